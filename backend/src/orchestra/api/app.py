@@ -1,0 +1,85 @@
+"""The orchestrator's FastAPI application: REST API, event streams, and the dashboard."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+
+from orchestra import __version__, db
+from orchestra.api.errors import install_error_handlers
+from orchestra.api.routes import agents, health, sessions, tasks
+from orchestra.api.state import Services
+from orchestra.config import Settings
+from orchestra.events import EventBus
+from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
+from orchestra.memory import Sessions
+from orchestra.registry import Registry
+from orchestra.tasks import Tasks
+
+log = logging.getLogger(__name__)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    await db.upgrade(settings.orchestrator_database_url)
+    database = db.Database(settings.orchestrator_database_url)
+    http = httpx.AsyncClient(timeout=httpx.Timeout(settings.agent_call_timeout_seconds))
+    bus = EventBus()
+    registry = Registry(database, http, settings.agent_call_timeout_seconds)
+    dispatcher = Dispatcher(http)
+    policy = StepPolicy(
+        timeout=settings.step_timeout_seconds, max_attempts=settings.step_max_attempts
+    )
+    executor = Executor(Runtime(settings, database, registry, dispatcher, bus, policy))
+    await executor.start()
+    resubmitted = await executor.resubmit_pending()
+    if resubmitted:
+        log.info("resubmitted %d pending tasks", resubmitted)
+    app.state.services = Services(
+        settings=settings,
+        db=database,
+        http=http,
+        bus=bus,
+        registry=registry,
+        executor=executor,
+        tasks=Tasks(database, executor, settings.max_description_length),
+        sessions=Sessions(database),
+    )
+    try:
+        yield
+    finally:
+        executor.stop()
+        await dispatcher.close()
+        await http.aclose()
+        await database.close()
+
+
+def create_app(settings: Settings) -> FastAPI:
+    app = FastAPI(
+        title="Orchestra",
+        version=__version__,
+        summary="Plans tasks into step graphs and runs them on A2A agents, durably.",
+        lifespan=_lifespan,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+        )
+    for module in (tasks, agents, sessions, health):
+        app.include_router(module.router)
+    dashboard = settings.dashboard_dir
+    if dashboard is not None:
+        app.mount("/", StaticFiles(directory=dashboard, html=True), name="dashboard")
+    return app

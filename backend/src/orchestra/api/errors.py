@@ -1,0 +1,80 @@
+"""One JSON error shape for every failure: {"error": {"code", "message", "details"}}."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from orchestra.errors import OrchestraError
+
+log = logging.getLogger(__name__)
+
+HTTP_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_input",
+}
+
+
+def error_response(
+    status: int, code: str, message: str, details: dict[str, Any] | None = None
+) -> JSONResponse:
+    body = {"error": {"code": code, "message": message, "details": details or {}}}
+    return JSONResponse(body, status_code=status)
+
+
+def _where(location: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in location if p not in ("body",)]
+    return ".".join(parts) or "body"
+
+
+async def _validation(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    problems = []
+    for error in exc.errors():
+        if error.get("type") == "json_invalid":
+            return error_response(
+                400, "malformed_json", "The request body is not valid JSON.", {"errors": []}
+            )
+        problems.append({"field": _where(tuple(error.get("loc", ()))), "problem": error["msg"]})
+    summary = "; ".join(f"{p['field']}: {p['problem']}" for p in problems)
+    return error_response(422, "invalid_input", f"Invalid request: {summary}", {"errors": problems})
+
+
+async def _domain(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, OrchestraError)
+    return error_response(exc.status_code, exc.code, exc.message, exc.details)
+
+
+async def _http(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HTTPException)
+    code = HTTP_CODES.get(exc.status_code, "http_error")
+    return error_response(exc.status_code, code, str(exc.detail))
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    correlation = uuid.uuid4().hex
+    log.exception("unhandled error %s on %s %s", correlation, request.method, request.url.path)
+    return error_response(
+        500,
+        "internal_error",
+        f"Something went wrong on our side. Quote {correlation} when reporting it.",
+        {"correlation_id": correlation},
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(OrchestraError, _domain)
+    app.add_exception_handler(HTTPException, _http)
+    app.add_exception_handler(Exception, _unexpected)

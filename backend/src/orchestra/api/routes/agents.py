@@ -1,0 +1,34 @@
+"""Agents: register from an A2A card URL, list, read, remove."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from orchestra.api.deps import ServicesDep
+from orchestra.api.schemas import AgentList, AgentPublic, AgentRegister, ErrorResponse
+
+router = APIRouter(prefix="/api/agents", tags=["agents"])
+ERRORS = {404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, responses=ERRORS)
+async def register_agent(body: AgentRegister, services: ServicesDep) -> AgentPublic:
+    """Fetch the agent's card; its skills become capabilities. Same name = another instance."""
+    return AgentPublic.of(await services.registry.register(body.card_url))
+
+
+@router.get("")
+async def list_agents(services: ServicesDep) -> AgentList:
+    return AgentList(items=[AgentPublic.of(a) for a in await services.registry.list()])
+
+
+@router.get("/{agent_id}", responses=ERRORS)
+async def get_agent(agent_id: str, services: ServicesDep) -> AgentPublic:
+    return AgentPublic.of(await services.registry.get(agent_id))
+
+
+@router.delete("/{agent_id}", status_code=status.HTTP_204_NO_CONTENT, responses=ERRORS)
+async def delete_agent(agent_id: str, services: ServicesDep) -> Response:
+    """Remove the agent and its instances; steps already assigned to it fail."""
+    await services.registry.delete(agent_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,44 @@
+"""Sessions: a conversation whose history the planner reads."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from orchestra.api.deps import ServicesDep
+from orchestra.api.schemas import (
+    ErrorResponse,
+    MessageList,
+    MessagePublic,
+    SessionCreate,
+    SessionPublic,
+)
+
+router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+ERRORS = {404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, responses=ERRORS)
+async def create_session(body: SessionCreate, services: ServicesDep) -> SessionPublic:
+    return SessionPublic.of(await services.sessions.create(body.title, body.metadata))
+
+
+@router.get("/{session_id}", responses=ERRORS)
+async def get_session(session_id: str, services: ServicesDep) -> SessionPublic:
+    row, messages, tasks = await services.sessions.get(session_id)
+    return SessionPublic.of(row, messages, tasks)
+
+
+@router.get("/{session_id}/messages", responses=ERRORS)
+async def list_messages(
+    session_id: str,
+    services: ServicesDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> MessageList:
+    """Oldest first: the user's tasks and the results they got."""
+    rows, total = await services.sessions.messages(session_id, limit, offset)
+    return MessageList(
+        items=[MessagePublic.of(m) for m in rows], total=total, limit=limit, offset=offset
+    )

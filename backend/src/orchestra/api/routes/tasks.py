@@ -1,0 +1,80 @@
+"""Tasks: submit, list, read, cancel, follow."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Response, status
+from sse_starlette.sse import EventSourceResponse
+
+from orchestra import events
+from orchestra.api.deps import ServicesDep
+from orchestra.api.schemas import ErrorResponse, TaskCreate, TaskList, TaskPublic, TaskSummary
+from orchestra.db import TaskStatus
+
+router = APIRouter(prefix="/api/tasks", tags=["tasks"])
+ERRORS = {404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+
+
+@router.post("", status_code=status.HTTP_202_ACCEPTED, responses=ERRORS)
+async def create_task(
+    body: TaskCreate,
+    services: ServicesDep,
+    response: Response,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> TaskPublic:
+    """Accept a task; it is planned and run in the background. Poll it or follow its events."""
+    task, created = await services.tasks.create(
+        body.description, body.session_id, body.metadata, idempotency_key
+    )
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    response.headers["Location"] = f"/api/tasks/{task.id}"
+    return TaskPublic.of(task)
+
+
+@router.get("")
+async def list_tasks(
+    services: ServicesDep,
+    status_: Annotated[TaskStatus | None, Query(alias="status")] = None,
+    session_id: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> TaskList:
+    """Newest first."""
+    rows, total = await services.tasks.list(status_, session_id, limit, offset)
+    return TaskList(
+        items=[TaskSummary.of(t) for t in rows], total=total, limit=limit, offset=offset
+    )
+
+
+@router.get("/{task_id}", responses=ERRORS)
+async def get_task(task_id: str, services: ServicesDep) -> TaskPublic:
+    """The task with its plan, steps (agent, timings, output) and result."""
+    return TaskPublic.of(await services.tasks.get(task_id))
+
+
+@router.post("/{task_id}/cancel", responses={**ERRORS, 409: {"model": ErrorResponse}})
+async def cancel_task(task_id: str, services: ServicesDep) -> TaskPublic:
+    """Stop the task: no new step starts and agents are asked to stop theirs."""
+    return TaskPublic.of(await services.tasks.cancel(task_id))
+
+
+@router.get(
+    "/{task_id}/events",
+    responses={200: {"content": {"text/event-stream": {}}}, **ERRORS},
+    response_class=EventSourceResponse,
+)
+async def task_events(
+    task_id: str,
+    services: ServicesDep,
+    last_event_id: Annotated[int, Header(ge=0)] = 0,
+    after: Annotated[int, Query(ge=0, description="Resume after this event id.")] = 0,
+) -> EventSourceResponse:
+    """Server-Sent Events of every state change, in order, until the task ends.
+
+    Resume with the `Last-Event-ID` header (or `?after=`).
+    """
+    await services.tasks.get(task_id)
+    stream = events.follow(services.db, services.bus, task_id, max(last_event_id, after))
+    return EventSourceResponse(stream, ping=15)

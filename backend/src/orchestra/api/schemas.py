@@ -1,0 +1,304 @@
+"""Request and response models of the REST API; ORM rows never leave through anything else."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from orchestra.db import Agent, AgentInstance, Message, Session, Task, TaskStep
+
+MAX_DESCRIPTION = 20_000
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="Stable machine-readable error code.")
+    message: str = Field(description="What went wrong, for a person.")
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class TaskCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = Field(
+        min_length=1,
+        max_length=MAX_DESCRIPTION,
+        description="The task in plain language.",
+        examples=[
+            "Summarize the main arguments for and against remote work and compute the "
+            "average of 3, 5 and 10"
+        ],
+    )
+    session_id: str | None = Field(default=None, max_length=64)
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+
+class StepPublic(BaseModel):
+    id: str = Field(description="The step's key in the plan, e.g. s1.")
+    title: str
+    instruction: str
+    capability: str
+    depends_on: list[str]
+    expected_output: str
+    status: str
+    agent_id: str | None
+    agent: str | None
+    instance_id: str | None
+    remote_task_id: str | None
+    attempts: int
+    output: str | None
+    output_data: dict[str, Any] | None
+    error: str | None
+    tokens_in: int
+    tokens_out: int
+    started_at: datetime | None
+    finished_at: datetime | None
+    duration_ms: float | None
+
+    @classmethod
+    def of(cls, step: TaskStep) -> StepPublic:
+        return cls(
+            id=step.key,
+            title=step.title,
+            instruction=step.instruction,
+            capability=step.capability,
+            depends_on=list(step.depends_on),
+            expected_output=step.expected_output,
+            status=step.status,
+            agent_id=step.agent_id,
+            agent=step.agent_name,
+            instance_id=step.instance_id,
+            remote_task_id=step.remote_task_id,
+            attempts=step.attempts,
+            output=step.output,
+            output_data=step.output_data,
+            error=step.error,
+            tokens_in=step.tokens_in,
+            tokens_out=step.tokens_out,
+            started_at=step.started_at,
+            finished_at=step.finished_at,
+            duration_ms=_duration(step.started_at, step.finished_at),
+        )
+
+
+class TaskSummary(BaseModel):
+    id: str
+    description: str
+    status: str
+    session_id: str | None
+    planner: str | None
+    error: str | None
+    steps_total: int
+    steps_completed: int
+    tokens_in: int
+    tokens_out: int
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    duration_ms: float | None
+
+    @classmethod
+    def fields_of(cls, task: Task) -> dict[str, Any]:
+        return {
+            "id": task.id,
+            "description": task.description,
+            "status": task.status,
+            "session_id": task.session_id,
+            "planner": task.planner,
+            "error": task.error,
+            "steps_total": len(task.steps),
+            "steps_completed": sum(1 for s in task.steps if s.status == "completed"),
+            "tokens_in": task.tokens_in + sum(s.tokens_in for s in task.steps),
+            "tokens_out": task.tokens_out + sum(s.tokens_out for s in task.steps),
+            "created_at": task.created_at,
+            "started_at": task.started_at,
+            "finished_at": task.finished_at,
+            "duration_ms": _duration(task.started_at, task.finished_at),
+        }
+
+    @classmethod
+    def of(cls, task: Task) -> TaskSummary:
+        return cls(**cls.fields_of(task))
+
+
+class TaskPublic(TaskSummary):
+    planner_reason: str | None
+    metadata: dict[str, Any]
+    steps: list[StepPublic]
+    result: str | None
+    result_data: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, task: Task) -> TaskPublic:
+        return cls(
+            **TaskSummary.fields_of(task),
+            planner_reason=task.planner_reason,
+            metadata=task.metadata_,
+            steps=[StepPublic.of(s) for s in task.steps],
+            result=task.result,
+            result_data=task.result_data,
+        )
+
+
+class TaskList(BaseModel):
+    items: list[TaskSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+class AgentRegister(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    card_url: str = Field(
+        min_length=1,
+        max_length=2000,
+        description="The agent's base URL or the URL of its agent card.",
+        examples=["http://127.0.0.1:8002"],
+    )
+
+
+class SkillPublic(BaseModel):
+    id: str
+    name: str
+    description: str
+    tags: list[str]
+    examples: list[str]
+
+
+class InstancePublic(BaseModel):
+    id: str
+    card_url: str
+    url: str
+    protocol_binding: str
+    health: str
+    in_flight: int
+    calls: int
+    errors: int
+    error_rate: float
+    latency_ms: float | None
+    last_error: str | None
+    last_seen_at: datetime | None
+
+    @classmethod
+    def of(cls, instance: AgentInstance) -> InstancePublic:
+        return cls(
+            id=instance.id,
+            card_url=instance.card_url,
+            url=instance.url,
+            protocol_binding=instance.protocol_binding,
+            health=instance.health,
+            in_flight=instance.in_flight,
+            calls=instance.calls,
+            errors=instance.errors,
+            error_rate=(instance.errors / instance.calls) if instance.calls else 0.0,
+            latency_ms=instance.latency_ms,
+            last_error=instance.last_error,
+            last_seen_at=instance.last_seen_at,
+        )
+
+
+class AgentPublic(BaseModel):
+    id: str
+    name: str
+    description: str
+    version: str
+    capabilities: list[str]
+    skills: list[SkillPublic]
+    instances: list[InstancePublic]
+    created_at: datetime
+
+    @classmethod
+    def of(cls, agent: Agent) -> AgentPublic:
+        skills = [
+            SkillPublic(
+                id=str(s.get("id", "")),
+                name=str(s.get("name", "")),
+                description=str(s.get("description", "")),
+                tags=[str(t) for t in s.get("tags", [])],
+                examples=[str(e) for e in s.get("examples", [])],
+            )
+            for s in agent.skills
+        ]
+        return cls(
+            id=agent.id,
+            name=agent.name,
+            description=agent.description,
+            version=agent.version,
+            capabilities=[s.id for s in skills],
+            skills=skills,
+            instances=[InstancePublic.of(i) for i in agent.instances],
+            created_at=agent.created_at,
+        )
+
+
+class AgentList(BaseModel):
+    items: list[AgentPublic]
+
+
+class SessionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(default="", max_length=200)
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+
+class SessionPublic(BaseModel):
+    id: str
+    title: str
+    metadata: dict[str, Any]
+    messages: int
+    tasks: int
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: Session, messages: int = 0, tasks: int = 0) -> SessionPublic:
+        return cls(
+            id=row.id,
+            title=row.title,
+            metadata=row.metadata_,
+            messages=messages,
+            tasks=tasks,
+            created_at=row.created_at,
+        )
+
+
+class MessagePublic(BaseModel):
+    id: str
+    role: str
+    content: str
+    task_id: str | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: Message) -> MessagePublic:
+        return cls(
+            id=row.id,
+            role=row.role,
+            content=row.content,
+            task_id=row.task_id,
+            created_at=row.created_at,
+        )
+
+
+class MessageList(BaseModel):
+    items: list[MessagePublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+def _duration(start: datetime | None, end: datetime | None) -> float | None:
+    if start is None or end is None:
+        return None
+    return round((end - start).total_seconds() * 1000, 1)

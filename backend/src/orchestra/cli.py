@@ -1,0 +1,200 @@
+"""The `orchestra` command: up, serve, run, agents, db."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import Sequence
+
+import httpx
+
+from orchestra.config import Settings, get_settings
+
+SERVICES = ("orchestrator", "research-agent", "analyst-agent")
+
+
+def _default_port(settings: Settings, service: str) -> int:
+    return {
+        "orchestrator": settings.port,
+        "research-agent": settings.research_agent_port,
+        "analyst-agent": settings.analyst_agent_port,
+    }[service]
+
+
+def serve(service: str, host: str, port: int) -> int:
+    """Run one service in this process until interrupted."""
+    import uvicorn
+
+    settings = get_settings()
+    if service == "orchestrator":
+        from orchestra.api import create_app
+
+        app = create_app(settings)
+    else:
+        from orchestra.agents import create_agent_app
+
+        app = create_agent_app(service, settings, port)
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False
+    )
+    uvicorn.Server(config).run()
+    return 0
+
+
+async def _wait_ready(http: httpx.AsyncClient, url: str, timeout: float = 60.0) -> None:
+    async with asyncio.timeout(timeout):
+        while True:
+            try:
+                if (await http.get(url)).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            await asyncio.sleep(0.2)
+
+
+async def _up(settings: Settings) -> int:
+    """Start the three services as child processes, register the agents, wait for Ctrl-C."""
+    host = settings.host
+    children: list[asyncio.subprocess.Process] = []
+    for service in SERVICES:
+        port = _default_port(settings, service)
+        children.append(
+            await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "orchestra", "serve", service, "--host", host,
+                "--port", str(port),
+            )
+        )  # fmt: skip
+    base = f"http://{settings.advertised_host}"
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        async with httpx.AsyncClient(timeout=10) as http:
+            await _wait_ready(http, f"{base}:{settings.port}/ready")
+            for port in (settings.research_agent_port, settings.analyst_agent_port):
+                await _wait_ready(http, f"{base}:{port}/.well-known/agent-card.json")
+                response = await http.post(
+                    f"{base}:{settings.port}/api/agents", json={"card_url": f"{base}:{port}"}
+                )
+                response.raise_for_status()
+        print(
+            f"Orchestra is up.\n"
+            f"  dashboard and API  {base}:{settings.port}/  (docs: {base}:{settings.port}/docs)\n"
+            f"  research agent     {base}:{settings.research_agent_port}\n"
+            f"  analyst agent      {base}:{settings.analyst_agent_port}\n"
+            f"  data               {settings.data_dir}\n"
+            f"Press Ctrl-C to stop.",
+            flush=True,
+        )
+        waiters = [asyncio.create_task(c.wait()) for c in children]
+        stopper = asyncio.create_task(stop.wait())
+        done, _ = await asyncio.wait([*waiters, stopper], return_when=asyncio.FIRST_COMPLETED)
+        if stopper not in done:
+            print("A service stopped unexpectedly; stopping the others.", file=sys.stderr)
+            return 1
+        return 0
+    except (TimeoutError, httpx.HTTPError) as exc:
+        print(f"Orchestra could not start: {exc!r}", file=sys.stderr)
+        return 1
+    finally:
+        for child in children:
+            if child.returncode is None:
+                child.terminate()
+        for child in children:
+            try:
+                await asyncio.wait_for(child.wait(), 15)
+            except TimeoutError:
+                child.kill()
+
+
+def _agents(url: str, action: str, card_url: str | None) -> int:
+    with httpx.Client(base_url=url, timeout=30) as http:
+        if action == "register":
+            response = http.post("/api/agents", json={"card_url": card_url})
+        else:
+            response = http.get("/api/agents")
+        if response.status_code >= 400:
+            print(response.json().get("error", {}).get("message", response.text), file=sys.stderr)
+            return 1
+        body = response.json()
+        for agent in body.get("items", [body]):
+            healthy = sum(1 for i in agent["instances"] if i["health"] == "healthy")
+            print(
+                f"{agent['name']}  ({agent['id']})  instances: {healthy}/{len(agent['instances'])} "
+                f"healthy  capabilities: {', '.join(agent['capabilities'])}"
+            )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="orchestra", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("up", help="run orchestrator and both agents on this machine")
+
+    serve_p = commands.add_parser("serve", help="run one service")
+    serve_p.add_argument("service", choices=SERVICES)
+    serve_p.add_argument("--host", default=None)
+    serve_p.add_argument("--port", type=int, default=None)
+
+    run_p = commands.add_parser("run", help="submit a task and follow it live")
+    run_p.add_argument("description")
+    run_p.add_argument("--session", default=None, help="session id for follow-up tasks")
+    run_p.add_argument("--url", default=None, help="orchestrator URL")
+    run_p.add_argument("--json", action="store_true", help="print the final task as JSON")
+
+    agents_p = commands.add_parser("agents", help="list or register agents")
+    agents_p.add_argument("action", choices=("list", "register"))
+    agents_p.add_argument("card_url", nargs="?")
+    agents_p.add_argument("--url", default=None, help="orchestrator URL")
+
+    db_p = commands.add_parser("db", help="database schema")
+    db_p.add_argument("action", choices=("upgrade",))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = get_settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    default_url = (
+        os.environ.get("ORCHESTRA_URL") or f"http://{settings.advertised_host}:{settings.port}"
+    )
+    if args.command == "serve":
+        return serve(
+            args.service,
+            args.host or settings.host,
+            args.port or _default_port(settings, args.service),
+        )
+    if args.command == "up":
+        return asyncio.run(_up(settings))
+    if args.command == "run":
+        from orchestra.progress import run_task
+
+        return asyncio.run(
+            run_task(args.url or default_url, args.description, args.session, args.json)
+        )
+    if args.command == "agents":
+        if args.action == "register" and not args.card_url:
+            print("orchestra agents register needs a card URL", file=sys.stderr)
+            return 2
+        return _agents(args.url or default_url, args.action, args.card_url)
+    if args.command == "db":
+        from orchestra.db.migrate import upgrade_sync
+
+        upgrade_sync(settings.orchestrator_database_url)
+        print(f"database at {settings.orchestrator_database_url} is up to date")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""ORM tables: agents and their instances, tasks, steps, events, sessions and messages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from orchestra.db.base import Base, new_id, utcnow
+
+
+class TaskStatus(StrEnum):
+    PENDING = "pending"
+    PLANNING = "planning"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELED = "canceled"
+
+    @property
+    def terminal(self) -> bool:
+        return self in (TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELED)
+
+
+class StepStatus(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELED = "canceled"
+    SKIPPED = "skipped"
+
+    @property
+    def terminal(self) -> bool:
+        return self not in (StepStatus.PENDING, StepStatus.RUNNING)
+
+
+class InstanceHealth(StrEnum):
+    HEALTHY = "healthy"
+    UNHEALTHY = "unhealthy"
+
+
+class Agent(Base):
+    """An A2A agent known by the name on its card; its skills are our capabilities."""
+
+    __tablename__ = "agents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[str] = mapped_column(String(50), default="")
+    skills: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    card: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    instances: Mapped[list[AgentInstance]] = relationship(
+        back_populates="agent",
+        cascade="all, delete-orphan",
+        order_by="AgentInstance.created_at",
+        lazy="selectin",
+    )
+
+
+class AgentInstance(Base):
+    """One running server of an agent, reached through its own card URL."""
+
+    __tablename__ = "agent_instances"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    agent_id: Mapped[str] = mapped_column(ForeignKey("agents.id", ondelete="CASCADE"), index=True)
+    card_url: Mapped[str] = mapped_column(String(2000), unique=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    protocol_binding: Mapped[str] = mapped_column(String(50))
+    card: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    health: Mapped[str] = mapped_column(String(20), default=InstanceHealth.HEALTHY)
+    in_flight: Mapped[int] = mapped_column(Integer, default=0)
+    calls: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    latency_ms: Mapped[float | None] = mapped_column(default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    last_seen_at: Mapped[datetime | None] = mapped_column(default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    agent: Mapped[Agent] = relationship(back_populates="instances")
+
+
+class Session(Base):
+    """A conversation: the tasks a user gave in a row, whose history feeds the planner."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Message(Base):
+    __tablename__ = "messages"
+    __table_args__ = (Index("ix_messages_session_created", "session_id", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+    content: Mapped[str] = mapped_column(Text)
+    task_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Task(Base):
+    __tablename__ = "tasks"
+    __table_args__ = (
+        Index("ix_tasks_status_created", "status", "created_at"),
+        Index("ix_tasks_created", "created_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    session_id: Mapped[str | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), default=None, index=True
+    )
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default=TaskStatus.PENDING)
+    planner: Mapped[str | None] = mapped_column(String(20), default=None)
+    planner_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    result: Mapped[str | None] = mapped_column(Text, default=None)
+    result_data: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    error: Mapped[str | None] = mapped_column(Text, default=None)
+    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
+    idempotency_key: Mapped[str | None] = mapped_column(String(200), default=None, unique=True)
+    tokens_in: Mapped[int] = mapped_column(Integer, default=0)
+    tokens_out: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    steps: Mapped[list[TaskStep]] = relationship(
+        back_populates="task",
+        cascade="all, delete-orphan",
+        order_by="TaskStep.position",
+        lazy="selectin",
+    )
+
+
+class TaskStep(Base):
+    """One node of a task's plan, run by one agent."""
+
+    __tablename__ = "task_steps"
+    __table_args__ = (UniqueConstraint("task_id", "key", name="uq_task_steps_task_key"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(50))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    instruction: Mapped[str] = mapped_column(Text)
+    capability: Mapped[str] = mapped_column(String(100))
+    depends_on: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    expected_output: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default=StepStatus.PENDING)
+    agent_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    agent_name: Mapped[str | None] = mapped_column(String(200), default=None)
+    instance_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    remote_task_id: Mapped[str | None] = mapped_column(String(200), default=None)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    output: Mapped[str | None] = mapped_column(Text, default=None)
+    output_data: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    error: Mapped[str | None] = mapped_column(Text, default=None)
+    tokens_in: Mapped[int] = mapped_column(Integer, default=0)
+    tokens_out: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    task: Mapped[Task] = relationship(back_populates="steps")
+
+
+class TaskEvent(Base):
+    """Append-only log of every state change of a task; its id orders the SSE stream."""
+
+    __tablename__ = "task_events"
+    __table_args__ = (Index("ix_task_events_task_id_id", "task_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    step_key: Mapped[str | None] = mapped_column(String(50), default=None)
+    type: Mapped[str] = mapped_column(String(50))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,213 @@
+"""Sending one step to one agent instance over A2A and reading its answer.
+
+The instruction travels as a text part and the structured context (task, step, outputs of
+the step's dependencies) as a data part. The message id is the step's idempotency key, so
+an agent that sees a resent step can answer with the task it already ran.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from a2a.client import A2AClientError, Client, ClientConfig, ClientFactory
+from a2a.client.card_resolver import parse_agent_card
+from a2a.helpers.proto_helpers import get_data_parts, get_text_parts
+from a2a.types import (
+    CancelTaskRequest,
+    Message,
+    Part,
+    Role,
+    SendMessageRequest,
+    StreamResponse,
+    Task,
+    TaskState,
+    TaskStatus,
+)
+from google.protobuf.json_format import ParseDict
+from google.protobuf.struct_pb2 import Value
+
+log = logging.getLogger(__name__)
+
+TERMINAL = {
+    TaskState.TASK_STATE_COMPLETED,
+    TaskState.TASK_STATE_FAILED,
+    TaskState.TASK_STATE_CANCELED,
+    TaskState.TASK_STATE_REJECTED,
+}
+STATE_NAMES = {
+    TaskState.TASK_STATE_COMPLETED: "completed",
+    TaskState.TASK_STATE_FAILED: "failed",
+    TaskState.TASK_STATE_CANCELED: "canceled",
+    TaskState.TASK_STATE_REJECTED: "rejected",
+    TaskState.TASK_STATE_INPUT_REQUIRED: "input-required",
+    TaskState.TASK_STATE_AUTH_REQUIRED: "auth-required",
+}
+
+
+class TransportError(Exception):
+    """The agent could not be reached or broke the protocol: worth another attempt."""
+
+
+@dataclass
+class AgentReply:
+    """An agent's final answer to one step."""
+
+    state: str
+    text: str = ""
+    data: dict[str, Any] | None = None
+    remote_task_id: str = ""
+    error: str = ""
+    progress: list[str] = field(default_factory=list)
+
+
+def build_message(
+    message_id: str, context_id: str, instruction: str, data: dict[str, Any]
+) -> Message:
+    data_part = Part(data=ParseDict(data, Value()), media_type="application/json")
+    return Message(
+        message_id=message_id,
+        context_id=context_id,
+        role=Role.ROLE_USER,
+        parts=[Part(text=instruction), data_part],
+    )
+
+
+class Dispatcher:
+    """Keeps one A2A client per agent instance over one shared HTTP connection pool."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self._http = http
+        self._factory = ClientFactory(
+            ClientConfig(
+                httpx_client=http,
+                streaming=True,
+                supported_protocol_bindings=["JSONRPC", "HTTP+JSON"],
+            )
+        )
+        self._clients: dict[str, Client] = {}
+
+    def _client(self, instance_id: str, card: dict[str, Any]) -> Client:
+        client = self._clients.get(instance_id)
+        if client is None:
+            client = self._factory.create(parse_agent_card(card))
+            self._clients[instance_id] = client
+        return client
+
+    def forget(self, instance_id: str) -> None:
+        self._clients.pop(instance_id, None)
+
+    async def send(
+        self,
+        instance_id: str,
+        card: dict[str, Any],
+        message: Message,
+        timeout: float,
+        on_task: Callable[[str], Awaitable[None]] | None = None,
+    ) -> AgentReply:
+        """Send and follow the stream until the agent's task reaches a final state.
+
+        Raises:
+            TransportError: unreachable agent, broken stream, protocol error or timeout.
+        """
+        client = self._client(instance_id, card)
+        reply = AgentReply(state="unknown")
+        try:
+            async with asyncio.timeout(timeout):
+                async for event in client.send_message(SendMessageRequest(message=message)):
+                    if await self._absorb(event, reply, on_task):
+                        return reply
+        except TimeoutError as exc:
+            raise TransportError(f"no final answer within {timeout:g} s") from exc
+        except (A2AClientError, httpx.HTTPError) as exc:
+            self.forget(instance_id)
+            raise TransportError(f"{exc.__class__.__name__}: {exc}") from exc
+        raise TransportError("the agent's stream ended before the task reached a final state")
+
+    async def _absorb(
+        self,
+        event: StreamResponse,
+        reply: AgentReply,
+        on_task: Callable[[str], Awaitable[None]] | None,
+    ) -> bool:
+        """Fold one stream event into `reply`; True once the answer is final."""
+        if event.HasField("message"):
+            # A direct message answer, with no task: that is the whole reply.
+            reply.state = "completed"
+            reply.text = "\n".join(get_text_parts(event.message.parts))
+            reply.data = _first_dict(get_data_parts(event.message.parts))
+            return True
+        if event.HasField("task"):
+            first = not reply.remote_task_id
+            reply.remote_task_id = event.task.id
+            if first and on_task is not None:
+                await on_task(event.task.id)
+            if event.task.status.state in TERMINAL:
+                _final(reply, event.task)
+                return True
+            return False
+        if event.HasField("status_update"):
+            status = event.status_update.status
+            if status.HasField("message"):
+                note = " ".join(get_text_parts(status.message.parts)).strip()
+                if note and status.state not in TERMINAL:
+                    reply.progress.append(note)
+            if status.state in TERMINAL:
+                # Artifacts came before, as artifact updates.
+                _mark(reply, status)
+                return True
+        if event.HasField("artifact_update"):
+            artifact = event.artifact_update.artifact
+            text = "\n".join(get_text_parts(artifact.parts))
+            if text:
+                reply.text = (
+                    f"{reply.text}\n{text}".strip() if event.artifact_update.append else text
+                )
+            data = _first_dict(get_data_parts(artifact.parts))
+            if data is not None:
+                reply.data = data
+        return False
+
+    async def cancel(self, instance_id: str, card: dict[str, Any], remote_task_id: str) -> None:
+        """Ask an agent to cancel its task; an agent that is gone has nothing left to cancel."""
+        try:
+            client = self._client(instance_id, card)
+            await asyncio.wait_for(client.cancel_task(CancelTaskRequest(id=remote_task_id)), 5)
+        except (A2AClientError, httpx.HTTPError, TimeoutError) as exc:
+            log.info("cancel of remote task %s not delivered: %s", remote_task_id, exc)
+
+    async def close(self) -> None:
+        for client in self._clients.values():
+            await client.close()
+        self._clients.clear()
+
+
+def _mark(reply: AgentReply, status: TaskStatus) -> None:
+    reply.state = STATE_NAMES.get(status.state, "failed")
+    if reply.state != "completed" and status.HasField("message"):
+        reply.error = " ".join(get_text_parts(status.message.parts)).strip()
+
+
+def _final(reply: AgentReply, task: Task) -> None:
+    _mark(reply, task.status)
+    texts: list[str] = []
+    for artifact in task.artifacts:
+        texts.extend(get_text_parts(artifact.parts))
+        data = _first_dict(get_data_parts(artifact.parts))
+        if data is not None:
+            reply.data = data
+    if texts:
+        reply.text = "\n\n".join(t for t in texts if t)
+    if reply.state != "completed" and not reply.error:
+        reply.error = f"the agent ended the task as {reply.state}"
+
+
+def _first_dict(values: list[Any]) -> dict[str, Any] | None:
+    for value in values:
+        if isinstance(value, dict):
+            return value
+    return None

@@ -1,0 +1,36 @@
+"""What the durable workflows reach at run time; set once per process by the executor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orchestra.config import Settings
+from orchestra.db import Database
+from orchestra.events import EventBus
+from orchestra.executor.dispatch import Dispatcher
+from orchestra.executor.policy import StepPolicy
+from orchestra.registry import Registry
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    db: Database
+    registry: Registry
+    dispatcher: Dispatcher
+    bus: EventBus
+    policy: StepPolicy
+
+
+_runtime: Runtime | None = None
+
+
+def install(runtime: Runtime | None) -> None:
+    global _runtime
+    _runtime = runtime
+
+
+def current() -> Runtime:
+    if _runtime is None:
+        raise RuntimeError("the executor has not been started in this process")
+    return _runtime

@@ -1,0 +1,349 @@
+"""The executor's reads and writes: each a short transaction, safe to run again after a crash.
+
+Durable steps run at least once, so every write here is conditional on the state it expects
+(a step is finished only while it is running, a task only while it is not finished): running
+one twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from orchestra import events
+from orchestra.db import Message, StepStatus, Task, TaskStatus, TaskStep
+from orchestra.db.base import utcnow
+from orchestra.executor.dispatch import AgentReply
+from orchestra.executor.runtime import Runtime
+from orchestra.executor.synthesis import synthesize
+from orchestra.planner import Plan, PlannerKind, plan_deterministic, validate_plan
+from orchestra.planner.errors import PlannerError
+from orchestra.registry import Capability, choose_instance
+
+log = logging.getLogger(__name__)
+
+HISTORY_MESSAGES = 10
+
+
+def plan_summary(steps: list[TaskStep]) -> list[dict[str, Any]]:
+    """What the workflow needs of the plan: keys, dependencies and the agent of each step."""
+    return [{"key": s.key, "depends_on": list(s.depends_on), "agent_id": s.agent_id} for s in steps]
+
+
+async def _task(session: AsyncSession, task_id: str) -> Task:
+    task = await session.get(Task, task_id)
+    if task is None:
+        raise LookupError(f"task {task_id} vanished")
+    return task
+
+
+async def begin_planning(rt: Runtime, task_id: str) -> tuple[str, list[str]] | list[dict[str, Any]]:
+    """Mark the task planning; returns (description, history), or the plan if one exists."""
+    async with rt.db.session() as session:
+        task = await _task(session, task_id)
+        if task.steps:
+            return plan_summary(task.steps)
+        if TaskStatus(task.status).terminal:
+            return []
+        history: list[str] = []
+        if task.session_id:
+            rows = await session.scalars(
+                select(Message.content)
+                .where(
+                    Message.session_id == task.session_id,
+                    Message.role == "user",
+                    Message.task_id != task.id,
+                )
+                .order_by(Message.created_at.desc())
+                .limit(HISTORY_MESSAGES)
+            )
+            history = list(reversed(list(rows)))
+        if task.status != TaskStatus.PLANNING:
+            task.status = TaskStatus.PLANNING
+            task.started_at = utcnow()
+            events.record(session, task_id, "task.planning", status="planning")
+        description = task.description
+    rt.bus.notify()
+    return description, history
+
+
+def make_plan(
+    rt: Runtime, description: str, history: list[str], capabilities: dict[str, Capability]
+) -> tuple[Plan, PlannerKind, str]:
+    """The offline planner for now; the LLM planner slots in here with its own fallback."""
+    specs = [c.spec for c in capabilities.values()]
+    plan = plan_deterministic(description, specs, rt.settings.max_plan_steps, history)
+    errors = validate_plan(plan, capabilities.keys(), rt.settings.max_plan_steps)
+    if errors:
+        raise PlannerError("the plan is invalid: " + "; ".join(errors))
+    return plan, PlannerKind.OFFLINE, "no LLM provider is configured (LLM_PROVIDER=offline)"
+
+
+async def plan_task(rt: Runtime, task_id: str) -> list[dict[str, Any]]:
+    """Plan the task and store its steps; an empty list means the task is already finished."""
+    begun = await begin_planning(rt, task_id)
+    if isinstance(begun, list):
+        return begun
+    description, history = begun
+    capabilities = await rt.registry.capabilities()
+    try:
+        plan, kind, reason = make_plan(rt, description, history, capabilities)
+    except PlannerError as exc:
+        await fail_task(rt, task_id, f"Planning failed: {exc}")
+        return []
+    async with rt.db.session() as session:
+        task = await _task(session, task_id)
+        if task.steps or TaskStatus(task.status).terminal:
+            return plan_summary(task.steps)
+        for position, planned in enumerate(plan.steps):
+            agent_id, agent_name = await _assign(session, capabilities[planned.capability])
+            session.add(
+                TaskStep(
+                    task_id=task_id,
+                    key=planned.id,
+                    position=position,
+                    title=planned.title,
+                    instruction=planned.instruction,
+                    capability=planned.capability,
+                    depends_on=list(planned.depends_on),
+                    expected_output=planned.expected_output,
+                    agent_id=agent_id,
+                    agent_name=agent_name,
+                )
+            )
+        task.planner = kind.value
+        task.planner_reason = reason
+        task.status = TaskStatus.RUNNING
+        events.record(
+            session, task_id, "task.planned", planner=kind.value, plan=plan.model_dump(mode="json")
+        )
+        events.record(session, task_id, "task.running", status="running")
+        await session.flush()
+        await session.refresh(task, ["steps"])
+        summary = plan_summary(task.steps)
+    rt.bus.notify()
+    return summary
+
+
+async def _assign(session: AsyncSession, capability: Capability) -> tuple[str, str]:
+    """The agent for a step: among those offering the capability, the one best placed now."""
+    from orchestra.db import Agent  # local: keeps the module's public imports small
+
+    best: tuple[tuple[bool, int], str, str] | None = None
+    for agent_id in capability.agent_ids:
+        agent = await session.get(Agent, agent_id)
+        if agent is None:
+            continue
+        instance = choose_instance(agent.instances)
+        if instance is None:
+            continue
+        rank = (instance.health != "healthy", instance.in_flight)
+        if best is None or rank < best[0]:
+            best = (rank, agent.id, agent.name)
+    if best is None:
+        raise PlannerError(f"no agent offers capability '{capability.spec.name}' any more")
+    return best[1], best[2]
+
+
+async def start_step(rt: Runtime, task_id: str, key: str) -> dict[str, Any] | None:
+    """Mark a step running and build what is sent to its agent; None if it must not run."""
+    async with rt.db.session() as session:
+        task = await _task(session, task_id)
+        steps = {s.key: s for s in task.steps}
+        step = steps[key]
+        if task.status != TaskStatus.RUNNING or StepStatus(step.status).terminal:
+            return None
+        inputs = {
+            dep: {
+                "title": steps[dep].title,
+                "capability": steps[dep].capability,
+                "text": steps[dep].output or "",
+                "data": steps[dep].output_data,
+            }
+            for dep in step.depends_on
+            if dep in steps
+        }
+        if step.status != StepStatus.RUNNING:
+            step.status = StepStatus.RUNNING
+            step.started_at = utcnow()
+            events.record(
+                session, task_id, "step.running", key, status="running", agent=step.agent_name
+            )
+        job = {
+            "task_id": task_id,
+            "key": key,
+            "agent_id": step.agent_id,
+            "instruction": step.instruction,
+            "message_id": f"{task_id}:{key}",
+            "context_id": task.session_id or task_id,
+            "data": {
+                "task": task.description,
+                "step": {
+                    "id": key,
+                    "title": step.title,
+                    "capability": step.capability,
+                    "expected_output": step.expected_output,
+                },
+                "inputs": inputs,
+            },
+        }
+    rt.bus.notify()
+    return job
+
+
+async def begin_attempt(
+    rt: Runtime, task_id: str, key: str, agent_id: str, tried: set[str]
+) -> tuple[str, dict[str, Any], int] | None:
+    """Pick an instance for the next attempt and count it; None if the agent has none."""
+    async with rt.db.session() as session:
+        instances = await rt.registry.instances_of(session, agent_id)
+        instance = choose_instance(instances, exclude=tried)
+        if instance is None:
+            return None
+        step = await session.scalar(
+            select(TaskStep).where(TaskStep.task_id == task_id, TaskStep.key == key)
+        )
+        if step is None:
+            return None
+        step.attempts += 1
+        step.instance_id = instance.id
+        events.record(
+            session,
+            task_id,
+            "step.attempt",
+            key,
+            attempt=step.attempts,
+            instance=instance.id,
+            url=instance.url,
+        )
+        result = (instance.id, dict(instance.card), step.attempts)
+    rt.bus.notify()
+    return result
+
+
+async def note_remote_task(rt: Runtime, task_id: str, key: str, remote_task_id: str) -> None:
+    """Remember the agent's task id, so a cancel can reach it."""
+    async with rt.db.session() as session:
+        step = await session.scalar(
+            select(TaskStep).where(TaskStep.task_id == task_id, TaskStep.key == key)
+        )
+        if step is not None:
+            step.remote_task_id = remote_task_id
+
+
+async def finish_step(rt: Runtime, task_id: str, key: str, outcome: dict[str, Any]) -> str:
+    """Store a step's outcome once; returns the step's status as stored."""
+    async with rt.db.session() as session:
+        step = await session.scalar(
+            select(TaskStep).where(TaskStep.task_id == task_id, TaskStep.key == key)
+        )
+        if step is None:
+            return StepStatus.CANCELED.value
+        if step.status != StepStatus.RUNNING:
+            return step.status
+        ok = outcome["state"] == "completed"
+        step.status = StepStatus.COMPLETED if ok else StepStatus.FAILED
+        step.output = outcome.get("text") or None
+        step.output_data = outcome.get("data")
+        step.error = None if ok else (outcome.get("error") or "the agent failed the step")
+        step.finished_at = utcnow()
+        events.record(
+            session,
+            task_id,
+            f"step.{step.status}",
+            key,
+            status=step.status,
+            error=step.error,
+            output=(step.output or "")[:500],
+        )
+        status = str(step.status)
+    rt.bus.notify()
+    return status
+
+
+async def finish_task(rt: Runtime, task_id: str) -> str:
+    """Complete the task from its steps' outputs, or fail it with the failed step's reason."""
+    async with rt.db.session() as session:
+        task = await _task(session, task_id)
+        if TaskStatus(task.status).terminal:
+            return task.status
+        failed = [s for s in task.steps if s.status == StepStatus.FAILED]
+        if failed:
+            first = failed[0]
+            _close_task(
+                session,
+                task,
+                TaskStatus.FAILED,
+                error=f"Step {first.key} ({first.capability}, {first.title}) failed: {first.error}",
+            )
+        elif all(s.status == StepStatus.COMPLETED for s in task.steps):
+            task.result, task.result_data = synthesize(task.steps)
+            _close_task(session, task, TaskStatus.COMPLETED)
+            if task.session_id:
+                session.add(
+                    Message(
+                        session_id=task.session_id,
+                        role="assistant",
+                        content=task.result,
+                        task_id=task.id,
+                    )
+                )
+        else:
+            unfinished = [s.key for s in task.steps if not StepStatus(s.status).terminal]
+            _close_task(
+                session, task, TaskStatus.FAILED, error=f"Steps never finished: {unfinished}"
+            )
+        status = task.status
+    rt.bus.notify()
+    return status
+
+
+async def fail_task(rt: Runtime, task_id: str, error: str) -> None:
+    async with rt.db.session() as session:
+        task = await _task(session, task_id)
+        if not TaskStatus(task.status).terminal:
+            _close_task(session, task, TaskStatus.FAILED, error=error)
+    rt.bus.notify()
+
+
+def _close_task(
+    session: AsyncSession, task: Task, status: TaskStatus, error: str | None = None
+) -> None:
+    """Set a final status; steps that had not finished are skipped (or canceled)."""
+    now = utcnow()
+    leftover = StepStatus.CANCELED if status == TaskStatus.CANCELED else StepStatus.SKIPPED
+    for step in task.steps:
+        if not StepStatus(step.status).terminal:
+            step.status = leftover
+            step.finished_at = now
+            events.record(session, task.id, f"step.{leftover}", step.key, status=leftover)
+    task.status = status
+    task.error = error
+    task.finished_at = now
+    events.record(session, task.id, f"task.{status}", status=status, error=error)
+
+
+async def cancel_task(rt: Runtime, task_id: str) -> list[tuple[str, dict[str, Any], str]]:
+    """Mark a task canceled; returns (instance id, card, remote task id) of steps in flight."""
+    from orchestra.db import AgentInstance
+
+    in_flight: list[tuple[str, dict[str, Any], str]] = []
+    async with rt.db.session() as session:
+        task = await _task(session, task_id)
+        if TaskStatus(task.status).terminal:
+            return []
+        for step in task.steps:
+            if step.status == StepStatus.RUNNING and step.remote_task_id and step.instance_id:
+                instance = await session.get(AgentInstance, step.instance_id)
+                if instance is not None:
+                    in_flight.append((instance.id, dict(instance.card), step.remote_task_id))
+        _close_task(session, task, TaskStatus.CANCELED, error="Canceled by request.")
+    rt.bus.notify()
+    return in_flight
+
+
+def outcome_of(reply: AgentReply) -> dict[str, Any]:
+    return {"state": reply.state, "text": reply.text, "data": reply.data, "error": reply.error}

@@ -1,0 +1,136 @@
+"""The durable workflows: one per task, and one child per step on the agents' queue.
+
+DBOS records each step's result, so a restarted process replays a task from its record: the
+plan is not made again and a finished step is never sent to an agent again. A step in flight
+at a crash runs again with the same message id (its idempotency key).
+
+Workflows must be deterministic on replay, so every decision is taken from recorded values:
+the plan returned by `plan_step` and the step results received from the children.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any
+
+from dbos import DBOS, SetEnqueueOptions, SetWorkflowID
+
+from orchestra.executor import store
+from orchestra.executor.dispatch import TransportError, build_message
+from orchestra.executor.runtime import current
+
+log = logging.getLogger(__name__)
+
+TASK_QUEUE = "orchestra_tasks"
+STEP_QUEUE = "orchestra_steps"
+STEP_TOPIC = "step-finished"
+# A child reports back long before this; the timeout only bounds how long the parent sleeps.
+WAIT_SECONDS = 3600
+
+
+def step_workflow_id(task_id: str, key: str) -> str:
+    return f"{task_id}:{key}"
+
+
+@DBOS.step(name="orchestra.plan")
+async def plan_step(task_id: str) -> list[dict[str, Any]]:
+    return await store.plan_task(current(), task_id)
+
+
+@DBOS.step(name="orchestra.start_step")
+async def start_step(task_id: str, key: str) -> dict[str, Any] | None:
+    return await store.start_step(current(), task_id, key)
+
+
+@DBOS.step(name="orchestra.call_agent")
+async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
+    """Send the step to an instance of its agent; retry elsewhere on transport failures."""
+    rt = current()
+    policy = rt.policy
+    tried: set[str] = set()
+    last_error = "no attempt was made"
+    for attempt in range(1, policy.max_attempts + 1):
+        chosen = await store.begin_attempt(rt, job["task_id"], job["key"], job["agent_id"], tried)
+        if chosen is None:
+            return {"state": "failed", "error": f"agent {job['agent_id']} has no instance"}
+        instance_id, card, _ = chosen
+        tried.add(instance_id)
+        message = build_message(
+            job["message_id"], job["context_id"], job["instruction"], job["data"]
+        )
+
+        async def on_task(remote_id: str) -> None:
+            await store.note_remote_task(rt, job["task_id"], job["key"], remote_id)
+
+        await rt.registry.call_started(instance_id)
+        started = time.monotonic()
+        try:
+            reply = await rt.dispatcher.send(instance_id, card, message, policy.timeout, on_task)
+        except TransportError as exc:
+            last_error = str(exc)
+            await rt.registry.call_finished(
+                instance_id, (time.monotonic() - started) * 1000, last_error, reachable=False
+            )
+            log.warning(
+                "task %s step %s attempt %d failed: %s", job["task_id"], job["key"], attempt, exc
+            )
+            if attempt < policy.max_attempts:
+                await asyncio.sleep(policy.delay(attempt))
+            continue
+        await rt.registry.call_finished(
+            instance_id, (time.monotonic() - started) * 1000, reply.error or None, reachable=True
+        )
+        return store.outcome_of(reply)
+    return {
+        "state": "failed",
+        "error": f"{policy.max_attempts} attempts failed; last: {last_error}",
+    }
+
+
+@DBOS.step(name="orchestra.finish_step")
+async def finish_step(task_id: str, key: str, outcome: dict[str, Any]) -> str:
+    return await store.finish_step(current(), task_id, key, outcome)
+
+
+@DBOS.step(name="orchestra.finish_task")
+async def finish_task_step(task_id: str) -> str:
+    return await store.finish_task(current(), task_id)
+
+
+@DBOS.workflow(name="orchestra.run_step")
+async def run_step(task_id: str, key: str) -> str:
+    job = await start_step(task_id, key)
+    status = "canceled"
+    if job is not None:
+        outcome = await call_agent(job)
+        status = await finish_step(task_id, key, outcome)
+    await DBOS.send_async(task_id, {"key": key, "status": status}, topic=STEP_TOPIC)
+    return status
+
+
+@DBOS.workflow(name="orchestra.run_task")
+async def run_task(task_id: str) -> str:
+    plan = await plan_step(task_id)
+    if not plan:
+        return await finish_task_step(task_id)
+    finished: dict[str, str] = {}
+    started: set[str] = set()
+    while len(finished) < len(plan):
+        if any(status != "completed" for status in finished.values()):
+            break  # a failed or canceled step ends the task; nothing new starts
+        for step in plan:
+            key = step["key"]
+            if key in started or any(finished.get(d) != "completed" for d in step["depends_on"]):
+                continue
+            started.add(key)
+            with (
+                SetWorkflowID(step_workflow_id(task_id, key)),
+                SetEnqueueOptions(queue_partition_key=step["agent_id"] or "none"),
+            ):
+                await DBOS.enqueue_workflow_async(STEP_QUEUE, run_step, task_id, key)
+        message = await DBOS.recv_async(STEP_TOPIC, timeout_seconds=WAIT_SECONDS)
+        if message is not None:
+            finished[message["key"]] = message["status"]
+    return await finish_task_step(task_id)

@@ -1,0 +1,15 @@
+"""Agent registry: agents from A2A cards, capabilities from their skills, instance choice."""
+
+from orchestra.registry.balancing import choose_instance
+from orchestra.registry.cards import CardInfo, fetch_card, normalize_card_url, read_card
+from orchestra.registry.service import Capability, Registry
+
+__all__ = [
+    "Capability",
+    "CardInfo",
+    "Registry",
+    "choose_instance",
+    "fetch_card",
+    "normalize_card_url",
+    "read_card",
+]

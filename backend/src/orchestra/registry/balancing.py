@@ -1,0 +1,23 @@
+"""Choosing an instance of an agent: healthy first, then the least loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from orchestra.db.models import AgentInstance, InstanceHealth
+
+
+def choose_instance(
+    instances: Sequence[AgentInstance], exclude: Collection[str] = ()
+) -> AgentInstance | None:
+    """Least in-flight work among healthy instances not yet tried; unhealthy ones last.
+
+    An unhealthy instance is still better than none: a probe may simply not have run yet.
+    """
+    candidates = [i for i in instances if i.id not in exclude] or list(instances)
+    if not candidates:
+        return None
+    return min(
+        candidates,
+        key=lambda i: (i.health != InstanceHealth.HEALTHY, i.in_flight, i.latency_ms or 0.0),
+    )

@@ -1,0 +1,111 @@
+"""Task service: accept a task, list and read tasks, cancel one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from orchestra import events
+from orchestra.db import Database, Message, Session, Task, TaskStatus
+from orchestra.errors import ConflictError, InvalidInputError, NotFoundError
+from orchestra.executor import Executor
+
+
+class Tasks:
+    def __init__(self, db: Database, executor: Executor, max_description_length: int) -> None:
+        self.db = db
+        self.executor = executor
+        self.max_description_length = max_description_length
+
+    async def create(
+        self,
+        description: str,
+        session_id: str | None,
+        metadata: dict[str, Any],
+        idempotency_key: str | None = None,
+    ) -> tuple[Task, bool]:
+        """Store the task and hand it to the executor; returns (task, created).
+
+        A repeated idempotency key returns the task it created first.
+        """
+        description = description.strip()
+        if not description:
+            raise InvalidInputError("description must not be empty.", code="empty_description")
+        if len(description) > self.max_description_length:
+            raise InvalidInputError(
+                f"description is {len(description)} characters long; the limit is "
+                f"{self.max_description_length}.",
+                code="description_too_long",
+            )
+        if idempotency_key:
+            existing = await self._by_key(idempotency_key)
+            if existing is not None:
+                return existing, False
+        try:
+            async with self.db.session() as session:
+                if session_id is not None and await session.get(Session, session_id) is None:
+                    raise NotFoundError("session", session_id)
+                task = Task(
+                    description=description,
+                    session_id=session_id,
+                    metadata_=metadata,
+                    idempotency_key=idempotency_key,
+                )
+                session.add(task)
+                await session.flush()
+                if session_id is not None:
+                    session.add(
+                        Message(
+                            session_id=session_id, role="user", content=description, task_id=task.id
+                        )
+                    )
+                events.record(session, task.id, "task.created", status="pending")
+        except IntegrityError:
+            # Two requests with one idempotency key raced; the other one won.
+            existing = await self._by_key(idempotency_key or "")
+            if existing is None:
+                raise
+            return existing, False
+        await self.executor.submit(task.id)
+        return await self.get(task.id), True
+
+    async def _by_key(self, key: str) -> Task | None:
+        async with self.db.session() as session:
+            return await session.scalar(select(Task).where(Task.idempotency_key == key))
+
+    async def get(self, task_id: str) -> Task:
+        async with self.db.session() as session:
+            task = await session.get(Task, task_id)
+            if task is None:
+                raise NotFoundError("task", task_id)
+            return task
+
+    async def list(
+        self, status: TaskStatus | None, session_id: str | None, limit: int, offset: int
+    ) -> tuple[list[Task], int]:
+        query = select(Task)
+        count = select(func.count()).select_from(Task)
+        if status is not None:
+            query = query.where(Task.status == status)
+            count = count.where(Task.status == status)
+        if session_id is not None:
+            query = query.where(Task.session_id == session_id)
+            count = count.where(Task.session_id == session_id)
+        async with self.db.session() as session:
+            total = await session.scalar(count)
+            rows = await session.scalars(
+                query.order_by(Task.created_at.desc(), Task.id).limit(limit).offset(offset)
+            )
+            return list(rows), total or 0
+
+    async def cancel(self, task_id: str) -> Task:
+        task = await self.get(task_id)
+        if TaskStatus(task.status).terminal or not await self.executor.cancel(task_id):
+            task = await self.get(task_id)
+            raise ConflictError(
+                f"Task {task_id} has already ended ({task.status}); there is nothing to cancel.",
+                code="task_already_finished",
+            )
+        return await self.get(task_id)
