@@ -22,6 +22,11 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` entry documenting our error body for these statuses."""
+    return {status: {"model": ErrorResponse} for status in statuses}
+
+
 class TaskCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

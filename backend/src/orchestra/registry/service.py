@@ -74,7 +74,7 @@ class Registry:
         log.info("registered agent %s instance %s", info.name, info.card_url)
         return agent
 
-    async def list(self) -> list[Agent]:
+    async def all(self) -> list[Agent]:
         async with self.db.session() as session:
             return list(await session.scalars(select(Agent).order_by(Agent.name)))
 
@@ -95,7 +95,7 @@ class Registry:
     async def capabilities(self) -> dict[str, Capability]:
         """Every capability of every agent with at least one instance, by name."""
         found: dict[str, tuple[CapabilitySpec, list[str]]] = {}
-        for agent in await self.list():
+        for agent in await self.all():
             if not agent.instances:
                 continue
             for skill in agent.skills:

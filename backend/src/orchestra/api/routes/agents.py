@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 
 from orchestra.api.deps import ServicesDep
-from orchestra.api.schemas import AgentList, AgentPublic, AgentRegister, ErrorResponse
+from orchestra.api.schemas import AgentList, AgentPublic, AgentRegister, error_responses
 
 router = APIRouter(prefix="/api/agents", tags=["agents"])
-ERRORS = {404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+ERRORS = error_responses(404, 422)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=ERRORS)
@@ -19,7 +19,7 @@ async def register_agent(body: AgentRegister, services: ServicesDep) -> AgentPub
 
 @router.get("")
 async def list_agents(services: ServicesDep) -> AgentList:
-    return AgentList(items=[AgentPublic.of(a) for a in await services.registry.list()])
+    return AgentList(items=[AgentPublic.of(a) for a in await services.registry.all()])
 
 
 @router.get("/{agent_id}", responses=ERRORS)

@@ -8,15 +8,15 @@ from fastapi import APIRouter, Query, status
 
 from orchestra.api.deps import ServicesDep
 from orchestra.api.schemas import (
-    ErrorResponse,
     MessageList,
     MessagePublic,
     SessionCreate,
     SessionPublic,
+    error_responses,
 )
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
-ERRORS = {404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+ERRORS = error_responses(404, 422)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=ERRORS)

@@ -9,11 +9,11 @@ from sse_starlette.sse import EventSourceResponse
 
 from orchestra import events
 from orchestra.api.deps import ServicesDep
-from orchestra.api.schemas import ErrorResponse, TaskCreate, TaskList, TaskPublic, TaskSummary
+from orchestra.api.schemas import TaskCreate, TaskList, TaskPublic, TaskSummary, error_responses
 from orchestra.db import TaskStatus
 
 router = APIRouter(prefix="/api/tasks", tags=["tasks"])
-ERRORS = {404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+ERRORS = error_responses(404, 422)
 
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, responses=ERRORS)
@@ -54,7 +54,7 @@ async def get_task(task_id: str, services: ServicesDep) -> TaskPublic:
     return TaskPublic.of(await services.tasks.get(task_id))
 
 
-@router.post("/{task_id}/cancel", responses={**ERRORS, 409: {"model": ErrorResponse}})
+@router.post("/{task_id}/cancel", responses=error_responses(404, 409, 422))
 async def cancel_task(task_id: str, services: ServicesDep) -> TaskPublic:
     """Stop the task: no new step starts and agents are asked to stop theirs."""
     return TaskPublic.of(await services.tasks.cancel(task_id))

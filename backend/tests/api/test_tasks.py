@@ -1,0 +1,165 @@
+"""Tasks through the REST API of a real orchestrator with real agents."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from tests.stack import wait_for_task
+
+DEMO = (
+    "Summarize the main arguments for and against remote work and compute the average of "
+    "3, 5 and 10"
+)
+
+
+def test_demo_task_runs_end_to_end(api: httpx.Client) -> None:
+    response = api.post("/api/tasks", json={"description": DEMO})
+    assert response.status_code == 202, response.text
+    created = response.json()
+    assert created["status"] in ("pending", "planning", "running")
+    assert response.headers["location"] == f"/api/tasks/{created['id']}"
+
+    task = wait_for_task(api, created["id"], ("completed", "failed"))
+    assert task["status"] == "completed", task
+    steps = task["steps"]
+    assert len(steps) >= 2
+    capabilities = {s["capability"] for s in steps}
+    assert "statistics" in capabilities or "calculation" in capabilities
+    for step in steps:
+        assert step["status"] == "completed"
+        assert step["agent"] and step["agent_id"] and step["instance_id"]
+        assert step["started_at"] and step["finished_at"] and step["duration_ms"] is not None
+        assert step["output"]
+        assert step["attempts"] == 1
+    numeric = next(s for s in steps if s["capability"] in ("statistics", "calculation"))
+    assert numeric["output_data"]["result"] == pytest.approx(6.0)
+    assert "6" in numeric["output"]
+    assert task["planner"] == "offline"
+    assert task["result"] and all(s["title"] in task["result"] for s in steps)
+    assert task["started_at"] and task["finished_at"]
+
+
+def test_events_stream_in_order_and_resume(api: httpx.Client) -> None:
+    task = api.post("/api/tasks", json={"description": "compute the average of 1, 2 and 3"}).json()
+    wait_for_task(api, task["id"], ("completed", "failed"))
+
+    def read(headers: dict[str, str]) -> list[dict[str, object]]:
+        found = []
+        with api.stream("GET", f"/api/tasks/{task['id']}/events", headers=headers) as stream:
+            assert stream.headers["content-type"].startswith("text/event-stream")
+            for line in stream.iter_lines():
+                if line.startswith("data:"):
+                    found.append(json.loads(line[5:]))
+        return found
+
+    events = read({})
+    types = [e["type"] for e in events]
+    assert types[0] == "task.created"
+    assert types[-1] == "task.completed"
+    assert types.index("task.planned") < types.index("step.running") < types.index("step.completed")
+    ids = [e["id"] for e in events]
+    assert ids == sorted(ids)
+    resumed = read({"Last-Event-ID": str(ids[2])})
+    assert [e["id"] for e in resumed] == ids[3:]
+
+
+def test_list_filters_and_paginates(api: httpx.Client) -> None:
+    ids = []
+    for n in range(3):
+        created = api.post("/api/tasks", json={"description": f"compute the sum of {n}, 1 and 2"})
+        ids.append(created.json()["id"])
+    for task_id in ids:
+        wait_for_task(api, task_id, ("completed", "failed"))
+    page = api.get("/api/tasks", params={"limit": 2, "status": "completed"}).json()
+    assert page["limit"] == 2 and len(page["items"]) == 2
+    assert page["total"] >= 3
+    assert all(t["status"] == "completed" for t in page["items"])
+    assert page["items"][0]["steps_total"] >= 1
+    second = api.get("/api/tasks", params={"limit": 2, "offset": 2, "status": "completed"}).json()
+    assert not {t["id"] for t in page["items"]} & {t["id"] for t in second["items"]}
+    assert api.get("/api/tasks", params={"status": "failed"}).status_code == 200
+    bad = api.get("/api/tasks", params={"status": "sleeping"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_input"
+
+
+def test_idempotency_key_returns_the_first_task(api: httpx.Client) -> None:
+    body = {"description": "compute the median of 4, 8 and 1"}
+    headers = {"Idempotency-Key": "same-key-123"}
+    first = api.post("/api/tasks", json=body, headers=headers)
+    second = api.post("/api/tasks", json=body, headers=headers)
+    assert first.status_code == 202 and second.status_code == 200
+    assert first.json()["id"] == second.json()["id"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"description": ""}, 422, "invalid_input"),
+        ({"description": "   "}, 422, "empty_description"),
+        ({"description": "x" * 100_000}, 422, "invalid_input"),
+        ({"description": 42}, 422, "invalid_input"),
+        ({}, 422, "invalid_input"),
+        ({"description": "ok", "unknown": 1}, 422, "invalid_input"),
+        ({"description": "ok", "session_id": "nope"}, 404, "session_not_found"),
+    ],
+)
+def test_bad_task_input_is_a_clear_4xx(
+    api: httpx.Client, body: dict[str, object], status: int, code: str
+) -> None:
+    before = api.get("/api/tasks").json()["total"]
+    response = api.post("/api/tasks", json=body)
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    assert error["code"] == code
+    assert error["message"]
+    assert api.get("/api/tasks").json()["total"] == before
+
+
+def test_malformed_json_is_400(api: httpx.Client) -> None:
+    response = api.post(
+        "/api/tasks", content=b'{"description": ', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "malformed_json"
+
+
+def test_unknown_task_is_404(api: httpx.Client) -> None:
+    for path in ("/api/tasks/nope", "/api/tasks/nope/events"):
+        response = api.get(path)
+        assert response.status_code == 404
+        assert response.json()["error"]["code"] == "task_not_found"
+    response = api.post("/api/tasks/nope/cancel")
+    assert response.status_code == 404
+
+
+def test_cancel_of_a_finished_task_is_409(api: httpx.Client) -> None:
+    task = api.post("/api/tasks", json={"description": "compute the sum of 1 and 2"}).json()
+    wait_for_task(api, task["id"], ("completed",))
+    response = api.post(f"/api/tasks/{task['id']}/cancel")
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "task_already_finished"
+
+
+def test_openapi_documents_every_endpoint(api: httpx.Client) -> None:
+    paths = api.get("/openapi.json").json()["paths"]
+    for path in (
+        "/api/tasks",
+        "/api/tasks/{task_id}",
+        "/api/tasks/{task_id}/cancel",
+        "/api/tasks/{task_id}/events",
+        "/api/agents",
+        "/api/agents/{agent_id}",
+        "/api/sessions",
+        "/api/sessions/{session_id}",
+        "/api/sessions/{session_id}/messages",
+        "/health",
+        "/ready",
+    ):
+        assert path in paths, path
+    docs = api.get("/docs")
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    assert api.get("/health").json()["status"] == "ok"
+    assert api.get("/ready").json()["status"] == "ready"

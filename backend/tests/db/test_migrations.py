@@ -1,0 +1,54 @@
+"""Alembic owns the schema: the migrations build it on SQLite and on PostgreSQL alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from orchestra.db import Database, Task, TaskEvent, upgrade
+from orchestra.db.base import utcnow
+
+TABLES = {
+    "agents",
+    "agent_instances",
+    "tasks",
+    "task_steps",
+    "task_events",
+    "sessions",
+    "messages",
+    "alembic_version",
+}
+
+
+async def _check(url: str) -> None:
+    await upgrade(url)
+    await upgrade(url)  # a second run is a no-op
+    db = Database(url)
+    try:
+        async with db.engine.connect() as conn:
+            names = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
+        assert names >= TABLES
+        async with db.session() as session:
+            task = Task(description="check")
+            session.add(task)
+            await session.flush()
+            session.add(TaskEvent(task_id=task.id, type="task.created", data={"a": 1}))
+        async with db.session() as session:
+            stored = await session.get(Task, task.id)
+            assert stored is not None
+            assert stored.created_at.tzinfo is not None
+            assert abs((utcnow() - stored.created_at).total_seconds()) < 60
+            assert stored.steps == []
+    finally:
+        await db.close()
+
+
+async def test_migrations_on_sqlite(tmp_path: Path) -> None:
+    await _check(f"sqlite+aiosqlite:///{tmp_path / 'o.db'}")
+
+
+@pytest.mark.postgres
+async def test_migrations_on_postgres(postgres_url: str) -> None:
+    await _check(postgres_url)

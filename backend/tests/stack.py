@@ -1,0 +1,118 @@
+"""Real Orchestra services for tests: each in its own process on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Service:
+    """One `orchestra serve` process."""
+
+    name: str
+    port: int
+    env: dict[str, str]
+    log_path: Path
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def ready_url(self) -> str:
+        if self.name == "orchestrator":
+            return f"{self.url}/ready"
+        return f"{self.url}/.well-known/agent-card.json"
+
+    def start(self, timeout: float = 60.0) -> Service:
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "orchestra", "serve", self.name, "--port", str(self.port)],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited: {self.log_path.read_text()[-3000:]}")
+            try:
+                if httpx.get(self.ready_url, timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise TimeoutError(f"{self.name} not ready: {self.log_path.read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def kill(self) -> None:
+        """kill -9: no shutdown at all, as in a crash."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+@dataclass
+class Stack:
+    """Orchestrator and agents sharing one data directory (and optionally one database URL)."""
+
+    data_dir: Path
+    database_url: str = ""
+    services: dict[str, Service] = field(default_factory=dict)
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+        env.update(DATA_DIR=str(self.data_dir), LLM_PROVIDER="offline", LOG_LEVEL="INFO")
+        env["DATABASE_URL"] = self.database_url
+        return env
+
+    def add(self, name: str, key: str | None = None) -> Service:
+        service = Service(name, free_port(), self.env(), self.data_dir / f"{key or name}.log")
+        self.services[key or name] = service
+        return service
+
+    def __getitem__(self, key: str) -> Service:
+        return self.services[key]
+
+    def stop(self) -> None:
+        for service in self.services.values():
+            service.stop()
+
+
+def wait_for_task(
+    client: httpx.Client, task_id: str, statuses: tuple[str, ...], timeout: float = 60.0
+) -> dict[str, object]:
+    """Poll the task until it reaches one of `statuses` (not a bare sleep: bounded polling)."""
+    deadline = time.monotonic() + timeout
+    task: dict[str, object] = {}
+    while time.monotonic() < deadline:
+        task = client.get(f"/api/tasks/{task_id}").json()
+        if task["status"] in statuses:
+            return task
+        time.sleep(0.05)
+    raise TimeoutError(f"task {task_id} still {task.get('status')} after {timeout} s: {task}")
