@@ -28,6 +28,7 @@ class Service:
     port: int
     env: dict[str, str]
     log_path: Path
+    argv: list[str] | None = None
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -42,8 +43,9 @@ class Service:
 
     def start(self, timeout: float = 60.0) -> Service:
         log = self.log_path.open("ab")
+        argv = self.argv or ["-m", "orchestra", "serve", self.name, "--port", str(self.port)]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "orchestra", "serve", self.name, "--port", str(self.port)],
+            [sys.executable, *argv],
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -91,9 +93,20 @@ class Stack:
         env["DATABASE_URL"] = self.database_url
         return env
 
-    def add(self, name: str, key: str | None = None) -> Service:
-        service = Service(name, free_port(), self.env(), self.data_dir / f"{key or name}.log")
+    def add(self, name: str, key: str | None = None, argv: list[str] | None = None) -> Service:
+        service = Service(name, free_port(), self.env(), self.data_dir / f"{key or name}.log", argv)
         self.services[key or name] = service
+        return service
+
+    def add_slow_agent(
+        self, key: str, delay: float, calls: Path, fail: tuple[str, ...] = ()
+    ) -> Service:
+        """The controllable test agent of `tests.support.slow_agent`."""
+        port = free_port()
+        argv = ["-m", "tests.support.slow_agent", str(port), key, str(delay), str(calls)]
+        argv.append(",".join(fail))
+        service = Service(key, port, self.env(), self.data_dir / f"{key}.log", argv)
+        self.services[key] = service
         return service
 
     def __getitem__(self, key: str) -> Service:

@@ -8,16 +8,23 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from orchestra import events
+from orchestra.config import Settings
 from orchestra.db import Database, Message, Session, Task, TaskStatus
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError
 from orchestra.executor import Executor
+from orchestra.planner import Plan, validate_plan
+from orchestra.registry import Registry
 
 
 class Tasks:
-    def __init__(self, db: Database, executor: Executor, max_description_length: int) -> None:
+    def __init__(
+        self, db: Database, executor: Executor, registry: Registry, settings: Settings
+    ) -> None:
         self.db = db
         self.executor = executor
-        self.max_description_length = max_description_length
+        self.registry = registry
+        self.max_description_length = settings.max_description_length
+        self.max_plan_steps = settings.max_plan_steps
 
     async def create(
         self,
@@ -25,6 +32,7 @@ class Tasks:
         session_id: str | None,
         metadata: dict[str, Any],
         idempotency_key: str | None = None,
+        plan: Plan | None = None,
     ) -> tuple[Task, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
@@ -43,6 +51,15 @@ class Tasks:
             existing = await self._by_key(idempotency_key)
             if existing is not None:
                 return existing, False
+        if plan is not None:
+            capabilities = await self.registry.capabilities()
+            errors = validate_plan(plan, capabilities.keys(), self.max_plan_steps)
+            if errors:
+                raise InvalidInputError(
+                    "The plan is invalid: " + "; ".join(errors),
+                    code="invalid_plan",
+                    errors=errors,
+                )
         try:
             async with self.db.session() as session:
                 if session_id is not None and await session.get(Session, session_id) is None:
@@ -52,6 +69,7 @@ class Tasks:
                     session_id=session_id,
                     metadata_=metadata,
                     idempotency_key=idempotency_key,
+                    requested_plan=plan.model_dump(mode="json") if plan else None,
                 )
                 session.add(task)
                 await session.flush()

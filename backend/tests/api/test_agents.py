@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
 
+from tests.conftest import start_stack
 from tests.stack import Stack, free_port
 
 
@@ -45,11 +48,9 @@ def test_a_second_instance_joins_its_agent_and_can_be_removed(
         extra.stop()
 
 
-def test_delete_agent(stack: Stack) -> None:
+def test_delete_agent(tmp_path: Path) -> None:
     """A throwaway orchestrator so the shared one keeps its agents."""
-    from tests.conftest import start_stack
-
-    own = start_stack(stack.data_dir.parent / "delete-agent")
+    own = start_stack(tmp_path)
     try:
         with httpx.Client(base_url=own["orchestrator"].url) as client:
             agent = client.get("/api/agents").json()["items"][0]

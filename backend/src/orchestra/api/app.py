@@ -49,7 +49,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         bus=bus,
         registry=registry,
         executor=executor,
-        tasks=Tasks(database, executor, settings.max_description_length),
+        tasks=Tasks(database, executor, registry, settings),
         sessions=Sessions(database),
     )
     try:

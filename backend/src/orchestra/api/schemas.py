@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from orchestra.db import Agent, AgentInstance, Message, Session, Task, TaskStep
+from orchestra.planner import Plan
 
 MAX_DESCRIPTION = 20_000
 
@@ -41,6 +42,11 @@ class TaskCreate(BaseModel):
     )
     session_id: str | None = Field(default=None, max_length=64)
     metadata: dict[str, Any] = Field(default_factory=dict)
+    plan: Plan | None = Field(
+        default=None,
+        description="Run this plan (a DAG of capability steps) instead of planning the task. "
+        "It is validated against the registered capabilities.",
+    )
 
 
 class StepPublic(BaseModel):

@@ -127,6 +127,7 @@ class Task(Base):
     status: Mapped[str] = mapped_column(String(20), default=TaskStatus.PENDING)
     planner: Mapped[str | None] = mapped_column(String(20), default=None)
     planner_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    requested_plan: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     result: Mapped[str | None] = mapped_column(Text, default=None)
     result_data: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     error: Mapped[str | None] = mapped_column(Text, default=None)

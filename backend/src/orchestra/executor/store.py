@@ -40,8 +40,10 @@ async def _task(session: AsyncSession, task_id: str) -> Task:
     return task
 
 
-async def begin_planning(rt: Runtime, task_id: str) -> tuple[str, list[str]] | list[dict[str, Any]]:
-    """Mark the task planning; returns (description, history), or the plan if one exists."""
+async def begin_planning(
+    rt: Runtime, task_id: str
+) -> tuple[str, list[str], Plan | None] | list[dict[str, Any]]:
+    """Mark the task planning; returns (description, history, given plan), or the stored plan."""
     async with rt.db.session() as session:
         task = await _task(session, task_id)
         if task.steps:
@@ -66,8 +68,9 @@ async def begin_planning(rt: Runtime, task_id: str) -> tuple[str, list[str]] | l
             task.started_at = utcnow()
             events.record(session, task_id, "task.planning", status="planning")
         description = task.description
+        given = Plan.model_validate(task.requested_plan) if task.requested_plan else None
     rt.bus.notify()
-    return description, history
+    return description, history, given
 
 
 def make_plan(
@@ -82,15 +85,28 @@ def make_plan(
     return plan, PlannerKind.OFFLINE, "no LLM provider is configured (LLM_PROVIDER=offline)"
 
 
+def checked(
+    rt: Runtime, plan: Plan, capabilities: dict[str, Capability]
+) -> tuple[Plan, PlannerKind, str]:
+    """A plan given with the task: checked again, as agents may have gone since it was sent."""
+    errors = validate_plan(plan, capabilities.keys(), rt.settings.max_plan_steps)
+    if errors:
+        raise PlannerError("the given plan is invalid: " + "; ".join(errors))
+    return plan, PlannerKind.USER, "the plan was given with the task"
+
+
 async def plan_task(rt: Runtime, task_id: str) -> list[dict[str, Any]]:
     """Plan the task and store its steps; an empty list means the task is already finished."""
     begun = await begin_planning(rt, task_id)
     if isinstance(begun, list):
         return begun
-    description, history = begun
+    description, history, given = begun
     capabilities = await rt.registry.capabilities()
     try:
-        plan, kind, reason = make_plan(rt, description, history, capabilities)
+        if given is not None:
+            plan, kind, reason = checked(rt, given, capabilities)
+        else:
+            plan, kind, reason = make_plan(rt, description, history, capabilities)
     except PlannerError as exc:
         await fail_task(rt, task_id, f"Planning failed: {exc}")
         return []

@@ -25,7 +25,7 @@ async def create_task(
 ) -> TaskPublic:
     """Accept a task; it is planned and run in the background. Poll it or follow its events."""
     task, created = await services.tasks.create(
-        body.description, body.session_id, body.metadata, idempotency_key
+        body.description, body.session_id, body.metadata, idempotency_key, body.plan
     )
     if not created:
         response.status_code = status.HTTP_200_OK

@@ -99,6 +99,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("planner", sa.String(length=20), nullable=True),
         sa.Column("planner_reason", sa.Text(), nullable=True),
+        sa.Column("requested_plan", sa.JSON(), nullable=True),
         sa.Column("result", sa.Text(), nullable=True),
         sa.Column("result_data", sa.JSON(), nullable=True),
         sa.Column("error", sa.Text(), nullable=True),

@@ -1,0 +1,620 @@
+"""The deterministic planner: turns a task into a plan by capability matching, offline.
+
+It is the default planner when no LLM is configured and the fallback when the LLM fails,
+so it aims for plans a person would accept, with no randomness and no I/O:
+
+1. resolve a follow-up ("now do the same for 2025") against the session history;
+2. mask the user's material (quotes, data after a colon) and split the task into clauses;
+3. score every clause against every capability and pick the best;
+4. decide dependencies from the wording ("then", "based on it", "using the results");
+5. merge neighbouring clauses that make one step, cap the number of steps, and write each
+   step's instruction so that it stands on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
+from orchestra.planner.followup import resolve_follow_up
+from orchestra.planner.matching import CapabilityMatcher
+from orchestra.planner.schema import CapabilitySpec, Plan, PlanStep
+from orchestra.planner.text import (
+    STOPWORDS,
+    Clause,
+    MaskedText,
+    Token,
+    content_stems,
+    mask_material,
+    placeholders_in,
+    split_clauses,
+    strip_request_prefix,
+    tokenize,
+    topic_of,
+)
+
+__all__ = ["plan_deterministic"]
+
+TITLE_MAX = 60
+
+# The pronoun a later clause uses for an earlier result is replaced by this marker until
+# step ids are known; then it becomes "the results of step s1".
+_REF = "\u27eaREF\u27eb"
+
+# Words that say something about the form of a result, not what it is about: a clause made
+# only of these and capability words ("write a short comparison") has no subject of its
+# own and works on the previous result.
+_FORM_WORDS = frozenset(
+    content_stems(
+        """short long brief detailed concise simple quick final overall full main key top
+        paragraph sentence sentences bullet points point page words word list version
+        draft text result results output one two three four five few several new nice
+        good clear formal informal polite friendly"""
+    )
+)
+
+_PLURAL_RESULT_RE = re.compile(
+    r"\b(?:using|use|based on|from|with|combine|combining|of|on|about|into)\s+"
+    r"(?:all\s+)?(?:the|these|those|both)\s+(?:results|findings|outputs|answers)\b"
+    r"|\b(?:both|all)\s+(?:results|findings|outputs|answers)\b",
+    re.I,
+)
+_SINGULAR_RESULT_RE = re.compile(
+    r"\b(?:using|use|based on|from|with|of|on|about|into)\s+(?:the|that|this)\s+"
+    r"(?:result|output|answer|research|analysis|summary|report|above|previous\s+\w+)\b"
+    r"|\bthe above\b"
+    r"|\b(?:that|this|those|these)\s+(?:total|sum|value|values|number|numbers|figure|figures|"
+    r"list|summary|report|findings|information|research|analysis|results?)\b",
+    re.I,
+)
+_OBJECT_PRONOUN_RE = re.compile(
+    r"\b(?:it|them)\b(?!')"
+    r"|\b(?:this|that|these|those)\b(?=\s*(?:$|[.,;:!?)]|(?:in|into|to|as|for|with|from|"
+    r"using|based)\b))",
+    re.I,
+)
+_ONES_RE = re.compile(r"\bones\b", re.I)
+_POSSESSIVE_RE = re.compile(r"\b(?:its|their)\b", re.I)
+_FORWARD_MATERIAL_RE = re.compile(
+    r"\b(?:this|these|the following|the given|the attached|the same|the)\s+(?:\w+\s+)?"
+    r"(?:text|texts|article|paragraph|passage|review|reviews|comment|comments|data|csv|json|"
+    r"table|numbers|values|list|sentence|sentences|document|notes|message|email|tweet|post|"
+    r"feedback|answers|responses|quote|story|transcript|content|input|survey)\b"
+    r"|\b(?:it|them)\b(?!')",
+    re.I,
+)
+# Verbs that only prepare ("Read this review and ..."): not a step of their own.
+_PREPARATORY = frozenset({"read", "consider", "take", "open", "see", "use", "here", "given"})
+
+# How the result of a clause is described, by its verb; "{}" is the clause's object.
+# Verbs not listed produce their object itself ("compute the average" -> "The average").
+_OUTPUT_BY_VERB = {
+    "research": "An overview of {}",
+    "investigate": "An overview of {}",
+    "explore": "An overview of {}",
+    "study": "An overview of {}",
+    "look": "An overview of {}",
+    "explain": "An explanation of {}",
+    "describe": "A description of {}",
+    "summarize": "A summary of {}",
+    "summarise": "A summary of {}",
+    "analyze": "An analysis of {}",
+    "analyse": "An analysis of {}",
+    "assess": "An assessment of {}",
+    "compare": "A comparison of {}",
+    "convert": "The converted data ({})",
+    "turn": "The converted data ({})",
+    "transform": "The converted data ({})",
+    "tabulate": "The data as a table ({})",
+    "translate": "The translation of {}",
+    "calculate": "The value of {}",
+    "evaluate": "The value of {}",
+    "check": "The answer: {}",
+    "tell": "The answer: {}",
+}
+
+
+@dataclass
+class _Part:
+    """One action clause on its way to becoming (part of) a step."""
+
+    index: int
+    clause: Clause
+    text: str
+    capability: str
+    refs: tuple[int, ...] = ()
+    has_topic: bool = True
+    material: tuple[str, ...] = ()
+
+
+@dataclass
+class _Group:
+    """Parts that become one step."""
+
+    parts: list[_Part] = field(default_factory=list)
+
+    @property
+    def capability(self) -> str:
+        return self.parts[0].capability
+
+
+def plan_deterministic(
+    description: str,
+    capabilities: Sequence[CapabilitySpec],
+    max_steps: int,
+    history: Sequence[str] = (),
+) -> Plan:
+    """Plan a task by matching its clauses to capabilities.
+
+    Args:
+        description: The task in plain language.
+        capabilities: The capabilities registered agents offer; order breaks ties.
+        max_steps: The largest number of steps the plan may have (at least 1).
+        history: The session's recent user messages, oldest first; used only to
+            resolve follow-ups such as "now do the same for 2025".
+
+    Returns:
+        A plan that passes `validate_plan` for these capabilities and ``max_steps``.
+
+    Raises:
+        NoCapabilityError: No capability is available.
+        EmptyTaskError: The description has no words.
+        ValueError: ``max_steps`` is smaller than 1.
+    """
+    if not capabilities:
+        raise NoCapabilityError()
+    if max_steps < 1:
+        raise ValueError(f"max_steps must be at least 1, got {max_steps}")
+    if not re.search(r"\w", description):
+        raise EmptyTaskError()
+
+    text = resolve_follow_up(description.strip(), history)
+    masked = mask_material(text)
+    matcher = CapabilityMatcher(capabilities)
+    extra_verbs = _example_verbs(capabilities)
+    clauses = split_clauses(masked.text, extra_verbs)
+
+    context = [c.text for c in clauses if not c.is_request]
+    actions = _drop_preparatory([c for c in clauses if c.is_request])
+    actions = _share_bare_verbs(actions, extra_verbs)
+    actions = _split_coordinated_objects(actions, matcher)
+    if not actions:
+        actions = [Clause(masked.text, frozenset(), 0)]
+
+    parts = _parts(actions, matcher)
+    groups = _merge_groups(parts)
+    groups = _cap(groups, max_steps, matcher.general)
+    return _plan(groups, masked, context)
+
+
+def _example_verbs(capabilities: Sequence[CapabilitySpec]) -> frozenset[str]:
+    """First words of the capabilities' examples: the verbs users of them start with."""
+    verbs = set()
+    for spec in capabilities:
+        for example in spec.examples:
+            words = re.findall(r"[A-Za-z]+", example)
+            if words and words[0].lower() not in STOPWORDS | {"what", "how", "is", "are"}:
+                verbs.add(words[0].lower())
+    return frozenset(verbs)
+
+
+# --- clause adjustments ---------------------------------------------------------------
+
+
+def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
+    """Drop "Read this review" when a later clause of its sentence says what to do."""
+    kept: list[Clause] = []
+    for position, clause in enumerate(actions):
+        tokens = tokenize(strip_request_prefix(clause.text))
+        has_successor = any(c.sentence == clause.sentence for c in actions[position + 1 :])
+        if tokens and tokens[0].low in _PREPARATORY and has_successor:
+            continue
+        kept.append(clause)
+    return kept
+
+
+def _share_bare_verbs(actions: list[Clause], verbs: frozenset[str]) -> list[Clause]:
+    """ "Research and write a report on X": give the lone verb the next clause's subject.
+
+    The second clause then comes after the first, because the verbs are listed in the
+    order the work is done.
+    """
+    result = list(actions)
+    for position in range(len(result) - 1):
+        clause, following = result[position], result[position + 1]
+        words = [t for t in tokenize(strip_request_prefix(clause.text)) if t.text.isalnum()]
+        if len(words) != 1 or following.sentence != clause.sentence:
+            continue
+        subject = topic_of(following.text, verbs)
+        if not subject:
+            continue
+        verb = strip_request_prefix(clause.text).strip(" ,")
+        result[position] = Clause(
+            f"{verb} {subject}", clause.connectives, clause.sentence, clause.is_request
+        )
+        result[position + 1] = Clause(
+            following.text,
+            following.connectives | {"then"},
+            following.sentence,
+            following.is_request,
+        )
+    return result
+
+
+_TRAILING_MATERIAL_RE = re.compile(r"\s*:?\s*((?:\u27e6\d+\u27e7[\s,]*)+)[.!?]?\s*$")
+
+
+def _split_coordinated_objects(actions: list[Clause], matcher: CapabilityMatcher) -> list[Clause]:
+    """ "Tell me the keywords and the sentiment: '...'" asks for two things: split it.
+
+    A clause is split at "and" or a comma only when both sides name different
+    capabilities outright (name or tag), never inside lists of numbers or quotes.
+    """
+    result: list[Clause] = []
+    pending = list(actions)
+    while pending:
+        clause = pending.pop(0)
+        split = _coordination_split(clause, matcher)
+        if split is None:
+            result.append(clause)
+        else:
+            pending[:0] = split
+    return result
+
+
+def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clause] | None:
+    text = clause.text
+    trailing = ""
+    match = _TRAILING_MATERIAL_RE.search(text)
+    if match:
+        trailing = ": " + match.group(1).strip(" ,")
+        text = text[: match.start()]
+    tokens = tokenize(text)
+    head_end = _head_end(tokens)
+    for position in range(head_end + 1, len(tokens) - 1):
+        token = tokens[position]
+        if token.low not in {"and", ","}:
+            continue
+        neighbours = (tokens[position - 1], tokens[position + 1])
+        if any(t.is_number or t.is_material for t in neighbours):
+            continue
+        left = text[: token.start].strip(" ,")
+        right_start = position + 1
+        while right_start < len(tokens) and tokens[right_start].low in {"and", ","}:
+            right_start += 1
+        if right_start >= len(tokens):
+            continue
+        right_only = text[tokens[right_start].start :]
+        head = text[: tokens[head_end].start] if head_end < len(tokens) else ""
+        left_best = matcher.best(content_stems(left))
+        right_best = matcher.best(content_stems(right_only))
+        if left_best.strong and right_best.strong and left_best.capability != right_best.capability:
+            right = (head + right_only).strip()
+            return [
+                Clause(left + trailing, clause.connectives, clause.sentence),
+                Clause(right + trailing, frozenset({"and"}), clause.sentence),
+            ]
+    return None
+
+
+def _head_end(tokens: list[Token]) -> int:
+    """Index just after a clause's verb and its indirect object ("tell me", "give us")."""
+    index = 0
+    while index < len(tokens) and tokens[index].low in {"please", "kindly", "now", "also"}:
+        index += 1
+    index += 1
+    while index < len(tokens) and tokens[index].low in {"me", "us", "out", "up"}:
+        index += 1
+    return min(index, len(tokens))
+
+
+_QUESTION_OPENERS = frozenset(
+    {"what", "what's", "how", "why", "which", "who", "when", "where", "whether", "is", "are"}
+)
+
+
+# --- parts, dependencies and groups --------------------------------------------------
+
+
+def _parts(actions: list[Clause], matcher: CapabilityMatcher) -> list[_Part]:
+    """Choose each clause's capability and the earlier clauses it depends on."""
+    parts: list[_Part] = []
+    for index, clause in enumerate(actions):
+        text = strip_request_prefix(clause.text).strip(" ,")
+        refs: tuple[int, ...] = ()
+        material = tuple(placeholders_in(text))
+        previous = parts[-1] if parts else None
+
+        if not material:
+            forward = _FORWARD_MATERIAL_RE.search(text)
+            later = next(
+                (
+                    placeholders_in(c.text)
+                    for c in actions[index + 1 :]
+                    if c.sentence == clause.sentence and placeholders_in(c.text)
+                ),
+                [],
+            )
+            pronoun = _OBJECT_PRONOUN_RE.search(text)
+            refers_back = bool(pronoun) or _is_anaphoric(text) or not _has_topic(text, matcher)
+            if (
+                refers_back
+                and previous is not None
+                and previous.material
+                and not (_SINGULAR_RESULT_RE.search(text) or _PLURAL_RESULT_RE.search(text))
+            ):
+                # "... of 'I love it' and extract keywords from it": "it" is the quote, and
+                # so is the unstated object of "... and extract the keywords".
+                material = previous.material
+                if pronoun:
+                    joined = " and ".join(material)
+                    text = _replace_span(text, pronoun.start(), pronoun.end(), joined)
+                else:
+                    text = text.rstrip(" .") + ": " + " ".join(material)
+            elif forward and later and not _OBJECT_PRONOUN_RE.search(text[: forward.start()]):
+                # "Find the terms in this text and tell me its tone: '...'"
+                material = tuple(later)
+                text = text.rstrip(" .") + ": " + " ".join(material)
+
+        if previous is not None:
+            refs = _references(text, clause, material, parts, matcher)
+            if refs:
+                pronoun = _OBJECT_PRONOUN_RE.search(text)
+                if pronoun and not material:
+                    text = _replace_span(text, pronoun.start(), pronoun.end(), _REF)
+
+        if previous is not None and not refs and not material and _POSSESSIVE_RE.search(text):
+            # "Research bitcoin and list its crashes": this step will not see the first
+            # clause, so say what "its" is.
+            topic = topic_of(previous.text)
+            if topic and topic.lower() not in text.lower():
+                text = f"{text.rstrip(' .')} (about {topic})"
+
+        stems = content_stems(text.replace(_REF, " "))
+        has_topic = bool(material) or _has_topic(text.replace(_REF, " "), matcher)
+        match = matcher.best(stems)
+        parts.append(
+            _Part(
+                index=index,
+                clause=clause,
+                text=text,
+                capability=match.capability,
+                refs=refs,
+                has_topic=has_topic,
+                material=material,
+            )
+        )
+    return parts
+
+
+def _references(
+    text: str,
+    clause: Clause,
+    material: tuple[str, ...],
+    earlier: list[_Part],
+    matcher: CapabilityMatcher,
+) -> tuple[int, ...]:
+    """Indices of the earlier parts whose results this clause needs."""
+    previous = (earlier[-1].index,)
+    # The parts nothing else depends on yet: "then" after parallel work waits for all of it.
+    used = {ref for part in earlier for ref in part.refs}
+    frontier = tuple(p.index for p in earlier if p.index not in used)
+    if clause.sequential or _PLURAL_RESULT_RE.search(text):
+        return frontier
+    if material:
+        return ()
+    if _SINGULAR_RESULT_RE.search(text):
+        return previous
+    if _OBJECT_PRONOUN_RE.search(text) or _ONES_RE.search(text) or _is_anaphoric(text):
+        return previous
+    if not _has_topic(text, matcher):
+        # "... and write a blog post": with no subject of its own it is about everything
+        # done so far that nothing else has used.
+        return frontier
+    return ()
+
+
+def _has_topic(text: str, matcher: CapabilityMatcher) -> bool:
+    """Whether a clause names its own subject matter (beyond capability and form words)."""
+    if placeholders_in(text):
+        return True
+    stems = content_stems(text)
+    return "<num>" in stems or bool(stems - matcher.vocabulary - _FORM_WORDS)
+
+
+_ANAPHORIC_BLOCKERS = frozenset(
+    {"of", "about", "on", "for", "in", "regarding", "concerning", "from", "between", "behind"}
+)
+
+
+def _is_anaphoric(text: str) -> bool:
+    """Whether the clause's object is a bare definite description ("summarize the key
+    milestones"): with no "of ..." saying whose, it means those of the previous clause."""
+    tokens = tokenize(strip_request_prefix(text))
+    start = _head_end(tokens)
+    if start >= len(tokens) or tokens[start].low != "the":
+        return False
+    return not any(
+        t.low in _ANAPHORIC_BLOCKERS or t.is_number or t.is_material for t in tokens[start + 1 :]
+    )
+
+
+def _replace_span(text: str, start: int, end: int, replacement: str) -> str:
+    return text[:start] + replacement + text[end:]
+
+
+def _merge_groups(parts: list[_Part]) -> list[_Group]:
+    """Group neighbouring parts that are one piece of work for one capability.
+
+    Same capability alone is not enough: two independent questions for the same agent stay
+    two steps, so they can run in parallel. They merge when the second continues the first
+    (it needs only the first's result), works on the same material, or has no subject.
+    """
+    groups: list[_Group] = []
+    for part in parts:
+        if groups:
+            last = groups[-1]
+            previous = last.parts[-1]
+            continues = bool(part.refs) and set(part.refs) <= {p.index for p in last.parts}
+            same_material = bool(part.material) and part.material == previous.material
+            if part.capability == last.capability and (
+                continues or same_material or not part.has_topic
+            ):
+                last.parts.append(part)
+                continue
+        groups.append(_Group([part]))
+    return groups
+
+
+def _cap(groups: list[_Group], max_steps: int, general: str) -> list[_Group]:
+    """Merge the tail so there are at most ``max_steps`` groups.
+
+    A merged step that mixes kinds of work goes to the general capability: a specialised
+    one (statistics, say) could not do the rest, a general one may manage all of it.
+    """
+    if len(groups) <= max_steps:
+        return groups
+    head, tail = groups[: max_steps - 1], groups[max_steps - 1 :]
+    tail_parts = [part for group in tail for part in group.parts]
+    names = [part.capability for part in tail_parts]
+    capability = names[0] if len(set(names)) == 1 else general
+    for part in tail_parts:
+        part.capability = capability
+    return [*head, _Group(tail_parts)]
+
+
+# --- writing the plan ----------------------------------------------------------------
+
+
+def _plan(groups: list[_Group], masked: MaskedText, context: list[str]) -> Plan:
+    step_of: dict[int, str] = {}
+    for number, group in enumerate(groups, start=1):
+        for part in group.parts:
+            step_of[part.index] = f"s{number}"
+    titles = {f"s{n}": _title(g.parts[0].text, masked) for n, g in enumerate(groups, start=1)}
+    context_text = " ".join(_sentence(masked.restore(c), masked) for c in context)
+
+    steps: list[PlanStep] = []
+    for number, group in enumerate(groups, start=1):
+        step_id = f"s{number}"
+        depends_on: list[str] = []
+        sentences: list[str] = []
+        for position, part in enumerate(group.parts):
+            external = [step_of[r] for r in part.refs if step_of[r] != step_id]
+            for dependency in external:
+                if dependency not in depends_on:
+                    depends_on.append(dependency)
+            sentences.append(_part_sentence(part, position, external, titles, masked))
+        instruction = " ".join(masked.restore(s) for s in sentences)
+        if context_text:
+            instruction = f"Context: {context_text} Task: {instruction}"
+        first = group.parts[0]
+        steps.append(
+            PlanStep(
+                id=step_id,
+                title=titles[step_id],
+                instruction=instruction,
+                capability=group.capability,
+                depends_on=sorted(depends_on, key=lambda s: int(s[1:])),
+                expected_output=_expected_output(first.text, masked),
+            )
+        )
+    return Plan(steps=steps)
+
+
+def _part_sentence(
+    part: _Part, position: int, external: list[str], titles: dict[str, str], masked: MaskedText
+) -> str:
+    text = part.text
+    if external:
+        reference = _results_of(external, titles)
+        if _REF in text:
+            text = text.replace(_REF, reference, 1)
+            text = _sentence(text, masked)
+        else:
+            text = _sentence(text, masked) + f" Use {reference}."
+    else:
+        # The result referred to is an earlier part of this same step.
+        text = _sentence(text.replace(_REF, "the result of the previous part"), masked)
+    if position > 0 and part.clause.sequential:
+        text = "Then " + text[0].lower() + text[1:]
+    return text
+
+
+def _results_of(step_ids: list[str], titles: dict[str, str]) -> str:
+    described = [f"{s} ({titles[s]})" for s in step_ids]
+    if len(described) == 1:
+        return f"the results of step {described[0]}"
+    return "the results of steps " + ", ".join(described[:-1]) + " and " + described[-1]
+
+
+def _sentence(text: str, masked: MaskedText) -> str:
+    """Capitalise, and end with a full stop unless the text (once restored) ends with
+    punctuation already or with data such as JSON, where a full stop would read as data."""
+    text = text.strip().strip(",;").strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    last = masked.restore(text).rstrip()[-1:]
+    if last.isalnum() or last in ")\"'\u201d\u2019":
+        text += "."
+    return text
+
+
+def _short_material(masked: MaskedText, text: str, limit: int = 24) -> str:
+    restored = text
+    for placeholder in placeholders_in(text):
+        original = " ".join(masked.restore(placeholder).split())
+        if len(original) > limit:
+            original = original[: limit - 1].rstrip() + "\u2026"
+            if original[0] in "'\"\u201c\u2018":
+                original += original[0] if original[0] in "'\"" else "\u201d"
+        restored = restored.replace(placeholder, original, 1)
+    return restored
+
+
+def _without_payload(text: str) -> str:
+    """The clause without the data after its colon ("Summarize this text: ...")."""
+    match = _TRAILING_MATERIAL_RE.search(text)
+    if match and ":" in match.group(0) and text[: match.start()].strip():
+        return text[: match.start()].rstrip()
+    return text
+
+
+def _title(text: str, masked: MaskedText) -> str:
+    text = _without_payload(text)
+    title = " ".join(_short_material(masked, text.replace(_REF, "previous results")).split())
+    title = title.strip(" .,:;")
+    title = title[0].upper() + title[1:] if title else "Step"
+    if len(title) > TITLE_MAX:
+        cut = title[: TITLE_MAX - 1]
+        if " " in cut:
+            cut = cut[: cut.rfind(" ")]
+        title = cut.rstrip(" ,:;") + "\u2026"
+    return title
+
+
+def _expected_output(text: str, masked: MaskedText) -> str:
+    """A brief description of the step's result, from its verb and object."""
+    text = _without_payload(text)
+    text = strip_request_prefix(text.replace(_REF, "the previous results")).strip()
+    tokens = tokenize(text)
+    if not tokens:
+        return "The result"
+    if tokens[0].low in _QUESTION_OPENERS or text.endswith("?"):
+        return "The answer to the question"
+    start = _head_end(tokens)
+    while start < len(tokens) and tokens[start].low in {"into", "about", "on"}:
+        start += 1
+    obj = text[tokens[start].start :] if start < len(tokens) else ""
+    obj = " ".join(_short_material(masked, obj).split()).rstrip(" .!?")
+    if not obj:
+        return "The result"
+    template = _OUTPUT_BY_VERB.get(tokens[0].low, "{}")
+    described = template.format(obj)
+    described = described[0].upper() + described[1:]
+    if len(described) > TITLE_MAX + 20:
+        described = described[: TITLE_MAX + 19].rsplit(" ", 1)[0].rstrip(" ,:;") + "\u2026"
+    return described

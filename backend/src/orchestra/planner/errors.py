@@ -1,0 +1,48 @@
+"""Planner exceptions.
+
+The hierarchy, drawn once::
+
+    PlannerError                 base of every planning failure
+    ├── EmptyTaskError           the task description has no words to plan from
+    ├── NoCapabilityError        no registered agent offers any capability
+    └── InvalidPlanError         a plan failed validation (carries the error list)
+
+Control flow (falling back from the LLM planner to the deterministic one) is decided by
+the caller on `InvalidPlanError`; the other two are user-facing and mean "fix the input
+or register an agent".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["EmptyTaskError", "InvalidPlanError", "NoCapabilityError", "PlannerError"]
+
+
+class PlannerError(Exception):
+    """Base class of every planning failure."""
+
+
+class EmptyTaskError(PlannerError):
+    """The task description is empty or has no words."""
+
+    def __init__(self) -> None:
+        super().__init__("The task description is empty: describe what should be done.")
+
+
+class NoCapabilityError(PlannerError):
+    """No capability is available, so no step could be assigned to an agent."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "No agent capability is available: register at least one healthy agent "
+            "(POST /api/agents) before submitting tasks."
+        )
+
+
+class InvalidPlanError(PlannerError):
+    """A plan did not pass `validate_plan`; `errors` lists every problem found."""
+
+    def __init__(self, errors: Sequence[str]) -> None:
+        self.errors: tuple[str, ...] = tuple(errors)
+        super().__init__("Invalid plan: " + "; ".join(self.errors))

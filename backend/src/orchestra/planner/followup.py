@@ -1,0 +1,92 @@
+"""Resolving follow-up requests ("now do the same for 2025") against session history.
+
+Deliberately simple and deterministic: a follow-up repeats the previous task with its
+subject swapped for the new one. Anything that is not recognisably a follow-up is
+returned unchanged and planned on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from orchestra.planner.text import mask_material, split_clauses, topic_of
+
+__all__ = ["follow_up_subject", "resolve_follow_up"]
+
+_LEAD = r"^(?:(?:ok(?:ay)?|great|thanks|thank you|now|and|so|please|then)[\s,!.]+)*"
+_FOLLOW_UP_PATTERNS = (
+    re.compile(
+        _LEAD + r"(?:can you |could you |would you |please |now )*"
+        r"(?:do|repeat|run|redo|try|apply)\s+(?:the\s+same(?:\s+thing)?|that|this|it)"
+        r"(?:\s+again)?\s+(?:for|with|on|about|using|to)\s+(?P<subject>.+?)\s*[.!?]*$",
+        re.I | re.S,
+    ),
+    re.compile(_LEAD + r"(?:what|how)\s+about\s+(?P<subject>.+?)\s*[.!?]*$", re.I | re.S),
+    re.compile(
+        _LEAD + r"(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|about)\s+(?P<subject>.+?)\s*[.!?]*$",
+        re.I | re.S,
+    ),
+)
+
+_QUOTED_RE = re.compile(
+    r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<![A-Za-z0-9])'[^\n]*?'(?![A-Za-z0-9])"
+)
+_NUMBERS_RE = re.compile(r"-?\d+(?:\.\d+)?(?:\s*(?:,|,?\s*and|;)\s*-?\d+(?:\.\d+)?)+")
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def follow_up_subject(text: str) -> str | None:
+    """The new subject of a follow-up request, or None when ``text`` is not one."""
+    for pattern in _FOLLOW_UP_PATTERNS:
+        match = pattern.match(text.strip())
+        if match:
+            return match.group("subject").strip()
+    return None
+
+
+def resolve_follow_up(text: str, history: Sequence[str]) -> str:
+    """Rewrite a follow-up as the previous task with the new subject; else return ``text``.
+
+    Args:
+        text: The new user message.
+        history: The session's recent user messages, oldest first. The message being
+            planned may or may not be included as the last one.
+    """
+    subject = follow_up_subject(text)
+    if subject is None:
+        return text
+    earlier = [h for h in history if h.strip()]
+    while earlier and earlier[-1].strip() == text.strip():
+        earlier.pop()
+    if not earlier:
+        return text
+    # The previous message may itself be a follow-up: resolve the chain first.
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    if follow_up_subject(previous) is not None:
+        return text
+    return _substitute(previous, subject)
+
+
+def _substitute(previous: str, subject: str) -> str:
+    """Replace the subject of ``previous`` by ``subject``, matching like with like."""
+    if _QUOTED_RE.fullmatch(subject):
+        quoted = _QUOTED_RE.search(previous)
+        if quoted:
+            return previous[: quoted.start()] + subject + previous[quoted.end() :]
+    if _NUMBERS_RE.fullmatch(subject):
+        numbers = _NUMBERS_RE.search(previous)
+        if numbers:
+            return previous[: numbers.start()] + subject + previous[numbers.end() :]
+    if _YEAR_RE.fullmatch(subject):
+        if _YEAR_RE.search(previous):
+            return _YEAR_RE.sub(subject, previous)
+        return f"{previous.rstrip(' .')} for {subject}"
+
+    masked = mask_material(previous)
+    requests = [c for c in split_clauses(masked.text) if c.is_request]
+    old = masked.restore(topic_of(requests[0].text)) if requests else ""
+    old = old.rstrip(" .!?")
+    if old and old.lower() != subject.lower() and old.lower() in previous.lower():
+        return re.sub(re.escape(old), lambda _: subject, previous, flags=re.I)
+    return f"{previous.rstrip(' .')} for {subject}"

@@ -1,0 +1,161 @@
+"""Scoring a clause against the available capabilities by weighted word overlap."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from orchestra.planner.schema import CapabilitySpec
+from orchestra.planner.text import content_stems, stem
+
+__all__ = ["CapabilityMatcher", "Match", "general_capability"]
+
+# Where a word is found says how much it means: a capability's own name is the strongest
+# evidence, tags and examples are curated keywords, descriptions are prose.
+NAME_WEIGHT = 3.0
+TAG_WEIGHT = 2.5
+EXAMPLE_WEIGHT = 1.5
+DESCRIPTION_WEIGHT = 1.0
+PHRASE_BONUS = 1.0
+EXAMPLE_SIMILARITY_WEIGHT = 3.0
+
+# Below this a clause shares too little with any capability to trust the choice.
+MIN_SCORE = 2.0
+
+_GENERAL_PREFERENCE = ("research", "writing")
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best capability for a clause, its score, and whether it is trustworthy.
+
+    Attributes:
+        capability: Name of the chosen capability.
+        score: Its score (0 when nothing matched).
+        strong: Whether the clause names the capability or one of its tags.
+        confident: Whether the score reached `MIN_SCORE`.
+    """
+
+    capability: str
+    score: float
+    strong: bool
+    confident: bool
+
+
+@dataclass(frozen=True)
+class _Profile:
+    name: str
+    name_stems: frozenset[str]
+    tag_stems: frozenset[str]
+    tag_phrases: tuple[frozenset[str], ...]
+    single_tag_stems: frozenset[str]
+    example_sets: tuple[frozenset[str], ...]
+    example_stems: frozenset[str]
+    description_stems: frozenset[str]
+
+    @property
+    def all_stems(self) -> frozenset[str]:
+        return self.name_stems | self.tag_stems | self.example_stems | self.description_stems
+
+
+def _name_stems(name: str) -> frozenset[str]:
+    words = name.replace("-", " ").replace("_", " ").replace(".", " ")
+    return frozenset(stem(w) for w in words.split() if w)
+
+
+def _profile(spec: CapabilitySpec) -> _Profile:
+    tag_sets = [content_stems(tag) for tag in spec.tags]
+    examples = tuple(s for s in (content_stems(e) for e in spec.examples) if s)
+    return _Profile(
+        name=spec.name,
+        name_stems=_name_stems(spec.name),
+        tag_stems=frozenset().union(*tag_sets),
+        tag_phrases=tuple(s for s in tag_sets if len(s) > 1),
+        single_tag_stems=frozenset().union(*(s for s in tag_sets if len(s) == 1)),
+        example_sets=examples,
+        example_stems=frozenset().union(*examples),
+        description_stems=content_stems(spec.description),
+    )
+
+
+def general_capability(capabilities: Sequence[CapabilitySpec]) -> str:
+    """The capability to use when nothing matches: research, else writing, else the first."""
+    names = [c.name for c in capabilities]
+    for preferred in _GENERAL_PREFERENCE:
+        if preferred in names:
+            return preferred
+    return names[0]
+
+
+class CapabilityMatcher:
+    """Scores clauses against a fixed set of capabilities.
+
+    Words shared by many capabilities ("text", "data") count less than words only one
+    capability uses, like inverse document frequency in search.
+    """
+
+    def __init__(self, capabilities: Sequence[CapabilitySpec]) -> None:
+        self._profiles = [_profile(spec) for spec in capabilities]
+        self._general = general_capability(capabilities)
+        frequency: dict[str, int] = {}
+        for profile in self._profiles:
+            for word in profile.all_stems:
+                frequency[word] = frequency.get(word, 0) + 1
+        self._weight_of = {word: 1.0 / math.sqrt(count) for word, count in frequency.items()}
+        self.vocabulary: frozenset[str] = frozenset().union(
+            *(p.name_stems | p.tag_stems | p.description_stems for p in self._profiles)
+        )
+
+    @property
+    def general(self) -> str:
+        """The fallback capability (see `general_capability`)."""
+        return self._general
+
+    def scores(self, stems: frozenset[str]) -> dict[str, float]:
+        """Score of every capability for a clause's content stems."""
+        return {p.name: self._score(p, stems) for p in self._profiles}
+
+    def _score(self, profile: _Profile, stems: frozenset[str]) -> float:
+        score = 0.0
+        for word in stems:
+            if word in profile.name_stems:
+                weight = NAME_WEIGHT
+            elif word in profile.tag_stems:
+                weight = TAG_WEIGHT
+            elif word in profile.example_stems:
+                weight = EXAMPLE_WEIGHT
+            elif word in profile.description_stems:
+                weight = DESCRIPTION_WEIGHT
+            else:
+                continue
+            score += weight * self._weight_of.get(word, 1.0)
+        score += PHRASE_BONUS * sum(1 for phrase in profile.tag_phrases if phrase <= stems)
+        if stems and profile.example_sets:
+            similarity = max(
+                len(stems & example) / math.sqrt(len(stems) * len(example))
+                for example in profile.example_sets
+            )
+            score += EXAMPLE_SIMILARITY_WEIGHT * similarity
+        return score
+
+    def strong_names(self, stems: frozenset[str]) -> set[str]:
+        """Capabilities whose name or a tag occurs in the stems."""
+        return {
+            p.name
+            for p in self._profiles
+            if stems & (p.name_stems | p.single_tag_stems)
+            or any(phrase <= stems for phrase in p.tag_phrases)
+        }
+
+    def best(self, stems: frozenset[str]) -> Match:
+        """The best capability for the stems; the general one when nothing matches well.
+
+        Ties go to the capability listed first, so the result never depends on set order.
+        """
+        scores = self.scores(stems)
+        name, score = max(scores.items(), key=lambda item: item[1])
+        strong = name in self.strong_names(stems)
+        if score < MIN_SCORE:
+            return Match(self._general, score, strong=False, confident=False)
+        return Match(name, score, strong=strong, confident=True)

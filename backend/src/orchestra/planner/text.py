@@ -1,0 +1,634 @@
+"""Text handling for the deterministic planner: material masking, stemming, clause splitting.
+
+Everything here is a pure function of its arguments. The planner works on a *masked*
+copy of the task: quoted strings and data after a colon ("Summarize this text: ...")
+are replaced by placeholders, so that punctuation and connectives inside the user's
+material never split a step and its words never steer the choice of capability.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "AMBIGUOUS_VERBS",
+    "Clause",
+    "MaskedText",
+    "Token",
+    "content_stems",
+    "is_action_start",
+    "mask_material",
+    "split_clauses",
+    "stem",
+    "strip_request_prefix",
+    "tokenize",
+    "topic_of",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of the whitespace-separated words of ``text`` (keeps long word lists readable)."""
+    return frozenset(text.split())
+
+
+# --- masking -------------------------------------------------------------------------
+
+_PLACEHOLDER_RE = re.compile(r"\u27e6(\d+)\u27e7")
+
+# Words that, shortly before a colon, announce that what follows is data to work on
+# rather than more instructions ("Do the following: ..." is deliberately absent).
+_MATERIAL_NOUNS = _words(
+    """text texts article articles paragraph paragraphs passage passages review reviews
+    comment comments data dataset csv json table tables numbers values list sentence
+    sentences document notes message messages email emails tweet tweets post posts
+    feedback answers responses quote quotes story transcript content input string strings
+    markdown figures series rows records survey excerpt"""
+)
+
+_QUOTE_PATTERNS = (
+    re.compile(r"```.*?```", re.S),
+    re.compile(r'"[^"\n]*"'),
+    re.compile(r"\u201c[^\u201d]*\u201d"),
+    re.compile(r"\u2018[^\u2019]*\u2019(?![A-Za-z])"),
+    # A single quote opens only after a non-letter and closes before a non-letter, so the
+    # apostrophes of "don't" or "users' reviews" are not taken for quotes.
+    re.compile(r"(?<![A-Za-z0-9])'(?=\S)[^'\n]*?(?:'(?=[A-Za-z])[^'\n]*?)*'(?![A-Za-z0-9])"),
+)
+
+
+@dataclass(frozen=True)
+class MaskedText:
+    """A task text whose material is replaced by placeholders ``⟦n⟧``.
+
+    Attributes:
+        text: The text with placeholders.
+        material: The original text of placeholder ``n`` at index ``n``; it may itself
+            contain placeholders of earlier material.
+    """
+
+    text: str
+    material: tuple[str, ...]
+
+    def restore(self, text: str) -> str:
+        """Put the original material back into (a part of) the masked text."""
+        for _ in range(len(self.material) + 1):
+            restored = _PLACEHOLDER_RE.sub(lambda m: self.material[int(m.group(1))], text)
+            if restored == text:
+                break
+            text = restored
+        return text
+
+
+def placeholder(index: int) -> str:
+    """The placeholder standing for material number ``index``."""
+    return f"\u27e6{index}\u27e7"
+
+
+def placeholders_in(text: str) -> list[str]:
+    """The placeholders that occur in ``text``, in order."""
+    return [m.group(0) for m in _PLACEHOLDER_RE.finditer(text)]
+
+
+def mask_material(text: str) -> MaskedText:
+    """Replace quoted strings, code and post-colon data by placeholders."""
+    material: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        material.append(match.group(0))
+        return placeholder(len(material) - 1)
+
+    for pattern in _QUOTE_PATTERNS:
+        text = pattern.sub(keep, text)
+
+    colon = _material_colon(text)
+    if colon is not None:
+        payload = text[colon + 1 :].strip()
+        # A payload that is already a single placeholder needs no second mask.
+        if payload and not re.fullmatch(r"\u27e6\d+\u27e7[.!?]?", payload):
+            material.append(payload)
+            text = text[: colon + 1] + " " + placeholder(len(material) - 1)
+    return MaskedText(text=text, material=tuple(material))
+
+
+def _material_colon(text: str) -> int | None:
+    """Index of the first colon that introduces data to work on, if any."""
+    for match in re.finditer(r":(?=\s|$)", text):
+        before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 60) : match.start()])
+        if any(word.lower() in _MATERIAL_NOUNS for word in before[-5:]):
+            return match.start()
+    return None
+
+
+# --- stemming ------------------------------------------------------------------------
+
+STOPWORDS = _words(
+    """a an the of for to in on at by with from and or but nor is are was were be been
+    being am it its it's this that these those i me my mine we us our you your yours he
+    him his she her they them their theirs as into about over than then also please can
+    could would should will shall may might must do does did done doing have has had
+    having not no so if what which who whom whose how when where why there here some any
+    all each every both more most other such only own same too very just up down out off
+    again further once s t don now after before while get got let lets let's i'd i'm
+    i've you'd we'd kindly tell give show make me want need like would something one
+    ones"""
+) | _words(
+    # Request verbs that ask for an answer without saying what kind of work it takes;
+    # "find" would otherwise match "findings" in some capability's example.
+    """find finding findings determine identify provide know"""
+)
+
+# Spelling variants and abbreviations only: the planner must not smuggle in knowledge of
+# particular capabilities through synonyms.
+_EXCEPTIONS = {
+    "analysis": "analy",
+    "analyses": "analy",
+    "analyse": "analy",
+    "analysed": "analy",
+    "analysing": "analy",
+    "analyze": "analy",
+    "analyzed": "analy",
+    "analyzing": "analy",
+    "analytic": "analy",
+    "analytical": "analy",
+    "analytics": "analy",
+    "analyst": "analy",
+    "analysts": "analy",
+    "written": "writ",
+    "wrote": "writ",
+    "stats": "statistic",
+    "avg": "averag",
+    "calc": "calcul",
+    "pct": "percent",
+    "percentage": "percent",
+    "percentages": "percent",
+    "explanation": "explain",
+    "explanations": "explain",
+    "comparison": "compar",
+    "comparisons": "compar",
+    "maximum": "max",
+    "maxima": "max",
+    "minimum": "min",
+    "minima": "min",
+    "maths": "math",
+    "mathematics": "math",
+    "mathematical": "math",
+    "tldr": "summar",
+}
+
+_SUFFIXES = sorted(
+    (
+        ("izations", ""),
+        ("isations", ""),
+        ("ization", ""),
+        ("isation", ""),
+        ("ically", "ic"),
+        ("ical", "ic"),
+        ("ics", "ic"),
+        ("ersion", "ert"),
+        ("ations", ""),
+        ("ation", ""),
+        ("ators", ""),
+        ("ator", ""),
+        ("ating", ""),
+        ("ated", ""),
+        ("ates", ""),
+        ("ate", ""),
+        ("izing", ""),
+        ("ising", ""),
+        ("ized", ""),
+        ("ised", ""),
+        ("izes", ""),
+        ("ises", ""),
+        ("ize", ""),
+        ("ise", ""),
+        ("ments", ""),
+        ("ment", ""),
+        ("ness", ""),
+        ("ities", ""),
+        ("ity", ""),
+        ("ings", ""),
+        ("ing", ""),
+        ("ies", ""),
+        ("ied", ""),
+        ("ers", ""),
+        ("er", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("ly", ""),
+        ("s", ""),
+        ("y", ""),
+        ("e", ""),
+    ),
+    key=lambda rule: -len(rule[0]),
+)
+
+_MIN_STEM = 3
+
+
+def stem(word: str) -> str:
+    """Light stemmer: summarize/summarise/summary -> ``summar``, calculation -> ``calcul``.
+
+    It only needs to map the forms of a word to one key consistently; the keys are not
+    meant to be real words.
+    """
+    word = word.lower()
+    if word in _EXCEPTIONS:
+        return _EXCEPTIONS[word]
+    # Two passes so that "positively" -> "positive" -> "positiv" matches "positive".
+    for _ in range(2):
+        if len(word) <= _MIN_STEM:
+            break
+        for suffix, replacement in _SUFFIXES:
+            if not word.endswith(suffix):
+                continue
+            if suffix == "s" and word.endswith("ss"):
+                continue
+            candidate = word[: len(word) - len(suffix)] + replacement
+            if len(candidate) >= _MIN_STEM:
+                word = candidate
+                break
+        else:
+            break
+    return word
+
+
+# --- tokens --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, number, placeholder or punctuation mark of a masked text, with its span."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        """The token in lower case."""
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is a word (letters, maybe with an apostrophe)."""
+        return self.text[0].isalpha()
+
+    @property
+    def is_number(self) -> bool:
+        """Whether the token is a number."""
+        return self.text[0].isdigit()
+
+    @property
+    def is_material(self) -> bool:
+        """Whether the token is a placeholder for masked material."""
+        return self.text.startswith("\u27e6")
+
+
+_TOKEN_RE = re.compile(r"\u27e6\d+\u27e7|[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*%?|[^\sA-Za-z\d]")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a masked text into tokens, keeping character spans."""
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+_NUMBER_LIST_RE = re.compile(r"-?\d+(?:\.\d+)?(?:\s*(?:,|,?\s*and|;)\s*-?\d+(?:\.\d+)?){2,}")
+_OPERATION_RE = re.compile(
+    r"(?:\d|\))\s*(?:[-+*/^\u00d7\u00f7]|plus|minus|times|divided by|to the power of)"
+    r"\s*(?:\d|\()",
+    re.I,
+)
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words of ``text``, plus shape features of its numbers.
+
+    Material placeholders are ignored: what the user wants done is in the instruction,
+    not in the text they want it done to. Shape features (``<num>``, ``<numlist>``,
+    ``<op>``) let a clause with a list of numbers resemble an example with one.
+    """
+    text = _PLACEHOLDER_RE.sub(" ", text).replace("%", " percent ")
+    stems = {
+        stem(word)
+        for word in re.findall(r"[a-z]+", text.lower())
+        if word not in STOPWORDS and len(word) > 1
+    }
+    if re.search(r"\d", text):
+        stems.add("<num>")
+    if _NUMBER_LIST_RE.search(text):
+        stems.add("<numlist>")
+    if _OPERATION_RE.search(text):
+        stems.add("<op>")
+    return frozenset(stems)
+
+
+# --- verbs and requests --------------------------------------------------------------
+
+# Imperative verbs that are rarely nouns: a connective followed by one starts a new clause.
+_VERBS = _words(
+    """add analyse analyze answer assess calculate categorize categorise classify collect
+    combine compile compose compute condense convert create define derive describe detect
+    determine discuss divide draft edit elaborate estimate evaluate examine explain explore
+    export extract figure find format gather generate give identify illustrate investigate
+    list look multiply name outline paraphrase prepare produce proofread propose provide
+    recommend rephrase rewrite say shorten show solve subtract suggest summarise summarize
+    tabulate tell transform translate turn write build compare contrast highlight predict
+    rate rank recap research review search sort study check count plot chart forecast
+    measure note plan design map total sum average report pull put get make
+    create"""
+)
+
+# Verbs that are often nouns too ("pros and cons and report on..."): they start a clause
+# only when something that can be their object follows.
+AMBIGUOUS_VERBS = _words(
+    """research review report list count plot chart outline rank sort format check search
+    estimate forecast study plan design note answer measure map total sum average draft
+    rate name turn look figure put pull"""
+)
+
+_NOT_AN_OBJECT = _words(
+    """of for and or on in to with about at by from as is are was were be 's , . ; : ? !
+    ) then also"""
+)
+
+_QUESTION_WORDS = _words(
+    """what how why which who whom when where whether is are does do can could should
+    was were will would"""
+)
+
+# Polite or indirect openings; what follows them is the actual request.
+_REQUEST_PREFIXES = tuple(
+    tuple(prefix.split())
+    for prefix in sorted(
+        (
+            "please",
+            "kindly",
+            "can you",
+            "could you",
+            "would you",
+            "will you",
+            "can you please",
+            "could you please",
+            "would you please",
+            "i want you to",
+            "i need you to",
+            "i would like you to",
+            "i'd like you to",
+            "help me",
+            "help me to",
+            "i want to",
+            "i need to",
+            "i would like to",
+            "i'd like to",
+            "we need to",
+            "we want to",
+            "let's",
+            "lets",
+            "now",
+            "and",
+            "so",
+            "ok",
+            "okay",
+        ),
+        key=lambda p: -len(p.split()),
+    )
+)
+
+_REQUEST_OPENINGS = (
+    ("i", "need"),
+    ("i", "want"),
+    ("i'd", "like"),
+    ("i", "would", "like"),
+    ("we", "need"),
+    ("we", "want"),
+    ("i'm", "looking"),
+    ("i", "am", "looking"),
+    ("i", "wonder"),
+)
+
+# Connectives that join clauses; the sequential ones order the steps.
+SEQUENTIAL = frozenset({"then", "after that", "afterwards", "subsequently", "finally", "next"})
+_CONNECTIVES = frozenset(
+    {",", "and", "also", "additionally", "plus", "lastly", "as well"} | SEQUENTIAL
+)
+
+
+def is_action_start(tokens: list[Token], index: int, extra_verbs: frozenset[str]) -> bool:
+    """Whether the token at ``index`` starts an imperative clause ("compute the ...")."""
+    if index >= len(tokens):
+        return False
+    word = tokens[index].low
+    following = tokens[index + 1].low if index + 1 < len(tokens) else ""
+    if word in AMBIGUOUS_VERBS or (word in extra_verbs and word not in _VERBS):
+        return bool(following) and following not in _NOT_AN_OBJECT
+    return word in _VERBS
+
+
+def _skip_request_prefix(tokens: list[Token], index: int) -> int:
+    """Index of the first token after any polite prefix starting at ``index``."""
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _REQUEST_PREFIXES:
+            words = [t.low for t in tokens[index : index + len(prefix)]]
+            if tuple(words) == prefix and index + len(prefix) < len(tokens):
+                index += len(prefix)
+                changed = True
+                break
+    return index
+
+
+def strip_request_prefix(text: str) -> str:
+    """Drop polite openings ("Please", "Can you") so a clause starts with its verb."""
+    tokens = tokenize(text)
+    index = _skip_request_prefix(tokens, 0)
+    if index == 0 or index >= len(tokens):
+        return text
+    rest = text[tokens[index].start :]
+    if text.rstrip().endswith("?") and tokens[0].low in {"can", "could", "would", "will"}:
+        # "Can you summarize X?" asks for an action, so it reads as "Summarize X."
+        rest = rest.rstrip().rstrip("?").rstrip() + "."
+    return rest
+
+
+def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
+    """Whether a sentence asks for something (imperative, question or "I need ...")."""
+    if not tokens:
+        return False
+    index = _skip_request_prefix(tokens, 0)
+    if is_action_start(tokens, index, extra_verbs):
+        return True
+    if len(tokens) - index == 1 and tokens[index].low in _VERBS:
+        # A lone verb ("Research and write a report on X") shares the next clause's object.
+        return True
+    if index < len(tokens) and tokens[index].low in _QUESTION_WORDS:
+        return True
+    if tokens[-1].text == "?":
+        return True
+    words = tuple(t.low for t in tokens[index : index + 3])
+    return any(words[: len(opening)] == opening for opening in _REQUEST_OPENINGS)
+
+
+# --- clauses -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One candidate step of a task, in masked text.
+
+    Attributes:
+        text: The clause, without the connective that introduced it.
+        connectives: The connectives that introduced it ("then", "and", ...).
+        sentence: Index of the sentence the clause comes from.
+        is_request: False for a statement that only gives context ("My data is ...").
+    """
+
+    text: str
+    connectives: frozenset[str]
+    sentence: int
+    is_request: bool = True
+
+    @property
+    def sequential(self) -> bool:
+        """Whether a connective says this clause comes after the previous one."""
+        return bool(self.connectives & SEQUENTIAL)
+
+
+_ABBREVIATIONS = _words("e.g i.e etc vs mr mrs ms dr prof no approx fig u.s u.k st")
+_BULLET_RE = re.compile(r"^\s*(?:[-*\u2022]|\(?\d{1,2}[.)]|step\s+\d+\s*[:.)-])\s+", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    """Split masked text into sentences and list items."""
+    sentences: list[str] = []
+    for line in text.splitlines():
+        line = _BULLET_RE.sub("", line).strip()
+        start = 0
+        for match in re.finditer(r"[.!?]+(?=\s+|$)", line):
+            before = line[start : match.start()].split()
+            last = before[-1].lower().rstrip(".") if before else ""
+            if match.group(0) == "." and last in _ABBREVIATIONS:
+                continue
+            sentences.append(line[start : match.end()].strip())
+            start = match.end()
+        sentences.append(line[start:].strip())
+    return [s for s in sentences if re.search(r"[A-Za-z\d\u27e6]", s)]
+
+
+def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
+    """Parse connectives from ``index``; return the index after them and their words."""
+    words: list[str] = []
+    while index < len(tokens):
+        low = tokens[index].low
+        pair = " ".join(t.low for t in tokens[index : index + 2])
+        if pair in {"after that", "after this", "as well", "and then"}:
+            words.extend(["and", "then"] if pair == "and then" else [pair])
+            index += 2
+        elif low in _CONNECTIVES:
+            words.append(low)
+            index += 1
+        else:
+            break
+    return index, words
+
+
+def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
+    """Split a masked task into clauses, one per requested action.
+
+    Sentences, list items and semicolons always separate clauses. Inside a sentence a
+    comma or a coordinator ("and", "then", "also", "after that", ...) separates clauses
+    only when an imperative verb follows it, so that "3, 5 and 10" or "the arguments for
+    and against" stay whole while "... and compute the average" starts a new clause.
+
+    Args:
+        text: Masked task text (see `mask_material`).
+        extra_verbs: More verbs that may start a clause (e.g. the first words of the
+            capabilities' examples); they are treated as possibly being nouns.
+    """
+    verbs = frozenset(v.lower() for v in extra_verbs)
+    clauses: list[Clause] = []
+    for sentence_index, sentence in enumerate(_sentences(text)):
+        sentence_clauses: list[Clause] = []
+        for part in sentence.split(";"):
+            tokens = tokenize(part)
+            if not tokens:
+                continue
+            start, leading = _connective_run(tokens, 0)
+            if start >= len(tokens):
+                continue
+            clause_start = tokens[start].start
+            connectives = set(leading)
+            index = start + 1
+            while index < len(tokens):
+                after, words = _connective_run(tokens, index)
+                if not words:
+                    index += 1
+                    continue
+                verb_at = _skip_request_prefix(tokens, after)
+                strong = bool(set(words) - {",", "and"})
+                starts = is_action_start(tokens, verb_at, verbs) or (
+                    strong and verb_at < len(tokens) and tokens[verb_at].low in _QUESTION_WORDS
+                )
+                if starts and after < len(tokens):
+                    piece = part[clause_start : tokens[index].start].strip(" ,")
+                    if piece:
+                        sentence_clauses.append(
+                            Clause(piece, frozenset(connectives), sentence_index)
+                        )
+                    clause_start = tokens[after].start
+                    connectives = set(words)
+                    index = after + 1
+                else:
+                    index = after if after > index else index + 1
+            piece = part[clause_start:].strip(" ,")
+            if piece:
+                if not connectives and sentence_clauses:
+                    connectives = {";"}
+                sentence_clauses.append(Clause(piece, frozenset(connectives), sentence_index))
+        if sentence_clauses:
+            first = sentence_clauses[0]
+            request = _is_request(tokenize(first.text), verbs)
+            sentence_clauses[0] = Clause(
+                first.text, first.connectives, first.sentence, is_request=request
+            )
+        clauses.extend(sentence_clauses)
+
+    if clauses and not any(c.is_request for c in clauses):
+        # Nothing reads as a request ("A summary of X."): take every statement as one.
+        clauses = [Clause(c.text, c.connectives, c.sentence) for c in clauses]
+    return clauses
+
+
+# --- topics --------------------------------------------------------------------------
+
+_TOPIC_PREPOSITIONS = _words(
+    "about on of for regarding concerning into against around behind between"
+)
+_DETERMINERS = _words("the a an this that these those my our your their its")
+
+
+def topic_of(text: str, extra_verbs: frozenset[str] = frozenset()) -> str:
+    """The subject a clause is about: the phrase after its last topic preposition, else
+    its object ("Research electric cars" -> "electric cars")."""
+    text = strip_request_prefix(text).strip().rstrip(".!?").strip()
+    tokens = tokenize(text)
+    if not tokens:
+        return ""
+    index = 0
+    if is_action_start(tokens, 0, extra_verbs) or tokens[0].low in _VERBS:
+        index = 1
+        while index < len(tokens) and tokens[index].low in {"out", "up", "me", "us", "into"}:
+            index += 1
+    last_prep = None
+    for position in range(index, len(tokens) - 1):
+        if tokens[position].low in _TOPIC_PREPOSITIONS:
+            last_prep = position
+    if last_prep is not None:
+        index = last_prep + 1
+    while index < len(tokens) and tokens[index].low in _DETERMINERS:
+        index += 1
+    if index >= len(tokens):
+        return ""
+    return text[tokens[index].start :].strip(" ,")

@@ -1,0 +1,146 @@
+"""The executor with real processes: parallel DAG, dependency outputs, failure, cancel, crash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.stack import Stack, wait_for_task
+
+
+def _step(key: str, capability: str, *after: str) -> dict[str, object]:
+    return {
+        "id": key,
+        "title": key.upper(),
+        "instruction": f"step {key}",
+        "capability": capability,
+        "depends_on": list(after),
+    }
+
+
+DIAMOND = {
+    "steps": [
+        _step("a", "wait-a"),
+        _step("b", "wait-b", "a"),
+        _step("c", "wait-c", "a"),
+        _step("d", "wait-a", "b", "c"),
+    ]
+}
+
+
+class Slow:
+    """An orchestrator with one slow test agent; `calls` lists every step the agent received."""
+
+    def __init__(self, tmp_path: Path, delay: float, fail: tuple[str, ...] = ()) -> None:
+        self.calls = tmp_path / "calls.txt"
+        self.calls.touch()
+        self.stack = Stack(tmp_path)
+        self.agent = self.stack.add_slow_agent("slow-agent", delay, self.calls, fail).start()
+        self.orchestrator = self.stack.add("orchestrator").start()
+        self.api = httpx.Client(base_url=self.orchestrator.url, timeout=30)
+        response = self.api.post("/api/agents", json={"card_url": self.agent.url})
+        assert response.status_code == 201, response.text
+
+    def submit(self, plan: dict[str, object] = DIAMOND) -> str:
+        response = self.api.post("/api/tasks", json={"description": "diamond", "plan": plan})
+        assert response.status_code == 202, response.text
+        return str(response.json()["id"])
+
+    def received(self, task_id: str) -> list[str]:
+        return [
+            line.split()[1]
+            for line in self.calls.read_text().splitlines()
+            if line.startswith(task_id)
+        ]
+
+    def close(self) -> None:
+        self.api.close()
+        self.stack.stop()
+
+
+@pytest.fixture
+def slow(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Slow]:
+    delay, fail = getattr(request, "param", (0.5, ()))
+    running = Slow(tmp_path, delay, fail)
+    yield running
+    running.close()
+
+
+def _interval(step: dict[str, object]) -> tuple[datetime, datetime]:
+    return (
+        datetime.fromisoformat(str(step["started_at"])),
+        datetime.fromisoformat(str(step["finished_at"])),
+    )
+
+
+def test_diamond_runs_b_and_c_concurrently_and_passes_outputs(slow: Slow) -> None:
+    task_id = slow.submit()
+    task = wait_for_task(slow.api, task_id, ("completed", "failed"))
+    assert task["status"] == "completed", task
+    assert task["planner"] == "user"
+    steps = {s["id"]: s for s in task["steps"]}  # type: ignore[attr-defined]
+    a, b, c, d = (_interval(steps[k]) for k in "abcd")
+    assert a[1] <= b[0] and a[1] <= c[0], "B and C start after A"
+    assert b[0] < c[1] and c[0] < b[1], "B and C overlap in time"
+    assert d[0] >= max(b[1], c[1]), "D starts after both"
+    assert steps["d"]["output_data"]["inputs"] == ["b", "c"]
+    assert steps["b"]["output_data"]["inputs"] == ["a"]
+    assert sorted(slow.received(task_id)) == ["a", "b", "c", "d"]
+
+
+@pytest.mark.parametrize("slow", [(0.2, ("b",))], indirect=True)
+def test_a_failed_step_fails_the_task_with_its_reason(slow: Slow) -> None:
+    task_id = slow.submit()
+    task = wait_for_task(slow.api, task_id, ("completed", "failed"))
+    assert task["status"] == "failed"
+    assert "Step b" in str(task["error"]) and "told to fail" in str(task["error"])
+    steps = {s["id"]: s for s in task["steps"]}  # type: ignore[attr-defined]
+    assert steps["b"]["status"] == "failed"
+    assert steps["d"]["status"] == "skipped"
+    assert "d" not in slow.received(task_id)
+
+
+@pytest.mark.parametrize("slow", [(30.0, ())], indirect=True)
+def test_cancel_stops_a_running_task(slow: Slow) -> None:
+    task_id = slow.submit()
+    wait_for_task(slow.api, task_id, ("running",))
+    deadline_steps = wait_until_step_running(slow.api, task_id, "a")
+    assert deadline_steps
+    response = slow.api.post(f"/api/tasks/{task_id}/cancel")
+    assert response.status_code == 200, response.text
+    task = wait_for_task(slow.api, task_id, ("canceled",), timeout=2)
+    assert all(s["status"] == "canceled" for s in task["steps"])  # type: ignore[attr-defined]
+    assert slow.received(task_id) == ["a"]
+    again = slow.api.post(f"/api/tasks/{task_id}/cancel")
+    assert again.status_code == 409
+
+
+@pytest.mark.parametrize("slow", [(1.5, ())], indirect=True)
+def test_kill_9_mid_task_then_restart_completes_without_resending_done_steps(slow: Slow) -> None:
+    task_id = slow.submit()
+    wait_until_step_running(slow.api, task_id, "b")
+    slow.orchestrator.kill()
+    assert slow.received(task_id)[0] == "a"
+    slow.orchestrator.start()
+    task = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=60)
+    assert task["status"] == "completed", task
+    received = slow.received(task_id)
+    assert received.count("a") == 1, received  # finished before the crash: never sent again
+    assert received.count("d") == 1
+    assert {"b", "c"} <= set(received)  # in flight at the crash: may be sent again
+
+
+def wait_until_step_running(api: httpx.Client, task_id: str, key: str) -> bool:
+    import time
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        task = api.get(f"/api/tasks/{task_id}").json()
+        if any(s["id"] == key and s["status"] == "running" for s in task["steps"]):
+            return True
+        time.sleep(0.05)
+    raise TimeoutError(f"step {key} of {task_id} never ran")

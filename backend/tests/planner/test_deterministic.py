@@ -1,0 +1,275 @@
+"""The deterministic planner: acceptance cases, dependencies, merging, capping, history."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from orchestra.planner import (
+    CapabilitySpec,
+    EmptyTaskError,
+    NoCapabilityError,
+    Plan,
+    PlannerError,
+    plan_deterministic,
+    validate_plan,
+)
+
+from .capabilities import BUILTIN, THIRD_PARTY
+
+
+def plan(description: str, max_steps: int = 8, history: tuple[str, ...] = ()) -> Plan:
+    result = plan_deterministic(description, BUILTIN, max_steps, history)
+    assert validate_plan(result, [c.name for c in BUILTIN], max_steps) == []
+    return result
+
+
+def shape(result: Plan) -> list[tuple[str, list[str]]]:
+    return [(s.capability, s.depends_on) for s in result.steps]
+
+
+# --- acceptance ----------------------------------------------------------------------
+
+
+def test_arguments_and_average_are_two_independent_steps() -> None:
+    result = plan(
+        "Summarize the main arguments for and against remote work and compute the average "
+        "of 3, 5 and 10"
+    )
+    assert shape(result) == [("research", []), ("statistics", [])]
+    research, statistics = result.steps
+    assert "arguments for and against remote work" in research.instruction
+    assert "average of 3, 5 and 10" in statistics.instruction
+    assert "remote" not in statistics.instruction
+
+
+def test_sentiment_and_keywords_of_a_quote() -> None:
+    result = plan("Find the sentiment of 'I love this product' and extract keywords from it")
+    assert shape(result) == [("sentiment", []), ("keywords", [])]
+    # "it" is resolved, so the keywords agent sees the text itself.
+    assert "'I love this product'" in result.steps[1].instruction
+
+
+def test_research_then_report_based_on_it() -> None:
+    result = plan("Research electric cars, then write a short report based on it")
+    assert shape(result) == [("research", []), ("writing", ["s1"])]
+    report = result.steps[1].instruction
+    assert "step s1" in report and "electric cars" in report
+
+
+# --- dependencies --------------------------------------------------------------------
+
+
+def test_then_after_parallel_work_waits_for_all_of_it() -> None:
+    result = plan(
+        "Research tidal energy and compute the average of 4, 8 and 9, then write a report"
+    )
+    assert shape(result) == [("research", []), ("statistics", []), ("writing", ["s1", "s2"])]
+
+
+def test_using_the_results_refers_to_all_previous_work() -> None:
+    result = plan(
+        "Research wind power. Compute the sum of 1, 2 and 3. Write a memo using the results."
+    )
+    assert result.steps[-1].capability == "writing"
+    assert result.steps[-1].depends_on == ["s1", "s2"]
+
+
+def test_also_keeps_steps_independent() -> None:
+    result = plan("Research solar power and also compute the median of 1, 7 and 3")
+    assert all(not s.depends_on for s in result.steps)
+
+
+def test_pronoun_without_material_depends_on_the_previous_step() -> None:
+    result = plan("Investigate the causes of inflation and write an essay about them")
+    assert shape(result) == [("research", []), ("writing", ["s1"])]
+    assert "the results of step s1" in result.steps[1].instruction
+
+
+def test_clause_without_its_own_subject_works_on_the_previous_result() -> None:
+    result = plan("Research solar and wind power and write a comparison")
+    assert shape(result) == [("research", []), ("writing", ["s1"])]
+
+
+def test_definite_description_refers_back() -> None:
+    result = plan("Research the history of jazz and summarize the key milestones")
+    assert shape(result) == [("research", []), ("summarization", ["s1"])]
+
+
+def test_lone_verb_shares_the_next_clause_subject() -> None:
+    result = plan("Research and write a report on ocean tides")
+    assert shape(result) == [("research", []), ("writing", ["s1"])]
+    assert "ocean tides" in result.steps[0].instruction
+
+
+def test_material_after_a_colon_belongs_to_every_part() -> None:
+    result = plan(
+        "Tell me the main keywords and the overall sentiment: 'Great camera, weak battery.'"
+    )
+    assert shape(result) == [("keywords", []), ("sentiment", [])]
+    assert all("'Great camera, weak battery.'" in s.instruction for s in result.steps)
+
+
+def test_a_statement_becomes_context_of_the_steps() -> None:
+    result = plan("I have the numbers 10, 20, 30 and 40. What is their average?")
+    assert shape(result) == [("statistics", [])]
+    assert "10, 20, 30 and 40" in result.steps[0].instruction
+
+
+# --- merging and capping -------------------------------------------------------------
+
+
+def test_same_capability_continuation_is_one_step() -> None:
+    result = plan("Research coral reefs, then research the threats to them")
+    assert shape(result) == [("research", [])]
+    assert "Then research" in result.steps[0].instruction
+
+
+def test_independent_questions_for_one_capability_stay_parallel() -> None:
+    result = plan("Compute the average of 1, 2 and 3 and compute the median of 7, 8 and 10")
+    assert shape(result) == [("statistics", []), ("statistics", [])]
+
+
+FIVE_CLAUSES = (
+    "Research bees; compute the average of 1, 2 and 3; extract keywords from 'sun and sea'; "
+    "find the sentiment of 'great day'; then write a poem about it"
+)
+
+
+def test_max_steps_merges_the_tail() -> None:
+    full = plan(FIVE_CLAUSES)
+    assert len(full.steps) == 5
+    capped = plan(FIVE_CLAUSES, max_steps=3)
+    assert len(capped.steps) == 3
+    assert [s.capability for s in capped.steps[:2]] == ["research", "statistics"]
+    tail = capped.steps[2].instruction
+    assert "'sun and sea'" in tail and "'great day'" in tail and "poem" in tail
+
+
+def test_max_steps_one_gives_a_single_general_step() -> None:
+    capped = plan(FIVE_CLAUSES, max_steps=1)
+    assert shape(capped) == [("research", [])]
+
+
+def test_invalid_max_steps() -> None:
+    with pytest.raises(ValueError, match="max_steps"):
+        plan_deterministic("Research bees", BUILTIN, 0)
+
+
+# --- follow-ups ----------------------------------------------------------------------
+
+
+def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
+    history = ("Research electric cars, then write a short report based on it",)
+    result = plan("Now do the same for hydrogen cars", history=history)
+    assert shape(result) == [("research", []), ("writing", ["s1"])]
+    assert "hydrogen cars" in result.steps[0].instruction
+    assert "electric" not in " ".join(s.instruction for s in result.steps)
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        ("Compute the average of 3, 5 and 10", "do the same for 8, 12 and 20", "8, 12 and 20"),
+        ("Find the sentiment of 'cold food'", "Same for 'lovely staff'", "'lovely staff'"),
+        ("Summarize the sales figures of 2024 for Europe", "now do the same for 2025", "2025"),
+        ("Write a haiku about autumn", "What about spring?", "haiku about spring"),
+    ],
+)
+def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in " ".join(s.instruction for s in result.steps)
+
+
+def test_follow_up_chain_and_current_message_in_history() -> None:
+    history = (
+        "Research electric cars",
+        "Now do the same for hydrogen cars",
+        "Now do the same for bicycles",
+    )
+    result = plan("Now do the same for bicycles", history=history)
+    assert shape(result) == [("research", [])]
+    assert "bicycles" in result.steps[0].instruction
+
+
+def test_follow_up_without_history_is_planned_as_it_is() -> None:
+    result = plan("Now do the same for hydrogen cars")
+    assert len(result.steps) == 1
+    assert "hydrogen cars" in result.steps[0].instruction
+
+
+def test_history_is_ignored_for_a_new_task() -> None:
+    result = plan("Write a haiku about rain", history=("Compute the average of 1, 2 and 3",))
+    assert shape(result) == [("writing", [])]
+
+
+# --- errors and general properties ---------------------------------------------------
+
+
+def test_no_capability() -> None:
+    with pytest.raises(NoCapabilityError) as caught:
+        plan_deterministic("Research bees", [], 5)
+    assert isinstance(caught.value, PlannerError)
+
+
+@pytest.mark.parametrize("description", ["", "   ", "?!"])
+def test_empty_description(description: str) -> None:
+    with pytest.raises(EmptyTaskError):
+        plan_deterministic(description, BUILTIN, 5)
+
+
+def test_third_party_capabilities() -> None:
+    result = plan_deterministic(
+        "Search the web for reviews of the Fairphone 5, then translate them into German",
+        THIRD_PARTY,
+        5,
+    )
+    assert shape(result) == [("web-search", []), ("translate", ["s1"])]
+
+
+def test_single_capability_takes_every_step() -> None:
+    only = (CapabilitySpec("statistics", tags=("average",)),)
+    result = plan_deterministic("Write a poem and compute the average of 1, 2 and 3", only, 5)
+    assert {s.capability for s in result.steps} == {"statistics"}
+
+
+def test_titles_are_short_and_ids_sequential() -> None:
+    long = "Research " + "very " * 30 + "long topics, then write a report about it"
+    result = plan(long)
+    assert [s.id for s in result.steps] == ["s1", "s2"]
+    assert all(len(s.title) <= 60 and s.title for s in result.steps)
+    assert all(s.expected_output for s in result.steps)
+
+
+def test_deterministic() -> None:
+    assert plan(FIVE_CLAUSES) == plan(FIVE_CLAUSES)
+
+
+FRAGMENTS = (
+    "Summarize the main arguments for and against remote work",
+    "compute the average of 3, 5 and 10",
+    "then write a short report based on it",
+    "Find the sentiment of 'I love this product'",
+    "extract keywords from it",
+    "also convert this CSV to JSON: a,b\n1,2",
+    "What is 2 + 2?",
+    "I like turtles.",
+    "and then",
+    "Please summarize them; then",
+    "'unterminated quote",
+    "Convert it.",
+)
+
+
+def test_any_combination_gives_a_valid_plan() -> None:
+    rng = random.Random(7)
+    subsets = [BUILTIN, THIRD_PARTY, BUILTIN[:1], BUILTIN[3:5]]
+    for size, caps, max_steps in itertools.product((1, 2, 4), subsets, (1, 2, 8)):
+        for _ in range(8):
+            description = " ".join(rng.choice(FRAGMENTS) for _ in range(size))
+            result = plan_deterministic(description, caps, max_steps)
+            names = [c.name for c in caps]
+            assert validate_plan(result, names, max_steps) == [], description
+            assert all(s.instruction.strip() and len(s.title) <= 60 for s in result.steps)

@@ -1,0 +1,172 @@
+"""Text handling: stemming, masking of the user's material, and clause splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from orchestra.planner.text import (
+    content_stems,
+    mask_material,
+    split_clauses,
+    stem,
+    strip_request_prefix,
+    topic_of,
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "key"),
+    [
+        (
+            ["summarize", "summarise", "summary", "summaries", "summarization", "summarizing"],
+            "summar",
+        ),
+        (["calculate", "calculation", "calculations", "calculating", "calculator"], "calcul"),
+        (["average", "averages", "averaging", "avg"], "averag"),
+        (["analysis", "analyse", "analyze", "analyzing", "analytics"], "analy"),
+        (["statistics", "statistical", "statistic", "stats"], "statistic"),
+        (["convert", "conversion", "converting", "converted"], "convert"),
+        (["positive", "positively"], "positiv"),
+        (["write", "writing", "written", "writes"], "writ"),
+    ],
+)
+def test_stem_maps_word_forms_to_one_key(words: list[str], key: str) -> None:
+    assert {stem(w) for w in words} == {key}
+
+
+def test_content_stems_drop_stopwords_and_material_and_add_number_shapes() -> None:
+    masked = mask_material("Compute the average of 3, 5 and 10 for 'my summary'")
+    stems = content_stems(masked.text)
+    assert {"comput", "averag", "<num>", "<numlist>"} <= stems
+    assert "summar" not in stems  # words inside the user's quote are data, not intent
+    assert "the" not in stems
+    assert "<op>" in content_stems("calculate (12 + 30) * 2")
+    assert "percent" in content_stems("What is 15% of 80?")
+
+
+def text_of(description: str) -> list[str]:
+    masked = mask_material(description)
+    return [masked.restore(c.text) for c in split_clauses(masked.text)]
+
+
+@pytest.mark.parametrize(
+    ("description", "clauses"),
+    [
+        (
+            "Summarize the main arguments for and against remote work and compute the "
+            "average of 3, 5 and 10",
+            [
+                "Summarize the main arguments for and against remote work",
+                "compute the average of 3, 5 and 10",
+            ],
+        ),
+        (
+            "Research electric cars, then write a short report based on it",
+            ["Research electric cars", "write a short report based on it"],
+        ),
+        (
+            "Find the sentiment of 'I love this product' and extract keywords from it",
+            ["Find the sentiment of 'I love this product'", "extract keywords from it"],
+        ),
+        ("List the pros and cons of nuclear power", ["List the pros and cons of nuclear power"]),
+        ("Compare cats and dogs as pets", ["Compare cats and dogs as pets"]),
+        (
+            "Give me the mean, median and mode of 1, 2, 2, 3",
+            ["Give me the mean, median and mode of 1, 2, 2, 3"],
+        ),
+        (
+            "Research X; summarize the findings; then convert them to JSON",
+            ["Research X", "summarize the findings", "convert them to JSON"],
+        ),
+        (
+            "Research solar power. After that, write a blog post.",
+            ["Research solar power.", "write a blog post."],
+        ),
+        (
+            "1. Research the market\n2. Write a report",
+            ["Research the market", "Write a report"],
+        ),
+        (
+            "Research the history of the printing press, summarize the key milestones, and "
+            "then write a tweet about it",
+            [
+                "Research the history of the printing press",
+                "summarize the key milestones",
+                "write a tweet about it",
+            ],
+        ),
+        # A noun that can be a verb only starts a clause when an object follows it.
+        (
+            "Write an analysis and report on the results",
+            ["Write an analysis and report on the results"],
+        ),
+        ("Research and write a report on tides", ["Research", "write a report on tides"]),
+    ],
+)
+def test_split_clauses(description: str, clauses: list[str]) -> None:
+    assert text_of(description) == clauses
+
+
+def test_no_split_inside_quotes_or_after_a_material_colon() -> None:
+    assert text_of(
+        "Summarize this text: The council met. Members argued, and then agreed to wait."
+    ) == ["Summarize this text: The council met. Members argued, and then agreed to wait."]
+    assert text_of('Find the sentiment of "I came, I saw, and then I left"') == [
+        'Find the sentiment of "I came, I saw, and then I left"'
+    ]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    masked = mask_material("Analyze our competitor's pricing and don't forget users' reviews")
+    assert masked.material == ()
+
+
+def test_do_the_following_colon_is_not_material() -> None:
+    assert text_of("Do the following: research tides, then write a poem") == [
+        "Do the following: research tides",
+        "write a poem",
+    ]
+
+
+def test_connectives_are_recorded() -> None:
+    masked = mask_material("Research tides, then write a poem and also compute 2 + 2")
+    clauses = split_clauses(masked.text)
+    assert [c.sequential for c in clauses] == [False, True, False]
+    assert "also" in clauses[2].connectives
+
+
+def test_statements_are_context_not_requests() -> None:
+    masked = mask_material("I have the numbers 10, 20 and 30. What is their average?")
+    clauses = split_clauses(masked.text)
+    assert [c.is_request for c in clauses] == [False, True]
+
+
+def test_a_task_with_no_request_form_is_taken_whole() -> None:
+    masked = mask_material("A short history of jazz.")
+    assert [c.is_request for c in split_clauses(masked.text)] == [True]
+
+
+def test_abbreviations_and_decimals_do_not_end_sentences() -> None:
+    assert text_of("Compare e.g. Rust vs. Go for 2.5 times faster builds") == [
+        "Compare e.g. Rust vs. Go for 2.5 times faster builds"
+    ]
+
+
+def test_strip_request_prefix() -> None:
+    assert strip_request_prefix("Please summarize it") == "summarize it"
+    assert strip_request_prefix("Can you compute 2 + 2?") == "compute 2 + 2."
+    assert strip_request_prefix("I want you to write a poem") == "write a poem"
+    assert strip_request_prefix("Write a poem") == "Write a poem"
+
+
+@pytest.mark.parametrize(
+    ("clause", "topic"),
+    [
+        ("Research electric cars", "electric cars"),
+        ("Summarize the main arguments for and against remote work", "remote work"),
+        ("Write a haiku about autumn", "autumn"),
+        ("Investigate the causes of the 2008 financial crisis", "2008 financial crisis"),
+    ],
+)
+def test_topic_of(clause: str, topic: str) -> None:
+    assert topic_of(clause) == topic

@@ -1,0 +1,70 @@
+"""A controllable A2A agent for executor tests: answers after a delay, counts what it is sent.
+
+Run: python -m tests.support.slow_agent PORT NAME DELAY CALLS_FILE [FAIL_KEYS]
+Its capabilities are `wait-a`, `wait-b` and `wait-c`; every call appends the message id to
+CALLS_FILE, so a test can count exactly which steps reached an agent, and how often. Step
+keys listed in FAIL_KEYS (comma-separated) end `failed`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import uvicorn
+from a2a.types import AgentSkill
+
+from orchestra.agents.executor import Progress, StepExecutor
+from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
+from orchestra.agents.server import build_agent_app, build_card
+from orchestra.config import Settings
+
+CAPABILITIES = ("wait-a", "wait-b", "wait-c")
+
+
+class SlowExecutor(StepExecutor):
+    def __init__(self, delay: float, calls: Path, fail: set[str]) -> None:
+        super().__init__()
+        self.delay = delay
+        self.calls = calls
+        self.fail = fail
+
+    async def run(self, request: StepRequest, progress: Progress) -> StepResult:
+        with self.calls.open("a") as log:
+            log.write(f"{request.context_id} {request.step_id}\n")  # context = our task id
+        await progress(f"waiting {self.delay} s")
+        await asyncio.sleep(self.delay)
+        if request.step_id in self.fail:
+            raise AgentInputError(f"step {request.step_id} was told to fail")
+        seen = sorted(i.step_id for i in request.inputs)
+        return StepResult(
+            text=f"waited {self.delay} s for {request.step_id}; inputs: {seen}",
+            data={"step": request.step_id, "inputs": seen},
+        )
+
+
+def main() -> None:
+    port, name, delay, calls = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), sys.argv[4]
+    fail = set(sys.argv[5].split(",")) if len(sys.argv) > 5 and sys.argv[5] else set()
+    settings = Settings()
+    skills = [
+        AgentSkill(id=c, name=c, description=f"Waits, then answers ({c}).", tags=[c])
+        for c in CAPABILITIES
+    ]
+    card = build_card(
+        name=name,
+        description="Test agent",
+        version="1",
+        skills=skills,
+        settings=settings,
+        port=port,
+    )
+    app = build_agent_app(
+        "slow-agent", card, SlowExecutor(delay, Path(calls), fail), settings, port
+    )
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()
