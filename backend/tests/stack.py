@@ -99,12 +99,17 @@ class Stack:
         return service
 
     def add_slow_agent(
-        self, key: str, delay: float, calls: Path, fail: tuple[str, ...] = ()
+        self,
+        key: str,
+        delay: float,
+        calls: Path,
+        fail: tuple[str, ...] = (),
+        capabilities: tuple[str, ...] = ("wait-a", "wait-b", "wait-c"),
     ) -> Service:
         """The controllable test agent of `tests.support.slow_agent`."""
         port = free_port()
         argv = ["-m", "tests.support.slow_agent", str(port), key, str(delay), str(calls)]
-        argv.append(",".join(fail))
+        argv += [",".join(fail), ",".join(capabilities)]
         service = Service(key, port, self.env(), self.data_dir / f"{key}.log", argv)
         self.services[key] = service
         return service

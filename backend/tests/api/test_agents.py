@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tests.conftest import start_stack
-from tests.stack import Stack, free_port
+from tests.stack import Stack, free_port, wait_for_task
 
 
 def test_both_agents_are_listed_with_capabilities(api: httpx.Client) -> None:
@@ -32,20 +32,34 @@ def test_registering_again_is_idempotent(api: httpx.Client, stack: Stack) -> Non
     assert len(response.json()["instances"]) == 1
 
 
-def test_a_second_instance_joins_its_agent_and_can_be_removed(
-    api: httpx.Client, stack: Stack
+def test_a_second_instance_joins_its_agent_and_takes_over_when_the_first_dies(
+    tmp_path: Path,
 ) -> None:
-    extra = stack.add("analyst-agent", key="analyst-2").start()
+    """Own stack: the shared one must not keep a dead instance around."""
+    own = start_stack(tmp_path)
     try:
-        response = api.post(
-            "/api/agents", json={"card_url": f"{extra.url}/.well-known/agent-card.json"}
-        )
-        assert response.status_code == 201, response.text
-        agent = response.json()
-        assert len(agent["instances"]) == 2
-        assert len({i["url"] for i in agent["instances"]}) == 2
+        extra = own.add("analyst-agent", key="analyst-2").start()
+        with httpx.Client(base_url=own["orchestrator"].url, timeout=30) as client:
+            response = client.post(
+                "/api/agents", json={"card_url": f"{extra.url}/.well-known/agent-card.json"}
+            )
+            assert response.status_code == 201, response.text
+            agent = response.json()
+            assert len(agent["instances"]) == 2
+            assert len({i["url"] for i in agent["instances"]}) == 2
+            own["analyst-agent"].kill()
+            for n in range(3):
+                created = client.post(
+                    "/api/tasks", json={"description": f"compute the sum of 1, 2 and {n}"}
+                ).json()
+                task = wait_for_task(client, created["id"], ("completed", "failed"))
+                assert task["status"] == "completed", task
+            instances = client.get(f"/api/agents/{agent['id']}").json()["instances"]
+            health = {i["card_url"]: i["health"] for i in instances}
+            assert health[f"{extra.url}/.well-known/agent-card.json"] == "healthy"
+            assert list(health.values()).count("unhealthy") == 1
     finally:
-        extra.stop()
+        own.stop()
 
 
 def test_delete_agent(tmp_path: Path) -> None:

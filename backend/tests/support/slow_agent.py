@@ -1,9 +1,9 @@
 """A controllable A2A agent for executor tests: answers after a delay, counts what it is sent.
 
-Run: python -m tests.support.slow_agent PORT NAME DELAY CALLS_FILE [FAIL_KEYS]
-Its capabilities are `wait-a`, `wait-b` and `wait-c`; every call appends the message id to
-CALLS_FILE, so a test can count exactly which steps reached an agent, and how often. Step
-keys listed in FAIL_KEYS (comma-separated) end `failed`.
+Run: python -m tests.support.slow_agent PORT NAME DELAY CALLS_FILE [FAIL_KEYS] [CAPABILITIES]
+Its capabilities are `wait-a`, `wait-b` and `wait-c` unless CAPABILITIES (comma-separated)
+names others. Every call appends "<task id> <step key>" to CALLS_FILE, so a test can count
+exactly which steps reached an agent, and how often. Steps listed in FAIL_KEYS end `failed`.
 """
 
 from __future__ import annotations
@@ -47,10 +47,11 @@ class SlowExecutor(StepExecutor):
 def main() -> None:
     port, name, delay, calls = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), sys.argv[4]
     fail = set(sys.argv[5].split(",")) if len(sys.argv) > 5 and sys.argv[5] else set()
+    capabilities = sys.argv[6].split(",") if len(sys.argv) > 6 else CAPABILITIES
     settings = Settings()
     skills = [
         AgentSkill(id=c, name=c, description=f"Waits, then answers ({c}).", tags=[c])
-        for c in CAPABILITIES
+        for c in capabilities
     ]
     card = build_card(
         name=name,

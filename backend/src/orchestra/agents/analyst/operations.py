@@ -1,0 +1,633 @@
+"""The analyst's six operations: pick one from the request, find its material, compute, report.
+
+Each operation returns a `StepResult` (Markdown text + data dict) or raises
+`AgentInputError` with a message that tells the caller what to send instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from orchestra.agents import text as textalg
+from orchestra.agents.analyst.calculator import evaluate, extract_expression, format_number
+from orchestra.agents.analyst.statistics import (
+    Headline,
+    choose_headline,
+    correlation,
+    describe,
+    extract_numbers,
+    group_by,
+    headline_value,
+    strip_parameter_numbers,
+)
+from orchestra.agents.analyst.tables import (
+    Format,
+    Table,
+    detect_format,
+    find_table_text,
+    parse_number,
+    parse_table,
+    table_from_data,
+)
+from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
+
+__all__ = ["OPERATIONS", "infer_operation", "run_operation"]
+
+logger = logging.getLogger(__name__)
+
+MAX_VALUES_ECHOED = 1_000
+
+_ALIASES = {
+    "stats": "statistics",
+    "statistic": "statistics",
+    "calculate": "calculation",
+    "calculator": "calculation",
+    "calc": "calculation",
+    "math": "calculation",
+    "summary": "summarization",
+    "summarize": "summarization",
+    "summarise": "summarization",
+    "summarisation": "summarization",
+    "keyword": "keywords",
+    "keyword-extraction": "keywords",
+    "sentiment-analysis": "sentiment",
+    "convert": "conversion",
+    "format-conversion": "conversion",
+}
+
+_INFERENCE: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "conversion",
+        re.compile(
+            r"\b(?:convert|conversion|transform|reformat|export)\b|"
+            r"\b(?:to|into|as)\s+(?:a\s+)?(?:csv|json|markdown|md)\b|\bmarkdown table\b"
+        ),
+    ),
+    (
+        "sentiment",
+        re.compile(r"\bsentiment|\btone\b|\bpositive or negative\b|\bopinion\b|\bmood\b"),
+    ),
+    (
+        "keywords",
+        re.compile(
+            r"\bkey ?words?\b|\bkey ?phrases?\b|\bkey terms\b|\btopics\b|\bthemes\b|\btags\b"
+        ),
+    ),
+    (
+        "summarization",
+        re.compile(
+            r"\bsummar|\bcondense|\btl;?dr\b|\bkey points\b|\bmain points\b|\bgist\b|\brecap\b"
+        ),
+    ),
+]
+_ARITHMETIC = re.compile(
+    r"\d\s*(?:[-+*/^x×÷%]|\*\*|//)\s*[\d(.]|\b(?:plus|minus|times|multiplied|divided|squared|"
+    r"cubed|sqrt|square root|percent of|power of)\b|%\s*of\b|\(\s*\d"
+    # A name in arithmetic ("2 * foo") is still a calculation, to be refused by name.
+    r"|\d\s*(?:\*\*|[*/^])\s*[a-z_]|[a-z_]\s*(?:\*\*|[*/^])\s*\d"
+)
+_STATISTICS = re.compile(
+    r"\b(?:statistic\w*|stats|average|mean|median|mode|sum|total|stdev|std|standard deviation|"
+    r"variance|percentile|quartile|correlat\w*|group(?:ed)? by|min|minimum|max|maximum|"
+    r"count|how many|range|distribution|aggregate)\b"
+)
+
+
+def infer_operation(request: StepRequest) -> str:
+    """The operation named by the step's capability, or inferred from the instruction."""
+    if request.capability:
+        capability = _ALIASES.get(request.capability, request.capability)
+        if capability not in OPERATIONS:
+            raise AgentInputError(
+                f"Unknown operation '{request.capability}'. This agent offers: "
+                f"{', '.join(OPERATIONS)}."
+            )
+        return capability
+    words = request.instruction.lower()
+    for operation, pattern in _INFERENCE:
+        if pattern.search(words):
+            return operation
+    if _ARITHMETIC.search(words) and not find_table_text(request.instruction):
+        return "calculation"
+    if _STATISTICS.search(words) or len(extract_numbers(strip_parameter_numbers(words))) >= 2:
+        return "statistics"
+    raise AgentInputError(
+        "Cannot tell which operation is wanted. Name one in the step's capability or in "
+        f"the instruction: {', '.join(OPERATIONS)}."
+    )
+
+
+def run_operation(request: StepRequest) -> StepResult:
+    """Run the request's operation synchronously (callers offload it to a thread)."""
+    operation = infer_operation(request)
+    logger.info("analyst operation=%s step=%s", operation, request.step_id or "-")
+    return OPERATIONS[operation](request)
+
+
+# --- material -----------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"\"([^\"]{10,})\"|“([^”]{10,})”|'([^']{10,})'")
+
+
+def _instruction_material(instruction: str) -> str:
+    """Text the instruction carries to operate on: quoted, or after a colon / first line."""
+    quoted = _QUOTED.search(instruction)
+    if quoted:
+        return next(g for g in quoted.groups() if g)
+    head, sep, rest = instruction.partition("\n")
+    if sep and rest.strip():
+        head_colon = head.rstrip().endswith(":")
+        return rest.strip() if head_colon or len(head) < 200 else instruction
+    first, colon, after = instruction.partition(":")
+    if colon and len(first) < 120 and len(after.strip()) > 0:
+        return after.strip()
+    return ""
+
+
+def _text_material(request: StepRequest) -> str:
+    parts = [_instruction_material(request.instruction)]
+    parts.append(request.input_text)
+    parts.extend(d for d in request.input_data() if isinstance(d, str))
+    material = "\n\n".join(p for p in parts if p.strip())
+    if material:
+        return material
+    # Nothing set apart: the instruction itself is the text ("I love it but it's slow").
+    if request.instruction:
+        return request.instruction
+    raise AgentInputError("There is no text to work on: send it in the message or as an input.")
+
+
+def _table_from_any(data: Any) -> tuple[Table | None, Format | None]:
+    """A table from structured data, or from CSV/JSON/Markdown text sent as data."""
+    if isinstance(data, str):
+        block = find_table_text(data)
+        if not block:
+            return None, None
+        source = detect_format(block)
+        return parse_table(block, source), source
+    table = table_from_data(data)
+    return (table, "json") if table is not None and table.rows else (None, None)
+
+
+def _find_table(request: StepRequest) -> Table | None:
+    block = find_table_text(request.instruction)
+    if block:
+        return parse_table(block)
+    for data in request.input_data():
+        table, _source = _table_from_any(data)
+        if table is not None:
+            return table
+    for item in request.inputs:
+        block = find_table_text(item.text)
+        if block:
+            return parse_table(block)
+    return None
+
+
+def _numbers_from_data(data: Any) -> list[float] | None:
+    if isinstance(data, list) and data and all(isinstance(v, int | float) for v in data):
+        return [float(v) for v in data]
+    if isinstance(data, dict):
+        for key in ("values", "numbers", "data"):
+            found = _numbers_from_data(data.get(key))
+            if found:
+                return found
+    return None
+
+
+# --- statistics ---------------------------------------------------------------------------
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return format_number(value)
+    if isinstance(value, list):
+        return ", ".join(_fmt(v) for v in value) or "none"
+    return "n/a" if value is None else str(value)
+
+
+_FIGURES = [
+    ("count", "Count"),
+    ("sum", "Sum"),
+    ("mean", "Mean"),
+    ("median", "Median"),
+    ("mode", "Mode"),
+    ("stdev", "Std. deviation (sample)"),
+    ("min", "Min"),
+    ("max", "Max"),
+    ("range", "Range"),
+    ("p25", "25th percentile"),
+    ("p75", "75th percentile"),
+    ("p90", "90th percentile"),
+]
+_HEADLINE_NAMES = {
+    "mean": "mean (average)",
+    "stdev": "standard deviation",
+    "sum": "sum",
+    "count": "count",
+}
+
+
+def _headline_label(headline: Headline) -> str:
+    if headline.operation == "percentile":
+        return f"{headline.percentile:g}th percentile"
+    return _HEADLINE_NAMES.get(headline.operation, headline.operation)
+
+
+def _summary_table(summary: dict[str, Any]) -> str:
+    rows = [f"| {label} | {_fmt(summary.get(key))} |" for key, label in _FIGURES]
+    return "| Figure | Value |\n|---|---:|\n" + "\n".join(rows)
+
+
+def _mentioned_columns(instruction: str, columns: list[str]) -> list[str]:
+    text = instruction.lower()
+    found: list[tuple[int, str]] = []
+    for column in columns:
+        name = column.lower()
+        for variant in {name, name.replace("_", " "), name.replace(" ", "_")}:
+            match = re.search(rf"(?<![\w]){re.escape(variant)}(?![\w])", text)
+            if match:
+                found.append((match.start(), column))
+                break
+    return [column for _, column in sorted(found)]
+
+
+_GROUP_BY = re.compile(
+    r"\b(?:group(?:ed)?\s+by|by|per|for each|for every|across|broken down by)\s+"
+)
+
+
+def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None:
+    text = instruction.lower()
+    for match in _GROUP_BY.finditer(text):
+        after = text[match.end() :]
+        for column in table.columns:
+            name = column.lower()
+            if after.startswith(name) or after.startswith(name.replace("_", " ")):
+                return column
+    # "group by" with no column named: the only non-numeric column is the natural key.
+    if re.search(r"\bgroup(?:ed)?\s+by\b", text):
+        categorical = [c for c in table.columns if c not in numeric]
+        if len(categorical) == 1:
+            return categorical[0]
+        raise AgentInputError(f"Group by which column? The table has: {', '.join(table.columns)}.")
+    return None
+
+
+def _table_statistics(prose: str, table: Table, headline: Headline) -> StepResult:
+    numeric = table.numeric_columns()
+    if not numeric:
+        raise AgentInputError(
+            f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
+        )
+    mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
+    if headline.operation == "correlation":
+        pair = (mentioned + [c for c in numeric if c not in mentioned])[:2]
+        if len(pair) < 2:
+            raise AgentInputError("Correlation needs two numeric columns.")
+        pairs = [
+            (parse_number(row.get(pair[0])), parse_number(row.get(pair[1]))) for row in table.rows
+        ]
+        xs = [x for x, y in pairs if x is not None and y is not None]
+        ys = [y for x, y in pairs if x is not None and y is not None]
+        r = correlation(xs, ys)
+        strength = "strong" if abs(r) >= 0.7 else "moderate" if abs(r) >= 0.4 else "weak"
+        direction = "positive" if r > 0 else "negative" if r < 0 else "no"
+        text = (
+            f"**Correlation (Pearson r) between {pair[0]} and {pair[1]}: {r:.4f}** "
+            f"({strength} {direction} relationship, n = {len(xs)})."
+        )
+        return StepResult(
+            text=text,
+            data={
+                "operation": "correlation",
+                "result": r,
+                "columns": pair,
+                "n": len(xs),
+                "strength": strength,
+                "direction": direction,
+            },
+        )
+    key = _group_key(prose, table, numeric)
+    if key is not None:
+        values = [c for c in (mentioned or numeric) if c != key]
+        aggregate = (
+            headline.operation
+            if headline.operation in ("sum", "mean", "median", "min", "max")
+            else "mean"
+        )
+        groups = group_by(table, key, values, aggregate)
+        result_table = Table(columns=list(groups[0].keys()), rows=groups)
+        text = (
+            f"**{aggregate.capitalize()} of {', '.join(values)} grouped by {key}** "
+            f"({len(groups)} groups, {len(table.rows)} rows)\n\n{result_table.to_markdown()}"
+        )
+        return StepResult(
+            text=text,
+            data={
+                "operation": "group_by",
+                "aggregate": aggregate,
+                "group_by": key,
+                "value_columns": values,
+                "result": groups,
+            },
+        )
+    columns = mentioned or numeric
+    summaries = {c: describe(table.column_values(c)) for c in columns}
+    first = columns[0]
+    result = headline_value(table.column_values(first), summaries[first], headline)
+    lines = [
+        f"**{_headline_label(headline).capitalize()} of {first}: {_fmt(result)}** "
+        f"({len(table.rows)} rows)"
+    ]
+    for column in columns:
+        lines.append(f"\n**{column}**\n\n{_summary_table(summaries[column])}")
+    return StepResult(
+        text="\n".join(lines),
+        data={
+            "operation": headline.operation,
+            "percentile": headline.percentile,
+            "column": first,
+            "result": result,
+            "columns": summaries,
+            "rows": len(table.rows),
+        },
+    )
+
+
+def statistics_operation(request: StepRequest) -> StepResult:
+    block = find_table_text(request.instruction)
+    # Words of the request, without the table it carries (whose header names columns).
+    prose = request.instruction.replace(block, " ") if block else request.instruction
+    headline = choose_headline(prose)
+    if block:
+        return _table_statistics(prose, parse_table(block), headline)
+    values: list[float] = []
+    source = "instruction"
+    for data in request.input_data():
+        found = _numbers_from_data(data)
+        if found:
+            values, source = found, "data"
+            break
+    own = extract_numbers(strip_parameter_numbers(prose))
+    if not values and len(own) < 2:
+        table = _find_table(request)
+        if table is not None:
+            return _table_statistics(prose, table, headline)
+        if request.input_text:
+            values, source = extract_numbers(strip_parameter_numbers(request.input_text)), "inputs"
+    if not values:
+        values = own
+    if not values:
+        raise AgentInputError(
+            "No numbers found. Give them in the instruction ('the average of 3, 5 and 10'), "
+            "as a CSV/JSON table, or as the output of an earlier step."
+        )
+    if headline.operation == "correlation":
+        raise AgentInputError(
+            "Correlation needs two columns: send a table (CSV or JSON records) with two "
+            "numeric columns."
+        )
+    summary = describe(values)
+    result = headline_value(values, summary, headline)
+    label = _headline_label(headline)
+    numbers = ", ".join(format_number(v) for v in values[:20]) + (" …" if len(values) > 20 else "")
+    text = (
+        f"**{label.capitalize()}: {_fmt(result)}**\n\n"
+        f"Values ({len(values)}): {numbers}\n\n{_summary_table(summary)}"
+    )
+    return StepResult(
+        text=text,
+        data={
+            "operation": headline.operation,
+            "percentile": headline.percentile,
+            "result": result,
+            "values": [_as_number(v) for v in values[:MAX_VALUES_ECHOED]],
+            "values_truncated": len(values) > MAX_VALUES_ECHOED,
+            "source": source,
+            **summary,
+        },
+    )
+
+
+def _as_number(value: float) -> float | int:
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+# --- calculation ---------------------------------------------------------------------------
+
+
+def calculation_operation(request: StepRequest) -> StepResult:
+    expression = extract_expression(request.instruction)
+    if not expression:
+        raise AgentInputError("There is no expression to calculate: send e.g. '12 * (3 + 4)'.")
+    result = evaluate(expression)
+    shown = format_number(result)
+    return StepResult(
+        text=f"**{expression} = {shown}**",
+        data={
+            "operation": "calculation",
+            "expression": expression,
+            "result": result,
+            "formatted": shown,
+        },
+    )
+
+
+# --- text operations -----------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a single": 1,
+    "a": 1,
+}
+
+
+def _count_before(instruction: str, nouns: str) -> int | None:
+    text = instruction.lower()
+    match = re.search(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})\s+(?:\w+\s+)?(?:{nouns})\b", text)
+    if not match:
+        match = re.search(r"\btop\s+(\d+)\b", text)
+    if not match:
+        return None
+    token = match.group(1)
+    return int(token) if token.isdigit() else _NUMBER_WORDS[token]
+
+
+def summarization_operation(request: StepRequest) -> StepResult:
+    material = _text_material(request)
+    sentences = textalg.split_sentences(material)
+    if not sentences:
+        raise AgentInputError("There is no text to summarize.")
+    wanted = _count_before(request.instruction, "sentences?|bullets?|bullet points?|points?|lines?")
+    if wanted is None:
+        words = request.instruction.lower()
+        if re.search(r"\b(?:short|brief|one-line|tl;?dr)\b", words):
+            wanted = 2
+        elif re.search(r"\b(?:detailed|long|thorough)\b", words):
+            wanted = 6
+        else:
+            wanted = max(1, min(5, round(len(sentences) * 0.3)))
+    wanted = max(1, min(wanted, 20))
+    word_limit = re.search(
+        r"\b(?:in|under|within|max(?:imum)?|at most)\s+(\d+)\s+words\b", request.instruction.lower()
+    )
+    max_chars = int(word_limit.group(1)) * 7 if word_limit else 1500
+    focus = textalg.content_words(request.task, drop_instruction_words=True)
+    summary = textalg.summarize(material, max_sentences=wanted, max_chars=max_chars, focus=focus)
+    bullets = bool(re.search(r"\bbullet|\bpoints\b|\blist\b", request.instruction.lower()))
+    body = "\n".join(f"- {s}" for s in summary) if bullets else " ".join(summary)
+    top = textalg.keywords(material, top_n=5)
+    text = f"**Summary** ({len(summary)} of {len(sentences)} sentences)\n\n{body}"
+    if top:
+        text += "\n\n_Key terms:_ " + ", ".join(k.phrase for k in top)
+    return StepResult(
+        text=text,
+        data={
+            "operation": "summarization",
+            "summary": " ".join(summary),
+            "sentences": summary,
+            "source_sentences": len(sentences),
+            "source_characters": len(material),
+            "keywords": [k.phrase for k in top],
+        },
+    )
+
+
+def keywords_operation(request: StepRequest) -> StepResult:
+    material = _text_material(request)
+    top_n = max(
+        1,
+        min(
+            _count_before(
+                request.instruction, "keywords?|key ?phrases?|terms?|topics?|tags?|themes?"
+            )
+            or 10,
+            50,
+        ),
+    )
+    exclude = (
+        set(textalg.tokenize(request.instruction)) if material != request.instruction else set()
+    )
+    found = textalg.keywords(material, top_n=top_n, exclude=exclude & textalg.INSTRUCTION_WORDS)
+    if not found:
+        raise AgentInputError("No keywords found: the text has no content words.")
+    lines = [f"{i}. **{k.phrase}** (score {k.score:g}, {k.count}×)" for i, k in enumerate(found, 1)]
+    return StepResult(
+        text=f"**Top {len(found)} keywords**\n\n" + "\n".join(lines),
+        data={"operation": "keywords", "keywords": [asdict(k) for k in found]},
+    )
+
+
+def sentiment_operation(request: StepRequest) -> StepResult:
+    material = _text_material(request)
+    result = textalg.sentiment(material)
+    lines = [f"**Sentiment: {result.label}** (score {result.score:+.2f} on -1..1)"]
+    if result.positive_terms:
+        lines.append(f"\nPositive terms: {', '.join(result.positive_terms[:15])}")
+    if result.negative_terms:
+        lines.append(f"\nNegative terms: {', '.join(result.negative_terms[:15])}")
+    if len(result.sentences) > 1:
+        lines.append("\n| Sentence | Label | Score |\n|---|---|---:|")
+        for item in result.sentences[:15]:
+            sentence = item.sentence if len(item.sentence) <= 120 else item.sentence[:117] + "…"
+            lines.append(f"| {sentence.replace('|', '/')} | {item.label} | {item.score:+.2f} |")
+    data = asdict(result)
+    data["sentences"] = data["sentences"][:100]
+    return StepResult(text="\n".join(lines), data={"operation": "sentiment", **data})
+
+
+# --- conversion ----------------------------------------------------------------------------
+
+_FORMAT_WORDS: dict[str, Format] = {
+    "csv": "csv",
+    "json": "json",
+    "markdown": "markdown",
+    "md": "markdown",
+}
+
+
+def _target_format(instruction: str, source: Format | None) -> Format:
+    text = instruction.lower()
+    explicit = re.search(r"\b(?:to|into|as|in)\s+(?:a\s+)?(csv|json|markdown|md)\b", text)
+    if explicit:
+        return _FORMAT_WORDS[explicit.group(1)]
+    named = [
+        (_FORMAT_WORDS[m.group(1)], m.start())
+        for m in re.finditer(r"\b(csv|json|markdown|md)\b", text)
+    ]
+    others = [fmt for fmt, _ in sorted(named, key=lambda item: item[1]) if fmt != source]
+    if others:
+        return others[-1]
+    if "table" in text and source != "markdown":
+        return "markdown"
+    return {"csv": "json", "json": "csv", "markdown": "csv"}.get(source or "csv", "json")  # type: ignore[return-value]
+
+
+def conversion_operation(request: StepRequest) -> StepResult:
+    table: Table | None = None
+    source: Format | None = None
+    block = find_table_text(request.instruction)
+    if block:
+        source = detect_format(block)
+        table = parse_table(block, source)
+    else:
+        for data in request.input_data():
+            table, source = _table_from_any(data)
+            if table is not None:
+                break
+        if table is None:
+            for item in request.inputs:
+                block = find_table_text(item.text)
+                if block:
+                    source = detect_format(block)
+                    table = parse_table(block, source)
+                    break
+    if table is None:
+        raise AgentInputError(
+            "No table found to convert: send CSV, a JSON list of objects or a Markdown table "
+            "in the message or as an earlier step's output."
+        )
+    target = _target_format(request.instruction, source)
+    output = table.render(target)
+    fence = {"csv": "csv", "json": "json", "markdown": ""}[target]
+    shown = output if target == "markdown" else f"```{fence}\n{output.rstrip()}\n```"
+    text = (
+        f"**Converted {source or 'table'} to {target}** "
+        f"({len(table.rows)} rows, {len(table.columns)} columns)\n\n{shown}"
+    )
+    return StepResult(
+        text=text,
+        data={
+            "operation": "conversion",
+            "from": source,
+            "to": target,
+            "columns": table.columns,
+            "rows": len(table.rows),
+            "output": output,
+            "records": table.typed_rows(),
+        },
+    )
+
+
+OPERATIONS: dict[str, Callable[[StepRequest], StepResult]] = {
+    "statistics": statistics_operation,
+    "calculation": calculation_operation,
+    "summarization": summarization_operation,
+    "keywords": keywords_operation,
+    "sentiment": sentiment_operation,
+    "conversion": conversion_operation,
+}

@@ -1,0 +1,165 @@
+"""A2A task lifecycle shared by our agents: Task first, working updates, artifact, end state.
+
+Subclasses implement `run(request, progress)`; this base enqueues the Task, runs the
+work in its own asyncio task (so `cancel()` can stop it), publishes the artifact and
+COMPLETED, or FAILED with the reason, or CANCELED.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from dataclasses import replace
+
+from a2a.helpers import new_task, new_task_from_user_message, new_text_part
+from a2a.server.agent_execution import AgentExecutor, RequestContext
+from a2a.server.events import EventQueue
+from a2a.server.tasks import TaskUpdater
+from a2a.types import Message, Task, TaskState
+
+from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult, parse_step_request
+
+__all__ = ["Progress", "StepExecutor"]
+
+logger = logging.getLogger(__name__)
+
+_CANCEL_GRACE_SECONDS = 5.0
+
+Progress = Callable[[str], Awaitable[None]]
+"""Publishes a short `working` status message ("Gathering sources")."""
+
+
+class StepExecutor(AgentExecutor, ABC):
+    """Runs one step per A2A task; see the module docstring for the event order."""
+
+    #: Name of the single result artifact.
+    artifact_name = "result"
+
+    def __init__(self) -> None:
+        self._running: dict[str, asyncio.Task[StepResult]] = {}
+        self._cancelled: dict[str, asyncio.Event] = {}
+
+    async def startup(self, stack: AsyncExitStack) -> None:
+        """Open async resources (checkpointer, clients) and register their cleanup on `stack`.
+
+        Called once in the server's lifespan, before the first request.
+        """
+        del stack
+
+    @abstractmethod
+    async def run(self, request: StepRequest, progress: Progress) -> StepResult:
+        """Do the step's work. Raise `AgentInputError` for requests that cannot be served."""
+
+    async def execute(self, context: RequestContext, event_queue: EventQueue) -> None:
+        task = context.current_task
+        if task is None:
+            task = self._new_task(context)
+            await event_queue.enqueue_event(task)
+        # A follow-up may name a task but no context; the stored task's context is the truth.
+        updater = TaskUpdater(event_queue, task.id, task.context_id)
+        try:
+            request = replace(
+                parse_step_request(context.message), task_id=task.id, context_id=task.context_id
+            )
+        except AgentInputError as error:
+            await self._fail(updater, str(error))
+            return
+
+        async def progress(text: str) -> None:
+            await updater.update_status(
+                TaskState.TASK_STATE_WORKING,
+                message=updater.new_agent_message([new_text_part(text)]),
+            )
+
+        await progress("Working on the request")
+        work = asyncio.create_task(self.run(request, progress), name=f"step:{task.id}")
+        self._running[task.id] = work
+        try:
+            result = await work
+        except asyncio.CancelledError:
+            if work.cancelled() and not _current_task_cancelling():
+                # cancel() stopped the work and publishes CANCELED; returning before that
+                # would end the request while the task still looks WORKING.
+                logger.info("task %s cancelled", task.id)
+                published = self._cancelled.setdefault(task.id, asyncio.Event())
+                try:
+                    await asyncio.wait_for(published.wait(), timeout=_CANCEL_GRACE_SECONDS)
+                except TimeoutError:
+                    logger.warning("task %s: CANCELED not published in time", task.id)
+                finally:
+                    self._cancelled.pop(task.id, None)
+                return
+            work.cancel()
+            raise
+        except AgentInputError as error:
+            logger.info("task %s failed on input: %s", task.id, error)
+            await self._fail(updater, str(error))
+            return
+        except Exception as error:
+            logger.exception("task %s failed", task.id)
+            await self._fail(updater, f"Internal error in the agent ({type(error).__name__}).")
+            return
+        finally:
+            self._running.pop(task.id, None)
+        await updater.add_artifact(result.to_parts(), name=self.artifact_name)
+        await updater.complete(updater.new_agent_message([new_text_part(_first_line(result.text))]))
+
+    async def cancel(self, context: RequestContext, event_queue: EventQueue) -> None:
+        task_id = context.task_id or (context.current_task.id if context.current_task else "")
+        task = context.current_task
+        context_id = task.context_id if task else (context.context_id or "")
+        work = self._running.pop(task_id, None)
+        stopped = work is not None and not work.done()
+        if work is not None and stopped:
+            work.cancel()
+            # Wait so no event of the stopped work can follow CANCELED.
+            await asyncio.gather(work, return_exceptions=True)
+        updater = TaskUpdater(event_queue, task_id, context_id)
+        try:
+            await updater.cancel(
+                updater.new_agent_message([new_text_part("Cancelled on request.")])
+            )
+        finally:
+            if stopped:
+                self._cancelled.setdefault(task_id, asyncio.Event()).set()
+
+    @staticmethod
+    def _new_task(context: RequestContext) -> Task:
+        message = context.message
+        try:
+            if message is not None:
+                task = new_task_from_user_message(message)
+                # The handler has already chosen the ids; keep them.
+                task.id = context.task_id or task.id
+                task.context_id = context.context_id or task.context_id
+                return task
+        except ValueError:
+            # The SDK helper refuses empty text parts; still record the task, then fail it.
+            logger.debug("message rejected by new_task_from_user_message", exc_info=True)
+        history: list[Message] = [message] if message is not None else []
+        return new_task(
+            task_id=context.task_id or "",
+            context_id=context.context_id or "",
+            state=TaskState.TASK_STATE_SUBMITTED,
+            history=history,
+        )
+
+    @staticmethod
+    async def _fail(updater: TaskUpdater, reason: str) -> None:
+        await updater.failed(updater.new_agent_message([new_text_part(reason)]))
+
+
+def _current_task_cancelling() -> bool:
+    current = asyncio.current_task()
+    return current is not None and current.cancelling() > 0
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        stripped = line.strip().lstrip("#").strip()
+        if stripped:
+            return stripped[:200]
+    return "Done."

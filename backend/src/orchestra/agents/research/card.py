@@ -1,0 +1,147 @@
+"""The research agent's card: research, analysis and writing skills for the planner to match."""
+
+from __future__ import annotations
+
+from a2a.types import AgentCard, AgentSkill
+
+from orchestra.agents.server import INPUT_MODES, OUTPUT_MODES, build_card
+from orchestra.config import Settings
+
+__all__ = ["SKILLS", "research_card"]
+
+NAME = "Research Agent"
+VERSION = "1.0.0"
+DESCRIPTION = (
+    "Researches a question and writes a structured, sourced answer with a LangGraph "
+    "workflow (understand, gather, analyze, write). Uses the outputs of earlier steps, text "
+    "in the request and a local document corpus as sources, and says plainly when there is "
+    "no material rather than inventing facts. Streams progress while it works."
+)
+
+
+def _skill(
+    skill_id: str, name: str, description: str, tags: list[str], examples: list[str]
+) -> AgentSkill:
+    return AgentSkill(
+        id=skill_id,
+        name=name,
+        description=description,
+        tags=tags,
+        examples=examples,
+        input_modes=INPUT_MODES,
+        output_modes=OUTPUT_MODES,
+    )
+
+
+SKILLS: tuple[AgentSkill, ...] = (
+    _skill(
+        "research",
+        "Research a topic",
+        "Finds and organises what the available sources say about a topic or question: an "
+        "overview, the key points, arguments for and against, key terms, and the sources used.",
+        [
+            "research",
+            "investigate",
+            "find out",
+            "look up",
+            "explore",
+            "overview",
+            "background",
+            "explain",
+            "describe",
+            "what is",
+            "why",
+            "how",
+            "facts",
+            "arguments",
+            "pros and cons",
+            "for and against",
+            "advantages",
+            "disadvantages",
+            "sources",
+            "literature",
+            "topic",
+            "question",
+        ],
+        [
+            "Summarize the main arguments for and against remote work",
+            "Explain the pros and cons of nuclear power",
+            "Give an overview of the history of electric cars",
+            "Research what customers say about our onboarding process",
+        ],
+    ),
+    _skill(
+        "analysis",
+        "Analyse and compare",
+        "Analyses material from earlier steps or the request: compares options, weighs "
+        "strengths against weaknesses and risks, evaluates claims, and draws out themes.",
+        [
+            "analyze",
+            "analyse",
+            "analysis",
+            "compare",
+            "comparison",
+            "contrast",
+            "evaluate",
+            "assess",
+            "assessment",
+            "critique",
+            "review",
+            "weigh",
+            "strengths",
+            "weaknesses",
+            "risks",
+            "swot",
+            "implications",
+            "trade-offs",
+            "versus",
+            "interpret",
+        ],
+        [
+            "Analyse the findings and list strengths and weaknesses",
+            "Compare solar and wind power",
+            "Evaluate the risks of the proposed migration plan",
+        ],
+    ),
+    _skill(
+        "writing",
+        "Write a document",
+        "Writes a report, article, summary, email or memo from the material of earlier "
+        "steps, in readable prose with sections and sources.",
+        [
+            "write",
+            "draft",
+            "compose",
+            "report",
+            "article",
+            "essay",
+            "blog post",
+            "email",
+            "letter",
+            "memo",
+            "summary",
+            "document",
+            "brief",
+            "newsletter",
+            "rewrite",
+            "present",
+            "conclusion",
+        ],
+        [
+            "Write a short report on the findings",
+            "Draft an email to the team summarizing the results",
+            "Write an article about the benefits of remote work",
+        ],
+    ),
+)
+
+
+def research_card(settings: Settings, port: int) -> AgentCard:
+    return build_card(
+        name=NAME,
+        description=DESCRIPTION,
+        version=VERSION,
+        skills=SKILLS,
+        settings=settings,
+        port=port,
+    )

@@ -1,0 +1,147 @@
+"""Local research corpus: passages from DATA_DIR/corpus/*.txt|*.md, ranked with BM25.
+
+The corpus is the research agent's only offline source of facts besides what the
+orchestrator passes in; it is re-read when files change (by path, size and mtime).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from orchestra.agents.text import content_words, split_sentences, stem
+
+__all__ = ["Corpus", "Passage", "ScoredPassage", "bm25_rank", "load_passages"]
+
+logger = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 2_000_000
+MAX_FILES = 500
+PASSAGE_SENTENCES = 4
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A few consecutive sentences of one corpus file."""
+
+    source: str
+    index: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ScoredPassage:
+    passage: Passage
+    score: float
+
+
+def _passages_of(source: str, text: str) -> list[Passage]:
+    passages: list[Passage] = []
+    for paragraph in (p for p in text.split("\n\n") if p.strip()):
+        sentences = split_sentences(paragraph)
+        for start in range(0, len(sentences), PASSAGE_SENTENCES):
+            chunk = " ".join(sentences[start : start + PASSAGE_SENTENCES])
+            if len(content_words(chunk)) >= 3:
+                passages.append(Passage(source=source, index=len(passages), text=chunk))
+    return passages
+
+
+def load_passages(directory: Path) -> list[Passage]:
+    """Read every .txt/.md file under `directory` (blocking; call it in a thread)."""
+    passages: list[Passage] = []
+    files = sorted(p for p in directory.rglob("*") if p.suffix.lower() in {".txt", ".md"})
+    for path in files[:MAX_FILES]:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                logger.warning("corpus file %s skipped: larger than %d bytes", path, MAX_FILE_BYTES)
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as error:
+            logger.warning("corpus file %s unreadable: %s", path, error)
+            continue
+        passages.extend(_passages_of(str(path.relative_to(directory)), text))
+    return passages
+
+
+def bm25_rank(
+    query_terms: Sequence[str],
+    documents: Sequence[Sequence[str]],
+    *,
+    k1: float = 1.5,
+    b: float = 0.75,
+) -> list[float]:
+    """Okapi BM25 score of each tokenised document for the query terms."""
+    if not documents:
+        return []
+    count = len(documents)
+    average_length = sum(len(d) for d in documents) / count or 1.0
+    document_frequency: Counter[str] = Counter()
+    for document in documents:
+        document_frequency.update(set(document))
+    terms = set(query_terms)
+    scores: list[float] = []
+    for document in documents:
+        frequencies = Counter(document)
+        score = 0.0
+        for term in terms:
+            tf = frequencies.get(term, 0)
+            if not tf:
+                continue
+            df = document_frequency[term]
+            idf = math.log(1.0 + (count - df + 0.5) / (df + 0.5))
+            norm = tf + k1 * (1.0 - b + b * len(document) / average_length)
+            score += idf * tf * (k1 + 1.0) / norm
+        scores.append(score)
+    return scores
+
+
+class Corpus:
+    """Passages of a directory, cached until its files change."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._signature: tuple[tuple[str, int, int], ...] | None = None
+        self._passages: list[Passage] = []
+        self._tokens: list[list[str]] = []
+
+    def _current_signature(self) -> tuple[tuple[str, int, int], ...]:
+        if not self.directory.is_dir():
+            return ()
+        entries = []
+        for path in sorted(self.directory.rglob("*")):
+            if path.suffix.lower() in {".txt", ".md"} and path.is_file():
+                stat = path.stat()
+                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+        return tuple(entries)
+
+    def search(self, query_terms: Sequence[str], limit: int = 6) -> list[ScoredPassage]:
+        """Best passages for the terms (blocking file access; call it in a thread)."""
+        signature = self._current_signature()
+        if signature != self._signature:
+            self._passages = load_passages(self.directory) if signature else []
+            self._tokens = [[stem(w) for w in content_words(p.text)] for p in self._passages]
+            self._signature = signature
+            logger.info("corpus %s: %d passages", self.directory, len(self._passages))
+        if not self._passages or not query_terms:
+            return []
+        scores = bm25_rank([stem(t) for t in query_terms], self._tokens)
+        ranked = sorted(
+            (ScoredPassage(p, s) for p, s in zip(self._passages, scores, strict=True) if s > 0),
+            key=lambda item: -item.score,
+        )[:limit]
+        # A hit's next passage usually continues its argument without repeating the
+        # query words ("Radioactive waste..." after "Nuclear power..."): add it at half score.
+        chosen = {(r.passage.source, r.passage.index) for r in ranked}
+        by_key = {(p.source, p.index): p for p in self._passages}
+        for hit in list(ranked):
+            key = (hit.passage.source, hit.passage.index + 1)
+            if len(ranked) >= limit:
+                break
+            if key in by_key and key not in chosen:
+                ranked.append(ScoredPassage(by_key[key], hit.score / 2))
+                chosen.add(key)
+        return ranked

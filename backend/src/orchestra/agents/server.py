@@ -1,0 +1,161 @@
+"""A2A server glue shared by our agents: card, task store, request handler, FastAPI app.
+
+Each agent supplies its skills and executor; this module serves them over JSON-RPC
+(at `/`) and HTTP+JSON, persists tasks with `DatabaseTaskStore`, and cleans up on exit.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import AsyncExitStack, asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from a2a.server.models import TaskModel, create_task_model
+from a2a.server.request_handlers import DefaultRequestHandler
+from a2a.server.routes import (
+    add_a2a_routes_to_fastapi,
+    create_agent_card_routes,
+    create_jsonrpc_routes,
+    create_rest_routes,
+)
+from a2a.server.tasks import DatabaseTaskStore
+from a2a.types import AgentCapabilities, AgentCard, AgentInterface, AgentSkill
+from a2a.utils.constants import PROTOCOL_VERSION_1_0, TransportProtocol
+from fastapi import FastAPI
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.orm import DeclarativeBase
+
+from orchestra.agents.executor import StepExecutor
+from orchestra.config import Settings
+
+__all__ = ["build_agent_app", "build_card", "create_store_engine"]
+
+logger = logging.getLogger(__name__)
+
+JSONRPC_PATH = "/"
+INPUT_MODES = ["text/plain", "application/json"]
+OUTPUT_MODES = ["text/markdown", "application/json"]
+CARD_CACHE_CONTROL = "public, max-age=60"
+TASK_TABLE = "a2a_tasks"
+
+
+def build_card(
+    *,
+    name: str,
+    description: str,
+    version: str,
+    skills: Sequence[AgentSkill],
+    settings: Settings,
+    port: int,
+) -> AgentCard:
+    """An A2A 1.0 card declaring both interfaces this server mounts."""
+    base = f"http://{settings.advertised_host}:{port}"
+    return AgentCard(
+        name=name,
+        description=description,
+        version=version,
+        supported_interfaces=[
+            AgentInterface(
+                url=base + JSONRPC_PATH,
+                protocol_binding=TransportProtocol.JSONRPC.value,
+                protocol_version=PROTOCOL_VERSION_1_0,
+            ),
+            AgentInterface(
+                url=base,
+                protocol_binding=TransportProtocol.HTTP_JSON.value,
+                protocol_version=PROTOCOL_VERSION_1_0,
+            ),
+        ],
+        capabilities=AgentCapabilities(streaming=True, push_notifications=False),
+        default_input_modes=INPUT_MODES,
+        default_output_modes=OUTPUT_MODES,
+        skills=list(skills),
+    )
+
+
+def create_store_engine(url: str) -> AsyncEngine:
+    """Async engine for the task store; for SQLite, makes the directory and turns on WAL."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_async_engine(url, pool_pre_ping=True)
+    database = parsed.database
+    if database and database != ":memory:":
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    # Parallel steps write concurrently: wait for the lock instead of failing at once.
+    engine = create_async_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
+
+
+class _AgentStoreBase(DeclarativeBase):
+    """Own metadata for the task table, apart from the SDK's (and its default model)."""
+
+
+@functools.cache
+def _task_model() -> type[TaskModel]:
+    """The SDK's task model on our table name, defined once per process.
+
+    Not the SDK's default "tasks": AGENT_DATABASE_URL may point at a database with other
+    tables. `DatabaseTaskStore(table_name=...)` would declare a new model on the SDK's
+    shared metadata per store, which fails the second time in one process (tests, `up`).
+    """
+    model: type[TaskModel] = create_task_model(TASK_TABLE, base=_AgentStoreBase)
+    return model
+
+
+def build_agent_app(
+    kind: str, card: AgentCard, executor: StepExecutor, settings: Settings, port: int
+) -> FastAPI:
+    """FastAPI app serving one agent: card, JSON-RPC at `/`, HTTP+JSON, `/health`.
+
+    The executor's async resources are opened in the lifespan (they need the server's
+    loop); on shutdown in-flight tasks are drained, then resources and engine released.
+    """
+    engine = create_store_engine(settings.agent_store_url(kind, port))
+    store = DatabaseTaskStore(engine)
+    store.task_model = _task_model()
+    handler = DefaultRequestHandler(agent_executor=executor, task_store=store, agent_card=card)
+    ready = False
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        nonlocal ready
+        async with AsyncExitStack() as stack:
+            # LIFO: handler drained first, then executor resources, then the engine.
+            stack.push_async_callback(engine.dispose)
+            await store.initialize()
+            await executor.startup(stack)
+            stack.push_async_callback(handler.aclose)
+            ready = True
+            logger.info("%s serving on port %d", kind, port)
+            try:
+                yield
+            finally:
+                ready = False
+                logger.info("%s shutting down", kind)
+
+    app = FastAPI(title=card.name, version=card.version, lifespan=lifespan)
+
+    @app.get("/health", tags=["health"])
+    async def health() -> dict[str, str]:
+        return {"status": "ok" if ready else "starting", "agent": kind}
+
+    add_a2a_routes_to_fastapi(
+        app,
+        agent_card_routes=create_agent_card_routes(card, cache_control=CARD_CACHE_CONTROL),
+        jsonrpc_routes=create_jsonrpc_routes(handler, rpc_url=JSONRPC_PATH),
+        rest_routes=create_rest_routes(handler),
+    )
+    return app

@@ -1,0 +1,430 @@
+"""Plain-text algorithms shared by both agents: sentences, tokens, summaries, keywords, sentiment.
+
+Everything here is deterministic, dependency-free and CPU-light, so the agents give
+useful answers offline; callers run it directly (inputs are bounded to about 1 MB).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "INSTRUCTION_WORDS",
+    "STOPWORDS",
+    "Keyword",
+    "SentenceSentiment",
+    "Sentiment",
+    "content_words",
+    "keywords",
+    "sentiment",
+    "split_sentences",
+    "stem",
+    "summarize",
+    "tokenize",
+    "word_frequencies",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS: frozenset[str] = _words(
+    "a about above after again against all also am an and any are aren't as at be because "
+    "been before being below between both but by can can't cannot could couldn't did "
+    "didn't do does doesn't doing don't down during each either etc few for from further "
+    "get gets got had hadn't has hasn't have haven't having he he'd he'll he's her here "
+    "here's hers herself him himself his how how's however i i'd i'll i'm i've if in into "
+    "is isn't it it's its itself just let's like may me might more most much must mustn't "
+    "my myself neither no nor not now of off on once one only or other ought our ours "
+    "ourselves out over own per rather same say says shall shan't she she'd she'll she's "
+    "should shouldn't since so some such than that that's the their theirs them "
+    "themselves then there there's these they they'd they'll they're they've this those "
+    "though through thus to too under until up upon us use used using very via was wasn't "
+    "we we'd we'll we're we've were weren't what what's when when's where where's whether "
+    "which while who who's whom whose why why's will with within without won't would "
+    "wouldn't yet you you'd you'll you're you've your yours yourself yourselves many well "
+    "even still often"
+)
+
+# Words of the request itself ("summarize the text below") that carry no topic.
+INSTRUCTION_WORDS: frozenset[str] = _words(
+    "summarize summarise summary analyze analyse analysis explain describe overview give "
+    "write list compare evaluate discuss provide report article main key points arguments "
+    "argument pros cons text following below above please tell show find make create "
+    "draft paragraph sentences sentence short brief detailed"
+)
+
+_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof sr jr st vs etc e.g i.e fig no approx inc ltd co u.s jan feb mar "
+    "apr jun jul aug sep sept oct nov dec"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences, treating lines (bullets, headings) as boundaries too."""
+    sentences: list[str] = []
+    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*•#]|\d+[.)])\s)", text):
+        line = " ".join(_BULLET.sub("", raw).strip() for raw in block.splitlines())
+        line = re.sub(r"^#+\s*", "", line).strip()
+        if not line:
+            continue
+        start = 0
+        for match in _SENTENCE_END.finditer(line):
+            candidate = line[start : match.start()].strip()
+            last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lower()
+            # "Dr. Smith" or "e.g. this" must not end a sentence.
+            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+                continue
+            if candidate:
+                sentences.append(candidate)
+            start = match.end()
+        tail = line[start:].strip()
+        if tail:
+            sentences.append(tail)
+    return sentences
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word tokens (letters, digits, inner apostrophes and hyphens)."""
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
+def content_words(text: str, *, drop_instruction_words: bool = False) -> list[str]:
+    """Tokens without stopwords, one-letter words and bare numbers."""
+    skip = STOPWORDS | INSTRUCTION_WORDS if drop_instruction_words else STOPWORDS
+    return [t for t in tokenize(text) if len(t) > 1 and t not in skip and not t.isdigit()]
+
+
+def stem(word: str) -> str:
+    """A light suffix-stripper so "workers", "working" and "worked" match "work"."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def word_frequencies(text: str) -> dict[str, float]:
+    """Content-word frequencies normalised to the most frequent word (1.0)."""
+    counts = Counter(content_words(text))
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {word: count / top for word, count in counts.items()}
+
+
+def summarize(
+    text: str,
+    *,
+    max_sentences: int = 3,
+    max_chars: int = 1200,
+    focus: Iterable[str] = (),
+) -> list[str]:
+    """Extractive summary: the best-scoring sentences, in their original order.
+
+    A sentence scores the mean normalised frequency of its content words (so long
+    sentences do not win by length alone), plus a bonus for words in `focus` (the
+    question's terms) and a small one for coming first, where writers put the point.
+    """
+    sentences = split_sentences(text)
+    if not sentences:
+        return []
+    frequencies = word_frequencies(text)
+    focus_words = {w for w in (t.lower() for t in focus) if w}
+    scored: list[tuple[float, int]] = []
+    for index, sentence in enumerate(sentences):
+        words = content_words(sentence)
+        if not words:
+            continue
+        score = sum(frequencies.get(w, 0.0) for w in words) / math.sqrt(len(words))
+        score += 0.5 * sum(1 for w in set(words) if w in focus_words)
+        score += 0.15 if index == 0 else 0.0
+        scored.append((score, index))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    chosen: list[int] = []
+    used = 0
+    for _score, index in scored:
+        if len(chosen) >= max(1, max_sentences):
+            break
+        length = len(sentences[index]) + 1
+        if chosen and used + length > max_chars:
+            continue
+        chosen.append(index)
+        used += length
+    summary = [sentences[i] for i in sorted(chosen)]
+    if len(summary) == 1 and len(summary[0]) > max_chars:
+        summary = [summary[0][: max_chars - 1].rstrip() + "…"]
+    return summary
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A key phrase with its RAKE score and how often it occurs."""
+
+    phrase: str
+    score: float
+    count: int
+
+
+def _runs(text: str) -> list[list[str]]:
+    """Runs of content words between stopwords and punctuation (RAKE's candidate phrases)."""
+    runs: list[list[str]] = []
+    for fragment in re.split(r"[.,;:!?()\[\]{}\"\n\t]|\s[-–—]\s", text.lower()):
+        current: list[str] = []
+        for token in tokenize(fragment):
+            if token in STOPWORDS or token.isdigit() or len(token) < 2:
+                if current:
+                    runs.append(current)
+                current = []
+            else:
+                current.append(token)
+        if current:
+            runs.append(current)
+    return runs
+
+
+def keywords(
+    text: str,
+    *,
+    top_n: int = 10,
+    max_words: int = 3,
+    exclude: Iterable[str] = (),
+) -> list[Keyword]:
+    """Key phrases: repeated n-grams and short natural phrases, scored by use.
+
+    Candidates are words and 2..`max_words`-grams inside runs of content words; a
+    multi-word one counts only if it recurs or is a whole run (RAKE's phrase), so one long
+    sentence does not flood the list. Score = occurrences x mean word frequency x a bonus
+    per extra word; a word scores only its uses outside repeated phrases.
+    Phrases whose words are all in `exclude` (e.g. the request's own verbs) are skipped.
+    """
+    excluded = {w.lower() for w in exclude}
+    runs = _runs(text)
+    word_count: Counter[str] = Counter(w for run in runs for w in run)
+    grams: Counter[tuple[str, ...]] = Counter()
+    whole_runs: set[tuple[str, ...]] = set()
+    for run in runs:
+        if len(run) <= max_words:
+            whole_runs.add(tuple(run))
+        for size in range(2, max_words + 1):
+            for start in range(len(run) - size + 1):
+                grams[tuple(run[start : start + size])] += 1
+    # A one-off run is a phrase only when short; longer ones are mostly sentence fragments.
+    phrases = {g: c for g, c in grams.items() if c >= 2 or (g in whole_runs and len(g) == 2)}
+    # Keep only maximal phrases: "nuclear power" hides "nuclear" inside "nuclear power plant"
+    # only when they always occur together (same count).
+    maximal = {
+        g: c
+        for g, c in phrases.items()
+        if not any(len(h) > len(g) and c == phrases[h] and _contains(h, g) for h in phrases)
+    }
+    # A word's own weight is its uses outside repeated phrases, so "power" does not
+    # compete with "nuclear power".
+    residual = Counter(word_count)
+    for gram, count in maximal.items():
+        if count >= 2:
+            for word in set(gram):
+                residual[word] -= count
+    ranked: list[Keyword] = []
+    for word, count in residual.items():
+        if count > 0 and word not in excluded:
+            ranked.append(Keyword(phrase=word, score=float(count * word_count[word]), count=count))
+    for gram, count in maximal.items():
+        if set(gram) <= excluded:
+            continue
+        mean_frequency = sum(word_count[w] for w in gram) / len(gram)
+        score = count * mean_frequency * (1.0 + 0.5 * (len(gram) - 1))
+        ranked.append(Keyword(phrase=" ".join(gram), score=round(score, 3), count=count))
+    ranked.sort(key=lambda k: (-k.score, -k.count, k.phrase))
+    selected: list[Keyword] = []
+    for keyword in ranked:
+        # Parts of a chosen phrase add nothing; one-off extensions of it add little.
+        if any(
+            f" {keyword.phrase} " in f" {chosen.phrase} "
+            or (keyword.count < 2 and f" {chosen.phrase} " in f" {keyword.phrase} ")
+            for chosen in selected
+        ):
+            continue
+        selected.append(keyword)
+        if len(selected) >= top_n:
+            break
+    return selected
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    size = len(shorter)
+    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+# A compact general-purpose opinion lexicon (valence -3..3), after AFINN/VADER in spirit.
+_LEXICON: dict[str, float] = {
+    **dict.fromkeys(
+        _words(
+            "good great nice fine happy glad pleased helpful useful positive benefit benefits "
+            "beneficial advantage advantages gain gains improve improves improved improvement "
+            "success successful effective efficient reliable safe secure strong strength "
+            "strengths opportunity opportunities growth grow grows growing win wins winning "
+            "easy easier flexible flexibility convenient comfortable clean cheap cheaper "
+            "affordable productive productivity support supports recommend recommended like "
+            "likes liked enjoy enjoyed enjoys satisfied satisfying profitable profit profits "
+            "better best boost boosts promising stable valuable value fast faster friendly "
+            "accurate clear innovative freedom balance healthy abundant renewable"
+        ),
+        2.0,
+    ),
+    **dict.fromkeys(
+        _words(
+            "excellent amazing awesome outstanding fantastic wonderful superb brilliant "
+            "perfect love loved loves delighted impressive exceptional remarkable thrilled"
+        ),
+        3.0,
+    ),
+    **dict.fromkeys(
+        _words("ok okay fair adequate acceptable decent modest reasonable"),
+        1.0,
+    ),
+    **dict.fromkeys(
+        _words(
+            "bad poor sad unhappy worse negative problem problems issue issues risk risks "
+            "risky drawback drawbacks disadvantage disadvantages cost costly costs expensive "
+            "slow difficult hard harder weak weakness weaknesses loss losses lose loses "
+            "losing fail fails failed failure concern concerns worry worried danger dangerous "
+            "unsafe harm harmful damage damages pollution waste toxic unreliable unstable "
+            "broken bug bugs error errors complaint complaints decline declines declined "
+            "decrease decreased isolation isolated lonely stress stressful burnout "
+            "distraction distractions conflict threat threats accident accidents disaster "
+            "scarce shortage delay delays delayed inefficient confusing annoying hate dislike "
+            "disappointed disappointing crash crashes expensive overpriced limited limitation "
+            "limitations challenge challenges criticism critics"
+        ),
+        -2.0,
+    ),
+    **dict.fromkeys(
+        _words(
+            "terrible awful horrible worst disastrous catastrophic catastrophe useless hated "
+            "dreadful appalling abysmal fatal deadly"
+        ),
+        -3.0,
+    ),
+}
+_NEGATIONS = _words(
+    "not no never none nobody nothing neither nor without hardly barely isn't aren't "
+    "wasn't weren't don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't "
+    "lack lacks lacking"
+)
+_INTENSIFIERS: dict[str, float] = {
+    "very": 1.3,
+    "really": 1.3,
+    "extremely": 1.6,
+    "highly": 1.4,
+    "so": 1.2,
+    "too": 1.2,
+    "incredibly": 1.6,
+    "particularly": 1.2,
+    "slightly": 0.6,
+    "somewhat": 0.7,
+    "barely": 0.5,
+}
+_CONTRAST = frozenset({"but", "however", "although", "though", "yet", "nevertheless"})
+
+
+@dataclass(frozen=True)
+class SentenceSentiment:
+    """Sentiment of one sentence; `score` is normalised to -1..1."""
+
+    sentence: str
+    score: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Sentiment:
+    """Lexicon sentiment of a text: label, normalised score and what drove it."""
+
+    label: str
+    score: float
+    positive: float
+    negative: float
+    neutral_words: int
+    positive_terms: list[str] = field(default_factory=list)
+    negative_terms: list[str] = field(default_factory=list)
+    sentences: list[SentenceSentiment] = field(default_factory=list)
+
+
+def _score_tokens(tokens: Sequence[str]) -> tuple[float, float, int, list[str], list[str]]:
+    positive = negative = 0.0
+    neutral = 0
+    pos_terms: list[str] = []
+    neg_terms: list[str] = []
+    weight = 1.0
+    for index, token in enumerate(tokens):
+        if token in _CONTRAST:
+            # What follows "but" usually carries the writer's verdict.
+            weight = 1.5
+            continue
+        valence = _LEXICON.get(token)
+        if valence is None:
+            neutral += 1
+            continue
+        window = tokens[max(0, index - 3) : index]
+        if any(t in _NEGATIONS or t.endswith("n't") for t in window):
+            # "not good" is mildly negative, not the opposite of "good".
+            valence = -valence * 0.75
+            token = f"not {token}"
+        if index > 0 and tokens[index - 1] in _INTENSIFIERS:
+            valence *= _INTENSIFIERS[tokens[index - 1]]
+        valence *= weight
+        if valence > 0:
+            positive += valence
+            pos_terms.append(token)
+        else:
+            negative += -valence
+            neg_terms.append(token)
+    return positive, negative, neutral, pos_terms, neg_terms
+
+
+def _normalise(raw: float) -> float:
+    # VADER's squashing: keeps the score in -1..1 whatever the text length.
+    return raw / math.sqrt(raw * raw + 15.0)
+
+
+def _label(score: float, positive: float, negative: float) -> str:
+    # Strong opinions on both sides that cancel out are "mixed", not "neutral".
+    balanced = positive and negative and min(positive, negative) / max(positive, negative) > 0.6
+    if balanced and abs(score) < 0.35:
+        return "mixed"
+    if score >= 0.05:
+        return "positive"
+    if score <= -0.05:
+        return "negative"
+    return "neutral"
+
+
+def sentence_sentiment(sentence: str) -> SentenceSentiment:
+    """Sentiment of a single sentence."""
+    positive, negative, _n, _p, _q = _score_tokens(tokenize(sentence))
+    score = _normalise(positive - negative)
+    return SentenceSentiment(sentence=sentence, score=round(score, 4), label=_label(score, 0, 0))
+
+
+def sentiment(text: str) -> Sentiment:
+    """Lexicon sentiment with negation, intensifiers and contrast ("but") handling."""
+    positive, negative, neutral, pos_terms, neg_terms = _score_tokens(tokenize(text))
+    score = _normalise(positive - negative)
+    return Sentiment(
+        label=_label(score, positive, negative),
+        score=round(score, 4),
+        positive=round(positive, 3),
+        negative=round(negative, 3),
+        neutral_words=neutral,
+        positive_terms=sorted(set(pos_terms), key=pos_terms.index),
+        negative_terms=sorted(set(neg_terms), key=neg_terms.index),
+        sentences=[sentence_sentiment(s) for s in split_sentences(text)],
+    )

@@ -1,0 +1,168 @@
+"""Unit tests for the analyst's operations, called directly with parsed requests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.operations import infer_operation, run_operation
+from orchestra.agents.analyst.statistics import choose_headline, extract_numbers
+from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest
+
+SALES_CSV = "region,price,units\nnorth,10,5\nsouth,20,3\nnorth,30,4\neast,40,1\n"
+
+
+def run(instruction: str, **fields: Any) -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, **fields)).data
+
+
+def test_extract_numbers_from_prose() -> None:
+    assert extract_numbers("the average of 3, 5 and 10") == [3, 5, 10]
+    assert extract_numbers("1,234.5 and -2 and 1e3 and .5") == [1234.5, -2, 1000, 0.5]
+
+
+@pytest.mark.parametrize(
+    ("instruction", "operation"),
+    [
+        ("compute the average of 3, 5 and 10", "mean"),
+        ("what is the median", "median"),
+        ("total sales", "sum"),
+        ("how many values", "count"),
+        ("standard deviation of the scores", "stdev"),
+        ("the highest value", "max"),
+        ("90th percentile of latency", "percentile"),
+        ("correlation between a and b", "correlation"),
+        ("describe these numbers", "mean"),
+    ],
+)
+def test_headline_follows_instruction_words(instruction: str, operation: str) -> None:
+    assert choose_headline(instruction).operation == operation
+
+
+def test_average_of_three_numbers() -> None:
+    data = run("compute the average of 3, 5 and 10")
+    assert data["operation"] == "mean"
+    assert data["result"] == pytest.approx(6.0)
+    assert data["values"] == [3, 5, 10]
+    assert data["median"] == 5 and data["sum"] == 18 and data["count"] == 3
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("what is the median of 4, 1, 9, 7?", 5.5),
+        ("total of 1,200 and 300", 1500),
+        ("the 90th percentile of 1 2 3 4 5 6 7 8 9 10", 9.1),
+        ("the mode of 2, 2, 3, 4", 2),
+        ("the max of 3, 9, 4", 9),
+        ("the standard deviation of 2, 4, 4, 4, 5, 5, 7, 9", 2.138089935),
+    ],
+)
+def test_statistics_headlines(instruction: str, expected: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected)
+
+
+def test_statistics_on_dependency_output() -> None:
+    request = StepRequest(
+        instruction="compute the mean of the figures from step 1",
+        capability="statistics",
+        inputs=(StepInput("s1", "Collect", "Sales were 10, 20 and 30 units."),),
+    )
+    data = run_operation(request).data
+    assert data["result"] == 20 and data["source"] == "inputs"
+
+
+def test_statistics_on_csv_column() -> None:
+    data = run(f"What is the total of units?\n{SALES_CSV}")
+    assert data["column"] == "units" and data["result"] == 13
+    assert data["columns"]["units"]["mean"] == pytest.approx(3.25)
+
+
+def test_group_by() -> None:
+    data = run(f"Sum units by region\n{SALES_CSV}")
+    assert data["operation"] == "group_by" and data["aggregate"] == "sum"
+    groups = {g["region"]: g for g in data["result"]}
+    assert groups["north"]["sum_units"] == 9 and groups["north"]["count"] == 2
+
+
+def test_group_by_json_records_mean() -> None:
+    records = [{"team": "a", "score": 1}, {"team": "a", "score": 3}, {"team": "b", "score": 5}]
+    data = run("average score per team", data=records)
+    groups = {g["team"]: g for g in data["result"]}
+    assert groups["a"]["mean_score"] == 2 and groups["b"]["mean_score"] == 5
+
+
+def test_correlation() -> None:
+    data = run(f"correlation between price and units\n{SALES_CSV}")
+    assert data["operation"] == "correlation"
+    assert data["result"] == pytest.approx(-0.8315, abs=1e-4)
+
+
+def test_conversion_csv_to_json_types_numbers() -> None:
+    data = run("Convert to JSON:\nname,age\nann,30\nbob,41")
+    assert data["from"] == "csv" and data["to"] == "json"
+    assert data["records"] == [{"name": "ann", "age": 30}, {"name": "bob", "age": 41}]
+
+
+def test_conversion_markdown_to_csv() -> None:
+    data = run("convert this table to csv\n| a | b |\n|---|---|\n| 1 | x |\n| 2 | y |")
+    assert data["output"] == "a,b\n1,x\n2,y\n"
+
+
+def test_conversion_json_to_markdown() -> None:
+    data = run("turn into a markdown table", data=[{"a": 1, "b": "x|y"}])
+    assert data["output"] == "| a | b |\n|---:|---|\n| 1 | x\\|y |\n"
+
+
+def test_summarization_of_input_is_bounded() -> None:
+    text = " ".join(
+        f"Sentence number {i} talks about solar panels and batteries." for i in range(20)
+    )
+    request = StepRequest(
+        instruction="Summarize in 2 sentences",
+        inputs=(StepInput("s1", "Research", text),),
+    )
+    data = run_operation(request).data
+    assert len(data["sentences"]) == 2 and data["source_sentences"] == 20
+
+
+def test_keywords_top_n() -> None:
+    data = run(
+        "Extract the top 3 keywords: solar power is cheap; solar power is clean; wind is variable"
+    )
+    assert len(data["keywords"]) == 3
+    assert data["keywords"][0]["phrase"] == "solar power"
+
+
+def test_sentiment() -> None:
+    data = run("What is the sentiment of: 'The staff were friendly and the food was excellent.'")
+    assert data["label"] == "positive" and data["score"] > 0
+
+
+@pytest.mark.parametrize(
+    ("instruction", "operation"),
+    [
+        ("what is 12 * (3 + 4)?", "calculation"),
+        ("compute the average of 3, 5 and 10", "statistics"),
+        ("convert this CSV to JSON", "conversion"),
+        ("summarize the findings", "summarization"),
+        ("list the keywords", "keywords"),
+        ("what's the tone of this review", "sentiment"),
+    ],
+)
+def test_infer_operation(instruction: str, operation: str) -> None:
+    assert infer_operation(StepRequest(instruction=instruction)) == operation
+
+
+def test_capability_overrides_words_and_unknown_is_rejected() -> None:
+    assert infer_operation(StepRequest(instruction="summarize 1+2", capability="calculation")) == (
+        "calculation"
+    )
+    with pytest.raises(AgentInputError, match="Unknown operation 'astrology'"):
+        infer_operation(StepRequest(instruction="x", capability="astrology"))
+
+
+def test_no_numbers_is_a_clear_error() -> None:
+    with pytest.raises(AgentInputError, match="No numbers found"):
+        run("compute the average", capability="statistics")

@@ -1,0 +1,88 @@
+"""Unit tests for the analyst's safe calculator."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from orchestra.agents.analyst.calculator import (
+    CalculationError,
+    evaluate,
+    extract_expression,
+    format_number,
+)
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("12 * (3 + 4)", 84),
+        ("7 // 2", 3),
+        ("7 % 3", 1),
+        ("-2 ** 2", -4),
+        ("2 ^ 10", 1024),
+        ("10 / 4", 2.5),
+        ("sqrt(16) + abs(-3)", 7.0),
+        ("max(1, 5, 3) * min(2, 4)", 10),
+        ("round(2.567, 2)", 2.57),
+        ("log(100, 10)", 2.0),
+        ("factorial(5)", 120),
+        ("2 * pi", 2 * math.pi),
+    ],
+)
+def test_evaluate(expression: str, expected: float) -> None:
+    assert evaluate(expression) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("1 / 0", "Division by zero"),
+        ("5 % 0", "Division by zero"),
+        ("2 * foo", "Unknown name 'foo'"),
+        ("__import__('os')", "Unknown function '__import__'"),
+        ("(1).__class__", "not allowed"),
+        ("'a' * 3", "Only numbers"),
+        ("2 ** 100000", "too large"),
+        ("10 ** 5000", "digits"),
+        ("[1, 2]", "not allowed"),
+        ("lambda: 1", "not allowed"),
+        ("1 +", "not a valid"),
+        ("sqrt(-1)", "sqrt()"),
+        ("factorial(10000)", "limited"),
+        ("", "no expression"),
+    ],
+)
+def test_evaluate_rejects(expression: str, message: str) -> None:
+    with pytest.raises(CalculationError, match=message):
+        evaluate(expression)
+
+
+def test_evaluate_bounds_length_and_nodes() -> None:
+    with pytest.raises(CalculationError, match="longer than"):
+        evaluate("1+" * 2000 + "1")
+    with pytest.raises(CalculationError, match="too complex"):
+        evaluate("+".join(["1"] * 400))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("What is 12 * (3 + 4)?", "12 * (3 + 4)"),
+        ("Calculate 1,200 / 4 for me", "1200 / 4"),
+        ("compute 3 x 4", "3 * 4"),
+        ("what is 10 divided by 4", "10 / 4"),
+        ("What is 15% of 200?", "(15/100)* 200"),
+        ("evaluate: max(1, 5, 3) * 2", "max(1, 5, 3) * 2"),
+        ("what is 2 * x", "2 * x"),
+    ],
+)
+def test_extract_expression(sentence: str, expression: str) -> None:
+    assert extract_expression(sentence) == expression
+
+
+def test_format_number() -> None:
+    assert format_number(84) == "84"
+    assert format_number(30.0) == "30"
+    assert format_number(1 / 3) == "0.333333333333"
