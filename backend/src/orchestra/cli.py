@@ -165,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
+    # Per-request lines from the HTTP client are noise in a terminal or in `up`'s output.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     default_url = (
         os.environ.get("ORCHESTRA_URL") or f"http://{settings.advertised_host}:{settings.port}"
     )

@@ -223,3 +223,17 @@ async def test_llm_thinking_goes_to_its_own_part(tmp_path: Path) -> None:
     assert parts[2].text == "check the tide tables"
     assert MessageToDict(parts[2].metadata) == {"kind": "thinking"}
     assert outcome.data["mode"] == "llm"
+
+
+async def test_an_earlier_step_that_found_nothing_is_not_quoted(research_client: Client) -> None:
+    empty = await ask(research_client, "Research quantum gravity", capability="research")
+    assert empty.data["material_found"] is False
+    report = await ask(
+        research_client,
+        "Write a short report based on it",
+        capability="writing",
+        data={"inputs": {"s1": {"title": "Research", "text": empty.text, "data": empty.data}}},
+    )
+    assert report.state == COMPLETED
+    assert report.data["material_found"] is False
+    assert report.data["sources"] == []

@@ -161,5 +161,8 @@ def test_openapi_documents_every_endpoint(api: httpx.Client) -> None:
         assert path in paths, path
     docs = api.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    # Served from the package, not a CDN: the page works on a machine with no internet.
+    assert "/docs-static/swagger-ui-bundle.js" in docs.text
+    assert api.get("/docs-static/swagger-ui-bundle.js").status_code == 200
     assert api.get("/health").json()["status"] == "ok"
     assert api.get("/ready").json()["status"] == "ready"

@@ -5,10 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import httpx
+import swagger_ui
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from orchestra import __version__, db
@@ -23,6 +27,8 @@ from orchestra.registry import Registry
 from orchestra.tasks import Tasks
 
 log = logging.getLogger(__name__)
+
+SWAGGER_FILES = Path(swagger_ui.__file__).parent / "static"
 
 
 @asynccontextmanager
@@ -61,12 +67,29 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await database.close()
 
 
+def _add_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs with its files from the swagger-ui-py package, so it works offline."""
+    app.mount("/docs-static", StaticFiles(directory=SWAGGER_FILES), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="Orchestra API",
+            swagger_js_url="/docs-static/swagger-ui-bundle.js",
+            swagger_css_url="/docs-static/swagger-ui.css",
+            swagger_favicon_url="/docs-static/favicon-32x32.png",
+        )
+
+
 def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(
         title="Orchestra",
         version=__version__,
         summary="Plans tasks into step graphs and runs them on A2A agents, durably.",
         lifespan=_lifespan,
+        docs_url=None,  # served below from local files instead of a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     install_error_handlers(app)
@@ -79,6 +102,7 @@ def create_app(settings: Settings) -> FastAPI:
         )
     for module in (tasks, agents, sessions, health):
         app.include_router(module.router)
+    _add_docs(app)
     dashboard = settings.dashboard_dir
     if dashboard is not None:
         app.mount("/", StaticFiles(directory=dashboard, html=True), name="dashboard")
