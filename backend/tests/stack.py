@@ -85,12 +85,16 @@ class Stack:
 
     data_dir: Path
     database_url: str = ""
+    settings: dict[str, str] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
 
-    def env(self) -> dict[str, str]:
+    def env(self, **extra: str) -> dict[str, str]:
+        """Environment of a service: offline, this stack's data and settings, then `extra`."""
         env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
         env.update(DATA_DIR=str(self.data_dir), LLM_PROVIDER="offline", LOG_LEVEL="INFO")
         env["DATABASE_URL"] = self.database_url
+        env.update(self.settings)
+        env.update(extra)
         return env
 
     def add(self, name: str, key: str | None = None, argv: list[str] | None = None) -> Service:
@@ -105,12 +109,17 @@ class Stack:
         calls: Path,
         fail: tuple[str, ...] = (),
         capabilities: tuple[str, ...] = ("wait-a", "wait-b", "wait-c"),
+        name: str | None = None,
+        **env: str,
     ) -> Service:
-        """The controllable test agent of `tests.support.slow_agent`."""
+        """The controllable test agent of `tests.support.slow_agent`.
+
+        Its card name is `name` (default `key`): two with one name are instances of one agent.
+        """
         port = free_port()
-        argv = ["-m", "tests.support.slow_agent", str(port), key, str(delay), str(calls)]
+        argv = ["-m", "tests.support.slow_agent", str(port), name or key, str(delay), str(calls)]
         argv += [",".join(fail), ",".join(capabilities)]
-        service = Service(key, port, self.env(), self.data_dir / f"{key}.log", argv)
+        service = Service(key, port, self.env(**env), self.data_dir / f"{key}.log", argv)
         self.services[key] = service
         return service
 

@@ -33,7 +33,8 @@ def serve(service: str, host: str, port: int) -> int:
     if service == "orchestrator":
         from orchestra.api import create_app
 
-        app = create_app(settings)
+        # The port is part of the default executor id: keep settings in line with the server.
+        app = create_app(settings.model_copy(update={"host": host, "port": port}))
     else:
         from orchestra.agents import create_agent_app
 

@@ -2,72 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.stack import Stack, wait_for_task
-
-
-def _step(key: str, capability: str, *after: str) -> dict[str, object]:
-    return {
-        "id": key,
-        "title": key.upper(),
-        "instruction": f"step {key}",
-        "capability": capability,
-        "depends_on": list(after),
-    }
-
-
-DIAMOND = {
-    "steps": [
-        _step("a", "wait-a"),
-        _step("b", "wait-b", "a"),
-        _step("c", "wait-c", "a"),
-        _step("d", "wait-a", "b", "c"),
-    ]
-}
-
-
-class Slow:
-    """An orchestrator with one slow test agent; `calls` lists every step the agent received."""
-
-    def __init__(self, tmp_path: Path, delay: float, fail: tuple[str, ...] = ()) -> None:
-        self.calls = tmp_path / "calls.txt"
-        self.calls.touch()
-        self.stack = Stack(tmp_path)
-        self.agent = self.stack.add_slow_agent("slow-agent", delay, self.calls, fail).start()
-        self.orchestrator = self.stack.add("orchestrator").start()
-        self.api = httpx.Client(base_url=self.orchestrator.url, timeout=30)
-        response = self.api.post("/api/agents", json={"card_url": self.agent.url})
-        assert response.status_code == 201, response.text
-
-    def submit(self, plan: dict[str, object] = DIAMOND) -> str:
-        response = self.api.post("/api/tasks", json={"description": "diamond", "plan": plan})
-        assert response.status_code == 202, response.text
-        return str(response.json()["id"])
-
-    def received(self, task_id: str) -> list[str]:
-        return [
-            line.split()[1]
-            for line in self.calls.read_text().splitlines()
-            if line.startswith(task_id)
-        ]
-
-    def close(self) -> None:
-        self.api.close()
-        self.stack.stop()
-
-
-@pytest.fixture
-def slow(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Slow]:
-    delay, fail = getattr(request, "param", (0.5, ()))
-    running = Slow(tmp_path, delay, fail)
-    yield running
-    running.close()
+from tests.executor.slow import Slow, wait_until_step_running
+from tests.stack import wait_for_task
 
 
 def _interval(step: dict[str, object]) -> tuple[datetime, datetime]:
@@ -132,15 +72,3 @@ def test_kill_9_mid_task_then_restart_completes_without_resending_done_steps(slo
     assert received.count("a") == 1, received  # finished before the crash: never sent again
     assert received.count("d") == 1
     assert {"b", "c"} <= set(received)  # in flight at the crash: may be sent again
-
-
-def wait_until_step_running(api: httpx.Client, task_id: str, key: str) -> bool:
-    import time
-
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        task = api.get(f"/api/tasks/{task_id}").json()
-        if any(s["id"] == key and s["status"] == "running" for s in task["steps"]):
-            return True
-        time.sleep(0.05)
-    raise TimeoutError(f"step {key} of {task_id} never ran")

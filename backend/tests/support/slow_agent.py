@@ -3,7 +3,8 @@
 Run: python -m tests.support.slow_agent PORT NAME DELAY CALLS_FILE [FAIL_KEYS] [CAPABILITIES]
 Its capabilities are `wait-a`, `wait-b` and `wait-c` unless CAPABILITIES (comma-separated)
 names others. Every call appends "<task id> <step key>" to CALLS_FILE, so a test can count
-exactly which steps reached an agent, and how often. Steps listed in FAIL_KEYS end `failed`.
+exactly which steps reached an agent, and how often. Steps listed in FAIL_KEYS end `failed`;
+FAULT (see `tests.support.faults`) breaks its first protocol calls.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from orchestra.agents.executor import Progress, StepExecutor
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
 from orchestra.agents.server import build_agent_app, build_card
 from orchestra.config import Settings
+from tests.support.faults import FaultInjector
 
 CAPABILITIES = ("wait-a", "wait-b", "wait-c")
 
@@ -64,7 +66,7 @@ def main() -> None:
     app = build_agent_app(
         "slow-agent", card, SlowExecutor(delay, Path(calls), fail), settings, port
     )
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+    uvicorn.run(FaultInjector(app), host="127.0.0.1", port=port, log_level="warning")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -22,8 +23,10 @@ from orchestra.api.state import Services
 from orchestra.config import Settings
 from orchestra.events import EventBus
 from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
+from orchestra.executor.adoption import Adoption
 from orchestra.memory import Sessions
 from orchestra.registry import Registry
+from orchestra.registry.health import HealthProbe
 from orchestra.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -48,6 +51,19 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     resubmitted = await executor.resubmit_pending()
     if resubmitted:
         log.info("resubmitted %d pending tasks", resubmitted)
+    adoption = Adoption(
+        database,
+        settings.process_id,
+        settings.heartbeat_seconds,
+        settings.executor_dead_after_seconds,
+    )
+    probe = HealthProbe(
+        database, http, settings.health_interval_seconds, settings.agent_call_timeout_seconds
+    )
+    background = [
+        asyncio.create_task(adoption.run(), name="heartbeat"),
+        asyncio.create_task(probe.run(), name="health-probe"),
+    ]
     app.state.services = Services(
         settings=settings,
         db=database,
@@ -61,6 +77,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        for job in background:
+            job.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
         executor.stop()
         await dispatcher.close()
         await http.aclose()

@@ -5,6 +5,7 @@ from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
     Agent,
     AgentInstance,
+    ExecutorProcess,
     InstanceHealth,
     Message,
     Session,
@@ -19,6 +20,7 @@ __all__ = [
     "Agent",
     "AgentInstance",
     "Database",
+    "ExecutorProcess",
     "InstanceHealth",
     "Message",
     "Session",

@@ -191,3 +191,13 @@ class TaskEvent(Base):
     type: Mapped[str] = mapped_column(String(50))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ExecutorProcess(Base):
+    """An orchestrator process, seen alive at `last_seen_at`; silent ones have work adopted."""
+
+    __tablename__ = "executors"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -51,9 +51,8 @@ class Executor:
             # SQLite has no LISTEN/NOTIFY: waits on step results poll at this interval.
             "notification_listener_polling_interval_sec": 0.05,
             "log_level": "WARNING",
+            "executor_id": settings.process_id,
         }
-        if settings.executor_id:
-            config["executor_id"] = settings.executor_id
         DBOS(config=config)
         DBOS.launch()
         await DBOS.register_queue_async(

@@ -234,6 +234,7 @@ async def begin_attempt(
             attempt=step.attempts,
             instance=instance.id,
             url=instance.url,
+            executor=rt.settings.process_id,
         )
         result = (instance.id, dict(instance.card), step.attempts)
     rt.bus.notify()

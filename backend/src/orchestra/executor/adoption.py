@@ -1,0 +1,93 @@
+"""Adopting the tasks of orchestrator processes that died for good.
+
+DBOS resumes a process's unfinished workflows when that same process (same executor id)
+starts again. A process that never comes back would leave its tasks pending forever, so
+every process heartbeats, and each round one leader (a PostgreSQL advisory lock; on SQLite
+there is only one machine) hands the workflows of silent executors back to the queues,
+where any live process picks them up. DBOS's dequeue admits one runner per workflow, so
+adopting twice is harmless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from dbos import DBOS
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from orchestra.db import Database, ExecutorProcess
+from orchestra.db.base import utcnow
+
+log = logging.getLogger(__name__)
+
+# Any constant shared by all orchestrator processes; names the leader lock.
+LEADER_LOCK = 0x0C4E57A
+
+
+async def _lead(session: AsyncSession) -> bool:
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    # Transaction-scoped: released at commit, so no connection is held between rounds.
+    got = await session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": LEADER_LOCK})
+    return bool(got)
+
+
+class Adoption:
+    def __init__(self, db: Database, executor_id: str, interval: float, dead_after: float) -> None:
+        self.db = db
+        self.executor_id = executor_id
+        self.interval = interval
+        self.dead_after = dead_after
+
+    async def beat(self) -> None:
+        async with self.db.session() as session:
+            now = utcnow()
+            found = await session.execute(
+                update(ExecutorProcess)
+                .where(ExecutorProcess.id == self.executor_id)
+                .values(last_seen_at=now)
+            )
+            if not found.rowcount:  # type: ignore[attr-defined]
+                session.add(ExecutorProcess(id=self.executor_id, started_at=now, last_seen_at=now))
+
+    async def silent(self) -> list[str]:
+        """Claim the executors silent for longer than `dead_after` (leader only)."""
+        async with self.db.session() as session:
+            if not await _lead(session):
+                return []
+            cutoff = utcnow() - timedelta(seconds=self.dead_after)
+            ids = list(
+                await session.scalars(
+                    select(ExecutorProcess.id).where(
+                        ExecutorProcess.last_seen_at < cutoff,
+                        ExecutorProcess.id != self.executor_id,
+                    )
+                )
+            )
+            if ids:
+                await session.execute(delete(ExecutorProcess).where(ExecutorProcess.id.in_(ids)))
+            return ids
+
+    async def round(self) -> list[str]:
+        await self.beat()
+        adopted = await self.silent()
+        for executor_id in adopted:
+            handles = await asyncio.to_thread(DBOS._recover_pending_workflows, [executor_id])
+            log.warning(
+                "executor %s went silent; %d of its workflows handed back to the queues",
+                executor_id,
+                len(handles),
+            )
+        return adopted
+
+    async def run(self) -> None:
+        """Heartbeat and adopt until cancelled; a failed round is logged and retried."""
+        while True:
+            try:
+                await self.round()
+            except Exception:  # the database may be briefly away; the next round retries
+                log.exception("heartbeat round failed")
+            await asyncio.sleep(self.interval)

@@ -1,0 +1,80 @@
+"""An orchestrator wired to the controllable slow agent, for executor tests."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import httpx
+
+from tests.stack import Stack
+
+
+def _step(key: str, capability: str, *after: str) -> dict[str, object]:
+    return {
+        "id": key,
+        "title": key.upper(),
+        "instruction": f"step {key}",
+        "capability": capability,
+        "depends_on": list(after),
+    }
+
+
+DIAMOND = {
+    "steps": [
+        _step("a", "wait-a"),
+        _step("b", "wait-b", "a"),
+        _step("c", "wait-c", "a"),
+        _step("d", "wait-a", "b", "c"),
+    ]
+}
+
+
+class Slow:
+    """An orchestrator with one slow test agent; `calls` lists every step the agent received."""
+
+    def __init__(
+        self,
+        tmp_path: Path,
+        delay: float,
+        fail: tuple[str, ...] = (),
+        settings: dict[str, str] | None = None,
+        fault: str = "",
+        database_url: str = "",
+    ) -> None:
+        self.calls = tmp_path / "calls.txt"
+        self.calls.touch()
+        self.stack = Stack(tmp_path, database_url, settings or {})
+        self.agent = self.stack.add_slow_agent(
+            "slow-agent", delay, self.calls, fail, FAULT=fault
+        ).start()
+        self.orchestrator = self.stack.add("orchestrator").start()
+        self.api = httpx.Client(base_url=self.orchestrator.url, timeout=30)
+        response = self.api.post("/api/agents", json={"card_url": self.agent.url})
+        assert response.status_code == 201, response.text
+
+    def submit(self, plan: dict[str, object] = DIAMOND) -> str:
+        response = self.api.post("/api/tasks", json={"description": "diamond", "plan": plan})
+        assert response.status_code == 202, response.text
+        return str(response.json()["id"])
+
+    def received(self, task_id: str) -> list[str]:
+        return [
+            line.split()[1]
+            for line in self.calls.read_text().splitlines()
+            if line.startswith(task_id)
+        ]
+
+    def close(self) -> None:
+        self.api.close()
+        self.stack.stop()
+
+
+def wait_until_step_running(api: httpx.Client, task_id: str, key: str) -> bool:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        task = api.get(f"/api/tasks/{task_id}").json()
+        if any(s["id"] == key and s["status"] == "running" for s in task["steps"]):
+            return True
+        time.sleep(0.05)
+    raise TimeoutError(f"step {key} of {task_id} never ran")
