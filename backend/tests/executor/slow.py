@@ -41,12 +41,13 @@ class Slow:
         settings: dict[str, str] | None = None,
         fault: str = "",
         database_url: str = "",
+        agent_env: dict[str, str] | None = None,
     ) -> None:
         self.calls = tmp_path / "calls.txt"
         self.calls.touch()
         self.stack = Stack(tmp_path, database_url, settings or {})
         self.agent = self.stack.add_slow_agent(
-            "slow-agent", delay, self.calls, fail, FAULT=fault
+            "slow-agent", delay, self.calls, fail, FAULT=fault, **(agent_env or {})
         ).start()
         self.orchestrator = self.stack.add("orchestrator").start()
         self.api = httpx.Client(base_url=self.orchestrator.url, timeout=30)

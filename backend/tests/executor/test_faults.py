@@ -31,6 +31,17 @@ def test_a_broken_first_answer_is_retried(tmp_path: Path, fault: str) -> None:
         slow.close()
 
 
+def test_a_failure_the_agent_marks_retryable_is_retried_as_a_new_run(tmp_path: Path) -> None:
+    slow = Slow(tmp_path, 0.1, settings=FAST_RETRY, agent_env={"FLAKY": "a"})
+    try:
+        task = wait_for_task(slow.api, slow.submit(ONE_STEP), ("completed", "failed"))
+        assert task["status"] == "completed", task
+        assert task["steps"][0]["attempts"] == 2  # type: ignore[index]
+        assert slow.received(str(task["id"])) == ["a", "a"]
+    finally:
+        slow.close()
+
+
 def test_an_agent_broken_on_every_attempt_fails_the_task_with_the_reason(tmp_path: Path) -> None:
     slow = Slow(tmp_path, 0.1, settings=FAST_RETRY, fault="http500:100")
     try:
@@ -124,3 +135,30 @@ def _wait_health(api: httpx.Client, health: str, timeout: float = 15) -> None:
             return
         time.sleep(0.1)
     raise TimeoutError(f"instances never became {health}: {_instances(api)}")
+
+
+@pytest.mark.postgres
+def test_database_connections_cut_mid_task(tmp_path: Path, postgres_url: str) -> None:
+    """Every connection to the database is killed while steps run: the task still completes."""
+    import psycopg
+
+    from tests.conftest import PG_ADMIN
+    from tests.executor.slow import DIAMOND, wait_until_step_running
+
+    slow = Slow(tmp_path, 1.0, database_url=postgres_url)
+    try:
+        task_id = slow.submit(DIAMOND)
+        wait_until_step_running(slow.api, task_id, "b")
+        name = postgres_url.rsplit("/", 1)[1]
+        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+            cut = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (name,),
+            ).fetchone()
+        assert cut and cut[0] > 0
+        task = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=60)
+        assert task["status"] == "completed", task
+        assert sorted(slow.received(task_id)) == ["a", "b", "c", "d"]
+    finally:
+        slow.close()

@@ -4,12 +4,14 @@ Run: python -m tests.support.slow_agent PORT NAME DELAY CALLS_FILE [FAIL_KEYS] [
 Its capabilities are `wait-a`, `wait-b` and `wait-c` unless CAPABILITIES (comma-separated)
 names others. Every call appends "<task id> <step key>" to CALLS_FILE, so a test can count
 exactly which steps reached an agent, and how often. Steps listed in FAIL_KEYS end `failed`;
-FAULT (see `tests.support.faults`) breaks its first protocol calls.
+FAULT (see `tests.support.faults`) breaks its first protocol calls; steps in FLAKY
+fail once with an internal (retryable) error.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -31,6 +33,7 @@ class SlowExecutor(StepExecutor):
         self.delay = delay
         self.calls = calls
         self.fail = fail
+        self.flaked: set[tuple[str, str]] = set()
 
     async def run(self, request: StepRequest, progress: Progress) -> StepResult:
         with self.calls.open("a") as log:
@@ -39,6 +42,11 @@ class SlowExecutor(StepExecutor):
         await asyncio.sleep(self.delay)
         if request.step_id in self.fail:
             raise AgentInputError(f"step {request.step_id} was told to fail")
+        flaky = os.environ.get("FLAKY", "").split(",")
+        key = (request.context_id, request.step_id)
+        if request.step_id in flaky and key not in self.flaked:
+            self.flaked.add(key)
+            raise RuntimeError("a passing fault inside the agent")
         seen = sorted(i.step_id for i in request.inputs)
         return StepResult(
             text=f"waited {self.delay} s for {request.step_id}; inputs: {seen}",

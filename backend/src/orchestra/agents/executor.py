@@ -100,7 +100,9 @@ class StepExecutor(AgentExecutor, ABC):
             return
         except Exception as error:
             logger.exception("task %s failed", task.id)
-            await self._fail(updater, f"Internal error in the agent ({type(error).__name__}).")
+            await self._fail(
+                updater, f"Internal error in the agent ({type(error).__name__}).", retryable=True
+            )
             return
         finally:
             self._running.pop(task.id, None)
@@ -148,8 +150,13 @@ class StepExecutor(AgentExecutor, ABC):
         )
 
     @staticmethod
-    async def _fail(updater: TaskUpdater, reason: str) -> None:
-        await updater.failed(updater.new_agent_message([new_text_part(reason)]))
+    async def _fail(updater: TaskUpdater, reason: str, retryable: bool = False) -> None:
+        """End the task FAILED; `retryable` tells callers a new run may well succeed.
+
+        Bad input fails the same way every time, so it is not retryable; our own faults are.
+        """
+        metadata = {"retryable": True} if retryable else None
+        await updater.failed(updater.new_agent_message([new_text_part(reason)], metadata))
 
 
 def _current_task_cancelling() -> bool:

@@ -28,7 +28,7 @@ from a2a.types import (
     TaskState,
     TaskStatus,
 )
-from google.protobuf.json_format import ParseDict
+from google.protobuf.json_format import MessageToDict, ParseDict
 from google.protobuf.struct_pb2 import Value
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ class AgentReply:
     data: dict[str, Any] | None = None
     remote_task_id: str = ""
     error: str = ""
+    retryable: bool = False
     progress: list[str] = field(default_factory=list)
 
 
@@ -190,6 +191,10 @@ def _mark(reply: AgentReply, status: TaskStatus) -> None:
     reply.state = STATE_NAMES.get(status.state, "failed")
     if reply.state != "completed" and status.HasField("message"):
         reply.error = " ".join(get_text_parts(status.message.parts)).strip()
+        # An agent marks a failure worth another attempt (its own fault, not the input's)
+        # with metadata {"retryable": true} on the final status message.
+        metadata = MessageToDict(status.message.metadata) if status.message.metadata else {}
+        reply.retryable = reply.state == "failed" and metadata.get("retryable") is True
 
 
 def _final(reply: AgentReply, task: Task) -> None:

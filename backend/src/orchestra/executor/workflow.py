@@ -46,20 +46,27 @@ async def start_step(task_id: str, key: str) -> dict[str, Any] | None:
 
 @DBOS.step(name="orchestra.call_agent")
 async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
-    """Send the step to an instance of its agent; retry elsewhere on transport failures."""
+    """Send the step to an instance of its agent; retry elsewhere when worth it.
+
+    Transport failures (unreachable, 5xx, broken stream, timeout) resend the same message id:
+    the agent may have received it, and must not run it twice. A failure the agent marks
+    retryable was certainly finished, so the next attempt gets a new message id.
+    """
     rt = current()
     policy = rt.policy
     tried: set[str] = set()
+    rerun = 0
     last_error = "no attempt was made"
     for attempt in range(1, policy.max_attempts + 1):
+        if attempt > 1:
+            await asyncio.sleep(policy.delay(attempt - 1))
         chosen = await store.begin_attempt(rt, job["task_id"], job["key"], job["agent_id"], tried)
         if chosen is None:
             return {"state": "failed", "error": f"agent {job['agent_id']} has no instance"}
         instance_id, card, _ = chosen
         tried.add(instance_id)
-        message = build_message(
-            job["message_id"], job["context_id"], job["instruction"], job["data"]
-        )
+        message_id = job["message_id"] if rerun == 0 else f"{job['message_id']}:rerun{rerun}"
+        message = build_message(message_id, job["context_id"], job["instruction"], job["data"])
 
         async def on_task(remote_id: str) -> None:
             await store.note_remote_task(rt, job["task_id"], job["key"], remote_id)
@@ -76,12 +83,17 @@ async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
             log.warning(
                 "task %s step %s attempt %d failed: %s", job["task_id"], job["key"], attempt, exc
             )
-            if attempt < policy.max_attempts:
-                await asyncio.sleep(policy.delay(attempt))
             continue
         await rt.registry.call_finished(
             instance_id, (time.monotonic() - started) * 1000, reply.error or None, reachable=True
         )
+        if reply.retryable:
+            last_error = f"the agent failed (retryable): {reply.error}"
+            rerun += 1
+            log.warning(
+                "task %s step %s attempt %d: %s", job["task_id"], job["key"], attempt, last_error
+            )
+            continue
         return store.outcome_of(reply)
     return {
         "state": "failed",
