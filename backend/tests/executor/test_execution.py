@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
+import httpx
 import pytest
 
 from tests.executor.slow import Slow, wait_until_step_running
@@ -55,6 +57,15 @@ def test_cancel_stops_a_running_task(slow: Slow) -> None:
     task = wait_for_task(slow.api, task_id, ("canceled",), timeout=2)
     assert all(s["status"] == "canceled" for s in task["steps"])  # type: ignore[attr-defined]
     assert slow.received(task_id) == ["a"]
+    # The agent was told: its task for step a ends canceled too.
+    deadline = time.monotonic() + 5
+    while not task["steps"][0]["remote_task_id"] and time.monotonic() < deadline:  # type: ignore[index]
+        # A cancel before the agent named its task reaches it once the name arrives.
+        task = slow.api.get(f"/api/tasks/{task_id}").json()
+        time.sleep(0.05)
+    remote = task["steps"][0]["remote_task_id"]  # type: ignore[index]
+    assert remote
+    assert _remote_state(slow.agent.url, str(remote)) == "TASK_STATE_CANCELED"
     again = slow.api.post(f"/api/tasks/{task_id}/cancel")
     assert again.status_code == 409
 
@@ -72,3 +83,20 @@ def test_kill_9_mid_task_then_restart_completes_without_resending_done_steps(slo
     assert received.count("a") == 1, received  # finished before the crash: never sent again
     assert received.count("d") == 1
     assert {"b", "c"} <= set(received)  # in flight at the crash: may be sent again
+
+
+def _remote_state(url: str, remote_task_id: str, timeout: float = 5) -> str:
+    """The agent's own view of its task, asked over A2A JSON-RPC (GetTask)."""
+    deadline = time.monotonic() + timeout
+    state = ""
+    while time.monotonic() < deadline:
+        response = httpx.post(
+            url + "/",
+            headers={"A2A-Version": "1.0"},
+            json={"jsonrpc": "2.0", "id": 1, "method": "GetTask", "params": {"id": remote_task_id}},
+        )
+        state = response.json()["result"]["status"]["state"]
+        if state == "TASK_STATE_CANCELED":
+            break
+        time.sleep(0.05)
+    return state

@@ -241,14 +241,20 @@ async def begin_attempt(
     return result
 
 
-async def note_remote_task(rt: Runtime, task_id: str, key: str, remote_task_id: str) -> None:
-    """Remember the agent's task id, so a cancel can reach it."""
+async def note_remote_task(rt: Runtime, task_id: str, key: str, remote_task_id: str) -> bool:
+    """Remember the agent's task id, so a cancel can reach it; False if the step was stopped.
+
+    A cancel that came before the agent named its task could not tell the agent: the caller
+    does it then.
+    """
     async with rt.db.session() as session:
         step = await session.scalar(
             select(TaskStep).where(TaskStep.task_id == task_id, TaskStep.key == key)
         )
-        if step is not None:
-            step.remote_task_id = remote_task_id
+        if step is None:
+            return False
+        step.remote_task_id = remote_task_id
+        return step.status == StepStatus.RUNNING
 
 
 async def finish_step(rt: Runtime, task_id: str, key: str, outcome: dict[str, Any]) -> str:

@@ -30,6 +30,10 @@ STEP_TOPIC = "step-finished"
 WAIT_SECONDS = 3600
 
 
+class StepStopped(Exception):
+    """The task was canceled while its step was being handed to an agent."""
+
+
 def step_workflow_id(task_id: str, key: str) -> str:
     return f"{task_id}:{key}"
 
@@ -68,13 +72,20 @@ async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
         message_id = job["message_id"] if rerun == 0 else f"{job['message_id']}:rerun{rerun}"
         message = build_message(message_id, job["context_id"], job["instruction"], job["data"])
 
-        async def on_task(remote_id: str) -> None:
-            await store.note_remote_task(rt, job["task_id"], job["key"], remote_id)
+        async def on_task(remote_id: str, instance_id: str = instance_id, card: Any = card) -> None:
+            if not await store.note_remote_task(rt, job["task_id"], job["key"], remote_id):
+                await rt.dispatcher.cancel(instance_id, card, remote_id)
+                raise StepStopped(f"step {job['key']} was stopped while the agent started it")
 
         await rt.registry.call_started(instance_id)
         started = time.monotonic()
         try:
             reply = await rt.dispatcher.send(instance_id, card, message, policy.timeout, on_task)
+        except StepStopped as exc:
+            await rt.registry.call_finished(
+                instance_id, (time.monotonic() - started) * 1000, None, reachable=True
+            )
+            return {"state": "canceled", "error": str(exc)}
         except TransportError as exc:
             last_error = str(exc)
             await rt.registry.call_finished(
