@@ -166,3 +166,35 @@ def test_openapi_documents_every_endpoint(api: httpx.Client) -> None:
     assert api.get("/docs-static/swagger-ui-bundle.js").status_code == 200
     assert api.get("/health").json()["status"] == "ok"
     assert api.get("/ready").json()["status"] == "ready"
+
+
+def test_metrics_show_tasks_steps_and_agents(api: httpx.Client) -> None:
+    task = api.post("/api/tasks", json={"description": "compute the sum of 5 and 6"}).json()
+    wait_for_task(api, task["id"], ("completed",))
+    response = api.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    text = response.text
+    completed = next(
+        line for line in text.splitlines() if line.startswith('orchestra_tasks{status="completed"}')
+    )
+    assert float(completed.split()[-1]) >= 1
+    assert 'orchestra_step_duration_seconds_count{agent="Analyst Agent"' in text
+    assert "orchestra_agent_instance_healthy{" in text
+    assert "orchestra_steps_waiting" in text and "orchestra_step_retries" in text
+
+
+def test_many_concurrent_tasks_all_complete(api: httpx.Client) -> None:
+    """The seed project stalled at 8 concurrent tasks; 40 at once must all finish."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def submit(n: int) -> str:
+        response = api.post("/api/tasks", json={"description": f"compute the sum of {n} and 1"})
+        assert response.status_code == 202
+        return str(response.json()["id"])
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        ids = list(pool.map(submit, range(40)))
+    for task_id in ids:
+        task = wait_for_task(api, task_id, ("completed", "failed"), timeout=120)
+        assert task["status"] == "completed", task

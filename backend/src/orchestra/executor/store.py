@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from orchestra import events
+from orchestra import events, metrics
 from orchestra.db import Message, StepStatus, Task, TaskStatus, TaskStep
 from orchestra.db.base import utcnow
 from orchestra.executor.dispatch import AgentReply
@@ -273,6 +273,10 @@ async def finish_step(rt: Runtime, task_id: str, key: str, outcome: dict[str, An
         step.output_data = outcome.get("data")
         step.error = None if ok else (outcome.get("error") or "the agent failed the step")
         step.finished_at = utcnow()
+        if step.started_at is not None:
+            metrics.STEP_SECONDS.labels(
+                step.agent_name or "", step.capability, step.status
+            ).observe((step.finished_at - step.started_at).total_seconds())
         events.record(
             session,
             task_id,
@@ -346,6 +350,7 @@ def _close_task(
     task.status = status
     task.error = error
     task.finished_at = now
+    metrics.TASKS_FINISHED.labels(status.value).inc()
     events.record(session, task.id, f"task.{status}", status=status, error=error)
 
 

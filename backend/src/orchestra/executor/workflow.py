@@ -17,6 +17,7 @@ from typing import Any
 
 from dbos import DBOS, SetEnqueueOptions, SetWorkflowID
 
+from orchestra import metrics
 from orchestra.executor import store
 from orchestra.executor.dispatch import TransportError, build_message
 from orchestra.executor.runtime import current
@@ -59,6 +60,7 @@ async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
     rt = current()
     policy = rt.policy
     tried: set[str] = set()
+    previous: str | None = None
     rerun = 0
     last_error = "no attempt was made"
     for attempt in range(1, policy.max_attempts + 1):
@@ -69,6 +71,9 @@ async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
             return {"state": "failed", "error": f"agent {job['agent_id']} has no instance"}
         instance_id, card, _ = chosen
         tried.add(instance_id)
+        if previous is not None and previous != instance_id:
+            metrics.FAILOVERS.inc()
+        previous = instance_id
         message_id = job["message_id"] if rerun == 0 else f"{job['message_id']}:rerun{rerun}"
         message = build_message(message_id, job["context_id"], job["instruction"], job["data"])
 
@@ -94,6 +99,8 @@ async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
             log.warning(
                 "task %s step %s attempt %d failed: %s", job["task_id"], job["key"], attempt, exc
             )
+            if attempt < policy.max_attempts:
+                metrics.RETRIES.labels("transport").inc()
             continue
         await rt.registry.call_finished(
             instance_id, (time.monotonic() - started) * 1000, reply.error or None, reachable=True
@@ -101,6 +108,8 @@ async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
         if reply.retryable:
             last_error = f"the agent failed (retryable): {reply.error}"
             rerun += 1
+            if attempt < policy.max_attempts:
+                metrics.RETRIES.labels("agent").inc()
             log.warning(
                 "task %s step %s attempt %d: %s", job["task_id"], job["key"], attempt, last_error
             )

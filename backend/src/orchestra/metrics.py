@@ -1,0 +1,95 @@
+"""Prometheus metrics of an orchestrator process, served at GET /metrics.
+
+Counters and histograms count what this process did; gauges of tasks, steps and agent
+health are read from the database at scrape time, so every replica reports the same totals.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from sqlalchemy import func, select
+
+from orchestra.db import Agent, AgentInstance, Database, StepStatus, Task, TaskStep
+
+REGISTRY = CollectorRegistry(auto_describe=True)
+
+TASKS = Gauge("orchestra_tasks", "Tasks by status.", ["status"], registry=REGISTRY)
+STEPS_WAITING = Gauge(
+    "orchestra_steps_waiting",
+    "Steps of running tasks not started yet (the queue's depth, as far as plans go).",
+    registry=REGISTRY,
+)
+STEPS_RUNNING = Gauge("orchestra_steps_running", "Steps being run by an agent.", registry=REGISTRY)
+AGENT_UP = Gauge(
+    "orchestra_agent_instance_healthy",
+    "1 if the agent instance answered its last probe or call.",
+    ["agent", "instance"],
+    registry=REGISTRY,
+)
+AGENT_IN_FLIGHT = Gauge(
+    "orchestra_agent_instance_in_flight",
+    "Steps in flight at the instance.",
+    ["agent", "instance"],
+    registry=REGISTRY,
+)
+STEP_SECONDS = Histogram(
+    "orchestra_step_duration_seconds",
+    "Time from a step's start to its end, by agent, capability and outcome.",
+    ["agent", "capability", "status"],
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300),
+    registry=REGISTRY,
+)
+RETRIES = Counter(
+    "orchestra_step_retries", "Attempts after the first, by reason.", ["reason"], registry=REGISTRY
+)
+FAILOVERS = Counter(
+    "orchestra_step_failovers",
+    "Attempts sent to another instance than the previous attempt.",
+    registry=REGISTRY,
+)
+TASKS_FINISHED = Counter(
+    "orchestra_tasks_finished", "Tasks this process finished, by status.", ["status"],
+    registry=REGISTRY,
+)  # fmt: skip
+LLM_TOKENS = Counter(
+    "orchestra_llm_tokens",
+    "LLM tokens used by this process, by model and direction (in/out).",
+    ["model", "direction"],
+    registry=REGISTRY,
+)
+
+
+async def refresh(db: Database) -> None:
+    """Set the database-backed gauges."""
+    async with db.session() as session:
+        rows = await session.execute(select(Task.status, func.count()).group_by(Task.status))
+        counts: dict[str, int] = {status: count for status, count in rows.all()}
+        waiting = await session.scalar(
+            select(func.count())
+            .select_from(TaskStep)
+            .join(Task, Task.id == TaskStep.task_id)
+            .where(Task.status == "running", TaskStep.status == StepStatus.PENDING)
+        )
+        running = await session.scalar(
+            select(func.count()).select_from(TaskStep).where(TaskStep.status == StepStatus.RUNNING)
+        )
+        instances = (
+            await session.execute(
+                select(
+                    Agent.name, AgentInstance.url, AgentInstance.health, AgentInstance.in_flight
+                ).join(Agent, Agent.id == AgentInstance.agent_id)
+            )
+        ).all()
+    for status in ("pending", "planning", "running", "completed", "failed", "canceled"):
+        TASKS.labels(status).set(counts.get(status, 0))
+    STEPS_WAITING.set(waiting or 0)
+    STEPS_RUNNING.set(running or 0)
+    AGENT_UP.clear()
+    AGENT_IN_FLIGHT.clear()
+    for name, url, health, in_flight in instances:
+        AGENT_UP.labels(name, url).set(1 if health == "healthy" else 0)
+        AGENT_IN_FLIGHT.labels(name, url).set(in_flight)
+
+
+def render() -> bytes:
+    return generate_latest(REGISTRY)
