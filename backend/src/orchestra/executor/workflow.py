@@ -17,7 +17,7 @@ from typing import Any
 
 from dbos import DBOS, SetEnqueueOptions, SetWorkflowID
 
-from orchestra import metrics
+from orchestra import logs, metrics
 from orchestra.executor import store
 from orchestra.executor.dispatch import TransportError, build_message
 from orchestra.executor.runtime import current
@@ -41,11 +41,13 @@ def step_workflow_id(task_id: str, key: str) -> str:
 
 @DBOS.step(name="orchestra.plan")
 async def plan_step(task_id: str) -> list[dict[str, Any]]:
+    logs.bind(task_id)
     return await store.plan_task(current(), task_id)
 
 
 @DBOS.step(name="orchestra.start_step")
 async def start_step(task_id: str, key: str) -> dict[str, Any] | None:
+    logs.bind(task_id, key)
     return await store.start_step(current(), task_id, key)
 
 
@@ -57,6 +59,7 @@ async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
     the agent may have received it, and must not run it twice. A failure the agent marks
     retryable was certainly finished, so the next attempt gets a new message id.
     """
+    logs.bind(job["task_id"], job["key"])
     rt = current()
     policy = rt.policy
     tried: set[str] = set()
@@ -123,11 +126,13 @@ async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
 
 @DBOS.step(name="orchestra.finish_step")
 async def finish_step(task_id: str, key: str, outcome: dict[str, Any]) -> str:
+    logs.bind(task_id, key)
     return await store.finish_step(current(), task_id, key, outcome)
 
 
 @DBOS.step(name="orchestra.finish_task")
 async def finish_task_step(task_id: str) -> str:
+    logs.bind(task_id)
     return await store.finish_task(current(), task_id)
 
 
