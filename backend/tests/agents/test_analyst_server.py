@@ -159,6 +159,31 @@ async def test_bad_input_fails_with_reason(
     assert again.state == COMPLETED and again.data["result"] == 2
 
 
+@pytest.mark.parametrize(
+    ("path", "code_field", "code"),
+    [("/", "code", -32005), ("/message:send", "details", "CONTENT_TYPE_NOT_SUPPORTED")],
+)
+async def test_body_that_is_not_json_gets_415(
+    analyst_server: AgentServer, path: str, code_field: str, code: object
+) -> None:
+    body = '{"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {}}'
+    async with httpx.AsyncClient(base_url=analyst_server.url) as http:
+        response = await http.post(
+            path, content=body, headers={"Content-Type": "text/plain", "A2A-Version": "1.0"}
+        )
+        # JSON with parameters, and the A2A media type, pass on to the SDK.
+        for content_type in ("application/json; charset=utf-8", "application/a2a+json"):
+            accepted = await http.post(
+                path, content=body, headers={"Content-Type": content_type, "A2A-Version": "1.0"}
+            )
+            assert accepted.status_code != 415
+    assert response.status_code == 415
+    error = response.json()["error"]
+    assert "not supported" in error["message"]
+    found = error[code_field] if code_field == "code" else error["details"][0]["reason"]
+    assert found == code
+
+
 async def test_message_without_parts_is_rejected_by_protocol(analyst_client: Client) -> None:
     # parts is REQUIRED in A2A 1.0: the SDK answers -32602 before the executor runs.
     with pytest.raises(InvalidParamsError, match="Validation failed"):

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from a2a.client import Client
 from a2a.helpers import get_text_parts
 from a2a.types import CancelTaskRequest, GetTaskRequest, SendMessageRequest, StreamResponse
@@ -23,6 +24,7 @@ from orchestra.config import Settings
 from tests.agents.helpers import (
     CANCELED,
     COMPLETED,
+    FAILED,
     AgentServer,
     ask,
     make_client,
@@ -46,7 +48,11 @@ def sections_of(data: dict[str, Any]) -> dict[str, str]:
 
 async def test_card(research_server: AgentServer) -> None:
     async with httpx.AsyncClient(base_url=research_server.url) as http:
-        card = (await http.get("/.well-known/agent-card.json")).json()
+        response = await http.get("/.well-known/agent-card.json")
+        health = await http.get("/health")
+    assert response.headers["cache-control"] == "public, max-age=60"
+    assert health.json() == {"status": "ok", "agent": "research-agent"}
+    card = response.json()
     assert card["name"] == "Research Agent"
     skills = {s["id"]: s for s in card["skills"]}
     assert set(skills) == {"research", "analysis", "writing"}
@@ -54,6 +60,18 @@ async def test_card(research_server: AgentServer) -> None:
         "Summarize the main arguments for and against remote work" in skills["research"]["examples"]
     )
     assert {i["protocolBinding"] for i in card["supportedInterfaces"]} == {"JSONRPC", "HTTP+JSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("", "The message is empty"), ("x" * 1_100_000, "limit is 1,000,000 bytes")],
+)
+async def test_bad_input_fails_with_reason(research_client: Client, text: str, reason: str) -> None:
+    outcome = await ask(research_client, text)
+    assert outcome.state == FAILED
+    assert reason in outcome.reason
+    again = await ask(research_client, "Give an overview of wind power")
+    assert again.state == COMPLETED
 
 
 async def test_arguments_for_and_against_from_inputs(research_client: Client) -> None:

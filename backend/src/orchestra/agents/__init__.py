@@ -24,8 +24,10 @@ def create_agent_app(kind: str, settings: Settings, port: int) -> FastAPI:
     # Imported here so importing the package (e.g. for AGENT_KINDS) stays cheap.
     if kind == "research-agent":
         from orchestra.agents.research import create_research_app
+        from orchestra.llm import build_chat_model
 
-        return create_research_app(settings, port)
+        # The configured provider's chat model (None offline: the agent's own algorithms).
+        return create_research_app(settings, port, model=build_chat_model(settings))
     if kind == "analyst-agent":
         from orchestra.agents.analyst import create_analyst_app
 

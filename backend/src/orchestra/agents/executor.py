@@ -2,7 +2,8 @@
 
 Subclasses implement `run(request, progress)`; this base enqueues the Task, runs the
 work in its own asyncio task (so `cancel()` can stop it), publishes the artifact and
-COMPLETED, or FAILED with the reason, or CANCELED.
+COMPLETED, or FAILED with the reason (its status message carries metadata
+{"retryable": true} when the agent, not the input, is at fault), or CANCELED.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """A2A server glue shared by our agents: card, task store, request handler, FastAPI app.
 
 Each agent supplies its skills and executor; this module serves them over JSON-RPC
-(at `/`) and HTTP+JSON, persists tasks with `DatabaseTaskStore`, and cleans up on exit.
+(at `/`) and HTTP+JSON, persists tasks with `DatabaseTaskStore`, answers a repeated
+message with its first task (`orchestra.agents.idempotency`), and cleans up on exit.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from a2a.server.models import TaskModel, create_task_model
-from a2a.server.request_handlers import DefaultRequestHandler
 from a2a.server.routes import (
     add_a2a_routes_to_fastapi,
     create_agent_card_routes,
@@ -30,7 +30,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
+from orchestra.agents.content_type import RequireJsonBody
 from orchestra.agents.executor import StepExecutor
+from orchestra.agents.idempotency import IdempotentRequestHandler, MessageKeyStore
 from orchestra.config import Settings
 
 __all__ = ["build_agent_app", "build_card", "create_store_engine"]
@@ -126,7 +128,14 @@ def build_agent_app(
     engine = create_store_engine(settings.agent_store_url(kind, port))
     store = DatabaseTaskStore(engine)
     store.task_model = _task_model()
-    handler = DefaultRequestHandler(agent_executor=executor, task_store=store, agent_card=card)
+    # Instances may share AGENT_DATABASE_URL; the card URL tells their keys apart.
+    keys = MessageKeyStore(engine, instance=f"{kind} {card.supported_interfaces[0].url}")
+    handler = IdempotentRequestHandler(
+        agent_executor=executor,
+        task_store=store,
+        agent_card=card,
+        keys=keys,
+    )
     ready = False
 
     @asynccontextmanager
@@ -136,6 +145,7 @@ def build_agent_app(
             # LIFO: handler drained first, then executor resources, then the engine.
             stack.push_async_callback(engine.dispose)
             await store.initialize()
+            await keys.initialize()
             await executor.startup(stack)
             stack.push_async_callback(handler.aclose)
             ready = True
@@ -152,6 +162,7 @@ def build_agent_app(
     async def health() -> dict[str, str]:
         return {"status": "ok" if ready else "starting", "agent": kind}
 
+    app.add_middleware(RequireJsonBody, jsonrpc_path=JSONRPC_PATH)
     add_a2a_routes_to_fastapi(
         app,
         agent_card_routes=create_agent_card_routes(card, cache_control=CARD_CACHE_CONTROL),
