@@ -1,0 +1,116 @@
+"""The planner the executor calls: one async interface, offline or LLM with fallback.
+
+`build_planner(settings)` picks the implementation once per process: `OfflinePlanner`
+(the deterministic planner) when ``LLM_PROVIDER=offline``, else `LLMPlanner` (structured
+output, one repair, deterministic fallback). Either way the result is a `PlanOutcome`
+that says which planner made the plan, why, and the tokens it cost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from orchestra.config import Settings
+from orchestra.planner.deterministic import plan_deterministic
+from orchestra.planner.schema import CapabilitySpec, Plan, PlannerKind
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+__all__ = ["OfflinePlanner", "PlanOutcome", "TaskPlanner", "build_planner"]
+
+
+@dataclass(frozen=True)
+class PlanOutcome:
+    """A plan and how it was made, as the task records it.
+
+    Attributes:
+        plan: The plan; it passes `validate_plan` for the capabilities and ``max_steps``
+            it was made for.
+        kind: Which planner produced it: offline, llm, llm-repaired or fallback.
+        reason: Why this planner (for fallback: what went wrong with the LLM), one line
+            meant for people.
+        tokens_in: Prompt tokens of every LLM call made for this plan (0 offline).
+        tokens_out: Completion tokens of those calls.
+        model: The model that was called, None when no LLM was involved.
+        thinking: A reasoning model's ``<think>`` text, kept apart from the plan.
+    """
+
+    plan: Plan
+    kind: PlannerKind
+    reason: str
+    tokens_in: int = 0
+    tokens_out: int = 0
+    model: str | None = None
+    thinking: str = ""
+
+
+class TaskPlanner(Protocol):
+    """Anything that turns a task into a validated plan."""
+
+    async def plan(
+        self,
+        description: str,
+        capabilities: Sequence[CapabilitySpec],
+        history: Sequence[str],
+        max_steps: int,
+    ) -> PlanOutcome:
+        """Plan a task.
+
+        Args:
+            description: The task in plain language.
+            capabilities: The capabilities of healthy registered agents.
+            history: The session's recent user messages, oldest first, without this task.
+            max_steps: The largest number of steps the plan may have.
+
+        Raises:
+            EmptyTaskError: The description has no words.
+            NoCapabilityError: ``capabilities`` is empty.
+        """
+        ...
+
+
+class OfflinePlanner:
+    """The deterministic planner behind the async interface (no LLM configured)."""
+
+    async def plan(
+        self,
+        description: str,
+        capabilities: Sequence[CapabilitySpec],
+        history: Sequence[str],
+        max_steps: int,
+    ) -> PlanOutcome:
+        plan = await asyncio.to_thread(
+            plan_deterministic, description, capabilities, max_steps, history
+        )
+        return PlanOutcome(
+            plan, PlannerKind.OFFLINE, "no LLM provider is configured (LLM_PROVIDER=offline)"
+        )
+
+
+def build_planner(settings: Settings, model: BaseChatModel | None = None) -> TaskPlanner:
+    """The planner for these settings; build it once per process and reuse it.
+
+    Args:
+        settings: ``LLM_PROVIDER`` chooses offline or LLM; the LLM settings shape the model.
+        model: A chat model to use instead of building one from the settings (e.g. one
+            shared with the synthesizer); ignored offline.
+    """
+    if settings.llm_provider == "offline":
+        return OfflinePlanner()
+    # Imported here: the LLM path pulls in the provider clients, offline does not need them.
+    from orchestra.llm import LLMPolicy, build_chat_model
+    from orchestra.planner.llm import LLMPlanner
+
+    chat_model = model or build_chat_model(settings)
+    if chat_model is None:  # pragma: no cover - build_chat_model returns None only offline
+        return OfflinePlanner()
+    return LLMPlanner(
+        chat_model,
+        model_name=settings.llm_model,
+        method=settings.llm_structured_output,
+        policy=LLMPolicy.from_settings(settings),
+    )
