@@ -1,4 +1,4 @@
-"""The `orchestra` command: up, serve, run, agents, db."""
+"""The `orchestra` command: up, serve, run, agents, db, planner."""
 
 from __future__ import annotations
 
@@ -11,8 +11,15 @@ import sys
 from collections.abc import Sequence
 
 import httpx
+from pydantic import ValidationError
 
+from orchestra import logs
+from orchestra.api.app import InsecureConfiguration
 from orchestra.config import Settings, get_settings
+from orchestra.errors import OrchestraError
+from orchestra.llm.errors import LLMError
+
+log = logging.getLogger(__name__)
 
 SERVICES = ("orchestrator", "research-agent", "analyst-agent")
 
@@ -38,6 +45,13 @@ def serve(service: str, host: str, port: int) -> int:
     else:
         from orchestra.agents import create_agent_app
 
+        if not settings.model_copy(update={"host": host}).on_loopback:
+            log.warning(
+                "%s listens on %s: A2A calls to it are not authenticated; keep it on a "
+                "private network that only the orchestrators reach",
+                service,
+                host,
+            )
         app = create_agent_app(service, settings, port)
     config = uvicorn.Config(
         app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False
@@ -156,18 +170,65 @@ def build_parser() -> argparse.ArgumentParser:
 
     db_p = commands.add_parser("db", help="database schema")
     db_p.add_argument("action", choices=("upgrade",))
+
+    planner_p = commands.add_parser("planner", help="planner tools (evaluate: score the planners)")
+    planner_p.add_argument("action", choices=("evaluate",))
+    planner_p.add_argument("options", nargs=argparse.REMAINDER, help="see `planner evaluate -h`")
+
+    keys_p = commands.add_parser("keys", help="API keys: create, list, revoke")
+    keys_p.add_argument("action", choices=("create", "list", "revoke"))
+    keys_p.add_argument("ident", nargs="?", help="key id or prefix (revoke)")
+    keys_p.add_argument("--name", default="", help="what the key is for (create)")
+    keys_p.add_argument("--role", choices=("admin", "user"), default="user")
     return parser
+
+
+async def _keys(settings: Settings, action: str, ident: str | None, name: str, role: str) -> int:
+    from orchestra.auth import Keys
+    from orchestra.db import Database, upgrade
+
+    await upgrade(settings.orchestrator_database_url)
+    database = Database(settings.orchestrator_database_url)
+    try:
+        keys = Keys(database)
+        if action == "create":
+            row, secret = await keys.create(name or role, role)
+            print(f"Created {row.role} key {row.id} ({row.name}). Keep it now; it is not stored:")
+            print(secret)
+        elif action == "revoke":
+            if not ident:
+                print("orchestra keys revoke needs a key id or prefix", file=sys.stderr)
+                return 2
+            row = await keys.revoke(ident)
+            print(f"Revoked key {row.id} ({row.name}).")
+        else:
+            for row in await keys.all():
+                state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
+                print(f"{row.id}  {row.prefix}…  {row.role:5}  {state:18}  {row.name}")
+    finally:
+        await database.close()
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = get_settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
-    # Per-request lines from the HTTP client are noise in a terminal or in `up`'s output.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
+        )
+        print(f"Invalid settings: {problems}", file=sys.stderr)
+        return 2
+    logs.configure(settings.log_level, settings.log_format)
+    try:
+        return _dispatch(args, settings)
+    except (InsecureConfiguration, LLMError, OrchestraError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     default_url = (
         os.environ.get("ORCHESTRA_URL") or f"http://{settings.advertised_host}:{settings.port}"
     )
@@ -190,6 +251,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("orchestra agents register needs a card URL", file=sys.stderr)
             return 2
         return _agents(args.url or default_url, args.action, args.card_url)
+    if args.command == "planner":
+        from orchestra.planner.cli import evaluate_command
+
+        return evaluate_command(args.options, settings=settings)
+    if args.command == "keys":
+        return asyncio.run(_keys(settings, args.action, args.ident, args.name, args.role))
     if args.command == "db":
         from orchestra.db.migrate import upgrade_sync
 

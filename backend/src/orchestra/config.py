@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LLMProvider = Literal["offline", "openai", "groq", "ollama"]
+StructuredOutputMethod = Literal["function_calling", "json_schema", "json_mode"]
 
 
 class Settings(BaseSettings):
     """One instance per process (see `get_settings`); services receive it, never re-read env."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+    # hide_input_in_errors: a settings error would otherwise print every value, API keys too.
+    model_config = SettingsConfigDict(
+        env_file=".env", extra="ignore", populate_by_name=True, hide_input_in_errors=True
+    )
 
     data_dir: Path = Field(default=Path("data"), description="Where SQLite files live.")
     database_url: str = Field(
@@ -39,11 +45,41 @@ class Settings(BaseSettings):
         "(or 127.0.0.1 when HOST is 0.0.0.0).",
     )
 
-    llm_provider: LLMProvider = "offline"
-    llm_model: str = ""
-    openai_api_key: str = ""
-    openai_base_url: str = ""
-    groq_api_key: str = ""
+    # --- LLM (see docs/planner.md); checked at start by `_llm_provider_is_usable` ---
+    llm_provider: LLMProvider = Field(
+        default="offline",
+        description="offline (no LLM: deterministic planner, algorithmic agents), openai, "
+        "groq or ollama.",
+    )
+    llm_model: str = Field(default="", description="Model name; required unless offline.")
+    llm_temperature: float | None = Field(
+        default=0.0, ge=0.0, le=2.0, description="Empty means the provider's default."
+    )
+    llm_timeout_seconds: float = Field(
+        default=60.0, gt=0, description="Timeout of one HTTP request to the provider."
+    )
+    llm_max_retries: int = Field(
+        default=2,
+        ge=0,
+        le=10,
+        description="Retries of a failed request (429, 5xx, timeout, connection error), "
+        "with exponential backoff.",
+    )
+    llm_max_tokens: int | None = Field(
+        default=4096, ge=1, description="Most tokens one answer may have; empty: no limit."
+    )
+    llm_structured_output: StructuredOutputMethod = Field(
+        default="function_calling",
+        description="How the planner asks for a structured plan: function_calling (tools), "
+        "json_schema (response_format) or json_mode (JSON object, schema in the prompt).",
+    )
+    openai_api_key: SecretStr = SecretStr("")
+    openai_base_url: str = Field(
+        default="",
+        description="Any OpenAI-compatible server (vLLM, LM Studio, ...); empty: OpenAI.",
+    )
+    groq_api_key: SecretStr = SecretStr("")
+    groq_base_url: str = Field(default="", description="Empty: Groq's own endpoint.")
     ollama_base_url: str = "http://127.0.0.1:11434"
 
     max_plan_steps: int = Field(default=10, ge=1, le=100)
@@ -54,7 +90,18 @@ class Settings(BaseSettings):
         default=8, ge=1, description="Steps one agent runs at once, across all processes."
     )
     agent_call_timeout_seconds: float = Field(default=10.0, gt=0)
-    executor_id: str = Field(default="", description="Stable id of this orchestrator process.")
+    executor_id: str = Field(
+        default="",
+        description="Stable id of this orchestrator process; empty means <host name>-<port>. "
+        "A restarted process resumes the tasks of its own id.",
+    )
+    heartbeat_seconds: float = Field(default=5.0, gt=0)
+    executor_dead_after_seconds: float = Field(
+        default=30.0, gt=0, description="Silence after which a process's tasks are adopted."
+    )
+    health_interval_seconds: float = Field(
+        default=10.0, gt=0, description="How often every agent instance's card is probed."
+    )
     application_version: str = Field(
         default="orchestra-1",
         description="Pinned so that pending tasks resume after an upgrade of the code.",
@@ -65,12 +112,71 @@ class Settings(BaseSettings):
         description="Built dashboard to serve at /; empty means the repository's frontend/dist.",
     )
     cors_origins: list[str] = Field(default_factory=list)
+
+    auth_enabled: bool = Field(
+        default=False,
+        description="Require API keys (Bearer). Off is allowed only while HOST is loopback.",
+    )
+    agent_allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names, addresses or networks (CIDR) agent cards and endpoints may "
+        "be on, besides loopback while Orchestra listens on loopback.",
+    )
+    max_request_bytes: int = Field(default=1_048_576, ge=1024)
+    tasks_per_minute: int = Field(default=120, ge=1, description="Per API key and process.")
+    max_event_streams: int = Field(
+        default=20, ge=1, description="Open SSE streams per API key and process."
+    )
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="json writes one JSON object per line."
+    )
 
     @field_validator("data_dir")
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
+
+    @field_validator("llm_temperature", "llm_max_tokens", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        # `LLM_MAX_TOKENS=` in .env means "no value", not an unparsable number.
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _llm_provider_is_usable(self) -> Settings:
+        """Refuse to start with a provider that cannot work, instead of failing on a task."""
+        provider = self.llm_provider
+        if provider == "offline":
+            return self
+        problems: list[str] = []
+        if not self.llm_model.strip():
+            example = {
+                "openai": "gpt-4o-mini",
+                "groq": "llama-3.3-70b-versatile",
+                "ollama": "llama3.1",
+            }[provider]
+            problems.append(f"LLM_MODEL is empty: name the model, e.g. LLM_MODEL={example}")
+        if (
+            provider == "openai"
+            and not self.openai_api_key.get_secret_value().strip()
+            and not self.openai_base_url.strip()
+        ):
+            problems.append(
+                "OPENAI_API_KEY is empty: set it, or set OPENAI_BASE_URL to a local "
+                "OpenAI-compatible server that needs no key"
+            )
+        if provider == "groq" and not self.groq_api_key.get_secret_value().strip():
+            problems.append("GROQ_API_KEY is empty: create a key at https://console.groq.com/keys")
+        if provider == "ollama" and not self.ollama_base_url.strip():
+            problems.append("OLLAMA_BASE_URL is empty: e.g. http://127.0.0.1:11434")
+        if problems:
+            raise ValueError(
+                f"LLM_PROVIDER={provider} cannot be used: "
+                + "; ".join(problems)
+                + ". Or set LLM_PROVIDER=offline to run without an LLM."
+            )
+        return self
 
     @property
     def dashboard_dir(self) -> Path | None:
@@ -92,6 +198,21 @@ class Settings(BaseSettings):
         if self.public_host:
             return self.public_host
         return "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+
+    @property
+    def on_loopback(self) -> bool:
+        """Whether the orchestrator listens on loopback only."""
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return False
+
+    @property
+    def process_id(self) -> str:
+        """This orchestrator's executor id (see `executor_id`)."""
+        return self.executor_id or f"{socket.gethostname()}-{self.port}"
 
     def agent_store_url(self, agent: str, port: int) -> str:
         """Database URL for one agent instance's A2A task store."""

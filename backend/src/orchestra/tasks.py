@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from orchestra import events
+from orchestra.auth import Principal
 from orchestra.config import Settings
 from orchestra.db import Database, Message, Session, Task, TaskStatus
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError
@@ -28,6 +29,7 @@ class Tasks:
 
     async def create(
         self,
+        principal: Principal,
         description: str,
         session_id: str | None,
         metadata: dict[str, Any],
@@ -48,6 +50,8 @@ class Tasks:
                 code="description_too_long",
             )
         if idempotency_key:
+            # Keys are per principal: one caller's key never returns another's task.
+            idempotency_key = f"{principal.id}:{idempotency_key}"
             existing = await self._by_key(idempotency_key)
             if existing is not None:
                 return existing, False
@@ -62,9 +66,14 @@ class Tasks:
                 )
         try:
             async with self.db.session() as session:
-                if session_id is not None and await session.get(Session, session_id) is None:
-                    raise NotFoundError("session", session_id)
+                if session_id is not None:
+                    owner = await session.scalar(
+                        select(Session.owner).where(Session.id == session_id)
+                    )
+                    if owner is None or not principal.owns(owner):
+                        raise NotFoundError("session", session_id)
                 task = Task(
+                    owner=principal.id,
                     description=description,
                     session_id=session_id,
                     metadata_=metadata,
@@ -87,24 +96,33 @@ class Tasks:
                 raise
             return existing, False
         await self.executor.submit(task.id)
-        return await self.get(task.id), True
+        return await self.get(task.id, principal), True
 
     async def _by_key(self, key: str) -> Task | None:
         async with self.db.session() as session:
             return await session.scalar(select(Task).where(Task.idempotency_key == key))
 
-    async def get(self, task_id: str) -> Task:
+    async def get(self, task_id: str, principal: Principal) -> Task:
+        """The task, if the caller may see it; another owner's task is 'not found' too."""
         async with self.db.session() as session:
             task = await session.get(Task, task_id)
-            if task is None:
+            if task is None or not principal.owns(task.owner):
                 raise NotFoundError("task", task_id)
             return task
 
     async def list(
-        self, status: TaskStatus | None, session_id: str | None, limit: int, offset: int
+        self,
+        principal: Principal,
+        status: TaskStatus | None,
+        session_id: str | None,
+        limit: int,
+        offset: int,
     ) -> tuple[list[Task], int]:
         query = select(Task)
         count = select(func.count()).select_from(Task)
+        if not principal.is_admin:
+            query = query.where(Task.owner == principal.id)
+            count = count.where(Task.owner == principal.id)
         if status is not None:
             query = query.where(Task.status == status)
             count = count.where(Task.status == status)
@@ -118,12 +136,12 @@ class Tasks:
             )
             return list(rows), total or 0
 
-    async def cancel(self, task_id: str) -> Task:
-        task = await self.get(task_id)
+    async def cancel(self, task_id: str, principal: Principal) -> Task:
+        task = await self.get(task_id, principal)
         if TaskStatus(task.status).terminal or not await self.executor.cancel(task_id):
-            task = await self.get(task_id)
+            task = await self.get(task_id, principal)
             raise ConflictError(
                 f"Task {task_id} has already ended ({task.status}); there is nothing to cancel.",
                 code="task_already_finished",
             )
-        return await self.get(task_id)
+        return await self.get(task_id, principal)

@@ -18,14 +18,21 @@ from fastapi.staticfiles import StaticFiles
 
 from orchestra import __version__, db
 from orchestra.api.errors import install_error_handlers
+from orchestra.api.limits import RateLimit, StreamLimit
+from orchestra.api.middleware import BodyLimit, SecurityHeaders
 from orchestra.api.routes import agents, health, sessions, tasks
 from orchestra.api.state import Services
+from orchestra.auth import Keys
 from orchestra.config import Settings
 from orchestra.events import EventBus
 from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
 from orchestra.executor.adoption import Adoption
+from orchestra.llm import build_chat_model, verify_provider
 from orchestra.memory import Sessions
+from orchestra.planner import build_planner
+from orchestra.planner.synthesis import build_synthesizer
 from orchestra.registry import Registry
+from orchestra.registry.egress import Egress
 from orchestra.registry.health import HealthProbe
 from orchestra.tasks import Tasks
 
@@ -37,16 +44,30 @@ SWAGGER_FILES = Path(swagger_ui.__file__).parent / "static"
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
+    # A wrong key or an unreachable model is a clear error now, not a failed task later.
+    await verify_provider(settings)
     await db.upgrade(settings.orchestrator_database_url)
     database = db.Database(settings.orchestrator_database_url)
     http = httpx.AsyncClient(timeout=httpx.Timeout(settings.agent_call_timeout_seconds))
     bus = EventBus()
-    registry = Registry(database, http, settings.agent_call_timeout_seconds)
+    egress = Egress(settings.agent_allowed_hosts, allow_loopback=settings.on_loopback)
+    registry = Registry(database, http, settings.agent_call_timeout_seconds, egress)
     dispatcher = Dispatcher(http)
     policy = StepPolicy(
         timeout=settings.step_timeout_seconds, max_attempts=settings.step_max_attempts
     )
-    executor = Executor(Runtime(settings, database, registry, dispatcher, bus, policy))
+    model = build_chat_model(settings)
+    runtime = Runtime(
+        settings,
+        database,
+        registry,
+        dispatcher,
+        bus,
+        policy,
+        planner=build_planner(settings, model),
+        synthesizer=build_synthesizer(settings, model),
+    )
+    executor = Executor(runtime)
     await executor.start()
     resubmitted = await executor.resubmit_pending()
     if resubmitted:
@@ -73,7 +94,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         executor=executor,
         tasks=Tasks(database, executor, registry, settings),
         sessions=Sessions(database),
+        keys=Keys(database),
+        task_rate=RateLimit(settings.tasks_per_minute),
+        streams=StreamLimit(settings.max_event_streams),
     )
+    if settings.auth_enabled and not await Keys(database).all():
+        log.warning("AUTH_ENABLED is set but no API key exists: run `orchestra keys create`")
     try:
         yield
     finally:
@@ -101,7 +127,21 @@ def _add_docs(app: FastAPI) -> None:
         )
 
 
+class InsecureConfiguration(Exception):
+    """The settings would expose an unauthenticated API beyond this machine."""
+
+
+def check_exposure(settings: Settings) -> None:
+    if not settings.auth_enabled and not settings.on_loopback:
+        raise InsecureConfiguration(
+            f"Refusing to listen on {settings.host} without authentication: anyone who can "
+            "reach it could run tasks and register agents. Set AUTH_ENABLED=true and create "
+            "keys with `orchestra keys create --role admin`, or listen on 127.0.0.1."
+        )
+
+
 def create_app(settings: Settings) -> FastAPI:
+    check_exposure(settings)
     app = FastAPI(
         title="Orchestra",
         version=__version__,
@@ -112,6 +152,9 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
+    # Outermost last: the body cap sees requests first; headers go on every answer.
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

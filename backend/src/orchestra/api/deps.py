@@ -1,4 +1,4 @@
-"""Typed dependencies for the routes."""
+"""Typed dependencies for the routes: the services, and who is calling."""
 
 from __future__ import annotations
 
@@ -7,6 +7,18 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from orchestra.api.state import Services
+from orchestra.auth import LOCAL, Principal
+from orchestra.errors import OrchestraError
+
+
+class Unauthorized(OrchestraError):
+    status_code = 401
+    code = "unauthorized"
+
+
+class Forbidden(OrchestraError):
+    status_code = 403
+    code = "forbidden"
 
 
 def get_services(request: Request) -> Services:
@@ -15,3 +27,28 @@ def get_services(request: Request) -> Services:
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+async def get_principal(request: Request, services: ServicesDep) -> Principal:
+    """The caller from `Authorization: Bearer <key>`; the local admin when auth is off."""
+    if not services.settings.auth_enabled:
+        return LOCAL
+    scheme, _, secret = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        raise Unauthorized("Send an API key as 'Authorization: Bearer <key>'.")
+    principal = await services.keys.authenticate(secret.strip())
+    if principal is None:
+        raise Unauthorized("The API key is not valid (unknown or revoked).")
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+async def get_admin(principal: PrincipalDep) -> Principal:
+    if not principal.is_admin:
+        raise Forbidden("This needs an admin key.")
+    return principal
+
+
+AdminDep = Annotated[Principal, Depends(get_admin)]

@@ -279,6 +279,13 @@ class SessionPublic(BaseModel):
         )
 
 
+class SessionList(BaseModel):
+    items: list[SessionPublic]
+    total: int
+    limit: int
+    offset: int
+
+
 class MessagePublic(BaseModel):
     id: str
     role: str

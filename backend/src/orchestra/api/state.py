@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from orchestra.api.limits import RateLimit, StreamLimit
+from orchestra.auth import Keys
 from orchestra.config import Settings
 from orchestra.db import Database
 from orchestra.events import EventBus
@@ -25,3 +27,6 @@ class Services:
     executor: Executor
     tasks: Tasks
     sessions: Sessions
+    keys: Keys
+    task_rate: RateLimit
+    streams: StreamLimit

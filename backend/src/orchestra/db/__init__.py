@@ -3,8 +3,10 @@
 from orchestra.db.engine import Database, create_engine
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
+    LOCAL_OWNER,
     Agent,
     AgentInstance,
+    ApiKey,
     ExecutorProcess,
     InstanceHealth,
     Message,
@@ -17,8 +19,10 @@ from orchestra.db.models import (
 )
 
 __all__ = [
+    "LOCAL_OWNER",
     "Agent",
     "AgentInstance",
+    "ApiKey",
     "Database",
     "ExecutorProcess",
     "InstanceHealth",

@@ -9,6 +9,8 @@ from orchestra.db import Database
 from orchestra.events import EventBus
 from orchestra.executor.dispatch import Dispatcher
 from orchestra.executor.policy import StepPolicy
+from orchestra.planner import TaskPlanner
+from orchestra.planner.synthesis import Synthesizer
 from orchestra.registry import Registry
 
 
@@ -20,6 +22,8 @@ class Runtime:
     dispatcher: Dispatcher
     bus: EventBus
     policy: StepPolicy
+    planner: TaskPlanner
+    synthesizer: Synthesizer | None = None
 
 
 _runtime: Runtime | None = None

@@ -19,8 +19,10 @@ from orchestra.db.base import utcnow
 from orchestra.executor.dispatch import AgentReply
 from orchestra.executor.runtime import Runtime
 from orchestra.executor.synthesis import synthesize
-from orchestra.planner import Plan, PlannerKind, plan_deterministic, validate_plan
+from orchestra.llm.errors import LLMError
+from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
 from orchestra.planner.errors import PlannerError
+from orchestra.planner.synthesis import StepOutput
 from orchestra.registry import Capability, choose_instance
 
 log = logging.getLogger(__name__)
@@ -73,26 +75,25 @@ async def begin_planning(
     return description, history, given
 
 
-def make_plan(
+async def make_plan(
     rt: Runtime, description: str, history: list[str], capabilities: dict[str, Capability]
-) -> tuple[Plan, PlannerKind, str]:
-    """The offline planner for now; the LLM planner slots in here with its own fallback."""
-    specs = [c.spec for c in capabilities.values()]
-    plan = plan_deterministic(description, specs, rt.settings.max_plan_steps, history)
-    errors = validate_plan(plan, capabilities.keys(), rt.settings.max_plan_steps)
+) -> PlanOutcome:
+    """Ask the configured planner (LLM with repair and fallback, or offline); check its plan."""
+    outcome = await rt.planner.plan(
+        description, [c.spec for c in capabilities.values()], history, rt.settings.max_plan_steps
+    )
+    errors = validate_plan(outcome.plan, capabilities.keys(), rt.settings.max_plan_steps)
     if errors:
         raise PlannerError("the plan is invalid: " + "; ".join(errors))
-    return plan, PlannerKind.OFFLINE, "no LLM provider is configured (LLM_PROVIDER=offline)"
+    return outcome
 
 
-def checked(
-    rt: Runtime, plan: Plan, capabilities: dict[str, Capability]
-) -> tuple[Plan, PlannerKind, str]:
+def checked(rt: Runtime, plan: Plan, capabilities: dict[str, Capability]) -> PlanOutcome:
     """A plan given with the task: checked again, as agents may have gone since it was sent."""
     errors = validate_plan(plan, capabilities.keys(), rt.settings.max_plan_steps)
     if errors:
         raise PlannerError("the given plan is invalid: " + "; ".join(errors))
-    return plan, PlannerKind.USER, "the plan was given with the task"
+    return PlanOutcome(plan, PlannerKind.USER, "the plan was given with the task", 0, 0, None)
 
 
 async def plan_task(rt: Runtime, task_id: str) -> list[dict[str, Any]]:
@@ -104,9 +105,9 @@ async def plan_task(rt: Runtime, task_id: str) -> list[dict[str, Any]]:
     capabilities = await rt.registry.capabilities()
     try:
         if given is not None:
-            plan, kind, reason = checked(rt, given, capabilities)
+            outcome = checked(rt, given, capabilities)
         else:
-            plan, kind, reason = make_plan(rt, description, history, capabilities)
+            outcome = await make_plan(rt, description, history, capabilities)
     except PlannerError as exc:
         await fail_task(rt, task_id, f"Planning failed: {exc}")
         return []
@@ -114,7 +115,7 @@ async def plan_task(rt: Runtime, task_id: str) -> list[dict[str, Any]]:
         task = await _task(session, task_id)
         if task.steps or TaskStatus(task.status).terminal:
             return plan_summary(task.steps)
-        for position, planned in enumerate(plan.steps):
+        for position, planned in enumerate(outcome.plan.steps):
             agent_id, agent_name = await _assign(session, capabilities[planned.capability])
             session.add(
                 TaskStep(
@@ -130,11 +131,17 @@ async def plan_task(rt: Runtime, task_id: str) -> list[dict[str, Any]]:
                     agent_name=agent_name,
                 )
             )
-        task.planner = kind.value
-        task.planner_reason = reason
+        task.planner = outcome.kind.value
+        task.planner_reason = outcome.reason
+        _add_tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model)
         task.status = TaskStatus.RUNNING
         events.record(
-            session, task_id, "task.planned", planner=kind.value, plan=plan.model_dump(mode="json")
+            session,
+            task_id,
+            "task.planned",
+            planner=outcome.kind.value,
+            reason=outcome.reason,
+            plan=outcome.plan.model_dump(mode="json"),
         )
         events.record(session, task_id, "task.running", status="running")
         await session.flush()
@@ -273,6 +280,12 @@ async def finish_step(rt: Runtime, task_id: str, key: str, outcome: dict[str, An
         step.output_data = outcome.get("data")
         step.error = None if ok else (outcome.get("error") or "the agent failed the step")
         step.finished_at = utcnow()
+        usage = (step.output_data or {}).get("usage")
+        if isinstance(usage, dict):
+            # An agent that used an LLM reports it in its data part: {"usage": {...}}.
+            step.tokens_in = int(usage.get("input_tokens") or 0)
+            step.tokens_out = int(usage.get("output_tokens") or 0)
+            _count_tokens(usage.get("model"), step.tokens_in, step.tokens_out)
         if step.started_at is not None:
             metrics.STEP_SECONDS.labels(
                 step.agent_name or "", step.capability, step.status
@@ -292,7 +305,19 @@ async def finish_step(rt: Runtime, task_id: str, key: str, outcome: dict[str, An
 
 
 async def finish_task(rt: Runtime, task_id: str) -> str:
-    """Complete the task from its steps' outputs, or fail it with the failed step's reason."""
+    """Complete the task from its steps' outputs, or fail it with the failed step's reason.
+
+    With an LLM configured, the result is written by it from the step outputs (outside any
+    database session); offline, or if that call fails, the outputs are joined in plan order.
+    """
+    async with rt.db.session() as session:
+        task = await _task(session, task_id)
+        if TaskStatus(task.status).terminal:
+            return task.status
+        complete = bool(task.steps) and all(s.status == StepStatus.COMPLETED for s in task.steps)
+        description = task.description
+        outputs = [StepOutput(s.key, s.title, s.capability, s.output or "") for s in task.steps]
+    written = await _synthesize(rt, description, outputs) if complete else None
     async with rt.db.session() as session:
         task = await _task(session, task_id)
         if TaskStatus(task.status).terminal:
@@ -306,8 +331,13 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
                 TaskStatus.FAILED,
                 error=f"Step {first.key} ({first.capability}, {first.title}) failed: {first.error}",
             )
-        elif all(s.status == StepStatus.COMPLETED for s in task.steps):
-            task.result, task.result_data = synthesize(task.steps)
+        elif task.steps and all(s.status == StepStatus.COMPLETED for s in task.steps):
+            joined, task.result_data = synthesize(task.steps)
+            task.result = joined
+            if written is not None:
+                task.result = written.text
+                _add_tokens(task, written.tokens_in, written.tokens_out, written.model)
+                task.result_data = {**task.result_data, "joined": joined}
             _close_task(session, task, TaskStatus.COMPLETED)
             if task.session_id:
                 session.add(
@@ -326,6 +356,30 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
         status = task.status
     rt.bus.notify()
     return status
+
+
+async def _synthesize(rt: Runtime, description: str, outputs: list[StepOutput]) -> Any:
+    if rt.synthesizer is None:
+        return None
+    try:
+        return await rt.synthesizer.synthesize(description, outputs)
+    except LLMError as exc:  # the joined outputs are a fine result too
+        log.warning("synthesis failed, joining step outputs instead: %s", exc)
+        return None
+
+
+def _add_tokens(task: Task, tokens_in: int, tokens_out: int, model: str | None) -> None:
+    task.tokens_in += tokens_in
+    task.tokens_out += tokens_out
+    if model:
+        task.metadata_ = {**task.metadata_, "llm_model": model}
+    _count_tokens(model, tokens_in, tokens_out)
+
+
+def _count_tokens(model: object, tokens_in: int, tokens_out: int) -> None:
+    if tokens_in or tokens_out:
+        metrics.LLM_TOKENS.labels(str(model or "unknown"), "in").inc(tokens_in)
+        metrics.LLM_TOKENS.labels(str(model or "unknown"), "out").inc(tokens_out)
 
 
 async def fail_task(rt: Runtime, task_id: str, error: str) -> None:

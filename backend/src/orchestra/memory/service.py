@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from orchestra.auth import Principal
 from orchestra.db import Database, Message, Session, Task
 from orchestra.errors import NotFoundError
 
@@ -14,17 +15,33 @@ class Sessions:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def create(self, title: str, metadata: dict[str, Any]) -> Session:
+    async def create(self, principal: Principal, title: str, metadata: dict[str, Any]) -> Session:
         async with self.db.session() as session:
-            row = Session(title=title, metadata_=metadata)
+            row = Session(owner=principal.id, title=title, metadata_=metadata)
             session.add(row)
         return row
 
-    async def get(self, session_id: str) -> tuple[Session, int, int]:
+    async def page(
+        self, principal: Principal, limit: int, offset: int
+    ) -> tuple[list[Session], int]:
+        """Newest first."""
+        query = select(Session)
+        count = select(func.count()).select_from(Session)
+        if not principal.is_admin:
+            query = query.where(Session.owner == principal.id)
+            count = count.where(Session.owner == principal.id)
+        async with self.db.session() as session:
+            total = await session.scalar(count)
+            rows = await session.scalars(
+                query.order_by(Session.created_at.desc(), Session.id).limit(limit).offset(offset)
+            )
+            return list(rows), total or 0
+
+    async def get(self, session_id: str, principal: Principal) -> tuple[Session, int, int]:
         """The session with its message and task counts."""
         async with self.db.session() as session:
             row = await session.get(Session, session_id)
-            if row is None:
+            if row is None or not principal.owns(row.owner):
                 raise NotFoundError("session", session_id)
             messages = await session.scalar(
                 select(func.count()).select_from(Message).where(Message.session_id == session_id)
@@ -34,9 +51,12 @@ class Sessions:
             )
         return row, messages or 0, tasks or 0
 
-    async def messages(self, session_id: str, limit: int, offset: int) -> tuple[list[Message], int]:
+    async def messages(
+        self, session_id: str, principal: Principal, limit: int, offset: int
+    ) -> tuple[list[Message], int]:
         async with self.db.session() as session:
-            if await session.get(Session, session_id) is None:
+            row = await session.get(Session, session_id)
+            if row is None or not principal.owns(row.owner):
                 raise NotFoundError("session", session_id)
             total = await session.scalar(
                 select(func.count()).select_from(Message).where(Message.session_id == session_id)

@@ -14,6 +14,7 @@ from orchestra.db.base import utcnow
 from orchestra.errors import NotFoundError
 from orchestra.planner import CapabilitySpec
 from orchestra.registry.cards import CardInfo, fetch_card, normalize_card_url
+from orchestra.registry.egress import Egress
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +31,13 @@ class Capability:
 
 
 class Registry:
-    def __init__(self, db: Database, http: httpx.AsyncClient, card_timeout: float) -> None:
+    def __init__(
+        self, db: Database, http: httpx.AsyncClient, card_timeout: float, egress: Egress
+    ) -> None:
         self.db = db
         self.http = http
         self.card_timeout = card_timeout
+        self.egress = egress
 
     async def register(self, card_url: str) -> Agent:
         """Fetch the card (no DB session open meanwhile), then add the agent or a new instance.
@@ -41,7 +45,12 @@ class Registry:
         An agent is identified by the name on its card: a second server with the same name is
         another instance of it. Registering a card URL again refreshes what we know of it.
         """
-        info = await fetch_card(self.http, normalize_card_url(card_url), self.card_timeout)
+        card_url = normalize_card_url(card_url)
+        await self.egress.check(card_url)
+        info = await fetch_card(self.http, card_url, self.card_timeout)
+        # The card names where to send work: that must be allowed too, or a card could aim
+        # the orchestrator at an internal service.
+        await self.egress.check(info.url)
         async with self.db.session() as session:
             agent = await self._upsert(session, info)
             agent_id = agent.id

@@ -4,31 +4,33 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from orchestra.api.deps import ServicesDep
+from orchestra.api.deps import AdminDep, PrincipalDep, ServicesDep
 from orchestra.api.schemas import AgentList, AgentPublic, AgentRegister, error_responses
 
 router = APIRouter(prefix="/api/agents", tags=["agents"])
-ERRORS = error_responses(404, 422)
+ERRORS = error_responses(401, 403, 404, 422)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=ERRORS)
-async def register_agent(body: AgentRegister, services: ServicesDep) -> AgentPublic:
+async def register_agent(
+    body: AgentRegister, services: ServicesDep, _admin: AdminDep
+) -> AgentPublic:
     """Fetch the agent's card; its skills become capabilities. Same name = another instance."""
     return AgentPublic.of(await services.registry.register(body.card_url))
 
 
 @router.get("")
-async def list_agents(services: ServicesDep) -> AgentList:
+async def list_agents(services: ServicesDep, _principal: PrincipalDep) -> AgentList:
     return AgentList(items=[AgentPublic.of(a) for a in await services.registry.all()])
 
 
 @router.get("/{agent_id}", responses=ERRORS)
-async def get_agent(agent_id: str, services: ServicesDep) -> AgentPublic:
+async def get_agent(agent_id: str, services: ServicesDep, _principal: PrincipalDep) -> AgentPublic:
     return AgentPublic.of(await services.registry.get(agent_id))
 
 
 @router.delete("/{agent_id}", status_code=status.HTTP_204_NO_CONTENT, responses=ERRORS)
-async def delete_agent(agent_id: str, services: ServicesDep) -> Response:
+async def delete_agent(agent_id: str, services: ServicesDep, _admin: AdminDep) -> Response:
     """Remove the agent and its instances; steps already assigned to it fail."""
     await services.registry.delete(agent_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -6,27 +6,46 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from orchestra.api.deps import ServicesDep
+from orchestra.api.deps import PrincipalDep, ServicesDep
 from orchestra.api.schemas import (
     MessageList,
     MessagePublic,
     SessionCreate,
+    SessionList,
     SessionPublic,
     error_responses,
 )
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
-ERRORS = error_responses(404, 422)
+ERRORS = error_responses(401, 404, 422)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=ERRORS)
-async def create_session(body: SessionCreate, services: ServicesDep) -> SessionPublic:
-    return SessionPublic.of(await services.sessions.create(body.title, body.metadata))
+async def create_session(
+    body: SessionCreate, services: ServicesDep, principal: PrincipalDep
+) -> SessionPublic:
+    return SessionPublic.of(await services.sessions.create(principal, body.title, body.metadata))
+
+
+@router.get("", responses=ERRORS)
+async def list_sessions(
+    services: ServicesDep,
+    principal: PrincipalDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> SessionList:
+    """The caller's sessions, newest first."""
+    rows, total = await services.sessions.page(principal, limit, offset)
+    return SessionList(
+        items=[SessionPublic.of(r) for r in rows], total=total, limit=limit, offset=offset
+    )
 
 
 @router.get("/{session_id}", responses=ERRORS)
-async def get_session(session_id: str, services: ServicesDep) -> SessionPublic:
-    row, messages, tasks = await services.sessions.get(session_id)
+async def get_session(
+    session_id: str, services: ServicesDep, principal: PrincipalDep
+) -> SessionPublic:
+    row, messages, tasks = await services.sessions.get(session_id, principal)
     return SessionPublic.of(row, messages, tasks)
 
 
@@ -34,11 +53,12 @@ async def get_session(session_id: str, services: ServicesDep) -> SessionPublic:
 async def list_messages(
     session_id: str,
     services: ServicesDep,
+    principal: PrincipalDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> MessageList:
     """Oldest first: the user's tasks and the results they got."""
-    rows, total = await services.sessions.messages(session_id, limit, offset)
+    rows, total = await services.sessions.messages(session_id, principal, limit, offset)
     return MessageList(
         items=[MessagePublic.of(m) for m in rows], total=total, limit=limit, offset=offset
     )

@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 from sse_starlette.sse import EventSourceResponse
 
 from orchestra import events
-from orchestra.api.deps import ServicesDep
+from orchestra.api.deps import PrincipalDep, ServicesDep
 from orchestra.api.schemas import TaskCreate, TaskList, TaskPublic, TaskSummary, error_responses
 from orchestra.db import TaskStatus
 
 router = APIRouter(prefix="/api/tasks", tags=["tasks"])
-ERRORS = error_responses(404, 422)
+ERRORS = error_responses(401, 404, 422)
 
 
-@router.post("", status_code=status.HTTP_202_ACCEPTED, responses=ERRORS)
+@router.post(
+    "", status_code=status.HTTP_202_ACCEPTED, responses=error_responses(401, 404, 413, 422, 429)
+)
 async def create_task(
     body: TaskCreate,
     services: ServicesDep,
+    principal: PrincipalDep,
     response: Response,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> TaskPublic:
     """Accept a task; it is planned and run in the background. Poll it or follow its events."""
+    services.task_rate.hit(principal.id)
     task, created = await services.tasks.create(
-        body.description, body.session_id, body.metadata, idempotency_key, body.plan
+        principal, body.description, body.session_id, body.metadata, idempotency_key, body.plan
     )
     if not created:
         response.status_code = status.HTTP_200_OK
@@ -36,28 +41,29 @@ async def create_task(
 @router.get("")
 async def list_tasks(
     services: ServicesDep,
+    principal: PrincipalDep,
     status_: Annotated[TaskStatus | None, Query(alias="status")] = None,
     session_id: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> TaskList:
     """Newest first."""
-    rows, total = await services.tasks.list(status_, session_id, limit, offset)
+    rows, total = await services.tasks.list(principal, status_, session_id, limit, offset)
     return TaskList(
         items=[TaskSummary.of(t) for t in rows], total=total, limit=limit, offset=offset
     )
 
 
 @router.get("/{task_id}", responses=ERRORS)
-async def get_task(task_id: str, services: ServicesDep) -> TaskPublic:
+async def get_task(task_id: str, services: ServicesDep, principal: PrincipalDep) -> TaskPublic:
     """The task with its plan, steps (agent, timings, output) and result."""
-    return TaskPublic.of(await services.tasks.get(task_id))
+    return TaskPublic.of(await services.tasks.get(task_id, principal))
 
 
-@router.post("/{task_id}/cancel", responses=error_responses(404, 409, 422))
-async def cancel_task(task_id: str, services: ServicesDep) -> TaskPublic:
+@router.post("/{task_id}/cancel", responses=error_responses(401, 404, 409, 422))
+async def cancel_task(task_id: str, services: ServicesDep, principal: PrincipalDep) -> TaskPublic:
     """Stop the task: no new step starts and agents are asked to stop theirs."""
-    return TaskPublic.of(await services.tasks.cancel(task_id))
+    return TaskPublic.of(await services.tasks.cancel(task_id, principal))
 
 
 @router.get(
@@ -68,6 +74,7 @@ async def cancel_task(task_id: str, services: ServicesDep) -> TaskPublic:
 async def task_events(
     task_id: str,
     services: ServicesDep,
+    principal: PrincipalDep,
     last_event_id: Annotated[int, Header(ge=0)] = 0,
     after: Annotated[int, Query(ge=0, description="Resume after this event id.")] = 0,
 ) -> EventSourceResponse:
@@ -75,6 +82,14 @@ async def task_events(
 
     Resume with the `Last-Event-ID` header (or `?after=`).
     """
-    await services.tasks.get(task_id)
-    stream = events.follow(services.db, services.bus, task_id, max(last_event_id, after))
-    return EventSourceResponse(stream, ping=15)
+    await services.tasks.get(task_id, principal)
+    services.streams.acquire(principal.id)
+
+    async def stream() -> AsyncIterator[dict[str, str]]:
+        async with services.streams.held(principal.id):
+            async for message in events.follow(
+                services.db, services.bus, task_id, max(last_event_id, after)
+            ):
+                yield message
+
+    return EventSourceResponse(stream(), ping=15)

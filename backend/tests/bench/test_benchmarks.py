@@ -1,0 +1,52 @@
+"""Every benchmark runs at its small size and produces figures without an error.
+
+Never asserts on speed: benchmarks print figures, they are not timed tests.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.__main__ import run  # noqa: E402
+from bench.benchmarks import BENCHMARKS  # noqa: E402
+from bench.stack import postgres_available  # noqa: E402
+
+FIGURES = {
+    "overhead": ("floor_ms", "1_step", "3_step", "10_step"),
+    "throughput": ("runs",),
+    "parallelism": ("wide (10 parallel + join)", "diamond (a → b,c → d)"),
+    "scale": ("first_page_ms", "failed_page_ms", "rss_mib_after_tasks"),
+    "scaleout": ("1_process", "2_process", "speedup_two_over_one"),
+}
+
+
+def test_every_benchmark_is_checked() -> None:
+    assert set(FIGURES) == set(BENCHMARKS)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.postgres) if name == "scaleout" else name
+        for name in FIGURES
+    ],
+)
+def test_benchmark_runs_at_small_size(name: str, tmp_path: Path) -> None:
+    if name == "scaleout" and not postgres_available():
+        pytest.skip("PostgreSQL not reachable")
+    result = run(name, "small", tmp_path)
+    assert result.errors == []
+    written = json.loads((tmp_path / f"{name}.json").read_text())
+    assert written["errors"] == []
+    for key in FIGURES[name]:
+        assert written["figures"][key], f"{name}: no figure {key}"
+    assert result.rows, "no table rows"
+    assert (tmp_path / f"{name}.md").read_text().startswith(f"### {name}")
