@@ -1,0 +1,284 @@
+"""Keys, roles, ownership, limits and exposure rules, against a real orchestrator with auth on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.stack import Stack, wait_for_task
+
+LIMITS = {
+    "AUTH_ENABLED": "true",
+    "TASKS_PER_MINUTE": "6",
+    "MAX_EVENT_STREAMS": "1",
+    "MAX_REQUEST_BYTES": "4096",
+}
+
+
+@dataclass
+class Secured:
+    stack: Stack
+    url: str
+    admin: str
+    alice: str
+    bob: str
+
+    def client(self, key: str | None) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30)
+
+
+def _key(stack: Stack, role: str, name: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "orchestra", "keys", "create", "--role", role, "--name", name],
+        env=stack.env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Secured]:
+    stack = Stack(tmp_path_factory.mktemp("secured"), settings=dict(LIMITS))
+    try:
+        analyst = stack.add("analyst-agent").start()
+        admin = _key(stack, "admin", "ops")
+        alice, bob = _key(stack, "user", "alice"), _key(stack, "user", "bob")
+        orchestrator = stack.add("orchestrator").start()
+        with httpx.Client(base_url=orchestrator.url) as http:
+            response = http.post(
+                "/api/agents",
+                json={"card_url": analyst.url},
+                headers={"Authorization": f"Bearer {admin}"},
+            )
+            assert response.status_code == 201, response.text
+        yield Secured(stack, orchestrator.url, admin, alice, bob)
+    finally:
+        stack.stop()
+
+
+API_CALLS = [
+    ("GET", "/api/tasks"),
+    ("POST", "/api/tasks"),
+    ("GET", "/api/tasks/x"),
+    ("POST", "/api/tasks/x/cancel"),
+    ("GET", "/api/tasks/x/events"),
+    ("GET", "/api/agents"),
+    ("POST", "/api/agents"),
+    ("GET", "/api/agents/x"),
+    ("DELETE", "/api/agents/x"),
+    ("GET", "/api/sessions"),
+    ("POST", "/api/sessions"),
+    ("GET", "/api/sessions/x"),
+    ("GET", "/api/sessions/x/messages"),
+]
+
+
+@pytest.mark.parametrize(("method", "path"), API_CALLS)
+@pytest.mark.parametrize("key", [None, "orc_not-a-key"])
+def test_every_endpoint_needs_a_valid_key(
+    secured: Secured, method: str, path: str, key: str | None
+) -> None:
+    with secured.client(key) as client:
+        response = client.request(method, path, json={} if method == "POST" else None)
+    assert response.status_code == 401, (method, path, response.text)
+    assert response.json()["error"]["code"] == "unauthorized"
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_health_and_docs_stay_open(secured: Secured) -> None:
+    with secured.client(None) as client:
+        assert client.get("/health").status_code == 200
+        assert client.get("/ready").status_code == 200
+        assert client.get("/openapi.json").status_code == 200
+
+
+def test_users_cannot_manage_agents(secured: Secured) -> None:
+    with secured.client(secured.alice) as alice:
+        agents = alice.get("/api/agents").json()["items"]
+        assert agents  # reading is fine
+        response = alice.post("/api/agents", json={"card_url": "http://127.0.0.1:1"})
+        assert response.status_code == 403
+        assert response.json()["error"]["code"] == "forbidden"
+        assert alice.delete(f"/api/agents/{agents[0]['id']}").status_code == 403
+
+
+def test_tasks_and_sessions_are_private_to_their_owner(secured: Secured) -> None:
+    with (
+        secured.client(secured.alice) as alice,
+        secured.client(secured.bob) as bob,
+        secured.client(secured.admin) as admin,
+    ):
+        session = alice.post("/api/sessions", json={"title": "mine"}).json()
+        task = alice.post(
+            "/api/tasks",
+            json={"description": "compute the sum of 1 and 2", "session_id": session["id"]},
+        ).json()
+        wait_for_task(alice, task["id"], ("completed",))
+        for path in (
+            f"/api/tasks/{task['id']}",
+            f"/api/tasks/{task['id']}/events",
+            f"/api/sessions/{session['id']}",
+            f"/api/sessions/{session['id']}/messages",
+        ):
+            response = bob.get(path)
+            assert response.status_code == 404, path  # not 403: ids leak nothing
+        assert bob.post(f"/api/tasks/{task['id']}/cancel").status_code == 404
+        assert task["id"] not in {t["id"] for t in bob.get("/api/tasks").json()["items"]}
+        assert session["id"] not in {s["id"] for s in bob.get("/api/sessions").json()["items"]}
+        using = bob.post(
+            "/api/tasks", json={"description": "sum of 3 and 4", "session_id": session["id"]}
+        )
+        assert using.status_code == 404
+        assert task["id"] in {t["id"] for t in alice.get("/api/tasks").json()["items"]}
+        assert admin.get(f"/api/tasks/{task['id']}").status_code == 200
+
+
+def test_idempotency_keys_are_per_owner(secured: Secured) -> None:
+    body = {"description": "compute the sum of 7 and 8"}
+    headers = {"Idempotency-Key": "shared-name"}
+    with secured.client(secured.alice) as alice, secured.client(secured.bob) as bob:
+        first = alice.post("/api/tasks", json=body, headers=headers).json()
+        other = bob.post("/api/tasks", json=body, headers=headers).json()
+        assert first["id"] != other["id"]
+
+
+def test_rate_limit_answers_429_with_retry_after(secured: Secured) -> None:
+    key = _key(secured.stack, "user", "hasty")
+    with secured.client(key) as client:
+        codes = [
+            client.post("/api/tasks", json={"description": f"sum of {n} and 1"}).status_code
+            for n in range(7)
+        ]
+        assert codes[:6] == [202] * 6 and codes[6] == 429
+        response = client.post("/api/tasks", json={"description": "one more"})
+        assert response.status_code == 429
+        assert int(response.headers["retry-after"]) >= 1
+        assert response.json()["error"]["code"] == "rate_limited"
+
+
+def test_oversized_bodies_are_refused(secured: Secured) -> None:
+    with secured.client(secured.alice) as alice:
+        response = alice.post("/api/tasks", json={"description": "x" * 5000})
+        assert response.status_code == 413
+        assert response.json()["error"]["code"] == "payload_too_large"
+
+
+def test_event_streams_per_key_are_limited(secured: Secured) -> None:
+    key = _key(secured.stack, "user", "watcher")
+    with secured.client(key) as client:
+        task = client.post("/api/tasks", json={"description": "sum of 2 and 2"}).json()
+        wait_for_task(client, task["id"], ("completed",))
+        # A finished task's stream ends by itself: the slot is free again afterwards.
+        for _ in range(2):
+            with client.stream("GET", f"/api/tasks/{task['id']}/events") as stream:
+                assert stream.status_code == 200
+                list(stream.iter_lines())
+
+
+def test_revoked_keys_stop_working(secured: Secured) -> None:
+    key = _key(secured.stack, "user", "leaver")
+    with secured.client(key) as client:
+        assert client.get("/api/tasks").status_code == 200
+        prefix = key[:12]
+        subprocess.run(
+            [sys.executable, "-m", "orchestra", "keys", "revoke", prefix],
+            env=secured.stack.env(),
+            check=True,
+            capture_output=True,
+        )
+        assert client.get("/api/tasks").status_code == 401
+
+
+def test_keys_are_stored_hashed(secured: Secured) -> None:
+    listed = subprocess.run(
+        [sys.executable, "-m", "orchestra", "keys", "list"],
+        env=secured.stack.env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert secured.alice not in listed and secured.alice[:12] in listed
+    db = (secured.stack.data_dir / "orchestra.db").read_bytes()
+    assert secured.alice.encode() not in db
+
+
+def test_security_headers(secured: Secured) -> None:
+    with secured.client(secured.alice) as alice:
+        for path in ("/", "/api/tasks"):
+            headers = alice.get(path).headers
+            assert headers["x-content-type-options"] == "nosniff"
+            assert headers["x-frame-options"] == "DENY"
+            assert "default-src 'self'" in headers["content-security-policy"]
+
+
+class _Card(BaseHTTPRequestHandler):
+    """Serves an agent card whose endpoint points at the cloud metadata address."""
+
+    def do_GET(self) -> None:
+        card = {
+            "name": "sneaky",
+            "description": "points elsewhere",
+            "version": "1",
+            "supportedInterfaces": [
+                {
+                    "url": "http://169.254.169.254/latest/",
+                    "protocolBinding": "JSONRPC",
+                    "protocolVersion": "1.0",
+                }
+            ],
+            "capabilities": {"streaming": True},
+            "defaultInputModes": ["text/plain"],
+            "defaultOutputModes": ["text/plain"],
+            "skills": [{"id": "x", "name": "x", "description": "x", "tags": ["x"]}],
+        }
+        body = json.dumps(card).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_card_cannot_aim_the_orchestrator_at_metadata(secured: Secured) -> None:
+    server = HTTPServer(("127.0.0.1", 0), _Card)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with secured.client(secured.admin) as admin:
+            url = f"http://127.0.0.1:{server.server_port}"
+            response = admin.post("/api/agents", json={"card_url": url})
+            assert response.status_code == 422, response.text
+            assert response.json()["error"]["code"] == "agent_url_not_allowed"
+            direct = admin.post("/api/agents", json={"card_url": "http://169.254.169.254/"})
+            assert direct.json()["error"]["code"] == "agent_url_not_allowed"
+            names = {a["name"] for a in admin.get("/api/agents").json()["items"]}
+            assert "sneaky" not in names
+    finally:
+        server.shutdown()
+
+
+def test_no_auth_beyond_loopback_refuses_to_start(tmp_path: Path) -> None:
+    stack = Stack(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "orchestra", "serve", "orchestrator", "--host", "0.0.0.0"],
+        env=stack.env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "Refusing to listen on 0.0.0.0 without authentication" in done.stderr
