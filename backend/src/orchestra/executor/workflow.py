@@ -87,27 +87,26 @@ async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
 
         await rt.registry.call_started(instance_id)
         started = time.monotonic()
+        error: str | None = None
+        reachable = True
         try:
             reply = await rt.dispatcher.send(instance_id, card, message, policy.timeout, on_task)
+            error = reply.error or None
         except StepStopped as exc:
-            await rt.registry.call_finished(
-                instance_id, (time.monotonic() - started) * 1000, None, reachable=True
-            )
             return {"state": "canceled", "error": str(exc)}
         except TransportError as exc:
-            last_error = str(exc)
-            await rt.registry.call_finished(
-                instance_id, (time.monotonic() - started) * 1000, last_error, reachable=False
-            )
+            error, reachable = str(exc), False
+            last_error = error
             log.warning(
                 "task %s step %s attempt %d failed: %s", job["task_id"], job["key"], attempt, exc
             )
             if attempt < policy.max_attempts:
                 metrics.RETRIES.labels("transport").inc()
             continue
-        await rt.registry.call_finished(
-            instance_id, (time.monotonic() - started) * 1000, reply.error or None, reachable=True
-        )
+        finally:
+            # Also when the workflow is cancelled mid-call: in-flight counts must not leak.
+            elapsed = (time.monotonic() - started) * 1000
+            await rt.registry.call_finished(instance_id, elapsed, error, reachable=reachable)
         if reply.retryable:
             last_error = f"the agent failed (retryable): {reply.error}"
             rerun += 1

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Screenshots of every dashboard page at desktop (1280 px) and phone (390 px) width, taken
+// from a running Orchestra with Debian's Chromium. Usage:
+//   node scripts/screenshots.mjs [BASE_URL] [OUT_DIR]
+// When the orchestrator has no task yet, a sample task (in a session) is created first.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const base = (process.argv[2] ?? process.env.ORCHESTRA_URL ?? "http://127.0.0.1:8000").replace(/\/$/, "");
+const out = path.resolve(process.argv[3] ?? process.env.SCREENSHOTS_DIR ?? "../screenshots");
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const SIZES = [
+  { name: "desktop", width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false },
+  { name: "phone", width: 390, height: 844, deviceScaleFactor: 2, isMobile: true },
+];
+
+async function api(method, route, body) {
+  const response = await fetch(`${base}${route}`, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${route}: HTTP ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+async function waitForEnd(id) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const task = await api("GET", `/api/tasks/${id}`);
+    if (["completed", "failed", "canceled"].includes(task.status)) return task;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`task ${id} did not end within a minute`);
+}
+
+async function seed() {
+  const { total } = await api("GET", "/api/tasks?limit=1");
+  if (total > 0) return;
+  console.log("No task yet: creating sample tasks.");
+  const session = await api("POST", "/api/sessions", { title: "Remote work study" });
+  const first = await api("POST", "/api/tasks", {
+    description:
+      "Summarize the main arguments for and against remote work and compute the average of 3, 5 and 10, then write a short report based on it",
+    session_id: session.id,
+  });
+  await waitForEnd(first.id);
+  const second = await api("POST", "/api/tasks", {
+    description: "Extract the keywords and the sentiment of: The new release is fast, friendly and a joy to use.",
+    session_id: session.id,
+  });
+  await waitForEnd(second.id);
+}
+
+async function pick() {
+  const tasks = (await api("GET", "/api/tasks?limit=50")).items;
+  const done = tasks.filter((t) => t.status === "completed").sort((a, b) => b.steps_total - a.steps_total);
+  const task = done[0] ?? tasks[0];
+  const session = tasks.find((t) => t.session_id)?.session_id;
+  return { task: task?.id, session };
+}
+
+async function main() {
+  await seed();
+  const { task, session } = await pick();
+  const pages = [
+    ["tasks", "#/tasks"],
+    ["new-task", "#/tasks/new"],
+    ...(task ? [["task", `#/tasks/${task}`]] : []),
+    ["agents", "#/agents"],
+    ["sessions", "#/sessions"],
+    ...(session ? [["session", `#/sessions/${session}`]] : []),
+  ];
+  await mkdir(out, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  try {
+    for (const size of SIZES) {
+      const context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+        deviceScaleFactor: size.deviceScaleFactor,
+        isMobile: size.isMobile,
+        hasTouch: size.isMobile,
+        reducedMotion: "reduce",
+      });
+      const page = await context.newPage();
+      for (const [name, hash] of pages) {
+        await page.goto(`${base}/${hash}`);
+        await page.waitForLoadState("networkidle").catch(() => {});
+        await page.locator(".state-loading").first().waitFor({ state: "detached", timeout: 10_000 }).catch(() => {});
+        if (name === "task") await page.locator(".graph-node").first().waitFor({ timeout: 10_000 });
+        await page.waitForTimeout(400); // let the graph fit its view
+        const file = path.join(out, `${name}-${size.name}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(file);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message ?? error);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+/** Routes of the dashboard. Hash URLs (#/tasks/…) work behind any static file server. */
+import { createHashRouter, Link, Navigate, RouterProvider, useRouteError } from "react-router";
+
+import { Layout } from "./components/Layout";
+import { AgentsPage } from "./pages/AgentsPage";
+import { NewTaskPage } from "./pages/NewTaskPage";
+import { SessionPage } from "./pages/SessionPage";
+import { SessionsPage } from "./pages/SessionsPage";
+import { TaskPage } from "./pages/TaskPage";
+import { TasksPage } from "./pages/TasksPage";
+import { Empty, ErrorState } from "./components/States";
+
+function RouteError() {
+  const error = useRouteError();
+  return <ErrorState error={error instanceof Error ? error : new Error("This page failed to load.")} />;
+}
+
+function NotFound() {
+  return (
+    <Empty title="There is no such page.">
+      <p>
+        <Link to="/tasks">Go to the tasks</Link>
+      </p>
+    </Empty>
+  );
+}
+
+export const routes = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/tasks" replace /> },
+      { path: "tasks", element: <TasksPage /> },
+      { path: "tasks/new", element: <NewTaskPage /> },
+      { path: "tasks/:taskId", element: <TaskPage /> },
+      { path: "agents", element: <AgentsPage /> },
+      { path: "sessions", element: <SessionsPage /> },
+      { path: "sessions/:sessionId", element: <SessionPage /> },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+];
+
+const router = createHashRouter(routes);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

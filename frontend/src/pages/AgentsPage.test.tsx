@@ -1,0 +1,57 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import { api, ApiError } from "../api/client";
+import { makeAgent } from "../test/fixtures";
+import { renderAt } from "../test/render";
+import { AgentsPage } from "./AgentsPage";
+
+describe("AgentsPage", () => {
+  it("shows agents with capabilities and instance health, load, latency and error rate", async () => {
+    vi.spyOn(api, "listAgents").mockResolvedValue([makeAgent()]);
+    renderAt("/agents", "/agents", <AgentsPage />);
+    const card = (await screen.findByRole("heading", { name: /Analyst Agent/ })).closest("article")!;
+    const scope = within(card);
+    expect(scope.getByText("statistics")).toBeInTheDocument();
+    expect(scope.getByText("healthy")).toBeInTheDocument();
+    expect(scope.getByText("170 ms")).toBeInTheDocument();
+    expect(scope.getByRole("cell", { name: /^5.0 % \(2\)$/ })).toBeInTheDocument();
+    expect(scope.getByRole("cell", { name: "2" })).toBeInTheDocument();
+  });
+
+  it("registers an agent by its card URL", async () => {
+    const list = vi.spyOn(api, "listAgents").mockResolvedValue([]);
+    const register = vi.spyOn(api, "registerAgent").mockResolvedValue(makeAgent({ name: "Echo" }));
+    renderAt("/agents", "/agents", <AgentsPage />);
+    expect(await screen.findByText("No agent is registered.")).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText("Agent card URL"), "http://127.0.0.1:9000");
+    await userEvent.click(screen.getByRole("button", { name: "Register" }));
+    expect(register).toHaveBeenCalledWith("http://127.0.0.1:9000");
+    expect(await screen.findByText(/Registered Echo/)).toBeInTheDocument();
+    expect(list).toHaveBeenCalledTimes(2);
+  });
+
+  it("shows why a registration failed", async () => {
+    vi.spyOn(api, "listAgents").mockResolvedValue([]);
+    vi.spyOn(api, "registerAgent").mockRejectedValue(
+      new ApiError(422, "agent_card_unreachable", "Could not reach the agent card at http://x."),
+    );
+    renderAt("/agents", "/agents", <AgentsPage />);
+    await userEvent.type(await screen.findByLabelText("Agent card URL"), "http://x");
+    await userEvent.click(screen.getByRole("button", { name: "Register" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Could not reach the agent card");
+  });
+
+  it("removes an agent after a confirmation", async () => {
+    const list = vi.spyOn(api, "listAgents").mockResolvedValueOnce([makeAgent()]).mockResolvedValue([]);
+    const remove = vi.spyOn(api, "removeAgent").mockResolvedValue();
+    renderAt("/agents", "/agents", <AgentsPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Remove Analyst Agent…" }));
+    expect(remove).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole("button", { name: "Remove Analyst Agent" }));
+    expect(remove).toHaveBeenCalledWith("agent-1");
+    expect(await screen.findByText("No agent is registered.")).toBeInTheDocument();
+    expect(list).toHaveBeenCalledTimes(2);
+  });
+});

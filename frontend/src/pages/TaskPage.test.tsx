@@ -1,0 +1,77 @@
+import { act, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import { api, ApiError } from "../api/client";
+import { FakeEventSource, makeEvent, makeStep, makeTask } from "../test/fixtures";
+import { renderAt } from "../test/render";
+import { TaskPage } from "./TaskPage";
+
+describe("TaskPage", () => {
+  beforeEach(() => {
+    FakeEventSource.instances = [];
+    vi.stubGlobal("EventSource", FakeEventSource);
+    return () => vi.unstubAllGlobals();
+  });
+
+  it("shows the plan, timeline, steps and result of a finished task", async () => {
+    vi.spyOn(api, "getTask").mockResolvedValue(makeTask());
+    renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
+    expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("Compute the average of 3, 5 and 10");
+    expect(screen.getByRole("group", { name: "Plan graph" })).toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "Step timeline" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Report", level: 4 })).toBeInTheDocument();
+    // React Flow hides nodes from the accessibility tree until it has measured them (never, in jsdom).
+    expect(document.querySelector('.graph-node[data-step="s2"]')).toHaveAttribute("data-status", "completed");
+    expect(screen.queryByRole("button", { name: "Cancel task" })).not.toBeInTheDocument();
+  });
+
+  it("follows the event stream of a running task and updates states", async () => {
+    const running = makeTask({
+      status: "running",
+      finished_at: null,
+      duration_ms: null,
+      result: null,
+      steps: [makeStep({ status: "running", finished_at: null, duration_ms: null, output: null, output_data: null })],
+    });
+    const getTask = vi.spyOn(api, "getTask").mockResolvedValue(running);
+    renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
+    await screen.findByRole("button", { name: "Cancel task" });
+    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    const source = FakeEventSource.instances[0]!;
+    expect(source.url).toBe("/api/tasks/t1/events");
+    getTask.mockResolvedValue(makeTask({ steps: [makeStep()] }));
+    act(() => {
+      source.open();
+      source.emit(makeEvent("step.completed", "s1", { status: "completed" }));
+      source.emit(makeEvent("task.completed", null, { status: "completed" }));
+    });
+    expect(source.closed).toBe(true);
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Report", level: 4 })).toBeInTheDocument());
+    expect(screen.queryByRole("button", { name: "Cancel task" })).not.toBeInTheDocument();
+  });
+
+  it("cancels a running task", async () => {
+    vi.spyOn(api, "getTask").mockResolvedValue(makeTask({ status: "running", result: null, finished_at: null }));
+    const cancel = vi.spyOn(api, "cancelTask").mockResolvedValue(makeTask({ status: "canceled", error: "canceled by the user", result: null }));
+    renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Cancel task" }));
+    expect(cancel).toHaveBeenCalledWith("t1aaaaaaaaaaaaaaaa");
+    expect(await screen.findByText("canceled by the user")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Cancel task" })).not.toBeInTheDocument();
+  });
+
+  it("says so when the task does not exist", async () => {
+    vi.spyOn(api, "getTask").mockRejectedValue(new ApiError(404, "task_not_found", "No task nope."));
+    renderAt("/tasks/nope", "/tasks/:taskId", <TaskPage />);
+    expect(await screen.findByText("There is no such task.")).toBeInTheDocument();
+  });
+
+  it("shows a failed step's reason", async () => {
+    const failed = makeStep({ status: "failed", error: "agent timed out after 120 s", output: null, output_data: null });
+    vi.spyOn(api, "getTask").mockResolvedValue(makeTask({ status: "failed", error: "step s1 failed", steps: [failed], result: null }));
+    renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
+    expect(await screen.findByText("step s1 failed")).toBeInTheDocument();
+    expect(screen.getByText("agent timed out after 120 s")).toBeInTheDocument();
+  });
+});

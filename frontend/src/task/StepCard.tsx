@@ -1,0 +1,113 @@
+/** One step in full: agent and instance, input, output (Markdown and data), error, tokens. */
+import { useEffect, useRef, useState } from "react";
+
+import type { StepPublic, TaskEvent } from "../api/types";
+import { DataView } from "../components/DataView";
+import { Markdown } from "../components/Markdown";
+import { StatusBadge } from "../components/StatusBadge";
+import { formatDuration, formatNumber, formatTime, shortId } from "../lib/format";
+
+function instanceUrl(events: TaskEvent[], step: StepPublic): string | undefined {
+  const attempts = events.filter((e) => e.type === "step.attempt" && e.step === step.id);
+  const url = attempts.at(-1)?.data.url;
+  return typeof url === "string" ? url : undefined;
+}
+
+export function StepCard({
+  step,
+  events,
+  selected,
+}: {
+  step: StepPublic;
+  events: TaskEvent[];
+  selected: boolean;
+}) {
+  const [open, setOpen] = useState(selected);
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (!selected) return;
+    setOpen(true);
+    ref.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+  }, [selected]);
+  const url = instanceUrl(events, step);
+  const hasData = step.output_data !== null && Object.keys(step.output_data).length > 0;
+
+  return (
+    <details
+      ref={ref}
+      id={`step-${step.id}`}
+      className={`step-card${selected ? " selected" : ""}`}
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      data-step={step.id}
+    >
+      <summary>
+        <span className="step-key">{step.id}</span>
+        <span className="step-title">{step.title}</span>
+        <StatusBadge status={step.status} />
+        <span className="muted small">
+          {step.capability} · {step.agent ?? "no agent yet"} · {formatDuration(step.duration_ms)}
+        </span>
+      </summary>
+      <div className="step-body">
+        <dl className="facts">
+          <div>
+            <dt>Agent</dt>
+            <dd>{step.agent ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>Instance</dt>
+            <dd>
+              {step.instance_id ? <code title={step.instance_id}>{shortId(step.instance_id)}</code> : "—"}
+              {url ? <span className="muted small"> {url}</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>Attempts</dt>
+            <dd>{step.attempts}</dd>
+          </div>
+          <div>
+            <dt>Tokens</dt>
+            <dd>
+              {formatNumber(step.tokens_in)} in · {formatNumber(step.tokens_out)} out
+            </dd>
+          </div>
+          <div>
+            <dt>Started</dt>
+            <dd>{formatTime(step.started_at)}</dd>
+          </div>
+          <div>
+            <dt>Finished</dt>
+            <dd>{formatTime(step.finished_at)}</dd>
+          </div>
+        </dl>
+        <h4>Input</h4>
+        <p className="instruction">{step.instruction}</p>
+        <p className="muted small">
+          {step.depends_on.length
+            ? `Also receives the output of ${step.depends_on.join(", ")}.`
+            : "Depends on no other step."}
+          {step.expected_output ? ` Expected: ${step.expected_output}` : ""}
+        </p>
+        {step.error ? (
+          <div className="error-box" role="alert">
+            <h4>Error</h4>
+            <p>{step.error}</p>
+          </div>
+        ) : null}
+        {step.output ? (
+          <>
+            <h4>Output</h4>
+            <Markdown text={step.output} />
+          </>
+        ) : null}
+        {hasData ? (
+          <details className="data-part">
+            <summary>Data ({Object.keys(step.output_data ?? {}).length} fields)</summary>
+            <DataView value={step.output_data} />
+          </details>
+        ) : null}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,152 @@
+/** The plan as a graph: steps as nodes colored by state, dependencies as edges. */
+import {
+  Background,
+  Controls,
+  Handle,
+  Position,
+  ReactFlow,
+  useNodesInitialized,
+  useNodesState,
+  useReactFlow,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useEffect, useMemo, useRef, useState } from "react";
+
+import type { StepPublic } from "../api/types";
+import { formatDuration } from "../lib/format";
+import { boundsOf, graphHeight, layoutPlan } from "./graphLayout";
+
+type StepNodeData = { step: StepPublic; selected: boolean; onSelect: (id: string) => void };
+type StepNode = Node<StepNodeData, "step">;
+
+function StepNodeView({ data, targetPosition, sourcePosition }: NodeProps<StepNode>) {
+  const { step } = data;
+  return (
+    <>
+      <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
+      <button
+        type="button"
+        className={`graph-node status-${step.status}${data.selected ? " selected" : ""}`}
+        data-step={step.id}
+        data-status={step.status}
+        aria-pressed={data.selected}
+        aria-label={`Step ${step.id}: ${step.title}, ${step.status}`}
+        onClick={() => data.onSelect(step.id)}
+      >
+        <span className="graph-node-title">
+          <span className="step-key">{step.id}</span> {step.title}
+        </span>
+        <span className="graph-node-meta">
+          {step.capability} · {step.agent ?? "unassigned"}
+          {step.duration_ms !== null ? ` · ${formatDuration(step.duration_ms)}` : ""}
+        </span>
+      </button>
+      <Handle type="source" position={sourcePosition ?? Position.Right} isConnectable={false} />
+    </>
+  );
+}
+
+const nodeTypes = { step: StepNodeView };
+const FIT = { padding: 0.15, maxZoom: 1.1 };
+
+/** Fits the plan into view again when its shape or the box changes (not on state changes). */
+function FitView({ signature }: { signature: string }) {
+  const flow = useReactFlow();
+  const ready = useNodesInitialized();
+  useEffect(() => {
+    if (ready) void flow.fitView(FIT);
+  }, [flow, ready, signature]);
+  return null;
+}
+
+export function TaskGraph({
+  steps,
+  selected,
+  onSelect,
+  vertical = false,
+}: {
+  steps: StepPublic[];
+  selected: string | undefined;
+  onSelect: (id: string) => void;
+  vertical?: boolean;
+}) {
+  const shape = steps.map((s) => `${s.id}<${s.depends_on.join(",")}`).join(";");
+  // The layout depends only on the plan's shape, so nodes stay put while states change.
+  const positions = useMemo(() => layoutPlan(steps, vertical ? "TB" : "LR"), [shape, vertical]);
+  const box = useRef<HTMLDivElement>(null);
+  const [boxWidth, setBoxWidth] = useState(800);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(([entry]) => entry && setBoxWidth(entry.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const height = graphHeight(boundsOf(positions), boxWidth);
+  const statusOf = new Map(steps.map((s) => [s.id, s.status]));
+
+  const wanted: StepNode[] = useMemo(
+    () =>
+      steps.map((step) => ({
+        id: step.id,
+        type: "step" as const,
+        position: positions.get(step.id) ?? { x: 0, y: 0 },
+        data: { step, selected: step.id === selected, onSelect },
+        targetPosition: vertical ? Position.Top : Position.Left,
+        sourcePosition: vertical ? Position.Bottom : Position.Right,
+        draggable: false,
+        selectable: false,
+      })),
+    [steps, positions, selected, onSelect, vertical],
+  );
+  // React Flow measures nodes through change events; keep what it measured when states change.
+  const [nodes, setNodes, onNodesChange] = useNodesState<StepNode>(wanted);
+  useEffect(() => {
+    setNodes((current) => {
+      const known = new Map(current.map((node) => [node.id, node]));
+      return wanted.map((node) => ({ ...known.get(node.id), ...node }));
+    });
+  }, [wanted, setNodes]);
+  const edges: Edge[] = steps.flatMap((step) =>
+    step.depends_on.map((dependency) => ({
+      id: `${dependency}->${step.id}`,
+      source: dependency,
+      target: step.id,
+      animated: statusOf.get(step.id) === "running",
+      className: `edge-${statusOf.get(dependency) ?? "pending"}`,
+    })),
+  );
+
+  return (
+    <div
+      ref={box}
+      className={`task-graph${vertical ? " vertical" : ""}`}
+      style={{ height }}
+      role="group"
+      aria-label="Plan graph"
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        nodeTypes={nodeTypes}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.2}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        zoomOnScroll={false}
+        preventScrolling={false}
+      >
+        <FitView signature={`${shape}|${vertical}|${height}|${boxWidth}`} />
+        <Background gap={20} size={1} />
+        {vertical ? null : <Controls showInteractive={false} />}
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/** Gantt-like bars: when each step started and ended on the task's clock, with its attempts. */
+import type { StepPublic, TaskEvent } from "../api/types";
+import { formatDuration } from "../lib/format";
+
+function ms(iso: string | null | undefined): number | undefined {
+  if (!iso) return undefined;
+  const value = new Date(iso).getTime();
+  return Number.isNaN(value) ? undefined : value;
+}
+
+export interface TimelineProps {
+  steps: StepPublic[];
+  events: TaskEvent[];
+  taskStartedAt: string | null;
+  now: number;
+}
+
+export function Timeline({ steps, events, taskStartedAt, now }: TimelineProps) {
+  const starts = steps.map((s) => ms(s.started_at)).filter((v): v is number => v !== undefined);
+  if (starts.length === 0) {
+    return <p className="muted">No step has started yet.</p>;
+  }
+  const origin = Math.min(ms(taskStartedAt) ?? Infinity, ...starts);
+  const ends = steps.map((s) => ms(s.finished_at) ?? (s.status === "running" ? now : ms(s.started_at)) ?? origin);
+  const span = Math.max(Math.max(...ends) - origin, 1);
+  const pct = (value: number) => `${(((value - origin) / span) * 100).toFixed(2)}%`;
+
+  return (
+    <div className="timeline" role="list" aria-label="Step timeline">
+      {steps.map((step, index) => {
+        const start = ms(step.started_at);
+        const end = ends[index] ?? now;
+        const attempts = events.filter((e) => e.type === "step.attempt" && e.step === step.id);
+        const label =
+          start === undefined
+            ? `${step.id} ${step.status}`
+            : `${step.id} ${step.status}, started ${formatDuration(start - origin)} in, ` +
+              `took ${formatDuration(end - start)}, ${step.attempts} attempt${step.attempts === 1 ? "" : "s"}`;
+        return (
+          <div className="timeline-row" role="listitem" key={step.id} aria-label={label}>
+            <span className="timeline-label" title={step.title}>
+              <span className="step-key">{step.id}</span> {step.title}
+            </span>
+            <span className="timeline-track">
+              {start === undefined ? (
+                <span className="timeline-waiting">{step.status}</span>
+              ) : (
+                <span
+                  className={`timeline-bar status-${step.status}`}
+                  style={{ left: pct(start), width: `max(${(((end - start) / span) * 100).toFixed(2)}%, 3px)` }}
+                  title={label}
+                >
+                  {attempts.slice(1).map((attempt) => {
+                    const at = ms(attempt.created_at) ?? start;
+                    return (
+                      <span
+                        key={attempt.id}
+                        className="timeline-retry"
+                        style={{ left: `${(((at - start) / Math.max(end - start, 1)) * 100).toFixed(2)}%` }}
+                        title={`retry at ${formatDuration(at - origin)}`}
+                      />
+                    );
+                  })}
+                </span>
+              )}
+            </span>
+            <span className="timeline-figure">
+              {start === undefined ? "" : formatDuration(end - start)}
+              {step.attempts > 1 ? <span className="retries"> ×{step.attempts}</span> : null}
+            </span>
+          </div>
+        );
+      })}
+      <div className="timeline-axis" aria-hidden="true">
+        <span>0</span>
+        <span>{formatDuration(span / 2)}</span>
+        <span>{formatDuration(span)}</span>
+      </div>
+    </div>
+  );
+}

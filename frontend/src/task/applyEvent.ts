@@ -1,0 +1,84 @@
+/**
+ * What an event of the task's stream changes in the task as the page shows it, before the
+ * full task is read again: states of the task and its steps, the plan as soon as it exists.
+ */
+import type { Plan, StepPublic, TaskEvent, TaskPublic } from "../api/types";
+
+function planSteps(plan: Plan): StepPublic[] {
+  return plan.steps.map((step) => ({
+    id: step.id,
+    title: step.title,
+    instruction: step.instruction,
+    capability: step.capability,
+    depends_on: step.depends_on ?? [],
+    expected_output: step.expected_output,
+    status: "pending",
+    agent_id: null,
+    agent: null,
+    instance_id: null,
+    remote_task_id: null,
+    attempts: 0,
+    output: null,
+    output_data: null,
+    error: null,
+    tokens_in: 0,
+    tokens_out: 0,
+    started_at: null,
+    finished_at: null,
+    duration_ms: null,
+  }));
+}
+
+function isPlan(value: unknown): value is Plan {
+  return typeof value === "object" && value !== null && Array.isArray((value as Plan).steps);
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+export function applyEvent(task: TaskPublic, event: TaskEvent): TaskPublic {
+  const data = event.data;
+  const [scope, kind] = event.type.split(".") as [string, string];
+  if (scope === "task") {
+    const next: TaskPublic = { ...task };
+    if (kind === "planned") {
+      if (isPlan(data.plan) && task.steps.length === 0) {
+        next.steps = planSteps(data.plan);
+        next.steps_total = next.steps.length;
+      }
+      next.planner = text(data.planner) ?? task.planner;
+      return next;
+    }
+    if (kind !== "created") next.status = text(data.status) ?? (kind === "planned" ? task.status : kind);
+    if (kind === "failed" || kind === "canceled") next.error = text(data.error) ?? task.error;
+    if (kind === "running" && !task.started_at) next.started_at = event.created_at;
+    if (["completed", "failed", "canceled"].includes(kind)) next.finished_at = task.finished_at ?? event.created_at;
+    return next;
+  }
+  if (event.step === null) return task;
+  const steps = task.steps.map((step) => {
+    if (step.id !== event.step) return step;
+    const changed: StepPublic = { ...step };
+    if (kind === "attempt") {
+      changed.attempts = typeof data.attempt === "number" ? data.attempt : step.attempts + 1;
+      changed.instance_id = text(data.instance) ?? step.instance_id;
+      return changed;
+    }
+    changed.status = text(data.status) ?? kind;
+    if (kind === "running") {
+      changed.agent = text(data.agent) ?? step.agent;
+      changed.started_at = step.started_at ?? event.created_at;
+    } else {
+      changed.finished_at = step.finished_at ?? event.created_at;
+      changed.error = text(data.error) ?? step.error;
+      changed.output = text(data.output) ?? step.output;
+    }
+    return changed;
+  });
+  return {
+    ...task,
+    steps,
+    steps_completed: steps.filter((step) => step.status === "completed").length,
+  };
+}

@@ -1,0 +1,143 @@
+/** Builders of API objects for tests, valid against the generated types. */
+import type { AgentPublic, StepPublic, TaskEvent, TaskPublic, TaskSummary } from "../api/types";
+
+export function makeStep(overrides: Partial<StepPublic> = {}): StepPublic {
+  return {
+    id: "s1",
+    title: "Compute the average",
+    instruction: "Compute the average of 3, 5 and 10.",
+    capability: "statistics",
+    depends_on: [],
+    expected_output: "The average",
+    status: "completed",
+    agent_id: "a1",
+    agent: "Analyst Agent",
+    instance_id: "i1234567890",
+    remote_task_id: "r1",
+    attempts: 1,
+    output: "**Mean (average): 6**\n\n| Figure | Value |\n|---|---:|\n| Count | 3 |",
+    output_data: { mean: 6, values: [3, 5, 10] },
+    error: null,
+    tokens_in: 12,
+    tokens_out: 34,
+    started_at: "2026-01-01T10:00:00.000Z",
+    finished_at: "2026-01-01T10:00:00.500Z",
+    duration_ms: 500,
+    ...overrides,
+  };
+}
+
+export function makeSummary(overrides: Partial<TaskSummary> = {}): TaskSummary {
+  return {
+    id: "t1aaaaaaaaaaaaaaaa",
+    description: "Compute the average of 3, 5 and 10",
+    status: "completed",
+    session_id: null,
+    planner: "offline",
+    error: null,
+    steps_total: 2,
+    steps_completed: 2,
+    tokens_in: 10,
+    tokens_out: 20,
+    created_at: "2026-01-01T10:00:00.000Z",
+    started_at: "2026-01-01T10:00:00.000Z",
+    finished_at: "2026-01-01T10:00:01.000Z",
+    duration_ms: 1000,
+    ...overrides,
+  };
+}
+
+export function makeTask(overrides: Partial<TaskPublic> = {}): TaskPublic {
+  const steps = overrides.steps ?? [
+    makeStep(),
+    makeStep({ id: "s2", title: "Write a report", capability: "writing", agent: "Research Agent", depends_on: ["s1"] }),
+  ];
+  return {
+    ...makeSummary(),
+    planner_reason: "no LLM provider is configured",
+    metadata: {},
+    steps,
+    result: "## Report\n\nThe mean is 6.",
+    result_data: null,
+    ...overrides,
+  };
+}
+
+export function makeAgent(overrides: Partial<AgentPublic> = {}): AgentPublic {
+  return {
+    id: "agent-1",
+    name: "Analyst Agent",
+    description: "Deterministic data and text operations.",
+    version: "1.0.0",
+    capabilities: ["statistics", "calculation"],
+    skills: [
+      { id: "statistics", name: "Statistics", description: "Means and medians", tags: [], examples: [] },
+      { id: "calculation", name: "Calculation", description: "Arithmetic", tags: [], examples: [] },
+    ],
+    instances: [
+      {
+        id: "inst-1",
+        card_url: "http://127.0.0.1:8002/.well-known/agent-card.json",
+        url: "http://127.0.0.1:8002/",
+        protocol_binding: "JSONRPC",
+        health: "healthy",
+        in_flight: 2,
+        calls: 40,
+        errors: 2,
+        error_rate: 0.05,
+        latency_ms: 170,
+        last_error: null,
+        last_seen_at: "2026-01-01T10:00:00.000Z",
+      },
+    ],
+    created_at: "2026-01-01T09:00:00.000Z",
+    ...overrides,
+  };
+}
+
+let nextEventId = 1;
+export function makeEvent(type: TaskEvent["type"], step: string | null, data: Record<string, unknown> = {}): TaskEvent {
+  return { id: nextEventId++, task_id: "t1", step, type, data, created_at: "2026-01-01T10:00:00.250Z" };
+}
+
+/** A stand-in for the browser's EventSource that tests drive by hand. */
+export class FakeEventSource {
+  static instances: FakeEventSource[] = [];
+  readonly url: string;
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  closed = false;
+  private listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
+
+  constructor(url: string) {
+    this.url = url;
+    FakeEventSource.instances.push(this);
+  }
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  close() {
+    this.closed = true;
+    this.readyState = 2;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  emit(event: TaskEvent) {
+    const message = new MessageEvent<string>(event.type, { data: JSON.stringify(event) });
+    for (const listener of this.listeners.get(event.type) ?? []) listener(message);
+  }
+  fail(readyState: number) {
+    this.readyState = readyState;
+    this.onerror?.();
+  }
+}
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json" },
+  });
+}
