@@ -8,7 +8,7 @@ from orchestra.api.deps import AdminDep, PrincipalDep, ServicesDep
 from orchestra.api.schemas import AgentList, AgentPublic, AgentRegister, error_responses
 
 router = APIRouter(prefix="/api/agents", tags=["agents"])
-ERRORS = error_responses(401, 403, 404, 422)
+ERRORS = error_responses(400, 401, 403, 404, 422)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=ERRORS)

@@ -17,7 +17,7 @@ from orchestra.api.schemas import (
 )
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
-ERRORS = error_responses(401, 404, 422)
+ERRORS = error_responses(400, 401, 404, 422)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=ERRORS)
@@ -32,7 +32,7 @@ async def list_sessions(
     services: ServicesDep,
     principal: PrincipalDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> SessionList:
     """The caller's sessions, newest first."""
     rows, total = await services.sessions.page(principal, limit, offset)
@@ -55,7 +55,7 @@ async def list_messages(
     services: ServicesDep,
     principal: PrincipalDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> MessageList:
     """Oldest first: the user's tasks and the results they got."""
     rows, total = await services.sessions.messages(session_id, principal, limit, offset)

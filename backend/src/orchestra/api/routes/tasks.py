@@ -14,12 +14,20 @@ from orchestra.api.schemas import TaskCreate, TaskList, TaskPublic, TaskSummary,
 from orchestra.db import TaskStatus
 
 router = APIRouter(prefix="/api/tasks", tags=["tasks"])
-ERRORS = error_responses(401, 404, 422)
+# Event ids are 64-bit integers in the database.
+MAX_EVENT_ID = 2**62
+ERRORS = error_responses(400, 401, 404, 422)
 
 
 @router.post(
-    "", status_code=status.HTTP_202_ACCEPTED, responses=error_responses(401, 404, 413, 422, 429)
-)
+    "",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={
+        200: {"model": TaskPublic, "description": "The task an earlier request with this "
+              "Idempotency-Key created."},
+        **error_responses(400, 401, 404, 413, 422, 429),
+    },
+)  # fmt: skip
 async def create_task(
     body: TaskCreate,
     services: ServicesDep,
@@ -45,7 +53,7 @@ async def list_tasks(
     status_: Annotated[TaskStatus | None, Query(alias="status")] = None,
     session_id: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> TaskList:
     """Newest first."""
     rows, total = await services.tasks.list(principal, status_, session_id, limit, offset)
@@ -75,8 +83,10 @@ async def task_events(
     task_id: str,
     services: ServicesDep,
     principal: PrincipalDep,
-    last_event_id: Annotated[int, Header(ge=0)] = 0,
-    after: Annotated[int, Query(ge=0, description="Resume after this event id.")] = 0,
+    last_event_id: Annotated[int, Header(ge=0, le=MAX_EVENT_ID)] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=MAX_EVENT_ID, description="Resume after this event id.")
+    ] = 0,
 ) -> EventSourceResponse:
     """Server-Sent Events of every state change, in order, until the task ends.
 
