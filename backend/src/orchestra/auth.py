@@ -59,6 +59,20 @@ class Keys:
             session.add(row)
         return row, secret
 
+    async def ensure(self, secret: str, role: str, name: str) -> None:
+        """Accept a key given from outside (ADMIN_KEY); a revoked one stays revoked."""
+        if not secret.startswith(KEY_PREFIX) or len(secret) < 24:
+            raise InvalidInputError(
+                f"ADMIN_KEY must start with '{KEY_PREFIX}' and be at least 24 characters; "
+                "make one with `orchestra keys create` or any random token."
+            )
+        async with self.db.session() as session:
+            found = await session.scalar(select(ApiKey.id).where(ApiKey.key_hash == digest(secret)))
+            if found is None:
+                session.add(
+                    ApiKey(name=name, role=role, prefix=secret[:12], key_hash=digest(secret))
+                )
+
     async def all(self) -> list[ApiKey]:
         async with self.db.session() as session:
             return list(await session.scalars(select(ApiKey).order_by(ApiKey.created_at)))

@@ -127,8 +127,13 @@ async def _up(settings: Settings) -> int:
                 child.kill()
 
 
-def _agents(url: str, action: str, card_url: str | None) -> int:
-    with httpx.Client(base_url=url, timeout=30) as http:
+def _auth_headers(key: str | None) -> dict[str, str]:
+    key = key or os.environ.get("ORCHESTRA_KEY")
+    return {"Authorization": f"Bearer {key}"} if key else {}
+
+
+def _agents(url: str, action: str, card_url: str | None, key: str | None) -> int:
+    with httpx.Client(base_url=url, timeout=30, headers=_auth_headers(key)) as http:
         if action == "register":
             response = http.post("/api/agents", json={"card_url": card_url})
         else:
@@ -162,11 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
     run_p.add_argument("--session", default=None, help="session id for follow-up tasks")
     run_p.add_argument("--url", default=None, help="orchestrator URL")
     run_p.add_argument("--json", action="store_true", help="print the final task as JSON")
+    run_p.add_argument("--key", default=None, help="API key (default: $ORCHESTRA_KEY)")
 
     agents_p = commands.add_parser("agents", help="list or register agents")
     agents_p.add_argument("action", choices=("list", "register"))
     agents_p.add_argument("card_url", nargs="?")
     agents_p.add_argument("--url", default=None, help="orchestrator URL")
+    agents_p.add_argument("--key", default=None, help="API key (default: $ORCHESTRA_KEY)")
 
     db_p = commands.add_parser("db", help="database schema")
     db_p.add_argument("action", choices=("upgrade",))
@@ -244,13 +251,19 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from orchestra.progress import run_task
 
         return asyncio.run(
-            run_task(args.url or default_url, args.description, args.session, args.json)
+            run_task(
+                args.url or default_url,
+                args.description,
+                args.session,
+                args.json,
+                _auth_headers(args.key),
+            )
         )
     if args.command == "agents":
         if args.action == "register" and not args.card_url:
             print("orchestra agents register needs a card URL", file=sys.stderr)
             return 2
-        return _agents(args.url or default_url, args.action, args.card_url)
+        return _agents(args.url or default_url, args.action, args.card_url, args.key)
     if args.command == "planner":
         from orchestra.planner.cli import evaluate_command
 

@@ -117,6 +117,11 @@ class Settings(BaseSettings):
         default=False,
         description="Require API keys (Bearer). Off is allowed only while HOST is loopback.",
     )
+    admin_key: SecretStr = Field(
+        default=SecretStr(""),
+        description="An admin API key accepted from the start (for deployment scripts such "
+        "as docker compose); stored hashed like any other key.",
+    )
     agent_allowed_hosts: list[str] = Field(
         default_factory=list,
         description="Host names, addresses or networks (CIDR) agent cards and endpoints may "

@@ -47,9 +47,17 @@ def render(task: dict[str, Any]) -> Group:
     return Group(title, table)
 
 
-async def run_task(url: str, description: str, session_id: str | None, as_json: bool) -> int:
+async def run_task(
+    url: str,
+    description: str,
+    session_id: str | None,
+    as_json: bool,
+    headers: dict[str, str] | None = None,
+) -> int:
     console = Console(stderr=as_json)
-    async with httpx.AsyncClient(base_url=url, timeout=httpx.Timeout(30, read=None)) as http:
+    async with httpx.AsyncClient(
+        base_url=url, timeout=httpx.Timeout(30, read=None), headers=headers or {}
+    ) as http:
         try:
             response = await http.post(
                 "/api/tasks", json={"description": description, "session_id": session_id}

@@ -98,6 +98,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         task_rate=RateLimit(settings.tasks_per_minute),
         streams=StreamLimit(settings.max_event_streams),
     )
+    admin_key = settings.admin_key.get_secret_value().strip()
+    if admin_key:
+        await Keys(database).ensure(admin_key, "admin", "ADMIN_KEY")
     if settings.auth_enabled and not await Keys(database).all():
         log.warning("AUTH_ENABLED is set but no API key exists: run `orchestra keys create`")
     try:
