@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import httpx
 from pydantic import ValidationError
 
-from orchestra import logs
+from orchestra import logs, tracing
 from orchestra.api.app import InsecureConfiguration
 from orchestra.config import Settings, get_settings
 from orchestra.errors import OrchestraError
@@ -37,6 +37,7 @@ def serve(service: str, host: str, port: int) -> int:
     import uvicorn
 
     settings = get_settings()
+    tracing.configure(settings.trace_exporter, service)
     if service == "orchestrator":
         from orchestra.api import create_app
 

@@ -132,6 +132,11 @@ class Settings(BaseSettings):
     max_event_streams: int = Field(
         default=20, ge=1, description="Open SSE streams per API key and process."
     )
+    trace_exporter: Literal["none", "console", "otlp"] = Field(
+        default="none",
+        description="OpenTelemetry spans: none (default), console (JSON lines on stdout), or "
+        "otlp (endpoint from OTEL_EXPORTER_OTLP_ENDPOINT).",
+    )
     log_level: str = "INFO"
     log_format: Literal["text", "json"] = Field(
         default="text", description="json writes one JSON object per line."

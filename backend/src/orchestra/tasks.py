@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from orchestra import events
+from orchestra import events, tracing
 from orchestra.auth import Principal
 from orchestra.config import Settings
 from orchestra.db import Database, Message, Session, Task, TaskStatus
@@ -79,6 +79,8 @@ class Tasks:
                     metadata_=metadata,
                     idempotency_key=idempotency_key,
                     requested_plan=plan.model_dump(mode="json") if plan else None,
+                    # The request's trace: the task's steps, run later, join it.
+                    trace_context=tracing.carrier() or None,
                 )
                 session.add(task)
                 await session.flush()

@@ -21,6 +21,7 @@ from a2a.server.events import EventQueue
 from a2a.server.tasks import TaskUpdater
 from a2a.types import Message, Task, TaskState
 
+from orchestra import tracing
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult, parse_step_request
 
 __all__ = ["Progress", "StepExecutor"]
@@ -76,7 +77,7 @@ class StepExecutor(AgentExecutor, ABC):
             )
 
         await progress("Working on the request")
-        work = asyncio.create_task(self.run(request, progress), name=f"step:{task.id}")
+        work = asyncio.create_task(self._traced(request, progress), name=f"step:{task.id}")
         self._running[task.id] = work
         try:
             result = await work
@@ -128,6 +129,13 @@ class StepExecutor(AgentExecutor, ABC):
         finally:
             if stopped:
                 self._cancelled.setdefault(task_id, asyncio.Event()).set()
+
+    async def _traced(self, request: StepRequest, progress: Progress) -> StepResult:
+        attributes: dict[str, str | int] = {"a2a.task_id": request.task_id}
+        if request.capability:
+            attributes["orchestra.capability"] = request.capability
+        with tracing.span(f"agent {type(self).__name__}", attributes=attributes):
+            return await self.run(request, progress)
 
     @staticmethod
     def _new_task(context: RequestContext) -> Task:

@@ -34,6 +34,7 @@ from orchestra.agents.content_type import RequireJsonBody
 from orchestra.agents.executor import StepExecutor
 from orchestra.agents.idempotency import IdempotentRequestHandler, MessageKeyStore
 from orchestra.config import Settings
+from orchestra.tracing import TracingMiddleware
 
 __all__ = ["build_agent_app", "build_card", "create_store_engine"]
 
@@ -157,6 +158,8 @@ def build_agent_app(
                 logger.info("%s shutting down", kind)
 
     app = FastAPI(title=card.name, version=card.version, lifespan=lifespan)
+    # Continues the orchestrator's trace from the `traceparent` of each A2A call.
+    app.add_middleware(TracingMiddleware)
 
     @app.get("/health", tags=["health"])
     async def health() -> dict[str, str]:

@@ -16,7 +16,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from orchestra import __version__, db
+from orchestra import __version__, db, tracing
 from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
@@ -35,6 +35,7 @@ from orchestra.registry import Registry
 from orchestra.registry.egress import Egress
 from orchestra.registry.health import HealthProbe
 from orchestra.tasks import Tasks
+from orchestra.tracing import TracingMiddleware
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     await verify_provider(settings)
     await db.upgrade(settings.orchestrator_database_url)
     database = db.Database(settings.orchestrator_database_url)
-    http = httpx.AsyncClient(timeout=httpx.Timeout(settings.agent_call_timeout_seconds))
+    http = httpx.AsyncClient(
+        timeout=httpx.Timeout(settings.agent_call_timeout_seconds),
+        event_hooks={"request": [tracing.inject_headers]},
+    )
     bus = EventBus()
     egress = Egress(settings.agent_allowed_hosts, allow_loopback=settings.on_loopback)
     registry = Registry(database, http, settings.agent_call_timeout_seconds, egress)
@@ -158,6 +162,7 @@ def create_app(settings: Settings) -> FastAPI:
     # Outermost last: the body cap sees requests first; headers go on every answer.
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(TracingMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

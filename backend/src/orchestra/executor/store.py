@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from orchestra import events, metrics
+from orchestra import events, metrics, tracing
 from orchestra.db import Message, StepStatus, Task, TaskStatus, TaskStep
 from orchestra.db.base import utcnow
 from orchestra.executor.dispatch import AgentReply
@@ -102,6 +102,15 @@ async def plan_task(rt: Runtime, task_id: str) -> list[dict[str, Any]]:
     if isinstance(begun, list):
         return begun
     description, history, given = begun
+    async with rt.db.session() as session:
+        parent = (await _task(session, task_id)).trace_context
+    with tracing.span("task.plan", parent=parent, attributes={"orchestra.task_id": task_id}):
+        return await _plan_and_store(rt, task_id, description, history, given)
+
+
+async def _plan_and_store(
+    rt: Runtime, task_id: str, description: str, history: list[str], given: Plan | None
+) -> list[dict[str, Any]]:
     capabilities = await rt.registry.capabilities()
     try:
         if given is not None:
@@ -201,6 +210,7 @@ async def start_step(rt: Runtime, task_id: str, key: str) -> dict[str, Any] | No
             "agent_id": step.agent_id,
             "instruction": step.instruction,
             "message_id": f"{task_id}:{key}",
+            "trace": task.trace_context,
             "context_id": task.session_id or task_id,
             "data": {
                 "task": task.description,

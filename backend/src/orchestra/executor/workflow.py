@@ -16,8 +16,9 @@ import time
 from typing import Any
 
 from dbos import DBOS, SetEnqueueOptions, SetWorkflowID
+from opentelemetry.trace import SpanKind
 
-from orchestra import logs, metrics
+from orchestra import logs, metrics, tracing
 from orchestra.executor import store
 from orchestra.executor.dispatch import TransportError, build_message
 from orchestra.executor.runtime import current
@@ -53,6 +54,12 @@ async def start_step(task_id: str, key: str) -> dict[str, Any] | None:
 
 @DBOS.step(name="orchestra.call_agent")
 async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
+    attrs = {"orchestra.task_id": job["task_id"], "orchestra.step": job["key"]}
+    with tracing.span(f"step {job['key']}", parent=job.get("trace"), attributes=attrs):
+        return await _call_agent(job)
+
+
+async def _call_agent(job: dict[str, Any]) -> dict[str, Any]:
     """Send the step to an instance of its agent; retry elsewhere when worth it.
 
     Transport failures (unreachable, 5xx, broken stream, timeout) resend the same message id:
@@ -90,7 +97,14 @@ async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
         error: str | None = None
         reachable = True
         try:
-            reply = await rt.dispatcher.send(instance_id, card, message, policy.timeout, on_task)
+            attempt_attrs: dict[str, str | int] = {
+                "a2a.message_id": message_id,
+                "orchestra.attempt": attempt,
+            }
+            with tracing.span("a2a.send", kind=SpanKind.CLIENT, attributes=attempt_attrs):
+                reply = await rt.dispatcher.send(
+                    instance_id, card, message, policy.timeout, on_task
+                )
             error = reply.error or None
         except StepStopped as exc:
             return {"state": "canceled", "error": str(exc)}

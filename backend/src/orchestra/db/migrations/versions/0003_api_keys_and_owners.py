@@ -1,4 +1,4 @@
-"""API keys, and an owner on tasks and sessions
+"""API keys, an owner on tasks and sessions, and the trace a task belongs to
 
 Revision ID: 0003
 Revises: 0002
@@ -36,6 +36,7 @@ def upgrade() -> None:
             sa.Column("owner", sa.String(length=64), nullable=False, server_default="local")
         )
         batch_op.create_index("ix_tasks_owner_created", ["owner", "created_at"])
+        batch_op.add_column(sa.Column("trace_context", sa.JSON(), nullable=True))
     with op.batch_alter_table("sessions") as batch_op:
         batch_op.add_column(
             sa.Column("owner", sa.String(length=64), nullable=False, server_default="local")
@@ -48,6 +49,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_sessions_owner"))
         batch_op.drop_column("owner")
     with op.batch_alter_table("tasks") as batch_op:
+        batch_op.drop_column("trace_context")
         batch_op.drop_index("ix_tasks_owner_created")
         batch_op.drop_column("owner")
     op.drop_table("api_keys")
