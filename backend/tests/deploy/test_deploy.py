@@ -99,3 +99,10 @@ def test_the_dockerfile_install_step_works_in_a_clean_venv(tmp_path: Path) -> No
         [str(venv / "bin" / "orchestra"), "--help"], capture_output=True, text=True, check=True
     ).stdout
     assert "serve" in help_text and "keys" in help_text
+
+
+def test_env_example_documents_every_setting() -> None:
+    documented = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    missing = {name.upper() for name in Settings.model_fields} - documented
+    assert not missing, f".env.example does not document {sorted(missing)}"
+    assert not documented - {name.upper() for name in Settings.model_fields}
