@@ -82,3 +82,13 @@ def test_sentiment_intensifier_strengthens() -> None:
     plain = text.sentiment("The result is good.").score
     strong = text.sentiment("The result is extremely good.").score
     assert strong > plain > 0
+
+
+def test_tables_and_code_are_not_sentences() -> None:
+    from orchestra.agents.text import split_sentences
+
+    text = (
+        "**Mean: 6**\n\n| Figure | Value |\n|---|---:|\n| Count | 3 |\n\n"
+        "```\nprint(1)\n```\nThe mean is six. It is fine."
+    )
+    assert split_sentences(text) == ["**Mean: 6**", "The mean is six.", "It is fine."]

@@ -69,8 +69,12 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split text into sentences, treating lines (bullets, headings) as boundaries too."""
+    """Split text into sentences, treating lines (bullets, headings) as boundaries too.
+
+    Markdown table rows and fenced code are data, not prose: they are left out.
+    """
     sentences: list[str] = []
+    text = _without_tables_and_code(text)
     for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*•#]|\d+[.)])\s)", text):
         line = " ".join(_BULLET.sub("", raw).strip() for raw in block.splitlines())
         line = re.sub(r"^#+\s*", "", line).strip()
@@ -90,6 +94,22 @@ def split_sentences(text: str) -> list[str]:
         if tail:
             sentences.append(tail)
     return sentences
+
+
+def _without_tables_and_code(text: str) -> str:
+    kept: list[str] = []
+    fenced = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced or (stripped.startswith("|") and stripped.endswith("|")):
+            # A blank line keeps the prose on either side in separate blocks.
+            kept.append("")
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def tokenize(text: str) -> list[str]:
