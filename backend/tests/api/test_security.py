@@ -82,6 +82,7 @@ API_CALLS = [
     ("POST", "/api/sessions"),
     ("GET", "/api/sessions/x"),
     ("GET", "/api/sessions/x/messages"),
+    ("GET", "/api/auth/me"),
 ]
 
 
@@ -102,6 +103,13 @@ def test_health_and_docs_stay_open(secured: Secured) -> None:
         assert client.get("/health").status_code == 200
         assert client.get("/ready").status_code == 200
         assert client.get("/openapi.json").status_code == 200
+
+
+def test_me_names_the_caller(secured: Secured) -> None:
+    with secured.client(secured.alice) as alice, secured.client(secured.admin) as admin:
+        assert alice.get("/api/auth/me").json()["role"] == "user"
+        me = admin.get("/api/auth/me").json()
+        assert me["role"] == "admin" and me["auth_enabled"] is True
 
 
 def test_users_cannot_manage_agents(secured: Secured) -> None:

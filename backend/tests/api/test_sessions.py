@@ -23,6 +23,9 @@ def test_session_records_tasks_and_results(api: httpx.Client) -> None:
     assert "5" in messages["items"][1]["content"]
     detail = api.get(f"/api/sessions/{session['id']}").json()
     assert detail["messages"] == 2 and detail["tasks"] == 1
+    page = api.get("/api/sessions", params={"limit": 200}).json()
+    mine = next(s for s in page["items"] if s["id"] == session["id"])
+    assert mine["messages"] == 2 and mine["tasks"] == 1
     listed = api.get("/api/tasks", params={"session_id": session["id"]}).json()
     assert [t["id"] for t in listed["items"]] == [task["id"]]
 

@@ -20,7 +20,7 @@ from orchestra import __version__, db, tracing
 from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
-from orchestra.api.routes import agents, health, sessions, tasks
+from orchestra.api.routes import agents, auth, health, sessions, tasks
 from orchestra.api.state import Services
 from orchestra.auth import Keys
 from orchestra.config import Settings
@@ -170,7 +170,7 @@ def create_app(settings: Settings) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    for module in (tasks, agents, sessions, health):
+    for module in (tasks, agents, sessions, auth, health):
         app.include_router(module.router)
     _add_docs(app)
     dashboard = settings.dashboard_dir

@@ -23,8 +23,8 @@ class Sessions:
 
     async def page(
         self, principal: Principal, limit: int, offset: int
-    ) -> tuple[list[Session], int]:
-        """Newest first."""
+    ) -> tuple[list[tuple[Session, int, int]], int]:
+        """Newest first, each with its message and task counts."""
         query = select(Session)
         count = select(func.count()).select_from(Session)
         if not principal.is_admin:
@@ -32,10 +32,26 @@ class Sessions:
             count = count.where(Session.owner == principal.id)
         async with self.db.session() as session:
             total = await session.scalar(count)
-            rows = await session.scalars(
-                query.order_by(Session.created_at.desc(), Session.id).limit(limit).offset(offset)
+            messages = (
+                select(func.count())
+                .select_from(Message)
+                .where(Message.session_id == Session.id)
+                .scalar_subquery()
             )
-            return list(rows), total or 0
+            tasks = (
+                select(func.count())
+                .select_from(Task)
+                .where(Task.session_id == Session.id)
+                .scalar_subquery()
+            )
+            rows = await session.execute(
+                query.add_columns(messages, tasks)
+                .order_by(Session.created_at.desc(), Session.id)
+                .limit(limit)
+                .offset(offset)
+            )
+            found = [(row, int(m or 0), int(t or 0)) for row, m, t in rows.tuples()]
+            return found, total or 0
 
     async def get(self, session_id: str, principal: Principal) -> tuple[Session, int, int]:
         """The session with its message and task counts."""

@@ -37,7 +37,10 @@ async def list_sessions(
     """The caller's sessions, newest first."""
     rows, total = await services.sessions.page(principal, limit, offset)
     return SessionList(
-        items=[SessionPublic.of(r) for r in rows], total=total, limit=limit, offset=offset
+        items=[SessionPublic.of(r, m, t) for r, m, t in rows],
+        total=total,
+        limit=limit,
+        offset=offset,
     )
 
 
