@@ -7,6 +7,10 @@ export interface Stack {
   /** An extra A2A agent with slow capabilities (`wait-a`), not registered at start. */
   slowAgentUrl: string;
   slowAgentName: string;
+  /** A second orchestrator alone, with AUTH_ENABLED=true (dashboard and API). */
+  authUrl: string;
+  /** A `user` key for it, made with `orchestra keys create`. */
+  authUserKey: string;
   dataDir: string;
   pids: number[];
 }

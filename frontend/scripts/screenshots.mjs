@@ -3,6 +3,8 @@
 // from a running Orchestra with Debian's Chromium. Usage:
 //   node scripts/screenshots.mjs [BASE_URL] [OUT_DIR]
 // When the orchestrator has no task yet, a sample task (in a session) is created first.
+// With auth on, pass a key in ORCHESTRA_API_KEY (an admin key shows every task). The key prompt
+// is taken too: for real without a key when auth is on, else with the API answering 401.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -10,6 +12,7 @@ import { chromium } from "playwright-core";
 const base = (process.argv[2] ?? process.env.ORCHESTRA_URL ?? "http://127.0.0.1:8000").replace(/\/$/, "");
 const out = path.resolve(process.argv[3] ?? process.env.SCREENSHOTS_DIR ?? "../screenshots");
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const key = process.env.ORCHESTRA_API_KEY ?? "";
 const SIZES = [
   { name: "desktop", width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false },
   { name: "phone", width: 390, height: 844, deviceScaleFactor: 2, isMobile: true },
@@ -18,9 +21,15 @@ const SIZES = [
 async function api(method, route, body) {
   const response = await fetch(`${base}${route}`, {
     method,
-    headers: body ? { "content-type": "application/json" } : {},
+    headers: {
+      ...(body ? { "content-type": "application/json" } : {}),
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
+  if (response.status === 401) {
+    throw new Error(`${method} ${route}: HTTP 401: this orchestrator needs an API key; set ORCHESTRA_API_KEY.`);
+  }
   if (!response.ok) throw new Error(`${method} ${route}: HTTP ${response.status} ${await response.text()}`);
   return response.status === 204 ? null : response.json();
 }
@@ -61,7 +70,47 @@ async function pick() {
   return { task: task?.id, session };
 }
 
+/** Whether the orchestrator asks for a key (AUTH_ENABLED=true). */
+async function authEnabled() {
+  return (await fetch(`${base}/api/tasks?limit=1`)).status === 401;
+}
+
+async function shootKeyPrompt(browser, size, realAuth) {
+  const context = await browser.newContext(contextOptions(size));
+  const page = await context.newPage();
+  if (!realAuth) {
+    // Auth is off here: answer as an orchestrator with auth on would.
+    await page.route(/\/api\//, (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: "application/json",
+        headers: { "www-authenticate": "Bearer" },
+        body: JSON.stringify({
+          error: { code: "unauthorized", message: "Send an API key as 'Authorization: Bearer <key>'.", details: {} },
+        }),
+      }),
+    );
+  }
+  await page.goto(`${base}/#/tasks`);
+  await page.getByRole("heading", { name: "API key needed" }).waitFor({ timeout: 10_000 });
+  const file = path.join(out, `key-prompt-${size.name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(file);
+  await context.close();
+}
+
+function contextOptions(size) {
+  return {
+    viewport: { width: size.width, height: size.height },
+    deviceScaleFactor: size.deviceScaleFactor,
+    isMobile: size.isMobile,
+    hasTouch: size.isMobile,
+    reducedMotion: "reduce",
+  };
+}
+
 async function main() {
+  const realAuth = await authEnabled();
   await seed();
   const { task, session } = await pick();
   const pages = [
@@ -79,13 +128,8 @@ async function main() {
   });
   try {
     for (const size of SIZES) {
-      const context = await browser.newContext({
-        viewport: { width: size.width, height: size.height },
-        deviceScaleFactor: size.deviceScaleFactor,
-        isMobile: size.isMobile,
-        hasTouch: size.isMobile,
-        reducedMotion: "reduce",
-      });
+      const context = await browser.newContext(contextOptions(size));
+      if (key) await context.addInitScript((value) => sessionStorage.setItem("orchestra.apiKey", value), key);
       const page = await context.newPage();
       for (const [name, hash] of pages) {
         await page.goto(`${base}/${hash}`);
@@ -98,6 +142,7 @@ async function main() {
         console.log(file);
       }
       await context.close();
+      await shootKeyPrompt(browser, size, realAuth);
     }
   } finally {
     await browser.close();

@@ -1,9 +1,10 @@
 /** One agent: what it can do (skills as capabilities) and how each of its instances is doing. */
 import { useState } from "react";
 
-import { api, ApiError } from "../api/client";
+import { api, ApiError, isForbidden } from "../api/client";
 import type { AgentPublic, InstancePublic } from "../api/types";
 import { formatDuration, formatPercent, formatRelative } from "../lib/format";
+import { NeedsAdmin } from "./NeedsAdmin";
 
 function InstanceRow({ instance }: { instance: InstancePublic }) {
   return (
@@ -35,15 +36,20 @@ export function AgentCard({ agent, onRemoved }: { agent: AgentPublic; onRemoved:
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [forbidden, setForbidden] = useState(false);
 
   async function remove() {
     setBusy(true);
     setError(undefined);
+    setForbidden(false);
     try {
       await api.removeAgent(agent.id);
       onRemoved();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause.message : String(cause));
+      if (isForbidden(cause)) {
+        setForbidden(true);
+        setConfirming(false);
+      } else setError(cause instanceof ApiError ? cause.message : String(cause));
       setBusy(false);
     }
   }
@@ -80,6 +86,7 @@ export function AgentCard({ agent, onRemoved }: { agent: AgentPublic; onRemoved:
           Steps already assigned to this agent will fail.
         </p>
       ) : null}
+      {forbidden ? <NeedsAdmin action="remove agents" /> : null}
       {error ? (
         <p className="error-text" role="alert">
           {error}

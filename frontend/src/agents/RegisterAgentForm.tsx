@@ -1,13 +1,15 @@
 /** Register an A2A agent by the URL of its card (or its base URL). */
 import { useState, type FormEvent } from "react";
 
-import { api, ApiError } from "../api/client";
+import { api, ApiError, isForbidden } from "../api/client";
 import type { AgentPublic } from "../api/types";
+import { NeedsAdmin } from "./NeedsAdmin";
 
 export function RegisterAgentForm({ onRegistered }: { onRegistered: (agent: AgentPublic) => void }) {
   const [url, setUrl] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [forbidden, setForbidden] = useState(false);
   const [done, setDone] = useState<string>();
 
   async function submit(event: FormEvent) {
@@ -18,6 +20,7 @@ export function RegisterAgentForm({ onRegistered }: { onRegistered: (agent: Agen
     }
     setBusy(true);
     setError(undefined);
+    setForbidden(false);
     setDone(undefined);
     try {
       const agent = await api.registerAgent(url.trim());
@@ -25,7 +28,8 @@ export function RegisterAgentForm({ onRegistered }: { onRegistered: (agent: Agen
       setUrl("");
       onRegistered(agent);
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause.message : String(cause));
+      if (isForbidden(cause)) setForbidden(true);
+      else setError(cause instanceof ApiError ? cause.message : String(cause));
     } finally {
       setBusy(false);
     }
@@ -50,7 +54,7 @@ export function RegisterAgentForm({ onRegistered }: { onRegistered: (agent: Agen
           value={url}
           onChange={(event) => setUrl(event.target.value)}
           aria-invalid={error !== undefined}
-          aria-describedby={error ? "register-error" : undefined}
+          aria-describedby={error ? "register-error" : forbidden ? "register-forbidden" : undefined}
         />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? "Registering…" : "Register"}
@@ -61,6 +65,7 @@ export function RegisterAgentForm({ onRegistered }: { onRegistered: (agent: Agen
           {error}
         </p>
       ) : null}
+      {forbidden ? <NeedsAdmin action="register agents" id="register-forbidden" /> : null}
       {done ? (
         <p className="success-text" role="status">
           {done}

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 import { jsonResponse, makeAgent, makeTask } from "../test/fixtures";
+import { authState, signIn } from "./auth";
 import { ApiError, createApi } from "./client";
 
 function recorder(response: Response | (() => Promise<Response>)) {
@@ -92,5 +93,57 @@ describe("api client", () => {
     const api = createApi({ fetch, baseUrl: "http://orchestra.test" });
     expect((await api.cancelTask("t 1")).status).toBe("canceled");
     expect(new URL(requests[0]!.url).pathname).toBe("/api/tasks/t%201/cancel");
+  });
+
+  it("lists the caller's sessions a page at a time", async () => {
+    const { fetch, requests } = recorder(jsonResponse({ items: [], total: 0, limit: 20, offset: 40 }));
+    await createApi({ fetch, baseUrl: "http://orchestra.test" }).listSessions({ limit: 20, offset: 40 });
+    const url = new URL(requests[0]!.url);
+    expect(url.pathname).toBe("/api/sessions");
+    expect(Object.fromEntries(url.searchParams)).toEqual({ limit: "20", offset: "40" });
+  });
+});
+
+describe("api client with auth", () => {
+  it("sends no Authorization header without a key", async () => {
+    const { fetch, requests } = recorder(jsonResponse({ items: [] }));
+    await createApi({ fetch, baseUrl: "http://orchestra.test" }).listAgents();
+    expect(requests[0]!.headers.has("authorization")).toBe(false);
+  });
+
+  it("sends the signed-in key as a Bearer header on every request", async () => {
+    signIn("orc_abc123");
+    const { fetch, requests } = recorder(jsonResponse(makeTask()));
+    const api = createApi({ fetch, baseUrl: "http://orchestra.test" });
+    await api.getTask("t1");
+    await api.createTask({ description: "x" });
+    expect(requests.map((r) => r.headers.get("authorization"))).toEqual(["Bearer orc_abc123", "Bearer orc_abc123"]);
+    expect(sessionStorage.getItem("orchestra.apiKey")).toBe("orc_abc123");
+    expect(localStorage.length).toBe(0);
+  });
+
+  it("asks for a key on a 401", async () => {
+    const body = { error: { code: "unauthorized", message: "Send an API key as 'Authorization: Bearer <key>'." } };
+    const { fetch } = recorder(jsonResponse(body, 401));
+    const error = await createApi({ fetch, baseUrl: "http://orchestra.test" }).listTasks().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401, code: "unauthorized" });
+    expect(authState().prompt).toEqual({ reason: "required", message: body.error.message });
+  });
+
+  it("forgets a key the API refuses", async () => {
+    signIn("orc_revoked");
+    const body = { error: { code: "unauthorized", message: "The API key is not valid (unknown or revoked)." } };
+    const { fetch } = recorder(jsonResponse(body, 401));
+    await createApi({ fetch, baseUrl: "http://orchestra.test" }).listTasks().catch(() => undefined);
+    expect(authState()).toMatchObject({ key: undefined, prompt: { reason: "refused", message: body.error.message } });
+    expect(sessionStorage.getItem("orchestra.apiKey")).toBeNull();
+  });
+
+  it("does not ask for a key on a 403", async () => {
+    signIn("orc_user");
+    const { fetch } = recorder(jsonResponse({ error: { code: "forbidden", message: "This needs an admin key." } }, 403));
+    const error = await createApi({ fetch, baseUrl: "http://orchestra.test" }).registerAgent("http://x").catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 403, code: "forbidden" });
+    expect(authState()).toMatchObject({ key: "orc_user", prompt: undefined });
   });
 });

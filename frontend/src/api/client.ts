@@ -1,14 +1,17 @@
 /**
  * The dashboard's one way to the orchestrator's REST API: typed by the paths generated from
  * `openapi.json`, every failure turned into an `ApiError` with the API's stable error code.
+ * Every request carries the API key, if there is one (`Authorization: Bearer`); a 401 asks for one.
  */
 import createClient from "openapi-fetch";
 
+import { apiKey, authHeaders, reportUnauthorized } from "./auth";
 import type { paths } from "./schema";
 import type {
   AgentPublic,
   MessageList,
   Plan,
+  SessionList,
   SessionPublic,
   TaskList,
   TaskPublic,
@@ -37,6 +40,11 @@ export interface TaskQuery {
   offset?: number | undefined;
 }
 
+export interface PageQuery {
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
 export interface NewTask {
   description: string;
   sessionId?: string | undefined;
@@ -46,7 +54,17 @@ export interface NewTask {
 
 type Outcome<T> = { data?: T; error?: unknown; response: Response };
 
-function errorOf(response: Response, body: unknown): ApiError {
+/** The API refused the key (or wanted one): 401. */
+export function isUnauthorized(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 401;
+}
+
+/** The key is valid but may not do this (e.g. a `user` key managing agents): 403. */
+export function isForbidden(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 403;
+}
+
+export function errorOf(response: Response, body: unknown): ApiError {
   if (typeof body === "object" && body !== null && "error" in body) {
     const error = (body as { error: unknown }).error;
     if (typeof error === "object" && error !== null) {
@@ -66,11 +84,26 @@ function errorOf(response: Response, body: unknown): ApiError {
   );
 }
 
-export function createApi(options: { baseUrl?: string; fetch?: typeof fetch } = {}) {
+export interface ApiOptions {
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** The key to send (default: the one signed in, see auth.ts). */
+  key?: () => string | undefined;
+  /** Called on every 401 (default: show the key prompt). */
+  onUnauthorized?: (error: ApiError) => void;
+}
+
+export function createApi(options: ApiOptions = {}) {
+  const key = options.key ?? apiKey;
+  const onUnauthorized = options.onUnauthorized ?? ((error: ApiError) => reportUnauthorized(error.message));
   const client = createClient<paths>({
-    baseUrl: options.baseUrl ?? "",
+    // The origin that served the dashboard (absolute, so Request works outside browsers too).
+    baseUrl: options.baseUrl ?? globalThis.location?.origin ?? "",
     // Looked up per call, so tests (and polyfills) may replace the global fetch.
-    fetch: (request: Request) => (options.fetch ?? globalThis.fetch)(request),
+    fetch: (request: Request) => {
+      for (const [name, value] of Object.entries(authHeaders(key()))) request.headers.set(name, value);
+      return (options.fetch ?? globalThis.fetch)(request);
+    },
   });
 
   async function call<T>(send: () => Promise<Outcome<T>>): Promise<T> {
@@ -85,7 +118,11 @@ export function createApi(options: { baseUrl?: string; fetch?: typeof fetch } = 
         "Cannot reach the orchestrator. Is it running? Check the address and try again.",
       );
     }
-    if (!outcome.response.ok) throw errorOf(outcome.response, outcome.error);
+    if (!outcome.response.ok) {
+      const error = errorOf(outcome.response, outcome.error);
+      if (error.status === 401) onUnauthorized(error);
+      throw error;
+    }
     return outcome.data as T;
   }
 
@@ -134,6 +171,12 @@ export function createApi(options: { baseUrl?: string; fetch?: typeof fetch } = 
     },
     createSession(title: string): Promise<SessionPublic> {
       return call(() => client.POST("/api/sessions", { body: { title } }));
+    },
+    /** The caller's sessions, newest first. */
+    listSessions(query: PageQuery = {}, signal?: AbortSignal): Promise<SessionList> {
+      return call(() =>
+        client.GET("/api/sessions", { params: { query: { limit: query.limit, offset: query.offset } }, signal }),
+      );
     },
     getSession(id: string, signal?: AbortSignal): Promise<SessionPublic> {
       return call(() =>

@@ -14,6 +14,7 @@ export type AgentPublic = Schemas["AgentPublic"];
 export type InstancePublic = Schemas["InstancePublic"];
 export type SkillPublic = Schemas["SkillPublic"];
 export type SessionPublic = Schemas["SessionPublic"];
+export type SessionList = Schemas["SessionList"];
 export type MessagePublic = Schemas["MessagePublic"];
 export type MessageList = Schemas["MessageList"];
 export type ErrorBody = Schemas["ErrorBody"];

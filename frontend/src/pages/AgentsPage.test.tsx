@@ -2,6 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
+import { authState } from "../api/auth";
 import { api, ApiError } from "../api/client";
 import { makeAgent } from "../test/fixtures";
 import { renderAt } from "../test/render";
@@ -53,5 +54,28 @@ describe("AgentsPage", () => {
     expect(remove).toHaveBeenCalledWith("agent-1");
     expect(await screen.findByText("No agent is registered.")).toBeInTheDocument();
     expect(list).toHaveBeenCalledTimes(2);
+  });
+
+  it("says registering needs an admin key on a 403", async () => {
+    vi.spyOn(api, "listAgents").mockResolvedValue([]);
+    vi.spyOn(api, "registerAgent").mockRejectedValue(new ApiError(403, "forbidden", "This needs an admin key."));
+    renderAt("/agents", "/agents", <AgentsPage />);
+    await userEvent.type(await screen.findByLabelText("Agent card URL"), "http://127.0.0.1:9000");
+    await userEvent.click(screen.getByRole("button", { name: "Register" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Needs an admin key.");
+    expect(alert).toHaveTextContent("may not register agents");
+    await userEvent.click(within(alert).getByRole("button", { name: "Use an admin key" }));
+    expect(authState().prompt).toEqual({ reason: "change" });
+  });
+
+  it("says removing needs an admin key on a 403", async () => {
+    vi.spyOn(api, "listAgents").mockResolvedValue([makeAgent()]);
+    vi.spyOn(api, "removeAgent").mockRejectedValue(new ApiError(403, "forbidden", "This needs an admin key."));
+    renderAt("/agents", "/agents", <AgentsPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Remove Analyst Agent…" }));
+    await userEvent.click(screen.getByRole("button", { name: "Remove Analyst Agent" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Needs an admin key. Your API key may not remove agents");
+    expect(screen.getByRole("heading", { name: /Analyst Agent/ })).toBeInTheDocument();
   });
 });

@@ -3,12 +3,12 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { api, ApiError } from "../api/client";
-import { makeSummary, makeTask } from "../test/fixtures";
+import { makeTask } from "../test/fixtures";
 import { renderAt } from "../test/render";
 import { NewTaskPage } from "./NewTaskPage";
 
 function noSessions() {
-  vi.spyOn(api, "listTasks").mockResolvedValue({ items: [], total: 0, limit: 200, offset: 0 });
+  vi.spyOn(api, "listSessions").mockResolvedValue({ items: [], total: 0, limit: 200, offset: 0 });
 }
 
 describe("NewTaskPage", () => {
@@ -35,16 +35,18 @@ describe("NewTaskPage", () => {
     await userEvent.click(screen.getByRole("button", { name: "Run task" }));
     expect(session).toHaveBeenCalledWith("Study");
     expect(create).toHaveBeenCalledWith(expect.objectContaining({ sessionId: "sess1" }));
-    expect(JSON.parse(localStorage.getItem("orchestra.sessions")!)).toEqual(["sess1"]);
   });
 
-  it("offers the sessions that tasks belong to", async () => {
-    vi.spyOn(api, "listTasks").mockResolvedValue({ items: [makeSummary({ session_id: "s-42" })], total: 1, limit: 200, offset: 0 });
-    vi.spyOn(api, "getSession").mockResolvedValue({
-      id: "s-42", title: "Budget", metadata: {}, messages: 2, tasks: 1, created_at: "2026-01-01T00:00:00Z",
+  it("offers the caller's newest sessions", async () => {
+    const list = vi.spyOn(api, "listSessions").mockResolvedValue({
+      items: [{ id: "s-42", title: "Budget", metadata: {}, messages: 0, tasks: 0, created_at: "2026-01-01T00:00:00Z" }],
+      total: 1,
+      limit: 200,
+      offset: 0,
     });
     renderAt("/tasks/new", "/tasks/new", <NewTaskPage />);
-    expect(await screen.findByRole("option", { name: "Budget (1 tasks)" })).toBeInTheDocument();
+    expect(await screen.findByRole("option", { name: "Budget" })).toHaveValue("s-42");
+    expect(list).toHaveBeenCalledWith({ limit: 200 }, expect.anything());
   });
 
   it("refuses an empty description and shows API errors", async () => {

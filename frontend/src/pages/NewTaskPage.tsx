@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from "react-router";
 
 import { api, ApiError } from "../api/client";
 import { useResource } from "../hooks/useResource";
-import { listSessions, rememberSession, sessionLabel } from "../lib/sessions";
+import { recentSessions, sessionLabel } from "../lib/sessions";
 
 const EXAMPLES = [
   "Summarize the main arguments for and against remote work and compute the average of 3, 5 and 10",
@@ -22,7 +22,7 @@ export function NewTaskPage() {
   const [sessionTitle, setSessionTitle] = useState("");
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
-  const sessions = useResource(useCallback((signal: AbortSignal) => listSessions(api, signal), []), "sessions");
+  const sessions = useResource(useCallback((signal: AbortSignal) => recentSessions(api, signal), []), "sessions");
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,7 +36,6 @@ export function NewTaskPage() {
       let sessionId = session || undefined;
       if (session === NEW_SESSION) {
         const created = await api.createSession(sessionTitle.trim());
-        rememberSession(created.id);
         sessionId = created.id;
       }
       const task = await api.createTask({ description: description.trim(), sessionId });
@@ -85,7 +84,7 @@ export function NewTaskPage() {
           {preselected ? <option value={session}>Session {session.slice(0, 8)}</option> : null}
           {known.map((s) => (
             <option key={s.id} value={s.id}>
-              {sessionLabel(s)} ({s.tasks} tasks)
+              {sessionLabel(s)}
             </option>
           ))}
           <option value={NEW_SESSION}>New session…</option>

@@ -11,15 +11,33 @@ import { SessionsPage } from "./SessionsPage";
 const session = { id: "sess-1", title: "Budget", metadata: {}, messages: 2, tasks: 1, created_at: "2026-01-01T00:00:00Z" };
 
 describe("SessionsPage", () => {
-  it("lists the sessions found in tasks", async () => {
-    vi.spyOn(api, "listTasks").mockResolvedValue({ items: [makeSummary({ session_id: "sess-1" })], total: 1, limit: 200, offset: 0 });
-    vi.spyOn(api, "getSession").mockResolvedValue(session);
+  it("lists the sessions from the API, newest first", async () => {
+    const list = vi.spyOn(api, "listSessions").mockResolvedValue({ items: [session], total: 1, limit: 20, offset: 0 });
     renderAt("/sessions", "/sessions", <SessionsPage />);
     expect(await screen.findByRole("link", { name: "Budget" })).toHaveAttribute("href", "/sessions/sess-1");
+    expect(list).toHaveBeenCalledWith({ limit: 20, offset: 0 }, expect.anything());
+    expect(screen.queryByRole("navigation", { name: "Pages" })).not.toBeInTheDocument();
+  });
+
+  it("pages through many sessions, keeping the page in the URL", async () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...session, id: `sess-${i}`, title: `Session number ${i}` }));
+    const list = vi.spyOn(api, "listSessions").mockImplementation(async (query = {}) => ({
+      items: query.offset ? [{ ...session, id: "sess-old", title: "The oldest" }] : many,
+      total: 21,
+      limit: 20,
+      offset: query.offset ?? 0,
+    }));
+    renderAt("/sessions", "/sessions", <SessionsPage />);
+    expect(await screen.findByRole("link", { name: "Session number 0" })).toBeInTheDocument();
+    expect(screen.getByText("1–20 of 21")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Older →" }));
+    expect(await screen.findByRole("link", { name: "The oldest" })).toBeInTheDocument();
+    expect(screen.getByTestId("location")).toHaveTextContent("/sessions?offset=20");
+    expect(list).toHaveBeenLastCalledWith({ limit: 20, offset: 20 }, expect.anything());
   });
 
   it("starts a session and opens it", async () => {
-    vi.spyOn(api, "listTasks").mockResolvedValue({ items: [], total: 0, limit: 200, offset: 0 });
+    vi.spyOn(api, "listSessions").mockResolvedValue({ items: [], total: 0, limit: 20, offset: 0 });
     vi.spyOn(api, "createSession").mockResolvedValue({ ...session, id: "sess-2", title: "Fresh" });
     renderAt("/sessions", "/sessions", <SessionsPage />);
     expect(await screen.findByText("No sessions yet.")).toBeInTheDocument();

@@ -1,16 +1,27 @@
-/** Sessions: conversations whose history informs the planner; start a new one. */
+/** Sessions: conversations whose history informs the planner, newest first, paged; start a new one. */
 import { useCallback, useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { api, ApiError } from "../api/client";
+import { Pagination } from "../components/Pagination";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { useResource } from "../hooks/useResource";
 import { formatRelative, formatTime, shortId } from "../lib/format";
-import { listSessions, rememberSession, sessionLabel } from "../lib/sessions";
+import { sessionLabel } from "../lib/sessions";
+
+export const SESSIONS_PAGE_SIZE = 20;
+const REFRESH_MS = 5000;
 
 export function SessionsPage() {
   const navigate = useNavigate();
-  const sessions = useResource(useCallback((signal: AbortSignal) => listSessions(api, signal), []), "sessions", 5000);
+  const [params, setParams] = useSearchParams();
+  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const sessions = useResource(
+    useCallback((signal: AbortSignal) => api.listSessions({ limit: SESSIONS_PAGE_SIZE, offset }, signal), [offset]),
+    `sessions|${offset}`,
+    REFRESH_MS,
+  );
+  const items = sessions.data?.items;
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string>();
 
@@ -19,7 +30,6 @@ export function SessionsPage() {
     setError(undefined);
     try {
       const session = await api.createSession(title.trim());
-      rememberSession(session.id);
       navigate(`/sessions/${session.id}`);
     } catch (cause) {
       setError(cause instanceof ApiError ? cause.message : String(cause));
@@ -53,7 +63,12 @@ export function SessionsPage() {
       ) : null}
       {sessions.error && !sessions.data ? <ErrorState error={sessions.error} onRetry={sessions.reload} /> : null}
       {sessions.loading ? <Loading label="Loading sessions…" /> : null}
-      {sessions.data && sessions.data.length === 0 ? (
+      {sessions.error && sessions.data ? (
+        <p className="warning" role="status">
+          Live updates paused: {sessions.error.message}
+        </p>
+      ) : null}
+      {items && items.length === 0 && offset === 0 ? (
         <Empty title="No sessions yet.">
           <p>
             A session is a conversation: tasks in it see the earlier tasks and results. Start one above, or pick
@@ -61,15 +76,15 @@ export function SessionsPage() {
           </p>
         </Empty>
       ) : null}
-      {sessions.data && sessions.data.length > 0 ? (
+      {items && items.length > 0 ? (
         <ul className="session-list">
-          {sessions.data.map((session) => (
+          {items.map((session) => (
             <li key={session.id} className="panel session-item">
               <Link to={`/sessions/${session.id}`} className="session-link">
                 {sessionLabel(session)}
               </Link>
               <span className="muted small">
-                <code>{shortId(session.id)}</code> · {session.tasks} tasks · {session.messages} messages ·{" "}
+                <code>{shortId(session.id)}</code> · started{" "}
                 <time dateTime={session.created_at} title={formatTime(session.created_at)}>
                   {formatRelative(session.created_at)}
                 </time>
@@ -78,9 +93,14 @@ export function SessionsPage() {
           ))}
         </ul>
       ) : null}
-      <p className="muted small">
-        Listed: sessions of the 200 newest tasks and the sessions started in this browser.
-      </p>
+      {sessions.data ? (
+        <Pagination
+          offset={offset}
+          limit={SESSIONS_PAGE_SIZE}
+          total={sessions.data.total}
+          onOffset={(next) => setParams(next > 0 ? { offset: String(next) } : {}, { replace: true })}
+        />
+      ) : null}
     </section>
   );
 }

@@ -3,14 +3,15 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { api, ApiError } from "../api/client";
-import { FakeEventSource, makeEvent, makeStep, makeTask } from "../test/fixtures";
+import { FakeEventServer, makeEvent, makeStep, makeTask } from "../test/fixtures";
 import { renderAt } from "../test/render";
 import { TaskPage } from "./TaskPage";
 
 describe("TaskPage", () => {
+  let server: FakeEventServer;
   beforeEach(() => {
-    FakeEventSource.instances = [];
-    vi.stubGlobal("EventSource", FakeEventSource);
+    server = new FakeEventServer();
+    vi.stubGlobal("fetch", server.fetch);
     return () => vi.unstubAllGlobals();
   });
 
@@ -37,16 +38,17 @@ describe("TaskPage", () => {
     const getTask = vi.spyOn(api, "getTask").mockResolvedValue(running);
     renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
     await screen.findByRole("button", { name: "Cancel task" });
-    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
-    const source = FakeEventSource.instances[0]!;
+    await waitFor(() => expect(server.streams).toHaveLength(1));
+    const source = server.streams[0]!;
     expect(source.url).toBe("/api/tasks/t1/events");
+    await waitFor(() => expect(document.querySelector(".stream-open")).toBeInTheDocument());
     getTask.mockResolvedValue(makeTask({ steps: [makeStep()] }));
-    act(() => {
-      source.open();
+    await act(async () => {
       source.emit(makeEvent("step.completed", "s1", { status: "completed" }));
       source.emit(makeEvent("task.completed", null, { status: "completed" }));
+      await new Promise((resolve) => setTimeout(resolve, 10));
     });
-    expect(source.closed).toBe(true);
+    expect(source.ended).toBe(true);
     await waitFor(() => expect(screen.getByRole("heading", { name: "Report", level: 4 })).toBeInTheDocument());
     expect(screen.queryByRole("button", { name: "Cancel task" })).not.toBeInTheDocument();
   });

@@ -100,39 +100,67 @@ export function makeEvent(type: TaskEvent["type"], step: string | null, data: Re
   return { id: nextEventId++, task_id: "t1", step, type, data, created_at: "2026-01-01T10:00:00.250Z" };
 }
 
-/** A stand-in for the browser's EventSource that tests drive by hand. */
-export class FakeEventSource {
-  static instances: FakeEventSource[] = [];
+/** One connection to the fake event stream: the test writes Server-Sent Events into it. */
+export class FakeStream {
   readonly url: string;
-  readyState = 0;
-  onopen: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  closed = false;
-  private listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
+  readonly headers: Headers;
+  ended = false;
+  private controller!: ReadableStreamDefaultController<Uint8Array>;
+  private encoder = new TextEncoder();
+  readonly response: Response;
 
-  constructor(url: string) {
+  constructor(url: string, headers: Headers) {
     this.url = url;
-    FakeEventSource.instances.push(this);
+    this.headers = headers;
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        this.controller = controller;
+      },
+      cancel: () => {
+        this.ended = true;
+      },
+    });
+    this.response = new Response(body, { status: 200, headers: { "content-type": "text/event-stream" } });
   }
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close() {
-    this.closed = true;
-    this.readyState = 2;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
+  /** Raw text, as it would come off the wire. */
+  write(text: string) {
+    if (!this.ended) this.controller.enqueue(this.encoder.encode(text));
   }
   emit(event: TaskEvent) {
-    const message = new MessageEvent<string>(event.type, { data: JSON.stringify(event) });
-    for (const listener of this.listeners.get(event.type) ?? []) listener(message);
+    this.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
   }
-  fail(readyState: number) {
-    this.readyState = readyState;
-    this.onerror?.();
+  /** The server ends the response (the client should reconnect). */
+  end() {
+    if (this.ended) return;
+    this.ended = true;
+    this.controller.close();
   }
+}
+
+/**
+ * A stand-in for the orchestrator's event stream endpoint: its `fetch` answers each request with
+ * a new `FakeStream` (or with the next queued answer, e.g. a 401), and records what was asked.
+ */
+export class FakeEventServer {
+  readonly streams: FakeStream[] = [];
+  readonly requests: { url: string; headers: Headers }[] = [];
+  private answers: Response[] = [];
+
+  /** Answer the next request with this instead of a stream. */
+  answerNext(response: Response) {
+    this.answers.push(response);
+  }
+
+  readonly fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const headers = new Headers(init?.headers);
+    this.requests.push({ url, headers });
+    const queued = this.answers.shift();
+    if (queued) return queued;
+    const stream = new FakeStream(url, headers);
+    this.streams.push(stream);
+    return stream.response;
+  }) as typeof globalThis.fetch;
 }
 
 export function jsonResponse(body: unknown, status = 200): Response {

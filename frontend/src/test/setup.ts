@@ -2,6 +2,8 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 
+import { resetAuth } from "../api/auth";
+
 // jsdom lacks what React Flow measures with.
 class ResizeObserverStub {
   observe() {}
@@ -19,4 +21,6 @@ afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
   localStorage.clear();
+  sessionStorage.clear();
+  resetAuth();
 });
