@@ -36,7 +36,7 @@ from orchestra.agents.idempotency import IdempotentRequestHandler, MessageKeySto
 from orchestra.config import Settings
 from orchestra.tracing import TracingMiddleware
 
-__all__ = ["build_agent_app", "build_card", "create_store_engine"]
+__all__ = ["build_agent_app", "build_card", "create_store_engine", "skill"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,21 @@ INPUT_MODES = ["text/plain", "application/json"]
 OUTPUT_MODES = ["text/markdown", "application/json"]
 CARD_CACHE_CONTROL = "public, max-age=60"
 TASK_TABLE = "a2a_tasks"
+
+
+def skill(
+    skill_id: str, name: str, description: str, tags: list[str], examples: list[str]
+) -> AgentSkill:
+    """A card skill taking and giving our agents' input and output modes."""
+    return AgentSkill(
+        id=skill_id,
+        name=name,
+        description=description,
+        tags=tags,
+        examples=examples,
+        input_modes=INPUT_MODES,
+        output_modes=OUTPUT_MODES,
+    )
 
 
 def build_card(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from a2a.types import AgentCard, AgentSkill
 
-from orchestra.agents.server import INPUT_MODES, OUTPUT_MODES, build_card
+from orchestra.agents.server import build_card, skill
 from orchestra.config import Settings
 
 __all__ = ["SKILLS", "analyst_card"]
@@ -20,22 +20,8 @@ DESCRIPTION = (
 )
 
 
-def _skill(
-    skill_id: str, name: str, description: str, tags: list[str], examples: list[str]
-) -> AgentSkill:
-    return AgentSkill(
-        id=skill_id,
-        name=name,
-        description=description,
-        tags=tags,
-        examples=examples,
-        input_modes=INPUT_MODES,
-        output_modes=OUTPUT_MODES,
-    )
-
-
 SKILLS: tuple[AgentSkill, ...] = (
-    _skill(
+    skill(
         "statistics",
         "Descriptive statistics",
         "Computes statistics of numbers given in the text, found in earlier steps' output, or "
@@ -80,7 +66,7 @@ SKILLS: tuple[AgentSkill, ...] = (
             "Find the correlation between price and units sold",
         ],
     ),
-    _skill(
+    skill(
         "calculation",
         "Calculator",
         "Evaluates an arithmetic expression exactly and safely: + - * / // % and powers, "
@@ -115,7 +101,7 @@ SKILLS: tuple[AgentSkill, ...] = (
             "Compute sqrt(144) + 2^10",
         ],
     ),
-    _skill(
+    skill(
         "summarization",
         "Extractive summary",
         "Summarizes text (given in the message or produced by earlier steps) by selecting its "
@@ -143,7 +129,7 @@ SKILLS: tuple[AgentSkill, ...] = (
             "Condense the previous step's output into its key points",
         ],
     ),
-    _skill(
+    skill(
         "keywords",
         "Keyword extraction",
         "Extracts the key phrases and terms of a text (RAKE-style scoring with stopwords), "
@@ -168,7 +154,7 @@ SKILLS: tuple[AgentSkill, ...] = (
             "List the key phrases in the customer feedback",
         ],
     ),
-    _skill(
+    skill(
         "sentiment",
         "Sentiment analysis",
         "Scores the sentiment of text with a lexicon that handles negation, intensifiers and "
@@ -196,7 +182,7 @@ SKILLS: tuple[AgentSkill, ...] = (
             "Analyze the sentiment of the previous step's findings",
         ],
     ),
-    _skill(
+    skill(
         "conversion",
         "Table format conversion",
         "Converts tabular data between CSV, JSON (list of records) and Markdown tables, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from a2a.types import AgentCard, AgentSkill
 
-from orchestra.agents.server import INPUT_MODES, OUTPUT_MODES, build_card
+from orchestra.agents.server import build_card, skill
 from orchestra.config import Settings
 
 __all__ = ["SKILLS", "research_card"]
@@ -19,22 +19,8 @@ DESCRIPTION = (
 )
 
 
-def _skill(
-    skill_id: str, name: str, description: str, tags: list[str], examples: list[str]
-) -> AgentSkill:
-    return AgentSkill(
-        id=skill_id,
-        name=name,
-        description=description,
-        tags=tags,
-        examples=examples,
-        input_modes=INPUT_MODES,
-        output_modes=OUTPUT_MODES,
-    )
-
-
 SKILLS: tuple[AgentSkill, ...] = (
-    _skill(
+    skill(
         "research",
         "Research a topic",
         "Finds and organises what the available sources say about a topic or question: an "
@@ -70,7 +56,7 @@ SKILLS: tuple[AgentSkill, ...] = (
             "Research what customers say about our onboarding process",
         ],
     ),
-    _skill(
+    skill(
         "analysis",
         "Analyse and compare",
         "Analyses material from earlier steps or the request: compares options, weighs "
@@ -103,7 +89,7 @@ SKILLS: tuple[AgentSkill, ...] = (
             "Evaluate the risks of the proposed migration plan",
         ],
     ),
-    _skill(
+    skill(
         "writing",
         "Write a document",
         "Writes a report, article, summary, email or memo from the material of earlier "

@@ -9,38 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
+from orchestra.llm.text import split_thinking
+
 __all__ = ["LLMAnswer", "generate_answer", "split_thinking"]
 
 logger = logging.getLogger(__name__)
-
-_THINK = re.compile(r"<think(?:ing)?>(.*?)(?:</think(?:ing)?>|$)", re.DOTALL | re.IGNORECASE)
-_UNOPENED_CLOSE = re.compile(r"^(.*?)</think(?:ing)?>", re.DOTALL | re.IGNORECASE)
-
-
-def split_thinking(text: str) -> tuple[str, str]:
-    """Split model output into (answer, thinking).
-
-    Handles several `<think>` blocks, an unclosed one (the model stopped mid-thought),
-    and a bare `</think>` whose opening tag the server stripped (some vLLM templates).
-    """
-    thinking: list[str] = []
-    match = _UNOPENED_CLOSE.match(text)
-    if match and "<think" not in match.group(1).lower():
-        thinking.append(match.group(1).strip())
-        text = text[match.end() :]
-
-    def collect(found: re.Match[str]) -> str:
-        thinking.append(found.group(1).strip())
-        return ""
-
-    answer = _THINK.sub(collect, text)
-    return answer.strip(), "\n\n".join(t for t in thinking if t)
 
 
 @dataclass(frozen=True)
