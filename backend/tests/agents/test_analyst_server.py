@@ -223,3 +223,16 @@ async def test_finished_task_survives_restart(tmp_path: Path) -> None:
         server.stop()
     assert task.status.state == COMPLETED
     assert task.artifacts[0].parts[0].text == outcome.text
+
+
+async def test_metrics_count_runs_by_capability(
+    analyst_client: Client, analyst_server: AgentServer
+) -> None:
+    outcome = await ask(
+        analyst_client, "compute the average of 1, 2 and 3", capability="statistics"
+    )
+    assert outcome.state == COMPLETED
+    async with httpx.AsyncClient() as http:
+        text = (await http.get(f"{analyst_server.url}/metrics")).text
+    assert 'orchestra_agent_runs_total{capability="statistics",outcome="completed"}' in text
+    assert "orchestra_agent_run_duration_seconds_bucket" in text

@@ -22,6 +22,7 @@ from a2a.server.tasks import TaskUpdater
 from a2a.types import Message, Task, TaskState
 
 from orchestra import tracing
+from orchestra.agents import metrics
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult, parse_step_request
 
 __all__ = ["Progress", "StepExecutor"]
@@ -135,7 +136,8 @@ class StepExecutor(AgentExecutor, ABC):
         if request.capability:
             attributes["orchestra.capability"] = request.capability
         with tracing.span(f"agent {type(self).__name__}", attributes=attributes):
-            return await self.run(request, progress)
+            async with metrics.measured(request.capability):
+                return await self.run(request, progress)
 
     @staticmethod
     def _new_task(context: RequestContext) -> Task:

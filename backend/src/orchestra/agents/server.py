@@ -25,11 +25,14 @@ from a2a.server.tasks import DatabaseTaskStore
 from a2a.types import AgentCapabilities, AgentCard, AgentInterface, AgentSkill
 from a2a.utils.constants import PROTOCOL_VERSION_1_0, TransportProtocol
 from fastapi import FastAPI
+from fastapi.responses import PlainTextResponse
+from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
+from orchestra.agents import metrics as agent_metrics
 from orchestra.agents.content_type import RequireJsonBody
 from orchestra.agents.executor import StepExecutor
 from orchestra.agents.idempotency import IdempotentRequestHandler, MessageKeyStore
@@ -179,6 +182,11 @@ def build_agent_app(
     @app.get("/health", tags=["health"])
     async def health() -> dict[str, str]:
         return {"status": "ok" if ready else "starting", "agent": kind}
+
+    @app.get("/metrics", tags=["health"], response_class=PlainTextResponse)
+    async def metrics_page() -> PlainTextResponse:
+        """Prometheus: runs by capability and outcome, durations, steps running now."""
+        return PlainTextResponse(agent_metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     app.add_middleware(RequireJsonBody, jsonrpc_path=JSONRPC_PATH)
     add_a2a_routes_to_fastapi(
