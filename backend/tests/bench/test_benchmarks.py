@@ -1,12 +1,14 @@
 """Every benchmark runs at its small size and produces figures without an error.
 
-Never asserts on speed: benchmarks print figures, they are not timed tests.
+Never asserts on speed: benchmarks print figures, they are not timed tests. The five run
+side by side (each has its own services, ports and data directory) to keep CI short.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ if str(ROOT) not in sys.path:
 
 from bench.__main__ import run  # noqa: E402
 from bench.benchmarks import BENCHMARKS  # noqa: E402
+from bench.report import Result  # noqa: E402
 from bench.stack import postgres_available  # noqa: E402
 
 FIGURES = {
@@ -26,6 +29,15 @@ FIGURES = {
     "scale": ("first_page_ms", "failed_page_ms", "rss_mib_after_tasks"),
     "scaleout": ("1_process", "2_process", "speedup_two_over_one"),
 }
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Result]]:
+    out = tmp_path_factory.mktemp("bench")
+    names = [n for n in FIGURES if n != "scaleout" or postgres_available()]
+    with ThreadPoolExecutor(max_workers=len(names)) as pool:
+        futures = {name: pool.submit(run, name, "small", out) for name in names}
+        return out, {name: future.result(timeout=240) for name, future in futures.items()}
 
 
 def test_every_benchmark_is_checked() -> None:
@@ -39,14 +51,15 @@ def test_every_benchmark_is_checked() -> None:
         for name in FIGURES
     ],
 )
-def test_benchmark_runs_at_small_size(name: str, tmp_path: Path) -> None:
-    if name == "scaleout" and not postgres_available():
+def test_benchmark_runs_at_small_size(name: str, results: tuple[Path, dict[str, Result]]) -> None:
+    out, by_name = results
+    if name not in by_name:
         pytest.skip("PostgreSQL not reachable")
-    result = run(name, "small", tmp_path)
+    result = by_name[name]
     assert result.errors == []
-    written = json.loads((tmp_path / f"{name}.json").read_text())
+    written = json.loads((out / f"{name}.json").read_text())
     assert written["errors"] == []
     for key in FIGURES[name]:
         assert written["figures"][key], f"{name}: no figure {key}"
     assert result.rows, "no table rows"
-    assert (tmp_path / f"{name}.md").read_text().startswith(f"### {name}")
+    assert (out / f"{name}.md").read_text().startswith(f"### {name}")
