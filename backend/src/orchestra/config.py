@@ -95,6 +95,12 @@ class Settings(BaseSettings):
         description="Stable id of this orchestrator process; empty means <host name>-<port>. "
         "A restarted process resumes the tasks of its own id.",
     )
+    queue_poll_seconds: float = Field(
+        default=0.05,
+        ge=0.005,
+        description="How often queues are polled for tasks and steps to start. Lower is "
+        "faster per step and costs idle CPU (about 12 % of a core at 0.05 s on 2 cores).",
+    )
     heartbeat_seconds: float = Field(default=5.0, gt=0)
     executor_dead_after_seconds: float = Field(
         default=30.0, gt=0, description="Silence after which a process's tasks are adopted."

@@ -178,6 +178,7 @@ class Dispatcher:
         try:
             client = self._client(instance_id, card)
             await asyncio.wait_for(client.cancel_task(CancelTaskRequest(id=remote_task_id)), 5)
+            log.info("asked the agent to cancel its task %s", remote_task_id)
         except (A2AClientError, httpx.HTTPError, TimeoutError) as exc:
             log.info("cancel of remote task %s not delivered: %s", remote_task_id, exc)
 

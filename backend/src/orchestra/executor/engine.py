@@ -5,7 +5,11 @@ It is the only place that configures DBOS; nothing outside `executor/` imports i
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 from dbos import DBOS, DBOSConfig, SetWorkflowID
@@ -18,9 +22,6 @@ from orchestra.executor.runtime import Runtime, install
 
 log = logging.getLogger(__name__)
 
-# Queue polling defaults to 1 s; a step is small, so poll faster.
-QUEUE_POLL_SECONDS = 0.1
-
 
 def system_database_url(app_url: str, data_dir: Any) -> str:
     """DBOS keeps its state beside ours: its own SQLite file, or schema `dbos` in PostgreSQL."""
@@ -30,9 +31,29 @@ def system_database_url(app_url: str, data_dir: Any) -> str:
     return url.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 
+def use_wal(url: str | None) -> None:
+    """Put DBOS's SQLite file in WAL mode (the mode is kept in the file) before DBOS opens it.
+
+    DBOS writes several records per step; with SQLite's default rollback journal those
+    serialise readers and writers on the file lock and cap throughput at a few tasks a
+    second. DBOS's own engine settings (IMMEDIATE transactions, busy timeout) stay as they are.
+    """
+    if not url or not url.startswith("sqlite:///"):
+        return
+    path = Path(url.removeprefix("sqlite:///"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
+
+
+# How long a cancel keeps watching for steps whose agent had not named its task yet.
+NAMING_GRACE_SECONDS = 10.0
+
+
 class Executor:
     def __init__(self, runtime: Runtime) -> None:
         self.rt = runtime
+        self._watchers: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
         """Launch DBOS on the running event loop (so workflows share our async engine).
@@ -48,20 +69,21 @@ class Executor:
                 settings.orchestrator_database_url, settings.data_dir
             ),
             "application_version": settings.application_version,
-            # SQLite has no LISTEN/NOTIFY: waits on step results poll at this interval.
-            "notification_listener_polling_interval_sec": 0.05,
+            # SQLite has no LISTEN/NOTIFY: a parent waiting for its steps polls this often.
+            "notification_listener_polling_interval_sec": settings.queue_poll_seconds / 2,
             "log_level": "WARNING",
             "executor_id": settings.process_id,
         }
+        use_wal(config["system_database_url"])
         DBOS(config=config)
         DBOS.launch()
         await DBOS.register_queue_async(
-            workflow.TASK_QUEUE, polling_interval_sec=QUEUE_POLL_SECONDS
+            workflow.TASK_QUEUE, polling_interval_sec=settings.queue_poll_seconds
         )
         await DBOS.register_queue_async(
             workflow.STEP_QUEUE,
             partition_concurrency=settings.agent_concurrency,
-            polling_interval_sec=QUEUE_POLL_SECONDS,
+            polling_interval_sec=settings.queue_poll_seconds,
         )
 
     async def resubmit_pending(self) -> int:
@@ -88,10 +110,25 @@ class Executor:
         if finished:
             return False
         await DBOS.cancel_workflow_async(task_id, cancel_children=True)
-        in_flight = await store.cancel_task(self.rt, task_id)
+        in_flight, unnamed = await store.cancel_task(self.rt, task_id)
         for instance_id, card, remote_task_id in in_flight:
             await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)
+        if unnamed:
+            # A step sent just now has no agent task id yet; reach it once it has one.
+            watch = asyncio.create_task(self._cancel_when_named(task_id, unnamed))
+            self._watchers.add(watch)
+            watch.add_done_callback(self._watchers.discard)
         return True
+
+    async def _cancel_when_named(self, task_id: str, keys: list[str]) -> None:
+        deadline = asyncio.get_running_loop().time() + NAMING_GRACE_SECONDS
+        waiting = list(keys)
+        while waiting and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.1)
+            found = await store.remote_tasks(self.rt, task_id, waiting)
+            for key, (instance_id, card, remote_task_id) in found.items():
+                await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)
+                waiting.remove(key)
 
     def stop(self) -> None:
         DBOS.destroy(destroy_registry=False)

@@ -418,23 +418,58 @@ def _close_task(
     events.record(session, task.id, f"task.{status}", status=status, error=error)
 
 
-async def cancel_task(rt: Runtime, task_id: str) -> list[tuple[str, dict[str, Any], str]]:
-    """Mark a task canceled; returns (instance id, card, remote task id) of steps in flight."""
-    from orchestra.db import AgentInstance
+RemoteTask = tuple[str, dict[str, Any], str]
+"""(instance id, its card, the agent's task id) of a step in flight at an agent."""
 
-    in_flight: list[tuple[str, dict[str, Any], str]] = []
+
+async def cancel_task(rt: Runtime, task_id: str) -> tuple[list[RemoteTask], list[str]]:
+    """Mark a task canceled.
+
+    Returns the agent tasks of steps in flight, and the keys of running steps whose agent
+    has not named its task yet (the caller watches those for a while).
+    """
+    in_flight: list[RemoteTask] = []
+    unnamed: list[str] = []
     async with rt.db.session() as session:
         task = await _task(session, task_id)
         if TaskStatus(task.status).terminal:
-            return []
+            return [], []
         for step in task.steps:
-            if step.status == StepStatus.RUNNING and step.remote_task_id and step.instance_id:
-                instance = await session.get(AgentInstance, step.instance_id)
-                if instance is not None:
-                    in_flight.append((instance.id, dict(instance.card), step.remote_task_id))
+            if step.status != StepStatus.RUNNING:
+                continue
+            remote = await _remote(session, step)
+            if remote is not None:
+                in_flight.append(remote)
+            else:
+                unnamed.append(step.key)
         _close_task(session, task, TaskStatus.CANCELED, error="Canceled by request.")
     rt.bus.notify()
-    return in_flight
+    return in_flight, unnamed
+
+
+async def remote_tasks(rt: Runtime, task_id: str, keys: list[str]) -> dict[str, RemoteTask]:
+    """The agent tasks of these steps, for those whose agent has named its task by now."""
+    found: dict[str, RemoteTask] = {}
+    async with rt.db.session() as session:
+        steps = await session.scalars(
+            select(TaskStep).where(TaskStep.task_id == task_id, TaskStep.key.in_(keys))
+        )
+        for step in steps:
+            remote = await _remote(session, step)
+            if remote is not None:
+                found[step.key] = remote
+    return found
+
+
+async def _remote(session: AsyncSession, step: TaskStep) -> RemoteTask | None:
+    from orchestra.db import AgentInstance
+
+    if not (step.remote_task_id and step.instance_id):
+        return None
+    instance = await session.get(AgentInstance, step.instance_id)
+    if instance is None:
+        return None
+    return instance.id, dict(instance.card), step.remote_task_id
 
 
 def outcome_of(reply: AgentReply) -> dict[str, Any]:
