@@ -106,7 +106,14 @@ async def test_graph_offline_answer_and_checkpointed_turns(tmp_path: Path) -> No
 
 async def test_graph_with_llm_separates_thinking(tmp_path: Path) -> None:
     model = GenericFakeChatModel(
-        messages=iter([AIMessage(content="<think>weigh sources</think>## Answer\nIt depends.")])
+        messages=iter(
+            [
+                AIMessage(
+                    content="<think>weigh sources</think>## Answer\nIt depends.",
+                    usage_metadata={"input_tokens": 42, "output_tokens": 7, "total_tokens": 49},
+                )
+            ]
+        )
     )
     graph = build_research_graph(corpus=Corpus(tmp_path), model=model)
     result = await graph.ainvoke(
@@ -121,3 +128,6 @@ async def test_graph_with_llm_separates_thinking(tmp_path: Path) -> None:
     assert result["answer"] == "## Answer\nIt depends."
     assert result["thinking"] == "weigh sources"
     assert result["result"]["mode"] == "llm"
+    # Reported for the orchestrator, which records it on the step.
+    assert result["result"]["usage"]["input_tokens"] == 42
+    assert result["result"]["usage"]["output_tokens"] == 7

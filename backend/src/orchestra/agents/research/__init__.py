@@ -33,6 +33,6 @@ def create_research_app(
         checkpoint_path=settings.data_dir / "agents" / f"{KIND}-{port}-graph.db",
         corpus_dir=settings.data_dir / "corpus",
         model=model,
-        llm_timeout_seconds=settings.step_timeout_seconds,
+        llm_timeout_seconds=settings.llm_timeout_seconds,
     )
     return build_agent_app(KIND, research_card(settings, port), executor, settings, port)

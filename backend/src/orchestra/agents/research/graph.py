@@ -11,6 +11,7 @@ import asyncio
 import logging
 import operator
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from typing import Annotated, Any, TypedDict
 
@@ -20,6 +21,7 @@ from langgraph.config import get_stream_writer
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 
+from orchestra import tracing
 from orchestra.agents import text as textalg
 from orchestra.agents.research.compose import (
     Material,
@@ -201,12 +203,19 @@ def make_write(model: BaseChatModel | None, timeout_seconds: float) -> Any:
         answer = draft.to_markdown()
         thinking = ""
         mode = "offline"
+        usage: dict[str, Any] | None = None
         if model is not None:
             generated = await generate_answer(
                 model, _prompt(state, materials), timeout_seconds=timeout_seconds
             )
             answer, thinking, mode = generated.text, generated.thinking, "llm"
-        result = {
+            # The orchestrator records these on the step (data part "usage").
+            usage = {
+                "input_tokens": generated.input_tokens,
+                "output_tokens": generated.output_tokens,
+                "model": _model_name(model),
+            }
+        result: dict[str, Any] = {
             "skill": state.get("skill"),
             "question": state.get("question"),
             "topic": state.get("topic"),
@@ -221,9 +230,29 @@ def make_write(model: BaseChatModel | None, timeout_seconds: float) -> Any:
             "material_found": bool(materials),
             "turn": len(state.get("turns", [])),
         }
+        if usage is not None:
+            result["usage"] = usage
         return {"answer": answer, "thinking": thinking, "result": result}
 
     return write
+
+
+def _spanned(name: str, node: Callable[[ResearchState], Awaitable[ResearchState]]) -> Any:
+    """The node inside a tracing span, so a trace shows where the agent's time went."""
+
+    async def run(state: ResearchState) -> ResearchState:
+        with tracing.span(f"research.{name}"):
+            return await node(state)
+
+    return run
+
+
+def _model_name(model: BaseChatModel) -> str:
+    for attribute in ("model_name", "model"):
+        value = getattr(model, attribute, None)
+        if isinstance(value, str) and value:
+            return value
+    return type(model).__name__
 
 
 def build_research_graph(
@@ -235,10 +264,10 @@ def build_research_graph(
 ) -> CompiledStateGraph[Any, Any, Any, Any]:
     """Compile the graph; `model=None` is offline mode (real algorithms, no LLM)."""
     graph = StateGraph(ResearchState)
-    graph.add_node("understand", understand)
-    graph.add_node("gather", make_gather(corpus))
-    graph.add_node("analyze", analyze)
-    graph.add_node("write", make_write(model, llm_timeout_seconds))
+    graph.add_node("understand", _spanned("understand", understand))
+    graph.add_node("gather", _spanned("gather", make_gather(corpus)))
+    graph.add_node("analyze", _spanned("analyze", analyze))
+    graph.add_node("write", _spanned("write", make_write(model, llm_timeout_seconds)))
     graph.add_edge(START, "understand")
     graph.add_edge("understand", "gather")
     graph.add_edge("gather", "analyze")
