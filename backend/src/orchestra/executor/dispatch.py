@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,7 +139,7 @@ class Dispatcher:
         if event.HasField("message"):
             # A direct message answer, with no task: that is the whole reply.
             reply.state = "completed"
-            reply.text = "\n".join(get_text_parts(event.message.parts))
+            reply.text = "\n".join(_answer_texts(event.message.parts))
             reply.data = _first_dict(get_data_parts(event.message.parts))
             return True
         if event.HasField("task"):
@@ -163,7 +163,7 @@ class Dispatcher:
                 return True
         if event.HasField("artifact_update"):
             artifact = event.artifact_update.artifact
-            text = "\n".join(get_text_parts(artifact.parts))
+            text = "\n".join(_answer_texts(artifact.parts))
             if text:
                 reply.text = (
                     f"{reply.text}\n{text}".strip() if event.artifact_update.append else text
@@ -202,7 +202,7 @@ def _final(reply: AgentReply, task: Task) -> None:
     _mark(reply, task.status)
     texts: list[str] = []
     for artifact in task.artifacts:
-        texts.extend(get_text_parts(artifact.parts))
+        texts.extend(_answer_texts(artifact.parts))
         data = _first_dict(get_data_parts(artifact.parts))
         if data is not None:
             reply.data = data
@@ -210,6 +210,19 @@ def _final(reply: AgentReply, task: Task) -> None:
         reply.text = "\n\n".join(t for t in texts if t)
     if reply.state != "completed" and not reply.error:
         reply.error = f"the agent ended the task as {reply.state}"
+
+
+def _answer_texts(parts: Sequence[Part]) -> list[str]:
+    """Text parts of an answer, without a reasoning model's thinking (a part of its own,
+    marked with metadata {"kind": "thinking"})."""
+    texts = []
+    for part in parts:
+        if not part.HasField("text"):
+            continue
+        metadata = MessageToDict(part.metadata) if part.metadata else {}
+        if metadata.get("kind") != "thinking":
+            texts.append(part.text)
+    return texts
 
 
 def _first_dict(values: list[Any]) -> dict[str, Any] | None:
