@@ -17,6 +17,7 @@ from typing import Any
 
 from dbos import DBOS, SetEnqueueOptions, SetWorkflowID
 from opentelemetry.trace import SpanKind
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from orchestra import logs, metrics, tracing
 from orchestra.executor import store
@@ -32,6 +33,26 @@ STEP_TOPIC = "step-finished"
 WAIT_SECONDS = 3600
 
 
+def transient(error: BaseException) -> bool:
+    """A database connection that broke or is briefly unavailable: worth trying again."""
+    if isinstance(error, DBAPIError):
+        return bool(error.connection_invalidated) or isinstance(
+            error, (OperationalError, InterfaceError)
+        )
+    return isinstance(error, ConnectionError | TimeoutError)
+
+
+# Every durable step reads or writes our database; a connection cut or a database restart
+# must not kill the task, so those steps retry for about half a minute before giving up.
+DB_RETRY: dict[str, Any] = {
+    "retries_allowed": True,
+    "interval_seconds": 0.5,
+    "backoff_rate": 2.0,
+    "max_attempts": 7,
+    "should_retry": transient,
+}
+
+
 class StepStopped(Exception):
     """The task was canceled while its step was being handed to an agent."""
 
@@ -40,19 +61,19 @@ def step_workflow_id(task_id: str, key: str) -> str:
     return f"{task_id}:{key}"
 
 
-@DBOS.step(name="orchestra.plan")
+@DBOS.step(name="orchestra.plan", **DB_RETRY)
 async def plan_step(task_id: str) -> list[dict[str, Any]]:
     logs.bind(task_id)
     return await store.plan_task(current(), task_id)
 
 
-@DBOS.step(name="orchestra.start_step")
+@DBOS.step(name="orchestra.start_step", **DB_RETRY)
 async def start_step(task_id: str, key: str) -> dict[str, Any] | None:
     logs.bind(task_id, key)
     return await store.start_step(current(), task_id, key)
 
 
-@DBOS.step(name="orchestra.call_agent")
+@DBOS.step(name="orchestra.call_agent", **DB_RETRY)
 async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
     attrs = {"orchestra.task_id": job["task_id"], "orchestra.step": job["key"]}
     with tracing.span(f"step {job['key']}", parent=job.get("trace"), attributes=attrs):
@@ -137,13 +158,13 @@ async def _call_agent(job: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@DBOS.step(name="orchestra.finish_step")
+@DBOS.step(name="orchestra.finish_step", **DB_RETRY)
 async def finish_step(task_id: str, key: str, outcome: dict[str, Any]) -> str:
     logs.bind(task_id, key)
     return await store.finish_step(current(), task_id, key, outcome)
 
 
-@DBOS.step(name="orchestra.finish_task")
+@DBOS.step(name="orchestra.finish_task", **DB_RETRY)
 async def finish_task_step(task_id: str) -> str:
     logs.bind(task_id)
     return await store.finish_task(current(), task_id)
@@ -151,12 +172,17 @@ async def finish_task_step(task_id: str) -> str:
 
 @DBOS.workflow(name="orchestra.run_step")
 async def run_step(task_id: str, key: str) -> str:
-    job = await start_step(task_id, key)
-    status = "canceled"
-    if job is not None:
-        outcome = await call_agent(job)
-        status = await finish_step(task_id, key, outcome)
-    await DBOS.send_async(task_id, {"key": key, "status": status}, topic=STEP_TOPIC)
+    # The parent waits for this message: it is sent however the step ends, so a step that
+    # fails for good fails its task instead of leaving it running.
+    status = "failed"
+    try:
+        job = await start_step(task_id, key)
+        status = "canceled"
+        if job is not None:
+            outcome = await call_agent(job)
+            status = await finish_step(task_id, key, outcome)
+    finally:
+        await DBOS.send_async(task_id, {"key": key, "status": status}, topic=STEP_TOPIC)
     return status
 
 
