@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from orchestra.registry.egress import Egress, EgressRefused
+from orchestra.errors import EgressRefused
+from orchestra.registry.egress import Egress
 
 
 async def test_metadata_and_link_local_are_always_refused() -> None:

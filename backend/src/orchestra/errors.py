@@ -1,11 +1,16 @@
 """Domain errors, each with a stable `code` and the HTTP status the API answers with.
 
 OrchestraError
-├── NotFoundError            404 task_not_found, agent_not_found, session_not_found
-├── InvalidInputError        422 invalid_input
-├── ConflictError            409 conflict
+├── Unauthorized             401 unauthorized (no key, or not a valid one)
+├── Forbidden                403 forbidden (needs an admin key)
+├── NotFoundError            404 task_not_found, agent_not_found, session_not_found, ...
+├── ConflictError            409 task_already_finished
+├── InvalidInputError        422 invalid_input, empty_description, invalid_plan, ...
 ├── AgentCardError           422 agent_card_unreachable, agent_card_invalid
-└── NoCapabilityError        422 no_capability (nothing registered can run the task)
+├── EgressRefused            422 agent_url_not_allowed (SSRF rules, registry/egress.py)
+└── TooManyRequests          429 rate_limited (with Retry-After)
+
+Planning failures (`orchestra.planner.errors`) are not API errors: they fail the task.
 """
 
 from __future__ import annotations
@@ -48,6 +53,25 @@ class AgentCardError(OrchestraError):
     code = "agent_card_invalid"
 
 
-class NoCapabilityError(OrchestraError):
+class Unauthorized(OrchestraError):
+    status_code = 401
+    code = "unauthorized"
+
+
+class Forbidden(OrchestraError):
+    status_code = 403
+    code = "forbidden"
+
+
+class EgressRefused(OrchestraError):
     status_code = 422
-    code = "no_capability"
+    code = "agent_url_not_allowed"
+
+
+class TooManyRequests(OrchestraError):
+    status_code = 429
+    code = "rate_limited"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message, retry_after=retry_after)
+        self.retry_after = retry_after

@@ -8,17 +8,7 @@ from fastapi import Depends, Request
 
 from orchestra.api.state import Services
 from orchestra.auth import LOCAL, Principal
-from orchestra.errors import OrchestraError
-
-
-class Unauthorized(OrchestraError):
-    status_code = 401
-    code = "unauthorized"
-
-
-class Forbidden(OrchestraError):
-    status_code = 403
-    code = "forbidden"
+from orchestra.errors import Forbidden, Unauthorized
 
 
 def get_services(request: Request) -> Services:

@@ -12,16 +12,7 @@ from collections import defaultdict, deque
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from orchestra.errors import OrchestraError
-
-
-class TooManyRequests(OrchestraError):
-    status_code = 429
-    code = "rate_limited"
-
-    def __init__(self, message: str, retry_after: int) -> None:
-        super().__init__(message, retry_after=retry_after)
-        self.retry_after = retry_after
+from orchestra.errors import TooManyRequests
 
 
 class RateLimit:

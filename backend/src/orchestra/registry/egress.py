@@ -15,7 +15,7 @@ import socket
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from orchestra.errors import OrchestraError
+from orchestra.errors import EgressRefused
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -29,11 +29,6 @@ ALWAYS_REFUSED = [
     ipaddress.ip_network("224.0.0.0/4"),
     ipaddress.ip_network("ff00::/8"),
 ]
-
-
-class EgressRefused(OrchestraError):
-    status_code = 422
-    code = "agent_url_not_allowed"
 
 
 class Egress:
