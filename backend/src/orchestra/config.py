@@ -95,11 +95,11 @@ class Settings(BaseSettings):
         description="Stable id of this orchestrator process; empty means <host name>-<port>. "
         "A restarted process resumes the tasks of its own id.",
     )
-    queue_poll_seconds: float = Field(
-        default=0.05,
+    slot_poll_seconds: float = Field(
+        default=0.1,
         ge=0.005,
-        description="How often queues are polled for tasks and steps to start. Lower is "
-        "faster per step and costs idle CPU (about 12 % of a core at 0.05 s on 2 cores).",
+        description="How often a step waiting for a free slot of its agent (AGENT_CONCURRENCY) "
+        "looks again; a slot freed in the same process wakes it at once.",
     )
     heartbeat_seconds: float = Field(default=5.0, gt=0)
     executor_dead_after_seconds: float = Field(
@@ -109,7 +109,7 @@ class Settings(BaseSettings):
         default=10.0, gt=0, description="How often every agent instance's card is probed."
     )
     application_version: str = Field(
-        default="orchestra-1",
+        default="orchestra-2",
         description="Pinned so that pending tasks resume after an upgrade of the code.",
     )
 

@@ -211,6 +211,25 @@ class ExecutorProcess(Base):
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class AgentSlot(Base):
+    """One of an agent's AGENT_CONCURRENCY slots, held by a step while an instance runs it.
+
+    The primary key admits one holder per slot number, so the cap holds across processes
+    without locks; a step holds at most one slot.
+    """
+
+    __tablename__ = "agent_slots"
+    __table_args__ = (UniqueConstraint("task_id", "step_key", name="uq_agent_slots_step"),)
+
+    agent_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[str] = mapped_column(String(32))
+    step_key: Mapped[str] = mapped_column(String(50))
+    instance_id: Mapped[str] = mapped_column(String(32), index=True)
+    executor_id: Mapped[str] = mapped_column(String(200), index=True)
+    taken_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ApiKey(Base):
     """A key for the API. Only its SHA-256 is stored; the key itself is shown once."""
 

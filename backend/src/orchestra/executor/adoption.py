@@ -3,9 +3,9 @@
 DBOS resumes a process's unfinished workflows when that same process (same executor id)
 starts again. A process that never comes back would leave its tasks pending forever, so
 every process heartbeats, and each round one leader (a PostgreSQL advisory lock; on SQLite
-there is only one machine) hands the workflows of silent executors back to the queues,
-where any live process picks them up. DBOS's dequeue admits one runner per workflow, so
-adopting twice is harmless.
+there is only one machine) frees the agent slots of silent executors and hands their
+workflows back to DBOS's internal queue, where any live process picks them up. DBOS's
+dequeue admits one runner per workflow, so adopting twice is harmless.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from orchestra.db import Database, ExecutorProcess
 from orchestra.db.base import utcnow
+from orchestra.executor import slots
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,8 @@ class Adoption:
             )
             if ids:
                 await session.execute(delete(ExecutorProcess).where(ExecutorProcess.id.in_(ids)))
+                # Their steps take new slots when the adopted workflows run them again.
+                await slots.free_of_executors(session, ids)
             return ids
 
     async def round(self) -> list[str]:
@@ -77,7 +80,7 @@ class Adoption:
         for executor_id in adopted:
             handles = await asyncio.to_thread(DBOS._recover_pending_workflows, [executor_id])
             log.warning(
-                "executor %s went silent; %d of its workflows handed back to the queues",
+                "executor %s went silent; %d of its workflows handed back for recovery",
                 executor_id,
                 len(handles),
             )

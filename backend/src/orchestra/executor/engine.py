@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from orchestra.db import Task, TaskStatus
-from orchestra.executor import store, workflow
+from orchestra.executor import slots, store, workflow
 from orchestra.executor.runtime import Runtime, install
 
 log = logging.getLogger(__name__)
@@ -58,33 +58,26 @@ class Executor:
     async def start(self) -> None:
         """Launch DBOS on the running event loop (so workflows share our async engine).
 
-        Synchronous on purpose: DBOS adopts the loop of the thread that launches it, and it
-        recovers this process's unfinished tasks during launch.
+        DBOS.launch is synchronous on purpose: DBOS adopts the loop of the thread that
+        launches it, and it hands this process's unfinished tasks back for recovery. The
+        agent slots those tasks' steps held are freed first; their steps take new ones.
         """
         settings = self.rt.settings
         install(self.rt)
+        async with self.rt.db.session() as session:
+            await slots.free_of_executors(session, [settings.process_id])
         config: DBOSConfig = {
             "name": "orchestra",
             "system_database_url": system_database_url(
                 settings.orchestrator_database_url, settings.data_dir
             ),
             "application_version": settings.application_version,
-            # SQLite has no LISTEN/NOTIFY: a parent waiting for its steps polls this often.
-            "notification_listener_polling_interval_sec": settings.queue_poll_seconds / 2,
             "log_level": "WARNING",
             "executor_id": settings.process_id,
         }
         use_wal(config["system_database_url"])
         DBOS(config=config)
         DBOS.launch()
-        await DBOS.register_queue_async(
-            workflow.TASK_QUEUE, polling_interval_sec=settings.queue_poll_seconds
-        )
-        await DBOS.register_queue_async(
-            workflow.STEP_QUEUE,
-            partition_concurrency=settings.agent_concurrency,
-            polling_interval_sec=settings.queue_poll_seconds,
-        )
 
     async def resubmit_pending(self) -> int:
         """Tasks written but never handed to DBOS (a crash in between) are submitted now."""
@@ -95,9 +88,13 @@ class Executor:
         return len(ids)
 
     async def submit(self, task_id: str) -> None:
-        """Queue the task's workflow; the task id is the workflow id, so this is idempotent."""
+        """Start the task's workflow in this process; it runs here until the task ends.
+
+        The task id is the workflow id, so this is idempotent. It returns once DBOS has
+        recorded the workflow: from then on a crash of this process does not lose the task.
+        """
         with SetWorkflowID(task_id):
-            await DBOS.enqueue_workflow_async(workflow.TASK_QUEUE, workflow.run_task, task_id)
+            await DBOS.start_workflow_async(workflow.run_task, task_id)
 
     async def cancel(self, task_id: str) -> bool:
         """Stop the task's workflows, mark it canceled, and tell agents to stop its steps.
@@ -109,7 +106,7 @@ class Executor:
             finished = task is None or TaskStatus(task.status).terminal
         if finished:
             return False
-        await DBOS.cancel_workflow_async(task_id, cancel_children=True)
+        await DBOS.cancel_workflow_async(task_id)
         in_flight, unnamed = await store.cancel_task(self.rt, task_id)
         for instance_id, card, remote_task_id in in_flight:
             await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from orchestra.config import Settings
 from orchestra.db import Database
 from orchestra.events import EventBus
 from orchestra.executor.dispatch import Dispatcher
 from orchestra.executor.policy import StepPolicy
+from orchestra.executor.slots import Waiters
 from orchestra.planner import TaskPlanner
 from orchestra.planner.synthesis import Synthesizer
 from orchestra.registry import Registry
@@ -24,6 +25,7 @@ class Runtime:
     policy: StepPolicy
     planner: TaskPlanner
     synthesizer: Synthesizer | None = None
+    slot_waiters: Waiters = field(default_factory=Waiters)
 
 
 _runtime: Runtime | None = None

@@ -8,14 +8,16 @@ one twice changes nothing the second time.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from orchestra import events, metrics, tracing
-from orchestra.db import Message, StepStatus, Task, TaskStatus, TaskStep
+from orchestra.db import Agent, AgentInstance, Message, StepStatus, Task, TaskStatus, TaskStep
 from orchestra.db.base import utcnow
+from orchestra.executor import slots
 from orchestra.executor.dispatch import AgentReply
 from orchestra.executor.runtime import Runtime
 from orchestra.executor.synthesis import synthesize
@@ -23,7 +25,7 @@ from orchestra.llm.errors import LLMError
 from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
 from orchestra.planner.errors import PlannerError
 from orchestra.planner.synthesis import StepOutput
-from orchestra.registry import Capability, choose_instance
+from orchestra.registry import Capability, choose_instance, record_call
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +44,18 @@ async def _task(session: AsyncSession, task_id: str) -> Task:
     return task
 
 
-async def begin_planning(
-    rt: Runtime, task_id: str
-) -> tuple[str, list[str], Plan | None] | list[dict[str, Any]]:
-    """Mark the task planning; returns (description, history, given plan), or the stored plan."""
+@dataclass(frozen=True)
+class Brief:
+    """What planning a task needs to know of it."""
+
+    description: str
+    history: list[str]
+    given: Plan | None
+    trace: dict[str, Any] | None
+
+
+async def begin_planning(rt: Runtime, task_id: str) -> Brief | list[dict[str, Any]]:
+    """Mark the task planning; returns what the planner needs, or the plan already stored."""
     async with rt.db.session() as session:
         task = await _task(session, task_id)
         if task.steps:
@@ -69,10 +79,10 @@ async def begin_planning(
             task.status = TaskStatus.PLANNING
             task.started_at = utcnow()
             events.record(session, task_id, "task.planning", status="planning")
-        description = task.description
         given = Plan.model_validate(task.requested_plan) if task.requested_plan else None
+        brief = Brief(task.description, history, given, task.trace_context)
     rt.bus.notify()
-    return description, history, given
+    return brief
 
 
 async def make_plan(
@@ -101,11 +111,9 @@ async def plan_task(rt: Runtime, task_id: str) -> list[dict[str, Any]]:
     begun = await begin_planning(rt, task_id)
     if isinstance(begun, list):
         return begun
-    description, history, given = begun
-    async with rt.db.session() as session:
-        parent = (await _task(session, task_id)).trace_context
-    with tracing.span("task.plan", parent=parent, attributes={"orchestra.task_id": task_id}):
-        return await _plan_and_store(rt, task_id, description, history, given)
+    attributes = {"orchestra.task_id": task_id}
+    with tracing.span("task.plan", parent=begun.trace, attributes=attributes):
+        return await _plan_and_store(rt, task_id, begun.description, begun.history, begun.given)
 
 
 async def _plan_and_store(
@@ -162,8 +170,6 @@ async def _plan_and_store(
 
 async def _assign(session: AsyncSession, capability: Capability) -> tuple[str, str]:
     """The agent for a step: among those offering the capability, the one best placed now."""
-    from orchestra.db import Agent  # local: keeps the module's public imports small
-
     best: tuple[tuple[bool, int], str, str] | None = None
     for agent_id in capability.agent_ids:
         agent = await session.get(Agent, agent_id)
@@ -180,14 +186,66 @@ async def _assign(session: AsyncSession, capability: Capability) -> tuple[str, s
     return best[1], best[2]
 
 
-async def start_step(rt: Runtime, task_id: str, key: str) -> dict[str, Any] | None:
-    """Mark a step running and build what is sent to its agent; None if it must not run."""
+@dataclass(frozen=True)
+class Call:
+    """One attempt of a step at one instance, as the step's transactions see it."""
+
+    instance_id: str
+    card: dict[str, Any]
+    attempt: int
+
+
+@dataclass(frozen=True)
+class Ended:
+    """One attempt's figures, counted at its instance in the next transaction."""
+
+    instance_id: str
+    latency_ms: float
+    error: str | None
+    reachable: bool
+
+
+BUSY = "busy"
+"""`start_step`: every slot of the step's agent is taken; look again later."""
+
+
+async def start_step(
+    rt: Runtime, task_id: str, key: str
+) -> tuple[dict[str, Any], Call] | str | None:
+    """Take a slot of the step's agent, mark the step running and pick an instance.
+
+    One transaction. Returns the job to send with its first call; `BUSY` when the agent
+    has no free slot (nothing is written); None when the step must not run (the task was
+    stopped, or the step has finished); an error message when the agent has no instance.
+    """
     async with rt.db.session() as session:
         task = await _task(session, task_id)
         steps = {s.key: s for s in task.steps}
         step = steps[key]
         if task.status != TaskStatus.RUNNING or StepStatus(step.status).terminal:
             return None
+        agent_id = step.agent_id or ""
+        instance = choose_instance(await rt.registry.instances_of(session, agent_id))
+        if instance is None:
+            return f"agent {step.agent_name or agent_id} has no instance"
+        took = await slots.take(
+            session,
+            agent_id=agent_id,
+            task_id=task_id,
+            key=key,
+            instance_id=instance.id,
+            executor_id=rt.settings.process_id,
+            cap=rt.settings.agent_concurrency,
+        )
+        if not took:
+            return BUSY
+        if step.status != StepStatus.RUNNING:
+            step.status = StepStatus.RUNNING
+            step.started_at = utcnow()
+            events.record(
+                session, task_id, "step.running", key, status="running", agent=step.agent_name
+            )
+        call = _begin_call(rt, session, step, instance)
         inputs = {
             dep: {
                 "title": steps[dep].title,
@@ -198,16 +256,10 @@ async def start_step(rt: Runtime, task_id: str, key: str) -> dict[str, Any] | No
             for dep in step.depends_on
             if dep in steps
         }
-        if step.status != StepStatus.RUNNING:
-            step.status = StepStatus.RUNNING
-            step.started_at = utcnow()
-            events.record(
-                session, task_id, "step.running", key, status="running", agent=step.agent_name
-            )
         job = {
             "task_id": task_id,
             "key": key,
-            "agent_id": step.agent_id,
+            "agent_id": agent_id,
             "instruction": step.instruction,
             "message_id": f"{task_id}:{key}",
             "trace": task.trace_context,
@@ -224,38 +276,60 @@ async def start_step(rt: Runtime, task_id: str, key: str) -> dict[str, Any] | No
             },
         }
     rt.bus.notify()
-    return job
+    return job, call
 
 
-async def begin_attempt(
-    rt: Runtime, task_id: str, key: str, agent_id: str, tried: set[str]
-) -> tuple[str, dict[str, Any], int] | None:
-    """Pick an instance for the next attempt and count it; None if the agent has none."""
+def _begin_call(rt: Runtime, session: AsyncSession, step: TaskStep, instance: Any) -> Call:
+    step.attempts += 1
+    step.instance_id = instance.id
+    instance.in_flight += 1
+    events.record(
+        session,
+        step.task_id,
+        "step.attempt",
+        step.key,
+        attempt=step.attempts,
+        instance=instance.id,
+        url=instance.url,
+        executor=rt.settings.process_id,
+    )
+    return Call(instance.id, dict(instance.card), step.attempts)
+
+
+async def next_attempt(
+    rt: Runtime, task_id: str, key: str, ended: Ended | None, tried: set[str]
+) -> Call | None:
+    """Count the attempt that ended and pick an instance for the next one, another if any.
+
+    None when the step was stopped meanwhile or its agent has no instance left.
+    """
     async with rt.db.session() as session:
-        instances = await rt.registry.instances_of(session, agent_id)
+        await _count_call(session, ended)
+        step = await _step(session, task_id, key)
+        if step is None or step.status != StepStatus.RUNNING:
+            return None
+        instances = await rt.registry.instances_of(session, step.agent_id or "")
         instance = choose_instance(instances, exclude=tried)
         if instance is None:
             return None
-        step = await session.scalar(
-            select(TaskStep).where(TaskStep.task_id == task_id, TaskStep.key == key)
-        )
-        if step is None:
-            return None
-        step.attempts += 1
-        step.instance_id = instance.id
-        events.record(
-            session,
-            task_id,
-            "step.attempt",
-            key,
-            attempt=step.attempts,
-            instance=instance.id,
-            url=instance.url,
-            executor=rt.settings.process_id,
-        )
-        result = (instance.id, dict(instance.card), step.attempts)
+        await slots.move(session, task_id, key, instance.id)
+        call = _begin_call(rt, session, step, instance)
     rt.bus.notify()
-    return result
+    return call
+
+
+async def _step(session: AsyncSession, task_id: str, key: str) -> TaskStep | None:
+    return await session.scalar(
+        select(TaskStep).where(TaskStep.task_id == task_id, TaskStep.key == key)
+    )
+
+
+async def _count_call(session: AsyncSession, ended: Ended | None) -> None:
+    if ended is None:
+        return
+    instance = await session.get(AgentInstance, ended.instance_id)
+    if instance is not None:  # deleted while the call ran
+        record_call(instance, ended.latency_ms, ended.error, ended.reachable)
 
 
 async def note_remote_task(rt: Runtime, task_id: str, key: str, remote_task_id: str) -> bool:
@@ -265,53 +339,71 @@ async def note_remote_task(rt: Runtime, task_id: str, key: str, remote_task_id: 
     does it then.
     """
     async with rt.db.session() as session:
-        step = await session.scalar(
-            select(TaskStep).where(TaskStep.task_id == task_id, TaskStep.key == key)
-        )
+        step = await _step(session, task_id, key)
         if step is None:
             return False
         step.remote_task_id = remote_task_id
         return step.status == StepStatus.RUNNING
 
 
-async def finish_step(rt: Runtime, task_id: str, key: str, outcome: dict[str, Any]) -> str:
-    """Store a step's outcome once; returns the step's status as stored."""
+async def finish_step(
+    rt: Runtime, task_id: str, key: str, outcome: dict[str, Any], ended: Ended | None = None
+) -> str:
+    """Store a step's outcome once, count its last call and free its slot.
+
+    Returns the step's status as stored.
+    """
     async with rt.db.session() as session:
-        step = await session.scalar(
-            select(TaskStep).where(TaskStep.task_id == task_id, TaskStep.key == key)
-        )
-        if step is None:
-            return StepStatus.CANCELED.value
-        if step.status != StepStatus.RUNNING:
-            return step.status
-        ok = outcome["state"] == "completed"
-        step.status = StepStatus.COMPLETED if ok else StepStatus.FAILED
-        step.output = outcome.get("text") or None
-        step.output_data = outcome.get("data")
-        step.error = None if ok else (outcome.get("error") or "the agent failed the step")
-        step.finished_at = utcnow()
-        usage = (step.output_data or {}).get("usage")
-        if isinstance(usage, dict):
-            # An agent that used an LLM reports it in its data part: {"usage": {...}}.
-            step.tokens_in = int(usage.get("input_tokens") or 0)
-            step.tokens_out = int(usage.get("output_tokens") or 0)
-            _count_tokens(usage.get("model"), step.tokens_in, step.tokens_out)
-        if step.started_at is not None:
-            metrics.STEP_SECONDS.labels(
-                step.agent_name or "", step.capability, step.status
-            ).observe((step.finished_at - step.started_at).total_seconds())
-        events.record(
-            session,
-            task_id,
-            f"step.{step.status}",
-            key,
-            status=step.status,
-            error=step.error,
-            output=(step.output or "")[:500],
-        )
-        status = str(step.status)
+        await _count_call(session, ended)
+        await slots.free(session, task_id, key)
+        status = await _store_outcome(session, task_id, key, outcome)
+    rt.slot_waiters.freed()
     rt.bus.notify()
     return status
+
+
+async def _store_outcome(
+    session: AsyncSession, task_id: str, key: str, outcome: dict[str, Any]
+) -> str:
+    step = await _step(session, task_id, key)
+    if step is None:
+        return StepStatus.CANCELED.value
+    if step.status != StepStatus.RUNNING:
+        if not StepStatus(step.status).terminal:
+            # Never started (stopped while waiting for a slot, or its agent has no instance).
+            step.status = StepStatus.FAILED if outcome["state"] == "failed" else StepStatus.CANCELED
+            step.error = outcome.get("error")
+            step.finished_at = utcnow()
+            events.record(
+                session, task_id, f"step.{step.status}", key, status=step.status, error=step.error
+            )
+        return step.status
+    ok = outcome["state"] == "completed"
+    step.status = StepStatus.COMPLETED if ok else StepStatus.FAILED
+    step.output = outcome.get("text") or None
+    step.output_data = outcome.get("data")
+    step.error = None if ok else (outcome.get("error") or "the agent failed the step")
+    step.finished_at = utcnow()
+    usage = (step.output_data or {}).get("usage")
+    if isinstance(usage, dict):
+        # An agent that used an LLM reports it in its data part: {"usage": {...}}.
+        step.tokens_in = int(usage.get("input_tokens") or 0)
+        step.tokens_out = int(usage.get("output_tokens") or 0)
+        _count_tokens(usage.get("model"), step.tokens_in, step.tokens_out)
+    if step.started_at is not None:
+        metrics.STEP_SECONDS.labels(step.agent_name or "", step.capability, step.status).observe(
+            (step.finished_at - step.started_at).total_seconds()
+        )
+    events.record(
+        session,
+        task_id,
+        f"step.{step.status}",
+        key,
+        status=step.status,
+        error=step.error,
+        output=(step.output or "")[:500],
+    )
+    return str(step.status)
 
 
 async def finish_task(rt: Runtime, task_id: str) -> str:
@@ -319,29 +411,27 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
 
     With an LLM configured, the result is written by it from the step outputs (outside any
     database session); offline, or if that call fails, the outputs are joined in plan order.
+    Steps still at their agents when the task fails are canceled there.
     """
-    async with rt.db.session() as session:
-        task = await _task(session, task_id)
-        if TaskStatus(task.status).terminal:
-            return task.status
-        complete = bool(task.steps) and all(s.status == StepStatus.COMPLETED for s in task.steps)
-        description = task.description
-        outputs = [StepOutput(s.key, s.title, s.capability, s.output or "") for s in task.steps]
-    written = await _synthesize(rt, description, outputs) if complete else None
+    written = None
+    if rt.synthesizer is not None:
+        async with rt.db.session() as session:
+            task = await _task(session, task_id)
+            if TaskStatus(task.status).terminal:
+                return task.status
+            complete = bool(task.steps) and all(
+                s.status == StepStatus.COMPLETED for s in task.steps
+            )
+            description = task.description
+            outputs = [StepOutput(s.key, s.title, s.capability, s.output or "") for s in task.steps]
+        written = await _synthesize(rt, description, outputs) if complete else None
+    in_flight: list[RemoteTask] = []
     async with rt.db.session() as session:
         task = await _task(session, task_id)
         if TaskStatus(task.status).terminal:
             return task.status
         failed = [s for s in task.steps if s.status == StepStatus.FAILED]
-        if failed:
-            first = failed[0]
-            _close_task(
-                session,
-                task,
-                TaskStatus.FAILED,
-                error=f"Step {first.key} ({first.capability}, {first.title}) failed: {first.error}",
-            )
-        elif task.steps and all(s.status == StepStatus.COMPLETED for s in task.steps):
+        if task.steps and all(s.status == StepStatus.COMPLETED for s in task.steps):
             joined, task.result_data = synthesize(task.steps)
             task.result = joined
             if written is not None:
@@ -359,12 +449,19 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
                     )
                 )
         else:
-            unfinished = [s.key for s in task.steps if not StepStatus(s.status).terminal]
-            _close_task(
-                session, task, TaskStatus.FAILED, error=f"Steps never finished: {unfinished}"
-            )
+            in_flight, _ = await _running(session, task)
+            if failed:
+                first = failed[0]
+                what = f"{first.key} ({first.capability}, {first.title})"
+                error = f"Step {what} failed: {first.error}"
+            else:
+                unfinished = [s.key for s in task.steps if not StepStatus(s.status).terminal]
+                error = f"Steps never finished: {unfinished}"
+            _close_task(session, task, TaskStatus.FAILED, error=error)
         status = task.status
     rt.bus.notify()
+    for instance_id, card, remote_task_id in in_flight:
+        await rt.dispatcher.cancel(instance_id, card, remote_task_id)
     return status
 
 
@@ -403,11 +500,16 @@ async def fail_task(rt: Runtime, task_id: str, error: str) -> None:
 def _close_task(
     session: AsyncSession, task: Task, status: TaskStatus, error: str | None = None
 ) -> None:
-    """Set a final status; steps that had not finished are skipped (or canceled)."""
+    """Set a final status; steps that had not finished are canceled, or skipped if they had
+    not started and the task did not end by a cancel."""
     now = utcnow()
-    leftover = StepStatus.CANCELED if status == TaskStatus.CANCELED else StepStatus.SKIPPED
     for step in task.steps:
         if not StepStatus(step.status).terminal:
+            leftover = (
+                StepStatus.SKIPPED
+                if status != TaskStatus.CANCELED and step.status == StepStatus.PENDING
+                else StepStatus.CANCELED
+            )
             step.status = leftover
             step.finished_at = now
             events.record(session, task.id, f"step.{leftover}", step.key, status=leftover)
@@ -428,22 +530,28 @@ async def cancel_task(rt: Runtime, task_id: str) -> tuple[list[RemoteTask], list
     Returns the agent tasks of steps in flight, and the keys of running steps whose agent
     has not named its task yet (the caller watches those for a while).
     """
-    in_flight: list[RemoteTask] = []
-    unnamed: list[str] = []
     async with rt.db.session() as session:
         task = await _task(session, task_id)
         if TaskStatus(task.status).terminal:
             return [], []
-        for step in task.steps:
-            if step.status != StepStatus.RUNNING:
-                continue
-            remote = await _remote(session, step)
-            if remote is not None:
-                in_flight.append(remote)
-            else:
-                unnamed.append(step.key)
+        in_flight, unnamed = await _running(session, task)
         _close_task(session, task, TaskStatus.CANCELED, error="Canceled by request.")
     rt.bus.notify()
+    return in_flight, unnamed
+
+
+async def _running(session: AsyncSession, task: Task) -> tuple[list[RemoteTask], list[str]]:
+    """The agent tasks of the task's running steps, and the keys of those not named yet."""
+    in_flight: list[RemoteTask] = []
+    unnamed: list[str] = []
+    for step in task.steps:
+        if step.status != StepStatus.RUNNING:
+            continue
+        remote = await _remote(session, step)
+        if remote is not None:
+            in_flight.append(remote)
+        else:
+            unnamed.append(step.key)
     return in_flight, unnamed
 
 
@@ -462,8 +570,6 @@ async def remote_tasks(rt: Runtime, task_id: str, keys: list[str]) -> dict[str, 
 
 
 async def _remote(session: AsyncSession, step: TaskStep) -> RemoteTask | None:
-    from orchestra.db import AgentInstance
-
     if not (step.remote_task_id and step.instance_id):
         return None
     instance = await session.get(AgentInstance, step.instance_id)

@@ -1,11 +1,16 @@
-"""The durable workflows: one per task, and one child per step on the agents' queue.
+"""The durable workflow of a task: plan, run the plan's steps concurrently, finish.
 
 DBOS records each step's result, so a restarted process replays a task from its record: the
 plan is not made again and a finished step is never sent to an agent again. A step in flight
 at a crash runs again with the same message id (its idempotency key).
 
 Workflows must be deterministic on replay, so every decision is taken from recorded values:
-the plan returned by `plan_step` and the step results received from the children.
+the plan returned by `plan_step` and the statuses returned by the steps.
+
+Steps are DBOS steps of the task's workflow, not workflows of their own on a DBOS queue: a
+queue costs a child workflow, a message back and two polling delays per step, which was
+most of a step's overhead. The cap on each agent's concurrency across processes is taken
+by `slots` in the transaction that starts the step.
 """
 
 from __future__ import annotations
@@ -15,22 +20,16 @@ import logging
 import time
 from typing import Any
 
-from dbos import DBOS, SetEnqueueOptions, SetWorkflowID
+from dbos import DBOS
 from opentelemetry.trace import SpanKind
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from orchestra import logs, metrics, tracing
 from orchestra.executor import store
 from orchestra.executor.dispatch import TransportError, build_message
-from orchestra.executor.runtime import current
+from orchestra.executor.runtime import Runtime, current
 
 log = logging.getLogger(__name__)
-
-TASK_QUEUE = "orchestra_tasks"
-STEP_QUEUE = "orchestra_steps"
-STEP_TOPIC = "step-finished"
-# A child reports back long before this; the timeout only bounds how long the parent sleeps.
-WAIT_SECONDS = 3600
 
 
 def transient(error: BaseException) -> bool:
@@ -57,111 +56,110 @@ class StepStopped(Exception):
     """The task was canceled while its step was being handed to an agent."""
 
 
-def step_workflow_id(task_id: str, key: str) -> str:
-    return f"{task_id}:{key}"
-
-
 @DBOS.step(name="orchestra.plan", **DB_RETRY)
 async def plan_step(task_id: str) -> list[dict[str, Any]]:
     logs.bind(task_id)
     return await store.plan_task(current(), task_id)
 
 
-@DBOS.step(name="orchestra.start_step", **DB_RETRY)
-async def start_step(task_id: str, key: str) -> dict[str, Any] | None:
+@DBOS.step(name="orchestra.step", **DB_RETRY)
+async def step(task_id: str, key: str) -> str:
+    """Run one step of the plan on its agent; returns the step's final status."""
     logs.bind(task_id, key)
-    return await store.start_step(current(), task_id, key)
+    rt = current()
+    while True:
+        started = await store.start_step(rt, task_id, key)
+        if started != store.BUSY:
+            break
+        await rt.slot_waiters.wait(rt.settings.slot_poll_seconds)
+    if started is None:
+        return await store.finish_step(rt, task_id, key, STOPPED)
+    if isinstance(started, str):
+        return await store.finish_step(rt, task_id, key, {"state": "failed", "error": started})
+    job, call = started
+    attrs = {"orchestra.task_id": task_id, "orchestra.step": key}
+    with tracing.span(f"step {key}", parent=job.get("trace"), attributes=attrs):
+        outcome, ended = await _call_agent(rt, job, call)
+    return await store.finish_step(rt, task_id, key, outcome, ended)
 
 
-@DBOS.step(name="orchestra.call_agent", **DB_RETRY)
-async def call_agent(job: dict[str, Any]) -> dict[str, Any]:
-    attrs = {"orchestra.task_id": job["task_id"], "orchestra.step": job["key"]}
-    with tracing.span(f"step {job['key']}", parent=job.get("trace"), attributes=attrs):
-        return await _call_agent(job)
+STOPPED = {"state": "canceled", "error": "the task was stopped before the step started"}
 
 
-async def _call_agent(job: dict[str, Any]) -> dict[str, Any]:
+async def _call_agent(
+    rt: Runtime, job: dict[str, Any], call: store.Call
+) -> tuple[dict[str, Any], store.Ended | None]:
     """Send the step to an instance of its agent; retry elsewhere when worth it.
 
     Transport failures (unreachable, 5xx, broken stream, timeout) resend the same message id:
     the agent may have received it, and must not run it twice. A failure the agent marks
     retryable was certainly finished, so the next attempt gets a new message id.
+    Returns the outcome and the last attempt's figures, which the caller stores.
     """
-    logs.bind(job["task_id"], job["key"])
-    rt = current()
     policy = rt.policy
-    tried: set[str] = set()
-    previous: str | None = None
+    task_id, key = job["task_id"], job["key"]
+    tried = {call.instance_id}
     rerun = 0
     last_error = "no attempt was made"
-    for attempt in range(1, policy.max_attempts + 1):
-        if attempt > 1:
-            await asyncio.sleep(policy.delay(attempt - 1))
-        chosen = await store.begin_attempt(rt, job["task_id"], job["key"], job["agent_id"], tried)
-        if chosen is None:
-            return {"state": "failed", "error": f"agent {job['agent_id']} has no instance"}
-        instance_id, card, _ = chosen
-        tried.add(instance_id)
-        if previous is not None and previous != instance_id:
-            metrics.FAILOVERS.inc()
-        previous = instance_id
+    ended: store.Ended | None = None
+    attempt: store.Call | None = call
+    for number in range(1, policy.max_attempts + 1):
+        if number > 1:
+            await asyncio.sleep(policy.delay(number - 1))
+            attempt = await store.next_attempt(rt, task_id, key, ended, tried)
+            if attempt is None:
+                return {"state": "failed", "error": f"no instance left; last: {last_error}"}, None
+            if attempt.instance_id not in tried:
+                metrics.FAILOVERS.inc()
+            tried.add(attempt.instance_id)
+        assert attempt is not None
+        current_call: store.Call = attempt
         message_id = job["message_id"] if rerun == 0 else f"{job['message_id']}:rerun{rerun}"
         message = build_message(message_id, job["context_id"], job["instruction"], job["data"])
 
-        async def on_task(remote_id: str, instance_id: str = instance_id, card: Any = card) -> None:
-            if not await store.note_remote_task(rt, job["task_id"], job["key"], remote_id):
-                await rt.dispatcher.cancel(instance_id, card, remote_id)
-                raise StepStopped(f"step {job['key']} was stopped while the agent started it")
+        async def on_task(remote_id: str, attempt: store.Call = current_call) -> None:
+            if not await store.note_remote_task(rt, task_id, key, remote_id):
+                await rt.dispatcher.cancel(attempt.instance_id, attempt.card, remote_id)
+                raise StepStopped(f"step {key} was stopped while the agent started it")
 
-        await rt.registry.call_started(instance_id)
         started = time.monotonic()
         error: str | None = None
-        reachable = True
         try:
             attempt_attrs: dict[str, str | int] = {
                 "a2a.message_id": message_id,
-                "orchestra.attempt": attempt,
+                "orchestra.attempt": attempt.attempt,
             }
             with tracing.span("a2a.send", kind=SpanKind.CLIENT, attributes=attempt_attrs):
                 reply = await rt.dispatcher.send(
-                    instance_id, card, message, policy.timeout, on_task
+                    attempt.instance_id, attempt.card, message, policy.timeout, on_task
                 )
-            error = reply.error or None
         except StepStopped as exc:
-            return {"state": "canceled", "error": str(exc)}
+            ended = _ended(attempt, started, str(exc), reachable=True)
+            return {"state": "canceled", "error": str(exc)}, ended
         except TransportError as exc:
-            error, reachable = str(exc), False
-            last_error = error
-            log.warning(
-                "task %s step %s attempt %d failed: %s", job["task_id"], job["key"], attempt, exc
-            )
-            if attempt < policy.max_attempts:
+            last_error = str(exc)
+            ended = _ended(attempt, started, last_error, reachable=False)
+            log.warning("task %s step %s attempt %d failed: %s", task_id, key, number, exc)
+            if number < policy.max_attempts:
                 metrics.RETRIES.labels("transport").inc()
             continue
-        finally:
-            # Also when the workflow is cancelled mid-call: in-flight counts must not leak.
-            elapsed = (time.monotonic() - started) * 1000
-            await rt.registry.call_finished(instance_id, elapsed, error, reachable=reachable)
+        error = reply.error or None
+        ended = _ended(attempt, started, error, reachable=True)
         if reply.retryable:
             last_error = f"the agent failed (retryable): {reply.error}"
             rerun += 1
-            if attempt < policy.max_attempts:
+            if number < policy.max_attempts:
                 metrics.RETRIES.labels("agent").inc()
-            log.warning(
-                "task %s step %s attempt %d: %s", job["task_id"], job["key"], attempt, last_error
-            )
+            log.warning("task %s step %s attempt %d: %s", task_id, key, number, last_error)
             continue
-        return store.outcome_of(reply)
-    return {
-        "state": "failed",
-        "error": f"{policy.max_attempts} attempts failed; last: {last_error}",
-    }
+        return store.outcome_of(reply), ended
+    error = f"{policy.max_attempts} attempts failed; last: {last_error}"
+    return {"state": "failed", "error": error}, ended
 
 
-@DBOS.step(name="orchestra.finish_step", **DB_RETRY)
-async def finish_step(task_id: str, key: str, outcome: dict[str, Any]) -> str:
-    logs.bind(task_id, key)
-    return await store.finish_step(current(), task_id, key, outcome)
+def _ended(call: store.Call, started: float, error: str | None, reachable: bool) -> store.Ended:
+    latency = (time.monotonic() - started) * 1000
+    return store.Ended(call.instance_id, latency, error, reachable)
 
 
 @DBOS.step(name="orchestra.finish_task", **DB_RETRY)
@@ -170,43 +168,45 @@ async def finish_task_step(task_id: str) -> str:
     return await store.finish_task(current(), task_id)
 
 
-@DBOS.workflow(name="orchestra.run_step")
-async def run_step(task_id: str, key: str) -> str:
-    # The parent waits for this message: it is sent however the step ends, so a step that
-    # fails for good fails its task instead of leaving it running.
-    status = "failed"
-    try:
-        job = await start_step(task_id, key)
-        status = "canceled"
-        if job is not None:
-            outcome = await call_agent(job)
-            status = await finish_step(task_id, key, outcome)
-    finally:
-        await DBOS.send_async(task_id, {"key": key, "status": status}, topic=STEP_TOPIC)
-    return status
-
-
-@DBOS.workflow(name="orchestra.run_task")
+@DBOS.workflow(name="orchestra.task")
 async def run_task(task_id: str) -> str:
+    """Plan the task, run each step once its dependencies completed, then finish the task.
+
+    Steps run concurrently inside this workflow. Each step's place in the workflow's record
+    is reserved in plan order before any runs (a DBOS step takes its place when it is
+    called, not when it is awaited), so a replay after a crash matches every recorded
+    result to its step, whatever order the steps finished in.
+    """
     plan = await plan_step(task_id)
     if not plan:
         return await finish_task_step(task_id)
-    finished: dict[str, str] = {}
-    started: set[str] = set()
-    while len(finished) < len(plan):
-        if any(status != "completed" for status in finished.values()):
-            break  # a failed or canceled step ends the task; nothing new starts
-        for step in plan:
-            key = step["key"]
-            if key in started or any(finished.get(d) != "completed" for d in step["depends_on"]):
-                continue
-            started.add(key)
-            with (
-                SetWorkflowID(step_workflow_id(task_id, key)),
-                SetEnqueueOptions(queue_partition_key=step["agent_id"] or "none"),
-            ):
-                await DBOS.enqueue_workflow_async(STEP_QUEUE, run_step, task_id, key)
-        message = await DBOS.recv_async(STEP_TOPIC, timeout_seconds=WAIT_SECONDS)
-        if message is not None:
-            finished[message["key"]] = message["status"]
-    return await finish_task_step(task_id)
+    calls = {node["key"]: step(task_id, node["key"]) for node in plan}
+    finish = finish_task_step(task_id)
+    status: dict[str, str] = {}
+    done = {node["key"]: asyncio.Event() for node in plan}
+    stopped = asyncio.Event()  # a step failed or was canceled: nothing new starts
+
+    async def run(node: dict[str, Any]) -> None:
+        key = node["key"]
+        try:
+            for dependency in node["depends_on"]:
+                await done[dependency].wait()
+            if stopped.is_set():
+                calls[key].close()  # never awaited: its place in the record stays empty
+                status[key] = "skipped"
+            else:
+                status[key] = await calls[key]
+        finally:
+            if status.get(key) != "completed":
+                stopped.set()
+            done[key].set()
+
+    runs = asyncio.gather(*(run(node) for node in plan))
+    stop = asyncio.ensure_future(stopped.wait())
+    await asyncio.wait([runs, stop], return_when=asyncio.FIRST_COMPLETED)  # type: ignore[type-var]
+    stop.cancel()
+    try:
+        return await finish
+    finally:
+        # Steps still at their agents when the task failed were canceled there; they end soon.
+        await runs

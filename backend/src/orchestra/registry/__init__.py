@@ -2,7 +2,7 @@
 
 from orchestra.registry.balancing import choose_instance
 from orchestra.registry.cards import CardInfo, fetch_card, normalize_card_url, read_card
-from orchestra.registry.service import Capability, Registry
+from orchestra.registry.service import Capability, Registry, record_call
 
 __all__ = [
     "Capability",
@@ -12,4 +12,5 @@ __all__ = [
     "fetch_card",
     "normalize_card_url",
     "read_card",
+    "record_call",
 ]

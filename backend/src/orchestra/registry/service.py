@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 import httpx
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from orchestra.db import Agent, AgentInstance, Database, InstanceHealth
@@ -128,35 +128,28 @@ class Registry:
             await session.scalars(select(AgentInstance).where(AgentInstance.agent_id == agent_id))
         )
 
-    async def call_started(self, instance_id: str) -> None:
-        async with self.db.session() as session:
-            await session.execute(
-                update(AgentInstance)
-                .where(AgentInstance.id == instance_id)
-                .values(in_flight=AgentInstance.in_flight + 1)
-            )
 
-    async def call_finished(
-        self, instance_id: str, latency_ms: float, error: str | None, reachable: bool
-    ) -> None:
-        """Record one call's outcome; an unreachable instance is marked unhealthy."""
-        async with self.db.session() as session:
-            instance = await session.get(AgentInstance, instance_id)
-            if instance is None:  # deleted while the call ran
-                return
-            instance.in_flight = max(0, instance.in_flight - 1)
-            instance.calls += 1
-            if error:
-                instance.errors += 1
-                instance.last_error = error
-            previous = instance.latency_ms
-            instance.latency_ms = (
-                latency_ms
-                if previous is None
-                else (1 - LATENCY_ALPHA) * previous + LATENCY_ALPHA * latency_ms
-            )
-            if reachable:
-                instance.health = InstanceHealth.HEALTHY
-                instance.last_seen_at = utcnow()
-            else:
-                instance.health = InstanceHealth.UNHEALTHY
+def record_call(
+    instance: AgentInstance, latency_ms: float, error: str | None, reachable: bool
+) -> None:
+    """Count one finished call at an instance; an unreachable instance is marked unhealthy.
+
+    Called inside the transaction that finishes the step (or its attempt), so the figures
+    cost no write of their own.
+    """
+    instance.in_flight = max(0, instance.in_flight - 1)
+    instance.calls += 1
+    if error:
+        instance.errors += 1
+        instance.last_error = error
+    previous = instance.latency_ms
+    instance.latency_ms = (
+        latency_ms
+        if previous is None
+        else (1 - LATENCY_ALPHA) * previous + LATENCY_ALPHA * latency_ms
+    )
+    if reachable:
+        instance.health = InstanceHealth.HEALTHY
+        instance.last_seen_at = utcnow()
+    else:
+        instance.health = InstanceHealth.UNHEALTHY
