@@ -19,7 +19,14 @@ import httpx
 from bench import client, scale
 from bench.client import BenchError, Run, chain, diamond, monitoring, run_task, summary, ts, wide
 from bench.report import Result, ms
-from bench.stack import postgres_available, postgres_database, rss_bytes, running
+from bench.stack import (
+    Stack,
+    cpu_seconds,
+    postgres_available,
+    postgres_database,
+    rss_bytes,
+    running,
+)
 
 SIZES: dict[str, dict[str, Any]] = {
     "small": {
@@ -168,15 +175,25 @@ async def overhead(size: str, work: Path) -> Result:
 # --- 2. throughput --------------------------------------------------------------------------
 
 
+def _cpu(stack: Stack) -> dict[str, float]:
+    return {
+        "orchestrators": sum(cpu_seconds(p.pid) for p in stack.orchestrators),
+        "agents": sum(cpu_seconds(p.pid) for p in stack.agents),
+    }
+
+
 async def _closed_loop(
-    urls: list[str], concurrency: int, total: int, plan: dict[str, Any]
+    stack: Stack, concurrency: int, total: int, plan: dict[str, Any]
 ) -> dict[str, Any]:
     """`concurrency` workers, each submitting a task and waiting for it, `total` in all.
 
-    Submissions go round-robin to the orchestrators in `urls`; completion is watched on the
-    first. Returns throughput and latency figures, and the errors seen.
+    Submissions go round-robin to the stack's orchestrators; completion is watched on the
+    first. Returns throughput and latency figures, the CPU time the orchestrators and the
+    agents used per completed task (the benchmark client's own is not counted), and the
+    errors seen.
     """
-    apis = [_api(url) for url in urls]
+    apis = [_api(o.url) for o in stack.orchestrators]
+    cpu_before = _cpu(stack)
     runs: list[Run] = []
     errors: list[str] = []
     issued = 0
@@ -201,6 +218,11 @@ async def _closed_loop(
     finally:
         for api in apis:
             await api.aclose()
+    cpu_after = _cpu(stack)
+    cpu_per_task = {
+        side: round((cpu_after[side] - cpu_before[side]) * 1000 / max(1, len(runs)), 1)
+        for side in cpu_before
+    }
     latencies = [r.latency_ms for r in runs]
     first = min((r.submitted for r in runs), default=0.0)
     last = max((ts(r.task["finished_at"]) for r in runs), default=0.0)
@@ -214,6 +236,7 @@ async def _closed_loop(
         "wall_seconds": round(wall_seconds, 2),
         "latency_ms": summary(latencies),
         "monitor_requests": requests,
+        "cpu_ms_per_task": cpu_per_task,
     }
 
 
@@ -229,6 +252,7 @@ def _throughput_rows(result: Result, label: str, runs: list[dict[str, Any]]) -> 
                 ms(lat.get("median")),
                 ms(lat.get("p95")),
                 ms(lat.get("p99")),
+                f"{r['cpu_ms_per_task']['orchestrators']:g} / {r['cpu_ms_per_task']['agents']:g}",
                 str(len(r["errors"])),
             ]
         )
@@ -243,6 +267,7 @@ THROUGHPUT_HEADER = [
     "p50 submit→completed",
     "p95",
     "p99",
+    "CPU ms per task: orchestrators / agents",
     "errors",
 ]
 
@@ -251,11 +276,10 @@ async def throughput(size: str, work: Path) -> Result:
     result = Result("throughput", size)
     measured = []
     with running(work) as stack:
-        url = stack.orchestrators[0].url
         warm_up = SIZES[size]["warm_up"]
-        await _closed_loop([url], warm_up, 2 * warm_up, chain(3))
+        await _closed_loop(stack, warm_up, 2 * warm_up, chain(3))
         for concurrency, total in SIZES[size]["throughput"]:
-            measured.append(await _closed_loop([url], concurrency, total, chain(3)))
+            measured.append(await _closed_loop(stack, concurrency, total, chain(3)))
     result.header = THROUGHPUT_HEADER
     _throughput_rows(result, "1 orchestrator, SQLite", measured)
     result.figures = {"plan": "3-step chain, instant agent", "runs": measured}
@@ -356,7 +380,7 @@ async def scale_benchmark(size: str, work: Path, database: str = "sqlite") -> Re
             checkpoints = sorted({tasks // 10, tasks // 2, tasks} - {0})
             started = time.monotonic()
             for checkpoint in checkpoints:
-                r = await _closed_loop([api_url], 50, checkpoint - done, chain(1))
+                r = await _closed_loop(stack, 50, checkpoint - done, chain(1))
                 result.errors += r["errors"]
                 done = checkpoint
                 memory.append((done, rss_bytes(orchestrator.pid)))
@@ -433,11 +457,10 @@ async def scaleout(size: str, work: Path) -> Result:
             sub.mkdir(parents=True, exist_ok=True)
             # Two agent instances in both runs, so the agent side is the same.
             with running(sub, database_url=url, agents=2, orchestrators=processes) as stack:
-                urls = [o.url for o in stack.orchestrators]
                 warm_up = SIZES[size]["warm_up"]
-                await _closed_loop(urls, warm_up, 2 * warm_up, chain(3))
+                await _closed_loop(stack, warm_up, 2 * warm_up, chain(3))
                 runs = [
-                    await _closed_loop(urls, concurrency, total, chain(3))
+                    await _closed_loop(stack, concurrency, total, chain(3))
                     for concurrency, total in SIZES[size]["scaleout"]
                 ]
         figures[f"{processes}_process"] = runs
