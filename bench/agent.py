@@ -2,7 +2,8 @@
 
 An instruction of the form `wait 1.5` makes the step take 1.5 s; anything else is answered
 immediately, so what a benchmark measures is the orchestrator's own cost. No call log, no
-progress messages beyond the executor's own: as little agent-side work as A2A allows.
+progress messages beyond the executor's own, A2A tasks kept in memory: as little agent-side
+work as A2A allows.
 
 Run: python -m bench.agent PORT NAME
 """
@@ -60,7 +61,9 @@ def main() -> None:
         settings=settings,
         port=port,
     )
-    app = build_agent_app("bench-agent", card, BenchExecutor(), settings, port)
+    # A2A tasks in memory: the shipped agents' durable task store would cost this agent
+    # more CPU per call than the orchestrator spends, on the same two cores.
+    app = build_agent_app("bench-agent", card, BenchExecutor(), settings, port, durable=False)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 

@@ -21,7 +21,7 @@ from a2a.server.routes import (
     create_jsonrpc_routes,
     create_rest_routes,
 )
-from a2a.server.tasks import DatabaseTaskStore
+from a2a.server.tasks import DatabaseTaskStore, InMemoryTaskStore
 from a2a.types import AgentCapabilities, AgentCard, AgentInterface, AgentSkill
 from a2a.utils.constants import PROTOCOL_VERSION_1_0, TransportProtocol
 from fastapi import FastAPI
@@ -137,16 +137,28 @@ def _task_model() -> type[TaskModel]:
 
 
 def build_agent_app(
-    kind: str, card: AgentCard, executor: StepExecutor, settings: Settings, port: int
+    kind: str,
+    card: AgentCard,
+    executor: StepExecutor,
+    settings: Settings,
+    port: int,
+    *,
+    durable: bool = True,
 ) -> FastAPI:
     """FastAPI app serving one agent: card, JSON-RPC at `/`, HTTP+JSON, `/health`.
 
     The executor's async resources are opened in the lifespan (they need the server's
     loop); on shutdown in-flight tasks are drained, then resources and engine released.
+    With `durable=False` (the benchmark's agent) A2A tasks are kept in memory only; the
+    idempotency keys are still recorded in the database.
     """
     engine = create_store_engine(settings.agent_store_url(kind, port))
-    store = DatabaseTaskStore(engine)
-    store.task_model = _task_model()
+    store: DatabaseTaskStore | InMemoryTaskStore
+    if durable:
+        store = DatabaseTaskStore(engine)
+        store.task_model = _task_model()
+    else:
+        store = InMemoryTaskStore()
     # Instances may share AGENT_DATABASE_URL; the card URL tells their keys apart.
     keys = MessageKeyStore(engine, instance=f"{kind} {card.supported_interfaces[0].url}")
     handler = IdempotentRequestHandler(
@@ -163,7 +175,8 @@ def build_agent_app(
         async with AsyncExitStack() as stack:
             # LIFO: handler drained first, then executor resources, then the engine.
             stack.push_async_callback(engine.dispose)
-            await store.initialize()
+            if isinstance(store, DatabaseTaskStore):
+                await store.initialize()
             await keys.initialize()
             await executor.startup(stack)
             stack.push_async_callback(handler.aclose)

@@ -75,6 +75,11 @@ class Executor:
             "log_level": "WARNING",
             "executor_id": settings.process_id,
         }
+        if config["system_database_url"].startswith("sqlite"):
+            # DBOS opens every SQLite transaction IMMEDIATE: with several connections,
+            # concurrent steps wait for the file lock in sleeps of up to 100 ms. One
+            # connection makes them queue for the pool instead, woken at once.
+            config["sys_db_pool_size"] = 1
         use_wal(config["system_database_url"])
         DBOS(config=config)
         DBOS.launch()

@@ -379,6 +379,7 @@ async def _store_outcome(
             )
         return step.status
     ok = outcome["state"] == "completed"
+    step.remote_task_id = outcome.get("remote_task_id") or step.remote_task_id
     step.status = StepStatus.COMPLETED if ok else StepStatus.FAILED
     step.output = outcome.get("text") or None
     step.output_data = outcome.get("data")
@@ -579,4 +580,10 @@ async def _remote(session: AsyncSession, step: TaskStep) -> RemoteTask | None:
 
 
 def outcome_of(reply: AgentReply) -> dict[str, Any]:
-    return {"state": reply.state, "text": reply.text, "data": reply.data, "error": reply.error}
+    return {
+        "state": reply.state,
+        "text": reply.text,
+        "data": reply.data,
+        "error": reply.error,
+        "remote_task_id": reply.remote_task_id or None,
+    }

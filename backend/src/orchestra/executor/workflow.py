@@ -16,6 +16,7 @@ by `slots` in the transaction that starts the step.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from typing import Any
@@ -52,8 +53,39 @@ DB_RETRY: dict[str, Any] = {
 }
 
 
-class StepStopped(Exception):
-    """The task was canceled while its step was being handed to an agent."""
+# The agent's task id is what a cancel needs to reach a step at its agent. Most steps end
+# sooner than this, and their id is stored with their outcome; a step still running then
+# has it stored on its own (a cancel that came meanwhile is passed on at that moment).
+NAMING_DELAY_SECONDS = 0.05
+
+
+class Naming:
+    """Stores the agent's task id of one call, if the call is still running after a while."""
+
+    def __init__(self, rt: Runtime, task_id: str, key: str, call: store.Call) -> None:
+        self.rt, self.task_id, self.key, self.call = rt, task_id, key, call
+        self._job: asyncio.Task[None] | None = None
+        self._writing = False
+
+    async def on_task(self, remote_id: str) -> None:
+        self._job = asyncio.create_task(self._name(remote_id))
+
+    async def _name(self, remote_id: str) -> None:
+        await asyncio.sleep(NAMING_DELAY_SECONDS)
+        self._writing = True
+        if not await store.note_remote_task(self.rt, self.task_id, self.key, remote_id):
+            # The task was stopped while the agent started the step: stop it there too;
+            # the agent then ends the call as canceled.
+            await self.rt.dispatcher.cancel(self.call.instance_id, self.call.card, remote_id)
+
+    async def settle(self) -> None:
+        """The call ended: a write still waiting is not needed; one under way is finished."""
+        if self._job is None:
+            return
+        if not self._writing:
+            self._job.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._job
 
 
 @DBOS.step(name="orchestra.plan", **DB_RETRY)
@@ -117,11 +149,7 @@ async def _call_agent(
         message_id = job["message_id"] if rerun == 0 else f"{job['message_id']}:rerun{rerun}"
         message = build_message(message_id, job["context_id"], job["instruction"], job["data"])
 
-        async def on_task(remote_id: str, attempt: store.Call = current_call) -> None:
-            if not await store.note_remote_task(rt, task_id, key, remote_id):
-                await rt.dispatcher.cancel(attempt.instance_id, attempt.card, remote_id)
-                raise StepStopped(f"step {key} was stopped while the agent started it")
-
+        naming = Naming(rt, task_id, key, current_call)
         started = time.monotonic()
         error: str | None = None
         try:
@@ -131,11 +159,8 @@ async def _call_agent(
             }
             with tracing.span("a2a.send", kind=SpanKind.CLIENT, attributes=attempt_attrs):
                 reply = await rt.dispatcher.send(
-                    attempt.instance_id, attempt.card, message, policy.timeout, on_task
+                    attempt.instance_id, attempt.card, message, policy.timeout, naming.on_task
                 )
-        except StepStopped as exc:
-            ended = _ended(attempt, started, str(exc), reachable=True)
-            return {"state": "canceled", "error": str(exc)}, ended
         except TransportError as exc:
             last_error = str(exc)
             ended = _ended(attempt, started, last_error, reachable=False)
@@ -143,6 +168,8 @@ async def _call_agent(
             if number < policy.max_attempts:
                 metrics.RETRIES.labels("transport").inc()
             continue
+        finally:
+            await naming.settle()
         error = reply.error or None
         ended = _ended(attempt, started, error, reachable=True)
         if reply.retryable:
