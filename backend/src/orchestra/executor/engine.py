@@ -66,21 +66,20 @@ class Executor:
         install(self.rt)
         async with self.rt.db.session() as session:
             await slots.free_of_executors(session, [settings.process_id])
+        system_url = system_database_url(settings.orchestrator_database_url, settings.data_dir)
         config: DBOSConfig = {
             "name": "orchestra",
-            "system_database_url": system_database_url(
-                settings.orchestrator_database_url, settings.data_dir
-            ),
+            "system_database_url": system_url,
             "application_version": settings.application_version,
             "log_level": "WARNING",
             "executor_id": settings.process_id,
         }
-        if config["system_database_url"].startswith("sqlite"):
+        if system_url.startswith("sqlite"):
             # DBOS opens every SQLite transaction IMMEDIATE: with several connections,
             # concurrent steps wait for the file lock in sleeps of up to 100 ms. One
             # connection makes them queue for the pool instead, woken at once.
             config["sys_db_pool_size"] = 1
-        use_wal(config["system_database_url"])
+        use_wal(system_url)
         DBOS(config=config)
         DBOS.launch()
 

@@ -39,11 +39,6 @@ async def take(
     cap: int,
 ) -> bool:
     """Take a free slot of the agent for this step; True if the step holds one now."""
-    held = await session.scalar(
-        select(AgentSlot.slot).where(AgentSlot.task_id == task_id, AgentSlot.step_key == key)
-    )
-    if held is not None:  # a step run again (after a database error) keeps its slot
-        return True
     taken = set(await session.scalars(select(AgentSlot.slot).where(AgentSlot.agent_id == agent_id)))
     for slot in (n for n in range(cap) if n not in taken):
         # Another process may take the same number between our read and this insert: the
@@ -62,7 +57,11 @@ async def take(
         )
         if inserted.rowcount:  # type: ignore[attr-defined]
             return True
-    return False
+        break  # a step run again (after a database error) may hold its slot already
+    held = await session.scalar(
+        select(AgentSlot.slot).where(AgentSlot.task_id == task_id, AgentSlot.step_key == key)
+    )
+    return held is not None
 
 
 async def move(session: AsyncSession, task_id: str, key: str, instance_id: str) -> None:

@@ -132,9 +132,10 @@ async def _plan_and_store(
         task = await _task(session, task_id)
         if task.steps or TaskStatus(task.status).terminal:
             return plan_summary(task.steps)
+        made: list[TaskStep] = []
         for position, planned in enumerate(outcome.plan.steps):
             agent_id, agent_name = await _assign(session, capabilities[planned.capability])
-            session.add(
+            made.append(
                 TaskStep(
                     task_id=task_id,
                     key=planned.id,
@@ -148,6 +149,7 @@ async def _plan_and_store(
                     agent_name=agent_name,
                 )
             )
+        session.add_all(made)
         task.planner = outcome.kind.value
         task.planner_reason = outcome.reason
         _add_tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model)
@@ -161,11 +163,8 @@ async def _plan_and_store(
             plan=outcome.plan.model_dump(mode="json"),
         )
         events.record(session, task_id, "task.running", status="running")
-        await session.flush()
-        await session.refresh(task, ["steps"])
-        summary = plan_summary(task.steps)
     rt.bus.notify()
-    return summary
+    return plan_summary(made)
 
 
 async def _assign(session: AsyncSession, capability: Capability) -> tuple[str, str]:
