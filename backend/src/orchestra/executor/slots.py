@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -21,6 +22,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from orchestra.db import AgentInstance, AgentSlot
+
+# Free slot numbers tried in one look before the step waits for a slot to be freed.
+TRIES = 3
 
 
 def _insert(session: AsyncSession) -> Any:
@@ -40,9 +44,10 @@ async def take(
 ) -> bool:
     """Take a free slot of the agent for this step; True if the step holds one now."""
     taken = set(await session.scalars(select(AgentSlot.slot).where(AgentSlot.agent_id == agent_id)))
-    for slot in (n for n in range(cap) if n not in taken):
-        # Another process may take the same number between our read and this insert: the
-        # insert then does nothing and the next free number is tried.
+    free = [n for n in range(cap) if n not in taken]
+    # Processes starting steps at once would all pick the lowest free number, and on
+    # PostgreSQL each would wait for the other's insert to commit: draw at random instead.
+    for slot in random.sample(free, min(len(free), TRIES)):
         inserted = await session.execute(
             _insert(session)
             .values(
@@ -57,7 +62,13 @@ async def take(
         )
         if inserted.rowcount:  # type: ignore[attr-defined]
             return True
-        break  # a step run again (after a database error) may hold its slot already
+        held = await session.scalar(
+            select(AgentSlot.slot).where(AgentSlot.task_id == task_id, AgentSlot.step_key == key)
+        )
+        if held is not None:  # a step run again (after a database error) keeps its slot
+            return True
+    if free:
+        return False
     held = await session.scalar(
         select(AgentSlot.slot).where(AgentSlot.task_id == task_id, AgentSlot.step_key == key)
     )
