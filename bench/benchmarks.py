@@ -98,7 +98,7 @@ async def overhead(size: str, work: Path) -> Result:
     per_plan: dict[int, list[Run]] = {}
     with running(work) as stack:
         agent = stack.agents[0].url
-        async with _api(stack.orchestrators[0].url) as api, monitoring(api, 0.005) as monitor:
+        async with _api(stack.orchestrators[0].url) as api, monitoring(api, stream=True) as monitor:
             for _ in range(config["warm_up"]):  # imports, connections, caches
                 await run_task(api, monitor, chain(3), "warm-up")
             await client.direct_calls(agent, config["warm_up"])
@@ -198,7 +198,7 @@ async def _closed_loop(
     errors: list[str] = []
     issued = 0
     try:
-        async with monitoring(apis[0], 0.02 if concurrency > 1 else 0.005) as monitor:
+        async with monitoring(apis[0], 0.1, stream=concurrency <= 4) as monitor:
 
             async def worker(n: int) -> None:
                 nonlocal issued
@@ -312,7 +312,7 @@ async def parallelism(size: str, work: Path) -> Result:
     ]
     figures: dict[str, Any] = {"step_seconds": delay}
     with running(work) as stack:
-        async with _api(stack.orchestrators[0].url) as api, monitoring(api, 0.01) as monitor:
+        async with _api(stack.orchestrators[0].url) as api, monitoring(api, stream=True) as monitor:
             await run_task(api, monitor, chain(2), "warm-up")
             for name, (plan, critical) in shapes.items():
                 spans, inner = [], []

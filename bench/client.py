@@ -1,8 +1,10 @@
 """Submitting tasks, noticing when they end, and the figures computed from their timestamps.
 
-Completion is noticed by one monitor per run instead of one poller per task: with few tasks
-in flight it reads each task; with many it lists the unfinished ones (three statuses, a few
-pages) and reads only the tasks that left those lists. Latencies come from the server's
+Completion is noticed by one monitor per run instead of one poller per task. With one task
+at a time it follows the task's event stream (SSE), which ends when the task does, then
+reads the task once: no polling load on the orchestrator. With many it lists the
+unfinished ones (three statuses, a few pages) every `poll_seconds` and reads only the
+tasks that left those lists. Latencies come from the server's
 `finished_at` (same machine, same clock as the client's submit time), so how soon the
 monitor notices a task does not inflate them.
 """
@@ -138,11 +140,41 @@ class Monitor:
     errors: list[str] = field(default_factory=list)
     _wake: asyncio.Event = field(default_factory=asyncio.Event)
 
+    #: Follow each task's event stream instead of polling (runs with few tasks at once).
+    stream: bool = False
+    _followers: set[asyncio.Task[None]] = field(default_factory=set)
+
     def watch(self, task_id: str) -> asyncio.Future[dict[str, Any]]:
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        if self.stream:
+            follower = asyncio.create_task(self._follow(task_id, future))
+            self._followers.add(follower)
+            follower.add_done_callback(self._followers.discard)
+            return future
         self.waiting[task_id] = future
         self._wake.set()
         return future
+
+    async def _follow(self, task_id: str, future: asyncio.Future[dict[str, Any]]) -> None:
+        """Read the task's event stream to its end (the task's end), then read the task."""
+        for _ in range(MAX_READ_ERRORS):
+            try:
+                self.requests += 1
+                async with self.api.stream("GET", f"/api/tasks/{task_id}/events") as response:
+                    response.raise_for_status()
+                    async for _line in response.aiter_lines():
+                        pass
+                task = await self._get(task_id)
+            except httpx.HTTPError as exc:
+                self.errors.append(f"following task {task_id} failed: {exc!r}"[:300])
+                await asyncio.sleep(0.5)
+                continue
+            if task["status"] in FINISHED:
+                if not future.done():
+                    future.set_result(task)
+                return
+        if not future.done():
+            future.set_exception(BenchError("too many failed reads"))
 
     async def _get(self, task_id: str) -> dict[str, Any]:
         self.requests += 1
@@ -200,13 +232,15 @@ class Monitor:
 
 
 @contextlib.asynccontextmanager
-async def monitoring(api: httpx.AsyncClient, poll_seconds: float = 0.02):  # type: ignore[no-untyped-def]
-    monitor = Monitor(api, poll_seconds)
+async def monitoring(api: httpx.AsyncClient, poll_seconds: float = 0.1, stream: bool = False):  # type: ignore[no-untyped-def]
+    monitor = Monitor(api, poll_seconds, stream=stream)
     runner = asyncio.create_task(monitor.run())
     try:
         yield monitor
     finally:
         runner.cancel()
+        for follower in list(monitor._followers):
+            follower.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await runner
 
