@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,12 +17,19 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+# Connections one process opens to PostgreSQL (plus DBOS's own pool): two processes stay
+# well inside the default max_connections of 100.
+POOL_SIZE = 10
+POOL_OVERFLOW = 10
+
 
 def create_engine(url: str) -> AsyncEngine:
     """Engine for `url`; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        return create_async_engine(
+            url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW
+        )
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, connect_args={"timeout": 30})
@@ -48,19 +54,20 @@ class Database:
         self.url = url
         self.engine = create_engine(url)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
-        # SQLite admits one writer at a time, and a writer that finds the file locked
-        # sleeps in growing steps (1, 2, 5, 10 ... 100 ms) before it looks again: ten
-        # steps starting at once took a quarter of a second each. Taking turns here
-        # instead wakes the next transaction the moment the previous one ends.
-        self._turns: asyncio.Lock | None = (
-            asyncio.Lock() if self.engine.dialect.name == "sqlite" else None
-        )
+        # Transactions wait here, in order, for a connection the pool can give at once:
+        # under load a pool's own wait times out after 30 s and the transaction fails.
+        # SQLite takes one at a time: it admits one writer, and a writer that finds the
+        # file locked sleeps in growing steps (1, 2, 5 ... 100 ms) before it looks again
+        # (ten steps starting at once took a quarter of a second each); here the next
+        # transaction starts the moment the previous one ends.
+        sqlite = self.engine.dialect.name == "sqlite"
+        self._turns = asyncio.Semaphore(1 if sqlite else POOL_SIZE + POOL_OVERFLOW)
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """A session inside one transaction: committed on success, rolled back on error."""
         async with (
-            self._turns or contextlib.nullcontext(),
+            self._turns,
             self.sessions() as session,
             session.begin(),
         ):

@@ -24,6 +24,7 @@ from typing import Any
 from dbos import DBOS
 from opentelemetry.trace import SpanKind
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from orchestra import logs, metrics, tracing
 from orchestra.executor import store
@@ -39,7 +40,8 @@ def transient(error: BaseException) -> bool:
         return bool(error.connection_invalidated) or isinstance(
             error, (OperationalError, InterfaceError)
         )
-    return isinstance(error, ConnectionError | TimeoutError)
+    # A pool that gave no connection in time (sqlalchemy.exc.TimeoutError) is busy, not broken.
+    return isinstance(error, ConnectionError | TimeoutError | PoolTimeout)
 
 
 # Every durable step reads or writes our database; a connection cut or a database restart
@@ -195,6 +197,19 @@ async def finish_task_step(task_id: str) -> str:
     return await store.finish_task(current(), task_id)
 
 
+@DBOS.step(name="orchestra.fail_task", **DB_RETRY)
+async def fail_task_step(task_id: str, error: str) -> str:
+    logs.bind(task_id)
+    await store.fail_task(current(), task_id, error)
+    return "failed"
+
+
+def _reason(exc: BaseException) -> str:
+    """What a durable step that gave up says on its task (its last error, not DBOS's wrapper)."""
+    cause = exc.__cause__ or exc
+    return f"{type(cause).__name__}: {cause}"[:500]
+
+
 @DBOS.workflow(name="orchestra.task")
 async def run_task(task_id: str) -> str:
     """Plan the task, run each step once its dependencies completed, then finish the task.
@@ -204,7 +219,12 @@ async def run_task(task_id: str) -> str:
     called, not when it is awaited), so a replay after a crash matches every recorded
     result to its step, whatever order the steps finished in.
     """
-    plan = await plan_step(task_id)
+    try:
+        plan = await plan_step(task_id)
+    except Exception as exc:  # the database stayed away through every retry
+        # (DBOS's cancellation is a BaseException: a canceled task is not failed here.)
+        log.exception("task %s could not be planned", task_id)
+        return await fail_task_step(task_id, f"Planning failed: {_reason(exc)}")
     if not plan:
         return await finish_task_step(task_id)
     calls = {node["key"]: step(task_id, node["key"]) for node in plan}
@@ -223,6 +243,11 @@ async def run_task(task_id: str) -> str:
                 status[key] = "skipped"
             else:
                 status[key] = await calls[key]
+        except Exception as exc:  # the database stayed away through every retry
+            log.exception("task %s step %s gave up", task_id, key)
+            failed = {"state": "failed", "error": f"The step could not run: {_reason(exc)}"}
+            with contextlib.suppress(Exception):  # else the task fails as unfinished
+                status[key] = await store.finish_step(current(), task_id, key, failed)
         finally:
             if status.get(key) != "completed":
                 stopped.set()
