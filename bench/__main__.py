@@ -13,7 +13,6 @@ from pathlib import Path
 
 from bench.benchmarks import BENCHMARKS, SIZES
 from bench.report import Result
-from bench.stack import EXPERIMENTS
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "results"
 
@@ -55,13 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         help="tasks run through the API before the memory reading of `scale` "
         "(default: 10,000 at full size)",
     )
-    parser.add_argument(
-        "--dbos-wal",
-        action="store_true",
-        help="experiment: create DBOS's SQLite file in WAL mode before the orchestrator starts",
-    )
     args = parser.parse_args(argv)
-    EXPERIMENTS["dbos_wal"] = args.dbos_wal
     if args.scale_tasks:
         SIZES[args.size]["scale_tasks"] = args.scale_tasks
     names = list(BENCHMARKS) if args.name == "all" else [args.name]

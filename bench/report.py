@@ -15,7 +15,7 @@ from typing import Any
 
 import psycopg
 
-from bench.stack import EXPERIMENTS, ORCHESTRATOR_SETTINGS, PG_ADMIN
+from bench.stack import ORCHESTRATOR_SETTINGS, PG_ADMIN
 
 
 def machine() -> dict[str, Any]:
@@ -66,9 +66,7 @@ class Result:
     rows: list[list[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    settings: dict[str, Any] = field(
-        default_factory=lambda: {**ORCHESTRATOR_SETTINGS, "experiments": dict(EXPERIMENTS)}
-    )
+    settings: dict[str, Any] = field(default_factory=lambda: dict(ORCHESTRATOR_SETTINGS))
     started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
     seconds: float = 0.0
 

@@ -10,7 +10,6 @@ import contextlib
 import os
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -36,10 +35,6 @@ ORCHESTRATOR_SETTINGS = {
     # The submit rate limit (default 120 a minute) would be what the throughput run measures.
     "TASKS_PER_MINUTE": "1000000",
 }
-
-
-#: Experiments that change the setup without changing Orchestra (`--dbos-wal`).
-EXPERIMENTS = {"dbos_wal": False}
 
 
 def free_port() -> int:
@@ -157,10 +152,6 @@ class Stack:
         return process.launch()
 
     def add_orchestrator(self) -> Process:
-        if EXPERIMENTS["dbos_wal"] and not self.database_url:
-            # WAL is stored in the file: DBOS then opens its SQLite state in WAL mode.
-            with contextlib.closing(sqlite3.connect(self.data_dir / "dbos.sqlite")) as conn:
-                conn.execute("PRAGMA journal_mode=WAL")
         port = free_port()
         key = f"orchestrator{len(self.orchestrators) + 1}"
         process = Process(

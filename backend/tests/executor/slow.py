@@ -72,10 +72,14 @@ class Slow:
 
 
 def wait_until_step_running(api: httpx.Client, task_id: str, key: str) -> bool:
+    return wait_until_step_status(api, task_id, key, "running")
+
+
+def wait_until_step_status(api: httpx.Client, task_id: str, key: str, status: str) -> bool:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         task = api.get(f"/api/tasks/{task_id}").json()
-        if any(s["id"] == key and s["status"] == "running" for s in task["steps"]):
+        if any(s["id"] == key and s["status"] == status for s in task["steps"]):
             return True
         time.sleep(0.05)
-    raise TimeoutError(f"step {key} of {task_id} never ran")
+    raise TimeoutError(f"step {key} of {task_id} never was {status}")

@@ -8,7 +8,7 @@ from datetime import datetime
 import httpx
 import pytest
 
-from tests.executor.slow import Slow, wait_until_step_running
+from tests.executor.slow import Slow, wait_until_step_running, wait_until_step_status
 from tests.stack import wait_for_task
 
 
@@ -83,6 +83,36 @@ def test_kill_9_mid_task_then_restart_completes_without_resending_done_steps(slo
     assert received.count("a") == 1, received  # finished before the crash: never sent again
     assert received.count("d") == 1
     assert {"b", "c"} <= set(received)  # in flight at the crash: may be sent again
+
+
+@pytest.mark.parametrize("slow", [(3.0, ())], indirect=True)
+def test_a_crash_after_steps_finished_out_of_plan_order_replays_each_result_to_its_step(
+    slow: Slow,
+) -> None:
+    # b is listed after c but finishes first; c is still running at the crash.
+    plan = {
+        "steps": [
+            {"id": "a", "title": "A", "instruction": "wait 0.1", "capability": "wait-a"},
+            {"id": "c", "title": "C", "instruction": "step c", "capability": "wait-c",
+             "depends_on": ["a"]},
+            {"id": "b", "title": "B", "instruction": "wait 0.1", "capability": "wait-b",
+             "depends_on": ["a"]},
+            {"id": "d", "title": "D", "instruction": "wait 0.1", "capability": "wait-a",
+             "depends_on": ["b", "c"]},
+        ]
+    }  # fmt: skip
+    task_id = slow.submit(plan)
+    wait_until_step_status(slow.api, task_id, "b", "completed")
+    slow.orchestrator.kill()
+    slow.orchestrator.start()
+    task = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=60)
+    assert task["status"] == "completed", task
+    received = slow.received(task_id)
+    assert received.count("a") == 1 and received.count("b") == 1, received
+    assert received.count("d") == 1, received
+    outputs = {s["id"]: s["output"] for s in task["steps"]}
+    assert "for b;" in outputs["b"] and "for c;" in outputs["c"], outputs
+    assert "inputs: ['b', 'c']" in outputs["d"], outputs
 
 
 def _remote_state(url: str, remote_task_id: str, timeout: float = 5) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from orchestra.config import Settings
 from tests.support.faults import FaultInjector
 
 CAPABILITIES = ("wait-a", "wait-b", "wait-c")
+# An instruction "wait N ..." makes that step take N seconds instead of the agent's delay.
+WAIT = re.compile(r"^wait ([0-9.]+)")
 
 
 class SlowExecutor(StepExecutor):
@@ -38,8 +41,10 @@ class SlowExecutor(StepExecutor):
     async def run(self, request: StepRequest, progress: Progress) -> StepResult:
         with self.calls.open("a") as log:
             log.write(f"{request.context_id} {request.step_id}\n")  # context = our task id
-        await progress(f"waiting {self.delay} s")
-        await asyncio.sleep(self.delay)
+        told = WAIT.match(request.instruction)
+        delay = float(told.group(1)) if told else self.delay
+        await progress(f"waiting {delay} s")
+        await asyncio.sleep(delay)
         if request.step_id in self.fail:
             raise AgentInputError(f"step {request.step_id} was told to fail")
         flaky = os.environ.get("FLAKY", "").split(",")
@@ -49,7 +54,7 @@ class SlowExecutor(StepExecutor):
             raise RuntimeError("a passing fault inside the agent")
         seen = sorted(i.step_id for i in request.inputs)
         return StepResult(
-            text=f"waited {self.delay} s for {request.step_id}; inputs: {seen}",
+            text=f"waited {delay} s for {request.step_id}; inputs: {seen}",
             data={"step": request.step_id, "inputs": seen},
         )
 
