@@ -3,8 +3,8 @@
 Completion is noticed by one monitor per run instead of one poller per task. With one task
 at a time it follows the task's event stream (SSE), which ends when the task does, then
 reads the task once: no polling load on the orchestrator. With many it lists the
-unfinished ones (three statuses, a few pages) every `poll_seconds` and reads only the
-tasks that left those lists. Latencies come from the server's
+tasks that finished since its last look (`GET /api/tasks?finished_after=...`, in finish
+order) every `poll_seconds` and reads those it waits for. Latencies come from the server's
 `finished_at` (same machine, same clock as the client's submit time), so how soon the
 monitor notices a task does not inflate them.
 """
@@ -19,7 +19,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -30,7 +30,6 @@ from a2a.types import SendMessageRequest, TaskState
 from bench.agent import CAPABILITY, instruction_for
 from orchestra.executor.dispatch import TERMINAL, build_message
 
-UNFINISHED = ("pending", "planning", "running")
 FINISHED = ("completed", "failed", "canceled")
 PAGE = 200
 MAX_READ_ERRORS = 200
@@ -139,6 +138,9 @@ class Monitor:
     #: Failed reads (HTTP errors, 5xx): counted as errors of the run; the sweep goes on.
     errors: list[str] = field(default_factory=list)
     _wake: asyncio.Event = field(default_factory=asyncio.Event)
+    # What finished before the monitor started is not waited for.
+    _since: datetime = field(default_factory=lambda: datetime.now(UTC))
+    _done: set[str] = field(default_factory=set)
 
     #: Follow each task's event stream instead of polling (runs with few tasks at once).
     stream: bool = False
@@ -183,26 +185,29 @@ class Monitor:
         task: dict[str, Any] = response.json()
         return task
 
-    async def _unfinished(self) -> set[str]:
-        found: set[str] = set()
-        for status in UNFINISHED:
-            for page in range(50):  # bounded: 10,000 tasks in flight at most
-                self.requests += 1
-                response = await self.api.get(
-                    "/api/tasks", params={"status": status, "limit": PAGE, "offset": page * PAGE}
-                )
-                response.raise_for_status()
-                items = response.json()["items"]
-                found.update(item["id"] for item in items)
-                if len(items) < PAGE:
-                    break
-        return found
+    async def _finished(self) -> list[str]:
+        """Ids of the waited-for tasks that have finished (those seen since the last look
+        included: a task may finish before its submitter starts waiting for it)."""
+        while True:
+            self.requests += 1
+            # A millisecond of overlap, so tasks finishing in the same instant as the last
+            # one seen are not missed.
+            since = (self._since - timedelta(milliseconds=1)).isoformat()
+            response = await self.api.get(
+                "/api/tasks", params={"finished_after": since, "limit": PAGE}
+            )
+            response.raise_for_status()
+            items = response.json()["items"]
+            self._done.update(item["id"] for item in items)
+            if items:
+                self._since = max(self._since, datetime.fromisoformat(items[-1]["finished_at"]))
+            if len(items) < PAGE:
+                return [i for i in self.waiting if i in self._done]
 
     async def _sweep(self) -> None:
         ids = list(self.waiting)
         if len(ids) > 4:
-            unfinished = await self._unfinished()
-            ids = [i for i in ids if i not in unfinished]
+            ids = await self._finished()
         tasks = await asyncio.gather(*(self._get(i) for i in ids[:100]))
         for task in tasks:
             if task["status"] in FINISHED:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -119,6 +120,7 @@ class Tasks:
         session_id: str | None,
         limit: int,
         offset: int,
+        finished_after: datetime | None = None,
     ) -> tuple[list[Task], int]:
         query = select(Task)
         count = select(func.count()).select_from(Task)
@@ -131,11 +133,17 @@ class Tasks:
         if session_id is not None:
             query = query.where(Task.session_id == session_id)
             count = count.where(Task.session_id == session_id)
+        if finished_after is not None:
+            if finished_after.tzinfo is None:
+                finished_after = finished_after.replace(tzinfo=UTC)
+            query = query.where(Task.finished_at > finished_after)
+            count = count.where(Task.finished_at > finished_after)
+            order: tuple[Any, ...] = (Task.finished_at, Task.id)
+        else:
+            order = (Task.created_at.desc(), Task.id)
         async with self.db.session() as session:
             total = await session.scalar(count)
-            rows = await session.scalars(
-                query.order_by(Task.created_at.desc(), Task.id).limit(limit).offset(offset)
-            )
+            rows = await session.scalars(query.order_by(*order).limit(limit).offset(offset))
             return list(rows), total or 0
 
     async def cancel(self, task_id: str, principal: Principal) -> Task:

@@ -85,6 +85,24 @@ def test_list_filters_and_paginates(api: httpx.Client) -> None:
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_input"
 
 
+def test_list_what_finished_since_a_time_in_finish_order(api: httpx.Client) -> None:
+    ids = []
+    for n in range(3):
+        created = api.post("/api/tasks", json={"description": f"compute the sum of {n}, 2 and 3"})
+        ids.append(created.json()["id"])
+    finished = [wait_for_task(api, task_id, ("completed", "failed")) for task_id in ids]
+    earliest = min(finished, key=lambda t: t["finished_at"])
+    since = api.get("/api/tasks", params={"finished_after": earliest["finished_at"]}).json()
+    times = [t["finished_at"] for t in since["items"]]
+    assert times == sorted(times) and earliest["id"] not in {t["id"] for t in since["items"]}
+    assert {t["id"] for t in finished} - {earliest["id"]} <= {t["id"] for t in since["items"]}
+    # No zone means UTC; a time after everything gives an empty page.
+    later = api.get("/api/tasks", params={"finished_after": "2999-01-01T00:00:00"}).json()
+    assert later["items"] == [] and later["total"] == 0
+    bad = api.get("/api/tasks", params={"finished_after": "yesterday"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_input"
+
+
 def test_idempotency_key_returns_the_first_task(api: httpx.Client) -> None:
     body = {"description": "compute the median of 4, 8 and 1"}
     headers = {"Idempotency-Key": "same-key-123"}

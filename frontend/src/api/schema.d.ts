@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List Tasks
-         * @description Newest first.
+         * @description Newest first; with `finished_after`, in the order the tasks finished.
          */
         get: operations["list_tasks_api_tasks_get"];
         put?: never;
@@ -703,6 +703,8 @@ export interface operations {
                 session_id?: string | null;
                 limit?: number;
                 offset?: number;
+                /** @description Only tasks that finished after this time (ISO 8601, UTC when it has no zone), in the order they finished: pass the last `finished_at` seen to get what finished since. */
+                finished_after?: string | null;
             };
             header?: never;
             path?: never;

@@ -123,6 +123,7 @@ class Task(Base):
         Index("ix_tasks_status_created", "status", "created_at"),
         Index("ix_tasks_created", "created_at"),
         Index("ix_tasks_owner_created", "owner", "created_at"),
+        Index("ix_tasks_finished", "finished_at"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)

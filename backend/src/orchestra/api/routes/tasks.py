@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
+from pydantic import BeforeValidator
 from sse_starlette.sse import EventSourceResponse
 
 from orchestra import events
@@ -46,6 +48,17 @@ async def create_task(
     return TaskPublic.of(task)
 
 
+def _iso_time(value: object) -> object:
+    """A time as ISO 8601 text only: pydantic would also read a bare number as a Unix time."""
+    if isinstance(value, str):
+        try:
+            float(value)
+        except ValueError:
+            return value
+        raise ValueError("expected an ISO 8601 date and time, such as 2026-01-31T12:00:00Z")
+    return value
+
+
 @router.get("")
 async def list_tasks(
     services: ServicesDep,
@@ -54,9 +67,20 @@ async def list_tasks(
     session_id: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+    finished_after: Annotated[
+        datetime | None,
+        BeforeValidator(_iso_time),
+        Query(
+            description="Only tasks that finished after this time (ISO 8601, UTC when it has "
+            "no zone), in the order they finished: pass the last `finished_at` seen to get "
+            "what finished since."
+        ),
+    ] = None,
 ) -> TaskList:
-    """Newest first."""
-    rows, total = await services.tasks.list(principal, status_, session_id, limit, offset)
+    """Newest first; with `finished_after`, in the order the tasks finished."""
+    rows, total = await services.tasks.list(
+        principal, status_, session_id, limit, offset, finished_after
+    )
     return TaskList(
         items=[TaskSummary.of(t) for t in rows], total=total, limit=limit, offset=offset
     )
