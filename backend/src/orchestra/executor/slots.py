@@ -3,8 +3,9 @@
 A step takes one of its agent's numbered slots (a row in `agent_slots`) in the transaction
 that starts it, and frees it in the one that finishes it. The slot number is the primary
 key with the agent, so two processes can never hold the same slot: the cap needs no lock
-and no queue. A step that finds every slot taken waits: a slot freed in this process wakes
-it at once; one freed by another process is seen at the next look, `SLOT_POLL_SECONDS` later.
+and no queue. A step that finds every slot taken waits in line (`Waiters`): a slot freed in
+this process wakes the first in line at once; one freed by another process is seen at a
+later look.
 
 Slots of a process that dies are freed when it starts again or when a survivor adopts its
 tasks; the instances' in-flight counts are then recounted from the slots still held.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
+from collections import deque
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -111,19 +113,45 @@ async def recount(session: AsyncSession) -> None:
 
 
 class Waiters:
-    """Wakes the steps of this process that wait for a slot when one is freed here."""
+    """The steps of this process waiting for a slot, per agent, and the slots it holds.
+
+    A slot freed here wakes the longest waiting step of that agent, and only that one. While
+    this process itself holds every slot of an agent, its steps do not ask the database.
+    Slots freed by other processes are seen by polling: the first waiter every
+    `SLOT_POLL_SECONDS`, the n-th every n times that, so a long line does not flood the
+    database with looks.
+    """
 
     def __init__(self) -> None:
-        self._freed = asyncio.Event()
+        self._lines: dict[str, deque[asyncio.Future[None]]] = {}
+        self._held: dict[str, int] = {}
 
-    def freed(self) -> None:
-        self._freed.set()
+    def took(self, agent_id: str) -> None:
+        self._held[agent_id] = self._held.get(agent_id, 0) + 1
 
-    async def wait(self, timeout: float) -> None:
-        """Until a slot is freed in this process, or `timeout` seconds (one of another's)."""
-        event = self._freed
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), timeout)
-        if event.is_set():
-            # Every waiter woken by this event looks again; later frees need a new event.
-            self._freed = asyncio.Event()
+    def freed(self, agent_id: str) -> None:
+        self._held[agent_id] = max(0, self._held.get(agent_id, 0) - 1)
+        line = self._lines.get(agent_id)
+        while line:
+            first = line.popleft()
+            if not first.done():
+                first.set_result(None)
+                return
+
+    def full(self, agent_id: str, cap: int) -> bool:
+        """True when this process alone holds every slot of the agent."""
+        return self._held.get(agent_id, 0) >= cap
+
+    async def wait(self, agent_id: str, poll: float) -> None:
+        """Until a slot of the agent is freed here, or it is time to look again."""
+        line = self._lines.setdefault(agent_id, deque())
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        line.append(waiter)
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(waiter, poll * len(line))
+        finally:
+            if waiter in line:
+                line.remove(waiter)
+            if not line:
+                self._lines.pop(agent_id, None)

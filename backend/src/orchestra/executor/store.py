@@ -356,7 +356,6 @@ async def finish_step(
         await _count_call(session, ended)
         await slots.free(session, task_id, key)
         status = await _store_outcome(session, task_id, key, outcome)
-    rt.slot_waiters.freed()
     rt.bus.notify()
     return status
 

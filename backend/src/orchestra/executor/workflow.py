@@ -97,24 +97,32 @@ async def plan_step(task_id: str) -> list[dict[str, Any]]:
 
 
 @DBOS.step(name="orchestra.step", **DB_RETRY)
-async def step(task_id: str, key: str) -> str:
+async def step(task_id: str, key: str, agent_id: str) -> str:
     """Run one step of the plan on its agent; returns the step's final status."""
     logs.bind(task_id, key)
     rt = current()
+    waiters, cap = rt.slot_waiters, rt.settings.agent_concurrency
     while True:
-        started = await store.start_step(rt, task_id, key)
+        if waiters.full(agent_id, cap):
+            started: Any = store.BUSY  # this process holds every slot: no need to ask
+        else:
+            started = await store.start_step(rt, task_id, key)
         if started != store.BUSY:
             break
-        await rt.slot_waiters.wait(rt.settings.slot_poll_seconds)
+        await waiters.wait(agent_id, rt.settings.slot_poll_seconds)
     if started is None:
         return await store.finish_step(rt, task_id, key, STOPPED)
     if isinstance(started, str):
         return await store.finish_step(rt, task_id, key, {"state": "failed", "error": started})
     job, call = started
-    attrs = {"orchestra.task_id": task_id, "orchestra.step": key}
-    with tracing.span(f"step {key}", parent=job.get("trace"), attributes=attrs):
-        outcome, ended = await _call_agent(rt, job, call)
-    return await store.finish_step(rt, task_id, key, outcome, ended)
+    waiters.took(agent_id)
+    try:
+        attrs = {"orchestra.task_id": task_id, "orchestra.step": key}
+        with tracing.span(f"step {key}", parent=job.get("trace"), attributes=attrs):
+            outcome, ended = await _call_agent(rt, job, call)
+        return await store.finish_step(rt, task_id, key, outcome, ended)
+    finally:
+        waiters.freed(agent_id)
 
 
 STOPPED = {"state": "canceled", "error": "the task was stopped before the step started"}
@@ -227,7 +235,7 @@ async def run_task(task_id: str) -> str:
         return await fail_task_step(task_id, f"Planning failed: {_reason(exc)}")
     if not plan:
         return await finish_task_step(task_id)
-    calls = {node["key"]: step(task_id, node["key"]) for node in plan}
+    calls = {node["key"]: step(task_id, node["key"], node["agent_id"] or "") for node in plan}
     finish = finish_task_step(task_id)
     status: dict[str, str] = {}
     done = {node["key"]: asyncio.Event() for node in plan}
