@@ -66,7 +66,9 @@ TARGETS = {
 
 
 def _api(url: str) -> httpx.AsyncClient:
-    limits = httpx.Limits(max_connections=600, max_keepalive_connections=600)
+    # uvicorn closes a connection idle for 5 s; reusing one just then fails the request
+    # (ReadError), so idle connections are dropped on this side first.
+    limits = httpx.Limits(max_connections=600, max_keepalive_connections=600, keepalive_expiry=2.0)
     return httpx.AsyncClient(base_url=url, timeout=120, limits=limits)
 
 
