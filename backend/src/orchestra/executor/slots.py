@@ -64,13 +64,13 @@ async def take(
         )
         if inserted.rowcount:  # type: ignore[attr-defined]
             return True
-        held = await session.scalar(
-            select(AgentSlot.slot).where(AgentSlot.task_id == task_id, AgentSlot.step_key == key)
-        )
-        if held is not None:  # a step run again (after a database error) keeps its slot
+        if await _holds(session, task_id, key):  # run again after a database error
             return True
-    if free:
-        return False
+    return not free and await _holds(session, task_id, key)
+
+
+async def _holds(session: AsyncSession, task_id: str, key: str) -> bool:
+    """The step holds a slot already."""
     held = await session.scalar(
         select(AgentSlot.slot).where(AgentSlot.task_id == task_id, AgentSlot.step_key == key)
     )
