@@ -258,7 +258,6 @@ async def start_step(
         job = {
             "task_id": task_id,
             "key": key,
-            "agent_id": agent_id,
             "instruction": step.instruction,
             "message_id": f"{task_id}:{key}",
             "trace": task.trace_context,
@@ -278,7 +277,9 @@ async def start_step(
     return job, call
 
 
-def _begin_call(rt: Runtime, session: AsyncSession, step: TaskStep, instance: Any) -> Call:
+def _begin_call(
+    rt: Runtime, session: AsyncSession, step: TaskStep, instance: AgentInstance
+) -> Call:
     step.attempts += 1
     step.instance_id = instance.id
     instance.in_flight += 1

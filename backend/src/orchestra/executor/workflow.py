@@ -144,24 +144,22 @@ async def _call_agent(
     rerun = 0
     last_error = "no attempt was made"
     ended: store.Ended | None = None
-    attempt: store.Call | None = call
+    attempt = call
     for number in range(1, policy.max_attempts + 1):
         if number > 1:
             await asyncio.sleep(policy.delay(number - 1))
-            attempt = await store.next_attempt(rt, task_id, key, ended, tried)
-            if attempt is None:
+            following = await store.next_attempt(rt, task_id, key, ended, tried)
+            if following is None:
                 return {"state": "failed", "error": f"no instance left; last: {last_error}"}, None
+            attempt = following
             if attempt.instance_id not in tried:
                 metrics.FAILOVERS.inc()
             tried.add(attempt.instance_id)
-        assert attempt is not None
-        current_call: store.Call = attempt
         message_id = job["message_id"] if rerun == 0 else f"{job['message_id']}:rerun{rerun}"
         message = build_message(message_id, job["context_id"], job["instruction"], job["data"])
 
-        naming = Naming(rt, task_id, key, current_call)
+        naming = Naming(rt, task_id, key, attempt)
         started = time.monotonic()
-        error: str | None = None
         try:
             attempt_attrs: dict[str, str | int] = {
                 "a2a.message_id": message_id,
@@ -180,8 +178,7 @@ async def _call_agent(
             continue
         finally:
             await naming.settle()
-        error = reply.error or None
-        ended = _ended(attempt, started, error, reachable=True)
+        ended = _ended(attempt, started, reply.error or None, reachable=True)
         if reply.retryable:
             last_error = f"the agent failed (retryable): {reply.error}"
             rerun += 1
