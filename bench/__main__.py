@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("name", choices=[*BENCHMARKS, "all"])
     parser.add_argument("--size", choices=("small", "full"), default="full")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="result directory")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="result directory"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the services' logs")
     parser.add_argument(
         "--scale-tasks",

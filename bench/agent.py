@@ -41,7 +41,9 @@ class BenchExecutor(StepExecutor):
         delay = delay_of(request.instruction)
         if delay > 0:
             await asyncio.sleep(delay)
-        return StepResult(text=f"done {request.step_id}", data={"step": request.step_id})
+        return StepResult(
+            text=f"done {request.step_id}", data={"step": request.step_id}
+        )
 
 
 def main() -> None:
@@ -63,7 +65,9 @@ def main() -> None:
     )
     # A2A tasks in memory: the shipped agents' durable task store would cost this agent
     # more CPU per call than the orchestrator spends, on the same two cores.
-    app = build_agent_app("bench-agent", card, BenchExecutor(), settings, port, durable=False)
+    app = build_agent_app(
+        "bench-agent", card, BenchExecutor(), settings, port, durable=False
+    )
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 

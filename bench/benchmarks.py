@@ -7,6 +7,7 @@ the issue asks for and the one docs/benchmarks.md reports.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import statistics
 import time
@@ -17,7 +18,18 @@ from typing import Any
 import httpx
 
 from bench import client, scale
-from bench.client import BenchError, Run, chain, diamond, monitoring, run_task, summary, ts, wide
+from bench.client import (
+    BenchError,
+    Run,
+    chain,
+    diamond,
+    monitoring,
+    run_task,
+    summary,
+    ts,
+    wide,
+)
+from bench.clients import polling_clients
 from bench.report import Result, ms
 from bench.stack import (
     Stack,
@@ -40,6 +52,8 @@ SIZES: dict[str, dict[str, Any]] = {
         "scale_tasks": 4,
         "scale_requests": 5,
         "scaleout": [(2, 2)],
+        "clients": [(1, 2), (4, 8)],
+        "clients_setups": [("sqlite", 1)],
     },
     "full": {
         "warm_up": 3,
@@ -52,6 +66,13 @@ SIZES: dict[str, dict[str, Any]] = {
         "scale_tasks": 10_000,
         "scale_requests": 200,
         "scaleout": [(50, 300), (500, 500)],
+        "clients": [(1, 30), (50, 400), (500, 1000)],
+        "clients_setups": [
+            ("sqlite", 1),
+            ("sqlite", 2),
+            ("postgres", 1),
+            ("postgres", 2),
+        ],
     },
 }
 
@@ -62,13 +83,18 @@ TARGETS = {
     "parallelism": "makespan / critical path <= 1.10",
     "scale": "task list p95 < 50 ms at 100,000 tasks",
     "scaleout": "two processes >= 1.6 x the throughput of one (PostgreSQL)",
+    "clients": ">= 50 tasks/s at 50 and 500 clients with no error, submit p95 <= 100 ms at "
+    "500, p50 <= 150 ms at 1 client, orchestrator CPU <= 25 ms per 3-step task (SQLite, one "
+    "process); two processes >= 1.6 x one (PostgreSQL)",
 }
 
 
 def _api(url: str) -> httpx.AsyncClient:
     # uvicorn closes a connection idle for 5 s; reusing one just then fails the request
     # (ReadError), so idle connections are dropped on this side first.
-    limits = httpx.Limits(max_connections=600, max_keepalive_connections=600, keepalive_expiry=2.0)
+    limits = httpx.Limits(
+        max_connections=600, max_keepalive_connections=600, keepalive_expiry=2.0
+    )
     return httpx.AsyncClient(base_url=url, timeout=120, limits=limits)
 
 
@@ -81,14 +107,16 @@ def _breakdown(run: Run) -> dict[str, Any]:
     steps = sorted(task["steps"], key=lambda s: ts(s["started_at"]))
     created = ts(task["created_at"])
     gaps = [
-        (ts(b["started_at"]) - ts(a["finished_at"])) * 1000 for a, b in itertools.pairwise(steps)
+        (ts(b["started_at"]) - ts(a["finished_at"])) * 1000
+        for a, b in itertools.pairwise(steps)
     ]
     return {
         "accept": (created - run.submitted) * 1000,
         "to_first_step": (ts(steps[0]["started_at"]) - created) * 1000,
         "step": [s["duration_ms"] for s in steps],
         "between_steps": gaps,
-        "after_last_step": (ts(task["finished_at"]) - ts(steps[-1]["finished_at"])) * 1000,
+        "after_last_step": (ts(task["finished_at"]) - ts(steps[-1]["finished_at"]))
+        * 1000,
     }
 
 
@@ -100,14 +128,21 @@ async def overhead(size: str, work: Path) -> Result:
     per_plan: dict[int, list[Run]] = {}
     with running(work) as stack:
         agent = stack.agents[0].url
-        async with _api(stack.orchestrators[0].url) as api, monitoring(api, stream=True) as monitor:
+        async with (
+            _api(stack.orchestrators[0].url) as api,
+            monitoring(api, stream=True) as monitor,
+        ):
             for _ in range(config["warm_up"]):  # imports, connections, caches
                 await run_task(api, monitor, chain(3), "warm-up")
             await client.direct_calls(agent, config["warm_up"])
             for n in (1, 3, 10):
                 runs = []
                 for i in range(count):
-                    runs.append(await run_task(api, monitor, chain(n), f"overhead {n}-step #{i}"))
+                    runs.append(
+                        await run_task(
+                            api, monitor, chain(n), f"overhead {n}-step #{i}"
+                        )
+                    )
                 per_plan[n] = runs
                 floor += await client.direct_calls(agent, config["floor_calls"])
     floor_median = statistics.median(floor)
@@ -128,15 +163,26 @@ async def overhead(size: str, work: Path) -> Result:
         figures[f"{n}_step"] = {
             "end_to_end_ms": summary(total),
             "per_step_ms": summary(per_step),
-            "per_step_minus_floor_ms": round(statistics.median(per_step) - floor_median, 2),
+            "per_step_minus_floor_ms": round(
+                statistics.median(per_step) - floor_median, 2
+            ),
             "breakdown_median_ms": {
                 "accept": round(statistics.median(p["accept"] for p in parts), 2),
-                "to_first_step": round(statistics.median(p["to_first_step"] for p in parts), 2),
-                "step": round(statistics.median(x for p in parts for x in p["step"]), 2),
-                "between_steps": round(
-                    statistics.median([x for p in parts for x in p["between_steps"]] or [0]), 2
+                "to_first_step": round(
+                    statistics.median(p["to_first_step"] for p in parts), 2
                 ),
-                "after_last_step": round(statistics.median(p["after_last_step"] for p in parts), 2),
+                "step": round(
+                    statistics.median(x for p in parts for x in p["step"]), 2
+                ),
+                "between_steps": round(
+                    statistics.median(
+                        [x for p in parts for x in p["between_steps"]] or [0]
+                    ),
+                    2,
+                ),
+                "after_last_step": round(
+                    statistics.median(p["after_last_step"] for p in parts), 2
+                ),
             },
         }
         f = figures[f"{n}_step"]
@@ -208,7 +254,9 @@ async def _closed_loop(
                     issued += 1
                     api = apis[(issued + n) % len(apis)]
                     try:
-                        runs.append(await run_task(api, monitor, plan, "throughput", 600))
+                        runs.append(
+                            await run_task(api, monitor, plan, "throughput", 600)
+                        )
                     except (BenchError, httpx.HTTPError) as exc:
                         errors.append(f"{type(exc).__name__}: {exc}")
 
@@ -314,7 +362,10 @@ async def parallelism(size: str, work: Path) -> Result:
     ]
     figures: dict[str, Any] = {"step_seconds": delay}
     with running(work) as stack:
-        async with _api(stack.orchestrators[0].url) as api, monitoring(api, stream=True) as monitor:
+        async with (
+            _api(stack.orchestrators[0].url) as api,
+            monitoring(api, stream=True) as monitor,
+        ):
             await run_task(api, monitor, chain(2), "warm-up")
             for name, (plan, critical) in shapes.items():
                 spans, inner = [], []
@@ -332,7 +383,9 @@ async def parallelism(size: str, work: Path) -> Result:
                     "makespan_s": [round(s, 3) for s in spans],
                     "ratio_median": round(statistics.median(ratios), 3),
                     "ratio_worst": round(max(ratios), 3),
-                    "steps_only_ratio_median": round(statistics.median(inner) / critical, 3),
+                    "steps_only_ratio_median": round(
+                        statistics.median(inner) / critical, 3
+                    ),
                 }
                 f = figures[name]
                 result.rows.append(
@@ -356,7 +409,9 @@ async def parallelism(size: str, work: Path) -> Result:
 # --- 4. scale -------------------------------------------------------------------------------
 
 
-async def _latencies(api: httpx.AsyncClient, params: dict[str, Any], count: int) -> list[float]:
+async def _latencies(
+    api: httpx.AsyncClient, params: dict[str, Any], count: int
+) -> list[float]:
     timings = []
     for _ in range(count):
         started = time.perf_counter()
@@ -387,9 +442,13 @@ async def scale_benchmark(size: str, work: Path, database: str = "sqlite") -> Re
                 done = checkpoint
                 memory.append((done, rss_bytes(orchestrator.pid)))
             figures["tasks_run_seconds"] = round(time.monotonic() - started, 1)
-            figures["rss_mib_after_tasks"] = {str(n): round(b / 2**20, 1) for n, b in memory}
+            figures["rss_mib_after_tasks"] = {
+                str(n): round(b / 2**20, 1) for n, b in memory
+            }
             await asyncio.to_thread(stack.upgrade_database)  # a no-op: serve ran it
-            inserted = await asyncio.to_thread(scale.fill, stack.env(), config["scale_rows"] - done)
+            inserted = await asyncio.to_thread(
+                scale.fill, stack.env(), config["scale_rows"] - done
+            )
             figures["rows_inserted"] = inserted
             figures["tasks_in_database"] = inserted["tasks"] + done
             async with _api(api_url) as api:
@@ -458,7 +517,9 @@ async def scaleout(size: str, work: Path) -> Result:
             sub = work / f"{processes}p"
             sub.mkdir(parents=True, exist_ok=True)
             # Two agent instances in both runs, so the agent side is the same.
-            with running(sub, database_url=url, agents=2, orchestrators=processes) as stack:
+            with running(
+                sub, database_url=url, agents=2, orchestrators=processes
+            ) as stack:
                 warm_up = SIZES[size]["warm_up"]
                 await _closed_loop(stack, warm_up, 2 * warm_up, chain(3))
                 runs = [
@@ -479,8 +540,97 @@ async def scaleout(size: str, work: Path) -> Result:
         "speed-up of two processes over one, by concurrency: "
         + ", ".join(f"{c}: {r}x" for c, r in ratios.items())
     )
-    result.notes.append("workload: 3-step chain, instant agents (two instances of one agent)")
+    result.notes.append(
+        "workload: 3-step chain, instant agents (two instances of one agent)"
+    )
     result.notes.append(f"target: {TARGETS['scaleout']}")
+    return result
+
+
+# --- 6. polling clients ----------------------------------------------------------------------
+
+
+CLIENTS_HEADER = [
+    "setup",
+    "clients",
+    "completed",
+    "tasks/s",
+    "p50 submit→end",
+    "p95",
+    "p99",
+    "submit p95",
+    "/health p95",
+    "polls per task",
+    "CPU ms per task: orchestrators / agents",
+    "errors",
+]
+
+
+async def clients_benchmark(size: str, work: Path) -> Result:
+    """Many clients, each submitting a 3-step chain and polling its own task (bench.clients)."""
+    result = Result("clients", size)
+    result.header = CLIENTS_HEADER
+    figures: dict[str, Any] = {}
+    for database, processes in SIZES[size]["clients_setups"]:
+        label = f"{processes} orchestrator(s), {'PostgreSQL' if database == 'postgres' else 'SQLite'}"
+        if database == "postgres" and not postgres_available():
+            result.errors.append(f"PostgreSQL not reachable: {label} not measured")
+            continue
+        sub = work / f"{database}-{processes}"
+        sub.mkdir(parents=True, exist_ok=True)
+        with contextlib.ExitStack() as scope:
+            url = (
+                scope.enter_context(postgres_database("bench_clients"))
+                if database == "postgres"
+                else ""
+            )
+            stack = scope.enter_context(
+                running(sub, database_url=url, orchestrators=processes)
+            )
+            await polling_clients(stack, 2, 4)  # warm-up
+            runs = [
+                await polling_clients(stack, c, n) for c, n in SIZES[size]["clients"]
+            ]
+        figures[f"{database}_{processes}"] = runs
+        for r in runs:
+            lat = r["latency_ms"]
+            cpu = r["cpu_ms_per_task"]
+            result.rows.append(
+                [
+                    label,
+                    str(r["clients"]),
+                    f"{r['completed']}/{r['tasks']}",
+                    f"{r['tasks_per_second']}",
+                    ms(lat.get("median")),
+                    ms(lat.get("p95")),
+                    ms(lat.get("p99")),
+                    ms(r["submit_ms"].get("p95")),
+                    ms(r["health_ms"].get("p95")),
+                    f"{r['polls_per_task']:g}",
+                    f"{cpu['orchestrators']:g} / {cpu['agents']:g}",
+                    str(len(r["errors"])),
+                ]
+            )
+            result.errors += r["errors"][:20]
+    one, two = figures.get("postgres_1"), figures.get("postgres_2")
+    if one and two:
+        ratios = {
+            str(a["clients"]): round(b["tasks_per_second"] / a["tasks_per_second"], 2)
+            for a, b in zip(one, two, strict=True)
+            if a["tasks_per_second"] and b["tasks_per_second"]
+        }
+        figures["postgres_speedup_two_over_one"] = ratios
+        result.notes.append(
+            "PostgreSQL, two processes over one, by clients: "
+            + ", ".join(f"{c}: {r}x" for c, r in ratios.items())
+        )
+    result.figures = figures
+    result.notes.append(
+        "workload: each client submits a 3-step chain (instant agent) and polls its own task "
+        "(at once, then 10 ms growing x1.5 to 250 ms); a dashboard lists tasks every 2 s; "
+        "/health read every 50 ms"
+    )
+    result.notes.append(f"target: {TARGETS['clients']}")
     return result
 
 
@@ -490,4 +640,5 @@ BENCHMARKS: dict[str, Callable[[str, Path], Awaitable[Result]]] = {
     "parallelism": parallelism,
     "scale": scale_run,
     "scaleout": scaleout,
+    "clients": clients_benchmark,
 }

@@ -55,7 +55,10 @@ def _step(key: str, delay: float, depends_on: Sequence[str] = ()) -> dict[str, A
 def chain(n: int, delay: float = 0.0) -> dict[str, Any]:
     """n steps in a row: s1 -> s2 -> ... -> sn."""
     return {
-        "steps": [_step(f"s{i}", delay, [f"s{i - 1}"] if i > 1 else []) for i in range(1, n + 1)]
+        "steps": [
+            _step(f"s{i}", delay, [f"s{i - 1}"] if i > 1 else [])
+            for i in range(1, n + 1)
+        ]
     }
 
 
@@ -147,7 +150,9 @@ class Monitor:
     _followers: set[asyncio.Task[None]] = field(default_factory=set)
 
     def watch(self, task_id: str) -> asyncio.Future[dict[str, Any]]:
-        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        future: asyncio.Future[dict[str, Any]] = (
+            asyncio.get_running_loop().create_future()
+        )
         if self.stream:
             follower = asyncio.create_task(self._follow(task_id, future))
             self._followers.add(follower)
@@ -157,12 +162,16 @@ class Monitor:
         self._wake.set()
         return future
 
-    async def _follow(self, task_id: str, future: asyncio.Future[dict[str, Any]]) -> None:
+    async def _follow(
+        self, task_id: str, future: asyncio.Future[dict[str, Any]]
+    ) -> None:
         """Read the task's event stream to its end (the task's end), then read the task."""
         for _ in range(MAX_READ_ERRORS):
             try:
                 self.requests += 1
-                async with self.api.stream("GET", f"/api/tasks/{task_id}/events") as response:
+                async with self.api.stream(
+                    "GET", f"/api/tasks/{task_id}/events"
+                ) as response:
                     response.raise_for_status()
                     async for _line in response.aiter_lines():
                         pass
@@ -200,7 +209,9 @@ class Monitor:
             items = response.json()["items"]
             self._done.update(item["id"] for item in items)
             if items:
-                self._since = max(self._since, datetime.fromisoformat(items[-1]["finished_at"]))
+                self._since = max(
+                    self._since, datetime.fromisoformat(items[-1]["finished_at"])
+                )
             if len(items) < PAGE:
                 return [i for i in self.waiting if i in self._done]
 
@@ -237,7 +248,9 @@ class Monitor:
 
 
 @contextlib.asynccontextmanager
-async def monitoring(api: httpx.AsyncClient, poll_seconds: float = 0.1, stream: bool = False):  # type: ignore[no-untyped-def]
+async def monitoring(
+    api: httpx.AsyncClient, poll_seconds: float = 0.1, stream: bool = False
+):  # type: ignore[no-untyped-def]
     monitor = Monitor(api, poll_seconds, stream=stream)
     runner = asyncio.create_task(monitor.run())
     try:
@@ -250,12 +263,16 @@ async def monitoring(api: httpx.AsyncClient, poll_seconds: float = 0.1, stream: 
             await runner
 
 
-async def submit(api: httpx.AsyncClient, plan: dict[str, Any], label: str) -> tuple[str, float]:
+async def submit(
+    api: httpx.AsyncClient, plan: dict[str, Any], label: str
+) -> tuple[str, float]:
     """POST the task; returns its id and the wall-clock time just before the request."""
     started = time.time()
     response = await api.post("/api/tasks", json={"description": label, "plan": plan})
     if response.status_code != 202:
-        raise BenchError(f"submit answered {response.status_code}: {response.text[:300]}")
+        raise BenchError(
+            f"submit answered {response.status_code}: {response.text[:300]}"
+        )
     return response.json()["id"], started
 
 
@@ -305,11 +322,15 @@ async def direct_calls(agent_url: str, count: int, delay: float = 0.0) -> list[f
                     "step": {"id": f"s{n}", "title": "bench", "capability": CAPABILITY},
                     "inputs": {},
                 }
-                message = build_message(f"{key}:s{n}", key, instruction_for(delay), data)
+                message = build_message(
+                    f"{key}:s{n}", key, instruction_for(delay), data
+                )
                 started = time.perf_counter()
                 final = None
                 async with asyncio.timeout(30):
-                    async for event in client.send_message(SendMessageRequest(message=message)):
+                    async for event in client.send_message(
+                        SendMessageRequest(message=message)
+                    ):
                         state = None
                         if event.HasField("task"):
                             state = event.task.status.state

@@ -28,11 +28,18 @@ def machine() -> dict[str, Any]:
     }
     try:
         meminfo = Path("/proc/meminfo").read_text().splitlines()
-        total_kb = int(next(line for line in meminfo if line.startswith("MemTotal")).split()[1])
+        total_kb = int(
+            next(line for line in meminfo if line.startswith("MemTotal")).split()[1]
+        )
         info["memory_gib"] = round(total_kb / 1024 / 1024, 1)
         cpu = Path("/proc/cpuinfo").read_text().splitlines()
         info["cpu"] = next(
-            (line.split(":", 1)[1].strip() for line in cpu if line.startswith("model name")), ""
+            (
+                line.split(":", 1)[1].strip()
+                for line in cpu
+                if line.startswith("model name")
+            ),
+            "",
         )
     except (OSError, StopIteration):
         pass
@@ -66,7 +73,9 @@ class Result:
     rows: list[list[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    settings: dict[str, Any] = field(default_factory=lambda: dict(ORCHESTRATOR_SETTINGS))
+    settings: dict[str, Any] = field(
+        default_factory=lambda: dict(ORCHESTRATOR_SETTINGS)
+    )
     started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
     seconds: float = 0.0
 
@@ -78,7 +87,9 @@ class Result:
             lines.extend("| " + " | ".join(row) + " |" for row in self.rows)
             lines.append("")
         lines.extend(f"- {note}" for note in self.notes)
-        experiments = [k for k, on in self.settings.get("experiments", {}).items() if on]
+        experiments = [
+            k for k, on in self.settings.get("experiments", {}).items() if on
+        ]
         if experiments:
             lines.append(f"- experiments on: {', '.join(experiments)}")
         lines.append(f"- errors: {len(self.errors)}; run took {self.seconds:.0f} s")

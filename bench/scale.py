@@ -25,7 +25,9 @@ STEPS_PER_TASK = 3
 
 def sync_url(env: dict[str, str]) -> str:
     """The orchestrator's database as a synchronous SQLAlchemy URL."""
-    url = env.get("DATABASE_URL") or f"sqlite:///{Path(env['DATA_DIR']) / 'orchestra.db'}"
+    url = (
+        env.get("DATABASE_URL") or f"sqlite:///{Path(env['DATA_DIR']) / 'orchestra.db'}"
+    )
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         parsed = parsed.set(drivername="sqlite")
@@ -34,7 +36,9 @@ def sync_url(env: dict[str, str]) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def _rows(n: int, now: datetime, rng: random.Random) -> tuple[list[dict[str, Any]], list[Any]]:
+def _rows(
+    n: int, now: datetime, rng: random.Random
+) -> tuple[list[dict[str, Any]], list[Any]]:
     tasks: list[dict[str, Any]] = []
     steps: list[dict[str, Any]] = []
     for i in range(n):
@@ -42,7 +46,9 @@ def _rows(n: int, now: datetime, rng: random.Random) -> tuple[list[dict[str, Any
         # Older than anything the API run created: spread over the last 30 days.
         created = now - timedelta(seconds=60 + (n - i) * 25.0)
         roll = rng.random()
-        status = "completed" if roll < 0.9 else ("failed" if roll < 0.97 else "canceled")
+        status = (
+            "completed" if roll < 0.9 else ("failed" if roll < 0.97 else "canceled")
+        )
         finished = created + timedelta(milliseconds=200 + rng.random() * 3000)
         tasks.append(
             {
@@ -56,7 +62,9 @@ def _rows(n: int, now: datetime, rng: random.Random) -> tuple[list[dict[str, Any
                 "result": f"## Result of task {i}\n\nAll steps done."
                 if status == "completed"
                 else None,
-                "result_data": {"steps": STEPS_PER_TASK} if status == "completed" else None,
+                "result_data": {"steps": STEPS_PER_TASK}
+                if status == "completed"
+                else None,
                 "error": "Step s2 (bench, bench s2) failed: the agent failed"
                 if status == "failed"
                 else None,
@@ -95,7 +103,9 @@ def _rows(n: int, now: datetime, rng: random.Random) -> tuple[list[dict[str, Any
                     "remote_task_id": uuid.uuid4().hex if ran else None,
                     "attempts": 1 if ran else 0,
                     "output": f"done {key}" if step_status == "completed" else None,
-                    "output_data": {"step": key} if step_status == "completed" else None,
+                    "output_data": {"step": key}
+                    if step_status == "completed"
+                    else None,
                     "error": None,
                     "tokens_in": 0,
                     "tokens_out": 0,
@@ -121,7 +131,9 @@ def fill(env: dict[str, str], count: int, seed: int = 9) -> dict[str, int]:
     try:
         for start in range(0, count, BATCH):
             n = min(BATCH, count - start)
-            tasks, steps = _rows(n, now - timedelta(seconds=25.0 * (count - start - n)), rng)
+            tasks, steps = _rows(
+                n, now - timedelta(seconds=25.0 * (count - start - n)), rng
+            )
             with engine.begin() as conn:
                 conn.execute(insert(Task.__table__), tasks)
                 conn.execute(insert(TaskStep.__table__), steps)

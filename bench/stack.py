@@ -22,7 +22,9 @@ import httpx
 import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
-PG_ADMIN = os.environ.get("BENCH_POSTGRES_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN = os.environ.get(
+    "BENCH_POSTGRES_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
 
 #: Orchestrator settings of every benchmark (documented in docs/benchmarks.md).
 ORCHESTRATOR_SETTINGS = {
@@ -99,13 +101,19 @@ class Process:
                     return self
             time.sleep(0.05)
         self.stop()
-        raise TimeoutError(f"{self.name} not ready after {timeout:g} s: {self.log_tail()}")
+        raise TimeoutError(
+            f"{self.name} not ready after {timeout:g} s: {self.log_tail()}"
+        )
 
     def start(self, timeout: float = 90.0) -> Process:
         return self.launch().wait_ready(timeout)
 
     def log_tail(self) -> str:
-        return self.log_path.read_text(errors="replace")[-3000:] if self.log_path.exists() else ""
+        return (
+            self.log_path.read_text(errors="replace")[-3000:]
+            if self.log_path.exists()
+            else ""
+        )
 
     def stop(self) -> None:
         if self.popen is None or self.popen.poll() is not None:
@@ -133,7 +141,9 @@ class Stack:
         env.update(ORCHESTRATOR_SETTINGS)
         env.update(self.settings)
         env.update(DATA_DIR=str(self.data_dir), DATABASE_URL=self.database_url)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p
+        )
         env.update(extra)
         return env
 
@@ -168,7 +178,9 @@ class Stack:
     def register_agents(self) -> None:
         url = self.orchestrators[0].url
         for agent in self.agents:
-            response = httpx.post(f"{url}/api/agents", json={"card_url": agent.url}, timeout=30)
+            response = httpx.post(
+                f"{url}/api/agents", json={"card_url": agent.url}, timeout=30
+            )
             if response.status_code != 201:
                 raise RuntimeError(f"registering {agent.url} failed: {response.text}")
 

@@ -89,10 +89,16 @@ class Keys:
             return row
 
     async def authenticate(self, secret: str) -> Principal | None:
-        async with self.db.session() as session:
-            row = await session.scalar(
-                select(ApiKey).where(ApiKey.key_hash == digest(secret), ApiKey.revoked_at.is_(None))
-            )
+        """The key's principal; asked of the database every time, so that a key revoked
+        anywhere stops working at once (one indexed read beside the writer)."""
+        hashed = digest(secret)
+        row = await self.db.read(
+            lambda c: c.execute(
+                select(ApiKey.id, ApiKey.role).where(
+                    ApiKey.key_hash == hashed, ApiKey.revoked_at.is_(None)
+                )
+            ).first()
+        )
         if row is None:
             return None
         return Principal(row.id, "admin" if row.role == "admin" else "user")

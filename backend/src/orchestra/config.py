@@ -108,8 +108,18 @@ class Settings(BaseSettings):
     health_interval_seconds: float = Field(
         default=10.0, gt=0, description="How often every agent instance's card is probed."
     )
+    task_view_cache: int = Field(
+        default=2000,
+        ge=1,
+        description="Task views kept in memory for reads (least read first out).",
+    )
+    view_sync_seconds: float = Field(
+        default=0.25,
+        gt=0,
+        description="How often a process looks for tasks other processes changed.",
+    )
     application_version: str = Field(
-        default="orchestra-2",
+        default="orchestra-3",
         description="Pinned so that pending tasks resume after an upgrade of the code.",
     )
 

@@ -1,49 +1,25 @@
 """The task event log: every state change of a task or step, appended in the same transaction.
 
-Readers follow it by id (the SSE `Last-Event-ID`), so any orchestrator replica can serve a
-stream: a local wake-up makes it prompt, a short poll makes it correct across processes.
+Events are written by `orchestra.changes` with the change they describe. Readers follow the
+log by id (the SSE `Last-Event-ID`), so any orchestrator replica can serve a stream: the task
+views' wake-ups make it prompt, a poll every `POLL_SECONDS` makes it correct regardless.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Connection, select
 
-from orchestra.db import Database, Task, TaskEvent
+from orchestra.db import EVENTS, Database
+from orchestra.views import TaskViews
 
-POLL_SECONDS = 0.5
-
-
-class EventBus:
-    """Wakes local followers when this process appended events (other replicas are polled)."""
-
-    def __init__(self) -> None:
-        self._changed = asyncio.Event()
-
-    def notify(self) -> None:
-        self._changed.set()
-        self._changed = asyncio.Event()
-
-    async def wait(self, timeout: float) -> None:
-        changed = self._changed
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(changed.wait(), timeout)
+POLL_SECONDS = 1.0
 
 
-def record(
-    session: AsyncSession, task_id: str, type_: str, step_key: str | None = None, **data: Any
-) -> None:
-    """Append one event; it commits (or not) with the change it describes."""
-    session.add(TaskEvent(task_id=task_id, step_key=step_key, type=type_, data=data))
-
-
-def event_json(event: TaskEvent) -> dict[str, Any]:
+def event_json(event: Any) -> dict[str, Any]:
     return {
         "id": event.id,
         "task_id": event.task_id,
@@ -54,37 +30,36 @@ def event_json(event: TaskEvent) -> dict[str, Any]:
     }
 
 
-async def read_after(db: Database, task_id: str, after: int, limit: int = 500) -> list[TaskEvent]:
-    async with db.session() as session:
-        rows = await session.scalars(
-            select(TaskEvent)
-            .where(TaskEvent.task_id == task_id, TaskEvent.id > after)
-            .order_by(TaskEvent.id)
-            .limit(limit)
+async def read_after(db: Database, task_id: str, after: int, limit: int = 500) -> list[Any]:
+    """Events of the task after the id `after`, in order, and whether the task had ended."""
+
+    def read(connection: Connection) -> list[Any]:
+        return list(
+            connection.execute(
+                select(EVENTS)
+                .where(EVENTS.c.task_id == task_id, EVENTS.c.id > after)
+                .order_by(EVENTS.c.id)
+                .limit(limit)
+            )
         )
-        return list(rows)
 
-
-async def task_finished(db: Database, task_id: str) -> bool:
-    async with db.session() as session:
-        status = await session.scalar(select(Task.status).where(Task.id == task_id))
-    return status in ("completed", "failed", "canceled")
+    return await db.read(read)
 
 
 async def follow(
-    db: Database, bus: EventBus, task_id: str, after: int = 0
+    db: Database, views: TaskViews, task_id: str, after: int = 0
 ) -> AsyncIterator[dict[str, Any]]:
     """Yield SSE messages for every event after `after`, until the task has ended."""
     last = after
     while True:
+        view = await views.get(task_id)
+        ended = view is None or view.terminal
         events = await read_after(db, task_id, last)
         for event in events:
             last = event.id
             yield {"id": str(event.id), "event": event.type, "data": json.dumps(event_json(event))}
-        if not events and await task_finished(db, task_id):
-            # Read once more: the final events may have landed between the two queries.
-            if not await read_after(db, task_id, last, limit=1):
-                return
-            continue
+        if ended and len(events) < 500:
+            # Ended before the read: the read had every event, the final ones included.
+            return
         if not events:
-            await bus.wait(POLL_SECONDS)
+            await views.changed(task_id, POLL_SECONDS)

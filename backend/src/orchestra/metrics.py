@@ -6,10 +6,12 @@ health are read from the database at scrape time, so every replica reports the s
 
 from __future__ import annotations
 
+from typing import cast
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from sqlalchemy import func, select
 
-from orchestra.db import Agent, AgentInstance, Database, StepStatus, Task, TaskStep
+from orchestra.db import Agent, AgentInstance, AgentSlot, Database, StepStatus, Task, TaskStep
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -59,6 +61,12 @@ LLM_TOKENS = Counter(
 )
 
 
+def count_tokens(model: object, tokens_in: int, tokens_out: int) -> None:
+    if tokens_in or tokens_out:
+        LLM_TOKENS.labels(str(model or "unknown"), "in").inc(tokens_in)
+        LLM_TOKENS.labels(str(model or "unknown"), "out").inc(tokens_out)
+
+
 async def refresh(db: Database) -> None:
     """Set the database-backed gauges."""
     async with db.session() as session:
@@ -73,11 +81,17 @@ async def refresh(db: Database) -> None:
         running = await session.scalar(
             select(func.count()).select_from(TaskStep).where(TaskStep.status == StepStatus.RUNNING)
         )
+        held = (
+            select(func.count())
+            .select_from(AgentSlot)
+            .where(AgentSlot.instance_id == AgentInstance.id)
+            .scalar_subquery()
+        )
         instances = (
             await session.execute(
-                select(
-                    Agent.name, AgentInstance.url, AgentInstance.health, AgentInstance.in_flight
-                ).join(Agent, Agent.id == AgentInstance.agent_id)
+                select(Agent.name, AgentInstance.url, AgentInstance.health, held).join(
+                    Agent, Agent.id == AgentInstance.agent_id
+                )
             )
         ).all()
     for status in ("pending", "planning", "running", "completed", "failed", "canceled"):
@@ -88,7 +102,7 @@ async def refresh(db: Database) -> None:
     AGENT_IN_FLIGHT.clear()
     for name, url, health, in_flight in instances:
         AGENT_UP.labels(name, url).set(1 if health == "healthy" else 0)
-        AGENT_IN_FLIGHT.labels(name, url).set(in_flight)
+        AGENT_IN_FLIGHT.labels(name, url).set(float(cast(int, in_flight) or 0))
 
 
 def render() -> bytes:

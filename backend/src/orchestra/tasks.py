@@ -1,30 +1,39 @@
-"""Task service: accept a task, list and read tasks, cancel one."""
+"""Task service: accept a task, list and read tasks, wait for one to change, cancel one."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from orchestra import events, tracing
+from orchestra import tracing
 from orchestra.auth import Principal
+from orchestra.changes import Change
 from orchestra.config import Settings
-from orchestra.db import Database, Message, Session, Task, TaskStatus
+from orchestra.db import MESSAGES, TASKS, Database, Session, Task, TaskStatus
+from orchestra.db.base import new_id, utcnow
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError
 from orchestra.executor import Executor
 from orchestra.planner import Plan, validate_plan
 from orchestra.registry import Registry
+from orchestra.views import TaskView, TaskViews
 
 
 class Tasks:
     def __init__(
-        self, db: Database, executor: Executor, registry: Registry, settings: Settings
+        self,
+        db: Database,
+        executor: Executor,
+        registry: Registry,
+        views: TaskViews,
+        settings: Settings,
     ) -> None:
         self.db = db
         self.executor = executor
         self.registry = registry
+        self.views = views
         self.max_description_length = settings.max_description_length
         self.max_plan_steps = settings.max_plan_steps
 
@@ -36,7 +45,7 @@ class Tasks:
         metadata: dict[str, Any],
         idempotency_key: str | None = None,
         plan: Plan | None = None,
-    ) -> tuple[Task, bool]:
+    ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
         A repeated idempotency key returns the task it created first.
@@ -57,61 +66,104 @@ class Tasks:
             if existing is not None:
                 return existing, False
         if plan is not None:
-            capabilities = await self.registry.capabilities()
-            errors = validate_plan(plan, capabilities.keys(), self.max_plan_steps)
-            if errors:
-                raise InvalidInputError(
-                    "The plan is invalid: " + "; ".join(errors),
-                    code="invalid_plan",
-                    errors=errors,
+            await self._check(plan)
+        task_id = new_id()
+        now = utcnow()
+        change = Change(task_id)
+        change.new_task = {
+            "id": task_id,
+            "owner": principal.id,
+            "session_id": session_id,
+            "description": description,
+            "status": TaskStatus.PENDING.value,
+            "planner": None,
+            "planner_reason": None,
+            "requested_plan": plan.model_dump(mode="json") if plan else None,
+            "result": None,
+            "result_data": None,
+            "error": None,
+            "metadata": metadata,
+            "idempotency_key": idempotency_key,
+            # The request's trace: the task's steps, run later, join it.
+            "trace_context": tracing.carrier() or None,
+            "tokens_in": 0,
+            "tokens_out": 0,
+            "created_at": now,
+            "started_at": None,
+            "finished_at": None,
+        }
+        change.event("task.created", status="pending")
+
+        def work(connection: Connection) -> None:
+            if session_id is not None:
+                owner = connection.scalar(select(Session.owner).where(Session.id == session_id))
+                if owner is None or not principal.owns(owner):
+                    raise NotFoundError("session", session_id)
+            change.write(connection, at=now)
+            if session_id is not None:
+                connection.execute(
+                    insert(MESSAGES).values(
+                        id=new_id(),
+                        session_id=session_id,
+                        role="user",
+                        content=description,
+                        task_id=task_id,
+                        created_at=now,
+                    )
                 )
+
         try:
-            async with self.db.session() as session:
-                if session_id is not None:
-                    owner = await session.scalar(
-                        select(Session.owner).where(Session.id == session_id)
-                    )
-                    if owner is None or not principal.owns(owner):
-                        raise NotFoundError("session", session_id)
-                task = Task(
-                    owner=principal.id,
-                    description=description,
-                    session_id=session_id,
-                    metadata_=metadata,
-                    idempotency_key=idempotency_key,
-                    requested_plan=plan.model_dump(mode="json") if plan else None,
-                    # The request's trace: the task's steps, run later, join it.
-                    trace_context=tracing.carrier() or None,
-                )
-                session.add(task)
-                await session.flush()
-                if session_id is not None:
-                    session.add(
-                        Message(
-                            session_id=session_id, role="user", content=description, task_id=task.id
-                        )
-                    )
-                events.record(session, task.id, "task.created", status="pending")
+            await self.db.run(work)
         except IntegrityError:
             # Two requests with one idempotency key raced; the other one won.
             existing = await self._by_key(idempotency_key or "")
             if existing is None:
                 raise
             return existing, False
-        await self.executor.submit(task.id)
-        return await self.get(task.id, principal), True
+        view = self.views.add(change)
+        await self.executor.submit(task_id)
+        return view, True
 
-    async def _by_key(self, key: str) -> Task | None:
-        async with self.db.session() as session:
-            return await session.scalar(select(Task).where(Task.idempotency_key == key))
+    async def _check(self, plan: Plan) -> None:
+        capabilities = await self.registry.capabilities()
+        errors = validate_plan(plan, capabilities.keys(), self.max_plan_steps)
+        if errors:
+            # An agent registered by another process a moment ago? Look in the database.
+            capabilities = await self.registry.capabilities(fresh=True)
+            errors = validate_plan(plan, capabilities.keys(), self.max_plan_steps)
+        if errors:
+            raise InvalidInputError(
+                "The plan is invalid: " + "; ".join(errors), code="invalid_plan", errors=errors
+            )
 
-    async def get(self, task_id: str, principal: Principal) -> Task:
+    async def _by_key(self, key: str) -> TaskView | None:
+        task_id = await self.db.read(
+            lambda c: c.scalar(select(TASKS.c.id).where(TASKS.c.idempotency_key == key))
+        )
+        return None if task_id is None else await self.views.get(task_id)
+
+    async def view(self, task_id: str, principal: Principal) -> TaskView:
         """The task, if the caller may see it; another owner's task is 'not found' too."""
-        async with self.db.session() as session:
-            task = await session.get(Task, task_id)
-            if task is None or not principal.owns(task.owner):
-                raise NotFoundError("task", task_id)
-            return task
+        view = await self.views.get(task_id)
+        if view is None or not principal.owns(view.owner):
+            raise NotFoundError("task", task_id)
+        return view
+
+    async def wait(
+        self,
+        task_id: str,
+        principal: Principal,
+        etag: str | None,
+        timeout: float,
+        until_end: bool = False,
+    ) -> TaskView:
+        """The task once it differs from `etag` (or from now) or has ended, within `timeout`;
+        with `until_end`, once it has ended."""
+        await self.view(task_id, principal)
+        view = await self.views.wait(task_id, etag, timeout, until_end)
+        if view is None:
+            raise NotFoundError("task", task_id)
+        return view
 
     async def list(
         self,
@@ -146,12 +198,12 @@ class Tasks:
             rows = await session.scalars(query.order_by(*order).limit(limit).offset(offset))
             return list(rows), total or 0
 
-    async def cancel(self, task_id: str, principal: Principal) -> Task:
-        task = await self.get(task_id, principal)
-        if TaskStatus(task.status).terminal or not await self.executor.cancel(task_id):
-            task = await self.get(task_id, principal)
+    async def cancel(self, task_id: str, principal: Principal) -> TaskView:
+        view = await self.view(task_id, principal)
+        if view.terminal or not await self.executor.cancel(task_id):
+            view = await self.view(task_id, principal)
             raise ConflictError(
-                f"Task {task_id} has already ended ({task.status}); there is nothing to cancel.",
+                f"Task {task_id} has already ended ({view.status}); there is nothing to cancel.",
                 code="task_already_finished",
             )
-        return await self.get(task_id, principal)
+        return await self.view(task_id, principal)

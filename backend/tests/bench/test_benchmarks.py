@@ -28,6 +28,7 @@ FIGURES = {
     "parallelism": ("wide (10 parallel + join)", "diamond (a → b,c → d)"),
     "scale": ("first_page_ms", "failed_page_ms", "rss_mib_after_tasks"),
     "scaleout": ("1_process", "2_process", "speedup_two_over_one"),
+    "clients": ("sqlite_1",),
 }
 
 

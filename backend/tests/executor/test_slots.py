@@ -14,9 +14,9 @@ async def test_an_agent_never_has_more_steps_than_slots(tmp_path: Path) -> None:
     db = Database(url)
 
     async def take(key: str, agent: str = "a1") -> bool:
-        async with db.session() as session:
-            return await slots.take(
-                session,
+        return await db.run(
+            lambda c: slots.take(
+                c,
                 agent_id=agent,
                 task_id="t1",
                 key=key,
@@ -24,17 +24,16 @@ async def test_an_agent_never_has_more_steps_than_slots(tmp_path: Path) -> None:
                 executor_id="e1",
                 cap=2,
             )
+        )
 
     try:
         assert await take("s1") and await take("s2")
         assert not await take("s3")  # both slots taken
         assert await take("s1")  # a step run again keeps the slot it holds
         assert await take("s4", agent="a2")  # another agent has slots of its own
-        async with db.session() as session:
-            await slots.free(session, "t1", "s1")
+        await db.run(lambda c: slots.free(c, "t1", "s1"))
         assert await take("s3")
-        async with db.session() as session:
-            assert await slots.free_of_executors(session, ["e1"]) == 3
+        assert await db.run(lambda c: slots.free_of_executors(c, ["e1"])) == 3
         assert await take("s5") and await take("s6")
     finally:
         await db.close()

@@ -24,7 +24,6 @@ from orchestra.api.routes import agents, auth, health, sessions, tasks
 from orchestra.api.state import Services
 from orchestra.auth import Keys
 from orchestra.config import Settings
-from orchestra.events import EventBus
 from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
 from orchestra.executor.adoption import Adoption
 from orchestra.llm import build_chat_model, verify_provider
@@ -36,6 +35,7 @@ from orchestra.registry.egress import Egress
 from orchestra.registry.health import HealthProbe
 from orchestra.tasks import Tasks
 from orchestra.tracing import TracingMiddleware
+from orchestra.views import TaskViews
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +53,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         timeout=httpx.Timeout(settings.agent_call_timeout_seconds),
         event_hooks={"request": [tracing.inject_headers]},
     )
-    bus = EventBus()
+    views = TaskViews(database, settings.task_view_cache, settings.view_sync_seconds)
     egress = Egress(settings.agent_allowed_hosts, allow_loopback=settings.on_loopback)
     registry = Registry(database, http, settings.agent_call_timeout_seconds, egress)
+    await registry.reload()
     dispatcher = Dispatcher(http)
     policy = StepPolicy(
         timeout=settings.step_timeout_seconds, max_attempts=settings.step_max_attempts
@@ -66,7 +67,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         database,
         registry,
         dispatcher,
-        bus,
+        views,
         policy,
         planner=build_planner(settings, model),
         synthesizer=build_synthesizer(settings, model),
@@ -83,20 +84,21 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.executor_dead_after_seconds,
     )
     probe = HealthProbe(
-        database, http, settings.health_interval_seconds, settings.agent_call_timeout_seconds
+        registry, http, settings.health_interval_seconds, settings.agent_call_timeout_seconds
     )
     background = [
         asyncio.create_task(adoption.run(), name="heartbeat"),
         asyncio.create_task(probe.run(), name="health-probe"),
+        asyncio.create_task(views.run(), name="task-view-sync"),
     ]
     app.state.services = Services(
         settings=settings,
         db=database,
         http=http,
-        bus=bus,
+        views=views,
         registry=registry,
         executor=executor,
-        tasks=Tasks(database, executor, registry, settings),
+        tasks=Tasks(database, executor, registry, views, settings),
         sessions=Sessions(database),
         keys=Keys(database),
         task_rate=RateLimit(settings.tasks_per_minute),
@@ -113,6 +115,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         for job in background:
             job.cancel()
         await asyncio.gather(*background, return_exceptions=True)
+        await registry.flush()
         executor.stop()
         await dispatcher.close()
         await http.aclose()

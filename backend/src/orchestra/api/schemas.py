@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from orchestra.db import Agent, AgentInstance, Message, Session, Task, TaskStep
 from orchestra.planner import Plan
+from orchestra.registry import InstanceFigures
 
 MAX_DESCRIPTION = 20_000
 
@@ -197,20 +198,30 @@ class InstancePublic(BaseModel):
     last_seen_at: datetime | None
 
     @classmethod
-    def of(cls, instance: AgentInstance) -> InstancePublic:
+    def of(cls, instance: AgentInstance, live: InstanceFigures | None = None) -> InstancePublic:
+        """The instance's row, with the figures across processes when known (`live`)."""
+        figures = live or InstanceFigures(
+            health=instance.health,
+            in_flight=instance.in_flight,
+            calls=instance.calls,
+            errors=instance.errors,
+            latency_ms=instance.latency_ms,
+            last_error=instance.last_error,
+            last_seen_at=instance.last_seen_at,
+        )
         return cls(
             id=instance.id,
             card_url=instance.card_url,
             url=instance.url,
             protocol_binding=instance.protocol_binding,
-            health=instance.health,
-            in_flight=instance.in_flight,
-            calls=instance.calls,
-            errors=instance.errors,
-            error_rate=(instance.errors / instance.calls) if instance.calls else 0.0,
-            latency_ms=instance.latency_ms,
-            last_error=instance.last_error,
-            last_seen_at=instance.last_seen_at,
+            health=figures.health,
+            in_flight=figures.in_flight,
+            calls=figures.calls,
+            errors=figures.errors,
+            error_rate=(figures.errors / figures.calls) if figures.calls else 0.0,
+            latency_ms=figures.latency_ms,
+            last_error=figures.last_error,
+            last_seen_at=figures.last_seen_at,
         )
 
 
@@ -225,7 +236,7 @@ class AgentPublic(BaseModel):
     created_at: datetime
 
     @classmethod
-    def of(cls, agent: Agent) -> AgentPublic:
+    def of(cls, agent: Agent, live: dict[str, InstanceFigures] | None = None) -> AgentPublic:
         skills = [
             SkillPublic(
                 id=str(s.get("id", "")),
@@ -243,7 +254,7 @@ class AgentPublic(BaseModel):
             version=agent.version,
             capabilities=[s.id for s in skills],
             skills=skills,
-            instances=[InstancePublic.of(i) for i in agent.instances],
+            instances=[InstancePublic.of(i, (live or {}).get(i.id)) for i in agent.instances],
             created_at=agent.created_at,
         )
 

@@ -10,11 +10,11 @@ from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.auth import Keys
 from orchestra.config import Settings
 from orchestra.db import Database
-from orchestra.events import EventBus
 from orchestra.executor import Executor
 from orchestra.memory import Sessions
 from orchestra.registry import Registry
 from orchestra.tasks import Tasks
+from orchestra.views import TaskViews
 
 
 @dataclass
@@ -22,7 +22,7 @@ class Services:
     settings: Settings
     db: Database
     http: httpx.AsyncClient
-    bus: EventBus
+    views: TaskViews
     registry: Registry
     executor: Executor
     tasks: Tasks

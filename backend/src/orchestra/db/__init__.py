@@ -3,7 +3,13 @@
 from orchestra.db.engine import Database, create_engine
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
+    EVENTS,
+    INSTANCES,
     LOCAL_OWNER,
+    MESSAGES,
+    SLOTS,
+    STEPS,
+    TASKS,
     Agent,
     AgentInstance,
     AgentSlot,
@@ -20,7 +26,13 @@ from orchestra.db.models import (
 )
 
 __all__ = [
+    "EVENTS",
+    "INSTANCES",
     "LOCAL_OWNER",
+    "MESSAGES",
+    "SLOTS",
+    "STEPS",
+    "TASKS",
     "Agent",
     "AgentInstance",
     "AgentSlot",

@@ -1,14 +1,26 @@
-"""Async engine and session factory for SQLite (WAL) and PostgreSQL, one code path."""
+"""Engines, sessions and transactions for SQLite (WAL) and PostgreSQL, one code path.
+
+Two ways in:
+- `Database.run(work)` / `Database.read(work)`: `work` is a plain function of a SQLAlchemy
+  `Connection`, run as one transaction. It cannot await anything, so no transaction is ever
+  held across a network call. On SQLite it runs whole in a database thread (one hop per
+  transaction instead of three or four per statement through aiosqlite, which made most of
+  a step's cost); on PostgreSQL it runs on the asyncpg connection through `run_sync`.
+  The executor and the hot read paths use these, with Core statements.
+- `Database.session()`: an ORM `AsyncSession` in one transaction, for the rest.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import concurrent.futures
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import event
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -17,10 +29,24 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+T = TypeVar("T")
+
 # Connections one process opens to PostgreSQL (plus DBOS's own pool): two processes stay
 # well inside the default max_connections of 100.
 POOL_SIZE = 10
 POOL_OVERFLOW = 10
+# SQLite readers beside the one writer (WAL lets them read while it writes).
+SQLITE_READERS = 2
+
+
+def _sqlite_pragmas(dbapi_connection: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers (SSE, API) run while the executor writes.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
 
 
 def create_engine(url: str) -> AsyncEngine:
@@ -36,32 +62,63 @@ def create_engine(url: str) -> AsyncEngine:
 
     @event.listens_for(engine.sync_engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        # WAL lets readers (SSE, API) run while the executor writes.
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()
+        _sqlite_pragmas(dbapi_connection)
+
+    return engine
+
+
+def _sqlite_sync_engine(url: str, *, writer: bool, pool_size: int) -> Engine:
+    """A pysqlite engine on the same file, used from the database threads only."""
+    parsed = make_url(url).set(drivername="sqlite")
+    engine = create_sync_engine(
+        parsed,
+        connect_args={"timeout": 30, "check_same_thread": False},
+        pool_size=pool_size,
+        max_overflow=0,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        # Transactions are begun by the listener below, not by the driver's own guess.
+        dbapi_connection.isolation_level = None
+        _sqlite_pragmas(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # A writer takes the write lock at once: a read transaction that later writes fails
+        # outright when another process wrote meanwhile (WAL snapshots), instead of waiting.
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
     return engine
 
 
 class Database:
-    """Owns the engine; hands out short-lived sessions (never held across network awaits)."""
+    """Owns the engines; hands out short transactions (never held across network awaits)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = create_engine(url)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self.sqlite = self.engine.dialect.name == "sqlite"
         # Transactions wait here, in order, for a connection the pool can give at once:
         # under load a pool's own wait times out after 30 s and the transaction fails.
-        # SQLite takes one at a time: it admits one writer, and a writer that finds the
-        # file locked sleeps in growing steps (1, 2, 5 ... 100 ms) before it looks again
-        # (ten steps starting at once took a quarter of a second each); here the next
+        # SQLite takes one writer at a time: a writer that finds the file locked sleeps in
+        # growing steps (1, 2, 5 ... 100 ms) before it looks again; here the next
         # transaction starts the moment the previous one ends.
-        sqlite = self.engine.dialect.name == "sqlite"
-        self._turns = asyncio.Semaphore(1 if sqlite else POOL_SIZE + POOL_OVERFLOW)
+        self._turns = asyncio.Semaphore(1 if self.sqlite else POOL_SIZE + POOL_OVERFLOW)
+        self._writer: Engine | None = None
+        self._reader: Engine | None = None
+        self._write_thread: concurrent.futures.ThreadPoolExecutor | None = None
+        self._read_threads: concurrent.futures.ThreadPoolExecutor | None = None
+        if self.sqlite:
+            self._writer = _sqlite_sync_engine(url, writer=True, pool_size=1)
+            self._reader = _sqlite_sync_engine(url, writer=False, pool_size=SQLITE_READERS)
+            self._write_thread = concurrent.futures.ThreadPoolExecutor(
+                1, thread_name_prefix="sqlite-writer"
+            )
+            self._read_threads = concurrent.futures.ThreadPoolExecutor(
+                SQLITE_READERS, thread_name_prefix="sqlite-reader"
+            )
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
@@ -73,5 +130,35 @@ class Database:
         ):
             yield session
 
+    async def run(self, work: Callable[[Connection], T]) -> T:
+        """Run `work` as one write transaction: committed if it returns, rolled back if not."""
+        async with self._turns:
+            if self._writer is not None and self._write_thread is not None:
+                return await asyncio.get_running_loop().run_in_executor(
+                    self._write_thread, _in_transaction, self._writer, work
+                )
+            async with self.engine.begin() as connection:
+                return await connection.run_sync(work)
+
+    async def read(self, work: Callable[[Connection], T]) -> T:
+        """Run `work` as one read-only transaction; on SQLite beside the writer, not after it."""
+        if self._reader is not None and self._read_threads is not None:
+            return await asyncio.get_running_loop().run_in_executor(
+                self._read_threads, _in_transaction, self._reader, work
+            )
+        async with self._turns, self.engine.connect() as connection, connection.begin():
+            return await connection.run_sync(work)
+
     async def close(self) -> None:
         await self.engine.dispose()
+        for engine in (self._writer, self._reader):
+            if engine is not None:
+                engine.dispose()
+        for threads in (self._write_thread, self._read_threads):
+            if threads is not None:
+                threads.shutdown(wait=False)
+
+
+def _in_transaction(engine: Engine, work: Callable[[Connection], T]) -> T:
+    with engine.begin() as connection:
+        return work(connection)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from orchestra.db.base import Base, new_id, utcnow
@@ -243,3 +243,12 @@ class ApiKey(Base):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+# The tables themselves, for Core statements (the executor and the hot read paths).
+TASKS = cast(Table, Task.__table__)
+STEPS = cast(Table, TaskStep.__table__)
+EVENTS = cast(Table, TaskEvent.__table__)
+SLOTS = cast(Table, AgentSlot.__table__)
+INSTANCES = cast(Table, AgentInstance.__table__)
+MESSAGES = cast(Table, Message.__table__)

@@ -71,7 +71,7 @@ class Adoption:
             if ids:
                 await session.execute(delete(ExecutorProcess).where(ExecutorProcess.id.in_(ids)))
                 # Their steps take new slots when the adopted workflows run them again.
-                await slots.free_of_executors(session, ids)
+                await session.run_sync(lambda s: slots.free_of_executors(s.connection(), ids))
             return ids
 
     async def round(self) -> list[str]:

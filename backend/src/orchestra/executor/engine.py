@@ -16,8 +16,8 @@ from dbos import DBOS, DBOSConfig, SetWorkflowID
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from orchestra.db import Task, TaskStatus
-from orchestra.executor import slots, store, workflow
+from orchestra.db import TASKS
+from orchestra.executor import cancels, slots, workflow
 from orchestra.executor.runtime import Runtime, install
 
 log = logging.getLogger(__name__)
@@ -64,8 +64,7 @@ class Executor:
         """
         settings = self.rt.settings
         install(self.rt)
-        async with self.rt.db.session() as session:
-            await slots.free_of_executors(session, [settings.process_id])
+        await self.rt.db.run(lambda c: slots.free_of_executors(c, [settings.process_id]))
         system_url = system_database_url(settings.orchestrator_database_url, settings.data_dir)
         config: DBOSConfig = {
             "name": "orchestra",
@@ -85,8 +84,9 @@ class Executor:
 
     async def resubmit_pending(self) -> int:
         """Tasks written but never handed to DBOS (a crash in between) are submitted now."""
-        async with self.rt.db.session() as session:
-            ids = list(await session.scalars(select(Task.id).where(Task.status == "pending")))
+        ids: list[str] = await self.rt.db.read(
+            lambda c: list(c.scalars(select(TASKS.c.id).where(TASKS.c.status == "pending")))
+        )
         for task_id in ids:
             await self.submit(task_id)
         return len(ids)
@@ -105,13 +105,14 @@ class Executor:
 
         Returns False when the task had already finished.
         """
-        async with self.rt.db.session() as session:
-            task = await session.get(Task, task_id)
-            finished = task is None or TaskStatus(task.status).terminal
-        if finished:
+        view = await self.rt.views.get(task_id)
+        if view is None or view.terminal:
             return False
         await DBOS.cancel_workflow_async(task_id)
-        in_flight, unnamed = await store.cancel_task(self.rt, task_id)
+        found = await cancels.cancel_task(self.rt, task_id)
+        if found is None:
+            return False
+        in_flight, unnamed = found
         for instance_id, card, remote_task_id in in_flight:
             await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)
         if unnamed:
@@ -126,7 +127,7 @@ class Executor:
         waiting = list(keys)
         while waiting and asyncio.get_running_loop().time() < deadline:
             await asyncio.sleep(0.1)
-            found = await store.remote_tasks(self.rt, task_id, waiting)
+            found = await cancels.remote_tasks(self.rt, task_id, waiting)
             for key, (instance_id, card, remote_task_id) in found.items():
                 await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)
                 waiting.remove(key)

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 from orchestra.config import Settings
 from orchestra.db import Database
-from orchestra.events import EventBus
 from orchestra.executor.dispatch import Dispatcher
 from orchestra.executor.policy import StepPolicy
 from orchestra.executor.slots import Waiters
 from orchestra.planner import TaskPlanner
 from orchestra.planner.synthesis import Synthesizer
 from orchestra.registry import Registry
+from orchestra.views import TaskViews
 
 
 @dataclass
@@ -21,7 +21,7 @@ class Runtime:
     db: Database
     registry: Registry
     dispatcher: Dispatcher
-    bus: EventBus
+    views: TaskViews
     policy: StepPolicy
     planner: TaskPlanner
     synthesizer: Synthesizer | None = None

@@ -8,7 +8,7 @@ this process wakes the first in line at once; one freed by another process is se
 later look.
 
 Slots of a process that dies are freed when it starts again or when a survivor adopts its
-tasks; the instances' in-flight counts are then recounted from the slots still held.
+tasks. The slots held are also what the API shows as an instance's steps in flight.
 """
 
 from __future__ import annotations
@@ -19,23 +19,23 @@ import random
 from collections import deque
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from orchestra.db import AgentInstance, AgentSlot
+from orchestra.db import SLOTS
+from orchestra.db.base import utcnow
 
 # Free slot numbers tried in one look before the step waits for a slot to be freed.
 TRIES = 3
 
 
-def _insert(session: AsyncSession) -> Any:
-    dialect = session.get_bind().dialect.name
-    return (postgresql if dialect == "postgresql" else sqlite).insert(AgentSlot)
+def _insert(connection: Connection) -> Any:
+    dialect = connection.dialect.name
+    return (postgresql if dialect == "postgresql" else sqlite).insert(SLOTS)
 
 
-async def take(
-    session: AsyncSession,
+def take(
+    connection: Connection,
     *,
     agent_id: str,
     task_id: str,
@@ -45,71 +45,76 @@ async def take(
     cap: int,
 ) -> bool:
     """Take a free slot of the agent for this step; True if the step holds one now."""
-    taken = set(await session.scalars(select(AgentSlot.slot).where(AgentSlot.agent_id == agent_id)))
-    free = [n for n in range(cap) if n not in taken]
     # Processes starting steps at once would all pick the lowest free number, and on
     # PostgreSQL each would wait for the other's insert to commit: draw at random instead.
+    # Most draws find a free slot at once, without reading which are taken.
+    tried: set[int] = set()
+    for slot in random.sample(range(cap), min(cap, TRIES)):
+        if _try(connection, slot, agent_id, task_id, key, instance_id, executor_id):
+            return True
+        tried.add(slot)
+    if _holds(connection, task_id, key):  # run again after a database error
+        return True
+    taken: set[int] = set(
+        connection.scalars(select(SLOTS.c.slot).where(SLOTS.c.agent_id == agent_id))
+    )
+    free = [n for n in range(cap) if n not in taken and n not in tried]
     for slot in random.sample(free, min(len(free), TRIES)):
-        inserted = await session.execute(
-            _insert(session)
-            .values(
-                agent_id=agent_id,
-                slot=slot,
-                task_id=task_id,
-                step_key=key,
-                instance_id=instance_id,
-                executor_id=executor_id,
-            )
-            .on_conflict_do_nothing()
+        if _try(connection, slot, agent_id, task_id, key, instance_id, executor_id):
+            return True
+    return False
+
+
+def _try(
+    connection: Connection,
+    slot: int,
+    agent_id: str,
+    task_id: str,
+    key: str,
+    instance_id: str,
+    executor_id: str,
+) -> bool:
+    inserted = connection.execute(
+        _insert(connection)
+        .values(
+            agent_id=agent_id,
+            slot=slot,
+            task_id=task_id,
+            step_key=key,
+            instance_id=instance_id,
+            executor_id=executor_id,
+            taken_at=utcnow(),
         )
-        if inserted.rowcount:  # type: ignore[attr-defined]
-            return True
-        if await _holds(session, task_id, key):  # run again after a database error
-            return True
-    return not free and await _holds(session, task_id, key)
+        .on_conflict_do_nothing()
+    )
+    return bool(inserted.rowcount)
 
 
-async def _holds(session: AsyncSession, task_id: str, key: str) -> bool:
+def _holds(connection: Connection, task_id: str, key: str) -> bool:
     """The step holds a slot already."""
-    held = await session.scalar(
-        select(AgentSlot.slot).where(AgentSlot.task_id == task_id, AgentSlot.step_key == key)
+    held = connection.scalar(
+        select(SLOTS.c.slot).where(SLOTS.c.task_id == task_id, SLOTS.c.step_key == key)
     )
     return held is not None
 
 
-async def move(session: AsyncSession, task_id: str, key: str, instance_id: str) -> None:
+def move(connection: Connection, task_id: str, key: str, instance_id: str) -> None:
     """The step's next attempt goes to another instance of the same agent."""
-    await session.execute(
-        update(AgentSlot)
-        .where(AgentSlot.task_id == task_id, AgentSlot.step_key == key)
+    connection.execute(
+        update(SLOTS)
+        .where(SLOTS.c.task_id == task_id, SLOTS.c.step_key == key)
         .values(instance_id=instance_id)
     )
 
 
-async def free(session: AsyncSession, task_id: str, key: str) -> None:
-    await session.execute(
-        delete(AgentSlot).where(AgentSlot.task_id == task_id, AgentSlot.step_key == key)
-    )
+def free(connection: Connection, task_id: str, key: str) -> None:
+    connection.execute(delete(SLOTS).where(SLOTS.c.task_id == task_id, SLOTS.c.step_key == key))
 
 
-async def free_of_executors(session: AsyncSession, executor_ids: list[str]) -> int:
+def free_of_executors(connection: Connection, executor_ids: list[str]) -> int:
     """Free the slots of processes that are gone; their steps take new ones when they rerun."""
-    freed = await session.execute(delete(AgentSlot).where(AgentSlot.executor_id.in_(executor_ids)))
-    count: int = freed.rowcount  # type: ignore[attr-defined]
-    if count:
-        await recount(session)
-    return count
-
-
-async def recount(session: AsyncSession) -> None:
-    """Set every instance's in-flight count to the slots held for it."""
-    held = (
-        select(func.count())
-        .select_from(AgentSlot)
-        .where(AgentSlot.instance_id == AgentInstance.id)
-        .scalar_subquery()
-    )
-    await session.execute(update(AgentInstance).values(in_flight=held))
+    freed = connection.execute(delete(SLOTS).where(SLOTS.c.executor_id.in_(executor_ids)))
+    return int(freed.rowcount)
 
 
 class Waiters:

@@ -27,9 +27,10 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from orchestra import logs, metrics, tracing
-from orchestra.executor import store
+from orchestra.executor import completion, planning, steps
 from orchestra.executor.dispatch import TransportError, build_message
 from orchestra.executor.runtime import Runtime, current
+from orchestra.executor.steps import Call, Ended
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ NAMING_DELAY_SECONDS = 0.05
 class Naming:
     """Stores the agent's task id of one call, if the call is still running after a while."""
 
-    def __init__(self, rt: Runtime, task_id: str, key: str, call: store.Call) -> None:
+    def __init__(self, rt: Runtime, task_id: str, key: str, call: Call) -> None:
         self.rt, self.task_id, self.key, self.call = rt, task_id, key, call
         self._job: asyncio.Task[None] | None = None
         self._writing = False
@@ -75,7 +76,7 @@ class Naming:
     async def _name(self, remote_id: str) -> None:
         await asyncio.sleep(NAMING_DELAY_SECONDS)
         self._writing = True
-        if not await store.note_remote_task(self.rt, self.task_id, self.key, remote_id):
+        if not await steps.note_remote_task(self.rt, self.task_id, self.key, remote_id):
             # The task was stopped while the agent started the step: stop it there too;
             # the agent then ends the call as canceled.
             await self.rt.dispatcher.cancel(self.call.instance_id, self.call.card, remote_id)
@@ -93,7 +94,7 @@ class Naming:
 @DBOS.step(name="orchestra.plan", **DB_RETRY)
 async def plan_step(task_id: str) -> list[dict[str, Any]]:
     logs.bind(task_id)
-    return await store.plan_task(current(), task_id)
+    return await planning.plan_task(current(), task_id)
 
 
 @DBOS.step(name="orchestra.step", **DB_RETRY)
@@ -104,23 +105,23 @@ async def step(task_id: str, key: str, agent_id: str) -> str:
     waiters, cap = rt.slot_waiters, rt.settings.agent_concurrency
     while True:
         if waiters.full(agent_id, cap):
-            started: Any = store.BUSY  # this process holds every slot: no need to ask
+            started: Any = steps.BUSY  # this process holds every slot: no need to ask
         else:
-            started = await store.start_step(rt, task_id, key)
-        if started != store.BUSY:
+            started = await steps.start(rt, task_id, key, agent_id)
+        if started != steps.BUSY:
             break
         await waiters.wait(agent_id, rt.settings.slot_poll_seconds)
     if started is None:
-        return await store.finish_step(rt, task_id, key, STOPPED)
+        return await steps.finish(rt, task_id, key, STOPPED)
     if isinstance(started, str):
-        return await store.finish_step(rt, task_id, key, {"state": "failed", "error": started})
+        return await steps.finish(rt, task_id, key, {"state": "failed", "error": started})
     job, call = started
     waiters.took(agent_id)
     try:
         attrs = {"orchestra.task_id": task_id, "orchestra.step": key}
         with tracing.span(f"step {key}", parent=job.get("trace"), attributes=attrs):
             outcome, ended = await _call_agent(rt, job, call)
-        return await store.finish_step(rt, task_id, key, outcome, ended)
+        return await steps.finish(rt, task_id, key, outcome, ended)
     finally:
         waiters.freed(agent_id)
 
@@ -129,8 +130,8 @@ STOPPED = {"state": "canceled", "error": "the task was stopped before the step s
 
 
 async def _call_agent(
-    rt: Runtime, job: dict[str, Any], call: store.Call
-) -> tuple[dict[str, Any], store.Ended | None]:
+    rt: Runtime, job: dict[str, Any], call: Call
+) -> tuple[dict[str, Any], Ended | None]:
     """Send the step to an instance of its agent; retry elsewhere when worth it.
 
     Transport failures (unreachable, 5xx, broken stream, timeout) resend the same message id:
@@ -143,12 +144,12 @@ async def _call_agent(
     tried = {call.instance_id}
     rerun = 0
     last_error = "no attempt was made"
-    ended: store.Ended | None = None
+    ended: Ended | None = None
     attempt = call
     for number in range(1, policy.max_attempts + 1):
         if number > 1:
             await asyncio.sleep(policy.delay(number - 1))
-            following = await store.next_attempt(rt, task_id, key, ended, tried)
+            following = await steps.next_attempt(rt, task_id, key, ended, tried)
             if following is None:
                 return {"state": "failed", "error": f"no instance left; last: {last_error}"}, None
             attempt = following
@@ -186,26 +187,26 @@ async def _call_agent(
                 metrics.RETRIES.labels("agent").inc()
             log.warning("task %s step %s attempt %d: %s", task_id, key, number, last_error)
             continue
-        return store.outcome_of(reply), ended
+        return steps.outcome_of(reply), ended
     error = f"{policy.max_attempts} attempts failed; last: {last_error}"
     return {"state": "failed", "error": error}, ended
 
 
-def _ended(call: store.Call, started: float, error: str | None, reachable: bool) -> store.Ended:
+def _ended(call: Call, started: float, error: str | None, reachable: bool) -> Ended:
     latency = (time.monotonic() - started) * 1000
-    return store.Ended(call.instance_id, latency, error, reachable)
+    return Ended(call.instance_id, latency, error, reachable)
 
 
 @DBOS.step(name="orchestra.finish_task", **DB_RETRY)
 async def finish_task_step(task_id: str) -> str:
     logs.bind(task_id)
-    return await store.finish_task(current(), task_id)
+    return await completion.finish_task(current(), task_id)
 
 
 @DBOS.step(name="orchestra.fail_task", **DB_RETRY)
 async def fail_task_step(task_id: str, error: str) -> str:
     logs.bind(task_id)
-    await store.fail_task(current(), task_id, error)
+    await completion.fail_task(current(), task_id, error)
     return "failed"
 
 
@@ -252,7 +253,7 @@ async def run_task(task_id: str) -> str:
             log.exception("task %s step %s gave up", task_id, key)
             failed = {"state": "failed", "error": f"The step could not run: {_reason(exc)}"}
             with contextlib.suppress(Exception):  # else the task fails as unfinished
-                status[key] = await store.finish_step(current(), task_id, key, failed)
+                status[key] = await steps.finish(current(), task_id, key, failed)
         finally:
             if status.get(key) != "completed":
                 stopped.set()

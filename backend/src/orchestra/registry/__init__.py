@@ -2,15 +2,16 @@
 
 from orchestra.registry.balancing import choose_instance
 from orchestra.registry.cards import CardInfo, fetch_card, normalize_card_url, read_card
-from orchestra.registry.service import Capability, Registry, record_call
+from orchestra.registry.service import Capability, InstanceFigures, InstanceState, Registry
 
 __all__ = [
     "Capability",
     "CardInfo",
+    "InstanceFigures",
+    "InstanceState",
     "Registry",
     "choose_instance",
     "fetch_card",
     "normalize_card_url",
     "read_card",
-    "record_call",
 ]

@@ -1,4 +1,8 @@
-"""Periodic probes of every agent instance's card: failing instances get no new steps."""
+"""Periodic probes of every agent instance's card: failing instances get no new steps.
+
+Each round also writes what this process counted on its instances (calls, errors, latency)
+and reads the registry again, so every process sees the others' agents and health.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,17 @@ import logging
 
 import httpx
 from a2a.utils.constants import VERSION_HEADER
-from sqlalchemy import select
 
-from orchestra.db import AgentInstance, Database, InstanceHealth
-from orchestra.db.base import utcnow
+from orchestra.registry.service import Registry
 
 log = logging.getLogger(__name__)
 
 
 class HealthProbe:
     def __init__(
-        self, db: Database, http: httpx.AsyncClient, interval: float, timeout: float
+        self, registry: Registry, http: httpx.AsyncClient, interval: float, timeout: float
     ) -> None:
-        self.db = db
+        self.registry = registry
         self.http = http
         self.interval = interval
         self.timeout = timeout
@@ -38,25 +40,15 @@ class HealthProbe:
 
     async def round(self) -> dict[str, str]:
         """Probe every instance once (concurrently); returns instance id -> health."""
-        async with self.db.session() as session:
-            targets = list(await session.execute(select(AgentInstance.id, AgentInstance.card_url)))
-        problems = await asyncio.gather(*(self.check(url) for _, url in targets))
-        result: dict[str, str] = {}
-        async with self.db.session() as session:
-            for (instance_id, card_url), problem in zip(targets, problems, strict=True):
-                instance = await session.get(AgentInstance, instance_id)
-                if instance is None:
-                    continue
-                health = InstanceHealth.UNHEALTHY if problem else InstanceHealth.HEALTHY
-                if instance.health != health:
-                    log.warning("agent instance %s is now %s (%s)", card_url, health, problem)
-                instance.health = health
-                if problem:
-                    instance.last_error = problem
-                else:
-                    instance.last_seen_at = utcnow()
-                result[instance_id] = health
-        return result
+        await self.registry.reload()
+        targets = [
+            state for agent in self.registry.agent_ids() for state in self.registry.instances(agent)
+        ]
+        problems = await asyncio.gather(*(self.check(state.card_url) for state in targets))
+        for state, problem in zip(targets, problems, strict=True):
+            state.probed(problem)
+        await self.registry.flush()
+        return {state.id: state.health for state in targets}
 
     async def run(self) -> None:
         while True:

@@ -1,15 +1,24 @@
-"""The agent registry: register agents from their cards, look up capabilities, track instances."""
+"""The agent registry: register agents from their cards, look up capabilities, track instances.
+
+Agents and their instances live in the database; each process keeps a copy in memory
+(`InstanceState`), which the executor reads to pick an instance for every step and on which
+it counts calls, errors and latency. Those figures reach the database in batches
+(`flush`, once per health round), never in a step's own transaction; the copy is read again
+then, so agents registered or marked unhealthy by other processes are seen within a round.
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from orchestra.db import Agent, AgentInstance, Database, InstanceHealth
+from orchestra.db import INSTANCES, SLOTS, Agent, AgentInstance, Database, InstanceHealth
 from orchestra.db.base import utcnow
 from orchestra.errors import NotFoundError
 from orchestra.planner import CapabilitySpec
@@ -30,6 +39,78 @@ class Capability:
     agent_ids: tuple[str, ...]
 
 
+@dataclass
+class InstanceState:
+    """One agent instance as this process sees it: from the database, plus its own calls.
+
+    `in_flight` counts this process's calls at the instance now; `calls` and `errors` are
+    the calls counted here since the last flush; `changed` marks health, latency or last
+    error set here and not written yet.
+    """
+
+    id: str
+    agent_id: str
+    agent_name: str
+    card_url: str
+    url: str
+    card: dict[str, Any]
+    health: str
+    latency_ms: float | None
+    last_error: str | None
+    last_seen_at: datetime | None
+    in_flight: int = 0
+    calls: int = 0
+    errors: int = 0
+    changed: bool = False
+
+    def began(self) -> None:
+        self.in_flight += 1
+
+    def ended(self, latency_ms: float, error: str | None, reachable: bool) -> None:
+        """Count one finished call; an unreachable instance is marked unhealthy."""
+        self.in_flight = max(0, self.in_flight - 1)
+        self.calls += 1
+        if error:
+            self.errors += 1
+            self.last_error = error
+        previous = self.latency_ms
+        self.latency_ms = (
+            latency_ms
+            if previous is None
+            else (1 - LATENCY_ALPHA) * previous + LATENCY_ALPHA * latency_ms
+        )
+        if reachable:
+            self.health = InstanceHealth.HEALTHY
+            self.last_seen_at = utcnow()
+        else:
+            self.health = InstanceHealth.UNHEALTHY
+        self.changed = True
+
+    def probed(self, problem: str | None) -> None:
+        health = InstanceHealth.UNHEALTHY if problem else InstanceHealth.HEALTHY
+        if self.health != health:
+            log.warning("agent instance %s is now %s (%s)", self.card_url, health, problem)
+        self.health = health
+        if problem:
+            self.last_error = problem
+        else:
+            self.last_seen_at = utcnow()
+        self.changed = True
+
+
+@dataclass(frozen=True)
+class InstanceFigures:
+    """An instance's figures across processes: the database's, plus this process's unwritten."""
+
+    health: str
+    in_flight: int
+    calls: int
+    errors: int
+    latency_ms: float | None
+    last_error: str | None
+    last_seen_at: datetime | None
+
+
 class Registry:
     def __init__(
         self, db: Database, http: httpx.AsyncClient, card_timeout: float, egress: Egress
@@ -38,6 +119,9 @@ class Registry:
         self.http = http
         self.card_timeout = card_timeout
         self.egress = egress
+        self._instances: dict[str, InstanceState] = {}
+        self._by_agent: dict[str, list[InstanceState]] = {}
+        self._capabilities: dict[str, Capability] | None = None
 
     async def register(self, card_url: str) -> Agent:
         """Fetch the card (no DB session open meanwhile), then add the agent or a new instance.
@@ -54,6 +138,7 @@ class Registry:
         async with self.db.session() as session:
             agent = await self._upsert(session, info)
             agent_id = agent.id
+        await self.reload()
         return await self.get(agent_id)
 
     async def _upsert(self, session: AsyncSession, info: CardInfo) -> Agent:
@@ -80,6 +165,9 @@ class Registry:
         instance.last_seen_at = utcnow()
         instance.last_error = None
         await session.flush()
+        known = self._instances.get(instance.id)
+        if known is not None:  # registered again: what the card says now wins
+            known.health, known.last_error, known.changed = InstanceHealth.HEALTHY, None, False
         log.info("registered agent %s instance %s", info.name, info.card_url)
         return agent
 
@@ -100,56 +188,170 @@ class Registry:
             if agent is None:
                 raise NotFoundError("agent", agent_id)
             await session.delete(agent)
+        await self.reload()
 
-    async def capabilities(self) -> dict[str, Capability]:
-        """Every capability of every agent with at least one instance, by name."""
-        found: dict[str, tuple[CapabilitySpec, list[str]]] = {}
-        for agent in await self.all():
-            if not agent.instances:
-                continue
-            for skill in agent.skills:
-                name = str(skill.get("id") or "")
-                if not name:
-                    continue
-                if name not in found:
-                    spec = CapabilitySpec(
-                        name=name,
-                        description=str(skill.get("description") or ""),
-                        tags=tuple(str(t) for t in skill.get("tags") or ()),
-                        examples=tuple(str(e) for e in skill.get("examples") or ()),
+    async def capabilities(self, fresh: bool = False) -> dict[str, Capability]:
+        """Every capability of every agent with at least one instance, by name.
+
+        From memory; `fresh` reads the database first (an agent another process registered
+        a moment ago is not in memory until the next round).
+        """
+        if fresh or self._capabilities is None:
+            await self.reload()
+        assert self._capabilities is not None
+        return self._capabilities
+
+    def instances(self, agent_id: str) -> list[InstanceState]:
+        """The agent's instances as this process knows them (from memory)."""
+        return self._by_agent.get(agent_id, [])
+
+    def agent_ids(self) -> list[str]:
+        return list(self._by_agent)
+
+    def instance(self, instance_id: str) -> InstanceState | None:
+        return self._instances.get(instance_id)
+
+    async def figures(self) -> dict[str, InstanceFigures]:
+        """Every instance's figures: the database's, the slots held in all processes, and
+        what this process counted and has not written yet."""
+
+        def read(connection: Connection) -> tuple[list[Any], dict[str, int]]:
+            rows = connection.execute(
+                select(
+                    INSTANCES.c.id,
+                    INSTANCES.c.health,
+                    INSTANCES.c.calls,
+                    INSTANCES.c.errors,
+                    INSTANCES.c.latency_ms,
+                    INSTANCES.c.last_error,
+                    INSTANCES.c.last_seen_at,
+                )
+            ).all()
+            return list(rows), held_per_instance(connection)
+
+        rows, held = await self.db.read(read)
+        figures: dict[str, InstanceFigures] = {}
+        for row in rows:
+            local = self._instances.get(row.id)
+            if local is not None and local.changed:
+                health, latency = local.health, local.latency_ms
+                last_error, last_seen = local.last_error, local.last_seen_at
+            else:
+                health, latency = row.health, row.latency_ms
+                last_error, last_seen = row.last_error, row.last_seen_at
+            figures[row.id] = InstanceFigures(
+                health=health,
+                in_flight=held.get(row.id, 0),
+                calls=row.calls + (local.calls if local else 0),
+                errors=row.errors + (local.errors if local else 0),
+                latency_ms=latency,
+                last_error=last_error,
+                last_seen_at=last_seen,
+            )
+        return figures
+
+    async def flush(self) -> None:
+        """Write what this process counted and saw of its instances, then read them again."""
+        pending = [i for i in self._instances.values() if i.changed or i.calls or i.errors]
+        written = [(i, i.calls, i.errors) for i in pending]
+
+        def write(connection: Connection) -> None:
+            for instance, calls, errors in written:
+                connection.execute(
+                    update(INSTANCES)
+                    .where(INSTANCES.c.id == instance.id)
+                    .values(
+                        calls=INSTANCES.c.calls + calls,
+                        errors=INSTANCES.c.errors + errors,
+                        health=instance.health,
+                        latency_ms=instance.latency_ms,
+                        last_error=instance.last_error,
+                        last_seen_at=instance.last_seen_at,
                     )
-                    found[name] = (spec, [])
-                found[name][1].append(agent.id)
-        return {name: Capability(spec, tuple(ids)) for name, (spec, ids) in found.items()}
+                )
 
-    @staticmethod
-    async def instances_of(session: AsyncSession, agent_id: str) -> list[AgentInstance]:
-        return list(
-            await session.scalars(select(AgentInstance).where(AgentInstance.agent_id == agent_id))
-        )
+        if written:
+            await self.db.run(write)
+            for instance, calls, errors in written:
+                instance.calls -= calls
+                instance.errors -= errors
+                instance.changed = False
+        await self.reload()
+
+    async def reload(self) -> None:
+        """Read agents and instances again; keep what this process counted on them."""
+
+        def read(connection: Connection) -> list[Any]:
+            agents = {
+                row.id: row for row in connection.execute(select(Agent.__table__).order_by("name"))
+            }
+            instances = connection.execute(select(INSTANCES).order_by(INSTANCES.c.created_at)).all()
+            return [(agents.get(i.agent_id), i) for i in instances] + [
+                (agent, None) for agent in agents.values()
+            ]
+
+        rows = await self.db.read(read)
+        instances: dict[str, InstanceState] = {}
+        by_agent: dict[str, list[InstanceState]] = {}
+        found: dict[str, tuple[CapabilitySpec, list[str]]] = {}
+        for agent, row in rows:
+            if agent is None:
+                continue
+            if row is None:  # the agent itself: its skills are capabilities if it has instances
+                if agent.id not in by_agent:
+                    continue
+                for skill in agent.skills or ():
+                    _add_capability(found, skill, agent.id)
+                continue
+            state = self._instances.get(row.id)
+            if state is None:
+                state = InstanceState(
+                    id=row.id,
+                    agent_id=row.agent_id,
+                    agent_name=agent.name,
+                    card_url=row.card_url,
+                    url=row.url,
+                    card=dict(row.card or {}),
+                    health=row.health,
+                    latency_ms=row.latency_ms,
+                    last_error=row.last_error,
+                    last_seen_at=row.last_seen_at,
+                )
+            else:
+                state.agent_id, state.agent_name = row.agent_id, agent.name
+                state.card_url, state.url, state.card = row.card_url, row.url, dict(row.card or {})
+                if not state.changed:  # what another process wrote is news; ours is newer
+                    state.health, state.latency_ms = row.health, row.latency_ms
+                    state.last_error, state.last_seen_at = row.last_error, row.last_seen_at
+            instances[row.id] = state
+            by_agent.setdefault(row.agent_id, []).append(state)
+        self._instances = instances
+        self._by_agent = by_agent
+        self._capabilities = {
+            name: Capability(spec, tuple(ids)) for name, (spec, ids) in found.items()
+        }
 
 
-def record_call(
-    instance: AgentInstance, latency_ms: float, error: str | None, reachable: bool
-) -> None:
-    """Count one finished call at an instance; an unreachable instance is marked unhealthy.
-
-    Called inside the transaction that finishes the step (or its attempt), so the figures
-    cost no write of their own.
-    """
-    instance.in_flight = max(0, instance.in_flight - 1)
-    instance.calls += 1
-    if error:
-        instance.errors += 1
-        instance.last_error = error
-    previous = instance.latency_ms
-    instance.latency_ms = (
-        latency_ms
-        if previous is None
-        else (1 - LATENCY_ALPHA) * previous + LATENCY_ALPHA * latency_ms
+def held_per_instance(connection: Connection) -> dict[str, int]:
+    """Steps in flight at each instance across every process: the agent slots they hold."""
+    rows = connection.execute(
+        select(SLOTS.c.instance_id, func.count()).group_by(SLOTS.c.instance_id)
     )
-    if reachable:
-        instance.health = InstanceHealth.HEALTHY
-        instance.last_seen_at = utcnow()
-    else:
-        instance.health = InstanceHealth.UNHEALTHY
+    return {str(row[0]): int(row[1]) for row in rows}
+
+
+def _add_capability(
+    found: dict[str, tuple[CapabilitySpec, list[str]]], skill: dict[str, Any], agent_id: str
+) -> None:
+    name = str(skill.get("id") or "")
+    if not name:
+        return
+    if name not in found:
+        spec = CapabilitySpec(
+            name=name,
+            description=str(skill.get("description") or ""),
+            tags=tuple(str(t) for t in skill.get("tags") or ()),
+            examples=tuple(str(e) for e in skill.get("examples") or ()),
+        )
+        found[name] = (spec, [])
+    found[name][1].append(agent_id)

@@ -16,17 +16,21 @@ async def register_agent(
     body: AgentRegister, services: ServicesDep, _admin: AdminDep
 ) -> AgentPublic:
     """Fetch the agent's card; its skills become capabilities. Same name = another instance."""
-    return AgentPublic.of(await services.registry.register(body.card_url))
+    agent = await services.registry.register(body.card_url)
+    return AgentPublic.of(agent, await services.registry.figures())
 
 
 @router.get("")
 async def list_agents(services: ServicesDep, _principal: PrincipalDep) -> AgentList:
-    return AgentList(items=[AgentPublic.of(a) for a in await services.registry.all()])
+    agents = await services.registry.all()
+    live = await services.registry.figures()
+    return AgentList(items=[AgentPublic.of(a, live) for a in agents])
 
 
 @router.get("/{agent_id}", responses=ERRORS)
 async def get_agent(agent_id: str, services: ServicesDep, _principal: PrincipalDep) -> AgentPublic:
-    return AgentPublic.of(await services.registry.get(agent_id))
+    agent = await services.registry.get(agent_id)
+    return AgentPublic.of(agent, await services.registry.figures())
 
 
 @router.delete("/{agent_id}", status_code=status.HTTP_204_NO_CONTENT, responses=ERRORS)

@@ -1,4 +1,4 @@
-"""Tasks: submit, list, read, cancel, follow."""
+"""Tasks: submit, list, read (or wait for a change), cancel, follow."""
 
 from __future__ import annotations
 
@@ -14,19 +14,45 @@ from orchestra import events
 from orchestra.api.deps import PrincipalDep, ServicesDep
 from orchestra.api.schemas import TaskCreate, TaskList, TaskPublic, TaskSummary, error_responses
 from orchestra.db import TaskStatus
+from orchestra.views import TaskView
 
 router = APIRouter(prefix="/api/tasks", tags=["tasks"])
 # Event ids are 64-bit integers in the database.
 MAX_EVENT_ID = 2**62
 ERRORS = error_responses(400, 401, 404, 422)
+# Longest wait a request may ask for (`?wait=`); clients wait again for longer.
+MAX_WAIT_SECONDS = 60.0
+WAIT_QUERY = Query(
+    ge=0,
+    le=MAX_WAIT_SECONDS,
+    description="Seconds to wait for the task to change (or end) before answering.",
+)
+
+
+def _json(view: TaskView, status_code: int = 200, **headers: str) -> Response:
+    """The task's JSON as kept by its view (made once per change), with its ETag."""
+    return Response(
+        view.body,
+        status_code=status_code,
+        media_type="application/json",
+        headers={"ETag": view.etag, "Cache-Control": "no-cache", **headers},
+    )
+
+
+def _matches(if_none_match: str | None, etag: str) -> bool:
+    if not if_none_match:
+        return False
+    tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+    return etag in tags or "*" in tags
 
 
 @router.post(
     "",
     status_code=status.HTTP_202_ACCEPTED,
+    response_model=TaskPublic,
     responses={
         200: {"model": TaskPublic, "description": "The task an earlier request with this "
-              "Idempotency-Key created."},
+              "Idempotency-Key created, or the finished task when `wait` was given."},
         **error_responses(400, 401, 404, 413, 422, 429),
     },
 )  # fmt: skip
@@ -34,18 +60,25 @@ async def create_task(
     body: TaskCreate,
     services: ServicesDep,
     principal: PrincipalDep,
-    response: Response,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
-) -> TaskPublic:
-    """Accept a task; it is planned and run in the background. Poll it or follow its events."""
+    wait: Annotated[float, WAIT_QUERY] = 0,
+) -> Response:
+    """Accept a task; it is planned and run in the background. Poll it, wait for it or follow
+    its events.
+
+    With `?wait=S` the answer comes when the task has ended (200, the finished task) or after
+    S seconds (202, the task as it is then): one request instead of polling.
+    """
     services.task_rate.hit(principal.id)
-    task, created = await services.tasks.create(
+    view, created = await services.tasks.create(
         principal, body.description, body.session_id, body.metadata, idempotency_key, body.plan
     )
-    if not created:
-        response.status_code = status.HTTP_200_OK
-    response.headers["Location"] = f"/api/tasks/{task.id}"
-    return TaskPublic.of(task)
+    if wait:
+        view = await services.tasks.wait(view.id, principal, None, wait, until_end=True)
+    code = status.HTTP_202_ACCEPTED
+    if not created or view.terminal:
+        code = status.HTTP_200_OK
+    return _json(view, code, Location=f"/api/tasks/{view.id}")
 
 
 def _iso_time(value: object) -> object:
@@ -86,16 +119,40 @@ async def list_tasks(
     )
 
 
-@router.get("/{task_id}", responses=ERRORS)
-async def get_task(task_id: str, services: ServicesDep, principal: PrincipalDep) -> TaskPublic:
-    """The task with its plan, steps (agent, timings, output) and result."""
-    return TaskPublic.of(await services.tasks.get(task_id, principal))
+@router.get(
+    "/{task_id}",
+    response_model=TaskPublic,
+    responses={304: {"description": "The task is as the `If-None-Match` ETag says."}, **ERRORS},
+)
+async def get_task(
+    task_id: str,
+    services: ServicesDep,
+    principal: PrincipalDep,
+    if_none_match: Annotated[str | None, Header(max_length=1000)] = None,
+    wait: Annotated[float, WAIT_QUERY] = 0,
+) -> Response:
+    """The task with its plan, steps (agent, timings, output) and result.
+
+    Every answer carries an `ETag`; send it back as `If-None-Match` to get 304 while the task
+    has not changed. With `?wait=S` the answer comes as soon as the task differs from that
+    ETag (or, without one, from how it is when the request arrives) or has ended, and after
+    S seconds at the latest: one request instead of polling.
+    """
+    if wait:
+        view = await services.tasks.wait(task_id, principal, if_none_match, wait)
+    else:
+        view = await services.tasks.view(task_id, principal)
+    if _matches(if_none_match, view.etag):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": view.etag})
+    return _json(view)
 
 
-@router.post("/{task_id}/cancel", responses=error_responses(401, 404, 409, 422))
-async def cancel_task(task_id: str, services: ServicesDep, principal: PrincipalDep) -> TaskPublic:
+@router.post(
+    "/{task_id}/cancel", response_model=TaskPublic, responses=error_responses(401, 404, 409, 422)
+)
+async def cancel_task(task_id: str, services: ServicesDep, principal: PrincipalDep) -> Response:
     """Stop the task: no new step starts and agents are asked to stop theirs."""
-    return TaskPublic.of(await services.tasks.cancel(task_id, principal))
+    return _json(await services.tasks.cancel(task_id, principal))
 
 
 @router.get(
@@ -116,13 +173,13 @@ async def task_events(
 
     Resume with the `Last-Event-ID` header (or `?after=`).
     """
-    await services.tasks.get(task_id, principal)
+    await services.tasks.view(task_id, principal)
     services.streams.acquire(principal.id)
 
     async def stream() -> AsyncIterator[dict[str, str]]:
         async with services.streams.held(principal.id):
             async for message in events.follow(
-                services.db, services.bus, task_id, max(last_event_id, after)
+                services.db, services.views, task_id, max(last_event_id, after)
             ):
                 yield message
 

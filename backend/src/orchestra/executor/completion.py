@@ -1,0 +1,214 @@
+"""A task's end: completed with a result made of its steps' outputs, failed with the reason
+of the step that failed, or canceled. Steps still at their agents are canceled there."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from orchestra import metrics
+from orchestra.changes import Change
+from orchestra.db import INSTANCES, MESSAGES, STEPS, TASKS, StepStatus, TaskStatus
+from orchestra.db.base import new_id, utcnow
+from orchestra.executor.runtime import Runtime
+from orchestra.executor.synthesis import synthesize
+from orchestra.llm.errors import LLMError
+from orchestra.planner.synthesis import StepOutput, Synthesis
+
+log = logging.getLogger(__name__)
+
+RemoteTask = tuple[str, dict[str, Any], str]
+"""(instance id, its card, the agent's task id) of a step in flight at an agent."""
+
+STEP_COLUMNS = (
+    STEPS.c.key,
+    STEPS.c.title,
+    STEPS.c.capability,
+    STEPS.c.agent_name,
+    STEPS.c.status,
+    STEPS.c.output,
+    STEPS.c.output_data,
+    STEPS.c.error,
+    STEPS.c.instance_id,
+    STEPS.c.remote_task_id,
+)
+
+
+def read_steps(connection: Connection, task_id: str) -> list[Any]:
+    return list(
+        connection.execute(
+            select(*STEP_COLUMNS).where(STEPS.c.task_id == task_id).order_by(STEPS.c.position)
+        )
+    )
+
+
+def _task(connection: Connection, task_id: str) -> Any:
+    return connection.execute(
+        select(
+            TASKS.c.status,
+            TASKS.c.description,
+            TASKS.c.session_id,
+            TASKS.c.tokens_in,
+            TASKS.c.tokens_out,
+            TASKS.c.metadata,
+        ).where(TASKS.c.id == task_id)
+    ).one()
+
+
+async def finish_task(rt: Runtime, task_id: str) -> str:
+    """Complete the task from its steps' outputs, or fail it with the failed step's reason.
+
+    With an LLM configured, the result is written by it from the step outputs (outside any
+    transaction); offline, or if that call fails, the outputs are joined in plan order.
+    """
+    written = None
+    if rt.synthesizer is not None:
+
+        def read(connection: Connection) -> tuple[str, str, list[Any]]:
+            task = _task(connection, task_id)
+            return task.status, task.description, read_steps(connection, task_id)
+
+        status, description, steps = await rt.db.read(read)
+        if TaskStatus(status).terminal:
+            return status
+        if steps and all(s.status == StepStatus.COMPLETED for s in steps):
+            outputs = [StepOutput(s.key, s.title, s.capability, s.output or "") for s in steps]
+            written = await _synthesize(rt, description, outputs)
+    change = Change(task_id)
+    in_flight: list[RemoteTask] = []
+
+    def work(connection: Connection) -> str:
+        task = _task(connection, task_id)
+        if TaskStatus(task.status).terminal:
+            return str(task.status)
+        steps = read_steps(connection, task_id)
+        if steps and all(s.status == StepStatus.COMPLETED for s in steps):
+            joined, result_data = synthesize(steps)
+            result = joined
+            if written is not None:
+                result = written.text
+                result_data = {**result_data, "joined": joined}
+                change.set_task(
+                    **tokens(task, written.tokens_in, written.tokens_out, written.model)
+                )
+            change.set_task(result=result, result_data=result_data)
+            close(change, steps, TaskStatus.COMPLETED)
+            if task.session_id:
+                connection.execute(
+                    MESSAGES.insert().values(
+                        id=new_id(),
+                        session_id=task.session_id,
+                        role="assistant",
+                        content=result,
+                        task_id=task_id,
+                        created_at=utcnow(),
+                    )
+                )
+        else:
+            in_flight.extend(running(connection, steps)[0])
+            failed = [s for s in steps if s.status == StepStatus.FAILED]
+            if failed:
+                first = failed[0]
+                what = f"{first.key} ({first.capability}, {first.title})"
+                error = f"Step {what} failed: {first.error}"
+            else:
+                unfinished = [s.key for s in steps if not StepStatus(s.status).terminal]
+                error = f"Steps never finished: {unfinished}"
+            close(change, steps, TaskStatus.FAILED, error=error)
+        change.write(connection)
+        return str(change.task["status"])
+
+    status = await rt.db.run(work)
+    _finished(rt, change)
+    for instance_id, card, remote_task_id in in_flight:
+        await rt.dispatcher.cancel(instance_id, card, remote_task_id)
+    return status
+
+
+async def _synthesize(rt: Runtime, description: str, outputs: list[StepOutput]) -> Synthesis | None:
+    if rt.synthesizer is None:
+        return None
+    try:
+        return await rt.synthesizer.synthesize(description, outputs)
+    except LLMError as exc:  # the joined outputs are a fine result too
+        log.warning("synthesis failed, joining step outputs instead: %s", exc)
+        return None
+
+
+async def fail_task(rt: Runtime, task_id: str, error: str) -> None:
+    change = Change(task_id)
+
+    def work(connection: Connection) -> None:
+        status = connection.scalar(select(TASKS.c.status).where(TASKS.c.id == task_id))
+        if status is None or TaskStatus(status).terminal:
+            return
+        close(change, read_steps(connection, task_id), TaskStatus.FAILED, error=error)
+        change.write(connection)
+
+    await rt.db.run(work)
+    _finished(rt, change)
+
+
+def tokens(task: Any, tokens_in: int, tokens_out: int, model: str | None) -> dict[str, Any]:
+    """A task row's token totals (and model) after an LLM call of its own."""
+    values: dict[str, Any] = {
+        "tokens_in": task.tokens_in + tokens_in,
+        "tokens_out": task.tokens_out + tokens_out,
+    }
+    if model:
+        values["metadata"] = {**(task._mapping["metadata"] or {}), "llm_model": model}
+    metrics.count_tokens(model, tokens_in, tokens_out)
+    return values
+
+
+def _finished(rt: Runtime, change: Change) -> None:
+    rt.views.apply(change)
+    status = change.task.get("status")
+    if status is not None:
+        metrics.TASKS_FINISHED.labels(str(status)).inc()
+
+
+def close(change: Change, steps: list[Any], status: TaskStatus, error: str | None = None) -> None:
+    """Set a final status; steps that had not finished are canceled, or skipped if they had
+    not started and the task did not end by a cancel."""
+    now = utcnow()
+    for step in steps:
+        if not StepStatus(step.status).terminal:
+            leftover = (
+                StepStatus.SKIPPED
+                if status != TaskStatus.CANCELED and step.status == StepStatus.PENDING
+                else StepStatus.CANCELED
+            )
+            change.set_step(step.key, status=leftover, finished_at=now)
+            change.event(f"step.{leftover}", step.key, status=leftover)
+    change.set_task(status=status, error=error, finished_at=now)
+    change.event(f"task.{status}", status=status, error=error)
+
+
+def running(connection: Connection, steps: list[Any]) -> tuple[list[RemoteTask], list[str]]:
+    """The agent tasks of the running steps, and the keys of those whose agent has not named
+    its task yet."""
+    in_flight: list[RemoteTask] = []
+    unnamed: list[str] = []
+    for step in steps:
+        if step.status != StepStatus.RUNNING:
+            continue
+        if not step.remote_task_id:
+            unnamed.append(step.key)
+            continue
+        remote = remote_of(connection, step.instance_id, step.remote_task_id)
+        if remote is not None:
+            in_flight.append(remote)
+    return in_flight, unnamed
+
+
+def remote_of(
+    connection: Connection, instance_id: str | None, remote_task_id: str | None
+) -> RemoteTask | None:
+    """The agent task of a step, if its agent named it and its instance is still known."""
+    if not (instance_id and remote_task_id):
+        return None
+    card = connection.scalar(select(INSTANCES.c.card).where(INSTANCES.c.id == instance_id))
+    return None if card is None else (instance_id, dict(card), remote_task_id)

@@ -1,0 +1,222 @@
+"""Planning a task inside its workflow: ask the planner (or check the given plan), assign an
+agent to every step, and store the steps, in one transaction after the planner answered."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from orchestra import tracing
+from orchestra.changes import Change
+from orchestra.db import MESSAGES, STEPS, TASKS, StepStatus, TaskStatus
+from orchestra.db.base import new_id, utcnow
+from orchestra.executor.completion import fail_task, tokens
+from orchestra.executor.runtime import Runtime
+from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
+from orchestra.planner.errors import PlannerError
+from orchestra.registry import Capability, choose_instance
+
+log = logging.getLogger(__name__)
+
+HISTORY_MESSAGES = 10
+
+PlanSummary = list[dict[str, Any]]
+"""What the workflow needs of a plan: each step's key, dependencies and agent."""
+
+
+def _summary(rows: Any) -> PlanSummary:
+    return [
+        {"key": r["key"], "depends_on": list(r["depends_on"] or ()), "agent_id": r["agent_id"]}
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """What planning a task needs to know of it."""
+
+    description: str
+    history: list[str]
+    given: Plan | None
+    trace: dict[str, Any] | None
+
+
+async def begin(rt: Runtime, task_id: str) -> Brief | PlanSummary:
+    """Mark the task planning; returns what the planner needs, or the plan already stored."""
+    change = Change(task_id)
+
+    def work(connection: Connection) -> Brief | PlanSummary:
+        stored = _stored(connection, task_id)
+        if stored:
+            return stored
+        task = connection.execute(
+            select(
+                TASKS.c.status,
+                TASKS.c.description,
+                TASKS.c.session_id,
+                TASKS.c.requested_plan,
+                TASKS.c.trace_context,
+            ).where(TASKS.c.id == task_id)
+        ).one()
+        if TaskStatus(task.status).terminal:
+            return []
+        history: list[str] = []
+        if task.session_id:
+            rows: Any = connection.scalars(
+                select(MESSAGES.c.content)
+                .where(
+                    MESSAGES.c.session_id == task.session_id,
+                    MESSAGES.c.role == "user",
+                    MESSAGES.c.task_id != task_id,
+                )
+                .order_by(MESSAGES.c.created_at.desc())
+                .limit(HISTORY_MESSAGES)
+            )
+            history = list(reversed(list(rows)))
+        if task.status != TaskStatus.PLANNING:
+            change.set_task(status=TaskStatus.PLANNING, started_at=utcnow())
+            change.event("task.planning", status="planning")
+            change.write(connection)
+        given = Plan.model_validate(task.requested_plan) if task.requested_plan else None
+        return Brief(task.description, history, given, task.trace_context)
+
+    begun = await rt.db.run(work)
+    rt.views.apply(change)
+    return begun
+
+
+def _stored(connection: Connection, task_id: str) -> PlanSummary:
+    rows = connection.execute(
+        select(STEPS.c.key, STEPS.c.depends_on, STEPS.c.agent_id)
+        .where(STEPS.c.task_id == task_id)
+        .order_by(STEPS.c.position)
+    ).mappings()
+    return _summary(rows)
+
+
+async def make_plan(
+    rt: Runtime, description: str, history: list[str], capabilities: dict[str, Capability]
+) -> PlanOutcome:
+    """Ask the configured planner (LLM with repair and fallback, or offline); check its plan."""
+    outcome = await rt.planner.plan(
+        description, [c.spec for c in capabilities.values()], history, rt.settings.max_plan_steps
+    )
+    errors = validate_plan(outcome.plan, capabilities.keys(), rt.settings.max_plan_steps)
+    if errors:
+        raise PlannerError("the plan is invalid: " + "; ".join(errors))
+    return outcome
+
+
+def checked(rt: Runtime, plan: Plan, capabilities: dict[str, Capability]) -> PlanOutcome:
+    """A plan given with the task: checked again, as agents may have gone since it was sent."""
+    errors = validate_plan(plan, capabilities.keys(), rt.settings.max_plan_steps)
+    if errors:
+        raise PlannerError("the given plan is invalid: " + "; ".join(errors))
+    return PlanOutcome(plan, PlannerKind.USER, "the plan was given with the task", 0, 0, None)
+
+
+async def plan_task(rt: Runtime, task_id: str) -> PlanSummary:
+    """Plan the task and store its steps; an empty list means the task is already finished."""
+    begun = await begin(rt, task_id)
+    if isinstance(begun, list):
+        return begun
+    attributes = {"orchestra.task_id": task_id}
+    with tracing.span("task.plan", parent=begun.trace, attributes=attributes):
+        return await _plan_and_store(rt, task_id, begun)
+
+
+async def _plan_and_store(rt: Runtime, task_id: str, brief: Brief) -> PlanSummary:
+    capabilities = await rt.registry.capabilities()
+    try:
+        plan = brief.given
+        if plan is not None and validate_plan(
+            plan, capabilities.keys(), rt.settings.max_plan_steps
+        ):
+            # Registered by another process a moment ago? Look in the database once.
+            capabilities = await rt.registry.capabilities(fresh=True)
+        if plan is not None:
+            outcome = checked(rt, plan, capabilities)
+        else:
+            outcome = await make_plan(rt, brief.description, brief.history, capabilities)
+        agents = [_assign(rt, capabilities[s.capability]) for s in outcome.plan.steps]
+    except PlannerError as exc:
+        await fail_task(rt, task_id, f"Planning failed: {exc}")
+        return []
+    change = Change(task_id)
+
+    def work(connection: Connection) -> PlanSummary:
+        status = connection.scalar(select(TASKS.c.status).where(TASKS.c.id == task_id))
+        stored = _stored(connection, task_id)
+        if stored or status is None or TaskStatus(status).terminal:
+            return stored
+        for position, (planned, (agent_id, agent_name)) in enumerate(
+            zip(outcome.plan.steps, agents, strict=True)
+        ):
+            change.new_steps.append(
+                {
+                    "id": new_id(),
+                    "task_id": task_id,
+                    "key": planned.id,
+                    "position": position,
+                    "title": planned.title,
+                    "instruction": planned.instruction,
+                    "capability": planned.capability,
+                    "depends_on": list(planned.depends_on),
+                    "expected_output": planned.expected_output,
+                    "status": StepStatus.PENDING,
+                    "agent_id": agent_id,
+                    "agent_name": agent_name,
+                    "instance_id": None,
+                    "remote_task_id": None,
+                    "attempts": 0,
+                    "output": None,
+                    "output_data": None,
+                    "error": None,
+                    "tokens_in": 0,
+                    "tokens_out": 0,
+                    "started_at": None,
+                    "finished_at": None,
+                }
+            )
+        task = connection.execute(
+            select(TASKS.c.tokens_in, TASKS.c.tokens_out, TASKS.c.metadata).where(
+                TASKS.c.id == task_id
+            )
+        ).one()
+        change.set_task(
+            planner=outcome.kind.value,
+            planner_reason=outcome.reason,
+            status=TaskStatus.RUNNING,
+            **tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model),
+        )
+        change.event(
+            "task.planned",
+            planner=outcome.kind.value,
+            reason=outcome.reason,
+            plan=outcome.plan.model_dump(mode="json"),
+        )
+        change.event("task.running", status="running")
+        change.write(connection)
+        return _summary(change.new_steps)
+
+    summary = await rt.db.run(work)
+    rt.views.apply(change)
+    return summary
+
+
+def _assign(rt: Runtime, capability: Capability) -> tuple[str, str]:
+    """The agent for a step: among those offering the capability, the one best placed now."""
+    best: tuple[tuple[bool, int], str, str] | None = None
+    for agent_id in capability.agent_ids:
+        instance = choose_instance(rt.registry.instances(agent_id))
+        if instance is None:
+            continue
+        rank = (instance.health != "healthy", instance.in_flight)
+        if best is None or rank < best[0]:
+            best = (rank, agent_id, instance.agent_name)
+    if best is None:
+        raise PlannerError(f"no agent offers capability '{capability.spec.name}' any more")
+    return best[1], best[2]

@@ -1,0 +1,326 @@
+"""A step's transactions: start (take an agent slot, pick an instance), next attempt, finish.
+
+Each is one short transaction of a few Core statements, safe to run again after a crash:
+durable steps run at least once, so every write is conditional on the state it expects (a
+step is finished only while it is running, started only while its task runs). Instance
+choice and call figures come from the registry's memory, not from the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from orchestra import metrics
+from orchestra.changes import Change
+from orchestra.db import STEPS, TASKS, StepStatus, TaskStatus
+from orchestra.db.base import utcnow
+from orchestra.executor import slots
+from orchestra.executor.dispatch import AgentReply
+from orchestra.executor.runtime import Runtime
+from orchestra.registry import InstanceState, choose_instance
+
+
+@dataclass(frozen=True)
+class Call:
+    """One attempt of a step at one instance, as the step's transactions see it."""
+
+    instance_id: str
+    card: dict[str, Any]
+    attempt: int
+
+
+@dataclass(frozen=True)
+class Ended:
+    """One attempt's figures, counted at its instance when the attempt ends."""
+
+    instance_id: str
+    latency_ms: float
+    error: str | None
+    reachable: bool
+
+
+BUSY = "busy"
+"""`start`: every slot of the step's agent is taken; look again later."""
+
+Job = dict[str, Any]
+
+
+def _read_step(connection: Connection, task_id: str, key: str) -> Any:
+    return connection.execute(
+        select(
+            TASKS.c.status.label("task_status"),
+            TASKS.c.description,
+            TASKS.c.session_id,
+            TASKS.c.trace_context,
+            STEPS.c.status,
+            STEPS.c.title,
+            STEPS.c.instruction,
+            STEPS.c.capability,
+            STEPS.c.expected_output,
+            STEPS.c.depends_on,
+            STEPS.c.agent_id,
+            STEPS.c.agent_name,
+            STEPS.c.attempts,
+        )
+        .join(TASKS, TASKS.c.id == STEPS.c.task_id)
+        .where(STEPS.c.task_id == task_id, STEPS.c.key == key)
+    ).one()
+
+
+async def start(
+    rt: Runtime, task_id: str, key: str, agent_id: str
+) -> tuple[Job, Call] | str | None:
+    """Take a slot of the step's agent, mark the step running and pick an instance.
+
+    One transaction. Returns the job to send with its first call; `BUSY` when the agent
+    has no free slot (nothing is written); None when the step must not run (the task was
+    stopped, or the step has finished); an error message when the agent has no instance.
+    """
+    if not rt.registry.instances(agent_id):
+        # Registered by another process since this one last read the registry?
+        await rt.registry.reload()
+    change = Change(task_id)
+    chosen: list[InstanceState] = []
+
+    def work(connection: Connection) -> tuple[Job, Call] | str | None:
+        step = _read_step(connection, task_id, key)
+        if step.task_status != TaskStatus.RUNNING or StepStatus(step.status).terminal:
+            return None
+        agent_id = step.agent_id or ""
+        instance = choose_instance(rt.registry.instances(agent_id))
+        if instance is None:
+            return f"agent {step.agent_name or agent_id} has no instance"
+        took = slots.take(
+            connection,
+            agent_id=agent_id,
+            task_id=task_id,
+            key=key,
+            instance_id=instance.id,
+            executor_id=rt.settings.process_id,
+            cap=rt.settings.agent_concurrency,
+        )
+        if not took:
+            return BUSY
+        if step.status != StepStatus.RUNNING:
+            change.set_step(key, status=StepStatus.RUNNING, started_at=utcnow())
+            change.event("step.running", key, status="running", agent=step.agent_name)
+        call = _begin_call(rt, change, key, step.attempts, instance)
+        inputs = {}
+        if step.depends_on:
+            for dep in connection.execute(
+                select(
+                    STEPS.c.key,
+                    STEPS.c.title,
+                    STEPS.c.capability,
+                    STEPS.c.output,
+                    STEPS.c.output_data,
+                ).where(STEPS.c.task_id == task_id, STEPS.c.key.in_(list(step.depends_on)))
+            ):
+                inputs[dep.key] = {
+                    "title": dep.title,
+                    "capability": dep.capability,
+                    "text": dep.output or "",
+                    "data": dep.output_data,
+                }
+        change.write(connection)
+        chosen.append(instance)
+        job: Job = {
+            "task_id": task_id,
+            "key": key,
+            "instruction": step.instruction,
+            "message_id": f"{task_id}:{key}",
+            "trace": step.trace_context,
+            "context_id": step.session_id or task_id,
+            "data": {
+                "task": step.description,
+                "step": {
+                    "id": key,
+                    "title": step.title,
+                    "capability": step.capability,
+                    "expected_output": step.expected_output,
+                },
+                "inputs": {dep: inputs[dep] for dep in step.depends_on if dep in inputs},
+            },
+        }
+        return job, call
+
+    started = await rt.db.run(work)
+    if chosen:
+        chosen[0].began()
+    rt.views.apply(change)
+    return started
+
+
+def _begin_call(
+    rt: Runtime, change: Change, key: str, attempts: int, instance: InstanceState
+) -> Call:
+    attempt = attempts + 1
+    change.set_step(key, attempts=attempt, instance_id=instance.id)
+    change.event(
+        "step.attempt",
+        key,
+        attempt=attempt,
+        instance=instance.id,
+        url=instance.url,
+        executor=rt.settings.process_id,
+    )
+    return Call(instance.id, instance.card, attempt)
+
+
+def count_call(rt: Runtime, ended: Ended | None) -> None:
+    """Count an attempt that ended at its instance (in memory; written in batches)."""
+    if ended is None:
+        return
+    instance = rt.registry.instance(ended.instance_id)
+    if instance is not None:  # deleted while the call ran
+        instance.ended(ended.latency_ms, ended.error, ended.reachable)
+
+
+async def next_attempt(
+    rt: Runtime, task_id: str, key: str, ended: Ended | None, tried: set[str]
+) -> Call | None:
+    """Count the attempt that ended and pick an instance for the next one, another if any.
+
+    None when the step was stopped meanwhile or its agent has no instance left.
+    """
+    count_call(rt, ended)
+    change = Change(task_id)
+    chosen: list[InstanceState] = []
+
+    def work(connection: Connection) -> Call | None:
+        step = connection.execute(
+            select(STEPS.c.status, STEPS.c.agent_id, STEPS.c.attempts).where(
+                STEPS.c.task_id == task_id, STEPS.c.key == key
+            )
+        ).first()
+        if step is None or step.status != StepStatus.RUNNING:
+            return None
+        instance = choose_instance(rt.registry.instances(step.agent_id or ""), exclude=tried)
+        if instance is None:
+            return None
+        slots.move(connection, task_id, key, instance.id)
+        call = _begin_call(rt, change, key, step.attempts, instance)
+        change.write(connection)
+        chosen.append(instance)
+        return call
+
+    call = await rt.db.run(work)
+    if chosen:
+        chosen[0].began()
+    rt.views.apply(change)
+    return call
+
+
+async def note_remote_task(rt: Runtime, task_id: str, key: str, remote_task_id: str) -> bool:
+    """Remember the agent's task id, so a cancel can reach it; False if the step was stopped.
+
+    A cancel that came before the agent named its task could not tell the agent: the caller
+    does it then.
+    """
+    change = Change(task_id)
+
+    def work(connection: Connection) -> bool:
+        status = connection.scalar(
+            select(STEPS.c.status).where(STEPS.c.task_id == task_id, STEPS.c.key == key)
+        )
+        if status is None:
+            return False
+        change.set_step(key, remote_task_id=remote_task_id)
+        change.write(connection)
+        return bool(status == StepStatus.RUNNING)
+
+    running = await rt.db.run(work)
+    rt.views.apply(change)
+    return running
+
+
+async def finish(
+    rt: Runtime, task_id: str, key: str, outcome: dict[str, Any], ended: Ended | None = None
+) -> str:
+    """Store a step's outcome once, count its last call and free its slot.
+
+    Returns the step's status as stored.
+    """
+    count_call(rt, ended)
+    change = Change(task_id)
+    figures: list[tuple[str, str, str, float]] = []
+
+    def work(connection: Connection) -> str:
+        slots.free(connection, task_id, key)
+        status = _store_outcome(connection, change, key, outcome, figures)
+        change.write(connection)
+        return status
+
+    status = await rt.db.run(work)
+    rt.views.apply(change)
+    for agent, capability, state, seconds in figures:
+        metrics.STEP_SECONDS.labels(agent, capability, state).observe(seconds)
+    return status
+
+
+def _store_outcome(
+    connection: Connection,
+    change: Change,
+    key: str,
+    outcome: dict[str, Any],
+    figures: list[tuple[str, str, str, float]],
+) -> str:
+    step = connection.execute(
+        select(
+            STEPS.c.status,
+            STEPS.c.started_at,
+            STEPS.c.agent_name,
+            STEPS.c.capability,
+            STEPS.c.remote_task_id,
+        ).where(STEPS.c.task_id == change.task_id, STEPS.c.key == key)
+    ).first()
+    if step is None:
+        return StepStatus.CANCELED.value
+    now = utcnow()
+    if step.status != StepStatus.RUNNING:
+        if StepStatus(step.status).terminal:
+            return str(step.status)
+        # Never started (stopped while waiting for a slot, or its agent has no instance).
+        status = StepStatus.FAILED if outcome["state"] == "failed" else StepStatus.CANCELED
+        error = outcome.get("error")
+        change.set_step(key, status=status, error=error, finished_at=now)
+        change.event(f"step.{status}", key, status=status, error=error)
+        return status.value
+    ok = outcome["state"] == "completed"
+    status = StepStatus.COMPLETED if ok else StepStatus.FAILED
+    output = outcome.get("text") or None
+    data = outcome.get("data")
+    error = None if ok else (outcome.get("error") or "the agent failed the step")
+    values: dict[str, Any] = {
+        "status": status,
+        "remote_task_id": outcome.get("remote_task_id") or step.remote_task_id,
+        "output": output,
+        "output_data": data,
+        "error": error,
+        "finished_at": now,
+    }
+    usage = (data or {}).get("usage")
+    if isinstance(usage, dict):
+        # An agent that used an LLM reports it in its data part: {"usage": {...}}.
+        values["tokens_in"] = int(usage.get("input_tokens") or 0)
+        values["tokens_out"] = int(usage.get("output_tokens") or 0)
+        metrics.count_tokens(usage.get("model"), values["tokens_in"], values["tokens_out"])
+    change.set_step(key, **values)
+    if step.started_at is not None:
+        seconds = (now - step.started_at).total_seconds()
+        figures.append((step.agent_name or "", step.capability, status.value, seconds))
+    change.event(f"step.{status}", key, status=status, error=error, output=(output or "")[:500])
+    return status.value
+
+
+def outcome_of(reply: AgentReply) -> dict[str, Any]:
+    return {
+        "state": reply.state,
+        "text": reply.text,
+        "data": reply.data,
+        "error": reply.error,
+        "remote_task_id": reply.remote_task_id or None,
+    }
