@@ -12,10 +12,26 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from orchestra.db import EVENTS, STEPS, TASKS
 from orchestra.db.base import utcnow
+
+# Built once: building a statement and its cache key costs several times what running it
+# does. An UPDATE without values() sets the columns named in its parameters.
+INSERT_TASK = insert(TASKS)
+INSERT_STEPS = insert(STEPS)
+INSERT_EVENTS = insert(EVENTS)
+UPDATE_TASK = update(TASKS).where(TASKS.c.id == bindparam("_task"))
+UPDATE_STEP = update(STEPS).where(
+    STEPS.c.task_id == bindparam("_task"), STEPS.c.key == bindparam("_key")
+)
+START_TASK = (
+    update(TASKS)
+    .where(TASKS.c.id == bindparam("_task"), TASKS.c.status == "pending")
+    .values(status=bindparam("status"), started_at=bindparam("started_at"))
+)
+LAST_EVENT = select(func.max(EVENTS.c.id)).where(EVENTS.c.task_id == bindparam("_task"))
 
 
 @dataclass
@@ -24,14 +40,24 @@ class Change:
 
     task_id: str
     task: dict[str, Any] = field(default_factory=dict)
+    written_task: dict[str, Any] = field(default_factory=dict)
     steps: dict[str, dict[str, Any]] = field(default_factory=dict)
     new_steps: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
-    event_ids: list[int] = field(default_factory=list)
+    last_event: int = 0
     new_task: dict[str, Any] | None = None
 
     def set_task(self, **values: Any) -> None:
         self.task.update(values)
+
+    def start_task(self, connection: Connection, at: datetime) -> bool:
+        """Mark a pending task running (at once, not in `write`); True if this change did."""
+        values = {"status": "running", "started_at": at}
+        started = connection.execute(START_TASK, {**values, "_task": self.task_id}).rowcount
+        if started:
+            self.written_task.update(values)
+            self.event("task.running", status="running")
+        return bool(started)
 
     def set_step(self, key: str, **values: Any) -> None:
         self.steps.setdefault(key, {}).update(values)
@@ -42,27 +68,30 @@ class Change:
 
     @property
     def empty(self) -> bool:
-        return not (self.task or self.steps or self.new_steps or self.events or self.new_task)
+        return not (
+            self.task
+            or self.written_task
+            or self.steps
+            or self.new_steps
+            or self.events
+            or self.new_task
+        )
 
     def write(self, connection: Connection, at: datetime | None = None) -> None:
         """Execute the change in the caller's transaction."""
         if self.new_task is not None:
-            connection.execute(insert(TASKS), [self.new_task])
+            connection.execute(INSERT_TASK, [self.new_task])
         if self.new_steps:
-            connection.execute(insert(STEPS), self.new_steps)
+            connection.execute(INSERT_STEPS, self.new_steps)
         if self.task:
-            connection.execute(update(TASKS).where(TASKS.c.id == self.task_id).values(self.task))
+            connection.execute(UPDATE_TASK, {**self.task, "_task": self.task_id})
         for key, values in self.steps.items():
-            connection.execute(
-                update(STEPS)
-                .where(STEPS.c.task_id == self.task_id, STEPS.c.key == key)
-                .values(values)
-            )
+            connection.execute(UPDATE_STEP, {**values, "_task": self.task_id, "_key": key})
         if self.events:
             now = at or utcnow()
-            rows = [{**event, "created_at": now} for event in self.events]
-            self.event_ids = list(
-                connection.scalars(
-                    insert(EVENTS).returning(EVENTS.c.id, sort_by_parameter_order=True), rows
-                )
+            connection.execute(
+                INSERT_EVENTS, [{**event, "created_at": now} for event in self.events]
             )
+            # The task's newest event: its view, patched with this change, is current up to
+            # there (`views.sync` reads it again only for events written elsewhere after it).
+            self.last_event = int(connection.scalar(LAST_EVENT, {"_task": self.task_id}) or 0)

@@ -16,8 +16,10 @@ from orchestra.db import MESSAGES, TASKS, Database, Session, Task, TaskStatus
 from orchestra.db.base import new_id, utcnow
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError
 from orchestra.executor import Executor
+from orchestra.executor.planning import assign, given, record_plan, summary_of
 from orchestra.planner import Plan, validate_plan
-from orchestra.registry import Registry
+from orchestra.planner.errors import PlannerError
+from orchestra.registry import Capability, Registry
 from orchestra.views import TaskView, TaskViews
 
 
@@ -65,8 +67,13 @@ class Tasks:
             existing = await self._by_key(idempotency_key)
             if existing is not None:
                 return existing, False
+        agents: list[tuple[str, str]] = []
         if plan is not None:
-            await self._check(plan)
+            capabilities = await self._check(plan)
+            try:
+                agents = assign(self.registry, plan, capabilities)
+            except PlannerError as exc:
+                raise InvalidInputError(str(exc), code="invalid_plan", errors=[str(exc)]) from exc
         task_id = new_id()
         now = utcnow()
         change = Change(task_id)
@@ -93,6 +100,9 @@ class Tasks:
             "finished_at": None,
         }
         change.event("task.created", status="pending")
+        if plan is not None:
+            # Stored now: the task's workflow starts with its steps, without a planning step.
+            record_plan(change, given(plan), agents)
 
         def work(connection: Connection) -> None:
             if session_id is not None:
@@ -121,10 +131,10 @@ class Tasks:
                 raise
             return existing, False
         view = self.views.add(change)
-        await self.executor.submit(task_id)
+        await self.executor.submit(task_id, summary_of(change) if plan is not None else None)
         return view, True
 
-    async def _check(self, plan: Plan) -> None:
+    async def _check(self, plan: Plan) -> dict[str, Capability]:
         capabilities = await self.registry.capabilities()
         errors = validate_plan(plan, capabilities.keys(), self.max_plan_steps)
         if errors:
@@ -135,6 +145,7 @@ class Tasks:
             raise InvalidInputError(
                 "The plan is invalid: " + "; ".join(errors), code="invalid_plan", errors=errors
             )
+        return capabilities
 
     async def _by_key(self, key: str) -> TaskView | None:
         task_id = await self.db.read(

@@ -83,15 +83,28 @@ async def inject_headers(request: httpx.Request) -> None:
     propagate.inject(request.headers)
 
 
+def _has_trace(scope: Scope) -> bool:
+    return any(name == b"traceparent" for name, _ in scope["headers"])
+
+
 class TracingMiddleware:
     """A server span per HTTP request, continuing the caller's trace if it sent one."""
 
-    def __init__(self, app: Any, skip: tuple[str, ...] = ("/health", "/metrics")) -> None:
+    def __init__(
+        self, app: Any, exporting: bool = True, skip: tuple[str, ...] = ("/health", "/metrics")
+    ) -> None:
         self.app = app
+        self.exporting = exporting
         self.skip = skip
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(self.skip):
+        if (
+            scope["type"] != "http"
+            or scope["path"].startswith(self.skip)
+            or not (self.exporting or _has_trace(scope))
+        ):
+            # Nothing to record and no caller's trace to continue: a span would cost every
+            # request (polls above all) for nothing.
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}

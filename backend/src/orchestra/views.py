@@ -27,9 +27,9 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
-from orchestra.changes import Change
+from orchestra.changes import LAST_EVENT, Change
 from orchestra.db import EVENTS, STEPS, TASKS, Database, TaskStatus
 
 log = logging.getLogger(__name__)
@@ -197,7 +197,8 @@ class TaskView:
         """Apply a committed change; False if the view cannot follow it (read it again)."""
         if change.new_task is not None:
             self.task.update({k: change.new_task.get(k) for k in TASK_FIELDS})
-        self.task.update({k: v for k, v in change.task.items() if k in self.task})
+        for values in (change.written_task, change.task):
+            self.task.update({k: v for k, v in values.items() if k in self.task})
         for row in change.new_steps:
             self.steps[row["key"]] = {k: row.get(k) for k in STEP_FIELDS}
         for key, values in change.steps.items():
@@ -205,8 +206,7 @@ class TaskView:
             if step is None:
                 return False
             step.update({k: v for k, v in values.items() if k in step})
-        if change.event_ids:
-            self.event_id = max(self.event_id, *change.event_ids)
+        self.event_id = max(self.event_id, change.last_event)
         self._body = None
         return True
 
@@ -220,21 +220,22 @@ class TaskView:
         return view
 
 
+READ_TASK = select(*(TASKS.c[k] for k in TASK_FIELDS)).where(TASKS.c.id == bindparam("_task"))
+READ_STEPS = (
+    select(*(STEPS.c[k] for k in STEP_FIELDS))
+    .where(STEPS.c.task_id == bindparam("_task"))
+    .order_by(STEPS.c.position)
+)
+
+
 def load(connection: Connection, task_id: str) -> TaskView | None:
     """Read a task's view from the database."""
-    task = (
-        connection.execute(select(*(TASKS.c[k] for k in TASK_FIELDS)).where(TASKS.c.id == task_id))
-        .mappings()
-        .first()
-    )
+    params = {"_task": task_id}
+    task = connection.execute(READ_TASK, params).mappings().first()
     if task is None:
         return None
-    steps = connection.execute(
-        select(*(STEPS.c[k] for k in STEP_FIELDS))
-        .where(STEPS.c.task_id == task_id)
-        .order_by(STEPS.c.position)
-    ).mappings()
-    last = connection.scalar(select(func.max(EVENTS.c.id)).where(EVENTS.c.task_id == task_id))
+    steps = connection.execute(READ_STEPS, params).mappings()
+    last = connection.scalar(LAST_EVENT, params)
     return TaskView(dict(task), {s["key"]: dict(s) for s in steps}, int(last or 0))
 
 

@@ -190,7 +190,7 @@ def build_agent_app(
 
     app = FastAPI(title=card.name, version=card.version, lifespan=lifespan)
     # Continues the orchestrator's trace from the `traceparent` of each A2A call.
-    app.add_middleware(TracingMiddleware)
+    app.add_middleware(TracingMiddleware, exporting=settings.trace_exporter != "none")
 
     @app.get("/health", tags=["health"])
     async def health() -> dict[str, str]:

@@ -51,6 +51,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     database = db.Database(settings.orchestrator_database_url)
     http = httpx.AsyncClient(
         timeout=httpx.Timeout(settings.agent_call_timeout_seconds),
+        # Connections to agents are kept for reuse, one per step in flight at most (slots
+        # bound those): with httpx's default of 20 kept, busy agents cost a new TCP
+        # connection per call.
+        limits=httpx.Limits(
+            max_connections=None, max_keepalive_connections=max(20, 2 * settings.agent_concurrency)
+        ),
         event_hooks={"request": [tracing.inject_headers]},
     )
     views = TaskViews(database, settings.task_view_cache, settings.view_sync_seconds)
@@ -165,7 +171,7 @@ def create_app(settings: Settings) -> FastAPI:
     # Outermost last: the body cap sees requests first; headers go on every answer.
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(TracingMiddleware)
+    app.add_middleware(TracingMiddleware, exporting=settings.trace_exporter != "none")
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

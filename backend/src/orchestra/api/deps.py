@@ -11,7 +11,8 @@ from orchestra.auth import LOCAL, Principal
 from orchestra.errors import Forbidden, Unauthorized
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
+    # async: FastAPI runs a plain function dependency in a worker thread, on every request.
     services: Services = request.app.state.services
     return services
 

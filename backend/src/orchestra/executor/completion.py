@@ -4,9 +4,10 @@ of the step that failed, or canceled. Steps still at their agents are canceled t
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from orchestra import metrics
 from orchestra.changes import Change
@@ -36,25 +37,28 @@ STEP_COLUMNS = (
 )
 
 
+READ_STEPS = (
+    select(*STEP_COLUMNS).where(STEPS.c.task_id == bindparam("_task")).order_by(STEPS.c.position)
+)
+READ_TASK = select(
+    TASKS.c.status,
+    TASKS.c.description,
+    TASKS.c.session_id,
+    TASKS.c.tokens_in,
+    TASKS.c.tokens_out,
+    TASKS.c.metadata,
+).where(TASKS.c.id == bindparam("_task"))
+INSERT_MESSAGE = insert(MESSAGES)
+TASK_STATUS = select(TASKS.c.status).where(TASKS.c.id == bindparam("_task"))
+INSTANCE_CARD = select(INSTANCES.c.card).where(INSTANCES.c.id == bindparam("_instance"))
+
+
 def read_steps(connection: Connection, task_id: str) -> list[Any]:
-    return list(
-        connection.execute(
-            select(*STEP_COLUMNS).where(STEPS.c.task_id == task_id).order_by(STEPS.c.position)
-        )
-    )
+    return list(connection.execute(READ_STEPS, {"_task": task_id}))
 
 
 def _task(connection: Connection, task_id: str) -> Any:
-    return connection.execute(
-        select(
-            TASKS.c.status,
-            TASKS.c.description,
-            TASKS.c.session_id,
-            TASKS.c.tokens_in,
-            TASKS.c.tokens_out,
-            TASKS.c.metadata,
-        ).where(TASKS.c.id == task_id)
-    ).one()
+    return connection.execute(READ_TASK, {"_task": task_id}).one()
 
 
 async def finish_task(rt: Runtime, task_id: str) -> str:
@@ -85,27 +89,7 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
             return str(task.status)
         steps = read_steps(connection, task_id)
         if steps and all(s.status == StepStatus.COMPLETED for s in steps):
-            joined, result_data = synthesize(steps)
-            result = joined
-            if written is not None:
-                result = written.text
-                result_data = {**result_data, "joined": joined}
-                change.set_task(
-                    **tokens(task, written.tokens_in, written.tokens_out, written.model)
-                )
-            change.set_task(result=result, result_data=result_data)
-            close(change, steps, TaskStatus.COMPLETED)
-            if task.session_id:
-                connection.execute(
-                    MESSAGES.insert().values(
-                        id=new_id(),
-                        session_id=task.session_id,
-                        role="assistant",
-                        content=result,
-                        task_id=task_id,
-                        created_at=utcnow(),
-                    )
-                )
+            complete(connection, change, task, steps, written)
         else:
             in_flight.extend(running(connection, steps)[0])
             failed = [s for s in steps if s.status == StepStatus.FAILED]
@@ -121,10 +105,56 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
         return str(change.task["status"])
 
     status = await rt.db.run(work)
-    _finished(rt, change)
+    finished(rt, change)
     for instance_id, card, remote_task_id in in_flight:
         await rt.dispatcher.cancel(instance_id, card, remote_task_id)
     return status
+
+
+def complete(
+    connection: Connection,
+    change: Change,
+    task: Any,
+    steps: list[Any],
+    written: Synthesis | None = None,
+) -> None:
+    """Complete the task with a result made of its steps' outputs (`written` by an LLM from
+    them, when there is one), and answer in its session."""
+    joined, result_data = synthesize(steps)
+    result = joined
+    if written is not None:
+        result = written.text
+        result_data = {**result_data, "joined": joined}
+        change.set_task(**tokens(task, written.tokens_in, written.tokens_out, written.model))
+    change.set_task(result=result, result_data=result_data)
+    close(change, steps, TaskStatus.COMPLETED)
+    if task.session_id:
+        connection.execute(
+            INSERT_MESSAGE,
+            {
+                "id": new_id(),
+                "session_id": task.session_id,
+                "role": "assistant",
+                "content": result,
+                "task_id": change.task_id,
+                "created_at": utcnow(),
+            },
+        )
+
+
+def complete_if_last(connection: Connection, change: Change) -> bool:
+    """Complete the task in the transaction of its last step, if every step has completed
+    (counting those `change` completes); True if it did."""
+    steps = [SimpleNamespace(**row._mapping) for row in read_steps(connection, change.task_id)]
+    for step in steps:
+        step.__dict__.update(change.steps.get(step.key, {}))
+    if not all(s.status == StepStatus.COMPLETED for s in steps):
+        return False
+    task = _task(connection, change.task_id)
+    if TaskStatus(task.status).terminal:
+        return False
+    complete(connection, change, task, steps)
+    return True
 
 
 async def _synthesize(rt: Runtime, description: str, outputs: list[StepOutput]) -> Synthesis | None:
@@ -141,14 +171,14 @@ async def fail_task(rt: Runtime, task_id: str, error: str) -> None:
     change = Change(task_id)
 
     def work(connection: Connection) -> None:
-        status = connection.scalar(select(TASKS.c.status).where(TASKS.c.id == task_id))
+        status = connection.scalar(TASK_STATUS, {"_task": task_id})
         if status is None or TaskStatus(status).terminal:
             return
         close(change, read_steps(connection, task_id), TaskStatus.FAILED, error=error)
         change.write(connection)
 
     await rt.db.run(work)
-    _finished(rt, change)
+    finished(rt, change)
 
 
 def tokens(task: Any, tokens_in: int, tokens_out: int, model: str | None) -> dict[str, Any]:
@@ -163,7 +193,8 @@ def tokens(task: Any, tokens_in: int, tokens_out: int, model: str | None) -> dic
     return values
 
 
-def _finished(rt: Runtime, change: Change) -> None:
+def finished(rt: Runtime, change: Change) -> None:
+    """A change that may have ended its task was committed."""
     rt.views.apply(change)
     status = change.task.get("status")
     if status is not None:
@@ -210,5 +241,5 @@ def remote_of(
     """The agent task of a step, if its agent named it and its instance is still known."""
     if not (instance_id and remote_task_id):
         return None
-    card = connection.scalar(select(INSTANCES.c.card).where(INSTANCES.c.id == instance_id))
+    card = connection.scalar(INSTANCE_CARD, {"_instance": instance_id})
     return None if card is None else (instance_id, dict(card), remote_task_id)

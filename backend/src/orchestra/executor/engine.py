@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 
 from orchestra.db import TASKS
 from orchestra.executor import cancels, slots, workflow
+from orchestra.executor.planning import PlanSummary
 from orchestra.executor.runtime import Runtime, install
 
 log = logging.getLogger(__name__)
@@ -91,14 +92,16 @@ class Executor:
             await self.submit(task_id)
         return len(ids)
 
-    async def submit(self, task_id: str) -> None:
+    async def submit(self, task_id: str, plan: PlanSummary | None = None) -> None:
         """Start the task's workflow in this process; it runs here until the task ends.
 
-        The task id is the workflow id, so this is idempotent. It returns once DBOS has
-        recorded the workflow: from then on a crash of this process does not lose the task.
+        `plan`: the steps already stored with the task (a plan given with it), so the
+        workflow skips planning. The task id is the workflow id, so this is idempotent. It
+        returns once DBOS has recorded the workflow: from then on a crash of this process
+        does not lose the task.
         """
         with SetWorkflowID(task_id):
-            await DBOS.start_workflow_async(workflow.run_task, task_id)
+            await DBOS.start_workflow_async(workflow.run_task, task_id, plan)
 
     async def cancel(self, task_id: str) -> bool:
         """Stop the task's workflows, mark it canceled, and tell agents to stop its steps.

@@ -17,7 +17,7 @@ from orchestra.executor.completion import fail_task, tokens
 from orchestra.executor.runtime import Runtime
 from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
 from orchestra.planner.errors import PlannerError
-from orchestra.registry import Capability, choose_instance
+from orchestra.registry import Capability, Registry, choose_instance
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ def checked(rt: Runtime, plan: Plan, capabilities: dict[str, Capability]) -> Pla
     errors = validate_plan(plan, capabilities.keys(), rt.settings.max_plan_steps)
     if errors:
         raise PlannerError("the given plan is invalid: " + "; ".join(errors))
-    return PlanOutcome(plan, PlannerKind.USER, "the plan was given with the task", 0, 0, None)
+    return given(plan)
 
 
 async def plan_task(rt: Runtime, task_id: str) -> PlanSummary:
@@ -141,7 +141,7 @@ async def _plan_and_store(rt: Runtime, task_id: str, brief: Brief) -> PlanSummar
             outcome = checked(rt, plan, capabilities)
         else:
             outcome = await make_plan(rt, brief.description, brief.history, capabilities)
-        agents = [_assign(rt, capabilities[s.capability]) for s in outcome.plan.steps]
+        agents = assign(rt.registry, outcome.plan, capabilities)
     except PlannerError as exc:
         await fail_task(rt, task_id, f"Planning failed: {exc}")
         return []
@@ -152,51 +152,15 @@ async def _plan_and_store(rt: Runtime, task_id: str, brief: Brief) -> PlanSummar
         stored = _stored(connection, task_id)
         if stored or status is None or TaskStatus(status).terminal:
             return stored
-        for position, (planned, (agent_id, agent_name)) in enumerate(
-            zip(outcome.plan.steps, agents, strict=True)
-        ):
-            change.new_steps.append(
-                {
-                    "id": new_id(),
-                    "task_id": task_id,
-                    "key": planned.id,
-                    "position": position,
-                    "title": planned.title,
-                    "instruction": planned.instruction,
-                    "capability": planned.capability,
-                    "depends_on": list(planned.depends_on),
-                    "expected_output": planned.expected_output,
-                    "status": StepStatus.PENDING,
-                    "agent_id": agent_id,
-                    "agent_name": agent_name,
-                    "instance_id": None,
-                    "remote_task_id": None,
-                    "attempts": 0,
-                    "output": None,
-                    "output_data": None,
-                    "error": None,
-                    "tokens_in": 0,
-                    "tokens_out": 0,
-                    "started_at": None,
-                    "finished_at": None,
-                }
-            )
+        record_plan(change, outcome, agents)
         task = connection.execute(
             select(TASKS.c.tokens_in, TASKS.c.tokens_out, TASKS.c.metadata).where(
                 TASKS.c.id == task_id
             )
         ).one()
         change.set_task(
-            planner=outcome.kind.value,
-            planner_reason=outcome.reason,
             status=TaskStatus.RUNNING,
             **tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model),
-        )
-        change.event(
-            "task.planned",
-            planner=outcome.kind.value,
-            reason=outcome.reason,
-            plan=outcome.plan.model_dump(mode="json"),
         )
         change.event("task.running", status="running")
         change.write(connection)
@@ -207,11 +171,70 @@ async def _plan_and_store(rt: Runtime, task_id: str, brief: Brief) -> PlanSummar
     return summary
 
 
-def _assign(rt: Runtime, capability: Capability) -> tuple[str, str]:
+def given(plan: Plan) -> PlanOutcome:
+    return PlanOutcome(plan, PlannerKind.USER, "the plan was given with the task", 0, 0, None)
+
+
+def record_plan(change: Change, outcome: PlanOutcome, agents: list[tuple[str, str]]) -> None:
+    """The plan's steps (with their agents), which planner made it and why, in `change`."""
+    for position, (planned, (agent_id, agent_name)) in enumerate(
+        zip(outcome.plan.steps, agents, strict=True)
+    ):
+        change.new_steps.append(
+            {
+                "id": new_id(),
+                "task_id": change.task_id,
+                "key": planned.id,
+                "position": position,
+                "title": planned.title,
+                "instruction": planned.instruction,
+                "capability": planned.capability,
+                "depends_on": list(planned.depends_on),
+                "expected_output": planned.expected_output,
+                "status": StepStatus.PENDING,
+                "agent_id": agent_id,
+                "agent_name": agent_name,
+                "instance_id": None,
+                "remote_task_id": None,
+                "attempts": 0,
+                "output": None,
+                "output_data": None,
+                "error": None,
+                "tokens_in": 0,
+                "tokens_out": 0,
+                "started_at": None,
+                "finished_at": None,
+            }
+        )
+    change.set_task(planner=outcome.kind.value, planner_reason=outcome.reason)
+    change.event(
+        "task.planned",
+        planner=outcome.kind.value,
+        reason=outcome.reason,
+        plan=outcome.plan.model_dump(mode="json"),
+    )
+
+
+def summary_of(change: Change) -> PlanSummary:
+    return _summary(change.new_steps)
+
+
+def assign(
+    registry: Registry, plan: Plan, capabilities: dict[str, Capability]
+) -> list[tuple[str, str]]:
+    """The agent of every step of the plan (id and name), by capability.
+
+    Raises:
+        PlannerError: a capability has no agent with an instance any more.
+    """
+    return [_assign(registry, capabilities[s.capability]) for s in plan.steps]
+
+
+def _assign(registry: Registry, capability: Capability) -> tuple[str, str]:
     """The agent for a step: among those offering the capability, the one best placed now."""
     best: tuple[tuple[bool, int], str, str] | None = None
     for agent_id in capability.agent_ids:
-        instance = choose_instance(rt.registry.instances(agent_id))
+        instance = choose_instance(registry.instances(agent_id))
         if instance is None:
             continue
         rank = (instance.health != "healthy", instance.in_flight)

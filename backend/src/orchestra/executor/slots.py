@@ -19,7 +19,7 @@ import random
 from collections import deque
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from orchestra.db import SLOTS
@@ -27,11 +27,17 @@ from orchestra.db.base import utcnow
 
 # Free slot numbers tried in one look before the step waits for a slot to be freed.
 TRIES = 3
+DIALECTS: dict[str, Any] = {"postgresql": postgresql, "sqlite": sqlite}
 
 
-def _insert(connection: Connection) -> Any:
-    dialect = connection.dialect.name
-    return (postgresql if dialect == "postgresql" else sqlite).insert(SLOTS)
+INSERT = {
+    name: dialect.insert(SLOTS).on_conflict_do_nothing() for name, dialect in DIALECTS.items()
+}
+THIS_STEP = (SLOTS.c.task_id == bindparam("_task"), SLOTS.c.step_key == bindparam("_key"))
+HELD = select(SLOTS.c.slot).where(*THIS_STEP)
+TAKEN = select(SLOTS.c.slot).where(SLOTS.c.agent_id == bindparam("_agent"))
+MOVE = update(SLOTS).where(*THIS_STEP)
+FREE = delete(SLOTS).where(*THIS_STEP)
 
 
 def take(
@@ -75,36 +81,29 @@ def _try(
     executor_id: str,
 ) -> bool:
     inserted = connection.execute(
-        _insert(connection)
-        .values(
-            agent_id=agent_id,
-            slot=slot,
-            task_id=task_id,
-            step_key=key,
-            instance_id=instance_id,
-            executor_id=executor_id,
-            taken_at=utcnow(),
-        )
-        .on_conflict_do_nothing()
+        INSERT[connection.dialect.name],
+        {
+            "agent_id": agent_id,
+            "slot": slot,
+            "task_id": task_id,
+            "step_key": key,
+            "instance_id": instance_id,
+            "executor_id": executor_id,
+            "taken_at": utcnow(),
+        },
     )
     return bool(inserted.rowcount)
 
 
 def _holds(connection: Connection, task_id: str, key: str) -> bool:
     """The step holds a slot already."""
-    held = connection.scalar(
-        select(SLOTS.c.slot).where(SLOTS.c.task_id == task_id, SLOTS.c.step_key == key)
-    )
+    held = connection.scalar(HELD, {"_task": task_id, "_key": key})
     return held is not None
 
 
 def move(connection: Connection, task_id: str, key: str, instance_id: str) -> None:
     """The step's next attempt goes to another instance of the same agent."""
-    connection.execute(
-        update(SLOTS)
-        .where(SLOTS.c.task_id == task_id, SLOTS.c.step_key == key)
-        .values(instance_id=instance_id)
-    )
+    connection.execute(MOVE, {"_task": task_id, "_key": key, "instance_id": instance_id})
 
 
 def free(connection: Connection, task_id: str, key: str) -> None:

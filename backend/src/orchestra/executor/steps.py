@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from orchestra import metrics
 from orchestra.changes import Change
 from orchestra.db import STEPS, TASKS, StepStatus, TaskStatus
 from orchestra.db.base import utcnow
 from orchestra.executor import slots
+from orchestra.executor.completion import complete_if_last, finished
 from orchestra.executor.dispatch import AgentReply
 from orchestra.executor.runtime import Runtime
 from orchestra.registry import InstanceState, choose_instance
@@ -42,32 +43,52 @@ class Ended:
     reachable: bool
 
 
+TASK_COMPLETED = "completed, and the task with it"
+"""`finish`: the step completed, and so did its task (it was the last step)."""
+
 BUSY = "busy"
 """`start`: every slot of the step's agent is taken; look again later."""
 
 Job = dict[str, Any]
 
 
+# Built once (see orchestra.changes): the statements every step runs.
+THIS_STEP = (STEPS.c.task_id == bindparam("_task"), STEPS.c.key == bindparam("_key"))
+READ_FOR_START = (
+    select(
+        TASKS.c.status.label("task_status"),
+        TASKS.c.description,
+        TASKS.c.session_id,
+        TASKS.c.trace_context,
+        STEPS.c.status,
+        STEPS.c.title,
+        STEPS.c.instruction,
+        STEPS.c.capability,
+        STEPS.c.expected_output,
+        STEPS.c.depends_on,
+        STEPS.c.agent_id,
+        STEPS.c.agent_name,
+        STEPS.c.attempts,
+    )
+    .join(TASKS, TASKS.c.id == STEPS.c.task_id)
+    .where(*THIS_STEP)
+)
+READ_INPUTS = select(
+    STEPS.c.key, STEPS.c.title, STEPS.c.capability, STEPS.c.output, STEPS.c.output_data
+).where(STEPS.c.task_id == bindparam("_task"), STEPS.c.key.in_(bindparam("_keys", expanding=True)))
+READ_FOR_ATTEMPT = select(STEPS.c.status, STEPS.c.agent_id, STEPS.c.attempts).where(*THIS_STEP)
+READ_STATUS = select(STEPS.c.status).where(*THIS_STEP)
+READ_FOR_FINISH = select(
+    STEPS.c.status,
+    STEPS.c.started_at,
+    STEPS.c.agent_name,
+    STEPS.c.capability,
+    STEPS.c.remote_task_id,
+).where(*THIS_STEP)
+
+
 def _read_step(connection: Connection, task_id: str, key: str) -> Any:
-    return connection.execute(
-        select(
-            TASKS.c.status.label("task_status"),
-            TASKS.c.description,
-            TASKS.c.session_id,
-            TASKS.c.trace_context,
-            STEPS.c.status,
-            STEPS.c.title,
-            STEPS.c.instruction,
-            STEPS.c.capability,
-            STEPS.c.expected_output,
-            STEPS.c.depends_on,
-            STEPS.c.agent_id,
-            STEPS.c.agent_name,
-            STEPS.c.attempts,
-        )
-        .join(TASKS, TASKS.c.id == STEPS.c.task_id)
-        .where(STEPS.c.task_id == task_id, STEPS.c.key == key)
-    ).one()
+    return connection.execute(READ_FOR_START, {"_task": task_id, "_key": key}).one()
 
 
 async def start(
@@ -87,7 +108,8 @@ async def start(
 
     def work(connection: Connection) -> tuple[Job, Call] | str | None:
         step = _read_step(connection, task_id, key)
-        if step.task_status != TaskStatus.RUNNING or StepStatus(step.status).terminal:
+        runs = step.task_status in (TaskStatus.RUNNING, TaskStatus.PENDING)
+        if not runs or StepStatus(step.status).terminal:
             return None
         agent_id = step.agent_id or ""
         instance = choose_instance(rt.registry.instances(agent_id))
@@ -104,6 +126,8 @@ async def start(
         )
         if not took:
             return BUSY
+        if step.task_status == TaskStatus.PENDING:  # its plan came with it: its first step
+            change.start_task(connection, utcnow())
         if step.status != StepStatus.RUNNING:
             change.set_step(key, status=StepStatus.RUNNING, started_at=utcnow())
             change.event("step.running", key, status="running", agent=step.agent_name)
@@ -111,13 +135,7 @@ async def start(
         inputs = {}
         if step.depends_on:
             for dep in connection.execute(
-                select(
-                    STEPS.c.key,
-                    STEPS.c.title,
-                    STEPS.c.capability,
-                    STEPS.c.output,
-                    STEPS.c.output_data,
-                ).where(STEPS.c.task_id == task_id, STEPS.c.key.in_(list(step.depends_on)))
+                READ_INPUTS, {"_task": task_id, "_keys": list(step.depends_on)}
             ):
                 inputs[dep.key] = {
                     "title": dep.title,
@@ -191,11 +209,7 @@ async def next_attempt(
     chosen: list[InstanceState] = []
 
     def work(connection: Connection) -> Call | None:
-        step = connection.execute(
-            select(STEPS.c.status, STEPS.c.agent_id, STEPS.c.attempts).where(
-                STEPS.c.task_id == task_id, STEPS.c.key == key
-            )
-        ).first()
+        step = connection.execute(READ_FOR_ATTEMPT, {"_task": task_id, "_key": key}).first()
         if step is None or step.status != StepStatus.RUNNING:
             return None
         instance = choose_instance(rt.registry.instances(step.agent_id or ""), exclude=tried)
@@ -223,9 +237,7 @@ async def note_remote_task(rt: Runtime, task_id: str, key: str, remote_task_id: 
     change = Change(task_id)
 
     def work(connection: Connection) -> bool:
-        status = connection.scalar(
-            select(STEPS.c.status).where(STEPS.c.task_id == task_id, STEPS.c.key == key)
-        )
+        status = connection.scalar(READ_STATUS, {"_task": task_id, "_key": key})
         if status is None:
             return False
         change.set_step(key, remote_task_id=remote_task_id)
@@ -247,15 +259,20 @@ async def finish(
     count_call(rt, ended)
     change = Change(task_id)
     figures: list[tuple[str, str, str, float]] = []
+    # Offline the result is the steps' outputs joined: the last step to complete can write
+    # it in its own transaction, and the task needs no durable step of its own to finish.
+    ends_task = rt.synthesizer is None
 
     def work(connection: Connection) -> str:
         slots.free(connection, task_id, key)
         status = _store_outcome(connection, change, key, outcome, figures)
+        if status == StepStatus.COMPLETED and ends_task and complete_if_last(connection, change):
+            status = TASK_COMPLETED
         change.write(connection)
         return status
 
     status = await rt.db.run(work)
-    rt.views.apply(change)
+    finished(rt, change)
     for agent, capability, state, seconds in figures:
         metrics.STEP_SECONDS.labels(agent, capability, state).observe(seconds)
     return status
@@ -268,15 +285,7 @@ def _store_outcome(
     outcome: dict[str, Any],
     figures: list[tuple[str, str, str, float]],
 ) -> str:
-    step = connection.execute(
-        select(
-            STEPS.c.status,
-            STEPS.c.started_at,
-            STEPS.c.agent_name,
-            STEPS.c.capability,
-            STEPS.c.remote_task_id,
-        ).where(STEPS.c.task_id == change.task_id, STEPS.c.key == key)
-    ).first()
+    step = connection.execute(READ_FOR_FINISH, {"_task": change.task_id, "_key": key}).first()
     if step is None:
         return StepStatus.CANCELED.value
     now = utcnow()

@@ -217,7 +217,7 @@ def _reason(exc: BaseException) -> str:
 
 
 @DBOS.workflow(name="orchestra.task")
-async def run_task(task_id: str) -> str:
+async def run_task(task_id: str, given: list[dict[str, Any]] | None = None) -> str:
     """Plan the task, run each step once its dependencies completed, then finish the task.
 
     Steps run concurrently inside this workflow. Each step's place in the workflow's record
@@ -226,7 +226,8 @@ async def run_task(task_id: str) -> str:
     result to its step, whatever order the steps finished in.
     """
     try:
-        plan = await plan_step(task_id)
+        # A plan given with the task was stored with it: there is nothing to plan.
+        plan = given if given is not None else await plan_step(task_id)
     except Exception as exc:  # the database stayed away through every retry
         # (DBOS's cancellation is a BaseException: a canceled task is not failed here.)
         log.exception("task %s could not be planned", task_id)
@@ -255,7 +256,7 @@ async def run_task(task_id: str) -> str:
             with contextlib.suppress(Exception):  # else the task fails as unfinished
                 status[key] = await steps.finish(current(), task_id, key, failed)
         finally:
-            if status.get(key) != "completed":
+            if status.get(key) not in ("completed", steps.TASK_COMPLETED):
                 stopped.set()
             done[key].set()
 
@@ -263,6 +264,11 @@ async def run_task(task_id: str) -> str:
     stop = asyncio.ensure_future(stopped.wait())
     await asyncio.wait([runs, stop], return_when=asyncio.FIRST_COMPLETED)  # type: ignore[type-var]
     stop.cancel()
+    if steps.TASK_COMPLETED in status.values():
+        # The last step completed the task in its own transaction (a recorded result, so
+        # a replay decides the same): the finishing step is not needed.
+        finish.close()
+        return "completed"
     try:
         return await finish
     finally:
