@@ -49,6 +49,10 @@ STATE_NAMES = {
 }
 
 
+# How long the rest of a stream is read after its final event (see `Dispatcher.send`).
+DRAIN_SECONDS = 1.0
+
+
 class TransportError(Exception):
     """The agent could not be reached or broke the protocol: worth another attempt."""
 
@@ -117,16 +121,28 @@ class Dispatcher:
         """
         client = self._client(instance_id, card)
         reply = AgentReply(state="unknown")
+        final = False
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(timeout) as deadline:
                 async for event in client.send_message(SendMessageRequest(message=message)):
-                    if await self._absorb(event, reply, on_task):
-                        return reply
+                    if not final and await self._absorb(event, reply, on_task):
+                        # The agent ends its stream after the final event: read on to that
+                        # end (briefly), so the connection goes back to the pool instead of
+                        # being closed with the stream unread; one per call cost a new
+                        # TCP connection on both sides.
+                        final = True
+                        deadline.reschedule(asyncio.get_running_loop().time() + DRAIN_SECONDS)
         except TimeoutError as exc:
+            if final:
+                return reply
             raise TransportError(f"no final answer within {timeout:g} s") from exc
         except (A2AClientError, httpx.HTTPError) as exc:
+            if final:
+                return reply
             self.forget(instance_id)
             raise TransportError(f"{exc.__class__.__name__}: {exc}") from exc
+        if final:
+            return reply
         raise TransportError("the agent's stream ended before the task reached a final state")
 
     async def _absorb(
