@@ -20,6 +20,7 @@ from orchestra import __version__, db, tracing
 from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
+from orchestra.api.reads import TaskReads
 from orchestra.api.routes import agents, auth, health, sessions, tasks
 from orchestra.api.state import Services
 from orchestra.auth import Keys
@@ -170,6 +171,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     # Outermost last: the body cap sees requests first; headers go on every answer.
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(TaskReads, state=app.state)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(TracingMiddleware, exporting=settings.trace_exporter != "none")
     if settings.cors_origins:

@@ -22,9 +22,18 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 
 async def get_principal(request: Request, services: ServicesDep) -> Principal:
     """The caller from `Authorization: Bearer <key>`; the local admin when auth is off."""
+    return await principal_of(services, request.headers.get("authorization", ""))
+
+
+async def principal_of(services: Services, authorization: str) -> Principal:
+    """The caller named by an `Authorization` header's value.
+
+    Raises:
+        Unauthorized: authentication is on and the key is missing, unknown or revoked.
+    """
     if not services.settings.auth_enabled:
         return LOCAL
-    scheme, _, secret = request.headers.get("authorization", "").partition(" ")
+    scheme, _, secret = authorization.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         raise Unauthorized("Send an API key as 'Authorization: Bearer <key>'.")
     principal = await services.keys.authenticate(secret.strip())

@@ -12,6 +12,7 @@ from sse_starlette.sse import EventSourceResponse
 
 from orchestra import events
 from orchestra.api.deps import PrincipalDep, ServicesDep
+from orchestra.api.reads import matches
 from orchestra.api.schemas import TaskCreate, TaskList, TaskPublic, TaskSummary, error_responses
 from orchestra.db import TaskStatus
 from orchestra.views import TaskView
@@ -37,13 +38,6 @@ def _json(view: TaskView, status_code: int = 200, **headers: str) -> Response:
         media_type="application/json",
         headers={"ETag": view.etag, "Cache-Control": "no-cache", **headers},
     )
-
-
-def _matches(if_none_match: str | None, etag: str) -> bool:
-    if not if_none_match:
-        return False
-    tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
-    return etag in tags or "*" in tags
 
 
 @router.post(
@@ -142,7 +136,7 @@ async def get_task(
         view = await services.tasks.wait(task_id, principal, if_none_match, wait)
     else:
         view = await services.tasks.view(task_id, principal)
-    if _matches(if_none_match, view.etag):
+    if matches(if_none_match, view.etag):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": view.etag})
     return _json(view)
 
