@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,8 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+
+from orchestra.db.errors import NestedSessionError
 
 # Connections one process opens to PostgreSQL (plus DBOS's own pool): two processes stay
 # well inside the default max_connections of 100.
@@ -62,16 +67,60 @@ class Database:
         # transaction starts the moment the previous one ends.
         sqlite = self.engine.dialect.name == "sqlite"
         self._turns = asyncio.Semaphore(1 if sqlite else POOL_SIZE + POOL_OVERFLOW)
+        # The session each task has open here, to refuse a second one (see `session`).
+        self._opened: ContextVar[_Opened | None] = ContextVar(
+            f"db_session_{id(self)}", default=None
+        )
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
-        """A session inside one transaction: committed on success, rolled back on error."""
-        async with (
-            self._turns,
-            self.sessions() as session,
-            session.begin(),
-        ):
-            yield session
+        """A session inside one transaction: committed on success, rolled back on error.
+
+        Raises:
+            NestedSessionError: this task already has a session open. The inner one would
+                wait for a turn the outer one holds (on SQLite there is one turn): the
+                process would hang instead.
+        """
+        task = asyncio.current_task()
+        outer = self._opened.get()
+        if outer is not None and outer.task is task:
+            raise NestedSessionError(
+                f"{_caller()} opened a database session while this task holds the one opened "
+                f"by {outer.where}; it would wait for that one to end, forever. Pass the open "
+                "session down, or open the second one after the first has ended."
+            )
+        # Tasks started inside the session inherit this value, but they are other tasks:
+        # they wait their turn like any other.
+        token = self._opened.set(_Opened(_caller(), task))
+        try:
+            async with (
+                self._turns,
+                self.sessions() as session,
+                session.begin(),
+            ):
+                yield session
+        finally:
+            self._opened.reset(token)
 
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    """The session a task has open: where it was opened, and by which task."""
+
+    where: str
+    task: asyncio.Task[Any] | None
+
+
+_SKIPPED = (__file__, "contextlib.py")
+
+
+def _caller() -> str:
+    """Who asked for a session: the first frame outside this module and contextlib."""
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_code.co_filename.endswith(_SKIPPED):
+        frame = frame.f_back
+    module = frame.f_globals.get("__name__", "?")
+    return f"{module}.{frame.f_code.co_qualname} (line {frame.f_lineno})"

@@ -1,9 +1,9 @@
-"""Which database errors mean "busy or unreachable for a moment" on SQLite and PostgreSQL.
+"""Database errors: which mean "busy or unreachable for a moment", and misuse of sessions.
 
-Those pass: a durable step tries again after a while, and the API answers 503 with
-Retry-After. Every other database error (bad SQL, a missing table, a violated constraint)
-is a bug or a conflict, and fails at once: retrying it only hides it behind half a minute
-of backoff.
+Busy or unreachable, on SQLite and PostgreSQL (`transient`), passes: a durable step tries
+again after a while, and the API answers 503 with Retry-After. Every other database error
+(bad SQL, a missing table, a violated constraint) is a bug or a conflict, and fails at once:
+retrying it only hides it behind half a minute of backoff.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlite3
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-__all__ = ["transient"]
+__all__ = ["NestedSessionError", "transient"]
 
 # SQLite's primary result codes for "another connection holds the lock": the writer gave up
 # after its busy timeout (extended codes such as SQLITE_BUSY_SNAPSHOT share the low byte).
@@ -48,6 +48,10 @@ _NETWORK_ERRNOS = frozenset(
         errno.EHOSTDOWN,
     }
 )
+
+
+class NestedSessionError(RuntimeError):
+    """A task asked for a database session while it already held one (a bug in the caller)."""
 
 
 def transient(error: BaseException) -> bool:
