@@ -27,9 +27,14 @@ from orchestra.db.errors import NestedSessionError
 POOL_SIZE = 10
 POOL_OVERFLOW = 10
 
+SQLITE_BUSY_SECONDS = 30.0
+
 
 def create_engine(url: str) -> AsyncEngine:
-    """Engine for `url`; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
+    """Engine for `url`; SQLite gets WAL, foreign keys and a busy timeout on every connection.
+
+    SQLite's busy timeout is SQLITE_BUSY_SECONDS unless the URL says `?timeout=SECONDS`.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_async_engine(
@@ -37,7 +42,11 @@ def create_engine(url: str) -> AsyncEngine:
         )
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, connect_args={"timeout": 30})
+    # How long a writer waits for another's lock before "database is locked": `?timeout=`
+    # (seconds) in the URL, as for Python's sqlite3.
+    busy = float(str(parsed.query.get("timeout", SQLITE_BUSY_SECONDS)))
+    parsed = parsed.difference_update_query(["timeout"])
+    engine = create_async_engine(parsed, connect_args={"timeout": busy})
 
     @event.listens_for(engine.sync_engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -46,7 +55,7 @@ def create_engine(url: str) -> AsyncEngine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={round(busy * 1000)}")
         cursor.close()
 
     return engine
