@@ -38,7 +38,7 @@ READY_TIMEOUT_SECONDS = 2.0
 
 @router.get("/ready", responses=error_responses(503))
 async def ready(services: ServicesDep) -> Health:
-    """The database answers, within READY_TIMEOUT_SECONDS."""
+    """The database answers, within 2 s; otherwise 503 database_unavailable."""
     try:
         async with asyncio.timeout(READY_TIMEOUT_SECONDS), services.db.session() as session:
             await session.execute(text("SELECT 1"))
