@@ -8,7 +8,9 @@ OrchestraError
 ├── InvalidInputError        422 invalid_input, empty_description, invalid_plan, ...
 ├── AgentCardError           422 agent_card_unreachable, agent_card_invalid
 ├── EgressRefused            422 agent_url_not_allowed (SSRF rules, registry/egress.py)
-└── TooManyRequests          429 rate_limited (with Retry-After)
+├── TooManyRequests          429 rate_limited (with Retry-After)
+└── DatabaseUnavailable      503 database_unavailable (with Retry-After): the database is
+                                 unreachable or busy past its timeouts (`db.errors.transient`)
 
 Planning failures (`orchestra.planner.errors`) are not API errors: they fail the task.
 """
@@ -75,3 +77,24 @@ class TooManyRequests(OrchestraError):
     def __init__(self, message: str, retry_after: int) -> None:
         super().__init__(message, retry_after=retry_after)
         self.retry_after = retry_after
+
+
+class DatabaseUnavailable(OrchestraError):
+    """The database did not answer (an outage, a restart, a lock held too long).
+
+    Nothing was lost: the request may be sent again once the database is back.
+    """
+
+    status_code = 503
+    code = "database_unavailable"
+
+    # Long enough for a database restart or a failover to finish, short enough for a person.
+    RETRY_AFTER_SECONDS = 5
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or "The database is not answering right now; nothing was changed. "
+            f"Try again in {self.RETRY_AFTER_SECONDS} s.",
+            retry_after=self.RETRY_AFTER_SECONDS,
+        )

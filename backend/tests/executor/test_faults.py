@@ -94,6 +94,28 @@ def test_an_agent_that_disappears_mid_step_is_retried_elsewhere(tmp_path: Path) 
         slow.close()
 
 
+def test_an_agent_quiet_for_longer_than_a_call_timeout_is_waited_for(tmp_path: Path) -> None:
+    """A step may stay silent (an LLM call, say) as long as its deadline allows.
+
+    The HTTP client's call timeout bounds requests such as card fetches and health probes;
+    applied to the stream it would end a quiet step as a transport error, cost an attempt
+    and mark a working instance unhealthy.
+    """
+    settings = {"AGENT_CALL_TIMEOUT_SECONDS": "1", "STEP_TIMEOUT_SECONDS": "30"}
+    slow = Slow(tmp_path, 0.1, settings=settings)
+    try:
+        quiet = {
+            "steps": [{"id": "a", "title": "A", "instruction": "wait 3", "capability": "wait-a"}]
+        }
+        task = wait_for_task(slow.api, slow.submit(quiet), ("completed", "failed"), timeout=30)
+        assert task["status"] == "completed", task
+        assert task["steps"][0]["attempts"] == 1  # type: ignore[index]
+        [instance] = _instances(slow.api)
+        assert instance["health"] == "healthy" and instance["errors"] == 0, instance
+    finally:
+        slow.close()
+
+
 def test_health_probe_marks_a_dead_instance_and_brings_it_back(tmp_path: Path) -> None:
     slow = Slow(tmp_path, 0.1, settings={"HEALTH_INTERVAL_SECONDS": "0.3"})
     try:

@@ -260,7 +260,7 @@ export interface paths {
         };
         /**
          * Ready
-         * @description The database answers.
+         * @description The database answers, within 2 s; otherwise 503 database_unavailable.
          */
         get: operations["ready_ready_get"];
         put?: never;
@@ -1544,6 +1544,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 import uuid
 from typing import Any
 
@@ -10,9 +11,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
-from orchestra.errors import OrchestraError
+from orchestra.db.errors import transient
+from orchestra.errors import DatabaseUnavailable, OrchestraError
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +87,47 @@ def _allowed(request: Request) -> list[str]:
     return sorted(methods)
 
 
+# Where a database error is raised: a bare socket error raised elsewhere is not one.
+DATABASE_MODULES = ("sqlalchemy.", "asyncpg.", "psycopg.", "aiosqlite.", "dbos.")
+
+
+def _database_away(exc: BaseException) -> bool:
+    """The database is unreachable or busy: `transient`, and raised by the database layer."""
+    if not transient(exc):
+        return False
+    error: BaseException | None = exc
+    while error is not None:
+        if isinstance(error, SQLAlchemyError):
+            return True
+        for frame, _ in traceback.walk_tb(error.__traceback__):
+            if frame.f_globals.get("__name__", "").startswith(DATABASE_MODULES):
+                return True
+        error = error.__cause__
+    return False
+
+
+async def _database(request: Request, exc: Exception) -> JSONResponse:
+    """A database that is away or busy is a 503 the client may retry; any other error a 500.
+
+    Registered for the classes database errors come as (SQLAlchemy's, and the OSError of a
+    refused connection), so they are answered here rather than re-raised to the server.
+    """
+    if not _database_away(exc):
+        return await _unexpected(request, exc)
+    first_line = str(exc).split("\n", 1)[0]
+    log.warning(
+        "database unavailable on %s %s: %s: %s",
+        request.method,
+        request.url.path,
+        type(exc).__name__,
+        first_line,
+    )
+    return await _domain(request, DatabaseUnavailable())
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    if _database_away(exc):  # a database error a library wrapped in one of its own
+        return await _database(request, exc)
     correlation = uuid.uuid4().hex
     log.exception("unhandled error %s on %s %s", correlation, request.method, request.url.path)
     return error_response(
@@ -99,4 +142,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(OrchestraError, _domain)
     app.add_exception_handler(HTTPException, _http)
+    app.add_exception_handler(SQLAlchemyError, _database)
+    app.add_exception_handler(OSError, _database)
     app.add_exception_handler(Exception, _unexpected)

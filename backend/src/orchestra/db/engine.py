@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,6 +32,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from orchestra.db.errors import NestedSessionError
+
 T = TypeVar("T")
 
 # Connections one process opens to PostgreSQL (plus DBOS's own pool): two processes stay
@@ -37,20 +42,32 @@ POOL_SIZE = 10
 POOL_OVERFLOW = 10
 # SQLite readers beside the one writer (WAL lets them read while it writes).
 SQLITE_READERS = 2
+SQLITE_BUSY_SECONDS = 30.0
 
 
-def _sqlite_pragmas(dbapi_connection: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, busy: float) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets readers (SSE, API) run while the executor writes.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={round(busy * 1000)}")
     cursor.close()
 
 
+def _sqlite_busy(url: str) -> tuple[Any, float]:
+    """The URL without its `?timeout=`, and that timeout: how long a writer waits for
+    another's lock before "database is locked" (seconds, as for Python's sqlite3)."""
+    parsed = make_url(url)
+    busy = float(str(parsed.query.get("timeout", SQLITE_BUSY_SECONDS)))
+    return parsed.difference_update_query(["timeout"]), busy
+
+
 def create_engine(url: str) -> AsyncEngine:
-    """Engine for `url`; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
+    """Engine for `url`; SQLite gets WAL, foreign keys and a busy timeout on every connection.
+
+    SQLite's busy timeout is SQLITE_BUSY_SECONDS unless the URL says `?timeout=SECONDS`.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_async_engine(
@@ -58,21 +75,22 @@ def create_engine(url: str) -> AsyncEngine:
         )
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, connect_args={"timeout": 30})
+    parsed, busy = _sqlite_busy(url)
+    engine = create_async_engine(parsed, connect_args={"timeout": busy})
 
     @event.listens_for(engine.sync_engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-        _sqlite_pragmas(dbapi_connection)
+        _sqlite_pragmas(dbapi_connection, busy)
 
     return engine
 
 
 def _sqlite_sync_engine(url: str, *, writer: bool, pool_size: int) -> Engine:
     """A pysqlite engine on the same file, used from the database threads only."""
-    parsed = make_url(url).set(drivername="sqlite")
+    parsed, busy = _sqlite_busy(url)
     engine = create_sync_engine(
-        parsed,
-        connect_args={"timeout": 30, "check_same_thread": False},
+        parsed.set(drivername="sqlite"),
+        connect_args={"timeout": busy, "check_same_thread": False},
         pool_size=pool_size,
         max_overflow=0,
     )
@@ -81,7 +99,7 @@ def _sqlite_sync_engine(url: str, *, writer: bool, pool_size: int) -> Engine:
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         # Transactions are begun by the listener below, not by the driver's own guess.
         dbapi_connection.isolation_level = None
-        _sqlite_pragmas(dbapi_connection)
+        _sqlite_pragmas(dbapi_connection, busy)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
@@ -119,19 +137,51 @@ class Database:
             self._read_threads = concurrent.futures.ThreadPoolExecutor(
                 SQLITE_READERS, thread_name_prefix="sqlite-reader"
             )
+        # The session each task has open here, to refuse a second one (see `session`).
+        self._opened: ContextVar[_Opened | None] = ContextVar(
+            f"db_session_{id(self)}", default=None
+        )
+
+    def _refuse_nesting(self) -> None:
+        task = asyncio.current_task()
+        outer = self._opened.get()
+        if outer is not None and outer.task is task:
+            raise NestedSessionError(
+                f"{_caller()} opened a database session while this task holds the one opened "
+                f"by {outer.where}; it would wait for that one to end, forever. Pass the open "
+                "session down, or open the second one after the first has ended."
+            )
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
-        """A session inside one transaction: committed on success, rolled back on error."""
-        async with (
-            self._turns,
-            self.sessions() as session,
-            session.begin(),
-        ):
-            yield session
+        """A session inside one transaction: committed on success, rolled back on error.
+
+        Raises:
+            NestedSessionError: this task already has a session open. The inner one would
+                wait for a turn the outer one holds (on SQLite there is one turn): the
+                process would hang instead.
+        """
+        self._refuse_nesting()
+        # Tasks started inside the session inherit this value, but they are other tasks:
+        # they wait their turn like any other.
+        token = self._opened.set(_Opened(_caller(), asyncio.current_task()))
+        try:
+            async with (
+                self._turns,
+                self.sessions() as session,
+                session.begin(),
+            ):
+                yield session
+        finally:
+            self._opened.reset(token)
 
     async def run(self, work: Callable[[Connection], T]) -> T:
-        """Run `work` as one write transaction: committed if it returns, rolled back if not."""
+        """Run `work` as one write transaction: committed if it returns, rolled back if not.
+
+        Raises:
+            NestedSessionError: called inside a `session` of the same task (see there).
+        """
+        self._refuse_nesting()
         async with self._turns:
             if self._writer is not None and self._write_thread is not None:
                 return await asyncio.get_running_loop().run_in_executor(
@@ -146,6 +196,7 @@ class Database:
             return await asyncio.get_running_loop().run_in_executor(
                 self._read_threads, _in_transaction, self._reader, work
             )
+        self._refuse_nesting()
         async with self._turns, self.engine.connect() as connection, connection.begin():
             return await connection.run_sync(work)
 
@@ -162,3 +213,23 @@ class Database:
 def _in_transaction(engine: Engine, work: Callable[[Connection], T]) -> T:
     with engine.begin() as connection:
         return work(connection)
+
+
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    """The session a task has open: where it was opened, and by which task."""
+
+    where: str
+    task: asyncio.Task[Any] | None
+
+
+_SKIPPED = (__file__, "contextlib.py")
+
+
+def _caller() -> str:
+    """Who asked for a session: the first frame outside this module and contextlib."""
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_code.co_filename.endswith(_SKIPPED):
+        frame = frame.f_back
+    module = frame.f_globals.get("__name__", "?")
+    return f"{module}.{frame.f_code.co_qualname} (line {frame.f_lineno})"

@@ -5,7 +5,8 @@ starts again. A process that never comes back would leave its tasks pending fore
 every process heartbeats, and each round one leader (a PostgreSQL advisory lock; on SQLite
 there is only one machine) frees the agent slots of silent executors and hands their
 workflows back to DBOS's internal queue, where any live process picks them up. DBOS's
-dequeue admits one runner per workflow, so adopting twice is harmless.
+dequeue admits one runner per workflow, so adopting twice is harmless. DBOS has no public
+call for this: `dbos_internals` holds the private one, checked at start.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ import asyncio
 import logging
 from datetime import timedelta
 
-from dbos import DBOS
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from orchestra.db import Database, ExecutorProcess
 from orchestra.db.base import utcnow
-from orchestra.executor import slots
+from orchestra.executor import dbos_internals, slots
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,7 @@ async def _lead(session: AsyncSession) -> bool:
 
 class Adoption:
     def __init__(self, db: Database, executor_id: str, interval: float, dead_after: float) -> None:
+        dbos_internals.check()  # at start, not when a process has died
         self.db = db
         self.executor_id = executor_id
         self.interval = interval
@@ -78,11 +79,11 @@ class Adoption:
         await self.beat()
         adopted = await self.silent()
         for executor_id in adopted:
-            handles = await asyncio.to_thread(DBOS._recover_pending_workflows, [executor_id])
+            handed = await asyncio.to_thread(dbos_internals.recover_pending_workflows, executor_id)
             log.warning(
                 "executor %s went silent; %d of its workflows handed back for recovery",
                 executor_id,
-                len(handles),
+                handed,
             )
         return adopted
 

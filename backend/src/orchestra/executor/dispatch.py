@@ -83,13 +83,29 @@ def build_message(
 
 
 class Dispatcher:
-    """Keeps one A2A client per agent instance over one shared HTTP connection pool."""
+    """Keeps one A2A client per agent instance over one HTTP connection pool for steps."""
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
-        self._http = http
+    def __init__(self, http: httpx.AsyncClient, limits: httpx.Limits | None = None) -> None:
+        """`http` is the process's shared client: its timeout is the one for short calls.
+
+        Steps get a client of their own. The call timeout fits a card fetch or a health
+        probe, but bounding a stream's reads with it would end a step whose agent is quiet
+        for a while (an LLM call, say) as a broken connection, cost an attempt and mark a
+        working instance unhealthy. So reads wait as long as the step's deadline, which
+        `send` enforces; connecting, writing and waiting for a pooled connection keep the
+        call timeout, so an agent that is down is still found out fast.
+        """
+        call = http.timeout
+        self._http = httpx.AsyncClient(
+            timeout=httpx.Timeout(
+                connect=call.connect, read=None, write=call.write, pool=call.pool
+            ),
+            event_hooks=http.event_hooks,
+            limits=limits or httpx.Limits(),
+        )
         self._factory = ClientFactory(
             ClientConfig(
-                httpx_client=http,
+                httpx_client=self._http,
                 streaming=True,
                 supported_protocol_bindings=["JSONRPC", "HTTP+JSON"],
             )
@@ -115,6 +131,8 @@ class Dispatcher:
         on_task: Callable[[str], Awaitable[None]] | None = None,
     ) -> AgentReply:
         """Send and follow the stream until the agent's task reaches a final state.
+
+        The agent may stay silent between events for as long as `timeout` leaves.
 
         Raises:
             TransportError: unreachable agent, broken stream, protocol error or timeout.
@@ -202,6 +220,7 @@ class Dispatcher:
         for client in self._clients.values():
             await client.close()
         self._clients.clear()
+        await self._http.aclose()
 
 
 def _mark(reply: AgentReply, status: TaskStatus) -> None:

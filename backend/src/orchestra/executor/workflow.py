@@ -23,10 +23,9 @@ from typing import Any
 
 from dbos import DBOS
 from opentelemetry.trace import SpanKind
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from orchestra import logs, metrics, tracing
+from orchestra.db.errors import transient
 from orchestra.executor import completion, planning, steps
 from orchestra.executor.dispatch import TransportError, build_message
 from orchestra.executor.runtime import Runtime, current
@@ -35,18 +34,9 @@ from orchestra.executor.steps import Call, Ended
 log = logging.getLogger(__name__)
 
 
-def transient(error: BaseException) -> bool:
-    """A database connection that broke or is briefly unavailable: worth trying again."""
-    if isinstance(error, DBAPIError):
-        return bool(error.connection_invalidated) or isinstance(
-            error, (OperationalError, InterfaceError)
-        )
-    # A pool that gave no connection in time (sqlalchemy.exc.TimeoutError) is busy, not broken.
-    return isinstance(error, ConnectionError | TimeoutError | PoolTimeout)
-
-
 # Every durable step reads or writes our database; a connection cut or a database restart
 # must not kill the task, so those steps retry for about half a minute before giving up.
+# Only then: a schema bug or bad SQL fails the step at once (see db/errors.py).
 DB_RETRY: dict[str, Any] = {
     "retries_allowed": True,
     "interval_seconds": 0.5,

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 
 from orchestra import __version__, metrics
 from orchestra.api.deps import ServicesDep
-from orchestra.api.errors import error_response
-from orchestra.api.schemas import Health
+from orchestra.api.schemas import Health, error_responses
+from orchestra.errors import DatabaseUnavailable
 
 router = APIRouter(tags=["health"])
 
@@ -29,12 +31,20 @@ async def metrics_page(services: ServicesDep) -> PlainTextResponse:
     return PlainTextResponse(metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
 
-@router.get("/ready", response_model=Health)
-async def ready(services: ServicesDep) -> Health | JSONResponse:
-    """The database answers."""
+# A database that hangs (a network partition, a stalled server) must not hang the probe:
+# load balancers give up on a readiness check after a second or two.
+READY_TIMEOUT_SECONDS = 2.0
+
+
+@router.get("/ready", responses=error_responses(503))
+async def ready(services: ServicesDep) -> Health:
+    """The database answers, within 2 s; otherwise 503 database_unavailable."""
     try:
-        async with services.db.session() as session:
+        async with asyncio.timeout(READY_TIMEOUT_SECONDS), services.db.session() as session:
             await session.execute(text("SELECT 1"))
+    except TimeoutError:
+        reason = f"The database did not answer within {READY_TIMEOUT_SECONDS:g} s."
+        raise DatabaseUnavailable(reason) from None
     except Exception as exc:  # any driver error means not ready
-        return error_response(503, "database_unavailable", f"The database does not answer: {exc}")
+        raise DatabaseUnavailable(f"The database does not answer: {exc}") from None
     return Health(status="ready", version=__version__)
