@@ -108,6 +108,16 @@ class Settings(BaseSettings):
     health_interval_seconds: float = Field(
         default=10.0, gt=0, description="How often every agent instance's card is probed."
     )
+    max_running_tasks: int = Field(
+        default=64,
+        ge=1,
+        description="Tasks one process runs at once; the others wait in line, in order.",
+    )
+    max_waiting_tasks: int = Field(
+        default=10_000,
+        ge=0,
+        description="Tasks that may wait in line in one process; past it submissions get 503.",
+    )
     task_view_cache: int = Field(
         default=2000,
         ge=1,

@@ -9,8 +9,10 @@ OrchestraError
 ├── AgentCardError           422 agent_card_unreachable, agent_card_invalid
 ├── EgressRefused            422 agent_url_not_allowed (SSRF rules, registry/egress.py)
 ├── TooManyRequests          429 rate_limited (with Retry-After)
-└── DatabaseUnavailable      503 database_unavailable (with Retry-After): the database is
-                                 unreachable or busy past its timeouts (`db.errors.transient`)
+├── DatabaseUnavailable      503 database_unavailable (with Retry-After): the database is
+│                                unreachable or busy past its timeouts (`db.errors.transient`)
+└── Saturated                503 executor_saturated (with Retry-After): MAX_WAITING_TASKS
+                                 tasks wait to run already (`executor.admission`)
 
 Planning failures (`orchestra.planner.errors`) are not API errors: they fail the task.
 """
@@ -97,4 +99,20 @@ class DatabaseUnavailable(OrchestraError):
             or "The database is not answering right now; nothing was changed. "
             f"Try again in {self.RETRY_AFTER_SECONDS} s.",
             retry_after=self.RETRY_AFTER_SECONDS,
+        )
+
+
+class Saturated(OrchestraError):
+    """So many tasks wait to run in this process that another would wait too long: nothing
+    was stored, and the request may be sent again later."""
+
+    status_code = 503
+    code = "executor_saturated"
+
+    def __init__(self, waiting: int, retry_after: int) -> None:
+        super().__init__(
+            f"{waiting} tasks are waiting to run here already (MAX_WAITING_TASKS); nothing was "
+            f"stored. Try again in {retry_after} s.",
+            retry_after=retry_after,
+            waiting=waiting,
         )

@@ -14,7 +14,7 @@ from orchestra.changes import Change
 from orchestra.config import Settings
 from orchestra.db import MESSAGES, TASKS, Database, Session, Task, TaskStatus
 from orchestra.db.base import new_id, utcnow
-from orchestra.errors import ConflictError, InvalidInputError, NotFoundError
+from orchestra.errors import ConflictError, InvalidInputError, NotFoundError, Saturated
 from orchestra.executor import Executor
 from orchestra.executor.planning import assign, given, record_plan, summary_of
 from orchestra.planner import Plan, validate_plan
@@ -52,6 +52,10 @@ class Tasks:
 
         A repeated idempotency key returns the task it created first.
         """
+        admission = self.executor.rt.admission
+        if admission.full:
+            # Seconds for the line ahead to move on a little at the usual pace.
+            raise Saturated(admission.waiting, retry_after=5)
         description = description.strip()
         if not description:
             raise InvalidInputError("description must not be empty.", code="empty_description")

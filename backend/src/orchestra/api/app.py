@@ -26,6 +26,7 @@ from orchestra.api.state import Services
 from orchestra.auth import Keys
 from orchestra.config import Settings
 from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
+from orchestra.executor.admission import Admission
 from orchestra.executor.adoption import Adoption
 from orchestra.llm import build_chat_model, verify_provider
 from orchestra.memory import Sessions
@@ -79,6 +80,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         policy,
         planner=build_planner(settings, model),
         synthesizer=build_synthesizer(settings, model),
+        admission=Admission(settings.max_running_tasks, settings.max_waiting_tasks),
     )
     executor = Executor(runtime)
     await executor.start()

@@ -57,6 +57,10 @@ class TaskReads:
             await send({"type": "http.response.body", "body": b""})
             return True
         body = view.body
+        extra = []
+        position = services.executor.rt.admission.position(task_id)
+        if position is not None:
+            extra.append((b"queue-position", str(position).encode()))
         await send(
             {
                 "type": "http.response.start",
@@ -66,6 +70,7 @@ class TaskReads:
                     (b"content-length", str(len(body)).encode()),
                     (b"etag", etag),
                     (b"cache-control", b"no-cache"),
+                    *extra,
                 ],
             }
         )

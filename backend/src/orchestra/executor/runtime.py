@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from orchestra.config import Settings
 from orchestra.db import Database
+from orchestra.executor.admission import Admission
 from orchestra.executor.dispatch import Dispatcher
 from orchestra.executor.policy import StepPolicy
 from orchestra.executor.slots import Waiters
@@ -25,6 +26,7 @@ class Runtime:
     policy: StepPolicy
     planner: TaskPlanner
     synthesizer: Synthesizer | None = None
+    admission: Admission = field(default_factory=lambda: Admission(64, 10_000))
     slot_waiters: Waiters = field(default_factory=Waiters)
 
 

@@ -208,6 +208,12 @@ def _reason(exc: BaseException) -> str:
 
 @DBOS.workflow(name="orchestra.task")
 async def run_task(task_id: str, given: list[dict[str, Any]] | None = None) -> str:
+    """Run the task once admitted (see `executor.admission`)."""
+    async with current().admission.turn(task_id):
+        return await _run(task_id, given)
+
+
+async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
     """Plan the task, run each step once its dependencies completed, then finish the task.
 
     Steps run concurrently inside this workflow. Each step's place in the workflow's record

@@ -21,6 +21,8 @@ router = APIRouter(prefix="/api/tasks", tags=["tasks"])
 # Event ids are 64-bit integers in the database.
 MAX_EVENT_ID = 2**62
 ERRORS = error_responses(400, 401, 404, 422)
+# Tasks ahead of this one in its process's line (see executor.admission); absent: not waiting.
+QUEUE_POSITION = "Queue-Position"
 # Longest wait a request may ask for (`?wait=`); clients wait again for longer.
 MAX_WAIT_SECONDS = 60.0
 WAIT_QUERY = Query(
@@ -30,13 +32,15 @@ WAIT_QUERY = Query(
 )
 
 
-def _json(view: TaskView, status_code: int = 200, **headers: str) -> Response:
+def _json(
+    view: TaskView, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
     """The task's JSON as kept by its view (made once per change), with its ETag."""
     return Response(
         view.body,
         status_code=status_code,
         media_type="application/json",
-        headers={"ETag": view.etag, "Cache-Control": "no-cache", **headers},
+        headers={"ETag": view.etag, "Cache-Control": "no-cache", **(headers or {})},
     )
 
 
@@ -47,7 +51,7 @@ def _json(view: TaskView, status_code: int = 200, **headers: str) -> Response:
     responses={
         200: {"model": TaskPublic, "description": "The task an earlier request with this "
               "Idempotency-Key created, or the finished task when `wait` was given."},
-        **error_responses(400, 401, 404, 413, 422, 429),
+        **error_responses(400, 401, 404, 413, 422, 429, 503),
     },
 )  # fmt: skip
 async def create_task(
@@ -62,8 +66,13 @@ async def create_task(
 
     With `?wait=S` the answer comes when the task has ended (200, the finished task) or after
     S seconds (202, the task as it is then): one request instead of polling.
+
+    When the process runs MAX_RUNNING_TASKS tasks already, the task waits in line: the
+    `Queue-Position` header says how many are ahead of it. When MAX_WAITING_TASKS wait
+    already, the answer is 503 `executor_saturated` with `Retry-After`, and nothing is stored.
     """
     services.task_rate.hit(principal.id)
+    ahead = services.executor.rt.admission.ahead()
     view, created = await services.tasks.create(
         principal, body.description, body.session_id, body.metadata, idempotency_key, body.plan
     )
@@ -72,7 +81,10 @@ async def create_task(
     code = status.HTTP_202_ACCEPTED
     if not created or view.terminal:
         code = status.HTTP_200_OK
-    return _json(view, code, Location=f"/api/tasks/{view.id}")
+    headers = {"Location": f"/api/tasks/{view.id}"}
+    if created and not view.terminal and ahead is not None:
+        headers[QUEUE_POSITION] = str(ahead)
+    return _json(view, code, headers)
 
 
 def _iso_time(value: object) -> object:
@@ -138,7 +150,8 @@ async def get_task(
         view = await services.tasks.view(task_id, principal)
     if matches(if_none_match, view.etag):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": view.etag})
-    return _json(view)
+    position = services.executor.rt.admission.position(task_id)
+    return _json(view, headers=None if position is None else {QUEUE_POSITION: str(position)})
 
 
 @router.post(

@@ -1,0 +1,87 @@
+"""Admission: a bounded number of tasks run at once, the rest wait in line in order, and a
+full line refuses submissions with 503 and Retry-After."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from orchestra.executor.admission import Admission
+from tests.executor.slow import Slow
+from tests.stack import wait_for_task
+
+
+async def test_tasks_run_in_turn_in_the_order_they_came() -> None:
+    admission = Admission(running=2, waiting=10)
+    gate = asyncio.Event()
+    order: list[str] = []
+    peak = 0
+
+    async def task(name: str) -> None:
+        nonlocal peak
+        async with admission.turn(name):
+            order.append(name)
+            peak = max(peak, admission.running)
+            await gate.wait()
+
+    jobs = [asyncio.create_task(task(f"t{n}")) for n in range(5)]
+    while admission.waiting < 3:  # noqa: ASYNC110 - no event to wait on; each pass yields once
+        await asyncio.sleep(0)
+    assert order == ["t0", "t1"]
+    assert [admission.position(f"t{n}") for n in range(5)] == [None, None, 0, 1, 2]
+    assert admission.ahead() == 3
+    gate.set()
+    await asyncio.gather(*jobs)
+    assert order == ["t0", "t1", "t2", "t3", "t4"]
+    assert peak == 2
+    assert admission.running == 0 and admission.waiting == 0
+
+
+async def test_a_task_canceled_in_line_or_just_let_in_leaves_no_place_taken() -> None:
+    admission = Admission(running=1, waiting=10)
+    release = asyncio.Event()
+
+    async def task(name: str) -> None:
+        async with admission.turn(name):
+            await release.wait()
+
+    first = asyncio.create_task(task("a"))
+    waiting = asyncio.create_task(task("b"))
+    later = asyncio.create_task(task("c"))
+    while admission.waiting < 2:  # noqa: ASYNC110 - no event to wait on; each pass yields once
+        await asyncio.sleep(0)
+    waiting.cancel()  # leaves the line
+    await asyncio.gather(waiting, return_exceptions=True)
+    assert admission.position("c") is not None and admission.waiting == 1
+    release.set()
+    await asyncio.gather(first, later)
+    assert admission.running == 0 and admission.waiting == 0
+
+
+def test_a_full_line_refuses_submissions_and_the_line_moves_on(tmp_path: Path) -> None:
+    slow = Slow(tmp_path, 1.0, settings={"MAX_RUNNING_TASKS": "1", "MAX_WAITING_TASKS": "1"})
+    plan = {"steps": [{"id": "a", "title": "a", "instruction": "a", "capability": "wait-a"}]}
+    body = {"description": "one", "plan": plan}
+    try:
+        first = slow.api.post("/api/tasks", json=body)
+        assert first.status_code == 202 and "queue-position" not in first.headers
+        second = slow.api.post("/api/tasks", json=body)
+        assert second.status_code == 202
+        assert second.headers["queue-position"] == "0"
+        refused = slow.api.post("/api/tasks", json=body)
+        assert refused.status_code == 503, refused.text
+        assert refused.json()["error"]["code"] == "executor_saturated"
+        assert int(refused.headers["retry-after"]) > 0
+        waiting = slow.api.get(f"/api/tasks/{second.json()['id']}")
+        assert waiting.json()["status"] == "pending"
+        assert waiting.headers["queue-position"] == "0"
+        done = [
+            wait_for_task(slow.api, r.json()["id"], ("completed", "failed"))
+            for r in (first, second)
+        ]
+        assert [t["status"] for t in done] == ["completed", "completed"]
+        assert done[1]["started_at"] >= done[0]["finished_at"]
+        listed = slow.api.get("/api/tasks").json()
+        assert listed["total"] == 2, "the refused submission stored nothing"
+    finally:
+        slow.close()
