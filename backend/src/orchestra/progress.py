@@ -23,6 +23,8 @@ STYLES = {
     "skipped": "dim",
 }
 FINAL = ("completed", "failed", "canceled")
+# How long one read waits for a change (the server allows up to a minute).
+WAIT_SECONDS = 30
 
 
 def render(task: dict[str, Any]) -> Group:
@@ -69,17 +71,21 @@ async def run_task(
             console.print(f"[red]{response.json()['error']['message']}[/red]")
             return 1
         task = response.json()
+        etag = response.headers.get("etag", "")
         with Live(render(task), console=console, refresh_per_second=8) as live:
-            async with http.stream("GET", f"/api/tasks/{task['id']}/events") as stream:
-                async for line in stream.aiter_lines():
-                    if not line.startswith("data:"):
-                        continue
-                    task = (await http.get(f"/api/tasks/{task['id']}")).json()
-                    live.update(render(task))
-                    if task["status"] in FINAL:
-                        break
-            task = (await http.get(f"/api/tasks/{task['id']}")).json()
-            live.update(render(task))
+            # Each read waits until the task differs from what is shown (its ETag), so the
+            # terminal follows every change with one request per change and no polling.
+            while task["status"] not in FINAL:
+                answer = await http.get(
+                    f"/api/tasks/{task['id']}",
+                    params={"wait": WAIT_SECONDS},
+                    headers={"If-None-Match": etag},
+                )
+                if answer.status_code == 304:
+                    continue
+                answer.raise_for_status()
+                task, etag = answer.json(), answer.headers.get("etag", "")
+                live.update(render(task))
     if as_json:
         sys.stdout.write(json.dumps(task, indent=2) + "\n")
     elif task["status"] == "completed":
