@@ -74,7 +74,7 @@ class Keys:
                 )
 
     async def all(self) -> list[ApiKey]:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             return list(await session.scalars(select(ApiKey).order_by(ApiKey.created_at)))
 
     async def revoke(self, ident: str) -> ApiKey:

@@ -69,7 +69,7 @@ def count_tokens(model: object, tokens_in: int, tokens_out: int) -> None:
 
 async def refresh(db: Database) -> None:
     """Set the database-backed gauges."""
-    async with db.session() as session:
+    async with db.reading() as session:
         rows = await session.execute(select(Task.status, func.count()).group_by(Task.status))
         counts: dict[str, int] = {status: count for status, count in rows.all()}
         waiting = await session.scalar(

@@ -126,6 +126,10 @@ class Tasks:
                     )
                 )
 
+        import logging
+        import time
+
+        t0 = time.perf_counter()
         try:
             await self.db.run(work)
         except IntegrityError:
@@ -135,7 +139,12 @@ class Tasks:
                 raise
             return existing, False
         view = self.views.add(change)
+        t1 = time.perf_counter()
         await self.executor.submit(task_id, summary_of(change) if plan is not None else None)
+        t2 = time.perf_counter()
+        logging.getLogger("timing").warning(
+            "create db %.1f ms dbos %.1f ms", (t1 - t0) * 1000, (t2 - t1) * 1000
+        )
         return view, True
 
     async def _check(self, plan: Plan) -> dict[str, Capability]:
@@ -208,7 +217,7 @@ class Tasks:
             order: tuple[Any, ...] = (Task.finished_at, Task.id)
         else:
             order = (Task.created_at.desc(), Task.id)
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             total = await session.scalar(count)
             rows = await session.scalars(query.order_by(*order).limit(limit).offset(offset))
             return list(rows), total or 0

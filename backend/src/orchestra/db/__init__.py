@@ -5,6 +5,7 @@ from orchestra.db.errors import NestedSessionError
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
     EVENTS,
+    EXECUTORS,
     INSTANCES,
     LOCAL_OWNER,
     MESSAGES,
@@ -28,6 +29,7 @@ from orchestra.db.models import (
 
 __all__ = [
     "EVENTS",
+    "EXECUTORS",
     "INSTANCES",
     "LOCAL_OWNER",
     "MESSAGES",

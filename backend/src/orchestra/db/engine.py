@@ -20,11 +20,12 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -43,6 +44,8 @@ POOL_OVERFLOW = 10
 # SQLite readers beside the one writer (WAL lets them read while it writes).
 SQLITE_READERS = 2
 SQLITE_BUSY_SECONDS = 30.0
+# Writes between two checkpoints of the WAL, for writes made on the event loop.
+CHECKPOINT_EVERY = 500
 
 
 def _sqlite_pragmas(dbapi_connection: Any, busy: float) -> None:
@@ -85,9 +88,16 @@ def create_engine(url: str) -> AsyncEngine:
     return engine
 
 
-def _sqlite_sync_engine(url: str, *, writer: bool, pool_size: int) -> Engine:
-    """A pysqlite engine on the same file, used from the database threads only."""
+def _sqlite_sync_engine(url: str, *, writer: bool, pool_size: int, waits: bool = True) -> Engine:
+    """A pysqlite engine on the same file, for whole transactions in one thread.
+
+    `waits=False`: a transaction that cannot take the write lock at once fails at BEGIN
+    instead of waiting for it, and the connection leaves checkpoints to others (both would
+    block: this engine runs on the event loop).
+    """
     parsed, busy = _sqlite_busy(url)
+    if not waits:
+        busy = 0.0
     engine = create_sync_engine(
         parsed.set(drivername="sqlite"),
         connect_args={"timeout": busy, "check_same_thread": False},
@@ -100,6 +110,8 @@ def _sqlite_sync_engine(url: str, *, writer: bool, pool_size: int) -> Engine:
         # Transactions are begun by the listener below, not by the driver's own guess.
         dbapi_connection.isolation_level = None
         _sqlite_pragmas(dbapi_connection, busy)
+        if not waits:
+            dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
@@ -126,10 +138,13 @@ class Database:
         self._turns = asyncio.Semaphore(1 if self.sqlite else POOL_SIZE + POOL_OVERFLOW)
         self._writer: Engine | None = None
         self._reader: Engine | None = None
+        self._at_once: Engine | None = None
+        self._unchecked = 0
         self._write_thread: concurrent.futures.ThreadPoolExecutor | None = None
         self._read_threads: concurrent.futures.ThreadPoolExecutor | None = None
         if self.sqlite:
             self._writer = _sqlite_sync_engine(url, writer=True, pool_size=1)
+            self._at_once = _sqlite_sync_engine(url, writer=True, pool_size=1, waits=False)
             self._reader = _sqlite_sync_engine(url, writer=False, pool_size=SQLITE_READERS)
             self._write_thread = concurrent.futures.ThreadPoolExecutor(
                 1, thread_name_prefix="sqlite-writer"
@@ -175,6 +190,17 @@ class Database:
         finally:
             self._opened.reset(token)
 
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncSession]:
+        """A session for reads only: on SQLite it does not wait for the writers' turn (WAL
+        readers run beside the writer); on PostgreSQL it waits for a pooled connection."""
+        if not self.sqlite:
+            async with self.session() as session:
+                yield session
+            return
+        async with self.sessions() as session, session.begin():
+            yield session
+
     async def run(self, work: Callable[[Connection], T]) -> T:
         """Run `work` as one write transaction: committed if it returns, rolled back if not.
 
@@ -183,6 +209,11 @@ class Database:
         """
         self._refuse_nesting()
         async with self._turns:
+            if self._at_once is not None:
+                done = _at_once(self._at_once, work)
+                if done is not _LOCKED:
+                    self._checkpoint_now_and_then()
+                    return cast(T, done)
             if self._writer is not None and self._write_thread is not None:
                 return await asyncio.get_running_loop().run_in_executor(
                     self._write_thread, _in_transaction, self._writer, work
@@ -200,14 +231,51 @@ class Database:
         async with self._turns, self.engine.connect() as connection, connection.begin():
             return await connection.run_sync(work)
 
+    def _checkpoint_now_and_then(self) -> None:
+        """Copy the WAL into the database file every so many writes, in a reader thread
+        (writes on the event loop leave checkpoints to others: one can wait for disk)."""
+        self._unchecked += 1
+        if self._unchecked < CHECKPOINT_EVERY or self._reader is None:
+            return
+        self._unchecked = 0
+        assert self._read_threads is not None
+        self._read_threads.submit(_checkpoint, self._reader)
+
     async def close(self) -> None:
         await self.engine.dispose()
-        for engine in (self._writer, self._reader):
+        for engine in (self._writer, self._reader, self._at_once):
             if engine is not None:
                 engine.dispose()
         for threads in (self._write_thread, self._read_threads):
             if threads is not None:
                 threads.shutdown(wait=False)
+
+
+_LOCKED = object()
+
+
+def _at_once(engine: Engine, work: Callable[[Connection], T]) -> T | object:
+    """Run `work` as a write transaction if the write lock can be had at once: _LOCKED if not
+    (another process writes), before `work` ran."""
+    with engine.connect() as connection:
+        try:
+            transaction = connection.begin()
+        except OperationalError as exc:
+            if _locked(exc):
+                return _LOCKED
+            raise
+        with transaction:
+            return work(connection)
+
+
+def _locked(error: OperationalError) -> bool:
+    name = getattr(error.orig, "sqlite_errorname", "")
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
+def _checkpoint(engine: Engine) -> None:
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def _in_transaction(engine: Engine, work: Callable[[Connection], T]) -> T:

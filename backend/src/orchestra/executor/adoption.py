@@ -15,10 +15,9 @@ import asyncio
 import logging
 from datetime import timedelta
 
-from sqlalchemy import delete, select, text, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Connection, delete, insert, select, text, update
 
-from orchestra.db import Database, ExecutorProcess
+from orchestra.db import EXECUTORS, Database
 from orchestra.db.base import utcnow
 from orchestra.executor import dbos_internals, slots
 
@@ -28,11 +27,11 @@ log = logging.getLogger(__name__)
 LEADER_LOCK = 0x0C4E57A
 
 
-async def _lead(session: AsyncSession) -> bool:
-    if session.get_bind().dialect.name != "postgresql":
+def _lead(connection: Connection) -> bool:
+    if connection.dialect.name != "postgresql":
         return True
     # Transaction-scoped: released at commit, so no connection is held between rounds.
-    got = await session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": LEADER_LOCK})
+    got = connection.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": LEADER_LOCK})
     return bool(got)
 
 
@@ -45,35 +44,39 @@ class Adoption:
         self.dead_after = dead_after
 
     async def beat(self) -> None:
-        async with self.db.session() as session:
+        def work(connection: Connection) -> None:
             now = utcnow()
-            found = await session.execute(
-                update(ExecutorProcess)
-                .where(ExecutorProcess.id == self.executor_id)
-                .values(last_seen_at=now)
+            found = connection.execute(
+                update(EXECUTORS).where(EXECUTORS.c.id == self.executor_id).values(last_seen_at=now)
             )
-            if not found.rowcount:  # type: ignore[attr-defined]
-                session.add(ExecutorProcess(id=self.executor_id, started_at=now, last_seen_at=now))
+            if not found.rowcount:
+                connection.execute(
+                    insert(EXECUTORS).values(id=self.executor_id, started_at=now, last_seen_at=now)
+                )
+
+        await self.db.run(work)
 
     async def silent(self) -> list[str]:
         """Claim the executors silent for longer than `dead_after` (leader only)."""
-        async with self.db.session() as session:
-            if not await _lead(session):
+
+        def work(connection: Connection) -> list[str]:
+            if not _lead(connection):
                 return []
             cutoff = utcnow() - timedelta(seconds=self.dead_after)
-            ids = list(
-                await session.scalars(
-                    select(ExecutorProcess.id).where(
-                        ExecutorProcess.last_seen_at < cutoff,
-                        ExecutorProcess.id != self.executor_id,
+            ids: list[str] = list(
+                connection.scalars(
+                    select(EXECUTORS.c.id).where(
+                        EXECUTORS.c.last_seen_at < cutoff, EXECUTORS.c.id != self.executor_id
                     )
                 )
             )
             if ids:
-                await session.execute(delete(ExecutorProcess).where(ExecutorProcess.id.in_(ids)))
+                connection.execute(delete(EXECUTORS).where(EXECUTORS.c.id.in_(ids)))
                 # Their steps take new slots when the adopted workflows run them again.
-                await session.run_sync(lambda s: slots.free_of_executors(s.connection(), ids))
+                slots.free_of_executors(connection, ids)
             return ids
+
+        return await self.db.run(work)
 
     async def round(self) -> list[str]:
         await self.beat()

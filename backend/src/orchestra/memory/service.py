@@ -30,7 +30,7 @@ class Sessions:
         if not principal.is_admin:
             query = query.where(Session.owner == principal.id)
             count = count.where(Session.owner == principal.id)
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             total = await session.scalar(count)
             messages = (
                 select(func.count())
@@ -55,7 +55,7 @@ class Sessions:
 
     async def get(self, session_id: str, principal: Principal) -> tuple[Session, int, int]:
         """The session with its message and task counts."""
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             row = await session.get(Session, session_id)
             if row is None or not principal.owns(row.owner):
                 raise NotFoundError("session", session_id)
@@ -70,7 +70,7 @@ class Sessions:
     async def messages(
         self, session_id: str, principal: Principal, limit: int, offset: int
     ) -> tuple[list[Message], int]:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             row = await session.get(Session, session_id)
             if row is None or not principal.owns(row.owner):
                 raise NotFoundError("session", session_id)

@@ -172,11 +172,11 @@ class Registry:
         return agent
 
     async def all(self) -> list[Agent]:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             return list(await session.scalars(select(Agent).order_by(Agent.name)))
 
     async def get(self, agent_id: str) -> Agent:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             agent = await session.get(Agent, agent_id)
             if agent is None:
                 raise NotFoundError("agent", agent_id)
