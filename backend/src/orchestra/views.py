@@ -35,8 +35,9 @@ from orchestra.db import EVENTS, STEPS, TASKS, Database, TaskStatus
 log = logging.getLogger(__name__)
 
 # How long a view patched here is trusted without hearing of other processes' changes to
-# its task (only cancels come from elsewhere, and `sync` reports those sooner).
-LOCAL_FRESH_SECONDS = 30.0
+# its task (only cancels come from elsewhere, and `sync` reports those): long, as a task
+# may wait in line for minutes and be read all along.
+LOCAL_FRESH_SECONDS = 600.0
 # How long a view read from the database is trusted while its task runs elsewhere.
 REMOTE_FRESH_SECONDS = 1.0
 # PostgreSQL hands out event ids before commit, so a later commit can carry a lower id:

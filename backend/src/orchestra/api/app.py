@@ -59,14 +59,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     egress = Egress(settings.agent_allowed_hosts, allow_loopback=settings.on_loopback)
     registry = Registry(database, http, settings.agent_call_timeout_seconds, egress)
     await registry.reload()
-    # Connections to agents are kept for reuse, one per step in flight at most (slots bound
-    # those): with httpx's default of 20 kept, busy agents cost a new TCP connection a call.
-    dispatcher = Dispatcher(
-        http,
-        httpx.Limits(
-            max_connections=None, max_keepalive_connections=max(20, 2 * settings.agent_concurrency)
-        ),
-    )
+    dispatcher = Dispatcher(http)
     policy = StepPolicy(
         timeout=settings.step_timeout_seconds, max_attempts=settings.step_max_attempts
     )

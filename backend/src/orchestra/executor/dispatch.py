@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,13 +83,31 @@ def build_message(
     )
 
 
-class Dispatcher:
-    """Keeps one A2A client per agent instance over one HTTP connection pool for steps."""
+@dataclass
+class _Line:
+    """An A2A client over an HTTP client of one connection (see `Dispatcher`)."""
 
-    def __init__(self, http: httpx.AsyncClient, limits: httpx.Limits | None = None) -> None:
+    client: Client
+    http: httpx.AsyncClient
+
+    async def close(self) -> None:
+        await self.client.close()
+        await self.http.aclose()
+
+
+class Dispatcher:
+    """A2A clients for agent instances, each over one HTTP connection, reused call after call.
+
+    One connection per client, rather than one pool for all: httpcore looks at every
+    connection of a pool each time a request takes or gives one back, so with as many kept
+    connections as steps in flight a call cost more in that scan than in the call itself.
+    An instance has as many clients as it had calls at once (its agent slots bound that).
+    """
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
         """`http` is the process's shared client: its timeout is the one for short calls.
 
-        Steps get a client of their own. The call timeout fits a card fetch or a health
+        Steps get clients of their own. The call timeout fits a card fetch or a health
         probe, but bounding a stream's reads with it would end a step whose agent is quiet
         for a while (an LLM call, say) as a broken connection, cost an attempt and mark a
         working instance unhealthy. So reads wait as long as the step's deadline, which
@@ -96,31 +115,38 @@ class Dispatcher:
         call timeout, so an agent that is down is still found out fast.
         """
         call = http.timeout
-        self._http = httpx.AsyncClient(
-            timeout=httpx.Timeout(
-                connect=call.connect, read=None, write=call.write, pool=call.pool
-            ),
-            event_hooks=http.event_hooks,
-            limits=limits or httpx.Limits(),
+        self._timeout = httpx.Timeout(
+            connect=call.connect, read=None, write=call.write, pool=call.pool
         )
-        self._factory = ClientFactory(
+        self._hooks = http.event_hooks
+        self._idle: dict[str, list[_Line]] = {}
+
+    def _line(self, card: dict[str, Any]) -> _Line:
+        http = httpx.AsyncClient(
+            timeout=self._timeout,
+            event_hooks=self._hooks,
+            limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
+        )
+        factory = ClientFactory(
             ClientConfig(
-                httpx_client=self._http,
+                httpx_client=http,
                 streaming=True,
                 supported_protocol_bindings=["JSONRPC", "HTTP+JSON"],
             )
         )
-        self._clients: dict[str, Client] = {}
+        return _Line(factory.create(parse_agent_card(card)), http)
 
-    def _client(self, instance_id: str, card: dict[str, Any]) -> Client:
-        client = self._clients.get(instance_id)
-        if client is None:
-            client = self._factory.create(parse_agent_card(card))
-            self._clients[instance_id] = client
-        return client
-
-    def forget(self, instance_id: str) -> None:
-        self._clients.pop(instance_id, None)
+    @asynccontextmanager
+    async def _borrow(self, instance_id: str, card: dict[str, Any]) -> AsyncIterator[Client]:
+        """A client of the instance for one call; kept for the next unless the call broke."""
+        idle = self._idle.setdefault(instance_id, [])
+        line = idle.pop() if idle else self._line(card)
+        try:
+            yield line.client
+        except BaseException:
+            await line.close()  # a broken connection is not lent again
+            raise
+        idle.append(line)
 
     async def send(
         self,
@@ -137,11 +163,13 @@ class Dispatcher:
         Raises:
             TransportError: unreachable agent, broken stream, protocol error or timeout.
         """
-        client = self._client(instance_id, card)
         reply = AgentReply(state="unknown")
         final = False
         try:
-            async with asyncio.timeout(timeout) as deadline:
+            async with (
+                self._borrow(instance_id, card) as client,
+                asyncio.timeout(timeout) as deadline,
+            ):
                 async for event in client.send_message(SendMessageRequest(message=message)):
                     if not final and await self._absorb(event, reply, on_task):
                         # The agent ends its stream after the final event: read on to that
@@ -157,7 +185,6 @@ class Dispatcher:
         except (A2AClientError, httpx.HTTPError) as exc:
             if final:
                 return reply
-            self.forget(instance_id)
             raise TransportError(f"{exc.__class__.__name__}: {exc}") from exc
         if final:
             return reply
@@ -210,17 +237,18 @@ class Dispatcher:
     async def cancel(self, instance_id: str, card: dict[str, Any], remote_task_id: str) -> None:
         """Ask an agent to cancel its task; an agent that is gone has nothing left to cancel."""
         try:
-            client = self._client(instance_id, card)
-            await asyncio.wait_for(client.cancel_task(CancelTaskRequest(id=remote_task_id)), 5)
+            async with self._borrow(instance_id, card) as client:
+                request = CancelTaskRequest(id=remote_task_id)
+                await asyncio.wait_for(client.cancel_task(request), 5)
             log.info("asked the agent to cancel its task %s", remote_task_id)
         except (A2AClientError, httpx.HTTPError, TimeoutError) as exc:
             log.info("cancel of remote task %s not delivered: %s", remote_task_id, exc)
 
     async def close(self) -> None:
-        for client in self._clients.values():
-            await client.close()
-        self._clients.clear()
-        await self._http.aclose()
+        for lines in self._idle.values():
+            for line in lines:
+                await line.close()
+        self._idle.clear()
 
 
 def _mark(reply: AgentReply, status: TaskStatus) -> None:
