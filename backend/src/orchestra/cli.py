@@ -156,8 +156,7 @@ def _refused(settings: Settings, response: httpx.Response) -> StartupFailed:
         )
     return StartupFailed(
         f"The orchestrator refused to register the agents ({response.status_code}: "
-        f"{reason.rstrip('.')}). "
-        + advice
+        f"{reason.rstrip('.')}). " + advice
     )
 
 
