@@ -129,5 +129,5 @@ async def test_graph_with_llm_separates_thinking(tmp_path: Path) -> None:
     assert result["thinking"] == "weigh sources"
     assert result["result"]["mode"] == "llm"
     # Reported for the orchestrator, which records it on the step.
-    assert result["result"]["usage"]["input_tokens"] == 42
-    assert result["result"]["usage"]["output_tokens"] == 7
+    assert result["result"]["usage"]["inputTokens"] == 42
+    assert result["result"]["usage"]["outputTokens"] == 7

@@ -121,7 +121,7 @@ async def test_corpus_passages_are_ranked(research_client: Client) -> None:
 async def test_no_material_is_said_plainly(research_client: Client) -> None:
     outcome = await ask(research_client, "Give an overview of quantum gravity")
     assert outcome.state == COMPLETED
-    assert outcome.data["material_found"] is False
+    assert outcome.data["materialFound"] is False
     assert "No source material" in outcome.text
     assert outcome.data["sources"] == []
 
@@ -245,7 +245,7 @@ async def test_llm_thinking_goes_to_its_own_part(tmp_path: Path) -> None:
 
 async def test_an_earlier_step_that_found_nothing_is_not_quoted(research_client: Client) -> None:
     empty = await ask(research_client, "Research quantum gravity", capability="research")
-    assert empty.data["material_found"] is False
+    assert empty.data["materialFound"] is False
     report = await ask(
         research_client,
         "Write a short report based on it",
@@ -253,5 +253,5 @@ async def test_an_earlier_step_that_found_nothing_is_not_quoted(research_client:
         data={"inputs": {"s1": {"title": "Research", "text": empty.text, "data": empty.data}}},
     )
     assert report.state == COMPLETED
-    assert report.data["material_found"] is False
+    assert report.data["materialFound"] is False
     assert report.data["sources"] == []

@@ -387,8 +387,8 @@ async def _store_outcome(
     usage = (step.output_data or {}).get("usage")
     if isinstance(usage, dict):
         # An agent that used an LLM reports it in its data part: {"usage": {...}}.
-        step.tokens_in = int(usage.get("input_tokens") or 0)
-        step.tokens_out = int(usage.get("output_tokens") or 0)
+        step.tokens_in = int(usage.get("inputTokens") or 0)
+        step.tokens_out = int(usage.get("outputTokens") or 0)
         _count_tokens(usage.get("model"), step.tokens_in, step.tokens_out)
     if step.started_at is not None:
         metrics.STEP_SECONDS.labels(step.agent_name or "", step.capability, step.status).observe(

@@ -76,7 +76,7 @@ class ResearchExecutor(StepExecutor):
                 for i in request.inputs
                 # An earlier research step that found nothing says so in prose; quoting that
                 # prose as if it were a source would dress up "no material" as findings.
-                if not (isinstance(i.data, dict) and i.data.get("material_found") is False)
+                if not (isinstance(i.data, dict) and i.data.get("materialFound") is False)
             ],
             "extra_texts": [_as_text(request.data)] if request.data is not None else [],
         }

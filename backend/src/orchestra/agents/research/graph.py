@@ -211,8 +211,8 @@ def make_write(model: BaseChatModel | None, timeout_seconds: float) -> Any:
             answer, thinking, mode = generated.text, generated.thinking, "llm"
             # The orchestrator records these on the step (data part "usage").
             usage = {
-                "input_tokens": generated.input_tokens,
-                "output_tokens": generated.output_tokens,
+                "inputTokens": generated.input_tokens,
+                "outputTokens": generated.output_tokens,
                 "model": _model_name(model),
             }
         result: dict[str, Any] = {
@@ -227,7 +227,7 @@ def make_write(model: BaseChatModel | None, timeout_seconds: float) -> Any:
             ],
             "keywords": draft.keywords,
             "sources": [{"label": m.label, "title": m.title, "kind": m.kind} for m in materials],
-            "material_found": bool(materials),
+            "materialFound": bool(materials),
             "turn": len(state.get("turns", [])),
         }
         if usage is not None:
