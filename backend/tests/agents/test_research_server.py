@@ -29,7 +29,6 @@ from tests.agents.helpers import (
     ask,
     make_client,
     make_settings,
-    send,
     user_message,
 )
 
@@ -138,17 +137,6 @@ async def test_writing_skill_and_http_json_binding(research_server: AgentServer)
     sections = sections_of(outcome.data)
     assert list(sections)[:3] == ["Introduction", "Discussion", "Conclusion"]
     assert "On the other hand" in sections["Discussion"] and "- " not in sections["Discussion"]
-
-
-async def test_follow_up_in_same_context_uses_checkpointed_thread(research_client: Client) -> None:
-    first = await ask(research_client, "Give an overview of wind power")
-    context_id = first.task.context_id
-    second = await send(
-        research_client, user_message("Now explain nuclear power", context_id=context_id)
-    )
-    assert second.state == COMPLETED
-    assert second.task.context_id == context_id
-    assert second.data["turn"] == 2
 
 
 class _BlockingChatModel(BaseChatModel):
