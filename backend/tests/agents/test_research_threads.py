@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from a2a.client import Client
 from a2a.server.context import ServerCallContext
-from a2a.server.tasks import DatabaseTaskStore
 from a2a.types import (
     CancelTaskRequest,
     Message,
@@ -32,12 +31,13 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
+from orchestra.agents.a2a_internals import durable_task_store
 from orchestra.agents.idempotency import MessageKeyStore, idempotency_key
 from orchestra.agents.protocol import parse_step_request
 from orchestra.agents.research import create_research_app
 from orchestra.agents.research.card import research_card
 from orchestra.agents.research.executor import ResearchExecutor
-from orchestra.agents.server import _task_model, create_store_engine
+from orchestra.agents.server import create_store_engine
 from orchestra.config import Settings
 from tests.agents.helpers import (
     CANCELED,
@@ -244,8 +244,7 @@ async def test_a_run_a_restart_interrupted_resumes_from_its_checkpoint(tmp_path:
     # ...and what its server had stored: the WORKING task and the message's key.
     engine = create_store_engine(settings.agent_store_url("research-agent", server.port))
     try:
-        store = DatabaseTaskStore(engine)
-        store.task_model = _task_model()
+        store = durable_task_store(engine)
         call = ServerCallContext()
         working = TaskStatus(state=TaskState.TASK_STATE_WORKING)
         await store.save(
