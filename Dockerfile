@@ -1,8 +1,11 @@
+# syntax=docker/dockerfile:1.7
 # One image for every Orchestra service; the command picks the service:
 #   docker run IMAGE serve orchestrator | serve research-agent | serve analyst-agent
-# syntax=docker/dockerfile:1.7
+# (The syntax line above works only as the file's first line.)
 
-FROM node:20.18-bookworm-slim AS dashboard
+# Node: what frontend/package.json's engines and its lock file's packages (vite, rolldown)
+# accept; tests/deploy checks it.
+FROM node:20.19-bookworm-slim AS dashboard
 WORKDIR /frontend
 COPY frontend/ ./
 # The React dashboard builds into dist/ once it has a package.json; until then the static page ships.

@@ -8,7 +8,8 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 
 import httpx
 from pydantic import ValidationError
@@ -61,28 +62,113 @@ def serve(service: str, host: str, port: int) -> int:
     return 0
 
 
-async def _wait_ready(http: httpx.AsyncClient, url: str, timeout: float = 60.0) -> None:
-    async with asyncio.timeout(timeout):
-        while True:
-            try:
-                if (await http.get(url)).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            await asyncio.sleep(0.2)
+class StartupFailed(Exception):
+    """`orchestra up` could not start; the message says what to change."""
+
+
+#: Name of the admin key `up` makes for itself when keys are on and ADMIN_KEY is not set.
+TEMPORARY_KEY_NAME = "orchestra up (temporary, revoked once the agents are registered)"
+
+
+async def _wait_ready(
+    http: httpx.AsyncClient,
+    url: str,
+    children: dict[str, asyncio.subprocess.Process],
+    timeout: float = 60.0,
+) -> None:
+    try:
+        async with asyncio.timeout(timeout):
+            while True:
+                for service, child in children.items():
+                    if child.returncode is not None:
+                        raise StartupFailed(
+                            f"The {service} stopped (exit code {child.returncode}) before it "
+                            "was ready; its own message is above."
+                        )
+                try:
+                    if (await http.get(url)).status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+                await asyncio.sleep(0.2)
+    except TimeoutError:
+        raise StartupFailed(f"{url} did not answer within {timeout:.0f} s.") from None
+
+
+@asynccontextmanager
+async def _registration_key(settings: Settings) -> AsyncIterator[str | None]:
+    """The key `up` registers the agents with, or None when keys are off.
+
+    ADMIN_KEY if it is set; otherwise a new admin key written straight to the database
+    (as `orchestra keys create` does), revoked as soon as the agents are registered, so
+    `up` leaves no admin secret behind that nobody knows about. The orchestrator must
+    be ready first: it creates the schema.
+    """
+    if not settings.auth_enabled:
+        yield None
+        return
+    given = settings.admin_key.get_secret_value().strip()
+    if given:
+        yield given
+        return
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from orchestra.auth import Keys
+    from orchestra.db import Database
+
+    database = Database(settings.orchestrator_database_url)
+    try:
+        keys = Keys(database)
+        try:
+            row, secret = await keys.create(TEMPORARY_KEY_NAME, "admin")
+        except SQLAlchemyError as exc:
+            raise StartupFailed(
+                f"AUTH_ENABLED=true and ADMIN_KEY is not set, and a temporary admin key could "
+                f"not be written to the database ({type(exc).__name__}). Set ADMIN_KEY to an "
+                "admin key: `orchestra keys create --role admin`, or any random token such as "
+                "orc_$(openssl rand -hex 24)."
+            ) from exc
+        try:
+            yield secret
+        finally:
+            await keys.revoke(row.id)
+    finally:
+        await database.close()
+
+
+def _refused(settings: Settings, response: httpx.Response) -> StartupFailed:
+    """What to change when the orchestrator refuses the key `up` registers agents with."""
+    try:
+        reason = str(response.json()["error"]["message"])
+    except (ValueError, KeyError, TypeError):
+        reason = response.text[:200]
+    if settings.admin_key.get_secret_value().strip():
+        advice = (
+            "ADMIN_KEY is not an active admin key (revoked, or made with --role user). Set "
+            "ADMIN_KEY to an admin key from `orchestra keys create --role admin`, or leave it "
+            "empty and `orchestra up` registers the agents with a temporary key of its own."
+        )
+    else:
+        advice = (
+            "The temporary admin key of `orchestra up` was refused: do the orchestrator and "
+            "this command use the same DATABASE_URL? Or set ADMIN_KEY to an admin key from "
+            "`orchestra keys create --role admin`."
+        )
+    return StartupFailed(
+        f"The orchestrator refused to register the agents ({response.status_code}: "
+        f"{reason.rstrip('.')}). " + advice
+    )
 
 
 async def _up(settings: Settings) -> int:
     """Start the three services as child processes, register the agents, wait for Ctrl-C."""
     host = settings.host
-    children: list[asyncio.subprocess.Process] = []
+    children: dict[str, asyncio.subprocess.Process] = {}
     for service in SERVICES:
         port = _default_port(settings, service)
-        children.append(
-            await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "orchestra", "serve", service, "--host", host,
-                "--port", str(port),
-            )
+        children[service] = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "orchestra", "serve", service, "--host", host,
+            "--port", str(port),
         )  # fmt: skip
     base = f"http://{settings.advertised_host}"
     stop = asyncio.Event()
@@ -91,37 +177,54 @@ async def _up(settings: Settings) -> int:
         loop.add_signal_handler(sig, stop.set)
     try:
         async with httpx.AsyncClient(timeout=10) as http:
-            await _wait_ready(http, f"{base}:{settings.port}/ready")
-            for port in (settings.research_agent_port, settings.analyst_agent_port):
-                await _wait_ready(http, f"{base}:{port}/.well-known/agent-card.json")
-                response = await http.post(
-                    f"{base}:{settings.port}/api/agents", json={"card_url": f"{base}:{port}"}
-                )
-                response.raise_for_status()
+            await _wait_ready(http, f"{base}:{settings.port}/ready", children)
+            async with _registration_key(settings) as key:
+                headers = _auth_headers(key) if key else {}
+                for port in (settings.research_agent_port, settings.analyst_agent_port):
+                    card = f"{base}:{port}/.well-known/agent-card.json"
+                    await _wait_ready(http, card, children)
+                    response = await http.post(
+                        f"{base}:{settings.port}/api/agents",
+                        json={"card_url": f"{base}:{port}"},
+                        headers=headers,
+                    )
+                    if response.status_code in (401, 403):
+                        raise _refused(settings, response)
+                    response.raise_for_status()
+        keys_line = (
+            "  API keys           required (AUTH_ENABLED=true); make one with\n"
+            "                     `orchestra keys create --role user --name <who>`\n"
+            if settings.auth_enabled
+            else ""
+        )
         print(
             f"Orchestra is up.\n"
             f"  dashboard and API  {base}:{settings.port}/  (docs: {base}:{settings.port}/docs)\n"
             f"  research agent     {base}:{settings.research_agent_port}\n"
             f"  analyst agent      {base}:{settings.analyst_agent_port}\n"
             f"  data               {settings.data_dir}\n"
+            f"{keys_line}"
             f"Press Ctrl-C to stop.",
             flush=True,
         )
-        waiters = [asyncio.create_task(c.wait()) for c in children]
+        waiters = [asyncio.create_task(c.wait()) for c in children.values()]
         stopper = asyncio.create_task(stop.wait())
         done, _ = await asyncio.wait([*waiters, stopper], return_when=asyncio.FIRST_COMPLETED)
         if stopper not in done:
             print("A service stopped unexpectedly; stopping the others.", file=sys.stderr)
             return 1
         return 0
-    except (TimeoutError, httpx.HTTPError) as exc:
+    except StartupFailed as exc:
+        print(f"Orchestra could not start: {exc}", file=sys.stderr)
+        return 1
+    except httpx.HTTPError as exc:
         print(f"Orchestra could not start: {exc!r}", file=sys.stderr)
         return 1
     finally:
-        for child in children:
+        for child in children.values():
             if child.returncode is None:
                 child.terminate()
-        for child in children:
+        for child in children.values():
             try:
                 await asyncio.wait_for(child.wait(), 15)
             except TimeoutError:

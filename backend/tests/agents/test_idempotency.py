@@ -11,17 +11,17 @@ import pytest
 from a2a.client import Client, ClientCallContext
 from a2a.helpers import get_data_parts, get_text_parts
 from a2a.server.context import ServerCallContext
-from a2a.server.tasks import DatabaseTaskStore
 from a2a.types import Message, SendMessageRequest, StreamResponse, Task, TaskState, TaskStatus
 from fastapi import FastAPI
 from google.protobuf.json_format import MessageToDict
 
+from orchestra.agents.a2a_internals import durable_task_store
 from orchestra.agents.analyst import AnalystExecutor
 from orchestra.agents.analyst.card import analyst_card
 from orchestra.agents.executor import Progress
 from orchestra.agents.idempotency import MessageKeyStore, idempotency_key
 from orchestra.agents.protocol import StepRequest, StepResult
-from orchestra.agents.server import _task_model, build_agent_app, create_store_engine
+from orchestra.agents.server import build_agent_app, create_store_engine
 from orchestra.config import Settings
 from tests.agents.helpers import (
     COMPLETED,
@@ -203,8 +203,7 @@ async def test_task_left_unfinished_runs_again(tmp_path: Path, same_instance: bo
     # What the crashed run left behind: its key and a WORKING task.
     engine = create_store_engine(settings.agent_store_url("analyst-agent", server.port))
     try:
-        store = DatabaseTaskStore(engine)
-        store.task_model = _task_model()
+        store = durable_task_store(engine)
         call = ServerCallContext()
         await store.save(
             Task(

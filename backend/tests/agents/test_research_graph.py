@@ -79,7 +79,7 @@ def test_corpus_search_and_refresh(tmp_path: Path) -> None:
     assert Corpus(tmp_path / "missing").search(["x"]) == []
 
 
-async def test_graph_offline_answer_and_checkpointed_turns(tmp_path: Path) -> None:
+async def test_graph_offline_answer(tmp_path: Path) -> None:
     graph = build_research_graph(corpus=Corpus(tmp_path), checkpointer=InMemorySaver())
     config = {"configurable": {"thread_id": "ctx-1"}}
     material = (
@@ -100,8 +100,6 @@ async def test_graph_offline_answer_and_checkpointed_turns(tmp_path: Path) -> No
     sections = {s["title"]: s["content"] for s in first["result"]["sections"]}
     assert "saves commuting time" in sections["Arguments for"]
     assert "isolation" in sections["Arguments against"]
-    second = await graph.ainvoke(state, config=config)
-    assert second["result"]["turn"] == 2
 
 
 async def test_graph_with_llm_separates_thinking(tmp_path: Path) -> None:
@@ -129,5 +127,5 @@ async def test_graph_with_llm_separates_thinking(tmp_path: Path) -> None:
     assert result["thinking"] == "weigh sources"
     assert result["result"]["mode"] == "llm"
     # Reported for the orchestrator, which records it on the step.
-    assert result["result"]["usage"]["input_tokens"] == 42
-    assert result["result"]["usage"]["output_tokens"] == 7
+    assert result["result"]["usage"]["inputTokens"] == 42
+    assert result["result"]["usage"]["outputTokens"] == 7

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -50,19 +51,23 @@ def _key(stack: Stack, role: str, name: str) -> str:
 
 @pytest.fixture(scope="module")
 def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Secured]:
-    stack = Stack(tmp_path_factory.mktemp("secured"), settings=dict(LIMITS))
+    data_dir = tmp_path_factory.mktemp("secured")
+    stack = Stack(data_dir, settings=dict(LIMITS))
     try:
         analyst = stack.add("analyst-agent").start()
+        # Its steps take as long as their instruction says ("wait N"): tasks that stay open.
+        slow = stack.add_slow_agent("slow-agent", 30, data_dir / "slow-calls.txt").start()
         admin = _key(stack, "admin", "ops")
         alice, bob = _key(stack, "user", "alice"), _key(stack, "user", "bob")
         orchestrator = stack.add("orchestrator").start()
         with httpx.Client(base_url=orchestrator.url) as http:
-            response = http.post(
-                "/api/agents",
-                json={"card_url": analyst.url},
-                headers={"Authorization": f"Bearer {admin}"},
-            )
-            assert response.status_code == 201, response.text
+            for agent in (analyst, slow):
+                response = http.post(
+                    "/api/agents",
+                    json={"card_url": agent.url},
+                    headers={"Authorization": f"Bearer {admin}"},
+                )
+                assert response.status_code == 201, response.text
         yield Secured(stack, orchestrator.url, admin, alice, bob)
     finally:
         stack.stop()
@@ -183,16 +188,40 @@ def test_oversized_bodies_are_refused(secured: Secured) -> None:
         assert response.json()["error"]["code"] == "payload_too_large"
 
 
+WAITING_PLAN = {
+    "steps": [{"id": "a", "title": "A", "instruction": "wait 30", "capability": "wait-a"}]
+}
+
+
 def test_event_streams_per_key_are_limited(secured: Secured) -> None:
+    """MAX_EVENT_STREAMS=1: a second stream open at once is refused; closing one frees it."""
     key = _key(secured.stack, "user", "watcher")
-    with secured.client(key) as client:
-        task = client.post("/api/tasks", json={"description": "sum of 2 and 2"}).json()
-        wait_for_task(client, task["id"], ("completed",))
-        # A finished task's stream ends by itself: the slot is free again afterwards.
-        for _ in range(2):
-            with client.stream("GET", f"/api/tasks/{task['id']}/events") as stream:
-                assert stream.status_code == 200
-                list(stream.iter_lines())
+    with secured.client(key) as client, secured.client(key) as other:
+        task = client.post("/api/tasks", json={"description": "wait", "plan": WAITING_PLAN})
+        assert task.status_code == 202, task.text
+        events = f"/api/tasks/{task.json()['id']}/events"
+        try:
+            with client.stream("GET", events) as first:
+                assert first.status_code == 200
+                lines = first.iter_lines()  # kept: a dropped iterator closes the stream
+                assert next(lines).startswith("id:")  # open, and the task runs for 30 s
+                second = other.get(events)
+                assert second.status_code == 429, second.text
+                assert second.json()["error"]["code"] == "rate_limited"
+                assert int(second.headers["retry-after"]) >= 1
+            # The first stream is closed: its slot comes back (once the server sees it).
+            deadline = time.monotonic() + 20
+            while (status := _stream_status(other, events)) == 429:
+                assert time.monotonic() < deadline, "the closed stream's slot never came back"
+                time.sleep(0.1)
+            assert status == 200
+        finally:
+            client.post(f"/api/tasks/{task.json()['id']}/cancel")
+
+
+def _stream_status(client: httpx.Client, path: str) -> int:
+    with client.stream("GET", path) as stream:
+        return stream.status_code
 
 
 def test_revoked_keys_stop_working(secured: Secured) -> None:

@@ -8,18 +8,7 @@ import pytest
 from sqlalchemy import inspect
 
 from orchestra.db import Database, Task, TaskEvent, upgrade
-from orchestra.db.base import utcnow
-
-TABLES = {
-    "agents",
-    "agent_instances",
-    "tasks",
-    "task_steps",
-    "task_events",
-    "sessions",
-    "messages",
-    "alembic_version",
-}
+from orchestra.db.base import Base, utcnow
 
 
 async def _check(url: str) -> None:
@@ -28,8 +17,16 @@ async def _check(url: str) -> None:
     db = Database(url)
     try:
         async with db.engine.connect() as conn:
-            names = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
-        assert names >= TABLES
+            built = await conn.run_sync(
+                lambda c: {
+                    table: {column["name"] for column in inspect(c).get_columns(table)}
+                    for table in inspect(c).get_table_names()
+                }
+            )
+        # Every table and column the models declare, and nothing the models do not know.
+        declared = {t.name: {c.name for c in t.columns} for t in Base.metadata.sorted_tables}
+        assert "alembic_version" in built
+        assert {t: c for t, c in built.items() if t != "alembic_version"} == declared
         async with db.session() as session:
             task = Task(description="check")
             session.add(task)

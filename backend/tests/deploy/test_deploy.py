@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import subprocess
@@ -99,6 +100,115 @@ def test_the_dockerfile_install_step_works_in_a_clean_venv(tmp_path: Path) -> No
         [str(venv / "bin" / "orchestra"), "--help"], capture_output=True, text=True, check=True
     ).stdout
     assert "serve" in help_text and "keys" in help_text
+
+
+Version = tuple[int, int, int]
+_PARTIAL = re.compile(r"^v?(\d+|[xX*])(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?$")
+
+
+def _bounds(partial: str) -> tuple[Version, Version | None, int]:
+    """The lowest version a partial names, the first one past it, and how many parts it has."""
+    found = _PARTIAL.match(partial.strip())
+    assert found, f"not a version: {partial!r}"
+    parts = [int(p) for p in found.groups() if p is not None and p not in "xX*"]
+    low = (*parts, 0, 0, 0)[:3]
+    if not parts:
+        return (0, 0, 0), None, 0
+    bumped = [*parts[:-1], parts[-1] + 1]
+    high = (*bumped, 0, 0, 0)[:3]
+    return (low[0], low[1], low[2]), (high[0], high[1], high[2]), len(parts)
+
+
+def _satisfies_simple(version: Version, term: str) -> bool:
+    found = re.match(r"^(\^|~|>=|<=|>|<|=)?(.*)$", term)
+    assert found, term
+    operator, partial = found.groups()
+    low, high, count = _bounds(partial)
+    if operator == "^":
+        # Up to the next change of the first non-zero part given.
+        parts = list(low)
+        index = next((i for i, p in enumerate(parts[: max(count, 1)]) if p), max(count, 1) - 1)
+        top = [*parts[:index], parts[index] + 1, 0, 0][:3]
+        return low <= version < (top[0], top[1], top[2])
+    if operator == "~":
+        top = high if count < 3 else (low[0], low[1] + 1, 0)
+        return low <= version and (top is None or version < top)
+    if operator == ">=":
+        return version >= low
+    if operator == ">":
+        return high is not None and version >= high if count < 3 else version > low
+    if operator == "<":
+        return version < low
+    if operator == "<=":
+        return version < high if count < 3 and high is not None else version <= low
+    return low <= version and (high is None or version < high) if count < 3 else version == low
+
+
+def satisfies(version: Version, npm_range: str) -> bool:
+    """Whether `version` is in an npm semver range (the subset package engines use)."""
+    for alternative in npm_range.split("||"):
+        text = re.sub(r"(\^|~|>=|<=|>|<|=)\s+", r"\1", alternative.strip())
+        if " - " in text:
+            first, last = text.split(" - ")
+            text = f">={first} <={last}"
+        if all(_satisfies_simple(version, term) for term in text.split() or ["*"]):
+            return True
+    return False
+
+
+@pytest.mark.parametrize(
+    ("version", "npm_range", "expected"),
+    [
+        ((20, 18, 1), "^20.19.0 || >=22.12.0", False),
+        ((20, 19, 0), "^20.19.0 || >=22.12.0", True),
+        ((21, 0, 0), "^20.19.0 || >=22.12.0", False),
+        ((22, 12, 0), "^20.19.0 || ^22.13.0 || >=23.5.0", False),
+        ((20, 19, 0), ">=20.19", True),
+        ((20, 18, 9), ">=20.19", False),
+        ((20, 19, 0), "20 || >=22", True),
+        ((21, 1, 0), "20 || >=22", False),
+        ((20, 19, 0), ">= 12.0.0", True),
+        ((20, 19, 0), ">=v12.22.7", True),
+        ((20, 19, 0), "^10 || ^12.20.0 || ^14.13.0 || >=15.0.0", True),
+        ((13, 0, 0), "^10 || ^12.20.0 || ^14.13.0 || >=15.0.0", False),
+        ((14, 1, 0), "~14.0.0", False),
+        ((14, 0, 9), "~14.0.0", True),
+        ((1, 5, 0), "1.2 - 1.4", False),
+        ((1, 4, 9), "1.2 - 1.4", True),
+    ],
+)
+def test_npm_ranges_are_read_as_npm_does(version: Version, npm_range: str, expected: bool) -> None:
+    assert satisfies(version, npm_range) is expected
+
+
+def _node_stage_version() -> Version:
+    (image,) = re.findall(r"^FROM node:(\S+)", DOCKERFILE, re.M)
+    found = re.match(r"(\d+)\.(\d+)(?:\.(\d+))?", image)
+    assert found, f"node:{image} names no version"
+    # A floating tag such as 20.19 may be any 20.19.x: its first release must do.
+    major, minor, patch = found.groups()
+    return int(major), int(minor), int(patch or 0)
+
+
+def test_dockerfile_syntax_directive_is_its_first_line() -> None:
+    assert DOCKERFILE.splitlines()[0].startswith("# syntax=docker/dockerfile:")
+
+
+def test_node_stage_is_a_version_the_dashboard_accepts() -> None:
+    version = _node_stage_version()
+    package = json.loads((ROOT / "frontend" / "package.json").read_text())
+    assert satisfies(version, package["engines"]["node"]), package["engines"]
+    lock = json.loads((ROOT / "frontend" / "package-lock.json").read_text())
+    refused = {
+        path.removeprefix("node_modules/") or "(the dashboard)": wanted
+        for path, entry in lock["packages"].items()
+        # Packages for other systems (say, a wasm32 build) are never installed in the stage.
+        if "linux" in entry.get("os", ["linux"])
+        and {"x64", "arm64"} & set(entry.get("cpu", ["x64"]))
+        and isinstance(wanted := entry.get("engines", {}).get("node"), str)
+        and not satisfies(version, wanted)
+    }
+    assert not refused, f"node {'.'.join(map(str, version))} is refused by {refused}"
 
 
 def test_env_example_documents_every_setting() -> None:

@@ -1,22 +1,32 @@
-"""The agents get the configured chat model from the provider layer."""
+"""The agents get the configured chat model from the provider layer, and use it."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-import pytest
+from orchestra.config import Settings
+from tests.agents.helpers import COMPLETED, AgentServer, ask, make_client
 
-from orchestra.agents import create_agent_app
-
-from .fake_provider import FakeProvider, settings_for
+from .fake_provider import FakeProvider, Reply, settings_for
 
 
-def test_the_research_agent_gets_the_chat_model(
-    server: FakeProvider, tmp_path: Path, caplog: pytest.LogCaptureFixture
+async def test_the_research_agent_answers_with_the_configured_model(
+    server: FakeProvider, tmp_path: Path
 ) -> None:
-    settings = settings_for("groq", server, data_dir=tmp_path)
-    with caplog.at_level(logging.WARNING, logger="orchestra.agents"):
-        create_agent_app("research-agent", settings, 8801)
-    # The research app warns, and runs offline, only when it is given no model.
-    assert not [r for r in caplog.records if "not wired" in r.getMessage()]
+    server.script(Reply(content="Tides follow the moon.", tokens=(21, 6)))
+    settings: Settings = settings_for("groq", server, data_dir=tmp_path, host="127.0.0.1")
+    agent = AgentServer("research-agent", settings)
+    agent.start()
+    try:
+        client = await make_client(agent.url)
+        outcome = await ask(client, "Explain tides", capability="research")
+        await client.close()
+    finally:
+        agent.stop()
+    assert outcome.state == COMPLETED, outcome.reason
+    assert outcome.text == "Tides follow the moon."
+    assert outcome.data["mode"] == "llm"
+    assert outcome.data["usage"]["inputTokens"] == 21
+    (request,) = server.chat_requests
+    assert request.body["model"] == "fake-model"
+    assert "Explain tides" in str(request.body["messages"])

@@ -3,7 +3,10 @@
 Subclasses implement `run(request, progress)`; this base enqueues the Task, runs the
 work in its own asyncio task (so `cancel()` can stop it), publishes the artifact and
 COMPLETED, or FAILED with the reason (its status message carries metadata
-{"retryable": true} when the agent, not the input, is at fault), or CANCELED.
+{"retryable": true} when the agent, not the input, is at fault), or CANCELED, and then
+calls `ended(task_id)`. Work stopped by the server shutting down reaches no final state
+and gets no `ended`: the orchestrator sends it again, and it runs again under the same
+task id (`orchestra.agents.idempotency`).
 """
 
 from __future__ import annotations
@@ -52,6 +55,10 @@ class StepExecutor(AgentExecutor, ABC):
         """
         del stack
 
+    async def ended(self, task_id: str) -> None:
+        """The task reached a final state: release what its run kept (checkpoints, say)."""
+        del task_id
+
     @abstractmethod
     async def run(self, request: StepRequest, progress: Progress) -> StepResult:
         """Do the step's work. Raise `AgentInputError` for requests that cannot be served."""
@@ -69,6 +76,7 @@ class StepExecutor(AgentExecutor, ABC):
             )
         except AgentInputError as error:
             await self._fail(updater, str(error))
+            await self._ended(task.id)
             return
 
         async def progress(text: str) -> None:
@@ -100,17 +108,20 @@ class StepExecutor(AgentExecutor, ABC):
         except AgentInputError as error:
             logger.info("task %s failed on input: %s", task.id, error)
             await self._fail(updater, str(error))
+            await self._ended(task.id)
             return
         except Exception as error:
             logger.exception("task %s failed", task.id)
             await self._fail(
                 updater, f"Internal error in the agent ({type(error).__name__}).", retryable=True
             )
+            await self._ended(task.id)
             return
         finally:
             self._running.pop(task.id, None)
         await updater.add_artifact(result.to_parts(), name=self.artifact_name)
         await updater.complete(updater.new_agent_message([new_text_part(_first_line(result.text))]))
+        await self._ended(task.id)
 
     async def cancel(self, context: RequestContext, event_queue: EventQueue) -> None:
         task_id = context.task_id or (context.current_task.id if context.current_task else "")
@@ -130,6 +141,14 @@ class StepExecutor(AgentExecutor, ABC):
         finally:
             if stopped:
                 self._cancelled.setdefault(task_id, asyncio.Event()).set()
+        await self._ended(task_id)
+
+    async def _ended(self, task_id: str) -> None:
+        try:
+            await self.ended(task_id)
+        except Exception:
+            # The task's outcome is published; what is left behind only costs space.
+            logger.warning("task %s: releasing its run's resources failed", task_id, exc_info=True)
 
     async def _traced(self, request: StepRequest, progress: Progress) -> StepResult:
         attributes: dict[str, str | int] = {"a2a.task_id": request.task_id}

@@ -16,9 +16,10 @@ its HTTP `Idempotency-Key` header when present, else its `message_id`; it is rec
 - Follow-ups (a message naming a task id) are not deduplicated: the A2A task they
   name already identifies the work, and the SDK refuses follow-ups to finished tasks.
 
-`IdempotentContextBuilder` reserves the key when the SDK builds the request context
-(after validation, before any work starts), so two concurrent sends of one key cannot
-both run; `IdempotentRequestHandler` turns a lost race or a repeat into the first task.
+`KeyReservation` reserves the key when the SDK builds the request context (after
+validation, before any work starts: `orchestra.agents.a2a_internals.PreflightContextBuilder`),
+so two concurrent sends of one key cannot both run; `IdempotentRequestHandler` turns a lost
+race or a repeat into the first task. `IdempotencyHeader` hands the HTTP header to it.
 """
 
 from __future__ import annotations
@@ -31,19 +32,12 @@ from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from a2a.server.agent_execution import (
-    AgentExecutor,
-    RequestContext,
-    SimpleRequestContextBuilder,
-)
-from a2a.server.agent_execution.active_task import (
-    INTERRUPTED_TASK_STATES,
-    TERMINAL_TASK_STATES,
-)
+from a2a.server.agent_execution import AgentExecutor
 from a2a.server.context import ServerCallContext
 from a2a.server.events import Event
 from a2a.server.owner_resolver import resolve_user_scope
 from a2a.server.request_handlers import DefaultRequestHandler
+from a2a.server.routes import DefaultServerCallContextBuilder
 from a2a.server.tasks import TaskStore
 from a2a.types import (
     AgentCard,
@@ -51,6 +45,7 @@ from a2a.types import (
     SendMessageRequest,
     SubscribeToTaskRequest,
     Task,
+    TaskState,
     TaskStatusUpdateEvent,
 )
 from a2a.utils.errors import InternalError, UnsupportedOperationError
@@ -59,11 +54,15 @@ from sqlalchemy import DateTime, String, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from starlette.requests import Request
+
+from orchestra.agents.a2a_internals import PreflightContextBuilder
 
 __all__ = [
     "IDEMPOTENCY_HEADER",
-    "IdempotentContextBuilder",
+    "IdempotencyHeader",
     "IdempotentRequestHandler",
+    "KeyReservation",
     "MessageKeyStore",
     "idempotency_key",
 ]
@@ -71,6 +70,21 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 IDEMPOTENCY_HEADER = "idempotency-key"
+#: Where `IdempotencyHeader` puts the header's value in `ServerCallContext.state`.
+_HEADER_STATE = "orchestra.idempotency_key"
+#: As A2A defines them: a task in a final state never changes again; an interrupted one
+#: waits for its client.
+FINAL_STATES = frozenset(
+    {
+        TaskState.TASK_STATE_COMPLETED,
+        TaskState.TASK_STATE_CANCELED,
+        TaskState.TASK_STATE_FAILED,
+        TaskState.TASK_STATE_REJECTED,
+    }
+)
+INTERRUPTED_STATES = frozenset(
+    {TaskState.TASK_STATE_INPUT_REQUIRED, TaskState.TASK_STATE_AUTH_REQUIRED}
+)
 KEY_TABLE = "a2a_message_keys"
 #: How long a repeat waits for the first send's Task to be stored (milliseconds apart).
 _FIRST_TASK_WAIT_SECONDS = 10.0
@@ -103,10 +117,18 @@ class KeyRecord:
     boot: str
 
 
+class IdempotencyHeader(DefaultServerCallContextBuilder):
+    """The SDK's call context, plus the request's Idempotency-Key header for `idempotency_key`."""
+
+    def build(self, request: Request) -> ServerCallContext:
+        context = super().build(request)
+        context.state[_HEADER_STATE] = request.headers.get(IDEMPOTENCY_HEADER, "")
+        return context
+
+
 def idempotency_key(message: Message, context: ServerCallContext) -> str:
     """The hashed key of a message: its Idempotency-Key header, else its message id ("" if none)."""
-    headers = context.state.get("headers") or {}
-    header = str(headers.get(IDEMPOTENCY_HEADER, "")).strip()
+    header = str(context.state.get(_HEADER_STATE) or "").strip()
     source, value = ("header", header) if header else ("message", message.message_id)
     if not value:
         return ""
@@ -185,34 +207,36 @@ class DuplicateMessageError(Exception):
         self.local = local
 
 
-class IdempotentContextBuilder(SimpleRequestContextBuilder):
-    """Reserves a new-task message's key before the SDK starts any work for it."""
+class KeyReservation:
+    """Reserves a new-task message's key before the SDK starts any work for it.
+
+    A `Preflight` (see `orchestra.agents.a2a_internals`): returns the task and context ids
+    the message runs under, or raises `DuplicateMessageError`.
+    """
 
     def __init__(self, keys: MessageKeyStore, task_store: TaskStore) -> None:
-        super().__init__(should_populate_referred_tasks=False, task_store=None)
         self._keys = keys
         self._tasks = task_store
 
-    async def build(
+    async def __call__(
         self,
         context: ServerCallContext,
-        params: SendMessageRequest | None = None,
-        task_id: str | None = None,
-        context_id: str | None = None,
-        task: Task | None = None,
-    ) -> RequestContext:
-        key = idempotency_key(params.message, context) if params is not None else ""
-        if params is None or task_id or not key:
-            return await super().build(context, params, task_id, context_id, task)
+        params: SendMessageRequest,
+        task_id: str | None,
+        context_id: str | None,
+    ) -> tuple[str | None, str | None]:
+        key = idempotency_key(params.message, context)
+        if task_id or not key:
+            return task_id, context_id
         owner = resolve_user_scope(context)
         new_task_id = str(uuid.uuid4())
         existing = await self._keys.reserve(owner, key, new_task_id)
         if existing is None:
-            return await super().build(context, params, new_task_id, context_id, task)
+            return new_task_id, context_id
         if existing.boot == self._keys.boot:
             raise DuplicateMessageError(existing, local=True)
         stored = await self._tasks.get(existing.task_id, context)
-        if stored is not None and stored.status.state in TERMINAL_TASK_STATES:
+        if stored is not None and stored.status.state in FINAL_STATES:
             raise DuplicateMessageError(existing, local=False)
         if existing.instance == self._keys.instance:
             # This instance stopped before finishing it (a restart): nobody else will, so
@@ -236,7 +260,7 @@ class IdempotentContextBuilder(SimpleRequestContextBuilder):
         logger.info(
             "task %s: repeated while unfinished, running it as %s", existing.task_id, rerun_id
         )
-        return await super().build(context, params, rerun_id, rerun_context, task)
+        return rerun_id, rerun_context
 
 
 class IdempotentRequestHandler(DefaultRequestHandler):
@@ -254,7 +278,7 @@ class IdempotentRequestHandler(DefaultRequestHandler):
             agent_executor=agent_executor,
             task_store=task_store,
             agent_card=agent_card,
-            request_context_builder=IdempotentContextBuilder(keys, task_store),
+            request_context_builder=PreflightContextBuilder(KeyReservation(keys, task_store)),
         )
         self._tasks = task_store
 
@@ -322,4 +346,4 @@ class IdempotentRequestHandler(DefaultRequestHandler):
 
 def _running(item: Task | TaskStatusUpdateEvent) -> bool:
     state = item.status.state
-    return state not in TERMINAL_TASK_STATES and state not in INTERRUPTED_TASK_STATES
+    return state not in FINAL_STATES and state not in INTERRUPTED_STATES

@@ -7,14 +7,12 @@ message with its first task (`orchestra.agents.idempotency`), and cleans up on e
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from a2a.server.models import TaskModel, create_task_model
 from a2a.server.routes import (
     add_a2a_routes_to_fastapi,
     create_agent_card_routes,
@@ -30,12 +28,16 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-from sqlalchemy.orm import DeclarativeBase
 
 from orchestra.agents import metrics as agent_metrics
+from orchestra.agents.a2a_internals import durable_task_store, verify
 from orchestra.agents.content_type import RequireJsonBody
 from orchestra.agents.executor import StepExecutor
-from orchestra.agents.idempotency import IdempotentRequestHandler, MessageKeyStore
+from orchestra.agents.idempotency import (
+    IdempotencyHeader,
+    IdempotentRequestHandler,
+    MessageKeyStore,
+)
 from orchestra.config import Settings
 from orchestra.tracing import TracingMiddleware
 
@@ -47,7 +49,6 @@ JSONRPC_PATH = "/"
 INPUT_MODES = ["text/plain", "application/json"]
 OUTPUT_MODES = ["text/markdown", "application/json"]
 CARD_CACHE_CONTROL = "public, max-age=60"
-TASK_TABLE = "a2a_tasks"
 
 
 def skill(
@@ -120,22 +121,6 @@ def create_store_engine(url: str) -> AsyncEngine:
     return engine
 
 
-class _AgentStoreBase(DeclarativeBase):
-    """Own metadata for the task table, apart from the SDK's (and its default model)."""
-
-
-@functools.cache
-def _task_model() -> type[TaskModel]:
-    """The SDK's task model on our table name, defined once per process.
-
-    Not the SDK's default "tasks": AGENT_DATABASE_URL may point at a database with other
-    tables. `DatabaseTaskStore(table_name=...)` would declare a new model on the SDK's
-    shared metadata per store, which fails the second time in one process (tests, `up`).
-    """
-    model: type[TaskModel] = create_task_model(TASK_TABLE, base=_AgentStoreBase)
-    return model
-
-
 def build_agent_app(
     kind: str,
     card: AgentCard,
@@ -153,12 +138,9 @@ def build_agent_app(
     idempotency keys are still recorded in the database.
     """
     engine = create_store_engine(settings.agent_store_url(kind, port))
-    store: DatabaseTaskStore | InMemoryTaskStore
-    if durable:
-        store = DatabaseTaskStore(engine)
-        store.task_model = _task_model()
-    else:
-        store = InMemoryTaskStore()
+    store: DatabaseTaskStore | InMemoryTaskStore = (
+        durable_task_store(engine) if durable else InMemoryTaskStore()
+    )
     # Instances may share AGENT_DATABASE_URL; the card URL tells their keys apart.
     keys = MessageKeyStore(engine, instance=f"{kind} {card.supported_interfaces[0].url}")
     handler = IdempotentRequestHandler(
@@ -172,6 +154,8 @@ def build_agent_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         nonlocal ready
+        # An SDK that moved under us stops the agent here, saying what moved.
+        await verify()
         async with AsyncExitStack() as stack:
             # LIFO: handler drained first, then executor resources, then the engine.
             stack.push_async_callback(engine.dispose)
@@ -205,7 +189,9 @@ def build_agent_app(
     add_a2a_routes_to_fastapi(
         app,
         agent_card_routes=create_agent_card_routes(card, cache_control=CARD_CACHE_CONTROL),
-        jsonrpc_routes=create_jsonrpc_routes(handler, rpc_url=JSONRPC_PATH),
-        rest_routes=create_rest_routes(handler),
+        jsonrpc_routes=create_jsonrpc_routes(
+            handler, rpc_url=JSONRPC_PATH, context_builder=IdempotencyHeader()
+        ),
+        rest_routes=create_rest_routes(handler, context_builder=IdempotencyHeader()),
     )
     return app

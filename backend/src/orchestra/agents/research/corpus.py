@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from orchestra.agents.text import content_words, split_sentences, stem
@@ -99,16 +100,33 @@ def bm25_rank(
     return scores
 
 
+Signature = tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
+class _Index:
+    """One version of the corpus: passages, their tokens, and the files they came from."""
+
+    signature: Signature | None
+    passages: tuple[Passage, ...] = ()
+    tokens: tuple[list[str], ...] = ()
+    by_key: dict[tuple[str, int], Passage] = field(default_factory=dict)
+
+
 class Corpus:
-    """Passages of a directory, cached until its files change."""
+    """Passages of a directory, cached until its files change.
+
+    Searched from worker threads (one per step at once): a search reads one `_Index`,
+    replaced whole, so it never pairs passages of one version with tokens of another; a
+    change is loaded by one thread while the others wait for it.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._signature: tuple[tuple[str, int, int], ...] | None = None
-        self._passages: list[Passage] = []
-        self._tokens: list[list[str]] = []
+        self._index = _Index(signature=None)
+        self._loading = threading.Lock()
 
-    def _current_signature(self) -> tuple[tuple[str, int, int], ...]:
+    def _current_signature(self) -> Signature:
         if not self.directory.is_dir():
             return ()
         entries = []
@@ -118,30 +136,42 @@ class Corpus:
                 entries.append((str(path), stat.st_size, stat.st_mtime_ns))
         return tuple(entries)
 
+    def _current(self) -> _Index:
+        signature = self._current_signature()
+        if self._index.signature == signature:
+            return self._index
+        with self._loading:
+            index = self._index
+            if index.signature != signature:  # not loaded meanwhile by another thread
+                passages = tuple(load_passages(self.directory)) if signature else ()
+                index = _Index(
+                    signature,
+                    passages,
+                    tuple([stem(w) for w in content_words(p.text)] for p in passages),
+                    {(p.source, p.index): p for p in passages},
+                )
+                self._index = index
+                logger.info("corpus %s: %d passages", self.directory, len(passages))
+            return index
+
     def search(self, query_terms: Sequence[str], limit: int = 6) -> list[ScoredPassage]:
         """Best passages for the terms (blocking file access; call it in a thread)."""
-        signature = self._current_signature()
-        if signature != self._signature:
-            self._passages = load_passages(self.directory) if signature else []
-            self._tokens = [[stem(w) for w in content_words(p.text)] for p in self._passages]
-            self._signature = signature
-            logger.info("corpus %s: %d passages", self.directory, len(self._passages))
-        if not self._passages or not query_terms:
+        index = self._current()
+        if not index.passages or not query_terms:
             return []
-        scores = bm25_rank([stem(t) for t in query_terms], self._tokens)
+        scores = bm25_rank([stem(t) for t in query_terms], index.tokens)
         ranked = sorted(
-            (ScoredPassage(p, s) for p, s in zip(self._passages, scores, strict=True) if s > 0),
+            (ScoredPassage(p, s) for p, s in zip(index.passages, scores, strict=True) if s > 0),
             key=lambda item: -item.score,
         )[:limit]
         # A hit's next passage usually continues its argument without repeating the
         # query words ("Radioactive waste..." after "Nuclear power..."): add it at half score.
         chosen = {(r.passage.source, r.passage.index) for r in ranked}
-        by_key = {(p.source, p.index): p for p in self._passages}
         for hit in list(ranked):
             key = (hit.passage.source, hit.passage.index + 1)
             if len(ranked) >= limit:
                 break
-            if key in by_key and key not in chosen:
-                ranked.append(ScoredPassage(by_key[key], hit.score / 2))
+            if key in index.by_key and key not in chosen:
+                ranked.append(ScoredPassage(index.by_key[key], hit.score / 2))
                 chosen.add(key)
         return ranked

@@ -1,5 +1,10 @@
 """The research agent's A2A executor: runs the LangGraph per task, streaming node progress.
 
+Each run is its own LangGraph thread, named after the A2A task: two steps of one task, or
+two tasks of one session, never share checkpoints. A run that a restart of the agent
+interrupted is sent again under the same task id (`orchestra.agents.idempotency`) and
+resumes from its last checkpoint; a task that reached a final state has its thread
+deleted, so checkpoints (up to the graph's material bound each) do not pile up.
 Cancelling the task cancels the asyncio task that drives the graph (see `StepExecutor`).
 """
 
@@ -7,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
@@ -14,7 +20,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
-from langgraph.types import StreamMode
+from langgraph.types import Durability, StreamMode
 
 from orchestra.agents.executor import Progress, StepExecutor
 from orchestra.agents.protocol import StepRequest, StepResult
@@ -47,6 +53,7 @@ class ResearchExecutor(StepExecutor):
         self._corpus = Corpus(corpus_dir)
         self._model = model
         self._llm_timeout_seconds = llm_timeout_seconds
+        self._saver: AsyncSqliteSaver | None = None
         # Offline-ready before startup (tests, in-memory use); startup swaps in persistence.
         self._graph = build_research_graph(corpus=self._corpus, model=model)
 
@@ -58,6 +65,7 @@ class ResearchExecutor(StepExecutor):
             AsyncSqliteSaver.from_conn_string(str(self._checkpoint_path))
         )
         await saver.setup()
+        self._saver = saver
         self._graph = build_research_graph(
             corpus=self._corpus,
             model=self._model,
@@ -76,27 +84,47 @@ class ResearchExecutor(StepExecutor):
                 for i in request.inputs
                 # An earlier research step that found nothing says so in prose; quoting that
                 # prose as if it were a source would dress up "no material" as findings.
-                if not (isinstance(i.data, dict) and i.data.get("material_found") is False)
+                if not (isinstance(i.data, dict) and i.data.get("materialFound") is False)
             ],
             "extra_texts": [_as_text(request.data)] if request.data is not None else [],
         }
-        # One LangGraph thread per A2A context, so a context's turns share checkpoints.
         config: RunnableConfig = {
-            "configurable": {"thread_id": request.context_id or request.task_id}
+            "configurable": {"thread_id": request.task_id or uuid.uuid4().hex}
         }
+        graph_input: ResearchState | None = state
+        if self._saver is not None:
+            left = await self._graph.aget_state(config)
+            if left.next:
+                logger.info(
+                    "task %s: resuming the research graph at %s",
+                    request.task_id,
+                    ", ".join(left.next),
+                )
+                graph_input = None
+        # "sync": a node's checkpoint is written before the next node starts, so a resumed
+        # run repeats no finished node (LangGraph's default writes them behind the run).
+        durability: Durability | None = "sync" if self._saver is not None else None
         final: dict[str, Any] = {}
         async for mode, chunk in self._graph.astream(
-            state, config=config, stream_mode=_STREAM_MODES
+            graph_input, config=config, stream_mode=_STREAM_MODES, durability=durability
         ):
             if mode == "custom" and isinstance(chunk, dict) and "status" in chunk:
                 await progress(str(chunk["status"]))
             elif mode == "values" and isinstance(chunk, dict):
                 final = chunk
-        return StepResult(
-            text=str(final.get("answer", "")),
-            data=dict(final.get("result", {})),
-            thinking=str(final.get("thinking", "")),
-        )
+        return _result(final)
+
+    async def ended(self, task_id: str) -> None:
+        if self._saver is not None:
+            await self._saver.adelete_thread(task_id)
+
+
+def _result(values: dict[str, Any]) -> StepResult:
+    return StepResult(
+        text=str(values.get("answer", "")),
+        data=dict(values.get("result", {})),
+        thinking=str(values.get("thinking", "")),
+    )
 
 
 def _as_text(data: Any) -> str:

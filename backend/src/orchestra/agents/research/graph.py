@@ -2,18 +2,17 @@
 
 Each node reports progress through LangGraph's custom stream ({"status": "..."}), which
 the executor turns into A2A `working` updates. State is plain JSON so any checkpointer
-can store it; the thread id is the A2A context id, so a context's turns accumulate.
+can store it; each run is its own thread (see `orchestra.agents.research.executor`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import operator
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
-from typing import Annotated, Any, TypedDict
+from typing import Any, TypedDict
 
 from langchain_core.language_models import BaseChatModel
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -61,7 +60,6 @@ class ResearchState(TypedDict, total=False):
     answer: str
     thinking: str
     result: dict[str, Any]
-    turns: Annotated[list[str], operator.add]
 
 
 _WRITING = re.compile(
@@ -109,7 +107,6 @@ async def understand(state: ResearchState) -> ResearchState:
         "kind": classify_question(question),
         "topic": topic,
         "focus": focus[:20],
-        "turns": [question[:500]],
     }
 
 
@@ -211,8 +208,8 @@ def make_write(model: BaseChatModel | None, timeout_seconds: float) -> Any:
             answer, thinking, mode = generated.text, generated.thinking, "llm"
             # The orchestrator records these on the step (data part "usage").
             usage = {
-                "input_tokens": generated.input_tokens,
-                "output_tokens": generated.output_tokens,
+                "inputTokens": generated.input_tokens,
+                "outputTokens": generated.output_tokens,
                 "model": _model_name(model),
             }
         result: dict[str, Any] = {
@@ -227,8 +224,7 @@ def make_write(model: BaseChatModel | None, timeout_seconds: float) -> Any:
             ],
             "keywords": draft.keywords,
             "sources": [{"label": m.label, "title": m.title, "kind": m.kind} for m in materials],
-            "material_found": bool(materials),
-            "turn": len(state.get("turns", [])),
+            "materialFound": bool(materials),
         }
         if usage is not None:
             result["usage"] = usage
