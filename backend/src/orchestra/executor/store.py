@@ -19,8 +19,8 @@ from orchestra.db import Agent, AgentInstance, Message, StepStatus, Task, TaskSt
 from orchestra.db.base import utcnow
 from orchestra.executor import slots
 from orchestra.executor.dispatch import AgentReply
+from orchestra.executor.result import join_step_outputs
 from orchestra.executor.runtime import Runtime
-from orchestra.executor.synthesis import synthesize
 from orchestra.llm.errors import LLMError
 from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
 from orchestra.planner.errors import PlannerError
@@ -432,7 +432,7 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
             return task.status
         failed = [s for s in task.steps if s.status == StepStatus.FAILED]
         if task.steps and all(s.status == StepStatus.COMPLETED for s in task.steps):
-            joined, task.result_data = synthesize(task.steps)
+            joined, task.result_data = join_step_outputs(task.steps)
             task.result = joined
             if written is not None:
                 task.result = written.text

@@ -17,11 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
-from orchestra.planner.followup import resolve_follow_up
-from orchestra.planner.matching import CapabilityMatcher
-from orchestra.planner.schema import CapabilitySpec, Plan, PlanStep
-from orchestra.planner.text import (
+from orchestra.planner.clauses import (
     STOPWORDS,
     Clause,
     MaskedText,
@@ -34,6 +30,10 @@ from orchestra.planner.text import (
     tokenize,
     topic_of,
 )
+from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
+from orchestra.planner.followup import resolve_follow_up
+from orchestra.planner.matching import CapabilityMatcher
+from orchestra.planner.schema import CapabilitySpec, Plan, PlanStep
 
 __all__ = ["plan_deterministic"]
 

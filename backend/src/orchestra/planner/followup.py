@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from orchestra.planner.text import mask_material, split_clauses, topic_of
+from orchestra.planner.clauses import mask_material, split_clauses, topic_of
 
 __all__ = ["follow_up_subject", "resolve_follow_up"]
 

@@ -6,8 +6,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from orchestra.planner.clauses import content_stems, stem
 from orchestra.planner.schema import CapabilitySpec
-from orchestra.planner.text import content_stems, stem
 
 __all__ = ["CapabilityMatcher", "Match", "general_capability"]
 

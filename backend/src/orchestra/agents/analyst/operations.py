@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from orchestra.agents import text as textalg
+from orchestra.agents import prose
 from orchestra.agents.analyst.calculator import evaluate, extract_expression, format_number
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -469,7 +469,7 @@ def _count_before(instruction: str, nouns: str) -> int | None:
 
 def summarization_operation(request: StepRequest) -> StepResult:
     material = _text_material(request)
-    sentences = textalg.split_sentences(material)
+    sentences = prose.split_sentences(material)
     if not sentences:
         raise AgentInputError("There is no text to summarize.")
     wanted = _count_before(request.instruction, "sentences?|bullets?|bullet points?|points?|lines?")
@@ -486,11 +486,11 @@ def summarization_operation(request: StepRequest) -> StepResult:
         r"\b(?:in|under|within|max(?:imum)?|at most)\s+(\d+)\s+words\b", request.instruction.lower()
     )
     max_chars = int(word_limit.group(1)) * 7 if word_limit else 1500
-    focus = textalg.content_words(request.task, drop_instruction_words=True)
-    summary = textalg.summarize(material, max_sentences=wanted, max_chars=max_chars, focus=focus)
+    focus = prose.content_words(request.task, drop_instruction_words=True)
+    summary = prose.summarize(material, max_sentences=wanted, max_chars=max_chars, focus=focus)
     bullets = bool(re.search(r"\bbullet|\bpoints\b|\blist\b", request.instruction.lower()))
     body = "\n".join(f"- {s}" for s in summary) if bullets else " ".join(summary)
-    top = textalg.keywords(material, top_n=5)
+    top = prose.keywords(material, top_n=5)
     text = f"**Summary** ({len(summary)} of {len(sentences)} sentences)\n\n{body}"
     if top:
         text += "\n\n_Key terms:_ " + ", ".join(k.phrase for k in top)
@@ -519,10 +519,8 @@ def keywords_operation(request: StepRequest) -> StepResult:
             50,
         ),
     )
-    exclude = (
-        set(textalg.tokenize(request.instruction)) if material != request.instruction else set()
-    )
-    found = textalg.keywords(material, top_n=top_n, exclude=exclude & textalg.INSTRUCTION_WORDS)
+    exclude = set(prose.tokenize(request.instruction)) if material != request.instruction else set()
+    found = prose.keywords(material, top_n=top_n, exclude=exclude & prose.INSTRUCTION_WORDS)
     if not found:
         raise AgentInputError("No keywords found: the text has no content words.")
     lines = [f"{i}. **{k.phrase}** (score {k.score:g}, {k.count}×)" for i, k in enumerate(found, 1)]
@@ -534,7 +532,7 @@ def keywords_operation(request: StepRequest) -> StepResult:
 
 def sentiment_operation(request: StepRequest) -> StepResult:
     material = _text_material(request)
-    result = textalg.sentiment(material)
+    result = prose.sentiment(material)
     lines = [f"**Sentiment: {result.label}** (score {result.score:+.2f} on -1..1)"]
     if result.positive_terms:
         lines.append(f"\nPositive terms: {', '.join(result.positive_terms[:15])}")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from orchestra.agents.text import content_words, split_sentences, stem
+from orchestra.agents.prose import content_words, split_sentences, strip_inflection
 
 __all__ = ["Corpus", "Passage", "ScoredPassage", "bm25_rank", "load_passages"]
 
@@ -123,12 +123,14 @@ class Corpus:
         signature = self._current_signature()
         if signature != self._signature:
             self._passages = load_passages(self.directory) if signature else []
-            self._tokens = [[stem(w) for w in content_words(p.text)] for p in self._passages]
+            self._tokens = [
+                [strip_inflection(w) for w in content_words(p.text)] for p in self._passages
+            ]
             self._signature = signature
             logger.info("corpus %s: %d passages", self.directory, len(self._passages))
         if not self._passages or not query_terms:
             return []
-        scores = bm25_rank([stem(t) for t in query_terms], self._tokens)
+        scores = bm25_rank([strip_inflection(t) for t in query_terms], self._tokens)
         ranked = sorted(
             (ScoredPassage(p, s) for p, s in zip(self._passages, scores, strict=True) if s > 0),
             key=lambda item: -item.score,

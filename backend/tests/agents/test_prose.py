@@ -1,8 +1,8 @@
-"""Unit tests for the shared text algorithms (sentences, keywords, summary, sentiment)."""
+"""Unit tests for the shared prose algorithms (sentences, keywords, summary, sentiment)."""
 
 from __future__ import annotations
 
-from orchestra.agents import text
+from orchestra.agents import prose
 
 ARTICLE = (
     "Remote work lets employees skip the daily commute. Remote work also gives people "
@@ -13,45 +13,48 @@ ARTICLE = (
 
 
 def test_split_sentences_keeps_abbreviations_and_decimals() -> None:
-    found = text.split_sentences("Dr. Smith paid 3.5 dollars. He left at 5 p.m. Then? Yes!")
+    found = prose.split_sentences("Dr. Smith paid 3.5 dollars. He left at 5 p.m. Then? Yes!")
     assert found == ["Dr. Smith paid 3.5 dollars.", "He left at 5 p.m.", "Then?", "Yes!"]
 
 
 def test_split_sentences_treats_bullets_as_sentences() -> None:
-    found = text.split_sentences("Points:\n- first point\n- second point")
+    found = prose.split_sentences("Points:\n- first point\n- second point")
     assert found == ["Points:", "first point", "second point"]
 
 
 def test_tokenize_and_content_words() -> None:
-    assert text.tokenize("Don't STOP the 2 trains!") == ["don't", "stop", "the", "2", "trains"]
-    assert text.content_words("The cat and the hat, 42 times") == ["cat", "hat", "times"]
+    assert prose.tokenize("Don't STOP the 2 trains!") == ["don't", "stop", "the", "2", "trains"]
+    assert prose.content_words("The cat and the hat, 42 times") == ["cat", "hat", "times"]
 
 
 def test_stem_matches_inflections() -> None:
-    assert {text.stem(w) for w in ("workers", "working", "worked")} == {"worker", "work"}
-    assert text.stem("studies") == "study"
-    assert text.stem("glass") == "glass"
+    assert {prose.strip_inflection(w) for w in ("workers", "working", "worked")} == {
+        "worker",
+        "work",
+    }
+    assert prose.strip_inflection("studies") == "study"
+    assert prose.strip_inflection("glass") == "glass"
 
 
 def test_summarize_picks_central_sentences_in_original_order() -> None:
-    summary = text.summarize(ARTICLE, max_sentences=2)
+    summary = prose.summarize(ARTICLE, max_sentences=2)
     assert len(summary) == 2
-    sentences = text.split_sentences(ARTICLE)
+    sentences = prose.split_sentences(ARTICLE)
     assert [sentences.index(s) for s in summary] == sorted(sentences.index(s) for s in summary)
     assert all("remote work" in s.lower() for s in summary)
 
 
 def test_summarize_respects_character_bound() -> None:
-    summary = text.summarize(ARTICLE, max_sentences=5, max_chars=120)
+    summary = prose.summarize(ARTICLE, max_sentences=5, max_chars=120)
     assert sum(len(s) for s in summary) <= 120 + len(summary)
 
 
 def test_summarize_empty_text() -> None:
-    assert text.summarize("") == []
+    assert prose.summarize("") == []
 
 
 def test_keywords_prefer_repeated_phrases() -> None:
-    found = text.keywords(ARTICLE, top_n=5)
+    found = prose.keywords(ARTICLE, top_n=5)
     assert found[0].phrase == "remote work"
     assert found[0].count == 4
     # A word inside a chosen phrase is not listed again on its own.
@@ -59,33 +62,33 @@ def test_keywords_prefer_repeated_phrases() -> None:
 
 
 def test_keywords_exclude_words() -> None:
-    found = text.keywords("summarize summarize the nuclear debate", exclude={"summarize"})
+    found = prose.keywords("summarize summarize the nuclear debate", exclude={"summarize"})
     assert "summarize" not in [k.phrase for k in found]
 
 
 def test_sentiment_labels() -> None:
-    assert text.sentiment("I love this, it is excellent and reliable.").label == "positive"
-    assert text.sentiment("This is terrible and the service was awful.").label == "negative"
-    assert text.sentiment("The meeting is on Tuesday in room four.").label == "neutral"
+    assert prose.sentiment("I love this, it is excellent and reliable.").label == "positive"
+    assert prose.sentiment("This is terrible and the service was awful.").label == "negative"
+    assert prose.sentiment("The meeting is on Tuesday in room four.").label == "neutral"
 
 
 def test_sentiment_negation_and_contrast() -> None:
-    negated = text.sentiment("The product is not good.")
+    negated = prose.sentiment("The product is not good.")
     assert negated.label == "negative"
     assert "not good" in negated.negative_terms
-    contrast = text.sentiment("The screen is nice, but the battery is terrible.")
+    contrast = prose.sentiment("The screen is nice, but the battery is terrible.")
     assert contrast.score < 0
     assert -1.0 <= contrast.score <= 1.0
 
 
 def test_sentiment_intensifier_strengthens() -> None:
-    plain = text.sentiment("The result is good.").score
-    strong = text.sentiment("The result is extremely good.").score
+    plain = prose.sentiment("The result is good.").score
+    strong = prose.sentiment("The result is extremely good.").score
     assert strong > plain > 0
 
 
 def test_tables_and_code_are_not_sentences() -> None:
-    from orchestra.agents.text import split_sentences
+    from orchestra.agents.prose import split_sentences
 
     text = (
         "**Mean: 6**\n\n| Figure | Value |\n|---|---:|\n| Count | 3 |\n\n"

@@ -22,7 +22,7 @@ __all__ = [
     "keywords",
     "sentiment",
     "split_sentences",
-    "stem",
+    "strip_inflection",
     "summarize",
     "tokenize",
     "word_frequencies",
@@ -123,7 +123,7 @@ def content_words(text: str, *, drop_instruction_words: bool = False) -> list[st
     return [t for t in tokenize(text) if len(t) > 1 and t not in skip and not t.isdigit()]
 
 
-def stem(word: str) -> str:
+def strip_inflection(word: str) -> str:
     """A light suffix-stripper so "workers", "working" and "worked" match "work"."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):

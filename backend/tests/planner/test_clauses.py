@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orchestra.planner.text import (
+from orchestra.planner.clauses import (
     content_stems,
     mask_material,
     split_clauses,
