@@ -1,4 +1,4 @@
-"""Unit tests for the shared prose algorithms (sentences, keywords, summary, sentiment)."""
+"""Unit tests for the shared prose algorithms (sentences, keywords, summary)."""
 
 from __future__ import annotations
 
@@ -64,27 +64,6 @@ def test_keywords_prefer_repeated_phrases() -> None:
 def test_keywords_exclude_words() -> None:
     found = prose.keywords("summarize summarize the nuclear debate", exclude={"summarize"})
     assert "summarize" not in [k.phrase for k in found]
-
-
-def test_sentiment_labels() -> None:
-    assert prose.sentiment("I love this, it is excellent and reliable.").label == "positive"
-    assert prose.sentiment("This is terrible and the service was awful.").label == "negative"
-    assert prose.sentiment("The meeting is on Tuesday in room four.").label == "neutral"
-
-
-def test_sentiment_negation_and_contrast() -> None:
-    negated = prose.sentiment("The product is not good.")
-    assert negated.label == "negative"
-    assert "not good" in negated.negative_terms
-    contrast = prose.sentiment("The screen is nice, but the battery is terrible.")
-    assert contrast.score < 0
-    assert -1.0 <= contrast.score <= 1.0
-
-
-def test_sentiment_intensifier_strengthens() -> None:
-    plain = prose.sentiment("The result is good.").score
-    strong = prose.sentiment("The result is extremely good.").score
-    assert strong > plain > 0
 
 
 def test_tables_and_code_are_not_sentences() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from orchestra.agents import prose
+from orchestra.agents import prose, sentiment
 
 __all__ = [
     "Draft",
@@ -136,7 +136,7 @@ _CON_CUES = _words(
 def _stance(sentence: str) -> str:
     tokens = prose.tokenize(sentence)
     cue = sum(1 for t in tokens if t in _PRO_CUES) - sum(1 for t in tokens if t in _CON_CUES)
-    score = cue + 2.0 * prose.sentiment(sentence).score
+    score = cue + 2.0 * sentiment.sentiment(sentence).score
     if score >= 0.5:
         return "pro"
     if score <= -0.5:
