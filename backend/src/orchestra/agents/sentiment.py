@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from orchestra.agents.prose import split_sentences, tokenize
+from orchestra.agents.prose import split_sentences
 
 __all__ = ["NEUTRAL_BAND", "SentenceSentiment", "Sentiment", "sentence_sentiment", "sentiment"]
 
@@ -136,7 +136,7 @@ _INTENSIFIERS: dict[str, float] = {
 }
 _CONTRAST = frozenset({"but", "however", "although", "though", "yet", "nevertheless"})
 # Words that end a negation's reach: a new clause starts.
-_SCOPE_ENDS = _CONTRAST | {"and", "or", "because", "while"}
+_SCOPE_ENDS = _CONTRAST | {"and", "or", "because", "while", ".", ",", ";", ":", "!", "?"}
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,7 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             continue
         known = _LEXICON.get(token)
         if known is None:
-            if token not in _NEGATIONS and token not in _INTENSIFIERS:
+            if token not in _NOT_COUNTED:
                 tally.neutral += 1
             index += 1
             continue
@@ -276,9 +276,16 @@ def _label(score: float, positive: float, negative: float, contrast: bool = Fals
     return "mixed" if balanced else "neutral"
 
 
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|[.,;:!?]")
+_PUNCTUATION = frozenset(".,;:!?")
+# Tokens that are neither opinion nor neutral content.
+_NOT_COUNTED = _NEGATIONS | _INTENSIFIERS.keys() | _PUNCTUATION
+
+
 def _tokens(text: str) -> list[str]:
-    # "so-so" and "kind of" read as one unit; hyphens otherwise join words.
-    return tokenize(re.sub(r"\bso-so\b", "so so", text, flags=re.I))
+    """Words, and punctuation marks where a negation's reach ends ("nobody came. Great.")."""
+    text = re.sub(r"\bso-so\b", "so so", text.lower().replace("’", "'"))
+    return _TOKEN.findall(text)
 
 
 def sentence_sentiment(sentence: str) -> SentenceSentiment:

@@ -384,7 +384,7 @@ _DESCRIPTIVE_OK = _words(
 # Words that ask for something this reader cannot apply: never skipped as descriptions.
 _QUALIFIERS = _words(
     """top biggest largest smallest highest lowest excluding exclude except without only
-    above below over under greater less more fewer between weighted per each every first
+    above below over under greater less more fewer between weighted first
     last if when where unless not odd even positive negative nearest ignoring ignore
     besides other remaining instead"""
 )
@@ -613,6 +613,22 @@ class _Parser:
             if postfix is not None:
                 left = postfix
                 continue
+            if self.at("of") and _is_fraction(left):
+                # "1/3 of 90"
+                self.take()
+                left = Op("*", left, self.expression(30))
+                continue
+            ordinal = self.peek(1)
+            if (
+                self.at("to")
+                and ordinal is not None
+                and ordinal.kind == "ord"
+                and self.at("power", offset=2)
+            ):
+                # "2 to the 10th power"
+                self.take(3)
+                left = Op("**", left, Num(ordinal.value, _plain(ordinal.value)))
+                continue
             infix = self._infix(0)
             if infix is None:
                 break
@@ -676,6 +692,9 @@ class _Parser:
             fraction = Op("/", Num(token.value, token.text), Num(100, "100"))
             if self.optional("of"):
                 return Op("*", fraction, self.expression(30))
+            if self.optional("off"):
+                # "15% off 80" is what is left after the discount.
+                return Op("*", self.expression(30), Op("-", Num(1, "1"), fraction))
             return fraction
         if token.kind == "ord" and self.at("percentile", offset=1):
             self.take(2)
@@ -1033,6 +1052,15 @@ def _percent_frame(tokens: list[Token]) -> Node | None:
     return None
 
 
+def _is_fraction(node: Node) -> bool:
+    return (
+        isinstance(node, Op)
+        and node.symbol == "/"
+        and isinstance(node.left, Num)
+        and isinstance(node.right, Num)
+    )
+
+
 def _operand(token: Token) -> Node:
     return Name(token.text) if token.kind == "ref" else Num(token.value, token.text)
 
@@ -1107,6 +1135,13 @@ def _setter(tokens: list[Token]) -> tuple[str | None, list[Token]]:
     if tokens[index].kind == "ref":
         name = tokens[index].text
         index += 1
+        while (
+            index + 1 < len(tokens)
+            and tokens[index].text in {"and", ","}
+            and (tokens[index + 1].kind == "ref")
+        ):
+            name = ""  # several results: no single one to work on implicitly
+            index += 2
     elif tokens[index].text in _PRONOUNS | _RESULT_NOUNS and tokens[0].text != "take":
         name = ""
         index += 1
@@ -1192,6 +1227,9 @@ def read_numeric_request(
             clauses.append(Clause(" ".join(t.text for t in piece), expression))
             previous = expression
 
+    if len(clauses) > 1 and isinstance(clauses[-1].expression, Num | Name):
+        confidence = 0.0
+        doubts.append(f"'{clauses[-1].text}' asks nothing of the numbers before it")
     left = [w for w in unread if re.fullmatch(r"[\d.]+%?|\u27e8.*", w)]
     if left:
         confidence = 0.0
@@ -1266,6 +1304,10 @@ def _coverage(
         if token.text in _QUALIFIERS:
             cost += _QUALIFIER
             doubts.append(f"cannot apply '{token.text}'")
+        elif token.text in _OPERATOR_WORDS or (token.kind == "sym" and token.text in _INFIX):
+            # "subtract" left out of a reading changes what is computed.
+            cost += _QUALIFIER
+            doubts.append(f"did not use '{token.text}'")
         elif index in parser.described or token.text in _DESCRIPTIVE_OK:
             continue
         elif first < index < last:
@@ -1278,6 +1320,15 @@ def _coverage(
         cost = max(cost, 0.0)
         doubts.append("could not read '" + " ".join(t.text for t in tokens) + "'")
     return cost, doubts, unread
+
+
+_OPERATOR_WORDS = (
+    _VERBS
+    | set(_AGGREGATE_WORDS)
+    | _FUNCTION_WORDS
+    | set(_MULTIPLIERS)
+    | _words("plus minus times multiplied divided squared cubed root power raised mod percent")
+)
 
 
 def _names(node: Node) -> list[Name]:
