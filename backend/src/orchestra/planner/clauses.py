@@ -382,9 +382,17 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     if len(tokens) - index == 1 and tokens[index].low in _VERBS:
         # A lone verb ("Research and write a report on X") shares the next clause's object.
         return True
-    if index < len(tokens) and tokens[index].low in _QUESTION_WORDS:
+    if index < len(tokens) and tokens[index].low.split("'")[0] in _QUESTION_WORDS:
         return True
     if tokens[-1].text == "?":
+        return True
+    if (
+        index + 1 < len(tokens)
+        and tokens[index].low in _VERBS
+        and tokens[index + 1].low == "of"
+        and any(t.is_number or t.is_material for t in tokens[index + 2 :])
+    ):
+        # "Sum of 1.1, 2.2 and 3.3": a request whose verb is left out.
         return True
     words = tuple(t.low for t in tokens[index : index + 3])
     return any(words[: len(opening)] == opening for opening in _REQUEST_OPENINGS)
@@ -446,6 +454,10 @@ def _sentences(text: str) -> list[str]:
             start = match.end()
         found.append(line[start:].strip())
         found = [f for f in found if re.search(r"[A-Za-z\d\u27e6]", f)]
+        # "Is this complaint angry? '...'": material after the question belongs to it.
+        for position in range(len(found) - 1, 0, -1):
+            if _only_material(found[position]):
+                found[position - 1] += " " + found.pop(position)
         if found and leading:
             found[0] = "\n".join(leading) + "\n" + found[0]
             leading = []

@@ -394,12 +394,16 @@ def _parts(actions: list[Clause], matcher: CapabilityMatcher) -> list[_Part]:
         stems = content_stems(text.replace(_REF, " "))
         has_topic = bool(material) or _has_topic(text.replace(_REF, " "), matcher)
         match = matcher.best(stems)
+        capability = match.capability
+        if previous is not None and refs and not match.confident and _continues_arithmetic(text):
+            # "..., then double it": the same kind of work goes on with the value.
+            capability = previous.capability
         parts.append(
             _Part(
                 index=index,
                 clause=clause,
                 text=text,
-                capability=match.capability,
+                capability=capability,
                 refs=refs,
                 has_topic=has_topic,
                 material=material,

@@ -33,7 +33,8 @@ File format, one JSON object per line::
      "must_mention": ["hydrogen cars"],              # substrings of some instruction
      "answers": [{"result": 19.75}, {"result": 14.875}],
                                    # data expected of the analyst steps, in plan order
-                                   # (an ordered subsequence of them): numbers within
+                                   # (an ordered subsequence of them and of the
+                                   # intermediate values they show): numbers within
                                    # 0.1 %, text case-insensitive, lists hold the items
                                    # listed, "#key": the length of a list
      "refuse": true}               # the right outcome is an honest refusal
@@ -324,14 +325,17 @@ def _judge(case: EvaluationCase, plan: Plan, names: list[str], max_steps: int) -
 
 def _answer_problems(expected: Sequence[dict[str, Any]], runs: Sequence[StepRun]) -> list[str]:
     """Why the analyst's answers do not hold the expected ones, in order; empty if they do."""
+    # A step's answer shows its intermediate values too ("steps"): they count as given.
+    shown: list[dict[str, Any]] = []
+    for run in runs:
+        shown.extend(s for s in run.data.get("steps", ())[:-1] if isinstance(s, dict))
+        shown.append(run.data)
     position = 0
     for answer in expected:
-        while position < len(runs) and not _matches(answer, runs[position].data):
+        while position < len(shown) and not _matches(answer, shown[position]):
             position += 1
-        if position == len(runs):
-            got = [
-                {k: r.data.get(k) for k in answer if not k.startswith("#")} or r.data for r in runs
-            ]
+        if position == len(shown):
+            got = [{k: s.get(k) for k in answer if not k.startswith("#")} or s for s in shown]
             return [f"expected {answer} after the earlier answers; the steps gave {got}"]
         position += 1
     return []

@@ -36,6 +36,8 @@ _MATERIAL_NOUNS = frozenset(
     markdown figures series rows records survey excerpt these this following below""".split()  # noqa: SIM905
 )
 
+_INSTRUCTIONS_FOLLOW = frozenset({"do", "follow", "steps", "instructions", "tasks"})
+
 _QUOTE_PATTERNS = (
     re.compile(r"```.*?```", re.S),
     re.compile(r'"[^"\n]*"'),
@@ -125,8 +127,13 @@ def _mask_spans(text: str, spans: list[tuple[int, int]], keep: Callable[[str], s
 def _material_colon(text: str) -> int | None:
     """Index of the first colon that introduces data to work on, if any."""
     for match in re.finditer(r":(?=\s|$)", text):
-        before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 60) : match.start()])
-        if any(word.lower() in _MATERIAL_NOUNS for word in before[-5:]):
+        before = [
+            w.lower()
+            for w in re.findall(r"[A-Za-z]+", text[max(0, match.start() - 60) : match.start()])
+        ][-5:]
+        if _INSTRUCTIONS_FOLLOW & set(before):
+            continue  # "Do the following: research X, then ..." is more instructions
+        if any(word in _MATERIAL_NOUNS for word in before):
             return match.start()
     return None
 

@@ -124,6 +124,24 @@ def _mode(*args: Any) -> Number:
     return modes[0]
 
 
+def _selector(order: Callable[[list[float]], list[float]]) -> Callable[..., list[float]]:
+    def select(count: Number, *args: Any) -> list[float]:
+        values = _numbers(args)
+        if not float(count).is_integer() or not 1 <= count <= len(values):
+            raise CalculationError(f"Cannot take {count:g} of {len(values)} numbers.")
+        return order(values)[: int(count)]
+
+    return select
+
+
+SELECTIONS: dict[str, Callable[..., list[float]]] = {
+    "largest": _selector(lambda v: sorted(v, reverse=True)),
+    "smallest": _selector(sorted),
+    "first": _selector(list),
+    "last": _selector(lambda v: v[::-1]),
+}
+"""Functions that pick some of the values ("the top 3"), for an aggregate to work on."""
+
 AGGREGATES: dict[str, Callable[..., Number]] = {
     "sum": lambda *args: math.fsum(_numbers(args)),
     "mean": lambda *args: statistics.fmean(_numbers(args)),
@@ -139,7 +157,7 @@ AGGREGATES: dict[str, Callable[..., Number]] = {
 }
 """Functions over any number of values (the analyst's statistics inside expressions)."""
 
-FUNCTIONS: dict[str, Callable[..., Number]] = {
+FUNCTIONS: dict[str, Callable[..., Any]] = {
     **AGGREGATES,
     "sqrt": math.sqrt,
     "cbrt": math.cbrt,
@@ -158,6 +176,7 @@ FUNCTIONS: dict[str, Callable[..., Number]] = {
     "factorial": _bounded_factorial,
     "percent_change": _percent_change,
     "percentile": _percentile,
+    **SELECTIONS,
 }
 _CONSTANTS: dict[str, float] = {"pi": math.pi, "e": math.e, "tau": math.tau}
 

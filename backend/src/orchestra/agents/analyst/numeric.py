@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
+from orchestra.agents.analyst.formulas import read_formula
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -33,6 +34,7 @@ from orchestra.agents.analyst.tables import (
 from orchestra.agents.analyst.wording import (
     CONFIDENCE_THRESHOLD,
     Call,
+    Clause,
     Name,
     Node,
     Num,
@@ -42,7 +44,7 @@ from orchestra.agents.analyst.wording import (
 )
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
 
-__all__ = ["calculation_operation", "statistics_operation"]
+__all__ = ["calculation_operation", "formula_answer", "statistics_operation"]
 
 MAX_VALUES_ECHOED = 1_000
 
@@ -77,6 +79,13 @@ def calculation_operation(request: StepRequest) -> StepResult:
 # --- numbers named in the request ---------------------------------------------------------
 
 
+def formula_answer(request: StepRequest) -> StepResult | None:
+    """The answer to a request that is wholly a known formula ("5 miles to km"), else None."""
+    if read_formula(request.instruction) is None:
+        return None
+    return calculation_operation(request)
+
+
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
     text = inputs.text
     material: list[Node] = []
@@ -95,7 +104,13 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         implicit = inputs.only
         if isinstance(inputs.numbers[implicit], list) and not material:
             material = [Name(implicit)]
-    reading = read_numeric_request(text, inputs.numbers, implicit=implicit, material=material)
+    formula = read_formula(text)
+    if formula is not None:
+        # "Convert 5 miles to km": a known formula, read whole.
+        expression, label = formula
+        reading = Reading((Clause(label, expression),))
+    else:
+        reading = read_numeric_request(text, inputs.numbers, implicit=implicit, material=material)
     confidence = reading.confidence
     if any(r in inputs.from_text for r in reading.references):
         confidence = round(confidence - 0.1, 3)

@@ -13,7 +13,11 @@ from dataclasses import asdict
 from typing import Any
 
 from orchestra.agents import prose
-from orchestra.agents.analyst.numeric import calculation_operation, statistics_operation
+from orchestra.agents.analyst.numeric import (
+    calculation_operation,
+    formula_answer,
+    statistics_operation,
+)
 from orchestra.agents.analyst.statistics import extract_numbers, strip_parameter_numbers
 from orchestra.agents.analyst.tables import (
     Format,
@@ -392,6 +396,8 @@ def conversion_operation(request: StepRequest) -> StepResult:
                     source = detect_format(block)
                     table = parse_table(block, source)
                     break
+    if table is None and (converted := formula_answer(request)) is not None:
+        return converted  # "Convert 100 degrees Fahrenheit to Celsius" is arithmetic
     if table is None:
         raise AgentInputError(
             "No table found to convert: send CSV, a JSON list of objects or a Markdown table "

@@ -435,6 +435,16 @@ _FUNCTION_WORDS = _words(
     "sqrt cbrt abs round log ln log10 log2 exp sin cos tan floor ceil factorial"
 )
 _CONSTANT_WORDS = _words("pi tau")
+# "the top 3", "the first 2", "the last 4" / "the 3 biggest", "the 2 smallest".
+_SELECT_FIRST = {"top": "largest", "first": "first", "last": "last", "bottom": "smallest"}
+_SELECT_AFTER = {
+    "biggest": "largest",
+    "largest": "largest",
+    "highest": "largest",
+    "greatest": "largest",
+    "smallest": "smallest",
+    "lowest": "smallest",
+}
 _FRACTIONS = {"half": 2.0, "third": 3.0, "quarter": 4.0, "fifth": 5.0, "tenth": 10.0}
 _MULTIPLIERS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "quadruple": 4.0}
 _PRONOUNS = _words("it that this them its")
@@ -602,13 +612,15 @@ class _Parser:
     def expression(self, min_power: int = 0) -> Node:
         left = self.prefix()
         while (token := self.peek()) is not None:
-            if token.kind == "comma":
+            if token.kind == "comma" and not self.at(",", "rounded"):
                 # "144 divided by 12, plus 3": a comma before an operator closes what came
                 # before it, so only the outermost level continues after it.
                 if min_power == 0 and self._infix(1) is not None:
                     self.take()
                     continue
                 break
+            if token.kind == "comma" and min_power > 0:
+                break  # ", rounded to ..." applies to the whole expression
             postfix = self._postfix(left)
             if postfix is not None:
                 left = postfix
@@ -678,12 +690,24 @@ class _Parser:
         if token.kind == "word" and token.text in _UNITS:
             self.take()  # "2,400 dollars", "4 people"
             return left
+        if token.text == "rounded" or (token.kind == "comma" and self.at("rounded", offset=1)):
+            # "40% of 250, rounded to the nearest whole number"
+            self.take(1 if token.text == "rounded" else 2)
+            return _rounding(self, left)
         return None
 
     def prefix(self) -> Node:
         token = self.peek()
         if token is None:
             raise _Unreadable("expected a number")
+        if (
+            self.position == 0
+            and self.previous is not None
+            and token.kind == "word"
+            and self._infix(0) is not None
+        ):
+            # "..., then times 4": the clause goes on from the value before it.
+            return self.previous
         if token.kind == "num":
             self.take()
             return Num(token.value, token.text)
@@ -849,6 +873,9 @@ class _Parser:
 
     def items(self) -> list[Node]:
         """Operands listed: "3, 5 and 10", "5 3 9", "these expenses: 1, 2", "s1 and 10"."""
+        selected = self._selection()
+        if selected is not None:
+            return [selected]
         skipped = 0
         while (token := self.peek()) is not None and not self._operand_start():
             # Words naming the material ("these sales figures:") before the numbers.
@@ -880,6 +907,29 @@ class _Parser:
                 break
             self.take(gap)
         return items
+
+    def _selection(self) -> Node | None:
+        """ "the top 3 values: ...", "the three biggest numbers in ...", "the last 2 of ..."."""
+        first, second = self.peek(), self.peek(1)
+        if first is None or second is None:
+            return None
+        if first.text in _SELECT_FIRST and second.kind == "num":
+            function, count = _SELECT_FIRST[first.text], second
+        elif first.kind == "num" and second.text in _SELECT_AFTER:
+            function, count = _SELECT_AFTER[second.text], first
+        else:
+            return None
+        start = self.position
+        self.take(2)
+        while (token := self.peek()) is not None and (
+            token.text in _DESCRIPTIVE_OK | {"ones", "among", ":"} or token.kind == "colon"
+        ):
+            self.take()
+        items = self.items()
+        if not items or not count.value.is_integer() or count.value < 1:
+            self.position = start
+            return None
+        return Call(function, (Num(count.value, count.text), *items))
 
     def _operand_start(self, offset: int = 0) -> bool:
         token = self.peek(offset)
@@ -1095,12 +1145,12 @@ def _clauses(tokens: list[Token]) -> list[list[Token]]:
                 )
             )
             or (
-                token.text in {"and", ","}
+                token.text == "and"
                 and following is not None
                 and following.text in _QUESTIONS
                 and any(t.kind in _OPERAND_KINDS for t in clauses[-1])
             )
-        ):
+        ) or (token.text == "and" and _two_expressions(clauses[-1], tokens[index + 1 :])):
             clauses.append([])
         elif token.kind == "comma" and following is not None and following.text == "and":
             after = tokens[index + 2] if index + 2 < len(tokens) else None
@@ -1118,6 +1168,22 @@ def _clauses(tokens: list[Token]) -> list[list[Token]]:
 
 
 _SETTER_WORDS = _words("use using with from based on take")
+
+
+def _two_expressions(before: list[Token], after: list[Token]) -> bool:
+    """ "2+2 and 3*3": "and" between two whole pieces of arithmetic, not inside a list."""
+
+    def arithmetic(tokens: list[Token]) -> bool:
+        return any(t.text in _INFIX and t.kind == "sym" for t in tokens) and not any(
+            t.text in _AGGREGATE_WORDS or t.text in _VERBS for t in tokens
+        )
+
+    rest: list[Token] = []
+    for token in after:
+        if token.kind in ("end", "comma") or token.text == "and":
+            break
+        rest.append(token)
+    return arithmetic(before) and arithmetic(rest)
 
 
 def _setter(tokens: list[Token]) -> tuple[str | None, list[Token]]:
