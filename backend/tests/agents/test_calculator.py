@@ -65,3 +65,40 @@ def test_format_number() -> None:
     assert format_number(84) == "84"
     assert format_number(30.0) == "30"
     assert format_number(1 / 3) == "0.333333333333"
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("mean(s1, 10)", 14.875),
+        ("sum(s2) / count(s2)", 2),
+        ("median(largest(2, s2), 0)", 2),
+        ("mean(last(2, 4, 8, 15))", 11.5),
+        ("percentile(90, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)", 9.1),
+        ("mode(2, 2, 3)", 2),
+        ("stdev(2, 4, 4, 4, 5, 5, 7, 9)", 2.138089935),
+        ("percent_change(80, 100)", 25),
+        # Halves round away from zero, on the number as written.
+        ("round(2.5)", 3),
+        ("round(-2.5)", -3),
+        ("round(2.675, 2)", 2.68),
+    ],
+)
+def test_aggregates_selections_and_names(expression: str, expected: float) -> None:
+    assert evaluate(expression, {"s1": 19.75, "s2": [1.0, 2.0, 3.0]}) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("mode(1, 2)", "no single mode"),
+        ("stdev(3)", "at least two"),
+        ("largest(5, 1, 2)", "Cannot take 5 of 2"),
+        ("percent_change(0, 5)", "from 0"),
+        ("round(2.5, 99)", "decimals"),
+        ("s2 + 1", "A list of numbers"),
+    ],
+)
+def test_aggregate_errors(expression: str, message: str) -> None:
+    with pytest.raises(CalculationError, match=message):
+        evaluate(expression, {"s2": [1.0, 2.0]})

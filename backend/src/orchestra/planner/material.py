@@ -243,8 +243,14 @@ def _fields(line: str, delimiter: str) -> list[str]:
 
 
 def _plausible_header(fields: list[str]) -> bool:
-    # A sentence split on its commas is not a header: headers are short names.
-    return all(0 < len(f.strip()) <= 40 and len(f.split()) <= 4 for f in fields)
+    # A sentence split on its commas is not a header: headers are short names, without
+    # the conjunctions and the full stop of prose.
+    return all(
+        0 < len(f.strip()) <= 40
+        and len(f.split()) <= 4
+        and not re.search(r"\b(?:and|or|then)\b|[.!?]$", f.strip(), re.I)
+        for f in fields
+    )
 
 
 def _number_lines_at(

@@ -12,6 +12,7 @@ import ast
 import math
 import operator
 import statistics
+from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -98,10 +99,13 @@ def _log(x: Number, base: Number | None = None) -> float:
 
 
 def _round(x: Number, digits: Number = 0) -> Number:
+    """Rounding as people do it: halves away from zero, on the number as written (2.675 to
+    two decimals is 2.68, although the float is a hair below it)."""
     if not float(digits).is_integer() or not 0 <= digits <= 15:
         raise CalculationError("round() takes a whole number of decimals from 0 to 15.")
-    rounded = round(x, int(digits))
-    return int(rounded) if digits == 0 else rounded
+    step = Decimal(1).scaleb(-int(digits))
+    rounded = Decimal(repr(x)).quantize(step, rounding=ROUND_HALF_UP)
+    return int(rounded) if digits == 0 else float(rounded)
 
 
 def _percentile(q: Number, *args: Any) -> float:
@@ -223,6 +227,11 @@ def _guarded(function: Callable[..., Any], name: str) -> Callable[..., Any]:
     """The function with its errors said the way a user can act on."""
 
     def call(*args: Any) -> Any:
+        if name == "operator" and any(isinstance(a, list | tuple) for a in args):
+            raise CalculationError(
+                "A list of numbers cannot be used in arithmetic directly: apply sum, mean, "
+                "median, min, max or count to it."
+            )
         try:
             result = function(*args)
         except ZeroDivisionError as error:

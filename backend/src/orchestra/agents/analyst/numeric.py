@@ -188,6 +188,9 @@ def _sources(reading: Reading, inputs: Inputs) -> str:
         shown = (
             format_number(found) if isinstance(found, float) else f"the {len(found or [])} values"
         )
+        if name.endswith("_values"):
+            lines.append(f"{shown} are those of step {name.removesuffix('_values')}")
+            continue
         origin = "read from the text of" if name in inputs.from_text else "the result of"
         lines.append(f"{shown} is {origin} step {name}")
     return ("\n\nwhere " + "; ".join(lines) + ".") if lines else ""

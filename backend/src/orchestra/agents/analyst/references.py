@@ -20,10 +20,12 @@ from orchestra.agents.protocol import StepInput
 __all__ = ["Inputs", "marker", "read_inputs"]
 
 _MENTION = re.compile(
-    r"(?:\bthe\s+)?(?:(?:results?|outputs?|answers?|values?|figures?|numbers?|data)\s+"
+    r"(?:\bthe\s+)?(?:(?P<noun>results?|outputs?|answers?|values?|figures?|numbers?|data)\s+"
     r"(?:of|from|in)\s+)?(?:the\s+)?\bsteps?\s+(?P<id>[A-Za-z0-9_.-]+)",
     re.I,
 )
+# Nouns that name an earlier step's list of values rather than its single result.
+_LIST_NOUNS = frozenset({"values", "figures", "numbers", "data"})
 _MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:step\s+)?(?P<id>[A-Za-z0-9_.-]+)", re.I)
 _PREVIOUS = re.compile(
     r"(?:\bthe\s+)?\b(?:previous|last|earlier|prior)\s+(?:step(?:'s)?\s+)?"
@@ -44,7 +46,8 @@ class Inputs:
     Attributes:
         text: The instruction with each mention of a dependency replaced by its marker.
         mentioned: Ids of the dependencies the instruction names, in order.
-        numbers: Each dependency's numeric result: a number, or a list of numbers.
+        numbers: Each dependency's numeric result (a number, or a list of numbers) by its
+            id, and its list of values by ``<id>_values`` when it has both.
         tables: Each dependency's tabular result (conversion records, group-by rows).
         from_text: Ids whose numbers were read from their text, for want of data.
     """
@@ -58,9 +61,8 @@ class Inputs:
     @property
     def only(self) -> str | None:
         """The one dependency whose numbers a request without its own operand works on."""
-        if len(self.numbers) == 1:
-            return next(iter(self.numbers))
-        return None
+        steps = [name for name in self.numbers if not name.endswith("_values")]
+        return steps[0] if len(steps) == 1 else None
 
 
 def read_inputs(instruction: str, inputs: Sequence[StepInput]) -> Inputs:
@@ -87,6 +89,14 @@ def read_inputs(instruction: str, inputs: Sequence[StepInput]) -> Inputs:
         if step_id is None:
             continue
         end = _after_title(instruction, match.end())
+        noun = (match.group("noun") or "").lower()
+        if noun in _LIST_NOUNS and f"{step_id}_values" in found.numbers:
+            # "the values from step 1": its numbers, not its headline result.
+            pieces.append(instruction[position : match.start()])
+            pieces.append(marker(f"{step_id}_values"))
+            found.mentioned.append(step_id)
+            position = end
+            continue
         markers = [marker(step_id)]
         found.mentioned.append(step_id)
         while (more := _MORE.match(instruction, end)) and resolve(more.group("id")):
@@ -129,6 +139,9 @@ def _read_value(item: StepInput, found: Inputs) -> None:
     data = item.data
     if isinstance(data, dict):
         result = data.get("result")
+        values = data.get("values")
+        if isinstance(values, list) and len(values) > 1 and all(_is_number(v) for v in values):
+            found.numbers[f"{item.step_id}_values"] = [float(v) for v in values]
         if isinstance(result, int | float) and not isinstance(result, bool):
             found.numbers[item.step_id] = float(result)
             return
