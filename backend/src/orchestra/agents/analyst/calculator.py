@@ -12,8 +12,8 @@ import ast
 import math
 import operator
 import statistics
-from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Callable, Iterable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from simpleeval import (
