@@ -117,7 +117,7 @@ def read_formula(text: str) -> tuple[Node, str] | None:
 
 def _number(raw: str) -> Num:
     value = float(raw.replace(",", ""))
-    return Num(value, f"{value:g}")
+    return Num(value, f"{value:.15g}")
 
 
 def _conversion(text: str) -> tuple[Node, str] | None:
@@ -140,7 +140,7 @@ def _conversion(text: str) -> tuple[Node, str] | None:
 
 
 def _size(size: float) -> Num:
-    return Num(size, f"{size:g}")
+    return Num(size, f"{size:.15g}")
 
 
 def _temperature(value: Num, source: str, target: str) -> Node:

@@ -98,7 +98,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             for n in _numbers(context.group("context"))
         ]
     if not material and isinstance(request.data, list) and request.data:
-        material = [Num(float(v), format_number(v)) for v in request.data if _is_number(v)]
+        material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
     implicit = None
     if not inputs.mentioned and inputs.only is not None:
         implicit = inputs.only

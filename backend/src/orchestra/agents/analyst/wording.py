@@ -356,7 +356,8 @@ def _number_from_words(tokens: list[Token], start: int) -> tuple[float, int]:
 
 
 def _plain(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    # Every digit counts: "g" alone would keep six ("3.14159" for 3.1415926).
+    return str(int(value)) if float(value).is_integer() else f"{value:.15g}"
 
 
 # --- vocabulary ---------------------------------------------------------------------------
