@@ -54,6 +54,12 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         ("Round 3.14159 to 2 decimals", 3.14),
         ("What's 40% of 250, rounded to the nearest whole number?", 100),
         ("the difference between 100 and 37", 63),
+        ("the difference between 5 and 12", 7),  # a distance, whichever comes first
+        ("Add 10% to 200", 220),
+        ("subtract 10% from 200", 180),
+        ("25 + 25%", 31.25),
+        # Only powers bind inside a list.
+        ("the sum of 2 and 4 times 3", 18),
         ("Split 300 between 4 people", 75),
         ("Increase 200 by 10%", 220),
         ("Subtract 5 from 12", 7),
@@ -155,6 +161,9 @@ def test_typos_of_the_vocabulary_are_read_with_a_small_doubt() -> None:
         # A clause that only repeats a value answers nothing.
         ("Add 20. \u27e8s2\u27e9", "asks nothing"),
         ("What is the average?", "could not read"),
+        # A number alone is not a computation.
+        ("Calculate the area of a circle with radius 3", "asks nothing of its numbers"),
+        ("the average of 10 and 20 percent", "percentages and plain numbers"),
     ],
 )
 def test_doubtful_readings_are_not_trusted(text: str, doubt: str) -> None:

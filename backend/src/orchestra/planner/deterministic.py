@@ -54,7 +54,9 @@ _FORM_WORDS = frozenset(
         """short long brief detailed concise simple quick final overall full main key top
         paragraph sentence sentences bullet points point page words word list version
         draft text result results output one two three four five few several new nice
-        good clear formal informal polite friendly"""
+        good clear formal informal polite friendly kids children beginners students
+        managers team colleagues customers parents readers audience employees executives
+        boss newsletter"""
     )
 )
 

@@ -150,7 +150,9 @@ def _evaluate_clauses(reading: Reading, inputs: Inputs) -> list[Any]:
 
 def _evaluate(node: Node, inputs: Inputs) -> float | int:
     try:
-        return evaluate(render(node), inputs.numbers)
+        value = evaluate(render(node), inputs.numbers)
+        # 12 significant digits: 200 * 1.1 is 220, not 220.00000000000003.
+        return float(f"{value:.12g}") if isinstance(value, float) else value
     except CalculationError as error:
         if isinstance(node, Call) or not _uses_list(node, inputs):
             raise

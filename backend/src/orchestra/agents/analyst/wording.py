@@ -765,10 +765,11 @@ class _Parser:
             factor = _MULTIPLIERS[word]
             return Op("*", Num(factor, _plain(factor)), self.expression(30))
         if word == "difference" and self.at("between", offset=1):
+            # "the difference between 5 and 12" is 7, whichever comes first.
             self.take(2)
             first = self.expression(11)
             self.expect("and")
-            return Op("-", first, self.expression(11))
+            return Call("abs", (Op("-", first, self.expression(11)),))
         if word in {"ratio", "quotient"} and self.at("of", offset=1):
             self.take(2)
             first = self.expression(21)
@@ -896,7 +897,8 @@ class _Parser:
             return list(self.material)
         items: list[Node] = []
         while self._operand_start():
-            items.append(self.expression(11))
+            # Only powers bind inside a list: "the sum of 2 and 4 times 3" is (2 + 4) * 3.
+            items.append(self.expression(25))
             if self.peek() is not None and self.peek().kind in ("num", "ref"):  # type: ignore[union-attr]
                 continue  # "5 3 9 1 7", or one number per line
             gap = 0
@@ -966,6 +968,11 @@ def _frame(parser: _Parser) -> Node | None:
     if verb == "take":
         return parser.expression()
     if verb == "add":
+        percent = parser._bare_percentage()
+        if percent is not None:
+            # "add 10% to 200" is 220
+            base = parser.expression(11) if parser.optional("to") else previous
+            return Op("*", _earlier(base, "add to"), Op("+", Num(1, "1"), percent))
         items = parser.items()
         if not items:
             raise _Unreadable("add what")
@@ -978,7 +985,8 @@ def _frame(parser: _Parser) -> Node | None:
     if verb == "subtract":
         percent = parser._bare_percentage()
         if percent is not None:
-            return Op("*", _earlier(previous, "subtract from"), Op("-", Num(1, "1"), percent))
+            base = parser.expression(11) if parser.optional("from") else previous
+            return Op("*", _earlier(base, "subtract from"), Op("-", Num(1, "1"), percent))
         amount = parser.expression(11)
         if parser.optional("from"):
             return Op("-", parser.expression(11), amount)
@@ -1101,6 +1109,10 @@ def _percent_frame(tokens: list[Token]) -> Node | None:
         part = first if whole == second else second
         return Op("*", Op("/", _operand(tokens[part]), _operand(tokens[whole])), Num(100, "100"))
     return None
+
+
+def _is_percentage(node: Node) -> bool:
+    return isinstance(node, Op) and node.symbol == "/" and node.right == Num(100, "100")
 
 
 def _is_fraction(node: Node) -> bool:
@@ -1294,9 +1306,22 @@ def read_numeric_request(
             clauses.append(Clause(" ".join(t.text for t in piece), expression))
             previous = expression
 
-    if len(clauses) > 1 and isinstance(clauses[-1].expression, Num | Name):
+    last = clauses[-1] if clauses else None
+    if (
+        last is not None
+        and isinstance(last.expression, Num | Name)
+        and not re.match(r"\s*(?:take|start with)\b", last.text)
+    ):
+        # A number alone is not a computation: "the area of a circle with radius 3" is 3
+        # only to a reader that skipped the words it did not know.
         confidence = 0.0
-        doubts.append(f"'{clauses[-1].text}' asks nothing of the numbers before it")
+        doubts.append(f"'{last.text}' asks nothing of its numbers")
+    for clause in clauses:
+        for call in _calls(clause.expression):
+            kinds = {_is_percentage(a) for a in call.args}
+            if call.function in _AGGREGATE_NAMES and len(kinds) > 1:
+                confidence -= _QUALIFIER
+                doubts.append(f"{call.function} of percentages and plain numbers together")
     left = [w for w in unread if re.fullmatch(r"[\d.]+%?|\u27e8.*", w)]
     if left:
         confidence = 0.0
