@@ -69,3 +69,13 @@ def test_phrases_count_as_one_term() -> None:
 def test_each_sentence_is_scored() -> None:
     result = sentiment("The room was lovely. The food was cold.")
     assert [s.label for s in result.sentences] == ["positive", "negative"]
+
+
+def test_negation_stops_at_punctuation() -> None:
+    result = sentiment("I waited two hours and nobody helped me. Terrible.")
+    assert result.label == "negative" and result.negative_terms == ["terrible"]
+
+
+def test_complaints_denied_are_praise() -> None:
+    assert sentiment("Nothing to complain about").label == "positive"
+    assert sentiment("Would not recommend").label == "negative"

@@ -77,7 +77,8 @@ _LEXICON: dict[str, float] = {
             limitations challenge challenges criticism critics rude dirty cold noisy
             uncomfortable unhelpful frustrating frustrated angry upset died dead
             uninstall uninstalled uninstalling refund cancel cancelled canceled wrong
-            missing mess messy ugly boring tired lag laggy freezes freezing unusable"""
+            missing mess messy ugly boring tired lag laggy freezes freezing unusable
+            complain complained complaining broke overcharged lousy worthless"""
         ),
         -2.0,
     ),
@@ -106,6 +107,9 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("keeps", "crashing"): -3.0,
     ("stopped", "working"): -2.5,
     ("thank", "you"): 2.0,
+    ("could", "be", "better"): -1.0,
+    ("meh",): -0.5,
+    ("mediocre",): -1.0,
 }
 _NEGATIONS = _words(
     """not no never none nobody nothing neither nor without hardly barely isn't aren't
