@@ -74,6 +74,8 @@ def test_each_sentence_is_scored() -> None:
 def test_negation_stops_at_punctuation() -> None:
     result = sentiment("I waited two hours and nobody helped me. Terrible.")
     assert result.label == "negative" and result.negative_terms == ["terrible"]
+    # "Nobody" is within three words of "Great", but a sentence ends between them.
+    assert sentiment("Nobody came. Great.").positive_terms == ["great"]
 
 
 def test_complaints_denied_are_praise() -> None:
