@@ -292,3 +292,26 @@ def test_every_quoted_text_is_the_material() -> None:
 def test_a_text_operation_without_text_is_refused() -> None:
     with pytest.raises(AgentInputError, match="no text to work on"):
         run("What is the sentiment of the reviews?", capability="sentiment")
+
+
+def test_table_statistics_make_up_no_figure_the_request_does_not_name() -> None:
+    with pytest.raises(AgentInputError, match="names no figure"):
+        run(
+            "Put this in CSV format:\n| name | score |\n|---|---|\n| Ann | 3 |",
+            capability="statistics",
+        )
+    described = run(
+        "Describe the scores:\n| name | score |\n|---|---|\n| Ann | 3 |", capability="statistics"
+    )
+    assert described["result"] == 3
+
+
+def test_a_conversions_records_are_its_table_although_it_counts_rows() -> None:
+    converted = run("Convert to JSON:\nname,age\nAnn,30\nBob,40")
+    assert converted["rows"] == 2
+    request = StepRequest(
+        instruction="Compute the average of the age column of the result of step s1.",
+        capability="statistics",
+        inputs=(step("s1", converted),),
+    )
+    assert run_operation(request).data["result"] == 35

@@ -201,3 +201,8 @@ def test_everyday_formulas(text: str, expected: float) -> None:
 def test_units_of_different_kinds_do_not_convert() -> None:
     assert read_formula("Convert 5 miles to kg") is None
     assert read_formula("What is 5 plus 3") is None
+
+
+def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
+    assert value("How much is 5% of 1,250, rounded to 2 decimals?") == 62.5
+    assert value("the sum of 1,250, 2,500 and 10") == 3760

@@ -19,9 +19,6 @@ from orchestra.planner.evaluate import (
 
 from .capabilities import BUILTIN
 
-HOLDOUT_PLANS, HOLDOUT_RIGHT, HOLDOUT_RIGHT_OR_REFUSED = 0.0, 0.0, 0.0
-WRONG_ALLOWED = {"dev": 1, "holdout": 0}
-
 
 def test_packaged_cases_load_and_use_known_capabilities() -> None:
     cases = load_cases()
@@ -42,9 +39,12 @@ def test_packaged_cases_load_and_use_known_capabilities() -> None:
 # Floors for CI, from the figures recorded in docs/planner.md; raise them as it improves.
 FLOORS = {
     # split: (plans that hold, right answers, right or honestly refused)
-    "dev": (0.95, 0.95, 0.98),
-    "holdout": (HOLDOUT_PLANS, HOLDOUT_RIGHT, HOLDOUT_RIGHT_OR_REFUSED),
+    "dev": (0.97, 0.97, 0.99),
+    "holdout": (0.96, 0.96, 0.96),
 }
+# Wrong answers reported as completed: the goal is none. The held-out ones left are plans
+# that send a request to the research agent instead of the analyst (docs/planner.md).
+WRONG_ALLOWED = {"dev": 1, "holdout": 3}
 
 
 def test_offline_plans_and_answers_do_not_regress() -> None:

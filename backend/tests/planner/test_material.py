@@ -62,3 +62,13 @@ def test_text_after_a_material_colon_keeps_its_separator() -> None:
 def test_a_sentence_is_not_a_table() -> None:
     masked = mask_material("Research cats, dogs and birds.\nThen write a poem, a song and a haiku.")
     assert not placeholders_in(masked.text)
+
+
+def test_a_reference_after_the_data_starts_on_a_new_line() -> None:
+    data = "name,age\nAnn,30\nBob,40"
+    plan = plan_deterministic(
+        f"Convert this CSV to JSON and then compute the average of the age column: {data}",
+        BUILTIN,
+        8,
+    )
+    assert data + "\nUse the result of step s1" in plan.steps[1].instruction

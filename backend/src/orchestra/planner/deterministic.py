@@ -588,7 +588,9 @@ def _part_sentence(
             text = text.replace(_REF, reference, 1)
             text = _sentence(text, masked)
         else:
-            text = _sentence(text, masked) + f" Use {reference}."
+            text = _sentence(text, masked)
+            # After the user's data, a line break keeps its last row intact.
+            text += ("\n" if ends_with_material(text) else " ") + f"Use {reference}."
     else:
         # The result referred to is an earlier part of this same step.
         text = _sentence(text.replace(_REF, "the result of the previous part"), masked)

@@ -22,6 +22,7 @@ from orchestra.agents.analyst.statistics import (
     describe,
     group_by,
     headline_value,
+    names_a_figure,
     strip_parameter_numbers,
 )
 from orchestra.agents.analyst.tables import (
@@ -439,6 +440,13 @@ def _check_table_request(prose: str, table: Table, numeric: list[str], key: str 
             f"Not sure enough to answer, so nothing was computed: the numbers "
             f"{', '.join(stray)} in the request are not in the table, and it is unclear what "
             "they are for. Ask for a figure of a column, e.g. 'the average of price'."
+        )
+    if key is None and not names_a_figure(words):
+        # "Make this a CSV: <table>" sent here asks for no figure: none is made up.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request names no "
+            "figure to compute on the table (average, total, median, maximum, ...). Name "
+            "one, e.g. 'the average of " + (numeric[0] if numeric else "a column") + "'."
         )
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if key is None and len(numeric) > 1 and not mentioned:

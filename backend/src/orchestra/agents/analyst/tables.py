@@ -130,7 +130,8 @@ def table_from_data(data: Any) -> Table | None:
     """A table from JSON-like data: a list of objects, {"rows": [...]}, or a list of lists."""
     if isinstance(data, Mapping):
         for key in ("rows", "records", "data", "items", "table"):
-            if key in data:
+            # A count under "rows" (as in a conversion's answer) is not the rows.
+            if isinstance(data.get(key), Sequence | Mapping) and not isinstance(data[key], str):
                 return table_from_data(data[key])
         # A dict of equal-length lists is a column-oriented table.
         lists = {k: v for k, v in data.items() if isinstance(v, list)}

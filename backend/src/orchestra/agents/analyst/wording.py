@@ -215,7 +215,7 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 
 _TOKEN_RE = re.compile(
     r"(?P<ref>\u27e8(?P<refname>[A-Za-z0-9_.-]+)\u27e9)"
-    r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:e[-+]?\d+)?|\.\d+)"
+    r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+)(?:\.\d+)?(?:e[-+]?\d+)?|\.\d+)"
     r"(?P<suffix>st|nd|rd|th)?(?![a-z])"
     r"|(?P<sym>\*\*|//|[-+*/^()%\u00d7\u00f7\u2212=])"
     r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
