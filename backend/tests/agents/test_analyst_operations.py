@@ -166,3 +166,152 @@ def test_capability_overrides_words_and_unknown_is_rejected() -> None:
 def test_no_numbers_is_a_clear_error() -> None:
     with pytest.raises(AgentInputError, match="No numbers found"):
         run("compute the average", capability="statistics")
+
+
+# --- reading requests in words, earlier results as data, honest refusals -------------------
+
+
+def step(step_id: str, data: dict[str, Any], text: str = "", title: str = "t") -> StepInput:
+    return StepInput(step_id, title, text, data)
+
+
+def test_a_chain_computes_on_the_earlier_steps_data_not_on_numbers_in_its_title() -> None:
+    request = StepRequest(
+        instruction="Compute the average of the result of step s1 (Compute the sum of 12.5 "
+        "and 7.25) and 10.",
+        capability="statistics",
+        inputs=(step("s1", {"operation": "sum", "result": 19.75}, "**Sum: 29.75**"),),
+    )
+    result = run_operation(request)
+    assert result.data["result"] == pytest.approx(14.875)
+    assert result.data["values"] == [19.75, 10]
+    assert result.data["inputs"] == {"s1": 19.75}
+    assert "19.75 is the result of step s1" in result.text
+
+
+def test_an_operation_without_its_own_operand_works_on_the_one_earlier_result() -> None:
+    request = StepRequest(
+        instruction="Add 10. Use the result of step s1 (Double 45).",
+        capability="calculation",
+        inputs=(step("s1", {"operation": "calculation", "result": 90}),),
+    )
+    data = run_operation(request).data
+    assert data["result"] == 100 and data["expression"] == "s1 + 10"
+    assert data["confidence"] == 1.0
+
+
+def test_a_list_of_values_from_an_earlier_step_feeds_an_aggregate() -> None:
+    request = StepRequest(
+        instruction="What is the median of the values from step 1?",
+        capability="statistics",
+        inputs=(step("s1", {"values": [3, 1, 10], "result": 4.67}),),
+    )
+    # "result" is a mean over the values; "the values" are the numbers themselves.
+    data = run_operation(request).data
+    assert data["result"] == 3 and data["values"] == [3, 1, 10]
+
+
+def test_numbers_from_the_context_of_a_task() -> None:
+    data = run(
+        "Context: I have the numbers 10, 20, 30 and 40. Task: What is their average?",
+        capability="statistics",
+    )
+    assert data["result"] == 25 and data["values"] == [10, 20, 30, 40]
+
+
+def test_several_figures_are_each_reported() -> None:
+    data = run("Give me the mean, median and standard deviation of 4, 8, 15, 16, 23, 42")
+    assert data["figures"] == pytest.approx({"mean": 18, "median": 15.5, "stdev": 13.4907}, 1e-4)
+    assert data["result"] == 18
+
+
+def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
+    result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
+    assert result.data["result"] == 232.5
+    assert [s["result"] for s in result.data["steps"]] == [250, 212.5, 232.5]
+    assert "212.5" in result.text
+
+
+@pytest.mark.parametrize(
+    ("instruction", "capability", "reason"),
+    [
+        ("Average of the three biggest numbers over 4: 4, 9, 1", "statistics", "Not sure"),
+        ("Calculate the interest on 1000 at 5% for 3 months", "calculation", "did not use"),
+        ("What is the average?", "statistics", "No numbers found"),
+        ("Calculate it.", "calculation", "No numbers found"),
+    ],
+)
+def test_a_doubtful_request_is_refused_with_what_was_understood(
+    instruction: str, capability: str, reason: str
+) -> None:
+    with pytest.raises(AgentInputError, match=reason) as refused:
+        run(instruction, capability=capability)
+    assert "Rephrase" in str(refused.value) or "No numbers found" in str(refused.value)
+
+
+def test_a_table_is_found_where_it_starts_on_the_line_of_the_request() -> None:
+    data = run("Turn this into CSV: | name | qty |\n|---|---|\n| pens | 4 |\n| pads | 2 |")
+    assert data["output"] == "name,qty\npens,4\npads,2\n"
+    assert run("Total the units: region,units\nnorth,5\nsouth,7")["result"] == 12
+    assert run("Find the max temperature | day | temp |\n|---|---|\n| Mon | 21 |")["result"] == 21
+
+
+def test_table_statistics_refuse_conditions_they_cannot_apply() -> None:
+    with pytest.raises(AgentInputError, match="'above'"):
+        run(f"Average price above 15\n{SALES_CSV}", capability="statistics")
+    with pytest.raises(AgentInputError, match="which column"):
+        run(f"What is the average?\n{SALES_CSV}", capability="statistics")
+
+
+def test_a_table_from_an_earlier_step_is_used_by_its_column() -> None:
+    records = [{"name": "Ann", "age": 30}, {"name": "Bob", "age": 40}]
+    request = StepRequest(
+        instruction="Compute the average of the age column of the result of step s1 "
+        "(Convert this CSV to JSON).",
+        capability="statistics",
+        inputs=(step("s1", {"operation": "conversion", "records": records}),),
+    )
+    data = run_operation(request).data
+    assert data["column"] == "age" and data["result"] == 35
+
+
+def test_conversion_of_units_is_arithmetic() -> None:
+    data = run("Convert 100 degrees Fahrenheit to Celsius", capability="conversion")
+    assert data["result"] == pytest.approx(37.7778, 1e-4)
+
+
+def test_every_quoted_text_is_the_material() -> None:
+    data = run(
+        "Analyze the sentiment of these comments: 'Great service!', 'Terrible wait times'",
+        capability="sentiment",
+    )
+    assert data["positive_terms"] == ["great"] and data["negative_terms"] == ["terrible"]
+    assert len(data["sentences"]) == 2
+
+
+def test_a_text_operation_without_text_is_refused() -> None:
+    with pytest.raises(AgentInputError, match="no text to work on"):
+        run("What is the sentiment of the reviews?", capability="sentiment")
+
+
+def test_table_statistics_make_up_no_figure_the_request_does_not_name() -> None:
+    with pytest.raises(AgentInputError, match="names no figure"):
+        run(
+            "Put this in CSV format:\n| name | score |\n|---|---|\n| Ann | 3 |",
+            capability="statistics",
+        )
+    described = run(
+        "Describe the scores:\n| name | score |\n|---|---|\n| Ann | 3 |", capability="statistics"
+    )
+    assert described["result"] == 3
+
+
+def test_a_conversions_records_are_its_table_although_it_counts_rows() -> None:
+    converted = run("Convert to JSON:\nname,age\nAnn,30\nBob,40")
+    assert converted["rows"] == 2
+    request = StepRequest(
+        instruction="Compute the average of the age column of the result of step s1.",
+        capability="statistics",
+        inputs=(step("s1", converted),),
+    )
+    assert run_operation(request).data["result"] == 35

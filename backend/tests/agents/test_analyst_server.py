@@ -99,6 +99,10 @@ async def test_calculation(analyst_client: Client) -> None:
         "expression": "12 * (3 + 4)",
         "result": 84,
         "formatted": "84",
+        "steps": [{"expression": "12 * (3 + 4)", "result": 84}],
+        "inputs": {},
+        "confidence": 1.0,
+        "understood": "12 * (3 + 4)",
     }
 
 

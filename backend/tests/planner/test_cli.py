@@ -21,18 +21,39 @@ def run(argv: list[str], **kwargs: object) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def test_offline_score_is_printed(server: FakeProvider) -> None:
+def test_offline_plans_and_answers_are_scored(server: FakeProvider) -> None:
     code, text = run([], settings=settings_for("offline", server))
     assert code == 0
-    assert text.startswith("Offline planner (deterministic):\nall       44/50  passed")
+    lines = text.splitlines()
+    assert lines[0] == "Offline planner (deterministic):"
+    for label, line in zip(("all", "dev", "holdout"), lines[1:4], strict=True):
+        assert line.startswith(label)
+        for figure in ("plans", "right", "refused", "wrong", "errors", "right or refused"):
+            assert figure in line
     assert "LLM path: skipped" in text
 
 
-def test_min_score_fails_the_command(server: FakeProvider) -> None:
-    code, _ = run(
-        ["--offline-only", "--min-score", "0.99"], settings=settings_for("offline", server)
-    )
-    assert code == 1
+def test_held_out_failures_are_listed_only_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    wrong = {"capabilities": ["calculation"], "answers": [{"result": 5}]}
+    cases = [
+        {"id": "d", "split": "dev", "description": "What is 2 + 2?", **wrong},
+        {"id": "h", "split": "holdout", "description": "What is 3 + 3?", **wrong},
+    ]
+    path.write_text("\n".join(json.dumps(c) for c in cases) + "\n", encoding="utf-8")
+    _, hidden = run(["--cases", str(path), "--offline-only"])
+    assert "WRONG d (dev)" in hidden and "WRONG h" not in hidden
+    assert "(1 held-out cases not right; not listed: --show-holdout lists them)" in hidden
+    _, shown = run(["--cases", str(path), "--offline-only", "--show-holdout"])
+    assert "WRONG h (holdout): What is 3 + 3?" in shown
+    assert "expected {'result': 5}" in shown
+
+
+def test_min_score_and_min_right_fail_the_command(server: FakeProvider) -> None:
+    offline = settings_for("offline", server)
+    assert run(["--offline-only", "--min-score", "0.999"], settings=offline)[0] == 1
+    assert run(["--offline-only", "--min-right", "0.999"], settings=offline)[0] == 1
+    assert run(["--offline-only", "--min-right", "0.5"], settings=offline)[0] == 0
 
 
 def cases_file(tmp_path: Path) -> Path:
@@ -62,7 +83,9 @@ def test_the_llm_path_is_scored_when_configured(server: FakeProvider, tmp_path: 
     code, text = run(argv, settings=settings)
     assert code == 0
     llm_part = text.split("LLM path (groq, fake-model")[1]
-    assert "all        2/2   passed  score 1.00" in llm_part
+    assert (
+        "all         2  plans   2 (100.0%)  right   2 (100.0%)  refused   0  wrong   0" in llm_part
+    )
     assert "plans by kind: fallback 1, llm 1" in llm_part
     assert "tokens: 400 in, 50 out" in llm_part
     assert "fallback: the LLM call failed: HTTP 500: scripted error;" in llm_part

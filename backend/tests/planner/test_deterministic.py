@@ -85,7 +85,7 @@ def test_also_keeps_steps_independent() -> None:
 def test_pronoun_without_material_depends_on_the_previous_step() -> None:
     result = plan("Investigate the causes of inflation and write an essay about them")
     assert shape(result) == [("research", []), ("writing", ["s1"])]
-    assert "the results of step s1" in result.steps[1].instruction
+    assert "the result of step s1" in result.steps[1].instruction
 
 
 def test_clause_without_its_own_subject_works_on_the_previous_result() -> None:
@@ -273,3 +273,66 @@ def test_any_combination_gives_a_valid_plan() -> None:
             names = [c.name for c in caps]
             assert validate_plan(result, names, max_steps) == [], description
             assert all(s.instruction.strip() and len(s.title) <= 60 for s in result.steps)
+
+
+# --- chains of computations ---------------------------------------------------------------
+
+CHAIN = "Compute the sum of 12.5 and 7.25, then compute the average of that result and 10"
+
+
+def test_a_chain_is_two_dependent_steps_that_name_the_earlier_result() -> None:
+    result = plan(CHAIN)
+    assert shape(result) == [("statistics", []), ("statistics", ["s1"])]
+    first, second = result.steps
+    assert first.instruction == "Compute the sum of 12.5 and 7.25."
+    # "that result" says which result, where it stands.
+    assert second.instruction == (
+        "Compute the average of the result of step s1 (Compute the sum of 12.5 and 7.25) and 10."
+    )
+
+
+@pytest.mark.parametrize(
+    ("description", "second"),
+    [
+        ("Add 5 to 10, then multiply the result by 3", "Multiply the result of step s1"),
+        ("First compute 6 times 7. Then subtract 2 from it.", "Subtract 2 from the result"),
+        ("Double 45 then add 10", "Add 10. Use the result of step s1"),
+        ("Calculate 2 + 3 and after that square it", "Square the result of step s1"),
+        (
+            "Find the sum of 1, 2, 3 and 4. Use it to compute the average of that result and 20",
+            "average of the result of step s1",
+        ),
+    ],
+)
+def test_chains_in_other_words(description: str, second: str) -> None:
+    result = plan(description)
+    assert len(result.steps) == 2 and result.steps[1].depends_on == ["s1"]
+    assert second in result.steps[1].instruction
+
+
+def test_an_operation_without_its_operand_goes_on_from_the_value_before() -> None:
+    result = plan("Take 250, subtract 15%, then add 20")
+    assert [s.depends_on for s in result.steps] == [[], ["s1"], ["s2"]]
+    assert result.steps[0].instruction == "Take 250."  # its number is not preparation
+
+
+def test_same_capability_work_on_words_still_merges() -> None:
+    # Only computations on numbers or data stay apart; see the coral reefs case above.
+    assert len(plan("Research coral reefs, then research the threats to them").steps) == 1
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "What's the average of 4 and 10, and what's 3 squared?",
+        "Compute the median of 1, 3, 5 and also the sum of 2, 2, 2",
+    ],
+)
+def test_two_questions_in_one_sentence_are_two_independent_steps(description: str) -> None:
+    result = plan(description)
+    assert len(result.steps) == 2 and not any(s.depends_on for s in result.steps)
+
+
+def test_a_follow_up_swaps_the_arithmetic() -> None:
+    result = plan("what about 20% of 80", history=("What is 15% of 80?",))
+    assert result.steps[0].instruction == "What is 20% of 80?"

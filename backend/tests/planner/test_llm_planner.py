@@ -81,7 +81,7 @@ async def test_a_good_plan(server: FakeProvider, provider: str) -> None:
     # The model is told every capability with its description and examples, and the task.
     for spec in BUILTIN:
         assert f"- {spec.name}: {spec.description}" in request.prompt
-    assert "Research the history of the electric car" in request.prompt
+    assert "Give an overview of the history of electric cars" in request.prompt
     assert TASK in request.prompt
 
 

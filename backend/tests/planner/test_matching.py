@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from orchestra.planner import CapabilitySpec
+from orchestra.planner.clauses import content_stems
 from orchestra.planner.matching import CapabilityMatcher, general_capability
-from orchestra.planner.text import content_stems, mask_material
+from orchestra.planner.material import mask_material
 
 from .capabilities import BUILTIN, THIRD_PARTY
 

@@ -13,8 +13,8 @@ from orchestra import metrics
 from orchestra.changes import Change
 from orchestra.db import INSTANCES, MESSAGES, STEPS, TASKS, StepStatus, TaskStatus
 from orchestra.db.base import new_id, utcnow
+from orchestra.executor.result import join_step_outputs
 from orchestra.executor.runtime import Runtime
-from orchestra.executor.synthesis import synthesize
 from orchestra.llm.errors import LLMError
 from orchestra.planner.synthesis import StepOutput, Synthesis
 
@@ -25,6 +25,7 @@ RemoteTask = tuple[str, dict[str, Any], str]
 
 STEP_COLUMNS = (
     STEPS.c.key,
+    STEPS.c.depends_on,
     STEPS.c.title,
     STEPS.c.capability,
     STEPS.c.agent_name,
@@ -120,7 +121,7 @@ def complete(
 ) -> None:
     """Complete the task with a result made of its steps' outputs (`written` by an LLM from
     them, when there is one), and answer in its session."""
-    joined, result_data = synthesize(steps)
+    joined, result_data = join_step_outputs(steps)
     result = joined
     if written is not None:
         result = written.text

@@ -313,9 +313,10 @@ def _store_outcome(
     }
     usage = (data or {}).get("usage")
     if isinstance(usage, dict):
-        # An agent that used an LLM reports it in its data part: {"usage": {...}}.
-        values["tokens_in"] = int(usage.get("input_tokens") or 0)
-        values["tokens_out"] = int(usage.get("output_tokens") or 0)
+        # An agent that used an LLM reports it in its data part (keys on the wire are
+        # camelCase): {"usage": {"inputTokens": ..., "outputTokens": ..., "model": ...}}.
+        values["tokens_in"] = int(usage.get("inputTokens") or 0)
+        values["tokens_out"] = int(usage.get("outputTokens") or 0)
         metrics.count_tokens(usage.get("model"), values["tokens_in"], values["tokens_out"])
     change.set_step(key, **values)
     if step.started_at is not None:

@@ -7,6 +7,7 @@ the planner and the agents; `verify_provider` checks it at start. Exceptions are
 
 from __future__ import annotations
 
+from orchestra.llm.answers import extract_json, message_text, split_thinking
 from orchestra.llm.errors import (
     PROVIDER_ERRORS,
     LLMCallError,
@@ -16,7 +17,6 @@ from orchestra.llm.errors import (
     describe_provider_error,
 )
 from orchestra.llm.providers import LLMPolicy, build_chat_model, provider_base_url, verify_provider
-from orchestra.llm.text import extract_json, message_text, split_thinking
 from orchestra.llm.usage import TokenUsage
 
 __all__ = [

@@ -1,14 +1,17 @@
-"""`orchestra planner evaluate`: the planners' scores on the evaluation set.
+"""`orchestra planner evaluate`: plans and offline answers scored on the evaluation set.
 
-The offline (deterministic) planner is always scored; the LLM path, with its repair and
-fallback, is scored too when ``LLM_PROVIDER`` names a provider (and ``--offline-only`` is
-not given), with the count of plans per planner kind and the tokens spent.
+The offline (deterministic) planner is always scored: its plans, and the answers the
+analyst computes for them in-process (right, honestly refused, wrong, error). The LLM
+path, with its repair and fallback, is scored too when ``LLM_PROVIDER`` names a provider
+(and ``--offline-only`` is not given), with the count of plans per planner kind and the
+tokens spent; its plans' analyst steps are answered the same way.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -50,7 +53,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--min-score", type=float, default=None, help="exit 1 if a score is below this (0-1)"
     )
+    parser.add_argument(
+        "--min-right",
+        type=float,
+        default=None,
+        help="exit 1 if the share of right answers is below this (0-1)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="show every case and plan")
+    parser.add_argument(
+        "--show-holdout",
+        action="store_true",
+        help="also list the held-out cases that fail (looking at them spends the held-out set)",
+    )
     return parser
 
 
@@ -68,19 +82,23 @@ def evaluate_command(
         out: Where to print (default: standard output).
 
     Returns:
-        0 on success; 1 when a score is below ``--min-score``; 2 when the LLM settings
+        0 on success; 1 when a score is below ``--min-score`` or the share of right
+        answers below ``--min-right``; 2 when the LLM settings
         cannot work (the error is printed).
     """
     stream = out or sys.stdout
     args = build_parser().parse_args(argv)
+    # The analyst logs each operation it runs; hundreds of them would bury the report.
+    logging.getLogger("orchestra.agents").setLevel(logging.WARNING)
     cases = load_cases(args.cases)
     if args.split:
         cases = [c for c in cases if c.split == args.split]
 
     offline = evaluate(plan_deterministic, cases, REFERENCE_CAPABILITIES, args.max_steps)
     print("Offline planner (deterministic):", file=stream)
-    print(format_report(offline, args.verbose), file=stream)
+    print(format_report(offline, args.verbose, args.show_holdout), file=stream)
     scores = [offline.score]
+    rights = [offline.rate("right")]
 
     if settings is None:
         try:
@@ -126,7 +144,7 @@ def evaluate_command(
             "fallback plans count as the LLM path's):",
             file=stream,
         )
-        print(format_report(report, args.verbose), file=stream)
+        print(format_report(report, args.verbose, args.show_holdout), file=stream)
         print(
             "plans by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
             file=stream,
@@ -140,9 +158,13 @@ def evaluate_command(
                 if outcome.kind is PlannerKind.FALLBACK:
                     print(f"fallback: {outcome.reason}", file=stream)
         scores.append(report.score)
+        rights.append(report.rate("right"))
 
     if args.min_score is not None and min(scores) < args.min_score:
         print(f"\nscore below --min-score {args.min_score:.2f}", file=sys.stderr)
+        return 1
+    if args.min_right is not None and min(rights) < args.min_right:
+        print(f"\nright answers below --min-right {args.min_right:.2f}", file=sys.stderr)
         return 1
     return 0
 

@@ -17,23 +17,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
-from orchestra.planner.followup import resolve_follow_up
-from orchestra.planner.matching import CapabilityMatcher
-from orchestra.planner.schema import CapabilitySpec, Plan, PlanStep
-from orchestra.planner.text import (
+from orchestra.planner.clauses import (
     STOPWORDS,
     Clause,
-    MaskedText,
     Token,
     content_stems,
-    mask_material,
-    placeholders_in,
     split_clauses,
     strip_request_prefix,
     tokenize,
     topic_of,
 )
+from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
+from orchestra.planner.followup import resolve_follow_up
+from orchestra.planner.matching import CapabilityMatcher
+from orchestra.planner.material import (
+    MaskedText,
+    ends_with_material,
+    mask_material,
+    placeholders_in,
+)
+from orchestra.planner.schema import CapabilitySpec, Plan, PlanStep
 
 __all__ = ["plan_deterministic"]
 
@@ -51,7 +54,9 @@ _FORM_WORDS = frozenset(
         """short long brief detailed concise simple quick final overall full main key top
         paragraph sentence sentences bullet points point page words word list version
         draft text result results output one two three four five few several new nice
-        good clear formal informal polite friendly"""
+        good clear formal informal polite friendly kids children beginners students
+        managers team colleagues customers parents readers audience employees executives
+        boss newsletter"""
     )
 )
 
@@ -76,6 +81,12 @@ _OBJECT_PRONOUN_RE = re.compile(
     re.I,
 )
 _ONES_RE = re.compile(r"\bones\b", re.I)
+# An earlier result named as a value ("that total", "the result"), not "the sum of ...".
+_RESULT_PHRASE_RE = re.compile(
+    r"\b(?:that|this|the)\s+(?:result|total|sum|answer|value|number|figure|amount|output)\b"
+    r"(?!\s+(?:of|for|from)\b)",
+    re.I,
+)
 _POSSESSIVE_RE = re.compile(r"\b(?:its|their)\b", re.I)
 _FORWARD_MATERIAL_RE = re.compile(
     r"\b(?:this|these|the following|the given|the attached|the same|the)\s+(?:\w+\s+)?"
@@ -209,7 +220,9 @@ def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
     for position, clause in enumerate(actions):
         tokens = tokenize(strip_request_prefix(clause.text))
         has_successor = any(c.sentence == clause.sentence for c in actions[position + 1 :])
-        if tokens and tokens[0].low in _PREPARATORY and has_successor:
+        # "Take 250, subtract 15%" starts a computation: its number is not preparation.
+        carries = any(t.is_number or t.is_material for t in tokens)
+        if tokens and tokens[0].low in _PREPARATORY and has_successor and not carries:
             continue
         kept.append(clause)
     return kept
@@ -224,7 +237,11 @@ def _share_bare_verbs(actions: list[Clause], verbs: frozenset[str]) -> list[Clau
     result = list(actions)
     for position in range(len(result) - 1):
         clause, following = result[position], result[position + 1]
-        words = [t for t in tokenize(strip_request_prefix(clause.text)) if t.text.isalnum()]
+        words = [
+            t
+            for t in tokenize(strip_request_prefix(clause.text))
+            if t.is_word or t.is_number or t.is_material
+        ]
         if len(words) != 1 or following.sentence != clause.sentence:
             continue
         subject = topic_of(following.text, verbs)
@@ -362,7 +379,11 @@ def _parts(actions: list[Clause], matcher: CapabilityMatcher) -> list[_Part]:
             refs = _references(text, clause, material, parts, matcher)
             if refs:
                 pronoun = _OBJECT_PRONOUN_RE.search(text)
-                if pronoun and not material:
+                result = _RESULT_PHRASE_RE.search(text)
+                if result and not material:
+                    # "multiply the result by 3": say which result, where it stands.
+                    text = _replace_span(text, result.start(), result.end(), _REF)
+                elif pronoun and not material:
                     text = _replace_span(text, pronoun.start(), pronoun.end(), _REF)
 
         if previous is not None and not refs and not material and _POSSESSIVE_RE.search(text):
@@ -375,12 +396,16 @@ def _parts(actions: list[Clause], matcher: CapabilityMatcher) -> list[_Part]:
         stems = content_stems(text.replace(_REF, " "))
         has_topic = bool(material) or _has_topic(text.replace(_REF, " "), matcher)
         match = matcher.best(stems)
+        capability = match.capability
+        if previous is not None and refs and not match.confident and _continues_arithmetic(text):
+            # "..., then double it": the same kind of work goes on with the value.
+            capability = previous.capability
         parts.append(
             _Part(
                 index=index,
                 clause=clause,
                 text=text,
-                capability=match.capability,
+                capability=capability,
                 refs=refs,
                 has_topic=has_topic,
                 material=material,
@@ -405,6 +430,8 @@ def _references(
         return frontier
     if material:
         return ()
+    if _continues_arithmetic(text):
+        return previous
     if _SINGULAR_RESULT_RE.search(text):
         return previous
     if _OBJECT_PRONOUN_RE.search(text) or _ONES_RE.search(text) or _is_anaphoric(text):
@@ -414,6 +441,21 @@ def _references(
         # done so far that nothing else has used.
         return frontier
     return ()
+
+
+# Verbs of arithmetic that, given one number or none ("subtract 15%", "multiply by 3",
+# "round to 2 decimals"), work on the value computed just before.
+_ARITHMETIC_VERBS = frozenset(
+    """add subtract multiply divide double triple halve square cube round increase
+    decrease reduce raise lower take""".split()  # noqa: SIM905
+)
+
+
+def _continues_arithmetic(text: str) -> bool:
+    tokens = tokenize(strip_request_prefix(text))
+    if not tokens or tokens[0].low not in _ARITHMETIC_VERBS:
+        return False
+    return sum(1 for t in tokens if t.is_number) < 2 and not any(t.is_material for t in tokens)
 
 
 def _has_topic(text: str, matcher: CapabilityMatcher) -> bool:
@@ -459,13 +501,23 @@ def _merge_groups(parts: list[_Part]) -> list[_Group]:
             previous = last.parts[-1]
             continues = bool(part.refs) and set(part.refs) <= {p.index for p in last.parts}
             same_material = bool(part.material) and part.material == previous.material
-            if part.capability == last.capability and (
-                continues or same_material or not part.has_topic
+            # A computation that uses an earlier one stays a step of its own, so that each
+            # intermediate value is shown and travels as data to the next.
+            computes = continues and (_on_data(part) or _on_data(previous))
+            if (
+                part.capability == last.capability
+                and not computes
+                and (continues or same_material or not part.has_topic)
             ):
                 last.parts.append(part)
                 continue
         groups.append(_Group([part]))
     return groups
+
+
+def _on_data(part: _Part) -> bool:
+    """Whether a part computes on numbers or pasted data."""
+    return bool(part.material) or any(t.is_number for t in tokenize(part.text))
 
 
 def _cap(groups: list[_Group], max_steps: int, general: str) -> list[_Group]:
@@ -494,7 +546,7 @@ def _plan(groups: list[_Group], masked: MaskedText, context: list[str]) -> Plan:
         for part in group.parts:
             step_of[part.index] = f"s{number}"
     titles = {f"s{n}": _title(g.parts[0].text, masked) for n, g in enumerate(groups, start=1)}
-    context_text = " ".join(_sentence(masked.restore(c), masked) for c in context)
+    context_text = _joined([_sentence(c, masked) for c in context], masked)
 
     steps: list[PlanStep] = []
     for number, group in enumerate(groups, start=1):
@@ -507,9 +559,11 @@ def _plan(groups: list[_Group], masked: MaskedText, context: list[str]) -> Plan:
                 if dependency not in depends_on:
                     depends_on.append(dependency)
             sentences.append(_part_sentence(part, position, external, titles, masked))
-        instruction = " ".join(masked.restore(s) for s in sentences)
+        instruction = _joined(sentences, masked)
         if context_text:
-            instruction = f"Context: {context_text} Task: {instruction}"
+            # A line break after pasted data keeps its last row intact.
+            joiner = "\n" if context_text.endswith(tuple(masked.material)) else " "
+            instruction = f"Context: {context_text}{joiner}Task: {instruction}"
         first = group.parts[0]
         steps.append(
             PlanStep(
@@ -534,7 +588,9 @@ def _part_sentence(
             text = text.replace(_REF, reference, 1)
             text = _sentence(text, masked)
         else:
-            text = _sentence(text, masked) + f" Use {reference}."
+            text = _sentence(text, masked)
+            # After the user's data, a line break keeps its last row intact.
+            text += ("\n" if ends_with_material(text) else " ") + f"Use {reference}."
     else:
         # The result referred to is an earlier part of this same step.
         text = _sentence(text.replace(_REF, "the result of the previous part"), masked)
@@ -543,22 +599,33 @@ def _part_sentence(
     return text
 
 
+def _joined(sentences: list[str], masked: MaskedText) -> str:
+    """Masked sentences restored and joined; a line break after one that ends with data."""
+    text = ""
+    for sentence in sentences:
+        if text:
+            text += "\n" if text.endswith(tuple(masked.material)) else " "
+        text += masked.restore(sentence)
+    return text
+
+
 def _results_of(step_ids: list[str], titles: dict[str, str]) -> str:
     described = [f"{s} ({titles[s]})" for s in step_ids]
     if len(described) == 1:
-        return f"the results of step {described[0]}"
+        return f"the result of step {described[0]}"
     return "the results of steps " + ", ".join(described[:-1]) + " and " + described[-1]
 
 
 def _sentence(text: str, masked: MaskedText) -> str:
-    """Capitalise, and end with a full stop unless the text (once restored) ends with
-    punctuation already or with data such as JSON, where a full stop would read as data."""
+    """Capitalise, and end with a full stop unless the text ends with punctuation already
+    or with the user's material, which must reach the agent exactly as written."""
     text = text.strip().strip(",;").strip()
     if not text:
         return text
     text = text[0].upper() + text[1:]
-    last = masked.restore(text).rstrip()[-1:]
-    if last.isalnum() or last in ")\"'\u201d\u2019":
+    if ends_with_material(text):
+        return text
+    if masked.restore(text).rstrip()[-1:] not in {".", "!", "?", ":", ";", "\u2026"}:
         text += "."
     return text
 

@@ -1,11 +1,25 @@
-"""Scoring a planner against the evaluation set (``evaluation.jsonl`` next to this module).
+"""Scoring the planner, and the offline answers, against the evaluation set.
 
-Each case is a task description with the capabilities a good plan must use (exactly, or
-one of the listed alternatives), optionally dependency edges between capabilities that
-must hold, whether all steps must be independent, and words the instructions must keep.
-Cases are tagged ``dev`` (looked at while building the deterministic planner) or
-``holdout`` (written at the same time, but never used to tune it): compare the two to
-see how much of the score is overfitting.
+Each case is a request written the way people write it, with what a good plan must hold
+(its capabilities, exactly or one of the listed alternatives; dependency edges between
+capabilities; whether all steps are independent; words the instructions must keep) and,
+where the analyst can answer offline, the answers expected of it: the structured data of
+its steps, in plan order. Each plan's analyst steps are run in-process
+(`orchestra.planner.answering`), so the evaluation judges the values computed, not only
+the shape of the plan.
+
+A case ends in one of four outcomes:
+
+- ``right``: the plan holds and every expected answer was given (or, for a request that
+  cannot be answered, it was refused);
+- ``refused``: a step failed honestly, saying what it did not understand;
+- ``wrong``: it completed, but with a wrong plan or a wrong answer (the worst outcome);
+- ``error``: the analyst crashed (a bug).
+
+Cases are tagged ``dev`` (looked at while building the offline path) or ``holdout``
+(written before the tuning and never used for it): compare the two to see how much of
+the score is overfitting. `format_report` lists the failures of dev cases only, unless
+asked, so that looking at held-out failures stays a decision.
 
 File format, one JSON object per line::
 
@@ -16,30 +30,43 @@ File format, one JSON object per line::
                                                      # research, when both are planned
      "independent": true,                            # no step may depend on another
      "history": ["earlier user message", ...],
-     "must_mention": ["hydrogen cars"]}              # substrings of some instruction
+     "must_mention": ["hydrogen cars"],              # substrings of some instruction
+     "answers": [{"result": 19.75}, {"result": 14.875}],
+                                   # data expected of the analyst steps, in plan order
+                                   # (an ordered subsequence of them and of the
+                                   # intermediate values they show): numbers within
+                                   # 0.1 %, text case-insensitive, lists hold the items
+                                   # listed, "#key": the length of a list
+     "refuse": true}               # the right outcome is an honest refusal
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
+from orchestra.planner.answering import StepRun, run_analyst_steps
 from orchestra.planner.errors import PlannerError
 from orchestra.planner.schema import CapabilitySpec, Plan
 from orchestra.planner.validation import validate_plan
 
 __all__ = [
     "DEFAULT_CASES_PATH",
+    "OUTCOMES",
     "REFERENCE_CAPABILITIES",
     "CaseResult",
     "EvaluationCase",
     "EvaluationReport",
+    "Outcome",
     "PlannerFn",
     "evaluate",
     "format_report",
     "load_cases",
+    "shipped_capabilities",
 ]
 
 DEFAULT_CASES_PATH = Path(__file__).with_name("evaluation.jsonl")
@@ -47,97 +74,35 @@ DEFAULT_CASES_PATH = Path(__file__).with_name("evaluation.jsonl")
 PlannerFn = Callable[[str, Sequence[CapabilitySpec], int, Sequence[str]], Plan]
 """A planner as the evaluation calls it: (description, capabilities, max_steps, history)."""
 
-# The skills of the two built-in agents, as the evaluation set assumes them. A CLI that
-# has a live registry should pass the registry's capabilities instead.
-REFERENCE_CAPABILITIES: tuple[CapabilitySpec, ...] = (
-    CapabilitySpec(
-        name="research",
-        description="Researches a topic and explains it: background, key facts, the main "
-        "arguments and viewpoints, presented as a structured overview.",
-        tags=("research", "investigate", "overview", "explain", "arguments", "pros and cons"),
-        examples=(
-            "Summarize the main arguments for and against remote work",
-            "Research the history of the electric car",
-            "Explain how photosynthesis works",
-        ),
-    ),
-    CapabilitySpec(
-        name="analysis",
-        description="Analyses a subject or given material: compares options, weighs "
-        "trade-offs, finds strengths, weaknesses and risks, and draws conclusions.",
-        tags=("analysis", "analyze", "compare", "trade-offs", "strengths", "weaknesses", "risks"),
-        examples=(
-            "Compare PostgreSQL and MongoDB for an analytics workload",
-            "Analyze the risks of moving our servers to the cloud",
-        ),
-    ),
-    CapabilitySpec(
-        name="writing",
-        description="Writes text for a purpose and an audience, such as reports, articles, "
-        "emails and posts, from a brief or from earlier results.",
-        tags=("writing", "write", "draft", "report", "article", "essay", "email", "blog post"),
-        examples=(
-            "Write a short report on the findings",
-            "Draft an email announcing the new office hours",
-        ),
-    ),
-    CapabilitySpec(
-        name="statistics",
-        description="Descriptive statistics of a list of numbers.",
-        tags=(
-            "statistics",
-            "average",
-            "mean",
-            "median",
-            "mode",
-            "sum",
-            "min",
-            "max",
-            "standard deviation",
-            "variance",
-        ),
-        examples=("compute the average of 3, 5 and 10", "What is the median of 4, 8, 15, 16?"),
-    ),
-    CapabilitySpec(
-        name="calculation",
-        description="Evaluates an arithmetic expression exactly.",
-        tags=("calculation", "calculate", "compute", "evaluate", "arithmetic", "expression"),
-        examples=("calculate (12 + 30) * 2", "What is 15% of 80?"),
-    ),
-    CapabilitySpec(
-        name="summarization",
-        description="Extractive summary of a given text: its most important sentences.",
-        tags=("summarization", "summarize", "summary", "shorten", "tl;dr"),
-        examples=(
-            "summarize this text: ...",
-            "Give me a three-sentence summary of the following article",
-        ),
-    ),
-    CapabilitySpec(
-        name="keywords",
-        description="Extracts the most important keywords and key phrases of a given text.",
-        tags=("keywords", "key phrases", "extract", "topics"),
-        examples=("extract keywords from this text", "What are the main topics of this paragraph?"),
-    ),
-    CapabilitySpec(
-        name="sentiment",
-        description="Classifies the sentiment of a text as positive, negative or neutral, "
-        "with a score.",
-        tags=("sentiment", "polarity", "opinion", "positive", "negative", "neutral"),
-        examples=("What is the sentiment of 'I love this product'?",),
-    ),
-    CapabilitySpec(
-        name="conversion",
-        description="Converts data between CSV, JSON and Markdown table formats.",
-        tags=("conversion", "convert", "csv", "json", "markdown table", "format"),
-        examples=("convert this CSV to JSON", "turn this JSON into a markdown table"),
-    ),
-)
+Outcome = Literal["right", "refused", "wrong", "error"]
+OUTCOMES: tuple[Outcome, ...] = ("right", "refused", "wrong", "error")
+
+RELATIVE_TOLERANCE = 1e-3
+
+
+def shipped_capabilities() -> tuple[CapabilitySpec, ...]:
+    """The skills of the two shipped agents, as `orchestra up` registers them."""
+    from orchestra.agents.analyst.card import SKILLS as ANALYST
+    from orchestra.agents.research.card import SKILLS as RESEARCH
+
+    return tuple(
+        CapabilitySpec(
+            name=skill.id,
+            description=skill.description,
+            tags=tuple(skill.tags),
+            examples=tuple(skill.examples),
+        )
+        for skill in (*RESEARCH, *ANALYST)
+    )
+
+
+REFERENCE_CAPABILITIES: tuple[CapabilitySpec, ...] = shipped_capabilities()
+"""The capabilities the evaluation set is scored against: the shipped agents' cards."""
 
 
 @dataclass(frozen=True)
 class EvaluationCase:
-    """One task of the evaluation set (see the module docstring for the file format)."""
+    """One request of the evaluation set (see the module docstring for the file format)."""
 
     id: str
     description: str
@@ -148,6 +113,8 @@ class EvaluationCase:
     history: tuple[str, ...] = ()
     must_mention: tuple[str, ...] = ()
     split: str = "dev"
+    answers: tuple[dict[str, Any], ...] = ()
+    refuse: bool = False
 
     @property
     def acceptable(self) -> tuple[frozenset[str], ...]:
@@ -157,16 +124,19 @@ class EvaluationCase:
 
 @dataclass(frozen=True)
 class CaseResult:
-    """How a planner did on one case.
+    """How the offline path did on one case.
 
     Attributes:
         case: The case.
-        passed: Whether every check held.
+        passed: Whether the plan held (capabilities, edges, independence, mentions).
         precision: Share of the planned capabilities that the closest acceptable set has.
         recall: Share of the closest acceptable set that was planned.
         planned: The capabilities the plan used.
-        problems: Why the case failed (empty when it passed).
+        problems: Why the plan failed (empty when it passed).
         plan: The plan, or None when the planner raised.
+        outcome: right, refused, wrong or error (see the module docstring).
+        answer_problems: Why the answers were wrong, or the refusal's reason.
+        runs: The analyst steps as they ran.
     """
 
     case: EvaluationCase
@@ -176,6 +146,9 @@ class CaseResult:
     planned: frozenset[str]
     problems: tuple[str, ...]
     plan: Plan | None
+    outcome: Outcome = "right"
+    answer_problems: tuple[str, ...] = ()
+    runs: tuple[StepRun, ...] = field(default=())
 
     @property
     def f1(self) -> float:
@@ -186,7 +159,7 @@ class CaseResult:
 
 @dataclass(frozen=True)
 class EvaluationReport:
-    """Results of one evaluation run; ``score`` is the share of cases passed."""
+    """Results of one evaluation run; ``score`` is the share of plans that held."""
 
     results: tuple[CaseResult, ...]
 
@@ -197,12 +170,12 @@ class EvaluationReport:
 
     @property
     def passed(self) -> int:
-        """Number of cases passed."""
+        """Number of cases whose plan held."""
         return sum(1 for r in self.results if r.passed)
 
     @property
     def score(self) -> float:
-        """Share of cases passed, 0 to 1 (0 for an empty run)."""
+        """Share of plans that held, 0 to 1 (0 for an empty run)."""
         return self.passed / self.total if self.total else 0.0
 
     @property
@@ -219,6 +192,16 @@ class EvaluationReport:
     def f1(self) -> float:
         """Mean per-case F1 of the capability sets."""
         return _mean(r.f1 for r in self.results)
+
+    def count(self, outcome: Outcome) -> int:
+        """Number of cases with this outcome."""
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    def rate(self, *outcomes: Outcome) -> float:
+        """Share of cases with any of these outcomes, 0 to 1."""
+        if not self.total:
+            return 0.0
+        return sum(self.count(o) for o in outcomes) / self.total
 
     def split(self, name: str) -> EvaluationReport:
         """The report restricted to one split ("dev" or "holdout")."""
@@ -244,6 +227,9 @@ def load_cases(path: Path | None = None) -> list[EvaluationCase]:
             continue
         try:
             raw = json.loads(line)
+            answers = raw.get("answers", ())
+            if not all(isinstance(a, dict) for a in answers):
+                raise ValueError("answers must be a list of objects")
             cases.append(
                 EvaluationCase(
                     id=str(raw["id"]),
@@ -255,6 +241,8 @@ def load_cases(path: Path | None = None) -> list[EvaluationCase]:
                     history=tuple(raw.get("history", ())),
                     must_mention=tuple(raw.get("must_mention", ())),
                     split=str(raw.get("split", "dev")),
+                    answers=tuple(answers),
+                    refuse=bool(raw.get("refuse", False)),
                 )
             )
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
@@ -268,13 +256,14 @@ def evaluate(
     capabilities: Sequence[CapabilitySpec] = REFERENCE_CAPABILITIES,
     max_steps: int = 8,
 ) -> EvaluationReport:
-    """Run ``planner_fn`` on every case and check its plans.
+    """Plan every case with ``planner_fn``, run the analyst steps, and judge both.
 
-    A case passes when the plan is valid, its capability set is one of the acceptable
-    sets, every expected edge whose capabilities were both planned holds (transitively),
-    no step depends on another when the case says the steps are independent, and every
-    ``must_mention`` string occurs in some instruction. A `PlannerError` fails the case;
-    other exceptions propagate, since they are bugs rather than bad plans.
+    A plan holds when it is valid, its capability set is one of the acceptable sets,
+    every expected edge whose capabilities were both planned holds (transitively), no
+    step depends on another when the case says the steps are independent, and every
+    ``must_mention`` string occurs in some instruction. A `PlannerError` is a refusal
+    (the task fails with its reason); other exceptions of the planner propagate, since
+    they are bugs rather than bad plans.
     """
     names = [c.name for c in capabilities]
     results: list[CaseResult] = []
@@ -282,12 +271,105 @@ def evaluate(
         try:
             plan = planner_fn(case.description, capabilities, max_steps, case.history)
         except PlannerError as error:
+            outcome: Outcome = "right" if case.refuse else "refused"
             results.append(
-                CaseResult(case, False, 0.0, 0.0, frozenset(), (f"planner failed: {error}",), None)
+                CaseResult(
+                    case,
+                    False,
+                    0.0,
+                    0.0,
+                    frozenset(),
+                    (f"planner failed: {error}",),
+                    None,
+                    outcome,
+                    (str(error),),
+                )
             )
             continue
-        results.append(_check(case, plan, names, max_steps))
+        results.append(_judge(case, plan, names, max_steps))
     return EvaluationReport(tuple(results))
+
+
+def _judge(case: EvaluationCase, plan: Plan, names: list[str], max_steps: int) -> CaseResult:
+    checked = _check(case, plan, names, max_steps)
+    runs = tuple(run_analyst_steps(plan, case.description))
+    failed = [r for r in runs if r.state == "failed"]
+    crashed = [r for r in runs if r.state == "error"]
+    problems: list[str] = []
+    outcome: Outcome
+    if failed:
+        outcome = "right" if case.refuse else "refused"
+        problems = [f"{r.step_id} refused: {r.reason}" for r in failed]
+    elif crashed:
+        outcome = "error"
+        problems = [f"{r.step_id} crashed: {r.reason}" for r in crashed]
+    elif case.refuse:
+        outcome = "wrong"
+        problems = ["answered a request that should have been refused"]
+    else:
+        problems = _answer_problems(case.answers, [r for r in runs if r.state == "completed"])
+        outcome = "right" if checked.passed and not problems else "wrong"
+    return CaseResult(
+        case,
+        checked.passed,
+        checked.precision,
+        checked.recall,
+        checked.planned,
+        checked.problems,
+        plan,
+        outcome,
+        tuple(problems),
+        runs,
+    )
+
+
+def _answer_problems(expected: Sequence[dict[str, Any]], runs: Sequence[StepRun]) -> list[str]:
+    """Why the analyst's answers do not hold the expected ones, in order; empty if they do."""
+    # A step's answer shows its intermediate values too ("steps"): they count as given.
+    shown: list[dict[str, Any]] = []
+    for run in runs:
+        shown.extend(s for s in run.data.get("steps", ())[:-1] if isinstance(s, dict))
+        shown.append(run.data)
+    position = 0
+    for answer in expected:
+        while position < len(shown) and not _matches(answer, shown[position]):
+            position += 1
+        if position == len(shown):
+            got = [{k: s.get(k) for k in answer if not k.startswith("#")} or s for s in shown]
+            return [f"expected {answer} after the earlier answers; the steps gave {got}"]
+        position += 1
+    return []
+
+
+def _matches(expected: Any, actual: Any) -> bool:
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return False
+        for key, value in expected.items():
+            if key.startswith("#"):
+                found = actual.get(key[1:])
+                if not isinstance(found, list) or len(found) != value:
+                    return False
+            elif key not in actual or not _matches(value, actual[key]):
+                return False
+        return True
+    if isinstance(expected, bool) or expected is None:
+        return bool(expected == actual)
+    if isinstance(expected, int | float):
+        return (
+            isinstance(actual, int | float)
+            and not isinstance(actual, bool)
+            and math.isclose(actual, expected, rel_tol=RELATIVE_TOLERANCE, abs_tol=1e-9)
+        )
+    if isinstance(expected, str):
+        if isinstance(actual, dict) and "phrase" in actual:
+            actual = actual["phrase"]
+        return isinstance(actual, str) and actual.strip().casefold() == expected.strip().casefold()
+    if isinstance(expected, list):
+        if not isinstance(actual, list):
+            return False
+        return all(any(_matches(item, found) for found in actual) for item in expected)
+    return False
 
 
 def _check(case: EvaluationCase, plan: Plan, names: list[str], max_steps: int) -> CaseResult:
@@ -346,27 +428,52 @@ def _ancestors(plan: Plan) -> dict[str, set[str]]:
     return result
 
 
-def format_report(report: EvaluationReport, verbose: bool = False) -> str:
-    """A plain-text summary for the CLI: overall and per-split figures, then failures."""
+def format_report(
+    report: EvaluationReport, verbose: bool = False, show_holdout: bool = False
+) -> str:
+    """A plain-text summary: per split, plans that held and the answers' outcomes, then
+    the dev failures (held-out ones only with ``show_holdout``)."""
 
     def line(label: str, part: EvaluationReport) -> str:
         return (
-            f"{label:<8} {part.passed:>3}/{part.total:<3} passed  score {part.score:.2f}  "
-            f"precision {part.precision:.2f}  recall {part.recall:.2f}  F1 {part.f1:.2f}"
+            f"{label:<8} {part.total:>4}  plans {part.passed:>3} ({part.score:5.1%})  "
+            f"right {part.count('right'):>3} ({part.rate('right'):5.1%})  "
+            f"refused {part.count('refused'):>3}  "
+            f"wrong {part.count('wrong'):>3} ({part.rate('wrong'):4.1%})  "
+            f"errors {part.count('error')}  "
+            f"right or refused {part.rate('right', 'refused'):5.1%}"
         )
 
     lines = [line("all", report)]
-    for name in sorted({r.case.split for r in report.results}):
+    splits = sorted({r.case.split for r in report.results})
+    for name in splits:
         lines.append(line(name, report.split(name)))
+    hidden = 0
     for result in report.results:
-        if result.passed and not verbose:
+        failing = result.outcome != "right" or not result.passed
+        if not failing and not verbose:
             continue
-        status = "PASS" if result.passed else "FAIL"
+        if result.case.split == "holdout" and not show_holdout:
+            hidden += failing
+            continue
+        status = result.outcome.upper() + ("" if result.passed else ", plan failed")
         lines.append(f"{status} {result.case.id} ({result.case.split}): {result.case.description}")
-        for problem in result.problems:
+        for problem in (*result.problems, *result.answer_problems):
             lines.append(f"     - {problem}")
         if verbose and result.plan is not None:
+            runs = {r.step_id: r for r in result.runs}
             for step in result.plan.steps:
                 after = f" after {', '.join(step.depends_on)}" if step.depends_on else ""
                 lines.append(f"     {step.id} [{step.capability}]{after}: {step.instruction}")
+                run = runs.get(step.id)
+                if run is not None and run.state == "completed":
+                    lines.append(f"        -> {_first_line(run.text)}")
+                elif run is not None and run.state != "not run":
+                    lines.append(f"        -> {run.state}: {run.reason}")
+    if hidden:
+        lines.append(f"({hidden} held-out cases not right; not listed: --show-holdout lists them)")
     return "\n".join(lines)
+
+
+def _first_line(text: str) -> str:
+    return next((ln.strip() for ln in text.splitlines() if ln.strip()), "")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from orchestra.planner.text import mask_material, split_clauses, topic_of
+from orchestra.planner.clauses import split_clauses, topic_of
+from orchestra.planner.material import mask_material
 
 __all__ = ["follow_up_subject", "resolve_follow_up"]
 
@@ -34,6 +35,13 @@ _QUOTED_RE = re.compile(
 )
 _NUMBERS_RE = re.compile(r"-?\d+(?:\.\d+)?(?:\s*(?:,|,?\s*and|;)\s*-?\d+(?:\.\d+)?)+")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+# A piece of arithmetic: "20% of 80", "144 / 12 + 3", "7 times 8".
+_NUMBER = r"\$?\d[\d,]*(?:\.\d+)?%?"
+_EXPRESSION_RE = re.compile(
+    rf"\(?{_NUMBER}\)?(?:\s*(?:[-+*/^x\u00d7\u00f7]|of|plus|minus|times|divided by|"
+    rf"multiplied by|to the power of|percent(?: of)?)\s*\(?{_NUMBER}\)?)+",
+    re.I,
+)
 
 
 def follow_up_subject(text: str) -> str | None:
@@ -74,6 +82,11 @@ def _substitute(previous: str, subject: str) -> str:
         quoted = _QUOTED_RE.search(previous)
         if quoted:
             return previous[: quoted.start()] + subject + previous[quoted.end() :]
+    if _EXPRESSION_RE.fullmatch(subject):
+        spans = list(_EXPRESSION_RE.finditer(previous))
+        if spans:
+            span = max(spans, key=lambda m: len(m.group(0)))
+            return previous[: span.start()] + subject + previous[span.end() :]
     if _NUMBERS_RE.fullmatch(subject):
         numbers = _NUMBERS_RE.search(previous)
         if numbers:

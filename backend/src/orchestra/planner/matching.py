@@ -6,8 +6,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from orchestra.planner.clauses import content_stems, stem
 from orchestra.planner.schema import CapabilitySpec
-from orchestra.planner.text import content_stems, stem
 
 __all__ = ["CapabilityMatcher", "Match", "general_capability"]
 
@@ -21,7 +21,7 @@ PHRASE_BONUS = 1.0
 EXAMPLE_SIMILARITY_WEIGHT = 3.0
 
 # Below this a clause shares too little with any capability to trust the choice.
-MIN_SCORE = 2.0
+MIN_SCORE = 1.5
 
 _GENERAL_PREFERENCE = ("research", "writing")
 
@@ -106,6 +106,7 @@ class CapabilityMatcher:
         self.vocabulary: frozenset[str] = frozenset().union(
             *(p.name_stems | p.tag_stems | p.description_stems for p in self._profiles)
         )
+        self._intent = self.vocabulary | {"<num>", "<numlist>", "<op>"}
 
     @property
     def general(self) -> str:
@@ -123,7 +124,7 @@ class CapabilityMatcher:
                 weight = NAME_WEIGHT
             elif word in profile.tag_stems:
                 weight = TAG_WEIGHT
-            elif word in profile.example_stems:
+            elif word in profile.example_stems and word in self._intent:
                 weight = EXAMPLE_WEIGHT
             elif word in profile.description_stems:
                 weight = DESCRIPTION_WEIGHT
@@ -131,9 +132,14 @@ class CapabilityMatcher:
                 continue
             score += weight * self._weight_of.get(word, 1.0)
         score += PHRASE_BONUS * sum(1 for phrase in profile.tag_phrases if phrase <= stems)
-        if stems and profile.example_sets:
+        # Examples are compared on the words that say what to do, not on their subjects:
+        # "Research solar power" is no closer to "Compare solar and wind power" for sharing
+        # "solar" and "power".
+        intent = stems & self._intent
+        if intent and profile.example_sets:
             similarity = max(
-                len(stems & example) / math.sqrt(len(stems) * len(example))
+                len(intent & example)
+                / math.sqrt(len(intent) * len(example & self._intent or example))
                 for example in profile.example_sets
             )
             score += EXAMPLE_SIMILARITY_WEIGHT * similarity

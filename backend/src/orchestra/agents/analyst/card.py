@@ -175,6 +175,12 @@ SKILLS: tuple[AgentSkill, ...] = (
             "reviews",
             "satisfaction",
             "how people feel",
+            "feel",
+            "angry",
+            "happy",
+            "upset",
+            "complaint",
+            "like or dislike",
         ],
         [
             "What is the sentiment of these customer reviews?",

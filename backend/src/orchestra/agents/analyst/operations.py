@@ -12,28 +12,23 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from orchestra.agents import text as textalg
-from orchestra.agents.analyst.calculator import evaluate, extract_expression, format_number
-from orchestra.agents.analyst.statistics import (
-    Headline,
-    choose_headline,
-    correlation,
-    describe,
-    extract_numbers,
-    group_by,
-    headline_value,
-    strip_parameter_numbers,
+from orchestra.agents import prose
+from orchestra.agents.analyst.numeric import (
+    calculation_operation,
+    formula_answer,
+    statistics_operation,
 )
+from orchestra.agents.analyst.statistics import extract_numbers, strip_parameter_numbers
 from orchestra.agents.analyst.tables import (
     Format,
     Table,
     detect_format,
     find_table_text,
-    parse_number,
     parse_table,
     table_from_data,
 )
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
+from orchestra.agents.sentiment import sentiment
 
 __all__ = ["OPERATIONS", "infer_operation", "run_operation"]
 
@@ -130,14 +125,55 @@ def run_operation(request: StepRequest) -> StepResult:
 
 # --- material -----------------------------------------------------------------------------
 
-_QUOTED = re.compile(r"\"([^\"]{10,})\"|“([^”]{10,})”|'([^']{10,})'")
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_QUOTES = (
+    re.compile(r'"([^"\n]{2,}?)"'),
+    re.compile(r"\u201c([^\u201d]{2,}?)\u201d"),
+    re.compile(r"\u2018([^\u2019]{2,}?)\u2019(?![A-Za-z])"),
+    # A single quote opens after a non-letter and closes before one, so the apostrophes
+    # of "don't" or "users' reviews" are not taken for quotes.
+    re.compile(r"(?<![A-Za-z0-9])'((?=\S)[^'\n]*?(?:'(?=[A-Za-z])[^'\n]*?)*)'(?![A-Za-z0-9])"),
+)
+_TASK = re.compile(r"^\s*Context:\s*(?P<context>.*?)\s+Task:\s*(?P<task>.*)$", re.S)
+# Words of a request about text ("what is the sentiment of this review"), not the text.
+_REQUEST_WORDS = _words(
+    """what what's whats is are was the a an of this that these those in on for to me
+    please tell give find show check determine analyze analyse identify extract list
+    get rate sentiment tone mood opinion feeling positive negative neutral or and
+    whether how does sound review reviews text message comment comments email tweet
+    post sentence feedback keywords keyword key words terms topics themes phrases
+    summarize summarise summary condense shorten main top important it its overall"""
+)
+
+
+def _quoted(text: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _QUOTES:
+        for match in pattern.finditer(text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append((match.start(), match.group(1)))
+    return sorted(found)
 
 
 def _instruction_material(instruction: str) -> str:
     """Text the instruction carries to operate on: quoted, or after a colon / first line."""
-    quoted = _QUOTED.search(instruction)
-    if quoted:
-        return next(g for g in quoted.groups() if g)
+    task = _TASK.match(instruction)
+    if task:
+        return (
+            _instruction_material(task.group("task"))
+            or _instruction_material(task.group("context"))
+            or task.group("context")
+        )
+    quotes = _quoted(instruction)
+    if quotes:
+        return "\n".join(text for _, text in quotes)
     head, sep, rest = instruction.partition("\n")
     if sep and rest.strip():
         head_colon = head.rstrip().endswith(":")
@@ -155,10 +191,15 @@ def _text_material(request: StepRequest) -> str:
     material = "\n\n".join(p for p in parts if p.strip())
     if material:
         return material
-    # Nothing set apart: the instruction itself is the text ("I love it but it's slow").
-    if request.instruction:
+    # Nothing set apart: the instruction itself may be the text ("I love it but it's
+    # slow"), but not when it only asks ("What is the sentiment of the reviews?").
+    own = [w for w in prose.tokenize(request.instruction) if w not in _REQUEST_WORDS]
+    if len(own) >= 3:
         return request.instruction
-    raise AgentInputError("There is no text to work on: send it in the message or as an input.")
+    raise AgentInputError(
+        "There is no text to work on: quote it ('...'), put it after a colon, or send it "
+        "as the output of an earlier step."
+    )
 
 
 def _table_from_any(data: Any) -> tuple[Table | None, Format | None]:
@@ -199,245 +240,6 @@ def _numbers_from_data(data: Any) -> list[float] | None:
     return None
 
 
-# --- statistics ---------------------------------------------------------------------------
-
-
-def _fmt(value: Any) -> str:
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return format_number(value)
-    if isinstance(value, list):
-        return ", ".join(_fmt(v) for v in value) or "none"
-    return "n/a" if value is None else str(value)
-
-
-_FIGURES = [
-    ("count", "Count"),
-    ("sum", "Sum"),
-    ("mean", "Mean"),
-    ("median", "Median"),
-    ("mode", "Mode"),
-    ("stdev", "Std. deviation (sample)"),
-    ("min", "Min"),
-    ("max", "Max"),
-    ("range", "Range"),
-    ("p25", "25th percentile"),
-    ("p75", "75th percentile"),
-    ("p90", "90th percentile"),
-]
-_HEADLINE_NAMES = {
-    "mean": "mean (average)",
-    "stdev": "standard deviation",
-    "sum": "sum",
-    "count": "count",
-}
-
-
-def _headline_label(headline: Headline) -> str:
-    if headline.operation == "percentile":
-        return f"{headline.percentile:g}th percentile"
-    return _HEADLINE_NAMES.get(headline.operation, headline.operation)
-
-
-def _summary_table(summary: dict[str, Any]) -> str:
-    rows = [f"| {label} | {_fmt(summary.get(key))} |" for key, label in _FIGURES]
-    return "| Figure | Value |\n|---|---:|\n" + "\n".join(rows)
-
-
-def _mentioned_columns(instruction: str, columns: list[str]) -> list[str]:
-    text = instruction.lower()
-    found: list[tuple[int, str]] = []
-    for column in columns:
-        name = column.lower()
-        for variant in {name, name.replace("_", " "), name.replace(" ", "_")}:
-            match = re.search(rf"(?<![\w]){re.escape(variant)}(?![\w])", text)
-            if match:
-                found.append((match.start(), column))
-                break
-    return [column for _, column in sorted(found)]
-
-
-_GROUP_BY = re.compile(
-    r"\b(?:group(?:ed)?\s+by|by|per|for each|for every|across|broken down by)\s+"
-)
-
-
-def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None:
-    text = instruction.lower()
-    for match in _GROUP_BY.finditer(text):
-        after = text[match.end() :]
-        for column in table.columns:
-            name = column.lower()
-            if after.startswith(name) or after.startswith(name.replace("_", " ")):
-                return column
-    # "group by" with no column named: the only non-numeric column is the natural key.
-    if re.search(r"\bgroup(?:ed)?\s+by\b", text):
-        categorical = [c for c in table.columns if c not in numeric]
-        if len(categorical) == 1:
-            return categorical[0]
-        raise AgentInputError(f"Group by which column? The table has: {', '.join(table.columns)}.")
-    return None
-
-
-def _table_statistics(prose: str, table: Table, headline: Headline) -> StepResult:
-    numeric = table.numeric_columns()
-    if not numeric:
-        raise AgentInputError(
-            f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
-        )
-    mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
-    if headline.operation == "correlation":
-        pair = (mentioned + [c for c in numeric if c not in mentioned])[:2]
-        if len(pair) < 2:
-            raise AgentInputError("Correlation needs two numeric columns.")
-        pairs = [
-            (parse_number(row.get(pair[0])), parse_number(row.get(pair[1]))) for row in table.rows
-        ]
-        xs = [x for x, y in pairs if x is not None and y is not None]
-        ys = [y for x, y in pairs if x is not None and y is not None]
-        r = correlation(xs, ys)
-        strength = "strong" if abs(r) >= 0.7 else "moderate" if abs(r) >= 0.4 else "weak"
-        direction = "positive" if r > 0 else "negative" if r < 0 else "no"
-        text = (
-            f"**Correlation (Pearson r) between {pair[0]} and {pair[1]}: {r:.4f}** "
-            f"({strength} {direction} relationship, n = {len(xs)})."
-        )
-        return StepResult(
-            text=text,
-            data={
-                "operation": "correlation",
-                "result": r,
-                "columns": pair,
-                "n": len(xs),
-                "strength": strength,
-                "direction": direction,
-            },
-        )
-    key = _group_key(prose, table, numeric)
-    if key is not None:
-        values = [c for c in (mentioned or numeric) if c != key]
-        aggregate = (
-            headline.operation
-            if headline.operation in ("sum", "mean", "median", "min", "max")
-            else "mean"
-        )
-        groups = group_by(table, key, values, aggregate)
-        result_table = Table(columns=list(groups[0].keys()), rows=groups)
-        text = (
-            f"**{aggregate.capitalize()} of {', '.join(values)} grouped by {key}** "
-            f"({len(groups)} groups, {len(table.rows)} rows)\n\n{result_table.to_markdown()}"
-        )
-        return StepResult(
-            text=text,
-            data={
-                "operation": "group_by",
-                "aggregate": aggregate,
-                "group_by": key,
-                "value_columns": values,
-                "result": groups,
-            },
-        )
-    columns = mentioned or numeric
-    summaries = {c: describe(table.column_values(c)) for c in columns}
-    first = columns[0]
-    result = headline_value(table.column_values(first), summaries[first], headline)
-    lines = [
-        f"**{_headline_label(headline).capitalize()} of {first}: {_fmt(result)}** "
-        f"({len(table.rows)} rows)"
-    ]
-    for column in columns:
-        lines.append(f"\n**{column}**\n\n{_summary_table(summaries[column])}")
-    return StepResult(
-        text="\n".join(lines),
-        data={
-            "operation": headline.operation,
-            "percentile": headline.percentile,
-            "column": first,
-            "result": result,
-            "columns": summaries,
-            "rows": len(table.rows),
-        },
-    )
-
-
-def statistics_operation(request: StepRequest) -> StepResult:
-    block = find_table_text(request.instruction)
-    # Words of the request, without the table it carries (whose header names columns).
-    prose = request.instruction.replace(block, " ") if block else request.instruction
-    headline = choose_headline(prose)
-    if block:
-        return _table_statistics(prose, parse_table(block), headline)
-    values: list[float] = []
-    source = "instruction"
-    for data in request.input_data():
-        found = _numbers_from_data(data)
-        if found:
-            values, source = found, "data"
-            break
-    own = extract_numbers(strip_parameter_numbers(prose))
-    if not values and len(own) < 2:
-        table = _find_table(request)
-        if table is not None:
-            return _table_statistics(prose, table, headline)
-        if request.input_text:
-            values, source = extract_numbers(strip_parameter_numbers(request.input_text)), "inputs"
-    if not values:
-        values = own
-    if not values:
-        raise AgentInputError(
-            "No numbers found. Give them in the instruction ('the average of 3, 5 and 10'), "
-            "as a CSV/JSON table, or as the output of an earlier step."
-        )
-    if headline.operation == "correlation":
-        raise AgentInputError(
-            "Correlation needs two columns: send a table (CSV or JSON records) with two "
-            "numeric columns."
-        )
-    summary = describe(values)
-    result = headline_value(values, summary, headline)
-    label = _headline_label(headline)
-    numbers = ", ".join(format_number(v) for v in values[:20]) + (" …" if len(values) > 20 else "")
-    text = (
-        f"**{label.capitalize()}: {_fmt(result)}**\n\n"
-        f"Values ({len(values)}): {numbers}\n\n{_summary_table(summary)}"
-    )
-    return StepResult(
-        text=text,
-        data={
-            "operation": headline.operation,
-            "percentile": headline.percentile,
-            "result": result,
-            "values": [_as_number(v) for v in values[:MAX_VALUES_ECHOED]],
-            "values_truncated": len(values) > MAX_VALUES_ECHOED,
-            "source": source,
-            **summary,
-        },
-    )
-
-
-def _as_number(value: float) -> float | int:
-    return int(value) if value.is_integer() and abs(value) < 2**53 else value
-
-
-# --- calculation ---------------------------------------------------------------------------
-
-
-def calculation_operation(request: StepRequest) -> StepResult:
-    expression = extract_expression(request.instruction)
-    if not expression:
-        raise AgentInputError("There is no expression to calculate: send e.g. '12 * (3 + 4)'.")
-    result = evaluate(expression)
-    shown = format_number(result)
-    return StepResult(
-        text=f"**{expression} = {shown}**",
-        data={
-            "operation": "calculation",
-            "expression": expression,
-            "result": result,
-            "formatted": shown,
-        },
-    )
-
-
 # --- text operations -----------------------------------------------------------------------
 
 _NUMBER_WORDS = {
@@ -469,7 +271,7 @@ def _count_before(instruction: str, nouns: str) -> int | None:
 
 def summarization_operation(request: StepRequest) -> StepResult:
     material = _text_material(request)
-    sentences = textalg.split_sentences(material)
+    sentences = prose.split_sentences(material)
     if not sentences:
         raise AgentInputError("There is no text to summarize.")
     wanted = _count_before(request.instruction, "sentences?|bullets?|bullet points?|points?|lines?")
@@ -486,11 +288,11 @@ def summarization_operation(request: StepRequest) -> StepResult:
         r"\b(?:in|under|within|max(?:imum)?|at most)\s+(\d+)\s+words\b", request.instruction.lower()
     )
     max_chars = int(word_limit.group(1)) * 7 if word_limit else 1500
-    focus = textalg.content_words(request.task, drop_instruction_words=True)
-    summary = textalg.summarize(material, max_sentences=wanted, max_chars=max_chars, focus=focus)
+    focus = prose.content_words(request.task, drop_instruction_words=True)
+    summary = prose.summarize(material, max_sentences=wanted, max_chars=max_chars, focus=focus)
     bullets = bool(re.search(r"\bbullet|\bpoints\b|\blist\b", request.instruction.lower()))
     body = "\n".join(f"- {s}" for s in summary) if bullets else " ".join(summary)
-    top = textalg.keywords(material, top_n=5)
+    top = prose.keywords(material, top_n=5)
     text = f"**Summary** ({len(summary)} of {len(sentences)} sentences)\n\n{body}"
     if top:
         text += "\n\n_Key terms:_ " + ", ".join(k.phrase for k in top)
@@ -519,10 +321,8 @@ def keywords_operation(request: StepRequest) -> StepResult:
             50,
         ),
     )
-    exclude = (
-        set(textalg.tokenize(request.instruction)) if material != request.instruction else set()
-    )
-    found = textalg.keywords(material, top_n=top_n, exclude=exclude & textalg.INSTRUCTION_WORDS)
+    exclude = set(prose.tokenize(request.instruction)) if material != request.instruction else set()
+    found = prose.keywords(material, top_n=top_n, exclude=exclude & prose.INSTRUCTION_WORDS)
     if not found:
         raise AgentInputError("No keywords found: the text has no content words.")
     lines = [f"{i}. **{k.phrase}** (score {k.score:g}, {k.count}×)" for i, k in enumerate(found, 1)]
@@ -534,7 +334,7 @@ def keywords_operation(request: StepRequest) -> StepResult:
 
 def sentiment_operation(request: StepRequest) -> StepResult:
     material = _text_material(request)
-    result = textalg.sentiment(material)
+    result = sentiment(material)
     lines = [f"**Sentiment: {result.label}** (score {result.score:+.2f} on -1..1)"]
     if result.positive_terms:
         lines.append(f"\nPositive terms: {', '.join(result.positive_terms[:15])}")
@@ -596,6 +396,8 @@ def conversion_operation(request: StepRequest) -> StepResult:
                     source = detect_format(block)
                     table = parse_table(block, source)
                     break
+    if table is None and (converted := formula_answer(request)) is not None:
+        return converted  # "Convert 100 degrees Fahrenheit to Celsius" is arithmetic
     if table is None:
         raise AgentInputError(
             "No table found to convert: send CSV, a JSON list of objects or a Markdown table "

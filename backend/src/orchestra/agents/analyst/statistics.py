@@ -24,6 +24,7 @@ __all__ = [
     "extract_numbers",
     "group_by",
     "headline_value",
+    "names_a_figure",
     "strip_parameter_numbers",
 ]
 
@@ -85,6 +86,15 @@ _HEADLINE_WORDS: list[tuple[str, str]] = [
     (r"\b(?:count|how many|number of)\b", "count"),
     (r"\b(?:average|mean|avg)\b", "mean"),
 ]
+
+
+def names_a_figure(instruction: str) -> bool:
+    """Whether the instruction names a figure, or asks for statistics in general."""
+    text = instruction.lower()
+    general = r"\b(?:statistic\w*|stats|describe|description|summar\w*|analy[sz]\w*|overview)\b"
+    return bool(re.search(general, text)) or any(
+        re.search(pattern, text) for pattern, _ in _HEADLINE_WORDS
+    )
 
 
 def choose_headline(instruction: str) -> Headline:

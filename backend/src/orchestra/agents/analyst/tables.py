@@ -130,7 +130,8 @@ def table_from_data(data: Any) -> Table | None:
     """A table from JSON-like data: a list of objects, {"rows": [...]}, or a list of lists."""
     if isinstance(data, Mapping):
         for key in ("rows", "records", "data", "items", "table"):
-            if key in data:
+            # A count under "rows" (as in a conversion's answer) is not the rows.
+            if isinstance(data.get(key), Sequence | Mapping) and not isinstance(data[key], str):
                 return table_from_data(data[key])
         # A dict of equal-length lists is a column-oriented table.
         lists = {k: v for k, v in data.items() if isinstance(v, list)}
@@ -270,7 +271,12 @@ def _plausible_header(fields: Sequence[str]) -> bool:
 
 
 def find_table_text(text: str) -> str | None:
-    """The tabular block inside a longer message ("Convert to JSON:\\n a,b\\n 1,2"), if any."""
+    """The tabular block inside a longer message, wherever it starts.
+
+    "Convert to JSON:\n a,b\n 1,2", "Turn this into CSV: | a | b |\n|---|---|\n...",
+    "Total the units: region,units\nnorth,5" and JSON records after a question all work:
+    a table may start at a line's beginning, after a colon, or at its first "|".
+    """
     fenced = re.search(r"```[a-zA-Z]*\n(.*?)```", text, re.DOTALL)
     if fenced and detect_format(fenced.group(1)):
         return fenced.group(1)
@@ -281,29 +287,47 @@ def find_table_text(text: str) -> str | None:
         if end > 0 and detect_format(candidate[: end + 1]) == "json":
             return candidate[: end + 1]
     lines = text.splitlines()
-    for start in range(min(len(lines), 20)):
-        header = lines[start].strip()
-        if (
-            header.startswith("|")
-            and start + 1 < len(lines)
-            and _MD_SEPARATOR.match(lines[start + 1])
-        ):
-            block = [ln for ln in lines[start:] if ln.strip()]
-            end = next(
-                (i for i, ln in enumerate(block) if not ln.lstrip().startswith("|")), len(block)
-            )
-            return "\n".join(block[:end])
-        for delimiter in (",", "\t", ";", "|"):
-            fields = next(csv.reader([header], delimiter=delimiter))
-            if len(fields) < 2 or not _plausible_header(fields):
-                continue
-            block = [header]
-            for line in lines[start + 1 :]:
-                if not line.strip() or len(next(csv.reader([line], delimiter=delimiter))) != len(
-                    fields
-                ):
-                    break
-                block.append(line.strip())
-            if len(block) >= 2:
-                return "\n".join(block)
+    for number, line in enumerate(lines[:50]):
+        for header in _header_candidates(line):
+            block = _table_from(header, lines[number + 1 :])
+            if block is not None:
+                return block
+    return None
+
+
+def _header_candidates(line: str) -> list[str]:
+    """Where a table's first line may start inside ``line``."""
+    candidates = []
+    colon = line.rfind(": ")
+    if colon >= 0:
+        candidates.append(line[colon + 2 :].strip())
+    bar = line.find("|")
+    if bar > 0:
+        candidates.append(line[bar:].strip())
+    candidates.append(line.strip())
+    return [c for c in dict.fromkeys(candidates) if c]
+
+
+def _table_from(header: str, following: list[str]) -> str | None:
+    """The table made of ``header`` and the lines after it, if they form one."""
+    if header.startswith("|") and following and _MD_SEPARATOR.match(following[0]):
+        rows = [header]
+        for line in following:
+            if not line.strip().startswith("|"):
+                break
+            rows.append(line.strip())
+        return "\n".join(rows)
+    for delimiter in (",", "\t", ";", "|"):
+        fields = next(csv.reader([header], delimiter=delimiter))
+        if len(fields) < 2 or not _plausible_header(fields):
+            continue
+        block = [header]
+        for line in following:
+            if not line.strip():
+                break
+            if len(next(csv.reader([line], delimiter=delimiter))) != len(fields):
+                break
+            block.append(line.strip(" "))
+        if len(block) >= 2:
+            return "\n".join(block)
     return None

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from orchestra.agents import text as textalg
+from orchestra.agents import prose, sentiment
 
 __all__ = [
     "Draft",
@@ -98,7 +98,7 @@ _TOPIC_PATTERNS = [
 
 def extract_topic(question: str) -> str:
     """The subject of a request: "...arguments for and against remote work" -> "remote work"."""
-    first_sentence = textalg.split_sentences(question)[:1] or [question]
+    first_sentence = prose.split_sentences(question)[:1] or [question]
     sentence = first_sentence[0].strip().rstrip("?.!")
     for pattern in _TOPIC_PATTERNS:
         match = re.search(pattern, sentence, re.IGNORECASE)
@@ -109,7 +109,7 @@ def extract_topic(question: str) -> str:
             )[0]
             if topic:
                 return topic[:120]
-    words = textalg.content_words(sentence, drop_instruction_words=True)
+    words = prose.content_words(sentence, drop_instruction_words=True)
     return " ".join(words[:6]) or sentence[:120]
 
 
@@ -134,9 +134,9 @@ _CON_CUES = _words(
 
 
 def _stance(sentence: str) -> str:
-    tokens = textalg.tokenize(sentence)
+    tokens = prose.tokenize(sentence)
     cue = sum(1 for t in tokens if t in _PRO_CUES) - sum(1 for t in tokens if t in _CON_CUES)
-    score = cue + 2.0 * textalg.sentiment(sentence).score
+    score = cue + 2.0 * sentiment.sentiment(sentence).score
     if score >= 0.5:
         return "pro"
     if score <= -0.5:
@@ -148,20 +148,20 @@ def analyze_material(
     materials: Sequence[Material], focus: Sequence[str]
 ) -> tuple[list[SentenceInfo], list[str]]:
     """Sentences of all material with stance and relevance, plus the material's keywords."""
-    focus_stems = {textalg.stem(w) for w in focus}
+    focus_stems = {prose.strip_inflection(w) for w in focus}
     combined = "\n\n".join(m.text for m in materials)
-    frequencies = textalg.word_frequencies(combined)
+    frequencies = prose.word_frequencies(combined)
     seen: set[str] = set()
     infos: list[SentenceInfo] = []
     for material in materials:
-        for sentence in textalg.split_sentences(material.text):
+        for sentence in prose.split_sentences(material.text):
             key = re.sub(r"\W+", " ", sentence.lower()).strip()
-            words = textalg.content_words(sentence)
+            words = prose.content_words(sentence)
             # Headings and fragments are not statements worth quoting.
             if key in seen or len(words) < 3 or len(sentence) < 25:
                 continue
             seen.add(key)
-            overlap = sum(1 for w in set(words) if textalg.stem(w) in focus_stems)
+            overlap = sum(1 for w in set(words) if prose.strip_inflection(w) in focus_stems)
             density = sum(frequencies.get(w, 0.0) for w in words) / max(len(words), 1) ** 0.5
             infos.append(
                 SentenceInfo(
@@ -171,7 +171,7 @@ def analyze_material(
                     relevance=round(overlap * 1.0 + density, 4),
                 )
             )
-    keywords = [k.phrase for k in textalg.keywords(combined, top_n=8, exclude=focus)]
+    keywords = [k.phrase for k in prose.keywords(combined, top_n=8, exclude=focus)]
     return infos, keywords
 
 
@@ -191,7 +191,7 @@ def _best(infos: Sequence[SentenceInfo], limit: int) -> list[SentenceInfo]:
 
 def _overview(materials: Sequence[Material], focus: Sequence[str], sentences: int) -> list[str]:
     combined = "\n\n".join(m.text for m in materials)
-    return textalg.summarize(combined, max_sentences=sentences, max_chars=900, focus=focus)
+    return prose.summarize(combined, max_sentences=sentences, max_chars=900, focus=focus)
 
 
 def _label_of(summary_sentence: str, infos: Sequence[SentenceInfo]) -> str:
@@ -235,7 +235,7 @@ def _no_material_draft(question: str, topic: str, kind: QuestionKind, skill: str
             "What are the current facts and figures?",
         ],
     }[kind]
-    terms = textalg.content_words(question, drop_instruction_words=True)
+    terms = prose.content_words(question, drop_instruction_words=True)
     sections = [
         Section(
             "No source material",
@@ -327,20 +327,22 @@ def _balance(pros: int, cons: int) -> str:
 def _comparison_sections(topic: str, sentences: Sequence[SentenceInfo]) -> list[Section]:
     parts = re.split(r"\s+(?:and|vs\.?|versus|with|to)\s+", topic)
     sides = [p.strip() for p in parts if p.strip()][:2]
-    words = [textalg.content_words(side) for side in sides]
+    words = [prose.content_words(side) for side in sides]
     titles = list(sides)
     if len(sides) == 2 and len(words[0]) == 1 and len(words[1]) > 1:
         # "nuclear and wind power" means nuclear power and wind power.
         titles[0] = f"{sides[0]} {words[1][-1]}"
         words[1] = words[1][:-1]
-    stems = [{textalg.stem(w) for w in side_words} for side_words in words]
+    stems = [{prose.strip_inflection(w) for w in side_words} for side_words in words]
     shared = set.intersection(*stems) if len(stems) > 1 else set()
     sections: list[Section] = []
     for title, side_stems in zip(titles, stems, strict=True):
         # Only the words that tell the sides apart decide which statements are about which.
         key = side_stems - shared or side_stems
         about = [
-            i for i in sentences if key & {textalg.stem(w) for w in textalg.content_words(i.text)}
+            i
+            for i in sentences
+            if key & {prose.strip_inflection(w) for w in prose.content_words(i.text)}
         ]
         chosen = _best(about, 5)
         sections.append(

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orchestra.agents.text import content_words, split_sentences, stem
+from orchestra.agents.prose import content_words, split_sentences, strip_inflection
 
 __all__ = ["Corpus", "Passage", "ScoredPassage", "bm25_rank", "load_passages"]
 
@@ -147,7 +147,7 @@ class Corpus:
                 index = _Index(
                     signature,
                     passages,
-                    tuple([stem(w) for w in content_words(p.text)] for p in passages),
+                    tuple([strip_inflection(w) for w in content_words(p.text)] for p in passages),
                     {(p.source, p.index): p for p in passages},
                 )
                 self._index = index
@@ -159,7 +159,7 @@ class Corpus:
         index = self._current()
         if not index.passages or not query_terms:
             return []
-        scores = bm25_rank([stem(t) for t in query_terms], index.tokens)
+        scores = bm25_rank([strip_inflection(t) for t in query_terms], index.tokens)
         ranked = sorted(
             (ScoredPassage(p, s) for p, s in zip(index.passages, scores, strict=True) if s > 0),
             key=lambda item: -item.score,

@@ -21,7 +21,7 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 
 from orchestra import tracing
-from orchestra.agents import text as textalg
+from orchestra.agents import prose
 from orchestra.agents.research.compose import (
     Material,
     SentenceInfo,
@@ -97,8 +97,7 @@ async def understand(state: ResearchState) -> ResearchState:
     topic = extract_topic(question)
     focus = list(
         dict.fromkeys(
-            textalg.content_words(topic)
-            + textalg.content_words(question, drop_instruction_words=True)
+            prose.content_words(topic) + prose.content_words(question, drop_instruction_words=True)
         )
     )
     return {

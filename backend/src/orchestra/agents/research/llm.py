@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from orchestra.llm.text import split_thinking
+from orchestra.llm.answers import split_thinking
 
 __all__ = ["LLMAnswer", "generate_answer", "split_thinking"]
 

@@ -1,9 +1,9 @@
-"""Text handling for the deterministic planner: material masking, stemming, clause splitting.
+"""Wording for the deterministic planner: stems, tokens, requests, clauses and topics.
 
-Everything here is a pure function of its arguments. The planner works on a *masked*
-copy of the task: quoted strings and data after a colon ("Summarize this text: ...")
-are replaced by placeholders, so that punctuation and connectives inside the user's
-material never split a step and its words never steer the choice of capability.
+Everything here is a pure function of its arguments, and works on the *masked* task (see
+`orchestra.planner.material`): the user's material is behind placeholders, so its
+punctuation and connectives never split a step and its words never steer the choice of
+capability.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from orchestra.planner.material import PLACEHOLDER_RE
+
 __all__ = [
     "AMBIGUOUS_VERBS",
     "Clause",
-    "MaskedText",
     "Token",
     "content_stems",
     "is_action_start",
-    "mask_material",
     "split_clauses",
     "stem",
     "strip_request_prefix",
@@ -31,94 +31,6 @@ __all__ = [
 def _words(text: str) -> frozenset[str]:
     """A set of the whitespace-separated words of ``text`` (keeps long word lists readable)."""
     return frozenset(text.split())
-
-
-# --- masking -------------------------------------------------------------------------
-
-_PLACEHOLDER_RE = re.compile(r"\u27e6(\d+)\u27e7")
-
-# Words that, shortly before a colon, announce that what follows is data to work on
-# rather than more instructions ("Do the following: ..." is deliberately absent).
-_MATERIAL_NOUNS = _words(
-    """text texts article articles paragraph paragraphs passage passages review reviews
-    comment comments data dataset csv json table tables numbers values list sentence
-    sentences document notes message messages email emails tweet tweets post posts
-    feedback answers responses quote quotes story transcript content input string strings
-    markdown figures series rows records survey excerpt"""
-)
-
-_QUOTE_PATTERNS = (
-    re.compile(r"```.*?```", re.S),
-    re.compile(r'"[^"\n]*"'),
-    re.compile(r"\u201c[^\u201d]*\u201d"),
-    re.compile(r"\u2018[^\u2019]*\u2019(?![A-Za-z])"),
-    # A single quote opens only after a non-letter and closes before a non-letter, so the
-    # apostrophes of "don't" or "users' reviews" are not taken for quotes.
-    re.compile(r"(?<![A-Za-z0-9])'(?=\S)[^'\n]*?(?:'(?=[A-Za-z])[^'\n]*?)*'(?![A-Za-z0-9])"),
-)
-
-
-@dataclass(frozen=True)
-class MaskedText:
-    """A task text whose material is replaced by placeholders ``⟦n⟧``.
-
-    Attributes:
-        text: The text with placeholders.
-        material: The original text of placeholder ``n`` at index ``n``; it may itself
-            contain placeholders of earlier material.
-    """
-
-    text: str
-    material: tuple[str, ...]
-
-    def restore(self, text: str) -> str:
-        """Put the original material back into (a part of) the masked text."""
-        for _ in range(len(self.material) + 1):
-            restored = _PLACEHOLDER_RE.sub(lambda m: self.material[int(m.group(1))], text)
-            if restored == text:
-                break
-            text = restored
-        return text
-
-
-def placeholder(index: int) -> str:
-    """The placeholder standing for material number ``index``."""
-    return f"\u27e6{index}\u27e7"
-
-
-def placeholders_in(text: str) -> list[str]:
-    """The placeholders that occur in ``text``, in order."""
-    return [m.group(0) for m in _PLACEHOLDER_RE.finditer(text)]
-
-
-def mask_material(text: str) -> MaskedText:
-    """Replace quoted strings, code and post-colon data by placeholders."""
-    material: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        material.append(match.group(0))
-        return placeholder(len(material) - 1)
-
-    for pattern in _QUOTE_PATTERNS:
-        text = pattern.sub(keep, text)
-
-    colon = _material_colon(text)
-    if colon is not None:
-        payload = text[colon + 1 :].strip()
-        # A payload that is already a single placeholder needs no second mask.
-        if payload and not re.fullmatch(r"\u27e6\d+\u27e7[.!?]?", payload):
-            material.append(payload)
-            text = text[: colon + 1] + " " + placeholder(len(material) - 1)
-    return MaskedText(text=text, material=tuple(material))
-
-
-def _material_colon(text: str) -> int | None:
-    """Index of the first colon that introduces data to work on, if any."""
-    for match in re.finditer(r":(?=\s|$)", text):
-        before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 60) : match.start()])
-        if any(word.lower() in _MATERIAL_NOUNS for word in before[-5:]):
-            return match.start()
-    return None
 
 
 # --- stemming ------------------------------------------------------------------------
@@ -309,7 +221,7 @@ def content_stems(text: str) -> frozenset[str]:
     not in the text they want it done to. Shape features (``<num>``, ``<numlist>``,
     ``<op>``) let a clause with a list of numbers resemble an example with one.
     """
-    text = _PLACEHOLDER_RE.sub(" ", text).replace("%", " percent ")
+    text = PLACEHOLDER_RE.sub(" ", text).replace("%", " percent ")
     stems = {
         stem(word)
         for word in re.findall(r"[a-z]+", text.lower())
@@ -337,7 +249,8 @@ _VERBS = _words(
     tabulate tell transform translate turn write build compare contrast highlight predict
     rate rank recap research review search sort study check count plot chart forecast
     measure note plan design map total sum average report pull put get make
-    create"""
+    create double triple halve square cube round increase decrease reduce split take work
+    use"""
 )
 
 # Verbs that are often nouns too ("pros and cons and report on..."): they start a clause
@@ -345,7 +258,7 @@ _VERBS = _words(
 AMBIGUOUS_VERBS = _words(
     """research review report list count plot chart outline rank sort format check search
     estimate forecast study plan design note answer measure map total sum average draft
-    rate name turn look figure put pull"""
+    rate name turn look figure put pull double square cube round split take work use"""
 )
 
 _NOT_AN_OBJECT = _words(
@@ -391,6 +304,12 @@ _REQUEST_PREFIXES = tuple(
             "so",
             "ok",
             "okay",
+            "first",
+            "firstly",
+            "next",
+            "finally",
+            "lastly",
+            "also",
         ),
         key=lambda p: -len(p.split()),
     )
@@ -463,9 +382,17 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     if len(tokens) - index == 1 and tokens[index].low in _VERBS:
         # A lone verb ("Research and write a report on X") shares the next clause's object.
         return True
-    if index < len(tokens) and tokens[index].low in _QUESTION_WORDS:
+    if index < len(tokens) and tokens[index].low.split("'")[0] in _QUESTION_WORDS:
         return True
     if tokens[-1].text == "?":
+        return True
+    if (
+        index + 1 < len(tokens)
+        and tokens[index].low in _VERBS
+        and tokens[index + 1].low == "of"
+        and any(t.is_number or t.is_material for t in tokens[index + 2 :])
+    ):
+        # "Sum of 1.1, 2.2 and 3.3": a request whose verb is left out.
         return True
     words = tuple(t.low for t in tokens[index : index + 3])
     return any(words[: len(opening)] == opening for opening in _REQUEST_OPENINGS)
@@ -501,20 +428,47 @@ _BULLET_RE = re.compile(r"^\s*(?:[-*\u2022]|\(?\d{1,2}[.)]|step\s+\d+\s*[:.)-])\
 
 
 def _sentences(text: str) -> list[str]:
-    """Split masked text into sentences and list items."""
+    """Split masked text into sentences and list items.
+
+    A line that holds only material (a pasted table, numbers one per line) belongs to the
+    sentence before it, or the one after it when it comes first, with its line break kept.
+    """
     sentences: list[str] = []
-    for line in text.splitlines():
-        line = _BULLET_RE.sub("", line).strip()
+    leading: list[str] = []
+    for raw in text.splitlines():
+        if _only_material(raw):
+            if sentences:
+                sentences[-1] += "\n" + raw.strip()
+            else:
+                leading.append(raw.strip())
+            continue
+        line = _BULLET_RE.sub("", raw).strip()
         start = 0
+        found: list[str] = []
         for match in re.finditer(r"[.!?]+(?=\s+|$)", line):
             before = line[start : match.start()].split()
             last = before[-1].lower().rstrip(".") if before else ""
             if match.group(0) == "." and last in _ABBREVIATIONS:
                 continue
-            sentences.append(line[start : match.end()].strip())
+            found.append(line[start : match.end()].strip())
             start = match.end()
-        sentences.append(line[start:].strip())
-    return [s for s in sentences if re.search(r"[A-Za-z\d\u27e6]", s)]
+        found.append(line[start:].strip())
+        found = [f for f in found if re.search(r"[A-Za-z\d\u27e6]", f)]
+        # "Is this complaint angry? '...'": material after the question belongs to it.
+        for position in range(len(found) - 1, 0, -1):
+            if _only_material(found[position]):
+                found[position - 1] += " " + found.pop(position)
+        if found and leading:
+            found[0] = "\n".join(leading) + "\n" + found[0]
+            leading = []
+        sentences.extend(found)
+    if leading:
+        sentences.append("\n".join(leading))
+    return sentences
+
+
+def _only_material(line: str) -> bool:
+    return bool(line.strip()) and not PLACEHOLDER_RE.sub("", line).strip(" \t.,;:")
 
 
 def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
@@ -568,8 +522,14 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     continue
                 verb_at = _skip_request_prefix(tokens, after)
                 strong = bool(set(words) - {",", "and"})
-                starts = is_action_start(tokens, verb_at, verbs) or (
-                    strong and verb_at < len(tokens) and tokens[verb_at].low in _QUESTION_WORDS
+                question = verb_at < len(tokens) and _is_question_word(tokens[verb_at])
+                starts = (
+                    is_action_start(tokens, verb_at, verbs)
+                    or (strong and question)
+                    # "What's the average of 4 and 10, and what's 3 squared?"
+                    or (words == [",", "and"] and question and _is_question_word(tokens[start]))
+                    # "the median of 1, 3, 5 and also the sum of 2, 2, 2"
+                    or (strong and _is_elliptical_request(tokens, verb_at))
                 )
                 if starts and after < len(tokens):
                     piece = part[clause_start : tokens[index].start].strip(" ,")
@@ -599,6 +559,20 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
         # Nothing reads as a request ("A summary of X."): take every statement as one.
         clauses = [Clause(c.text, c.connectives, c.sentence) for c in clauses]
     return clauses
+
+
+def _is_question_word(token: Token) -> bool:
+    return token.low.split("'")[0] in _QUESTION_WORDS - {"is", "are", "was", "were"}
+
+
+def _is_elliptical_request(tokens: list[Token], index: int) -> bool:
+    """ "(also) the sum of ...": a request whose verb is left out."""
+    return (
+        index + 2 < len(tokens)
+        and tokens[index].low in {"the", "a", "an"}
+        and tokens[index + 1].is_word
+        and tokens[index + 2].low == "of"
+    )
 
 
 # --- topics --------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Plain-text algorithms shared by both agents: sentences, tokens, summaries, keywords, sentiment.
+"""Plain-text algorithms shared by both agents: sentences, tokens, summaries, keywords.
 
 Everything here is deterministic, dependency-free and CPU-light, so the agents give
 useful answers offline; callers run it directly (inputs are bounded to about 1 MB).
@@ -9,20 +9,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 __all__ = [
     "INSTRUCTION_WORDS",
     "STOPWORDS",
     "Keyword",
-    "SentenceSentiment",
-    "Sentiment",
     "content_words",
     "keywords",
-    "sentiment",
     "split_sentences",
-    "stem",
+    "strip_inflection",
     "summarize",
     "tokenize",
     "word_frequencies",
@@ -123,7 +120,7 @@ def content_words(text: str, *, drop_instruction_words: bool = False) -> list[st
     return [t for t in tokenize(text) if len(t) > 1 and t not in skip and not t.isdigit()]
 
 
-def stem(word: str) -> str:
+def strip_inflection(word: str) -> str:
     """A light suffix-stripper so "workers", "working" and "worked" match "work"."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
@@ -281,170 +278,3 @@ def keywords(
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     size = len(shorter)
     return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
-
-
-# A compact general-purpose opinion lexicon (valence -3..3), after AFINN/VADER in spirit.
-_LEXICON: dict[str, float] = {
-    **dict.fromkeys(
-        _words(
-            "good great nice fine happy glad pleased helpful useful positive benefit benefits "
-            "beneficial advantage advantages gain gains improve improves improved improvement "
-            "success successful effective efficient reliable safe secure strong strength "
-            "strengths opportunity opportunities growth grow grows growing win wins winning "
-            "easy easier flexible flexibility convenient comfortable clean cheap cheaper "
-            "affordable productive productivity support supports recommend recommended like "
-            "likes liked enjoy enjoyed enjoys satisfied satisfying profitable profit profits "
-            "better best boost boosts promising stable valuable value fast faster friendly "
-            "accurate clear innovative freedom balance healthy abundant renewable"
-        ),
-        2.0,
-    ),
-    **dict.fromkeys(
-        _words(
-            "excellent amazing awesome outstanding fantastic wonderful superb brilliant "
-            "perfect love loved loves delighted impressive exceptional remarkable thrilled"
-        ),
-        3.0,
-    ),
-    **dict.fromkeys(
-        _words("ok okay fair adequate acceptable decent modest reasonable"),
-        1.0,
-    ),
-    **dict.fromkeys(
-        _words(
-            "bad poor sad unhappy worse negative problem problems issue issues risk risks "
-            "risky drawback drawbacks disadvantage disadvantages cost costly costs expensive "
-            "slow difficult hard harder weak weakness weaknesses loss losses lose loses "
-            "losing fail fails failed failure concern concerns worry worried danger dangerous "
-            "unsafe harm harmful damage damages pollution waste toxic unreliable unstable "
-            "broken bug bugs error errors complaint complaints decline declines declined "
-            "decrease decreased isolation isolated lonely stress stressful burnout "
-            "distraction distractions conflict threat threats accident accidents disaster "
-            "scarce shortage delay delays delayed inefficient confusing annoying hate dislike "
-            "disappointed disappointing crash crashes expensive overpriced limited limitation "
-            "limitations challenge challenges criticism critics"
-        ),
-        -2.0,
-    ),
-    **dict.fromkeys(
-        _words(
-            "terrible awful horrible worst disastrous catastrophic catastrophe useless hated "
-            "dreadful appalling abysmal fatal deadly"
-        ),
-        -3.0,
-    ),
-}
-_NEGATIONS = _words(
-    "not no never none nobody nothing neither nor without hardly barely isn't aren't "
-    "wasn't weren't don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't "
-    "lack lacks lacking"
-)
-_INTENSIFIERS: dict[str, float] = {
-    "very": 1.3,
-    "really": 1.3,
-    "extremely": 1.6,
-    "highly": 1.4,
-    "so": 1.2,
-    "too": 1.2,
-    "incredibly": 1.6,
-    "particularly": 1.2,
-    "slightly": 0.6,
-    "somewhat": 0.7,
-    "barely": 0.5,
-}
-_CONTRAST = frozenset({"but", "however", "although", "though", "yet", "nevertheless"})
-
-
-@dataclass(frozen=True)
-class SentenceSentiment:
-    """Sentiment of one sentence; `score` is normalised to -1..1."""
-
-    sentence: str
-    score: float
-    label: str
-
-
-@dataclass(frozen=True)
-class Sentiment:
-    """Lexicon sentiment of a text: label, normalised score and what drove it."""
-
-    label: str
-    score: float
-    positive: float
-    negative: float
-    neutral_words: int
-    positive_terms: list[str] = field(default_factory=list)
-    negative_terms: list[str] = field(default_factory=list)
-    sentences: list[SentenceSentiment] = field(default_factory=list)
-
-
-def _score_tokens(tokens: Sequence[str]) -> tuple[float, float, int, list[str], list[str]]:
-    positive = negative = 0.0
-    neutral = 0
-    pos_terms: list[str] = []
-    neg_terms: list[str] = []
-    weight = 1.0
-    for index, token in enumerate(tokens):
-        if token in _CONTRAST:
-            # What follows "but" usually carries the writer's verdict.
-            weight = 1.5
-            continue
-        valence = _LEXICON.get(token)
-        if valence is None:
-            neutral += 1
-            continue
-        window = tokens[max(0, index - 3) : index]
-        if any(t in _NEGATIONS or t.endswith("n't") for t in window):
-            # "not good" is mildly negative, not the opposite of "good".
-            valence = -valence * 0.75
-            token = f"not {token}"
-        if index > 0 and tokens[index - 1] in _INTENSIFIERS:
-            valence *= _INTENSIFIERS[tokens[index - 1]]
-        valence *= weight
-        if valence > 0:
-            positive += valence
-            pos_terms.append(token)
-        else:
-            negative += -valence
-            neg_terms.append(token)
-    return positive, negative, neutral, pos_terms, neg_terms
-
-
-def _normalise(raw: float) -> float:
-    # VADER's squashing: keeps the score in -1..1 whatever the text length.
-    return raw / math.sqrt(raw * raw + 15.0)
-
-
-def _label(score: float, positive: float, negative: float) -> str:
-    # Strong opinions on both sides that cancel out are "mixed", not "neutral".
-    balanced = positive and negative and min(positive, negative) / max(positive, negative) > 0.6
-    if balanced and abs(score) < 0.35:
-        return "mixed"
-    if score >= 0.05:
-        return "positive"
-    if score <= -0.05:
-        return "negative"
-    return "neutral"
-
-
-def sentence_sentiment(sentence: str) -> SentenceSentiment:
-    """Sentiment of a single sentence."""
-    positive, negative, _n, _p, _q = _score_tokens(tokenize(sentence))
-    score = _normalise(positive - negative)
-    return SentenceSentiment(sentence=sentence, score=round(score, 4), label=_label(score, 0, 0))
-
-
-def sentiment(text: str) -> Sentiment:
-    """Lexicon sentiment with negation, intensifiers and contrast ("but") handling."""
-    positive, negative, neutral, pos_terms, neg_terms = _score_tokens(tokenize(text))
-    score = _normalise(positive - negative)
-    return Sentiment(
-        label=_label(score, positive, negative),
-        score=round(score, 4),
-        positive=round(positive, 3),
-        negative=round(negative, 3),
-        neutral_words=neutral,
-        positive_terms=sorted(set(pos_terms), key=pos_terms.index),
-        negative_terms=sorted(set(neg_terms), key=neg_terms.index),
-        sentences=[sentence_sentiment(s) for s in split_sentences(text)],
-    )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from orchestra.planner.text import (
+from orchestra.planner.clauses import (
     content_stems,
-    mask_material,
     split_clauses,
     stem,
     strip_request_prefix,
     topic_of,
 )
+from orchestra.planner.material import mask_material
 
 
 @pytest.mark.parametrize(

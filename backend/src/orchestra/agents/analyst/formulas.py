@@ -1,0 +1,181 @@
+"""Everyday formulas people ask for in words: unit conversions, speed, interest.
+
+"Convert 5 miles to km", "100 degrees Fahrenheit in Celsius", "how many days are in 6
+weeks", "average speed if a car travels 150 km in 2 hours", "compound interest on 1000 at
+5% for 3 years". Each is recognised only when the whole request fits it, and becomes an
+ordinary expression (``5 * 1609.344 / 1000``), so the answer shows what was computed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestra.agents.analyst.wording import Node, Num, Op
+
+__all__ = ["read_formula"]
+
+# Units by dimension, with their size in the dimension's base unit.
+_UNITS: dict[str, tuple[str, float]] = {}
+
+
+def _add(dimension: str, size: float, *names: str) -> None:
+    for name in names:
+        _UNITS[name] = (dimension, size)
+
+
+_add("length", 1000.0, "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres")
+_add("length", 1.0, "m", "meter", "meters", "metre", "metres")
+_add("length", 0.01, "cm", "centimeter", "centimeters", "centimetre", "centimetres")
+_add("length", 0.001, "mm", "millimeter", "millimeters", "millimetre", "millimetres")
+_add("length", 1609.344, "mile", "miles", "mi")
+_add("length", 0.9144, "yard", "yards", "yd", "yds")
+_add("length", 0.3048, "foot", "feet", "ft")
+_add("length", 0.0254, "inch", "inches")
+_add("mass", 1.0, "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos")
+_add("mass", 0.001, "g", "gram", "grams")
+_add("mass", 0.45359237, "lb", "lbs", "pound", "pounds")
+_add("mass", 0.028349523125, "oz", "ounce", "ounces")
+_add("volume", 1.0, "l", "liter", "liters", "litre", "litres")
+_add("volume", 0.001, "ml", "milliliter", "milliliters", "millilitre", "millilitres")
+_add("volume", 3.785411784, "gallon", "gallons", "gal")
+_add("time", 1.0, "second", "seconds", "sec", "secs")
+_add("time", 60.0, "minute", "minutes", "mins")
+_add("time", 3600.0, "hour", "hours", "hr", "hrs", "h")
+_add("time", 86400.0, "day", "days")
+_add("time", 604800.0, "week", "weeks")
+
+_TEMPERATURES = {
+    "celsius": "c",
+    "centigrade": "c",
+    "c": "c",
+    "fahrenheit": "f",
+    "f": "f",
+    "kelvin": "k",
+    "kelvins": "k",
+    "k": "k",
+}
+
+_NUMBER = r"(?P<{}>-?\d[\d,]*(?:\.\d+)?)"
+_WORD = r"(?P<{}>[a-z]+)"
+_LEAD = (
+    r"^(?:(?:please|can you|could you|what is|what's|whats|how much is|calculate|compute|"
+    r"convert|change|turn|work out|express)\s+)*"
+)
+_CONVERT = re.compile(
+    _LEAD
+    + _NUMBER.format("value")
+    + r"\s*(?:degrees?\s+)?"
+    + _WORD.format("source")
+    + r"\s+(?:to|in|into|in terms of|as)\s+(?:degrees?\s+)?"
+    + _WORD.format("target")
+    + r"\s*[?.!]*$"
+)
+_HOW_MANY = re.compile(
+    r"^(?:how many|what number of)\s+"
+    + _WORD.format("target")
+    + r"\s+(?:are there\s+|is that\s+|are\s+|is\s+)?(?:in|is)\s+"
+    + _NUMBER.format("value")
+    + r"\s*"
+    + _WORD.format("source")
+    + r"\s*[?.!]*$"
+)
+_SPEED = re.compile(
+    r"\b(?:travels?|travell?ed|drives?|drove|driven|runs?|ran|walks?|walked|cycles?|cycled|"
+    r"goes|went|covers?|covered|flies|flew|rode|rides?)\s+"
+    + _NUMBER.format("distance")
+    + r"\s*"
+    + _WORD.format("length")
+    + r"\s+in\s+"
+    + _NUMBER.format("time")
+    + r"\s*"
+    + _WORD.format("duration")
+    + r"\b"
+)
+_INTEREST = re.compile(
+    r"\b(?P<kind>compound|simple)\s+interest\s+(?:on|for|of)\s+\$?"
+    + _NUMBER.format("principal")
+    + r"\s*(?:dollars|euros|pounds|usd|eur)?\s+at\s+"
+    + _NUMBER.format("rate")
+    + r"\s*(?:%|percent)\s*(?:(?:per|a)\s+year|annually|yearly|p\.?a\.?)?\s+(?:for|over)\s+"
+    + _NUMBER.format("years")
+    + r"\s+years?\b"
+)
+
+
+def read_formula(text: str) -> tuple[Node, str] | None:
+    """The expression for a request that is wholly one of the known formulas, and a label.
+
+    Returns None when the request is not one of them (or names units that do not fit).
+    """
+    request = " ".join(text.lower().replace("\u00b0", " degrees ").split())
+    for reader in (_conversion, _speed, _interest):
+        found = reader(request)
+        if found is not None:
+            return found
+    return None
+
+
+def _number(raw: str) -> Num:
+    value = float(raw.replace(",", ""))
+    return Num(value, f"{value:.15g}")
+
+
+def _conversion(text: str) -> tuple[Node, str] | None:
+    match = _CONVERT.match(text) or _HOW_MANY.match(text)
+    if match is None:
+        return None
+    value = _number(match.group("value"))
+    source, target = match.group("source"), match.group("target")
+    if source in _TEMPERATURES and target in _TEMPERATURES:
+        return _temperature(value, _TEMPERATURES[source], _TEMPERATURES[target]), (
+            f"{source} to {target}"
+        )
+    if source not in _UNITS or target not in _UNITS:
+        return None
+    (dimension, size), (other, target_size) = _UNITS[source], _UNITS[target]
+    if dimension != other:
+        return None
+    expression = Op("/", Op("*", value, _size(size)), _size(target_size))
+    return expression, f"{source} to {target}"
+
+
+def _size(size: float) -> Num:
+    return Num(size, f"{size:.15g}")
+
+
+def _temperature(value: Num, source: str, target: str) -> Node:
+    celsius: Node = value
+    if source == "f":
+        celsius = Op("/", Op("*", Op("-", value, Num(32, "32")), Num(5, "5")), Num(9, "9"))
+    elif source == "k":
+        celsius = Op("-", value, Num(273.15, "273.15"))
+    if target == "f":
+        return Op("+", Op("/", Op("*", celsius, Num(9, "9")), Num(5, "5")), Num(32, "32"))
+    if target == "k":
+        return Op("+", celsius, Num(273.15, "273.15"))
+    return celsius
+
+
+def _speed(text: str) -> tuple[Node, str] | None:
+    if "speed" not in text and "pace" not in text:
+        return None
+    match = _SPEED.search(text)
+    if match is None:
+        return None
+    length, duration = match.group("length"), match.group("duration")
+    if _UNITS.get(length, ("",))[0] != "length" or _UNITS.get(duration, ("",))[0] != "time":
+        return None
+    expression = Op("/", _number(match.group("distance")), _number(match.group("time")))
+    return expression, f"speed in {length} per {duration.rstrip('s')}"
+
+
+def _interest(text: str) -> tuple[Node, str] | None:
+    match = _INTEREST.search(text)
+    if match is None:
+        return None
+    principal, rate, years = (_number(match.group(k)) for k in ("principal", "rate", "years"))
+    fraction = Op("/", rate, Num(100, "100"))
+    if match.group("kind") == "simple":
+        return Op("*", Op("*", principal, fraction), years), "simple interest"
+    grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), years))
+    return Op("-", grown, principal), "compound interest"

@@ -1,0 +1,549 @@
+"""The analyst's statistics and calculation: read the request, compute, show every value.
+
+Both operations read the request the same way (`wording.read_numeric_request`): "the
+average of 3, 5 and 10" is as much a calculation as "12 * 7" is. A table (CSV, JSON
+records, Markdown), in the message or from an earlier step, goes to the table statistics
+instead. A reading below the confidence threshold is refused with what was understood
+and what to rephrase: a wrong number reported as an answer is worse than no answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
+from orchestra.agents.analyst.formulas import read_formula
+from orchestra.agents.analyst.references import Inputs, read_inputs
+from orchestra.agents.analyst.statistics import (
+    Headline,
+    choose_headline,
+    correlation,
+    describe,
+    group_by,
+    headline_value,
+    names_a_figure,
+    strip_parameter_numbers,
+)
+from orchestra.agents.analyst.tables import (
+    Table,
+    find_table_text,
+    parse_number,
+    parse_table,
+    table_from_data,
+)
+from orchestra.agents.analyst.wording import (
+    CONFIDENCE_THRESHOLD,
+    Call,
+    Clause,
+    Name,
+    Node,
+    Num,
+    Reading,
+    read_numeric_request,
+    render,
+)
+from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
+
+__all__ = ["calculation_operation", "formula_answer", "statistics_operation"]
+
+MAX_VALUES_ECHOED = 1_000
+
+_CONTEXT = re.compile(r"^\s*Context:\s*(?P<context>.*?)\s+Task:\s*(?P<task>.*)$", re.S)
+_NUMBER = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w])")
+# Words asking for a subset or a condition the table statistics cannot apply.
+_TABLE_QUALIFIERS = re.compile(
+    r"\b(?:where|only|excluding|except|without|above|below|greater|less|more than|fewer|"
+    r"top|bottom|first|last|if|unless|between|after|before|since|until)\b",
+    re.I,
+)
+
+
+def statistics_operation(request: StepRequest) -> StepResult:
+    """Statistics of a table, or of numbers named in the request or given by earlier steps."""
+    inputs = read_inputs(request.instruction, request.inputs)
+    block = find_table_text(request.instruction)
+    if block:
+        prose = request.instruction.replace(block, " ")
+        return _table_statistics(prose, parse_table(block))
+    table = _given_table(request, inputs)
+    if table is not None and not _has_own_numbers(inputs.text):
+        return _table_statistics(_without_markers(inputs.text), table)
+    return _answer(request, inputs, statistics=True)
+
+
+def calculation_operation(request: StepRequest) -> StepResult:
+    """The value of the arithmetic a request asks for, in symbols or in words."""
+    return _answer(request, read_inputs(request.instruction, request.inputs), statistics=False)
+
+
+# --- numbers named in the request ---------------------------------------------------------
+
+
+def formula_answer(request: StepRequest) -> StepResult | None:
+    """The answer to a request that is wholly a known formula ("5 miles to km"), else None."""
+    if read_formula(request.instruction) is None:
+        return None
+    return calculation_operation(request)
+
+
+def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
+    text = inputs.text
+    material: list[Node] = []
+    context = _CONTEXT.match(text)
+    if context:
+        # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
+        text = context.group("task")
+        material = [
+            Num(float(n.replace(",", "")), n.replace(",", ""))
+            for n in _numbers(context.group("context"))
+        ]
+    if not material and isinstance(request.data, list) and request.data:
+        material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
+    implicit = None
+    if not inputs.mentioned and inputs.only is not None:
+        implicit = inputs.only
+        if isinstance(inputs.numbers[implicit], list) and not material:
+            material = [Name(implicit)]
+    formula = read_formula(text)
+    if formula is not None:
+        # "Convert 5 miles to km": a known formula, read whole.
+        expression, label = formula
+        reading = Reading((Clause(label, expression),))
+    else:
+        reading = read_numeric_request(text, inputs.numbers, implicit=implicit, material=material)
+    confidence = reading.confidence
+    if any(r in inputs.from_text for r in reading.references):
+        confidence = round(confidence - 0.1, 3)
+    if reading.expression is None or confidence < CONFIDENCE_THRESHOLD:
+        raise AgentInputError(_refusal(reading, confidence, statistics))
+    if statistics and not reading.figures and _is_describe(text) and reading.values:
+        reading = Reading(reading.clauses, ("mean",), reading.values, reading.references)
+    values = _evaluate_clauses(reading, inputs)
+    if reading.figures:
+        return _figures_result(reading, inputs, confidence, values)
+    return _expression_result(reading, inputs, confidence, values)
+
+
+def _numbers(text: str) -> list[str]:
+    return _NUMBER.findall(strip_parameter_numbers(text))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_describe(text: str) -> bool:
+    return bool(re.search(r"\b(?:describe|statistics|stats|summar\w*|analy[sz]e)\b", text, re.I))
+
+
+def _evaluate_clauses(reading: Reading, inputs: Inputs) -> list[Any]:
+    """The value of each clause, in order (a clause of several figures gives a list)."""
+    values: list[Any] = []
+    for clause in reading.clauses:
+        expression = clause.expression
+        if isinstance(expression, Call) and expression.function == "figures":
+            values.append([_evaluate(c, inputs) for c in expression.args])
+        else:
+            values.append(_evaluate(expression, inputs))
+    return values
+
+
+def _evaluate(node: Node, inputs: Inputs) -> float | int:
+    try:
+        value = evaluate(render(node), inputs.numbers)
+        # 12 significant digits: 200 * 1.1 is 220, not 220.00000000000003.
+        return float(f"{value:.12g}") if isinstance(value, float) else value
+    except CalculationError as error:
+        if isinstance(node, Call) or not _uses_list(node, inputs):
+            raise
+        raise CalculationError(
+            f"{error} A list of numbers from an earlier step can only be used inside "
+            "sum, mean, median, min, max or count."
+        ) from error
+
+
+def _uses_list(node: Node, inputs: Inputs) -> bool:
+    return any(isinstance(inputs.numbers.get(name), list) for name in inputs.numbers) and bool(
+        re.search(r"\b(?:" + "|".join(map(re.escape, inputs.numbers)) + r")\b", render(node))
+    )
+
+
+def _shown(node: Node, inputs: Inputs) -> str:
+    """The expression with earlier steps' results written as their values."""
+
+    def value(name: str) -> str:
+        found = inputs.numbers.get(name)
+        if isinstance(found, float):
+            return format_number(found)
+        if isinstance(found, list):
+            more = ", …" if len(found) > 8 else ""
+            return f"[{', '.join(format_number(v) for v in found[:8])}{more}]"
+        return name
+
+    return render(node, value)
+
+
+def _sources(reading: Reading, inputs: Inputs) -> str:
+    lines = []
+    for name in reading.references:
+        found = inputs.numbers.get(name)
+        shown = (
+            format_number(found) if isinstance(found, float) else f"the {len(found or [])} values"
+        )
+        if name.endswith("_values"):
+            lines.append(f"{shown} are those of step {name.removesuffix('_values')}")
+            continue
+        origin = "read from the text of" if name in inputs.from_text else "the result of"
+        lines.append(f"{shown} is {origin} step {name}")
+    return ("\n\nwhere " + "; ".join(lines) + ".") if lines else ""
+
+
+def _expression_result(
+    reading: Reading, inputs: Inputs, confidence: float, values: list[Any]
+) -> StepResult:
+    final = values[-1]
+    expression = reading.clauses[-1].expression
+    if isinstance(final, list):
+        final = final[0]
+    lines = []
+    if len(reading.clauses) == 1:
+        lines.append(f"**{_shown(expression, inputs)} = {_fmt(final)}**")
+    else:
+        lines.append(f"**Result: {_fmt(final)}**\n")
+        for number, (clause, value) in enumerate(zip(reading.clauses, values, strict=True), 1):
+            lines.append(f"{number}. {_shown(clause.expression, inputs)} = {_fmt(value)}")
+    text = "\n".join(lines) + _sources(reading, inputs)
+    return StepResult(
+        text=text,
+        data={
+            "operation": "calculation",
+            "expression": render(expression),
+            "result": final,
+            "formatted": _fmt(final),
+            "steps": [
+                {"expression": render(c.expression), "result": v}
+                for c, v in zip(reading.clauses, values, strict=True)
+            ],
+            "inputs": {n: inputs.numbers[n] for n in reading.references},
+            "confidence": confidence,
+            "understood": reading.understood(),
+        },
+    )
+
+
+_LABELS = {
+    "mean": "mean (average)",
+    "stdev": "standard deviation",
+    "sum": "sum",
+    "count": "count",
+    "min": "minimum",
+    "max": "maximum",
+    "median": "median",
+    "range": "range",
+    "variance": "variance",
+    "product": "product",
+}
+
+
+def _figures_result(
+    reading: Reading, inputs: Inputs, confidence: float, values: list[Any]
+) -> StepResult:
+    numbers = _flat(reading.values, inputs)
+    summary = describe(numbers)
+    results = values[0] if isinstance(values[0], list) else [values[0]]
+    figures = dict(zip(reading.figures, results, strict=True))
+    first = reading.figures[0]
+    percentile = None
+    expression = reading.clauses[0].expression
+    if first == "percentile" and isinstance(expression, Call):
+        head = expression.args[0]
+        percentile = head.value if isinstance(head, Num) else None
+    headline = ", ".join(
+        f"{_label(name, percentile)}: {_fmt(value)}" for name, value in figures.items()
+    )
+    shown = ", ".join(format_number(v) for v in numbers[:20]) + (" …" if len(numbers) > 20 else "")
+    text = (
+        f"**{headline[0].upper()}{headline[1:]}**\n\nValues ({len(numbers)}): {shown}"
+        f"{_sources(reading, inputs)}\n\n{_summary_table(summary)}"
+    )
+    source = "data" if reading.references else "instruction"
+    return StepResult(
+        text=text,
+        data={
+            "operation": first,
+            "percentile": percentile,
+            "result": results[0],
+            "figures": figures,
+            "values": [_as_number(v) for v in numbers[:MAX_VALUES_ECHOED]],
+            "values_truncated": len(numbers) > MAX_VALUES_ECHOED,
+            "source": "inputs" if set(reading.references) & set(inputs.from_text) else source,
+            "inputs": {n: inputs.numbers[n] for n in reading.references},
+            "confidence": confidence,
+            "understood": reading.understood(),
+            **summary,
+        },
+    )
+
+
+def _label(name: str, percentile: float | None) -> str:
+    if name == "percentile":
+        return f"{percentile or 50:g}th percentile"
+    return _LABELS.get(name, name)
+
+
+def _flat(items: tuple[Node, ...], inputs: Inputs) -> list[float]:
+    numbers: list[float] = []
+    for item in items:
+        if isinstance(item, Num):
+            numbers.append(item.value)
+        elif isinstance(item, Name):
+            found = inputs.numbers.get(item.name)
+            if isinstance(found, list):
+                numbers.extend(found)
+            elif found is not None:
+                numbers.append(found)
+    return numbers
+
+
+def _refusal(reading: Reading, confidence: float, statistics: bool) -> str:
+    if not reading.clauses and not any(re.search(r"\d", w) for w in reading.unread):
+        return (
+            "No numbers found to compute on. Give them in the instruction ('the average of "
+            "3, 5 and 10'), as a CSV/JSON table, or as the output of an earlier step."
+        )
+    understood = reading.understood() if reading.clauses else "no computation"
+    unclear = "; ".join(reading.doubts) or "the request names no numbers to compute on"
+    example = (
+        "'the average of 3, 5 and 10' or 'the median of the result of step s1 and 4'"
+        if statistics
+        else "'144 / 12 + 3' or '15% of 80'"
+    )
+    return (
+        f"Not sure enough to answer, so nothing was computed (confidence "
+        f"{confidence:.2f}, needed {CONFIDENCE_THRESHOLD:.2f}). Understood: {understood}. "
+        f"Unclear: {unclear}. Rephrase the request with the operation and exactly the "
+        f"numbers to use, e.g. {example}."
+    )
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def _given_table(request: StepRequest, inputs: Inputs) -> Table | None:
+    if request.data is not None:
+        table = table_from_data(request.data)
+        if table is not None and table.rows:
+            return table
+        if isinstance(request.data, str) and (block := find_table_text(request.data)):
+            return parse_table(block)
+    for step_id in inputs.mentioned or list(inputs.tables):
+        if step_id in inputs.tables:
+            return inputs.tables[step_id]
+    for item in request.inputs:
+        if item.step_id not in inputs.numbers and (block := find_table_text(item.text)):
+            return parse_table(block)
+    return None
+
+
+def _has_own_numbers(text: str) -> bool:
+    return bool(_numbers(_without_markers(text)))
+
+
+def _without_markers(text: str) -> str:
+    return re.sub(r"\u27e8[^\u27e9]*\u27e9", " ", text)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return format_number(value)
+    if isinstance(value, list):
+        return ", ".join(_fmt(v) for v in value) or "none"
+    return "n/a" if value is None else str(value)
+
+
+_FIGURES = [
+    ("count", "Count"),
+    ("sum", "Sum"),
+    ("mean", "Mean"),
+    ("median", "Median"),
+    ("mode", "Mode"),
+    ("stdev", "Std. deviation (sample)"),
+    ("min", "Min"),
+    ("max", "Max"),
+    ("range", "Range"),
+    ("p25", "25th percentile"),
+    ("p75", "75th percentile"),
+    ("p90", "90th percentile"),
+]
+
+
+def _headline_label(headline: Headline) -> str:
+    if headline.operation == "percentile":
+        return f"{headline.percentile:g}th percentile"
+    return _LABELS.get(headline.operation, headline.operation)
+
+
+def _summary_table(summary: dict[str, Any]) -> str:
+    rows = [f"| {label} | {_fmt(summary.get(key))} |" for key, label in _FIGURES]
+    return "| Figure | Value |\n|---|---:|\n" + "\n".join(rows)
+
+
+def _mentioned_columns(instruction: str, columns: list[str]) -> list[str]:
+    text = instruction.lower()
+    found: list[tuple[int, str]] = []
+    for column in columns:
+        name = column.lower()
+        for variant in {name, name.replace("_", " "), name.replace(" ", "_")}:
+            match = re.search(rf"(?<![\w]){re.escape(variant)}(?![\w])", text)
+            if match:
+                found.append((match.start(), column))
+                break
+    return [column for _, column in sorted(found)]
+
+
+_GROUP_BY = re.compile(
+    r"\b(?:group(?:ed)?\s+by|by|per|for each|for every|across|broken down by)\s+"
+)
+
+
+def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None:
+    text = instruction.lower()
+    for match in _GROUP_BY.finditer(text):
+        after = text[match.end() :]
+        for column in table.columns:
+            name = column.lower()
+            if after.startswith(name) or after.startswith(name.replace("_", " ")):
+                return column
+    # "group by" with no column named: the only non-numeric column is the natural key.
+    if re.search(r"\bgroup(?:ed)?\s+by\b", text):
+        categorical = [c for c in table.columns if c not in numeric]
+        if len(categorical) == 1:
+            return categorical[0]
+        raise AgentInputError(f"Group by which column? The table has: {', '.join(table.columns)}.")
+    return None
+
+
+def _check_table_request(prose: str, table: Table, numeric: list[str], key: str | None) -> None:
+    """Refuse what the table statistics would get wrong rather than answer it."""
+    words = _without_markers(prose)
+    qualifier = _TABLE_QUALIFIERS.search(re.sub(r"\b(?:group(?:ed)?\s+)?by\s+\w+", " ", words))
+    if qualifier:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks for "
+            f"'{qualifier.group(0)}', a condition on the rows that this operation does not "
+            "apply. Filter the table first, or ask for a figure of a whole column."
+        )
+    stray = _numbers(words)
+    if stray:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the numbers "
+            f"{', '.join(stray)} in the request are not in the table, and it is unclear what "
+            "they are for. Ask for a figure of a column, e.g. 'the average of price'."
+        )
+    if key is None and not names_a_figure(words):
+        # "Make this a CSV: <table>" sent here asks for no figure: none is made up.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request names no "
+            "figure to compute on the table (average, total, median, maximum, ...). Name "
+            "one, e.g. 'the average of " + (numeric[0] if numeric else "a column") + "'."
+        )
+    mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
+    if key is None and len(numeric) > 1 and not mentioned:
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: which column? The table "
+            f"has the numeric columns {', '.join(numeric)}; name one, e.g. "
+            f"'the average of {numeric[0]}'."
+        )
+
+
+def _table_statistics(prose: str, table: Table) -> StepResult:
+    numeric = table.numeric_columns()
+    if not numeric:
+        raise AgentInputError(
+            f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
+        )
+    headline = choose_headline(prose)
+    mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
+    if headline.operation == "correlation":
+        return _correlation(table, mentioned, numeric)
+    key = _group_key(prose, table, numeric)
+    _check_table_request(prose, table, numeric, key)
+    if key is not None:
+        values = [c for c in (mentioned or numeric) if c != key]
+        aggregate = (
+            headline.operation
+            if headline.operation in ("sum", "mean", "median", "min", "max")
+            else "mean"
+        )
+        groups = group_by(table, key, values, aggregate)
+        result_table = Table(columns=list(groups[0].keys()), rows=groups)
+        text = (
+            f"**{aggregate.capitalize()} of {', '.join(values)} grouped by {key}** "
+            f"({len(groups)} groups, {len(table.rows)} rows)\n\n{result_table.to_markdown()}"
+        )
+        return StepResult(
+            text=text,
+            data={
+                "operation": "group_by",
+                "aggregate": aggregate,
+                "group_by": key,
+                "value_columns": values,
+                "result": groups,
+                "confidence": 1.0,
+            },
+        )
+    columns = mentioned or numeric
+    summaries = {c: describe(table.column_values(c)) for c in columns}
+    first = columns[0]
+    result = headline_value(table.column_values(first), summaries[first], headline)
+    lines = [
+        f"**{_headline_label(headline).capitalize()} of {first}: {_fmt(result)}** "
+        f"({len(table.rows)} rows)"
+    ]
+    for column in columns:
+        lines.append(f"\n**{column}**\n\n{_summary_table(summaries[column])}")
+    return StepResult(
+        text="\n".join(lines),
+        data={
+            "operation": headline.operation,
+            "percentile": headline.percentile,
+            "column": first,
+            "result": result,
+            "columns": summaries,
+            "rows": len(table.rows),
+            "confidence": 1.0,
+        },
+    )
+
+
+def _correlation(table: Table, mentioned: list[str], numeric: list[str]) -> StepResult:
+    pair = (mentioned + [c for c in numeric if c not in mentioned])[:2]
+    if len(pair) < 2:
+        raise AgentInputError("Correlation needs two numeric columns.")
+    pairs = [(parse_number(row.get(pair[0])), parse_number(row.get(pair[1]))) for row in table.rows]
+    xs = [x for x, y in pairs if x is not None and y is not None]
+    ys = [y for x, y in pairs if x is not None and y is not None]
+    r = correlation(xs, ys)
+    strength = "strong" if abs(r) >= 0.7 else "moderate" if abs(r) >= 0.4 else "weak"
+    direction = "positive" if r > 0 else "negative" if r < 0 else "no"
+    text = (
+        f"**Correlation (Pearson r) between {pair[0]} and {pair[1]}: {r:.4f}** "
+        f"({strength} {direction} relationship, n = {len(xs)})."
+    )
+    return StepResult(
+        text=text,
+        data={
+            "operation": "correlation",
+            "result": r,
+            "columns": pair,
+            "n": len(xs),
+            "strength": strength,
+            "direction": direction,
+            "confidence": 1.0,
+        },
+    )
+
+
+def _as_number(value: float) -> float | int:
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value

@@ -1,0 +1,1481 @@
+"""Reading a numeric request written in words: which computation, on which numbers, how sure.
+
+"What is 144 divided by 12, plus 3?" becomes ``144 / 12 + 3``; "the average of the result
+of step s1 and 10" becomes ``mean(s1, 10)``; "Take 250, subtract 15%, then add 20" becomes
+three clauses, each working on the value of the one before. The usual precedence holds
+(times before plus), and a comma before an operator closes what came before it, as the
+sentence says it ("2 plus 3, times 4" is 20).
+
+Every word and number of the request is accounted for. A number the reading does not use,
+a word it does not understand inside the arithmetic, or a qualifier it cannot apply
+("the three biggest", "excluding") lowers the `Reading.confidence`; callers refuse to
+answer below `CONFIDENCE_THRESHOLD` rather than compute on a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "CONFIDENCE_THRESHOLD",
+    "Call",
+    "Name",
+    "Node",
+    "Num",
+    "Op",
+    "Reading",
+    "read_numeric_request",
+    "render",
+]
+
+CONFIDENCE_THRESHOLD = 0.6
+"""Below this a reading is not trusted: the step fails and says what was understood."""
+
+# How much a doubt costs. A number left unused costs everything: a result must never
+# leave out part of what was asked, nor use numbers that were not.
+_UNKNOWN_INSIDE = 0.45
+_UNKNOWN_OUTSIDE = 0.12
+_QUALIFIER = 0.5
+_TYPO = 0.05
+_UNUSED_INPUT = 0.3
+
+# --- the expression tree ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number as the user wrote it."""
+
+    value: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Name:
+    """A named value: an earlier step's result (``s1``) or an unknown name."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Op:
+    """A binary operation; ``symbol`` is one of + - * / // % **."""
+
+    symbol: str
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Neg:
+    """A negated operand."""
+
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Call:
+    """A function or aggregate applied to arguments (``mean(3, 5, 10)``)."""
+
+    function: str
+    args: tuple[Node, ...]
+
+
+Node = Num | Name | Op | Neg | Call
+
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "//": 2, "%": 2, "**": 4}
+
+
+def render(node: Node, names: Callable[[str], str] | None = None) -> str:
+    """The expression as text, with the fewest parentheses that keep its meaning.
+
+    Args:
+        node: The expression.
+        names: How to show a name (default: the name itself), e.g. its value.
+    """
+
+    def show(item: Node, parent: int = 0, right: bool = False) -> str:
+        if isinstance(item, Num):
+            return item.text
+        if isinstance(item, Name):
+            return names(item.name) if names else item.name
+        if isinstance(item, Neg):
+            return f"-{show(item.operand, 3)}"
+        if isinstance(item, Call):
+            return f"{item.function}({', '.join(show(a) for a in item.args)})"
+        level = _PRECEDENCE[item.symbol]
+        if item.symbol == "**":
+            text = f"{show(item.left, level + 1)} ** {show(item.right, level, True)}"
+        else:
+            text = f"{show(item.left, level)} {item.symbol} {show(item.right, level, True)}"
+        tight = level < parent or (level == parent and right and item.symbol != "**")
+        return f"({text})" if tight else text
+
+    return show(node)
+
+
+# --- the reading ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One computation of a request: its words and its expression."""
+
+    text: str
+    expression: Node
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a numeric request asks for, and how sure the reading is.
+
+    Attributes:
+        clauses: The computations in the order the request says them; each later one
+            may use the value of the one before (already inlined in its expression).
+        figures: When the request asks for figures of one list of numbers ("the mean
+            and median of ..."), their aggregate names, else empty.
+        values: The list those figures are about, else empty.
+        references: Names of earlier steps' results the expressions use.
+        confidence: 0..1; below `CONFIDENCE_THRESHOLD` the reading must not be used.
+        doubts: Why the confidence is below 1, for people.
+        unread: The words and numbers that were not understood.
+    """
+
+    clauses: tuple[Clause, ...]
+    figures: tuple[str, ...] = ()
+    values: tuple[Node, ...] = ()
+    references: tuple[str, ...] = ()
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
+    unread: tuple[str, ...] = ()
+
+    @property
+    def expression(self) -> Node | None:
+        """The expression of the last clause: the answer asked for."""
+        return self.clauses[-1].expression if self.clauses else None
+
+    @property
+    def trusted(self) -> bool:
+        """Whether the reading may be computed."""
+        return bool(self.clauses) and self.confidence >= CONFIDENCE_THRESHOLD
+
+    def understood(self) -> str:
+        """What the reading understood, in one line for people."""
+        if not self.clauses:
+            return "nothing to compute"
+        return "; then ".join(render(c.expression) for c in self.clauses)
+
+
+# --- tokens -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    """A number, percentage, ordinal, reference, symbol or word of the request."""
+
+    kind: str  # num pct ord ref sym word end comma colon
+    text: str
+    value: float = 0.0
+
+
+_NUMBER_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_TOKEN_RE = re.compile(
+    r"(?P<ref>\u27e8(?P<refname>[A-Za-z0-9_.-]+)\u27e9)"
+    r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+)(?:\.\d+)?(?:e[-+]?\d+)?|\.\d+)"
+    r"(?P<suffix>st|nd|rd|th)?(?![a-z])"
+    r"|(?P<sym>\*\*|//|[-+*/^()%\u00d7\u00f7\u2212=])"
+    r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
+    r"|(?P<comma>,)"
+    r"|(?P<colon>:)"
+    r"|(?P<end>[.;!?]+|\n\s*\n)"
+    r"|(?P<other>\S)",
+    re.I,
+)
+_PERCENT_WORDS = ("percent", "pct", "percentage")
+
+
+def _tokens(text: str) -> list[Token]:
+    """Tokens of a lower-cased request; "15 percent" and "15%" are one percentage token."""
+    raw: list[Token] = []
+    for match in _TOKEN_RE.finditer(text):
+        if match.group("ref"):
+            raw.append(Token("ref", match.group("refname")))
+        elif match.group("num"):
+            number = match.group("num")
+            value = float(number.replace(",", ""))
+            kind = "ord" if match.group("suffix") else "num"
+            raw.append(Token(kind, number.replace(",", ""), value))
+        elif match.group("sym"):
+            symbol = {"\u00d7": "*", "\u00f7": "/", "\u2212": "-", "^": "**"}.get(
+                match.group("sym"), match.group("sym")
+            )
+            raw.append(Token("sym", symbol))
+        elif match.group("word"):
+            raw.append(Token("word", match.group("word").lower()))
+        elif match.group("comma"):
+            raw.append(Token("comma", ","))
+        elif match.group("colon"):
+            raw.append(Token("colon", ":"))
+        elif match.group("end"):
+            raw.append(Token("end", match.group("end")))
+        elif match.group("other") in "$\u20ac\u00a3":
+            continue  # currency signs say nothing about the arithmetic
+        else:
+            raw.append(Token("word", match.group("other")))
+    return _merge_number_words(_merge_percentages(raw))
+
+
+def _merge_percentages(tokens: list[Token]) -> list[Token]:
+    merged: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        after = tokens[index + 2] if index + 2 < len(tokens) else None
+        if token.kind == "num" and following is not None:
+            if following.kind == "sym" and following.text == "%":
+                # "7 % 3" is a remainder; "15% of" and "15%" alone are percentages.
+                if after is None or after.kind not in ("num", "ref"):
+                    merged.append(Token("pct", token.text, token.value))
+                    index += 2
+                    continue
+            elif following.kind == "word" and following.text in _PERCENT_WORDS:
+                merged.append(Token("pct", token.text, token.value))
+                index += 2
+                continue
+            elif (
+                following.kind == "word"
+                and following.text == "per"
+                and after is not None
+                and after.text == "cent"
+            ):
+                merged.append(Token("pct", token.text, token.value))
+                index += 3
+                continue
+        merged.append(token)
+        index += 1
+    return merged
+
+
+def _merge_number_words(tokens: list[Token]) -> list[Token]:
+    """ "twenty five" -> 25, "3 and a half" -> 3.5, "a dozen" -> 12."""
+    merged: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        words = [t.text for t in tokens[index : index + 4]]
+        if words[:2] == ["a", "dozen"]:
+            merged.append(Token("num", "12", 12))
+            index += 2
+            continue
+        if token.kind == "word" and (token.text in _NUMBER_WORDS or token.text in _SCALES):
+            value, used = _number_from_words(tokens, index)
+            if used:
+                merged.append(Token("num", _plain(value), value))
+                index += used
+                continue
+        if (
+            token.kind == "num"
+            and words[1:4] == ["and", "a", "half"]
+            and not (merged and merged[-1].kind == "num")
+        ):
+            value = token.value + 0.5
+            merged.append(Token("num", _plain(value), value))
+            index += 4
+            continue
+        merged.append(token)
+        index += 1
+    return merged
+
+
+def _number_from_words(tokens: list[Token], start: int) -> tuple[float, int]:
+    total = 0.0
+    current = 0.0
+    used = 0
+    index = start
+    while index < len(tokens) and tokens[index].kind == "word":
+        word = tokens[index].text
+        if word in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[word]
+        elif word in _SCALES and (current or word == "hundred"):
+            current = (current or 1) * _SCALES[word]
+            if _SCALES[word] > 100:
+                total += current
+                current = 0
+        elif (
+            word == "and"
+            and used
+            and index + 1 < len(tokens)
+            and tokens[index + 1].text in (_NUMBER_WORDS)
+        ):
+            pass
+        else:
+            break
+        used = index - start + 1
+        index += 1
+    if used and tokens[start].text == "one" and used == 1:
+        # "which one", "one of them": not a number worth reading alone unless it is data.
+        following = tokens[start + 1].text if start + 1 < len(tokens) else ""
+        if following in {"of", "more", "another"}:
+            return 0.0, 0
+    return total + current, used
+
+
+def _plain(value: float) -> str:
+    # Every digit counts: "g" alone would keep six ("3.14159" for 3.1415926).
+    return str(int(value)) if float(value).is_integer() else f"{value:.15g}"
+
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Request words that carry no arithmetic: dropped before reading.
+_FILLER = _words(
+    """what what's whats is are was were be been the a an please kindly calculate compute
+    evaluate determine find get give tell show me us can could would will you i we i'd
+    i'm exactly just quick quickly hey hi ok okay so now also let lets let's know need
+    want like solve do does did my our your their his her equal equals equal answer
+    expression
+    mean? if roughly approximately about work out figure check"""
+) - {"mean?", "if", "about", "figure"}
+# Words that describe the material ("the average of these sales figures"): harmless there.
+_DESCRIPTIVE_OK = _words(
+    """numbers number values value figures figure list data series set items entries
+    following these those given below above provided attached column row scores amounts
+    here there all of in for from on"""
+)
+# Words that ask for something this reader cannot apply: never skipped as descriptions.
+_QUALIFIERS = _words(
+    """top biggest largest smallest highest lowest excluding exclude except without only
+    above below over under greater less more fewer between weighted first
+    last if when where unless not odd even positive negative nearest ignoring ignore
+    besides other remaining instead"""
+)
+# Unit words after a number that do not change the arithmetic.
+_UNITS = _words(
+    """dollars dollar usd euros euro eur pounds gbp bucks cents units items pieces people
+    persons ways parts friends groups"""
+)
+_AGGREGATE_WORDS: dict[str, str] = {
+    "sum": "sum",
+    "total": "sum",
+    "average": "mean",
+    "avg": "mean",
+    "mean": "mean",
+    "median": "median",
+    "mode": "mode",
+    "minimum": "min",
+    "min": "min",
+    "lowest": "min",
+    "smallest": "min",
+    "maximum": "max",
+    "max": "max",
+    "highest": "max",
+    "largest": "max",
+    "biggest": "max",
+    "greatest": "max",
+    "range": "range",
+    "product": "product",
+    "count": "count",
+    "variance": "variance",
+    "stdev": "stdev",
+}
+# Multiword aggregate names.
+_AGGREGATE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("standard", "deviation"), "stdev"),
+    (("std", "dev"), "stdev"),
+    (("std",), "stdev"),
+    (("count", "how", "many"), "count"),
+    (("how", "many"), "count"),
+    (("most", "common"), "mode"),
+    (("most", "frequent"), "mode"),
+    (("number", "of"), "count"),
+    (("added", "up"), "sum"),
+    (("add", "up"), "sum"),
+)
+_AGGREGATE_NAMES = frozenset(_AGGREGATE_WORDS.values()) | {"percentile"}
+_FUNCTION_WORDS = _words(
+    "sqrt cbrt abs round log ln log10 log2 exp sin cos tan floor ceil factorial"
+)
+_CONSTANT_WORDS = _words("pi tau")
+# "the top 3", "the first 2", "the last 4" / "the 3 biggest", "the 2 smallest".
+_SELECT_FIRST = {"top": "largest", "first": "first", "last": "last", "bottom": "smallest"}
+_SELECT_AFTER = {
+    "biggest": "largest",
+    "largest": "largest",
+    "highest": "largest",
+    "greatest": "largest",
+    "smallest": "smallest",
+    "lowest": "smallest",
+}
+_FRACTIONS = {"half": 2.0, "third": 3.0, "quarter": 4.0, "fifth": 5.0, "tenth": 10.0}
+_MULTIPLIERS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "quadruple": 4.0}
+_PRONOUNS = _words("it that this them its")
+_RESULT_NOUNS = _words("result answer total sum value figure number amount outcome")
+_CHAIN_WORDS = _words("then afterwards finally")
+# Words that start a new question ("..., and what's 3 squared?").
+_QUESTIONS = _words("what what's whats how calculate compute find give tell")
+_CONNECTIVES = _words("and then also so now or")
+_TYPO_TARGETS = _words(
+    """what whats average calculate compute median divided multiply multiplied subtract
+    percent percentage square minus times deviation standard total evaluate maximum
+    minimum product difference"""
+)
+_VERBS = _words(
+    """add subtract multiply divide split share double triple halve square cube increase
+    raise decrease reduce lower cut round take use"""
+)
+_GRAMMAR = _words(
+    """plus minus times multiplied divided by over of to from and added subtracted into
+    squared cubed root power raised decimal decimals places place digits dp whole integer
+    with in for difference ratio quotient percent percentage change growth rise drop fall
+    mod modulo less x as up off between among across down percentile quartile"""
+)
+_KNOWN = (
+    _FILLER
+    | _DESCRIPTIVE_OK
+    | _QUALIFIERS
+    | _UNITS
+    | set(_AGGREGATE_WORDS)
+    | _FUNCTION_WORDS
+    | _CONSTANT_WORDS
+    | set(_FRACTIONS)
+    | set(_MULTIPLIERS)
+    | _PRONOUNS
+    | _RESULT_NOUNS
+    | _CHAIN_WORDS
+    | _VERBS
+    | _GRAMMAR
+)
+
+
+def _close(word: str, target: str) -> bool:
+    """Whether ``word`` is one edit from ``target`` (two for long words); a swap is one."""
+    if word == target or word[0] != target[0]:
+        return False
+    limit = 1 if len(target) <= 6 else 2
+    if abs(len(word) - len(target)) > limit:
+        return False
+    before: list[int] = []
+    previous = list(range(len(target) + 1))
+    for i, a in enumerate(word, 1):
+        current = [i]
+        for j, b in enumerate(target, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == target[j - 2] and word[i - 2] == b:
+                value = min(value, before[j - 2] + 1)
+            current.append(value)
+        before, previous = previous, current
+    return previous[-1] <= limit
+
+
+def _corrected(tokens: list[Token]) -> tuple[list[Token], list[str]]:
+    """Tokens with typos of the arithmetic vocabulary fixed ("avrage" -> "average")."""
+    result: list[Token] = []
+    notes: list[str] = []
+    for token in tokens:
+        if token.kind == "word" and len(token.text) >= 4 and token.text not in _KNOWN:
+            target = next((t for t in sorted(_TYPO_TARGETS) if _close(token.text, t)), None)
+            if target is not None:
+                notes.append(f"read '{token.text}' as '{target}'")
+                token = Token("word", target)
+        result.append(token)
+    return result, notes
+
+
+def _without_filler(tokens: list[Token]) -> list[Token]:
+    """The tokens without request words ("what is", "please calculate", "how much")."""
+    words = [t.text for t in tokens]
+    drop = {i for i, t in enumerate(tokens) if t.kind == "word" and t.text in _FILLER}
+    for index, word in enumerate(words[:-1]):
+        if (word, words[index + 1]) in {("how", "much"), ("work", "out"), ("figure", "out")}:
+            drop.update((index, index + 1))
+    return [t for i, t in enumerate(tokens) if i not in drop]
+
+
+# --- the parser ---------------------------------------------------------------------------
+
+
+class _Unreadable(Exception):
+    """The words at the cursor do not form the expected part of an expression."""
+
+
+_INFIX: dict[str, tuple[str, int]] = {
+    "+": ("+", 10),
+    "plus": ("+", 10),
+    "-": ("-", 10),
+    "minus": ("-", 10),
+    "less": ("-", 10),
+    "*": ("*", 20),
+    "x": ("*", 20),
+    "times": ("*", 20),
+    "/": ("/", 20),
+    "//": ("//", 20),
+    "%": ("%", 20),
+    "mod": ("%", 20),
+    "modulo": ("%", 20),
+    "**": ("**", 30),
+}
+_INFIX_PHRASES: tuple[tuple[tuple[str, ...], str, int], ...] = (
+    (("raised", "to", "power", "of"), "**", 30),
+    (("to", "power", "of"), "**", 30),
+    (("raised", "to"), "**", 30),
+    (("multiplied", "by"), "*", 20),
+    (("divided", "by"), "/", 20),
+    (("added", "to"), "+", 10),
+    (("take", "away"), "-", 10),
+)
+_OPERAND_KINDS = ("num", "pct", "ref", "ord")
+
+
+@dataclass
+class _Parser:
+    """A Pratt parser over the tokens of one clause; records which tokens it used."""
+
+    tokens: list[Token]
+    previous: Node | None
+    position: int = 0
+    material: Sequence[Node] = ()
+    used: set[int] = field(default_factory=set)
+    described: set[int] = field(default_factory=set)
+
+    # -- cursor --
+
+    def peek(self, offset: int = 0) -> Token | None:
+        index = self.position + offset
+        return self.tokens[index] if 0 <= index < len(self.tokens) else None
+
+    def at(self, *words: str, offset: int = 0) -> bool:
+        return all(
+            (token := self.peek(offset + i)) is not None and token.text == word
+            for i, word in enumerate(words)
+        )
+
+    def take(self, count: int = 1) -> list[Token]:
+        taken = self.tokens[self.position : self.position + count]
+        self.used.update(range(self.position, self.position + len(taken)))
+        self.position += len(taken)
+        return taken
+
+    def expect(self, *words: str) -> None:
+        token = self.peek()
+        if token is None or token.text not in words:
+            raise _Unreadable(f"expected '{' or '.join(words)}'")
+        self.take()
+
+    def optional(self, *words: str) -> bool:
+        token = self.peek()
+        if token is not None and token.text in words:
+            self.take()
+            return True
+        return False
+
+    # -- expressions --
+
+    def expression(self, min_power: int = 0) -> Node:
+        left = self.prefix()
+        while (token := self.peek()) is not None:
+            if token.kind == "comma" and not self.at(",", "rounded"):
+                # "144 divided by 12, plus 3": a comma before an operator closes what came
+                # before it, so only the outermost level continues after it.
+                if min_power == 0 and self._infix(1) is not None:
+                    self.take()
+                    continue
+                break
+            if token.kind == "comma" and min_power > 0:
+                break  # ", rounded to ..." applies to the whole expression
+            postfix = self._postfix(left)
+            if postfix is not None:
+                left = postfix
+                continue
+            if self.at("of") and _is_fraction(left):
+                # "1/3 of 90"
+                self.take()
+                left = Op("*", left, self.expression(30))
+                continue
+            ordinal = self.peek(1)
+            if (
+                self.at("to")
+                and ordinal is not None
+                and ordinal.kind == "ord"
+                and self.at("power", offset=2)
+            ):
+                # "2 to the 10th power"
+                self.take(3)
+                left = Op("**", left, Num(ordinal.value, _plain(ordinal.value)))
+                continue
+            infix = self._infix(0)
+            if infix is None:
+                break
+            symbol, power, width = infix
+            if power < min_power or (power == min_power and symbol != "**"):
+                break
+            self.take(width)
+            if symbol in {"+", "-"} and (percent := self._bare_percentage()) is not None:
+                # "100 minus 37%" is 100 * (1 - 37/100), not 100 - 0.37.
+                left = Op("*", left, Op(symbol, Num(1, "1"), percent))
+                continue
+            right = self.expression(power if symbol == "**" else power + 1)
+            left = Op(symbol, left, right)
+        return left
+
+    def _infix(self, offset: int) -> tuple[str, int, int] | None:
+        token = self.peek(offset)
+        if token is None:
+            return None
+        for words, symbol, power in _INFIX_PHRASES:
+            if self.at(*words, offset=offset):
+                return symbol, power, len(words)
+        if token.kind in ("sym", "word") and token.text in _INFIX:
+            after = self.peek(offset + 1)
+            if token.text == "x" and (after is None or after.kind not in _OPERAND_KINDS):
+                return None
+            symbol, power = _INFIX[token.text]
+            return symbol, power, 1
+        return None
+
+    def _bare_percentage(self) -> Node | None:
+        """A percentage standing alone ("minus 37%"), as a fraction; None if not there."""
+        token = self.peek()
+        if token is None or token.kind != "pct" or self.at("of", offset=1):
+            return None
+        self.take()
+        return Op("/", Num(token.value, token.text), Num(100, "100"))
+
+    def _postfix(self, left: Node) -> Node | None:
+        token = self.peek()
+        if token is None:
+            return None
+        if token.text in {"squared", "cubed"}:
+            self.take()
+            power = "2" if token.text == "squared" else "3"
+            return Op("**", left, Num(float(power), power))
+        if token.kind == "word" and token.text in _UNITS:
+            self.take()  # "2,400 dollars", "4 people"
+            return left
+        if token.text == "rounded" or (token.kind == "comma" and self.at("rounded", offset=1)):
+            # "40% of 250, rounded to the nearest whole number"
+            self.take(1 if token.text == "rounded" else 2)
+            return _rounding(self, left)
+        return None
+
+    def prefix(self) -> Node:
+        token = self.peek()
+        if token is None:
+            raise _Unreadable("expected a number")
+        if (
+            self.position == 0
+            and self.previous is not None
+            and token.kind == "word"
+            and self._infix(0) is not None
+        ):
+            # "..., then times 4": the clause goes on from the value before it.
+            return self.previous
+        if token.kind == "num":
+            self.take()
+            return Num(token.value, token.text)
+        if token.kind == "pct":
+            self.take()
+            fraction = Op("/", Num(token.value, token.text), Num(100, "100"))
+            if self.optional("of"):
+                return Op("*", fraction, self.expression(30))
+            if self.optional("off"):
+                # "15% off 80" is what is left after the discount.
+                return Op("*", self.expression(30), Op("-", Num(1, "1"), fraction))
+            return fraction
+        if token.kind == "ord" and self.at("percentile", offset=1):
+            self.take(2)
+            self.optional("of", "for", "in")
+            return Call("percentile", (Num(token.value, token.text), *self.items()))
+        if token.kind == "ref":
+            self.take()
+            return Name(token.text)
+        if token.text == "(":
+            self.take()
+            inner = self.expression()
+            self.expect(")")
+            return inner
+        if token.text in {"-", "+"}:
+            self.take()
+            operand = self.expression(25)
+            return Neg(operand) if token.text == "-" else operand
+        if token.kind != "word":
+            raise _Unreadable("expected a number")
+        return self._word(token.text)
+
+    def _word(self, word: str) -> Node:
+        if self.at("(", offset=1):
+            self.take()  # "max(1, 5)"; an unknown "foo(3)" is refused by name when evaluated
+            return self.function(word)
+        names = self.aggregate_names()
+        if names is not None:
+            return self.aggregate(names)
+        if word in _CONSTANT_WORDS:
+            self.take()
+            return Name(word)
+        if word in {"square", "cube"} and self.at(word, "root"):
+            self.take(2)
+            self.optional("of")
+            return Call("sqrt" if word == "square" else "cbrt", (self.expression(30),))
+        if word in _FRACTIONS and self.at(word, "of"):
+            self.take(2)
+            divisor = _FRACTIONS[word]
+            return Op("/", self.expression(30), Num(divisor, _plain(divisor)))
+        if word in _MULTIPLIERS:
+            self.take()
+            self.optional("of")
+            factor = _MULTIPLIERS[word]
+            return Op("*", Num(factor, _plain(factor)), self.expression(30))
+        if word == "difference" and self.at("between", offset=1):
+            # "the difference between 5 and 12" is 7, whichever comes first.
+            self.take(2)
+            first = self.expression(11)
+            self.expect("and")
+            return Call("abs", (Op("-", first, self.expression(11)),))
+        if word in {"ratio", "quotient"} and self.at("of", offset=1):
+            self.take(2)
+            first = self.expression(21)
+            self.expect("to", "and", "by", "over")
+            return Op("/", first, self.expression(21))
+        reference = self.pronoun()
+        if reference is not None:
+            return reference
+        if word in _FUNCTION_WORDS:
+            self.take()
+            return self.function(word)
+        before = self.peek(-1)
+        if before is not None and before.kind == "sym" and before.text in _INFIX:
+            self.take()  # "2 * foo": kept, so the answer names what is unknown
+            return Name(word)
+        raise _Unreadable(f"'{word}'")
+
+    def pronoun(self) -> Node | None:
+        """ "it", "that result", "its square root": the value worked on, if there is one."""
+        token = self.peek()
+        if token is None or self.previous is None:
+            return None
+        if token.text in _RESULT_NOUNS and not self.at(token.text, "of"):
+            self.take()
+            return self.previous
+        if token.text not in _PRONOUNS:
+            return None
+        self.take()
+        if (noun := self.peek()) is not None and noun.text in _RESULT_NOUNS:
+            self.take()
+        if token.text == "its":
+            if self.at("square", "root") or self.at("cube", "root"):
+                function = "sqrt" if self.peek().text == "square" else "cbrt"  # type: ignore[union-attr]
+                self.take(2)
+                return Call(function, (self.previous,))
+            if self.optional("square"):
+                return Op("**", self.previous, Num(2, "2"))
+        return self.previous
+
+    def function(self, name: str) -> Node:
+        if self.optional("("):
+            args = [self.expression()]
+            while self.optional(","):
+                args.append(self.expression())
+            self.expect(")")
+            return Call(name, tuple(args))
+        self.optional("of")
+        return Call(name, (self.expression(30),))
+
+    # -- aggregates --
+
+    def _aggregate_at(self, offset: int) -> tuple[str, int] | None:
+        for words, name in _AGGREGATE_PHRASES:
+            if self.at(*words, offset=offset):
+                return name, len(words)
+        token = self.peek(offset)
+        if token is not None and token.kind == "word" and token.text in _AGGREGATE_WORDS:
+            return _AGGREGATE_WORDS[token.text], 1
+        return None
+
+    def aggregate_names(self) -> tuple[list[str], int] | None:
+        """ "mean, median and standard deviation": the names and how many tokens they take."""
+        first = self._aggregate_at(0)
+        if first is None:
+            return None
+        token = self.peek()
+        assert token is not None
+        if token.text in _RESULT_NOUNS and self.previous is not None:
+            before = self.peek(-1)
+            if before is not None and before.text in _PRONOUNS:
+                return None  # "that total" refers back
+            if not self._items_follow(first[1]):
+                return None  # "the sum" alone, after an earlier result, is that result
+        names = [first[0]]
+        width = first[1]
+        while True:
+            gap = 0
+            if self.at(",", offset=width):
+                gap = 2 if self.at("and", offset=width + 1) else 1
+            elif self.at("and", offset=width) or self.at("&", offset=width):
+                gap = 1
+            if not gap or (found := self._aggregate_at(width + gap)) is None:
+                break
+            names.append(found[0])
+            width += gap + found[1]
+        return names, width
+
+    def _items_follow(self, width: int) -> bool:
+        following = self.peek(width)
+        return following is not None and (
+            following.text in {"of", "for", "in", ":"} or following.kind in _OPERAND_KINDS
+        )
+
+    def aggregate(self, names: tuple[list[str], int] | list[str]) -> Node:
+        found = names if isinstance(names, tuple) else (names, 0)
+        self.take(found[1])
+        self.optional("of", "for", "in", "from")
+        items = self.items()
+        if not items:
+            raise _Unreadable("no numbers for the " + " and ".join(found[0]))
+        calls = tuple(Call(name, tuple(items)) for name in dict.fromkeys(found[0]))
+        return calls[0] if len(calls) == 1 else Call("figures", calls)
+
+    def items(self) -> list[Node]:
+        """Operands listed: "3, 5 and 10", "5 3 9", "these expenses: 1, 2", "s1 and 10"."""
+        selected = self._selection()
+        if selected is not None:
+            return [selected]
+        skipped = 0
+        while (token := self.peek()) is not None and not self._operand_start():
+            # Words naming the material ("these sales figures:") before the numbers.
+            if token.kind == "colon" or (
+                token.kind == "word" and token.text not in _QUALIFIERS and skipped < 5
+            ):
+                if token.kind == "word" and token.text not in _DESCRIPTIVE_OK:
+                    self.described.add(self.position)
+                self.position += 1
+                skipped += 1
+                continue
+            break
+        if not self._operand_start():
+            self.position -= skipped
+            self.described -= set(range(self.position, self.position + skipped))
+            # "What is their average?": the numbers were given apart from the request.
+            return list(self.material)
+        items: list[Node] = []
+        while self._operand_start():
+            # Only powers bind inside a list: "the sum of 2 and 4 times 3" is (2 + 4) * 3.
+            items.append(self.expression(25))
+            if self.peek() is not None and self.peek().kind in ("num", "ref"):  # type: ignore[union-attr]
+                continue  # "5 3 9 1 7", or one number per line
+            gap = 0
+            if self.at(","):
+                gap = 2 if self.at("and", offset=1) else 1
+            elif self.at("and") or self.at("&"):
+                gap = 1
+            if not gap or not self._operand_start(gap):
+                break
+            self.take(gap)
+        return items
+
+    def _selection(self) -> Node | None:
+        """ "the top 3 values: ...", "the three biggest numbers in ...", "the last 2 of ..."."""
+        first, second = self.peek(), self.peek(1)
+        if first is None or second is None:
+            return None
+        if first.text in _SELECT_FIRST and second.kind == "num":
+            function, count = _SELECT_FIRST[first.text], second
+        elif first.kind == "num" and second.text in _SELECT_AFTER:
+            function, count = _SELECT_AFTER[second.text], first
+        else:
+            return None
+        start = self.position
+        self.take(2)
+        while (token := self.peek()) is not None and (
+            token.text in _DESCRIPTIVE_OK | {"ones", "among", ":"} or token.kind == "colon"
+        ):
+            self.take()
+        items = self.items()
+        if not items or not count.value.is_integer() or count.value < 1:
+            self.position = start
+            return None
+        return Call(function, (Num(count.value, count.text), *items))
+
+    def _operand_start(self, offset: int = 0) -> bool:
+        token = self.peek(offset)
+        if token is None:
+            return False
+        if token.kind in ("num", "pct", "ref"):
+            return True
+        if token.text in {"(", "-"}:
+            return True
+        if token.text in _CONSTANT_WORDS:
+            return True
+        if token.text == "square" and self.at("square", "root", offset=offset):
+            return True
+        return self.previous is not None and (
+            token.text in _PRONOUNS
+            or (token.text in _RESULT_NOUNS and not self.at(token.text, "of", offset=offset))
+        )
+
+
+# --- imperative frames --------------------------------------------------------------------
+
+
+def _frame(parser: _Parser) -> Node | None:
+    """ "add 5 to 10", "divide it by 4", "round it to 2 decimals": the verb at the cursor."""
+    token = parser.peek()
+    if token is None or token.kind != "word" or token.text not in _VERBS:
+        return None
+    verb = token.text
+    if (verb == "add" and parser.at("add", "up")) or parser.at(verb, "root"):
+        return None  # "add up 3, 4 and 5" is a sum; "square root of 9" a function
+    parser.take()
+    previous = parser.previous
+    if verb == "take":
+        return parser.expression()
+    if verb == "add":
+        percent = parser._bare_percentage()
+        if percent is not None:
+            # "add 10% to 200" is 220
+            base = parser.expression(11) if parser.optional("to") else previous
+            return Op("*", _earlier(base, "add to"), Op("+", Num(1, "1"), percent))
+        items = parser.items()
+        if not items:
+            raise _Unreadable("add what")
+        first: Node = items[0] if len(items) == 1 else Call("sum", tuple(items))
+        if parser.optional("to"):
+            return Op("+", first, parser.expression(11))
+        if len(items) > 1:
+            return first
+        return Op("+", _earlier(previous, "add to"), first)
+    if verb == "subtract":
+        percent = parser._bare_percentage()
+        if percent is not None:
+            base = parser.expression(11) if parser.optional("from") else previous
+            return Op("*", _earlier(base, "subtract from"), Op("-", Num(1, "1"), percent))
+        amount = parser.expression(11)
+        if parser.optional("from"):
+            return Op("-", parser.expression(11), amount)
+        return Op("-", _earlier(previous, "subtract from"), amount)
+    if verb in {"multiply", "divide"}:
+        symbol = "*" if verb == "multiply" else "/"
+        if parser.optional("by"):
+            return Op(symbol, _earlier(previous, verb), parser.expression(21))
+        first = parser.expression(21)
+        joiners = ("by", "with", "and", "times") if verb == "multiply" else ("by",)
+        if parser.optional(*joiners):
+            return Op(symbol, first, parser.expression(21))
+        raise _Unreadable(f"{verb} {render(first)} by what")
+    if verb in {"split", "share"}:
+        first = parser.expression(21)
+        parser.expect("between", "among", "into", "by", "across")
+        return Op("/", first, parser.expression(21))
+    if verb in {"double", "triple", "halve", "square", "cube"}:
+        base = _operand_or_earlier(parser, verb)
+        if verb == "halve":
+            return Op("/", base, Num(2, "2"))
+        if verb in {"square", "cube"}:
+            power = "2" if verb == "square" else "3"
+            return Op("**", base, Num(float(power), power))
+        return Op("*", Num(_MULTIPLIERS[verb], _plain(_MULTIPLIERS[verb])), base)
+    if verb in {"increase", "raise", "decrease", "reduce", "lower", "cut"}:
+        changed = previous if parser.at("by") else parser.expression(21)
+        parser.expect("by")
+        sign = "+" if verb in {"increase", "raise"} else "-"
+        base = _earlier(changed, verb)
+        percent = parser._bare_percentage()
+        if percent is not None:
+            return Op("*", base, Op(sign, Num(1, "1"), percent))
+        return Op(sign, base, parser.expression(11))
+    if verb == "round":
+        rounded = previous
+        if parser.pronoun() is None and not parser.at("to") and not parser.at("off"):
+            rounded = parser.expression(11)
+        return _rounding(parser, _earlier(rounded, "round"))
+    if verb == "use":
+        raise _Unreadable("use what")
+    return None
+
+
+def _rounding(parser: _Parser, base: Node) -> Node:
+    parser.optional("off")
+    if parser.at("to", "nearest"):
+        parser.take(2)
+        places = {"whole": 0, "integer": 0, "tenth": 1, "hundredth": 2, "thousandth": 3}
+        unit = parser.peek()
+        if unit is None or unit.text not in places:
+            raise _Unreadable("round to the nearest what")
+        parser.take()
+        parser.optional("number")
+        digits = places[unit.text]
+        if not digits:
+            return Call("round", (base,))
+        return Call("round", (base, Num(digits, str(digits))))
+    if parser.optional("to"):
+        count = parser.peek()
+        if count is None or count.kind != "num":
+            raise _Unreadable("round to how many decimals")
+        parser.take()
+        if not parser.optional("decimal", "decimals", "dp", "places", "digits"):
+            raise _Unreadable("round to how many decimals")
+        parser.optional("places", "place")
+        return Call("round", (base, Num(count.value, count.text)))
+    return Call("round", (base,))
+
+
+def _operand_or_earlier(parser: _Parser, verb: str) -> Node:
+    reference = parser.pronoun()
+    if reference is not None:
+        return reference
+    if parser.peek() is None:
+        return _earlier(parser.previous, verb)
+    return parser.expression(30)
+
+
+def _earlier(node: Node | None, what: str) -> Node:
+    if node is None:
+        raise _Unreadable(f"{what}: there is no earlier result to work on")
+    return node
+
+
+# --- percentages that word order alone does not give ---------------------------------------
+
+_CHANGE_RE = re.compile(
+    r"\b(?:percent(?:age)?|%)\s+(?:change|increase|decrease|growth|rise|drop|fall|difference)\b"
+    r"|\b(?:change|increase|decrease|growth|rise|drop|fall)\s+in\s+(?:percent(?:age)?|%)"
+    r"|\bby\s+(?:what|how\s+many)\s+(?:percent(?:age)?|%)"
+)
+_SHARE_RE = re.compile(
+    r"\bwhat\s+(?:percent(?:age)?|%|share)\b|\bas\s+a\s+(?:percent(?:age)?|%)\s+of\b"
+    r"|\bis\s+what\s+(?:percent(?:age)?|%)"
+)
+
+
+def _percent_frame(tokens: list[Token]) -> Node | None:
+    """ "the percent change from 80 to 100", "what percentage is 45 of 180"."""
+    words = [t.text for t in tokens]
+    text = " ".join(words)
+    numbers = [i for i, t in enumerate(tokens) if t.kind in ("num", "ref")]
+    if len(numbers) != 2 or any(t.kind == "pct" for t in tokens):
+        return None
+    first, second = numbers
+    old, new = (_operand(tokens[i]) for i in numbers)
+    if _CHANGE_RE.search(text):
+        if words[first + 1 : second] in (["to"], ["and"]) and words[first - 1 : first] in (
+            ["from"],
+            ["between"],
+        ):
+            return Call("percent_change", (old, new))
+        return None
+    if _SHARE_RE.search(text):
+        # The number right after "of" is the whole: "45 of 180", "what percent of 180 is 45".
+        whole = second if words[second - 1 : second] == ["of"] else first
+        if words[whole - 1 : whole] != ["of"]:
+            return None
+        part = first if whole == second else second
+        return Op("*", Op("/", _operand(tokens[part]), _operand(tokens[whole])), Num(100, "100"))
+    return None
+
+
+def _is_percentage(node: Node) -> bool:
+    return isinstance(node, Op) and node.symbol == "/" and node.right == Num(100, "100")
+
+
+def _is_fraction(node: Node) -> bool:
+    return (
+        isinstance(node, Op)
+        and node.symbol == "/"
+        and isinstance(node.left, Num)
+        and isinstance(node.right, Num)
+    )
+
+
+def _operand(token: Token) -> Node:
+    return Name(token.text) if token.kind == "ref" else Num(token.value, token.text)
+
+
+# --- clauses ------------------------------------------------------------------------------
+
+
+def _clauses(tokens: list[Token]) -> list[list[Token]]:
+    """Split at sentence ends, "then" / "after that", and ", <verb>" / "and <verb>"."""
+    clauses: list[list[Token]] = [[]]
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        pair = f"{token.text} {following.text}" if following is not None else ""
+        if token.kind == "end":
+            clauses.append([])
+        elif pair in ("after that", "and then"):
+            clauses.append([])
+            index += 1
+        elif (
+            token.text in _CHAIN_WORDS
+            or (
+                token.text in {"and", ","}
+                and following is not None
+                and following.text in _VERBS - {"take", "use"}
+                and any(t.kind in _OPERAND_KINDS for t in clauses[-1])
+                and not (
+                    following.text == "add"
+                    and index + 2 < len(tokens)
+                    and tokens[index + 2].text == "up"
+                )
+            )
+            or (
+                token.text == "and"
+                and following is not None
+                and following.text in _QUESTIONS
+                and any(t.kind in _OPERAND_KINDS for t in clauses[-1])
+            )
+        ) or (token.text == "and" and _two_expressions(clauses[-1], tokens[index + 1 :])):
+            clauses.append([])
+        elif token.kind == "comma" and following is not None and following.text == "and":
+            after = tokens[index + 2] if index + 2 < len(tokens) else None
+            if after is not None and (
+                after.text in _VERBS - {"take", "use"} or after.text in _QUESTIONS
+            ):
+                clauses.append([])
+                index += 1
+            else:
+                clauses[-1].append(token)
+        else:
+            clauses[-1].append(token)
+        index += 1
+    return [c for c in clauses if any(t.kind not in ("comma", "colon") for t in c)]
+
+
+_SETTER_WORDS = _words("use using with from based on take")
+
+
+def _two_expressions(before: list[Token], after: list[Token]) -> bool:
+    """ "2+2 and 3*3": "and" between two whole pieces of arithmetic, not inside a list."""
+
+    def arithmetic(tokens: list[Token]) -> bool:
+        return any(t.text in _INFIX and t.kind == "sym" for t in tokens) and not any(
+            t.text in _AGGREGATE_WORDS or t.text in _VERBS for t in tokens
+        )
+
+    rest: list[Token] = []
+    for token in after:
+        if token.kind in ("end", "comma") or token.text == "and":
+            break
+        rest.append(token)
+    return arithmetic(before) and arithmetic(rest)
+
+
+def _setter(tokens: list[Token]) -> tuple[str | None, list[Token]]:
+    """ "Use the result of step s1 to ...", "With that result, ...": what to work on.
+
+    Returns the name set ("" for "the value before", None when the clause sets nothing)
+    and the rest of the clause.
+    """
+    index = 0
+    while index < len(tokens) and tokens[index].text in _SETTER_WORDS:
+        index += 1
+    if not index or index >= len(tokens):
+        return None, tokens
+    name: str | None = None
+    if tokens[index].kind == "ref":
+        name = tokens[index].text
+        index += 1
+        while (
+            index + 1 < len(tokens)
+            and tokens[index].text in {"and", ","}
+            and (tokens[index + 1].kind == "ref")
+        ):
+            name = ""  # several results: no single one to work on implicitly
+            index += 2
+    elif tokens[index].text in _PRONOUNS | _RESULT_NOUNS and tokens[0].text != "take":
+        name = ""
+        index += 1
+        if index < len(tokens) and tokens[index].text in _RESULT_NOUNS:
+            index += 1
+    if name is None or (index < len(tokens) and tokens[index].kind in _OPERAND_KINDS):
+        return None, tokens
+    rest = tokens[index:]
+    while rest and rest[0].text in {",", "to", "as", "input", "and", "in", "for"}:
+        rest = rest[1:]
+    return name, rest
+
+
+def _statement_of_numbers(tokens: list[Token]) -> list[Node] | None:
+    """ "I have the numbers 10, 20, 30 and 40.": numbers given, nothing asked of them."""
+    operators = _VERBS | set(_AGGREGATE_WORDS) | set(_INFIX) | _FUNCTION_WORDS | _GRAMMAR
+    if any(t.text in operators - {"of", "in", "for", "and", "from", "as"} for t in tokens):
+        return None
+    start = next((i for i, t in enumerate(tokens) if t.kind == "num"), None)
+    if start is None:
+        return None
+    parser = _Parser(tokens, None, position=start)
+    items = parser.items()
+    numbers = [t for t in tokens if t.kind in _OPERAND_KINDS]
+    if len(items) < 2 or len(items) != len(numbers) or parser.position != len(tokens):
+        return None
+    return items
+
+
+# --- reading a request --------------------------------------------------------------------
+
+
+def read_numeric_request(
+    text: str,
+    references: Mapping[str, Any] | None = None,
+    *,
+    implicit: str | None = None,
+    material: Sequence[Node] = (),
+) -> Reading:
+    """Read a request for a computation.
+
+    Args:
+        text: The request, with earlier steps' results marked ``⟨s1⟩`` (see
+            `orchestra.agents.analyst.references`).
+        references: The earlier steps' values by name (numbers or lists of numbers).
+        implicit: The name of the value a clause without its own operand works on
+            ("multiply by 3"), e.g. the only earlier step's result.
+        material: Numbers given apart from the request (the task's context, an earlier
+            step's values), used when an aggregate names none of its own ("their average").
+    """
+    values = dict(references or {})
+    tokens, notes = _corrected(_tokens(text.lower()))
+    confidence = 1.0 - _TYPO * len(notes)
+    doubts = list(notes)
+    unread: list[str] = []
+
+    pieces = _clauses(tokens)
+    kept: list[list[Token]] = []
+    given = list(material)
+    for piece in pieces:
+        name, rest = _setter(_without_filler(piece))
+        if name:
+            implicit = name
+        statement = _statement_of_numbers(_without_filler(piece))
+        if statement is not None and len(pieces) > 1:
+            given = statement  # the numbers a later "what is their average?" is about
+            continue
+        if name is None or rest:
+            kept.append(piece if name is None else rest)
+
+    previous: Node | None = Name(implicit) if implicit else None
+    clauses: list[Clause] = []
+    for piece in kept:
+        content = _without_filler(piece)
+        if not content:
+            continue
+        expression, parser = _read_clause(piece, content, previous, given)
+        cost, clause_doubts, clause_unread = _coverage(content, parser, expression is not None)
+        confidence -= cost
+        doubts.extend(clause_doubts)
+        unread.extend(clause_unread)
+        if expression is not None:
+            clauses.append(Clause(" ".join(t.text for t in piece), expression))
+            previous = expression
+
+    last = clauses[-1] if clauses else None
+    if (
+        last is not None
+        and isinstance(last.expression, Num | Name)
+        and not re.match(r"\s*(?:take|start with)\b", last.text)
+    ):
+        # A number alone is not a computation: "the area of a circle with radius 3" is 3
+        # only to a reader that skipped the words it did not know.
+        confidence = 0.0
+        doubts.append(f"'{last.text}' asks nothing of its numbers")
+    for clause in clauses:
+        for call in _calls(clause.expression):
+            kinds = {_is_percentage(a) for a in call.args}
+            if call.function in _AGGREGATE_NAMES and len(kinds) > 1:
+                confidence -= _QUALIFIER
+                doubts.append(f"{call.function} of percentages and plain numbers together")
+    left = [w for w in unread if re.fullmatch(r"[\d.]+%?|\u27e8.*", w)]
+    if left:
+        confidence = 0.0
+        doubts.append("did not use " + ", ".join(left))
+    if not clauses:
+        confidence = 0.0
+    for clause in clauses:
+        for call in _calls(clause.expression):
+            if call.function in _AGGREGATE_NAMES and _single_number(call, values):
+                confidence = 0.0
+                doubts.append(f"a {call.function} of a single number")
+    used = sorted({n.name for c in clauses for n in _names(c.expression)} & values.keys())
+    if values and clauses and not used:
+        confidence -= _UNUSED_INPUT
+        doubts.append("did not use the earlier results: " + ", ".join(sorted(values)))
+    figures, listed = _figures(clauses)
+    return Reading(
+        clauses=tuple(clauses),
+        figures=figures,
+        values=listed,
+        references=tuple(used),
+        confidence=max(0.0, round(min(1.0, confidence), 3)),
+        doubts=tuple(dict.fromkeys(doubts)),
+        unread=tuple(unread),
+    )
+
+
+def _read_clause(
+    raw: list[Token], content: list[Token], previous: Node | None, material: Sequence[Node]
+) -> tuple[Node | None, _Parser]:
+    """The reading of one clause that accounts for the most of its tokens."""
+    framed = _percent_frame(raw)
+    if framed is not None:
+        parser = _Parser(content, previous)
+        parser.used.update(range(len(content)))
+        return framed, parser
+    best: tuple[Node | None, _Parser] = (None, _Parser(content, previous))
+    for start in range(len(content)):
+        if start and content[start - 1].kind in _OPERAND_KINDS:
+            continue  # not from the middle of a list
+        parser = _Parser(content, previous, position=start, material=material)
+        try:
+            expression = _frame(parser)
+            if expression is None:
+                parser.position = start
+                expression = parser.expression()
+        except _Unreadable:
+            continue
+        if len(parser.used) > len(best[1].used):
+            best = (expression, parser)
+    return best
+
+
+def _coverage(
+    tokens: list[Token], parser: _Parser, read: bool
+) -> tuple[float, list[str], list[str]]:
+    """What the tokens a clause's reading did not use cost, and why."""
+    used = parser.used if read else set()
+    first, last = (min(used), max(used)) if used else (len(tokens), -1)
+    cost = 0.0
+    doubts: list[str] = []
+    unread: list[str] = []
+    for index, token in enumerate(tokens):
+        if index in used or token.kind in ("comma", "colon", "end"):
+            continue
+        if token.kind in _OPERAND_KINDS:
+            unread.append(token.text + ("%" if token.kind == "pct" else ""))
+            continue
+        if token.text in _CONNECTIVES | _UNITS | {"=", "?", "of"} and not first < index < last:
+            continue
+        unread.append(token.text)
+        if token.text in _QUALIFIERS:
+            cost += _QUALIFIER
+            doubts.append(f"cannot apply '{token.text}'")
+        elif token.text in _OPERATOR_WORDS or (token.kind == "sym" and token.text in _INFIX):
+            # "subtract" left out of a reading changes what is computed.
+            cost += _QUALIFIER
+            doubts.append(f"did not use '{token.text}'")
+        elif index in parser.described or token.text in _DESCRIPTIVE_OK:
+            continue
+        elif first < index < last:
+            cost += _UNKNOWN_INSIDE
+            doubts.append(f"did not understand '{token.text}'")
+        else:
+            cost += _UNKNOWN_OUTSIDE
+            doubts.append(f"ignored '{token.text}'")
+    if not read:
+        cost = max(cost, 0.0)
+        doubts.append("could not read '" + " ".join(t.text for t in tokens) + "'")
+    return cost, doubts, unread
+
+
+_OPERATOR_WORDS = (
+    _VERBS
+    | set(_AGGREGATE_WORDS)
+    | _FUNCTION_WORDS
+    | set(_MULTIPLIERS)
+    | _words("plus minus times multiplied divided squared cubed root power raised mod percent")
+)
+
+
+def _names(node: Node) -> list[Name]:
+    if isinstance(node, Name):
+        return [node]
+    if isinstance(node, Op):
+        return _names(node.left) + _names(node.right)
+    if isinstance(node, Neg):
+        return _names(node.operand)
+    if isinstance(node, Call):
+        return [n for a in node.args for n in _names(a)]
+    return []
+
+
+def _calls(node: Node) -> list[Call]:
+    if isinstance(node, Call):
+        return [node, *(c for a in node.args for c in _calls(a))]
+    if isinstance(node, Op):
+        return _calls(node.left) + _calls(node.right)
+    if isinstance(node, Neg):
+        return _calls(node.operand)
+    return []
+
+
+def _single_number(call: Call, values: Mapping[str, Any]) -> bool:
+    """Whether an aggregate is over one plain number ("the average of 6")."""
+    args = call.args[1:] if call.function == "percentile" else call.args
+    if len(args) != 1:
+        return False
+    only = args[0]
+    if isinstance(only, Name):
+        return not isinstance(values.get(only.name), list | tuple)
+    return not isinstance(only, Call)
+
+
+def _figures(clauses: Sequence[Clause]) -> tuple[tuple[str, ...], tuple[Node, ...]]:
+    """The aggregates asked of one list of numbers, and that list; else empty."""
+    if len(clauses) != 1:
+        return (), ()
+    expression = clauses[0].expression
+    calls = (
+        expression.args
+        if isinstance(expression, Call) and expression.function == "figures"
+        else (expression,)
+    )
+    names: list[str] = []
+    lists: set[tuple[Node, ...]] = set()
+    for call in calls:
+        if not isinstance(call, Call) or call.function not in _AGGREGATE_NAMES:
+            return (), ()
+        names.append(call.function)
+        lists.add(call.args[1:] if call.function == "percentile" else call.args)
+    if len(lists) != 1:
+        return (), ()
+    items = next(iter(lists))
+    if not all(isinstance(i, Num | Name) for i in items):
+        return (), ()
+    return tuple(names), items

@@ -1,0 +1,319 @@
+"""Lexicon sentiment, offline: a label, a score in -1..1 and the words that decided it.
+
+In the spirit of VADER: word valences from a compact lexicon; negation within a short
+window ("not good") turns a word mildly the other way; intensifiers scale it ("really
+really good"); after a contrast ("but") the writer's verdict weighs more. A text is
+*neutral* inside a band around zero (one mild word such as "fine" does not make a review
+positive), and *mixed* when strong opinions on both sides balance out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from orchestra.agents.prose import split_sentences
+
+__all__ = ["NEUTRAL_BAND", "SentenceSentiment", "Sentiment", "sentence_sentiment", "sentiment"]
+
+NEUTRAL_BAND = 0.3
+"""Scores with an absolute value below this are neutral (unless mixed)."""
+
+MIXED_BALANCE = 0.6
+"""Mixed: the weaker side has at least this share of the stronger one."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A compact general-purpose opinion lexicon (valence -3..3), after AFINN/VADER in spirit.
+_LEXICON: dict[str, float] = {
+    **dict.fromkeys(
+        _words(
+            """good great nice happy glad pleased helpful useful positive benefit benefits
+            beneficial advantage advantages gain gains improve improves improved improvement
+            success successful effective efficient reliable safe secure strong strength
+            strengths opportunity opportunities growth grow grows growing win wins winning
+            easy easier flexible flexibility convenient comfortable clean cheap cheaper
+            affordable productive productivity recommend recommended like
+            likes liked enjoy enjoyed enjoys satisfied satisfying profitable profit profits
+            better best boost boosts promising stable valuable fast faster friendly accurate
+            clear innovative freedom balance healthy abundant renewable quick quickly smooth
+            smoothly lovely helpful kind polite tasty delicious beautiful spacious bright
+            comfortable fresh fun funny pleasant generous responsive intuitive solid worth
+            worthwhile thank thanks grateful appreciate appreciated happy glad
+            impressed proud calm"""
+        ),
+        2.0,
+    ),
+    **dict.fromkeys(
+        _words(
+            """excellent amazing awesome outstanding fantastic wonderful superb brilliant
+            perfect love loved loves delighted impressive exceptional remarkable thrilled
+            gorgeous incredible stunning flawless"""
+        ),
+        3.0,
+    ),
+    **dict.fromkeys(
+        _words("ok okay fine fair adequate acceptable decent modest reasonable special"),
+        1.0,
+    ),
+    **dict.fromkeys(
+        _words(
+            """bad poor sad unhappy worse negative problem problems issue issues risk risks
+            risky drawback drawbacks disadvantage disadvantages cost costly expensive slow
+            slowly difficult hard harder weak weakness weaknesses loss losses lose loses
+            losing lost fail fails failed failure concern concerns worry worried danger
+            dangerous unsafe harm harmful damage damaged damages pollution waste toxic
+            unreliable unstable broken bug bugs buggy error errors complaint complaints
+            decline declines declined decrease decreased isolation isolated lonely stress
+            stressful burnout distraction distractions conflict threat threats accident
+            accidents disaster scarce shortage delay delays delayed late inefficient
+            confusing annoying annoyed hate hates dislike disappointed disappointing
+            disappointment crash crashes crashed crashing overpriced limited limitation
+            limitations challenge challenges criticism critics rude dirty cold noisy
+            uncomfortable unhelpful frustrating frustrated angry upset died dead
+            uninstall uninstalled uninstalling refund cancel cancelled canceled wrong
+            missing mess messy ugly boring tired lag laggy freezes freezing unusable
+            complain complained complaining broke overcharged lousy worthless"""
+        ),
+        -2.0,
+    ),
+    **dict.fromkeys(
+        _words(
+            """terrible awful horrible worst disastrous catastrophic catastrophe useless
+            hated dreadful appalling abysmal fatal deadly disgusting pathetic scam
+            nightmare"""
+        ),
+        -3.0,
+    ),
+}
+# Phrases whose meaning is not that of their words.
+_PHRASES: dict[tuple[str, ...], float] = {
+    ("nothing", "special"): -0.5,
+    ("not", "bad"): 1.5,
+    ("not", "too", "bad"): 1.0,
+    ("never", "again"): -2.0,
+    ("waste", "of", "money"): -3.0,
+    ("waste", "of", "time"): -3.0,
+    ("so", "so"): -0.5,
+    ("no", "problem"): 1.0,
+    ("no", "problems"): 1.0,
+    ("no", "issues"): 1.0,
+    ("does", "the", "job"): 1.0,
+    ("keeps", "crashing"): -3.0,
+    ("stopped", "working"): -2.5,
+    ("thank", "you"): 2.0,
+    ("could", "be", "better"): -1.0,
+    ("meh",): -0.5,
+    ("mediocre",): -1.0,
+}
+_NEGATIONS = _words(
+    """not no never none nobody nothing neither nor without hardly barely isn't aren't
+    wasn't weren't don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't
+    lack lacks lacking"""
+)
+# "I can't believe how good it is": surprise, not negation.
+_NOT_NEGATING = {("can't", "believe"), ("cannot", "believe"), ("couldn't", "believe")}
+_NEGATION_WINDOW = 3
+_INTENSIFIERS: dict[str, float] = {
+    "very": 1.3,
+    "really": 1.3,
+    "extremely": 1.6,
+    "highly": 1.4,
+    "so": 1.2,
+    "too": 1.2,
+    "incredibly": 1.6,
+    "particularly": 1.2,
+    "absolutely": 1.5,
+    "totally": 1.4,
+    "completely": 1.4,
+    "super": 1.4,
+    "truly": 1.3,
+    "quite": 1.1,
+    "slightly": 0.6,
+    "somewhat": 0.7,
+    "barely": 0.5,
+}
+_CONTRAST = frozenset({"but", "however", "although", "though", "yet", "nevertheless"})
+# Words that end a negation's reach: a new clause starts.
+_SCOPE_ENDS = _CONTRAST | {"and", "or", "because", "while", ".", ",", ";", ":", "!", "?"}
+
+
+@dataclass(frozen=True)
+class SentenceSentiment:
+    """Sentiment of one sentence; `score` is normalised to -1..1."""
+
+    sentence: str
+    score: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Sentiment:
+    """Lexicon sentiment of a text: label, normalised score and the words that drove it.
+
+    Attributes:
+        label: positive, negative, neutral (inside the band) or mixed.
+        score: -1..1.
+        positive: Summed positive valence.
+        negative: Summed negative valence (a positive number).
+        neutral_words: Words without valence.
+        positive_terms: The words (or phrases, "not bad") that counted positive.
+        negative_terms: The words (or phrases, "not good") that counted negative.
+        sentences: Each sentence's own score and label.
+    """
+
+    label: str
+    score: float
+    positive: float
+    negative: float
+    neutral_words: int
+    positive_terms: list[str] = field(default_factory=list)
+    negative_terms: list[str] = field(default_factory=list)
+    sentences: list[SentenceSentiment] = field(default_factory=list)
+
+
+@dataclass
+class _Tally:
+    positive: float = 0.0
+    negative: float = 0.0
+    neutral: int = 0
+    positive_terms: list[str] = field(default_factory=list)
+    negative_terms: list[str] = field(default_factory=list)
+    contrast: bool = False
+
+    def add(self, term: str, valence: float) -> None:
+        if valence > 0:
+            self.positive += valence
+            self.positive_terms.append(term)
+        elif valence < 0:
+            self.negative += -valence
+            self.negative_terms.append(term)
+
+
+def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
+    for phrase, valence in _PHRASES.items():
+        if tuple(tokens[index : index + len(phrase)]) == phrase:
+            return phrase, valence
+    return None
+
+
+def _negated(tokens: Sequence[str], index: int) -> bool:
+    for back in range(1, _NEGATION_WINDOW + 1):
+        position = index - back
+        if position < 0:
+            return False
+        token = tokens[position]
+        if token in _SCOPE_ENDS:
+            return False
+        if token in _NEGATIONS or token.endswith("n't"):
+            following = tokens[position + 1] if position + 1 < len(tokens) else ""
+            return (token, following) not in _NOT_NEGATING
+    return False
+
+
+def _intensity(tokens: Sequence[str], index: int) -> float:
+    """The product of the intensifiers right before a word ("really really good")."""
+    factor = 1.0
+    position = index - 1
+    while position >= 0 and tokens[position] in _INTENSIFIERS:
+        factor *= _INTENSIFIERS[tokens[position]]
+        position -= 1
+    return factor
+
+
+def _score_tokens(tokens: Sequence[str]) -> _Tally:
+    tally = _Tally()
+    weight = 1.0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token in _CONTRAST:
+            # What follows "but" usually carries the writer's verdict.
+            weight = 1.5
+            tally.contrast = True
+            index += 1
+            continue
+        phrase = _phrase_at(tokens, index)
+        if phrase is not None:
+            words, valence = phrase
+            tally.add(" ".join(words), valence * weight * _intensity(tokens, index))
+            index += len(words)
+            continue
+        known = _LEXICON.get(token)
+        if known is None:
+            if token not in _NOT_COUNTED:
+                tally.neutral += 1
+            index += 1
+            continue
+        valence = known
+        term = token
+        if _negated(tokens, index):
+            # "not good" is mildly negative, not the opposite of "good".
+            valence = -valence * 0.75
+            term = f"not {token}"
+        tally.add(term, valence * _intensity(tokens, index) * weight)
+        index += 1
+    return tally
+
+
+def _normalise(raw: float) -> float:
+    # VADER's squashing: keeps the score in -1..1 whatever the text length.
+    return raw / math.sqrt(raw * raw + 15.0)
+
+
+def _label(score: float, positive: float, negative: float, contrast: bool = False) -> str:
+    stronger, weaker = max(positive, negative), min(positive, negative)
+    balanced = weaker >= 1.5 and weaker / stronger >= MIXED_BALANCE and abs(score) < 0.5
+    if balanced and not contrast:
+        return "mixed"
+    # After a "but" the writer has weighed both sides: a smaller lead says who won.
+    band = NEUTRAL_BAND / 2 if contrast else NEUTRAL_BAND
+    if score >= band:
+        return "positive"
+    if score <= -band:
+        return "negative"
+    return "mixed" if balanced else "neutral"
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|[.,;:!?]")
+_PUNCTUATION = frozenset(".,;:!?")
+# Tokens that are neither opinion nor neutral content.
+_NOT_COUNTED = _NEGATIONS | _INTENSIFIERS.keys() | _PUNCTUATION
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, and punctuation marks where a negation's reach ends ("nobody came. Great.")."""
+    text = re.sub(r"\bso-so\b", "so so", text.lower().replace("’", "'"))
+    return _TOKEN.findall(text)
+
+
+def sentence_sentiment(sentence: str) -> SentenceSentiment:
+    """Sentiment of a single sentence."""
+    tally = _score_tokens(_tokens(sentence))
+    score = _normalise(tally.positive - tally.negative)
+    return SentenceSentiment(
+        sentence=sentence,
+        score=round(score, 4),
+        label=_label(score, tally.positive, tally.negative, tally.contrast),
+    )
+
+
+def sentiment(text: str) -> Sentiment:
+    """Sentiment of a text, with the terms that decided it and a per-sentence breakdown."""
+    tally = _score_tokens(_tokens(text))
+    score = _normalise(tally.positive - tally.negative)
+    return Sentiment(
+        label=_label(score, tally.positive, tally.negative, tally.contrast),
+        score=round(score, 4),
+        positive=round(tally.positive, 3),
+        negative=round(tally.negative, 3),
+        neutral_words=tally.neutral,
+        positive_terms=list(dict.fromkeys(tally.positive_terms)),
+        negative_terms=list(dict.fromkeys(tally.negative_terms)),
+        sentences=[sentence_sentiment(s) for s in split_sentences(text)],
+    )

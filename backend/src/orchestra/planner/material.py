@@ -1,0 +1,265 @@
+"""The user's material in a task: found, set aside behind placeholders, and put back intact.
+
+The planner works on a *masked* copy of the task: quoted strings, code, pasted data (CSV,
+TSV, JSON, Markdown tables, numbers one per line) wherever they start, and text after a
+colon ("Summarize this text: ...") are replaced by placeholders ``⟦n⟧``, so that their
+punctuation and connectives never split a step and their words never steer the choice of
+capability. `MaskedText.restore` puts the exact characters back: an agent receives the
+user's data byte for byte.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = [
+    "MaskedText",
+    "ends_with_material",
+    "mask_material",
+    "placeholder",
+    "placeholders_in",
+]
+
+PLACEHOLDER_RE = re.compile(r"\u27e6(\d+)\u27e7")
+
+# Words that, shortly before a colon, announce that what follows is data to work on
+# rather than more instructions ("Do the following: ..." is deliberately absent).
+_MATERIAL_NOUNS = frozenset(
+    """text texts article articles paragraph paragraphs passage passages review reviews
+    comment comments data dataset csv json tsv table tables numbers values list sentence
+    sentences document notes message messages email emails tweet tweets post posts
+    feedback answers responses quote quotes story transcript content input string strings
+    markdown figures series rows records survey excerpt these this following below""".split()  # noqa: SIM905
+)
+
+_INSTRUCTIONS_FOLLOW = frozenset({"do", "follow", "steps", "instructions", "tasks"})
+
+_QUOTE_PATTERNS = (
+    re.compile(r"```.*?```", re.S),
+    re.compile(r'"[^"\n]*"'),
+    re.compile(r"\u201c[^\u201d]*\u201d"),
+    re.compile(r"\u2018[^\u2019]*\u2019(?![A-Za-z])"),
+    # A single quote opens only after a non-letter and closes before a non-letter, so the
+    # apostrophes of "don't" or "users' reviews" are not taken for quotes.
+    re.compile(r"(?<![A-Za-z0-9])'(?=\S)[^'\n]*?(?:'(?=[A-Za-z])[^'\n]*?)*'(?![A-Za-z0-9])"),
+)
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_NUMBER_LINE = re.compile(r"^\s*(?:[-*\u2022]\s+)?[-+]?\$?\d[\d,]*(?:\.\d+)?%?\s*$")
+
+
+@dataclass(frozen=True)
+class MaskedText:
+    """A task text whose material is replaced by placeholders ``⟦n⟧``.
+
+    Attributes:
+        text: The text with placeholders.
+        material: The original text of placeholder ``n`` at index ``n``; it may itself
+            contain placeholders of earlier material.
+    """
+
+    text: str
+    material: tuple[str, ...]
+
+    def restore(self, text: str) -> str:
+        """Put the original material back into (a part of) the masked text."""
+        for _ in range(len(self.material) + 1):
+            restored = PLACEHOLDER_RE.sub(lambda m: self.material[int(m.group(1))], text)
+            if restored == text:
+                break
+            text = restored
+        return text
+
+
+def placeholder(index: int) -> str:
+    """The placeholder standing for material number ``index``."""
+    return f"\u27e6{index}\u27e7"
+
+
+def placeholders_in(text: str) -> list[str]:
+    """The placeholders that occur in ``text``, in order."""
+    return [m.group(0) for m in PLACEHOLDER_RE.finditer(text)]
+
+
+def ends_with_material(text: str) -> bool:
+    """Whether (masked) text ends with a placeholder, maybe followed by spaces."""
+    return bool(re.search(r"\u27e7\s*$", text))
+
+
+def mask_material(text: str) -> MaskedText:
+    """Replace pasted data, quoted strings, code and post-colon text by placeholders."""
+    material: list[str] = []
+
+    def keep(found: str) -> str:
+        material.append(found)
+        return placeholder(len(material) - 1)
+
+    text = _mask_spans(text, _data_spans(text), keep)
+    for pattern in _QUOTE_PATTERNS:
+        text = pattern.sub(lambda m: keep(m.group(0)), text)
+
+    colon = _material_colon(text)
+    if colon is not None:
+        start = colon + 1
+        while start < len(text) and text[start] in " \t\r\n":
+            start += 1
+        payload = text[start:]
+        # A payload that is already a single placeholder needs no second mask.
+        if payload.strip() and not re.fullmatch(r"\u27e6\d+\u27e7[.!?]?\s*", payload):
+            text = text[:start] + keep(payload)
+    return MaskedText(text=text, material=tuple(material))
+
+
+def _mask_spans(text: str, spans: list[tuple[int, int]], keep: Callable[[str], str]) -> str:
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        pieces.append(keep(text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _material_colon(text: str) -> int | None:
+    """Index of the first colon that introduces data to work on, if any."""
+    for match in re.finditer(r":(?=\s|$)", text):
+        before = [
+            w.lower()
+            for w in re.findall(r"[A-Za-z]+", text[max(0, match.start() - 60) : match.start()])
+        ][-5:]
+        if _INSTRUCTIONS_FOLLOW & set(before):
+            continue  # "Do the following: research X, then ..." is more instructions
+        if any(word in _MATERIAL_NOUNS for word in before):
+            return match.start()
+    return None
+
+
+# --- pasted data --------------------------------------------------------------------------
+
+
+def _data_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of pasted data blocks, in order and not overlapping."""
+    spans: list[tuple[int, int]] = []
+    spans.extend(_json_spans(text))
+    lines = _lines(text)
+    index = 0
+    while index < len(lines):
+        found = _table_at(text, lines, index) or _number_lines_at(text, lines, index)
+        if found is None:
+            index += 1
+            continue
+        start, end, next_index = found
+        if not any(a < end and start < b for a, b in spans):
+            spans.append((start, end))
+        index = next_index
+    return sorted(spans)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, without its line break."""
+    found = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        found.append((position, position + len(body)))
+        position += len(line)
+    return found
+
+
+def _json_spans(text: str) -> list[tuple[int, int]]:
+    decoder = json.JSONDecoder()
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        starts = [i for i in (text.find("[", position), text.find("{", position)) if i >= 0]
+        if not starts:
+            return spans
+        start = min(starts)
+        try:
+            value, end = decoder.raw_decode(text, start)
+        except json.JSONDecodeError:
+            position = start + 1
+            continue
+        if isinstance(value, dict) or (
+            isinstance(value, list)
+            and (len(value) >= 2 or any(isinstance(v, dict | list) for v in value))
+        ):
+            spans.append((start, end))
+        position = end
+
+
+def _table_at(text: str, lines: list[tuple[int, int]], index: int) -> tuple[int, int, int] | None:
+    """A Markdown, CSV or TSV table whose header is on line ``index``.
+
+    The header may start after a colon or at the first "|" of the line ("Convert to
+    CSV: | a | b |"), so a table pasted on the line of the request is found too.
+    """
+    line_start, line_end = lines[index]
+    line = text[line_start:line_end]
+    following = [text[a:b] for a, b in lines[index + 1 :]]
+    for offset in _header_offsets(line):
+        header = line[offset:].rstrip()
+        if header.lstrip().startswith("|") and following and _MD_SEPARATOR.match(following[0]):
+            count = 1
+            while count < len(following) and following[count].strip().startswith("|"):
+                count += 1
+            last = index + count
+            return line_start + offset, lines[last][1], last + 1
+        for delimiter in (",", "\t", ";"):
+            fields = _fields(header, delimiter)
+            if len(fields) < 2 or not _plausible_header(fields):
+                continue
+            count = 0
+            while count < len(following) and len(_fields(following[count], delimiter)) == len(
+                fields
+            ):
+                count += 1
+            if count:
+                last = index + count
+                return line_start + offset, lines[last][1], last + 1
+    return None
+
+
+def _header_offsets(line: str) -> list[int]:
+    offsets = []
+    colon = line.rfind(": ")
+    if colon >= 0:
+        offsets.append(colon + 2)
+    bar = line.find("|")
+    if bar > 0:
+        offsets.append(bar)
+    offsets.append(len(line) - len(line.lstrip()))
+    return list(dict.fromkeys(offsets))
+
+
+def _fields(line: str, delimiter: str) -> list[str]:
+    if not line.strip():
+        return []
+    return next(csv.reader([line.strip()], delimiter=delimiter))
+
+
+def _plausible_header(fields: list[str]) -> bool:
+    # A sentence split on its commas is not a header: headers are short names, without
+    # the conjunctions and the full stop of prose.
+    return all(
+        0 < len(f.strip()) <= 40
+        and len(f.split()) <= 4
+        and not re.search(r"\b(?:and|or|then)\b|[.!?]$", f.strip(), re.I)
+        for f in fields
+    )
+
+
+def _number_lines_at(
+    text: str, lines: list[tuple[int, int]], index: int
+) -> tuple[int, int, int] | None:
+    """Two or more lines that each hold only a number ("12\n15\n18")."""
+    count = 0
+    while index + count < len(lines) and _NUMBER_LINE.match(text[slice(*lines[index + count])]):
+        count += 1
+    if count < 2:
+        return None
+    return lines[index][0], lines[index + count - 1][1], index + count

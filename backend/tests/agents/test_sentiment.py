@@ -1,0 +1,83 @@
+"""Lexicon sentiment: neutral band, mixed, negation, intensifiers, contrast, evidence terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from orchestra.agents.sentiment import NEUTRAL_BAND, sentiment
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I love this, it is excellent and reliable.", "positive"),
+        ("This is terrible and the service was awful.", "negative"),
+        ("The meeting is on Tuesday in room four.", "neutral"),
+        # One mild word and a shrug are not a positive review.
+        ("The update is fine, nothing special", "neutral"),
+        ("Great camera, terrible battery.", "mixed"),
+        ("Not bad at all, honestly quite impressed.", "positive"),
+        ("The service was not good and the food was not great either.", "negative"),
+        # "Can't believe" is surprise, not a negation of "slow".
+        ("Can't believe how slow this update is. Uninstalling.", "negative"),
+        # After "but" the writer's verdict decides.
+        ("Delivery was quick, but the box arrived damaged.", "negative"),
+    ],
+)
+def test_labels(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_a_mild_word_stays_inside_the_neutral_band() -> None:
+    result = sentiment("The update is fine.")
+    assert 0 < result.score < NEUTRAL_BAND
+    assert result.label == "neutral"
+    assert result.positive_terms == ["fine"]
+
+
+def test_negation_turns_a_word_mildly_and_is_shown() -> None:
+    negated = sentiment("The product is not good.")
+    assert negated.label == "negative"
+    assert negated.negative_terms == ["not good"]
+    assert abs(negated.score) < abs(sentiment("The product is good.").score)
+
+
+def test_negation_does_not_reach_past_a_new_clause() -> None:
+    result = sentiment("It is not cheap and the staff are lovely.")
+    assert "lovely" in result.positive_terms and "not cheap" in result.negative_terms
+
+
+def test_intensifiers_stack() -> None:
+    plain = sentiment("The result is good.").score
+    strong = sentiment("The result is extremely good.").score
+    stronger = sentiment("The result is really really good.").score
+    assert stronger > plain and strong > plain > 0
+
+
+def test_contrast_weighs_the_verdict() -> None:
+    contrast = sentiment("The screen is nice, but the battery is terrible.")
+    assert contrast.score < 0 and contrast.label == "negative"
+    assert contrast.positive_terms == ["nice"] and contrast.negative_terms == ["terrible"]
+    assert -1.0 <= contrast.score <= 1.0
+
+
+def test_phrases_count_as_one_term() -> None:
+    result = sentiment("Never again. The app keeps crashing.")
+    assert result.negative_terms == ["never again", "keeps crashing"]
+
+
+def test_each_sentence_is_scored() -> None:
+    result = sentiment("The room was lovely. The food was cold.")
+    assert [s.label for s in result.sentences] == ["positive", "negative"]
+
+
+def test_negation_stops_at_punctuation() -> None:
+    result = sentiment("I waited two hours and nobody helped me. Terrible.")
+    assert result.label == "negative" and result.negative_terms == ["terrible"]
+    # "Nobody" is within three words of "Great", but a sentence ends between them.
+    assert sentiment("Nobody came. Great.").positive_terms == ["great"]
+
+
+def test_complaints_denied_are_praise() -> None:
+    assert sentiment("Nothing to complain about").label == "positive"
+    assert sentiment("Would not recommend").label == "negative"

@@ -1,0 +1,208 @@
+"""Reading numeric requests in words: expressions, clauses, references, confidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.calculator import CalculationError, evaluate
+from orchestra.agents.analyst.formulas import read_formula
+from orchestra.agents.analyst.wording import (
+    CONFIDENCE_THRESHOLD,
+    Call,
+    Num,
+    read_numeric_request,
+    render,
+)
+
+
+def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) -> float:
+    reading = read_numeric_request(text, references, **kwargs)
+    assert reading.trusted, (reading.understood(), reading.doubts)
+    assert reading.expression is not None
+    return evaluate(render(reading.expression), references)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What is 144 divided by 12, plus 3?", 15),
+        ("whats 3 plus 4 times 2", 11),
+        # A comma before an operator closes what came before, as the sentence says it.
+        ("2 plus 3, times 4", 20),
+        ("what is (4 + 6) * 3 / 5", 6),
+        ("What is the square root of 81 plus 4?", 13),
+        ("9 squared minus 3 cubed", 54),
+        ("2 to the power of 8", 256),
+        ("What's 2 to the 10th power?", 1024),
+        ("18% of 250", 45),
+        ("15 percent of 2,400 dollars", 360),
+        ("100 minus 37 percent", 63),
+        ("15% off 80", 68),
+        ("1/3 of 90", 30),
+        ("half of 250", 125),
+        ("twice 21", 42),
+        ("3 and a half times 4", 14),
+        ("twenty five plus five", 30),
+        # Every digit written counts.
+        ("3 and a half times 1.23456789", 4.320987615),
+        ("the percent change from 80 to 100", 25),
+        ("If the price goes from 40 to 50, what's the percentage increase?", 25),
+        ("what percentage is 45 of 180?", 25),
+        ("what percent of 200 is 50?", 25),
+        ("Round 3.14159 to 2 decimals", 3.14),
+        ("What's 40% of 250, rounded to the nearest whole number?", 100),
+        ("the difference between 100 and 37", 63),
+        ("the difference between 5 and 12", 7),  # a distance, whichever comes first
+        ("Add 10% to 200", 220),
+        ("subtract 10% from 200", 180),
+        ("25 + 25%", 31.25),
+        # Only powers bind inside a list.
+        ("the sum of 2 and 4 times 3", 18),
+        ("Split 300 between 4 people", 75),
+        ("Increase 200 by 10%", 220),
+        ("Subtract 5 from 12", 7),
+        ("10 mod 3", 1),
+        ("compute 3 x 4", 12),
+    ],
+)
+def test_arithmetic_in_words(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures", "expected"),
+    [
+        ("Compute the average of 3, 5 and 10", ("mean",), [6]),
+        ("median of 5 3 9 1 7", ("median",), [5]),
+        ("Average of these numbers:\n12\n15\n18\n21", ("mean",), [16.5]),
+        ("the highest and lowest of 14, 3, 27, 9", ("max", "min"), [27, 3]),
+        ("the mean, median and standard deviation of 2, 4, 4, 4, 5, 5, 7, 9", None, None),
+        ("Count how many numbers are in this list: 4, 8, 15", ("count",), [3]),
+        ("the 90th percentile of 1 2 3 4 5 6 7 8 9 10", ("percentile",), None),
+        ("Give me the total of these expenses: 12.99, 45.50, 8.25, 100", ("sum",), [166.74]),
+    ],
+)
+def test_figures_of_one_list(
+    text: str, figures: tuple[str, ...] | None, expected: list[float] | None
+) -> None:
+    reading = read_numeric_request(text)
+    assert reading.trusted, reading.doubts
+    if figures is not None:
+        assert reading.figures == figures
+    assert reading.values and all(isinstance(v, Num) for v in reading.values)
+    if expected is not None:
+        expression = reading.expression
+        assert isinstance(expression, Call)
+        calls = expression.args if len(reading.figures) > 1 else (expression,)
+        assert [evaluate(render(c)) for c in calls] == pytest.approx(expected)
+
+
+def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
+    reading = read_numeric_request("Take 250, subtract 15%, then add 20")
+    assert [evaluate(render(c.expression)) for c in reading.clauses] == [250, 212.5, 232.5]
+    reading = read_numeric_request("Compute the average of 15, 22 and 30 and round it to 1 decimal")
+    assert [render(c.expression) for c in reading.clauses] == [
+        "mean(15, 22, 30)",
+        "round(mean(15, 22, 30), 1)",
+    ]
+
+
+def test_independent_questions_are_separate_clauses() -> None:
+    reading = read_numeric_request("What's the average of 4 and 10, and what's 3 squared?")
+    assert [render(c.expression) for c in reading.clauses] == ["mean(4, 10)", "3 ** 2"]
+    reading = read_numeric_request("Calculate 2+2 and 3*3")
+    assert [render(c.expression) for c in reading.clauses] == ["2 + 2", "3 * 3"]
+
+
+def test_an_earlier_steps_result_is_a_name_bound_to_its_data() -> None:
+    references = {"s1": 19.75}
+    assert value("Compute the average of \u27e8s1\u27e9 and 10.", references) == 14.875
+    # "Use the result of step s1" names what a clause without its own operand works on.
+    assert value("Multiply the result by 3. Use \u27e8s1\u27e9.", references) == 59.25
+    assert value("Use \u27e8s1\u27e9 to calculate 10 times that", references) == 197.5
+    assert value("With \u27e8s1\u27e9, compute its square root", {"s1": 49.0}) == 7
+    assert value("Add 10.", references, implicit="s1") == 29.75
+    assert value("mean of \u27e8s1\u27e9", {"s1": [1.0, 2.0, 6.0]}) == 3
+
+
+def test_numbers_given_apart_from_the_request_are_its_material() -> None:
+    assert value("I have the numbers 10, 20, 30 and 40. What is their average?") == 25
+    material = (Num(2, "2"), Num(4, "4"))
+    assert value("What is the average?", material=material) == 3
+
+
+def test_selections() -> None:
+    assert value("the average of the last three numbers: 4, 8, 15, 16") == 13
+    assert value("the median of the top 3 values: 5, 9, 2, 8, 7") == 8
+    assert value("the sum of the 2 smallest of 5, 1, 9, 3") == 4
+
+
+def test_typos_of_the_vocabulary_are_read_with_a_small_doubt() -> None:
+    reading = read_numeric_request("waht is the avrage of 6, 8 and 10")
+    assert evaluate(render(reading.expression)) == 8  # type: ignore[arg-type]
+    assert reading.doubts == ("read 'waht' as 'what'", "read 'avrage' as 'average'")
+    assert CONFIDENCE_THRESHOLD < reading.confidence < 1
+
+
+@pytest.mark.parametrize(
+    ("text", "doubt"),
+    [
+        # A number the reading does not use: never an answer that leaves part out.
+        ("Calculate the compound interest on $5,000 at 4% yearly for 10 years", "did not use"),
+        ("I drove 240 km in 3 hours, what was my average speed?", "did not use 3"),
+        # A qualifier it cannot apply.
+        ("the average of all numbers above 3: 1, 5, 9", "cannot apply 'above'"),
+        # An operator word left out of the reading changes what is computed.
+        ("Subtract 15% 20.", "did not use 'subtract'"),
+        # An aggregate of one number is a misreading ("how many days in 6 weeks").
+        ("How many apples are in 6 boxes?", "a count of a single number"),
+        # A clause that only repeats a value answers nothing.
+        ("Add 20. \u27e8s2\u27e9", "asks nothing"),
+        ("What is the average?", "could not read"),
+        # A number alone is not a computation.
+        ("Calculate the area of a circle with radius 3", "asks nothing of its numbers"),
+        ("the average of 10 and 20 percent", "percentages and plain numbers"),
+    ],
+)
+def test_doubtful_readings_are_not_trusted(text: str, doubt: str) -> None:
+    reading = read_numeric_request(text, {"s2": 15.0})
+    assert not reading.trusted
+    assert any(doubt in d for d in reading.doubts), reading.doubts
+
+
+def test_an_unknown_name_in_symbols_is_kept_so_the_answer_names_it() -> None:
+    reading = read_numeric_request("what is 2 * x")
+    assert reading.expression is not None and render(reading.expression) == "2 * x"
+    with pytest.raises(CalculationError, match="Unknown name 'x'"):
+        evaluate(render(reading.expression))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Convert 5 miles to km", 8.04672),
+        ("Convert 3 feet to cm", 91.44),
+        ("Convert 100 degrees Fahrenheit to Celsius", (100 - 32) * 5 / 9),
+        ("What's 30 degrees Celsius in Fahrenheit?", 86),
+        ("how many minutes are in 3 hours?", 180),
+        ("Calculate the average speed if a car travels 150 km in 2 hours", 75),
+        ("compound interest on 1000 at 5% for 3 years", 157.625),
+        ("simple interest on 1000 at 5% for 3 years", 150),
+    ],
+)
+def test_everyday_formulas(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected, rel=1e-12)
+
+
+def test_units_of_different_kinds_do_not_convert() -> None:
+    assert read_formula("Convert 5 miles to kg") is None
+    assert read_formula("What is 5 plus 3") is None
+
+
+def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
+    assert value("How much is 5% of 1,250, rounded to 2 decimals?") == 62.5
+    assert value("the sum of 1,250, 2,500 and 10") == 3760

@@ -1,0 +1,74 @@
+"""The user's material: found wherever it starts, and given to the agent byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+
+from orchestra.planner import plan_deterministic
+from orchestra.planner.material import mask_material, placeholders_in
+
+from .capabilities import BUILTIN
+
+PASTED = [
+    # (task, the data in it)
+    ("Convert this CSV to JSON:\nname,age\nBob,25", "name,age\nBob,25"),
+    ("Convert to CSV: | a | b |\n|---|---|\n| 1 | 2 |", "| a | b |\n|---|---|\n| 1 | 2 |"),
+    (
+        "Find the max temperature | day | temp |\n|---|---|\n| Mon | 21 |",
+        "| day | temp |\n|---|---|\n| Mon | 21 |",
+    ),
+    ("Total the units: region,units\nnorth,5\nsouth,7", "region,units\nnorth,5\nsouth,7"),
+    ("Average the scores:\nname\tscore\nA\t80\nB\t90", "name\tscore\nA\t80\nB\t90"),
+    (
+        "What's the average price?\nitem,price\napple,1.20\nmilk,0.99",
+        "item,price\napple,1.20\nmilk,0.99",
+    ),
+    ('What is the total? [{"a": 1}, {"a": 2.5}]', '[{"a": 1}, {"a": 2.5}]'),
+    ("Average of these numbers:\n12\n15\n18", "12\n15\n18"),
+]
+
+
+@pytest.mark.parametrize(("task", "data"), PASTED)
+def test_pasted_data_is_one_piece_of_material_kept_exactly(task: str, data: str) -> None:
+    masked = mask_material(task)
+    assert masked.restore(masked.text) == task
+    pieces = [masked.restore(p) for p in placeholders_in(masked.text)]
+    assert data in pieces
+    # No line of the data is left to be read as words of the request.
+    assert "\n" not in masked.text.split("\u27e6")[-1].replace("\u27e7", "")
+
+
+@pytest.mark.parametrize(("task", "data"), PASTED)
+def test_the_step_instruction_carries_the_data_byte_for_byte(task: str, data: str) -> None:
+    plan = plan_deterministic(task, BUILTIN, 8)
+    assert len(plan.steps) == 1
+    # Ending with the data exactly: a full stop after it would change its last row
+    # ("Bob,25." is not 25).
+    assert plan.steps[0].instruction.endswith(data), plan.steps[0].instruction
+
+
+def test_a_colon_before_instructions_is_not_material() -> None:
+    masked = mask_material("Do the following: research tides, then write a poem")
+    assert not placeholders_in(masked.text)
+
+
+def test_text_after_a_material_colon_keeps_its_separator() -> None:
+    task = "Summarize this text:\nThe council met. It agreed."
+    masked = mask_material(task)
+    assert masked.text == "Summarize this text:\n\u27e60\u27e7"
+    assert masked.restore(masked.text) == task
+
+
+def test_a_sentence_is_not_a_table() -> None:
+    masked = mask_material("Research cats, dogs and birds.\nThen write a poem, a song and a haiku.")
+    assert not placeholders_in(masked.text)
+
+
+def test_a_reference_after_the_data_starts_on_a_new_line() -> None:
+    data = "name,age\nAnn,30\nBob,40"
+    plan = plan_deterministic(
+        f"Convert this CSV to JSON and then compute the average of the age column: {data}",
+        BUILTIN,
+        8,
+    )
+    assert data + "\nUse the result of step s1" in plan.steps[1].instruction
