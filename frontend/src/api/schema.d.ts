@@ -19,7 +19,15 @@ export interface paths {
         put?: never;
         /**
          * Create Task
-         * @description Accept a task; it is planned and run in the background. Poll it or follow its events.
+         * @description Accept a task; it is planned and run in the background. Poll it, wait for it or follow
+         *     its events.
+         *
+         *     With `?wait=S` the answer comes when the task has ended (200, the finished task) or after
+         *     S seconds (202, the task as it is then): one request instead of polling.
+         *
+         *     When the process runs MAX_RUNNING_TASKS tasks already, the task waits in line: the
+         *     `Queue-Position` header says how many are ahead of it. When MAX_WAITING_TASKS wait
+         *     already, the answer is 503 `executor_saturated` with `Retry-After`, and nothing is stored.
          */
         post: operations["create_task_api_tasks_post"];
         delete?: never;
@@ -38,6 +46,11 @@ export interface paths {
         /**
          * Get Task
          * @description The task with its plan, steps (agent, timings, output) and result.
+         *
+         *     Every answer carries an `ETag`; send it back as `If-None-Match` to get 304 while the task
+         *     has not changed. With `?wait=S` the answer comes as soon as the task differs from that
+         *     ETag (or, without one, from how it is when the request arrives) or has ended, and after
+         *     S seconds at the latest: one request instead of polling.
          */
         get: operations["get_task_api_tasks__task_id__get"];
         put?: never;
@@ -734,7 +747,10 @@ export interface operations {
     };
     create_task_api_tasks_post: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Seconds to wait for the task to change (or end) before answering. */
+                wait?: number;
+            };
             header?: {
                 "idempotency-key"?: string | null;
             };
@@ -747,7 +763,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The task an earlier request with this Idempotency-Key created. */
+            /** @description The task an earlier request with this Idempotency-Key created, or the finished task when `wait` was given. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -819,12 +835,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     get_task_api_tasks__task_id__get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Seconds to wait for the task to change (or end) before answering. */
+                wait?: number;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
             path: {
                 task_id: string;
             };
@@ -840,6 +870,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TaskPublic"];
                 };
+            };
+            /** @description The task is as the `If-None-Match` ETag says. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

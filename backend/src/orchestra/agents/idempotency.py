@@ -197,6 +197,35 @@ class MessageKeyStore:
         return bool(getattr(result, "rowcount", 0))
 
 
+class MemoryMessageKeys(MessageKeyStore):
+    """The key table in memory, for an agent whose tasks are in memory too (`durable=False`):
+    keys then live exactly as long as the tasks they name."""
+
+    def __init__(self, *, instance: str) -> None:
+        self.instance = instance[:255]
+        self.boot = uuid.uuid4().hex
+        self._records: dict[tuple[str, str], KeyRecord] = {}
+
+    async def initialize(self) -> None:
+        return None
+
+    async def reserve(self, owner: str, key: str, task_id: str) -> KeyRecord | None:
+        existing = self._records.get((owner, key))
+        if existing is not None:
+            return existing
+        self._records[(owner, key)] = KeyRecord(task_id, self.instance, self.boot)
+        return None
+
+    async def get(self, owner: str, key: str) -> KeyRecord | None:
+        return self._records.get((owner, key))
+
+    async def take_over(self, owner: str, key: str, record: KeyRecord, task_id: str) -> bool:
+        if self._records.get((owner, key)) != record:
+            return False
+        self._records[(owner, key)] = KeyRecord(task_id, self.instance, self.boot)
+        return True
+
+
 class DuplicateMessageError(Exception):
     """Control flow, not a user error: the message repeats a key; serve `record`'s task."""
 

@@ -36,6 +36,7 @@ from orchestra.agents.executor import StepExecutor
 from orchestra.agents.idempotency import (
     IdempotencyHeader,
     IdempotentRequestHandler,
+    MemoryMessageKeys,
     MessageKeyStore,
 )
 from orchestra.config import Settings
@@ -134,15 +135,20 @@ def build_agent_app(
 
     The executor's async resources are opened in the lifespan (they need the server's
     loop); on shutdown in-flight tasks are drained, then resources and engine released.
-    With `durable=False` (the benchmark's agent) A2A tasks are kept in memory only; the
-    idempotency keys are still recorded in the database.
+    With `durable=False` (the benchmark's agent) A2A tasks and their idempotency keys are
+    kept in memory only.
     """
     engine = create_store_engine(settings.agent_store_url(kind, port))
     store: DatabaseTaskStore | InMemoryTaskStore = (
         durable_task_store(engine) if durable else InMemoryTaskStore()
     )
     # Instances may share AGENT_DATABASE_URL; the card URL tells their keys apart.
-    keys = MessageKeyStore(engine, instance=f"{kind} {card.supported_interfaces[0].url}")
+    instance = f"{kind} {card.supported_interfaces[0].url}"
+    keys = (
+        MessageKeyStore(engine, instance=instance)
+        if durable
+        else MemoryMessageKeys(instance=instance)
+    )
     handler = IdempotentRequestHandler(
         agent_executor=executor,
         task_store=store,
