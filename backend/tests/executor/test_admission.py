@@ -65,6 +65,7 @@ def test_a_full_line_refuses_submissions_and_the_line_moves_on(tmp_path: Path) -
     try:
         first = slow.api.post("/api/tasks", json=body)
         assert first.status_code == 202 and "queue-position" not in first.headers
+        wait_for_task(slow.api, first.json()["id"], ("running",))
         second = slow.api.post("/api/tasks", json=body)
         assert second.status_code == 202
         assert second.headers["queue-position"] == "0"

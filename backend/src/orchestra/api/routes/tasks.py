@@ -12,7 +12,7 @@ from sse_starlette.sse import EventSourceResponse
 
 from orchestra import events
 from orchestra.api.deps import PrincipalDep, ServicesDep
-from orchestra.api.reads import matches
+from orchestra.api.reads import MAX_IF_NONE_MATCH, matches
 from orchestra.api.schemas import TaskCreate, TaskList, TaskPublic, TaskSummary, error_responses
 from orchestra.db import TaskStatus
 from orchestra.views import TaskView
@@ -134,7 +134,7 @@ async def get_task(
     task_id: str,
     services: ServicesDep,
     principal: PrincipalDep,
-    if_none_match: Annotated[str | None, Header(max_length=1000)] = None,
+    if_none_match: Annotated[str | None, Header(max_length=MAX_IF_NONE_MATCH)] = None,
     wait: Annotated[float, WAIT_QUERY] = 0,
 ) -> Response:
     """The task with its plan, steps (agent, timings, output) and result.
