@@ -29,7 +29,6 @@ async def test_tasks_run_in_turn_in_the_order_they_came() -> None:
         await asyncio.sleep(0)
     assert order == ["t0", "t1"]
     assert [admission.position(f"t{n}") for n in range(5)] == [None, None, 0, 1, 2]
-    assert admission.ahead() == 3
     gate.set()
     await asyncio.gather(*jobs)
     assert order == ["t0", "t1", "t2", "t3", "t4"]
@@ -56,6 +55,23 @@ async def test_a_task_canceled_in_line_or_just_let_in_leaves_no_place_taken() ->
     release.set()
     await asyncio.gather(first, later)
     assert admission.running == 0 and admission.waiting == 0
+
+
+async def test_a_task_has_its_place_from_its_submission_before_its_workflow_starts() -> None:
+    admission = Admission(running=1, waiting=2)
+    admission.reserve("a")
+    admission.reserve("b")
+    admission.reserve("c")
+    assert admission.position("a") is None  # let in
+    assert [admission.position("b"), admission.position("c")] == [0, 1]
+    assert admission.full
+    admission.withdraw("b")  # its workflow did not start after all
+    assert admission.position("c") == 1 and not admission.full
+    async with admission.turn("a"):
+        assert admission.running == 1
+    async with admission.turn("c"):
+        assert admission.waiting == 0
+    assert admission.running == 0
 
 
 def test_a_full_line_refuses_submissions_and_the_line_moves_on(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ class Admission:
         self._line: OrderedDict[str, tuple[int, asyncio.Future[None]]] = OrderedDict()
         self._tickets = 0
         self._admitted = 0
+        self._let_in: set[str] = set()
 
     @property
     def waiting(self) -> int:
@@ -36,9 +37,25 @@ class Admission:
         """No more tasks may wait: a submission now is refused."""
         return len(self._line) >= self.max_waiting
 
-    def ahead(self) -> int | None:
-        """How many tasks a task submitted now would wait behind (None: it runs at once)."""
-        return len(self._line) if self.running >= self.limit or self._line else None
+    def reserve(self, task_id: str) -> None:
+        """Give a task submitted just now its place, before its workflow starts: at once if
+        there is room, else at the end of the line (so the line and positions count it)."""
+        if task_id in self._let_in or task_id in self._line:
+            return
+        if self.running < self.limit and not self._line:
+            self.running += 1
+            self._let_in.add(task_id)
+        else:
+            self._line[task_id] = (self._tickets, asyncio.get_running_loop().create_future())
+            self._tickets += 1
+
+    def withdraw(self, task_id: str) -> None:
+        """A reserved task whose workflow will not start here after all."""
+        if task_id in self._let_in:
+            self._let_in.discard(task_id)
+            self._leave()
+        else:
+            self._line.pop(task_id, None)
 
     def position(self, task_id: str) -> int | None:
         """How many tasks are ahead of this one in line (None: it is not waiting)."""
@@ -48,28 +65,31 @@ class Admission:
     @asynccontextmanager
     async def turn(self, task_id: str) -> AsyncIterator[None]:
         """Run the block as one of the running tasks, after waiting in line if need be."""
-        if self.running < self.limit and not self._line:
-            self.running += 1
-        else:
-            waiter = asyncio.get_running_loop().create_future()
-            self._line[task_id] = (self._tickets, waiter)
-            self._tickets += 1
+        if task_id not in self._let_in:
+            self.reserve(task_id)
+        entry = self._line.get(task_id)
+        if entry is not None:
+            waiter = entry[1]
             try:
                 await waiter  # the task that ends hands its place over: `running` stays
             except BaseException:
-                if self._line.pop(task_id, None) is None and waiter.done():
-                    self._leave()  # it had been let in just then: pass the place on
+                if self._line.pop(task_id, None) is None:  # let in just then: pass it on
+                    self._let_in.discard(task_id)
+                    self._leave()
                 raise
+        self._let_in.discard(task_id)
         try:
             yield
         finally:
             self._leave()
 
     def _leave(self) -> None:
-        while self._line:
-            _, (ticket, waiter) = self._line.popitem(last=False)
+        """A running task ends: its place goes to the first in line, or becomes free."""
+        if self._line:
+            task_id, (ticket, waiter) = self._line.popitem(last=False)
             self._admitted = ticket + 1
+            self._let_in.add(task_id)
             if not waiter.done():
                 waiter.set_result(None)
-                return
+            return
         self.running -= 1

@@ -89,10 +89,12 @@ class Executor:
             lambda c: list(c.scalars(select(TASKS.c.id).where(TASKS.c.status == "pending")))
         )
         for task_id in ids:
-            await self.submit(task_id)
+            await self.submit(task_id, new=False)
         return len(ids)
 
-    async def submit(self, task_id: str, plan: PlanSummary | None = None) -> None:
+    async def submit(
+        self, task_id: str, plan: PlanSummary | None = None, *, new: bool = True
+    ) -> None:
         """Start the task's workflow in this process; it runs here until the task ends.
 
         `plan`: the steps already stored with the task (a plan given with it), so the
@@ -100,8 +102,18 @@ class Executor:
         returns once DBOS has recorded the workflow: from then on a crash of this process
         does not lose the task.
         """
-        with SetWorkflowID(task_id):
-            await DBOS.start_workflow_async(workflow.run_task, task_id, plan)
+        if not new:  # its workflow may exist already, and run elsewhere: it takes its place then
+            with SetWorkflowID(task_id):
+                await DBOS.start_workflow_async(workflow.run_task, task_id, plan)
+            return
+        # A new task's workflow starts here: its place in line is its from now on.
+        self.rt.admission.reserve(task_id)
+        try:
+            with SetWorkflowID(task_id):
+                await DBOS.start_workflow_async(workflow.run_task, task_id, plan)
+        except BaseException:
+            self.rt.admission.withdraw(task_id)
+            raise
 
     async def cancel(self, task_id: str) -> bool:
         """Stop the task's workflows, mark it canceled, and tell agents to stop its steps.

@@ -1,16 +1,18 @@
 """The durable workflow of a task: plan, run the plan's steps concurrently, finish.
 
-DBOS records each step's result, so a restarted process replays a task from its record: the
-plan is not made again and a finished step is never sent to an agent again. A step in flight
-at a crash runs again with the same message id (its idempotency key).
+DBOS keeps the workflow: a process that restarts (or adopts a dead one's work) runs it again
+from the start. The plan is a DBOS step, so it is not made again: its result is recorded.
+The plan's steps are not DBOS steps: our database records each step's outcome already, with
+writes conditional on the state they expect, so running a step again finds a finished step
+finished and never sends it to an agent again; a step in flight at a crash is sent again
+with the same message id (its idempotency key). A DBOS record per step would say the same
+thing a second time, at two more writes to DBOS's database per step.
 
-Workflows must be deterministic on replay, so every decision is taken from recorded values:
-the plan returned by `plan_step` and the statuses returned by the steps.
+Every decision the workflow takes comes from recorded values: the plan returned by
+`plan_step` and the steps' statuses in our database.
 
-Steps are DBOS steps of the task's workflow, not workflows of their own on a DBOS queue: a
-queue costs a child workflow, a message back and two polling delays per step, which was
-most of a step's overhead. The cap on each agent's concurrency across processes is taken
-by `slots` in the transaction that starts the step.
+The cap on each agent's concurrency across processes is taken by `slots` in the
+transaction that starts the step.
 """
 
 from __future__ import annotations
@@ -87,9 +89,32 @@ async def plan_step(task_id: str) -> list[dict[str, Any]]:
     return await planning.plan_task(current(), task_id)
 
 
-@DBOS.step(name="orchestra.step", **DB_RETRY)
 async def step(task_id: str, key: str, agent_id: str) -> str:
-    """Run one step of the plan on its agent; returns the step's final status."""
+    """Run one step of the plan on its agent; returns the step's final status.
+
+    A busy or unreachable database is waited for as DBOS waits for its steps (DB_RETRY):
+    the step is run again from its start, which finds it as far as it got.
+    """
+    delay = DB_RETRY["interval_seconds"]
+    for attempt in range(1, DB_RETRY["max_attempts"] + 1):
+        try:
+            return await _step(task_id, key, agent_id)
+        except Exception as exc:
+            if attempt == DB_RETRY["max_attempts"] or not transient(exc):
+                raise
+            log.warning(
+                "task %s step %s: database busy or away (%s); again in %gs",
+                task_id,
+                key,
+                exc,
+                delay,
+            )
+            await asyncio.sleep(delay)
+            delay *= DB_RETRY["backoff_rate"]
+    raise AssertionError("unreachable")
+
+
+async def _step(task_id: str, key: str, agent_id: str) -> str:
     logs.bind(task_id, key)
     rt = current()
     waiters, cap = rt.slot_waiters, rt.settings.agent_concurrency
@@ -216,10 +241,8 @@ async def run_task(task_id: str, given: list[dict[str, Any]] | None = None) -> s
 async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
     """Plan the task, run each step once its dependencies completed, then finish the task.
 
-    Steps run concurrently inside this workflow. Each step's place in the workflow's record
-    is reserved in plan order before any runs (a DBOS step takes its place when it is
-    called, not when it is awaited), so a replay after a crash matches every recorded
-    result to its step, whatever order the steps finished in.
+    Steps run concurrently inside this workflow; each waits (in memory) for its
+    dependencies. Run again after a crash, every step finds in the database how far it got.
     """
     try:
         # A plan given with the task was stored with it: there is nothing to plan.
@@ -230,8 +253,6 @@ async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
         return await fail_task_step(task_id, f"Planning failed: {_reason(exc)}")
     if not plan:
         return await finish_task_step(task_id)
-    calls = {node["key"]: step(task_id, node["key"], node["agent_id"] or "") for node in plan}
-    finish = finish_task_step(task_id)
     status: dict[str, str] = {}
     done = {node["key"]: asyncio.Event() for node in plan}
     stopped = asyncio.Event()  # a step failed or was canceled: nothing new starts
@@ -242,10 +263,9 @@ async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
             for dependency in node["depends_on"]:
                 await done[dependency].wait()
             if stopped.is_set():
-                calls[key].close()  # never awaited: its place in the record stays empty
                 status[key] = "skipped"
             else:
-                status[key] = await calls[key]
+                status[key] = await step(task_id, key, node["agent_id"] or "")
         except Exception as exc:  # the database stayed away through every retry
             log.exception("task %s step %s gave up", task_id, key)
             failed = {"state": "failed", "error": f"The step could not run: {_reason(exc)}"}
@@ -261,12 +281,11 @@ async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
     await asyncio.wait([runs, stop], return_when=asyncio.FIRST_COMPLETED)  # type: ignore[type-var]
     stop.cancel()
     if steps.TASK_COMPLETED in status.values():
-        # The last step completed the task in its own transaction (a recorded result, so
-        # a replay decides the same): the finishing step is not needed.
-        finish.close()
+        # The last step completed the task in its own transaction: nothing is left to do.
+        await runs
         return "completed"
     try:
-        return await finish
+        return await finish_task_step(task_id)
     finally:
         # Steps still at their agents when the task failed were canceled there; they end soon.
         await runs

@@ -72,7 +72,6 @@ async def create_task(
     already, the answer is 503 `executor_saturated` with `Retry-After`, and nothing is stored.
     """
     services.task_rate.hit(principal.id)
-    ahead = services.executor.rt.admission.ahead()
     view, created = await services.tasks.create(
         principal, body.description, body.session_id, body.metadata, idempotency_key, body.plan
     )
@@ -82,8 +81,9 @@ async def create_task(
     if not created or view.terminal:
         code = status.HTTP_200_OK
     headers = {"Location": f"/api/tasks/{view.id}"}
-    if created and not view.terminal and ahead is not None:
-        headers[QUEUE_POSITION] = str(ahead)
+    position = services.executor.rt.admission.position(view.id)
+    if position is not None:
+        headers[QUEUE_POSITION] = str(position)
     return _json(view, code, headers)
 
 
