@@ -126,10 +126,6 @@ class Tasks:
                     )
                 )
 
-        import logging
-        import time
-
-        t0 = time.perf_counter()
         try:
             await self.db.run(work)
         except IntegrityError:
@@ -139,12 +135,7 @@ class Tasks:
                 raise
             return existing, False
         view = self.views.add(change)
-        t1 = time.perf_counter()
         await self.executor.submit(task_id, summary_of(change) if plan is not None else None)
-        t2 = time.perf_counter()
-        logging.getLogger("timing").warning(
-            "create db %.1f ms dbos %.1f ms", (t1 - t0) * 1000, (t2 - t1) * 1000
-        )
         return view, True
 
     async def _check(self, plan: Plan) -> dict[str, Capability]:
