@@ -6,6 +6,7 @@ health are read from the database at scrape time, so every replica reports the s
 
 from __future__ import annotations
 
+import gc
 from typing import cast
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -39,6 +40,11 @@ STEP_SECONDS = Histogram(
     "Time from a step's start to its end, by agent, capability and outcome.",
     ["agent", "capability", "status"],
     buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300),
+    registry=REGISTRY,
+)
+GC_FROZEN = Gauge(
+    "orchestra_gc_frozen_objects",
+    "Objects moved out of the garbage collector's sight once the process started.",
     registry=REGISTRY,
 )
 RETRIES = Counter(
@@ -106,4 +112,5 @@ async def refresh(db: Database) -> None:
 
 
 def render() -> bytes:
+    GC_FROZEN.set(gc.get_freeze_count())
     return generate_latest(REGISTRY)

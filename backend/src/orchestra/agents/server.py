@@ -29,6 +29,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from orchestra import collector
 from orchestra.agents import metrics as agent_metrics
 from orchestra.agents.a2a_internals import durable_task_store, verify
 from orchestra.agents.content_type import RequireJsonBody
@@ -170,6 +171,7 @@ def build_agent_app(
             await keys.initialize()
             await executor.startup(stack)
             stack.push_async_callback(handler.aclose)
+            collector.settle()
             ready = True
             logger.info("%s serving on port %d", kind, port)
             try:

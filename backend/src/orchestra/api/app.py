@@ -16,7 +16,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from orchestra import __version__, db, tracing
+from orchestra import __version__, collector, db, tracing
 from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
@@ -112,6 +112,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await Keys(database).ensure(admin_key, "admin", "ADMIN_KEY")
     if settings.auth_enabled and not await Keys(database).all():
         log.warning("AUTH_ENABLED is set but no API key exists: run `orchestra keys create`")
+    collector.settle()
     try:
         yield
     finally:
