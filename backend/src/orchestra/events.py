@@ -23,7 +23,7 @@ def event_json(event: Any) -> dict[str, Any]:
     return {
         "id": event.id,
         "task_id": event.task_id,
-        "step": event.step_key,
+        "step_id": event.step_id,
         "type": event.type,
         "data": event.data,
         "created_at": event.created_at.isoformat(),

@@ -14,11 +14,11 @@ from tests.executor.slow import Slow, wait_until_step_running
 from tests.stack import Stack, wait_for_task
 
 
-def _step(key: str, *after: str) -> dict[str, object]:
+def _step(step_id: str, *after: str) -> dict[str, object]:
     return {
-        "id": key,
-        "title": key,
-        "instruction": f"step {key}",
+        "id": step_id,
+        "title": step_id,
+        "instruction": f"step {step_id}",
         "capability": "wait-a",
         "depends_on": list(after),
     }

@@ -62,6 +62,10 @@ def test_events_stream_in_order_and_resume(api: httpx.Client) -> None:
     assert types.index("task.planned") < types.index("step.running") < types.index("step.completed")
     ids = [e["id"] for e in events]
     assert ids == sorted(ids)
+    # A step's events name it by the id its plan gave it; a task's events name no step.
+    step_ids = {s["id"] for s in api.get(f"/api/tasks/{task['id']}").json()["steps"]}
+    assert {e["step_id"] for e in events if str(e["type"]).startswith("step.")} == step_ids
+    assert all(e["step_id"] is None for e in events if str(e["type"]).startswith("task."))
     resumed = read({"Last-Event-ID": str(ids[2])})
     assert [e["id"] for e in resumed] == ids[3:]
 

@@ -49,7 +49,7 @@ export function parseEvent(raw: string): TaskEvent | null {
     if (typeof value !== "object" || value === null) return null;
     const event = value as Partial<TaskEvent>;
     if (typeof event.id !== "number" || typeof event.type !== "string") return null;
-    return { ...event, data: event.data ?? {}, step: event.step ?? null } as TaskEvent;
+    return { ...event, data: event.data ?? {}, step_id: event.step_id ?? null } as TaskEvent;
   } catch {
     return null;
   }

@@ -73,7 +73,7 @@ export const TASK_EVENT_TYPES: readonly TaskEventType[] = [
 export interface TaskEvent {
   id: number;
   task_id: string;
-  step: string | null;
+  step_id: string | null;
   type: TaskEventType;
   data: Record<string, unknown>;
   created_at: string;

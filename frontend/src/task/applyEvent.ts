@@ -56,9 +56,9 @@ export function applyEvent(task: TaskPublic, event: TaskEvent): TaskPublic {
     if (["completed", "failed", "canceled"].includes(kind)) next.finished_at = task.finished_at ?? event.created_at;
     return next;
   }
-  if (event.step === null) return task;
+  if (event.step_id === null) return task;
   const steps = task.steps.map((step) => {
-    if (step.id !== event.step) return step;
+    if (step.id !== event.step_id) return step;
     const changed: StepPublic = { ...step };
     if (kind === "attempt") {
       changed.attempts = typeof data.attempt === "number" ? data.attempt : step.attempts + 1;

@@ -51,7 +51,7 @@ class TaskCreate(BaseModel):
 
 
 class StepPublic(BaseModel):
-    id: str = Field(description="The step's key in the plan, e.g. s1.")
+    id: str = Field(description="The step's id in the plan, e.g. s1.")
     title: str
     instruction: str
     capability: str
@@ -75,7 +75,7 @@ class StepPublic(BaseModel):
     @classmethod
     def of(cls, step: TaskStep) -> StepPublic:
         return cls(
-            id=step.key,
+            id=step.step_id,
             title=step.title,
             instruction=step.instruction,
             capability=step.capability,

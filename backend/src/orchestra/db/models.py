@@ -160,11 +160,12 @@ class TaskStep(Base):
     """One node of a task's plan, run by one agent."""
 
     __tablename__ = "task_steps"
-    __table_args__ = (UniqueConstraint("task_id", "key", name="uq_task_steps_task_key"),)
+    __table_args__ = (UniqueConstraint("task_id", "step_id", name="uq_task_steps_step"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
-    key: Mapped[str] = mapped_column(String(50))
+    step_id: Mapped[str] = mapped_column(String(50))
+    """The step's identifier within its plan (`s1`); the plan's and the API's step `id`."""
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(200))
     instruction: Mapped[str] = mapped_column(Text)
@@ -196,7 +197,7 @@ class TaskEvent(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
-    step_key: Mapped[str | None] = mapped_column(String(50), default=None)
+    step_id: Mapped[str | None] = mapped_column(String(50), default=None)
     type: Mapped[str] = mapped_column(String(50))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -220,12 +221,12 @@ class AgentSlot(Base):
     """
 
     __tablename__ = "agent_slots"
-    __table_args__ = (UniqueConstraint("task_id", "step_key", name="uq_agent_slots_step"),)
+    __table_args__ = (UniqueConstraint("task_id", "step_id", name="uq_agent_slots_step"),)
 
     agent_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     slot: Mapped[int] = mapped_column(Integer, primary_key=True)
     task_id: Mapped[str] = mapped_column(String(32))
-    step_key: Mapped[str] = mapped_column(String(50))
+    step_id: Mapped[str] = mapped_column(String(50))
     instance_id: Mapped[str] = mapped_column(String(32), index=True)
     executor_id: Mapped[str] = mapped_column(String(200), index=True)
     taken_at: Mapped[datetime] = mapped_column(default=utcnow)
