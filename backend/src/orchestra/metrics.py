@@ -75,16 +75,16 @@ def count_tokens(model: object, tokens_in: int, tokens_out: int) -> None:
 
 async def refresh(db: Database) -> None:
     """Set the database-backed gauges."""
-    async with db.reading() as session:
-        rows = await session.execute(select(Task.status, func.count()).group_by(Task.status))
+    async with db.reading() as tx:
+        rows = await tx.execute(select(Task.status, func.count()).group_by(Task.status))
         counts: dict[str, int] = {status: count for status, count in rows.all()}
-        waiting = await session.scalar(
+        waiting = await tx.scalar(
             select(func.count())
             .select_from(TaskStep)
             .join(Task, Task.id == TaskStep.task_id)
             .where(Task.status == "running", TaskStep.status == StepStatus.PENDING)
         )
-        running = await session.scalar(
+        running = await tx.scalar(
             select(func.count()).select_from(TaskStep).where(TaskStep.status == StepStatus.RUNNING)
         )
         held = (
@@ -94,7 +94,7 @@ async def refresh(db: Database) -> None:
             .scalar_subquery()
         )
         instances = (
-            await session.execute(
+            await tx.execute(
                 select(Agent.name, AgentInstance.url, AgentInstance.health, held).join(
                     Agent, Agent.id == AgentInstance.agent_id
                 )

@@ -42,13 +42,13 @@ async def _check(url: str) -> None:
         assert "alembic_version" in built
         assert {t: c for t, c in built.items() if t != "alembic_version"} == declared
         assert differences == []
-        async with db.session() as session:
+        async with db.transaction() as tx:
             task = Task(description="check")
-            session.add(task)
-            await session.flush()
-            session.add(TaskEvent(task_id=task.id, type="task.created", data={"a": 1}))
-        async with db.session() as session:
-            stored = await session.get(Task, task.id)
+            tx.add(task)
+            await tx.flush()
+            tx.add(TaskEvent(task_id=task.id, type="task.created", data={"a": 1}))
+        async with db.transaction() as tx:
+            stored = await tx.get(Task, task.id)
             assert stored is not None
             assert stored.created_at.tzinfo is not None
             assert abs((utcnow() - stored.created_at).total_seconds()) < 60

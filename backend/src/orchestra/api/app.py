@@ -29,12 +29,12 @@ from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
 from orchestra.executor.admission import Admission
 from orchestra.executor.adoption import Adoption
 from orchestra.llm import build_chat_model, verify_provider
-from orchestra.memory import Sessions
 from orchestra.planner import build_planner
 from orchestra.planner.synthesis import build_synthesizer
 from orchestra.registry import Registry
 from orchestra.registry.egress import Egress
 from orchestra.registry.health import HealthProbe
+from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.tracing import TracingMiddleware
 from orchestra.views import TaskViews

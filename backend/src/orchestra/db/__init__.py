@@ -1,7 +1,7 @@
 """Persistence: SQLAlchemy models, the engine, and Alembic migrations."""
 
 from orchestra.db.engine import Database, create_engine
-from orchestra.db.errors import NestedSessionError
+from orchestra.db.errors import NestedTransactionError
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
     EVENTS,
@@ -44,7 +44,7 @@ __all__ = [
     "ExecutorProcess",
     "InstanceHealth",
     "Message",
-    "NestedSessionError",
+    "NestedTransactionError",
     "Session",
     "StepStatus",
     "Task",

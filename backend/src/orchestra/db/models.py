@@ -93,7 +93,7 @@ LOCAL_OWNER = "local"
 
 
 class Session(Base):
-    """A conversation: the tasks a user gave in a row, whose history feeds the planner."""
+    """A session: the tasks a user gave in a row, whose history feeds the planner."""
 
     __tablename__ = "sessions"
 

@@ -40,8 +40,8 @@ READY_TIMEOUT_SECONDS = 2.0
 async def ready(services: ServicesDep) -> Health:
     """The database answers, within 2 s; otherwise 503 database_unavailable."""
     try:
-        async with asyncio.timeout(READY_TIMEOUT_SECONDS), services.db.reading() as session:
-            await session.execute(text("SELECT 1"))
+        async with asyncio.timeout(READY_TIMEOUT_SECONDS), services.db.reading() as tx:
+            await tx.execute(text("SELECT 1"))
     except TimeoutError:
         reason = f"The database did not answer within {READY_TIMEOUT_SECONDS:g} s."
         raise DatabaseUnavailable(reason) from None
