@@ -133,6 +133,15 @@ def test_a_bad_wait_is_422(slow: Slow, wait: str) -> None:
     assert "wait" in response.json()["error"]["message"]
 
 
+def test_an_if_none_match_longer_than_documented_is_422(slow: Slow) -> None:
+    task_id = slow.submit(ONE)
+    assert slow.api.get(f"/api/tasks/{task_id}").status_code == 200  # its view is kept
+    too_long = '"' + "x" * 1000 + '"'
+    response = slow.api.get(f"/api/tasks/{task_id}", headers={"If-None-Match": too_long})
+    assert response.status_code == 422
+    assert "if-none-match" in response.json()["error"]["message"].lower()
+
+
 @pytest.mark.postgres
 def test_a_task_of_another_process_is_read_and_waited_for(
     tmp_path: Path, postgres_url: str
