@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
-from orchestra.db import EVENTS, STEPS, TASKS
+from orchestra.db import EVENTS, STEPS, TASKS, EventType
 from orchestra.db.base import utcnow
 
 # Built once: building a statement and its cache key costs several times what running it
@@ -63,9 +63,18 @@ class Change:
         self.steps.setdefault(step_id, {}).update(values)
 
     def event(self, type_: str, step_id: str | None = None, **data: Any) -> None:
-        """Append an event to the task's log; it commits (or not) with the change it describes."""
+        """Append an event to the task's log; it commits (or not) with the change it describes.
+
+        Raises:
+            ValueError: `type_` is not an `EventType` (clients rely on that list).
+        """
         self.events.append(
-            {"task_id": self.task_id, "step_id": step_id, "type": type_, "data": data}
+            {
+                "task_id": self.task_id,
+                "step_id": step_id,
+                "type": EventType(type_).value,
+                "data": data,
+            }
         )
 
     @property

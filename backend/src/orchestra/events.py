@@ -20,6 +20,7 @@ POLL_SECONDS = 1.0
 
 
 def event_json(event: Any) -> dict[str, Any]:
+    """An event row in the API's shape (`TaskEventPublic`)."""
     return {
         "id": event.id,
         "task_id": event.task_id,

@@ -12,7 +12,17 @@ from typing import cast
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from sqlalchemy import func, select
 
-from orchestra.db import Agent, AgentInstance, AgentSlot, Database, StepStatus, Task, TaskStep
+from orchestra.db import (
+    Agent,
+    AgentInstance,
+    AgentSlot,
+    Database,
+    InstanceHealth,
+    StepStatus,
+    Task,
+    TaskStatus,
+    TaskStep,
+)
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -82,7 +92,7 @@ async def refresh(db: Database) -> None:
             select(func.count())
             .select_from(TaskStep)
             .join(Task, Task.id == TaskStep.task_id)
-            .where(Task.status == "running", TaskStep.status == StepStatus.PENDING)
+            .where(Task.status == TaskStatus.RUNNING, TaskStep.status == StepStatus.PENDING)
         )
         running = await tx.scalar(
             select(func.count()).select_from(TaskStep).where(TaskStep.status == StepStatus.RUNNING)
@@ -100,14 +110,14 @@ async def refresh(db: Database) -> None:
                 )
             )
         ).all()
-    for status in ("pending", "planning", "running", "completed", "failed", "canceled"):
-        TASKS.labels(status).set(counts.get(status, 0))
+    for status in TaskStatus:
+        TASKS.labels(status.value).set(counts.get(status, 0))
     STEPS_WAITING.set(waiting or 0)
     STEPS_RUNNING.set(running or 0)
     AGENT_UP.clear()
     AGENT_IN_FLIGHT.clear()
     for name, url, health, in_flight in instances:
-        AGENT_UP.labels(name, url).set(1 if health == "healthy" else 0)
+        AGENT_UP.labels(name, url).set(1 if health == InstanceHealth.HEALTHY else 0)
         AGENT_IN_FLIGHT.labels(name, url).set(float(cast(int, in_flight) or 0))
 
 

@@ -30,7 +30,7 @@ import orjson
 from sqlalchemy import Connection, bindparam, func, select
 
 from orchestra.changes import LAST_EVENT, Change
-from orchestra.db import EVENTS, STEPS, TASKS, Database, TaskStatus
+from orchestra.db import EVENTS, STEPS, TASKS, Database, StepStatus, TaskStatus
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ def render_summary(task: dict[str, Any], steps: Iterable[dict[str, Any]]) -> dic
         "planner": task["planner"],
         "error": task["error"],
         "steps_total": len(steps),
-        "steps_completed": sum(1 for s in steps if s["status"] == "completed"),
+        "steps_completed": sum(1 for s in steps if s["status"] == StepStatus.COMPLETED),
         "tokens_in": task["tokens_in"] + sum(s["tokens_in"] for s in steps),
         "tokens_out": task["tokens_out"] + sum(s["tokens_out"] for s in steps),
         "created_at": task["created_at"],

@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import swagger_ui
@@ -15,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 
 from orchestra import __version__, collector, db, tracing
 from orchestra.api.errors import install_error_handlers
@@ -126,6 +128,25 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await database.close()
 
 
+def _document_streamed(app: FastAPI, models: tuple[type[BaseModel], ...]) -> None:
+    """Add the models carried only by event streams to the schema's components (FastAPI
+    registers those of JSON bodies only, and event streams are not JSON)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            components = generate().setdefault("components", {}).setdefault("schemas", {})
+            for model in models:
+                schema = model.model_json_schema(
+                    ref_template="#/components/schemas/{model}", mode="serialization"
+                )
+                components.update(schema.pop("$defs", {}))
+                components[model.__name__] = schema
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def _add_docs(app: FastAPI) -> None:
     """Swagger UI at /docs with its files from the swagger-ui-py package, so it works offline."""
     app.mount("/docs-static", StaticFiles(directory=SWAGGER_FILES), name="docs-static")
@@ -180,6 +201,7 @@ def create_app(settings: Settings) -> FastAPI:
         )
     for module in (tasks, agents, sessions, auth, health):
         app.include_router(module.router)
+    _document_streamed(app, tasks.STREAMED)
     _add_docs(app)
     dashboard = settings.dashboard_dir
     if dashboard is not None:

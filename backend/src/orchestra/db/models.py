@@ -13,6 +13,8 @@ from orchestra.db.base import Base, new_id, utcnow
 
 
 class TaskStatus(StrEnum):
+    """A task's state: pending (in line), planning, running, then completed, failed or canceled."""
+
     PENDING = "pending"
     PLANNING = "planning"
     RUNNING = "running"
@@ -26,6 +28,9 @@ class TaskStatus(StrEnum):
 
 
 class StepStatus(StrEnum):
+    """A step's state: pending, running, then completed, failed, canceled, or skipped (its
+    task ended before it could start)."""
+
     PENDING = "pending"
     RUNNING = "running"
     COMPLETED = "completed"
@@ -39,8 +44,28 @@ class StepStatus(StrEnum):
 
 
 class InstanceHealth(StrEnum):
+    """Whether an agent instance answered its last probe or call."""
+
     HEALTHY = "healthy"
     UNHEALTHY = "unhealthy"
+
+
+class EventType(StrEnum):
+    """What a task event says happened: `task.<status>` or `step.<status>`, and the rest."""
+
+    TASK_CREATED = "task.created"
+    TASK_PLANNING = "task.planning"
+    TASK_PLANNED = "task.planned"
+    TASK_RUNNING = "task.running"
+    TASK_COMPLETED = "task.completed"
+    TASK_FAILED = "task.failed"
+    TASK_CANCELED = "task.canceled"
+    STEP_RUNNING = "step.running"
+    STEP_ATTEMPT = "step.attempt"
+    STEP_COMPLETED = "step.completed"
+    STEP_FAILED = "step.failed"
+    STEP_CANCELED = "step.canceled"
+    STEP_SKIPPED = "step.skipped"
 
 
 class Agent(Base):

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select
 
 from orchestra import tracing
 from orchestra.changes import Change
-from orchestra.db import MESSAGES, STEPS, TASKS, StepStatus, TaskStatus
+from orchestra.db import MESSAGES, STEPS, TASKS, InstanceHealth, StepStatus, TaskStatus
 from orchestra.db.base import new_id, utcnow
 from orchestra.executor.completion import fail_task, tokens
 from orchestra.executor.runtime import Runtime
@@ -247,7 +247,7 @@ def _assign(registry: Registry, capability: Capability) -> tuple[str, str]:
         instance = choose_instance(registry.instances(agent_id))
         if instance is None:
             continue
-        rank = (instance.health != "healthy", instance.in_flight)
+        rank = (instance.health != InstanceHealth.HEALTHY, instance.in_flight)
         if best is None or rank < best[0]:
             best = (rank, agent_id, instance.agent_name)
     if best is None:
