@@ -210,6 +210,14 @@ def test_openapi_documents_every_endpoint(api: httpx.Client) -> None:
         "/ready",
     ):
         assert path in paths, path
+    # Any route may meet a database outage (and submitting, a full line): 503, documented.
+    for path, operations in paths.items():
+        for method, operation in operations.items():
+            unavailable = operation["responses"].get("503")
+            assert unavailable is not None, f"{method} {path}"
+            body = unavailable["content"]["application/json"]["schema"]["$ref"]
+            assert body.endswith("/ErrorResponse"), f"{method} {path}"
+            assert "Retry-After" in unavailable["headers"], f"{method} {path}"
     docs = api.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
     # Served from the package, not a CDN: the page works on a machine with no internet.

@@ -24,6 +24,7 @@ from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
 from orchestra.api.reads import TaskReads
 from orchestra.api.routes import agents, auth, health, sessions, tasks
+from orchestra.api.schemas import UNAVAILABLE
 from orchestra.api.state import Services
 from orchestra.auth import Keys
 from orchestra.config import Settings
@@ -200,7 +201,7 @@ def create_app(settings: Settings) -> FastAPI:
             allow_headers=["*"],
         )
     for module in (tasks, agents, sessions, auth, health):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=UNAVAILABLE)
     _document_streamed(app, tasks.STREAMED)
     _add_docs(app)
     dashboard = settings.dashboard_dir

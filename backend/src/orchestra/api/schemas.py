@@ -44,6 +44,25 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": ErrorResponse} for status in statuses}
 
 
+UNAVAILABLE: dict[int | str, dict[str, Any]] = {
+    503: {
+        # JSON whatever the route answers otherwise (`/metrics` is text); `ErrorResponse` is
+        # in the schema's components through every other error response.
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}},
+        "description": "`database_unavailable` (the database is away or busy) or, on "
+        "`POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was "
+        "changed; send the request again after `Retry-After` seconds.",
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds to wait before sending the request again.",
+                "schema": {"type": "integer"},
+            }
+        },
+    }
+}
+"""What any route may answer while the service is unavailable (every router carries it)."""
+
+
 class TaskCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -87,7 +87,7 @@ def _json(
     responses={
         200: {"model": TaskPublic, "description": "The task an earlier request with this "
               "Idempotency-Key created, or the finished task when `wait` was given."},
-        **error_responses(400, 401, 404, 413, 422, 429, 503),
+        **error_responses(400, 401, 404, 413, 422, 429),
     },
 )  # fmt: skip
 async def create_task(
