@@ -36,7 +36,7 @@ from orchestra.planner import build_planner
 from orchestra.planner.synthesis import build_synthesizer
 from orchestra.registry import Registry
 from orchestra.registry.egress import Egress
-from orchestra.registry.health import HealthProbe
+from orchestra.registry.probes import HealthProbe
 from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.tracing import TracingMiddleware
