@@ -78,7 +78,7 @@ def _rows(
             }
         )
         for position in range(STEPS_PER_TASK):
-            key = f"s{position + 1}"
+            step_id = f"s{position + 1}"
             step_status = status
             if status == "failed":
                 step_status = ("completed", "failed", "skipped")[position]
@@ -89,9 +89,9 @@ def _rows(
                 {
                     "id": uuid.uuid4().hex,
                     "task_id": task_id,
-                    "key": key,
+                    "step_id": step_id,
                     "position": position,
-                    "title": f"bench {key}",
+                    "title": f"bench {step_id}",
                     "instruction": "answer now",
                     "capability": "bench",
                     "depends_on": [f"s{position}"] if position else [],
@@ -102,8 +102,8 @@ def _rows(
                     "instance_id": None,
                     "remote_task_id": uuid.uuid4().hex if ran else None,
                     "attempts": 1 if ran else 0,
-                    "output": f"done {key}" if step_status == "completed" else None,
-                    "output_data": {"step": key}
+                    "output": f"done {step_id}" if step_status == "completed" else None,
+                    "output_data": {"step": step_id}
                     if step_status == "completed"
                     else None,
                     "error": None,

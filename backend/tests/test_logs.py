@@ -23,7 +23,7 @@ def test_json_lines_carry_bound_task_and_step(capsys: pytest.CaptureFixture[str]
         logging.getLogger("orchestra.test").info("outside")
         lines = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
         assert lines[0]["message"] == "sent it"
-        assert lines[0]["task_id"] == "t1" and lines[0]["step"] == "s2"
+        assert lines[0]["task_id"] == "t1" and lines[0]["step_id"] == "s2"
         assert "task_id" not in lines[1]  # the binding stayed in its own context
     finally:
         logs.configure("WARNING", "text")

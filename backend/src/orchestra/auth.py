@@ -55,8 +55,8 @@ class Keys:
             raise InvalidInputError(f"role must be one of {', '.join(ROLES)}, not '{role}'.")
         secret = KEY_PREFIX + secrets.token_urlsafe(32)
         row = ApiKey(name=name, role=role, prefix=secret[:12], key_hash=digest(secret))
-        async with self.db.session() as session:
-            session.add(row)
+        async with self.db.transaction() as tx:
+            tx.add(row)
         return row, secret
 
     async def ensure(self, secret: str, role: str, name: str) -> None:
@@ -66,21 +66,19 @@ class Keys:
                 f"ADMIN_KEY must start with '{KEY_PREFIX}' and be at least 24 characters; "
                 "make one with `orchestra keys create` or any random token."
             )
-        async with self.db.session() as session:
-            found = await session.scalar(select(ApiKey.id).where(ApiKey.key_hash == digest(secret)))
+        async with self.db.transaction() as tx:
+            found = await tx.scalar(select(ApiKey.id).where(ApiKey.key_hash == digest(secret)))
             if found is None:
-                session.add(
-                    ApiKey(name=name, role=role, prefix=secret[:12], key_hash=digest(secret))
-                )
+                tx.add(ApiKey(name=name, role=role, prefix=secret[:12], key_hash=digest(secret)))
 
     async def all(self) -> list[ApiKey]:
-        async with self.db.reading() as session:
-            return list(await session.scalars(select(ApiKey).order_by(ApiKey.created_at)))
+        async with self.db.reading() as tx:
+            return list(await tx.scalars(select(ApiKey).order_by(ApiKey.created_at)))
 
     async def revoke(self, ident: str) -> ApiKey:
         """Revoke by id or by the prefix shown at creation."""
-        async with self.db.session() as session:
-            row = await session.scalar(
+        async with self.db.transaction() as tx:
+            row = await tx.scalar(
                 select(ApiKey).where(or_(ApiKey.id == ident, ApiKey.prefix == ident))
             )
             if row is None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
-from orchestra.db import EVENTS, STEPS, TASKS
+from orchestra.db import EVENTS, STEPS, TASKS, EventType
 from orchestra.db.base import utcnow
 
 # Built once: building a statement and its cache key costs several times what running it
@@ -24,7 +24,7 @@ INSERT_STEPS = insert(STEPS)
 INSERT_EVENTS = insert(EVENTS)
 UPDATE_TASK = update(TASKS).where(TASKS.c.id == bindparam("_task"))
 UPDATE_STEP = update(STEPS).where(
-    STEPS.c.task_id == bindparam("_task"), STEPS.c.key == bindparam("_key")
+    STEPS.c.task_id == bindparam("_task"), STEPS.c.step_id == bindparam("_step_id")
 )
 START_TASK = (
     update(TASKS)
@@ -41,7 +41,7 @@ class Change:
     task_id: str
     task: dict[str, Any] = field(default_factory=dict)
     written_task: dict[str, Any] = field(default_factory=dict)
-    steps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    steps: dict[str, dict[str, Any]] = field(default_factory=dict)  # by step id
     new_steps: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     last_event: int = 0
@@ -59,12 +59,23 @@ class Change:
             self.event("task.running", status="running")
         return bool(started)
 
-    def set_step(self, key: str, **values: Any) -> None:
-        self.steps.setdefault(key, {}).update(values)
+    def set_step(self, step_id: str, **values: Any) -> None:
+        self.steps.setdefault(step_id, {}).update(values)
 
-    def event(self, type_: str, step: str | None = None, **data: Any) -> None:
-        """Append an event to the task's log; it commits (or not) with the change it describes."""
-        self.events.append({"task_id": self.task_id, "step_key": step, "type": type_, "data": data})
+    def event(self, type_: str, step_id: str | None = None, **data: Any) -> None:
+        """Append an event to the task's log; it commits (or not) with the change it describes.
+
+        Raises:
+            ValueError: `type_` is not an `EventType` (clients rely on that list).
+        """
+        self.events.append(
+            {
+                "task_id": self.task_id,
+                "step_id": step_id,
+                "type": EventType(type_).value,
+                "data": data,
+            }
+        )
 
     @property
     def empty(self) -> bool:
@@ -85,8 +96,8 @@ class Change:
             connection.execute(INSERT_STEPS, self.new_steps)
         if self.task:
             connection.execute(UPDATE_TASK, {**self.task, "_task": self.task_id})
-        for key, values in self.steps.items():
-            connection.execute(UPDATE_STEP, {**values, "_task": self.task_id, "_key": key})
+        for step_id, values in self.steps.items():
+            connection.execute(UPDATE_STEP, {**values, "_task": self.task_id, "_step_id": step_id})
         if self.events:
             now = at or utcnow()
             connection.execute(

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from orchestra import logs, tracing
 from orchestra.api.app import InsecureConfiguration
 from orchestra.config import Settings, get_settings
+from orchestra.db.models import InstanceHealth
 from orchestra.errors import OrchestraError
 from orchestra.llm.errors import LLMError
 
@@ -247,7 +248,7 @@ def _agents(url: str, action: str, card_url: str | None, key: str | None) -> int
             return 1
         body = response.json()
         for agent in body.get("items", [body]):
-            healthy = sum(1 for i in agent["instances"] if i["health"] == "healthy")
+            healthy = sum(1 for i in agent["instances"] if i["health"] == InstanceHealth.HEALTHY)
             print(
                 f"{agent['name']}  ({agent['id']})  instances: {healthy}/{len(agent['instances'])} "
                 f"healthy  capabilities: {', '.join(agent['capabilities'])}"

@@ -20,10 +20,11 @@ POLL_SECONDS = 1.0
 
 
 def event_json(event: Any) -> dict[str, Any]:
+    """An event row in the API's shape (`TaskEventPublic`)."""
     return {
         "id": event.id,
         "task_id": event.task_id,
-        "step": event.step_key,
+        "step_id": event.step_id,
         "type": event.type,
         "data": event.data,
         "created_at": event.created_at.isoformat(),

@@ -1,6 +1,6 @@
 """Logging for every service: plain or JSON lines, with the task and step bound to each line.
 
-`bind(task=..., step=...)` sets context variables; every record logged in that context
+`bind(task_id, step_id)` sets context variables; every record logged in that context
 (and in tasks started from it) carries them, so one grep follows a task across modules.
 """
 
@@ -16,23 +16,23 @@ _TASK: ContextVar[str | None] = ContextVar("orchestra_task", default=None)
 _STEP: ContextVar[str | None] = ContextVar("orchestra_step", default=None)
 
 
-def bind(task: str | None = None, step: str | None = None) -> None:
+def bind(task_id: str | None = None, step_id: str | None = None) -> None:
     """Bind the task (and step) being worked on to this context's log lines."""
-    _TASK.set(task)
-    _STEP.set(step)
+    _TASK.set(task_id)
+    _STEP.set(step_id)
 
 
 class _Context(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.task_id = _TASK.get()
-        record.step = _STEP.get()
+        record.step_id = _STEP.get()
         return True
 
 
 class _Text(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line = super().format(record)
-        task, step = getattr(record, "task_id", None), getattr(record, "step", None)
+        task, step = getattr(record, "task_id", None), getattr(record, "step_id", None)
         if task:
             line += f" [task={task}{f' step={step}' if step else ''}]"
         return line
@@ -46,7 +46,7 @@ class _Json(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        for key in ("task_id", "step"):
+        for key in ("task_id", "step_id"):
             value = getattr(record, key, None)
             if value:
                 entry[key] = value

@@ -12,7 +12,17 @@ from typing import cast
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from sqlalchemy import func, select
 
-from orchestra.db import Agent, AgentInstance, AgentSlot, Database, StepStatus, Task, TaskStep
+from orchestra.db import (
+    Agent,
+    AgentInstance,
+    AgentSlot,
+    Database,
+    InstanceHealth,
+    StepStatus,
+    Task,
+    TaskStatus,
+    TaskStep,
+)
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -75,16 +85,16 @@ def count_tokens(model: object, tokens_in: int, tokens_out: int) -> None:
 
 async def refresh(db: Database) -> None:
     """Set the database-backed gauges."""
-    async with db.reading() as session:
-        rows = await session.execute(select(Task.status, func.count()).group_by(Task.status))
+    async with db.reading() as tx:
+        rows = await tx.execute(select(Task.status, func.count()).group_by(Task.status))
         counts: dict[str, int] = {status: count for status, count in rows.all()}
-        waiting = await session.scalar(
+        waiting = await tx.scalar(
             select(func.count())
             .select_from(TaskStep)
             .join(Task, Task.id == TaskStep.task_id)
-            .where(Task.status == "running", TaskStep.status == StepStatus.PENDING)
+            .where(Task.status == TaskStatus.RUNNING, TaskStep.status == StepStatus.PENDING)
         )
-        running = await session.scalar(
+        running = await tx.scalar(
             select(func.count()).select_from(TaskStep).where(TaskStep.status == StepStatus.RUNNING)
         )
         held = (
@@ -94,20 +104,20 @@ async def refresh(db: Database) -> None:
             .scalar_subquery()
         )
         instances = (
-            await session.execute(
+            await tx.execute(
                 select(Agent.name, AgentInstance.url, AgentInstance.health, held).join(
                     Agent, Agent.id == AgentInstance.agent_id
                 )
             )
         ).all()
-    for status in ("pending", "planning", "running", "completed", "failed", "canceled"):
-        TASKS.labels(status).set(counts.get(status, 0))
+    for status in TaskStatus:
+        TASKS.labels(status.value).set(counts.get(status, 0))
     STEPS_WAITING.set(waiting or 0)
     STEPS_RUNNING.set(running or 0)
     AGENT_UP.clear()
     AGENT_IN_FLIGHT.clear()
     for name, url, health, in_flight in instances:
-        AGENT_UP.labels(name, url).set(1 if health == "healthy" else 0)
+        AGENT_UP.labels(name, url).set(1 if health == InstanceHealth.HEALTHY else 0)
         AGENT_IN_FLIGHT.labels(name, url).set(float(cast(int, in_flight) or 0))
 
 

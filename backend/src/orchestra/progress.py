@@ -13,16 +13,18 @@ from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
-STYLES = {
-    "pending": "dim",
-    "planning": "cyan",
-    "running": "yellow",
-    "completed": "green",
-    "failed": "red",
-    "canceled": "magenta",
-    "skipped": "dim",
+from orchestra.db.models import StepStatus, TaskStatus
+
+STYLES: dict[str, str] = {
+    TaskStatus.PENDING: "dim",
+    TaskStatus.PLANNING: "cyan",
+    TaskStatus.RUNNING: "yellow",
+    TaskStatus.COMPLETED: "green",
+    TaskStatus.FAILED: "red",
+    TaskStatus.CANCELED: "magenta",
+    StepStatus.SKIPPED: "dim",
 }
-FINAL = ("completed", "failed", "canceled")
+FINAL = frozenset(s.value for s in TaskStatus if s.terminal)
 # How long one read waits for a change (the server allows up to a minute).
 WAIT_SECONDS = 30
 
@@ -88,8 +90,8 @@ async def run_task(
                 live.update(render(task))
     if as_json:
         sys.stdout.write(json.dumps(task, indent=2) + "\n")
-    elif task["status"] == "completed":
+    elif task["status"] == TaskStatus.COMPLETED:
         console.print(Markdown(task["result"] or ""))
     else:
         console.print(f"[red]{task['status']}: {task.get('error') or ''}[/red]")
-    return 0 if task["status"] == "completed" else 1
+    return 0 if task["status"] == TaskStatus.COMPLETED else 1

@@ -208,9 +208,9 @@ class Tasks:
             order: tuple[Any, ...] = (Task.finished_at, Task.id)
         else:
             order = (Task.created_at.desc(), Task.id)
-        async with self.db.reading() as session:
-            total = await session.scalar(count)
-            rows = await session.scalars(query.order_by(*order).limit(limit).offset(offset))
+        async with self.db.reading() as tx:
+            total = await tx.scalar(count)
+            rows = await tx.scalars(query.order_by(*order).limit(limit).offset(offset))
             return list(rows), total or 0
 
     async def cancel(self, task_id: str, principal: Principal) -> TaskView:

@@ -30,7 +30,7 @@ import orjson
 from sqlalchemy import Connection, bindparam, func, select
 
 from orchestra.changes import LAST_EVENT, Change
-from orchestra.db import EVENTS, STEPS, TASKS, Database, TaskStatus
+from orchestra.db import EVENTS, STEPS, TASKS, Database, StepStatus, TaskStatus
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ TASK_FIELDS = (
     "finished_at",
 )
 STEP_FIELDS = (
-    "key",
+    "step_id",
     "position",
     "title",
     "instruction",
@@ -95,7 +95,7 @@ def _duration(start: datetime | None, end: datetime | None) -> float | None:
 def render_step(step: dict[str, Any]) -> dict[str, Any]:
     """A step in the API's shape (`StepPublic`)."""
     return {
-        "id": step["key"],
+        "id": step["step_id"],
         "title": step["title"],
         "instruction": step["instruction"],
         "capability": step["capability"],
@@ -129,7 +129,7 @@ def render_summary(task: dict[str, Any], steps: Iterable[dict[str, Any]]) -> dic
         "planner": task["planner"],
         "error": task["error"],
         "steps_total": len(steps),
-        "steps_completed": sum(1 for s in steps if s["status"] == "completed"),
+        "steps_completed": sum(1 for s in steps if s["status"] == StepStatus.COMPLETED),
         "tokens_in": task["tokens_in"] + sum(s["tokens_in"] for s in steps),
         "tokens_out": task["tokens_out"] + sum(s["tokens_out"] for s in steps),
         "created_at": task["created_at"],
@@ -154,7 +154,7 @@ def render(task: dict[str, Any], steps: Iterable[dict[str, Any]]) -> dict[str, A
 
 @dataclass
 class TaskView:
-    """A task's row and its steps' rows (in plan order), and the JSON made of them."""
+    """A task's row and its steps' rows (by step id, in plan order), and the JSON made of them."""
 
     task: dict[str, Any]
     steps: dict[str, dict[str, Any]]
@@ -201,9 +201,9 @@ class TaskView:
         for values in (change.written_task, change.task):
             self.task.update({k: v for k, v in values.items() if k in self.task})
         for row in change.new_steps:
-            self.steps[row["key"]] = {k: row.get(k) for k in STEP_FIELDS}
-        for key, values in change.steps.items():
-            step = self.steps.get(key)
+            self.steps[row["step_id"]] = {k: row.get(k) for k in STEP_FIELDS}
+        for step_id, values in change.steps.items():
+            step = self.steps.get(step_id)
             if step is None:
                 return False
             step.update({k: v for k, v in values.items() if k in step})
@@ -237,7 +237,7 @@ def load(connection: Connection, task_id: str) -> TaskView | None:
         return None
     steps = connection.execute(READ_STEPS, params).mappings()
     last = connection.scalar(LAST_EVENT, params)
-    return TaskView(dict(task), {s["key"]: dict(s) for s in steps}, int(last or 0))
+    return TaskView(dict(task), {s["step_id"]: dict(s) for s in steps}, int(last or 0))
 
 
 class _Load:

@@ -14,11 +14,11 @@ from tests.executor.slow import Slow, wait_until_step_running
 from tests.stack import Stack, wait_for_task
 
 
-def _step(key: str, *after: str) -> dict[str, object]:
+def _step(step_id: str, *after: str) -> dict[str, object]:
     return {
-        "id": key,
-        "title": key,
-        "instruction": f"step {key}",
+        "id": step_id,
+        "title": step_id,
+        "instruction": f"step {step_id}",
         "capability": "wait-a",
         "depends_on": list(after),
     }
@@ -131,6 +131,15 @@ def test_a_bad_wait_is_422(slow: Slow, wait: str) -> None:
     response = slow.api.get(f"/api/tasks/{'0' * 32}?wait={wait}")
     assert response.status_code == 422
     assert "wait" in response.json()["error"]["message"]
+
+
+def test_an_if_none_match_longer_than_documented_is_422(slow: Slow) -> None:
+    task_id = slow.submit(ONE)
+    assert slow.api.get(f"/api/tasks/{task_id}").status_code == 200  # its view is kept
+    too_long = '"' + "x" * 1000 + '"'
+    response = slow.api.get(f"/api/tasks/{task_id}", headers={"If-None-Match": too_long})
+    assert response.status_code == 422
+    assert "if-none-match" in response.json()["error"]["message"].lower()
 
 
 @pytest.mark.postgres

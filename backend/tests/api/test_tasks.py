@@ -7,6 +7,8 @@ import json
 import httpx
 import pytest
 
+from orchestra.api.schemas import TaskEventPublic, TaskPublic, TaskSummary
+from orchestra.db import EventType, InstanceHealth, StepStatus, TaskStatus
 from tests.stack import wait_for_task
 
 DEMO = (
@@ -62,8 +64,35 @@ def test_events_stream_in_order_and_resume(api: httpx.Client) -> None:
     assert types.index("task.planned") < types.index("step.running") < types.index("step.completed")
     ids = [e["id"] for e in events]
     assert ids == sorted(ids)
+    # Each is the documented event, no field more or less, of a documented type.
+    for event in events:
+        TaskEventPublic.model_validate(event)
+        assert set(event) == set(TaskEventPublic.model_fields)
+    # A step's events name it by the id its plan gave it; a task's events name no step.
+    step_ids = {s["id"] for s in api.get(f"/api/tasks/{task['id']}").json()["steps"]}
+    assert {e["step_id"] for e in events if str(e["type"]).startswith("step.")} == step_ids
+    assert all(e["step_id"] is None for e in events if str(e["type"]).startswith("task."))
     resumed = read({"Last-Event-ID": str(ids[2])})
     assert [e["id"] for e in resumed] == ids[3:]
+
+
+def test_a_task_is_answered_exactly_as_documented(api: httpx.Client) -> None:
+    """A task read by id, submitted or waited for is made from its view (`views.render`),
+    not by the API's models: it must be `TaskPublic` field for field, and its list entry
+    (made from the database row) the same task summarized."""
+
+    def documented(body: dict[str, object]) -> dict[str, object]:
+        assert TaskPublic.model_validate(body).model_dump(mode="json") == body
+        return body
+
+    created = documented(api.post("/api/tasks", json={"description": DEMO}).json())
+    done = wait_for_task(api, str(created["id"]), ("completed", "failed"))
+    assert documented(done)["steps"]
+    waited = api.get(f"/api/tasks/{created['id']}", params={"wait": 0})  # through the route
+    assert documented(waited.json()) == done
+    listed = api.get("/api/tasks", params={"limit": 200}).json()["items"]
+    summary = next(t for t in listed if t["id"] == created["id"])
+    assert summary == {name: done[name] for name in TaskSummary.model_fields}
 
 
 def test_list_filters_and_paginates(api: httpx.Client) -> None:
@@ -181,6 +210,14 @@ def test_openapi_documents_every_endpoint(api: httpx.Client) -> None:
         "/ready",
     ):
         assert path in paths, path
+    # Any route may meet a database outage (and submitting, a full line): 503, documented.
+    for path, operations in paths.items():
+        for method, operation in operations.items():
+            unavailable = operation["responses"].get("503")
+            assert unavailable is not None, f"{method} {path}"
+            body = unavailable["content"]["application/json"]["schema"]["$ref"]
+            assert body.endswith("/ErrorResponse"), f"{method} {path}"
+            assert "Retry-After" in unavailable["headers"], f"{method} {path}"
     docs = api.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
     # Served from the package, not a CDN: the page works on a machine with no internet.
@@ -188,6 +225,23 @@ def test_openapi_documents_every_endpoint(api: httpx.Client) -> None:
     assert api.get("/docs-static/swagger-ui-bundle.js").status_code == 200
     assert api.get("/health").json()["status"] == "ok"
     assert api.get("/ready").json()["status"] == "ready"
+
+
+def test_statuses_and_event_types_are_enums_in_the_schema(api: httpx.Client) -> None:
+    schema = api.get("/openapi.json").json()
+    schemas = schema["components"]["schemas"]
+
+    def enum(model: str, field: str) -> list[str]:
+        ref = schemas[model]["properties"][field]["$ref"].rsplit("/", 1)[-1]
+        return list(schemas[ref]["enum"])
+
+    for model in ("TaskSummary", "TaskPublic"):
+        assert enum(model, "status") == list(TaskStatus)
+    assert enum("StepPublic", "status") == list(StepStatus)
+    assert enum("InstancePublic", "health") == list(InstanceHealth)
+    assert enum("TaskEventPublic", "type") == list(EventType)
+    # The dashboard's types are generated from its copy of this schema (the end-to-end test
+    # "the committed OpenAPI schema is the orchestrator's" holds the copy to it).
 
 
 def test_metrics_show_tasks_steps_and_agents(api: httpx.Client) -> None:

@@ -10,11 +10,11 @@ import httpx
 from tests.stack import Stack
 
 
-def _step(key: str, capability: str, *after: str) -> dict[str, object]:
+def _step(step_id: str, capability: str, *after: str) -> dict[str, object]:
     return {
-        "id": key,
-        "title": key.upper(),
-        "instruction": f"step {key}",
+        "id": step_id,
+        "title": step_id.upper(),
+        "instruction": f"step {step_id}",
         "capability": capability,
         "depends_on": list(after),
     }
@@ -71,15 +71,15 @@ class Slow:
         self.stack.stop()
 
 
-def wait_until_step_running(api: httpx.Client, task_id: str, key: str) -> bool:
-    return wait_until_step_status(api, task_id, key, "running")
+def wait_until_step_running(api: httpx.Client, task_id: str, step_id: str) -> bool:
+    return wait_until_step_status(api, task_id, step_id, "running")
 
 
-def wait_until_step_status(api: httpx.Client, task_id: str, key: str, status: str) -> bool:
+def wait_until_step_status(api: httpx.Client, task_id: str, step_id: str, status: str) -> bool:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         task = api.get(f"/api/tasks/{task_id}").json()
-        if any(s["id"] == key and s["status"] == status for s in task["steps"]):
+        if any(s["id"] == step_id and s["status"] == status for s in task["steps"]):
             return True
         time.sleep(0.05)
-    raise TimeoutError(f"step {key} of {task_id} never was {status}")
+    raise TimeoutError(f"step {step_id} of {task_id} never was {status}")

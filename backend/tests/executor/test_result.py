@@ -6,11 +6,11 @@ from orchestra.db import TaskStep
 from orchestra.executor.result import join_step_outputs
 
 
-def step(key: str, title: str, output: str, depends_on: list[str]) -> TaskStep:
+def step(step_id: str, title: str, output: str, depends_on: list[str]) -> TaskStep:
     return TaskStep(
         task_id="t",
-        key=key,
-        position=int(key[1:]),
+        step_id=step_id,
+        position=int(step_id[1:]),
         title=title,
         instruction=title,
         capability="statistics",

@@ -13,13 +13,13 @@ async def test_an_agent_never_has_more_steps_than_slots(tmp_path: Path) -> None:
     await upgrade(url)
     db = Database(url)
 
-    async def take(key: str, agent: str = "a1") -> bool:
+    async def take(step_id: str, agent: str = "a1") -> bool:
         return await db.run(
             lambda c: slots.take(
                 c,
                 agent_id=agent,
                 task_id="t1",
-                key=key,
+                step_id=step_id,
                 instance_id="i1",
                 executor_id="e1",
                 cap=2,

@@ -153,6 +153,6 @@ describe("task event stream", () => {
   it("ignores data that is not an event", () => {
     expect(parseEvent("not json")).toBeNull();
     expect(parseEvent('{"id": "x"}')).toBeNull();
-    expect(parseEvent('{"id": 3, "type": "task.running", "task_id": "t"}')).toMatchObject({ id: 3, data: {}, step: null });
+    expect(parseEvent('{"id": 3, "type": "task.running", "task_id": "t"}')).toMatchObject({ id: 3, data: {}, step_id: null });
   });
 });

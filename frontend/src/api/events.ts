@@ -11,7 +11,7 @@
  */
 import { apiKey, authHeaders, reportUnauthorized } from "./auth";
 import { ApiError, errorOf } from "./client";
-import { TASK_EVENT_TYPES, type TaskEvent } from "./types";
+import { endsTask, isTaskEventType, type TaskEvent } from "./types";
 
 export type StreamState = "connecting" | "open" | "reconnecting" | "closed";
 
@@ -33,8 +33,6 @@ export interface FollowOptions {
   retryMs?: number;
 }
 
-const ENDINGS = new Set(["task.completed", "task.failed", "task.canceled"]);
-const KNOWN_TYPES = new Set<string>(TASK_EVENT_TYPES);
 const DEFAULT_RETRY_MS = 2000;
 const MAX_RETRY_MS = 30_000;
 
@@ -49,7 +47,7 @@ export function parseEvent(raw: string): TaskEvent | null {
     if (typeof value !== "object" || value === null) return null;
     const event = value as Partial<TaskEvent>;
     if (typeof event.id !== "number" || typeof event.type !== "string") return null;
-    return { ...event, data: event.data ?? {}, step: event.step ?? null } as TaskEvent;
+    return { ...event, data: event.data ?? {}, step_id: event.step_id ?? null } as TaskEvent;
   } catch {
     return null;
   }
@@ -161,11 +159,11 @@ export function followTask(taskId: string, options: FollowOptions): () => void {
   const deliver = (message: SseMessage): void => {
     if (message.id !== undefined) lastId = message.id;
     if (message.retry !== undefined) retryMs = message.retry;
-    if (!KNOWN_TYPES.has(message.event)) return;
+    if (!isTaskEventType(message.event)) return;
     const event = parseEvent(message.data);
     if (event === null || closed) return;
     options.onEvent(event);
-    if (ENDINGS.has(event.type)) close();
+    if (endsTask(event.type)) close();
   };
 
   async function connect(): Promise<void> {

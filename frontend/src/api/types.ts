@@ -1,4 +1,10 @@
-/** Names for the API's models, taken from the types generated out of `openapi.json`. */
+/**
+ * Names for the API's models, taken from the types generated out of `openapi.json`.
+ *
+ * The status lists below are the schema's enums as values: each is built from a record keyed by
+ * the generated type, so a status added to or removed from the API fails the typecheck here
+ * until the list (and its label, color or meaning) follows.
+ */
 import type { components } from "./schema";
 
 type Schemas = components["schemas"];
@@ -9,72 +15,79 @@ export type TaskList = Schemas["TaskList"];
 export type TaskCreate = Schemas["TaskCreate"];
 export type TaskStatus = Schemas["TaskStatus"];
 export type StepPublic = Schemas["StepPublic"];
+export type StepStatus = Schemas["StepStatus"];
 export type Plan = Schemas["Plan"];
 export type AgentPublic = Schemas["AgentPublic"];
 export type InstancePublic = Schemas["InstancePublic"];
+export type InstanceHealth = Schemas["InstanceHealth"];
 export type SkillPublic = Schemas["SkillPublic"];
 export type SessionPublic = Schemas["SessionPublic"];
 export type SessionList = Schemas["SessionList"];
 export type MessagePublic = Schemas["MessagePublic"];
 export type MessageList = Schemas["MessageList"];
 export type ErrorBody = Schemas["ErrorBody"];
+/** One entry of the task event log, as the SSE `data` field carries it. */
+export type TaskEvent = Schemas["TaskEventPublic"];
+/** Event types of the task event stream (`GET /api/tasks/{id}/events`). */
+export type TaskEventType = Schemas["EventType"];
 
-/** Step states (the API types them as plain strings). */
-export type StepStatus = "pending" | "running" | "completed" | "failed" | "canceled" | "skipped";
+/** Whether a task in this status has ended (it changes no more). */
+const TASK_ENDED: Record<TaskStatus, boolean> = {
+  pending: false,
+  planning: false,
+  running: false,
+  completed: true,
+  failed: true,
+  canceled: true,
+};
 
-export const TASK_STATUSES: readonly TaskStatus[] = [
-  "pending",
-  "planning",
-  "running",
-  "completed",
-  "failed",
-  "canceled",
-];
+const STEP_STATUS: Record<StepStatus, true> = {
+  pending: true,
+  running: true,
+  completed: true,
+  failed: true,
+  canceled: true,
+  skipped: true,
+};
 
-export const TERMINAL_TASK_STATUSES: readonly string[] = ["completed", "failed", "canceled"];
+const EVENT_TYPES: Record<TaskEventType, true> = {
+  "task.created": true,
+  "task.planning": true,
+  "task.planned": true,
+  "task.running": true,
+  "task.completed": true,
+  "task.failed": true,
+  "task.canceled": true,
+  "step.running": true,
+  "step.attempt": true,
+  "step.completed": true,
+  "step.failed": true,
+  "step.canceled": true,
+  "step.skipped": true,
+};
 
-export function isTerminal(status: string): boolean {
-  return TERMINAL_TASK_STATUSES.includes(status);
+export const TASK_STATUSES = Object.keys(TASK_ENDED) as TaskStatus[];
+export const STEP_STATUSES = Object.keys(STEP_STATUS) as StepStatus[];
+export const TASK_EVENT_TYPES = Object.keys(EVENT_TYPES) as TaskEventType[];
+
+export function isTerminal(status: TaskStatus): boolean {
+  return TASK_ENDED[status];
 }
 
-/** Event types of the task event stream (`GET /api/tasks/{id}/events`). */
-export type TaskEventType =
-  | "task.created"
-  | "task.planning"
-  | "task.planned"
-  | "task.running"
-  | "task.completed"
-  | "task.failed"
-  | "task.canceled"
-  | "step.running"
-  | "step.attempt"
-  | "step.completed"
-  | "step.failed"
-  | "step.canceled"
-  | "step.skipped";
+export function isTaskStatus(value: unknown): value is TaskStatus {
+  return typeof value === "string" && Object.hasOwn(TASK_ENDED, value);
+}
 
-export const TASK_EVENT_TYPES: readonly TaskEventType[] = [
-  "task.created",
-  "task.planning",
-  "task.planned",
-  "task.running",
-  "task.completed",
-  "task.failed",
-  "task.canceled",
-  "step.running",
-  "step.attempt",
-  "step.completed",
-  "step.failed",
-  "step.canceled",
-  "step.skipped",
-];
+export function isStepStatus(value: unknown): value is StepStatus {
+  return typeof value === "string" && Object.hasOwn(STEP_STATUS, value);
+}
 
-/** One entry of the task event log, as the SSE `data` field carries it. */
-export interface TaskEvent {
-  id: number;
-  task_id: string;
-  step: string | null;
-  type: TaskEventType;
-  data: Record<string, unknown>;
-  created_at: string;
+export function isTaskEventType(value: unknown): value is TaskEventType {
+  return typeof value === "string" && Object.hasOwn(EVENT_TYPES, value);
+}
+
+/** Whether an event is its task's last: `task.<a status that ends a task>`. */
+export function endsTask(type: TaskEventType): boolean {
+  const [scope, kind] = type.split(".");
+  return scope === "task" && isTaskStatus(kind) && isTerminal(kind);
 }

@@ -90,7 +90,7 @@ export function NewTaskPage() {
           <option value={NEW_SESSION}>New session…</option>
         </select>
         {sessions.error ? <p className="muted small">Could not load sessions: {sessions.error.message}</p> : null}
-        <p className="muted small">A session keeps a conversation: its earlier tasks and results inform the plan.</p>
+        <p className="muted small">In a session, the earlier tasks and results inform the plan.</p>
         {session === NEW_SESSION ? (
           <>
             <label htmlFor="session-title">Title of the new session</label>

@@ -1,4 +1,4 @@
-/** One session: its conversation (tasks asked, results given) and the tasks it produced. */
+/** One session: its messages (tasks asked, results given) and the tasks it produced. */
 import { useCallback } from "react";
 import { Link, useParams } from "react-router";
 
@@ -56,12 +56,12 @@ export function SessionPage() {
       <p className="muted">
         Started {formatTime(session.created_at)} · {session.tasks} tasks · {session.messages} messages
       </p>
-      <section aria-labelledby="conversation-title" className="panel">
-        <h2 id="conversation-title">Conversation</h2>
+      <section aria-labelledby="messages-title" className="panel">
+        <h2 id="messages-title">Messages</h2>
         {messages.length === 0 ? (
           <p className="muted">No messages yet: start a task in this session.</p>
         ) : (
-          <ol className="conversation">
+          <ol className="messages">
             {messages.map((message) => (
               <li key={message.id} className={`message message-${message.role}`}>
                 <div className="message-meta">

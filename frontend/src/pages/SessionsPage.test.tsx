@@ -48,7 +48,7 @@ describe("SessionsPage", () => {
 });
 
 describe("SessionPage", () => {
-  it("shows the conversation and the tasks it produced", async () => {
+  it("shows the messages and the tasks it produced", async () => {
     vi.spyOn(api, "getSession").mockResolvedValue(session);
     vi.spyOn(api, "listMessages").mockResolvedValue({
       items: [

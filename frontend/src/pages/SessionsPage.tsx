@@ -1,4 +1,4 @@
-/** Sessions: conversations whose history informs the planner, newest first, paged; start a new one. */
+/** Sessions: tasks given in a row, whose history informs the planner, newest first, paged; start a new one. */
 import { useCallback, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
@@ -71,7 +71,7 @@ export function SessionsPage() {
       {items && items.length === 0 && offset === 0 ? (
         <Empty title="No sessions yet.">
           <p>
-            A session is a conversation: tasks in it see the earlier tasks and results. Start one above, or pick
+            A session holds tasks given in a row: tasks in it see the earlier tasks and results. Start one above, or pick
             one when you <Link to="/tasks/new">start a task</Link>.
           </p>
         </Empty>

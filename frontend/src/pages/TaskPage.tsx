@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 
 import { ApiError } from "../api/client";
-import { isTerminal } from "../api/types";
+import { isTerminal, STEP_STATUSES } from "../api/types";
 import { DataView } from "../components/DataView";
 import { Markdown } from "../components/Markdown";
 import { Empty, ErrorState, Loading } from "../components/States";
@@ -106,10 +106,9 @@ export function TaskPage() {
 }
 
 function Legend() {
-  const states = ["pending", "running", "completed", "failed", "canceled", "skipped"];
   return (
     <ul className="legend" aria-label="Colors">
-      {states.map((state) => (
+      {STEP_STATUSES.map((state) => (
         <li key={state}>
           <span className={`legend-swatch status-${state}`} aria-hidden="true" /> {state}
         </li>

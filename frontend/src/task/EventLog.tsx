@@ -21,7 +21,7 @@ export function EventLog({ events }: { events: TaskEvent[] }) {
         <li key={event.id}>
           <time dateTime={event.created_at}>{formatTime(event.created_at)}</time>
           <code>{event.type}</code>
-          {event.step ? <span className="step-key">{event.step}</span> : null}
+          {event.step_id ? <span className="step-id">{event.step_id}</span> : null}
           <span className="muted">{describe(event)}</span>
         </li>
       ))}

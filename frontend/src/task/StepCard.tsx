@@ -8,7 +8,7 @@ import { StatusBadge } from "../components/StatusBadge";
 import { formatDuration, formatNumber, formatTime, shortId } from "../lib/format";
 
 function instanceUrl(events: TaskEvent[], step: StepPublic): string | undefined {
-  const attempts = events.filter((e) => e.type === "step.attempt" && e.step === step.id);
+  const attempts = events.filter((e) => e.type === "step.attempt" && e.step_id === step.id);
   const url = attempts.at(-1)?.data.url;
   return typeof url === "string" ? url : undefined;
 }
@@ -42,7 +42,7 @@ export function StepCard({
       data-step={step.id}
     >
       <summary>
-        <span className="step-key">{step.id}</span>
+        <span className="step-id">{step.id}</span>
         <span className="step-title">{step.title}</span>
         <StatusBadge status={step.status} />
         <span className="muted small">

@@ -37,7 +37,7 @@ function StepNodeView({ data, targetPosition, sourcePosition }: NodeProps<StepNo
         onClick={() => data.onSelect(step.id)}
       >
         <span className="graph-node-title">
-          <span className="step-key">{step.id}</span> {step.title}
+          <span className="step-id">{step.id}</span> {step.title}
         </span>
         <span className="graph-node-meta">
           {step.capability} · {step.agent ?? "unassigned"}

@@ -30,7 +30,7 @@ export function Timeline({ steps, events, taskStartedAt, now }: TimelineProps) {
       {steps.map((step, index) => {
         const start = ms(step.started_at);
         const end = ends[index] ?? now;
-        const attempts = events.filter((e) => e.type === "step.attempt" && e.step === step.id);
+        const attempts = events.filter((e) => e.type === "step.attempt" && e.step_id === step.id);
         const label =
           start === undefined
             ? `${step.id} ${step.status}`
@@ -39,7 +39,7 @@ export function Timeline({ steps, events, taskStartedAt, now }: TimelineProps) {
         return (
           <div className="timeline-row" role="listitem" key={step.id} aria-label={label}>
             <span className="timeline-label" title={step.title}>
-              <span className="step-key">{step.id}</span> {step.title}
+              <span className="step-id">{step.id}</span> {step.title}
             </span>
             <span className="timeline-track">
               {start === undefined ? (

@@ -2,7 +2,7 @@
  * What an event of the task's stream changes in the task as the page shows it, before the
  * full task is read again: states of the task and its steps, the plan as soon as it exists.
  */
-import type { Plan, StepPublic, TaskEvent, TaskPublic } from "../api/types";
+import { isStepStatus, isTaskStatus, isTerminal, type Plan, type StepPublic, type TaskEvent, type TaskPublic } from "../api/types";
 
 function planSteps(plan: Plan): StepPublic[] {
   return plan.steps.map((step) => ({
@@ -50,22 +50,23 @@ export function applyEvent(task: TaskPublic, event: TaskEvent): TaskPublic {
       next.planner = text(data.planner) ?? task.planner;
       return next;
     }
-    if (kind !== "created") next.status = text(data.status) ?? (kind === "planned" ? task.status : kind);
+    const status = isTaskStatus(data.status) ? data.status : isTaskStatus(kind) ? kind : task.status;
+    if (kind !== "created") next.status = status;
     if (kind === "failed" || kind === "canceled") next.error = text(data.error) ?? task.error;
     if (kind === "running" && !task.started_at) next.started_at = event.created_at;
-    if (["completed", "failed", "canceled"].includes(kind)) next.finished_at = task.finished_at ?? event.created_at;
+    if (isTaskStatus(kind) && isTerminal(kind)) next.finished_at = task.finished_at ?? event.created_at;
     return next;
   }
-  if (event.step === null) return task;
+  if (event.step_id === null) return task;
   const steps = task.steps.map((step) => {
-    if (step.id !== event.step) return step;
+    if (step.id !== event.step_id) return step;
     const changed: StepPublic = { ...step };
     if (kind === "attempt") {
       changed.attempts = typeof data.attempt === "number" ? data.attempt : step.attempts + 1;
       changed.instance_id = text(data.instance) ?? step.instance_id;
       return changed;
     }
-    changed.status = text(data.status) ?? kind;
+    changed.status = isStepStatus(data.status) ? data.status : isStepStatus(kind) ? kind : step.status;
     if (kind === "running") {
       changed.agent = text(data.agent) ?? step.agent;
       changed.started_at = step.started_at ?? event.created_at;

@@ -96,8 +96,8 @@ export function makeAgent(overrides: Partial<AgentPublic> = {}): AgentPublic {
 }
 
 let nextEventId = 1;
-export function makeEvent(type: TaskEvent["type"], step: string | null, data: Record<string, unknown> = {}): TaskEvent {
-  return { id: nextEventId++, task_id: "t1", step, type, data, created_at: "2026-01-01T10:00:00.250Z" };
+export function makeEvent(type: TaskEvent["type"], stepId: string | null, data: Record<string, unknown> = {}): TaskEvent {
+  return { id: nextEventId++, task_id: "t1", step_id: stepId, type, data, created_at: "2026-01-01T10:00:00.250Z" };
 }
 
 /** One connection to the fake event stream: the test writes Server-Sent Events into it. */

@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import swagger_ui
@@ -15,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 
 from orchestra import __version__, collector, db, tracing
 from orchestra.api.errors import install_error_handlers
@@ -22,6 +24,7 @@ from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
 from orchestra.api.reads import TaskReads
 from orchestra.api.routes import agents, auth, health, sessions, tasks
+from orchestra.api.schemas import UNAVAILABLE
 from orchestra.api.state import Services
 from orchestra.auth import Keys
 from orchestra.config import Settings
@@ -29,12 +32,12 @@ from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
 from orchestra.executor.admission import Admission
 from orchestra.executor.adoption import Adoption
 from orchestra.llm import build_chat_model, verify_provider
-from orchestra.memory import Sessions
 from orchestra.planner import build_planner
 from orchestra.planner.synthesis import build_synthesizer
 from orchestra.registry import Registry
 from orchestra.registry.egress import Egress
-from orchestra.registry.health import HealthProbe
+from orchestra.registry.probes import HealthProbe
+from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.tracing import TracingMiddleware
 from orchestra.views import TaskViews
@@ -126,6 +129,25 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await database.close()
 
 
+def _document_streamed(app: FastAPI, models: tuple[type[BaseModel], ...]) -> None:
+    """Add the models carried only by event streams to the schema's components (FastAPI
+    registers those of JSON bodies only, and event streams are not JSON)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            components = generate().setdefault("components", {}).setdefault("schemas", {})
+            for model in models:
+                schema = model.model_json_schema(
+                    ref_template="#/components/schemas/{model}", mode="serialization"
+                )
+                components.update(schema.pop("$defs", {}))
+                components[model.__name__] = schema
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def _add_docs(app: FastAPI) -> None:
     """Swagger UI at /docs with its files from the swagger-ui-py package, so it works offline."""
     app.mount("/docs-static", StaticFiles(directory=SWAGGER_FILES), name="docs-static")
@@ -179,7 +201,8 @@ def create_app(settings: Settings) -> FastAPI:
             allow_headers=["*"],
         )
     for module in (tasks, agents, sessions, auth, health):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=UNAVAILABLE)
+    _document_streamed(app, tasks.STREAMED)
     _add_docs(app)
     dashboard = settings.dashboard_dir
     if dashboard is not None:

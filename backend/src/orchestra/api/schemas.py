@@ -1,4 +1,9 @@
-"""Request and response models of the REST API; ORM rows never leave through anything else."""
+"""Request and response models of the REST API; ORM rows never leave through anything else.
+
+A task read by id (and every answer carrying a whole task) is made by `orchestra.views.render`
+from the task's view, not by these models: `TaskPublic` documents that shape, and a test
+holds the two together.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,17 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from orchestra.db import Agent, AgentInstance, Message, Session, Task, TaskStep
+from orchestra.db import (
+    Agent,
+    AgentInstance,
+    EventType,
+    InstanceHealth,
+    Message,
+    Session,
+    StepStatus,
+    Task,
+    TaskStatus,
+)
 from orchestra.planner import Plan
 from orchestra.registry import InstanceFigures
 
@@ -27,6 +42,25 @@ class ErrorResponse(BaseModel):
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` entry documenting our error body for these statuses."""
     return {status: {"model": ErrorResponse} for status in statuses}
+
+
+UNAVAILABLE: dict[int | str, dict[str, Any]] = {
+    503: {
+        # JSON whatever the route answers otherwise (`/metrics` is text); `ErrorResponse` is
+        # in the schema's components through every other error response.
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}},
+        "description": "`database_unavailable` (the database is away or busy) or, on "
+        "`POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was "
+        "changed; send the request again after `Retry-After` seconds.",
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds to wait before sending the request again.",
+                "schema": {"type": "integer"},
+            }
+        },
+    }
+}
+"""What any route may answer while the service is unavailable (every router carries it)."""
 
 
 class TaskCreate(BaseModel):
@@ -51,13 +85,13 @@ class TaskCreate(BaseModel):
 
 
 class StepPublic(BaseModel):
-    id: str = Field(description="The step's key in the plan, e.g. s1.")
+    id: str = Field(description="The step's id in the plan, e.g. s1.")
     title: str
     instruction: str
     capability: str
     depends_on: list[str]
     expected_output: str
-    status: str
+    status: StepStatus
     agent_id: str | None
     agent: str | None
     instance_id: str | None
@@ -72,36 +106,11 @@ class StepPublic(BaseModel):
     finished_at: datetime | None
     duration_ms: float | None
 
-    @classmethod
-    def of(cls, step: TaskStep) -> StepPublic:
-        return cls(
-            id=step.key,
-            title=step.title,
-            instruction=step.instruction,
-            capability=step.capability,
-            depends_on=list(step.depends_on),
-            expected_output=step.expected_output,
-            status=step.status,
-            agent_id=step.agent_id,
-            agent=step.agent_name,
-            instance_id=step.instance_id,
-            remote_task_id=step.remote_task_id,
-            attempts=step.attempts,
-            output=step.output,
-            output_data=step.output_data,
-            error=step.error,
-            tokens_in=step.tokens_in,
-            tokens_out=step.tokens_out,
-            started_at=step.started_at,
-            finished_at=step.finished_at,
-            duration_ms=_duration(step.started_at, step.finished_at),
-        )
-
 
 class TaskSummary(BaseModel):
     id: str
     description: str
-    status: str
+    status: TaskStatus
     session_id: str | None
     planner: str | None
     error: str | None
@@ -115,27 +124,23 @@ class TaskSummary(BaseModel):
     duration_ms: float | None
 
     @classmethod
-    def fields_of(cls, task: Task) -> dict[str, Any]:
-        return {
-            "id": task.id,
-            "description": task.description,
-            "status": task.status,
-            "session_id": task.session_id,
-            "planner": task.planner,
-            "error": task.error,
-            "steps_total": len(task.steps),
-            "steps_completed": sum(1 for s in task.steps if s.status == "completed"),
-            "tokens_in": task.tokens_in + sum(s.tokens_in for s in task.steps),
-            "tokens_out": task.tokens_out + sum(s.tokens_out for s in task.steps),
-            "created_at": task.created_at,
-            "started_at": task.started_at,
-            "finished_at": task.finished_at,
-            "duration_ms": _duration(task.started_at, task.finished_at),
-        }
-
-    @classmethod
     def of(cls, task: Task) -> TaskSummary:
-        return cls(**cls.fields_of(task))
+        return cls(
+            id=task.id,
+            description=task.description,
+            status=TaskStatus(task.status),
+            session_id=task.session_id,
+            planner=task.planner,
+            error=task.error,
+            steps_total=len(task.steps),
+            steps_completed=sum(1 for s in task.steps if s.status == StepStatus.COMPLETED),
+            tokens_in=task.tokens_in + sum(s.tokens_in for s in task.steps),
+            tokens_out=task.tokens_out + sum(s.tokens_out for s in task.steps),
+            created_at=task.created_at,
+            started_at=task.started_at,
+            finished_at=task.finished_at,
+            duration_ms=_duration(task.started_at, task.finished_at),
+        )
 
 
 class TaskPublic(TaskSummary):
@@ -145,23 +150,28 @@ class TaskPublic(TaskSummary):
     result: str | None
     result_data: dict[str, Any] | None
 
-    @classmethod
-    def of(cls, task: Task) -> TaskPublic:
-        return cls(
-            **TaskSummary.fields_of(task),
-            planner_reason=task.planner_reason,
-            metadata=task.metadata_,
-            steps=[StepPublic.of(s) for s in task.steps],
-            result=task.result,
-            result_data=task.result_data,
-        )
-
 
 class TaskList(BaseModel):
     items: list[TaskSummary]
     total: int
     limit: int
     offset: int
+
+
+class TaskEventPublic(BaseModel):
+    """One entry of a task's event log: the `data` of a Server-Sent Event, whose `id` and
+    `event` fields are this entry's `id` and `type`."""
+
+    id: int
+    task_id: str
+    step_id: str | None = Field(description="The step the event is about; null for the task.")
+    type: EventType
+    data: dict[str, Any] = Field(
+        description="What changed: `status` and, by type, `error`, `output` (its first 500 "
+        "characters), `agent`, `attempt`, `instance`, `url`, `executor`, `planner`, `reason`, "
+        "`plan`."
+    )
+    created_at: datetime
 
 
 class AgentRegister(BaseModel):
@@ -188,7 +198,7 @@ class InstancePublic(BaseModel):
     card_url: str
     url: str
     protocol_binding: str
-    health: str
+    health: InstanceHealth
     in_flight: int
     calls: int
     errors: int
@@ -214,7 +224,7 @@ class InstancePublic(BaseModel):
             card_url=instance.card_url,
             url=instance.url,
             protocol_binding=instance.protocol_binding,
-            health=figures.health,
+            health=InstanceHealth(figures.health),
             in_flight=figures.in_flight,
             calls=figures.calls,
             errors=figures.errors,

@@ -11,8 +11,8 @@ from orchestra.auth import Keys
 from orchestra.config import Settings
 from orchestra.db import Database
 from orchestra.executor import Executor
-from orchestra.memory import Sessions
 from orchestra.registry import Registry
+from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.views import TaskViews
 

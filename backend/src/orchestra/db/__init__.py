@@ -1,7 +1,7 @@
 """Persistence: SQLAlchemy models, the engine, and Alembic migrations."""
 
 from orchestra.db.engine import Database, create_engine
-from orchestra.db.errors import NestedSessionError
+from orchestra.db.errors import NestedTransactionError
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
     EVENTS,
@@ -16,6 +16,7 @@ from orchestra.db.models import (
     AgentInstance,
     AgentSlot,
     ApiKey,
+    EventType,
     ExecutorProcess,
     InstanceHealth,
     Message,
@@ -41,10 +42,11 @@ __all__ = [
     "AgentSlot",
     "ApiKey",
     "Database",
+    "EventType",
     "ExecutorProcess",
     "InstanceHealth",
     "Message",
-    "NestedSessionError",
+    "NestedTransactionError",
     "Session",
     "StepStatus",
     "Task",

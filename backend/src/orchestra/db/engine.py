@@ -1,4 +1,4 @@
-"""Engines, sessions and transactions for SQLite (WAL) and PostgreSQL, one code path.
+"""Engines and transactions for SQLite (WAL) and PostgreSQL, one code path.
 
 Two ways in:
 - `Database.run(work)` / `Database.read(work)`: `work` is a plain function of a SQLAlchemy
@@ -7,7 +7,9 @@ Two ways in:
   transaction instead of three or four per statement through aiosqlite, which made most of
   a step's cost); on PostgreSQL it runs on the asyncpg connection through `run_sync`.
   The executor and the hot read paths use these, with Core statements.
-- `Database.session()`: an ORM `AsyncSession` in one transaction, for the rest.
+- `Database.transaction()` / `Database.reading()`: an ORM `AsyncSession` in one transaction
+  (one that only reads), for the rest. ("Session" in Orchestra is a user's session of tasks;
+  SQLAlchemy's sessions appear only as these transactions.)
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from orchestra.db.errors import NestedSessionError
+from orchestra.db.errors import NestedTransactionError
 
 T = TypeVar("T")
 
@@ -128,7 +130,7 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = create_engine(url)
-        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._orm = async_sessionmaker(self.engine, expire_on_commit=False)
         self.sqlite = self.engine.dialect.name == "sqlite"
         # Transactions wait here, in order, for a connection the pool can give at once:
         # under load a pool's own wait times out after 30 s and the transaction fails.
@@ -152,60 +154,61 @@ class Database:
             self._read_threads = concurrent.futures.ThreadPoolExecutor(
                 SQLITE_READERS, thread_name_prefix="sqlite-reader"
             )
-        # The session each task has open here, to refuse a second one (see `session`).
+        # The transaction each task has open here, to refuse a second one (see `transaction`).
         self._opened: ContextVar[_Opened | None] = ContextVar(
-            f"db_session_{id(self)}", default=None
+            f"db_transaction_{id(self)}", default=None
         )
 
     def _refuse_nesting(self) -> None:
         task = asyncio.current_task()
         outer = self._opened.get()
         if outer is not None and outer.task is task:
-            raise NestedSessionError(
-                f"{_caller()} opened a database session while this task holds the one opened "
-                f"by {outer.where}; it would wait for that one to end, forever. Pass the open "
-                "session down, or open the second one after the first has ended."
+            raise NestedTransactionError(
+                f"{_caller()} opened a database transaction while this task holds the one "
+                f"opened by {outer.where}; it would wait for that one to end, forever. Pass the "
+                "open transaction down, or open the second one after the first has ended."
             )
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[AsyncSession]:
-        """A session inside one transaction: committed on success, rolled back on error.
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """An ORM session in one transaction: committed on success, rolled back on error.
 
         Raises:
-            NestedSessionError: this task already has a session open. The inner one would
-                wait for a turn the outer one holds (on SQLite there is one turn): the
+            NestedTransactionError: this task already has a transaction open. The inner one
+                would wait for a turn the outer one holds (on SQLite there is one turn): the
                 process would hang instead.
         """
         self._refuse_nesting()
-        # Tasks started inside the session inherit this value, but they are other tasks:
+        # Tasks started inside the transaction inherit this value, but they are other tasks:
         # they wait their turn like any other.
         token = self._opened.set(_Opened(_caller(), asyncio.current_task()))
         try:
             async with (
                 self._turns,
-                self.sessions() as session,
-                session.begin(),
+                self._orm() as tx,
+                tx.begin(),
             ):
-                yield session
+                yield tx
         finally:
             self._opened.reset(token)
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[AsyncSession]:
-        """A session for reads only: on SQLite it does not wait for the writers' turn (WAL
-        readers run beside the writer); on PostgreSQL it waits for a pooled connection."""
+        """An ORM session in a transaction that only reads: on SQLite it does not wait for the
+        writers' turn (WAL readers run beside the writer); on PostgreSQL it waits for a
+        pooled connection."""
         if not self.sqlite:
-            async with self.session() as session:
-                yield session
+            async with self.transaction() as tx:
+                yield tx
             return
-        async with self.sessions() as session, session.begin():
-            yield session
+        async with self._orm() as tx, tx.begin():
+            yield tx
 
     async def run(self, work: Callable[[Connection], T]) -> T:
         """Run `work` as one write transaction: committed if it returns, rolled back if not.
 
         Raises:
-            NestedSessionError: called inside a `session` of the same task (see there).
+            NestedTransactionError: called inside a `transaction` of the same task (see there).
         """
         self._refuse_nesting()
         async with self._turns:
@@ -285,7 +288,7 @@ def _in_transaction(engine: Engine, work: Callable[[Connection], T]) -> T:
 
 @dataclass(frozen=True, slots=True)
 class _Opened:
-    """The session a task has open: where it was opened, and by which task."""
+    """The transaction a task has open: where it was opened, and by which task."""
 
     where: str
     task: asyncio.Task[Any] | None
@@ -295,7 +298,7 @@ _SKIPPED = (__file__, "contextlib.py")
 
 
 def _caller() -> str:
-    """Who asked for a session: the first frame outside this module and contextlib."""
+    """Who asked for a transaction: the first frame outside this module and contextlib."""
     frame = sys._getframe(1)
     while frame.f_back is not None and frame.f_code.co_filename.endswith(_SKIPPED):
         frame = frame.f_back

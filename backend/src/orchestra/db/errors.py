@@ -1,4 +1,4 @@
-"""Database errors: which mean "busy or unreachable for a moment", and misuse of sessions.
+"""Database errors: which mean "busy or unreachable for a moment", and misuse of transactions.
 
 Busy or unreachable, on SQLite and PostgreSQL (`transient`), passes: a durable step tries
 again after a while, and the API answers 503 with Retry-After. Every other database error
@@ -14,7 +14,7 @@ import sqlite3
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-__all__ = ["NestedSessionError", "transient"]
+__all__ = ["NestedTransactionError", "transient"]
 
 # SQLite's primary result codes for "another connection holds the lock": the writer gave up
 # after its busy timeout (extended codes such as SQLITE_BUSY_SNAPSHOT share the low byte).
@@ -50,8 +50,8 @@ _NETWORK_ERRNOS = frozenset(
 )
 
 
-class NestedSessionError(RuntimeError):
-    """A task asked for a database session while it already held one (a bug in the caller)."""
+class NestedTransactionError(RuntimeError):
+    """A task asked for a database transaction while it already held one (a bug in the caller)."""
 
 
 def transient(error: BaseException) -> bool:

@@ -13,6 +13,8 @@ from orchestra.db.base import Base, new_id, utcnow
 
 
 class TaskStatus(StrEnum):
+    """A task's state: pending (in line), planning, running, then completed, failed or canceled."""
+
     PENDING = "pending"
     PLANNING = "planning"
     RUNNING = "running"
@@ -26,6 +28,9 @@ class TaskStatus(StrEnum):
 
 
 class StepStatus(StrEnum):
+    """A step's state: pending, running, then completed, failed, canceled, or skipped (its
+    task ended before it could start)."""
+
     PENDING = "pending"
     RUNNING = "running"
     COMPLETED = "completed"
@@ -39,8 +44,28 @@ class StepStatus(StrEnum):
 
 
 class InstanceHealth(StrEnum):
+    """Whether an agent instance answered its last probe or call."""
+
     HEALTHY = "healthy"
     UNHEALTHY = "unhealthy"
+
+
+class EventType(StrEnum):
+    """What a task event says happened: `task.<status>` or `step.<status>`, and the rest."""
+
+    TASK_CREATED = "task.created"
+    TASK_PLANNING = "task.planning"
+    TASK_PLANNED = "task.planned"
+    TASK_RUNNING = "task.running"
+    TASK_COMPLETED = "task.completed"
+    TASK_FAILED = "task.failed"
+    TASK_CANCELED = "task.canceled"
+    STEP_RUNNING = "step.running"
+    STEP_ATTEMPT = "step.attempt"
+    STEP_COMPLETED = "step.completed"
+    STEP_FAILED = "step.failed"
+    STEP_CANCELED = "step.canceled"
+    STEP_SKIPPED = "step.skipped"
 
 
 class Agent(Base):
@@ -93,7 +118,7 @@ LOCAL_OWNER = "local"
 
 
 class Session(Base):
-    """A conversation: the tasks a user gave in a row, whose history feeds the planner."""
+    """A session: the tasks a user gave in a row, whose history feeds the planner."""
 
     __tablename__ = "sessions"
 
@@ -160,11 +185,12 @@ class TaskStep(Base):
     """One node of a task's plan, run by one agent."""
 
     __tablename__ = "task_steps"
-    __table_args__ = (UniqueConstraint("task_id", "key", name="uq_task_steps_task_key"),)
+    __table_args__ = (UniqueConstraint("task_id", "step_id", name="uq_task_steps_step"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
-    key: Mapped[str] = mapped_column(String(50))
+    step_id: Mapped[str] = mapped_column(String(50))
+    """The step's identifier within its plan (`s1`); the plan's and the API's step `id`."""
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(200))
     instruction: Mapped[str] = mapped_column(Text)
@@ -196,7 +222,7 @@ class TaskEvent(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
-    step_key: Mapped[str | None] = mapped_column(String(50), default=None)
+    step_id: Mapped[str | None] = mapped_column(String(50), default=None)
     type: Mapped[str] = mapped_column(String(50))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -220,12 +246,12 @@ class AgentSlot(Base):
     """
 
     __tablename__ = "agent_slots"
-    __table_args__ = (UniqueConstraint("task_id", "step_key", name="uq_agent_slots_step"),)
+    __table_args__ = (UniqueConstraint("task_id", "step_id", name="uq_agent_slots_step"),)
 
     agent_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     slot: Mapped[int] = mapped_column(Integer, primary_key=True)
     task_id: Mapped[str] = mapped_column(String(32))
-    step_key: Mapped[str] = mapped_column(String(50))
+    step_id: Mapped[str] = mapped_column(String(50))
     instance_id: Mapped[str] = mapped_column(String(32), index=True)
     executor_id: Mapped[str] = mapped_column(String(200), index=True)
     taken_at: Mapped[datetime] = mapped_column(default=utcnow)

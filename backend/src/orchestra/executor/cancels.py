@@ -14,7 +14,7 @@ from orchestra.executor.runtime import Runtime
 async def cancel_task(rt: Runtime, task_id: str) -> tuple[list[RemoteTask], list[str]] | None:
     """Mark a task canceled; None if it had already ended.
 
-    Returns the agent tasks of steps in flight, and the keys of running steps whose agent
+    Returns the agent tasks of steps in flight, and the ids of running steps whose agent
     has not named its task yet (the caller watches those for a while).
     """
     change = Change(task_id)
@@ -34,20 +34,20 @@ async def cancel_task(rt: Runtime, task_id: str) -> tuple[list[RemoteTask], list
     return found
 
 
-async def remote_tasks(rt: Runtime, task_id: str, keys: list[str]) -> dict[str, RemoteTask]:
+async def remote_tasks(rt: Runtime, task_id: str, step_ids: list[str]) -> dict[str, RemoteTask]:
     """The agent tasks of these steps, for those whose agent has named its task by now."""
 
     def read(connection: Connection) -> dict[str, RemoteTask]:
         rows = connection.execute(
-            select(STEPS.c.key, STEPS.c.instance_id, STEPS.c.remote_task_id).where(
-                STEPS.c.task_id == task_id, STEPS.c.key.in_(keys)
+            select(STEPS.c.step_id, STEPS.c.instance_id, STEPS.c.remote_task_id).where(
+                STEPS.c.task_id == task_id, STEPS.c.step_id.in_(step_ids)
             )
         )
         found: dict[str, RemoteTask] = {}
         for row in rows:
             remote = remote_of(connection, row.instance_id, row.remote_task_id)
             if remote is not None:
-                found[row.key] = remote
+                found[row.step_id] = remote
         return found
 
     return await rt.db.read(read)

@@ -24,7 +24,7 @@ RemoteTask = tuple[str, dict[str, Any], str]
 """(instance id, its card, the agent's task id) of a step in flight at an agent."""
 
 STEP_COLUMNS = (
-    STEPS.c.key,
+    STEPS.c.step_id,
     STEPS.c.depends_on,
     STEPS.c.title,
     STEPS.c.capability,
@@ -79,7 +79,7 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
         if TaskStatus(status).terminal:
             return status
         if steps and all(s.status == StepStatus.COMPLETED for s in steps):
-            outputs = [StepOutput(s.key, s.title, s.capability, s.output or "") for s in steps]
+            outputs = [StepOutput(s.step_id, s.title, s.capability, s.output or "") for s in steps]
             written = await _synthesize(rt, description, outputs)
     change = Change(task_id)
     in_flight: list[RemoteTask] = []
@@ -96,10 +96,10 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
             failed = [s for s in steps if s.status == StepStatus.FAILED]
             if failed:
                 first = failed[0]
-                what = f"{first.key} ({first.capability}, {first.title})"
+                what = f"{first.step_id} ({first.capability}, {first.title})"
                 error = f"Step {what} failed: {first.error}"
             else:
-                unfinished = [s.key for s in steps if not StepStatus(s.status).terminal]
+                unfinished = [s.step_id for s in steps if not StepStatus(s.status).terminal]
                 error = f"Steps never finished: {unfinished}"
             close(change, steps, TaskStatus.FAILED, error=error)
         change.write(connection)
@@ -148,7 +148,7 @@ def complete_if_last(connection: Connection, change: Change) -> bool:
     (counting those `change` completes); True if it did."""
     steps = [SimpleNamespace(**row._mapping) for row in read_steps(connection, change.task_id)]
     for step in steps:
-        step.__dict__.update(change.steps.get(step.key, {}))
+        step.__dict__.update(change.steps.get(step.step_id, {}))
     if not all(s.status == StepStatus.COMPLETED for s in steps):
         return False
     task = _task(connection, change.task_id)
@@ -213,14 +213,14 @@ def close(change: Change, steps: list[Any], status: TaskStatus, error: str | Non
                 if status != TaskStatus.CANCELED and step.status == StepStatus.PENDING
                 else StepStatus.CANCELED
             )
-            change.set_step(step.key, status=leftover, finished_at=now)
-            change.event(f"step.{leftover}", step.key, status=leftover)
+            change.set_step(step.step_id, status=leftover, finished_at=now)
+            change.event(f"step.{leftover}", step.step_id, status=leftover)
     change.set_task(status=status, error=error, finished_at=now)
     change.event(f"task.{status}", status=status, error=error)
 
 
 def running(connection: Connection, steps: list[Any]) -> tuple[list[RemoteTask], list[str]]:
-    """The agent tasks of the running steps, and the keys of those whose agent has not named
+    """The agent tasks of the running steps, and the ids of those whose agent has not named
     its task yet."""
     in_flight: list[RemoteTask] = []
     unnamed: list[str] = []
@@ -228,7 +228,7 @@ def running(connection: Connection, steps: list[Any]) -> tuple[list[RemoteTask],
         if step.status != StepStatus.RUNNING:
             continue
         if not step.remote_task_id:
-            unnamed.append(step.key)
+            unnamed.append(step.step_id)
             continue
         remote = remote_of(connection, step.instance_id, step.remote_task_id)
         if remote is not None:

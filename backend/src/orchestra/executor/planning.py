@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select
 
 from orchestra import tracing
 from orchestra.changes import Change
-from orchestra.db import MESSAGES, STEPS, TASKS, StepStatus, TaskStatus
+from orchestra.db import MESSAGES, STEPS, TASKS, InstanceHealth, StepStatus, TaskStatus
 from orchestra.db.base import new_id, utcnow
 from orchestra.executor.completion import fail_task, tokens
 from orchestra.executor.runtime import Runtime
@@ -24,14 +24,24 @@ log = logging.getLogger(__name__)
 HISTORY_MESSAGES = 10
 
 PlanSummary = list[dict[str, Any]]
-"""What the workflow needs of a plan: each step's key, dependencies and agent."""
+"""What the workflow needs of a plan: each step's id, dependencies and agent."""
 
 
 def _summary(rows: Any) -> PlanSummary:
     return [
-        {"key": r["key"], "depends_on": list(r["depends_on"] or ()), "agent_id": r["agent_id"]}
+        {
+            "step_id": r["step_id"],
+            "depends_on": list(r["depends_on"] or ()),
+            "agent_id": r["agent_id"],
+        }
         for r in rows
     ]
+
+
+def step_id_of(node: dict[str, Any]) -> str:
+    """A plan summary's step id. Workflows recorded before the step's id had one name
+    everywhere call it `key`, and replay hands their recorded summaries back as they were."""
+    return str(node["step_id"] if "step_id" in node else node["key"])
 
 
 @dataclass(frozen=True)
@@ -90,7 +100,7 @@ async def begin(rt: Runtime, task_id: str) -> Brief | PlanSummary:
 
 def _stored(connection: Connection, task_id: str) -> PlanSummary:
     rows = connection.execute(
-        select(STEPS.c.key, STEPS.c.depends_on, STEPS.c.agent_id)
+        select(STEPS.c.step_id, STEPS.c.depends_on, STEPS.c.agent_id)
         .where(STEPS.c.task_id == task_id)
         .order_by(STEPS.c.position)
     ).mappings()
@@ -184,7 +194,7 @@ def record_plan(change: Change, outcome: PlanOutcome, agents: list[tuple[str, st
             {
                 "id": new_id(),
                 "task_id": change.task_id,
-                "key": planned.id,
+                "step_id": planned.id,
                 "position": position,
                 "title": planned.title,
                 "instruction": planned.instruction,
@@ -237,7 +247,7 @@ def _assign(registry: Registry, capability: Capability) -> tuple[str, str]:
         instance = choose_instance(registry.instances(agent_id))
         if instance is None:
             continue
-        rank = (instance.health != "healthy", instance.in_flight)
+        rank = (instance.health != InstanceHealth.HEALTHY, instance.in_flight)
         if best is None or rank < best[0]:
             best = (rank, agent_id, instance.agent_name)
     if best is None:

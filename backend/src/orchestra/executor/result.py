@@ -15,9 +15,9 @@ HEADLINE_MAX = 300
 
 
 def join_step_outputs(steps: Sequence[Any]) -> tuple[str, dict[str, Any]]:
-    """Markdown for people and each step's data by step key, both in plan order.
+    """Markdown for people and each step's data by step id, both in plan order.
 
-    `steps`: rows with the columns of `task_steps` a result needs (key, depends_on, title,
+    `steps`: rows with the columns of `task_steps` a result needs (step_id, depends_on, title,
     capability, agent_name, output, output_data).
     """
     headlines = []
@@ -26,9 +26,9 @@ def join_step_outputs(steps: Sequence[Any]) -> tuple[str, dict[str, Any]]:
     for step in steps:
         body = (step.output or "").strip() or "_(no text output)_"
         after = f" (after {', '.join(step.depends_on)})" if step.depends_on else ""
-        headlines.append(f"- {step.key}{after}, {step.title}: {_headline(body)}")
+        headlines.append(f"- {step.step_id}{after}, {step.title}: {_headline(body)}")
         sections.append(f"## {step.title}\n\n{body}")
-        data[step.key] = {
+        data[step.step_id] = {
             "title": step.title,
             "capability": step.capability,
             "agent": step.agent_name,

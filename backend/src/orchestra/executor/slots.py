@@ -33,7 +33,7 @@ DIALECTS: dict[str, Any] = {"postgresql": postgresql, "sqlite": sqlite}
 INSERT = {
     name: dialect.insert(SLOTS).on_conflict_do_nothing() for name, dialect in DIALECTS.items()
 }
-THIS_STEP = (SLOTS.c.task_id == bindparam("_task"), SLOTS.c.step_key == bindparam("_key"))
+THIS_STEP = (SLOTS.c.task_id == bindparam("_task"), SLOTS.c.step_id == bindparam("_step_id"))
 HELD = select(SLOTS.c.slot).where(*THIS_STEP)
 TAKEN = select(SLOTS.c.slot).where(SLOTS.c.agent_id == bindparam("_agent"))
 MOVE = update(SLOTS).where(*THIS_STEP)
@@ -45,7 +45,7 @@ def take(
     *,
     agent_id: str,
     task_id: str,
-    key: str,
+    step_id: str,
     instance_id: str,
     executor_id: str,
     cap: int,
@@ -56,17 +56,17 @@ def take(
     # Most draws find a free slot at once, without reading which are taken.
     tried: set[int] = set()
     for slot in random.sample(range(cap), min(cap, TRIES)):
-        if _try(connection, slot, agent_id, task_id, key, instance_id, executor_id):
+        if _try(connection, slot, agent_id, task_id, step_id, instance_id, executor_id):
             return True
         tried.add(slot)
-    if _holds(connection, task_id, key):  # run again after a database error
+    if _holds(connection, task_id, step_id):  # run again after a database error
         return True
     taken: set[int] = set(
         connection.scalars(select(SLOTS.c.slot).where(SLOTS.c.agent_id == agent_id))
     )
     free = [n for n in range(cap) if n not in taken and n not in tried]
     for slot in random.sample(free, min(len(free), TRIES)):
-        if _try(connection, slot, agent_id, task_id, key, instance_id, executor_id):
+        if _try(connection, slot, agent_id, task_id, step_id, instance_id, executor_id):
             return True
     return False
 
@@ -76,7 +76,7 @@ def _try(
     slot: int,
     agent_id: str,
     task_id: str,
-    key: str,
+    step_id: str,
     instance_id: str,
     executor_id: str,
 ) -> bool:
@@ -86,7 +86,7 @@ def _try(
             "agent_id": agent_id,
             "slot": slot,
             "task_id": task_id,
-            "step_key": key,
+            "step_id": step_id,
             "instance_id": instance_id,
             "executor_id": executor_id,
             "taken_at": utcnow(),
@@ -95,19 +95,19 @@ def _try(
     return bool(inserted.rowcount)
 
 
-def _holds(connection: Connection, task_id: str, key: str) -> bool:
+def _holds(connection: Connection, task_id: str, step_id: str) -> bool:
     """The step holds a slot already."""
-    held = connection.scalar(HELD, {"_task": task_id, "_key": key})
+    held = connection.scalar(HELD, {"_task": task_id, "_step_id": step_id})
     return held is not None
 
 
-def move(connection: Connection, task_id: str, key: str, instance_id: str) -> None:
+def move(connection: Connection, task_id: str, step_id: str, instance_id: str) -> None:
     """The step's next attempt goes to another instance of the same agent."""
-    connection.execute(MOVE, {"_task": task_id, "_key": key, "instance_id": instance_id})
+    connection.execute(MOVE, {"_task": task_id, "_step_id": step_id, "instance_id": instance_id})
 
 
-def free(connection: Connection, task_id: str, key: str) -> None:
-    connection.execute(delete(SLOTS).where(SLOTS.c.task_id == task_id, SLOTS.c.step_key == key))
+def free(connection: Connection, task_id: str, step_id: str) -> None:
+    connection.execute(delete(SLOTS).where(SLOTS.c.task_id == task_id, SLOTS.c.step_id == step_id))
 
 
 def free_of_executors(connection: Connection, executor_ids: list[str]) -> int:

@@ -53,7 +53,7 @@ Job = dict[str, Any]
 
 
 # Built once (see orchestra.changes): the statements every step runs.
-THIS_STEP = (STEPS.c.task_id == bindparam("_task"), STEPS.c.key == bindparam("_key"))
+THIS_STEP = (STEPS.c.task_id == bindparam("_task"), STEPS.c.step_id == bindparam("_step_id"))
 READ_FOR_START = (
     select(
         TASKS.c.status.label("task_status"),
@@ -74,8 +74,11 @@ READ_FOR_START = (
     .where(*THIS_STEP)
 )
 READ_INPUTS = select(
-    STEPS.c.key, STEPS.c.title, STEPS.c.capability, STEPS.c.output, STEPS.c.output_data
-).where(STEPS.c.task_id == bindparam("_task"), STEPS.c.key.in_(bindparam("_keys", expanding=True)))
+    STEPS.c.step_id, STEPS.c.title, STEPS.c.capability, STEPS.c.output, STEPS.c.output_data
+).where(
+    STEPS.c.task_id == bindparam("_task"),
+    STEPS.c.step_id.in_(bindparam("_step_ids", expanding=True)),
+)
 READ_FOR_ATTEMPT = select(STEPS.c.status, STEPS.c.agent_id, STEPS.c.attempts).where(*THIS_STEP)
 READ_STATUS = select(STEPS.c.status).where(*THIS_STEP)
 READ_FOR_FINISH = select(
@@ -87,12 +90,12 @@ READ_FOR_FINISH = select(
 ).where(*THIS_STEP)
 
 
-def _read_step(connection: Connection, task_id: str, key: str) -> Any:
-    return connection.execute(READ_FOR_START, {"_task": task_id, "_key": key}).one()
+def _read_step(connection: Connection, task_id: str, step_id: str) -> Any:
+    return connection.execute(READ_FOR_START, {"_task": task_id, "_step_id": step_id}).one()
 
 
 async def start(
-    rt: Runtime, task_id: str, key: str, agent_id: str
+    rt: Runtime, task_id: str, step_id: str, agent_id: str
 ) -> tuple[Job, Call] | str | None:
     """Take a slot of the step's agent, mark the step running and pick an instance.
 
@@ -107,7 +110,7 @@ async def start(
     chosen: list[InstanceState] = []
 
     def work(connection: Connection) -> tuple[Job, Call] | str | None:
-        step = _read_step(connection, task_id, key)
+        step = _read_step(connection, task_id, step_id)
         runs = step.task_status in (TaskStatus.RUNNING, TaskStatus.PENDING)
         if not runs or StepStatus(step.status).terminal:
             return None
@@ -119,7 +122,7 @@ async def start(
             connection,
             agent_id=agent_id,
             task_id=task_id,
-            key=key,
+            step_id=step_id,
             instance_id=instance.id,
             executor_id=rt.settings.process_id,
             cap=rt.settings.agent_concurrency,
@@ -129,15 +132,15 @@ async def start(
         if step.task_status == TaskStatus.PENDING:  # its plan came with it: its first step
             change.start_task(connection, utcnow())
         if step.status != StepStatus.RUNNING:
-            change.set_step(key, status=StepStatus.RUNNING, started_at=utcnow())
-            change.event("step.running", key, status="running", agent=step.agent_name)
-        call = _begin_call(rt, change, key, step.attempts, instance)
+            change.set_step(step_id, status=StepStatus.RUNNING, started_at=utcnow())
+            change.event("step.running", step_id, status="running", agent=step.agent_name)
+        call = _begin_call(rt, change, step_id, step.attempts, instance)
         inputs = {}
         if step.depends_on:
             for dep in connection.execute(
-                READ_INPUTS, {"_task": task_id, "_keys": list(step.depends_on)}
+                READ_INPUTS, {"_task": task_id, "_step_ids": list(step.depends_on)}
             ):
-                inputs[dep.key] = {
+                inputs[dep.step_id] = {
                     "title": dep.title,
                     "capability": dep.capability,
                     "text": dep.output or "",
@@ -147,15 +150,15 @@ async def start(
         chosen.append(instance)
         job: Job = {
             "task_id": task_id,
-            "key": key,
+            "step_id": step_id,
             "instruction": step.instruction,
-            "message_id": f"{task_id}:{key}",
+            "message_id": f"{task_id}:{step_id}",
             "trace": step.trace_context,
             "context_id": step.session_id or task_id,
             "data": {
                 "task": step.description,
                 "step": {
-                    "id": key,
+                    "id": step_id,
                     "title": step.title,
                     "capability": step.capability,
                     "expected_output": step.expected_output,
@@ -173,13 +176,13 @@ async def start(
 
 
 def _begin_call(
-    rt: Runtime, change: Change, key: str, attempts: int, instance: InstanceState
+    rt: Runtime, change: Change, step_id: str, attempts: int, instance: InstanceState
 ) -> Call:
     attempt = attempts + 1
-    change.set_step(key, attempts=attempt, instance_id=instance.id)
+    change.set_step(step_id, attempts=attempt, instance_id=instance.id)
     change.event(
         "step.attempt",
-        key,
+        step_id,
         attempt=attempt,
         instance=instance.id,
         url=instance.url,
@@ -198,7 +201,7 @@ def count_call(rt: Runtime, ended: Ended | None) -> None:
 
 
 async def next_attempt(
-    rt: Runtime, task_id: str, key: str, ended: Ended | None, tried: set[str]
+    rt: Runtime, task_id: str, step_id: str, ended: Ended | None, tried: set[str]
 ) -> Call | None:
     """Count the attempt that ended and pick an instance for the next one, another if any.
 
@@ -209,14 +212,14 @@ async def next_attempt(
     chosen: list[InstanceState] = []
 
     def work(connection: Connection) -> Call | None:
-        step = connection.execute(READ_FOR_ATTEMPT, {"_task": task_id, "_key": key}).first()
+        step = connection.execute(READ_FOR_ATTEMPT, {"_task": task_id, "_step_id": step_id}).first()
         if step is None or step.status != StepStatus.RUNNING:
             return None
         instance = choose_instance(rt.registry.instances(step.agent_id or ""), exclude=tried)
         if instance is None:
             return None
-        slots.move(connection, task_id, key, instance.id)
-        call = _begin_call(rt, change, key, step.attempts, instance)
+        slots.move(connection, task_id, step_id, instance.id)
+        call = _begin_call(rt, change, step_id, step.attempts, instance)
         change.write(connection)
         chosen.append(instance)
         return call
@@ -228,7 +231,7 @@ async def next_attempt(
     return call
 
 
-async def note_remote_task(rt: Runtime, task_id: str, key: str, remote_task_id: str) -> bool:
+async def note_remote_task(rt: Runtime, task_id: str, step_id: str, remote_task_id: str) -> bool:
     """Remember the agent's task id, so a cancel can reach it; False if the step was stopped.
 
     A cancel that came before the agent named its task could not tell the agent: the caller
@@ -237,10 +240,10 @@ async def note_remote_task(rt: Runtime, task_id: str, key: str, remote_task_id: 
     change = Change(task_id)
 
     def work(connection: Connection) -> bool:
-        status = connection.scalar(READ_STATUS, {"_task": task_id, "_key": key})
+        status = connection.scalar(READ_STATUS, {"_task": task_id, "_step_id": step_id})
         if status is None:
             return False
-        change.set_step(key, remote_task_id=remote_task_id)
+        change.set_step(step_id, remote_task_id=remote_task_id)
         change.write(connection)
         return bool(status == StepStatus.RUNNING)
 
@@ -250,7 +253,7 @@ async def note_remote_task(rt: Runtime, task_id: str, key: str, remote_task_id: 
 
 
 async def finish(
-    rt: Runtime, task_id: str, key: str, outcome: dict[str, Any], ended: Ended | None = None
+    rt: Runtime, task_id: str, step_id: str, outcome: dict[str, Any], ended: Ended | None = None
 ) -> str:
     """Store a step's outcome once, count its last call and free its slot.
 
@@ -264,8 +267,8 @@ async def finish(
     ends_task = rt.synthesizer is None
 
     def work(connection: Connection) -> str:
-        slots.free(connection, task_id, key)
-        status = _store_outcome(connection, change, key, outcome, figures)
+        slots.free(connection, task_id, step_id)
+        status = _store_outcome(connection, change, step_id, outcome, figures)
         if status == StepStatus.COMPLETED and ends_task and complete_if_last(connection, change):
             status = TASK_COMPLETED
         change.write(connection)
@@ -281,11 +284,13 @@ async def finish(
 def _store_outcome(
     connection: Connection,
     change: Change,
-    key: str,
+    step_id: str,
     outcome: dict[str, Any],
     figures: list[tuple[str, str, str, float]],
 ) -> str:
-    step = connection.execute(READ_FOR_FINISH, {"_task": change.task_id, "_key": key}).first()
+    step = connection.execute(
+        READ_FOR_FINISH, {"_task": change.task_id, "_step_id": step_id}
+    ).first()
     if step is None:
         return StepStatus.CANCELED.value
     now = utcnow()
@@ -295,8 +300,8 @@ def _store_outcome(
         # Never started (stopped while waiting for a slot, or its agent has no instance).
         status = StepStatus.FAILED if outcome["state"] == "failed" else StepStatus.CANCELED
         error = outcome.get("error")
-        change.set_step(key, status=status, error=error, finished_at=now)
-        change.event(f"step.{status}", key, status=status, error=error)
+        change.set_step(step_id, status=status, error=error, finished_at=now)
+        change.event(f"step.{status}", step_id, status=status, error=error)
         return status.value
     ok = outcome["state"] == "completed"
     status = StepStatus.COMPLETED if ok else StepStatus.FAILED
@@ -318,11 +323,11 @@ def _store_outcome(
         values["tokens_in"] = int(usage.get("inputTokens") or 0)
         values["tokens_out"] = int(usage.get("outputTokens") or 0)
         metrics.count_tokens(usage.get("model"), values["tokens_in"], values["tokens_out"])
-    change.set_step(key, **values)
+    change.set_step(step_id, **values)
     if step.started_at is not None:
         seconds = (now - step.started_at).total_seconds()
         figures.append((step.agent_name or "", step.capability, status.value, seconds))
-    change.event(f"step.{status}", key, status=status, error=error, output=(output or "")[:500])
+    change.event(f"step.{status}", step_id, status=status, error=error, output=(output or "")[:500])
     return status.value
 
 

@@ -57,8 +57,8 @@ NAMING_DELAY_SECONDS = 0.05
 class Naming:
     """Stores the agent's task id of one call, if the call is still running after a while."""
 
-    def __init__(self, rt: Runtime, task_id: str, key: str, call: Call) -> None:
-        self.rt, self.task_id, self.key, self.call = rt, task_id, key, call
+    def __init__(self, rt: Runtime, task_id: str, step_id: str, call: Call) -> None:
+        self.rt, self.task_id, self.step_id, self.call = rt, task_id, step_id, call
         self._job: asyncio.Task[None] | None = None
         self._writing = False
 
@@ -68,7 +68,7 @@ class Naming:
     async def _name(self, remote_id: str) -> None:
         await asyncio.sleep(NAMING_DELAY_SECONDS)
         self._writing = True
-        if not await steps.note_remote_task(self.rt, self.task_id, self.key, remote_id):
+        if not await steps.note_remote_task(self.rt, self.task_id, self.step_id, remote_id):
             # The task was stopped while the agent started the step: stop it there too;
             # the agent then ends the call as canceled.
             await self.rt.dispatcher.cancel(self.call.instance_id, self.call.card, remote_id)
@@ -89,7 +89,7 @@ async def plan_step(task_id: str) -> list[dict[str, Any]]:
     return await planning.plan_task(current(), task_id)
 
 
-async def step(task_id: str, key: str, agent_id: str) -> str:
+async def step(task_id: str, step_id: str, agent_id: str) -> str:
     """Run one step of the plan on its agent; returns the step's final status.
 
     A busy or unreachable database is waited for as DBOS waits for its steps (DB_RETRY):
@@ -98,14 +98,14 @@ async def step(task_id: str, key: str, agent_id: str) -> str:
     delay = DB_RETRY["interval_seconds"]
     for attempt in range(1, DB_RETRY["max_attempts"] + 1):
         try:
-            return await _step(task_id, key, agent_id)
+            return await _step(task_id, step_id, agent_id)
         except Exception as exc:
             if attempt == DB_RETRY["max_attempts"] or not transient(exc):
                 raise
             log.warning(
                 "task %s step %s: database busy or away (%s); again in %gs",
                 task_id,
-                key,
+                step_id,
                 exc,
                 delay,
             )
@@ -114,29 +114,29 @@ async def step(task_id: str, key: str, agent_id: str) -> str:
     raise AssertionError("unreachable")
 
 
-async def _step(task_id: str, key: str, agent_id: str) -> str:
-    logs.bind(task_id, key)
+async def _step(task_id: str, step_id: str, agent_id: str) -> str:
+    logs.bind(task_id, step_id)
     rt = current()
     waiters, cap = rt.slot_waiters, rt.settings.agent_concurrency
     while True:
         if waiters.full(agent_id, cap):
             started: Any = steps.BUSY  # this process holds every slot: no need to ask
         else:
-            started = await steps.start(rt, task_id, key, agent_id)
+            started = await steps.start(rt, task_id, step_id, agent_id)
         if started != steps.BUSY:
             break
         await waiters.wait(agent_id, rt.settings.slot_poll_seconds)
     if started is None:
-        return await steps.finish(rt, task_id, key, STOPPED)
+        return await steps.finish(rt, task_id, step_id, STOPPED)
     if isinstance(started, str):
-        return await steps.finish(rt, task_id, key, {"state": "failed", "error": started})
+        return await steps.finish(rt, task_id, step_id, {"state": "failed", "error": started})
     job, call = started
     waiters.took(agent_id)
     try:
-        attrs = {"orchestra.task_id": task_id, "orchestra.step": key}
-        with tracing.span(f"step {key}", parent=job.get("trace"), attributes=attrs):
+        attrs = {"orchestra.task_id": task_id, "orchestra.step_id": step_id}
+        with tracing.span(f"step {step_id}", parent=job.get("trace"), attributes=attrs):
             outcome, ended = await _call_agent(rt, job, call)
-        return await steps.finish(rt, task_id, key, outcome, ended)
+        return await steps.finish(rt, task_id, step_id, outcome, ended)
     finally:
         waiters.freed(agent_id)
 
@@ -155,7 +155,7 @@ async def _call_agent(
     Returns the outcome and the last attempt's figures, which the caller stores.
     """
     policy = rt.policy
-    task_id, key = job["task_id"], job["key"]
+    task_id, step_id = job["task_id"], job["step_id"]
     tried = {call.instance_id}
     rerun = 0
     last_error = "no attempt was made"
@@ -164,7 +164,7 @@ async def _call_agent(
     for number in range(1, policy.max_attempts + 1):
         if number > 1:
             await asyncio.sleep(policy.delay(number - 1))
-            following = await steps.next_attempt(rt, task_id, key, ended, tried)
+            following = await steps.next_attempt(rt, task_id, step_id, ended, tried)
             if following is None:
                 return {"state": "failed", "error": f"no instance left; last: {last_error}"}, None
             attempt = following
@@ -174,7 +174,7 @@ async def _call_agent(
         message_id = job["message_id"] if rerun == 0 else f"{job['message_id']}:rerun{rerun}"
         message = build_message(message_id, job["context_id"], job["instruction"], job["data"])
 
-        naming = Naming(rt, task_id, key, attempt)
+        naming = Naming(rt, task_id, step_id, attempt)
         started = time.monotonic()
         try:
             attempt_attrs: dict[str, str | int] = {
@@ -188,7 +188,7 @@ async def _call_agent(
         except TransportError as exc:
             last_error = str(exc)
             ended = _ended(attempt, started, last_error, reachable=False)
-            log.warning("task %s step %s attempt %d failed: %s", task_id, key, number, exc)
+            log.warning("task %s step %s attempt %d failed: %s", task_id, step_id, number, exc)
             if number < policy.max_attempts:
                 metrics.RETRIES.labels("transport").inc()
             continue
@@ -200,7 +200,7 @@ async def _call_agent(
             rerun += 1
             if number < policy.max_attempts:
                 metrics.RETRIES.labels("agent").inc()
-            log.warning("task %s step %s attempt %d: %s", task_id, key, number, last_error)
+            log.warning("task %s step %s attempt %d: %s", task_id, step_id, number, last_error)
             continue
         return steps.outcome_of(reply), ended
     error = f"{policy.max_attempts} attempts failed; last: {last_error}"
@@ -253,30 +253,30 @@ async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
         return await fail_task_step(task_id, f"Planning failed: {_reason(exc)}")
     if not plan:
         return await finish_task_step(task_id)
+    ids = [planning.step_id_of(node) for node in plan]
     status: dict[str, str] = {}
-    done = {node["key"]: asyncio.Event() for node in plan}
+    done = {step_id: asyncio.Event() for step_id in ids}
     stopped = asyncio.Event()  # a step failed or was canceled: nothing new starts
 
-    async def run(node: dict[str, Any]) -> None:
-        key = node["key"]
+    async def run(step_id: str, node: dict[str, Any]) -> None:
         try:
             for dependency in node["depends_on"]:
                 await done[dependency].wait()
             if stopped.is_set():
-                status[key] = "skipped"
+                status[step_id] = "skipped"
             else:
-                status[key] = await step(task_id, key, node["agent_id"] or "")
+                status[step_id] = await step(task_id, step_id, node["agent_id"] or "")
         except Exception as exc:  # the database stayed away through every retry
-            log.exception("task %s step %s gave up", task_id, key)
+            log.exception("task %s step %s gave up", task_id, step_id)
             failed = {"state": "failed", "error": f"The step could not run: {_reason(exc)}"}
             with contextlib.suppress(Exception):  # else the task fails as unfinished
-                status[key] = await steps.finish(current(), task_id, key, failed)
+                status[step_id] = await steps.finish(current(), task_id, step_id, failed)
         finally:
-            if status.get(key) not in ("completed", steps.TASK_COMPLETED):
+            if status.get(step_id) not in ("completed", steps.TASK_COMPLETED):
                 stopped.set()
-            done[key].set()
+            done[step_id].set()
 
-    runs = asyncio.gather(*(run(node) for node in plan))
+    runs = asyncio.gather(*(run(step_id, node) for step_id, node in zip(ids, plan, strict=True)))
     stop = asyncio.ensure_future(stopped.wait())
     await asyncio.wait([runs, stop], return_when=asyncio.FIRST_COMPLETED)  # type: ignore[type-var]
     stop.cancel()

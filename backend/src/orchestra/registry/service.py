@@ -124,7 +124,7 @@ class Registry:
         self._capabilities: dict[str, Capability] | None = None
 
     async def register(self, card_url: str) -> Agent:
-        """Fetch the card (no DB session open meanwhile), then add the agent or a new instance.
+        """Fetch the card (no transaction open meanwhile), then add the agent or a new instance.
 
         An agent is identified by the name on its card: a second server with the same name is
         another instance of it. Registering a card URL again refreshes what we know of it.
@@ -135,28 +135,28 @@ class Registry:
         # The card names where to send work: that must be allowed too, or a card could aim
         # the orchestrator at an internal service.
         await self.egress.check(info.url)
-        async with self.db.session() as session:
-            agent = await self._upsert(session, info)
+        async with self.db.transaction() as tx:
+            agent = await self._upsert(tx, info)
             agent_id = agent.id
         await self.reload()
         return await self.get(agent_id)
 
-    async def _upsert(self, session: AsyncSession, info: CardInfo) -> Agent:
-        agent = await session.scalar(select(Agent).where(Agent.name == info.name))
+    async def _upsert(self, tx: AsyncSession, info: CardInfo) -> Agent:
+        agent = await tx.scalar(select(Agent).where(Agent.name == info.name))
         if agent is None:
             agent = Agent(name=info.name)
-            session.add(agent)
+            tx.add(agent)
         agent.description = info.description
         agent.version = info.version
         agent.skills = info.skills
         agent.card = info.card
-        await session.flush()
-        instance = await session.scalar(
+        await tx.flush()
+        instance = await tx.scalar(
             select(AgentInstance).where(AgentInstance.card_url == info.card_url)
         )
         if instance is None:
             instance = AgentInstance(agent_id=agent.id, card_url=info.card_url)
-            session.add(instance)
+            tx.add(instance)
         instance.agent_id = agent.id
         instance.url = info.url
         instance.protocol_binding = info.protocol_binding
@@ -164,7 +164,7 @@ class Registry:
         instance.health = InstanceHealth.HEALTHY
         instance.last_seen_at = utcnow()
         instance.last_error = None
-        await session.flush()
+        await tx.flush()
         known = self._instances.get(instance.id)
         if known is not None:  # registered again: what the card says now wins
             known.health, known.last_error, known.changed = InstanceHealth.HEALTHY, None, False
@@ -172,22 +172,22 @@ class Registry:
         return agent
 
     async def all(self) -> list[Agent]:
-        async with self.db.reading() as session:
-            return list(await session.scalars(select(Agent).order_by(Agent.name)))
+        async with self.db.reading() as tx:
+            return list(await tx.scalars(select(Agent).order_by(Agent.name)))
 
     async def get(self, agent_id: str) -> Agent:
-        async with self.db.reading() as session:
-            agent = await session.get(Agent, agent_id)
+        async with self.db.reading() as tx:
+            agent = await tx.get(Agent, agent_id)
             if agent is None:
                 raise NotFoundError("agent", agent_id)
             return agent
 
     async def delete(self, agent_id: str) -> None:
-        async with self.db.session() as session:
-            agent = await session.get(Agent, agent_id)
+        async with self.db.transaction() as tx:
+            agent = await tx.get(Agent, agent_id)
             if agent is None:
                 raise NotFoundError("agent", agent_id)
-            await session.delete(agent)
+            await tx.delete(agent)
         await self.reload()
 
     async def capabilities(self, fresh: bool = False) -> dict[str, Capability]:

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from orchestra import __version__, metrics
 from orchestra.api.deps import ServicesDep
-from orchestra.api.schemas import Health, error_responses
+from orchestra.api.schemas import Health
 from orchestra.errors import DatabaseUnavailable
 
 router = APIRouter(tags=["health"])
@@ -36,12 +36,12 @@ async def metrics_page(services: ServicesDep) -> PlainTextResponse:
 READY_TIMEOUT_SECONDS = 2.0
 
 
-@router.get("/ready", responses=error_responses(503))
+@router.get("/ready")
 async def ready(services: ServicesDep) -> Health:
     """The database answers, within 2 s; otherwise 503 database_unavailable."""
     try:
-        async with asyncio.timeout(READY_TIMEOUT_SECONDS), services.db.reading() as session:
-            await session.execute(text("SELECT 1"))
+        async with asyncio.timeout(READY_TIMEOUT_SECONDS), services.db.reading() as tx:
+            await tx.execute(text("SELECT 1"))
     except TimeoutError:
         reason = f"The database did not answer within {READY_TIMEOUT_SECONDS:g} s."
         raise DatabaseUnavailable(reason) from None

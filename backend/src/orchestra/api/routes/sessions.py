@@ -1,4 +1,4 @@
-"""Sessions: a conversation whose history the planner reads."""
+"""Sessions: a user's tasks in a row, whose history the planner reads."""
 
 from __future__ import annotations
 

@@ -13,7 +13,14 @@ from sse_starlette.sse import EventSourceResponse
 from orchestra import events
 from orchestra.api.deps import PrincipalDep, ServicesDep
 from orchestra.api.reads import MAX_IF_NONE_MATCH, matches
-from orchestra.api.schemas import TaskCreate, TaskList, TaskPublic, TaskSummary, error_responses
+from orchestra.api.schemas import (
+    TaskCreate,
+    TaskEventPublic,
+    TaskList,
+    TaskPublic,
+    TaskSummary,
+    error_responses,
+)
 from orchestra.db import TaskStatus
 from orchestra.views import TaskView
 
@@ -30,6 +37,35 @@ WAIT_QUERY = Query(
     le=MAX_WAIT_SECONDS,
     description="Seconds to wait for the task to change (or end) before answering.",
 )
+
+
+# Each Server-Sent Event of a task's stream, as OpenAPI 3.2 describes stream items (and
+# FastAPI's own SSE routes): its `data` is a `TaskEventPublic`, added to the schema's
+# components by the app (`STREAMED`), since FastAPI registers only the models of JSON bodies.
+STREAMED = (TaskEventPublic,)
+EVENT_STREAM = {
+    "description": "Server-Sent Events, one per entry of the task's event log.",
+    "content": {
+        "text/event-stream": {
+            "itemSchema": {
+                "type": "object",
+                "required": ["id", "event", "data"],
+                "properties": {
+                    "id": {
+                        "type": "string",
+                        "description": "The entry's id; send it as `Last-Event-ID` to resume.",
+                    },
+                    "event": {"$ref": "#/components/schemas/EventType"},
+                    "data": {
+                        "type": "string",
+                        "contentMediaType": "application/json",
+                        "contentSchema": {"$ref": "#/components/schemas/TaskEventPublic"},
+                    },
+                },
+            }
+        }
+    },
+}
 
 
 def _json(
@@ -51,7 +87,7 @@ def _json(
     responses={
         200: {"model": TaskPublic, "description": "The task an earlier request with this "
               "Idempotency-Key created, or the finished task when `wait` was given."},
-        **error_responses(400, 401, 404, 413, 422, 429, 503),
+        **error_responses(400, 401, 404, 413, 422, 429),
     },
 )  # fmt: skip
 async def create_task(
@@ -164,7 +200,7 @@ async def cancel_task(task_id: str, services: ServicesDep, principal: PrincipalD
 
 @router.get(
     "/{task_id}/events",
-    responses={200: {"content": {"text/event-stream": {}}}, **ERRORS},
+    responses={200: EVENT_STREAM, **ERRORS},
     response_class=EventSourceResponse,
 )
 async def task_events(

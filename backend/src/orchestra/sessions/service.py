@@ -1,4 +1,4 @@
-"""Sessions and messages."""
+"""Sessions and their messages: create, list and read them, for their owner only."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ class Sessions:
         self.db = db
 
     async def create(self, principal: Principal, title: str, metadata: dict[str, Any]) -> Session:
-        async with self.db.session() as session:
+        async with self.db.transaction() as tx:
             row = Session(owner=principal.id, title=title, metadata_=metadata)
-            session.add(row)
+            tx.add(row)
         return row
 
     async def page(
@@ -30,8 +30,8 @@ class Sessions:
         if not principal.is_admin:
             query = query.where(Session.owner == principal.id)
             count = count.where(Session.owner == principal.id)
-        async with self.db.reading() as session:
-            total = await session.scalar(count)
+        async with self.db.reading() as tx:
+            total = await tx.scalar(count)
             messages = (
                 select(func.count())
                 .select_from(Message)
@@ -44,7 +44,7 @@ class Sessions:
                 .where(Task.session_id == Session.id)
                 .scalar_subquery()
             )
-            rows = await session.execute(
+            rows = await tx.execute(
                 query.add_columns(messages, tasks)
                 .order_by(Session.created_at.desc(), Session.id)
                 .limit(limit)
@@ -55,14 +55,14 @@ class Sessions:
 
     async def get(self, session_id: str, principal: Principal) -> tuple[Session, int, int]:
         """The session with its message and task counts."""
-        async with self.db.reading() as session:
-            row = await session.get(Session, session_id)
+        async with self.db.reading() as tx:
+            row = await tx.get(Session, session_id)
             if row is None or not principal.owns(row.owner):
                 raise NotFoundError("session", session_id)
-            messages = await session.scalar(
+            messages = await tx.scalar(
                 select(func.count()).select_from(Message).where(Message.session_id == session_id)
             )
-            tasks = await session.scalar(
+            tasks = await tx.scalar(
                 select(func.count()).select_from(Task).where(Task.session_id == session_id)
             )
         return row, messages or 0, tasks or 0
@@ -70,14 +70,14 @@ class Sessions:
     async def messages(
         self, session_id: str, principal: Principal, limit: int, offset: int
     ) -> tuple[list[Message], int]:
-        async with self.db.reading() as session:
-            row = await session.get(Session, session_id)
+        async with self.db.reading() as tx:
+            row = await tx.get(Session, session_id)
             if row is None or not principal.owns(row.owner):
                 raise NotFoundError("session", session_id)
-            total = await session.scalar(
+            total = await tx.scalar(
                 select(func.count()).select_from(Message).where(Message.session_id == session_id)
             )
-            rows = await session.scalars(
+            rows = await tx.scalars(
                 select(Message)
                 .where(Message.session_id == session_id)
                 .order_by(Message.created_at, Message.id)

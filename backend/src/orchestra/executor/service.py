@@ -137,15 +137,15 @@ class Executor:
             watch.add_done_callback(self._watchers.discard)
         return True
 
-    async def _cancel_when_named(self, task_id: str, keys: list[str]) -> None:
+    async def _cancel_when_named(self, task_id: str, step_ids: list[str]) -> None:
         deadline = asyncio.get_running_loop().time() + NAMING_GRACE_SECONDS
-        waiting = list(keys)
+        waiting = list(step_ids)
         while waiting and asyncio.get_running_loop().time() < deadline:
             await asyncio.sleep(0.1)
             found = await cancels.remote_tasks(self.rt, task_id, waiting)
-            for key, (instance_id, card, remote_task_id) in found.items():
+            for step_id, (instance_id, card, remote_task_id) in found.items():
                 await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)
-                waiting.remove(key)
+                waiting.remove(step_id)
 
     def stop(self) -> None:
         DBOS.destroy(destroy_registry=False)
