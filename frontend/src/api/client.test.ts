@@ -24,6 +24,26 @@ describe("api client", () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ status: "running", session_id: "s1", limit: "20", offset: "40" });
   });
 
+  it("waits for a task to change from the copy it has, and takes 304 as unchanged", async () => {
+    const task = makeTask({ status: "running" });
+    const changed = new Response(JSON.stringify(task), {
+      status: 200,
+      headers: { "content-type": "application/json", etag: '"v2"' },
+    });
+    const first = recorder(changed);
+    const api = createApi({ fetch: first.fetch, baseUrl: "http://orchestra.test" });
+    expect(await api.waitTask("t1", '"v1"', 30)).toEqual({ task, etag: '"v2"' });
+    const sent = first.requests[0]!;
+    expect(new URL(sent.url).searchParams.get("wait")).toBe("30");
+    expect(sent.headers.get("if-none-match")).toBe('"v1"');
+    const unchanged = recorder(new Response(null, { status: 304, headers: { etag: '"v1"' } }));
+    const again = createApi({ fetch: unchanged.fetch, baseUrl: "http://orchestra.test" });
+    expect(await again.waitTask("t1", '"v1"', 30)).toBeNull();
+    // Without an ETag yet, the first read answers at once.
+    await again.waitTask("t1", undefined, 30);
+    expect(new URL(unchanged.requests[1]!.url).searchParams.get("wait")).toBe("0");
+  });
+
   it("leaves out filters that are not set", async () => {
     const { fetch, requests } = recorder(jsonResponse({ items: [], total: 0, limit: 50, offset: 0 }));
     await createApi({ fetch, baseUrl: "http://orchestra.test" }).listTasks();

@@ -145,6 +145,36 @@ export function createApi(options: ApiOptions = {}) {
     getTask(id: string, signal?: AbortSignal): Promise<TaskPublic> {
       return call(() => client.GET("/api/tasks/{task_id}", { params: { path: { task_id: id } }, signal }));
     },
+    /**
+     * The task once it differs from the copy whose ETag is `etag` (or has ended), after
+     * `seconds` at the latest: `null` when it has not changed (304). One request per change
+     * instead of polling; without an ETag it answers at once with the task as it is.
+     */
+    async waitTask(
+      id: string,
+      etag: string | undefined,
+      seconds: number,
+      signal?: AbortSignal,
+    ): Promise<{ task: TaskPublic; etag: string } | null> {
+      let response: Response | undefined;
+      const task = await call(async () => {
+        const outcome = await client.GET("/api/tasks/{task_id}", {
+          params: {
+            path: { task_id: id },
+            query: { wait: etag ? seconds : 0 },
+            header: etag ? { "if-none-match": etag } : {},
+          },
+          signal,
+          // The ETag is ours to send: the browser's cache must not answer (or revalidate) it.
+          cache: "no-store",
+        });
+        response = outcome.response;
+        // 304 is not an error here: the task is as the caller has it.
+        return outcome.response.status === 304 ? { data: undefined, response: new Response(null) } : outcome;
+      });
+      if (response === undefined || response.status === 304 || task === undefined) return null;
+      return { task, etag: response.headers.get("etag") ?? "" };
+    },
     createTask(task: NewTask): Promise<TaskPublic> {
       return call(() =>
         client.POST("/api/tasks", {

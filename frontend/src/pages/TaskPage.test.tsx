@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { api, ApiError } from "../api/client";
+import type { TaskPublic } from "../api/types";
 import { FakeEventServer, makeEvent, makeStep, makeTask } from "../test/fixtures";
 import { renderAt } from "../test/render";
 import { TaskPage } from "./TaskPage";
@@ -12,6 +13,8 @@ describe("TaskPage", () => {
   beforeEach(() => {
     server = new FakeEventServer();
     vi.stubGlobal("fetch", server.fetch);
+    // Waits for a change answer only when a test says so.
+    vi.spyOn(api, "waitTask").mockImplementation(() => new Promise(() => {}));
     return () => vi.unstubAllGlobals();
   });
 
@@ -35,22 +38,31 @@ describe("TaskPage", () => {
       result: null,
       steps: [makeStep({ status: "running", finished_at: null, duration_ms: null, output: null, output_data: null })],
     });
-    const getTask = vi.spyOn(api, "getTask").mockResolvedValue(running);
+    vi.spyOn(api, "getTask").mockResolvedValue(running);
+    let changed: (value: { task: TaskPublic; etag: string }) => void = () => {};
+    const waitTask = vi
+      .spyOn(api, "waitTask")
+      .mockResolvedValueOnce({ task: running, etag: '"v1"' })
+      .mockImplementationOnce(() => new Promise((resolve) => (changed = resolve)));
     renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
     await screen.findByRole("button", { name: "Cancel task" });
     await waitFor(() => expect(server.streams).toHaveLength(1));
     const source = server.streams[0]!;
     expect(source.url).toBe("/api/tasks/t1/events");
     await waitFor(() => expect(document.querySelector(".stream-open")).toBeInTheDocument());
-    getTask.mockResolvedValue(makeTask({ steps: [makeStep()] }));
+    // The second read waits for a change of the copy it has (its ETag).
+    await waitFor(() => expect(waitTask).toHaveBeenCalledTimes(2));
+    expect(waitTask).toHaveBeenLastCalledWith("t1", '"v1"', 30, expect.anything());
     await act(async () => {
       source.emit(makeEvent("step.completed", "s1", { status: "completed" }));
       source.emit(makeEvent("task.completed", null, { status: "completed" }));
+      changed({ task: makeTask({ steps: [makeStep()] }), etag: '"v2"' });
       await new Promise((resolve) => setTimeout(resolve, 10));
     });
     expect(source.ended).toBe(true);
     await waitFor(() => expect(screen.getByRole("heading", { name: "Report", level: 4 })).toBeInTheDocument());
     expect(screen.queryByRole("button", { name: "Cancel task" })).not.toBeInTheDocument();
+    expect(waitTask).toHaveBeenCalledTimes(2); // the task ended: no more reads
   });
 
   it("cancels a running task", async () => {

@@ -1,15 +1,19 @@
 /**
- * A task kept current: read once, then followed over its event stream; each event is applied
- * at once and the full task (outputs, timings, tokens) is read again shortly after.
+ * A task kept current: read once, then followed two ways. Its event stream fills the event log
+ * and applies each event at once; waits on the task's ETag (`?wait=`, one request per change)
+ * bring the full task (outputs, timings, tokens) as soon as it changes, until it ends.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 import { api } from "../api/client";
 import { followTask, type StreamState } from "../api/events";
 import { isTerminal, type TaskEvent, type TaskPublic } from "../api/types";
 import { applyEvent } from "./applyEvent";
 
-const REFRESH_DELAY_MS = 250;
+/** How long one read waits for a change (the API allows up to a minute). */
+const WAIT_SECONDS = 30;
+/** Pause after a failed read before the next (the orchestrator may be restarting). */
+const RETRY_MS = 2000;
 
 export interface LiveTask {
   task: TaskPublic | undefined;
@@ -27,20 +31,43 @@ export function useTaskLive(taskId: string): LiveTask {
   const [stream, setStream] = useState<StreamState>("connecting");
   const [error, setError] = useState<Error>();
   const [attempt, setAttempt] = useState(0);
-  const refreshTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const fetchTask = useCallback(
-    (signal?: AbortSignal) =>
+    (signal?: AbortSignal): Promise<TaskPublic | undefined> =>
       api
         .getTask(taskId, signal)
         .then((fresh) => {
           setTask(fresh);
           setError(undefined);
+          return fresh;
         })
         .catch((cause: unknown) => {
-          if (signal?.aborted) return;
-          setError(cause instanceof Error ? cause : new Error(String(cause)));
+          if (!signal?.aborted) setError(cause instanceof Error ? cause : new Error(String(cause)));
+          return undefined;
         }),
+    [taskId],
+  );
+
+  /** Read the task again each time it changes, until it has ended or `signal` aborts. */
+  const follow = useCallback(
+    async (signal: AbortSignal) => {
+      let etag: string | undefined;
+      while (!signal.aborted) {
+        try {
+          const changed = await api.waitTask(taskId, etag, WAIT_SECONDS, signal);
+          if (signal.aborted) return;
+          if (changed) {
+            etag = changed.etag;
+            setTask(changed.task);
+            setError(undefined);
+            if (isTerminal(changed.task.status)) return;
+          }
+        } catch {
+          if (signal.aborted) return;
+          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        }
+      }
+    },
     [taskId],
   );
 
@@ -50,31 +77,22 @@ export function useTaskLive(taskId: string): LiveTask {
     setTask(undefined);
     setEvents([]);
     setError(undefined);
-    void fetchTask(controller.signal).then(() => {
-      if (controller.signal.aborted) return;
+    void fetchTask(controller.signal).then((fresh) => {
+      if (controller.signal.aborted || fresh === undefined) return;
       stop = followTask(taskId, {
         onState: setStream,
         onEvent: (event) => {
           setEvents((known) => (known.some((e) => e.id === event.id) ? known : [...known, event]));
           setTask((current) => (current ? applyEvent(current, event) : current));
-          clearTimeout(refreshTimer.current);
-          refreshTimer.current = setTimeout(() => void fetchTask(), REFRESH_DELAY_MS);
         },
       });
+      if (!isTerminal(fresh.status)) void follow(controller.signal);
     });
     return () => {
       controller.abort();
       stop?.();
-      clearTimeout(refreshTimer.current);
     };
-  }, [taskId, attempt, fetchTask]);
-
-  // A stream that ended before the task did (the browser gave up): read it now and then.
-  useEffect(() => {
-    if (stream !== "closed" || !task || isTerminal(task.status)) return;
-    const timer = setInterval(() => void fetchTask(), 2000);
-    return () => clearInterval(timer);
-  }, [stream, task, fetchTask]);
+  }, [taskId, attempt, fetchTask, follow]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { task, events, stream, error, reload, replace: setTask };
