@@ -315,3 +315,74 @@ def test_a_conversions_records_are_its_table_although_it_counts_rows() -> None:
         inputs=(step("s1", converted),),
     )
     assert run_operation(request).data["result"] == 35
+
+
+# --- questions about a table ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result", "row"),
+    [
+        ("Which product sold the most?\nproduct,units\nLamp,12\nDesk,30\nChair,18", 30, "Desk"),
+        ("which product had the fewest units?\nproduct,units\nLamp,12\nDesk,30", 12, "Lamp"),
+        ("I pasted our costs below, what's the biggest one?\nproduct,cost\nA,5\nB,9", 9, "B"),
+    ],
+)
+def test_which_row_holds_the_extreme_value(instruction: str, result: int, row: str) -> None:
+    answer = run_operation(StepRequest(instruction=instruction, capability="statistics"))
+    assert answer.data["result"] == result
+    assert [r["product"] for r in answer.data["matchingRows"]] == [row]
+    assert f"(product: {row})" in answer.text
+
+
+def test_which_row_of_a_figure_per_group_is_refused() -> None:
+    with pytest.raises(AgentInputError, match="asks which row"):
+        run(
+            "Which region has the highest average sale?\nregion,sale\nnorth,10\nsouth,30",
+            capability="statistics",
+        )
+
+
+def test_how_many_counts_the_rows_whatever_the_columns() -> None:
+    # The total is missing in one row: the orders are still three.
+    records = '[{"id": "a", "total": 20}, {"id": "b", "total": null}, {"id": "c", "total": 5}]'
+    data = run(f"how many orders are in here? {records}", capability="statistics")
+    assert data["operation"] == "count" and data["result"] == 3
+
+
+def test_how_many_rows_meet_a_condition_is_refused() -> None:
+    records = '[{"name": "a", "active": 1}, {"name": "b", "active": 0}]'
+    with pytest.raises(AgentInputError, match="condition on the rows"):
+        run(f"how many users are active? {records}", capability="statistics")
+
+
+def test_a_json_list_of_numbers_is_numbers() -> None:
+    data = run("whats the biggest number in [3, 9, 4, 12, 7]", capability="statistics")
+    assert data["result"] == 12
+
+
+def test_a_question_is_not_a_conversion() -> None:
+    with pytest.raises(AgentInputError, match="does not ask for another format"):
+        run(
+            'From this JSON, how many users are there? [{"a": 1}, {"a": 2}]',
+            capability="conversion",
+        )
+    assert (
+        run("Make this a CSV:\n| a | b |\n|---|---|\n| 1 | 2 |", capability="conversion")["to"]
+        == "csv"
+    )
+
+
+def test_sarcasm_is_refused_rather_than_read_at_face_value() -> None:
+    with pytest.raises(AgentInputError, match="sarcasm"):
+        run("Tell me if this sounds sarcastic: 'Oh great, another Monday.'", capability="sentiment")
+    # The word inside the quoted text is material, not the question.
+    assert run("Sentiment of: 'No sarcasm here, just love it'", capability="sentiment")["label"]
+
+
+def test_numbers_given_without_a_figure_are_refused_as_such() -> None:
+    with pytest.raises(AgentInputError, match="names no figure to compute on the numbers given"):
+        run(
+            "Context: Here are my sales: Mon 120, Tue 95, Wed 140. Task: Which day was best?",
+            capability="statistics",
+        )

@@ -336,3 +336,92 @@ def test_two_questions_in_one_sentence_are_two_independent_steps(description: st
 def test_a_follow_up_swaps_the_arithmetic() -> None:
     result = plan("what about 20% of 80", history=("What is 15% of 80?",))
     assert result.steps[0].instruction == "What is 20% of 80?"
+
+
+# --- questions about the user's material ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        'What\'s the highest amount? [{"id": 1, "amount": 40}, {"id": 2, "amount": 65}]',
+        "Which product sold the most?\nproduct,units\nLamp,12\nDesk,30",
+        "Who scored highest?\n| name | score |\n|---|---|\n| Ana | 81 |\n| Ben | 92 |",
+        "Which city has the highest temp? city,temp\nRome,21\nOslo,8",
+        "What's the average price here? price\n4.50\n3.20\n5.10",
+        "Here are my sales: Mon 120, Tue 95, Wed 140. Which day was best?",
+    ],
+)
+def test_a_question_about_pasted_data_goes_to_the_data_capability(task: str) -> None:
+    assert shape(plan(task)) == [("statistics", [])]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "How does this sound: 'Not great, not terrible.'",
+        "how does this come off: 'great job everyone, truly amazing work'",
+        "Check how this tweet reads: 'worst airline ever, lost my bag again'",
+        'Is this too harsh? "Your report was sloppy and full of mistakes."',
+    ],
+)
+def test_how_a_quoted_message_sounds_is_its_sentiment(task: str) -> None:
+    assert shape(plan(task)) == [("sentiment", [])]
+
+
+@pytest.mark.parametrize(
+    "task", ["What is the speed of sound in water?", "Research how sound affects sleep"]
+)
+def test_sound_without_a_message_to_judge_is_research(task: str) -> None:
+    assert shape(plan(task)) == [("research", [])]
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "Find out what experts say about four-day work weeks, analyze the main "
+            "trade-offs, and write a recommendation for our company",
+            [("research", []), ("analysis", ["s1"]), ("writing", ["s2"])],
+        ),
+        (
+            "Investigate why customers cancel subscriptions and write a short memo for the board",
+            [("research", []), ("writing", ["s1"])],
+        ),
+        (
+            "Find out what customers think of our app, summarize the main complaints, and "
+            "draft an email to the dev team",
+            [("research", []), ("summarization", ["s1"]), ("writing", ["s2"])],
+        ),
+        (
+            "Look into the main CRM tools, compare their pricing and draft a proposal",
+            [("research", []), ("analysis", ["s1"]), ("writing", ["s2"])],
+        ),
+        (
+            "find out how competitors price their plans, compare them with ours and suggest "
+            "a pricing strategy",
+            [("research", []), ("analysis", ["s1"]), ("research", ["s2"])],
+        ),
+        (
+            "Compare the Pixel 8 and the iPhone 15 and tell me the best one for photos",
+            [("analysis", []), ("research", ["s1"])],
+        ),
+        (
+            "Read up on composting at home and write a beginner's guide",
+            [("research", []), ("writing", ["s1"])],
+        ),
+        (
+            "Research heat pumps versus gas boilers, weigh the costs, and give me a recommendation",
+            [("research", []), ("analysis", ["s1"])],
+        ),
+    ],
+)
+def test_a_later_clause_works_on_what_the_earlier_ones_produced(
+    task: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert shape(plan(task)) == expected
+
+
+def test_a_clause_with_a_subject_of_its_own_stays_apart() -> None:
+    result = plan("Find out about the history of chess and also write a haiku about autumn")
+    assert shape(result) == [("research", []), ("writing", [])]

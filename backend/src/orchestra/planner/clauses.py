@@ -250,7 +250,8 @@ _VERBS = _words(
     rate rank recap research review search sort study check count plot chart forecast
     measure note plan design map total sum average report pull put get make
     create double triple halve square cube round increase decrease reduce split take work
-    use"""
+    use weigh gather brainstorm decide conclude advise choose prioritize prioritise justify
+    critique interpret read"""
 )
 
 # Verbs that are often nouns too ("pros and cons and report on..."): they start a clause
@@ -258,7 +259,7 @@ _VERBS = _words(
 AMBIGUOUS_VERBS = _words(
     """research review report list count plot chart outline rank sort format check search
     estimate forecast study plan design note answer measure map total sum average draft
-    rate name turn look figure put pull double square cube round split take work use"""
+    rate name turn look figure put pull double square cube round split take work use read"""
 )
 
 _NOT_AN_OBJECT = _words(

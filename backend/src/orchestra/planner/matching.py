@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from orchestra.planner.clauses import content_stems, stem
 from orchestra.planner.schema import CapabilitySpec
 
-__all__ = ["CapabilityMatcher", "Match", "general_capability"]
+__all__ = [
+    "MIN_SCORE_WITH_MATERIAL",
+    "CapabilityMatcher",
+    "Match",
+    "general_capability",
+]
 
 # Where a word is found says how much it means: a capability's own name is the strongest
 # evidence, tags and examples are curated keywords, descriptions are prose.
@@ -22,6 +27,9 @@ EXAMPLE_SIMILARITY_WEIGHT = 3.0
 
 # Below this a clause shares too little with any capability to trust the choice.
 MIN_SCORE = 1.5
+# A clause that carries the user's text to work on trusts a weaker match: the general
+# capability would only look up the text's words.
+MIN_SCORE_WITH_MATERIAL = 1.0
 
 _GENERAL_PREFERENCE = ("research", "writing")
 
@@ -154,14 +162,14 @@ class CapabilityMatcher:
             or any(phrase <= stems for phrase in p.tag_phrases)
         }
 
-    def best(self, stems: frozenset[str]) -> Match:
-        """The best capability for the stems; the general one when nothing matches well.
+    def best(self, stems: frozenset[str], min_score: float = MIN_SCORE) -> Match:
+        """The best capability for the stems; the general one below ``min_score``.
 
         Ties go to the capability listed first, so the result never depends on set order.
         """
         scores = self.scores(stems)
         name, score = max(scores.items(), key=lambda item: item[1])
         strong = name in self.strong_names(stems)
-        if score < MIN_SCORE:
+        if score < min_score:
             return Match(self._general, score, strong=False, confident=False)
         return Match(name, score, strong=strong, confident=True)

@@ -80,8 +80,12 @@ _HEADLINE_WORDS: list[tuple[str, str]] = [
     (r"\bmode\b|\bmost (?:common|frequent)\b", "mode"),
     (r"\bpercentile\b|\bp\d{1,2}\b|\bquartiles?\b|\biqr\b", "percentile"),
     (r"\brange\b", "range"),
-    (r"\b(?:min|minimum|lowest|smallest)\b", "min"),
-    (r"\b(?:max|maximum|highest|largest|greatest|biggest|peak)\b", "max"),
+    (r"\b(?:min|minimum|lowest|smallest|fewest)\b|(?<!\bat )\bleast\b", "min"),
+    (
+        r"\b(?:max|maximum|highest|largest|greatest|biggest|peak)\b"
+        r"|(?<!\bat )\bmost\b(?!\s+(?:common|frequent))",
+        "max",
+    ),
     (r"\b(?:sum|total|add up|added up|sum up|altogether)\b", "sum"),
     (r"\b(?:count|how many|number of)\b", "count"),
     (r"\b(?:average|mean|avg)\b", "mean"),
