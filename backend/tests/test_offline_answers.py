@@ -84,5 +84,5 @@ def test_sentiment_has_a_neutral_band_and_shows_its_evidence(api: httpx.Client) 
     assert task["status"] == "completed", task
     (step,) = task["steps"]
     assert step["output_data"]["label"] == "neutral"
-    assert step["output_data"]["positive_terms"] == ["fine"]
+    assert step["output_data"]["positiveTerms"] == ["fine"]
     assert "Negative terms: nothing special" in step["output"]

@@ -83,14 +83,14 @@ def test_group_by() -> None:
     data = run(f"Sum units by region\n{SALES_CSV}")
     assert data["operation"] == "group_by" and data["aggregate"] == "sum"
     groups = {g["region"]: g for g in data["result"]}
-    assert groups["north"]["sum_units"] == 9 and groups["north"]["count"] == 2
+    assert groups["north"]["sum"]["units"] == 9 and groups["north"]["count"] == 2
 
 
 def test_group_by_json_records_mean() -> None:
     records = [{"team": "a", "score": 1}, {"team": "a", "score": 3}, {"team": "b", "score": 5}]
     data = run("average score per team", data=records)
     groups = {g["team"]: g for g in data["result"]}
-    assert groups["a"]["mean_score"] == 2 and groups["b"]["mean_score"] == 5
+    assert groups["a"]["mean"]["score"] == 2 and groups["b"]["mean"]["score"] == 5
 
 
 def test_correlation() -> None:
@@ -124,7 +124,7 @@ def test_summarization_of_input_is_bounded() -> None:
         inputs=(StepInput("s1", "Research", text),),
     )
     data = run_operation(request).data
-    assert len(data["sentences"]) == 2 and data["source_sentences"] == 20
+    assert len(data["sentences"]) == 2 and data["sourceSentences"] == 20
 
 
 def test_keywords_top_n() -> None:
@@ -285,7 +285,7 @@ def test_every_quoted_text_is_the_material() -> None:
         "Analyze the sentiment of these comments: 'Great service!', 'Terrible wait times'",
         capability="sentiment",
     )
-    assert data["positive_terms"] == ["great"] and data["negative_terms"] == ["terrible"]
+    assert data["positiveTerms"] == ["great"] and data["negativeTerms"] == ["terrible"]
     assert len(data["sentences"]) == 2
 
 
@@ -386,3 +386,10 @@ def test_numbers_given_without_a_figure_are_refused_as_such() -> None:
             "Context: Here are my sales: Mon 120, Tue 95, Wed 140. Task: Which day was best?",
             capability="statistics",
         )
+
+
+def test_a_table_may_start_after_the_question_on_its_line() -> None:
+    data = run(
+        "Which city has the highest temp? city,temp\nRome,21\nCairo,30", capability="statistics"
+    )
+    assert data["result"] == 30 and data["matchingRows"] == [{"city": "Cairo", "temp": 30}]

@@ -240,7 +240,7 @@ def _expression_result(
                 {"expression": render(c.expression), "result": v}
                 for c, v in zip(reading.clauses, values, strict=True)
             ],
-            "inputs": {n: inputs.numbers[n] for n in reading.references},
+            "inputs": _wire_inputs(reading, inputs),
             "confidence": confidence,
             "understood": reading.understood(),
         },
@@ -291,14 +291,23 @@ def _figures_result(
             "result": results[0],
             "figures": figures,
             "values": [_as_number(v) for v in numbers[:MAX_VALUES_ECHOED]],
-            "values_truncated": len(numbers) > MAX_VALUES_ECHOED,
+            "valuesTruncated": len(numbers) > MAX_VALUES_ECHOED,
             "source": "inputs" if set(reading.references) & set(inputs.from_text) else source,
-            "inputs": {n: inputs.numbers[n] for n in reading.references},
+            "inputs": _wire_inputs(reading, inputs),
             "confidence": confidence,
             "understood": reading.understood(),
             **summary,
         },
     )
+
+
+def _wire_inputs(reading: Reading, inputs: Inputs) -> dict[str, Any]:
+    """The earlier steps' values the answer used, keyed by step id, or ``<id>Values`` for
+    a step's list of values (camelCase on the wire; ``<id>_values`` inside)."""
+    return {
+        (f"{n.removesuffix('_values')}Values" if n.endswith("_values") else n): inputs.numbers[n]
+        for n in reading.references
+    }
 
 
 def _label(name: str, percentile: float | None) -> str:
@@ -509,18 +518,18 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
             else "mean"
         )
         groups = group_by(table, key, values, aggregate)
-        result_table = Table(columns=list(groups[0].keys()), rows=groups)
         text = (
             f"**{aggregate.capitalize()} of {', '.join(values)} grouped by {key}** "
-            f"({len(groups)} groups, {len(table.rows)} rows)\n\n{result_table.to_markdown()}"
+            f"({len(groups)} groups, {len(table.rows)} rows)\n\n"
+            f"{_groups_table(groups, key, values, aggregate).to_markdown()}"
         )
         return StepResult(
             text=text,
             data={
                 "operation": "group_by",
                 "aggregate": aggregate,
-                "group_by": key,
-                "value_columns": values,
+                "groupBy": key,
+                "valueColumns": values,
                 "result": groups,
                 "confidence": 1.0,
             },
@@ -575,6 +584,23 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     if headline.operation in ("min", "max"):
         data["matchingRows"] = holding
     return StepResult(text="\n".join(lines), data=data)
+
+
+def _groups_table(
+    groups: list[dict[str, Any]], key: str, values: list[str], aggregate: str
+) -> Table:
+    """The groups as a table to show: one column per figure ("sum of units")."""
+    figures = [aggregate] if aggregate == "sum" else [aggregate, "sum"]
+    columns = [key, "count"] + [f"{f} of {c}" for f in figures for c in values]
+    rows = [
+        {
+            key: group[key],
+            "count": group["count"],
+            **{f"{f} of {c}": group[f][c] for f in figures for c in values},
+        }
+        for group in groups
+    ]
+    return Table(columns=columns, rows=rows)
 
 
 # "Which city ...", "who scored ...", "whose sales ...": a row is asked for, not a figure.

@@ -308,8 +308,8 @@ def summarization_operation(request: StepRequest) -> StepResult:
             "operation": "summarization",
             "summary": " ".join(summary),
             "sentences": summary,
-            "source_sentences": len(sentences),
-            "source_characters": len(material),
+            "sourceSentences": len(sentences),
+            "sourceCharacters": len(material),
             "keywords": [k.phrase for k in top],
         },
     )
@@ -363,9 +363,18 @@ def sentiment_operation(request: StepRequest) -> StepResult:
         for item in result.sentences[:15]:
             sentence = item.sentence if len(item.sentence) <= 120 else item.sentence[:117] + "…"
             lines.append(f"| {sentence.replace('|', '/')} | {item.label} | {item.score:+.2f} |")
-    data = asdict(result)
-    data["sentences"] = data["sentences"][:100]
-    return StepResult(text="\n".join(lines), data={"operation": "sentiment", **data})
+    data = {
+        "operation": "sentiment",
+        "label": result.label,
+        "score": result.score,
+        "positive": result.positive,
+        "negative": result.negative,
+        "neutralWords": result.neutral_words,
+        "positiveTerms": result.positive_terms,
+        "negativeTerms": result.negative_terms,
+        "sentences": [asdict(s) for s in result.sentences[:100]],
+    }
+    return StepResult(text="\n".join(lines), data=data)
 
 
 # --- conversion ----------------------------------------------------------------------------
