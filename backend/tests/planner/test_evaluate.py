@@ -276,3 +276,20 @@ def test_invalid_case_file_names_the_line(tmp_path: Path) -> None:
     path.write_text('{"id": "a", "description": "x", "capabilities": ["research"]}\n{"id": 1}\n')
     with pytest.raises(ValueError, match=r"cases\.jsonl:2"):
         load_cases(path)
+
+
+def test_each_held_out_batch_is_reported_on_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text(
+        '{"id": "a", "split": "holdout", "description": "What is 2 + 3?", '
+        '"capabilities": ["calculation"], "answers": [{"result": 5}]}\n'
+        '{"id": "b", "split": "holdout", "batch": 2, "description": "What is 2 + 3?", '
+        '"capabilities": ["calculation"], "answers": [{"result": 6}]}\n'
+    )
+    cases = load_cases(path)
+    assert [c.batch for c in cases] == [1, 2]
+    report = evaluate(plan_deterministic, cases, BUILTIN)
+    assert report.batch(1).count("right") == 1 and report.batch(2).count("wrong") == 1
+    lines = format_report(report).splitlines()
+    assert [ln.split()[0] for ln in lines[:4]] == ["all", "holdout", "holdout#1", "holdout#2"]
+    assert "wrong   1" in lines[3]
