@@ -393,3 +393,44 @@ def test_a_table_may_start_after_the_question_on_its_line() -> None:
         "Which city has the highest temp? city,temp\nRome,21\nCairo,30", capability="statistics"
     )
     assert data["result"] == 30 and data["matchingRows"] == [{"city": "Cairo", "temp": 30}]
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("How much is 7% sales tax on 250?", 17.5),
+        ("Calculate a 3% commission on 12000", 360),
+        ("split 240 among 6 friends", 40),
+        ("Round 7.666 to a whole number", 8),
+    ],
+)
+def test_everyday_arithmetic(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == result
+
+
+def test_how_many_of_what_the_numbers_measure_is_refused() -> None:
+    with pytest.raises(AgentInputError, match="not how many numbers there are"):
+        run(
+            "Context: We have 12 boxes with 24 bottles each. Task: How many bottles is that?",
+            capability="statistics",
+        )
+    assert (
+        run("How many numbers are in this list: 4, 8, 15", capability="statistics")["result"] == 3
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "rows"),
+    [
+        ("How many orders came from Spain?", None),
+        ("How many rows does the table contain?", 3),
+        ("How many orders do we have?", 3),
+    ],
+)
+def test_how_many_rows_with_and_without_a_condition(question: str, rows: int | None) -> None:
+    request = f"{question}\norder,country\n1,Spain\n2,France\n3,Spain"
+    if rows is None:
+        with pytest.raises(AgentInputError, match="condition on the rows"):
+            run(request, capability="statistics")
+    else:
+        assert run(request, capability="statistics")["result"] == rows

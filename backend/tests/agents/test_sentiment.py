@@ -92,3 +92,10 @@ def test_hedges_both_ways_are_neutral_not_mixed() -> None:
 
 def test_careless_work_is_negative() -> None:
     assert sentiment("Your report was sloppy and full of mistakes.").label == "negative"
+
+
+def test_a_prefix_turns_a_positive_word() -> None:
+    result = sentiment("The staff were unfriendly and the answer was impolite.")
+    assert result.label == "negative"
+    assert result.negative_terms == ["unfriendly", "impolite"]
+    assert sentiment("Your advice was invaluable").label == "positive"

@@ -176,6 +176,11 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Find the sentiment of 'cold food'", "Same for 'lovely staff'", "'lovely staff'"),
         ("Summarize the sales figures of 2024 for Europe", "now do the same for 2025", "2025"),
         ("Write a haiku about autumn", "What about spring?", "haiku about spring"),
+        ("What's the sentiment of 'Great coffee'", "and this one: 'Cold tea'", "of 'Cold tea'"),
+        ("Is it positive? 'Fast shipping'", "how about this: 'Broken'", "Is it positive? 'Broken'"),
+        ("What is 10% of 80?", "what about 40%?", "What is 40% of 80?"),
+        ("Calculate 5% of 300", "now 12%", "Calculate 12% of 300"),
+        ("Convert 5 km to miles", "and 12 km?", "Convert 12 km to miles"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
@@ -425,3 +430,54 @@ def test_a_later_clause_works_on_what_the_earlier_ones_produced(
 def test_a_clause_with_a_subject_of_its_own_stays_apart() -> None:
     result = plan("Find out about the history of chess and also write a haiku about autumn")
     assert shape(result) == [("research", []), ("writing", [])]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Research electric car sales in 2024",
+        "Find out how the 1929 crash started",
+        "Look into remote work trends since 2020",
+        "Delve into why bees are disappearing",
+    ],
+)
+def test_a_year_or_an_unlisted_verb_does_not_make_research_arithmetic(task: str) -> None:
+    assert shape(plan(task)) == [("research", [])]
+
+
+def test_delving_into_a_subject_is_a_step_of_its_own() -> None:
+    result = plan("Delve into why bees are disappearing and write a short memo")
+    assert shape(result) == [("research", []), ("writing", ["s1"])]
+
+
+@pytest.mark.parametrize(
+    ("task", "capability"),
+    [
+        ("whats the sentimnt of 'Lovely hotel, friendly staff'", "sentiment"),
+        ("extarct keywords from 'Solar power is cheap. Solar power is clean.'", "keywords"),
+        ("summerize: The council met on Monday. It approved the budget.", "summarization"),
+        ("Is this feedback ok? 'The answer was impolite and unclear.'", "sentiment"),
+    ],
+)
+def test_slips_of_the_keyboard_and_short_asks(task: str, capability: str) -> None:
+    assert shape(plan(task)) == [(capability, [])]
+
+
+def test_numbers_stated_before_a_question_make_it_arithmetic() -> None:
+    task = "A laptop is 900 dollars and the tax is 8%. How much tax do I pay?"
+    assert shape(plan(task)) == [("statistics", [])]
+    # A statement of numbers does not turn a request for writing into arithmetic.
+    writing = plan("My company has 40 employees. Write a welcome email for new hires.")
+    assert shape(writing) == [("writing", [])]
+
+
+def test_questions_joined_by_commas_are_separate_steps() -> None:
+    result = plan("what's the max of 3, 7, 1, what's 2 to the power of 8?")
+    assert shape(result) == [("statistics", []), ("calculation", [])]
+
+
+def test_data_at_a_chains_end_goes_to_the_clause_that_reads_it() -> None:
+    result = plan("Sum the price column and then take 15% of it:\nitem,price\na,10\nb,30")
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert result.steps[0].instruction.endswith("item,price\na,10\nb,30")
+    assert "item,price" not in result.steps[1].instruction

@@ -98,3 +98,10 @@ def test_pasted_data_is_told_from_other_material(task: str, data: str) -> None:
 def test_a_quote_is_material_but_not_data() -> None:
     masked = mask_material("How does this sound: 'Not great, not terrible.'")
     assert placeholders_in(masked.text) and not masked.data
+
+
+def test_text_after_a_one_word_request_and_a_colon_is_material() -> None:
+    masked = mask_material("Summarize: The train left at noon. It arrived late.")
+    assert masked.text == "Summarize: " + placeholders_in(masked.text)[0]
+    # A heading is not a request.
+    assert not placeholders_in(mask_material("Task: research tea, then write a poem").text)

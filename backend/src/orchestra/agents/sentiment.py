@@ -53,7 +53,7 @@ _LEXICON: dict[str, float] = {
         _words(
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves delighted impressive exceptional remarkable thrilled
-            gorgeous incredible stunning flawless"""
+            gorgeous incredible stunning flawless invaluable"""
         ),
         3.0,
     ),
@@ -253,7 +253,7 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             tally.add(" ".join(words), valence * weight * _intensity(tokens, index))
             index += len(words)
             continue
-        known = _LEXICON.get(token)
+        known = _LEXICON.get(token, _prefix_negated(token))
         if known is None:
             if token not in _NOT_COUNTED:
                 tally.neutral += 1
@@ -269,6 +269,19 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
         tally.add(term, valence * _intensity(tokens, index) * weight, hedged=negated)
         index += 1
     return tally
+
+
+# "unfriendly", "impolite", "dishonest": a positive word turned by its prefix. (Words that
+# only look prefixed, such as "invaluable", are in the lexicon and never reach this.)
+_NEGATING_PREFIXES = ("un", "dis", "in", "im")
+
+
+def _prefix_negated(token: str) -> float | None:
+    for prefix in _NEGATING_PREFIXES:
+        rest = token[len(prefix) :]
+        if token.startswith(prefix) and len(rest) >= 4 and _LEXICON.get(rest, 0.0) > 0:
+            return -2.0
+    return None
 
 
 def _normalise(raw: float) -> float:

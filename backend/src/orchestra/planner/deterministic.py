@@ -103,7 +103,8 @@ _FORWARD_MATERIAL_RE = re.compile(
     r"\b(?:this|these|the following|the given|the attached|the same|the)\s+(?:\w+\s+)?"
     r"(?:text|texts|article|paragraph|passage|review|reviews|comment|comments|data|csv|json|"
     r"table|numbers|values|list|sentence|sentences|document|notes|message|email|tweet|post|"
-    r"feedback|answers|responses|quote|story|transcript|content|input|survey)\b"
+    r"feedback|answers|responses|quote|story|transcript|content|input|survey|column|columns|"
+    r"rows|spreadsheet|sheet|records|entries)\b"
     r"|\b(?:it|them)\b(?!')",
     re.I,
 )
@@ -211,7 +212,10 @@ def plan_deterministic(
     # Data stated apart from the request ("price\n4.50\n3.20. What's the average?") is
     # what a request without material of its own works on.
     context_data = masked.data.intersection(p for c in context for p in placeholders_in(c))
-    parts = _parts(actions, matcher, masked.data, bool(context_data))
+    # "A jacket costs 120 euros and is 25% off. What do I pay?": the numbers are stated,
+    # the question asks for arithmetic on them.
+    context_numbers = any("<num>" in content_stems(c) for c in context)
+    parts = _parts(actions, matcher, masked.data, bool(context_data) or context_numbers)
     groups = _merge_groups(parts)
     groups = _cap(groups, max_steps, matcher.general)
     return _plan(groups, masked, context)
@@ -366,6 +370,8 @@ def _parts(
     ``data_in_context`` says whether a statement apart from the requests holds some.
     """
     parts: list[_Part] = []
+    # Pasted data at a sentence's end that an earlier clause of it was given.
+    lent: set[str] = set()
     for index, clause in enumerate(actions):
         text = strip_request_prefix(clause.text).strip(" ,")
         refs: tuple[int, ...] = ()
@@ -402,6 +408,17 @@ def _parts(
                 # "Find the terms in this text and tell me its tone: '...'"
                 material = tuple(later)
                 text = text.rstrip(" .") + ": " + " ".join(material)
+                if data.issuperset(material):
+                    lent.update(material)
+        elif (
+            previous is not None
+            and lent.issuperset(material)
+            and (_OBJECT_PRONOUN_RE.search(_without_payload(text)) or _continues_arithmetic(text))
+        ):
+            # "Sum the price column, then take 15% of it: <table>": the table was for the
+            # sum; "it" is the sum.
+            text = _without_payload(text)
+            material = ()
 
         if previous is not None:
             refs = _references(text, clause, material, parts, matcher)
@@ -421,11 +438,11 @@ def _parts(
             if topic and topic.lower() not in text.lower():
                 text = f"{text.rstrip(' .')} (about {topic})"
 
-        stems = content_stems(text.replace(_REF, " "))
+        stems = content_stems(matcher.corrected(text.replace(_REF, " ")))
         has_topic = bool(material) or _has_topic(text.replace(_REF, " "), matcher)
         match = matcher.best(stems)
         on_data = data.intersection(material) or (data_in_context and not material)
-        if not match.confident and on_data:
+        if not match.strong and on_data:
             # "What's the highest amount? [...]": a question whose words name no kind of
             # work, about pasted data, is work on data; the data's shape says which.
             match = matcher.best(stems | _DATA_FEATURES)

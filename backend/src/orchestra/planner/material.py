@@ -37,6 +37,11 @@ _MATERIAL_NOUNS = frozenset(
 )
 
 _INSTRUCTIONS_FOLLOW = frozenset({"do", "follow", "steps", "instructions", "tasks"})
+# One word before a colon that heads a request rather than naming one ("Task: ...").
+_HEADINGS = frozenset(
+    """task tasks question questions note notes context request todo goal update
+    reminder hint example step steps important warning ps fyi""".split()  # noqa: SIM905
+)
 
 _QUOTE_PATTERNS = (
     re.compile(r"```.*?```", re.S),
@@ -170,6 +175,12 @@ def _material_colon(text: str) -> int | None:
         if _INSTRUCTIONS_FOLLOW & set(before):
             continue  # "Do the following: research X, then ..." is more instructions
         if any(word in _MATERIAL_NOUNS for word in before):
+            return match.start()
+        opening = text[: match.start()].strip()
+        if re.fullmatch(r"(?:please\s+)?[A-Za-z]+(?:;[A-Za-z]+)?", opening, re.I) and (
+            opening.lower().split()[-1] not in _HEADINGS
+        ):
+            # "Summarize: ...", "tl;dr: ...": a request of one word, then what it is for.
             return match.start()
     return None
 

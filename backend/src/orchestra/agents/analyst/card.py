@@ -160,7 +160,7 @@ SKILLS: tuple[AgentSkill, ...] = (
         "Scores the sentiment of text with a lexicon that handles negation, intensifiers and "
         "contrast ('but'): overall label (positive, negative, neutral, mixed), a score from "
         "-1 to 1, the words that drove it, and a per-sentence breakdown. Answers how a "
-        "message sounds, reads or comes across: harsh, rude, polite, upbeat or flat.",
+        "message sounds, reads or comes across: harsh, rude, polite, upbeat or flat, OK or not.",
         [
             "sentiment",
             "tone",

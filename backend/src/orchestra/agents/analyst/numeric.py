@@ -58,9 +58,11 @@ _TABLE_QUALIFIERS = re.compile(
     r"top|bottom|first|last|if|unless|between|after|before|since|until)\b"
     # "above 50" is a condition; "the expenses below" is where the table is.
     r"|\b(?:above|below|over|under)\b(?=\s+(?:[-$€£\d]|the\s+(?:average|mean|median)|average))"
-    # "How many users are active?" counts the rows that meet a condition.
-    r"|\bhow many\s+\w+(?:\s+\w+)?\s+(?:are|were|is|was|have|has|had|did|do|does)\s+"
-    r"(?!(?:there|listed|in|here|on|shown|included)\b)\w+",
+    # "How many users are active?", "how many orders came from Spain?" count the rows that
+    # meet a condition; "how many orders are there (in here)?" counts them all.
+    r"|\bhow many\s+\w+\s+(?!(?:(?:are|were|is|was)\s+)?(?:there|listed|in|here|shown|"
+    r"included|altogether|total|recorded)\b|(?:do|does|did)\s+(?:we|i|you|they|it|this|these|the\s+\w+)\s+(?:have|contain)\b)"
+    r"\w+",
     re.I,
 )
 
@@ -132,6 +134,14 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         confidence = round(confidence - 0.1, 3)
     if reading.expression is None or confidence < CONFIDENCE_THRESHOLD:
         raise AgentInputError(_refusal(reading, confidence, statistics, bool(material)))
+    if reading.figures == ("count",) and _counts_something_else(text):
+        # "12 boxes with 24 bottles each. How many bottles is that?" asks for arithmetic,
+        # not how many numbers were given.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks how many "
+            "of something the numbers measure, not how many numbers there are. Say the "
+            "arithmetic, e.g. '12 times 24'."
+        )
     if statistics and not reading.figures and _is_describe(text) and reading.values:
         reading = Reading(reading.clauses, ("mean",), reading.values, reading.references)
     values = _evaluate_clauses(reading, inputs)
@@ -142,6 +152,18 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
 
 def _numbers(text: str) -> list[str]:
     return _NUMBER.findall(strip_parameter_numbers(text))
+
+
+# What "how many" may count among numbers given: the numbers themselves.
+_COUNTED = re.compile(
+    r"\bhow many\s+(?!(?:numbers?|values?|figures?|items?|entries|entry|elements?|data|"
+    r"points?|amounts?|scores?|readings?|measurements?|are|were|is|there|of)\b)[a-z]+",
+    re.I,
+)
+
+
+def _counts_something_else(text: str) -> bool:
+    return bool(_COUNTED.search(text))
 
 
 def _is_number(value: Any) -> bool:
