@@ -39,12 +39,13 @@ def test_packaged_cases_load_and_use_known_capabilities() -> None:
 # Floors for CI, from the figures recorded in docs/planner.md; raise them as it improves.
 FLOORS = {
     # split: (plans that hold, right answers, right or honestly refused)
-    "dev": (0.97, 0.97, 0.99),
-    "holdout": (0.96, 0.96, 0.96),
+    "dev": (0.98, 0.97, 0.99),
+    "holdout": (0.99, 0.96, 0.99),
 }
-# Wrong answers reported as completed: the goal is none. The held-out ones left are plans
-# that send a request to the research agent instead of the analyst (docs/planner.md).
-WRONG_ALLOWED = {"dev": 1, "holdout": 3}
+# Wrong answers reported as completed: the goal is none. The dev one left is a plan that
+# gives the slogans of "write a product description and also suggest five catchy slogans"
+# to the research agent (docs/planner.md).
+WRONG_ALLOWED = {"dev": 1, "holdout": 0}
 
 
 def test_offline_plans_and_answers_do_not_regress() -> None:
