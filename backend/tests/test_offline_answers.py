@@ -84,5 +84,34 @@ def test_sentiment_has_a_neutral_band_and_shows_its_evidence(api: httpx.Client) 
     assert task["status"] == "completed", task
     (step,) = task["steps"]
     assert step["output_data"]["label"] == "neutral"
-    assert step["output_data"]["positive_terms"] == ["fine"]
+    assert step["output_data"]["positiveTerms"] == ["fine"]
     assert "Negative terms: nothing special" in step["output"]
+
+
+def test_a_question_about_pasted_data_is_answered_by_the_analyst(api: httpx.Client) -> None:
+    task = answer(api, "Which product sold the most?\nproduct,units\nLamp,12\nDesk,30\nChair,18")
+    assert task["status"] == "completed", task
+    (step,) = task["steps"]
+    assert step["capability"] == "statistics"
+    assert step["output_data"]["result"] == 30
+    assert step["output_data"]["matchingRows"] == [{"product": "Desk", "units": 30}]
+    assert "(product: Desk)" in task["result"]
+
+
+def test_how_a_quoted_message_sounds_is_its_sentiment(api: httpx.Client) -> None:
+    task = answer(api, "How does this sound: 'Not great, not terrible.'")
+    assert task["status"] == "completed", task
+    (step,) = task["steps"]
+    assert step["capability"] == "sentiment"
+    assert step["output_data"]["label"] == "neutral"
+
+
+def test_a_recommendation_waits_for_the_research_it_is_about(api: httpx.Client) -> None:
+    task = answer(
+        api,
+        "Investigate why customers cancel subscriptions and write a short memo for the board",
+    )
+    assert task["status"] == "completed", task
+    research, memo = task["steps"]
+    assert (research["capability"], memo["capability"]) == ("research", "writing")
+    assert memo["depends_on"] == [research["id"]]

@@ -83,14 +83,14 @@ def test_group_by() -> None:
     data = run(f"Sum units by region\n{SALES_CSV}")
     assert data["operation"] == "group_by" and data["aggregate"] == "sum"
     groups = {g["region"]: g for g in data["result"]}
-    assert groups["north"]["sum_units"] == 9 and groups["north"]["count"] == 2
+    assert groups["north"]["sum"]["units"] == 9 and groups["north"]["count"] == 2
 
 
 def test_group_by_json_records_mean() -> None:
     records = [{"team": "a", "score": 1}, {"team": "a", "score": 3}, {"team": "b", "score": 5}]
     data = run("average score per team", data=records)
     groups = {g["team"]: g for g in data["result"]}
-    assert groups["a"]["mean_score"] == 2 and groups["b"]["mean_score"] == 5
+    assert groups["a"]["mean"]["score"] == 2 and groups["b"]["mean"]["score"] == 5
 
 
 def test_correlation() -> None:
@@ -124,7 +124,7 @@ def test_summarization_of_input_is_bounded() -> None:
         inputs=(StepInput("s1", "Research", text),),
     )
     data = run_operation(request).data
-    assert len(data["sentences"]) == 2 and data["source_sentences"] == 20
+    assert len(data["sentences"]) == 2 and data["sourceSentences"] == 20
 
 
 def test_keywords_top_n() -> None:
@@ -285,7 +285,7 @@ def test_every_quoted_text_is_the_material() -> None:
         "Analyze the sentiment of these comments: 'Great service!', 'Terrible wait times'",
         capability="sentiment",
     )
-    assert data["positive_terms"] == ["great"] and data["negative_terms"] == ["terrible"]
+    assert data["positiveTerms"] == ["great"] and data["negativeTerms"] == ["terrible"]
     assert len(data["sentences"]) == 2
 
 
@@ -315,3 +315,122 @@ def test_a_conversions_records_are_its_table_although_it_counts_rows() -> None:
         inputs=(step("s1", converted),),
     )
     assert run_operation(request).data["result"] == 35
+
+
+# --- questions about a table ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result", "row"),
+    [
+        ("Which product sold the most?\nproduct,units\nLamp,12\nDesk,30\nChair,18", 30, "Desk"),
+        ("which product had the fewest units?\nproduct,units\nLamp,12\nDesk,30", 12, "Lamp"),
+        ("I pasted our costs below, what's the biggest one?\nproduct,cost\nA,5\nB,9", 9, "B"),
+    ],
+)
+def test_which_row_holds_the_extreme_value(instruction: str, result: int, row: str) -> None:
+    answer = run_operation(StepRequest(instruction=instruction, capability="statistics"))
+    assert answer.data["result"] == result
+    assert [r["product"] for r in answer.data["matchingRows"]] == [row]
+    assert f"(product: {row})" in answer.text
+
+
+def test_which_row_of_a_figure_per_group_is_refused() -> None:
+    with pytest.raises(AgentInputError, match="asks which row"):
+        run(
+            "Which region has the highest average sale?\nregion,sale\nnorth,10\nsouth,30",
+            capability="statistics",
+        )
+
+
+def test_how_many_counts_the_rows_whatever_the_columns() -> None:
+    # The total is missing in one row: the orders are still three.
+    records = '[{"id": "a", "total": 20}, {"id": "b", "total": null}, {"id": "c", "total": 5}]'
+    data = run(f"how many orders are in here? {records}", capability="statistics")
+    assert data["operation"] == "count" and data["result"] == 3
+
+
+def test_how_many_rows_meet_a_condition_is_refused() -> None:
+    records = '[{"name": "a", "active": 1}, {"name": "b", "active": 0}]'
+    with pytest.raises(AgentInputError, match="condition on the rows"):
+        run(f"how many users are active? {records}", capability="statistics")
+
+
+def test_a_json_list_of_numbers_is_numbers() -> None:
+    data = run("whats the biggest number in [3, 9, 4, 12, 7]", capability="statistics")
+    assert data["result"] == 12
+
+
+def test_a_question_is_not_a_conversion() -> None:
+    with pytest.raises(AgentInputError, match="does not ask for another format"):
+        run(
+            'From this JSON, how many users are there? [{"a": 1}, {"a": 2}]',
+            capability="conversion",
+        )
+    assert (
+        run("Make this a CSV:\n| a | b |\n|---|---|\n| 1 | 2 |", capability="conversion")["to"]
+        == "csv"
+    )
+
+
+def test_sarcasm_is_refused_rather_than_read_at_face_value() -> None:
+    with pytest.raises(AgentInputError, match="sarcasm"):
+        run("Tell me if this sounds sarcastic: 'Oh great, another Monday.'", capability="sentiment")
+    # The word inside the quoted text is material, not the question.
+    assert run("Sentiment of: 'No sarcasm here, just love it'", capability="sentiment")["label"]
+
+
+def test_numbers_given_without_a_figure_are_refused_as_such() -> None:
+    with pytest.raises(AgentInputError, match="names no figure to compute on the numbers given"):
+        run(
+            "Context: Here are my sales: Mon 120, Tue 95, Wed 140. Task: Which day was best?",
+            capability="statistics",
+        )
+
+
+def test_a_table_may_start_after_the_question_on_its_line() -> None:
+    data = run(
+        "Which city has the highest temp? city,temp\nRome,21\nCairo,30", capability="statistics"
+    )
+    assert data["result"] == 30 and data["matchingRows"] == [{"city": "Cairo", "temp": 30}]
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("How much is 7% sales tax on 250?", 17.5),
+        ("Calculate a 3% commission on 12000", 360),
+        ("split 240 among 6 friends", 40),
+        ("Round 7.666 to a whole number", 8),
+    ],
+)
+def test_everyday_arithmetic(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == result
+
+
+def test_how_many_of_what_the_numbers_measure_is_refused() -> None:
+    with pytest.raises(AgentInputError, match="not how many numbers there are"):
+        run(
+            "Context: We have 12 boxes with 24 bottles each. Task: How many bottles is that?",
+            capability="statistics",
+        )
+    assert (
+        run("How many numbers are in this list: 4, 8, 15", capability="statistics")["result"] == 3
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "rows"),
+    [
+        ("How many orders came from Spain?", None),
+        ("How many rows does the table contain?", 3),
+        ("How many orders do we have?", 3),
+    ],
+)
+def test_how_many_rows_with_and_without_a_condition(question: str, rows: int | None) -> None:
+    request = f"{question}\norder,country\n1,Spain\n2,France\n3,Spain"
+    if rows is None:
+        with pytest.raises(AgentInputError, match="condition on the rows"):
+            run(request, capability="statistics")
+    else:
+        assert run(request, capability="statistics")["result"] == rows

@@ -74,7 +74,7 @@ async def test_csv_statistics_and_group_by(analyst_client: Client) -> None:
         capability="statistics",
     )
     assert grouped.state == COMPLETED, grouped.reason
-    totals = {g["region"]: g["sum_revenue"] for g in grouped.data["result"]}
+    totals = {g["region"]: g["sum"]["revenue"] for g in grouped.data["result"]}
     assert totals == {"north": 400, "south": 50}
 
 

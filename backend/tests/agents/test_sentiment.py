@@ -81,3 +81,21 @@ def test_negation_stops_at_punctuation() -> None:
 def test_complaints_denied_are_praise() -> None:
     assert sentiment("Nothing to complain about").label == "positive"
     assert sentiment("Would not recommend").label == "negative"
+
+
+def test_hedges_both_ways_are_neutral_not_mixed() -> None:
+    # Negated words hedge; only opinions held make a mixed verdict.
+    result = sentiment("Not great, not terrible.")
+    assert result.label == "neutral"
+    assert sentiment("Great food, terrible service.").label == "mixed"
+
+
+def test_careless_work_is_negative() -> None:
+    assert sentiment("Your report was sloppy and full of mistakes.").label == "negative"
+
+
+def test_a_prefix_turns_a_positive_word() -> None:
+    result = sentiment("The staff were unfriendly and the answer was impolite.")
+    assert result.label == "negative"
+    assert result.negative_terms == ["unfriendly", "impolite"]
+    assert sentiment("Your advice was invaluable").label == "positive"

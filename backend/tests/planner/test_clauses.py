@@ -170,3 +170,13 @@ def test_strip_request_prefix() -> None:
 )
 def test_topic_of(clause: str, topic: str) -> None:
     assert topic_of(clause) == topic
+
+
+def test_a_year_is_not_a_quantity() -> None:
+    assert "<num>" not in content_stems("electric car sales in 2024")
+    assert "<num>" not in content_stems("how the 1929 crash started")
+    assert "<num>" in content_stems("the average of 2010 and 2020")
+
+
+def test_tldr_is_not_split_at_its_semicolon() -> None:
+    assert [c.text for c in split_clauses("tl;dr the report")] == ["tl;dr the report"]

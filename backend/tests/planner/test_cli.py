@@ -84,7 +84,8 @@ def test_the_llm_path_is_scored_when_configured(server: FakeProvider, tmp_path: 
     assert code == 0
     llm_part = text.split("LLM path (groq, fake-model")[1]
     assert (
-        "all         2  plans   2 (100.0%)  right   2 (100.0%)  refused   0  wrong   0" in llm_part
+        "all           2  plans   2 (100.0%)  right   2 (100.0%)  refused   0  wrong   0"
+        in llm_part
     )
     assert "plans by kind: fallback 1, llm 1" in llm_part
     assert "tokens: 400 in, 50 out" in llm_part

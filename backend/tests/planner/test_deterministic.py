@@ -176,6 +176,11 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Find the sentiment of 'cold food'", "Same for 'lovely staff'", "'lovely staff'"),
         ("Summarize the sales figures of 2024 for Europe", "now do the same for 2025", "2025"),
         ("Write a haiku about autumn", "What about spring?", "haiku about spring"),
+        ("What's the sentiment of 'Great coffee'", "and this one: 'Cold tea'", "of 'Cold tea'"),
+        ("Is it positive? 'Fast shipping'", "how about this: 'Broken'", "Is it positive? 'Broken'"),
+        ("What is 10% of 80?", "what about 40%?", "What is 40% of 80?"),
+        ("Calculate 5% of 300", "now 12%", "Calculate 12% of 300"),
+        ("Convert 5 km to miles", "and 12 km?", "Convert 12 km to miles"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
@@ -336,3 +341,143 @@ def test_two_questions_in_one_sentence_are_two_independent_steps(description: st
 def test_a_follow_up_swaps_the_arithmetic() -> None:
     result = plan("what about 20% of 80", history=("What is 15% of 80?",))
     assert result.steps[0].instruction == "What is 20% of 80?"
+
+
+# --- questions about the user's material ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        'What\'s the highest amount? [{"id": 1, "amount": 40}, {"id": 2, "amount": 65}]',
+        "Which product sold the most?\nproduct,units\nLamp,12\nDesk,30",
+        "Who scored highest?\n| name | score |\n|---|---|\n| Ana | 81 |\n| Ben | 92 |",
+        "Which city has the highest temp? city,temp\nRome,21\nOslo,8",
+        "What's the average price here? price\n4.50\n3.20\n5.10",
+        "Here are my sales: Mon 120, Tue 95, Wed 140. Which day was best?",
+    ],
+)
+def test_a_question_about_pasted_data_goes_to_the_data_capability(task: str) -> None:
+    assert shape(plan(task)) == [("statistics", [])]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "How does this sound: 'Not great, not terrible.'",
+        "how does this come off: 'great job everyone, truly amazing work'",
+        "Check how this tweet reads: 'worst airline ever, lost my bag again'",
+        'Is this too harsh? "Your report was sloppy and full of mistakes."',
+    ],
+)
+def test_how_a_quoted_message_sounds_is_its_sentiment(task: str) -> None:
+    assert shape(plan(task)) == [("sentiment", [])]
+
+
+@pytest.mark.parametrize(
+    "task", ["What is the speed of sound in water?", "Research how sound affects sleep"]
+)
+def test_sound_without_a_message_to_judge_is_research(task: str) -> None:
+    assert shape(plan(task)) == [("research", [])]
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "Find out what experts say about four-day work weeks, analyze the main "
+            "trade-offs, and write a recommendation for our company",
+            [("research", []), ("analysis", ["s1"]), ("writing", ["s2"])],
+        ),
+        (
+            "Investigate why customers cancel subscriptions and write a short memo for the board",
+            [("research", []), ("writing", ["s1"])],
+        ),
+        (
+            "Find out what customers think of our app, summarize the main complaints, and "
+            "draft an email to the dev team",
+            [("research", []), ("summarization", ["s1"]), ("writing", ["s2"])],
+        ),
+        (
+            "Look into the main CRM tools, compare their pricing and draft a proposal",
+            [("research", []), ("analysis", ["s1"]), ("writing", ["s2"])],
+        ),
+        (
+            "find out how competitors price their plans, compare them with ours and suggest "
+            "a pricing strategy",
+            [("research", []), ("analysis", ["s1"]), ("research", ["s2"])],
+        ),
+        (
+            "Compare the Pixel 8 and the iPhone 15 and tell me the best one for photos",
+            [("analysis", []), ("research", ["s1"])],
+        ),
+        (
+            "Read up on composting at home and write a beginner's guide",
+            [("research", []), ("writing", ["s1"])],
+        ),
+        (
+            "Research heat pumps versus gas boilers, weigh the costs, and give me a recommendation",
+            [("research", []), ("analysis", ["s1"])],
+        ),
+    ],
+)
+def test_a_later_clause_works_on_what_the_earlier_ones_produced(
+    task: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert shape(plan(task)) == expected
+
+
+def test_a_clause_with_a_subject_of_its_own_stays_apart() -> None:
+    result = plan("Find out about the history of chess and also write a haiku about autumn")
+    assert shape(result) == [("research", []), ("writing", [])]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Research electric car sales in 2024",
+        "Find out how the 1929 crash started",
+        "Look into remote work trends since 2020",
+        "Delve into why bees are disappearing",
+    ],
+)
+def test_a_year_or_an_unlisted_verb_does_not_make_research_arithmetic(task: str) -> None:
+    assert shape(plan(task)) == [("research", [])]
+
+
+def test_delving_into_a_subject_is_a_step_of_its_own() -> None:
+    result = plan("Delve into why bees are disappearing and write a short memo")
+    assert shape(result) == [("research", []), ("writing", ["s1"])]
+
+
+@pytest.mark.parametrize(
+    ("task", "capability"),
+    [
+        ("whats the sentimnt of 'Lovely hotel, friendly staff'", "sentiment"),
+        ("extarct keywords from 'Solar power is cheap. Solar power is clean.'", "keywords"),
+        ("summerize: The council met on Monday. It approved the budget.", "summarization"),
+        ("Is this feedback ok? 'The answer was impolite and unclear.'", "sentiment"),
+    ],
+)
+def test_slips_of_the_keyboard_and_short_asks(task: str, capability: str) -> None:
+    assert shape(plan(task)) == [(capability, [])]
+
+
+def test_numbers_stated_before_a_question_make_it_arithmetic() -> None:
+    task = "A laptop is 900 dollars and the tax is 8%. How much tax do I pay?"
+    assert shape(plan(task)) == [("statistics", [])]
+    # A statement of numbers does not turn a request for writing into arithmetic.
+    writing = plan("My company has 40 employees. Write a welcome email for new hires.")
+    assert shape(writing) == [("writing", [])]
+
+
+def test_questions_joined_by_commas_are_separate_steps() -> None:
+    result = plan("what's the max of 3, 7, 1, what's 2 to the power of 8?")
+    assert shape(result) == [("statistics", []), ("calculation", [])]
+
+
+def test_data_at_a_chains_end_goes_to_the_clause_that_reads_it() -> None:
+    result = plan("Sum the price column and then take 15% of it:\nitem,price\na,10\nb,30")
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert result.steps[0].instruction.endswith("item,price\na,10\nb,30")
+    assert "item,price" not in result.steps[1].instruction

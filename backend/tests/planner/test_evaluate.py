@@ -39,12 +39,13 @@ def test_packaged_cases_load_and_use_known_capabilities() -> None:
 # Floors for CI, from the figures recorded in docs/planner.md; raise them as it improves.
 FLOORS = {
     # split: (plans that hold, right answers, right or honestly refused)
-    "dev": (0.97, 0.97, 0.99),
-    "holdout": (0.96, 0.96, 0.96),
+    "dev": (0.98, 0.97, 0.99),
+    "holdout": (0.99, 0.96, 0.99),
 }
-# Wrong answers reported as completed: the goal is none. The held-out ones left are plans
-# that send a request to the research agent instead of the analyst (docs/planner.md).
-WRONG_ALLOWED = {"dev": 1, "holdout": 3}
+# Wrong answers reported as completed: the goal is none. The dev one left is a plan that
+# gives the slogans of "write a product description and also suggest five catchy slogans"
+# to the research agent (docs/planner.md).
+WRONG_ALLOWED = {"dev": 1, "holdout": 0}
 
 
 def test_offline_plans_and_answers_do_not_regress() -> None:
@@ -276,3 +277,20 @@ def test_invalid_case_file_names_the_line(tmp_path: Path) -> None:
     path.write_text('{"id": "a", "description": "x", "capabilities": ["research"]}\n{"id": 1}\n')
     with pytest.raises(ValueError, match=r"cases\.jsonl:2"):
         load_cases(path)
+
+
+def test_each_held_out_batch_is_reported_on_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text(
+        '{"id": "a", "split": "holdout", "description": "What is 2 + 3?", '
+        '"capabilities": ["calculation"], "answers": [{"result": 5}]}\n'
+        '{"id": "b", "split": "holdout", "batch": 2, "description": "What is 2 + 3?", '
+        '"capabilities": ["calculation"], "answers": [{"result": 6}]}\n'
+    )
+    cases = load_cases(path)
+    assert [c.batch for c in cases] == [1, 2]
+    report = evaluate(plan_deterministic, cases, BUILTIN)
+    assert report.batch(1).count("right") == 1 and report.batch(2).count("wrong") == 1
+    lines = format_report(report).splitlines()
+    assert [ln.split()[0] for ln in lines[:4]] == ["all", "holdout", "holdout#1", "holdout#2"]
+    assert "wrong   1" in lines[3]

@@ -86,3 +86,18 @@ def test_words_shared_by_many_capabilities_count_less() -> None:
     matcher = CapabilityMatcher(caps)
     scores = matcher.scores(content_stems("a limerick text"))
     assert scores["three"] > scores["one"] == scores["two"]
+
+
+@pytest.mark.parametrize(
+    ("text", "corrected"),
+    [
+        ("whats the sentimnt of it", "whats the sentiment of it"),
+        ("sumarize this", "summarize this"),
+        ("extarct the keywords", "extract the keywords"),
+        # A real word one letter away from a capability's word is left alone.
+        ("the United States economy", "the United States economy"),
+        ("statistics", "statistics"),
+    ],
+)
+def test_slips_are_corrected_to_the_capabilities_words(text: str, corrected: str) -> None:
+    assert CapabilityMatcher(BUILTIN).corrected(text) == corrected

@@ -72,3 +72,36 @@ def test_a_reference_after_the_data_starts_on_a_new_line() -> None:
         8,
     )
     assert data + "\nUse the result of step s1" in plan.steps[1].instruction
+
+
+@pytest.mark.parametrize(
+    ("task", "data"),
+    [
+        # A list after a colon, even one of labelled numbers, with a question after it.
+        (
+            "Here are my sales: Mon 120, Tue 95, Wed 140. Which day was best?",
+            "Mon 120, Tue 95, Wed 140",
+        ),
+        ("Sum these: 3, 5 and 10", "3, 5 and 10"),
+        ("Add these numbers: 4 and 6", "4 and 6"),
+        # Numbers right after the question they answer to.
+        ("What's the spread of these prices? 10, 12, 15, 30", "10, 12, 15, 30"),
+        # A table's header on the line of the question.
+        ("Which city is warmest? city,temp\nRome,21\nOslo,8", "city,temp\nRome,21\nOslo,8"),
+    ],
+)
+def test_pasted_data_is_told_from_other_material(task: str, data: str) -> None:
+    masked = mask_material(task)
+    assert [masked.restore(p) for p in sorted(masked.data)] == [data]
+
+
+def test_a_quote_is_material_but_not_data() -> None:
+    masked = mask_material("How does this sound: 'Not great, not terrible.'")
+    assert placeholders_in(masked.text) and not masked.data
+
+
+def test_text_after_a_one_word_request_and_a_colon_is_material() -> None:
+    masked = mask_material("Summarize: The train left at noon. It arrived late.")
+    assert masked.text == "Summarize: " + placeholders_in(masked.text)[0]
+    # A heading is not a request.
+    assert not placeholders_in(mask_material("Task: research tea, then write a poem").text)

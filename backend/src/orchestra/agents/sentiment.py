@@ -53,7 +53,7 @@ _LEXICON: dict[str, float] = {
         _words(
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves delighted impressive exceptional remarkable thrilled
-            gorgeous incredible stunning flawless"""
+            gorgeous incredible stunning flawless invaluable"""
         ),
         3.0,
     ),
@@ -78,7 +78,8 @@ _LEXICON: dict[str, float] = {
             uncomfortable unhelpful frustrating frustrated angry upset died dead
             uninstall uninstalled uninstalling refund cancel cancelled canceled wrong
             missing mess messy ugly boring tired lag laggy freezes freezing unusable
-            complain complained complaining broke overcharged lousy worthless"""
+            complain complained complaining broke overcharged lousy worthless sloppy
+            careless mistake mistakes inaccurate lazy unprofessional harsh"""
         ),
         -2.0,
     ),
@@ -185,8 +186,16 @@ class _Tally:
     positive_terms: list[str] = field(default_factory=list)
     negative_terms: list[str] = field(default_factory=list)
     contrast: bool = False
+    # Valence that came from negated words ("not great"): hedges, not opinions held.
+    hedged_positive: float = 0.0
+    hedged_negative: float = 0.0
 
-    def add(self, term: str, valence: float) -> None:
+    def add(self, term: str, valence: float, hedged: bool = False) -> None:
+        if hedged:
+            if valence > 0:
+                self.hedged_positive += valence
+            else:
+                self.hedged_negative += -valence
         if valence > 0:
             self.positive += valence
             self.positive_terms.append(term)
@@ -244,7 +253,7 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             tally.add(" ".join(words), valence * weight * _intensity(tokens, index))
             index += len(words)
             continue
-        known = _LEXICON.get(token)
+        known = _LEXICON.get(token, _prefix_negated(token))
         if known is None:
             if token not in _NOT_COUNTED:
                 tally.neutral += 1
@@ -252,13 +261,27 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             continue
         valence = known
         term = token
-        if _negated(tokens, index):
+        negated = _negated(tokens, index)
+        if negated:
             # "not good" is mildly negative, not the opposite of "good".
             valence = -valence * 0.75
             term = f"not {token}"
-        tally.add(term, valence * _intensity(tokens, index) * weight)
+        tally.add(term, valence * _intensity(tokens, index) * weight, hedged=negated)
         index += 1
     return tally
+
+
+# "unfriendly", "impolite", "dishonest": a positive word turned by its prefix. (Words that
+# only look prefixed, such as "invaluable", are in the lexicon and never reach this.)
+_NEGATING_PREFIXES = ("un", "dis", "in", "im")
+
+
+def _prefix_negated(token: str) -> float | None:
+    for prefix in _NEGATING_PREFIXES:
+        rest = token[len(prefix) :]
+        if token.startswith(prefix) and len(rest) >= 4 and _LEXICON.get(rest, 0.0) > 0:
+            return -2.0
+    return None
 
 
 def _normalise(raw: float) -> float:
@@ -266,7 +289,12 @@ def _normalise(raw: float) -> float:
     return raw / math.sqrt(raw * raw + 15.0)
 
 
-def _label(score: float, positive: float, negative: float, contrast: bool = False) -> str:
+def _label(tally: _Tally, score: float) -> str:
+    contrast = tally.contrast
+    # Only opinions held count as a side of a mixed verdict: "not great, not terrible"
+    # hedges both ways and is neutral, not mixed.
+    positive = tally.positive - tally.hedged_positive
+    negative = tally.negative - tally.hedged_negative
     stronger, weaker = max(positive, negative), min(positive, negative)
     balanced = weaker >= 1.5 and weaker / stronger >= MIXED_BALANCE and abs(score) < 0.5
     if balanced and not contrast:
@@ -299,7 +327,7 @@ def sentence_sentiment(sentence: str) -> SentenceSentiment:
     return SentenceSentiment(
         sentence=sentence,
         score=round(score, 4),
-        label=_label(score, tally.positive, tally.negative, tally.contrast),
+        label=_label(tally, score),
     )
 
 
@@ -308,7 +336,7 @@ def sentiment(text: str) -> Sentiment:
     tally = _score_tokens(_tokens(text))
     score = _normalise(tally.positive - tally.negative)
     return Sentiment(
-        label=_label(score, tally.positive, tally.negative, tally.contrast),
+        label=_label(tally, score),
         score=round(score, 4),
         positive=round(tally.positive, 3),
         negative=round(tally.negative, 3),

@@ -206,6 +206,15 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
+# A year after a preposition ("sales in 2024", "the crisis of 2008") dates the subject; it
+# is not a quantity to compute on.
+_YEAR_RE = re.compile(
+    r"\b(?:in|of|since|from|until|till|by|for|during|before|after|between|around)\s+"
+    r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:1[5-9]|20)\d\d(?:s|'s)?\b(?![.,]\d)"
+    # "the 1929 crash", "the 2016 Olympics": a year naming an event.
+    r"|\bthe\s+(?:1[5-9]|20)\d\d(?=\s+[A-Za-z])",
+    re.I,
+)
 _NUMBER_LIST_RE = re.compile(r"-?\d+(?:\.\d+)?(?:\s*(?:,|,?\s*and|;)\s*-?\d+(?:\.\d+)?){2,}")
 _OPERATION_RE = re.compile(
     r"(?:\d|\))\s*(?:[-+*/^\u00d7\u00f7]|plus|minus|times|divided by|to the power of)"
@@ -227,7 +236,7 @@ def content_stems(text: str) -> frozenset[str]:
         for word in re.findall(r"[a-z]+", text.lower())
         if word not in STOPWORDS and len(word) > 1
     }
-    if re.search(r"\d", text):
+    if re.search(r"\d", _YEAR_RE.sub(" ", text)):
         stems.add("<num>")
     if _NUMBER_LIST_RE.search(text):
         stems.add("<numlist>")
@@ -250,7 +259,8 @@ _VERBS = _words(
     rate rank recap research review search sort study check count plot chart forecast
     measure note plan design map total sum average report pull put get make
     create double triple halve square cube round increase decrease reduce split take work
-    use"""
+    use weigh gather brainstorm decide conclude advise choose prioritize prioritise justify
+    critique interpret read dig delve"""
 )
 
 # Verbs that are often nouns too ("pros and cons and report on..."): they start a clause
@@ -258,7 +268,7 @@ _VERBS = _words(
 AMBIGUOUS_VERBS = _words(
     """research review report list count plot chart outline rank sort format check search
     estimate forecast study plan design note answer measure map total sum average draft
-    rate name turn look figure put pull double square cube round split take work use"""
+    rate name turn look figure put pull double square cube round split take work use read"""
 )
 
 _NOT_AN_OBJECT = _words(
@@ -505,7 +515,7 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
     clauses: list[Clause] = []
     for sentence_index, sentence in enumerate(_sentences(text)):
         sentence_clauses: list[Clause] = []
-        for part in sentence.split(";"):
+        for part in re.split(r"(?<!\btl);(?!dr\b)", sentence, flags=re.I):
             tokens = tokenize(part)
             if not tokens:
                 continue
@@ -526,8 +536,12 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                 starts = (
                     is_action_start(tokens, verb_at, verbs)
                     or (strong and question)
-                    # "What's the average of 4 and 10, and what's 3 squared?"
-                    or (words == [",", "and"] and question and _is_question_word(tokens[start]))
+                    # "What's the average of 4 and 10, (and) what's 3 squared?"
+                    or (
+                        words in ([","], [",", "and"])
+                        and question
+                        and _is_question_word(tokens[start])
+                    )
                     # "the median of 1, 3, 5 and also the sum of 2, 2, 2"
                     or (strong and _is_elliptical_request(tokens, verb_at))
                 )

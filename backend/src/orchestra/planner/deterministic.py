@@ -22,6 +22,7 @@ from orchestra.planner.clauses import (
     Clause,
     Token,
     content_stems,
+    is_action_start,
     split_clauses,
     strip_request_prefix,
     tokenize,
@@ -29,7 +30,7 @@ from orchestra.planner.clauses import (
 )
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
 from orchestra.planner.followup import resolve_follow_up
-from orchestra.planner.matching import CapabilityMatcher
+from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
 from orchestra.planner.material import (
     MaskedText,
     ends_with_material,
@@ -56,8 +57,17 @@ _FORM_WORDS = frozenset(
         draft text result results output one two three four five few several new nice
         good clear formal informal polite friendly kids children beginners students
         managers team colleagues customers parents readers audience employees executives
-        boss newsletter"""
+        boss newsletter recommendation recommendations proposal verdict conclusion
+        conclusions decision advice suggestion suggestions takeaway takeaways strategy
+        executive page one-page together guide tutorial checklist faq cheat sheet outline
+        pitch plan script speech post tweet thread poem haiku song story limerick slogan
+        slogans caption captions headline headlines"""
     )
+)
+# "... for our company", "... to the product team": whom a piece of writing is for, not
+# what it is about.
+_AUDIENCE_RE = re.compile(
+    r"\s+(?:for|to)\s+(?:(?:the|our|my|your|a|an)\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2}\s*[.!?]?\s*$"
 )
 
 _PLURAL_RESULT_RE = re.compile(
@@ -80,7 +90,8 @@ _OBJECT_PRONOUN_RE = re.compile(
     r"using|based)\b))",
     re.I,
 )
-_ONES_RE = re.compile(r"\bones\b", re.I)
+# "the cheaper ones", "tell me which one to pick": a choice among what came before.
+_ONES_RE = re.compile(r"\bones\b|\b(?:which|best|right|winning)\s+one\b", re.I)
 # An earlier result named as a value ("that total", "the result"), not "the sum of ...".
 _RESULT_PHRASE_RE = re.compile(
     r"\b(?:that|this|the)\s+(?:result|total|sum|answer|value|number|figure|amount|output)\b"
@@ -92,10 +103,14 @@ _FORWARD_MATERIAL_RE = re.compile(
     r"\b(?:this|these|the following|the given|the attached|the same|the)\s+(?:\w+\s+)?"
     r"(?:text|texts|article|paragraph|passage|review|reviews|comment|comments|data|csv|json|"
     r"table|numbers|values|list|sentence|sentences|document|notes|message|email|tweet|post|"
-    r"feedback|answers|responses|quote|story|transcript|content|input|survey)\b"
+    r"feedback|answers|responses|quote|story|transcript|content|input|survey|column|columns|"
+    r"rows|spreadsheet|sheet|records|entries)\b"
     r"|\b(?:it|them)\b(?!')",
     re.I,
 )
+# What pasted data contributes to a clause's words when they alone match no capability.
+_DATA_FEATURES = content_stems("data table") | {"<num>", "<numlist>"}
+
 # Verbs that only prepare ("Read this review and ..."): not a step of their own.
 _PREPARATORY = frozenset({"read", "consider", "take", "open", "see", "use", "here", "given"})
 
@@ -194,7 +209,13 @@ def plan_deterministic(
     if not actions:
         actions = [Clause(masked.text, frozenset(), 0)]
 
-    parts = _parts(actions, matcher)
+    # Data stated apart from the request ("price\n4.50\n3.20. What's the average?") is
+    # what a request without material of its own works on.
+    context_data = masked.data.intersection(p for c in context for p in placeholders_in(c))
+    # "A jacket costs 120 euros and is 25% off. What do I pay?": the numbers are stated,
+    # the question asks for arithmetic on them.
+    context_numbers = any("<num>" in content_stems(c) for c in context)
+    parts = _parts(actions, matcher, masked.data, bool(context_data) or context_numbers)
     groups = _merge_groups(parts)
     groups = _cap(groups, max_steps, matcher.general)
     return _plan(groups, masked, context)
@@ -222,7 +243,9 @@ def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
         has_successor = any(c.sentence == clause.sentence for c in actions[position + 1 :])
         # "Take 250, subtract 15%" starts a computation: its number is not preparation.
         carries = any(t.is_number or t.is_material for t in tokens)
-        if tokens and tokens[0].low in _PREPARATORY and has_successor and not carries:
+        # "Read up on composting" is research, not preparation.
+        up = len(tokens) > 1 and tokens[1].low == "up"
+        if tokens and tokens[0].low in _PREPARATORY and has_successor and not carries and not up:
             continue
         kept.append(clause)
     return kept
@@ -335,9 +358,20 @@ _QUESTION_OPENERS = frozenset(
 # --- parts, dependencies and groups --------------------------------------------------
 
 
-def _parts(actions: list[Clause], matcher: CapabilityMatcher) -> list[_Part]:
-    """Choose each clause's capability and the earlier clauses it depends on."""
+def _parts(
+    actions: list[Clause],
+    matcher: CapabilityMatcher,
+    data: frozenset[str] = frozenset(),
+    data_in_context: bool = False,
+) -> list[_Part]:
+    """Choose each clause's capability and the earlier clauses it depends on.
+
+    ``data`` holds the placeholders of pasted data (tables, JSON, numbers);
+    ``data_in_context`` says whether a statement apart from the requests holds some.
+    """
     parts: list[_Part] = []
+    # Pasted data at a sentence's end that an earlier clause of it was given.
+    lent: set[str] = set()
     for index, clause in enumerate(actions):
         text = strip_request_prefix(clause.text).strip(" ,")
         refs: tuple[int, ...] = ()
@@ -374,6 +408,17 @@ def _parts(actions: list[Clause], matcher: CapabilityMatcher) -> list[_Part]:
                 # "Find the terms in this text and tell me its tone: '...'"
                 material = tuple(later)
                 text = text.rstrip(" .") + ": " + " ".join(material)
+                if data.issuperset(material):
+                    lent.update(material)
+        elif (
+            previous is not None
+            and lent.issuperset(material)
+            and (_OBJECT_PRONOUN_RE.search(_without_payload(text)) or _continues_arithmetic(text))
+        ):
+            # "Sum the price column, then take 15% of it: <table>": the table was for the
+            # sum; "it" is the sum.
+            text = _without_payload(text)
+            material = ()
 
         if previous is not None:
             refs = _references(text, clause, material, parts, matcher)
@@ -393,12 +438,27 @@ def _parts(actions: list[Clause], matcher: CapabilityMatcher) -> list[_Part]:
             if topic and topic.lower() not in text.lower():
                 text = f"{text.rstrip(' .')} (about {topic})"
 
-        stems = content_stems(text.replace(_REF, " "))
+        stems = content_stems(matcher.corrected(text.replace(_REF, " ")))
         has_topic = bool(material) or _has_topic(text.replace(_REF, " "), matcher)
         match = matcher.best(stems)
+        on_data = data.intersection(material) or (data_in_context and not material)
+        if not match.strong and on_data:
+            # "What's the highest amount? [...]": a question whose words name no kind of
+            # work, about pasted data, is work on data; the data's shape says which.
+            match = matcher.best(stems | _DATA_FEATURES)
+        elif not match.confident and material:
+            # "How does this sound: '...'": with the user's text at hand, a weak match
+            # says more than the general capability, which would look up its words.
+            match = matcher.best(stems, MIN_SCORE_WITH_MATERIAL)
         capability = match.capability
-        if previous is not None and refs and not match.confident and _continues_arithmetic(text):
-            # "..., then double it": the same kind of work goes on with the value.
+        if (
+            previous is not None
+            and refs
+            and not match.confident
+            and (_continues_arithmetic(text) or not has_topic)
+        ):
+            # "..., then double it", "write a product description and also suggest five
+            # slogans": the same kind of work goes on with what was made.
             capability = previous.capability
         parts.append(
             _Part(
@@ -436,10 +496,15 @@ def _references(
         return previous
     if _OBJECT_PRONOUN_RE.search(text) or _ONES_RE.search(text) or _is_anaphoric(text):
         return previous
-    if not _has_topic(text, matcher):
-        # "... and write a blog post": with no subject of its own it is about everything
-        # done so far that nothing else has used.
+    if not _has_topic(text, matcher) or _same_subject(text, earlier, matcher):
+        # "... and write a blog post", "... and write a recommendation for our company":
+        # with no subject of its own, or only the one of the earlier clauses, it is about
+        # everything done so far that nothing else has used.
         return frontier
+    if _POSSESSIVE_RE.search(text):
+        # "Look into the main CRM tools and compare their pricing": "their" is what the
+        # previous clause found.
+        return previous
     return ()
 
 
@@ -459,11 +524,35 @@ def _continues_arithmetic(text: str) -> bool:
 
 
 def _has_topic(text: str, matcher: CapabilityMatcher) -> bool:
-    """Whether a clause names its own subject matter (beyond capability and form words)."""
+    """Whether a clause names its own subject matter (beyond capability and form words,
+    and whom it is for)."""
+    return bool(_topic_stems(text, matcher))
+
+
+def _topic_stems(text: str, matcher: CapabilityMatcher) -> frozenset[str]:
+    """The stems that say what a clause is about ({"<num>"} for numbers or material)."""
     if placeholders_in(text):
-        return True
+        return frozenset({"<num>"})
+    text = strip_request_prefix(_AUDIENCE_RE.sub("", text))
+    tokens = tokenize(text)
+    if tokens and is_action_start(tokens, 0, frozenset()):
+        # The verb says what to do with the subject; it is not the subject.
+        text = text[tokens[0].end :]
     stems = content_stems(text)
-    return "<num>" in stems or bool(stems - matcher.vocabulary - _FORM_WORDS)
+    if "<num>" in stems:
+        return frozenset({"<num>"})
+    return stems - matcher.vocabulary - _FORM_WORDS
+
+
+def _same_subject(text: str, earlier: list[_Part], matcher: CapabilityMatcher) -> bool:
+    """Whether a clause is about what earlier clauses were about ("find out how rivals
+    price their plans, ... and suggest a pricing strategy"): all its subject words occur
+    in them."""
+    topic = _topic_stems(text, matcher)
+    if not topic or "<num>" in topic:
+        return False
+    seen = frozenset().union(*(content_stems(p.text.replace(_REF, " ")) for p in earlier))
+    return topic <= seen
 
 
 _ANAPHORIC_BLOCKERS = frozenset(

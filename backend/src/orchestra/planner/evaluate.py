@@ -37,7 +37,10 @@ File format, one JSON object per line::
                                    # intermediate values they show): numbers within
                                    # 0.1 %, text case-insensitive, lists hold the items
                                    # listed, "#key": the length of a list
-     "refuse": true}               # the right outcome is an honest refusal
+     "refuse": true,               # the right outcome is an honest refusal
+     "batch": 2}                   # which batch of held-out cases (default 1): each
+                                   # batch is written, committed and measured once,
+                                   # before any tuning, and reported on its own
 """
 
 from __future__ import annotations
@@ -115,6 +118,7 @@ class EvaluationCase:
     split: str = "dev"
     answers: tuple[dict[str, Any], ...] = ()
     refuse: bool = False
+    batch: int = 1
 
     @property
     def acceptable(self) -> tuple[frozenset[str], ...]:
@@ -207,6 +211,10 @@ class EvaluationReport:
         """The report restricted to one split ("dev" or "holdout")."""
         return EvaluationReport(tuple(r for r in self.results if r.case.split == name))
 
+    def batch(self, number: int) -> EvaluationReport:
+        """The report restricted to one batch of cases."""
+        return EvaluationReport(tuple(r for r in self.results if r.case.batch == number))
+
 
 def _mean(values: Iterable[float]) -> float:
     items = list(values)
@@ -243,6 +251,7 @@ def load_cases(path: Path | None = None) -> list[EvaluationCase]:
                     split=str(raw.get("split", "dev")),
                     answers=tuple(answers),
                     refuse=bool(raw.get("refuse", False)),
+                    batch=int(raw.get("batch", 1)),
                 )
             )
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
@@ -436,7 +445,7 @@ def format_report(
 
     def line(label: str, part: EvaluationReport) -> str:
         return (
-            f"{label:<8} {part.total:>4}  plans {part.passed:>3} ({part.score:5.1%})  "
+            f"{label:<10} {part.total:>4}  plans {part.passed:>3} ({part.score:5.1%})  "
             f"right {part.count('right'):>3} ({part.rate('right'):5.1%})  "
             f"refused {part.count('refused'):>3}  "
             f"wrong {part.count('wrong'):>3} ({part.rate('wrong'):4.1%})  "
@@ -447,7 +456,12 @@ def format_report(
     lines = [line("all", report)]
     splits = sorted({r.case.split for r in report.results})
     for name in splits:
-        lines.append(line(name, report.split(name)))
+        part = report.split(name)
+        lines.append(line(name, part))
+        batches = sorted({r.case.batch for r in part.results})
+        if len(batches) > 1:
+            # Held-out batches are measured once each, so each keeps its own figures.
+            lines.extend(line(f" {name}#{number}", part.batch(number)) for number in batches)
     hidden = 0
     for result in report.results:
         failing = result.outcome != "right" or not result.passed

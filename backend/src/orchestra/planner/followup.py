@@ -28,6 +28,18 @@ _FOLLOW_UP_PATTERNS = (
         _LEAD + r"(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|about)\s+(?P<subject>.+?)\s*[.!?]*$",
         re.I | re.S,
     ),
+    # "and this one: '...'", "this one too? '...'", "how about this: '...'"
+    re.compile(
+        _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:this|that)(?:\s+one)?(?:\s+too)?\s*[:?!-]?\s*"
+        r"(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
+        re.I | re.S,
+    ),
+    # "and 35%?", "now for 12 km", "ok, 2, 8 and 6?": a new quantity, nothing else.
+    re.compile(
+        _LEAD + r"(?:for\s+|with\s+)?(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
+        r"[A-Za-z]+\b)?(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)\s*[.!?]*$",
+        re.I | re.S,
+    ),
 )
 
 _QUOTED_RE = re.compile(
@@ -44,12 +56,22 @@ _EXPRESSION_RE = re.compile(
 )
 
 
+_POINTER_RE = re.compile(
+    r"(?:this|that)(?:\s+one)?(?:\s+too)?\s*[:?!-]?\s*"
+    r"(?P<quote>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')",
+    re.I | re.S,
+)
+
+
 def follow_up_subject(text: str) -> str | None:
     """The new subject of a follow-up request, or None when ``text`` is not one."""
     for pattern in _FOLLOW_UP_PATTERNS:
         match = pattern.match(text.strip())
         if match:
-            return match.group("subject").strip()
+            subject = match.group("subject").strip()
+            # "how about this: '...'": the quote is the subject, "this" only points at it.
+            pointed = _POINTER_RE.fullmatch(subject)
+            return pointed.group("quote") if pointed else subject
     return None
 
 
@@ -76,6 +98,32 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     return _substitute(previous, subject)
 
 
+_QUANTITY_RE = re.compile(
+    r"(?P<number>\$?\d[\d,]*(?:\.\d+)?)\s*(?:(?P<percent>%|percent\b)|(?P<unit>[A-Za-z]+))?"
+)
+_QUANTITY_IN_TEXT_RE = re.compile(
+    r"(?<![\w.])\$?\d[\d,]*(?:\.\d+)?(?:\s*(?P<percent>%|percent\b)|\s+(?P<unit>[A-Za-z]+))?"
+)
+
+
+def _swap_quantity(previous: str, quantity: re.Match[str]) -> str | None:
+    """ "What's 20% of 150?" with "35%" is "What's 35% of 150?"; "Convert 10 miles to km"
+    with "26.2 miles" is "Convert 26.2 miles to km": a percentage for a percentage, an
+    amount of a unit for an amount of the same unit, a lone number for a lone number."""
+    found = list(_QUANTITY_IN_TEXT_RE.finditer(previous))
+    if quantity.group("percent"):
+        same = [m for m in found if m.group("percent")]
+    elif quantity.group("unit"):
+        unit = quantity.group("unit").lower().rstrip("s")
+        same = [m for m in found if (m.group("unit") or "").lower().rstrip("s") == unit]
+    else:
+        same = found if len(found) == 1 else []
+    if len(same) != 1:
+        return None
+    old = same[0]
+    return previous[: old.start()] + quantity.group(0) + previous[old.end() :]
+
+
 def _substitute(previous: str, subject: str) -> str:
     """Replace the subject of ``previous`` by ``subject``, matching like with like."""
     if _QUOTED_RE.fullmatch(subject):
@@ -87,6 +135,11 @@ def _substitute(previous: str, subject: str) -> str:
         if spans:
             span = max(spans, key=lambda m: len(m.group(0)))
             return previous[: span.start()] + subject + previous[span.end() :]
+    quantity = _QUANTITY_RE.fullmatch(subject)
+    if quantity:
+        swapped = _swap_quantity(previous, quantity)
+        if swapped is not None:
+            return swapped
     if _NUMBERS_RE.fullmatch(subject):
         numbers = _NUMBERS_RE.search(previous)
         if numbers:

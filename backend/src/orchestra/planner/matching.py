@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from orchestra.planner.clauses import content_stems, stem
+from orchestra.planner.clauses import STOPWORDS, content_stems, stem
 from orchestra.planner.schema import CapabilitySpec
 
-__all__ = ["CapabilityMatcher", "Match", "general_capability"]
+__all__ = [
+    "MIN_SCORE_WITH_MATERIAL",
+    "CapabilityMatcher",
+    "Match",
+    "general_capability",
+]
 
 # Where a word is found says how much it means: a capability's own name is the strongest
 # evidence, tags and examples are curated keywords, descriptions are prose.
@@ -20,8 +26,14 @@ DESCRIPTION_WEIGHT = 1.0
 PHRASE_BONUS = 1.0
 EXAMPLE_SIMILARITY_WEIGHT = 3.0
 
+# Words shorter than this are not corrected: too many short words are one slip apart.
+_MIN_TYPO_LENGTH = 5
+
 # Below this a clause shares too little with any capability to trust the choice.
 MIN_SCORE = 1.5
+# A clause that carries the user's text to work on trusts a weaker match: the general
+# capability would only look up the text's words.
+MIN_SCORE_WITH_MATERIAL = 1.0
 
 _GENERAL_PREFERENCE = ("research", "writing")
 
@@ -88,6 +100,30 @@ def general_capability(capabilities: Sequence[CapabilitySpec]) -> str:
     return names[0]
 
 
+def _is_typo_of(typo: str, word: str) -> bool:
+    """Whether ``typo`` is ``word`` with one slip of the keyboard: two neighbouring letters
+    swapped, a letter left out, a doubled letter left single or doubled, or (in a long
+    word) one letter wrong. A stray extra letter is not counted: "states" is no typo of
+    "stats"."""
+    if typo == word or typo[0] != word[0]:
+        return False
+    if len(typo) == len(word):
+        diffs = [i for i, (a, b) in enumerate(zip(typo, word, strict=True)) if a != b]
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            i = diffs[0]
+            return typo[i] == word[i + 1] and typo[i + 1] == word[i]
+        return len(diffs) == 1 and len(word) >= 7
+    if len(typo) == len(word) - 1:
+        # A letter left out ("avrage", "sumarize").
+        return any(word[:i] + word[i + 1 :] == typo for i in range(1, len(word)))
+    if len(typo) == len(word) + 1:
+        # Only a doubled letter ("summmary", "callculate").
+        return any(
+            typo[:i] + typo[i + 1 :] == word and typo[i] == typo[i - 1] for i in range(1, len(typo))
+        )
+    return False
+
+
 class CapabilityMatcher:
     """Scores clauses against a fixed set of capabilities.
 
@@ -107,6 +143,31 @@ class CapabilityMatcher:
             *(p.name_stems | p.tag_stems | p.description_stems for p in self._profiles)
         )
         self._intent = self.vocabulary | {"<num>", "<numlist>", "<op>"}
+        # The words the capabilities are described with, to recognise them misspelt.
+        self._words = sorted(
+            {
+                word
+                for spec in capabilities
+                for text in (spec.name, spec.description, *spec.tags, *spec.examples)
+                for word in re.findall(r"[a-z]+", text.lower())
+                if len(word) >= _MIN_TYPO_LENGTH
+            }
+        )
+        self._known_stems = frozenset().union(*(p.all_stems for p in self._profiles))
+
+    def corrected(self, text: str) -> str:
+        """``text`` with words that are slips of a capability's words spelt right
+        ("sentimnet" -> "sentiment", "sumarize" -> "summarize"); other words unchanged."""
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group(0)
+            low = word.lower()
+            if len(low) < _MIN_TYPO_LENGTH or low in STOPWORDS or stem(low) in self._known_stems:
+                return word
+            found = [w for w in self._words if _is_typo_of(low, w)]
+            return found[0] if len(found) == 1 else word
+
+        return re.sub(r"[A-Za-z]+", fix, text)
 
     @property
     def general(self) -> str:
@@ -154,14 +215,14 @@ class CapabilityMatcher:
             or any(phrase <= stems for phrase in p.tag_phrases)
         }
 
-    def best(self, stems: frozenset[str]) -> Match:
-        """The best capability for the stems; the general one when nothing matches well.
+    def best(self, stems: frozenset[str], min_score: float = MIN_SCORE) -> Match:
+        """The best capability for the stems; the general one below ``min_score``.
 
         Ties go to the capability listed first, so the result never depends on set order.
         """
         scores = self.scores(stems)
         name, score = max(scores.items(), key=lambda item: item[1])
         strong = name in self.strong_names(stems)
-        if score < MIN_SCORE:
+        if score < min_score:
             return Match(self._general, score, strong=False, confident=False)
         return Match(name, score, strong=strong, confident=True)

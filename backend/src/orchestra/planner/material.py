@@ -37,6 +37,11 @@ _MATERIAL_NOUNS = frozenset(
 )
 
 _INSTRUCTIONS_FOLLOW = frozenset({"do", "follow", "steps", "instructions", "tasks"})
+# One word before a colon that heads a request rather than naming one ("Task: ...").
+_HEADINGS = frozenset(
+    """task tasks question questions note notes context request todo goal update
+    reminder hint example step steps important warning ps fyi""".split()  # noqa: SIM905
+)
 
 _QUOTE_PATTERNS = (
     re.compile(r"```.*?```", re.S),
@@ -59,10 +64,13 @@ class MaskedText:
         text: The text with placeholders.
         material: The original text of placeholder ``n`` at index ``n``; it may itself
             contain placeholders of earlier material.
+        data: The placeholders (``⟦n⟧``) that stand for pasted data: a table, JSON,
+            numbers one per line, or a list of numbers after a colon.
     """
 
     text: str
     material: tuple[str, ...]
+    data: frozenset[str] = frozenset()
 
     def restore(self, text: str) -> str:
         """Put the original material back into (a part of) the masked text."""
@@ -92,14 +100,22 @@ def ends_with_material(text: str) -> bool:
 def mask_material(text: str) -> MaskedText:
     """Replace pasted data, quoted strings, code and post-colon text by placeholders."""
     material: list[str] = []
+    data: set[str] = set()
 
     def keep(found: str) -> str:
         material.append(found)
         return placeholder(len(material) - 1)
 
-    text = _mask_spans(text, _data_spans(text), keep)
+    def keep_data(found: str) -> str:
+        kept = keep(found)
+        data.add(kept)
+        return kept
+
+    text = _mask_spans(text, _data_spans(text), keep_data)
     for pattern in _QUOTE_PATTERNS:
         text = pattern.sub(lambda m: keep(m.group(0)), text)
+    # "Here are my sales: Mon 120, Tue 95, Wed 140. Which day was best?"
+    text = _mask_spans(text, [m.span("data") for m in _COLON_LIST.finditer(text)], keep_data)
 
     colon = _material_colon(text)
     if colon is not None:
@@ -108,9 +124,34 @@ def mask_material(text: str) -> MaskedText:
             start += 1
         payload = text[start:]
         # A payload that is already a single placeholder needs no second mask.
-        if payload.strip() and not re.fullmatch(r"\u27e6\d+\u27e7[.!?]?\s*", payload):
-            text = text[:start] + keep(payload)
-    return MaskedText(text=text, material=tuple(material))
+        listed = _NUMBER_LIST_THEN_TEXT.match(payload)
+        if listed:
+            # "My sales: Mon 120, Tue 95, Wed 140. Which day was best?": the list is the
+            # data, the question after it is a request.
+            end = start + len(listed.group("data"))
+            text = text[:start] + keep_data(text[start:end]) + text[end:]
+        elif payload.strip() and not re.fullmatch(r"\u27e6\d+\u27e7[.!?]?\s*", payload):
+            text = text[:start] + (keep_data if _NUMBER_LIST.fullmatch(payload) else keep)(payload)
+    elif trailing := _TRAILING_NUMBERS.search(text):
+        start = trailing.start() + len(trailing.group(0)) - len(trailing.group(0).lstrip())
+        text = text[:start] + keep_data(text[start:])
+    return MaskedText(text=text, material=tuple(material), data=frozenset(data))
+
+
+# A list of numbers after a colon ("Sum these: 3, 5 and 10", "Mon 120, Tue 95, Wed 140")
+# is data too.
+_ITEM = r"(?:[A-Za-z][A-Za-z ]{0,15}?\s*[:=]?\s*)?[-+]?[$€£]?\d[\d,]*(?:\.\d+)?%?"
+_NUMBER_LIST = re.compile(rf"\s*{_ITEM}(?:\s*(?:,|;|\band\b|\s)\s*{_ITEM})+\s*[.]?\s*")
+_COLON_LIST = re.compile(
+    rf":\s*(?P<data>{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}})(?=[.!?]?\s*$|[.!?]\s)"
+)
+_NUMBER_LIST_THEN_TEXT = re.compile(
+    rf"(?P<data>\s*{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}})\.\s+(?=[A-Z])"
+)
+# Numbers asked about in the sentence before ("What's the spread? 10, 12, 15, 30").
+_TRAILING_NUMBERS = re.compile(
+    r"(?<=[?!]\s)\s*[-+]?\d[\d.]*%?(?:\s*(?:,|;|\band\b)\s*[-+]?\d[\d.]*%?){2,}\s*[.]?\s*$"
+)
 
 
 def _mask_spans(text: str, spans: list[tuple[int, int]], keep: Callable[[str], str]) -> str:
@@ -134,6 +175,12 @@ def _material_colon(text: str) -> int | None:
         if _INSTRUCTIONS_FOLLOW & set(before):
             continue  # "Do the following: research X, then ..." is more instructions
         if any(word in _MATERIAL_NOUNS for word in before):
+            return match.start()
+        opening = text[: match.start()].strip()
+        if re.fullmatch(r"(?:please\s+)?[A-Za-z]+(?:;[A-Za-z]+)?", opening, re.I) and (
+            opening.lower().split()[-1] not in _HEADINGS
+        ):
+            # "Summarize: ...", "tl;dr: ...": a request of one word, then what it is for.
             return match.start()
     return None
 
@@ -226,9 +273,11 @@ def _table_at(text: str, lines: list[tuple[int, int]], index: int) -> tuple[int,
 
 def _header_offsets(line: str) -> list[int]:
     offsets = []
-    colon = line.rfind(": ")
-    if colon >= 0:
-        offsets.append(colon + 2)
+    # After the request on the same line: "Sum this: a,b", "Which is warmest? city,temp".
+    for mark in (": ", "? ", "! "):
+        found = line.rfind(mark)
+        if found >= 0:
+            offsets.append(found + 2)
     bar = line.find("|")
     if bar > 0:
         offsets.append(bar)

@@ -159,7 +159,8 @@ SKILLS: tuple[AgentSkill, ...] = (
         "Sentiment analysis",
         "Scores the sentiment of text with a lexicon that handles negation, intensifiers and "
         "contrast ('but'): overall label (positive, negative, neutral, mixed), a score from "
-        "-1 to 1, the words that drove it, and a per-sentence breakdown.",
+        "-1 to 1, the words that drove it, and a per-sentence breakdown. Answers how a "
+        "message sounds, reads or comes across: harsh, rude, polite, upbeat or flat, OK or not.",
         [
             "sentiment",
             "tone",
@@ -181,6 +182,8 @@ SKILLS: tuple[AgentSkill, ...] = (
             "upset",
             "complaint",
             "like or dislike",
+            "vibe",
+            "happy or sad",
         ],
         [
             "What is the sentiment of these customer reviews?",

@@ -9,6 +9,7 @@ and what to rephrase: a wrong number reported as an answer is worse than no answ
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -53,8 +54,15 @@ _CONTEXT = re.compile(r"^\s*Context:\s*(?P<context>.*?)\s+Task:\s*(?P<task>.*)$"
 _NUMBER = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w])")
 # Words asking for a subset or a condition the table statistics cannot apply.
 _TABLE_QUALIFIERS = re.compile(
-    r"\b(?:where|only|excluding|except|without|above|below|greater|less|more than|fewer|"
-    r"top|bottom|first|last|if|unless|between|after|before|since|until)\b",
+    r"\b(?:where|only|excluding|except|without|greater|less|more than|fewer|"
+    r"top|bottom|first|last|if|unless|between|after|before|since|until)\b"
+    # "above 50" is a condition; "the expenses below" is where the table is.
+    r"|\b(?:above|below|over|under)\b(?=\s+(?:[-$€£\d]|the\s+(?:average|mean|median)|average))"
+    # "How many users are active?", "how many orders came from Spain?" count the rows that
+    # meet a condition; "how many orders are there (in here)?" counts them all.
+    r"|\bhow many\s+\w+\s+(?!(?:(?:are|were|is|was)\s+)?(?:there|listed|in|here|shown|"
+    r"included|altogether|total|recorded)\b|(?:do|does|did)\s+(?:we|i|you|they|it|this|these|the\s+\w+)\s+(?:have|contain)\b)"
+    r"\w+",
     re.I,
 )
 
@@ -63,13 +71,22 @@ def statistics_operation(request: StepRequest) -> StepResult:
     """Statistics of a table, or of numbers named in the request or given by earlier steps."""
     inputs = read_inputs(request.instruction, request.inputs)
     block = find_table_text(request.instruction)
-    if block:
+    if block and not _is_number_list(block):
         prose = request.instruction.replace(block, " ")
         return _table_statistics(prose, parse_table(block))
     table = _given_table(request, inputs)
     if table is not None and not _has_own_numbers(inputs.text):
         return _table_statistics(_without_markers(inputs.text), table)
     return _answer(request, inputs, statistics=True)
+
+
+def _is_number_list(block: str) -> bool:
+    """Whether a JSON block is a plain list of numbers ("[3, 9, 4]"): values, not a table."""
+    try:
+        value = json.loads(block)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(value, list) and bool(value) and all(_is_number(v) for v in value)
 
 
 def calculation_operation(request: StepRequest) -> StepResult:
@@ -116,7 +133,15 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if any(r in inputs.from_text for r in reading.references):
         confidence = round(confidence - 0.1, 3)
     if reading.expression is None or confidence < CONFIDENCE_THRESHOLD:
-        raise AgentInputError(_refusal(reading, confidence, statistics))
+        raise AgentInputError(_refusal(reading, confidence, statistics, bool(material)))
+    if reading.figures == ("count",) and _counts_something_else(text):
+        # "12 boxes with 24 bottles each. How many bottles is that?" asks for arithmetic,
+        # not how many numbers were given.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks how many "
+            "of something the numbers measure, not how many numbers there are. Say the "
+            "arithmetic, e.g. '12 times 24'."
+        )
     if statistics and not reading.figures and _is_describe(text) and reading.values:
         reading = Reading(reading.clauses, ("mean",), reading.values, reading.references)
     values = _evaluate_clauses(reading, inputs)
@@ -127,6 +152,18 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
 
 def _numbers(text: str) -> list[str]:
     return _NUMBER.findall(strip_parameter_numbers(text))
+
+
+# What "how many" may count among numbers given: the numbers themselves.
+_COUNTED = re.compile(
+    r"\bhow many\s+(?!(?:numbers?|values?|figures?|items?|entries|entry|elements?|data|"
+    r"points?|amounts?|scores?|readings?|measurements?|are|were|is|there|of)\b)[a-z]+",
+    re.I,
+)
+
+
+def _counts_something_else(text: str) -> bool:
+    return bool(_COUNTED.search(text))
 
 
 def _is_number(value: Any) -> bool:
@@ -225,7 +262,7 @@ def _expression_result(
                 {"expression": render(c.expression), "result": v}
                 for c, v in zip(reading.clauses, values, strict=True)
             ],
-            "inputs": {n: inputs.numbers[n] for n in reading.references},
+            "inputs": _wire_inputs(reading, inputs),
             "confidence": confidence,
             "understood": reading.understood(),
         },
@@ -276,14 +313,23 @@ def _figures_result(
             "result": results[0],
             "figures": figures,
             "values": [_as_number(v) for v in numbers[:MAX_VALUES_ECHOED]],
-            "values_truncated": len(numbers) > MAX_VALUES_ECHOED,
+            "valuesTruncated": len(numbers) > MAX_VALUES_ECHOED,
             "source": "inputs" if set(reading.references) & set(inputs.from_text) else source,
-            "inputs": {n: inputs.numbers[n] for n in reading.references},
+            "inputs": _wire_inputs(reading, inputs),
             "confidence": confidence,
             "understood": reading.understood(),
             **summary,
         },
     )
+
+
+def _wire_inputs(reading: Reading, inputs: Inputs) -> dict[str, Any]:
+    """The earlier steps' values the answer used, keyed by step id, or ``<id>Values`` for
+    a step's list of values (camelCase on the wire; ``<id>_values`` inside)."""
+    return {
+        (f"{n.removesuffix('_values')}Values" if n.endswith("_values") else n): inputs.numbers[n]
+        for n in reading.references
+    }
 
 
 def _label(name: str, percentile: float | None) -> str:
@@ -306,7 +352,13 @@ def _flat(items: tuple[Node, ...], inputs: Inputs) -> list[float]:
     return numbers
 
 
-def _refusal(reading: Reading, confidence: float, statistics: bool) -> str:
+def _refusal(reading: Reading, confidence: float, statistics: bool, given: bool = False) -> str:
+    if not reading.clauses and given:
+        return (
+            "Not sure enough to answer, so nothing was computed: the request names no "
+            "figure to compute on the numbers given (average, total, median, maximum, ...). "
+            "Name one, e.g. 'the average of these numbers'."
+        )
     if not reading.clauses and not any(re.search(r"\d", w) for w in reading.unread):
         return (
             "No numbers found to compute on. Give them in the instruction ('the average of "
@@ -449,7 +501,18 @@ def _check_table_request(prose: str, table: Table, numeric: list[str], key: str 
             "one, e.g. 'the average of " + (numeric[0] if numeric else "a column") + "'."
         )
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
-    if key is None and len(numeric) > 1 and not mentioned:
+    if key is None and _asks_which(words):
+        headline = choose_headline(words)
+        figures = {op for pattern, op in _FIGURE_WORDS if re.search(pattern, words.lower())}
+        if headline.operation not in ("min", "max") or figures - {"min", "max"}:
+            raise AgentInputError(
+                "Not sure enough to answer, so nothing was computed: the request asks which "
+                "row it is, and only the row with the highest or lowest value of a column "
+                "can be named (e.g. 'which row has the highest "
+                + (numeric[0] if numeric else "value")
+                + "'). For a figure per group, say 'the average of a column per category'."
+            )
+    if key is None and len(numeric) > 1 and not mentioned and not _counts_rows(words):
         raise AgentInputError(
             "Not sure enough to answer, so nothing was computed: which column? The table "
             f"has the numeric columns {', '.join(numeric)}; name one, e.g. "
@@ -477,19 +540,31 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
             else "mean"
         )
         groups = group_by(table, key, values, aggregate)
-        result_table = Table(columns=list(groups[0].keys()), rows=groups)
         text = (
             f"**{aggregate.capitalize()} of {', '.join(values)} grouped by {key}** "
-            f"({len(groups)} groups, {len(table.rows)} rows)\n\n{result_table.to_markdown()}"
+            f"({len(groups)} groups, {len(table.rows)} rows)\n\n"
+            f"{_groups_table(groups, key, values, aggregate).to_markdown()}"
         )
         return StepResult(
             text=text,
             data={
                 "operation": "group_by",
                 "aggregate": aggregate,
-                "group_by": key,
-                "value_columns": values,
+                "groupBy": key,
+                "valueColumns": values,
                 "result": groups,
+                "confidence": 1.0,
+            },
+        )
+    if headline.operation == "count" and not mentioned:
+        # "How many orders are there?": the rows are counted, whatever their columns.
+        return StepResult(
+            text=f"**Count of rows: {len(table.rows)}**",
+            data={
+                "operation": "count",
+                "column": None,
+                "result": len(table.rows),
+                "rows": len(table.rows),
                 "confidence": 1.0,
             },
         )
@@ -497,24 +572,77 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     summaries = {c: describe(table.column_values(c)) for c in columns}
     first = columns[0]
     result = headline_value(table.column_values(first), summaries[first], headline)
+    holding: list[dict[str, Any]] = []
+    if headline.operation in ("min", "max"):
+        # The rows that hold the extreme value answer "which ..." and "who ...".
+        holding = [
+            row
+            for row in table.typed_rows()
+            if _is_number(row.get(first)) and row.get(first) == result
+        ]
+    named = ""
+    labels = [c for c in table.columns if c not in numeric]
+    if holding and labels:
+        named = (
+            " ("
+            + "; ".join(", ".join(f"{c}: {_fmt(r.get(c))}" for c in labels) for r in holding)
+            + ")"
+        )
     lines = [
-        f"**{_headline_label(headline).capitalize()} of {first}: {_fmt(result)}** "
+        f"**{_headline_label(headline).capitalize()} of {first}: {_fmt(result)}{named}** "
         f"({len(table.rows)} rows)"
     ]
     for column in columns:
         lines.append(f"\n**{column}**\n\n{_summary_table(summaries[column])}")
-    return StepResult(
-        text="\n".join(lines),
-        data={
-            "operation": headline.operation,
-            "percentile": headline.percentile,
-            "column": first,
-            "result": result,
-            "columns": summaries,
-            "rows": len(table.rows),
-            "confidence": 1.0,
-        },
-    )
+    data: dict[str, Any] = {
+        "operation": headline.operation,
+        "percentile": headline.percentile,
+        "column": first,
+        "result": result,
+        "columns": summaries,
+        "rows": len(table.rows),
+        "confidence": 1.0,
+    }
+    if headline.operation in ("min", "max"):
+        data["matchingRows"] = holding
+    return StepResult(text="\n".join(lines), data=data)
+
+
+def _groups_table(
+    groups: list[dict[str, Any]], key: str, values: list[str], aggregate: str
+) -> Table:
+    """The groups as a table to show: one column per figure ("sum of units")."""
+    figures = [aggregate] if aggregate == "sum" else [aggregate, "sum"]
+    columns = [key, "count"] + [f"{f} of {c}" for f in figures for c in values]
+    rows = [
+        {
+            key: group[key],
+            "count": group["count"],
+            **{f"{f} of {c}": group[f][c] for f in figures for c in values},
+        }
+        for group in groups
+    ]
+    return Table(columns=columns, rows=rows)
+
+
+# "Which city ...", "who scored ...", "whose sales ...": a row is asked for, not a figure.
+_WHICH = re.compile(r"\b(?:which|who|whose)\b", re.I)
+# The figures a request names, to tell "the highest score" from "the highest average".
+_FIGURE_WORDS = [
+    (r"\b(?:average|mean|avg)\b", "mean"),
+    (r"\b(?:sum|total)\b", "sum"),
+    (r"\bmedian\b", "median"),
+    (r"\b(?:min|minimum|lowest|smallest|fewest|least)\b", "min"),
+    (r"\b(?:max|maximum|highest|largest|greatest|biggest|most)\b", "max"),
+]
+
+
+def _asks_which(text: str) -> bool:
+    return bool(_WHICH.search(text))
+
+
+def _counts_rows(text: str) -> bool:
+    return choose_headline(text).operation == "count"
 
 
 def _correlation(table: Table, mentioned: list[str], numeric: list[str]) -> StepResult:

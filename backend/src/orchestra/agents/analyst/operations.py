@@ -162,6 +162,12 @@ def _quoted(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def _quotes_removed(text: str) -> str:
+    for start, quoted in reversed(_quoted(text)):
+        text = text[:start] + text[start:].replace(quoted, " ", 1)
+    return text
+
+
 def _instruction_material(instruction: str) -> str:
     """Text the instruction carries to operate on: quoted, or after a colon / first line."""
     task = _TASK.match(instruction)
@@ -302,8 +308,8 @@ def summarization_operation(request: StepRequest) -> StepResult:
             "operation": "summarization",
             "summary": " ".join(summary),
             "sentences": summary,
-            "source_sentences": len(sentences),
-            "source_characters": len(material),
+            "sourceSentences": len(sentences),
+            "sourceCharacters": len(material),
             "keywords": [k.phrase for k in top],
         },
     )
@@ -332,7 +338,19 @@ def keywords_operation(request: StepRequest) -> StepResult:
     )
 
 
+# Sarcasm and irony say the opposite of their words: a lexicon cannot tell them.
+_SARCASM = re.compile(r"\b(?:sarcas\w*|ironic\w*|irony|passive[- ]aggressive\w*|joking)\b", re.I)
+
+
 def sentiment_operation(request: StepRequest) -> StepResult:
+    asked = _TASK.sub(lambda m: m.group("task"), request.instruction)
+    question = "\n".join(line for line in asked.splitlines() if line.strip())
+    if _SARCASM.search(_quotes_removed(question)):
+        raise AgentInputError(
+            "Not sure enough to answer: sarcasm and irony mean the opposite of their words, "
+            "and this sentiment analysis reads the words. Ask for the sentiment or tone of "
+            "the text instead, knowing it takes the words at face value."
+        )
     material = _text_material(request)
     result = sentiment(material)
     lines = [f"**Sentiment: {result.label}** (score {result.score:+.2f} on -1..1)"]
@@ -345,9 +363,18 @@ def sentiment_operation(request: StepRequest) -> StepResult:
         for item in result.sentences[:15]:
             sentence = item.sentence if len(item.sentence) <= 120 else item.sentence[:117] + "…"
             lines.append(f"| {sentence.replace('|', '/')} | {item.label} | {item.score:+.2f} |")
-    data = asdict(result)
-    data["sentences"] = data["sentences"][:100]
-    return StepResult(text="\n".join(lines), data={"operation": "sentiment", **data})
+    data = {
+        "operation": "sentiment",
+        "label": result.label,
+        "score": result.score,
+        "positive": result.positive,
+        "negative": result.negative,
+        "neutralWords": result.neutral_words,
+        "positiveTerms": result.positive_terms,
+        "negativeTerms": result.negative_terms,
+        "sentences": [asdict(s) for s in result.sentences[:100]],
+    }
+    return StepResult(text="\n".join(lines), data=data)
 
 
 # --- conversion ----------------------------------------------------------------------------
@@ -358,6 +385,14 @@ _FORMAT_WORDS: dict[str, Format] = {
     "markdown": "markdown",
     "md": "markdown",
 }
+
+
+_ASKS_CONVERSION = re.compile(
+    r"\b(?:convert\w*|transform\w*|reformat\w*|export\w*|turn\w*|make|put|render\w*|"
+    r"format\w*|tabulate\w*|change\w*|rewrite|write|output|give|show|display|present)\b|"
+    r"\b(?:to|into|as|in)\s+(?:a\s+)?(?:csv|json|markdown|md|table)\b",
+    re.I,
+)
 
 
 def _target_format(instruction: str, source: Format | None) -> Format:
@@ -403,6 +438,14 @@ def conversion_operation(request: StepRequest) -> StepResult:
             "No table found to convert: send CSV, a JSON list of objects or a Markdown table "
             "in the message or as an earlier step's output."
         )
+    if not _ASKS_CONVERSION.search(_without_table(request.instruction)):
+        # "From this JSON, how many users are active?" asks a question about the data;
+        # converting it would answer something else.
+        raise AgentInputError(
+            "Not sure what is wanted, so nothing was converted: the request does not ask "
+            "for another format. Say which one, e.g. 'convert this to CSV', or ask for a "
+            "figure of a column ('the total of amount')."
+        )
     target = _target_format(request.instruction, source)
     output = table.render(target)
     fence = {"csv": "csv", "json": "json", "markdown": ""}[target]
@@ -423,6 +466,11 @@ def conversion_operation(request: StepRequest) -> StepResult:
             "records": table.typed_rows(),
         },
     )
+
+
+def _without_table(instruction: str) -> str:
+    block = find_table_text(instruction)
+    return instruction.replace(block, " ") if block else instruction
 
 
 OPERATIONS: dict[str, Callable[[StepRequest], StepResult]] = {

@@ -80,8 +80,12 @@ _HEADLINE_WORDS: list[tuple[str, str]] = [
     (r"\bmode\b|\bmost (?:common|frequent)\b", "mode"),
     (r"\bpercentile\b|\bp\d{1,2}\b|\bquartiles?\b|\biqr\b", "percentile"),
     (r"\brange\b", "range"),
-    (r"\b(?:min|minimum|lowest|smallest)\b", "min"),
-    (r"\b(?:max|maximum|highest|largest|greatest|biggest|peak)\b", "max"),
+    (r"\b(?:min|minimum|lowest|smallest|fewest)\b|(?<!\bat )\bleast\b", "min"),
+    (
+        r"\b(?:max|maximum|highest|largest|greatest|biggest|peak)\b"
+        r"|(?<!\bat )\bmost\b(?!\s+(?:common|frequent))",
+        "max",
+    ),
     (r"\b(?:sum|total|add up|added up|sum up|altogether)\b", "sum"),
     (r"\b(?:count|how many|number of)\b", "count"),
     (r"\b(?:average|mean|avg)\b", "mean"),
@@ -206,7 +210,11 @@ _AGGREGATES: dict[str, Callable[[Sequence[float]], float]] = {
 def group_by(
     table: Table, key: str, value_columns: Sequence[str], aggregate: str
 ) -> list[dict[str, Any]]:
-    """One row per distinct `key`, with count and `aggregate` of each value column."""
+    """One entry per distinct `key`: its count, and `aggregate` (and the sum) of each value
+    column under the figure's name, keyed by column as the caller named them::
+
+        {"region": "north", "count": 2, "mean": {"units": 4.5}, "sum": {"units": 9}}
+    """
     groups: dict[str, list[dict[str, Any]]] = {}
     for row in table.rows:
         groups.setdefault(str(row.get(key, "")), []).append(row)
@@ -214,11 +222,13 @@ def group_by(
     name = aggregate if aggregate in _AGGREGATES else "mean"
     result: list[dict[str, Any]] = []
     for group, rows in groups.items():
-        entry: dict[str, Any] = {key: group, "count": len(rows)}
+        entry: dict[str, Any] = {key: group, "count": len(rows), name: {}}
+        if name != "sum":
+            entry["sum"] = {}
         for column in value_columns:
             values = [v for v in (parse_number(r.get(column)) for r in rows) if v is not None]
-            entry[f"{name}_{column}"] = _clean(function(values)) if values else None
+            entry[name][column] = _clean(function(values)) if values else None
             if name != "sum":
-                entry[f"sum_{column}"] = _clean(math.fsum(values)) if values else None
+                entry["sum"][column] = _clean(math.fsum(values)) if values else None
         result.append(entry)
     return result

@@ -298,9 +298,11 @@ def find_table_text(text: str) -> str | None:
 def _header_candidates(line: str) -> list[str]:
     """Where a table's first line may start inside ``line``."""
     candidates = []
-    colon = line.rfind(": ")
-    if colon >= 0:
-        candidates.append(line[colon + 2 :].strip())
+    # After the request on the same line: "Sum this: a,b", "Which is warmest? city,temp".
+    for mark in (": ", "? ", "! "):
+        found = line.rfind(mark)
+        if found >= 0:
+            candidates.append(line[found + 2 :].strip())
     bar = line.find("|")
     if bar > 0:
         candidates.append(line[bar:].strip())

@@ -1033,6 +1033,11 @@ def _frame(parser: _Parser) -> Node | None:
 
 def _rounding(parser: _Parser, base: Node) -> Node:
     parser.optional("off")
+    if parser.at("to", "whole"):
+        # "round it to a whole number" ("a" is filler)
+        parser.take(2)
+        parser.optional("number")
+        return Call("round", (base,))
     if parser.at("to", "nearest"):
         parser.take(2)
         places = {"whole": 0, "integer": 0, "tenth": 1, "hundredth": 2, "thousandth": 3}
@@ -1253,6 +1258,34 @@ def _statement_of_numbers(tokens: list[Token]) -> list[Node] | None:
 # --- reading a request --------------------------------------------------------------------
 
 
+# Everyday ways of saying arithmetic, said the plain way before reading.
+_EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "a 15% tip on 64", "7% sales tax on 250": a share of the amount.
+    (
+        re.compile(
+            r"(\d+(?:\.\d+)?\s*(?:%|percent\b))\s+(?:[a-z]+\s+)?(?:tip|tax|vat|commission|"
+            r"fee|charge|markup|surcharge|deposit|discount)\s+(?:on|of|for)\b"
+        ),
+        r"\1 of",
+    ),
+    # "split a $95 bill between 4 people": the amount divided by the number of shares.
+    (
+        re.compile(
+            r"\bsplit\s+(?:an?\s+|the\s+)?(\$?\d[\d,]*(?:\.\d+)?)(?:\s+[a-z]+)?\s+"
+            r"(?:between|among|amongst|by|into)\s+(\d+)(?:\s+(?:people|persons|friends|ways|"
+            r"colleagues|of us|parts|shares))?"
+        ),
+        r"\1 divided by \2",
+    ),
+)
+
+
+def _everyday(text: str) -> str:
+    for pattern, plain in _EVERYDAY:
+        text = pattern.sub(plain, text)
+    return text
+
+
 def read_numeric_request(
     text: str,
     references: Mapping[str, Any] | None = None,
@@ -1272,7 +1305,7 @@ def read_numeric_request(
             step's values), used when an aggregate names none of its own ("their average").
     """
     values = dict(references or {})
-    tokens, notes = _corrected(_tokens(text.lower()))
+    tokens, notes = _corrected(_tokens(_everyday(text.lower())))
     confidence = 1.0 - _TYPO * len(notes)
     doubts = list(notes)
     unread: list[str] = []
