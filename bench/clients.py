@@ -14,19 +14,25 @@ under load, and the orchestrators' (and agents') CPU time per completed task.
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import time
-from typing import Any
+from collections.abc import Coroutine
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
 
 import httpx
 
 from bench.client import chain, summary
 from bench.stack import Stack, cpu_seconds
 
+T = TypeVar("T")
+
 POLL_FIRST = 0.010
 POLL_GROWTH = 1.5
 POLL_MAX = 0.250
 DASHBOARD_SECONDS = 2.0
 HEALTH_SECONDS = 0.05
+OBSERVER_SUBMIT_SECONDS = 0.5
 FINISHED = ("completed", "failed", "canceled")
 
 
@@ -87,16 +93,71 @@ async def _dashboard(url: str, figures: _Figures, stop: asyncio.Event) -> None:
             await _pause(stop, DASHBOARD_SECONDS)
 
 
-async def _prober(url: str, figures: _Figures, stop: asyncio.Event) -> None:
+async def _observe(url: str, plan: dict[str, Any], stop: Connection) -> dict[str, Any]:
+    health: list[float] = []
+    submits: list[float] = []
+    errors: list[str] = []
+    loop = asyncio.get_running_loop()
+    stopped = asyncio.Event()
+    loop.add_reader(stop.fileno(), stopped.set)
+    next_submit = time.perf_counter()
     async with _client(url) as http:
-        while not stop.is_set():
+        while not stopped.is_set():
             started = time.perf_counter()
             response = await http.get("/health")
             if response.status_code == 200:
-                figures.health.append((time.perf_counter() - started) * 1000)
+                health.append((time.perf_counter() - started) * 1000)
             else:
-                figures.errors.append(f"health {response.status_code}")
-            await _pause(stop, HEALTH_SECONDS)
+                errors.append(f"health {response.status_code}")
+            if started >= next_submit:
+                next_submit = started + OBSERVER_SUBMIT_SECONDS
+                started = time.perf_counter()
+                response = await http.post(
+                    "/api/tasks", json={"description": "observer", "plan": plan}
+                )
+                if response.status_code in (200, 202):
+                    submits.append((time.perf_counter() - started) * 1000)
+                else:
+                    errors.append(f"observer submit {response.status_code}")
+            await _pause(stopped, HEALTH_SECONDS)
+    loop.remove_reader(stop.fileno())
+    return {"health": health, "submits": submits, "errors": errors}
+
+
+def _observer(url: str, plan: dict[str, Any], stop: Connection, out: Connection) -> None:
+    """The observer process: runs until `stop` is readable, then sends its figures."""
+    out.send(run_loop(_observe(url, plan, stop)))
+
+
+def run_loop(main: Coroutine[Any, Any, T]) -> T:
+    """Run `main` on uvloop (the loop uvicorn uses) when it is installed."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(main)
+    return uvloop.run(main)
+
+
+class Observer:
+    """The observer process, started and stopped around a run."""
+
+    def __init__(self, url: str, plan: dict[str, Any]) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._stop_read, self._stop = context.Pipe(duplex=False)
+        self._results, out = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_observer, args=(url, plan, self._stop_read, out), daemon=True
+        )
+
+    def start(self) -> None:
+        self._process.start()
+
+    async def stop(self) -> dict[str, Any]:
+        self._stop.send(None)
+        ready = await asyncio.to_thread(self._results.poll, 60)
+        figures = self._results.recv() if ready else {"errors": ["observer silent"]}
+        self._process.join(10)
+        return figures
 
 
 async def _pause(stop: asyncio.Event, seconds: float) -> None:
@@ -120,10 +181,9 @@ async def polling_clients(stack: Stack, clients: int, total: int) -> dict[str, A
     figures = _Figures()
     issued = 0
     stop = asyncio.Event()
-    side = [
-        asyncio.create_task(_dashboard(urls[0], figures, stop)),
-        asyncio.create_task(_prober(urls[0], figures, stop)),
-    ]
+    dashboard = asyncio.create_task(_dashboard(urls[0], figures, stop))
+    observer = Observer(urls[-1], plan)
+    observer.start()
 
     async def client(n: int) -> None:
         nonlocal issued
@@ -142,9 +202,11 @@ async def polling_clients(stack: Stack, clients: int, total: int) -> dict[str, A
     finally:
         wall = time.perf_counter() - started
         stop.set()
-        await asyncio.gather(*side, return_exceptions=True)
+        observed = await observer.stop()
+        await asyncio.gather(dashboard, return_exceptions=True)
     orchestrators_after, agents_after = _cpu(stack)
     done = len(figures.latencies)
+    run = done + len(observed.get("submits", []))
     return {
         "clients": clients,
         "tasks": total,
@@ -153,13 +215,14 @@ async def polling_clients(stack: Stack, clients: int, total: int) -> dict[str, A
         "wall_seconds": round(wall, 2),
         "latency_ms": summary(figures.latencies),
         "submit_ms": summary(figures.submits),
-        "health_ms": summary(figures.health),
+        "observed_submit_ms": summary(observed.get("submits", [])),
+        "health_ms": summary(observed.get("health", [])),
         "polls_per_task": round(figures.polls / max(1, done), 1),
         "cpu_ms_per_task": {
             "orchestrators": round(
-                (orchestrators_after - orchestrators_before) * 1000 / max(1, done), 1
+                (orchestrators_after - orchestrators_before) * 1000 / max(1, run), 1
             ),
-            "agents": round((agents_after - agents_before) * 1000 / max(1, done), 1),
+            "agents": round((agents_after - agents_before) * 1000 / max(1, run), 1),
         },
-        "errors": figures.errors,
+        "errors": figures.errors + observed.get("errors", []),
     }

@@ -135,7 +135,7 @@ class Tasks:
                 raise
             return existing, False
         view = self.views.add(change)
-        await self.executor.submit(task_id, summary_of(change) if plan is not None else None)
+        self.executor.submit(task_id, summary_of(change) if plan is not None else None)
         return view, True
 
     async def _check(self, plan: Plan) -> dict[str, Capability]:

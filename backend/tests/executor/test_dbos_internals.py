@@ -36,12 +36,26 @@ def test_a_dbos_whose_private_recovery_changed_shape_is_refused() -> None:
         dbos_internals.check(Changed)
 
 
+async def _nothing() -> int:
+    return 0
+
+
 async def test_adoption_checks_at_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Found out when the process starts, not when a process has died and needs adopting."""
     monkeypatch.delattr(DBOS, "_recover_pending_workflows")
     db = Database(f"sqlite+aiosqlite:///{tmp_path / 'orchestra.db'}")
     try:
         with pytest.raises(DbosInternalsMoved):
-            Adoption(db, "local", interval=1, dead_after=5)
+            Adoption(db, "local", interval=1, dead_after=5, resubmit_pending=_nothing)
     finally:
         await db.close()
+
+
+def test_check_names_the_handle_type_that_tells_where_a_workflow_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dbos import _core
+
+    monkeypatch.delattr(_core, "WorkflowHandleAsyncTask")
+    with pytest.raises(DbosInternalsMoved, match="WorkflowHandleAsyncTask is gone"):
+        dbos_internals.check()

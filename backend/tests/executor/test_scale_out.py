@@ -10,7 +10,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, insert, select
 
+from orchestra.db import TASKS
+from orchestra.db.base import new_id
 from tests.stack import Stack, wait_for_task
 
 SETTINGS = {
@@ -144,3 +147,44 @@ def _events_so_far(api: httpx.Client, task_id: str) -> list[dict[str, object]]:
         except httpx.ReadTimeout:
             pass
     return found
+
+
+@pytest.mark.postgres
+def test_a_task_accepted_by_a_process_that_died_before_starting_it_is_run(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """A submission is answered once the task is stored, before its workflow is recorded:
+    a task a process accepted and died with, still pending and without a workflow, is
+    started by the survivor when it adopts the dead process's work."""
+    stack, calls = _cluster(tmp_path, postgres_url, 0.1)
+    engine = create_engine(postgres_url.replace("+asyncpg", "+psycopg"))
+    try:
+        one = httpx.Client(base_url=stack["one"].url, timeout=30)
+        two = httpx.Client(base_url=stack["two"].url, timeout=30)
+        plan = {"steps": [{"id": "a", "title": "a", "instruction": "a", "capability": "wait-a"}]}
+        done = one.post("/api/tasks", json={"description": "p", "plan": plan}).json()["id"]
+        assert wait_for_task(one, done, ("completed", "failed"))["status"] == "completed"
+        stack["one"].kill()
+        # What the dead process wrote for a task it accepted, before it started its workflow.
+        with engine.begin() as connection:
+            row = dict(connection.execute(select(TASKS).where(TASKS.c.id == done)).one()._mapping)
+            orphan = new_id()
+            row.update(
+                id=orphan,
+                status="pending",
+                requested_plan=plan,
+                result=None,
+                result_data=None,
+                started_at=None,
+                finished_at=None,
+                idempotency_key=None,
+            )
+            connection.execute(insert(TASKS).values(**row))
+        task = wait_for_task(two, orphan, ("completed", "failed"), timeout=60)
+        assert task["status"] == "completed", task
+        assert calls.read_text().splitlines().count(f"{orphan} a") == 1
+        one.close()
+        two.close()
+    finally:
+        engine.dispose()
+        stack.stop()

@@ -88,6 +88,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.process_id,
         settings.heartbeat_seconds,
         settings.executor_dead_after_seconds,
+        executor.resubmit_pending,
     )
     probe = HealthProbe(
         registry, http, settings.health_interval_seconds, settings.agent_call_timeout_seconds

@@ -5,7 +5,9 @@ starts again. A process that never comes back would leave its tasks pending fore
 every process heartbeats, and each round one leader (a PostgreSQL advisory lock; on SQLite
 there is only one machine) frees the agent slots of silent executors and hands their
 workflows back to DBOS's internal queue, where any live process picks them up. DBOS's
-dequeue admits one runner per workflow, so adopting twice is harmless. DBOS has no public
+dequeue admits one runner per workflow, so adopting twice is harmless. Tasks the dead
+process had accepted but not yet handed to DBOS (pending, without a workflow) are started
+by the leader. DBOS has no public
 call for this: `dbos_internals` holds the private one, checked at start.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from sqlalchemy import Connection, delete, insert, select, text, update
@@ -36,9 +39,17 @@ def _lead(connection: Connection) -> bool:
 
 
 class Adoption:
-    def __init__(self, db: Database, executor_id: str, interval: float, dead_after: float) -> None:
+    def __init__(
+        self,
+        db: Database,
+        executor_id: str,
+        interval: float,
+        dead_after: float,
+        resubmit_pending: Callable[[], Awaitable[int]],
+    ) -> None:
         dbos_internals.check()  # at start, not when a process has died
         self.db = db
+        self.resubmit_pending = resubmit_pending
         self.executor_id = executor_id
         self.interval = interval
         self.dead_after = dead_after
@@ -88,6 +99,9 @@ class Adoption:
                 executor_id,
                 handed,
             )
+        if adopted:
+            started = await self.resubmit_pending()
+            log.warning("%d pending tasks looked at after adoption", started)
         return adopted
 
     async def run(self) -> None:

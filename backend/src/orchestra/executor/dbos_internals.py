@@ -8,6 +8,10 @@ run twice, one canceled meanwhile would run again, and each would lose its deadl
 that DBOS runs for its own executor at launch re-enqueues only workflows still PENDING
 under the dead executor's id, so adopting twice is harmless; this module calls it.
 
+A submission's workflow starts after the submission is answered, so two processes may start
+one task's workflow (the second adopting the first's pending tasks); DBOS runs it once, and
+`runs_here` tells the one that lost, which must give back the task's place in its line.
+
 The dbos pin in pyproject.toml names the minor version this was tested with; `check` fails
 the start if a DBOS release moved or changed what is used here.
 """
@@ -18,9 +22,15 @@ import inspect
 from importlib.metadata import version
 from typing import Any, NoReturn
 
-from dbos import DBOS
+from dbos import DBOS, _core
 
-__all__ = ["TESTED_DBOS", "DbosInternalsMoved", "check", "recover_pending_workflows"]
+__all__ = [
+    "TESTED_DBOS",
+    "DbosInternalsMoved",
+    "check",
+    "recover_pending_workflows",
+    "runs_here",
+]
 
 # The DBOS release whose internals this module was written and tested against.
 TESTED_DBOS = "3.4"
@@ -42,6 +52,18 @@ def check(dbos: type[Any] = DBOS) -> None:
     parameters = list(inspect.signature(recover).parameters)
     if parameters != ["executor_ids"]:
         _moved(f"DBOS._recover_pending_workflows now takes {parameters}, not [executor_ids]")
+
+    if not isinstance(getattr(_core, "WorkflowHandleAsyncTask", None), type):
+        _moved("dbos._core.WorkflowHandleAsyncTask is gone")
+
+
+def runs_here(handle: Any) -> bool:
+    """Whether `DBOS.start_workflow_async` ran the workflow in this process.
+
+    It returns a handle that only polls when the workflow existed already: started by
+    another process, or finished. DBOS has no public way to tell the two apart.
+    """
+    return isinstance(handle, _core.WorkflowHandleAsyncTask)
 
 
 def _moved(what: str) -> NoReturn:

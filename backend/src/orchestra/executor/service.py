@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from orchestra.db import TASKS
-from orchestra.executor import cancels, slots, workflow
+from orchestra.db.errors import transient
+from orchestra.executor import cancels, completion, dbos_internals, slots, workflow
 from orchestra.executor.planning import PlanSummary
 from orchestra.executor.runtime import Runtime, install
 
@@ -47,6 +48,11 @@ def use_wal(url: str | None) -> None:
         connection.execute("PRAGMA journal_mode=WAL")
 
 
+# A workflow whose record cannot be written (DBOS's database busy or away) is tried again
+# for about half a minute before its task fails.
+START_ATTEMPTS = 7
+START_RETRY_SECONDS = 0.5
+
 # How long a cancel keeps watching for steps whose agent had not named its task yet.
 NAMING_GRACE_SECONDS = 10.0
 
@@ -55,6 +61,7 @@ class Executor:
     def __init__(self, runtime: Runtime) -> None:
         self.rt = runtime
         self._watchers: set[asyncio.Task[None]] = set()
+        self._starting: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
         """Launch DBOS on the running event loop (so workflows share our async engine).
@@ -84,36 +91,57 @@ class Executor:
         DBOS.launch()
 
     async def resubmit_pending(self) -> int:
-        """Tasks written but never handed to DBOS (a crash in between) are submitted now."""
+        """Start the workflows of tasks written but never handed to DBOS (a crash in between).
+
+        Idempotent: a pending task whose workflow exists (waiting in line here or elsewhere)
+        keeps it; DBOS starts nothing twice.
+        """
         ids: list[str] = await self.rt.db.read(
             lambda c: list(c.scalars(select(TASKS.c.id).where(TASKS.c.status == "pending")))
         )
         for task_id in ids:
-            await self.submit(task_id, new=False)
+            with SetWorkflowID(task_id):
+                handle = await DBOS.start_workflow_async(workflow.run_task, task_id, None)
+            del handle  # it runs here, or already runs (or waits) where it was started
         return len(ids)
 
-    async def submit(
-        self, task_id: str, plan: PlanSummary | None = None, *, new: bool = True
-    ) -> None:
-        """Start the task's workflow in this process; it runs here until the task ends.
+    def submit(self, task_id: str, plan: PlanSummary | None = None) -> None:
+        """Give a task stored just now its place in line and start its workflow.
 
-        `plan`: the steps already stored with the task (a plan given with it), so the
-        workflow skips planning. The task id is the workflow id, so this is idempotent. It
-        returns once DBOS has recorded the workflow: from then on a crash of this process
-        does not lose the task.
+        The submission is answered without waiting for DBOS to record the workflow: under
+        load that record waits behind every other write to DBOS's database, and the task is
+        stored already. A task left pending without a workflow (the process died in between)
+        is started by `resubmit_pending`, when this process starts again or when another one
+        adopts its work. The task id is the workflow id, so starting twice runs it once.
+        `plan`: the steps stored with the task (a plan given with it): no planning step.
         """
-        if not new:  # its workflow may exist already, and run elsewhere: it takes its place then
-            with SetWorkflowID(task_id):
-                await DBOS.start_workflow_async(workflow.run_task, task_id, plan)
-            return
-        # A new task's workflow starts here: its place in line is its from now on.
         self.rt.admission.reserve(task_id)
-        try:
-            with SetWorkflowID(task_id):
-                await DBOS.start_workflow_async(workflow.run_task, task_id, plan)
-        except BaseException:
-            self.rt.admission.withdraw(task_id)
-            raise
+        job = asyncio.create_task(self._start(task_id, plan), name=f"start {task_id}")
+        self._starting.add(job)
+        job.add_done_callback(self._starting.discard)
+
+    async def _start(self, task_id: str, plan: PlanSummary | None) -> None:
+        delay = START_RETRY_SECONDS
+        for attempt in range(1, START_ATTEMPTS + 1):
+            try:
+                with SetWorkflowID(task_id):
+                    handle = await DBOS.start_workflow_async(workflow.run_task, task_id, plan)
+            except Exception as exc:
+                if attempt < START_ATTEMPTS and transient(exc):
+                    log.warning("task %s: its workflow could not start yet (%s)", task_id, exc)
+                    await asyncio.sleep(delay)
+                    delay *= 2
+                    continue
+                log.exception("task %s: its workflow could not start", task_id)
+                self.rt.admission.withdraw(task_id)
+                reason = f"The task could not be started: {type(exc).__name__}: {exc}"[:500]
+                with contextlib.suppress(Exception):  # else it is started again at restart
+                    await completion.fail_task(self.rt, task_id, reason)
+                return
+            if not dbos_internals.runs_here(handle):
+                # Another process started it first (adopting this one's pending tasks).
+                self.rt.admission.withdraw(task_id)
+            return
 
     async def cancel(self, task_id: str) -> bool:
         """Stop the task's workflows, mark it canceled, and tell agents to stop its steps.
@@ -148,5 +176,7 @@ class Executor:
                 waiting.remove(step_id)
 
     def stop(self) -> None:
+        for job in self._starting:  # their tasks are pending: started again at restart
+            job.cancel()
         DBOS.destroy(destroy_registry=False)
         install(None)
