@@ -317,7 +317,7 @@ THROUGHPUT_HEADER = [
     "p50 submit→completed",
     "p95",
     "p99",
-    "CPU ms per task: orchestrators / agents",
+    "CPU ms per task: orchestrators / agents / clients",
     "errors",
 ]
 
@@ -561,7 +561,7 @@ CLIENTS_HEADER = [
     "submit p95 (clients / observer)",
     "/health p95 (observer)",
     "polls per task",
-    "CPU ms per task: orchestrators / agents",
+    "CPU ms per task: orchestrators / agents / clients",
     "errors",
 ]
 
@@ -610,7 +610,7 @@ async def clients_benchmark(size: str, work: Path) -> Result:
                     ),
                     ms(r["health_ms"].get("p95")),
                     f"{r['polls_per_task']:g}",
-                    f"{cpu['orchestrators']:g} / {cpu['agents']:g}",
+                    f"{cpu['orchestrators']:g} / {cpu['agents']:g} / {cpu['clients']:g}",
                     str(len(r["errors"])),
                 ]
             )

@@ -111,7 +111,8 @@ class Settings(BaseSettings):
     max_running_tasks: int = Field(
         default=64,
         ge=1,
-        description="Tasks one process runs at once; the others wait in line, in order.",
+        description="Tasks one process runs at once at most; the others wait in line, in "
+        "order. Past 16, a task starts only while the event loop keeps up (lag under 10 ms).",
     )
     max_waiting_tasks: int = Field(
         default=10_000,

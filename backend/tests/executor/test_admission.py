@@ -102,3 +102,22 @@ def test_a_full_line_refuses_submissions_and_the_line_moves_on(tmp_path: Path) -
         assert listed["total"] == 2, "the refused submission stored nothing"
     finally:
         slow.close()
+
+
+async def test_past_the_least_tasks_start_only_while_the_event_loop_keeps_up() -> None:
+    """Quick agents keep the loop busy: more running tasks would not end sooner, and every
+    request to the API would wait behind them. Slow agents leave it idle: all may run."""
+    admission = Admission(running=6, waiting=10, least=2, target=0.01)
+    admission.note_lag(1.0, now=0.0)  # a loop far behind
+    for n in range(5):
+        admission.reserve(f"t{n}")
+    assert (admission.running, admission.waiting) == (2, 3)
+    for window in range(1, 10):  # it keeps up: the waiting ones are let in
+        admission.note_lag(0.0, now=window * 1.0)
+    assert (admission.running, admission.waiting) == (5, 0)
+    admission.reserve("t5")
+    admission.reserve("t6")  # never past the most
+    assert (admission.running, admission.waiting) == (6, 1)
+    admission.note_lag(1.0, now=20.0)  # behind again: a place freed is not taken again
+    admission.withdraw("t0")
+    assert (admission.running, admission.waiting) == (5, 1)

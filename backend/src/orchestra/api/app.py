@@ -97,6 +97,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         asyncio.create_task(adoption.run(), name="heartbeat"),
         asyncio.create_task(probe.run(), name="health-probe"),
         asyncio.create_task(views.run(), name="task-view-sync"),
+        asyncio.create_task(runtime.admission.watch_lag(), name="loop-lag"),
     ]
     app.state.services = Services(
         settings=settings,

@@ -6,8 +6,14 @@ with them, so a submission waits behind all of it. With it, tasks run in the ord
 came and end at the rate the process can sustain, and a submission waits behind a bounded
 line. Past MAX_WAITING_TASKS waiting, a submission is refused (503, Retry-After) instead.
 
-The line is in memory: a task waiting in it has its durable workflow already, so a crash
-loses nothing (the workflow is resumed, and takes its place in the line again).
+The limit moves with the event loop's lag. Past MIN_RUNNING_TASKS running, a task is let
+in only while the loop answers within LAG_TARGET_SECONDS: when the steps of the running
+tasks keep the loop busy (quick agents), more of them would not end sooner, and every
+request to the API (a submit, /health, a poll) would wait behind them. Tasks whose steps
+wait on slow agents leave the loop idle, and run up to MAX_RUNNING_TASKS at once.
+
+The line is in memory: a task waiting in it is stored, and started again after a crash
+(see `Executor.resubmit_pending`), when it takes its place in the line again.
 """
 
 from __future__ import annotations
@@ -17,10 +23,33 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+# Tasks let in whatever the lag: enough to keep quick agents busy between two steps.
+MIN_RUNNING_TASKS = 16
+# Mean lag of the event loop over a window above which fewer tasks may run.
+LAG_TARGET_SECONDS = 0.010
+# How often the lag is measured (the pause asked of the loop), and the window judged.
+LAG_TICK_SECONDS = 0.010
+WINDOW_SECONDS = 0.1
+# How the number of tasks allowed to run moves after a window: down when the loop lags,
+# up when it keeps up and every allowed place is taken.
+SHRINK = 0.75
+GROW = 1.5
+
 
 class Admission:
-    def __init__(self, running: int, waiting: int) -> None:
+    def __init__(
+        self,
+        running: int,
+        waiting: int,
+        least: int = MIN_RUNNING_TASKS,
+        target: float = LAG_TARGET_SECONDS,
+    ) -> None:
         self.limit = running
+        self.least = min(least, running)
+        self.target = target
+        self.allowed = self.least
+        self._lags: list[float] = []
+        self._window_end = 0.0
         self.max_waiting = waiting
         self.running = 0
         self._line: OrderedDict[str, tuple[int, asyncio.Future[None]]] = OrderedDict()
@@ -42,7 +71,7 @@ class Admission:
         there is room, else at the end of the line (so the line and positions count it)."""
         if task_id in self._let_in or task_id in self._line:
             return
-        if self.running < self.limit and not self._line:
+        if not self._line and self._room():
             self.running += 1
             self._let_in.add(task_id)
         else:
@@ -83,13 +112,43 @@ class Admission:
         finally:
             self._leave()
 
+    def _room(self) -> bool:
+        return self.running < self.allowed
+
     def _leave(self) -> None:
         """A running task ends: its place goes to the first in line, or becomes free."""
-        if self._line:
+        self.running -= 1
+        self._let_waiting_in()
+
+    def _let_waiting_in(self) -> None:
+        while self._line and self._room():
             task_id, (ticket, waiter) = self._line.popitem(last=False)
             self._admitted = ticket + 1
+            self.running += 1
             self._let_in.add(task_id)
             if not waiter.done():
                 waiter.set_result(None)
+
+    def note_lag(self, seconds: float, now: float) -> None:
+        """One measurement of the loop's lag; at the end of a window, the number of tasks
+        allowed to run follows the window's mean lag, and waiting tasks may be let in."""
+        self._lags.append(max(0.0, seconds))
+        if now < self._window_end:
             return
-        self.running -= 1
+        self._window_end = now + WINDOW_SECONDS
+        lag = sum(self._lags) / len(self._lags)
+        self._lags.clear()
+        if lag > self.target:
+            self.allowed = max(self.least, int(self.allowed * SHRINK))
+        elif self.running >= self.allowed:
+            self.allowed = min(self.limit, max(self.allowed + 1, int(self.allowed * GROW)))
+        self._let_waiting_in()
+
+    async def watch_lag(self) -> None:
+        """Measure the event loop's lag until cancelled: how late a short pause ends."""
+        loop = asyncio.get_running_loop()
+        while True:
+            asked = loop.time()
+            await asyncio.sleep(LAG_TICK_SECONDS)
+            now = loop.time()
+            self.note_lag(now - asked - LAG_TICK_SECONDS, now)
