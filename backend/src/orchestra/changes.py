@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, update
 
 from orchestra.db import EVENTS, STEPS, TASKS, EventType
 from orchestra.db.base import utcnow
@@ -21,7 +21,8 @@ from orchestra.db.base import utcnow
 # does. An UPDATE without values() sets the columns named in its parameters.
 INSERT_TASK = insert(TASKS)
 INSERT_STEPS = insert(STEPS)
-INSERT_EVENTS = insert(EVENTS)
+# One statement for all the change's events; their ids come back with it.
+INSERT_EVENTS = insert(EVENTS).returning(EVENTS.c.id, sort_by_parameter_order=True)
 UPDATE_TASK = update(TASKS).where(TASKS.c.id == bindparam("_task"))
 UPDATE_STEP = update(STEPS).where(
     STEPS.c.task_id == bindparam("_task"), STEPS.c.step_id == bindparam("_step_id")
@@ -31,7 +32,6 @@ START_TASK = (
     .where(TASKS.c.id == bindparam("_task"), TASKS.c.status == "pending")
     .values(status=bindparam("status"), started_at=bindparam("started_at"))
 )
-LAST_EVENT = select(func.max(EVENTS.c.id)).where(EVENTS.c.task_id == bindparam("_task"))
 
 
 @dataclass
@@ -100,9 +100,9 @@ class Change:
             connection.execute(UPDATE_STEP, {**values, "_task": self.task_id, "_step_id": step_id})
         if self.events:
             now = at or utcnow()
-            connection.execute(
+            ids = connection.scalars(
                 INSERT_EVENTS, [{**event, "created_at": now} for event in self.events]
             )
             # The task's newest event: its view, patched with this change, is current up to
             # there (`views.sync` reads it again only for events written elsewhere after it).
-            self.last_event = int(connection.scalar(LAST_EVENT, {"_task": self.task_id}) or 0)
+            self.last_event = max(ids)

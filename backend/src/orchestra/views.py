@@ -29,7 +29,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, bindparam, func, select
 
-from orchestra.changes import LAST_EVENT, Change
+from orchestra.changes import Change
 from orchestra.db import EVENTS, STEPS, TASKS, Database, StepStatus, TaskStatus
 
 log = logging.getLogger(__name__)
@@ -222,6 +222,7 @@ class TaskView:
 
 
 READ_TASK = select(*(TASKS.c[k] for k in TASK_FIELDS)).where(TASKS.c.id == bindparam("_task"))
+LAST_EVENT = select(func.max(EVENTS.c.id)).where(EVENTS.c.task_id == bindparam("_task"))
 READ_STEPS = (
     select(*(STEPS.c[k] for k in STEP_FIELDS))
     .where(STEPS.c.task_id == bindparam("_task"))

@@ -75,8 +75,12 @@ def create_engine(url: str) -> AsyncEngine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
+        # No ping before each transaction: it was one more round trip per transaction,
+        # waiting its turn on a busy event loop. A connection found dead fails its
+        # transaction as transient (retried, or 503 for a request) and SQLAlchemy then
+        # replaces every connection of the pool.
         return create_async_engine(
-            url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW
+            url, pool_pre_ping=False, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW
         )
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
