@@ -317,7 +317,7 @@ THROUGHPUT_HEADER = [
     "p50 submit→completed",
     "p95",
     "p99",
-    "CPU ms per task: orchestrators / agents / clients",
+    "CPU ms per task: orchestrators / agents",
     "errors",
 ]
 

@@ -34,6 +34,9 @@ def _default_port(settings: Settings, service: str) -> int:
     }[service]
 
 
+KEEP_ALIVE_SECONDS = 30
+
+
 def serve(service: str, host: str, port: int) -> int:
     """Run one service in this process until interrupted."""
     import uvicorn
@@ -57,7 +60,15 @@ def serve(service: str, host: str, port: int) -> int:
             )
         app = create_agent_app(service, settings, port)
     config = uvicorn.Config(
-        app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False
+        app,
+        host=host,
+        port=port,
+        log_level=settings.log_level.lower(),
+        access_log=False,
+        # Longer than the keep-alive of common clients (httpx: 5 s, uvicorn's own default):
+        # a client that sends on a connection the server closes at that same moment gets
+        # "server disconnected without sending a response".
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
     uvicorn.Server(config).run()
     return 0
