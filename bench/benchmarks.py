@@ -1,4 +1,4 @@
-"""The five benchmarks of issue 9. Each returns a `Result`; none fails on a target.
+"""The benchmarks: overhead, throughput, parallelism, scale, scale-out and polling clients. Each returns a `Result`; none fails on a target.
 
 Sizes: `small` runs in seconds (CI checks that every benchmark runs); `full` is the size
 the issue asks for and the one docs/benchmarks.md reports.
