@@ -40,6 +40,14 @@ def test_headline_follows_instruction_words(instruction: str, operation: str) ->
     assert choose_headline(instruction).operation == operation
 
 
+@pytest.mark.parametrize(
+    ("instruction", "percentile"),
+    [("the first quartile of price", 25), ("the lower quartile", 25), ("upper quartile", 75)],
+)
+def test_a_named_quartile_is_its_percentile(instruction: str, percentile: float) -> None:
+    assert choose_headline(instruction).percentile == percentile
+
+
 def test_average_of_three_numbers() -> None:
     data = run("compute the average of 3, 5 and 10")
     assert data["operation"] == "mean"
@@ -217,6 +225,27 @@ def test_numbers_from_the_context_of_a_task() -> None:
         capability="statistics",
     )
     assert data["result"] == 25 and data["values"] == [10, 20, 30, 40]
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "A laptop is $899 and tax is 8%.",
+        "My rent is 1200 and it goes up 5 percent next year.",
+        "Shoes cost 80 and shipping adds 10 per cent.",
+    ],
+)
+def test_a_percentage_beside_an_amount_in_the_context_is_not_added_to_it(context: str) -> None:
+    with pytest.raises(AgentInputError, match="percentages and plain numbers together"):
+        run(f"Context: {context} Task: How much do I pay in total?", capability="statistics")
+
+
+def test_percentages_alone_in_the_context_are_numbers_of_a_kind() -> None:
+    data = run(
+        "Context: My grades were 80%, 90% and 70%. Task: What's my average?",
+        capability="statistics",
+    )
+    assert data["result"] == 80
 
 
 def test_several_figures_are_each_reported() -> None:

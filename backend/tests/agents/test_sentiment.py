@@ -22,6 +22,12 @@ from orchestra.agents.sentiment import NEUTRAL_BAND, sentiment
         ("Can't believe how slow this update is. Uninstalling.", "negative"),
         # After "but" the writer's verdict decides.
         ("Delivery was quick, but the box arrived damaged.", "negative"),
+        # Eagerness said with a negation; impatience, which starts the same, is not.
+        ("Can't wait to see you all at the launch!", "positive"),
+        ("I cannot wait for the new season", "positive"),
+        ("We are looking forward to working with you.", "positive"),
+        ("Couldn't be happier with the new team.", "positive"),
+        ("I can't wait any longer, this is ridiculous", "negative"),
     ],
 )
 def test_labels(text: str, label: str) -> None:

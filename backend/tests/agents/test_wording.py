@@ -65,6 +65,22 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         ("Subtract 5 from 12", 7),
         ("10 mod 3", 1),
         ("compute 3 x 4", 12),
+        # "of" is often left out of a power.
+        ("3 to the power 4", 81),
+        ("2 raised to the power 5 minus 2", 30),
+        ("5 factorial", 120),
+        ("4 factorial plus 1", 25),
+        ("take away 5 from 20", 15),
+        ("take 5 away from 20", 15),
+        ("what do you get if you add 7 to 5", 12),
+        ("What would I get when I multiply 3 by 4", 12),
+        ("round 1234.5678 to the nearest hundred", 1200),
+        ("round 5678 to the nearest thousand", 6000),
+        ("Round 45 to the nearest ten", 50),
+        ("how spread out are these: 3, 5, 7", 2),
+        ("the first quartile of 10, 20, 30", 15),
+        ("lower quartile of 10, 20, 30", 15),
+        ("third quartile of 1, 2, 3, 4, 5", 4),
     ],
 )
 def test_arithmetic_in_words(text: str, expected: float) -> None:
@@ -107,6 +123,20 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         "mean(15, 22, 30)",
         "round(mean(15, 22, 30), 1)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Take 49, take its square root, then add 1", [49, 7, 8]),
+        ("Triple 12 and then take away 6", [36, 30]),
+        ("Take 20% of 90 and take away 3", [18, 15]),
+    ],
+)
+def test_take_works_on_the_value_before(text: str, values: list[float]) -> None:
+    reading = read_numeric_request(text)
+    assert reading.trusted, reading.doubts
+    assert [evaluate(render(c.expression)) for c in reading.clauses] == values
 
 
 def test_independent_questions_are_separate_clauses() -> None:

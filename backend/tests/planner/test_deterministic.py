@@ -181,11 +181,43 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("What is 10% of 80?", "what about 40%?", "What is 40% of 80?"),
         ("Calculate 5% of 300", "now 12%", "Calculate 12% of 300"),
         ("Convert 5 km to miles", "and 12 km?", "Convert 12 km to miles"),
+        # A lone number keeps the unit of the one it replaces.
+        ("Convert 20 celsius to fahrenheit", "what about 35?", "Convert 35 celsius to"),
+        # Another figure of the same numbers; the same percentage of another amount.
+        ("What is the average of 3, 9 and 12?", "and the median?", "median of 3, 9 and 12"),
+        ("Compute the mean of 2, 7, 5", "what about the max", "max of 2, 7, 5"),
+        ("Calculate 15% of 80", "and of 300?", "15% of 300"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
     result = plan(follow_up, history=(previous,))
     assert expected in " ".join(s.instruction for s in result.steps)
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "absent"),
+    [
+        ("Research electric cars", "and the median?", "electric"),
+        # Two figures: which one the new figure replaces is not said.
+        ("Give me the mean and the max of 1, 2, 3", "and the median?", "1, 2, 3"),
+        ("What is 3 + 4?", "and of 300?", "3 + 4"),
+    ],
+)
+def test_a_figure_or_an_amount_with_no_place_in_the_previous_task_is_planned_alone(
+    previous: str, follow_up: str, absent: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert all(absent not in s.instruction for s in result.steps)
+
+
+def test_take_its_square_root_is_a_step_not_a_preparation() -> None:
+    result = plan("Start with 81, take its square root, and multiply the answer by 2")
+    assert shape(result) == [
+        ("calculation", []),
+        ("calculation", ["s1"]),
+        ("calculation", ["s2"]),
+    ]
+    assert "square root" in result.steps[1].instruction
 
 
 def test_follow_up_chain_and_current_message_in_history() -> None:

@@ -79,7 +79,7 @@ _LEXICON: dict[str, float] = {
             uninstall uninstalled uninstalling refund cancel cancelled canceled wrong
             missing mess messy ugly boring tired lag laggy freezes freezing unusable
             complain complained complaining broke overcharged lousy worthless sloppy
-            careless mistake mistakes inaccurate lazy unprofessional harsh"""
+            careless mistake mistakes inaccurate lazy unprofessional harsh ridiculous"""
         ),
         -2.0,
     ),
@@ -111,6 +111,19 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("could", "be", "better"): -1.0,
     ("meh",): -0.5,
     ("mediocre",): -1.0,
+    # Impatience ("can't wait any longer") is listed before eagerness, which it starts like.
+    ("can't", "wait", "any", "longer"): -2.0,
+    ("cannot", "wait", "any", "longer"): -2.0,
+    ("can't", "wait", "anymore"): -2.0,
+    # Eagerness and delight said with a negation: "can't wait", "couldn't be happier".
+    ("can't", "wait"): 2.0,
+    ("cant", "wait"): 2.0,
+    ("cannot", "wait"): 2.0,
+    ("looking", "forward"): 2.0,
+    ("look", "forward"): 2.0,
+    ("couldn't", "be", "happier"): 3.0,
+    ("could", "not", "be", "happier"): 3.0,
+    ("couldn't", "be", "better"): 3.0,
 }
 _NEGATIONS = _words(
     """not no never none nobody nothing neither nor without hardly barely isn't aren't

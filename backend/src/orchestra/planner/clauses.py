@@ -335,6 +335,9 @@ _REQUEST_OPENINGS = (
     ("i'm", "looking"),
     ("i", "am", "looking"),
     ("i", "wonder"),
+    # "Start with 81, take its square root": the value a computation starts from.
+    ("start", "with"),
+    ("begin", "with"),
 )
 
 # Connectives that join clauses; the sequential ones order the steps.

@@ -245,7 +245,14 @@ def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
         carries = any(t.is_number or t.is_material for t in tokens)
         # "Read up on composting" is research, not preparation.
         up = len(tokens) > 1 and tokens[1].low == "up"
-        if tokens and tokens[0].low in _PREPARATORY and has_successor and not carries and not up:
+        # "take its square root", "take away 6" work on the value before: a computation.
+        computes = len(tokens) > 1 and tokens[0].low == "take" and tokens[1].low in {"its", "away"}
+        if (
+            tokens
+            and tokens[0].low in _PREPARATORY
+            and has_successor
+            and not (carries or up or computes)
+        ):
             continue
         kept.append(clause)
     return kept

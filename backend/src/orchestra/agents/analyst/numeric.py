@@ -40,6 +40,7 @@ from orchestra.agents.analyst.wording import (
     Name,
     Node,
     Num,
+    Op,
     Reading,
     read_numeric_request,
     render,
@@ -111,10 +112,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
         text = context.group("task")
-        material = [
-            Num(float(n.replace(",", "")), n.replace(",", ""))
-            for n in _numbers(context.group("context"))
-        ]
+        material = _context_numbers(context.group("context"))
     if not material and isinstance(request.data, list) and request.data:
         material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
     implicit = None
@@ -152,6 +150,27 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
 
 def _numbers(text: str) -> list[str]:
     return _NUMBER.findall(strip_parameter_numbers(text))
+
+
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
+
+
+def _context_numbers(context: str) -> list[Node]:
+    """The numbers a task's context states. Beside amounts, a percentage stays one: "$899
+    and tax is 8%" must not become 899 and 8 to add up (an aggregate of both kinds is
+    refused); "grades of 80%, 90% and 70%" are all of a kind and average to 80."""
+    text = strip_parameter_numbers(context)
+    found = [
+        (match.group(0).replace(",", ""), bool(_PERCENT_AFTER.match(text, match.end())))
+        for match in _NUMBER.finditer(text)
+    ]
+    mixed = len({percent for _, percent in found}) > 1
+    return [
+        Op("/", Num(float(raw), raw), Num(100, "100"))
+        if percent and mixed
+        else Num(float(raw), raw)
+        for raw, percent in found
+    ]
 
 
 # What "how many" may count among numbers given: the numbers themselves.

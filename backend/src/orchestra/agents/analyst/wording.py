@@ -426,6 +426,8 @@ _AGGREGATE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("count", "how", "many"), "count"),
     (("how", "many"), "count"),
     (("most", "common"), "mode"),
+    # How far values lie from their mean: the standard deviation, as the table reader says.
+    (("spread",), "stdev"),
     (("most", "frequent"), "mode"),
     (("number", "of"), "count"),
     (("added", "up"), "sum"),
@@ -446,6 +448,8 @@ _SELECT_AFTER = {
     "smallest": "smallest",
     "lowest": "smallest",
 }
+# "the first quartile of ...": the percentile it names.
+_QUARTILES = {"first": 25.0, "lower": 25.0, "second": 50.0, "third": 75.0, "upper": 75.0}
 _FRACTIONS = {"half": 2.0, "third": 3.0, "quarter": 4.0, "fifth": 5.0, "tenth": 10.0}
 _MULTIPLIERS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "quadruple": 4.0}
 _PRONOUNS = _words("it that this them its")
@@ -556,7 +560,10 @@ _INFIX: dict[str, tuple[str, int]] = {
 }
 _INFIX_PHRASES: tuple[tuple[tuple[str, ...], str, int], ...] = (
     (("raised", "to", "power", "of"), "**", 30),
+    (("raised", "to", "power"), "**", 30),
     (("to", "power", "of"), "**", 30),
+    # "2 to the power 16": "of" is often left out.
+    (("to", "power"), "**", 30),
     (("raised", "to"), "**", 30),
     (("multiplied", "by"), "*", 20),
     (("divided", "by"), "/", 20),
@@ -688,6 +695,9 @@ class _Parser:
             self.take()
             power = "2" if token.text == "squared" else "3"
             return Op("**", left, Num(float(power), power))
+        if token.text == "factorial":
+            self.take()  # "6 factorial"
+            return Call("factorial", (left,))
         if token.kind == "word" and token.text in _UNITS:
             self.take()  # "2,400 dollars", "4 people"
             return left
@@ -745,6 +755,14 @@ class _Parser:
         if self.at("(", offset=1):
             self.take()  # "max(1, 5)"; an unknown "foo(3)" is refused by name when evaluated
             return self.function(word)
+        if word in _QUARTILES and self.at(word, "quartile"):
+            self.take(2)
+            self.optional("of", "for", "in")
+            items = self.items()
+            if not items:
+                raise _Unreadable(f"no numbers for the {word} quartile")
+            share = _QUARTILES[word]
+            return Call("percentile", (Num(share, _plain(share)), *items))
         names = self.aggregate_names()
         if names is not None:
             return self.aggregate(names)
@@ -961,12 +979,28 @@ def _frame(parser: _Parser) -> Node | None:
     if token is None or token.kind != "word" or token.text not in _VERBS:
         return None
     verb = token.text
-    if (verb == "add" and parser.at("add", "up")) or parser.at(verb, "root"):
-        return None  # "add up 3, 4 and 5" is a sum; "square root of 9" a function
+    if (
+        (verb == "add" and parser.at("add", "up"))
+        or parser.at(verb, "root")
+        or parser.at(verb, "quartile")
+    ):
+        # "add up 3, 4 and 5" is a sum; "square root of 9" a function; "lower quartile" a
+        # percentile
+        return None
     parser.take()
     previous = parser.previous
     if verb == "take":
-        return parser.expression()
+        if parser.optional("away"):
+            # "take away 5 from 20"; "take 5 away from 20" is the same.
+            amount = parser.expression(11)
+            if parser.optional("from"):
+                return Op("-", parser.expression(11), amount)
+            return Op("-", _earlier(previous, "take away from"), amount)
+        taken = parser.expression()
+        if parser.optional("away"):
+            parser.expect("from")
+            return Op("-", parser.expression(11), taken)
+        return taken
     if verb == "add":
         percent = parser._bare_percentage()
         if percent is not None:
@@ -1031,6 +1065,9 @@ def _frame(parser: _Parser) -> Node | None:
     return None
 
 
+_ROUNDING_STEPS = frozenset({10.0, 100.0, 1_000.0, 10_000.0, 100_000.0, 1_000_000.0})
+
+
 def _rounding(parser: _Parser, base: Node) -> Node:
     parser.optional("off")
     if parser.at("to", "whole"):
@@ -1042,6 +1079,16 @@ def _rounding(parser: _Parser, base: Node) -> Node:
         parser.take(2)
         places = {"whole": 0, "integer": 0, "tenth": 1, "hundredth": 2, "thousandth": 3}
         unit = parser.peek()
+        size: float | None = None
+        if unit is not None and unit.kind == "word" and unit.text in _SCALES:
+            size = float(_SCALES[unit.text])
+        if unit is not None and unit.kind == "num" and unit.value in _ROUNDING_STEPS:
+            size = unit.value
+        if size is not None:
+            # "to the nearest hundred" (read as 100): a multiple of it, halves away from zero.
+            parser.take()
+            step = Num(size, _plain(size))
+            return Op("*", Call("round", (Op("/", base, step),)), step)
         if unit is None or unit.text not in places:
             raise _Unreadable("round to the nearest what")
         parser.take()
@@ -1154,7 +1201,7 @@ def _clauses(tokens: list[Token]) -> list[list[Token]]:
             or (
                 token.text in {"and", ","}
                 and following is not None
-                and following.text in _VERBS - {"take", "use"}
+                and (following.text in _VERBS - {"take", "use"} or _takes_earlier(tokens, index))
                 and any(t.kind in _OPERAND_KINDS for t in clauses[-1])
                 and not (
                     following.text == "add"
@@ -1186,6 +1233,16 @@ def _clauses(tokens: list[Token]) -> list[list[Token]]:
 
 
 _SETTER_WORDS = _words("use using with from based on take")
+
+
+def _takes_earlier(tokens: list[Token], index: int) -> bool:
+    """ ", take its square root", "and take away 3": "take" works on the value before, so a
+    new clause starts ("and take 20% of 90" may be a second question and does not split)."""
+    words = [t.text for t in tokens[index + 1 : index + 4]]
+    return words[:1] == ["take"] and (
+        words[1:2] in (["its"], ["it"], ["that"], ["away"])
+        or (words[1:2] == ["the"] and words[2:3] != [] and words[2] in _RESULT_NOUNS)
+    )
 
 
 def _two_expressions(before: list[Token], after: list[Token]) -> bool:
@@ -1260,6 +1317,13 @@ def _statement_of_numbers(tokens: list[Token]) -> list[Node] | None:
 
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "what do you get if you multiply 14 by 6": the question is the arithmetic after it.
+    (
+        re.compile(
+            r"\bwhat\s+(?:do|would|will)\s+(?:you|i|we)\s+get\s+(?:if|when)\s+(?:you|i|we)\s+"
+        ),
+        "",
+    ),
     # "a 15% tip on 64", "7% sales tax on 250": a share of the amount.
     (
         re.compile(
