@@ -113,6 +113,12 @@ def test_conversion_csv_to_json_types_numbers() -> None:
     assert data["records"] == [{"name": "ann", "age": 30}, {"name": "bob", "age": 41}]
 
 
+@pytest.mark.parametrize("arrow", ["->", "=>", "\u2192"])
+def test_conversion_to_the_format_after_an_arrow(arrow: str) -> None:
+    data = run(f'json {arrow} csv: [{{"a": 1}}, {{"a": 2}}]', capability="conversion")
+    assert data["to"] == "csv" and data["output"] == "a\n1\n2\n"
+
+
 def test_conversion_markdown_to_csv() -> None:
     data = run("convert this table to csv\n| a | b |\n|---|---|\n| 1 | x |\n| 2 | y |")
     assert data["output"] == "a,b\n1,x\n2,y\n"

@@ -180,3 +180,21 @@ def test_a_year_is_not_a_quantity() -> None:
 
 def test_tldr_is_not_split_at_its_semicolon() -> None:
     assert [c.text for c in split_clauses("tl;dr the report")] == ["tl;dr the report"]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Give me the sentiment of \u27e60\u27e7 and also 10% of 70",
+        "What's the tone of \u27e60\u27e7 and what is 30% of 50?",
+    ],
+)
+def test_a_second_ask_with_its_own_operands_is_a_clause_of_its_own(task: str) -> None:
+    clauses = split_clauses(task)
+    assert len(clauses) == 2
+    assert "30% of 50" in clauses[1].text or "10% of 70" in clauses[1].text
+
+
+def test_and_what_without_operands_on_both_sides_stays_one_clause() -> None:
+    clauses = split_clauses("Explain what inflation is and what causes it")
+    assert len(clauses) == 1

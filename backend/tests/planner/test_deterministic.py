@@ -220,6 +220,15 @@ def test_take_its_square_root_is_a_step_not_a_preparation() -> None:
     assert "square root" in result.steps[1].instruction
 
 
+def test_take_a_figure_of_a_table_is_a_step_not_a_preparation() -> None:
+    result = plan(
+        "Take the highest value of the amount column and subtract 5 from it:\n"
+        "day,amount\nMon,12\nTue,30"
+    )
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert "day,amount\nMon,12\nTue,30" in result.steps[0].instruction
+
+
 def test_follow_up_chain_and_current_message_in_history() -> None:
     history = (
         "Research electric cars",

@@ -547,6 +547,9 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     )
                     # "the median of 1, 3, 5 and also the sum of 2, 2, 2"
                     or (strong and _is_elliptical_request(tokens, verb_at))
+                    # "the sentiment of '...' and what is 30% of 50?": a question with its
+                    # own operands is not the object of the one before ("what causes it").
+                    or (words == ["and"] and question and _has_operand(tokens[verb_at:]))
                 )
                 if starts and after < len(tokens):
                     piece = part[clause_start : tokens[index].start].strip(" ,")
@@ -583,13 +586,24 @@ def _is_question_word(token: Token) -> bool:
 
 
 def _is_elliptical_request(tokens: list[Token], index: int) -> bool:
-    """ "(also) the sum of ...": a request whose verb is left out."""
-    return (
-        index + 2 < len(tokens)
-        and tokens[index].low in {"the", "a", "an"}
-        and tokens[index + 1].is_word
-        and tokens[index + 2].low == "of"
+    """ "(also) the sum of ...", "(also) 10% of 70": a request whose verb is left out."""
+    return index + 2 < len(tokens) and (
+        (
+            tokens[index].low in {"the", "a", "an"}
+            and tokens[index + 1].is_word
+            and tokens[index + 2].low == "of"
+        )
+        or (
+            tokens[index].is_number
+            and tokens[index].low.endswith("%")
+            and tokens[index + 1].low == "of"
+            and tokens[index + 2].is_number
+        )
     )
+
+
+def _has_operand(tokens: Iterable[Token]) -> bool:
+    return any(t.is_number or t.is_material for t in tokens)
 
 
 # --- topics --------------------------------------------------------------------------

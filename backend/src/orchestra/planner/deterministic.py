@@ -113,6 +113,11 @@ _DATA_FEATURES = content_stems("data table") | {"<num>", "<numlist>"}
 
 # Verbs that only prepare ("Read this review and ..."): not a step of their own.
 _PREPARATORY = frozenset({"read", "consider", "take", "open", "see", "use", "here", "given"})
+# Figures of data that make "take ..." a computation rather than a preparation.
+_FIGURE_WORDS = frozenset(
+    """total sum average mean median mode max maximum min minimum highest lowest largest
+    smallest biggest range count""".split()
+)
 
 # How the result of a clause is described, by its verb; "{}" is the clause's object.
 # Verbs not listed produce their object itself ("compute the average" -> "The average").
@@ -245,8 +250,16 @@ def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
         carries = any(t.is_number or t.is_material for t in tokens)
         # "Read up on composting" is research, not preparation.
         up = len(tokens) > 1 and tokens[1].low == "up"
-        # "take its square root", "take away 6" work on the value before: a computation.
-        computes = len(tokens) > 1 and tokens[0].low == "take" and tokens[1].low in {"its", "away"}
+        # "take its square root", "take away 6" work on the value before, and "take the
+        # highest value of the amount column" names a figure: computations.
+        computes = (
+            bool(tokens)
+            and tokens[0].low == "take"
+            and (
+                (len(tokens) > 1 and tokens[1].low in {"its", "away"})
+                or any(t.low in _FIGURE_WORDS for t in tokens)
+            )
+        )
         if (
             tokens
             and tokens[0].low in _PREPARATORY

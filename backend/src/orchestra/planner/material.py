@@ -35,6 +35,9 @@ _MATERIAL_NOUNS = frozenset(
     feedback answers responses quote quotes story transcript content input string strings
     markdown figures series rows records survey excerpt these this following below""".split()  # noqa: SIM905
 )
+# Words that announce material only when it starts on the next line: "Give me the main
+# points:\n<text>" (while "... the key points: costs, risks and benefits" lists them).
+_MATERIAL_ON_NEXT_LINE = frozenset({"points", "gist"})
 
 _INSTRUCTIONS_FOLLOW = frozenset({"do", "follow", "steps", "instructions", "tasks"})
 # One word before a colon that heads a request rather than naming one ("Task: ...").
@@ -175,6 +178,9 @@ def _material_colon(text: str) -> int | None:
         if _INSTRUCTIONS_FOLLOW & set(before):
             continue  # "Do the following: research X, then ..." is more instructions
         if any(word in _MATERIAL_NOUNS for word in before):
+            return match.start()
+        next_line = re.match(r"[ \t]*\n", text[match.end() :])
+        if next_line and _MATERIAL_ON_NEXT_LINE & set(before):
             return match.start()
         opening = text[: match.start()].strip()
         if re.fullmatch(r"(?:please\s+)?[A-Za-z]+(?:;[A-Za-z]+)?", opening, re.I) and (
