@@ -116,7 +116,7 @@ _PREPARATORY = frozenset({"read", "consider", "take", "open", "see", "use", "her
 # Figures of data that make "take ..." a computation rather than a preparation.
 _FIGURE_WORDS = frozenset(
     """total sum average mean median mode max maximum min minimum highest lowest largest
-    smallest biggest range count""".split()
+    smallest biggest range count""".split()  # noqa: SIM905
 )
 
 # How the result of a clause is described, by its verb; "{}" is the clause's object.
