@@ -236,14 +236,45 @@ def test_numbers_from_the_context_of_a_task() -> None:
 @pytest.mark.parametrize(
     "context",
     [
-        "A laptop is $899 and tax is 8%.",
-        "My rent is 1200 and it goes up 5 percent next year.",
-        "Shoes cost 80 and shipping adds 10 per cent.",
+        # Nothing says whether the percentage is added or taken off.
+        "The price is $899 and the rate is 8%.",
+        "Our budget is 1200 and 5 percent of it.",
+        "It was 80 and 10 per cent.",
     ],
 )
 def test_a_percentage_beside_an_amount_in_the_context_is_not_added_to_it(context: str) -> None:
     with pytest.raises(AgentInputError, match="percentages and plain numbers together"):
         run(f"Context: {context} Task: How much do I pay in total?", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        ("The bill is 64 dollars and I add a 15% tip.", "What do I pay altogether?", 73.6),
+        ("My rent is 1,200 and it goes up 5 percent.", "What will I pay in total?", 1260),
+        ("The TV is 500 and it's 20% off in the sale.", "How much will I pay?", 400),
+        ("A shirt is 40 with a 10% discount.", "How much do I save?", 4),
+    ],
+)
+def test_an_amount_changed_by_a_percentage(context: str, task: str, result: float) -> None:
+    data = run(f"Context: {context} Task: {task}", capability="calculation")
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # Which way the percentage goes, or what is asked, is not said.
+        ("I have 200 and spend 30% of it.", "How much is left?"),
+        ("A jacket is 100 and 20% off, plus shipping.", "What do I pay?"),
+        ("Two shirts are 40 and 25 and 10% off.", "What do I pay?"),
+        ("A jacket is 100, 20% off, and tax adds 8%.", "What do I pay?"),
+        ("The bill is 64 and the tip is 15%.", "How much do I save and what do I pay?"),
+    ],
+)
+def test_a_percentage_problem_not_fully_said_is_refused(context: str, task: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"Context: {context} Task: {task}", capability="calculation")
 
 
 def test_percentages_alone_in_the_context_are_numbers_of_a_kind() -> None:

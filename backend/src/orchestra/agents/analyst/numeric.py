@@ -15,6 +15,7 @@ from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.formulas import read_formula
+from orchestra.agents.analyst.problems import read_percentage_problem
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -121,6 +122,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if isinstance(inputs.numbers[implicit], list) and not material:
             material = [Name(implicit)]
     formula = read_formula(text)
+    if formula is None and context:
+        # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
+        formula = read_percentage_problem(context.group("context"), text)
     if formula is not None:
         # "Convert 5 miles to km": a known formula, read whole.
         expression, label = formula

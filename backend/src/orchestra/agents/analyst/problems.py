@@ -1,0 +1,78 @@
+"""Word problems the analyst answers: an amount and a percentage stated, then a question.
+
+"A laptop is 899 and tax is 8%. How much do I pay in total?" states its numbers in one
+sentence and asks in another, so no operator joins them. The reading here is narrow on
+purpose: exactly one amount and one percentage, words saying whether the percentage is
+added (tax, tip, shipping, "goes up") or taken off (off, discount, "goes down"), and a
+question asking either for what is paid in the end or for the share itself. Anything else
+is left to the general reader, which refuses an amount and a percentage added together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestra.agents.analyst.wording import Node, Num, Op
+
+__all__ = ["read_percentage_problem"]
+
+_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\w)")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
+
+# What is added to an amount, and what is taken off it.
+_ADDED = re.compile(
+    r"\b(?:tax|taxes|vat|tip|gratuity|shipping|delivery|postage|fee|fees|surcharge|markup|"
+    r"service charge|adds?|added|plus|goes up|go up|went up|rises?|rose|increases?|"
+    r"increased|raised?)\b",
+    re.I,
+)
+_TAKEN_OFF = re.compile(
+    r"\b(?:off|discount|discounted|reduced|reduction|cheaper|goes down|go down|went down|"
+    r"drops?|dropped|falls?|fell|decreases?|decreased|markdown|cut)\b",
+    re.I,
+)
+# The question asks for the amount in the end ...
+_ASKS_FINAL = re.compile(
+    r"\b(?:pay|paying|total|altogether|in all|owe|cost|costs|new price|new rent|end up|"
+    r"final|comes? to|come out|price now|will it be|does it cost)\b",
+    re.I,
+)
+# ... or for the share itself ("how much is the tip?", "how much do I save?").
+_ASKS_SHARE = re.compile(
+    r"\b(?:save|saving|savings|how much (?:is|was|will be) the (?:tax|tip|vat|fee|discount|"
+    r"shipping|surcharge|increase|markup)|how much (?:tax|tip|vat))\b",
+    re.I,
+)
+
+
+def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
+    """The expression for an amount changed by a percentage, and what it is, or None.
+
+    Args:
+        context: The sentences that state the numbers ("A TV is 500 and is 20% off.").
+        task: The question asked about them ("What do I pay?").
+    """
+    amounts: list[Num] = []
+    percentages: list[Num] = []
+    for match in _NUMBER.finditer(context):
+        raw = match.group(0).replace(",", "")
+        number = Num(float(raw), raw)
+        if _PERCENT_AFTER.match(context, match.end()):
+            percentages.append(number)
+        else:
+            amounts.append(number)
+    if len(amounts) != 1 or len(percentages) != 1 or _NUMBER.search(task):
+        return None
+    added = bool(_ADDED.search(context))
+    taken_off = bool(_TAKEN_OFF.search(context))
+    if added == taken_off:
+        return None  # neither said, or both: which way the percentage goes is not known
+    share = Op("*", amounts[0], Op("/", percentages[0], Num(100, "100")))
+    asks_share = bool(_ASKS_SHARE.search(task))
+    if asks_share == bool(_ASKS_FINAL.search(task)):
+        return None
+    if asks_share:
+        return share, "the percentage of the amount"
+    sign = "+" if added else "-"
+    change = Op(sign, Num(1, "1"), Op("/", percentages[0], Num(100, "100")))
+    return Op("*", amounts[0], change), "the amount " + ("with" if added else "less") + " it"
