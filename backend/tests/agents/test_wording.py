@@ -220,6 +220,10 @@ def test_an_unknown_name_in_symbols_is_kept_so_the_answer_names_it() -> None:
         ("Calculate the average speed if a car travels 150 km in 2 hours", 75),
         ("compound interest on 1000 at 5% for 3 years", 157.625),
         ("simple interest on 1000 at 5% for 3 years", 150),
+        ("convert 60 mph to km/h", 96.56064),
+        ("what's 10 m/s in km/h", 36),
+        ("convert 6 feet 2 inches to cm", 187.96),
+        ("5 ft 6 inches to meters", 1.6764),
     ],
 )
 def test_everyday_formulas(text: str, expected: float) -> None:
@@ -230,6 +234,8 @@ def test_everyday_formulas(text: str, expected: float) -> None:
 
 def test_units_of_different_kinds_do_not_convert() -> None:
     assert read_formula("Convert 5 miles to kg") is None
+    assert read_formula("convert 6 feet 2 inches to kg") is None
+    assert read_formula("convert 5 km/h to minutes") is None
     assert read_formula("What is 5 plus 3") is None
 
 
