@@ -262,6 +262,34 @@ def test_an_amount_changed_by_a_percentage(context: str, task: str, result: floa
 
 
 @pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("If 3 tickets cost 45 dollars, how much is one ticket?", 15),
+        ("Context: 5 notebooks cost 12.50. Task: What does one cost?", 2.5),
+        ("6 mugs come to 27, how much for each?", 4.5),
+        ("If 4 chairs cost 1,200, what does one cost?", 300),
+    ],
+)
+def test_the_price_of_one_item(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == result
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "If 3 tickets cost 45 dollars, how much are 5 tickets?",
+        "3 tickets cost 45 dollars and 10% tax, how much is one?",
+        "If 3 tickets cost 45 dollars, how much do they cost altogether?",
+        # A count and a price are not values of one list to add up.
+        "Context: 3 tickets cost 45 dollars. Task: What's the total?",
+    ],
+)
+def test_the_price_of_one_item_with_more_numbers_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
     ("context", "task"),
     [
         # Which way the percentage goes, or what is asked, is not said.

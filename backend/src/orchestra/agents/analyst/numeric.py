@@ -15,7 +15,11 @@ from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.formulas import read_formula
-from orchestra.agents.analyst.problems import read_percentage_problem
+from orchestra.agents.analyst.problems import (
+    read_percentage_problem,
+    read_unit_price,
+    states_count_and_price,
+)
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -122,6 +126,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if isinstance(inputs.numbers[implicit], list) and not material:
             material = [Name(implicit)]
     formula = read_formula(text)
+    if formula is None:
+        # "If 8 pizzas cost $96, how much is one?", stated in one sentence or two.
+        formula = read_unit_price(f"{context.group('context')} {text}" if context else text)
     if formula is None and context:
         # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
         formula = read_percentage_problem(context.group("context"), text)
@@ -136,6 +143,14 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         confidence = round(confidence - 0.1, 3)
     if reading.expression is None or confidence < CONFIDENCE_THRESHOLD:
         raise AgentInputError(_refusal(reading, confidence, statistics, bool(material)))
+    if context and reading.figures and states_count_and_price(context.group("context")):
+        # "3 tickets cost 45. What's the total?" is not 48: a count and a price are not
+        # values of one list.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the numbers given are a "
+            "number of items and what they cost, not values of one list. Say the "
+            "arithmetic, e.g. '45 / 3' or '3 times 45'."
+        )
     if reading.figures == ("count",) and _counts_something_else(text):
         # "12 boxes with 24 bottles each. How many bottles is that?" asks for arithmetic,
         # not how many numbers were given.

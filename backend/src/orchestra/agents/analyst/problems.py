@@ -1,11 +1,12 @@
-"""Word problems the analyst answers: an amount and a percentage stated, then a question.
+"""Word problems the analyst answers: a price per item, an amount changed by a percentage.
 
-"A laptop is 899 and tax is 8%. How much do I pay in total?" states its numbers in one
-sentence and asks in another, so no operator joins them. The reading here is narrow on
-purpose: exactly one amount and one percentage, words saying whether the percentage is
-added (tax, tip, shipping, "goes up") or taken off (off, discount, "goes down"), and a
-question asking either for what is paid in the end or for the share itself. Anything else
-is left to the general reader, which refuses an amount and a percentage added together.
+"If 8 pizzas cost $96, how much is one?" divides the total by the count. "A TV is 500 and
+it's 20% off. What do I pay?" states its numbers in one sentence and asks in another, so no
+operator joins them. The readings here are narrow on purpose: for a percentage, exactly one
+amount and one percentage, words saying whether the percentage is added (tax, tip,
+shipping, "goes up") or taken off (off, discount, "goes down"), and a question asking either
+for what is paid in the end or for the share itself. Anything else is left to the general
+reader, which refuses an amount and a percentage added together.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["read_percentage_problem"]
+__all__ = ["read_percentage_problem", "read_unit_price", "states_count_and_price"]
 
 _NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\w)")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
@@ -76,3 +77,41 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     sign = "+" if added else "-"
     change = Op(sign, Num(1, "1"), Op("/", percentages[0], Num(100, "100")))
     return Op("*", amounts[0], change), "the amount " + ("with" if added else "less") + " it"
+
+
+# "8 pizzas cost $96", "3 tickets come to 45 dollars"
+_COUNT_COSTS = re.compile(
+    r"\b(?P<count>\d+)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:cost|costs|come to|comes to|sell for|"
+    r"sold for|add up to|are|were)\s+(?:a total of\s+)?[$\u20ac\u00a3]?"
+    r"(?P<total>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\s*%)"
+)
+# "how much is one (pizza)?", "what does one cost?", "the price of each"
+_ASKS_ONE = re.compile(
+    r"\bhow much (?:is|are|does|do|would|will|for)\s+(?:one|a single|each|1)\b"
+    r"|\bwhat (?:does|do|would|will) (?:one|each|a single|1)\b"
+    r"|\b(?:price|cost) (?:of|for|per) (?:one|each|a single|1)\b|\bhow much each\b",
+    re.I,
+)
+
+
+def read_unit_price(text: str) -> tuple[Node, str] | None:
+    """ "If 8 pizzas cost $96, how much is one pizza?": the total over the count, or None
+    unless those are the only numbers and the question asks for one item."""
+    lowered = text.lower()
+    stated = _COUNT_COSTS.search(lowered)
+    if stated is None or not _ASKS_ONE.search(lowered):
+        return None
+    others = [m.group(0) for m in _NUMBER.finditer(lowered)]
+    if sorted(others) != sorted([stated.group("count"), stated.group("total")]) and sorted(
+        others
+    ) != sorted([stated.group("count"), stated.group("total"), "1"]):
+        return None
+    total = stated.group("total").replace(",", "")
+    count = stated.group("count")
+    return Op("/", Num(float(total), total), Num(float(count), count)), "the price of one"
+
+
+def states_count_and_price(text: str) -> bool:
+    """Whether the text gives a number of items and what they cost ("3 tickets cost 45"):
+    two numbers of different kinds, which no figure of a list may add or average."""
+    return _COUNT_COSTS.search(text.lower()) is not None
