@@ -182,7 +182,7 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Calculate 5% of 300", "now 12%", "Calculate 12% of 300"),
         ("Convert 5 km to miles", "and 12 km?", "Convert 12 km to miles"),
         # A lone number keeps the unit of the one it replaces.
-        ("Convert 20 celsius to fahrenheit", "what about 35?", "Convert 35 celsius to"),
+        ("Convert 50 fahrenheit to celsius", "what about 100?", "Convert 100 fahrenheit to"),
         # Another figure of the same numbers; the same percentage of another amount.
         ("What is the average of 3, 9 and 12?", "and the median?", "median of 3, 9 and 12"),
         ("Compute the mean of 2, 7, 5", "what about the max", "max of 2, 7, 5"),

@@ -44,7 +44,7 @@ _FOLLOW_UP_PATTERNS = (
         _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:the\s+)?(?P<subject>" + _FIGURE + r")\s*[.!?]*$",
         re.I | re.S,
     ),
-    # "and of 650?": the same percentage of another amount.
+    # "and of 300?": the same percentage of another amount.
     re.compile(
         _LEAD + r"(?:(?:what|how)\s+about\s+)?(?P<subject>of\s+\$?\d[\d,]*(?:\.\d+)?)\s*[.!?]*$",
         re.I | re.S,
@@ -137,7 +137,7 @@ def _swap_quantity(previous: str, quantity: re.Match[str]) -> str | None:
         return None
     old = same[0]
     if not quantity.group("percent") and not quantity.group("unit"):
-        # "what about 35?" after "Convert 20 celsius to fahrenheit": only the number
+        # "what about 100?" after "Convert 50 fahrenheit to celsius": only the number
         # changes; the unit or the percent sign it had stays.
         number = _QUANTITY_RE.match(old.group(0))
         assert number is not None
@@ -163,7 +163,7 @@ def _swap_figure(previous: str, figure: str) -> str | None:
 
 
 def _swap_amount(previous: str, amount: str) -> str | None:
-    """ "What's 12% of 400?" with "of 650" is "What's 12% of 650?"; None unless the earlier
+    """ "Calculate 15% of 80" with "of 300" is "Calculate 15% of 300"; None unless the earlier
     request takes exactly one percentage of an amount."""
     found = list(_OF_AMOUNT_RE.finditer(previous))
     if len(found) != 1:

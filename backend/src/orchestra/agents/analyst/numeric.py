@@ -127,7 +127,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             material = [Name(implicit)]
     formula = read_formula(text)
     if formula is None:
-        # "If 8 pizzas cost $96, how much is one?", stated in one sentence or two.
+        # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
         formula = read_unit_price(f"{context.group('context')} {text}" if context else text)
     if formula is None and context:
         # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
@@ -175,9 +175,10 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 
 
 def _context_numbers(context: str) -> list[Node]:
-    """The numbers a task's context states. Beside amounts, a percentage stays one: "$899
-    and tax is 8%" must not become 899 and 8 to add up (an aggregate of both kinds is
-    refused); "grades of 80%, 90% and 70%" are all of a kind and average to 80."""
+    """The numbers a task's context states. Beside amounts, a percentage stays one: "the
+    price is 80 and the rate is 10%" must not become 80 and 10 to add up (an aggregate of
+    both kinds is refused); "grades of 80%, 90% and 70%" are all of a kind and average to
+    80."""
     text = strip_parameter_numbers(context)
     found = [
         (match.group(0).replace(",", ""), bool(_PERCENT_AFTER.match(text, match.end())))

@@ -391,7 +391,7 @@ _ASKS_CONVERSION = re.compile(
     r"\b(?:convert\w*|transform\w*|reformat\w*|export\w*|turn\w*|make|put|render\w*|"
     r"format\w*|tabulate\w*|change\w*|rewrite|write|output|give|show|display|present)\b|"
     r"\b(?:to|into|as|in)\s+(?:a\s+)?(?:csv|json|markdown|md|table)\b|"
-    # "csv -> json", "tsv → markdown": a target after an arrow.
+    # "json -> csv", "tsv → markdown": a target after an arrow.
     r"(?:->|=>|\u2192)\s*(?:csv|json|markdown|md|table)\b",
     re.I,
 )

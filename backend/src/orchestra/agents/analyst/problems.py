@@ -1,6 +1,6 @@
 """Word problems the analyst answers: a price per item, an amount changed by a percentage.
 
-"If 8 pizzas cost $96, how much is one?" divides the total by the count. "A TV is 500 and
+"If 3 tickets cost $45, how much is one?" divides the total by the count. "A TV is 500 and
 it's 20% off. What do I pay?" states its numbers in one sentence and asks in another, so no
 operator joins them. The readings here are narrow on purpose: for a percentage, exactly one
 amount and one percentage, words saying whether the percentage is added (tax, tip,
@@ -79,13 +79,13 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     return Op("*", amounts[0], change), "the amount " + ("with" if added else "less") + " it"
 
 
-# "8 pizzas cost $96", "3 tickets come to 45 dollars"
+# "8 mugs cost 36", "3 tickets come to 45 dollars"
 _COUNT_COSTS = re.compile(
     r"\b(?P<count>\d+)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:cost|costs|come to|comes to|sell for|"
     r"sold for|add up to|are|were)\s+(?:a total of\s+)?[$\u20ac\u00a3]?"
     r"(?P<total>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\s*%)"
 )
-# "how much is one (pizza)?", "what does one cost?", "the price of each"
+# "how much is one (ticket)?", "what does one cost?", "the price of each"
 _ASKS_ONE = re.compile(
     r"\bhow much (?:is|are|does|do|would|will|for)\s+(?:one|a single|each|1)\b"
     r"|\bwhat (?:does|do|would|will) (?:one|each|a single|1)\b"
@@ -95,7 +95,7 @@ _ASKS_ONE = re.compile(
 
 
 def read_unit_price(text: str) -> tuple[Node, str] | None:
-    """ "If 8 pizzas cost $96, how much is one pizza?": the total over the count, or None
+    """ "If 3 tickets cost $45, how much is one ticket?": the total over the count, or None
     unless those are the only numbers and the question asks for one item."""
     lowered = text.lower()
     stated = _COUNT_COSTS.search(lowered)

@@ -562,7 +562,7 @@ _INFIX_PHRASES: tuple[tuple[tuple[str, ...], str, int], ...] = (
     (("raised", "to", "power", "of"), "**", 30),
     (("raised", "to", "power"), "**", 30),
     (("to", "power", "of"), "**", 30),
-    # "2 to the power 16": "of" is often left out.
+    # "3 to the power 4": "of" is often left out.
     (("to", "power"), "**", 30),
     (("raised", "to"), "**", 30),
     (("multiplied", "by"), "*", 20),
@@ -696,7 +696,7 @@ class _Parser:
             power = "2" if token.text == "squared" else "3"
             return Op("**", left, Num(float(power), power))
         if token.text == "factorial":
-            self.take()  # "6 factorial"
+            self.take()  # "5 factorial"
             return Call("factorial", (left,))
         if token.kind == "word" and token.text in _UNITS:
             self.take()  # "2,400 dollars", "4 people"
@@ -1317,7 +1317,7 @@ def _statement_of_numbers(tokens: list[Token]) -> list[Node] | None:
 
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
-    # "what do you get if you multiply 14 by 6": the question is the arithmetic after it.
+    # "what do you get if you add 7 to 5": the question is the arithmetic after it.
     (
         re.compile(
             r"\bwhat\s+(?:do|would|will)\s+(?:you|i|we)\s+get\s+(?:if|when)\s+(?:you|i|we)\s+"
