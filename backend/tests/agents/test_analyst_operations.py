@@ -254,6 +254,7 @@ def test_a_percentage_beside_an_amount_in_the_context_is_not_added_to_it(context
         ("My rent is 1,200 and it goes up 5 percent.", "What will I pay in total?", 1260),
         ("The TV is 500 and it's 20% off in the sale.", "How much will I pay?", 400),
         ("A shirt is 40 with a 10% discount.", "How much do I save?", 4),
+        ("I have 200 and spend 30% of it.", "How much is left?", 140),
     ],
 )
 def test_an_amount_changed_by_a_percentage(context: str, task: str, result: float) -> None:
@@ -268,16 +269,18 @@ def test_an_amount_changed_by_a_percentage(context: str, task: str, result: floa
         ("Context: 5 notebooks cost 12.50. Task: What does one cost?", 2.5),
         ("6 mugs come to 27, how much for each?", 4.5),
         ("If 4 chairs cost 1,200, what does one cost?", 300),
+        ("If 3 tickets cost 45 dollars, how much are 5 tickets?", 75),
+        ("Context: 4 pens cost 10. Task: What do 6 cost?", 15),
     ],
 )
-def test_the_price_of_one_item(instruction: str, result: float) -> None:
+def test_the_price_of_some_items(instruction: str, result: float) -> None:
     assert run(instruction, capability="calculation")["result"] == result
 
 
 @pytest.mark.parametrize(
     "instruction",
     [
-        "If 3 tickets cost 45 dollars, how much are 5 tickets?",
+        "If 3 tickets cost 45 dollars and 2 mugs cost 8, how much are 5 tickets?",
         "3 tickets cost 45 dollars and 10% tax, how much is one?",
         "If 3 tickets cost 45 dollars, how much do they cost altogether?",
         # A count and a price are not values of one list to add up.
@@ -293,7 +296,10 @@ def test_the_price_of_one_item_with_more_numbers_is_refused(instruction: str) ->
     ("context", "task"),
     [
         # Which way the percentage goes, or what is asked, is not said.
-        ("I have 200 and spend 30% of it.", "How much is left?"),
+        ("I have 200 and give 30% of it.", "How much is left?"),
+        ("The price is 50 and tax is 10%.", "How much is left?"),
+        # Tax on income is taken off, tax on a price added: which one is not said.
+        ("I earn 3000 and tax is 20%.", "What's my total?"),
         ("A jacket is 100 and 20% off, plus shipping.", "What do I pay?"),
         ("Two shirts are 40 and 25 and 10% off.", "What do I pay?"),
         ("A jacket is 100, 20% off, and tax adds 8%.", "What do I pay?"),

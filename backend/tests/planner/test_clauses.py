@@ -198,3 +198,15 @@ def test_a_second_ask_with_its_own_operands_is_a_clause_of_its_own(task: str) ->
 def test_and_what_without_operands_on_both_sides_stays_one_clause() -> None:
     clauses = split_clauses("Explain what inflation is and what causes it")
     assert len(clauses) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("first quartile of the scores: 12, 15, 20", "first quartile of the scores: 12, 15, 20"),
+        ("First five values: 3, 1, 4, 1, 5, 9", "First five values: 3, 1, 4, 1, 5, 9"),
+        ("First research solar power", "research solar power"),
+    ],
+)
+def test_first_is_the_order_of_steps_unless_it_qualifies_a_noun(text: str, kept: str) -> None:
+    assert strip_request_prefix(text) == kept

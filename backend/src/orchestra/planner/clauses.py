@@ -365,11 +365,32 @@ def _skip_request_prefix(tokens: list[Token], index: int) -> int:
         changed = False
         for prefix in _REQUEST_PREFIXES:
             words = [t.low for t in tokens[index : index + len(prefix)]]
-            if tuple(words) == prefix and index + len(prefix) < len(tokens):
+            if (
+                tuple(words) == prefix
+                and index + len(prefix) < len(tokens)
+                and not _ordinal_of(tokens, index, len(prefix))
+            ):
                 index += len(prefix)
                 changed = True
                 break
     return index
+
+
+# What "first", "next" or "last" may qualify in a request about data ("the first quartile",
+# "the first five values"), where they are not the order of the steps.
+_ORDINAL_NOUNS = _words(
+    """quartile quartiles half quarter row rows column columns value values item items
+    number numbers entry entries one two three four five six seven eight nine ten few"""
+)
+
+
+def _ordinal_of(tokens: list[Token], index: int, width: int) -> bool:
+    following = tokens[index + width]
+    return (
+        width == 1
+        and tokens[index].low in {"first", "next", "lastly", "finally"}
+        and (following.is_number or following.low in _ORDINAL_NOUNS)
+    )
 
 
 def strip_request_prefix(text: str) -> str:

@@ -1,12 +1,13 @@
 """Word problems the analyst answers: a price per item, an amount changed by a percentage.
 
-"If 3 tickets cost $45, how much is one?" divides the total by the count. "A TV is 500 and
-it's 20% off. What do I pay?" states its numbers in one sentence and asks in another, so no
-operator joins them. The readings here are narrow on purpose: for a percentage, exactly one
-amount and one percentage, words saying whether the percentage is added (tax, tip,
-shipping, "goes up") or taken off (off, discount, "goes down"), and a question asking either
-for what is paid in the end or for the share itself. Anything else is left to the general
-reader, which refuses an amount and a percentage added together.
+"If 3 tickets cost $45, how much is one?" divides the total by the count (and multiplies it
+for "how much are 5?"). "A TV is 500 and it's 20% off. What do I pay?" states its numbers
+in one sentence and asks in another, so no operator joins them. The readings here are narrow
+on purpose: for a percentage, exactly one amount and one percentage, words saying whether
+the percentage is added (tax, tip, shipping, "goes up") or taken off (off, discount, spent,
+"goes down"), and a question asking for what is paid or left in the end, or for the share
+itself. Anything else is left to the general reader, which refuses an amount and a
+percentage added together.
 """
 
 from __future__ import annotations
@@ -29,9 +30,14 @@ _ADDED = re.compile(
 )
 _TAKEN_OFF = re.compile(
     r"\b(?:off|discount|discounted|reduced|reduction|cheaper|goes down|go down|went down|"
-    r"drops?|dropped|falls?|fell|decreases?|decreased|markdown|cut)\b",
+    r"drops?|dropped|falls?|fell|decreases?|decreased|markdown|cut|spend|spends|spent|"
+    r"use|uses|used|lose|loses|lost)\b",
     re.I,
 )
+# "How much is left?" after something is taken off.
+_ASKS_LEFT = re.compile(r"\b(?:left|remain|remains|remaining|leftover)\b", re.I)
+# Tax on income is taken off it, tax on a price is added: with income, which is not known.
+_INCOME = re.compile(r"\b(?:earn|earns|earned|salary|income|wage|wages|paycheck)\b", re.I)
 # The question asks for the amount in the end ...
 _ASKS_FINAL = re.compile(
     r"\b(?:pay|paying|total|altogether|in all|owe|cost|costs|new price|new rent|end up|"
@@ -64,13 +70,18 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
             amounts.append(number)
     if len(amounts) != 1 or len(percentages) != 1 or _NUMBER.search(task):
         return None
+    if _INCOME.search(context):
+        return None
     added = bool(_ADDED.search(context))
     taken_off = bool(_TAKEN_OFF.search(context))
     if added == taken_off:
         return None  # neither said, or both: which way the percentage goes is not known
     share = Op("*", amounts[0], Op("/", percentages[0], Num(100, "100")))
     asks_share = bool(_ASKS_SHARE.search(task))
-    if asks_share == bool(_ASKS_FINAL.search(task)):
+    asks_left = bool(_ASKS_LEFT.search(task))
+    if asks_left and not taken_off:
+        return None
+    if asks_share == (asks_left or bool(_ASKS_FINAL.search(task))):
         return None
     if asks_share:
         return share, "the percentage of the amount"
@@ -84,6 +95,11 @@ _COUNT_COSTS = re.compile(
     r"\b(?P<count>\d+)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:cost|costs|come to|comes to|sell for|"
     r"sold for|add up to|are|were)\s+(?:a total of\s+)?[$\u20ac\u00a3]?"
     r"(?P<total>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\s*%)"
+)
+# "how much are 5 (tickets)?", "what do 5 cost?": the price of another number of them
+_ASKS_SEVERAL = re.compile(
+    r"\bhow much (?:are|do|would|will|for|is it for)\s+(?P<n>\d+)\b"
+    r"|\bwhat (?:do|would|will) (?P<m>\d+)\b"
 )
 # "how much is one (ticket)?", "what does one cost?", "the price of each"
 _ASKS_ONE = re.compile(
@@ -99,6 +115,16 @@ def read_unit_price(text: str) -> tuple[Node, str] | None:
     unless those are the only numbers and the question asks for one item."""
     lowered = text.lower()
     stated = _COUNT_COSTS.search(lowered)
+    several = _ASKS_SEVERAL.search(lowered)
+    if stated is not None and several is not None:
+        wanted = several.group("n") or several.group("m")
+        numbers = [m.group(0) for m in _NUMBER.finditer(lowered)]
+        if sorted(numbers) != sorted([stated.group("count"), stated.group("total"), wanted]):
+            return None
+        total = stated.group("total").replace(",", "")
+        count = stated.group("count")
+        one = Op("/", Num(float(total), total), Num(float(count), count))
+        return Op("*", one, Num(float(wanted), wanted)), f"the price of {wanted}"
     if stated is None or not _ASKS_ONE.search(lowered):
         return None
     others = [m.group(0) for m in _NUMBER.finditer(lowered)]
