@@ -40,7 +40,7 @@ def test_packaged_cases_load_and_use_known_capabilities() -> None:
 FLOORS = {
     # split: (plans that hold, right answers, right or honestly refused)
     "dev": (0.98, 0.97, 0.99),
-    "holdout": (0.99, 0.96, 0.99),
+    "holdout": (0.99, 0.97, 0.99),
 }
 # Wrong answers reported as completed: the goal is none. The dev one left is a plan that
 # gives the slogans of "write a product description and also suggest five catchy slogans"
