@@ -229,6 +229,18 @@ def test_take_a_figure_of_a_table_is_a_step_not_a_preparation() -> None:
     assert "day,amount\nMon,12\nTue,30" in result.steps[0].instruction
 
 
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Come up with three taglines for a coffee shop",
+        "give me 5 instagram captions for a beach photo",
+        "Brainstorm slogans for a bike shop",
+    ],
+)
+def test_short_copy_without_a_verb_of_writing_is_writing(task: str) -> None:
+    assert shape(plan(task)) == [("writing", [])]
+
+
 def test_follow_up_chain_and_current_message_in_history() -> None:
     history = (
         "Research electric cars",
