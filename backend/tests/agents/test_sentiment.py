@@ -28,6 +28,10 @@ from orchestra.agents.sentiment import NEUTRAL_BAND, sentiment
         ("We are looking forward to working with you.", "positive"),
         ("Couldn't be happier with the new team.", "positive"),
         ("I can't wait any longer, this is ridiculous", "negative"),
+        # A negation turns a phrase as it turns a word.
+        ("I am not looking forward to Monday.", "negative"),
+        ("Nobody is looking forward to the audit.", "negative"),
+        ("Not a waste of money at all.", "positive"),
     ],
 )
 def test_labels(text: str, label: str) -> None:

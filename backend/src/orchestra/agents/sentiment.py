@@ -263,7 +263,13 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
         phrase = _phrase_at(tokens, index)
         if phrase is not None:
             words, valence = phrase
-            tally.add(" ".join(words), valence * weight * _intensity(tokens, index))
+            term = " ".join(words)
+            # "not looking forward" turns a phrase as "not good" turns a word.
+            negated = _negated(tokens, index)
+            if negated:
+                valence = -valence * 0.75
+                term = f"not {term}"
+            tally.add(term, valence * weight * _intensity(tokens, index), hedged=negated)
             index += len(words)
             continue
         known = _LEXICON.get(token, _prefix_negated(token))
