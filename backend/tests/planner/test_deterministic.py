@@ -229,6 +229,11 @@ def test_take_a_figure_of_a_table_is_a_step_not_a_preparation() -> None:
     assert "day,amount\nMon,12\nTue,30" in result.steps[0].instruction
 
 
+def test_take_a_look_at_figures_is_still_a_preparation() -> None:
+    result = plan("Take a look at the total sales figures and summarize the trends")
+    assert shape(result) == [("summarization", [])]
+
+
 @pytest.mark.parametrize(
     "task",
     [

@@ -251,14 +251,12 @@ def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
         # "Read up on composting" is research, not preparation.
         up = len(tokens) > 1 and tokens[1].low == "up"
         # "take its square root", "take away 6" work on the value before, and "take the
-        # highest value of the amount column" names a figure: computations.
-        computes = (
-            bool(tokens)
-            and tokens[0].low == "take"
-            and (
-                (len(tokens) > 1 and tokens[1].low in {"its", "away"})
-                or any(t.low in _FIGURE_WORDS for t in tokens)
-            )
+        # highest value of the amount column" names a figure: computations ("take a look
+        # at the total sales" stays a preparation).
+        words = [t.low for t in tokens[:3]]
+        named = words[2:3] if words[1:2] == ["the"] else words[1:2]
+        computes = words[:1] == ["take"] and (
+            words[1:2] in (["its"], ["away"]) or bool(set(named) & _FIGURE_WORDS)
         )
         if (
             tokens
