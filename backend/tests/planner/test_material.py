@@ -64,6 +64,11 @@ def test_text_on_the_lines_after_main_points_is_material() -> None:
     assert masked.text == "Boil it down to the main points:\n\u27e60\u27e7"
 
 
+def test_points_presented_are_not_material_that_swallows_the_request_after_them() -> None:
+    masked = mask_material("Here are my talking points:\n- prices rise\nTurn them into an email")
+    assert not placeholders_in(masked.text)
+
+
 def test_key_points_listed_on_their_line_are_not_material() -> None:
     masked = mask_material("Research remote work and give me the key points: costs and risks")
     assert not placeholders_in(masked.text)
