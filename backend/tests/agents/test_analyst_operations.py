@@ -255,6 +255,11 @@ def test_a_percentage_beside_an_amount_in_the_context_is_not_added_to_it(context
         ("The TV is 500 and it's 20% off in the sale.", "How much will I pay?", 400),
         ("A shirt is 40 with a 10% discount.", "How much do I save?", 4),
         ("I have 200 and spend 30% of it.", "How much is left?", 140),
+        # The percentage may be in the question.
+        ("The bill is 80.", "What's a 15% tip?", 12),
+        ("The bill is 80.", "What do I pay with a 15% tip?", 92),
+        # An amount in the question is the one it is about.
+        ("The bill is 80.", "What's a 15% tip on 90?", 13.5),
     ],
 )
 def test_an_amount_changed_by_a_percentage(context: str, task: str, result: float) -> None:

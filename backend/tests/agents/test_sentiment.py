@@ -32,6 +32,10 @@ from orchestra.agents.sentiment import NEUTRAL_BAND, sentiment
         ("I am not looking forward to Monday.", "negative"),
         ("Nobody is looking forward to the audit.", "negative"),
         ("Not a waste of money at all.", "positive"),
+        # "Far from good" is the opposite of good, not a hedge.
+        ("The service was far from perfect.", "negative"),
+        ("Not the worst, but far from good", "negative"),
+        ("far from the best hotel in town", "negative"),
     ],
 )
 def test_labels(text: str, label: str) -> None:

@@ -194,6 +194,8 @@ def test_typos_of_the_vocabulary_are_read_with_a_small_doubt() -> None:
         # A number alone is not a computation.
         ("Calculate the area of a circle with radius 3", "asks nothing of its numbers"),
         ("the average of 10 and 20 percent", "percentages and plain numbers"),
+        # Nor is a percentage of nothing.
+        ("What's a 15% tip?", "asks nothing of its numbers"),
     ],
 )
 def test_doubtful_readings_are_not_trusted(text: str, doubt: str) -> None:

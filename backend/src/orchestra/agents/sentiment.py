@@ -238,6 +238,14 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
     return False
 
 
+def _far_from(tokens: Sequence[str], index: int) -> bool:
+    """Whether "far from" comes right before the word, or before its article."""
+    start = index
+    while start > 0 and tokens[start - 1] in {"the", "a", "an", "being"}:
+        start -= 1
+    return start >= 2 and tuple(tokens[start - 2 : start]) == ("far", "from")
+
+
 def _intensity(tokens: Sequence[str], index: int) -> float:
     """The product of the intensifiers right before a word ("really really good")."""
     factor = 1.0
@@ -281,7 +289,12 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
         valence = known
         term = token
         negated = _negated(tokens, index)
-        if negated:
+        if _far_from(tokens, index):
+            # "far from good" is the opposite of "good", and an opinion held.
+            valence = -valence
+            term = f"far from {token}"
+            negated = False
+        elif negated:
             # "not good" is mildly negative, not the opposite of "good".
             valence = -valence * 0.75
             term = f"not {token}"

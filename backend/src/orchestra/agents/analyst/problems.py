@@ -34,6 +34,12 @@ _TAKEN_OFF = re.compile(
     r"use|uses|used|lose|loses|lost)\b",
     re.I,
 )
+# "a 15% tip": the share named after its percentage.
+_SHARE_NAMED = re.compile(
+    r"(?:%|\bpercent|\bper\s+cent)\s+(?:tip|tax|vat|fee|discount|commission|surcharge|"
+    r"markup|deposit|raise|increase)\b",
+    re.I,
+)
 # "How much is left?" after something is taken off.
 _ASKS_LEFT = re.compile(r"\b(?:left|remain|remains|remaining|leftover)\b", re.I)
 # Tax on income is taken off it, tax on a price is added: with income, which is not known.
@@ -61,27 +67,37 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """
     amounts: list[Num] = []
     percentages: list[Num] = []
-    for match in _NUMBER.finditer(context):
-        raw = match.group(0).replace(",", "")
-        number = Num(float(raw), raw)
-        if _PERCENT_AFTER.match(context, match.end()):
-            percentages.append(number)
-        else:
-            amounts.append(number)
-    if len(amounts) != 1 or len(percentages) != 1 or _NUMBER.search(task):
+    # The amount is stated; the percentage may be stated too, or asked about ("The bill is
+    # 80. What's a 15% tip?").
+    for text, stated in ((context, True), (task, False)):
+        for match in _NUMBER.finditer(text):
+            raw = match.group(0).replace(",", "")
+            number = Num(float(raw), raw)
+            if _PERCENT_AFTER.match(text, match.end()):
+                percentages.append(number)
+            elif stated:
+                amounts.append(number)
+            else:
+                return None  # an amount in the question: not this problem
+    if len(amounts) != 1 or len(percentages) != 1:
         return None
     if _INCOME.search(context):
         return None
-    added = bool(_ADDED.search(context))
-    taken_off = bool(_TAKEN_OFF.search(context))
+    said = f"{context} {task}"
+    added = bool(_ADDED.search(said))
+    taken_off = bool(_TAKEN_OFF.search(said))
     if added == taken_off:
         return None  # neither said, or both: which way the percentage goes is not known
     share = Op("*", amounts[0], Op("/", percentages[0], Num(100, "100")))
-    asks_share = bool(_ASKS_SHARE.search(task))
     asks_left = bool(_ASKS_LEFT.search(task))
     if asks_left and not taken_off:
         return None
-    if asks_share == (asks_left or bool(_ASKS_FINAL.search(task))):
+    asks_final = asks_left or bool(_ASKS_FINAL.search(task))
+    # "What's a 15% tip?" asks for the share; "What do I pay with a 15% tip?" does not.
+    asks_share = bool(_ASKS_SHARE.search(task)) or (
+        not asks_final and bool(_SHARE_NAMED.search(task))
+    )
+    if asks_share == asks_final:
         return None
     if asks_share:
         return share, "the percentage of the amount"

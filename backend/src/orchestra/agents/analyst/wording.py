@@ -1163,6 +1163,11 @@ def _percent_frame(tokens: list[Token]) -> Node | None:
     return None
 
 
+def _is_bare_percentage(node: Node) -> bool:
+    """ "15%" alone: a percentage of nothing ("What's a 15% tip?" without its amount)."""
+    return _is_percentage(node) and isinstance(node, Op) and isinstance(node.left, Num)
+
+
 def _is_percentage(node: Node) -> bool:
     return isinstance(node, Op) and node.symbol == "/" and node.right == Num(100, "100")
 
@@ -1406,7 +1411,7 @@ def read_numeric_request(
     last = clauses[-1] if clauses else None
     if (
         last is not None
-        and isinstance(last.expression, Num | Name)
+        and (isinstance(last.expression, Num | Name) or _is_bare_percentage(last.expression))
         and not re.match(r"\s*(?:take|start with)\b", last.text)
     ):
         # A number alone is not a computation: "the area of a circle with radius 3" is 3
