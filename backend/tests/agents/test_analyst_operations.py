@@ -107,6 +107,14 @@ def test_correlation() -> None:
     assert data["result"] == pytest.approx(-0.8315, abs=1e-4)
 
 
+def test_the_average_per_day_of_one_row_a_day_is_over_the_rows() -> None:
+    data = run("What's the average sales per month?\nmonth,sales\nJan,10\nFeb,20\nMar,30")
+    assert data["operation"] == "mean" and data["result"] == 20
+    # With several rows per team, "per team" groups them.
+    grouped = run("Average revenue per team:\nteam,revenue\nred,10\nblue,30\nred,20")
+    assert grouped["operation"] == "group_by"
+
+
 def test_conversion_csv_to_json_types_numbers() -> None:
     data = run("Convert to JSON:\nname,age\nann,30\nbob,41")
     assert data["from"] == "csv" and data["to"] == "json"

@@ -515,6 +515,16 @@ def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None
     return None
 
 
+def _average_over_rows(prose: str, table: Table, key: str) -> bool:
+    """Whether "the average per day" of a table with one row a day asks for the average
+    over the rows: an average of each day's one value would only repeat the table."""
+    values = [row.get(key) for row in table.rows]
+    if len(set(values)) != len(values):
+        return False
+    pattern = rf"\b(?:average|avg|mean|median)\b[\w\s]*?\bper\s+{re.escape(key.lower())}"
+    return re.search(pattern, prose.lower()) is not None
+
+
 def _check_table_request(prose: str, table: Table, numeric: list[str], key: str | None) -> None:
     """Refuse what the table statistics would get wrong rather than answer it."""
     words = _without_markers(prose)
@@ -570,6 +580,8 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     if headline.operation == "correlation":
         return _correlation(table, mentioned, numeric)
     key = _group_key(prose, table, numeric)
+    if key is not None and _average_over_rows(prose, table, key):
+        key = None
     _check_table_request(prose, table, numeric, key)
     if key is not None:
         values = [c for c in (mentioned or numeric) if c != key]
