@@ -51,6 +51,8 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         ("If the price goes from 40 to 50, what's the percentage increase?", 25),
         ("what percentage is 45 of 180?", 25),
         ("what percent of 200 is 50?", 25),
+        ("What's the percentage of 18 out of 24?", 75),
+        ("18 out of 24 as a percentage", 75),
         ("Round 3.14159 to 2 decimals", 3.14),
         ("What's 40% of 250, rounded to the nearest whole number?", 100),
         ("the difference between 100 and 37", 63),

@@ -187,6 +187,7 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("What is the average of 3, 9 and 12?", "and the median?", "median of 3, 9 and 12"),
         ("Compute the mean of 2, 7, 5", "what about the max", "max of 2, 7, 5"),
         ("Calculate 15% of 80", "and of 300?", "15% of 300"),
+        ("What is 10% of 640?", "same but 25%", "25% of 640"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:

@@ -30,7 +30,8 @@ _FOLLOW_UP_PATTERNS = (
     ),
     re.compile(_LEAD + r"(?:what|how)\s+about\s+(?P<subject>.+?)\s*[.!?]*$", re.I | re.S),
     re.compile(
-        _LEAD + r"(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|about)\s+(?P<subject>.+?)\s*[.!?]*$",
+        _LEAD + r"(?:the\s+)?same\s+(?:thing\s+)?(?:but\s+)?(?:for|with|about|but)\s+"
+        r"(?P<subject>.+?)\s*[.!?]*$",
         re.I | re.S,
     ),
     # "and this one: '...'", "this one too? '...'", "how about this: '...'"

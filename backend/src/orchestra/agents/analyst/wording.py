@@ -1134,6 +1134,8 @@ _CHANGE_RE = re.compile(
 _SHARE_RE = re.compile(
     r"\bwhat\s+(?:percent(?:age)?|%|share)\b|\bas\s+a\s+(?:percent(?:age)?|%)\s+of\b"
     r"|\bis\s+what\s+(?:percent(?:age)?|%)"
+    # "the percentage of 18 out of 24", "18 out of 24 as a percentage"
+    r"|\b(?:percent(?:age)?|%)\b.*\bout\s+of\b|\bout\s+of\b.*\b(?:percent(?:age)?|%)"
 )
 
 
