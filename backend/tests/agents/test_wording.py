@@ -198,6 +198,9 @@ def test_typos_of_the_vocabulary_are_read_with_a_small_doubt() -> None:
         ("the average of 10 and 20 percent", "percentages and plain numbers"),
         # Nor is a percentage of nothing.
         ("What's a 15% tip?", "asks nothing of its numbers"),
+        # Numbers joined by slashes name a date or a thing.
+        ("Explain the 50/30/20 budgeting rule", "a date or a name"),
+        ("How long ago was 12/05/2024?", "a date or a name"),
     ],
 )
 def test_doubtful_readings_are_not_trusted(text: str, doubt: str) -> None:

@@ -230,6 +230,22 @@ def test_take_a_figure_of_a_table_is_a_step_not_a_preparation() -> None:
     assert "day,amount\nMon,12\nTue,30" in result.steps[0].instruction
 
 
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Draft a thank you email to a client and check that it sounds friendly",
+        "Write a short apology to my team, then check whether it comes across as rude",
+        "Draft a reply to the customer and make sure it sounds polite",
+    ],
+)
+def test_how_an_earlier_result_sounds_is_its_sentiment(task: str) -> None:
+    assert shape(plan(task)) == [("writing", []), ("sentiment", ["s1"])]
+
+
+def test_a_rule_named_with_slashes_is_not_arithmetic() -> None:
+    assert shape(plan("Explain the 50/30/20 budgeting rule")) == [("research", [])]
+
+
 def test_take_a_look_at_figures_is_still_a_preparation() -> None:
     result = plan("Take a look at the total sales figures and summarize the trends")
     assert shape(result) == [("summarization", [])]

@@ -240,9 +240,13 @@ def content_stems(text: str) -> frozenset[str]:
         stems.add("<num>")
     if _NUMBER_LIST_RE.search(text):
         stems.add("<numlist>")
-    if _OPERATION_RE.search(text):
+    if _OPERATION_RE.search(_SLASHED_RE.sub(" ", text)):
         stems.add("<op>")
     return frozenset(stems)
+
+
+# "12/05/2024", "the 50/30/20 rule": numbers joined by slashes name a date or a thing.
+_SLASHED_RE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?![\d.])")
 
 
 # --- verbs and requests --------------------------------------------------------------

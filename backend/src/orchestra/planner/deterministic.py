@@ -464,8 +464,9 @@ def _parts(
             # "What's the highest amount? [...]": a question whose words name no kind of
             # work, about pasted data, is work on data; the data's shape says which.
             match = matcher.best(stems | _DATA_FEATURES)
-        elif not match.confident and material:
-            # "How does this sound: '...'": with the user's text at hand, a weak match
+        elif not match.confident and (material or refs):
+            # "How does this sound: '...'", "draft an email and check that it sounds
+            # friendly": with the user's text or an earlier result at hand, a weak match
             # says more than the general capability, which would look up its words.
             match = matcher.best(stems, MIN_SCORE_WITH_MATERIAL)
         capability = match.capability

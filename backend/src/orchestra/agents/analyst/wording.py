@@ -1322,6 +1322,9 @@ def _statement_of_numbers(tokens: list[Token]) -> list[Node] | None:
 # --- reading a request --------------------------------------------------------------------
 
 
+# Numbers joined by two slashes or more, with no spaces.
+_SLASHED = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?![\d.])")
+
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     # "what do you get if you add 7 to 5": the question is the arithmetic after it.
@@ -1379,6 +1382,11 @@ def read_numeric_request(
     tokens, notes = _corrected(_tokens(_everyday(text.lower())))
     confidence = 1.0 - _TYPO * len(notes)
     doubts = list(notes)
+    slashed = _SLASHED.search(text)
+    if slashed:
+        # "12/05/2024", "the 50/30/20 rule": a date or a name, not two divisions.
+        confidence = 0.0
+        doubts.append(f"'{slashed.group(0)}' reads as a date or a name, not a division")
     unread: list[str] = []
 
     pieces = _clauses(tokens)
