@@ -45,6 +45,9 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         ("twice 21", 42),
         ("3 and a half times 4", 14),
         ("twenty five plus five", 30),
+        # A scale word multiplies the digits before it.
+        ("7.5% of 1.2 million", 90000),
+        ("2.5 million plus 500 thousand", 3_000_000),
         # Every digit written counts.
         ("3 and a half times 1.23456789", 4.320987615),
         ("the percent change from 80 to 100", 25),

@@ -308,6 +308,12 @@ def _merge_number_words(tokens: list[Token]) -> list[Token]:
                 merged.append(Token("num", _plain(value), value))
                 index += used
                 continue
+        if token.kind == "num" and words[1:2] and words[1] in _SCALES:
+            # "1.2 million", "3 thousand": the scale multiplies the digits before it.
+            value = token.value * _SCALES[words[1]]
+            merged.append(Token("num", _plain(value), value))
+            index += 2
+            continue
         if (
             token.kind == "num"
             and words[1:4] == ["and", "a", "half"]
