@@ -332,6 +332,20 @@ def test_percentages_alone_in_the_context_are_numbers_of_a_kind() -> None:
     assert data["result"] == 80
 
 
+@pytest.mark.parametrize(
+    ("context", "result"),
+    [
+        ("Sales were 1.2 million in Q1 and 1.5 million in Q2.", 2_700_000),
+        ("The scores were 7/10, 8/10 and 9/10.", 2.4),
+        # A date gives no number to add.
+        ("On 12/05/2024 we sold 30, 40 and 50.", 120),
+    ],
+)
+def test_numbers_of_the_context_as_they_are_written(context: str, result: float) -> None:
+    data = run(f"Context: {context} Task: What's the total?", capability="statistics")
+    assert data["result"] == pytest.approx(result)
+
+
 def test_several_figures_are_each_reported() -> None:
     data = run("Give me the mean, median and standard deviation of 4, 8, 15, 16, 23, 42")
     assert data["figures"] == pytest.approx({"mean": 18, "median": 15.5, "stdev": 13.4907}, 1e-4)

@@ -246,7 +246,7 @@ def content_stems(text: str) -> frozenset[str]:
 
 
 # "12/05/2024", "the 50/30/20 rule": numbers joined by slashes name a date or a thing.
-_SLASHED_RE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?![\d.])")
+_SLASHED_RE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
 
 
 # --- verbs and requests --------------------------------------------------------------

@@ -174,22 +174,40 @@ def _numbers(text: str) -> list[str]:
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 
 
+_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion)\b", re.I)
+_SCALE_SIZES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# "7/10", "3/4": a fraction, one number; "12/05/2024" is a date, no number to compute on.
+_FRACTION = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\w/]|\.\d)")
+_DATE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
+
+
 def _context_numbers(context: str) -> list[Node]:
     """The numbers a task's context states. Beside amounts, a percentage stays one: "the
     price is 80 and the rate is 10%" must not become 80 and 10 to add up (an aggregate of
     both kinds is refused); "grades of 80%, 90% and 70%" are all of a kind and average to
-    80."""
-    text = strip_parameter_numbers(context)
-    found = [
-        (match.group(0).replace(",", ""), bool(_PERCENT_AFTER.match(text, match.end())))
-        for match in _NUMBER.finditer(text)
-    ]
+    80. A fraction ("7/10") is one number, a scale word ("1.2 million") multiplies the one
+    before it, and a date gives none."""
+    text = strip_parameter_numbers(_DATE.sub(" ", context))
+    found: list[tuple[Node, bool]] = []
+    position = 0
+    while (match := _NUMBER.search(text, position)) is not None:
+        fraction = _FRACTION.match(text, match.start())
+        if fraction:
+            a, b = fraction.group(1), fraction.group(2)
+            found.append((Op("/", Num(float(a), a), Num(float(b), b)), False))
+            position = fraction.end()
+            continue
+        raw = match.group(0).replace(",", "")
+        number: Node = Num(float(raw), raw)
+        scale = _SCALE_AFTER.match(text, match.end())
+        if scale:
+            size = _SCALE_SIZES[scale.group(1).lower()]
+            number = Num(float(raw) * size, format_number(float(raw) * size))
+        found.append((number, bool(_PERCENT_AFTER.match(text, match.end()))))
+        position = match.end()
     mixed = len({percent for _, percent in found}) > 1
     return [
-        Op("/", Num(float(raw), raw), Num(100, "100"))
-        if percent and mixed
-        else Num(float(raw), raw)
-        for raw, percent in found
+        Op("/", node, Num(100, "100")) if percent and mixed else node for node, percent in found
     ]
 
 

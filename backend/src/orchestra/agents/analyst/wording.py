@@ -1329,7 +1329,7 @@ def _statement_of_numbers(tokens: list[Token]) -> list[Node] | None:
 
 
 # Numbers joined by two slashes or more, with no spaces.
-_SLASHED = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?![\d.])")
+_SLASHED = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
 
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
