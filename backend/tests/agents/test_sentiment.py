@@ -36,6 +36,12 @@ from orchestra.agents.sentiment import NEUTRAL_BAND, sentiment
         ("The service was far from perfect.", "negative"),
         ("Not the worst, but far from good", "negative"),
         ("far from the best hotel in town", "negative"),
+        # Set phrases whose verdict is not that of their words.
+        ("Thanks for nothing.", "negative"),
+        ("Could have been worse.", "neutral"),
+        ("Five stars, would buy again.", "positive"),
+        ("I would not buy again.", "negative"),
+        ("The room was clean but the wifi kept dropping.", "negative"),
     ],
 )
 def test_labels(text: str, label: str) -> None:
