@@ -115,6 +115,36 @@ def test_the_average_per_day_of_one_row_a_day_is_over_the_rows() -> None:
     assert grouped["operation"] == "group_by"
 
 
+@pytest.mark.parametrize(
+    ("question", "value", "result"),
+    [("Sum of sales for north:", "north", 15), ("Total of the south sales?", "south", 20)],
+)
+def test_a_value_named_takes_the_rows_that_hold_it(
+    question: str, value: str, result: float
+) -> None:
+    table = "region,sales,units\nnorth,10,2\nsouth,20,4\nnorth,5,1"
+    data = run(f"{question}\n{table}", capability="statistics")
+    assert data["result"] == result and data["where"] == {"region": value}
+
+
+@pytest.mark.parametrize(
+    ("question", "because"),
+    [
+        ("Sum of sales for north and south:", "'north', 'south', values in the table"),
+        ("What percentage of all sales is that?", "'percentage'"),
+        ("Total revenue (sales times units)?", "'times'"),
+    ],
+)
+def test_table_figures_refuse_rows_named_shares_and_arithmetic_between_columns(
+    question: str, because: str
+) -> None:
+    table = "region,sales,units\nnorth,10,2\nsouth,20,4\nnorth,5,1"
+    with pytest.raises(AgentInputError, match=because):
+        run(f"{question}\n{table}", capability="statistics")
+    # Naming a column, or its values' kind, is not a condition.
+    assert run(f"Total sales per region:\n{table}", capability="statistics")["result"]
+
+
 def test_conversion_csv_to_json_types_numbers() -> None:
     data = run("Convert to JSON:\nname,age\nann,30\nbob,41")
     assert data["from"] == "csv" and data["to"] == "json"

@@ -543,7 +543,39 @@ def _average_over_rows(prose: str, table: Table, key: str) -> bool:
     return re.search(pattern, prose.lower()) is not None
 
 
-def _check_table_request(prose: str, table: Table, numeric: list[str], key: str | None) -> None:
+# A share of rows, or arithmetic between columns: not a figure of one column.
+_SHARE_OR_COLUMNS = re.compile(
+    r"\b(?:percent(?:age)?|proportion|share|ratio|fraction)\b|%"
+    r"|\b(?:times|multiplied by|divided by|minus|plus)\b|[*/×÷]",
+    re.I,
+)
+
+
+def _named_cells(words: str, table: Table) -> list[tuple[str, str]]:
+    """The values of the table that the request names ("for north"), with their column."""
+    said = set(re.findall(r"[a-z][a-z'-]+", words.lower()))
+    named: dict[tuple[str, str], None] = {}
+    for column in table.columns:
+        for row in table.rows:
+            value = _cell_text(row, column)
+            if len(value) > 2 and value not in _STOP_VALUES and value in said:
+                named[(column, value)] = None
+    return list(named)
+
+
+def _cell_text(row: dict[str, Any], column: str) -> str:
+    return str(row.get(column) or "").strip().lower()
+
+
+# Values too common in requests to mean a condition when they appear in the prose.
+_STOP_VALUES = frozenset(
+    {"the", "and", "all", "total", "average", "sum", "mean", "other", "none", "any"}
+)
+
+
+def _check_table_request(
+    prose: str, table: Table, numeric: list[str], key: str | None, named: list[tuple[str, str]]
+) -> None:
     """Refuse what the table statistics would get wrong rather than answer it."""
     words = _without_markers(prose)
     qualifier = _TABLE_QUALIFIERS.search(re.sub(r"\b(?:group(?:ed)?\s+)?by\s+\w+", " ", words))
@@ -552,6 +584,26 @@ def _check_table_request(prose: str, table: Table, numeric: list[str], key: str 
             f"Not sure enough to answer, so nothing was computed: the request asks for "
             f"'{qualifier.group(0)}', a condition on the rows that this operation does not "
             "apply. Filter the table first, or ask for a figure of a whole column."
+        )
+    if len(named) > 1 or (named and key is not None):
+        # "Sum of sales for north and south": which rows, and how they combine, is not
+        # said; one value names the rows to take (see `_table_statistics`).
+        values = "', '".join(value for _, value in named)
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request names "
+            f"'{values}', values in the table, as if only some rows counted. Ask about one "
+            "of them, or for a figure of a whole column."
+        )
+    share = _SHARE_OR_COLUMNS.search(words)
+    if share:
+        # "What percentage of the total does north make up?", "price times qty": a share
+        # of a row, or arithmetic between columns, which the table figures do not do.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks for "
+            f"'{share.group(0)}', which the statistics of a column do not give. Ask for a "
+            "figure of one column, e.g. 'the total of "
+            + (numeric[0] if numeric else "a")
+            + "', and compute the rest from it."
         )
     stray = _numbers(words)
     if stray:
@@ -600,7 +652,26 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     key = _group_key(prose, table, numeric)
     if key is not None and _average_over_rows(prose, table, key):
         key = None
-    _check_table_request(prose, table, numeric, key)
+    named = _named_cells(_without_markers(prose), table)
+    _check_table_request(prose, table, numeric, key, named)
+    if named:
+        # "Sum of sales for north": the rows that hold the value named.
+        column, value = named[0]
+        rows = [row for row in table.rows if _cell_text(row, column) == value]
+        result = _table_statistics_of(prose, Table(table.columns, rows), numeric, key)
+        where = f" (rows where {column} is {value})"
+        lines = result.text.split("\n", 1)
+        text = lines[0] + where + ("\n" + lines[1] if len(lines) > 1 else "")
+        return StepResult(text=text, data={**result.data, "where": {column: value}})
+    return _table_statistics_of(prose, table, numeric, key)
+
+
+def _table_statistics_of(
+    prose: str, table: Table, numeric: list[str], key: str | None
+) -> StepResult:
+    """The figure a request asks of a table's rows, checked by `_check_table_request`."""
+    headline = choose_headline(prose)
+    mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if key is not None:
         values = [c for c in (mentioned or numeric) if c != key]
         aggregate = (
