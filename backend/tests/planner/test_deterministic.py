@@ -263,6 +263,35 @@ def test_short_copy_without_a_verb_of_writing_is_writing(task: str) -> None:
     assert shape(plan(task)) == [("writing", [])]
 
 
+@pytest.mark.parametrize(
+    ("previous", "follow_up"),
+    [
+        ("What's 15 + 6?", "double that"),
+        ("Compute the average of 3, 6 and 9", "now divide it by 3"),
+        ("What is 20% of 80?", "add 5 to the result"),
+    ],
+)
+def test_arithmetic_on_the_answer_before_computes_it_again_first(
+    previous: str, follow_up: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert [step.depends_on for step in result.steps] == [[], ["s1"]]
+    assert previous.rstrip("?") in result.steps[0].instruction
+
+
+@pytest.mark.parametrize("history", [(), ("Research electric cars",)])
+def test_arithmetic_on_nothing_goes_to_the_calculator_which_can_refuse(
+    history: tuple[str, ...],
+) -> None:
+    assert shape(plan("double that", history=history)) == [("calculation", [])]
+
+
+def test_a_follow_up_with_a_new_quote_after_for() -> None:
+    result = plan("and now for 'I loved every minute'", history=("Is this negative? 'Dull'",))
+    assert shape(result) == [("sentiment", [])]
+    assert "'I loved every minute'" in result.steps[0].instruction
+
+
 def test_follow_up_chain_and_current_message_in_history() -> None:
     history = (
         "Research electric cars",

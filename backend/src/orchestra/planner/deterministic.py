@@ -110,6 +110,7 @@ _FORWARD_MATERIAL_RE = re.compile(
 )
 # What pasted data contributes to a clause's words when they alone match no capability.
 _DATA_FEATURES = content_stems("data table") | {"<num>", "<numlist>"}
+_ARITHMETIC_FEATURES = frozenset({"<num>", "<op>"})
 
 # Verbs that only prepare ("Read this review and ..."): not a step of their own.
 _PREPARATORY = frozenset({"read", "consider", "take", "open", "see", "use", "here", "given"})
@@ -464,6 +465,10 @@ def _parts(
             # "What's the highest amount? [...]": a question whose words name no kind of
             # work, about pasted data, is work on data; the data's shape says which.
             match = matcher.best(stems | _DATA_FEATURES)
+        elif previous is None and not match.confident and _continues_arithmetic(text):
+            # "Double that." with nothing before it is still arithmetic: the calculator
+            # says what it misses, where the general capability would make something up.
+            match = matcher.best(stems | _ARITHMETIC_FEATURES)
         elif not match.confident and (material or refs):
             # "How does this sound: '...'", "draft an email and check that it sounds
             # friendly": with the user's text or an earlier result at hand, a weak match

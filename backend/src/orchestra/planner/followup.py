@@ -34,10 +34,10 @@ _FOLLOW_UP_PATTERNS = (
         r"(?P<subject>.+?)\s*[.!?]*$",
         re.I | re.S,
     ),
-    # "and this one: '...'", "this one too? '...'", "how about this: '...'"
+    # "and this one: '...'", "this one too? '...'", "how about this: '...'", "now for '...'"
     re.compile(
-        _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:this|that)(?:\s+one)?(?:\s+too)?\s*[:?!-]?\s*"
-        r"(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
+        _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:(?:this|that)(?:\s+one)?(?:\s+too)?|for|with)"
+        r"\s*[:?!-]?\s*(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
         re.I | re.S,
     ),
     # "and the median?", "what about the max": another figure of the same numbers.
@@ -91,6 +91,34 @@ def follow_up_subject(text: str) -> str | None:
     return None
 
 
+# "double that", "now divide it by 3", "add 5 to the result": arithmetic on the answer before.
+_EARLIER = r"(?:it|that|this|the result|the answer|the total)"
+_CONTINUES_ARITHMETIC = re.compile(
+    _LEAD
+    + r"(?P<rest>(?:(?:double|triple|halve|square|cube|round)\s+"
+    + _EARLIER
+    + r"|(?:add|subtract)\s+\S+\s+(?:to|from)\s+"
+    + _EARLIER
+    + r"|(?:multiply|divide)\s+"
+    + _EARLIER
+    + r"\s+by\s+\S+)"
+    r"(?:\s+to\s+\d+\s+decimals?(?:\s+places?)?)?)\s*[.!?]*$",
+    re.I | re.S,
+)
+
+
+def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
+    """ "double that" after "What's 15 + 6?" is "What's 15 + 6, then double that": the
+    arithmetic goes on from the earlier request, which is computed again."""
+    match = _CONTINUES_ARITHMETIC.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    if not re.search(r"\d", previous) or _QUOTED_RE.search(previous):
+        return None
+    return f"{previous.rstrip(' .?!')}, then {match.group('rest')}"
+
+
 def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     """Rewrite a follow-up as the previous task with the new subject; else return ``text``.
 
@@ -99,12 +127,12 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         history: The session's recent user messages, oldest first. The message being
             planned may or may not be included as the last one.
     """
-    subject = follow_up_subject(text)
-    if subject is None:
-        return text
     earlier = [h for h in history if h.strip()]
     while earlier and earlier[-1].strip() == text.strip():
         earlier.pop()
+    subject = follow_up_subject(text)
+    if subject is None:
+        return _continues_arithmetic(text, earlier) or text
     if not earlier:
         return text
     # The previous message may itself be a follow-up: resolve the chain first.
