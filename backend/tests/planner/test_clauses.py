@@ -210,3 +210,11 @@ def test_and_what_without_operands_on_both_sides_stays_one_clause() -> None:
 )
 def test_first_is_the_order_of_steps_unless_it_qualifies_a_noun(text: str, kept: str) -> None:
     assert strip_request_prefix(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text", ["Give me 3 tips for better sleep", "List 10 reasons to learn Spanish"]
+)
+def test_how_many_ideas_to_write_is_not_a_number_to_compute_on(text: str) -> None:
+    assert "<num>" not in content_stems(text)
+    assert "<num>" in content_stems("What's the average of 3 and 10")

@@ -236,7 +236,7 @@ def content_stems(text: str) -> frozenset[str]:
         for word in re.findall(r"[a-z]+", text.lower())
         if word not in STOPWORDS and len(word) > 1
     }
-    if re.search(r"\d", _YEAR_RE.sub(" ", text)):
+    if re.search(r"\d", _COUNT_OF_IDEAS_RE.sub(" ", _YEAR_RE.sub(" ", text))):
         stems.add("<num>")
     if _NUMBER_LIST_RE.search(text):
         stems.add("<numlist>")
@@ -244,6 +244,14 @@ def content_stems(text: str) -> frozenset[str]:
         stems.add("<op>")
     return frozenset(stems)
 
+
+# "3 tips", "five ideas", "10 reasons": how many of something to write, not data.
+_COUNT_OF_IDEAS_RE = re.compile(
+    r"\b\d{1,2}\s+(?:\w+\s+)?(?:tips|ideas|reasons|ways|examples|facts|questions|names|"
+    r"suggestions|titles|slogans|taglines|headlines|captions|jokes|hashtags|options|"
+    r"alternatives|arguments|benefits|myths|mistakes|books|films|movies|songs|places)\b",
+    re.I,
+)
 
 # "12/05/2024", "the 50/30/20 rule": numbers joined by slashes name a date or a thing.
 _SLASHED_RE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
