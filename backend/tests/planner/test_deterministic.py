@@ -292,6 +292,16 @@ def test_a_follow_up_with_a_new_quote_after_for() -> None:
     assert "'I loved every minute'" in result.steps[0].instruction
 
 
+def test_a_lone_verb_before_another_kind_of_work_shares_only_the_material() -> None:
+    result = plan("summarise and give keywords: 'Pandas eat bamboo. Pandas sleep a lot.'")
+    assert shape(result) == [("summarization", []), ("keywords", [])]
+    assert all("'Pandas eat bamboo. Pandas sleep a lot.'" in s.instruction for s in result.steps)
+    # A subject of its own is still shared, and the work follows the order of the verbs.
+    shared = plan("Research and write a report on solar power")
+    assert shape(shared) == [("research", []), ("writing", ["s1"])]
+    assert "solar power" in shared.steps[0].instruction
+
+
 def test_follow_up_chain_and_current_message_in_history() -> None:
     history = (
         "Research electric cars",

@@ -210,7 +210,7 @@ def plan_deterministic(
 
     context = [c.text for c in clauses if not c.is_request]
     actions = _drop_preparatory([c for c in clauses if c.is_request])
-    actions = _share_bare_verbs(actions, extra_verbs)
+    actions = _share_bare_verbs(actions, extra_verbs, matcher)
     actions = _split_coordinated_objects(actions, matcher)
     if not actions:
         actions = [Clause(masked.text, frozenset(), 0)]
@@ -270,11 +270,15 @@ def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
     return kept
 
 
-def _share_bare_verbs(actions: list[Clause], verbs: frozenset[str]) -> list[Clause]:
+def _share_bare_verbs(
+    actions: list[Clause], verbs: frozenset[str], matcher: CapabilityMatcher
+) -> list[Clause]:
     """ "Research and write a report on X": give the lone verb the next clause's subject.
 
     The second clause then comes after the first, because the verbs are listed in the
-    order the work is done.
+    order the work is done. When that subject names a kind of work itself ("summarise and
+    give keywords: '...'"), the lone verb shares only the material, and the two asks stay
+    side by side.
     """
     result = list(actions)
     for position in range(len(result) - 1):
@@ -290,6 +294,14 @@ def _share_bare_verbs(actions: list[Clause], verbs: frozenset[str]) -> list[Clau
         if not subject:
             continue
         verb = strip_request_prefix(clause.text).strip(" ,")
+        named = content_stems(subject) - {"<num>", "<numlist>", "<op>"}
+        if named and all(matcher.strong_names(frozenset({s})) for s in named):
+            material = " ".join(placeholders_in(subject))
+            if material:
+                result[position] = Clause(
+                    f"{verb}: {material}", clause.connectives, clause.sentence, clause.is_request
+                )
+            continue
         result[position] = Clause(
             f"{verb} {subject}", clause.connectives, clause.sentence, clause.is_request
         )
