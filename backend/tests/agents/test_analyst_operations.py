@@ -40,6 +40,14 @@ def test_headline_follows_instruction_words(instruction: str, operation: str) ->
     assert choose_headline(instruction).operation == operation
 
 
+@pytest.mark.parametrize(
+    ("instruction", "percentile"),
+    [("the first quartile of price", 25), ("the lower quartile", 25), ("upper quartile", 75)],
+)
+def test_a_named_quartile_is_its_percentile(instruction: str, percentile: float) -> None:
+    assert choose_headline(instruction).percentile == percentile
+
+
 def test_average_of_three_numbers() -> None:
     data = run("compute the average of 3, 5 and 10")
     assert data["operation"] == "mean"
@@ -99,10 +107,54 @@ def test_correlation() -> None:
     assert data["result"] == pytest.approx(-0.8315, abs=1e-4)
 
 
+def test_the_average_per_day_of_one_row_a_day_is_over_the_rows() -> None:
+    data = run("What's the average sales per month?\nmonth,sales\nJan,10\nFeb,20\nMar,30")
+    assert data["operation"] == "mean" and data["result"] == 20
+    # With several rows per team, "per team" groups them.
+    grouped = run("Average revenue per team:\nteam,revenue\nred,10\nblue,30\nred,20")
+    assert grouped["operation"] == "group_by"
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "result"),
+    [("Sum of sales for north:", "north", 15), ("Total of the south sales?", "south", 20)],
+)
+def test_a_value_named_takes_the_rows_that_hold_it(
+    question: str, value: str, result: float
+) -> None:
+    table = "region,sales,units\nnorth,10,2\nsouth,20,4\nnorth,5,1"
+    data = run(f"{question}\n{table}", capability="statistics")
+    assert data["result"] == result and data["where"] == {"region": value}
+
+
+@pytest.mark.parametrize(
+    ("question", "because"),
+    [
+        ("Sum of sales for north and south:", "'north', 'south', values in the table"),
+        ("What percentage of all sales is that?", "'percentage'"),
+        ("Total revenue (sales times units)?", "'times'"),
+    ],
+)
+def test_table_figures_refuse_rows_named_shares_and_arithmetic_between_columns(
+    question: str, because: str
+) -> None:
+    table = "region,sales,units\nnorth,10,2\nsouth,20,4\nnorth,5,1"
+    with pytest.raises(AgentInputError, match=because):
+        run(f"{question}\n{table}", capability="statistics")
+    # Naming a column, or its values' kind, is not a condition.
+    assert run(f"Total sales per region:\n{table}", capability="statistics")["result"]
+
+
 def test_conversion_csv_to_json_types_numbers() -> None:
     data = run("Convert to JSON:\nname,age\nann,30\nbob,41")
     assert data["from"] == "csv" and data["to"] == "json"
     assert data["records"] == [{"name": "ann", "age": 30}, {"name": "bob", "age": 41}]
+
+
+@pytest.mark.parametrize("arrow", ["->", "=>", "\u2192"])
+def test_conversion_to_the_format_after_an_arrow(arrow: str) -> None:
+    data = run(f'json {arrow} csv: [{{"a": 1}}, {{"a": 2}}]', capability="conversion")
+    assert data["to"] == "csv" and data["output"] == "a\n1\n2\n"
 
 
 def test_conversion_markdown_to_csv() -> None:
@@ -217,6 +269,111 @@ def test_numbers_from_the_context_of_a_task() -> None:
         capability="statistics",
     )
     assert data["result"] == 25 and data["values"] == [10, 20, 30, 40]
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        # Nothing says whether the percentage is added or taken off.
+        "The price is $899 and the rate is 8%.",
+        "Our budget is 1200 and 5 percent of it.",
+        "It was 80 and 10 per cent.",
+    ],
+)
+def test_a_percentage_beside_an_amount_in_the_context_is_not_added_to_it(context: str) -> None:
+    with pytest.raises(AgentInputError, match="percentages and plain numbers together"):
+        run(f"Context: {context} Task: How much do I pay in total?", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        ("The bill is 64 dollars and I add a 15% tip.", "What do I pay altogether?", 73.6),
+        ("My rent is 1,200 and it goes up 5 percent.", "What will I pay in total?", 1260),
+        ("The TV is 500 and it's 20% off in the sale.", "How much will I pay?", 400),
+        ("A shirt is 40 with a 10% discount.", "How much do I save?", 4),
+        ("I have 200 and spend 30% of it.", "How much is left?", 140),
+        # The percentage may be in the question.
+        ("The bill is 80.", "What's a 15% tip?", 12),
+        ("The bill is 80.", "What do I pay with a 15% tip?", 92),
+        # An amount in the question is the one it is about.
+        ("The bill is 80.", "What's a 15% tip on 90?", 13.5),
+    ],
+)
+def test_an_amount_changed_by_a_percentage(context: str, task: str, result: float) -> None:
+    data = run(f"Context: {context} Task: {task}", capability="calculation")
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("If 3 tickets cost 45 dollars, how much is one ticket?", 15),
+        ("Context: 5 notebooks cost 12.50. Task: What does one cost?", 2.5),
+        ("6 mugs come to 27, how much for each?", 4.5),
+        ("If 4 chairs cost 1,200, what does one cost?", 300),
+        ("If 3 tickets cost 45 dollars, how much are 5 tickets?", 75),
+        ("Context: 4 pens cost 10. Task: What do 6 cost?", 15),
+    ],
+)
+def test_the_price_of_some_items(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == result
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "If 3 tickets cost 45 dollars and 2 mugs cost 8, how much are 5 tickets?",
+        "3 tickets cost 45 dollars and 10% tax, how much is one?",
+        "If 3 tickets cost 45 dollars, how much do they cost altogether?",
+        # A count and a price are not values of one list to add up.
+        "Context: 3 tickets cost 45 dollars. Task: What's the total?",
+    ],
+)
+def test_the_price_of_one_item_with_more_numbers_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # Which way the percentage goes, or what is asked, is not said.
+        ("I have 200 and give 30% of it.", "How much is left?"),
+        ("The price is 50 and tax is 10%.", "How much is left?"),
+        # Tax on income is taken off, tax on a price added: which one is not said.
+        ("I earn 3000 and tax is 20%.", "What's my total?"),
+        ("A jacket is 100 and 20% off, plus shipping.", "What do I pay?"),
+        ("Two shirts are 40 and 25 and 10% off.", "What do I pay?"),
+        ("A jacket is 100, 20% off, and tax adds 8%.", "What do I pay?"),
+        ("The bill is 64 and the tip is 15%.", "How much do I save and what do I pay?"),
+    ],
+)
+def test_a_percentage_problem_not_fully_said_is_refused(context: str, task: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"Context: {context} Task: {task}", capability="calculation")
+
+
+def test_percentages_alone_in_the_context_are_numbers_of_a_kind() -> None:
+    data = run(
+        "Context: My grades were 80%, 90% and 70%. Task: What's my average?",
+        capability="statistics",
+    )
+    assert data["result"] == 80
+
+
+@pytest.mark.parametrize(
+    ("context", "result"),
+    [
+        ("Sales were 1.2 million in Q1 and 1.5 million in Q2.", 2_700_000),
+        ("The scores were 7/10, 8/10 and 9/10.", 2.4),
+        # A date gives no number to add.
+        ("On 12/05/2024 we sold 30, 40 and 50.", 120),
+    ],
+)
+def test_numbers_of_the_context_as_they_are_written(context: str, result: float) -> None:
+    data = run(f"Context: {context} Task: What's the total?", capability="statistics")
+    assert data["result"] == pytest.approx(result)
 
 
 def test_several_figures_are_each_reported() -> None:

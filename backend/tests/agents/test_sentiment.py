@@ -22,6 +22,26 @@ from orchestra.agents.sentiment import NEUTRAL_BAND, sentiment
         ("Can't believe how slow this update is. Uninstalling.", "negative"),
         # After "but" the writer's verdict decides.
         ("Delivery was quick, but the box arrived damaged.", "negative"),
+        # Eagerness said with a negation; impatience, which starts the same, is not.
+        ("Can't wait to see you all at the launch!", "positive"),
+        ("I cannot wait for the new season", "positive"),
+        ("We are looking forward to working with you.", "positive"),
+        ("Couldn't be happier with the new team.", "positive"),
+        ("I can't wait any longer, this is ridiculous", "negative"),
+        # A negation turns a phrase as it turns a word.
+        ("I am not looking forward to Monday.", "negative"),
+        ("Nobody is looking forward to the audit.", "negative"),
+        ("Not a waste of money at all.", "positive"),
+        # "Far from good" is the opposite of good, not a hedge.
+        ("The service was far from perfect.", "negative"),
+        ("Not the worst, but far from good", "negative"),
+        ("far from the best hotel in town", "negative"),
+        # Set phrases whose verdict is not that of their words.
+        ("Thanks for nothing.", "negative"),
+        ("Could have been worse.", "neutral"),
+        ("Five stars, would buy again.", "positive"),
+        ("I would not buy again.", "negative"),
+        ("The room was clean but the wifi kept dropping.", "negative"),
     ],
 )
 def test_labels(text: str, label: str) -> None:

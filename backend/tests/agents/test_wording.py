@@ -45,12 +45,17 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         ("twice 21", 42),
         ("3 and a half times 4", 14),
         ("twenty five plus five", 30),
+        # A scale word multiplies the digits before it.
+        ("7.5% of 1.2 million", 90000),
+        ("2.5 million plus 500 thousand", 3_000_000),
         # Every digit written counts.
         ("3 and a half times 1.23456789", 4.320987615),
         ("the percent change from 80 to 100", 25),
         ("If the price goes from 40 to 50, what's the percentage increase?", 25),
         ("what percentage is 45 of 180?", 25),
         ("what percent of 200 is 50?", 25),
+        ("What's the percentage of 18 out of 24?", 75),
+        ("18 out of 24 as a percentage", 75),
         ("Round 3.14159 to 2 decimals", 3.14),
         ("What's 40% of 250, rounded to the nearest whole number?", 100),
         ("the difference between 100 and 37", 63),
@@ -65,6 +70,22 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         ("Subtract 5 from 12", 7),
         ("10 mod 3", 1),
         ("compute 3 x 4", 12),
+        # "of" is often left out of a power.
+        ("3 to the power 4", 81),
+        ("2 raised to the power 5 minus 2", 30),
+        ("5 factorial", 120),
+        ("4 factorial plus 1", 25),
+        ("take away 5 from 20", 15),
+        ("take 5 away from 20", 15),
+        ("what do you get if you add 7 to 5", 12),
+        ("What would I get when I multiply 3 by 4", 12),
+        ("round 4567.89 to the nearest hundred", 4600),
+        ("round 5678 to the nearest thousand", 6000),
+        ("Round 45 to the nearest ten", 50),
+        ("how spread out is this data: 3, 5, 7", 2),
+        ("the first quartile of 10, 20, 30", 15),
+        ("lower quartile of 10, 20, 30", 15),
+        ("third quartile of 1, 2, 3, 4, 5", 4),
     ],
 )
 def test_arithmetic_in_words(text: str, expected: float) -> None:
@@ -107,6 +128,20 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         "mean(15, 22, 30)",
         "round(mean(15, 22, 30), 1)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Take 49, take its square root, then add 1", [49, 7, 8]),
+        ("Triple 12 and then take away 6", [36, 30]),
+        ("Take 20% of 90 and take away 3", [18, 15]),
+    ],
+)
+def test_take_works_on_the_value_before(text: str, values: list[float]) -> None:
+    reading = read_numeric_request(text)
+    assert reading.trusted, reading.doubts
+    assert [evaluate(render(c.expression)) for c in reading.clauses] == values
 
 
 def test_independent_questions_are_separate_clauses() -> None:
@@ -164,6 +199,11 @@ def test_typos_of_the_vocabulary_are_read_with_a_small_doubt() -> None:
         # A number alone is not a computation.
         ("Calculate the area of a circle with radius 3", "asks nothing of its numbers"),
         ("the average of 10 and 20 percent", "percentages and plain numbers"),
+        # Nor is a percentage of nothing.
+        ("What's a 15% tip?", "asks nothing of its numbers"),
+        # Numbers joined by slashes name a date or a thing.
+        ("Explain the 50/30/20 budgeting rule", "a date or a name"),
+        ("How long ago was 12/05/2024?", "a date or a name"),
     ],
 )
 def test_doubtful_readings_are_not_trusted(text: str, doubt: str) -> None:
@@ -190,6 +230,10 @@ def test_an_unknown_name_in_symbols_is_kept_so_the_answer_names_it() -> None:
         ("Calculate the average speed if a car travels 150 km in 2 hours", 75),
         ("compound interest on 1000 at 5% for 3 years", 157.625),
         ("simple interest on 1000 at 5% for 3 years", 150),
+        ("convert 60 mph to km/h", 96.56064),
+        ("what's 10 m/s in km/h", 36),
+        ("convert 6 feet 2 inches to cm", 187.96),
+        ("5 ft 6 inches to meters", 1.6764),
     ],
 )
 def test_everyday_formulas(text: str, expected: float) -> None:
@@ -200,6 +244,8 @@ def test_everyday_formulas(text: str, expected: float) -> None:
 
 def test_units_of_different_kinds_do_not_convert() -> None:
     assert read_formula("Convert 5 miles to kg") is None
+    assert read_formula("convert 6 feet 2 inches to kg") is None
+    assert read_formula("convert 5 km/h to minutes") is None
     assert read_formula("What is 5 plus 3") is None
 
 

@@ -180,3 +180,41 @@ def test_a_year_is_not_a_quantity() -> None:
 
 def test_tldr_is_not_split_at_its_semicolon() -> None:
     assert [c.text for c in split_clauses("tl;dr the report")] == ["tl;dr the report"]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Give me the sentiment of \u27e60\u27e7 and also 10% of 70",
+        "What's the tone of \u27e60\u27e7 and what is 30% of 50?",
+    ],
+)
+def test_a_second_ask_with_its_own_operands_is_a_clause_of_its_own(task: str) -> None:
+    clauses = split_clauses(task)
+    assert len(clauses) == 2
+    assert "30% of 50" in clauses[1].text or "10% of 70" in clauses[1].text
+
+
+def test_and_what_without_operands_on_both_sides_stays_one_clause() -> None:
+    clauses = split_clauses("Explain what inflation is and what causes it")
+    assert len(clauses) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("first quartile of the scores: 12, 15, 20", "first quartile of the scores: 12, 15, 20"),
+        ("First five values: 3, 1, 4, 1, 5, 9", "First five values: 3, 1, 4, 1, 5, 9"),
+        ("First research solar power", "research solar power"),
+    ],
+)
+def test_first_is_the_order_of_steps_unless_it_qualifies_a_noun(text: str, kept: str) -> None:
+    assert strip_request_prefix(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text", ["Give me 3 tips for better sleep", "List 10 reasons to learn Spanish"]
+)
+def test_how_many_ideas_to_write_is_not_a_number_to_compute_on(text: str) -> None:
+    assert "<num>" not in content_stems(text)
+    assert "<num>" in content_stems("What's the average of 3 and 10")

@@ -181,11 +181,125 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("What is 10% of 80?", "what about 40%?", "What is 40% of 80?"),
         ("Calculate 5% of 300", "now 12%", "Calculate 12% of 300"),
         ("Convert 5 km to miles", "and 12 km?", "Convert 12 km to miles"),
+        # A lone number keeps the unit of the one it replaces.
+        ("Convert 50 fahrenheit to celsius", "what about 100?", "Convert 100 fahrenheit to"),
+        # Another figure of the same numbers; the same percentage of another amount.
+        ("What is the average of 3, 9 and 12?", "and the median?", "median of 3, 9 and 12"),
+        ("Compute the mean of 2, 7, 5", "what about the max", "max of 2, 7, 5"),
+        ("Calculate 15% of 80", "and of 300?", "15% of 300"),
+        ("What is 10% of 640?", "same but 25%", "25% of 640"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
     result = plan(follow_up, history=(previous,))
     assert expected in " ".join(s.instruction for s in result.steps)
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "absent"),
+    [
+        ("Research electric cars", "and the median?", "electric"),
+        # Two figures: which one the new figure replaces is not said.
+        ("Give me the mean and the max of 1, 2, 3", "and the median?", "1, 2, 3"),
+        ("What is 3 + 4?", "and of 300?", "3 + 4"),
+    ],
+)
+def test_a_figure_or_an_amount_with_no_place_in_the_previous_task_is_planned_alone(
+    previous: str, follow_up: str, absent: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert all(absent not in s.instruction for s in result.steps)
+
+
+def test_take_its_square_root_is_a_step_not_a_preparation() -> None:
+    result = plan("Start with 81, take its square root, and multiply the answer by 2")
+    assert shape(result) == [
+        ("calculation", []),
+        ("calculation", ["s1"]),
+        ("calculation", ["s2"]),
+    ]
+    assert "square root" in result.steps[1].instruction
+
+
+def test_take_a_figure_of_a_table_is_a_step_not_a_preparation() -> None:
+    result = plan(
+        "Take the highest value of the amount column and subtract 5 from it:\n"
+        "day,amount\nMon,12\nTue,30"
+    )
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert "day,amount\nMon,12\nTue,30" in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Draft a thank you email to a client and check that it sounds friendly",
+        "Write a short apology to my team, then check whether it comes across as rude",
+        "Draft a reply to the customer and make sure it sounds polite",
+    ],
+)
+def test_how_an_earlier_result_sounds_is_its_sentiment(task: str) -> None:
+    assert shape(plan(task)) == [("writing", []), ("sentiment", ["s1"])]
+
+
+def test_a_rule_named_with_slashes_is_not_arithmetic() -> None:
+    assert shape(plan("Explain the 50/30/20 budgeting rule")) == [("research", [])]
+
+
+def test_take_a_look_at_figures_is_still_a_preparation() -> None:
+    result = plan("Take a look at the total sales figures and summarize the trends")
+    assert shape(result) == [("summarization", [])]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Come up with three taglines for a coffee shop",
+        "give me 5 instagram captions for a beach photo",
+        "Brainstorm slogans for a bike shop",
+    ],
+)
+def test_short_copy_without_a_verb_of_writing_is_writing(task: str) -> None:
+    assert shape(plan(task)) == [("writing", [])]
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up"),
+    [
+        ("What's 15 + 6?", "double that"),
+        ("Compute the average of 3, 6 and 9", "now divide it by 3"),
+        ("What is 20% of 80?", "add 5 to the result"),
+    ],
+)
+def test_arithmetic_on_the_answer_before_computes_it_again_first(
+    previous: str, follow_up: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert [step.depends_on for step in result.steps] == [[], ["s1"]]
+    assert previous.rstrip("?") in result.steps[0].instruction
+
+
+@pytest.mark.parametrize("history", [(), ("Research electric cars",)])
+def test_arithmetic_on_nothing_goes_to_the_calculator_which_can_refuse(
+    history: tuple[str, ...],
+) -> None:
+    assert shape(plan("double that", history=history)) == [("calculation", [])]
+
+
+def test_a_follow_up_with_a_new_quote_after_for() -> None:
+    result = plan("and now for 'I loved every minute'", history=("Is this negative? 'Dull'",))
+    assert shape(result) == [("sentiment", [])]
+    assert "'I loved every minute'" in result.steps[0].instruction
+
+
+def test_a_lone_verb_before_another_kind_of_work_shares_only_the_material() -> None:
+    result = plan("summarise and give keywords: 'Pandas eat bamboo. Pandas sleep a lot.'")
+    assert shape(result) == [("summarization", []), ("keywords", [])]
+    assert all("'Pandas eat bamboo. Pandas sleep a lot.'" in s.instruction for s in result.steps)
+    # A subject of its own is still shared, and the work follows the order of the verbs.
+    shared = plan("Research and write a report on solar power")
+    assert shape(shared) == [("research", []), ("writing", ["s1"])]
+    assert "solar power" in shared.steps[0].instruction
 
 
 def test_follow_up_chain_and_current_message_in_history() -> None:

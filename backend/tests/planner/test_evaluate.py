@@ -40,12 +40,10 @@ def test_packaged_cases_load_and_use_known_capabilities() -> None:
 FLOORS = {
     # split: (plans that hold, right answers, right or honestly refused)
     "dev": (0.98, 0.97, 0.99),
-    "holdout": (0.99, 0.96, 0.99),
+    "holdout": (0.99, 0.97, 0.99),
 }
-# Wrong answers reported as completed: the goal is none. The dev one left is a plan that
-# gives the slogans of "write a product description and also suggest five catchy slogans"
-# to the research agent (docs/planner.md).
-WRONG_ALLOWED = {"dev": 1, "holdout": 0}
+# Wrong answers reported as completed: the goal is none, and none is left on either part.
+WRONG_ALLOWED = {"dev": 0, "holdout": 0}
 
 
 def test_offline_plans_and_answers_do_not_regress() -> None:

@@ -59,6 +59,21 @@ def test_text_after_a_material_colon_keeps_its_separator() -> None:
     assert masked.restore(masked.text) == task
 
 
+def test_text_on_the_lines_after_main_points_is_material() -> None:
+    masked = mask_material("Boil it down to the main points:\nThe 9:15 train is late. Buses run.")
+    assert masked.text == "Boil it down to the main points:\n\u27e60\u27e7"
+
+
+def test_points_presented_are_not_material_that_swallows_the_request_after_them() -> None:
+    masked = mask_material("Here are my talking points:\n- prices rise\nTurn them into an email")
+    assert not placeholders_in(masked.text)
+
+
+def test_key_points_listed_on_their_line_are_not_material() -> None:
+    masked = mask_material("Research remote work and give me the key points: costs and risks")
+    assert not placeholders_in(masked.text)
+
+
 def test_a_sentence_is_not_a_table() -> None:
     masked = mask_material("Research cats, dogs and birds.\nThen write a poem, a song and a haiku.")
     assert not placeholders_in(masked.text)

@@ -79,7 +79,7 @@ _LEXICON: dict[str, float] = {
             uninstall uninstalled uninstalling refund cancel cancelled canceled wrong
             missing mess messy ugly boring tired lag laggy freezes freezing unusable
             complain complained complaining broke overcharged lousy worthless sloppy
-            careless mistake mistakes inaccurate lazy unprofessional harsh"""
+            careless mistake mistakes inaccurate lazy unprofessional harsh ridiculous"""
         ),
         -2.0,
     ),
@@ -111,6 +111,34 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("could", "be", "better"): -1.0,
     ("meh",): -0.5,
     ("mediocre",): -1.0,
+    # Verdicts said in set phrases.
+    ("thanks", "for", "nothing"): -2.5,
+    ("could", "have", "been", "worse"): 0.5,
+    ("could", "be", "worse"): 0.5,
+    ("buy", "again"): 2.0,
+    ("five", "stars"): 2.0,
+    ("5", "stars"): 2.0,
+    ("one", "star"): -2.0,
+    ("1", "star"): -2.0,
+    ("kept", "crashing"): -3.0,
+    ("keeps", "dropping"): -2.5,
+    ("kept", "dropping"): -2.5,
+    ("keeps", "disconnecting"): -2.5,
+    ("kept", "disconnecting"): -2.5,
+    ("kept", "freezing"): -2.5,
+    # Impatience ("can't wait any longer") is listed before eagerness, which it starts like.
+    ("can't", "wait", "any", "longer"): -2.0,
+    ("cannot", "wait", "any", "longer"): -2.0,
+    ("can't", "wait", "anymore"): -2.0,
+    # Eagerness and delight said with a negation: "can't wait", "couldn't be happier".
+    ("can't", "wait"): 2.0,
+    ("cant", "wait"): 2.0,
+    ("cannot", "wait"): 2.0,
+    ("looking", "forward"): 2.0,
+    ("look", "forward"): 2.0,
+    ("couldn't", "be", "happier"): 3.0,
+    ("could", "not", "be", "happier"): 3.0,
+    ("couldn't", "be", "better"): 3.0,
 }
 _NEGATIONS = _words(
     """not no never none nobody nothing neither nor without hardly barely isn't aren't
@@ -225,6 +253,14 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
     return False
 
 
+def _far_from(tokens: Sequence[str], index: int) -> bool:
+    """Whether "far from" comes right before the word, or before its article."""
+    start = index
+    while start > 0 and tokens[start - 1] in {"the", "a", "an", "being"}:
+        start -= 1
+    return start >= 2 and tuple(tokens[start - 2 : start]) == ("far", "from")
+
+
 def _intensity(tokens: Sequence[str], index: int) -> float:
     """The product of the intensifiers right before a word ("really really good")."""
     factor = 1.0
@@ -250,7 +286,13 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
         phrase = _phrase_at(tokens, index)
         if phrase is not None:
             words, valence = phrase
-            tally.add(" ".join(words), valence * weight * _intensity(tokens, index))
+            term = " ".join(words)
+            # "not looking forward" turns a phrase as "not good" turns a word.
+            negated = _negated(tokens, index)
+            if negated:
+                valence = -valence * 0.75
+                term = f"not {term}"
+            tally.add(term, valence * weight * _intensity(tokens, index), hedged=negated)
             index += len(words)
             continue
         known = _LEXICON.get(token, _prefix_negated(token))
@@ -262,7 +304,12 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
         valence = known
         term = token
         negated = _negated(tokens, index)
-        if negated:
+        if _far_from(tokens, index):
+            # "far from good" is the opposite of "good", and an opinion held.
+            valence = -valence
+            term = f"far from {token}"
+            negated = False
+        elif negated:
             # "not good" is mildly negative, not the opposite of "good".
             valence = -valence * 0.75
             term = f"not {token}"

@@ -236,13 +236,25 @@ def content_stems(text: str) -> frozenset[str]:
         for word in re.findall(r"[a-z]+", text.lower())
         if word not in STOPWORDS and len(word) > 1
     }
-    if re.search(r"\d", _YEAR_RE.sub(" ", text)):
+    if re.search(r"\d", _COUNT_OF_IDEAS_RE.sub(" ", _YEAR_RE.sub(" ", text))):
         stems.add("<num>")
     if _NUMBER_LIST_RE.search(text):
         stems.add("<numlist>")
-    if _OPERATION_RE.search(text):
+    if _OPERATION_RE.search(_SLASHED_RE.sub(" ", text)):
         stems.add("<op>")
     return frozenset(stems)
+
+
+# "3 tips", "five ideas", "10 reasons": how many of something to write, not data.
+_COUNT_OF_IDEAS_RE = re.compile(
+    r"\b\d{1,2}\s+(?:\w+\s+)?(?:tips|ideas|reasons|ways|examples|facts|questions|names|"
+    r"suggestions|titles|slogans|taglines|headlines|captions|jokes|hashtags|options|"
+    r"alternatives|arguments|benefits|myths|mistakes|books|films|movies|songs|places)\b",
+    re.I,
+)
+
+# "12/05/2024", "the 50/30/20 rule": numbers joined by slashes name a date or a thing.
+_SLASHED_RE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
 
 
 # --- verbs and requests --------------------------------------------------------------
@@ -335,6 +347,9 @@ _REQUEST_OPENINGS = (
     ("i'm", "looking"),
     ("i", "am", "looking"),
     ("i", "wonder"),
+    # "Start with 81, take its square root": the value a computation starts from.
+    ("start", "with"),
+    ("begin", "with"),
 )
 
 # Connectives that join clauses; the sequential ones order the steps.
@@ -362,11 +377,32 @@ def _skip_request_prefix(tokens: list[Token], index: int) -> int:
         changed = False
         for prefix in _REQUEST_PREFIXES:
             words = [t.low for t in tokens[index : index + len(prefix)]]
-            if tuple(words) == prefix and index + len(prefix) < len(tokens):
+            if (
+                tuple(words) == prefix
+                and index + len(prefix) < len(tokens)
+                and not _ordinal_of(tokens, index, len(prefix))
+            ):
                 index += len(prefix)
                 changed = True
                 break
     return index
+
+
+# What "first", "next" or "last" may qualify in a request about data ("the first quartile",
+# "the first five values"), where they are not the order of the steps.
+_ORDINAL_NOUNS = _words(
+    """quartile quartiles half quarter row rows column columns value values item items
+    number numbers entry entries one two three four five six seven eight nine ten few"""
+)
+
+
+def _ordinal_of(tokens: list[Token], index: int, width: int) -> bool:
+    following = tokens[index + width]
+    return (
+        width == 1
+        and tokens[index].low in {"first", "next", "lastly", "finally"}
+        and (following.is_number or following.low in _ORDINAL_NOUNS)
+    )
 
 
 def strip_request_prefix(text: str) -> str:
@@ -544,6 +580,9 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     )
                     # "the median of 1, 3, 5 and also the sum of 2, 2, 2"
                     or (strong and _is_elliptical_request(tokens, verb_at))
+                    # "the sentiment of '...' and what is 30% of 50?": a question with its
+                    # own operands is not the object of the one before ("what causes it").
+                    or (words == ["and"] and question and _has_operand(tokens[verb_at:]))
                 )
                 if starts and after < len(tokens):
                     piece = part[clause_start : tokens[index].start].strip(" ,")
@@ -580,13 +619,24 @@ def _is_question_word(token: Token) -> bool:
 
 
 def _is_elliptical_request(tokens: list[Token], index: int) -> bool:
-    """ "(also) the sum of ...": a request whose verb is left out."""
-    return (
-        index + 2 < len(tokens)
-        and tokens[index].low in {"the", "a", "an"}
-        and tokens[index + 1].is_word
-        and tokens[index + 2].low == "of"
+    """ "(also) the sum of ...", "(also) 10% of 70": a request whose verb is left out."""
+    return index + 2 < len(tokens) and (
+        (
+            tokens[index].low in {"the", "a", "an"}
+            and tokens[index + 1].is_word
+            and tokens[index + 2].low == "of"
+        )
+        or (
+            tokens[index].is_number
+            and tokens[index].low.endswith("%")
+            and tokens[index + 1].low == "of"
+            and tokens[index + 2].is_number
+        )
     )
+
+
+def _has_operand(tokens: Iterable[Token]) -> bool:
+    return any(t.is_number or t.is_material for t in tokens)
 
 
 # --- topics --------------------------------------------------------------------------

@@ -110,9 +110,15 @@ _FORWARD_MATERIAL_RE = re.compile(
 )
 # What pasted data contributes to a clause's words when they alone match no capability.
 _DATA_FEATURES = content_stems("data table") | {"<num>", "<numlist>"}
+_ARITHMETIC_FEATURES = frozenset({"<num>", "<op>"})
 
 # Verbs that only prepare ("Read this review and ..."): not a step of their own.
 _PREPARATORY = frozenset({"read", "consider", "take", "open", "see", "use", "here", "given"})
+# Figures of data that make "take ..." a computation rather than a preparation.
+_FIGURE_WORDS = frozenset(
+    """total sum average mean median mode max maximum min minimum highest lowest largest
+    smallest biggest range count""".split()  # noqa: SIM905
+)
 
 # How the result of a clause is described, by its verb; "{}" is the clause's object.
 # Verbs not listed produce their object itself ("compute the average" -> "The average").
@@ -204,7 +210,7 @@ def plan_deterministic(
 
     context = [c.text for c in clauses if not c.is_request]
     actions = _drop_preparatory([c for c in clauses if c.is_request])
-    actions = _share_bare_verbs(actions, extra_verbs)
+    actions = _share_bare_verbs(actions, extra_verbs, matcher)
     actions = _split_coordinated_objects(actions, matcher)
     if not actions:
         actions = [Clause(masked.text, frozenset(), 0)]
@@ -245,17 +251,34 @@ def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
         carries = any(t.is_number or t.is_material for t in tokens)
         # "Read up on composting" is research, not preparation.
         up = len(tokens) > 1 and tokens[1].low == "up"
-        if tokens and tokens[0].low in _PREPARATORY and has_successor and not carries and not up:
+        # "take its square root", "take away 6" work on the value before, and "take the
+        # highest value of the amount column" names a figure: computations ("take a look
+        # at the total sales" stays a preparation).
+        words = [t.low for t in tokens[:3]]
+        named = words[2:3] if words[1:2] == ["the"] else words[1:2]
+        computes = words[:1] == ["take"] and (
+            words[1:2] in (["its"], ["away"]) or bool(set(named) & _FIGURE_WORDS)
+        )
+        if (
+            tokens
+            and tokens[0].low in _PREPARATORY
+            and has_successor
+            and not (carries or up or computes)
+        ):
             continue
         kept.append(clause)
     return kept
 
 
-def _share_bare_verbs(actions: list[Clause], verbs: frozenset[str]) -> list[Clause]:
+def _share_bare_verbs(
+    actions: list[Clause], verbs: frozenset[str], matcher: CapabilityMatcher
+) -> list[Clause]:
     """ "Research and write a report on X": give the lone verb the next clause's subject.
 
     The second clause then comes after the first, because the verbs are listed in the
-    order the work is done.
+    order the work is done. When that subject names a kind of work itself ("summarise and
+    give keywords: '...'"), the lone verb shares only the material, and the two asks stay
+    side by side.
     """
     result = list(actions)
     for position in range(len(result) - 1):
@@ -271,6 +294,14 @@ def _share_bare_verbs(actions: list[Clause], verbs: frozenset[str]) -> list[Clau
         if not subject:
             continue
         verb = strip_request_prefix(clause.text).strip(" ,")
+        named = content_stems(subject) - {"<num>", "<numlist>", "<op>"}
+        if named and all(matcher.strong_names(frozenset({s})) for s in named):
+            material = " ".join(placeholders_in(subject))
+            if material:
+                result[position] = Clause(
+                    f"{verb}: {material}", clause.connectives, clause.sentence, clause.is_request
+                )
+            continue
         result[position] = Clause(
             f"{verb} {subject}", clause.connectives, clause.sentence, clause.is_request
         )
@@ -446,8 +477,13 @@ def _parts(
             # "What's the highest amount? [...]": a question whose words name no kind of
             # work, about pasted data, is work on data; the data's shape says which.
             match = matcher.best(stems | _DATA_FEATURES)
-        elif not match.confident and material:
-            # "How does this sound: '...'": with the user's text at hand, a weak match
+        elif previous is None and not match.confident and _continues_arithmetic(text):
+            # "Double that." with nothing before it is still arithmetic: the calculator
+            # says what it misses, where the general capability would make something up.
+            match = matcher.best(stems | _ARITHMETIC_FEATURES)
+        elif not match.confident and (material or refs):
+            # "How does this sound: '...'", "draft an email and check that it sounds
+            # friendly": with the user's text or an earlier result at hand, a weak match
             # says more than the general capability, which would look up its words.
             match = matcher.best(stems, MIN_SCORE_WITH_MATERIAL)
         capability = match.capability

@@ -16,6 +16,11 @@ from orchestra.planner.material import mask_material
 __all__ = ["follow_up_subject", "resolve_follow_up"]
 
 _LEAD = r"^(?:(?:ok(?:ay)?|great|thanks|thank you|now|and|so|please|then)[\s,!.]+)*"
+# The figures of descriptive statistics, as people name them.
+_FIGURE = (
+    r"(?:average|mean|median|mode|sum|total|range|variance|standard\s+deviation|stdev|"
+    r"max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest)"
+)
 _FOLLOW_UP_PATTERNS = (
     re.compile(
         _LEAD + r"(?:can you |could you |would you |please |now )*"
@@ -25,13 +30,24 @@ _FOLLOW_UP_PATTERNS = (
     ),
     re.compile(_LEAD + r"(?:what|how)\s+about\s+(?P<subject>.+?)\s*[.!?]*$", re.I | re.S),
     re.compile(
-        _LEAD + r"(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|about)\s+(?P<subject>.+?)\s*[.!?]*$",
+        _LEAD + r"(?:the\s+)?same\s+(?:thing\s+)?(?:but\s+)?(?:for|with|about|but)\s+"
+        r"(?P<subject>.+?)\s*[.!?]*$",
         re.I | re.S,
     ),
-    # "and this one: '...'", "this one too? '...'", "how about this: '...'"
+    # "and this one: '...'", "this one too? '...'", "how about this: '...'", "now for '...'"
     re.compile(
-        _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:this|that)(?:\s+one)?(?:\s+too)?\s*[:?!-]?\s*"
-        r"(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
+        _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:(?:this|that)(?:\s+one)?(?:\s+too)?|for|with)"
+        r"\s*[:?!-]?\s*(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
+        re.I | re.S,
+    ),
+    # "and the median?", "what about the max": another figure of the same numbers.
+    re.compile(
+        _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:the\s+)?(?P<subject>" + _FIGURE + r")\s*[.!?]*$",
+        re.I | re.S,
+    ),
+    # "and of 300?": the same percentage of another amount.
+    re.compile(
+        _LEAD + r"(?:(?:what|how)\s+about\s+)?(?P<subject>of\s+\$?\d[\d,]*(?:\.\d+)?)\s*[.!?]*$",
         re.I | re.S,
     ),
     # "and 35%?", "now for 12 km", "ok, 2, 8 and 6?": a new quantity, nothing else.
@@ -75,6 +91,34 @@ def follow_up_subject(text: str) -> str | None:
     return None
 
 
+# "double that", "now divide it by 3", "add 5 to the result": arithmetic on the answer before.
+_EARLIER = r"(?:it|that|this|the result|the answer|the total)"
+_CONTINUES_ARITHMETIC = re.compile(
+    _LEAD
+    + r"(?P<rest>(?:(?:double|triple|halve|square|cube|round)\s+"
+    + _EARLIER
+    + r"|(?:add|subtract)\s+\S+\s+(?:to|from)\s+"
+    + _EARLIER
+    + r"|(?:multiply|divide)\s+"
+    + _EARLIER
+    + r"\s+by\s+\S+)"
+    r"(?:\s+to\s+\d+\s+decimals?(?:\s+places?)?)?)\s*[.!?]*$",
+    re.I | re.S,
+)
+
+
+def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
+    """ "double that" after "What's 15 + 6?" is "What's 15 + 6, then double that": the
+    arithmetic goes on from the earlier request, which is computed again."""
+    match = _CONTINUES_ARITHMETIC.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    if not re.search(r"\d", previous) or _QUOTED_RE.search(previous):
+        return None
+    return f"{previous.rstrip(' .?!')}, then {match.group('rest')}"
+
+
 def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     """Rewrite a follow-up as the previous task with the new subject; else return ``text``.
 
@@ -83,19 +127,19 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         history: The session's recent user messages, oldest first. The message being
             planned may or may not be included as the last one.
     """
-    subject = follow_up_subject(text)
-    if subject is None:
-        return text
     earlier = [h for h in history if h.strip()]
     while earlier and earlier[-1].strip() == text.strip():
         earlier.pop()
+    subject = follow_up_subject(text)
+    if subject is None:
+        return _continues_arithmetic(text, earlier) or text
     if not earlier:
         return text
     # The previous message may itself be a follow-up: resolve the chain first.
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     if follow_up_subject(previous) is not None:
         return text
-    return _substitute(previous, subject)
+    return _substitute(previous, subject) or text
 
 
 _QUANTITY_RE = re.compile(
@@ -121,11 +165,50 @@ def _swap_quantity(previous: str, quantity: re.Match[str]) -> str | None:
     if len(same) != 1:
         return None
     old = same[0]
+    if not quantity.group("percent") and not quantity.group("unit"):
+        # "what about 100?" after "Convert 50 fahrenheit to celsius": only the number
+        # changes; the unit or the percent sign it had stays.
+        number = _QUANTITY_RE.match(old.group(0))
+        assert number is not None
+        return (
+            previous[: old.start()]
+            + quantity.group(0)
+            + previous[old.start() + number.end("number") :]
+        )
     return previous[: old.start()] + quantity.group(0) + previous[old.end() :]
 
 
-def _substitute(previous: str, subject: str) -> str:
-    """Replace the subject of ``previous`` by ``subject``, matching like with like."""
+_FIGURE_RE = re.compile(r"\b" + _FIGURE + r"\b", re.I)
+_OF_AMOUNT_RE = re.compile(r"(?:%|\bpercent)\s+of\s+(?P<amount>\$?\d[\d,]*(?:\.\d+)?)", re.I)
+
+
+def _swap_figure(previous: str, figure: str) -> str | None:
+    """ "What's the average of 4, 8 and 12?" with "the median" is "What's the median of 4,
+    8 and 12?"; None unless the earlier request names exactly one figure."""
+    found = list(_FIGURE_RE.finditer(previous))
+    if len(found) != 1:
+        return None
+    return previous[: found[0].start()] + figure + previous[found[0].end() :]
+
+
+def _swap_amount(previous: str, amount: str) -> str | None:
+    """ "Calculate 15% of 80" with "of 300" is "Calculate 15% of 300"; None unless the earlier
+    request takes exactly one percentage of an amount."""
+    found = list(_OF_AMOUNT_RE.finditer(previous))
+    if len(found) != 1:
+        return None
+    return previous[: found[0].start("amount")] + amount + previous[found[0].end("amount") :]
+
+
+def _substitute(previous: str, subject: str) -> str | None:
+    """Replace the subject of ``previous`` by ``subject``, matching like with like; None when
+    the subject is a figure or an amount that the earlier request has no place for."""
+    figure = re.fullmatch(r"(?:the\s+)?(?P<figure>" + _FIGURE + r")", subject, re.I)
+    if figure:
+        return _swap_figure(previous, figure.group("figure"))
+    of_amount = re.fullmatch(r"of\s+(?P<amount>\$?\d[\d,]*(?:\.\d+)?)", subject, re.I)
+    if of_amount:
+        return _swap_amount(previous, of_amount.group("amount"))
     if _QUOTED_RE.fullmatch(subject):
         quoted = _QUOTED_RE.search(previous)
         if quoted:

@@ -35,6 +35,12 @@ _MATERIAL_NOUNS = frozenset(
     feedback answers responses quote quotes story transcript content input string strings
     markdown figures series rows records survey excerpt these this following below""".split()  # noqa: SIM905
 )
+# Words that announce material only when it starts on the next line: "Give me the main
+# points:\n<text>" (while "... the key points: costs, risks and benefits" lists them).
+_MATERIAL_ON_NEXT_LINE = frozenset({"points", "gist"})
+# "Here are my talking points:" presents points to work on next, perhaps with a request on a
+# later line; only a request for the points ("Give me the main points:") takes the lines.
+_PRESENTS = re.compile(r"\s*(?:here\s+(?:are|is)|these\s+are|those\s+are|my|our)\b", re.I)
 
 _INSTRUCTIONS_FOLLOW = frozenset({"do", "follow", "steps", "instructions", "tasks"})
 # One word before a colon that heads a request rather than naming one ("Task: ...").
@@ -175,6 +181,10 @@ def _material_colon(text: str) -> int | None:
         if _INSTRUCTIONS_FOLLOW & set(before):
             continue  # "Do the following: research X, then ..." is more instructions
         if any(word in _MATERIAL_NOUNS for word in before):
+            return match.start()
+        next_line = re.match(r"[ \t]*\n", text[match.end() :])
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if next_line and _MATERIAL_ON_NEXT_LINE & set(before) and not _PRESENTS.match(line):
             return match.start()
         opening = text[: match.start()].strip()
         if re.fullmatch(r"(?:please\s+)?[A-Za-z]+(?:;[A-Za-z]+)?", opening, re.I) and (

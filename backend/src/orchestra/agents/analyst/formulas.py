@@ -1,9 +1,10 @@
 """Everyday formulas people ask for in words: unit conversions, speed, interest.
 
 "Convert 5 miles to km", "100 degrees Fahrenheit in Celsius", "how many days are in 6
-weeks", "average speed if a car travels 150 km in 2 hours", "compound interest on 1000 at
-5% for 3 years". Each is recognised only when the whole request fits it, and becomes an
-ordinary expression (``5 * 1609.344 / 1000``), so the answer shows what was computed.
+weeks", "60 mph to km/h", "5 feet 10 inches to cm", "average speed if a car travels 150 km
+in 2 hours", "compound interest on 1000 at 5% for 3 years". Each is recognised only when
+the whole request fits it, and becomes an ordinary expression (``5 * 1609.344 / 1000``), so
+the answer shows what was computed.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ _add("time", 60.0, "minute", "minutes", "mins")
 _add("time", 3600.0, "hour", "hours", "hr", "hrs", "h")
 _add("time", 86400.0, "day", "days")
 _add("time", 604800.0, "week", "weeks")
+_add("speed", 1.0, "m/s", "mps")
+_add("speed", 1000.0 / 3600.0, "km/h", "kph", "kmh", "kmph", "km/hr")
+_add("speed", 1609.344 / 3600.0, "mph", "mi/h")
 
 _TEMPERATURES = {
     "celsius": "c",
@@ -56,7 +60,8 @@ _TEMPERATURES = {
 }
 
 _NUMBER = r"(?P<{}>-?\d[\d,]*(?:\.\d+)?)"
-_WORD = r"(?P<{}>[a-z]+)"
+# A unit: a word, or a rate such as "km/h" or "m/s".
+_WORD = r"(?P<{}>[a-z]+(?:/[a-z]+)?)"
 _LEAD = (
     r"^(?:(?:please|can you|could you|what is|what's|whats|how much is|calculate|compute|"
     r"convert|change|turn|work out|express)\s+)*"
@@ -120,7 +125,31 @@ def _number(raw: str) -> Num:
     return Num(value, f"{value:.15g}")
 
 
+# "5 feet 10 inches to cm": a height in two units, read as inches.
+_FEET_AND_INCHES = re.compile(
+    _LEAD
+    + _NUMBER.format("feet")
+    + r"\s*(?:feet|foot|ft)\s+(?:and\s+)?"
+    + _NUMBER.format("inches")
+    + r"\s*(?:inches|inch)\s+(?:to|in|into|as)\s+"
+    + _WORD.format("target")
+    + r"\s*[?.!]*$"
+)
+
+
 def _conversion(text: str) -> tuple[Node, str] | None:
+    height = _FEET_AND_INCHES.match(text)
+    if height is not None:
+        target = height.group("target")
+        if _UNITS.get(target, ("",))[0] != "length":
+            return None
+        inches = Op(
+            "+",
+            Op("*", _number(height.group("feet")), Num(12, "12")),
+            _number(height.group("inches")),
+        )
+        expression = Op("/", Op("*", inches, _size(_UNITS["inch"][1])), _size(_UNITS[target][1]))
+        return expression, f"feet and inches to {target}"
     match = _CONVERT.match(text) or _HOW_MANY.match(text)
     if match is None:
         return None

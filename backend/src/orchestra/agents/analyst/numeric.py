@@ -15,6 +15,11 @@ from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.formulas import read_formula
+from orchestra.agents.analyst.problems import (
+    read_percentage_problem,
+    read_unit_price,
+    states_count_and_price,
+)
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -40,6 +45,7 @@ from orchestra.agents.analyst.wording import (
     Name,
     Node,
     Num,
+    Op,
     Reading,
     read_numeric_request,
     render,
@@ -111,10 +117,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
         text = context.group("task")
-        material = [
-            Num(float(n.replace(",", "")), n.replace(",", ""))
-            for n in _numbers(context.group("context"))
-        ]
+        material = _context_numbers(context.group("context"))
     if not material and isinstance(request.data, list) and request.data:
         material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
     implicit = None
@@ -123,6 +126,12 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if isinstance(inputs.numbers[implicit], list) and not material:
             material = [Name(implicit)]
     formula = read_formula(text)
+    if formula is None:
+        # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
+        formula = read_unit_price(f"{context.group('context')} {text}" if context else text)
+    if formula is None and context:
+        # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
+        formula = read_percentage_problem(context.group("context"), text)
     if formula is not None:
         # "Convert 5 miles to km": a known formula, read whole.
         expression, label = formula
@@ -134,6 +143,14 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         confidence = round(confidence - 0.1, 3)
     if reading.expression is None or confidence < CONFIDENCE_THRESHOLD:
         raise AgentInputError(_refusal(reading, confidence, statistics, bool(material)))
+    if context and reading.figures and states_count_and_price(context.group("context")):
+        # "3 tickets cost 45. What's the total?" is not 48: a count and a price are not
+        # values of one list.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the numbers given are a "
+            "number of items and what they cost, not values of one list. Say the "
+            "arithmetic, e.g. '45 / 3' or '3 times 45'."
+        )
     if reading.figures == ("count",) and _counts_something_else(text):
         # "12 boxes with 24 bottles each. How many bottles is that?" asks for arithmetic,
         # not how many numbers were given.
@@ -152,6 +169,46 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
 
 def _numbers(text: str) -> list[str]:
     return _NUMBER.findall(strip_parameter_numbers(text))
+
+
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
+
+
+_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion)\b", re.I)
+_SCALE_SIZES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# "7/10", "3/4": a fraction, one number; "12/05/2024" is a date, no number to compute on.
+_FRACTION = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\w/]|\.\d)")
+_DATE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
+
+
+def _context_numbers(context: str) -> list[Node]:
+    """The numbers a task's context states. Beside amounts, a percentage stays one: "the
+    price is 80 and the rate is 10%" must not become 80 and 10 to add up (an aggregate of
+    both kinds is refused); "grades of 80%, 90% and 70%" are all of a kind and average to
+    80. A fraction ("7/10") is one number, a scale word ("1.2 million") multiplies the one
+    before it, and a date gives none."""
+    text = strip_parameter_numbers(_DATE.sub(" ", context))
+    found: list[tuple[Node, bool]] = []
+    position = 0
+    while (match := _NUMBER.search(text, position)) is not None:
+        fraction = _FRACTION.match(text, match.start())
+        if fraction:
+            a, b = fraction.group(1), fraction.group(2)
+            found.append((Op("/", Num(float(a), a), Num(float(b), b)), False))
+            position = fraction.end()
+            continue
+        raw = match.group(0).replace(",", "")
+        number: Node = Num(float(raw), raw)
+        scale = _SCALE_AFTER.match(text, match.end())
+        if scale:
+            size = _SCALE_SIZES[scale.group(1).lower()]
+            number = Num(float(raw) * size, format_number(float(raw) * size))
+        found.append((number, bool(_PERCENT_AFTER.match(text, match.end()))))
+        position = match.end()
+    mixed = len({percent for _, percent in found}) > 1
+    return [
+        Op("/", node, Num(100, "100")) if percent and mixed else node for node, percent in found
+    ]
 
 
 # What "how many" may count among numbers given: the numbers themselves.
@@ -476,7 +533,49 @@ def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None
     return None
 
 
-def _check_table_request(prose: str, table: Table, numeric: list[str], key: str | None) -> None:
+def _average_over_rows(prose: str, table: Table, key: str) -> bool:
+    """Whether "the average per day" of a table with one row a day asks for the average
+    over the rows: an average of each day's one value would only repeat the table."""
+    values = [row.get(key) for row in table.rows]
+    if len(set(values)) != len(values):
+        return False
+    pattern = rf"\b(?:average|avg|mean|median)\b[\w\s]*?\bper\s+{re.escape(key.lower())}"
+    return re.search(pattern, prose.lower()) is not None
+
+
+# A share of rows, or arithmetic between columns: not a figure of one column.
+_SHARE_OR_COLUMNS = re.compile(
+    r"\b(?:percent(?:age)?|proportion|share|ratio|fraction)\b|%"
+    r"|\b(?:times|multiplied by|divided by|minus|plus)\b|[*/×÷]",
+    re.I,
+)
+
+
+def _named_cells(words: str, table: Table) -> list[tuple[str, str]]:
+    """The values of the table that the request names ("for north"), with their column."""
+    said = set(re.findall(r"[a-z][a-z'-]+", words.lower()))
+    named: dict[tuple[str, str], None] = {}
+    for column in table.columns:
+        for row in table.rows:
+            value = _cell_text(row, column)
+            if len(value) > 2 and value not in _STOP_VALUES and value in said:
+                named[(column, value)] = None
+    return list(named)
+
+
+def _cell_text(row: dict[str, Any], column: str) -> str:
+    return str(row.get(column) or "").strip().lower()
+
+
+# Values too common in requests to mean a condition when they appear in the prose.
+_STOP_VALUES = frozenset(
+    {"the", "and", "all", "total", "average", "sum", "mean", "other", "none", "any"}
+)
+
+
+def _check_table_request(
+    prose: str, table: Table, numeric: list[str], key: str | None, named: list[tuple[str, str]]
+) -> None:
     """Refuse what the table statistics would get wrong rather than answer it."""
     words = _without_markers(prose)
     qualifier = _TABLE_QUALIFIERS.search(re.sub(r"\b(?:group(?:ed)?\s+)?by\s+\w+", " ", words))
@@ -485,6 +584,26 @@ def _check_table_request(prose: str, table: Table, numeric: list[str], key: str 
             f"Not sure enough to answer, so nothing was computed: the request asks for "
             f"'{qualifier.group(0)}', a condition on the rows that this operation does not "
             "apply. Filter the table first, or ask for a figure of a whole column."
+        )
+    if len(named) > 1 or (named and key is not None):
+        # "Sum of sales for north and south": which rows, and how they combine, is not
+        # said; one value names the rows to take (see `_table_statistics`).
+        values = "', '".join(value for _, value in named)
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request names "
+            f"'{values}', values in the table, as if only some rows counted. Ask about one "
+            "of them, or for a figure of a whole column."
+        )
+    share = _SHARE_OR_COLUMNS.search(words)
+    if share:
+        # "What percentage of the total does north make up?", "price times qty": a share
+        # of a row, or arithmetic between columns, which the table figures do not do.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks for "
+            f"'{share.group(0)}', which the statistics of a column do not give. Ask for a "
+            "figure of one column, e.g. 'the total of "
+            + (numeric[0] if numeric else "a")
+            + "', and compute the rest from it."
         )
     stray = _numbers(words)
     if stray:
@@ -531,7 +650,28 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     if headline.operation == "correlation":
         return _correlation(table, mentioned, numeric)
     key = _group_key(prose, table, numeric)
-    _check_table_request(prose, table, numeric, key)
+    if key is not None and _average_over_rows(prose, table, key):
+        key = None
+    named = _named_cells(_without_markers(prose), table)
+    _check_table_request(prose, table, numeric, key, named)
+    if named:
+        # "Sum of sales for north": the rows that hold the value named.
+        column, value = named[0]
+        rows = [row for row in table.rows if _cell_text(row, column) == value]
+        result = _table_statistics_of(prose, Table(table.columns, rows), numeric, key)
+        where = f" (rows where {column} is {value})"
+        lines = result.text.split("\n", 1)
+        text = lines[0] + where + ("\n" + lines[1] if len(lines) > 1 else "")
+        return StepResult(text=text, data={**result.data, "where": {column: value}})
+    return _table_statistics_of(prose, table, numeric, key)
+
+
+def _table_statistics_of(
+    prose: str, table: Table, numeric: list[str], key: str | None
+) -> StepResult:
+    """The figure a request asks of a table's rows, checked by `_check_table_request`."""
+    headline = choose_headline(prose)
+    mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if key is not None:
         values = [c for c in (mentioned or numeric) if c != key]
         aggregate = (

@@ -390,7 +390,9 @@ _FORMAT_WORDS: dict[str, Format] = {
 _ASKS_CONVERSION = re.compile(
     r"\b(?:convert\w*|transform\w*|reformat\w*|export\w*|turn\w*|make|put|render\w*|"
     r"format\w*|tabulate\w*|change\w*|rewrite|write|output|give|show|display|present)\b|"
-    r"\b(?:to|into|as|in)\s+(?:a\s+)?(?:csv|json|markdown|md|table)\b",
+    r"\b(?:to|into|as|in)\s+(?:a\s+)?(?:csv|json|markdown|md|table)\b|"
+    # "json -> csv", "tsv → markdown": a target after an arrow.
+    r"(?:->|=>|\u2192)\s*(?:csv|json|markdown|md|table)\b",
     re.I,
 )
 

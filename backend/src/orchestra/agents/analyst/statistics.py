@@ -117,11 +117,14 @@ def choose_headline(instruction: str) -> Headline:
         match = re.search(
             r"\bp(\d{1,2}(?:\.\d+)?)\b|(\d{1,2}(?:\.\d+)?)(?:st|nd|rd|th)?\s*percentile", text
         )
-        quartile = re.search(r"\b(?:q|quartile\s*)([1-3])\b|\b(first|third) quartile\b", text)
+        quartile = re.search(
+            r"\b(?:q|quartile\s*)([1-3])\b|\b(first|lower|third|upper) quartile\b", text
+        )
         if match:
             return Headline("percentile", float(match.group(1) or match.group(2)))
         if quartile:
-            index = quartile.group(1) or {"first": "1", "third": "3"}[quartile.group(2)]
+            named = {"first": "1", "lower": "1", "third": "3", "upper": "3"}
+            index = quartile.group(1) or named[quartile.group(2)]
             return Headline("percentile", 25.0 * int(index))
         return Headline("percentile", 50.0)
     return Headline(operation)

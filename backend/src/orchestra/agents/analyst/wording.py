@@ -308,6 +308,12 @@ def _merge_number_words(tokens: list[Token]) -> list[Token]:
                 merged.append(Token("num", _plain(value), value))
                 index += used
                 continue
+        if token.kind == "num" and words[1:2] and words[1] in _SCALES:
+            # "1.2 million", "3 thousand": the scale multiplies the digits before it.
+            value = token.value * _SCALES[words[1]]
+            merged.append(Token("num", _plain(value), value))
+            index += 2
+            continue
         if (
             token.kind == "num"
             and words[1:4] == ["and", "a", "half"]
@@ -426,6 +432,8 @@ _AGGREGATE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("count", "how", "many"), "count"),
     (("how", "many"), "count"),
     (("most", "common"), "mode"),
+    # How far values lie from their mean: the standard deviation, as the table reader says.
+    (("spread",), "stdev"),
     (("most", "frequent"), "mode"),
     (("number", "of"), "count"),
     (("added", "up"), "sum"),
@@ -446,6 +454,8 @@ _SELECT_AFTER = {
     "smallest": "smallest",
     "lowest": "smallest",
 }
+# "the first quartile of ...": the percentile it names.
+_QUARTILES = {"first": 25.0, "lower": 25.0, "second": 50.0, "third": 75.0, "upper": 75.0}
 _FRACTIONS = {"half": 2.0, "third": 3.0, "quarter": 4.0, "fifth": 5.0, "tenth": 10.0}
 _MULTIPLIERS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "quadruple": 4.0}
 _PRONOUNS = _words("it that this them its")
@@ -556,7 +566,10 @@ _INFIX: dict[str, tuple[str, int]] = {
 }
 _INFIX_PHRASES: tuple[tuple[tuple[str, ...], str, int], ...] = (
     (("raised", "to", "power", "of"), "**", 30),
+    (("raised", "to", "power"), "**", 30),
     (("to", "power", "of"), "**", 30),
+    # "3 to the power 4": "of" is often left out.
+    (("to", "power"), "**", 30),
     (("raised", "to"), "**", 30),
     (("multiplied", "by"), "*", 20),
     (("divided", "by"), "/", 20),
@@ -688,6 +701,9 @@ class _Parser:
             self.take()
             power = "2" if token.text == "squared" else "3"
             return Op("**", left, Num(float(power), power))
+        if token.text == "factorial":
+            self.take()  # "5 factorial"
+            return Call("factorial", (left,))
         if token.kind == "word" and token.text in _UNITS:
             self.take()  # "2,400 dollars", "4 people"
             return left
@@ -745,6 +761,14 @@ class _Parser:
         if self.at("(", offset=1):
             self.take()  # "max(1, 5)"; an unknown "foo(3)" is refused by name when evaluated
             return self.function(word)
+        if word in _QUARTILES and self.at(word, "quartile"):
+            self.take(2)
+            self.optional("of", "for", "in")
+            items = self.items()
+            if not items:
+                raise _Unreadable(f"no numbers for the {word} quartile")
+            share = _QUARTILES[word]
+            return Call("percentile", (Num(share, _plain(share)), *items))
         names = self.aggregate_names()
         if names is not None:
             return self.aggregate(names)
@@ -961,12 +985,28 @@ def _frame(parser: _Parser) -> Node | None:
     if token is None or token.kind != "word" or token.text not in _VERBS:
         return None
     verb = token.text
-    if (verb == "add" and parser.at("add", "up")) or parser.at(verb, "root"):
-        return None  # "add up 3, 4 and 5" is a sum; "square root of 9" a function
+    if (
+        (verb == "add" and parser.at("add", "up"))
+        or parser.at(verb, "root")
+        or parser.at(verb, "quartile")
+    ):
+        # "add up 3, 4 and 5" is a sum; "square root of 9" a function; "lower quartile" a
+        # percentile
+        return None
     parser.take()
     previous = parser.previous
     if verb == "take":
-        return parser.expression()
+        if parser.optional("away"):
+            # "take away 5 from 20"; "take 5 away from 20" is the same.
+            amount = parser.expression(11)
+            if parser.optional("from"):
+                return Op("-", parser.expression(11), amount)
+            return Op("-", _earlier(previous, "take away from"), amount)
+        taken = parser.expression()
+        if parser.optional("away"):
+            parser.expect("from")
+            return Op("-", parser.expression(11), taken)
+        return taken
     if verb == "add":
         percent = parser._bare_percentage()
         if percent is not None:
@@ -1031,6 +1071,9 @@ def _frame(parser: _Parser) -> Node | None:
     return None
 
 
+_ROUNDING_STEPS = frozenset({10.0, 100.0, 1_000.0, 10_000.0, 100_000.0, 1_000_000.0})
+
+
 def _rounding(parser: _Parser, base: Node) -> Node:
     parser.optional("off")
     if parser.at("to", "whole"):
@@ -1042,6 +1085,16 @@ def _rounding(parser: _Parser, base: Node) -> Node:
         parser.take(2)
         places = {"whole": 0, "integer": 0, "tenth": 1, "hundredth": 2, "thousandth": 3}
         unit = parser.peek()
+        size: float | None = None
+        if unit is not None and unit.kind == "word" and unit.text in _SCALES:
+            size = float(_SCALES[unit.text])
+        if unit is not None and unit.kind == "num" and unit.value in _ROUNDING_STEPS:
+            size = unit.value
+        if size is not None:
+            # "to the nearest hundred" (read as 100): a multiple of it, halves away from zero.
+            parser.take()
+            step = Num(size, _plain(size))
+            return Op("*", Call("round", (Op("/", base, step),)), step)
         if unit is None or unit.text not in places:
             raise _Unreadable("round to the nearest what")
         parser.take()
@@ -1087,6 +1140,8 @@ _CHANGE_RE = re.compile(
 _SHARE_RE = re.compile(
     r"\bwhat\s+(?:percent(?:age)?|%|share)\b|\bas\s+a\s+(?:percent(?:age)?|%)\s+of\b"
     r"|\bis\s+what\s+(?:percent(?:age)?|%)"
+    # "the percentage of 18 out of 24", "18 out of 24 as a percentage"
+    r"|\b(?:percent(?:age)?|%)\b.*\bout\s+of\b|\bout\s+of\b.*\b(?:percent(?:age)?|%)"
 )
 
 
@@ -1114,6 +1169,11 @@ def _percent_frame(tokens: list[Token]) -> Node | None:
         part = first if whole == second else second
         return Op("*", Op("/", _operand(tokens[part]), _operand(tokens[whole])), Num(100, "100"))
     return None
+
+
+def _is_bare_percentage(node: Node) -> bool:
+    """ "15%" alone: a percentage of nothing ("What's a 15% tip?" without its amount)."""
+    return _is_percentage(node) and isinstance(node, Op) and isinstance(node.left, Num)
 
 
 def _is_percentage(node: Node) -> bool:
@@ -1154,7 +1214,7 @@ def _clauses(tokens: list[Token]) -> list[list[Token]]:
             or (
                 token.text in {"and", ","}
                 and following is not None
-                and following.text in _VERBS - {"take", "use"}
+                and (following.text in _VERBS - {"take", "use"} or _takes_earlier(tokens, index))
                 and any(t.kind in _OPERAND_KINDS for t in clauses[-1])
                 and not (
                     following.text == "add"
@@ -1186,6 +1246,16 @@ def _clauses(tokens: list[Token]) -> list[list[Token]]:
 
 
 _SETTER_WORDS = _words("use using with from based on take")
+
+
+def _takes_earlier(tokens: list[Token], index: int) -> bool:
+    """ ", take its square root", "and take away 3": "take" works on the value before, so a
+    new clause starts ("and take 20% of 90" may be a second question and does not split)."""
+    words = [t.text for t in tokens[index + 1 : index + 4]]
+    return words[:1] == ["take"] and (
+        words[1:2] in (["its"], ["it"], ["that"], ["away"])
+        or (words[1:2] == ["the"] and words[2:3] != [] and words[2] in _RESULT_NOUNS)
+    )
 
 
 def _two_expressions(before: list[Token], after: list[Token]) -> bool:
@@ -1258,8 +1328,18 @@ def _statement_of_numbers(tokens: list[Token]) -> list[Node] | None:
 # --- reading a request --------------------------------------------------------------------
 
 
+# Numbers joined by two slashes or more, with no spaces.
+_SLASHED = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
+
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "what do you get if you add 7 to 5": the question is the arithmetic after it.
+    (
+        re.compile(
+            r"\bwhat\s+(?:do|would|will)\s+(?:you|i|we)\s+get\s+(?:if|when)\s+(?:you|i|we)\s+"
+        ),
+        "",
+    ),
     # "a 15% tip on 64", "7% sales tax on 250": a share of the amount.
     (
         re.compile(
@@ -1308,6 +1388,11 @@ def read_numeric_request(
     tokens, notes = _corrected(_tokens(_everyday(text.lower())))
     confidence = 1.0 - _TYPO * len(notes)
     doubts = list(notes)
+    slashed = _SLASHED.search(text)
+    if slashed:
+        # "12/05/2024", "the 50/30/20 rule": a date or a name, not two divisions.
+        confidence = 0.0
+        doubts.append(f"'{slashed.group(0)}' reads as a date or a name, not a division")
     unread: list[str] = []
 
     pieces = _clauses(tokens)
@@ -1342,7 +1427,7 @@ def read_numeric_request(
     last = clauses[-1] if clauses else None
     if (
         last is not None
-        and isinstance(last.expression, Num | Name)
+        and (isinstance(last.expression, Num | Name) or _is_bare_percentage(last.expression))
         and not re.match(r"\s*(?:take|start with)\b", last.text)
     ):
         # A number alone is not a computation: "the area of a circle with radius 3" is 3

@@ -112,6 +112,15 @@ SKILLS: tuple[AgentSkill, ...] = (
             "rewrite",
             "present",
             "conclusion",
+            # Short copy people ask for without a verb of writing ("suggest five slogans").
+            "slogan",
+            "slogans",
+            "tagline",
+            "taglines",
+            "caption",
+            "captions",
+            "headline",
+            "headlines",
         ],
         [
             "Write a short report on the findings",
