@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import datetime
 
@@ -130,3 +131,42 @@ def _remote_state(url: str, remote_task_id: str, timeout: float = 5) -> str:
             break
         time.sleep(0.05)
     return state
+
+
+def _events(api: httpx.Client, task_id: str) -> list[dict[str, object]]:
+    """The task's event log (the stream ends with the task)."""
+    found = []
+    with api.stream("GET", f"/api/tasks/{task_id}/events") as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data:"):
+                found.append(json.loads(line[5:]))
+    return found
+
+
+def test_ready_steps_start_in_the_transaction_that_makes_them_ready(slow: Slow) -> None:
+    """The first steps of a wide plan start together, in one transaction, and a step that
+    waits for one other starts in that one's finishing transaction: fewer transactions per
+    task, and no gap between a step and the next. (A transaction's events share one time.)"""
+    plan = {
+        "steps": [
+            {"id": "a", "title": "A", "instruction": "wait 0.1", "capability": "wait-a"},
+            {"id": "b", "title": "B", "instruction": "wait 0.3", "capability": "wait-b"},
+            {"id": "c", "title": "C", "instruction": "step c", "capability": "wait-c",
+             "depends_on": ["a"]},
+            {"id": "d", "title": "D", "instruction": "step d", "capability": "wait-a",
+             "depends_on": ["b", "c"]},
+        ]
+    }  # fmt: skip
+    task_id = slow.submit(plan)
+    task = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=60)
+    assert task["status"] == "completed", task
+    at = {
+        (e["type"], e["step_id"]): e["created_at"]
+        for e in _events(slow.api, task_id)
+        if e["type"] in ("step.running", "step.completed")
+    }
+    assert at["step.running", "a"] == at["step.running", "b"]
+    assert at["step.completed", "a"] == at["step.running", "c"]
+    # d waited for two: it starts with the later of them.
+    assert at["step.running", "d"] in (at["step.completed", "b"], at["step.completed", "c"])
+    assert slow.received(task_id).count("d") == 1

@@ -94,6 +94,73 @@ def _read_step(connection: Connection, task_id: str, step_id: str) -> Any:
     return connection.execute(READ_FOR_START, {"_task": task_id, "_step_id": step_id}).one()
 
 
+def _take(
+    connection: Connection,
+    rt: Runtime,
+    change: Change,
+    step_id: str,
+    chosen: list[tuple[str, InstanceState]],
+) -> tuple[Job, Call] | str | None:
+    """The body of a start, in the caller's transaction (see `start`)."""
+    task_id = change.task_id
+    step = _read_step(connection, task_id, step_id)
+    runs = step.task_status in (TaskStatus.RUNNING, TaskStatus.PENDING)
+    if not runs or StepStatus(step.status).terminal:
+        return None
+    agent_id = step.agent_id or ""
+    instance = choose_instance(rt.registry.instances(agent_id))
+    if instance is None:
+        return f"agent {step.agent_name or agent_id} has no instance"
+    took = slots.take(
+        connection,
+        agent_id=agent_id,
+        task_id=task_id,
+        step_id=step_id,
+        instance_id=instance.id,
+        executor_id=rt.settings.process_id,
+        cap=rt.settings.agent_concurrency,
+    )
+    if not took:
+        return BUSY
+    if step.task_status == TaskStatus.PENDING:  # its plan came with it: its first step
+        change.start_task(connection, utcnow())
+    if step.status != StepStatus.RUNNING:
+        change.set_step(step_id, status=StepStatus.RUNNING, started_at=utcnow())
+        change.event("step.running", step_id, status="running", agent=step.agent_name)
+    call = _begin_call(rt, change, step_id, step.attempts, instance)
+    inputs = {}
+    if step.depends_on:
+        for dep in connection.execute(
+            READ_INPUTS, {"_task": task_id, "_step_ids": list(step.depends_on)}
+        ):
+            inputs[dep.step_id] = {
+                "title": dep.title,
+                "capability": dep.capability,
+                "text": dep.output or "",
+                "data": dep.output_data,
+            }
+    chosen.append((agent_id, instance))
+    job: Job = {
+        "task_id": task_id,
+        "step_id": step_id,
+        "instruction": step.instruction,
+        "message_id": f"{task_id}:{step_id}",
+        "trace": step.trace_context,
+        "context_id": step.session_id or task_id,
+        "data": {
+            "task": step.description,
+            "step": {
+                "id": step_id,
+                "title": step.title,
+                "capability": step.capability,
+                "expected_output": step.expected_output,
+            },
+            "inputs": {dep: inputs[dep] for dep in step.depends_on if dep in inputs},
+        },
+    }
+    return job, call
+
+
 async def start(
     rt: Runtime, task_id: str, step_id: str, agent_id: str
 ) -> tuple[Job, Call] | str | None:
@@ -107,70 +174,66 @@ async def start(
         # Registered by another process since this one last read the registry?
         await rt.registry.reload()
     change = Change(task_id)
-    chosen: list[InstanceState] = []
+    chosen: list[tuple[str, InstanceState]] = []
 
     def work(connection: Connection) -> tuple[Job, Call] | str | None:
-        step = _read_step(connection, task_id, step_id)
-        runs = step.task_status in (TaskStatus.RUNNING, TaskStatus.PENDING)
-        if not runs or StepStatus(step.status).terminal:
-            return None
-        agent_id = step.agent_id or ""
-        instance = choose_instance(rt.registry.instances(agent_id))
-        if instance is None:
-            return f"agent {step.agent_name or agent_id} has no instance"
-        took = slots.take(
-            connection,
-            agent_id=agent_id,
-            task_id=task_id,
-            step_id=step_id,
-            instance_id=instance.id,
-            executor_id=rt.settings.process_id,
-            cap=rt.settings.agent_concurrency,
-        )
-        if not took:
-            return BUSY
-        if step.task_status == TaskStatus.PENDING:  # its plan came with it: its first step
-            change.start_task(connection, utcnow())
-        if step.status != StepStatus.RUNNING:
-            change.set_step(step_id, status=StepStatus.RUNNING, started_at=utcnow())
-            change.event("step.running", step_id, status="running", agent=step.agent_name)
-        call = _begin_call(rt, change, step_id, step.attempts, instance)
-        inputs = {}
-        if step.depends_on:
-            for dep in connection.execute(
-                READ_INPUTS, {"_task": task_id, "_step_ids": list(step.depends_on)}
-            ):
-                inputs[dep.step_id] = {
-                    "title": dep.title,
-                    "capability": dep.capability,
-                    "text": dep.output or "",
-                    "data": dep.output_data,
-                }
+        started = _take(connection, rt, change, step_id, chosen)
         change.write(connection)
-        chosen.append(instance)
-        job: Job = {
-            "task_id": task_id,
-            "step_id": step_id,
-            "instruction": step.instruction,
-            "message_id": f"{task_id}:{step_id}",
-            "trace": step.trace_context,
-            "context_id": step.session_id or task_id,
-            "data": {
-                "task": step.description,
-                "step": {
-                    "id": step_id,
-                    "title": step.title,
-                    "capability": step.capability,
-                    "expected_output": step.expected_output,
-                },
-                "inputs": {dep: inputs[dep] for dep in step.depends_on if dep in inputs},
-            },
-        }
-        return job, call
+        return started
 
     started = await rt.db.run(work)
-    if chosen:
-        chosen[0].began()
+    for _agent, instance in chosen:
+        instance.began()
+    rt.views.apply(change)
+    return started
+
+
+Started = dict[str, tuple[Job, Call]]
+"""Steps started in another step's transaction, by step id, for their runs to call."""
+
+
+def _take_ready(
+    connection: Connection,
+    rt: Runtime,
+    change: Change,
+    ready: list[tuple[str, str]],
+    chosen: list[tuple[str, InstanceState]],
+) -> Started:
+    """Start the steps `ready` (step id, agent id) that can start at once: an agent with an
+    instance known here and a slot free. The others are left to their own start."""
+    started: Started = {}
+    waiters, cap = rt.slot_waiters, rt.settings.agent_concurrency
+    for step_id, agent_id in ready:
+        if not rt.registry.instances(agent_id) or waiters.full(agent_id, cap):
+            continue
+        taken = _take(connection, rt, change, step_id, chosen)
+        if isinstance(taken, tuple):
+            started[step_id] = taken
+    return started
+
+
+def _began(rt: Runtime, chosen: list[tuple[str, InstanceState]]) -> None:
+    """After the commit: count the calls about to be made, and the slots held here."""
+    for agent_id, instance in chosen:
+        instance.began()
+        rt.slot_waiters.took(agent_id)
+
+
+async def start_ready(rt: Runtime, task_id: str, ready: list[tuple[str, str]]) -> Started:
+    """Start the steps that are ready together (a plan's first steps) in one transaction.
+
+    Steps that cannot start at once are left out: their runs start them as usual.
+    """
+    change = Change(task_id)
+    chosen: list[tuple[str, InstanceState]] = []
+
+    def work(connection: Connection) -> Started:
+        started = _take_ready(connection, rt, change, ready, chosen)
+        change.write(connection)
+        return started
+
+    started = await rt.db.run(work)
+    _began(rt, chosen)
     rt.views.apply(change)
     return started
 
@@ -209,7 +272,7 @@ async def next_attempt(
     """
     count_call(rt, ended)
     change = Change(task_id)
-    chosen: list[InstanceState] = []
+    picked: list[InstanceState] = []
 
     def work(connection: Connection) -> Call | None:
         step = connection.execute(READ_FOR_ATTEMPT, {"_task": task_id, "_step_id": step_id}).first()
@@ -221,12 +284,12 @@ async def next_attempt(
         slots.move(connection, task_id, step_id, instance.id)
         call = _begin_call(rt, change, step_id, step.attempts, instance)
         change.write(connection)
-        chosen.append(instance)
+        picked.append(instance)
         return call
 
     call = await rt.db.run(work)
-    if chosen:
-        chosen[0].began()
+    if picked:
+        picked[0].began()
     rt.views.apply(change)
     return call
 
@@ -253,28 +316,43 @@ async def note_remote_task(rt: Runtime, task_id: str, step_id: str, remote_task_
 
 
 async def finish(
-    rt: Runtime, task_id: str, step_id: str, outcome: dict[str, Any], ended: Ended | None = None
+    rt: Runtime,
+    task_id: str,
+    step_id: str,
+    outcome: dict[str, Any],
+    ended: Ended | None = None,
+    ready: list[tuple[str, str]] | None = None,
+    started: Started | None = None,
 ) -> str:
     """Store a step's outcome once, count its last call and free its slot.
 
+    `ready`: the steps (step id, agent id) that only wait for this one. When it completed,
+    those that can start at once are started in the same transaction and put in `started`.
     Returns the step's status as stored.
     """
     count_call(rt, ended)
     change = Change(task_id)
     figures: list[tuple[str, str, str, float]] = []
+    chosen: list[tuple[str, InstanceState]] = []
     # Offline the result is the steps' outputs joined: the last step to complete can write
     # it in its own transaction, and the task needs no durable step of its own to finish.
     ends_task = rt.synthesizer is None
 
-    def work(connection: Connection) -> str:
+    def work(connection: Connection) -> tuple[str, Started]:
         slots.free(connection, task_id, step_id)
         status = _store_outcome(connection, change, step_id, outcome, figures)
         if status == StepStatus.COMPLETED and ends_task and complete_if_last(connection, change):
             status = TASK_COMPLETED
+        next_ones: Started = {}
+        if status == StepStatus.COMPLETED and ready:
+            next_ones = _take_ready(connection, rt, change, ready, chosen)
         change.write(connection)
-        return status
+        return status, next_ones
 
-    status = await rt.db.run(work)
+    status, next_ones = await rt.db.run(work)
+    _began(rt, chosen)
+    if started is not None:
+        started.update(next_ones)
     finished(rt, change)
     for agent, capability, state, seconds in figures:
         metrics.STEP_SECONDS.labels(agent, capability, state).observe(seconds)

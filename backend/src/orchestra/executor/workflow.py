@@ -89,7 +89,40 @@ async def plan_step(task_id: str) -> list[dict[str, Any]]:
     return await planning.plan_task(current(), task_id)
 
 
-async def step(task_id: str, step_id: str, agent_id: str) -> str:
+class Plan:
+    """The steps of one run of a task's plan as the workflow follows them: who waits for
+    whom, how each ended, and the steps started by another step's transaction."""
+
+    def __init__(self, plan: list[dict[str, Any]]) -> None:
+        self.agents = {planning.step_id_of(n): n["agent_id"] or "" for n in plan}
+        self.needs = {planning.step_id_of(n): list(n["depends_on"]) for n in plan}
+        self.status: dict[str, str] = {}
+        self.started: steps.Started = {}
+
+    def first(self) -> list[tuple[str, str]]:
+        """The steps that wait for none."""
+        return [(s, self.agents[s]) for s, needs in self.needs.items() if not needs]
+
+    def ready_after(self, step_id: str) -> list[tuple[str, str]]:
+        """The steps that wait only for `step_id` now: the others they need completed."""
+        return [
+            (s, self.agents[s])
+            for s, needs in self.needs.items()
+            if step_id in needs
+            and s not in self.status
+            and s not in self.started
+            and all(self.status.get(n) == "completed" for n in needs if n != step_id)
+        ]
+
+    def release(self, rt: Runtime) -> None:
+        """Steps started for a run that never took them (the workflow was stopped): the
+        slots they hold here are no longer counted (their rows go with the task's end)."""
+        for step_id in self.started:
+            rt.slot_waiters.freed(self.agents[step_id])
+        self.started.clear()
+
+
+async def step(task_id: str, step_id: str, agent_id: str, plan: Plan | None = None) -> str:
     """Run one step of the plan on its agent; returns the step's final status.
 
     A busy or unreachable database is waited for as DBOS waits for its steps (DB_RETRY):
@@ -98,7 +131,7 @@ async def step(task_id: str, step_id: str, agent_id: str) -> str:
     delay = DB_RETRY["interval_seconds"]
     for attempt in range(1, DB_RETRY["max_attempts"] + 1):
         try:
-            return await _step(task_id, step_id, agent_id)
+            return await _step(task_id, step_id, agent_id, plan)
         except Exception as exc:
             if attempt == DB_RETRY["max_attempts"] or not transient(exc):
                 raise
@@ -114,29 +147,37 @@ async def step(task_id: str, step_id: str, agent_id: str) -> str:
     raise AssertionError("unreachable")
 
 
-async def _step(task_id: str, step_id: str, agent_id: str) -> str:
+async def _step(task_id: str, step_id: str, agent_id: str, plan: Plan | None) -> str:
     logs.bind(task_id, step_id)
     rt = current()
     waiters, cap = rt.slot_waiters, rt.settings.agent_concurrency
-    while True:
-        if waiters.full(agent_id, cap):
-            started: Any = steps.BUSY  # this process holds every slot: no need to ask
-        else:
-            started = await steps.start(rt, task_id, step_id, agent_id)
-        if started != steps.BUSY:
-            break
-        await waiters.wait(agent_id, rt.settings.slot_poll_seconds)
+    # Started already, in the transaction of the step it waited for (or with its siblings)?
+    started: Any = plan.started.pop(step_id, None) if plan is not None else None
     if started is None:
-        return await steps.finish(rt, task_id, step_id, STOPPED)
-    if isinstance(started, str):
-        return await steps.finish(rt, task_id, step_id, {"state": "failed", "error": started})
+        while True:
+            if waiters.full(agent_id, cap):
+                started = steps.BUSY  # this process holds every slot: no need to ask
+            else:
+                started = await steps.start(rt, task_id, step_id, agent_id)
+            if started != steps.BUSY:
+                break
+            await waiters.wait(agent_id, rt.settings.slot_poll_seconds)
+        if started is None:
+            return await steps.finish(rt, task_id, step_id, STOPPED)
+        if isinstance(started, str):
+            failed = {"state": "failed", "error": started}
+            return await steps.finish(rt, task_id, step_id, failed)
+        waiters.took(agent_id)
     job, call = started
-    waiters.took(agent_id)
     try:
         attrs = {"orchestra.task_id": task_id, "orchestra.step_id": step_id}
         with tracing.span(f"step {step_id}", parent=job.get("trace"), attributes=attrs):
             outcome, ended = await _call_agent(rt, job, call)
-        return await steps.finish(rt, task_id, step_id, outcome, ended)
+        if plan is None:
+            return await steps.finish(rt, task_id, step_id, outcome, ended)
+        # The steps that wait only for this one start in its finishing transaction.
+        ready = plan.ready_after(step_id)
+        return await steps.finish(rt, task_id, step_id, outcome, ended, ready, plan.started)
     finally:
         waiters.freed(agent_id)
 
@@ -253,19 +294,34 @@ async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
         return await fail_task_step(task_id, f"Planning failed: {_reason(exc)}")
     if not plan:
         return await finish_task_step(task_id)
+    steps_of = Plan(plan)
+    try:
+        return await _run_plan(current(), task_id, plan, steps_of)
+    finally:
+        steps_of.release(current())
+
+
+async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps_of: Plan) -> str:
     ids = [planning.step_id_of(node) for node in plan]
-    status: dict[str, str] = {}
+    status = steps_of.status
     done = {step_id: asyncio.Event() for step_id in ids}
     stopped = asyncio.Event()  # a step failed or was canceled: nothing new starts
+    first = steps_of.first()
+    if len(first) > 1:
+        # The first steps of a wide plan start together, in one transaction.
+        try:
+            steps_of.started.update(await steps.start_ready(rt, task_id, first))
+        except Exception as exc:  # each starts on its own then, with its own retries
+            log.warning("task %s: the first steps could not start together: %s", task_id, exc)
 
     async def run(step_id: str, node: dict[str, Any]) -> None:
         try:
             for dependency in node["depends_on"]:
                 await done[dependency].wait()
-            if stopped.is_set():
+            if stopped.is_set() and step_id not in steps_of.started:
                 status[step_id] = "skipped"
-            else:
-                status[step_id] = await step(task_id, step_id, node["agent_id"] or "")
+            else:  # a step started already runs: it is at its agent's door
+                status[step_id] = await step(task_id, step_id, node["agent_id"] or "", steps_of)
         except Exception as exc:  # the database stayed away through every retry
             log.exception("task %s step %s gave up", task_id, step_id)
             failed = {"state": "failed", "error": f"The step could not run: {_reason(exc)}"}
