@@ -170,3 +170,7 @@ def test_ready_steps_start_in_the_transaction_that_makes_them_ready(slow: Slow) 
     # d waited for two: it starts with the later of them.
     assert at["step.running", "d"] in (at["step.completed", "b"], at["step.completed", "c"])
     assert slow.received(task_id).count("d") == 1
+    # Started in a's finishing transaction, c still received a's outcome whole.
+    data = {s["id"]: s["output_data"] for s in task["steps"]}
+    assert data["c"]["from"] == {"a": "a"}, data
+    assert data["d"]["from"] == {"b": "b", "c": "c"}, data

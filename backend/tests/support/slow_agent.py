@@ -55,7 +55,12 @@ class SlowExecutor(StepExecutor):
         seen = sorted(i.step_id for i in request.inputs)
         return StepResult(
             text=f"waited {delay} s for {request.step_id}; inputs: {seen}",
-            data={"step": request.step_id, "inputs": seen},
+            # What each dependency's own data said it was: inputs passed whole, not empty.
+            data={
+                "step": request.step_id,
+                "inputs": seen,
+                "from": {i.step_id: (i.data or {}).get("step") for i in request.inputs},
+            },
         )
 
 

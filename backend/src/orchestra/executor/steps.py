@@ -338,15 +338,21 @@ async def finish(
     # it in its own transaction, and the task needs no durable step of its own to finish.
     ends_task = rt.synthesizer is None
 
+    starts = Change(task_id)
+
     def work(connection: Connection) -> tuple[str, Started]:
         slots.free(connection, task_id, step_id)
         status = _store_outcome(connection, change, step_id, outcome, figures)
         if status == StepStatus.COMPLETED and ends_task and complete_if_last(connection, change):
             status = TASK_COMPLETED
+        # Written first: the steps started next read this one's outcome as their input.
+        # One transaction, one time for its events.
+        now = utcnow()
+        change.write(connection, at=now)
         next_ones: Started = {}
         if status == StepStatus.COMPLETED and ready:
-            next_ones = _take_ready(connection, rt, change, ready, chosen)
-        change.write(connection)
+            next_ones = _take_ready(connection, rt, starts, ready, chosen)
+            starts.write(connection, at=now)
         return status, next_ones
 
     status, next_ones = await rt.db.run(work)
@@ -354,6 +360,7 @@ async def finish(
     if started is not None:
         started.update(next_ones)
     finished(rt, change)
+    rt.views.apply(starts)
     for agent, capability, state, seconds in figures:
         metrics.STEP_SECONDS.labels(agent, capability, state).observe(seconds)
     return status
