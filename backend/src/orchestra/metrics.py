@@ -57,6 +57,18 @@ GC_FROZEN = Gauge(
     "Objects moved out of the garbage collector's sight once the process started.",
     registry=REGISTRY,
 )
+ADMISSION = Gauge(
+    "orchestra_admission_tasks",
+    "This process's tasks: running, allowed to run now (it follows the event loop's lag), "
+    "and waiting in line.",
+    ["state"],
+    registry=REGISTRY,
+)
+LOOP_LAG = Gauge(
+    "orchestra_event_loop_lag_seconds",
+    "Mean lag of this process's event loop over the last window admission judged.",
+    registry=REGISTRY,
+)
 RETRIES = Counter(
     "orchestra_step_retries", "Attempts after the first, by reason.", ["reason"], registry=REGISTRY
 )
@@ -75,6 +87,14 @@ LLM_TOKENS = Counter(
     ["model", "direction"],
     registry=REGISTRY,
 )
+
+
+def admission(running: int, allowed: int, waiting: int, lag: float) -> None:
+    """Set the gauges of the executor's line (see `orchestra.executor.admission`)."""
+    ADMISSION.labels("running").set(running)
+    ADMISSION.labels("allowed").set(allowed)
+    ADMISSION.labels("waiting").set(waiting)
+    LOOP_LAG.set(lag)
 
 
 def count_tokens(model: object, tokens_in: int, tokens_out: int) -> None:

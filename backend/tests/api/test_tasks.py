@@ -258,6 +258,14 @@ def test_metrics_show_tasks_steps_and_agents(api: httpx.Client) -> None:
     assert 'orchestra_step_duration_seconds_count{agent="Analyst Agent"' in text
     assert "orchestra_agent_instance_healthy{" in text
     assert "orchestra_steps_waiting" in text and "orchestra_step_retries" in text
+    # The executor's line: how many run, may run (past 16, while the loop keeps up), wait.
+    allowed = next(
+        line
+        for line in text.splitlines()
+        if line.startswith('orchestra_admission_tasks{state="allowed"}')
+    )
+    assert float(allowed.split()[-1]) >= 16
+    assert "orchestra_event_loop_lag_seconds " in text
 
 
 def test_many_concurrent_tasks_all_complete(api: httpx.Client) -> None:

@@ -48,6 +48,7 @@ class Admission:
         self.least = min(least, running)
         self.target = target
         self.allowed = self.least
+        self.lag = 0.0  # mean of the last window judged
         self._lags: list[float] = []
         self._window_end = 0.0
         self.max_waiting = waiting
@@ -136,7 +137,7 @@ class Admission:
         if now < self._window_end:
             return
         self._window_end = now + WINDOW_SECONDS
-        lag = sum(self._lags) / len(self._lags)
+        lag = self.lag = sum(self._lags) / len(self._lags)
         self._lags.clear()
         if lag > self.target:
             self.allowed = max(self.least, int(self.allowed * SHRINK))

@@ -28,6 +28,8 @@ async def metrics_page(services: ServicesDep) -> PlainTextResponse:
     """Prometheus metrics: tasks by status, step latency by agent and capability, retries,
     failovers, waiting steps, agent health, LLM tokens by model."""
     await metrics.refresh(services.db)
+    line = services.executor.rt.admission
+    metrics.admission(line.running, line.allowed, line.waiting, line.lag)
     return PlainTextResponse(metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
 
