@@ -115,8 +115,9 @@ class Plan:
         ]
 
     def release(self, rt: Runtime) -> None:
-        """Steps started for a run that never took them (the workflow was stopped): the
-        slots they hold here are no longer counted (their rows go with the task's end)."""
+        """Steps started for a run that never took them (the workflow was stopped, as at a
+        shutdown): their slots stop counting here; their rows are freed when the process
+        starts again, as for any step in flight at a stop."""
         for step_id in self.started:
             rt.slot_waiters.freed(self.agents[step_id])
         self.started.clear()
