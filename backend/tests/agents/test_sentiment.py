@@ -119,3 +119,24 @@ def test_a_prefix_turns_a_positive_word() -> None:
     assert result.label == "negative"
     assert result.negative_terms == ["unfriendly", "impolite"]
     assert sentiment("Your advice was invaluable").label == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Honestly I expected better from this brand.", "negative"),
+        ("We hoped for more after all the hype.", "negative"),
+        ("It didn't live up to the reviews.", "negative"),
+        ("The hotel exceeded my expectations.", "positive"),
+    ],
+)
+def test_expectations_met_or_not(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_a_strong_opinion_on_each_side_of_but_is_mixed() -> None:
+    assert sentiment("The camera is stunning but the software is terrible.").label == "mixed"
+    assert sentiment("Amazing food, though the service was horrible.").label == "mixed"
+    # A mild opinion before "but" only leads to the verdict after it.
+    assert sentiment("Nice idea but a terrible app.").label == "negative"
+    assert sentiment("The room was clean but the wifi kept dropping").label == "negative"

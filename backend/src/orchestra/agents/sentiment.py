@@ -139,6 +139,19 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("couldn't", "be", "happier"): 3.0,
     ("could", "not", "be", "happier"): 3.0,
     ("couldn't", "be", "better"): 3.0,
+    # Expectations: disappointment and delight said without a word of opinion.
+    ("expected", "more"): -2.0,
+    ("expected", "better"): -2.0,
+    ("expecting", "more"): -2.0,
+    ("expecting", "better"): -2.0,
+    ("hoped", "for", "more"): -2.0,
+    ("hoped", "for", "better"): -2.0,
+    ("exceeded", "my", "expectations"): 2.5,
+    ("exceeded", "expectations"): 2.5,
+    ("exceeded", "all", "expectations"): 2.5,
+    ("live", "up", "to"): 2.0,
+    ("lives", "up", "to"): 2.0,
+    ("lived", "up", "to"): 2.0,
 }
 _NEGATIONS = _words(
     """not no never none nobody nothing neither nor without hardly barely isn't aren't
@@ -217,8 +230,16 @@ class _Tally:
     # Valence that came from negated words ("not great"): hedges, not opinions held.
     hedged_positive: float = 0.0
     hedged_negative: float = 0.0
+    # Opinions held, before a contrast weighed the side after it.
+    held_positive: float = 0.0
+    held_negative: float = 0.0
 
-    def add(self, term: str, valence: float, hedged: bool = False) -> None:
+    def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
+        if not hedged:
+            if valence > 0:
+                self.held_positive += valence / weight
+            else:
+                self.held_negative += -valence / weight
         if hedged:
             if valence > 0:
                 self.hedged_positive += valence
@@ -292,7 +313,9 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             if negated:
                 valence = -valence * 0.75
                 term = f"not {term}"
-            tally.add(term, valence * weight * _intensity(tokens, index), hedged=negated)
+            tally.add(
+                term, valence * weight * _intensity(tokens, index), hedged=negated, weight=weight
+            )
             index += len(words)
             continue
         known = _LEXICON.get(token, _prefix_negated(token))
@@ -313,7 +336,7 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             # "not good" is mildly negative, not the opposite of "good".
             valence = -valence * 0.75
             term = f"not {token}"
-        tally.add(term, valence * _intensity(tokens, index) * weight, hedged=negated)
+        tally.add(term, valence * _intensity(tokens, index) * weight, hedged=negated, weight=weight)
         index += 1
     return tally
 
@@ -346,6 +369,10 @@ def _label(tally: _Tally, score: float) -> str:
     balanced = weaker >= 1.5 and weaker / stronger >= MIXED_BALANCE and abs(score) < 0.5
     if balanced and not contrast:
         return "mixed"
+    # "gorgeous but awful": a strong opinion on each side is mixed, "but" or not; a mild one
+    # before it ("clean but the wifi kept dropping") only leads to the verdict after it.
+    if contrast and _strong_on_both_sides(tally):
+        return "mixed"
     # After a "but" the writer has weighed both sides: a smaller lead says who won.
     band = NEUTRAL_BAND / 2 if contrast else NEUTRAL_BAND
     if score >= band:
@@ -353,6 +380,16 @@ def _label(tally: _Tally, score: float) -> str:
     if score <= -band:
         return "negative"
     return "mixed" if balanced else "neutral"
+
+
+STRONG_OPINION = 3.0
+"""The valence of one strong word ("gorgeous", "awful"): an opinion firmly held."""
+
+
+def _strong_on_both_sides(tally: _Tally) -> bool:
+    stronger = max(tally.held_positive, tally.held_negative)
+    weaker = min(tally.held_positive, tally.held_negative)
+    return weaker >= STRONG_OPINION and weaker / stronger >= MIXED_BALANCE
 
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|[.,;:!?]")
