@@ -179,6 +179,20 @@ def test_summarization_of_input_is_bounded() -> None:
     assert len(data["sentences"]) == 2 and data["sourceSentences"] == 20
 
 
+@pytest.mark.parametrize(
+    ("instruction", "wanted"),
+    [
+        ("Summarize this as a one-liner", 1),
+        ("Give me a single-sentence summary", 1),
+        ("Write a two-sentence summary of this", 2),
+    ],
+)
+def test_summary_length_joined_by_a_hyphen(instruction: str, wanted: int) -> None:
+    text = " ".join(f"Item {i} of the notice concerns the new bus timetable." for i in range(8))
+    request = StepRequest(instruction=instruction, inputs=(StepInput("s1", "Text", text),))
+    assert len(run_operation(request).data["sentences"]) == wanted
+
+
 def test_keywords_top_n() -> None:
     data = run(
         "Extract the top 3 keywords: solar power is cheap; solar power is clean; wind is variable"

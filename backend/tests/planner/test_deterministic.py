@@ -595,3 +595,20 @@ def test_data_at_a_chains_end_goes_to_the_clause_that_reads_it() -> None:
     assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
     assert result.steps[0].instruction.endswith("item,price\na,10\nb,30")
     assert "item,price" not in result.steps[1].instruction
+
+
+@pytest.mark.parametrize(
+    ("description", "capability"),
+    [
+        ("Write a summary of this: The pool opens at 6. Lessons start in May.", "summarization"),
+        (
+            "Write me a brief summary: 'The shop moves to Elm Street. It reopens Monday.'",
+            "summarization",
+        ),
+        ("Draft an email summarizing this: 'The shop moves. It reopens Monday.'", "writing"),
+    ],
+)
+def test_a_summary_of_the_users_text_is_extractive(description: str, capability: str) -> None:
+    # A summary asked of the user's own text is the summarizer's; a document that summarises
+    # it (an email, a report) is still the writer's.
+    assert [s.capability for s in plan(description).steps] == [capability]

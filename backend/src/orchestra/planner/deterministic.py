@@ -99,6 +99,14 @@ _RESULT_PHRASE_RE = re.compile(
     re.I,
 )
 _POSSESSIVE_RE = re.compile(r"\b(?:its|their)\b", re.I)
+# "Write a summary of this: '...'": the summary is the piece asked for, not a document
+# (an email, a report) that would summarise; of the user's own text, it is extractive.
+_SUMMARY_RE = re.compile(r"\bsumm(?:ary|aries|ari[sz]e)\b", re.I)
+_DOCUMENT_RE = re.compile(
+    r"\b(?:report|article|essay|blog|post|email|e-mail|letter|memo|newsletter|tweet|"
+    r"speech|story|poem|message|note|slides?|press release)\b",
+    re.I,
+)
 _FORWARD_MATERIAL_RE = re.compile(
     r"\b(?:this|these|the following|the given|the attached|the same|the)\s+(?:\w+\s+)?"
     r"(?:text|texts|article|paragraph|passage|review|reviews|comment|comments|data|csv|json|"
@@ -487,6 +495,15 @@ def _parts(
             # says more than the general capability, which would look up its words.
             match = matcher.best(stems, MIN_SCORE_WITH_MATERIAL)
         capability = match.capability
+        if (
+            capability == "writing"
+            and material
+            and not data.intersection(material)
+            and _SUMMARY_RE.search(text)
+            and not _DOCUMENT_RE.search(text)
+            and "summarization" in matcher.names
+        ):
+            capability = "summarization"
         if (
             previous is not None
             and refs

@@ -266,7 +266,8 @@ _NUMBER_WORDS = {
 
 def _count_before(instruction: str, nouns: str) -> int | None:
     text = instruction.lower()
-    match = re.search(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})\s+(?:\w+\s+)?(?:{nouns})\b", text)
+    # "2 sentences", "three short bullets", and joined by a hyphen: "a one-line summary".
+    match = re.search(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})[\s-]+(?:\w+\s+)?(?:{nouns})\b", text)
     if not match:
         match = re.search(r"\btop\s+(\d+)\b", text)
     if not match:
@@ -280,10 +281,12 @@ def summarization_operation(request: StepRequest) -> StepResult:
     sentences = prose.split_sentences(material)
     if not sentences:
         raise AgentInputError("There is no text to summarize.")
-    wanted = _count_before(request.instruction, "sentences?|bullets?|bullet points?|points?|lines?")
+    wanted = _count_before(
+        request.instruction, "sentences?|bullets?|bullet points?|points?|lines?|liners?"
+    )
     if wanted is None:
         words = request.instruction.lower()
-        if re.search(r"\b(?:short|brief|one-line|tl;?dr)\b", words):
+        if re.search(r"\b(?:short|brief|tl;?dr)\b", words):
             wanted = 2
         elif re.search(r"\b(?:detailed|long|thorough)\b", words):
             wanted = 6
