@@ -188,11 +188,23 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Compute the mean of 2, 7, 5", "what about the max", "max of 2, 7, 5"),
         ("Calculate 15% of 80", "and of 300?", "15% of 300"),
         ("What is 10% of 640?", "same but 25%", "25% of 640"),
+        # A new subject asked for with "make it about": one article, not two.
+        (
+            "Write a story about a lighthouse keeper",
+            "make it about a baker instead",
+            "story about a baker",
+        ),
+        (
+            "Write a haiku about the sea",
+            "can you make it about mountains instead?",
+            "haiku about the mountains",
+        ),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
     result = plan(follow_up, history=(previous,))
     assert expected in " ".join(s.instruction for s in result.steps)
+    assert "a a " not in " ".join(s.instruction for s in result.steps)
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,13 @@ _FOLLOW_UP_PATTERNS = (
         re.I | re.S,
     ),
     re.compile(_LEAD + r"(?:what|how)\s+about\s+(?P<subject>.+?)\s*[.!?]*$", re.I | re.S),
+    # "make it about winter instead", "can you change it to be about mountains?"
+    re.compile(
+        _LEAD + r"(?:can you |could you |would you |please )*(?:make|change|switch|turn)\s+"
+        r"(?:it|that|this)\s+(?:to\s+(?:be\s+)?)?(?:about|on)\s+(?P<subject>.+?)"
+        r"(?:\s+instead)?\s*[.!?]*$",
+        re.I | re.S,
+    ),
     re.compile(
         _LEAD + r"(?:the\s+)?same\s+(?:thing\s+)?(?:but\s+)?(?:for|with|about|but)\s+"
         r"(?P<subject>.+?)\s*[.!?]*$",
@@ -237,5 +244,9 @@ def _substitute(previous: str, subject: str) -> str | None:
     old = masked.restore(topic_of(requests[0].text)) if requests else ""
     old = old.rstrip(" .!?")
     if old and old.lower() != subject.lower() and old.lower() in previous.lower():
+        start = previous.lower().index(old.lower())
+        if re.search(r"\b(?:a|an|the)\s+$", previous[:start], re.I):
+            # "a lighthouse keeper" with "a train driver": one article, not two.
+            subject = re.sub(r"^(?:a|an|the)\s+", "", subject, flags=re.I)
         return re.sub(re.escape(old), lambda _: subject, previous, flags=re.I)
     return f"{previous.rstrip(' .')} for {subject}"
