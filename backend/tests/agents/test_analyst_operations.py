@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from orchestra.agents.analyst.operations import infer_operation, run_operation
+from orchestra.agents.analyst.problems import read_percentage_problem
 from orchestra.agents.analyst.statistics import choose_headline, extract_numbers
 from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest
 
@@ -605,3 +606,50 @@ def test_how_many_rows_with_and_without_a_condition(question: str, rows: int | N
             run(request, capability="statistics")
     else:
         assert run(request, capability="statistics")["result"] == rows
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        # A relative change stated before the question, which says which way it goes.
+        ("Revenue went from 40k to 50k.", "What's the percentage increase?", 25),
+        ("The price dropped from 80 to 60.", "By what percent did it drop?", 25),
+        ("Users went from 200 to 150.", "What's the percentage change?", -25),
+        ("Visitors went from 1,200 to 1,500.", "What's the percentage increase?", 25),
+        # An amount split between people.
+        ("There are 5 of us and dinner was 210.", "How much does each of us pay?", 42),
+        ("The taxi was 48 dollars for 3 friends.", "How much each?", 16),
+        # An amount per period, asked per another period.
+        ("A gym membership costs 35 a month.", "What's that per year?", 420),
+        ("My rent is 14,400 a year.", "How much is it per month?", 1200),
+        # The price after a discount, asked as the sale price.
+        ("A coat is 150 and it's 20% off.", "What's the sale price?", 120),
+        ("A jacket is 90, now 10% off.", "What's the sale price?", 81),
+    ],
+)
+def test_word_problems_stated_before_the_question(context: str, task: str, result: float) -> None:
+    data = run(f"Context: {context} Task: {task}", capability="calculation")
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # A decrease asked of values that rose; a scale on one value only.
+        ("Visitors rose from 1,200 to 1,500.", "What's the percentage decrease?"),
+        # No number of people, or another number beside them.
+        ("The bill is 138.", "How much does each person pay?"),
+        ("We are 4 people and the bill is 138 with a 10% tip.", "How much does each pay?"),
+        # Two amounts, or a month to a week (no whole number of weeks in a month).
+        ("I earn 3200 a month and spend 2450.", "How much is that a year?"),
+        ("Rent is 1,300 a month.", "How much is that per week?"),
+    ],
+)
+def test_word_problems_not_read_are_refused(context: str, task: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"Context: {context} Task: {task}", capability="calculation")
+
+
+def test_the_sale_price_is_the_amount_after_the_discount() -> None:
+    read = read_percentage_problem("A jacket is 90, now 10% off.", "What's the sale price?")
+    assert read is not None and read[1] == "the amount less it"

@@ -252,3 +252,27 @@ def test_units_of_different_kinds_do_not_convert() -> None:
 def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
     assert value("How much is 5% of 1,250, rounded to 2 decimals?") == 62.5
     assert value("the sum of 1,250, 2,500 and 10") == 3760
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what's 2.5k plus 750", 3250),
+        ("4K times 3", 12000),
+        ("two thirds of 90", 60),
+        ("a quarter of 300", 75),
+        ("how many percent is 9 of 60?", 15),
+        ("bump 200 up by 15%", 230),
+        ("knock 80 down by 25%", 60),
+        ("whats 12 percnt of 50", 6),
+    ],
+)
+def test_everyday_ways_of_writing_numbers(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+def test_whatever_that_comes_to_is_the_value_before() -> None:
+    reading = read_numeric_request("Multiply 6 by 7, then 50% of whatever that comes to")
+    assert reading.trusted
+    values = [evaluate(render(c.expression)) for c in reading.clauses]
+    assert values == [42, 21]

@@ -16,7 +16,10 @@ from typing import Any
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.formulas import read_formula
 from orchestra.agents.analyst.problems import (
+    read_per_period,
     read_percentage_problem,
+    read_relative_change,
+    read_share_per_person,
     read_unit_price,
     states_count_and_price,
 )
@@ -49,6 +52,7 @@ from orchestra.agents.analyst.wording import (
     Reading,
     read_numeric_request,
     render,
+    spell_thousands,
 )
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
 
@@ -111,7 +115,7 @@ def formula_answer(request: StepRequest) -> StepResult | None:
 
 
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
-    text = inputs.text
+    text = spell_thousands(inputs.text)
     material: list[Node] = []
     context = _CONTEXT.match(text)
     if context:
@@ -132,6 +136,15 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if formula is None and context:
         # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
         formula = read_percentage_problem(context.group("context"), text)
+    if formula is None and context:
+        # "Sales fell from 80 to 60. What's the percentage decrease?"
+        formula = read_relative_change(context.group("context"), text)
+    if formula is None and context:
+        # "We're 4 people and the bill is 138. How much does each person pay?"
+        formula = read_share_per_person(context.group("context"), text)
+    if formula is None and context:
+        # "A subscription is 12.99 a month. How much is that per year?"
+        formula = read_per_period(context.group("context"), text)
     if formula is not None:
         # "Convert 5 miles to km": a known formula, read whole.
         expression, label = formula

@@ -29,6 +29,7 @@ __all__ = [
     "Reading",
     "read_numeric_request",
     "render",
+    "spell_thousands",
 ]
 
 CONFIDENCE_THRESHOLD = 0.6
@@ -528,7 +529,8 @@ def _corrected(tokens: list[Token]) -> tuple[list[Token], list[str]]:
                 notes.append(f"read '{token.text}' as '{target}'")
                 token = Token("word", target)
         result.append(token)
-    return result, notes
+    # "35 percnt" read as "35 percent" is a percentage, as written right would have been.
+    return (_merge_percentages(result) if notes else result), notes
 
 
 def _without_filler(tokens: list[Token]) -> list[Token]:
@@ -1331,8 +1333,22 @@ def _statement_of_numbers(tokens: list[Token]) -> list[Node] | None:
 # Numbers joined by two slashes or more, with no spaces.
 _SLASHED = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
 
+# How many parts, and of what size: "three quarters" is 3/4.
+_FRACTION_COUNTS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_FRACTION_PARTS: dict[str, int] = {
+    "half": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
+
 # Everyday ways of saying arithmetic, said the plain way before reading.
-_EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
+_EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "what do you get if you add 7 to 5": the question is the arithmetic after it.
     (
         re.compile(
@@ -1357,10 +1373,46 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1 divided by \2",
     ),
+    # "three quarters of 96", "two thirds of 90", "a fifth of 40": a fraction of an amount.
+    (
+        re.compile(
+            r"\b(?:(?P<count>a|an|one|two|three|four)\s+)(?P<part>half|thirds?|quarters?|"
+            r"fifths?|tenths?)\s+of\b"
+        ),
+        lambda m: f"{_FRACTION_COUNTS[m.group('count')]}/{_FRACTION_PARTS[m.group('part')]} of",
+    ),
+    # "how many percent is 18 of 80?" is "what percentage of 80 is 18?".
+    (
+        re.compile(
+            r"\bhow\s+many\s+percent\s+is\s+(\d[\d,]*(?:\.\d+)?)\s+of\s+(\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"what percentage of \2 is \1",
+    ),
+    # "bump 450 up by 12%", "knock 80 down by 5": an increase and a decrease said as verbs.
+    (
+        re.compile(r"\b(?:bump|push|put|mark)\s+(?:up\s+)?(\d[\d,]*(?:\.\d+)?)\s+(?:up\s+)?by\b"),
+        r"increase \1 by",
+    ),
+    (
+        re.compile(r"\b(?:knock|bring|mark)\s+(?:down\s+)?(\d[\d,]*(?:\.\d+)?)\s+(?:down\s+)?by\b"),
+        r"decrease \1 by",
+    ),
+    # "10% of whatever that comes to": the value before, however it is pointed at.
+    (re.compile(r"\bwhatever\s+(?:that|it|this)\s+(?:comes\s+to|is|gives)\b"), "that"),
 )
 
 
+_THOUSANDS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", re.I)
+
+
+def spell_thousands(text: str) -> str:
+    """``text`` with "2.5k" and "80K" written "2.5 thousand": thousands as people write
+    them in money and counts, read like any other scale word."""
+    return _THOUSANDS.sub(r"\1 thousand", text)
+
+
 def _everyday(text: str) -> str:
+    text = spell_thousands(text)
     for pattern, plain in _EVERYDAY:
         text = pattern.sub(plain, text)
     return text
