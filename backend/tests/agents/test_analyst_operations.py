@@ -343,6 +343,9 @@ def test_the_price_of_some_items(instruction: str, result: float) -> None:
         "If 3 tickets cost 45 dollars, how much do they cost altogether?",
         # A count and a price are not values of one list to add up.
         "Context: 3 tickets cost 45 dollars. Task: What's the total?",
+        # Nor are a number of people and an amount.
+        "Context: There are 3 of us. Each person pays 20. Task: What's the total?",
+        "Context: My 3 friends are 20, 25 and 30 years old. Task: What's the average?",
     ],
 )
 def test_the_price_of_one_item_with_more_numbers_is_refused(instruction: str) -> None:

@@ -157,11 +157,11 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if reading.expression is None or confidence < CONFIDENCE_THRESHOLD:
         raise AgentInputError(_refusal(reading, confidence, statistics, bool(material)))
     if context and reading.figures and states_count_and_price(context.group("context")):
-        # "3 tickets cost 45. What's the total?" is not 48: a count and a price are not
-        # values of one list.
+        # "3 tickets cost 45. What's the total?" is not 48, nor "There are 3 of us. Each
+        # pays 20. What's the total?" 23: a count and an amount are not values of one list.
         raise AgentInputError(
             "Not sure enough to answer, so nothing was computed: the numbers given are a "
-            "number of items and what they cost, not values of one list. Say the "
+            "number of items or people and amounts, not values of one list. Say the "
             "arithmetic, e.g. '45 / 3' or '3 times 45'."
         )
     if reading.figures == ("count",) and _counts_something_else(text):

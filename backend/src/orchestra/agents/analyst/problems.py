@@ -162,9 +162,13 @@ def read_unit_price(text: str) -> tuple[Node, str] | None:
 
 
 def states_count_and_price(text: str) -> bool:
-    """Whether the text gives a number of items and what they cost ("3 tickets cost 45"):
-    two numbers of different kinds, which no figure of a list may add or average."""
-    return _COUNT_COSTS.search(text.lower()) is not None
+    """Whether the text gives a number of items and what they cost ("3 tickets cost 45"),
+    or a number of people beside other numbers ("There are 3 of us. Each pays 20."): numbers
+    of different kinds, which no figure of a list may add or average."""
+    lowered = text.lower()
+    if _COUNT_COSTS.search(lowered) is not None:
+        return True
+    return _PEOPLE.search(lowered) is not None and len(_NUMBER.findall(lowered)) > 1
 
 
 # "went from 80 to 60", "from 40k to 50k": an old and a new value.
