@@ -188,6 +188,9 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Compute the mean of 2, 7, 5", "what about the max", "max of 2, 7, 5"),
         ("Calculate 15% of 80", "and of 300?", "15% of 300"),
         ("What is 10% of 640?", "same but 25%", "25% of 640"),
+        ("What is 10% of 640?", "and if it were 25%?", "25% of 640"),
+        ("Convert 5 km to miles", "what if it was 8 km", "Convert 8 km to miles"),
+        ("Calculate 15% of 80", "make it 20%", "20% of 80"),
         # A new subject asked for with "make it about": one article, not two.
         (
             "Write a story about a lighthouse keeper",

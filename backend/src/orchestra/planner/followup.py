@@ -57,9 +57,11 @@ _FOLLOW_UP_PATTERNS = (
         _LEAD + r"(?:(?:what|how)\s+about\s+)?(?P<subject>of\s+\$?\d[\d,]*(?:\.\d+)?)\s*[.!?]*$",
         re.I | re.S,
     ),
-    # "and 35%?", "now for 12 km", "ok, 2, 8 and 6?": a new quantity, nothing else.
+    # "and 35%?", "now for 12 km", "ok, 2, 8 and 6?", "and if it were 22%?": a new
+    # quantity, nothing else.
     re.compile(
-        _LEAD + r"(?:for\s+|with\s+)?(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
+        _LEAD + r"(?:for\s+|with\s+|at\s+|make\s+it\s+|(?:what\s+)?if\s+(?:it|that)\s+"
+        r"(?:were|was|is|had\s+been)\s+)?(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
         r"[A-Za-z]+\b)?(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)\s*[.!?]*$",
         re.I | re.S,
     ),
