@@ -627,3 +627,32 @@ def test_a_summary_of_the_users_text_is_extractive(description: str, capability:
     # A summary asked of the user's own text is the summarizer's; a document that summarises
     # it (an email, a report) is still the writer's.
     assert [s.capability for s in plan(description).steps] == [capability]
+
+
+@pytest.mark.parametrize(
+    ("description", "capabilities"),
+    [
+        # A target format decides between statistics and conversion.
+        ('make this into a csv: [{"team": "red", "wins": 4}]', ["conversion"]),
+        ("make it a json\nname,age\nIvy,31", ["conversion"]),
+        ("what's the total of this csv?\nx,y\n1,2\n3,4", ["statistics"]),
+        # Things compared are explained; numbers are subtracted.
+        ("what's the difference between a virus and a bacterium", ["research"]),
+        ("what's the difference between 45 and 18", ["statistics"]),
+        # "this" is the text that the next clause of the sentence gives.
+        ("Summarize this and give me the keywords: 'Solar is cheap. Wind varies.'", None),
+        # An ask about a text after one about numbers is a clause of its own ...
+        ("Give me the average of 2, 4, 9 and the tone of 'Great work team'", None),
+        # ... while two asks of one text stay one request on it.
+        ("What are the keywords and the tone of this message: 'Late again.'", None),
+    ],
+)
+def test_what_kind_of_work_the_words_name(description: str, capabilities: list[str] | None) -> None:
+    result = plan(description)
+    if capabilities is not None:
+        assert [s.capability for s in result.steps] == capabilities
+    for step in result.steps:
+        if step.capability in {"summarization", "keywords", "sentiment"}:
+            assert "'" in step.instruction, step.instruction  # the text travels with the step
+    if "average of 2, 4, 9" in description:
+        assert shape(result) == [("statistics", []), ("sentiment", [])]

@@ -102,6 +102,15 @@ _POSSESSIVE_RE = re.compile(r"\b(?:its|their)\b", re.I)
 # "Write a summary of this: '...'": the summary is the piece asked for, not a document
 # (an email, a report) that would summarise; of the user's own text, it is extractive.
 _SUMMARY_RE = re.compile(r"\bsumm(?:ary|aries|ari[sz]e)\b", re.I)
+# "make this into a csv", "as JSON": a format to turn the data into. "csv" alone names
+# statistics' input as much as conversion's output; the target decides a tie.
+_TARGET_FORMAT_RE = re.compile(
+    r"\b(?:into|to|as)\s+(?:an?\s+)?(?:csv|json|markdown|tsv)\b"
+    r"|\bmake\s+(?:this|it|that|these)\s+(?:into\s+)?an?\s+(?:csv|json|markdown|tsv)\b",
+    re.I,
+)
+# "the difference between weather and climate": things compared, not numbers subtracted.
+_DIFFERENCE_OF_THINGS_RE = re.compile(r"\bdifferences?\s+between\s+[a-z]", re.I)
 _DOCUMENT_RE = re.compile(
     r"\b(?:report|article|essay|blog|post|email|e-mail|letter|memo|newsletter|tweet|"
     r"speech|story|poem|message|note|slides?|press release)\b",
@@ -278,6 +287,9 @@ def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
     return kept
 
 
+_FORWARD_POINTERS = frozenset({"this", "it", "these"})
+
+
 def _share_bare_verbs(
     actions: list[Clause], verbs: frozenset[str], matcher: CapabilityMatcher
 ) -> list[Clause]:
@@ -296,7 +308,19 @@ def _share_bare_verbs(
             for t in tokenize(strip_request_prefix(clause.text))
             if t.is_word or t.is_number or t.is_material
         ]
-        if len(words) != 1 or following.sentence != clause.sentence:
+        if following.sentence != clause.sentence:
+            continue
+        if len(words) == 2 and words[1].low in _FORWARD_POINTERS:
+            # "Summarize this and tell me if it's positive: '...'": "this" is the text the
+            # next clause of the sentence gives, which both work on.
+            material = " ".join(placeholders_in(following.text))
+            if material:
+                text = strip_request_prefix(clause.text).strip(" ,")
+                result[position] = Clause(
+                    f"{text}: {material}", clause.connectives, clause.sentence, clause.is_request
+                )
+            continue
+        if len(words) != 1:
             continue
         subject = topic_of(following.text, verbs)
         if not subject:
@@ -495,6 +519,21 @@ def _parts(
             # says more than the general capability, which would look up its words.
             match = matcher.best(stems, MIN_SCORE_WITH_MATERIAL)
         capability = match.capability
+        if (
+            capability in ("statistics", "calculation")
+            and _DIFFERENCE_OF_THINGS_RE.search(text)
+            and not material
+            and not refs
+            and not any(t.is_number for t in tokenize(text))
+        ):
+            # With no number to subtract, what differs is explained, not computed.
+            capability = matcher.general
+        if (
+            capability != "conversion"
+            and _TARGET_FORMAT_RE.search(text)
+            and matcher.scores(stems).get("conversion", -1.0) >= match.score
+        ):
+            capability = "conversion"
         if (
             capability == "writing"
             and material
