@@ -656,3 +656,17 @@ def test_word_problems_not_read_are_refused(context: str, task: str) -> None:
 def test_the_sale_price_is_the_amount_after_the_discount() -> None:
     read = read_percentage_problem("A jacket is 90, now 10% off.", "What's the sale price?")
     assert read is not None and read[1] == "the amount less it"
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        ("A car travels 150 km in 2 hours.", "What's its average speed?", 75),
+        ("We drove 300 miles in 5 hours.", "What was our average speed?", 60),
+    ],
+)
+def test_a_speed_stated_before_the_question_is_not_an_average(
+    context: str, task: str, result: float
+) -> None:
+    data = run(f"Context: {context} Task: {task}", capability="statistics")
+    assert data["result"] == pytest.approx(result)

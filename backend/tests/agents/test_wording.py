@@ -234,6 +234,14 @@ def test_an_unknown_name_in_symbols_is_kept_so_the_answer_names_it() -> None:
         ("what's 10 m/s in km/h", 36),
         ("convert 6 feet 2 inches to cm", 187.96),
         ("5 ft 6 inches to meters", 1.6764),
+        # Two units of one dimension, a thing named before its size, a slip in the verb.
+        ("convert 2 hours 30 minutes to minutes", 150),
+        ("what's 1 week 2 days in days", 9),
+        ("how many meters is a lap of 400 yards", 365.76),
+        ("conver 20 kilometres into miles", 20_000 / 1609.344),
+        # A speed asked in a unit of its own, or with "how fast".
+        ("A car travels 150 km in 2 hours. What's its average speed in mph?", 75_000 / 1609.344),
+        ("A runner covers 10 km in 50 minutes. How fast is that in km/h?", 12),
     ],
 )
 def test_everyday_formulas(text: str, expected: float) -> None:
@@ -245,6 +253,8 @@ def test_everyday_formulas(text: str, expected: float) -> None:
 def test_units_of_different_kinds_do_not_convert() -> None:
     assert read_formula("Convert 5 miles to kg") is None
     assert read_formula("convert 6 feet 2 inches to kg") is None
+    assert read_formula("convert 3 minutes 2 hours to minutes") is None  # the larger first
+    assert read_formula("convert 2 hours 30 km to minutes") is None
     assert read_formula("convert 5 km/h to minutes") is None
     assert read_formula("What is 5 plus 3") is None
 

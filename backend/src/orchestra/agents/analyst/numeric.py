@@ -130,6 +130,10 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if isinstance(inputs.numbers[implicit], list) and not material:
             material = [Name(implicit)]
     formula = read_formula(text)
+    if formula is None and context:
+        # "A car travels 150 km in 2 hours. What's its average speed?" is a speed, not the
+        # average of 150 and 2: a formula may be stated in one sentence and asked in another.
+        formula = read_formula(f"{context.group('context')} {text}")
     if formula is None:
         # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
         formula = read_unit_price(f"{context.group('context')} {text}" if context else text)
