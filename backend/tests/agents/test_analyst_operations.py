@@ -670,3 +670,34 @@ def test_a_speed_stated_before_the_question_is_not_an_average(
 ) -> None:
     data = run(f"Context: {context} Task: {task}", capability="statistics")
     assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A statement and its question in one sentence.
+        ("I spent 12, 30 and 8, what's the total?", 50),
+        ("my test scores were 88 92 79 95, what's my average", 88.5),
+        # A year says when; it is no value to add.
+        ("Context: In 2023 we sold 40, 50 and 60 units. Task: What's the total?", 150),
+        ("Context: In March 2024 we had 12, 15 and 9 visitors. Task: What's the average?", 12),
+        # A noun said after each number is what they measure, not a count of things.
+        ("Context: We sold 40 units on Monday and 50 units on Tuesday. Task: Total?", 90),
+        ("Context: I worked 8 hours on Monday and 6 on Tuesday. Task: What's the total?", 14),
+    ],
+)
+def test_numbers_stated_before_the_question(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: I have 3 kids aged 4, 7 and 10. Task: What's their average age?",
+        "Context: We have 2 dogs that weigh 12 and 30 kg. Task: What's the total weight?",
+        "I have 3 kids aged 4, 7 and 10, what's their average age?",
+    ],
+)
+def test_a_count_of_things_is_not_one_of_the_values(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="number of items or people"):
+        run(instruction, capability="statistics")

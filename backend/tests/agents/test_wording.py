@@ -286,3 +286,23 @@ def test_whatever_that_comes_to_is_the_value_before() -> None:
     assert reading.trusted
     values = [evaluate(render(c.expression)) for c in reading.clauses]
     assert values == [42, 21]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("add up all the numbers from 1 to 10", 55),
+        ("what's the sum of the integers from 1 to 100", 5050),
+        ("average of the whole numbers from 5 through 9", 7),
+        ("median of 4 9 1 7 3", 4),
+    ],
+)
+def test_ranges_and_lists_without_commas(text: str, expected: float) -> None:
+    reading = read_numeric_request(text)
+    assert reading.trusted, reading.doubts
+    assert reading.expression is not None
+    assert evaluate(render(reading.expression)) == pytest.approx(expected)
+
+
+def test_a_range_written_backwards_is_not_listed() -> None:
+    assert not read_numeric_request("sum of all numbers from 10 to 1").trusted

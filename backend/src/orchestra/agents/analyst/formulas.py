@@ -14,7 +14,7 @@ import re
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["read_formula"]
+__all__ = ["is_unit", "read_formula"]
 
 # Units by dimension, with their size in the dimension's base unit.
 _UNITS: dict[str, tuple[str, float]] = {}
@@ -48,6 +48,12 @@ _add("time", 604800.0, "week", "weeks")
 _add("speed", 1.0, "m/s", "mps")
 _add("speed", 1000.0 / 3600.0, "km/h", "kph", "kmh", "kmph", "km/hr")
 _add("speed", 1609.344 / 3600.0, "mph", "mi/h")
+
+
+def is_unit(word: str) -> bool:
+    """Whether ``word`` names a unit of measure ("km", "hours", "pounds")."""
+    return word.lower() in _UNITS
+
 
 _TEMPERATURES = {
     "celsius": "c",

@@ -61,6 +61,13 @@ __all__ = ["calculation_operation", "formula_answer", "statistics_operation"]
 MAX_VALUES_ECHOED = 1_000
 
 _CONTEXT = re.compile(r"^\s*Context:\s*(?P<context>.*?)\s+Task:\s*(?P<task>.*)$", re.S)
+# "I spent 12, 30 and 8, what's the total?": a statement and its question in one sentence,
+# read as the planner's "Context: ... Task: ..." is. The statement asks nothing itself.
+_STATED_THEN_ASKED = re.compile(
+    r"^(?P<context>(?!\s*(?:what|how|which|calculate|compute|find|give|tell|add|sum|work)\b)"
+    r"[^?\n]*\d[^?\n]*?),\s*(?:so\s+)?(?P<task>(?:what|whats|how)\b[^,\n]*\??)\s*$",
+    re.I,
+)
 _NUMBER = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w])")
 # Words asking for a subset or a condition the table statistics cannot apply.
 _TABLE_QUALIFIERS = re.compile(
@@ -117,7 +124,7 @@ def formula_answer(request: StepRequest) -> StepResult | None:
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
     text = spell_thousands(inputs.text)
     material: list[Node] = []
-    context = _CONTEXT.match(text)
+    context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
         text = context.group("task")
@@ -160,14 +167,6 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         confidence = round(confidence - 0.1, 3)
     if reading.expression is None or confidence < CONFIDENCE_THRESHOLD:
         raise AgentInputError(_refusal(reading, confidence, statistics, bool(material)))
-    if context and reading.figures and states_count_and_price(context.group("context")):
-        # "3 tickets cost 45. What's the total?" is not 48, nor "There are 3 of us. Each
-        # pays 20. What's the total?" 23: a count and an amount are not values of one list.
-        raise AgentInputError(
-            "Not sure enough to answer, so nothing was computed: the numbers given are a "
-            "number of items or people and amounts, not values of one list. Say the "
-            "arithmetic, e.g. '45 / 3' or '3 times 45'."
-        )
     if reading.figures == ("count",) and _counts_something_else(text):
         # "12 boxes with 24 bottles each. How many bottles is that?" asks for arithmetic,
         # not how many numbers were given.
@@ -175,6 +174,14 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Not sure enough to answer, so nothing was computed: the request asks how many "
             "of something the numbers measure, not how many numbers there are. Say the "
             "arithmetic, e.g. '12 times 24'."
+        )
+    if context and reading.figures and states_count_and_price(context.group("context")):
+        # "3 tickets cost 45. What's the total?" is not 48, nor "There are 3 of us. Each
+        # pays 20. What's the total?" 23: a count and an amount are not values of one list.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the numbers given are a "
+            "number of items or people and amounts, not values of one list. Say the "
+            "arithmetic, e.g. '45 / 3' or '3 times 45'."
         )
     if statistics and not reading.figures and _is_describe(text) and reading.values:
         reading = Reading(reading.clauses, ("mean",), reading.values, reading.references)
@@ -196,6 +203,14 @@ _SCALE_SIZES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_00
 # "7/10", "3/4": a fraction, one number; "12/05/2024" is a date, no number to compute on.
 _FRACTION = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\w/]|\.\d)")
 _DATE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
+# "In 2023 we sold 40, 50 and 60": a year says when, and is no value to add.
+_YEAR = re.compile(
+    r"\b(?:in|since|during|by|from|until|till|before|after|for|of|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?:19|20)\d{2}\b"
+    r"(?![\d.,]*\s*(?:%|percent|dollars|euros|people|units|items)\b)",
+    re.I,
+)
 
 
 def _context_numbers(context: str) -> list[Node]:
@@ -204,7 +219,7 @@ def _context_numbers(context: str) -> list[Node]:
     both kinds is refused); "grades of 80%, 90% and 70%" are all of a kind and average to
     80. A fraction ("7/10") is one number, a scale word ("1.2 million") multiplies the one
     before it, and a date gives none."""
-    text = strip_parameter_numbers(_DATE.sub(" ", context))
+    text = strip_parameter_numbers(_YEAR.sub(" ", _DATE.sub(" ", context)))
     found: list[tuple[Node, bool]] = []
     position = 0
     while (match := _NUMBER.search(text, position)) is not None:

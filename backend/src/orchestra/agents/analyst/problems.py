@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
@@ -166,9 +167,36 @@ def states_count_and_price(text: str) -> bool:
     or a number of people beside other numbers ("There are 3 of us. Each pays 20."): numbers
     of different kinds, which no figure of a list may add or average."""
     lowered = text.lower()
-    if _COUNT_COSTS.search(lowered) is not None:
+    if _COUNT_COSTS.search(lowered) is not None or _counts_things(lowered):
         return True
     return _PEOPLE.search(lowered) is not None and len(_NUMBER.findall(lowered)) > 1
+
+
+# "3 kids", "2 dogs": a number of things, then a plural noun, outside a list of numbers.
+_COUNTED_THINGS = re.compile(
+    r"(?<![\w.,])(?<!and )(?<!or )(?P<count>\d+)\s+(?:[a-z]+\s+)?(?P<things>[a-z]+s)\b"
+    r"(?!\s*(?:,|and|or)\s*\d)"
+)
+# Words after a number that measure it rather than count things.
+_MEASURES = frozenset(
+    """dollars euros pounds bucks cents percent points units years months weeks days hours
+    minutes seconds degrees""".split()  # noqa: SIM905
+)
+
+
+def _counts_things(text: str) -> bool:
+    """Whether the text counts things ("I have 3 kids aged 4, 7 and 10", "2 dogs that weigh
+    12 and 30 kg") beside other numbers: the count is not one of the values. A noun said
+    after the other numbers too ("40 units on Monday and 50 units") is what they measure."""
+    numbers = _NUMBER.findall(text)
+    for match in _COUNTED_THINGS.finditer(text):
+        things = match.group("things")
+        if is_unit(things) or things in _MEASURES or len(numbers) < 2:
+            continue
+        measured = re.search(rf"(?<![\w.])\d[\d,.]*\s+{things}\b", text[match.end() :])
+        if measured is None:
+            return True
+    return False
 
 
 # "went from 80 to 60", "from 40k to 50k": an old and a new value.

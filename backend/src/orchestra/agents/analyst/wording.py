@@ -1347,6 +1347,18 @@ _FRACTION_PARTS: dict[str, int] = {
     "tenths": 10,
 }
 
+_LONGEST_RANGE = 1000
+
+
+def _listed_range(first: int, last: int) -> str:
+    """The whole numbers from ``first`` to ``last`` as a list ("1, 2, 3 and 4"); empty when
+    the range runs backwards or is too long to write out."""
+    if last <= first or last - first >= _LONGEST_RANGE:
+        return ""
+    numbers = [str(n) for n in range(first, last + 1)]
+    return ", ".join(numbers[:-1]) + " and " + numbers[-1]
+
+
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "what do you get if you add 7 to 5": the question is the arithmetic after it.
@@ -1396,6 +1408,14 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (
         re.compile(r"\b(?:knock|bring|mark)\s+(?:down\s+)?(\d[\d,]*(?:\.\d+)?)\s+(?:down\s+)?by\b"),
         r"decrease \1 by",
+    ),
+    # "all the numbers from 1 to 10": every whole number of the range, listed.
+    (
+        re.compile(
+            r"\b(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:whole\s+)?(?:numbers|integers)\s+"
+            r"(?:from\s+)?(\d+)\s+(?:to|through|thru)\s+(\d+)\b"
+        ),
+        lambda m: _listed_range(int(m.group(1)), int(m.group(2))) or m.group(0),
     ),
     # "10% of whatever that comes to": the value before, however it is pointed at.
     (re.compile(r"\bwhatever\s+(?:that|it|this)\s+(?:comes\s+to|is|gives)\b"), "that"),
