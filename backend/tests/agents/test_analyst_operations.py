@@ -646,6 +646,9 @@ def test_word_problems_stated_before_the_question(context: str, task: str, resul
         # Two amounts, or a month to a week (no whole number of weeks in a month).
         ("I earn 3200 a month and spend 2450.", "How much is that a year?"),
         ("Rent is 1,300 a month.", "How much is that per week?"),
+        # How many days a week are worked is not said.
+        ("I earn 50 a day.", "How much is that per week?"),
+        ("I'm paid 120 a day.", "What's that a year?"),
     ],
 )
 def test_word_problems_not_read_are_refused(context: str, task: str) -> None:

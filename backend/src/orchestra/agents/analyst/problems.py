@@ -298,6 +298,7 @@ _PERIODS = {
     "month": ("month", "monthly"),
     "year": ("year", "yearly", "annually", "annual", "annum"),
 }
+_WORK = re.compile(r"\b(?:work|works|worked|working|shift|shifts|job|paid|pay)\b", re.I)
 # How many of the shorter period are in the longer one, where that is exact.
 _IN_PERIOD = {("day", "week"): 7, ("week", "year"): 52, ("month", "year"): 12, ("day", "year"): 365}
 
@@ -321,6 +322,9 @@ def read_per_period(context: str, task: str) -> tuple[Node, str] | None:
         return None
     given, wanted = _period(context), _period(task)
     if len(given) != 1 or len(wanted) != 1 or given == wanted:
+        return None
+    if given[0] == "day" and (_INCOME.search(context) or _WORK.search(context)):
+        # "I earn 50 a day": how many days a week are worked is not said.
         return None
     amount = numbers[0].replace(",", "")
     value = Num(float(amount), amount)
