@@ -704,3 +704,12 @@ def test_numbers_stated_before_the_question(instruction: str, result: float) -> 
 def test_a_count_of_things_is_not_one_of_the_values(instruction: str) -> None:
     with pytest.raises(AgentInputError, match="number of items or people"):
         run(instruction, capability="statistics")
+
+
+def test_a_speed_over_two_legs_is_refused_not_averaged() -> None:
+    with pytest.raises(AgentInputError, match="one distance covered in one time"):
+        run(
+            "Context: A car travels 150 km in 2 hours and then 50 km in 1 hour. "
+            "Task: What's its average speed?",
+            capability="statistics",
+        )

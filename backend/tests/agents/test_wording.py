@@ -255,6 +255,10 @@ def test_units_of_different_kinds_do_not_convert() -> None:
     assert read_formula("convert 6 feet 2 inches to kg") is None
     assert read_formula("convert 3 minutes 2 hours to minutes") is None  # the larger first
     assert read_formula("convert 2 hours 30 km to minutes") is None
+    # A speed over two legs is not the first leg's.
+    assert (
+        read_formula("average speed if a car goes 150 km in 2 hours, then 50 km in 1 hour") is None
+    )
     assert read_formula("convert 5 km/h to minutes") is None
     assert read_formula("What is 5 plus 3") is None
 

@@ -14,7 +14,7 @@ import re
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["is_unit", "read_formula"]
+__all__ = ["asks_speed", "is_unit", "read_formula"]
 
 # Units by dimension, with their size in the dimension's base unit.
 _UNITS: dict[str, tuple[str, float]] = {}
@@ -226,11 +226,20 @@ def _temperature(value: Num, source: str, target: str) -> Node:
 _SPEED_TARGET = re.compile(r"\b(?:in|as)\s+(km/h|kph|kmh|mph|m/s|mi/h|km/hr)\b")
 
 
+def asks_speed(text: str) -> bool:
+    """Whether the text states a distance covered in a time and asks how fast: a speed,
+    whether or not it is one `read_formula` reads (two legs are not)."""
+    lowered = text.lower()
+    asked = any(word in lowered for word in ("speed", "pace", "how fast"))
+    return asked and _SPEED.search(lowered) is not None
+
+
 def _speed(text: str) -> tuple[Node, str] | None:
     if "speed" not in text and "pace" not in text and "how fast" not in text:
         return None
     match = _SPEED.search(text)
-    if match is None:
+    # One distance in one time: "150 km in 2 hours and then 50 km in 1 hour" is not 75.
+    if match is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 2:
         return None
     length, duration = match.group("length"), match.group("duration")
     if _UNITS.get(length, ("",))[0] != "length" or _UNITS.get(duration, ("",))[0] != "time":

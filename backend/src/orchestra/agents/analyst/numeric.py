@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
-from orchestra.agents.analyst.formulas import read_formula
+from orchestra.agents.analyst.formulas import asks_speed, read_formula
 from orchestra.agents.analyst.problems import (
     read_per_period,
     read_percentage_problem,
@@ -156,6 +156,14 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if formula is None and context:
         # "A subscription is 12.99 a month. How much is that per year?"
         formula = read_per_period(context.group("context"), text)
+    if formula is None and asks_speed(f"{context.group('context')} {text}" if context else text):
+        # "150 km in 2 hours and then 50 km in 1 hour": a speed over several legs is not
+        # read, and no figure of the numbers given is one.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks for a speed "
+            "but does not give one distance covered in one time. Say the arithmetic, e.g. "
+            "'(150 + 50) / (2 + 1)'."
+        )
     if formula is not None:
         # "Convert 5 miles to km": a known formula, read whole.
         expression, label = formula
