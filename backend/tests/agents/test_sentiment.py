@@ -140,3 +140,16 @@ def test_a_strong_opinion_on_each_side_of_but_is_mixed() -> None:
     # A mild opinion before "but" only leads to the verdict after it.
     assert sentiment("Nice idea but a terrible app.").label == "negative"
     assert sentiment("The room was clean but the wifi kept dropping").label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I expected better service.", "negative"),
+        # Something bad expected that did not come is no complaint.
+        ("I expected more problems, but it was great.", "positive"),
+        ("I expected more delays but it was fine.", "positive"),
+    ],
+)
+def test_what_was_expected(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -253,9 +253,22 @@ class _Tally:
             self.negative_terms.append(term)
 
 
+# "expected more" and "expected better service" are disappointment; "expected more
+# problems" is not: an expectation of something bad is no verdict, nor a complaint.
+_EXPECTATIONS = frozenset({"expected", "expecting", "hoped"})
+
+
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
     for phrase, valence in _PHRASES.items():
         if tuple(tokens[index : index + len(phrase)]) == phrase:
+            end = index + len(phrase)
+            if (
+                phrase[0] in _EXPECTATIONS
+                and end < len(tokens)
+                and _LEXICON.get(tokens[end], 0.0) < 0
+            ):
+                # The bad thing expected did not happen: neither a verdict nor a complaint.
+                return (*phrase, tokens[end]), 0.0
             return phrase, valence
     return None
 
