@@ -202,6 +202,10 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
             "can you make it about mountains instead?",
             "haiku about the mountains",
         ),
+        # The same piece, changed.
+        ("Write a poem about cats", "make it shorter", "poem about cats"),
+        ("Draft an email to my landlord", "can you make it more formal?", "more formal"),
+        ("Write a toast for a wedding", "ok make it a bit funnier", "wedding"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
@@ -656,3 +660,13 @@ def test_what_kind_of_work_the_words_name(description: str, capabilities: list[s
             assert "'" in step.instruction, step.instruction  # the text travels with the step
     if "average of 2, 4, 9" in description:
         assert shape(result) == [("statistics", []), ("sentiment", [])]
+
+
+def test_a_piece_changed_stays_with_the_writer() -> None:
+    result = plan("ok make it a bit funnier", history=("Write a toast for a wedding",))
+    assert [s.capability for s in result.steps] == ["writing"]
+
+
+def test_a_piece_changed_in_the_same_request_stays_one_step() -> None:
+    result = plan("Write a toast for a wedding, then make it funnier")
+    assert [s.capability for s in result.steps] == ["writing"]

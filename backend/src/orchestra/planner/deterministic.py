@@ -109,6 +109,12 @@ _TARGET_FORMAT_RE = re.compile(
     r"|\bmake\s+(?:this|it|that|these)\s+(?:into\s+)?an?\s+(?:csv|json|markdown|tsv)\b",
     re.I,
 )
+# "..., then make it funnier", "and make it more formal": the piece just made, changed.
+_REVISES_PREVIOUS_RE = re.compile(
+    r"(?:(?:and|then)\s+)*make\s+(?:it|that|this|them)\s+(?:a\s+(?:bit|little)\s+)?"
+    r"(?:(?:more|less)\s+[a-z]+|[a-z]+er)\s*[.!?]*$",
+    re.I,
+)
 # "the difference between weather and climate": things compared, not numbers subtracted.
 _DIFFERENCE_OF_THINGS_RE = re.compile(r"\bdifferences?\s+between\s+[a-z]", re.I)
 _DOCUMENT_RE = re.compile(
@@ -547,7 +553,11 @@ def _parts(
             previous is not None
             and refs
             and not match.confident
-            and (_continues_arithmetic(text) or not has_topic)
+            and (
+                _continues_arithmetic(text)
+                or not has_topic
+                or _REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text))
+            )
         ):
             # "..., then double it", "write a product description and also suggest five
             # slogans": the same kind of work goes on with what was made.

@@ -116,6 +116,27 @@ _CONTINUES_ARITHMETIC = re.compile(
 )
 
 
+# "make it shorter", "can you make it more formal?": the earlier piece, changed.
+_REVISES = re.compile(
+    _LEAD + r"(?:can you |could you |would you |please )*(?:make|keep)\s+(?:it|that|this)\s+"
+    r"(?P<change>(?:a\s+(?:bit|little)\s+)?(?:shorter|longer|simpler|funnier|clearer|"
+    r"friendlier|(?:more|less)\s+[a-z]+))\s*(?:please)?\s*[.!?]*$",
+    re.I | re.S,
+)
+
+
+def _revises(text: str, earlier: Sequence[str]) -> str | None:
+    """ "make it shorter" after "Write a poem about cats" is "Write a poem about cats, and
+    make it shorter": the same piece, asked again with the change."""
+    match = _REVISES.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    if re.search(r"\d", previous) and not _QUOTED_RE.search(previous):
+        return None  # arithmetic is not made shorter
+    return f"{previous.rstrip(' .?!')}, and make it {match.group('change')}"
+
+
 def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
     """ "double that" after "What's 15 + 6?" is "What's 15 + 6, then double that": the
     arithmetic goes on from the earlier request, which is computed again."""
@@ -141,7 +162,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         earlier.pop()
     subject = follow_up_subject(text)
     if subject is None:
-        return _continues_arithmetic(text, earlier) or text
+        return _continues_arithmetic(text, earlier) or _revises(text, earlier) or text
     if not earlier:
         return text
     # The previous message may itself be a follow-up: resolve the chain first.
