@@ -713,3 +713,32 @@ def test_a_speed_over_two_legs_is_refused_not_averaged() -> None:
             "Task: What's its average speed?",
             capability="statistics",
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: I put 1500 in a savings account at 4% a year. "
+            "Task: How much interest do I earn in 2 years without compounding?",
+            120,
+        ),
+        ("How much simple interest will 5000 earn at 3% over 4 years?", 600),
+        (
+            "Context: My savings of 1,200 earn 2.5% interest a year. "
+            "Task: How much do I have after one year with simple interest?",
+            1230,
+        ),
+        ("What's the compound interest on 1000 at 10% after 2 years?", 210),
+    ],
+)
+def test_interest_said_in_everyday_words(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_interest_of_an_unsaid_kind_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: I borrow 2000 at 6% for 2 years. Task: How much interest do I pay?",
+            capability="calculation",
+        )

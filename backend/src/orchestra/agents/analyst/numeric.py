@@ -16,6 +16,7 @@ from typing import Any
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.formulas import asks_speed, read_formula
 from orchestra.agents.analyst.problems import (
+    read_interest,
     read_per_period,
     read_percentage_problem,
     read_relative_change,
@@ -156,6 +157,10 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if formula is None and context:
         # "A subscription is 12.99 a month. How much is that per year?"
         formula = read_per_period(context.group("context"), text)
+    if formula is None:
+        # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
+        # without compounding?"
+        formula = read_interest(f"{context.group('context')} {text}" if context else text)
     if formula is None and asks_speed(f"{context.group('context')} {text}" if context else text):
         # "150 km in 2 hours and then 50 km in 1 hour": a speed over several legs is not
         # read, and no figure of the numbers given is one.

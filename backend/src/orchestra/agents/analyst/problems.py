@@ -18,6 +18,7 @@ from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
+    "read_interest",
     "read_per_period",
     "read_percentage_problem",
     "read_relative_change",
@@ -335,3 +336,57 @@ def read_per_period(context: str, task: str) -> tuple[Node, str] | None:
         times = _IN_PERIOD[(wanted[0], given[0])]
         return Op("/", value, Num(times, str(times))), f"the amount per {wanted[0]}"
     return None
+
+
+# Interest, said in everyday words: which kind, and what the question asks for.
+_SIMPLE = re.compile(
+    r"\bsimple\b|\bwithout\s+compounding\b|\bnot\s+compounded\b|\bno\s+compounding\b", re.I
+)
+_COMPOUND = re.compile(r"\bcompound(?:ed|ing)?\b", re.I)
+# How long: "3 years", "after one year", "for a year" ("5% a year" is the rate's period).
+_YEARS = re.compile(
+    r"(?<![\w.])(?P<years>\d+(?:\.\d+)?)\s+years?\b"
+    r"|\b(?:after|in|for|over|within)\s+(?:a|one)\s+(?:single\s+)?year\b",
+    re.I,
+)
+_ASKS_BALANCE = re.compile(
+    r"\b(?:total|in the end|altogether|will i have|do i have|balance|end up with|worth)\b", re.I
+)
+
+
+def read_interest(text: str) -> tuple[Node, str] | None:
+    """ "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years without
+    compounding?": the interest (or the balance, when asked), or None unless the text says
+    interest, gives exactly one amount, one yearly rate and one number of years, and says
+    whether it compounds."""
+    if not re.search(r"\binterest\b", text, re.I):
+        return None
+    # "without compounding" says simple, not compound.
+    simple, compound = bool(_SIMPLE.search(text)), bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
+    if simple == compound:
+        return None  # which kind is not said (or both are)
+    years = [m.group("years") for m in _YEARS.finditer(text)]
+    if len(years) != 1:
+        return None
+    rates: list[str] = []
+    amounts: list[str] = []
+    for match in _NUMBER.finditer(text):
+        raw = match.group(0).replace(",", "")
+        if _PERCENT_AFTER.match(text, match.end()):
+            rates.append(raw)
+        elif raw != (years[0] or ""):
+            amounts.append(raw)
+    if len(rates) != 1 or len(amounts) != 1:
+        return None
+    principal, rate = Num(float(amounts[0]), amounts[0]), Num(float(rates[0]), rates[0])
+    duration = Num(float(years[0]), years[0]) if years[0] else Num(1, "1")
+    fraction = Op("/", rate, Num(100, "100"))
+    if simple:
+        interest: Node = Op("*", Op("*", principal, fraction), duration)
+    else:
+        grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), duration))
+        interest = Op("-", grown, principal)
+    kind = "simple" if simple else "compound"
+    if _ASKS_BALANCE.search(text):
+        return Op("+", principal, interest), f"the amount with {kind} interest"
+    return interest, f"{kind} interest"
