@@ -742,3 +742,16 @@ def test_interest_of_an_unsaid_kind_is_refused() -> None:
             "Context: I borrow 2000 at 6% for 2 years. Task: How much interest do I pay?",
             capability="calculation",
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("Context: I make 60k a year. Task: What's that per month?", 5000),
+        ("Context: The budget is 1.2 million a year. Task: How much per month?", 100000),
+        ("Context: A car costs 25k and it's 10% off. Task: What do I pay?", 22500),
+        ("If 4 laptops cost 3.2k, how much is one?", 800),
+    ],
+)
+def test_word_problems_read_an_amount_with_its_scale(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)

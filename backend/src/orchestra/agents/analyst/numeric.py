@@ -122,8 +122,20 @@ def formula_answer(request: StepRequest) -> StepResult | None:
     return calculation_operation(request)
 
 
+# "60k", "1.2 million": an amount with its scale, written out as digits for the readers of
+# word problems, which read digits only ("60k a year" per month was 5).
+_SCALED = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(thousand|million|billion)\b", re.I)
+
+
+def _plain_scales(text: str) -> str:
+    return _SCALED.sub(
+        lambda m: format_number(float(m.group(1)) * _SCALE_SIZES[m.group(2).lower()]),
+        spell_thousands(text),
+    )
+
+
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
-    text = spell_thousands(inputs.text)
+    text = _plain_scales(inputs.text)
     material: list[Node] = []
     context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
     if context:
