@@ -153,3 +153,19 @@ def test_a_strong_opinion_on_each_side_of_but_is_mixed() -> None:
 )
 def test_what_was_expected(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # What was expected and did not come turns the opinion after it.
+        ("The delivery was supposed to be fast but took three weeks.", "negative"),
+        ("I wanted to love it.", "negative"),
+        ("It should have been better.", "negative"),
+        ("I would have loved it if it worked.", "negative"),
+        # "should have seen how good" is no expectation unmet.
+        ("You should have seen how good it was.", "positive"),
+    ],
+)
+def test_expectations_that_did_not_come(text: str, label: str) -> None:
+    assert sentiment(text).label == label

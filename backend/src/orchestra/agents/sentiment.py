@@ -160,7 +160,20 @@ _NEGATIONS = _words(
 )
 # "I can't believe how good it is": surprise, not negation.
 _NOT_NEGATING = {("can't", "believe"), ("cannot", "believe"), ("couldn't", "believe")}
+# "It was supposed to be fast", "I wanted to love it", "it should have been better": what
+# was expected and did not come turns the opinion after it, as a negation does.
+_COUNTERFACTUAL = {
+    ("supposed", "to", "be"),
+    ("meant", "to", "be"),
+    ("should", "have", "been"),
+    ("would", "have", "been"),
+    ("could", "have", "been"),
+    *((wish, "to", verb) for wish in ("wanted", "hoped") for verb in ("love", "like", "enjoy")),
+    *(("would", "have", verb) for verb in ("loved", "liked", "enjoyed")),
+}
 _NEGATION_WINDOW = 3
+# "supposed to be fast", "should have been better": the opinion is three words on.
+_COUNTERFACTUAL_WINDOW = 4
 _INTENSIFIERS: dict[str, float] = {
     "very": 1.3,
     "really": 1.3,
@@ -274,16 +287,18 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
 
 
 def _negated(tokens: Sequence[str], index: int) -> bool:
-    for back in range(1, _NEGATION_WINDOW + 1):
+    for back in range(1, _COUNTERFACTUAL_WINDOW + 1):
         position = index - back
         if position < 0:
             return False
         token = tokens[position]
         if token in _SCOPE_ENDS:
             return False
-        if token in _NEGATIONS or token.endswith("n't"):
-            following = tokens[position + 1] if position + 1 < len(tokens) else ""
+        following = tokens[position + 1] if position + 1 < len(tokens) else ""
+        if (token in _NEGATIONS or token.endswith("n't")) and back <= _NEGATION_WINDOW:
             return (token, following) not in _NOT_NEGATING
+        if tuple(tokens[position : position + 3]) in _COUNTERFACTUAL:
+            return True
     return False
 
 
