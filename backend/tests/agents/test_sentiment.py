@@ -169,3 +169,23 @@ def test_what_was_expected(text: str, label: str) -> None:
 )
 def test_expectations_that_did_not_come(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "could not be more" is as much as can be, not the opposite.
+        ("Could not be more disappointed.", "negative"),
+        ("I couldn't be more pleased.", "positive"),
+        # Regret, and regret denied.
+        ("I regret buying this.", "negative"),
+        ("Absolutely no regrets buying this.", "positive"),
+        # Amends after "but" are the verdict.
+        ("Service was slow but the food made up for it.", "positive"),
+        # An opinion held both ways at once.
+        ("I have mixed feelings about it.", "mixed"),
+        ("It is a bit hit and miss.", "mixed"),
+    ],
+)
+def test_set_phrases_of_degree_regret_amends_and_both_ways(text: str, label: str) -> None:
+    assert sentiment(text).label == label

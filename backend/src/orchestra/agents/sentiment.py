@@ -79,7 +79,8 @@ _LEXICON: dict[str, float] = {
             uninstall uninstalled uninstalling refund cancel cancelled canceled wrong
             missing mess messy ugly boring tired lag laggy freezes freezing unusable
             complain complained complaining broke overcharged lousy worthless sloppy
-            careless mistake mistakes inaccurate lazy unprofessional harsh ridiculous"""
+            careless mistake mistakes inaccurate lazy unprofessional harsh ridiculous
+            regret regrets regretted"""
         ),
         -2.0,
     ),
@@ -139,6 +140,10 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("couldn't", "be", "happier"): 3.0,
     ("could", "not", "be", "happier"): 3.0,
     ("couldn't", "be", "better"): 3.0,
+    # "the food made up for it": amends, a verdict for what follows.
+    ("made", "up", "for"): 2.5,
+    ("makes", "up", "for"): 2.5,
+    ("make", "up", "for"): 2.5,
     # Expectations: disappointment and delight said without a word of opinion.
     ("expected", "more"): -2.0,
     ("expected", "better"): -2.0,
@@ -296,6 +301,9 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
             return False
         following = tokens[position + 1] if position + 1 < len(tokens) else ""
         if (token in _NEGATIONS or token.endswith("n't")) and back <= _NEGATION_WINDOW:
+            # "could not be more disappointed": as much as can be, not its opposite.
+            if tokens[position + 1 : position + 3] in (["be", "more"], ["be", "any"]):
+                return False
             return (token, following) not in _NOT_NEGATING
         if tuple(tokens[position : position + 3]) in _COUNTERFACTUAL:
             return True
@@ -320,6 +328,17 @@ def _intensity(tokens: Sequence[str], index: int) -> float:
     return factor
 
 
+# "mixed feelings", "hit and miss": an opinion held both ways at once.
+_BOTH_WAYS = (
+    ("mixed", "feelings"),
+    ("mixed", "bag"),
+    ("hit", "and", "miss"),
+    ("hit", "or", "miss"),
+    ("love", "hate"),
+)
+_BOTH_WAYS_VALENCE = 1.5
+
+
 def _score_tokens(tokens: Sequence[str]) -> _Tally:
     tally = _Tally()
     weight = 1.0
@@ -331,6 +350,13 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             weight = 1.5
             tally.contrast = True
             index += 1
+            continue
+        both = next((p for p in _BOTH_WAYS if tuple(tokens[index : index + len(p)]) == p), None)
+        if both is not None:
+            term = " ".join(both)
+            tally.add(term, _BOTH_WAYS_VALENCE)
+            tally.add(term, -_BOTH_WAYS_VALENCE)
+            index += len(both)
             continue
         phrase = _phrase_at(tokens, index)
         if phrase is not None:
