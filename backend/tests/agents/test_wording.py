@@ -310,3 +310,16 @@ def test_ranges_and_lists_without_commas(text: str, expected: float) -> None:
 
 def test_a_range_written_backwards_is_not_listed() -> None:
     assert not read_numeric_request("sum of all numbers from 10 to 1").trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "rounded" without a comma rounds the whole expression, not its last number.
+        ("what is 100 divided by 3 rounded to the nearest whole number", 33),
+        ("what is 100 divided by 7 rounded to 1 decimal", 14.3),
+        ("5 plus 2.46 rounded to 1 decimal", 7.5),
+    ],
+)
+def test_rounded_applies_to_the_whole_expression(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)

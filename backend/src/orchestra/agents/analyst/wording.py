@@ -635,8 +635,10 @@ class _Parser:
                     self.take()
                     continue
                 break
-            if token.kind == "comma" and min_power > 0:
-                break  # ", rounded to ..." applies to the whole expression
+            if (token.kind == "comma" or token.text == "rounded") and min_power > 0:
+                # ", rounded to ..." and "... rounded to ..." apply to the whole expression:
+                # "100 divided by 3 rounded to 2 decimals" rounds the quotient, not the 3.
+                break
             postfix = self._postfix(left)
             if postfix is not None:
                 left = postfix
