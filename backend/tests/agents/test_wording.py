@@ -278,6 +278,8 @@ def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
         ("how many percent is 9 of 60?", 15),
         ("bump 200 up by 15%", 230),
         ("knock 80 down by 25%", 60),
+        ("what is 20 percent more than 50", 60),
+        ("what is 30% less than 200", 140),
         ("whats 12 percnt of 50", 6),
     ],
 )

@@ -1419,6 +1419,21 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         lambda m: _listed_range(int(m.group(1)), int(m.group(2))) or m.group(0),
     ),
+    # "20 percent more than 50", "30% less than 200": an increase and a decrease.
+    (
+        re.compile(
+            r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+more\s+than\s+"
+            r"(\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"increase \2 by \1%",
+    ),
+    (
+        re.compile(
+            r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+(?:less|lower|cheaper)\s+"
+            r"than\s+(\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"decrease \2 by \1%",
+    ),
     # "10% of whatever that comes to": the value before, however it is pointed at.
     (re.compile(r"\bwhatever\s+(?:that|it|this)\s+(?:comes\s+to|is|gives)\b"), "that"),
 )
