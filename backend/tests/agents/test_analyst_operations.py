@@ -698,6 +698,7 @@ def test_numbers_stated_before_the_question(instruction: str, result: float) -> 
     [
         "Context: I have 3 kids aged 4, 7 and 10. Task: What's their average age?",
         "Context: We have 2 dogs that weigh 12 and 30 kg. Task: What's the total weight?",
+        "Context: We ordered 5 pizzas for 12, 14 and 15 dollars. Task: What's the total?",
         "I have 3 kids aged 4, 7 and 10, what's their average age?",
     ],
 )
@@ -755,3 +756,26 @@ def test_interest_of_an_unsaid_kind_is_refused() -> None:
 )
 def test_word_problems_read_an_amount_with_its_scale(instruction: str, result: float) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_first_amount_with_its_noun_is_not_a_count() -> None:
+    data = run(
+        "Context: I sold 12 apples on Monday and 18 on Tuesday. Task: What's the total?",
+        capability="statistics",
+    )
+    assert data["result"] == 30
+
+
+def test_a_count_that_does_not_match_its_values_is_still_a_count() -> None:
+    with pytest.raises(AgentInputError, match="number of items or people"):
+        run(
+            "Context: I have 2 kids aged 4, 7 and 10. Task: What's their average age?",
+            capability="statistics",
+        )
+
+
+def test_how_many_are_left_is_not_how_many_numbers() -> None:
+    with pytest.raises(AgentInputError, match="not how many numbers there are"):
+        run(
+            "Context: I have 10 apples and eat 3. Task: How many are left?", capability="statistics"
+        )

@@ -276,8 +276,12 @@ _COUNTED = re.compile(
 )
 
 
+# "How many are left?" asks what remains after the arithmetic, not how many numbers.
+_LEFT_OVER = re.compile(r"\bhow many\b.*\b(?:left|remain|remaining|left over)\b", re.I)
+
+
 def _counts_something_else(text: str) -> bool:
-    return bool(_COUNTED.search(text))
+    return bool(_COUNTED.search(text) or _LEFT_OVER.search(text))
 
 
 def _is_number(value: Any) -> bool:

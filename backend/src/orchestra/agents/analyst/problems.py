@@ -186,13 +186,18 @@ _MEASURES = frozenset(
 
 
 def _counts_things(text: str) -> bool:
-    """Whether the text counts things ("I have 3 kids aged 4, 7 and 10", "2 dogs that weigh
-    12 and 30 kg") beside other numbers: the count is not one of the values. A noun said
-    after the other numbers too ("40 units on Monday and 50 units") is what they measure."""
+    """Whether the text counts the things its other numbers are about ("I have 3 kids aged
+    4, 7 and 10", "2 dogs that weigh 12 and 30 kg"): the count is not one of the values.
+    A next number joined by "and" ("12 apples on Monday and 18 on Tuesday") is another
+    amount of the same things, and a noun said after the other numbers too ("40 units on
+    Monday and 50 units") is what they measure."""
     numbers = _NUMBER.findall(text)
     for match in _COUNTED_THINGS.finditer(text):
         things = match.group("things")
         if is_unit(things) or things in _MEASURES or len(numbers) < 2:
+            continue
+        following = _NUMBER.search(text, match.end())
+        if following and re.search(r"(?:\band|,)\s*$", text[match.end() : following.start()]):
             continue
         measured = re.search(rf"(?<![\w.])\d[\d,.]*\s+{things}\b", text[match.end() :])
         if measured is None:
