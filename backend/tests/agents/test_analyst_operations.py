@@ -681,6 +681,9 @@ def test_a_speed_stated_before_the_question_is_not_an_average(
         # A statement and its question in one sentence.
         ("I spent 12, 30 and 8, what's the total?", 50),
         ("my test scores were 88 92 79 95, what's my average", 88.5),
+        # Arithmetic asked and then questioned is read whole.
+        ("Multiply 6 by 7, what do you get?", 42),
+        ("Subtract 5 from 20, what's left?", 15),
         # A year says when; it is no value to add.
         ("Context: In 2023 we sold 40, 50 and 60 units. Task: What's the total?", 150),
         ("Context: In March 2024 we had 12, 15 and 9 visitors. Task: What's the average?", 12),
