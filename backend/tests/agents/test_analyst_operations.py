@@ -782,3 +782,22 @@ def test_how_many_are_left_is_not_how_many_numbers() -> None:
         run(
             "Context: I have 10 apples and eat 3. Task: How many are left?", capability="statistics"
         )
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Give me a short summary of the French Revolution",
+        "Summarize the French Revolution in 3 sentences",
+        "keywords of the history of jazz",
+    ],
+)
+def test_a_request_for_a_summary_is_not_its_own_text(instruction: str) -> None:
+    # Summarising the request itself would answer with the request.
+    with pytest.raises(AgentInputError, match="no text to work on"):
+        run(instruction)
+
+
+def test_text_in_the_instruction_is_still_summarised() -> None:
+    data = run("Summarize: The board met. Profits rose. A new chief starts in May.")
+    assert data["operation"] == "summarization"
