@@ -625,6 +625,9 @@ def test_data_at_a_chains_end_goes_to_the_clause_that_reads_it() -> None:
             "summarization",
         ),
         ("Draft an email summarizing this: 'The shop moves. It reopens Monday.'", "writing"),
+        # "this report" names the text to summarise.
+        ("Summarize this report in one line: 'Sales grew. Costs fell.'", "summarization"),
+        ("Write a report summarizing this: 'Sales grew. Costs fell.'", "writing"),
     ],
 )
 def test_a_summary_of_the_users_text_is_extractive(description: str, capability: str) -> None:

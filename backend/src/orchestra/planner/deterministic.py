@@ -118,6 +118,8 @@ _REVISES_PREVIOUS_RE = re.compile(
 # "the difference between weather and climate": things compared, not numbers subtracted.
 _DIFFERENCE_OF_THINGS_RE = re.compile(r"\bdifferences?\s+between\s+[a-z]", re.I)
 _DOCUMENT_RE = re.compile(
+    # "this report", "the following email" name the text to summarise, not a piece to write.
+    r"(?<!\bthis )(?<!\bthat )(?<!\bthe following )(?<!\bmy )"
     r"\b(?:report|article|essay|blog|post|email|e-mail|letter|memo|newsletter|tweet|"
     r"speech|story|poem|message|note|slides?|press release)\b",
     re.I,
