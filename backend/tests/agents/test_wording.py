@@ -325,3 +325,23 @@ def test_a_range_written_backwards_is_not_listed() -> None:
 )
 def test_rounded_applies_to_the_whole_expression(text: str, expected: float) -> None:
     assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("natural log of 10", 2.302585092994046),
+        ("log base 10 of 1000", 3),
+        ("log base 2 of 64", 6),
+        ("common log of 1000", 3),
+    ],
+)
+def test_a_logarithm_with_its_base(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["what's the log of 1000", "what is the logarithm of 100"])
+def test_a_logarithm_without_a_base_is_not_guessed(text: str) -> None:
+    reading = read_numeric_request(text)
+    assert not reading.trusted
+    assert any("names no base" in d for d in reading.doubts)

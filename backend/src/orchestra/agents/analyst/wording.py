@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 __all__ = [
@@ -1434,6 +1435,17 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"decrease \2 by \1%",
     ),
+    # "the natural log of 5", "log base 10 of 1000", "the logarithm of": a named base.
+    (re.compile(r"\bnatural\s+log(?:arithm)?\b"), "ln"),
+    (
+        re.compile(r"\blog(?:arithm)?\s+base\s+(\d+)\s+of\s+(\d[\d,]*(?:\.\d+)?)"),
+        r"log(\2, \1)",
+    ),
+    (
+        re.compile(r"\bcommon\s+log(?:arithm)?\s+of\s+(\d[\d,]*(?:\.\d+)?)"),
+        r"log(\1, 10)",
+    ),
+    (re.compile(r"\blogarithm\b"), "log"),
     # "10% of whatever that comes to": the value before, however it is pointed at.
     (re.compile(r"\bwhatever\s+(?:that|it|this)\s+(?:comes\s+to|is|gives)\b"), "that"),
 )
@@ -1482,6 +1494,10 @@ def read_numeric_request(
         # "12/05/2024", "the 50/30/20 rule": a date or a name, not two divisions.
         confidence = 0.0
         doubts.append(f"'{slashed.group(0)}' reads as a date or a name, not a division")
+    if any(t.text == "log" and following.kind != "sym" for t, following in pairwise(tokens)):
+        # "the log of 1000" is 3 on a calculator and 6.9 in a program: the base is not said.
+        confidence = 0.0
+        doubts.append("'log' names no base: say 'natural log' or 'log base 10'")
     unread: list[str] = []
 
     pieces = _clauses(tokens)
