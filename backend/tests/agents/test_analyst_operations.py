@@ -801,3 +801,20 @@ def test_a_request_for_a_summary_is_not_its_own_text(instruction: str) -> None:
 def test_text_in_the_instruction_is_still_summarised() -> None:
     data = run("Summarize: The board met. Profits rose. A new chief starts in May.")
     assert data["operation"] == "summarization"
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "average of 1,5 and 2,5",
+        "Context: I paid 3,50 and 2,25. Task: What's the total?",
+    ],
+)
+def test_a_decimal_comma_is_not_guessed(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="decimal comma"):
+        run(instruction, capability="statistics")
+
+
+def test_thousands_separators_and_lists_without_spaces_are_still_read() -> None:
+    assert run("Context: I spent 1,200 and 3,400. Task: What's the total?")["result"] == 4600
+    assert run("sum of 3,5,7", capability="statistics")["result"] == 15

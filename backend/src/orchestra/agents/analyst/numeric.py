@@ -51,6 +51,7 @@ from orchestra.agents.analyst.wording import (
     Num,
     Op,
     Reading,
+    decimal_comma,
     read_numeric_request,
     render,
     spell_thousands,
@@ -144,6 +145,14 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
         text = context.group("task")
+        comma = decimal_comma(context.group("context"))
+        if comma and not find_table_text(context.group("context")):
+            # "I paid 3,50 and 2,25": 3.50 and 2.25, or four numbers? Either is a guess.
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: '{comma}' may be a "
+                "number with a decimal comma. Write it with a point ('3.50') or put a space "
+                "after the comma of a list."
+            )
         material = _context_numbers(context.group("context"))
     if not material and isinstance(request.data, list) and request.data:
         material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]

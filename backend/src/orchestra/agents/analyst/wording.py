@@ -28,6 +28,7 @@ __all__ = [
     "Num",
     "Op",
     "Reading",
+    "decimal_comma",
     "read_numeric_request",
     "render",
     "spell_thousands",
@@ -1334,6 +1335,17 @@ def _statement_of_numbers(tokens: list[Token]) -> list[Node] | None:
 
 
 # Numbers joined by two slashes or more, with no spaces.
+# Two numbers joined by a comma without a space, the second of one or two digits ("1,5"):
+# a decimal comma as much as a list.
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])")
+
+
+def decimal_comma(text: str) -> str | None:
+    """A number written with what may be a decimal comma ("1,5", "3,50"), or None."""
+    found = _DECIMAL_COMMA.search(text)
+    return found.group(0) if found else None
+
+
 _SLASHED = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
 
 # How many parts, and of what size: "three quarters" is 3/4.
@@ -1494,6 +1506,12 @@ def read_numeric_request(
         # "12/05/2024", "the 50/30/20 rule": a date or a name, not two divisions.
         confidence = 0.0
         doubts.append(f"'{slashed.group(0)}' reads as a date or a name, not a division")
+    comma = decimal_comma(text)
+    if comma:
+        # "the average of 1,5 and 2,5": 1.5 and 2.5 written with a decimal comma, or four
+        # numbers? Either reading is a guess.
+        confidence = 0.0
+        doubts.append(f"'{comma}' may be a number with a decimal comma")
     if any(t.text == "log" and following.kind != "sym" for t, following in pairwise(tokens)):
         # "the log of 1000" is 3 on a calculator and 6.9 in a program: the base is not said.
         confidence = 0.0
