@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from orchestra.agents.analyst.operations import infer_operation, run_operation
+from orchestra.agents.analyst.problems import read_percentage_problem
 from orchestra.agents.analyst.statistics import choose_headline, extract_numbers
 from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest
 
@@ -179,6 +180,20 @@ def test_summarization_of_input_is_bounded() -> None:
     assert len(data["sentences"]) == 2 and data["sourceSentences"] == 20
 
 
+@pytest.mark.parametrize(
+    ("instruction", "wanted"),
+    [
+        ("Summarize this as a one-liner", 1),
+        ("Give me a single-sentence summary", 1),
+        ("Write a two-sentence summary of this", 2),
+    ],
+)
+def test_summary_length_joined_by_a_hyphen(instruction: str, wanted: int) -> None:
+    text = " ".join(f"Item {i} of the notice concerns the new bus timetable." for i in range(8))
+    request = StepRequest(instruction=instruction, inputs=(StepInput("s1", "Text", text),))
+    assert len(run_operation(request).data["sentences"]) == wanted
+
+
 def test_keywords_top_n() -> None:
     data = run(
         "Extract the top 3 keywords: solar power is cheap; solar power is clean; wind is variable"
@@ -328,6 +343,9 @@ def test_the_price_of_some_items(instruction: str, result: float) -> None:
         "If 3 tickets cost 45 dollars, how much do they cost altogether?",
         # A count and a price are not values of one list to add up.
         "Context: 3 tickets cost 45 dollars. Task: What's the total?",
+        # Nor are a number of people and an amount.
+        "Context: There are 3 of us. Each person pays 20. Task: What's the total?",
+        "Context: My 3 friends are 20, 25 and 30 years old. Task: What's the average?",
     ],
 )
 def test_the_price_of_one_item_with_more_numbers_is_refused(instruction: str) -> None:
@@ -591,3 +609,212 @@ def test_how_many_rows_with_and_without_a_condition(question: str, rows: int | N
             run(request, capability="statistics")
     else:
         assert run(request, capability="statistics")["result"] == rows
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        # A relative change stated before the question, which says which way it goes.
+        ("Revenue went from 40k to 50k.", "What's the percentage increase?", 25),
+        ("The price dropped from 80 to 60.", "By what percent did it drop?", 25),
+        ("Users went from 200 to 150.", "What's the percentage change?", -25),
+        ("Visitors went from 1,200 to 1,500.", "What's the percentage increase?", 25),
+        # An amount split between people.
+        ("There are 5 of us and dinner was 210.", "How much does each of us pay?", 42),
+        ("The taxi was 48 dollars for 3 friends.", "How much each?", 16),
+        # An amount per period, asked per another period.
+        ("A gym membership costs 35 a month.", "What's that per year?", 420),
+        ("My rent is 14,400 a year.", "How much is it per month?", 1200),
+        # The price after a discount, asked as the sale price.
+        ("A coat is 150 and it's 20% off.", "What's the sale price?", 120),
+        ("A jacket is 90, now 10% off.", "What's the sale price?", 81),
+    ],
+)
+def test_word_problems_stated_before_the_question(context: str, task: str, result: float) -> None:
+    data = run(f"Context: {context} Task: {task}", capability="calculation")
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # A decrease asked of values that rose; a scale on one value only.
+        ("Visitors rose from 1,200 to 1,500.", "What's the percentage decrease?"),
+        # No number of people, or another number beside them.
+        ("The bill is 138.", "How much does each person pay?"),
+        ("We are 4 people and the bill is 138 with a 10% tip.", "How much does each pay?"),
+        # Two amounts, or a month to a week (no whole number of weeks in a month).
+        ("I earn 3200 a month and spend 2450.", "How much is that a year?"),
+        ("Rent is 1,300 a month.", "How much is that per week?"),
+        # How many days a week are worked is not said.
+        ("I earn 50 a day.", "How much is that per week?"),
+        ("I'm paid 120 a day.", "What's that a year?"),
+    ],
+)
+def test_word_problems_not_read_are_refused(context: str, task: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"Context: {context} Task: {task}", capability="calculation")
+
+
+def test_the_sale_price_is_the_amount_after_the_discount() -> None:
+    read = read_percentage_problem("A jacket is 90, now 10% off.", "What's the sale price?")
+    assert read is not None and read[1] == "the amount less it"
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        ("A car travels 150 km in 2 hours.", "What's its average speed?", 75),
+        ("We drove 300 miles in 5 hours.", "What was our average speed?", 60),
+    ],
+)
+def test_a_speed_stated_before_the_question_is_not_an_average(
+    context: str, task: str, result: float
+) -> None:
+    data = run(f"Context: {context} Task: {task}", capability="statistics")
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A statement and its question in one sentence.
+        ("I spent 12, 30 and 8, what's the total?", 50),
+        ("my test scores were 88 92 79 95, what's my average", 88.5),
+        # Arithmetic asked and then questioned is read whole.
+        ("Multiply 6 by 7, what do you get?", 42),
+        ("Subtract 5 from 20, what's left?", 15),
+        # A year says when; it is no value to add.
+        ("Context: In 2023 we sold 40, 50 and 60 units. Task: What's the total?", 150),
+        ("Context: In March 2024 we had 12, 15 and 9 visitors. Task: What's the average?", 12),
+        # A noun said after each number is what they measure, not a count of things.
+        ("Context: We sold 40 units on Monday and 50 units on Tuesday. Task: Total?", 90),
+        ("Context: I worked 8 hours on Monday and 6 on Tuesday. Task: What's the total?", 14),
+    ],
+)
+def test_numbers_stated_before_the_question(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: I have 3 kids aged 4, 7 and 10. Task: What's their average age?",
+        "Context: We have 2 dogs that weigh 12 and 30 kg. Task: What's the total weight?",
+        "Context: We ordered 5 pizzas for 12, 14 and 15 dollars. Task: What's the total?",
+        "I have 3 kids aged 4, 7 and 10, what's their average age?",
+    ],
+)
+def test_a_count_of_things_is_not_one_of_the_values(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="number of items or people"):
+        run(instruction, capability="statistics")
+
+
+def test_a_speed_over_two_legs_is_refused_not_averaged() -> None:
+    with pytest.raises(AgentInputError, match="one distance covered in one time"):
+        run(
+            "Context: A car travels 150 km in 2 hours and then 50 km in 1 hour. "
+            "Task: What's its average speed?",
+            capability="statistics",
+        )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: I put 1500 in a savings account at 4% a year. "
+            "Task: How much interest do I earn in 2 years without compounding?",
+            120,
+        ),
+        ("How much simple interest will 5000 earn at 3% over 4 years?", 600),
+        (
+            "Context: My savings of 1,200 earn 2.5% interest a year. "
+            "Task: How much do I have after one year with simple interest?",
+            1230,
+        ),
+        ("What's the compound interest on 1000 at 10% after 2 years?", 210),
+    ],
+)
+def test_interest_said_in_everyday_words(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_interest_of_an_unsaid_kind_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: I borrow 2000 at 6% for 2 years. Task: How much interest do I pay?",
+            capability="calculation",
+        )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("Context: I make 60k a year. Task: What's that per month?", 5000),
+        ("Context: The budget is 1.2 million a year. Task: How much per month?", 100000),
+        ("Context: A car costs 25k and it's 10% off. Task: What do I pay?", 22500),
+        ("If 4 laptops cost 3.2k, how much is one?", 800),
+    ],
+)
+def test_word_problems_read_an_amount_with_its_scale(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_first_amount_with_its_noun_is_not_a_count() -> None:
+    data = run(
+        "Context: I sold 12 apples on Monday and 18 on Tuesday. Task: What's the total?",
+        capability="statistics",
+    )
+    assert data["result"] == 30
+
+
+def test_a_count_that_does_not_match_its_values_is_still_a_count() -> None:
+    with pytest.raises(AgentInputError, match="number of items or people"):
+        run(
+            "Context: I have 2 kids aged 4, 7 and 10. Task: What's their average age?",
+            capability="statistics",
+        )
+
+
+def test_how_many_are_left_is_not_how_many_numbers() -> None:
+    with pytest.raises(AgentInputError, match="not how many numbers there are"):
+        run(
+            "Context: I have 10 apples and eat 3. Task: How many are left?", capability="statistics"
+        )
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Give me a short summary of the French Revolution",
+        "Summarize the French Revolution in 3 sentences",
+        "keywords of the history of jazz",
+    ],
+)
+def test_a_request_for_a_summary_is_not_its_own_text(instruction: str) -> None:
+    # Summarising the request itself would answer with the request.
+    with pytest.raises(AgentInputError, match="no text to work on"):
+        run(instruction)
+
+
+def test_text_in_the_instruction_is_still_summarised() -> None:
+    data = run("Summarize: The board met. Profits rose. A new chief starts in May.")
+    assert data["operation"] == "summarization"
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "average of 1,5 and 2,5",
+        "Context: I paid 3,50 and 2,25. Task: What's the total?",
+    ],
+)
+def test_a_decimal_comma_is_not_guessed(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="decimal comma"):
+        run(instruction, capability="statistics")
+
+
+def test_thousands_separators_and_lists_without_spaces_are_still_read() -> None:
+    assert run("Context: I spent 1,200 and 3,400. Task: What's the total?")["result"] == 4600
+    assert run("sum of 3,5,7", capability="statistics")["result"] == 15

@@ -119,3 +119,73 @@ def test_a_prefix_turns_a_positive_word() -> None:
     assert result.label == "negative"
     assert result.negative_terms == ["unfriendly", "impolite"]
     assert sentiment("Your advice was invaluable").label == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Honestly I expected better from this brand.", "negative"),
+        ("We hoped for more after all the hype.", "negative"),
+        ("It didn't live up to the reviews.", "negative"),
+        ("The hotel exceeded my expectations.", "positive"),
+    ],
+)
+def test_expectations_met_or_not(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_a_strong_opinion_on_each_side_of_but_is_mixed() -> None:
+    assert sentiment("The camera is stunning but the software is terrible.").label == "mixed"
+    assert sentiment("Amazing food, though the service was horrible.").label == "mixed"
+    # A mild opinion before "but" only leads to the verdict after it.
+    assert sentiment("Nice idea but a terrible app.").label == "negative"
+    assert sentiment("The room was clean but the wifi kept dropping").label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I expected better service.", "negative"),
+        # Something bad expected that did not come is no complaint.
+        ("I expected more problems, but it was great.", "positive"),
+        ("I expected more delays but it was fine.", "positive"),
+    ],
+)
+def test_what_was_expected(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # What was expected and did not come turns the opinion after it.
+        ("The delivery was supposed to be fast but took three weeks.", "negative"),
+        ("I wanted to love it.", "negative"),
+        ("It should have been better.", "negative"),
+        ("I would have loved it if it worked.", "negative"),
+        # "should have seen how good" is no expectation unmet.
+        ("You should have seen how good it was.", "positive"),
+    ],
+)
+def test_expectations_that_did_not_come(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "could not be more" is as much as can be, not the opposite.
+        ("Could not be more disappointed.", "negative"),
+        ("I couldn't be more pleased.", "positive"),
+        # Regret, and regret denied.
+        ("I regret buying this.", "negative"),
+        ("Absolutely no regrets buying this.", "positive"),
+        # Amends after "but" are the verdict.
+        ("Service was slow but the food made up for it.", "positive"),
+        # An opinion held both ways at once.
+        ("I have mixed feelings about it.", "mixed"),
+        ("It is a bit hit and miss.", "mixed"),
+    ],
+)
+def test_set_phrases_of_degree_regret_amends_and_both_ways(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -234,6 +234,14 @@ def test_an_unknown_name_in_symbols_is_kept_so_the_answer_names_it() -> None:
         ("what's 10 m/s in km/h", 36),
         ("convert 6 feet 2 inches to cm", 187.96),
         ("5 ft 6 inches to meters", 1.6764),
+        # Two units of one dimension, a thing named before its size, a slip in the verb.
+        ("convert 2 hours 30 minutes to minutes", 150),
+        ("what's 1 week 2 days in days", 9),
+        ("how many meters is a lap of 400 yards", 365.76),
+        ("conver 20 kilometres into miles", 20_000 / 1609.344),
+        # A speed asked in a unit of its own, or with "how fast".
+        ("A car travels 150 km in 2 hours. What's its average speed in mph?", 75_000 / 1609.344),
+        ("A runner covers 10 km in 50 minutes. How fast is that in km/h?", 12),
     ],
 )
 def test_everyday_formulas(text: str, expected: float) -> None:
@@ -245,6 +253,12 @@ def test_everyday_formulas(text: str, expected: float) -> None:
 def test_units_of_different_kinds_do_not_convert() -> None:
     assert read_formula("Convert 5 miles to kg") is None
     assert read_formula("convert 6 feet 2 inches to kg") is None
+    assert read_formula("convert 3 minutes 2 hours to minutes") is None  # the larger first
+    assert read_formula("convert 2 hours 30 km to minutes") is None
+    # A speed over two legs is not the first leg's.
+    assert (
+        read_formula("average speed if a car goes 150 km in 2 hours, then 50 km in 1 hour") is None
+    )
     assert read_formula("convert 5 km/h to minutes") is None
     assert read_formula("What is 5 plus 3") is None
 
@@ -252,3 +266,82 @@ def test_units_of_different_kinds_do_not_convert() -> None:
 def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
     assert value("How much is 5% of 1,250, rounded to 2 decimals?") == 62.5
     assert value("the sum of 1,250, 2,500 and 10") == 3760
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what's 2.5k plus 750", 3250),
+        ("4K times 3", 12000),
+        ("two thirds of 90", 60),
+        ("a quarter of 300", 75),
+        ("how many percent is 9 of 60?", 15),
+        ("bump 200 up by 15%", 230),
+        ("knock 80 down by 25%", 60),
+        ("what is 20 percent more than 50", 60),
+        ("what is 30% less than 200", 140),
+        ("whats 12 percnt of 50", 6),
+    ],
+)
+def test_everyday_ways_of_writing_numbers(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+def test_whatever_that_comes_to_is_the_value_before() -> None:
+    reading = read_numeric_request("Multiply 6 by 7, then 50% of whatever that comes to")
+    assert reading.trusted
+    values = [evaluate(render(c.expression)) for c in reading.clauses]
+    assert values == [42, 21]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("add up all the numbers from 1 to 10", 55),
+        ("what's the sum of the integers from 1 to 100", 5050),
+        ("average of the whole numbers from 5 through 9", 7),
+        ("median of 4 9 1 7 3", 4),
+    ],
+)
+def test_ranges_and_lists_without_commas(text: str, expected: float) -> None:
+    reading = read_numeric_request(text)
+    assert reading.trusted, reading.doubts
+    assert reading.expression is not None
+    assert evaluate(render(reading.expression)) == pytest.approx(expected)
+
+
+def test_a_range_written_backwards_is_not_listed() -> None:
+    assert not read_numeric_request("sum of all numbers from 10 to 1").trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "rounded" without a comma rounds the whole expression, not its last number.
+        ("what is 100 divided by 3 rounded to the nearest whole number", 33),
+        ("what is 100 divided by 7 rounded to 1 decimal", 14.3),
+        ("5 plus 2.46 rounded to 1 decimal", 7.5),
+    ],
+)
+def test_rounded_applies_to_the_whole_expression(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("natural log of 10", 2.302585092994046),
+        ("log base 10 of 1000", 3),
+        ("log base 2 of 64", 6),
+        ("common log of 1000", 3),
+    ],
+)
+def test_a_logarithm_with_its_base(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["what's the log of 1000", "what is the logarithm of 100"])
+def test_a_logarithm_without_a_base_is_not_guessed(text: str) -> None:
+    reading = read_numeric_request(text)
+    assert not reading.trusted
+    assert any("names no base" in d for d in reading.doubts)

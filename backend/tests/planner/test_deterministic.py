@@ -188,11 +188,30 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Compute the mean of 2, 7, 5", "what about the max", "max of 2, 7, 5"),
         ("Calculate 15% of 80", "and of 300?", "15% of 300"),
         ("What is 10% of 640?", "same but 25%", "25% of 640"),
+        ("What is 10% of 640?", "and if it were 25%?", "25% of 640"),
+        ("Convert 5 km to miles", "what if it was 8 km", "Convert 8 km to miles"),
+        ("Calculate 15% of 80", "make it 20%", "20% of 80"),
+        # A new subject asked for with "make it about": one article, not two.
+        (
+            "Write a story about a lighthouse keeper",
+            "make it about a baker instead",
+            "story about a baker",
+        ),
+        (
+            "Write a haiku about the sea",
+            "can you make it about mountains instead?",
+            "haiku about the mountains",
+        ),
+        # The same piece, changed.
+        ("Write a poem about cats", "make it shorter", "poem about cats"),
+        ("Draft an email to my landlord", "can you make it more formal?", "more formal"),
+        ("Write a toast for a wedding", "ok make it a bit funnier", "wedding"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
     result = plan(follow_up, history=(previous,))
     assert expected in " ".join(s.instruction for s in result.steps)
+    assert "a a " not in " ".join(s.instruction for s in result.steps)
 
 
 @pytest.mark.parametrize(
@@ -595,3 +614,62 @@ def test_data_at_a_chains_end_goes_to_the_clause_that_reads_it() -> None:
     assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
     assert result.steps[0].instruction.endswith("item,price\na,10\nb,30")
     assert "item,price" not in result.steps[1].instruction
+
+
+@pytest.mark.parametrize(
+    ("description", "capability"),
+    [
+        ("Write a summary of this: The pool opens at 6. Lessons start in May.", "summarization"),
+        (
+            "Write me a brief summary: 'The shop moves to Elm Street. It reopens Monday.'",
+            "summarization",
+        ),
+        ("Draft an email summarizing this: 'The shop moves. It reopens Monday.'", "writing"),
+        # "this report" names the text to summarise.
+        ("Summarize this report in one line: 'Sales grew. Costs fell.'", "summarization"),
+        ("Write a report summarizing this: 'Sales grew. Costs fell.'", "writing"),
+    ],
+)
+def test_a_summary_of_the_users_text_is_extractive(description: str, capability: str) -> None:
+    # A summary asked of the user's own text is the summarizer's; a document that summarises
+    # it (an email, a report) is still the writer's.
+    assert [s.capability for s in plan(description).steps] == [capability]
+
+
+@pytest.mark.parametrize(
+    ("description", "capabilities"),
+    [
+        # A target format decides between statistics and conversion.
+        ('make this into a csv: [{"team": "red", "wins": 4}]', ["conversion"]),
+        ("make it a json\nname,age\nIvy,31", ["conversion"]),
+        ("what's the total of this csv?\nx,y\n1,2\n3,4", ["statistics"]),
+        # Things compared are explained; numbers are subtracted.
+        ("what's the difference between a virus and a bacterium", ["research"]),
+        ("what's the difference between 45 and 18", ["statistics"]),
+        # "this" is the text that the next clause of the sentence gives.
+        ("Summarize this and give me the keywords: 'Solar is cheap. Wind varies.'", None),
+        # An ask about a text after one about numbers is a clause of its own ...
+        ("Give me the average of 2, 4, 9 and the tone of 'Great work team'", None),
+        # ... while two asks of one text stay one request on it.
+        ("What are the keywords and the tone of this message: 'Late again.'", None),
+    ],
+)
+def test_what_kind_of_work_the_words_name(description: str, capabilities: list[str] | None) -> None:
+    result = plan(description)
+    if capabilities is not None:
+        assert [s.capability for s in result.steps] == capabilities
+    for step in result.steps:
+        if step.capability in {"summarization", "keywords", "sentiment"}:
+            assert "'" in step.instruction, step.instruction  # the text travels with the step
+    if "average of 2, 4, 9" in description:
+        assert shape(result) == [("statistics", []), ("sentiment", [])]
+
+
+def test_a_piece_changed_stays_with_the_writer() -> None:
+    result = plan("ok make it a bit funnier", history=("Write a toast for a wedding",))
+    assert [s.capability for s in result.steps] == ["writing"]
+
+
+def test_a_piece_changed_in_the_same_request_stays_one_step() -> None:
+    result = plan("Write a toast for a wedding, then make it funnier")
+    assert [s.capability for s in result.steps] == ["writing"]

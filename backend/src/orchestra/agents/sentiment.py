@@ -79,7 +79,8 @@ _LEXICON: dict[str, float] = {
             uninstall uninstalled uninstalling refund cancel cancelled canceled wrong
             missing mess messy ugly boring tired lag laggy freezes freezing unusable
             complain complained complaining broke overcharged lousy worthless sloppy
-            careless mistake mistakes inaccurate lazy unprofessional harsh ridiculous"""
+            careless mistake mistakes inaccurate lazy unprofessional harsh ridiculous
+            regret regrets regretted"""
         ),
         -2.0,
     ),
@@ -139,6 +140,23 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("couldn't", "be", "happier"): 3.0,
     ("could", "not", "be", "happier"): 3.0,
     ("couldn't", "be", "better"): 3.0,
+    # "the food made up for it": amends, a verdict for what follows.
+    ("made", "up", "for"): 2.5,
+    ("makes", "up", "for"): 2.5,
+    ("make", "up", "for"): 2.5,
+    # Expectations: disappointment and delight said without a word of opinion.
+    ("expected", "more"): -2.0,
+    ("expected", "better"): -2.0,
+    ("expecting", "more"): -2.0,
+    ("expecting", "better"): -2.0,
+    ("hoped", "for", "more"): -2.0,
+    ("hoped", "for", "better"): -2.0,
+    ("exceeded", "my", "expectations"): 2.5,
+    ("exceeded", "expectations"): 2.5,
+    ("exceeded", "all", "expectations"): 2.5,
+    ("live", "up", "to"): 2.0,
+    ("lives", "up", "to"): 2.0,
+    ("lived", "up", "to"): 2.0,
 }
 _NEGATIONS = _words(
     """not no never none nobody nothing neither nor without hardly barely isn't aren't
@@ -147,7 +165,20 @@ _NEGATIONS = _words(
 )
 # "I can't believe how good it is": surprise, not negation.
 _NOT_NEGATING = {("can't", "believe"), ("cannot", "believe"), ("couldn't", "believe")}
+# "It was supposed to be fast", "I wanted to love it", "it should have been better": what
+# was expected and did not come turns the opinion after it, as a negation does.
+_COUNTERFACTUAL = {
+    ("supposed", "to", "be"),
+    ("meant", "to", "be"),
+    ("should", "have", "been"),
+    ("would", "have", "been"),
+    ("could", "have", "been"),
+    *((wish, "to", verb) for wish in ("wanted", "hoped") for verb in ("love", "like", "enjoy")),
+    *(("would", "have", verb) for verb in ("loved", "liked", "enjoyed")),
+}
 _NEGATION_WINDOW = 3
+# "supposed to be fast", "should have been better": the opinion is three words on.
+_COUNTERFACTUAL_WINDOW = 4
 _INTENSIFIERS: dict[str, float] = {
     "very": 1.3,
     "really": 1.3,
@@ -217,8 +248,16 @@ class _Tally:
     # Valence that came from negated words ("not great"): hedges, not opinions held.
     hedged_positive: float = 0.0
     hedged_negative: float = 0.0
+    # Opinions held, before a contrast weighed the side after it.
+    held_positive: float = 0.0
+    held_negative: float = 0.0
 
-    def add(self, term: str, valence: float, hedged: bool = False) -> None:
+    def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
+        if not hedged:
+            if valence > 0:
+                self.held_positive += valence / weight
+            else:
+                self.held_negative += -valence / weight
         if hedged:
             if valence > 0:
                 self.hedged_positive += valence
@@ -232,24 +271,42 @@ class _Tally:
             self.negative_terms.append(term)
 
 
+# "expected more" and "expected better service" are disappointment; "expected more
+# problems" is not: an expectation of something bad is no verdict, nor a complaint.
+_EXPECTATIONS = frozenset({"expected", "expecting", "hoped"})
+
+
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
     for phrase, valence in _PHRASES.items():
         if tuple(tokens[index : index + len(phrase)]) == phrase:
+            end = index + len(phrase)
+            if (
+                phrase[0] in _EXPECTATIONS
+                and end < len(tokens)
+                and _LEXICON.get(tokens[end], 0.0) < 0
+            ):
+                # The bad thing expected did not happen: neither a verdict nor a complaint.
+                return (*phrase, tokens[end]), 0.0
             return phrase, valence
     return None
 
 
 def _negated(tokens: Sequence[str], index: int) -> bool:
-    for back in range(1, _NEGATION_WINDOW + 1):
+    for back in range(1, _COUNTERFACTUAL_WINDOW + 1):
         position = index - back
         if position < 0:
             return False
         token = tokens[position]
         if token in _SCOPE_ENDS:
             return False
-        if token in _NEGATIONS or token.endswith("n't"):
-            following = tokens[position + 1] if position + 1 < len(tokens) else ""
+        following = tokens[position + 1] if position + 1 < len(tokens) else ""
+        if (token in _NEGATIONS or token.endswith("n't")) and back <= _NEGATION_WINDOW:
+            # "could not be more disappointed": as much as can be, not its opposite.
+            if tokens[position + 1 : position + 3] in (["be", "more"], ["be", "any"]):
+                return False
             return (token, following) not in _NOT_NEGATING
+        if tuple(tokens[position : position + 3]) in _COUNTERFACTUAL:
+            return True
     return False
 
 
@@ -271,6 +328,17 @@ def _intensity(tokens: Sequence[str], index: int) -> float:
     return factor
 
 
+# "mixed feelings", "hit and miss": an opinion held both ways at once.
+_BOTH_WAYS = (
+    ("mixed", "feelings"),
+    ("mixed", "bag"),
+    ("hit", "and", "miss"),
+    ("hit", "or", "miss"),
+    ("love", "hate"),
+)
+_BOTH_WAYS_VALENCE = 1.5
+
+
 def _score_tokens(tokens: Sequence[str]) -> _Tally:
     tally = _Tally()
     weight = 1.0
@@ -283,6 +351,13 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             tally.contrast = True
             index += 1
             continue
+        both = next((p for p in _BOTH_WAYS if tuple(tokens[index : index + len(p)]) == p), None)
+        if both is not None:
+            term = " ".join(both)
+            tally.add(term, _BOTH_WAYS_VALENCE)
+            tally.add(term, -_BOTH_WAYS_VALENCE)
+            index += len(both)
+            continue
         phrase = _phrase_at(tokens, index)
         if phrase is not None:
             words, valence = phrase
@@ -292,7 +367,9 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             if negated:
                 valence = -valence * 0.75
                 term = f"not {term}"
-            tally.add(term, valence * weight * _intensity(tokens, index), hedged=negated)
+            tally.add(
+                term, valence * weight * _intensity(tokens, index), hedged=negated, weight=weight
+            )
             index += len(words)
             continue
         known = _LEXICON.get(token, _prefix_negated(token))
@@ -313,7 +390,7 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             # "not good" is mildly negative, not the opposite of "good".
             valence = -valence * 0.75
             term = f"not {token}"
-        tally.add(term, valence * _intensity(tokens, index) * weight, hedged=negated)
+        tally.add(term, valence * _intensity(tokens, index) * weight, hedged=negated, weight=weight)
         index += 1
     return tally
 
@@ -346,6 +423,10 @@ def _label(tally: _Tally, score: float) -> str:
     balanced = weaker >= 1.5 and weaker / stronger >= MIXED_BALANCE and abs(score) < 0.5
     if balanced and not contrast:
         return "mixed"
+    # "gorgeous but awful": a strong opinion on each side is mixed, "but" or not; a mild one
+    # before it ("clean but the wifi kept dropping") only leads to the verdict after it.
+    if contrast and _strong_on_both_sides(tally):
+        return "mixed"
     # After a "but" the writer has weighed both sides: a smaller lead says who won.
     band = NEUTRAL_BAND / 2 if contrast else NEUTRAL_BAND
     if score >= band:
@@ -353,6 +434,16 @@ def _label(tally: _Tally, score: float) -> str:
     if score <= -band:
         return "negative"
     return "mixed" if balanced else "neutral"
+
+
+STRONG_OPINION = 3.0
+"""The valence of one strong word ("gorgeous", "awful"): an opinion firmly held."""
+
+
+def _strong_on_both_sides(tally: _Tally) -> bool:
+    stronger = max(tally.held_positive, tally.held_negative)
+    weaker = min(tally.held_positive, tally.held_negative)
+    return weaker >= STRONG_OPINION and weaker / stronger >= MIXED_BALANCE
 
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|[.,;:!?]")

@@ -583,6 +583,15 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     # "the sentiment of '...' and what is 30% of 50?": a question with its
                     # own operands is not the object of the one before ("what causes it").
                     or (words == ["and"] and question and _has_operand(tokens[verb_at:]))
+                    # "the median of 3, 9, 4 and the sentiment of '...'": an ask about text
+                    # after one about numbers is not one more operand of it.
+                    # ("the keywords and the sentiment of '...'" ask both of one text.)
+                    or (
+                        words == ["and"]
+                        and _is_text_ask(tokens, verb_at)
+                        and _has_operand(tokens[verb_at:])
+                        and _has_operand(tokens[start:index])
+                    )
                 )
                 if starts and after < len(tokens):
                     piece = part[clause_start : tokens[index].start].strip(" ,")
@@ -632,6 +641,19 @@ def _is_elliptical_request(tokens: list[Token], index: int) -> bool:
             and tokens[index + 1].low == "of"
             and tokens[index + 2].is_number
         )
+    )
+
+
+# What is asked of a text, named as a noun ("the sentiment of", "the keywords of").
+_TEXT_ASKS = frozenset({"sentiment", "tone", "mood", "keywords", "summary", "gist"})
+
+
+def _is_text_ask(tokens: list[Token], index: int) -> bool:
+    return (
+        index + 2 < len(tokens)
+        and tokens[index].low in {"the", "a"}
+        and tokens[index + 1].low in _TEXT_ASKS
+        and tokens[index + 2].low in {"of", "in", "for"}
     )
 
 

@@ -99,6 +99,31 @@ _RESULT_PHRASE_RE = re.compile(
     re.I,
 )
 _POSSESSIVE_RE = re.compile(r"\b(?:its|their)\b", re.I)
+# "Write a summary of this: '...'": the summary is the piece asked for, not a document
+# (an email, a report) that would summarise; of the user's own text, it is extractive.
+_SUMMARY_RE = re.compile(r"\bsumm(?:ary|aries|ari[sz]e)\b", re.I)
+# "make this into a csv", "as JSON": a format to turn the data into. "csv" alone names
+# statistics' input as much as conversion's output; the target decides a tie.
+_TARGET_FORMAT_RE = re.compile(
+    r"\b(?:into|to|as)\s+(?:an?\s+)?(?:csv|json|markdown|tsv)\b"
+    r"|\bmake\s+(?:this|it|that|these)\s+(?:into\s+)?an?\s+(?:csv|json|markdown|tsv)\b",
+    re.I,
+)
+# "..., then make it funnier", "and make it more formal": the piece just made, changed.
+_REVISES_PREVIOUS_RE = re.compile(
+    r"(?:(?:and|then)\s+)*make\s+(?:it|that|this|them)\s+(?:a\s+(?:bit|little)\s+)?"
+    r"(?:(?:more|less)\s+[a-z]+|[a-z]+er)\s*[.!?]*$",
+    re.I,
+)
+# "the difference between weather and climate": things compared, not numbers subtracted.
+_DIFFERENCE_OF_THINGS_RE = re.compile(r"\bdifferences?\s+between\s+[a-z]", re.I)
+_DOCUMENT_RE = re.compile(
+    # "this report", "the following email" name the text to summarise, not a piece to write.
+    r"(?<!\bthis )(?<!\bthat )(?<!\bthe following )(?<!\bmy )"
+    r"\b(?:report|article|essay|blog|post|email|e-mail|letter|memo|newsletter|tweet|"
+    r"speech|story|poem|message|note|slides?|press release)\b",
+    re.I,
+)
 _FORWARD_MATERIAL_RE = re.compile(
     r"\b(?:this|these|the following|the given|the attached|the same|the)\s+(?:\w+\s+)?"
     r"(?:text|texts|article|paragraph|passage|review|reviews|comment|comments|data|csv|json|"
@@ -270,6 +295,9 @@ def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
     return kept
 
 
+_FORWARD_POINTERS = frozenset({"this", "it", "these"})
+
+
 def _share_bare_verbs(
     actions: list[Clause], verbs: frozenset[str], matcher: CapabilityMatcher
 ) -> list[Clause]:
@@ -288,7 +316,19 @@ def _share_bare_verbs(
             for t in tokenize(strip_request_prefix(clause.text))
             if t.is_word or t.is_number or t.is_material
         ]
-        if len(words) != 1 or following.sentence != clause.sentence:
+        if following.sentence != clause.sentence:
+            continue
+        if len(words) == 2 and words[1].low in _FORWARD_POINTERS:
+            # "Summarize this and tell me if it's positive: '...'": "this" is the text the
+            # next clause of the sentence gives, which both work on.
+            material = " ".join(placeholders_in(following.text))
+            if material:
+                text = strip_request_prefix(clause.text).strip(" ,")
+                result[position] = Clause(
+                    f"{text}: {material}", clause.connectives, clause.sentence, clause.is_request
+                )
+            continue
+        if len(words) != 1:
             continue
         subject = topic_of(following.text, verbs)
         if not subject:
@@ -488,10 +528,38 @@ def _parts(
             match = matcher.best(stems, MIN_SCORE_WITH_MATERIAL)
         capability = match.capability
         if (
+            capability in ("statistics", "calculation")
+            and _DIFFERENCE_OF_THINGS_RE.search(text)
+            and not material
+            and not refs
+            and not any(t.is_number for t in tokenize(text))
+        ):
+            # With no number to subtract, what differs is explained, not computed.
+            capability = matcher.general
+        if (
+            capability != "conversion"
+            and _TARGET_FORMAT_RE.search(text)
+            and matcher.scores(stems).get("conversion", -1.0) >= match.score
+        ):
+            capability = "conversion"
+        if (
+            capability == "writing"
+            and material
+            and not data.intersection(material)
+            and _SUMMARY_RE.search(text)
+            and not _DOCUMENT_RE.search(text)
+            and "summarization" in matcher.names
+        ):
+            capability = "summarization"
+        if (
             previous is not None
             and refs
             and not match.confident
-            and (_continues_arithmetic(text) or not has_topic)
+            and (
+                _continues_arithmetic(text)
+                or not has_topic
+                or _REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text))
+            )
         ):
             # "..., then double it", "write a product description and also suggest five
             # slogans": the same kind of work goes on with what was made.

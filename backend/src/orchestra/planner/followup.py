@@ -29,6 +29,13 @@ _FOLLOW_UP_PATTERNS = (
         re.I | re.S,
     ),
     re.compile(_LEAD + r"(?:what|how)\s+about\s+(?P<subject>.+?)\s*[.!?]*$", re.I | re.S),
+    # "make it about winter instead", "can you change it to be about mountains?"
+    re.compile(
+        _LEAD + r"(?:can you |could you |would you |please )*(?:make|change|switch|turn)\s+"
+        r"(?:it|that|this)\s+(?:to\s+(?:be\s+)?)?(?:about|on)\s+(?P<subject>.+?)"
+        r"(?:\s+instead)?\s*[.!?]*$",
+        re.I | re.S,
+    ),
     re.compile(
         _LEAD + r"(?:the\s+)?same\s+(?:thing\s+)?(?:but\s+)?(?:for|with|about|but)\s+"
         r"(?P<subject>.+?)\s*[.!?]*$",
@@ -50,9 +57,11 @@ _FOLLOW_UP_PATTERNS = (
         _LEAD + r"(?:(?:what|how)\s+about\s+)?(?P<subject>of\s+\$?\d[\d,]*(?:\.\d+)?)\s*[.!?]*$",
         re.I | re.S,
     ),
-    # "and 35%?", "now for 12 km", "ok, 2, 8 and 6?": a new quantity, nothing else.
+    # "and 35%?", "now for 12 km", "ok, 2, 8 and 6?", "and if it were 22%?": a new
+    # quantity, nothing else.
     re.compile(
-        _LEAD + r"(?:for\s+|with\s+)?(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
+        _LEAD + r"(?:for\s+|with\s+|at\s+|make\s+it\s+|(?:what\s+)?if\s+(?:it|that)\s+"
+        r"(?:were|was|is|had\s+been)\s+)?(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
         r"[A-Za-z]+\b)?(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)\s*[.!?]*$",
         re.I | re.S,
     ),
@@ -107,6 +116,27 @@ _CONTINUES_ARITHMETIC = re.compile(
 )
 
 
+# "make it shorter", "can you make it more formal?": the earlier piece, changed.
+_REVISES = re.compile(
+    _LEAD + r"(?:can you |could you |would you |please )*(?:make|keep)\s+(?:it|that|this)\s+"
+    r"(?P<change>(?:a\s+(?:bit|little)\s+)?(?:shorter|longer|simpler|funnier|clearer|"
+    r"friendlier|(?:more|less)\s+[a-z]+))\s*(?:please)?\s*[.!?]*$",
+    re.I | re.S,
+)
+
+
+def _revises(text: str, earlier: Sequence[str]) -> str | None:
+    """ "make it shorter" after "Write a poem about cats" is "Write a poem about cats, and
+    make it shorter": the same piece, asked again with the change."""
+    match = _REVISES.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    if re.search(r"\d", previous) and not _QUOTED_RE.search(previous):
+        return None  # arithmetic is not made shorter
+    return f"{previous.rstrip(' .?!')}, and make it {match.group('change')}"
+
+
 def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
     """ "double that" after "What's 15 + 6?" is "What's 15 + 6, then double that": the
     arithmetic goes on from the earlier request, which is computed again."""
@@ -132,7 +162,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         earlier.pop()
     subject = follow_up_subject(text)
     if subject is None:
-        return _continues_arithmetic(text, earlier) or text
+        return _continues_arithmetic(text, earlier) or _revises(text, earlier) or text
     if not earlier:
         return text
     # The previous message may itself be a follow-up: resolve the chain first.
@@ -237,5 +267,9 @@ def _substitute(previous: str, subject: str) -> str | None:
     old = masked.restore(topic_of(requests[0].text)) if requests else ""
     old = old.rstrip(" .!?")
     if old and old.lower() != subject.lower() and old.lower() in previous.lower():
+        start = previous.lower().index(old.lower())
+        if re.search(r"\b(?:a|an|the)\s+$", previous[:start], re.I):
+            # "a lighthouse keeper" with "a train driver": one article, not two.
+            subject = re.sub(r"^(?:a|an|the)\s+", "", subject, flags=re.I)
         return re.sub(re.escape(old), lambda _: subject, previous, flags=re.I)
     return f"{previous.rstrip(' .')} for {subject}"

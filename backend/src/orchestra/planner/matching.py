@@ -170,6 +170,11 @@ class CapabilityMatcher:
         return re.sub(r"[A-Za-z]+", fix, text)
 
     @property
+    def names(self) -> frozenset[str]:
+        """The names of the capabilities scored."""
+        return frozenset(p.name for p in self._profiles)
+
+    @property
     def general(self) -> str:
         """The fallback capability (see `general_capability`)."""
         return self._general

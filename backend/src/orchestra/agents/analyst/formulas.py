@@ -9,11 +9,12 @@ the answer shows what was computed.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["read_formula"]
+__all__ = ["asks_speed", "is_unit", "read_formula"]
 
 # Units by dimension, with their size in the dimension's base unit.
 _UNITS: dict[str, tuple[str, float]] = {}
@@ -48,6 +49,12 @@ _add("speed", 1.0, "m/s", "mps")
 _add("speed", 1000.0 / 3600.0, "km/h", "kph", "kmh", "kmph", "km/hr")
 _add("speed", 1609.344 / 3600.0, "mph", "mi/h")
 
+
+def is_unit(word: str) -> bool:
+    """Whether ``word`` names a unit of measure ("km", "hours", "pounds")."""
+    return word.lower() in _UNITS
+
+
 _TEMPERATURES = {
     "celsius": "c",
     "centigrade": "c",
@@ -79,6 +86,8 @@ _HOW_MANY = re.compile(
     r"^(?:how many|what number of)\s+"
     + _WORD.format("target")
     + r"\s+(?:are there\s+|is that\s+|are\s+|is\s+)?(?:in|is)\s+"
+    # "how many km is a marathon of 26.2 miles": the thing measured, named before its size.
+    + r"(?:(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+)?"
     + _NUMBER.format("value")
     + r"\s*"
     + _WORD.format("source")
@@ -112,7 +121,7 @@ def read_formula(text: str) -> tuple[Node, str] | None:
 
     Returns None when the request is not one of them (or names units that do not fit).
     """
-    request = " ".join(text.lower().replace("\u00b0", " degrees ").split())
+    request = _lead_verb_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
     for reader in (_conversion, _speed, _interest):
         found = reader(request)
         if found is not None:
@@ -120,36 +129,64 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     return None
 
 
+_LEAD_VERBS = ("convert", "calculate", "compute")
+
+
+def _lead_verb_spelt(request: str) -> str:
+    """ "conver 42 km into miles": a slip in the verb that opens the request, spelt right."""
+    first, _, rest = request.partition(" ")
+    if len(first) < 5 or first in _LEAD_VERBS:
+        return request
+    for verb in _LEAD_VERBS:
+        if difflib.SequenceMatcher(None, first, verb).ratio() >= 0.85:
+            return f"{verb} {rest}"
+    return request
+
+
 def _number(raw: str) -> Num:
     value = float(raw.replace(",", ""))
     return Num(value, f"{value:.15g}")
 
 
-# "5 feet 10 inches to cm": a height in two units, read as inches.
-_FEET_AND_INCHES = re.compile(
+# "5 feet 10 inches to cm", "3 hours 45 minutes in minutes": an amount in two units of one
+# dimension, the larger first.
+_TWO_UNITS = re.compile(
     _LEAD
-    + _NUMBER.format("feet")
-    + r"\s*(?:feet|foot|ft)\s+(?:and\s+)?"
-    + _NUMBER.format("inches")
-    + r"\s*(?:inches|inch)\s+(?:to|in|into|as)\s+"
+    + _NUMBER.format("first")
+    + r"\s*"
+    + _WORD.format("larger")
+    + r"\s+(?:and\s+)?"
+    + _NUMBER.format("second")
+    + r"\s*"
+    + _WORD.format("smaller")
+    + r"\s+(?:to|in|into|as)\s+"
     + _WORD.format("target")
     + r"\s*[?.!]*$"
 )
 
 
+def _two_units(text: str) -> tuple[Node, str] | None:
+    match = _TWO_UNITS.match(text)
+    if match is None:
+        return None
+    larger, smaller, target = (match.group(k) for k in ("larger", "smaller", "target"))
+    if larger not in _UNITS or smaller not in _UNITS or target not in _UNITS:
+        return None
+    (dimension, large), (other, small) = _UNITS[larger], _UNITS[smaller]
+    if not dimension == other == _UNITS[target][0] or large <= small:
+        return None
+    amount = Op(
+        "+",
+        Op("*", _number(match.group("first")), _size(large)),
+        Op("*", _number(match.group("second")), _size(small)),
+    )
+    return Op("/", amount, _size(_UNITS[target][1])), f"{larger} and {smaller} to {target}"
+
+
 def _conversion(text: str) -> tuple[Node, str] | None:
-    height = _FEET_AND_INCHES.match(text)
-    if height is not None:
-        target = height.group("target")
-        if _UNITS.get(target, ("",))[0] != "length":
-            return None
-        inches = Op(
-            "+",
-            Op("*", _number(height.group("feet")), Num(12, "12")),
-            _number(height.group("inches")),
-        )
-        expression = Op("/", Op("*", inches, _size(_UNITS["inch"][1])), _size(_UNITS[target][1]))
-        return expression, f"feet and inches to {target}"
+    both = _two_units(text)
+    if both is not None:
+        return both
     match = _CONVERT.match(text) or _HOW_MANY.match(text)
     if match is None:
         return None
@@ -185,17 +222,38 @@ def _temperature(value: Num, source: str, target: str) -> Node:
     return celsius
 
 
+# "... in km/h", "in mph": the unit a speed is asked in.
+_SPEED_TARGET = re.compile(r"\b(?:in|as)\s+(km/h|kph|kmh|mph|m/s|mi/h|km/hr)\b")
+
+
+def asks_speed(text: str) -> bool:
+    """Whether the text states a distance covered in a time and asks how fast: a speed,
+    whether or not it is one `read_formula` reads (two legs are not)."""
+    lowered = text.lower()
+    asked = any(word in lowered for word in ("speed", "pace", "how fast"))
+    return asked and _SPEED.search(lowered) is not None
+
+
 def _speed(text: str) -> tuple[Node, str] | None:
-    if "speed" not in text and "pace" not in text:
+    if "speed" not in text and "pace" not in text and "how fast" not in text:
         return None
     match = _SPEED.search(text)
-    if match is None:
+    # One distance in one time: "150 km in 2 hours and then 50 km in 1 hour" is not 75.
+    if match is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 2:
         return None
     length, duration = match.group("length"), match.group("duration")
     if _UNITS.get(length, ("",))[0] != "length" or _UNITS.get(duration, ("",))[0] != "time":
         return None
-    expression = Op("/", _number(match.group("distance")), _number(match.group("time")))
-    return expression, f"speed in {length} per {duration.rstrip('s')}"
+    expression: Node = Op("/", _number(match.group("distance")), _number(match.group("time")))
+    target = _SPEED_TARGET.search(text)
+    if target is None:
+        return expression, f"speed in {length} per {duration.rstrip('s')}"
+    # "150 km in 2 hours ... in mph": the speed in the unit asked, not in the ones given.
+    in_metres_per_second = Op(
+        "/", Op("*", expression, _size(_UNITS[length][1])), _size(_UNITS[duration][1])
+    )
+    unit = target.group(1)
+    return Op("/", in_metres_per_second, _size(_UNITS[unit][1])), f"speed in {unit}"
 
 
 def _interest(text: str) -> tuple[Node, str] | None:

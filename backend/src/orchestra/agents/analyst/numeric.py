@@ -14,9 +14,13 @@ import re
 from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
-from orchestra.agents.analyst.formulas import read_formula
+from orchestra.agents.analyst.formulas import asks_speed, read_formula
 from orchestra.agents.analyst.problems import (
+    read_interest,
+    read_per_period,
     read_percentage_problem,
+    read_relative_change,
+    read_share_per_person,
     read_unit_price,
     states_count_and_price,
 )
@@ -47,8 +51,10 @@ from orchestra.agents.analyst.wording import (
     Num,
     Op,
     Reading,
+    decimal_comma,
     read_numeric_request,
     render,
+    spell_thousands,
 )
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
 
@@ -57,6 +63,16 @@ __all__ = ["calculation_operation", "formula_answer", "statistics_operation"]
 MAX_VALUES_ECHOED = 1_000
 
 _CONTEXT = re.compile(r"^\s*Context:\s*(?P<context>.*?)\s+Task:\s*(?P<task>.*)$", re.S)
+# "I spent 12, 30 and 8, what's the total?": a statement and its question in one sentence,
+# read as the planner's "Context: ... Task: ..." is. The statement asks nothing itself:
+# "Multiply 6 by 7, what do you get?" is arithmetic, read whole.
+_STATED_THEN_ASKED = re.compile(
+    r"^(?P<context>(?!\s*(?:what|how|which|calculate|compute|find|give|tell|add|sum|work|"
+    r"multiply|divide|subtract|double|triple|halve|square|take|increase|decrease|reduce|"
+    r"round|convert|raise|lower)\b)"
+    r"[^?\n]*\d[^?\n]*?),\s*(?:so\s+)?(?P<task>(?:what|whats|how)\b[^,\n]*\??)\s*$",
+    re.I,
+)
 _NUMBER = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w])")
 # Words asking for a subset or a condition the table statistics cannot apply.
 _TABLE_QUALIFIERS = re.compile(
@@ -110,13 +126,33 @@ def formula_answer(request: StepRequest) -> StepResult | None:
     return calculation_operation(request)
 
 
+# "60k", "1.2 million": an amount with its scale, written out as digits for the readers of
+# word problems, which read digits only ("60k a year" per month was 5).
+_SCALED = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(thousand|million|billion)\b", re.I)
+
+
+def _plain_scales(text: str) -> str:
+    return _SCALED.sub(
+        lambda m: format_number(float(m.group(1)) * _SCALE_SIZES[m.group(2).lower()]),
+        spell_thousands(text),
+    )
+
+
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
-    text = inputs.text
+    text = _plain_scales(inputs.text)
     material: list[Node] = []
-    context = _CONTEXT.match(text)
+    context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
         text = context.group("task")
+        comma = decimal_comma(context.group("context"))
+        if comma and not find_table_text(context.group("context")):
+            # "I paid 3,50 and 2,25": 3.50 and 2.25, or four numbers? Either is a guess.
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: '{comma}' may be a "
+                "number with a decimal comma. Write it with a point ('3.50') or put a space "
+                "after the comma of a list."
+            )
         material = _context_numbers(context.group("context"))
     if not material and isinstance(request.data, list) and request.data:
         material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
@@ -126,12 +162,37 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if isinstance(inputs.numbers[implicit], list) and not material:
             material = [Name(implicit)]
     formula = read_formula(text)
+    if formula is None and context:
+        # "A car travels 150 km in 2 hours. What's its average speed?" is a speed, not the
+        # average of 150 and 2: a formula may be stated in one sentence and asked in another.
+        formula = read_formula(f"{context.group('context')} {text}")
     if formula is None:
         # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
         formula = read_unit_price(f"{context.group('context')} {text}" if context else text)
     if formula is None and context:
         # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
         formula = read_percentage_problem(context.group("context"), text)
+    if formula is None and context:
+        # "Sales fell from 80 to 60. What's the percentage decrease?"
+        formula = read_relative_change(context.group("context"), text)
+    if formula is None and context:
+        # "We're 4 people and the bill is 138. How much does each person pay?"
+        formula = read_share_per_person(context.group("context"), text)
+    if formula is None and context:
+        # "A subscription is 12.99 a month. How much is that per year?"
+        formula = read_per_period(context.group("context"), text)
+    if formula is None:
+        # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
+        # without compounding?"
+        formula = read_interest(f"{context.group('context')} {text}" if context else text)
+    if formula is None and asks_speed(f"{context.group('context')} {text}" if context else text):
+        # "150 km in 2 hours and then 50 km in 1 hour": a speed over several legs is not
+        # read, and no figure of the numbers given is one.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks for a speed "
+            "but does not give one distance covered in one time. Say the arithmetic, e.g. "
+            "'(150 + 50) / (2 + 1)'."
+        )
     if formula is not None:
         # "Convert 5 miles to km": a known formula, read whole.
         expression, label = formula
@@ -143,14 +204,6 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         confidence = round(confidence - 0.1, 3)
     if reading.expression is None or confidence < CONFIDENCE_THRESHOLD:
         raise AgentInputError(_refusal(reading, confidence, statistics, bool(material)))
-    if context and reading.figures and states_count_and_price(context.group("context")):
-        # "3 tickets cost 45. What's the total?" is not 48: a count and a price are not
-        # values of one list.
-        raise AgentInputError(
-            "Not sure enough to answer, so nothing was computed: the numbers given are a "
-            "number of items and what they cost, not values of one list. Say the "
-            "arithmetic, e.g. '45 / 3' or '3 times 45'."
-        )
     if reading.figures == ("count",) and _counts_something_else(text):
         # "12 boxes with 24 bottles each. How many bottles is that?" asks for arithmetic,
         # not how many numbers were given.
@@ -158,6 +211,14 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Not sure enough to answer, so nothing was computed: the request asks how many "
             "of something the numbers measure, not how many numbers there are. Say the "
             "arithmetic, e.g. '12 times 24'."
+        )
+    if context and reading.figures and states_count_and_price(context.group("context")):
+        # "3 tickets cost 45. What's the total?" is not 48, nor "There are 3 of us. Each
+        # pays 20. What's the total?" 23: a count and an amount are not values of one list.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the numbers given are a "
+            "number of items or people and amounts, not values of one list. Say the "
+            "arithmetic, e.g. '45 / 3' or '3 times 45'."
         )
     if statistics and not reading.figures and _is_describe(text) and reading.values:
         reading = Reading(reading.clauses, ("mean",), reading.values, reading.references)
@@ -179,6 +240,14 @@ _SCALE_SIZES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_00
 # "7/10", "3/4": a fraction, one number; "12/05/2024" is a date, no number to compute on.
 _FRACTION = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\w/]|\.\d)")
 _DATE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
+# "In 2023 we sold 40, 50 and 60": a year says when, and is no value to add.
+_YEAR = re.compile(
+    r"\b(?:in|since|during|by|from|until|till|before|after|for|of|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?:19|20)\d{2}\b"
+    r"(?![\d.,]*\s*(?:%|percent|dollars|euros|people|units|items)\b)",
+    re.I,
+)
 
 
 def _context_numbers(context: str) -> list[Node]:
@@ -187,7 +256,7 @@ def _context_numbers(context: str) -> list[Node]:
     both kinds is refused); "grades of 80%, 90% and 70%" are all of a kind and average to
     80. A fraction ("7/10") is one number, a scale word ("1.2 million") multiplies the one
     before it, and a date gives none."""
-    text = strip_parameter_numbers(_DATE.sub(" ", context))
+    text = strip_parameter_numbers(_YEAR.sub(" ", _DATE.sub(" ", context)))
     found: list[tuple[Node, bool]] = []
     position = 0
     while (match := _NUMBER.search(text, position)) is not None:
@@ -219,8 +288,12 @@ _COUNTED = re.compile(
 )
 
 
+# "How many are left?" asks what remains after the arithmetic, not how many numbers.
+_LEFT_OVER = re.compile(r"\bhow many\b.*\b(?:left|remain|remaining|left over)\b", re.I)
+
+
 def _counts_something_else(text: str) -> bool:
-    return bool(_COUNTED.search(text))
+    return bool(_COUNTED.search(text) or _LEFT_OVER.search(text))
 
 
 def _is_number(value: Any) -> bool:

@@ -190,7 +190,16 @@ def _instruction_material(instruction: str) -> str:
     return ""
 
 
-def _text_material(request: StepRequest) -> str:
+# Words of a request for a summary or keywords: an instruction that holds them is the
+# request, not the text ("Give me a summary of the French Revolution" summarised itself).
+_ASKS_SUMMARY = re.compile(
+    r"\b(?:summar\w*|sum\s+up|gist|recap|condense|shorten|tl;?dr|key\s*words?|key\s+"
+    r"(?:points|terms|phrases)|main\s+points)\b",
+    re.I,
+)
+
+
+def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = None) -> str:
     parts = [_instruction_material(request.instruction)]
     parts.append(request.input_text)
     parts.extend(d for d in request.input_data() if isinstance(d, str))
@@ -200,7 +209,7 @@ def _text_material(request: StepRequest) -> str:
     # Nothing set apart: the instruction itself may be the text ("I love it but it's
     # slow"), but not when it only asks ("What is the sentiment of the reviews?").
     own = [w for w in prose.tokenize(request.instruction) if w not in _REQUEST_WORDS]
-    if len(own) >= 3:
+    if len(own) >= 3 and not (names_itself and names_itself.search(request.instruction)):
         return request.instruction
     raise AgentInputError(
         "There is no text to work on: quote it ('...'), put it after a colon, or send it "
@@ -266,7 +275,8 @@ _NUMBER_WORDS = {
 
 def _count_before(instruction: str, nouns: str) -> int | None:
     text = instruction.lower()
-    match = re.search(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})\s+(?:\w+\s+)?(?:{nouns})\b", text)
+    # "2 sentences", "three short bullets", and joined by a hyphen: "a one-line summary".
+    match = re.search(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})[\s-]+(?:\w+\s+)?(?:{nouns})\b", text)
     if not match:
         match = re.search(r"\btop\s+(\d+)\b", text)
     if not match:
@@ -276,14 +286,16 @@ def _count_before(instruction: str, nouns: str) -> int | None:
 
 
 def summarization_operation(request: StepRequest) -> StepResult:
-    material = _text_material(request)
+    material = _text_material(request, _ASKS_SUMMARY)
     sentences = prose.split_sentences(material)
     if not sentences:
         raise AgentInputError("There is no text to summarize.")
-    wanted = _count_before(request.instruction, "sentences?|bullets?|bullet points?|points?|lines?")
+    wanted = _count_before(
+        request.instruction, "sentences?|bullets?|bullet points?|points?|lines?|liners?"
+    )
     if wanted is None:
         words = request.instruction.lower()
-        if re.search(r"\b(?:short|brief|one-line|tl;?dr)\b", words):
+        if re.search(r"\b(?:short|brief|tl;?dr)\b", words):
             wanted = 2
         elif re.search(r"\b(?:detailed|long|thorough)\b", words):
             wanted = 6
@@ -316,7 +328,7 @@ def summarization_operation(request: StepRequest) -> StepResult:
 
 
 def keywords_operation(request: StepRequest) -> StepResult:
-    material = _text_material(request)
+    material = _text_material(request, _ASKS_SUMMARY)
     top_n = max(
         1,
         min(

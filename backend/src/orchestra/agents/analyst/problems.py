@@ -14,9 +14,18 @@ from __future__ import annotations
 
 import re
 
+from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["read_percentage_problem", "read_unit_price", "states_count_and_price"]
+__all__ = [
+    "read_interest",
+    "read_per_period",
+    "read_percentage_problem",
+    "read_relative_change",
+    "read_share_per_person",
+    "read_unit_price",
+    "states_count_and_price",
+]
 
 _NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\w)")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
@@ -47,7 +56,8 @@ _INCOME = re.compile(r"\b(?:earn|earns|earned|salary|income|wage|wages|paycheck)
 # The question asks for the amount in the end ...
 _ASKS_FINAL = re.compile(
     r"\b(?:pay|paying|total|altogether|in all|owe|cost|costs|new price|new rent|end up|"
-    r"final|comes? to|come out|price now|will it be|does it cost)\b",
+    r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
+    r"discounted price|reduced price|price after)\b",
     re.I,
 )
 # ... or for the share itself ("how much is the tip?", "how much do I save?").
@@ -154,6 +164,234 @@ def read_unit_price(text: str) -> tuple[Node, str] | None:
 
 
 def states_count_and_price(text: str) -> bool:
-    """Whether the text gives a number of items and what they cost ("3 tickets cost 45"):
-    two numbers of different kinds, which no figure of a list may add or average."""
-    return _COUNT_COSTS.search(text.lower()) is not None
+    """Whether the text gives a number of items and what they cost ("3 tickets cost 45"),
+    or a number of people beside other numbers ("There are 3 of us. Each pays 20."): numbers
+    of different kinds, which no figure of a list may add or average."""
+    lowered = text.lower()
+    if _COUNT_COSTS.search(lowered) is not None or _counts_things(lowered):
+        return True
+    return _PEOPLE.search(lowered) is not None and len(_NUMBER.findall(lowered)) > 1
+
+
+# "3 kids", "2 dogs": a number of things, then a plural noun, outside a list of numbers.
+_COUNTED_THINGS = re.compile(
+    r"(?<![\w.,])(?<!and )(?<!or )(?P<count>\d+)\s+(?:[a-z]+\s+)?(?P<things>[a-z]+s)\b"
+    r"(?!\s*(?:,|and|or)\s*\d)"
+)
+# Words after a number that measure it rather than count things.
+_MEASURES = frozenset(
+    """dollars euros pounds bucks cents percent points units years months weeks days hours
+    minutes seconds degrees""".split()  # noqa: SIM905
+)
+
+
+def _counts_things(text: str) -> bool:
+    """Whether the text counts the things its other numbers are about ("I have 3 kids aged
+    4, 7 and 10", "2 dogs that weigh 12 and 30 kg"): the count is not one of the values.
+    A next number joined by "and" ("12 apples on Monday and 18 on Tuesday") is another
+    amount of the same things, and a noun said after the other numbers too ("40 units on
+    Monday and 50 units") is what they measure."""
+    numbers = _NUMBER.findall(text)
+    for match in _COUNTED_THINGS.finditer(text):
+        things = match.group("things")
+        if is_unit(things) or things in _MEASURES or len(numbers) < 2:
+            continue
+        following = _NUMBER.search(text, match.end())
+        if following and re.search(r"(?:\band|,)\s*$", text[match.end() : following.start()]):
+            continue
+        measured = re.search(rf"(?<![\w.])\d[\d,.]*\s+{things}\b", text[match.end() :])
+        if measured is None:
+            return True
+    return False
+
+
+# "went from 80 to 60", "from 40k to 50k": an old and a new value.
+_FROM_TO = re.compile(
+    r"\bfrom\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_old>\s+(?:thousand|million|billion))?\s+to\s+[$\u20ac\u00a3]?"
+    r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>\s+(?:thousand|million|billion))?",
+    re.I,
+)
+# The question asks for the relative change, and which way it is said to go.
+_ASKS_RELATIVE = re.compile(
+    r"\bpercent(?:age)?\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
+    r"reduction|change|difference)\b"
+    r"|\bby\s+(?:what|how\s+many|how\s+much\s+of\s+a)\s+(?:percent(?:age)?|%)"
+    r"(?:\s+(?:did|has|have|was|were)\s+\w+\s+(?P<verb>\w+))?",
+    re.I,
+)
+_DOWN = frozenset(
+    [
+        "decrease",
+        "drop",
+        "drops",
+        "dropped",
+        "fall",
+        "fell",
+        "falls",
+        "decline",
+        "declined",
+        "reduction",
+        "go",
+        "down",
+        "shrink",
+        "shrank",
+    ]
+)
+_UP = frozenset("increase rise rose rises growth grow grew gain gained go up".split())  # noqa: SIM905
+
+
+def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
+    """ "Sales fell from 80 to 60. What's the percentage decrease?": the change over the old
+    value, in percent, or None. The numbers must be exactly the two of "from ... to ...",
+    and a decrease asked of values that rose (or the other way) is not answered."""
+    stated = _FROM_TO.search(context)
+    asked = _ASKS_RELATIVE.search(task)
+    if stated is None or asked is None or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2:
+        return None
+    old_text = stated.group("old").replace(",", "")
+    new_text = stated.group("new").replace(",", "")
+    old, new = float(old_text), float(new_text)
+    # "from 40k to 50k": a scale on one value only would change the ratio.
+    if bool(stated.group("scale_old")) != bool(stated.group("scale_new")) or old == 0:
+        return None
+    way = (asked.group("way") or asked.group("verb") or "change").lower()
+    change = Op("-", Num(new, new_text), Num(old, old_text))
+    if way in _DOWN:
+        if new > old:
+            return None
+        change = Op("-", Num(old, old_text), Num(new, new_text))
+    elif way in _UP and new < old:
+        return None
+    relative = Op("*", Op("/", change, Num(old, old_text)), Num(100, "100"))
+    return relative, "the change in percent of the first value"
+
+
+# "4 people", "6 of us", "3 friends": how many shares an amount is split into.
+_PEOPLE = re.compile(
+    r"\b(?P<count>\d+)\s+(?:of us|people|persons|friends|guests|colleagues|ways)\b", re.I
+)
+# "how much does each person pay?", "what's that per head?"
+_ASKS_EACH = re.compile(
+    r"\b(?:each(?:\s+(?:person|one|of us|pay|owe))?|per\s+(?:person|head)|a\s+head|apiece)\b",
+    re.I,
+)
+
+
+def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
+    """ "We're 4 people and the bill is $138. How much does each person pay?": the amount
+    over the number of people, or None unless those are the only two numbers."""
+    said = f"{context} {task}"
+    people = _PEOPLE.search(said)
+    if people is None or not _ASKS_EACH.search(task):
+        return None
+    numbers = _NUMBER.findall(said)
+    if len(numbers) != 2 or _PERCENT_AFTER.search(said):
+        return None
+    count = people.group("count")
+    numbers.remove(count)
+    amount = numbers[0].replace(",", "")
+    share = Op("/", Num(float(amount), amount), Num(float(count), count))
+    return share, "the amount for each person"
+
+
+# "a month", "per week", "monthly", "every day": how often an amount is paid.
+_PERIODS = {
+    "day": ("day", "daily"),
+    "week": ("week", "weekly"),
+    "month": ("month", "monthly"),
+    "year": ("year", "yearly", "annually", "annual", "annum"),
+}
+_WORK = re.compile(r"\b(?:work|works|worked|working|shift|shifts|job|paid|pay)\b", re.I)
+# How many of the shorter period are in the longer one, where that is exact.
+_IN_PERIOD = {("day", "week"): 7, ("week", "year"): 52, ("month", "year"): 12, ("day", "year"): 365}
+
+
+def _period(text: str) -> list[str]:
+    found = []
+    for period, words in _PERIODS.items():
+        nouns = r"(?:a|an|per|each|every|in\s+a|a\s+single)\s+" + words[0]
+        adjectives = "|".join(words[1:])
+        if re.search(rf"\b(?:{nouns}|{adjectives})\b", text, re.I):
+            found.append(period)
+    return found
+
+
+def read_per_period(context: str, task: str) -> tuple[Node, str] | None:
+    """ "A subscription is 12.99 a month. How much is that per year?": the amount times the
+    number of periods (or divided, from a longer period to a shorter one), or None unless
+    exactly one amount and one period of each side are given and the ratio is exact."""
+    numbers = _NUMBER.findall(context)
+    if len(numbers) != 1 or _NUMBER.search(task) or _PERCENT_AFTER.search(context):
+        return None
+    given, wanted = _period(context), _period(task)
+    if len(given) != 1 or len(wanted) != 1 or given == wanted:
+        return None
+    if given[0] == "day" and (_INCOME.search(context) or _WORK.search(context)):
+        # "I earn 50 a day": how many days a week are worked is not said.
+        return None
+    amount = numbers[0].replace(",", "")
+    value = Num(float(amount), amount)
+    if (given[0], wanted[0]) in _IN_PERIOD:
+        times = _IN_PERIOD[(given[0], wanted[0])]
+        return Op("*", value, Num(times, str(times))), f"the amount per {wanted[0]}"
+    if (wanted[0], given[0]) in _IN_PERIOD:
+        times = _IN_PERIOD[(wanted[0], given[0])]
+        return Op("/", value, Num(times, str(times))), f"the amount per {wanted[0]}"
+    return None
+
+
+# Interest, said in everyday words: which kind, and what the question asks for.
+_SIMPLE = re.compile(
+    r"\bsimple\b|\bwithout\s+compounding\b|\bnot\s+compounded\b|\bno\s+compounding\b", re.I
+)
+_COMPOUND = re.compile(r"\bcompound(?:ed|ing)?\b", re.I)
+# How long: "3 years", "after one year", "for a year" ("5% a year" is the rate's period).
+_YEARS = re.compile(
+    r"(?<![\w.])(?P<years>\d+(?:\.\d+)?)\s+years?\b"
+    r"|\b(?:after|in|for|over|within)\s+(?:a|one)\s+(?:single\s+)?year\b",
+    re.I,
+)
+_ASKS_BALANCE = re.compile(
+    r"\b(?:total|in the end|altogether|will i have|do i have|balance|end up with|worth)\b", re.I
+)
+
+
+def read_interest(text: str) -> tuple[Node, str] | None:
+    """ "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years without
+    compounding?": the interest (or the balance, when asked), or None unless the text says
+    interest, gives exactly one amount, one yearly rate and one number of years, and says
+    whether it compounds."""
+    if not re.search(r"\binterest\b", text, re.I):
+        return None
+    # "without compounding" says simple, not compound.
+    simple, compound = bool(_SIMPLE.search(text)), bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
+    if simple == compound:
+        return None  # which kind is not said (or both are)
+    years = [m.group("years") for m in _YEARS.finditer(text)]
+    if len(years) != 1:
+        return None
+    rates: list[str] = []
+    amounts: list[str] = []
+    for match in _NUMBER.finditer(text):
+        raw = match.group(0).replace(",", "")
+        if _PERCENT_AFTER.match(text, match.end()):
+            rates.append(raw)
+        elif raw != (years[0] or ""):
+            amounts.append(raw)
+    if len(rates) != 1 or len(amounts) != 1:
+        return None
+    principal, rate = Num(float(amounts[0]), amounts[0]), Num(float(rates[0]), rates[0])
+    duration = Num(float(years[0]), years[0]) if years[0] else Num(1, "1")
+    fraction = Op("/", rate, Num(100, "100"))
+    if simple:
+        interest: Node = Op("*", Op("*", principal, fraction), duration)
+    else:
+        grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), duration))
+        interest = Op("-", grown, principal)
+    kind = "simple" if simple else "compound"
+    if _ASKS_BALANCE.search(text):
+        return Op("+", principal, interest), f"the amount with {kind} interest"
+    return interest, f"{kind} interest"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 __all__ = [
@@ -27,8 +28,10 @@ __all__ = [
     "Num",
     "Op",
     "Reading",
+    "decimal_comma",
     "read_numeric_request",
     "render",
+    "spell_thousands",
 ]
 
 CONFIDENCE_THRESHOLD = 0.6
@@ -528,7 +531,8 @@ def _corrected(tokens: list[Token]) -> tuple[list[Token], list[str]]:
                 notes.append(f"read '{token.text}' as '{target}'")
                 token = Token("word", target)
         result.append(token)
-    return result, notes
+    # "35 percnt" read as "35 percent" is a percentage, as written right would have been.
+    return (_merge_percentages(result) if notes else result), notes
 
 
 def _without_filler(tokens: list[Token]) -> list[Token]:
@@ -633,8 +637,10 @@ class _Parser:
                     self.take()
                     continue
                 break
-            if token.kind == "comma" and min_power > 0:
-                break  # ", rounded to ..." applies to the whole expression
+            if (token.kind == "comma" or token.text == "rounded") and min_power > 0:
+                # ", rounded to ..." and "... rounded to ..." apply to the whole expression:
+                # "100 divided by 3 rounded to 2 decimals" rounds the quotient, not the 3.
+                break
             postfix = self._postfix(left)
             if postfix is not None:
                 left = postfix
@@ -1329,10 +1335,47 @@ def _statement_of_numbers(tokens: list[Token]) -> list[Node] | None:
 
 
 # Numbers joined by two slashes or more, with no spaces.
+# Two numbers joined by a comma without a space, the second of one or two digits ("1,5"):
+# a decimal comma as much as a list.
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])")
+
+
+def decimal_comma(text: str) -> str | None:
+    """A number written with what may be a decimal comma ("1,5", "3,50"), or None."""
+    found = _DECIMAL_COMMA.search(text)
+    return found.group(0) if found else None
+
+
 _SLASHED = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
 
+# How many parts, and of what size: "three quarters" is 3/4.
+_FRACTION_COUNTS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_FRACTION_PARTS: dict[str, int] = {
+    "half": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
+
+_LONGEST_RANGE = 1000
+
+
+def _listed_range(first: int, last: int) -> str:
+    """The whole numbers from ``first`` to ``last`` as a list ("1, 2, 3 and 4"); empty when
+    the range runs backwards or is too long to write out."""
+    if last <= first or last - first >= _LONGEST_RANGE:
+        return ""
+    numbers = [str(n) for n in range(first, last + 1)]
+    return ", ".join(numbers[:-1]) + " and " + numbers[-1]
+
+
 # Everyday ways of saying arithmetic, said the plain way before reading.
-_EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
+_EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "what do you get if you add 7 to 5": the question is the arithmetic after it.
     (
         re.compile(
@@ -1357,10 +1400,80 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1 divided by \2",
     ),
+    # "three quarters of 96", "two thirds of 90", "a fifth of 40": a fraction of an amount.
+    (
+        re.compile(
+            r"\b(?:(?P<count>a|an|one|two|three|four)\s+)(?P<part>half|thirds?|quarters?|"
+            r"fifths?|tenths?)\s+of\b"
+        ),
+        lambda m: f"{_FRACTION_COUNTS[m.group('count')]}/{_FRACTION_PARTS[m.group('part')]} of",
+    ),
+    # "how many percent is 18 of 80?" is "what percentage of 80 is 18?".
+    (
+        re.compile(
+            r"\bhow\s+many\s+percent\s+is\s+(\d[\d,]*(?:\.\d+)?)\s+of\s+(\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"what percentage of \2 is \1",
+    ),
+    # "bump 450 up by 12%", "knock 80 down by 5": an increase and a decrease said as verbs.
+    (
+        re.compile(r"\b(?:bump|push|put|mark)\s+(?:up\s+)?(\d[\d,]*(?:\.\d+)?)\s+(?:up\s+)?by\b"),
+        r"increase \1 by",
+    ),
+    (
+        re.compile(r"\b(?:knock|bring|mark)\s+(?:down\s+)?(\d[\d,]*(?:\.\d+)?)\s+(?:down\s+)?by\b"),
+        r"decrease \1 by",
+    ),
+    # "all the numbers from 1 to 10": every whole number of the range, listed.
+    (
+        re.compile(
+            r"\b(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:whole\s+)?(?:numbers|integers)\s+"
+            r"(?:from\s+)?(\d+)\s+(?:to|through|thru)\s+(\d+)\b"
+        ),
+        lambda m: _listed_range(int(m.group(1)), int(m.group(2))) or m.group(0),
+    ),
+    # "20 percent more than 50", "30% less than 200": an increase and a decrease.
+    (
+        re.compile(
+            r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+more\s+than\s+"
+            r"(\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"increase \2 by \1%",
+    ),
+    (
+        re.compile(
+            r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+(?:less|lower|cheaper)\s+"
+            r"than\s+(\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"decrease \2 by \1%",
+    ),
+    # "the natural log of 5", "log base 10 of 1000", "the logarithm of": a named base.
+    (re.compile(r"\bnatural\s+log(?:arithm)?\b"), "ln"),
+    (
+        re.compile(r"\blog(?:arithm)?\s+base\s+(\d+)\s+of\s+(\d[\d,]*(?:\.\d+)?)"),
+        r"log(\2, \1)",
+    ),
+    (
+        re.compile(r"\bcommon\s+log(?:arithm)?\s+of\s+(\d[\d,]*(?:\.\d+)?)"),
+        r"log(\1, 10)",
+    ),
+    (re.compile(r"\blogarithm\b"), "log"),
+    # "10% of whatever that comes to": the value before, however it is pointed at.
+    (re.compile(r"\bwhatever\s+(?:that|it|this)\s+(?:comes\s+to|is|gives)\b"), "that"),
 )
 
 
+_THOUSANDS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", re.I)
+
+
+def spell_thousands(text: str) -> str:
+    """``text`` with "2.5k" and "80K" written "2.5 thousand": thousands as people write
+    them in money and counts, read like any other scale word."""
+    return _THOUSANDS.sub(r"\1 thousand", text)
+
+
 def _everyday(text: str) -> str:
+    text = spell_thousands(text)
     for pattern, plain in _EVERYDAY:
         text = pattern.sub(plain, text)
     return text
@@ -1393,6 +1506,16 @@ def read_numeric_request(
         # "12/05/2024", "the 50/30/20 rule": a date or a name, not two divisions.
         confidence = 0.0
         doubts.append(f"'{slashed.group(0)}' reads as a date or a name, not a division")
+    comma = decimal_comma(text)
+    if comma:
+        # "the average of 1,5 and 2,5": 1.5 and 2.5 written with a decimal comma, or four
+        # numbers? Either reading is a guess.
+        confidence = 0.0
+        doubts.append(f"'{comma}' may be a number with a decimal comma")
+    if any(t.text == "log" and following.kind != "sym" for t, following in pairwise(tokens)):
+        # "the log of 1000" is 3 on a calculator and 6.9 in a program: the base is not said.
+        confidence = 0.0
+        doubts.append("'log' names no base: say 'natural log' or 'log base 10'")
     unread: list[str] = []
 
     pieces = _clauses(tokens)
