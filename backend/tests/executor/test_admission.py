@@ -121,3 +121,27 @@ async def test_past_the_least_tasks_start_only_while_the_event_loop_keeps_up() -
     admission.note_lag(1.0, now=20.0)  # behind again: a place freed is not taken again
     admission.withdraw("t0")
     assert (admission.running, admission.waiting) == (5, 1)
+
+
+async def test_a_start_lost_to_a_second_start_here_keeps_the_place_in_line() -> None:
+    """A task's workflow started twice in this process (its own start, and another that
+    adopted pending tasks): the start that lost gives back nothing the other holds."""
+    admission = Admission(running=1, waiting=10)
+    release = asyncio.Event()
+
+    async def task(name: str) -> None:
+        async with admission.turn(name):
+            await release.wait()
+
+    first = asyncio.create_task(task("a"))
+    while admission.running < 1:  # noqa: ASYNC110 - no event to wait on
+        await asyncio.sleep(0)
+    admission.reserve("b")  # submitted: waits in line
+    second = asyncio.create_task(task("b"))  # its workflow, started by the other start
+    while "b" not in admission._turning:  # noqa: ASYNC110 - no event to wait on
+        await asyncio.sleep(0)
+    admission.withdraw("b")  # the start that lost
+    assert admission.position("b") == 0
+    release.set()
+    await asyncio.wait_for(asyncio.gather(first, second), 5)
+    assert admission.running == 0 and admission.waiting == 0

@@ -57,6 +57,7 @@ class Admission:
         self._tickets = 0
         self._admitted = 0
         self._let_in: set[str] = set()
+        self._turning: set[str] = set()  # tasks whose workflow here is in `turn`
 
     @property
     def waiting(self) -> int:
@@ -80,7 +81,12 @@ class Admission:
             self._tickets += 1
 
     def withdraw(self, task_id: str) -> None:
-        """A reserved task whose workflow will not start here after all."""
+        """A reserved task whose workflow will not start here after all.
+
+        Nothing to give back when a workflow of this process holds the place already (a
+        second start of the task, here, took it)."""
+        if task_id in self._turning:
+            return
         if task_id in self._let_in:
             self._let_in.discard(task_id)
             self._leave()
@@ -97,6 +103,15 @@ class Admission:
         """Run the block as one of the running tasks, after waiting in line if need be."""
         if task_id not in self._let_in:
             self.reserve(task_id)
+        self._turning.add(task_id)
+        try:
+            async with self._turn(task_id):
+                yield
+        finally:
+            self._turning.discard(task_id)
+
+    @asynccontextmanager
+    async def _turn(self, task_id: str) -> AsyncIterator[None]:
         entry = self._line.get(task_id)
         if entry is not None:
             waiter = entry[1]
