@@ -632,6 +632,9 @@ def test_how_many_rows_with_and_without_a_condition(question: str, rows: int | N
         ("I had 500 dollars and spent 120 on groceries.", "How much do I have left?", 380),
         ("My budget is 80. I paid 34.50 for a jacket.", "How much is left?", 45.5),
         ("I have 10 apples and eat 3.", "How many are left?", 7),
+        # A statement whose subject is the share: "it" is the share.
+        ("A 15% tip on a $60 bill.", "How much is it?", 9),
+        ("A discount of 30% on a 90 dollar coat.", "How much is that?", 27),
     ],
 )
 def test_word_problems_stated_before_the_question(context: str, task: str, result: float) -> None:
@@ -657,6 +660,8 @@ def test_word_problems_stated_before_the_question(context: str, task: str, resul
         ("I have 200, spend 45 and then 30.", "How much is left?"),
         ("I have 50 and spent 80.", "How much is left?"),
         ("I have 300 and spend 20 a day.", "How much is left?"),
+        # "that" may be the price or the discount.
+        ("The coat is 90 with 30% off.", "How much is that?"),
     ],
 )
 def test_word_problems_not_read_are_refused(context: str, task: str) -> None:

@@ -69,6 +69,24 @@ _ASKS_SHARE = re.compile(
 )
 
 
+# "A 15% tip on a $60 bill", "A discount of 30% on 90": a statement whose subject is the
+# share itself, so that "how much is it?" asks for the share.
+_SHARES = r"(?:tip|tax|vat|fee|discount|commission|surcharge|markup)"
+_SHARE_STATED = re.compile(
+    r"\s*(?:an?\s+)?(?:"
+    + _SHARES
+    + r"\s+of\s+\d[\d,.]*\s*(?:%|percent\b)|\d[\d,.]*\s*(?:%|percent\b)\s+"
+    + _SHARES
+    + r")\s+(?:on|of|for)\b",
+    re.I,
+)
+_ASKS_IT = re.compile(
+    r"\s*(?:so\s+)?(?:how\s+much|what)(?:\s+is|'s|\s+would|\s+will)\s+(?:it|that|this)"
+    r"(?:\s+be)?\s*[?.!]*\s*",
+    re.I,
+)
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -106,7 +124,11 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     asks_final = asks_left or bool(_ASKS_FINAL.search(task))
     # "What's a 15% tip?" asks for the share; "What do I pay with a 15% tip?" does not.
     asks_share = bool(_ASKS_SHARE.search(task)) or (
-        not asks_final and bool(_SHARE_NAMED.search(task))
+        not asks_final
+        and (
+            bool(_SHARE_NAMED.search(task))
+            or bool(_SHARE_STATED.match(context) and _ASKS_IT.fullmatch(task))
+        )
     )
     if asks_share == asks_final:
         return None
