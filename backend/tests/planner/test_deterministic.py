@@ -712,3 +712,20 @@ def test_units_asked_without_digits_go_to_the_calculator(
     description: str, history: tuple[str, ...]
 ) -> None:
     assert [s.capability for s in plan(description, history=history).steps] == ["calculation"]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "find the max of 8, 3, 12 and explain what a median is",
+        "find the minimum of 5, 2, 9 and tell me what a mode is",
+        "compute the average of 4, 8 and 9 and explain what a mean is",
+    ],
+)
+def test_a_notion_explained_beside_a_figure_is_researched_on_its_own(description: str) -> None:
+    assert shape(plan(description)) == [("statistics", []), ("research", [])]
+
+
+def test_what_an_earlier_result_means_still_waits_for_it() -> None:
+    result = plan("compute the average of 4, 8 and 9 and explain what the result means")
+    assert shape(result) == [("statistics", []), ("research", ["s1"])]

@@ -115,6 +115,18 @@ _REVISES_PREVIOUS_RE = re.compile(
     r"(?:(?:and|then)\s+)*make\s+(?:it|that|this|them)\s+" + REVISION + r"\s*[.!?]*$",
     re.I,
 )
+# "explain what a median is", "tell me what a mode means": a notion explained, not computed.
+_EXPLAINS_NOTION_RE = re.compile(
+    r"^(?:(?:and|also|then)\s+)*(?:explain|tell\s+me|describe|define)\s+(?:to\s+me\s+)?"
+    r"what\s+(?:an?\s+|the\s+)?[a-z][a-z -]*?\s+(?:is|are|means?)\s*[.!?]*$",
+    re.I,
+)
+# "explain what the result means", "what this number is": an earlier result, explained.
+_POINTS_BACK_RE = re.compile(
+    r"\b(?:it|its|this|that|these|those|result|results|answer|answers|figure|figures|number|"
+    r"numbers|value|values)\b",
+    re.I,
+)
 # "the difference between weather and climate": things compared, not numbers subtracted.
 _DIFFERENCE_OF_THINGS_RE = re.compile(r"\bdifferences?\s+between\s+[a-z]", re.I)
 _DOCUMENT_RE = re.compile(
@@ -541,6 +553,9 @@ def _parts(
         ):
             # With no number to subtract, what differs is explained, not computed.
             capability = matcher.general
+        if capability in ("statistics", "calculation") and not material and _explains_notion(text):
+            # "explain what a median is" names a figure but gives nothing to compute it on.
+            capability = matcher.general
         if (
             capability != "conversion"
             and _TARGET_FORMAT_RE.search(text)
@@ -595,6 +610,9 @@ def _references(
     # The parts nothing else depends on yet: "then" after parallel work waits for all of it.
     used = {ref for part in earlier for ref in part.refs}
     frontier = tuple(p.index for p in earlier if p.index not in used)
+    if _explains_notion(text):
+        # "find the max of 8, 3, 12 and explain what a median is": a notion of its own.
+        return ()
     if clause.sequential or _PLURAL_RESULT_RE.search(text):
         return frontier
     if material:
@@ -653,6 +671,14 @@ def _asks_units(text: str) -> bool:
         return names_unit(one.group("target")) and names_unit(one.group("source"))
     bare = _IN_UNIT_RE.fullmatch(request)
     return bare is not None and names_unit(bare.group("target"))
+
+
+def _explains_notion(text: str) -> bool:
+    """Whether a clause asks what a notion is, with no number or earlier result to use."""
+    request = strip_request_prefix(text).strip()
+    if not _EXPLAINS_NOTION_RE.match(request) or _POINTS_BACK_RE.search(request):
+        return False
+    return not any(t.is_number or t.is_material for t in tokenize(request))
 
 
 def _has_topic(text: str, matcher: CapabilityMatcher) -> bool:
