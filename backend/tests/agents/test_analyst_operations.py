@@ -628,6 +628,13 @@ def test_how_many_rows_with_and_without_a_condition(question: str, rows: int | N
         # The price after a discount, asked as the sale price.
         ("A coat is 150 and it's 20% off.", "What's the sale price?", 120),
         ("A jacket is 90, now 10% off.", "What's the sale price?", 81),
+        # An amount held, less one amount taken from it.
+        ("I had 500 dollars and spent 120 on groceries.", "How much do I have left?", 380),
+        ("My budget is 80. I paid 34.50 for a jacket.", "How much is left?", 45.5),
+        ("I have 10 apples and eat 3.", "How many are left?", 7),
+        # A statement whose subject is the share: "it" is the share.
+        ("A 15% tip on a $60 bill.", "How much is it?", 9),
+        ("A discount of 30% on a 90 dollar coat.", "How much is that?", 27),
     ],
 )
 def test_word_problems_stated_before_the_question(context: str, task: str, result: float) -> None:
@@ -649,6 +656,12 @@ def test_word_problems_stated_before_the_question(context: str, task: str, resul
         # How many days a week are worked is not said.
         ("I earn 50 a day.", "How much is that per week?"),
         ("I'm paid 120 a day.", "What's that a year?"),
+        # Taken more than once, more than held, or at a rate.
+        ("I have 200, spend 45 and then 30.", "How much is left?"),
+        ("I have 50 and spent 80.", "How much is left?"),
+        ("I have 300 and spend 20 a day.", "How much is left?"),
+        # "that" may be the price or the discount.
+        ("The coat is 90 with 30% off.", "How much is that?"),
     ],
 )
 def test_word_problems_not_read_are_refused(context: str, task: str) -> None:
@@ -778,9 +791,14 @@ def test_a_count_that_does_not_match_its_values_is_still_a_count() -> None:
 
 
 def test_how_many_are_left_is_not_how_many_numbers() -> None:
+    data = run(
+        "Context: I have 10 apples and eat 3. Task: How many are left?", capability="statistics"
+    )
+    assert data["result"] == 7
     with pytest.raises(AgentInputError, match="not how many numbers there are"):
         run(
-            "Context: I have 10 apples and eat 3. Task: How many are left?", capability="statistics"
+            "Context: I have 10 apples, eat 3 and give away 2. Task: How many are left?",
+            capability="statistics",
         )
 
 

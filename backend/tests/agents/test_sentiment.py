@@ -189,3 +189,21 @@ def test_expectations_that_did_not_come(text: str, label: str) -> None:
 )
 def test_set_phrases_of_degree_regret_amends_and_both_ways(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Something that does not do what it is for.
+        ("Nothing works and support never answers.", "negative"),
+        ("The charger doesn't work.", "negative"),
+        ("I emailed them twice and they never replied.", "negative"),
+        ("My order never arrived.", "negative"),
+        # A failure supposed, a person not working, a bad thing that did not happen.
+        ("If it doesn't work, call us on Monday.", "neutral"),
+        ("I don't work on Mondays.", "neutral"),
+        ("It never arrived late, always on time.", "positive"),
+    ],
+)
+def test_failures_said_without_a_word_of_opinion(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -242,6 +242,10 @@ def test_an_unknown_name_in_symbols_is_kept_so_the_answer_names_it() -> None:
         # A speed asked in a unit of its own, or with "how fast".
         ("A car travels 150 km in 2 hours. What's its average speed in mph?", 75_000 / 1609.344),
         ("A runner covers 10 km in 50 minutes. How fast is that in km/h?", 12),
+        # One of a unit, said in words.
+        ("how many seconds are in an hour", 3600),
+        ("how many minutes in a week?", 10080),
+        ("how many feet in one mile", 5280),
     ],
 )
 def test_everyday_formulas(text: str, expected: float) -> None:

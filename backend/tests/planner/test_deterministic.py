@@ -206,6 +206,16 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Write a poem about cats", "make it shorter", "poem about cats"),
         ("Draft an email to my landlord", "can you make it more formal?", "more formal"),
         ("Write a toast for a wedding", "ok make it a bit funnier", "wedding"),
+        (
+            "Write a short poem about my dog",
+            "make it rhyme",
+            "rhyme",
+        ),
+        ("Write a story about a dragon", "now make it kid-friendly", "kid-friendly"),
+        # The same amount in another unit.
+        ("Convert 3 meters to inches", "now in feet", "Convert 3 meters to feet"),
+        ("2 kg in pounds", "what about in ounces", "2 kg in ounces"),
+        ("What's 50 fahrenheit in celsius?", "and in kelvin?", "50 fahrenheit in kelvin"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
@@ -673,3 +683,49 @@ def test_a_piece_changed_stays_with_the_writer() -> None:
 def test_a_piece_changed_in_the_same_request_stays_one_step() -> None:
     result = plan("Write a toast for a wedding, then make it funnier")
     assert [s.capability for s in result.steps] == ["writing"]
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up"),
+    [
+        ("Write a short poem about my dog", "make it rhyme"),
+        ("Draft a note to my team about the new schedule", "make it sound more professional"),
+        ("Write a slogan for a bike shop", "can you make it snappier?"),
+    ],
+)
+def test_a_change_to_the_piece_stays_with_the_writer(previous: str, follow_up: str) -> None:
+    assert [s.capability for s in plan(follow_up, history=(previous,)).steps] == ["writing"]
+
+
+@pytest.mark.parametrize(
+    ("description", "history"),
+    [
+        # Units of one unit said in words: the calculator's, not a topic to look up.
+        ("how many seconds in a day", ()),
+        ("how many grams are there in a kilogram", ()),
+        # A unit with nothing to convert: the calculator says what it misses.
+        ("and in feet?", ()),
+        ("now in miles", ("Write a poem about running",)),
+    ],
+)
+def test_units_asked_without_digits_go_to_the_calculator(
+    description: str, history: tuple[str, ...]
+) -> None:
+    assert [s.capability for s in plan(description, history=history).steps] == ["calculation"]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "find the max of 8, 3, 12 and explain what a median is",
+        "find the minimum of 5, 2, 9 and tell me what a mode is",
+        "compute the average of 4, 8 and 9 and explain what a mean is",
+    ],
+)
+def test_a_notion_explained_beside_a_figure_is_researched_on_its_own(description: str) -> None:
+    assert shape(plan(description)) == [("statistics", []), ("research", [])]
+
+
+def test_what_an_earlier_result_means_still_waits_for_it() -> None:
+    result = plan("compute the average of 4, 8 and 9 and explain what the result means")
+    assert shape(result) == [("statistics", []), ("research", ["s1"])]

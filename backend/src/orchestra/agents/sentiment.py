@@ -93,6 +93,25 @@ _LEXICON: dict[str, float] = {
         -3.0,
     ),
 }
+# Something that does not do what it is for: "nothing works", "the charger doesn't work",
+# "they never replied", "my order never arrived": a complaint without a word of opinion.
+_FAILURES: dict[tuple[str, ...], float] = {
+    (negation, *verb): -2.5
+    for negation in ("nothing", "never", "doesn't", "didn't", "don't", "won't")
+    for verb in (
+        *(
+            (form,)
+            for stem in ("work", "answer", "respond", "load", "charge", "arrive")
+            for form in (stem, f"{stem}s", f"{stem.removesuffix('e')}ed")
+        ),
+        ("reply",),
+        ("replies",),
+        ("replied",),
+        ("turn", "on"),
+        ("turns", "on"),
+        ("turned", "on"),
+    )
+}
 # Phrases whose meaning is not that of their words.
 _PHRASES: dict[tuple[str, ...], float] = {
     ("nothing", "special"): -0.5,
@@ -157,6 +176,7 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("live", "up", "to"): 2.0,
     ("lives", "up", "to"): 2.0,
     ("lived", "up", "to"): 2.0,
+    **_FAILURES,
 }
 _NEGATIONS = _words(
     """not no never none nobody nothing neither nor without hardly barely isn't aren't
@@ -276,10 +296,30 @@ class _Tally:
 _EXPECTATIONS = frozenset({"expected", "expecting", "hoped"})
 
 
+# "If it doesn't work, call us": a failure supposed is no complaint.
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+# "I don't work on Mondays": a person not working is no thing failing.
+_PEOPLE = frozenset({"i", "we", "you", "they", "he", "she"})
+_WORKING = frozenset({"work", "works", "worked"})
+
+
+def _no_failure(phrase: tuple[str, ...], tokens: Sequence[str], index: int) -> bool:
+    """Whether a phrase of failure ("doesn't work") complains of nothing where it stands."""
+    if _CONDITIONS.intersection(tokens[max(0, index - 3) : index]):
+        return True
+    end = index + len(phrase)
+    if end < len(tokens) and _LEXICON.get(tokens[end], 0.0) < 0:
+        # "never arrived late": the bad thing did not happen.
+        return True
+    return phrase[-1] in _WORKING and index > 0 and tokens[index - 1] in _PEOPLE
+
+
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
     for phrase, valence in _PHRASES.items():
         if tuple(tokens[index : index + len(phrase)]) == phrase:
             end = index + len(phrase)
+            if phrase in _FAILURES and _no_failure(phrase, tokens, index):
+                return phrase, 0.0
             if (
                 phrase[0] in _EXPECTATIONS
                 and end < len(tokens)

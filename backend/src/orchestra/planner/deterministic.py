@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from orchestra.agents.analyst.formulas import names_unit
 from orchestra.planner.clauses import (
     STOPWORDS,
     Clause,
@@ -29,7 +30,7 @@ from orchestra.planner.clauses import (
     topic_of,
 )
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
-from orchestra.planner.followup import resolve_follow_up
+from orchestra.planner.followup import REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
 from orchestra.planner.material import (
     MaskedText,
@@ -111,8 +112,19 @@ _TARGET_FORMAT_RE = re.compile(
 )
 # "..., then make it funnier", "and make it more formal": the piece just made, changed.
 _REVISES_PREVIOUS_RE = re.compile(
-    r"(?:(?:and|then)\s+)*make\s+(?:it|that|this|them)\s+(?:a\s+(?:bit|little)\s+)?"
-    r"(?:(?:more|less)\s+[a-z]+|[a-z]+er)\s*[.!?]*$",
+    r"(?:(?:and|then)\s+)*make\s+(?:it|that|this|them)\s+" + REVISION + r"\s*[.!?]*$",
+    re.I,
+)
+# "explain what a median is", "tell me what a mode means": a notion explained, not computed.
+_EXPLAINS_NOTION_RE = re.compile(
+    r"^(?:(?:and|also|then)\s+)*(?:explain|tell\s+me|describe|define)\s+(?:to\s+me\s+)?"
+    r"what\s+(?:an?\s+|the\s+)?[a-z][a-z -]*?\s+(?:is|are|means?)\s*[.!?]*$",
+    re.I,
+)
+# "explain what the result means", "what this number is": an earlier result, explained.
+_POINTS_BACK_RE = re.compile(
+    r"\b(?:it|its|this|that|these|those|result|results|answer|answers|figure|figures|number|"
+    r"numbers|value|values)\b",
     re.I,
 )
 # "the difference between weather and climate": things compared, not numbers subtracted.
@@ -521,6 +533,11 @@ def _parts(
             # "Double that." with nothing before it is still arithmetic: the calculator
             # says what it misses, where the general capability would make something up.
             match = matcher.best(stems | _ARITHMETIC_FEATURES)
+        elif previous is None and not material and not match.confident and _asks_units(text):
+            # "how many seconds in a day", "and in feet?" with nothing before to convert:
+            # a conversion, whose digits may be missing, is the calculator's, which says
+            # what it misses; the general capability would make an answer up.
+            match = matcher.best(stems | _ARITHMETIC_FEATURES)
         elif not match.confident and (material or refs):
             # "How does this sound: '...'", "draft an email and check that it sounds
             # friendly": with the user's text or an earlier result at hand, a weak match
@@ -535,6 +552,9 @@ def _parts(
             and not any(t.is_number for t in tokenize(text))
         ):
             # With no number to subtract, what differs is explained, not computed.
+            capability = matcher.general
+        if capability in ("statistics", "calculation") and not material and _explains_notion(text):
+            # "explain what a median is" names a figure but gives nothing to compute it on.
             capability = matcher.general
         if (
             capability != "conversion"
@@ -551,14 +571,14 @@ def _parts(
             and "summarization" in matcher.names
         ):
             capability = "summarization"
+        revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (
             previous is not None
             and refs
-            and not match.confident
+            # "and make it sound more professional": a change to the piece, however much
+            # its words sound like another kind of work.
             and (
-                _continues_arithmetic(text)
-                or not has_topic
-                or _REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text))
+                revises or (not match.confident and (_continues_arithmetic(text) or not has_topic))
             )
         ):
             # "..., then double it", "write a product description and also suggest five
@@ -590,6 +610,9 @@ def _references(
     # The parts nothing else depends on yet: "then" after parallel work waits for all of it.
     used = {ref for part in earlier for ref in part.refs}
     frontier = tuple(p.index for p in earlier if p.index not in used)
+    if _explains_notion(text):
+        # "find the max of 8, 3, 12 and explain what a median is": a notion of its own.
+        return ()
     if clause.sequential or _PLURAL_RESULT_RE.search(text):
         return frontier
     if material:
@@ -625,6 +648,37 @@ def _continues_arithmetic(text: str) -> bool:
     if not tokens or tokens[0].low not in _ARITHMETIC_VERBS:
         return False
     return sum(1 for t in tokens if t.is_number) < 2 and not any(t.is_material for t in tokens)
+
+
+_UNITS_IN_ONE_RE = re.compile(
+    r"(?:how many|what number of)\s+(?P<target>[a-z]+)\s+(?:are there\s+|are\s+|is there\s+)?"
+    r"in\s+(?:a|an|one)\s+(?P<source>[a-z]+)\s*[?.!]*",
+    re.I,
+)
+_IN_UNIT_RE = re.compile(
+    r"(?:(?:ok(?:ay)?|and|now|so|then)[\s,]+)*(?:(?:what|how)\s+about\s+)?(?:in|into|to)\s+"
+    r"(?P<target>[a-z]+(?:/[a-z]+)?)\s*[?.!]*",
+    re.I,
+)
+
+
+def _asks_units(text: str) -> bool:
+    """Whether a request asks for units only: how many of one unit are in one of another,
+    or an amount "in feet" with no amount."""
+    request = strip_request_prefix(text).strip()
+    one = _UNITS_IN_ONE_RE.fullmatch(request)
+    if one is not None:
+        return names_unit(one.group("target")) and names_unit(one.group("source"))
+    bare = _IN_UNIT_RE.fullmatch(request)
+    return bare is not None and names_unit(bare.group("target"))
+
+
+def _explains_notion(text: str) -> bool:
+    """Whether a clause asks what a notion is, with no number or earlier result to use."""
+    request = strip_request_prefix(text).strip()
+    if not _EXPLAINS_NOTION_RE.match(request) or _POINTS_BACK_RE.search(request):
+        return False
+    return not any(t.is_number or t.is_material for t in tokenize(request))
 
 
 def _has_topic(text: str, matcher: CapabilityMatcher) -> bool:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from orchestra.agents.analyst.formulas import names_unit
 from orchestra.planner.clauses import split_clauses, topic_of
 from orchestra.planner.material import mask_material
 
-__all__ = ["follow_up_subject", "resolve_follow_up"]
+__all__ = ["REVISION", "follow_up_subject", "resolve_follow_up"]
 
 _LEAD = r"^(?:(?:ok(?:ay)?|great|thanks|thank you|now|and|so|please|then)[\s,!.]+)*"
 # The figures of descriptive statistics, as people name them.
@@ -116,11 +117,15 @@ _CONTINUES_ARITHMETIC = re.compile(
 )
 
 
-# "make it shorter", "can you make it more formal?": the earlier piece, changed.
+# "make it shorter", "can you make it more formal?", "make it rhyme", "make it sound more
+# professional", "make it kid-friendly": the earlier piece, changed.
+REVISION = (
+    r"(?:a\s+(?:bit|little)\s+)?(?:(?:sound\s+)?(?:more|less)\s+[a-z-]+|sound\s+[a-z-]+|"
+    r"[a-z]+er|rhyme|[a-z]+-friendly)"
+)
 _REVISES = re.compile(
     _LEAD + r"(?:can you |could you |would you |please )*(?:make|keep)\s+(?:it|that|this)\s+"
-    r"(?P<change>(?:a\s+(?:bit|little)\s+)?(?:shorter|longer|simpler|funnier|clearer|"
-    r"friendlier|(?:more|less)\s+[a-z]+))\s*(?:please)?\s*[.!?]*$",
+    r"(?P<change>" + REVISION + r")\s*(?:please)?\s*[.!?]*$",
     re.I | re.S,
 )
 
@@ -160,6 +165,10 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     earlier = [h for h in history if h.strip()]
     while earlier and earlier[-1].strip() == text.strip():
         earlier.pop()
+    if _IN_UNIT_RE.fullmatch(text.strip()):
+        # "now in feet": the earlier conversion in another unit, or, with none before,
+        # planned alone, to be refused for want of an amount.
+        return _new_target_unit(text, earlier) or text
     subject = follow_up_subject(text)
     if subject is None:
         return _continues_arithmetic(text, earlier) or _revises(text, earlier) or text
@@ -170,6 +179,36 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     if follow_up_subject(previous) is not None:
         return text
     return _substitute(previous, subject) or text
+
+
+# "now in feet", "and in yards?", "what about in ounces": the same amount in another unit.
+_IN_UNIT_RE = re.compile(
+    _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:in|into|to)\s+(?P<target>[a-z]+(?:/[a-z]+)?)"
+    r"\s*[.!?]*",
+    re.I,
+)
+# "Convert 3 meters to inches", "2 kg in pounds?": the unit a conversion ends with.
+_CONVERSION_TARGET_RE = re.compile(
+    r"\d\S*\s*(?:degrees\s+)?[A-Za-z]+(?:/[A-Za-z]+)?\s+(?:to|in|into)\s+(?:degrees\s+)?"
+    r"(?P<unit>[A-Za-z]+(?:/[A-Za-z]+)?)\s*[.!?]*$",
+)
+
+
+def _new_target_unit(text: str, earlier: Sequence[str]) -> str | None:
+    """ "now in feet" after "Convert 3 meters to inches" is "Convert 3 meters to feet"; None
+    when the earlier request is no conversion of an amount, or the unit is none."""
+    match = _IN_UNIT_RE.fullmatch(text.strip())
+    if match is None or not names_unit(match.group("target")) or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    conversion = _CONVERSION_TARGET_RE.search(previous)
+    if conversion is None or not names_unit(conversion.group("unit")):
+        return None
+    return (
+        previous[: conversion.start("unit")]
+        + match.group("target")
+        + previous[conversion.end("unit") :]
+    )
 
 
 _QUANTITY_RE = re.compile(

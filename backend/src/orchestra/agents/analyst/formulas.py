@@ -14,7 +14,7 @@ import re
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["asks_speed", "is_unit", "read_formula"]
+__all__ = ["asks_speed", "is_unit", "names_unit", "read_formula"]
 
 # Units by dimension, with their size in the dimension's base unit.
 _UNITS: dict[str, tuple[str, float]] = {}
@@ -55,6 +55,12 @@ def is_unit(word: str) -> bool:
     return word.lower() in _UNITS
 
 
+def names_unit(word: str) -> bool:
+    """Whether ``word`` names a unit or a temperature scale in full ("feet", "kelvin")."""
+    word = word.lower()
+    return word in _UNITS or (len(word) > 1 and word in _TEMPERATURES)
+
+
 _TEMPERATURES = {
     "celsius": "c",
     "centigrade": "c",
@@ -88,7 +94,10 @@ _HOW_MANY = re.compile(
     + r"\s+(?:are there\s+|is that\s+|are\s+|is\s+)?(?:in|is)\s+"
     # "how many km is a marathon of 26.2 miles": the thing measured, named before its size.
     + r"(?:(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+)?"
+    # "how many seconds in a day": one of the unit, said in words.
+    + r"(?:"
     + _NUMBER.format("value")
+    + r"|(?P<one>a|an|one)\b)"
     + r"\s*"
     + _WORD.format("source")
     + r"\s*[?.!]*$"
@@ -190,7 +199,7 @@ def _conversion(text: str) -> tuple[Node, str] | None:
     match = _CONVERT.match(text) or _HOW_MANY.match(text)
     if match is None:
         return None
-    value = _number(match.group("value"))
+    value = Num(1, "1") if match.groupdict().get("one") else _number(match.group("value"))
     source, target = match.group("source"), match.group("target")
     if source in _TEMPERATURES and target in _TEMPERATURES:
         return _temperature(value, _TEMPERATURES[source], _TEMPERATURES[target]), (

@@ -16,6 +16,7 @@ from typing import Any
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.formulas import asks_speed, read_formula
 from orchestra.agents.analyst.problems import (
+    read_amount_left,
     read_interest,
     read_per_period,
     read_percentage_problem,
@@ -178,6 +179,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if formula is None and context:
         # "We're 4 people and the bill is 138. How much does each person pay?"
         formula = read_share_per_person(context.group("context"), text)
+    if formula is None and context:
+        # "I have $200 and spend $45.75. How much is left?"
+        formula = read_amount_left(context.group("context"), text)
     if formula is None and context:
         # "A subscription is 12.99 a month. How much is that per year?"
         formula = read_per_period(context.group("context"), text)

@@ -18,6 +18,7 @@ from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
+    "read_amount_left",
     "read_interest",
     "read_per_period",
     "read_percentage_problem",
@@ -68,6 +69,24 @@ _ASKS_SHARE = re.compile(
 )
 
 
+# "A 15% tip on a $60 bill", "A discount of 30% on 90": a statement whose subject is the
+# share itself, so that "how much is it?" asks for the share.
+_SHARES = r"(?:tip|tax|vat|fee|discount|commission|surcharge|markup)"
+_SHARE_STATED = re.compile(
+    r"\s*(?:an?\s+)?(?:"
+    + _SHARES
+    + r"\s+of\s+\d[\d,.]*\s*(?:%|percent\b)|\d[\d,.]*\s*(?:%|percent\b)\s+"
+    + _SHARES
+    + r")\s+(?:on|of|for)\b",
+    re.I,
+)
+_ASKS_IT = re.compile(
+    r"\s*(?:so\s+)?(?:how\s+much|what)(?:\s+is|'s|\s+would|\s+will)\s+(?:it|that|this)"
+    r"(?:\s+be)?\s*[?.!]*\s*",
+    re.I,
+)
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -105,7 +124,11 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     asks_final = asks_left or bool(_ASKS_FINAL.search(task))
     # "What's a 15% tip?" asks for the share; "What do I pay with a 15% tip?" does not.
     asks_share = bool(_ASKS_SHARE.search(task)) or (
-        not asks_final and bool(_SHARE_NAMED.search(task))
+        not asks_final
+        and (
+            bool(_SHARE_NAMED.search(task))
+            or bool(_SHARE_STATED.match(context) and _ASKS_IT.fullmatch(task))
+        )
     )
     if asks_share == asks_final:
         return None
@@ -295,6 +318,43 @@ def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
     amount = numbers[0].replace(",", "")
     share = Op("/", Num(float(amount), amount), Num(float(count), count))
     return share, "the amount for each person"
+
+
+# "I have $200 and spend $45.75", "My budget is 80. I paid 34.50 for a jacket.", "I have
+# 10 apples and eat 3": an amount held, then one amount taken from it.
+_HELD_THEN_TAKEN = re.compile(
+    r"\b(?:have|had|has|got|budget\s+(?:is|was)|start(?:ed)?\s+with)\b[^\d.]*?"
+    r"(?P<held>\d[\d,]*(?:\.\d+)?)(?![\d%])\D*?"
+    r"\b(?:spen[dt]s?|spending|paid|pays?|used?|uses|ate|eats?|gave|gives?|lost|lose|loses|"
+    r"sold|sells?|withdr[ae]w|withdraws?|took|takes?)\b[^\d]*?"
+    r"(?P<taken>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+_ASKS_HOW_MUCH_LEFT = re.compile(
+    r"\b(?:how\s+(?:much|many)\b[^.?!]*\b(?:left|remain|remains|remaining|leftover)|"
+    r"what(?:'s|\s+is)\s+left)\b",
+    re.I,
+)
+# "spend 20 a day", "30 on each": a rate or a count, not one amount taken.
+_REPEATED = re.compile(r"\b(?:each|every|per|a\s+(?:day|week|month|year))\b", re.I)
+
+
+def read_amount_left(context: str, task: str) -> tuple[Node, str] | None:
+    """ "I have $200 and spend $45.75. How much is left?": the amount held less the amount
+    taken, or None unless those are the only two numbers and the second is not larger."""
+    if not _ASKS_HOW_MUCH_LEFT.search(task) or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2 or _PERCENT_AFTER.search(context):
+        return None
+    if _REPEATED.search(context):
+        return None
+    match = _HELD_THEN_TAKEN.search(context)
+    if match is None:
+        return None
+    held, taken = (match.group(k).replace(",", "") for k in ("held", "taken"))
+    if float(taken) > float(held):
+        return None  # more taken than held: something is not said
+    return Op("-", Num(float(held), held), Num(float(taken), taken)), "the amount left"
 
 
 # "a month", "per week", "monthly", "every day": how often an amount is paid.
