@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -143,3 +144,13 @@ def wait_for_task(
             return task
         time.sleep(0.05)
     raise TimeoutError(f"task {task_id} still {task.get('status')} after {timeout} s: {task}")
+
+
+def task_events(client: httpx.Client, task_id: str) -> list[dict[str, object]]:
+    """The task's whole event log, read from its stream (which ends with the task)."""
+    found = []
+    with client.stream("GET", f"/api/tasks/{task_id}/events") as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data:"):
+                found.append(json.loads(line[5:]))
+    return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from datetime import datetime
 
@@ -10,7 +9,7 @@ import httpx
 import pytest
 
 from tests.executor.slow import Slow, wait_until_step_running, wait_until_step_status
-from tests.stack import wait_for_task
+from tests.stack import task_events, wait_for_task
 
 
 def _interval(step: dict[str, object]) -> tuple[datetime, datetime]:
@@ -133,16 +132,6 @@ def _remote_state(url: str, remote_task_id: str, timeout: float = 5) -> str:
     return state
 
 
-def _events(api: httpx.Client, task_id: str) -> list[dict[str, object]]:
-    """The task's event log (the stream ends with the task)."""
-    found = []
-    with api.stream("GET", f"/api/tasks/{task_id}/events") as stream:
-        for line in stream.iter_lines():
-            if line.startswith("data:"):
-                found.append(json.loads(line[5:]))
-    return found
-
-
 def test_ready_steps_start_in_the_transaction_that_makes_them_ready(slow: Slow) -> None:
     """The first steps of a wide plan start together, in one transaction, and a step that
     waits for one other starts in that one's finishing transaction: fewer transactions per
@@ -162,7 +151,7 @@ def test_ready_steps_start_in_the_transaction_that_makes_them_ready(slow: Slow) 
     assert task["status"] == "completed", task
     at = {
         (e["type"], e["step_id"]): e["created_at"]
-        for e in _events(slow.api, task_id)
+        for e in task_events(slow.api, task_id)
         if e["type"] in ("step.running", "step.completed")
     }
     assert at["step.running", "a"] == at["step.running", "b"]

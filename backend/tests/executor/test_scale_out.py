@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, insert, select
 
 from orchestra.db import TASKS
 from orchestra.db.base import new_id
-from tests.stack import Stack, wait_for_task
+from tests.stack import Stack, task_events, wait_for_task
 
 SETTINGS = {
     "HEARTBEAT_SECONDS": "0.5",
@@ -32,15 +32,6 @@ def _plan(n: int) -> dict[str, object]:
             {**step, "id": f"z{n}", "depends_on": [f"x{n}", f"y{n}"]},
         ]
     }
-
-
-def _events(api: httpx.Client, task_id: str) -> list[dict[str, object]]:
-    found = []
-    with api.stream("GET", f"/api/tasks/{task_id}/events") as stream:
-        for line in stream.iter_lines():
-            if line.startswith("data:"):
-                found.append(json.loads(line[5:]))
-    return found
 
 
 def _cluster(tmp_path: Path, postgres_url: str, delay: float) -> tuple[Stack, Path]:
@@ -80,7 +71,7 @@ def test_two_processes_share_the_work_once_each_within_the_agent_cap(
                 spans.append((step["started_at"], step["finished_at"]))
             executors |= {
                 e["data"]["executor"]  # type: ignore[index]
-                for e in _events(apis[0], task_id)
+                for e in task_events(apis[0], task_id)
                 if e["type"] == "step.attempt"
             }
         sent = Counter(calls.read_text().splitlines())

@@ -17,7 +17,6 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from orchestra.db import TASKS
-from orchestra.db.errors import transient
 from orchestra.executor import cancels, completion, dbos_internals, slots, workflow
 from orchestra.executor.planning import PlanSummary
 from orchestra.executor.runtime import Runtime, install
@@ -47,11 +46,6 @@ def use_wal(url: str | None) -> None:
     with contextlib.closing(sqlite3.connect(path)) as connection:
         connection.execute("PRAGMA journal_mode=WAL")
 
-
-# A workflow whose record cannot be written (DBOS's database busy or away) is tried again
-# for about half a minute before its task fails.
-START_ATTEMPTS = 7
-START_RETRY_SECONDS = 0.5
 
 # How long a cancel keeps watching for steps whose agent had not named its task yet.
 NAMING_GRACE_SECONDS = 10.0
@@ -100,9 +94,9 @@ class Executor:
             lambda c: list(c.scalars(select(TASKS.c.id).where(TASKS.c.status == "pending")))
         )
         for task_id in ids:
+            # It runs here now, or already runs (or waits) where it was started.
             with SetWorkflowID(task_id):
-                handle = await DBOS.start_workflow_async(workflow.run_task, task_id, None)
-            del handle  # it runs here, or already runs (or waits) where it was started
+                await DBOS.start_workflow_async(workflow.run_task, task_id, None)
         return len(ids)
 
     def submit(self, task_id: str, plan: PlanSummary | None = None) -> None:
@@ -121,27 +115,22 @@ class Executor:
         job.add_done_callback(self._starting.discard)
 
     async def _start(self, task_id: str, plan: PlanSummary | None) -> None:
-        delay = START_RETRY_SECONDS
-        for attempt in range(1, START_ATTEMPTS + 1):
-            try:
-                with SetWorkflowID(task_id):
-                    handle = await DBOS.start_workflow_async(workflow.run_task, task_id, plan)
-            except Exception as exc:
-                if attempt < START_ATTEMPTS and transient(exc):
-                    log.warning("task %s: its workflow could not start yet (%s)", task_id, exc)
-                    await asyncio.sleep(delay)
-                    delay *= 2
-                    continue
-                log.exception("task %s: its workflow could not start", task_id)
-                self.rt.admission.withdraw(task_id)
-                reason = f"The task could not be started: {type(exc).__name__}: {exc}"[:500]
-                with contextlib.suppress(Exception):  # else it is started again at restart
-                    await completion.fail_task(self.rt, task_id, reason)
-                return
-            if not dbos_internals.runs_here(handle):
-                # Another process started it first (adopting this one's pending tasks).
-                self.rt.admission.withdraw(task_id)
+        async def attempt() -> Any:
+            with SetWorkflowID(task_id):
+                return await DBOS.start_workflow_async(workflow.run_task, task_id, plan)
+
+        try:
+            handle = await workflow.retrying(attempt, f"task {task_id}: starting its workflow")
+        except Exception as exc:
+            log.exception("task %s: its workflow could not start", task_id)
+            self.rt.admission.withdraw(task_id)
+            reason = f"The task could not be started: {type(exc).__name__}: {exc}"[:500]
+            with contextlib.suppress(Exception):  # else it is started again at restart
+                await completion.fail_task(self.rt, task_id, reason)
             return
+        if not dbos_internals.runs_here(handle):
+            # Another process started it first (adopting this one's pending tasks).
+            self.rt.admission.withdraw(task_id)
 
     async def cancel(self, task_id: str) -> bool:
         """Stop the task's workflows, mark it canceled, and tell agents to stop its steps.

@@ -166,7 +166,8 @@ async def start(
 ) -> tuple[Job, Call] | str | None:
     """Take a slot of the step's agent, mark the step running and pick an instance.
 
-    One transaction. Returns the job to send with its first call; `BUSY` when the agent
+    One transaction; the slot counts as held here once it commits (`Waiters.took`). Returns
+    the job to send with its first call; `BUSY` when the agent
     has no free slot (nothing is written); None when the step must not run (the task was
     stopped, or the step has finished); an error message when the agent has no instance.
     """
@@ -182,8 +183,7 @@ async def start(
         return started
 
     started = await rt.db.run(work)
-    for _agent, instance in chosen:
-        instance.began()
+    _began(rt, chosen)
     rt.views.apply(change)
     return started
 

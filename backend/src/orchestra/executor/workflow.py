@@ -21,7 +21,8 @@ import asyncio
 import contextlib
 import logging
 import time
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from dbos import DBOS
 from opentelemetry.trace import SpanKind
@@ -34,6 +35,8 @@ from orchestra.executor.runtime import Runtime, current
 from orchestra.executor.steps import Call, Ended
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 # Every durable step reads or writes our database; a connection cut or a database restart
@@ -123,37 +126,39 @@ class Plan:
         self.started.clear()
 
 
-async def step(task_id: str, step_id: str, agent_id: str, plan: Plan | None = None) -> str:
-    """Run one step of the plan on its agent; returns the step's final status.
-
-    A busy or unreachable database is waited for as DBOS waits for its steps (DB_RETRY):
-    the step is run again from its start, which finds it as far as it got.
-    """
+async def retrying(attempt: Callable[[], Awaitable[T]], what: str) -> T:
+    """Await `attempt()` again while the database is busy or away, as DBOS retries its
+    steps (DB_RETRY); any other error, or the last attempt's, is raised."""
     delay = DB_RETRY["interval_seconds"]
-    for attempt in range(1, DB_RETRY["max_attempts"] + 1):
+    for number in range(1, DB_RETRY["max_attempts"] + 1):
         try:
-            return await _step(task_id, step_id, agent_id, plan)
+            return await attempt()
         except Exception as exc:
-            if attempt == DB_RETRY["max_attempts"] or not transient(exc):
+            if number == DB_RETRY["max_attempts"] or not transient(exc):
                 raise
-            log.warning(
-                "task %s step %s: database busy or away (%s); again in %gs",
-                task_id,
-                step_id,
-                exc,
-                delay,
-            )
+            log.warning("%s: database busy or away (%s); again in %gs", what, exc, delay)
             await asyncio.sleep(delay)
             delay *= DB_RETRY["backoff_rate"]
     raise AssertionError("unreachable")
 
 
-async def _step(task_id: str, step_id: str, agent_id: str, plan: Plan | None) -> str:
+async def step(task_id: str, step_id: str, agent_id: str, plan: Plan) -> str:
+    """Run one step of the plan on its agent; returns the step's final status.
+
+    A busy or unreachable database is waited for (`retrying`): the step is run again from
+    its start, which finds it as far as it got.
+    """
+    return await retrying(
+        lambda: _step(task_id, step_id, agent_id, plan), f"task {task_id} step {step_id}"
+    )
+
+
+async def _step(task_id: str, step_id: str, agent_id: str, plan: Plan) -> str:
     logs.bind(task_id, step_id)
     rt = current()
     waiters, cap = rt.slot_waiters, rt.settings.agent_concurrency
     # Started already, in the transaction of the step it waited for (or with its siblings)?
-    started: Any = plan.started.pop(step_id, None) if plan is not None else None
+    started: Any = plan.started.pop(step_id, None)
     if started is None:
         while True:
             if waiters.full(agent_id, cap):
@@ -168,14 +173,11 @@ async def _step(task_id: str, step_id: str, agent_id: str, plan: Plan | None) ->
         if isinstance(started, str):
             failed = {"state": "failed", "error": started}
             return await steps.finish(rt, task_id, step_id, failed)
-        waiters.took(agent_id)
     job, call = started
     try:
         attrs = {"orchestra.task_id": task_id, "orchestra.step_id": step_id}
         with tracing.span(f"step {step_id}", parent=job.get("trace"), attributes=attrs):
             outcome, ended = await _call_agent(rt, job, call)
-        if plan is None:
-            return await steps.finish(rt, task_id, step_id, outcome, ended)
         # The steps that wait only for this one start in its finishing transaction.
         ready = plan.ready_after(step_id)
         return await steps.finish(rt, task_id, step_id, outcome, ended, ready, plan.started)

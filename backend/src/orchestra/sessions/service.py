@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from orchestra.auth import Principal
 from orchestra.db import Database, Message, Session, Task
@@ -56,9 +57,7 @@ class Sessions:
     async def get(self, session_id: str, principal: Principal) -> tuple[Session, int, int]:
         """The session with its message and task counts."""
         async with self.db.reading() as tx:
-            row = await tx.get(Session, session_id)
-            if row is None or not principal.owns(row.owner):
-                raise NotFoundError("session", session_id)
+            row = await _owned(tx, session_id, principal)
             messages = await tx.scalar(
                 select(func.count()).select_from(Message).where(Message.session_id == session_id)
             )
@@ -71,9 +70,7 @@ class Sessions:
         self, session_id: str, principal: Principal, limit: int, offset: int
     ) -> tuple[list[Message], int]:
         async with self.db.reading() as tx:
-            row = await tx.get(Session, session_id)
-            if row is None or not principal.owns(row.owner):
-                raise NotFoundError("session", session_id)
+            await _owned(tx, session_id, principal)
             total = await tx.scalar(
                 select(func.count()).select_from(Message).where(Message.session_id == session_id)
             )
@@ -85,3 +82,11 @@ class Sessions:
                 .offset(offset)
             )
             return list(rows), total or 0
+
+
+async def _owned(tx: AsyncSession, session_id: str, principal: Principal) -> Session:
+    """The session, if the caller may see it; another owner's session is "not found" too."""
+    row = await tx.get(Session, session_id)
+    if row is None or not principal.owns(row.owner):
+        raise NotFoundError("session", session_id)
+    return row
