@@ -166,7 +166,7 @@ class Observer:
             figures = self._results.recv() if ready else {"errors": ["observer silent"]}
         except EOFError:
             figures = {"errors": [f"observer died (exit code {self._process.exitcode})"]}
-        self._process.join(10)
+        await asyncio.to_thread(self._process.join, 10)
         return figures
 
 
