@@ -372,7 +372,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
                 args.description,
                 args.session,
                 args.json,
-                _auth_headers(args.key),
+                args.key or os.environ.get("ORCHESTRA_KEY"),
             )
         )
     if args.command == "agents":

@@ -6,13 +6,13 @@ import json
 import sys
 from typing import Any
 
-import httpx
 from rich.console import Console, Group
 from rich.live import Live
 from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
+from orchestra.client import ApiError, AsyncOrchestra, Unreachable
 from orchestra.db.models import StepStatus, TaskStatus
 
 STYLES: dict[str, str] = {
@@ -24,9 +24,6 @@ STYLES: dict[str, str] = {
     TaskStatus.CANCELED: "magenta",
     StepStatus.SKIPPED: "dim",
 }
-FINAL = frozenset(s.value for s in TaskStatus if s.terminal)
-# How long one read waits for a change (the server allows up to a minute).
-WAIT_SECONDS = 30
 
 
 def render(task: dict[str, Any]) -> Group:
@@ -52,41 +49,23 @@ def render(task: dict[str, Any]) -> Group:
 
 
 async def run_task(
-    url: str,
-    description: str,
-    session_id: str | None,
-    as_json: bool,
-    headers: dict[str, str] | None = None,
+    url: str, description: str, session_id: str | None, as_json: bool, key: str | None = None
 ) -> int:
     console = Console(stderr=as_json)
-    async with httpx.AsyncClient(
-        base_url=url, timeout=httpx.Timeout(30, read=None), headers=headers or {}
-    ) as http:
+    async with AsyncOrchestra(url, key) as orchestra:
         try:
-            response = await http.post(
-                "/api/tasks", json={"description": description, "session_id": session_id}
-            )
-        except httpx.HTTPError as exc:
-            console.print(f"[red]Cannot reach the orchestrator at {url}: {exc}[/red]")
+            submitted = await orchestra.submit(description, session_id=session_id)
+        except Unreachable as exc:
+            console.print(f"[red]Cannot reach the orchestrator at {url}: {exc.message}[/red]")
             return 1
-        if response.status_code >= 400:
-            console.print(f"[red]{response.json()['error']['message']}[/red]")
+        except ApiError as exc:
+            console.print(f"[red]{exc.message}[/red]")
             return 1
-        task = response.json()
-        etag = response.headers.get("etag", "")
+        task = submitted.model_dump(mode="json")
         with Live(render(task), console=console, refresh_per_second=8) as live:
-            # Each read waits until the task differs from what is shown (its ETag), so the
-            # terminal follows every change with one request per change and no polling.
-            while task["status"] not in FINAL:
-                answer = await http.get(
-                    f"/api/tasks/{task['id']}",
-                    params={"wait": WAIT_SECONDS},
-                    headers={"If-None-Match": etag},
-                )
-                if answer.status_code == 304:
-                    continue
-                answer.raise_for_status()
-                task, etag = answer.json(), answer.headers.get("etag", "")
+            # One request per change of the task, no polling (see `AsyncOrchestra.changes`).
+            async for changed in orchestra.changes(submitted.id):
+                task = changed.model_dump(mode="json")
                 live.update(render(task))
     if as_json:
         sys.stdout.write(json.dumps(task, indent=2) + "\n")

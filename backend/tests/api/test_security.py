@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from orchestra.client import Forbidden, NotFound, Orchestra, Unauthorized
 from tests.stack import Stack, wait_for_task
 
 LIMITS = {
@@ -156,6 +157,18 @@ def test_tasks_and_sessions_are_private_to_their_owner(secured: Secured) -> None
         assert using.status_code == 404
         assert task["id"] in {t["id"] for t in alice.get("/api/tasks").json()["items"]}
         assert admin.get(f"/api/tasks/{task['id']}").status_code == 200
+
+
+def test_the_python_client_sends_its_key(secured: Secured) -> None:
+    with Orchestra(secured.url) as nobody, pytest.raises(Unauthorized):
+        nobody.agents()
+    with Orchestra(secured.url, secured.alice) as alice, Orchestra(secured.url, secured.bob) as bob:
+        task = alice.run("compute the sum of 5 and 6", timeout=60)
+        assert task.status == "completed", task.error
+        with pytest.raises(NotFound):
+            bob.task(task.id)
+        with pytest.raises(Forbidden):
+            alice.register_agent("http://127.0.0.1:9")
 
 
 def test_idempotency_keys_are_per_owner(secured: Secured) -> None:

@@ -1,0 +1,406 @@
+"""A Python client of Orchestra's REST API: `AsyncOrchestra`, and `Orchestra` for blocking code.
+
+    from orchestra.client import Orchestra
+
+    with Orchestra("http://127.0.0.1:8000", key) as orchestra:
+        task = orchestra.run("Compute the median of 4, 8, 15 and 16")
+        print(task.status, task.result)
+
+Answers are the API's own models (`orchestra.api.schemas`), so the client reads exactly what
+the server writes; the tests check each call against the OpenAPI document, so an API change
+the client does not follow fails them. Errors are `ApiError` subclasses chosen by the
+answer's status, with the API's error `code`, `message` and `details`.
+
+`Orchestra` runs an `AsyncOrchestra` on an event loop of its own thread: one implementation,
+and blocking callers keep their connections between calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import AsyncIterator, Coroutine, Iterator
+from typing import Any, TypeVar
+
+import httpx
+from httpx_sse import aconnect_sse
+
+from orchestra.api.schemas import AgentList, AgentPublic, TaskEventPublic, TaskPublic
+from orchestra.planner import Plan
+
+__all__ = [
+    "ApiError",
+    "AsyncOrchestra",
+    "BadRequest",
+    "Conflict",
+    "Forbidden",
+    "NotFound",
+    "Orchestra",
+    "RateLimited",
+    "Unauthorized",
+    "Unavailable",
+    "Unreachable",
+]
+
+T = TypeVar("T")
+
+# How long one read may wait for a change (the server allows up to a minute).
+WAIT_SECONDS = 30.0
+# Pause before reopening an event stream that broke, so a server restarting is not hammered.
+RECONNECT_SECONDS = 1.0
+
+
+class ApiError(Exception):
+    """The API refused a request: `status`, and the error body's `code`, `message`, `details`."""
+
+    def __init__(
+        self, status: int, code: str, message: str, details: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(f"{status} {code}: {message}")
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details or {}
+
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds to wait before sending the request again, when the server said."""
+        value = self.details.get("retry_after")
+        return float(value) if value is not None else None
+
+
+class BadRequest(ApiError):
+    """400, 413 or 422: the request is wrong (`details` says where); sending it again fails."""
+
+
+class Unauthorized(ApiError):
+    """401: no key, or a key the server does not know."""
+
+
+class Forbidden(ApiError):
+    """403: the key may not do this (an admin's call)."""
+
+
+class NotFound(ApiError):
+    """404: no such task, agent or session, or it belongs to another key."""
+
+
+class Conflict(ApiError):
+    """409: the request contradicts the current state (e.g. cancelling a finished task)."""
+
+
+class RateLimited(ApiError):
+    """429: too many requests from this key; `retry_after` says when to try again."""
+
+
+class Unavailable(ApiError):
+    """503: the database is away or too many tasks wait to run; nothing was changed."""
+
+
+class Unreachable(ApiError):
+    """The server could not be reached, or answered something that is not the API's."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(0, "unreachable", message)
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {
+    400: BadRequest,
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+    413: BadRequest,
+    422: BadRequest,
+    429: RateLimited,
+    503: Unavailable,
+}
+
+
+def _error(response: httpx.Response) -> ApiError:
+    try:
+        body = response.json()["error"]
+        code, message, details = body["code"], body["message"], dict(body.get("details") or {})
+    except (ValueError, KeyError, TypeError):
+        code, message, details = "http_error", response.text[:500] or response.reason_phrase, {}
+    if "retry_after" not in details and "retry-after" in response.headers:
+        details["retry_after"] = response.headers["retry-after"]
+    kind = _BY_STATUS.get(response.status_code, ApiError)
+    return kind(response.status_code, code, message, details)
+
+
+class AsyncOrchestra:
+    """Orchestra's API from asyncio code. Use it as an async context manager, or `aclose()` it.
+
+    Args:
+        url: The orchestrator's address, e.g. ``http://127.0.0.1:8000``.
+        key: An API key (sent as a bearer token) when the server has keys turned on.
+        timeout: Seconds for connecting and for each answer (waits add their own time).
+        transport: An httpx transport to use instead of the network (tests, proxies).
+    """
+
+    def __init__(
+        self,
+        url: str,
+        key: str | None = None,
+        *,
+        timeout: float = 30.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
+        self._timeout = timeout
+        self._http = httpx.AsyncClient(
+            base_url=url.rstrip("/"), headers=headers, timeout=timeout, transport=transport
+        )
+
+    async def __aenter__(self) -> AsyncOrchestra:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def _send(
+        self, method: str, path: str, *, ok: tuple[int, ...] = (200,), **kwargs: Any
+    ) -> httpx.Response:
+        try:
+            response = await self._http.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            raise Unreachable(f"{method} {path}: {exc!r}") from exc
+        if response.status_code not in ok:
+            raise _error(response)
+        return response
+
+    async def submit(
+        self,
+        description: str,
+        *,
+        session_id: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        plan: Plan | dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+        wait: float = 0,
+    ) -> TaskPublic:
+        """Submit a task and return it as stored (with `wait`, as it is when it has ended or
+        `wait` seconds have passed). The same `idempotency_key` gives the same task."""
+        body: dict[str, Any] = {"description": description, "session_id": session_id}
+        if metadata:
+            body["metadata"] = metadata
+        if plan is not None:
+            body["plan"] = plan.model_dump() if isinstance(plan, Plan) else plan
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
+        response = await self._send(
+            "POST",
+            "/api/tasks",
+            ok=(200, 202),
+            json=body,
+            headers=headers,
+            params={"wait": wait} if wait else None,
+            timeout=self._timeout + wait,
+        )
+        return TaskPublic.model_validate_json(response.content)
+
+    async def task(self, task_id: str) -> TaskPublic:
+        """The task as it is now: plan, steps, result."""
+        response = await self._send("GET", f"/api/tasks/{task_id}")
+        return TaskPublic.model_validate_json(response.content)
+
+    async def changes(self, task_id: str) -> AsyncIterator[TaskPublic]:
+        """The task now, then each time it changes, until it has ended: one request per
+        change (the server holds each read until the task differs from the last one seen)."""
+        response = await self._send("GET", f"/api/tasks/{task_id}")
+        while True:
+            task = TaskPublic.model_validate_json(response.content)
+            yield task
+            if task.status.terminal:
+                return
+            etag = response.headers.get("etag", "")
+            while True:
+                response = await self._send(
+                    "GET",
+                    f"/api/tasks/{task_id}",
+                    ok=(200, 304),
+                    params={"wait": WAIT_SECONDS},
+                    headers={"If-None-Match": etag},
+                    timeout=self._timeout + WAIT_SECONDS,
+                )
+                if response.status_code == 200:
+                    break
+
+    async def wait(self, task_id: str, timeout: float | None = None) -> TaskPublic:
+        """The task once it has ended.
+
+        Raises:
+            TimeoutError: it had not ended after `timeout` seconds.
+        """
+        async with asyncio.timeout(timeout):
+            async for task in self.changes(task_id):
+                last = task
+        return last
+
+    async def run(
+        self,
+        description: str,
+        *,
+        wait: bool = True,
+        timeout: float | None = None,
+        session_id: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        plan: Plan | dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> TaskPublic:
+        """Submit a task and, with `wait` (the default), return it once it has ended.
+
+        Raises:
+            TimeoutError: it had not ended after `timeout` seconds (it goes on running).
+        """
+        async with asyncio.timeout(timeout):
+            task = await self.submit(
+                description,
+                session_id=session_id,
+                metadata=metadata,
+                plan=plan,
+                idempotency_key=idempotency_key,
+                wait=WAIT_SECONDS if wait else 0,
+            )
+            if wait and not task.status.terminal:
+                task = await self.wait(task.id)
+        return task
+
+    async def stream(self, task_id: str, after: int = 0) -> AsyncIterator[TaskEventPublic]:
+        """The task's events in order, from the one after `after`, until the task has ended.
+
+        A stream that breaks is opened again after the last event received, so no event is
+        lost or repeated.
+        """
+        last = after
+        while True:
+            try:
+                async with aconnect_sse(
+                    self._http,
+                    "GET",
+                    f"/api/tasks/{task_id}/events",
+                    headers={"Last-Event-ID": str(last)},
+                    timeout=httpx.Timeout(self._timeout, read=None),
+                ) as source:
+                    if source.response.status_code != 200:
+                        await source.response.aread()
+                        raise _error(source.response)
+                    async for message in source.aiter_sse():
+                        if not message.data:
+                            continue
+                        event = TaskEventPublic.model_validate_json(message.data)
+                        last = event.id
+                        yield event
+                return  # the server ends the stream when the task has ended
+            except (httpx.TransportError, httpx.RemoteProtocolError):
+                await asyncio.sleep(RECONNECT_SECONDS)
+
+    async def cancel(self, task_id: str) -> TaskPublic:
+        """Stop the task: no new step starts and agents are asked to stop theirs."""
+        response = await self._send("POST", f"/api/tasks/{task_id}/cancel")
+        return TaskPublic.model_validate_json(response.content)
+
+    async def agents(self) -> list[AgentPublic]:
+        """The registered agents with their skills and instances."""
+        response = await self._send("GET", "/api/agents")
+        return AgentList.model_validate_json(response.content).items
+
+    async def register_agent(self, card_url: str) -> AgentPublic:
+        """Register the A2A agent whose card is at `card_url` (an admin's key)."""
+        response = await self._send("POST", "/api/agents", ok=(201,), json={"card_url": card_url})
+        return AgentPublic.model_validate_json(response.content)
+
+
+class Orchestra:
+    """Orchestra's API from blocking code: the same calls as `AsyncOrchestra`, answered in
+    the caller's thread. Use it as a context manager, or `close()` it."""
+
+    def __init__(
+        self,
+        url: str,
+        key: str | None = None,
+        *,
+        timeout: float = 30.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="orchestra-client", daemon=True
+        )
+        self._thread.start()
+        self._client = self._call(_make(url, key, timeout, transport))
+
+    def __enter__(self) -> Orchestra:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._loop.is_closed():
+            return
+        self._call(self._client.aclose())
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
+
+    def _call(self, work: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(work, self._loop).result()
+
+    def _iterate(self, source: AsyncIterator[T]) -> Iterator[T]:
+        try:
+            while True:
+                try:
+                    yield self._call(anext(source))  # type: ignore[arg-type]
+                except StopAsyncIteration:
+                    return
+        finally:
+            with contextlib.suppress(RuntimeError):  # the loop was closed first
+                self._call(source.aclose())  # type: ignore[attr-defined]
+
+    def submit(self, description: str, **options: Any) -> TaskPublic:
+        """See `AsyncOrchestra.submit`."""
+        return self._call(self._client.submit(description, **options))
+
+    def task(self, task_id: str) -> TaskPublic:
+        """See `AsyncOrchestra.task`."""
+        return self._call(self._client.task(task_id))
+
+    def changes(self, task_id: str) -> Iterator[TaskPublic]:
+        """See `AsyncOrchestra.changes`."""
+        return self._iterate(self._client.changes(task_id))
+
+    def wait(self, task_id: str, timeout: float | None = None) -> TaskPublic:
+        """See `AsyncOrchestra.wait`."""
+        return self._call(self._client.wait(task_id, timeout))
+
+    def run(self, description: str, **options: Any) -> TaskPublic:
+        """See `AsyncOrchestra.run`."""
+        return self._call(self._client.run(description, **options))
+
+    def stream(self, task_id: str, after: int = 0) -> Iterator[TaskEventPublic]:
+        """See `AsyncOrchestra.stream`."""
+        return self._iterate(self._client.stream(task_id, after))
+
+    def cancel(self, task_id: str) -> TaskPublic:
+        """See `AsyncOrchestra.cancel`."""
+        return self._call(self._client.cancel(task_id))
+
+    def agents(self) -> list[AgentPublic]:
+        """See `AsyncOrchestra.agents`."""
+        return self._call(self._client.agents())
+
+    def register_agent(self, card_url: str) -> AgentPublic:
+        """See `AsyncOrchestra.register_agent`."""
+        return self._call(self._client.register_agent(card_url))
+
+
+async def _make(
+    url: str, key: str | None, timeout: float, transport: httpx.AsyncBaseTransport | None
+) -> AsyncOrchestra:
+    # Made on the client's own loop: httpx binds its connection pool to the loop using it.
+    return AsyncOrchestra(url, key, timeout=timeout, transport=transport)
