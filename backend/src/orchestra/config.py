@@ -6,7 +6,7 @@ import ipaddress
 import socket
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -81,6 +81,22 @@ class Settings(BaseSettings):
     groq_api_key: SecretStr = SecretStr("")
     groq_base_url: str = Field(default="", description="Empty: Groq's own endpoint.")
     ollama_base_url: str = "http://127.0.0.1:11434"
+    # --- model profiles (see orchestra.llm.profiles); the above is the `default` profile ---
+    model_profiles: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description='Named model profiles as JSON, e.g. {"fast": {"provider": "groq", '
+        '"model": "llama-3.1-8b-instant"}}; keys: provider, model, temperature, max_tokens, '
+        "base_url, api_key_env, structured_output.",
+    )
+    model_profiles_file: Path | None = Field(
+        default=None,
+        description="A TOML (or .json) file of model profiles, one table per profile; "
+        "MODEL_PROFILES wins for a name defined in both.",
+    )
+    planner_model: str = Field(default="default", description="The planner's model profile.")
+    synthesis_model: str = Field(
+        default="default", description="The model profile that writes a task's result."
+    )
 
     max_plan_steps: int = Field(default=10, ge=1, le=100)
     max_description_length: int = Field(default=20_000, ge=1)
@@ -173,6 +189,11 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
+
+    @field_validator("model_profiles_file", mode="before")
+    @classmethod
+    def _empty_path_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("llm_temperature", "llm_max_tokens", mode="before")
     @classmethod

@@ -15,6 +15,12 @@ function InstanceRow({ instance }: { instance: InstancePublic }) {
             {instance.url}
           </a>
           <span className="muted small"> {instance.protocol_binding}</span>
+          {instance.model ? (
+            <span className="muted small" title={`model profile ${instance.model.profile}`}>
+              {" "}
+              · {instance.model.provider === "offline" ? "offline" : instance.model.model} ({instance.model.profile})
+            </span>
+          ) : null}
           {instance.last_error ? <span className="error-text small">{instance.last_error}</span> : null}
         </div>
       </td>

@@ -145,6 +145,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Models
+         * @description Every profile with its provider, model and limits; whether its key is set, never the key.
+         *
+         *     Agents run the profile they were started with (`--model`); their instances say which.
+         */
+        get: operations["list_models_api_models_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -363,6 +385,18 @@ export interface components {
          * @enum {string}
          */
         InstanceHealth: "healthy" | "unhealthy";
+        /**
+         * InstanceModel
+         * @description The model an instance runs, as its agent card says (`--model` of its server).
+         */
+        InstanceModel: {
+            /** Profile */
+            profile: string;
+            /** Provider */
+            provider: string;
+            /** Model */
+            model: string;
+        };
         /** InstancePublic */
         InstancePublic: {
             /** Id */
@@ -373,6 +407,8 @@ export interface components {
             url: string;
             /** Protocol Binding */
             protocol_binding: string;
+            /** @description The model profile the instance's card says it runs; null: none said. */
+            model: components["schemas"]["InstanceModel"] | null;
             health: components["schemas"]["InstanceHealth"];
             /** In Flight */
             in_flight: number;
@@ -424,6 +460,56 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** ModelList */
+        ModelList: {
+            /** Items */
+            items: components["schemas"]["ModelPublic"][];
+            /**
+             * Planner
+             * @description The profile the planner uses (PLANNER_MODEL).
+             */
+            planner: string;
+            /**
+             * Synthesis
+             * @description The profile that writes results (SYNTHESIS_MODEL).
+             */
+            synthesis: string;
+        };
+        /**
+         * ModelPublic
+         * @description A model profile as anyone may see it: everything but the key.
+         */
+        ModelPublic: {
+            /**
+             * Name
+             * @description The profile's name (`default` is LLM_PROVIDER's).
+             */
+            name: string;
+            /**
+             * Provider
+             * @description offline, openai, groq or ollama.
+             */
+            provider: string;
+            /**
+             * Model
+             * @description The model's name at the provider; empty offline.
+             */
+            model: string;
+            /**
+             * Base Url Host
+             * @description Host of the profile's base URL; null for the provider's own endpoint.
+             */
+            base_url_host: string | null;
+            /** Temperature */
+            temperature: number | null;
+            /** Max Tokens */
+            max_tokens: number | null;
+            /**
+             * Key Set
+             * @description Whether a key is configured for the profile.
+             */
+            key_set: boolean;
         };
         /**
          * Plan
@@ -1373,6 +1459,46 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_models_api_models_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,18 @@ describe("AgentsPage", () => {
     expect(scope.getByRole("cell", { name: "2" })).toBeInTheDocument();
   });
 
+  it("names the model each instance runs", async () => {
+    const base = makeAgent().instances[0]!;
+    const instances = [
+      { ...base, model: { profile: "fast", provider: "groq", model: "llama-3.1-8b-instant" } },
+      { ...base, id: "inst-2", url: "http://127.0.0.1:8003/", model: { profile: "default", provider: "offline", model: "" } },
+    ];
+    vi.spyOn(api, "listAgents").mockResolvedValue([makeAgent({ instances })]);
+    renderAt("/agents", "/agents", <AgentsPage />);
+    expect(await screen.findByText(/llama-3.1-8b-instant \(fast\)/)).toBeInTheDocument();
+    expect(screen.getByText(/offline \(default\)/)).toBeInTheDocument();
+  });
+
   it("registers an agent by its card URL", async () => {
     const list = vi.spyOn(api, "listAgents").mockResolvedValue([]);
     const register = vi.spyOn(api, "registerAgent").mockResolvedValue(makeAgent({ name: "Echo" }));

@@ -80,6 +80,7 @@ export function makeAgent(overrides: Partial<AgentPublic> = {}): AgentPublic {
         card_url: "http://127.0.0.1:8002/.well-known/agent-card.json",
         url: "http://127.0.0.1:8002/",
         protocol_binding: "JSONRPC",
+        model: null,
         health: "healthy",
         in_flight: 2,
         calls: 40,

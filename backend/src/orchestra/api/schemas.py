@@ -23,6 +23,7 @@ from orchestra.db import (
     Task,
     TaskStatus,
 )
+from orchestra.llm.profiles import ModelProfile, card_model
 from orchestra.planner import Plan
 from orchestra.registry import InstanceFigures
 
@@ -193,11 +194,22 @@ class SkillPublic(BaseModel):
     examples: list[str]
 
 
+class InstanceModel(BaseModel):
+    """The model an instance runs, as its agent card says (`--model` of its server)."""
+
+    profile: str
+    provider: str
+    model: str
+
+
 class InstancePublic(BaseModel):
     id: str
     card_url: str
     url: str
     protocol_binding: str
+    model: InstanceModel | None = Field(
+        description="The model profile the instance's card says it runs; null: none said."
+    )
     health: InstanceHealth
     in_flight: int
     calls: int
@@ -224,6 +236,7 @@ class InstancePublic(BaseModel):
             card_url=instance.card_url,
             url=instance.url,
             protocol_binding=instance.protocol_binding,
+            model=_model_of(instance.card),
             health=InstanceHealth(figures.health),
             in_flight=figures.in_flight,
             calls=figures.calls,
@@ -233,6 +246,11 @@ class InstancePublic(BaseModel):
             last_error=figures.last_error,
             last_seen_at=figures.last_seen_at,
         )
+
+
+def _model_of(card: dict[str, Any] | None) -> InstanceModel | None:
+    found = card_model(card or {})
+    return InstanceModel(**found) if found is not None else None
 
 
 class AgentPublic(BaseModel):
@@ -271,6 +289,38 @@ class AgentPublic(BaseModel):
 
 class AgentList(BaseModel):
     items: list[AgentPublic]
+
+
+class ModelPublic(BaseModel):
+    """A model profile as anyone may see it: everything but the key."""
+
+    name: str = Field(description="The profile's name (`default` is LLM_PROVIDER's).")
+    provider: str = Field(description="offline, openai, groq or ollama.")
+    model: str = Field(description="The model's name at the provider; empty offline.")
+    base_url_host: str | None = Field(
+        description="Host of the profile's base URL; null for the provider's own endpoint."
+    )
+    temperature: float | None
+    max_tokens: int | None
+    key_set: bool = Field(description="Whether a key is configured for the profile.")
+
+    @classmethod
+    def of(cls, profile: ModelProfile) -> ModelPublic:
+        return cls(
+            name=profile.name,
+            provider=profile.provider,
+            model=profile.model,
+            base_url_host=profile.base_url_host,
+            temperature=profile.temperature,
+            max_tokens=profile.max_tokens,
+            key_set=profile.key_set,
+        )
+
+
+class ModelList(BaseModel):
+    items: list[ModelPublic]
+    planner: str = Field(description="The profile the planner uses (PLANNER_MODEL).")
+    synthesis: str = Field(description="The profile that writes results (SYNTHESIS_MODEL).")
 
 
 class SessionCreate(BaseModel):
