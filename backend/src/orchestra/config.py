@@ -13,6 +13,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LLMProvider = Literal["offline", "openai", "groq", "ollama"]
 StructuredOutputMethod = Literal["function_calling", "json_schema", "json_mode"]
+# How a step picks an instance of its agent; see orchestra.registry.balancing.
+BalancingStrategy = Literal["least_loaded", "round_robin", "fastest", "random"]
 
 
 class Settings(BaseSettings):
@@ -106,6 +108,11 @@ class Settings(BaseSettings):
         default=8, ge=1, description="Steps one agent runs at once, across all processes."
     )
     agent_call_timeout_seconds: float = Field(default=10.0, gt=0)
+    balancing_default: BalancingStrategy = Field(
+        default="least_loaded",
+        description="How a step picks an instance of an agent that has no strategy of its own "
+        "(PATCH /api/agents/{id}): least_loaded, round_robin, fastest or random.",
+    )
     executor_id: str = Field(
         default="",
         description="Stable id of this orchestrator process; empty means <host name>-<port>. "

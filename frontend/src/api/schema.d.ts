@@ -142,7 +142,11 @@ export interface paths {
         delete: operations["delete_agent_api_agents__agent_id__delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update Agent
+         * @description Choose how steps pick among the agent's instances (`balancing`).
+         */
+        patch: operations["update_agent_api_agents__agent_id__patch"];
         trace?: never;
     };
     "/api/models": {
@@ -329,6 +333,17 @@ export interface components {
             capabilities: string[];
             /** Skills */
             skills: components["schemas"]["SkillPublic"][];
+            /**
+             * Balancing
+             * @description How a step picks one of its instances.
+             * @enum {string}
+             */
+            balancing: "least_loaded" | "round_robin" | "fastest" | "random";
+            /**
+             * Balancing Default
+             * @description True: the agent has no strategy of its own; BALANCING_DEFAULT applies.
+             */
+            balancing_default: boolean;
             /** Instances */
             instances: components["schemas"]["InstancePublic"][];
             /**
@@ -345,6 +360,15 @@ export interface components {
              * @example http://127.0.0.1:8002
              */
             card_url: string;
+        };
+        /** AgentUpdate */
+        AgentUpdate: {
+            /**
+             * Balancing
+             * @description least_loaded (fewest calls in flight), round_robin (in turn), fastest (lowest recent latency) or random; null: back to BALANCING_DEFAULT. Healthy instances always come first.
+             * @example round_robin
+             */
+            balancing: ("least_loaded" | "round_robin" | "fastest" | "random") | null;
         };
         /** ErrorBody */
         ErrorBody: {
@@ -414,6 +438,11 @@ export interface components {
             in_flight: number;
             /** Calls */
             calls: number;
+            /**
+             * Share
+             * @description Its part of the calls counted at the agent's instances (0 to 1).
+             */
+            share: number;
             /** Errors */
             errors: number;
             /** Error Rate */
@@ -1420,6 +1449,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_agent_api_agents__agent_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentPublic"];
+                };
             };
             /** @description Bad Request */
             400: {

@@ -74,6 +74,8 @@ export function makeAgent(overrides: Partial<AgentPublic> = {}): AgentPublic {
       { id: "statistics", name: "Statistics", description: "Means and medians", tags: [], examples: [] },
       { id: "calculation", name: "Calculation", description: "Arithmetic", tags: [], examples: [] },
     ],
+    balancing: "least_loaded",
+    balancing_default: true,
     instances: [
       {
         id: "inst-1",
@@ -84,6 +86,7 @@ export function makeAgent(overrides: Partial<AgentPublic> = {}): AgentPublic {
         health: "healthy",
         in_flight: 2,
         calls: 40,
+        share: 1,
         errors: 2,
         error_rate: 0.05,
         latency_ms: 170,

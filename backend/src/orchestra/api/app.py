@@ -65,7 +65,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     views = TaskViews(database, settings.task_view_cache, settings.view_sync_seconds)
     egress = Egress(settings.agent_allowed_hosts, allow_loopback=settings.on_loopback)
-    registry = Registry(database, http, settings.agent_call_timeout_seconds, egress)
+    registry = Registry(
+        database, http, settings.agent_call_timeout_seconds, egress, settings.balancing_default
+    )
     await registry.reload()
     dispatcher = Dispatcher(http)
     policy = StepPolicy(

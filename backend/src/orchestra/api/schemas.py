@@ -8,7 +8,7 @@ holds the two together.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,7 +25,7 @@ from orchestra.db import (
 )
 from orchestra.llm.profiles import ModelProfile, card_model
 from orchestra.planner import Plan
-from orchestra.registry import InstanceFigures
+from orchestra.registry import STRATEGIES, InstanceFigures, Strategy
 
 MAX_DESCRIPTION = 20_000
 
@@ -213,6 +213,9 @@ class InstancePublic(BaseModel):
     health: InstanceHealth
     in_flight: int
     calls: int
+    share: float = Field(
+        description="Its part of the calls counted at the agent's instances (0 to 1)."
+    )
     errors: int
     error_rate: float
     latency_ms: float | None
@@ -220,7 +223,9 @@ class InstancePublic(BaseModel):
     last_seen_at: datetime | None
 
     @classmethod
-    def of(cls, instance: AgentInstance, live: InstanceFigures | None = None) -> InstancePublic:
+    def of(
+        cls, instance: AgentInstance, live: InstanceFigures | None = None, total_calls: int = 0
+    ) -> InstancePublic:
         """The instance's row, with the figures across processes when known (`live`)."""
         figures = live or InstanceFigures(
             health=instance.health,
@@ -240,6 +245,7 @@ class InstancePublic(BaseModel):
             health=InstanceHealth(figures.health),
             in_flight=figures.in_flight,
             calls=figures.calls,
+            share=(figures.calls / total_calls) if total_calls else 0.0,
             errors=figures.errors,
             error_rate=(figures.errors / figures.calls) if figures.calls else 0.0,
             latency_ms=figures.latency_ms,
@@ -260,11 +266,20 @@ class AgentPublic(BaseModel):
     version: str
     capabilities: list[str]
     skills: list[SkillPublic]
+    balancing: Strategy = Field(description="How a step picks one of its instances.")
+    balancing_default: bool = Field(
+        description="True: the agent has no strategy of its own; BALANCING_DEFAULT applies."
+    )
     instances: list[InstancePublic]
     created_at: datetime
 
     @classmethod
-    def of(cls, agent: Agent, live: dict[str, InstanceFigures] | None = None) -> AgentPublic:
+    def of(
+        cls,
+        agent: Agent,
+        live: dict[str, InstanceFigures] | None = None,
+        default: Strategy = "least_loaded",
+    ) -> AgentPublic:
         skills = [
             SkillPublic(
                 id=str(s.get("id", "")),
@@ -275,6 +290,8 @@ class AgentPublic(BaseModel):
             )
             for s in agent.skills
         ]
+        live = live or {}
+        total = sum((live[i.id].calls if i.id in live else i.calls) for i in agent.instances)
         return cls(
             id=agent.id,
             name=agent.name,
@@ -282,9 +299,24 @@ class AgentPublic(BaseModel):
             version=agent.version,
             capabilities=[s.id for s in skills],
             skills=skills,
-            instances=[InstancePublic.of(i, (live or {}).get(i.id)) for i in agent.instances],
+            balancing=cast(Strategy, agent.balancing) if agent.balancing in STRATEGIES else default,
+            balancing_default=agent.balancing is None,
+            instances=[
+                InstancePublic.of(i, (live or {}).get(i.id), total) for i in agent.instances
+            ],
             created_at=agent.created_at,
         )
+
+
+class AgentUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    balancing: Strategy | None = Field(
+        description="least_loaded (fewest calls in flight), round_robin (in turn), fastest "
+        "(lowest recent latency) or random; null: back to BALANCING_DEFAULT. Healthy "
+        "instances always come first.",
+        examples=["round_robin"],
+    )
 
 
 class AgentList(BaseModel):

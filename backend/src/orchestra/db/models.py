@@ -79,6 +79,8 @@ class Agent(Base):
     version: Mapped[str] = mapped_column(String(50), default="")
     skills: Mapped[list[Any]] = mapped_column(JSON, default=list)
     card: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    balancing: Mapped[str | None] = mapped_column(String(20), default=None)
+    """How a step picks among its instances (`registry.balancing`); None: BALANCING_DEFAULT."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -21,7 +21,7 @@ from orchestra.executor import slots
 from orchestra.executor.completion import complete_if_last, finished
 from orchestra.executor.dispatch import AgentReply
 from orchestra.executor.runtime import Runtime
-from orchestra.registry import InstanceState, choose_instance
+from orchestra.registry import InstanceState
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _take(
     if not runs or StepStatus(step.status).terminal:
         return None
     agent_id = step.agent_id or ""
-    instance = choose_instance(rt.registry.instances(agent_id))
+    instance = rt.registry.choose(agent_id)
     if instance is None:
         return f"agent {step.agent_name or agent_id} has no instance"
     took = slots.take(
@@ -278,7 +278,7 @@ async def next_attempt(
         step = connection.execute(READ_FOR_ATTEMPT, {"_task": task_id, "_step_id": step_id}).first()
         if step is None or step.status != StepStatus.RUNNING:
             return None
-        instance = choose_instance(rt.registry.instances(step.agent_id or ""), exclude=tried)
+        instance = rt.registry.choose(step.agent_id or "", exclude=tried)
         if instance is None:
             return None
         slots.move(connection, task_id, step_id, instance.id)
