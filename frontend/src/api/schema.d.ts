@@ -680,6 +680,16 @@ export interface components {
             } | null;
             /** Error */
             error: string | null;
+            /**
+             * Reasoning
+             * @description A reasoning model's thinking, which the agent sent apart from its answer.
+             */
+            reasoning: string | null;
+            /**
+             * Progress
+             * @description The status messages the agent sent while it worked, in order.
+             */
+            progress: string[];
             /** Tokens In */
             tokens_in: number;
             /** Tokens Out */
@@ -849,7 +859,7 @@ export interface components {
             type: components["schemas"]["EventType"];
             /**
              * Data
-             * @description What changed: `status` and, by type, `error`, `output` (its first 500 characters), `agent`, `attempt`, `instance`, `url`, `executor`, `planner`, `reason`, `plan`.
+             * @description What changed: `status` and, by type, `error`, `output` (its first 500 characters), `reasoning` (the same), `progress` (the agent's status messages), `agent`, `attempt`, `instance`, `url`, `executor`, `planner`, `reason`, `plan`.
              */
             data: {
                 [key: string]: unknown;

@@ -18,6 +18,8 @@ export function makeStep(overrides: Partial<StepPublic> = {}): StepPublic {
     output: "**Mean (average): 6**\n\n| Figure | Value |\n|---|---:|\n| Count | 3 |",
     output_data: { mean: 6, values: [3, 5, 10] },
     error: null,
+    reasoning: null,
+    progress: ["Running statistics"],
     tokens_in: 12,
     tokens_out: 34,
     started_at: "2026-01-01T10:00:00.000Z",

@@ -101,6 +101,12 @@ class StepPublic(BaseModel):
     output: str | None
     output_data: dict[str, Any] | None
     error: str | None
+    reasoning: str | None = Field(
+        description="A reasoning model's thinking, which the agent sent apart from its answer."
+    )
+    progress: list[str] = Field(
+        description="The status messages the agent sent while it worked, in order."
+    )
     tokens_in: int
     tokens_out: int
     started_at: datetime | None
@@ -169,8 +175,8 @@ class TaskEventPublic(BaseModel):
     type: EventType
     data: dict[str, Any] = Field(
         description="What changed: `status` and, by type, `error`, `output` (its first 500 "
-        "characters), `agent`, `attempt`, `instance`, `url`, `executor`, `planner`, `reason`, "
-        "`plan`."
+        "characters), `reasoning` (the same), `progress` (the agent's status messages), "
+        "`agent`, `attempt`, `instance`, `url`, `executor`, `planner`, `reason`, `plan`."
     )
     created_at: datetime
 

@@ -400,6 +400,8 @@ def _store_outcome(
         "output_data": data,
         "error": error,
         "finished_at": now,
+        "reasoning": outcome.get("reasoning") or None,
+        "progress": outcome.get("progress") or None,
     }
     usage = (data or {}).get("usage")
     if isinstance(usage, dict):
@@ -412,7 +414,11 @@ def _store_outcome(
     if step.started_at is not None:
         seconds = (now - step.started_at).total_seconds()
         figures.append((step.agent_name or "", step.capability, status.value, seconds))
-    change.event(f"step.{status}", step_id, status=status, error=error, output=(output or "")[:500])
+    told = {"progress": values["progress"], "reasoning": (values["reasoning"] or "")[:500]}
+    told = {k: v for k, v in told.items() if v}  # the reasoning cut as the output is
+    change.event(
+        f"step.{status}", step_id, status=status, error=error, output=(output or "")[:500], **told
+    )
     return status.value
 
 
@@ -423,4 +429,6 @@ def outcome_of(reply: AgentReply) -> dict[str, Any]:
         "data": reply.data,
         "error": reply.error,
         "remote_task_id": reply.remote_task_id or None,
+        "reasoning": reply.reasoning,
+        "progress": reply.progress,
     }
