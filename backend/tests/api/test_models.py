@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 
 from tests.llm.fake_provider import FakeProvider, Reply
-from tests.stack import Service, Stack, free_port, wait_for_task
+from tests.stack import Stack, free_port, wait_for_task
 
 PLAN = {
     "steps": [
@@ -41,15 +41,6 @@ def _profiles(provider: FakeProvider) -> str:
     )
 
 
-def _agent(stack: Stack, kind: str, *options: str) -> Service:
-    """An agent server started with its own options (`--model`)."""
-    port = free_port()
-    argv = ["-m", "orchestra", "serve", kind, "--port", str(port), *options]
-    service = Service(kind, port, stack.env(), stack.data_dir / f"{kind}.log", argv)
-    stack.services[kind] = service
-    return service
-
-
 def test_planner_and_agent_run_the_profiles_they_name(tmp_path: Path) -> None:
     with FakeProvider(models=("smart-model", "writer-model")) as provider:
         provider.script(
@@ -65,7 +56,7 @@ def test_planner_and_agent_run_the_profiles_they_name(tmp_path: Path) -> None:
         }
         stack = Stack(tmp_path, settings=settings)
         try:
-            agent = _agent(stack, "research-agent", "--model", "writer").start()
+            agent = stack.add("research-agent", options=("--model", "writer")).start()
             orchestrator = stack.add("orchestrator").start()
             with httpx.Client(base_url=orchestrator.url, timeout=30) as api:
                 registered = api.post("/api/agents", json={"card_url": agent.url})

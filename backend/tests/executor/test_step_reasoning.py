@@ -45,11 +45,8 @@ def test_reasoning_and_progress_reach_the_step(tmp_path: Path) -> None:
         }
         settings = {"MODEL_PROFILES": json.dumps(profiles), "FAKE_KEY": "test-key"}
         stack = Stack(tmp_path, settings=settings)
-        port_argv = ["-m", "orchestra", "serve", "research-agent", "--model", "thinker"]
         try:
-            research = stack.add("research-agent", argv=port_argv)
-            research.argv = [*port_argv, "--port", str(research.port)]
-            research.start()
+            research = stack.add("research-agent", options=("--model", "thinker")).start()
             analyst = stack.add("analyst-agent").start()
             orchestrator = stack.add("orchestrator").start()
             with httpx.Client(base_url=orchestrator.url, timeout=30) as api:

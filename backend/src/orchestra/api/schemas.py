@@ -297,6 +297,7 @@ class AgentPublic(BaseModel):
             for s in agent.skills
         ]
         live = live or {}
+        # The share of each instance is of the calls counted at all of them.
         total = sum((live[i.id].calls if i.id in live else i.calls) for i in agent.instances)
         return cls(
             id=agent.id,
@@ -307,9 +308,7 @@ class AgentPublic(BaseModel):
             skills=skills,
             balancing=cast(Strategy, agent.balancing) if agent.balancing in STRATEGIES else default,
             balancing_default=agent.balancing is None,
-            instances=[
-                InstancePublic.of(i, (live or {}).get(i.id), total) for i in agent.instances
-            ],
+            instances=[InstancePublic.of(i, live.get(i.id), total) for i in agent.instances],
             created_at=agent.created_at,
         )
 

@@ -25,6 +25,7 @@ __all__ = ["LLMPolicy", "build_chat_model", "provider_base_url", "verify_provide
 
 logger = logging.getLogger(__name__)
 
+# The OpenAI client refuses to start without a key; local servers ignore it.
 _NO_KEY = "not-needed"
 # The clients' longest pause between retries (their exponential backoff is capped there).
 _MAX_BACKOFF_SECONDS = 8.0
@@ -107,7 +108,6 @@ def build_chat_model(
 
     from langchain_openai import ChatOpenAI
 
-    # The OpenAI client refuses to start without a key; local servers ignore it.
     key = chosen.api_key.get_secret_value().strip() or _NO_KEY
     return ChatOpenAI(**common, api_key=SecretStr(key), base_url=provider_base_url(chosen))
 
