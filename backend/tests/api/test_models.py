@@ -129,3 +129,6 @@ def test_an_agent_started_on_an_unknown_profile_stops_with_a_clear_message(
     refused = _serve(tmp_path, ["analyst-agent", "--model", "default"])
     assert refused.returncode == 2, refused.stderr
     assert "The analyst agent runs no model" in refused.stderr
+    orchestrator = _serve(tmp_path, ["orchestrator", "--model", "default"])
+    assert orchestrator.returncode == 2, orchestrator.stderr
+    assert "The orchestrator takes no --model: set PLANNER_MODEL" in orchestrator.stderr
