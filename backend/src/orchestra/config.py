@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import socket
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LLMProvider = Literal["offline", "openai", "groq", "ollama"]
 StructuredOutputMethod = Literal["function_calling", "json_schema", "json_mode"]
@@ -84,7 +85,9 @@ class Settings(BaseSettings):
     groq_base_url: str = Field(default="", description="Empty: Groq's own endpoint.")
     ollama_base_url: str = "http://127.0.0.1:11434"
     # --- model profiles (see orchestra.llm.profiles); the above is the `default` profile ---
-    model_profiles: dict[str, dict[str, Any]] = Field(
+    # NoDecode: read as text and parsed below, so that broken JSON is a settings error that
+    # says so, not a traceback from the settings loader.
+    model_profiles: Annotated[dict[str, dict[str, Any]], NoDecode] = Field(
         default_factory=dict,
         description='Named model profiles as JSON, e.g. {"fast": {"provider": "groq", '
         '"model": "llama-3.1-8b-instant"}}; keys: provider, model, temperature, max_tokens, '
@@ -196,6 +199,21 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
+
+    @field_validator("model_profiles", mode="before")
+    @classmethod
+    def _profiles_json(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        if not value.strip():
+            return {}
+        try:
+            return json.loads(value)
+        except ValueError as error:
+            raise ValueError(
+                f"is not valid JSON ({error}); write it as "
+                '{"fast": {"provider": "groq", "model": "llama-3.1-8b-instant"}}'
+            ) from None
 
     @field_validator("model_profiles_file", mode="before")
     @classmethod

@@ -132,3 +132,15 @@ def test_an_agent_started_on_an_unknown_profile_stops_with_a_clear_message(
     orchestrator = _serve(tmp_path, ["orchestrator", "--model", "default"])
     assert orchestrator.returncode == 2, orchestrator.stderr
     assert "The orchestrator takes no --model: set PLANNER_MODEL" in orchestrator.stderr
+
+
+def test_broken_model_and_balancing_settings_are_named(tmp_path: Path) -> None:
+    for setting, value, expected in (
+        ("MODEL_PROFILES", "{fast: groq}", "MODEL_PROFILES: Value error, is not valid JSON"),
+        ("MODEL_PROFILES", "[1, 2]", "MODEL_PROFILES: Input should be a valid dictionary"),
+        ("BALANCING_DEFAULT", "zigzag", "BALANCING_DEFAULT: Input should be 'least_loaded'"),
+    ):
+        ended = _serve(tmp_path, ["orchestrator"], **{setting: value})
+        assert ended.returncode == 2, ended.stderr
+        assert ended.stderr.startswith("Invalid settings: "), ended.stderr
+        assert expected in ended.stderr
