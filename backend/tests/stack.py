@@ -31,6 +31,8 @@ class Service:
     log_path: Path
     argv: list[str] | None = None
     process: subprocess.Popen[bytes] | None = None
+    #: Options after `orchestra serve NAME --port N` (e.g. `--model fast`).
+    options: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -44,7 +46,10 @@ class Service:
 
     def start(self, timeout: float = 60.0) -> Service:
         log = self.log_path.open("ab")
-        argv = self.argv or ["-m", "orchestra", "serve", self.name, "--port", str(self.port)]
+        argv = self.argv or [
+            *("-m", "orchestra", "serve", self.name, "--port", str(self.port)),
+            *self.options,
+        ]
         self.process = subprocess.Popen(
             [sys.executable, *argv],
             env=self.env,
@@ -98,8 +103,15 @@ class Stack:
         env.update(extra)
         return env
 
-    def add(self, name: str, key: str | None = None, argv: list[str] | None = None) -> Service:
-        service = Service(name, free_port(), self.env(), self.data_dir / f"{key or name}.log", argv)
+    def add(
+        self,
+        name: str,
+        key: str | None = None,
+        argv: list[str] | None = None,
+        options: tuple[str, ...] = (),
+    ) -> Service:
+        log_path = self.data_dir / f"{key or name}.log"
+        service = Service(name, free_port(), self.env(), log_path, argv, options=options)
         self.services[key or name] = service
         return service
 

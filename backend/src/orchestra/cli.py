@@ -37,8 +37,12 @@ def _default_port(settings: Settings, service: str) -> int:
 KEEP_ALIVE_SECONDS = 30
 
 
-def serve(service: str, host: str, port: int) -> int:
-    """Run one service in this process until interrupted."""
+def serve(service: str, host: str, port: int, model: str | None = None) -> int:
+    """Run one service in this process until interrupted.
+
+    `model`: the model profile an agent runs (``--model``); the orchestrator's planner and
+    synthesis take theirs from PLANNER_MODEL and SYNTHESIS_MODEL instead.
+    """
     import uvicorn
 
     settings = get_settings()
@@ -46,6 +50,13 @@ def serve(service: str, host: str, port: int) -> int:
     if service == "orchestrator":
         from orchestra.api import create_app
 
+        if model is not None:
+            print(
+                "The orchestrator takes no --model: set PLANNER_MODEL and SYNTHESIS_MODEL "
+                "to the profiles its planner and synthesis use.",
+                file=sys.stderr,
+            )
+            return 2
         # The port is part of the default executor id: keep settings in line with the server.
         app = create_app(settings.model_copy(update={"host": host, "port": port}))
     else:
@@ -58,7 +69,7 @@ def serve(service: str, host: str, port: int) -> int:
                 service,
                 host,
             )
-        app = create_agent_app(service, settings, port)
+        app = create_agent_app(service, settings, port, model)
     config = uvicorn.Config(
         app,
         host=host,
@@ -277,6 +288,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve_p.add_argument("service", choices=SERVICES)
     serve_p.add_argument("--host", default=None)
     serve_p.add_argument("--port", type=int, default=None)
+    serve_p.add_argument(
+        "--model",
+        default=None,
+        metavar="PROFILE",
+        help="the model profile the research agent runs (default: default, LLM_PROVIDER's)",
+    )
 
     run_p = commands.add_parser("run", help="submit a task and follow it live")
     run_p.add_argument("description")
@@ -360,6 +377,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             args.service,
             args.host or settings.host,
             args.port or _default_port(settings, args.service),
+            args.model,
         )
     if args.command == "up":
         return asyncio.run(_up(settings))

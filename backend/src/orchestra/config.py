@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import socket
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LLMProvider = Literal["offline", "openai", "groq", "ollama"]
 StructuredOutputMethod = Literal["function_calling", "json_schema", "json_mode"]
+# How a step picks an instance of its agent; see orchestra.registry.balancing.
+BalancingStrategy = Literal["least_loaded", "round_robin", "fastest", "random"]
 
 
 class Settings(BaseSettings):
@@ -81,6 +84,24 @@ class Settings(BaseSettings):
     groq_api_key: SecretStr = SecretStr("")
     groq_base_url: str = Field(default="", description="Empty: Groq's own endpoint.")
     ollama_base_url: str = "http://127.0.0.1:11434"
+    # --- model profiles (see orchestra.llm.profiles); the above is the `default` profile ---
+    # NoDecode: read as text and parsed below, so that broken JSON is a settings error that
+    # says so, not a traceback from the settings loader.
+    model_profiles: Annotated[dict[str, dict[str, Any]], NoDecode] = Field(
+        default_factory=dict,
+        description='Named model profiles as JSON, e.g. {"fast": {"provider": "groq", '
+        '"model": "llama-3.1-8b-instant"}}; keys: provider, model, temperature, max_tokens, '
+        "base_url, api_key_env, structured_output.",
+    )
+    model_profiles_file: Path | None = Field(
+        default=None,
+        description="A TOML (or .json) file of model profiles, one table per profile; "
+        "MODEL_PROFILES wins for a name defined in both.",
+    )
+    planner_model: str = Field(default="default", description="The planner's model profile.")
+    synthesis_model: str = Field(
+        default="default", description="The model profile that writes a task's result."
+    )
 
     max_plan_steps: int = Field(default=10, ge=1, le=100)
     max_description_length: int = Field(default=20_000, ge=1)
@@ -90,6 +111,11 @@ class Settings(BaseSettings):
         default=8, ge=1, description="Steps one agent runs at once, across all processes."
     )
     agent_call_timeout_seconds: float = Field(default=10.0, gt=0)
+    balancing_default: BalancingStrategy = Field(
+        default="least_loaded",
+        description="How a step picks an instance of an agent that has no strategy of its own "
+        "(PATCH /api/agents/{id}): least_loaded, round_robin, fastest or random.",
+    )
     executor_id: str = Field(
         default="",
         description="Stable id of this orchestrator process; empty means <host name>-<port>. "
@@ -173,6 +199,26 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
+
+    @field_validator("model_profiles", mode="before")
+    @classmethod
+    def _profiles_json(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        if not value.strip():
+            return {}
+        try:
+            return json.loads(value)
+        except ValueError as error:
+            raise ValueError(
+                f"is not valid JSON ({error}); write it as "
+                '{"fast": {"provider": "groq", "model": "llama-3.1-8b-instant"}}'
+            ) from None
+
+    @field_validator("model_profiles_file", mode="before")
+    @classmethod
+    def _empty_path_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("llm_temperature", "llm_max_tokens", mode="before")
     @classmethod

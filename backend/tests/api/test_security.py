@@ -83,7 +83,9 @@ API_CALLS = [
     ("GET", "/api/agents"),
     ("POST", "/api/agents"),
     ("GET", "/api/agents/x"),
+    ("PATCH", "/api/agents/x"),
     ("DELETE", "/api/agents/x"),
+    ("GET", "/api/models"),
     ("GET", "/api/sessions"),
     ("POST", "/api/sessions"),
     ("GET", "/api/sessions/x"),
@@ -98,7 +100,7 @@ def test_every_endpoint_needs_a_valid_key(
     secured: Secured, method: str, path: str, key: str | None
 ) -> None:
     with secured.client(key) as client:
-        response = client.request(method, path, json={} if method == "POST" else None)
+        response = client.request(method, path, json={} if method in ("POST", "PATCH") else None)
     assert response.status_code == 401, (method, path, response.text)
     assert response.json()["error"]["code"] == "unauthorized"
     assert response.headers["www-authenticate"] == "Bearer"
@@ -126,6 +128,11 @@ def test_users_cannot_manage_agents(secured: Secured) -> None:
         assert response.status_code == 403
         assert response.json()["error"]["code"] == "forbidden"
         assert alice.delete(f"/api/agents/{agents[0]['id']}").status_code == 403
+        balancing = {"balancing": "round_robin"}
+        changed = alice.patch(f"/api/agents/{agents[0]['id']}", json=balancing)
+        assert changed.status_code == 403
+        assert changed.json()["error"]["code"] == "forbidden"
+        assert alice.get(f"/api/agents/{agents[0]['id']}").json()["balancing_default"] is True
 
 
 def test_tasks_and_sessions_are_private_to_their_owner(secured: Secured) -> None:

@@ -109,3 +109,35 @@ def test_the_orchestra_command_has_the_subcommand() -> None:
         "evaluate",
         ["--offline-only", "-v"],
     )
+
+
+def test_the_llm_path_scores_the_planners_own_profile(server: FakeProvider, tmp_path: Path) -> None:
+    server.models = ("smart-model",)
+    server.script(Reply(tool_args=GOOD), Reply(tool_args=GOOD))
+    smart = {
+        "provider": "groq",
+        "model": "smart-model",
+        "base_url": server.url,
+        "api_key_env": "GROQ_API_KEY",
+    }
+    settings = settings_for(
+        "offline",
+        server,
+        groq_api_key=server.api_key,
+        model_profiles={"smart": smart},
+        planner_model="smart",
+    )
+    code, text = run(
+        ["--cases", str(cases_file(tmp_path)), "--concurrency", "1"], settings=settings
+    )
+    assert code == 0
+    assert "LLM path (groq, smart-model" in text
+    assert {r.body["model"] for r in server.chat_requests} == {"smart-model"}
+
+
+def test_an_unknown_planner_profile_stops_the_evaluation(
+    server: FakeProvider, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = settings_for("offline", server, planner_model="smart")
+    assert run(["--offline-only"], settings=settings)[0] == 2
+    assert "PLANNER_MODEL names the model profile 'smart'" in capsys.readouterr().err

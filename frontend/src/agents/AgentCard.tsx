@@ -2,7 +2,7 @@
 import { useState } from "react";
 
 import { api, ApiError, isForbidden } from "../api/client";
-import type { AgentPublic, InstancePublic } from "../api/types";
+import { BALANCING, type AgentPublic, type Balancing, type InstancePublic } from "../api/types";
 import { formatDuration, formatPercent, formatRelative } from "../lib/format";
 import { NeedsAdmin } from "./NeedsAdmin";
 
@@ -15,6 +15,12 @@ function InstanceRow({ instance }: { instance: InstancePublic }) {
             {instance.url}
           </a>
           <span className="muted small"> {instance.protocol_binding}</span>
+          {instance.model ? (
+            <span className="muted small" title={`model profile ${instance.model.profile}`}>
+              {" "}
+              · {instance.model.provider === "offline" ? "offline" : instance.model.model} ({instance.model.profile})
+            </span>
+          ) : null}
           {instance.last_error ? <span className="error-text small">{instance.last_error}</span> : null}
         </div>
       </td>
@@ -23,6 +29,7 @@ function InstanceRow({ instance }: { instance: InstancePublic }) {
       </td>
       <td data-label="In flight">{instance.in_flight}</td>
       <td data-label="Calls">{instance.calls}</td>
+      <td data-label="Share">{formatPercent(instance.share)}</td>
       <td data-label="Error rate">
         {formatPercent(instance.error_rate)} <span className="muted small">({instance.errors})</span>
       </td>
@@ -32,26 +39,81 @@ function InstanceRow({ instance }: { instance: InstancePublic }) {
   );
 }
 
-export function AgentCard({ agent, onRemoved }: { agent: AgentPublic; onRemoved: () => void }) {
+/** The agent's balancing strategy; "default" stands for BALANCING_DEFAULT (no choice of its own). */
+function BalancingSelect({
+  agent,
+  onChanged,
+  onRefused,
+}: {
+  agent: AgentPublic;
+  onChanged: () => void;
+  onRefused: (cause: unknown) => void;
+}) {
+  const [saving, setSaving] = useState(false);
+  const id = `balancing-${agent.id}`;
+  const value = agent.balancing_default ? "default" : agent.balancing;
+
+  async function change(next: string) {
+    setSaving(true);
+    try {
+      await api.setBalancing(agent.id, next === "default" ? null : (next as Balancing));
+      onChanged();
+    } catch (cause) {
+      onRefused(cause);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <p className="balancing small">
+      <label htmlFor={id}>Balancing </label>
+      <select id={id} value={value} disabled={saving} onChange={(event) => void change(event.target.value)}>
+        <option value="default">
+          {agent.balancing_default ? `Default: ${BALANCING[agent.balancing].split(":")[0]}` : "Default (BALANCING_DEFAULT)"}
+        </option>
+        {(Object.keys(BALANCING) as Balancing[]).map((strategy) => (
+          <option key={strategy} value={strategy}>
+            {BALANCING[strategy]}
+          </option>
+        ))}
+      </select>
+      <span className="muted"> healthy instances always first</span>
+    </p>
+  );
+}
+
+export function AgentCard({
+  agent,
+  onRemoved,
+  onChanged = onRemoved,
+}: {
+  agent: AgentPublic;
+  onRemoved: () => void;
+  onChanged?: () => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [forbidden, setForbidden] = useState(false);
+  const [forbidden, setForbidden] = useState<string>();
 
   async function remove() {
     setBusy(true);
     setError(undefined);
-    setForbidden(false);
+    setForbidden(undefined);
     try {
       await api.removeAgent(agent.id);
       onRemoved();
     } catch (cause) {
-      if (isForbidden(cause)) {
-        setForbidden(true);
-        setConfirming(false);
-      } else setError(cause instanceof ApiError ? cause.message : String(cause));
+      refused(cause, "remove agents");
+      setConfirming(false);
       setBusy(false);
     }
+  }
+
+  function refused(cause: unknown, action: string) {
+    if (isForbidden(cause)) setForbidden(action);
+    else setError(cause instanceof ApiError ? cause.message : String(cause));
   }
 
   const titleId = `agent-${agent.id}`;
@@ -86,7 +148,7 @@ export function AgentCard({ agent, onRemoved }: { agent: AgentPublic; onRemoved:
           Steps already assigned to this agent will fail.
         </p>
       ) : null}
-      {forbidden ? <NeedsAdmin action="remove agents" /> : null}
+      {forbidden ? <NeedsAdmin action={forbidden} /> : null}
       {error ? (
         <p className="error-text" role="alert">
           {error}
@@ -99,6 +161,15 @@ export function AgentCard({ agent, onRemoved }: { agent: AgentPublic; onRemoved:
           </li>
         ))}
       </ul>
+      <BalancingSelect
+        agent={agent}
+        onChanged={() => {
+          setError(undefined);
+          setForbidden(undefined);
+          onChanged();
+        }}
+        onRefused={(cause) => refused(cause, "change how agents balance")}
+      />
       {agent.instances.length === 0 ? (
         <p className="muted">No instance: register the agent's URL to add one.</p>
       ) : (
@@ -110,6 +181,7 @@ export function AgentCard({ agent, onRemoved }: { agent: AgentPublic; onRemoved:
                 <th scope="col">Health</th>
                 <th scope="col">In flight</th>
                 <th scope="col">Calls</th>
+                <th scope="col">Share</th>
                 <th scope="col">Error rate</th>
                 <th scope="col">Avg latency</th>
                 <th scope="col">Last seen</th>

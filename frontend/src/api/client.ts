@@ -9,6 +9,7 @@ import { apiKey, authHeaders, reportUnauthorized } from "./auth";
 import type { paths } from "./schema";
 import type {
   AgentPublic,
+  Balancing,
   MessageList,
   Plan,
   SessionList,
@@ -195,6 +196,11 @@ export function createApi(options: ApiOptions = {}) {
     },
     registerAgent(cardUrl: string): Promise<AgentPublic> {
       return call(() => client.POST("/api/agents", { body: { card_url: cardUrl } }));
+    },
+    setBalancing(id: string, balancing: Balancing | null): Promise<AgentPublic> {
+      return call(() =>
+        client.PATCH("/api/agents/{agent_id}", { params: { path: { agent_id: id } }, body: { balancing } }),
+      );
     },
     async removeAgent(id: string): Promise<void> {
       await call(() => client.DELETE("/api/agents/{agent_id}", { params: { path: { agent_id: id } } }));

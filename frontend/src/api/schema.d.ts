@@ -142,6 +142,32 @@ export interface paths {
         delete: operations["delete_agent_api_agents__agent_id__delete"];
         options?: never;
         head?: never;
+        /**
+         * Update Agent
+         * @description Choose how steps pick among the agent's instances (`balancing`).
+         */
+        patch: operations["update_agent_api_agents__agent_id__patch"];
+        trace?: never;
+    };
+    "/api/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Models
+         * @description Every profile with its provider, model and limits; whether its key is set, never the key.
+         *
+         *     Agents run the profile they were started with (`--model`); their instances say which.
+         */
+        get: operations["list_models_api_models_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -307,6 +333,17 @@ export interface components {
             capabilities: string[];
             /** Skills */
             skills: components["schemas"]["SkillPublic"][];
+            /**
+             * Balancing
+             * @description How a step picks one of its instances.
+             * @enum {string}
+             */
+            balancing: "least_loaded" | "round_robin" | "fastest" | "random";
+            /**
+             * Balancing Default
+             * @description True: the agent has no strategy of its own; BALANCING_DEFAULT applies.
+             */
+            balancing_default: boolean;
             /** Instances */
             instances: components["schemas"]["InstancePublic"][];
             /**
@@ -323,6 +360,15 @@ export interface components {
              * @example http://127.0.0.1:8002
              */
             card_url: string;
+        };
+        /** AgentUpdate */
+        AgentUpdate: {
+            /**
+             * Balancing
+             * @description least_loaded (fewest calls in flight), round_robin (in turn), fastest (lowest recent latency) or random; null: back to BALANCING_DEFAULT. Healthy instances always come first.
+             * @example round_robin
+             */
+            balancing: ("least_loaded" | "round_robin" | "fastest" | "random") | null;
         };
         /** ErrorBody */
         ErrorBody: {
@@ -363,6 +409,18 @@ export interface components {
          * @enum {string}
          */
         InstanceHealth: "healthy" | "unhealthy";
+        /**
+         * InstanceModel
+         * @description The model an instance runs, as its agent card says (`--model` of its server).
+         */
+        InstanceModel: {
+            /** Profile */
+            profile: string;
+            /** Provider */
+            provider: string;
+            /** Model */
+            model: string;
+        };
         /** InstancePublic */
         InstancePublic: {
             /** Id */
@@ -373,11 +431,18 @@ export interface components {
             url: string;
             /** Protocol Binding */
             protocol_binding: string;
+            /** @description The model profile the instance's card says it runs; null: none said. */
+            model: components["schemas"]["InstanceModel"] | null;
             health: components["schemas"]["InstanceHealth"];
             /** In Flight */
             in_flight: number;
             /** Calls */
             calls: number;
+            /**
+             * Share
+             * @description Its part of the calls counted at the agent's instances (0 to 1).
+             */
+            share: number;
             /** Errors */
             errors: number;
             /** Error Rate */
@@ -424,6 +489,56 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** ModelList */
+        ModelList: {
+            /** Items */
+            items: components["schemas"]["ModelPublic"][];
+            /**
+             * Planner
+             * @description The profile the planner uses (PLANNER_MODEL).
+             */
+            planner: string;
+            /**
+             * Synthesis
+             * @description The profile that writes results (SYNTHESIS_MODEL).
+             */
+            synthesis: string;
+        };
+        /**
+         * ModelPublic
+         * @description A model profile as anyone may see it: everything but the key.
+         */
+        ModelPublic: {
+            /**
+             * Name
+             * @description The profile's name (`default` is LLM_PROVIDER's).
+             */
+            name: string;
+            /**
+             * Provider
+             * @description offline, openai, groq or ollama.
+             */
+            provider: string;
+            /**
+             * Model
+             * @description The model's name at the provider; empty offline.
+             */
+            model: string;
+            /**
+             * Base Url Host
+             * @description Host of the profile's base URL; null for the provider's own endpoint.
+             */
+            base_url_host: string | null;
+            /** Temperature */
+            temperature: number | null;
+            /** Max Tokens */
+            max_tokens: number | null;
+            /**
+             * Key Set
+             * @description Whether a key is configured for the profile.
+             */
+            key_set: boolean;
         };
         /**
          * Plan
@@ -565,6 +680,16 @@ export interface components {
             } | null;
             /** Error */
             error: string | null;
+            /**
+             * Reasoning
+             * @description A reasoning model's thinking, which the agent sent apart from its answer.
+             */
+            reasoning: string | null;
+            /**
+             * Progress
+             * @description The status messages the agent sent while it worked, in order.
+             */
+            progress: string[];
             /** Tokens In */
             tokens_in: number;
             /** Tokens Out */
@@ -734,7 +859,7 @@ export interface components {
             type: components["schemas"]["EventType"];
             /**
              * Data
-             * @description What changed: `status` and, by type, `error`, `output` (its first 500 characters), `agent`, `attempt`, `instance`, `url`, `executor`, `planner`, `reason`, `plan`.
+             * @description What changed: `status` and, by type, `error`, `output` (its first 500 characters), `reasoning` (the same), `progress` (the agent's status messages), `agent`, `attempt`, `instance`, `url`, `executor`, `planner`, `reason`, `plan`.
              */
             data: {
                 [key: string]: unknown;
@@ -1373,6 +1498,128 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_agent_api_agents__agent_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_models_api_models_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ export type Plan = Schemas["Plan"];
 export type AgentPublic = Schemas["AgentPublic"];
 export type InstancePublic = Schemas["InstancePublic"];
 export type InstanceHealth = Schemas["InstanceHealth"];
+export type Balancing = AgentPublic["balancing"];
 export type SkillPublic = Schemas["SkillPublic"];
 export type SessionPublic = Schemas["SessionPublic"];
 export type SessionList = Schemas["SessionList"];
@@ -64,6 +65,15 @@ const EVENT_TYPES: Record<TaskEventType, true> = {
   "step.failed": true,
   "step.canceled": true,
   "step.skipped": true,
+};
+
+/** How a step picks an agent's instance, with what each does (a strategy added to the API
+ * fails the typecheck here until it has its words). */
+export const BALANCING: Record<Balancing, string> = {
+  least_loaded: "Least loaded: the fewest calls in flight",
+  round_robin: "Round robin: each instance in turn",
+  fastest: "Fastest: the lowest recent latency",
+  random: "Random",
 };
 
 export const TASK_STATUSES = Object.keys(TASK_ENDED) as TaskStatus[];

@@ -1,4 +1,5 @@
 import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
 import { StepCard } from "../task/StepCard";
@@ -65,6 +66,31 @@ describe("StepCard", () => {
     expect(screen.getByText("Mean (average): 6")).toBeInTheDocument();
     expect(screen.getByText("12 in · 34 out")).toBeInTheDocument();
     expect(screen.getByText("Data (2 fields)")).toBeInTheDocument();
+  });
+
+  it("folds the agent's progress and the model's reasoning, open on demand", async () => {
+    const step = makeStep({
+      progress: ["Gathering sources", "Writing the answer"],
+      reasoning: "The moon pulls the sea.",
+    });
+    render(<StepCard step={step} events={[]} selected />);
+    const progress = screen.getByText("Progress (2 messages from the agent)").closest("details")!;
+    const reasoning = screen.getByText(/^Reasoning/).closest("details")!;
+    expect(progress).not.toHaveAttribute("open");
+    expect(reasoning).not.toHaveAttribute("open");
+    await userEvent.click(screen.getByText(/^Reasoning/));
+    expect(reasoning).toHaveAttribute("open");
+    expect(screen.getByText("The moon pulls the sea.")).toBeVisible();
+    expect(within(progress).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "Gathering sources",
+      "Writing the answer",
+    ]);
+  });
+
+  it("has no reasoning or progress section when the agent sent none", () => {
+    render(<StepCard step={makeStep({ progress: [], reasoning: null })} events={[]} selected />);
+    expect(screen.queryByText(/^Progress/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/^Reasoning/)).not.toBeInTheDocument();
   });
 
   it("shows the error of a failed step", () => {

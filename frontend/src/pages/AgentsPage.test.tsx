@@ -21,6 +21,56 @@ describe("AgentsPage", () => {
     expect(scope.getByRole("cell", { name: "2" })).toBeInTheDocument();
   });
 
+  it("names the model each instance runs", async () => {
+    const base = makeAgent().instances[0]!;
+    const instances = [
+      { ...base, model: { profile: "fast", provider: "groq", model: "llama-3.1-8b-instant" } },
+      { ...base, id: "inst-2", url: "http://127.0.0.1:8003/", model: { profile: "default", provider: "offline", model: "" } },
+    ];
+    vi.spyOn(api, "listAgents").mockResolvedValue([makeAgent({ instances })]);
+    renderAt("/agents", "/agents", <AgentsPage />);
+    expect(await screen.findByText(/llama-3.1-8b-instant \(fast\)/)).toBeInTheDocument();
+    expect(screen.getByText(/offline \(default\)/)).toBeInTheDocument();
+  });
+
+  it("shows each instance's share of the calls", async () => {
+    const base = makeAgent().instances[0]!;
+    const instances = [
+      { ...base, calls: 30, share: 0.75 },
+      { ...base, id: "inst-2", url: "http://127.0.0.1:8003/", calls: 10, share: 0.25 },
+    ];
+    vi.spyOn(api, "listAgents").mockResolvedValue([makeAgent({ instances })]);
+    renderAt("/agents", "/agents", <AgentsPage />);
+    expect(await screen.findByRole("cell", { name: "75 %" })).toBeInTheDocument();
+    expect(screen.getByRole("cell", { name: "25 %" })).toBeInTheDocument();
+  });
+
+  it("chooses the agent's balancing strategy, and goes back to the default", async () => {
+    const list = vi
+      .spyOn(api, "listAgents")
+      .mockResolvedValueOnce([makeAgent()])
+      .mockResolvedValueOnce([makeAgent({ balancing: "round_robin", balancing_default: false })]);
+    const set = vi.spyOn(api, "setBalancing").mockResolvedValue(makeAgent());
+    renderAt("/agents", "/agents", <AgentsPage />);
+    const select = await screen.findByLabelText("Balancing");
+    expect(select).toHaveValue("default");
+    expect(screen.getByRole("option", { name: "Default: Least loaded" })).toBeInTheDocument();
+    await userEvent.selectOptions(select, "round_robin");
+    expect(set).toHaveBeenCalledWith("agent-1", "round_robin");
+    expect(await screen.findByDisplayValue("Round robin: each instance in turn")).toBeInTheDocument();
+    expect(list).toHaveBeenCalledTimes(2);
+    await userEvent.selectOptions(screen.getByLabelText("Balancing"), "default");
+    expect(set).toHaveBeenLastCalledWith("agent-1", null);
+  });
+
+  it("says changing the balancing needs an admin key on a 403", async () => {
+    vi.spyOn(api, "listAgents").mockResolvedValue([makeAgent()]);
+    vi.spyOn(api, "setBalancing").mockRejectedValue(new ApiError(403, "forbidden", "This needs an admin key."));
+    renderAt("/agents", "/agents", <AgentsPage />);
+    await userEvent.selectOptions(await screen.findByLabelText("Balancing"), "random");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Your API key may not change how agents balance");
+  });
+
   it("registers an agent by its card URL", async () => {
     const list = vi.spyOn(api, "listAgents").mockResolvedValue([]);
     const register = vi.spyOn(api, "registerAgent").mockResolvedValue(makeAgent({ name: "Echo" }));

@@ -1,4 +1,5 @@
-/** One step in full: agent and instance, input, output (Markdown and data), error, tokens. */
+/** One step in full: agent and instance, input, progress and reasoning (folded), output
+ * (Markdown and data), error, tokens. */
 import { useEffect, useRef, useState } from "react";
 
 import type { StepPublic, TaskEvent } from "../api/types";
@@ -94,6 +95,22 @@ export function StepCard({
             <h4>Error</h4>
             <p>{step.error}</p>
           </div>
+        ) : null}
+        {step.progress.length ? (
+          <details className="step-progress">
+            <summary>Progress ({step.progress.length} messages from the agent)</summary>
+            <ol>
+              {step.progress.map((note, index) => (
+                <li key={index}>{note}</li>
+              ))}
+            </ol>
+          </details>
+        ) : null}
+        {step.reasoning ? (
+          <details className="step-reasoning">
+            <summary>Reasoning (the model's thinking, apart from its answer)</summary>
+            <p className="reasoning">{step.reasoning}</p>
+          </details>
         ) : null}
         {step.output ? (
           <>

@@ -26,8 +26,9 @@ describe("applyEvent", () => {
     task = applyEvent(task, makeEvent("step.running", "s1", { status: "running", agent: "Analyst Agent" }));
     task = applyEvent(task, makeEvent("step.attempt", "s1", { attempt: 2, instance: "i9" }));
     expect(task.steps[0]).toMatchObject({ status: "running", agent: "Analyst Agent", attempts: 2, instance_id: "i9" });
-    task = applyEvent(task, makeEvent("step.completed", "s1", { status: "completed", output: "done" }));
-    expect(task.steps[0]).toMatchObject({ status: "completed", output: "done" });
+    const told = { progress: ["Running mean"], reasoning: "Add, then divide." };
+    task = applyEvent(task, makeEvent("step.completed", "s1", { status: "completed", output: "done", ...told }));
+    expect(task.steps[0]).toMatchObject({ status: "completed", output: "done", ...told });
     expect(task.steps[1]!.status).toBe("pending");
     expect(task.steps_completed).toBe(1);
   });

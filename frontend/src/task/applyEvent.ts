@@ -21,6 +21,8 @@ function planSteps(plan: Plan): StepPublic[] {
     output: null,
     output_data: null,
     error: null,
+    reasoning: null,
+    progress: [],
     tokens_in: 0,
     tokens_out: 0,
     started_at: null,
@@ -74,6 +76,8 @@ export function applyEvent(task: TaskPublic, event: TaskEvent): TaskPublic {
       changed.finished_at = step.finished_at ?? event.created_at;
       changed.error = text(data.error) ?? step.error;
       changed.output = text(data.output) ?? step.output;
+      changed.reasoning = text(data.reasoning) ?? step.reasoning;
+      if (Array.isArray(data.progress)) changed.progress = data.progress.filter((note) => typeof note === "string");
     }
     return changed;
   });

@@ -20,10 +20,17 @@ from a2a.server.routes import (
     create_rest_routes,
 )
 from a2a.server.tasks import DatabaseTaskStore, InMemoryTaskStore
-from a2a.types import AgentCapabilities, AgentCard, AgentInterface, AgentSkill
+from a2a.types import (
+    AgentCapabilities,
+    AgentCard,
+    AgentExtension,
+    AgentInterface,
+    AgentSkill,
+)
 from a2a.utils.constants import PROTOCOL_VERSION_1_0, TransportProtocol
 from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse
+from google.protobuf.struct_pb2 import Struct
 from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -41,9 +48,10 @@ from orchestra.agents.idempotency import (
     MessageKeyStore,
 )
 from orchestra.config import Settings
+from orchestra.llm.profiles import MODEL_EXTENSION_URI, ModelProfile
 from orchestra.tracing import TracingMiddleware
 
-__all__ = ["build_agent_app", "build_card", "create_store_engine", "skill"]
+__all__ = ["build_agent_app", "build_card", "create_store_engine", "model_extension", "skill"]
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +76,18 @@ def skill(
     )
 
 
+def model_extension(profile: ModelProfile) -> AgentExtension:
+    """The card's statement of which model this instance runs (an optional extension)."""
+    params = Struct()
+    params.update({"profile": profile.name, "provider": profile.provider, "model": profile.model})
+    return AgentExtension(
+        uri=MODEL_EXTENSION_URI,
+        description="The model profile this instance runs.",
+        required=False,
+        params=params,
+    )
+
+
 def build_card(
     *,
     name: str,
@@ -76,9 +96,11 @@ def build_card(
     skills: Sequence[AgentSkill],
     settings: Settings,
     port: int,
+    model: ModelProfile | None = None,
 ) -> AgentCard:
-    """An A2A 1.0 card declaring both interfaces this server mounts."""
+    """An A2A 1.0 card declaring both interfaces this server mounts, and `model` if any."""
     base = f"http://{settings.advertised_host}:{port}"
+    extensions = [model_extension(model)] if model is not None else []
     return AgentCard(
         name=name,
         description=description,
@@ -95,7 +117,9 @@ def build_card(
                 protocol_version=PROTOCOL_VERSION_1_0,
             ),
         ],
-        capabilities=AgentCapabilities(streaming=True, push_notifications=False),
+        capabilities=AgentCapabilities(
+            streaming=True, push_notifications=False, extensions=extensions
+        ),
         default_input_modes=INPUT_MODES,
         default_output_modes=OUTPUT_MODES,
         skills=list(skills),

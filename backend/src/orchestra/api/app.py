@@ -23,7 +23,7 @@ from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
 from orchestra.api.reads import TaskReads
-from orchestra.api.routes import agents, auth, health, sessions, tasks
+from orchestra.api.routes import agents, auth, health, models, sessions, tasks
 from orchestra.api.schemas import UNAVAILABLE
 from orchestra.api.state import Services
 from orchestra.auth import Keys
@@ -31,7 +31,7 @@ from orchestra.config import Settings
 from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
 from orchestra.executor.admission import Admission
 from orchestra.executor.adoption import Adoption
-from orchestra.llm import build_chat_model, verify_provider
+from orchestra.llm import ModelProfiles, build_chat_model, verify_provider
 from orchestra.planner import build_planner
 from orchestra.planner.synthesis import build_synthesizer
 from orchestra.registry import Registry
@@ -50,8 +50,13 @@ SWAGGER_FILES = Path(swagger_ui.__file__).parent / "static"
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
+    profiles: ModelProfiles = app.state.profiles
+    planner_profile = profiles[settings.planner_model]
+    synthesis_profile = profiles[settings.synthesis_model]
     # A wrong key or an unreachable model is a clear error now, not a failed task later.
-    await verify_provider(settings)
+    await verify_provider(settings, planner_profile)
+    if synthesis_profile.name != planner_profile.name:
+        await verify_provider(settings, synthesis_profile)
     await db.upgrade(settings.orchestrator_database_url)
     database = db.Database(settings.orchestrator_database_url)
     http = httpx.AsyncClient(
@@ -60,13 +65,21 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     views = TaskViews(database, settings.task_view_cache, settings.view_sync_seconds)
     egress = Egress(settings.agent_allowed_hosts, allow_loopback=settings.on_loopback)
-    registry = Registry(database, http, settings.agent_call_timeout_seconds, egress)
+    registry = Registry(
+        database, http, settings.agent_call_timeout_seconds, egress, settings.balancing_default
+    )
     await registry.reload()
     dispatcher = Dispatcher(http)
     policy = StepPolicy(
         timeout=settings.step_timeout_seconds, max_attempts=settings.step_max_attempts
     )
-    model = build_chat_model(settings)
+    # One chat model per profile: planner and synthesis on one profile share it.
+    planner_model = build_chat_model(settings, planner_profile)
+    synthesis_model = (
+        planner_model
+        if synthesis_profile.name == planner_profile.name
+        else build_chat_model(settings, synthesis_profile)
+    )
     runtime = Runtime(
         settings,
         database,
@@ -74,8 +87,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         dispatcher,
         views,
         policy,
-        planner=build_planner(settings, model),
-        synthesizer=build_synthesizer(settings, model),
+        planner=build_planner(settings, planner_model, planner_profile),
+        synthesizer=build_synthesizer(settings, synthesis_model, synthesis_profile),
         admission=Admission(settings.max_running_tasks, settings.max_waiting_tasks),
     )
     executor = Executor(runtime)
@@ -101,6 +114,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     ]
     app.state.services = Services(
         settings=settings,
+        profiles=profiles,
         db=database,
         http=http,
         views=views,
@@ -179,7 +193,18 @@ def check_exposure(settings: Settings) -> None:
 
 
 def create_app(settings: Settings) -> FastAPI:
+    """The orchestrator's app.
+
+    Raises:
+        InsecureConfiguration: It would listen beyond loopback without API keys.
+        LLMConfigurationError: The model profiles cannot be read, or PLANNER_MODEL or
+            SYNTHESIS_MODEL names a profile that is not defined or cannot be used.
+    """
     check_exposure(settings)
+    # Read here, before the server starts: a bad profile stops it with a clear message.
+    profiles = ModelProfiles.from_settings(settings)
+    profiles.get_profile(settings.planner_model, "PLANNER_MODEL")
+    profiles.get_profile(settings.synthesis_model, "SYNTHESIS_MODEL")
     app = FastAPI(
         title="Orchestra",
         version=__version__,
@@ -189,6 +214,7 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.profiles = profiles
     install_error_handlers(app)
     # Outermost last: the body cap sees requests first; headers go on every answer.
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
@@ -202,7 +228,7 @@ def create_app(settings: Settings) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    for module in (tasks, agents, sessions, auth, health):
+    for module in (tasks, agents, models, sessions, auth, health):
         app.include_router(module.router, responses=UNAVAILABLE)
     _document_streamed(app, tasks.STREAMED)
     _add_docs(app)

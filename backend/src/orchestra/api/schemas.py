@@ -8,7 +8,7 @@ holds the two together.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,8 +23,9 @@ from orchestra.db import (
     Task,
     TaskStatus,
 )
+from orchestra.llm.profiles import ModelProfile, card_model
 from orchestra.planner import Plan
-from orchestra.registry import InstanceFigures
+from orchestra.registry import STRATEGIES, InstanceFigures, Strategy
 
 MAX_DESCRIPTION = 20_000
 
@@ -100,6 +101,12 @@ class StepPublic(BaseModel):
     output: str | None
     output_data: dict[str, Any] | None
     error: str | None
+    reasoning: str | None = Field(
+        description="A reasoning model's thinking, which the agent sent apart from its answer."
+    )
+    progress: list[str] = Field(
+        description="The status messages the agent sent while it worked, in order."
+    )
     tokens_in: int
     tokens_out: int
     started_at: datetime | None
@@ -168,8 +175,8 @@ class TaskEventPublic(BaseModel):
     type: EventType
     data: dict[str, Any] = Field(
         description="What changed: `status` and, by type, `error`, `output` (its first 500 "
-        "characters), `agent`, `attempt`, `instance`, `url`, `executor`, `planner`, `reason`, "
-        "`plan`."
+        "characters), `reasoning` (the same), `progress` (the agent's status messages), "
+        "`agent`, `attempt`, `instance`, `url`, `executor`, `planner`, `reason`, `plan`."
     )
     created_at: datetime
 
@@ -193,14 +200,28 @@ class SkillPublic(BaseModel):
     examples: list[str]
 
 
+class InstanceModel(BaseModel):
+    """The model an instance runs, as its agent card says (`--model` of its server)."""
+
+    profile: str
+    provider: str
+    model: str
+
+
 class InstancePublic(BaseModel):
     id: str
     card_url: str
     url: str
     protocol_binding: str
+    model: InstanceModel | None = Field(
+        description="The model profile the instance's card says it runs; null: none said."
+    )
     health: InstanceHealth
     in_flight: int
     calls: int
+    share: float = Field(
+        description="Its part of the calls counted at the agent's instances (0 to 1)."
+    )
     errors: int
     error_rate: float
     latency_ms: float | None
@@ -208,7 +229,9 @@ class InstancePublic(BaseModel):
     last_seen_at: datetime | None
 
     @classmethod
-    def of(cls, instance: AgentInstance, live: InstanceFigures | None = None) -> InstancePublic:
+    def of(
+        cls, instance: AgentInstance, live: InstanceFigures | None = None, total_calls: int = 0
+    ) -> InstancePublic:
         """The instance's row, with the figures across processes when known (`live`)."""
         figures = live or InstanceFigures(
             health=instance.health,
@@ -224,15 +247,22 @@ class InstancePublic(BaseModel):
             card_url=instance.card_url,
             url=instance.url,
             protocol_binding=instance.protocol_binding,
+            model=_model_of(instance.card),
             health=InstanceHealth(figures.health),
             in_flight=figures.in_flight,
             calls=figures.calls,
+            share=(figures.calls / total_calls) if total_calls else 0.0,
             errors=figures.errors,
             error_rate=(figures.errors / figures.calls) if figures.calls else 0.0,
             latency_ms=figures.latency_ms,
             last_error=figures.last_error,
             last_seen_at=figures.last_seen_at,
         )
+
+
+def _model_of(card: dict[str, Any] | None) -> InstanceModel | None:
+    found = card_model(card or {})
+    return InstanceModel(**found) if found is not None else None
 
 
 class AgentPublic(BaseModel):
@@ -242,11 +272,20 @@ class AgentPublic(BaseModel):
     version: str
     capabilities: list[str]
     skills: list[SkillPublic]
+    balancing: Strategy = Field(description="How a step picks one of its instances.")
+    balancing_default: bool = Field(
+        description="True: the agent has no strategy of its own; BALANCING_DEFAULT applies."
+    )
     instances: list[InstancePublic]
     created_at: datetime
 
     @classmethod
-    def of(cls, agent: Agent, live: dict[str, InstanceFigures] | None = None) -> AgentPublic:
+    def of(
+        cls,
+        agent: Agent,
+        live: dict[str, InstanceFigures] | None = None,
+        default: Strategy = "least_loaded",
+    ) -> AgentPublic:
         skills = [
             SkillPublic(
                 id=str(s.get("id", "")),
@@ -257,6 +296,9 @@ class AgentPublic(BaseModel):
             )
             for s in agent.skills
         ]
+        live = live or {}
+        # The share of each instance is of the calls counted at all of them.
+        total = sum((live[i.id].calls if i.id in live else i.calls) for i in agent.instances)
         return cls(
             id=agent.id,
             name=agent.name,
@@ -264,13 +306,58 @@ class AgentPublic(BaseModel):
             version=agent.version,
             capabilities=[s.id for s in skills],
             skills=skills,
-            instances=[InstancePublic.of(i, (live or {}).get(i.id)) for i in agent.instances],
+            balancing=cast(Strategy, agent.balancing) if agent.balancing in STRATEGIES else default,
+            balancing_default=agent.balancing is None,
+            instances=[InstancePublic.of(i, live.get(i.id), total) for i in agent.instances],
             created_at=agent.created_at,
         )
 
 
+class AgentUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    balancing: Strategy | None = Field(
+        description="least_loaded (fewest calls in flight), round_robin (in turn), fastest "
+        "(lowest recent latency) or random; null: back to BALANCING_DEFAULT. Healthy "
+        "instances always come first.",
+        examples=["round_robin"],
+    )
+
+
 class AgentList(BaseModel):
     items: list[AgentPublic]
+
+
+class ModelPublic(BaseModel):
+    """A model profile as anyone may see it: everything but the key."""
+
+    name: str = Field(description="The profile's name (`default` is LLM_PROVIDER's).")
+    provider: str = Field(description="offline, openai, groq or ollama.")
+    model: str = Field(description="The model's name at the provider; empty offline.")
+    base_url_host: str | None = Field(
+        description="Host of the profile's base URL; null for the provider's own endpoint."
+    )
+    temperature: float | None
+    max_tokens: int | None
+    key_set: bool = Field(description="Whether a key is configured for the profile.")
+
+    @classmethod
+    def of(cls, profile: ModelProfile) -> ModelPublic:
+        return cls(
+            name=profile.name,
+            provider=profile.provider,
+            model=profile.model,
+            base_url_host=profile.base_url_host,
+            temperature=profile.temperature,
+            max_tokens=profile.max_tokens,
+            key_set=profile.key_set,
+        )
+
+
+class ModelList(BaseModel):
+    items: list[ModelPublic]
+    planner: str = Field(description="The profile the planner uses (PLANNER_MODEL).")
+    synthesis: str = Field(description="The profile that writes results (SYNTHESIS_MODEL).")
 
 
 class SessionCreate(BaseModel):

@@ -11,6 +11,7 @@ from orchestra.auth import Keys
 from orchestra.config import Settings
 from orchestra.db import Database
 from orchestra.executor import Executor
+from orchestra.llm.profiles import ModelProfiles
 from orchestra.registry import Registry
 from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
@@ -20,6 +21,7 @@ from orchestra.views import TaskViews
 @dataclass
 class Services:
     settings: Settings
+    profiles: ModelProfiles
     db: Database
     http: httpx.AsyncClient
     views: TaskViews

@@ -79,6 +79,8 @@ class Agent(Base):
     version: Mapped[str] = mapped_column(String(50), default="")
     skills: Mapped[list[Any]] = mapped_column(JSON, default=list)
     card: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    balancing: Mapped[str | None] = mapped_column(String(20), default=None)
+    """How a step picks among its instances (`registry.balancing`); None: BALANCING_DEFAULT."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -206,6 +208,10 @@ class TaskStep(Base):
     output: Mapped[str | None] = mapped_column(Text, default=None)
     output_data: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     error: Mapped[str | None] = mapped_column(Text, default=None)
+    reasoning: Mapped[str | None] = mapped_column(Text, default=None)
+    """A reasoning model's thinking, which the agent sent apart from its answer."""
+    progress: Mapped[list[Any] | None] = mapped_column(JSON, default=None)
+    """The status messages the agent sent while it worked, in order."""
     tokens_in: Mapped[int] = mapped_column(Integer, default=0)
     tokens_out: Mapped[int] = mapped_column(Integer, default=0)
     started_at: Mapped[datetime | None] = mapped_column(default=None)

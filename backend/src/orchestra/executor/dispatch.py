@@ -69,6 +69,7 @@ class AgentReply:
     error: str = ""
     retryable: bool = False
     progress: list[str] = field(default_factory=list)
+    reasoning: str = ""
 
 
 def build_message(
@@ -202,6 +203,7 @@ class Dispatcher:
             reply.state = "completed"
             reply.text = "\n".join(_answer_texts(event.message.parts))
             reply.data = _first_dict(get_data_parts(event.message.parts))
+            reply.reasoning = _thinking(event.message.parts)
             return True
         if event.HasField("task"):
             first = not reply.remote_task_id
@@ -232,6 +234,7 @@ class Dispatcher:
             data = _first_dict(get_data_parts(artifact.parts))
             if data is not None:
                 reply.data = data
+            reply.reasoning = _thinking(artifact.parts) or reply.reasoning
         return False
 
     async def cancel(self, instance_id: str, card: dict[str, Any], remote_task_id: str) -> None:
@@ -266,6 +269,7 @@ def _final(reply: AgentReply, task: Task) -> None:
     texts: list[str] = []
     for artifact in task.artifacts:
         texts.extend(_answer_texts(artifact.parts))
+        reply.reasoning = _thinking(artifact.parts) or reply.reasoning
         data = _first_dict(get_data_parts(artifact.parts))
         if data is not None:
             reply.data = data
@@ -286,6 +290,17 @@ def _answer_texts(parts: Sequence[Part]) -> list[str]:
         if metadata.get("kind") != "thinking":
             texts.append(part.text)
     return texts
+
+
+def _thinking(parts: Sequence[Part]) -> str:
+    """A reasoning model's thinking, kept apart from the answer (see `_answer_texts`)."""
+    return "\n\n".join(
+        part.text
+        for part in parts
+        if part.HasField("text")
+        and part.metadata
+        and MessageToDict(part.metadata).get("kind") == "thinking"
+    )
 
 
 def _first_dict(values: list[Any]) -> dict[str, Any] | None:

@@ -21,7 +21,7 @@ from orchestra.executor import slots
 from orchestra.executor.completion import complete_if_last, finished
 from orchestra.executor.dispatch import AgentReply
 from orchestra.executor.runtime import Runtime
-from orchestra.registry import InstanceState, choose_instance
+from orchestra.registry import InstanceState
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _take(
     if not runs or StepStatus(step.status).terminal:
         return None
     agent_id = step.agent_id or ""
-    instance = choose_instance(rt.registry.instances(agent_id))
+    instance = rt.registry.choose(agent_id)
     if instance is None:
         return f"agent {step.agent_name or agent_id} has no instance"
     took = slots.take(
@@ -278,7 +278,7 @@ async def next_attempt(
         step = connection.execute(READ_FOR_ATTEMPT, {"_task": task_id, "_step_id": step_id}).first()
         if step is None or step.status != StepStatus.RUNNING:
             return None
-        instance = choose_instance(rt.registry.instances(step.agent_id or ""), exclude=tried)
+        instance = rt.registry.choose(step.agent_id or "", exclude=tried)
         if instance is None:
             return None
         slots.move(connection, task_id, step_id, instance.id)
@@ -400,6 +400,8 @@ def _store_outcome(
         "output_data": data,
         "error": error,
         "finished_at": now,
+        "reasoning": outcome.get("reasoning") or None,
+        "progress": outcome.get("progress") or None,
     }
     usage = (data or {}).get("usage")
     if isinstance(usage, dict):
@@ -412,7 +414,11 @@ def _store_outcome(
     if step.started_at is not None:
         seconds = (now - step.started_at).total_seconds()
         figures.append((step.agent_name or "", step.capability, status.value, seconds))
-    change.event(f"step.{status}", step_id, status=status, error=error, output=(output or "")[:500])
+    told = {"progress": values["progress"], "reasoning": (values["reasoning"] or "")[:500]}
+    told = {k: v for k, v in told.items() if v}  # the reasoning cut as the output is
+    change.event(
+        f"step.{status}", step_id, status=status, error=error, output=(output or "")[:500], **told
+    )
     return status.value
 
 
@@ -423,4 +429,6 @@ def outcome_of(reply: AgentReply) -> dict[str, Any]:
         "data": reply.data,
         "error": reply.error,
         "remote_task_id": reply.remote_task_id or None,
+        "reasoning": reply.reasoning,
+        "progress": reply.progress,
     }

@@ -1,4 +1,4 @@
-"""Chat models for the configured provider, and a start-up check that the provider works.
+"""Chat models for model profiles, and a start-up check that a profile's provider works.
 
 Every provider goes through LangChain: `openai` is `ChatOpenAI` (``OPENAI_BASE_URL`` points
 it at any OpenAI-compatible server: vLLM, LM Studio, llama.cpp), `groq` is `ChatGroq`, and
@@ -19,6 +19,7 @@ from pydantic import SecretStr
 
 from orchestra.config import Settings
 from orchestra.llm.errors import LLMConfigurationError, describe_provider_error
+from orchestra.llm.profiles import DEFAULT_PROFILE, ModelProfile, ModelProfiles
 
 __all__ = ["LLMPolicy", "build_chat_model", "provider_base_url", "verify_provider"]
 
@@ -58,52 +59,63 @@ class LLMPolicy:
         return attempts * self.timeout_seconds + self.max_retries * _MAX_BACKOFF_SECONDS
 
 
-def provider_base_url(settings: Settings) -> str | None:
-    """The OpenAI-style API root the provider is reached at (None: the client's default)."""
-    if settings.llm_provider == "openai":
-        return settings.openai_base_url.strip() or None
-    if settings.llm_provider == "groq":
-        return settings.groq_base_url.strip() or None
-    if settings.llm_provider == "ollama":
-        return settings.ollama_base_url.strip().rstrip("/") + "/v1"
+def provider_base_url(profile: ModelProfile) -> str | None:
+    """The OpenAI-style API root the profile's provider is reached at (None: the client's
+    default)."""
+    if profile.provider in ("openai", "groq"):
+        return profile.base_url or None
+    if profile.provider == "ollama":
+        return profile.base_url.rstrip("/") + "/v1"
     return None
 
 
-def build_chat_model(settings: Settings) -> BaseChatModel | None:
-    """The chat model of the configured provider, or None when ``LLM_PROVIDER=offline``.
+def _profile(settings: Settings, profile: ModelProfile | str) -> ModelProfile:
+    if isinstance(profile, ModelProfile):
+        return profile
+    return ModelProfiles.from_settings(settings).get_profile(profile)
 
-    Model, temperature, request timeout, retries and max tokens come from the settings;
-    `Settings` has already refused a provider without its key or model.
+
+def build_chat_model(
+    settings: Settings, profile: ModelProfile | str = DEFAULT_PROFILE
+) -> BaseChatModel | None:
+    """The chat model of a profile (by default LLM_PROVIDER's), or None when it is offline.
+
+    Every profile is built here: model, temperature and max tokens from the profile;
+    request timeout and retries from the settings (LLM_TIMEOUT_SECONDS, LLM_MAX_RETRIES).
+
+    Raises:
+        UnknownProfileError: `profile` names no profile.
+        LLMConfigurationError: The profile lacks its model, key or base URL.
     """
-    provider = settings.llm_provider
+    chosen = _profile(settings, profile)
+    provider = chosen.provider
     if provider == "offline":
         return None
     common: dict[str, Any] = {
-        "model": settings.llm_model,
-        "temperature": settings.llm_temperature,
-        "max_tokens": settings.llm_max_tokens,
+        "model": chosen.model,
+        "temperature": chosen.temperature,
+        "max_tokens": chosen.max_tokens,
         "timeout": settings.llm_timeout_seconds,
         "max_retries": settings.llm_max_retries,
     }
     if provider == "groq":
         from langchain_groq import ChatGroq
 
-        groq_options: dict[str, Any] = {"api_key": settings.groq_api_key}
-        if settings.groq_base_url.strip():
-            groq_options["base_url"] = settings.groq_base_url.strip()
+        groq_options: dict[str, Any] = {"api_key": chosen.api_key}
+        if chosen.base_url:
+            groq_options["base_url"] = chosen.base_url
         return ChatGroq(**common, **groq_options)
 
     from langchain_openai import ChatOpenAI
 
-    if provider == "openai":
-        key = settings.openai_api_key.get_secret_value().strip() or _NO_KEY
-    else:
-        key = _NO_KEY
-    return ChatOpenAI(**common, api_key=SecretStr(key), base_url=provider_base_url(settings))
+    key = chosen.api_key.get_secret_value().strip() or _NO_KEY
+    return ChatOpenAI(**common, api_key=SecretStr(key), base_url=provider_base_url(chosen))
 
 
-async def verify_provider(settings: Settings) -> list[str]:
-    """Check at start that the provider answers, accepts the key and offers the model.
+async def verify_provider(
+    settings: Settings, profile: ModelProfile | str = DEFAULT_PROFILE
+) -> list[str]:
+    """Check at start that a profile's provider answers, accepts the key and offers the model.
 
     Lists the provider's models (one cheap request, no tokens spent). Call it when a
     service starts so that a wrong key is a clear error then, not a failed task later.
@@ -113,19 +125,26 @@ async def verify_provider(settings: Settings) -> list[str]:
 
     Raises:
         LLMConfigurationError: The provider is unreachable, rejects the key, or does not
-            offer ``LLM_MODEL``; the message says which setting to fix.
+            offer the profile's model; the message says which setting to fix.
     """
-    provider = settings.llm_provider
+    chosen = _profile(settings, profile)
+    provider = chosen.provider
     if provider == "offline":
         return []
+    # The default profile is LLM_PROVIDER's: messages name the settings people wrote.
+    if chosen.name == DEFAULT_PROFILE:
+        what, model_setting = f"LLM_PROVIDER={provider}", "LLM_MODEL"
+    else:
+        what, model_setting = f"model profile {chosen.name!r} ({provider})", "its model"
     policy = LLMPolicy.from_settings(settings)
-    base_url = provider_base_url(settings)
+    base_url = provider_base_url(chosen)
     where = base_url or {"openai": "api.openai.com", "groq": "api.groq.com"}.get(provider, "")
-    key_setting = {"openai": "OPENAI_API_KEY", "groq": "GROQ_API_KEY"}.get(provider)
+    key_setting = chosen.key_env or "the key"
+    key = chosen.api_key.get_secret_value().strip()
     try:
         if provider == "groq":
             async with groq.AsyncGroq(
-                api_key=settings.groq_api_key.get_secret_value(),
+                api_key=key,
                 base_url=base_url,
                 timeout=policy.timeout_seconds,
                 max_retries=policy.max_retries,
@@ -133,9 +152,8 @@ async def verify_provider(settings: Settings) -> list[str]:
                 listed = await groq_client.models.list()
                 ids = [model.id for model in listed.data]
         else:
-            key = settings.openai_api_key.get_secret_value() if provider == "openai" else ""
             async with openai.AsyncOpenAI(
-                api_key=key.strip() or _NO_KEY,
+                api_key=key or _NO_KEY,
                 base_url=base_url,
                 timeout=policy.timeout_seconds,
                 max_retries=policy.max_retries,
@@ -143,22 +161,22 @@ async def verify_provider(settings: Settings) -> list[str]:
                 ids = [model.id async for model in openai_client.models.list()]
     except (openai.AuthenticationError, groq.AuthenticationError) as error:
         raise LLMConfigurationError(
-            f"LLM_PROVIDER={provider}: {where} rejected the API key "
-            f"({describe_provider_error(error)}); check {key_setting or 'the key'}."
+            f"{what}: {where} rejected the API key "
+            f"({describe_provider_error(error)}); check {key_setting}."
         ) from error
     except (openai.OpenAIError, groq.GroqError) as error:
         raise LLMConfigurationError(
-            f"LLM_PROVIDER={provider}: cannot list models at {where} "
+            f"{what}: cannot list models at {where} "
             f"({describe_provider_error(error)}); is the server running and the URL right?"
         ) from error
-    if ids and not _offers(ids, settings.llm_model):
+    if ids and not _offers(ids, chosen.model):
         shown = ", ".join(sorted(ids)[:20])
         raise LLMConfigurationError(
-            f"LLM_PROVIDER={provider}: {where} does not offer LLM_MODEL={settings.llm_model!r}; "
+            f"{what}: {where} does not offer {model_setting}={chosen.model!r}; "
             f"it offers: {shown}"
             + (" (pull it with `ollama pull <model>`)" if provider == "ollama" else "")
         )
-    logger.info("LLM provider %s at %s offers model %s", provider, where, settings.llm_model)
+    logger.info("LLM provider %s at %s offers model %s", provider, where, chosen.model)
     return ids
 
 

@@ -106,21 +106,29 @@ def evaluate_command(
         except ValidationError as error:
             print(f"\nLLM path: cannot load settings: {error}", file=sys.stderr)
             return 2
-    if args.offline_only or settings.llm_provider == "offline":
+    from orchestra.llm import LLMConfigurationError, ModelProfiles, verify_provider
+
+    try:
+        # The planner's own profile (PLANNER_MODEL), as the orchestrator would plan with.
+        profile = ModelProfiles.from_settings(settings).get_profile(
+            settings.planner_model, "PLANNER_MODEL"
+        )
+    except LLMConfigurationError as error:
+        print(f"\nLLM path: {error}", file=sys.stderr)
+        return 2
+    if args.offline_only or profile.offline:
         print(
-            "\nLLM path: skipped (LLM_PROVIDER=offline; set LLM_PROVIDER, LLM_MODEL and the "
-            "provider's key to score it)",
+            "\nLLM path: skipped (the planner's model profile is offline; set LLM_PROVIDER, "
+            "LLM_MODEL and the provider's key, or PLANNER_MODEL, to score it)",
             file=stream,
         )
     else:
-        from orchestra.llm import LLMConfigurationError, verify_provider
-
         try:
-            asyncio.run(verify_provider(settings))
+            asyncio.run(verify_provider(settings, profile))
         except LLMConfigurationError as error:
             print(f"\nLLM path: {error}", file=sys.stderr)
             return 2
-        planner = build_planner(settings)
+        planner = build_planner(settings, profile=profile)
         outcomes = asyncio.run(
             _plan_all(planner, cases, REFERENCE_CAPABILITIES, args.max_steps, args.concurrency)
         )
@@ -140,7 +148,7 @@ def evaluate_command(
         done = [o for o in outcomes.values() if isinstance(o, PlanOutcome)]
         kinds = Counter(o.kind.value for o in done)
         print(
-            f"\nLLM path ({settings.llm_provider}, {settings.llm_model}; "
+            f"\nLLM path ({profile.provider}, {profile.model}; "
             "fallback plans count as the LLM path's):",
             file=stream,
         )

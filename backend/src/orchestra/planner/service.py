@@ -1,9 +1,10 @@
 """The planner the executor calls: one async interface, offline or LLM with fallback.
 
 `build_planner(settings)` picks the implementation once per process: `OfflinePlanner`
-(the deterministic planner) when ``LLM_PROVIDER=offline``, else `LLMPlanner` (structured
-output, one repair, deterministic fallback). Either way the result is a `PlanOutcome`
-that says which planner made the plan, why, and the tokens it cost.
+(the deterministic planner) when the ``PLANNER_MODEL`` profile is offline, else
+`LLMPlanner` (structured output, one repair, deterministic fallback). Either way the
+result is a `PlanOutcome` that says which planner made the plan, why, and the tokens it
+cost.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from orchestra.planner.schema import CapabilitySpec, Plan, PlannerKind
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
+
+    from orchestra.llm import ModelProfile
 
 __all__ = ["OfflinePlanner", "PlanOutcome", "TaskPlanner", "build_planner"]
 
@@ -91,26 +94,41 @@ class OfflinePlanner:
         )
 
 
-def build_planner(settings: Settings, model: BaseChatModel | None = None) -> TaskPlanner:
+def build_planner(
+    settings: Settings, model: BaseChatModel | None = None, profile: ModelProfile | None = None
+) -> TaskPlanner:
     """The planner for these settings; build it once per process and reuse it.
 
     Args:
-        settings: ``LLM_PROVIDER`` chooses offline or LLM; the LLM settings shape the model.
-        model: A chat model to use instead of building one from the settings (e.g. one
+        settings: ``PLANNER_MODEL`` names the model profile (``default``: LLM_PROVIDER's);
+            an offline profile plans offline.
+        model: A chat model to use instead of building one from the profile (e.g. one
             shared with the synthesizer); ignored offline.
+        profile: The profile itself, when the caller has resolved it already.
+
+    Raises:
+        UnknownProfileError: ``PLANNER_MODEL`` names no profile.
     """
-    if settings.llm_provider == "offline":
+    if profile is None:
+        if settings.planner_model == "default" and settings.llm_provider == "offline":
+            return OfflinePlanner()  # the common case, without loading the LLM clients
+        from orchestra.llm import ModelProfiles
+
+        profile = ModelProfiles.from_settings(settings).get_profile(
+            settings.planner_model, "PLANNER_MODEL"
+        )
+    if profile.offline:
         return OfflinePlanner()
     # Imported here: the LLM path pulls in the provider clients, offline does not need them.
     from orchestra.llm import LLMPolicy, build_chat_model
     from orchestra.planner.llm import LLMPlanner
 
-    chat_model = model or build_chat_model(settings)
+    chat_model = model or build_chat_model(settings, profile)
     if chat_model is None:  # pragma: no cover - build_chat_model returns None only offline
         return OfflinePlanner()
     return LLMPlanner(
         chat_model,
-        model_name=settings.llm_model,
-        method=settings.llm_structured_output,
+        model_name=profile.model,
+        method=profile.structured_output,
         policy=LLMPolicy.from_settings(settings),
     )

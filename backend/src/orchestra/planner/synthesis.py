@@ -20,6 +20,8 @@ from orchestra.llm import (
     LLMCallError,
     LLMPolicy,
     LLMTimeoutError,
+    ModelProfile,
+    ModelProfiles,
     TokenUsage,
     build_chat_model,
     describe_provider_error,
@@ -116,18 +118,28 @@ class Synthesizer:
         return Synthesis(text, thinking, usage.input_tokens, usage.output_tokens, usage.model)
 
 
-def build_synthesizer(settings: Settings, model: BaseChatModel | None = None) -> Synthesizer | None:
+def build_synthesizer(
+    settings: Settings, model: BaseChatModel | None = None, profile: ModelProfile | None = None
+) -> Synthesizer | None:
     """The synthesizer for these settings, or None offline (the executor joins outputs).
 
     Args:
-        settings: The LLM settings.
+        settings: ``SYNTHESIS_MODEL`` names the model profile (``default``: LLM_PROVIDER's).
         model: A chat model to share (e.g. with the planner) instead of building one.
+        profile: The profile itself, when the caller has resolved it already.
+
+    Raises:
+        UnknownProfileError: ``SYNTHESIS_MODEL`` names no profile.
     """
-    if settings.llm_provider == "offline":
+    if profile is None:
+        profile = ModelProfiles.from_settings(settings).get_profile(
+            settings.synthesis_model, "SYNTHESIS_MODEL"
+        )
+    if profile.offline:
         return None
-    chat_model = model or build_chat_model(settings)
+    chat_model = model or build_chat_model(settings, profile)
     if chat_model is None:  # pragma: no cover - only offline
         return None
     return Synthesizer(
-        chat_model, model_name=settings.llm_model, policy=LLMPolicy.from_settings(settings)
+        chat_model, model_name=profile.model, policy=LLMPolicy.from_settings(settings)
     )

@@ -9,10 +9,12 @@ then, so agents registered or marked unhealthy by other processes are seen withi
 
 from __future__ import annotations
 
+import itertools
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import httpx
 from sqlalchemy import Connection, func, select, update
@@ -22,6 +24,7 @@ from orchestra.db import INSTANCES, SLOTS, Agent, AgentInstance, Database, Insta
 from orchestra.db.base import utcnow
 from orchestra.errors import NotFoundError
 from orchestra.planner import CapabilitySpec
+from orchestra.registry.balancing import STRATEGIES, Strategy, choose_instance
 from orchestra.registry.cards import CardInfo, fetch_card, normalize_card_url
 from orchestra.registry.egress import Egress
 
@@ -62,6 +65,8 @@ class InstanceState:
     calls: int = 0
     errors: int = 0
     changed: bool = False
+    turn: int = 0
+    """When a step last chose it here (`Registry.choose`): round robin goes by it."""
 
     def began(self) -> None:
         self.in_flight += 1
@@ -113,15 +118,23 @@ class InstanceFigures:
 
 class Registry:
     def __init__(
-        self, db: Database, http: httpx.AsyncClient, card_timeout: float, egress: Egress
+        self,
+        db: Database,
+        http: httpx.AsyncClient,
+        card_timeout: float,
+        egress: Egress,
+        balancing_default: Strategy = "least_loaded",
     ) -> None:
         self.db = db
         self.http = http
         self.card_timeout = card_timeout
         self.egress = egress
+        self.balancing_default: Strategy = balancing_default
         self._instances: dict[str, InstanceState] = {}
         self._by_agent: dict[str, list[InstanceState]] = {}
         self._capabilities: dict[str, Capability] | None = None
+        self._balancing: dict[str, Strategy] = {}  # the agents that have their own
+        self._turns = itertools.count(1)
 
     async def register(self, card_url: str) -> Agent:
         """Fetch the card (no transaction open meanwhile), then add the agent or a new instance.
@@ -189,6 +202,35 @@ class Registry:
                 raise NotFoundError("agent", agent_id)
             await tx.delete(agent)
         await self.reload()
+
+    async def set_balancing(self, agent_id: str, strategy: Strategy | None) -> Agent:
+        """Give the agent its own balancing strategy; None: back to BALANCING_DEFAULT.
+
+        Other processes follow within a health round (`reload`).
+        """
+        async with self.db.transaction() as tx:
+            agent = await tx.get(Agent, agent_id)
+            if agent is None:
+                raise NotFoundError("agent", agent_id)
+            agent.balancing = strategy
+        await self.reload()
+        log.info("agent %s balances by %s", agent_id, strategy or "the default")
+        return await self.get(agent_id)
+
+    def strategy(self, agent_id: str, own: str | None = None) -> Strategy:
+        """The agent's balancing strategy: its own (`own`, else as last read), else the
+        default."""
+        if own is None:
+            return self._balancing.get(agent_id, self.balancing_default)
+        return cast(Strategy, own) if own in STRATEGIES else self.balancing_default
+
+    def choose(self, agent_id: str, exclude: Collection[str] = ()) -> InstanceState | None:
+        """The instance a call of the agent goes to now, by the agent's strategy (healthy
+        first, `exclude`: the instances already tried), and mark its turn."""
+        chosen = choose_instance(self.instances(agent_id), exclude, self.strategy(agent_id))
+        if chosen is not None:
+            chosen.turn = next(self._turns)
+        return chosen
 
     async def capabilities(self, fresh: bool = False) -> dict[str, Capability]:
         """Every capability of every agent with at least one instance, by name.
@@ -291,6 +333,11 @@ class Registry:
             ]
 
         rows = await self.db.read(read)
+        self._balancing = {
+            agent.id: self.strategy(agent.id, agent.balancing)
+            for agent, row in rows
+            if agent is not None and row is None and agent.balancing
+        }
         instances: dict[str, InstanceState] = {}
         by_agent: dict[str, list[InstanceState]] = {}
         found: dict[str, tuple[CapabilitySpec, list[str]]] = {}

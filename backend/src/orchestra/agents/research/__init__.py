@@ -12,6 +12,7 @@ from orchestra.agents.research.executor import ResearchExecutor
 from orchestra.agents.research.llm import split_thinking
 from orchestra.agents.server import build_agent_app
 from orchestra.config import Settings
+from orchestra.llm.profiles import ModelProfile
 
 __all__ = ["SKILLS", "ResearchExecutor", "create_research_app", "split_thinking"]
 
@@ -21,13 +22,19 @@ KIND = "research-agent"
 
 
 def create_research_app(
-    settings: Settings, port: int, model: BaseChatModel | None = None
+    settings: Settings,
+    port: int,
+    model: BaseChatModel | None = None,
+    profile: ModelProfile | None = None,
 ) -> FastAPI:
-    """The research agent's app; `model=None` runs offline with real algorithms."""
-    if model is None and settings.llm_provider != "offline":
+    """The research agent's app; `model=None` runs offline with real algorithms.
+
+    `profile` is the model profile `model` was built from; the card names it.
+    """
+    if model is None and profile is not None and not profile.offline:
         logger.warning(
-            "LLM provider %r is not wired into the research agent yet; running offline",
-            settings.llm_provider,
+            "model profile %r has no chat model in the research agent; running offline",
+            profile.name,
         )
     executor = ResearchExecutor(
         checkpoint_path=settings.data_dir / "agents" / f"{KIND}-{port}-graph.db",
@@ -35,4 +42,5 @@ def create_research_app(
         model=model,
         llm_timeout_seconds=settings.llm_timeout_seconds,
     )
-    return build_agent_app(KIND, research_card(settings, port), executor, settings, port)
+    card = research_card(settings, port, profile)
+    return build_agent_app(KIND, card, executor, settings, port)

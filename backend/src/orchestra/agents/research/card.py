@@ -6,6 +6,7 @@ from a2a.types import AgentCard, AgentSkill
 
 from orchestra.agents.server import build_card, skill
 from orchestra.config import Settings
+from orchestra.llm.profiles import ModelProfile
 
 __all__ = ["SKILLS", "research_card"]
 
@@ -131,7 +132,8 @@ SKILLS: tuple[AgentSkill, ...] = (
 )
 
 
-def research_card(settings: Settings, port: int) -> AgentCard:
+def research_card(settings: Settings, port: int, model: ModelProfile | None = None) -> AgentCard:
+    """The card; `model`: the profile it writes with, named on the card (offline too)."""
     return build_card(
         name=NAME,
         description=DESCRIPTION,
@@ -139,4 +141,5 @@ def research_card(settings: Settings, port: int) -> AgentCard:
         skills=SKILLS,
         settings=settings,
         port=port,
+        model=model,
     )

@@ -1,0 +1,24 @@
+"""Models: the model profiles this orchestrator knows, and which the planner and synthesis use."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from orchestra.api.deps import PrincipalDep, ServicesDep
+from orchestra.api.schemas import ModelList, ModelPublic, error_responses
+
+router = APIRouter(prefix="/api/models", tags=["models"])
+
+
+@router.get("", responses=error_responses(401))
+async def list_models(services: ServicesDep, _principal: PrincipalDep) -> ModelList:
+    """Every profile with its provider, model and limits; whether its key is set, never the key.
+
+    Agents run the profile they were started with (`--model`); their instances say which.
+    """
+    settings = services.settings
+    return ModelList(
+        items=[ModelPublic.of(profile) for profile in services.profiles.values()],
+        planner=settings.planner_model,
+        synthesis=settings.synthesis_model,
+    )
