@@ -129,3 +129,59 @@ async def test_graph_with_llm_separates_thinking(tmp_path: Path) -> None:
     # Reported for the orchestrator, which records it on the step.
     assert result["result"]["usage"]["inputTokens"] == 42
     assert result["result"]["usage"]["outputTokens"] == 7
+
+
+def test_a_topic_leaves_out_what_is_in_brackets() -> None:
+    question = (
+        "Write a short report based on the results of steps s1 (Summarize the main arguments "
+        "for and against remote work) and s2 (Compute the average of 3, 5 and 10)"
+    )
+    assert extract_topic(question) == "results of steps s1 and s2"
+
+
+ANALYST_ANSWER = """## Compute the average of 3, 5 and 10
+
+**Mean (average): 6**
+
+Values (3): 3, 5, 10
+
+| Figure | Value |
+|---|---:|
+| Mean | 6 |
+"""
+
+
+async def test_a_report_on_earlier_figures_quotes_them(tmp_path: Path) -> None:
+    graph = build_research_graph(corpus=Corpus(tmp_path))
+    result = await graph.ainvoke(
+        {
+            "instruction": "Write a short report based on the results of steps s1 and s2",
+            "task": "",
+            "capability": "writing",
+            "inputs": [{"step_id": "s2", "title": "Average", "text": ANALYST_ANSWER}],
+            "empty_inputs": ["Arguments on remote work"],
+            "extra_texts": [],
+        }
+    )
+    sections = {s["title"]: s["content"] for s in result["result"]["sections"]}
+    assert "**Mean (average): 6**" in sections["Average"]
+    assert "| Mean" not in sections["Average"]
+    assert "no source material" in sections["Arguments on remote work"]
+    assert "Sources" in sections
+
+
+async def test_no_material_names_the_earlier_steps_that_found_none(tmp_path: Path) -> None:
+    graph = build_research_graph(corpus=Corpus(tmp_path))
+    result = await graph.ainvoke(
+        {
+            "instruction": "Explain the history of tea",
+            "task": "",
+            "capability": "research",
+            "inputs": [],
+            "empty_inputs": ["Arguments on remote work"],
+            "extra_texts": [],
+        }
+    )
+    sections = {s["title"]: s["content"] for s in result["result"]["sections"]}
+    assert "(Arguments on remote work) found none either" in sections["No source material"]
+    assert result["result"]["materialFound"] is False

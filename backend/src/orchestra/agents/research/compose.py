@@ -96,10 +96,15 @@ _TOPIC_PATTERNS = [
 ]
 
 
+# Text in brackets qualifies a subject but is not it: plans name earlier steps so ("the
+# results of steps s1 (Summarize ... remote work) and s2 (...)").
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
 def extract_topic(question: str) -> str:
     """The subject of a request: "...arguments for and against remote work" -> "remote work"."""
     first_sentence = prose.split_sentences(question)[:1] or [question]
-    sentence = first_sentence[0].strip().rstrip("?.!")
+    sentence = _BRACKETED.sub("", first_sentence[0]).strip().rstrip("?.!")
     for pattern in _TOPIC_PATTERNS:
         match = re.search(pattern, sentence, re.IGNORECASE)
         if match:
@@ -217,7 +222,14 @@ def _sources_section(materials: Sequence[Material]) -> Section:
     return Section("Sources", body, lines)
 
 
-def _no_material_draft(question: str, topic: str, kind: QuestionKind, skill: str) -> Draft:
+def _no_material_draft(
+    question: str,
+    topic: str,
+    kind: QuestionKind,
+    skill: str,
+    materials: Sequence[Material],
+    found_nothing: Sequence[str],
+) -> Draft:
     questions = {
         "for_against": [
             f"What are the main benefits of {topic}, and for whom?",
@@ -236,13 +248,28 @@ def _no_material_draft(question: str, topic: str, kind: QuestionKind, skill: str
         ],
     }[kind]
     terms = prose.content_words(question, drop_instruction_words=True)
+    if materials:
+        given = ", ".join(m.title for m in materials)
+        missing = (
+            f"The material this request came with ({given}) holds no statement to answer it "
+            "from, and no local corpus passage matched"
+        )
+    elif found_nothing:
+        missing = (
+            f"No source material was available for this request: the earlier steps it builds "
+            f"on ({', '.join(found_nothing)}) found none either, and no local corpus passage "
+            "matched"
+        )
+    else:
+        missing = (
+            "No source material was available for this request: it carried no output from "
+            "earlier steps, no text to work on, and no local corpus passage matched"
+        )
     sections = [
         Section(
             "No source material",
-            "No source material was available for this request: it carried no output from "
-            "earlier steps, no text to work on, and no local corpus passage matched "
-            f"(add .txt or .md files under DATA_DIR/corpus). Working offline, this agent "
-            f"does not invent facts, so it cannot yet answer: *{question.strip()}*",
+            f"{missing} (add .txt or .md files under DATA_DIR/corpus). Working offline, this "
+            f"agent does not invent facts, so it cannot yet answer: *{question.strip()}*",
         ),
         Section(
             "What to find out",
@@ -254,6 +281,29 @@ def _no_material_draft(question: str, topic: str, kind: QuestionKind, skill: str
     if skill == "writing":
         sections.insert(1, Section("Outline", "\n".join(f"1. {q}" for q in questions), questions))
     return Draft(title=_title(topic), sections=sections, keywords=list(dict.fromkeys(terms))[:8])
+
+
+def _compiled_report(topic: str, inputs: Sequence[Material], found_nothing: Sequence[str]) -> Draft:
+    """A report on earlier steps' results whose texts hold no statements to weigh (figures,
+    tables): what each step found, in its own words, in the plan's order, and which steps
+    found no source material."""
+    sections = [Section(m.title.removeprefix("Step ").strip("'"), _gist(m.text)) for m in inputs]
+    sections.extend(
+        Section(title, "This step found no source material, so nothing of it is reported.")
+        for title in found_nothing
+    )
+    sections.append(_sources_section(inputs))
+    return Draft(title=_title(topic), sections=sections, keywords=[])
+
+
+# Lines of a step's Markdown answer that carry its findings (not headings, tables or rules).
+_GIST_LINES = 4
+
+
+def _gist(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines()]
+    kept = [line for line in lines if line and not line.startswith(("#", "|", "---"))]
+    return "\n\n".join(kept[:_GIST_LINES]) or "(no text)"
 
 
 def _title(topic: str) -> str:
@@ -270,10 +320,18 @@ def write_draft(
     sentences: Sequence[SentenceInfo],
     keywords: Sequence[str],
     focus: Sequence[str],
+    found_nothing: Sequence[str] = (),
 ) -> Draft:
-    """Structured Markdown answer from analysed material (see the module docstring)."""
+    """Structured Markdown answer from analysed material (see the module docstring).
+
+    `found_nothing`: the titles of earlier steps that found no source material (their
+    answers are not material, but a report on the earlier steps says what they lacked).
+    """
+    inputs = [m for m in materials if m.kind == "input"]
+    if not sentences and skill == "writing" and inputs:
+        return _compiled_report(topic, inputs, found_nothing)
     if not materials or not sentences:
-        return _no_material_draft(question, topic, kind, skill)
+        return _no_material_draft(question, topic, kind, skill, materials, found_nothing)
     pros = [i for i in sentences if i.stance == "pro"]
     cons = [i for i in sentences if i.stance == "con"]
     chosen_for, chosen_against = _best(pros, 6), _best(cons, 6)

@@ -84,7 +84,10 @@ class ResearchExecutor(StepExecutor):
                 for i in request.inputs
                 # An earlier research step that found nothing says so in prose; quoting that
                 # prose as if it were a source would dress up "no material" as findings.
-                if not (isinstance(i.data, dict) and i.data.get("materialFound") is False)
+                if not _found_nothing(i.data)
+            ],
+            "empty_inputs": [
+                i.title or i.step_id for i in request.inputs if _found_nothing(i.data)
             ],
             "extra_texts": [_as_text(request.data)] if request.data is not None else [],
         }
@@ -136,3 +139,8 @@ def _input_text(text: str, data: Any) -> str:
     if text.strip() or data is None:
         return text
     return _as_text(data)
+
+
+def _found_nothing(data: object) -> bool:
+    """An earlier research step's answer that it found no source material."""
+    return isinstance(data, dict) and data.get("materialFound") is False

@@ -48,6 +48,7 @@ class ResearchState(TypedDict, total=False):
     task: str
     capability: str
     inputs: list[dict[str, str]]
+    empty_inputs: list[str]  # titles of earlier steps that found no source material
     extra_texts: list[str]
     skill: str
     kind: str
@@ -195,6 +196,7 @@ def make_write(model: BaseChatModel | None, timeout_seconds: float) -> Any:
             sentences=sentences,
             keywords=state.get("keywords", []),
             focus=state.get("focus", []),
+            found_nothing=state.get("empty_inputs", []),
         )
         answer = draft.to_markdown()
         thinking = ""
