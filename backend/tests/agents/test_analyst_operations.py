@@ -836,3 +836,21 @@ def test_a_decimal_comma_is_not_guessed(instruction: str) -> None:
 def test_thousands_separators_and_lists_without_spaces_are_still_read() -> None:
     assert run("Context: I spent 1,200 and 3,400. Task: What's the total?")["result"] == 4600
     assert run("sum of 3,5,7", capability="statistics")["result"] == 15
+
+
+@pytest.mark.parametrize(
+    ("instruction", "capability"),
+    [
+        ("Context: I walked 2 km and then 500 m. Task: How far did I walk in total?", "statistics"),
+        ("what's 25% of 3 kilograms, in grams", "calculation"),
+        ("half of 90 minutes in hours", "calculation"),
+    ],
+)
+def test_amounts_in_two_units_of_one_measure_are_not_added_as_they_stand(
+    instruction: str, capability: str
+) -> None:
+    # 2 km and 500 m made 502, and 25% of 3 kilograms "in grams" 0.75.
+    with pytest.raises(AgentInputError, match="does not convert"):
+        run(instruction, capability=capability)
+    assert run("double 40 minutes", capability="calculation")["result"] == 80
+    assert run("convert 3 hours 45 minutes to minutes", capability="calculation")["result"] == 225

@@ -14,7 +14,7 @@ import re
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["asks_speed", "is_unit", "names_unit", "read_formula"]
+__all__ = ["asks_speed", "is_unit", "mixed_units", "names_unit", "read_formula"]
 
 # Units by dimension, with their size in the dimension's base unit.
 _UNITS: dict[str, tuple[str, float]] = {}
@@ -59,6 +59,31 @@ def names_unit(word: str) -> bool:
     """Whether ``word`` names a unit or a temperature scale in full ("feet", "kelvin")."""
     word = word.lower()
     return word in _UNITS or (len(word) > 1 and word in _TEMPERATURES)
+
+
+# A unit given to an amount ("2 hours", "500 m") or asked for ("in minutes", "into grams").
+_UNIT_SAID = re.compile(
+    r"(?:\d\s*|\b(?:in|into|to|as)\s+)(?P<unit>[a-z]+(?:/[a-z]+)?)\b", re.I
+)
+
+
+def mixed_units(text: str) -> tuple[str, str] | None:
+    """Two units of one measure and of different sizes that ``text`` gives or asks for
+    ("2 km and then 500 m", "15% of 2 hours, in minutes"), or None.
+
+    Arithmetic read from the words adds and scales the numbers as they stand: 2 km and 500 m
+    made 502, and 15% of 2 hours "in minutes" 0.3. Units of different measures ("150 km in
+    2 hours") are a rate, which the formulas read."""
+    seen: dict[str, tuple[str, tuple[str, float]]] = {}
+    for match in _UNIT_SAID.finditer(text):
+        word = match.group("unit").lower()
+        if word not in _UNITS:
+            continue
+        dimension, size = _UNITS[word]
+        earlier = seen.setdefault(dimension, (word, (dimension, size)))
+        if earlier[1][1] != size:
+            return earlier[0], word
+    return None
 
 
 _TEMPERATURES = {

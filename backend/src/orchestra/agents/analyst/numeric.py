@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
-from orchestra.agents.analyst.formulas import asks_speed, read_formula
+from orchestra.agents.analyst.formulas import asks_speed, mixed_units, read_formula
 from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_interest,
@@ -196,6 +196,15 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Not sure enough to answer, so nothing was computed: the request asks for a speed "
             "but does not give one distance covered in one time. Say the arithmetic, e.g. "
             "'(150 + 50) / (2 + 1)'."
+        )
+    mixed = mixed_units(inputs.text) if formula is None else None
+    if mixed is not None:
+        # "I walked 2 km and then 500 m. How far in total?" is not 502: the words are read
+        # as numbers as they stand, with no conversion between units.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request has amounts in "
+            f"'{mixed[0]}' and '{mixed[1]}', which this reading does not convert between. "
+            f"Convert first (e.g. '500 m to km'), then give the arithmetic in one unit."
         )
     if formula is not None:
         # "Convert 5 miles to km": a known formula, read whole.
