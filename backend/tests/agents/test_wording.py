@@ -285,6 +285,14 @@ def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
         ("what is 20 percent more than 50", 60),
         ("what is 30% less than 200", 140),
         ("whats 12 percnt of 50", 6),
+        # The hyphen of a number in words joins its tens and units; spaced, it subtracts.
+        ("forty-two times three", 126),
+        ("sixty-five minus twelve", 53),
+        ("ninety - nine", 81),
+        ("twenty-five percent of eighty", 20),
+        # "a" before a scale is one of it.
+        ("5% of a hundred", 5),
+        ("a million divided by 4", 250000),
     ],
 )
 def test_everyday_ways_of_writing_numbers(text: str, expected: float) -> None:

@@ -259,7 +259,8 @@ def _tokens(text: str) -> list[Token]:
             continue  # currency signs say nothing about the arithmetic
         else:
             raw.append(Token("word", match.group("other")))
-    return _merge_number_words(_merge_percentages(raw))
+    # Number words first: "twenty five percent" is one percentage.
+    return _merge_percentages(_merge_number_words(raw))
 
 
 def _merge_percentages(tokens: list[Token]) -> list[Token]:
@@ -305,6 +306,10 @@ def _merge_number_words(tokens: list[Token]) -> list[Token]:
             merged.append(Token("num", "12", 12))
             index += 2
             continue
+        if words[0] == "a" and words[1:2] and words[1] in _SCALES:
+            # "10 percent of a thousand", "a million divided by 4": one of the scale.
+            token = Token("word", "one")
+            tokens = [*tokens[:index], token, *tokens[index + 1 :]]
         if token.kind == "word" and (token.text in _NUMBER_WORDS or token.text in _SCALES):
             value, used = _number_from_words(tokens, index)
             if used:
@@ -1376,6 +1381,15 @@ def _listed_range(first: int, last: int) -> str:
 
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "forty-two": the hyphen joins tens and units ("forty-two times three" was 40 - 2 * 3);
+    # "ninety - nine", spaced, stays a subtraction.
+    (
+        re.compile(
+            r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+            r"(one|two|three|four|five|six|seven|eight|nine)\b"
+        ),
+        r"\1 \2",
+    ),
     # "what do you get if you add 7 to 5": the question is the arithmetic after it.
     (
         re.compile(
