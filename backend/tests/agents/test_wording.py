@@ -357,3 +357,25 @@ def test_a_logarithm_without_a_base_is_not_guessed(text: str) -> None:
     reading = read_numeric_request(text)
     assert not reading.trusted
     assert any("names no base" in d for d in reading.doubts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A drop asked "by what percentage" is as large as the drop: 20, not -20.
+        ("the price dropped from 125 to 100, by what percentage?", 20),
+        ("the percent decrease from 80 to 60", 25),
+        ("By how many percent did the rent go up from 1,200 to 1,290?", 7.5),
+        # A change with no way said keeps its sign.
+        ("percent change from 50 to 40", -20),
+    ],
+)
+def test_a_relative_change_goes_the_way_the_words_say(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["it rose from 20 to 15, by what percent?", "it dropped from 20 to 25, by what percent?"]
+)
+def test_a_change_said_one_way_of_numbers_that_went_the_other_is_not_read(text: str) -> None:
+    assert not read_numeric_request(text).trusted

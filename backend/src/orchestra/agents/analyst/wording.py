@@ -1166,12 +1166,12 @@ def _percent_frame(tokens: list[Token]) -> Node | None:
     first, second = numbers
     old, new = (_operand(tokens[i]) for i in numbers)
     if _CHANGE_RE.search(text):
-        if words[first + 1 : second] in (["to"], ["and"]) and words[first - 1 : first] in (
+        if words[first + 1 : second] not in (["to"], ["and"]) or words[first - 1 : first] not in (
             ["from"],
             ["between"],
         ):
-            return Call("percent_change", (old, new))
-        return None
+            return None
+        return _change_said_to_go(words, tokens[first], tokens[second])
     if _SHARE_RE.search(text):
         # The number right after "of" is the whole: "45 of 180", "what percent of 180 is 45".
         whole = second if words[second - 1 : second] == ["of"] else first
@@ -1180,6 +1180,25 @@ def _percent_frame(tokens: list[Token]) -> Node | None:
         part = first if whole == second else second
         return Op("*", Op("/", _operand(tokens[part]), _operand(tokens[whole])), Num(100, "100"))
     return None
+
+
+# Words that say which way a value went: "dropped from 125 to 100, by what percentage?"
+# asks for a drop of 20, not a change of -20.
+_WENT_DOWN = _words("decrease decreased drop dropped drops fall fell falls decline declined down")
+_WENT_UP = _words("increase increased rise rose risen rises grew grow growth gain gained up")
+
+
+def _change_said_to_go(words: list[str], old: Token, new: Token) -> Node | None:
+    """The relative change from ``old`` to ``new`` in percent, as large as it went the way
+    the words say; None when the words say one way and the numbers went the other."""
+    down, up = bool(_WENT_DOWN.intersection(words)), bool(_WENT_UP.intersection(words))
+    if down == up:
+        return Call("percent_change", (_operand(old), _operand(new)))
+    if (down and new.value > old.value) or (up and new.value < old.value):
+        return None
+    higher, lower = (old, new) if down else (new, old)
+    change = Op("-", _operand(higher), _operand(lower))
+    return Op("*", Op("/", change, _operand(old)), Num(100, "100"))
 
 
 def _is_bare_percentage(node: Node) -> bool:
