@@ -854,3 +854,9 @@ def test_amounts_in_two_units_of_one_measure_are_not_added_as_they_stand(
         run(instruction, capability=capability)
     assert run("double 40 minutes", capability="calculation")["result"] == 80
     assert run("convert 3 hours 45 minutes to minutes", capability="calculation")["result"] == 225
+
+
+def test_a_sentiment_the_lexicon_cannot_read_is_refused() -> None:
+    with pytest.raises(AgentInputError, match="does not know"):
+        run("What's the sentiment of 'Great screen but the speakers crackle constantly.'")
+    assert run("What's the sentiment of 'Great screen and loud speakers.'")["label"] == "positive"

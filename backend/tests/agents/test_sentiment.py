@@ -207,3 +207,49 @@ def test_set_phrases_of_degree_regret_amends_and_both_ways(text: str, label: str
 )
 def test_failures_said_without_a_word_of_opinion(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Thanks for something bad is irony; thanks for putting it right is not.
+        ("Thanks a lot for ruining my weekend.", "negative"),
+        ("Thank you so much for the awful service.", "negative"),
+        ("Thanks for the quick reply!", "positive"),
+        # An adverb has the valence of the word it is made from.
+        ("Everything fits perfectly.", "positive"),
+        ("The shelf was badly made.", "negative"),
+        # No answer is the complaint that "never answers" is.
+        ("Still no reply after three emails.", "negative"),
+        ("The mug arrived cracked.", "negative"),
+    ],
+)
+def test_irony_adverbs_and_everyday_complaints(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+    assert not sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The verdict after "but" holds no word of opinion: the label would be a guess.
+        "I love the screen but the speakers crackle constantly.",
+        # An intensified word the lexicon lacks is an opinion it cannot read.
+        "The room was really pokey.",
+    ],
+)
+def test_an_opinion_in_words_the_lexicon_lacks_is_unsure(text: str) -> None:
+    assert sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After a hope that did not come true, "but" says what came instead.
+        "The delivery was supposed to be fast but took three weeks.",
+        "Thank you so much, this really made my day!",
+        "A very large room with a view of the harbour.",
+    ],
+)
+def test_readings_that_are_not_unsure(text: str) -> None:
+    assert not sentiment(text).unsure

@@ -45,7 +45,8 @@ _LEXICON: dict[str, float] = {
             smoothly lovely helpful kind polite tasty delicious beautiful spacious bright
             comfortable fresh fun funny pleasant generous responsive intuitive solid worth
             worthwhile thank thanks grateful appreciate appreciated happy glad
-            impressed proud calm"""
+            impressed proud calm spotless cozy cosy charming attentive courteous welcoming
+            cheerful handy neat tidy sturdy"""
         ),
         2.0,
     ),
@@ -53,7 +54,8 @@ _LEXICON: dict[str, float] = {
         _words(
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves delighted impressive exceptional remarkable thrilled
-            gorgeous incredible stunning flawless invaluable"""
+            gorgeous incredible stunning flawless invaluable terrific phenomenal
+            immaculate"""
         ),
         3.0,
     ),
@@ -80,7 +82,11 @@ _LEXICON: dict[str, float] = {
             missing mess messy ugly boring tired lag laggy freezes freezing unusable
             complain complained complaining broke overcharged lousy worthless sloppy
             careless mistake mistakes inaccurate lazy unprofessional harsh ridiculous
-            regret regrets regretted"""
+            regret regrets regretted filthy grimy gross smelly stinks stank stinky
+            greasy soggy stale bland cramped shabby mouldy moldy sticky leaky leaking leaks
+            torn ripped cracked scratched dented faulty defective breaks breaking dies dying
+            wasting wasted ruin ruined ruins ruining
+            unbearable awkward clumsy sluggish dull"""
         ),
         -2.0,
     ),
@@ -112,6 +118,10 @@ _FAILURES: dict[tuple[str, ...], float] = {
         ("turned", "on"),
     )
 }
+# "two hours on hold and no answer", "still no reply": the same complaint, said with "no".
+_FAILURES.update(
+    {("no", word): -2.5 for word in ("answer", "reply", "response", "refund", "help")}
+)
 # Phrases whose meaning is not that of their words.
 _PHRASES: dict[tuple[str, ...], float] = {
     ("nothing", "special"): -0.5,
@@ -215,6 +225,7 @@ _INTENSIFIERS: dict[str, float] = {
     "truly": 1.3,
     "quite": 1.1,
     "slightly": 0.6,
+    "fairly": 0.9,
     "somewhat": 0.7,
     "barely": 0.5,
 }
@@ -245,6 +256,9 @@ class Sentiment:
         positive_terms: The words (or phrases, "not bad") that counted positive.
         negative_terms: The words (or phrases, "not good") that counted negative.
         sentences: Each sentence's own score and label.
+        unsure: The words that say an opinion this lexicon cannot read ("really filthy",
+            the words after "but" with none it knows); when there are any, the label is a
+            guess, and callers should not report it as the text's sentiment.
     """
 
     label: str
@@ -255,6 +269,7 @@ class Sentiment:
     positive_terms: list[str] = field(default_factory=list)
     negative_terms: list[str] = field(default_factory=list)
     sentences: list[SentenceSentiment] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -271,8 +286,12 @@ class _Tally:
     # Opinions held, before a contrast weighed the side after it.
     held_positive: float = 0.0
     held_negative: float = 0.0
+    # Why the words that decide the label were not read (see `Sentiment.unsure`).
+    unread: list[str] = field(default_factory=list)
+    last_hedged: bool = False
 
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
+        self.last_hedged = hedged
         if not hedged:
             if valence > 0:
                 self.held_positive += valence / weight
@@ -379,16 +398,51 @@ _BOTH_WAYS = (
 _BOTH_WAYS_VALENCE = 1.5
 
 
+_THANKS = frozenset({"thanks", "thank"})
+# Words between "for" and what the thanks is for: "for the", "for ruining my".
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "your", "this", "that", "such", "all"})
+
+
+def _ironic_thanks(tokens: Sequence[str], index: int) -> bool:
+    """Whether the thanks at ``index`` is for something bad ("thanks a lot for breaking my
+    phone", "thank you so much for the awful service"): irony, not gratitude. Thanks for
+    putting a bad thing right ("thanks for fixing the broken heater") names the repair
+    first, and stays thanks."""
+    window = tokens[index + 1 : index + 5]
+    if "for" not in window:
+        return False
+    position = index + 1 + window.index("for") + 1
+    while position < len(tokens) and tokens[position] in _DETERMINERS:
+        position += 1
+    return position < len(tokens) and _LEXICON.get(tokens[position], 0.0) < 0
+
+
+def _terms(tally: _Tally) -> int:
+    return len(tally.positive_terms) + len(tally.negative_terms)
+
+
 def _score_tokens(tokens: Sequence[str]) -> _Tally:
     tally = _Tally()
     weight = 1.0
     index = 0
+    # The contrast whose verdict is still to be read, and the terms counted before it.
+    verdict: tuple[int, int] | None = None
     while index < len(tokens):
         token = tokens[index]
+        if verdict is not None and token in _SENTENCE_ENDS:
+            _check_verdict(tokens, verdict, index, tally)
+            verdict = None
         if token in _CONTRAST:
             # What follows "but" usually carries the writer's verdict.
             weight = 1.5
             tally.contrast = True
+            # "supposed to be fast but took three weeks": after a hope that did not come
+            # true, "but" tells what came instead, and the verdict is already read.
+            verdict = None if tally.last_hedged else (index, _terms(tally))
+            index += 1
+            continue
+        if token in _THANKS and _ironic_thanks(tokens, index):
+            # "Thanks a lot for breaking my phone": the thanks is no praise; the act is read.
             index += 1
             continue
         both = next((p for p in _BOTH_WAYS if tuple(tokens[index : index + len(p)]) == p), None)
@@ -412,10 +466,13 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             )
             index += len(words)
             continue
-        known = _LEXICON.get(token, _prefix_negated(token))
+        known = _LEXICON.get(token, _prefix_negated(token) or _adverb_of(token))
         if known is None:
             if token not in _NOT_COUNTED:
                 tally.neutral += 1
+                if _intensified_unknown(tokens, index):
+                    # "really filthy": an opinion is held, in a word this lexicon lacks.
+                    tally.unread.append(f"'{tokens[index - 1]} {token}'")
             index += 1
             continue
         valence = known
@@ -432,7 +489,44 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             term = f"not {token}"
         tally.add(term, valence * _intensity(tokens, index) * weight, hedged=negated, weight=weight)
         index += 1
+    if verdict is not None:
+        _check_verdict(tokens, verdict, len(tokens), tally)
     return tally
+
+
+_SENTENCE_ENDS = frozenset(".!?;")
+# Intensifiers that only ever qualify an opinion ("so" and "too" also join clauses).
+_STRONG_INTENSIFIERS = frozenset(
+    "very really extremely incredibly absolutely totally completely super truly highly".split()
+)
+# Words an intensifier may come before that are no opinion ("really did", "very much").
+_PLAIN = frozenset(
+    """much many well the a an it is was are were be been do did does have has had
+    i we you they he she this that not""".split()
+)
+
+
+def _intensified_unknown(tokens: Sequence[str], index: int) -> bool:
+    """Whether the unknown word at ``index`` is an intensified verdict ending its clause
+    ("the staff were really unhelpful.", "extremely grimy, and ..."); "really made my
+    day" and "a very large room" go on, and are not read as one."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    return (
+        index > 0
+        and tokens[index - 1] in _STRONG_INTENSIFIERS
+        and tokens[index] not in _PLAIN
+        and following in _SCOPE_ENDS
+    )
+
+
+def _check_verdict(tokens: Sequence[str], verdict: tuple[int, int], end: int, tally: _Tally) -> None:
+    """After "but", the writer's verdict: when its words hold no opinion this lexicon
+    knows ("I love the camera but the battery lasts two hours"), the label would be the
+    side before it, which the writer went on to weigh against something unread."""
+    start, terms_before = verdict
+    words = [t for t in tokens[start + 1 : end] if t not in _NOT_COUNTED]
+    if len(words) >= 2 and _terms(tally) == terms_before:
+        tally.unread.append(f"'{tokens[start]} {' '.join(words)}'")
 
 
 # "unfriendly", "impolite", "dishonest": a positive word turned by its prefix. (Words that
@@ -445,6 +539,18 @@ def _prefix_negated(token: str) -> float | None:
         rest = token[len(prefix) :]
         if token.startswith(prefix) and len(rest) >= 4 and _LEXICON.get(rest, 0.0) > 0:
             return -2.0
+    return None
+
+
+def _adverb_of(token: str) -> float | None:
+    """The valence of the word an adverb is made from: "fits perfectly", "badly made",
+    "happily", "horribly" (none of them in the lexicon, each a verdict)."""
+    if not token.endswith("ly") or token in _INTENSIFIERS:
+        return None
+    stem = token[:-2]
+    for word in (stem, f"{stem}e", f"{token[:-3]}y"):
+        if len(word) >= 3 and word in _LEXICON:
+            return _LEXICON[word]
     return None
 
 
@@ -522,4 +628,5 @@ def sentiment(text: str) -> Sentiment:
         positive_terms=list(dict.fromkeys(tally.positive_terms)),
         negative_terms=list(dict.fromkeys(tally.negative_terms)),
         sentences=[sentence_sentiment(s) for s in split_sentences(text)],
+        unsure=list(dict.fromkeys(tally.unread)),
     )

@@ -365,6 +365,13 @@ def sentiment_operation(request: StepRequest) -> StepResult:
         )
     material = _text_material(request)
     result = sentiment(material)
+    if result.unsure:
+        # A label read from the words around an opinion it cannot read is a guess.
+        raise AgentInputError(
+            "Not sure enough to answer: the text says an opinion in words this sentiment "
+            f"analysis does not know ({', '.join(result.unsure[:3])}), so its label would be "
+            "a guess. Rephrase the text with plain words of opinion, or ask a person."
+        )
     lines = [f"**Sentiment: {result.label}** (score {result.score:+.2f} on -1..1)"]
     if result.positive_terms:
         lines.append(f"\nPositive terms: {', '.join(result.positive_terms[:15])}")
