@@ -729,3 +729,20 @@ def test_a_notion_explained_beside_a_figure_is_researched_on_its_own(description
 def test_what_an_earlier_result_means_still_waits_for_it() -> None:
     result = plan("compute the average of 4, 8 and 9 and explain what the result means")
     assert shape(result) == [("statistics", []), ("research", ["s1"])]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Can I get a short summary plus the key terms of this: 'Rain today. Sun tomorrow.'",
+        "could you give me a summary as well as the keywords of: 'Rain today. Sun tomorrow.'",
+    ],
+)
+def test_two_asks_joined_by_plus_or_as_well_as_are_two_steps(task: str) -> None:
+    result = plan(task)
+    assert shape(result) == [("summarization", []), ("keywords", [])]
+    # The request words before the verb stay with both asks.
+    assert all(s.instruction.lower().startswith(("can i get", "give me")) for s in result.steps)
+    assert plan("I want the keywords plus the sentiment of 'Nice.'").steps[1].instruction.startswith(
+        "I want the sentiment"
+    )

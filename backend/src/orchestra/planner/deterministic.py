@@ -398,13 +398,14 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
     head_end = _head_end(tokens)
     for position in range(head_end + 1, len(tokens) - 1):
         token = tokens[position]
-        if token.low not in {"and", ","}:
+        width = _coordinator_width(tokens, position)
+        if not width:
             continue
-        neighbours = (tokens[position - 1], tokens[position + 1])
+        neighbours = (tokens[position - 1], tokens[position + width])
         if any(t.is_number or t.is_material for t in neighbours):
             continue
         left = text[: token.start].strip(" ,")
-        right_start = position + 1
+        right_start = position + width
         while right_start < len(tokens) and tokens[right_start].low in {"and", ","}:
             right_start += 1
         if right_start >= len(tokens):
@@ -422,11 +423,31 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
     return None
 
 
+# "a summary plus the key terms", "the sentiment as well as a summary": "and" in other words.
+_COORDINATORS = (("and",), (",",), ("plus",), ("&",), ("as", "well", "as"), ("along", "with"))
+
+
+def _coordinator_width(tokens: list[Token], position: int) -> int:
+    """How many tokens the coordinator at ``position`` spans (0 if there is none)."""
+    for words in _COORDINATORS:
+        if tuple(t.low for t in tokens[position : position + len(words)]) == words:
+            return len(words) if position + len(words) < len(tokens) else 0
+    return 0
+
+
+_ASKING = frozenset({"can", "could", "would", "will"})
+
+
 def _head_end(tokens: list[Token]) -> int:
     """Index just after a clause's verb and its indirect object ("tell me", "give us")."""
     index = 0
     while index < len(tokens) and tokens[index].low in {"please", "kindly", "now", "also"}:
         index += 1
+    words = [t.low for t in tokens[index : index + 2]]
+    if len(words) == 2 and words[0] in _ASKING and words[1] in {"i", "you", "we"}:
+        index += 2  # "can I get", "could you give me": the verb comes after
+    elif len(words) == 2 and words[0] in {"i", "we"} and words[1] in {"want", "need"}:
+        index += 1  # "I want the keywords": the request is the verb after "I"
     index += 1
     while index < len(tokens) and tokens[index].low in {"me", "us", "out", "up"}:
         index += 1
