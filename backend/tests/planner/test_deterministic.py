@@ -743,6 +743,5 @@ def test_two_asks_joined_by_plus_or_as_well_as_are_two_steps(task: str) -> None:
     assert shape(result) == [("summarization", []), ("keywords", [])]
     # The request words before the verb stay with both asks.
     assert all(s.instruction.lower().startswith(("can i get", "give me")) for s in result.steps)
-    assert plan("I want the keywords plus the sentiment of 'Nice.'").steps[1].instruction.startswith(
-        "I want the sentiment"
-    )
+    wanted = plan("I want the keywords along with the sentiment of 'The battery is excellent.'")
+    assert wanted.steps[1].instruction.startswith("I want the sentiment")
