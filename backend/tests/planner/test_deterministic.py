@@ -745,3 +745,28 @@ def test_two_asks_joined_by_plus_or_as_well_as_are_two_steps(task: str) -> None:
     assert all(s.instruction.lower().startswith(("can i get", "give me")) for s in result.steps)
     wanted = plan("I want the keywords along with the sentiment of 'The battery is excellent.'")
     assert wanted.steps[1].instruction.startswith("I want the sentiment")
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "capability", "kept"),
+    [
+        # The change alone, the piece understood.
+        ("Write a haiku about autumn leaves", "funnier please", "writing", "funnier"),
+        ("Draft a welcome email for new staff", "a bit more formal?", "writing", "more formal"),
+        # A new quote said with "and" alone.
+        ("What's the sentiment of 'The staff were friendly'", "and 'the lift was broken'?",
+         "sentiment", "'the lift was broken'"),
+    ],
+)
+def test_follow_ups_said_in_a_word_or_two(
+    previous: str, follow_up: str, capability: str, kept: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert [s.capability for s in result.steps] == [capability]
+    assert kept in result.steps[0].instruction
+
+
+def test_an_amount_only_the_user_knows_goes_to_the_calculator_which_refuses() -> None:
+    # The general capability would make the amount up.
+    assert shape(plan("How much did we spend on fuel last month?")) == [("calculation", [])]
+    assert plan("later", history=("Write a haiku about rain",)).steps[0].capability == "research"

@@ -554,10 +554,16 @@ def _parts(
             # "Double that." with nothing before it is still arithmetic: the calculator
             # says what it misses, where the general capability would make something up.
             match = matcher.best(stems | _ARITHMETIC_FEATURES)
-        elif previous is None and not material and not match.confident and _asks_units(text):
+        elif (
+            previous is None
+            and not material
+            and not match.confident
+            and (_asks_units(text) or _OWN_AMOUNT_RE.search(text))
+        ):
             # "how many seconds in a day", "and in feet?" with nothing before to convert:
             # a conversion, whose digits may be missing, is the calculator's, which says
-            # what it misses; the general capability would make an answer up.
+            # what it misses; the general capability would make an answer up. So is "How
+            # much did I spend last week?": only the user knows the amounts.
             match = matcher.best(stems | _ARITHMETIC_FEATURES)
         elif not match.confident and (material or refs):
             # "How does this sound: '...'", "draft an email and check that it sounds
@@ -679,6 +685,16 @@ _UNITS_IN_ONE_RE = re.compile(
 _IN_UNIT_RE = re.compile(
     r"(?:(?:ok(?:ay)?|and|now|so|then)[\s,]+)*(?:(?:what|how)\s+about\s+)?(?:in|into|to)\s+"
     r"(?P<target>[a-z]+(?:/[a-z]+)?)\s*[?.!]*",
+    re.I,
+)
+
+
+# "How much did I spend last week?", "what did we earn in March": an amount of the user's
+# own, which only numbers the user gives can answer.
+_OWN_AMOUNT_RE = re.compile(
+    r"\b(?:how\s+(?:much|many)|what)\s+(?:\w+\s+)?(?:did|do|have|had|will)\s+(?:i|we)\s+"
+    r"(?:spend|spent|earn|earned|pay|paid|owe|owed|save|saved|make|made|lose|lost|sell|sold|"
+    r"buy|bought|use|used)\b",
     re.I,
 )
 

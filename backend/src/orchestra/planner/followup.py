@@ -48,6 +48,11 @@ _FOLLOW_UP_PATTERNS = (
         r"\s*[:?!-]?\s*(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
         re.I | re.S,
     ),
+    # "and 'the packaging was torn'?": a new quote, said with "and" alone.
+    re.compile(
+        r"^(?:and|or|also)\s+(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
+        re.I | re.S,
+    ),
     # "and the median?", "what about the max": another figure of the same numbers.
     re.compile(
         _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:the\s+)?(?P<subject>" + _FIGURE + r")\s*[.!?]*$",
@@ -128,12 +133,20 @@ _REVISES = re.compile(
     r"(?P<change>" + REVISION + r")\s*(?:please)?\s*[.!?]*$",
     re.I | re.S,
 )
+# "shorter please", "a bit more formal?", "funnier": the change alone, the piece understood.
+# Comparatives are listed: a word in "-er" alone ("later", "never") is no change to a piece.
+_CHANGE_ALONE = re.compile(
+    _LEAD + r"(?P<change>(?:a\s+(?:bit|little)\s+)?(?:(?:more|less)\s+[a-z-]+|shorter|longer|"
+    r"simpler|funnier|clearer|friendlier|warmer|snappier|punchier|briefer|tighter|"
+    r"stronger|softer|bolder|happier|sadder))\s*(?:please|pls)?\s*[.!?]*$",
+    re.I | re.S,
+)
 
 
 def _revises(text: str, earlier: Sequence[str]) -> str | None:
     """ "make it shorter" after "Write a poem about cats" is "Write a poem about cats, and
     make it shorter": the same piece, asked again with the change."""
-    match = _REVISES.match(text.strip())
+    match = _REVISES.match(text.strip()) or _CHANGE_ALONE.match(text.strip())
     if match is None or not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
