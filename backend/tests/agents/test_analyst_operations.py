@@ -860,3 +860,12 @@ def test_a_sentiment_the_lexicon_cannot_read_is_refused() -> None:
     with pytest.raises(AgentInputError, match="does not know"):
         run("What's the sentiment of 'Great screen but the speakers crackle constantly.'")
     assert run("What's the sentiment of 'Great screen and loud speakers.'")["label"] == "positive"
+
+
+def test_altogether_asks_for_the_total() -> None:
+    data = run(
+        "Context: Lunch was 12.50, coffee 3.20 and a snack 2.30. Task: What did I spend "
+        "altogether?",
+        capability="statistics",
+    )
+    assert data["result"] == 18

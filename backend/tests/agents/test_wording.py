@@ -293,6 +293,13 @@ def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
         # "a" before a scale is one of it.
         ("5% of a hundred", 5),
         ("a million divided by 4", 250000),
+        # Powers said as ordinals, superlatives "out of" a list, the middle value.
+        ("2 to the fifth power", 32),
+        ("5 to the 3rd power", 125),
+        ("the biggest number out of 4, 19, 7", 19),
+        ("the middle value of 3, 9, 1", 3),
+        # A split between more words than one noun.
+        ("Split a 90 dollar bill among 4 friends", 22.5),
     ],
 )
 def test_everyday_ways_of_writing_numbers(text: str, expected: float) -> None:
@@ -379,3 +386,9 @@ def test_a_relative_change_goes_the_way_the_words_say(text: str, expected: float
 )
 def test_a_change_said_one_way_of_numbers_that_went_the_other_is_not_read(text: str) -> None:
     assert not read_numeric_request(text).trusted
+
+
+def test_the_whole_thing_is_the_value_before() -> None:
+    reading = read_numeric_request("take 50, add 10, then divide the whole thing by 3")
+    assert reading.trusted and [c.expression for c in reading.clauses][-1] is not None
+    assert evaluate(render(reading.clauses[-1].expression)) == 20

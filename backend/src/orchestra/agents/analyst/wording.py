@@ -411,6 +411,9 @@ _UNITS = _words(
 _AGGREGATE_WORDS: dict[str, str] = {
     "sum": "sum",
     "total": "sum",
+    # "What did I spend altogether?", "their combined weight"
+    "altogether": "sum",
+    "combined": "sum",
     "average": "mean",
     "avg": "mean",
     "mean": "mean",
@@ -1424,10 +1427,11 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 of",
     ),
-    # "split a $95 bill between 4 people": the amount divided by the number of shares.
+    # "split a $95 bill between 4 people", "split a $84.60 taxi fare among 3 friends": the
+    # amount divided by the number of shares.
     (
         re.compile(
-            r"\bsplit\s+(?:an?\s+|the\s+)?(\$?\d[\d,]*(?:\.\d+)?)(?:\s+[a-z]+)?\s+"
+            r"\bsplit\s+(?:an?\s+|the\s+)?(\$?\d[\d,]*(?:\.\d+)?)(?:\s+[a-z]+){0,3}?\s+"
             r"(?:between|among|amongst|by|into)\s+(\d+)(?:\s+(?:people|persons|friends|ways|"
             r"colleagues|of us|parts|shares))?"
         ),
@@ -1493,7 +1497,34 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (re.compile(r"\blogarithm\b"), "log"),
     # "10% of whatever that comes to": the value before, however it is pointed at.
     (re.compile(r"\bwhatever\s+(?:that|it|this)\s+(?:comes\s+to|is|gives)\b"), "that"),
+    # "then divide the whole thing by 4": the value before, all of it.
+    (re.compile(r"\b(?:the\s+)?whole\s+thing\b"), "that"),
+    # "3 to the fourth power", "2 to the 5th power": the power said as an ordinal.
+    (
+        re.compile(
+            r"\bto\s+the\s+(?:(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+            r"tenth)|(?P<digits>\d+)(?:st|nd|rd|th))\s+power\b"
+        ),
+        lambda m: f"to the power {m.group('digits') or _ORDINAL_WORDS[m.group('word')]}",
+    ),
+    # "the biggest number out of 56, 102 and 87": the largest of them, not a share nor a
+    # "number of" them.
+    (
+        re.compile(
+            r"\b(biggest|largest|highest|greatest|smallest|lowest)(?:\s+(?:number|value|one))?"
+            r"\s+out\s+of\b"
+        ),
+        r"\1 of",
+    ),
+    # "the middle value of 8, 1, 6": the median.
+    (re.compile(r"\bmiddle\s+(?:value|number|one)\b"), "median"),
 )
+_ORDINAL_WORDS = {
+    word: index
+    for index, word in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth".split(), start=2
+    )
+}
 
 
 _THOUSANDS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", re.I)
