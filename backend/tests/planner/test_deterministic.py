@@ -216,6 +216,10 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Convert 3 meters to inches", "now in feet", "Convert 3 meters to feet"),
         ("2 kg in pounds", "what about in ounces", "2 kg in ounces"),
         ("What's 50 fahrenheit in celsius?", "and in kelvin?", "50 fahrenheit in kelvin"),
+        # "instead" says the subject replaces another; "for" says for whom; "what's the".
+        ("What is 10% of 640?", "how about 25% instead", "25% of 640"),
+        ("Split 120 dollars between 4 people", "what about for 6 people?", "between 6 people"),
+        ("Compute the mean of 2, 7, 5", "what's the max?", "max of 2, 7, 5"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:

@@ -53,9 +53,12 @@ _FOLLOW_UP_PATTERNS = (
         r"^(?:and|or|also)\s+(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
         re.I | re.S,
     ),
-    # "and the median?", "what about the max": another figure of the same numbers.
+    # "and the median?", "what about the max", "what's the max?": another figure of the
+    # same numbers.
     re.compile(
-        _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:the\s+)?(?P<subject>" + _FIGURE + r")\s*[.!?]*$",
+        _LEAD + r"(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is)\s+)?(?:the\s+)?(?P<subject>"
+        + _FIGURE
+        + r")\s*[.!?]*$",
         re.I | re.S,
     ),
     # "and of 300?": the same percentage of another amount.
@@ -99,7 +102,12 @@ def follow_up_subject(text: str) -> str | None:
     for pattern in _FOLLOW_UP_PATTERNS:
         match = pattern.match(text.strip())
         if match:
-            subject = match.group("subject").strip()
+            # "how about 60% instead": the subject, not the word saying it replaces another.
+            subject = re.sub(r"\s+instead$", "", match.group("subject").strip(), flags=re.I)
+            # "what about for 3 people?": a quantity, said for whom.
+            quantity = re.fullmatch(r"for\s+(?P<rest>\$?\d.*)", subject, re.I)
+            if quantity and _QUANTITY_RE.fullmatch(quantity.group("rest")):
+                subject = quantity.group("rest")
             # "how about this: '...'": the quote is the subject, "this" only points at it.
             pointed = _POINTER_RE.fullmatch(subject)
             return pointed.group("quote") if pointed else subject
