@@ -619,6 +619,8 @@ def test_how_many_rows_with_and_without_a_condition(question: str, rows: int | N
         ("The price dropped from 80 to 60.", "By what percent did it drop?", 25),
         ("Users went from 200 to 150.", "What's the percentage change?", -25),
         ("Visitors went from 1,200 to 1,500.", "What's the percentage increase?", 25),
+        # Dated values: the years are no values.
+        ("Sales went from 400 in 2021 to 500 in 2023.", "By what percent did they grow?", 25),
         # An amount split between people.
         ("There are 5 of us and dinner was 210.", "How much does each of us pay?", 42),
         ("The taxi was 48 dollars for 3 friends.", "How much each?", 16),

@@ -774,3 +774,17 @@ def test_an_amount_only_the_user_knows_goes_to_the_calculator_which_refuses() ->
     # The general capability would make the amount up.
     assert shape(plan("How much did we spend on fuel last month?")) == [("calculation", [])]
     assert plan("later", history=("Write a haiku about rain",)).steps[0].capability == "research"
+
+
+@pytest.mark.parametrize(
+    ("task", "capability"),
+    [
+        ("sum up in two sentences: The park opens at 8. Dogs must be on a lead.", "summarization"),
+        ("can you sum this up: 'The meeting moved to Friday. Bring laptops.'", "summarization"),
+        # With numbers to add, "sum up" is a total.
+        ("sum up 3, 4 and 5", "statistics"),
+        ("sum up these numbers:\n4\n5\n6", "statistics"),
+    ],
+)
+def test_sum_up_is_a_summary_of_text_and_a_total_of_numbers(task: str, capability: str) -> None:
+    assert [s.capability for s in plan(task).steps] == [capability]

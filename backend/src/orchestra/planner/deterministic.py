@@ -542,7 +542,7 @@ def _parts(
             if topic and topic.lower() not in text.lower():
                 text = f"{text.rstrip(' .')} (about {topic})"
 
-        stems = content_stems(matcher.corrected(text.replace(_REF, " ")))
+        stems = content_stems(matcher.corrected(_summed_up(text, material, data)))
         has_topic = bool(material) or _has_topic(text.replace(_REF, " "), matcher)
         match = matcher.best(stems)
         on_data = data.intersection(material) or (data_in_context and not material)
@@ -687,6 +687,19 @@ _IN_UNIT_RE = re.compile(
     r"(?P<target>[a-z]+(?:/[a-z]+)?)\s*[?.!]*",
     re.I,
 )
+
+
+# "sum up in one sentence: ...", "sum it up": a summary, where "sum" alone is a total.
+_SUM_UP_RE = re.compile(r"\bsum(?:s|med|ming)?\s+(?:(?:it|this|that|them)\s+)?up\b", re.I)
+
+
+def _summed_up(text: str, material: tuple[str, ...], data: frozenset[str]) -> str:
+    """The clause's words for matching: "sum up" read as "summarize" when there is text to
+    sum up and no numbers ("sum up 3, 4 and 5" is still a total)."""
+    text = text.replace(_REF, " ")
+    if data.intersection(material) or any(t.is_number for t in tokenize(text)):
+        return text
+    return _SUM_UP_RE.sub("summarize", text)
 
 
 # "How much did I spend last week?", "what did we earn in March": an amount of the user's

@@ -264,10 +264,15 @@ _DOWN = frozenset(
 _UP = frozenset("increase rise rose rises growth grow grew gain gained go up".split())  # noqa: SIM905
 
 
+_DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
+
+
 def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     """ "Sales fell from 80 to 60. What's the percentage decrease?": the change over the old
     value, in percent, or None. The numbers must be exactly the two of "from ... to ...",
     and a decrease asked of values that rose (or the other way) is not answered."""
+    # "from 900 in 2022 to 990 in 2024": the years say when, and are no values.
+    context = _DATED.sub("", context)
     stated = _FROM_TO.search(context)
     asked = _ASKS_RELATIVE.search(task)
     if stated is None or asked is None or _NUMBER.search(task):
