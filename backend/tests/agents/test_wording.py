@@ -392,3 +392,17 @@ def test_the_whole_thing_is_the_value_before() -> None:
     reading = read_numeric_request("take 50, add 10, then divide the whole thing by 3")
     assert reading.trusted and [c.expression for c in reading.clauses][-1] is not None
     assert evaluate(render(reading.clauses[-1].expression)) == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("45 miles per hour to km per hour", 72.42048),
+        ("10 meters per second in km per hour", 36),
+        ("convert 100 kilometers per hour to miles per hour", 62.1371),
+    ],
+)
+def test_a_speed_in_words_converts(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected, rel=1e-4)

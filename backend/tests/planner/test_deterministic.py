@@ -788,3 +788,8 @@ def test_an_amount_only_the_user_knows_goes_to_the_calculator_which_refuses() ->
 )
 def test_sum_up_is_a_summary_of_text_and_a_total_of_numbers(task: str, capability: str) -> None:
     assert [s.capability for s in plan(task).steps] == [capability]
+
+
+def test_a_speed_in_words_to_convert_is_a_calculation() -> None:
+    # "per" made it sound like a figure per group.
+    assert shape(plan("10 meters per second in km per hour")) == [("calculation", [])]

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from orchestra.agents.analyst.formulas import names_unit
+from orchestra.agents.analyst.formulas import names_unit, read_formula
 from orchestra.planner.clauses import (
     STOPWORDS,
     Clause,
@@ -580,6 +580,10 @@ def _parts(
         ):
             # With no number to subtract, what differs is explained, not computed.
             capability = matcher.general
+        if capability == "statistics" and not material and read_formula(text) is not None:
+            # "45 miles per hour to km per hour" is wholly a known formula, a calculation;
+            # "per" made it sound like a figure per group.
+            capability = "calculation"
         if capability in ("statistics", "calculation") and not material and _explains_notion(text):
             # "explain what a median is" names a figure but gives nothing to compute it on.
             capability = matcher.general

@@ -75,7 +75,7 @@ def mixed_units(text: str) -> tuple[str, str] | None:
     made 502, and 15% of 2 hours "in minutes" 0.3. Units of different measures ("150 km in
     2 hours") are a rate, which the formulas read."""
     seen: dict[str, tuple[str, tuple[str, float]]] = {}
-    for match in _UNIT_SAID.finditer(text):
+    for match in _UNIT_SAID.finditer(_rates_spelt(text.lower())):
         word = match.group("unit").lower()
         if word not in _UNITS:
             continue
@@ -155,12 +155,32 @@ def read_formula(text: str) -> tuple[Node, str] | None:
 
     Returns None when the request is not one of them (or names units that do not fit).
     """
-    request = _lead_verb_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
+    request = _lead_verb_spelt(
+        _rates_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
+    )
     for reader in (_conversion, _speed, _interest):
         found = reader(request)
         if found is not None:
             return found
     return None
+
+
+# "45 miles per hour", "3 meters per second": a speed in words, written as its unit.
+_RATE_IN_WORDS = re.compile(
+    r"\b(?P<length>miles?|km|kms|kilomet(?:er|re)s?|m|met(?:er|re)s?)\s+(?:per|an|a)\s+"
+    r"(?P<time>hour|hr|h|second|sec|s)\b"
+)
+
+
+def _rates_spelt(request: str) -> str:
+    def unit(match: re.Match[str]) -> str:
+        length, time = match.group("length"), match.group("time")[0]
+        if length.startswith("mile"):
+            return "mph" if time == "h" else match.group(0)
+        short = "km" if length.startswith("k") else "m"
+        return f"{short}/{time}" if (short, time) in {("km", "h"), ("m", "s")} else match.group(0)
+
+    return _RATE_IN_WORDS.sub(unit, request)
 
 
 _LEAD_VERBS = ("convert", "calculate", "compute")
