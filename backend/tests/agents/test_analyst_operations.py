@@ -630,6 +630,9 @@ def test_how_many_rows_with_and_without_a_condition(question: str, rows: int | N
         # The price after a discount, asked as the sale price.
         ("A coat is 150 and it's 20% off.", "What's the sale price?", 120),
         ("A jacket is 90, now 10% off.", "What's the sale price?", 81),
+        # An amount at a rate, for a number of those periods.
+        ("I earn 18 an hour and worked 40 hours.", "How much did I make?", 720),
+        ("I put away 200 a month for 6 months.", "How much have I saved?", 1200),
         # An amount held, less one amount taken from it.
         ("I had 500 dollars and spent 120 on groceries.", "How much do I have left?", 380),
         ("My budget is 80. I paid 34.50 for a jacket.", "How much is left?", 45.5),
@@ -871,3 +874,12 @@ def test_altogether_asks_for_the_total() -> None:
         capability="statistics",
     )
     assert data["result"] == 18
+
+
+def test_a_rate_for_periods_of_another_kind_is_refused() -> None:
+    # How many days a week are worked is not said.
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: I earn 50 a day and worked 3 weeks. Task: How much did I make?",
+            capability="calculation",
+        )

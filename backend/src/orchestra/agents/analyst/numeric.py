@@ -20,6 +20,7 @@ from orchestra.agents.analyst.problems import (
     read_interest,
     read_per_period,
     read_percentage_problem,
+    read_rate_for_periods,
     read_relative_change,
     read_share_per_person,
     read_unit_price,
@@ -182,6 +183,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if formula is None and context:
         # "I have $200 and spend $45.75. How much is left?"
         formula = read_amount_left(context.group("context"), text)
+    if formula is None and context:
+        # "I saved 150 a month for 8 months. How much do I have?"
+        formula = read_rate_for_periods(context.group("context"), text)
     if formula is None and context:
         # "A subscription is 12.99 a month. How much is that per year?"
         formula = read_per_period(context.group("context"), text)
