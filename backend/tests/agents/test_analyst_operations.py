@@ -883,3 +883,8 @@ def test_a_rate_for_periods_of_another_kind_is_refused() -> None:
             "Context: I earn 50 a day and worked 3 weeks. Task: How much did I make?",
             capability="calculation",
         )
+
+
+def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
+    data = run("json please:\n| sku | qty |\n|---|---|\n| B2 | 7 |", capability="conversion")
+    assert data["to"] == "json" and data["records"] == [{"sku": "B2", "qty": 7}]

@@ -411,7 +411,9 @@ _ASKS_CONVERSION = re.compile(
     r"format\w*|tabulate\w*|change\w*|rewrite|write|output|give|show|display|present)\b|"
     r"\b(?:to|into|as|in)\s+(?:a\s+)?(?:csv|json|markdown|md|table)\b|"
     # "json -> csv", "tsv → markdown": a target after an arrow.
-    r"(?:->|=>|\u2192)\s*(?:csv|json|markdown|md|table)\b",
+    r"(?:->|=>|\u2192)\s*(?:csv|json|markdown|md|table)\b|"
+    # "json please:", "CSV?": a format alone, asked for the table that follows.
+    r"^\W*(?:csv|json|markdown|md)(?:\s+(?:please|pls|thanks))?\W*$",
     re.I,
 )
 
