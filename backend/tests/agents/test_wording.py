@@ -382,7 +382,8 @@ def test_a_relative_change_goes_the_way_the_words_say(text: str, expected: float
 
 
 @pytest.mark.parametrize(
-    "text", ["it rose from 20 to 15, by what percent?", "it dropped from 20 to 25, by what percent?"]
+    "text",
+    ["it rose from 20 to 15, by what percent?", "it dropped from 20 to 25, by what percent?"],
 )
 def test_a_change_said_one_way_of_numbers_that_went_the_other_is_not_read(text: str) -> None:
     assert not read_numeric_request(text).trusted

@@ -758,8 +758,12 @@ def test_two_asks_joined_by_plus_or_as_well_as_are_two_steps(task: str) -> None:
         ("Write a haiku about autumn leaves", "funnier please", "writing", "funnier"),
         ("Draft a welcome email for new staff", "a bit more formal?", "writing", "more formal"),
         # A new quote said with "and" alone.
-        ("What's the sentiment of 'The staff were friendly'", "and 'the lift was broken'?",
-         "sentiment", "'the lift was broken'"),
+        (
+            "What's the sentiment of 'The staff were friendly'",
+            "and 'the lift was broken'?",
+            "sentiment",
+            "'the lift was broken'",
+        ),
     ],
 )
 def test_follow_ups_said_in_a_word_or_two(

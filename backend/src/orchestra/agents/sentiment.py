@@ -119,9 +119,7 @@ _FAILURES: dict[tuple[str, ...], float] = {
     )
 }
 # "two hours on hold and no answer", "still no reply": the same complaint, said with "no".
-_FAILURES.update(
-    {("no", word): -2.5 for word in ("answer", "reply", "response", "refund", "help")}
-)
+_FAILURES.update({("no", word): -2.5 for word in ("answer", "reply", "response", "refund", "help")})
 # Phrases whose meaning is not that of their words.
 _PHRASES: dict[tuple[str, ...], float] = {
     ("nothing", "special"): -0.5,
@@ -496,13 +494,13 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
 
 _SENTENCE_ENDS = frozenset(".!?;")
 # Intensifiers that only ever qualify an opinion ("so" and "too" also join clauses).
-_STRONG_INTENSIFIERS = frozenset(
-    "very really extremely incredibly absolutely totally completely super truly highly".split()
+_STRONG_INTENSIFIERS = _words(
+    "very really extremely incredibly absolutely totally completely super truly highly"
 )
 # Words an intensifier may come before that are no opinion ("really did", "very much").
-_PLAIN = frozenset(
+_PLAIN = _words(
     """much many well the a an it is was are were be been do did does have has had
-    i we you they he she this that not""".split()
+    i we you they he she this that not"""
 )
 
 
@@ -519,7 +517,9 @@ def _intensified_unknown(tokens: Sequence[str], index: int) -> bool:
     )
 
 
-def _check_verdict(tokens: Sequence[str], verdict: tuple[int, int], end: int, tally: _Tally) -> None:
+def _check_verdict(
+    tokens: Sequence[str], verdict: tuple[int, int], end: int, tally: _Tally
+) -> None:
     """After "but", the writer's verdict: when its words hold no opinion this lexicon
     knows ("I love the camera but the battery lasts two hours"), the label would be the
     side before it, which the writer went on to weigh against something unread."""

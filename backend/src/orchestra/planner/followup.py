@@ -56,7 +56,8 @@ _FOLLOW_UP_PATTERNS = (
     # "and the median?", "what about the max", "what's the max?": another figure of the
     # same numbers.
     re.compile(
-        _LEAD + r"(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is)\s+)?(?:the\s+)?(?P<subject>"
+        _LEAD
+        + r"(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is)\s+)?(?:the\s+)?(?P<subject>"
         + _FIGURE
         + r")\s*[.!?]*$",
         re.I | re.S,

@@ -62,9 +62,7 @@ def names_unit(word: str) -> bool:
 
 
 # A unit given to an amount ("2 hours", "500 m") or asked for ("in minutes", "into grams").
-_UNIT_SAID = re.compile(
-    r"(?:\d\s*|\b(?:in|into|to|as)\s+)(?P<unit>[a-z]+(?:/[a-z]+)?)\b", re.I
-)
+_UNIT_SAID = re.compile(r"(?:\d\s*|\b(?:in|into|to|as)\s+)(?P<unit>[a-z]+(?:/[a-z]+)?)\b", re.I)
 
 
 def mixed_units(text: str) -> tuple[str, str] | None:

@@ -1167,7 +1167,6 @@ def _percent_frame(tokens: list[Token]) -> Node | None:
     if len(numbers) != 2 or any(t.kind == "pct" for t in tokens):
         return None
     first, second = numbers
-    old, new = (_operand(tokens[i]) for i in numbers)
     if _CHANGE_RE.search(text):
         if words[first + 1 : second] not in (["to"], ["and"]) or words[first - 1 : first] not in (
             ["from"],
@@ -1401,6 +1400,14 @@ def _listed_range(first: int, last: int) -> str:
     return ", ".join(numbers[:-1]) + " and " + numbers[-1]
 
 
+# "to the fourth power": the power an ordinal names.
+_ORDINAL_WORDS: dict[str, int] = {
+    word: index
+    for index, word in enumerate(
+        ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+        start=2,
+    )
+}
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "forty-two": the hyphen joins tens and units ("forty-two times three" was 40 - 2 * 3);
@@ -1519,12 +1526,6 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "the middle value of 8, 1, 6": the median.
     (re.compile(r"\bmiddle\s+(?:value|number|one)\b"), "median"),
 )
-_ORDINAL_WORDS = {
-    word: index
-    for index, word in enumerate(
-        "second third fourth fifth sixth seventh eighth ninth tenth".split(), start=2
-    )
-}
 
 
 _THOUSANDS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", re.I)
