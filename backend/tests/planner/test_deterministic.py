@@ -797,3 +797,19 @@ def test_sum_up_is_a_summary_of_text_and_a_total_of_numbers(task: str, capabilit
 def test_a_speed_in_words_to_convert_is_a_calculation() -> None:
     # "per" made it sound like a figure per group.
     assert shape(plan("10 meters per second in km per hour")) == [("calculation", [])]
+
+
+def test_plus_after_a_figure_or_its_numbers_is_arithmetic_not_a_second_ask() -> None:
+    # The first ask was dropped as a statement: "the sum plus the average of 3, 4, 5" was 4.
+    assert shape(plan("the sum plus the average of 3, 4, 5")) == [("statistics", [])]
+    assert shape(plan("the median of 1, 3, 5 plus the sum of 2, 2, 2")) == [("statistics", [])]
+
+
+def test_an_ask_whose_verb_is_left_out_before_another_is_still_an_ask() -> None:
+    result = plan("the median of 1, 3, 5 and also the sum of 2, 2, 2")
+    assert shape(result) == [("statistics", []), ("statistics", [])]
+    assert "Context:" not in result.steps[1].instruction
+    # A statement of what something is stays the context of the question after it.
+    assert (
+        len(plan("the average of the class was 72, and also the median of 60, 70, 90").steps) == 1
+    )
