@@ -253,3 +253,22 @@ def test_an_opinion_in_words_the_lexicon_lacks_is_unsure(text: str) -> None:
 )
 def test_readings_that_are_not_unsure(text: str) -> None:
     assert not sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A bad thing put right is praise; not put right, it is the complaint.
+        ("Thanks for fixing the broken heater.", "positive"),
+        ("They solved my problem in minutes.", "positive"),
+        ("They never fixed the bug.", "negative"),
+        ("They didn't solve my problem.", "negative"),
+        # Not coming back, said with the act between "never" and "again", or other words.
+        ("I'm never ordering from here again.", "negative"),
+        ("We won't be back.", "negative"),
+        ("Zero stars if I could.", "negative"),
+        ("Total rip-off.", "negative"),
+    ],
+)
+def test_things_put_right_and_not_coming_back(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -83,7 +83,7 @@ _LEXICON: dict[str, float] = {
             complain complained complaining broke overcharged lousy worthless sloppy
             careless mistake mistakes inaccurate lazy unprofessional harsh ridiculous
             regret regrets regretted filthy grimy gross smelly stinks stank stinky
-            greasy soggy stale bland cramped shabby mouldy moldy sticky leaky leaking leaks
+            greasy soggy stale bland cramped shabby mouldy moldy sticky leak leaky leaking leaks
             torn ripped cracked scratched dented faulty defective breaks breaking dies dying
             wasting wasted ruin ruined ruins ruining
             unbearable awkward clumsy sluggish dull"""
@@ -94,7 +94,7 @@ _LEXICON: dict[str, float] = {
         _words(
             """terrible awful horrible worst disastrous catastrophic catastrophe useless
             hated dreadful appalling abysmal fatal deadly disgusting pathetic scam
-            nightmare"""
+            nightmare rip-off ripoff"""
         ),
         -3.0,
     ),
@@ -126,6 +126,13 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("not", "bad"): 1.5,
     ("not", "too", "bad"): 1.0,
     ("never", "again"): -2.0,
+    # Not coming back, said in other words than "never again".
+    ("never", "coming", "back"): -2.5,
+    ("never", "going", "back"): -2.5,
+    ("not", "coming", "back"): -2.5,
+    ("won't", "be", "back"): -2.5,
+    ("zero", "stars"): -2.5,
+    ("0", "stars"): -2.5,
     ("waste", "of", "money"): -3.0,
     ("waste", "of", "time"): -3.0,
     ("so", "so"): -0.5,
@@ -396,6 +403,37 @@ _BOTH_WAYS = (
 _BOTH_WAYS_VALENCE = 1.5
 
 
+def _never_again(tokens: Sequence[str], index: int) -> int:
+    """How many tokens "never ... again" spans from ``index`` with up to four words between
+    ("never ordering from here again"), or 0 when there is no such phrase."""
+    if tokens[index] != "never":
+        return 0
+    for width in range(3, 7):
+        end = index + width - 1
+        if end >= len(tokens) or tokens[end] in _SCOPE_ENDS:
+            return 0
+        if tokens[end] == "again":
+            return width
+    return 0
+
+
+# "fixed the broken heater", "solved my problem": a bad thing put right.
+_REPAIRS = _words(
+    """fix fixed fixes fixing solve solved solves solving resolve resolved resolving repair
+    repaired repairing sorted"""
+)
+_PUT_RIGHT_VALENCE = 1.5
+
+
+def _put_right(tokens: Sequence[str], index: int) -> bool:
+    """Whether the bad word at ``index`` is the object of a repair ("thanks for fixing the
+    broken heater", "they solved my problem in minutes"): the bad thing is gone."""
+    position = index - 1
+    while position >= 0 and tokens[position] in _DETERMINERS | {"every", "all", "those"}:
+        position -= 1
+    return position >= 0 and tokens[position] in _REPAIRS
+
+
 _THANKS = frozenset({"thanks", "thank"})
 # Words between "for" and what the thanks is for: "for the", "for ruining my".
 _DETERMINERS = frozenset({"the", "a", "an", "my", "our", "your", "this", "that", "such", "all"})
@@ -439,6 +477,12 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             verdict = None if tally.last_hedged else (index, _terms(tally))
             index += 1
             continue
+        again = _never_again(tokens, index)
+        if again:
+            # "I'm never ordering from here again": "never again" with the act between.
+            tally.add(" ".join(tokens[index : index + again]), -2.0 * weight, weight=weight)
+            index += again
+            continue
         if token in _THANKS and _ironic_thanks(tokens, index):
             # "Thanks a lot for breaking my phone": the thanks is no praise; the act is read.
             index += 1
@@ -480,6 +524,13 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             # "far from good" is the opposite of "good", and an opinion held.
             valence = -valence
             term = f"far from {token}"
+            negated = False
+        elif valence < 0 and _put_right(tokens, index):
+            # "fixed the bug" is praise; "never fixed the bug" is the bug, complained of.
+            if negated:
+                term = f"not put right: {token}"
+            else:
+                valence, term = _PUT_RIGHT_VALENCE, f"put right: {token}"
             negated = False
         elif negated:
             # "not good" is mildly negative, not the opposite of "good".
