@@ -813,3 +813,13 @@ def test_an_ask_whose_verb_is_left_out_before_another_is_still_an_ask() -> None:
     assert (
         len(plan("the average of the class was 72, and also the median of 60, 70, 90").steps) == 1
     )
+
+
+def test_a_figure_asked_after_a_comma_and_a_quote_for_the_text_ask_only() -> None:
+    result = plan("What's 30% of 120, the average of 2, 4 and 9, and the tone of 'Lovely work'?")
+    assert shape(result) == [("calculation", []), ("statistics", []), ("sentiment", [])]
+    # The quote at the end is the tone's, not more operands of the arithmetic.
+    assert "'Lovely work'" not in result.steps[0].instruction
+    assert "'Lovely work'" in result.steps[2].instruction
+    # A noun after a comma that names no figure is no ask.
+    assert len(plan("Research the history of Rome, the capital of Italy").steps) == 1

@@ -582,6 +582,13 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     )
                     # "the median of 1, 3, 5 and also the sum of 2, 2, 2"
                     or (strong and _is_elliptical_request(tokens, verb_at))
+                    # "What's 30% of 120, the average of 2, 4 and 9, and ...": a figure
+                    # asked after a comma, the ask before it having its operands.
+                    or (
+                        words in ([","], [",", "and"])
+                        and _names_a_figure_asked(tokens[verb_at:], operand=False)
+                        and _has_operand(tokens[start:index])
+                    )
                     # "the sentiment of '...' and what is 30% of 50?": a question with its
                     # own operands is not the object of the one before ("what causes it").
                     or (words == ["and"] and question and _has_operand(tokens[verb_at:]))
@@ -657,13 +664,14 @@ def _is_elliptical_request(tokens: list[Token], index: int) -> bool:
 _COPULAS = _words("is are was were be been")
 
 
-def _names_a_figure_asked(tokens: list[Token]) -> bool:
+def _names_a_figure_asked(tokens: list[Token], operand: bool = True) -> bool:
     """ "the median of 1, 3, 5" before "and also the sum of ...": an ask whose verb is left
-    out, not a statement (which says what something is: "the price of the coat is 90")."""
+    out, not a statement (which says what something is: "the price of the coat is 90").
+    With ``operand`` false the operands may come later in the sentence."""
     return (
         _is_elliptical_request(tokens, 0)
         and tokens[1].low in _FIGURE_WORDS | _TEXT_ASKS
-        and _has_operand(tokens)
+        and (_has_operand(tokens) or not operand)
         and not any(t.low in _COPULAS for t in tokens)
     )
 
