@@ -888,3 +888,15 @@ def test_a_rate_for_periods_of_another_kind_is_refused() -> None:
 def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
     data = run("json please:\n| sku | qty |\n|---|---|\n| B2 | 7 |", capability="conversion")
     assert data["to"] == "json" and data["records"] == [{"sku": "B2", "qty": 7}]
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("total quantity sold\nsku\tqty\n11\t3\n12\t5", 8),
+        ("average amount\nid,amt\n1,30\n2,50", 40),
+    ],
+)
+def test_a_column_written_short_is_found_by_its_word(instruction: str, result: float) -> None:
+    # With two numeric columns, "which column?" was asked.
+    assert run(instruction, capability="statistics")["result"] == result

@@ -588,12 +588,25 @@ def _summary_table(summary: dict[str, Any]) -> str:
     return "| Figure | Value |\n|---|---:|\n" + "\n".join(rows)
 
 
+# Column names written short, and the words people ask for them with ("total quantity"
+# of a column "qty").
+_ABBREVIATIONS = {
+    "qty": ("quantity", "quantities"),
+    "amt": ("amount", "amounts"),
+    "pct": ("percent", "percentage"),
+    "pts": ("points",),
+    "temp": ("temperature", "temperatures"),
+    "hrs": ("hours",),
+}
+
+
 def _mentioned_columns(instruction: str, columns: list[str]) -> list[str]:
     text = instruction.lower()
     found: list[tuple[int, str]] = []
     for column in columns:
         name = column.lower()
-        for variant in {name, name.replace("_", " "), name.replace(" ", "_")}:
+        variants = {name, name.replace("_", " "), name.replace(" ", "_")}
+        for variant in (*variants, *_ABBREVIATIONS.get(name, ())):
             match = re.search(rf"(?<![\w]){re.escape(variant)}(?![\w])", text)
             if match:
                 found.append((match.start(), column))
