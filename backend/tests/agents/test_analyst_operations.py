@@ -900,3 +900,12 @@ def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
 def test_a_column_written_short_is_found_by_its_word(instruction: str, result: float) -> None:
     # With two numeric columns, "which column?" was asked.
     assert run(instruction, capability="statistics")["result"] == result
+
+
+def test_the_values_of_a_json_object_of_numbers_are_its_numbers() -> None:
+    # It was refused as "not a table".
+    data = run('{"a": 5, "b": 7, "c": 9} whats the sum of the values', capability="statistics")
+    assert data["result"] == 21
+    # A key named says which value is meant: that is not a figure of them all.
+    with pytest.raises(AgentInputError):
+        run('{"a": 5, "b": 7} what is the average of b', capability="statistics")

@@ -95,7 +95,12 @@ def statistics_operation(request: StepRequest) -> StepResult:
     """Statistics of a table, or of numbers named in the request or given by earlier steps."""
     inputs = read_inputs(request.instruction, request.inputs)
     block = find_table_text(request.instruction)
-    if block and not _is_number_list(block):
+    values = _object_values(block, request.instruction) if block else None
+    if values is not None:
+        # '{"a": 5, "b": 7, "c": 9} what's the sum of the values': the values, listed.
+        prose = inputs.text.replace(block, " ").strip().rstrip(" .?:")
+        inputs.text = f"{prose}: {', '.join(values)}"
+    elif block and not _is_number_list(block):
         prose = request.instruction.replace(block, " ")
         return _table_statistics(prose, parse_table(block))
     table = _given_table(request, inputs)
@@ -111,6 +116,21 @@ def _is_number_list(block: str) -> bool:
     except json.JSONDecodeError:
         return False
     return isinstance(value, list) and bool(value) and all(_is_number(v) for v in value)
+
+
+def _object_values(block: str, instruction: str) -> list[str] | None:
+    """The values of a JSON object whose values are all numbers, when the request names
+    none of its keys ('{"a": 5, "b": 7} what's the sum of the values'); else None."""
+    try:
+        value = json.loads(block)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(value, dict) or not value or not all(_is_number(v) for v in value.values()):
+        return None
+    prose = instruction.replace(block, " ").lower()
+    if any(re.search(rf"(?<!\w){re.escape(str(k).lower())}(?!\w)", prose) for k in value):
+        return None  # "the average of b": which key is meant is not for a list to say
+    return [json.dumps(v) for v in value.values()]
 
 
 def calculation_operation(request: StepRequest) -> StepResult:
