@@ -407,3 +407,9 @@ def test_a_speed_in_words_converts(text: str, expected: float) -> None:
     found = read_formula(text)
     assert found is not None
     assert evaluate(render(found[0])) == pytest.approx(expected, rel=1e-4)
+
+
+def test_another_adds_nothing_to_the_arithmetic() -> None:
+    reading = read_numeric_request("500 minus 20 percent, and then minus another 5 percent of that")
+    assert reading.trusted
+    assert evaluate(render(reading.clauses[-1].expression)) == pytest.approx(380)

@@ -381,14 +381,15 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Request words that carry no arithmetic: dropped before reading.
+# Request words that carry no arithmetic: dropped before reading ("then minus another 10%
+# of that" is minus 10% of that).
 _FILLER = _words(
     """what what's whats is are was were be been the a an please kindly calculate compute
     evaluate determine find get give tell show me us can could would will you i we i'd
     i'm exactly just quick quickly hey hi ok okay so now also let lets let's know need
     want like solve do does did my our your their his her equal equals equal answer
     expression
-    mean? if roughly approximately about work out figure check"""
+    mean? if roughly approximately about work out figure check another"""
 ) - {"mean?", "if", "about", "figure"}
 # Words that describe the material ("the average of these sales figures"): harmless there.
 _DESCRIPTIVE_OK = _words(
