@@ -272,3 +272,27 @@ def test_readings_that_are_not_unsure(text: str) -> None:
 )
 def test_things_put_right_and_not_coming_back(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A warning is not a negated waste.
+        ("Don't waste your money.", "negative"),
+        ("Do not waste your time on this.", "negative"),
+        # Set phrases of disappointment and of praise without a word of opinion.
+        ("I've had better.", "negative"),
+        ("I had high hopes.", "negative"),
+        ("Can't fault it.", "positive"),
+        ("This is exactly what I needed.", "positive"),
+        ("Decent value for money.", "positive"),
+        # A comparative has the valence of its word; here an expectation unmet turns it.
+        ("The staff could have been friendlier.", "negative"),
+        ("The new version is nicer.", "positive"),
+        # Hedges both ways are neutral, "but" between them or not.
+        ("Not great, but not terrible.", "neutral"),
+        ("Not the best, but not the worst.", "neutral"),
+    ],
+)
+def test_warnings_set_phrases_comparatives_and_hedges(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -131,6 +131,22 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("never", "going", "back"): -2.5,
     ("not", "coming", "back"): -2.5,
     ("won't", "be", "back"): -2.5,
+    # A warning, not a negated waste: "Don't waste your money" was positive.
+    **{
+        (*negation, "waste", "your", what): -3.0
+        for negation in (("don't",), ("do", "not"), ("dont",))
+        for what in ("money", "time")
+    },
+    # Better had elsewhere; hopes that were high; nothing to fault; what was needed.
+    ("had", "better"): -2.0,
+    ("seen", "better"): -2.0,
+    ("had", "high", "hopes"): -2.0,
+    ("can't", "fault"): 2.0,
+    ("cannot", "fault"): 2.0,
+    ("couldn't", "fault"): 2.0,
+    ("exactly", "what", "i", "needed"): 2.5,
+    ("just", "what", "i", "needed"): 2.5,
+    ("value", "for", "money"): 2.0,
     ("zero", "stars"): -2.5,
     ("0", "stars"): -2.5,
     ("waste", "of", "money"): -3.0,
@@ -508,7 +524,9 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             )
             index += len(words)
             continue
-        known = _LEXICON.get(token, _prefix_negated(token) or _adverb_of(token))
+        known = _LEXICON.get(
+            token, _prefix_negated(token) or _adverb_of(token) or _comparative_of(token)
+        )
         if known is None:
             if token not in _NOT_COUNTED:
                 tally.neutral += 1
@@ -605,6 +623,21 @@ def _adverb_of(token: str) -> float | None:
     return None
 
 
+def _comparative_of(token: str) -> float | None:
+    """The valence of the word a comparative is made from: "could have been friendlier",
+    "nicer", "poorer" (the lexicon lists "better", "worse", "cheaper" itself)."""
+    if token.endswith("ier"):
+        candidates: tuple[str, ...] = (f"{token[:-3]}y",)
+    elif token.endswith("er"):
+        candidates = (token[:-2], token[:-1])
+    else:
+        return None
+    for word in candidates:
+        if len(word) >= 4 and word in _LEXICON:
+            return _LEXICON[word]
+    return None
+
+
 def _normalise(raw: float) -> float:
     # VADER's squashing: keeps the score in -1..1 whatever the text length.
     return raw / math.sqrt(raw * raw + 15.0)
@@ -616,6 +649,9 @@ def _label(tally: _Tally, score: float) -> str:
     # hedges both ways and is neutral, not mixed.
     positive = tally.positive - tally.hedged_positive
     negative = tally.negative - tally.hedged_negative
+    if tally.positive and tally.negative and not positive and not negative:
+        # "It's not bad, but not good either": hedges both ways, "but" or not.
+        return "neutral"
     stronger, weaker = max(positive, negative), min(positive, negative)
     balanced = weaker >= 1.5 and weaker / stronger >= MIXED_BALANCE and abs(score) < 0.5
     if balanced and not contrast:
