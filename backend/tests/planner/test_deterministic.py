@@ -823,3 +823,34 @@ def test_a_figure_asked_after_a_comma_and_a_quote_for_the_text_ask_only() -> Non
     assert "'Lovely work'" in result.steps[2].instruction
     # A noun after a comma that names no figure is no ask.
     assert len(plan("Research the history of Rome, the capital of Italy").steps) == 1
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "capability", "kept"),
+    [
+        # Another piece, and the same piece about something else.
+        ("Write a limerick about a frog", "another one", "writing", "limerick about a frog"),
+        ("Write a limerick about a frog", "now about a cat", "writing", "limerick about a cat"),
+        # Another ask of the same text.
+        (
+            "Sentiment of 'the soup was cold'",
+            "what about the keywords?",
+            "keywords",
+            "'the soup was cold'",
+        ),
+        (
+            "Sentiment of 'the soup was cold'",
+            "and the summary",
+            "summarization",
+            "'the soup was cold'",
+        ),
+    ],
+)
+def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
+    previous: str, follow_up: str, capability: str, kept: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert [s.capability for s in result.steps] == [capability]
+    assert kept in result.steps[0].instruction
+    # After arithmetic, "another one" says nothing to repeat.
+    assert plan("another one", history=("What's 5 + 5?",)).steps[0].instruction == "Another one."

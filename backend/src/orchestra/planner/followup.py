@@ -22,6 +22,8 @@ _FIGURE = (
     r"(?:average|mean|median|mode|sum|total|range|variance|standard\s+deviation|stdev|"
     r"max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest)"
 )
+# What is asked of a text, named as a noun.
+_TEXT_ASK = r"(?:keywords|key\s+words|key\s+terms|summary|gist|sentiment|tone)"
 _FOLLOW_UP_PATTERNS = (
     re.compile(
         _LEAD + r"(?:can you |could you |would you |please |now )*"
@@ -30,6 +32,11 @@ _FOLLOW_UP_PATTERNS = (
         re.I | re.S,
     ),
     re.compile(_LEAD + r"(?:what|how)\s+about\s+(?P<subject>.+?)\s*[.!?]*$", re.I | re.S),
+    # "now about a cat", "and about the ocean?": the same, without "what".
+    re.compile(
+        r"^(?:now|and|ok(?:ay)?|so)[\s,]+(?:now\s+)?about\s+(?P<subject>.+?)\s*[.!?]*$",
+        re.I | re.S,
+    ),
     # "make it about winter instead", "can you change it to be about mountains?"
     re.compile(
         _LEAD + r"(?:can you |could you |would you |please )*(?:make|change|switch|turn)\s+"
@@ -54,11 +61,13 @@ _FOLLOW_UP_PATTERNS = (
         re.I | re.S,
     ),
     # "and the median?", "what about the max", "what's the max?": another figure of the
-    # same numbers.
+    # same numbers; "and the keywords?": another ask of the same text.
     re.compile(
         _LEAD
-        + r"(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is)\s+)?(?:the\s+)?(?P<subject>"
+        + r"(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is|\s+are)\s+)?(?:the\s+)?(?P<subject>"
         + _FIGURE
+        + "|"
+        + _TEXT_ASK
         + r")\s*[.!?]*$",
         re.I | re.S,
     ),
@@ -176,6 +185,15 @@ def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
     return f"{previous.rstrip(' .?!')}, then {match.group('rest')}"
 
 
+# "another one", "one more please": the earlier request, asked again.
+_ANOTHER_RE = re.compile(
+    _LEAD
+    + r"(?:(?:can you |could you )?(?:give me |write |do )?)?(?:another(?:\s+one)?|one\s+more)"
+    r"(?:\s+please)?\s*[.!?]*$",
+    re.I,
+)
+
+
 def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     """Rewrite a follow-up as the previous task with the new subject; else return ``text``.
 
@@ -191,6 +209,11 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         # "now in feet": the earlier conversion in another unit, or, with none before,
         # planned alone, to be refused for want of an amount.
         return _new_target_unit(text, earlier) or text
+    if _ANOTHER_RE.match(text.strip()) and earlier:
+        previous = resolve_follow_up(earlier[-1], earlier[:-1])
+        # Another piece of writing or research; "another one" after arithmetic says nothing.
+        if not re.search(r"\d", previous):
+            return previous
     subject = follow_up_subject(text)
     if subject is None:
         return _continues_arithmetic(text, earlier) or _revises(text, earlier) or text
@@ -291,9 +314,17 @@ def _swap_amount(previous: str, amount: str) -> str | None:
     return previous[: found[0].start("amount")] + amount + previous[found[0].end("amount") :]
 
 
+# "what about the keywords?" after the sentiment of a quote: another ask of the same text.
+_TEXT_ASK_RE = re.compile(r"(?:the\s+)?(?P<ask>" + _TEXT_ASK + ")", re.I)
+
+
 def _substitute(previous: str, subject: str) -> str | None:
     """Replace the subject of ``previous`` by ``subject``, matching like with like; None when
     the subject is a figure or an amount that the earlier request has no place for."""
+    text_ask = _TEXT_ASK_RE.fullmatch(subject)
+    if text_ask:
+        quoted = _QUOTED_RE.search(previous)
+        return f"Give me the {text_ask.group('ask')} of {quoted.group(0)}" if quoted else None
     figure = re.fullmatch(r"(?:the\s+)?(?P<figure>" + _FIGURE + r")", subject, re.I)
     if figure:
         return _swap_figure(previous, figure.group("figure"))
