@@ -296,3 +296,12 @@ def test_things_put_right_and_not_coming_back(text: str, label: str) -> None:
 )
 def test_warnings_set_phrases_comparatives_and_hedges(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+def test_until_weighs_what_came_after_as_but_does() -> None:
+    # "perfect until the bill came" was positive: what came after is the verdict, unread.
+    assert sentiment("Everything was perfect until the bill came.").unsure
+    assert sentiment("It was great until it broke.").label == "negative"
+    assert sentiment("Really enjoyed the first half, the ending was a letdown.").label == "mixed"
+    # "the very end" is no intensified opinion.
+    assert sentiment("Loved it until the very end.").unsure == ["'until the end'"]

@@ -85,7 +85,7 @@ _LEXICON: dict[str, float] = {
             regret regrets regretted filthy grimy gross smelly stinks stank stinky
             greasy soggy stale bland cramped shabby mouldy moldy sticky leak leaky leaking leaks
             torn ripped cracked scratched dented faulty defective breaks breaking dies dying
-            wasting wasted ruin ruined ruins ruining
+            wasting wasted ruin ruined ruins ruining letdown let-down
             unbearable awkward clumsy sluggish dull"""
         ),
         -2.0,
@@ -250,7 +250,8 @@ _INTENSIFIERS: dict[str, float] = {
     "somewhat": 0.7,
     "barely": 0.5,
 }
-_CONTRAST = frozenset({"but", "however", "although", "though", "yet", "nevertheless"})
+# "until": "perfect until the bill came" weighs what came after, as "but" does.
+_CONTRAST = frozenset({"but", "however", "although", "though", "yet", "nevertheless", "until"})
 # Words that end a negation's reach: a new clause starts.
 _SCOPE_ENDS = _CONTRAST | {"and", "or", "because", "while", ".", ",", ";", ":", "!", "?"}
 
@@ -566,10 +567,11 @@ _SENTENCE_ENDS = frozenset(".!?;")
 _STRONG_INTENSIFIERS = _words(
     "very really extremely incredibly absolutely totally completely super truly highly"
 )
-# Words an intensifier may come before that are no opinion ("really did", "very much").
+# Words an intensifier may come before that are no opinion ("really did", "very much",
+# "the very end").
 _PLAIN = _words(
     """much many well the a an it is was are were be been do did does have has had
-    i we you they he she this that not"""
+    i we you they he she this that not end beginning start first last same"""
 )
 
 
