@@ -96,7 +96,7 @@ def statistics_operation(request: StepRequest) -> StepResult:
     inputs = read_inputs(request.instruction, request.inputs)
     block = find_table_text(request.instruction)
     values = _object_values(block, request.instruction) if block else None
-    if values is not None:
+    if block and values is not None:
         # '{"a": 5, "b": 7, "c": 9} what's the sum of the values': the values, listed.
         prose = inputs.text.replace(block, " ").strip().rstrip(" .?:")
         inputs.text = f"{prose}: {', '.join(values)}"
