@@ -847,18 +847,32 @@ def test_thousands_separators_and_lists_without_spaces_are_still_read() -> None:
     ("instruction", "capability"),
     [
         ("Context: I walked 2 km and then 500 m. Task: How far did I walk in total?", "statistics"),
-        ("what's 25% of 3 kilograms, in grams", "calculation"),
-        ("half of 90 minutes in hours", "calculation"),
+        ("2 hours plus 30 minutes in minutes", "calculation"),
     ],
 )
 def test_amounts_in_two_units_of_one_measure_are_not_added_as_they_stand(
     instruction: str, capability: str
 ) -> None:
-    # 2 km and 500 m made 502, and 25% of 3 kilograms "in grams" 0.75.
+    # 2 km and 500 m made 502.
     with pytest.raises(AgentInputError, match="does not convert"):
         run(instruction, capability=capability)
     assert run("double 40 minutes", capability="calculation")["result"] == 80
     assert run("convert 3 hours 45 minutes to minutes", capability="calculation")["result"] == 225
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # The arithmetic in its one unit, then its result in the unit asked (it was 0.75).
+        ("what's 25% of 3 kilograms, in grams", 750),
+        ("half of 90 minutes in hours", 0.75),
+        ("double 3 km in meters", 6000),
+    ],
+)
+def test_arithmetic_in_one_unit_is_converted_to_the_unit_asked(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
 
 
 def test_a_sentiment_the_lexicon_cannot_read_is_refused() -> None:
@@ -909,3 +923,9 @@ def test_the_values_of_a_json_object_of_numbers_are_its_numbers() -> None:
     # A key named says which value is meant: that is not a figure of them all.
     with pytest.raises(AgentInputError):
         run('{"a": 5, "b": 7} what is the average of b', capability="statistics")
+
+
+def test_figures_of_amounts_in_a_unit_asked_in_another_are_refused() -> None:
+    # Not converted, the mean would be 4, in km, for a request asking meters.
+    with pytest.raises(AgentInputError):
+        run("the average of 2, 4 and 6 km in meters", capability="statistics")

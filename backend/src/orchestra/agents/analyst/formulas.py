@@ -14,7 +14,7 @@ import re
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["asks_speed", "is_unit", "mixed_units", "names_unit", "read_formula"]
+__all__ = ["asks_speed", "is_unit", "mixed_units", "names_unit", "read_formula", "result_in_unit"]
 
 # Units by dimension, with their size in the dimension's base unit.
 _UNITS: dict[str, tuple[str, float]] = {}
@@ -82,6 +82,32 @@ def mixed_units(text: str) -> tuple[str, str] | None:
         if earlier[1][1] != size:
             return earlier[0], word
     return None
+
+
+# "what's 15% of 2 hours, in minutes": the arithmetic, then the unit its result is asked in.
+_RESULT_IN = re.compile(
+    r"^(?P<head>.*\d.*?)[\s,]+(?:in|into|to|as)\s+(?P<target>[a-z]+(?:/[a-z]+)?)\s*[?.!]*$",
+    re.I | re.S,
+)
+
+
+def result_in_unit(text: str) -> tuple[str, float, str] | None:
+    """The arithmetic of ``text``, the factor that turns its result into the unit asked at
+    its end, and that unit ("15% of 2 hours, in minutes": "15% of 2 hours", 60, "minutes");
+    None unless every amount of the arithmetic is in one unit of the same measure."""
+    match = _RESULT_IN.match(text.strip())
+    if match is None or match.group("target").lower() not in _UNITS:
+        return None
+    head, target = match.group("head"), match.group("target").lower()
+    units = {m.group("unit").lower() for m in _UNIT_SAID.finditer(_rates_spelt(head.lower()))}
+    units &= _UNITS.keys()
+    if len(units) != 1:
+        return None
+    (source,) = units
+    (dimension, size), (other, target_size) = _UNITS[source], _UNITS[target]
+    if dimension != other:
+        return None
+    return head, size / target_size, target
 
 
 _TEMPERATURES = {

@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
-from orchestra.agents.analyst.formulas import asks_speed, mixed_units, read_formula
+from orchestra.agents.analyst.formulas import (
+    asks_speed,
+    mixed_units,
+    read_formula,
+    result_in_unit,
+)
 from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_interest,
@@ -222,6 +228,10 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "'(150 + 50) / (2 + 1)'."
         )
     mixed = mixed_units(inputs.text) if formula is None else None
+    # "what's 15% of 2 hours, in minutes": the arithmetic in its one unit, then converted.
+    in_unit = result_in_unit(text) if mixed is not None and not context else None
+    if in_unit is not None:
+        text, mixed = in_unit[0], None
     if mixed is not None:
         # "I walked 2 km and then 500 m. How far in total?" is not 502: the words are read
         # as numbers as they stand, with no conversion between units.
@@ -236,6 +246,14 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         reading = Reading((Clause(label, expression),))
     else:
         reading = read_numeric_request(text, inputs.numbers, implicit=implicit, material=material)
+    if in_unit is not None and reading.expression is not None and not reading.figures:
+        _, factor, unit = in_unit
+        last = Clause(f"in {unit}", Op("*", reading.expression, Num(factor, f"{factor:.15g}")))
+        reading = replace(reading, clauses=(*reading.clauses, last))
+    elif in_unit is not None:
+        # "the average of 2, 4 and 6 km in meters": figures are not converted.
+        doubt = f"figures of amounts asked in {in_unit[2]}, which are not converted"
+        reading = replace(reading, confidence=0.0, doubts=(*reading.doubts, doubt))
     confidence = reading.confidence
     if any(r in inputs.from_text for r in reading.references):
         confidence = round(confidence - 0.1, 3)
