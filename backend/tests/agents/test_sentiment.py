@@ -305,3 +305,14 @@ def test_until_weighs_what_came_after_as_but_does() -> None:
     assert sentiment("Really enjoyed the first half, the ending was a letdown.").label == "mixed"
     # "the very end" is no intensified opinion.
     assert sentiment("Loved it until the very end.").unsure == ["'until the end'"]
+
+
+@pytest.mark.parametrize("text", ["The food was terible.", "awsome service!", "it was amazng"])
+def test_a_slip_in_a_word_of_opinion_is_not_guessed(text: str) -> None:
+    # It was neutral, the lexicon knowing no word of it.
+    assert sentiment(text).unsure
+
+
+def test_real_words_that_look_like_slips_are_words() -> None:
+    assert not sentiment("Please find the invoice attached.").unsure
+    assert sentiment("Please find the invoice attached.").label == "neutral"

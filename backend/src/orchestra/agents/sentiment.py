@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from orchestra.agents.prose import split_sentences
@@ -77,7 +77,7 @@ _LEXICON: dict[str, float] = {
             confusing annoying annoyed hate hates dislike disappointed disappointing
             disappointment crash crashes crashed crashing overpriced limited limitation
             limitations challenge challenges criticism critics rude dirty cold noisy
-            uncomfortable unhelpful frustrating frustrated angry upset died dead
+            uncomfortable unhelpful frustrating frustrated angry upset died dead complains
             uninstall uninstalled uninstalling refund cancel cancelled canceled wrong
             missing mess messy ugly boring tired lag laggy freezes freezing unusable
             complain complained complaining broke overcharged lousy worthless sloppy
@@ -534,6 +534,10 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
                 if _intensified_unknown(tokens, index):
                     # "really filthy": an opinion is held, in a word this lexicon lacks.
                     tally.unread.append(f"'{tokens[index - 1]} {token}'")
+                elif token in _SLIPS:
+                    # "The food was terible.": a slip in a word of opinion, which is not
+                    # guessed ("please" is a word, not a slip for "pleased").
+                    tally.unread.append(f"'{token}'")
             index += 1
             continue
         valence = known
@@ -562,6 +566,26 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
     return tally
 
 
+def _slips_of(words: Iterable[str]) -> frozenset[str]:
+    """Each word with one letter left out, two letters swapped or one letter doubled."""
+    slips: set[str] = set()
+    for word in words:
+        slips.update(word[:i] + word[i + 1 :] for i in range(len(word)))
+        slips.update(word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+        slips.update(word[:i] + word[i] + word[i:] for i in range(len(word)))
+    return frozenset(slips)
+
+
+# Slips of the keyboard in long words of opinion ("terible", "amazng", "awsome"), less the
+# real words among them, which are not slips.
+_SLIPS = (
+    _slips_of(w for w in _LEXICON if len(w) >= 7 and w.isalpha())
+    - _LEXICON.keys()
+    - _words(
+        """please health freeze treats peasant trilled lawless braking racked cashed cashing
+        cashes sunning prefect rowing wining inning critic smoothy"""
+    )
+)
 _SENTENCE_ENDS = frozenset(".!?;")
 # Intensifiers that only ever qualify an opinion ("so" and "too" also join clauses).
 _STRONG_INTENSIFIERS = _words(
