@@ -619,6 +619,8 @@ def test_how_many_rows_with_and_without_a_condition(question: str, rows: int | N
         ("The price dropped from 80 to 60.", "By what percent did it drop?", 25),
         ("Users went from 200 to 150.", "What's the percentage change?", -25),
         ("Visitors went from 1,200 to 1,500.", "What's the percentage increase?", 25),
+        # Dated values: the years are no values.
+        ("Sales went from 400 in 2021 to 500 in 2023.", "By what percent did they grow?", 25),
         # An amount split between people.
         ("There are 5 of us and dinner was 210.", "How much does each of us pay?", 42),
         ("The taxi was 48 dollars for 3 friends.", "How much each?", 16),
@@ -628,6 +630,9 @@ def test_how_many_rows_with_and_without_a_condition(question: str, rows: int | N
         # The price after a discount, asked as the sale price.
         ("A coat is 150 and it's 20% off.", "What's the sale price?", 120),
         ("A jacket is 90, now 10% off.", "What's the sale price?", 81),
+        # An amount at a rate, for a number of those periods.
+        ("I earn 18 an hour and worked 40 hours.", "How much did I make?", 720),
+        ("I put away 200 a month for 6 months.", "How much have I saved?", 1200),
         # An amount held, less one amount taken from it.
         ("I had 500 dollars and spent 120 on groceries.", "How much do I have left?", 380),
         ("My budget is 80. I paid 34.50 for a jacket.", "How much is left?", 45.5),
@@ -836,3 +841,91 @@ def test_a_decimal_comma_is_not_guessed(instruction: str) -> None:
 def test_thousands_separators_and_lists_without_spaces_are_still_read() -> None:
     assert run("Context: I spent 1,200 and 3,400. Task: What's the total?")["result"] == 4600
     assert run("sum of 3,5,7", capability="statistics")["result"] == 15
+
+
+@pytest.mark.parametrize(
+    ("instruction", "capability"),
+    [
+        ("Context: I walked 2 km and then 500 m. Task: How far did I walk in total?", "statistics"),
+        ("2 hours plus 30 minutes in minutes", "calculation"),
+    ],
+)
+def test_amounts_in_two_units_of_one_measure_are_not_added_as_they_stand(
+    instruction: str, capability: str
+) -> None:
+    # 2 km and 500 m made 502.
+    with pytest.raises(AgentInputError, match="does not convert"):
+        run(instruction, capability=capability)
+    assert run("double 40 minutes", capability="calculation")["result"] == 80
+    assert run("convert 3 hours 45 minutes to minutes", capability="calculation")["result"] == 225
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # The arithmetic in its one unit, then its result in the unit asked (it was 0.75).
+        ("what's 25% of 3 kilograms, in grams", 750),
+        ("half of 90 minutes in hours", 0.75),
+        ("double 3 km in meters", 6000),
+    ],
+)
+def test_arithmetic_in_one_unit_is_converted_to_the_unit_asked(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_sentiment_the_lexicon_cannot_read_is_refused() -> None:
+    with pytest.raises(AgentInputError, match="does not know"):
+        run("What's the sentiment of 'Great screen but the speakers crackle constantly.'")
+    assert run("What's the sentiment of 'Great screen and loud speakers.'")["label"] == "positive"
+
+
+def test_altogether_asks_for_the_total() -> None:
+    data = run(
+        "Context: Lunch was 12.50, coffee 3.20 and a snack 2.30. Task: What did I spend "
+        "altogether?",
+        capability="statistics",
+    )
+    assert data["result"] == 18
+
+
+def test_a_rate_for_periods_of_another_kind_is_refused() -> None:
+    # How many days a week are worked is not said.
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: I earn 50 a day and worked 3 weeks. Task: How much did I make?",
+            capability="calculation",
+        )
+
+
+def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
+    data = run("json please:\n| sku | qty |\n|---|---|\n| B2 | 7 |", capability="conversion")
+    assert data["to"] == "json" and data["records"] == [{"sku": "B2", "qty": 7}]
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("total quantity sold\nsku\tqty\n11\t3\n12\t5", 8),
+        ("average amount\nid,amt\n1,30\n2,50", 40),
+    ],
+)
+def test_a_column_written_short_is_found_by_its_word(instruction: str, result: float) -> None:
+    # With two numeric columns, "which column?" was asked.
+    assert run(instruction, capability="statistics")["result"] == result
+
+
+def test_the_values_of_a_json_object_of_numbers_are_its_numbers() -> None:
+    # It was refused as "not a table".
+    data = run('{"a": 5, "b": 7, "c": 9} whats the sum of the values', capability="statistics")
+    assert data["result"] == 21
+    # A key named says which value is meant: that is not a figure of them all.
+    with pytest.raises(AgentInputError):
+        run('{"a": 5, "b": 7} what is the average of b', capability="statistics")
+
+
+def test_figures_of_amounts_in_a_unit_asked_in_another_are_refused() -> None:
+    # Not converted, the mean would be 4, in km, for a request asking meters.
+    with pytest.raises(AgentInputError):
+        run("the average of 2, 4 and 6 km in meters", capability="statistics")

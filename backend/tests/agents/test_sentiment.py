@@ -207,3 +207,112 @@ def test_set_phrases_of_degree_regret_amends_and_both_ways(text: str, label: str
 )
 def test_failures_said_without_a_word_of_opinion(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Thanks for something bad is irony; thanks for putting it right is not.
+        ("Thanks a lot for ruining my weekend.", "negative"),
+        ("Thank you so much for the awful service.", "negative"),
+        ("Thanks for the quick reply!", "positive"),
+        # An adverb has the valence of the word it is made from.
+        ("Everything fits perfectly.", "positive"),
+        ("The shelf was badly made.", "negative"),
+        # No answer is the complaint that "never answers" is.
+        ("Still no reply after three emails.", "negative"),
+        ("The mug arrived cracked.", "negative"),
+    ],
+)
+def test_irony_adverbs_and_everyday_complaints(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+    assert not sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The verdict after "but" holds no word of opinion: the label would be a guess.
+        "I love the screen but the speakers crackle constantly.",
+        # An intensified word the lexicon lacks is an opinion it cannot read.
+        "The room was really pokey.",
+    ],
+)
+def test_an_opinion_in_words_the_lexicon_lacks_is_unsure(text: str) -> None:
+    assert sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After a hope that did not come true, "but" says what came instead.
+        "The delivery was supposed to be fast but took three weeks.",
+        "Thank you so much, this really made my day!",
+        "A very large room with a view of the harbour.",
+    ],
+)
+def test_readings_that_are_not_unsure(text: str) -> None:
+    assert not sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A bad thing put right is praise; not put right, it is the complaint.
+        ("Thanks for fixing the broken heater.", "positive"),
+        ("They solved my problem in minutes.", "positive"),
+        ("They never fixed the bug.", "negative"),
+        ("They didn't solve my problem.", "negative"),
+        # Not coming back, said with the act between "never" and "again", or other words.
+        ("I'm never ordering from here again.", "negative"),
+        ("We won't be back.", "negative"),
+        ("Zero stars if I could.", "negative"),
+        ("Total rip-off.", "negative"),
+    ],
+)
+def test_things_put_right_and_not_coming_back(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A warning is not a negated waste.
+        ("Don't waste your money.", "negative"),
+        ("Do not waste your time on this.", "negative"),
+        # Set phrases of disappointment and of praise without a word of opinion.
+        ("I've had better.", "negative"),
+        ("I had high hopes.", "negative"),
+        ("Can't fault it.", "positive"),
+        ("This is exactly what I needed.", "positive"),
+        ("Decent value for money.", "positive"),
+        # A comparative has the valence of its word; here an expectation unmet turns it.
+        ("The staff could have been friendlier.", "negative"),
+        ("The new version is nicer.", "positive"),
+        # Hedges both ways are neutral, "but" between them or not.
+        ("Not great, but not terrible.", "neutral"),
+        ("Not the best, but not the worst.", "neutral"),
+    ],
+)
+def test_warnings_set_phrases_comparatives_and_hedges(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_until_weighs_what_came_after_as_but_does() -> None:
+    # "perfect until the bill came" was positive: what came after is the verdict, unread.
+    assert sentiment("Everything was perfect until the bill came.").unsure
+    assert sentiment("It was great until it broke.").label == "negative"
+    assert sentiment("Really enjoyed the first half, the ending was a letdown.").label == "mixed"
+    # "the very end" is no intensified opinion.
+    assert sentiment("Loved it until the very end.").unsure == ["'until the end'"]
+
+
+@pytest.mark.parametrize("text", ["The food was terible.", "awsome service!", "it was amazng"])
+def test_a_slip_in_a_word_of_opinion_is_not_guessed(text: str) -> None:
+    # It was neutral, the lexicon knowing no word of it.
+    assert sentiment(text).unsure
+
+
+def test_real_words_that_look_like_slips_are_words() -> None:
+    assert not sentiment("Please find the invoice attached.").unsure
+    assert sentiment("Please find the invoice attached.").label == "neutral"

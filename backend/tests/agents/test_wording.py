@@ -285,6 +285,21 @@ def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
         ("what is 20 percent more than 50", 60),
         ("what is 30% less than 200", 140),
         ("whats 12 percnt of 50", 6),
+        # The hyphen of a number in words joins its tens and units; spaced, it subtracts.
+        ("forty-two times three", 126),
+        ("sixty-five minus twelve", 53),
+        ("ninety - nine", 81),
+        ("twenty-five percent of eighty", 20),
+        # "a" before a scale is one of it.
+        ("5% of a hundred", 5),
+        ("a million divided by 4", 250000),
+        # Powers said as ordinals, superlatives "out of" a list, the middle value.
+        ("2 to the fifth power", 32),
+        ("5 to the 3rd power", 125),
+        ("the biggest number out of 4, 19, 7", 19),
+        ("the middle value of 3, 9, 1", 3),
+        # A split between more words than one noun.
+        ("Split a 90 dollar bill among 4 friends", 22.5),
     ],
 )
 def test_everyday_ways_of_writing_numbers(text: str, expected: float) -> None:
@@ -349,3 +364,52 @@ def test_a_logarithm_without_a_base_is_not_guessed(text: str) -> None:
     reading = read_numeric_request(text)
     assert not reading.trusted
     assert any("names no base" in d for d in reading.doubts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A drop asked "by what percentage" is as large as the drop: 20, not -20.
+        ("the price dropped from 125 to 100, by what percentage?", 20),
+        ("the percent decrease from 80 to 60", 25),
+        ("By how many percent did the rent go up from 1,200 to 1,290?", 7.5),
+        # A change with no way said keeps its sign.
+        ("percent change from 50 to 40", -20),
+    ],
+)
+def test_a_relative_change_goes_the_way_the_words_say(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["it rose from 20 to 15, by what percent?", "it dropped from 20 to 25, by what percent?"],
+)
+def test_a_change_said_one_way_of_numbers_that_went_the_other_is_not_read(text: str) -> None:
+    assert not read_numeric_request(text).trusted
+
+
+def test_the_whole_thing_is_the_value_before() -> None:
+    reading = read_numeric_request("take 50, add 10, then divide the whole thing by 3")
+    assert reading.trusted and [c.expression for c in reading.clauses][-1] is not None
+    assert evaluate(render(reading.clauses[-1].expression)) == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("45 miles per hour to km per hour", 72.42048),
+        ("10 meters per second in km per hour", 36),
+        ("convert 100 kilometers per hour to miles per hour", 62.1371),
+    ],
+)
+def test_a_speed_in_words_converts(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected, rel=1e-4)
+
+
+def test_another_adds_nothing_to_the_arithmetic() -> None:
+    reading = read_numeric_request("500 minus 20 percent, and then minus another 5 percent of that")
+    assert reading.trusted
+    assert evaluate(render(reading.clauses[-1].expression)) == pytest.approx(380)

@@ -216,6 +216,10 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Convert 3 meters to inches", "now in feet", "Convert 3 meters to feet"),
         ("2 kg in pounds", "what about in ounces", "2 kg in ounces"),
         ("What's 50 fahrenheit in celsius?", "and in kelvin?", "50 fahrenheit in kelvin"),
+        # "instead" says the subject replaces another; "for" says for whom; "what's the".
+        ("What is 10% of 640?", "how about 25% instead", "25% of 640"),
+        ("Split 120 dollars between 4 people", "what about for 6 people?", "between 6 people"),
+        ("Compute the mean of 2, 7, 5", "what's the max?", "max of 2, 7, 5"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
@@ -729,3 +733,124 @@ def test_a_notion_explained_beside_a_figure_is_researched_on_its_own(description
 def test_what_an_earlier_result_means_still_waits_for_it() -> None:
     result = plan("compute the average of 4, 8 and 9 and explain what the result means")
     assert shape(result) == [("statistics", []), ("research", ["s1"])]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Can I get a short summary plus the key terms of this: 'Rain today. Sun tomorrow.'",
+        "could you give me a summary as well as the keywords of: 'Rain today. Sun tomorrow.'",
+    ],
+)
+def test_two_asks_joined_by_plus_or_as_well_as_are_two_steps(task: str) -> None:
+    result = plan(task)
+    assert shape(result) == [("summarization", []), ("keywords", [])]
+    # The request words before the verb stay with both asks.
+    assert all(s.instruction.lower().startswith(("can i get", "give me")) for s in result.steps)
+    wanted = plan("I want the keywords along with the sentiment of 'The battery is excellent.'")
+    assert wanted.steps[1].instruction.startswith("I want the sentiment")
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "capability", "kept"),
+    [
+        # The change alone, the piece understood.
+        ("Write a haiku about autumn leaves", "funnier please", "writing", "funnier"),
+        ("Draft a welcome email for new staff", "a bit more formal?", "writing", "more formal"),
+        # A new quote said with "and" alone.
+        (
+            "What's the sentiment of 'The staff were friendly'",
+            "and 'the lift was broken'?",
+            "sentiment",
+            "'the lift was broken'",
+        ),
+    ],
+)
+def test_follow_ups_said_in_a_word_or_two(
+    previous: str, follow_up: str, capability: str, kept: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert [s.capability for s in result.steps] == [capability]
+    assert kept in result.steps[0].instruction
+
+
+def test_an_amount_only_the_user_knows_goes_to_the_calculator_which_refuses() -> None:
+    # The general capability would make the amount up.
+    assert shape(plan("How much did we spend on fuel last month?")) == [("calculation", [])]
+    assert plan("later", history=("Write a haiku about rain",)).steps[0].capability == "research"
+
+
+@pytest.mark.parametrize(
+    ("task", "capability"),
+    [
+        ("sum up in two sentences: The park opens at 8. Dogs must be on a lead.", "summarization"),
+        ("can you sum this up: 'The meeting moved to Friday. Bring laptops.'", "summarization"),
+        # With numbers to add, "sum up" is a total.
+        ("sum up 3, 4 and 5", "statistics"),
+        ("sum up these numbers:\n4\n5\n6", "statistics"),
+    ],
+)
+def test_sum_up_is_a_summary_of_text_and_a_total_of_numbers(task: str, capability: str) -> None:
+    assert [s.capability for s in plan(task).steps] == [capability]
+
+
+def test_a_speed_in_words_to_convert_is_a_calculation() -> None:
+    # "per" made it sound like a figure per group.
+    assert shape(plan("10 meters per second in km per hour")) == [("calculation", [])]
+
+
+def test_plus_after_a_figure_or_its_numbers_is_arithmetic_not_a_second_ask() -> None:
+    # The first ask was dropped as a statement: "the sum plus the average of 3, 4, 5" was 4.
+    assert shape(plan("the sum plus the average of 3, 4, 5")) == [("statistics", [])]
+    assert shape(plan("the median of 1, 3, 5 plus the sum of 2, 2, 2")) == [("statistics", [])]
+
+
+def test_an_ask_whose_verb_is_left_out_before_another_is_still_an_ask() -> None:
+    result = plan("the median of 1, 3, 5 and also the sum of 2, 2, 2")
+    assert shape(result) == [("statistics", []), ("statistics", [])]
+    assert "Context:" not in result.steps[1].instruction
+    # A statement of what something is stays the context of the question after it.
+    assert (
+        len(plan("the average of the class was 72, and also the median of 60, 70, 90").steps) == 1
+    )
+
+
+def test_a_figure_asked_after_a_comma_and_a_quote_for_the_text_ask_only() -> None:
+    result = plan("What's 30% of 120, the average of 2, 4 and 9, and the tone of 'Lovely work'?")
+    assert shape(result) == [("calculation", []), ("statistics", []), ("sentiment", [])]
+    # The quote at the end is the tone's, not more operands of the arithmetic.
+    assert "'Lovely work'" not in result.steps[0].instruction
+    assert "'Lovely work'" in result.steps[2].instruction
+    # A noun after a comma that names no figure is no ask.
+    assert len(plan("Research the history of Rome, the capital of Italy").steps) == 1
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "capability", "kept"),
+    [
+        # Another piece, and the same piece about something else.
+        ("Write a limerick about a frog", "another one", "writing", "limerick about a frog"),
+        ("Write a limerick about a frog", "now about a cat", "writing", "limerick about a cat"),
+        # Another ask of the same text.
+        (
+            "Sentiment of 'the soup was cold'",
+            "what about the keywords?",
+            "keywords",
+            "'the soup was cold'",
+        ),
+        (
+            "Sentiment of 'the soup was cold'",
+            "and the summary",
+            "summarization",
+            "'the soup was cold'",
+        ),
+    ],
+)
+def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
+    previous: str, follow_up: str, capability: str, kept: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert [s.capability for s in result.steps] == [capability]
+    assert kept in result.steps[0].instruction
+    # After arithmetic, "another one" says nothing to repeat.
+    assert plan("another one", history=("What's 5 + 5?",)).steps[0].instruction == "Another one."

@@ -110,6 +110,21 @@ def test_pasted_data_is_told_from_other_material(task: str, data: str) -> None:
     assert [masked.restore(p) for p in sorted(masked.data)] == [data]
 
 
+@pytest.mark.parametrize(
+    ("task", "data"),
+    [
+        # The list's unit after its last number; "this" before the colon is no material noun.
+        ("My rides this week: 12, 8.5 and 20 km. What's the average?", "12, 8.5 and 20 km"),
+        ("Bills this month: 45, 60, 38 dollars. What's the total?", "45, 60, 38 dollars"),
+        ("my weigh-ins: 71.2, 70.8, 70.1 kg. what's the lowest?", "71.2, 70.8, 70.1 kg"),
+    ],
+)
+def test_a_list_in_its_unit_leaves_the_question_after_it_a_request(task: str, data: str) -> None:
+    masked = mask_material(task)
+    assert [masked.restore(p) for p in sorted(masked.data)] == [data]
+    assert masked.text.endswith("?") and "the" in masked.text.split(":")[-1]
+
+
 def test_a_quote_is_material_but_not_data() -> None:
     masked = mask_material("How does this sound: 'Not great, not terrible.'")
     assert placeholders_in(masked.text) and not masked.data

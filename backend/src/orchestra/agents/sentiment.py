@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from orchestra.agents.prose import split_sentences
@@ -45,7 +45,8 @@ _LEXICON: dict[str, float] = {
             smoothly lovely helpful kind polite tasty delicious beautiful spacious bright
             comfortable fresh fun funny pleasant generous responsive intuitive solid worth
             worthwhile thank thanks grateful appreciate appreciated happy glad
-            impressed proud calm"""
+            impressed proud calm spotless cozy cosy charming attentive courteous welcoming
+            cheerful handy neat tidy sturdy"""
         ),
         2.0,
     ),
@@ -53,7 +54,8 @@ _LEXICON: dict[str, float] = {
         _words(
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves delighted impressive exceptional remarkable thrilled
-            gorgeous incredible stunning flawless invaluable"""
+            gorgeous incredible stunning flawless invaluable terrific phenomenal
+            immaculate"""
         ),
         3.0,
     ),
@@ -75,12 +77,16 @@ _LEXICON: dict[str, float] = {
             confusing annoying annoyed hate hates dislike disappointed disappointing
             disappointment crash crashes crashed crashing overpriced limited limitation
             limitations challenge challenges criticism critics rude dirty cold noisy
-            uncomfortable unhelpful frustrating frustrated angry upset died dead
+            uncomfortable unhelpful frustrating frustrated angry upset died dead complains
             uninstall uninstalled uninstalling refund cancel cancelled canceled wrong
             missing mess messy ugly boring tired lag laggy freezes freezing unusable
             complain complained complaining broke overcharged lousy worthless sloppy
             careless mistake mistakes inaccurate lazy unprofessional harsh ridiculous
-            regret regrets regretted"""
+            regret regrets regretted filthy grimy gross smelly stinks stank stinky
+            greasy soggy stale bland cramped shabby mouldy moldy sticky leak leaky leaking leaks
+            torn ripped cracked scratched dented faulty defective breaks breaking dies dying
+            wasting wasted ruin ruined ruins ruining letdown let-down
+            unbearable awkward clumsy sluggish dull"""
         ),
         -2.0,
     ),
@@ -88,7 +94,7 @@ _LEXICON: dict[str, float] = {
         _words(
             """terrible awful horrible worst disastrous catastrophic catastrophe useless
             hated dreadful appalling abysmal fatal deadly disgusting pathetic scam
-            nightmare"""
+            nightmare rip-off ripoff"""
         ),
         -3.0,
     ),
@@ -112,12 +118,37 @@ _FAILURES: dict[tuple[str, ...], float] = {
         ("turned", "on"),
     )
 }
+# "two hours on hold and no answer", "still no reply": the same complaint, said with "no".
+_FAILURES.update({("no", word): -2.5 for word in ("answer", "reply", "response", "refund", "help")})
 # Phrases whose meaning is not that of their words.
 _PHRASES: dict[tuple[str, ...], float] = {
     ("nothing", "special"): -0.5,
     ("not", "bad"): 1.5,
     ("not", "too", "bad"): 1.0,
     ("never", "again"): -2.0,
+    # Not coming back, said in other words than "never again".
+    ("never", "coming", "back"): -2.5,
+    ("never", "going", "back"): -2.5,
+    ("not", "coming", "back"): -2.5,
+    ("won't", "be", "back"): -2.5,
+    # A warning, not a negated waste: "Don't waste your money" was positive.
+    **{
+        (*negation, "waste", "your", what): -3.0
+        for negation in (("don't",), ("do", "not"), ("dont",))
+        for what in ("money", "time")
+    },
+    # Better had elsewhere; hopes that were high; nothing to fault; what was needed.
+    ("had", "better"): -2.0,
+    ("seen", "better"): -2.0,
+    ("had", "high", "hopes"): -2.0,
+    ("can't", "fault"): 2.0,
+    ("cannot", "fault"): 2.0,
+    ("couldn't", "fault"): 2.0,
+    ("exactly", "what", "i", "needed"): 2.5,
+    ("just", "what", "i", "needed"): 2.5,
+    ("value", "for", "money"): 2.0,
+    ("zero", "stars"): -2.5,
+    ("0", "stars"): -2.5,
     ("waste", "of", "money"): -3.0,
     ("waste", "of", "time"): -3.0,
     ("so", "so"): -0.5,
@@ -215,10 +246,12 @@ _INTENSIFIERS: dict[str, float] = {
     "truly": 1.3,
     "quite": 1.1,
     "slightly": 0.6,
+    "fairly": 0.9,
     "somewhat": 0.7,
     "barely": 0.5,
 }
-_CONTRAST = frozenset({"but", "however", "although", "though", "yet", "nevertheless"})
+# "until": "perfect until the bill came" weighs what came after, as "but" does.
+_CONTRAST = frozenset({"but", "however", "although", "though", "yet", "nevertheless", "until"})
 # Words that end a negation's reach: a new clause starts.
 _SCOPE_ENDS = _CONTRAST | {"and", "or", "because", "while", ".", ",", ";", ":", "!", "?"}
 
@@ -245,6 +278,9 @@ class Sentiment:
         positive_terms: The words (or phrases, "not bad") that counted positive.
         negative_terms: The words (or phrases, "not good") that counted negative.
         sentences: Each sentence's own score and label.
+        unsure: The words that say an opinion this lexicon cannot read ("really filthy",
+            the words after "but" with none it knows); when there are any, the label is a
+            guess, and callers should not report it as the text's sentiment.
     """
 
     label: str
@@ -255,6 +291,7 @@ class Sentiment:
     positive_terms: list[str] = field(default_factory=list)
     negative_terms: list[str] = field(default_factory=list)
     sentences: list[SentenceSentiment] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -271,8 +308,12 @@ class _Tally:
     # Opinions held, before a contrast weighed the side after it.
     held_positive: float = 0.0
     held_negative: float = 0.0
+    # Why the words that decide the label were not read (see `Sentiment.unsure`).
+    unread: list[str] = field(default_factory=list)
+    last_hedged: bool = False
 
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
+        self.last_hedged = hedged
         if not hedged:
             if valence > 0:
                 self.held_positive += valence / weight
@@ -379,16 +420,88 @@ _BOTH_WAYS = (
 _BOTH_WAYS_VALENCE = 1.5
 
 
+def _never_again(tokens: Sequence[str], index: int) -> int:
+    """How many tokens "never ... again" spans from ``index`` with up to four words between
+    ("never ordering from here again"), or 0 when there is no such phrase."""
+    if tokens[index] != "never":
+        return 0
+    for width in range(3, 7):
+        end = index + width - 1
+        if end >= len(tokens) or tokens[end] in _SCOPE_ENDS:
+            return 0
+        if tokens[end] == "again":
+            return width
+    return 0
+
+
+# "fixed the broken heater", "solved my problem": a bad thing put right.
+_REPAIRS = _words(
+    """fix fixed fixes fixing solve solved solves solving resolve resolved resolving repair
+    repaired repairing sorted"""
+)
+_PUT_RIGHT_VALENCE = 1.5
+
+
+def _put_right(tokens: Sequence[str], index: int) -> bool:
+    """Whether the bad word at ``index`` is the object of a repair ("thanks for fixing the
+    broken heater", "they solved my problem in minutes"): the bad thing is gone."""
+    position = index - 1
+    while position >= 0 and tokens[position] in _DETERMINERS | {"every", "all", "those"}:
+        position -= 1
+    return position >= 0 and tokens[position] in _REPAIRS
+
+
+_THANKS = frozenset({"thanks", "thank"})
+# Words between "for" and what the thanks is for: "for the", "for ruining my".
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "your", "this", "that", "such", "all"})
+
+
+def _ironic_thanks(tokens: Sequence[str], index: int) -> bool:
+    """Whether the thanks at ``index`` is for something bad ("thanks a lot for breaking my
+    phone", "thank you so much for the awful service"): irony, not gratitude. Thanks for
+    putting a bad thing right ("thanks for fixing the broken heater") names the repair
+    first, and stays thanks."""
+    window = tokens[index + 1 : index + 5]
+    if "for" not in window:
+        return False
+    position = index + 1 + window.index("for") + 1
+    while position < len(tokens) and tokens[position] in _DETERMINERS:
+        position += 1
+    return position < len(tokens) and _LEXICON.get(tokens[position], 0.0) < 0
+
+
+def _terms(tally: _Tally) -> int:
+    return len(tally.positive_terms) + len(tally.negative_terms)
+
+
 def _score_tokens(tokens: Sequence[str]) -> _Tally:
     tally = _Tally()
     weight = 1.0
     index = 0
+    # The contrast whose verdict is still to be read, and the terms counted before it.
+    verdict: tuple[int, int] | None = None
     while index < len(tokens):
         token = tokens[index]
+        if verdict is not None and token in _SENTENCE_ENDS:
+            _check_verdict(tokens, verdict, index, tally)
+            verdict = None
         if token in _CONTRAST:
             # What follows "but" usually carries the writer's verdict.
             weight = 1.5
             tally.contrast = True
+            # "supposed to be fast but took three weeks": after a hope that did not come
+            # true, "but" tells what came instead, and the verdict is already read.
+            verdict = None if tally.last_hedged else (index, _terms(tally))
+            index += 1
+            continue
+        again = _never_again(tokens, index)
+        if again:
+            # "I'm never ordering from here again": "never again" with the act between.
+            tally.add(" ".join(tokens[index : index + again]), -2.0 * weight, weight=weight)
+            index += again
+            continue
+        if token in _THANKS and _ironic_thanks(tokens, index):
+            # "Thanks a lot for breaking my phone": the thanks is no praise; the act is read.
             index += 1
             continue
         both = next((p for p in _BOTH_WAYS if tuple(tokens[index : index + len(p)]) == p), None)
@@ -412,10 +525,19 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             )
             index += len(words)
             continue
-        known = _LEXICON.get(token, _prefix_negated(token))
+        known = _LEXICON.get(
+            token, _prefix_negated(token) or _adverb_of(token) or _comparative_of(token)
+        )
         if known is None:
             if token not in _NOT_COUNTED:
                 tally.neutral += 1
+                if _intensified_unknown(tokens, index):
+                    # "really filthy": an opinion is held, in a word this lexicon lacks.
+                    tally.unread.append(f"'{tokens[index - 1]} {token}'")
+                elif token in _SLIPS:
+                    # "The food was terible.": a slip in a word of opinion, which is not
+                    # guessed ("please" is a word, not a slip for "pleased").
+                    tally.unread.append(f"'{token}'")
             index += 1
             continue
         valence = known
@@ -426,13 +548,80 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             valence = -valence
             term = f"far from {token}"
             negated = False
+        elif valence < 0 and _put_right(tokens, index):
+            # "fixed the bug" is praise; "never fixed the bug" is the bug, complained of.
+            if negated:
+                term = f"not put right: {token}"
+            else:
+                valence, term = _PUT_RIGHT_VALENCE, f"put right: {token}"
+            negated = False
         elif negated:
             # "not good" is mildly negative, not the opposite of "good".
             valence = -valence * 0.75
             term = f"not {token}"
         tally.add(term, valence * _intensity(tokens, index) * weight, hedged=negated, weight=weight)
         index += 1
+    if verdict is not None:
+        _check_verdict(tokens, verdict, len(tokens), tally)
     return tally
+
+
+def _slips_of(words: Iterable[str]) -> frozenset[str]:
+    """Each word with one letter left out, two letters swapped or one letter doubled."""
+    slips: set[str] = set()
+    for word in words:
+        slips.update(word[:i] + word[i + 1 :] for i in range(len(word)))
+        slips.update(word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+        slips.update(word[:i] + word[i] + word[i:] for i in range(len(word)))
+    return frozenset(slips)
+
+
+# Slips of the keyboard in long words of opinion ("terible", "amazng", "awsome"), less the
+# real words among them, which are not slips.
+_SLIPS = (
+    _slips_of(w for w in _LEXICON if len(w) >= 7 and w.isalpha())
+    - _LEXICON.keys()
+    - _words(
+        """please health freeze treats peasant trilled lawless braking racked cashed cashing
+        cashes sunning prefect rowing wining inning critic smoothy"""
+    )
+)
+_SENTENCE_ENDS = frozenset(".!?;")
+# Intensifiers that only ever qualify an opinion ("so" and "too" also join clauses).
+_STRONG_INTENSIFIERS = _words(
+    "very really extremely incredibly absolutely totally completely super truly highly"
+)
+# Words an intensifier may come before that are no opinion ("really did", "very much",
+# "the very end").
+_PLAIN = _words(
+    """much many well the a an it is was are were be been do did does have has had
+    i we you they he she this that not end beginning start first last same"""
+)
+
+
+def _intensified_unknown(tokens: Sequence[str], index: int) -> bool:
+    """Whether the unknown word at ``index`` is an intensified verdict ending its clause
+    ("the staff were really unhelpful.", "extremely grimy, and ..."); "really made my
+    day" and "a very large room" go on, and are not read as one."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    return (
+        index > 0
+        and tokens[index - 1] in _STRONG_INTENSIFIERS
+        and tokens[index] not in _PLAIN
+        and following in _SCOPE_ENDS
+    )
+
+
+def _check_verdict(
+    tokens: Sequence[str], verdict: tuple[int, int], end: int, tally: _Tally
+) -> None:
+    """After "but", the writer's verdict: when its words hold no opinion this lexicon
+    knows ("I love the camera but the battery lasts two hours"), the label would be the
+    side before it, which the writer went on to weigh against something unread."""
+    start, terms_before = verdict
+    words = [t for t in tokens[start + 1 : end] if t not in _NOT_COUNTED]
+    if len(words) >= 2 and _terms(tally) == terms_before:
+        tally.unread.append(f"'{tokens[start]} {' '.join(words)}'")
 
 
 # "unfriendly", "impolite", "dishonest": a positive word turned by its prefix. (Words that
@@ -448,6 +637,33 @@ def _prefix_negated(token: str) -> float | None:
     return None
 
 
+def _adverb_of(token: str) -> float | None:
+    """The valence of the word an adverb is made from: "fits perfectly", "badly made",
+    "happily", "horribly" (none of them in the lexicon, each a verdict)."""
+    if not token.endswith("ly") or token in _INTENSIFIERS:
+        return None
+    stem = token[:-2]
+    for word in (stem, f"{stem}e", f"{token[:-3]}y"):
+        if len(word) >= 3 and word in _LEXICON:
+            return _LEXICON[word]
+    return None
+
+
+def _comparative_of(token: str) -> float | None:
+    """The valence of the word a comparative is made from: "could have been friendlier",
+    "nicer", "poorer" (the lexicon lists "better", "worse", "cheaper" itself)."""
+    if token.endswith("ier"):
+        candidates: tuple[str, ...] = (f"{token[:-3]}y",)
+    elif token.endswith("er"):
+        candidates = (token[:-2], token[:-1])
+    else:
+        return None
+    for word in candidates:
+        if len(word) >= 4 and word in _LEXICON:
+            return _LEXICON[word]
+    return None
+
+
 def _normalise(raw: float) -> float:
     # VADER's squashing: keeps the score in -1..1 whatever the text length.
     return raw / math.sqrt(raw * raw + 15.0)
@@ -459,6 +675,9 @@ def _label(tally: _Tally, score: float) -> str:
     # hedges both ways and is neutral, not mixed.
     positive = tally.positive - tally.hedged_positive
     negative = tally.negative - tally.hedged_negative
+    if tally.positive and tally.negative and not positive and not negative:
+        # "It's not bad, but not good either": hedges both ways, "but" or not.
+        return "neutral"
     stronger, weaker = max(positive, negative), min(positive, negative)
     balanced = weaker >= 1.5 and weaker / stronger >= MIXED_BALANCE and abs(score) < 0.5
     if balanced and not contrast:
@@ -522,4 +741,5 @@ def sentiment(text: str) -> Sentiment:
         positive_terms=list(dict.fromkeys(tally.positive_terms)),
         negative_terms=list(dict.fromkeys(tally.negative_terms)),
         sentences=[sentence_sentiment(s) for s in split_sentences(text)],
+        unsure=list(dict.fromkeys(tally.unread)),
     )

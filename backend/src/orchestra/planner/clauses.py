@@ -352,6 +352,8 @@ _REQUEST_OPENINGS = (
     ("begin", "with"),
 )
 
+# Figures of numbers: "plus" after one adds it to what follows.
+_FIGURE_WORDS = _words("sum total average mean median mode max maximum min minimum range product")
 # Connectives that join clauses; the sequential ones order the steps.
 SEQUENTIAL = frozenset({"then", "after that", "afterwards", "subsequently", "finally", "next"})
 _CONNECTIVES = frozenset(
@@ -580,6 +582,13 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     )
                     # "the median of 1, 3, 5 and also the sum of 2, 2, 2"
                     or (strong and _is_elliptical_request(tokens, verb_at))
+                    # "What's 30% of 120, the average of 2, 4 and 9, and ...": a figure
+                    # asked after a comma, the ask before it having its operands.
+                    or (
+                        words in ([","], [",", "and"])
+                        and _names_a_figure_asked(tokens[verb_at:], operand=False)
+                        and _has_operand(tokens[start:index])
+                    )
                     # "the sentiment of '...' and what is 30% of 50?": a question with its
                     # own operands is not the object of the one before ("what causes it").
                     or (words == ["and"] and question and _has_operand(tokens[verb_at:]))
@@ -593,6 +602,12 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                         and _has_operand(tokens[start:index])
                     )
                 )
+                if words == ["plus"] and (
+                    tokens[index - 1].low in _FIGURE_WORDS or tokens[index - 1].is_number
+                ):
+                    # "the sum plus the average of 3, 4, 5", "the median of 1, 3, 5 plus the
+                    # sum of 2, 2, 2" add two figures: one ask, arithmetic.
+                    starts = False
                 if starts and after < len(tokens):
                     piece = part[clause_start : tokens[index].start].strip(" ,")
                     if piece:
@@ -611,7 +626,9 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                 sentence_clauses.append(Clause(piece, frozenset(connectives), sentence_index))
         if sentence_clauses:
             first = sentence_clauses[0]
-            request = _is_request(tokenize(first.text), verbs)
+            request = _is_request(tokenize(first.text), verbs) or (
+                len(sentence_clauses) > 1 and _names_a_figure_asked(tokenize(first.text))
+            )
             sentence_clauses[0] = Clause(
                 first.text, first.connectives, first.sentence, is_request=request
             )
@@ -641,6 +658,21 @@ def _is_elliptical_request(tokens: list[Token], index: int) -> bool:
             and tokens[index + 1].low == "of"
             and tokens[index + 2].is_number
         )
+    )
+
+
+_COPULAS = _words("is are was were be been")
+
+
+def _names_a_figure_asked(tokens: list[Token], operand: bool = True) -> bool:
+    """ "the median of 1, 3, 5" before "and also the sum of ...": an ask whose verb is left
+    out, not a statement (which says what something is: "the price of the coat is 90").
+    With ``operand`` false the operands may come later in the sentence."""
+    return (
+        _is_elliptical_request(tokens, 0)
+        and tokens[1].low in _FIGURE_WORDS | _TEXT_ASKS
+        and (_has_operand(tokens) or not operand)
+        and not any(t.low in _COPULAS for t in tokens)
     )
 
 

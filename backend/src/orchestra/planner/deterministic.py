@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from orchestra.agents.analyst.formulas import names_unit
+from orchestra.agents.analyst.formulas import names_unit, read_formula
 from orchestra.planner.clauses import (
     STOPWORDS,
     Clause,
@@ -398,13 +398,14 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
     head_end = _head_end(tokens)
     for position in range(head_end + 1, len(tokens) - 1):
         token = tokens[position]
-        if token.low not in {"and", ","}:
+        width = _coordinator_width(tokens, position)
+        if not width:
             continue
-        neighbours = (tokens[position - 1], tokens[position + 1])
+        neighbours = (tokens[position - 1], tokens[position + width])
         if any(t.is_number or t.is_material for t in neighbours):
             continue
         left = text[: token.start].strip(" ,")
-        right_start = position + 1
+        right_start = position + width
         while right_start < len(tokens) and tokens[right_start].low in {"and", ","}:
             right_start += 1
         if right_start >= len(tokens):
@@ -422,11 +423,31 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
     return None
 
 
+# "a summary plus the key terms", "the sentiment as well as a summary": "and" in other words.
+_COORDINATORS = (("and",), (",",), ("plus",), ("&",), ("as", "well", "as"), ("along", "with"))
+
+
+def _coordinator_width(tokens: list[Token], position: int) -> int:
+    """How many tokens the coordinator at ``position`` spans (0 if there is none)."""
+    for words in _COORDINATORS:
+        if tuple(t.low for t in tokens[position : position + len(words)]) == words:
+            return len(words) if position + len(words) < len(tokens) else 0
+    return 0
+
+
+_ASKING = frozenset({"can", "could", "would", "will"})
+
+
 def _head_end(tokens: list[Token]) -> int:
     """Index just after a clause's verb and its indirect object ("tell me", "give us")."""
     index = 0
     while index < len(tokens) and tokens[index].low in {"please", "kindly", "now", "also"}:
         index += 1
+    words = [t.low for t in tokens[index : index + 2]]
+    if len(words) == 2 and words[0] in _ASKING and words[1] in {"i", "you", "we"}:
+        index += 2  # "can I get", "could you give me": the verb comes after
+    elif len(words) == 2 and words[0] in {"i", "we"} and words[1] in {"want", "need"}:
+        index += 1  # "I want the keywords": the request is the verb after "I"
     index += 1
     while index < len(tokens) and tokens[index].low in {"me", "us", "out", "up"}:
         index += 1
@@ -521,7 +542,7 @@ def _parts(
             if topic and topic.lower() not in text.lower():
                 text = f"{text.rstrip(' .')} (about {topic})"
 
-        stems = content_stems(matcher.corrected(text.replace(_REF, " ")))
+        stems = content_stems(matcher.corrected(_summed_up(text, material, data)))
         has_topic = bool(material) or _has_topic(text.replace(_REF, " "), matcher)
         match = matcher.best(stems)
         on_data = data.intersection(material) or (data_in_context and not material)
@@ -533,10 +554,16 @@ def _parts(
             # "Double that." with nothing before it is still arithmetic: the calculator
             # says what it misses, where the general capability would make something up.
             match = matcher.best(stems | _ARITHMETIC_FEATURES)
-        elif previous is None and not material and not match.confident and _asks_units(text):
+        elif (
+            previous is None
+            and not material
+            and not match.confident
+            and (_asks_units(text) or _OWN_AMOUNT_RE.search(text))
+        ):
             # "how many seconds in a day", "and in feet?" with nothing before to convert:
             # a conversion, whose digits may be missing, is the calculator's, which says
-            # what it misses; the general capability would make an answer up.
+            # what it misses; the general capability would make an answer up. So is "How
+            # much did I spend last week?": only the user knows the amounts.
             match = matcher.best(stems | _ARITHMETIC_FEATURES)
         elif not match.confident and (material or refs):
             # "How does this sound: '...'", "draft an email and check that it sounds
@@ -553,6 +580,10 @@ def _parts(
         ):
             # With no number to subtract, what differs is explained, not computed.
             capability = matcher.general
+        if capability == "statistics" and not material and read_formula(text) is not None:
+            # "45 miles per hour to km per hour" is wholly a known formula, a calculation;
+            # "per" made it sound like a figure per group.
+            capability = "calculation"
         if capability in ("statistics", "calculation") and not material and _explains_notion(text):
             # "explain what a median is" names a figure but gives nothing to compute it on.
             capability = matcher.general
@@ -658,6 +689,29 @@ _UNITS_IN_ONE_RE = re.compile(
 _IN_UNIT_RE = re.compile(
     r"(?:(?:ok(?:ay)?|and|now|so|then)[\s,]+)*(?:(?:what|how)\s+about\s+)?(?:in|into|to)\s+"
     r"(?P<target>[a-z]+(?:/[a-z]+)?)\s*[?.!]*",
+    re.I,
+)
+
+
+# "sum up in one sentence: ...", "sum it up": a summary, where "sum" alone is a total.
+_SUM_UP_RE = re.compile(r"\bsum(?:s|med|ming)?\s+(?:(?:it|this|that|them)\s+)?up\b", re.I)
+
+
+def _summed_up(text: str, material: tuple[str, ...], data: frozenset[str]) -> str:
+    """The clause's words for matching: "sum up" read as "summarize" when there is text to
+    sum up and no numbers ("sum up 3, 4 and 5" is still a total)."""
+    text = text.replace(_REF, " ")
+    if data.intersection(material) or any(t.is_number for t in tokenize(text)):
+        return text
+    return _SUM_UP_RE.sub("summarize", text)
+
+
+# "How much did I spend last week?", "what did we earn in March": an amount of the user's
+# own, which only numbers the user gives can answer.
+_OWN_AMOUNT_RE = re.compile(
+    r"\b(?:how\s+(?:much|many)|what)\s+(?:\w+\s+)?(?:did|do|have|had|will)\s+(?:i|we)\s+"
+    r"(?:spend|spent|earn|earned|pay|paid|owe|owed|save|saved|make|made|lose|lost|sell|sold|"
+    r"buy|bought|use|used)\b",
     re.I,
 )
 

@@ -22,6 +22,8 @@ _FIGURE = (
     r"(?:average|mean|median|mode|sum|total|range|variance|standard\s+deviation|stdev|"
     r"max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest)"
 )
+# What is asked of a text, named as a noun.
+_TEXT_ASK = r"(?:keywords|key\s+words|key\s+terms|summary|gist|sentiment|tone)"
 _FOLLOW_UP_PATTERNS = (
     re.compile(
         _LEAD + r"(?:can you |could you |would you |please |now )*"
@@ -30,6 +32,11 @@ _FOLLOW_UP_PATTERNS = (
         re.I | re.S,
     ),
     re.compile(_LEAD + r"(?:what|how)\s+about\s+(?P<subject>.+?)\s*[.!?]*$", re.I | re.S),
+    # "now about a cat", "and about the ocean?": the same, without "what".
+    re.compile(
+        r"^(?:now|and|ok(?:ay)?|so)[\s,]+(?:now\s+)?about\s+(?P<subject>.+?)\s*[.!?]*$",
+        re.I | re.S,
+    ),
     # "make it about winter instead", "can you change it to be about mountains?"
     re.compile(
         _LEAD + r"(?:can you |could you |would you |please )*(?:make|change|switch|turn)\s+"
@@ -48,9 +55,20 @@ _FOLLOW_UP_PATTERNS = (
         r"\s*[:?!-]?\s*(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
         re.I | re.S,
     ),
-    # "and the median?", "what about the max": another figure of the same numbers.
+    # "and 'the packaging was torn'?": a new quote, said with "and" alone.
     re.compile(
-        _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:the\s+)?(?P<subject>" + _FIGURE + r")\s*[.!?]*$",
+        r"^(?:and|or|also)\s+(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
+        re.I | re.S,
+    ),
+    # "and the median?", "what about the max", "what's the max?": another figure of the
+    # same numbers; "and the keywords?": another ask of the same text.
+    re.compile(
+        _LEAD
+        + r"(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is|\s+are)\s+)?(?:the\s+)?(?P<subject>"
+        + _FIGURE
+        + "|"
+        + _TEXT_ASK
+        + r")\s*[.!?]*$",
         re.I | re.S,
     ),
     # "and of 300?": the same percentage of another amount.
@@ -94,7 +112,12 @@ def follow_up_subject(text: str) -> str | None:
     for pattern in _FOLLOW_UP_PATTERNS:
         match = pattern.match(text.strip())
         if match:
-            subject = match.group("subject").strip()
+            # "how about 60% instead": the subject, not the word saying it replaces another.
+            subject = re.sub(r"\s+instead$", "", match.group("subject").strip(), flags=re.I)
+            # "what about for 3 people?": a quantity, said for whom.
+            quantity = re.fullmatch(r"for\s+(?P<rest>\$?\d.*)", subject, re.I)
+            if quantity and _QUANTITY_RE.fullmatch(quantity.group("rest")):
+                subject = quantity.group("rest")
             # "how about this: '...'": the quote is the subject, "this" only points at it.
             pointed = _POINTER_RE.fullmatch(subject)
             return pointed.group("quote") if pointed else subject
@@ -128,12 +151,20 @@ _REVISES = re.compile(
     r"(?P<change>" + REVISION + r")\s*(?:please)?\s*[.!?]*$",
     re.I | re.S,
 )
+# "shorter please", "a bit more formal?", "funnier": the change alone, the piece understood.
+# Comparatives are listed: a word in "-er" alone ("later", "never") is no change to a piece.
+_CHANGE_ALONE = re.compile(
+    _LEAD + r"(?P<change>(?:a\s+(?:bit|little)\s+)?(?:(?:more|less)\s+[a-z-]+|shorter|longer|"
+    r"simpler|funnier|clearer|friendlier|warmer|snappier|punchier|briefer|tighter|"
+    r"stronger|softer|bolder|happier|sadder))\s*(?:please|pls)?\s*[.!?]*$",
+    re.I | re.S,
+)
 
 
 def _revises(text: str, earlier: Sequence[str]) -> str | None:
     """ "make it shorter" after "Write a poem about cats" is "Write a poem about cats, and
     make it shorter": the same piece, asked again with the change."""
-    match = _REVISES.match(text.strip())
+    match = _REVISES.match(text.strip()) or _CHANGE_ALONE.match(text.strip())
     if match is None or not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
@@ -154,6 +185,15 @@ def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
     return f"{previous.rstrip(' .?!')}, then {match.group('rest')}"
 
 
+# "another one", "one more please": the earlier request, asked again.
+_ANOTHER_RE = re.compile(
+    _LEAD
+    + r"(?:(?:can you |could you )?(?:give me |write |do )?)?(?:another(?:\s+one)?|one\s+more)"
+    r"(?:\s+please)?\s*[.!?]*$",
+    re.I,
+)
+
+
 def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     """Rewrite a follow-up as the previous task with the new subject; else return ``text``.
 
@@ -169,6 +209,11 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         # "now in feet": the earlier conversion in another unit, or, with none before,
         # planned alone, to be refused for want of an amount.
         return _new_target_unit(text, earlier) or text
+    if _ANOTHER_RE.match(text.strip()) and earlier:
+        previous = resolve_follow_up(earlier[-1], earlier[:-1])
+        # Another piece of writing or research; "another one" after arithmetic says nothing.
+        if not re.search(r"\d", previous):
+            return previous
     subject = follow_up_subject(text)
     if subject is None:
         return _continues_arithmetic(text, earlier) or _revises(text, earlier) or text
@@ -269,9 +314,17 @@ def _swap_amount(previous: str, amount: str) -> str | None:
     return previous[: found[0].start("amount")] + amount + previous[found[0].end("amount") :]
 
 
+# "what about the keywords?" after the sentiment of a quote: another ask of the same text.
+_TEXT_ASK_RE = re.compile(r"(?:the\s+)?(?P<ask>" + _TEXT_ASK + ")", re.I)
+
+
 def _substitute(previous: str, subject: str) -> str | None:
     """Replace the subject of ``previous`` by ``subject``, matching like with like; None when
     the subject is a figure or an amount that the earlier request has no place for."""
+    text_ask = _TEXT_ASK_RE.fullmatch(subject)
+    if text_ask:
+        quoted = _QUOTED_RE.search(previous)
+        return f"Give me the {text_ask.group('ask')} of {quoted.group(0)}" if quoted else None
     figure = re.fullmatch(r"(?:the\s+)?(?P<figure>" + _FIGURE + r")", subject, re.I)
     if figure:
         return _swap_figure(previous, figure.group("figure"))

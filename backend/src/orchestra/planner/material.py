@@ -136,7 +136,7 @@ def mask_material(text: str) -> MaskedText:
             # data, the question after it is a request.
             end = start + len(listed.group("data"))
             text = text[:start] + keep_data(text[start:end]) + text[end:]
-        elif payload.strip() and not re.fullmatch(r"\u27e6\d+\u27e7[.!?]?\s*", payload):
+        elif payload.strip() and not _masked_already(payload, data):
             text = text[:start] + (keep_data if _NUMBER_LIST.fullmatch(payload) else keep)(payload)
     elif trailing := _TRAILING_NUMBERS.search(text):
         start = trailing.start() + len(trailing.group(0)) - len(trailing.group(0).lstrip())
@@ -148,16 +148,29 @@ def mask_material(text: str) -> MaskedText:
 # is data too.
 _ITEM = r"(?:[A-Za-z][A-Za-z ]{0,15}?\s*[:=]?\s*)?[-+]?[$€£]?\d[\d,]*(?:\.\d+)?%?"
 _NUMBER_LIST = re.compile(rf"\s*{_ITEM}(?:\s*(?:,|;|\band\b|\s)\s*{_ITEM})+\s*[.]?\s*")
+# The unit the list is in, after its last number ("5.2, 3.8, 6.0, 4.5 km. What's ...").
+_UNIT_AFTER = r"(?:\s+[A-Za-z]{1,12})?"
 _COLON_LIST = re.compile(
-    rf":\s*(?P<data>{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}})(?=[.!?]?\s*$|[.!?]\s)"
+    rf":\s*(?P<data>{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}}{_UNIT_AFTER})"
+    r"(?=[.!?]?\s*$|[.!?]\s)"
 )
 _NUMBER_LIST_THEN_TEXT = re.compile(
-    rf"(?P<data>\s*{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}})\.\s+(?=[A-Z])"
+    rf"(?P<data>\s*{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}}{_UNIT_AFTER})\.\s+(?=[A-Z])"
 )
 # Numbers asked about in the sentence before ("What's the spread? 10, 12, 15, 30").
 _TRAILING_NUMBERS = re.compile(
     r"(?<=[?!]\s)\s*[-+]?\d[\d.]*%?(?:\s*(?:,|;|\band\b)\s*[-+]?\d[\d.]*%?){2,}\s*[.]?\s*$"
 )
+
+
+def _masked_already(payload: str, data: set[str]) -> bool:
+    """Whether the text after a colon is a placeholder alone, or data masked already and
+    then a sentence of its own ("My runs this week: <list>. What's the average?": the
+    question is a request, not more material)."""
+    if re.fullmatch(r"\u27e6\d+\u27e7[.!?]?\s*", payload):
+        return True
+    listed = re.match(r"(\u27e6\d+\u27e7)[.!?]\s+\S", payload)
+    return listed is not None and listed.group(1) in data
 
 
 def _mask_spans(text: str, spans: list[tuple[int, int]], keep: Callable[[str], str]) -> str:

@@ -14,7 +14,7 @@ import re
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["asks_speed", "is_unit", "names_unit", "read_formula"]
+__all__ = ["asks_speed", "is_unit", "mixed_units", "names_unit", "read_formula", "result_in_unit"]
 
 # Units by dimension, with their size in the dimension's base unit.
 _UNITS: dict[str, tuple[str, float]] = {}
@@ -59,6 +59,55 @@ def names_unit(word: str) -> bool:
     """Whether ``word`` names a unit or a temperature scale in full ("feet", "kelvin")."""
     word = word.lower()
     return word in _UNITS or (len(word) > 1 and word in _TEMPERATURES)
+
+
+# A unit given to an amount ("2 hours", "500 m") or asked for ("in minutes", "into grams").
+_UNIT_SAID = re.compile(r"(?:\d\s*|\b(?:in|into|to|as)\s+)(?P<unit>[a-z]+(?:/[a-z]+)?)\b", re.I)
+
+
+def mixed_units(text: str) -> tuple[str, str] | None:
+    """Two units of one measure and of different sizes that ``text`` gives or asks for
+    ("2 km and then 500 m", "15% of 2 hours, in minutes"), or None.
+
+    Arithmetic read from the words adds and scales the numbers as they stand: 2 km and 500 m
+    made 502, and 15% of 2 hours "in minutes" 0.3. Units of different measures ("150 km in
+    2 hours") are a rate, which the formulas read."""
+    seen: dict[str, tuple[str, tuple[str, float]]] = {}
+    for match in _UNIT_SAID.finditer(_rates_spelt(text.lower())):
+        word = match.group("unit").lower()
+        if word not in _UNITS:
+            continue
+        dimension, size = _UNITS[word]
+        earlier = seen.setdefault(dimension, (word, (dimension, size)))
+        if earlier[1][1] != size:
+            return earlier[0], word
+    return None
+
+
+# "what's 15% of 2 hours, in minutes": the arithmetic, then the unit its result is asked in.
+_RESULT_IN = re.compile(
+    r"^(?P<head>.*\d.*?)[\s,]+(?:in|into|to|as)\s+(?P<target>[a-z]+(?:/[a-z]+)?)\s*[?.!]*$",
+    re.I | re.S,
+)
+
+
+def result_in_unit(text: str) -> tuple[str, float, str] | None:
+    """The arithmetic of ``text``, the factor that turns its result into the unit asked at
+    its end, and that unit ("15% of 2 hours, in minutes": "15% of 2 hours", 60, "minutes");
+    None unless every amount of the arithmetic is in one unit of the same measure."""
+    match = _RESULT_IN.match(text.strip())
+    if match is None or match.group("target").lower() not in _UNITS:
+        return None
+    head, target = match.group("head"), match.group("target").lower()
+    units = {m.group("unit").lower() for m in _UNIT_SAID.finditer(_rates_spelt(head.lower()))}
+    units &= _UNITS.keys()
+    if len(units) != 1:
+        return None
+    (source,) = units
+    (dimension, size), (other, target_size) = _UNITS[source], _UNITS[target]
+    if dimension != other:
+        return None
+    return head, size / target_size, target
 
 
 _TEMPERATURES = {
@@ -130,12 +179,32 @@ def read_formula(text: str) -> tuple[Node, str] | None:
 
     Returns None when the request is not one of them (or names units that do not fit).
     """
-    request = _lead_verb_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
+    request = _lead_verb_spelt(
+        _rates_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
+    )
     for reader in (_conversion, _speed, _interest):
         found = reader(request)
         if found is not None:
             return found
     return None
+
+
+# "45 miles per hour", "3 meters per second": a speed in words, written as its unit.
+_RATE_IN_WORDS = re.compile(
+    r"\b(?P<length>miles?|km|kms|kilomet(?:er|re)s?|m|met(?:er|re)s?)\s+(?:per|an|a)\s+"
+    r"(?P<time>hour|hr|h|second|sec|s)\b"
+)
+
+
+def _rates_spelt(request: str) -> str:
+    def unit(match: re.Match[str]) -> str:
+        length, time = match.group("length"), match.group("time")[0]
+        if length.startswith("mile"):
+            return "mph" if time == "h" else match.group(0)
+        short = "km" if length.startswith("k") else "m"
+        return f"{short}/{time}" if (short, time) in {("km", "h"), ("m", "s")} else match.group(0)
+
+    return _RATE_IN_WORDS.sub(unit, request)
 
 
 _LEAD_VERBS = ("convert", "calculate", "compute")

@@ -11,15 +11,22 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
-from orchestra.agents.analyst.formulas import asks_speed, read_formula
+from orchestra.agents.analyst.formulas import (
+    asks_speed,
+    mixed_units,
+    read_formula,
+    result_in_unit,
+)
 from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_interest,
     read_per_period,
     read_percentage_problem,
+    read_rate_for_periods,
     read_relative_change,
     read_share_per_person,
     read_unit_price,
@@ -94,7 +101,12 @@ def statistics_operation(request: StepRequest) -> StepResult:
     """Statistics of a table, or of numbers named in the request or given by earlier steps."""
     inputs = read_inputs(request.instruction, request.inputs)
     block = find_table_text(request.instruction)
-    if block and not _is_number_list(block):
+    values = _object_values(block, request.instruction) if block else None
+    if block and values is not None:
+        # '{"a": 5, "b": 7, "c": 9} what's the sum of the values': the values, listed.
+        prose = inputs.text.replace(block, " ").strip().rstrip(" .?:")
+        inputs.text = f"{prose}: {', '.join(values)}"
+    elif block and not _is_number_list(block):
         prose = request.instruction.replace(block, " ")
         return _table_statistics(prose, parse_table(block))
     table = _given_table(request, inputs)
@@ -110,6 +122,21 @@ def _is_number_list(block: str) -> bool:
     except json.JSONDecodeError:
         return False
     return isinstance(value, list) and bool(value) and all(_is_number(v) for v in value)
+
+
+def _object_values(block: str, instruction: str) -> list[str] | None:
+    """The values of a JSON object whose values are all numbers, when the request names
+    none of its keys ('{"a": 5, "b": 7} what's the sum of the values'); else None."""
+    try:
+        value = json.loads(block)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(value, dict) or not value or not all(_is_number(v) for v in value.values()):
+        return None
+    prose = instruction.replace(block, " ").lower()
+    if any(re.search(rf"(?<!\w){re.escape(str(k).lower())}(?!\w)", prose) for k in value):
+        return None  # "the average of b": which key is meant is not for a list to say
+    return [json.dumps(v) for v in value.values()]
 
 
 def calculation_operation(request: StepRequest) -> StepResult:
@@ -183,6 +210,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         # "I have $200 and spend $45.75. How much is left?"
         formula = read_amount_left(context.group("context"), text)
     if formula is None and context:
+        # "I saved 150 a month for 8 months. How much do I have?"
+        formula = read_rate_for_periods(context.group("context"), text)
+    if formula is None and context:
         # "A subscription is 12.99 a month. How much is that per year?"
         formula = read_per_period(context.group("context"), text)
     if formula is None:
@@ -197,12 +227,33 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "but does not give one distance covered in one time. Say the arithmetic, e.g. "
             "'(150 + 50) / (2 + 1)'."
         )
+    mixed = mixed_units(inputs.text) if formula is None else None
+    # "what's 15% of 2 hours, in minutes": the arithmetic in its one unit, then converted.
+    in_unit = result_in_unit(text) if mixed is not None and not context else None
+    if in_unit is not None:
+        text, mixed = in_unit[0], None
+    if mixed is not None:
+        # "I walked 2 km and then 500 m. How far in total?" is not 502: the words are read
+        # as numbers as they stand, with no conversion between units.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request has amounts in "
+            f"'{mixed[0]}' and '{mixed[1]}', which this reading does not convert between. "
+            f"Convert first (e.g. '500 m to km'), then give the arithmetic in one unit."
+        )
     if formula is not None:
         # "Convert 5 miles to km": a known formula, read whole.
         expression, label = formula
         reading = Reading((Clause(label, expression),))
     else:
         reading = read_numeric_request(text, inputs.numbers, implicit=implicit, material=material)
+    if in_unit is not None and reading.expression is not None and not reading.figures:
+        _, factor, unit = in_unit
+        last = Clause(f"in {unit}", Op("*", reading.expression, Num(factor, f"{factor:.15g}")))
+        reading = replace(reading, clauses=(*reading.clauses, last))
+    elif in_unit is not None:
+        # "the average of 2, 4 and 6 km in meters": figures are not converted.
+        doubt = f"figures of amounts asked in {in_unit[2]}, which are not converted"
+        reading = replace(reading, confidence=0.0, doubts=(*reading.doubts, doubt))
     confidence = reading.confidence
     if any(r in inputs.from_text for r in reading.references):
         confidence = round(confidence - 0.1, 3)
@@ -575,12 +626,25 @@ def _summary_table(summary: dict[str, Any]) -> str:
     return "| Figure | Value |\n|---|---:|\n" + "\n".join(rows)
 
 
+# Column names written short, and the words people ask for them with ("total quantity"
+# of a column "qty").
+_ABBREVIATIONS = {
+    "qty": ("quantity", "quantities"),
+    "amt": ("amount", "amounts"),
+    "pct": ("percent", "percentage"),
+    "pts": ("points",),
+    "temp": ("temperature", "temperatures"),
+    "hrs": ("hours",),
+}
+
+
 def _mentioned_columns(instruction: str, columns: list[str]) -> list[str]:
     text = instruction.lower()
     found: list[tuple[int, str]] = []
     for column in columns:
         name = column.lower()
-        for variant in {name, name.replace("_", " "), name.replace(" ", "_")}:
+        variants = {name, name.replace("_", " "), name.replace(" ", "_")}
+        for variant in (*variants, *_ABBREVIATIONS.get(name, ())):
             match = re.search(rf"(?<![\w]){re.escape(variant)}(?![\w])", text)
             if match:
                 found.append((match.start(), column))

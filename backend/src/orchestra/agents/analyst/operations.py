@@ -365,6 +365,13 @@ def sentiment_operation(request: StepRequest) -> StepResult:
         )
     material = _text_material(request)
     result = sentiment(material)
+    if result.unsure:
+        # A label read from the words around an opinion it cannot read is a guess.
+        raise AgentInputError(
+            "Not sure enough to answer: the text says an opinion in words this sentiment "
+            f"analysis does not know ({', '.join(result.unsure[:3])}), so its label would be "
+            "a guess. Rephrase the text with plain words of opinion, or ask a person."
+        )
     lines = [f"**Sentiment: {result.label}** (score {result.score:+.2f} on -1..1)"]
     if result.positive_terms:
         lines.append(f"\nPositive terms: {', '.join(result.positive_terms[:15])}")
@@ -404,7 +411,9 @@ _ASKS_CONVERSION = re.compile(
     r"format\w*|tabulate\w*|change\w*|rewrite|write|output|give|show|display|present)\b|"
     r"\b(?:to|into|as|in)\s+(?:a\s+)?(?:csv|json|markdown|md|table)\b|"
     # "json -> csv", "tsv → markdown": a target after an arrow.
-    r"(?:->|=>|\u2192)\s*(?:csv|json|markdown|md|table)\b",
+    r"(?:->|=>|\u2192)\s*(?:csv|json|markdown|md|table)\b|"
+    # "json please:", "CSV?": a format alone, asked for the table that follows.
+    r"^\W*(?:csv|json|markdown|md)(?:\s+(?:please|pls|thanks))?\W*$",
     re.I,
 )
 

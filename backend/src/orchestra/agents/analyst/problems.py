@@ -22,6 +22,7 @@ __all__ = [
     "read_interest",
     "read_per_period",
     "read_percentage_problem",
+    "read_rate_for_periods",
     "read_relative_change",
     "read_share_per_person",
     "read_unit_price",
@@ -264,10 +265,15 @@ _DOWN = frozenset(
 _UP = frozenset("increase rise rose rises growth grow grew gain gained go up".split())  # noqa: SIM905
 
 
+_DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
+
+
 def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     """ "Sales fell from 80 to 60. What's the percentage decrease?": the change over the old
     value, in percent, or None. The numbers must be exactly the two of "from ... to ...",
     and a decrease asked of values that rose (or the other way) is not answered."""
+    # "from 900 in 2022 to 990 in 2024": the years say when, and are no values.
+    context = _DATED.sub("", context)
     stated = _FROM_TO.search(context)
     asked = _ASKS_RELATIVE.search(task)
     if stated is None or asked is None or _NUMBER.search(task):
@@ -401,6 +407,39 @@ def read_per_period(context: str, task: str) -> tuple[Node, str] | None:
         times = _IN_PERIOD[(wanted[0], given[0])]
         return Op("/", value, Num(times, str(times))), f"the amount per {wanted[0]}"
     return None
+
+
+# "22 an hour", "150 a month", "$9 per day": an amount paid or put away at a rate.
+_RATE = re.compile(
+    r"(?<![\w.])\$?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:dollars|euros|pounds|bucks)?\s+"
+    r"(?:a|an|per|each|every)\s+(?P<period>hour|day|week|month|year)\b",
+    re.I,
+)
+# "35 hours", "for 8 months": how many of those periods.
+_PERIODS_COUNTED = re.compile(
+    r"(?<![\w.])(?P<count>\d+(?:\.\d+)?)\s+(?P<period>hour|day|week|month|year)s\b", re.I
+)
+_ASKS_AMOUNT = re.compile(
+    r"\bhow\s+much\b"
+    r"|\bwhat\b.*\b(?:earn|make|made|save|saved|have|total|cost|pay|paid|spend|spent)\b",
+    re.I,
+)
+
+
+def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
+    """ "I make $22 an hour and worked 35 hours. What did I earn?", "I saved 150 a month
+    for 8 months. How much do I have?": the amount times the number of periods, or None
+    unless those are the only two numbers and the periods are of one kind."""
+    rate, counted = _RATE.search(context), _PERIODS_COUNTED.search(context)
+    if rate is None or counted is None or not _ASKS_AMOUNT.search(task):
+        return None
+    if _NUMBER.search(task) or _PERCENT_AFTER.search(context) or len(_NUMBER.findall(context)) != 2:
+        return None
+    if rate.group("period").lower() != counted.group("period").lower():
+        return None  # "50 a day for 3 weeks": how many days a week is not said
+    amount, count = rate.group("amount").replace(",", ""), counted.group("count")
+    label = f"the amount for {count} {counted.group('period').lower()}s"
+    return Op("*", Num(float(amount), amount), Num(float(count), count)), label
 
 
 # Interest, said in everyday words: which kind, and what the question asks for.

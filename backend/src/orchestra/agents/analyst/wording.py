@@ -259,7 +259,8 @@ def _tokens(text: str) -> list[Token]:
             continue  # currency signs say nothing about the arithmetic
         else:
             raw.append(Token("word", match.group("other")))
-    return _merge_number_words(_merge_percentages(raw))
+    # Number words first: "twenty five percent" is one percentage.
+    return _merge_percentages(_merge_number_words(raw))
 
 
 def _merge_percentages(tokens: list[Token]) -> list[Token]:
@@ -305,6 +306,10 @@ def _merge_number_words(tokens: list[Token]) -> list[Token]:
             merged.append(Token("num", "12", 12))
             index += 2
             continue
+        if words[0] == "a" and words[1:2] and words[1] in _SCALES:
+            # "10 percent of a thousand", "a million divided by 4": one of the scale.
+            token = Token("word", "one")
+            tokens = [*tokens[:index], token, *tokens[index + 1 :]]
         if token.kind == "word" and (token.text in _NUMBER_WORDS or token.text in _SCALES):
             value, used = _number_from_words(tokens, index)
             if used:
@@ -376,14 +381,15 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Request words that carry no arithmetic: dropped before reading.
+# Request words that carry no arithmetic: dropped before reading ("then minus another 10%
+# of that" is minus 10% of that).
 _FILLER = _words(
     """what what's whats is are was were be been the a an please kindly calculate compute
     evaluate determine find get give tell show me us can could would will you i we i'd
     i'm exactly just quick quickly hey hi ok okay so now also let lets let's know need
     want like solve do does did my our your their his her equal equals equal answer
     expression
-    mean? if roughly approximately about work out figure check"""
+    mean? if roughly approximately about work out figure check another"""
 ) - {"mean?", "if", "about", "figure"}
 # Words that describe the material ("the average of these sales figures"): harmless there.
 _DESCRIPTIVE_OK = _words(
@@ -406,6 +412,9 @@ _UNITS = _words(
 _AGGREGATE_WORDS: dict[str, str] = {
     "sum": "sum",
     "total": "sum",
+    # "What did I spend altogether?", "their combined weight"
+    "altogether": "sum",
+    "combined": "sum",
     "average": "mean",
     "avg": "mean",
     "mean": "mean",
@@ -1159,14 +1168,13 @@ def _percent_frame(tokens: list[Token]) -> Node | None:
     if len(numbers) != 2 or any(t.kind == "pct" for t in tokens):
         return None
     first, second = numbers
-    old, new = (_operand(tokens[i]) for i in numbers)
     if _CHANGE_RE.search(text):
-        if words[first + 1 : second] in (["to"], ["and"]) and words[first - 1 : first] in (
+        if words[first + 1 : second] not in (["to"], ["and"]) or words[first - 1 : first] not in (
             ["from"],
             ["between"],
         ):
-            return Call("percent_change", (old, new))
-        return None
+            return None
+        return _change_said_to_go(words, tokens[first], tokens[second])
     if _SHARE_RE.search(text):
         # The number right after "of" is the whole: "45 of 180", "what percent of 180 is 45".
         whole = second if words[second - 1 : second] == ["of"] else first
@@ -1175,6 +1183,25 @@ def _percent_frame(tokens: list[Token]) -> Node | None:
         part = first if whole == second else second
         return Op("*", Op("/", _operand(tokens[part]), _operand(tokens[whole])), Num(100, "100"))
     return None
+
+
+# Words that say which way a value went: "dropped from 125 to 100, by what percentage?"
+# asks for a drop of 20, not a change of -20.
+_WENT_DOWN = _words("decrease decreased drop dropped drops fall fell falls decline declined down")
+_WENT_UP = _words("increase increased rise rose risen rises grew grow growth gain gained up")
+
+
+def _change_said_to_go(words: list[str], old: Token, new: Token) -> Node | None:
+    """The relative change from ``old`` to ``new`` in percent, as large as it went the way
+    the words say; None when the words say one way and the numbers went the other."""
+    down, up = bool(_WENT_DOWN.intersection(words)), bool(_WENT_UP.intersection(words))
+    if down == up:
+        return Call("percent_change", (_operand(old), _operand(new)))
+    if (down and new.value > old.value) or (up and new.value < old.value):
+        return None
+    higher, lower = (old, new) if down else (new, old)
+    change = Op("-", _operand(higher), _operand(lower))
+    return Op("*", Op("/", change, _operand(old)), Num(100, "100"))
 
 
 def _is_bare_percentage(node: Node) -> bool:
@@ -1374,8 +1401,25 @@ def _listed_range(first: int, last: int) -> str:
     return ", ".join(numbers[:-1]) + " and " + numbers[-1]
 
 
+# "to the fourth power": the power an ordinal names.
+_ORDINAL_WORDS: dict[str, int] = {
+    word: index
+    for index, word in enumerate(
+        ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+        start=2,
+    )
+}
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "forty-two": the hyphen joins tens and units ("forty-two times three" was 40 - 2 * 3);
+    # "ninety - nine", spaced, stays a subtraction.
+    (
+        re.compile(
+            r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+            r"(one|two|three|four|five|six|seven|eight|nine)\b"
+        ),
+        r"\1 \2",
+    ),
     # "what do you get if you add 7 to 5": the question is the arithmetic after it.
     (
         re.compile(
@@ -1391,10 +1435,11 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 of",
     ),
-    # "split a $95 bill between 4 people": the amount divided by the number of shares.
+    # "split a $95 bill between 4 people", "split a $84.60 taxi fare among 3 friends": the
+    # amount divided by the number of shares.
     (
         re.compile(
-            r"\bsplit\s+(?:an?\s+|the\s+)?(\$?\d[\d,]*(?:\.\d+)?)(?:\s+[a-z]+)?\s+"
+            r"\bsplit\s+(?:an?\s+|the\s+)?(\$?\d[\d,]*(?:\.\d+)?)(?:\s+[a-z]+){0,3}?\s+"
             r"(?:between|among|amongst|by|into)\s+(\d+)(?:\s+(?:people|persons|friends|ways|"
             r"colleagues|of us|parts|shares))?"
         ),
@@ -1460,6 +1505,27 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (re.compile(r"\blogarithm\b"), "log"),
     # "10% of whatever that comes to": the value before, however it is pointed at.
     (re.compile(r"\bwhatever\s+(?:that|it|this)\s+(?:comes\s+to|is|gives)\b"), "that"),
+    # "then divide the whole thing by 4": the value before, all of it.
+    (re.compile(r"\b(?:the\s+)?whole\s+thing\b"), "that"),
+    # "3 to the fourth power", "2 to the 5th power": the power said as an ordinal.
+    (
+        re.compile(
+            r"\bto\s+the\s+(?:(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+            r"tenth)|(?P<digits>\d+)(?:st|nd|rd|th))\s+power\b"
+        ),
+        lambda m: f"to the power {m.group('digits') or _ORDINAL_WORDS[m.group('word')]}",
+    ),
+    # "the biggest number out of 56, 102 and 87": the largest of them, not a share nor a
+    # "number of" them.
+    (
+        re.compile(
+            r"\b(biggest|largest|highest|greatest|smallest|lowest)(?:\s+(?:number|value|one))?"
+            r"\s+out\s+of\b"
+        ),
+        r"\1 of",
+    ),
+    # "the middle value of 8, 1, 6": the median.
+    (re.compile(r"\bmiddle\s+(?:value|number|one)\b"), "median"),
 )
 
 
