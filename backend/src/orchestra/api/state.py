@@ -15,6 +15,7 @@ from orchestra.registry import Registry
 from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.views import TaskViews
+from orchestra.workflows.service import Workflows
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Services:
     registry: Registry
     executor: Executor
     tasks: Tasks
+    workflows: Workflows
     sessions: Sessions
     keys: Keys
     task_rate: RateLimit
