@@ -205,7 +205,7 @@ def create_app(settings: Settings) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    for module in (tasks, workflows, agents, sessions, auth, health):
+    for module in (tasks, agents, sessions, auth, health, workflows):
         app.include_router(module.router, responses=UNAVAILABLE)
     _document_streamed(app, tasks.STREAMED)
     _add_docs(app)
