@@ -232,7 +232,13 @@ def test_a_run_renders_step_data_into_the_next_instruction(api: httpx.Client) ->
 
 def test_a_false_condition_skips_the_step_and_those_that_need_it(api: httpx.Client) -> None:
     saved = _save(api)
-    task = _run(api, saved["id"], {"numbers": [1, 2, 3]})
+    response = api.post(
+        f"/api/workflows/{saved['id']}/runs",
+        json={"inputs": {"numbers": [1, 2, 3]}},
+        params={"wait": 30},
+    )
+    assert response.status_code == 200, response.text  # answered once the run has ended
+    task = response.json()
     assert task["status"] == "completed", task
     steps = _steps(task)
     assert steps["s1"]["status"] == "completed"
@@ -302,9 +308,12 @@ def test_runs_record_their_version_and_are_listed_per_workflow(api: httpx.Client
     assert api.put(f"/api/workflows/{saved['id']}", json=changed).status_code == 200
     second = _run(api, saved["id"], {"numbers": [1, 2, 9]})
     third = _run(api, saved["id"], {"numbers": [2, 4]})
+    other = api.post("/api/tasks", json={"description": "compute the sum of 1 and 2"}).json()
     assert first["workflow_version"] == 1 and second["workflow_version"] == 2
     assert _steps(second)["s1"]["instruction"] == "Compute the median of 1, 2, 9"
     page = api.get(f"/api/workflows/{saved['id']}/runs", params={"limit": 2}).json()
+    # The newest task is not a run of this workflow: not listed.
+    assert other["id"] not in {t["id"] for t in page["items"]}
     assert page["total"] == 3 and [t["id"] for t in page["items"]] == [third["id"], second["id"]]
     assert page["items"][0]["workflow_id"] == saved["id"]
     rest = api.get(f"/api/workflows/{saved['id']}/runs", params={"limit": 2, "offset": 2}).json()
@@ -333,3 +342,28 @@ def test_openapi_documents_the_workflow_endpoints(api: httpx.Client) -> None:
     assert set(paths["/api/workflows/{workflow_id}"]) == {"get", "put", "delete"}
     assert "get" in paths["/api/workflows/{workflow_id}/versions"]
     assert set(paths["/api/workflows/{workflow_id}/runs"]) == {"get", "post"}
+
+
+def test_first_steps_with_conditions_on_inputs_start_or_skip_together(api: httpx.Client) -> None:
+    definition = {
+        "name": "branches",
+        "input_schema": {
+            "type": "object",
+            "properties": {"detail": {"type": "boolean", "default": False}},
+        },
+        "steps": [
+            {"id": "short", "title": "Sum", "capability": "calculation",
+             "instruction": "Compute 2 + 3", "condition": "not inputs.detail"},
+            {"id": "long", "title": "Statistics", "capability": "statistics",
+             "instruction": "Compute the mean of 2, 3 and 7", "condition": "inputs.detail"},
+        ],
+        "outputs": {"sum": "steps.short.data.result", "mean": "steps.long.data.mean"},
+    }  # fmt: skip
+    saved = _save(api, definition)
+    brief = _run(api, saved["id"], {})
+    assert brief["status"] == "completed", brief
+    assert [s["status"] for s in brief["steps"]] == ["completed", "skipped"]
+    assert brief["result_data"]["outputs"] == {"sum": 5, "mean": None}
+    detailed = _run(api, saved["id"], {"detail": True})
+    assert [s["status"] for s in detailed["steps"]] == ["skipped", "completed"]
+    assert detailed["result_data"]["outputs"] == {"sum": None, "mean": 4}

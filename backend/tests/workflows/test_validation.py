@@ -65,3 +65,32 @@ def test_inputs_get_their_defaults_then_are_checked() -> None:
     assert input_problems(SCHEMA, {"numbers": [1], "mode": "fast"}) == []
     problems = input_problems(SCHEMA, {"mode": "quick"})
     assert {p["field"] for p in problems} == {"inputs.numbers", "inputs.mode"}
+
+
+def test_a_schema_is_never_fetched_from_elsewhere_and_must_build() -> None:
+    remote = {
+        "type": "object",
+        "properties": {"n": {"$ref": "http://169.254.169.254/latest/meta-data"}},
+    }
+    capabilities = ["statistics", "calculation"]
+    problems = workflow_problems(_definition(input_schema=remote), capabilities, 10)
+    assert problems[0]["field"] == "input_schema", problems
+    assert "is not fetched" in problems[0]["problem"]
+    broken = {"type": "object", "properties": {"n": {"type": "string", "pattern": "("}}}
+    problems = workflow_problems(_definition(input_schema=broken), capabilities, 10)
+    assert problems[0]["field"] == "input_schema" and "regex" in problems[0]["problem"]
+
+
+def test_defaults_are_checked_where_they_are_even_through_references() -> None:
+    schema = {
+        "type": "object",
+        "$defs": {"count": {"type": "integer", "minimum": 1}},
+        "properties": {"n": {"$ref": "#/$defs/count", "default": 0}},
+        "required": ["other"],
+    }
+    problems = workflow_problems(
+        _definition(input_schema=schema), ["statistics", "calculation"], 10
+    )
+    fields = [p["field"] for p in problems]
+    assert "input_schema.properties.n.default" in fields, problems
+    assert "input_schema.required" in fields  # 'other' is not declared

@@ -376,7 +376,8 @@ export interface paths {
          *     are the workflow's. Follow it as any task (`/api/tasks/{id}`, its events, cancel).
          *
          *     The inputs are checked against the workflow's input schema, its defaults applied: 422
-         *     `invalid_inputs` names each field that is wrong and why.
+         *     `invalid_inputs` names each field that is wrong and why. With `?wait=S` the answer comes
+         *     when the run has ended (200) or after S seconds (202), as for `POST /api/tasks`.
          */
         post: operations["run_workflow_api_workflows__workflow_id__runs_post"];
         delete?: never;
@@ -2614,7 +2615,10 @@ export interface operations {
     };
     run_workflow_api_workflows__workflow_id__runs_post: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Seconds to wait for the task to change (or end) before answering. */
+                wait?: number;
+            };
             header?: {
                 "idempotency-key"?: string | null;
             };
@@ -2629,7 +2633,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The run an earlier request with this Idempotency-Key started. */
+            /** @description The run an earlier request with this Idempotency-Key started, or the finished run when `wait` was given. */
             200: {
                 headers: {
                     [name: string]: unknown;

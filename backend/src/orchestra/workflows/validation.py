@@ -26,7 +26,14 @@ from orchestra.workflows.templates import (
     template_references,
 )
 
-__all__ = ["Problem", "apply_defaults", "input_problems", "plan_of", "workflow_problems"]
+__all__ = [
+    "Problem",
+    "apply_defaults",
+    "input_problems",
+    "plan_of",
+    "validator",
+    "workflow_problems",
+]
 
 Problem = dict[str, str]
 """{"field": where, "problem": what}"""
@@ -122,6 +129,24 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
+def _refuse(uri: str) -> Any:
+    """Schemas are not fetched from anywhere: a `$ref` resolves within the schema or not at
+    all (the orchestrator must not be made to call addresses a user names)."""
+    raise ValueError(f"{uri} is not fetched: keep the definitions in the schema ($defs)")
+
+
+def validator(schema: dict[str, Any]) -> jsonschema_rs.Validator:
+    """A validator of the schema, references resolved within it only.
+
+    Raises:
+        ValueError: a reference that does not resolve, or a pattern that is not a regex.
+    """
+    try:
+        return jsonschema_rs.Draft202012Validator(schema, retriever=_refuse)
+    except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError) as exc:
+        raise ValueError(str(exc).split("\n", 1)[0]) from exc
+
+
 def _schema_problems(schema: dict[str, Any], problems: list[Problem]) -> set[str] | None:
     """Check the input schema; returns the names of the inputs it declares (None when any
     name may do, as the schema is broken: its problems are reported instead)."""
@@ -130,6 +155,11 @@ def _schema_problems(schema: dict[str, Any], problems: list[Problem]) -> set[str
         where = _where("input_schema", *error.instance_path)
         problems.append({"field": where, "problem": error.message})
     if errors:
+        return None
+    try:
+        check = validator(schema)
+    except ValueError as exc:
+        problems.append(_problem(("input_schema",), str(exc)))
         return None
     if schema.get("type") != "object":
         problems.append(
@@ -140,13 +170,17 @@ def _schema_problems(schema: dict[str, Any], problems: list[Problem]) -> set[str
         )
         return None
     properties = schema.get("properties") or {}
-    for name, declared in properties.items():
-        if isinstance(declared, dict) and "default" in declared:
-            for error in jsonschema_rs.Draft202012Validator(declared).iter_errors(
-                declared["default"]
-            ):
-                at = ("input_schema", "properties", name, "default", *error.instance_path)
-                problems.append(_problem(at, f"the default is invalid: {error.message}"))
+    defaults = {
+        name: declared["default"]
+        for name, declared in properties.items()
+        if isinstance(declared, dict) and "default" in declared
+    }
+    for error in check.iter_errors(defaults):
+        # Only what is wrong inside a default: the object of defaults need not be complete.
+        if list(error.instance_path):
+            name, *inside = error.instance_path
+            at = ("input_schema", "properties", name, "default", *inside)
+            problems.append(_problem(at, f"the default is invalid: {error.message}"))
     for name in schema.get("required") or ():
         if name not in properties:
             problems.append(
@@ -246,7 +280,7 @@ def apply_defaults(schema: dict[str, Any], inputs: dict[str, Any]) -> dict[str, 
 def input_problems(schema: dict[str, Any], inputs: dict[str, Any]) -> list[Problem]:
     """What is wrong with a run's inputs (defaults applied first), each naming the field."""
     problems = []
-    for error in jsonschema_rs.Draft202012Validator(schema).iter_errors(inputs):
+    for error in validator(schema).iter_errors(inputs):
         path = list(error.instance_path)
         missing = getattr(error.kind, "property", None)
         if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required) and missing:

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Response, status
 
 from orchestra.api.deps import PrincipalDep, ServicesDep
-from orchestra.api.routes.tasks import QUEUE_POSITION, task_json
+from orchestra.api.routes.tasks import QUEUE_POSITION, WAIT_QUERY, task_json
 from orchestra.api.schemas import (
     TaskList,
     TaskPublic,
@@ -117,7 +117,7 @@ async def list_versions(
     response_model=TaskPublic,
     responses={
         200: {"model": TaskPublic, "description": "The run an earlier request with this "
-              "Idempotency-Key started."},
+              "Idempotency-Key started, or the finished run when `wait` was given."},
         **error_responses(400, 401, 404, 413, 422, 429),
     },
 )  # fmt: skip
@@ -127,22 +127,28 @@ async def run_workflow(
     services: ServicesDep,
     principal: PrincipalDep,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+    wait: Annotated[float, WAIT_QUERY] = 0,
 ) -> Response:
     """Start a run of the workflow's newest version: a task (planner `workflow`) whose steps
     are the workflow's. Follow it as any task (`/api/tasks/{id}`, its events, cancel).
 
     The inputs are checked against the workflow's input schema, its defaults applied: 422
-    `invalid_inputs` names each field that is wrong and why.
+    `invalid_inputs` names each field that is wrong and why. With `?wait=S` the answer comes
+    when the run has ended (200) or after S seconds (202), as for `POST /api/tasks`.
     """
     services.task_rate.hit(principal.id)
     view, created = await services.workflows.run(
         principal, workflow_id, body.inputs, body.session_id, body.metadata, idempotency_key
     )
+    if wait:
+        view = await services.tasks.wait(view.id, principal, None, wait, until_end=True)
     headers = {"Location": f"/api/tasks/{view.id}"}
     position = services.executor.rt.admission.position(view.id)
     if position is not None:
         headers[QUEUE_POSITION] = str(position)
-    code = status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
+    code = status.HTTP_202_ACCEPTED
+    if not created or view.terminal:
+        code = status.HTTP_200_OK
     return task_json(view, code, headers)
 
 
