@@ -367,3 +367,56 @@ def test_first_steps_with_conditions_on_inputs_start_or_skip_together(api: httpx
     detailed = _run(api, saved["id"], {"detail": True})
     assert [s["status"] for s in detailed["steps"]] == ["skipped", "completed"]
     assert detailed["result_data"]["outputs"] == {"sum": None, "mean": 4}
+
+
+FAN_OUT: dict[str, Any] = {
+    "name": "Means of series",
+    "input_schema": {
+        "type": "object",
+        "properties": {
+            "series": {
+                "type": "array",
+                "items": {"type": "array", "items": {"type": "number"}, "minItems": 2},
+            }
+        },
+        "required": ["series"],
+    },
+    "steps": [
+        {"id": "mean", "title": "Mean", "capability": "statistics", "for_each": "inputs.series",
+         "instruction": "Compute the mean of {{ item | join(', ') }}"},
+        {"id": "total", "title": "Total", "capability": "calculation", "depends_on": ["mean"],
+         "instruction": "Compute {{ steps.mean.data | map(attribute='mean') | map('string')"
+                        " | join(' + ') }}"},
+    ],
+    "outputs": {"means": "steps.mean.data", "total": "steps.total.data.result"},
+}  # fmt: skip
+
+
+def test_a_step_runs_once_per_item_and_its_dependent_gets_the_results_in_order(
+    api: httpx.Client,
+) -> None:
+    saved = _save(api, FAN_OUT)
+    task = _run(api, saved["id"], {"series": [[1, 3], [10, 20, 30], [5, 7]]})
+    assert task["status"] == "completed", task
+    steps = _steps(task)
+    assert list(steps) == ["mean#0", "mean#1", "mean#2", "total"]
+    assert steps["mean#1"]["instruction"] == "Compute the mean of 10, 20, 30"
+    assert steps["total"]["instruction"] == "Compute 2.0 + 20.0 + 6.0"
+    assert steps["total"]["output_data"]["result"] == pytest.approx(28)
+    assert [d["mean"] for d in task["result_data"]["outputs"]["means"]] == [2, 20, 6]
+    # No items: the step has no run, and its dependent sees an empty list.
+    empty = _run(api, saved["id"], {"series": []})
+    assert list(_steps(empty)) == ["total"]
+    assert _steps(empty)["total"]["instruction"] == "Compute "
+
+
+def test_too_many_items_for_a_plan_are_refused_naming_the_input(api: httpx.Client) -> None:
+    saved = _save(api, FAN_OUT)
+    response = api.post(
+        f"/api/workflows/{saved['id']}/runs", json={"inputs": {"series": [[1, 2]] * 30}}
+    )
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "invalid_inputs"
+    assert error["details"]["errors"][0]["field"] == "inputs.series"
+    assert "30 items" in error["details"]["errors"][0]["problem"]

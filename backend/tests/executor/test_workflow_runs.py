@@ -3,6 +3,9 @@ with the controllable slow agent."""
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,6 +63,10 @@ def test_kill_9_mid_run_then_restart_completes_the_run(slow: Slow) -> None:
 def test_a_run_is_canceled_as_any_task(slow: Slow) -> None:
     task_id = _start(slow, CHAIN, {"pause": 30})
     wait_until_step_running(slow.api, task_id, "a")
+    deadline = time.monotonic() + 10
+    while not slow.received(task_id):  # at the agent, not only marked running
+        assert time.monotonic() < deadline, "step a never reached the agent"
+        time.sleep(0.05)
     response = slow.api.post(f"/api/tasks/{task_id}/cancel")
     assert response.status_code == 200, response.text
     task = wait_for_task(slow.api, task_id, ("canceled",))
@@ -82,3 +89,52 @@ def test_a_step_s_own_timeout_and_attempts_apply_to_it(slow: Slow) -> None:
     step = task["steps"][0]
     assert step["attempts"] == 1
     assert "1 attempts failed" in step["error"] and "within 0.5 s" in step["error"], step
+
+
+def test_a_fanned_out_step_runs_per_item_in_parallel_within_the_agent_cap(
+    tmp_path: Path,
+) -> None:
+    slow = Slow(tmp_path, 0.1, settings={"AGENT_CONCURRENCY": "2"})
+    try:
+        definition = {
+            "name": "per item",
+            "input_schema": {
+                "type": "object",
+                "properties": {"pauses": {"type": "array", "items": {"type": "number"}}},
+            },
+            "steps": [
+                {"id": "each", "title": "Each", "capability": "wait-a",
+                 "for_each": "inputs.pauses", "instruction": "wait {{ item }} ({{ index }})"},
+                {"id": "join", "title": "Join", "capability": "wait-b", "depends_on": ["each"],
+                 "instruction": "wait 0.1 after "
+                                "{{ steps.each.data | map(attribute='step') | join(' ') }}"},
+            ],
+            "outputs": {"order": "steps.each.data"},
+        }  # fmt: skip
+        pauses = [1.0, 0.6, 0.8, 0.2]
+        task_id = _start(slow, definition, {"pauses": pauses})
+        task = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=60)
+        assert task["status"] == "completed", task
+        steps = {s["id"]: s for s in task["steps"]}
+        ids = [f"each#{i}" for i in range(len(pauses))]
+        assert list(steps) == [*ids, "join"]
+        assert [steps[i]["instruction"] for i in ids] == [
+            f"wait {p} ({n})" for n, p in enumerate(pauses)
+        ]
+        assert steps["join"]["depends_on"] == ids
+        # The join sees the items' results in the items' order, whatever order they ended in.
+        assert steps["join"]["instruction"] == "wait 0.1 after " + " ".join(ids)
+        assert [d["step"] for d in task["result_data"]["outputs"]["order"]] == ids
+        # Two at once at most (AGENT_CONCURRENCY=2), and two at once at some point.
+        spans = [(steps[i]["started_at"], steps[i]["finished_at"]) for i in ids]
+        points = sorted(
+            [(datetime.fromisoformat(a), 1) for a, _ in spans]
+            + [(datetime.fromisoformat(b), -1) for _, b in spans]
+        )
+        running = peak = 0
+        for _, delta in points:
+            running += delta
+            peak = max(peak, running)
+        assert peak == 2, spans
+    finally:
+        slow.close()

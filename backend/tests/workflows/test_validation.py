@@ -94,3 +94,23 @@ def test_defaults_are_checked_where_they_are_even_through_references() -> None:
     fields = [p["field"] for p in problems]
     assert "input_schema.properties.n.default" in fields, problems
     assert "input_schema.required" in fields  # 'other' is not declared
+
+
+def test_for_each_names_a_list_input_and_only_its_step_sees_item() -> None:
+    schema = {
+        "type": "object",
+        "properties": {"xs": {"type": "array"}, "word": {"type": "string"}},
+    }
+    definition = _definition(input_schema=schema)
+    definition.steps[0].instruction = "mean of {{ item }} at {{ index }}"
+    definition.steps[0].for_each = "inputs.xs"
+    assert workflow_problems(definition, ["statistics", "calculation"], 10) == []
+    definition.steps[1].instruction = "{{ item }} * 2"  # not a step with for_each
+    definition.steps[1].condition = None
+    definition.steps[0].for_each = "inputs.word"
+    problems = workflow_problems(definition, ["statistics", "calculation"], 10)
+    assert [p["field"] for p in problems] == ["steps.0.for_each", "steps.1.instruction"]
+    assert "array" in problems[0]["problem"] and "'item'" in problems[1]["problem"]
+    definition.steps[1].for_each = "steps.s1.data.values"
+    problems = workflow_problems(definition, ["statistics", "calculation"], 10)
+    assert "steps.1.for_each" in [p["field"] for p in problems]

@@ -14,8 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["WorkflowDefinition", "WorkflowStep"]
 
-STEP_ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,49}$"
-"""Step ids are names templates can use as attributes: `steps.s1.data`."""
+STEP_ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,39}$"
+"""Step ids are names templates can use as attributes (`steps.s1.data`), short enough for
+the `#<n>` of a fanned-out step's runs within a task step's 50 characters."""
 
 
 class WorkflowStep(BaseModel):
@@ -43,6 +44,13 @@ class WorkflowStep(BaseModel):
         default="skip",
         description="What this step does when a step it depends on was skipped: be skipped "
         "too (the default) or run anyway (that step's `data` is then null).",
+    )
+    for_each: str | None = Field(
+        default=None,
+        max_length=200,
+        description="A list input (`inputs.<name>`): the step runs once per item, in "
+        "parallel, as `<id>#0`, `<id>#1`...; its template sees `item` and `index`, and the "
+        "steps after it see `steps.<id>.data` as the list of the items' results, in order.",
     )
     inputs: dict[str, str] = Field(
         default_factory=dict,

@@ -37,55 +37,92 @@ Results = Mapping[str, Mapping[str, Any]]
 def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan, Run]:
     """The plan a run starts with, and its record.
 
+    A step with `for_each` becomes one plan step per item (`<id>#<n>`, see `fanned`), and
+    the steps that depend on it depend on each of them.
+
     Raises:
-        TemplateProblem: an instruction that uses only inputs failed with these inputs.
+        TemplateProblem: an instruction that uses only inputs failed with these inputs, or a
+            `for_each` input is not a list.
     """
-    context = {"inputs": inputs}
+    groups = _groups(definition, inputs)
     planned: list[PlanStep] = []
     specs: dict[str, dict[str, Any]] = {}
     for step in definition.steps:
-        spec: dict[str, Any] = {}
+        shared: dict[str, Any] = {}
         named = {r.path[0] for r in template_references(step.instruction) if r.root == "steps"}
-        instruction = step.instruction
         if named:
-            spec["instruction"] = step.instruction  # shown as written until it is rendered
-        else:
-            try:
-                instruction = render(step.instruction, context)
-            except TemplateProblem as exc:
-                raise TemplateProblem(f"step {step.id}'s instruction: {exc}") from exc
+            shared["instruction"] = step.instruction  # shown as written until it is rendered
         if step.condition is not None:
-            spec["condition"] = step.condition
+            shared["condition"] = step.condition
             named |= {r.path[0] for r in expression_references(step.condition) if r.root == "steps"}
         if step.inputs:
-            spec["inputs"] = dict(step.inputs)
+            shared["inputs"] = dict(step.inputs)
             for path in step.inputs.values():
                 reference = parse_path(path)
                 if reference.root == "steps":
                     named.add(reference.path[0])
         if step.when_skipped != "skip":
-            spec["when_skipped"] = step.when_skipped
+            shared["when_skipped"] = step.when_skipped
         if step.timeout_seconds is not None:
-            spec["timeout_seconds"] = step.timeout_seconds
+            shared["timeout_seconds"] = step.timeout_seconds
         if step.max_attempts is not None:
-            spec["max_attempts"] = step.max_attempts
+            shared["max_attempts"] = step.max_attempts
+        depends_on = _runs_of(groups, step.depends_on)
         if named - set(step.depends_on):
             # Steps further up the graph than its own dependencies: read them too.
-            spec["reads"] = sorted(named | set(step.depends_on))
-        if spec:
-            specs[step.id] = spec
-        planned.append(
-            PlanStep(
-                id=step.id,
-                title=step.title,
-                instruction=instruction,
-                capability=step.capability,
-                depends_on=list(step.depends_on),
-                expected_output=step.expected_output,
+            shared["reads"] = _runs_of(groups, sorted(named | set(step.depends_on)))
+        if step.for_each is None:
+            runs: list[tuple[str, dict[str, Any]]] = [(step.id, {})]
+        else:
+            items = select(step.for_each, {"inputs": inputs})
+            runs = [(f"{step.id}#{n}", {"item": item, "index": n}) for n, item in enumerate(items)]
+        for step_id, own in runs:
+            spec = {**shared, **own}
+            instruction = step.instruction
+            if not named:
+                try:
+                    instruction = render(step.instruction, {"inputs": inputs, **own})
+                except TemplateProblem as exc:
+                    raise TemplateProblem(f"step {step_id}'s instruction: {exc}") from exc
+            if spec:
+                specs[step_id] = spec
+            planned.append(
+                PlanStep(
+                    id=step_id,
+                    title=step.title,
+                    instruction=instruction,
+                    capability=step.capability,
+                    depends_on=depends_on,
+                    expected_output=step.expected_output,
+                )
             )
-        )
-    run = {"inputs": inputs, "outputs": dict(definition.outputs), "steps": specs}
+    run: Run = {"inputs": inputs, "outputs": dict(definition.outputs), "steps": specs}
+    if groups:
+        run["groups"] = groups
     return Plan(steps=planned), run
+
+
+def _groups(definition: WorkflowDefinition, inputs: dict[str, Any]) -> dict[str, list[str]]:
+    """The runs of each step with `for_each`, by step id, in the items' order."""
+    groups: dict[str, list[str]] = {}
+    for step in definition.steps:
+        if step.for_each is None:
+            continue
+        items = select(step.for_each, {"inputs": inputs})
+        if not isinstance(items, list):
+            raise TemplateProblem(f"{step.for_each} is not a list: step {step.id} runs per item")
+        groups[step.id] = [f"{step.id}#{n}" for n in range(len(items))]
+    return groups
+
+
+def _runs_of(groups: dict[str, list[str]], step_ids: Iterable[str]) -> list[str]:
+    """The plan steps of these workflow steps: a fanned-out step's runs in its place."""
+    return [run for step_id in step_ids for run in groups.get(step_id, [step_id])]
+
+
+def fanned(run: Run) -> dict[str, list[str]]:
+    """The runs of each fanned-out step (`for_each`), by the workflow's step id."""
+    return dict(run.get("groups") or {})
 
 
 def reads(run: Run, step_id: str, depends_on: Iterable[str]) -> list[str]:
@@ -112,34 +149,55 @@ class Prepared:
     max_attempts: int | None = None
 
 
-def _context(run: Run, results: Results) -> dict[str, Any]:
-    steps = {
-        step_id: {
-            "status": r.get("status"),
-            "title": r.get("title"),
-            "text": r.get("text") or "",
-            "data": r.get("data"),
-        }
-        for step_id, r in results.items()
+def _result(r: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "status": r.get("status"),
+        "title": r.get("title"),
+        "text": r.get("text") or "",
+        "data": r.get("data"),
     }
-    return {"inputs": run.get("inputs") or {}, "steps": steps}
+
+
+def _context(run: Run, results: Results, spec: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """What templates, conditions and paths see: the inputs, the results (a fanned-out
+    step's as lists in the items' order) and, in a step run per item, `item` and `index`."""
+    groups = fanned(run)
+    members = {m for runs in groups.values() for m in runs}
+    steps = {step_id: _result(r) for step_id, r in results.items() if step_id not in members}
+    for step_id, runs in groups.items():
+        found = [_result(results[m]) for m in runs if m in results]
+        if len(found) != len(runs):
+            continue  # not read here
+        skipped = bool(found) and all(r["status"] == "skipped" for r in found)
+        steps[step_id] = {
+            "status": "skipped" if skipped else "completed",
+            "title": found[0]["title"] if found else None,
+            "text": [r["text"] for r in found],
+            "data": [r["data"] for r in found],
+        }
+    context = {"inputs": run.get("inputs") or {}, "steps": steps}
+    for name in ("item", "index"):
+        if spec is not None and name in spec:
+            context[name] = spec[name]
+    return context
 
 
 def prepare(run: Run, step_id: str, depends_on: Iterable[str], results: Results) -> Prepared | Skip:
     """Decide whether the step runs, and render what it is sent with.
 
-    A step one of whose dependencies was skipped is skipped too, unless it says
-    `when_skipped: run`; then its condition, if any, decides.
+    A step one of whose dependencies was skipped is skipped too (a fanned-out step: all its
+    runs), unless it says `when_skipped: run`; then its condition, if any, decides.
 
     Raises:
         TemplateProblem: the condition or the template failed on these results.
     """
     spec = run.get("steps", {}).get(step_id, {})
+    context = _context(run, results, spec)
     if spec.get("when_skipped", "skip") == "skip":
-        for dependency in depends_on:
-            if (results.get(dependency) or {}).get("status") == "skipped":
+        of_run = {m: step for step, runs in fanned(run).items() for m in runs}
+        for dependency in dict.fromkeys(of_run.get(d, d) for d in depends_on):
+            if context["steps"].get(dependency, {}).get("status") == "skipped":
                 return Skip(f"it depends on {dependency}, which was skipped")
-    context = _context(run, results)
     condition = spec.get("condition")
     if condition is not None and not evaluate(condition, context):
         return Skip(f"its condition is false: {condition}")

@@ -224,6 +224,19 @@ class Workflows:
             raise _invalid(
                 "The inputs do not fit the workflow", "invalid_inputs", [problem]
             ) from exc
+        if len(plan.steps) > self.max_steps:
+            # Steps run once per item: the items make the plan longer than a plan may be.
+            problems = [
+                {
+                    "field": str(step.for_each),
+                    "problem": f"{len(run.fanned(record)[step.id])} items make the run "
+                    f"{len(plan.steps)} steps; at most {self.max_steps} are allowed "
+                    "(MAX_PLAN_STEPS)",
+                }
+                for step in definition.steps
+                if step.for_each is not None
+            ]
+            raise _invalid("The inputs make too many steps", "invalid_inputs", problems)
         origin = WorkflowOrigin(
             workflow_id,
             saved.version,

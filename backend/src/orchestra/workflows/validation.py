@@ -86,29 +86,24 @@ def workflow_problems(
     every_step = set(index)
     for position, step in enumerate(definition.steps):
         here = ancestors.get(step.id, set())
-        try:
-            references = template_references(step.instruction)
-        except TemplateProblem as exc:
-            problems.append(_problem(("steps", position, "instruction"), f"does not parse: {exc}"))
-        else:
-            _check(
-                references, inputs, here, every_step, ("steps", position, "instruction"), problems
-            )
+        names: tuple[str, ...] = ()
+        if step.for_each is not None:
+            names = ITEM_NAMES
+            _check_for_each(step.for_each, definition.input_schema, inputs, position, problems)
+        sources = [("instruction", step.instruction, template_references)]
         if step.condition is not None:
+            sources.append(("condition", step.condition, expression_references))
+        for field, source, read in sources:
+            at: tuple[object, ...] = ("steps", position, field)
             try:
-                references = expression_references(step.condition)
+                references = read(source)
             except TemplateProblem as exc:
-                problems.append(
-                    _problem(("steps", position, "condition"), f"does not parse: {exc}")
-                )
+                problems.append(_problem(at, f"does not parse: {exc}"))
             else:
-                _check(
-                    references, inputs, here, every_step, ("steps", position, "condition"), problems
-                )
+                _check(references, inputs, here, every_step, at, problems, names)
         for name, path in step.inputs.items():
-            _check_path(
-                path, inputs, here, every_step, ("steps", position, "inputs", name), problems
-            )
+            at = ("steps", position, "inputs", name)
+            _check_path(path, inputs, here, every_step, at, problems)
     for name, path in definition.outputs.items():
         _check_path(path, inputs, every_step, every_step, ("outputs", name), problems)
     return _unique(problems)
@@ -215,8 +210,11 @@ def _check(
     steps: set[str],
     where: tuple[object, ...],
     problems: list[Problem],
+    names: tuple[str, ...] = (),
 ) -> None:
     for reference in references:
+        if reference.root in names:
+            continue
         problem = _reference_problem(reference, inputs, ancestors, steps)
         if problem:
             problems.append(_problem(where, problem))
@@ -238,6 +236,46 @@ def _check_path(
     problem = _reference_problem(reference, inputs, ancestors, steps)
     if problem:
         problems.append(_problem(where, problem))
+
+
+ITEM_NAMES = ("item", "index")
+"""What a step with `for_each` sees besides inputs and steps: its item, and its position."""
+
+
+def _check_for_each(
+    path: str,
+    schema: dict[str, Any],
+    inputs: set[str] | None,
+    position: int,
+    problems: list[Problem],
+) -> None:
+    where = ("steps", position, "for_each")
+    try:
+        reference = parse_path(path)
+    except TemplateProblem as exc:
+        problems.append(_problem(where, str(exc)))
+        return
+    if reference.root != "inputs" or len(reference.path) != 1:
+        problems.append(
+            _problem(
+                where,
+                f"{path!r}: for_each names a list input (inputs.<name>); over an earlier "
+                "step's data it is not supported yet",
+            )
+        )
+        return
+    name = reference.path[0]
+    if inputs is None:
+        return
+    if name not in inputs:
+        problems.append(_problem(where, f"names input {name!r}, which the schema does not declare"))
+        return
+    declared = (schema.get("properties") or {}).get(name)
+    kind = declared.get("type") if isinstance(declared, dict) else None
+    if kind is not None and kind != "array" and not (isinstance(kind, list) and "array" in kind):
+        problems.append(
+            _problem(where, f"input {name!r} must be an array to run once per item, not {kind}")
+        )
 
 
 def _reference_problem(
