@@ -969,6 +969,11 @@ export interface components {
              */
             when_skipped: "skip" | "run";
             /**
+             * For Each
+             * @description A list input (`inputs.<name>`): the step runs once per item, in parallel, as `<id>#0`, `<id>#1`...; its template sees `item` and `index`, and the steps after it see `steps.<id>.data` as the list of the items' results, in order.
+             */
+            for_each?: string | null;
+            /**
              * Inputs
              * @description Values put in the `data` of the step's message, by name: each a path such as `inputs.numbers` or `steps.s1.data.values`.
              */
