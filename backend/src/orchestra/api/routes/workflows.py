@@ -25,6 +25,8 @@ from orchestra.workflows.service import Saved
 
 router = APIRouter(prefix="/api/workflows", tags=["workflows"])
 ERRORS = error_responses(400, 401, 404, 422)
+# A body larger than MAX_REQUEST_BYTES is refused unread (413), on any route.
+SAVE_ERRORS = error_responses(400, 401, 404, 413, 422)
 LIMIT = Query(ge=1, le=200)
 OFFSET = Query(ge=0, le=1_000_000_000)
 
@@ -74,7 +76,7 @@ async def get_workflow(
     return _public(await services.workflows.get(principal, workflow_id))
 
 
-@router.put("/{workflow_id}", responses=ERRORS)
+@router.put("/{workflow_id}", responses=SAVE_ERRORS)
 async def update_workflow(
     workflow_id: str, body: WorkflowDefinition, services: ServicesDep, principal: PrincipalDep
 ) -> WorkflowPublic:
