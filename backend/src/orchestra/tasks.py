@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,10 +18,22 @@ from orchestra.db.base import new_id, utcnow
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError, Saturated
 from orchestra.executor import Executor
 from orchestra.executor.planning import assign, given, record_plan, summary_of
-from orchestra.planner import Plan, validate_plan
+from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
 from orchestra.planner.errors import PlannerError
 from orchestra.registry import Capability, Registry
 from orchestra.views import TaskView, TaskViews
+
+
+@dataclass(frozen=True)
+class WorkflowOrigin:
+    """What a task that runs a workflow records of it (`orchestra.workflows`)."""
+
+    workflow_id: str
+    version: int
+    run: dict[str, Any]
+    """`tasks.workflow_run`: inputs, what is left to render, outputs."""
+    reason: str
+    """Why this plan: the planner reason the task shows."""
 
 
 class Tasks:
@@ -47,10 +60,12 @@ class Tasks:
         metadata: dict[str, Any],
         idempotency_key: str | None = None,
         plan: Plan | None = None,
+        workflow: WorkflowOrigin | None = None,
     ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
-        A repeated idempotency key returns the task it created first.
+        A repeated idempotency key returns the task it created first. `workflow`: the task
+        is a run of that workflow, whose `plan` it is.
         """
         admission = self.executor.rt.admission
         if admission.full:
@@ -102,11 +117,17 @@ class Tasks:
             "created_at": now,
             "started_at": None,
             "finished_at": None,
+            "workflow_id": workflow.workflow_id if workflow else None,
+            "workflow_version": workflow.version if workflow else None,
+            "workflow_run": workflow.run if workflow else None,
         }
         change.event("task.created", status="pending")
         if plan is not None:
             # Stored now: the task's workflow starts with its steps, without a planning step.
-            record_plan(change, given(plan), agents)
+            outcome = given(plan)
+            if workflow is not None:
+                outcome = PlanOutcome(plan, PlannerKind.WORKFLOW, workflow.reason)
+            record_plan(change, outcome, agents)
 
         def work(connection: Connection) -> None:
             if session_id is not None:
@@ -188,9 +209,13 @@ class Tasks:
         limit: int,
         offset: int,
         finished_after: datetime | None = None,
+        workflow_id: str | None = None,
     ) -> tuple[list[Task], int]:
         query = select(Task)
         count = select(func.count()).select_from(Task)
+        if workflow_id is not None:
+            query = query.where(Task.workflow_id == workflow_id)
+            count = count.where(Task.workflow_id == workflow_id)
         if not principal.is_admin:
             query = query.where(Task.owner == principal.id)
             count = count.where(Task.owner == principal.id)

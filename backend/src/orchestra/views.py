@@ -61,6 +61,8 @@ TASK_FIELDS = (
     "created_at",
     "started_at",
     "finished_at",
+    "workflow_id",
+    "workflow_version",
 )
 STEP_FIELDS = (
     "step_id",
@@ -131,6 +133,8 @@ def render_summary(task: dict[str, Any], steps: Iterable[dict[str, Any]]) -> dic
         "status": task["status"],
         "session_id": task["session_id"],
         "planner": task["planner"],
+        "workflow_id": task["workflow_id"],
+        "workflow_version": task["workflow_version"],
         "error": task["error"],
         "steps_total": len(steps),
         "steps_completed": sum(1 for s in steps if s["status"] == StepStatus.COMPLETED),

@@ -91,6 +91,14 @@ API_CALLS = [
     ("GET", "/api/sessions/x"),
     ("GET", "/api/sessions/x/messages"),
     ("GET", "/api/auth/me"),
+    ("GET", "/api/workflows"),
+    ("POST", "/api/workflows"),
+    ("GET", "/api/workflows/x"),
+    ("PUT", "/api/workflows/x"),
+    ("DELETE", "/api/workflows/x"),
+    ("GET", "/api/workflows/x/versions"),
+    ("GET", "/api/workflows/x/runs"),
+    ("POST", "/api/workflows/x/runs"),
 ]
 
 
@@ -176,6 +184,54 @@ def test_the_python_client_sends_its_key(secured: Secured) -> None:
             bob.task(task.id)
         with pytest.raises(Forbidden):
             alice.register_agent("http://127.0.0.1:9")
+
+
+SUM_WORKFLOW = {
+    "name": "sum",
+    "input_schema": {"type": "object", "properties": {"a": {"type": "number"}}},
+    "steps": [
+        {"id": "s1", "title": "Sum", "capability": "calculation",
+         "instruction": "Compute {{ inputs.a }} + 1"},
+    ],
+}  # fmt: skip
+
+
+def test_workflows_and_their_runs_are_private_to_their_owner(secured: Secured) -> None:
+    carol, dave = _key(secured.stack, "user", "carol"), _key(secured.stack, "user", "dave")
+    with (
+        secured.client(carol) as owner,
+        secured.client(dave) as other,
+        secured.client(secured.admin) as admin,
+    ):
+        saved = owner.post("/api/workflows", json=SUM_WORKFLOW)
+        assert saved.status_code == 201, saved.text
+        workflow = saved.json()
+        assert workflow["owner"] != "local"
+        run = owner.post(f"/api/workflows/{workflow['id']}/runs", json={"inputs": {"a": 2}})
+        assert run.status_code == 202, run.text
+        task = wait_for_task(owner, run.json()["id"], ("completed",))
+        assert task["workflow_id"] == workflow["id"]
+        base = f"/api/workflows/{workflow['id']}"
+        for method, path in (
+            ("GET", base),
+            ("GET", f"{base}/versions"),
+            ("GET", f"{base}/runs"),
+            ("POST", f"{base}/runs"),
+            ("PUT", base),
+            ("DELETE", base),
+        ):
+            body = {"inputs": {"a": 1}} if path.endswith("runs") else SUM_WORKFLOW
+            response = other.request(method, path, json=body if method in ("POST", "PUT") else None)
+            assert response.status_code == 404, (method, path, response.text)  # as for tasks
+            assert response.json()["error"]["code"] == "workflow_not_found"
+        assert other.get(f"/api/tasks/{task['id']}").status_code == 404  # the run is a task
+        assert workflow["id"] not in {w["id"] for w in other.get("/api/workflows").json()["items"]}
+        assert workflow["id"] in {w["id"] for w in owner.get("/api/workflows").json()["items"]}
+        # An admin sees every workflow and its runs.
+        assert admin.get(base).status_code == 200
+        runs = admin.get(f"{base}/runs").json()
+        assert [t["id"] for t in runs["items"]] == [task["id"]]
+        assert owner.get(base).json()["version"] == 1  # the refused PUT made no version
 
 
 def test_idempotency_keys_are_per_owner(secured: Secured) -> None:

@@ -121,3 +121,45 @@ async def test_step_ids_are_renamed_with_their_rows_on_sqlite(tmp_path: Path) ->
 @pytest.mark.postgres
 async def test_step_ids_are_renamed_with_their_rows_on_postgres(postgres_url: str) -> None:
     await _renames_step_ids(postgres_url)
+
+
+async def _adds_workflows(url: str) -> None:
+    """0009 adds workflows beside the tasks there are, which stay tasks without a workflow,
+    and goes back down leaving them as they were."""
+    await upgrade(url, "0008")
+    db = Database(url)
+    try:
+        async with db.engine.begin() as conn:
+            await conn.execute(text(OLD_ROWS[0]))
+        await upgrade(url, "0009")
+        async with db.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    text("SELECT workflow_id, workflow_version, workflow_run FROM tasks")
+                )
+            ).one()
+            assert tuple(row) == (None, None, None)
+            tables = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
+            assert {"workflows", "workflow_versions"} <= tables
+        await db.engine.dispose()
+        await asyncio.to_thread(command.downgrade, alembic_config(url), "0008")
+        async with db.engine.connect() as conn:
+            tables = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
+            columns = await conn.run_sync(
+                lambda c: {col["name"] for col in inspect(c).get_columns("tasks")}
+            )
+            assert not {"workflows", "workflow_versions"} & tables
+            assert "workflow_id" not in columns
+            count = (await conn.execute(text("SELECT count(*) FROM tasks"))).scalar_one()
+            assert count == 1
+    finally:
+        await db.close()
+
+
+async def test_workflows_are_added_beside_existing_tasks_on_sqlite(tmp_path: Path) -> None:
+    await _adds_workflows(f"sqlite+aiosqlite:///{tmp_path / 'o.db'}")
+
+
+@pytest.mark.postgres
+async def test_workflows_are_added_beside_existing_tasks_on_postgres(postgres_url: str) -> None:
+    await _adds_workflows(postgres_url)

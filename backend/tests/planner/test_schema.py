@@ -39,7 +39,14 @@ def test_plan_json_schema_describes_fields_for_the_llm() -> None:
 
 
 def test_planner_kind_values() -> None:
-    assert [k.value for k in PlannerKind] == ["offline", "llm", "llm-repaired", "fallback", "user"]
+    assert [k.value for k in PlannerKind] == [
+        "offline",
+        "llm",
+        "llm-repaired",
+        "fallback",
+        "user",
+        "workflow",
+    ]
     assert PlannerKind("llm-repaired") is PlannerKind.LLM_REPAIRED
 
 

@@ -93,6 +93,14 @@ describe("StepCard", () => {
     expect(screen.queryByText(/^Reasoning/)).not.toBeInTheDocument();
   });
 
+  it("shows why a step was skipped", () => {
+    const events = [makeEvent("step.skipped", "s1", { status: "skipped", reason: "its condition is false: steps.s0.data.mean > 10" })];
+    const step = makeStep({ status: "skipped", output: null, output_data: null, attempts: 0 });
+    render(<StepCard step={step} events={events} selected />);
+    expect(screen.getByText("skipped")).toHaveAttribute("data-status", "skipped");
+    expect(screen.getByText("Skipped: its condition is false: steps.s0.data.mean > 10.")).toBeInTheDocument();
+  });
+
   it("shows the error of a failed step", () => {
     render(<StepCard step={makeStep({ status: "failed", error: "no healthy instance", output: null })} events={[]} selected />);
     expect(screen.getByRole("alert")).toHaveTextContent("no healthy instance");

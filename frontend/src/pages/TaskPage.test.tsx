@@ -88,4 +88,18 @@ describe("TaskPage", () => {
     expect(await screen.findByText("step s1 failed")).toBeInTheDocument();
     expect(screen.getByText("agent timed out after 120 s")).toBeInTheDocument();
   });
+
+  it("shows a workflow run with its skipped steps", async () => {
+    const steps = [
+      makeStep(),
+      makeStep({ id: "s2", title: "Double it", status: "skipped", depends_on: ["s1"], output: null, output_data: null, attempts: 0 }),
+    ];
+    vi.spyOn(api, "getTask").mockResolvedValue(
+      makeTask({ planner: "workflow", workflow_id: "w1bbbbbbbbbbbbbbbb", workflow_version: 3, steps, steps_completed: 1 }),
+    );
+    renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
+    expect(await screen.findByText("1/2 completed, 1 skipped")).toBeInTheDocument();
+    expect(screen.getByText(/version 3/)).toBeInTheDocument();
+    expect(document.querySelector('.graph-node[data-step="s2"]')).toHaveAttribute("data-status", "skipped");
+  });
 });

@@ -10,6 +10,8 @@ function describe(event: TaskEvent): string {
   if (typeof data.url === "string") parts.push(data.url);
   if (typeof data.planner === "string") parts.push(`planner ${data.planner}`);
   if (typeof data.error === "string" && data.error) parts.push(data.error);
+  // Why a step was skipped (a workflow step's condition, or a step it needs was skipped).
+  if (event.type === "step.skipped" && typeof data.reason === "string") parts.push(data.reason);
   return parts.join(" · ");
 }
 

@@ -14,6 +14,13 @@ function instanceUrl(events: TaskEvent[], step: StepPublic): string | undefined 
   return typeof url === "string" ? url : undefined;
 }
 
+/** Why a step was skipped (a workflow's condition, or a step it needs skipped), if it says. */
+function skipReason(events: TaskEvent[], step: StepPublic): string | undefined {
+  if (step.status !== "skipped") return undefined;
+  const reason = events.findLast((e) => e.type === "step.skipped" && e.step_id === step.id)?.data.reason;
+  return typeof reason === "string" ? reason : undefined;
+}
+
 export function StepCard({
   step,
   events,
@@ -31,6 +38,7 @@ export function StepCard({
     ref.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
   }, [selected]);
   const url = instanceUrl(events, step);
+  const skipped = skipReason(events, step);
   const hasData = step.output_data !== null && Object.keys(step.output_data).length > 0;
 
   return (
@@ -90,6 +98,7 @@ export function StepCard({
             : "Depends on no other step."}
           {step.expected_output ? ` Expected: ${step.expected_output}` : ""}
         </p>
+        {skipped ? <p className="skip-reason">Skipped: {skipped}.</p> : null}
         {step.error ? (
           <div className="error-box" role="alert">
             <h4>Error</h4>

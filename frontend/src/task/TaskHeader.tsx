@@ -31,6 +31,7 @@ export function TaskHeader({
   const terminal = isTerminal(task.status);
   const started = task.started_at ? new Date(task.started_at).getTime() : undefined;
   const duration = task.duration_ms ?? (started !== undefined && !terminal ? now - started : null);
+  const skipped = task.steps.filter((step) => step.status === "skipped").length;
 
   async function cancel() {
     setCanceling(true);
@@ -83,6 +84,7 @@ export function TaskHeader({
           <dt>Steps</dt>
           <dd>
             {task.steps_completed}/{task.steps_total} completed
+            {skipped ? `, ${skipped} skipped` : ""}
           </dd>
         </div>
         <div>
@@ -95,6 +97,14 @@ export function TaskHeader({
           <dt>Planner</dt>
           <dd title={task.planner_reason ?? undefined}>{task.planner ?? "—"}</dd>
         </div>
+        {task.workflow_id ? (
+          <div>
+            <dt>Workflow</dt>
+            <dd>
+              <code title={task.workflow_id}>{shortId(task.workflow_id)}</code> version {task.workflow_version}
+            </dd>
+          </div>
+        ) : null}
         {task.session_id ? (
           <div>
             <dt>Session</dt>

@@ -36,6 +36,8 @@ export function makeSummary(overrides: Partial<TaskSummary> = {}): TaskSummary {
     status: "completed",
     session_id: null,
     planner: "offline",
+    workflow_id: null,
+    workflow_version: null,
     error: null,
     steps_total: 2,
     steps_completed: 2,

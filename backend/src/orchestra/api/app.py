@@ -23,7 +23,7 @@ from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
 from orchestra.api.reads import TaskReads
-from orchestra.api.routes import agents, auth, health, models, sessions, tasks
+from orchestra.api.routes import agents, auth, health, models, sessions, tasks, workflows
 from orchestra.api.schemas import UNAVAILABLE
 from orchestra.api.state import Services
 from orchestra.auth import Keys
@@ -41,6 +41,7 @@ from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.tracing import TracingMiddleware
 from orchestra.views import TaskViews
+from orchestra.workflows.service import Workflows
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         asyncio.create_task(views.run(), name="task-view-sync"),
         asyncio.create_task(runtime.admission.watch_lag(), name="loop-lag"),
     ]
+    tasks_service = Tasks(database, executor, registry, views, settings)
     app.state.services = Services(
         settings=settings,
         profiles=profiles,
@@ -120,7 +122,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         views=views,
         registry=registry,
         executor=executor,
-        tasks=Tasks(database, executor, registry, views, settings),
+        tasks=tasks_service,
+        workflows=Workflows(database, registry, tasks_service, settings),
         sessions=Sessions(database),
         keys=Keys(database),
         task_rate=RateLimit(settings.tasks_per_minute),
@@ -228,7 +231,7 @@ def create_app(settings: Settings) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    for module in (tasks, agents, models, sessions, auth, health):
+    for module in (tasks, agents, models, sessions, auth, health, workflows):
         app.include_router(module.router, responses=UNAVAILABLE)
     _document_streamed(app, tasks.STREAMED)
     _add_docs(app)

@@ -26,6 +26,7 @@ from orchestra.db import (
 from orchestra.llm.profiles import ModelProfile, card_model
 from orchestra.planner import Plan
 from orchestra.registry import STRATEGIES, InstanceFigures, Strategy
+from orchestra.workflows.definition import WorkflowDefinition, WorkflowStep
 
 MAX_DESCRIPTION = 20_000
 
@@ -120,6 +121,10 @@ class TaskSummary(BaseModel):
     status: TaskStatus
     session_id: str | None
     planner: str | None
+    workflow_id: str | None = Field(
+        description="The workflow this task is a run of (planner `workflow`), else null."
+    )
+    workflow_version: int | None = Field(description="The version of that workflow it ran.")
     error: str | None
     steps_total: int
     steps_completed: int
@@ -138,6 +143,8 @@ class TaskSummary(BaseModel):
             status=TaskStatus(task.status),
             session_id=task.session_id,
             planner=task.planner,
+            workflow_id=task.workflow_id,
+            workflow_version=task.workflow_version,
             error=task.error,
             steps_total=len(task.steps),
             steps_completed=sum(1 for s in task.steps if s.status == StepStatus.COMPLETED),
@@ -417,6 +424,58 @@ class MessageList(BaseModel):
     total: int
     limit: int
     offset: int
+
+
+class WorkflowPublic(BaseModel):
+    """A workflow at its newest version."""
+
+    id: str
+    owner: str
+    version: int = Field(description="The newest version; every save makes a new one.")
+    name: str
+    description: str
+    input_schema: dict[str, Any]
+    steps: list[WorkflowStep]
+    outputs: dict[str, str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class WorkflowList(BaseModel):
+    items: list[WorkflowPublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class WorkflowVersionPublic(BaseModel):
+    """One immutable version of a workflow: the definition as it was saved then."""
+
+    workflow_id: str
+    version: int
+    definition: WorkflowDefinition
+    created_by: str
+    created_at: datetime
+
+
+class WorkflowVersionList(BaseModel):
+    items: list[WorkflowVersionPublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class WorkflowRunCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    inputs: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The run's inputs, checked against the workflow's input schema; its "
+        "defaults fill in what is not given.",
+        examples=[{"numbers": [3, 5, 10, 40]}],
+    )
+    session_id: str | None = Field(default=None, max_length=64)
+    metadata: dict[str, Any] = Field(default_factory=dict)
 
 
 class Health(BaseModel):

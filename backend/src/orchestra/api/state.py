@@ -16,6 +16,7 @@ from orchestra.registry import Registry
 from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.views import TaskViews
+from orchestra.workflows.service import Workflows
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Services:
     registry: Registry
     executor: Executor
     tasks: Tasks
+    workflows: Workflows
     sessions: Sessions
     keys: Keys
     task_rate: RateLimit

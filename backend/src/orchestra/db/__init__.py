@@ -12,6 +12,8 @@ from orchestra.db.models import (
     SLOTS,
     STEPS,
     TASKS,
+    WORKFLOW_VERSIONS,
+    WORKFLOWS,
     Agent,
     AgentInstance,
     AgentSlot,
@@ -26,6 +28,8 @@ from orchestra.db.models import (
     TaskEvent,
     TaskStatus,
     TaskStep,
+    Workflow,
+    WorkflowVersion,
 )
 
 __all__ = [
@@ -37,6 +41,8 @@ __all__ = [
     "SLOTS",
     "STEPS",
     "TASKS",
+    "WORKFLOWS",
+    "WORKFLOW_VERSIONS",
     "Agent",
     "AgentInstance",
     "AgentSlot",
@@ -53,6 +59,8 @@ __all__ = [
     "TaskEvent",
     "TaskStatus",
     "TaskStep",
+    "Workflow",
+    "WorkflowVersion",
     "create_engine",
     "upgrade",
 ]

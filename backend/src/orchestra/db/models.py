@@ -1,4 +1,5 @@
-"""ORM tables: agents and their instances, tasks, steps, events, sessions and messages."""
+"""ORM tables: agents and their instances, tasks, steps, events, sessions and messages,
+workflows and their versions."""
 
 from __future__ import annotations
 
@@ -151,6 +152,7 @@ class Task(Base):
         Index("ix_tasks_created", "created_at"),
         Index("ix_tasks_owner_created", "owner", "created_at"),
         Index("ix_tasks_finished", "finished_at"),
+        Index("ix_tasks_workflow_created", "workflow_id", "created_at"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
@@ -174,6 +176,12 @@ class Task(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(default=None)
     finished_at: Mapped[datetime | None] = mapped_column(default=None)
+    workflow_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    """The workflow this task is a run of (its plan came from that workflow's version)."""
+    workflow_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    workflow_run: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    """What the executor needs of a workflow run: its inputs, each step's templates,
+    condition and mappings, and the outputs mapping (`orchestra.workflows.run`)."""
 
     steps: Mapped[list[TaskStep]] = relationship(
         back_populates="task",
@@ -181,6 +189,40 @@ class Task(Base):
         order_by="TaskStep.position",
         lazy="selectin",
     )
+
+
+class Workflow(Base):
+    """A saved workflow: a named plan with an input schema, run as tasks. Its definition
+    lives in its versions; `version` is the newest. Deleting one keeps its versions, which
+    the tasks that ran them name."""
+
+    __tablename__ = "workflows"
+    __table_args__ = (Index("ix_workflows_owner_created", "owner", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    owner: Mapped[str] = mapped_column(String(64), default=LOCAL_OWNER)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class WorkflowVersion(Base):
+    """One immutable version of a workflow's definition; every change makes a new one."""
+
+    __tablename__ = "workflow_versions"
+    __table_args__ = (
+        UniqueConstraint("workflow_id", "version", name="uq_workflow_versions_version"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    workflow_id: Mapped[str] = mapped_column(ForeignKey("workflows.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class TaskStep(Base):
@@ -285,3 +327,5 @@ SLOTS = cast(Table, AgentSlot.__table__)
 INSTANCES = cast(Table, AgentInstance.__table__)
 MESSAGES = cast(Table, Message.__table__)
 EXECUTORS = cast(Table, ExecutorProcess.__table__)
+WORKFLOWS = cast(Table, Workflow.__table__)
+WORKFLOW_VERSIONS = cast(Table, WorkflowVersion.__table__)

@@ -17,8 +17,13 @@ from orchestra.executor.result import join_step_outputs
 from orchestra.executor.runtime import Runtime
 from orchestra.llm.errors import LLMError
 from orchestra.planner.synthesis import StepOutput, Synthesis
+from orchestra.workflows.run import outputs_of
 
 log = logging.getLogger(__name__)
+
+DONE = (StepStatus.COMPLETED, StepStatus.SKIPPED)
+"""A task whose steps all ended so completes: a workflow's steps may be skipped by its
+conditions (any other task's steps are skipped only once it has failed)."""
 
 RemoteTask = tuple[str, dict[str, Any], str]
 """(instance id, its card, the agent's task id) of a step in flight at an agent."""
@@ -48,6 +53,7 @@ READ_TASK = select(
     TASKS.c.tokens_in,
     TASKS.c.tokens_out,
     TASKS.c.metadata,
+    TASKS.c.workflow_run,
 ).where(TASKS.c.id == bindparam("_task"))
 INSERT_MESSAGE = insert(MESSAGES)
 TASK_STATUS = select(TASKS.c.status).where(TASKS.c.id == bindparam("_task"))
@@ -78,8 +84,12 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
         status, description, steps = await rt.db.read(read)
         if TaskStatus(status).terminal:
             return status
-        if steps and all(s.status == StepStatus.COMPLETED for s in steps):
-            outputs = [StepOutput(s.step_id, s.title, s.capability, s.output or "") for s in steps]
+        if steps and all(s.status in DONE for s in steps):
+            outputs = [
+                StepOutput(s.step_id, s.title, s.capability, s.output or "")
+                for s in steps
+                if s.status == StepStatus.COMPLETED
+            ]
             written = await _synthesize(rt, description, outputs)
     change = Change(task_id)
     in_flight: list[RemoteTask] = []
@@ -89,7 +99,7 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
         if TaskStatus(task.status).terminal:
             return str(task.status)
         steps = read_steps(connection, task_id)
-        if steps and all(s.status == StepStatus.COMPLETED for s in steps):
+        if steps and all(s.status in DONE for s in steps):
             complete(connection, change, task, steps, written)
         else:
             in_flight.extend(running(connection, steps)[0])
@@ -121,7 +131,18 @@ def complete(
 ) -> None:
     """Complete the task with a result made of its steps' outputs (`written` by an LLM from
     them, when there is one), and answer in its session."""
-    joined, result_data = join_step_outputs(steps)
+    joined, result_data = join_step_outputs([s for s in steps if s.status == StepStatus.COMPLETED])
+    if task.workflow_run is not None:
+        results = {
+            s.step_id: {
+                "status": s.status,
+                "title": s.title,
+                "text": s.output,
+                "data": s.output_data,
+            }
+            for s in steps
+        }
+        result_data = {**result_data, "outputs": outputs_of(task.workflow_run, results)}
     result = joined
     if written is not None:
         result = written.text
@@ -149,7 +170,7 @@ def complete_if_last(connection: Connection, change: Change) -> bool:
     steps = [SimpleNamespace(**row._mapping) for row in read_steps(connection, change.task_id)]
     for step in steps:
         step.__dict__.update(change.steps.get(step.step_id, {}))
-    if not all(s.status == StepStatus.COMPLETED for s in steps):
+    if not all(s.status in DONE for s in steps):
         return False
     task = _task(connection, change.task_id)
     if TaskStatus(task.status).terminal:

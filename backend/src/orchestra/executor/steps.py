@@ -8,6 +8,7 @@ choice and call figures come from the registry's memory, not from the database.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,8 @@ from orchestra.executor.completion import complete_if_last, finished
 from orchestra.executor.dispatch import AgentReply
 from orchestra.executor.runtime import Runtime
 from orchestra.registry import InstanceState
+from orchestra.workflows import run as workflow_run
+from orchestra.workflows.templates import TemplateProblem
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,10 @@ TASK_COMPLETED = "completed, and the task with it"
 BUSY = "busy"
 """`start`: every slot of the step's agent is taken; look again later."""
 
+SKIPPED = "skipped"
+"""`start`: the step was skipped (a workflow step whose condition is false, or that needs a
+skipped step); it is stored so."""
+
 Job = dict[str, Any]
 
 
@@ -69,12 +76,18 @@ READ_FOR_START = (
         STEPS.c.agent_id,
         STEPS.c.agent_name,
         STEPS.c.attempts,
+        TASKS.c.workflow_run,
     )
     .join(TASKS, TASKS.c.id == STEPS.c.task_id)
     .where(*THIS_STEP)
 )
 READ_INPUTS = select(
-    STEPS.c.step_id, STEPS.c.title, STEPS.c.capability, STEPS.c.output, STEPS.c.output_data
+    STEPS.c.step_id,
+    STEPS.c.title,
+    STEPS.c.capability,
+    STEPS.c.output,
+    STEPS.c.output_data,
+    STEPS.c.status,
 ).where(
     STEPS.c.task_id == bindparam("_task"),
     STEPS.c.step_id.in_(bindparam("_step_ids", expanding=True)),
@@ -107,6 +120,16 @@ def _take(
     runs = step.task_status in (TaskStatus.RUNNING, TaskStatus.PENDING)
     if not runs or StepStatus(step.status).terminal:
         return None
+    inputs: dict[str, dict[str, Any]] | None = None
+    prepared: workflow_run.Prepared | None = None
+    if step.workflow_run is not None:
+        inputs = _inputs(
+            connection, task_id, workflow_run.reads(step.workflow_run, step_id, step.depends_on)
+        )
+        decided = _prepare_workflow_step(change, step, step_id, inputs)
+        if not isinstance(decided, workflow_run.Prepared):
+            return decided
+        prepared = decided
     agent_id = step.agent_id or ""
     instance = rt.registry.choose(agent_id)
     if instance is None:
@@ -128,17 +151,8 @@ def _take(
         change.set_step(step_id, status=StepStatus.RUNNING, started_at=utcnow())
         change.event("step.running", step_id, status="running", agent=step.agent_name)
     call = _begin_call(rt, change, step_id, step.attempts, instance)
-    inputs = {}
-    if step.depends_on:
-        for dep in connection.execute(
-            READ_INPUTS, {"_task": task_id, "_step_ids": list(step.depends_on)}
-        ):
-            inputs[dep.step_id] = {
-                "title": dep.title,
-                "capability": dep.capability,
-                "text": dep.output or "",
-                "data": dep.output_data,
-            }
+    if inputs is None:
+        inputs = _inputs(connection, task_id, step.depends_on)
     chosen.append((agent_id, instance))
     job: Job = {
         "task_id": task_id,
@@ -155,10 +169,66 @@ def _take(
                 "capability": step.capability,
                 "expected_output": step.expected_output,
             },
-            "inputs": {dep: inputs[dep] for dep in step.depends_on if dep in inputs},
+            "inputs": {dep: _sent(inputs[dep]) for dep in step.depends_on if dep in inputs},
         },
     }
+    if prepared is not None:
+        _apply(rt, job, prepared)
     return job, call
+
+
+def _inputs(connection: Connection, task_id: str, step_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The results of the steps `step_ids`, by step id."""
+    if not step_ids:
+        return {}
+    return {
+        dep.step_id: {
+            "title": dep.title,
+            "capability": dep.capability,
+            "text": dep.output or "",
+            "data": dep.output_data,
+            "status": dep.status,
+        }
+        for dep in connection.execute(READ_INPUTS, {"_task": task_id, "_step_ids": list(step_ids)})
+    }
+
+
+def _sent(result: dict[str, Any]) -> dict[str, Any]:
+    """A dependency's result as its dependent's message carries it."""
+    return {k: result[k] for k in ("title", "capability", "text", "data")}
+
+
+def _prepare_workflow_step(
+    change: Change, step: Any, step_id: str, results: dict[str, dict[str, Any]]
+) -> workflow_run.Prepared | str:
+    """A workflow's step about to start: skip it (stored, `SKIPPED`), fail it (its template
+    or condition failed: the error), or what it is sent with."""
+    try:
+        decided = workflow_run.prepare(step.workflow_run, step_id, step.depends_on, results)
+    except TemplateProblem as exc:
+        return f"the step's template or condition failed: {exc}"
+    if isinstance(decided, workflow_run.Skip):
+        change.set_step(step_id, status=StepStatus.SKIPPED, finished_at=utcnow())
+        change.event("step.skipped", step_id, status=StepStatus.SKIPPED, reason=decided.reason)
+        return SKIPPED
+    if decided.instruction is not None and decided.instruction != step.instruction:
+        change.set_step(step_id, instruction=decided.instruction)  # what the agent was sent
+    return decided
+
+
+def _apply(rt: Runtime, job: Job, prepared: workflow_run.Prepared) -> None:
+    """A workflow step's rendered instruction, mapped values and limits, in its job."""
+    if prepared.instruction is not None:
+        job["instruction"] = prepared.instruction
+    if prepared.data is not None:
+        job["data"]["data"] = prepared.data  # the message's own material (agents' `data`)
+    policy = rt.policy
+    if prepared.timeout_seconds is not None:
+        policy = dataclasses.replace(policy, timeout=prepared.timeout_seconds)
+    if prepared.max_attempts is not None:
+        policy = dataclasses.replace(policy, max_attempts=prepared.max_attempts)
+    if policy is not rt.policy:
+        job["policy"] = policy
 
 
 async def start(

@@ -170,6 +170,8 @@ async def _step(task_id: str, step_id: str, agent_id: str, plan: Plan) -> str:
             await waiters.wait(agent_id, rt.settings.slot_poll_seconds)
         if started is None:
             return await steps.finish(rt, task_id, step_id, STOPPED)
+        if started == steps.SKIPPED:
+            return str(started)
         if isinstance(started, str):
             failed = {"state": "failed", "error": started}
             return await steps.finish(rt, task_id, step_id, failed)
@@ -198,7 +200,7 @@ async def _call_agent(
     retryable was certainly finished, so the next attempt gets a new message id.
     Returns the outcome and the last attempt's figures, which the caller stores.
     """
-    policy = rt.policy
+    policy = job.get("policy") or rt.policy  # a workflow's step may have its own
     task_id, step_id = job["task_id"], job["step_id"]
     tried = {call.instance_id}
     rerun = 0
@@ -331,7 +333,7 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
             with contextlib.suppress(Exception):  # else the task fails as unfinished
                 status[step_id] = await steps.finish(current(), task_id, step_id, failed)
         finally:
-            if status.get(step_id) not in ("completed", steps.TASK_COMPLETED):
+            if status.get(step_id) not in ("completed", "skipped", steps.TASK_COMPLETED):
                 stopped.set()
             done[step_id].set()
 

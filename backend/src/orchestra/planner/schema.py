@@ -44,6 +44,8 @@ class PlannerKind(StrEnum):
     """The LLM failed or stayed invalid; the deterministic planner produced the plan."""
     USER = "user"
     """The plan came with the task (a workflow given as a DAG); it was validated, not made."""
+    WORKFLOW = "workflow"
+    """The task is a run of a saved workflow (`orchestra.workflows`): its version's steps."""
 
 
 class PlanStep(BaseModel):

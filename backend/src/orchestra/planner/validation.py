@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from orchestra.planner.schema import Plan
 
-__all__ = ["validate_plan"]
+__all__ = ["PlanProblem", "plan_problems", "validate_plan"]
+
+
+@dataclass(frozen=True)
+class PlanProblem:
+    """One problem of a plan: the step it is about (None: the whole plan), the field of
+    that step, and the message `validate_plan` gives for it."""
+
+    step: str | None
+    field: str | None
+    message: str
 
 
 def validate_plan(plan: Plan, capabilities: Collection[str], max_steps: int) -> list[str]:
@@ -25,46 +36,78 @@ def validate_plan(plan: Plan, capabilities: Collection[str], max_steps: int) -> 
         plan, more than ``max_steps`` steps, duplicate ids, unknown capability, dangling
         dependency, self-dependency, cycle.
     """
-    errors: list[str] = []
+    return [problem.message for problem in plan_problems(plan, capabilities, max_steps)]
+
+
+def plan_problems(plan: Plan, capabilities: Collection[str], max_steps: int) -> list[PlanProblem]:
+    """`validate_plan`'s problems, each with the step and field it is about."""
+    errors: list[PlanProblem] = []
     steps = plan.steps
     if not steps:
-        return ["The plan has no steps: a plan needs at least one step."]
+        return [PlanProblem(None, None, "The plan has no steps: a plan needs at least one step.")]
     if len(steps) > max_steps:
         errors.append(
-            f"The plan has {len(steps)} steps but at most {max_steps} are allowed: "
-            "merge related steps."
+            PlanProblem(
+                None,
+                None,
+                f"The plan has {len(steps)} steps but at most {max_steps} are allowed: "
+                "merge related steps.",
+            )
         )
 
     ids = [step.id for step in steps]
     seen: set[str] = set()
     for step_id in ids:
         if step_id in seen:
-            errors.append(f"Step id {step_id!r} is used more than once: step ids must be unique.")
+            errors.append(
+                PlanProblem(
+                    step_id,
+                    "id",
+                    f"Step id {step_id!r} is used more than once: step ids must be unique.",
+                )
+            )
         seen.add(step_id)
     for index, step in enumerate(steps, start=1):
         if not step.id.strip():
-            errors.append(f"Step {index} has an empty id.")
+            errors.append(PlanProblem(step.id, "id", f"Step {index} has an empty id."))
 
     known = sorted(set(capabilities))
     for step in steps:
         if step.capability not in known:
             errors.append(
-                f"Step {step.id!r} needs unknown capability {step.capability!r}: "
-                f"use one of {', '.join(known) if known else '(none available)'}."
+                PlanProblem(
+                    step.id,
+                    "capability",
+                    f"Step {step.id!r} needs unknown capability {step.capability!r}: "
+                    f"use one of {', '.join(known) if known else '(none available)'}.",
+                )
             )
 
     for step in steps:
         for dependency in step.depends_on:
             if dependency == step.id:
-                errors.append(f"Step {step.id!r} depends on itself.")
+                errors.append(
+                    PlanProblem(step.id, "depends_on", f"Step {step.id!r} depends on itself.")
+                )
             elif dependency not in seen:
                 errors.append(
-                    f"Step {step.id!r} depends on {dependency!r}, which is not a step of this plan."
+                    PlanProblem(
+                        step.id,
+                        "depends_on",
+                        f"Step {step.id!r} depends on {dependency!r}, which is not a step of "
+                        "this plan.",
+                    )
                 )
 
     cycle = _find_cycle(plan)
     if cycle:
-        errors.append("The dependencies form a cycle: " + " -> ".join(cycle) + ".")
+        errors.append(
+            PlanProblem(
+                cycle[0],
+                "depends_on",
+                "The dependencies form a cycle: " + " -> ".join(cycle) + ".",
+            )
+        )
     return errors
 
 

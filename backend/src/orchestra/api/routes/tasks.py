@@ -68,7 +68,7 @@ EVENT_STREAM = {
 }
 
 
-def _json(
+def task_json(
     view: TaskView, status_code: int = 200, headers: dict[str, str] | None = None
 ) -> Response:
     """The task's JSON as kept by its view (made once per change), with its ETag."""
@@ -120,7 +120,7 @@ async def create_task(
     position = services.executor.rt.admission.position(view.id)
     if position is not None:
         headers[QUEUE_POSITION] = str(position)
-    return _json(view, code, headers)
+    return task_json(view, code, headers)
 
 
 def _iso_time(value: object) -> object:
@@ -187,7 +187,7 @@ async def get_task(
     if matches(if_none_match, view.etag):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": view.etag})
     position = services.executor.rt.admission.position(task_id)
-    return _json(view, headers=None if position is None else {QUEUE_POSITION: str(position)})
+    return task_json(view, headers=None if position is None else {QUEUE_POSITION: str(position)})
 
 
 @router.post(
@@ -195,7 +195,7 @@ async def get_task(
 )
 async def cancel_task(task_id: str, services: ServicesDep, principal: PrincipalDep) -> Response:
     """Stop the task: no new step starts and agents are asked to stop theirs."""
-    return _json(await services.tasks.cancel(task_id, principal))
+    return task_json(await services.tasks.cancel(task_id, principal))
 
 
 @router.get(

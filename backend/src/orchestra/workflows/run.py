@@ -1,0 +1,217 @@
+"""A workflow's run as the executor sees it: the record a task keeps of its workflow
+(`tasks.workflow_run`) and the decisions taken from it, with no database or network access.
+
+At submit (`start`) the instructions that use only `inputs` are rendered into the task's plan;
+the rest keep their template in the record. Just before a step is sent (`prepare`, called in
+the transaction that would start it, once the steps it reads have finished) its condition is
+evaluated, its template rendered and its mappings selected from those steps' results; or it
+is skipped. When the run completes, `outputs` shapes its result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from orchestra.planner import Plan, PlanStep
+from orchestra.workflows.definition import WorkflowDefinition
+from orchestra.workflows.templates import (
+    TemplateProblem,
+    evaluate,
+    expression_references,
+    parse_path,
+    render,
+    select,
+    template_references,
+)
+
+__all__ = ["Prepared", "Skip", "outputs_of", "prepare", "reads", "start"]
+
+Run = dict[str, Any]
+"""`tasks.workflow_run`: {"inputs", "outputs", "steps": {step id: what is left to do}}."""
+Results = Mapping[str, Mapping[str, Any]]
+"""Finished steps by id: their `status`, `title`, `text` and `data`."""
+
+
+def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan, Run]:
+    """The plan a run starts with, and its record.
+
+    A step with `for_each` becomes one plan step per item (`<id>#<n>`, see `fanned`), and
+    the steps that depend on it depend on each of them.
+
+    Raises:
+        TemplateProblem: an instruction that uses only inputs failed with these inputs, or a
+            `for_each` input is not a list.
+    """
+    groups = _groups(definition, inputs)
+    planned: list[PlanStep] = []
+    specs: dict[str, dict[str, Any]] = {}
+    for step in definition.steps:
+        shared: dict[str, Any] = {}
+        named = {r.path[0] for r in template_references(step.instruction) if r.root == "steps"}
+        if named:
+            shared["instruction"] = step.instruction  # shown as written until it is rendered
+        if step.condition is not None:
+            shared["condition"] = step.condition
+            named |= {r.path[0] for r in expression_references(step.condition) if r.root == "steps"}
+        if step.inputs:
+            shared["inputs"] = dict(step.inputs)
+            for path in step.inputs.values():
+                reference = parse_path(path)
+                if reference.root == "steps":
+                    named.add(reference.path[0])
+        if step.when_skipped != "skip":
+            shared["when_skipped"] = step.when_skipped
+        if step.timeout_seconds is not None:
+            shared["timeout_seconds"] = step.timeout_seconds
+        if step.max_attempts is not None:
+            shared["max_attempts"] = step.max_attempts
+        depends_on = _runs_of(groups, step.depends_on)
+        if named - set(step.depends_on):
+            # Steps further up the graph than its own dependencies: read them too.
+            shared["reads"] = _runs_of(groups, sorted(named | set(step.depends_on)))
+        if step.for_each is None:
+            runs: list[tuple[str, dict[str, Any]]] = [(step.id, {})]
+        else:
+            items = select(step.for_each, {"inputs": inputs})
+            runs = [(f"{step.id}#{n}", {"item": item, "index": n}) for n, item in enumerate(items)]
+        for step_id, own in runs:
+            spec = {**shared, **own}
+            instruction = step.instruction
+            if not named:
+                try:
+                    instruction = render(step.instruction, {"inputs": inputs, **own})
+                except TemplateProblem as exc:
+                    raise TemplateProblem(f"step {step_id}'s instruction: {exc}") from exc
+            if spec:
+                specs[step_id] = spec
+            planned.append(
+                PlanStep(
+                    id=step_id,
+                    title=step.title,
+                    instruction=instruction,
+                    capability=step.capability,
+                    depends_on=depends_on,
+                    expected_output=step.expected_output,
+                )
+            )
+    run: Run = {"inputs": inputs, "outputs": dict(definition.outputs), "steps": specs}
+    if groups:
+        run["groups"] = groups
+    return Plan(steps=planned), run
+
+
+def _groups(definition: WorkflowDefinition, inputs: dict[str, Any]) -> dict[str, list[str]]:
+    """The runs of each step with `for_each`, by step id, in the items' order."""
+    groups: dict[str, list[str]] = {}
+    for step in definition.steps:
+        if step.for_each is None:
+            continue
+        items = select(step.for_each, {"inputs": inputs})
+        if not isinstance(items, list):
+            raise TemplateProblem(f"{step.for_each} is not a list: step {step.id} runs per item")
+        groups[step.id] = [f"{step.id}#{n}" for n in range(len(items))]
+    return groups
+
+
+def _runs_of(groups: dict[str, list[str]], step_ids: Iterable[str]) -> list[str]:
+    """The plan steps of these workflow steps: a fanned-out step's runs in its place."""
+    return [run for step_id in step_ids for run in groups.get(step_id, [step_id])]
+
+
+def fanned(run: Run) -> dict[str, list[str]]:
+    """The runs of each fanned-out step (`for_each`), by the workflow's step id."""
+    return dict(run.get("groups") or {})
+
+
+def reads(run: Run, step_id: str, depends_on: Iterable[str]) -> list[str]:
+    """The steps whose results the step needs to be prepared."""
+    spec = run.get("steps", {}).get(step_id, {})
+    return list(spec.get("reads") or depends_on)
+
+
+@dataclass(frozen=True)
+class Skip:
+    """The step is not to run, for this reason."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the step is sent with: its instruction rendered (None: as stored), the values its
+    mappings selected (None: no mapping), and its own limits (None: the defaults)."""
+
+    instruction: str | None = None
+    data: dict[str, Any] | None = None
+    timeout_seconds: float | None = None
+    max_attempts: int | None = None
+
+
+def _result(r: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "status": r.get("status"),
+        "title": r.get("title"),
+        "text": r.get("text") or "",
+        "data": r.get("data"),
+    }
+
+
+def _context(run: Run, results: Results, spec: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """What templates, conditions and paths see: the inputs, the results (a fanned-out
+    step's as lists in the items' order) and, in a step run per item, `item` and `index`."""
+    groups = fanned(run)
+    members = {m for runs in groups.values() for m in runs}
+    steps = {step_id: _result(r) for step_id, r in results.items() if step_id not in members}
+    for step_id, runs in groups.items():
+        found = [_result(results[m]) for m in runs if m in results]
+        if len(found) != len(runs):
+            continue  # not read here
+        skipped = bool(found) and all(r["status"] == "skipped" for r in found)
+        steps[step_id] = {
+            "status": "skipped" if skipped else "completed",
+            "title": found[0]["title"] if found else None,
+            "text": [r["text"] for r in found],
+            "data": [r["data"] for r in found],
+        }
+    context = {"inputs": run.get("inputs") or {}, "steps": steps}
+    for name in ("item", "index"):
+        if spec is not None and name in spec:
+            context[name] = spec[name]
+    return context
+
+
+def prepare(run: Run, step_id: str, depends_on: Iterable[str], results: Results) -> Prepared | Skip:
+    """Decide whether the step runs, and render what it is sent with.
+
+    A step one of whose dependencies was skipped is skipped too (a fanned-out step: all its
+    runs), unless it says `when_skipped: run`; then its condition, if any, decides.
+
+    Raises:
+        TemplateProblem: the condition or the template failed on these results.
+    """
+    spec = run.get("steps", {}).get(step_id, {})
+    context = _context(run, results, spec)
+    if spec.get("when_skipped", "skip") == "skip":
+        of_run = {m: step for step, runs in fanned(run).items() for m in runs}
+        for dependency in dict.fromkeys(of_run.get(d, d) for d in depends_on):
+            if context["steps"].get(dependency, {}).get("status") == "skipped":
+                return Skip(f"it depends on {dependency}, which was skipped")
+    condition = spec.get("condition")
+    if condition is not None and not evaluate(condition, context):
+        return Skip(f"its condition is false: {condition}")
+    template = spec.get("instruction")
+    mapping = spec.get("inputs")
+    return Prepared(
+        instruction=None if template is None else render(template, context),
+        data=None if not mapping else {name: select(p, context) for name, p in mapping.items()},
+        timeout_seconds=spec.get("timeout_seconds"),
+        max_attempts=spec.get("max_attempts"),
+    )
+
+
+def outputs_of(run: Run, results: Results) -> dict[str, Any]:
+    """The run's result as its workflow's `outputs` mapping shapes it."""
+    context = _context(run, results)
+    return {name: select(path, context) for name, path in (run.get("outputs") or {}).items()}

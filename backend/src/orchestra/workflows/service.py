@@ -1,0 +1,303 @@
+"""Workflows as a resource: save (each save a new immutable version), read, list, delete, and
+run, a run being a task planned by the workflow's version rather than by the planner.
+
+Ownership follows the tasks' rules: a workflow belongs to the key that saved it, an admin
+sees every one, and another owner's workflow is "not found". A run is created through
+`Tasks.create`, like any task with its plan given, so it has the same API, events, admission,
+cancel and crash recovery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select, update
+
+from orchestra.auth import Principal
+from orchestra.config import Settings
+from orchestra.db import Database, Task, TaskStatus, Workflow, WorkflowVersion
+from orchestra.db.base import utcnow
+from orchestra.errors import InvalidInputError, NotFoundError
+from orchestra.registry import Registry
+from orchestra.tasks import Tasks, WorkflowOrigin
+from orchestra.views import TaskView
+from orchestra.workflows import run
+from orchestra.workflows.definition import WorkflowDefinition
+from orchestra.workflows.templates import TemplateProblem
+from orchestra.workflows.validation import (
+    Problem,
+    apply_defaults,
+    input_problems,
+    workflow_problems,
+)
+
+__all__ = ["Saved", "Workflows"]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A workflow and the definition of one of its versions (the newest, unless asked)."""
+
+    id: str
+    owner: str
+    version: int
+    definition: WorkflowDefinition
+    created_at: datetime
+    updated_at: datetime
+    version_created_at: datetime
+    version_created_by: str
+
+
+def _invalid(summary: str, code: str, problems: list[Problem]) -> InvalidInputError:
+    listed = "; ".join(f"{p['field']}: {p['problem']}" for p in problems)
+    return InvalidInputError(f"{summary}: {listed}", code=code, errors=problems)
+
+
+class Workflows:
+    def __init__(self, db: Database, registry: Registry, tasks: Tasks, settings: Settings) -> None:
+        self.db = db
+        self.registry = registry
+        self.tasks = tasks
+        self.max_steps = settings.max_plan_steps
+
+    async def _check(self, definition: WorkflowDefinition) -> None:
+        """Every problem of the definition, as a 422 `invalid_workflow`."""
+        capabilities = await self.registry.capabilities()
+        problems = workflow_problems(definition, capabilities.keys(), self.max_steps)
+        if problems:
+            # An agent registered by another process a moment ago? Look in the database.
+            capabilities = await self.registry.capabilities(fresh=True)
+            problems = workflow_problems(definition, capabilities.keys(), self.max_steps)
+        if problems:
+            raise _invalid("The workflow is invalid", "invalid_workflow", problems)
+
+    async def create(self, principal: Principal, definition: WorkflowDefinition) -> Saved:
+        await self._check(definition)
+        now = utcnow()
+        row = Workflow(
+            owner=principal.id,
+            name=definition.name,
+            description=definition.description,
+            version=1,
+            created_at=now,
+            updated_at=now,
+        )
+        async with self.db.transaction() as tx:
+            tx.add(row)
+            await tx.flush()
+            tx.add(_version(row.id, 1, definition, principal, now))
+        return _saved(row, definition, now, principal.id)
+
+    async def update(
+        self, principal: Principal, workflow_id: str, definition: WorkflowDefinition
+    ) -> Saved:
+        """Save a new version; the versions before it stay as they were."""
+        await self._visible(principal, workflow_id)
+        await self._check(definition)
+        now = utcnow()
+        async with self.db.transaction() as tx:
+            # One statement takes the next number: two saves at once get two versions.
+            number = await tx.scalar(
+                update(Workflow)
+                .where(Workflow.id == workflow_id, Workflow.deleted_at.is_(None))
+                .values(
+                    version=Workflow.version + 1,
+                    name=definition.name,
+                    description=definition.description,
+                    updated_at=now,
+                )
+                .returning(Workflow.version)
+            )
+            if number is None:  # deleted meanwhile
+                raise NotFoundError("workflow", workflow_id)
+            tx.add(_version(workflow_id, number, definition, principal, now))
+        return await self.get(principal, workflow_id)
+
+    async def delete(self, principal: Principal, workflow_id: str) -> None:
+        """Remove the workflow from use; its versions stay, as the tasks that ran them say."""
+        await self._visible(principal, workflow_id)
+        async with self.db.transaction() as tx:
+            await tx.execute(
+                update(Workflow)
+                .where(Workflow.id == workflow_id, Workflow.deleted_at.is_(None))
+                .values(deleted_at=utcnow())
+            )
+
+    async def _visible(self, principal: Principal, workflow_id: str) -> Workflow:
+        async with self.db.reading() as tx:
+            row = await tx.get(Workflow, workflow_id)
+        if row is None or row.deleted_at is not None or not principal.owns(row.owner):
+            raise NotFoundError("workflow", workflow_id)
+        return row
+
+    async def get(
+        self, principal: Principal, workflow_id: str, version: int | None = None
+    ) -> Saved:
+        row = await self._visible(principal, workflow_id)
+        number = row.version if version is None else version
+        async with self.db.reading() as tx:
+            stored = await tx.scalar(
+                select(WorkflowVersion).where(
+                    WorkflowVersion.workflow_id == workflow_id, WorkflowVersion.version == number
+                )
+            )
+        if stored is None:
+            raise NotFoundError("workflow_version", f"{workflow_id}@{number}")
+        definition = WorkflowDefinition.model_validate(stored.definition)
+        return _saved(row, definition, stored.created_at, stored.created_by, number)
+
+    async def page(self, principal: Principal, limit: int, offset: int) -> tuple[list[Saved], int]:
+        """The caller's workflows (an admin's: all), newest first, each at its newest version."""
+        visible: list[ColumnElement[bool]] = [Workflow.deleted_at.is_(None)]
+        if not principal.is_admin:
+            visible.append(Workflow.owner == principal.id)
+        async with self.db.reading() as tx:
+            total = await tx.scalar(select(func.count()).select_from(Workflow).where(*visible))
+            rows = (
+                await tx.execute(
+                    select(Workflow, WorkflowVersion)
+                    .join(
+                        WorkflowVersion,
+                        (WorkflowVersion.workflow_id == Workflow.id)
+                        & (WorkflowVersion.version == Workflow.version),
+                    )
+                    .where(*visible)
+                    .order_by(Workflow.created_at.desc(), Workflow.id)
+                    .limit(limit)
+                    .offset(offset)
+                )
+            ).all()
+        items = [
+            _saved(
+                row,
+                WorkflowDefinition.model_validate(stored.definition),
+                stored.created_at,
+                stored.created_by,
+            )
+            for row, stored in rows
+        ]
+        return items, total or 0
+
+    async def versions(
+        self, principal: Principal, workflow_id: str, limit: int, offset: int
+    ) -> tuple[list[WorkflowVersion], int]:
+        """Every version of the workflow, newest first."""
+        await self._visible(principal, workflow_id)
+        async with self.db.reading() as tx:
+            total = await tx.scalar(
+                select(func.count())
+                .select_from(WorkflowVersion)
+                .where(WorkflowVersion.workflow_id == workflow_id)
+            )
+            rows = await tx.scalars(
+                select(WorkflowVersion)
+                .where(WorkflowVersion.workflow_id == workflow_id)
+                .order_by(WorkflowVersion.version.desc())
+                .limit(limit)
+                .offset(offset)
+            )
+            return list(rows), total or 0
+
+    async def run(
+        self,
+        principal: Principal,
+        workflow_id: str,
+        inputs: dict[str, Any],
+        session_id: str | None,
+        metadata: dict[str, Any],
+        idempotency_key: str | None = None,
+    ) -> tuple[TaskView, bool]:
+        """Start a run of the workflow's newest version with these inputs (defaults applied):
+        a task whose plan is the workflow's steps. Returns (task, created)."""
+        saved = await self.get(principal, workflow_id)
+        definition = saved.definition
+        given = apply_defaults(definition.input_schema, inputs)
+        problems = input_problems(definition.input_schema, given)
+        if problems:
+            raise _invalid("The inputs are invalid", "invalid_inputs", problems)
+        try:
+            plan, record = run.start(definition, given)
+        except TemplateProblem as exc:
+            problem = {"field": "inputs", "problem": str(exc)}
+            raise _invalid(
+                "The inputs do not fit the workflow", "invalid_inputs", [problem]
+            ) from exc
+        if len(plan.steps) > self.max_steps:
+            # Steps run once per item: the items make the plan longer than a plan may be.
+            problems = [
+                {
+                    "field": str(step.for_each),
+                    "problem": f"{len(run.fanned(record)[step.id])} items make the run "
+                    f"{len(plan.steps)} steps; at most {self.max_steps} are allowed "
+                    "(MAX_PLAN_STEPS)",
+                }
+                for step in definition.steps
+                if step.for_each is not None
+            ]
+            raise _invalid("The inputs make too many steps", "invalid_inputs", problems)
+        origin = WorkflowOrigin(
+            workflow_id,
+            saved.version,
+            record,
+            f"a run of workflow {definition.name!r}, version {saved.version}",
+        )
+        return await self.tasks.create(
+            principal,
+            definition.name,
+            session_id,
+            metadata,
+            idempotency_key,
+            plan,
+            origin,
+        )
+
+    async def runs(
+        self,
+        principal: Principal,
+        workflow_id: str,
+        status: TaskStatus | None,
+        limit: int,
+        offset: int,
+    ) -> tuple[list[Task], int]:
+        """The workflow's runs the caller may see (an admin: all), newest first."""
+        await self._visible(principal, workflow_id)
+        return await self.tasks.list(
+            principal, status, None, limit, offset, workflow_id=workflow_id
+        )
+
+
+def _version(
+    workflow_id: str,
+    number: int,
+    definition: WorkflowDefinition,
+    principal: Principal,
+    at: datetime,
+) -> WorkflowVersion:
+    return WorkflowVersion(
+        workflow_id=workflow_id,
+        version=number,
+        definition=definition.model_dump(mode="json"),
+        created_by=principal.id,
+        created_at=at,
+    )
+
+
+def _saved(
+    row: Workflow,
+    definition: WorkflowDefinition,
+    version_created_at: datetime,
+    version_created_by: str,
+    version: int | None = None,
+) -> Saved:
+    return Saved(
+        id=row.id,
+        owner=row.owner,
+        version=row.version if version is None else version,
+        definition=definition,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        version_created_at=version_created_at,
+        version_created_by=version_created_by,
+    )

@@ -1,0 +1,140 @@
+"""Workflow runs on the durable executor: crash and resume, cancel, and a step's own limits,
+with the controllable slow agent."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.executor.slow import Slow, wait_until_step_running
+from tests.stack import wait_for_task
+
+# a -> b -> c: b's instruction uses a's data, so it is rendered when b is sent; c runs only
+# if b reported what it was told.
+CHAIN: dict[str, Any] = {
+    "name": "chain",
+    "input_schema": {
+        "type": "object",
+        "properties": {"pause": {"type": "number", "default": 0.1}},
+    },
+    "steps": [
+        {"id": "a", "title": "A", "capability": "wait-a", "instruction": "wait {{ inputs.pause }}"},
+        {"id": "b", "title": "B", "capability": "wait-b", "depends_on": ["a"],
+         "instruction": "wait 2 after {{ steps.a.data.step }}"},
+        {"id": "c", "title": "C", "capability": "wait-c", "depends_on": ["b"],
+         "instruction": "wait 0.1", "condition": "steps.b.data.inputs == ['a']"},
+        {"id": "d", "title": "D", "capability": "wait-a", "depends_on": ["b"],
+         "instruction": "wait 0.1", "condition": "steps.b.data.step == 'nothing'"},
+    ],
+    "outputs": {"b_saw": "steps.b.data.inputs", "d": "steps.d.data"},
+}  # fmt: skip
+
+
+def _start(slow: Slow, definition: dict[str, Any], inputs: dict[str, Any]) -> str:
+    saved = slow.api.post("/api/workflows", json=definition)
+    assert saved.status_code == 201, saved.text
+    run = slow.api.post(f"/api/workflows/{saved.json()['id']}/runs", json={"inputs": inputs})
+    assert run.status_code == 202, run.text
+    return str(run.json()["id"])
+
+
+@pytest.mark.parametrize("slow", [(0.1, ())], indirect=True)
+def test_kill_9_mid_run_then_restart_completes_the_run(slow: Slow) -> None:
+    task_id = _start(slow, CHAIN, {})
+    wait_until_step_running(slow.api, task_id, "b")
+    slow.orchestrator.kill()
+    slow.orchestrator.start()
+    task = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=60)
+    assert task["status"] == "completed", task
+    steps = {s["id"]: s for s in task["steps"]}
+    assert steps["b"]["instruction"] == "wait 2 after a"
+    assert (steps["c"]["status"], steps["d"]["status"]) == ("completed", "skipped")
+    received = slow.received(task_id)
+    assert received.count("a") == 1, received  # finished before the crash: never sent again
+    assert received.count("c") == 1 and "d" not in received, received
+    assert task["result_data"]["outputs"] == {"b_saw": ["a"], "d": None}
+
+
+@pytest.mark.parametrize("slow", [(0.1, ())], indirect=True)
+def test_a_run_is_canceled_as_any_task(slow: Slow) -> None:
+    task_id = _start(slow, CHAIN, {"pause": 30})
+    wait_until_step_running(slow.api, task_id, "a")
+    deadline = time.monotonic() + 10
+    while not slow.received(task_id):  # at the agent, not only marked running
+        assert time.monotonic() < deadline, "step a never reached the agent"
+        time.sleep(0.05)
+    response = slow.api.post(f"/api/tasks/{task_id}/cancel")
+    assert response.status_code == 200, response.text
+    task = wait_for_task(slow.api, task_id, ("canceled",))
+    assert {s["status"] for s in task["steps"]} == {"canceled"}
+    assert slow.received(task_id) == ["a"]
+
+
+@pytest.mark.parametrize("slow", [(0.1, ())], indirect=True)
+def test_a_step_s_own_timeout_and_attempts_apply_to_it(slow: Slow) -> None:
+    definition = {
+        "name": "hurried",
+        "steps": [
+            {"id": "a", "title": "A", "capability": "wait-a", "instruction": "wait 20",
+             "timeout_seconds": 0.5, "max_attempts": 1},
+        ],
+    }  # fmt: skip
+    task_id = _start(slow, definition, {})
+    task = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=15)
+    assert task["status"] == "failed", task
+    step = task["steps"][0]
+    assert step["attempts"] == 1
+    assert "1 attempts failed" in step["error"] and "within 0.5 s" in step["error"], step
+
+
+def test_a_fanned_out_step_runs_per_item_in_parallel_within_the_agent_cap(
+    tmp_path: Path,
+) -> None:
+    slow = Slow(tmp_path, 0.1, settings={"AGENT_CONCURRENCY": "2"})
+    try:
+        definition = {
+            "name": "per item",
+            "input_schema": {
+                "type": "object",
+                "properties": {"pauses": {"type": "array", "items": {"type": "number"}}},
+            },
+            "steps": [
+                {"id": "each", "title": "Each", "capability": "wait-a",
+                 "for_each": "inputs.pauses", "instruction": "wait {{ item }} ({{ index }})"},
+                {"id": "join", "title": "Join", "capability": "wait-b", "depends_on": ["each"],
+                 "instruction": "wait 0.1 after "
+                                "{{ steps.each.data | map(attribute='step') | join(' ') }}"},
+            ],
+            "outputs": {"order": "steps.each.data"},
+        }  # fmt: skip
+        pauses = [1.0, 0.6, 0.8, 0.2]
+        task_id = _start(slow, definition, {"pauses": pauses})
+        task = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=60)
+        assert task["status"] == "completed", task
+        steps = {s["id"]: s for s in task["steps"]}
+        ids = [f"each#{i}" for i in range(len(pauses))]
+        assert list(steps) == [*ids, "join"]
+        assert [steps[i]["instruction"] for i in ids] == [
+            f"wait {p} ({n})" for n, p in enumerate(pauses)
+        ]
+        assert steps["join"]["depends_on"] == ids
+        # The join sees the items' results in the items' order, whatever order they ended in.
+        assert steps["join"]["instruction"] == "wait 0.1 after " + " ".join(ids)
+        assert [d["step"] for d in task["result_data"]["outputs"]["order"]] == ids
+        # Two at once at most (AGENT_CONCURRENCY=2), and two at once at some point.
+        spans = [(steps[i]["started_at"], steps[i]["finished_at"]) for i in ids]
+        points = sorted(
+            [(datetime.fromisoformat(a), 1) for a, _ in spans]
+            + [(datetime.fromisoformat(b), -1) for _, b in spans]
+        )
+        running = peak = 0
+        for _, delta in points:
+            running += delta
+            peak = max(peak, running)
+        assert peak == 2, spans
+    finally:
+        slow.close()
