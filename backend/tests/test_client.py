@@ -101,6 +101,42 @@ async def test_stream_resumes_after_a_broken_connection(stack: Stack) -> None:
     assert cut.opened[1] == str(expected[0].id), "reopened after the last event received"
 
 
+NUMBERS = {
+    "name": "Numbers report",
+    "input_schema": {
+        "type": "object",
+        "properties": {
+            "numbers": {"type": "array", "items": {"type": "number"}, "minItems": 2},
+            "threshold": {"type": "number", "default": 10},
+        },
+        "required": ["numbers"],
+    },
+    "steps": [
+        {"id": "s1", "title": "Statistics", "capability": "statistics",
+         "instruction": "Compute the mean of {{ inputs.numbers | join(', ') }}"},
+        {"id": "s2", "title": "Double the mean", "capability": "calculation",
+         "depends_on": ["s1"], "condition": "steps.s1.data.mean > inputs.threshold",
+         "instruction": "Compute {{ steps.s1.data.mean }} * 2"},
+    ],
+    "outputs": {"mean": "steps.s1.data.mean", "doubled": "steps.s2.data.result"},
+}  # fmt: skip
+
+
+def test_workflows_are_saved_listed_and_run(stack: Stack) -> None:
+    with Orchestra(stack["orchestrator"].url) as orchestra:
+        saved = orchestra.save_workflow(NUMBERS)
+        assert saved.id in {w.id for w in orchestra.workflows()}
+        run = orchestra.run_workflow(saved.id, {"numbers": [9, 20]}, timeout=60)
+        assert run.status == "completed", run.error
+        assert run.result_data is not None
+        assert run.result_data["outputs"] == {"mean": 14.5, "doubled": 29}
+        with pytest.raises(BadRequest) as wrong:
+            orchestra.run_workflow(saved.id, {"numbers": "9, 20"})
+        assert wrong.value.code == "invalid_inputs"
+        again = orchestra.save_workflow({**NUMBERS, "description": "v2"}, saved.id)
+        assert again.version == 2
+
+
 def test_errors_are_typed_by_the_api_error(stack: Stack) -> None:
     with Orchestra(stack["orchestrator"].url) as orchestra:
         with pytest.raises(NotFound) as missing:
@@ -134,6 +170,17 @@ CALLS = [
     ("get", "/api/agents", "200", "AgentList", set(), set()),
     ("post", "/api/agents", "201", "AgentPublic", set(), set()),
     ("get", "/api/tasks/{task_id}/events", "200", None, set(), {"last-event-id"}),
+    ("get", "/api/workflows", "200", "WorkflowList", {"limit", "offset"}, set()),
+    ("post", "/api/workflows", "201", "WorkflowPublic", set(), set()),
+    ("put", "/api/workflows/{workflow_id}", "200", "WorkflowPublic", set(), set()),
+    (
+        "post",
+        "/api/workflows/{workflow_id}/runs",
+        "202",
+        "TaskPublic",
+        {"wait"},
+        {"idempotency-key"},
+    ),
 ]
 SUBMIT_FIELDS = {"description", "session_id", "metadata", "plan"}
 

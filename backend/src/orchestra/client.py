@@ -26,8 +26,16 @@ from typing import Any, TypeVar
 import httpx
 from httpx_sse import aconnect_sse
 
-from orchestra.api.schemas import AgentList, AgentPublic, TaskEventPublic, TaskPublic
+from orchestra.api.schemas import (
+    AgentList,
+    AgentPublic,
+    TaskEventPublic,
+    TaskPublic,
+    WorkflowList,
+    WorkflowPublic,
+)
 from orchestra.planner import Plan
+from orchestra.workflows.definition import WorkflowDefinition
 
 __all__ = [
     "ApiError",
@@ -266,9 +274,63 @@ class AsyncOrchestra:
                 idempotency_key=idempotency_key,
                 wait=WAIT_SECONDS if wait else 0,
             )
-            if wait and not task.status.terminal:
-                task = await self.wait(task.id)
-        return task
+            return await self._ended(task) if wait else task
+
+    async def workflows(self, limit: int = 50, offset: int = 0) -> list[WorkflowPublic]:
+        """The caller's saved workflows (an admin's: every one), newest first."""
+        response = await self._send(
+            "GET", "/api/workflows", params={"limit": limit, "offset": offset}
+        )
+        return WorkflowList.model_validate_json(response.content).items
+
+    async def save_workflow(
+        self, definition: WorkflowDefinition | dict[str, Any], workflow_id: str | None = None
+    ) -> WorkflowPublic:
+        """Save a new workflow, or (with `workflow_id`) a new version of one.
+
+        Raises:
+            BadRequest: the definition has problems; `details["errors"]` lists every one.
+        """
+        body = definition.model_dump() if isinstance(definition, WorkflowDefinition) else definition
+        if workflow_id is None:
+            response = await self._send("POST", "/api/workflows", ok=(201,), json=body)
+        else:
+            response = await self._send("PUT", f"/api/workflows/{workflow_id}", json=body)
+        return WorkflowPublic.model_validate_json(response.content)
+
+    async def run_workflow(
+        self,
+        workflow_id: str,
+        inputs: dict[str, Any] | None = None,
+        *,
+        wait: bool = True,
+        timeout: float | None = None,
+        idempotency_key: str | None = None,
+    ) -> TaskPublic:
+        """Start a run of the workflow's newest version (a task) and, with `wait` (the
+        default), return it once it has ended.
+
+        Raises:
+            BadRequest: the inputs do not fit the workflow's input schema (each field named).
+            TimeoutError: it had not ended after `timeout` seconds (it goes on running).
+        """
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
+        async with asyncio.timeout(timeout):
+            response = await self._send(
+                "POST",
+                f"/api/workflows/{workflow_id}/runs",
+                ok=(200, 202),
+                json={"inputs": inputs or {}},
+                headers=headers,
+                params={"wait": WAIT_SECONDS} if wait else None,
+                timeout=self._timeout + WAIT_SECONDS,
+            )
+            task = TaskPublic.model_validate_json(response.content)
+            return await self._ended(task) if wait else task
+
+    async def _ended(self, task: TaskPublic) -> TaskPublic:
+        # A submit's own wait gives up after WAIT_SECONDS; reads that wait take over.
+        return task if task.status.terminal else await self.wait(task.id)
 
     async def stream(self, task_id: str, after: int = 0) -> AsyncIterator[TaskEventPublic]:
         """The task's events in order, from the one after `after`, until the task has ended.
@@ -397,6 +459,22 @@ class Orchestra:
     def register_agent(self, card_url: str) -> AgentPublic:
         """See `AsyncOrchestra.register_agent`."""
         return self._call(self._client.register_agent(card_url))
+
+    def workflows(self, limit: int = 50, offset: int = 0) -> list[WorkflowPublic]:
+        """See `AsyncOrchestra.workflows`."""
+        return self._call(self._client.workflows(limit, offset))
+
+    def save_workflow(
+        self, definition: WorkflowDefinition | dict[str, Any], workflow_id: str | None = None
+    ) -> WorkflowPublic:
+        """See `AsyncOrchestra.save_workflow`."""
+        return self._call(self._client.save_workflow(definition, workflow_id))
+
+    def run_workflow(
+        self, workflow_id: str, inputs: dict[str, Any] | None = None, **options: Any
+    ) -> TaskPublic:
+        """See `AsyncOrchestra.run_workflow`."""
+        return self._call(self._client.run_workflow(workflow_id, inputs, **options))
 
 
 async def _make(
