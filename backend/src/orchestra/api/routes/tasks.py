@@ -21,6 +21,8 @@ from orchestra.api.schemas import (
     TaskSummary,
     error_responses,
 )
+from orchestra.api.state import Services
+from orchestra.auth import Principal
 from orchestra.db import TaskStatus
 from orchestra.views import TaskView
 
@@ -68,6 +70,22 @@ EVENT_STREAM = {
 }
 
 
+async def accepted(
+    view: TaskView, created: bool, services: Services, principal: Principal, wait: float
+) -> Response:
+    """The answer to a request that started a task: 202 with where to follow it (and its
+    place in line, when it waits its turn), or 200 when the task had been started by an
+    earlier request with the same Idempotency-Key or has ended within `wait` seconds."""
+    if wait:
+        view = await services.tasks.wait(view.id, principal, None, wait, until_end=True)
+    code = status.HTTP_200_OK if not created or view.terminal else status.HTTP_202_ACCEPTED
+    headers = {"Location": f"/api/tasks/{view.id}"}
+    position = services.executor.rt.admission.position(view.id)
+    if position is not None:
+        headers[QUEUE_POSITION] = str(position)
+    return task_json(view, code, headers)
+
+
 def task_json(
     view: TaskView, status_code: int = 200, headers: dict[str, str] | None = None
 ) -> Response:
@@ -111,16 +129,7 @@ async def create_task(
     view, created = await services.tasks.create(
         principal, body.description, body.session_id, body.metadata, idempotency_key, body.plan
     )
-    if wait:
-        view = await services.tasks.wait(view.id, principal, None, wait, until_end=True)
-    code = status.HTTP_202_ACCEPTED
-    if not created or view.terminal:
-        code = status.HTTP_200_OK
-    headers = {"Location": f"/api/tasks/{view.id}"}
-    position = services.executor.rt.admission.position(view.id)
-    if position is not None:
-        headers[QUEUE_POSITION] = str(position)
-    return task_json(view, code, headers)
+    return await accepted(view, created, services, principal, wait)
 
 
 def _iso_time(value: object) -> object:

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Response, status
 
 from orchestra.api.deps import PrincipalDep, ServicesDep
-from orchestra.api.routes.tasks import QUEUE_POSITION, WAIT_QUERY, task_json
+from orchestra.api.routes.tasks import WAIT_QUERY, accepted
 from orchestra.api.schemas import (
     TaskList,
     TaskPublic,
@@ -142,16 +142,7 @@ async def run_workflow(
     view, created = await services.workflows.run(
         principal, workflow_id, body.inputs, body.session_id, body.metadata, idempotency_key
     )
-    if wait:
-        view = await services.tasks.wait(view.id, principal, None, wait, until_end=True)
-    headers = {"Location": f"/api/tasks/{view.id}"}
-    position = services.executor.rt.admission.position(view.id)
-    if position is not None:
-        headers[QUEUE_POSITION] = str(position)
-    code = status.HTTP_202_ACCEPTED
-    if not created or view.terminal:
-        code = status.HTTP_200_OK
-    return task_json(view, code, headers)
+    return await accepted(view, created, services, principal, wait)
 
 
 @router.get("/{workflow_id}/runs", responses=ERRORS)
