@@ -47,10 +47,12 @@ class Tasks:
         metadata: dict[str, Any],
         idempotency_key: str | None = None,
         plan: Plan | None = None,
+        task_id: str | None = None,
     ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
-        A repeated idempotency key returns the task it created first.
+        A repeated idempotency key returns the task it created first. `task_id` is the id
+        the caller chose (the A2A server names its tasks before they exist); else a new one.
         """
         admission = self.executor.rt.admission
         if admission.full:
@@ -78,7 +80,7 @@ class Tasks:
                 agents = assign(self.registry, plan, capabilities)
             except PlannerError as exc:
                 raise InvalidInputError(str(exc), code="invalid_plan", errors=[str(exc)]) from exc
-        task_id = new_id()
+        task_id = task_id or new_id()
         now = utcnow()
         change = Change(task_id)
         change.new_task = {
