@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 from a2a.client import Client, ClientConfig, ClientFactory
+from a2a.client.card_resolver import parse_agent_card
 from a2a.helpers import get_data_parts, get_text_parts, new_text_part
 from a2a.types import (
     CancelTaskRequest,
@@ -130,6 +131,7 @@ def test_card_declares_the_orchestrate_skill_and_both_interfaces(orchestras: Orc
     response = httpx.get(f"{orchestras.a}/.well-known/agent-card.json", timeout=10)
     assert response.status_code == 200
     card = response.json()
+    parse_agent_card(card)  # a valid A2A 1.0 card, as clients read it
     assert card["name"] == "Orchestra"
     assert [s["id"] for s in card["skills"]] == ["orchestrate"]
     description = card["skills"][0]["description"]
