@@ -298,10 +298,13 @@ def test_with_keys_on_the_card_declares_bearer_and_calls_need_a_key(
     headers = {"A2A-Version": "1.0"}
     for key in (None, "orc_not-a-key"):
         auth = {"Authorization": f"Bearer {key}"} if key else {}
-        assert httpx.post(f"{url}/a2a/", json=rpc, headers=headers | auth).status_code == 401
+        rpc_answer = httpx.post(f"{url}/a2a/", json=rpc, headers=headers | auth)
+        assert rpc_answer.status_code == 401
+        assert rpc_answer.json()["error"]["data"][0]["reason"] == "UNAUTHENTICATED"
         got = httpx.get(f"{url}/a2a/tasks/x", headers=headers | auth)
         assert got.status_code == 401
         assert got.headers["www-authenticate"] == "Bearer"
+        assert got.json()["error"]["status"] == "UNAUTHENTICATED"
 
 
 async def test_with_keys_on_a_key_runs_a_task_its_owner_alone_sees(

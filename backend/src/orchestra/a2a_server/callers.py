@@ -31,8 +31,9 @@ _STATE = "orchestra.principal"
 
 
 class _Unauthenticated(A2AError):
-    """No valid API key (HTTP 401); not an A2A error code, so JSON-RPC shows it as -32603
-    with the message saying what to send."""
+    """No valid API key (HTTP 401). A2A has no error code of its own for it: JSON-RPC
+    shows it as -32603 and HTTP+JSON as UNAUTHENTICATED, both with reason UNAUTHENTICATED
+    and the message saying what to send."""
 
 
 class KeyCheck:
@@ -54,10 +55,14 @@ class KeyCheck:
             a2a_error = _Unauthenticated(message=error.message)
             if path in (JSONRPC_PATH, PREFIX):
                 payload = build_error_response(None, a2a_error)
+                details = payload["error"]["data"]
             else:
                 payload = build_rest_error_payload(a2a_error)
                 payload["error"]["code"] = 401
                 payload["error"]["status"] = "UNAUTHENTICATED"
+                details = payload["error"]["details"]
+            for detail in details:
+                detail["reason"] = "UNAUTHENTICATED"
             response = JSONResponse(
                 payload, status_code=401, headers={"WWW-Authenticate": "Bearer"}
             )
