@@ -61,11 +61,13 @@ class Tasks:
         idempotency_key: str | None = None,
         plan: Plan | None = None,
         workflow: WorkflowOrigin | None = None,
+        task_id: str | None = None,
     ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
         A repeated idempotency key returns the task it created first. `workflow`: the task
-        is a run of that workflow, whose `plan` it is.
+        is a run of that workflow, whose `plan` it is. `task_id` is the id the caller chose
+        (the A2A server names its tasks before they exist); else a new one.
         """
         admission = self.executor.rt.admission
         if admission.full:
@@ -93,7 +95,7 @@ class Tasks:
                 agents = assign(self.registry, plan, capabilities)
             except PlannerError as exc:
                 raise InvalidInputError(str(exc), code="invalid_plan", errors=[str(exc)]) from exc
-        task_id = new_id()
+        task_id = task_id or new_id()
         now = utcnow()
         change = Change(task_id)
         change.new_task = {

@@ -28,7 +28,7 @@ from orchestra import tracing
 from orchestra.agents import metrics
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult, parse_step_request
 
-__all__ = ["Progress", "StepExecutor"]
+__all__ = ["Progress", "StepCanceled", "StepExecutor"]
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +36,11 @@ _CANCEL_GRACE_SECONDS = 5.0
 
 Progress = Callable[[str], Awaitable[None]]
 """Publishes a short `working` status message ("Gathering sources")."""
+
+
+class StepCanceled(Exception):
+    """Raised by `run` when its work was canceled elsewhere (not by this A2A task's
+    CancelTask): the task ends CANCELED, with this error's text as the reason."""
 
 
 class StepExecutor(AgentExecutor, ABC):
@@ -107,6 +112,11 @@ class StepExecutor(AgentExecutor, ABC):
                 return
             work.cancel()
             raise
+        except StepCanceled as error:
+            logger.info("task %s canceled: %s", task.id, error)
+            await updater.cancel(updater.new_agent_message([new_text_part(str(error))]))
+            await self._ended(task.id)
+            return
         except AgentInputError as error:
             logger.info("task %s failed on input: %s", task.id, error)
             await self._fail(updater, str(error))

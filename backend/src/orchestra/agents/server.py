@@ -51,7 +51,14 @@ from orchestra.config import Settings
 from orchestra.llm.profiles import MODEL_EXTENSION_URI, ModelProfile
 from orchestra.tracing import TracingMiddleware
 
-__all__ = ["build_agent_app", "build_card", "create_store_engine", "model_extension", "skill"]
+__all__ = [
+    "build_agent_app",
+    "build_card",
+    "create_store_engine",
+    "interfaces",
+    "model_extension",
+    "skill",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +95,22 @@ def model_extension(profile: ModelProfile) -> AgentExtension:
     )
 
 
+def interfaces(jsonrpc_url: str, http_json_url: str) -> list[AgentInterface]:
+    """The two A2A 1.0 interfaces a card declares: JSON-RPC and HTTP+JSON."""
+    return [
+        AgentInterface(
+            url=jsonrpc_url,
+            protocol_binding=TransportProtocol.JSONRPC.value,
+            protocol_version=PROTOCOL_VERSION_1_0,
+        ),
+        AgentInterface(
+            url=http_json_url,
+            protocol_binding=TransportProtocol.HTTP_JSON.value,
+            protocol_version=PROTOCOL_VERSION_1_0,
+        ),
+    ]
+
+
 def build_card(
     *,
     name: str,
@@ -105,18 +128,7 @@ def build_card(
         name=name,
         description=description,
         version=version,
-        supported_interfaces=[
-            AgentInterface(
-                url=base + JSONRPC_PATH,
-                protocol_binding=TransportProtocol.JSONRPC.value,
-                protocol_version=PROTOCOL_VERSION_1_0,
-            ),
-            AgentInterface(
-                url=base,
-                protocol_binding=TransportProtocol.HTTP_JSON.value,
-                protocol_version=PROTOCOL_VERSION_1_0,
-            ),
-        ],
+        supported_interfaces=interfaces(base + JSONRPC_PATH, base),
         capabilities=AgentCapabilities(
             streaming=True, push_notifications=False, extensions=extensions
         ),

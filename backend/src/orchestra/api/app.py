@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
-from orchestra import __version__, collector, db, tracing
+from orchestra import __version__, a2a_server, collector, db, tracing
 from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
@@ -136,7 +136,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         log.warning("AUTH_ENABLED is set but no API key exists: run `orchestra keys create`")
     collector.settle()
     try:
-        yield
+        async with a2a_server.serving(app.state.a2a, app.state.services):
+            yield
     finally:
         for job in background:
             job.cancel()
@@ -235,6 +236,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.include_router(module.router, responses=UNAVAILABLE)
     _document_streamed(app, tasks.STREAMED)
     _add_docs(app)
+    app.state.a2a = a2a_server.mount(app, settings)
     dashboard = settings.dashboard_dir
     if dashboard is not None:
         app.mount("/", StaticFiles(directory=dashboard, html=True), name="dashboard")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from orchestra.auth import Principal
@@ -21,6 +22,26 @@ class Sessions:
             row = Session(owner=principal.id, title=title, metadata_=metadata)
             tx.add(row)
         return row
+
+    async def ensure(self, principal: Principal, session_id: str, title: str) -> None:
+        """The session `session_id` of the caller, made now if it does not exist.
+
+        Raises:
+            NotFoundError: it exists and belongs to someone else.
+        """
+        async with self.db.reading() as tx:
+            found = await tx.get(Session, session_id)
+        if found is None:
+            try:
+                async with self.db.transaction() as tx:
+                    tx.add(Session(id=session_id, owner=principal.id, title=title, metadata_={}))
+                return
+            except IntegrityError:
+                pass  # made by a concurrent request a moment ago: check whose it is
+            async with self.db.reading() as tx:
+                found = await tx.get(Session, session_id)
+        if found is None or not principal.owns(found.owner):
+            raise NotFoundError("session", session_id)
 
     async def page(
         self, principal: Principal, limit: int, offset: int
