@@ -1,4 +1,4 @@
-"""The `orchestra` command: up, serve, run, agents, db, planner."""
+"""The `orchestra` command: up, serve, run, agents, workflows, db, planner."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from orchestra.config import Settings, get_settings
 from orchestra.db.models import InstanceHealth
 from orchestra.errors import OrchestraError
 from orchestra.llm.errors import LLMError
+from orchestra.workflows import cli as workflows_cli
 
 log = logging.getLogger(__name__)
 
@@ -311,6 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
     db_p = commands.add_parser("db", help="database schema")
     db_p.add_argument("action", choices=("upgrade",))
 
+    workflows_cli.add_parser(commands)
+
     planner_p = commands.add_parser("planner", help="planner tools (evaluate: score the planners)")
     planner_p.add_argument("action", choices=("evaluate",))
     planner_p.add_argument("options", nargs=argparse.REMAINDER, help="see `planner evaluate -h`")
@@ -398,6 +401,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             print("orchestra agents register needs a card URL", file=sys.stderr)
             return 2
         return _agents(args.url or default_url, args.action, args.card_url, args.key)
+    if args.command == "workflows":
+        key = args.key or os.environ.get("ORCHESTRA_KEY")
+        return workflows_cli.workflows_command(args, args.url or default_url, key)
     if args.command == "planner":
         from orchestra.planner.cli import evaluate_command
 

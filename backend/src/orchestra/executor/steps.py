@@ -221,7 +221,10 @@ def _apply(rt: Runtime, job: Job, prepared: workflow_run.Prepared) -> None:
     if prepared.instruction is not None:
         job["instruction"] = prepared.instruction
     if prepared.data is not None:
-        job["data"]["data"] = prepared.data  # the message's own material (agents' `data`)
+        # What the mapping selects is the step's material, and all of it: agents read the
+        # outputs of earlier steps first, so sent beside it they would be taken instead.
+        job["data"]["data"] = prepared.data
+        job["data"]["inputs"] = {}
     policy = rt.policy
     if prepared.timeout_seconds is not None:
         policy = dataclasses.replace(policy, timeout=prepared.timeout_seconds)

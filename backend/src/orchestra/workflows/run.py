@@ -50,7 +50,9 @@ def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan,
     for step in definition.steps:
         shared: dict[str, Any] = {}
         named = {r.path[0] for r in template_references(step.instruction) if r.root == "steps"}
-        if named:
+        # An instruction that names no step is rendered now, whatever else names steps.
+        rendered_later = bool(named)
+        if rendered_later:
             shared["instruction"] = step.instruction  # shown as written until it is rendered
         if step.condition is not None:
             shared["condition"] = step.condition
@@ -79,7 +81,7 @@ def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan,
         for step_id, own in runs:
             spec = {**shared, **own}
             instruction = step.instruction
-            if not named:
+            if not rendered_later:
                 try:
                     instruction = render(step.instruction, {"inputs": inputs, **own})
                 except TemplateProblem as exc:
