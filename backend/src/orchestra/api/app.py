@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from orchestra import __version__, collector, db, tracing
+from orchestra.api import mcp
 from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
@@ -133,7 +134,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         log.warning("AUTH_ENABLED is set but no API key exists: run `orchestra keys create`")
     collector.settle()
     try:
-        yield
+        async with mcp.serving(app):
+            yield
     finally:
         for job in background:
             job.cancel()
@@ -230,6 +232,7 @@ def create_app(settings: Settings) -> FastAPI:
         )
     for module in (tasks, agents, models, sessions, auth, health):
         app.include_router(module.router, responses=UNAVAILABLE)
+    mcp.mount(app)
     _document_streamed(app, tasks.STREAMED)
     _add_docs(app)
     dashboard = settings.dashboard_dir

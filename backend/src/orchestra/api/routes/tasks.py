@@ -21,6 +21,8 @@ from orchestra.api.schemas import (
     TaskSummary,
     error_responses,
 )
+from orchestra.api.state import Services
+from orchestra.auth import Principal
 from orchestra.db import TaskStatus
 from orchestra.views import TaskView
 
@@ -107,10 +109,7 @@ async def create_task(
     `Queue-Position` header says how many are ahead of it. When MAX_WAITING_TASKS wait
     already, the answer is 503 `executor_saturated` with `Retry-After`, and nothing is stored.
     """
-    services.task_rate.hit(principal.id)
-    view, created = await services.tasks.create(
-        principal, body.description, body.session_id, body.metadata, idempotency_key, body.plan
-    )
+    view, created = await submit(services, principal, body, idempotency_key)
     if wait:
         view = await services.tasks.wait(view.id, principal, None, wait, until_end=True)
     code = status.HTTP_202_ACCEPTED
@@ -121,6 +120,16 @@ async def create_task(
     if position is not None:
         headers[QUEUE_POSITION] = str(position)
     return _json(view, code, headers)
+
+
+async def submit(
+    services: Services, principal: Principal, body: TaskCreate, idempotency_key: str | None = None
+) -> tuple[TaskView, bool]:
+    """Accept a task within the caller's TASKS_PER_MINUTE: REST and MCP submit through here."""
+    services.task_rate.hit(principal.id)
+    return await services.tasks.create(
+        principal, body.description, body.session_id, body.metadata, idempotency_key, body.plan
+    )
 
 
 def _iso_time(value: object) -> object:
