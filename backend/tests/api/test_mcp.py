@@ -16,7 +16,9 @@ from mcp import ClientSession
 from mcp.client.streamable_http import streamablehttp_client
 from mcp.types import CallToolResult, TextContent
 
+from orchestra.api import mcp as orchestra_mcp
 from orchestra.client import AsyncOrchestra
+from orchestra.config import Settings
 from tests.api.test_security import _key
 from tests.stack import Stack
 
@@ -145,6 +147,14 @@ def test_without_keys_a_rebound_host_is_refused(stack: Stack) -> None:
     )
     assert rebound.status_code == 421, rebound.text
     assert httpx.post(url, json=INITIALIZE, headers=ACCEPT, timeout=30).status_code == 200
+
+
+@pytest.mark.parametrize(("host", "checked"), [("127.0.0.1", True), ("0.0.0.0", False)])
+def test_hosts_are_checked_only_on_loopback(host: str, checked: bool) -> None:
+    """Beyond loopback keys are on, and clients name the server by its public address."""
+    settings = Settings(_env_file=None, host=host, auth_enabled=True)  # type: ignore[call-arg]
+    security = orchestra_mcp._server(settings).settings.transport_security
+    assert (security is not None and security.enable_dns_rebinding_protection) == checked
 
 
 async def test_run_task_answers_with_the_result_and_reports_each_step(secured: Secured) -> None:
