@@ -65,5 +65,6 @@ def configure(level: str, fmt: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    # Per-request lines from the HTTP client are noise next to our own.
+    # Per-request lines from the HTTP client and the MCP server are noise next to our own.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("mcp").setLevel(logging.WARNING)

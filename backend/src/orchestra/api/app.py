@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from orchestra import __version__, a2a_server, collector, db, tracing
+from orchestra.api import mcp
 from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
@@ -136,7 +137,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         log.warning("AUTH_ENABLED is set but no API key exists: run `orchestra keys create`")
     collector.settle()
     try:
-        async with a2a_server.serving(app.state.a2a, app.state.services):
+        async with (
+            a2a_server.serving(app.state.a2a, app.state.services),
+            mcp.serving(app),
+        ):
             yield
     finally:
         for job in background:
@@ -234,6 +238,7 @@ def create_app(settings: Settings) -> FastAPI:
         )
     for module in (tasks, agents, models, sessions, auth, health, workflows):
         app.include_router(module.router, responses=UNAVAILABLE)
+    mcp.mount(app)
     _document_streamed(app, tasks.STREAMED)
     _add_docs(app)
     app.state.a2a = a2a_server.mount(app, settings)

@@ -91,7 +91,7 @@ def _allowed(request: Request) -> list[str]:
 DATABASE_MODULES = ("sqlalchemy.", "asyncpg.", "psycopg.", "aiosqlite.", "dbos.")
 
 
-def _database_away(exc: BaseException) -> bool:
+def database_away(exc: BaseException) -> bool:
     """The database is unreachable or busy: `transient`, and raised by the database layer."""
     if not transient(exc):
         return False
@@ -112,7 +112,7 @@ async def _database(request: Request, exc: Exception) -> JSONResponse:
     Registered for the classes database errors come as (SQLAlchemy's, and the OSError of a
     refused connection), so they are answered here rather than re-raised to the server.
     """
-    if not _database_away(exc):
+    if not database_away(exc):
         return await _unexpected(request, exc)
     first_line = str(exc).split("\n", 1)[0]
     log.warning(
@@ -126,7 +126,7 @@ async def _database(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    if _database_away(exc):  # a database error a library wrapped in one of its own
+    if database_away(exc):  # a database error a library wrapped in one of its own
         return await _database(request, exc)
     correlation = uuid.uuid4().hex
     log.exception("unhandled error %s on %s %s", correlation, request.method, request.url.path)

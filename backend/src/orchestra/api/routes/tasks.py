@@ -125,11 +125,18 @@ async def create_task(
     `Queue-Position` header says how many are ahead of it. When MAX_WAITING_TASKS wait
     already, the answer is 503 `executor_saturated` with `Retry-After`, and nothing is stored.
     """
+    view, created = await submit(services, principal, body, idempotency_key)
+    return await accepted(view, created, services, principal, wait)
+
+
+async def submit(
+    services: Services, principal: Principal, body: TaskCreate, idempotency_key: str | None = None
+) -> tuple[TaskView, bool]:
+    """Accept a task within the caller's TASKS_PER_MINUTE: REST and MCP submit through here."""
     services.task_rate.hit(principal.id)
-    view, created = await services.tasks.create(
+    return await services.tasks.create(
         principal, body.description, body.session_id, body.metadata, idempotency_key, body.plan
     )
-    return await accepted(view, created, services, principal, wait)
 
 
 def _iso_time(value: object) -> object:
