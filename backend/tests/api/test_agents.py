@@ -93,10 +93,12 @@ def test_bad_card_urls(api: httpx.Client, card_url: str, code: str) -> None:
 
 
 def test_a_server_that_is_not_an_agent(api: httpx.Client, stack: Stack) -> None:
-    """The orchestrator itself answers HTTP but has no agent card."""
+    """The orchestrator's own card is refused (it would send its tasks to itself), and its
+    OpenAPI document is no card."""
     response = api.post("/api/agents", json={"card_url": stack["orchestrator"].url})
     assert response.status_code == 422
-    assert response.json()["error"]["code"] == "agent_card_unreachable"
+    assert response.json()["error"]["code"] == "agent_is_this_orchestrator"
+    assert "Orchestra" not in {a["name"] for a in api.get("/api/agents").json()["items"]}
     response = api.post(
         "/api/agents", json={"card_url": f"{stack['orchestrator'].url}/openapi.json"}
     )

@@ -67,6 +67,11 @@ class A2AServer:
         return with_capabilities(card, await self._services.registry.capabilities())
 
 
+def own_urls(settings: Settings) -> list[str]:
+    """Where this orchestrator answers A2A, as its card says (the registry refuses them)."""
+    return [interface.url for interface in base_card(settings).supported_interfaces]
+
+
 def mount(app: FastAPI, settings: Settings) -> A2AServer:
     """Add the card and the A2A endpoints to the orchestrator's app; start the returned
     server in the lifespan once the services exist, and stop it on the way out."""

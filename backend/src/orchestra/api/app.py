@@ -68,7 +68,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     views = TaskViews(database, settings.task_view_cache, settings.view_sync_seconds)
     egress = Egress(settings.agent_allowed_hosts, allow_loopback=settings.on_loopback)
     registry = Registry(
-        database, http, settings.agent_call_timeout_seconds, egress, settings.balancing_default
+        database,
+        http,
+        settings.agent_call_timeout_seconds,
+        egress,
+        settings.balancing_default,
+        own_urls=a2a_server.own_urls(settings),
     )
     await registry.reload()
     dispatcher = Dispatcher(http)

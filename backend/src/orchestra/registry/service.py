@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from orchestra.db import INSTANCES, SLOTS, Agent, AgentInstance, Database, InstanceHealth
 from orchestra.db.base import utcnow
-from orchestra.errors import NotFoundError
+from orchestra.errors import AgentCardError, NotFoundError
 from orchestra.planner import CapabilitySpec
 from orchestra.registry.balancing import STRATEGIES, Strategy, choose_instance
 from orchestra.registry.cards import CardInfo, fetch_card, normalize_card_url
@@ -124,7 +124,11 @@ class Registry:
         card_timeout: float,
         egress: Egress,
         balancing_default: Strategy = "least_loaded",
+        own_urls: Collection[str] = (),
     ) -> None:
+        """`own_urls`: where this orchestrator itself answers A2A; its own card is refused
+        (an orchestrator that were its own agent would send its tasks to itself forever)."""
+        self.own_urls = frozenset(own_urls)
         self.db = db
         self.http = http
         self.card_timeout = card_timeout
@@ -145,6 +149,13 @@ class Registry:
         card_url = normalize_card_url(card_url)
         await self.egress.check(card_url)
         info = await fetch_card(self.http, card_url, self.card_timeout)
+        if info.url in self.own_urls:
+            raise AgentCardError(
+                f"{card_url} is this orchestrator's own card: it cannot be its own agent "
+                "(its tasks would be sent back to it without end). Register another "
+                "orchestrator, or the agents themselves.",
+                code="agent_is_this_orchestrator",
+            )
         # The card names where to send work: that must be allowed too, or a card could aim
         # the orchestrator at an internal service.
         await self.egress.check(info.url)
