@@ -1,4 +1,5 @@
-"""`orchestra run`: submits a task, follows it to its end, prints it, and exits 0 on success."""
+"""`orchestra run` submits a task, follows it to its end, prints it, and exits 0 on success;
+`orchestra agents` lists agents and says why a registration is refused."""
 
 from __future__ import annotations
 
@@ -32,3 +33,23 @@ def test_run_follows_a_task_to_its_end_and_prints_it(stack: Stack) -> None:
     assert task["status"] == "completed"
     assert "11.5" in task["result"]
     assert all(step["status"] == "completed" for step in task["steps"])
+
+
+def test_agents_command_lists_and_refuses_with_the_apis_message(stack: Stack) -> None:
+    def agents(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "orchestra", "agents", *args],
+            env=stack.env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    url = stack["orchestrator"].url
+    listed = agents("list", "--url", url)
+    assert listed.returncode == 0, listed.stderr
+    assert "Analyst Agent" in listed.stdout and "statistics" in listed.stdout
+    refused = agents("register", stack["orchestrator"].url, "--url", url)
+    assert refused.returncode == 1
+    assert "cannot be its own agent" in refused.stderr

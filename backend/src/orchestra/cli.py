@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from orchestra import logs, tracing
 from orchestra.api.app import InsecureConfiguration
+from orchestra.client import ApiError, Orchestra
 from orchestra.config import Settings, get_settings
 from orchestra.db.models import InstanceHealth
 from orchestra.errors import OrchestraError
@@ -203,7 +204,7 @@ async def _up(settings: Settings) -> int:
         async with httpx.AsyncClient(timeout=10) as http:
             await _wait_ready(http, f"{base}:{settings.port}/ready", children)
             async with _registration_key(settings) as key:
-                headers = _auth_headers(key) if key else {}
+                headers = {"Authorization": f"Bearer {key}"} if key else {}
                 for port in (settings.research_agent_port, settings.analyst_agent_port):
                     card = f"{base}:{port}/.well-known/agent-card.json"
                     await _wait_ready(http, card, children)
@@ -255,27 +256,24 @@ async def _up(settings: Settings) -> int:
                 child.kill()
 
 
-def _auth_headers(key: str | None) -> dict[str, str]:
-    key = key or os.environ.get("ORCHESTRA_KEY")
-    return {"Authorization": f"Bearer {key}"} if key else {}
-
-
 def _agents(url: str, action: str, card_url: str | None, key: str | None) -> int:
-    with httpx.Client(base_url=url, timeout=30, headers=_auth_headers(key)) as http:
-        if action == "register":
-            response = http.post("/api/agents", json={"card_url": card_url})
-        else:
-            response = http.get("/api/agents")
-        if response.status_code >= 400:
-            print(response.json().get("error", {}).get("message", response.text), file=sys.stderr)
-            return 1
-        body = response.json()
-        for agent in body.get("items", [body]):
-            healthy = sum(1 for i in agent["instances"] if i["health"] == InstanceHealth.HEALTHY)
-            print(
-                f"{agent['name']}  ({agent['id']})  instances: {healthy}/{len(agent['instances'])} "
-                f"healthy  capabilities: {', '.join(agent['capabilities'])}"
+    key = key or os.environ.get("ORCHESTRA_KEY")
+    try:
+        with Orchestra(url, key) as orchestra:
+            agents = (
+                [orchestra.register_agent(card_url or "")]
+                if action == "register"
+                else orchestra.agents()
             )
+    except ApiError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    for agent in agents:
+        healthy = sum(1 for i in agent.instances if i.health == InstanceHealth.HEALTHY)
+        print(
+            f"{agent.name}  ({agent.id})  instances: {healthy}/{len(agent.instances)} "
+            f"healthy  capabilities: {', '.join(agent.capabilities)}"
+        )
     return 0
 
 
