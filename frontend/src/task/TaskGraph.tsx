@@ -1,4 +1,5 @@
-/** The plan as a graph: steps as nodes colored by state, dependencies as edges. */
+/** The plan as a graph: steps as nodes colored by state, dependencies as edges; a consensus
+ * step's participants as one node. */
 import {
   Background,
   Controls,
@@ -18,12 +19,55 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { StepPublic } from "../api/types";
 import { formatDuration } from "../lib/format";
 import { boundsOf, graphHeight, layoutPlan } from "./graphLayout";
+import { groupParticipants, type ParticipantGroup } from "./participantGroups";
 
-type StepNodeData = { step: StepPublic; selected: boolean; onSelect: (id: string) => void };
+type StepNodeData = {
+  step: StepPublic;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  /** Set when the node stands for a consensus step's participants. */
+  group?: ParticipantGroup;
+};
 type StepNode = Node<StepNodeData, "step">;
+
+/** A consensus step's participants: one dot per participant, colored by its state; a click
+ * shows the consensus step, whose card has the participants' answers side by side. */
+function ParticipantsNodeView({ group, onSelect }: { group: ParticipantGroup; onSelect: (id: string) => void }) {
+  const states = group.participants.map((p) => `${p.id.slice(group.consensusId.length + 1)} ${p.status}`);
+  return (
+    <button
+      type="button"
+      className={`graph-node graph-node-group status-${group.status}`}
+      data-step={group.id}
+      data-status={group.status}
+      aria-label={`Participants of consensus step ${group.consensusId}: ${states.join(", ")}`}
+      onClick={() => onSelect(group.consensusId)}
+    >
+      <span className="graph-node-title">
+        {group.participants.length} participants of <span className="step-id">{group.consensusId}</span>
+      </span>
+      <span className="participant-dots" aria-hidden="true">
+        {group.participants.map((p) => (
+          <span key={p.id} className={`participant-dot status-${p.status}`} title={`${p.id}: ${p.status}`}>
+            {p.id.slice(group.consensusId.length + 1)}
+          </span>
+        ))}
+      </span>
+    </button>
+  );
+}
 
 function StepNodeView({ data, targetPosition, sourcePosition }: NodeProps<StepNode>) {
   const { step } = data;
+  if (data.group) {
+    return (
+      <>
+        <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
+        <ParticipantsNodeView group={data.group} onSelect={data.onSelect} />
+        <Handle type="source" position={sourcePosition ?? Position.Right} isConnectable={false} />
+      </>
+    );
+  }
   return (
     <>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
@@ -63,7 +107,7 @@ function FitView({ signature }: { signature: string }) {
 }
 
 export function TaskGraph({
-  steps,
+  steps: planSteps,
   selected,
   onSelect,
   vertical = false,
@@ -73,6 +117,7 @@ export function TaskGraph({
   onSelect: (id: string) => void;
   vertical?: boolean;
 }) {
+  const { steps, groups } = useMemo(() => groupParticipants(planSteps), [planSteps]);
   const shape = steps.map((s) => `${s.id}<${s.depends_on.join(",")}`).join(";");
   // The layout depends only on the plan's shape, so nodes stay put while states change.
   const positions = useMemo(() => layoutPlan(steps, vertical ? "TB" : "LR"), [shape, vertical]);
@@ -94,13 +139,13 @@ export function TaskGraph({
         id: step.id,
         type: "step" as const,
         position: positions.get(step.id) ?? { x: 0, y: 0 },
-        data: { step, selected: step.id === selected, onSelect },
+        data: { step, selected: step.id === selected, onSelect, group: groups.get(step.id) },
         targetPosition: vertical ? Position.Top : Position.Left,
         sourcePosition: vertical ? Position.Bottom : Position.Right,
         draggable: false,
         selectable: false,
       })),
-    [steps, positions, selected, onSelect, vertical],
+    [steps, groups, positions, selected, onSelect, vertical],
   );
   // React Flow measures nodes through change events; keep what it measured when states change.
   const [nodes, setNodes, onNodesChange] = useNodesState<StepNode>(wanted);
