@@ -1,11 +1,11 @@
 /**
  * The consensus charts, drawn with Apache ECharts. This module is loaded only when a consensus is
  * shown (React.lazy in `LazyCharts.tsx`), so echarts stays out of the dashboard's main bundle.
- * Only the parts used are registered (heatmap, bar, grid, tooltip, visual map, aria) and drawn
- * as SVG, which stays sharp at any zoom.
+ * Only the parts used are registered (heatmap, bar, grid, tooltip, visual map) and drawn as SVG.
+ * Each chart's box is an image named by what it shows in words; the figures are also in tables.
  */
 import { BarChart, HeatmapChart } from "echarts/charts";
-import { AriaComponent, GridComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
+import { GridComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { useMemo } from "react";
@@ -14,7 +14,7 @@ import { heatmapDescription, heatmapOption, sentimentDescription, sentimentOptio
 import type { Consensus } from "./consensus";
 import { EChart } from "./EChart";
 
-echarts.use([HeatmapChart, BarChart, GridComponent, TooltipComponent, VisualMapComponent, AriaComponent, SVGRenderer]);
+echarts.use([HeatmapChart, BarChart, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 export function SimilarityHeatmap({ consensus }: { consensus: Consensus }) {
   const option = useMemo(() => heatmapOption(consensus), [consensus]);

@@ -4,20 +4,13 @@
  * the charts, not with the dashboard.
  */
 import type { BarSeriesOption, HeatmapSeriesOption } from "echarts/charts";
-import type {
-  AriaComponentOption,
-  GridComponentOption,
-  TooltipComponentOption,
-  VisualMapComponentOption,
-} from "echarts/components";
+import type { GridComponentOption, TooltipComponentOption, VisualMapComponentOption } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
 
 import type { Consensus, Sentiment, SentimentLabel } from "./consensus";
 
-export type HeatmapOption = ComposeOption<
-  HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | VisualMapComponentOption | AriaComponentOption
->;
-export type SentimentOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | AriaComponentOption>;
+export type HeatmapOption = ComposeOption<HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | VisualMapComponentOption>;
+export type SentimentOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 
 export const SENTIMENT_COLORS: Record<SentimentLabel, string> = {
   positive: "#1d8a4a",
@@ -31,7 +24,8 @@ export function formatSimilarity(value: number): string {
   return value.toFixed(2);
 }
 
-/** What the heatmap says in words (its accessible name); the table beside it has every value. */
+/** What the heatmap says in words (the accessible name of its box, which `ConsensusCharts` gives
+ * instead of echarts' own aria labels); the table beside it has every value. */
 export function heatmapDescription(consensus: Consensus): string {
   const { labels } = consensus.agreement;
   return `Heatmap of how similar the answers of ${labels.join(", ")} are to each other, from 0 (unlike) to 1 (the same). Every value is in the table "Similarity of the answers".`;
@@ -55,7 +49,6 @@ export function heatmapOption(consensus: Consensus): HeatmapOption {
   const { labels, similarity } = consensus.agreement;
   const data = similarity.flatMap((row, y) => row.map((value, x) => [x, y, value] as [number, number, number]));
   return {
-    aria: { enabled: true, label: { description: heatmapDescription(consensus) } },
     animation: false,
     tooltip: {
       trigger: "item",
@@ -116,7 +109,6 @@ export function formatScore(score: number): string {
 export function sentimentOption(consensus: Consensus): SentimentOption {
   const rows = sentiments(consensus);
   return {
-    aria: { enabled: true, label: { description: sentimentDescription(consensus) } },
     animation: false,
     tooltip: {
       trigger: "item",
