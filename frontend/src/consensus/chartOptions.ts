@@ -69,7 +69,7 @@ export function heatmapOption(consensus: Consensus): HeatmapOption {
       bottom: 0,
       itemHeight: 120,
       text: ["1 same", "0 unlike"],
-      inRange: { color: ["#f1f4fb", "#9fb3f0", "#2a4fd6"] },
+      inRange: { color: ["#f4f6fc", "#b7c6f5", "#6f8ce8"] },
     },
     series: [
       {
@@ -78,6 +78,8 @@ export function heatmapOption(consensus: Consensus): HeatmapOption {
         data,
         label: {
           show: true,
+          // Dark text on the whole scale (its darkest blue still gives a contrast above 4.5).
+          color: "#1b2130",
           formatter: (params) => {
             const cell = cellOf(params);
             return cell ? formatSimilarity(cell[2]) : "";
