@@ -53,7 +53,8 @@ describe("ConsensusView", () => {
     show(makeConsensusData());
     expect(await screen.findByRole("img", { name: /Heatmap of how similar the answers of fast, smart, local are/ }, { timeout: 10_000 })).toBeInTheDocument();
     expect(await screen.findByRole("img", { name: /fast: positive \(0.6\); smart: neutral \(0\)/ }, { timeout: 10_000 })).toBeInTheDocument();
-  });
+    // The first import of echarts can take seconds on a busy machine.
+  }, 20_000);
 
   it("says when a vote is tied, and that no value won", () => {
     show(makeTieData());

@@ -120,5 +120,5 @@ describe("TaskPage", () => {
     // React Flow keeps unmeasured nodes from the pointer in jsdom: click the button directly.
     fireEvent.click(group);
     expect(document.querySelector('.graph-node[data-step="s2"]')).toHaveAttribute("aria-pressed", "true");
-  });
+  }, 20_000);
 });
