@@ -18,24 +18,24 @@ describe("ConsensusView", () => {
     expect(within(view).getByText(/the value most participants gave/)).toBeInTheDocument();
     expect(within(view).getByRole("meter", { name: "Agreement score" })).toHaveAttribute("value", "0.55");
     expect(within(view).getByText("55 %")).toBeInTheDocument();
-    expect(within(view).getByText("100 %")).toBeInTheDocument();
-    expect(within(view).getByText("2 of 3")).toBeInTheDocument();
+    expect(within(view).getByText("67 %")).toBeInTheDocument();
+    expect(within(view).getByText("3 of 4")).toBeInTheDocument();
   });
 
   it("shows the answers side by side, a failed participant with its error", () => {
     show(makeConsensusData());
     const cards = within(screen.getByRole("list", { name: "Answers side by side" })).getAllByRole("listitem");
-    expect(cards.map((card) => card.getAttribute("data-participant"))).toEqual(["fast", "smart", "local"]);
-    const [fast, smart, local] = cards as [HTMLElement, HTMLElement, HTMLElement];
+    expect(cards.map((card) => card.getAttribute("data-participant"))).toEqual(["fast", "smart", "local", "large"]);
+    const [fast, smart, , large] = cards as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
     expect(within(fast).getByRole("heading", { name: "fast" })).toBeInTheDocument();
     expect(within(fast).getByText(/model-fast/)).toBeInTheDocument();
     expect(within(fast).getByText("The answer of fast: the mean is 6.")).toBeInTheDocument();
     expect(within(fast).getByText("positive 0.6")).toHaveAttribute("data-sentiment", "positive");
     expect(within(smart).getByText("neutral 0")).toBeInTheDocument();
-    expect(within(local).getByText("failed")).toHaveAttribute("data-status", "failed");
-    expect(within(local).getByRole("note")).toHaveTextContent("Failed: agent timed out after 120 s");
-    expect(within(local).getByText(/model not reported/)).toBeInTheDocument();
-    expect(within(local).queryByText(/positive|neutral/)).not.toBeInTheDocument();
+    expect(within(large).getByText("failed")).toHaveAttribute("data-status", "failed");
+    expect(within(large).getByRole("note")).toHaveTextContent("Failed: agent timed out after 120 s");
+    expect(within(large).getByText(/model not reported/)).toBeInTheDocument();
+    expect(within(large).queryByText(/positive|neutral|negative/)).not.toBeInTheDocument();
   });
 
   it("has the similarity matrix as a table with the labels on both axes", () => {

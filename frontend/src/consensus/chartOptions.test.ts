@@ -57,6 +57,6 @@ describe("sentimentOption", () => {
   });
 
   it("says each answer's sentiment in words", () => {
-    expect(sentimentDescription(consensus)).toBe("Sentiment score of each answer. fast: positive (0.6); smart: neutral (0).");
+    expect(sentimentDescription(consensus)).toBe("Sentiment score of each answer. fast: positive (0.6); smart: neutral (0); local: negative (-0.2).");
   });
 });

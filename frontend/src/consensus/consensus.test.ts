@@ -15,7 +15,7 @@ describe("readConsensus", () => {
     expect(consensus.value).toBe(6);
     expect(consensus.agreement).toEqual({
       score: 0.55,
-      vote_share: 1,
+      vote_share: 0.6667,
       labels: ["fast", "smart", "local"],
       similarity: [
         [1, 0.4, 0.7],
@@ -26,9 +26,10 @@ describe("readConsensus", () => {
     expect(consensus.participants.map((p) => [p.label, p.status])).toEqual([
       ["fast", "completed"],
       ["smart", "completed"],
-      ["local", "failed"],
+      ["local", "completed"],
+      ["large", "failed"],
     ]);
-    expect(consensus.participants[2]).toMatchObject({ error: "agent timed out after 120 s", answer: null, sentiment: null });
+    expect(consensus.participants[3]).toMatchObject({ error: "agent timed out after 120 s", answer: null, sentiment: null });
     expect(consensus.participants[1]!.sentiment).toEqual({ label: "neutral", score: 0 });
   });
 

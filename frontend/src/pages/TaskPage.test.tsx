@@ -111,12 +111,12 @@ describe("TaskPage", () => {
     // The consensus step's card starts open, with the view in it.
     expect(view.closest("details")).toHaveAttribute("data-step", "s2");
     expect(view.closest("details")).toHaveAttribute("open");
-    expect(within(view).getAllByRole("listitem")).toHaveLength(3);
+    expect(within(view).getAllByRole("listitem")).toHaveLength(4);
     const group = document.querySelector<HTMLButtonElement>('.graph-node[data-step="s2@participants"]')!;
-    expect(group).toHaveAttribute("aria-label", "Participants of consensus step s2: fast completed, smart completed, local failed");
+    expect(group).toHaveAttribute("aria-label", "Participants of consensus step s2: fast completed, smart completed, local completed, large failed");
     expect(document.querySelector('.graph-node[data-step="s2@fast"]')).toBeNull();
     // The participants are still steps of their own in the list.
-    expect(document.querySelector('details[data-step="s2@local"]')).toBeInTheDocument();
+    expect(document.querySelector('details[data-step="s2@large"]')).toBeInTheDocument();
     // React Flow keeps unmeasured nodes from the pointer in jsdom: click the button directly.
     fireEvent.click(group);
     expect(document.querySelector('.graph-node[data-step="s2"]')).toHaveAttribute("aria-pressed", "true");

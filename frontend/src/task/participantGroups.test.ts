@@ -7,7 +7,7 @@ describe("participant groups", () => {
   const { steps } = makeConsensusTask();
 
   it("finds a consensus step's participants by id and dependency", () => {
-    expect(participantsOf(steps).get("s2")?.map((s) => s.id)).toEqual(["s2@fast", "s2@smart", "s2@local"]);
+    expect(participantsOf(steps).get("s2")?.map((s) => s.id)).toEqual(["s2@fast", "s2@smart", "s2@local", "s2@large"]);
     // A step named like a participant that the step does not depend on is not one.
     const stray = [makeStep({ id: "s9" }), makeStep({ id: "s9@x", depends_on: [] })];
     expect(participantsOf(stray).size).toBe(0);
@@ -23,8 +23,8 @@ describe("participant groups", () => {
     ]);
     const group = grouped.groups.get("s2@participants")!;
     expect(group.consensusId).toBe("s2");
-    expect(group.participants).toHaveLength(3);
-    // Two answered, one failed: the consensus has something to work with.
+    expect(group.participants).toHaveLength(4);
+    // Three answered, one failed: the consensus has something to work with.
     expect(group.status).toBe("completed");
   });
 

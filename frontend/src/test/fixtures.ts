@@ -120,7 +120,8 @@ export function makeParticipant(label: string, overrides: Record<string, unknown
   };
 }
 
-/** A consensus step's `output_data`: three participants (fast, smart, local), one of which failed. */
+/** A consensus step's `output_data`: four participants, of which three answered (fast, smart,
+ * local: the agreement's labels and similarity cover them only) and one failed (large). */
 export function makeConsensusData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     consensus: {
@@ -129,7 +130,7 @@ export function makeConsensusData(overrides: Record<string, unknown> = {}): Reco
       value: 6,
       agreement: {
         score: 0.55,
-        vote_share: 1,
+        vote_share: 0.6667,
         labels: ["fast", "smart", "local"],
         similarity: [
           [1.0, 0.4, 0.7],
@@ -140,7 +141,8 @@ export function makeConsensusData(overrides: Record<string, unknown> = {}): Reco
       participants: [
         makeParticipant("fast"),
         makeParticipant("smart", { sentiment: { label: "neutral", score: 0 } }),
-        makeParticipant("local", {
+        makeParticipant("local", { value: 7, answer: "It is about 7.", sentiment: { label: "negative", score: -0.2 } }),
+        makeParticipant("large", {
           status: "failed",
           answer: null,
           value: null,
@@ -175,8 +177,8 @@ export function makeTieData(): Record<string, unknown> {
   });
 }
 
-/** A task with a consensus step s2 over the participants s2@fast, s2@smart and s2@local (which
- * depend on s1), and a step s3 after it. */
+/** A task with a consensus step s2 over the participants s2@fast, s2@smart, s2@local and
+ * s2@large (which depend on s1; large failed), and a step s3 after it. */
 export function makeConsensusTask(outputData: Record<string, unknown> = makeConsensusData()): TaskPublic {
   const participant = (label: string, overrides: Partial<StepPublic> = {}) =>
     makeStep({ id: `s2@${label}`, title: `Answer (${label})`, capability: "research", agent: "Research Agent", depends_on: ["s1"], ...overrides });
@@ -185,13 +187,14 @@ export function makeConsensusTask(outputData: Record<string, unknown> = makeCons
       makeStep(),
       participant("fast"),
       participant("smart"),
-      participant("local", { status: "failed", error: "agent timed out after 120 s", output: null, output_data: null }),
+      participant("local"),
+      participant("large", { status: "failed", error: "agent timed out after 120 s", output: null, output_data: null }),
       makeStep({
         id: "s2",
         title: "Agree on the mean",
         capability: "consensus",
         agent: null,
-        depends_on: ["s2@fast", "s2@smart", "s2@local"],
+        depends_on: ["s2@fast", "s2@smart", "s2@local", "s2@large"],
         output: "The mean is **6**.",
         output_data: outputData,
       }),
