@@ -87,7 +87,7 @@ export function DefinitionEditor({
   const format = formatOf(text);
   const showSyntax = !parsed.ok && (tried || text !== initial);
   return (
-    <form className="definition-editor stack" onSubmit={save} noValidate aria-label="Definition">
+    <form className="definition-editor stack" onSubmit={save} noValidate aria-label="Workflow definition">
       <div className="editor-toolbar">
         <label htmlFor="definition">Definition ({format === "json" ? "JSON" : "YAML"})</label>
         <span className="editor-formats">

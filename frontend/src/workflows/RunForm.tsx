@@ -121,7 +121,7 @@ export function RunForm({ workflow }: { workflow: WorkflowPublic }) {
         setProblems(byField);
         const first = fields.find((field) => byField[field.name]);
         if (first) document.getElementById(`input-${first.name}`)?.focus();
-        setError(byField[""] ? undefined : "The inputs were refused: see the fields marked below.");
+        setError(byField[""] ? undefined : "The inputs were refused: see the marked fields.");
       } else {
         setError(cause instanceof ApiError ? cause.message : String(cause));
       }
