@@ -84,6 +84,9 @@ describe("WorkflowEditPage", () => {
     const area = await screen.findByLabelText(/^Definition \(YAML\)/);
     expect((area as HTMLTextAreaElement).value).toContain("name: Numbers report");
     expect((area as HTMLTextAreaElement).value).not.toContain("owner");
+    // Only what was written: not the defaults the API fills in.
+    expect((area as HTMLTextAreaElement).value).not.toMatch(/condition: null|when_skipped|expected_output/);
+    expect((area as HTMLTextAreaElement).value).toContain("condition: steps.s1.data.mean > inputs.threshold");
     type((area as HTMLTextAreaElement).value.replace("name: Numbers report", "name: Numbers report 2"));
     await userEvent.click(screen.getByRole("button", { name: "Save version 3" }));
     expect(update).toHaveBeenCalledWith("w1", expect.objectContaining({ name: "Numbers report 2" }));

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 
 import type { WorkflowVersionPublic } from "../api/types";
 import { formatRelative, formatTime } from "../lib/format";
-import { definitionText } from "./definitionText";
+import { compact, definitionText } from "./definitionText";
 
 interface DiffLine {
   kind: "added" | "removed" | "same";
@@ -13,7 +13,8 @@ interface DiffLine {
 
 /** The lines of `after` against `before`, each marked added, removed or the same. */
 export function diffDefinitions(before: WorkflowVersionPublic, after: WorkflowVersionPublic): DiffLine[] {
-  const parts = diffLines(definitionText(before.definition, "yaml"), definitionText(after.definition, "yaml"));
+  const text = (version: WorkflowVersionPublic) => definitionText(compact(version.definition), "yaml");
+  const parts = diffLines(text(before), text(after));
   return parts.flatMap((part) => {
     const kind = part.added ? "added" : part.removed ? "removed" : "same";
     return part.value.replace(/\n$/, "").split("\n").map((text) => ({ kind, text }) as DiffLine);

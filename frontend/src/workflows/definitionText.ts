@@ -42,6 +42,31 @@ export function parseDefinition(text: string): Parsed {
   };
 }
 
+/**
+ * A definition without what only restates a default (the API answers every field of a step:
+ * `condition: null`, `inputs: {}`, `when_skipped: skip`...), so the text shows what was written.
+ */
+export function compact(definition: WorkflowDefinition): WorkflowDefinition {
+  const steps = definition.steps.map((step) =>
+    Object.fromEntries(
+      Object.entries(step).filter(([key, value]) => {
+        if (value === null || value === "" || (key === "when_skipped" && value === "skip")) return false;
+        if (Array.isArray(value)) return value.length > 0;
+        if (typeof value === "object") return Object.keys(value).length > 0;
+        return true;
+      }),
+    ),
+  ) as WorkflowDefinition["steps"];
+  const { name, description, input_schema, outputs } = definition;
+  return {
+    name,
+    ...(description ? { description } : {}),
+    ...(input_schema && Object.keys(input_schema).length > 0 ? { input_schema } : {}),
+    steps,
+    ...(outputs && Object.keys(outputs).length > 0 ? { outputs } : {}),
+  } as WorkflowDefinition;
+}
+
 /** The text of a definition in a format: YAML block style, or JSON indented by two. */
 export function definitionText(definition: WorkflowDefinition, format: Format): string {
   if (format === "json") return `${JSON.stringify(definition, null, 2)}\n`;
@@ -52,7 +77,7 @@ export function definitionText(definition: WorkflowDefinition, format: Format): 
 /** The definition part of a saved workflow (what a new version replaces). */
 export function definitionOf(workflow: WorkflowPublic): WorkflowDefinition {
   const { name, description, input_schema, steps, outputs } = workflow;
-  return { name, description, input_schema, steps, outputs };
+  return compact({ name, description, input_schema, steps, outputs });
 }
 
 /**
