@@ -64,7 +64,7 @@ describe("WorkflowEditPage", () => {
     renderAt("/workflows/new", "/workflows/new", <WorkflowEditPage />);
     type(BROKEN);
     await userEvent.click(screen.getByRole("button", { name: "Save workflow" }));
-    expect(await screen.findByText("Not saved: 2 problems, marked below.")).toBeInTheDocument();
+    expect(await screen.findByText("Not saved: 2 problems, marked in the text and listed below.")).toBeInTheDocument();
     const problems = within(screen.getByRole("list", { name: "Problems" })).getAllByRole("listitem");
     expect(problems[0]).toHaveTextContent("Line 5 steps.0.capability: Step 's1' needs unknown capability 'statistic'");
     expect(problems[1]).toHaveTextContent("outputs.mean: points nowhere");
@@ -72,6 +72,10 @@ describe("WorkflowEditPage", () => {
     // Line 5 is marked in the editor, and the problem's button selects it.
     const marked = [...document.querySelectorAll(".gutter-line.problem")].map((line) => line.textContent);
     expect(marked).toEqual(["● 5"]);
+    // ...and the problem is written after the line itself.
+    expect(document.querySelector(".backdrop-line.problem")).toHaveTextContent(
+      "capability: statistic steps.0.capability: Step 's1' needs unknown capability 'statistic'",
+    );
     await userEvent.click(within(problems[0]!).getByRole("button", { name: "Line 5" }));
     const area = screen.getByLabelText(/^Definition/) as HTMLTextAreaElement;
     expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe("    capability: statistic");

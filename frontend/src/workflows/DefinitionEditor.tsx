@@ -74,7 +74,7 @@ export function DefinitionEditor({
       setProblems(listed);
       setError(
         listed.length > 0
-          ? `Not saved: ${listed.length === 1 ? "one problem" : `${listed.length} problems`}, marked below.`
+          ? `Not saved: ${listed.length === 1 ? "one problem" : `${listed.length} problems`}, marked in the text and listed below.`
           : cause instanceof ApiError
             ? cause.message
             : String(cause),
@@ -116,11 +116,16 @@ export function DefinitionEditor({
         <div className="code-body">
           <div className="code-backdrop" aria-hidden="true">
             <div style={{ transform: `translate(${-scroll.left}px, ${-scroll.top}px)` }}>
-              {lines.map((line, index) => (
-                <div key={index} className={marked.has(index + 1) ? "backdrop-line problem" : "backdrop-line"}>
-                  {line || " "}
-                </div>
-              ))}
+              {lines.map((line, index) => {
+                const messages = marked.get(index + 1);
+                return (
+                  <div key={index} className={messages ? "backdrop-line problem" : "backdrop-line"}>
+                    {line || " "}
+                    {/* After the line's own text (the same font, under the transparent textarea): the problem, in place. */}
+                    {messages ? <span className="inline-problem">{"   "}{messages.join(" · ")}</span> : null}
+                  </div>
+                );
+              })}
             </div>
           </div>
           <textarea
