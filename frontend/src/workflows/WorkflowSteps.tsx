@@ -1,5 +1,5 @@
 /** A workflow's steps: drawn with the task page's plan graph, and the one picked shown in full. */
-import { useState } from "react";
+import { useMemo, useState } from "react";
 
 import type { WorkflowStep } from "../api/types";
 import { useMediaQuery } from "../hooks/useMediaQuery";
@@ -57,9 +57,10 @@ export function WorkflowSteps({ steps }: { steps: WorkflowStep[] }) {
   const [selected, setSelected] = useState<string>();
   const phone = useMediaQuery("(max-width: 700px)");
   const step = steps.find((s) => s.id === selected);
+  const drawn = useMemo(() => graphSteps(steps), [steps]);
   return (
     <>
-      <TaskGraph steps={graphSteps(steps)} selected={selected} onSelect={setSelected} vertical={phone} />
+      <TaskGraph steps={drawn} selected={selected} onSelect={setSelected} vertical={phone} />
       {step ? <Detail step={step} /> : <p className="muted small">Pick a step to see its instruction and when it runs.</p>}
     </>
   );
