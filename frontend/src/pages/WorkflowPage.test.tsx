@@ -70,7 +70,12 @@ describe("WorkflowPage", () => {
   it("lists its runs, linked to their task pages", async () => {
     show();
     const runs = await screen.findByRole("region", { name: "Runs" });
-    expect(await within(runs).findByRole("link", { name: "Numbers report" })).toHaveAttribute("href", "/tasks/run1");
+    const link = await within(runs).findByRole("link", { name: /^Run run1, started/ });
+    expect(link).toHaveAttribute("href", "/tasks/run1");
+    const row = link.closest("tr")!;
+    expect(within(row).getByText("completed")).toBeInTheDocument();
+    // The version it ran.
+    expect(row.querySelector('[data-label="Version"]')).toHaveTextContent("2");
     expect(api.listWorkflowRuns).toHaveBeenCalledWith("w1bbbbbbbbbbbbbbbb", { limit: 20, offset: 0 }, expect.anything());
   });
 

@@ -6,10 +6,10 @@ import { api, ApiError } from "../api/client";
 import type { WorkflowPublic } from "../api/types";
 import { Pagination } from "../components/Pagination";
 import { Empty, ErrorState, Loading } from "../components/States";
-import { TaskTable } from "../components/TaskTable";
 import { useResource } from "../hooks/useResource";
 import { formatRelative, formatTime } from "../lib/format";
 import { InputSchemaSummary } from "../workflows/InputSchemaSummary";
+import { RunTable } from "../workflows/RunTable";
 import { VersionDiff } from "../workflows/VersionDiff";
 import { WorkflowSteps } from "../workflows/WorkflowSteps";
 import "../workflows/workflows.css";
@@ -51,7 +51,7 @@ function Runs({ workflow }: { workflow: WorkflowPublic }) {
   return (
     <>
       {runs.error ? <p className="warning" role="status">Live updates paused: {runs.error.message}</p> : null}
-      <TaskTable tasks={runs.data.items} />
+      <RunTable runs={runs.data.items} />
       <Pagination offset={offset} limit={RUNS_PAGE_SIZE} total={runs.data.total} onOffset={setOffset} />
     </>
   );
