@@ -37,6 +37,12 @@ export const routes = [
       { path: "agents", element: <AgentsPage /> },
       { path: "sessions", element: <SessionsPage /> },
       { path: "sessions/:sessionId", element: <SessionPage /> },
+      // Workflow pages load on first visit: the editor's YAML parser and the diff stay out of the main bundle.
+      { path: "workflows", lazy: () => import("./pages/WorkflowsPage").then((m) => ({ Component: m.WorkflowsPage })) },
+      { path: "workflows/new", lazy: () => import("./pages/WorkflowEditPage").then((m) => ({ Component: m.WorkflowEditPage })) },
+      { path: "workflows/:workflowId", lazy: () => import("./pages/WorkflowPage").then((m) => ({ Component: m.WorkflowPage })) },
+      { path: "workflows/:workflowId/edit", lazy: () => import("./pages/WorkflowEditPage").then((m) => ({ Component: m.WorkflowEditPage })) },
+      { path: "workflows/:workflowId/run", lazy: () => import("./pages/WorkflowRunPage").then((m) => ({ Component: m.WorkflowRunPage })) },
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -17,6 +17,10 @@ import type {
   TaskList,
   TaskPublic,
   TaskStatus,
+  WorkflowDefinition,
+  WorkflowList,
+  WorkflowPublic,
+  WorkflowVersionList,
 } from "./types";
 
 /** A failed API call: `code` is the API's error code, or `network` / `bad_response`. */
@@ -51,6 +55,29 @@ export interface NewTask {
   sessionId?: string | undefined;
   metadata?: Record<string, unknown> | undefined;
   plan?: Plan | undefined;
+}
+
+export interface NewRun {
+  inputs: Record<string, unknown>;
+  sessionId?: string | undefined;
+}
+
+/** One problem of a refused request (422): where (`steps.1.capability`, `inputs.numbers.1`) and what. */
+export interface Problem {
+  field: string;
+  problem: string;
+}
+
+/** The problems a 422 lists in `details.errors`, each with the field it names. */
+export function problemsOf(error: unknown): Problem[] {
+  if (!(error instanceof ApiError)) return [];
+  const errors = error.details.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((entry: unknown) => {
+    if (typeof entry !== "object" || entry === null) return [];
+    const { field, problem } = entry as Record<string, unknown>;
+    return typeof problem === "string" ? [{ field: typeof field === "string" ? field : "", problem }] : [];
+  });
 }
 
 type Outcome<T> = { data?: T; error?: unknown; response: Response };
@@ -224,6 +251,57 @@ export function createApi(options: ApiOptions = {}) {
         client.GET("/api/sessions/{session_id}/messages", {
           params: { path: { session_id: id }, query: { limit: 500 } },
           signal,
+        }),
+      );
+    },
+    /** The caller's workflows, newest first. */
+    listWorkflows(query: PageQuery = {}, signal?: AbortSignal): Promise<WorkflowList> {
+      return call(() =>
+        client.GET("/api/workflows", { params: { query: { limit: query.limit, offset: query.offset } }, signal }),
+      );
+    },
+    getWorkflow(id: string, signal?: AbortSignal): Promise<WorkflowPublic> {
+      return call(() =>
+        client.GET("/api/workflows/{workflow_id}", { params: { path: { workflow_id: id } }, signal }),
+      );
+    },
+    /** Save a new workflow (version 1); 422 `invalid_workflow` lists every problem. */
+    createWorkflow(definition: WorkflowDefinition): Promise<WorkflowPublic> {
+      return call(() => client.POST("/api/workflows", { body: definition }));
+    },
+    /** Save the whole definition as the workflow's next version. */
+    updateWorkflow(id: string, definition: WorkflowDefinition): Promise<WorkflowPublic> {
+      return call(() =>
+        client.PUT("/api/workflows/{workflow_id}", { params: { path: { workflow_id: id } }, body: definition }),
+      );
+    },
+    async deleteWorkflow(id: string): Promise<void> {
+      await call(() => client.DELETE("/api/workflows/{workflow_id}", { params: { path: { workflow_id: id } } }));
+    },
+    /** Every version of the workflow, newest first. */
+    listWorkflowVersions(id: string, query: PageQuery = {}, signal?: AbortSignal): Promise<WorkflowVersionList> {
+      return call(() =>
+        client.GET("/api/workflows/{workflow_id}/versions", {
+          params: { path: { workflow_id: id }, query: { limit: query.limit, offset: query.offset } },
+          signal,
+        }),
+      );
+    },
+    /** The workflow's runs (tasks), newest first. */
+    listWorkflowRuns(id: string, query: PageQuery = {}, signal?: AbortSignal): Promise<TaskList> {
+      return call(() =>
+        client.GET("/api/workflows/{workflow_id}/runs", {
+          params: { path: { workflow_id: id }, query: { limit: query.limit, offset: query.offset } },
+          signal,
+        }),
+      );
+    },
+    /** Start a run of the newest version; 422 `invalid_inputs` names each wrong input. */
+    runWorkflow(id: string, run: NewRun): Promise<TaskPublic> {
+      return call(() =>
+        client.POST("/api/workflows/{workflow_id}/runs", {
+          params: { path: { workflow_id: id } },
+          body: { inputs: run.inputs, session_id: run.sessionId ?? null },
         }),
       );
     },

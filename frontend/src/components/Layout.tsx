@@ -11,6 +11,7 @@ import { KeyPrompt } from "./KeyPrompt";
 const LINKS = [
   { to: "/tasks", label: "Tasks", end: true },
   { to: "/tasks/new", label: "New task", end: true },
+  { to: "/workflows", label: "Workflows", end: false },
   { to: "/agents", label: "Agents", end: false },
   { to: "/sessions", label: "Sessions", end: false },
 ];

@@ -1,4 +1,7 @@
-/** The plan as a graph: steps as nodes colored by state, dependencies as edges. */
+/**
+ * A plan as a graph: steps as nodes colored by state, dependencies as edges. It draws a task's
+ * steps as they run, and a workflow's steps before any run (no state, no agent yet).
+ */
 import {
   Background,
   Controls,
@@ -15,34 +18,52 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 
-import type { StepPublic } from "../api/types";
+import type { StepStatus } from "../api/types";
 import { formatDuration } from "../lib/format";
 import { boundsOf, graphHeight, layoutPlan } from "./graphLayout";
 
-type StepNodeData = { step: StepPublic; selected: boolean; onSelect: (id: string) => void };
+/** What the graph needs of a step: a task's `StepPublic` is one; a workflow's steps are mapped to one. */
+export interface GraphStep {
+  id: string;
+  title: string;
+  capability: string;
+  depends_on: string[];
+  /** Absent for a plan that has not run. */
+  status?: StepStatus;
+  /** Absent for a plan that has not run (no agent is picked yet); null while unassigned. */
+  agent?: string | null;
+  duration_ms?: number | null;
+  /** A few words after the capability, e.g. what a workflow step runs on. */
+  note?: string;
+}
+
+type StepNodeData = { step: GraphStep; selected: boolean; onSelect: (id: string) => void };
 type StepNode = Node<StepNodeData, "step">;
 
 function StepNodeView({ data, targetPosition, sourcePosition }: NodeProps<StepNode>) {
   const { step } = data;
+  const meta = [
+    step.capability,
+    step.agent === undefined ? undefined : (step.agent ?? "unassigned"),
+    step.duration_ms === undefined || step.duration_ms === null ? undefined : formatDuration(step.duration_ms),
+    step.note,
+  ].filter(Boolean);
   return (
     <>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
       <button
         type="button"
-        className={`graph-node status-${step.status}${data.selected ? " selected" : ""}`}
+        className={`graph-node status-${step.status ?? "planned"}${data.selected ? " selected" : ""}`}
         data-step={step.id}
         data-status={step.status}
         aria-pressed={data.selected}
-        aria-label={`Step ${step.id}: ${step.title}, ${step.status}`}
+        aria-label={`Step ${step.id}: ${step.title}${step.status ? `, ${step.status}` : ""}`}
         onClick={() => data.onSelect(step.id)}
       >
         <span className="graph-node-title">
           <span className="step-id">{step.id}</span> {step.title}
         </span>
-        <span className="graph-node-meta">
-          {step.capability} · {step.agent ?? "unassigned"}
-          {step.duration_ms !== null ? ` · ${formatDuration(step.duration_ms)}` : ""}
-        </span>
+        <span className="graph-node-meta">{meta.join(" · ")}</span>
       </button>
       <Handle type="source" position={sourcePosition ?? Position.Right} isConnectable={false} />
     </>
@@ -68,7 +89,7 @@ export function TaskGraph({
   onSelect,
   vertical = false,
 }: {
-  steps: StepPublic[];
+  steps: GraphStep[];
   selected: string | undefined;
   onSelect: (id: string) => void;
   vertical?: boolean;
