@@ -155,6 +155,17 @@ class Settings(BaseSettings):
         gt=0,
         description="How often a process looks for tasks other processes changed.",
     )
+    retention_days: float | None = Field(
+        default=None,
+        gt=0,
+        description="Delete finished tasks (steps, events, messages) older than this many "
+        "days; empty keeps them.",
+    )
+    retention_sweep_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="How often each process deletes what RETENTION_DAYS lets go.",
+    )
     application_version: str = Field(
         default="orchestra-3",
         description="Pinned so that pending tasks resume after an upgrade of the code.",

@@ -32,6 +32,7 @@ from orchestra.config import Settings
 from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
 from orchestra.executor.admission import Admission
 from orchestra.executor.adoption import Adoption
+from orchestra.history import History
 from orchestra.llm import ModelProfiles, build_chat_model, verify_provider
 from orchestra.planner import build_planner
 from orchestra.planner.synthesis import build_synthesizer
@@ -120,6 +121,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         asyncio.create_task(runtime.admission.watch_lag(), name="loop-lag"),
     ]
     tasks_service = Tasks(database, executor, registry, views, settings)
+    history = History(database, executor, tasks_service, views, settings)
+    background.append(asyncio.create_task(history.run(), name="retention"))
     app.state.services = Services(
         settings=settings,
         profiles=profiles,
@@ -131,6 +134,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         tasks=tasks_service,
         workflows=Workflows(database, registry, tasks_service, settings),
         sessions=Sessions(database),
+        history=history,
         keys=Keys(database),
         task_rate=RateLimit(settings.tasks_per_minute),
         streams=StreamLimit(settings.max_event_streams),

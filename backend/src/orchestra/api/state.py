@@ -11,6 +11,7 @@ from orchestra.auth import Keys
 from orchestra.config import Settings
 from orchestra.db import Database
 from orchestra.executor import Executor
+from orchestra.history import History
 from orchestra.llm.profiles import ModelProfiles
 from orchestra.registry import Registry
 from orchestra.sessions import Sessions
@@ -31,6 +32,7 @@ class Services:
     tasks: Tasks
     workflows: Workflows
     sessions: Sessions
+    history: History
     keys: Keys
     task_rate: RateLimit
     streams: StreamLimit

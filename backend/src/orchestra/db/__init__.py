@@ -4,6 +4,7 @@ from orchestra.db.engine import Database, create_engine
 from orchestra.db.errors import NestedTransactionError
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
+    DELETIONS,
     EVENTS,
     EXECUTORS,
     INSTANCES,
@@ -33,6 +34,7 @@ from orchestra.db.models import (
 )
 
 __all__ = [
+    "DELETIONS",
     "EVENTS",
     "EXECUTORS",
     "INSTANCES",

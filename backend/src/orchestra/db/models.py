@@ -135,7 +135,10 @@ class Session(Base):
 
 class Message(Base):
     __tablename__ = "messages"
-    __table_args__ = (Index("ix_messages_session_created", "session_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_messages_session_created", "session_id", "created_at"),
+        Index("ix_messages_task_id", "task_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
@@ -305,6 +308,18 @@ class AgentSlot(Base):
     taken_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class TaskDeletion(Base):
+    """A task deleted (with its steps, events and messages): other processes read these to
+    drop the views they keep of it. Pruned after a day, by when every process has read it."""
+
+    __tablename__ = "task_deletions"
+    __table_args__ = (Index("ix_task_deletions_deleted", "deleted_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    task_id: Mapped[str] = mapped_column(String(32))
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ApiKey(Base):
     """A key for the API. Only its SHA-256 is stored; the key itself is shown once."""
 
@@ -329,3 +344,4 @@ MESSAGES = cast(Table, Message.__table__)
 EXECUTORS = cast(Table, ExecutorProcess.__table__)
 WORKFLOWS = cast(Table, Workflow.__table__)
 WORKFLOW_VERSIONS = cast(Table, WorkflowVersion.__table__)
+DELETIONS = cast(Table, TaskDeletion.__table__)
