@@ -166,6 +166,12 @@ class Settings(BaseSettings):
         gt=0,
         description="How often each process deletes what RETENTION_DAYS lets go.",
     )
+    checkpoint_days: float = Field(
+        default=1.0,
+        gt=0,
+        description="The research agent drops, when it starts, the checkpoints of runs "
+        "stopped by a shutdown and not sent again within this many days.",
+    )
     application_version: str = Field(
         default="orchestra-3",
         description="Pinned so that pending tasks resume after an upgrade of the code.",
