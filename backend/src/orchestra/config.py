@@ -217,6 +217,11 @@ class Settings(BaseSettings):
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
 
+    @field_validator("retention_days", mode="before")
+    @classmethod
+    def _keep_when_empty(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("model_profiles", mode="before")
     @classmethod
     def _profiles_json(cls, value: object) -> object:

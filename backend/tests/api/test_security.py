@@ -80,6 +80,7 @@ API_CALLS = [
     ("GET", "/api/tasks/x"),
     ("POST", "/api/tasks/x/cancel"),
     ("GET", "/api/tasks/x/events"),
+    ("DELETE", "/api/tasks/x"),
     ("GET", "/api/agents"),
     ("POST", "/api/agents"),
     ("GET", "/api/agents/x"),
@@ -90,6 +91,7 @@ API_CALLS = [
     ("POST", "/api/sessions"),
     ("GET", "/api/sessions/x"),
     ("GET", "/api/sessions/x/messages"),
+    ("DELETE", "/api/sessions/x"),
     ("GET", "/api/auth/me"),
     ("GET", "/api/workflows"),
     ("POST", "/api/workflows"),
@@ -172,6 +174,15 @@ def test_tasks_and_sessions_are_private_to_their_owner(secured: Secured) -> None
         assert using.status_code == 404
         assert task["id"] in {t["id"] for t in alice.get("/api/tasks").json()["items"]}
         assert admin.get(f"/api/tasks/{task['id']}").status_code == 200
+        # Only the owner or an admin deletes.
+        assert bob.delete(f"/api/tasks/{task['id']}").status_code == 404
+        assert bob.delete(f"/api/sessions/{session['id']}").status_code == 404
+        assert alice.get(f"/api/tasks/{task['id']}").status_code == 200
+        other = alice.post("/api/tasks", json={"description": "sum of 5 and 6"}).json()
+        assert admin.delete(f"/api/tasks/{other['id']}").status_code == 204
+        assert alice.get(f"/api/tasks/{other['id']}").status_code == 404
+        assert alice.delete(f"/api/sessions/{session['id']}").status_code == 204
+        assert alice.get(f"/api/tasks/{task['id']}").status_code == 404
 
 
 def test_the_python_client_sends_its_key(secured: Secured) -> None:
