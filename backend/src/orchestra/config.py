@@ -198,6 +198,11 @@ class Settings(BaseSettings):
         "be on, besides loopback while Orchestra listens on loopback.",
     )
     max_request_bytes: int = Field(default=1_048_576, ge=1024)
+    max_document_bytes: int = Field(
+        default=20_000_000,
+        ge=1024,
+        description="Largest document upload (POST /api/documents), in bytes.",
+    )
     tasks_per_minute: int = Field(default=120, ge=1, description="Per API key and process.")
     max_event_streams: int = Field(
         default=20, ge=1, description="Open SSE streams per API key and process."

@@ -10,6 +10,7 @@ from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.auth import Keys
 from orchestra.config import Settings
 from orchestra.db import Database
+from orchestra.documents import Documents
 from orchestra.executor import Executor
 from orchestra.history import History
 from orchestra.llm.profiles import ModelProfiles
@@ -33,6 +34,7 @@ class Services:
     workflows: Workflows
     sessions: Sessions
     history: History
+    documents: Documents
     keys: Keys
     task_rate: RateLimit
     streams: StreamLimit

@@ -5,11 +5,13 @@ from orchestra.db.errors import NestedTransactionError
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
     DELETIONS,
+    DOCUMENTS,
     EVENTS,
     EXECUTORS,
     INSTANCES,
     LOCAL_OWNER,
     MESSAGES,
+    PASSAGES,
     SLOTS,
     STEPS,
     TASKS,
@@ -35,11 +37,13 @@ from orchestra.db.models import (
 
 __all__ = [
     "DELETIONS",
+    "DOCUMENTS",
     "EVENTS",
     "EXECUTORS",
     "INSTANCES",
     "LOCAL_OWNER",
     "MESSAGES",
+    "PASSAGES",
     "SLOTS",
     "STEPS",
     "TASKS",

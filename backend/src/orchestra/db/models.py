@@ -308,6 +308,36 @@ class AgentSlot(Base):
     taken_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Document(Base):
+    """A document a user uploaded for the research agent to read: its text, cut into
+    passages (`DocumentPassage`). Its owner's, or everyone's when an admin shared it."""
+
+    __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_owner_created", "owner", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    owner: Mapped[str] = mapped_column(String(64), default=LOCAL_OWNER)
+    name: Mapped[str] = mapped_column(String(255))
+    format: Mapped[str] = mapped_column(String(20))
+    size: Mapped[int] = mapped_column(Integer)
+    shared: Mapped[bool] = mapped_column(default=False, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    passages: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DocumentPassage(Base):
+    """One passage of a document (a few sentences of one paragraph), the unit searched."""
+
+    __tablename__ = "document_passages"
+
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
 class TaskDeletion(Base):
     """A task deleted (with its steps, events and messages): other processes read these to
     drop the views they keep of it. Pruned after a day, by when every process has read it."""
@@ -345,3 +375,5 @@ EXECUTORS = cast(Table, ExecutorProcess.__table__)
 WORKFLOWS = cast(Table, Workflow.__table__)
 WORKFLOW_VERSIONS = cast(Table, WorkflowVersion.__table__)
 DELETIONS = cast(Table, TaskDeletion.__table__)
+DOCUMENTS = cast(Table, Document.__table__)
+PASSAGES = cast(Table, DocumentPassage.__table__)

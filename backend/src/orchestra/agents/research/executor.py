@@ -96,6 +96,10 @@ class ResearchExecutor(StepExecutor):
                 i.title or i.step_id for i in request.inputs if _found_nothing(i.data)
             ],
             "extra_texts": [_as_text(request.data)] if request.data is not None else [],
+            "documents": [
+                {"document": d.document, "passage": d.passage, "text": d.text}
+                for d in request.documents
+            ],
         }
         config: RunnableConfig = {
             "configurable": {"thread_id": request.task_id or uuid.uuid4().hex}
