@@ -366,6 +366,10 @@ class AsyncOrchestra:
         response = await self._send("POST", f"/api/tasks/{task_id}/cancel")
         return TaskPublic.model_validate_json(response.content)
 
+    async def delete(self, task_id: str) -> None:
+        """Delete the task with its steps, events and messages (canceled first if running)."""
+        await self._send("DELETE", f"/api/tasks/{task_id}", ok=(204,))
+
     async def agents(self) -> list[AgentPublic]:
         """The registered agents with their skills and instances."""
         response = await self._send("GET", "/api/agents")
@@ -451,6 +455,10 @@ class Orchestra:
     def cancel(self, task_id: str) -> TaskPublic:
         """See `AsyncOrchestra.cancel`."""
         return self._call(self._client.cancel(task_id))
+
+    def delete(self, task_id: str) -> None:
+        """See `AsyncOrchestra.delete`."""
+        self._call(self._client.delete(task_id))
 
     def agents(self) -> list[AgentPublic]:
         """See `AsyncOrchestra.agents`."""

@@ -155,6 +155,23 @@ class Settings(BaseSettings):
         gt=0,
         description="How often a process looks for tasks other processes changed.",
     )
+    retention_days: float | None = Field(
+        default=None,
+        gt=0,
+        description="Delete finished tasks (steps, events, messages) older than this many "
+        "days; empty keeps them.",
+    )
+    retention_sweep_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="How often each process deletes what RETENTION_DAYS lets go.",
+    )
+    checkpoint_days: float = Field(
+        default=1.0,
+        gt=0,
+        description="The research agent drops, when it starts, the checkpoints of runs "
+        "stopped by a shutdown and not sent again within this many days.",
+    )
     application_version: str = Field(
         default="orchestra-3",
         description="Pinned so that pending tasks resume after an upgrade of the code.",
@@ -181,6 +198,11 @@ class Settings(BaseSettings):
         "be on, besides loopback while Orchestra listens on loopback.",
     )
     max_request_bytes: int = Field(default=1_048_576, ge=1024)
+    max_document_bytes: int = Field(
+        default=20_000_000,
+        ge=1024,
+        description="Largest document upload (POST /api/documents), in bytes.",
+    )
     tasks_per_minute: int = Field(default=120, ge=1, description="Per API key and process.")
     max_event_streams: int = Field(
         default=20, ge=1, description="Open SSE streams per API key and process."
@@ -199,6 +221,11 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
+
+    @field_validator("retention_days", mode="before")
+    @classmethod
+    def _keep_when_empty(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("model_profiles", mode="before")
     @classmethod

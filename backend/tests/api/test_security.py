@@ -23,6 +23,7 @@ LIMITS = {
     "TASKS_PER_MINUTE": "6",
     "MAX_EVENT_STREAMS": "1",
     "MAX_REQUEST_BYTES": "4096",
+    "MAX_DOCUMENT_BYTES": "8192",
 }
 
 
@@ -80,6 +81,7 @@ API_CALLS = [
     ("GET", "/api/tasks/x"),
     ("POST", "/api/tasks/x/cancel"),
     ("GET", "/api/tasks/x/events"),
+    ("DELETE", "/api/tasks/x"),
     ("GET", "/api/agents"),
     ("POST", "/api/agents"),
     ("GET", "/api/agents/x"),
@@ -90,6 +92,7 @@ API_CALLS = [
     ("POST", "/api/sessions"),
     ("GET", "/api/sessions/x"),
     ("GET", "/api/sessions/x/messages"),
+    ("DELETE", "/api/sessions/x"),
     ("GET", "/api/auth/me"),
     ("GET", "/api/workflows"),
     ("POST", "/api/workflows"),
@@ -99,6 +102,11 @@ API_CALLS = [
     ("GET", "/api/workflows/x/versions"),
     ("GET", "/api/workflows/x/runs"),
     ("POST", "/api/workflows/x/runs"),
+    ("POST", "/api/documents"),
+    ("GET", "/api/documents"),
+    ("GET", "/api/documents/search?q=x"),
+    ("GET", "/api/documents/x"),
+    ("DELETE", "/api/documents/x"),
 ]
 
 
@@ -172,6 +180,15 @@ def test_tasks_and_sessions_are_private_to_their_owner(secured: Secured) -> None
         assert using.status_code == 404
         assert task["id"] in {t["id"] for t in alice.get("/api/tasks").json()["items"]}
         assert admin.get(f"/api/tasks/{task['id']}").status_code == 200
+        # Only the owner or an admin deletes.
+        assert bob.delete(f"/api/tasks/{task['id']}").status_code == 404
+        assert bob.delete(f"/api/sessions/{session['id']}").status_code == 404
+        assert alice.get(f"/api/tasks/{task['id']}").status_code == 200
+        other = alice.post("/api/tasks", json={"description": "sum of 5 and 6"}).json()
+        assert admin.delete(f"/api/tasks/{other['id']}").status_code == 204
+        assert alice.get(f"/api/tasks/{other['id']}").status_code == 404
+        assert alice.delete(f"/api/sessions/{session['id']}").status_code == 204
+        assert alice.get(f"/api/tasks/{task['id']}").status_code == 404
 
 
 def test_the_python_client_sends_its_key(secured: Secured) -> None:
@@ -232,6 +249,49 @@ def test_workflows_and_their_runs_are_private_to_their_owner(secured: Secured) -
         runs = admin.get(f"{base}/runs").json()
         assert [t["id"] for t in runs["items"]] == [task["id"]]
         assert owner.get(base).json()["version"] == 1  # the refused PUT made no version
+
+
+def test_documents_are_private_unless_an_admin_shares_them(secured: Secured) -> None:
+    text = b"Tidal power turns the rise and fall of the sea into electricity for the grid."
+    with (
+        secured.client(secured.alice) as alice,
+        secured.client(secured.bob) as bob,
+        secured.client(secured.admin) as admin,
+    ):
+        mine = alice.post("/api/documents", files={"file": ("tides.txt", text)}).json()
+        assert bob.get(f"/api/documents/{mine['id']}").status_code == 404
+        assert bob.delete(f"/api/documents/{mine['id']}").status_code == 404
+        assert mine["id"] not in {d["id"] for d in bob.get("/api/documents").json()["items"]}
+        assert bob.get("/api/documents/search", params={"q": "tidal power"}).json()["items"] == []
+        assert alice.get("/api/documents/search", params={"q": "tidal power"}).json()["items"]
+        refused = bob.post(
+            "/api/documents", files={"file": ("x.txt", text)}, data={"shared": "true"}
+        )
+        assert refused.status_code == 403
+        shared = admin.post(
+            "/api/documents", files={"file": ("grid.txt", text)}, data={"shared": "true"}
+        ).json()
+        assert shared["shared"] is True
+        found = bob.get("/api/documents/search", params={"q": "tidal power"}).json()["items"]
+        assert [f["document_id"] for f in found] == [shared["id"]]
+        assert bob.delete(f"/api/documents/{shared['id']}").status_code == 404
+        for document in (mine, shared):
+            assert admin.delete(f"/api/documents/{document['id']}").status_code == 204
+
+
+def test_documents_have_their_own_size_limit(secured: Secured) -> None:
+    """Uploads may exceed MAX_REQUEST_BYTES (4096 here), up to MAX_DOCUMENT_BYTES (8192)."""
+    sentence = b"Tidal power turns the rise and fall of the sea into electricity. "
+    with secured.client(secured.alice) as alice:
+        fits = alice.post("/api/documents", files={"file": ("a.txt", sentence * 90)})
+        assert fits.status_code == 201, fits.text
+        too_big = alice.post("/api/documents", files={"file": ("b.txt", sentence * 200)})
+        assert too_big.status_code == 422
+        assert too_big.json()["error"]["code"] == "document_too_large"
+        # Far larger: refused before it is read whole.
+        huge = alice.post("/api/documents", files={"file": ("c.txt", sentence * 2000)})
+        assert huge.status_code == 413
+        assert alice.delete(f"/api/documents/{fits.json()['id']}").status_code == 204
 
 
 def test_idempotency_keys_are_per_owner(secured: Secured) -> None:

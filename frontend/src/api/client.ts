@@ -218,6 +218,14 @@ export function createApi(options: ApiOptions = {}) {
     cancelTask(id: string): Promise<TaskPublic> {
       return call(() => client.POST("/api/tasks/{task_id}/cancel", { params: { path: { task_id: id } } }));
     },
+    /** Deletes the task with its steps, events and messages (a running one is canceled first). */
+    async deleteTask(id: string): Promise<void> {
+      await call(() => client.DELETE("/api/tasks/{task_id}", { params: { path: { task_id: id } } }));
+    },
+    /** Deletes the session with its messages and tasks. */
+    async deleteSession(id: string): Promise<void> {
+      await call(() => client.DELETE("/api/sessions/{session_id}", { params: { path: { session_id: id } } }));
+    },
     listAgents(signal?: AbortSignal): Promise<AgentPublic[]> {
       return call(() => client.GET("/api/agents", { signal })).then((list) => list.items);
     },

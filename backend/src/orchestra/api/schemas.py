@@ -487,3 +487,41 @@ def _duration(start: datetime | None, end: datetime | None) -> float | None:
     if start is None or end is None:
         return None
     return round((end - start).total_seconds() * 1000, 1)
+
+
+class DocumentPublic(BaseModel):
+    """An uploaded document, without its text."""
+
+    id: str
+    name: str
+    format: str = Field(description="text, markdown, pdf, html or docx.")
+    size: int = Field(description="Bytes uploaded.")
+    shared: bool = Field(description="Readable by everyone (an admin shared it).")
+    passages: int = Field(description="Passages its text was cut into for search.")
+    owner: str
+    created_at: datetime
+
+
+class DocumentDetail(DocumentPublic):
+    text: str = Field(description="The text extracted from the file.")
+
+
+class DocumentList(BaseModel):
+    items: list[DocumentPublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class PassagePublic(BaseModel):
+    """A passage found by a search: what research steps of the caller's tasks would read."""
+
+    document_id: str
+    document: str = Field(description="The document's name.")
+    passage: int = Field(description="The passage's number in its document, from 1.")
+    text: str
+    score: float
+
+
+class PassageList(BaseModel):
+    items: list[PassagePublic]

@@ -10,7 +10,9 @@ from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.auth import Keys
 from orchestra.config import Settings
 from orchestra.db import Database
+from orchestra.documents import Documents
 from orchestra.executor import Executor
+from orchestra.history import History
 from orchestra.llm.profiles import ModelProfiles
 from orchestra.registry import Registry
 from orchestra.sessions import Sessions
@@ -31,6 +33,8 @@ class Services:
     tasks: Tasks
     workflows: Workflows
     sessions: Sessions
+    history: History
+    documents: Documents
     keys: Keys
     task_rate: RateLimit
     streams: StreamLimit

@@ -4,11 +4,14 @@ from orchestra.db.engine import Database, create_engine
 from orchestra.db.errors import NestedTransactionError
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
+    DELETIONS,
+    DOCUMENTS,
     EVENTS,
     EXECUTORS,
     INSTANCES,
     LOCAL_OWNER,
     MESSAGES,
+    PASSAGES,
     SLOTS,
     STEPS,
     TASKS,
@@ -33,11 +36,14 @@ from orchestra.db.models import (
 )
 
 __all__ = [
+    "DELETIONS",
+    "DOCUMENTS",
     "EVENTS",
     "EXECUTORS",
     "INSTANCES",
     "LOCAL_OWNER",
     "MESSAGES",
+    "PASSAGES",
     "SLOTS",
     "STEPS",
     "TASKS",

@@ -135,7 +135,10 @@ class Session(Base):
 
 class Message(Base):
     __tablename__ = "messages"
-    __table_args__ = (Index("ix_messages_session_created", "session_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_messages_session_created", "session_id", "created_at"),
+        Index("ix_messages_task_id", "task_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
@@ -305,6 +308,48 @@ class AgentSlot(Base):
     taken_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Document(Base):
+    """A document a user uploaded for the research agent to read: its text, cut into
+    passages (`DocumentPassage`). Its owner's, or everyone's when an admin shared it."""
+
+    __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_owner_created", "owner", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    owner: Mapped[str] = mapped_column(String(64), default=LOCAL_OWNER)
+    name: Mapped[str] = mapped_column(String(255))
+    format: Mapped[str] = mapped_column(String(20))
+    size: Mapped[int] = mapped_column(Integer)
+    shared: Mapped[bool] = mapped_column(default=False, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    passages: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DocumentPassage(Base):
+    """One passage of a document (a few sentences of one paragraph), the unit searched."""
+
+    __tablename__ = "document_passages"
+
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class TaskDeletion(Base):
+    """A task deleted (with its steps, events and messages): other processes read these to
+    drop the views they keep of it. Pruned after a day, by when every process has read it."""
+
+    __tablename__ = "task_deletions"
+    __table_args__ = (Index("ix_task_deletions_deleted", "deleted_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    task_id: Mapped[str] = mapped_column(String(32))
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ApiKey(Base):
     """A key for the API. Only its SHA-256 is stored; the key itself is shown once."""
 
@@ -329,3 +374,6 @@ MESSAGES = cast(Table, Message.__table__)
 EXECUTORS = cast(Table, ExecutorProcess.__table__)
 WORKFLOWS = cast(Table, Workflow.__table__)
 WORKFLOW_VERSIONS = cast(Table, WorkflowVersion.__table__)
+DELETIONS = cast(Table, TaskDeletion.__table__)
+DOCUMENTS = cast(Table, Document.__table__)
+PASSAGES = cast(Table, DocumentPassage.__table__)
