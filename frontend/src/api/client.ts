@@ -10,7 +10,10 @@ import type { paths } from "./schema";
 import type {
   AgentPublic,
   Balancing,
+  DocumentList,
+  DocumentPublic,
   MessageList,
+  PassagePublic,
   Plan,
   SessionList,
   SessionPublic,
@@ -239,6 +242,34 @@ export function createApi(options: ApiOptions = {}) {
     },
     async removeAgent(id: string): Promise<void> {
       await call(() => client.DELETE("/api/agents/{agent_id}", { params: { path: { agent_id: id } } }));
+    },
+    /** The caller's documents and the shared ones, newest first. */
+    listDocuments(query: PageQuery = {}, signal?: AbortSignal): Promise<DocumentList> {
+      return call(() =>
+        client.GET("/api/documents", { params: { query: { limit: query.limit, offset: query.offset } }, signal }),
+      );
+    },
+    /** Uploads a file; its text is extracted and cut into passages research steps read. */
+    uploadDocument(file: File, shared = false): Promise<DocumentPublic> {
+      const form = new FormData();
+      form.append("file", file, file.name);
+      if (shared) form.append("shared", "true");
+      return call(() =>
+        client.POST("/api/documents", {
+          // The schema types the file as a string; the browser sends it as a multipart part.
+          body: form as unknown as { file: string; shared: boolean },
+          bodySerializer: (body) => body as unknown as FormData,
+        }),
+      );
+    },
+    /** The passages a research step of the caller's would read for `q`, best first. */
+    searchDocuments(q: string, signal?: AbortSignal): Promise<PassagePublic[]> {
+      return call(() => client.GET("/api/documents/search", { params: { query: { q } }, signal })).then(
+        (found) => found.items,
+      );
+    },
+    async deleteDocument(id: string): Promise<void> {
+      await call(() => client.DELETE("/api/documents/{document_id}", { params: { path: { document_id: id } } }));
     },
     createSession(title: string): Promise<SessionPublic> {
       return call(() => client.POST("/api/sessions", { body: { title } }));

@@ -14,6 +14,7 @@ const LINKS = [
   { to: "/workflows", label: "Workflows", end: false },
   { to: "/agents", label: "Agents", end: false },
   { to: "/sessions", label: "Sessions", end: false },
+  { to: "/documents", label: "Documents", end: false },
 ];
 
 export function Layout() {
