@@ -24,7 +24,17 @@ from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
 from orchestra.api.reads import TaskReads
-from orchestra.api.routes import agents, auth, health, models, sessions, tasks, workflows
+from orchestra.api.routes import (
+    agents,
+    auth,
+    health,
+    hooks,
+    models,
+    schedules,
+    sessions,
+    tasks,
+    workflows,
+)
 from orchestra.api.schemas import UNAVAILABLE
 from orchestra.api.state import Services
 from orchestra.auth import Keys
@@ -42,6 +52,8 @@ from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.tracing import TracingMiddleware
 from orchestra.views import TaskViews
+from orchestra.workflows.hooks import Hooks
+from orchestra.workflows.schedules import Schedules
 from orchestra.workflows.service import Workflows
 
 log = logging.getLogger(__name__)
@@ -120,6 +132,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         asyncio.create_task(runtime.admission.watch_lag(), name="loop-lag"),
     ]
     tasks_service = Tasks(database, executor, registry, views, settings)
+    workflows_service = Workflows(database, registry, tasks_service, settings)
+    schedules_service = Schedules(database, workflows_service, settings)
     app.state.services = Services(
         settings=settings,
         profiles=profiles,
@@ -129,12 +143,16 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         registry=registry,
         executor=executor,
         tasks=tasks_service,
-        workflows=Workflows(database, registry, tasks_service, settings),
+        workflows=workflows_service,
+        schedules=schedules_service,
+        hooks=Hooks(database, workflows_service, settings),
         sessions=Sessions(database),
         keys=Keys(database),
         task_rate=RateLimit(settings.tasks_per_minute),
         streams=StreamLimit(settings.max_event_streams),
     )
+    # Once the services exist: a tick may come as soon as the clock is set.
+    await executor.tick_every(settings.schedule_tick_seconds, schedules_service.tick)
     admin_key = settings.admin_key.get_secret_value().strip()
     if admin_key:
         await Keys(database).ensure(admin_key, "admin", "ADMIN_KEY")
@@ -241,7 +259,7 @@ def create_app(settings: Settings) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    for module in (tasks, agents, models, sessions, auth, health, workflows):
+    for module in (tasks, agents, models, sessions, auth, health, workflows, schedules, hooks):
         app.include_router(module.router, responses=UNAVAILABLE)
     mcp.mount(app)
     _document_streamed(app, tasks.STREAMED)

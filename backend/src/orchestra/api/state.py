@@ -16,6 +16,8 @@ from orchestra.registry import Registry
 from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.views import TaskViews
+from orchestra.workflows.hooks import Hooks
+from orchestra.workflows.schedules import Schedules
 from orchestra.workflows.service import Workflows
 
 
@@ -30,6 +32,8 @@ class Services:
     executor: Executor
     tasks: Tasks
     workflows: Workflows
+    schedules: Schedules
+    hooks: Hooks
     sessions: Sessions
     keys: Keys
     task_rate: RateLimit

@@ -9,6 +9,7 @@ from orchestra.db.models import (
     INSTANCES,
     LOCAL_OWNER,
     MESSAGES,
+    SCHEDULES,
     SLOTS,
     STEPS,
     TASKS,
@@ -29,6 +30,8 @@ from orchestra.db.models import (
     TaskStatus,
     TaskStep,
     Workflow,
+    WorkflowHook,
+    WorkflowSchedule,
     WorkflowVersion,
 )
 
@@ -38,6 +41,7 @@ __all__ = [
     "INSTANCES",
     "LOCAL_OWNER",
     "MESSAGES",
+    "SCHEDULES",
     "SLOTS",
     "STEPS",
     "TASKS",
@@ -60,6 +64,8 @@ __all__ = [
     "TaskStatus",
     "TaskStep",
     "Workflow",
+    "WorkflowHook",
+    "WorkflowSchedule",
     "WorkflowVersion",
     "create_engine",
     "upgrade",
