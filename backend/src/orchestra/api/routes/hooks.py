@@ -13,7 +13,8 @@ from orchestra.db import WorkflowHook
 from orchestra.workflows.hooks import DELIVERY_HEADERS, Delivery
 
 router = APIRouter(tags=["hooks"])
-ERRORS = error_responses(401, 404, 422)
+# 400: a body that is not JSON; 413: one past MAX_REQUEST_BYTES, refused unread.
+ERRORS = error_responses(400, 401, 404, 413, 422)
 HOOK_PATH = "/api/hooks/{token}"
 
 
@@ -75,6 +76,10 @@ async def delete_hook(workflow_id: str, services: ServicesDep, principal: Princi
               "delivery id started: nothing new was started."},
         **error_responses(401, 404, 413, 422, 429),
     },
+    # The body is read as it came (its signature covers its bytes): documented here.
+    openapi_extra={"requestBody": {"required": False, "content": {"application/json": {
+        "schema": {"type": "object", "additionalProperties": True,
+                   "description": "The run's inputs."}}}}},
 )  # fmt: skip
 async def deliver(token: str, request: Request, services: ServicesDep) -> Response:
     """Start a run of the hook's workflow with the JSON object sent as its inputs (422

@@ -18,7 +18,8 @@ from orchestra.db import WorkflowSchedule
 from orchestra.workflows.schedules import Schedules, ScheduleSpec
 
 router = APIRouter(prefix="/api/workflows/{workflow_id}/schedules", tags=["schedules"])
-ERRORS = error_responses(401, 404, 422)
+# 400: a body that is not JSON; 413: one past MAX_REQUEST_BYTES, refused unread.
+ERRORS = error_responses(400, 401, 404, 413, 422)
 PREVIEW = 5
 
 
