@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from orchestra.auth import Principal, digest
 from orchestra.config import Settings
@@ -102,7 +102,7 @@ class Hooks:
     async def delete(self, principal: Principal, workflow_id: str) -> None:
         row = await self.get(principal, workflow_id)
         async with self.db.transaction() as tx:
-            await tx.delete(await tx.get(WorkflowHook, row.id))
+            await tx.execute(delete(WorkflowHook).where(WorkflowHook.id == row.id))
 
     async def find(self, token: str) -> Found:
         """The hook of this token.

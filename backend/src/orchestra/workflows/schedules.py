@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Connection, Update, select, update
+from sqlalchemy import Connection, Update, delete, select, update
 
 from orchestra.auth import Principal
 from orchestra.config import Settings
@@ -139,9 +139,9 @@ class Schedules:
         return await self.get(principal, workflow_id, schedule_id)
 
     async def delete(self, principal: Principal, workflow_id: str, schedule_id: str) -> None:
-        row = await self.get(principal, workflow_id, schedule_id)
+        await self.get(principal, workflow_id, schedule_id)
         async with self.db.transaction() as tx:
-            await tx.delete(await tx.get(WorkflowSchedule, row.id))
+            await tx.execute(delete(WorkflowSchedule).where(WorkflowSchedule.id == schedule_id))
 
     @staticmethod
     def preview(row: WorkflowSchedule, count: int) -> list[datetime]:
