@@ -204,6 +204,25 @@ class Settings(BaseSettings):
         description="Largest document upload (POST /api/documents), in bytes.",
     )
     tasks_per_minute: int = Field(default=120, ge=1, description="Per API key and process.")
+    schedule_tick_seconds: int = Field(
+        default=5,
+        ge=1,
+        le=3600,
+        description="How often the clock looks for due workflow schedules (once per tick "
+        "across all processes): a schedule fires within this of its time. A divisor of 60, "
+        "or a multiple of 60 that divides an hour.",
+    )
+    schedule_late_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="A schedule's time found due later than this was missed (the "
+        "orchestrator was down): its catch-up policy applies.",
+    )
+    hook_signature_tolerance_seconds: int = Field(
+        default=300,
+        ge=1,
+        description="How far a signed webhook delivery's timestamp may be from now.",
+    )
     max_event_streams: int = Field(
         default=20, ge=1, description="Open SSE streams per API key and process."
     )
@@ -216,6 +235,13 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = Field(
         default="text", description="json writes one JSON object per line."
     )
+
+    @field_validator("schedule_tick_seconds")
+    @classmethod
+    def _divides_the_clock(cls, value: int) -> int:
+        if not (60 % value == 0 or (value % 60 == 0 and 60 % (value // 60) == 0)):
+            raise ValueError("must divide 60 (1, 2, 5, 10...) or be minutes that divide an hour")
+        return value
 
     @field_validator("data_dir")
     @classmethod

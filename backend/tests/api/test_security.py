@@ -107,6 +107,16 @@ API_CALLS = [
     ("GET", "/api/documents/search?q=x"),
     ("GET", "/api/documents/x"),
     ("DELETE", "/api/documents/x"),
+    ("POST", "/api/workflows/x/schedules"),
+    ("GET", "/api/workflows/x/schedules"),
+    ("GET", "/api/workflows/x/schedules/y"),
+    ("POST", "/api/workflows/x/schedules/y/pause"),
+    ("POST", "/api/workflows/x/schedules/y/resume"),
+    ("DELETE", "/api/workflows/x/schedules/y"),
+    ("GET", "/api/workflows/x/schedules/y/preview"),
+    ("POST", "/api/workflows/x/hooks"),
+    ("GET", "/api/workflows/x/hooks"),
+    ("DELETE", "/api/workflows/x/hooks"),
 ]
 
 
@@ -292,6 +302,48 @@ def test_documents_have_their_own_size_limit(secured: Secured) -> None:
         huge = alice.post("/api/documents", files={"file": ("c.txt", sentence * 2000)})
         assert huge.status_code == 413
         assert alice.delete(f"/api/documents/{fits.json()['id']}").status_code == 204
+
+
+def test_schedules_and_hooks_are_managed_by_the_workflow_s_owner_or_an_admin(
+    secured: Secured,
+) -> None:
+    erin, frank = _key(secured.stack, "user", "erin"), _key(secured.stack, "user", "frank")
+    with (
+        secured.client(erin) as owner,
+        secured.client(frank) as other,
+        secured.client(secured.admin) as admin,
+        secured.client(None) as anyone,
+    ):
+        workflow = owner.post("/api/workflows", json=SUM_WORKFLOW).json()
+        base = f"/api/workflows/{workflow['id']}"
+        schedule = {"cron": "@daily", "inputs": {"a": 1}}
+        assert other.post(f"{base}/schedules", json=schedule).status_code == 404
+        assert other.post(f"{base}/hooks").status_code == 404
+        made = admin.post(f"{base}/schedules", json=schedule)
+        assert made.status_code == 201, made.text
+        mine = owner.get(f"{base}/schedules/{made.json()['id']}")
+        assert mine.status_code == 200 and mine.json()["created_by"] != "local"
+        for method, path in (
+            ("GET", f"{base}/schedules"),
+            ("GET", f"{base}/schedules/{made.json()['id']}"),
+            ("POST", f"{base}/schedules/{made.json()['id']}/pause"),
+            ("DELETE", f"{base}/schedules/{made.json()['id']}"),
+        ):
+            response = other.request(method, path)
+            assert response.status_code == 404, (method, path, response.text)
+            assert response.json()["error"]["code"] == "workflow_not_found"
+        hook = owner.post(f"{base}/hooks").json()
+        assert other.get(f"{base}/hooks").status_code == 404
+        assert other.delete(f"{base}/hooks").status_code == 404
+        # The URL needs no key: its token is the key. The run is the workflow owner's.
+        delivered = anyone.post(hook["url"], json={"a": 5})
+        assert delivered.status_code == 202, delivered.text
+        run = wait_for_task(owner, delivered.json()["id"], ("completed",))
+        assert run["workflow_id"] == workflow["id"]
+        assert other.get(f"/api/tasks/{run['id']}").status_code == 404
+        # Deliveries count against the owner's task rate (TASKS_PER_MINUTE=6 here).
+        codes = [anyone.post(hook["url"], json={"a": n}).status_code for n in range(6)]
+        assert codes[-1] == 429 and set(codes[:5]) == {202}, codes
 
 
 def test_idempotency_keys_are_per_owner(secured: Secured) -> None:

@@ -28,14 +28,14 @@ from orchestra.api.routes import (
     agents,
     auth,
     health,
+    hooks,
     models,
+    schedules,
     sessions,
     tasks,
     workflows,
 )
-from orchestra.api.routes import (
-    documents as documents_routes,
-)
+from orchestra.api.routes import documents as documents_routes
 from orchestra.api.schemas import UNAVAILABLE
 from orchestra.api.state import Services
 from orchestra.auth import Keys
@@ -55,6 +55,8 @@ from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.tracing import TracingMiddleware
 from orchestra.views import TaskViews
+from orchestra.workflows.hooks import Hooks
+from orchestra.workflows.schedules import Schedules
 from orchestra.workflows.service import Workflows
 
 log = logging.getLogger(__name__)
@@ -137,6 +139,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     tasks_service = Tasks(database, executor, registry, views, settings)
     history = History(database, executor, tasks_service, views, settings)
     background.append(asyncio.create_task(history.run(), name="retention"))
+    workflows_service = Workflows(database, registry, tasks_service, settings)
+    schedules_service = Schedules(database, workflows_service, settings)
     app.state.services = Services(
         settings=settings,
         profiles=profiles,
@@ -146,7 +150,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         registry=registry,
         executor=executor,
         tasks=tasks_service,
-        workflows=Workflows(database, registry, tasks_service, settings),
+        workflows=workflows_service,
+        schedules=schedules_service,
+        hooks=Hooks(database, workflows_service, settings),
         sessions=Sessions(database),
         history=history,
         documents=documents,
@@ -154,6 +160,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         task_rate=RateLimit(settings.tasks_per_minute),
         streams=StreamLimit(settings.max_event_streams),
     )
+    # Once the services exist: a tick may come as soon as the clock is set.
+    await executor.tick_every(settings.schedule_tick_seconds, schedules_service.tick)
     admin_key = settings.admin_key.get_secret_value().strip()
     if admin_key:
         await Keys(database).ensure(admin_key, "admin", "ADMIN_KEY")
@@ -262,7 +270,18 @@ def create_app(settings: Settings) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    for module in (tasks, agents, models, sessions, auth, health, workflows, documents_routes):
+    for module in (
+        tasks,
+        agents,
+        models,
+        sessions,
+        auth,
+        health,
+        workflows,
+        schedules,
+        hooks,
+        documents_routes,
+    ):
         app.include_router(module.router, responses=UNAVAILABLE)
     mcp.mount(app)
     _document_streamed(app, tasks.STREAMED)

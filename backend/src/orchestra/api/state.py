@@ -18,6 +18,8 @@ from orchestra.registry import Registry
 from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.views import TaskViews
+from orchestra.workflows.hooks import Hooks
+from orchestra.workflows.schedules import Schedules
 from orchestra.workflows.service import Workflows
 
 
@@ -32,6 +34,8 @@ class Services:
     executor: Executor
     tasks: Tasks
     workflows: Workflows
+    schedules: Schedules
+    hooks: Hooks
     sessions: Sessions
     history: History
     documents: Documents

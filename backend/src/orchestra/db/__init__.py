@@ -12,6 +12,7 @@ from orchestra.db.models import (
     LOCAL_OWNER,
     MESSAGES,
     PASSAGES,
+    SCHEDULES,
     SLOTS,
     STEPS,
     TASKS,
@@ -32,6 +33,8 @@ from orchestra.db.models import (
     TaskStatus,
     TaskStep,
     Workflow,
+    WorkflowHook,
+    WorkflowSchedule,
     WorkflowVersion,
 )
 
@@ -44,6 +47,7 @@ __all__ = [
     "LOCAL_OWNER",
     "MESSAGES",
     "PASSAGES",
+    "SCHEDULES",
     "SLOTS",
     "STEPS",
     "TASKS",
@@ -66,6 +70,8 @@ __all__ = [
     "TaskStatus",
     "TaskStep",
     "Workflow",
+    "WorkflowHook",
+    "WorkflowSchedule",
     "WorkflowVersion",
     "create_engine",
     "upgrade",
