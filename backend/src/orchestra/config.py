@@ -166,6 +166,11 @@ class Settings(BaseSettings):
         gt=0,
         description="How often each process deletes what RETENTION_DAYS lets go.",
     )
+    clock_ticks_kept_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="How long DBOS's records of the schedules' ended clock ticks are kept.",
+    )
     checkpoint_days: float = Field(
         default=1.0,
         gt=0,

@@ -11,6 +11,7 @@ from memory. The rows are pruned after a day.
 
 With RETENTION_DAYS set, every process deletes finished tasks older than that each
 RETENTION_SWEEP_SECONDS. Deleting is idempotent, so the processes need no coordination.
+The records of the schedules' clock ticks go after CLOCK_TICKS_KEPT_SECONDS in any case.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from orchestra.db import (
 from orchestra.db.base import utcnow
 from orchestra.errors import ConflictError, NotFoundError
 from orchestra.executor import Executor
+from orchestra.executor.clock import CLOCK_TICK
 from orchestra.tasks import Tasks
 from orchestra.views import TaskViews
 
@@ -67,6 +69,7 @@ class History:
         self.views = views
         self.retention_days = settings.retention_days
         self.sweep_seconds = settings.retention_sweep_seconds
+        self.ticks_kept = timedelta(seconds=settings.clock_ticks_kept_seconds)
 
     async def delete_task(self, task_id: str, principal: Principal) -> None:
         """Delete the task (the owner's or, for an admin, anyone's), stopping it first.
@@ -132,6 +135,9 @@ class History:
                 await self._delete(task_ids)
                 pruned += len(task_ids)
             await _prune_workflow_records(cutoff.isoformat())
+        # The schedules' clock ticks every few seconds, each tick a DBOS workflow: their
+        # records are worth nothing once ended, and would grow by thousands a day.
+        await _prune_workflow_records((now - self.ticks_kept).isoformat(), name=CLOCK_TICK)
         kept = DELETIONS.c.deleted_at >= now - DELETIONS_KEPT
         await self.db.run(lambda c: c.execute(delete(DELETIONS).where(~kept)))
         if pruned:
@@ -174,11 +180,12 @@ class History:
             log.warning("could not delete the workflow records of %s", task_ids, exc_info=True)
 
 
-async def _prune_workflow_records(before: str) -> None:
-    """Delete DBOS's records of workflows that ended before `before` (ISO 8601): those of
-    tasks deleted while their workflow was still winding down, and of any other workflow."""
+async def _prune_workflow_records(before: str, name: str | None = None) -> None:
+    """Delete DBOS's records of workflows (named `name`, or all) that ended before `before`
+    (ISO 8601): those of tasks deleted while their workflow was still winding down, too."""
     while True:
         ended = await DBOS.list_workflows_async(
+            name=name,
             status=ENDED_WORKFLOWS,
             completed_before=before,
             limit=BATCH,

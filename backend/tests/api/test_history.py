@@ -153,3 +153,30 @@ def test_a_task_deleted_through_one_process_is_gone_from_the_others(
                 time.sleep(0.05)
     finally:
         stack.stop()
+
+
+def test_the_records_of_ended_clock_ticks_do_not_pile_up(tmp_path: Path) -> None:
+    """The schedules' clock ticks every SCHEDULE_TICK_SECONDS, each tick a DBOS workflow:
+    their records go after CLOCK_TICKS_KEPT_SECONDS, retention or not."""
+    settings = {
+        "SCHEDULE_TICK_SECONDS": "1",
+        "CLOCK_TICKS_KEPT_SECONDS": "2",
+        "RETENTION_SWEEP_SECONDS": "0.5",
+    }
+    stack = Stack(tmp_path, settings=settings)
+    ticks = "SELECT count(*), min(created_at) FROM workflow_status WHERE name = ?"
+    try:
+        stack.add("orchestrator").start()
+        started = time.monotonic()
+        deadline = started + 40
+        while True:
+            with sqlite3.connect(tmp_path / "dbos.sqlite") as db:
+                count, oldest = db.execute(ticks, ("orchestra.clock.tick",)).fetchone()
+            age = time.time() - oldest / 1000 if oldest else 0.0
+            # After 12 s of ticks, at most the last few seconds' are left.
+            if time.monotonic() - started > 12 and 0 < count <= 6 and age < 6:
+                break
+            assert time.monotonic() < deadline, f"{count} tick records, the oldest {age:.0f} s"
+            time.sleep(0.5)
+    finally:
+        stack.stop()

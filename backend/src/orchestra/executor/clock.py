@@ -18,12 +18,14 @@ from typing import Any
 
 from dbos import DBOS
 
-__all__ = ["TICK_SCHEDULE", "cron_of", "on_tick", "start"]
+__all__ = ["CLOCK_TICK", "TICK_SCHEDULE", "cron_of", "on_tick", "start"]
 
 log = logging.getLogger(__name__)
 
 TICK_SCHEDULE = "orchestra.clock"
 """The DBOS schedule's name, one for all processes (each start applies it again)."""
+CLOCK_TICK = "orchestra.clock.tick"
+"""The name of the DBOS workflow each tick runs (`orchestra.history` prunes their records)."""
 
 Tick = Callable[[datetime], Coroutine[Any, Any, None]]
 _on_tick: Tick | None = None
@@ -35,7 +37,7 @@ def on_tick(callback: Tick | None) -> None:
     _on_tick = callback
 
 
-@DBOS.workflow(name="orchestra.clock.tick")
+@DBOS.workflow(name=CLOCK_TICK)
 async def tick(scheduled_at: datetime, context: Any) -> None:
     callback = _on_tick
     if callback is None:
