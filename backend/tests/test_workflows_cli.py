@@ -70,3 +70,23 @@ def test_bad_inputs_and_unknown_workflows_are_said_so(stack: Stack) -> None:
     assert "No workflow is named" in unknown.stderr
     malformed = _cli(stack, "run", "Data analysis", "--input", "column")
     assert "KEY=VALUE" in malformed.stderr
+
+
+def test_a_workflow_is_scheduled_and_given_a_webhook(stack: Stack) -> None:
+    applied = _cli(stack, "apply", str(EXAMPLES / "data-analysis.yaml"))
+    assert applied.returncode == 0, applied.stderr
+    table = "region,amount\nnorth,30"
+    made = _cli(
+        stack, "schedule", "Data analysis", "--cron", "0 6 * * *", "--timezone", "Asia/Tokyo",
+        "--input", "column=amount", "--input", f"raw_data={table}",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "0 6 * * * (Asia/Tokyo)" in made.stdout
+    assert made.stdout.count("next: ") == 5 and "T21:00:00+00:00" in made.stdout
+    wrong = _cli(stack, "schedule", "Data analysis", "--cron", "0 6 * *")
+    assert wrong.returncode == 1 and "cron: has 4 fields" in wrong.stderr
+
+    hook = _cli(stack, "hook", "Data analysis", "--signed")
+    assert hook.returncode == 0, hook.stderr
+    assert f"POST {stack['orchestrator'].url}/api/hooks/whk_" in hook.stdout
+    assert "signing secret: whsec_" in hook.stdout

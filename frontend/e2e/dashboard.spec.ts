@@ -73,6 +73,33 @@ test("the task list shows new tasks without a reload", async ({ page }) => {
   await expect(row).toHaveCount(0);
 });
 
+test("a session and its task deleted from their pages are gone", async ({ page }) => {
+  const session = await fetch(`${stack().url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ title: "Scratch work to delete" }),
+  }).then((r) => r.json() as Promise<{ id: string }>);
+  const kept = await createTask({ description: "Compute the sum of 40 and 2", session_id: session.id });
+  const gone = await createTask({ description: "Compute the sum of 7 and 8", session_id: session.id });
+
+  await open(page, `/tasks/${gone}`);
+  await expect(page.locator(".task-header .badge")).toHaveText("completed", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Delete task…" }).click();
+  await page.getByRole("button", { name: "Delete task", exact: true }).click();
+  await expect(page).toHaveURL(/#\/tasks$/);
+  expect((await fetch(`${stack().url}/api/tasks/${gone}`)).status).toBe(404);
+
+  await open(page, `/sessions/${session.id}`);
+  await expect(page.getByRole("heading", { name: "Scratch work to delete" })).toBeVisible();
+  await expect(page.locator(".tasks-table tbody tr")).toHaveCount(1);
+  await page.getByRole("button", { name: "Delete session…" }).click();
+  await expect(page.getByText("1 task go too")).toBeVisible();
+  await page.getByRole("button", { name: "Delete session", exact: true }).click();
+  await expect(page).toHaveURL(/#\/sessions$/);
+  await expect(page.getByText("Scratch work to delete")).toHaveCount(0);
+  expect((await fetch(`${stack().url}/api/tasks/${kept}`)).status).toBe(404);
+});
+
 test.describe.serial("an agent registered, used, canceled and removed in the UI", () => {
   test("register the slow agent by its URL", async ({ page }) => {
     const { slowAgentUrl, slowAgentName } = stack();

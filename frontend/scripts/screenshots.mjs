@@ -62,6 +62,36 @@ async function seed() {
   await waitForEnd(second.id);
 }
 
+/** A workflow to show (the newest), saved with one run when there is none. */
+async function seedWorkflow() {
+  const { items } = await api("GET", "/api/workflows?limit=1");
+  if (items.length > 0) return items[0].id;
+  console.log("No workflow yet: saving a sample workflow and running it.");
+  const workflow = await api("POST", "/api/workflows", {
+    name: "Numbers report",
+    description: "The mean of some numbers, doubled when it is above a threshold.",
+    input_schema: {
+      type: "object",
+      properties: {
+        numbers: { type: "array", items: { type: "number" }, minItems: 2, description: "The numbers to average." },
+        threshold: { type: "number", default: 10, description: "The mean above which it is doubled." },
+      },
+      required: ["numbers"],
+    },
+    steps: [
+      { id: "s1", title: "Statistics", capability: "statistics", instruction: "Compute the mean of {{ inputs.numbers | join(', ') }}" },
+      {
+        id: "s2", title: "Double the mean", capability: "calculation", depends_on: ["s1"],
+        condition: "steps.s1.data.mean > inputs.threshold", instruction: "Compute {{ steps.s1.data.mean }} * 2",
+      },
+    ],
+    outputs: { mean: "steps.s1.data.mean", doubled: "steps.s2.data.result" },
+  });
+  const run = await api("POST", `/api/workflows/${workflow.id}/runs`, { inputs: { numbers: [3, 5, 10, 40] } });
+  await waitForEnd(run.id);
+  return workflow.id;
+}
+
 async function pick() {
   const tasks = (await api("GET", "/api/tasks?limit=50")).items;
   const done = tasks.filter((t) => t.status === "completed").sort((a, b) => b.steps_total - a.steps_total);
@@ -112,6 +142,7 @@ function contextOptions(size) {
 async function main() {
   const realAuth = await authEnabled();
   await seed();
+  const workflow = await seedWorkflow();
   const { task, session } = await pick();
   const pages = [
     ["tasks", "#/tasks"],
@@ -120,6 +151,10 @@ async function main() {
     ["agents", "#/agents"],
     ["sessions", "#/sessions"],
     ...(session ? [["session", `#/sessions/${session}`]] : []),
+    ["workflows", "#/workflows"],
+    ["workflow", `#/workflows/${workflow}`],
+    ["workflow-run", `#/workflows/${workflow}/run`],
+    ["workflow-edit", `#/workflows/${workflow}/edit`],
   ];
   await mkdir(out, { recursive: true });
   const browser = await chromium.launch({
@@ -135,7 +170,7 @@ async function main() {
         await page.goto(`${base}/${hash}`);
         await page.waitForLoadState("networkidle").catch(() => {});
         await page.locator(".state-loading").first().waitFor({ state: "detached", timeout: 10_000 }).catch(() => {});
-        if (name === "task") await page.locator(".graph-node").first().waitFor({ timeout: 10_000 });
+        if (name === "task" || name === "workflow") await page.locator(".graph-node").first().waitFor({ timeout: 10_000 });
         await page.waitForTimeout(400); // let the graph fit its view
         const file = path.join(out, `${name}-${size.name}.png`);
         await page.screenshot({ path: file, fullPage: true });

@@ -3,6 +3,7 @@ import { createHashRouter, Link, Navigate, RouterProvider, useRouteError } from 
 
 import { Layout } from "./components/Layout";
 import { AgentsPage } from "./pages/AgentsPage";
+import { DocumentsPage } from "./pages/DocumentsPage";
 import { NewTaskPage } from "./pages/NewTaskPage";
 import { SessionPage } from "./pages/SessionPage";
 import { SessionsPage } from "./pages/SessionsPage";
@@ -37,6 +38,13 @@ export const routes = [
       { path: "agents", element: <AgentsPage /> },
       { path: "sessions", element: <SessionsPage /> },
       { path: "sessions/:sessionId", element: <SessionPage /> },
+      { path: "documents", element: <DocumentsPage /> },
+      // Workflow pages load on first visit: the editor's YAML parser and the diff stay out of the main bundle.
+      { path: "workflows", lazy: () => import("./pages/WorkflowsPage").then((m) => ({ Component: m.WorkflowsPage })) },
+      { path: "workflows/new", lazy: () => import("./pages/WorkflowEditPage").then((m) => ({ Component: m.WorkflowEditPage })) },
+      { path: "workflows/:workflowId", lazy: () => import("./pages/WorkflowPage").then((m) => ({ Component: m.WorkflowPage })) },
+      { path: "workflows/:workflowId/edit", lazy: () => import("./pages/WorkflowEditPage").then((m) => ({ Component: m.WorkflowEditPage })) },
+      { path: "workflows/:workflowId/run", lazy: () => import("./pages/WorkflowRunPage").then((m) => ({ Component: m.WorkflowRunPage })) },
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -29,6 +29,8 @@ from httpx_sse import aconnect_sse
 from orchestra.api.schemas import (
     AgentList,
     AgentPublic,
+    HookSecret,
+    SchedulePublic,
     TaskEventPublic,
     TaskPublic,
     WorkflowList,
@@ -328,6 +330,29 @@ class AsyncOrchestra:
             task = TaskPublic.model_validate_json(response.content)
             return await self._ended(task) if wait else task
 
+    async def schedule_workflow(
+        self, workflow_id: str, cron: str, inputs: dict[str, Any] | None = None, **options: Any
+    ) -> SchedulePublic:
+        """Run the workflow at the cron expression's times with these inputs; `options`:
+        `timezone`, `catch_up`, `overlap` (see `ScheduleCreate`).
+
+        Raises:
+            BadRequest: the cron expression, time zone or inputs are wrong (each field named).
+        """
+        body = {"cron": cron, "inputs": inputs or {}, **options}
+        response = await self._send(
+            "POST", f"/api/workflows/{workflow_id}/schedules", ok=(201,), json=body
+        )
+        return SchedulePublic.model_validate_json(response.content)
+
+    async def rotate_hook(self, workflow_id: str, signed: bool = False) -> HookSecret:
+        """Make the workflow's webhook or give it a new token; the answer's token and signing
+        secret are shown this once."""
+        response = await self._send(
+            "POST", f"/api/workflows/{workflow_id}/hooks", ok=(201,), json={"signed": signed}
+        )
+        return HookSecret.model_validate_json(response.content)
+
     async def _ended(self, task: TaskPublic) -> TaskPublic:
         # A submit's own wait gives up after WAIT_SECONDS; reads that wait take over.
         return task if task.status.terminal else await self.wait(task.id)
@@ -365,6 +390,10 @@ class AsyncOrchestra:
         """Stop the task: no new step starts and agents are asked to stop theirs."""
         response = await self._send("POST", f"/api/tasks/{task_id}/cancel")
         return TaskPublic.model_validate_json(response.content)
+
+    async def delete(self, task_id: str) -> None:
+        """Delete the task with its steps, events and messages (canceled first if running)."""
+        await self._send("DELETE", f"/api/tasks/{task_id}", ok=(204,))
 
     async def agents(self) -> list[AgentPublic]:
         """The registered agents with their skills and instances."""
@@ -452,6 +481,10 @@ class Orchestra:
         """See `AsyncOrchestra.cancel`."""
         return self._call(self._client.cancel(task_id))
 
+    def delete(self, task_id: str) -> None:
+        """See `AsyncOrchestra.delete`."""
+        self._call(self._client.delete(task_id))
+
     def agents(self) -> list[AgentPublic]:
         """See `AsyncOrchestra.agents`."""
         return self._call(self._client.agents())
@@ -475,6 +508,16 @@ class Orchestra:
     ) -> TaskPublic:
         """See `AsyncOrchestra.run_workflow`."""
         return self._call(self._client.run_workflow(workflow_id, inputs, **options))
+
+    def schedule_workflow(
+        self, workflow_id: str, cron: str, inputs: dict[str, Any] | None = None, **options: Any
+    ) -> SchedulePublic:
+        """See `AsyncOrchestra.schedule_workflow`."""
+        return self._call(self._client.schedule_workflow(workflow_id, cron, inputs, **options))
+
+    def rotate_hook(self, workflow_id: str, signed: bool = False) -> HookSecret:
+        """See `AsyncOrchestra.rotate_hook`."""
+        return self._call(self._client.rotate_hook(workflow_id, signed))
 
 
 async def _make(

@@ -155,6 +155,28 @@ class Settings(BaseSettings):
         gt=0,
         description="How often a process looks for tasks other processes changed.",
     )
+    retention_days: float | None = Field(
+        default=None,
+        gt=0,
+        description="Delete finished tasks (steps, events, messages) older than this many "
+        "days; empty keeps them.",
+    )
+    retention_sweep_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="How often each process deletes what RETENTION_DAYS lets go.",
+    )
+    clock_ticks_kept_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="How long DBOS's records of the schedules' ended clock ticks are kept.",
+    )
+    checkpoint_days: float = Field(
+        default=1.0,
+        gt=0,
+        description="The research agent drops, when it starts, the checkpoints of runs "
+        "stopped by a shutdown and not sent again within this many days.",
+    )
     application_version: str = Field(
         default="orchestra-3",
         description="Pinned so that pending tasks resume after an upgrade of the code.",
@@ -181,7 +203,31 @@ class Settings(BaseSettings):
         "be on, besides loopback while Orchestra listens on loopback.",
     )
     max_request_bytes: int = Field(default=1_048_576, ge=1024)
+    max_document_bytes: int = Field(
+        default=20_000_000,
+        ge=1024,
+        description="Largest document upload (POST /api/documents), in bytes.",
+    )
     tasks_per_minute: int = Field(default=120, ge=1, description="Per API key and process.")
+    schedule_tick_seconds: int = Field(
+        default=5,
+        ge=1,
+        le=3600,
+        description="How often the clock looks for due workflow schedules (once per tick "
+        "across all processes): a schedule fires within this of its time. A divisor of 60, "
+        "or a multiple of 60 that divides an hour.",
+    )
+    schedule_late_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="A schedule's time found due later than this was missed (the "
+        "orchestrator was down): its catch-up policy applies.",
+    )
+    hook_signature_tolerance_seconds: int = Field(
+        default=300,
+        ge=1,
+        description="How far a signed webhook delivery's timestamp may be from now.",
+    )
     max_event_streams: int = Field(
         default=20, ge=1, description="Open SSE streams per API key and process."
     )
@@ -195,10 +241,22 @@ class Settings(BaseSettings):
         default="text", description="json writes one JSON object per line."
     )
 
+    @field_validator("schedule_tick_seconds")
+    @classmethod
+    def _divides_the_clock(cls, value: int) -> int:
+        if not (60 % value == 0 or (value % 60 == 0 and 60 % (value // 60) == 0)):
+            raise ValueError("must divide 60 (1, 2, 5, 10...) or be minutes that divide an hour")
+        return value
+
     @field_validator("data_dir")
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
+
+    @field_validator("retention_days", mode="before")
+    @classmethod
+    def _keep_when_empty(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("model_profiles", mode="before")
     @classmethod

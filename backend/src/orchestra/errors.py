@@ -2,8 +2,11 @@
 
 OrchestraError
 ├── Unauthorized             401 unauthorized (no key, or not a valid one)
+│   └── BadSignature         401 bad_signature (a webhook delivery's signature is missing,
+│                                wrong or stale)
 ├── Forbidden                403 forbidden (needs an admin key)
 ├── NotFoundError            404 task_not_found, agent_not_found, session_not_found, ...
+│   └── UnknownHook          404 hook_not_found (says nothing of what the token was)
 ├── ConflictError            409 task_already_finished
 ├── InvalidInputError        422 invalid_input, empty_description, invalid_plan, ...
 ├── AgentCardError           422 agent_card_unreachable, agent_card_invalid
@@ -42,6 +45,14 @@ class NotFoundError(OrchestraError):
         super().__init__(f"No {kind} with id '{ident}'.", code=f"{kind}_not_found", id=ident)
 
 
+class UnknownHook(NotFoundError):
+    """No webhook has this token (never had, rotated, or its workflow deleted); the answer
+    is the same in every case so that tokens cannot be probed."""
+
+    def __init__(self) -> None:
+        OrchestraError.__init__(self, "No webhook at this address.", code="hook_not_found")
+
+
 class InvalidInputError(OrchestraError):
     status_code = 422
     code = "invalid_input"
@@ -60,6 +71,10 @@ class AgentCardError(OrchestraError):
 class Unauthorized(OrchestraError):
     status_code = 401
     code = "unauthorized"
+
+
+class BadSignature(Unauthorized):
+    code = "bad_signature"
 
 
 class Forbidden(OrchestraError):

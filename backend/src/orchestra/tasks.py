@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -62,12 +63,15 @@ class Tasks:
         plan: Plan | None = None,
         workflow: WorkflowOrigin | None = None,
         task_id: str | None = None,
+        within: Callable[[Connection], None] | None = None,
     ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
         A repeated idempotency key returns the task it created first. `workflow`: the task
         is a run of that workflow, whose `plan` it is. `task_id` is the id the caller chose
-        (the A2A server names its tasks before they exist); else a new one.
+        (the A2A server names its tasks before they exist); else a new one. `within` runs
+        first in the transaction that stores the task: what it raises stores nothing (a
+        schedule moves on to its next time in it, so the time and its run are one write).
         """
         admission = self.executor.rt.admission
         if admission.full:
@@ -132,6 +136,8 @@ class Tasks:
             record_plan(change, outcome, agents)
 
         def work(connection: Connection) -> None:
+            if within is not None:
+                within(connection)
             if session_id is not None:
                 owner = connection.scalar(select(Session.owner).where(Session.id == session_id))
                 if owner is None or not principal.owns(owner):

@@ -6,9 +6,10 @@ costs no database query; the JSON body and its ETag are made once per change, no
 read. A finished task never changes, so its view is kept until the cache is full (least
 recently read first out).
 
-Other processes' changes are seen by `sync`, which reads which tasks have new events every
-`VIEW_SYNC_SECONDS` and drops their views; and a view this process did not patch is read
-again after `REMOTE_FRESH_SECONDS` at most, so a missed event cannot leave it stale.
+Other processes' changes are seen by `sync`, which reads which tasks have new events (or
+were deleted, `orchestra.history`) every `VIEW_SYNC_SECONDS` and drops their views; and a
+view this process did not patch is read again after `REMOTE_FRESH_SECONDS` at most, so a
+missed event cannot leave it stale.
 
 Waiting readers (`?wait=`, event streams) are woken per task.
 """
@@ -30,7 +31,7 @@ import orjson
 from sqlalchemy import Connection, bindparam, func, select
 
 from orchestra.changes import Change
-from orchestra.db import EVENTS, STEPS, TASKS, Database, StepStatus, TaskStatus
+from orchestra.db import DELETIONS, EVENTS, STEPS, TASKS, Database, StepStatus, TaskStatus
 
 log = logging.getLogger(__name__)
 
@@ -266,6 +267,7 @@ class TaskViews:
         self._loads: dict[str, _Load] = {}
         self._signals: dict[str, asyncio.Event] = {}
         self._cursor: int | None = None
+        self._deleted_cursor: int | None = None
 
     async def get(self, task_id: str) -> TaskView | None:
         """The task's view, from memory when it is current there."""
@@ -371,20 +373,31 @@ class TaskViews:
     async def sync(self) -> None:
         """Drop the views of tasks other processes changed; wake their readers."""
         window = 0 if self.db.sqlite else SYNC_WINDOW
-        cursor = self._cursor
+        cursor, deleted_cursor = self._cursor, self._deleted_cursor
 
-        def read(connection: Connection) -> list[Any]:
-            if cursor is None:
-                return [(None, connection.scalar(select(func.max(EVENTS.c.id))) or 0)]
-            return list(
-                connection.execute(
-                    select(EVENTS.c.task_id, func.max(EVENTS.c.id))
-                    .where(EVENTS.c.id > cursor - window)
-                    .group_by(EVENTS.c.task_id)
+        def read(connection: Connection) -> tuple[list[Any], list[Any]]:
+            if cursor is None or deleted_cursor is None:
+                last_event = connection.scalar(select(func.max(EVENTS.c.id))) or 0
+                last_deleted = connection.scalar(select(func.max(DELETIONS.c.id))) or 0
+                return [(None, last_event)], [(last_deleted, None)]
+            changed = connection.execute(
+                select(EVENTS.c.task_id, func.max(EVENTS.c.id))
+                .where(EVENTS.c.id > cursor - window)
+                .group_by(EVENTS.c.task_id)
+            )
+            deleted = connection.execute(
+                select(DELETIONS.c.id, DELETIONS.c.task_id).where(
+                    DELETIONS.c.id > deleted_cursor - window
                 )
             )
+            return list(changed), list(deleted)
 
-        for task_id, last in await self.db.read(read):
+        changed, deleted = await self.db.read(read)
+        for deletion_id, task_id in deleted:
+            self._deleted_cursor = max(self._deleted_cursor or 0, int(deletion_id))
+            if task_id is not None:
+                self.forget(task_id)
+        for task_id, last in changed:
             self._cursor = max(self._cursor or 0, int(last))
             if task_id is None:
                 continue

@@ -11,6 +11,7 @@ import time
 import uuid
 from contextlib import AsyncExitStack, closing
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
+from langgraph.checkpoint.base import empty_checkpoint
+from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
 from orchestra.agents.a2a_internals import durable_task_store
 from orchestra.agents.idempotency import MessageKeyStore, idempotency_key
@@ -275,3 +278,27 @@ async def test_a_run_a_restart_interrupted_resumes_from_its_checkpoint(tmp_path:
     assert "Understanding the question" not in said and "Gathering sources" not in said
     assert outcome.data["question"] == "Explain tides"
     assert threads(checkpoint_file(server)) == {}
+
+
+async def test_threads_abandoned_for_longer_than_checkpoint_days_go_at_start(
+    tmp_path: Path,
+) -> None:
+    """A run a shutdown stopped, never sent again (its task was deleted meanwhile), keeps
+    its thread only until the agent starts after CHECKPOINT_DAYS; a recent one stays to be
+    resumed."""
+    path = tmp_path / "graph.db"
+    async with AsyncSqliteSaver.from_conn_string(str(path)) as saver:
+        await saver.setup()
+        for thread, age in (("abandoned", timedelta(days=3)), ("recent", timedelta(hours=1))):
+            checkpoint = empty_checkpoint()
+            checkpoint["ts"] = (datetime.now(UTC) - age).isoformat()
+            config: Any = {"configurable": {"thread_id": thread, "checkpoint_ns": ""}}
+            await saver.aput(config, checkpoint, {}, {})
+    assert set(threads(path)) == {"abandoned", "recent"}
+
+    executor = ResearchExecutor(
+        checkpoint_path=path, corpus_dir=tmp_path / "corpus", checkpoint_days=2
+    )
+    async with AsyncExitStack() as stack:
+        await executor.startup(stack)
+    assert set(threads(path)) == {"recent"}

@@ -23,6 +23,7 @@ LIMITS = {
     "TASKS_PER_MINUTE": "6",
     "MAX_EVENT_STREAMS": "1",
     "MAX_REQUEST_BYTES": "4096",
+    "MAX_DOCUMENT_BYTES": "8192",
 }
 
 
@@ -80,6 +81,7 @@ API_CALLS = [
     ("GET", "/api/tasks/x"),
     ("POST", "/api/tasks/x/cancel"),
     ("GET", "/api/tasks/x/events"),
+    ("DELETE", "/api/tasks/x"),
     ("GET", "/api/agents"),
     ("POST", "/api/agents"),
     ("GET", "/api/agents/x"),
@@ -90,6 +92,7 @@ API_CALLS = [
     ("POST", "/api/sessions"),
     ("GET", "/api/sessions/x"),
     ("GET", "/api/sessions/x/messages"),
+    ("DELETE", "/api/sessions/x"),
     ("GET", "/api/auth/me"),
     ("GET", "/api/workflows"),
     ("POST", "/api/workflows"),
@@ -99,6 +102,21 @@ API_CALLS = [
     ("GET", "/api/workflows/x/versions"),
     ("GET", "/api/workflows/x/runs"),
     ("POST", "/api/workflows/x/runs"),
+    ("POST", "/api/documents"),
+    ("GET", "/api/documents"),
+    ("GET", "/api/documents/search?q=x"),
+    ("GET", "/api/documents/x"),
+    ("DELETE", "/api/documents/x"),
+    ("POST", "/api/workflows/x/schedules"),
+    ("GET", "/api/workflows/x/schedules"),
+    ("GET", "/api/workflows/x/schedules/y"),
+    ("POST", "/api/workflows/x/schedules/y/pause"),
+    ("POST", "/api/workflows/x/schedules/y/resume"),
+    ("DELETE", "/api/workflows/x/schedules/y"),
+    ("GET", "/api/workflows/x/schedules/y/preview"),
+    ("POST", "/api/workflows/x/hooks"),
+    ("GET", "/api/workflows/x/hooks"),
+    ("DELETE", "/api/workflows/x/hooks"),
 ]
 
 
@@ -172,6 +190,15 @@ def test_tasks_and_sessions_are_private_to_their_owner(secured: Secured) -> None
         assert using.status_code == 404
         assert task["id"] in {t["id"] for t in alice.get("/api/tasks").json()["items"]}
         assert admin.get(f"/api/tasks/{task['id']}").status_code == 200
+        # Only the owner or an admin deletes.
+        assert bob.delete(f"/api/tasks/{task['id']}").status_code == 404
+        assert bob.delete(f"/api/sessions/{session['id']}").status_code == 404
+        assert alice.get(f"/api/tasks/{task['id']}").status_code == 200
+        other = alice.post("/api/tasks", json={"description": "sum of 5 and 6"}).json()
+        assert admin.delete(f"/api/tasks/{other['id']}").status_code == 204
+        assert alice.get(f"/api/tasks/{other['id']}").status_code == 404
+        assert alice.delete(f"/api/sessions/{session['id']}").status_code == 204
+        assert alice.get(f"/api/tasks/{task['id']}").status_code == 404
 
 
 def test_the_python_client_sends_its_key(secured: Secured) -> None:
@@ -232,6 +259,91 @@ def test_workflows_and_their_runs_are_private_to_their_owner(secured: Secured) -
         runs = admin.get(f"{base}/runs").json()
         assert [t["id"] for t in runs["items"]] == [task["id"]]
         assert owner.get(base).json()["version"] == 1  # the refused PUT made no version
+
+
+def test_documents_are_private_unless_an_admin_shares_them(secured: Secured) -> None:
+    text = b"Tidal power turns the rise and fall of the sea into electricity for the grid."
+    with (
+        secured.client(secured.alice) as alice,
+        secured.client(secured.bob) as bob,
+        secured.client(secured.admin) as admin,
+    ):
+        mine = alice.post("/api/documents", files={"file": ("tides.txt", text)}).json()
+        assert bob.get(f"/api/documents/{mine['id']}").status_code == 404
+        assert bob.delete(f"/api/documents/{mine['id']}").status_code == 404
+        assert mine["id"] not in {d["id"] for d in bob.get("/api/documents").json()["items"]}
+        assert bob.get("/api/documents/search", params={"q": "tidal power"}).json()["items"] == []
+        assert alice.get("/api/documents/search", params={"q": "tidal power"}).json()["items"]
+        refused = bob.post(
+            "/api/documents", files={"file": ("x.txt", text)}, data={"shared": "true"}
+        )
+        assert refused.status_code == 403
+        shared = admin.post(
+            "/api/documents", files={"file": ("grid.txt", text)}, data={"shared": "true"}
+        ).json()
+        assert shared["shared"] is True
+        found = bob.get("/api/documents/search", params={"q": "tidal power"}).json()["items"]
+        assert [f["document_id"] for f in found] == [shared["id"]]
+        assert bob.delete(f"/api/documents/{shared['id']}").status_code == 404
+        for document in (mine, shared):
+            assert admin.delete(f"/api/documents/{document['id']}").status_code == 204
+
+
+def test_documents_have_their_own_size_limit(secured: Secured) -> None:
+    """Uploads may exceed MAX_REQUEST_BYTES (4096 here), up to MAX_DOCUMENT_BYTES (8192)."""
+    sentence = b"Tidal power turns the rise and fall of the sea into electricity. "
+    with secured.client(secured.alice) as alice:
+        fits = alice.post("/api/documents", files={"file": ("a.txt", sentence * 90)})
+        assert fits.status_code == 201, fits.text
+        too_big = alice.post("/api/documents", files={"file": ("b.txt", sentence * 200)})
+        assert too_big.status_code == 422
+        assert too_big.json()["error"]["code"] == "document_too_large"
+        # Far larger: refused before it is read whole.
+        huge = alice.post("/api/documents", files={"file": ("c.txt", sentence * 2000)})
+        assert huge.status_code == 413
+        assert alice.delete(f"/api/documents/{fits.json()['id']}").status_code == 204
+
+
+def test_schedules_and_hooks_are_managed_by_the_workflow_s_owner_or_an_admin(
+    secured: Secured,
+) -> None:
+    erin, frank = _key(secured.stack, "user", "erin"), _key(secured.stack, "user", "frank")
+    with (
+        secured.client(erin) as owner,
+        secured.client(frank) as other,
+        secured.client(secured.admin) as admin,
+        secured.client(None) as anyone,
+    ):
+        workflow = owner.post("/api/workflows", json=SUM_WORKFLOW).json()
+        base = f"/api/workflows/{workflow['id']}"
+        schedule = {"cron": "@daily", "inputs": {"a": 1}}
+        assert other.post(f"{base}/schedules", json=schedule).status_code == 404
+        assert other.post(f"{base}/hooks").status_code == 404
+        made = admin.post(f"{base}/schedules", json=schedule)
+        assert made.status_code == 201, made.text
+        mine = owner.get(f"{base}/schedules/{made.json()['id']}")
+        assert mine.status_code == 200 and mine.json()["created_by"] != "local"
+        for method, path in (
+            ("GET", f"{base}/schedules"),
+            ("GET", f"{base}/schedules/{made.json()['id']}"),
+            ("POST", f"{base}/schedules/{made.json()['id']}/pause"),
+            ("DELETE", f"{base}/schedules/{made.json()['id']}"),
+        ):
+            response = other.request(method, path)
+            assert response.status_code == 404, (method, path, response.text)
+            assert response.json()["error"]["code"] == "workflow_not_found"
+        hook = owner.post(f"{base}/hooks").json()
+        assert other.get(f"{base}/hooks").status_code == 404
+        assert other.delete(f"{base}/hooks").status_code == 404
+        # The URL needs no key: its token is the key. The run is the workflow owner's.
+        delivered = anyone.post(hook["url"], json={"a": 5})
+        assert delivered.status_code == 202, delivered.text
+        run = wait_for_task(owner, delivered.json()["id"], ("completed",))
+        assert run["workflow_id"] == workflow["id"]
+        assert other.get(f"/api/tasks/{run['id']}").status_code == 404
+        # Deliveries count against the owner's task rate (TASKS_PER_MINUTE=6 here).
+        codes = [anyone.post(hook["url"], json={"a": n}).status_code for n in range(6)]
+        assert codes[-1] == 429 and set(codes[:5]) == {202}, codes
 
 
 def test_idempotency_keys_are_per_owner(secured: Secured) -> None:

@@ -83,3 +83,20 @@ def wait_until_step_status(api: httpx.Client, task_id: str, step_id: str, status
             return True
         time.sleep(0.05)
     raise TimeoutError(f"step {step_id} of {task_id} never was {status}")
+
+
+def remote_state(url: str, remote_task_id: str, timeout: float = 5) -> str:
+    """The agent's own view of its task, asked over A2A JSON-RPC (GetTask)."""
+    deadline = time.monotonic() + timeout
+    state = ""
+    while time.monotonic() < deadline:
+        response = httpx.post(
+            url + "/",
+            headers={"A2A-Version": "1.0"},
+            json={"jsonrpc": "2.0", "id": 1, "method": "GetTask", "params": {"id": remote_task_id}},
+        )
+        state = response.json()["result"]["status"]["state"]
+        if state == "TASK_STATE_CANCELED":
+            break
+        time.sleep(0.05)
+    return state

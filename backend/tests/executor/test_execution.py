@@ -5,10 +5,9 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-import httpx
 import pytest
 
-from tests.executor.slow import Slow, wait_until_step_running, wait_until_step_status
+from tests.executor.slow import Slow, remote_state, wait_until_step_running, wait_until_step_status
 from tests.stack import task_events, wait_for_task
 
 
@@ -65,7 +64,7 @@ def test_cancel_stops_a_running_task(slow: Slow) -> None:
     remote = task["steps"][0]["remote_task_id"]  # type: ignore[index]
     assert remote
     assert slow.received(task_id) == ["a"]
-    assert _remote_state(slow.agent.url, str(remote)) == "TASK_STATE_CANCELED"
+    assert remote_state(slow.agent.url, str(remote)) == "TASK_STATE_CANCELED"
     again = slow.api.post(f"/api/tasks/{task_id}/cancel")
     assert again.status_code == 409
 
@@ -113,23 +112,6 @@ def test_a_crash_after_steps_finished_out_of_plan_order_replays_each_result_to_i
     outputs = {s["id"]: s["output"] for s in task["steps"]}
     assert "for b;" in outputs["b"] and "for c;" in outputs["c"], outputs
     assert "inputs: ['b', 'c']" in outputs["d"], outputs
-
-
-def _remote_state(url: str, remote_task_id: str, timeout: float = 5) -> str:
-    """The agent's own view of its task, asked over A2A JSON-RPC (GetTask)."""
-    deadline = time.monotonic() + timeout
-    state = ""
-    while time.monotonic() < deadline:
-        response = httpx.post(
-            url + "/",
-            headers={"A2A-Version": "1.0"},
-            json={"jsonrpc": "2.0", "id": 1, "method": "GetTask", "params": {"id": remote_task_id}},
-        )
-        state = response.json()["result"]["status"]["state"]
-        if state == "TASK_STATE_CANCELED":
-            break
-        time.sleep(0.05)
-    return state
 
 
 def test_ready_steps_start_in_the_transaction_that_makes_them_ready(slow: Slow) -> None:

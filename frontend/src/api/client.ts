@@ -10,13 +10,20 @@ import type { paths } from "./schema";
 import type {
   AgentPublic,
   Balancing,
+  DocumentList,
+  DocumentPublic,
   MessageList,
+  PassagePublic,
   Plan,
   SessionList,
   SessionPublic,
   TaskList,
   TaskPublic,
   TaskStatus,
+  WorkflowDefinition,
+  WorkflowList,
+  WorkflowPublic,
+  WorkflowVersionList,
 } from "./types";
 
 /** A failed API call: `code` is the API's error code, or `network` / `bad_response`. */
@@ -51,6 +58,29 @@ export interface NewTask {
   sessionId?: string | undefined;
   metadata?: Record<string, unknown> | undefined;
   plan?: Plan | undefined;
+}
+
+export interface NewRun {
+  inputs: Record<string, unknown>;
+  sessionId?: string | undefined;
+}
+
+/** One problem of a refused request (422): where (`steps.1.capability`, `inputs.numbers.1`) and what. */
+export interface Problem {
+  field: string;
+  problem: string;
+}
+
+/** The problems a 422 lists in `details.errors`, each with the field it names. */
+export function problemsOf(error: unknown): Problem[] {
+  if (!(error instanceof ApiError)) return [];
+  const errors = error.details.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((entry: unknown) => {
+    if (typeof entry !== "object" || entry === null) return [];
+    const { field, problem } = entry as Record<string, unknown>;
+    return typeof problem === "string" ? [{ field: typeof field === "string" ? field : "", problem }] : [];
+  });
 }
 
 type Outcome<T> = { data?: T; error?: unknown; response: Response };
@@ -191,6 +221,14 @@ export function createApi(options: ApiOptions = {}) {
     cancelTask(id: string): Promise<TaskPublic> {
       return call(() => client.POST("/api/tasks/{task_id}/cancel", { params: { path: { task_id: id } } }));
     },
+    /** Deletes the task with its steps, events and messages (a running one is canceled first). */
+    async deleteTask(id: string): Promise<void> {
+      await call(() => client.DELETE("/api/tasks/{task_id}", { params: { path: { task_id: id } } }));
+    },
+    /** Deletes the session with its messages and tasks. */
+    async deleteSession(id: string): Promise<void> {
+      await call(() => client.DELETE("/api/sessions/{session_id}", { params: { path: { session_id: id } } }));
+    },
     listAgents(signal?: AbortSignal): Promise<AgentPublic[]> {
       return call(() => client.GET("/api/agents", { signal })).then((list) => list.items);
     },
@@ -204,6 +242,34 @@ export function createApi(options: ApiOptions = {}) {
     },
     async removeAgent(id: string): Promise<void> {
       await call(() => client.DELETE("/api/agents/{agent_id}", { params: { path: { agent_id: id } } }));
+    },
+    /** The caller's documents and the shared ones, newest first. */
+    listDocuments(query: PageQuery = {}, signal?: AbortSignal): Promise<DocumentList> {
+      return call(() =>
+        client.GET("/api/documents", { params: { query: { limit: query.limit, offset: query.offset } }, signal }),
+      );
+    },
+    /** Uploads a file; its text is extracted and cut into passages research steps read. */
+    uploadDocument(file: File, shared = false): Promise<DocumentPublic> {
+      const form = new FormData();
+      form.append("file", file, file.name);
+      if (shared) form.append("shared", "true");
+      return call(() =>
+        client.POST("/api/documents", {
+          // The schema types the file as a string; the browser sends it as a multipart part.
+          body: form as unknown as { file: string; shared: boolean },
+          bodySerializer: (body) => body as unknown as FormData,
+        }),
+      );
+    },
+    /** The passages a research step of the caller's would read for `q`, best first. */
+    searchDocuments(q: string, signal?: AbortSignal): Promise<PassagePublic[]> {
+      return call(() => client.GET("/api/documents/search", { params: { query: { q } }, signal })).then(
+        (found) => found.items,
+      );
+    },
+    async deleteDocument(id: string): Promise<void> {
+      await call(() => client.DELETE("/api/documents/{document_id}", { params: { path: { document_id: id } } }));
     },
     createSession(title: string): Promise<SessionPublic> {
       return call(() => client.POST("/api/sessions", { body: { title } }));
@@ -224,6 +290,57 @@ export function createApi(options: ApiOptions = {}) {
         client.GET("/api/sessions/{session_id}/messages", {
           params: { path: { session_id: id }, query: { limit: 500 } },
           signal,
+        }),
+      );
+    },
+    /** The caller's workflows, newest first. */
+    listWorkflows(query: PageQuery = {}, signal?: AbortSignal): Promise<WorkflowList> {
+      return call(() =>
+        client.GET("/api/workflows", { params: { query: { limit: query.limit, offset: query.offset } }, signal }),
+      );
+    },
+    getWorkflow(id: string, signal?: AbortSignal): Promise<WorkflowPublic> {
+      return call(() =>
+        client.GET("/api/workflows/{workflow_id}", { params: { path: { workflow_id: id } }, signal }),
+      );
+    },
+    /** Save a new workflow (version 1); 422 `invalid_workflow` lists every problem. */
+    createWorkflow(definition: WorkflowDefinition): Promise<WorkflowPublic> {
+      return call(() => client.POST("/api/workflows", { body: definition }));
+    },
+    /** Save the whole definition as the workflow's next version. */
+    updateWorkflow(id: string, definition: WorkflowDefinition): Promise<WorkflowPublic> {
+      return call(() =>
+        client.PUT("/api/workflows/{workflow_id}", { params: { path: { workflow_id: id } }, body: definition }),
+      );
+    },
+    async deleteWorkflow(id: string): Promise<void> {
+      await call(() => client.DELETE("/api/workflows/{workflow_id}", { params: { path: { workflow_id: id } } }));
+    },
+    /** Every version of the workflow, newest first. */
+    listWorkflowVersions(id: string, query: PageQuery = {}, signal?: AbortSignal): Promise<WorkflowVersionList> {
+      return call(() =>
+        client.GET("/api/workflows/{workflow_id}/versions", {
+          params: { path: { workflow_id: id }, query: { limit: query.limit, offset: query.offset } },
+          signal,
+        }),
+      );
+    },
+    /** The workflow's runs (tasks), newest first. */
+    listWorkflowRuns(id: string, query: PageQuery = {}, signal?: AbortSignal): Promise<TaskList> {
+      return call(() =>
+        client.GET("/api/workflows/{workflow_id}/runs", {
+          params: { path: { workflow_id: id }, query: { limit: query.limit, offset: query.offset } },
+          signal,
+        }),
+      );
+    },
+    /** Start a run of the newest version; 422 `invalid_inputs` names each wrong input. */
+    runWorkflow(id: string, run: NewRun): Promise<TaskPublic> {
+      return call(() =>
+        client.POST("/api/workflows/{workflow_id}/runs", {
+          params: { path: { workflow_id: id } },
+          body: { inputs: run.inputs, session_id: run.sessionId ?? null },
         }),
       );
     },

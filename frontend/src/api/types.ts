@@ -27,6 +27,15 @@ export type SessionList = Schemas["SessionList"];
 export type MessagePublic = Schemas["MessagePublic"];
 export type MessageList = Schemas["MessageList"];
 export type ErrorBody = Schemas["ErrorBody"];
+export type DocumentPublic = Schemas["DocumentPublic"];
+export type DocumentList = Schemas["DocumentList"];
+export type PassagePublic = Schemas["PassagePublic"];
+export type WorkflowPublic = Schemas["WorkflowPublic"];
+export type WorkflowList = Schemas["WorkflowList"];
+export type WorkflowDefinition = Schemas["WorkflowDefinition"];
+export type WorkflowStep = Schemas["WorkflowStep"];
+export type WorkflowVersionPublic = Schemas["WorkflowVersionPublic"];
+export type WorkflowVersionList = Schemas["WorkflowVersionList"];
 /** One entry of the task event log, as the SSE `data` field carries it. */
 export type TaskEvent = Schemas["TaskEventPublic"];
 /** Event types of the task event stream (`GET /api/tasks/{id}/events`). */

@@ -11,8 +11,10 @@ import { KeyPrompt } from "./KeyPrompt";
 const LINKS = [
   { to: "/tasks", label: "Tasks", end: true },
   { to: "/tasks/new", label: "New task", end: true },
+  { to: "/workflows", label: "Workflows", end: false },
   { to: "/agents", label: "Agents", end: false },
   { to: "/sessions", label: "Sessions", end: false },
+  { to: "/documents", label: "Documents", end: false },
 ];
 
 export function Layout() {

@@ -48,3 +48,8 @@ export function formatPercent(ratio: number): string {
 export function shortId(id: string): string {
   return id.slice(0, 8);
 }
+
+/** "1 task", "2 tasks": a count with its noun (plural with an s). */
+export function count(n: number, noun: string): string {
+  return `${formatNumber(n)} ${noun}${n === 1 ? "" : "s"}`;
+}

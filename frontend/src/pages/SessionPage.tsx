@@ -1,19 +1,21 @@
 /** One session: its messages (tasks asked, results given) and the tasks it produced. */
 import { useCallback } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 
 import { api, ApiError } from "../api/client";
+import { DeleteButton } from "../components/DeleteButton";
 import { Markdown } from "../components/Markdown";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { TaskTable } from "../components/TaskTable";
 import { useResource } from "../hooks/useResource";
-import { formatTime, shortId } from "../lib/format";
+import { count, formatTime, shortId } from "../lib/format";
 import { sessionLabel } from "../lib/sessions";
 
 const REFRESH_MS = 3000;
 
 export function SessionPage() {
   const { sessionId = "" } = useParams();
+  const navigate = useNavigate();
   const load = useCallback(
     async (signal: AbortSignal) => {
       const [session, messages, tasks] = await Promise.all([
@@ -49,9 +51,17 @@ export function SessionPage() {
       </p>
       <div className="page-head">
         <h1 id="session-title">{sessionLabel(session)}</h1>
-        <Link className="button primary" to={`/tasks/new?session=${session.id}`}>
-          New task in this session
-        </Link>
+        <div className="page-actions">
+          <Link className="button primary" to={`/tasks/new?session=${session.id}`}>
+            New task in this session
+          </Link>
+          <DeleteButton
+            what="session"
+            warning={`Its ${count(session.messages, "message")} and ${count(session.tasks, "task")} go too; running ones are canceled.`}
+            onDelete={() => api.deleteSession(session.id)}
+            onDeleted={() => navigate("/sessions", { replace: true })}
+          />
+        </div>
       </div>
       <p className="muted">
         Started {formatTime(session.created_at)} · {session.tasks} tasks · {session.messages} messages

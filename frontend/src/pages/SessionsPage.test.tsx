@@ -68,4 +68,18 @@ describe("SessionPage", () => {
     expect(screen.getByRole("link", { name: "New task in this session" })).toHaveAttribute("href", "/tasks/new?session=sess-1");
     expect(list).toHaveBeenCalledWith({ sessionId: "sess-1", limit: 200 }, expect.anything());
   });
+
+  it("deletes the session after a confirmation, then shows the list", async () => {
+    vi.spyOn(api, "getSession").mockResolvedValue(session);
+    vi.spyOn(api, "listMessages").mockResolvedValue({ items: [], total: 0, limit: 500, offset: 0 });
+    vi.spyOn(api, "listTasks").mockResolvedValue({ items: [], total: 0, limit: 200, offset: 0 });
+    const remove = vi.spyOn(api, "deleteSession").mockResolvedValue(undefined);
+    renderAt("/sessions/sess-1", "/sessions/:sessionId", <SessionPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Delete session…" }));
+    expect(screen.getByText(/2 messages and 1 task go too/)).toBeInTheDocument();
+    expect(remove).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole("button", { name: "Delete session" }));
+    expect(remove).toHaveBeenCalledWith("sess-1");
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/sessions"));
+  });
 });

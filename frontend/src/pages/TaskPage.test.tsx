@@ -75,6 +75,29 @@ describe("TaskPage", () => {
     expect(screen.queryByRole("button", { name: "Cancel task" })).not.toBeInTheDocument();
   });
 
+  it("deletes a task after a confirmation, then shows the list", async () => {
+    vi.spyOn(api, "getTask").mockResolvedValue(makeTask());
+    const remove = vi.spyOn(api, "deleteTask").mockResolvedValue(undefined);
+    renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Delete task…" }));
+    await userEvent.click(screen.getByRole("button", { name: "Keep" }));
+    expect(remove).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole("button", { name: "Delete task…" }));
+    await userEvent.click(screen.getByRole("button", { name: "Delete task" }));
+    expect(remove).toHaveBeenCalledWith("t1aaaaaaaaaaaaaaaa");
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/tasks"));
+  });
+
+  it("says why a task could not be deleted, and keeps it", async () => {
+    vi.spyOn(api, "getTask").mockResolvedValue(makeTask());
+    vi.spyOn(api, "deleteTask").mockRejectedValue(new ApiError(409, "task_still_running", "Task t1 is still stopping."));
+    renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Delete task…" }));
+    await userEvent.click(screen.getByRole("button", { name: "Delete task" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Could not delete: Task t1 is still stopping.");
+    expect(screen.getByTestId("location")).toHaveTextContent("/tasks/t1");
+  });
+
   it("says so when the task does not exist", async () => {
     vi.spyOn(api, "getTask").mockRejectedValue(new ApiError(404, "task_not_found", "No task nope."));
     renderAt("/tasks/nope", "/tasks/:taskId", <TaskPage />);

@@ -1,6 +1,6 @@
 /** One task, live: header, plan graph, result, timeline, steps in full, event log. */
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 
 import { ApiError } from "../api/client";
 import { isTerminal, STEP_STATUSES } from "../api/types";
@@ -19,6 +19,7 @@ import { useTaskLive } from "../task/useTaskLive";
 export function TaskPage() {
   const { taskId = "" } = useParams();
   const live = useTaskLive(taskId);
+  const navigate = useNavigate();
   const [selected, setSelected] = useState<string>();
   const phone = useMediaQuery("(max-width: 700px)");
   const task = live.task;
@@ -29,7 +30,7 @@ export function TaskPage() {
       return (
         <Empty title="There is no such task.">
           <p>
-            It may have been created on another orchestrator. <Link to="/tasks">All tasks</Link>
+            It may have been deleted, or created on another orchestrator. <Link to="/tasks">All tasks</Link>
           </p>
         </Empty>
       );
@@ -41,7 +42,13 @@ export function TaskPage() {
   const hasResultData = task.result_data !== null && Object.keys(task.result_data).length > 0;
   return (
     <article className="task-page" aria-labelledby="task-title">
-      <TaskHeader task={task} stream={live.stream} now={now} onCanceled={live.replace} />
+      <TaskHeader
+        task={task}
+        stream={live.stream}
+        now={now}
+        onCanceled={live.replace}
+        onDeleted={() => navigate("/tasks", { replace: true })}
+      />
       {live.error ? <p className="warning" role="status">Could not refresh: {live.error.message}</p> : null}
       {task.error ? (
         <div className="error-box" role="alert">

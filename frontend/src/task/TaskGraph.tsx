@@ -1,5 +1,8 @@
-/** The plan as a graph: steps as nodes colored by state, dependencies as edges; a consensus
- * step's participants as one node. */
+/**
+ * A plan as a graph: steps as nodes colored by state, dependencies as edges. It draws a task's
+ * steps as they run, and a workflow's steps before any run (no state, no agent yet). A consensus
+ * step's participants are drawn as one node.
+ */
 import {
   Background,
   Controls,
@@ -16,28 +19,44 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 
-import type { StepPublic } from "../api/types";
+import type { StepStatus } from "../api/types";
 import { formatDuration } from "../lib/format";
 import { boundsOf, graphHeight, layoutPlan } from "./graphLayout";
 import { groupParticipants, type ParticipantGroup } from "./participantGroups";
 
+/** What the graph needs of a step: a task's `StepPublic` is one; a workflow's steps are mapped to one. */
+export interface GraphStep {
+  id: string;
+  title: string;
+  capability: string;
+  depends_on: string[];
+  /** Absent for a plan that has not run. */
+  status?: StepStatus;
+  /** Absent for a plan that has not run (no agent is picked yet); null while unassigned. */
+  agent?: string | null;
+  duration_ms?: number | null;
+  /** A few words after the capability, e.g. what a workflow step runs on. */
+  note?: string;
+}
+
 type StepNodeData = {
-  step: StepPublic;
+  step: GraphStep;
   selected: boolean;
   onSelect: (id: string) => void;
   /** Set when the node stands for a consensus step's participants. */
-  group?: ParticipantGroup;
+  group?: ParticipantGroup<GraphStep>;
 };
 type StepNode = Node<StepNodeData, "step">;
 
-/** A consensus step's participants: one dot per participant, colored by its state; a click
+/** A consensus step's participants: a chip per participant, colored by its state; a click
  * shows the consensus step, whose card has the participants' answers side by side. */
-function ParticipantsNodeView({ group, onSelect }: { group: ParticipantGroup; onSelect: (id: string) => void }) {
-  const states = group.participants.map((p) => `${p.id.slice(group.consensusId.length + 1)} ${p.status}`);
+function ParticipantsNodeView({ group, onSelect }: { group: ParticipantGroup<GraphStep>; onSelect: (id: string) => void }) {
+  const label = (p: GraphStep) => p.id.slice(group.consensusId.length + 1);
+  const states = group.participants.map((p) => (p.status ? `${label(p)} ${p.status}` : label(p)));
   return (
     <button
       type="button"
-      className={`graph-node graph-node-group status-${group.status}`}
+      className={`graph-node graph-node-group status-${group.status ?? "planned"}`}
       data-step={group.id}
       data-status={group.status}
       aria-label={`Participants of consensus step ${group.consensusId}: ${states.join(", ")}`}
@@ -48,8 +67,8 @@ function ParticipantsNodeView({ group, onSelect }: { group: ParticipantGroup; on
       </span>
       <span className="participant-dots" aria-hidden="true">
         {group.participants.map((p) => (
-          <span key={p.id} className={`participant-dot status-${p.status}`} title={`${p.id}: ${p.status}`}>
-            {p.id.slice(group.consensusId.length + 1)}
+          <span key={p.id} className={`participant-dot status-${p.status ?? "planned"}`} title={p.status ? `${p.id}: ${p.status}` : p.id}>
+            {label(p)}
           </span>
         ))}
       </span>
@@ -68,25 +87,28 @@ function StepNodeView({ data, targetPosition, sourcePosition }: NodeProps<StepNo
       </>
     );
   }
+  const meta = [
+    step.capability,
+    step.agent === undefined ? undefined : (step.agent ?? "unassigned"),
+    step.duration_ms === undefined || step.duration_ms === null ? undefined : formatDuration(step.duration_ms),
+    step.note,
+  ].filter(Boolean);
   return (
     <>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
       <button
         type="button"
-        className={`graph-node status-${step.status}${data.selected ? " selected" : ""}`}
+        className={`graph-node status-${step.status ?? "planned"}${data.selected ? " selected" : ""}`}
         data-step={step.id}
         data-status={step.status}
         aria-pressed={data.selected}
-        aria-label={`Step ${step.id}: ${step.title}, ${step.status}`}
+        aria-label={`Step ${step.id}: ${step.title}${step.status ? `, ${step.status}` : ""}`}
         onClick={() => data.onSelect(step.id)}
       >
         <span className="graph-node-title">
           <span className="step-id">{step.id}</span> {step.title}
         </span>
-        <span className="graph-node-meta">
-          {step.capability} · {step.agent ?? "unassigned"}
-          {step.duration_ms !== null ? ` · ${formatDuration(step.duration_ms)}` : ""}
-        </span>
+        <span className="graph-node-meta">{meta.join(" · ")}</span>
       </button>
       <Handle type="source" position={sourcePosition ?? Position.Right} isConnectable={false} />
     </>
@@ -112,7 +134,7 @@ export function TaskGraph({
   onSelect,
   vertical = false,
 }: {
-  steps: StepPublic[];
+  steps: GraphStep[];
   selected: string | undefined;
   onSelect: (id: string) => void;
   vertical?: boolean;

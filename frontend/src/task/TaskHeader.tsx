@@ -1,10 +1,11 @@
-/** The top of a task's page: what was asked, its state and figures, and the cancel button. */
+/** The top of a task's page: what was asked, its state and figures, cancel and delete. */
 import { useState } from "react";
 import { Link } from "react-router";
 
 import { api, ApiError } from "../api/client";
 import type { StreamState } from "../api/events";
 import { isTerminal, type TaskPublic } from "../api/types";
+import { DeleteButton } from "../components/DeleteButton";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatDuration, formatNumber, formatTime, shortId } from "../lib/format";
 
@@ -20,11 +21,13 @@ export function TaskHeader({
   stream,
   now,
   onCanceled,
+  onDeleted,
 }: {
   task: TaskPublic;
   stream: StreamState;
   now: number;
   onCanceled: (task: TaskPublic) => void;
+  onDeleted: () => void;
 }) {
   const [canceling, setCanceling] = useState(false);
   const [cancelError, setCancelError] = useState<string>();
@@ -64,6 +67,12 @@ export function TaskHeader({
               {canceling ? "Canceling…" : "Cancel task"}
             </button>
           ) : null}
+          <DeleteButton
+            what="task"
+            warning={terminal ? "Its steps, events and messages go too." : "It is canceled first; its steps, events and messages go too."}
+            onDelete={() => api.deleteTask(task.id)}
+            onDeleted={onDeleted}
+          />
         </div>
       </div>
       {cancelError ? (

@@ -2,25 +2,36 @@
  * The plan graph draws a consensus step's participants (steps `<consensus id>@<label>` that the
  * consensus step depends on) as one node, so five participants take one node's room, not five.
  */
-import type { StepPublic, StepStatus } from "../api/types";
+import type { StepStatus } from "../api/types";
 
-export interface ParticipantGroup {
+/** What grouping needs of a step (a task's step, or a graph's). */
+export interface GroupableStep {
+  id: string;
+  title: string;
+  depends_on: string[];
+  status?: StepStatus;
+  agent?: string | null;
+  duration_ms?: number | null;
+}
+
+export interface ParticipantGroup<T extends GroupableStep> {
   /** The graph node's id: `<consensus id>@participants`. */
   id: string;
   consensusId: string;
-  participants: StepPublic[];
-  status: StepStatus;
+  participants: T[];
+  /** Absent for a plan that has not run. */
+  status?: StepStatus;
 }
 
 /** The participants of each consensus step of a plan, keyed by the consensus step's id. */
-export function participantsOf(steps: StepPublic[]): Map<string, StepPublic[]> {
+export function participantsOf<T extends GroupableStep>(steps: T[]): Map<string, T[]> {
   const byId = new Map(steps.map((step) => [step.id, step]));
-  const found = new Map<string, StepPublic[]>();
+  const found = new Map<string, T[]>();
   for (const step of steps) {
     const members = step.depends_on
       .filter((id) => id.startsWith(`${step.id}@`))
       .map((id) => byId.get(id))
-      .filter((member): member is StepPublic => member !== undefined);
+      .filter((member): member is T => member !== undefined);
     if (members.length > 0) found.set(step.id, members);
   }
   return found;
@@ -41,18 +52,19 @@ export function groupStatus(statuses: StepStatus[]): StepStatus {
  * The plan as the graph draws it: each consensus step's participants replaced by one group step
  * (depending on what they depend on), and every dependency on a participant moved to its group.
  */
-export function groupParticipants(steps: StepPublic[]): { steps: StepPublic[]; groups: Map<string, ParticipantGroup> } {
+export function groupParticipants<T extends GroupableStep>(steps: T[]): { steps: T[]; groups: Map<string, ParticipantGroup<T>> } {
   const members = participantsOf(steps);
   if (members.size === 0) return { steps, groups: new Map() };
   const groupOf = new Map<string, string>();
-  const groups = new Map<string, ParticipantGroup>();
+  const groups = new Map<string, ParticipantGroup<T>>();
   for (const [consensusId, participants] of members) {
     const id = `${consensusId}@participants`;
-    groups.set(id, { id, consensusId, participants, status: groupStatus(participants.map((p) => p.status)) });
+    const statuses = participants.flatMap((p) => (p.status ? [p.status] : []));
+    groups.set(id, { id, consensusId, participants, status: statuses.length ? groupStatus(statuses) : undefined });
     for (const participant of participants) groupOf.set(participant.id, id);
   }
   const redirect = (ids: string[]) => [...new Set(ids.map((id) => groupOf.get(id) ?? id))];
-  const shown: StepPublic[] = [];
+  const shown: T[] = [];
   for (const step of steps) {
     const groupId = groupOf.get(step.id);
     if (groupId === undefined) {
@@ -61,13 +73,13 @@ export function groupParticipants(steps: StepPublic[]): { steps: StepPublic[]; g
     }
     const group = groups.get(groupId)!;
     if (group.participants[0] !== step) continue; // the group is drawn where its first member was
-    const ended = group.participants.map((p) => p.duration_ms).filter((ms): ms is number => ms !== null);
+    const ended = group.participants.map((p) => p.duration_ms).filter((ms): ms is number => typeof ms === "number");
     shown.push({
       ...step,
       id: groupId,
       title: `${group.participants.length} participants of ${group.consensusId}`,
       status: group.status,
-      agent: [...new Set(group.participants.map((p) => p.agent ?? "unassigned"))].join(", "),
+      agent: step.agent === undefined ? undefined : [...new Set(group.participants.map((p) => p.agent ?? "unassigned"))].join(", "),
       depends_on: redirect(group.participants.flatMap((p) => p.depends_on)).filter((id) => id !== groupId),
       duration_ms: ended.length === group.participants.length ? Math.max(...ended) : null,
     });

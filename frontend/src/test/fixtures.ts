@@ -1,5 +1,14 @@
 /** Builders of API objects for tests, valid against the generated types. */
-import type { AgentPublic, StepPublic, TaskEvent, TaskPublic, TaskSummary } from "../api/types";
+import type {
+  AgentPublic,
+  StepPublic,
+  TaskEvent,
+  TaskPublic,
+  TaskSummary,
+  WorkflowDefinition,
+  WorkflowPublic,
+  WorkflowVersionPublic,
+} from "../api/types";
 
 export function makeStep(overrides: Partial<StepPublic> = {}): StepPublic {
   return {
@@ -276,4 +285,53 @@ export function jsonResponse(body: unknown, status = 200): Response {
     status,
     headers: { "content-type": "application/json" },
   });
+}
+
+export function makeWorkflow(overrides: Partial<WorkflowPublic> = {}): WorkflowPublic {
+  return {
+    id: "w1bbbbbbbbbbbbbbbb",
+    owner: "local",
+    version: 2,
+    name: "Numbers report",
+    description: "The mean of some numbers, doubled when it is large.",
+    input_schema: {
+      type: "object",
+      properties: {
+        numbers: { type: "array", items: { type: "number" }, minItems: 2, description: "The numbers to average." },
+        threshold: { type: "number", default: 10 },
+        unit: { type: "string", enum: ["m", "km"], description: "The unit of the numbers." },
+        rounded: { type: "boolean", default: true },
+        label: { type: "string", title: "Label of the report" },
+      },
+      required: ["numbers", "unit"],
+    },
+    steps: [
+      { id: "s1", title: "Statistics", capability: "statistics", instruction: "Compute the mean of {{ inputs.numbers | join(', ') }}", depends_on: [], when_skipped: "skip", expected_output: "" },
+      {
+        id: "s2",
+        title: "Double the mean",
+        capability: "calculation",
+        instruction: "Compute {{ steps.s1.data.mean }} * 2",
+        depends_on: ["s1"],
+        condition: "steps.s1.data.mean > inputs.threshold",
+        when_skipped: "skip",
+        expected_output: "",
+      },
+    ],
+    outputs: { mean: "steps.s1.data.mean", doubled: "steps.s2.data.result" },
+    created_at: "2026-01-01T09:00:00.000Z",
+    updated_at: "2026-01-01T10:00:00.000Z",
+    ...overrides,
+  };
+}
+
+export function makeVersion(version: number, definition: Partial<WorkflowDefinition> = {}): WorkflowVersionPublic {
+  const { name, description, input_schema, steps, outputs } = makeWorkflow();
+  return {
+    workflow_id: "w1bbbbbbbbbbbbbbbb",
+    version,
+    definition: { name, description, input_schema, steps, outputs, ...definition },
+    created_by: "local",
+    created_at: `2026-01-0${version}T10:00:00.000Z`,
+  };
 }

@@ -6,7 +6,13 @@ structured context::
     {"task": "<whole task description>",
      "step": {"id": "...", "title": "...", "capability": "<skill id>"},
      "inputs": {"<dependency step id>": {"title": "...", "text": "...", "data": <json|null>}},
-     "data": <json, optional: material to operate on, e.g. a list of records>}
+     "data": <json, optional: material to operate on, e.g. a list of records>,
+     "documents": [{"document": "<name>", "passage": <n from 1>, "text": "..."}]}
+
+`documents` are passages of the documents the task's owner uploaded, found for the step's
+instruction; the orchestrator sends them only to agents whose card declares the
+extension `DOCUMENTS_EXTENSION_URI` (the research agent), which cite them by document and
+passage.
 
 Result: one artifact with a text part (Markdown for people) and a data part (a dict
 for programs); a reasoning model's hidden reasoning, if any, goes in a third text part
@@ -26,8 +32,10 @@ from a2a.helpers import get_data_parts, get_text_parts, new_data_part, new_text_
 from a2a.types import Message, Part
 
 __all__ = [
+    "DOCUMENTS_EXTENSION_URI",
     "MAX_PAYLOAD_BYTES",
     "AgentInputError",
+    "DocumentPassage",
     "StepInput",
     "StepRequest",
     "StepResult",
@@ -38,6 +46,18 @@ logger = logging.getLogger(__name__)
 
 MAX_PAYLOAD_BYTES = 1_000_000
 """Largest message (text plus JSON data) an agent accepts; bigger ones fail fast."""
+
+DOCUMENTS_EXTENSION_URI = "urn:orchestra:documents:v1"
+"""The agent-card extension (under capabilities) of an agent that reads `documents`."""
+
+
+@dataclass(frozen=True)
+class DocumentPassage:
+    """A passage of an uploaded document, passed along by the orchestrator."""
+
+    document: str
+    passage: int
+    text: str
 
 
 class AgentInputError(ValueError):
@@ -69,6 +89,7 @@ class StepRequest:
     capability: str = ""
     inputs: tuple[StepInput, ...] = ()
     data: Any = None
+    documents: tuple[DocumentPassage, ...] = ()
     #: Set by the executor from the A2A task, not read from the message.
     task_id: str = ""
     context_id: str = ""
@@ -111,6 +132,26 @@ def _jsonable(value: Any) -> Any:
 
 def _as_str(value: Any) -> str:
     return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _parse_documents(raw: Any) -> tuple[DocumentPassage, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, Sequence) or isinstance(raw, str):
+        raise AgentInputError("'documents' in the data part must be a list of passages.")
+    passages = []
+    for item in raw:
+        if not isinstance(item, Mapping) or not isinstance(item.get("text"), str):
+            raise AgentInputError("Each of 'documents' must be an object with a 'text'.")
+        number = item.get("passage")
+        passages.append(
+            DocumentPassage(
+                document=_as_str(item.get("document")) or "document",
+                passage=int(number) if isinstance(number, int | float) else 0,
+                text=item["text"],
+            )
+        )
+    return tuple(passages)
 
 
 def _parse_inputs(raw: Any) -> tuple[StepInput, ...]:
@@ -186,6 +227,7 @@ def parse_step_request(message: Message | None) -> StepRequest:
         capability=_as_str(step.get("capability")).strip().lower(),
         inputs=_parse_inputs(context.get("inputs")),
         data=data,
+        documents=_parse_documents(context.get("documents")),
     )
     if not request.instruction and not request.inputs and request.data is None:
         raise AgentInputError(

@@ -47,6 +47,7 @@ from orchestra.agents.idempotency import (
     MemoryMessageKeys,
     MessageKeyStore,
 )
+from orchestra.agents.protocol import DOCUMENTS_EXTENSION_URI
 from orchestra.config import Settings
 from orchestra.llm.profiles import MODEL_EXTENSION_URI, ModelProfile
 from orchestra.tracing import TracingMiddleware
@@ -95,6 +96,16 @@ def model_extension(profile: ModelProfile) -> AgentExtension:
     )
 
 
+def documents_extension() -> AgentExtension:
+    """The card's statement that the agent reads passages of users' documents."""
+    return AgentExtension(
+        uri=DOCUMENTS_EXTENSION_URI,
+        description="Reads the passages of the user's uploaded documents that the orchestrator "
+        "finds for a step (the data part's `documents`), and cites them.",
+        required=False,
+    )
+
+
 def interfaces(jsonrpc_url: str, http_json_url: str) -> list[AgentInterface]:
     """The two A2A 1.0 interfaces a card declares: JSON-RPC and HTTP+JSON."""
     return [
@@ -120,10 +131,14 @@ def build_card(
     settings: Settings,
     port: int,
     model: ModelProfile | None = None,
+    reads_documents: bool = False,
 ) -> AgentCard:
-    """An A2A 1.0 card declaring both interfaces this server mounts, and `model` if any."""
+    """An A2A 1.0 card declaring both interfaces this server mounts, `model` if any, and
+    whether the agent reads users' documents."""
     base = f"http://{settings.advertised_host}:{port}"
     extensions = [model_extension(model)] if model is not None else []
+    if reads_documents:
+        extensions.append(documents_extension())
     return AgentCard(
         name=name,
         description=description,

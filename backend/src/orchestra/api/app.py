@@ -24,14 +24,27 @@ from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.api.middleware import BodyLimit, SecurityHeaders
 from orchestra.api.reads import TaskReads
-from orchestra.api.routes import agents, auth, health, models, sessions, tasks, workflows
+from orchestra.api.routes import (
+    agents,
+    auth,
+    health,
+    hooks,
+    models,
+    schedules,
+    sessions,
+    tasks,
+    workflows,
+)
+from orchestra.api.routes import documents as documents_routes
 from orchestra.api.schemas import UNAVAILABLE
 from orchestra.api.state import Services
 from orchestra.auth import Keys
 from orchestra.config import Settings
+from orchestra.documents import Documents
 from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
 from orchestra.executor.admission import Admission
 from orchestra.executor.adoption import Adoption
+from orchestra.history import History
 from orchestra.llm import ModelProfiles, build_chat_model, verify_provider
 from orchestra.planner import build_planner
 from orchestra.planner.synthesis import build_synthesizer
@@ -42,6 +55,8 @@ from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.tracing import TracingMiddleware
 from orchestra.views import TaskViews
+from orchestra.workflows.hooks import Hooks
+from orchestra.workflows.schedules import Schedules
 from orchestra.workflows.service import Workflows
 
 log = logging.getLogger(__name__)
@@ -87,6 +102,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         if synthesis_profile.name == planner_profile.name
         else build_chat_model(settings, synthesis_profile)
     )
+    documents = Documents(database, settings.max_document_bytes)
     runtime = Runtime(
         settings,
         database,
@@ -97,6 +113,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         planner=build_planner(settings, planner_model, planner_profile),
         synthesizer=build_synthesizer(settings, synthesis_model, synthesis_profile),
         admission=Admission(settings.max_running_tasks, settings.max_waiting_tasks),
+        documents=documents,
     )
     executor = Executor(runtime)
     await executor.start()
@@ -120,6 +137,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         asyncio.create_task(runtime.admission.watch_lag(), name="loop-lag"),
     ]
     tasks_service = Tasks(database, executor, registry, views, settings)
+    history = History(database, executor, tasks_service, views, settings)
+    background.append(asyncio.create_task(history.run(), name="retention"))
+    workflows_service = Workflows(database, registry, tasks_service, settings)
+    schedules_service = Schedules(database, workflows_service, settings)
     app.state.services = Services(
         settings=settings,
         profiles=profiles,
@@ -129,12 +150,18 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         registry=registry,
         executor=executor,
         tasks=tasks_service,
-        workflows=Workflows(database, registry, tasks_service, settings),
+        workflows=workflows_service,
+        schedules=schedules_service,
+        hooks=Hooks(database, workflows_service, settings),
         sessions=Sessions(database),
+        history=history,
+        documents=documents,
         keys=Keys(database),
         task_rate=RateLimit(settings.tasks_per_minute),
         streams=StreamLimit(settings.max_event_streams),
     )
+    # Once the services exist: a tick may come as soon as the clock is set.
+    await executor.tick_every(settings.schedule_tick_seconds, schedules_service.tick)
     admin_key = settings.admin_key.get_secret_value().strip()
     if admin_key:
         await Keys(database).ensure(admin_key, "admin", "ADMIN_KEY")
@@ -230,7 +257,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.profiles = profiles
     install_error_handlers(app)
     # Outermost last: the body cap sees requests first; headers go on every answer.
-    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    # A document upload is a file plus its form fields (a few hundred bytes).
+    uploads = {"/api/documents": settings.max_document_bytes + 64 * 1024}
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes, larger=uploads)
     app.add_middleware(TaskReads, state=app.state)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(TracingMiddleware, exporting=settings.trace_exporter != "none")
@@ -241,7 +270,18 @@ def create_app(settings: Settings) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    for module in (tasks, agents, models, sessions, auth, health, workflows):
+    for module in (
+        tasks,
+        agents,
+        models,
+        sessions,
+        auth,
+        health,
+        workflows,
+        schedules,
+        hooks,
+        documents_routes,
+    ):
         app.include_router(module.router, responses=UNAVAILABLE)
     mcp.mount(app)
     _document_streamed(app, tasks.STREAMED)

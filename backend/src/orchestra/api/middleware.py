@@ -22,17 +22,23 @@ HEADERS = [
 class BodyLimit:
     """Refuse bodies over `limit` bytes with 413, before the app reads them whole."""
 
-    def __init__(self, app: Any, limit: int) -> None:
+    def __init__(self, app: Any, limit: int, larger: dict[str, int] | None = None) -> None:
+        """`larger`: path prefixes with their own limit (document uploads)."""
         self.app = app
         self.limit = limit
+        self.larger = larger or {}
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        limit = next(
+            (n for prefix, n in self.larger.items() if scope["path"].startswith(prefix)),
+            self.limit,
+        )
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(send)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._refuse(send, limit)
             return
         seen = 0
 
@@ -41,22 +47,22 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.limit:
+                if seen > limit:
                     raise _TooLarge
             return message
 
         try:
             await self.app(scope, counted, send)
         except _TooLarge:
-            await self._refuse(send)
+            await self._refuse(send, limit)
 
-    async def _refuse(self, send: Any) -> None:
+    async def _refuse(self, send: Any, limit: int) -> None:
         body = json.dumps(
             {
                 "error": {
                     "code": "payload_too_large",
-                    "message": f"The request body is larger than {self.limit} bytes.",
-                    "details": {"limit": self.limit},
+                    "message": f"The request body is larger than {limit} bytes.",
+                    "details": {"limit": limit},
                 }
             }
         ).encode()

@@ -8,7 +8,7 @@ holds the two together.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -478,6 +478,98 @@ class WorkflowRunCreate(BaseModel):
     metadata: dict[str, Any] = Field(default_factory=dict)
 
 
+class ScheduleCreate(BaseModel):
+    """A cron schedule of a workflow: the times it runs, with these inputs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cron: str = Field(
+        min_length=1,
+        max_length=200,
+        description="Five fields (minute hour day month weekday), or six with seconds first; "
+        "`@hourly`, `@daily`... too. Read in `timezone`.",
+        examples=["0 9 * * 1-5", "*/30 * * * * *"],
+    )
+    timezone: str = Field(default="UTC", max_length=64, examples=["Europe/Paris"])
+    inputs: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Every run's inputs, checked against the workflow's input schema now "
+        "(and again at each run, as the workflow may have changed).",
+    )
+    catch_up: Literal["skip", "run_once"] = Field(
+        default="skip",
+        description="Times missed while no orchestrator was running: `skip` them (the next "
+        "run is at the next time) or make them up with one run at once (`run_once`).",
+    )
+    overlap: Literal["skip", "queue"] = Field(
+        default="skip",
+        description="A time that comes while the schedule's previous run is still going: "
+        "`skip` it, or start the run anyway (`queue`).",
+    )
+
+
+class SchedulePublic(BaseModel):
+    id: str
+    workflow_id: str
+    cron: str
+    timezone: str
+    inputs: dict[str, Any]
+    catch_up: Literal["skip", "run_once"]
+    overlap: Literal["skip", "queue"]
+    paused: bool
+    next_fire_at: datetime | None = Field(description="The next time it runs; null if paused.")
+    last_fire_at: datetime | None = Field(description="The time of the last run it started.")
+    last_task_id: str | None = Field(description="That run (a task).")
+    last_error: str | None = Field(
+        description="Why its last due time started no run (the inputs no longer fit the "
+        "workflow...); null once a run starts."
+    )
+    skipped: int = Field(description="Times that started no run (missed, overlapping, errors).")
+    preview: list[datetime] = Field(description="Its next times from now (five).")
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ScheduleList(BaseModel):
+    items: list[SchedulePublic]
+
+
+class SchedulePreview(BaseModel):
+    times: list[datetime] = Field(description="The schedule's next times from now, in UTC.")
+
+
+class HookCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    signed: bool = Field(
+        default=False,
+        description="Require signed deliveries: a signing secret is made and shown once.",
+    )
+
+
+class HookPublic(BaseModel):
+    """A workflow's webhook, without its secrets (shown once, when made or rotated)."""
+
+    id: str
+    workflow_id: str
+    token_prefix: str = Field(description="The token's first characters, to recognise it.")
+    signed: bool
+    created_by: str
+    created_at: datetime
+    rotated_at: datetime
+
+
+class HookSecret(HookPublic):
+    """The hook just made or rotated, with its URL and secrets: shown this once."""
+
+    url: str = Field(description="Where to POST a JSON object of the run's inputs.")
+    token: str
+    signing_secret: str | None = Field(
+        description="The HMAC-SHA256 key of `X-Orchestra-Signature`, when `signed`."
+    )
+
+
 class Health(BaseModel):
     status: str
     version: str
@@ -487,3 +579,41 @@ def _duration(start: datetime | None, end: datetime | None) -> float | None:
     if start is None or end is None:
         return None
     return round((end - start).total_seconds() * 1000, 1)
+
+
+class DocumentPublic(BaseModel):
+    """An uploaded document, without its text."""
+
+    id: str
+    name: str
+    format: str = Field(description="text, markdown, pdf, html or docx.")
+    size: int = Field(description="Bytes uploaded.")
+    shared: bool = Field(description="Readable by everyone (an admin shared it).")
+    passages: int = Field(description="Passages its text was cut into for search.")
+    owner: str
+    created_at: datetime
+
+
+class DocumentDetail(DocumentPublic):
+    text: str = Field(description="The text extracted from the file.")
+
+
+class DocumentList(BaseModel):
+    items: list[DocumentPublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class PassagePublic(BaseModel):
+    """A passage found by a search: what research steps of the caller's tasks would read."""
+
+    document_id: str
+    document: str = Field(description="The document's name.")
+    passage: int = Field(description="The passage's number in its document, from 1.")
+    text: str
+    score: float
+
+
+class PassageList(BaseModel):
+    items: list[PassagePublic]

@@ -10,12 +10,16 @@ from orchestra.api.limits import RateLimit, StreamLimit
 from orchestra.auth import Keys
 from orchestra.config import Settings
 from orchestra.db import Database
+from orchestra.documents import Documents
 from orchestra.executor import Executor
+from orchestra.history import History
 from orchestra.llm.profiles import ModelProfiles
 from orchestra.registry import Registry
 from orchestra.sessions import Sessions
 from orchestra.tasks import Tasks
 from orchestra.views import TaskViews
+from orchestra.workflows.hooks import Hooks
+from orchestra.workflows.schedules import Schedules
 from orchestra.workflows.service import Workflows
 
 
@@ -30,7 +34,11 @@ class Services:
     executor: Executor
     tasks: Tasks
     workflows: Workflows
+    schedules: Schedules
+    hooks: Hooks
     sessions: Sessions
+    history: History
+    documents: Documents
     keys: Keys
     task_rate: RateLimit
     streams: StreamLimit

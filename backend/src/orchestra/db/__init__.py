@@ -4,11 +4,15 @@ from orchestra.db.engine import Database, create_engine
 from orchestra.db.errors import NestedTransactionError
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
+    DELETIONS,
+    DOCUMENTS,
     EVENTS,
     EXECUTORS,
     INSTANCES,
     LOCAL_OWNER,
     MESSAGES,
+    PASSAGES,
+    SCHEDULES,
     SLOTS,
     STEPS,
     TASKS,
@@ -29,15 +33,21 @@ from orchestra.db.models import (
     TaskStatus,
     TaskStep,
     Workflow,
+    WorkflowHook,
+    WorkflowSchedule,
     WorkflowVersion,
 )
 
 __all__ = [
+    "DELETIONS",
+    "DOCUMENTS",
     "EVENTS",
     "EXECUTORS",
     "INSTANCES",
     "LOCAL_OWNER",
     "MESSAGES",
+    "PASSAGES",
+    "SCHEDULES",
     "SLOTS",
     "STEPS",
     "TASKS",
@@ -60,6 +70,8 @@ __all__ = [
     "TaskStatus",
     "TaskStep",
     "Workflow",
+    "WorkflowHook",
+    "WorkflowSchedule",
     "WorkflowVersion",
     "create_engine",
     "upgrade",

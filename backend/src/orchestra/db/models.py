@@ -1,5 +1,5 @@
 """ORM tables: agents and their instances, tasks, steps, events, sessions and messages,
-workflows and their versions."""
+workflows, their versions, schedules and webhooks."""
 
 from __future__ import annotations
 
@@ -135,7 +135,10 @@ class Session(Base):
 
 class Message(Base):
     __tablename__ = "messages"
-    __table_args__ = (Index("ix_messages_session_created", "session_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_messages_session_created", "session_id", "created_at"),
+        Index("ix_messages_task_id", "task_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
@@ -225,6 +228,61 @@ class WorkflowVersion(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class WorkflowSchedule(Base):
+    """A cron schedule that starts runs of a workflow with fixed inputs.
+
+    `next_fire_at` is the next time it is due; the clock (`orchestra.workflows.schedules`)
+    moves it on in the transaction that stores the run it starts, so a time fires once
+    whichever process looks.
+    """
+
+    __tablename__ = "workflow_schedules"
+    __table_args__ = (Index("ix_workflow_schedules_due", "paused_at", "next_fire_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    workflow_id: Mapped[str] = mapped_column(
+        ForeignKey("workflows.id", ondelete="CASCADE"), index=True
+    )
+    owner: Mapped[str] = mapped_column(String(64))
+    """The workflow's owner, whose runs these are."""
+    cron: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    inputs: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    catch_up: Mapped[str] = mapped_column(String(20), default="skip")
+    overlap: Mapped[str] = mapped_column(String(20), default="skip")
+    next_fire_at: Mapped[datetime] = mapped_column()
+    paused_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_fire_at: Mapped[datetime | None] = mapped_column(default=None)
+    """The fire time of the last run it started."""
+    last_task_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    """Why the last due time started no run (inputs no longer valid...); null once one runs."""
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    """Due times that started no run: missed (catch-up `skip`) or overlapping (`skip`)."""
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WorkflowHook(Base):
+    """A workflow's webhook: a secret URL token (only its SHA-256 is kept) that starts runs,
+    and the optional secret its deliveries are signed with."""
+
+    __tablename__ = "workflow_hooks"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    workflow_id: Mapped[str] = mapped_column(
+        ForeignKey("workflows.id", ondelete="CASCADE"), unique=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    token_prefix: Mapped[str] = mapped_column(String(16))
+    signing_secret: Mapped[str | None] = mapped_column(String(100), default=None)
+    """HMAC-SHA256 key of the signature header; kept as is, since checking needs it."""
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    rotated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class TaskStep(Base):
     """One node of a task's plan, run by one agent."""
 
@@ -305,6 +363,48 @@ class AgentSlot(Base):
     taken_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Document(Base):
+    """A document a user uploaded for the research agent to read: its text, cut into
+    passages (`DocumentPassage`). Its owner's, or everyone's when an admin shared it."""
+
+    __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_owner_created", "owner", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    owner: Mapped[str] = mapped_column(String(64), default=LOCAL_OWNER)
+    name: Mapped[str] = mapped_column(String(255))
+    format: Mapped[str] = mapped_column(String(20))
+    size: Mapped[int] = mapped_column(Integer)
+    shared: Mapped[bool] = mapped_column(default=False, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    passages: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DocumentPassage(Base):
+    """One passage of a document (a few sentences of one paragraph), the unit searched."""
+
+    __tablename__ = "document_passages"
+
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class TaskDeletion(Base):
+    """A task deleted (with its steps, events and messages): other processes read these to
+    drop the views they keep of it. Pruned after a day, by when every process has read it."""
+
+    __tablename__ = "task_deletions"
+    __table_args__ = (Index("ix_task_deletions_deleted", "deleted_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    task_id: Mapped[str] = mapped_column(String(32))
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ApiKey(Base):
     """A key for the API. Only its SHA-256 is stored; the key itself is shown once."""
 
@@ -329,3 +429,7 @@ MESSAGES = cast(Table, Message.__table__)
 EXECUTORS = cast(Table, ExecutorProcess.__table__)
 WORKFLOWS = cast(Table, Workflow.__table__)
 WORKFLOW_VERSIONS = cast(Table, WorkflowVersion.__table__)
+DELETIONS = cast(Table, TaskDeletion.__table__)
+DOCUMENTS = cast(Table, Document.__table__)
+PASSAGES = cast(Table, DocumentPassage.__table__)
+SCHEDULES = cast(Table, WorkflowSchedule.__table__)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from orchestra.config import Settings
 from orchestra.db import Database
+from orchestra.documents import Documents
 from orchestra.executor.admission import Admission
 from orchestra.executor.dispatch import Dispatcher
 from orchestra.executor.policy import StepPolicy
@@ -28,6 +29,8 @@ class Runtime:
     synthesizer: Synthesizer | None = None
     admission: Admission = field(default_factory=lambda: Admission(64, 10_000))
     slot_waiters: Waiters = field(default_factory=Waiters)
+    documents: Documents | None = None
+    """Users' documents, searched for the steps of agents that read them."""
 
 
 _runtime: Runtime | None = None

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from orchestra.db import TASKS
-from orchestra.executor import cancels, completion, dbos_internals, slots, workflow
+from orchestra.executor import cancels, clock, completion, dbos_internals, slots, workflow
 from orchestra.executor.planning import PlanSummary
 from orchestra.executor.runtime import Runtime, install
 
@@ -83,6 +83,12 @@ class Executor:
         use_wal(system_url)
         DBOS(config=config)
         DBOS.launch()
+
+    async def tick_every(self, seconds: int, callback: clock.Tick) -> None:
+        """Call `callback` with the time of each tick of the clock, once per tick across all
+        processes (`executor.clock`)."""
+        clock.on_tick(callback)
+        await clock.start(seconds)
 
     async def resubmit_pending(self) -> int:
         """Start the workflows of tasks written but never handed to DBOS (a crash in between).
@@ -168,4 +174,5 @@ class Executor:
         for job in self._starting:  # their tasks are pending: started again at restart
             job.cancel()
         DBOS.destroy(destroy_registry=False)
+        clock.on_tick(None)
         install(None)

@@ -64,6 +64,7 @@ THIS_STEP = (STEPS.c.task_id == bindparam("_task"), STEPS.c.step_id == bindparam
 READ_FOR_START = (
     select(
         TASKS.c.status.label("task_status"),
+        TASKS.c.owner,
         TASKS.c.description,
         TASKS.c.session_id,
         TASKS.c.trace_context,
@@ -159,6 +160,7 @@ def _take(
         "step_id": step_id,
         "instruction": step.instruction,
         "message_id": f"{task_id}:{step_id}",
+        "owner": step.owner,
         "trace": step.trace_context,
         "context_id": step.session_id or task_id,
         "data": {

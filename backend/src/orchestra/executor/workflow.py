@@ -28,7 +28,9 @@ from dbos import DBOS
 from opentelemetry.trace import SpanKind
 
 from orchestra import logs, metrics, tracing
+from orchestra.agents.protocol import DOCUMENTS_EXTENSION_URI
 from orchestra.db.errors import transient
+from orchestra.documents import Documents
 from orchestra.executor import completion, planning, steps
 from orchestra.executor.dispatch import TransportError, build_message
 from orchestra.executor.runtime import Runtime, current
@@ -177,6 +179,8 @@ async def _step(task_id: str, step_id: str, agent_id: str, plan: Plan) -> str:
             return await steps.finish(rt, task_id, step_id, failed)
     job, call = started
     try:
+        if rt.documents is not None and reads_documents(call.card):
+            await _add_documents(rt.documents, job)
         attrs = {"orchestra.task_id": task_id, "orchestra.step_id": step_id}
         with tracing.span(f"step {step_id}", parent=job.get("trace"), attributes=attrs):
             outcome, ended = await _call_agent(rt, job, call)
@@ -188,6 +192,23 @@ async def _step(task_id: str, step_id: str, agent_id: str, plan: Plan) -> str:
 
 
 STOPPED = {"state": "canceled", "error": "the task was stopped before the step started"}
+# Passages of the owner's documents sent with a step, at most.
+DOCUMENT_PASSAGES = 6
+
+
+def reads_documents(card: dict[str, Any]) -> bool:
+    """Whether the agent's card says it reads passages of users' documents."""
+    extensions = (card.get("capabilities") or {}).get("extensions") or ()
+    return any(e.get("uri") == DOCUMENTS_EXTENSION_URI for e in extensions if isinstance(e, dict))
+
+
+async def _add_documents(documents: Documents, job: dict[str, Any]) -> None:
+    """Send the step the passages of its owner's documents that match its instruction."""
+    found = await documents.search(job["owner"], job["instruction"], DOCUMENT_PASSAGES)
+    if found:
+        job["data"]["documents"] = [
+            {"document": f.document, "passage": f.passage, "text": f.text} for f in found
+        ]
 
 
 async def _call_agent(

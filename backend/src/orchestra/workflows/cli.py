@@ -1,10 +1,12 @@
-"""`orchestra workflows list|show|run|apply`: saved workflows from the terminal.
+"""`orchestra workflows list|show|run|apply|schedule|hook`: saved workflows from the terminal.
 
 Definitions can live in git as YAML or JSON files: `apply` saves each file as a new
 workflow, or as a new version of the caller's workflow of the same name. `run` takes the
 workflow by name or id and its inputs as ``--input key=value`` (a value that reads as JSON
 is JSON: ``--input numbers=[3,5,10]``) or ``--inputs file.json``. Every call goes through
-the Python client (`orchestra.client`), so the CLI sees what any program sees.
+the Python client (`orchestra.client`), so the CLI sees what any program sees. `schedule`
+runs a workflow at cron times (`--cron`, with the inputs as for `run`); `hook` makes or
+rotates its webhook and prints the URL and secrets once.
 """
 
 from __future__ import annotations
@@ -23,10 +25,14 @@ __all__ = ["add_parser", "workflows_command"]
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser("workflows", help="list, show, run or apply saved workflows")
-    parser.add_argument("action", choices=("list", "show", "run", "apply"))
+    parser = commands.add_parser(
+        "workflows", help="list, show, run, apply, schedule saved workflows, or make a webhook"
+    )
+    parser.add_argument("action", choices=("list", "show", "run", "apply", "schedule", "hook"))
     parser.add_argument(
-        "target", nargs="*", help="show/run: a workflow's name or id; apply: definition files"
+        "target",
+        nargs="*",
+        help="show/run/schedule/hook: a workflow's name or id; apply: definition files",
     )
     parser.add_argument(
         "--input",
@@ -35,7 +41,16 @@ def add_parser(commands: Any) -> None:
         metavar="KEY=VALUE",
         help="run: one input (VALUE is read as JSON when it is JSON, else as text)",
     )
-    parser.add_argument("--inputs", type=Path, help="run: a JSON file of the inputs")
+    parser.add_argument("--inputs", type=Path, help="run/schedule: a JSON file of the inputs")
+    parser.add_argument("--cron", help="schedule: e.g. '0 9 * * 1-5' or '*/30 * * * * *'")
+    parser.add_argument("--timezone", default="UTC", help="schedule: IANA zone of --cron")
+    parser.add_argument(
+        "--catch-up", choices=("skip", "run_once"), default="skip", help="schedule: after downtime"
+    )
+    parser.add_argument(
+        "--overlap", choices=("skip", "queue"), default="skip", help="schedule: while one runs"
+    )
+    parser.add_argument("--signed", action="store_true", help="hook: require signed deliveries")
     parser.add_argument("--no-wait", action="store_true", help="run: return once started")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--url", default=None, help="orchestrator URL")
@@ -54,7 +69,11 @@ def workflows_command(args: argparse.Namespace, url: str, key: str | None) -> in
                 return 2
             if args.action == "show":
                 return _show(orchestra, args.target[0])
+            if args.action == "hook":
+                return _hook(orchestra, args.target[0], args.signed, url)
             inputs = _inputs(args.input, args.inputs)
+            if args.action == "schedule":
+                return _schedule(orchestra, args.target[0], inputs, args)
             return _run(orchestra, args.target[0], inputs, not args.no_wait, args.json)
     except BadRequest as exc:
         print(exc.message, file=sys.stderr)
@@ -172,3 +191,33 @@ def _run(
     else:
         print(f"{task.status}: {task.error or ''}", file=sys.stderr)
     return 0 if task.status == "completed" or not task.status.terminal else 1
+
+
+def _schedule(
+    orchestra: Orchestra, name_or_id: str, inputs: dict[str, Any], args: argparse.Namespace
+) -> int:
+    if not args.cron:
+        raise UsageError("orchestra workflows schedule needs --cron '<expression>'")
+    workflow = _find(orchestra, name_or_id)
+    schedule = orchestra.schedule_workflow(
+        workflow.id,
+        args.cron,
+        inputs,
+        timezone=args.timezone,
+        catch_up=args.catch_up,
+        overlap=args.overlap,
+    )
+    print(f"Schedule {schedule.id} of {workflow.name!r}: {schedule.cron} ({schedule.timezone})")
+    for moment in schedule.preview:
+        print(f"  next: {moment.isoformat()}")
+    return 0
+
+
+def _hook(orchestra: Orchestra, name_or_id: str, signed: bool, base: str) -> int:
+    workflow = _find(orchestra, name_or_id)
+    hook = orchestra.rotate_hook(workflow.id, signed)
+    print(f"Webhook of {workflow.name!r} (shown once; run this again to rotate it):")
+    print(f"  POST {base.rstrip('/')}{hook.url}")
+    if hook.signing_secret:
+        print(f"  signing secret: {hook.signing_secret}")
+    return 0

@@ -9,11 +9,12 @@ cancel and crash recovery.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, Connection, func, select, update
 
 from orchestra.auth import Principal
 from orchestra.config import Settings
@@ -33,7 +34,7 @@ from orchestra.workflows.validation import (
     workflow_problems,
 )
 
-__all__ = ["Saved", "Workflows"]
+__all__ = ["Saved", "Workflows", "check_inputs"]
 
 
 @dataclass(frozen=True)
@@ -208,15 +209,15 @@ class Workflows:
         session_id: str | None,
         metadata: dict[str, Any],
         idempotency_key: str | None = None,
+        within: Callable[[Connection], None] | None = None,
+        task_id: str | None = None,
     ) -> tuple[TaskView, bool]:
         """Start a run of the workflow's newest version with these inputs (defaults applied):
-        a task whose plan is the workflow's steps. Returns (task, created)."""
+        a task whose plan is the workflow's steps. Returns (task, created). `within` and
+        `task_id`: see `Tasks.create`."""
         saved = await self.get(principal, workflow_id)
         definition = saved.definition
-        given = apply_defaults(definition.input_schema, inputs)
-        problems = input_problems(definition.input_schema, given)
-        if problems:
-            raise _invalid("The inputs are invalid", "invalid_inputs", problems)
+        given = check_inputs(definition, inputs)
         try:
             plan, record = run.start(definition, given)
         except TemplateProblem as exc:
@@ -251,6 +252,8 @@ class Workflows:
             idempotency_key,
             plan,
             origin,
+            task_id,
+            within,
         )
 
     async def runs(
@@ -266,6 +269,19 @@ class Workflows:
         return await self.tasks.list(
             principal, status, None, limit, offset, workflow_id=workflow_id
         )
+
+
+def check_inputs(definition: WorkflowDefinition, inputs: dict[str, Any]) -> dict[str, Any]:
+    """The inputs with the schema's defaults applied.
+
+    Raises:
+        InvalidInputError: 422 `invalid_inputs`, each field that is wrong and why.
+    """
+    given = apply_defaults(definition.input_schema, inputs)
+    problems = input_problems(definition.input_schema, given)
+    if problems:
+        raise _invalid("The inputs are invalid", "invalid_inputs", problems)
+    return given
 
 
 def _version(

@@ -41,6 +41,7 @@ def create_research_app(
         corpus_dir=settings.data_dir / "corpus",
         model=model,
         llm_timeout_seconds=settings.llm_timeout_seconds,
+        checkpoint_days=settings.checkpoint_days,
     )
     card = research_card(settings, port, profile)
     return build_agent_app(KIND, card, executor, settings, port)

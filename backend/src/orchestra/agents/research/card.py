@@ -142,4 +142,5 @@ def research_card(settings: Settings, port: int, model: ModelProfile | None = No
         settings=settings,
         port=port,
         model=model,
+        reads_documents=True,
     )

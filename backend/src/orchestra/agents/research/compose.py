@@ -35,7 +35,7 @@ class Material:
 
     label: str
     title: str
-    kind: str  # "input" (an earlier step), "message", "data" or "corpus"
+    kind: str  # "input" (an earlier step), "message", "data", "document" or "corpus"
     text: str
 
 
@@ -212,6 +212,7 @@ def _sources_section(materials: Sequence[Material]) -> Section:
         "message": "text in the request",
         "data": "data in the request",
         "corpus": "local corpus",
+        "document": "uploaded document",
     }
     lines = [f"[{m.label}] {m.title} ({kinds.get(m.kind, m.kind)})" for m in materials]
     body = "\n".join(f"- {line}" for line in lines)
@@ -252,23 +253,25 @@ def _no_material_draft(
         given = ", ".join(m.title for m in materials)
         missing = (
             f"The material this request came with ({given}) holds no statement to answer it "
-            "from, and no local corpus passage matched"
+            "from, and no uploaded document or local corpus passage matched"
         )
     elif found_nothing:
         missing = (
             f"No source material was available for this request: the earlier steps it builds "
-            f"on ({', '.join(found_nothing)}) found none either, and no local corpus passage "
-            "matched"
+            f"on ({', '.join(found_nothing)}) found none either, and no uploaded document or "
+            "local corpus passage matched"
         )
     else:
         missing = (
             "No source material was available for this request: it carried no output from "
-            "earlier steps, no text to work on, and no local corpus passage matched"
+            "earlier steps, no text to work on, and no uploaded document or local corpus "
+            "passage matched"
         )
     sections = [
         Section(
             "No source material",
-            f"{missing} (add .txt or .md files under DATA_DIR/corpus). Working offline, this "
+            f"{missing} (upload documents on the dashboard's Documents page or to "
+            "POST /api/documents). Working offline, this "
             f"agent does not invent facts, so it cannot yet answer: *{question.strip()}*",
         ),
         Section(

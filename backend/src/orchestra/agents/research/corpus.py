@@ -7,14 +7,13 @@ orchestrator passes in; it is re-read when files change (by path, size and mtime
 from __future__ import annotations
 
 import logging
-import math
 import threading
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orchestra.agents.prose import content_words, split_sentences, strip_inflection
+from orchestra.agents.prose import strip_inflection
+from orchestra.passages import Passage, ScoredPassage, bm25_rank, passages_of, terms_of
 
 __all__ = ["Corpus", "Passage", "ScoredPassage", "bm25_rank", "load_passages"]
 
@@ -22,33 +21,6 @@ logger = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 2_000_000
 MAX_FILES = 500
-PASSAGE_SENTENCES = 4
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A few consecutive sentences of one corpus file."""
-
-    source: str
-    index: int
-    text: str
-
-
-@dataclass(frozen=True)
-class ScoredPassage:
-    passage: Passage
-    score: float
-
-
-def _passages_of(source: str, text: str) -> list[Passage]:
-    passages: list[Passage] = []
-    for paragraph in (p for p in text.split("\n\n") if p.strip()):
-        sentences = split_sentences(paragraph)
-        for start in range(0, len(sentences), PASSAGE_SENTENCES):
-            chunk = " ".join(sentences[start : start + PASSAGE_SENTENCES])
-            if len(content_words(chunk)) >= 3:
-                passages.append(Passage(source=source, index=len(passages), text=chunk))
-    return passages
 
 
 def load_passages(directory: Path) -> list[Passage]:
@@ -64,40 +36,8 @@ def load_passages(directory: Path) -> list[Passage]:
         except OSError as error:
             logger.warning("corpus file %s unreadable: %s", path, error)
             continue
-        passages.extend(_passages_of(str(path.relative_to(directory)), text))
+        passages.extend(passages_of(str(path.relative_to(directory)), text))
     return passages
-
-
-def bm25_rank(
-    query_terms: Sequence[str],
-    documents: Sequence[Sequence[str]],
-    *,
-    k1: float = 1.5,
-    b: float = 0.75,
-) -> list[float]:
-    """Okapi BM25 score of each tokenised document for the query terms."""
-    if not documents:
-        return []
-    count = len(documents)
-    average_length = sum(len(d) for d in documents) / count or 1.0
-    document_frequency: Counter[str] = Counter()
-    for document in documents:
-        document_frequency.update(set(document))
-    terms = set(query_terms)
-    scores: list[float] = []
-    for document in documents:
-        frequencies = Counter(document)
-        score = 0.0
-        for term in terms:
-            tf = frequencies.get(term, 0)
-            if not tf:
-                continue
-            df = document_frequency[term]
-            idf = math.log(1.0 + (count - df + 0.5) / (df + 0.5))
-            norm = tf + k1 * (1.0 - b + b * len(document) / average_length)
-            score += idf * tf * (k1 + 1.0) / norm
-        scores.append(score)
-    return scores
 
 
 Signature = tuple[tuple[str, int, int], ...]
@@ -147,7 +87,7 @@ class Corpus:
                 index = _Index(
                     signature,
                     passages,
-                    tuple([strip_inflection(w) for w in content_words(p.text)] for p in passages),
+                    tuple(terms_of(p.text) for p in passages),
                     {(p.source, p.index): p for p in passages},
                 )
                 self._index = index

@@ -4,7 +4,9 @@ Each run is its own LangGraph thread, named after the A2A task: two steps of one
 two tasks of one session, never share checkpoints. A run that a restart of the agent
 interrupted is sent again under the same task id (`orchestra.agents.idempotency`) and
 resumes from its last checkpoint; a task that reached a final state has its thread
-deleted, so checkpoints (up to the graph's material bound each) do not pile up.
+deleted, so checkpoints (up to the graph's material bound each) do not pile up. A run that a
+shutdown stopped and that nobody sent again (its task was canceled or deleted meanwhile)
+has its thread deleted when the agent starts after CHECKPOINT_DAYS.
 Cancelling the task cancels the asyncio task that drives the graph (see `StepExecutor`).
 """
 
@@ -14,6 +16,7 @@ import json
 import logging
 import uuid
 from contextlib import AsyncExitStack
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +50,14 @@ class ResearchExecutor(StepExecutor):
         corpus_dir: Path,
         model: BaseChatModel | None = None,
         llm_timeout_seconds: float = 120.0,
+        checkpoint_days: float = 1.0,
     ) -> None:
         super().__init__()
         self._checkpoint_path = checkpoint_path
         self._corpus = Corpus(corpus_dir)
         self._model = model
         self._llm_timeout_seconds = llm_timeout_seconds
+        self._checkpoints_kept = timedelta(days=checkpoint_days)
         self._saver: AsyncSqliteSaver | None = None
         # Offline-ready before startup (tests, in-memory use); startup swaps in persistence.
         self._graph = build_research_graph(corpus=self._corpus, model=model)
@@ -66,6 +71,7 @@ class ResearchExecutor(StepExecutor):
         )
         await saver.setup()
         self._saver = saver
+        await self._drop_abandoned(saver)
         self._graph = build_research_graph(
             corpus=self._corpus,
             model=self._model,
@@ -90,6 +96,10 @@ class ResearchExecutor(StepExecutor):
                 i.title or i.step_id for i in request.inputs if _found_nothing(i.data)
             ],
             "extra_texts": [_as_text(request.data)] if request.data is not None else [],
+            "documents": [
+                {"document": d.document, "passage": d.passage, "text": d.text}
+                for d in request.documents
+            ],
         }
         config: RunnableConfig = {
             "configurable": {"thread_id": request.task_id or uuid.uuid4().hex}
@@ -116,6 +126,19 @@ class ResearchExecutor(StepExecutor):
             elif mode == "values" and isinstance(chunk, dict):
                 final = chunk
         return _result(final)
+
+    async def _drop_abandoned(self, saver: AsyncSqliteSaver) -> None:
+        """Delete the threads whose newest checkpoint is older than CHECKPOINT_DAYS."""
+        newest: dict[str, str] = {}
+        async for saved in saver.alist(None):
+            thread_id = str(saved.config["configurable"]["thread_id"])
+            newest[thread_id] = max(newest.get(thread_id, ""), saved.checkpoint["ts"])
+        cutoff = (datetime.now(UTC) - self._checkpoints_kept).isoformat()
+        abandoned = [thread for thread, ts in newest.items() if ts < cutoff]
+        for thread_id in abandoned:
+            await saver.adelete_thread(thread_id)
+        if abandoned:
+            logger.info("dropped the checkpoints of %d abandoned research runs", len(abandoned))
 
     async def ended(self, task_id: str) -> None:
         if self._saver is not None:

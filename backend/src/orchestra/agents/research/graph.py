@@ -50,6 +50,7 @@ class ResearchState(TypedDict, total=False):
     inputs: list[dict[str, str]]
     empty_inputs: list[str]  # titles of earlier steps that found no source material
     extra_texts: list[str]
+    documents: list[dict[str, Any]]  # passages of the user's documents: document, passage, text
     skill: str
     kind: str
     question: str
@@ -136,6 +137,9 @@ def make_gather(corpus: Corpus | None) -> Any:
             materials.append(Material(str(len(materials) + 1), "Request text", "message", pasted))
         for text in state.get("extra_texts", []):
             materials.append(Material(str(len(materials) + 1), "Request data", "data", text))
+        for given in state.get("documents", []):
+            title = f"{given['document']}, passage {given['passage']}"
+            materials.append(Material(str(len(materials) + 1), title, "document", given["text"]))
         if corpus is not None:
             found = await asyncio.to_thread(corpus.search, state.get("focus", []), 6)
             for scored in found:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from orchestra.api.deps import PrincipalDep, ServicesDep
 from orchestra.api.schemas import (
@@ -50,6 +50,20 @@ async def get_session(
 ) -> SessionPublic:
     row, messages, tasks = await services.sessions.get(session_id, principal)
     return SessionPublic.of(row, messages, tasks)
+
+
+@router.delete(
+    "/{session_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(401, 404, 409, 422),
+)
+async def delete_session(
+    session_id: str, services: ServicesDep, principal: PrincipalDep
+) -> Response:
+    """Delete the session with its messages and its tasks (running ones are canceled
+    first). The owner or an admin only."""
+    await services.history.delete_session(session_id, principal)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/{session_id}/messages", responses=ERRORS)

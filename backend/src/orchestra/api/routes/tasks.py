@@ -1,4 +1,4 @@
-"""Tasks: submit, list, read (or wait for a change), cancel, follow."""
+"""Tasks: submit, list, read (or wait for a change), cancel, follow, delete."""
 
 from __future__ import annotations
 
@@ -212,6 +212,18 @@ async def get_task(
 async def cancel_task(task_id: str, services: ServicesDep, principal: PrincipalDep) -> Response:
     """Stop the task: no new step starts and agents are asked to stop theirs."""
     return task_json(await services.tasks.cancel(task_id, principal))
+
+
+@router.delete(
+    "/{task_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(401, 404, 409, 422),
+)
+async def delete_task(task_id: str, services: ServicesDep, principal: PrincipalDep) -> Response:
+    """Delete the task with its steps, events and session messages; a running task is
+    canceled first. The owner or an admin only."""
+    await services.history.delete_task(task_id, principal)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get(
