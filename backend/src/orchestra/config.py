@@ -155,6 +155,16 @@ class Settings(BaseSettings):
         gt=0,
         description="How often a process looks for tasks other processes changed.",
     )
+    review_plans: bool = Field(
+        default=False,
+        description="Every task stops after planning, awaiting approval of its plan "
+        "(a task's own review_plan overrides it).",
+    )
+    plan_review_hours: float = Field(
+        default=72.0,
+        gt=0,
+        description="A plan awaiting approval longer than this fails its task.",
+    )
     retention_days: float | None = Field(
         default=None,
         gt=0,
@@ -178,7 +188,7 @@ class Settings(BaseSettings):
         "stopped by a shutdown and not sent again within this many days.",
     )
     application_version: str = Field(
-        default="orchestra-3",
+        default="orchestra-4",
         description="Pinned so that pending tasks resume after an upgrade of the code.",
     )
 

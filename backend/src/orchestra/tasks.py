@@ -7,22 +7,27 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from dbos import DBOS
+from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from orchestra import tracing
 from orchestra.auth import Principal
 from orchestra.changes import Change
 from orchestra.config import Settings
-from orchestra.db import MESSAGES, TASKS, Database, Session, Task, TaskStatus
+from orchestra.db import MESSAGES, STEPS, TASKS, Database, Session, Task, TaskStatus
 from orchestra.db.base import new_id, utcnow
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError, Saturated
 from orchestra.executor import Executor
 from orchestra.executor.planning import assign, given, record_plan, summary_of
+from orchestra.executor.review import PLAN_TOPIC
 from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
 from orchestra.planner.errors import PlannerError
 from orchestra.registry import Capability, Registry
 from orchestra.views import TaskView, TaskViews
+
+# How long a decision on a plan waits for the task's workflow to apply it before answering.
+DECISION_WAIT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class Tasks:
         self.views = views
         self.max_description_length = settings.max_description_length
         self.max_plan_steps = settings.max_plan_steps
+        self.review_plans = settings.review_plans
 
     async def create(
         self,
@@ -64,6 +70,7 @@ class Tasks:
         workflow: WorkflowOrigin | None = None,
         task_id: str | None = None,
         within: Callable[[Connection], None] | None = None,
+        review_plan: bool | None = None,
     ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
@@ -116,6 +123,10 @@ class Tasks:
             "error": None,
             "metadata": metadata,
             "idempotency_key": idempotency_key,
+            # REVIEW_PLANS is for planned tasks: a workflow's run follows its saved steps.
+            "review_plan": (
+                self.review_plans and workflow is None if review_plan is None else review_plan
+            ),
             # The request's trace: the task's steps, run later, join it.
             "trace_context": tracing.carrier() or None,
             "tokens_in": 0,
@@ -255,3 +266,63 @@ class Tasks:
                 code="task_already_finished",
             )
         return await self.view(task_id, principal)
+
+    async def decide(
+        self, task_id: str, principal: Principal, decision: str, comment: str
+    ) -> TaskView:
+        """Approve or reject the plan of a task awaiting approval; returns the task once
+        its workflow has applied the decision (or as it is after a few seconds).
+
+        Raises:
+            ConflictError: the task is not awaiting approval.
+        """
+        view = await self._awaiting(task_id, principal)
+        message = {"decision": decision, "comment": comment, "by": principal.id}
+        await DBOS.send_async(task_id, message, PLAN_TOPIC)
+        return await self.views.wait(task_id, view.etag, DECISION_WAIT_SECONDS) or view
+
+    async def replace_plan(self, task_id: str, principal: Principal, plan: Plan) -> TaskView:
+        """Replace the plan of a task awaiting approval with `plan`, checked as a plan given
+        with a task is.
+
+        Raises:
+            ConflictError: the task is not awaiting approval (any more).
+            InvalidInputError: the plan is invalid.
+        """
+        await self._awaiting(task_id, principal)
+        capabilities = await self._check(plan)
+        try:
+            agents = assign(self.registry, plan, capabilities)
+        except PlannerError as exc:
+            raise InvalidInputError(str(exc), code="invalid_plan", errors=[str(exc)]) from exc
+        change = Change(task_id)
+        outcome = PlanOutcome(plan, PlannerKind.USER, f"the plan was replaced by {principal.id}")
+        record_plan(change, outcome, agents)
+        change.event("task.plan_changed", by=principal.id)
+
+        def work(connection: Connection) -> bool:
+            status = connection.scalar(select(TASKS.c.status).where(TASKS.c.id == task_id))
+            if status != TaskStatus.AWAITING_APPROVAL:
+                return False
+            connection.execute(delete(STEPS).where(STEPS.c.task_id == task_id))
+            change.write(connection)
+            return True
+
+        if not await self.db.run(work):
+            raise _not_awaiting(task_id)
+        self.views.forget(task_id)  # steps went away: no patch says so
+        return await self.view(task_id, principal)
+
+    async def _awaiting(self, task_id: str, principal: Principal) -> TaskView:
+        view = await self.view(task_id, principal)
+        if view.status != TaskStatus.AWAITING_APPROVAL:
+            raise _not_awaiting(task_id, view.status)
+        return view
+
+
+def _not_awaiting(task_id: str, status: str | None = None) -> ConflictError:
+    now = f" (it is {status})" if status else ""
+    return ConflictError(
+        f"Task {task_id} is not awaiting approval of its plan{now}.",
+        code="task_not_awaiting_approval",
+    )

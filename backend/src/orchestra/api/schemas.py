@@ -84,6 +84,18 @@ class TaskCreate(BaseModel):
         description="Run this plan (a DAG of capability steps) instead of planning the task. "
         "It is validated against the registered capabilities.",
     )
+    review_plan: bool | None = Field(
+        default=None,
+        description="Stop after planning, in awaiting_approval, until the plan is approved "
+        "(POST .../approve) or rejected; it may be replaced meanwhile (POST .../plan). "
+        "Default: REVIEW_PLANS.",
+    )
+
+
+class PlanDecision(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    comment: str = Field(default="", max_length=2000, description="Why, for the task's record.")
 
 
 class StepPublic(BaseModel):

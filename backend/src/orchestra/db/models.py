@@ -14,10 +14,12 @@ from orchestra.db.base import Base, new_id, utcnow
 
 
 class TaskStatus(StrEnum):
-    """A task's state: pending (in line), planning, running, then completed, failed or canceled."""
+    """A task's state: pending (in line), planning, awaiting approval of its plan (when it is
+    reviewed), running, then completed, failed or canceled."""
 
     PENDING = "pending"
     PLANNING = "planning"
+    AWAITING_APPROVAL = "awaiting_approval"
     RUNNING = "running"
     COMPLETED = "completed"
     FAILED = "failed"
@@ -57,6 +59,9 @@ class EventType(StrEnum):
     TASK_CREATED = "task.created"
     TASK_PLANNING = "task.planning"
     TASK_PLANNED = "task.planned"
+    TASK_AWAITING_APPROVAL = "task.awaiting_approval"
+    TASK_PLAN_CHANGED = "task.plan_changed"
+    TASK_APPROVED = "task.approved"
     TASK_RUNNING = "task.running"
     TASK_COMPLETED = "task.completed"
     TASK_FAILED = "task.failed"
@@ -173,6 +178,8 @@ class Task(Base):
     error: Mapped[str | None] = mapped_column(Text, default=None)
     metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
     idempotency_key: Mapped[str | None] = mapped_column(String(200), default=None, unique=True)
+    review_plan: Mapped[bool] = mapped_column(default=False)
+    """Stop after planning, in awaiting_approval, until a person approves or rejects."""
     trace_context: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     tokens_in: Mapped[int] = mapped_column(Integer, default=0)
     tokens_out: Mapped[int] = mapped_column(Integer, default=0)

@@ -52,6 +52,8 @@ class Brief:
     history: list[str]
     given: Plan | None
     trace: dict[str, Any] | None
+    review: bool = False
+    """The plan waits for a person's approval once stored (`executor.review`)."""
 
 
 async def begin(rt: Runtime, task_id: str) -> Brief | PlanSummary:
@@ -69,6 +71,7 @@ async def begin(rt: Runtime, task_id: str) -> Brief | PlanSummary:
                 TASKS.c.session_id,
                 TASKS.c.requested_plan,
                 TASKS.c.trace_context,
+                TASKS.c.review_plan,
             ).where(TASKS.c.id == task_id)
         ).one()
         if TaskStatus(task.status).terminal:
@@ -91,11 +94,16 @@ async def begin(rt: Runtime, task_id: str) -> Brief | PlanSummary:
             change.event("task.planning", status="planning")
             change.write(connection)
         given = Plan.model_validate(task.requested_plan) if task.requested_plan else None
-        return Brief(task.description, history, given, task.trace_context)
+        return Brief(task.description, history, given, task.trace_context, task.review_plan)
 
     begun = await rt.db.run(work)
     rt.views.apply(change)
     return begun
+
+
+async def stored(rt: Runtime, task_id: str) -> PlanSummary:
+    """The task's plan as stored now (after a review, it may have been replaced)."""
+    return await rt.db.read(lambda connection: _stored(connection, task_id))
 
 
 def _stored(connection: Connection, task_id: str) -> PlanSummary:
@@ -168,11 +176,11 @@ async def _plan_and_store(rt: Runtime, task_id: str, brief: Brief) -> PlanSummar
                 TASKS.c.id == task_id
             )
         ).one()
+        then = TaskStatus.AWAITING_APPROVAL if brief.review else TaskStatus.RUNNING
         change.set_task(
-            status=TaskStatus.RUNNING,
-            **tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model),
+            status=then, **tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model)
         )
-        change.event("task.running", status="running")
+        change.event(f"task.{then}", status=then)
         change.write(connection)
         return _summary(change.new_steps)
 

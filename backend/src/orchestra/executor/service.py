@@ -16,8 +16,16 @@ from dbos import DBOS, DBOSConfig, SetWorkflowID
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from orchestra.db import TASKS
-from orchestra.executor import cancels, clock, completion, dbos_internals, slots, workflow
+from orchestra.db import TASKS, TaskStatus
+from orchestra.executor import (
+    cancels,
+    clock,
+    completion,
+    dbos_internals,
+    review,
+    slots,
+    workflow,
+)
 from orchestra.executor.planning import PlanSummary
 from orchestra.executor.runtime import Runtime, install
 
@@ -150,6 +158,9 @@ class Executor:
         found = await cancels.cancel_task(self.rt, task_id)
         if found is None:
             return False
+        if view.status == TaskStatus.AWAITING_APPROVAL:
+            # Its workflow waits for a decision on the plan: end the wait now, not in days.
+            await DBOS.send_async(task_id, {"decision": review.STOP}, review.PLAN_TOPIC)
         in_flight, unnamed = found
         for instance_id, card, remote_task_id in in_flight:
             await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)

@@ -31,8 +31,9 @@ from orchestra import logs, metrics, tracing
 from orchestra.agents.protocol import DOCUMENTS_EXTENSION_URI
 from orchestra.db.errors import transient
 from orchestra.documents import Documents
-from orchestra.executor import completion, planning, steps
+from orchestra.executor import completion, planning, review, steps
 from orchestra.executor.dispatch import TransportError, build_message
+from orchestra.executor.review import PLAN_TOPIC
 from orchestra.executor.runtime import Runtime, current
 from orchestra.executor.steps import Call, Ended
 
@@ -92,6 +93,21 @@ class Naming:
 async def plan_step(task_id: str) -> list[dict[str, Any]]:
     logs.bind(task_id)
     return await planning.plan_task(current(), task_id)
+
+
+@DBOS.step(name="orchestra.review", **DB_RETRY)
+async def review_step(task_id: str) -> bool:
+    return await review.hold(current(), task_id)
+
+
+@DBOS.step(name="orchestra.decide", **DB_RETRY)
+async def decide_step(task_id: str, message: dict[str, Any] | None) -> str:
+    return await review.decide(current(), task_id, message, current().settings.plan_review_hours)
+
+
+@DBOS.step(name="orchestra.reviewed_plan", **DB_RETRY)
+async def reviewed_plan_step(task_id: str) -> list[dict[str, Any]]:
+    return await planning.stored(current(), task_id)
 
 
 class Plan:
@@ -300,17 +316,25 @@ def _reason(exc: BaseException) -> str:
 
 @DBOS.workflow(name="orchestra.task")
 async def run_task(task_id: str, given: list[dict[str, Any]] | None = None) -> str:
-    """Run the task once admitted (see `executor.admission`)."""
-    async with current().admission.turn(task_id):
-        return await _run(task_id, given)
+    """Run the task once admitted (see `executor.admission`); a plan under review is waited
+    for outside the line, then the task takes its turn again."""
+    rt = current()
+    async with rt.admission.turn(task_id):
+        planned = await _plan(task_id, given)
+        if isinstance(planned, str):
+            return planned
+        if not await review_step(task_id):
+            return await _run(task_id, planned)
+    message = await DBOS.recv_async(PLAN_TOPIC, rt.settings.plan_review_hours * 3600)
+    decided = await decide_step(task_id, message)
+    if decided != review.APPROVE:
+        return decided
+    async with rt.admission.turn(task_id):
+        return await _run(task_id, await reviewed_plan_step(task_id))
 
 
-async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
-    """Plan the task, run each step once its dependencies completed, then finish the task.
-
-    Steps run concurrently inside this workflow; each waits (in memory) for its
-    dependencies. Run again after a crash, every step finds in the database how far it got.
-    """
+async def _plan(task_id: str, given: list[dict[str, Any]] | None) -> list[dict[str, Any]] | str:
+    """The task's plan, or how the task ended when it has none to run."""
     try:
         # A plan given with the task was stored with it: there is nothing to plan.
         plan = given if given is not None else await plan_step(task_id)
@@ -318,6 +342,17 @@ async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
         # (DBOS's cancellation is a BaseException: a canceled task is not failed here.)
         log.exception("task %s could not be planned", task_id)
         return await fail_task_step(task_id, f"Planning failed: {_reason(exc)}")
+    if not plan:
+        return await finish_task_step(task_id)
+    return plan
+
+
+async def _run(task_id: str, plan: list[dict[str, Any]]) -> str:
+    """Run each step once its dependencies completed, then finish the task.
+
+    Steps run concurrently inside this workflow; each waits (in memory) for its
+    dependencies. Run again after a crash, every step finds in the database how far it got.
+    """
     if not plan:
         return await finish_task_step(task_id)
     steps_of = Plan(plan)
