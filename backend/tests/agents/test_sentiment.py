@@ -316,3 +316,38 @@ def test_a_slip_in_a_word_of_opinion_is_not_guessed(text: str) -> None:
 def test_real_words_that_look_like_slips_are_words() -> None:
     assert not sentiment("Please find the invoice attached.").unsure
     assert sentiment("Please find the invoice attached.").label == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Coming back as a customer, with what is bought between the act and "again".
+        ("I wouldn't buy this again.", "negative"),
+        ("I won't be staying here again.", "negative"),
+        ("I'd definitely order from them again!", "positive"),
+        ("We would book this hotel again.", "positive"),
+        # Bought again for want of another: no verdict of its own.
+        ("I had to buy it again.", "neutral"),
+    ],
+)
+def test_a_customer_coming_back_or_not(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What is loved holds a word of the other side: a quality wanted, or irony.
+        "I love how cold it keeps my water.",
+        "I love how it crashes every time.",
+        "I hate how cheap it feels.",
+    ],
+)
+def test_a_word_of_the_other_side_in_what_is_loved_is_unsure(text: str) -> None:
+    assert sentiment(text).unsure
+
+
+@pytest.mark.parametrize("text", ["I love how quiet it is.", "I like that it's not expensive."])
+def test_what_is_loved_in_words_of_the_same_side_is_read(text: str) -> None:
+    assert not sentiment(text).unsure
+    assert sentiment(text).label == "positive"

@@ -355,7 +355,40 @@ def _no_failure(phrase: tuple[str, ...], tokens: Sequence[str], index: int) -> b
     return phrase[-1] in _WORKING and index > 0 and tokens[index - 1] in _PEOPLE
 
 
+# "would buy this again", "wouldn't order from them again": a customer coming back, with
+# what is bought between the act and "again"; said so, it is a verdict ("would", "will"),
+# where "I had to buy it again" is none.
+_CUSTOM = _words(
+    """buy buying order ordering book booking stay staying visit visiting shop shopping use
+    using eat eating"""
+)
+_INTENT = _words("would will i'd we'd i'll we'll definitely certainly happily gladly be")
+_AGAIN_GAP = 3
+
+
+def _custom_again(tokens: Sequence[str], index: int) -> int:
+    """How many tokens "buy ... again" spans from ``index`` with up to three words between,
+    said with intent or turned by a negation ("wouldn't buy this again"); 0 when none."""
+    if tokens[index] not in _CUSTOM:
+        return 0
+    before = tokens[max(0, index - 3) : index]
+    if not _INTENT.intersection(before) and not any(
+        t in _NEGATIONS or t.endswith("n't") for t in before
+    ):
+        return 0
+    for width in range(3, _AGAIN_GAP + 3):
+        end = index + width - 1
+        if end >= len(tokens) or tokens[end] in _SCOPE_ENDS:
+            return 0
+        if tokens[end] == "again":
+            return width
+    return 0
+
+
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
+    again = _custom_again(tokens, index)
+    if again:
+        return tuple(tokens[index : index + again]), _PHRASES[("buy", "again")]
     for phrase, valence in _PHRASES.items():
         if tuple(tokens[index : index + len(phrase)]) == phrase:
             end = index + len(phrase)
@@ -563,7 +596,36 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
         index += 1
     if verdict is not None:
         _check_verdict(tokens, verdict, len(tokens), tally)
+    _check_object_clauses(tokens, tally)
     return tally
+
+
+# "I love how cold it keeps my water", "I hate how cheap it feels": the clause after the
+# verb is what is loved or hated. A word of the other side in it is either the quality
+# praised ("cold" water is wanted) or irony ("I love how it crashes every time"), and the
+# words alone do not tell which.
+_OPINION_VERBS = _words("love loved loves like likes liked hate hated hates enjoy enjoyed adore")
+_OBJECT_CLAUSES = (("how",), ("that",), ("the", "way"))
+
+
+def _check_object_clauses(tokens: Sequence[str], tally: _Tally) -> None:
+    for index, token in enumerate(tokens):
+        if token not in _OPINION_VERBS:
+            continue
+        opener = next(
+            (o for o in _OBJECT_CLAUSES if tuple(tokens[index + 1 : index + 1 + len(o)]) == o),
+            None,
+        )
+        if opener is None:
+            continue
+        held = _LEXICON[token] * (-1.0 if _negated(tokens, index) else 1.0)
+        position = index + 1 + len(opener)
+        while position < len(tokens) and tokens[position] not in _SCOPE_ENDS:
+            valence = _LEXICON.get(tokens[position], 0.0)
+            if valence * held < 0 and not _negated(tokens, position):
+                clause = " ".join(tokens[index : index + 1 + len(opener)])
+                tally.unread.append(f"'{clause} ... {tokens[position]}'")
+            position += 1
 
 
 def _slips_of(words: Iterable[str]) -> frozenset[str]:

@@ -711,7 +711,11 @@ def _summed_up(text: str, material: tuple[str, ...], data: frozenset[str]) -> st
 _OWN_AMOUNT_RE = re.compile(
     r"\b(?:how\s+(?:much|many)|what)\s+(?:\w+\s+)?(?:did|do|have|had|will)\s+(?:i|we)\s+"
     r"(?:spend|spent|earn|earned|pay|paid|owe|owed|save|saved|make|made|lose|lost|sell|sold|"
-    r"buy|bought|use|used)\b",
+    r"buy|bought|use|used)\b"
+    # "How much will my rent be next year?", "what will our bill come to": an amount of the
+    # user's own things, past or to come.
+    r"|\bhow\s+much\s+(?:will|would|is|was|does|did|do)\s+(?:my|our)\s+\w+"
+    r"|\bwhat\s+(?:will|would)\s+(?:my|our)\s+(?:\w+\s+){1,3}(?:be|cost|come\s+to)\b",
     re.I,
 )
 

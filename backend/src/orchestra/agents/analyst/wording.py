@@ -1435,6 +1435,28 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 of",
     ),
+    # "250 after a 20% discount", "80 after a 5% raise", "120 after 25% off": the amount
+    # the change leaves.
+    (
+        re.compile(
+            r"(\d[\d,]*(?:\.\d+)?)\s+after\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*"
+            r"(?:off\b|discount\b|reduction\b|cut\b|decrease\b|markdown\b|drop\b)"
+        ),
+        r"decrease \1 by \2%",
+    ),
+    (
+        re.compile(
+            r"(\d[\d,]*(?:\.\d+)?)\s+after\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*"
+            r"(?:raise\b|rise\b|increase\b|markup\b|surcharge\b|tax\b|tip\b)"
+        ),
+        r"increase \1 by \2%",
+    ),
+    # "Highest of 1,200; 950; 1,450": a list of numbers separated by semicolons, whose
+    # numbers have thousands separators, so that commas would be unclear.
+    (
+        re.compile(r"-?\$?\d[\d,]*(?:\.\d+)?%?(?:\s*;\s*-?\$?\d[\d,]*(?:\.\d+)?%?){2,}"),
+        lambda m: re.sub(r"\s*;\s*", ", ", m.group(0)),
+    ),
     # "split a $95 bill between 4 people", "split a $84.60 taxi fare among 3 friends": the
     # amount divided by the number of shares.
     (
