@@ -413,3 +413,24 @@ def test_another_adds_nothing_to_the_arithmetic() -> None:
     reading = read_numeric_request("500 minus 20 percent, and then minus another 5 percent of that")
     assert reading.trusted
     assert evaluate(render(reading.clauses[-1].expression)) == pytest.approx(380)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The amount a change leaves.
+        ("what is 250 after a 20% discount", 200),
+        ("how much is 120 after 25% off", 90),
+        ("what's 80 after a 5% raise", 84),
+        # Numbers listed with semicolons, written with thousands separators.
+        ("Highest of the following: 1,200; 950; 1,450; 1,100", 1450),
+        ("average of 4; 8; 12", 8),
+        # Prices, so the lowest and the highest.
+        ("cheapest of 4.99, 3.49 and 5.25", 3.49),
+        ("what's the most expensive: 12, 40, 33", 40),
+    ],
+)
+def test_changes_after_a_percentage_lists_with_semicolons_and_prices(
+    text: str, expected: float
+) -> None:
+    assert value(text) == pytest.approx(expected)

@@ -46,7 +46,7 @@ _LEXICON: dict[str, float] = {
             comfortable fresh fun funny pleasant generous responsive intuitive solid worth
             worthwhile thank thanks grateful appreciate appreciated happy glad
             impressed proud calm spotless cozy cosy charming attentive courteous welcoming
-            cheerful handy neat tidy sturdy"""
+            cheerful handy neat tidy sturdy helped"""
         ),
         2.0,
     ),
@@ -86,7 +86,7 @@ _LEXICON: dict[str, float] = {
             greasy soggy stale bland cramped shabby mouldy moldy sticky leak leaky leaking leaks
             torn ripped cracked scratched dented faulty defective breaks breaking dies dying
             wasting wasted ruin ruined ruins ruining letdown let-down
-            unbearable awkward clumsy sluggish dull"""
+            unbearable awkward clumsy sluggish dull ignored ignores ignoring"""
         ),
         -2.0,
     ),
@@ -645,7 +645,7 @@ _SLIPS = (
     - _LEXICON.keys()
     - _words(
         """please health freeze treats peasant trilled lawless braking racked cashed cashing
-        cashes sunning prefect rowing wining inning critic smoothy"""
+        cashes sunning prefect rowing wining inning critic smoothy ignore"""
     )
 )
 _SENTENCE_ENDS = frozenset(".!?;")

@@ -602,6 +602,18 @@ def _parts(
             and "summarization" in matcher.names
         ):
             capability = "summarization"
+        if (
+            capability in ("keywords", "summarization")
+            and not material
+            and not refs
+            and previous is None
+            and any(t.is_number for t in tokenize(text))
+            and not _ASKS_OF_TEXT_RE.search(text)
+        ):
+            # "What will my score be if I get 8 out of 10?" shares "score" with the keyword
+            # skill's card, but gives numbers and no text: the keywords of the question
+            # itself would be an answer to nothing.
+            capability = matcher.best(stems | _ARITHMETIC_FEATURES).capability
         revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (
             previous is not None
@@ -704,6 +716,14 @@ def _summed_up(text: str, material: tuple[str, ...], data: frozenset[str]) -> st
     if data.intersection(material) or any(t.is_number for t in tokenize(text)):
         return text
     return _SUM_UP_RE.sub("summarize", text)
+
+
+# Words that ask for the keywords or a summary of a text by name.
+_ASKS_OF_TEXT_RE = re.compile(
+    r"\b(?:key\s*words?|key\s+terms?|key\s+phrases?|tags?|summar\w*|sum\s+up|tl;?dr|gist|"
+    r"main\s+points?|recap|outline|condense|shorten)\b",
+    re.I,
+)
 
 
 # "How much did I spend last week?", "what did we earn in March": an amount of the user's

@@ -1546,6 +1546,10 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 of",
     ),
+    # "the cheapest of 4.99, 3.49 and 5.25", "the most expensive: 12, 40, 33": prices, so
+    # the lowest and the highest.
+    (re.compile(r"\b(?:cheapest|least\s+expensive)\b"), "lowest"),
+    (re.compile(r"\b(?:priciest|most\s+expensive|dearest)\b"), "highest"),
     # "the middle value of 8, 1, 6": the median.
     (re.compile(r"\bmiddle\s+(?:value|number|one)\b"), "median"),
 )
