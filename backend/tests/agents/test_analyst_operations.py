@@ -949,7 +949,8 @@ def test_a_raise_on_an_income_and_an_income_spent(context: str, task: str, expec
 
 def test_tax_on_an_income_is_still_not_read() -> None:
     # Whether the tax is taken off the income or added is not said.
-    assert read_percentage_problem("I earn 4000 a month and pay 20% tax.", "How much?") is None
+    context = "I earn 4000 a month and pay 20% tax."
+    assert read_percentage_problem(context, "What do I end up with?") is None
 
 
 @pytest.mark.parametrize(

@@ -608,7 +608,6 @@ def _parts(
             and not refs
             and previous is None
             and any(t.is_number for t in tokenize(text))
-            and not _ASKS_OF_TEXT_RE.search(text)
         ):
             # "What will my score be if I get 8 out of 10?" shares "score" with the keyword
             # skill's card, but gives numbers and no text: the keywords of the question
@@ -716,14 +715,6 @@ def _summed_up(text: str, material: tuple[str, ...], data: frozenset[str]) -> st
     if data.intersection(material) or any(t.is_number for t in tokenize(text)):
         return text
     return _SUM_UP_RE.sub("summarize", text)
-
-
-# Words that ask for the keywords or a summary of a text by name.
-_ASKS_OF_TEXT_RE = re.compile(
-    r"\b(?:key\s*words?|key\s+terms?|key\s+phrases?|tags?|summar\w*|sum\s+up|tl;?dr|gist|"
-    r"main\s+points?|recap|outline|condense|shorten)\b",
-    re.I,
-)
 
 
 # "How much did I spend last week?", "what did we earn in March": an amount of the user's
