@@ -352,3 +352,35 @@ def test_a_word_of_the_other_side_in_what_is_loved_is_unsure(text: str) -> None:
 def test_what_is_loved_in_words_of_the_same_side_is_read(text: str) -> None:
     assert not sentiment(text).unsure
     assert sentiment(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Praise as much as can be said, not a negated recommendation.
+        ("I can't recommend this place enough!", "positive"),
+        ("We can't thank you enough.", "positive"),
+        ("I can't recommend this.", "negative"),
+        # A wish of sooner is delight; a wish of never, regret.
+        ("I wish I had bought it sooner.", "positive"),
+        ("Wish I'd found this app earlier!", "positive"),
+        ("I wish I had never booked this trip.", "negative"),
+    ],
+)
+def test_praise_with_cant_and_enough_and_wishes(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Nobody helped us.", "negative"),
+        ("They helped us straight away.", "positive"),
+        ("The waiter ignored us for an hour.", "negative"),
+        # "ignore" is a word, not a slip for "ignored".
+        ("Please ignore my last email.", "neutral"),
+    ],
+)
+def test_help_not_given_and_people_ignored(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+    assert not sentiment(text).unsure

@@ -434,3 +434,20 @@ def test_changes_after_a_percentage_lists_with_semicolons_and_prices(
     text: str, expected: float
 ) -> None:
     assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what's 2/3 as a percentage", 66.6667),
+        ("what is 1/8 in percent", 12.5),
+        ("what's 0.45 as a percent", 45),
+    ],
+)
+def test_a_fraction_or_a_decimal_as_a_percentage(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected, rel=1e-4)
+
+
+def test_a_percentage_asked_and_not_computed_is_not_trusted() -> None:
+    # Read as 7 / 9 it was answered 0.778, a hundred times off.
+    assert not read_numeric_request("what's 7 divided by 9 as a percentage").trusted

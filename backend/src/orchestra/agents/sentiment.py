@@ -385,10 +385,56 @@ def _custom_again(tokens: Sequence[str], index: int) -> int:
     return 0
 
 
+# "I can't recommend this enough", "can't thank you enough": praise as much as can be said,
+# not a negated recommendation.
+_NOT_ENOUGH = _words("recommend thank praise")
+_ENOUGH_GAP = 3
+_ENOUGH_VALENCE = 3.0
+# "I wish I had bought it sooner" is delight; "I wish I'd never bought it", regret.
+_WISHES = (("wish", "i", "had"), ("wish", "i'd"), ("wish", "we", "had"), ("wish", "we'd"))
+_WISH_VALENCE = 2.5
+
+
+def _span_to(tokens: Sequence[str], index: int, word: str, gap: int) -> int:
+    """How many tokens from ``index`` up to ``word`` with at most ``gap`` words between, in
+    one clause; 0 when there is no such word."""
+    for width in range(2, gap + 3):
+        end = index + width - 1
+        if end >= len(tokens) or tokens[end] in _SCOPE_ENDS:
+            return 0
+        if tokens[end] == word:
+            return width
+    return 0
+
+
+def _set_phrase(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
+    """The phrases with words between their parts: "can't recommend this enough", "wish I
+    had bought it sooner", "wish I had never bought it"."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if token in ("can't", "cannot", "cant") and following in _NOT_ENOUGH:
+        width = _span_to(tokens, index + 1, "enough", _ENOUGH_GAP)
+        if width:
+            return tuple(tokens[index : index + 1 + width]), _ENOUGH_VALENCE
+    wish = next((w for w in _WISHES if tuple(tokens[index : index + len(w)]) == w), None)
+    if wish is not None:
+        after = index + len(wish)
+        if after < len(tokens) and tokens[after] == "never":
+            return tuple(tokens[index : after + 1]), -_WISH_VALENCE
+        for word in ("sooner", "earlier"):
+            width = _span_to(tokens, after - 1, word, _ENOUGH_GAP)
+            if width:
+                return tuple(tokens[index : after - 1 + width]), _WISH_VALENCE
+    return None
+
+
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
     again = _custom_again(tokens, index)
     if again:
         return tuple(tokens[index : index + again]), _PHRASES[("buy", "again")]
+    said = _set_phrase(tokens, index)
+    if said is not None:
+        return said
     for phrase, valence in _PHRASES.items():
         if tuple(tokens[index : index + len(phrase)]) == phrase:
             end = index + len(phrase)

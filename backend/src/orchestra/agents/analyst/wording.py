@@ -1550,6 +1550,22 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # the lowest and the highest.
     (re.compile(r"\b(?:cheapest|least\s+expensive)\b"), "lowest"),
     (re.compile(r"\b(?:priciest|most\s+expensive|dearest)\b"), "highest"),
+    # "2/3 as a percentage", "3/4 in percent": the share out of a hundred; "0.45 as a
+    # percent", a decimal, likewise.
+    (
+        re.compile(
+            r"(?<![\d.])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s+(?:as\s+an?|as|in)\s+"
+            r"(?:percentage\b|percent\b|%)(?!\s+of\b)"
+        ),
+        r"\1 out of \2 as a percentage",
+    ),
+    (
+        re.compile(
+            r"(?<![\d.])(\d*\.\d+)\s+(?:as\s+an?|as|in)\s+(?:percentage\b|percent\b|%)"
+            r"(?!\s+of\b)"
+        ),
+        r"\1 * 100",
+    ),
     # "the middle value of 8, 1, 6": the median.
     (re.compile(r"\bmiddle\s+(?:value|number|one)\b"), "median"),
 )
@@ -1569,6 +1585,9 @@ def _everyday(text: str) -> str:
     for pattern, plain in _EVERYDAY:
         text = pattern.sub(plain, text)
     return text
+
+
+_PERCENT_WORDS = frozenset({"percent", "percentage", "percentages", "%"})
 
 
 def read_numeric_request(
@@ -1655,6 +1674,10 @@ def read_numeric_request(
             if call.function in _AGGREGATE_NAMES and len(kinds) > 1:
                 confidence -= _QUALIFIER
                 doubts.append(f"{call.function} of percentages and plain numbers together")
+    if _PERCENT_WORDS.intersection(unread):
+        # "2/3 as a percentage" read as 2/3 is a hundred times off: a percentage asked
+        # and not computed is no small doubt.
+        confidence = 0.0
     left = [w for w in unread if re.fullmatch(r"[\d.]+%?|\u27e8.*", w)]
     if left:
         confidence = 0.0
