@@ -1587,7 +1587,7 @@ def _everyday(text: str) -> str:
     return text
 
 
-_PERCENT_WORDS = frozenset({"percent", "percentage", "percentages", "%"})
+_PERCENTAGE_ASKED = frozenset({"percent", "percentage", "percentages", "pct", "%"})
 
 
 def read_numeric_request(
@@ -1674,7 +1674,7 @@ def read_numeric_request(
             if call.function in _AGGREGATE_NAMES and len(kinds) > 1:
                 confidence -= _QUALIFIER
                 doubts.append(f"{call.function} of percentages and plain numbers together")
-    if _PERCENT_WORDS.intersection(unread):
+    if _PERCENTAGE_ASKED.intersection(unread):
         # "2/3 as a percentage" read as 2/3 is a hundred times off: a percentage asked
         # and not computed is no small doubt.
         confidence = 0.0
