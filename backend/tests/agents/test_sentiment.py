@@ -384,3 +384,20 @@ def test_praise_with_cant_and_enough_and_wishes(text: str, label: str) -> None:
 def test_help_not_given_and_people_ignored(text: str, label: str) -> None:
     assert sentiment(text).label == label
     assert not sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The staff went above and beyond.", "positive"),
+        ("I want my money back.", "negative"),
+        ("This is not what I ordered.", "negative"),
+        ("Never disappoints.", "positive"),
+        # "disappoint" is a word, not a slip for "disappoints".
+        ("This café won't disappoint.", "positive"),
+        ("Does what it says on the tin.", "positive"),
+    ],
+)
+def test_verdicts_said_in_everyday_phrases(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+    assert not sentiment(text).unsure

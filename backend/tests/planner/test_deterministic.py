@@ -912,3 +912,7 @@ def test_with_that_carries_the_result_on(task: str) -> None:
 @pytest.mark.parametrize("task", ["average of 4; 8; 12", "Highest of: 1,200; 950; 1,450"])
 def test_numbers_listed_with_semicolons_are_one_list(task: str) -> None:
     assert len(plan(task).steps) == 1
+
+
+def test_arithmetic_in_words_is_not_a_summary_of_its_points() -> None:
+    assert shape(plan("what is one point five times four")) == [("calculation", [])]

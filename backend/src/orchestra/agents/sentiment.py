@@ -75,6 +75,7 @@ _LEXICON: dict[str, float] = {
             stressful burnout distraction distractions conflict threat threats accident
             accidents disaster scarce shortage delay delays delayed late inefficient
             confusing annoying annoyed hate hates dislike disappointed disappointing
+            disappoint disappoints
             disappointment crash crashes crashed crashing overpriced limited limitation
             limitations challenge challenges criticism critics rude dirty cold noisy
             uncomfortable unhelpful frustrating frustrated angry upset died dead complains
@@ -147,6 +148,16 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("exactly", "what", "i", "needed"): 2.5,
     ("just", "what", "i", "needed"): 2.5,
     ("value", "for", "money"): 2.0,
+    # Service beyond what was owed; a refund wanted; the wrong thing sent; as described.
+    ("above", "and", "beyond"): 2.5,
+    ("my", "money", "back"): -2.0,
+    ("our", "money", "back"): -2.0,
+    **{
+        ("not", "what", who, did): -2.0
+        for who in ("i", "we")
+        for did in ("ordered", "paid", "asked", "expected", "wanted", "booked")
+    },
+    ("says", "on", "the", "tin"): 1.5,
     ("zero", "stars"): -2.5,
     ("0", "stars"): -2.5,
     ("waste", "of", "money"): -3.0,

@@ -607,11 +607,12 @@ def _parts(
             and not material
             and not refs
             and previous is None
-            and any(t.is_number for t in tokenize(text))
+            and (any(t.is_number for t in tokenize(text)) or _OPERATOR_WORD_RE.search(text))
         ):
             # "What will my score be if I get 8 out of 10?" shares "score" with the keyword
             # skill's card, but gives numbers and no text: the keywords of the question
-            # itself would be an answer to nothing.
+            # itself would be an answer to nothing ("one point five times four" is no
+            # summary of its "points" either).
             capability = matcher.best(stems | _ARITHMETIC_FEATURES).capability
         revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (
@@ -715,6 +716,12 @@ def _summed_up(text: str, material: tuple[str, ...], data: frozenset[str]) -> st
     if data.intersection(material) or any(t.is_number for t in tokenize(text)):
         return text
     return _SUM_UP_RE.sub("summarize", text)
+
+
+# Arithmetic said in words, with the numbers in words too.
+_OPERATOR_WORD_RE = re.compile(
+    r"\b(?:plus|minus|times|divided\s+by|multiplied\s+by|squared|cubed)\b", re.I
+)
 
 
 # "How much did I spend last week?", "what did we earn in March": an amount of the user's
