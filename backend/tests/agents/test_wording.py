@@ -451,3 +451,11 @@ def test_a_fraction_or_a_decimal_as_a_percentage(text: str, expected: float) -> 
 def test_a_percentage_asked_and_not_computed_is_not_trusted() -> None:
     # Read as 7 / 9 it was answered 0.778, a hundred times off.
     assert not read_numeric_request("what's 7 divided by 9 as a percentage").trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("what is one point five times four", 6), ("two point five plus three point two five", 5.75)],
+)
+def test_a_decimal_said_in_words(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)

@@ -1409,6 +1409,12 @@ _ORDINAL_WORDS: dict[str, int] = {
         start=2,
     )
 }
+_DIGIT_WORDS = {
+    word: str(digit)
+    for digit, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    )
+}
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "forty-two": the hyphen joins tens and units ("forty-two times three" was 40 - 2 * 3);
@@ -1419,6 +1425,16 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"(one|two|three|four|five|six|seven|eight|nine)\b"
         ),
         r"\1 \2",
+    ),
+    # "one point five": a decimal said in words, digit by digit after the point.
+    (
+        re.compile(
+            r"\b(zero|one|two|three|four|five|six|seven|eight|nine)\s+point((?:\s+(?:zero|one|two|"
+            r"three|four|five|six|seven|eight|nine)\b)+)"
+        ),
+        lambda m: (
+            _DIGIT_WORDS[m.group(1)] + "." + "".join(_DIGIT_WORDS[w] for w in m.group(2).split())
+        ),
     ),
     # "what do you get if you add 7 to 5": the question is the arithmetic after it.
     (
