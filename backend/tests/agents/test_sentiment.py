@@ -326,6 +326,7 @@ def test_real_words_that_look_like_slips_are_words() -> None:
         ("I wouldn't buy this again.", "negative"),
         ("I won't be staying here again.", "negative"),
         ("I'd definitely order from them again!", "positive"),
+        ("Will be buying again!", "positive"),
         ("We would book this hotel again.", "positive"),
         # Bought again for want of another: no verdict of its own.
         ("I had to buy it again.", "neutral"),

@@ -459,3 +459,9 @@ def test_a_percentage_asked_and_not_computed_is_not_trusted() -> None:
 )
 def test_a_decimal_said_in_words(text: str, expected: float) -> None:
     assert value(text) == pytest.approx(expected)
+
+
+def test_the_amount_after_a_discount_on_it_is_not_the_discount() -> None:
+    # Read as "15% of 80" it was 12.
+    assert value("what's the price after a 15% discount on 80") == pytest.approx(68)
+    assert value("what do I pay after a 10% tax on 50") == pytest.approx(55)

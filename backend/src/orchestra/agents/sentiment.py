@@ -387,7 +387,7 @@ def _custom_again(tokens: Sequence[str], index: int) -> int:
         t in _NEGATIONS or t.endswith("n't") for t in before
     ):
         return 0
-    for width in range(3, _AGAIN_GAP + 3):
+    for width in range(2, _AGAIN_GAP + 3):
         end = index + width - 1
         if end >= len(tokens) or tokens[end] in _SCOPE_ENDS:
             return 0

@@ -1443,6 +1443,22 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         "",
     ),
+    # "the price after a 15% discount on 80": the amount the change leaves, not the share
+    # (read as "15% of 80" it was 12).
+    (
+        re.compile(
+            r"\bafter\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*(?:discount|reduction|"
+            r"cut|markdown)\s+(?:on|of|from)\s+(\$?\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"decrease \2 by \1%",
+    ),
+    (
+        re.compile(
+            r"\bafter\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*(?:tax|vat|tip|markup|"
+            r"surcharge|raise|increase)\s+(?:on|of|to)\s+(\$?\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"increase \2 by \1%",
+    ),
     # "a 15% tip on 64", "7% sales tax on 250": a share of the amount.
     (
         re.compile(
