@@ -343,13 +343,19 @@ def test_a_customer_coming_back_or_not(text: str, label: str) -> None:
         "I love how cold it keeps my water.",
         "I love how it crashes every time.",
         "I hate how cheap it feels.",
+        "Loved how the waiter forgot our order.",
+        # Praise of a thing not done, where nothing bad is what is not done: irony as often.
+        "I love that they never fixed it.",
     ],
 )
 def test_a_word_of_the_other_side_in_what_is_loved_is_unsure(text: str) -> None:
     assert sentiment(text).unsure
 
 
-@pytest.mark.parametrize("text", ["I love how quiet it is.", "I like that it's not expensive."])
+@pytest.mark.parametrize(
+    "text",
+    ["I love how quiet it is.", "I like that it's not expensive.", "I love that it never crashes."],
+)
 def test_what_is_loved_in_words_of_the_same_side_is_read(text: str) -> None:
     assert not sentiment(text).unsure
     assert sentiment(text).label == "positive"

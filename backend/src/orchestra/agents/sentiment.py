@@ -87,7 +87,8 @@ _LEXICON: dict[str, float] = {
             greasy soggy stale bland cramped shabby mouldy moldy sticky leak leaky leaking leaks
             torn ripped cracked scratched dented faulty defective breaks breaking dies dying
             wasting wasted ruin ruined ruins ruining letdown let-down
-            unbearable awkward clumsy sluggish dull ignored ignores ignoring"""
+            unbearable awkward clumsy sluggish dull ignored ignores ignoring forgot
+            forgotten"""
         ),
         -2.0,
     ),
@@ -665,6 +666,16 @@ _OPINION_VERBS = _words("love loved loves like likes liked hate hated hates enjo
 _OBJECT_CLAUSES = (("how",), ("that",), ("the", "way"))
 
 
+def _negates_a_bad_word(tokens: Sequence[str], index: int) -> bool:
+    """Whether the negation at ``index`` turns a bad word of its clause ("never crashes")."""
+    position = index + 1
+    while position < len(tokens) and tokens[position] not in _SCOPE_ENDS:
+        if _LEXICON.get(tokens[position], 0.0) < 0:
+            return True
+        position += 1
+    return False
+
+
 def _check_object_clauses(tokens: Sequence[str], tally: _Tally) -> None:
     for index, token in enumerate(tokens):
         if token not in _OPINION_VERBS:
@@ -676,12 +687,22 @@ def _check_object_clauses(tokens: Sequence[str], tally: _Tally) -> None:
         if opener is None:
             continue
         held = _LEXICON[token] * (-1.0 if _negated(tokens, index) else 1.0)
+        clause = " ".join(tokens[index : index + 1 + len(opener)])
         position = index + 1 + len(opener)
         while position < len(tokens) and tokens[position] not in _SCOPE_ENDS:
-            valence = _LEXICON.get(tokens[position], 0.0)
+            word = tokens[position]
+            valence = _LEXICON.get(word, 0.0)
             if valence * held < 0 and not _negated(tokens, position):
-                clause = " ".join(tokens[index : index + 1 + len(opener)])
-                tally.unread.append(f"'{clause} ... {tokens[position]}'")
+                tally.unread.append(f"'{clause} ... {word}'")
+            elif (
+                held > 0
+                and (word in _NEGATIONS or word.endswith("n't"))
+                and not _negates_a_bad_word(tokens, position)
+            ):
+                # "I love that they never fixed it": praise of a thing not done is irony
+                # as often as not; "I love that it never crashes" praises a bad thing that
+                # does not happen, and is read.
+                tally.unread.append(f"'{clause} ... {word}'")
             position += 1
 
 
