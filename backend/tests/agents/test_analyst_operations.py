@@ -983,3 +983,16 @@ def test_the_cheapest_with_no_column_of_prices_is_refused(instruction: str) -> N
     # "most" alone was the largest of whatever column there was.
     with pytest.raises(AgentInputError, match="no column of prices"):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "what's the lowest price and the total stock?\nitem,price,stock\nx,5,10\ny,3,4",
+        "average price and max qty\nitem,price,qty\na,2,5\nb,4,9",
+    ],
+)
+def test_figures_of_several_columns_in_one_ask_are_refused(instruction: str) -> None:
+    # One figure of one column was the answer, the other ask dropped.
+    with pytest.raises(AgentInputError, match="several figures of the columns"):
+        run(instruction)

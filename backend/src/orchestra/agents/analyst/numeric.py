@@ -761,6 +761,16 @@ def _check_table_request(
             "one, e.g. 'the average of " + (numeric[0] if numeric else "a column") + "'."
         )
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
+    asked = {op for pattern, op in _FIGURE_WORDS if re.search(pattern, words.lower())}
+    if key is None and len(mentioned) > 1 and len(asked) > 1:
+        # "the lowest price and the total stock": one figure of one column is the answer,
+        # and the other ask would be dropped (it was the total of price).
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks for "
+            f"several figures of the columns {', '.join(mentioned)}, and one step gives one "
+            f"figure of one column. Ask for each on its own, e.g. 'the {sorted(asked)[0]} of "
+            f"{mentioned[0]}'."
+        )
     if key is None and _asks_which(words):
         headline = choose_headline(words)
         figures = {op for pattern, op in _FIGURE_WORDS if re.search(pattern, words.lower())}
