@@ -893,6 +893,11 @@ def test_numbers_and_no_text_are_not_the_keywords_of_the_question() -> None:
     # were an answer to nothing.
     assert shape(plan("what will my score be if I get 8 out of 10?")) == [("calculation", [])]
     assert shape(plan("give me 5 keywords")) == [("keywords", [])]
+    # With a topic and no text, it is research, not a summary of its own words.
+    assert shape(plan("research the top 3 coding languages and summarize them")) == [
+        ("research", []),
+        ("summarization", ["s1"]),
+    ]
 
 
 @pytest.mark.parametrize(

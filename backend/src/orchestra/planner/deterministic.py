@@ -604,6 +604,7 @@ def _parts(
             capability = "summarization"
         if (
             capability in ("keywords", "summarization")
+            and not match.strong
             and not material
             and not refs
             and previous is None
@@ -613,7 +614,7 @@ def _parts(
             # skill's card, but gives numbers and no text: the keywords of the question
             # itself would be an answer to nothing ("one point five times four" is no
             # summary of its "points" either).
-            capability = matcher.best(stems | _ARITHMETIC_FEATURES).capability
+            capability = _best_on_no_text(matcher, stems)
         revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (
             previous is not None
@@ -716,6 +717,20 @@ def _summed_up(text: str, material: tuple[str, ...], data: frozenset[str]) -> st
     if data.intersection(material) or any(t.is_number for t in tokenize(text)):
         return text
     return _SUM_UP_RE.sub("summarize", text)
+
+
+_TEXT_CAPABILITIES = frozenset({"keywords", "summarization", "sentiment"})
+
+
+def _best_on_no_text(matcher: CapabilityMatcher, stems: frozenset[str]) -> str:
+    """The best capability for a clause with no text to work on, leaving out those that
+    work on a text ("Research the top 3 coding languages" is research, not a summary of
+    its own words)."""
+    scores = matcher.scores(stems)
+    others = {name: score for name, score in scores.items() if name not in _TEXT_CAPABILITIES}
+    if not others or max(others.values()) <= 0:
+        return matcher.general
+    return max(others, key=lambda name: others[name])
 
 
 # Arithmetic said in words, with the numbers in words too.
