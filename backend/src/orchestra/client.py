@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import AsyncIterator, Coroutine, Iterator
+from collections.abc import AsyncIterator, Coroutine, Iterator, Mapping
 from typing import Any, TypeVar
 
 import httpx
@@ -29,17 +29,21 @@ from httpx_sse import aconnect_sse
 from orchestra.api.schemas import (
     AgentList,
     AgentPublic,
+    DeliveryList,
+    DeliveryPublic,
     TaskEventPublic,
     TaskPublic,
     WorkflowList,
     WorkflowPublic,
 )
+from orchestra.callbacks import signing
 from orchestra.planner import Plan
 from orchestra.workflows.definition import WorkflowDefinition
 
 __all__ = [
     "ApiError",
     "AsyncOrchestra",
+    "InvalidSignature",
     "BadRequest",
     "Conflict",
     "Forbidden",
@@ -49,6 +53,7 @@ __all__ = [
     "Unauthorized",
     "Unavailable",
     "Unreachable",
+    "verify_callback",
 ]
 
 T = TypeVar("T")
@@ -57,6 +62,21 @@ T = TypeVar("T")
 WAIT_SECONDS = 30.0
 # Pause before reopening an event stream that broke, so a server restarting is not hammered.
 RECONNECT_SECONDS = 1.0
+
+
+def verify_callback(key: str | bytes, headers: Mapping[str, str], body: bytes) -> int:
+    """Check a callback Orchestra sent to your `callback_url`; returns its timestamp.
+
+    `key`: `callback_key()` of the client that submitted the task (hex). `headers` and
+    `body`: the request as received, the body unparsed. Refuse the request when this raises.
+
+    Raises:
+        InvalidSignature: not signed with `key`, altered, or older than five minutes.
+    """
+    return signing.verify(key, headers, body)
+
+
+InvalidSignature = signing.InvalidSignature
 
 
 class ApiError(Exception):
@@ -191,12 +211,16 @@ class AsyncOrchestra:
         plan: Plan | dict[str, Any] | None = None,
         idempotency_key: str | None = None,
         wait: float = 0,
+        callback_url: str | None = None,
     ) -> TaskPublic:
         """Submit a task and return it as stored (with `wait`, as it is when it has ended or
-        `wait` seconds have passed). The same `idempotency_key` gives the same task."""
+        `wait` seconds have passed). The same `idempotency_key` gives the same task;
+        `callback_url` is POSTed the task once it has ended (see `verify_callback`)."""
         body: dict[str, Any] = {"description": description, "session_id": session_id}
         if metadata:
             body["metadata"] = metadata
+        if callback_url is not None:
+            body["callback_url"] = callback_url
         if plan is not None:
             body["plan"] = plan.model_dump() if isinstance(plan, Plan) else plan
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
@@ -259,6 +283,7 @@ class AsyncOrchestra:
         metadata: dict[str, Any] | None = None,
         plan: Plan | dict[str, Any] | None = None,
         idempotency_key: str | None = None,
+        callback_url: str | None = None,
     ) -> TaskPublic:
         """Submit a task and, with `wait` (the default), return it once it has ended.
 
@@ -273,8 +298,19 @@ class AsyncOrchestra:
                 plan=plan,
                 idempotency_key=idempotency_key,
                 wait=WAIT_SECONDS if wait else 0,
+                callback_url=callback_url,
             )
             return await self._ended(task) if wait else task
+
+    async def deliveries(self, task_id: str) -> list[DeliveryPublic]:
+        """The deliveries of the task to its callback_url (none before it has ended)."""
+        response = await self._send("GET", f"/api/tasks/{task_id}/deliveries")
+        return DeliveryList.model_validate_json(response.content).items
+
+    async def callback_key(self) -> str:
+        """The key that signs the callbacks of this client's tasks (for `verify_callback`)."""
+        response = await self._send("GET", "/api/auth/callback-key")
+        return str(response.json()["key"])
 
     async def workflows(self, limit: int = 50, offset: int = 0) -> list[WorkflowPublic]:
         """The caller's saved workflows (an admin's: every one), newest first."""
@@ -306,6 +342,7 @@ class AsyncOrchestra:
         wait: bool = True,
         timeout: float | None = None,
         idempotency_key: str | None = None,
+        callback_url: str | None = None,
     ) -> TaskPublic:
         """Start a run of the workflow's newest version (a task) and, with `wait` (the
         default), return it once it has ended.
@@ -320,7 +357,7 @@ class AsyncOrchestra:
                 "POST",
                 f"/api/workflows/{workflow_id}/runs",
                 ok=(200, 202),
-                json={"inputs": inputs or {}},
+                json={"inputs": inputs or {}, "callback_url": callback_url},
                 headers=headers,
                 params={"wait": WAIT_SECONDS} if wait else None,
                 timeout=self._timeout + WAIT_SECONDS,
@@ -459,6 +496,12 @@ class Orchestra:
     def register_agent(self, card_url: str) -> AgentPublic:
         """See `AsyncOrchestra.register_agent`."""
         return self._call(self._client.register_agent(card_url))
+
+    def deliveries(self, task_id: str) -> list[DeliveryPublic]:
+        return self._call(self._client.deliveries(task_id))
+
+    def callback_key(self) -> str:
+        return self._call(self._client.callback_key())
 
     def workflows(self, limit: int = 50, offset: int = 0) -> list[WorkflowPublic]:
         """See `AsyncOrchestra.workflows`."""

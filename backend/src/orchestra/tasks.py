@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from orchestra import tracing
 from orchestra.auth import Principal
+from orchestra.callbacks import records as callbacks
 from orchestra.changes import Change
 from orchestra.config import Settings
 from orchestra.db import MESSAGES, TASKS, Database, Session, Task, TaskStatus
@@ -51,6 +52,12 @@ class Tasks:
         self.views = views
         self.max_description_length = settings.max_description_length
         self.max_plan_steps = settings.max_plan_steps
+        self.deliveries = executor.rt.deliveries
+
+    async def deliveries_of(self, task_id: str, principal: Principal) -> list[Any]:
+        """The callback deliveries of the task, if the caller may see it."""
+        await self.view(task_id, principal)
+        return await self.db.read(lambda c: callbacks.of_task(c, task_id))
 
     async def create(
         self,
@@ -62,12 +69,14 @@ class Tasks:
         plan: Plan | None = None,
         workflow: WorkflowOrigin | None = None,
         task_id: str | None = None,
+        callback_url: str | None = None,
     ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
         A repeated idempotency key returns the task it created first. `workflow`: the task
         is a run of that workflow, whose `plan` it is. `task_id` is the id the caller chose
-        (the A2A server names its tasks before they exist); else a new one.
+        (the A2A server names its tasks before they exist); else a new one. `callback_url`:
+        where the task is POSTed once it has ended (checked against the egress rules now).
         """
         admission = self.executor.rt.admission
         if admission.full:
@@ -82,6 +91,12 @@ class Tasks:
                 f"{self.max_description_length}.",
                 code="description_too_long",
             )
+        if callback_url is not None:
+            if self.deliveries is None:
+                raise InvalidInputError(
+                    "This process delivers no callbacks.", code="callbacks_unavailable"
+                )
+            await self.deliveries.check_url(callback_url)
         if idempotency_key:
             # Keys are per principal: one caller's key never returns another's task.
             idempotency_key = f"{principal.id}:{idempotency_key}"
@@ -122,6 +137,7 @@ class Tasks:
             "workflow_id": workflow.workflow_id if workflow else None,
             "workflow_version": workflow.version if workflow else None,
             "workflow_run": workflow.run if workflow else None,
+            "callback_url": callback_url,
         }
         change.event("task.created", status="pending")
         if plan is not None:

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
-from orchestra import __version__, a2a_server, collector, db, tracing
+from orchestra import __version__, a2a_server, collector, db, secret_key, tracing
 from orchestra.api import mcp
 from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
@@ -28,6 +28,7 @@ from orchestra.api.routes import agents, auth, health, models, sessions, tasks, 
 from orchestra.api.schemas import UNAVAILABLE
 from orchestra.api.state import Services
 from orchestra.auth import Keys
+from orchestra.callbacks.delivery import Deliveries
 from orchestra.config import Settings
 from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
 from orchestra.executor.admission import Admission
@@ -87,6 +88,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         if synthesis_profile.name == planner_profile.name
         else build_chat_model(settings, synthesis_profile)
     )
+    secret = await asyncio.to_thread(secret_key.load, settings)
+    deliveries = Deliveries.of(settings, database, secret)
     runtime = Runtime(
         settings,
         database,
@@ -97,6 +100,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         planner=build_planner(settings, planner_model, planner_profile),
         synthesizer=build_synthesizer(settings, synthesis_model, synthesis_profile),
         admission=Admission(settings.max_running_tasks, settings.max_waiting_tasks),
+        deliveries=deliveries,
     )
     executor = Executor(runtime)
     await executor.start()
@@ -154,6 +158,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await registry.flush()
         executor.stop()
         await dispatcher.close()
+        await deliveries.close()
         await http.aclose()
         await database.close()
 

@@ -4,6 +4,7 @@ from orchestra.db.engine import Database, create_engine
 from orchestra.db.errors import NestedTransactionError
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
+    DELIVERIES,
     EVENTS,
     EXECUTORS,
     INSTANCES,
@@ -18,6 +19,8 @@ from orchestra.db.models import (
     AgentInstance,
     AgentSlot,
     ApiKey,
+    CallbackDelivery,
+    DeliveryStatus,
     EventType,
     ExecutorProcess,
     InstanceHealth,
@@ -33,6 +36,7 @@ from orchestra.db.models import (
 )
 
 __all__ = [
+    "DELIVERIES",
     "EVENTS",
     "EXECUTORS",
     "INSTANCES",
@@ -47,7 +51,9 @@ __all__ = [
     "AgentInstance",
     "AgentSlot",
     "ApiKey",
+    "CallbackDelivery",
     "Database",
+    "DeliveryStatus",
     "EventType",
     "ExecutorProcess",
     "InstanceHealth",

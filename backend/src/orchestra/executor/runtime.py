@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from orchestra.callbacks.delivery import Deliveries
 from orchestra.config import Settings
 from orchestra.db import Database
 from orchestra.executor.admission import Admission
@@ -28,6 +29,8 @@ class Runtime:
     synthesizer: Synthesizer | None = None
     admission: Admission = field(default_factory=lambda: Admission(64, 10_000))
     slot_waiters: Waiters = field(default_factory=Waiters)
+    deliveries: Deliveries | None = None
+    """Task callbacks; None: tasks carry none (tests that run the executor alone)."""
 
 
 _runtime: Runtime | None = None

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from orchestra.db import TASKS
-from orchestra.executor import cancels, completion, dbos_internals, slots, workflow
+from orchestra.executor import callbacks, cancels, completion, dbos_internals, slots, workflow
 from orchestra.executor.planning import PlanSummary
 from orchestra.executor.runtime import Runtime, install
 
@@ -97,6 +97,9 @@ class Executor:
             # It runs here now, or already runs (or waits) where it was started.
             with SetWorkflowID(task_id):
                 await DBOS.start_workflow_async(workflow.run_task, task_id, None)
+        if self.rt.deliveries is not None:
+            # Deliveries of tasks that ended just before a crash: their workflows start now.
+            await callbacks.resubmit_pending(self.rt)
         return len(ids)
 
     def submit(self, task_id: str, plan: PlanSummary | None = None) -> None:
@@ -167,5 +170,6 @@ class Executor:
     def stop(self) -> None:
         for job in self._starting:  # their tasks are pending: started again at restart
             job.cancel()
+        callbacks.stop()
         DBOS.destroy(destroy_registry=False)
         install(None)

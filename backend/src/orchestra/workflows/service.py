@@ -208,6 +208,7 @@ class Workflows:
         session_id: str | None,
         metadata: dict[str, Any],
         idempotency_key: str | None = None,
+        callback_url: str | None = None,
     ) -> tuple[TaskView, bool]:
         """Start a run of the workflow's newest version with these inputs (defaults applied):
         a task whose plan is the workflow's steps. Returns (task, created)."""
@@ -251,6 +252,7 @@ class Workflows:
             idempotency_key,
             plan,
             origin,
+            callback_url=callback_url,
         )
 
     async def runs(

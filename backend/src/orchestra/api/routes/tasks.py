@@ -14,6 +14,8 @@ from orchestra import events
 from orchestra.api.deps import PrincipalDep, ServicesDep
 from orchestra.api.reads import MAX_IF_NONE_MATCH, matches
 from orchestra.api.schemas import (
+    DeliveryList,
+    DeliveryPublic,
     TaskCreate,
     TaskEventPublic,
     TaskList,
@@ -135,7 +137,13 @@ async def submit(
     """Accept a task within the caller's TASKS_PER_MINUTE: REST and MCP submit through here."""
     services.task_rate.hit(principal.id)
     return await services.tasks.create(
-        principal, body.description, body.session_id, body.metadata, idempotency_key, body.plan
+        principal,
+        body.description,
+        body.session_id,
+        body.metadata,
+        idempotency_key,
+        body.plan,
+        callback_url=body.callback_url,
     )
 
 
@@ -212,6 +220,16 @@ async def get_task(
 async def cancel_task(task_id: str, services: ServicesDep, principal: PrincipalDep) -> Response:
     """Stop the task: no new step starts and agents are asked to stop theirs."""
     return task_json(await services.tasks.cancel(task_id, principal))
+
+
+@router.get("/{task_id}/deliveries", responses=ERRORS)
+async def task_deliveries(
+    task_id: str, services: ServicesDep, principal: PrincipalDep
+) -> DeliveryList:
+    """The deliveries of the task to its callback_url: none until it has ended (or when it has
+    no callback_url), then one, with its status, attempts and the receiver's last answer."""
+    rows = await services.tasks.deliveries_of(task_id, principal)
+    return DeliveryList(items=[DeliveryPublic.model_validate(r._mapping) for r in rows])
 
 
 @router.get(
