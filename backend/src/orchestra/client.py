@@ -43,10 +43,10 @@ from orchestra.workflows.definition import WorkflowDefinition
 __all__ = [
     "ApiError",
     "AsyncOrchestra",
-    "InvalidSignature",
     "BadRequest",
     "Conflict",
     "Forbidden",
+    "InvalidSignature",
     "NotFound",
     "Orchestra",
     "RateLimited",
