@@ -408,9 +408,13 @@ class AsyncOrchestra:
         response = await self._send("GET", "/api/agents")
         return AgentList.model_validate_json(response.content).items
 
-    async def register_agent(self, card_url: str) -> AgentPublic:
-        """Register the A2A agent whose card is at `card_url` (an admin's key)."""
-        response = await self._send("POST", "/api/agents", ok=(201,), json={"card_url": card_url})
+    async def register_agent(self, card_url: str, credential: str | None = None) -> AgentPublic:
+        """Register the A2A agent whose card is at `card_url` (an admin's key); `credential`:
+        the token its card's security scheme asks for (kept encrypted, never shown again)."""
+        body = {"card_url": card_url}
+        if credential is not None:
+            body["credential"] = credential
+        response = await self._send("POST", "/api/agents", ok=(201,), json=body)
         return AgentPublic.model_validate_json(response.content)
 
 
@@ -493,9 +497,9 @@ class Orchestra:
         """See `AsyncOrchestra.agents`."""
         return self._call(self._client.agents())
 
-    def register_agent(self, card_url: str) -> AgentPublic:
+    def register_agent(self, card_url: str, credential: str | None = None) -> AgentPublic:
         """See `AsyncOrchestra.register_agent`."""
-        return self._call(self._client.register_agent(card_url))
+        return self._call(self._client.register_agent(card_url, credential))
 
     def deliveries(self, task_id: str) -> list[DeliveryPublic]:
         return self._call(self._client.deliveries(task_id))

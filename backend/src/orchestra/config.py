@@ -175,6 +175,12 @@ class Settings(BaseSettings):
         description="An admin API key accepted from the start (for deployment scripts such "
         "as docker compose); stored hashed like any other key.",
     )
+    agent_token: SecretStr = Field(
+        default=SecretStr(""),
+        description="Our agents (research, analyst) require 'Authorization: Bearer <it>' on "
+        "their A2A endpoints and declare it on their cards; empty: open. `orchestra up` makes "
+        "one when it is empty and registers its agents with it.",
+    )
     agent_allowed_hosts: list[str] = Field(
         default_factory=list,
         description="Host names, addresses or networks (CIDR) agent cards and endpoints may "

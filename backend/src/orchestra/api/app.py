@@ -37,6 +37,7 @@ from orchestra.llm import ModelProfiles, build_chat_model, verify_provider
 from orchestra.planner import build_planner
 from orchestra.planner.synthesis import build_synthesizer
 from orchestra.registry import Registry
+from orchestra.registry.credentials import Vault
 from orchestra.registry.egress import Egress
 from orchestra.registry.probes import HealthProbe
 from orchestra.sessions import Sessions
@@ -66,6 +67,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         timeout=httpx.Timeout(settings.agent_call_timeout_seconds),
         event_hooks={"request": [tracing.inject_headers]},
     )
+    secret = await asyncio.to_thread(secret_key.load, settings)
     views = TaskViews(database, settings.task_view_cache, settings.view_sync_seconds)
     egress = Egress(settings.agent_allowed_hosts, allow_loopback=settings.on_loopback)
     registry = Registry(
@@ -75,9 +77,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         egress,
         settings.balancing_default,
         own_urls=a2a_server.own_urls(settings),
+        vault=Vault(secret),
     )
     await registry.reload()
-    dispatcher = Dispatcher(http)
+    dispatcher = Dispatcher(http, registry.headers_of)
     policy = StepPolicy(
         timeout=settings.step_timeout_seconds, max_attempts=settings.step_max_attempts
     )
@@ -88,7 +91,6 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         if synthesis_profile.name == planner_profile.name
         else build_chat_model(settings, synthesis_profile)
     )
-    secret = await asyncio.to_thread(secret_key.load, settings)
     deliveries = Deliveries.of(settings, database, secret)
     runtime = Runtime(
         settings,

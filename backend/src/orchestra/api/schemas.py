@@ -236,6 +236,15 @@ class AgentRegister(BaseModel):
         description="The agent's base URL or the URL of its agent card.",
         examples=["http://127.0.0.1:8002"],
     )
+    credential: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=4000,
+        description="The token the agent's card asks for (an HTTP bearer scheme, or an API "
+        "key in a header): sent with every call to it, kept encrypted, never shown again. "
+        "Without it, one given before is kept.",
+        json_schema_extra={"writeOnly": True},
+    )
 
 
 class SkillPublic(BaseModel):
@@ -323,6 +332,12 @@ class AgentPublic(BaseModel):
         description="True: the agent has no strategy of its own; BALANCING_DEFAULT applies."
     )
     instances: list[InstancePublic]
+    usable: bool = Field(description="False: steps cannot be sent to it (see unusable_reason).")
+    unusable_reason: str | None = Field(
+        description="Why not: its card requires authentication Orchestra has no credential "
+        "for, or cannot provide."
+    )
+    has_credential: bool = Field(description="A credential was given (it is never shown).")
     created_at: datetime
 
     @classmethod
@@ -355,6 +370,9 @@ class AgentPublic(BaseModel):
             balancing=cast(Strategy, agent.balancing) if agent.balancing in STRATEGIES else default,
             balancing_default=agent.balancing is None,
             instances=[InstancePublic.of(i, live.get(i.id), total) for i in agent.instances],
+            usable=agent.unusable_reason is None,
+            unusable_reason=agent.unusable_reason,
+            has_credential=agent.credential is not None,
             created_at=agent.created_at,
         )
 

@@ -82,6 +82,10 @@ class Agent(Base):
     card: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     balancing: Mapped[str | None] = mapped_column(String(20), default=None)
     """How a step picks among its instances (`registry.balancing`); None: BALANCING_DEFAULT."""
+    credential: Mapped[str | None] = mapped_column(Text, default=None)
+    """The token calls to it carry, encrypted (`registry.credentials`); never shown."""
+    unusable_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    """Why steps cannot be sent to it (its card needs a credential Orchestra lacks)."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

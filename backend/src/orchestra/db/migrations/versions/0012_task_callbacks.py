@@ -1,4 +1,5 @@
-"""task callbacks: a task's callback_url, and the delivery of each finished task to it
+"""task callbacks and agent credentials: a task's callback_url, the delivery of each
+finished task to it, and the encrypted credential of an agent (and why one is unusable)
 
 Revision ID: 0012
 Revises: 0009
@@ -41,9 +42,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("task_id", name=op.f("pk_callback_deliveries")),
     )
     op.create_index("ix_callback_deliveries_status", "callback_deliveries", ["status"])
+    with op.batch_alter_table("agents") as batch_op:
+        batch_op.add_column(sa.Column("credential", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("unusable_reason", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("agents") as batch_op:
+        batch_op.drop_column("unusable_reason")
+        batch_op.drop_column("credential")
     op.drop_index("ix_callback_deliveries_status", table_name="callback_deliveries")
     op.drop_table("callback_deliveries")
     with op.batch_alter_table("tasks") as batch_op:
