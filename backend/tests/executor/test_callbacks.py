@@ -171,3 +171,18 @@ def test_a_crash_after_the_end_delivers_after_restart(tmp_path: Path, dbos_lost:
     finally:
         slow.close()
         receiver.close()
+
+
+@pytest.mark.postgres
+def test_a_callback_is_recorded_and_delivered_on_postgresql(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    receiver = Receiver()
+    slow = Slow(tmp_path, 0.1, settings=SETTINGS, database_url=postgres_url)
+    try:
+        task_id = submit(slow.api, receiver.url("pg", [500, 200]))
+        delivery = settled(slow.api, task_id)
+        assert delivery["status"] == "delivered" and delivery["attempts"] == 2
+    finally:
+        slow.close()
+        receiver.close()
