@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from orchestra import tracing
 from orchestra.auth import Principal
+from orchestra.callbacks import records as callbacks
 from orchestra.changes import Change
 from orchestra.config import Settings
 from orchestra.db import MESSAGES, STEPS, TASKS, Database, Session, Task, TaskStatus
@@ -58,6 +59,12 @@ class Tasks:
         self.max_description_length = settings.max_description_length
         self.max_plan_steps = settings.max_plan_steps
         self.review_plans = settings.review_plans
+        self.deliveries = executor.rt.deliveries
+
+    async def deliveries_of(self, task_id: str, principal: Principal) -> list[Any]:
+        """The callback deliveries of the task, if the caller may see it."""
+        await self.view(task_id, principal)
+        return await self.db.read(lambda c: callbacks.of_task(c, task_id))
 
     async def create(
         self,
@@ -71,6 +78,7 @@ class Tasks:
         task_id: str | None = None,
         within: Callable[[Connection], None] | None = None,
         review_plan: bool | None = None,
+        callback_url: str | None = None,
     ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
@@ -79,6 +87,8 @@ class Tasks:
         (the A2A server names its tasks before they exist); else a new one. `within` runs
         first in the transaction that stores the task: what it raises stores nothing (a
         schedule moves on to its next time in it, so the time and its run are one write).
+        `callback_url`: where the task is POSTed once it has ended (checked against the
+        egress rules now).
         """
         admission = self.executor.rt.admission
         if admission.full:
@@ -93,6 +103,12 @@ class Tasks:
                 f"{self.max_description_length}.",
                 code="description_too_long",
             )
+        if callback_url is not None:
+            if self.deliveries is None:
+                raise InvalidInputError(
+                    "This process delivers no callbacks.", code="callbacks_unavailable"
+                )
+            await self.deliveries.check_url(callback_url)
         if idempotency_key:
             # Keys are per principal: one caller's key never returns another's task.
             idempotency_key = f"{principal.id}:{idempotency_key}"
@@ -137,6 +153,7 @@ class Tasks:
             "workflow_id": workflow.workflow_id if workflow else None,
             "workflow_version": workflow.version if workflow else None,
             "workflow_run": workflow.run if workflow else None,
+            "callback_url": callback_url,
         }
         change.event("task.created", status="pending")
         if plan is not None:

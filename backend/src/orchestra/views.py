@@ -64,6 +64,7 @@ TASK_FIELDS = (
     "finished_at",
     "workflow_id",
     "workflow_version",
+    "callback_url",
 )
 STEP_FIELDS = (
     "step_id",
@@ -155,6 +156,7 @@ def render(task: dict[str, Any], steps: Iterable[dict[str, Any]]) -> dict[str, A
         **render_summary(task, steps),
         "planner_reason": task["planner_reason"],
         "metadata": task["metadata"],
+        "callback_url": task["callback_url"],
         "steps": [render_step(s) for s in steps],
         "result": task["result"],
         "result_data": task["result_data"],

@@ -5,6 +5,7 @@ from orchestra.db.errors import NestedTransactionError
 from orchestra.db.migrate import upgrade
 from orchestra.db.models import (
     DELETIONS,
+    DELIVERIES,
     DOCUMENTS,
     EVENTS,
     EXECUTORS,
@@ -22,6 +23,8 @@ from orchestra.db.models import (
     AgentInstance,
     AgentSlot,
     ApiKey,
+    CallbackDelivery,
+    DeliveryStatus,
     EventType,
     ExecutorProcess,
     InstanceHealth,
@@ -40,6 +43,7 @@ from orchestra.db.models import (
 
 __all__ = [
     "DELETIONS",
+    "DELIVERIES",
     "DOCUMENTS",
     "EVENTS",
     "EXECUTORS",
@@ -57,7 +61,9 @@ __all__ = [
     "AgentInstance",
     "AgentSlot",
     "ApiKey",
+    "CallbackDelivery",
     "Database",
+    "DeliveryStatus",
     "EventType",
     "ExecutorProcess",
     "InstanceHealth",

@@ -87,6 +87,10 @@ class Agent(Base):
     card: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     balancing: Mapped[str | None] = mapped_column(String(20), default=None)
     """How a step picks among its instances (`registry.balancing`); None: BALANCING_DEFAULT."""
+    credential: Mapped[str | None] = mapped_column(Text, default=None)
+    """The token calls to it carry, encrypted (`registry.credentials`); never shown."""
+    unusable_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    """Why steps cannot be sent to it (its card needs a credential Orchestra lacks)."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -192,6 +196,8 @@ class Task(Base):
     workflow_run: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     """What the executor needs of a workflow run: its inputs, each step's templates,
     condition and mappings, and the outputs mapping (`orchestra.workflows.run`)."""
+    callback_url: Mapped[str | None] = mapped_column(String(2000), default=None)
+    """Where the finished task is POSTed (`orchestra.callbacks`); None: nowhere."""
 
     steps: Mapped[list[TaskStep]] = relationship(
         back_populates="task",
@@ -199,6 +205,35 @@ class Task(Base):
         order_by="TaskStep.position",
         lazy="selectin",
     )
+
+
+class DeliveryStatus(StrEnum):
+    """A callback delivery's state: pending (being tried), then delivered or undelivered."""
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    UNDELIVERED = "undelivered"
+
+
+class CallbackDelivery(Base):
+    """The delivery of a finished task to its callback_url: written in the transaction that
+    ends the task, then tried by a durable workflow until delivered or given up."""
+
+    __tablename__ = "callback_deliveries"
+    __table_args__ = (Index("ix_callback_deliveries_status", "status"),)
+
+    task_id: Mapped[str] = mapped_column(
+        ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
+    )
+    url: Mapped[str] = mapped_column(String(2000))
+    status: Mapped[str] = mapped_column(String(20), default=DeliveryStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_status_code: Mapped[int | None] = mapped_column(Integer, default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    delivered_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Workflow(Base):
@@ -440,3 +475,4 @@ DELETIONS = cast(Table, TaskDeletion.__table__)
 DOCUMENTS = cast(Table, Document.__table__)
 PASSAGES = cast(Table, DocumentPassage.__table__)
 SCHEDULES = cast(Table, WorkflowSchedule.__table__)
+DELIVERIES = cast(Table, CallbackDelivery.__table__)

@@ -13,6 +13,7 @@ from orchestra import metrics
 from orchestra.changes import Change
 from orchestra.db import INSTANCES, MESSAGES, STEPS, TASKS, StepStatus, TaskStatus
 from orchestra.db.base import new_id, utcnow
+from orchestra.executor import callbacks
 from orchestra.executor.result import join_step_outputs
 from orchestra.executor.runtime import Runtime
 from orchestra.llm.errors import LLMError
@@ -218,6 +219,7 @@ def tokens(task: Any, tokens_in: int, tokens_out: int, model: str | None) -> dic
 def finished(rt: Runtime, change: Change) -> None:
     """A change that may have ended its task was committed."""
     rt.views.apply(change)
+    callbacks.start_if_due(change)
     status = change.task.get("status")
     if status is not None:
         metrics.TASKS_FINISHED.labels(str(status)).inc()

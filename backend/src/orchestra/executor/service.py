@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 
 from orchestra.db import TASKS, TaskStatus
 from orchestra.executor import (
+    callbacks,
     cancels,
     clock,
     completion,
@@ -111,6 +112,9 @@ class Executor:
             # It runs here now, or already runs (or waits) where it was started.
             with SetWorkflowID(task_id):
                 await DBOS.start_workflow_async(workflow.run_task, task_id, None)
+        if self.rt.deliveries is not None:
+            # Deliveries of tasks that ended just before a crash: their workflows start now.
+            await callbacks.resubmit_pending(self.rt)
         return len(ids)
 
     def submit(self, task_id: str, plan: PlanSummary | None = None) -> None:
@@ -184,6 +188,7 @@ class Executor:
     def stop(self) -> None:
         for job in self._starting:  # their tasks are pending: started again at restart
             job.cancel()
+        callbacks.stop()
         DBOS.destroy(destroy_registry=False)
         clock.on_tick(None)
         install(None)

@@ -211,6 +211,7 @@ class Workflows:
         idempotency_key: str | None = None,
         within: Callable[[Connection], None] | None = None,
         task_id: str | None = None,
+        callback_url: str | None = None,
     ) -> tuple[TaskView, bool]:
         """Start a run of the workflow's newest version with these inputs (defaults applied):
         a task whose plan is the workflow's steps. Returns (task, created). `within` and
@@ -254,6 +255,7 @@ class Workflows:
             origin,
             task_id,
             within,
+            callback_url=callback_url,
         )
 
     async def runs(

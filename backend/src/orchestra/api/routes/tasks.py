@@ -14,6 +14,8 @@ from orchestra import events
 from orchestra.api.deps import PrincipalDep, ServicesDep
 from orchestra.api.reads import MAX_IF_NONE_MATCH, matches
 from orchestra.api.schemas import (
+    DeliveryList,
+    DeliveryPublic,
     PlanDecision,
     TaskCreate,
     TaskEventPublic,
@@ -145,6 +147,7 @@ async def submit(
         idempotency_key,
         body.plan,
         review_plan=body.review_plan,
+        callback_url=body.callback_url,
     )
 
 
@@ -265,6 +268,16 @@ async def delete_task(task_id: str, services: ServicesDep, principal: PrincipalD
     canceled first. The owner or an admin only."""
     await services.history.delete_task(task_id, principal)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/{task_id}/deliveries", responses=ERRORS)
+async def task_deliveries(
+    task_id: str, services: ServicesDep, principal: PrincipalDep
+) -> DeliveryList:
+    """The deliveries of the task to its callback_url: none until it has ended (or when it has
+    no callback_url), then one, with its status, attempts and the receiver's last answer."""
+    rows = await services.tasks.deliveries_of(task_id, principal)
+    return DeliveryList(items=[DeliveryPublic.model_validate(r._mapping) for r in rows])
 
 
 @router.get(
