@@ -119,7 +119,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         asyncio.create_task(views.run(), name="task-view-sync"),
         asyncio.create_task(runtime.admission.watch_lag(), name="loop-lag"),
     ]
-    tasks_service = Tasks(database, executor, registry, views, settings)
+    tasks_service = Tasks(database, executor, registry, views, settings, profiles)
     app.state.services = Services(
         settings=settings,
         profiles=profiles,

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from orchestra.db import INSTANCES, SLOTS, Agent, AgentInstance, Database, InstanceHealth
 from orchestra.db.base import utcnow
 from orchestra.errors import AgentCardError, NotFoundError
+from orchestra.llm.profiles import card_model
 from orchestra.planner import CapabilitySpec
 from orchestra.registry.balancing import STRATEGIES, Strategy, choose_instance
 from orchestra.registry.cards import CardInfo, fetch_card, normalize_card_url
@@ -235,13 +236,27 @@ class Registry:
             return self._balancing.get(agent_id, self.balancing_default)
         return cast(Strategy, own) if own in STRATEGIES else self.balancing_default
 
-    def choose(self, agent_id: str, exclude: Collection[str] = ()) -> InstanceState | None:
+    def choose(
+        self, agent_id: str, exclude: Collection[str] = (), profile: str | None = None
+    ) -> InstanceState | None:
         """The instance a call of the agent goes to now, by the agent's strategy (healthy
-        first, `exclude`: the instances already tried), and mark its turn."""
-        chosen = choose_instance(self.instances(agent_id), exclude, self.strategy(agent_id))
+        first, `exclude`: the instances already tried), and mark its turn. `profile`: only
+        among the instances whose card names that model profile (a consensus participant)."""
+        instances = self.instances(agent_id)
+        if profile is not None:
+            instances = [i for i in instances if serves(i, profile)]
+        chosen = choose_instance(instances, exclude, self.strategy(agent_id))
         if chosen is not None:
             chosen.turn = next(self._turns)
         return chosen
+
+    def serving(self, profile: str, agent_ids: Collection[str]) -> tuple[str, ...]:
+        """The agents among `agent_ids` with an instance that serves the model profile."""
+        return tuple(
+            agent_id
+            for agent_id in agent_ids
+            if any(serves(i, profile) for i in self.instances(agent_id))
+        )
 
     async def capabilities(self, fresh: bool = False) -> dict[str, Capability]:
         """Every capability of every agent with at least one instance, by name.
@@ -388,6 +403,12 @@ class Registry:
         self._capabilities = {
             name: Capability(spec, tuple(ids)) for name, (spec, ids) in found.items()
         }
+
+
+def serves(instance: InstanceState, profile: str) -> bool:
+    """Whether the instance's card names this model profile (`MODEL_EXTENSION_URI`)."""
+    model = card_model(instance.card)
+    return model is not None and model["profile"] == profile
 
 
 def held_per_instance(connection: Connection) -> dict[str, int]:
