@@ -34,12 +34,15 @@ class CapabilitySpec:
         description: The skill's description from the agent card.
         tags: The skill's tags (short keywords).
         examples: The skill's example requests (whole sentences).
+        profiles: The model profiles the instances of its agents serve (their cards say
+            so), in registration order: what a consensus of models can ask.
     """
 
     name: str
     description: str = ""
     tags: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
+    profiles: tuple[str, ...] = ()
 
 
 class PlannerKind(StrEnum):

@@ -9,6 +9,7 @@ then, so agents registered or marked unhealthy by other processes are seen withi
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 from collections.abc import Collection
@@ -401,8 +402,22 @@ class Registry:
         self._instances = instances
         self._by_agent = by_agent
         self._capabilities = {
-            name: Capability(spec, tuple(ids)) for name, (spec, ids) in found.items()
+            name: Capability(_with_profiles(spec, ids, by_agent), tuple(ids))
+            for name, (spec, ids) in found.items()
         }
+
+
+def _with_profiles(
+    spec: CapabilitySpec, agent_ids: list[str], by_agent: dict[str, list[InstanceState]]
+) -> CapabilitySpec:
+    """The capability with the model profiles its agents' instances serve."""
+    profiles: dict[str, None] = {}
+    for agent_id in agent_ids:
+        for instance in by_agent.get(agent_id, ()):
+            model = card_model(instance.card)
+            if model is not None and model["profile"]:
+                profiles.setdefault(model["profile"])
+    return dataclasses.replace(spec, profiles=tuple(profiles)) if profiles else spec
 
 
 def serves(instance: InstanceState, profile: str) -> bool:
