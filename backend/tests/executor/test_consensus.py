@@ -251,15 +251,23 @@ def test_llm_aggregation_writes_the_consensus_with_the_named_profile(
 
 
 def test_a_workflow_step_can_be_a_consensus(consensus: Consensus) -> None:
-    definition = {
+    definition: dict[str, Any] = {
         "name": "Ask twice",
         "input_schema": {"type": "object", "properties": {"a": {"type": "integer"}}},
         "steps": [
             {
+                "id": "pre",
+                "title": "Prepare",
+                "capability": "opinion",
+                "instruction": "Get ready",
+            },
+            {
                 "id": "ask",
                 "title": "Ask the models",
                 "capability": "research",
-                "instruction": "What is {{ inputs.a }} times seven?",
+                "instruction": "What is {{ inputs.a }} times seven? ({{ steps.pre.data.step }})",
+                "depends_on": ["pre"],
+                "condition": "inputs.a < 100",
                 "kind": "consensus",
                 "participants": {"profiles": ["fast", "smart", "local"]},
             },
@@ -275,17 +283,30 @@ def test_a_workflow_step_can_be_a_consensus(consensus: Consensus) -> None:
     }
     saved = consensus.api.post("/api/workflows", json=definition)
     assert saved.status_code == 201, saved.text
-    started = consensus.api.post(
-        f"/api/workflows/{saved.json()['id']}/runs", json={"inputs": {"a": 6}}
-    )
+    runs = f"/api/workflows/{saved.json()['id']}/runs"
+    started = consensus.api.post(runs, json={"inputs": {"a": 6}})
     assert started.status_code == 202, started.text
     task = wait_for_task(consensus.api, started.json()["id"], ("completed", "failed"), 90)
     assert task["status"] == "completed", task
     steps = _steps(task)
-    assert steps["ask@fast"]["instruction"] == "What is 6 times seven?"
+    # Each participant is prepared as the step would be: its template sees `pre`'s data.
+    assert steps["ask@fast"]["instruction"] == "What is 6 times seven? (pre)"
     assert steps["check"]["instruction"] == "The models said 42"
     assert task["result_data"]["outputs"] == {"value": 42}
-    bad = {**definition, "steps": [{**definition["steps"][0], "participants": {"profiles": []}}]}
+    # A false condition skips every participant, so the consensus, and what needs it.
+    skipped = consensus.api.post(runs, json={"inputs": {"a": 500}})
+    task = wait_for_task(consensus.api, skipped.json()["id"], ("completed", "failed"), 90)
+    assert task["status"] == "completed", task
+    statuses = {s["id"]: s["status"] for s in task["steps"]}
+    assert statuses == {
+        "pre": "completed",
+        "ask@fast": "skipped",
+        "ask@smart": "skipped",
+        "ask@local": "skipped",
+        "ask": "skipped",
+        "check": "skipped",
+    }
+    bad = {**definition, "steps": [{**definition["steps"][1], "participants": {"profiles": []}}]}
     refused = consensus.api.post("/api/workflows", json=bad)
     assert refused.status_code == 422, refused.text
     assert "steps.0.participants" in refused.text
