@@ -4,7 +4,8 @@ profile, answer one instruction; the orchestrator aggregates their answers.
 The LLM vendor is the fake OpenAI-compatible server, whose models answer differently (two
 say 42, one says 41); everything else is real. Participants are ordinary steps of the task
 (`<id>@<label>`), so crash-resume, cancel and retries are the executor's, as for any step
-(tests/executor/test_faults.py); these tests cover what a consensus adds.
+(tests/executor/test_execution.py, test_faults.py); the kill -9 test here shows it for a
+consensus in flight. The rest covers what a consensus adds.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.executor.slow import wait_until_step_status
 from tests.llm.fake_provider import FakeProvider, Reply
-from tests.stack import Stack, wait_for_task
+from tests.stack import Stack, task_events, wait_for_task
 
 ANSWERS = {
     "fast": "The answer is 42.",
@@ -310,3 +312,44 @@ def test_a_workflow_step_can_be_a_consensus(consensus: Consensus) -> None:
     refused = consensus.api.post("/api/workflows", json=bad)
     assert refused.status_code == 422, refused.text
     assert "steps.0.participants" in refused.text
+
+
+def test_kill_9_mid_consensus_then_restart_completes_without_resending_answered_participants(
+    tmp_path: Path,
+) -> None:
+    calls = tmp_path / "calls.txt"
+    calls.touch()
+    stack = Stack(tmp_path)
+    try:
+        stack.add_slow_agent("alpha", 0.1, calls, capabilities=("opinion",)).start()
+        stack.add_slow_agent("beta", 3.0, calls, capabilities=("opinion",)).start()
+        orchestrator = stack.add("orchestrator").start()
+        with httpx.Client(base_url=orchestrator.url, timeout=30) as api:
+            for key in ("alpha", "beta"):
+                registered = api.post("/api/agents", json={"card_url": stack[key].url})
+                assert registered.status_code == 201, registered.text
+            plan = _plan(capability="opinion", participants={"agents": ["alpha", "beta"]})
+            after = {"id": "s2", "title": "After", "instruction": "step s2",
+                     "capability": "opinion", "depends_on": ["s1"]}  # fmt: skip
+            plan["steps"].append(after)
+            created = api.post("/api/tasks", json={"description": "crash", "plan": plan})
+            assert created.status_code == 202, created.text
+            task_id = created.json()["id"]
+            wait_until_step_status(api, task_id, "s1@alpha", "completed")
+            wait_until_step_status(api, task_id, "s1@beta", "running")
+            orchestrator.kill()
+            orchestrator.start()
+            task = wait_for_task(api, task_id, ("completed", "failed"), 90)
+            attempts = [
+                e["step_id"] for e in task_events(api, task_id) if e["type"] == "step.attempt"
+            ]
+    finally:
+        stack.stop()
+    assert task["status"] == "completed", task
+    assert attempts.count("s1@alpha") == 1, attempts  # the orchestrator never sent it again
+    received = [line.split()[1] for line in calls.read_text().splitlines() if task_id in line]
+    # Answered before the crash: never sent again; in flight: may be sent again.
+    assert received.count("s1@alpha") == 1, received
+    assert "s1@beta" in received and received.count("s2") == 1, received
+    found = _steps(task)["s1"]["output_data"]["consensus"]
+    assert [p["status"] for p in found["participants"]] == ["completed", "completed"]
