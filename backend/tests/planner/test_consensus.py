@@ -38,3 +38,13 @@ def test_with_one_profile_served_the_plan_is_as_before() -> None:
     (step,) = plan_deterministic("Ask several models what causes tides", one, 8).steps
     # Planned as written: there is no second model to ask.
     assert (step.kind, step.instruction) == ("agent", "Ask several models what causes tides.")
+
+
+def test_the_llm_planner_is_told_the_models_a_capability_has() -> None:
+    from orchestra.planner.llm import build_messages
+
+    served = [replace(RESEARCH, profiles=("fast", "smart"))]
+    prompt = str(build_messages("Ask several models why", served, [], 8)[-1].content)
+    assert "models: fast, smart" in prompt
+    alone = str(build_messages("Why", [RESEARCH], [], 8)[-1].content)
+    assert "models:" not in alone

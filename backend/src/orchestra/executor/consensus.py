@@ -32,7 +32,7 @@ from orchestra.executor import steps
 from orchestra.executor.runtime import Runtime
 from orchestra.llm import LLMError, ModelProfiles
 from orchestra.llm.profiles import card_model
-from orchestra.planner.synthesis import StepOutput, Synthesizer, build_synthesizer
+from orchestra.planner.synthesis import StepOutput, Synthesis, Synthesizer, build_synthesizer
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +206,7 @@ async def _aggregate(rt: Runtime, ballot: Ballot) -> dict[str, Any]:
 _writers: dict[str, Synthesizer | None] = {}
 
 
-async def _write(rt: Runtime, profile: str, ballot: Ballot) -> Any:
+async def _write(rt: Runtime, profile: str, ballot: Ballot) -> Synthesis:
     """The consensus as the profile's model writes it from the answers (the synthesis's
     machinery: the same prompt rules, timeout, retries and token count).
 
