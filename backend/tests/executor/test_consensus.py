@@ -314,36 +314,66 @@ def test_a_workflow_step_can_be_a_consensus(consensus: Consensus) -> None:
     assert "steps.0.participants" in refused.text
 
 
-def test_kill_9_mid_consensus_then_restart_completes_without_resending_answered_participants(
-    tmp_path: Path,
-) -> None:
+def _slow_pair(tmp_path: Path, delays: tuple[float, float]) -> tuple[Stack, httpx.Client, Path]:
+    """An orchestrator and two slow test agents, alpha and beta, offering `opinion`."""
     calls = tmp_path / "calls.txt"
     calls.touch()
     stack = Stack(tmp_path)
     try:
-        stack.add_slow_agent("alpha", 0.1, calls, capabilities=("opinion",)).start()
-        stack.add_slow_agent("beta", 3.0, calls, capabilities=("opinion",)).start()
+        for key, delay in zip(("alpha", "beta"), delays, strict=True):
+            stack.add_slow_agent(key, delay, calls, capabilities=("opinion",)).start()
         orchestrator = stack.add("orchestrator").start()
-        with httpx.Client(base_url=orchestrator.url, timeout=30) as api:
-            for key in ("alpha", "beta"):
-                registered = api.post("/api/agents", json={"card_url": stack[key].url})
-                assert registered.status_code == 201, registered.text
-            plan = _plan(capability="opinion", participants={"agents": ["alpha", "beta"]})
-            after = {"id": "s2", "title": "After", "instruction": "step s2",
-                     "capability": "opinion", "depends_on": ["s1"]}  # fmt: skip
-            plan["steps"].append(after)
-            created = api.post("/api/tasks", json={"description": "crash", "plan": plan})
-            assert created.status_code == 202, created.text
-            task_id = created.json()["id"]
-            wait_until_step_status(api, task_id, "s1@alpha", "completed")
-            wait_until_step_status(api, task_id, "s1@beta", "running")
-            orchestrator.kill()
-            orchestrator.start()
-            task = wait_for_task(api, task_id, ("completed", "failed"), 90)
-            attempts = [
-                e["step_id"] for e in task_events(api, task_id) if e["type"] == "step.attempt"
-            ]
+        api = httpx.Client(base_url=orchestrator.url, timeout=30)
+        for key in ("alpha", "beta"):
+            registered = api.post("/api/agents", json={"card_url": stack[key].url})
+            assert registered.status_code == 201, registered.text
+    except BaseException:
+        stack.stop()
+        raise
+    return stack, api, calls
+
+
+def test_cancel_mid_consensus_cancels_the_participants_and_the_consensus(
+    tmp_path: Path,
+) -> None:
+    stack, api, _ = _slow_pair(tmp_path, (0.1, 30.0))
+    try:
+        plan = _plan(capability="opinion", participants={"agents": ["alpha", "beta"]})
+        created = api.post("/api/tasks", json={"description": "cancel", "plan": plan})
+        assert created.status_code == 202, created.text
+        task_id = created.json()["id"]
+        wait_until_step_status(api, task_id, "s1@alpha", "completed")
+        wait_until_step_status(api, task_id, "s1@beta", "running")
+        assert api.post(f"/api/tasks/{task_id}/cancel").status_code == 200
+        task = wait_for_task(api, task_id, ("canceled",), 10)
     finally:
+        api.close()
+        stack.stop()
+    statuses = {s["id"]: s["status"] for s in task["steps"]}
+    assert statuses == {"s1@alpha": "completed", "s1@beta": "canceled", "s1": "canceled"}
+
+
+def test_kill_9_mid_consensus_then_restart_completes_without_resending_answered_participants(
+    tmp_path: Path,
+) -> None:
+    stack, api, calls = _slow_pair(tmp_path, (0.1, 3.0))
+    orchestrator = stack["orchestrator"]
+    try:
+        plan = _plan(capability="opinion", participants={"agents": ["alpha", "beta"]})
+        after = {"id": "s2", "title": "After", "instruction": "step s2",
+                 "capability": "opinion", "depends_on": ["s1"]}  # fmt: skip
+        plan["steps"].append(after)
+        created = api.post("/api/tasks", json={"description": "crash", "plan": plan})
+        assert created.status_code == 202, created.text
+        task_id = created.json()["id"]
+        wait_until_step_status(api, task_id, "s1@alpha", "completed")
+        wait_until_step_status(api, task_id, "s1@beta", "running")
+        orchestrator.kill()
+        orchestrator.start()
+        task = wait_for_task(api, task_id, ("completed", "failed"), 90)
+        attempts = [e["step_id"] for e in task_events(api, task_id) if e["type"] == "step.attempt"]
+    finally:
+        api.close()
         stack.stop()
     assert task["status"] == "completed", task
     assert attempts.count("s1@alpha") == 1, attempts  # the orchestrator never sent it again
