@@ -20,10 +20,12 @@ from orchestra.db import MESSAGES, STEPS, TASKS, Database, Session, Task, TaskSt
 from orchestra.db.base import new_id, utcnow
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError, Saturated
 from orchestra.executor import Executor
-from orchestra.executor.planning import assign, given, record_plan, summary_of
+from orchestra.executor.planning import Assigned, assign, given, record_plan, summary_of
 from orchestra.executor.review import PLAN_TOPIC
+from orchestra.llm import ModelProfiles
 from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
 from orchestra.planner.errors import PlannerError
+from orchestra.planner.validation import ConsensusContext
 from orchestra.registry import Capability, Registry
 from orchestra.views import TaskView, TaskViews
 
@@ -51,7 +53,10 @@ class Tasks:
         registry: Registry,
         views: TaskViews,
         settings: Settings,
+        profiles: ModelProfiles | None = None,
     ) -> None:
+        """`profiles`: the deployment's model profiles (read from `settings` if not given),
+        which consensus steps name."""
         self.db = db
         self.executor = executor
         self.registry = registry
@@ -59,6 +64,8 @@ class Tasks:
         self.max_description_length = settings.max_description_length
         self.max_plan_steps = settings.max_plan_steps
         self.review_plans = settings.review_plans
+        self.profiles = profiles if profiles is not None else ModelProfiles.from_settings(settings)
+        self.aggregator_profile = settings.synthesis_model
         self.deliveries = executor.rt.deliveries
 
     async def deliveries_of(self, task_id: str, principal: Principal) -> list[Any]:
@@ -115,7 +122,7 @@ class Tasks:
             existing = await self._by_key(idempotency_key)
             if existing is not None:
                 return existing, False
-        agents: list[tuple[str, str]] = []
+        agents: list[Assigned] = []
         if plan is not None:
             capabilities = await self._check(plan)
             try:
@@ -195,13 +202,31 @@ class Tasks:
         self.executor.submit(task_id, summary_of(change) if plan is not None else None)
         return view, True
 
+    def consensus_context(self, capabilities: dict[str, Capability]) -> ConsensusContext:
+        """What consensus steps are checked against: the profiles, the agents by name."""
+        agents: dict[str, set[str]] = {}
+        for name, capability in capabilities.items():
+            for agent_id in capability.agent_ids:
+                instances = self.registry.instances(agent_id)
+                if instances:
+                    agents.setdefault(instances[0].agent_name, set()).add(name)
+        return ConsensusContext(
+            profiles={name: not p.offline for name, p in self.profiles.items()},
+            agents=agents,
+            aggregator_profile=self.aggregator_profile,
+        )
+
     async def _check(self, plan: Plan) -> dict[str, Capability]:
         capabilities = await self.registry.capabilities()
-        errors = validate_plan(plan, capabilities.keys(), self.max_plan_steps)
+        errors = validate_plan(
+            plan, capabilities.keys(), self.max_plan_steps, self.consensus_context(capabilities)
+        )
         if errors:
             # An agent registered by another process a moment ago? Look in the database.
             capabilities = await self.registry.capabilities(fresh=True)
-            errors = validate_plan(plan, capabilities.keys(), self.max_plan_steps)
+            errors = validate_plan(
+                plan, capabilities.keys(), self.max_plan_steps, self.consensus_context(capabilities)
+            )
         if errors:
             raise InvalidInputError(
                 "The plan is invalid: " + "; ".join(errors), code="invalid_plan", errors=errors

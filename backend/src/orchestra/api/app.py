@@ -142,7 +142,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         asyncio.create_task(views.run(), name="task-view-sync"),
         asyncio.create_task(runtime.admission.watch_lag(), name="loop-lag"),
     ]
-    tasks_service = Tasks(database, executor, registry, views, settings)
+    tasks_service = Tasks(database, executor, registry, views, settings, profiles)
     history = History(database, executor, tasks_service, views, settings)
     background.append(asyncio.create_task(history.run(), name="retention"))
     workflows_service = Workflows(database, registry, tasks_service, settings)

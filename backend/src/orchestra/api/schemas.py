@@ -20,12 +20,14 @@ from orchestra.db import (
     InstanceHealth,
     Message,
     Session,
+    StepKind,
     StepStatus,
     Task,
     TaskStatus,
 )
 from orchestra.llm.profiles import ModelProfile, card_model
 from orchestra.planner import Plan
+from orchestra.planner.schema import Aggregator, ConsensusParticipants
 from orchestra.registry import STRATEGIES, InstanceFigures, Strategy
 from orchestra.workflows.definition import WorkflowDefinition, WorkflowStep
 
@@ -111,6 +113,25 @@ class PlanDecision(BaseModel):
     comment: str = Field(default="", max_length=2000, description="Why, for the task's record.")
 
 
+class StepConsensus(BaseModel):
+    """A consensus step's settings: who answers, how the answers become one."""
+
+    participants: ConsensusParticipants
+    aggregator: Aggregator
+    aggregator_profile: str | None = Field(
+        description="The model profile of an llm aggregation (null: SYNTHESIS_MODEL's)."
+    )
+    quorum: int = Field(description="How many participants must answer.")
+    steps: list[str] = Field(description="The participants' steps, `<id>@<label>`, in order.")
+
+
+class StepParticipant(BaseModel):
+    """A participant step's place in its consensus."""
+
+    of: str = Field(description="The consensus step it answers for.")
+    label: str = Field(description="Its profile or agent name.")
+
+
 class StepPublic(BaseModel):
     id: str = Field(description="The step's id in the plan, e.g. s1.")
     title: str
@@ -138,6 +159,18 @@ class StepPublic(BaseModel):
     started_at: datetime | None
     finished_at: datetime | None
     duration_ms: float | None
+    kind: StepKind = Field(
+        description="agent: an agent runs it; participant: one answer of a consensus; "
+        "consensus: the orchestrator aggregates its participants' answers (output_data "
+        "`consensus`)."
+    )
+    profile: str | None = Field(
+        description="The model profile the step's instance must serve (a participant's)."
+    )
+    consensus: StepConsensus | None = Field(description="A consensus step's settings.")
+    participant: StepParticipant | None = Field(
+        description="A participant step's consensus and label."
+    )
 
 
 class TaskSummary(BaseModel):

@@ -46,6 +46,15 @@ class StepStatus(StrEnum):
         return self not in (StepStatus.PENDING, StepStatus.RUNNING)
 
 
+class StepKind(StrEnum):
+    """What runs a step: an agent, one participant of a consensus, or the consensus itself
+    (which aggregates its participants' answers in the orchestrator, with no agent call)."""
+
+    AGENT = "agent"
+    PARTICIPANT = "participant"
+    CONSENSUS = "consensus"
+
+
 class InstanceHealth(StrEnum):
     """Whether an agent instance answered its last probe or call."""
 
@@ -358,6 +367,12 @@ class TaskStep(Base):
     tokens_out: Mapped[int] = mapped_column(Integer, default=0)
     started_at: Mapped[datetime | None] = mapped_column(default=None)
     finished_at: Mapped[datetime | None] = mapped_column(default=None)
+    kind: Mapped[str] = mapped_column(String(20), default=StepKind.AGENT, server_default="agent")
+    profile: Mapped[str | None] = mapped_column(String(50), default=None)
+    """The model profile the step's instance must serve (a consensus participant's)."""
+    consensus: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    """A consensus step's settings (participants, aggregator, quorum, its participant
+    steps); a participant's place in its consensus ({"of", "label"}); else null."""
 
     task: Mapped[Task] = relationship(back_populates="steps")
 

@@ -29,9 +29,10 @@ from opentelemetry.trace import SpanKind
 
 from orchestra import logs, metrics, tracing
 from orchestra.agents.protocol import DOCUMENTS_EXTENSION_URI
+from orchestra.db import StepKind
 from orchestra.db.errors import transient
 from orchestra.documents import Documents
-from orchestra.executor import completion, planning, review, steps
+from orchestra.executor import completion, consensus, planning, review, steps
 from orchestra.executor.dispatch import TransportError, build_message
 from orchestra.executor.review import PLAN_TOPIC
 from orchestra.executor.runtime import Runtime, current
@@ -117,19 +118,26 @@ class Plan:
     def __init__(self, plan: list[dict[str, Any]]) -> None:
         self.agents = {planning.step_id_of(n): n["agent_id"] or "" for n in plan}
         self.needs = {planning.step_id_of(n): list(n["depends_on"]) for n in plan}
+        self.kinds = {planning.step_id_of(n): planning.kind_of(n) for n in plan}
         self.status: dict[str, str] = {}
         self.started: steps.Started = {}
 
     def first(self) -> list[tuple[str, str]]:
-        """The steps that wait for none."""
-        return [(s, self.agents[s]) for s, needs in self.needs.items() if not needs]
+        """The agent steps that wait for none."""
+        return [
+            (s, self.agents[s])
+            for s, needs in self.needs.items()
+            if not needs and self.kinds[s] != StepKind.CONSENSUS
+        ]
 
     def ready_after(self, step_id: str) -> list[tuple[str, str]]:
-        """The steps that wait only for `step_id` now: the others they need completed."""
+        """The agent steps that wait only for `step_id` now: the others they need completed.
+        (A consensus step takes no agent slot: its own run starts it.)"""
         return [
             (s, self.agents[s])
             for s, needs in self.needs.items()
             if step_id in needs
+            and self.kinds[s] != StepKind.CONSENSUS
             and s not in self.status
             and s not in self.started
             and all(self.status.get(n) == "completed" for n in needs if n != step_id)
@@ -376,11 +384,19 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
             log.warning("task %s: the first steps could not start together: %s", task_id, exc)
 
     async def run(step_id: str, node: dict[str, Any]) -> None:
+        kind = planning.kind_of(node)
         try:
             for dependency in node["depends_on"]:
                 await done[dependency].wait()
             if stopped.is_set() and step_id not in steps_of.started:
                 status[step_id] = "skipped"
+            elif kind == StepKind.CONSENSUS:
+                status[step_id] = await retrying(
+                    lambda: consensus.run(
+                        rt, task_id, step_id, steps_of.ready_after, steps_of.started
+                    ),
+                    f"task {task_id} step {step_id}",
+                )
             else:  # a step started already runs: it is at its agent's door
                 status[step_id] = await step(task_id, step_id, node["agent_id"] or "", steps_of)
         except Exception as exc:  # the database stayed away through every retry
@@ -389,7 +405,12 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
             with contextlib.suppress(Exception):  # else the task fails as unfinished
                 status[step_id] = await steps.finish(current(), task_id, step_id, failed)
         finally:
-            if status.get(step_id) not in ("completed", "skipped", steps.TASK_COMPLETED):
+            # A participant that failed does not stop the task: its consensus decides
+            # whether enough of them answered.
+            ended = status.get(step_id)
+            if ended not in ("completed", "skipped", steps.TASK_COMPLETED) and not (
+                kind == StepKind.PARTICIPANT and ended == "failed"
+            ):
                 stopped.set()
             done[step_id].set()
 

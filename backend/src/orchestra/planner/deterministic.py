@@ -29,6 +29,7 @@ from orchestra.planner.clauses import (
     tokenize,
     topic_of,
 )
+from orchestra.planner.consensus import asks_several_models, with_consensus
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
 from orchestra.planner.followup import REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
@@ -238,6 +239,12 @@ def plan_deterministic(
         raise ValueError(f"max_steps must be at least 1, got {max_steps}")
     if not re.search(r"\w", description):
         raise EmptyTaskError()
+
+    several = asks_several_models(description)
+    if several is not None and any(len(c.profiles) >= 2 for c in capabilities):
+        # "Ask several models what causes tides": plan the question, ask it of the models.
+        planned = plan_deterministic(several, capabilities, max_steps, history)
+        return with_consensus(planned, capabilities)
 
     text = resolve_follow_up(description.strip(), history)
     masked = mask_material(text)

@@ -9,6 +9,7 @@ then, so agents registered or marked unhealthy by other processes are seen withi
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 from collections.abc import Collection
@@ -23,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from orchestra.db import INSTANCES, SLOTS, Agent, AgentInstance, Database, InstanceHealth
 from orchestra.db.base import utcnow
 from orchestra.errors import AgentCardError, InvalidInputError, NotFoundError
+from orchestra.llm.profiles import card_model
 from orchestra.planner import CapabilitySpec
 from orchestra.registry.balancing import STRATEGIES, Strategy, choose_instance
 from orchestra.registry.cards import CardInfo, fetch_card, normalize_card_url
@@ -263,13 +265,27 @@ class Registry:
             return self._balancing.get(agent_id, self.balancing_default)
         return cast(Strategy, own) if own in STRATEGIES else self.balancing_default
 
-    def choose(self, agent_id: str, exclude: Collection[str] = ()) -> InstanceState | None:
+    def choose(
+        self, agent_id: str, exclude: Collection[str] = (), profile: str | None = None
+    ) -> InstanceState | None:
         """The instance a call of the agent goes to now, by the agent's strategy (healthy
-        first, `exclude`: the instances already tried), and mark its turn."""
-        chosen = choose_instance(self.instances(agent_id), exclude, self.strategy(agent_id))
+        first, `exclude`: the instances already tried), and mark its turn. `profile`: only
+        among the instances whose card names that model profile (a consensus participant)."""
+        instances = self.instances(agent_id)
+        if profile is not None:
+            instances = [i for i in instances if serves(i, profile)]
+        chosen = choose_instance(instances, exclude, self.strategy(agent_id))
         if chosen is not None:
             chosen.turn = next(self._turns)
         return chosen
+
+    def serving(self, profile: str, agent_ids: Collection[str]) -> tuple[str, ...]:
+        """The agents among `agent_ids` with an instance that serves the model profile."""
+        return tuple(
+            agent_id
+            for agent_id in agent_ids
+            if any(serves(i, profile) for i in self.instances(agent_id))
+        )
 
     async def capabilities(self, fresh: bool = False) -> dict[str, Capability]:
         """Every capability of every agent with at least one instance, by name.
@@ -421,8 +437,28 @@ class Registry:
         self._instances = instances
         self._by_agent = by_agent
         self._capabilities = {
-            name: Capability(spec, tuple(ids)) for name, (spec, ids) in found.items()
+            name: Capability(_with_profiles(spec, ids, by_agent), tuple(ids))
+            for name, (spec, ids) in found.items()
         }
+
+
+def _with_profiles(
+    spec: CapabilitySpec, agent_ids: list[str], by_agent: dict[str, list[InstanceState]]
+) -> CapabilitySpec:
+    """The capability with the model profiles its agents' instances serve."""
+    profiles: dict[str, None] = {}
+    for agent_id in agent_ids:
+        for instance in by_agent.get(agent_id, ()):
+            model = card_model(instance.card)
+            if model is not None and model["profile"]:
+                profiles.setdefault(model["profile"])
+    return dataclasses.replace(spec, profiles=tuple(profiles)) if profiles else spec
+
+
+def serves(instance: InstanceState, profile: str) -> bool:
+    """Whether the instance's card names this model profile (`MODEL_EXTENSION_URI`)."""
+    model = card_model(instance.card)
+    return model is not None and model["profile"] == profile
 
 
 def held_per_instance(connection: Connection) -> dict[str, int]:

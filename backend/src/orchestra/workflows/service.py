@@ -66,11 +66,13 @@ class Workflows:
     async def _check(self, definition: WorkflowDefinition) -> None:
         """Every problem of the definition, as a 422 `invalid_workflow`."""
         capabilities = await self.registry.capabilities()
-        problems = workflow_problems(definition, capabilities.keys(), self.max_steps)
+        context = self.tasks.consensus_context(capabilities)
+        problems = workflow_problems(definition, capabilities.keys(), self.max_steps, context)
         if problems:
             # An agent registered by another process a moment ago? Look in the database.
             capabilities = await self.registry.capabilities(fresh=True)
-            problems = workflow_problems(definition, capabilities.keys(), self.max_steps)
+            context = self.tasks.consensus_context(capabilities)
+            problems = workflow_problems(definition, capabilities.keys(), self.max_steps, context)
         if problems:
             raise _invalid("The workflow is invalid", "invalid_workflow", problems)
 
