@@ -110,6 +110,19 @@ def test_up_registers_the_agents_with_admin_key(start_up: StartUp) -> None:
     up.wait_until_up()
     assert _agent_names(up.url, admin) == {"Research Agent", "Analyst Agent"}
     assert httpx.get(f"{up.url}/api/agents").status_code == 401  # keys are really on
+    # Its agents take calls only with the token `up` made, and were registered with it.
+    agents = httpx.get(f"{up.url}/api/agents", headers={"Authorization": f"Bearer {admin}"})
+    for agent in agents.json()["items"]:
+        assert agent["usable"] and agent["has_credential"], agent
+        url = agent["instances"][0]["url"]
+        assert httpx.post(url, json={}, headers={"A2A-Version": "1.0"}).status_code == 401
+    done = httpx.post(
+        f"{up.url}/api/tasks?wait=30",
+        json={"description": "compute the average of 1, 2 and 3"},
+        headers={"Authorization": f"Bearer {admin}"},
+        timeout=40,
+    )
+    assert done.json()["status"] == "completed", done.text
     assert up.stop() == 0
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, update
 
+from orchestra.callbacks import records as callbacks
 from orchestra.db import EVENTS, STEPS, TASKS, EventType
 from orchestra.db.base import utcnow
 
@@ -46,6 +47,8 @@ class Change:
     events: list[dict[str, Any]] = field(default_factory=list)
     last_event: int = 0
     new_task: dict[str, Any] | None = None
+    delivery: bool = False
+    """The change ended a task that has a callback_url: its delivery is on record now."""
 
     def set_task(self, **values: Any) -> None:
         self.task.update(values)
@@ -96,6 +99,9 @@ class Change:
             connection.execute(INSERT_STEPS, self.new_steps)
         if self.task:
             connection.execute(UPDATE_TASK, {**self.task, "_task": self.task_id})
+            if self.task.get("status") in callbacks.ENDED:
+                # In the transaction that ends the task: no end without its delivery.
+                self.delivery = callbacks.enqueue(connection, self.task_id, at or utcnow())
         for step_id, values in self.steps.items():
             connection.execute(UPDATE_STEP, {**values, "_task": self.task_id, "_step_id": step_id})
         if self.events:

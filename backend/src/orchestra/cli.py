@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import os
+import secrets
 import signal
 import sys
 from collections.abc import AsyncIterator, Sequence
@@ -64,10 +65,12 @@ def serve(service: str, host: str, port: int, model: str | None = None) -> int:
     else:
         from orchestra.agents import create_agent_app
 
-        if not settings.model_copy(update={"host": host}).on_loopback:
+        open_to_all = not settings.agent_token.get_secret_value()
+        if open_to_all and not settings.model_copy(update={"host": host}).on_loopback:
             log.warning(
-                "%s listens on %s: A2A calls to it are not authenticated; keep it on a "
-                "private network that only the orchestrators reach",
+                "%s listens on %s: A2A calls to it are not authenticated; set AGENT_TOKEN "
+                "(and register it with that credential), or keep it on a private network "
+                "that only the orchestrators reach",
                 service,
                 host,
             )
@@ -188,12 +191,16 @@ def _refused(settings: Settings, response: httpx.Response) -> StartupFailed:
 async def _up(settings: Settings) -> int:
     """Start the three services as child processes, register the agents, wait for Ctrl-C."""
     host = settings.host
+    # Its agents take calls only with this token, and are registered with it: a process on
+    # this machine that is not the orchestrator cannot make them work (or cost tokens).
+    token = settings.agent_token.get_secret_value() or secrets.token_urlsafe(32)
+    agent_env = {**os.environ, "AGENT_TOKEN": token}
     children: dict[str, asyncio.subprocess.Process] = {}
     for service in SERVICES:
         port = _default_port(settings, service)
         children[service] = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "orchestra", "serve", service, "--host", host,
-            "--port", str(port),
+            "--port", str(port), env=None if service == "orchestrator" else agent_env,
         )  # fmt: skip
     base = f"http://{settings.advertised_host}"
     stop = asyncio.Event()
@@ -210,7 +217,7 @@ async def _up(settings: Settings) -> int:
                     await _wait_ready(http, card, children)
                     response = await http.post(
                         f"{base}:{settings.port}/api/agents",
-                        json={"card_url": f"{base}:{port}"},
+                        json={"card_url": f"{base}:{port}", "credential": token},
                         headers=headers,
                     )
                     if response.status_code in (401, 403):
@@ -256,12 +263,14 @@ async def _up(settings: Settings) -> int:
                 child.kill()
 
 
-def _agents(url: str, action: str, card_url: str | None, key: str | None) -> int:
+def _agents(
+    url: str, action: str, card_url: str | None, key: str | None, credential: str | None = None
+) -> int:
     key = key or os.environ.get("ORCHESTRA_KEY")
     try:
         with Orchestra(url, key) as orchestra:
             agents = (
-                [orchestra.register_agent(card_url or "")]
+                [orchestra.register_agent(card_url or "", credential=credential)]
                 if action == "register"
                 else orchestra.agents()
             )
@@ -273,6 +282,7 @@ def _agents(url: str, action: str, card_url: str | None, key: str | None) -> int
         print(
             f"{agent.name}  ({agent.id})  instances: {healthy}/{len(agent.instances)} "
             f"healthy  capabilities: {', '.join(agent.capabilities)}"
+            + ("" if agent.usable else f"\n  unusable: {agent.unusable_reason}")
         )
     return 0
 
@@ -306,6 +316,11 @@ def build_parser() -> argparse.ArgumentParser:
     agents_p.add_argument("card_url", nargs="?")
     agents_p.add_argument("--url", default=None, help="orchestrator URL")
     agents_p.add_argument("--key", default=None, help="API key (default: $ORCHESTRA_KEY)")
+    agents_p.add_argument(
+        "--credential",
+        default=None,
+        help="the token the agent's card asks for (default: $AGENT_CREDENTIAL)",
+    )
 
     db_p = commands.add_parser("db", help="database schema")
     db_p.add_argument("action", choices=("upgrade",))
@@ -398,7 +413,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         if args.action == "register" and not args.card_url:
             print("orchestra agents register needs a card URL", file=sys.stderr)
             return 2
-        return _agents(args.url or default_url, args.action, args.card_url, args.key)
+        credential = args.credential or os.environ.get("AGENT_CREDENTIAL") or None
+        return _agents(args.url or default_url, args.action, args.card_url, args.key, credential)
     if args.command == "workflows":
         key = args.key or os.environ.get("ORCHESTRA_KEY")
         return workflows_cli.workflows_command(args, args.url or default_url, key)

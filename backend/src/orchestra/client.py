@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import AsyncIterator, Coroutine, Iterator
+from collections.abc import AsyncIterator, Coroutine, Iterator, Mapping
 from typing import Any, TypeVar
 
 import httpx
@@ -29,6 +29,8 @@ from httpx_sse import aconnect_sse
 from orchestra.api.schemas import (
     AgentList,
     AgentPublic,
+    DeliveryList,
+    DeliveryPublic,
     HookSecret,
     SchedulePublic,
     TaskEventPublic,
@@ -36,6 +38,7 @@ from orchestra.api.schemas import (
     WorkflowList,
     WorkflowPublic,
 )
+from orchestra.callbacks import signing
 from orchestra.planner import Plan
 from orchestra.workflows.definition import WorkflowDefinition
 
@@ -45,12 +48,14 @@ __all__ = [
     "BadRequest",
     "Conflict",
     "Forbidden",
+    "InvalidSignature",
     "NotFound",
     "Orchestra",
     "RateLimited",
     "Unauthorized",
     "Unavailable",
     "Unreachable",
+    "verify_callback",
 ]
 
 T = TypeVar("T")
@@ -59,6 +64,21 @@ T = TypeVar("T")
 WAIT_SECONDS = 30.0
 # Pause before reopening an event stream that broke, so a server restarting is not hammered.
 RECONNECT_SECONDS = 1.0
+
+
+def verify_callback(key: str | bytes, headers: Mapping[str, str], body: bytes) -> int:
+    """Check a callback Orchestra sent to your `callback_url`; returns its timestamp.
+
+    `key`: `callback_key()` of the client that submitted the task (hex). `headers` and
+    `body`: the request as received, the body unparsed. Refuse the request when this raises.
+
+    Raises:
+        InvalidSignature: not signed with `key`, altered, or older than five minutes.
+    """
+    return signing.verify(key, headers, body)
+
+
+InvalidSignature = signing.InvalidSignature
 
 
 class ApiError(Exception):
@@ -193,12 +213,16 @@ class AsyncOrchestra:
         plan: Plan | dict[str, Any] | None = None,
         idempotency_key: str | None = None,
         wait: float = 0,
+        callback_url: str | None = None,
     ) -> TaskPublic:
         """Submit a task and return it as stored (with `wait`, as it is when it has ended or
-        `wait` seconds have passed). The same `idempotency_key` gives the same task."""
+        `wait` seconds have passed). The same `idempotency_key` gives the same task;
+        `callback_url` is POSTed the task once it has ended (see `verify_callback`)."""
         body: dict[str, Any] = {"description": description, "session_id": session_id}
         if metadata:
             body["metadata"] = metadata
+        if callback_url is not None:
+            body["callback_url"] = callback_url
         if plan is not None:
             body["plan"] = plan.model_dump() if isinstance(plan, Plan) else plan
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
@@ -261,6 +285,7 @@ class AsyncOrchestra:
         metadata: dict[str, Any] | None = None,
         plan: Plan | dict[str, Any] | None = None,
         idempotency_key: str | None = None,
+        callback_url: str | None = None,
     ) -> TaskPublic:
         """Submit a task and, with `wait` (the default), return it once it has ended.
 
@@ -275,8 +300,19 @@ class AsyncOrchestra:
                 plan=plan,
                 idempotency_key=idempotency_key,
                 wait=WAIT_SECONDS if wait else 0,
+                callback_url=callback_url,
             )
             return await self._ended(task) if wait else task
+
+    async def deliveries(self, task_id: str) -> list[DeliveryPublic]:
+        """The deliveries of the task to its callback_url (none before it has ended)."""
+        response = await self._send("GET", f"/api/tasks/{task_id}/deliveries")
+        return DeliveryList.model_validate_json(response.content).items
+
+    async def callback_key(self) -> str:
+        """The key that signs the callbacks of this client's tasks (for `verify_callback`)."""
+        response = await self._send("GET", "/api/auth/callback-key")
+        return str(response.json()["key"])
 
     async def workflows(self, limit: int = 50, offset: int = 0) -> list[WorkflowPublic]:
         """The caller's saved workflows (an admin's: every one), newest first."""
@@ -308,6 +344,7 @@ class AsyncOrchestra:
         wait: bool = True,
         timeout: float | None = None,
         idempotency_key: str | None = None,
+        callback_url: str | None = None,
     ) -> TaskPublic:
         """Start a run of the workflow's newest version (a task) and, with `wait` (the
         default), return it once it has ended.
@@ -322,7 +359,7 @@ class AsyncOrchestra:
                 "POST",
                 f"/api/workflows/{workflow_id}/runs",
                 ok=(200, 202),
-                json={"inputs": inputs or {}},
+                json={"inputs": inputs or {}, "callback_url": callback_url},
                 headers=headers,
                 params={"wait": WAIT_SECONDS} if wait else None,
                 timeout=self._timeout + WAIT_SECONDS,
@@ -400,9 +437,13 @@ class AsyncOrchestra:
         response = await self._send("GET", "/api/agents")
         return AgentList.model_validate_json(response.content).items
 
-    async def register_agent(self, card_url: str) -> AgentPublic:
-        """Register the A2A agent whose card is at `card_url` (an admin's key)."""
-        response = await self._send("POST", "/api/agents", ok=(201,), json={"card_url": card_url})
+    async def register_agent(self, card_url: str, credential: str | None = None) -> AgentPublic:
+        """Register the A2A agent whose card is at `card_url` (an admin's key); `credential`:
+        the token its card's security scheme asks for (kept encrypted, never shown again)."""
+        body = {"card_url": card_url}
+        if credential is not None:
+            body["credential"] = credential
+        response = await self._send("POST", "/api/agents", ok=(201,), json=body)
         return AgentPublic.model_validate_json(response.content)
 
 
@@ -489,9 +530,15 @@ class Orchestra:
         """See `AsyncOrchestra.agents`."""
         return self._call(self._client.agents())
 
-    def register_agent(self, card_url: str) -> AgentPublic:
+    def register_agent(self, card_url: str, credential: str | None = None) -> AgentPublic:
         """See `AsyncOrchestra.register_agent`."""
-        return self._call(self._client.register_agent(card_url))
+        return self._call(self._client.register_agent(card_url, credential))
+
+    def deliveries(self, task_id: str) -> list[DeliveryPublic]:
+        return self._call(self._client.deliveries(task_id))
+
+    def callback_key(self) -> str:
+        return self._call(self._client.callback_key())
 
     def workflows(self, limit: int = 50, offset: int = 0) -> list[WorkflowPublic]:
         """See `AsyncOrchestra.workflows`."""

@@ -155,6 +155,16 @@ class Settings(BaseSettings):
         gt=0,
         description="How often a process looks for tasks other processes changed.",
     )
+    review_plans: bool = Field(
+        default=False,
+        description="Every task stops after planning, awaiting approval of its plan "
+        "(a task's own review_plan overrides it).",
+    )
+    plan_review_hours: float = Field(
+        default=72.0,
+        gt=0,
+        description="A plan awaiting approval longer than this fails its task.",
+    )
     retention_days: float | None = Field(
         default=None,
         gt=0,
@@ -178,7 +188,7 @@ class Settings(BaseSettings):
         "stopped by a shutdown and not sent again within this many days.",
     )
     application_version: str = Field(
-        default="orchestra-3",
+        default="orchestra-4",
         description="Pinned so that pending tasks resume after an upgrade of the code.",
     )
 
@@ -197,11 +207,44 @@ class Settings(BaseSettings):
         description="An admin API key accepted from the start (for deployment scripts such "
         "as docker compose); stored hashed like any other key.",
     )
+    agent_token: SecretStr = Field(
+        default=SecretStr(""),
+        description="Our agents (research, analyst) require 'Authorization: Bearer <it>' on "
+        "their A2A endpoints and declare it on their cards; empty: open. `orchestra up` makes "
+        "one when it is empty and registers its agents with it.",
+    )
     agent_allowed_hosts: list[str] = Field(
         default_factory=list,
         description="Host names, addresses or networks (CIDR) agent cards and endpoints may "
         "be on, besides loopback while Orchestra listens on loopback.",
     )
+    secret_key: SecretStr = Field(
+        default=SecretStr(""),
+        description="The deployment's secret: task callbacks are signed with keys derived from "
+        "it. Empty means one made at first start and kept in DATA_DIR/secret_key; set it "
+        "when orchestrator processes do not share DATA_DIR.",
+    )
+    callback_allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names, addresses or networks (CIDR) a task's callback_url may be on, "
+        "besides loopback while Orchestra listens on loopback.",
+    )
+    callback_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="How long one callback delivery waits for an answer."
+    )
+    callback_retry_seconds: float = Field(
+        default=86_400.0,
+        ge=0,
+        description="How long a callback is retried (5xx, 408, 429, timeouts, connection "
+        "errors) before it is marked undelivered.",
+    )
+    callback_backoff_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        description="The wait before a callback's second attempt; it doubles with each "
+        "attempt, up to CALLBACK_MAX_BACKOFF_SECONDS.",
+    )
+    callback_max_backoff_seconds: float = Field(default=600.0, gt=0)
     max_request_bytes: int = Field(default=1_048_576, ge=1024)
     max_document_bytes: int = Field(
         default=20_000_000,

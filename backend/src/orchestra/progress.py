@@ -18,6 +18,7 @@ from orchestra.db.models import StepStatus, TaskStatus
 STYLES: dict[str, str] = {
     TaskStatus.PENDING: "dim",
     TaskStatus.PLANNING: "cyan",
+    TaskStatus.AWAITING_APPROVAL: "bold cyan",
     TaskStatus.RUNNING: "yellow",
     TaskStatus.COMPLETED: "green",
     TaskStatus.FAILED: "red",

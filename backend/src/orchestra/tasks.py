@@ -7,22 +7,30 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from dbos import DBOS
+from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from orchestra import tracing
 from orchestra.auth import Principal
+from orchestra.callbacks import records as callbacks
 from orchestra.changes import Change
 from orchestra.config import Settings
-from orchestra.db import MESSAGES, TASKS, Database, Session, Task, TaskStatus
+from orchestra.db import MESSAGES, STEPS, TASKS, Database, Session, Task, TaskStatus
 from orchestra.db.base import new_id, utcnow
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError, Saturated
 from orchestra.executor import Executor
-from orchestra.executor.planning import assign, given, record_plan, summary_of
+from orchestra.executor.planning import Assigned, assign, given, record_plan, summary_of
+from orchestra.executor.review import PLAN_TOPIC
+from orchestra.llm import ModelProfiles
 from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
 from orchestra.planner.errors import PlannerError
+from orchestra.planner.validation import ConsensusContext
 from orchestra.registry import Capability, Registry
 from orchestra.views import TaskView, TaskViews
+
+# How long a decision on a plan waits for the task's workflow to apply it before answering.
+DECISION_WAIT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -45,13 +53,25 @@ class Tasks:
         registry: Registry,
         views: TaskViews,
         settings: Settings,
+        profiles: ModelProfiles | None = None,
     ) -> None:
+        """`profiles`: the deployment's model profiles (read from `settings` if not given),
+        which consensus steps name."""
         self.db = db
         self.executor = executor
         self.registry = registry
         self.views = views
         self.max_description_length = settings.max_description_length
         self.max_plan_steps = settings.max_plan_steps
+        self.review_plans = settings.review_plans
+        self.profiles = profiles if profiles is not None else ModelProfiles.from_settings(settings)
+        self.aggregator_profile = settings.synthesis_model
+        self.deliveries = executor.rt.deliveries
+
+    async def deliveries_of(self, task_id: str, principal: Principal) -> list[Any]:
+        """The callback deliveries of the task, if the caller may see it."""
+        await self.view(task_id, principal)
+        return await self.db.read(lambda c: callbacks.of_task(c, task_id))
 
     async def create(
         self,
@@ -64,6 +84,8 @@ class Tasks:
         workflow: WorkflowOrigin | None = None,
         task_id: str | None = None,
         within: Callable[[Connection], None] | None = None,
+        review_plan: bool | None = None,
+        callback_url: str | None = None,
     ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
@@ -72,6 +94,8 @@ class Tasks:
         (the A2A server names its tasks before they exist); else a new one. `within` runs
         first in the transaction that stores the task: what it raises stores nothing (a
         schedule moves on to its next time in it, so the time and its run are one write).
+        `callback_url`: where the task is POSTed once it has ended (checked against the
+        egress rules now).
         """
         admission = self.executor.rt.admission
         if admission.full:
@@ -86,13 +110,19 @@ class Tasks:
                 f"{self.max_description_length}.",
                 code="description_too_long",
             )
+        if callback_url is not None:
+            if self.deliveries is None:
+                raise InvalidInputError(
+                    "This process delivers no callbacks.", code="callbacks_unavailable"
+                )
+            await self.deliveries.check_url(callback_url)
         if idempotency_key:
             # Keys are per principal: one caller's key never returns another's task.
             idempotency_key = f"{principal.id}:{idempotency_key}"
             existing = await self._by_key(idempotency_key)
             if existing is not None:
                 return existing, False
-        agents: list[tuple[str, str]] = []
+        agents: list[Assigned] = []
         if plan is not None:
             capabilities = await self._check(plan)
             try:
@@ -116,6 +146,10 @@ class Tasks:
             "error": None,
             "metadata": metadata,
             "idempotency_key": idempotency_key,
+            # REVIEW_PLANS is for planned tasks: a workflow's run follows its saved steps.
+            "review_plan": (
+                self.review_plans and workflow is None if review_plan is None else review_plan
+            ),
             # The request's trace: the task's steps, run later, join it.
             "trace_context": tracing.carrier() or None,
             "tokens_in": 0,
@@ -126,6 +160,7 @@ class Tasks:
             "workflow_id": workflow.workflow_id if workflow else None,
             "workflow_version": workflow.version if workflow else None,
             "workflow_run": workflow.run if workflow else None,
+            "callback_url": callback_url,
         }
         change.event("task.created", status="pending")
         if plan is not None:
@@ -167,13 +202,31 @@ class Tasks:
         self.executor.submit(task_id, summary_of(change) if plan is not None else None)
         return view, True
 
+    def consensus_context(self, capabilities: dict[str, Capability]) -> ConsensusContext:
+        """What consensus steps are checked against: the profiles, the agents by name."""
+        agents: dict[str, set[str]] = {}
+        for name, capability in capabilities.items():
+            for agent_id in capability.agent_ids:
+                instances = self.registry.instances(agent_id)
+                if instances:
+                    agents.setdefault(instances[0].agent_name, set()).add(name)
+        return ConsensusContext(
+            profiles={name: not p.offline for name, p in self.profiles.items()},
+            agents=agents,
+            aggregator_profile=self.aggregator_profile,
+        )
+
     async def _check(self, plan: Plan) -> dict[str, Capability]:
         capabilities = await self.registry.capabilities()
-        errors = validate_plan(plan, capabilities.keys(), self.max_plan_steps)
+        errors = validate_plan(
+            plan, capabilities.keys(), self.max_plan_steps, self.consensus_context(capabilities)
+        )
         if errors:
             # An agent registered by another process a moment ago? Look in the database.
             capabilities = await self.registry.capabilities(fresh=True)
-            errors = validate_plan(plan, capabilities.keys(), self.max_plan_steps)
+            errors = validate_plan(
+                plan, capabilities.keys(), self.max_plan_steps, self.consensus_context(capabilities)
+            )
         if errors:
             raise InvalidInputError(
                 "The plan is invalid: " + "; ".join(errors), code="invalid_plan", errors=errors
@@ -255,3 +308,63 @@ class Tasks:
                 code="task_already_finished",
             )
         return await self.view(task_id, principal)
+
+    async def decide(
+        self, task_id: str, principal: Principal, decision: str, comment: str
+    ) -> TaskView:
+        """Approve or reject the plan of a task awaiting approval; returns the task once
+        its workflow has applied the decision (or as it is after a few seconds).
+
+        Raises:
+            ConflictError: the task is not awaiting approval.
+        """
+        view = await self._awaiting(task_id, principal)
+        message = {"decision": decision, "comment": comment, "by": principal.id}
+        await DBOS.send_async(task_id, message, PLAN_TOPIC)
+        return await self.views.wait(task_id, view.etag, DECISION_WAIT_SECONDS) or view
+
+    async def replace_plan(self, task_id: str, principal: Principal, plan: Plan) -> TaskView:
+        """Replace the plan of a task awaiting approval with `plan`, checked as a plan given
+        with a task is.
+
+        Raises:
+            ConflictError: the task is not awaiting approval (any more).
+            InvalidInputError: the plan is invalid.
+        """
+        await self._awaiting(task_id, principal)
+        capabilities = await self._check(plan)
+        try:
+            agents = assign(self.registry, plan, capabilities)
+        except PlannerError as exc:
+            raise InvalidInputError(str(exc), code="invalid_plan", errors=[str(exc)]) from exc
+        change = Change(task_id)
+        outcome = PlanOutcome(plan, PlannerKind.USER, f"the plan was replaced by {principal.id}")
+        record_plan(change, outcome, agents)
+        change.event("task.plan_changed", by=principal.id)
+
+        def work(connection: Connection) -> bool:
+            status = connection.scalar(select(TASKS.c.status).where(TASKS.c.id == task_id))
+            if status != TaskStatus.AWAITING_APPROVAL:
+                return False
+            connection.execute(delete(STEPS).where(STEPS.c.task_id == task_id))
+            change.write(connection)
+            return True
+
+        if not await self.db.run(work):
+            raise _not_awaiting(task_id)
+        self.views.forget(task_id)  # steps went away: no patch says so
+        return await self.view(task_id, principal)
+
+    async def _awaiting(self, task_id: str, principal: Principal) -> TaskView:
+        view = await self.view(task_id, principal)
+        if view.status != TaskStatus.AWAITING_APPROVAL:
+            raise _not_awaiting(task_id, view.status)
+        return view
+
+
+def _not_awaiting(task_id: str, status: str | None = None) -> ConflictError:
+    now = f" (it is {status})" if status else ""
+    return ConflictError(
+        f"Task {task_id} is not awaiting approval of its plan{now}.",
+        code="task_not_awaiting_approval",
+    )

@@ -31,7 +31,16 @@ import orjson
 from sqlalchemy import Connection, bindparam, func, select
 
 from orchestra.changes import Change
-from orchestra.db import DELETIONS, EVENTS, STEPS, TASKS, Database, StepStatus, TaskStatus
+from orchestra.db import (
+    DELETIONS,
+    EVENTS,
+    STEPS,
+    TASKS,
+    Database,
+    StepKind,
+    StepStatus,
+    TaskStatus,
+)
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +73,7 @@ TASK_FIELDS = (
     "finished_at",
     "workflow_id",
     "workflow_version",
+    "callback_url",
 )
 STEP_FIELDS = (
     "step_id",
@@ -88,6 +98,9 @@ STEP_FIELDS = (
     "tokens_out",
     "started_at",
     "finished_at",
+    "kind",
+    "profile",
+    "consensus",
 )
 
 
@@ -122,6 +135,19 @@ def render_step(step: dict[str, Any]) -> dict[str, Any]:
         "started_at": step["started_at"],
         "finished_at": step["finished_at"],
         "duration_ms": _duration(step["started_at"], step["finished_at"]),
+        **_consensus_fields(step),
+    }
+
+
+def _consensus_fields(step: dict[str, Any]) -> dict[str, Any]:
+    """A step's kind and, for a consensus or one of its participants, its settings."""
+    kind = step.get("kind") or StepKind.AGENT.value
+    role = step.get("consensus") or None
+    return {
+        "kind": kind,
+        "profile": step.get("profile"),
+        "consensus": role if kind == StepKind.CONSENSUS else None,
+        "participant": role if kind == StepKind.PARTICIPANT else None,
     }
 
 
@@ -155,6 +181,7 @@ def render(task: dict[str, Any], steps: Iterable[dict[str, Any]]) -> dict[str, A
         **render_summary(task, steps),
         "planner_reason": task["planner_reason"],
         "metadata": task["metadata"],
+        "callback_url": task["callback_url"],
         "steps": [render_step(s) for s in steps],
         "result": task["result"],
         "result_data": task["result_data"],

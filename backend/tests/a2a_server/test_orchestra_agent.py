@@ -345,3 +345,25 @@ def test_an_orchestrator_runs_a_step_on_another(
         assert [s["agent"] for s in ran["steps"]] == ["Analyst Agent"]
     finally:
         stack.stop()
+
+
+def test_an_orchestrator_with_keys_on_is_called_with_the_key_it_was_registered_with(
+    secured: tuple[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Its card declares bearer: without a credential it is unusable on B; with one of its
+    keys as the credential, B's steps reach it."""
+    url, user = secured
+    stack = Stack(tmp_path_factory.mktemp("orchestrator-b-keys"))
+    try:
+        b = stack.add("orchestrator").start()
+        with httpx.Client(base_url=b.url, timeout=30) as api:
+            bare = api.post("/api/agents", json={"card_url": url}).json()
+            assert bare["usable"] is False and "'bearer'" in bare["unusable_reason"]
+            keyed = api.post("/api/agents", json={"card_url": url, "credential": user}).json()
+            assert keyed["usable"] is True, keyed
+            task = api.post("/api/tasks", json={"description": MEDIAN}).json()
+            done = wait_for_task(api, task["id"], ("completed", "failed"), TIMEOUT)
+        assert done["status"] == "completed", done
+        assert "11.5" in (done["result"] or "")
+    finally:
+        stack.stop()

@@ -6,9 +6,11 @@ from typing import Any
 
 import pytest
 
+from orchestra.agents.analyst.calculator import evaluate
 from orchestra.agents.analyst.operations import infer_operation, run_operation
 from orchestra.agents.analyst.problems import read_percentage_problem
 from orchestra.agents.analyst.statistics import choose_headline, extract_numbers
+from orchestra.agents.analyst.wording import render
 from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest
 
 SALES_CSV = "region,price,units\nnorth,10,5\nsouth,20,3\nnorth,30,4\neast,40,1\n"
@@ -929,3 +931,68 @@ def test_figures_of_amounts_in_a_unit_asked_in_another_are_refused() -> None:
     # Not converted, the mean would be 4, in km, for a request asking meters.
     with pytest.raises(AgentInputError):
         run("the average of 2, 4 and 6 km in meters", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "expected"),
+    [
+        # A raise on a salary goes one way only; spending from an income leaves the rest.
+        ("My salary is 3200 a month and I get a 4% raise,", "what's my new salary", 3328),
+        ("I earn 3000 and spend 40% on rent.", "How much is left?", 1800),
+    ],
+)
+def test_a_raise_on_an_income_and_an_income_spent(context: str, task: str, expected: float) -> None:
+    found = read_percentage_problem(context, task)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected)
+
+
+def test_tax_on_an_income_is_still_not_read() -> None:
+    # Whether the tax is taken off the income or added is not said.
+    context = "I earn 4000 a month and pay 20% tax."
+    assert read_percentage_problem(context, "What do I end up with?") is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected", "row"),
+    [
+        (
+            "cheapest item?\n| item | price |\n|---|---|\n| pen | 1.20 |\n| clip | 0.15 |",
+            0.15,
+            "clip",
+        ),
+        ("which product is the most expensive?\nproduct,price,stock\nA,10,5\nB,25,1", 25, "B"),
+    ],
+)
+def test_the_cheapest_and_the_dearest_on_one_column_of_prices(
+    instruction: str, expected: float, row: str
+) -> None:
+    data = run(instruction)
+    assert data["result"] == expected
+    assert row in str(data["matchingRows"])
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "which car is the most expensive?\ncar,horsepower\nA,120\nB,300",
+        "cheapest hotel?\nhotel,stars\nA,3\nB,5",
+    ],
+)
+def test_the_cheapest_with_no_column_of_prices_is_refused(instruction: str) -> None:
+    # "most" alone was the largest of whatever column there was.
+    with pytest.raises(AgentInputError, match="no column of prices"):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "what's the lowest price and the total stock?\nitem,price,stock\nx,5,10\ny,3,4",
+        "average price and max qty\nitem,price,qty\na,2,5\nb,4,9",
+    ],
+)
+def test_figures_of_several_columns_in_one_ask_are_refused(instruction: str) -> None:
+    # One figure of one column was the answer, the other ask dropped.
+    with pytest.raises(AgentInputError, match="several figures of the columns"):
+        run(instruction)

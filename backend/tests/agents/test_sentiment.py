@@ -93,7 +93,8 @@ def test_each_sentence_is_scored() -> None:
 
 def test_negation_stops_at_punctuation() -> None:
     result = sentiment("I waited two hours and nobody helped me. Terrible.")
-    assert result.label == "negative" and result.negative_terms == ["terrible"]
+    # "nobody helped" is a complaint of its own; "Terrible" is not turned by "nobody".
+    assert result.label == "negative" and result.negative_terms == ["not helped", "terrible"]
     # "Nobody" is within three words of "Great", but a sentence ends between them.
     assert sentiment("Nobody came. Great.").positive_terms == ["great"]
 
@@ -316,3 +317,94 @@ def test_a_slip_in_a_word_of_opinion_is_not_guessed(text: str) -> None:
 def test_real_words_that_look_like_slips_are_words() -> None:
     assert not sentiment("Please find the invoice attached.").unsure
     assert sentiment("Please find the invoice attached.").label == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Coming back as a customer, with what is bought between the act and "again".
+        ("I wouldn't buy this again.", "negative"),
+        ("I won't be staying here again.", "negative"),
+        ("I'd definitely order from them again!", "positive"),
+        ("Will be buying again!", "positive"),
+        ("We would book this hotel again.", "positive"),
+        # Bought again for want of another: no verdict of its own.
+        ("I had to buy it again.", "neutral"),
+    ],
+)
+def test_a_customer_coming_back_or_not(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What is loved holds a word of the other side: a quality wanted, or irony.
+        "I love how cold it keeps my water.",
+        "I love how it crashes every time.",
+        "I hate how cheap it feels.",
+        "Loved how the waiter forgot our order.",
+        # Praise of a thing not done, where nothing bad is what is not done: irony as often.
+        "I love that they never fixed it.",
+    ],
+)
+def test_a_word_of_the_other_side_in_what_is_loved_is_unsure(text: str) -> None:
+    assert sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I love how quiet it is.", "I like that it's not expensive.", "I love that it never crashes."],
+)
+def test_what_is_loved_in_words_of_the_same_side_is_read(text: str) -> None:
+    assert not sentiment(text).unsure
+    assert sentiment(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Praise as much as can be said, not a negated recommendation.
+        ("I can't recommend this place enough!", "positive"),
+        ("We can't thank you enough.", "positive"),
+        ("I can't recommend this.", "negative"),
+        # A wish of sooner is delight; a wish of never, regret.
+        ("I wish I had bought it sooner.", "positive"),
+        ("Wish I'd found this app earlier!", "positive"),
+        ("I wish I had never booked this trip.", "negative"),
+    ],
+)
+def test_praise_with_cant_and_enough_and_wishes(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Nobody helped us.", "negative"),
+        ("They helped us straight away.", "positive"),
+        ("The waiter ignored us for an hour.", "negative"),
+        # "ignore" is a word, not a slip for "ignored".
+        ("Please ignore my last email.", "neutral"),
+    ],
+)
+def test_help_not_given_and_people_ignored(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+    assert not sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The staff went above and beyond.", "positive"),
+        ("I want my money back.", "negative"),
+        ("This is not what I ordered.", "negative"),
+        ("Never disappoints.", "positive"),
+        # "disappoint" is a word, not a slip for "disappoints".
+        ("This café won't disappoint.", "positive"),
+        ("Does what it says on the tin.", "positive"),
+    ],
+)
+def test_verdicts_said_in_everyday_phrases(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+    assert not sentiment(text).unsure

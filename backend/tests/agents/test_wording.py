@@ -413,3 +413,55 @@ def test_another_adds_nothing_to_the_arithmetic() -> None:
     reading = read_numeric_request("500 minus 20 percent, and then minus another 5 percent of that")
     assert reading.trusted
     assert evaluate(render(reading.clauses[-1].expression)) == pytest.approx(380)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The amount a change leaves.
+        ("what is 250 after a 20% discount", 200),
+        ("how much is 120 after 25% off", 90),
+        ("what's 80 after a 5% raise", 84),
+        # Numbers listed with semicolons, written with thousands separators.
+        ("Highest of the following: 1,200; 950; 1,450; 1,100", 1450),
+        ("average of 4; 8; 12", 8),
+        # Prices, so the lowest and the highest.
+        ("cheapest of 4.99, 3.49 and 5.25", 3.49),
+        ("what's the most expensive: 12, 40, 33", 40),
+    ],
+)
+def test_changes_after_a_percentage_lists_with_semicolons_and_prices(
+    text: str, expected: float
+) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what's 2/3 as a percentage", 66.6667),
+        ("what is 1/8 in percent", 12.5),
+        ("what's 0.45 as a percent", 45),
+    ],
+)
+def test_a_fraction_or_a_decimal_as_a_percentage(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected, rel=1e-4)
+
+
+def test_a_percentage_asked_and_not_computed_is_not_trusted() -> None:
+    # Read as 7 / 9 it was answered 0.778, a hundred times off.
+    assert not read_numeric_request("what's 7 divided by 9 as a percentage").trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("what is one point five times four", 6), ("two point five plus three point two five", 5.75)],
+)
+def test_a_decimal_said_in_words(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+def test_the_amount_after_a_discount_on_it_is_not_the_discount() -> None:
+    # Read as "15% of 80" it was 12.
+    assert value("what's the price after a 15% discount on 80") == pytest.approx(68)
+    assert value("what do I pay after a 10% tax on 50") == pytest.approx(55)

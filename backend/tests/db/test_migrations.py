@@ -163,3 +163,46 @@ async def test_workflows_are_added_beside_existing_tasks_on_sqlite(tmp_path: Pat
 @pytest.mark.postgres
 async def test_workflows_are_added_beside_existing_tasks_on_postgres(postgres_url: str) -> None:
     await _adds_workflows(postgres_url)
+
+
+async def _adds_step_kinds(url: str) -> None:
+    """0010 gives the steps there are the kind `agent`, and goes back down keeping them."""
+    await upgrade(url, "0009")
+    db = Database(url)
+    try:
+        async with db.engine.begin() as conn:
+            await conn.execute(text(OLD_ROWS[0]))
+            await conn.execute(
+                text(
+                    "INSERT INTO task_steps (id, task_id, step_id, position, title,"
+                    " instruction, capability, depends_on, expected_output, status,"
+                    " attempts, tokens_in, tokens_out) VALUES ('r1', 't1', 's1', 0, 't',"
+                    " 'i', 'c', '[]', '', 'completed', 1, 0, 0)"
+                )
+            )
+        await upgrade(url, "0010")
+        async with db.engine.connect() as conn:
+            row = (
+                await conn.execute(text("SELECT kind, profile, consensus FROM task_steps"))
+            ).one()
+            assert tuple(row) == ("agent", None, None)
+        await db.engine.dispose()
+        await asyncio.to_thread(command.downgrade, alembic_config(url), "0009")
+        async with db.engine.connect() as conn:
+            columns = await conn.run_sync(
+                lambda c: {col["name"] for col in inspect(c).get_columns("task_steps")}
+            )
+            assert not {"kind", "profile", "consensus"} & columns
+            count = (await conn.execute(text("SELECT count(*) FROM task_steps"))).scalar_one()
+            assert count == 1
+    finally:
+        await db.close()
+
+
+async def test_steps_get_the_agent_kind_on_sqlite(tmp_path: Path) -> None:
+    await _adds_step_kinds(f"sqlite+aiosqlite:///{tmp_path / 'o.db'}")
+
+
+@pytest.mark.postgres
+async def test_steps_get_the_agent_kind_on_postgres(postgres_url: str) -> None:
+    await _adds_step_kinds(postgres_url)

@@ -21,7 +21,7 @@ COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 # Variables read by something other than our Settings: Postgres's image, healthchecks, CLI.
 FOREIGN_VARIABLES = {"POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB", "SERVICE_PORT",
-                     "HEALTH_PATH", "ORCHESTRA_KEY"}  # fmt: skip
+                     "HEALTH_PATH", "ORCHESTRA_KEY", "AGENT_CREDENTIAL"}  # fmt: skip
 
 
 def _ours() -> dict[str, dict[str, Any]]:

@@ -73,6 +73,7 @@ class FakeProvider:
         self.api_key = api_key
         self.models = models
         self.replies: deque[Reply] = deque()
+        self.by_model: dict[str, Reply] = {}
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -93,6 +94,12 @@ class FakeProvider:
         with self._lock:
             self.replies.extend(replies)
 
+    def answer(self, model: str, reply: Reply) -> None:
+        """Answer every chat request for `model` with `reply` (scripted replies come first):
+        models that answer differently, whatever order their requests come in."""
+        with self._lock:
+            self.by_model[model] = reply
+
     @property
     def chat_requests(self) -> list[Recorded]:
         return [r for r in self.requests if r.path.endswith("/chat/completions")]
@@ -112,7 +119,9 @@ class FakeProvider:
     def _next(self, recorded: Recorded) -> Reply | None:
         with self._lock:
             self.requests.append(recorded)
-            return self.replies.popleft() if self.replies else None
+            if self.replies:
+                return self.replies.popleft()
+            return self.by_model.get(str(recorded.body.get("model")))
 
     def _record(self, recorded: Recorded) -> None:
         with self._lock:

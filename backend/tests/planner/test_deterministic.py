@@ -854,3 +854,70 @@ def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
     assert kept in result.steps[0].instruction
     # After arithmetic, "another one" says nothing to repeat.
     assert plan("another one", history=("What's 5 + 5?",)).steps[0].instruction == "Another one."
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        # Another piece of the same kind, on a new subject.
+        ("Write a haiku about autumn", "now one about spring", "Write a haiku about spring"),
+        ("Write a limerick about cats", "another one on owls please", "limerick about owls"),
+        # The number after the same word, swapped.
+        ("Split 120 dollars between 4 people", "and between 5?", "between 5 people"),
+        ("Split a 90 euro bill among 3 friends", "what about among 6?", "among 6 friends"),
+    ],
+)
+def test_another_piece_and_a_new_count_follow_the_previous_request(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in result.steps[0].instruction
+    assert result.steps[0].capability == plan(previous).steps[0].capability
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "How much will my rent be next year?",
+        "how much is our electricity bill this month?",
+        "What will my tax refund be?",
+    ],
+)
+def test_an_amount_of_the_users_own_goes_to_the_calculator_which_refuses(task: str) -> None:
+    # The research agent would make an amount up that only the user knows.
+    assert shape(plan(task)) == [("calculation", [])]
+
+
+def test_numbers_and_no_text_are_not_the_keywords_of_the_question() -> None:
+    # "score" is a word of the keyword skill's card; the keywords of the question itself
+    # were an answer to nothing.
+    assert shape(plan("what will my score be if I get 8 out of 10?")) == [("calculation", [])]
+    assert shape(plan("give me 5 keywords")) == [("keywords", [])]
+    # With a topic and no text, it is research, not a summary of its own words.
+    assert shape(plan("research the top 3 coding languages and summarize them")) == [
+        ("research", []),
+        ("summarization", ["s1"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "sum 12, 18 and 30, with that compute 25% of it",
+        "add 7 and 8, with that multiply by 4",
+        "multiply 6 by 7 and with the result divide by 2",
+    ],
+)
+def test_with_that_carries_the_result_on(task: str) -> None:
+    result = plan(task)
+    assert len(result.steps) == 2
+    assert result.steps[1].depends_on == [result.steps[0].id]
+
+
+@pytest.mark.parametrize("task", ["average of 4; 8; 12", "Highest of: 1,200; 950; 1,450"])
+def test_numbers_listed_with_semicolons_are_one_list(task: str) -> None:
+    assert len(plan(task).steps) == 1
+
+
+def test_arithmetic_in_words_is_not_a_summary_of_its_points() -> None:
+    assert shape(plan("what is one point five times four")) == [("calculation", [])]

@@ -135,3 +135,9 @@ def test_text_after_a_one_word_request_and_a_colon_is_material() -> None:
     assert masked.text == "Summarize: " + placeholders_in(masked.text)[0]
     # A heading is not a request.
     assert not placeholders_in(mask_material("Task: research tea, then write a poem").text)
+
+
+def test_a_list_in_degrees_after_a_colon_is_data() -> None:
+    masked = mask_material("Temperatures: 12°C, 15°C, 9°C. What's the mean?")
+    assert masked.text == "Temperatures: \u27e60\u27e7. What's the mean?"
+    assert masked.data == frozenset({"\u27e60\u27e7"})

@@ -218,6 +218,22 @@ export function createApi(options: ApiOptions = {}) {
         }),
       );
     },
+    /** Runs the plan of a task awaiting approval. */
+    approvePlan(id: string, comment = ""): Promise<TaskPublic> {
+      return call(() =>
+        client.POST("/api/tasks/{task_id}/approve", { params: { path: { task_id: id } }, body: { comment } }),
+      );
+    },
+    /** Cancels a task awaiting approval, with the comment as its error. */
+    rejectPlan(id: string, comment = ""): Promise<TaskPublic> {
+      return call(() =>
+        client.POST("/api/tasks/{task_id}/reject", { params: { path: { task_id: id } }, body: { comment } }),
+      );
+    },
+    /** Replaces the plan of a task awaiting approval (checked as a submitted plan). */
+    replacePlan(id: string, plan: Plan): Promise<TaskPublic> {
+      return call(() => client.POST("/api/tasks/{task_id}/plan", { params: { path: { task_id: id } }, body: plan }));
+    },
     cancelTask(id: string): Promise<TaskPublic> {
       return call(() => client.POST("/api/tasks/{task_id}/cancel", { params: { path: { task_id: id } } }));
     },

@@ -86,6 +86,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{task_id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace Plan
+         * @description Replace the plan of a task awaiting approval (checked as a submitted plan is).
+         */
+        post: operations["replace_plan_api_tasks__task_id__plan_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve Plan
+         * @description Approve the plan of a task awaiting approval: it runs the plan as it is now.
+         */
+        post: operations["approve_plan_api_tasks__task_id__approve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject Plan
+         * @description Reject the plan of a task awaiting approval: the task is canceled, with the comment.
+         */
+        post: operations["reject_plan_api_tasks__task_id__reject_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{task_id}/events": {
         parameters: {
             query?: never;
@@ -1101,6 +1161,15 @@ export interface components {
              */
             steps: components["schemas"]["PlanStep"][];
         };
+        /** PlanDecision */
+        PlanDecision: {
+            /**
+             * Comment
+             * @description Why, for the task's record.
+             * @default
+             */
+            comment: string;
+        };
         /**
          * PlanStep
          * @description One step of a plan: a self-contained instruction for one agent capability.
@@ -1396,6 +1465,11 @@ export interface components {
             };
             /** @description Run this plan (a DAG of capability steps) instead of planning the task. It is validated against the registered capabilities. */
             plan?: components["schemas"]["Plan"] | null;
+            /**
+             * Review Plan
+             * @description Stop after planning, in awaiting_approval, until the plan is approved (POST .../approve) or rejected; it may be replaced meanwhile (POST .../plan). Default: REVIEW_PLANS.
+             */
+            review_plan?: boolean | null;
         };
         /** TaskList */
         TaskList: {
@@ -1467,10 +1541,11 @@ export interface components {
         };
         /**
          * TaskStatus
-         * @description A task's state: pending (in line), planning, running, then completed, failed or canceled.
+         * @description A task's state: pending (in line), planning, awaiting approval of its plan (when it is
+         *     reviewed), running, then completed, failed or canceled.
          * @enum {string}
          */
-        TaskStatus: "pending" | "planning" | "running" | "completed" | "failed" | "canceled";
+        TaskStatus: "pending" | "planning" | "awaiting_approval" | "running" | "completed" | "failed" | "canceled";
         /** TaskSummary */
         TaskSummary: {
             /** Id */
@@ -1725,7 +1800,7 @@ export interface components {
          * @description What a task event says happened: `task.<status>` or `step.<status>`, and the rest.
          * @enum {string}
          */
-        EventType: "task.created" | "task.planning" | "task.planned" | "task.running" | "task.completed" | "task.failed" | "task.canceled" | "step.running" | "step.attempt" | "step.completed" | "step.failed" | "step.canceled" | "step.skipped";
+        EventType: "task.created" | "task.planning" | "task.planned" | "task.awaiting_approval" | "task.plan_changed" | "task.approved" | "task.running" | "task.completed" | "task.failed" | "task.canceled" | "step.running" | "step.attempt" | "step.completed" | "step.failed" | "step.canceled" | "step.skipped";
         /**
          * TaskEventPublic
          * @description One entry of a task's event log: the `data` of a Server-Sent Event, whose `id` and
@@ -2072,6 +2147,225 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    replace_plan_api_tasks__task_id__plan_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Plan"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    approve_plan_api_tasks__task_id__approve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PlanDecision"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reject_plan_api_tasks__task_id__reject_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PlanDecision"] | null;
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {

@@ -45,6 +45,7 @@ export type TaskEventType = Schemas["EventType"];
 const TASK_ENDED: Record<TaskStatus, boolean> = {
   pending: false,
   planning: false,
+  awaiting_approval: false,
   running: false,
   completed: true,
   failed: true,
@@ -64,6 +65,9 @@ const EVENT_TYPES: Record<TaskEventType, true> = {
   "task.created": true,
   "task.planning": true,
   "task.planned": true,
+  "task.awaiting_approval": true,
+  "task.plan_changed": true,
+  "task.approved": true,
   "task.running": true,
   "task.completed": true,
   "task.failed": true,

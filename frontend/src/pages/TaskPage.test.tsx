@@ -98,6 +98,39 @@ describe("TaskPage", () => {
     expect(screen.getByTestId("location")).toHaveTextContent("/tasks/t1");
   });
 
+  it("approves a plan awaiting approval, with a comment", async () => {
+    const waiting = makeTask({ status: "awaiting_approval", result: null, finished_at: null, steps: [makeStep({ status: "pending", output: null, output_data: null })] });
+    vi.spyOn(api, "getTask").mockResolvedValue(waiting);
+    const approve = vi.spyOn(api, "approvePlan").mockResolvedValue(makeTask({ status: "running", result: null, finished_at: null }));
+    renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
+    expect(await screen.findByRole("heading", { name: "This plan waits for your approval" })).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText("Comment (optional)"), "looks right");
+    await userEvent.click(screen.getByRole("button", { name: "Approve plan" }));
+    expect(approve).toHaveBeenCalledWith("t1aaaaaaaaaaaaaaaa", "looks right");
+    await waitFor(() => expect(screen.queryByRole("heading", { name: "This plan waits for your approval" })).not.toBeInTheDocument());
+  });
+
+  it("edits a plan awaiting approval as JSON, and shows why the server refused it", async () => {
+    const waiting = makeTask({ status: "awaiting_approval", result: null, finished_at: null });
+    vi.spyOn(api, "getTask").mockResolvedValue(waiting);
+    const replace = vi
+      .spyOn(api, "replacePlan")
+      .mockRejectedValueOnce(new ApiError(422, "invalid_plan", "The plan is invalid.", { errors: ["step s1: unknown capability 'x'"] }));
+    renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
+    await userEvent.click(await screen.findByRole("button", { name: "Edit plan…" }));
+    const editor = screen.getByLabelText(/The plan/);
+    expect(JSON.parse((editor as HTMLTextAreaElement).value).steps[0].id).toBe(waiting.steps[0]!.id);
+    await userEvent.clear(editor);
+    await userEvent.type(editor, "not json");
+    await userEvent.click(screen.getByRole("button", { name: "Save plan" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("The plan is not JSON");
+    expect(replace).not.toHaveBeenCalled();
+    await userEvent.clear(editor);
+    await userEvent.paste('{"steps": [{"id": "s1", "title": "t", "instruction": "i", "capability": "x"}]}');
+    await userEvent.click(screen.getByRole("button", { name: "Save plan" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("step s1: unknown capability 'x'");
+  });
+
   it("says so when the task does not exist", async () => {
     vi.spyOn(api, "getTask").mockRejectedValue(new ApiError(404, "task_not_found", "No task nope."));
     renderAt("/tasks/nope", "/tasks/:taskId", <TaskPage />);

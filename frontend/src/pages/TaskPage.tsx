@@ -12,6 +12,7 @@ import { useNow } from "../hooks/useNow";
 import { EventLog } from "../task/EventLog";
 import { StepCard } from "../task/StepCard";
 import { TaskGraph } from "../task/TaskGraph";
+import { PlanReview } from "../task/PlanReview";
 import { TaskHeader } from "../task/TaskHeader";
 import { Timeline } from "../task/Timeline";
 import { useTaskLive } from "../task/useTaskLive";
@@ -50,6 +51,7 @@ export function TaskPage() {
         onDeleted={() => navigate("/tasks", { replace: true })}
       />
       {live.error ? <p className="warning" role="status">Could not refresh: {live.error.message}</p> : null}
+      {task.status === "awaiting_approval" ? <PlanReview task={task} onChanged={live.replace} /> : null}
       {task.error ? (
         <div className="error-box" role="alert">
           <h2>Why it {task.status === "canceled" ? "stopped" : "failed"}</h2>

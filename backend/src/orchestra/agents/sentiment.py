@@ -46,7 +46,7 @@ _LEXICON: dict[str, float] = {
             comfortable fresh fun funny pleasant generous responsive intuitive solid worth
             worthwhile thank thanks grateful appreciate appreciated happy glad
             impressed proud calm spotless cozy cosy charming attentive courteous welcoming
-            cheerful handy neat tidy sturdy"""
+            cheerful handy neat tidy sturdy helped"""
         ),
         2.0,
     ),
@@ -75,6 +75,7 @@ _LEXICON: dict[str, float] = {
             stressful burnout distraction distractions conflict threat threats accident
             accidents disaster scarce shortage delay delays delayed late inefficient
             confusing annoying annoyed hate hates dislike disappointed disappointing
+            disappoint disappoints
             disappointment crash crashes crashed crashing overpriced limited limitation
             limitations challenge challenges criticism critics rude dirty cold noisy
             uncomfortable unhelpful frustrating frustrated angry upset died dead complains
@@ -86,7 +87,8 @@ _LEXICON: dict[str, float] = {
             greasy soggy stale bland cramped shabby mouldy moldy sticky leak leaky leaking leaks
             torn ripped cracked scratched dented faulty defective breaks breaking dies dying
             wasting wasted ruin ruined ruins ruining letdown let-down
-            unbearable awkward clumsy sluggish dull"""
+            unbearable awkward clumsy sluggish dull ignored ignores ignoring forgot
+            forgotten"""
         ),
         -2.0,
     ),
@@ -147,6 +149,16 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("exactly", "what", "i", "needed"): 2.5,
     ("just", "what", "i", "needed"): 2.5,
     ("value", "for", "money"): 2.0,
+    # Service beyond what was owed; a refund wanted; the wrong thing sent; as described.
+    ("above", "and", "beyond"): 2.5,
+    ("my", "money", "back"): -2.0,
+    ("our", "money", "back"): -2.0,
+    **{
+        ("not", "what", who, did): -2.0
+        for who in ("i", "we")
+        for did in ("ordered", "paid", "asked", "expected", "wanted", "booked")
+    },
+    ("says", "on", "the", "tin"): 1.5,
     ("zero", "stars"): -2.5,
     ("0", "stars"): -2.5,
     ("waste", "of", "money"): -3.0,
@@ -355,7 +367,86 @@ def _no_failure(phrase: tuple[str, ...], tokens: Sequence[str], index: int) -> b
     return phrase[-1] in _WORKING and index > 0 and tokens[index - 1] in _PEOPLE
 
 
+# "would buy this again", "wouldn't order from them again": a customer coming back, with
+# what is bought between the act and "again"; said so, it is a verdict ("would", "will"),
+# where "I had to buy it again" is none.
+_CUSTOM = _words(
+    """buy buying order ordering book booking stay staying visit visiting shop shopping use
+    using eat eating"""
+)
+_INTENT = _words("would will i'd we'd i'll we'll definitely certainly happily gladly be")
+_AGAIN_GAP = 3
+
+
+def _custom_again(tokens: Sequence[str], index: int) -> int:
+    """How many tokens "buy ... again" spans from ``index`` with up to three words between,
+    said with intent or turned by a negation ("wouldn't buy this again"); 0 when none."""
+    if tokens[index] not in _CUSTOM:
+        return 0
+    before = tokens[max(0, index - 3) : index]
+    if not _INTENT.intersection(before) and not any(
+        t in _NEGATIONS or t.endswith("n't") for t in before
+    ):
+        return 0
+    for width in range(2, _AGAIN_GAP + 3):
+        end = index + width - 1
+        if end >= len(tokens) or tokens[end] in _SCOPE_ENDS:
+            return 0
+        if tokens[end] == "again":
+            return width
+    return 0
+
+
+# "I can't recommend this enough", "can't thank you enough": praise as much as can be said,
+# not a negated recommendation.
+_NOT_ENOUGH = _words("recommend thank praise")
+_ENOUGH_GAP = 3
+_ENOUGH_VALENCE = 3.0
+# "I wish I had bought it sooner" is delight; "I wish I'd never bought it", regret.
+_WISHES = (("wish", "i", "had"), ("wish", "i'd"), ("wish", "we", "had"), ("wish", "we'd"))
+_WISH_VALENCE = 2.5
+
+
+def _span_to(tokens: Sequence[str], index: int, word: str, gap: int) -> int:
+    """How many tokens from ``index`` up to ``word`` with at most ``gap`` words between, in
+    one clause; 0 when there is no such word."""
+    for width in range(2, gap + 3):
+        end = index + width - 1
+        if end >= len(tokens) or tokens[end] in _SCOPE_ENDS:
+            return 0
+        if tokens[end] == word:
+            return width
+    return 0
+
+
+def _set_phrase(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
+    """The phrases with words between their parts: "can't recommend this enough", "wish I
+    had bought it sooner", "wish I had never bought it"."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if token in ("can't", "cannot", "cant") and following in _NOT_ENOUGH:
+        width = _span_to(tokens, index + 1, "enough", _ENOUGH_GAP)
+        if width:
+            return tuple(tokens[index : index + 1 + width]), _ENOUGH_VALENCE
+    wish = next((w for w in _WISHES if tuple(tokens[index : index + len(w)]) == w), None)
+    if wish is not None:
+        after = index + len(wish)
+        if after < len(tokens) and tokens[after] == "never":
+            return tuple(tokens[index : after + 1]), -_WISH_VALENCE
+        for word in ("sooner", "earlier"):
+            width = _span_to(tokens, after - 1, word, _ENOUGH_GAP)
+            if width:
+                return tuple(tokens[index : after - 1 + width]), _WISH_VALENCE
+    return None
+
+
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
+    again = _custom_again(tokens, index)
+    if again:
+        return tuple(tokens[index : index + again]), _PHRASES[("buy", "again")]
+    said = _set_phrase(tokens, index)
+    if said is not None:
+        return said
     for phrase, valence in _PHRASES.items():
         if tuple(tokens[index : index + len(phrase)]) == phrase:
             end = index + len(phrase)
@@ -563,7 +654,56 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
         index += 1
     if verdict is not None:
         _check_verdict(tokens, verdict, len(tokens), tally)
+    _check_object_clauses(tokens, tally)
     return tally
+
+
+# "I love how cold it keeps my water", "I hate how cheap it feels": the clause after the
+# verb is what is loved or hated. A word of the other side in it is either the quality
+# praised ("cold" water is wanted) or irony ("I love how it crashes every time"), and the
+# words alone do not tell which.
+_OPINION_VERBS = _words("love loved loves like likes liked hate hated hates enjoy enjoyed adore")
+_OBJECT_CLAUSES = (("how",), ("that",), ("the", "way"))
+
+
+def _negates_a_bad_word(tokens: Sequence[str], index: int) -> bool:
+    """Whether the negation at ``index`` turns a bad word of its clause ("never crashes")."""
+    position = index + 1
+    while position < len(tokens) and tokens[position] not in _SCOPE_ENDS:
+        if _LEXICON.get(tokens[position], 0.0) < 0:
+            return True
+        position += 1
+    return False
+
+
+def _check_object_clauses(tokens: Sequence[str], tally: _Tally) -> None:
+    for index, token in enumerate(tokens):
+        if token not in _OPINION_VERBS:
+            continue
+        opener = next(
+            (o for o in _OBJECT_CLAUSES if tuple(tokens[index + 1 : index + 1 + len(o)]) == o),
+            None,
+        )
+        if opener is None:
+            continue
+        held = _LEXICON[token] * (-1.0 if _negated(tokens, index) else 1.0)
+        clause = " ".join(tokens[index : index + 1 + len(opener)])
+        position = index + 1 + len(opener)
+        while position < len(tokens) and tokens[position] not in _SCOPE_ENDS:
+            word = tokens[position]
+            valence = _LEXICON.get(word, 0.0)
+            if valence * held < 0 and not _negated(tokens, position):
+                tally.unread.append(f"'{clause} ... {word}'")
+            elif (
+                held > 0
+                and (word in _NEGATIONS or word.endswith("n't"))
+                and not _negates_a_bad_word(tokens, position)
+            ):
+                # "I love that they never fixed it": praise of a thing not done is irony
+                # as often as not; "I love that it never crashes" praises a bad thing that
+                # does not happen, and is read.
+                tally.unread.append(f"'{clause} ... {word}'")
+            position += 1
 
 
 def _slips_of(words: Iterable[str]) -> frozenset[str]:
@@ -583,7 +723,7 @@ _SLIPS = (
     - _LEXICON.keys()
     - _words(
         """please health freeze treats peasant trilled lawless braking racked cashed cashing
-        cashes sunning prefect rowing wining inning critic smoothy"""
+        cashes sunning prefect rowing wining inning critic smoothy ignore"""
     )
 )
 _SENTENCE_ENDS = frozenset(".!?;")

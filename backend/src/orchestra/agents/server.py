@@ -1,8 +1,9 @@
 """A2A server glue shared by our agents: card, task store, request handler, FastAPI app.
 
 Each agent supplies its skills and executor; this module serves them over JSON-RPC
-(at `/`) and HTTP+JSON, persists tasks with `DatabaseTaskStore`, answers a repeated
-message with its first task (`orchestra.agents.idempotency`), and cleans up on exit.
+(at `/`) and HTTP+JSON (behind AGENT_TOKEN when it is set, `bearer`), persists tasks
+with `DatabaseTaskStore`, answers a repeated message with its first task
+(`orchestra.agents.idempotency`), and cleans up on exit.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from orchestra import collector
+from orchestra.agents import bearer
 from orchestra.agents import metrics as agent_metrics
 from orchestra.agents.a2a_internals import durable_task_store, verify
+from orchestra.agents.bearer import RequireToken
 from orchestra.agents.content_type import RequireJsonBody
 from orchestra.agents.executor import StepExecutor
 from orchestra.agents.idempotency import (
@@ -134,12 +137,12 @@ def build_card(
     reads_documents: bool = False,
 ) -> AgentCard:
     """An A2A 1.0 card declaring both interfaces this server mounts, `model` if any, and
-    whether the agent reads users' documents."""
+    whether the agent reads users' documents; the bearer scheme when AGENT_TOKEN is set."""
     base = f"http://{settings.advertised_host}:{port}"
     extensions = [model_extension(model)] if model is not None else []
     if reads_documents:
         extensions.append(documents_extension())
-    return AgentCard(
+    card = AgentCard(
         name=name,
         description=description,
         version=version,
@@ -151,6 +154,9 @@ def build_card(
         default_output_modes=OUTPUT_MODES,
         skills=list(skills),
     )
+    if settings.agent_token.get_secret_value():
+        bearer.declare(card)
+    return card
 
 
 def create_store_engine(url: str) -> AsyncEngine:
@@ -245,6 +251,9 @@ def build_agent_app(
         return PlainTextResponse(agent_metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     app.add_middleware(RequireJsonBody, jsonrpc_path=JSONRPC_PATH)
+    token = settings.agent_token.get_secret_value()
+    if token:  # added last: outermost, so nothing is read of a call without the token
+        app.add_middleware(RequireToken, token=token, jsonrpc_path=JSONRPC_PATH)
     add_a2a_routes_to_fastapi(
         app,
         agent_card_routes=create_agent_card_routes(card, cache_control=CARD_CACHE_CONTROL),

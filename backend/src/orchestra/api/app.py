@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
-from orchestra import __version__, a2a_server, collector, db, tracing
+from orchestra import __version__, a2a_server, collector, db, secret_key, tracing
 from orchestra.api import mcp
 from orchestra.api.errors import install_error_handlers
 from orchestra.api.limits import RateLimit, StreamLimit
@@ -39,6 +39,7 @@ from orchestra.api.routes import documents as documents_routes
 from orchestra.api.schemas import UNAVAILABLE
 from orchestra.api.state import Services
 from orchestra.auth import Keys
+from orchestra.callbacks.delivery import Deliveries
 from orchestra.config import Settings
 from orchestra.documents import Documents
 from orchestra.executor import Dispatcher, Executor, Runtime, StepPolicy
@@ -49,6 +50,7 @@ from orchestra.llm import ModelProfiles, build_chat_model, verify_provider
 from orchestra.planner import build_planner
 from orchestra.planner.synthesis import build_synthesizer
 from orchestra.registry import Registry
+from orchestra.registry.credentials import Vault
 from orchestra.registry.egress import Egress
 from orchestra.registry.probes import HealthProbe
 from orchestra.sessions import Sessions
@@ -80,6 +82,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         timeout=httpx.Timeout(settings.agent_call_timeout_seconds),
         event_hooks={"request": [tracing.inject_headers]},
     )
+    secret = await asyncio.to_thread(secret_key.load, settings)
     views = TaskViews(database, settings.task_view_cache, settings.view_sync_seconds)
     egress = Egress(settings.agent_allowed_hosts, allow_loopback=settings.on_loopback)
     registry = Registry(
@@ -89,9 +92,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         egress,
         settings.balancing_default,
         own_urls=a2a_server.own_urls(settings),
+        vault=Vault(secret),
     )
     await registry.reload()
-    dispatcher = Dispatcher(http)
+    dispatcher = Dispatcher(http, registry.headers_of)
     policy = StepPolicy(
         timeout=settings.step_timeout_seconds, max_attempts=settings.step_max_attempts
     )
@@ -103,6 +107,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         else build_chat_model(settings, synthesis_profile)
     )
     documents = Documents(database, settings.max_document_bytes)
+    deliveries = Deliveries.of(settings, database, secret)
     runtime = Runtime(
         settings,
         database,
@@ -114,6 +119,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         synthesizer=build_synthesizer(settings, synthesis_model, synthesis_profile),
         admission=Admission(settings.max_running_tasks, settings.max_waiting_tasks),
         documents=documents,
+        deliveries=deliveries,
     )
     executor = Executor(runtime)
     await executor.start()
@@ -136,7 +142,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         asyncio.create_task(views.run(), name="task-view-sync"),
         asyncio.create_task(runtime.admission.watch_lag(), name="loop-lag"),
     ]
-    tasks_service = Tasks(database, executor, registry, views, settings)
+    tasks_service = Tasks(database, executor, registry, views, settings, profiles)
     history = History(database, executor, tasks_service, views, settings)
     background.append(asyncio.create_task(history.run(), name="retention"))
     workflows_service = Workflows(database, registry, tasks_service, settings)
@@ -181,6 +187,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await registry.flush()
         executor.stop()
         await dispatcher.close()
+        await deliveries.close()
         await http.aclose()
         await database.close()
 

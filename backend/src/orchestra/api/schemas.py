@@ -15,16 +15,19 @@ from pydantic import BaseModel, ConfigDict, Field
 from orchestra.db import (
     Agent,
     AgentInstance,
+    DeliveryStatus,
     EventType,
     InstanceHealth,
     Message,
     Session,
+    StepKind,
     StepStatus,
     Task,
     TaskStatus,
 )
 from orchestra.llm.profiles import ModelProfile, card_model
 from orchestra.planner import Plan
+from orchestra.planner.schema import Aggregator, ConsensusParticipants
 from orchestra.registry import STRATEGIES, InstanceFigures, Strategy
 from orchestra.workflows.definition import WorkflowDefinition, WorkflowStep
 
@@ -65,6 +68,17 @@ UNAVAILABLE: dict[int | str, dict[str, Any]] = {
 """What any route may answer while the service is unavailable (every router carries it)."""
 
 
+CALLBACK_URL = Field(
+    default=None,
+    max_length=2000,
+    description="Where Orchestra POSTs the task (as `GET /api/tasks/{id}` shows it) once it "
+    "has ended, signed with the caller's callback key (`GET /api/auth/callback-key`). The "
+    "same rules as agent URLs apply: no link-local or metadata addresses, and hosts beyond "
+    "loopback must be in CALLBACK_ALLOWED_HOSTS.",
+    examples=["https://example.com/hooks/orchestra"],
+)
+
+
 class TaskCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -79,11 +93,43 @@ class TaskCreate(BaseModel):
     )
     session_id: str | None = Field(default=None, max_length=64)
     metadata: dict[str, Any] = Field(default_factory=dict)
+    callback_url: str | None = CALLBACK_URL
     plan: Plan | None = Field(
         default=None,
         description="Run this plan (a DAG of capability steps) instead of planning the task. "
         "It is validated against the registered capabilities.",
     )
+    review_plan: bool | None = Field(
+        default=None,
+        description="Stop after planning, in awaiting_approval, until the plan is approved "
+        "(POST .../approve) or rejected; it may be replaced meanwhile (POST .../plan). "
+        "Default: REVIEW_PLANS.",
+    )
+
+
+class PlanDecision(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    comment: str = Field(default="", max_length=2000, description="Why, for the task's record.")
+
+
+class StepConsensus(BaseModel):
+    """A consensus step's settings: who answers, how the answers become one."""
+
+    participants: ConsensusParticipants
+    aggregator: Aggregator
+    aggregator_profile: str | None = Field(
+        description="The model profile of an llm aggregation (null: SYNTHESIS_MODEL's)."
+    )
+    quorum: int = Field(description="How many participants must answer.")
+    steps: list[str] = Field(description="The participants' steps, `<id>@<label>`, in order.")
+
+
+class StepParticipant(BaseModel):
+    """A participant step's place in its consensus."""
+
+    of: str = Field(description="The consensus step it answers for.")
+    label: str = Field(description="Its profile or agent name.")
 
 
 class StepPublic(BaseModel):
@@ -113,6 +159,18 @@ class StepPublic(BaseModel):
     started_at: datetime | None
     finished_at: datetime | None
     duration_ms: float | None
+    kind: StepKind = Field(
+        description="agent: an agent runs it; participant: one answer of a consensus; "
+        "consensus: the orchestrator aggregates its participants' answers (output_data "
+        "`consensus`)."
+    )
+    profile: str | None = Field(
+        description="The model profile the step's instance must serve (a participant's)."
+    )
+    consensus: StepConsensus | None = Field(description="A consensus step's settings.")
+    participant: StepParticipant | None = Field(
+        description="A participant step's consensus and label."
+    )
 
 
 class TaskSummary(BaseModel):
@@ -160,9 +218,35 @@ class TaskSummary(BaseModel):
 class TaskPublic(TaskSummary):
     planner_reason: str | None
     metadata: dict[str, Any]
+    callback_url: str | None = Field(
+        description="Where the task is POSTed once it has ended; its deliveries are at "
+        "`/api/tasks/{id}/deliveries`."
+    )
     steps: list[StepPublic]
     result: str | None
     result_data: dict[str, Any] | None
+
+
+class DeliveryPublic(BaseModel):
+    """The delivery of a finished task to its callback_url."""
+
+    task_id: str
+    url: str
+    status: DeliveryStatus = Field(
+        description="pending (being tried), delivered (a 2xx answer), or undelivered (given "
+        "up: a 4xx other than 408/429, or no 2xx within CALLBACK_RETRY_SECONDS)."
+    )
+    attempts: int
+    last_status_code: int | None = Field(description="The receiver's last answer, if any.")
+    last_error: str | None = Field(description="Why the last attempt did not deliver it.")
+    created_at: datetime = Field(description="When the task ended and the delivery began.")
+    last_attempt_at: datetime | None
+    next_attempt_at: datetime | None = Field(description="When it is tried again, if it is.")
+    delivered_at: datetime | None
+
+
+class DeliveryList(BaseModel):
+    items: list[DeliveryPublic]
 
 
 class TaskList(BaseModel):
@@ -196,6 +280,15 @@ class AgentRegister(BaseModel):
         max_length=2000,
         description="The agent's base URL or the URL of its agent card.",
         examples=["http://127.0.0.1:8002"],
+    )
+    credential: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=4000,
+        description="The token the agent's card asks for (an HTTP bearer scheme, or an API "
+        "key in a header): sent with every call to it, kept encrypted, never shown again. "
+        "Without it, one given before is kept.",
+        json_schema_extra={"writeOnly": True},
     )
 
 
@@ -284,6 +377,12 @@ class AgentPublic(BaseModel):
         description="True: the agent has no strategy of its own; BALANCING_DEFAULT applies."
     )
     instances: list[InstancePublic]
+    usable: bool = Field(description="False: steps cannot be sent to it (see unusable_reason).")
+    unusable_reason: str | None = Field(
+        description="Why not: its card requires authentication Orchestra has no credential "
+        "for, or cannot provide."
+    )
+    has_credential: bool = Field(description="A credential was given (it is never shown).")
     created_at: datetime
 
     @classmethod
@@ -316,6 +415,9 @@ class AgentPublic(BaseModel):
             balancing=cast(Strategy, agent.balancing) if agent.balancing in STRATEGIES else default,
             balancing_default=agent.balancing is None,
             instances=[InstancePublic.of(i, live.get(i.id), total) for i in agent.instances],
+            usable=agent.unusable_reason is None,
+            unusable_reason=agent.unusable_reason,
+            has_credential=agent.credential is not None,
             created_at=agent.created_at,
         )
 
@@ -476,6 +578,7 @@ class WorkflowRunCreate(BaseModel):
     )
     session_id: str | None = Field(default=None, max_length=64)
     metadata: dict[str, Any] = Field(default_factory=dict)
+    callback_url: str | None = CALLBACK_URL
 
 
 class ScheduleCreate(BaseModel):

@@ -14,10 +14,12 @@ from orchestra.db.base import Base, new_id, utcnow
 
 
 class TaskStatus(StrEnum):
-    """A task's state: pending (in line), planning, running, then completed, failed or canceled."""
+    """A task's state: pending (in line), planning, awaiting approval of its plan (when it is
+    reviewed), running, then completed, failed or canceled."""
 
     PENDING = "pending"
     PLANNING = "planning"
+    AWAITING_APPROVAL = "awaiting_approval"
     RUNNING = "running"
     COMPLETED = "completed"
     FAILED = "failed"
@@ -44,6 +46,15 @@ class StepStatus(StrEnum):
         return self not in (StepStatus.PENDING, StepStatus.RUNNING)
 
 
+class StepKind(StrEnum):
+    """What runs a step: an agent, one participant of a consensus, or the consensus itself
+    (which aggregates its participants' answers in the orchestrator, with no agent call)."""
+
+    AGENT = "agent"
+    PARTICIPANT = "participant"
+    CONSENSUS = "consensus"
+
+
 class InstanceHealth(StrEnum):
     """Whether an agent instance answered its last probe or call."""
 
@@ -57,6 +68,9 @@ class EventType(StrEnum):
     TASK_CREATED = "task.created"
     TASK_PLANNING = "task.planning"
     TASK_PLANNED = "task.planned"
+    TASK_AWAITING_APPROVAL = "task.awaiting_approval"
+    TASK_PLAN_CHANGED = "task.plan_changed"
+    TASK_APPROVED = "task.approved"
     TASK_RUNNING = "task.running"
     TASK_COMPLETED = "task.completed"
     TASK_FAILED = "task.failed"
@@ -82,6 +96,10 @@ class Agent(Base):
     card: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     balancing: Mapped[str | None] = mapped_column(String(20), default=None)
     """How a step picks among its instances (`registry.balancing`); None: BALANCING_DEFAULT."""
+    credential: Mapped[str | None] = mapped_column(Text, default=None)
+    """The token calls to it carry, encrypted (`registry.credentials`); never shown."""
+    unusable_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    """Why steps cannot be sent to it (its card needs a credential Orchestra lacks)."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -173,6 +191,8 @@ class Task(Base):
     error: Mapped[str | None] = mapped_column(Text, default=None)
     metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
     idempotency_key: Mapped[str | None] = mapped_column(String(200), default=None, unique=True)
+    review_plan: Mapped[bool] = mapped_column(default=False)
+    """Stop after planning, in awaiting_approval, until a person approves or rejects."""
     trace_context: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     tokens_in: Mapped[int] = mapped_column(Integer, default=0)
     tokens_out: Mapped[int] = mapped_column(Integer, default=0)
@@ -185,6 +205,8 @@ class Task(Base):
     workflow_run: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     """What the executor needs of a workflow run: its inputs, each step's templates,
     condition and mappings, and the outputs mapping (`orchestra.workflows.run`)."""
+    callback_url: Mapped[str | None] = mapped_column(String(2000), default=None)
+    """Where the finished task is POSTed (`orchestra.callbacks`); None: nowhere."""
 
     steps: Mapped[list[TaskStep]] = relationship(
         back_populates="task",
@@ -192,6 +214,35 @@ class Task(Base):
         order_by="TaskStep.position",
         lazy="selectin",
     )
+
+
+class DeliveryStatus(StrEnum):
+    """A callback delivery's state: pending (being tried), then delivered or undelivered."""
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    UNDELIVERED = "undelivered"
+
+
+class CallbackDelivery(Base):
+    """The delivery of a finished task to its callback_url: written in the transaction that
+    ends the task, then tried by a durable workflow until delivered or given up."""
+
+    __tablename__ = "callback_deliveries"
+    __table_args__ = (Index("ix_callback_deliveries_status", "status"),)
+
+    task_id: Mapped[str] = mapped_column(
+        ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
+    )
+    url: Mapped[str] = mapped_column(String(2000))
+    status: Mapped[str] = mapped_column(String(20), default=DeliveryStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_status_code: Mapped[int | None] = mapped_column(Integer, default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    delivered_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Workflow(Base):
@@ -316,6 +367,12 @@ class TaskStep(Base):
     tokens_out: Mapped[int] = mapped_column(Integer, default=0)
     started_at: Mapped[datetime | None] = mapped_column(default=None)
     finished_at: Mapped[datetime | None] = mapped_column(default=None)
+    kind: Mapped[str] = mapped_column(String(20), default=StepKind.AGENT, server_default="agent")
+    profile: Mapped[str | None] = mapped_column(String(50), default=None)
+    """The model profile the step's instance must serve (a consensus participant's)."""
+    consensus: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    """A consensus step's settings (participants, aggregator, quorum, its participant
+    steps); a participant's place in its consensus ({"of", "label"}); else null."""
 
     task: Mapped[Task] = relationship(back_populates="steps")
 
@@ -433,3 +490,4 @@ DELETIONS = cast(Table, TaskDeletion.__table__)
 DOCUMENTS = cast(Table, Document.__table__)
 PASSAGES = cast(Table, DocumentPassage.__table__)
 SCHEDULES = cast(Table, WorkflowSchedule.__table__)
+DELIVERIES = cast(Table, CallbackDelivery.__table__)

@@ -7,6 +7,7 @@ from sqlalchemy import Connection, select
 
 from orchestra.changes import Change
 from orchestra.db import STEPS, TASKS, TaskStatus
+from orchestra.executor import callbacks
 from orchestra.executor.completion import RemoteTask, close, read_steps, remote_of, running
 from orchestra.executor.runtime import Runtime
 
@@ -31,6 +32,7 @@ async def cancel_task(rt: Runtime, task_id: str) -> tuple[list[RemoteTask], list
 
     found = await rt.db.run(work)
     rt.views.apply(change)
+    callbacks.start_if_due(change)
     return found
 
 

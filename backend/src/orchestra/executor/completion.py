@@ -11,8 +11,9 @@ from sqlalchemy import Connection, bindparam, insert, select
 
 from orchestra import metrics
 from orchestra.changes import Change
-from orchestra.db import INSTANCES, MESSAGES, STEPS, TASKS, StepStatus, TaskStatus
+from orchestra.db import INSTANCES, MESSAGES, STEPS, TASKS, StepKind, StepStatus, TaskStatus
 from orchestra.db.base import new_id, utcnow
+from orchestra.executor import callbacks
 from orchestra.executor.result import join_step_outputs
 from orchestra.executor.runtime import Runtime
 from orchestra.llm.errors import LLMError
@@ -40,6 +41,7 @@ STEP_COLUMNS = (
     STEPS.c.error,
     STEPS.c.instance_id,
     STEPS.c.remote_task_id,
+    STEPS.c.kind,
 )
 
 
@@ -58,6 +60,21 @@ READ_TASK = select(
 INSERT_MESSAGE = insert(MESSAGES)
 TASK_STATUS = select(TASKS.c.status).where(TASKS.c.id == bindparam("_task"))
 INSTANCE_CARD = select(INSTANCES.c.card).where(INSTANCES.c.id == bindparam("_instance"))
+
+
+def done(step: Any) -> bool:
+    """Whether a step lets its task complete: completed or skipped; a consensus
+    participant that failed too, since its consensus (a step of its own) says whether
+    enough participants answered."""
+    if step.status in DONE:
+        return True
+    return bool(step.kind == StepKind.PARTICIPANT and StepStatus(step.status).terminal)
+
+
+def in_result(step: Any) -> bool:
+    """Whether a step's output is part of the task's result: a participant's answer is in
+    its consensus step's output already."""
+    return bool(step.status == StepStatus.COMPLETED and step.kind != StepKind.PARTICIPANT)
 
 
 def read_steps(connection: Connection, task_id: str) -> list[Any]:
@@ -84,11 +101,11 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
         status, description, steps = await rt.db.read(read)
         if TaskStatus(status).terminal:
             return status
-        if steps and all(s.status in DONE for s in steps):
+        if steps and all(done(s) for s in steps):
             outputs = [
                 StepOutput(s.step_id, s.title, s.capability, s.output or "")
                 for s in steps
-                if s.status == StepStatus.COMPLETED
+                if in_result(s)
             ]
             written = await _synthesize(rt, description, outputs)
     change = Change(task_id)
@@ -99,11 +116,13 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
         if TaskStatus(task.status).terminal:
             return str(task.status)
         steps = read_steps(connection, task_id)
-        if steps and all(s.status in DONE for s in steps):
+        if steps and all(done(s) for s in steps):
             complete(connection, change, task, steps, written)
         else:
             in_flight.extend(running(connection, steps)[0])
             failed = [s for s in steps if s.status == StepStatus.FAILED]
+            # A consensus that failed says why (too few answers) better than a participant.
+            failed = [s for s in failed if s.kind != StepKind.PARTICIPANT] or failed
             if failed:
                 first = failed[0]
                 what = f"{first.step_id} ({first.capability}, {first.title})"
@@ -131,7 +150,7 @@ def complete(
 ) -> None:
     """Complete the task with a result made of its steps' outputs (`written` by an LLM from
     them, when there is one), and answer in its session."""
-    joined, result_data = join_step_outputs([s for s in steps if s.status == StepStatus.COMPLETED])
+    joined, result_data = join_step_outputs([s for s in steps if in_result(s)])
     if task.workflow_run is not None:
         results = {
             s.step_id: {
@@ -170,7 +189,7 @@ def complete_if_last(connection: Connection, change: Change) -> bool:
     steps = [SimpleNamespace(**row._mapping) for row in read_steps(connection, change.task_id)]
     for step in steps:
         step.__dict__.update(change.steps.get(step.step_id, {}))
-    if not all(s.status in DONE for s in steps):
+    if not all(done(s) for s in steps):
         return False
     task = _task(connection, change.task_id)
     if TaskStatus(task.status).terminal:
@@ -218,6 +237,7 @@ def tokens(task: Any, tokens_in: int, tokens_out: int, model: str | None) -> dic
 def finished(rt: Runtime, change: Change) -> None:
     """A change that may have ended its task was committed."""
     rt.views.apply(change)
+    callbacks.start_if_due(change)
     status = change.task.get("status")
     if status is not None:
         metrics.TASKS_FINISHED.labels(str(status)).inc()

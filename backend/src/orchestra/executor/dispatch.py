@@ -105,8 +105,15 @@ class Dispatcher:
     An instance has as many clients as it had calls at once (its agent slots bound that).
     """
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        headers_of: Callable[[str], dict[str, str]] | None = None,
+    ) -> None:
         """`http` is the process's shared client: its timeout is the one for short calls.
+        `headers_of(instance_id)`: what each request to the instance carries besides (its
+        agent's credential, `Registry.headers_of`), looked up per request, so a credential
+        given again reaches the connections already open.
 
         Steps get clients of their own. The call timeout fits a card fetch or a health
         probe, but bounding a stream's reads with it would end a step whose agent is quiet
@@ -120,12 +127,21 @@ class Dispatcher:
             connect=call.connect, read=None, write=call.write, pool=call.pool
         )
         self._hooks = http.event_hooks
+        self._headers_of = headers_of
         self._idle: dict[str, list[_Line]] = {}
 
-    def _line(self, card: dict[str, Any]) -> _Line:
+    def _line(self, instance_id: str, card: dict[str, Any]) -> _Line:
+        hooks = self._hooks
+        headers_of = self._headers_of
+        if headers_of is not None:
+
+            async def authorize(request: httpx.Request) -> None:
+                request.headers.update(headers_of(instance_id))
+
+            hooks = {**hooks, "request": [*hooks.get("request", ()), authorize]}
         http = httpx.AsyncClient(
             timeout=self._timeout,
-            event_hooks=self._hooks,
+            event_hooks=hooks,
             limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
         )
         factory = ClientFactory(
@@ -141,7 +157,7 @@ class Dispatcher:
     async def _borrow(self, instance_id: str, card: dict[str, Any]) -> AsyncIterator[Client]:
         """A client of the instance for one call; kept for the next unless the call broke."""
         idle = self._idle.setdefault(instance_id, [])
-        line = idle.pop() if idle else self._line(card)
+        line = idle.pop() if idle else self._line(instance_id, card)
         try:
             yield line.client
         except BaseException:

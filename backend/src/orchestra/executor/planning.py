@@ -11,7 +11,8 @@ from sqlalchemy import Connection, select
 
 from orchestra import tracing
 from orchestra.changes import Change
-from orchestra.db import MESSAGES, STEPS, TASKS, InstanceHealth, StepStatus, TaskStatus
+from orchestra.consensus import Planned, expand
+from orchestra.db import MESSAGES, STEPS, TASKS, InstanceHealth, StepKind, StepStatus, TaskStatus
 from orchestra.db.base import new_id, utcnow
 from orchestra.executor.completion import fail_task, tokens
 from orchestra.executor.runtime import Runtime
@@ -24,7 +25,8 @@ log = logging.getLogger(__name__)
 HISTORY_MESSAGES = 10
 
 PlanSummary = list[dict[str, Any]]
-"""What the workflow needs of a plan: each step's id, dependencies and agent."""
+"""What the workflow needs of a plan: each step's id, dependencies, agent and kind (a
+summary recorded before steps had kinds has none: its steps are all agent steps)."""
 
 
 def _summary(rows: Any) -> PlanSummary:
@@ -33,9 +35,15 @@ def _summary(rows: Any) -> PlanSummary:
             "step_id": r["step_id"],
             "depends_on": list(r["depends_on"] or ()),
             "agent_id": r["agent_id"],
+            "kind": r["kind"] or StepKind.AGENT.value,
         }
         for r in rows
     ]
+
+
+def kind_of(node: dict[str, Any]) -> str:
+    """A plan summary's step kind."""
+    return str(node.get("kind") or StepKind.AGENT.value)
 
 
 def step_id_of(node: dict[str, Any]) -> str:
@@ -52,6 +60,8 @@ class Brief:
     history: list[str]
     given: Plan | None
     trace: dict[str, Any] | None
+    review: bool = False
+    """The plan waits for a person's approval once stored (`executor.review`)."""
 
 
 async def begin(rt: Runtime, task_id: str) -> Brief | PlanSummary:
@@ -69,6 +79,7 @@ async def begin(rt: Runtime, task_id: str) -> Brief | PlanSummary:
                 TASKS.c.session_id,
                 TASKS.c.requested_plan,
                 TASKS.c.trace_context,
+                TASKS.c.review_plan,
             ).where(TASKS.c.id == task_id)
         ).one()
         if TaskStatus(task.status).terminal:
@@ -91,16 +102,21 @@ async def begin(rt: Runtime, task_id: str) -> Brief | PlanSummary:
             change.event("task.planning", status="planning")
             change.write(connection)
         given = Plan.model_validate(task.requested_plan) if task.requested_plan else None
-        return Brief(task.description, history, given, task.trace_context)
+        return Brief(task.description, history, given, task.trace_context, task.review_plan)
 
     begun = await rt.db.run(work)
     rt.views.apply(change)
     return begun
 
 
+async def stored(rt: Runtime, task_id: str) -> PlanSummary:
+    """The task's plan as stored now (after a review, it may have been replaced)."""
+    return await rt.db.read(lambda connection: _stored(connection, task_id))
+
+
 def _stored(connection: Connection, task_id: str) -> PlanSummary:
     rows = connection.execute(
-        select(STEPS.c.step_id, STEPS.c.depends_on, STEPS.c.agent_id)
+        select(STEPS.c.step_id, STEPS.c.depends_on, STEPS.c.agent_id, STEPS.c.kind)
         .where(STEPS.c.task_id == task_id)
         .order_by(STEPS.c.position)
     ).mappings()
@@ -168,11 +184,11 @@ async def _plan_and_store(rt: Runtime, task_id: str, brief: Brief) -> PlanSummar
                 TASKS.c.id == task_id
             )
         ).one()
+        then = TaskStatus.AWAITING_APPROVAL if brief.review else TaskStatus.RUNNING
         change.set_task(
-            status=TaskStatus.RUNNING,
-            **tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model),
+            status=then, **tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model)
         )
-        change.event("task.running", status="running")
+        change.event(f"task.{then}", status=then)
         change.write(connection)
         return _summary(change.new_steps)
 
@@ -185,11 +201,17 @@ def given(plan: Plan) -> PlanOutcome:
     return PlanOutcome(plan, PlannerKind.USER, "the plan was given with the task", 0, 0, None)
 
 
-def record_plan(change: Change, outcome: PlanOutcome, agents: list[tuple[str, str]]) -> None:
-    """The plan's steps (with their agents), which planner made it and why, in `change`."""
-    for position, (planned, (agent_id, agent_name)) in enumerate(
-        zip(outcome.plan.steps, agents, strict=True)
+Assigned = tuple[str | None, str | None]
+"""A stored step's agent (id and name); none for a consensus step, which no agent runs."""
+
+
+def record_plan(change: Change, outcome: PlanOutcome, agents: list[Assigned]) -> None:
+    """The plan's steps (with their agents, a consensus step expanded into its participants
+    and itself: `orchestra.consensus.expand`), which planner made it and why, in `change`."""
+    for position, (node, (agent_id, agent_name)) in enumerate(
+        zip(expand(outcome.plan), agents, strict=True)
     ):
+        planned = node.step
         change.new_steps.append(
             {
                 "id": new_id(),
@@ -214,6 +236,9 @@ def record_plan(change: Change, outcome: PlanOutcome, agents: list[tuple[str, st
                 "tokens_out": 0,
                 "started_at": None,
                 "finished_at": None,
+                "kind": node.kind.value,
+                "profile": node.profile,
+                "consensus": node.consensus,
             }
         )
     change.set_task(planner=outcome.kind.value, planner_reason=outcome.reason)
@@ -229,21 +254,46 @@ def summary_of(change: Change) -> PlanSummary:
     return _summary(change.new_steps)
 
 
-def assign(
-    registry: Registry, plan: Plan, capabilities: dict[str, Capability]
-) -> list[tuple[str, str]]:
-    """The agent of every step of the plan (id and name), by capability.
+def assign(registry: Registry, plan: Plan, capabilities: dict[str, Capability]) -> list[Assigned]:
+    """The agent of every step to store for the plan (id and name), by capability, in the
+    order of `expand(plan)`: a participant pinned to an agent gets that agent; one pinned
+    to a profile, the capability's agent with an instance serving it (if none does yet,
+    the step fails when it runs, saying so); a consensus step, none.
 
     Raises:
-        PlannerError: a capability has no agent with an instance any more.
+        PlannerError: a capability, or an agent named by a participant, has no instance
+            any more.
     """
-    return [_assign(registry, capabilities[s.capability]) for s in plan.steps]
+    return [
+        _assign_node(registry, node, capabilities[node.step.capability]) for node in expand(plan)
+    ]
 
 
-def _assign(registry: Registry, capability: Capability) -> tuple[str, str]:
-    """The agent for a step: among those offering the capability, the one best placed now."""
+def _assign_node(registry: Registry, node: Planned, capability: Capability) -> Assigned:
+    if node.kind == StepKind.CONSENSUS:
+        return None, None
+    if node.agent is not None:
+        for agent_id in capability.agent_ids:
+            instances = registry.instances(agent_id)
+            if instances and instances[0].agent_name == node.agent:
+                return agent_id, node.agent
+        raise PlannerError(
+            f"the agent {node.agent!r} no longer offers capability '{capability.spec.name}'"
+        )
+    if node.profile is not None:
+        serving = registry.serving(node.profile, capability.agent_ids)
+        if serving:
+            return _assign(registry, capability, serving)
+    return _assign(registry, capability)
+
+
+def _assign(
+    registry: Registry, capability: Capability, among: tuple[str, ...] | None = None
+) -> tuple[str, str]:
+    """The agent for a step: among those offering the capability (or `among` them), the one
+    best placed now."""
     best: tuple[tuple[bool, int], str, str] | None = None
-    for agent_id in capability.agent_ids:
+    for agent_id in capability.agent_ids if among is None else among:
         instance = choose_instance(registry.instances(agent_id))
         if instance is None:
             continue

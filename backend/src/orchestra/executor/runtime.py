@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from orchestra.callbacks.delivery import Deliveries
 from orchestra.config import Settings
 from orchestra.db import Database
 from orchestra.documents import Documents
@@ -31,6 +32,8 @@ class Runtime:
     slot_waiters: Waiters = field(default_factory=Waiters)
     documents: Documents | None = None
     """Users' documents, searched for the steps of agents that read them."""
+    deliveries: Deliveries | None = None
+    """Task callbacks; None: tasks carry none (tests that run the executor alone)."""
 
 
 _runtime: Runtime | None = None

@@ -16,8 +16,17 @@ from dbos import DBOS, DBOSConfig, SetWorkflowID
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from orchestra.db import TASKS
-from orchestra.executor import cancels, clock, completion, dbos_internals, slots, workflow
+from orchestra.db import TASKS, TaskStatus
+from orchestra.executor import (
+    callbacks,
+    cancels,
+    clock,
+    completion,
+    dbos_internals,
+    review,
+    slots,
+    workflow,
+)
 from orchestra.executor.planning import PlanSummary
 from orchestra.executor.runtime import Runtime, install
 
@@ -103,6 +112,9 @@ class Executor:
             # It runs here now, or already runs (or waits) where it was started.
             with SetWorkflowID(task_id):
                 await DBOS.start_workflow_async(workflow.run_task, task_id, None)
+        if self.rt.deliveries is not None:
+            # Deliveries of tasks that ended just before a crash: their workflows start now.
+            await callbacks.resubmit_pending(self.rt)
         return len(ids)
 
     def submit(self, task_id: str, plan: PlanSummary | None = None) -> None:
@@ -150,6 +162,9 @@ class Executor:
         found = await cancels.cancel_task(self.rt, task_id)
         if found is None:
             return False
+        if view.status == TaskStatus.AWAITING_APPROVAL:
+            # Its workflow waits for a decision on the plan: end the wait now, not in days.
+            await DBOS.send_async(task_id, {"decision": review.STOP}, review.PLAN_TOPIC)
         in_flight, unnamed = found
         for instance_id, card, remote_task_id in in_flight:
             await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)
@@ -173,6 +188,7 @@ class Executor:
     def stop(self) -> None:
         for job in self._starting:  # their tasks are pending: started again at restart
             job.cancel()
+        callbacks.stop()
         DBOS.destroy(destroy_registry=False)
         clock.on_tick(None)
         install(None)

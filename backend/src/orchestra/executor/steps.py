@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import ColumnElement, Connection, bindparam, select
 
 from orchestra import metrics
 from orchestra.changes import Change
@@ -60,7 +60,10 @@ Job = dict[str, Any]
 
 
 # Built once (see orchestra.changes): the statements every step runs.
-THIS_STEP = (STEPS.c.task_id == bindparam("_task"), STEPS.c.step_id == bindparam("_step_id"))
+THIS_STEP: tuple[ColumnElement[bool], ...] = (
+    STEPS.c.task_id == bindparam("_task"),
+    STEPS.c.step_id == bindparam("_step_id"),
+)
 READ_FOR_START = (
     select(
         TASKS.c.status.label("task_status"),
@@ -77,6 +80,7 @@ READ_FOR_START = (
         STEPS.c.agent_id,
         STEPS.c.agent_name,
         STEPS.c.attempts,
+        STEPS.c.profile,
         TASKS.c.workflow_run,
     )
     .join(TASKS, TASKS.c.id == STEPS.c.task_id)
@@ -93,7 +97,9 @@ READ_INPUTS = select(
     STEPS.c.task_id == bindparam("_task"),
     STEPS.c.step_id.in_(bindparam("_step_ids", expanding=True)),
 )
-READ_FOR_ATTEMPT = select(STEPS.c.status, STEPS.c.agent_id, STEPS.c.attempts).where(*THIS_STEP)
+READ_FOR_ATTEMPT = select(
+    STEPS.c.status, STEPS.c.agent_id, STEPS.c.attempts, STEPS.c.profile
+).where(*THIS_STEP)
 READ_STATUS = select(STEPS.c.status).where(*THIS_STEP)
 READ_FOR_FINISH = select(
     STEPS.c.status,
@@ -132,8 +138,13 @@ def _take(
             return decided
         prepared = decided
     agent_id = step.agent_id or ""
-    instance = rt.registry.choose(agent_id)
+    instance = rt.registry.choose(agent_id, profile=step.profile)
     if instance is None:
+        if step.profile is not None:
+            return (
+                f"no instance of agent {step.agent_name or agent_id} serves the model profile "
+                f"{step.profile!r}: start one with --model {step.profile} and register it"
+            )
         return f"agent {step.agent_name or agent_id} has no instance"
     took = slots.take(
         connection,
@@ -353,7 +364,7 @@ async def next_attempt(
         step = connection.execute(READ_FOR_ATTEMPT, {"_task": task_id, "_step_id": step_id}).first()
         if step is None or step.status != StepStatus.RUNNING:
             return None
-        instance = rt.registry.choose(step.agent_id or "", exclude=tried)
+        instance = rt.registry.choose(step.agent_id or "", exclude=tried, profile=step.profile)
         if instance is None:
             return None
         slots.move(connection, task_id, step_id, instance.id)
@@ -478,10 +489,11 @@ def _store_outcome(
         "reasoning": outcome.get("reasoning") or None,
         "progress": outcome.get("progress") or None,
     }
-    usage = (data or {}).get("usage")
+    usage = outcome.get("usage") or (data or {}).get("usage")
     if isinstance(usage, dict):
         # An agent that used an LLM reports it in its data part (keys on the wire are
-        # camelCase): {"usage": {"inputTokens": ..., "outputTokens": ..., "model": ...}}.
+        # camelCase): {"usage": {"inputTokens": ..., "outputTokens": ..., "model": ...}};
+        # a step the orchestrator ran with a model (a consensus) gives it beside its data.
         values["tokens_in"] = int(usage.get("inputTokens") or 0)
         values["tokens_out"] = int(usage.get("outputTokens") or 0)
         metrics.count_tokens(usage.get("model"), values["tokens_in"], values["tokens_out"])

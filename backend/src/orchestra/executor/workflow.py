@@ -29,10 +29,12 @@ from opentelemetry.trace import SpanKind
 
 from orchestra import logs, metrics, tracing
 from orchestra.agents.protocol import DOCUMENTS_EXTENSION_URI
+from orchestra.db import StepKind
 from orchestra.db.errors import transient
 from orchestra.documents import Documents
-from orchestra.executor import completion, planning, steps
+from orchestra.executor import completion, consensus, planning, review, steps
 from orchestra.executor.dispatch import TransportError, build_message
+from orchestra.executor.review import PLAN_TOPIC
 from orchestra.executor.runtime import Runtime, current
 from orchestra.executor.steps import Call, Ended
 
@@ -94,6 +96,21 @@ async def plan_step(task_id: str) -> list[dict[str, Any]]:
     return await planning.plan_task(current(), task_id)
 
 
+@DBOS.step(name="orchestra.review", **DB_RETRY)
+async def review_step(task_id: str) -> bool:
+    return await review.hold(current(), task_id)
+
+
+@DBOS.step(name="orchestra.decide", **DB_RETRY)
+async def decide_step(task_id: str, message: dict[str, Any] | None) -> str:
+    return await review.decide(current(), task_id, message, current().settings.plan_review_hours)
+
+
+@DBOS.step(name="orchestra.reviewed_plan", **DB_RETRY)
+async def reviewed_plan_step(task_id: str) -> list[dict[str, Any]]:
+    return await planning.stored(current(), task_id)
+
+
 class Plan:
     """The steps of one run of a task's plan as the workflow follows them: who waits for
     whom, how each ended, and the steps started by another step's transaction."""
@@ -101,19 +118,26 @@ class Plan:
     def __init__(self, plan: list[dict[str, Any]]) -> None:
         self.agents = {planning.step_id_of(n): n["agent_id"] or "" for n in plan}
         self.needs = {planning.step_id_of(n): list(n["depends_on"]) for n in plan}
+        self.kinds = {planning.step_id_of(n): planning.kind_of(n) for n in plan}
         self.status: dict[str, str] = {}
         self.started: steps.Started = {}
 
     def first(self) -> list[tuple[str, str]]:
-        """The steps that wait for none."""
-        return [(s, self.agents[s]) for s, needs in self.needs.items() if not needs]
+        """The agent steps that wait for none."""
+        return [
+            (s, self.agents[s])
+            for s, needs in self.needs.items()
+            if not needs and self.kinds[s] != StepKind.CONSENSUS
+        ]
 
     def ready_after(self, step_id: str) -> list[tuple[str, str]]:
-        """The steps that wait only for `step_id` now: the others they need completed."""
+        """The agent steps that wait only for `step_id` now: the others they need completed.
+        (A consensus step takes no agent slot: its own run starts it.)"""
         return [
             (s, self.agents[s])
             for s, needs in self.needs.items()
             if step_id in needs
+            and self.kinds[s] != StepKind.CONSENSUS
             and s not in self.status
             and s not in self.started
             and all(self.status.get(n) == "completed" for n in needs if n != step_id)
@@ -300,17 +324,25 @@ def _reason(exc: BaseException) -> str:
 
 @DBOS.workflow(name="orchestra.task")
 async def run_task(task_id: str, given: list[dict[str, Any]] | None = None) -> str:
-    """Run the task once admitted (see `executor.admission`)."""
-    async with current().admission.turn(task_id):
-        return await _run(task_id, given)
+    """Run the task once admitted (see `executor.admission`); a plan under review is waited
+    for outside the line, then the task takes its turn again."""
+    rt = current()
+    async with rt.admission.turn(task_id):
+        planned = await _plan(task_id, given)
+        if isinstance(planned, str):
+            return planned
+        if not await review_step(task_id):
+            return await _run(task_id, planned)
+    message = await DBOS.recv_async(PLAN_TOPIC, rt.settings.plan_review_hours * 3600)
+    decided = await decide_step(task_id, message)
+    if decided != review.APPROVE:
+        return decided
+    async with rt.admission.turn(task_id):
+        return await _run(task_id, await reviewed_plan_step(task_id))
 
 
-async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
-    """Plan the task, run each step once its dependencies completed, then finish the task.
-
-    Steps run concurrently inside this workflow; each waits (in memory) for its
-    dependencies. Run again after a crash, every step finds in the database how far it got.
-    """
+async def _plan(task_id: str, given: list[dict[str, Any]] | None) -> list[dict[str, Any]] | str:
+    """The task's plan, or how the task ended when it has none to run."""
     try:
         # A plan given with the task was stored with it: there is nothing to plan.
         plan = given if given is not None else await plan_step(task_id)
@@ -318,6 +350,17 @@ async def _run(task_id: str, given: list[dict[str, Any]] | None) -> str:
         # (DBOS's cancellation is a BaseException: a canceled task is not failed here.)
         log.exception("task %s could not be planned", task_id)
         return await fail_task_step(task_id, f"Planning failed: {_reason(exc)}")
+    if not plan:
+        return await finish_task_step(task_id)
+    return plan
+
+
+async def _run(task_id: str, plan: list[dict[str, Any]]) -> str:
+    """Run each step once its dependencies completed, then finish the task.
+
+    Steps run concurrently inside this workflow; each waits (in memory) for its
+    dependencies. Run again after a crash, every step finds in the database how far it got.
+    """
     if not plan:
         return await finish_task_step(task_id)
     steps_of = Plan(plan)
@@ -341,11 +384,19 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
             log.warning("task %s: the first steps could not start together: %s", task_id, exc)
 
     async def run(step_id: str, node: dict[str, Any]) -> None:
+        kind = planning.kind_of(node)
         try:
             for dependency in node["depends_on"]:
                 await done[dependency].wait()
             if stopped.is_set() and step_id not in steps_of.started:
                 status[step_id] = "skipped"
+            elif kind == StepKind.CONSENSUS:
+                status[step_id] = await retrying(
+                    lambda: consensus.run(
+                        rt, task_id, step_id, steps_of.ready_after, steps_of.started
+                    ),
+                    f"task {task_id} step {step_id}",
+                )
             else:  # a step started already runs: it is at its agent's door
                 status[step_id] = await step(task_id, step_id, node["agent_id"] or "", steps_of)
         except Exception as exc:  # the database stayed away through every retry
@@ -354,7 +405,12 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
             with contextlib.suppress(Exception):  # else the task fails as unfinished
                 status[step_id] = await steps.finish(current(), task_id, step_id, failed)
         finally:
-            if status.get(step_id) not in ("completed", "skipped", steps.TASK_COMPLETED):
+            # A participant that failed does not stop the task: its consensus decides
+            # whether enough of them answered.
+            ended = status.get(step_id)
+            if ended not in ("completed", "skipped", steps.TASK_COMPLETED) and not (
+                kind == StepKind.PARTICIPANT and ended == "failed"
+            ):
                 stopped.set()
             done[step_id].set()
 

@@ -355,7 +355,11 @@ _REQUEST_OPENINGS = (
 # Figures of numbers: "plus" after one adds it to what follows.
 _FIGURE_WORDS = _words("sum total average mean median mode max maximum min minimum range product")
 # Connectives that join clauses; the sequential ones order the steps.
-SEQUENTIAL = frozenset({"then", "after that", "afterwards", "subsequently", "finally", "next"})
+SEQUENTIAL = frozenset(
+    {"then", "after that", "afterwards", "subsequently", "finally", "next", "with that"}
+)
+# "sum 12, 18 and 30, with that compute 25% of it": the result before, carried on.
+_WITH_THAT = {"with that", "with this", "using that", "using this", "with the result"}
 _CONNECTIVES = frozenset(
     {",", "and", "also", "additionally", "plus", "lastly", "as well"} | SEQUENTIAL
 )
@@ -519,15 +523,41 @@ def _only_material(line: str) -> bool:
     return bool(line.strip()) and not PLACEHOLDER_RE.sub("", line).strip(" \t.,;:")
 
 
+# "the average of 4; 8; 12", "1,200; 950; 1,450": numbers listed with semicolons are one
+# list, not clauses.
+_SEMICOLON_LIST_RE = re.compile(
+    r"-?\$?\d[\d,]*(?:\.\d+)?%?(?:\s*;\s*-?\$?\d[\d,]*(?:\.\d+)?%?){2,}"
+)
+
+
+def _semicolon_parts(sentence: str) -> list[str]:
+    """The sentence split at its semicolons, except those of a list of numbers ("tl;dr" is
+    no semicolon either)."""
+    listed = [m.span() for m in _SEMICOLON_LIST_RE.finditer(sentence)]
+    parts: list[str] = []
+    start = 0
+    for match in re.finditer(r"(?<!\btl);(?!dr\b)", sentence, flags=re.I):
+        if any(begin < match.start() < end for begin, end in listed):
+            continue
+        parts.append(sentence[start : match.start()])
+        start = match.end()
+    parts.append(sentence[start:])
+    return parts
+
+
 def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
     """Parse connectives from ``index``; return the index after them and their words."""
     words: list[str] = []
     while index < len(tokens):
         low = tokens[index].low
         pair = " ".join(t.low for t in tokens[index : index + 2])
+        triple = " ".join(t.low for t in tokens[index : index + 3])
         if pair in {"after that", "after this", "as well", "and then"}:
             words.extend(["and", "then"] if pair == "and then" else [pair])
             index += 2
+        elif pair in _WITH_THAT or triple in _WITH_THAT:
+            words.append("with that")
+            index += 3 if triple in _WITH_THAT else 2
         elif low in _CONNECTIVES:
             words.append(low)
             index += 1
@@ -553,7 +583,7 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
     clauses: list[Clause] = []
     for sentence_index, sentence in enumerate(_sentences(text)):
         sentence_clauses: list[Clause] = []
-        for part in re.split(r"(?<!\btl);(?!dr\b)", sentence, flags=re.I):
+        for part in _semicolon_parts(sentence):
             tokens = tokenize(part)
             if not tokens:
                 continue

@@ -29,6 +29,7 @@ from orchestra.planner.clauses import (
     tokenize,
     topic_of,
 )
+from orchestra.planner.consensus import asks_several_models, with_consensus
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
 from orchestra.planner.followup import REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
@@ -238,6 +239,12 @@ def plan_deterministic(
         raise ValueError(f"max_steps must be at least 1, got {max_steps}")
     if not re.search(r"\w", description):
         raise EmptyTaskError()
+
+    several = asks_several_models(description)
+    if several is not None and any(len(c.profiles) >= 2 for c in capabilities):
+        # "Ask several models what causes tides": plan the question, ask it of the models.
+        planned = plan_deterministic(several, capabilities, max_steps, history)
+        return with_consensus(planned, capabilities)
 
     text = resolve_follow_up(description.strip(), history)
     masked = mask_material(text)
@@ -602,6 +609,19 @@ def _parts(
             and "summarization" in matcher.names
         ):
             capability = "summarization"
+        if (
+            capability in ("keywords", "summarization")
+            and not match.strong
+            and not material
+            and not refs
+            and previous is None
+            and (any(t.is_number for t in tokenize(text)) or _OPERATOR_WORD_RE.search(text))
+        ):
+            # "What will my score be if I get 8 out of 10?" shares "score" with the keyword
+            # skill's card, but gives numbers and no text: the keywords of the question
+            # itself would be an answer to nothing ("one point five times four" is no
+            # summary of its "points" either).
+            capability = _best_on_no_text(matcher, stems)
         revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (
             previous is not None
@@ -706,12 +726,36 @@ def _summed_up(text: str, material: tuple[str, ...], data: frozenset[str]) -> st
     return _SUM_UP_RE.sub("summarize", text)
 
 
+_TEXT_CAPABILITIES = frozenset({"keywords", "summarization", "sentiment"})
+
+
+def _best_on_no_text(matcher: CapabilityMatcher, stems: frozenset[str]) -> str:
+    """The best capability for a clause with no text to work on, leaving out those that
+    work on a text ("Research the top 3 coding languages" is research, not a summary of
+    its own words)."""
+    scores = matcher.scores(stems)
+    others = {name: score for name, score in scores.items() if name not in _TEXT_CAPABILITIES}
+    if not others or max(others.values()) <= 0:
+        return matcher.general
+    return max(others, key=lambda name: others[name])
+
+
+# Arithmetic said in words, with the numbers in words too.
+_OPERATOR_WORD_RE = re.compile(
+    r"\b(?:plus|minus|times|divided\s+by|multiplied\s+by|squared|cubed)\b", re.I
+)
+
+
 # "How much did I spend last week?", "what did we earn in March": an amount of the user's
 # own, which only numbers the user gives can answer.
 _OWN_AMOUNT_RE = re.compile(
     r"\b(?:how\s+(?:much|many)|what)\s+(?:\w+\s+)?(?:did|do|have|had|will)\s+(?:i|we)\s+"
     r"(?:spend|spent|earn|earned|pay|paid|owe|owed|save|saved|make|made|lose|lost|sell|sold|"
-    r"buy|bought|use|used)\b",
+    r"buy|bought|use|used)\b"
+    # "How much will my rent be next year?", "what will our bill come to": an amount of the
+    # user's own things, past or to come.
+    r"|\bhow\s+much\s+(?:will|would|is|was|does|did|do)\s+(?:my|our)\s+\w+"
+    r"|\bwhat\s+(?:will|would)\s+(?:my|our)\s+(?:\w+\s+){1,3}(?:be|cost|come\s+to)\b",
     re.I,
 )
 

@@ -37,6 +37,14 @@ _FOLLOW_UP_PATTERNS = (
         r"^(?:now|and|ok(?:ay)?|so)[\s,]+(?:now\s+)?about\s+(?P<subject>.+?)\s*[.!?]*$",
         re.I | re.S,
     ),
+    # "now one about spring", "another one on owls", "a new one about trains": another
+    # piece of the same kind, on a new subject.
+    re.compile(
+        _LEAD + r"(?:(?:can you |could you )?(?:give me |write |do |make )?)?"
+        r"(?:another(?:\s+one)?|one(?:\s+more)?|a\s+new\s+one|a\s+different\s+one)\s+"
+        r"(?:about|on)\s+(?P<subject>.+?)(?:,?\s+(?:please|pls))?\s*[.!?]*$",
+        re.I | re.S,
+    ),
     # "make it about winter instead", "can you change it to be about mountains?"
     re.compile(
         _LEAD + r"(?:can you |could you |would you |please )*(?:make|change|switch|turn)\s+"
@@ -214,6 +222,9 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         # Another piece of writing or research; "another one" after arithmetic says nothing.
         if not re.search(r"\d", previous):
             return previous
+    shared = _new_count_after(text, earlier)
+    if shared is not None:
+        return shared
     subject = follow_up_subject(text)
     if subject is None:
         return _continues_arithmetic(text, earlier) or _revises(text, earlier) or text
@@ -224,6 +235,33 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     if follow_up_subject(previous) is not None:
         return text
     return _substitute(previous, subject) or text
+
+
+# "and between 5?" after "Split 120 dollars between 4 people", "what about among 6?",
+# "and into 3?": the number after the same word, swapped.
+_COUNT_WORDS = r"(?:between|among|amongst|into|by|for)"
+_NEW_COUNT_RE = re.compile(
+    _LEAD + r"(?:(?:what|how)\s+about\s+)?(?P<word>" + _COUNT_WORDS + r")\s+"
+    r"(?P<number>\d+)(?:\s+(?:people|persons|friends|ways|of us|parts|shares))?\s*[.!?]*$",
+    re.I,
+)
+
+
+def _new_count_after(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and between 5?" after "Split 120 dollars between 4 people" is "Split 120 dollars
+    between 5 people"; None unless the earlier request has exactly one number after that
+    word."""
+    match = _NEW_COUNT_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    found = list(
+        re.finditer(rf"\b{re.escape(match.group('word'))}\s+(?P<number>\d+)\b", previous, re.I)
+    )
+    if len(found) != 1:
+        return None
+    old = found[0]
+    return previous[: old.start("number")] + match.group("number") + previous[old.end("number") :]
 
 
 # "now in feet", "and in yards?", "what about in ounces": the same amount in another unit.

@@ -84,6 +84,12 @@ def build_messages(
             lines.append(f"  tags: {', '.join(spec.tags)}")
         if spec.examples:
             lines.append(f"  examples: {'; '.join(repr(e) for e in spec.examples)}")
+        if len(spec.profiles) >= 2:
+            # Only when asked for several models: a step of kind consensus asks these.
+            lines.append(
+                f"  models: {', '.join(spec.profiles)} (when the task asks several models, "
+                'a step of kind "consensus" with participants {"profiles": [...]} asks them)'
+            )
     if history:
         lines += ["", "Earlier messages of this conversation, oldest first:"]
         lines += [

@@ -146,7 +146,8 @@ def mask_material(text: str) -> MaskedText:
 
 # A list of numbers after a colon ("Sum these: 3, 5 and 10", "Mon 120, Tue 95, Wed 140")
 # is data too.
-_ITEM = r"(?:[A-Za-z][A-Za-z ]{0,15}?\s*[:=]?\s*)?[-+]?[$€£]?\d[\d,]*(?:\.\d+)?%?"
+# An item may carry degrees after it ("12°C, 15°C, 9°C").
+_ITEM = r"(?:[A-Za-z][A-Za-z ]{0,15}?\s*[:=]?\s*)?[-+]?[$€£]?\d[\d,]*(?:\.\d+)?(?:%|°[CF]?)?"
 _NUMBER_LIST = re.compile(rf"\s*{_ITEM}(?:\s*(?:,|;|\band\b|\s)\s*{_ITEM})+\s*[.]?\s*")
 # The unit the list is in, after its last number ("5.2, 3.8, 6.0, 4.5 km. What's ...").
 _UNIT_AFTER = r"(?:\s+[A-Za-z]{1,12})?"

@@ -8,10 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-__all__ = ["CapabilitySpec", "Plan", "PlanStep", "PlannerKind"]
+__all__ = [
+    "Aggregator",
+    "CapabilitySpec",
+    "ConsensusParticipants",
+    "Plan",
+    "PlanStep",
+    "PlannerKind",
+]
+
+Aggregator = Literal["vote", "central", "llm"]
+"""How a consensus step turns its participants' answers into one (see `orchestra.consensus`)."""
 
 
 @dataclass(frozen=True)
@@ -23,12 +34,15 @@ class CapabilitySpec:
         description: The skill's description from the agent card.
         tags: The skill's tags (short keywords).
         examples: The skill's example requests (whole sentences).
+        profiles: The model profiles the instances of its agents serve (their cards say
+            so), in registration order: what a consensus of models can ask.
     """
 
     name: str
     description: str = ""
     tags: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
+    profiles: tuple[str, ...] = ()
 
 
 class PlannerKind(StrEnum):
@@ -46,6 +60,36 @@ class PlannerKind(StrEnum):
     """The plan came with the task (a workflow given as a DAG); it was validated, not made."""
     WORKFLOW = "workflow"
     """The task is a run of a saved workflow (`orchestra.workflows`): its version's steps."""
+
+
+class ConsensusParticipants(BaseModel):
+    """Who answers a consensus step: model profiles of the capability's agent (the instances
+    whose card names the profile), or agents that offer the capability. One of the two."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    profiles: list[str] | None = Field(
+        default=None,
+        max_length=10,
+        description='Model profiles, e.g. ["fast", "smart", "local"]: each asks an instance '
+        "of the capability's agent that serves that profile.",
+    )
+    agents: list[str] | None = Field(
+        default=None,
+        max_length=10,
+        description="Names of registered agents that offer the capability.",
+    )
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Self:
+        if (self.profiles is None) == (self.agents is None):
+            raise ValueError("give either profiles or agents (one of the two)")
+        return self
+
+    @property
+    def labels(self) -> list[str]:
+        """Each participant's label (its profile or agent name), in order."""
+        return list(self.profiles if self.profiles is not None else self.agents or [])
 
 
 class PlanStep(BaseModel):
@@ -68,6 +112,29 @@ class PlanStep(BaseModel):
         "run right away, in parallel with others.",
     )
     expected_output: str = Field(default="", description="Brief description of the result.")
+    kind: Literal["agent", "consensus"] = Field(
+        default="agent",
+        description='"agent" (the default): one agent runs the step. "consensus": several '
+        "participants answer the same instruction in parallel and their answers are "
+        "aggregated into one.",
+    )
+    participants: ConsensusParticipants | None = Field(
+        default=None, description="A consensus step's participants (only with kind consensus)."
+    )
+    aggregator: Aggregator | None = Field(
+        default=None,
+        description='A consensus step\'s aggregation: "vote" (majority on the numbers or '
+        'labels; the default), "central" (the answer most like the others) or "llm" (a '
+        "model writes the consensus from the answers).",
+    )
+    aggregator_profile: str | None = Field(
+        default=None, description="The model profile that writes an llm aggregation."
+    )
+    quorum: int | None = Field(
+        default=None,
+        ge=1,
+        description="How many participants must answer for the consensus to complete (default 1).",
+    )
 
 
 class Plan(BaseModel):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 
-from orchestra.planner.schema import Plan
+from orchestra.planner.schema import Plan, PlanStep
 
-__all__ = ["PlanProblem", "plan_problems", "validate_plan"]
+__all__ = ["ConsensusContext", "PlanProblem", "plan_problems", "validate_plan"]
+
+STEP_ID_MAX = 50
+"""A stored step id's length limit (`task_steps.step_id`): a participant's `<id>@<label>` too."""
+MIN_PARTICIPANTS = 2
 
 
 @dataclass(frozen=True)
@@ -20,7 +24,27 @@ class PlanProblem:
     message: str
 
 
-def validate_plan(plan: Plan, capabilities: Collection[str], max_steps: int) -> list[str]:
+@dataclass(frozen=True)
+class ConsensusContext:
+    """What checking a consensus step's participants needs beyond the plan.
+
+    Attributes:
+        profiles: Every model profile, by name: True when it runs a model (not offline).
+        agents: Every registered agent with an instance, by name: the capabilities it offers.
+        aggregator_profile: The profile an llm aggregation uses when its step names none.
+    """
+
+    profiles: Mapping[str, bool] = field(default_factory=dict)
+    agents: Mapping[str, Collection[str]] = field(default_factory=dict)
+    aggregator_profile: str = "default"
+
+
+def validate_plan(
+    plan: Plan,
+    capabilities: Collection[str],
+    max_steps: int,
+    consensus: ConsensusContext | None = None,
+) -> list[str]:
     """Check a plan and describe every problem found.
 
     The messages are written to be sent back to an LLM for repair as well as shown to
@@ -36,11 +60,23 @@ def validate_plan(plan: Plan, capabilities: Collection[str], max_steps: int) -> 
         plan, more than ``max_steps`` steps, duplicate ids, unknown capability, dangling
         dependency, self-dependency, cycle.
     """
-    return [problem.message for problem in plan_problems(plan, capabilities, max_steps)]
+    return [problem.message for problem in plan_problems(plan, capabilities, max_steps, consensus)]
 
 
-def plan_problems(plan: Plan, capabilities: Collection[str], max_steps: int) -> list[PlanProblem]:
-    """`validate_plan`'s problems, each with the step and field it is about."""
+def plan_problems(
+    plan: Plan,
+    capabilities: Collection[str],
+    max_steps: int,
+    consensus: ConsensusContext | None = None,
+) -> list[PlanProblem]:
+    """`validate_plan`'s problems, each with the step and field it is about.
+
+    Consensus steps are checked too: at least two participants, distinct, ids that fit, a
+    quorum they can meet; with `consensus`, also that each profile is defined, each agent
+    registered with the capability, and that an llm aggregation has a model. Whether an
+    instance serves a profile is not checked: instances may come later (the participant
+    fails at run time, saying so).
+    """
     errors: list[PlanProblem] = []
     steps = plan.steps
     if not steps:
@@ -84,6 +120,9 @@ def plan_problems(plan: Plan, capabilities: Collection[str], max_steps: int) -> 
             )
 
     for step in steps:
+        errors.extend(_consensus_problems(step, seen, consensus))
+
+    for step in steps:
         for dependency in step.depends_on:
             if dependency == step.id:
                 errors.append(
@@ -109,6 +148,94 @@ def plan_problems(plan: Plan, capabilities: Collection[str], max_steps: int) -> 
             )
         )
     return errors
+
+
+def _consensus_problems(
+    step: PlanStep, ids: Collection[str], context: ConsensusContext | None
+) -> list[PlanProblem]:
+    """A consensus step's problems (and consensus fields on a step that is not one)."""
+    found: list[PlanProblem] = []
+
+    def problem(field: str, message: str) -> None:
+        found.append(PlanProblem(step.id, field, f"Step {step.id!r} {field}: {message}"))
+
+    if step.kind != "consensus":
+        for name in ("participants", "aggregator", "aggregator_profile", "quorum"):
+            if getattr(step, name) is not None:
+                problem(name, 'only a step of kind "consensus" has this field.')
+        return found
+    if step.participants is None:
+        problem(
+            "participants",
+            'a consensus step needs participants: {"profiles": [...]} or {"agents": [...]}.',
+        )
+        return found
+    labels = step.participants.labels
+    which = "profiles" if step.participants.profiles is not None else "agents"
+    if len(labels) < MIN_PARTICIPANTS:
+        problem(
+            "participants",
+            f"a consensus needs at least {MIN_PARTICIPANTS} participants; it has {len(labels)}.",
+        )
+    repeated = sorted({label for label in labels if labels.count(label) > 1})
+    if repeated:
+        problem("participants", f"{', '.join(map(repr, repeated))} named more than once.")
+    for label in dict.fromkeys(labels):
+        step_id = f"{step.id}@{label}"
+        if not label.strip() or "@" in label:
+            problem("participants", f"{label!r} is not a usable participant name.")
+        elif len(step_id) > STEP_ID_MAX:
+            problem(
+                "participants",
+                f"the participant step id {step_id!r} is longer than {STEP_ID_MAX} characters: "
+                "shorten the step id.",
+            )
+        elif step_id in ids:
+            problem("participants", f"{step_id!r} is also the id of another step.")
+    if step.quorum is not None and step.quorum > len(labels):
+        problem("quorum", f"{step.quorum} is more than the {len(labels)} participants.")
+    if step.aggregator_profile is not None and step.aggregator != "llm":
+        problem("aggregator_profile", 'only the "llm" aggregator uses a model profile.')
+    if context is None:
+        return found
+    if which == "profiles":
+        unknown = [label for label in labels if label not in context.profiles]
+        if unknown:
+            problem(
+                "participants",
+                f"unknown model profile {', '.join(map(repr, unknown))}; the profiles are: "
+                f"{', '.join(sorted(context.profiles))}.",
+            )
+    else:
+        for label in dict.fromkeys(labels):
+            offered = context.agents.get(label)
+            if offered is None:
+                known = ", ".join(sorted(context.agents)) or "(none)"
+                problem(
+                    "participants",
+                    f"no agent named {label!r} is registered; the agents are: {known}.",
+                )
+            elif step.capability not in offered:
+                problem(
+                    "participants",
+                    f"the agent {label!r} does not offer the capability {step.capability!r}.",
+                )
+    if step.aggregator == "llm":
+        name = step.aggregator_profile or context.aggregator_profile
+        field_name = "aggregator_profile"
+        if name not in context.profiles:
+            problem(
+                field_name,
+                f"unknown model profile {name!r}; the profiles are: "
+                f"{', '.join(sorted(context.profiles))}.",
+            )
+        elif not context.profiles[name]:
+            problem(
+                field_name,
+                f"llm aggregation needs a model, and the profile {name!r} is offline: name a "
+                "profile that runs a model, or use the vote or central aggregator.",
+            )
+    return found
 
 
 def _find_cycle(plan: Plan) -> list[str]:

@@ -1,9 +1,10 @@
-"""Which agent URLs the orchestrator may call: registration must not reach internal services.
+"""Which URLs the orchestrator may call: agents and callbacks must not reach internal services.
 
 An agent card URL, and every endpoint a card declares, must resolve only to allowed
 addresses. Cloud metadata and link-local addresses are always refused; loopback is allowed
 while the orchestrator itself listens on loopback (one machine, as with `orchestra up`);
-anything else must be in AGENT_ALLOWED_HOSTS (host names, addresses or networks).
+anything else must be in AGENT_ALLOWED_HOSTS (CALLBACK_ALLOWED_HOSTS for task callbacks):
+host names, addresses or networks.
 Redirects are never followed, so a redirect cannot lead elsewhere.
 """
 
@@ -32,10 +33,13 @@ ALWAYS_REFUSED = [
 
 
 class Egress:
-    def __init__(self, allowed: Sequence[str], allow_loopback: bool) -> None:
+    def __init__(
+        self, allowed: Sequence[str], allow_loopback: bool, setting: str = "AGENT_ALLOWED_HOSTS"
+    ) -> None:
         self.hosts = {a.lower() for a in allowed if not _network(a)}
         self.networks = [n for n in (_network(a) for a in allowed) if n is not None]
         self.allow_loopback = allow_loopback
+        self.setting = setting  # the allow-list's name, for the refusals to name it
 
     async def check(self, url: str) -> None:
         """Raise EgressRefused unless every address `url`'s host resolves to is allowed."""
@@ -60,11 +64,11 @@ class Egress:
                 return None
             return (
                 f"{address} is loopback, allowed only while Orchestra itself listens on "
-                "loopback (or when listed in AGENT_ALLOWED_HOSTS)"
+                f"loopback (or when listed in {self.setting})"
             )
         if host in self.hosts or self._listed(address):
             return None
-        return f"{host} ({address}) is not in AGENT_ALLOWED_HOSTS"
+        return f"{host} ({address}) is not in {self.setting}"
 
     def _listed(self, address: IPAddress) -> bool:
         return any(address.version == n.version and address in n for n in self.networks)

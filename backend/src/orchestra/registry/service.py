@@ -9,10 +9,11 @@ then, so agents registered or marked unhealthy by other processes are seen withi
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
@@ -22,10 +23,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from orchestra.db import INSTANCES, SLOTS, Agent, AgentInstance, Database, InstanceHealth
 from orchestra.db.base import utcnow
-from orchestra.errors import AgentCardError, NotFoundError
+from orchestra.errors import AgentCardError, InvalidInputError, NotFoundError
+from orchestra.llm.profiles import card_model
 from orchestra.planner import CapabilitySpec
 from orchestra.registry.balancing import STRATEGIES, Strategy, choose_instance
 from orchestra.registry.cards import CardInfo, fetch_card, normalize_card_url
+from orchestra.registry.credentials import Vault, access
 from orchestra.registry.egress import Egress
 
 log = logging.getLogger(__name__)
@@ -67,6 +70,8 @@ class InstanceState:
     changed: bool = False
     turn: int = 0
     """When a step last chose it here (`Registry.choose`): round robin goes by it."""
+    headers: dict[str, str] = field(default_factory=dict)
+    """What calls to it carry to satisfy its card's security schemes (`credentials`)."""
 
     def began(self) -> None:
         self.in_flight += 1
@@ -125,10 +130,12 @@ class Registry:
         egress: Egress,
         balancing_default: Strategy = "least_loaded",
         own_urls: Collection[str] = (),
+        vault: Vault | None = None,
     ) -> None:
         """`own_urls`: where this orchestrator itself answers A2A; its own card is refused
         (an orchestrator that were its own agent would send its tasks to itself forever)."""
         self.own_urls = frozenset(own_urls)
+        self.vault = vault  # None: no credentials (an agent that needs one is unusable)
         self.db = db
         self.http = http
         self.card_timeout = card_timeout
@@ -140,12 +147,19 @@ class Registry:
         self._balancing: dict[str, Strategy] = {}  # the agents that have their own
         self._turns = itertools.count(1)
 
-    async def register(self, card_url: str) -> Agent:
+    async def register(self, card_url: str, credential: str | None = None) -> Agent:
         """Fetch the card (no transaction open meanwhile), then add the agent or a new instance.
 
         An agent is identified by the name on its card: a second server with the same name is
         another instance of it. Registering a card URL again refreshes what we know of it.
+        `credential`: the token its card's security scheme asks for (kept encrypted; one
+        given before is kept when none is given). An agent whose card needs one Orchestra
+        does not have is registered unusable, with the reason.
         """
+        if credential is not None and self.vault is None:
+            raise InvalidInputError(
+                "This orchestrator keeps no agent credentials.", code="credentials_unavailable"
+            )
         card_url = normalize_card_url(card_url)
         await self.egress.check(card_url)
         info = await fetch_card(self.http, card_url, self.card_timeout)
@@ -161,6 +175,12 @@ class Registry:
         await self.egress.check(info.url)
         async with self.db.transaction() as tx:
             agent = await self._upsert(tx, info)
+            if credential is not None and self.vault is not None:
+                agent.credential = self.vault.seal(credential)
+            known = self._credential(agent.credential) if credential is None else credential
+            agent.unusable_reason = access(info.card, known).problem
+            if agent.unusable_reason:
+                log.warning("agent %s is unusable: %s", info.name, agent.unusable_reason)
             agent_id = agent.id
         await self.reload()
         return await self.get(agent_id)
@@ -194,6 +214,16 @@ class Registry:
             known.health, known.last_error, known.changed = InstanceHealth.HEALTHY, None, False
         log.info("registered agent %s instance %s", info.name, info.card_url)
         return agent
+
+    def _credential(self, sealed: str | None) -> str | None:
+        if sealed is None or self.vault is None:
+            return None
+        return self.vault.open(sealed)
+
+    def headers_of(self, instance_id: str) -> dict[str, str]:
+        """The headers a call to the instance carries (its agent's credential), if any."""
+        state = self._instances.get(instance_id)
+        return state.headers if state is not None else {}
 
     async def all(self) -> list[Agent]:
         async with self.db.reading() as tx:
@@ -235,13 +265,27 @@ class Registry:
             return self._balancing.get(agent_id, self.balancing_default)
         return cast(Strategy, own) if own in STRATEGIES else self.balancing_default
 
-    def choose(self, agent_id: str, exclude: Collection[str] = ()) -> InstanceState | None:
+    def choose(
+        self, agent_id: str, exclude: Collection[str] = (), profile: str | None = None
+    ) -> InstanceState | None:
         """The instance a call of the agent goes to now, by the agent's strategy (healthy
-        first, `exclude`: the instances already tried), and mark its turn."""
-        chosen = choose_instance(self.instances(agent_id), exclude, self.strategy(agent_id))
+        first, `exclude`: the instances already tried), and mark its turn. `profile`: only
+        among the instances whose card names that model profile (a consensus participant)."""
+        instances = self.instances(agent_id)
+        if profile is not None:
+            instances = [i for i in instances if serves(i, profile)]
+        chosen = choose_instance(instances, exclude, self.strategy(agent_id))
         if chosen is not None:
             chosen.turn = next(self._turns)
         return chosen
+
+    def serving(self, profile: str, agent_ids: Collection[str]) -> tuple[str, ...]:
+        """The agents among `agent_ids` with an instance that serves the model profile."""
+        return tuple(
+            agent_id
+            for agent_id in agent_ids
+            if any(serves(i, profile) for i in self.instances(agent_id))
+        )
 
     async def capabilities(self, fresh: bool = False) -> dict[str, Capability]:
         """Every capability of every agent with at least one instance, by name.
@@ -355,6 +399,8 @@ class Registry:
         for agent, row in rows:
             if agent is None:
                 continue
+            if agent.unusable_reason:
+                continue  # steps cannot be sent to it: it offers no capability
             if row is None:  # the agent itself: its skills are capabilities if it has instances
                 if agent.id not in by_agent:
                     continue
@@ -381,13 +427,38 @@ class Registry:
                 if not state.changed:  # what another process wrote is news; ours is newer
                     state.health, state.latency_ms = row.health, row.latency_ms
                     state.last_error, state.last_seen_at = row.last_error, row.last_seen_at
+            state.headers = (
+                access(state.card, self._credential(agent.credential)).headers
+                if agent.credential
+                else {}
+            )
             instances[row.id] = state
             by_agent.setdefault(row.agent_id, []).append(state)
         self._instances = instances
         self._by_agent = by_agent
         self._capabilities = {
-            name: Capability(spec, tuple(ids)) for name, (spec, ids) in found.items()
+            name: Capability(_with_profiles(spec, ids, by_agent), tuple(ids))
+            for name, (spec, ids) in found.items()
         }
+
+
+def _with_profiles(
+    spec: CapabilitySpec, agent_ids: list[str], by_agent: dict[str, list[InstanceState]]
+) -> CapabilitySpec:
+    """The capability with the model profiles its agents' instances serve."""
+    profiles: dict[str, None] = {}
+    for agent_id in agent_ids:
+        for instance in by_agent.get(agent_id, ()):
+            model = card_model(instance.card)
+            if model is not None and model["profile"]:
+                profiles.setdefault(model["profile"])
+    return dataclasses.replace(spec, profiles=tuple(profiles)) if profiles else spec
+
+
+def serves(instance: InstanceState, profile: str) -> bool:
+    """Whether the instance's card names this model profile (`MODEL_EXTENSION_URI`)."""
+    model = card_model(instance.card)
+    return model is not None and model["profile"] == profile
 
 
 def held_per_instance(connection: Connection) -> dict[str, int]:

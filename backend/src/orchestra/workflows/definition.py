@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from orchestra.planner.schema import Aggregator, ConsensusParticipants
+
 __all__ = ["WorkflowDefinition", "WorkflowStep"]
 
 STEP_ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,39}$"
@@ -64,6 +66,24 @@ class WorkflowStep(BaseModel):
     )
     max_attempts: int | None = Field(
         default=None, ge=1, le=20, description="Attempts in all (else the default)."
+    )
+    kind: Literal["agent", "consensus"] = Field(
+        default="agent",
+        description='"consensus": the instruction goes to several participants in parallel '
+        "(`<id>@<label>`) and their answers are aggregated; later steps read the consensus "
+        "as `steps.<id>` (its data is `{consensus: {...}}`).",
+    )
+    participants: ConsensusParticipants | None = Field(
+        default=None, description='A consensus step\'s {"profiles": [...]} or {"agents": [...]}.'
+    )
+    aggregator: Aggregator | None = Field(
+        default=None, description="vote (the default), central or llm."
+    )
+    aggregator_profile: str | None = Field(
+        default=None, max_length=50, description="The model profile of an llm aggregation."
+    )
+    quorum: int | None = Field(
+        default=None, ge=1, description="Participants that must answer (default 1)."
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from orchestra.consensus.plan import participant_step_id
 from orchestra.planner import Plan, PlanStep
 from orchestra.workflows.definition import WorkflowDefinition
 from orchestra.workflows.templates import (
@@ -38,7 +39,9 @@ def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan,
     """The plan a run starts with, and its record.
 
     A step with `for_each` becomes one plan step per item (`<id>#<n>`, see `fanned`), and
-    the steps that depend on it depend on each of them.
+    the steps that depend on it depend on each of them. A consensus step stays one plan
+    step (expanded when stored: `orchestra.consensus.expand`); each of its participants
+    `<id>@<label>` is prepared as the step itself would be.
 
     Raises:
         TemplateProblem: an instruction that uses only inputs failed with these inputs, or a
@@ -80,6 +83,9 @@ def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan,
             runs = [(f"{step.id}#{n}", {"item": item, "index": n}) for n, item in enumerate(items)]
         for step_id, own in runs:
             spec = {**shared, **own}
+            if step.kind == "consensus" and step.participants is not None and spec:
+                for label in step.participants.labels:
+                    specs[participant_step_id(step_id, label)] = spec
             instruction = step.instruction
             if not rendered_later:
                 try:
@@ -96,6 +102,11 @@ def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan,
                     capability=step.capability,
                     depends_on=depends_on,
                     expected_output=step.expected_output,
+                    kind=step.kind,
+                    participants=step.participants,
+                    aggregator=step.aggregator,
+                    aggregator_profile=step.aggregator_profile,
+                    quorum=step.quorum,
                 )
             )
     run: Run = {"inputs": inputs, "outputs": dict(definition.outputs), "steps": specs}

@@ -66,11 +66,13 @@ class Workflows:
     async def _check(self, definition: WorkflowDefinition) -> None:
         """Every problem of the definition, as a 422 `invalid_workflow`."""
         capabilities = await self.registry.capabilities()
-        problems = workflow_problems(definition, capabilities.keys(), self.max_steps)
+        context = self.tasks.consensus_context(capabilities)
+        problems = workflow_problems(definition, capabilities.keys(), self.max_steps, context)
         if problems:
             # An agent registered by another process a moment ago? Look in the database.
             capabilities = await self.registry.capabilities(fresh=True)
-            problems = workflow_problems(definition, capabilities.keys(), self.max_steps)
+            context = self.tasks.consensus_context(capabilities)
+            problems = workflow_problems(definition, capabilities.keys(), self.max_steps, context)
         if problems:
             raise _invalid("The workflow is invalid", "invalid_workflow", problems)
 
@@ -211,6 +213,7 @@ class Workflows:
         idempotency_key: str | None = None,
         within: Callable[[Connection], None] | None = None,
         task_id: str | None = None,
+        callback_url: str | None = None,
     ) -> tuple[TaskView, bool]:
         """Start a run of the workflow's newest version with these inputs (defaults applied):
         a task whose plan is the workflow's steps. Returns (task, created). `within` and
@@ -254,6 +257,7 @@ class Workflows:
             origin,
             task_id,
             within,
+            callback_url=callback_url,
         )
 
     async def runs(

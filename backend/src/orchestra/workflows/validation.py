@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema_rs
 
 from orchestra.planner import Plan, PlanStep
-from orchestra.planner.validation import plan_problems
+from orchestra.planner.validation import ConsensusContext, plan_problems
 from orchestra.workflows.definition import WorkflowDefinition
 from orchestra.workflows.templates import (
     STEP_FIELDS,
@@ -56,6 +56,11 @@ def plan_of(definition: WorkflowDefinition) -> Plan:
                 capability=s.capability,
                 depends_on=list(s.depends_on),
                 expected_output=s.expected_output,
+                kind=s.kind,
+                participants=s.participants,
+                aggregator=s.aggregator,
+                aggregator_profile=s.aggregator_profile,
+                quorum=s.quorum,
             )
             for s in definition.steps
         ]
@@ -67,14 +72,26 @@ def _where(*parts: object) -> str:
 
 
 def workflow_problems(
-    definition: WorkflowDefinition, capabilities: Collection[str], max_steps: int
+    definition: WorkflowDefinition,
+    capabilities: Collection[str],
+    max_steps: int,
+    consensus: ConsensusContext | None = None,
 ) -> list[Problem]:
-    """Every problem of the definition; an empty list means it may be saved."""
+    """Every problem of the definition; an empty list means it may be saved.
+
+    `consensus`: what consensus steps' profiles and agents are checked against."""
     problems: list[Problem] = []
     index: dict[str, int] = {}
     for position, step in enumerate(definition.steps):
         index.setdefault(step.id, position)
-    for found in plan_problems(plan_of(definition), capabilities, max_steps):
+        if step.kind == "consensus" and step.for_each is not None:
+            problems.append(
+                _problem(
+                    ("steps", position, "for_each"),
+                    "a consensus step runs once, with its participants: it cannot run per item",
+                )
+            )
+    for found in plan_problems(plan_of(definition), capabilities, max_steps, consensus):
         if found.step is None or found.step not in index:
             where = "steps"
         else:

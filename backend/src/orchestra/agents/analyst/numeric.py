@@ -761,6 +761,16 @@ def _check_table_request(
             "one, e.g. 'the average of " + (numeric[0] if numeric else "a column") + "'."
         )
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
+    asked = {op for pattern, op in _FIGURE_WORDS if re.search(pattern, words.lower())}
+    if key is None and len(mentioned) > 1 and len(asked) > 1:
+        # "the lowest price and the total stock": one figure of one column is the answer,
+        # and the other ask would be dropped (it was the total of price).
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks for "
+            f"several figures of the columns {', '.join(mentioned)}, and one step gives one "
+            f"figure of one column. Ask for each on its own, e.g. 'the {sorted(asked)[0]} of "
+            f"{mentioned[0]}'."
+        )
     if key is None and _asks_which(words):
         headline = choose_headline(words)
         figures = {op for pattern, op in _FIGURE_WORDS if re.search(pattern, words.lower())}
@@ -780,12 +790,40 @@ def _check_table_request(
         )
 
 
+# "cheapest item?", "the most expensive one": the lowest or highest price, when the table
+# has exactly one column of prices; with none or several, the words name no column.
+_CHEAPEST = re.compile(r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced)\b", re.I)
+_DEAREST = re.compile(r"\b(?:priciest|most\s+expensive|dearest|highest[-\s]priced)\b", re.I)
+_PRICE_COLUMN = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fare|fares|rent)\b", re.I)
+
+
+def _said_as_price(prose: str, numeric: list[str]) -> str:
+    """ "cheapest item?" read as "lowest price item?" on a table with one price column."""
+    said = _CHEAPEST.search(prose) or _DEAREST.search(prose)
+    if said is None:
+        return prose
+    prices = [c for c in numeric if _PRICE_COLUMN.search(c.replace("_", " "))]
+    if len(prices) != 1:
+        # "the most expensive car" on horsepower and weight: "most" alone would be the
+        # largest of whatever column there is.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks for "
+            f"'{said.group(0).lower()}', and the table has "
+            + ("several columns of prices" if prices else "no column of prices")
+            + f" (numeric columns: {', '.join(numeric)}). Name the column, e.g. 'the lowest "
+            f"{numeric[0]}'."
+        )
+    prose = _CHEAPEST.sub(f"lowest {prices[0]}", prose)
+    return _DEAREST.sub(f"highest {prices[0]}", prose)
+
+
 def _table_statistics(prose: str, table: Table) -> StepResult:
     numeric = table.numeric_columns()
     if not numeric:
         raise AgentInputError(
             f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
         )
+    prose = _said_as_price(prose, numeric)
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if headline.operation == "correlation":

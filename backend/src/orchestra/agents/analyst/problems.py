@@ -54,10 +54,13 @@ _SHARE_NAMED = re.compile(
 # "How much is left?" after something is taken off.
 _ASKS_LEFT = re.compile(r"\b(?:left|remain|remains|remaining|leftover)\b", re.I)
 # Tax on income is taken off it, tax on a price is added: with income, which is not known.
+# A raise on a salary goes one way only ("3200 a month and a 4% raise").
 _INCOME = re.compile(r"\b(?:earn|earns|earned|salary|income|wage|wages|paycheck)\b", re.I)
+_TAXED = re.compile(r"\b(?:tax|taxes|taxed|vat|deductions?|deducted)\b", re.I)
 # The question asks for the amount in the end ...
 _ASKS_FINAL = re.compile(
-    r"\b(?:pay|paying|total|altogether|in all|owe|cost|costs|new price|new rent|end up|"
+    r"\b(?:pay|paying|total|altogether|in all|owe|cost|costs|end up|"
+    r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill)|"
     r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
     r"discounted price|reduced price|price after)\b",
     re.I,
@@ -111,7 +114,7 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
                 return None  # an amount in the question: not this problem
     if len(amounts) != 1 or len(percentages) != 1:
         return None
-    if _INCOME.search(context):
+    if _INCOME.search(context) and _TAXED.search(f"{context} {task}"):
         return None
     said = f"{context} {task}"
     added = bool(_ADDED.search(said))

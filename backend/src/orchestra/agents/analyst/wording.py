@@ -1409,6 +1409,12 @@ _ORDINAL_WORDS: dict[str, int] = {
         start=2,
     )
 }
+_DIGIT_WORDS = {
+    word: str(digit)
+    for digit, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    )
+}
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "forty-two": the hyphen joins tens and units ("forty-two times three" was 40 - 2 * 3);
@@ -1420,12 +1426,38 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 \2",
     ),
+    # "one point five": a decimal said in words, digit by digit after the point.
+    (
+        re.compile(
+            r"\b(zero|one|two|three|four|five|six|seven|eight|nine)\s+point((?:\s+(?:zero|one|two|"
+            r"three|four|five|six|seven|eight|nine)\b)+)"
+        ),
+        lambda m: (
+            _DIGIT_WORDS[m.group(1)] + "." + "".join(_DIGIT_WORDS[w] for w in m.group(2).split())
+        ),
+    ),
     # "what do you get if you add 7 to 5": the question is the arithmetic after it.
     (
         re.compile(
             r"\bwhat\s+(?:do|would|will)\s+(?:you|i|we)\s+get\s+(?:if|when)\s+(?:you|i|we)\s+"
         ),
         "",
+    ),
+    # "the price after a 15% discount on 80": the amount the change leaves, not the share
+    # (read as "15% of 80" it was 12).
+    (
+        re.compile(
+            r"\bafter\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*(?:discount|reduction|"
+            r"cut|markdown)\s+(?:on|of|from)\s+(\$?\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"decrease \2 by \1%",
+    ),
+    (
+        re.compile(
+            r"\bafter\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*(?:tax|vat|tip|markup|"
+            r"surcharge|raise|increase)\s+(?:on|of|to)\s+(\$?\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"increase \2 by \1%",
     ),
     # "a 15% tip on 64", "7% sales tax on 250": a share of the amount.
     (
@@ -1434,6 +1466,28 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"fee|charge|markup|surcharge|deposit|discount)\s+(?:on|of|for)\b"
         ),
         r"\1 of",
+    ),
+    # "250 after a 20% discount", "80 after a 5% raise", "120 after 25% off": the amount
+    # the change leaves.
+    (
+        re.compile(
+            r"(\d[\d,]*(?:\.\d+)?)\s+after\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*"
+            r"(?:off\b|discount\b|reduction\b|cut\b|decrease\b|markdown\b|drop\b)"
+        ),
+        r"decrease \1 by \2%",
+    ),
+    (
+        re.compile(
+            r"(\d[\d,]*(?:\.\d+)?)\s+after\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*"
+            r"(?:raise\b|rise\b|increase\b|markup\b|surcharge\b|tax\b|tip\b)"
+        ),
+        r"increase \1 by \2%",
+    ),
+    # "Highest of 1,200; 950; 1,450": a list of numbers separated by semicolons, whose
+    # numbers have thousands separators, so that commas would be unclear.
+    (
+        re.compile(r"-?\$?\d[\d,]*(?:\.\d+)?%?(?:\s*;\s*-?\$?\d[\d,]*(?:\.\d+)?%?){2,}"),
+        lambda m: re.sub(r"\s*;\s*", ", ", m.group(0)),
     ),
     # "split a $95 bill between 4 people", "split a $84.60 taxi fare among 3 friends": the
     # amount divided by the number of shares.
@@ -1524,6 +1578,26 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 of",
     ),
+    # "the cheapest of 4.99, 3.49 and 5.25", "the most expensive: 12, 40, 33": prices, so
+    # the lowest and the highest.
+    (re.compile(r"\b(?:cheapest|least\s+expensive)\b"), "lowest"),
+    (re.compile(r"\b(?:priciest|most\s+expensive|dearest)\b"), "highest"),
+    # "2/3 as a percentage", "3/4 in percent": the share out of a hundred; "0.45 as a
+    # percent", a decimal, likewise.
+    (
+        re.compile(
+            r"(?<![\d.])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s+(?:as\s+an?|as|in)\s+"
+            r"(?:percentage\b|percent\b|%)(?!\s+of\b)"
+        ),
+        r"\1 out of \2 as a percentage",
+    ),
+    (
+        re.compile(
+            r"(?<![\d.])(\d*\.\d+)\s+(?:as\s+an?|as|in)\s+(?:percentage\b|percent\b|%)"
+            r"(?!\s+of\b)"
+        ),
+        r"\1 * 100",
+    ),
     # "the middle value of 8, 1, 6": the median.
     (re.compile(r"\bmiddle\s+(?:value|number|one)\b"), "median"),
 )
@@ -1543,6 +1617,9 @@ def _everyday(text: str) -> str:
     for pattern, plain in _EVERYDAY:
         text = pattern.sub(plain, text)
     return text
+
+
+_PERCENTAGE_ASKED = frozenset({"percent", "percentage", "percentages", "pct", "%"})
 
 
 def read_numeric_request(
@@ -1629,6 +1706,10 @@ def read_numeric_request(
             if call.function in _AGGREGATE_NAMES and len(kinds) > 1:
                 confidence -= _QUALIFIER
                 doubts.append(f"{call.function} of percentages and plain numbers together")
+    if _PERCENTAGE_ASKED.intersection(unread):
+        # "2/3 as a percentage" read as 2/3 is a hundred times off: a percentage asked
+        # and not computed is no small doubt.
+        confidence = 0.0
     left = [w for w in unread if re.fullmatch(r"[\d.]+%?|\u27e8.*", w)]
     if left:
         confidence = 0.0

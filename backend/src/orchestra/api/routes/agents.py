@@ -23,8 +23,13 @@ ERRORS = error_responses(400, 401, 403, 404, 422)
 async def register_agent(
     body: AgentRegister, services: ServicesDep, _admin: AdminDep
 ) -> AgentPublic:
-    """Fetch the agent's card; its skills become capabilities. Same name = another instance."""
-    agent = await services.registry.register(body.card_url)
+    """Fetch the agent's card; its skills become capabilities. Same name = another instance.
+
+    A card that declares a security scheme needs a `credential`; without one (or for a
+    scheme Orchestra cannot provide) the agent is registered `usable: false` with the reason,
+    and no step is sent to it.
+    """
+    agent = await services.registry.register(body.card_url, body.credential)
     return AgentPublic.of(agent, await services.registry.figures(), _default(services))
 
 

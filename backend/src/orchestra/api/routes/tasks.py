@@ -14,6 +14,9 @@ from orchestra import events
 from orchestra.api.deps import PrincipalDep, ServicesDep
 from orchestra.api.reads import MAX_IF_NONE_MATCH, matches
 from orchestra.api.schemas import (
+    DeliveryList,
+    DeliveryPublic,
+    PlanDecision,
     TaskCreate,
     TaskEventPublic,
     TaskList,
@@ -24,12 +27,14 @@ from orchestra.api.schemas import (
 from orchestra.api.state import Services
 from orchestra.auth import Principal
 from orchestra.db import TaskStatus
+from orchestra.planner import Plan
 from orchestra.views import TaskView
 
 router = APIRouter(prefix="/api/tasks", tags=["tasks"])
 # Event ids are 64-bit integers in the database.
 MAX_EVENT_ID = 2**62
 ERRORS = error_responses(400, 401, 404, 422)
+DECISION_ERRORS = error_responses(401, 404, 409, 422)
 # Tasks ahead of this one in its process's line (see executor.admission); absent: not waiting.
 QUEUE_POSITION = "Queue-Position"
 # Longest wait a request may ask for (`?wait=`); clients wait again for longer.
@@ -135,7 +140,14 @@ async def submit(
     """Accept a task within the caller's TASKS_PER_MINUTE: REST and MCP submit through here."""
     services.task_rate.hit(principal.id)
     return await services.tasks.create(
-        principal, body.description, body.session_id, body.metadata, idempotency_key, body.plan
+        principal,
+        body.description,
+        body.session_id,
+        body.metadata,
+        idempotency_key,
+        body.plan,
+        review_plan=body.review_plan,
+        callback_url=body.callback_url,
     )
 
 
@@ -214,6 +226,38 @@ async def cancel_task(task_id: str, services: ServicesDep, principal: PrincipalD
     return task_json(await services.tasks.cancel(task_id, principal))
 
 
+@router.post("/{task_id}/plan", response_model=TaskPublic, responses=DECISION_ERRORS)
+async def replace_plan(
+    task_id: str, body: Plan, services: ServicesDep, principal: PrincipalDep
+) -> Response:
+    """Replace the plan of a task awaiting approval (checked as a submitted plan is)."""
+    return task_json(await services.tasks.replace_plan(task_id, principal, body))
+
+
+@router.post("/{task_id}/approve", response_model=TaskPublic, responses=DECISION_ERRORS)
+async def approve_plan(
+    task_id: str,
+    services: ServicesDep,
+    principal: PrincipalDep,
+    body: PlanDecision | None = None,
+) -> Response:
+    """Approve the plan of a task awaiting approval: it runs the plan as it is now."""
+    comment = body.comment if body else ""
+    return task_json(await services.tasks.decide(task_id, principal, "approve", comment))
+
+
+@router.post("/{task_id}/reject", response_model=TaskPublic, responses=DECISION_ERRORS)
+async def reject_plan(
+    task_id: str,
+    services: ServicesDep,
+    principal: PrincipalDep,
+    body: PlanDecision | None = None,
+) -> Response:
+    """Reject the plan of a task awaiting approval: the task is canceled, with the comment."""
+    comment = body.comment if body else ""
+    return task_json(await services.tasks.decide(task_id, principal, "reject", comment))
+
+
 @router.delete(
     "/{task_id}",
     status_code=status.HTTP_204_NO_CONTENT,
@@ -224,6 +268,16 @@ async def delete_task(task_id: str, services: ServicesDep, principal: PrincipalD
     canceled first. The owner or an admin only."""
     await services.history.delete_task(task_id, principal)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/{task_id}/deliveries", responses=ERRORS)
+async def task_deliveries(
+    task_id: str, services: ServicesDep, principal: PrincipalDep
+) -> DeliveryList:
+    """The deliveries of the task to its callback_url: none until it has ended (or when it has
+    no callback_url), then one, with its status, attempts and the receiver's last answer."""
+    rows = await services.tasks.deliveries_of(task_id, principal)
+    return DeliveryList(items=[DeliveryPublic.model_validate(r._mapping) for r in rows])
 
 
 @router.get(

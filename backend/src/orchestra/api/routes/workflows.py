@@ -140,7 +140,13 @@ async def run_workflow(
     """
     services.task_rate.hit(principal.id)
     view, created = await services.workflows.run(
-        principal, workflow_id, body.inputs, body.session_id, body.metadata, idempotency_key
+        principal,
+        workflow_id,
+        body.inputs,
+        body.session_id,
+        body.metadata,
+        idempotency_key,
+        callback_url=body.callback_url,
     )
     return await accepted(view, created, services, principal, wait)
 
