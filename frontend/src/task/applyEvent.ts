@@ -28,6 +28,11 @@ function planSteps(plan: Plan): StepPublic[] {
     started_at: null,
     finished_at: null,
     duration_ms: null,
+    // The full task, read right after, says how a consensus step was expanded.
+    kind: step.kind === "consensus" ? "consensus" : "agent",
+    profile: null,
+    consensus: null,
+    participant: null,
   }));
 }
 

@@ -34,6 +34,10 @@ export function makeStep(overrides: Partial<StepPublic> = {}): StepPublic {
     started_at: "2026-01-01T10:00:00.000Z",
     finished_at: "2026-01-01T10:00:00.500Z",
     duration_ms: 500,
+    kind: "agent",
+    profile: null,
+    consensus: null,
+    participant: null,
     ...overrides,
   };
 }
@@ -68,6 +72,7 @@ export function makeTask(overrides: Partial<TaskPublic> = {}): TaskPublic {
   return {
     ...makeSummary(),
     planner_reason: "no LLM provider is configured",
+    callback_url: null,
     metadata: {},
     steps,
     result: "## Report\n\nThe mean is 6.",
@@ -108,6 +113,9 @@ export function makeAgent(overrides: Partial<AgentPublic> = {}): AgentPublic {
       },
     ],
     created_at: "2026-01-01T09:00:00.000Z",
+    usable: true,
+    unusable_reason: null,
+    has_credential: false,
     ...overrides,
   };
 }
@@ -189,8 +197,19 @@ export function makeTieData(): Record<string, unknown> {
 /** A task with a consensus step s2 over the participants s2@fast, s2@smart, s2@local and
  * s2@large (which depend on s1; large failed), and a step s3 after it. */
 export function makeConsensusTask(outputData: Record<string, unknown> = makeConsensusData()): TaskPublic {
+  const labels = ["fast", "smart", "local", "large"];
   const participant = (label: string, overrides: Partial<StepPublic> = {}) =>
-    makeStep({ id: `s2@${label}`, title: `Answer (${label})`, capability: "research", agent: "Research Agent", depends_on: ["s1"], ...overrides });
+    makeStep({
+      id: `s2@${label}`,
+      title: `Answer (${label})`,
+      capability: "research",
+      agent: "Research Agent",
+      depends_on: ["s1"],
+      kind: "participant",
+      profile: label,
+      participant: { of: "s2", label },
+      ...overrides,
+    });
   return makeTask({
     steps: [
       makeStep(),
@@ -203,7 +222,15 @@ export function makeConsensusTask(outputData: Record<string, unknown> = makeCons
         title: "Agree on the mean",
         capability: "consensus",
         agent: null,
-        depends_on: ["s2@fast", "s2@smart", "s2@local", "s2@large"],
+        depends_on: labels.map((label) => `s2@${label}`),
+        kind: "consensus",
+        consensus: {
+          participants: { profiles: labels, agents: null },
+          aggregator: "vote",
+          aggregator_profile: null,
+          quorum: 1,
+          steps: labels.map((label) => `s2@${label}`),
+        },
         output: "The mean is **6**.",
         output_data: outputData,
       }),
@@ -306,13 +333,14 @@ export function makeWorkflow(overrides: Partial<WorkflowPublic> = {}): WorkflowP
       required: ["numbers", "unit"],
     },
     steps: [
-      { id: "s1", title: "Statistics", capability: "statistics", instruction: "Compute the mean of {{ inputs.numbers | join(', ') }}", depends_on: [], when_skipped: "skip", expected_output: "" },
+      { id: "s1", title: "Statistics", capability: "statistics", instruction: "Compute the mean of {{ inputs.numbers | join(', ') }}", depends_on: [], when_skipped: "skip", expected_output: "", kind: "agent" },
       {
         id: "s2",
         title: "Double the mean",
         capability: "calculation",
         instruction: "Compute {{ steps.s1.data.mean }} * 2",
         depends_on: ["s1"],
+        kind: "agent",
         condition: "steps.s1.data.mean > inputs.threshold",
         when_skipped: "skip",
         expected_output: "",
