@@ -35,8 +35,12 @@ export function StepCard({
   selected: boolean;
 }) {
   const consensus = useMemo(() => readConsensus(step.output_data), [step.output_data]);
-  // A consensus is what the task was after: its card starts open.
-  const [open, setOpen] = useState(selected || consensus !== undefined);
+  // A consensus is what the task was after: its card opens when it arrives (or starts open).
+  const hasConsensus = consensus !== undefined;
+  const [open, setOpen] = useState(selected || hasConsensus);
+  useEffect(() => {
+    if (hasConsensus) setOpen(true);
+  }, [hasConsensus]);
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (!selected) return;
