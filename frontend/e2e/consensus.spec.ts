@@ -107,7 +107,7 @@ test("a consensus step shows its consensus view with the similarity heatmap", as
 
   const view = page.getByRole("region", { name: "Consensus of step s1" });
   await expect(view).toBeVisible();
-  await expect(view.getByText("vote", { exact: true })).toBeVisible();
+  await expect(view).toContainText("Vote: the value most participants gave");
   await expect(view.getByText("2 of 3")).toBeVisible();
   const cards = view.getByRole("list", { name: "Answers side by side" }).getByRole("listitem");
   await expect(cards).toHaveCount(3);

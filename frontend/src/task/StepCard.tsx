@@ -37,6 +37,8 @@ export function StepCard({
   const consensus = useMemo(() => readConsensus(step.output_data), [step.output_data]);
   // A consensus is what the task was after: its card opens when it arrives (or starts open).
   const hasConsensus = consensus !== undefined;
+  // A consensus step calls no agent: the orchestrator aggregates its participants' answers.
+  const aggregated = step.kind === "consensus";
   const [open, setOpen] = useState(selected || hasConsensus);
   useEffect(() => {
     if (hasConsensus) setOpen(true);
@@ -65,14 +67,14 @@ export function StepCard({
         <span className="step-title">{step.title}</span>
         <StatusBadge status={step.status} />
         <span className="muted small">
-          {step.capability} · {step.agent ?? "no agent yet"} · {formatDuration(step.duration_ms)}
+          {step.capability} · {step.agent ?? (aggregated ? "orchestrator" : "no agent yet")} · {formatDuration(step.duration_ms)}
         </span>
       </summary>
       <div className="step-body">
         <dl className="facts">
           <div>
             <dt>Agent</dt>
-            <dd>{step.agent ?? "—"}</dd>
+            <dd>{step.agent ?? (aggregated ? "none: the orchestrator aggregates the participants' answers" : "—")}</dd>
           </div>
           <div>
             <dt>Instance</dt>

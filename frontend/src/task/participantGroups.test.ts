@@ -21,6 +21,8 @@ describe("participant groups", () => {
       ["s2", ["s2@participants"]],
       ["s3", ["s2"]],
     ]);
+    // The consensus step calls no agent: the orchestrator aggregates.
+    expect(grouped.steps.find((s) => s.id === "s2")?.agent).toBe("orchestrator");
     const group = grouped.groups.get("s2@participants")!;
     expect(group.consensusId).toBe("s2");
     expect(group.participants).toHaveLength(4);

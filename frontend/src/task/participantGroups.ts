@@ -68,7 +68,9 @@ export function groupParticipants<T extends GroupableStep>(steps: T[]): { steps:
   for (const step of steps) {
     const groupId = groupOf.get(step.id);
     if (groupId === undefined) {
-      shown.push({ ...step, depends_on: redirect(step.depends_on) });
+      // A consensus step calls no agent: the orchestrator aggregates (a plan not run has no agent).
+      const agent = members.has(step.id) && step.agent === null ? "orchestrator" : step.agent;
+      shown.push({ ...step, agent, depends_on: redirect(step.depends_on) });
       continue;
     }
     const group = groups.get(groupId)!;
