@@ -117,7 +117,9 @@ test("a consensus step shows its consensus view with the similarity heatmap", as
   const heatmap = view.getByRole("img", { name: /Heatmap of how similar the answers of alpha, beta are/ });
   await expect(heatmap.locator("svg")).toBeVisible();
   await expect(view.getByRole("table", { name: /Similarity of the answers/ }).getByRole("rowheader")).toHaveText(["alpha", "beta"]);
+  // A value on hover: the tooltip names both participants.
   await heatmap.hover({ position: { x: 120, y: 40 } });
-  await view.scrollIntoViewIfNeeded();
+  await expect(heatmap).toContainText(/alpha and alpha: 1\.00|alpha and beta|beta and alpha/);
   await page.screenshot({ path: test.info().outputPath("consensus.png"), fullPage: true });
+  await view.screenshot({ path: test.info().outputPath("consensus-view.png") });
 });
