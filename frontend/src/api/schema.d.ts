@@ -146,6 +146,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{task_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Task Deliveries
+         * @description The deliveries of the task to its callback_url: none until it has ended (or when it has
+         *     no callback_url), then one, with its status, attempts and the receiver's last answer.
+         */
+        get: operations["task_deliveries_api_tasks__task_id__deliveries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{task_id}/events": {
         parameters: {
             query?: never;
@@ -181,6 +202,10 @@ export interface paths {
         /**
          * Register Agent
          * @description Fetch the agent's card; its skills become capabilities. Same name = another instance.
+         *
+         *     A card that declares a security scheme needs a `credential`; without one (or for a
+         *     scheme Orchestra cannot provide) the agent is registered `usable: false` with the reason,
+         *     and no step is sent to it.
          */
         post: operations["register_agent_api_agents_post"];
         delete?: never;
@@ -311,6 +336,27 @@ export interface paths {
          * @description The caller's key id and role (`local` admin when authentication is off).
          */
         get: operations["me_api_auth_me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/callback-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Callback Key
+         * @description The key that signs the callbacks of the caller's tasks: one per API key (derived from
+         *     SECRET_KEY, so it changes only with it), or the deployment's when authentication is off.
+         */
+        get: operations["callback_key_api_auth_callback_key_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -750,6 +796,21 @@ export interface components {
             /** Instances */
             instances: components["schemas"]["InstancePublic"][];
             /**
+             * Usable
+             * @description False: steps cannot be sent to it (see unusable_reason).
+             */
+            usable: boolean;
+            /**
+             * Unusable Reason
+             * @description Why not: its card requires authentication Orchestra has no credential for, or cannot provide.
+             */
+            unusable_reason: string | null;
+            /**
+             * Has Credential
+             * @description A credential was given (it is never shown).
+             */
+            has_credential: boolean;
+            /**
              * Created At
              * Format: date-time
              */
@@ -763,6 +824,11 @@ export interface components {
              * @example http://127.0.0.1:8002
              */
             card_url: string;
+            /**
+             * Credential
+             * @description The token the agent's card asks for (an HTTP bearer scheme, or an API key in a header): sent with every call to it, kept encrypted, never shown again. Without it, one given before is kept.
+             */
+            credential?: string | null;
         };
         /** AgentUpdate */
         AgentUpdate: {
@@ -787,6 +853,86 @@ export interface components {
              */
             shared: boolean;
         };
+        /** CallbackKey */
+        CallbackKey: {
+            /**
+             * Owner
+             * @description The key id (or `local`) whose tasks' callbacks it signs.
+             */
+            owner: string;
+            /**
+             * Key
+             * @description Hex HMAC-SHA256 key: verify `Orchestra-Signature` with it (`orchestra.client.verify_callback`).
+             */
+            key: string;
+        };
+        /**
+         * ConsensusParticipants
+         * @description Who answers a consensus step: model profiles of the capability's agent (the instances
+         *     whose card names the profile), or agents that offer the capability. One of the two.
+         */
+        ConsensusParticipants: {
+            /**
+             * Profiles
+             * @description Model profiles, e.g. ["fast", "smart", "local"]: each asks an instance of the capability's agent that serves that profile.
+             */
+            profiles?: string[] | null;
+            /**
+             * Agents
+             * @description Names of registered agents that offer the capability.
+             */
+            agents?: string[] | null;
+        };
+        /** DeliveryList */
+        DeliveryList: {
+            /** Items */
+            items: components["schemas"]["DeliveryPublic"][];
+        };
+        /**
+         * DeliveryPublic
+         * @description The delivery of a finished task to its callback_url.
+         */
+        DeliveryPublic: {
+            /** Task Id */
+            task_id: string;
+            /** Url */
+            url: string;
+            /** @description pending (being tried), delivered (a 2xx answer), or undelivered (given up: a 4xx other than 408/429, or no 2xx within CALLBACK_RETRY_SECONDS). */
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempts */
+            attempts: number;
+            /**
+             * Last Status Code
+             * @description The receiver's last answer, if any.
+             */
+            last_status_code: number | null;
+            /**
+             * Last Error
+             * @description Why the last attempt did not deliver it.
+             */
+            last_error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the task ended and the delivery began.
+             */
+            created_at: string;
+            /** Last Attempt At */
+            last_attempt_at: string | null;
+            /**
+             * Next Attempt At
+             * @description When it is tried again, if it is.
+             */
+            next_attempt_at: string | null;
+            /** Delivered At */
+            delivered_at: string | null;
+        };
+        /**
+         * DeliveryStatus
+         * @description A callback delivery's state: pending (being tried), then delivered or undelivered.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "undelivered";
         /** DocumentDetail */
         DocumentDetail: {
             /** Id */
@@ -1206,6 +1352,30 @@ export interface components {
              * @default
              */
             expected_output: string;
+            /**
+             * Kind
+             * @description "agent" (the default): one agent runs the step. "consensus": several participants answer the same instruction in parallel and their answers are aggregated into one.
+             * @default agent
+             * @enum {string}
+             */
+            kind: "agent" | "consensus";
+            /** @description A consensus step's participants (only with kind consensus). */
+            participants?: components["schemas"]["ConsensusParticipants"] | null;
+            /**
+             * Aggregator
+             * @description A consensus step's aggregation: "vote" (majority on the numbers or labels; the default), "central" (the answer most like the others) or "llm" (a model writes the consensus from the answers).
+             */
+            aggregator?: ("vote" | "central" | "llm") | null;
+            /**
+             * Aggregator Profile
+             * @description The model profile that writes an llm aggregation.
+             */
+            aggregator_profile?: string | null;
+            /**
+             * Quorum
+             * @description How many participants must answer for the consensus to complete (default 1).
+             */
+            quorum?: number | null;
         };
         /**
          * ScheduleCreate
@@ -1385,6 +1555,56 @@ export interface components {
             /** Examples */
             examples: string[];
         };
+        /**
+         * StepConsensus
+         * @description A consensus step's settings: who answers, how the answers become one.
+         */
+        StepConsensus: {
+            participants: components["schemas"]["ConsensusParticipants"];
+            /**
+             * Aggregator
+             * @enum {string}
+             */
+            aggregator: "vote" | "central" | "llm";
+            /**
+             * Aggregator Profile
+             * @description The model profile of an llm aggregation (null: SYNTHESIS_MODEL's).
+             */
+            aggregator_profile: string | null;
+            /**
+             * Quorum
+             * @description How many participants must answer.
+             */
+            quorum: number;
+            /**
+             * Steps
+             * @description The participants' steps, `<id>@<label>`, in order.
+             */
+            steps: string[];
+        };
+        /**
+         * StepKind
+         * @description What runs a step: an agent, one participant of a consensus, or the consensus itself
+         *     (which aggregates its participants' answers in the orchestrator, with no agent call).
+         * @enum {string}
+         */
+        StepKind: "agent" | "participant" | "consensus";
+        /**
+         * StepParticipant
+         * @description A participant step's place in its consensus.
+         */
+        StepParticipant: {
+            /**
+             * Of
+             * @description The consensus step it answers for.
+             */
+            of: string;
+            /**
+             * Label
+             * @description Its profile or agent name.
+             */
+            label: string;
+        };
         /** StepPublic */
         StepPublic: {
             /**
@@ -1441,6 +1661,17 @@ export interface components {
             finished_at: string | null;
             /** Duration Ms */
             duration_ms: number | null;
+            /** @description agent: an agent runs it; participant: one answer of a consensus; consensus: the orchestrator aggregates its participants' answers (output_data `consensus`). */
+            kind: components["schemas"]["StepKind"];
+            /**
+             * Profile
+             * @description The model profile the step's instance must serve (a participant's).
+             */
+            profile: string | null;
+            /** @description A consensus step's settings. */
+            consensus: components["schemas"]["StepConsensus"] | null;
+            /** @description A participant step's consensus and label. */
+            participant: components["schemas"]["StepParticipant"] | null;
         };
         /**
          * StepStatus
@@ -1463,6 +1694,12 @@ export interface components {
             metadata?: {
                 [key: string]: unknown;
             };
+            /**
+             * Callback Url
+             * @description Where Orchestra POSTs the task (as `GET /api/tasks/{id}` shows it) once it has ended, signed with the caller's callback key (`GET /api/auth/callback-key`). The same rules as agent URLs apply: no link-local or metadata addresses, and hosts beyond loopback must be in CALLBACK_ALLOWED_HOSTS.
+             * @example https://example.com/hooks/orchestra
+             */
+            callback_url?: string | null;
             /** @description Run this plan (a DAG of capability steps) instead of planning the task. It is validated against the registered capabilities. */
             plan?: components["schemas"]["Plan"] | null;
             /**
@@ -1530,6 +1767,11 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             };
+            /**
+             * Callback Url
+             * @description Where the task is POSTed once it has ended; its deliveries are at `/api/tasks/{id}/deliveries`.
+             */
+            callback_url: string | null;
             /** Steps */
             steps: components["schemas"]["StepPublic"][];
             /** Result */
@@ -1704,6 +1946,12 @@ export interface components {
             metadata?: {
                 [key: string]: unknown;
             };
+            /**
+             * Callback Url
+             * @description Where Orchestra POSTs the task (as `GET /api/tasks/{id}` shows it) once it has ended, signed with the caller's callback key (`GET /api/auth/callback-key`). The same rules as agent URLs apply: no link-local or metadata addresses, and hosts beyond loopback must be in CALLBACK_ALLOWED_HOSTS.
+             * @example https://example.com/hooks/orchestra
+             */
+            callback_url?: string | null;
         };
         /**
          * WorkflowStep
@@ -1765,6 +2013,30 @@ export interface components {
              * @description Attempts in all (else the default).
              */
             max_attempts?: number | null;
+            /**
+             * Kind
+             * @description "consensus": the instruction goes to several participants in parallel (`<id>@<label>`) and their answers are aggregated; later steps read the consensus as `steps.<id>` (its data is `{consensus: {...}}`).
+             * @default agent
+             * @enum {string}
+             */
+            kind: "agent" | "consensus";
+            /** @description A consensus step's {"profiles": [...]} or {"agents": [...]}. */
+            participants?: components["schemas"]["ConsensusParticipants"] | null;
+            /**
+             * Aggregator
+             * @description vote (the default), central or llm.
+             */
+            aggregator?: ("vote" | "central" | "llm") | null;
+            /**
+             * Aggregator Profile
+             * @description The model profile of an llm aggregation.
+             */
+            aggregator_profile?: string | null;
+            /**
+             * Quorum
+             * @description Participants that must answer (default 1).
+             */
+            quorum?: number | null;
         };
         /** WorkflowVersionList */
         WorkflowVersionList: {
@@ -2396,6 +2668,75 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    task_deliveries_api_tasks__task_id__deliveries_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3255,6 +3596,55 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    callback_key_api_auth_callback_key_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackKey"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

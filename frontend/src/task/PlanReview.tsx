@@ -4,17 +4,29 @@ import { useState } from "react";
 import { api, ApiError } from "../api/client";
 import type { Plan, TaskPublic } from "../api/types";
 
-/** The plan a task's steps make, in the shape the API takes (`POST .../plan`). */
+/** The plan a task's steps make, in the shape the API takes (`POST .../plan`): a consensus
+ * step with its settings, not the participant steps it was expanded into. */
 export function planOf(task: TaskPublic): Plan {
   return {
-    steps: task.steps.map((step) => ({
-      id: step.id,
-      title: step.title,
-      instruction: step.instruction,
-      capability: step.capability,
-      depends_on: step.depends_on,
-      expected_output: step.expected_output,
-    })),
+    steps: task.steps
+      .filter((step) => step.kind !== "participant")
+      .map((step) => ({
+        id: step.id,
+        title: step.title,
+        instruction: step.instruction,
+        capability: step.capability,
+        depends_on: step.depends_on.filter((id) => !step.consensus?.steps.includes(id)),
+        expected_output: step.expected_output,
+        kind: step.kind === "consensus" ? "consensus" : "agent",
+        ...(step.consensus
+          ? {
+              participants: step.consensus.participants,
+              aggregator: step.consensus.aggregator,
+              aggregator_profile: step.consensus.aggregator_profile,
+              quorum: step.consensus.quorum,
+            }
+          : {}),
+      })),
   };
 }
 

@@ -18,6 +18,10 @@ export function makeStep(overrides: Partial<StepPublic> = {}): StepPublic {
     capability: "statistics",
     depends_on: [],
     expected_output: "The average",
+    kind: "agent",
+    profile: null,
+    consensus: null,
+    participant: null,
     status: "completed",
     agent_id: "a1",
     agent: "Analyst Agent",
@@ -72,6 +76,7 @@ export function makeTask(overrides: Partial<TaskPublic> = {}): TaskPublic {
     steps,
     result: "## Report\n\nThe mean is 6.",
     result_data: null,
+    callback_url: null,
     ...overrides,
   };
 }
@@ -89,6 +94,9 @@ export function makeAgent(overrides: Partial<AgentPublic> = {}): AgentPublic {
     ],
     balancing: "least_loaded",
     balancing_default: true,
+    usable: true,
+    unusable_reason: null,
+    has_credential: false,
     instances: [
       {
         id: "inst-1",
@@ -206,7 +214,7 @@ export function makeWorkflow(overrides: Partial<WorkflowPublic> = {}): WorkflowP
       required: ["numbers", "unit"],
     },
     steps: [
-      { id: "s1", title: "Statistics", capability: "statistics", instruction: "Compute the mean of {{ inputs.numbers | join(', ') }}", depends_on: [], when_skipped: "skip", expected_output: "" },
+      { id: "s1", title: "Statistics", capability: "statistics", instruction: "Compute the mean of {{ inputs.numbers | join(', ') }}", depends_on: [], when_skipped: "skip", expected_output: "", kind: "agent" },
       {
         id: "s2",
         title: "Double the mean",
@@ -216,6 +224,7 @@ export function makeWorkflow(overrides: Partial<WorkflowPublic> = {}): WorkflowP
         condition: "steps.s1.data.mean > inputs.threshold",
         when_skipped: "skip",
         expected_output: "",
+        kind: "agent",
       },
     ],
     outputs: { mean: "steps.s1.data.mean", doubled: "steps.s2.data.result" },
