@@ -22,7 +22,32 @@ from orchestra.config import Settings
 from tests.api.test_security import _key
 from tests.stack import Stack
 
-TOOLS = {"run_task", "submit_task", "get_task", "cancel_task", "list_agents"}
+TOOLS = {
+    "run_task",
+    "submit_task",
+    "get_task",
+    "cancel_task",
+    "list_agents",
+    "run_workflow",
+    "list_workflows",
+}
+SUM_WORKFLOW = {
+    "name": "mcp-sum",
+    "description": "Adds two numbers.",
+    "input_schema": {
+        "type": "object",
+        "properties": {"a": {"type": "number"}, "b": {"type": "number"}},
+        "required": ["a", "b"],
+    },
+    "steps": [
+        {
+            "id": "add",
+            "title": "Add",
+            "capability": "calculation",
+            "instruction": "Compute {{ inputs.a }} + {{ inputs.b }}",
+        }
+    ],
+}
 # One step on the slow agent that takes 30 s: a task that stays open until canceled.
 WAITING_PLAN = {
     "steps": [{"id": "a", "title": "A", "instruction": "wait 30", "capability": "wait-a"}]
@@ -180,6 +205,23 @@ async def test_run_task_answers_with_the_result_and_reports_each_step(secured: S
     assert all(message and message.endswith(": done") for _, _, message in progress)
     async with AsyncOrchestra(secured.url, secured.alice) as api:
         assert (await api.task(task["id"])).model_dump(mode="json") == task
+
+
+async def test_run_workflow_runs_a_saved_workflow_with_inputs(secured: Secured) -> None:
+    async with AsyncOrchestra(secured.url, secured.alice) as api:
+        saved = await api.save_workflow(SUM_WORKFLOW)
+    async with connected(secured.url, secured.alice) as session:
+        listed = answer(await call(session, "list_workflows"))
+        assert saved.id in {w["id"] for w in listed["items"]}
+        result = await call(
+            session, "run_workflow", workflow_id=saved.id, inputs={"a": 19, "b": 23}
+        )
+        run = answer(result)
+        assert run["status"] == "completed" and run["workflow_id"] == saved.id
+        assert "42" in text(result)
+        refused = await call(session, "run_workflow", workflow_id=saved.id, inputs={"a": "x"})
+    assert refused.isError
+    assert "invalid_inputs" in text(refused)
 
 
 async def test_submit_task_answers_at_once_and_get_task_follows(secured: Secured) -> None:

@@ -4,27 +4,33 @@ import { useState } from "react";
 import { api, ApiError } from "../api/client";
 import type { Plan, TaskPublic } from "../api/types";
 
-/** The plan a task's steps make, in the shape the API takes (`POST .../plan`). A consensus step
- * is given back as one step with its settings: its participant steps are what the orchestrator
- * expanded it into (they depend on what it depended on, and it on them). */
+/** The plan a task's steps make, in the shape the API takes (`POST .../plan`): a consensus
+ * step with its settings, not the participant steps it was expanded into. Its own dependencies
+ * are its participants' (the expansion moved them there, and made it depend on them). */
 export function planOf(task: TaskPublic): Plan {
   const byId = new Map(task.steps.map((step) => [step.id, step]));
   return {
     steps: task.steps
       .filter((step) => step.kind !== "participant")
-      .map((step) => {
-        const base = {
-          id: step.id,
-          title: step.title,
-          instruction: step.instruction,
-          capability: step.capability,
-          expected_output: step.expected_output,
-        };
-        if (step.kind !== "consensus" || !step.consensus) return { ...base, depends_on: step.depends_on, kind: "agent" as const };
-        const { participants, aggregator, aggregator_profile, quorum, steps } = step.consensus;
-        const depends_on = byId.get(steps[0] ?? "")?.depends_on ?? [];
-        return { ...base, depends_on, kind: "consensus" as const, participants, aggregator, aggregator_profile, quorum };
-      }),
+      .map((step) => ({
+        id: step.id,
+        title: step.title,
+        instruction: step.instruction,
+        capability: step.capability,
+        depends_on: step.consensus
+          ? (byId.get(step.consensus.steps[0] ?? "")?.depends_on ?? [])
+          : step.depends_on,
+        expected_output: step.expected_output,
+        kind: step.kind === "consensus" ? "consensus" : "agent",
+        ...(step.consensus
+          ? {
+              participants: step.consensus.participants,
+              aggregator: step.consensus.aggregator,
+              aggregator_profile: step.consensus.aggregator_profile,
+              quorum: step.consensus.quorum,
+            }
+          : {}),
+      })),
   };
 }
 

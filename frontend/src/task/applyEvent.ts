@@ -12,6 +12,10 @@ function planSteps(plan: Plan): StepPublic[] {
     capability: step.capability,
     depends_on: step.depends_on ?? [],
     expected_output: step.expected_output,
+    kind: step.kind ?? "agent",
+    profile: null,
+    consensus: null,
+    participant: null,
     status: "pending",
     agent_id: null,
     agent: null,
@@ -28,11 +32,6 @@ function planSteps(plan: Plan): StepPublic[] {
     started_at: null,
     finished_at: null,
     duration_ms: null,
-    // The full task, read right after, says how a consensus step was expanded.
-    kind: step.kind === "consensus" ? "consensus" : "agent",
-    profile: null,
-    consensus: null,
-    participant: null,
   }));
 }
 

@@ -18,6 +18,10 @@ export function makeStep(overrides: Partial<StepPublic> = {}): StepPublic {
     capability: "statistics",
     depends_on: [],
     expected_output: "The average",
+    kind: "agent",
+    profile: null,
+    consensus: null,
+    participant: null,
     status: "completed",
     agent_id: "a1",
     agent: "Analyst Agent",
@@ -34,10 +38,6 @@ export function makeStep(overrides: Partial<StepPublic> = {}): StepPublic {
     started_at: "2026-01-01T10:00:00.000Z",
     finished_at: "2026-01-01T10:00:00.500Z",
     duration_ms: 500,
-    kind: "agent",
-    profile: null,
-    consensus: null,
-    participant: null,
     ...overrides,
   };
 }
@@ -72,11 +72,11 @@ export function makeTask(overrides: Partial<TaskPublic> = {}): TaskPublic {
   return {
     ...makeSummary(),
     planner_reason: "no LLM provider is configured",
-    callback_url: null,
     metadata: {},
     steps,
     result: "## Report\n\nThe mean is 6.",
     result_data: null,
+    callback_url: null,
     ...overrides,
   };
 }
@@ -94,6 +94,9 @@ export function makeAgent(overrides: Partial<AgentPublic> = {}): AgentPublic {
     ],
     balancing: "least_loaded",
     balancing_default: true,
+    usable: true,
+    unusable_reason: null,
+    has_credential: false,
     instances: [
       {
         id: "inst-1",
@@ -113,9 +116,6 @@ export function makeAgent(overrides: Partial<AgentPublic> = {}): AgentPublic {
       },
     ],
     created_at: "2026-01-01T09:00:00.000Z",
-    usable: true,
-    unusable_reason: null,
-    has_credential: false,
     ...overrides,
   };
 }
@@ -340,10 +340,10 @@ export function makeWorkflow(overrides: Partial<WorkflowPublic> = {}): WorkflowP
         capability: "calculation",
         instruction: "Compute {{ steps.s1.data.mean }} * 2",
         depends_on: ["s1"],
-        kind: "agent",
         condition: "steps.s1.data.mean > inputs.threshold",
         when_skipped: "skip",
         expected_output: "",
+        kind: "agent",
       },
     ],
     outputs: { mean: "steps.s1.data.mean", doubled: "steps.s2.data.result" },

@@ -6,9 +6,10 @@ a request without a valid one is answered 401 before any MCP message is read, an
 act as that key's principal, through the services the REST routes use, in this process.
 
 Tools: `run_task` (submit, then wait for the end, reporting each completed step as MCP
-progress), `submit_task`, `get_task`, `cancel_task`, `list_agents`. An API error (an unknown
-task, a task already ended, the rate limit) is a tool result marked as an error, carrying the
-API's `code` and `message`, so the model reading it can act on it.
+progress), `submit_task`, `get_task`, `cancel_task`, `list_agents`, `run_workflow` (a saved
+workflow with inputs, followed as `run_task` follows a task) and `list_workflows`. An API
+error (an unknown task, a task already ended, the rate limit) is a tool result marked as an
+error, carrying the API's `code` and `message`, so the model reading it can act on it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,14 @@ from orchestra.api.deps import get_services, principal_of
 from orchestra.api.errors import database_away
 from orchestra.api.routes import agents as agent_routes
 from orchestra.api.routes import tasks as task_routes
-from orchestra.api.schemas import MAX_DESCRIPTION, AgentList, TaskCreate, TaskPublic
+from orchestra.api.routes import workflows as workflow_routes
+from orchestra.api.schemas import (
+    MAX_DESCRIPTION,
+    AgentList,
+    TaskCreate,
+    TaskPublic,
+    WorkflowList,
+)
 from orchestra.api.state import Services
 from orchestra.auth import Principal
 from orchestra.config import Settings
@@ -58,7 +66,8 @@ INSTRUCTIONS = (
     "Orchestra plans a task given in plain language into steps, runs each on an agent with "
     "the capability it needs (research, writing, statistics, calculation, ...), and combines "
     "their outputs into the task's result. Use run_task to get an answer; submit_task, "
-    "get_task and cancel_task for long tasks; list_agents for what the agents can do."
+    "get_task and cancel_task for long tasks; list_agents for what the agents can do; "
+    "list_workflows and run_workflow for saved workflows with inputs."
 )
 
 Description = Annotated[
@@ -182,6 +191,55 @@ async def run_task(
     services, principal = await _caller(ctx)
     body = TaskCreate(description=description, session_id=session_id, plan=plan)
     view, _ = await task_routes.submit(services, principal, body)
+    return await _until_end(ctx, services, principal, view, timeout_seconds)
+
+
+async def run_workflow(
+    workflow_id: Annotated[
+        str, Field(min_length=1, max_length=64, description="The workflow's id (list_workflows).")
+    ],
+    ctx: Context,
+    inputs: Annotated[
+        dict[str, Any],
+        Field(description="The workflow's inputs, as its input schema says (list_workflows)."),
+    ],
+    timeout_seconds: Annotated[
+        float,
+        Field(
+            gt=0,
+            le=MAX_RUN_WAIT_SECONDS,
+            description="How long to wait for the end; after it, the run as it is then "
+            "(it goes on running).",
+        ),
+    ] = RUN_WAIT_SECONDS,
+) -> Annotated[CallToolResult, TaskPublic]:
+    """Run a saved workflow's newest version with these inputs and answer once the run has
+    ended, as run_task does. Inputs that do not fit its schema are an error naming each
+    field (invalid_inputs). Runs count against the key's tasks per minute."""
+    services, principal = await _caller(ctx)
+    services.task_rate.hit(principal.id)
+    view, _ = await services.workflows.run(principal, workflow_id, inputs, None, {})
+    return await _until_end(ctx, services, principal, view, timeout_seconds)
+
+
+async def list_workflows(ctx: Context) -> WorkflowList:
+    """The saved workflows the caller may run: name, description, steps and input schema."""
+    services, principal = await _caller(ctx)
+    rows, total = await services.workflows.page(principal, 200, 0)
+    return WorkflowList(
+        items=[workflow_routes.public(r) for r in rows], total=total, limit=200, offset=0
+    )
+
+
+async def _until_end(
+    ctx: Context,
+    services: Services,
+    principal: Principal,
+    view: TaskView,
+    timeout_seconds: float,
+) -> CallToolResult:
+    """Follow a task started just now until it ends or `timeout` passes, reporting each
+    completed step as progress; the result as text, the task as structured content."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout_seconds
     reported: set[str] = set()
@@ -266,6 +324,8 @@ def _server(settings: Settings) -> _Server:
     server.add_tool(get_task, annotations=read_only)
     server.add_tool(cancel_task, annotations=ToolAnnotations(destructiveHint=True))
     server.add_tool(list_agents, annotations=read_only)
+    server.add_tool(run_workflow, annotations=adds_a_task)
+    server.add_tool(list_workflows, annotations=read_only)
     return server
 
 

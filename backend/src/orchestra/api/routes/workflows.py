@@ -31,7 +31,8 @@ LIMIT = Query(ge=1, le=200)
 OFFSET = Query(ge=0, le=1_000_000_000)
 
 
-def _public(saved: Saved) -> WorkflowPublic:
+def public(saved: Saved) -> WorkflowPublic:
+    """The API's shape of a saved workflow (REST and MCP)."""
     definition = saved.definition
     return WorkflowPublic(
         id=saved.id,
@@ -53,7 +54,7 @@ async def create_workflow(
 ) -> WorkflowPublic:
     """Save a workflow (version 1). Every problem of the definition is answered at once: 422
     `invalid_workflow`, each problem in `details.errors` with its `field`."""
-    return _public(await services.workflows.create(principal, body))
+    return public(await services.workflows.create(principal, body))
 
 
 @router.get("", responses=ERRORS)
@@ -65,7 +66,7 @@ async def list_workflows(
 ) -> WorkflowList:
     """The caller's workflows (an admin's: every one), newest first."""
     items, total = await services.workflows.page(principal, limit, offset)
-    return WorkflowList(items=[_public(s) for s in items], total=total, limit=limit, offset=offset)
+    return WorkflowList(items=[public(s) for s in items], total=total, limit=limit, offset=offset)
 
 
 @router.get("/{workflow_id}", responses=ERRORS)
@@ -73,7 +74,7 @@ async def get_workflow(
     workflow_id: str, services: ServicesDep, principal: PrincipalDep
 ) -> WorkflowPublic:
     """The workflow at its newest version."""
-    return _public(await services.workflows.get(principal, workflow_id))
+    return public(await services.workflows.get(principal, workflow_id))
 
 
 @router.put("/{workflow_id}", responses=SAVE_ERRORS)
@@ -81,7 +82,7 @@ async def update_workflow(
     workflow_id: str, body: WorkflowDefinition, services: ServicesDep, principal: PrincipalDep
 ) -> WorkflowPublic:
     """Save a new version of the workflow; runs started before keep the version they ran."""
-    return _public(await services.workflows.update(principal, workflow_id, body))
+    return public(await services.workflows.update(principal, workflow_id, body))
 
 
 @router.delete("/{workflow_id}", status_code=status.HTTP_204_NO_CONTENT, responses=ERRORS)
