@@ -1,10 +1,10 @@
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { api, ApiError } from "../api/client";
 import type { TaskPublic } from "../api/types";
-import { FakeEventServer, makeEvent, makeStep, makeTask } from "../test/fixtures";
+import { FakeEventServer, makeConsensusTask, makeEvent, makeStep, makeTask } from "../test/fixtures";
 import { renderAt } from "../test/render";
 import { TaskPage } from "./TaskPage";
 
@@ -158,4 +158,23 @@ describe("TaskPage", () => {
     expect(screen.getByText(/version 3/)).toBeInTheDocument();
     expect(document.querySelector('.graph-node[data-step="s2"]')).toHaveAttribute("data-status", "skipped");
   });
+
+  it("shows a consensus step's consensus view, and its participants as one node of the graph", async () => {
+    vi.spyOn(api, "getTask").mockResolvedValue(makeConsensusTask());
+    renderAt("/tasks/t1", "/tasks/:taskId", <TaskPage />);
+    // The view is loaded lazily: the first import of its module can take a while on a busy machine.
+    const view = await screen.findByRole("region", { name: "Consensus of step s2" }, { timeout: 10_000 });
+    // The consensus step's card starts open, with the view in it.
+    expect(view.closest("details")).toHaveAttribute("data-step", "s2");
+    expect(view.closest("details")).toHaveAttribute("open");
+    expect(within(view).getAllByRole("listitem")).toHaveLength(4);
+    const group = document.querySelector<HTMLButtonElement>('.graph-node[data-step="s2@participants"]')!;
+    expect(group).toHaveAttribute("aria-label", "Participants of consensus step s2: fast completed, smart completed, local completed, large failed");
+    expect(document.querySelector('.graph-node[data-step="s2@fast"]')).toBeNull();
+    // The participants are still steps of their own in the list.
+    expect(document.querySelector('details[data-step="s2@large"]')).toBeInTheDocument();
+    // React Flow keeps unmeasured nodes from the pointer in jsdom: click the button directly.
+    fireEvent.click(group);
+    expect(document.querySelector('.graph-node[data-step="s2"]')).toHaveAttribute("aria-pressed", "true");
+  }, 20_000);
 });

@@ -5,8 +5,10 @@ import { api, ApiError } from "../api/client";
 import type { Plan, TaskPublic } from "../api/types";
 
 /** The plan a task's steps make, in the shape the API takes (`POST .../plan`): a consensus
- * step with its settings, not the participant steps it was expanded into. */
+ * step with its settings, not the participant steps it was expanded into. Its own dependencies
+ * are its participants' (the expansion moved them there, and made it depend on them). */
 export function planOf(task: TaskPublic): Plan {
+  const byId = new Map(task.steps.map((step) => [step.id, step]));
   return {
     steps: task.steps
       .filter((step) => step.kind !== "participant")
@@ -15,7 +17,9 @@ export function planOf(task: TaskPublic): Plan {
         title: step.title,
         instruction: step.instruction,
         capability: step.capability,
-        depends_on: step.depends_on.filter((id) => !step.consensus?.steps.includes(id)),
+        depends_on: step.consensus
+          ? (byId.get(step.consensus.steps[0] ?? "")?.depends_on ?? [])
+          : step.depends_on,
         expected_output: step.expected_output,
         kind: step.kind === "consensus" ? "consensus" : "agent",
         ...(step.consensus

@@ -1,9 +1,13 @@
 /** One step in full: agent and instance, input, progress and reasoning (folded), output
- * (Markdown and data), error, tokens. */
-import { useEffect, useRef, useState } from "react";
+ * (Markdown and data; a consensus step's consensus view), error, tokens. */
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 
 import type { StepPublic, TaskEvent } from "../api/types";
 import { DataView } from "../components/DataView";
+import { readConsensus } from "../consensus/consensus";
+
+// Loaded with the first consensus shown, so tasks without one do not pay for it.
+const ConsensusView = lazy(() => import("../consensus/ConsensusView").then((m) => ({ default: m.ConsensusView })));
 import { Markdown } from "../components/Markdown";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatDuration, formatNumber, formatTime, shortId } from "../lib/format";
@@ -30,7 +34,15 @@ export function StepCard({
   events: TaskEvent[];
   selected: boolean;
 }) {
-  const [open, setOpen] = useState(selected);
+  const consensus = useMemo(() => readConsensus(step.output_data), [step.output_data]);
+  // A consensus is what the task was after: its card opens when it arrives (or starts open).
+  const hasConsensus = consensus !== undefined;
+  // A consensus step calls no agent: the orchestrator aggregates its participants' answers.
+  const aggregated = step.kind === "consensus";
+  const [open, setOpen] = useState(selected || hasConsensus);
+  useEffect(() => {
+    if (hasConsensus) setOpen(true);
+  }, [hasConsensus]);
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (!selected) return;
@@ -55,14 +67,14 @@ export function StepCard({
         <span className="step-title">{step.title}</span>
         <StatusBadge status={step.status} />
         <span className="muted small">
-          {step.capability} · {step.agent ?? "no agent yet"} · {formatDuration(step.duration_ms)}
+          {step.capability} · {step.agent ?? (aggregated ? "orchestrator" : "no agent yet")} · {formatDuration(step.duration_ms)}
         </span>
       </summary>
       <div className="step-body">
         <dl className="facts">
           <div>
             <dt>Agent</dt>
-            <dd>{step.agent ?? "—"}</dd>
+            <dd>{step.agent ?? (aggregated ? "none: the orchestrator aggregates the participants' answers" : "—")}</dd>
           </div>
           <div>
             <dt>Instance</dt>
@@ -121,7 +133,12 @@ export function StepCard({
             <p className="reasoning">{step.reasoning}</p>
           </details>
         ) : null}
-        {step.output ? (
+        {consensus ? (
+          <Suspense fallback={<p className="muted small">Loading the consensus…</p>}>
+            <ConsensusView consensus={consensus} stepId={step.id} />
+          </Suspense>
+        ) : null}
+        {step.output && step.output !== consensus?.answer ? (
           <>
             <h4>Output</h4>
             <Markdown text={step.output} />

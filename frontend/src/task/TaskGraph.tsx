@@ -1,6 +1,7 @@
 /**
  * A plan as a graph: steps as nodes colored by state, dependencies as edges. It draws a task's
- * steps as they run, and a workflow's steps before any run (no state, no agent yet).
+ * steps as they run, and a workflow's steps before any run (no state, no agent yet). A consensus
+ * step's participants are drawn as one node.
  */
 import {
   Background,
@@ -21,6 +22,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { StepStatus } from "../api/types";
 import { formatDuration } from "../lib/format";
 import { boundsOf, graphHeight, layoutPlan } from "./graphLayout";
+import { groupParticipants, type ParticipantGroup } from "./participantGroups";
 
 /** What the graph needs of a step: a task's `StepPublic` is one; a workflow's steps are mapped to one. */
 export interface GraphStep {
@@ -37,11 +39,54 @@ export interface GraphStep {
   note?: string;
 }
 
-type StepNodeData = { step: GraphStep; selected: boolean; onSelect: (id: string) => void };
+type StepNodeData = {
+  step: GraphStep;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  /** Set when the node stands for a consensus step's participants. */
+  group?: ParticipantGroup<GraphStep>;
+};
 type StepNode = Node<StepNodeData, "step">;
+
+/** A consensus step's participants: a chip per participant, colored by its state; a click
+ * shows the consensus step, whose card has the participants' answers side by side. */
+function ParticipantsNodeView({ group, onSelect }: { group: ParticipantGroup<GraphStep>; onSelect: (id: string) => void }) {
+  const label = (p: GraphStep) => p.id.slice(group.consensusId.length + 1);
+  const states = group.participants.map((p) => (p.status ? `${label(p)} ${p.status}` : label(p)));
+  return (
+    <button
+      type="button"
+      className={`graph-node graph-node-group status-${group.status ?? "planned"}`}
+      data-step={group.id}
+      data-status={group.status}
+      aria-label={`Participants of consensus step ${group.consensusId}: ${states.join(", ")}`}
+      onClick={() => onSelect(group.consensusId)}
+    >
+      <span className="graph-node-title">
+        {group.participants.length} participants of <span className="step-id">{group.consensusId}</span>
+      </span>
+      <span className="participant-dots" aria-hidden="true">
+        {group.participants.map((p) => (
+          <span key={p.id} className={`participant-dot status-${p.status ?? "planned"}`} title={p.status ? `${p.id}: ${p.status}` : p.id}>
+            {label(p)}
+          </span>
+        ))}
+      </span>
+    </button>
+  );
+}
 
 function StepNodeView({ data, targetPosition, sourcePosition }: NodeProps<StepNode>) {
   const { step } = data;
+  if (data.group) {
+    return (
+      <>
+        <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
+        <ParticipantsNodeView group={data.group} onSelect={data.onSelect} />
+        <Handle type="source" position={sourcePosition ?? Position.Right} isConnectable={false} />
+      </>
+    );
+  }
   const meta = [
     step.capability,
     step.agent === undefined ? undefined : (step.agent ?? "unassigned"),
@@ -84,7 +129,7 @@ function FitView({ signature }: { signature: string }) {
 }
 
 export function TaskGraph({
-  steps,
+  steps: planSteps,
   selected,
   onSelect,
   vertical = false,
@@ -94,6 +139,7 @@ export function TaskGraph({
   onSelect: (id: string) => void;
   vertical?: boolean;
 }) {
+  const { steps, groups } = useMemo(() => groupParticipants(planSteps), [planSteps]);
   const shape = steps.map((s) => `${s.id}<${s.depends_on.join(",")}`).join(";");
   // The layout depends only on the plan's shape, so nodes stay put while states change.
   const positions = useMemo(() => layoutPlan(steps, vertical ? "TB" : "LR"), [shape, vertical]);
@@ -115,13 +161,13 @@ export function TaskGraph({
         id: step.id,
         type: "step" as const,
         position: positions.get(step.id) ?? { x: 0, y: 0 },
-        data: { step, selected: step.id === selected, onSelect },
+        data: { step, selected: step.id === selected, onSelect, group: groups.get(step.id) },
         targetPosition: vertical ? Position.Top : Position.Left,
         sourcePosition: vertical ? Position.Bottom : Position.Right,
         draggable: false,
         selectable: false,
       })),
-    [steps, positions, selected, onSelect, vertical],
+    [steps, groups, positions, selected, onSelect, vertical],
   );
   // React Flow measures nodes through change events; keep what it measured when states change.
   const [nodes, setNodes, onNodesChange] = useNodesState<StepNode>(wanted);

@@ -120,6 +120,125 @@ export function makeAgent(overrides: Partial<AgentPublic> = {}): AgentPublic {
   };
 }
 
+/** One participant of a consensus step, as the consensus step's `output_data` lists it. */
+export function makeParticipant(label: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    label,
+    step_id: `s2@${label}`,
+    agent: "research",
+    profile: label,
+    model: `model-${label}`,
+    status: "completed",
+    answer: `The answer of ${label}: the mean is 6.`,
+    value: 6,
+    error: null,
+    sentiment: { label: "positive", score: 0.6 },
+    ...overrides,
+  };
+}
+
+/** A consensus step's `output_data`: four participants, of which three answered (fast, smart,
+ * local: the agreement's labels and similarity cover them only) and one failed (large). */
+export function makeConsensusData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    consensus: {
+      aggregator: "vote",
+      answer: "The mean is **6**.",
+      value: 6,
+      agreement: {
+        score: 0.55,
+        vote_share: 0.6667,
+        labels: ["fast", "smart", "local"],
+        similarity: [
+          [1.0, 0.4, 0.7],
+          [0.4, 1.0, 0.5],
+          [0.7, 0.5, 1.0],
+        ],
+      },
+      participants: [
+        makeParticipant("fast"),
+        makeParticipant("smart", { sentiment: { label: "neutral", score: 0 } }),
+        makeParticipant("local", { value: 7, answer: "It is about 7.", sentiment: { label: "negative", score: -0.2 } }),
+        makeParticipant("large", {
+          status: "failed",
+          answer: null,
+          value: null,
+          model: null,
+          sentiment: null,
+          error: "agent timed out after 120 s",
+        }),
+      ],
+      ...overrides,
+    },
+  };
+}
+
+/** A vote tie: two participants say 6, two say 7, so no value has more votes. */
+export function makeTieData(): Record<string, unknown> {
+  const labels = ["fast", "smart", "local", "large"];
+  return makeConsensusData({
+    answer: "No majority: 6 and 7 got two votes each.",
+    value: null,
+    agreement: {
+      score: 0.5,
+      vote_share: 0.5,
+      labels,
+      similarity: labels.map((_, y) => labels.map((__, x) => (x === y ? 1 : 0.5))),
+    },
+    participants: [
+      makeParticipant("fast", { value: 6 }),
+      makeParticipant("smart", { value: 7, sentiment: { label: "negative", score: -0.4 } }),
+      makeParticipant("local", { value: 6, sentiment: null }),
+      makeParticipant("large", { value: 7, sentiment: { label: "mixed", score: 0.1 } }),
+    ],
+  });
+}
+
+/** A task with a consensus step s2 over the participants s2@fast, s2@smart, s2@local and
+ * s2@large (which depend on s1; large failed), and a step s3 after it. */
+export function makeConsensusTask(outputData: Record<string, unknown> = makeConsensusData()): TaskPublic {
+  const labels = ["fast", "smart", "local", "large"];
+  const participant = (label: string, overrides: Partial<StepPublic> = {}) =>
+    makeStep({
+      id: `s2@${label}`,
+      title: `Answer (${label})`,
+      capability: "research",
+      agent: "Research Agent",
+      depends_on: ["s1"],
+      kind: "participant",
+      profile: label,
+      participant: { of: "s2", label },
+      ...overrides,
+    });
+  return makeTask({
+    steps: [
+      makeStep(),
+      participant("fast"),
+      participant("smart"),
+      participant("local"),
+      participant("large", { status: "failed", error: "agent timed out after 120 s", output: null, output_data: null }),
+      makeStep({
+        id: "s2",
+        title: "Agree on the mean",
+        capability: "consensus",
+        agent: null,
+        depends_on: labels.map((label) => `s2@${label}`),
+        kind: "consensus",
+        consensus: {
+          participants: { profiles: labels, agents: null },
+          aggregator: "vote",
+          aggregator_profile: null,
+          quorum: 1,
+          steps: labels.map((label) => `s2@${label}`),
+        },
+        output: "The mean is **6**.",
+        output_data: outputData,
+      }),
+      makeStep({ id: "s3", title: "Write a report", capability: "writing", depends_on: ["s2"] }),
+    ],
+  });
+}
+
 let nextEventId = 1;
 export function makeEvent(type: TaskEvent["type"], stepId: string | null, data: Record<string, unknown> = {}): TaskEvent {
   return { id: nextEventId++, task_id: "t1", step_id: stepId, type, data, created_at: "2026-01-01T10:00:00.250Z" };

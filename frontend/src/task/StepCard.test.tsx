@@ -1,0 +1,18 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { makeConsensusData, makeStep } from "../test/fixtures";
+import { StepCard } from "./StepCard";
+
+describe("StepCard", () => {
+  it("opens on the consensus view when a running consensus step completes", async () => {
+    const running = makeStep({ id: "s2", kind: "consensus", agent: null, status: "running", output: null, output_data: null });
+    const { rerender } = render(<StepCard step={running} events={[]} selected={false} />);
+    const card = document.querySelector('details[data-step="s2"]')!;
+    expect(card).not.toHaveAttribute("open");
+    rerender(<StepCard step={{ ...running, status: "completed", output_data: makeConsensusData() }} events={[]} selected={false} />);
+    expect(await screen.findByRole("region", { name: "Consensus of step s2" }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(card).toHaveAttribute("open");
+    expect(card.querySelector("summary")).toHaveTextContent("orchestrator");
+  }, 20_000);
+});
