@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 
+from orchestra.llm.profiles import MODEL_EXTENSION_URI
 from tests.llm.fake_provider import FakeProvider, Reply
 from tests.stack import Stack, free_port, wait_for_task
 
@@ -74,7 +75,9 @@ def test_planner_and_agent_run_the_profiles_they_name(tmp_path: Path) -> None:
     assert (planned.body["model"], planned.body["max_completion_tokens"]) == ("smart-model", 300)
     assert (researched.body["model"], researched.body["temperature"]) == ("writer-model", 0.7)
     # The agent's card says which model it runs, and the registry shows it.
-    (extension,) = card["capabilities"]["extensions"]
+    (extension,) = [
+        e for e in card["capabilities"]["extensions"] if e["uri"] == MODEL_EXTENSION_URI
+    ]
     assert extension["params"] == {
         "profile": "writer",
         "provider": "openai",
