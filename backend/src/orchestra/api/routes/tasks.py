@@ -34,7 +34,7 @@ router = APIRouter(prefix="/api/tasks", tags=["tasks"])
 # Event ids are 64-bit integers in the database.
 MAX_EVENT_ID = 2**62
 ERRORS = error_responses(400, 401, 404, 422)
-DECISION_ERRORS = error_responses(401, 404, 409, 422)
+DECISION_ERRORS = error_responses(400, 401, 404, 409, 422)
 # Tasks ahead of this one in its process's line (see executor.admission); absent: not waiting.
 QUEUE_POSITION = "Queue-Position"
 # Longest wait a request may ask for (`?wait=`); clients wait again for longer.
