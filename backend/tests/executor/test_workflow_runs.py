@@ -138,3 +138,48 @@ def test_a_fanned_out_step_runs_per_item_in_parallel_within_the_agent_cap(
         assert peak == 2, spans
     finally:
         slow.close()
+
+
+@pytest.mark.parametrize("slow", [(0.1, ())], indirect=True)
+def test_a_crash_mid_fan_out_resumes_without_resending_finished_items(slow: Slow) -> None:
+    definition = {
+        "name": "fan out then crash",
+        "input_schema": {
+            "type": "object",
+            "properties": {"pauses": {"type": "array", "items": {"type": "number"}}},
+        },
+        "steps": [
+            {"id": "each", "title": "Each", "capability": "wait-a",
+             "for_each": "inputs.pauses", "instruction": "wait {{ item }} ({{ index }})"},
+            {"id": "join", "title": "Join", "capability": "wait-b", "depends_on": ["each"],
+             "instruction": "wait 0.1 after "
+                            "{{ steps.each.data | map(attribute='step') | join(' ') }}"},
+        ],
+    }  # fmt: skip
+    # Two quick items end before the crash; three slow ones are in flight or waiting.
+    pauses = [0.1, 0.1, 3.0, 3.0, 3.0]
+    task_id = _start(slow, definition, {"pauses": pauses})
+    deadline = time.monotonic() + 30
+    while slow.received(task_id).count("each#0") + slow.received(task_id).count("each#1") < 2:
+        assert time.monotonic() < deadline, slow.received(task_id)
+        time.sleep(0.05)
+    ended: list[str] = []
+    while len(ended) < 2:
+        task = slow.api.get(f"/api/tasks/{task_id}").json()
+        ended = [s["id"] for s in task["steps"] if s["status"] == "completed"]
+        assert time.monotonic() < deadline, task
+        time.sleep(0.05)
+    slow.orchestrator.kill()
+    slow.orchestrator.start()
+    task = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=90)
+    assert task["status"] == "completed", task
+    received = slow.received(task_id)
+    attempts = {s["id"]: s["attempts"] for s in task["steps"]}
+    for item in ended:  # finished before the crash: never sent again
+        assert received.count(item) == 1, received
+        assert attempts[item] == 1, attempts
+    ids = [f"each#{i}" for i in range(len(pauses))]
+    assert all(received.count(i) >= 1 for i in ids), received
+    join = next(s for s in task["steps"] if s["id"] == "join")
+    assert join["instruction"] == "wait 0.1 after " + " ".join(ids)
+    assert received.count("join") == 1, received
