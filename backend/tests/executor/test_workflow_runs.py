@@ -34,6 +34,24 @@ CHAIN: dict[str, Any] = {
 }  # fmt: skip
 
 
+# "each" waits as long as each item of the input says; "join" names the items it read.
+PER_ITEM: dict[str, Any] = {
+    "name": "per item",
+    "input_schema": {
+        "type": "object",
+        "properties": {"pauses": {"type": "array", "items": {"type": "number"}}},
+    },
+    "steps": [
+        {"id": "each", "title": "Each", "capability": "wait-a",
+         "for_each": "inputs.pauses", "instruction": "wait {{ item }} ({{ index }})"},
+        {"id": "join", "title": "Join", "capability": "wait-b", "depends_on": ["each"],
+         "instruction": "wait 0.1 after "
+                        "{{ steps.each.data | map(attribute='step') | join(' ') }}"},
+    ],
+    "outputs": {"order": "steps.each.data"},
+}  # fmt: skip
+
+
 def _start(slow: Slow, definition: dict[str, Any], inputs: dict[str, Any]) -> str:
     saved = slow.api.post("/api/workflows", json=definition)
     assert saved.status_code == 201, saved.text
@@ -96,21 +114,7 @@ def test_a_fanned_out_step_runs_per_item_in_parallel_within_the_agent_cap(
 ) -> None:
     slow = Slow(tmp_path, 0.1, settings={"AGENT_CONCURRENCY": "2"})
     try:
-        definition = {
-            "name": "per item",
-            "input_schema": {
-                "type": "object",
-                "properties": {"pauses": {"type": "array", "items": {"type": "number"}}},
-            },
-            "steps": [
-                {"id": "each", "title": "Each", "capability": "wait-a",
-                 "for_each": "inputs.pauses", "instruction": "wait {{ item }} ({{ index }})"},
-                {"id": "join", "title": "Join", "capability": "wait-b", "depends_on": ["each"],
-                 "instruction": "wait 0.1 after "
-                                "{{ steps.each.data | map(attribute='step') | join(' ') }}"},
-            ],
-            "outputs": {"order": "steps.each.data"},
-        }  # fmt: skip
+        definition = PER_ITEM
         pauses = [1.0, 0.6, 0.8, 0.2]
         task_id = _start(slow, definition, {"pauses": pauses})
         task = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=60)
@@ -142,20 +146,7 @@ def test_a_fanned_out_step_runs_per_item_in_parallel_within_the_agent_cap(
 
 @pytest.mark.parametrize("slow", [(0.1, ())], indirect=True)
 def test_a_crash_mid_fan_out_resumes_without_resending_finished_items(slow: Slow) -> None:
-    definition = {
-        "name": "fan out then crash",
-        "input_schema": {
-            "type": "object",
-            "properties": {"pauses": {"type": "array", "items": {"type": "number"}}},
-        },
-        "steps": [
-            {"id": "each", "title": "Each", "capability": "wait-a",
-             "for_each": "inputs.pauses", "instruction": "wait {{ item }} ({{ index }})"},
-            {"id": "join", "title": "Join", "capability": "wait-b", "depends_on": ["each"],
-             "instruction": "wait 0.1 after "
-                            "{{ steps.each.data | map(attribute='step') | join(' ') }}"},
-        ],
-    }  # fmt: skip
+    definition = PER_ITEM
     # Two quick items end before the crash; three slow ones are in flight or waiting.
     pauses = [0.1, 0.1, 3.0, 3.0, 3.0]
     task_id = _start(slow, definition, {"pauses": pauses})

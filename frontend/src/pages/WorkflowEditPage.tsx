@@ -2,10 +2,10 @@
 import { useCallback } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 
-import { api, ApiError } from "../api/client";
+import { api } from "../api/client";
 import type { WorkflowDefinition } from "../api/types";
-import { Empty, ErrorState, Loading } from "../components/States";
 import { useResource } from "../hooks/useResource";
+import { WorkflowMissing } from "../workflows/WorkflowMissing";
 import { DefinitionEditor } from "../workflows/DefinitionEditor";
 import { definitionOf, definitionText } from "../workflows/definitionText";
 import "../workflows/workflows.css";
@@ -75,19 +75,7 @@ export function WorkflowEditPage() {
       </section>
     );
   }
-  if (!workflow.data) {
-    if (workflow.error instanceof ApiError && workflow.error.status === 404) {
-      return (
-        <Empty title="There is no such workflow.">
-          <p>
-            <Link to="/workflows">All workflows</Link>
-          </p>
-        </Empty>
-      );
-    }
-    if (workflow.error) return <ErrorState error={workflow.error} onRetry={workflow.reload} />;
-    return <Loading label="Loading the workflow…" />;
-  }
+  if (!workflow.data) return <WorkflowMissing workflow={workflow} />;
   const w = workflow.data;
   return (
     <section aria-labelledby="edit-title" className="workflow-edit">

@@ -5,8 +5,9 @@ import { Link, useNavigate, useParams } from "react-router";
 import { api, ApiError } from "../api/client";
 import type { WorkflowPublic } from "../api/types";
 import { Pagination } from "../components/Pagination";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { ErrorState, Loading } from "../components/States";
 import { useResource } from "../hooks/useResource";
+import { WorkflowMissing } from "../workflows/WorkflowMissing";
 import { formatRelative, formatTime } from "../lib/format";
 import { InputSchemaSummary } from "../workflows/InputSchemaSummary";
 import { RunTable } from "../workflows/RunTable";
@@ -113,20 +114,7 @@ export function WorkflowPage() {
     `workflow|${workflowId}`,
   );
 
-  if (!workflow.data) {
-    if (workflow.error instanceof ApiError && workflow.error.status === 404) {
-      return (
-        <Empty title="There is no such workflow.">
-          <p>
-            It may have been deleted: its runs are still among the <Link to="/tasks">tasks</Link>.{" "}
-            <Link to="/workflows">All workflows</Link>
-          </p>
-        </Empty>
-      );
-    }
-    if (workflow.error) return <ErrorState error={workflow.error} onRetry={workflow.reload} />;
-    return <Loading label="Loading the workflow…" />;
-  }
+  if (!workflow.data) return <WorkflowMissing workflow={workflow} />;
 
   const w = workflow.data;
   const outputs = Object.entries(w.outputs);

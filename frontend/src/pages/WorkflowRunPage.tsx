@@ -2,9 +2,9 @@
 import { useCallback } from "react";
 import { Link, useParams } from "react-router";
 
-import { api, ApiError } from "../api/client";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { api } from "../api/client";
 import { useResource } from "../hooks/useResource";
+import { WorkflowMissing } from "../workflows/WorkflowMissing";
 import { RunForm } from "../workflows/RunForm";
 import "../workflows/workflows.css";
 
@@ -14,19 +14,7 @@ export function WorkflowRunPage() {
     useCallback((signal: AbortSignal) => api.getWorkflow(workflowId, signal), [workflowId]),
     `workflow|${workflowId}`,
   );
-  if (!workflow.data) {
-    if (workflow.error instanceof ApiError && workflow.error.status === 404) {
-      return (
-        <Empty title="There is no such workflow.">
-          <p>
-            <Link to="/workflows">All workflows</Link>
-          </p>
-        </Empty>
-      );
-    }
-    if (workflow.error) return <ErrorState error={workflow.error} onRetry={workflow.reload} />;
-    return <Loading label="Loading the workflow…" />;
-  }
+  if (!workflow.data) return <WorkflowMissing workflow={workflow} />;
   const w = workflow.data;
   return (
     <section aria-labelledby="run-title" className="narrow">

@@ -242,8 +242,7 @@ async def approve_plan(
     body: PlanDecision | None = None,
 ) -> Response:
     """Approve the plan of a task awaiting approval: it runs the plan as it is now."""
-    comment = body.comment if body else ""
-    return task_json(await services.tasks.decide(task_id, principal, "approve", comment))
+    return await _decide(services, principal, task_id, "approve", body)
 
 
 @router.post("/{task_id}/reject", response_model=TaskPublic, responses=DECISION_ERRORS)
@@ -254,8 +253,14 @@ async def reject_plan(
     body: PlanDecision | None = None,
 ) -> Response:
     """Reject the plan of a task awaiting approval: the task is canceled, with the comment."""
+    return await _decide(services, principal, task_id, "reject", body)
+
+
+async def _decide(
+    services: Services, principal: Principal, task_id: str, decision: str, body: PlanDecision | None
+) -> Response:
     comment = body.comment if body else ""
-    return task_json(await services.tasks.decide(task_id, principal, "reject", comment))
+    return task_json(await services.tasks.decide(task_id, principal, decision, comment))
 
 
 @router.delete(
