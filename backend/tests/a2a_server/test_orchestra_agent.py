@@ -236,6 +236,23 @@ async def test_cancel_a_task_on_the_slow_agent(orchestras: Orchestras, client: C
     assert got.status.state == TaskState.TASK_STATE_CANCELED
 
 
+async def test_a_task_named_by_the_stream_is_readable_over_rest_at_once(
+    orchestras: Orchestras, client: Client
+) -> None:
+    # The stream's first event names the task; its row is stored before that event is sent,
+    # also when many tasks are being stored at once.
+    async with httpx.AsyncClient(base_url=orchestras.a, timeout=30) as api:
+
+        async def one() -> int:
+            stream = client.send_message(SendMessageRequest(message=message(MEDIAN)))
+            first = await asyncio.wait_for(anext(stream), TIMEOUT)
+            status = (await api.get(f"/api/tasks/{first.task.id}")).status_code
+            await stream.aclose()
+            return status
+
+        assert await asyncio.gather(*(one() for _ in range(20))) == [200] * 20
+
+
 async def test_follow_ups_in_one_context_share_a_session(
     orchestras: Orchestras, client: Client
 ) -> None:

@@ -29,7 +29,12 @@ from orchestra import events
 from orchestra.a2a_server.callers import principal
 from orchestra.a2a_server.tasks import CONTEXT_KEY, result_parts, session_of
 from orchestra.agents.executor import Progress, StepCanceled, StepExecutor
-from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
+from orchestra.agents.protocol import (
+    AgentInputError,
+    StepRequest,
+    StepResult,
+    parse_step_request,
+)
 from orchestra.api.state import Services
 from orchestra.auth import Principal
 from orchestra.db import TaskStatus
@@ -110,25 +115,32 @@ class OrchestraExecutor(StepExecutor):
     def __init__(self, services: Callable[[], Services]) -> None:
         super().__init__()
         self.services = services
-        #: The caller of each task being relayed (`run` is given the request only).
-        self._callers: dict[str, Principal] = {}
+        #: The Orchestra task made for each A2A task being relayed, or why none could be.
+        self._started: dict[str, tuple[str, Principal] | AgentInputError] = {}
 
     async def execute(self, context: RequestContext, event_queue: EventQueue) -> None:
-        self._callers[context.task_id or ""] = principal(context.call_context)
+        task_id = context.task_id or ""
+        if context.current_task is None and context.message is not None:
+            # The task is stored before the SDK's Task event names it: a caller that reads
+            # it over REST as soon as it knows the id finds it.
+            try:
+                self._started[task_id] = await self._create(context)
+            except AgentInputError as error:
+                self._started[task_id] = error
         try:
             await super().execute(context, event_queue)
         finally:
-            self._callers.pop(context.task_id or "", None)
+            self._started.pop(task_id, None)
 
-    async def run(self, request: StepRequest, progress: Progress) -> StepResult:
-        caller = self._callers.get(request.task_id)
-        if caller is None:
-            raise AgentInputError("The request carries no caller.")
+    async def _create(self, context: RequestContext) -> tuple[str, Principal]:
+        caller = principal(context.call_context)
+        request = parse_step_request(context.message)
         description = request.instruction or request.task
         if not description:
             raise AgentInputError("Send the task to run as a text part.")
         services = self.services()
-        session_id = session_of(caller, request.context_id)
+        context_id = context.context_id or ""
+        session_id = session_of(caller, context_id)
         try:
             services.task_rate.hit(caller.id)
             await services.sessions.ensure(caller, session_id, description[:_TITLE_LENGTH])
@@ -136,16 +148,26 @@ class OrchestraExecutor(StepExecutor):
                 caller,
                 description,
                 session_id,
-                {CONTEXT_KEY: request.context_id},
-                task_id=request.task_id,
+                {CONTEXT_KEY: context_id},
+                task_id=context.task_id,
             )
         except OrchestraError as error:
             raise AgentInputError(error.message) from error
-        async for message in events.follow(services.db, services.views, view.id):
+        return view.id, caller
+
+    async def run(self, request: StepRequest, progress: Progress) -> StepResult:
+        started = self._started.get(request.task_id)
+        if isinstance(started, AgentInputError):
+            raise started
+        if started is None:
+            raise AgentInputError("The request carries no caller.")
+        task_id, caller = started
+        services = self.services()
+        async for message in events.follow(services.db, services.views, task_id):
             note = describe(json.loads(message["data"]))
             if note:
                 await progress(note)
-        view = await services.tasks.view(view.id, caller)
+        view = await services.tasks.view(task_id, caller)
         status = TaskStatus(view.status)
         if status == TaskStatus.COMPLETED:
             return result_parts(view)
