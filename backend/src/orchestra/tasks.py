@@ -199,7 +199,11 @@ class Tasks:
                 raise
             return existing, False
         view = self.views.add(change)
-        self.executor.submit(task_id, summary_of(change) if plan is not None else None)
+        self.executor.submit(
+            task_id,
+            summary_of(change) if plan is not None else None,
+            review_asked=bool(change.new_task["review_plan"]),
+        )
         return view, True
 
     def consensus_context(self, capabilities: dict[str, Capability]) -> ConsensusContext:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import httpx
@@ -109,3 +110,22 @@ def test_a_plan_awaiting_approval_holds_no_place_in_the_line(tmp_path: Path) -> 
         assert slow.api.get(f"/api/tasks/{waiting}").json()["status"] == "awaiting_approval"
     finally:
         slow.close()
+
+
+@pytest.mark.parametrize("slow", [(0.05, ())], indirect=True)
+def test_only_a_task_that_asked_for_review_records_a_review_step(slow: Slow) -> None:
+    plain = slow.submit()
+    reviewed = _submit(slow)
+    assert wait_for_task(slow.api, plain, ("completed",), timeout=30)["status"] == "completed"
+    wait_for_task(slow.api, reviewed, ("awaiting_approval",), timeout=30)
+    dbos = sqlite3.connect(slow.stack.data_dir / "dbos.sqlite")
+    try:
+        steps = dict(
+            dbos.execute(
+                "SELECT workflow_uuid, count(*) FROM operation_outputs "
+                "WHERE function_name = 'orchestra.review' GROUP BY workflow_uuid"
+            ).fetchall()
+        )
+    finally:
+        dbos.close()
+    assert steps == {reviewed: 1}  # a task stored without review asks DBOS nothing

@@ -130,7 +130,9 @@ class Executor:
             await callbacks.resubmit_pending(self.rt)
         return len(ids)
 
-    def submit(self, task_id: str, plan: PlanSummary | None = None) -> None:
+    def submit(
+        self, task_id: str, plan: PlanSummary | None = None, review_asked: bool = True
+    ) -> None:
         """Give a task stored just now its place in line and start its workflow.
 
         The submission is answered without waiting for DBOS to record the workflow: under
@@ -139,16 +141,19 @@ class Executor:
         is started by `resubmit_pending`, when this process starts again or when another one
         adopts its work. The task id is the workflow id, so starting twice runs it once.
         `plan`: the steps stored with the task (a plan given with it): no planning step.
+        `review_asked`: whether the task was stored asking for plan review.
         """
         self.rt.admission.reserve(task_id)
-        job = asyncio.create_task(self._start(task_id, plan), name=f"start {task_id}")
+        job = asyncio.create_task(self._start(task_id, plan, review_asked), name=f"start {task_id}")
         self._starting.add(job)
         job.add_done_callback(self._starting.discard)
 
-    async def _start(self, task_id: str, plan: PlanSummary | None) -> None:
+    async def _start(self, task_id: str, plan: PlanSummary | None, review_asked: bool) -> None:
         async def attempt() -> Any:
             with SetWorkflowID(task_id):
-                return await DBOS.start_workflow_async(workflow.run_task, task_id, plan)
+                return await DBOS.start_workflow_async(
+                    workflow.run_task, task_id, plan, review_asked
+                )
 
         try:
             handle = await workflow.retrying(attempt, f"task {task_id}: starting its workflow")

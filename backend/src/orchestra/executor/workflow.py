@@ -323,15 +323,21 @@ def _reason(exc: BaseException) -> str:
 
 
 @DBOS.workflow(name="orchestra.task")
-async def run_task(task_id: str, given: list[dict[str, Any]] | None = None) -> str:
+async def run_task(
+    task_id: str, given: list[dict[str, Any]] | None = None, review_asked: bool = True
+) -> str:
     """Run the task once admitted (see `executor.admission`); a plan under review is waited
-    for outside the line, then the task takes its turn again."""
+    for outside the line, then the task takes its turn again.
+
+    `review_asked` False: the task was stored without plan review, so no durable step asks
+    (one DBOS record less per task). True (or not known, as when a pending task is started
+    again) lets the review step read it."""
     rt = current()
     async with rt.admission.turn(task_id):
         planned = await _plan(task_id, given)
         if isinstance(planned, str):
             return planned
-        if not await review_step(task_id):
+        if not review_asked or not await review_step(task_id):
             return await _run(task_id, planned)
     message = await DBOS.recv_async(PLAN_TOPIC, rt.settings.plan_review_hours * 3600)
     decided = await decide_step(task_id, message)
