@@ -22,6 +22,7 @@ from a2a.types import (
     Role,
     SendMessageRequest,
     StreamResponse,
+    SubscribeToTaskRequest,
     Task,
     TaskState,
 )
@@ -251,6 +252,32 @@ async def test_a_task_named_by_the_stream_is_readable_over_rest_at_once(
             return status
 
         assert await asyncio.gather(*(one() for _ in range(20))) == [200] * 20
+
+
+async def test_a_caller_that_lost_its_stream_subscribes_again_and_sees_the_end(
+    orchestras: Orchestras, client: Client
+) -> None:
+    stream = client.send_message(SendMessageRequest(message=message("Slumber for a while")))
+    first = await asyncio.wait_for(anext(stream), TIMEOUT)
+    task_id = first.task.id
+    await api_task(orchestras.a, task_id, until=("running",))
+    await stream.aclose()  # the connection is gone; the task runs on
+
+    again = client.subscribe(SubscribeToTaskRequest(id=task_id))
+    # The subscription opens with the task as it is now.
+    opened = await asyncio.wait_for(anext(again), TIMEOUT)
+    assert opened.task.id == task_id
+    assert opened.task.status.state == TaskState.TASK_STATE_WORKING
+
+    async def rest() -> list[StreamResponse]:
+        return [event async for event in again]
+
+    following = asyncio.create_task(rest())
+    canceled = await client.cancel_task(CancelTaskRequest(id=task_id))
+    assert canceled.status.state == TaskState.TASK_STATE_CANCELED
+    events = await asyncio.wait_for(following, TIMEOUT)
+    states = [e.status_update.status.state for e in events if e.HasField("status_update")]
+    assert states[-1] == TaskState.TASK_STATE_CANCELED
 
 
 async def test_follow_ups_in_one_context_share_a_session(
