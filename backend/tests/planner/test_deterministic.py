@@ -944,6 +944,11 @@ def test_asks_read_apart_and_text_skills_kept_for_text(
     assert [s.capability for s in plan(description).steps] == expected
 
 
+def test_asks_named_without_a_verb_each_keep_their_own_words() -> None:
+    result = plan("keywords and sentiment of 'Great food, slow service.'")
+    assert [s.instruction.split()[0].lower() for s in result.steps] == ["keywords:", "sentiment"]
+
+
 def test_arithmetic_after_a_sum_works_on_the_sum_not_on_its_numbers() -> None:
     result = plan("sum these: 2, 4, 6. Then double it")
     assert shape(result) == [("statistics", []), ("calculation", ["s1"])]

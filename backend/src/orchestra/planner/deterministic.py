@@ -407,7 +407,7 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
     head_end = _head_end(tokens)
     if tokens and tokens[0].low not in _LEADS and not is_action_start(tokens, 0, frozenset()):
         head_end = 0
-    for position in range(max(head_end, 1), len(tokens) - 1):
+    for position in range(head_end + 1, len(tokens) - 1):
         token = tokens[position]
         width = _coordinator_width(tokens, position)
         if not width:
