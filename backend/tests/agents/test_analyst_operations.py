@@ -996,3 +996,23 @@ def test_figures_of_several_columns_in_one_ask_are_refused(instruction: str) -> 
     # One figure of one column was the answer, the other ask dropped.
     with pytest.raises(AgentInputError, match="several figures of the columns"):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("question", "table", "result", "row"),
+    [
+        ("who has the top score?", "name,score\nAna,71\nBen,94\nCy,88", 94, {"name": "Ben"}),
+        ("who had the bottom mark?", "student,mark\nA,50\nB,70", 50, {"student": "A"}),
+    ],
+)
+def test_top_and_bottom_of_a_column_are_its_highest_and_lowest(
+    question: str, table: str, result: float, row: dict[str, str]
+) -> None:
+    data = run(f"{question}\n{table}", capability="statistics")
+    assert data["result"] == result
+    assert row.items() <= data["matchingRows"][0].items()
+
+
+def test_top_with_a_count_is_still_a_condition_on_the_rows() -> None:
+    with pytest.raises(AgentInputError, match="condition on the rows"):
+        run("top 2 marks?\nstudent,mark\nA,50\nB,70\nC,60", capability="statistics")

@@ -94,7 +94,7 @@ def test_each_sentence_is_scored() -> None:
 def test_negation_stops_at_punctuation() -> None:
     result = sentiment("I waited two hours and nobody helped me. Terrible.")
     # "nobody helped" is a complaint of its own; "Terrible" is not turned by "nobody".
-    assert result.label == "negative" and result.negative_terms == ["not helped", "terrible"]
+    assert result.label == "negative" and result.negative_terms == ["nobody helped", "terrible"]
     # "Nobody" is within three words of "Great", but a sentence ends between them.
     assert sentiment("Nobody came. Great.").positive_terms == ["great"]
 
@@ -408,3 +408,56 @@ def test_help_not_given_and_people_ignored(text: str, label: str) -> None:
 def test_verdicts_said_in_everyday_phrases(text: str, label: str) -> None:
     assert sentiment(text).label == label
     assert not sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        # Idioms whose words say no opinion.
+        ("Customer care was top notch.", "positive", "top notch"),
+        ("A top-notch team.", "positive", "top-notch"),
+        ("Honestly a game changer for my mornings.", "positive", "game changer"),
+        ("Worth every penny.", "positive", "worth every penny"),
+        ("The second season fell short.", "negative", "fell short"),
+        ("The strap came apart on day two.", "negative", "came apart"),
+        ("This café has gone downhill.", "negative", "gone downhill"),
+        # Being a fan, or not.
+        ("Not a fan of the font.", "negative", "not a fan"),
+        ("Huge fan of this little shop.", "positive", "huge fan"),
+        # Nothing to fault is a verdict; "no problem" alone stays polite and mild.
+        ("Zero issues in a year.", "positive", "zero issues"),
+        ("No complaints here.", "positive", "no complaints"),
+        # A thing that does not hold up or fit, or help that did not come.
+        ("The cable does not work.", "negative", "does not work"),
+        ("These tyres didn't last a season.", "negative", "didn't last"),
+        ("The cover never fits.", "negative", "never fits"),
+        ("We called twice and no one picked up.", "negative", "no one picked up"),
+        ("I waited an hour and nobody showed up.", "negative", "nobody showed up"),
+        # More of a thing than wanted.
+        ("The music was way too loud.", "negative", "too loud"),
+        ("Sizes run a bit too small.", "negative", "too small"),
+    ],
+)
+def test_idioms_failures_and_excess(text: str, label: str, term: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert term in result.positive_terms + result.negative_terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No problem, I'll send it tomorrow.",
+        "It's too early to tell.",
+        "I liked it too.",
+        "Too many people asked, so we moved rooms.",
+        "Not too loud, not too quiet.",
+        "If no one answers, leave a message.",
+        "I do not work on Fridays.",
+    ],
+)
+def test_no_verdict_in_politeness_purpose_quantity_or_supposition(text: str) -> None:
+    result = sentiment(text)
+    assert result.label in ("neutral", "positive"), result
+    assert not any(t.startswith("too ") for t in result.negative_terms)
+    assert not [t for t in result.negative_terms if "answer" in t or "work" in t]

@@ -465,3 +465,25 @@ def test_the_amount_after_a_discount_on_it_is_not_the_discount() -> None:
     # Read as "15% of 80" it was 12.
     assert value("what's the price after a 15% discount on 80") == pytest.approx(68)
     assert value("what do I pay after a 10% tax on 50") == pytest.approx(55)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "references"),
+    [
+        # "add up" before a sum written out with plus signs: the sum as written.
+        ("add up 1,250 + 980 + 3,400", 5630, None),
+        ("total up 40 + 2", 42, None),
+        # A share counted in "ways".
+        ("split 90 3 ways", 30, None),
+        ("split \u27e8s1\u27e9 4 ways", 25, {"s1": 100}),
+        # Whole times one number goes into another, as at school.
+        ("how many times does 15 go into 225", 15, None),
+        ("how many times does 4 go into 10?", 2, None),
+        # The sign alone for the word.
+        ("what % of 80 is 20", 25, None),
+    ],
+)
+def test_everyday_sums_shares_and_signs(
+    text: str, expected: float, references: dict[str, Any] | None
+) -> None:
+    assert value(text, references) == pytest.approx(expected)

@@ -921,3 +921,57 @@ def test_numbers_listed_with_semicolons_are_one_list(task: str) -> None:
 
 def test_arithmetic_in_words_is_not_a_summary_of_its_points() -> None:
     assert shape(plan("what is one point five times four")) == [("calculation", [])]
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # Two asks of one text, the verb left out.
+        ("keywords and sentiment of 'Great food, slow service.'", ["keywords", "sentiment"]),
+        # Numbers and a word of a text skill's card ("people"), but no text: no sentiment.
+        ("a recipe needs 250g of flour for 4 people, how much for 6 people?", ["calculation"]),
+        # A figure of its own numbers after one of others.
+        ("median of 8, 1, 6 and the mean of 10, 20", ["statistics", "statistics"]),
+        # "whats" without its apostrophe is a question like "what's".
+        ("whats 15% of 80, the average of 3, 5, 10", ["calculation", "statistics"]),
+        # A tip is on the user's own bill: the calculator says what it misses.
+        ("how much should I tip?", ["calculation"]),
+    ],
+)
+def test_asks_read_apart_and_text_skills_kept_for_text(
+    description: str, expected: list[str]
+) -> None:
+    assert [s.capability for s in plan(description).steps] == expected
+
+
+def test_asks_named_without_a_verb_each_keep_their_own_words() -> None:
+    result = plan("keywords and sentiment of 'Great food, slow service.'")
+    assert [s.instruction.split()[0].lower() for s in result.steps] == ["keywords:", "sentiment"]
+
+
+def test_arithmetic_after_a_sum_works_on_the_sum_not_on_its_numbers() -> None:
+    result = plan("sum these: 2, 4, 6. Then double it")
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert "2, 4, 6" not in result.steps[1].instruction
+    # "split it 3 ways" goes on from the total with the calculator.
+    split = plan("What's the total of 120, 85 and 60? After that, split it 3 ways")
+    assert shape(split) == [("statistics", []), ("calculation", ["s1"])]
+
+
+def test_a_table_below_a_chain_is_the_first_steps_only() -> None:
+    result = plan("sum the amount column, then take 20% of it\nitem,amount\nrent,900\nfood,350")
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert "rent,900" in result.steps[0].instruction
+    assert "rent,900" not in result.steps[1].instruction
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "instruction"),
+    [("now times 2", "times 2"), ("that minus 15", "that minus 15"), ("plus 10%", "plus 10%")],
+)
+def test_an_operator_and_its_operand_go_on_from_the_answer_before(
+    follow_up: str, instruction: str
+) -> None:
+    result = plan(follow_up, history=("What's 120 plus 45?",))
+    assert [s.capability for s in result.steps] == ["calculation"]
+    assert result.steps[0].instruction.startswith("What's 120 plus 45, then " + instruction)

@@ -141,3 +141,28 @@ def test_a_list_in_degrees_after_a_colon_is_data() -> None:
     masked = mask_material("Temperatures: 12°C, 15°C, 9°C. What's the mean?")
     assert masked.text == "Temperatures: \u27e60\u27e7. What's the mean?"
     assert masked.data == frozenset({"\u27e60\u27e7"})
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "my grades: 78, 85, 91 - what's my average",
+        "costs: 12, 30, 8 \u2014 total?",
+    ],
+)
+def test_a_dash_after_listed_numbers_ends_their_sentence(description: str) -> None:
+    masked = mask_material(description)
+    # The list is data; the question after the dash is a sentence of its own, not a minus.
+    assert masked.data and "-" not in masked.text and "\u2014" not in masked.text
+    assert masked.text.split(". ", 1)[1].startswith(("what", "total"))
+
+
+def test_a_question_on_the_line_below_number_lines_is_a_request() -> None:
+    masked = mask_material("numbers:\n14\n22\n9\n31\naverage?")
+    assert masked.text.endswith("\naverage?")
+    assert masked.material == ("14\n22\n9\n31",)
+
+
+def test_a_one_word_request_with_please_before_a_colon_takes_the_text() -> None:
+    masked = mask_material("tl;dr please: The council met. It voted yes.")
+    assert masked.material == ("The council met. It voted yes.",)

@@ -122,11 +122,60 @@ _FAILURES: dict[tuple[str, ...], float] = {
 }
 # "two hours on hold and no answer", "still no reply": the same complaint, said with "no".
 _FAILURES.update({("no", word): -2.5 for word in ("answer", "reply", "response", "refund", "help")})
+# "it does not work", "they did not reply": the same, with the negation in two words.
+_FAILURES.update(
+    {
+        (aux, "not", *phrase[1:]): valence
+        for phrase, valence in list(_FAILURES.items())
+        if phrase[0] in ("doesn't", "didn't", "don't")
+        for aux in ({"doesn't": "does", "didn't": "did", "don't": "do"}[phrase[0]],)
+    }
+)
+# "the battery doesn't last", "the lid didn't fit": a thing that does not hold up or fit.
+_FAILURES.update(
+    {
+        (*negation, form): -2.5
+        for negation in (
+            ("doesn't",),
+            ("didn't",),
+            ("don't",),
+            ("won't",),
+            ("never",),
+            ("does", "not"),
+            ("did", "not"),
+        )
+        for form in ("last", "lasts", "lasted", "fit", "fits")
+    }
+)
+# "nobody came", "no one answered": help that did not come, with no word of opinion.
+_FAILURES.update(
+    {
+        (*nobody, *verb): -2.5
+        for nobody in (("nobody",), ("no", "one"), ("noone",))
+        for verb in (
+            ("came",),
+            ("showed", "up"),
+            ("turned", "up"),
+            ("answered",),
+            ("answers",),
+            ("replied",),
+            ("replies",),
+            ("responded",),
+            ("responds",),
+            ("helped",),
+            ("helps",),
+            ("called", "back"),
+            ("picked", "up"),
+            ("cared",),
+            ("cares",),
+        )
+    }
+)
 # Phrases whose meaning is not that of their words.
 _PHRASES: dict[tuple[str, ...], float] = {
     ("nothing", "special"): -0.5,
     ("not", "bad"): 1.5,
-    ("not", "too", "bad"): 1.0,
+    ("not", "too", "bad"): 1.5,
     ("never", "again"): -2.0,
     # Not coming back, said in other words than "never again".
     ("never", "coming", "back"): -2.5,
@@ -165,8 +214,35 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("waste", "of", "time"): -3.0,
     ("so", "so"): -0.5,
     ("no", "problem"): 1.0,
-    ("no", "problems"): 1.0,
-    ("no", "issues"): 1.0,
+    # "No issues so far", "zero problems": nothing to fault, a verdict of its own ("no
+    # problem" alone is politeness, and stays mild).
+    **{
+        (none, fault): 2.0
+        for none in ("no", "zero")
+        for fault in ("problems", "issues", "faults", "complaints")
+    },
+    # Idioms of praise and of disappointment whose words say neither.
+    ("top", "notch"): 3.0,
+    ("top-notch",): 3.0,
+    ("game", "changer"): 3.0,
+    ("game-changer",): 3.0,
+    ("second", "to", "none"): 3.0,
+    ("worth", "every", "penny"): 3.0,
+    ("blew", "me", "away"): 3.0,
+    ("blown", "away"): 3.0,
+    ("over", "the", "moon"): 3.0,
+    ("hit", "the", "spot"): 2.5,
+    ("hits", "the", "spot"): 2.5,
+    **{(verb, "apart"): -2.5 for verb in ("fell", "falls", "falling", "fall", "came", "coming")},
+    **{(verb, "short"): -2.0 for verb in ("fell", "falls", "falling", "fall")},
+    **{(verb, "downhill"): -2.5 for verb in ("went", "gone", "going", "goes")},
+    # Being a fan of something, or not ("not a fan of the new layout").
+    ("not", "a", "fan"): -2.0,
+    ("not", "a", "big", "fan"): -2.0,
+    ("not", "a", "huge", "fan"): -2.0,
+    ("not", "much", "of", "a", "fan"): -2.0,
+    ("big", "fan"): 2.0,
+    ("huge", "fan"): 2.5,
     ("does", "the", "job"): 1.0,
     ("keeps", "crashing"): -3.0,
     ("stopped", "working"): -2.5,
@@ -619,6 +695,11 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
         known = _LEXICON.get(
             token, _prefix_negated(token) or _adverb_of(token) or _comparative_of(token)
         )
+        excess = known is None and _excess(tokens, index)
+        if excess:
+            # "way too loud", "far too small": more of a thing than wanted is a complaint,
+            # whatever the thing ("not too loud" is none, and stays unread).
+            known = _EXCESS_VALENCE
         if known is None:
             if token not in _NOT_COUNTED:
                 tally.neutral += 1
@@ -632,7 +713,7 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             index += 1
             continue
         valence = known
-        term = token
+        term = f"too {token}" if excess else token
         negated = _negated(tokens, index)
         if _far_from(tokens, index):
             # "far from good" is the opposite of "good", and an opinion held.
@@ -737,6 +818,29 @@ _PLAIN = _words(
     """much many well the a an it is was are were be been do did does have has had
     i we you they he she this that not end beginning start first last same"""
 )
+
+
+_EXCESS_VALENCE = -1.5
+# "too much", "too many", "too" before a number: a quantity, not a quality in excess.
+_NO_EXCESS = _words("much many few little often")
+
+
+def _excess(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` (one the lexicon does not know) is said to be in
+    excess: "too" right before it ("way too loud"), not negated, and not "too early to
+    tell" (an excess for a purpose, which says no verdict)."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    return (
+        index > 0
+        and tokens[index - 1] == "too"
+        and token.isalpha()
+        and token not in _PLAIN
+        and token not in _NOT_COUNTED
+        and token not in _NO_EXCESS
+        and following != "to"
+        and not _negated(tokens, index - 1)
+    )
 
 
 def _intensified_unknown(tokens: Sequence[str], index: int) -> bool:

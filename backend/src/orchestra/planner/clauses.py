@@ -44,7 +44,7 @@ STOPWORDS = _words(
     all each every both more most other such only own same too very just up down out off
     again further once s t don now after before while get got let lets let's i'd i'm
     i've you'd we'd kindly tell give show make me want need like would something one
-    ones"""
+    ones whats hows whos wheres whens whys wat wats"""
 ) | _words(
     # Request verbs that ask for an answer without saying what kind of work it takes;
     # "find" would otherwise match "findings" in some capability's example.
@@ -290,8 +290,10 @@ _NOT_AN_OBJECT = _words(
 
 _QUESTION_WORDS = _words(
     """what how why which who whom when where whether is are does do can could should
-    was were will would"""
+    was were will would
+    whats hows whos wheres whens whys wat wats"""
 )
+# (The last line: "what's" typed without its apostrophe, or with a slip, as people do.)
 
 # Polite or indirect openings; what follows them is the actual request.
 _REQUEST_PREFIXES = tuple(
@@ -619,6 +621,17 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                         and _names_a_figure_asked(tokens[verb_at:], operand=False)
                         and _has_operand(tokens[start:index])
                     )
+                    # "the median of 8, 1, 6 and the mean of 10, 20": a figure of its own
+                    # numbers after one of others ("the difference between the sum of
+                    # 2 and 3 and the product of 4 and 5" is one ask).
+                    or (
+                        words == ["and"]
+                        and _is_elliptical_request(tokens, verb_at)
+                        and tokens[verb_at + 1].low in _FIGURE_WORDS
+                        and _has_operand(tokens[verb_at:])
+                        and _has_operand(tokens[start:index])
+                        and not any(t.low == "between" for t in tokens[start:index])
+                    )
                     # "the sentiment of '...' and what is 30% of 50?": a question with its
                     # own operands is not the object of the one before ("what causes it").
                     or (words == ["and"] and question and _has_operand(tokens[verb_at:]))
@@ -698,9 +711,13 @@ def _names_a_figure_asked(tokens: list[Token], operand: bool = True) -> bool:
     """ "the median of 1, 3, 5" before "and also the sum of ...": an ask whose verb is left
     out, not a statement (which says what something is: "the price of the coat is 90").
     With ``operand`` false the operands may come later in the sentence."""
+    # "median of 8, 1, 6 and the mean of 10, 20": the article may be left out too.
+    bare = len(tokens) > 2 and tokens[0].low in _FIGURE_WORDS and tokens[1].low == "of"
     return (
-        _is_elliptical_request(tokens, 0)
-        and tokens[1].low in _FIGURE_WORDS | _TEXT_ASKS
+        (
+            bare
+            or (_is_elliptical_request(tokens, 0) and tokens[1].low in _FIGURE_WORDS | _TEXT_ASKS)
+        )
         and (_has_operand(tokens) or not operand)
         and not any(t.low in _COPULAS for t in tokens)
     )

@@ -402,7 +402,11 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
         trailing = ": " + match.group(1).strip(" ,")
         text = text[: match.start()]
     tokens = tokenize(text)
+    # "keywords and sentiment of '...'": with no verb first ("can I get ..." has one
+    # after), the asks start the clause.
     head_end = _head_end(tokens)
+    if tokens and tokens[0].low not in _LEADS and not is_action_start(tokens, 0, frozenset()):
+        head_end = 0
     for position in range(head_end + 1, len(tokens) - 1):
         token = tokens[position]
         width = _coordinator_width(tokens, position)
@@ -443,6 +447,8 @@ def _coordinator_width(tokens: list[Token], position: int) -> int:
 
 
 _ASKING = frozenset({"can", "could", "would", "will"})
+# Words before a clause's verb (see `_head_end`).
+_LEADS = _ASKING | {"please", "kindly", "now", "also", "i", "we"}
 
 
 def _head_end(tokens: list[Token]) -> int:
@@ -506,6 +512,9 @@ def _parts(
                 and previous is not None
                 and previous.material
                 and not (_SINGULAR_RESULT_RE.search(text) or _PLURAL_RESULT_RE.search(text))
+                # "sum these: 2, 4, 6. Then double it": arithmetic goes on from the sum,
+                # not from the numbers the sum was of.
+                and not (_continues_arithmetic(text) and data.issuperset(previous.material))
             ):
                 # "... of 'I love it' and extract keywords from it": "it" is the quote, and
                 # so is the unstated object of "... and extract the keywords".
@@ -610,7 +619,7 @@ def _parts(
         ):
             capability = "summarization"
         if (
-            capability in ("keywords", "summarization")
+            capability in _TEXT_CAPABILITIES
             and not match.strong
             and not material
             and not refs
@@ -620,7 +629,8 @@ def _parts(
             # "What will my score be if I get 8 out of 10?" shares "score" with the keyword
             # skill's card, but gives numbers and no text: the keywords of the question
             # itself would be an answer to nothing ("one point five times four" is no
-            # summary of its "points" either).
+            # summary of its "points" either, and "250g of flour for 4 people" no opinion
+            # of "people").
             capability = _best_on_no_text(matcher, stems)
         revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (
@@ -635,6 +645,15 @@ def _parts(
             # "..., then double it", "write a product description and also suggest five
             # slogans": the same kind of work goes on with what was made.
             capability = previous.capability
+            if (
+                capability == "statistics"
+                and not material
+                and _continues_arithmetic(text)
+                and "calculation" in matcher.names
+            ):
+                # "the total of 120, 85 and 60, then split it 3 ways": arithmetic on a
+                # figure is the calculator's, whatever computed the figure.
+                capability = "calculation"
         parts.append(
             _Part(
                 index=index,
@@ -690,7 +709,7 @@ def _references(
 # "round to 2 decimals"), work on the value computed just before.
 _ARITHMETIC_VERBS = frozenset(
     """add subtract multiply divide double triple halve square cube round increase
-    decrease reduce raise lower take""".split()  # noqa: SIM905
+    decrease reduce raise lower take split share""".split()  # noqa: SIM905
 )
 
 
@@ -755,7 +774,9 @@ _OWN_AMOUNT_RE = re.compile(
     # "How much will my rent be next year?", "what will our bill come to": an amount of the
     # user's own things, past or to come.
     r"|\bhow\s+much\s+(?:will|would|is|was|does|did|do)\s+(?:my|our)\s+\w+"
-    r"|\bwhat\s+(?:will|would)\s+(?:my|our)\s+(?:\w+\s+){1,3}(?:be|cost|come\s+to)\b",
+    r"|\bwhat\s+(?:will|would)\s+(?:my|our)\s+(?:\w+\s+){1,3}(?:be|cost|come\s+to)\b"
+    # "How much should I tip?", "what do we tip": a tip is on the user's own bill.
+    r"|\b(?:how\s+much|what)\s+(?:should|do|must|would|shall)\s+(?:i|we)\s+tip\b",
     re.I,
 )
 
@@ -988,9 +1009,14 @@ def _short_material(masked: MaskedText, text: str, limit: int = 24) -> str:
 
 
 def _without_payload(text: str) -> str:
-    """The clause without the data after its colon ("Summarize this text: ...")."""
+    """The clause without the data after its colon ("Summarize this text: ...") or on the
+    lines below it ("then take 20% of it\n<table>")."""
     match = _TRAILING_MATERIAL_RE.search(text)
-    if match and ":" in match.group(0) and text[: match.start()].strip():
+    if (
+        match
+        and (":" in match.group(0) or "\n" in match.group(0))
+        and text[: match.start()].strip()
+    ):
         return text[: match.start()].rstrip()
     return text
 

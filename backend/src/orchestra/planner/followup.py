@@ -142,7 +142,12 @@ _CONTINUES_ARITHMETIC = re.compile(
     + _EARLIER
     + r"|(?:multiply|divide)\s+"
     + _EARLIER
-    + r"\s+by\s+\S+)"
+    + r"\s+by\s+\S+"
+    # "now times 2", "that minus 15", "plus 10%": an operator and its operand, the value
+    # before it understood.
+    + r"|(?:"
+    + _EARLIER
+    + r"\s+)?(?:times|plus|minus|divided\s+by|multiplied\s+by)\s+\d[\d,]*(?:\.\d+)?%?)"
     r"(?:\s+to\s+\d+\s+decimals?(?:\s+places?)?)?)\s*[.!?]*$",
     re.I | re.S,
 )

@@ -141,7 +141,15 @@ def mask_material(text: str) -> MaskedText:
     elif trailing := _TRAILING_NUMBERS.search(text):
         start = trailing.start() + len(trailing.group(0)) - len(trailing.group(0).lstrip())
         text = text[:start] + keep_data(text[start:])
+    # "my grades: 78, 85 and 88 - what's my average": a dash between the data and the words
+    # after it ends a sentence; left as it is, the request reads it as a minus.
+    text = _DASH_AFTER_DATA.sub(
+        lambda m: f"{m.group(1)}. " if m.group(1) in data else m.group(0), text
+    )
     return MaskedText(text=text, material=tuple(material), data=frozenset(data))
+
+
+_DASH_AFTER_DATA = re.compile(r"(\u27e6\d+\u27e7)\s+[-\u2013\u2014]+\s+(?=[A-Za-z])")
 
 
 # A list of numbers after a colon ("Sum these: 3, 5 and 10", "Mon 120, Tue 95, Wed 140")
@@ -151,9 +159,11 @@ _ITEM = r"(?:[A-Za-z][A-Za-z ]{0,15}?\s*[:=]?\s*)?[-+]?[$€£]?\d[\d,]*(?:\.\d+
 _NUMBER_LIST = re.compile(rf"\s*{_ITEM}(?:\s*(?:,|;|\band\b|\s)\s*{_ITEM})+\s*[.]?\s*")
 # The unit the list is in, after its last number ("5.2, 3.8, 6.0, 4.5 km. What's ...").
 _UNIT_AFTER = r"(?:\s+[A-Za-z]{1,12})?"
+# The question may follow the list after a full stop or a dash ("...: 78, 85 and 88 -
+# what's my average").
 _COLON_LIST = re.compile(
     rf":\s*(?P<data>{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}}{_UNIT_AFTER})"
-    r"(?=[.!?]?\s*$|[.!?]\s)"
+    r"(?=[.!?]?\s*$|[.!?]\s|\s+[-\u2013\u2014]+\s)"
 )
 _NUMBER_LIST_THEN_TEXT = re.compile(
     rf"(?P<data>\s*{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}}{_UNIT_AFTER})\.\s+(?=[A-Z])"
@@ -166,11 +176,13 @@ _TRAILING_NUMBERS = re.compile(
 
 def _masked_already(payload: str, data: set[str]) -> bool:
     """Whether the text after a colon is a placeholder alone, or data masked already and
-    then a sentence of its own ("My runs this week: <list>. What's the average?": the
-    question is a request, not more material)."""
+    then a sentence of its own ("My runs this week: <list>. What's the average?", or the
+    question on the line below the data: the question is a request, not more material)."""
     if re.fullmatch(r"\u27e6\d+\u27e7[.!?]?\s*", payload):
         return True
-    listed = re.match(r"(\u27e6\d+\u27e7)[.!?]\s+\S", payload)
+    listed = re.match(
+        r"(\u27e6\d+\u27e7)(?:[.!?]\s+|\s+[-\u2013\u2014]+\s+|[ \t]*\n\s*)\S", payload
+    )
     return listed is not None and listed.group(1) in data
 
 
@@ -201,10 +213,11 @@ def _material_colon(text: str) -> int | None:
         if next_line and _MATERIAL_ON_NEXT_LINE & set(before) and not _PRESENTS.match(line):
             return match.start()
         opening = text[: match.start()].strip()
-        if re.fullmatch(r"(?:please\s+)?[A-Za-z]+(?:;[A-Za-z]+)?", opening, re.I) and (
-            opening.lower().split()[-1] not in _HEADINGS
-        ):
-            # "Summarize: ...", "tl;dr: ...": a request of one word, then what it is for.
+        if re.fullmatch(
+            r"(?:please\s+)?[A-Za-z]+(?:;[A-Za-z]+)?(?:\s+(?:please|pls|plz))?", opening, re.I
+        ) and (opening.lower().split()[0] not in _HEADINGS):
+            # "Summarize: ...", "tl;dr please: ...": a request of one word, then what it is
+            # for.
             return match.start()
     return None
 

@@ -817,13 +817,23 @@ def _said_as_price(prose: str, numeric: list[str]) -> str:
     return _DEAREST.sub(f"highest {prices[0]}", prose)
 
 
+def _said_as_highest(prose: str, numeric: list[str]) -> str:
+    """ "who has the top score?" read as "the highest score" when "score" is a numeric
+    column ("the top 3 scores" asks for rows, and is still refused as a condition)."""
+    for column in numeric:
+        name = re.escape(column.replace("_", " "))
+        prose = re.sub(rf"\btop\s+(?={name}s?\b)", "highest ", prose, flags=re.I)
+        prose = re.sub(rf"\bbottom\s+(?={name}s?\b)", "lowest ", prose, flags=re.I)
+    return prose
+
+
 def _table_statistics(prose: str, table: Table) -> StepResult:
     numeric = table.numeric_columns()
     if not numeric:
         raise AgentInputError(
             f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
         )
-    prose = _said_as_price(prose, numeric)
+    prose = _said_as_highest(_said_as_price(prose, numeric), numeric)
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if headline.operation == "correlation":

@@ -241,7 +241,7 @@ _FROM_TO = re.compile(
 )
 # The question asks for the relative change, and which way it is said to go.
 _ASKS_RELATIVE = re.compile(
-    r"\bpercent(?:age)?\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
+    r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
     r"reduction|change|difference)\b"
     r"|\bby\s+(?:what|how\s+many|how\s+much\s+of\s+a)\s+(?:percent(?:age)?|%)"
     r"(?:\s+(?:did|has|have|was|were)\s+\w+\s+(?P<verb>\w+))?",

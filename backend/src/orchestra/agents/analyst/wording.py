@@ -1499,6 +1499,29 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 divided by \2",
     ),
+    # "what's the % increase", "what % of 80 is 20": the sign alone stands for the word.
+    (re.compile(r"(?:(?<=\s)|^)%(?=\s)"), "percent"),
+    # "how many times does 15 go into 225": whole times, as at school.
+    (
+        re.compile(
+            r"\bhow\s+many\s+times\s+(?:does|do|will|can|would|could)\s+(\d[\d,]*(?:\.\d+)?)\s+"
+            r"(?:go|fit)\s+into\s+(\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"\2 // \1",
+    ),
+    # "add up 1,250 + 980 + 3,400": the sum is written out already.
+    (
+        re.compile(r"\b(?:add|sum|total)\s+up\s+(?=\$?\d[\d,]*(?:\.\d+)?\s*\+\s*\$?\d)"),
+        "",
+    ),
+    # "split it 3 ways", "split 90 3 ways": the amount, then the number of shares.
+    (
+        re.compile(
+            r"\bsplit\s+(it|that|this|the\s+result|\u27e8[^\u27e9]+\u27e9|\$?\d[\d,]*(?:\.\d+)?)\s+"
+            r"(\d+)\s+ways\b"
+        ),
+        r"\1 divided by \2",
+    ),
     # "three quarters of 96", "two thirds of 90", "a fifth of 40": a fraction of an amount.
     (
         re.compile(
