@@ -49,11 +49,23 @@ def test_held_out_failures_are_listed_only_when_asked(tmp_path: Path) -> None:
     assert "expected {'result': 5}" in shown
 
 
-def test_min_score_and_min_right_fail_the_command(server: FakeProvider) -> None:
+def test_min_score_and_min_right_fail_the_command(server: FakeProvider, tmp_path: Path) -> None:
+    # Two cases (not the whole set, which takes long): one right, one labelled so that
+    # neither its plan nor its answer can hold. Score and right answers are both 1/2.
+    path = tmp_path / "cases.jsonl"
+    cases = [
+        {"id": "mean", "description": "Compute the average of 3, 5 and 10",
+         "capabilities": ["statistics"], "answers": [{"result": 6}]},
+        {"id": "mislabelled", "description": "Compute the average of 2 and 4",
+         "capabilities": ["research"], "answers": [{"result": 5}]},
+    ]  # fmt: skip
+    path.write_text("\n".join(json.dumps(c) for c in cases) + "\n", encoding="utf-8")
     offline = settings_for("offline", server)
-    assert run(["--offline-only", "--min-score", "0.999"], settings=offline)[0] == 1
-    assert run(["--offline-only", "--min-right", "0.999"], settings=offline)[0] == 1
-    assert run(["--offline-only", "--min-right", "0.5"], settings=offline)[0] == 0
+    given = ["--offline-only", "--cases", str(path)]
+    assert run([*given, "--min-score", "0.999"], settings=offline)[0] == 1
+    assert run([*given, "--min-score", "0.5"], settings=offline)[0] == 0
+    assert run([*given, "--min-right", "0.999"], settings=offline)[0] == 1
+    assert run([*given, "--min-right", "0.5"], settings=offline)[0] == 0
 
 
 def cases_file(tmp_path: Path) -> Path:
