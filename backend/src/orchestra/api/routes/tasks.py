@@ -301,7 +301,9 @@ async def task_events(
 ) -> EventSourceResponse:
     """Server-Sent Events of every state change, in order, until the task ends.
 
-    Resume with the `Last-Event-ID` header (or `?after=`).
+    Resume with the `Last-Event-ID` header (or `?after=`). While a step's agent streams its
+    answer, `step.delta` events (no id, never stored) carry the text as it comes; the
+    step's `step.completed` carries the answer that replaces it.
     """
     await services.tasks.view(task_id, principal)
     services.streams.acquire(principal.id)
@@ -309,7 +311,7 @@ async def task_events(
     async def stream() -> AsyncIterator[dict[str, str]]:
         async with services.streams.held(principal.id):
             async for message in events.follow(
-                services.db, services.views, task_id, max(last_event_id, after)
+                services.db, services.views, task_id, max(last_event_id, after), live=True
             ):
                 yield message
 
