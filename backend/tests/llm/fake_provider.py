@@ -232,7 +232,8 @@ def _handler_for(provider: FakeProvider) -> type[BaseHTTPRequestHandler]:
             return False
 
         def _stream(self, reply: Reply, number: int, usage: bool) -> None:
-            """Answer as the OpenAI API streams: one server-sent event per piece."""
+            """Answer as the OpenAI API streams: one server-sent event per piece (Groq's
+            path: the usage on the last piece, under ``x_groq``, as Groq sends it)."""
             pieces = reply.chunks or ((reply.content or ""),)
             try:
                 self.send_response(200)
@@ -244,7 +245,15 @@ def _handler_for(provider: FakeProvider) -> type[BaseHTTPRequestHandler]:
                         return
                     self.wfile.write(_chunk(reply, number, {"content": piece}, None))
                     self.wfile.flush()
-                self.wfile.write(_chunk(reply, number, {}, "stop"))
+                last = _chunk(reply, number, {}, "stop")
+                if self.path.startswith("/openai/"):
+                    prompt, completion = reply.tokens
+                    tokens = {"prompt_tokens": prompt, "completion_tokens": completion,
+                              "total_tokens": prompt + completion}  # fmt: skip
+                    body = json.loads(last[len(b"data: ") :])
+                    body["x_groq"] = {"usage": tokens}
+                    last = f"data: {json.dumps(body)}\n\n".encode()
+                self.wfile.write(last)
                 if usage:
                     self.wfile.write(_usage_chunk(reply, number))
                 self.wfile.write(b"data: [DONE]\n\n")
