@@ -31,7 +31,6 @@ import orjson
 from sqlalchemy import Connection, bindparam, func, select
 
 from orchestra.changes import Change
-from orchestra.deltas import Deltas
 from orchestra.db import (
     DELETIONS,
     EVENTS,
@@ -42,6 +41,7 @@ from orchestra.db import (
     StepStatus,
     TaskStatus,
 )
+from orchestra.deltas import Deltas
 
 log = logging.getLogger(__name__)
 

@@ -45,7 +45,11 @@ def test_calls_fail_over_to_the_other_host_and_the_stopped_one_shows_unhealthy(
         first.answer("fake-model", Reply(content="Answer from the first host.", delay=30))
         second.answer("fake-model", Reply(content="Answer from the second host."))
         profiles = {
-            "cluster": {"provider": "ollama", "model": "fake-model", "hosts": [first.url, second.url]}
+            "cluster": {
+                "provider": "ollama",
+                "model": "fake-model",
+                "hosts": [first.url, second.url],
+            }
         }
         settings = {
             "MODEL_PROFILES": json.dumps(profiles),

@@ -12,7 +12,7 @@ import pytest
 from langchain_core.messages import HumanMessage
 
 from orchestra.llm import LLMConfigurationError, ModelProfiles
-from orchestra.llm.hosts import FailoverChatModel
+from orchestra.llm.failover import FailoverChatModel
 from orchestra.llm.providers import build_chat_model
 
 from .fake_provider import FakeProvider, Reply, settings_for

@@ -1,8 +1,9 @@
 """A2A task lifecycle shared by our agents: Task first, working updates, artifact, end state.
 
 Subclasses implement `run(request, progress)`; this base enqueues the Task, runs the
-work in its own asyncio task (so `cancel()` can stop it), publishes the artifact (its last
-chunk, `last_chunk` true, replacing any text streamed into it meanwhile) and COMPLETED, or FAILED with the reason (its status message carries metadata
+work in its own asyncio task (so `cancel()` can stop it), publishes the artifact (as its
+last chunk, `last_chunk`, replacing any text `progress.text` streamed into it) and
+COMPLETED, or FAILED with the reason (its status message carries metadata
 {"retryable": true} when the agent, not the input, is at fault), or CANCELED, and then
 calls `ended(task_id)`. Work stopped by the server shutting down reaches no final state
 and gets no `ended`: the orchestrator sends it again, and it runs again under the same

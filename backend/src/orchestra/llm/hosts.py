@@ -9,10 +9,9 @@ through makes it healthy again. Which host a call goes to is the registry's choi
 (`choose_instance`: healthy first, then the fewest calls in flight and the lowest latency,
 each host once per call while another is left).
 
-`FailoverChatModel` is the profile's LangChain chat model: a `ChatOpenAI` whose requests
-go through the pool, one `ChatOpenAI` per host underneath, so tools, structured output
-and streaming work as with a single host. A stream fails over only before its first token:
-text already handed on cannot be taken back.
+The profile's LangChain chat model over a pool is `orchestra.llm.failover.FailoverChatModel`.
+A stream fails over only before its first token: text already handed on cannot be taken
+back.
 """
 
 from __future__ import annotations
@@ -22,15 +21,10 @@ import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import httpx
 import openai
-from langchain_core.callbacks import AsyncCallbackManagerForLLMRun
-from langchain_core.messages import BaseMessage
-from langchain_core.outputs import ChatGenerationChunk, ChatResult
-from langchain_openai import ChatOpenAI
-from pydantic import PrivateAttr
 
 from orchestra.db.models import InstanceHealth
 from orchestra.llm.errors import describe_provider_error
@@ -38,7 +32,7 @@ from orchestra.llm.profiles import ModelProfile, url_host
 from orchestra.registry.balancing import choose_instance
 from orchestra.registry.health import Endpoint, probe
 
-__all__ = ["FailoverChatModel", "Host", "HostPool"]
+__all__ = ["Host", "HostPool", "fails_over"]
 
 log = logging.getLogger(__name__)
 
@@ -207,61 +201,3 @@ def _host(profile: ModelProfile, url: str) -> Host:
     if profile.provider == "ollama":
         return Host(id=url, api_url=f"{url}/v1", probe_url=f"{url}/api/tags")
     return Host(id=url, api_url=url, probe_url=f"{url}/models")
-
-
-class FailoverChatModel(ChatOpenAI):
-    """A profile's chat model over its host pool (see the module docstring)."""
-
-    _pool: HostPool = PrivateAttr()
-    _models: dict[str, ChatOpenAI] = PrivateAttr()
-    _retries: int = PrivateAttr(default=0)
-
-    @classmethod
-    def over(cls, pool: HostPool, retries: int, **options: Any) -> FailoverChatModel:
-        """The model on `pool`'s hosts; `options` are ChatOpenAI's (model, key, limits).
-
-        Each host's client makes no retries of its own: the next attempt goes to another
-        host at once, `retries` + 1 attempts at least in all.
-        """
-        first = pool.hosts[0]
-        model = cls(**options, base_url=first.api_url, max_retries=0)
-        model._pool = pool
-        model._retries = retries
-        model._models = {
-            host.id: ChatOpenAI(**options, base_url=host.api_url, max_retries=0)
-            for host in pool.hosts
-        }
-        return model
-
-    @property
-    def pool(self) -> HostPool:
-        return self._pool
-
-    async def _agenerate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: AsyncCallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        async def attempt(host: Host) -> ChatResult:
-            return await self._models[host.id]._agenerate(
-                messages, stop=stop, run_manager=run_manager, **kwargs
-            )
-
-        return await self._pool.call(self._retries, attempt)
-
-    async def _astream(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: AsyncCallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> AsyncIterator[ChatGenerationChunk]:
-        def attempt(host: Host) -> AsyncIterator[ChatGenerationChunk]:
-            return self._models[host.id]._astream(
-                messages, stop=stop, run_manager=run_manager, **kwargs
-            )
-
-        async for chunk in self._pool.stream(self._retries, attempt):
-            yield chunk

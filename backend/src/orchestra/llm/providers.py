@@ -123,7 +123,8 @@ def build_chat_model(
     # Token usage comes in a last chunk of a stream only when asked for.
     common["stream_usage"] = True
     if chosen.hosts:
-        from orchestra.llm.hosts import FailoverChatModel, HostPool
+        from orchestra.llm.failover import FailoverChatModel
+        from orchestra.llm.hosts import HostPool
 
         retries = common.pop("max_retries")
         return FailoverChatModel.over(

@@ -47,9 +47,9 @@ class HealthProbe:
         targets = [
             state for agent in self.registry.agent_ids() for state in self.registry.instances(agent)
         ]
-        problems, *_ = await asyncio.gather(
+        problems, _ = await asyncio.gather(
             asyncio.gather(*(self.check(state.card_url) for state in targets)),
-            *(pool.probe(self.http, self.timeout) for pool in self.hosts),
+            asyncio.gather(*(pool.probe(self.http, self.timeout) for pool in self.hosts)),
         )
         for state, problem in zip(targets, problems, strict=True):
             state.probed(problem)

@@ -2,8 +2,9 @@
 
 Each node reports progress through LangGraph's custom stream ({"status": "..."}), which
 the executor turns into A2A `working` updates; the write node streams the model's answer
-there too as it comes ({"delta": "..."}), which the executor sends on as artifact chunks. State is plain JSON so any checkpointer
-can store it; each run is its own thread (see `orchestra.agents.research.executor`).
+there too as it comes ({"delta": "..."}), which the executor sends on as artifact chunks.
+State is plain JSON so any checkpointer can store it; each run is its own thread (see
+`orchestra.agents.research.executor`).
 """
 
 from __future__ import annotations
