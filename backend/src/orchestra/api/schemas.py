@@ -257,6 +257,25 @@ class TaskList(BaseModel):
     offset: int
 
 
+class StepDeltaText(BaseModel):
+    text: str = Field(description="What the step's answer grew by.")
+    offset: int = Field(
+        description="Where `text` goes in what the step's attempt streamed so far (0: the "
+        "answer starts again)."
+    )
+
+
+class StepDeltaPublic(BaseModel):
+    """A running step's answer as its agent writes it: the `data` of a `step.delta` Server-Sent
+    Event, which has no id and is never stored (the step's output replaces it)."""
+
+    task_id: str
+    step_id: str
+    type: Literal["step.delta"]
+    data: StepDeltaText
+    created_at: datetime
+
+
 class TaskEventPublic(BaseModel):
     """One entry of a task's event log: the `data` of a Server-Sent Event, whose `id` and
     `event` fields are this entry's `id` and `type`."""
