@@ -25,5 +25,7 @@ describe("StepCard", () => {
     rerender(<StepCard step={done} events={[]} selected liveText="Tides come" />);
     expect(screen.queryByText("Output (being written)")).not.toBeInTheDocument();
     expect(screen.getByText("Tides come from the moon.")).toBeInTheDocument();
+    rerender(<StepCard step={{ ...running, status: "failed" }} events={[]} selected liveText="Tides come" />);
+    expect(screen.queryByText("Tides come")).not.toBeInTheDocument(); // its error says why
   });
 });

@@ -141,7 +141,7 @@ export function StepCard({
             <ConsensusView consensus={consensus} stepId={step.id} />
           </Suspense>
         ) : null}
-        {liveText && step.status === "running" && !step.output ? (
+        {liveText && step.status === "running" ? (
           <div className="live-text" aria-live="polite" aria-busy="true">
             <h4>Output (being written)</h4>
             <p className="streaming">{liveText}</p>
