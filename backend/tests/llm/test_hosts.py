@@ -13,7 +13,7 @@ from langchain_core.messages import HumanMessage
 
 from orchestra.llm import LLMConfigurationError, ModelProfiles
 from orchestra.llm.failover import FailoverChatModel
-from orchestra.llm.providers import build_chat_model
+from orchestra.llm.providers import build_chat_model, verify_provider
 
 from .fake_provider import FakeProvider, Reply, settings_for
 
@@ -93,3 +93,19 @@ def test_hosts_that_cannot_work_stop_the_service_at_start(
         with pytest.raises(LLMConfigurationError, match="cluster") as raised:
             ModelProfiles.from_settings(settings)
     assert problem in str(raised.value), json.dumps(profile)
+
+
+async def test_one_host_that_answers_is_enough_to_start() -> None:
+    gone = FakeProvider(api_key=None)
+    with gone:
+        pass  # its URL now refuses connections
+    with FakeProvider(api_key=None) as up:
+        profile = {"provider": "ollama", "model": "fake-model", "hosts": [gone.url, up.url]}
+        settings = settings_for(
+            "ollama", up, model_profiles={"cluster": profile}, llm_max_retries=0
+        )
+        assert await verify_provider(settings, "cluster") == ["fake-model"]
+        down = {**profile, "hosts": [gone.url]}
+        settings = settings_for("ollama", up, model_profiles={"cluster": down}, llm_max_retries=0)
+        with pytest.raises(LLMConfigurationError, match="cannot list models"):
+            await verify_provider(settings, "cluster")
