@@ -132,24 +132,31 @@ class HostPool:
         """
         self._revive()
         tried: list[str] = []
-        for number in range(self.attempts(retries)):
-            host = self.order(tried)
-            if number >= len(self.hosts):  # every host failed once: wait a little first
-                await asyncio.sleep(min(0.5 * 2 ** (number - len(self.hosts)), 8.0))
-            tried.append(host.id)
+        total = self.attempts(retries)
+        for number in range(total):
+            host = await self._next(tried)
             started = time.monotonic()
-            host.began()
             try:
                 result = await attempt(host)
             except BaseException as error:
-                self._failed(host, started, error, last=number + 1 == self.attempts(retries))
-                raise_now = not fails_over(error) or number + 1 == self.attempts(retries)
-                if raise_now:
+                last = number + 1 == total
+                self._failed(host, started, error, last)
+                if last or not fails_over(error):
                     raise
                 continue
             host.ended(_ms(started), None, reachable=True)
             return result
         raise AssertionError("unreachable: the last attempt raises")  # pragma: no cover
+
+    async def _next(self, tried: list[str]) -> Host:
+        """The host of a call's next attempt, counted as in flight; once every host has
+        failed the call, after a pause (0.5 s, doubling, at most 8 s)."""
+        host = self.order(tried)
+        if len(tried) >= len(self.hosts):
+            await asyncio.sleep(min(0.5 * 2 ** (len(tried) - len(self.hosts)), 8.0))
+        tried.append(host.id)
+        host.began()
+        return host
 
     def _failed(self, host: Host, started: float, error: BaseException, last: bool) -> None:
         if isinstance(error, asyncio.CancelledError | GeneratorExit):  # not the host's doing
@@ -173,12 +180,8 @@ class HostPool:
         tried: list[str] = []
         total = self.attempts(retries)
         for number in range(total):
-            host = self.order(tried)
-            if number >= len(self.hosts):
-                await asyncio.sleep(min(0.5 * 2 ** (number - len(self.hosts)), 8.0))
-            tried.append(host.id)
+            host = await self._next(tried)
             started = time.monotonic()
-            host.began()
             given = False
             try:
                 async for item in attempt(host):
