@@ -7,6 +7,7 @@ views' wake-ups make it prompt, a poll every `POLL_SECONDS` makes it correct reg
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from typing import Any
@@ -48,19 +49,39 @@ async def read_after(db: Database, task_id: str, after: int, limit: int = 500) -
 
 
 async def follow(
-    db: Database, views: TaskViews, task_id: str, after: int = 0
+    db: Database, views: TaskViews, task_id: str, after: int = 0, live: bool = False
 ) -> AsyncIterator[dict[str, Any]]:
-    """Yield SSE messages for every event after `after`, until the task has ended."""
-    last = after
-    while True:
-        view = await views.get(task_id)
-        ended = view is None or view.terminal
-        events = await read_after(db, task_id, last)
-        for event in events:
-            last = event.id
-            yield {"id": str(event.id), "event": event.type, "data": json.dumps(event_json(event))}
-        if ended and len(events) < 500:
-            # Ended before the read: the read had every event, the final ones included.
-            return
-        if not events:
-            await views.changed(task_id, POLL_SECONDS)
+    """Yield SSE messages for every event after `after`, until the task has ended.
+
+    `live`: also the `step.delta` events of the steps this process runs (`orchestra.deltas`),
+    each after the stored events that came before it.
+    """
+    with views.deltas.subscribe(task_id) if live else contextlib.nullcontext() as deltas:
+        last = after
+        read = True
+        while True:
+            events: list[Any] = []
+            if read:
+                view = await views.get(task_id)
+                ended = view is None or view.terminal
+                events = await read_after(db, task_id, last)
+                for event in events:
+                    last = event.id
+                    yield {
+                        "id": str(event.id),
+                        "event": event.type,
+                        "data": json.dumps(event_json(event)),
+                    }
+                if ended and len(events) < 500:
+                    # Ended before the read: the read had every event, the final ones included.
+                    return
+            if deltas is not None:
+                for delta in deltas.take():
+                    yield delta.message(task_id)
+            if not events:
+                await views.changed(task_id, POLL_SECONDS)
+                # Woken by live text only (the task has no event newer than those sent,
+                # as this process knows it firsthand): no need to read the log again.
+                known = views.known_event(task_id)
+                only_live = bool(deltas and deltas.pending) and known is not None and known <= last
+                read = not only_live

@@ -41,6 +41,7 @@ from orchestra.db import (
     StepStatus,
     TaskStatus,
 )
+from orchestra.deltas import Deltas
 
 log = logging.getLogger(__name__)
 
@@ -295,6 +296,8 @@ class TaskViews:
         self._signals: dict[str, asyncio.Event] = {}
         self._cursor: int | None = None
         self._deleted_cursor: int | None = None
+        #: The live text of the steps run here, for the event streams served here.
+        self.deltas = Deltas(self._signal)
 
     async def get(self, task_id: str) -> TaskView | None:
         """The task's view, from memory when it is current there."""
@@ -362,6 +365,14 @@ class TaskViews:
         if pending is not None:
             pending.stale = True
         self._signal(task_id)
+
+    def known_event(self, task_id: str) -> int | None:
+        """The task's newest event id, when this process follows the task's changes itself
+        (its view is current here); None when only the database knows."""
+        view = self._views.get(task_id)
+        if view is None or time.monotonic() >= view.fresh_until:
+            return None
+        return view.event_id
 
     def _signal(self, task_id: str) -> None:
         signal = self._signals.pop(task_id, None)

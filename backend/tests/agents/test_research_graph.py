@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage
 from langgraph.checkpoint.memory import InMemorySaver
 
 from orchestra.agents.research.compose import classify_question, extract_topic
 from orchestra.agents.research.corpus import Corpus, bm25_rank
 from orchestra.agents.research.graph import build_research_graph, choose_skill
 from orchestra.agents.research.llm import split_thinking
+from orchestra.llm import build_chat_model
+from tests.llm.fake_provider import FakeProvider, Reply, settings_for
 
 
 def test_split_thinking() -> None:
@@ -103,26 +103,25 @@ async def test_graph_offline_answer(tmp_path: Path) -> None:
 
 
 async def test_graph_with_llm_separates_thinking(tmp_path: Path) -> None:
-    model = GenericFakeChatModel(
-        messages=iter(
-            [
-                AIMessage(
-                    content="<think>weigh sources</think>## Answer\nIt depends.",
-                    usage_metadata={"input_tokens": 42, "output_tokens": 7, "total_tokens": 49},
-                )
-            ]
+    # The model streams its answer (the thinking split across pieces), with its usage last,
+    # as OpenAI-compatible servers do.
+    content = "<think>weigh sources</think>## Answer\nIt depends."
+    pieces = ("<think>weigh ", "sources</th", "ink>## Answer\n", "It depends.")
+    with FakeProvider() as server:
+        server.script(Reply(content=content, chunks=pieces, tokens=(42, 7)))
+        model = build_chat_model(settings_for("openai", server))
+        assert model is not None
+        graph = build_research_graph(corpus=Corpus(tmp_path), model=model)
+        result = await graph.ainvoke(
+            {
+                "instruction": "Explain tides",
+                "task": "",
+                "capability": "",
+                "inputs": [],
+                "extra_texts": [],
+            }
         )
-    )
-    graph = build_research_graph(corpus=Corpus(tmp_path), model=model)
-    result = await graph.ainvoke(
-        {
-            "instruction": "Explain tides",
-            "task": "",
-            "capability": "",
-            "inputs": [],
-            "extra_texts": [],
-        }
-    )
+    assert server.chat_requests[0].body["stream"] is True
     assert result["answer"] == "## Answer\nIt depends."
     assert result["thinking"] == "weigh sources"
     assert result["result"]["mode"] == "llm"

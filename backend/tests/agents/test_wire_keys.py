@@ -20,12 +20,12 @@ from a2a.helpers import new_data_part, new_text_part
 from a2a.types import Message, Part, Role
 from fastapi import FastAPI
 from google.protobuf.json_format import MessageToDict
-from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage
 
 from orchestra.agents.research import create_research_app
 from orchestra.config import Settings
+from orchestra.llm import build_chat_model
 from tests.agents.helpers import AgentServer, make_settings
+from tests.llm.fake_provider import FakeProvider, Reply, settings_for
 
 A2A_HEADERS = {"A2A-Version": "1.0", "Content-Type": "application/json"}
 CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
@@ -105,21 +105,22 @@ def test_research_agent_speaks_camel_case(
 
 def test_research_agent_with_an_llm_speaks_camel_case(tmp_path: Path) -> None:
     """Token usage and the thinking part's metadata appear only when an LLM answers."""
-    reply = AIMessage(
-        content="<think>the moon</think>Tides follow the moon.",
-        usage_metadata={"input_tokens": 12, "output_tokens": 4, "total_tokens": 16},
-    )
-    model = GenericFakeChatModel(messages=iter([reply]))
+    with FakeProvider() as provider:
+        # Streamed as OpenAI-compatible servers do: the usage comes with the last piece.
+        provider.script(
+            Reply(content="<think>the moon</think>Tides follow the moon.", tokens=(12, 4))
+        )
+        model = build_chat_model(settings_for("openai", provider))
 
-    def factory(settings: Settings, port: int) -> FastAPI:
-        return create_research_app(settings, port, model=model)
+        def factory(settings: Settings, port: int) -> FastAPI:
+            return create_research_app(settings, port, model=model)
 
-    server = AgentServer("research-agent", make_settings(tmp_path), app_factory=factory)
-    server.start()
-    try:
-        documents = wire_documents(server.url, "Explain tides")
-    finally:
-        server.stop()
+        server = AgentServer("research-agent", make_settings(tmp_path), app_factory=factory)
+        server.start()
+        try:
+            documents = wire_documents(server.url, "Explain tides")
+        finally:
+            server.stop()
     wire = json.dumps(documents)
     assert '"usage"' in wire and '"inputTokens": 12' in wire and '"thinking"' in wire
     assert not_camel(documents) == []

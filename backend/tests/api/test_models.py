@@ -98,6 +98,7 @@ def test_planner_and_agent_run_the_profiles_they_name(tmp_path: Path) -> None:
         "temperature": 0.0,
         "max_tokens": 300,
         "key_set": True,
+        "hosts": [],  # one endpoint: its base URL
     }
     assert listed["default"]["provider"] == "offline"
     assert listed["quiet"]["key_set"] is False

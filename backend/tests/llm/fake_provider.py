@@ -34,6 +34,9 @@ class Reply:
         headers: Extra response headers (e.g. ``retry-after-ms`` with a 429).
         tokens: (prompt, completion) tokens reported in ``usage``.
         model: The model name the answer reports.
+        chunks: The content in pieces, for a request that asks for a stream (default:
+            the whole content in one piece).
+        chunk_delay: Seconds to wait before each piece of a stream.
     """
 
     content: str | None = None
@@ -43,6 +46,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     tokens: tuple[int, int] = (120, 30)
     model: str = "fake-model"
+    chunks: tuple[str, ...] = ()
+    chunk_delay: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -163,6 +168,34 @@ def _completion(reply: Reply, number: int) -> dict[str, Any]:
     }
 
 
+def _chunk(reply: Reply, number: int, delta: dict[str, Any], finish: str | None) -> bytes:
+    body = {
+        "id": f"chatcmpl-{number}",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": reply.model,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}],
+    }
+    return f"data: {json.dumps(body)}\n\n".encode()
+
+
+def _usage_chunk(reply: Reply, number: int) -> bytes:
+    prompt, completion = reply.tokens
+    body = {
+        "id": f"chatcmpl-{number}",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": reply.model,
+        "choices": [],
+        "usage": {
+            "prompt_tokens": prompt,
+            "completion_tokens": completion,
+            "total_tokens": prompt + completion,
+        },
+    }
+    return f"data: {json.dumps(body)}\n\n".encode()
+
+
 def _handler_for(provider: FakeProvider) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
@@ -198,8 +231,43 @@ def _handler_for(provider: FakeProvider) -> type[BaseHTTPRequestHandler]:
             self._error(401, "Invalid API Key")
             return False
 
+        def _stream(self, reply: Reply, number: int, usage: bool) -> None:
+            """Answer as the OpenAI API streams: one server-sent event per piece (Groq's
+            path: the usage on the last piece, under ``x_groq``, as Groq sends it)."""
+            pieces = reply.chunks or ((reply.content or ""),)
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                self.wfile.write(_chunk(reply, number, {"role": "assistant", "content": ""}, None))
+                for piece in pieces:
+                    if reply.chunk_delay and provider._stopping.wait(reply.chunk_delay):
+                        return
+                    self.wfile.write(_chunk(reply, number, {"content": piece}, None))
+                    self.wfile.flush()
+                last = _chunk(reply, number, {}, "stop")
+                if self.path.startswith("/openai/"):
+                    prompt, completion = reply.tokens
+                    tokens = {"prompt_tokens": prompt, "completion_tokens": completion,
+                              "total_tokens": prompt + completion}  # fmt: skip
+                    body = json.loads(last[len(b"data: ") :])
+                    body["x_groq"] = {"usage": tokens}
+                    last = f"data: {json.dumps(body)}\n\n".encode()
+                self.wfile.write(last)
+                if usage:
+                    self.wfile.write(_usage_chunk(reply, number))
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up
+
         def do_GET(self) -> None:
             provider._record(self._recorded({}))
+            if self.path.rstrip("/") == "/api/tags":  # Ollama's own list of its models
+                if self._authorized():
+                    tags = [{"name": m, "model": m} for m in provider.models]
+                    self._send(200, {"models": tags}, {})
+                return
             if not self.path.rstrip("/").endswith("/models"):
                 self._error(404, f"no route {self.path}")
                 return
@@ -225,6 +293,10 @@ def _handler_for(provider: FakeProvider) -> type[BaseHTTPRequestHandler]:
                 return
             if reply.status != 200:
                 self._error(reply.status, reply.content or "scripted error", reply.headers)
+                return
+            if body.get("stream"):
+                usage = bool((body.get("stream_options") or {}).get("include_usage"))
+                self._stream(reply, len(provider.requests), usage)
                 return
             self._send(200, _completion(reply, len(provider.requests)), reply.headers)
 

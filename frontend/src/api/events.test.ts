@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { FakeEventServer, jsonResponse, makeEvent } from "../test/fixtures";
 import { authState, signIn } from "./auth";
 import type { TaskEvent } from "./types";
-import { eventsUrl, followTask, parseEvent, SseParser, type StreamState } from "./events";
+import { eventsUrl, followTask, parseEvent, SseParser, type StepDelta, type StreamState } from "./events";
 
 /** Let the reader's promises (fetch, stream reads) run. */
 async function settle(times = 10) {
@@ -95,6 +95,28 @@ describe("task event stream", () => {
     await settle();
     expect(seen.map((e) => e.type)).toEqual(["task.running", "step.running", "task.completed"]);
     expect(states.at(-1)).toBe("closed");
+  });
+
+  it("hands step.delta events to onDelta, and resumes after the last stored event, not a delta", async () => {
+    const server = new FakeEventServer();
+    const deltas: StepDelta[] = [];
+    const { seen } = follow(server, { onDelta: (d) => deltas.push(d) });
+    await settle();
+    const running = makeEvent("step.running", "s1");
+    server.streams[0]!.emit(running);
+    const delta = (offset: number, text: string) =>
+      `event: step.delta\ndata: ${JSON.stringify({ task_id: "t1", step_id: "s1", type: "step.delta", data: { text, offset } })}\n\n`;
+    server.streams[0]!.write(delta(0, "Tides "));
+    server.streams[0]!.write(delta(6, "come"));
+    await settle();
+    expect(deltas).toEqual([
+      { step_id: "s1", offset: 0, text: "Tides " },
+      { step_id: "s1", offset: 6, text: "come" },
+    ]);
+    expect(seen.map((e) => e.type)).toEqual(["step.running"]);
+    server.streams[0]!.end();
+    await vi.waitFor(() => expect(server.streams).toHaveLength(2));
+    expect(server.requests[1]!.headers.get("last-event-id")).toBe(String(running.id));
   });
 
   it("reconnects after a network error and a 503", async () => {

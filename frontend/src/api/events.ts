@@ -8,6 +8,9 @@
  * `Last-Event-ID` with the id of the last event seen, so no event is lost or repeated. It gives up
  * on answers that retrying cannot fix (404, 403, …); a 401 also asks for a key (auth.ts). The
  * stream is closed here once the task has ended, which stops the reconnects.
+ *
+ * `step.delta` events (a running step's answer as its agent writes it) have no id and are not in
+ * the event log: they go to `onDelta`, and a reconnect does not bring them again.
  */
 import { apiKey, authHeaders, reportUnauthorized } from "./auth";
 import { ApiError, errorOf } from "./client";
@@ -15,8 +18,30 @@ import { endsTask, isTaskEventType, type TaskEvent } from "./types";
 
 export type StreamState = "connecting" | "open" | "reconnecting" | "closed";
 
+/** Text a running step's answer grew by: `text` goes at `offset` (0: the answer starts again). */
+export interface StepDelta {
+  step_id: string;
+  offset: number;
+  text: string;
+}
+
+export const DELTA_EVENT = "step.delta";
+
+export function parseDelta(raw: string): StepDelta | null {
+  try {
+    const value = JSON.parse(raw) as { step_id?: unknown; data?: { text?: unknown; offset?: unknown } };
+    const { step_id: stepId, data } = value;
+    if (typeof stepId !== "string" || typeof data?.text !== "string" || typeof data.offset !== "number") return null;
+    return { step_id: stepId, offset: data.offset, text: data.text };
+  } catch {
+    return null;
+  }
+}
+
 export interface FollowOptions {
   onEvent: (event: TaskEvent) => void;
+  /** A running step's live text (`step.delta`). */
+  onDelta?: (delta: StepDelta) => void;
   onState?: (state: StreamState) => void;
   /** Called when the stream stops for good because of an error answer (not when the task ends). */
   onError?: (error: ApiError) => void;
@@ -159,6 +184,11 @@ export function followTask(taskId: string, options: FollowOptions): () => void {
   const deliver = (message: SseMessage): void => {
     if (message.id !== undefined) lastId = message.id;
     if (message.retry !== undefined) retryMs = message.retry;
+    if (message.event === DELTA_EVENT) {
+      const delta = parseDelta(message.data);
+      if (delta !== null && !closed) options.onDelta?.(delta);
+      return;
+    }
     if (!isTaskEventType(message.event)) return;
     const event = parseEvent(message.data);
     if (event === null || closed) return;

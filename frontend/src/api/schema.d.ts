@@ -178,7 +178,9 @@ export interface paths {
          * Task Events
          * @description Server-Sent Events of every state change, in order, until the task ends.
          *
-         *     Resume with the `Last-Event-ID` header (or `?after=`).
+         *     Resume with the `Last-Event-ID` header (or `?after=`). While a step's agent streams its
+         *     answer, `step.delta` events (no id, never stored) carry the text as it comes; the
+         *     step's `step.completed` carries the answer that replaces it.
          */
         get: operations["task_events_api_tasks__task_id__events_get"];
         put?: never;
@@ -249,6 +251,7 @@ export interface paths {
         /**
          * List Models
          * @description Every profile with its provider, model and limits; whether its key is set, never the key.
+         *     A profile with several hosts lists them with their health (probed every health round).
          *
          *     Agents run the profile they were started with (`--model`); their instances say which.
          */
@@ -1219,6 +1222,41 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * ModelHostPublic
+         * @description One host of a profile with several, and its health as this orchestrator sees it.
+         */
+        ModelHostPublic: {
+            /**
+             * Host
+             * @description The host and port (never a user or password in its URL).
+             */
+            host: string;
+            /**
+             * Health
+             * @description healthy or unhealthy: its last probe's or call's outcome.
+             */
+            health: string;
+            /**
+             * Latency Ms
+             * @description Moving average of its calls' latency.
+             */
+            latency_ms: number | null;
+            /**
+             * Calls
+             * @description Calls of this orchestrator to it (the planner's, say).
+             */
+            calls: number;
+            /** Errors */
+            errors: number;
+            /** Last Error */
+            last_error: string | null;
+            /**
+             * Last Seen At
+             * @description When it last answered.
+             */
+            last_seen_at: string | null;
+        };
         /** ModelList */
         ModelList: {
             /** Items */
@@ -1268,6 +1306,11 @@ export interface components {
              * @description Whether a key is configured for the profile.
              */
             key_set: boolean;
+            /**
+             * Hosts
+             * @description The servers of a profile with several (calls fail over between them), with their health; empty for a profile with one endpoint.
+             */
+            hosts: components["schemas"]["ModelHostPublic"][];
         };
         /** PassageList */
         PassageList: {
@@ -2102,6 +2145,41 @@ export interface components {
              */
             created_at: string;
         };
+        /** StepDeltaText */
+        StepDeltaText: {
+            /**
+             * Text
+             * @description What the step's answer grew by.
+             */
+            text: string;
+            /**
+             * Offset
+             * @description Where `text` goes in what the step's attempt streamed so far (0: the answer starts again).
+             */
+            offset: number;
+        };
+        /**
+         * StepDeltaPublic
+         * @description A running step's answer as its agent writes it: the `data` of a `step.delta` Server-Sent
+         *     Event, which has no id and is never stored (the step's output replaces it).
+         */
+        StepDeltaPublic: {
+            /** Task Id */
+            task_id: string;
+            /** Step Id */
+            step_id: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "step.delta";
+            data: components["schemas"]["StepDeltaText"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2809,7 +2887,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events, one per entry of the task's event log. */
+            /** @description Server-Sent Events, one per entry of the task's event log, and the `step.delta` events of a running step's answer as its agent writes it (no id, not stored). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -98,7 +98,13 @@ export function TaskPage() {
           <h2 id="steps-title">Steps</h2>
           <div className="step-list">
             {task.steps.map((step) => (
-              <StepCard key={step.id} step={step} events={live.events} selected={step.id === selected} />
+              <StepCard
+                key={step.id}
+                step={step}
+                events={live.events}
+                selected={step.id === selected}
+                liveText={live.liveText[step.id]}
+              />
             ))}
           </div>
         </section>

@@ -15,4 +15,17 @@ describe("StepCard", () => {
     expect(card).toHaveAttribute("open");
     expect(card.querySelector("summary")).toHaveTextContent("orchestrator");
   }, 20_000);
+
+  it("shows the answer as it is written while the step runs, and the output once it has one", () => {
+    const running = makeStep({ id: "s1", status: "running", output: null, output_data: null });
+    const { rerender } = render(<StepCard step={running} events={[]} selected liveText="Tides come" />);
+    expect(screen.getByText("Output (being written)")).toBeInTheDocument();
+    expect(screen.getByText("Tides come")).toBeInTheDocument();
+    const done = { ...running, status: "completed" as const, output: "Tides come from the moon." };
+    rerender(<StepCard step={done} events={[]} selected liveText="Tides come" />);
+    expect(screen.queryByText("Output (being written)")).not.toBeInTheDocument();
+    expect(screen.getByText("Tides come from the moon.")).toBeInTheDocument();
+    rerender(<StepCard step={{ ...running, status: "failed" }} events={[]} selected liveText="Tides come" />);
+    expect(screen.queryByText("Tides come")).not.toBeInTheDocument(); // its error says why
+  });
 });

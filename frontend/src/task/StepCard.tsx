@@ -29,10 +29,13 @@ export function StepCard({
   step,
   events,
   selected,
+  liveText,
 }: {
   step: StepPublic;
   events: TaskEvent[];
   selected: boolean;
+  /** The answer as the agent writes it, while the step runs; its output replaces it. */
+  liveText?: string;
 }) {
   const consensus = useMemo(() => readConsensus(step.output_data), [step.output_data]);
   // A consensus is what the task was after: its card opens when it arrives (or starts open).
@@ -137,6 +140,12 @@ export function StepCard({
           <Suspense fallback={<p className="muted small">Loading the consensus…</p>}>
             <ConsensusView consensus={consensus} stepId={step.id} />
           </Suspense>
+        ) : null}
+        {liveText && step.status === "running" ? (
+          <div className="live-text" aria-live="polite" aria-busy="true">
+            <h4>Output (being written)</h4>
+            <p className="streaming">{liveText}</p>
+          </div>
         ) : null}
         {step.output && step.output !== consensus?.answer ? (
           <>

@@ -1,12 +1,14 @@
 /**
  * A task kept current: read once, then followed two ways. Its event stream fills the event log
  * and applies each event at once; waits on the task's ETag (`?wait=`, one request per change)
- * bring the full task (outputs, timings, tokens) as soon as it changes, until it ends.
+ * bring the full task (outputs, timings, tokens) as soon as it changes, until it ends. A running
+ * step's answer, as its agent writes it, is kept apart (`liveText`), until the step's output
+ * replaces it.
  */
 import { useCallback, useEffect, useState } from "react";
 
 import { api } from "../api/client";
-import { followTask, type StreamState } from "../api/events";
+import { followTask, type StepDelta, type StreamState } from "../api/events";
 import { isTerminal, type TaskEvent, type TaskPublic } from "../api/types";
 import { applyEvent } from "./applyEvent";
 
@@ -19,6 +21,8 @@ export interface LiveTask {
   task: TaskPublic | undefined;
   events: TaskEvent[];
   stream: StreamState;
+  /** The text each running step's agent has streamed so far, by step id. */
+  liveText: Record<string, string>;
   error: Error | undefined;
   reload: () => void;
   /** Replace the task with a fresher copy (e.g. the answer of a cancel). */
@@ -29,6 +33,7 @@ export function useTaskLive(taskId: string): LiveTask {
   const [task, setTask] = useState<TaskPublic>();
   const [events, setEvents] = useState<TaskEvent[]>([]);
   const [stream, setStream] = useState<StreamState>("connecting");
+  const [liveText, setLiveText] = useState<Record<string, string>>({});
   const [error, setError] = useState<Error>();
   const [attempt, setAttempt] = useState(0);
 
@@ -76,11 +81,13 @@ export function useTaskLive(taskId: string): LiveTask {
     let stop: (() => void) | undefined;
     setTask(undefined);
     setEvents([]);
+    setLiveText({});
     setError(undefined);
     void fetchTask(controller.signal).then((fresh) => {
       if (controller.signal.aborted || fresh === undefined) return;
       stop = followTask(taskId, {
         onState: setStream,
+        onDelta: (delta) => setLiveText((known) => grow(known, delta)),
         onEvent: (event) => {
           setEvents((known) => (known.some((e) => e.id === event.id) ? known : [...known, event]));
           setTask((current) => (current ? applyEvent(current, event) : current));
@@ -95,5 +102,13 @@ export function useTaskLive(taskId: string): LiveTask {
   }, [taskId, attempt, fetchTask, follow]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { task, events, stream, error, reload, replace: setTask };
+  return { task, events, stream, liveText, error, reload, replace: setTask };
+}
+
+/** The live texts with `delta` added; a piece that does not follow on (one was missed) is
+ * dropped, as the step's output comes in full at its end anyway. */
+export function grow(known: Record<string, string>, delta: StepDelta): Record<string, string> {
+  const current = delta.offset === 0 ? "" : known[delta.step_id];
+  if (current === undefined || current.length !== delta.offset) return known;
+  return { ...known, [delta.step_id]: current + delta.text };
 }

@@ -1,7 +1,8 @@
 """A2A task lifecycle shared by our agents: Task first, working updates, artifact, end state.
 
 Subclasses implement `run(request, progress)`; this base enqueues the Task, runs the
-work in its own asyncio task (so `cancel()` can stop it), publishes the artifact and
+work in its own asyncio task (so `cancel()` can stop it), publishes the artifact (as its
+last chunk, `last_chunk`, replacing any text `progress.text` streamed into it) and
 COMPLETED, or FAILED with the reason (its status message carries metadata
 {"retryable": true} when the agent, not the input, is at fault), or CANCELED, and then
 calls `ended(task_id)`. Work stopped by the server shutting down reaches no final state
@@ -14,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import replace
 
@@ -34,8 +34,53 @@ logger = logging.getLogger(__name__)
 
 _CANCEL_GRACE_SECONDS = 5.0
 
-Progress = Callable[[str], Awaitable[None]]
-"""Publishes a short `working` status message ("Gathering sources")."""
+# The answer's text streamed while it is written goes out at most this often: tokens
+# come far faster than anyone reads, and each chunk is an event on both sides (and a write
+# of the task in the agent's task store).
+CHUNK_SECONDS = 0.1
+
+
+class Progress:
+    """What a running step tells its caller before its answer.
+
+    `await progress("Gathering sources")`: a short `working` status message.
+    `await progress.text(piece)`: the answer's text as it is written, sent as chunks of
+    the answer artifact (A2A `TaskArtifactUpdateEvent`, the first creating it, the next
+    ones with `append`); the final answer, sent as that artifact's last chunk, replaces
+    them. Artifact chunks, not status messages: A2A streams an artifact's content that
+    way, and status messages are the task's state and notes (shown as `progress`).
+    """
+
+    def __init__(self, updater: TaskUpdater, artifact_id: str, artifact_name: str) -> None:
+        self._updater = updater
+        self.artifact_id = artifact_id
+        self._artifact_name = artifact_name
+        self._pending: list[str] = []
+        self._chunks = 0
+        self._sent_at = float("-inf")
+
+    async def __call__(self, note: str) -> None:
+        updater = self._updater
+        await updater.update_status(
+            TaskState.TASK_STATE_WORKING, message=updater.new_agent_message([new_text_part(note)])
+        )
+
+    async def text(self, piece: str) -> None:
+        """Stream a piece of the answer (at most one chunk every CHUNK_SECONDS)."""
+        self._pending.append(piece)
+        now = asyncio.get_running_loop().time()
+        if now - self._sent_at < CHUNK_SECONDS:
+            return
+        self._sent_at = now
+        text, self._pending = "".join(self._pending), []
+        await self._updater.add_artifact(
+            [new_text_part(text)],
+            artifact_id=self.artifact_id,
+            name=self._artifact_name,
+            append=self._chunks > 0,
+            last_chunk=False,
+        )
+        self._chunks += 1
 
 
 class StepCanceled(Exception):
@@ -84,12 +129,7 @@ class StepExecutor(AgentExecutor, ABC):
             await self._ended(task.id)
             return
 
-        async def progress(text: str) -> None:
-            await updater.update_status(
-                TaskState.TASK_STATE_WORKING,
-                message=updater.new_agent_message([new_text_part(text)]),
-            )
-
+        progress = Progress(updater, f"{task.id}-{self.artifact_name}", self.artifact_name)
         # No "working" status of its own before the work: the stream already carries the
         # task, the work's own progress and the result, and one more event on every call
         # cost both sides a seventh of a call's CPU (an instant step has nothing to show).
@@ -131,7 +171,12 @@ class StepExecutor(AgentExecutor, ABC):
             return
         finally:
             self._running.pop(task.id, None)
-        await updater.add_artifact(result.to_parts(), name=self.artifact_name)
+        await updater.add_artifact(
+            result.to_parts(),
+            artifact_id=progress.artifact_id,
+            name=self.artifact_name,
+            last_chunk=True,
+        )
         await updater.complete(updater.new_agent_message([new_text_part(_first_line(result.text))]))
         await self._ended(task.id)
 

@@ -47,6 +47,7 @@ from orchestra.executor.admission import Admission
 from orchestra.executor.adoption import Adoption
 from orchestra.history import History
 from orchestra.llm import ModelProfiles, build_chat_model, verify_provider
+from orchestra.llm.hosts import HostPool
 from orchestra.planner import build_planner
 from orchestra.planner.synthesis import build_synthesizer
 from orchestra.registry import Registry
@@ -99,12 +100,15 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     policy = StepPolicy(
         timeout=settings.step_timeout_seconds, max_attempts=settings.step_max_attempts
     )
+    # One pool per profile with hosts: the health round probes them, and the planner's and
+    # the synthesis's models go by what it finds.
+    pools = {name: HostPool(profile) for name, profile in profiles.items() if profile.hosts}
     # One chat model per profile: planner and synthesis on one profile share it.
-    planner_model = build_chat_model(settings, planner_profile)
+    planner_model = build_chat_model(settings, planner_profile, pools.get(planner_profile.name))
     synthesis_model = (
         planner_model
         if synthesis_profile.name == planner_profile.name
-        else build_chat_model(settings, synthesis_profile)
+        else build_chat_model(settings, synthesis_profile, pools.get(synthesis_profile.name))
     )
     documents = Documents(database, settings.max_document_bytes)
     deliveries = Deliveries.of(settings, database, secret)
@@ -134,7 +138,11 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         executor.resubmit_pending,
     )
     probe = HealthProbe(
-        registry, http, settings.health_interval_seconds, settings.agent_call_timeout_seconds
+        registry,
+        http,
+        settings.health_interval_seconds,
+        settings.agent_call_timeout_seconds,
+        hosts=list(pools.values()),
     )
     background = [
         asyncio.create_task(adoption.run(), name="heartbeat"),
@@ -165,6 +173,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         keys=Keys(database),
         task_rate=RateLimit(settings.tasks_per_minute),
         streams=StreamLimit(settings.max_event_streams),
+        hosts=pools,
     )
     # Once the services exist: a tick may come as soon as the clock is set.
     await executor.tick_every(settings.schedule_tick_seconds, schedules_service.tick)

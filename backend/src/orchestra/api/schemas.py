@@ -25,7 +25,8 @@ from orchestra.db import (
     Task,
     TaskStatus,
 )
-from orchestra.llm.profiles import ModelProfile, card_model
+from orchestra.llm.hosts import Host, HostPool
+from orchestra.llm.profiles import ModelProfile, card_model, url_host
 from orchestra.planner import Plan
 from orchestra.planner.schema import Aggregator, ConsensusParticipants
 from orchestra.registry import STRATEGIES, InstanceFigures, Strategy
@@ -256,6 +257,25 @@ class TaskList(BaseModel):
     offset: int
 
 
+class StepDeltaText(BaseModel):
+    text: str = Field(description="What the step's answer grew by.")
+    offset: int = Field(
+        description="Where `text` goes in what the step's attempt streamed so far (0: the "
+        "answer starts again)."
+    )
+
+
+class StepDeltaPublic(BaseModel):
+    """A running step's answer as its agent writes it: the `data` of a `step.delta` Server-Sent
+    Event, which has no id and is never stored (the step's output replaces it)."""
+
+    task_id: str
+    step_id: str
+    type: Literal["step.delta"]
+    data: StepDeltaText
+    created_at: datetime
+
+
 class TaskEventPublic(BaseModel):
     """One entry of a task's event log: the `data` of a Server-Sent Event, whose `id` and
     `event` fields are this entry's `id` and `type`."""
@@ -437,6 +457,30 @@ class AgentList(BaseModel):
     items: list[AgentPublic]
 
 
+class ModelHostPublic(BaseModel):
+    """One host of a profile with several, and its health as this orchestrator sees it."""
+
+    host: str = Field(description="The host and port (never a user or password in its URL).")
+    health: str = Field(description="healthy or unhealthy: its last probe's or call's outcome.")
+    latency_ms: float | None = Field(description="Moving average of its calls' latency.")
+    calls: int = Field(description="Calls of this orchestrator to it (the planner's, say).")
+    errors: int
+    last_error: str | None
+    last_seen_at: datetime | None = Field(description="When it last answered.")
+
+    @classmethod
+    def of(cls, host: Host) -> ModelHostPublic:
+        return cls(
+            host=url_host(host.id),
+            health=host.health,
+            latency_ms=round(host.latency_ms, 1) if host.latency_ms is not None else None,
+            calls=host.calls,
+            errors=host.errors,
+            last_error=host.last_error,
+            last_seen_at=host.last_seen_at,
+        )
+
+
 class ModelPublic(BaseModel):
     """A model profile as anyone may see it: everything but the key."""
 
@@ -449,9 +493,13 @@ class ModelPublic(BaseModel):
     temperature: float | None
     max_tokens: int | None
     key_set: bool = Field(description="Whether a key is configured for the profile.")
+    hosts: list[ModelHostPublic] = Field(
+        description="The servers of a profile with several (calls fail over between them), "
+        "with their health; empty for a profile with one endpoint."
+    )
 
     @classmethod
-    def of(cls, profile: ModelProfile) -> ModelPublic:
+    def of(cls, profile: ModelProfile, pool: HostPool | None = None) -> ModelPublic:
         return cls(
             name=profile.name,
             provider=profile.provider,
@@ -460,6 +508,7 @@ class ModelPublic(BaseModel):
             temperature=profile.temperature,
             max_tokens=profile.max_tokens,
             key_set=profile.key_set,
+            hosts=[ModelHostPublic.of(host) for host in pool.hosts] if pool else [],
         )
 
 

@@ -13,6 +13,7 @@ from orchestra.db import Database
 from orchestra.documents import Documents
 from orchestra.executor import Executor
 from orchestra.history import History
+from orchestra.llm.hosts import HostPool
 from orchestra.llm.profiles import ModelProfiles
 from orchestra.registry import Registry
 from orchestra.sessions import Sessions
@@ -42,3 +43,5 @@ class Services:
     keys: Keys
     task_rate: RateLimit
     streams: StreamLimit
+    hosts: dict[str, HostPool]
+    """The host pools of the profiles that have hosts, by profile name (probed each round)."""

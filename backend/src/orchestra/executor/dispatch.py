@@ -26,6 +26,7 @@ from a2a.types import (
     SendMessageRequest,
     StreamResponse,
     Task,
+    TaskArtifactUpdateEvent,
     TaskState,
     TaskStatus,
 )
@@ -176,10 +177,13 @@ class Dispatcher:
         message: Message,
         timeout: float,
         on_task: Callable[[str], Awaitable[None]] | None = None,
+        on_text: Callable[[str, bool], None] | None = None,
     ) -> AgentReply:
         """Send and follow the stream until the agent's task reaches a final state.
 
         The agent may stay silent between events for as long as `timeout` leaves.
+        `on_text(text, append)` gets the answer's text the agent streams while it writes
+        (`relay_text`).
 
         Raises:
             TransportError: unreachable agent, broken stream, protocol error or timeout.
@@ -192,6 +196,8 @@ class Dispatcher:
                 asyncio.timeout(timeout) as deadline,
             ):
                 async for event in client.send_message(SendMessageRequest(message=message)):
+                    if on_text is not None and event.HasField("artifact_update"):
+                        relay_text(event.artifact_update, on_text)
                     if not final and await self._absorb(event, reply, on_task):
                         # The agent ends its stream after the final event: read on to that
                         # end (briefly), so the connection goes back to the pool instead of
@@ -272,6 +278,20 @@ class Dispatcher:
             for line in lines:
                 await line.close()
         self._idle.clear()
+
+
+def relay_text(update: TaskArtifactUpdateEvent, on_text: Callable[[str, bool], None]) -> None:
+    """Hand on the text of an artifact chunk an agent streams while it writes its answer.
+
+    Every chunk but the last (`last_chunk`): the last is the answer itself, which the step
+    stores. A chunk that does not `append` starts the artifact's text again. The thinking
+    of a reasoning model, a part of its own, is not shown as answer.
+    """
+    if update.last_chunk:
+        return
+    text = "".join(_answer_texts(update.artifact.parts))
+    if text:
+        on_text(text, update.append)
 
 
 def _mark(reply: AgentReply, status: TaskStatus) -> None:

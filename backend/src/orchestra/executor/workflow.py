@@ -274,7 +274,13 @@ async def _call_agent(
             }
             with tracing.span("a2a.send", kind=SpanKind.CLIENT, attributes=attempt_attrs):
                 reply = await rt.dispatcher.send(
-                    attempt.instance_id, attempt.card, message, policy.timeout, naming.on_task
+                    attempt.instance_id,
+                    attempt.card,
+                    message,
+                    policy.timeout,
+                    naming.on_task,
+                    # The answer as the agent writes it, to the task's live streams.
+                    on_text=rt.views.deltas.writer(task_id, step_id),
                 )
         except TransportError as exc:
             last_error = str(exc)

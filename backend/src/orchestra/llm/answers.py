@@ -8,7 +8,7 @@ from typing import Any
 
 from langchain_core.messages import BaseMessage
 
-__all__ = ["extract_json", "message_text", "split_thinking"]
+__all__ = ["AnswerStream", "extract_json", "message_text", "split_thinking"]
 
 _THINK = re.compile(r"<think(?:ing)?>(.*?)(?:</think(?:ing)?>|$)", re.DOTALL | re.IGNORECASE)
 _UNOPENED_CLOSE = re.compile(r"^(.*?)</think(?:ing)?>", re.DOTALL | re.IGNORECASE)
@@ -33,6 +33,48 @@ def split_thinking(text: str) -> tuple[str, str]:
 
     answer = _THINK.sub(collect, text)
     return answer.strip(), "\n\n".join(t for t in thinking if t)
+
+
+class AnswerStream:
+    """A model's text as it streams, without its `<think>` blocks: `feed` each piece, get
+    the answer's text that piece adds (what is shown live; the whole answer, read again
+    with `split_thinking` once it is complete, replaces it).
+
+    A piece that may end in half a tag is held back until the next piece says what it is.
+    """
+
+    _TAG = re.compile(r"</?think(?:ing)?>", re.IGNORECASE)
+    _TAGS = ("<think>", "<thinking>", "</think>", "</thinking>")
+
+    def __init__(self) -> None:
+        self._pending = ""
+        self._thinking = False
+        self._started = False
+
+    def feed(self, piece: str) -> str:
+        text = self._pending + piece
+        shown: list[str] = []
+        while True:
+            found = self._TAG.search(text)
+            if found is None:
+                break
+            if not self._thinking:
+                shown.append(text[: found.start()])
+            self._thinking = not found.group(0).startswith("</")
+            text = text[found.end() :]
+        # Keep back a tail that may be the start of a tag ("<thi").
+        cut = text.rfind("<")
+        if cut >= 0 and any(tag.startswith(text[cut:].lower()) for tag in self._TAGS):
+            text, self._pending = text[:cut], text[cut:]
+        else:
+            self._pending = ""
+        if not self._thinking:
+            shown.append(text)
+        out = "".join(shown)
+        if not self._started:  # the answer is stripped: so is its live start
+            out = out.lstrip()
+            self._started = bool(out)
+        return out
 
 
 def message_text(message: BaseMessage) -> tuple[str, str]:

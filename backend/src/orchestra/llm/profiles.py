@@ -25,7 +25,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from orchestra.config import LLMProvider, Settings, StructuredOutputMethod
 from orchestra.llm.errors import LLMConfigurationError
@@ -62,8 +70,31 @@ class ProfileSpec(BaseModel):
     temperature: float | None = Field(default=None, ge=0.0, le=2.0)
     max_tokens: int | None = Field(default=None, ge=1)
     base_url: str = ""
+    hosts: list[str] = Field(default_factory=list, max_length=20)
     api_key_env: str = Field(default="", pattern=r"^([A-Za-z_][A-Za-z0-9_]*)?$")
     structured_output: StructuredOutputMethod | None = None
+
+    @field_validator("hosts")
+    @classmethod
+    def _hosts(cls, hosts: list[str]) -> list[str]:
+        cleaned = [h.strip().rstrip("/") for h in hosts]
+        for host in cleaned:
+            parts = urlsplit(host)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"{host!r} is not an http(s) URL")
+        if len(set(cleaned)) != len(cleaned):
+            raise ValueError("a host is listed twice")
+        return cleaned
+
+    @model_validator(mode="after")
+    def _hosts_fit(self) -> ProfileSpec:
+        if self.hosts and self.provider not in ("ollama", "openai"):
+            raise ValueError(
+                f"hosts are for ollama or OpenAI-compatible servers, not {self.provider}"
+            )
+        if self.hosts and self.base_url.strip():
+            raise ValueError("give either base_url or hosts, not both")
+        return self
 
 
 class ModelProfile(BaseModel):
@@ -77,6 +108,9 @@ class ModelProfile(BaseModel):
         max_tokens: Most tokens one answer may have; None: no limit.
         base_url: Where the provider is reached (for ollama, the server's root); empty
             means the client's default endpoint.
+        hosts: Several servers that serve the model alike (each a root URL, like
+            base_url): calls go to a healthy one and fail over to another
+            (`orchestra.llm.hosts`); empty: the base URL only.
         key_env: The environment variable the key was read from (empty: none needed).
         api_key: The key; never shown, only whether it is set.
         structured_output: How the planner asks this model for a structured plan.
@@ -90,6 +124,7 @@ class ModelProfile(BaseModel):
     temperature: float | None = None
     max_tokens: int | None = None
     base_url: str = ""
+    hosts: tuple[str, ...] = ()
     key_env: str = ""
     api_key: SecretStr = SecretStr("")
     structured_output: StructuredOutputMethod = "function_calling"
@@ -107,7 +142,7 @@ class ModelProfile(BaseModel):
         """The host (and port) of the base URL, for display; None for the default endpoint."""
         if not self.base_url:
             return None
-        return urlsplit(self.base_url).netloc or self.base_url
+        return url_host(self.base_url)
 
     def problems(self) -> list[str]:
         """What keeps this profile from working (empty: nothing)."""
@@ -118,12 +153,12 @@ class ModelProfile(BaseModel):
             found.append(f"its model is empty, e.g. {EXAMPLE_MODELS[self.provider]}")
         if self.provider == "groq" and not self.key_set:
             found.append(f"its key ({self.key_env or 'GROQ_API_KEY'}) is empty")
-        if self.provider == "openai" and not self.key_set and not self.base_url:
+        if self.provider == "openai" and not self.key_set and not self.base_url and not self.hosts:
             found.append(
                 f"its key ({self.key_env or 'OPENAI_API_KEY'}) is empty and it has no base "
                 "URL of a server that needs none"
             )
-        if self.provider == "ollama" and not self.base_url:
+        if self.provider == "ollama" and not self.base_url and not self.hosts:
             found.append("its base URL is empty, e.g. http://127.0.0.1:11434")
         return found
 
@@ -203,6 +238,15 @@ class ModelProfiles(Mapping[str, ModelProfile]):
         return cls(profiles)
 
 
+def url_host(url: str) -> str:
+    """The host and port of a URL, for display: never its user or password."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return url
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"{host}:{parts.port}" if parts.port else host
+
+
 def card_model(card: Mapping[str, Any]) -> dict[str, str] | None:
     """The model an agent card says its instance runs ({"profile", "provider", "model"}),
     from the card as the registry stores it; None when it says none."""
@@ -249,7 +293,7 @@ def _resolve(name: str, source: str, raw: Any, settings: Settings) -> ModelProfi
             f"{source}: the profile {name!r} is not valid: {problems}"
         ) from None
     base_url = spec.base_url.strip()
-    if spec.provider == "ollama" and not base_url:
+    if spec.provider == "ollama" and not base_url and not spec.hosts:
         base_url = settings.ollama_base_url.strip()
     # A key goes only where it belongs: a profile on its provider's own endpoint reads the
     # provider's key setting; one with a base URL of its own (any OpenAI-compatible server)
@@ -257,7 +301,7 @@ def _resolve(name: str, source: str, raw: Any, settings: Settings) -> ModelProfi
     if spec.api_key_env:
         key_env = spec.api_key_env
         key = _named_key(settings, key_env)
-    elif spec.provider in PROVIDER_KEYS and not base_url:
+    elif spec.provider in PROVIDER_KEYS and not base_url and not spec.hosts:
         key_env = PROVIDER_KEYS[spec.provider]
         key = _provider_key(settings, spec.provider)
     else:
@@ -273,6 +317,7 @@ def _resolve(name: str, source: str, raw: Any, settings: Settings) -> ModelProfi
         if "max_tokens" in spec.model_fields_set
         else settings.llm_max_tokens,
         base_url=base_url,
+        hosts=tuple(spec.hosts),
         key_env=key_env,
         api_key=key,
         structured_output=spec.structured_output or settings.llm_structured_output,

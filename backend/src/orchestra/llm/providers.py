@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import groq
 import openai
@@ -20,6 +20,9 @@ from pydantic import SecretStr
 from orchestra.config import Settings
 from orchestra.llm.errors import LLMConfigurationError, describe_provider_error
 from orchestra.llm.profiles import DEFAULT_PROFILE, ModelProfile, ModelProfiles
+
+if TYPE_CHECKING:
+    from orchestra.llm.hosts import HostPool
 
 __all__ = ["LLMPolicy", "build_chat_model", "provider_base_url", "verify_provider"]
 
@@ -62,10 +65,13 @@ class LLMPolicy:
 def provider_base_url(profile: ModelProfile) -> str | None:
     """The OpenAI-style API root the profile's provider is reached at (None: the client's
     default)."""
-    if profile.provider in ("openai", "groq"):
+    if profile.provider in ("openai", "groq") and not profile.hosts:
         return profile.base_url or None
     if profile.provider == "ollama":
-        return profile.base_url.rstrip("/") + "/v1"
+        root = profile.base_url or (profile.hosts[0] if profile.hosts else "")
+        return root.rstrip("/") + "/v1"
+    if profile.hosts:
+        return profile.hosts[0]
     return None
 
 
@@ -76,12 +82,17 @@ def _profile(settings: Settings, profile: ModelProfile | str) -> ModelProfile:
 
 
 def build_chat_model(
-    settings: Settings, profile: ModelProfile | str = DEFAULT_PROFILE
+    settings: Settings,
+    profile: ModelProfile | str = DEFAULT_PROFILE,
+    pool: HostPool | None = None,
 ) -> BaseChatModel | None:
     """The chat model of a profile (by default LLM_PROVIDER's), or None when it is offline.
 
     Every profile is built here: model, temperature and max tokens from the profile;
     request timeout and retries from the settings (LLM_TIMEOUT_SECONDS, LLM_MAX_RETRIES).
+    A profile with hosts gets a model that fails over between them
+    (`orchestra.llm.hosts`), over `pool` (one of its own when None: pass the pool the
+    process probes, so that its health is the one the model goes by).
 
     Raises:
         UnknownProfileError: `profile` names no profile.
@@ -109,6 +120,16 @@ def build_chat_model(
     from langchain_openai import ChatOpenAI
 
     key = chosen.api_key.get_secret_value().strip() or _NO_KEY
+    # Token usage comes in a last chunk of a stream only when asked for.
+    common["stream_usage"] = True
+    if chosen.hosts:
+        from orchestra.llm.failover import FailoverChatModel
+        from orchestra.llm.hosts import HostPool
+
+        retries = common.pop("max_retries")
+        return FailoverChatModel.over(
+            pool or HostPool(chosen), retries, **common, api_key=SecretStr(key)
+        )
     return ChatOpenAI(**common, api_key=SecretStr(key), base_url=provider_base_url(chosen))
 
 
@@ -131,6 +152,16 @@ async def verify_provider(
     provider = chosen.provider
     if provider == "offline":
         return []
+    if chosen.hosts:
+        # Failover covers the hosts that are down: one that works is enough to start on.
+        problems: list[str] = []
+        for host in chosen.hosts:
+            single = chosen.model_copy(update={"hosts": (), "base_url": host})
+            try:
+                return await verify_provider(settings, single)
+            except LLMConfigurationError as error:
+                problems.append(str(error))
+        raise LLMConfigurationError(" ".join(problems))
     # The default profile is LLM_PROVIDER's: messages name the settings people wrote.
     if chosen.name == DEFAULT_PROFILE:
         what, model_setting = f"LLM_PROVIDER={provider}", "LLM_MODEL"

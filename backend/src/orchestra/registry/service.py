@@ -30,11 +30,9 @@ from orchestra.registry.balancing import STRATEGIES, Strategy, choose_instance
 from orchestra.registry.cards import CardInfo, fetch_card, normalize_card_url
 from orchestra.registry.credentials import Vault, access
 from orchestra.registry.egress import Egress
+from orchestra.registry.health import Endpoint
 
 log = logging.getLogger(__name__)
-
-# Weight of the newest call in the moving average of an instance's latency.
-LATENCY_ALPHA = 0.2
 
 
 @dataclass(frozen=True)
@@ -46,9 +44,10 @@ class Capability:
 
 
 @dataclass
-class InstanceState:
+class InstanceState(Endpoint):
     """One agent instance as this process sees it: from the database, plus its own calls.
 
+    Its health and figures follow the rule of every endpoint (`orchestra.registry.health`):
     `in_flight` counts this process's calls at the instance now; `calls` and `errors` are
     the calls counted here since the last flush; `changed` marks health, latency or last
     error set here and not written yet.
@@ -60,52 +59,12 @@ class InstanceState:
     card_url: str
     url: str
     card: dict[str, Any]
-    health: str
-    latency_ms: float | None
-    last_error: str | None
-    last_seen_at: datetime | None
-    in_flight: int = 0
-    calls: int = 0
-    errors: int = 0
-    changed: bool = False
-    turn: int = 0
-    """When a step last chose it here (`Registry.choose`): round robin goes by it."""
     headers: dict[str, str] = field(default_factory=dict)
     """What calls to it carry to satisfy its card's security schemes (`credentials`)."""
 
-    def began(self) -> None:
-        self.in_flight += 1
-
-    def ended(self, latency_ms: float, error: str | None, reachable: bool) -> None:
-        """Count one finished call; an unreachable instance is marked unhealthy."""
-        self.in_flight = max(0, self.in_flight - 1)
-        self.calls += 1
-        if error:
-            self.errors += 1
-            self.last_error = error
-        previous = self.latency_ms
-        self.latency_ms = (
-            latency_ms
-            if previous is None
-            else (1 - LATENCY_ALPHA) * previous + LATENCY_ALPHA * latency_ms
-        )
-        if reachable:
-            self.health = InstanceHealth.HEALTHY
-            self.last_seen_at = utcnow()
-        else:
-            self.health = InstanceHealth.UNHEALTHY
-        self.changed = True
-
-    def probed(self, problem: str | None) -> None:
-        health = InstanceHealth.UNHEALTHY if problem else InstanceHealth.HEALTHY
-        if self.health != health:
-            log.warning("agent instance %s is now %s (%s)", self.card_url, health, problem)
-        self.health = health
-        if problem:
-            self.last_error = problem
-        else:
-            self.last_seen_at = utcnow()
-        self.changed = True
+    @property
+    def label(self) -> str:
+        return f"agent instance {self.card_url}"
 
 
 @dataclass(frozen=True)

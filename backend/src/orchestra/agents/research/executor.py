@@ -1,4 +1,5 @@
-"""The research agent's A2A executor: runs the LangGraph per task, streaming node progress.
+"""The research agent's A2A executor: runs the LangGraph per task, streaming node progress
+and the answer as the model writes it.
 
 Each run is its own LangGraph thread, named after the A2A task: two steps of one task, or
 two tasks of one session, never share checkpoints. A run that a restart of the agent
@@ -123,6 +124,8 @@ class ResearchExecutor(StepExecutor):
         ):
             if mode == "custom" and isinstance(chunk, dict) and "status" in chunk:
                 await progress(str(chunk["status"]))
+            elif mode == "custom" and isinstance(chunk, dict) and "delta" in chunk:
+                await progress.text(str(chunk["delta"]))
             elif mode == "values" and isinstance(chunk, dict):
                 final = chunk
         return _result(final)

@@ -1,8 +1,10 @@
 """The research agent's LangGraph: understand -> gather -> analyze -> write.
 
 Each node reports progress through LangGraph's custom stream ({"status": "..."}), which
-the executor turns into A2A `working` updates. State is plain JSON so any checkpointer
-can store it; each run is its own thread (see `orchestra.agents.research.executor`).
+the executor turns into A2A `working` updates; the write node streams the model's answer
+there too as it comes ({"delta": "..."}), which the executor sends on as artifact chunks.
+State is plain JSON so any checkpointer can store it; each run is its own thread (see
+`orchestra.agents.research.executor`).
 """
 
 from __future__ import annotations
@@ -207,8 +209,13 @@ def make_write(model: BaseChatModel | None, timeout_seconds: float) -> Any:
         mode = "offline"
         usage: dict[str, Any] | None = None
         if model is not None:
+            write_live = get_stream_writer()
             generated = await generate_answer(
-                model, _prompt(state, materials), timeout_seconds=timeout_seconds
+                model,
+                _prompt(state, materials),
+                timeout_seconds=timeout_seconds,
+                # The answer as it is written: the executor streams it to the caller.
+                on_text=lambda text: write_live({"delta": text}),
             )
             answer, thinking, mode = generated.text, generated.thinking, "llm"
             # The orchestrator records these on the step (data part "usage").

@@ -13,12 +13,16 @@ router = APIRouter(prefix="/api/models", tags=["models"])
 @router.get("", responses=error_responses(401))
 async def list_models(services: ServicesDep, _principal: PrincipalDep) -> ModelList:
     """Every profile with its provider, model and limits; whether its key is set, never the key.
+    A profile with several hosts lists them with their health (probed every health round).
 
     Agents run the profile they were started with (`--model`); their instances say which.
     """
     settings = services.settings
     return ModelList(
-        items=[ModelPublic.of(profile) for profile in services.profiles.values()],
+        items=[
+            ModelPublic.of(profile, services.hosts.get(profile.name))
+            for profile in services.profiles.values()
+        ],
         planner=settings.planner_model,
         synthesis=settings.synthesis_model,
     )

@@ -17,6 +17,7 @@ from orchestra.api.schemas import (
     DeliveryList,
     DeliveryPublic,
     PlanDecision,
+    StepDeltaPublic,
     TaskCreate,
     TaskEventPublic,
     TaskList,
@@ -47,28 +48,47 @@ WAIT_QUERY = Query(
 
 
 # Each Server-Sent Event of a task's stream, as OpenAPI 3.2 describes stream items (and
-# FastAPI's own SSE routes): its `data` is a `TaskEventPublic`, added to the schema's
-# components by the app (`STREAMED`), since FastAPI registers only the models of JSON bodies.
-STREAMED = (TaskEventPublic,)
+# FastAPI's own SSE routes): its `data` is a `TaskEventPublic` (a `StepDeltaPublic` for a
+# `step.delta`), added to the schema's components by the app (`STREAMED`), since FastAPI
+# registers only the models of JSON bodies.
+STREAMED = (TaskEventPublic, StepDeltaPublic)
 EVENT_STREAM = {
-    "description": "Server-Sent Events, one per entry of the task's event log.",
+    "description": "Server-Sent Events, one per entry of the task's event log, and the "
+    "`step.delta` events of a running step's answer as its agent writes it (no id, not stored).",
     "content": {
         "text/event-stream": {
             "itemSchema": {
-                "type": "object",
-                "required": ["id", "event", "data"],
-                "properties": {
-                    "id": {
-                        "type": "string",
-                        "description": "The entry's id; send it as `Last-Event-ID` to resume.",
+                "oneOf": [
+                    {
+                        "type": "object",
+                        "required": ["id", "event", "data"],
+                        "properties": {
+                            "id": {
+                                "type": "string",
+                                "description": "The entry's id; send it as `Last-Event-ID` to "
+                                "resume.",
+                            },
+                            "event": {"$ref": "#/components/schemas/EventType"},
+                            "data": {
+                                "type": "string",
+                                "contentMediaType": "application/json",
+                                "contentSchema": {"$ref": "#/components/schemas/TaskEventPublic"},
+                            },
+                        },
                     },
-                    "event": {"$ref": "#/components/schemas/EventType"},
-                    "data": {
-                        "type": "string",
-                        "contentMediaType": "application/json",
-                        "contentSchema": {"$ref": "#/components/schemas/TaskEventPublic"},
+                    {
+                        "type": "object",
+                        "required": ["event", "data"],
+                        "properties": {
+                            "event": {"const": "step.delta"},
+                            "data": {
+                                "type": "string",
+                                "contentMediaType": "application/json",
+                                "contentSchema": {"$ref": "#/components/schemas/StepDeltaPublic"},
+                            },
+                        },
                     },
-                },
+                ]
             }
         }
     },
@@ -301,7 +321,9 @@ async def task_events(
 ) -> EventSourceResponse:
     """Server-Sent Events of every state change, in order, until the task ends.
 
-    Resume with the `Last-Event-ID` header (or `?after=`).
+    Resume with the `Last-Event-ID` header (or `?after=`). While a step's agent streams its
+    answer, `step.delta` events (no id, never stored) carry the text as it comes; the
+    step's `step.completed` carries the answer that replaces it.
     """
     await services.tasks.view(task_id, principal)
     services.streams.acquire(principal.id)
@@ -309,7 +331,7 @@ async def task_events(
     async def stream() -> AsyncIterator[dict[str, str]]:
         async with services.streams.held(principal.id):
             async for message in events.follow(
-                services.db, services.views, task_id, max(last_event_id, after)
+                services.db, services.views, task_id, max(last_event_id, after), live=True
             ):
                 yield message
 
