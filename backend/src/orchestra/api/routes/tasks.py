@@ -17,6 +17,7 @@ from orchestra.api.schemas import (
     DeliveryList,
     DeliveryPublic,
     PlanDecision,
+    StepInput,
     TaskCreate,
     TaskEventPublic,
     TaskList,
@@ -261,6 +262,18 @@ async def _decide(
 ) -> Response:
     comment = body.comment if body else ""
     return task_json(await services.tasks.decide(task_id, principal, decision, comment))
+
+
+@router.post("/{task_id}/input", response_model=TaskPublic, responses=DECISION_ERRORS)
+async def reply_to_step(
+    task_id: str, body: StepInput, services: ServicesDep, principal: PrincipalDep
+) -> Response:
+    """Reply to the question of a step in input_required (its agent answered A2A
+    `input-required`): the reply goes to the agent's task as a follow-up message, and the
+    step goes on. 409 when that step is not waiting; 422 for an empty reply or an unknown
+    step."""
+    view = await services.tasks.reply(task_id, principal, body.step, body.text, body.data)
+    return task_json(view)
 
 
 @router.delete(
