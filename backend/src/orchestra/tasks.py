@@ -29,8 +29,8 @@ from orchestra.db import (
 from orchestra.db.base import new_id, utcnow
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError, Saturated
 from orchestra.executor import Executor
-from orchestra.executor.asking import INPUT_TOPIC
 from orchestra.executor.planning import Assigned, assign, given, record_plan, summary_of
+from orchestra.executor.questions import INPUT_TOPIC
 from orchestra.executor.review import PLAN_TOPIC
 from orchestra.llm import ModelProfiles
 from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
@@ -343,7 +343,7 @@ class Tasks:
     ) -> TaskView:
         """Reply to the question of a step in input_required; returns the task once its
         workflow has taken the reply (or as it is after a few seconds). The reply goes to
-        the agent's own task, which goes on from where it asked (`executor.asking`).
+        the agent's own task, which goes on from where it asked (`executor.questions`).
 
         Raises:
             InvalidInputError: the reply is empty, or the task has no such step.

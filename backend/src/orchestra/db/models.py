@@ -383,7 +383,7 @@ class TaskStep(Base):
     question: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     """What its agent asked when it answered input-required: {"text", "data", "asked_at"}."""
     reply: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
-    """The reply to that question: {"text", "data", "by", "at", "round"} (`executor.asking`)."""
+    """The reply to that question: {"text", "data", "by", "at", "round"} (`executor.questions`)."""
 
     task: Mapped[Task] = relationship(back_populates="steps")
 

@@ -40,7 +40,7 @@ TERMINAL = {
     TaskState.TASK_STATE_CANCELED,
     TaskState.TASK_STATE_REJECTED,
     # Not final for the agent's task, but the end of this call: the agent waits for a reply
-    # (a follow-up message naming its task), which may take days (`executor.asking`).
+    # (a follow-up message naming its task), which may take days (`executor.questions`).
     TaskState.TASK_STATE_INPUT_REQUIRED,
 }
 STATE_NAMES = {

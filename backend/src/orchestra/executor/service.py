@@ -18,12 +18,12 @@ from sqlalchemy.engine import make_url
 
 from orchestra.db import TASKS, TaskStatus
 from orchestra.executor import (
-    asking,
     callbacks,
     cancels,
     clock,
     completion,
     dbos_internals,
+    questions,
     review,
     slots,
     workflow,
@@ -168,7 +168,7 @@ class Executor:
             await DBOS.send_async(task_id, {"decision": review.STOP}, review.PLAN_TOPIC)
         elif view.status == TaskStatus.INPUT_REQUIRED:
             # Its workflow may wait for a reply to a question: end that wait now too.
-            await DBOS.send_async(task_id, {asking.STOP: True}, asking.INPUT_TOPIC)
+            await DBOS.send_async(task_id, {questions.STOP: True}, questions.INPUT_TOPIC)
         in_flight, unnamed = found
         for instance_id, card, remote_task_id in in_flight:
             await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)

@@ -57,7 +57,7 @@ SKIPPED = "skipped"
 skipped step); it is stored so."""
 
 WAITING = "input_required"
-"""`start`, `finish`: the step waits for a reply to its agent's question (`executor.asking`)."""
+"""`start`, `finish`: the step waits for a reply to its agent's question (`executor.questions`)."""
 
 Job = dict[str, Any]
 

@@ -32,7 +32,7 @@ from orchestra.agents.protocol import DOCUMENTS_EXTENSION_URI
 from orchestra.db import StepKind
 from orchestra.db.errors import transient
 from orchestra.documents import Documents
-from orchestra.executor import asking, completion, consensus, planning, review, steps
+from orchestra.executor import completion, consensus, planning, questions, review, steps
 from orchestra.executor.dispatch import TransportError, build_message
 from orchestra.executor.review import PLAN_TOPIC
 from orchestra.executor.runtime import Runtime, current
@@ -109,7 +109,7 @@ async def decide_step(task_id: str, message: dict[str, Any] | None) -> str:
 @DBOS.step(name="orchestra.answer", **DB_RETRY)
 async def answer_step(task_id: str, message: dict[str, Any] | None, round: int) -> str:
     logs.bind(task_id)
-    return await asking.answer(
+    return await questions.answer(
         current(), task_id, message, round, current().settings.input_wait_hours
     )
 
@@ -125,7 +125,7 @@ class Plan:
 
     def __init__(self, plan: list[dict[str, Any]], round: int = 0) -> None:
         self.round = round
-        """Which run of the task's plan this is (`executor.asking`): 0, then one more after
+        """Which run of the task's plan this is (`executor.questions`): 0, then one more after
         each reply to a question."""
         self.agents = {planning.step_id_of(n): n["agent_id"] or "" for n in plan}
         self.needs = {planning.step_id_of(n): list(n["depends_on"]) for n in plan}
@@ -369,11 +369,11 @@ async def run_task(task_id: str, given: list[dict[str, Any]] | None = None) -> s
     round = 0
     while ended == steps.WAITING:
         # A step waits for a reply to its agent's question, and nothing else can run.
-        message = await DBOS.recv_async(asking.INPUT_TOPIC, rt.settings.input_wait_hours * 3600)
+        message = await DBOS.recv_async(questions.INPUT_TOPIC, rt.settings.input_wait_hours * 3600)
         answered = await answer_step(task_id, message, round + 1)
-        if answered == asking.STILL_WAITING:
+        if answered == questions.STILL_WAITING:
             continue
-        if answered != asking.ANSWERED:
+        if answered != questions.ANSWERED:
             return answered
         round += 1
         async with rt.admission.turn(task_id):

@@ -1,0 +1,131 @@
+"""Agents that ask, end to end: the analyst answers input-required, the task waits for a
+reply (through an orchestrator crash), the reply goes to the same A2A task, and the task
+completes with it. Real processes: orchestrator and agents (tests/stack.py)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from orchestra.agents.analyst.numeric import NO_NUMBERS
+from tests.conftest import start_stack
+from tests.executor.slow import remote_state
+from tests.stack import Stack, task_events, wait_for_task
+
+
+@pytest.fixture(scope="module")
+def asking(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    stack = start_stack(tmp_path_factory.mktemp("asking"))
+    yield stack
+    stack.stop()
+
+
+def _client(stack: Stack) -> httpx.Client:
+    return httpx.Client(base_url=stack["orchestrator"].url, timeout=30)
+
+
+def _ask(api: httpx.Client, description: str = "compute the average") -> dict[str, object]:
+    created = api.post("/api/tasks", json={"description": description})
+    assert created.status_code == 202, created.text
+    return wait_for_task(api, created.json()["id"], ("input_required", "failed", "completed"))
+
+
+def test_a_question_waits_through_a_crash_and_the_reply_completes_the_task(
+    asking: Stack,
+) -> None:
+    with _client(asking) as api:
+        task = _ask(api)
+        assert task["status"] == "input_required", task
+        task_id = str(task["id"])
+        [step] = task["steps"]  # type: ignore[misc]
+        assert step["status"] == "input_required" and step["agent"] == "Analyst Agent"
+        assert step["question"]["text"] == NO_NUMBERS
+        remote = step["remote_task_id"]
+        assert remote_state(asking["analyst-agent"].url, remote, 0.5) == "TASK_STATE_INPUT_REQUIRED"
+
+        asking["orchestrator"].kill()  # kill -9 while the task waits
+        asking["orchestrator"].start()
+        assert api.get(f"/api/tasks/{task_id}").json()["status"] == "input_required"
+
+        replied = api.post(
+            f"/api/tasks/{task_id}/input", json={"step": step["id"], "text": "4, 8 and 15"}
+        )
+        assert replied.status_code == 200, replied.text
+        done = wait_for_task(api, task_id, ("completed", "failed"))
+        assert done["status"] == "completed", done
+        [answered] = done["steps"]  # type: ignore[misc]
+        assert "Mean (average): 9" in str(done["result"])
+        assert answered["output_data"]["mean"] == 9
+        assert answered["remote_task_id"] == remote  # the same A2A task went on
+        assert answered["question"]["text"] == NO_NUMBERS
+        assert answered["reply"]["text"] == "4, 8 and 15"
+        assert remote_state(asking["analyst-agent"].url, remote, 0.5) == "TASK_STATE_COMPLETED"
+
+        events = task_events(api, task_id)
+        types = [e["type"] for e in events]
+        asked = next(e for e in events if e["type"] == "task.input_required")
+        assert asked["data"]["text"] == NO_NUMBERS and asked["data"]["step"] == step["id"]
+        assert types.index("step.input_required") < types.index("task.input_required")
+        assert types.index("task.input_required") < types.index("step.replied")
+        assert types.index("step.replied") < types.index("step.completed")
+
+        again = api.post(f"/api/tasks/{task_id}/input", json={"step": step["id"], "text": "1"})
+        assert again.status_code == 409
+        assert again.json()["error"]["code"] == "step_not_waiting"
+
+
+def test_bad_replies_are_refused(asking: Stack) -> None:
+    with _client(asking) as api:
+        task = _ask(api)
+        task_id = task["id"]
+        step = task["steps"][0]["id"]  # type: ignore[index]
+        empty = api.post(f"/api/tasks/{task_id}/input", json={"step": step, "text": "  "})
+        assert empty.status_code == 422 and empty.json()["error"]["code"] == "empty_reply"
+        wrong = api.post(f"/api/tasks/{task_id}/input", json={"step": "s9", "text": "4"})
+        assert wrong.status_code == 422 and wrong.json()["error"]["code"] == "unknown_step"
+        unknown = api.post("/api/tasks/" + "0" * 32 + "/input", json={"step": step, "text": "4"})
+        assert unknown.status_code == 404
+        assert api.get(f"/api/tasks/{task_id}").json()["status"] == "input_required"
+        assert api.post(f"/api/tasks/{task_id}/cancel").status_code == 200
+
+
+def test_a_cancel_ends_the_wait_and_the_agents_task(asking: Stack) -> None:
+    with _client(asking) as api:
+        task = _ask(api)
+        remote = task["steps"][0]["remote_task_id"]  # type: ignore[index]
+        assert api.post(f"/api/tasks/{task['id']}/cancel").status_code == 200
+        done = wait_for_task(api, str(task["id"]), ("canceled",), timeout=10)
+        assert done["steps"][0]["status"] == "canceled"  # type: ignore[index]
+        assert remote_state(asking["analyst-agent"].url, remote) == "TASK_STATE_CANCELED"
+        late = api.post(f"/api/tasks/{task['id']}/input", json={"step": "s1", "text": "4"})
+        assert late.status_code == 409
+
+
+def test_a_question_with_no_reply_in_time_fails_its_task_and_holds_no_place(
+    tmp_path: Path,
+) -> None:
+    """INPUT_WAIT_HOURS bounds the wait; meanwhile, with room for one running task, the
+    waiting task lets another run."""
+    stack = Stack(tmp_path, settings={"INPUT_WAIT_HOURS": "0.002", "MAX_RUNNING_TASKS": "1"})
+    try:
+        stack.add("analyst-agent").start()
+        stack.add("orchestrator").start()
+        with _client(stack) as api:
+            agent = api.post("/api/agents", json={"card_url": stack["analyst-agent"].url})
+            assert agent.status_code == 201, agent.text
+            waiting = _ask(api)
+            assert waiting["status"] == "input_required"
+            other = api.post("/api/tasks", json={"description": "compute the sum of 2 and 3"})
+            done = wait_for_task(api, other.json()["id"], ("completed", "failed"))
+            assert done["status"] == "completed" and "5" in str(done["result"])
+            started = time.monotonic()
+            failed = wait_for_task(api, str(waiting["id"]), ("failed", "completed"), timeout=60)
+            assert failed["status"] == "failed"
+            assert "No one replied to the question of step" in str(failed["error"])
+            assert time.monotonic() - started < 30
+    finally:
+        stack.stop()
