@@ -129,3 +129,23 @@ def test_a_question_with_no_reply_in_time_fails_its_task_and_holds_no_place(
             assert time.monotonic() - started < 30
     finally:
         stack.stop()
+
+
+async def test_the_python_client_replies(asking: Stack) -> None:
+    from orchestra.client import AsyncOrchestra, BadRequest, Conflict
+
+    async with AsyncOrchestra(asking["orchestrator"].url) as orchestra:
+        task = await orchestra.submit("what is the total?")
+        async for seen in orchestra.changes(task.id):
+            if seen.status == "input_required":
+                break
+        step = next(s for s in seen.steps if s.status == "input_required")
+        assert step.question is not None and step.question.text == NO_NUMBERS
+        with pytest.raises(BadRequest) as empty:
+            await orchestra.reply(task.id, step.id, " ")
+        assert empty.value.code == "empty_reply"
+        await orchestra.reply(task.id, step.id, "2, 3 and 5")
+        done = await orchestra.wait(task.id, timeout=60)
+        assert done.status == "completed" and "10" in str(done.result)
+        with pytest.raises(Conflict):
+            await orchestra.reply(task.id, step.id, "7")

@@ -9,6 +9,10 @@ task's error; CANCELED when the task is canceled, here (CancelTask) or through t
 The message's text is the task's description; its context is an Orchestra session (one
 per caller and context id, `session_of`), so follow-ups in one context share history. The
 A2A task id, chosen by the SDK before the work starts (`TaskIds`), is the Orchestra task's.
+
+When one of the task's agents asks a question, the task is `input_required` and so is the
+A2A task, with the question as its status message. A message naming that task is the reply
+(`Tasks.reply`), and the relay goes on until the task ends (or asks again).
 """
 
 from __future__ import annotations
@@ -22,14 +26,14 @@ from a2a.server.agent_execution import RequestContext, SimpleRequestContextBuild
 from a2a.server.context import ServerCallContext
 from a2a.server.events import EventQueue
 from a2a.server.id_generator import IDGenerator, IDGeneratorContext
-from a2a.types import SendMessageRequest, Task
+from a2a.types import SendMessageRequest, Task, TaskState
 from a2a.utils.errors import UnsupportedOperationError
 
 from orchestra import events
 from orchestra.a2a_server.callers import principal
-from orchestra.a2a_server.tasks import CONTEXT_KEY, result_parts, session_of
+from orchestra.a2a_server.tasks import CONTEXT_KEY, question_of, result_parts, session_of
 from orchestra.agents.executor import Progress, StepCanceled, StepExecutor
-from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
+from orchestra.agents.protocol import AgentInputError, NeedsInput, StepRequest, StepResult
 from orchestra.api.state import Services
 from orchestra.auth import Principal
 from orchestra.db import TaskStatus
@@ -54,9 +58,10 @@ class _OrchestraIds(IDGenerator):
 class TaskIds(SimpleRequestContextBuilder):
     """The SDK's request context, with Orchestra's ids for new tasks and contexts.
 
-    Orchestra tasks take no second message: a message naming a running task is refused
-    (the SDK itself refuses one naming a finished task, and answers TaskNotFound for an
-    unknown one). A follow-up is a new message in the same context.
+    An Orchestra task takes a second message only as the reply to a question of one of its
+    agents (the task is input-required): a message naming a task that is not waiting for
+    one is refused (the SDK itself refuses one naming a finished task, and answers
+    TaskNotFound for an unknown one). A follow-up is a new message in the same context.
     """
 
     def __init__(self) -> None:
@@ -75,7 +80,8 @@ class TaskIds(SimpleRequestContextBuilder):
         context_id: str | None = None,
         task: Task | None = None,
     ) -> RequestContext:
-        if params is not None and task_id:
+        waiting = task is not None and task.status.state == TaskState.TASK_STATE_INPUT_REQUIRED
+        if params is not None and task_id and not waiting:
             raise UnsupportedOperationError(
                 message=f"Task {task_id} takes no further messages: an Orchestra task runs "
                 "from its first message to its end. Send a new message in the same context "
@@ -120,10 +126,41 @@ class OrchestraExecutor(StepExecutor):
         finally:
             self._callers.pop(context.task_id or "", None)
 
+    def answered(self, request: StepRequest) -> StepRequest:
+        """A reply goes to the Orchestra task as it is (`run`), not among the inputs."""
+        return request
+
     async def run(self, request: StepRequest, progress: Progress) -> StepResult:
         caller = self._callers.get(request.task_id)
         if caller is None:
             raise AgentInputError("The request carries no caller.")
+        services = self.services()
+        if request.replies:
+            after = await self._reply(request, caller)
+            task_id = request.task_id
+        else:
+            task_id, after = await self._create(request, caller), 0
+        async for message in events.follow(services.db, services.views, task_id, after):
+            event = json.loads(message["data"])
+            note = describe(event)
+            if note:
+                await progress(note)
+            if event.get("type") == "task.input_required":
+                view = await services.tasks.view(task_id, caller)
+                step_id, question, data = question_of(view)
+                if view.status == TaskStatus.INPUT_REQUIRED and step_id:
+                    # Ends this call input-required; the reply is a message naming the task.
+                    raise NeedsInput(question, data)
+        view = await services.tasks.view(task_id, caller)
+        status = TaskStatus(view.status)
+        if status == TaskStatus.COMPLETED:
+            return result_parts(view)
+        if status == TaskStatus.CANCELED:
+            raise StepCanceled(view.task.get("error") or "The task was canceled.")
+        raise AgentInputError(view.task.get("error") or f"The task ended {status.value}.")
+
+    async def _create(self, request: StepRequest, caller: Principal) -> str:
+        """Start the Orchestra task of a first message; its id is the A2A task's."""
         description = request.instruction or request.task
         if not description:
             raise AgentInputError("Send the task to run as a text part.")
@@ -141,17 +178,27 @@ class OrchestraExecutor(StepExecutor):
             )
         except OrchestraError as error:
             raise AgentInputError(error.message) from error
-        async for message in events.follow(services.db, services.views, view.id):
-            note = describe(json.loads(message["data"]))
-            if note:
-                await progress(note)
-        view = await services.tasks.view(view.id, caller)
-        status = TaskStatus(view.status)
-        if status == TaskStatus.COMPLETED:
-            return result_parts(view)
-        if status == TaskStatus.CANCELED:
-            raise StepCanceled(view.task.get("error") or "The task was canceled.")
-        raise AgentInputError(view.task.get("error") or f"The task ended {status.value}.")
+        return view.id
+
+    async def _reply(self, request: StepRequest, caller: Principal) -> int:
+        """Give the last reply to the step that waits for one; returns the id of the last
+        event before it, after which the relay goes on."""
+        services = self.services()
+        reply = request.replies[-1]
+        data = reply.data if isinstance(reply.data, dict) else None
+        after = 0
+        while True:  # the events told already are not told again
+            seen = await events.read_after(services.db, request.task_id, after)
+            if not seen:
+                break
+            after = seen[-1].id
+        try:
+            view = await services.tasks.view(request.task_id, caller)
+            step_id, _, _ = question_of(view)
+            await services.tasks.reply(request.task_id, caller, step_id, reply.text, data)
+        except OrchestraError as error:
+            raise AgentInputError(error.message) from error
+        return after
 
     async def cancel(self, context: RequestContext, event_queue: EventQueue) -> None:
         task_id = context.task_id or ""
