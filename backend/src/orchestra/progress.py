@@ -20,6 +20,7 @@ STYLES: dict[str, str] = {
     TaskStatus.PLANNING: "cyan",
     TaskStatus.AWAITING_APPROVAL: "bold cyan",
     TaskStatus.RUNNING: "yellow",
+    TaskStatus.INPUT_REQUIRED: "bold cyan",
     TaskStatus.COMPLETED: "green",
     TaskStatus.FAILED: "red",
     TaskStatus.CANCELED: "magenta",
