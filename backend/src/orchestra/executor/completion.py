@@ -239,7 +239,7 @@ def finished(rt: Runtime, change: Change) -> None:
     rt.views.apply(change)
     callbacks.start_if_due(change)
     status = change.task.get("status")
-    if status is not None:
+    if status is not None and TaskStatus(status).terminal:  # not a task that waits for input
         metrics.TASKS_FINISHED.labels(str(status)).inc()
 
 
