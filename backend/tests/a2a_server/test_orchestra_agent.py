@@ -392,11 +392,16 @@ async def test_an_agents_question_is_input_required_and_a_message_naming_the_tas
     assert (await api_task(orchestras.a, task_id))["status"] == "completed"
 
 
-async def test_a_message_naming_a_task_that_asks_nothing_is_refused(client: Client) -> None:
-    events = await events_of(client, message("slumber a while"))
-    task_id = events[0].task.id
+async def test_a_message_naming_a_task_that_asks_nothing_is_refused(
+    orchestras: Orchestras, client: Client
+) -> None:
+    stream = client.send_message(SendMessageRequest(message=message("Slumber for a while")))
+    first = await asyncio.wait_for(anext(stream), TIMEOUT)
+    task_id = first.task.id
+    await api_task(orchestras.a, task_id, until=("running",))
     follow_up = message("and faster")
     follow_up.task_id = task_id
     with pytest.raises(Exception, match="takes no further messages"):
         await events_of(client, follow_up)
     await client.cancel_task(CancelTaskRequest(id=task_id))
+    await stream.aclose()

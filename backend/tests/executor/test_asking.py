@@ -13,7 +13,7 @@ import pytest
 
 from orchestra.agents.analyst.numeric import NO_NUMBERS
 from tests.conftest import start_stack
-from tests.executor.slow import remote_state
+from tests.executor.slow import Slow, remote_state, wait_until_step_status
 from tests.stack import Stack, task_events, wait_for_task
 
 
@@ -149,3 +149,54 @@ async def test_the_python_client_replies(asking: Stack) -> None:
         assert done.status == "completed" and "10" in str(done.result)
         with pytest.raises(Conflict):
             await orchestra.reply(task.id, step.id, "7")
+
+
+ASKING_PLAN = {
+    "steps": [
+        {"id": "ask", "title": "Ask", "instruction": "ask how long", "capability": "wait-a"},
+        {"id": "other", "title": "Other", "instruction": "wait 0.1", "capability": "wait-b"},
+        {"id": "after", "title": "After", "instruction": "wait 0.1", "capability": "wait-c",
+         "depends_on": ["ask", "other"]},
+    ]
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("slow", [(0.1, ())], indirect=True)
+def test_other_steps_go_on_and_a_reply_in_flight_at_a_crash_is_not_sent_twice(
+    slow: Slow,
+) -> None:
+    task_id = slow.submit(ASKING_PLAN)
+    task = wait_for_task(slow.api, task_id, ("input_required", "failed"), timeout=30)
+    wait_until_step_status(slow.api, task_id, "other", "completed")
+    task = slow.api.get(f"/api/tasks/{task_id}").json()
+    steps = {s["id"]: s for s in task["steps"]}
+    assert task["status"] == "input_required"
+    assert steps["ask"]["question"] == {
+        "text": "How many seconds shall I wait?",
+        "data": {"unit": "s"},
+        "asked_at": steps["ask"]["question"]["asked_at"],
+    }
+    assert steps["after"]["status"] == "pending"  # it needs the step that waits
+
+    assert (
+        slow.api.post(f"/api/tasks/{task_id}/input", json={"step": "ask", "text": "3"}).status_code
+        == 200
+    )
+    wait_until_step_status(slow.api, task_id, "ask", "running")
+    deadline = time.monotonic() + 30
+    while f"{task_id} ask reply 3" not in slow.calls.read_text():  # the agent works on it
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    slow.orchestrator.kill()
+    slow.orchestrator.start()
+    done = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=60)
+    assert done["status"] == "completed", done
+    lines = [line for line in slow.calls.read_text().splitlines() if line.startswith(task_id)]
+    # The reply reached the agent once: after the crash its task was followed, not sent again.
+    assert [line for line in lines if line.split()[1] == "ask"] == [
+        f"{task_id} ask asked",
+        f"{task_id} ask reply 3",
+    ]
+    assert slow.received(task_id).count("after") == 1
+    steps = {s["id"]: s for s in done["steps"]}
+    assert steps["ask"]["output"].startswith("waited 3.0 s for ask")

@@ -20,11 +20,13 @@ from a2a.client.card_resolver import parse_agent_card
 from a2a.helpers.proto_helpers import get_data_parts, get_text_parts
 from a2a.types import (
     CancelTaskRequest,
+    GetTaskRequest,
     Message,
     Part,
     Role,
     SendMessageRequest,
     StreamResponse,
+    SubscribeToTaskRequest,
     Task,
     TaskState,
     TaskStatus,
@@ -203,7 +205,7 @@ class Dispatcher:
                 self._borrow(instance_id, card) as client,
                 asyncio.timeout(timeout) as deadline,
             ):
-                async for event in client.send_message(SendMessageRequest(message=message)):
+                async for event in _sent(client, message):
                     if not final and await self._absorb(event, reply, on_task):
                         # The agent ends its stream after the final event: read on to that
                         # end (briefly), so the connection goes back to the pool instead of
@@ -284,6 +286,23 @@ class Dispatcher:
             for line in lines:
                 await line.close()
         self._idle.clear()
+
+
+async def _sent(client: Client, message: Message) -> AsyncIterator[StreamResponse]:
+    """The events of sending `message`. A follow-up (a reply to the agent's question) is
+    sent once only: one the agent's task has already (sent before a crash) is not sent
+    again, since the task went on from it; its events are read from the task instead."""
+    if message.task_id:
+        task = await client.get_task(GetTaskRequest(id=message.task_id))
+        if any(m.message_id == message.message_id for m in task.history):
+            if task.status.state in TERMINAL:
+                yield StreamResponse(task=task)
+            else:
+                async for event in client.subscribe(SubscribeToTaskRequest(id=task.id)):
+                    yield event
+            return
+    async for event in client.send_message(SendMessageRequest(message=message)):
+        yield event
 
 
 def _mark(reply: AgentReply, status: TaskStatus) -> None:
