@@ -26,6 +26,7 @@ from a2a.server.agent_execution import RequestContext, SimpleRequestContextBuild
 from a2a.server.context import ServerCallContext
 from a2a.server.events import EventQueue
 from a2a.server.id_generator import IDGenerator, IDGeneratorContext
+from a2a.server.tasks import TaskStore
 from a2a.types import SendMessageRequest, Task, TaskState
 from a2a.utils.errors import UnsupportedOperationError
 
@@ -64,13 +65,15 @@ class TaskIds(SimpleRequestContextBuilder):
     TaskNotFound for an unknown one). A follow-up is a new message in the same context.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, tasks: TaskStore) -> None:
         super().__init__(
             should_populate_referred_tasks=False,
             task_store=None,
             task_id_generator=_OrchestraIds(),
             context_id_generator=_OrchestraIds(),
         )
+        #: Where a named task is read (the SDK builds the context before it reads the task).
+        self._tasks = tasks
 
     async def build(
         self,
@@ -80,13 +83,16 @@ class TaskIds(SimpleRequestContextBuilder):
         context_id: str | None = None,
         task: Task | None = None,
     ) -> RequestContext:
-        waiting = task is not None and task.status.state == TaskState.TASK_STATE_INPUT_REQUIRED
-        if params is not None and task_id and not waiting:
-            raise UnsupportedOperationError(
-                message=f"Task {task_id} takes no further messages: an Orchestra task runs "
-                "from its first message to its end. Send a new message in the same context "
-                "(context id, no task id) to follow it up."
-            )
+        if params is not None and task_id:
+            named = task or await self._tasks.get(task_id, context)
+            # An unknown task (None) is the SDK's to answer: TaskNotFound.
+            if named is not None and named.status.state != TaskState.TASK_STATE_INPUT_REQUIRED:
+                raise UnsupportedOperationError(
+                    message=f"Task {task_id} takes no further messages: an Orchestra task "
+                    "runs from its first message to its end, and takes one more only as the "
+                    "reply to a question it asked. Send a new message in the same context "
+                    "(context id, no task id) to follow it up."
+                )
         return await super().build(context, params, task_id, context_id, task)
 
 
@@ -101,6 +107,10 @@ def describe(event: dict[str, Any]) -> str:
     if kind == "step.running":
         agent = data.get("agent")
         return f"Step {step} running" + (f" on {agent}" if agent else "")
+    if kind == "step.input_required":
+        return f"Step {step} asks: {data.get('text') or ''}".strip()
+    if kind == "step.replied":
+        return f"Step {step} has its reply"
     if kind.startswith("step.") and kind != "step.attempt":
         status = data.get("status") or kind.removeprefix("step.")
         error = data.get("error")
