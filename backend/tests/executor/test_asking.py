@@ -14,6 +14,7 @@ import pytest
 from orchestra.agents.analyst.numeric import NO_NUMBERS
 from tests.conftest import start_stack
 from tests.executor.slow import Slow, remote_state, wait_until_step_status
+from tests.llm.fake_provider import FakeProvider, Reply
 from tests.stack import Stack, task_events, wait_for_task
 
 
@@ -161,10 +162,29 @@ ASKING_PLAN = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("slow", [(0.1, ())], indirect=True)
 def test_other_steps_go_on_and_a_reply_in_flight_at_a_crash_is_not_sent_twice(
-    slow: Slow,
+    tmp_path: Path,
 ) -> None:
+    """With a model writing the result, finishing the task is a durable step of its own:
+    the workflow, run again after the crash, must take its steps in the order it took them
+    (the run before the reply waits, as it did), else DBOS refuses to go on."""
+    with FakeProvider() as provider:
+        provider.answer("fake-model", Reply(content="All three steps are done."))
+        settings = {
+            "LLM_PROVIDER": "openai",
+            "LLM_MODEL": "fake-model",
+            "OPENAI_API_KEY": "test-key",
+            "OPENAI_BASE_URL": f"{provider.url}/v1",
+            "LLM_MAX_RETRIES": "0",
+        }
+        slow = Slow(tmp_path, 0.1, settings=settings)
+        try:
+            _other_steps_go_on_and_the_reply_is_sent_once(slow)
+        finally:
+            slow.close()
+
+
+def _other_steps_go_on_and_the_reply_is_sent_once(slow: Slow) -> None:
     task_id = slow.submit(ASKING_PLAN)
     task = wait_for_task(slow.api, task_id, ("input_required", "failed"), timeout=30)
     wait_until_step_status(slow.api, task_id, "other", "completed")
@@ -200,3 +220,4 @@ def test_other_steps_go_on_and_a_reply_in_flight_at_a_crash_is_not_sent_twice(
     assert slow.received(task_id).count("after") == 1
     steps = {s["id"]: s for s in done["steps"]}
     assert steps["ask"]["output"].startswith("waited 3.0 s for ask")
+    assert done["result"] == "All three steps are done."  # written by the model
