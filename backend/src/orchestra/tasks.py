@@ -366,7 +366,14 @@ class Tasks:
                 f"(it is {step['status']}).",
                 code="step_not_waiting",
             )
-        message = {"step": step_id, "text": text, "data": data, "by": principal.id}
+        asked_at = (step.get("question") or {}).get("asked_at")
+        message = {
+            "step": step_id,
+            "text": text,
+            "data": data,
+            "by": principal.id,
+            "asked_at": asked_at,  # the question it answers (`executor.questions`)
+        }
         await DBOS.send_async(task_id, message, INPUT_TOPIC)
         return await self.views.wait(task_id, view.etag, DECISION_WAIT_SECONDS) or view
 

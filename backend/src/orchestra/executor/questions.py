@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from orchestra.changes import Change
-from orchestra.db import TASKS, StepStatus, TaskStatus
+from orchestra.db import STEPS, TASKS, StepStatus, TaskStatus
 from orchestra.db.base import utcnow
 from orchestra.executor.completion import RemoteTask, close, finished, read_steps, running
 from orchestra.executor.runtime import Runtime
@@ -68,7 +68,7 @@ async def answer(
             change.write(connection)
             return str(change.task["status"])
         step_id = str(message.get("step") or "")
-        if step_id not in waiting:
+        if step_id not in waiting or not _asks(connection, task_id, step_id, message):
             return STILL_WAITING if waiting else str(status)
         reply = {
             "text": str(message.get("text") or ""),
@@ -93,3 +93,13 @@ async def answer(
     for instance_id, card, remote_task_id in open_at_agents:  # they wait for input too
         await rt.dispatcher.cancel(instance_id, card, remote_task_id)
     return outcome
+
+
+def _asks(connection: Connection, task_id: str, step_id: str, message: dict[str, Any]) -> bool:
+    """Whether the reply is to the step's question now: two replies sent at once to one
+    question must not have the second taken as the reply to the next question."""
+    question = connection.scalar(
+        select(STEPS.c.question).where(STEPS.c.task_id == task_id, STEPS.c.step_id == step_id)
+    )
+    asked = (question or {}).get("asked_at")
+    return message.get("asked_at") in (None, asked)
