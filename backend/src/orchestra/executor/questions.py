@@ -11,7 +11,8 @@ The API sends the reply as a DBOS message (`send`); the workflow applies it in a
 step (`answer`): the step keeps the reply and is pending again, and the task runs its plan
 once more, in a new run (`round`). The step then sends the reply to the agent as a
 follow-up message of the agent's own task (same task and context ids). A reply that finds
-its step no longer waiting (answered already, or the task canceled) changes nothing.
+its step no longer waiting (answered already, or the task canceled), or waiting with
+another question than the one it answers, changes nothing.
 
 Each run of the plan is numbered, and a reply records the run it is for: a run repeated
 after a crash treats a step answered for a later run as still waiting, so it takes the
