@@ -170,6 +170,7 @@ CALLS = [
     ("post", "/api/tasks", "200", "TaskPublic", set(), set()),
     ("get", "/api/tasks/{task_id}", "200", "TaskPublic", {"wait"}, {"if-none-match"}),
     ("post", "/api/tasks/{task_id}/cancel", "200", "TaskPublic", set(), set()),
+    ("post", "/api/tasks/{task_id}/input", "200", "TaskPublic", set(), set()),
     ("delete", "/api/tasks/{task_id}", "204", "", set(), set()),
     ("get", "/api/agents", "200", "AgentList", set(), set()),
     ("post", "/api/agents", "201", "AgentPublic", set(), set()),
@@ -207,3 +208,5 @@ def test_every_call_matches_the_servers_openapi_document(api: httpx.Client) -> N
         assert headers <= sent, (method, path)
     create = document["components"]["schemas"]["TaskCreate"]["properties"]
     assert set(create) >= SUBMIT_FIELDS
+    reply = document["components"]["schemas"]["StepInput"]["properties"]
+    assert set(reply) == {"step", "text", "data"}

@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+
+import httpx
 
 from tests.stack import Stack
 
@@ -53,3 +56,40 @@ def test_agents_command_lists_and_refuses_with_the_apis_message(stack: Stack) ->
     refused = agents("register", stack["orchestrator"].url, "--url", url)
     assert refused.returncode == 1
     assert "cannot be its own agent" in refused.stderr
+
+
+def test_run_asks_an_agents_question_on_the_terminal_and_sends_the_reply(stack: Stack) -> None:
+    url = stack["orchestrator"].url
+
+    def run(reply: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "orchestra",
+                "run",
+                "--url",
+                url,
+                "--json",
+                "compute the average",
+            ],
+            env=stack.env(),
+            input=reply,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    answered = run("4, 8 and 15\n")
+    assert answered.returncode == 0, answered.stderr[-2000:]
+    assert "asks: No numbers found to compute on." in answered.stderr
+    task = json.loads(answered.stdout)
+    assert task["status"] == "completed" and "Mean (average): 9" in task["result"]
+    unanswered = run("")
+    assert unanswered.returncode == 1
+    waiting = re.search(r"No reply: task (\w+) waits", unanswered.stderr)
+    assert waiting, unanswered.stderr[-2000:]
+    # It still waits: the next run of the command could answer it; here it is canceled.
+    canceled = httpx.post(f"{url}/api/tasks/{waiting.group(1)}/cancel", timeout=30)
+    assert canceled.status_code == 200

@@ -428,6 +428,22 @@ class AsyncOrchestra:
         response = await self._send("POST", f"/api/tasks/{task_id}/cancel")
         return TaskPublic.model_validate_json(response.content)
 
+    async def reply(
+        self, task_id: str, step: str, text: str, data: dict[str, Any] | None = None
+    ) -> TaskPublic:
+        """Reply to the question of a step in `input_required` (its agent asked: the step's
+        `question`); the agent goes on with it. Returns the task once the reply is taken.
+
+        Raises:
+            Conflict: that step is not waiting for a reply.
+            BadRequest: the reply is empty, or the task has no such step.
+        """
+        body: dict[str, Any] = {"step": step, "text": text}
+        if data is not None:
+            body["data"] = data
+        response = await self._send("POST", f"/api/tasks/{task_id}/input", json=body)
+        return TaskPublic.model_validate_json(response.content)
+
     async def delete(self, task_id: str) -> None:
         """Delete the task with its steps, events and messages (canceled first if running)."""
         await self._send("DELETE", f"/api/tasks/{task_id}", ok=(204,))
@@ -521,6 +537,12 @@ class Orchestra:
     def cancel(self, task_id: str) -> TaskPublic:
         """See `AsyncOrchestra.cancel`."""
         return self._call(self._client.cancel(task_id))
+
+    def reply(
+        self, task_id: str, step: str, text: str, data: dict[str, Any] | None = None
+    ) -> TaskPublic:
+        """See `AsyncOrchestra.reply`."""
+        return self._call(self._client.reply(task_id, step, text, data))
 
     def delete(self, task_id: str) -> None:
         """See `AsyncOrchestra.delete`."""

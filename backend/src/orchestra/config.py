@@ -165,6 +165,12 @@ class Settings(BaseSettings):
         gt=0,
         description="A plan awaiting approval longer than this fails its task.",
     )
+    input_wait_hours: float = Field(
+        default=72.0,
+        gt=0,
+        description="A step whose agent asked a question (input-required) and got no reply "
+        "within this many hours fails, and its task with it.",
+    )
     retention_days: float | None = Field(
         default=None,
         gt=0,

@@ -1,7 +1,9 @@
-"""`orchestra run`: submit a task and show its steps live in the terminal until it ends."""
+"""`orchestra run`: submit a task and show its steps live in the terminal until it ends (asking
+for a reply on stdin when one of its agents asks a question)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 from typing import Any
@@ -20,6 +22,7 @@ STYLES: dict[str, str] = {
     TaskStatus.PLANNING: "cyan",
     TaskStatus.AWAITING_APPROVAL: "bold cyan",
     TaskStatus.RUNNING: "yellow",
+    TaskStatus.INPUT_REQUIRED: "bold cyan",
     TaskStatus.COMPLETED: "green",
     TaskStatus.FAILED: "red",
     TaskStatus.CANCELED: "magenta",
@@ -49,6 +52,28 @@ def render(task: dict[str, Any]) -> Group:
     return Group(title, table)
 
 
+async def _reply(orchestra: AsyncOrchestra, console: Console, task: dict[str, Any]) -> bool:
+    """An agent of the task asked: show the question, read the reply from stdin and send it.
+    False when there is none (end of input): the task keeps waiting."""
+    step = next(s for s in task["steps"] if s["status"] == StepStatus.INPUT_REQUIRED)
+    question = (step.get("question") or {}).get("text") or "The agent needs more input."
+    console.print(f"[bold cyan]Step {step['id']} asks:[/bold cyan] {question}")
+    console.print("Your reply (one line): ", end="")
+    line = (await asyncio.to_thread(sys.stdin.readline)).strip()
+    if not line:
+        console.print(
+            f"\n[red]No reply: task {task['id']} waits for one "
+            f"(POST /api/tasks/{task['id']}/input, or the dashboard).[/red]"
+        )
+        return False
+    try:
+        await orchestra.reply(task["id"], step["id"], line)
+    except ApiError as exc:
+        console.print(f"[red]{exc.message}[/red]")
+        return False
+    return True
+
+
 async def run_task(
     url: str, description: str, session_id: str | None, as_json: bool, key: str | None = None
 ) -> int:
@@ -63,11 +88,18 @@ async def run_task(
             console.print(f"[red]{exc.message}[/red]")
             return 1
         task = submitted.model_dump(mode="json")
-        with Live(render(task), console=console, refresh_per_second=8) as live:
-            # One request per change of the task, no polling (see `AsyncOrchestra.changes`).
-            async for changed in orchestra.changes(submitted.id):
-                task = changed.model_dump(mode="json")
-                live.update(render(task))
+        while True:
+            with Live(render(task), console=console, refresh_per_second=8) as live:
+                # One request per change of the task, no polling (`AsyncOrchestra.changes`).
+                async for changed in orchestra.changes(submitted.id):
+                    task = changed.model_dump(mode="json")
+                    live.update(render(task))
+                    if changed.status == TaskStatus.INPUT_REQUIRED:
+                        break
+            if task["status"] != TaskStatus.INPUT_REQUIRED:
+                break
+            if not await _reply(orchestra, console, task):
+                return 1
     if as_json:
         sys.stdout.write(json.dumps(task, indent=2) + "\n")
     elif task["status"] == TaskStatus.COMPLETED:

@@ -16,11 +16,21 @@ from orchestra.auth import Principal
 from orchestra.callbacks import records as callbacks
 from orchestra.changes import Change
 from orchestra.config import Settings
-from orchestra.db import MESSAGES, STEPS, TASKS, Database, Session, Task, TaskStatus
+from orchestra.db import (
+    MESSAGES,
+    STEPS,
+    TASKS,
+    Database,
+    Session,
+    StepStatus,
+    Task,
+    TaskStatus,
+)
 from orchestra.db.base import new_id, utcnow
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError, Saturated
 from orchestra.executor import Executor
 from orchestra.executor.planning import Assigned, assign, given, record_plan, summary_of
+from orchestra.executor.questions import INPUT_TOPIC
 from orchestra.executor.review import PLAN_TOPIC
 from orchestra.llm import ModelProfiles
 from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
@@ -325,6 +335,50 @@ class Tasks:
         view = await self._awaiting(task_id, principal)
         message = {"decision": decision, "comment": comment, "by": principal.id}
         await DBOS.send_async(task_id, message, PLAN_TOPIC)
+        return await self.views.wait(task_id, view.etag, DECISION_WAIT_SECONDS) or view
+
+    async def reply(
+        self,
+        task_id: str,
+        principal: Principal,
+        step_id: str,
+        text: str,
+        data: dict[str, Any] | None = None,
+    ) -> TaskView:
+        """Reply to the question of a step in input_required; returns the task once its
+        workflow has taken the reply (or as it is after a few seconds). The reply goes to
+        the agent's own task, which goes on from where it asked (`executor.questions`).
+
+        Raises:
+            InvalidInputError: the reply is empty, or the task has no such step.
+            ConflictError: that step is not waiting for a reply.
+        """
+        text = text.strip()
+        if not text and not data:
+            raise InvalidInputError(
+                "The reply is empty: give its text (or data).", code="empty_reply"
+            )
+        view = await self.view(task_id, principal)
+        step = view.steps.get(step_id)
+        if step is None:
+            raise InvalidInputError(
+                f"Task {task_id} has no step {step_id!r}.", code="unknown_step", step=step_id
+            )
+        if step["status"] != StepStatus.INPUT_REQUIRED:
+            raise ConflictError(
+                f"Step {step_id} of task {task_id} is not waiting for a reply "
+                f"(it is {step['status']}).",
+                code="step_not_waiting",
+            )
+        asked_at = (step.get("question") or {}).get("asked_at")
+        message = {
+            "step": step_id,
+            "text": text,
+            "data": data,
+            "by": principal.id,
+            "asked_at": asked_at,  # the question it answers (`executor.questions`)
+        }
+        await DBOS.send_async(task_id, message, INPUT_TOPIC)
         return await self.views.wait(task_id, view.etag, DECISION_WAIT_SECONDS) or view
 
     async def replace_plan(self, task_id: str, principal: Principal, plan: Plan) -> TaskView:

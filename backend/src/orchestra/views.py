@@ -102,6 +102,8 @@ STEP_FIELDS = (
     "kind",
     "profile",
     "consensus",
+    "question",
+    "reply",
 )
 
 
@@ -137,7 +139,16 @@ def render_step(step: dict[str, Any]) -> dict[str, Any]:
         "finished_at": step["finished_at"],
         "duration_ms": _duration(step["started_at"], step["finished_at"]),
         **_consensus_fields(step),
+        "question": step.get("question"),
+        "reply": _public_reply(step.get("reply")),
     }
+
+
+def _public_reply(reply: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A reply as the API shows it (without the executor's run number)."""
+    if reply is None:
+        return None
+    return {k: reply.get(k) for k in ("text", "data", "by", "at")}
 
 
 def _consensus_fields(step: dict[str, Any]) -> dict[str, Any]:

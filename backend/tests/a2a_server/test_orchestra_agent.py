@@ -411,3 +411,41 @@ def test_an_orchestrator_with_keys_on_is_called_with_the_key_it_was_registered_w
         assert "11.5" in (done["result"] or "")
     finally:
         stack.stop()
+
+
+async def test_an_agents_question_is_input_required_and_a_message_naming_the_task_answers(
+    orchestras: Orchestras, client: Client
+) -> None:
+    events = await events_of(client, message("compute the average"))
+    last = events[-1].status_update.status
+    assert last.state == TaskState.TASK_STATE_INPUT_REQUIRED
+    question = " ".join(get_text_parts(last.message.parts))
+    assert question.startswith("No numbers found to compute on.")
+    task_id = events[-1].status_update.task_id
+    got = await client.get_task(GetTaskRequest(id=task_id))
+    assert got.status.state == TaskState.TASK_STATE_INPUT_REQUIRED
+    assert (await api_task(orchestras.a, task_id))["status"] == "input_required"
+
+    reply = message("4, 8 and 15", got.context_id)
+    reply.task_id = task_id
+    answered = await events_of(client, reply)
+    assert answered[-1].status_update.status.state == TaskState.TASK_STATE_COMPLETED
+    done = await client.get_task(GetTaskRequest(id=task_id))
+    assert done.status.state == TaskState.TASK_STATE_COMPLETED
+    assert "Mean (average): 9" in answer(done)[0]
+    assert (await api_task(orchestras.a, task_id))["status"] == "completed"
+
+
+async def test_a_message_naming_a_task_that_asks_nothing_is_refused(
+    orchestras: Orchestras, client: Client
+) -> None:
+    stream = client.send_message(SendMessageRequest(message=message("Slumber for a while")))
+    first = await asyncio.wait_for(anext(stream), TIMEOUT)
+    task_id = first.task.id
+    await api_task(orchestras.a, task_id, until=("running",))
+    follow_up = message("and faster")
+    follow_up.task_id = task_id
+    with pytest.raises(Exception, match="takes no further messages"):
+        await events_of(client, follow_up)
+    await client.cancel_task(CancelTaskRequest(id=task_id))
+    await stream.aclose()

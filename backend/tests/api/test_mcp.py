@@ -207,6 +207,21 @@ async def test_run_task_answers_with_the_result_and_reports_each_step(secured: S
         assert (await api.task(task["id"])).model_dump(mode="json") == task
 
 
+async def test_run_task_answers_with_an_agents_question_without_waiting_out_its_time(
+    secured: Secured,
+) -> None:
+    async with connected(secured.url, secured.alice) as session:
+        result = await call(session, "run_task", description="compute the average")
+    task = answer(result)
+    assert task["status"] == "input_required"
+    assert "asks: No numbers found to compute on." in text(result)
+    async with AsyncOrchestra(secured.url, secured.alice) as api:
+        step = task["steps"][0]["id"]
+        await api.reply(task["id"], step, "4, 8 and 15")
+        done = await api.wait(task["id"], timeout=DEADLINE)
+    assert done.status == "completed" and "9" in str(done.result)
+
+
 async def test_run_workflow_runs_a_saved_workflow_with_inputs(secured: Secured) -> None:
     async with AsyncOrchestra(secured.url, secured.alice) as api:
         saved = await api.save_workflow(SUM_WORKFLOW)

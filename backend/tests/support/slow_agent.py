@@ -5,7 +5,9 @@ Its capabilities are `wait-a`, `wait-b` and `wait-c` unless CAPABILITIES (comma-
 names others. Every call appends "<task id> <step key>" to CALLS_FILE, so a test can count
 exactly which steps reached an agent, and how often. Steps listed in FAIL_KEYS end `failed`;
 FAULT (see `tests.support.faults`) breaks its first protocol calls; steps in FLAKY
-fail once with an internal (retryable) error.
+fail once with an internal (retryable) error. An instruction "ask ..." asks how long to
+wait (input-required, logged "<task id> <step key> asked"); the reply is the number of
+seconds (logged "<task id> <step key> reply <text>").
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import uvicorn
 from a2a.types import AgentSkill
 
 from orchestra.agents.executor import Progress, StepExecutor
-from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
+from orchestra.agents.protocol import AgentInputError, NeedsInput, StepRequest, StepResult
 from orchestra.agents.server import build_agent_app, build_card
 from orchestra.config import Settings
 from tests.support.faults import FaultInjector
@@ -39,10 +41,19 @@ class SlowExecutor(StepExecutor):
         self.flaked: set[tuple[str, str]] = set()
 
     async def run(self, request: StepRequest, progress: Progress) -> StepResult:
+        asks = request.instruction.startswith("ask")
+        said = f" reply {request.replies[-1].text}" if asks and request.replies else ""
         with self.calls.open("a") as log:
-            log.write(f"{request.context_id} {request.step_id}\n")  # context = our task id
+            # context = our task id
+            log.write(
+                f"{request.context_id} {request.step_id}{' asked' if asks and not said else said}\n"
+            )
+        if asks and not request.replies:
+            raise NeedsInput("How many seconds shall I wait?", {"unit": "s"})
         told = WAIT.match(request.instruction)
         delay = float(told.group(1)) if told else self.delay
+        if said:
+            delay = float(request.replies[-1].text)
         await progress(f"waiting {delay} s")
         await asyncio.sleep(delay)
         if request.step_id in self.fail:

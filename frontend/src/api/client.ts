@@ -234,6 +234,15 @@ export function createApi(options: ApiOptions = {}) {
     replacePlan(id: string, plan: Plan): Promise<TaskPublic> {
       return call(() => client.POST("/api/tasks/{task_id}/plan", { params: { path: { task_id: id } }, body: plan }));
     },
+    /** Replies to the question of a step in input_required; its agent goes on with the reply. */
+    replyToStep(id: string, step: string, text: string, data?: Record<string, unknown>): Promise<TaskPublic> {
+      return call(() =>
+        client.POST("/api/tasks/{task_id}/input", {
+          params: { path: { task_id: id } },
+          body: { step, text, data: data ?? null },
+        }),
+      );
+    },
     cancelTask(id: string): Promise<TaskPublic> {
       return call(() => client.POST("/api/tasks/{task_id}/cancel", { params: { path: { task_id: id } } }));
     },

@@ -146,6 +146,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{task_id}/input": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply To Step
+         * @description Reply to the question of a step in input_required (its agent answered A2A
+         *     `input-required`): the reply goes to the agent's task as a follow-up message, and the
+         *     step goes on. 409 when that step is not waiting; 422 for an empty reply or an unknown
+         *     step.
+         */
+        post: operations["reply_to_step_api_tasks__task_id__input_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{task_id}/deliveries": {
         parameters: {
             query?: never;
@@ -1626,6 +1649,29 @@ export interface components {
             steps: string[];
         };
         /**
+         * StepInput
+         * @description A reply to the question of a step in input_required.
+         */
+        StepInput: {
+            /**
+             * Step
+             * @description The waiting step's id, e.g. s2.
+             */
+            step: string;
+            /**
+             * Text
+             * @description The reply, sent to the agent as text.
+             */
+            text: string;
+            /**
+             * Data
+             * @description Structured reply, sent to the agent as a data part.
+             */
+            data?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
          * StepKind
          * @description What runs a step: an agent, one participant of a consensus, or the consensus itself
          *     (which aggregates its participants' answers in the orchestrator, with no agent call).
@@ -1715,14 +1761,64 @@ export interface components {
             consensus: components["schemas"]["StepConsensus"] | null;
             /** @description A participant step's consensus and label. */
             participant: components["schemas"]["StepParticipant"] | null;
+            /** @description What the step's agent asked (status input_required until a reply comes; kept after it). */
+            question?: components["schemas"]["StepQuestion"] | null;
+            /** @description The reply to that question. */
+            reply?: components["schemas"]["StepReply"] | null;
+        };
+        /**
+         * StepQuestion
+         * @description What a step's agent asked when it answered input-required.
+         */
+        StepQuestion: {
+            /**
+             * Text
+             * @description The question, as the agent wrote it.
+             */
+            text: string;
+            /**
+             * Data
+             * @description The data part of the agent's question, if any.
+             */
+            data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Asked At
+             * Format: date-time
+             */
+            asked_at: string;
+        };
+        /**
+         * StepReply
+         * @description The reply a person gave to a step's question; it went to the agent's task.
+         */
+        StepReply: {
+            /** Text */
+            text: string;
+            /** Data */
+            data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * By
+             * @description Who replied.
+             */
+            by?: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
         };
         /**
          * StepStatus
-         * @description A step's state: pending, running, then completed, failed, canceled, or skipped (its
-         *     task ended before it could start).
+         * @description A step's state: pending, running, input_required (its agent asked a question and
+         *     waits for the reply), then completed, failed, canceled, or skipped (its task ended
+         *     before it could start).
          * @enum {string}
          */
-        StepStatus: "pending" | "running" | "completed" | "failed" | "canceled" | "skipped";
+        StepStatus: "pending" | "running" | "input_required" | "completed" | "failed" | "canceled" | "skipped";
         /** TaskCreate */
         TaskCreate: {
             /**
@@ -1827,10 +1923,11 @@ export interface components {
         /**
          * TaskStatus
          * @description A task's state: pending (in line), planning, awaiting approval of its plan (when it is
-         *     reviewed), running, then completed, failed or canceled.
+         *     reviewed), running, input_required (an agent asked a question and waits for the reply),
+         *     then completed, failed or canceled.
          * @enum {string}
          */
-        TaskStatus: "pending" | "planning" | "awaiting_approval" | "running" | "completed" | "failed" | "canceled";
+        TaskStatus: "pending" | "planning" | "awaiting_approval" | "running" | "input_required" | "completed" | "failed" | "canceled";
         /** TaskSummary */
         TaskSummary: {
             /** Id */
@@ -2115,7 +2212,7 @@ export interface components {
          * @description What a task event says happened: `task.<status>` or `step.<status>`, and the rest.
          * @enum {string}
          */
-        EventType: "task.created" | "task.planning" | "task.planned" | "task.awaiting_approval" | "task.plan_changed" | "task.approved" | "task.running" | "task.completed" | "task.failed" | "task.canceled" | "step.running" | "step.attempt" | "step.completed" | "step.failed" | "step.canceled" | "step.skipped";
+        EventType: "task.created" | "task.planning" | "task.planned" | "task.awaiting_approval" | "task.plan_changed" | "task.approved" | "task.running" | "task.input_required" | "task.completed" | "task.failed" | "task.canceled" | "step.running" | "step.attempt" | "step.input_required" | "step.replied" | "step.completed" | "step.failed" | "step.canceled" | "step.skipped";
         /**
          * TaskEventPublic
          * @description One entry of a task's event log: the `data` of a Server-Sent Event, whose `id` and
@@ -2732,6 +2829,88 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PlanDecision"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reply_to_step_api_tasks__task_id__input_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepInput"];
             };
         };
         responses: {

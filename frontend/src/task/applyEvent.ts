@@ -32,6 +32,8 @@ function planSteps(plan: Plan): StepPublic[] {
     started_at: null,
     finished_at: null,
     duration_ms: null,
+    question: null,
+    reply: null,
   }));
 }
 
@@ -76,6 +78,12 @@ export function applyEvent(task: TaskPublic, event: TaskEvent): TaskPublic {
     if (kind === "running") {
       changed.agent = text(data.agent) ?? step.agent;
       changed.started_at = step.started_at ?? event.created_at;
+    } else if (kind === "input_required") {
+      // The step waits for a reply: not finished. Its question shows before the task is read again.
+      const asked = text(data.text);
+      if (asked !== null) changed.question = { text: asked, data: null, asked_at: event.created_at };
+    } else if (kind === "replied") {
+      // Pending again, until the reply is at its agent.
     } else {
       changed.finished_at = step.finished_at ?? event.created_at;
       changed.error = text(data.error) ?? step.error;

@@ -41,11 +41,12 @@ class A2AServer:
     def __init__(self, settings: Settings) -> None:
         self.card = base_card(settings)
         self._services: Services | None = None
+        store = OrchestraTaskStore(lambda: self.services().tasks)
         self.handler = DefaultRequestHandler(
             agent_executor=OrchestraExecutor(self.services),
-            task_store=OrchestraTaskStore(lambda: self.services().tasks),
+            task_store=store,
             agent_card=self.card,
-            request_context_builder=TaskIds(),
+            request_context_builder=TaskIds(store),
         )
 
     def services(self) -> Services:

@@ -17,6 +17,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from a2a.helpers import new_text_part
 from a2a.server.context import ServerCallContext
@@ -35,6 +36,7 @@ from a2a.types import (
 from orchestra.a2a_server.callers import principal
 from orchestra.agents.protocol import StepResult
 from orchestra.auth import Principal
+from orchestra.db import StepStatus as OrchestraStepStatus
 from orchestra.db import TaskStatus as OrchestraStatus
 from orchestra.errors import ConflictError, NotFoundError
 from orchestra.tasks import Tasks
@@ -44,6 +46,7 @@ __all__ = [
     "ARTIFACT_NAME",
     "CONTEXT_KEY",
     "OrchestraTaskStore",
+    "question_of",
     "render",
     "result_parts",
     "session_of",
@@ -61,6 +64,7 @@ STATES = {
     OrchestraStatus.PENDING: TaskState.TASK_STATE_SUBMITTED,
     OrchestraStatus.PLANNING: TaskState.TASK_STATE_WORKING,
     OrchestraStatus.RUNNING: TaskState.TASK_STATE_WORKING,
+    OrchestraStatus.INPUT_REQUIRED: TaskState.TASK_STATE_INPUT_REQUIRED,
     OrchestraStatus.COMPLETED: TaskState.TASK_STATE_COMPLETED,
     OrchestraStatus.FAILED: TaskState.TASK_STATE_FAILED,
     OrchestraStatus.CANCELED: TaskState.TASK_STATE_CANCELED,
@@ -91,6 +95,8 @@ def render(view: TaskView) -> Task:
         note = (view.task.get("result") or "Done.").strip().splitlines()[0][:200]
     elif status.terminal:
         note = view.task.get("error") or f"The task ended {status.value}."
+    elif status == OrchestraStatus.INPUT_REQUIRED:
+        note = question_of(view)[1]
     task = Task(id=view.id, context_id=context_id, status=TaskStatus(state=state))
     moment = view.task.get("finished_at") or view.task.get("started_at")
     moment = moment or view.task.get("created_at")
@@ -124,6 +130,16 @@ def render(view: TaskView) -> Task:
             )
         )
     return task
+
+
+def question_of(view: TaskView) -> tuple[str, str, dict[str, Any] | None]:
+    """The step of a task in input_required that waits for a reply (the first, if several),
+    its agent's question and that question's data; ("", "", None) if none waits."""
+    for step_id, step in view.steps.items():
+        if step.get("status") == OrchestraStepStatus.INPUT_REQUIRED:
+            question = step.get("question") or {}
+            return step_id, str(question.get("text") or ""), question.get("data")
+    return "", "", None
 
 
 class OrchestraTaskStore(TaskStore):

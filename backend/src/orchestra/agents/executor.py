@@ -8,6 +8,11 @@ COMPLETED, or FAILED with the reason (its status message carries metadata
 calls `ended(task_id)`. Work stopped by the server shutting down reaches no final state
 and gets no `ended`: the orchestrator sends it again, and it runs again under the same
 task id (`orchestra.agents.idempotency`).
+
+Work that raises `NeedsInput` asks a question: the task ends the call INPUT_REQUIRED, with
+the question as its status message (and its data part). A follow-up message naming that
+task is the reply: the first message of the task runs again, with the replies so far
+(`StepRequest.replies`, and by default among its inputs: `answered`).
 """
 
 from __future__ import annotations
@@ -18,15 +23,23 @@ from abc import ABC, abstractmethod
 from contextlib import AsyncExitStack
 from dataclasses import replace
 
-from a2a.helpers import new_task, new_task_from_user_message, new_text_part
+from a2a.helpers import new_data_part, new_task, new_task_from_user_message, new_text_part
 from a2a.server.agent_execution import AgentExecutor, RequestContext
 from a2a.server.events import EventQueue
 from a2a.server.tasks import TaskUpdater
-from a2a.types import Message, Task, TaskState
+from a2a.types import Message, Role, Task, TaskState
 
 from orchestra import tracing
 from orchestra.agents import metrics
-from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult, parse_step_request
+from orchestra.agents.protocol import (
+    AgentInputError,
+    NeedsInput,
+    StepInput,
+    StepRequest,
+    StepResult,
+    parse_reply,
+    parse_step_request,
+)
 
 __all__ = ["Progress", "StepCanceled", "StepExecutor"]
 
@@ -111,7 +124,17 @@ class StepExecutor(AgentExecutor, ABC):
 
     @abstractmethod
     async def run(self, request: StepRequest, progress: Progress) -> StepResult:
-        """Do the step's work. Raise `AgentInputError` for requests that cannot be served."""
+        """Do the step's work. Raise `AgentInputError` for requests that cannot be served,
+        `NeedsInput` to ask a question whose reply lets it go on."""
+
+    def answered(self, request: StepRequest) -> StepRequest:
+        """The request as `run` gets it once the agent's questions were replied to: by
+        default each reply is one more input (the material the agent looked for)."""
+        replies = tuple(
+            StepInput(step_id="reply", title="the reply to the question", text=r.text, data=r.data)
+            for r in request.replies
+        )
+        return replace(request, inputs=(*request.inputs, *replies))
 
     async def execute(self, context: RequestContext, event_queue: EventQueue) -> None:
         task = context.current_task
@@ -122,7 +145,7 @@ class StepExecutor(AgentExecutor, ABC):
         updater = TaskUpdater(event_queue, task.id, task.context_id)
         try:
             request = replace(
-                parse_step_request(context.message), task_id=task.id, context_id=task.context_id
+                self._request(context, task), task_id=task.id, context_id=task.context_id
             )
         except AgentInputError as error:
             await self._fail(updater, str(error))
@@ -152,6 +175,14 @@ class StepExecutor(AgentExecutor, ABC):
                 return
             work.cancel()
             raise
+        except NeedsInput as question:
+            logger.info("task %s asks: %s", task.id, question)
+            parts = [new_text_part(str(question))]
+            if question.data is not None:
+                parts.append(new_data_part(question.data, media_type="application/json"))
+            # Not final: the task waits for a follow-up message, so no `ended` either.
+            await updater.requires_input(updater.new_agent_message(parts))
+            return
         except StepCanceled as error:
             logger.info("task %s canceled: %s", task.id, error)
             await updater.cancel(updater.new_agent_message([new_text_part(str(error))]))
@@ -214,6 +245,21 @@ class StepExecutor(AgentExecutor, ABC):
         with tracing.span(f"agent {type(self).__name__}", attributes=attributes):
             async with metrics.measured(request.capability):
                 return await self.run(request, progress)
+
+    def _request(self, context: RequestContext, task: Task) -> StepRequest:
+        """The step a message asks for: the message itself, or, for a reply to a question
+        the task asked, the task's first message with the replies given since."""
+        if task.status.state != TaskState.TASK_STATE_INPUT_REQUIRED:
+            return parse_step_request(context.message)
+        said = [m for m in task.history if m.role == Role.ROLE_USER]
+        if context.message is not None and all(
+            m.message_id != context.message.message_id for m in said
+        ):
+            said.append(context.message)
+        if len(said) < 2:  # no first message kept: nothing to go on from
+            return parse_step_request(context.message)
+        first = parse_step_request(said[0])
+        return self.answered(replace(first, replies=tuple(parse_reply(m) for m in said[1:])))
 
     @staticmethod
     def _new_task(context: RequestContext) -> Task:

@@ -18,6 +18,11 @@ Result: one artifact with a text part (Markdown for people) and a data part (a d
 for programs); a reasoning model's hidden reasoning, if any, goes in a third text part
 with metadata {"kind": "thinking"}, never in the answer. Failures end the task FAILED
 with a status message saying why.
+
+A request that lacks something a person can give (`NeedsInput`) ends the call with the
+task in `input-required` and the question as its status message. The reply is a follow-up
+message naming that task (its text, and any data part); the agent then runs the original
+request again with the replies given so far (`StepRequest.replies`).
 """
 
 from __future__ import annotations
@@ -36,9 +41,12 @@ __all__ = [
     "MAX_PAYLOAD_BYTES",
     "AgentInputError",
     "DocumentPassage",
+    "NeedsInput",
+    "Reply",
     "StepInput",
     "StepRequest",
     "StepResult",
+    "parse_reply",
     "parse_step_request",
 ]
 
@@ -68,6 +76,24 @@ class AgentInputError(ValueError):
     """
 
 
+class NeedsInput(AgentInputError):
+    """The request lacks something a person can give (numbers to compute on, a subject to
+    research): the executor asks for it, leaving the task in `input-required`, instead of
+    failing it. The message is the question; `data`, if any, goes with it as a data part."""
+
+    def __init__(self, question: str, data: dict[str, Any] | None = None) -> None:
+        super().__init__(question)
+        self.data = data
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A person's reply to an agent's question (a follow-up message of its task)."""
+
+    text: str
+    data: Any = None
+
+
 @dataclass(frozen=True)
 class StepInput:
     """Output of a dependency step, passed along by the orchestrator."""
@@ -90,6 +116,8 @@ class StepRequest:
     inputs: tuple[StepInput, ...] = ()
     data: Any = None
     documents: tuple[DocumentPassage, ...] = ()
+    #: The replies to the questions the agent asked in this task, in order (`NeedsInput`).
+    replies: tuple[Reply, ...] = ()
     #: Set by the executor from the A2A task, not read from the message.
     task_id: str = ""
     context_id: str = ""
@@ -184,6 +212,13 @@ def _parse_inputs(raw: Any) -> tuple[StepInput, ...]:
         else:
             inputs.append(StepInput(step_id=step_id, title="", text="", data=value))
     return tuple(inputs)
+
+
+def parse_reply(message: Message) -> Reply:
+    """A follow-up message as a reply: its text, and its data part if any."""
+    data = get_data_parts(message.parts)
+    text = "\n".join(t for t in get_text_parts(message.parts) if t.strip()).strip()
+    return Reply(text=text, data=data[0] if len(data) == 1 else (data or None))
 
 
 def parse_step_request(message: Message | None) -> StepRequest:

@@ -164,6 +164,14 @@ def _outcome(task: TaskPublic) -> str:
         return f"The task failed: {task.error}"
     if task.status == TaskStatus.CANCELED:
         return "The task was canceled before it ended."
+    asking = [s for s in task.steps if s.status == StepStatus.INPUT_REQUIRED and s.question]
+    if task.status == TaskStatus.INPUT_REQUIRED and asking:
+        step = asking[0]
+        question = step.question.text if step.question else ""
+        return (
+            f"Step {step.id} of task {task.id} asks: {question}\nReply with "
+            f'POST /api/tasks/{task.id}/input {{"step": "{step.id}", "text": ...}}.'
+        )
     return (
         f"The task {task.id} is still {task.status} ({task.steps_completed} of "
         f"{task.steps_total} steps done); follow it with get_task."
@@ -255,7 +263,8 @@ async def _until_end(
                     f"{step.title} ({step.agent or step.capability}): done",
                 )
         remaining = deadline - loop.time()
-        if task.status.terminal or remaining <= 0:
+        # A question waits for a person: no use holding the call until the timeout.
+        if task.status.terminal or task.status == TaskStatus.INPUT_REQUIRED or remaining <= 0:
             break
         view = await services.tasks.wait(view.id, principal, view.etag, remaining)
         task = _public(view)

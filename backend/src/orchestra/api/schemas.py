@@ -133,6 +133,37 @@ class StepParticipant(BaseModel):
     label: str = Field(description="Its profile or agent name.")
 
 
+class StepQuestion(BaseModel):
+    """What a step's agent asked when it answered input-required."""
+
+    text: str = Field(description="The question, as the agent wrote it.")
+    data: dict[str, Any] | None = Field(
+        default=None, description="The data part of the agent's question, if any."
+    )
+    asked_at: datetime
+
+
+class StepReply(BaseModel):
+    """The reply a person gave to a step's question; it went to the agent's task."""
+
+    text: str
+    data: dict[str, Any] | None = None
+    by: str | None = Field(default=None, description="Who replied.")
+    at: datetime
+
+
+class StepInput(BaseModel):
+    """A reply to the question of a step in input_required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    step: str = Field(min_length=1, max_length=50, description="The waiting step's id, e.g. s2.")
+    text: str = Field(max_length=20_000, description="The reply, sent to the agent as text.")
+    data: dict[str, Any] | None = Field(
+        default=None, description="Structured reply, sent to the agent as a data part."
+    )
+
+
 class StepPublic(BaseModel):
     id: str = Field(description="The step's id in the plan, e.g. s1.")
     title: str
@@ -172,6 +203,12 @@ class StepPublic(BaseModel):
     participant: StepParticipant | None = Field(
         description="A participant step's consensus and label."
     )
+    question: StepQuestion | None = Field(
+        default=None,
+        description="What the step's agent asked (status input_required until a reply comes; "
+        "kept after it).",
+    )
+    reply: StepReply | None = Field(default=None, description="The reply to that question.")
 
 
 class TaskSummary(BaseModel):

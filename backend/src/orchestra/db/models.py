@@ -15,12 +15,14 @@ from orchestra.db.base import Base, new_id, utcnow
 
 class TaskStatus(StrEnum):
     """A task's state: pending (in line), planning, awaiting approval of its plan (when it is
-    reviewed), running, then completed, failed or canceled."""
+    reviewed), running, input_required (an agent asked a question and waits for the reply),
+    then completed, failed or canceled."""
 
     PENDING = "pending"
     PLANNING = "planning"
     AWAITING_APPROVAL = "awaiting_approval"
     RUNNING = "running"
+    INPUT_REQUIRED = "input_required"
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELED = "canceled"
@@ -31,11 +33,13 @@ class TaskStatus(StrEnum):
 
 
 class StepStatus(StrEnum):
-    """A step's state: pending, running, then completed, failed, canceled, or skipped (its
-    task ended before it could start)."""
+    """A step's state: pending, running, input_required (its agent asked a question and
+    waits for the reply), then completed, failed, canceled, or skipped (its task ended
+    before it could start)."""
 
     PENDING = "pending"
     RUNNING = "running"
+    INPUT_REQUIRED = "input_required"
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELED = "canceled"
@@ -43,7 +47,7 @@ class StepStatus(StrEnum):
 
     @property
     def terminal(self) -> bool:
-        return self not in (StepStatus.PENDING, StepStatus.RUNNING)
+        return self not in (StepStatus.PENDING, StepStatus.RUNNING, StepStatus.INPUT_REQUIRED)
 
 
 class StepKind(StrEnum):
@@ -72,11 +76,14 @@ class EventType(StrEnum):
     TASK_PLAN_CHANGED = "task.plan_changed"
     TASK_APPROVED = "task.approved"
     TASK_RUNNING = "task.running"
+    TASK_INPUT_REQUIRED = "task.input_required"
     TASK_COMPLETED = "task.completed"
     TASK_FAILED = "task.failed"
     TASK_CANCELED = "task.canceled"
     STEP_RUNNING = "step.running"
     STEP_ATTEMPT = "step.attempt"
+    STEP_INPUT_REQUIRED = "step.input_required"
+    STEP_REPLIED = "step.replied"
     STEP_COMPLETED = "step.completed"
     STEP_FAILED = "step.failed"
     STEP_CANCELED = "step.canceled"
@@ -373,6 +380,10 @@ class TaskStep(Base):
     consensus: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     """A consensus step's settings (participants, aggregator, quorum, its participant
     steps); a participant's place in its consensus ({"of", "label"}); else null."""
+    question: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    """What its agent asked when it answered input-required: {"text", "data", "asked_at"}."""
+    reply: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    """The reply to that question: {"text", "data", "by", "at", "round"} (`executor.questions`)."""
 
     task: Mapped[Task] = relationship(back_populates="steps")
 

@@ -239,7 +239,7 @@ def finished(rt: Runtime, change: Change) -> None:
     rt.views.apply(change)
     callbacks.start_if_due(change)
     status = change.task.get("status")
-    if status is not None:
+    if status is not None and TaskStatus(status).terminal:  # not a task that waits for input
         metrics.TASKS_FINISHED.labels(str(status)).inc()
 
 
@@ -261,12 +261,13 @@ def close(change: Change, steps: list[Any], status: TaskStatus, error: str | Non
 
 
 def running(connection: Connection, steps: list[Any]) -> tuple[list[RemoteTask], list[str]]:
-    """The agent tasks of the running steps, and the ids of those whose agent has not named
-    its task yet."""
+    """The agent tasks of the running steps (and of those waiting for a reply), and the ids
+    of those whose agent has not named its task yet."""
     in_flight: list[RemoteTask] = []
     unnamed: list[str] = []
     for step in steps:
-        if step.status != StepStatus.RUNNING:
+        # A step waiting for a reply has its agent's task open too (input-required).
+        if step.status not in (StepStatus.RUNNING, StepStatus.INPUT_REQUIRED):
             continue
         if not step.remote_task_id:
             unnamed.append(step.step_id)

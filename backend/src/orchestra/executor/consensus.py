@@ -26,7 +26,7 @@ from orchestra.consensus.aggregate import (
     decide,
     similarity_matrix,
 )
-from orchestra.db import STEPS, TASKS, StepStatus, TaskStatus
+from orchestra.db import STEPS, TASKS, StepStatus
 from orchestra.db.base import utcnow
 from orchestra.executor import steps
 from orchestra.executor.runtime import Runtime
@@ -114,7 +114,7 @@ async def _begin(rt: Runtime, task_id: str, step_id: str) -> Ballot | str | None
         step = connection.execute(READ_STEP, {"_task": task_id, "_step_id": step_id}).first()
         if step is None:
             return None
-        runs = step.task_status in (TaskStatus.RUNNING, TaskStatus.PENDING)
+        runs = step.task_status in steps.RUNS  # another step may wait for a reply
         if not runs or StepStatus(step.status).terminal:
             return None
         settings = dict(step.consensus or {})

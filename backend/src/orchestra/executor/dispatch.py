@@ -20,11 +20,13 @@ from a2a.client.card_resolver import parse_agent_card
 from a2a.helpers.proto_helpers import get_data_parts, get_text_parts
 from a2a.types import (
     CancelTaskRequest,
+    GetTaskRequest,
     Message,
     Part,
     Role,
     SendMessageRequest,
     StreamResponse,
+    SubscribeToTaskRequest,
     Task,
     TaskArtifactUpdateEvent,
     TaskState,
@@ -40,6 +42,9 @@ TERMINAL = {
     TaskState.TASK_STATE_FAILED,
     TaskState.TASK_STATE_CANCELED,
     TaskState.TASK_STATE_REJECTED,
+    # Not final for the agent's task, but the end of this call: the agent waits for a reply
+    # (a follow-up message naming its task), which may take days (`executor.questions`).
+    TaskState.TASK_STATE_INPUT_REQUIRED,
 }
 STATE_NAMES = {
     TaskState.TASK_STATE_COMPLETED: "completed",
@@ -71,17 +76,30 @@ class AgentReply:
     retryable: bool = False
     progress: list[str] = field(default_factory=list)
     reasoning: str = ""
+    question: str = ""
+    """An agent that answered input-required: what it asks (its status message's text)."""
+    question_data: dict[str, Any] | None = None
+    """...and the data part of that message, if any (a form to fill, say)."""
 
 
 def build_message(
-    message_id: str, context_id: str, instruction: str, data: dict[str, Any]
+    message_id: str,
+    context_id: str,
+    instruction: str,
+    data: dict[str, Any] | None,
+    task_id: str = "",
 ) -> Message:
-    data_part = Part(data=ParseDict(data, Value()), media_type="application/json")
+    """A user message; with `task_id`, a follow-up to that agent task (a reply to its
+    question). The data part is left out when there is no data."""
+    parts = [Part(text=instruction)]
+    if data is not None:
+        parts.append(Part(data=ParseDict(data, Value()), media_type="application/json"))
     return Message(
         message_id=message_id,
         context_id=context_id,
+        task_id=task_id,
         role=Role.ROLE_USER,
-        parts=[Part(text=instruction), data_part],
+        parts=parts,
     )
 
 
@@ -195,7 +213,7 @@ class Dispatcher:
                 self._borrow(instance_id, card) as client,
                 asyncio.timeout(timeout) as deadline,
             ):
-                async for event in client.send_message(SendMessageRequest(message=message)):
+                async for event in _sent(client, message):
                     if on_text is not None and event.HasField("artifact_update"):
                         relay_text(event.artifact_update, on_text)
                     if not final and await self._absorb(event, reply, on_task):
@@ -294,8 +312,31 @@ def relay_text(update: TaskArtifactUpdateEvent, on_text: Callable[[str, bool], N
         on_text(text, update.append)
 
 
+async def _sent(client: Client, message: Message) -> AsyncIterator[StreamResponse]:
+    """The events of sending `message`. A follow-up (a reply to the agent's question) is
+    sent once only: one the agent's task has already (sent before a crash) is not sent
+    again, since the task went on from it; its events are read from the task instead."""
+    if message.task_id:
+        task = await client.get_task(GetTaskRequest(id=message.task_id))
+        if any(m.message_id == message.message_id for m in task.history):
+            if task.status.state in TERMINAL:
+                yield StreamResponse(task=task)
+            else:
+                async for event in client.subscribe(SubscribeToTaskRequest(id=task.id)):
+                    yield event
+            return
+    async for event in client.send_message(SendMessageRequest(message=message)):
+        yield event
+
+
 def _mark(reply: AgentReply, status: TaskStatus) -> None:
     reply.state = STATE_NAMES.get(status.state, "failed")
+    if reply.state == "input-required":
+        message = status.message if status.HasField("message") else None
+        text = " ".join(get_text_parts(message.parts)).strip() if message else ""
+        reply.question = text or "The agent needs more input to go on."
+        reply.question_data = _first_dict(get_data_parts(message.parts)) if message else None
+        return
     if reply.state != "completed" and status.HasField("message"):
         reply.error = " ".join(get_text_parts(status.message.parts)).strip()
         # An agent marks a failure worth another attempt (its own fault, not the input's)
@@ -315,7 +356,7 @@ def _final(reply: AgentReply, task: Task) -> None:
             reply.data = data
     if texts:
         reply.text = "\n\n".join(t for t in texts if t)
-    if reply.state != "completed" and not reply.error:
+    if reply.state not in ("completed", "input-required") and not reply.error:
         reply.error = f"the agent ended the task as {reply.state}"
 
 

@@ -24,6 +24,7 @@ from orchestra.executor import (
     clock,
     completion,
     dbos_internals,
+    questions,
     review,
     slots,
     workflow,
@@ -183,6 +184,9 @@ class Executor:
         if view.status == TaskStatus.AWAITING_APPROVAL:
             # Its workflow waits for a decision on the plan: end the wait now, not in days.
             await DBOS.send_async(task_id, {"decision": review.STOP}, review.PLAN_TOPIC)
+        elif view.status == TaskStatus.INPUT_REQUIRED:
+            # Its workflow may wait for a reply to a question: end that wait now too.
+            await DBOS.send_async(task_id, {questions.STOP: True}, questions.INPUT_TOPIC)
         in_flight, unnamed = found
         for instance_id, card, remote_task_id in in_flight:
             await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)

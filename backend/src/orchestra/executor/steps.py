@@ -56,6 +56,9 @@ SKIPPED = "skipped"
 """`start`: the step was skipped (a workflow step whose condition is false, or that needs a
 skipped step); it is stored so."""
 
+WAITING = "input_required"
+"""`start`, `finish`: the step waits for a reply to its agent's question (`executor.questions`)."""
+
 Job = dict[str, Any]
 
 
@@ -81,6 +84,9 @@ READ_FOR_START = (
         STEPS.c.agent_name,
         STEPS.c.attempts,
         STEPS.c.profile,
+        STEPS.c.instance_id,
+        STEPS.c.remote_task_id,
+        STEPS.c.reply,
         TASKS.c.workflow_run,
     )
     .join(TASKS, TASKS.c.id == STEPS.c.task_id)
@@ -114,19 +120,38 @@ def _read_step(connection: Connection, task_id: str, step_id: str) -> Any:
     return connection.execute(READ_FOR_START, {"_task": task_id, "_step_id": step_id}).one()
 
 
+# A task waiting for a reply to one step's question still runs its other steps.
+RUNS = (TaskStatus.RUNNING, TaskStatus.PENDING, TaskStatus.INPUT_REQUIRED)
+
+
+def waits(step: Any, round: int) -> bool:
+    """Whether a step waits for a reply in the run `round` of its task's plan: its question
+    is not answered, or it is answered for a later run (a run repeated after a crash must
+    take the decisions it took the first time, when that reply had not come)."""
+    if step.status == StepStatus.INPUT_REQUIRED:
+        return True
+    return step.reply is not None and int(step.reply.get("round", 0)) > round
+
+
 def _take(
     connection: Connection,
     rt: Runtime,
     change: Change,
     step_id: str,
     chosen: list[tuple[str, InstanceState]],
+    round: int = 0,
 ) -> tuple[Job, Call] | str | None:
     """The body of a start, in the caller's transaction (see `start`)."""
     task_id = change.task_id
     step = _read_step(connection, task_id, step_id)
-    runs = step.task_status in (TaskStatus.RUNNING, TaskStatus.PENDING)
-    if not runs or StepStatus(step.status).terminal:
+    if step.task_status not in RUNS:
         return None
+    if waits(step, round):
+        return WAITING
+    if StepStatus(step.status).terminal:
+        return None
+    if step.reply is not None and step.remote_task_id:
+        return _take_reply(connection, rt, change, step, step_id, chosen)
     inputs: dict[str, dict[str, Any]] | None = None
     prepared: workflow_run.Prepared | None = None
     if step.workflow_run is not None:
@@ -190,6 +215,56 @@ def _take(
     return job, call
 
 
+def _take_reply(
+    connection: Connection,
+    rt: Runtime,
+    change: Change,
+    step: Any,
+    step_id: str,
+    chosen: list[tuple[str, InstanceState]],
+) -> tuple[Job, Call] | str:
+    """Start a step whose question was answered: the reply goes to the instance that asked,
+    as a follow-up message of the agent's task (same task and context ids), since only
+    that task knows what was asked and why."""
+    agent_id = step.agent_id or ""
+    instance = rt.registry.instance(step.instance_id or "")
+    if instance is None:
+        return (
+            f"the instance of agent {step.agent_name or agent_id} that asked the question is "
+            "gone, and the reply can only go to the task there"
+        )
+    took = slots.take(
+        connection,
+        agent_id=agent_id,
+        task_id=change.task_id,
+        step_id=step_id,
+        instance_id=instance.id,
+        executor_id=rt.settings.process_id,
+        cap=rt.settings.agent_concurrency,
+    )
+    if not took:
+        return BUSY
+    if step.status != StepStatus.RUNNING:
+        change.set_step(step_id, status=StepStatus.RUNNING)
+        change.event("step.running", step_id, status="running", agent=step.agent_name)
+    call = _begin_call(rt, change, step_id, step.attempts, instance)
+    chosen.append((agent_id, instance))
+    reply = step.reply
+    job: Job = {
+        "task_id": change.task_id,
+        "step_id": step_id,
+        "instruction": reply.get("text") or "",
+        # One id per reply: a reply resent after a crash is the same message.
+        "message_id": f"{change.task_id}:{step_id}:reply{reply.get('round', 0)}",
+        "owner": step.owner,
+        "trace": step.trace_context,
+        "context_id": step.session_id or change.task_id,
+        "data": reply.get("data"),
+        "remote_task_id": step.remote_task_id,
+    }
+    return job, call
+
+
 def _inputs(connection: Connection, task_id: str, step_ids: list[str]) -> dict[str, dict[str, Any]]:
     """The results of the steps `step_ids`, by step id."""
     if not step_ids:
@@ -248,14 +323,16 @@ def _apply(rt: Runtime, job: Job, prepared: workflow_run.Prepared) -> None:
 
 
 async def start(
-    rt: Runtime, task_id: str, step_id: str, agent_id: str
+    rt: Runtime, task_id: str, step_id: str, agent_id: str, round: int = 0
 ) -> tuple[Job, Call] | str | None:
     """Take a slot of the step's agent, mark the step running and pick an instance.
 
     One transaction; the slot counts as held here once it commits (`Waiters.took`). Returns
     the job to send with its first call; `BUSY` when the agent
     has no free slot (nothing is written); None when the step must not run (the task was
-    stopped, or the step has finished); an error message when the agent has no instance.
+    stopped, or the step has finished); `WAITING` when the step waits for a reply to its
+    question in this run (`round`) of the plan; an error message when the agent has no
+    instance.
     """
     if not rt.registry.instances(agent_id):
         # Registered by another process since this one last read the registry?
@@ -264,7 +341,7 @@ async def start(
     chosen: list[tuple[str, InstanceState]] = []
 
     def work(connection: Connection) -> tuple[Job, Call] | str | None:
-        started = _take(connection, rt, change, step_id, chosen)
+        started = _take(connection, rt, change, step_id, chosen, round)
         change.write(connection)
         return started
 
@@ -284,6 +361,7 @@ def _take_ready(
     change: Change,
     ready: list[tuple[str, str]],
     chosen: list[tuple[str, InstanceState]],
+    round: int = 0,
 ) -> Started:
     """Start the steps `ready` (step id, agent id) that can start at once: an agent with an
     instance known here and a slot free. The others are left to their own start."""
@@ -292,7 +370,7 @@ def _take_ready(
     for step_id, agent_id in ready:
         if not rt.registry.instances(agent_id) or waiters.full(agent_id, cap):
             continue
-        taken = _take(connection, rt, change, step_id, chosen)
+        taken = _take(connection, rt, change, step_id, chosen, round)
         if isinstance(taken, tuple):
             started[step_id] = taken
     return started
@@ -305,7 +383,9 @@ def _began(rt: Runtime, chosen: list[tuple[str, InstanceState]]) -> None:
         rt.slot_waiters.took(agent_id)
 
 
-async def start_ready(rt: Runtime, task_id: str, ready: list[tuple[str, str]]) -> Started:
+async def start_ready(
+    rt: Runtime, task_id: str, ready: list[tuple[str, str]], round: int = 0
+) -> Started:
     """Start the steps that are ready together (a plan's first steps) in one transaction.
 
     Steps that cannot start at once are left out: their runs start them as usual.
@@ -314,7 +394,7 @@ async def start_ready(rt: Runtime, task_id: str, ready: list[tuple[str, str]]) -
     chosen: list[tuple[str, InstanceState]] = []
 
     def work(connection: Connection) -> Started:
-        started = _take_ready(connection, rt, change, ready, chosen)
+        started = _take_ready(connection, rt, change, ready, chosen, round)
         change.write(connection)
         return started
 
@@ -409,6 +489,7 @@ async def finish(
     ended: Ended | None = None,
     ready: list[tuple[str, str]] | None = None,
     started: Started | None = None,
+    round: int = 0,
 ) -> str:
     """Store a step's outcome once, count its last call and free its slot.
 
@@ -437,7 +518,7 @@ async def finish(
         change.write(connection, at=now)
         next_ones: Started = {}
         if status == StepStatus.COMPLETED and ready:
-            next_ones = _take_ready(connection, rt, starts, ready, chosen)
+            next_ones = _take_ready(connection, rt, starts, ready, chosen, round)
             starts.write(connection, at=now)
         return status, next_ones
 
@@ -474,6 +555,8 @@ def _store_outcome(
         change.set_step(step_id, status=status, error=error, finished_at=now)
         change.event(f"step.{status}", step_id, status=status, error=error)
         return status.value
+    if outcome["state"] == "input-required":
+        return _store_question(connection, change, step_id, outcome, step.remote_task_id)
     ok = outcome["state"] == "completed"
     status = StepStatus.COMPLETED if ok else StepStatus.FAILED
     output = outcome.get("text") or None
@@ -509,6 +592,39 @@ def _store_outcome(
     return status.value
 
 
+def _store_question(
+    connection: Connection,
+    change: Change,
+    step_id: str,
+    outcome: dict[str, Any],
+    remote_task_id: str | None,
+) -> str:
+    """The agent asked a question (input-required): the step, and its task, wait for the
+    reply. Its slot is freed already: the wait costs the agent nothing."""
+    question = {
+        "text": outcome.get("question") or "",
+        "data": outcome.get("question_data"),
+        "asked_at": utcnow().isoformat(),
+    }
+    change.set_step(
+        step_id,
+        status=StepStatus.INPUT_REQUIRED,
+        remote_task_id=outcome.get("remote_task_id") or remote_task_id,
+        question=question,
+        reply=None,
+        progress=outcome.get("progress") or None,
+    )
+    told = {k: v for k, v in question.items() if k != "asked_at" and v is not None}
+    change.event("step.input_required", step_id, status=StepStatus.INPUT_REQUIRED, **told)
+    task_status = connection.scalar(select(TASKS.c.status).where(TASKS.c.id == change.task_id))
+    if task_status == TaskStatus.RUNNING:
+        change.set_task(status=TaskStatus.INPUT_REQUIRED)
+    if task_status in (TaskStatus.RUNNING, TaskStatus.INPUT_REQUIRED):
+        # Every question is told on the task too: a client follows the task's events.
+        change.event("task.input_required", status=TaskStatus.INPUT_REQUIRED, step=step_id, **told)
+    return WAITING
+
+
 def outcome_of(reply: AgentReply) -> dict[str, Any]:
     return {
         "state": reply.state,
@@ -518,4 +634,6 @@ def outcome_of(reply: AgentReply) -> dict[str, Any]:
         "remote_task_id": reply.remote_task_id or None,
         "reasoning": reply.reasoning,
         "progress": reply.progress,
+        "question": reply.question,
+        "question_data": reply.question_data,
     }

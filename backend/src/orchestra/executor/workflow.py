@@ -32,7 +32,7 @@ from orchestra.agents.protocol import DOCUMENTS_EXTENSION_URI
 from orchestra.db import StepKind
 from orchestra.db.errors import transient
 from orchestra.documents import Documents
-from orchestra.executor import completion, consensus, planning, review, steps
+from orchestra.executor import completion, consensus, planning, questions, review, steps
 from orchestra.executor.dispatch import TransportError, build_message
 from orchestra.executor.review import PLAN_TOPIC
 from orchestra.executor.runtime import Runtime, current
@@ -106,6 +106,14 @@ async def decide_step(task_id: str, message: dict[str, Any] | None) -> str:
     return await review.decide(current(), task_id, message, current().settings.plan_review_hours)
 
 
+@DBOS.step(name="orchestra.answer", **DB_RETRY)
+async def answer_step(task_id: str, message: dict[str, Any] | None, round: int) -> str:
+    logs.bind(task_id)
+    return await questions.answer(
+        current(), task_id, message, round, current().settings.input_wait_hours
+    )
+
+
 @DBOS.step(name="orchestra.reviewed_plan", **DB_RETRY)
 async def reviewed_plan_step(task_id: str) -> list[dict[str, Any]]:
     return await planning.stored(current(), task_id)
@@ -115,7 +123,10 @@ class Plan:
     """The steps of one run of a task's plan as the workflow follows them: who waits for
     whom, how each ended, and the steps started by another step's transaction."""
 
-    def __init__(self, plan: list[dict[str, Any]]) -> None:
+    def __init__(self, plan: list[dict[str, Any]], round: int = 0) -> None:
+        self.round = round
+        """Which run of the task's plan this is (`executor.questions`): 0, then one more after
+        each reply to a question."""
         self.agents = {planning.step_id_of(n): n["agent_id"] or "" for n in plan}
         self.needs = {planning.step_id_of(n): list(n["depends_on"]) for n in plan}
         self.kinds = {planning.step_id_of(n): planning.kind_of(n) for n in plan}
@@ -190,32 +201,37 @@ async def _step(task_id: str, step_id: str, agent_id: str, plan: Plan) -> str:
             if waiters.full(agent_id, cap):
                 started = steps.BUSY  # this process holds every slot: no need to ask
             else:
-                started = await steps.start(rt, task_id, step_id, agent_id)
+                started = await steps.start(rt, task_id, step_id, agent_id, plan.round)
             if started != steps.BUSY:
                 break
             await waiters.wait(agent_id, rt.settings.slot_poll_seconds)
         if started is None:
             return await steps.finish(rt, task_id, step_id, STOPPED)
-        if started == steps.SKIPPED:
+        if started in (steps.SKIPPED, steps.WAITING):
             return str(started)
         if isinstance(started, str):
             failed = {"state": "failed", "error": started}
             return await steps.finish(rt, task_id, step_id, failed)
     job, call = started
     try:
-        if rt.documents is not None and reads_documents(call.card):
+        if rt.documents is not None and reads_documents(call.card) and "remote_task_id" not in job:
             await _add_documents(rt.documents, job)
         attrs = {"orchestra.task_id": task_id, "orchestra.step_id": step_id}
         with tracing.span(f"step {step_id}", parent=job.get("trace"), attributes=attrs):
             outcome, ended = await _call_agent(rt, job, call)
         # The steps that wait only for this one start in its finishing transaction.
         ready = plan.ready_after(step_id)
-        return await steps.finish(rt, task_id, step_id, outcome, ended, ready, plan.started)
+        return await steps.finish(
+            rt, task_id, step_id, outcome, ended, ready, plan.started, plan.round
+        )
     finally:
         waiters.freed(agent_id)
 
 
 STOPPED = {"state": "canceled", "error": "the task was stopped before the step started"}
+BLOCKED = "blocked"
+"""A step of this run that needs one waiting for a reply: it stays pending."""
+WAITS = (steps.WAITING, BLOCKED)
 # Passages of the owner's documents sent with a step, at most.
 DOCUMENT_PASSAGES = 6
 
@@ -263,7 +279,14 @@ async def _call_agent(
                 metrics.FAILOVERS.inc()
             tried.add(attempt.instance_id)
         message_id = job["message_id"] if rerun == 0 else f"{job['message_id']}:rerun{rerun}"
-        message = build_message(message_id, job["context_id"], job["instruction"], job["data"])
+        # A reply to the agent's question is a follow-up message of its task.
+        message = build_message(
+            message_id,
+            job["context_id"],
+            job["instruction"],
+            job["data"],
+            job.get("remote_task_id", ""),
+        )
 
         naming = Naming(rt, task_id, step_id, attempt)
         started = time.monotonic()
@@ -332,8 +355,9 @@ def _reason(exc: BaseException) -> str:
 async def run_task(
     task_id: str, given: list[dict[str, Any]] | None = None, review_asked: bool = True
 ) -> str:
-    """Run the task once admitted (see `executor.admission`); a plan under review is waited
-    for outside the line, then the task takes its turn again.
+    """Run the task once admitted (see `executor.admission`); a plan under review, or a
+    question of an agent, is waited for outside the line, then the task takes its turn
+    again.
 
     `review_asked` False: the task was stored without plan review, so no durable step asks
     (one DBOS record less per task). True (or not known, as when a pending task is started
@@ -343,14 +367,30 @@ async def run_task(
         planned = await _plan(task_id, given)
         if isinstance(planned, str):
             return planned
-        if not review_asked or not await review_step(task_id):
-            return await _run(task_id, planned)
-    message = await DBOS.recv_async(PLAN_TOPIC, rt.settings.plan_review_hours * 3600)
-    decided = await decide_step(task_id, message)
-    if decided != review.APPROVE:
-        return decided
-    async with rt.admission.turn(task_id):
-        return await _run(task_id, await reviewed_plan_step(task_id))
+        reviewed = review_asked and await review_step(task_id)
+        if not reviewed:
+            ended = await _run(task_id, planned)
+    if reviewed:
+        message = await DBOS.recv_async(PLAN_TOPIC, rt.settings.plan_review_hours * 3600)
+        decided = await decide_step(task_id, message)
+        if decided != review.APPROVE:
+            return decided
+        planned = await reviewed_plan_step(task_id)
+        async with rt.admission.turn(task_id):
+            ended = await _run(task_id, planned)
+    round = 0
+    while ended == steps.WAITING:
+        # A step waits for a reply to its agent's question, and nothing else can run.
+        message = await DBOS.recv_async(questions.INPUT_TOPIC, rt.settings.input_wait_hours * 3600)
+        answered = await answer_step(task_id, message, round + 1)
+        if answered == questions.STILL_WAITING:
+            continue
+        if answered != questions.ANSWERED:
+            return answered
+        round += 1
+        async with rt.admission.turn(task_id):
+            ended = await _run(task_id, planned, round)
+    return ended
 
 
 async def _plan(task_id: str, given: list[dict[str, Any]] | None) -> list[dict[str, Any]] | str:
@@ -367,15 +407,16 @@ async def _plan(task_id: str, given: list[dict[str, Any]] | None) -> list[dict[s
     return plan
 
 
-async def _run(task_id: str, plan: list[dict[str, Any]]) -> str:
-    """Run each step once its dependencies completed, then finish the task.
+async def _run(task_id: str, plan: list[dict[str, Any]], round: int = 0) -> str:
+    """Run each step once its dependencies completed, then finish the task; `steps.WAITING`
+    when a step waits for a reply to its agent's question (and the task for it).
 
     Steps run concurrently inside this workflow; each waits (in memory) for its
     dependencies. Run again after a crash, every step finds in the database how far it got.
     """
     if not plan:
         return await finish_task_step(task_id)
-    steps_of = Plan(plan)
+    steps_of = Plan(plan, round)
     try:
         return await _run_plan(current(), task_id, plan, steps_of)
     finally:
@@ -391,7 +432,7 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
     if len(first) > 1:
         # The first steps of a wide plan start together, in one transaction.
         try:
-            steps_of.started.update(await steps.start_ready(rt, task_id, first))
+            steps_of.started.update(await steps.start_ready(rt, task_id, first, steps_of.round))
         except Exception as exc:  # each starts on its own then, with its own retries
             log.warning("task %s: the first steps could not start together: %s", task_id, exc)
 
@@ -400,7 +441,9 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
         try:
             for dependency in node["depends_on"]:
                 await done[dependency].wait()
-            if stopped.is_set() and step_id not in steps_of.started:
+            if any(status.get(d) in WAITS for d in node["depends_on"]):
+                status[step_id] = BLOCKED  # it runs once the question is answered
+            elif stopped.is_set() and step_id not in steps_of.started:
                 status[step_id] = "skipped"
             elif kind == StepKind.CONSENSUS:
                 status[step_id] = await retrying(
@@ -420,7 +463,7 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
             # A participant that failed does not stop the task: its consensus decides
             # whether enough of them answered.
             ended = status.get(step_id)
-            if ended not in ("completed", "skipped", steps.TASK_COMPLETED) and not (
+            if ended not in ("completed", "skipped", steps.TASK_COMPLETED, *WAITS) and not (
                 kind == StepKind.PARTICIPANT and ended == "failed"
             ):
                 stopped.set()
@@ -434,6 +477,9 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
         # The last step completed the task in its own transaction: nothing is left to do.
         await runs
         return "completed"
+    if not stopped.is_set() and steps.WAITING in status.values():
+        await runs  # ended already: nothing failed, and every step ran or waits
+        return steps.WAITING
     try:
         return await finish_task_step(task_id)
     finally:

@@ -64,7 +64,7 @@ from orchestra.agents.analyst.wording import (
     render,
     spell_thousands,
 )
-from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
+from orchestra.agents.protocol import AgentInputError, NeedsInput, StepRequest, StepResult
 
 __all__ = ["calculation_operation", "formula_answer", "statistics_operation"]
 
@@ -258,7 +258,10 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if any(r in inputs.from_text for r in reading.references):
         confidence = round(confidence - 0.1, 3)
     if reading.expression is None or confidence < CONFIDENCE_THRESHOLD:
-        raise AgentInputError(_refusal(reading, confidence, statistics, bool(material)))
+        refusal = _refusal(reading, confidence, statistics, bool(material))
+        if refusal == NO_NUMBERS:
+            raise NeedsInput(refusal)  # asked: the reply may give them (`answered`)
+        raise AgentInputError(refusal)
     if reading.figures == ("count",) and _counts_something_else(text):
         # "12 boxes with 24 bottles each. How many bottles is that?" asks for arithmetic,
         # not how many numbers were given.
@@ -537,6 +540,12 @@ def _flat(items: tuple[Node, ...], inputs: Inputs) -> list[float]:
     return numbers
 
 
+NO_NUMBERS = (
+    "No numbers found to compute on. Give them in the instruction ('the average of "
+    "3, 5 and 10'), as a CSV/JSON table, or as the output of an earlier step."
+)
+
+
 def _refusal(reading: Reading, confidence: float, statistics: bool, given: bool = False) -> str:
     if not reading.clauses and given:
         return (
@@ -545,10 +554,7 @@ def _refusal(reading: Reading, confidence: float, statistics: bool, given: bool 
             "Name one, e.g. 'the average of these numbers'."
         )
     if not reading.clauses and not any(re.search(r"\d", w) for w in reading.unread):
-        return (
-            "No numbers found to compute on. Give them in the instruction ('the average of "
-            "3, 5 and 10'), as a CSV/JSON table, or as the output of an earlier step."
-        )
+        return NO_NUMBERS
     understood = reading.understood() if reading.clauses else "no computation"
     unclear = "; ".join(reading.doubts) or "the request names no numbers to compute on"
     example = (

@@ -9,6 +9,9 @@ deleted, so checkpoints (up to the graph's material bound each) do not pile up. 
 shutdown stopped and that nobody sent again (its task was canceled or deleted meanwhile)
 has its thread deleted when the agent starts after CHECKPOINT_DAYS.
 Cancelling the task cancels the asyncio task that drives the graph (see `StepExecutor`).
+
+A request with no subject ("research something for me") and no material is asked about
+(`NeedsInput`) rather than answered from nothing; the reply names the subject.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import json
 import logging
 import uuid
 from contextlib import AsyncExitStack
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,8 +30,9 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.types import Durability, StreamMode
 
+from orchestra.agents import prose
 from orchestra.agents.executor import Progress, StepExecutor
-from orchestra.agents.protocol import StepRequest, StepResult
+from orchestra.agents.protocol import NeedsInput, StepRequest, StepResult
 from orchestra.agents.research.corpus import Corpus
 from orchestra.agents.research.graph import ResearchState, build_research_graph
 
@@ -81,7 +86,14 @@ class ResearchExecutor(StepExecutor):
         )
         logger.info("research graph checkpoints in %s", self._checkpoint_path)
 
+    def answered(self, request: StepRequest) -> StepRequest:
+        """The replies name what to research: they are the instruction now."""
+        said = " ".join(r.text for r in request.replies if r.text.strip())
+        return replace(request, instruction=said or request.instruction)
+
     async def run(self, request: StepRequest, progress: Progress) -> StepResult:
+        if _no_subject(request):
+            raise NeedsInput(NO_SUBJECT)
         state: ResearchState = {
             "instruction": request.instruction,
             "task": request.task,
@@ -146,6 +158,49 @@ class ResearchExecutor(StepExecutor):
     async def ended(self, task_id: str) -> None:
         if self._saver is not None:
             await self._saver.adelete_thread(task_id)
+
+
+NO_SUBJECT = (
+    "What should I research? The request names no subject, and no material came with it. "
+    "Reply with the subject (e.g. 'the benefits of remote work')."
+)
+# Words of a request that say what to do, not what about: "find some information for me".
+_NOT_A_SUBJECT = frozenset(
+    {
+        "research",
+        "look",
+        "find",
+        "search",
+        "source",
+        "sources",
+        "information",
+        "info",
+        "topic",
+        "subject",
+        "something",
+        "anything",
+        "thing",
+        "stuff",
+        "please",
+        "some",
+        "bit",
+        "it",
+        "this",
+        "that",
+        "up",
+        "into",
+        "me",
+        "us",
+    }
+)
+
+
+def _no_subject(request: StepRequest) -> bool:
+    """Whether the request gives nothing to research: no subject, inputs, data or documents."""
+    if request.inputs or request.data is not None or request.documents:
+        return False
+    words = prose.content_words(request.instruction, drop_instruction_words=True)
+    return all(word in _NOT_A_SUBJECT for word in words)
 
 
 def _result(values: dict[str, Any]) -> StepResult:

@@ -18,6 +18,7 @@ from orchestra.api.schemas import (
     DeliveryPublic,
     PlanDecision,
     StepDeltaPublic,
+    StepInput,
     TaskCreate,
     TaskEventPublic,
     TaskList,
@@ -281,6 +282,18 @@ async def _decide(
 ) -> Response:
     comment = body.comment if body else ""
     return task_json(await services.tasks.decide(task_id, principal, decision, comment))
+
+
+@router.post("/{task_id}/input", response_model=TaskPublic, responses=DECISION_ERRORS)
+async def reply_to_step(
+    task_id: str, body: StepInput, services: ServicesDep, principal: PrincipalDep
+) -> Response:
+    """Reply to the question of a step in input_required (its agent answered A2A
+    `input-required`): the reply goes to the agent's task as a follow-up message, and the
+    step goes on. 409 when that step is not waiting; 422 for an empty reply or an unknown
+    step."""
+    view = await services.tasks.reply(task_id, principal, body.step, body.text, body.data)
+    return task_json(view)
 
 
 @router.delete(
