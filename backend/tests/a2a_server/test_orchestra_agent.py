@@ -264,10 +264,13 @@ async def test_a_caller_that_lost_its_stream_subscribes_again_and_sees_the_end(
     await stream.aclose()  # the connection is gone; the task runs on
 
     again = client.subscribe(SubscribeToTaskRequest(id=task_id))
-    # The subscription opens with the task as it is now.
+    # The subscription opens with the task as the relay has told it so far (not ended).
     opened = await asyncio.wait_for(anext(again), TIMEOUT)
     assert opened.task.id == task_id
-    assert opened.task.status.state == TaskState.TASK_STATE_WORKING
+    assert opened.task.status.state in (
+        TaskState.TASK_STATE_SUBMITTED,
+        TaskState.TASK_STATE_WORKING,
+    )
 
     async def rest() -> list[StreamResponse]:
         return [event async for event in again]
@@ -449,3 +452,16 @@ async def test_a_message_naming_a_task_that_asks_nothing_is_refused(
         await events_of(client, follow_up)
     await client.cancel_task(CancelTaskRequest(id=task_id))
     await stream.aclose()
+
+
+async def test_a_task_whose_plan_awaits_approval_reads_as_working_over_a2a(
+    orchestras: Orchestras, client: Client
+) -> None:
+    async with httpx.AsyncClient(base_url=orchestras.a, timeout=30) as api:
+        response = await api.post("/api/tasks", json={"description": MEDIAN, "review_plan": True})
+        assert response.status_code == 202, response.text
+    task_id = response.json()["id"]
+    await api_task(orchestras.a, task_id, until=("awaiting_approval",))
+    got = await client.get_task(GetTaskRequest(id=task_id))
+    assert got.status.state == TaskState.TASK_STATE_WORKING
+    assert "approve" in " ".join(get_text_parts(got.status.message.parts))

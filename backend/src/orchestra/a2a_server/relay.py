@@ -141,7 +141,7 @@ class OrchestraExecutor(StepExecutor):
     async def execute(self, context: RequestContext, event_queue: EventQueue) -> None:
         task_id = context.task_id or ""
         caller = self._callers[task_id] = principal(context.call_context)
-        if context.message is not None and not context.message.task_id:
+        if context.current_task is None and context.message is not None:
             # A first message: the task is stored before the SDK's Task event names it, so
             # a caller that reads it over REST as soon as it knows the id finds it.
             try:

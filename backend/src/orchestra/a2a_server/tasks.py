@@ -63,6 +63,8 @@ _KEPT = 1000
 STATES = {
     OrchestraStatus.PENDING: TaskState.TASK_STATE_SUBMITTED,
     OrchestraStatus.PLANNING: TaskState.TASK_STATE_WORKING,
+    # A person approves the plan in Orchestra, not the A2A caller by a message: working.
+    OrchestraStatus.AWAITING_APPROVAL: TaskState.TASK_STATE_WORKING,
     OrchestraStatus.RUNNING: TaskState.TASK_STATE_WORKING,
     OrchestraStatus.INPUT_REQUIRED: TaskState.TASK_STATE_INPUT_REQUIRED,
     OrchestraStatus.COMPLETED: TaskState.TASK_STATE_COMPLETED,
@@ -97,6 +99,8 @@ def render(view: TaskView) -> Task:
         note = view.task.get("error") or f"The task ended {status.value}."
     elif status == OrchestraStatus.INPUT_REQUIRED:
         note = question_of(view)[1]
+    elif status == OrchestraStatus.AWAITING_APPROVAL:
+        note = "Its plan waits for a person to approve it in Orchestra."
     task = Task(id=view.id, context_id=context_id, status=TaskStatus(state=state))
     moment = view.task.get("finished_at") or view.task.get("started_at")
     moment = moment or view.task.get("created_at")
