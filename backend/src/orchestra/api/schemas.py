@@ -162,7 +162,8 @@ class StepPublic(BaseModel):
     kind: StepKind = Field(
         description="agent: an agent runs it; participant: one answer of a consensus; "
         "consensus: the orchestrator aggregates its participants' answers (output_data "
-        "`consensus`)."
+        "`consensus`); fan_out: a workflow step run once per item of an earlier step's "
+        "data, as the steps `<id>#<n>` made when that data is known."
     )
     profile: str | None = Field(
         description="The model profile the step's instance must serve (a participant's)."
