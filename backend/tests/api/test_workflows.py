@@ -323,6 +323,13 @@ def test_runs_record_their_version_and_are_listed_per_workflow(api: httpx.Client
     # Runs are tasks: in the task list, with their workflow.
     listed = api.get("/api/tasks", params={"limit": 200}).json()["items"]
     assert next(t for t in listed if t["id"] == first["id"])["workflow_version"] == 1
+    # The list says how many runs each workflow has, without a request per workflow.
+    unrun = _save(api)
+    workflows = {
+        w["id"]: w for w in api.get("/api/workflows", params={"limit": 200}).json()["items"]
+    }
+    assert (workflows[saved["id"]]["runs"], workflows[unrun["id"]]["runs"]) == (3, 0)
+    assert api.get(f"/api/workflows/{saved['id']}").json()["runs"] == 3
 
 
 def test_a_run_is_a_task_with_its_events(api: httpx.Client) -> None:

@@ -542,6 +542,18 @@ class WorkflowPublic(BaseModel):
     outputs: dict[str, str]
     created_at: datetime
     updated_at: datetime
+    runs: int = Field(
+        description="How many runs of it the caller may see (an admin: all), as "
+        "`GET /api/workflows/{id}/runs` lists them."
+    )
+
+
+class TaskSaveAsWorkflow(BaseModel):
+    """`POST /api/tasks/{id}/save-as-workflow`: the name of the workflow to make."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200, description="Unique among your workflows.")
 
 
 class WorkflowList(BaseModel):
