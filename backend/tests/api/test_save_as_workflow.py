@@ -44,11 +44,11 @@ def test_a_finished_task_becomes_a_workflow_whose_inputs_are_its_values(
         assert again.json()["steps"][0]["output_data"]["mean"] == 9
         other = alice.post(
             f"/api/workflows/{workflow['id']}/runs?wait=30",
-            json={"inputs": {"number_1": 10, "number_3": 40}},
+            json={"inputs": {"number_1": 10, "number_3": 42}},
         ).json()
         assert other["status"] == "completed", other
-        assert "10" in other["steps"][0]["instruction"] and "40" in other["steps"][0]["instruction"]
-        assert other["steps"][0]["output_data"]["mean"] == 16
+        assert "10" in other["steps"][0]["instruction"] and "42" in other["steps"][0]["instruction"]
+        assert other["steps"][0]["output_data"]["mean"] == 20  # (10 + 8 + 42) / 3
 
 
 def test_only_an_ended_task_of_one_s_own_is_saved_under_a_new_name(
