@@ -12,7 +12,7 @@ from orchestra.workflows.validation import apply_defaults, workflow_problems
 def test_quoted_texts_then_numbers_outside_them_each_once() -> None:
     found = given_values(
         "Compare \"Q3 sales\" with 'last year' for 3 regions, top 2.5%, v2 of step s1, 3 again;"
-        " it's the user's “big one”"
+        " it's the user's “big one”, the cats' toys' colors"
     )
     assert [(g.name, g.value) for g in found] == [
         ("text_1", "Q3 sales"),
