@@ -174,7 +174,7 @@ async def list_runs(
 @from_tasks.post(
     "/{task_id}/save-as-workflow",
     status_code=status.HTTP_201_CREATED,
-    responses=error_responses(400, 401, 404, 409, 422),
+    responses=error_responses(400, 401, 404, 409, 413, 422),
 )
 async def save_task_as_workflow(
     task_id: str, body: TaskSaveAsWorkflow, services: ServicesDep, principal: PrincipalDep
