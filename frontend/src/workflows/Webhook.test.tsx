@@ -35,6 +35,7 @@ describe("Webhook", () => {
     expect(curl).toHaveTextContent("X-Orchestra-Signature: sha256=$sig");
     // The example's body: the inputs' defaults.
     expect(curl).toHaveTextContent(`body='{"threshold":10,"rounded":true}'`);
+    expect(shown).toHaveTextContent("add numbers, unit, required");
     expect(await screen.findByText(/signed deliveries only/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Rotate webhook" })).toBeInTheDocument();
   });

@@ -38,8 +38,15 @@ function exampleInputs(workflow: WorkflowPublic): Record<string, unknown> {
   );
 }
 
+/** The required inputs that have no default: the example's body lacks them. */
+function missingInputs(workflow: WorkflowPublic): string[] {
+  const defaults = exampleInputs(workflow);
+  return ((workflow.input_schema.required as string[] | undefined) ?? []).filter((name) => !(name in defaults));
+}
+
 function Shown({ workflow, secret }: { workflow: WorkflowPublic; secret: HookSecret }) {
   const url = new URL(secret.url, window.location.origin).toString();
+  const missing = missingInputs(workflow);
   return (
     <div className="hook-secret" role="region" aria-label="New webhook">
       <p className="warning small">Shown this once: copy them now. Rotating makes new ones and stops this URL.</p>
@@ -70,8 +77,19 @@ function Shown({ workflow, secret }: { workflow: WorkflowPublic; secret: HookSec
         {exampleCurl(url, secret, exampleInputs(workflow))}
       </pre>
       <p className="muted small">
-        The JSON body is the run's inputs. A second delivery with the same <code>X-Orchestra-Delivery</code> starts
-        nothing new.
+        The JSON body is the run's inputs (here their defaults
+        {missing.length > 0 ? (
+          <>
+            ; add {missing.map((name, index) => (
+              <span key={name}>
+                {index > 0 ? ", " : ""}
+                <code>{name}</code>
+              </span>
+            ))}
+            , required
+          </>
+        ) : null}
+        ). A second delivery with the same <code>X-Orchestra-Delivery</code> starts nothing new.
       </p>
     </div>
   );
