@@ -4,7 +4,9 @@ keys on, the real analyst agent and the slow test agent."""
 from __future__ import annotations
 
 import httpx
+import pytest
 
+from orchestra.client import BadRequest, Orchestra
 from tests.api.test_security import Secured, secured  # noqa: F401  (the module's stack)
 from tests.stack import wait_for_task
 
@@ -72,6 +74,12 @@ def test_only_an_ended_task_of_one_s_own_is_saved_under_a_new_name(
         twice = alice.post(path, json={"name": "Sums"})
         assert twice.status_code == 422, twice.text
         assert twice.json()["error"]["code"] == "duplicate_workflow_name"
+        # The Python client says the same.
+        with Orchestra(secured.url, secured.alice) as client:
+            with pytest.raises(BadRequest) as refused:
+                client.save_task_as_workflow(str(task["id"]), "Sums")
+            assert refused.value.code == "duplicate_workflow_name"
+            assert client.save_task_as_workflow(str(task["id"]), "Sums 2").name == "Sums 2"
         # Bob's own workflow may have that name: names are per owner.
         bobs = _finished(bob, "Compute the sum of 2 and 3")
         mine = bob.post(f"/api/tasks/{bobs['id']}/save-as-workflow", json={"name": "Sums"})
