@@ -660,6 +660,7 @@ class HookCreate(BaseModel):
 
     signed: bool = Field(
         default=False,
+        strict=True,  # `0` or `"yes"` is a mistake to report, not a choice to guess
         description="Require signed deliveries: a signing secret is made and shown once.",
     )
 
