@@ -140,13 +140,80 @@ test.describe.serial("a workflow from the editor to a finished run", () => {
     }
   });
 
+  test("a schedule made, previewed, paused, resumed and deleted on its page", async ({ page }) => {
+    test.skip(!workflowUrl, "needs the workflow saved above");
+    await page.goto(workflowUrl);
+    const schedules = page.getByRole("region", { name: "Schedules" });
+    await expect(schedules).toContainText("No schedules");
+    const form = schedules.getByRole("form", { name: "New schedule" });
+
+    // A cron the server cannot read: its problem under the field, nothing made.
+    await form.getByLabel("Cron").fill("every morning");
+    await form.getByRole("button", { name: "Make schedule" }).click();
+    await expect(form.getByLabel("Cron")).toHaveAttribute("aria-invalid", "true");
+    await expect(schedules.getByRole("listitem", { name: /^schedule / })).toHaveCount(0);
+
+    await form.getByLabel("Cron").fill("0 6 * * *");
+    await form.getByLabel("Time zone").fill("Asia/Tokyo");
+    await form.getByLabel("Inputs (JSON)").fill('{"numbers": [1, 2]}');
+    await form.getByLabel("A time while the last run goes on").selectOption("queue");
+    await form.getByRole("button", { name: "Make schedule" }).click();
+    const made = schedules.getByRole("listitem", { name: "schedule 0 6 * * *" });
+    await expect(made).toContainText("Asia/Tokyo");
+    await expect(made).toContainText("Active");
+    await expect(made).toContainText("run anyway");
+    await made.getByText("Next 5 runs").click();
+    // 06:00 in Tokyo is 21:00 UTC the day before: each time a day after the last.
+    const times = made.getByRole("list", { name: "Next runs of schedule 0 6 * * *" }).locator("time");
+    await expect(times).toHaveCount(5);
+    const stamps = await times.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
+    for (const stamp of stamps) expect(stamp).toMatch(/T21:00:00/);
+    expect(new Set(stamps).size).toBe(5);
+    await shot(page, "workflow-schedules");
+
+    await made.getByRole("button", { name: "Pause" }).click();
+    await expect(made).toContainText("Paused");
+    await made.getByRole("button", { name: "Resume" }).click();
+    await expect(made).toContainText("Active");
+    await made.getByRole("button", { name: "Delete schedule 0 6 * * *…" }).click();
+    await made.getByRole("button", { name: "Delete schedule", exact: true }).click();
+    await expect(schedules).toContainText("No schedules");
+  });
+
+  test("a webhook made shows its URL once, starts a run, and stops working when rotated", async ({ page, request }) => {
+    test.skip(!workflowUrl, "needs the workflow saved above");
+    await page.goto(workflowUrl);
+    const webhook = page.getByRole("region", { name: "Webhook" });
+    await expect(webhook).toContainText("No webhook");
+    await webhook.getByRole("button", { name: "Make webhook" }).click();
+    const shown = webhook.getByRole("region", { name: "New webhook" });
+    const url = (await shown.getByTestId("hook-url").textContent()) ?? "";
+    expect(url).toMatch(new RegExp(`^${stack().url}/api/hooks/\\S+$`));
+    await expect(shown.getByLabel("Example curl")).toContainText(`curl -X POST '${url}'`);
+    await shot(page, "workflow-webhook");
+
+    // The URL shown is the one that works: a delivery starts a run.
+    const delivered = await request.post(url, { data: { numbers: [2, 4] } });
+    expect(delivered.status()).toBe(202);
+    const run = (await delivered.json()) as { id: string; workflow_id: string };
+    expect(run.workflow_id).toBe(workflowUrl.split("/").at(-1));
+
+    await page.reload();
+    await expect(webhook).toContainText("A webhook is set");
+    await expect(webhook.getByRole("region", { name: "New webhook" })).toHaveCount(0); // shown once
+    await webhook.getByRole("button", { name: "Rotate webhook" }).click();
+    await expect(webhook.getByRole("region", { name: "New webhook" })).toBeVisible();
+    expect((await request.post(url, { data: { numbers: [2, 4] } })).status()).toBe(404);
+  });
+
   test("its runs are listed; deleted, its run stays readable", async ({ page }) => {
     test.skip(!workflowUrl || !runUrl, "needs the workflow and run above");
     await page.goto(workflowUrl);
     const runs = page.getByRole("region", { name: "Runs" });
-    const run = runs.getByRole("link", { name: /^Run [0-9a-f]{8}, started/ });
-    await expect(run).toHaveAttribute("href", new RegExp(`${runUrl.split("#")[1]}$`));
-    await expect(runs.locator('[data-label="Version"]')).toHaveText("1");
+    // The run from the form (version 1), after the webhook's (version 2), newest first.
+    const run = runs.locator(`a[href$="${runUrl.split("#")[1]}"]`);
+    await expect(run).toHaveAccessibleName(/^Run [0-9a-f]{8}, started/);
+    await expect(runs.locator('[data-label="Version"]')).toHaveText(["2", "1"]);
 
     await page.getByRole("button", { name: "Delete E2E numbers…" }).click();
     await page.getByRole("button", { name: "Delete E2E numbers", exact: true }).click();
@@ -155,4 +222,27 @@ test.describe.serial("a workflow from the editor to a finished run", () => {
     await page.goto(runUrl);
     await expect(page.locator(".task-header .badge")).toHaveText("completed");
   });
+});
+
+test("a finished task is saved as a workflow from its page, its numbers made inputs", async ({ page, request }) => {
+  const created = await request.post(`${stack().url}/api/tasks?wait=30`, { data: { description: "Compute the mean of 4, 8 and 15" } });
+  const task = (await created.json()) as { id: string; status: string };
+  expect(task.status).toBe("completed");
+  await open(page, `/tasks/${task.id}`);
+  await page.getByRole("button", { name: "Save as workflow…" }).click();
+  await page.getByLabel("Workflow name").fill("E2E means");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(/#\/workflows\/[0-9a-f]{32}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("E2E means");
+  const inputs = page.getByRole("region", { name: "Inputs" });
+  for (const name of ["number_1", "number_2", "number_3"]) await expect(inputs).toContainText(name);
+  await expect(inputs).toContainText("15");
+  await shot(page, "workflow-saved-from-task");
+
+  // The same name again is refused on the task page.
+  await open(page, `/tasks/${task.id}`);
+  await page.getByRole("button", { name: "Save as workflow…" }).click();
+  await page.getByLabel("Workflow name").fill("E2E means");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText("already");
 });

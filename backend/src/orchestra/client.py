@@ -336,6 +336,20 @@ class AsyncOrchestra:
             response = await self._send("PUT", f"/api/workflows/{workflow_id}", json=body)
         return WorkflowPublic.model_validate_json(response.content)
 
+    async def save_task_as_workflow(self, task_id: str, name: str) -> WorkflowPublic:
+        """Save a task that has ended as a new workflow named `name`: its plan, with the
+        numbers and quoted texts of its description as inputs.
+
+        Raises:
+            NotFound: no such task (or another user's).
+            Conflict: the task has not ended, or ended with no plan.
+            BadRequest: the name is blank or one of your workflows has it.
+        """
+        response = await self._send(
+            "POST", f"/api/tasks/{task_id}/save-as-workflow", ok=(201,), json={"name": name}
+        )
+        return WorkflowPublic.model_validate_json(response.content)
+
     async def run_workflow(
         self,
         workflow_id: str,
@@ -571,6 +585,10 @@ class Orchestra:
     ) -> WorkflowPublic:
         """See `AsyncOrchestra.save_workflow`."""
         return self._call(self._client.save_workflow(definition, workflow_id))
+
+    def save_task_as_workflow(self, task_id: str, name: str) -> WorkflowPublic:
+        """See `AsyncOrchestra.save_task_as_workflow`."""
+        return self._call(self._client.save_task_as_workflow(task_id, name))
 
     def run_workflow(
         self, workflow_id: str, inputs: dict[str, Any] | None = None, **options: Any

@@ -22,6 +22,7 @@ from orchestra.db import (
     TASKS,
     Database,
     Session,
+    StepKind,
     StepStatus,
     Task,
     TaskStatus,
@@ -38,6 +39,7 @@ from orchestra.planner.errors import PlannerError
 from orchestra.planner.validation import ConsensusContext
 from orchestra.registry import Capability, Registry
 from orchestra.views import TaskView, TaskViews
+from orchestra.workflows.run import fan_outs
 
 # How long a decision on a plan waits for the task's workflow to apply it before answering.
 DECISION_WAIT_SECONDS = 10.0
@@ -179,6 +181,11 @@ class Tasks:
             if workflow is not None:
                 outcome = PlanOutcome(plan, PlannerKind.WORKFLOW, workflow.reason)
             record_plan(change, outcome, agents)
+            if workflow is not None:
+                per_item = fan_outs(workflow.run)
+                for row in change.new_steps:
+                    if row["step_id"] in per_item:  # its items are made as it starts
+                        row["kind"] = StepKind.FAN_OUT.value
 
         def work(connection: Connection) -> None:
             if within is not None:

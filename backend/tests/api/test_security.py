@@ -117,6 +117,7 @@ API_CALLS = [
     ("POST", "/api/workflows/x/hooks"),
     ("GET", "/api/workflows/x/hooks"),
     ("DELETE", "/api/workflows/x/hooks"),
+    ("POST", "/api/tasks/x/save-as-workflow"),
 ]
 
 

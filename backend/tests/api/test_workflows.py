@@ -323,6 +323,13 @@ def test_runs_record_their_version_and_are_listed_per_workflow(api: httpx.Client
     # Runs are tasks: in the task list, with their workflow.
     listed = api.get("/api/tasks", params={"limit": 200}).json()["items"]
     assert next(t for t in listed if t["id"] == first["id"])["workflow_version"] == 1
+    # The list says how many runs each workflow has, without a request per workflow.
+    unrun = _save(api)
+    workflows = {
+        w["id"]: w for w in api.get("/api/workflows", params={"limit": 200}).json()["items"]
+    }
+    assert (workflows[saved["id"]]["runs"], workflows[unrun["id"]]["runs"]) == (3, 0)
+    assert api.get(f"/api/workflows/{saved['id']}").json()["runs"] == 3
 
 
 def test_a_run_is_a_task_with_its_events(api: httpx.Client) -> None:
@@ -420,3 +427,59 @@ def test_too_many_items_for_a_plan_are_refused_naming_the_input(api: httpx.Clien
     assert error["code"] == "invalid_inputs"
     assert error["details"]["errors"][0]["field"] == "inputs.series"
     assert "30 items" in error["details"]["errors"][0]["problem"]
+
+
+# Save, run with inputs, a step skipped by its condition, a step run once per value the
+# statistics step found (five), a join reading their results in order, and the outputs.
+SQUARES: dict[str, Any] = {
+    "name": "Sum of squares",
+    "input_schema": {
+        "type": "object",
+        "properties": {
+            "numbers": {"type": "array", "items": {"type": "number"}, "minItems": 1},
+            "threshold": {"type": "number", "default": 100},
+        },
+        "required": ["numbers"],
+    },
+    "steps": [
+        {"id": "stats", "title": "Statistics", "capability": "statistics",
+         "instruction": "Compute the mean of {{ inputs.numbers | join(', ') }}"},
+        {"id": "big", "title": "Double a big mean", "capability": "calculation",
+         "depends_on": ["stats"], "condition": "steps.stats.data.mean > inputs.threshold",
+         "instruction": "Compute {{ steps.stats.data.mean }} * 2"},
+        {"id": "square", "title": "Square", "capability": "calculation",
+         "depends_on": ["stats"], "for_each": "steps.stats.data.values",
+         "instruction": "Compute {{ item }} * {{ item }}"},
+        {"id": "total", "title": "Sum", "capability": "calculation", "depends_on": ["square"],
+         "instruction": "Compute "
+                        "{{ steps.square.data | map(attribute='result') | join(' + ') }}"},
+    ],
+    "outputs": {
+        "mean": "steps.stats.data.mean",
+        "doubled": "steps.big.data.result",
+        "squares": "steps.square.data",
+        "sum_of_squares": "steps.total.data.result",
+    },
+}  # fmt: skip
+
+
+def test_a_run_skips_fans_out_over_a_step_s_data_joins_in_order_and_maps_its_result(
+    api: httpx.Client,
+) -> None:
+    saved = _save(api, SQUARES)
+    task = _run(api, saved["id"], {"numbers": [3, 1, 4, 2, 5]})
+    assert task["status"] == "completed", task
+    steps = _steps(task)
+    items = [f"square#{n}" for n in range(5)]
+    assert list(steps) == ["stats", "big", "square", "total", *items]
+    assert steps["big"]["status"] == "skipped"
+    assert steps["square"]["kind"] == "fan_out"
+    assert [steps[i]["status"] for i in items] == ["completed"] * 5
+    # Each item in the order the statistics step listed its values.
+    assert [steps[i]["output_data"]["result"] for i in items] == [9, 1, 16, 4, 25]
+    assert steps["total"]["output_data"]["result"] == pytest.approx(55)
+    outputs = task["result_data"]["outputs"]
+    assert outputs["mean"] == pytest.approx(3)
+    assert outputs["doubled"] is None
+    assert [d["result"] for d in outputs["squares"]] == [9, 1, 16, 4, 25]
+    assert outputs["sum_of_squares"] == pytest.approx(55)

@@ -64,15 +64,15 @@ class SlowExecutor(StepExecutor):
             self.flaked.add(key)
             raise RuntimeError("a passing fault inside the agent")
         seen = sorted(i.step_id for i in request.inputs)
-        return StepResult(
-            text=f"waited {delay} s for {request.step_id}; inputs: {seen}",
+        data = {
+            "step": request.step_id,
+            "inputs": seen,
             # What each dependency's own data said it was: inputs passed whole, not empty.
-            data={
-                "step": request.step_id,
-                "inputs": seen,
-                "from": {i.step_id: (i.data or {}).get("step") for i in request.inputs},
-            },
-        )
+            "from": {i.step_id: (i.data or {}).get("step") for i in request.inputs},
+        }
+        if request.data is not None:
+            data["given"] = request.data  # a workflow step's mapped values, sent back
+        return StepResult(text=f"waited {delay} s for {request.step_id}; inputs: {seen}", data=data)
 
 
 def main() -> None:

@@ -111,6 +111,21 @@ def test_for_each_names_a_list_input_and_only_its_step_sees_item() -> None:
     problems = workflow_problems(definition, ["statistics", "calculation"], 10)
     assert [p["field"] for p in problems] == ["steps.0.for_each", "steps.1.instruction"]
     assert "array" in problems[0]["problem"] and "'item'" in problems[1]["problem"]
+
+
+def test_for_each_over_a_step_s_data_names_an_earlier_step() -> None:
+    definition = _definition()
     definition.steps[1].for_each = "steps.s1.data.values"
-    problems = workflow_problems(definition, ["statistics", "calculation"], 10)
-    assert "steps.1.for_each" in [p["field"] for p in problems]
+    definition.steps[1].instruction = "{{ item }} * {{ steps.s1.data.mean }}"
+    assert workflow_problems(definition, ["statistics", "calculation"], 10) == []
+    wrong = {
+        "steps.s9.data.values": "names step 's9', which is not a step of this workflow",
+        "steps.s2.data.values": "names step 's2', which is not a step this one depends on",
+        "steps.s1": "names a step, not its data",
+        "steps.s1.output": "a step has data, text, status, title",
+    }
+    for path, problem in wrong.items():
+        definition.steps[1].for_each = path
+        problems = workflow_problems(definition, ["statistics", "calculation"], 10)
+        assert [p["field"] for p in problems] == ["steps.1.for_each"], (path, problems)
+        assert problem in problems[0]["problem"], (path, problems)

@@ -20,6 +20,11 @@ import type {
   TaskList,
   TaskPublic,
   TaskStatus,
+  HookPublic,
+  HookSecret,
+  ScheduleCreate,
+  ScheduleList,
+  SchedulePublic,
   WorkflowDefinition,
   WorkflowList,
   WorkflowPublic,
@@ -367,6 +372,73 @@ export function createApi(options: ApiOptions = {}) {
           params: { path: { workflow_id: id } },
           body: { inputs: run.inputs, session_id: run.sessionId ?? null },
         }),
+      );
+    },
+    /** Save a task that has ended as a new workflow; its description's values become inputs. */
+    saveTaskAsWorkflow(taskId: string, name: string): Promise<WorkflowPublic> {
+      return call(() =>
+        client.POST("/api/tasks/{task_id}/save-as-workflow", { params: { path: { task_id: taskId } }, body: { name } }),
+      );
+    },
+    /** The workflow's cron schedules. */
+    listSchedules(workflowId: string, signal?: AbortSignal): Promise<ScheduleList> {
+      return call(() =>
+        client.GET("/api/workflows/{workflow_id}/schedules", { params: { path: { workflow_id: workflowId } }, signal }),
+      );
+    },
+    /** Make a schedule, active at once; 422 `invalid_schedule` / `invalid_inputs` say which field is wrong. */
+    createSchedule(workflowId: string, schedule: ScheduleCreate): Promise<SchedulePublic> {
+      return call(() =>
+        client.POST("/api/workflows/{workflow_id}/schedules", {
+          params: { path: { workflow_id: workflowId } },
+          body: schedule,
+        }),
+      );
+    },
+    pauseSchedule(workflowId: string, scheduleId: string): Promise<SchedulePublic> {
+      return call(() =>
+        client.POST("/api/workflows/{workflow_id}/schedules/{schedule_id}/pause", {
+          params: { path: { workflow_id: workflowId, schedule_id: scheduleId } },
+        }),
+      );
+    },
+    resumeSchedule(workflowId: string, scheduleId: string): Promise<SchedulePublic> {
+      return call(() =>
+        client.POST("/api/workflows/{workflow_id}/schedules/{schedule_id}/resume", {
+          params: { path: { workflow_id: workflowId, schedule_id: scheduleId } },
+        }),
+      );
+    },
+    async deleteSchedule(workflowId: string, scheduleId: string): Promise<void> {
+      await call(() =>
+        client.DELETE("/api/workflows/{workflow_id}/schedules/{schedule_id}", {
+          params: { path: { workflow_id: workflowId, schedule_id: scheduleId } },
+        }),
+      );
+    },
+    /** The workflow's webhook without its secrets; null when it has none. */
+    async getHook(workflowId: string, signal?: AbortSignal): Promise<HookPublic | null> {
+      try {
+        return await call(() =>
+          client.GET("/api/workflows/{workflow_id}/hooks", { params: { path: { workflow_id: workflowId } }, signal }),
+        );
+      } catch (cause) {
+        if (cause instanceof ApiError && cause.code === "hook_not_found") return null;
+        throw cause;
+      }
+    },
+    /** Make the webhook, or rotate it (the old URL stops at once): its token and secret, shown this once. */
+    rotateHook(workflowId: string, signed: boolean): Promise<HookSecret> {
+      return call(() =>
+        client.POST("/api/workflows/{workflow_id}/hooks", {
+          params: { path: { workflow_id: workflowId } },
+          body: { signed },
+        }),
+      );
+    },
+    async deleteHook(workflowId: string): Promise<void> {
+      await call(() =>
+        client.DELETE("/api/workflows/{workflow_id}/hooks", { params: { path: { workflow_id: workflowId } } }),
       );
     },
   };

@@ -785,6 +785,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{task_id}/save-as-workflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save Task As Workflow
+         * @description Save a task that has ended as a new workflow (version 1) running its plan again. The
+         *     numbers and quoted texts of its description become inputs (`number_1`, `text_1`...,
+         *     typed, defaulting to the values given), named by the steps' instructions where those
+         *     values are written in them. 409 `task_not_finished` while it runs, `task_has_no_plan`
+         *     when it ended before it was planned; 422 `invalid_name`, `duplicate_workflow_name`.
+         */
+        post: operations["save_task_as_workflow_api_tasks__task_id__save_as_workflow_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1673,11 +1697,13 @@ export interface components {
         };
         /**
          * StepKind
-         * @description What runs a step: an agent, one participant of a consensus, or the consensus itself
-         *     (which aggregates its participants' answers in the orchestrator, with no agent call).
+         * @description What runs a step: an agent, one participant of a consensus, the consensus itself
+         *     (which aggregates its participants' answers in the orchestrator, with no agent call), or
+         *     a workflow step run once per item of an earlier step's data (its items are agent steps
+         *     `<id>#<n>`, made once that data is known; the step itself calls no agent).
          * @enum {string}
          */
-        StepKind: "agent" | "participant" | "consensus";
+        StepKind: "agent" | "participant" | "consensus" | "fan_out";
         /**
          * StepParticipant
          * @description A participant step's place in its consensus.
@@ -1750,7 +1776,7 @@ export interface components {
             finished_at: string | null;
             /** Duration Ms */
             duration_ms: number | null;
-            /** @description agent: an agent runs it; participant: one answer of a consensus; consensus: the orchestrator aggregates its participants' answers (output_data `consensus`). */
+            /** @description agent: an agent runs it; participant: one answer of a consensus; consensus: the orchestrator aggregates its participants' answers (output_data `consensus`); fan_out: a workflow step run once per item of an earlier step's data, as the steps `<id>#<n>` made when that data is known. */
             kind: components["schemas"]["StepKind"];
             /**
              * Profile
@@ -1921,6 +1947,17 @@ export interface components {
             } | null;
         };
         /**
+         * TaskSaveAsWorkflow
+         * @description `POST /api/tasks/{id}/save-as-workflow`: the name of the workflow to make.
+         */
+        TaskSaveAsWorkflow: {
+            /**
+             * Name
+             * @description Unique among your workflows.
+             */
+            name: string;
+        };
+        /**
          * TaskStatus
          * @description A task's state: pending (in line), planning, awaiting approval of its plan (when it is
          *     reviewed), running, input_required (an agent asked a question and waits for the reply),
@@ -2062,6 +2099,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Runs
+             * @description How many runs of it the caller may see (an admin: all), as `GET /api/workflows/{id}/runs` lists them.
+             */
+            runs: number;
         };
         /** WorkflowRunCreate */
         WorkflowRunCreate: {
@@ -2128,7 +2170,7 @@ export interface components {
             when_skipped: "skip" | "run";
             /**
              * For Each
-             * @description A list input (`inputs.<name>`): the step runs once per item, in parallel, as `<id>#0`, `<id>#1`...; its template sees `item` and `index`, and the steps after it see `steps.<id>.data` as the list of the items' results, in order.
+             * @description A list input (`inputs.<name>`) or a list in an earlier step's data (`steps.<id>.data.<name>`): the step runs once per item, in parallel, as `<id>#0`, `<id>#1`...; its template sees `item` and `index`, and the steps after it see `steps.<id>.data` as the list of the items' results, in order.
              */
             for_each?: string | null;
             /**
@@ -5854,6 +5896,97 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    save_task_as_workflow_api_tasks__task_id__save_as_workflow_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskSaveAsWorkflow"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

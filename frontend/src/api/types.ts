@@ -36,6 +36,11 @@ export type WorkflowDefinition = Schemas["WorkflowDefinition"];
 export type WorkflowStep = Schemas["WorkflowStep"];
 export type WorkflowVersionPublic = Schemas["WorkflowVersionPublic"];
 export type WorkflowVersionList = Schemas["WorkflowVersionList"];
+export type SchedulePublic = Schemas["SchedulePublic"];
+export type ScheduleList = Schemas["ScheduleList"];
+export type ScheduleCreate = Schemas["ScheduleCreate"];
+export type HookPublic = Schemas["HookPublic"];
+export type HookSecret = Schemas["HookSecret"];
 /** One entry of the task event log, as the SSE `data` field carries it. */
 export type TaskEvent = Schemas["TaskEventPublic"];
 /** Event types of the task event stream (`GET /api/tasks/{id}/events`). */

@@ -26,6 +26,18 @@ describe("WorkflowPage", () => {
       limit: 20,
       offset: 0,
     });
+    vi.spyOn(api, "listSchedules").mockResolvedValue({ items: [] });
+    vi.spyOn(api, "getHook").mockResolvedValue(null);
+  });
+
+  it("has its schedules and its webhook", async () => {
+    show();
+    const schedules = await screen.findByRole("region", { name: "Schedules" });
+    expect(await within(schedules).findByText(/No schedules/)).toBeInTheDocument();
+    expect(within(schedules).getByRole("form", { name: "New schedule" })).toBeInTheDocument();
+    const webhook = screen.getByRole("region", { name: "Webhook" });
+    expect(await within(webhook).findByText(/No webhook/)).toBeInTheDocument();
+    expect(within(webhook).getByRole("button", { name: "Make webhook" })).toBeInTheDocument();
   });
 
   it("shows the description, the inputs and the steps as the plan graph", async () => {

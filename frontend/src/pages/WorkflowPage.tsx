@@ -1,4 +1,4 @@
-/** One workflow: what it does, its inputs, its steps as a graph, its versions compared, its runs. */
+/** One workflow: what it does, its inputs, its steps as a graph, its versions compared, its runs, its schedules and webhook. */
 import { useCallback, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 
@@ -11,8 +11,10 @@ import { WorkflowMissing } from "../workflows/WorkflowMissing";
 import { formatRelative, formatTime } from "../lib/format";
 import { InputSchemaSummary } from "../workflows/InputSchemaSummary";
 import { RunTable } from "../workflows/RunTable";
+import { Schedules } from "../workflows/Schedules";
 import { VersionDiff } from "../workflows/VersionDiff";
 import { WorkflowSteps } from "../workflows/WorkflowSteps";
+import { Webhook } from "../workflows/Webhook";
 import "../workflows/workflows.css";
 
 export const RUNS_PAGE_SIZE = 20;
@@ -178,6 +180,16 @@ export function WorkflowPage() {
       <section aria-labelledby="runs-title" className="panel">
         <h2 id="runs-title">Runs</h2>
         <Runs workflow={w} />
+      </section>
+
+      <section aria-labelledby="schedules-title" className="panel">
+        <h2 id="schedules-title">Schedules</h2>
+        <Schedules workflow={w} />
+      </section>
+
+      <section aria-labelledby="webhook-title" className="panel">
+        <h2 id="webhook-title">Webhook</h2>
+        <Webhook workflow={w} />
       </section>
     </article>
   );

@@ -1,4 +1,4 @@
-/** The top of a task's page: what was asked, its state and figures, cancel and delete. */
+/** The top of a task's page: what was asked, its state and figures, cancel, save as a workflow, delete. */
 import { useState } from "react";
 import { Link } from "react-router";
 
@@ -8,6 +8,7 @@ import { isTerminal, type TaskPublic } from "../api/types";
 import { DeleteButton } from "../components/DeleteButton";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatDuration, formatNumber, formatTime, shortId } from "../lib/format";
+import { SaveAsWorkflow } from "./SaveAsWorkflow";
 
 const STREAM_LABELS: Record<StreamState, string> = {
   connecting: "Connecting…",
@@ -67,6 +68,7 @@ export function TaskHeader({
               {canceling ? "Canceling…" : "Cancel task"}
             </button>
           ) : null}
+          {terminal && task.steps.length > 0 ? <SaveAsWorkflow task={task} /> : null}
           <DeleteButton
             what="task"
             warning={terminal ? "Its steps, events and messages go too." : "It is canceled first; its steps, events and messages go too."}

@@ -5,6 +5,8 @@ import type {
   TaskEvent,
   TaskPublic,
   TaskSummary,
+  HookPublic,
+  SchedulePublic,
   WorkflowDefinition,
   WorkflowPublic,
   WorkflowVersionPublic,
@@ -349,6 +351,49 @@ export function makeWorkflow(overrides: Partial<WorkflowPublic> = {}): WorkflowP
     outputs: { mean: "steps.s1.data.mean", doubled: "steps.s2.data.result" },
     created_at: "2026-01-01T09:00:00.000Z",
     updated_at: "2026-01-01T10:00:00.000Z",
+    runs: 3,
+    ...overrides,
+  };
+}
+
+export function makeSchedule(overrides: Partial<SchedulePublic> = {}): SchedulePublic {
+  return {
+    id: "sch1cccccccccccccccc",
+    workflow_id: "w1bbbbbbbbbbbbbbbb",
+    cron: "30 9 * * 1-5",
+    timezone: "Europe/Paris",
+    inputs: { numbers: [3, 5, 10] },
+    catch_up: "skip",
+    overlap: "skip",
+    paused: false,
+    next_fire_at: "2026-01-05T08:30:00.000Z",
+    last_fire_at: null,
+    last_task_id: null,
+    last_error: null,
+    skipped: 0,
+    preview: [
+      "2026-01-05T08:30:00.000Z",
+      "2026-01-06T08:30:00.000Z",
+      "2026-01-07T08:30:00.000Z",
+      "2026-01-08T08:30:00.000Z",
+      "2026-01-09T08:30:00.000Z",
+    ],
+    created_by: "local",
+    created_at: "2026-01-01T09:00:00.000Z",
+    updated_at: "2026-01-01T09:00:00.000Z",
+    ...overrides,
+  };
+}
+
+export function makeHook(overrides: Partial<HookPublic> = {}): HookPublic {
+  return {
+    id: "hook1ddddddddddddddd",
+    workflow_id: "w1bbbbbbbbbbbbbbbb",
+    token_prefix: "whk_ab12",
+    signed: false,
+    created_by: "local",
+    created_at: "2026-01-01T09:00:00.000Z",
+    rotated_at: "2026-01-02T09:00:00.000Z",
     ...overrides,
   };
 }

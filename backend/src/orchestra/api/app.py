@@ -299,6 +299,7 @@ def create_app(settings: Settings) -> FastAPI:
         documents_routes,
     ):
         app.include_router(module.router, responses=UNAVAILABLE)
+    app.include_router(workflows.from_tasks, responses=UNAVAILABLE)
     mcp.mount(app)
     _document_streamed(app, tasks.STREAMED)
     _add_docs(app)

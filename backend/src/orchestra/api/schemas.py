@@ -194,7 +194,8 @@ class StepPublic(BaseModel):
     kind: StepKind = Field(
         description="agent: an agent runs it; participant: one answer of a consensus; "
         "consensus: the orchestrator aggregates its participants' answers (output_data "
-        "`consensus`)."
+        "`consensus`); fan_out: a workflow step run once per item of an earlier step's "
+        "data, as the steps `<id>#<n>` made when that data is known."
     )
     profile: str | None = Field(
         description="The model profile the step's instance must serve (a participant's)."
@@ -627,6 +628,18 @@ class WorkflowPublic(BaseModel):
     outputs: dict[str, str]
     created_at: datetime
     updated_at: datetime
+    runs: int = Field(
+        description="How many runs of it the caller may see (an admin: all), as "
+        "`GET /api/workflows/{id}/runs` lists them."
+    )
+
+
+class TaskSaveAsWorkflow(BaseModel):
+    """`POST /api/tasks/{id}/save-as-workflow`: the name of the workflow to make."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200, description="Unique among your workflows.")
 
 
 class WorkflowList(BaseModel):
@@ -733,6 +746,7 @@ class HookCreate(BaseModel):
 
     signed: bool = Field(
         default=False,
+        strict=True,  # `0` or `"yes"` is a mistake to report, not a choice to guess
         description="Require signed deliveries: a signing secret is made and shown once.",
     )
 

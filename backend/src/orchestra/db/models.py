@@ -51,12 +51,15 @@ class StepStatus(StrEnum):
 
 
 class StepKind(StrEnum):
-    """What runs a step: an agent, one participant of a consensus, or the consensus itself
-    (which aggregates its participants' answers in the orchestrator, with no agent call)."""
+    """What runs a step: an agent, one participant of a consensus, the consensus itself
+    (which aggregates its participants' answers in the orchestrator, with no agent call), or
+    a workflow step run once per item of an earlier step's data (its items are agent steps
+    `<id>#<n>`, made once that data is known; the step itself calls no agent)."""
 
     AGENT = "agent"
     PARTICIPANT = "participant"
     CONSENSUS = "consensus"
+    FAN_OUT = "fan_out"
 
 
 class InstanceHealth(StrEnum):

@@ -73,8 +73,11 @@ def done(step: Any) -> bool:
 
 def in_result(step: Any) -> bool:
     """Whether a step's output is part of the task's result: a participant's answer is in
-    its consensus step's output already."""
-    return bool(step.status == StepStatus.COMPLETED and step.kind != StepKind.PARTICIPANT)
+    its consensus step's output already, and a fanned-out step's results are its items'."""
+    return bool(
+        step.status == StepStatus.COMPLETED
+        and step.kind not in (StepKind.PARTICIPANT, StepKind.FAN_OUT)
+    )
 
 
 def read_steps(connection: Connection, task_id: str) -> list[Any]:

@@ -9,15 +9,16 @@ choice and call figures come from the registry's memory, not from the database.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, select
+from sqlalchemy import ColumnElement, Connection, bindparam, func, select
 
 from orchestra import metrics
 from orchestra.changes import Change
-from orchestra.db import STEPS, TASKS, StepStatus, TaskStatus
-from orchestra.db.base import utcnow
+from orchestra.db import STEPS, TASKS, StepKind, StepStatus, TaskStatus
+from orchestra.db.base import new_id, utcnow
 from orchestra.executor import slots
 from orchestra.executor.completion import complete_if_last, finished
 from orchestra.executor.dispatch import AgentReply
@@ -62,6 +63,14 @@ WAITING = "input_required"
 Job = dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Fanned:
+    """`start` of a step run once per item of an earlier step's data: its items' steps,
+    made (now, or by an earlier start), in the items' order."""
+
+    items: list[str]
+
+
 # Built once (see orchestra.changes): the statements every step runs.
 THIS_STEP: tuple[ColumnElement[bool], ...] = (
     STEPS.c.task_id == bindparam("_task"),
@@ -87,6 +96,7 @@ READ_FOR_START = (
         STEPS.c.instance_id,
         STEPS.c.remote_task_id,
         STEPS.c.reply,
+        STEPS.c.kind,
         TASKS.c.workflow_run,
     )
     .join(TASKS, TASKS.c.id == STEPS.c.task_id)
@@ -107,6 +117,9 @@ READ_FOR_ATTEMPT = select(
     STEPS.c.status, STEPS.c.agent_id, STEPS.c.attempts, STEPS.c.profile
 ).where(*THIS_STEP)
 READ_STATUS = select(STEPS.c.status).where(*THIS_STEP)
+COUNT_STEPS = select(func.count(), func.max(STEPS.c.position)).where(
+    STEPS.c.task_id == bindparam("_task")
+)
 READ_FOR_FINISH = select(
     STEPS.c.status,
     STEPS.c.started_at,
@@ -139,9 +152,12 @@ def _take(
     change: Change,
     step_id: str,
     chosen: list[tuple[str, InstanceState]],
+    grown: list[Change] | None = None,
     round: int = 0,
-) -> tuple[Job, Call] | str | None:
-    """The body of a start, in the caller's transaction (see `start`)."""
+) -> tuple[Job, Call] | Fanned | str | None:
+    """The body of a start, in the caller's transaction (see `start`). A step run per item
+    of an earlier step's data takes no slot: its items' steps are made (`_grow`), their
+    change written at once and put in `grown`, to be applied to the view after the commit."""
     task_id = change.task_id
     step = _read_step(connection, task_id, step_id)
     if step.task_status not in RUNS:
@@ -150,6 +166,8 @@ def _take(
         return WAITING
     if StepStatus(step.status).terminal:
         return None
+    if step.kind == StepKind.FAN_OUT:
+        return _grow(connection, rt, change, step, step_id, grown if grown is not None else [])
     if step.reply is not None and step.remote_task_id:
         return _take_reply(connection, rt, change, step, step_id, chosen)
     inputs: dict[str, dict[str, Any]] | None = None
@@ -281,6 +299,95 @@ def _inputs(connection: Connection, task_id: str, step_ids: list[str]) -> dict[s
     }
 
 
+def _grow(
+    connection: Connection,
+    rt: Runtime,
+    change: Change,
+    step: Any,
+    step_id: str,
+    grown: list[Change],
+) -> Fanned | str:
+    """Make the items' steps of a step run per item of an earlier step's data, now that the
+    steps it reads have ended: one agent step `<id>#<n>` per item, in the plan after the
+    others, prepared as the step itself (`workflow_run.with_items`); the step is running
+    until they have all ended. Made once: a step running already has its items.
+
+    Returns the items' steps; `SKIPPED` (stored) when a step it needs was skipped or the
+    list is empty; an error message when the list is not one or makes too many steps.
+    """
+    run = step.workflow_run
+    if step.status == StepStatus.RUNNING:
+        return Fanned(workflow_run.fanned(run).get(step_id, []))
+    task_id = change.task_id
+    results = _inputs(connection, task_id, workflow_run.reads(run, step_id, step.depends_on))
+    try:
+        items = workflow_run.items_of(run, step_id, step.depends_on, results)
+    except TemplateProblem as exc:
+        return f"the step's list failed: {exc}"
+    now = utcnow()
+    # Written at once (and applied after the commit): the items are started next in this
+    # transaction and read their rows, and another step of the task grown in it reads
+    # the run's record as this one leaves it.
+    made = Change(task_id)
+    if isinstance(items, workflow_run.Skip) or not items:
+        if isinstance(items, workflow_run.Skip):
+            reason = items.reason
+        else:
+            reason = f"{run['steps'][step_id]['for_each']} is an empty list: no item to run"
+            # The steps after it see empty lists, as after an empty list input.
+            made.set_task(workflow_run=workflow_run.with_items(run, step_id, []))
+        made.set_step(step_id, status=StepStatus.SKIPPED, finished_at=now)
+        made.event("step.skipped", step_id, status=StepStatus.SKIPPED, reason=reason)
+        made.write(connection, at=now)
+        grown.append(made)
+        return SKIPPED
+    row = connection.execute(COUNT_STEPS, {"_task": task_id}).one()
+    count, last = int(row[0]), int(row[1])
+    limit = rt.settings.max_plan_steps
+    if count - 1 + len(items) > limit:
+        return (
+            f"its {len(items)} items would make the run {count - 1 + len(items)} steps; at "
+            f"most {limit} are allowed (MAX_PLAN_STEPS)"
+        )
+    bigger = workflow_run.with_items(run, step_id, items)
+    for n, item_step in enumerate(bigger["groups"][step_id]):
+        made.new_steps.append(
+            {
+                "id": new_id(),
+                "task_id": task_id,
+                "step_id": item_step,
+                "position": last + 1 + n,
+                "title": step.title,
+                "instruction": step.instruction,  # its template, until it is rendered
+                "capability": step.capability,
+                "depends_on": list(step.depends_on),
+                "expected_output": step.expected_output,
+                "status": StepStatus.PENDING,
+                "agent_id": step.agent_id,
+                "agent_name": step.agent_name,
+                "instance_id": None,
+                "remote_task_id": None,
+                "attempts": 0,
+                "output": None,
+                "output_data": None,
+                "error": None,
+                "tokens_in": 0,
+                "tokens_out": 0,
+                "started_at": None,
+                "finished_at": None,
+                "kind": StepKind.AGENT.value,
+                "profile": None,
+                "consensus": None,
+            }
+        )
+    made.set_task(workflow_run=bigger)
+    made.set_step(step_id, status=StepStatus.RUNNING, started_at=now)
+    made.event("step.running", step_id, status="running", items=len(items))
+    made.write(connection, at=now)
+    grown.append(made)
+    return Fanned(bigger["groups"][step_id])
+
+
 def _sent(result: dict[str, Any]) -> dict[str, Any]:
     """A dependency's result as its dependent's message carries it."""
     return {k: result[k] for k in ("title", "capability", "text", "data")}
@@ -341,7 +448,9 @@ async def start(
     chosen: list[tuple[str, InstanceState]] = []
 
     def work(connection: Connection) -> tuple[Job, Call] | str | None:
-        started = _take(connection, rt, change, step_id, chosen, round)
+        started = _take(connection, rt, change, step_id, chosen, round=round)
+        if isinstance(started, Fanned):  # `start_items` starts those
+            raise TypeError(f"step {step_id} runs per item: start it with start_items")
         change.write(connection)
         return started
 
@@ -361,17 +470,27 @@ def _take_ready(
     change: Change,
     ready: list[tuple[str, str]],
     chosen: list[tuple[str, InstanceState]],
+    grown: list[Change],
+    fan_outs: Collection[str] = (),
     round: int = 0,
 ) -> Started:
     """Start the steps `ready` (step id, agent id) that can start at once: an agent with an
-    instance known here and a slot free. The others are left to their own start."""
+    instance known here and a slot free. The others are left to their own start.
+
+    A step in `fan_outs` (run per item of an earlier step's data) has its items' steps made
+    whatever the slots, and those of its items that can start are started."""
     started: Started = {}
     waiters, cap = rt.slot_waiters, rt.settings.agent_concurrency
     for step_id, agent_id in ready:
-        if not rt.registry.instances(agent_id) or waiters.full(agent_id, cap):
+        if step_id not in fan_outs and (
+            not rt.registry.instances(agent_id) or waiters.full(agent_id, cap)
+        ):
             continue
-        taken = _take(connection, rt, change, step_id, chosen, round)
-        if isinstance(taken, tuple):
+        taken = _take(connection, rt, change, step_id, chosen, grown, round)
+        if isinstance(taken, Fanned):
+            items = [(item, agent_id) for item in taken.items]
+            started.update(_take_ready(connection, rt, change, items, chosen, grown))
+        elif isinstance(taken, tuple):
             started[step_id] = taken
     return started
 
@@ -392,16 +511,100 @@ async def start_ready(
     """
     change = Change(task_id)
     chosen: list[tuple[str, InstanceState]] = []
+    grown: list[Change] = []
 
     def work(connection: Connection) -> Started:
-        started = _take_ready(connection, rt, change, ready, chosen, round)
+        started = _take_ready(connection, rt, change, ready, chosen, grown, round=round)
         change.write(connection)
         return started
 
     started = await rt.db.run(work)
     _began(rt, chosen)
+    for made in grown:
+        rt.views.apply(made)
     rt.views.apply(change)
     return started
+
+
+async def start_items(
+    rt: Runtime, task_id: str, step_id: str, agent_id: str, started: Collection[str]
+) -> tuple[list[str], Started] | str:
+    """Start a step run per item of an earlier step's data: make its items' steps (unless
+    made already, as in the transaction that finished the step it waited for) and start
+    those that can start at once, in one transaction; those `started` already are left to
+    their runs.
+
+    Returns the items' steps and those started; or the step's status when it has no items
+    to run (skipped, failed as its list is not one, or ended before).
+    """
+    change = Change(task_id)
+    chosen: list[tuple[str, InstanceState]] = []
+    grown: list[Change] = []
+    figures: list[tuple[str, str, str, float]] = []
+
+    def work(connection: Connection) -> tuple[list[str], Started] | str:
+        taken = _take(connection, rt, change, step_id, chosen, grown)
+        ended: tuple[list[str], Started] | str
+        if isinstance(taken, Fanned):
+            items = [(item, agent_id) for item in taken.items if item not in started]
+            ended = taken.items, _take_ready(connection, rt, change, items, chosen, grown)
+        elif isinstance(taken, str) and taken != SKIPPED:
+            failed = {"state": "failed", "error": taken}
+            ended = _store_outcome(connection, change, step_id, failed, figures)
+        else:
+            status = connection.scalar(READ_STATUS, {"_task": task_id, "_step_id": step_id})
+            ended = str(status or StepStatus.CANCELED.value)
+        change.write(connection)
+        return ended
+
+    began = await rt.db.run(work)
+    _began(rt, chosen)
+    for made in grown:
+        rt.views.apply(made)
+    rt.views.apply(change)
+    return began
+
+
+async def end_items(
+    rt: Runtime,
+    task_id: str,
+    step_id: str,
+    ended: dict[str, str],
+    ready: list[tuple[str, str]],
+    started: Started,
+    fan_outs: Collection[str] = (),
+) -> str:
+    """End a step run per item of an earlier step's data from how its items ended (`ended`,
+    in the items' order): failed when one of them did not complete or skip, skipped when
+    every one was skipped, else completed, the steps waiting only for it started in the
+    same transaction (as `finish` does). Returns its status as stored."""
+    unfinished = [item for item, status in ended.items() if status not in DONE_ITEM]
+    if unfinished:
+        first = unfinished[0]
+        failed = {"state": "failed", "error": f"its item {first} ended {ended[first]}"}
+        return await finish(rt, task_id, step_id, failed)
+    if all(status == SKIPPED for status in ended.values()):
+        change = Change(task_id)
+
+        def skip(connection: Connection) -> str:
+            status = connection.scalar(READ_STATUS, {"_task": task_id, "_step_id": step_id})
+            if status != StepStatus.RUNNING:
+                return str(status or StepStatus.CANCELED.value)
+            reason = "every item was skipped"
+            change.set_step(step_id, status=StepStatus.SKIPPED, finished_at=utcnow())
+            change.event("step.skipped", step_id, status=StepStatus.SKIPPED, reason=reason)
+            change.write(connection)
+            return SKIPPED
+
+        skipped = await rt.db.run(skip)
+        rt.views.apply(change)
+        return skipped
+    text = f"Ran once per item, as {', '.join(ended)}."
+    done = {"state": "completed", "text": text, "data": None}
+    return await finish(rt, task_id, step_id, done, None, ready, started, fan_outs)
+
+
+DONE_ITEM = (StepStatus.COMPLETED.value, SKIPPED, TASK_COMPLETED)
 
 
 def _begin_call(
@@ -489,12 +692,14 @@ async def finish(
     ended: Ended | None = None,
     ready: list[tuple[str, str]] | None = None,
     started: Started | None = None,
+    fan_outs: Collection[str] = (),
     round: int = 0,
 ) -> str:
     """Store a step's outcome once, count its last call and free its slot.
 
     `ready`: the steps (step id, agent id) that only wait for this one. When it completed,
-    those that can start at once are started in the same transaction and put in `started`.
+    those that can start at once are started in the same transaction and put in `started`;
+    those in `fan_outs`, run per item of its data, have their items' steps made in it.
     Returns the step's status as stored.
     """
     count_call(rt, ended)
@@ -506,6 +711,7 @@ async def finish(
     ends_task = rt.synthesizer is None
 
     starts = Change(task_id)
+    grown: list[Change] = []
 
     def work(connection: Connection) -> tuple[str, Started]:
         slots.free(connection, task_id, step_id)
@@ -518,7 +724,7 @@ async def finish(
         change.write(connection, at=now)
         next_ones: Started = {}
         if status == StepStatus.COMPLETED and ready:
-            next_ones = _take_ready(connection, rt, starts, ready, chosen, round)
+            next_ones = _take_ready(connection, rt, starts, ready, chosen, grown, fan_outs, round)
             starts.write(connection, at=now)
         return status, next_ones
 
@@ -527,6 +733,8 @@ async def finish(
     if started is not None:
         started.update(next_ones)
     finished(rt, change)
+    for made in grown:
+        rt.views.apply(made)
     rt.views.apply(starts)
     for agent, capability, state, seconds in figures:
         metrics.STEP_SECONDS.labels(agent, capability, state).observe(seconds)

@@ -130,8 +130,14 @@ class Plan:
         self.agents = {planning.step_id_of(n): n["agent_id"] or "" for n in plan}
         self.needs = {planning.step_id_of(n): list(n["depends_on"]) for n in plan}
         self.kinds = {planning.step_id_of(n): planning.kind_of(n) for n in plan}
+        self.fan_outs = {s for s, kind in self.kinds.items() if kind == StepKind.FAN_OUT}
         self.status: dict[str, str] = {}
         self.started: steps.Started = {}
+
+    def agent_of(self, step_id: str) -> str:
+        """The agent of a step of the plan, or of an item of a step run per item (`<id>#<n>`,
+        made while the plan runs), whose agent is its step's."""
+        return self.agents.get(step_id) or self.agents.get(step_id.partition("#")[0], "")
 
     def first(self) -> list[tuple[str, str]]:
         """The agent steps that wait for none."""
@@ -159,7 +165,7 @@ class Plan:
         shutdown): their slots stop counting here; their rows are freed when the process
         starts again, as for any step in flight at a stop."""
         for step_id in self.started:
-            rt.slot_waiters.freed(self.agents[step_id])
+            rt.slot_waiters.freed(self.agent_of(step_id))
         self.started.clear()
 
 
@@ -222,7 +228,7 @@ async def _step(task_id: str, step_id: str, agent_id: str, plan: Plan) -> str:
         # The steps that wait only for this one start in its finishing transaction.
         ready = plan.ready_after(step_id)
         return await steps.finish(
-            rt, task_id, step_id, outcome, ended, ready, plan.started, plan.round
+            rt, task_id, step_id, outcome, ended, ready, plan.started, plan.fan_outs, plan.round
         )
     finally:
         waiters.freed(agent_id)
@@ -423,6 +429,43 @@ async def _run(task_id: str, plan: list[dict[str, Any]], round: int = 0) -> str:
         steps_of.release(current())
 
 
+async def _per_item(
+    rt: Runtime, task_id: str, step_id: str, agent_id: str, plan: Plan, stopped: asyncio.Event
+) -> str:
+    """Run a step once per item of an earlier step's data: its items' steps are made (in
+    the transaction that finished the step it waited for, or now), each runs as any agent
+    step (within its agent's cap; one that ended before a crash is found ended and not sent
+    again), and the step ends from theirs. Returns its final status."""
+    what = f"task {task_id} step {step_id}"
+    began = await retrying(
+        lambda: steps.start_items(rt, task_id, step_id, agent_id, plan.started), what
+    )
+    if isinstance(began, str):
+        return began  # skipped, failed, or ended before
+    items, started = began
+    plan.started.update(started)
+
+    async def one(item: str) -> str:
+        ended = await step(task_id, item, agent_id, plan)
+        if ended not in ("completed", "skipped"):
+            stopped.set()  # the task fails now, not once every other item has run
+        return ended
+
+    ended = await asyncio.gather(*(one(item) for item in items))
+    return await retrying(
+        lambda: steps.end_items(
+            rt,
+            task_id,
+            step_id,
+            dict(zip(items, ended, strict=True)),
+            plan.ready_after(step_id),
+            plan.started,
+            plan.fan_outs,
+        ),
+        what,
+    )
+
+
 async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps_of: Plan) -> str:
     ids = [planning.step_id_of(node) for node in plan]
     status = steps_of.status
@@ -452,6 +495,9 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
                     ),
                     f"task {task_id} step {step_id}",
                 )
+            elif kind == StepKind.FAN_OUT:
+                agent_id = node["agent_id"] or ""
+                status[step_id] = await _per_item(rt, task_id, step_id, agent_id, steps_of, stopped)
             else:  # a step started already runs: it is at its agent's door
                 status[step_id] = await step(task_id, step_id, node["agent_id"] or "", steps_of)
         except Exception as exc:  # the database stayed away through every retry

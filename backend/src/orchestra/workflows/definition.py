@@ -50,9 +50,10 @@ class WorkflowStep(BaseModel):
     for_each: str | None = Field(
         default=None,
         max_length=200,
-        description="A list input (`inputs.<name>`): the step runs once per item, in "
-        "parallel, as `<id>#0`, `<id>#1`...; its template sees `item` and `index`, and the "
-        "steps after it see `steps.<id>.data` as the list of the items' results, in order.",
+        description="A list input (`inputs.<name>`) or a list in an earlier step's data "
+        "(`steps.<id>.data.<name>`): the step runs once per item, in parallel, as `<id>#0`, "
+        "`<id>#1`...; its template sees `item` and `index`, and the steps after it see "
+        "`steps.<id>.data` as the list of the items' results, in order.",
     )
     inputs: dict[str, str] = Field(
         default_factory=dict,

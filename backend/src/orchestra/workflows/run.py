@@ -6,6 +6,10 @@ the rest keep their template in the record. Just before a step is sent (`prepare
 the transaction that would start it, once the steps it reads have finished) its condition is
 evaluated, its template rendered and its mappings selected from those steps' results; or it
 is skipped. When the run completes, `outputs` shapes its result.
+
+A step run once per item of an earlier step's data (`for_each: steps.s1.data.items`) is one
+step of the plan until that data is known; then (`items_of`, `with_items`) its items become
+steps `<id>#<n>` of their own, recorded in the run as the runs of a list input are.
 """
 
 from __future__ import annotations
@@ -27,7 +31,18 @@ from orchestra.workflows.templates import (
     template_references,
 )
 
-__all__ = ["Prepared", "Skip", "outputs_of", "prepare", "reads", "start"]
+__all__ = [
+    "Prepared",
+    "Skip",
+    "fan_outs",
+    "item_id",
+    "items_of",
+    "outputs_of",
+    "prepare",
+    "reads",
+    "start",
+    "with_items",
+]
 
 Run = dict[str, Any]
 """`tasks.workflow_run`: {"inputs", "outputs", "steps": {step id: what is left to do}}."""
@@ -38,10 +53,11 @@ Results = Mapping[str, Mapping[str, Any]]
 def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan, Run]:
     """The plan a run starts with, and its record.
 
-    A step with `for_each` becomes one plan step per item (`<id>#<n>`, see `fanned`), and
-    the steps that depend on it depend on each of them. A consensus step stays one plan
-    step (expanded when stored: `orchestra.consensus.expand`); each of its participants
-    `<id>@<label>` is prepared as the step itself would be.
+    A step with `for_each` over a list input becomes one plan step per item (`<id>#<n>`,
+    see `fanned`), and the steps that depend on it depend on each of them. One over an
+    earlier step's data stays one plan step (`fan_outs`) until that data is known. A
+    consensus step stays one plan step (expanded when stored: `orchestra.consensus.expand`);
+    each of its participants `<id>@<label>` is prepared as the step itself would be.
 
     Raises:
         TemplateProblem: an instruction that uses only inputs failed with these inputs, or a
@@ -53,8 +69,13 @@ def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan,
     for step in definition.steps:
         shared: dict[str, Any] = {}
         named = {r.path[0] for r in template_references(step.instruction) if r.root == "steps"}
-        # An instruction that names no step is rendered now, whatever else names steps.
-        rendered_later = bool(named)
+        over_steps = step.for_each is not None and parse_path(step.for_each).root == "steps"
+        # An instruction that names no step is rendered now, whatever else names steps; one
+        # run per item of a step's data is rendered with its item, once the items are known.
+        rendered_later = bool(named) or over_steps
+        if over_steps:
+            shared["for_each"] = step.for_each
+            named.add(parse_path(str(step.for_each)).path[0])
         if rendered_later:
             shared["instruction"] = step.instruction  # shown as written until it is rendered
         if step.condition is not None:
@@ -76,11 +97,13 @@ def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan,
         if named - set(step.depends_on):
             # Steps further up the graph than its own dependencies: read them too.
             shared["reads"] = _runs_of(groups, sorted(named | set(step.depends_on)))
-        if step.for_each is None:
+        if step.for_each is None or over_steps:
             runs: list[tuple[str, dict[str, Any]]] = [(step.id, {})]
         else:
             items = select(step.for_each, {"inputs": inputs})
-            runs = [(f"{step.id}#{n}", {"item": item, "index": n}) for n, item in enumerate(items)]
+            runs = [
+                (item_id(step.id, n), {"item": item, "index": n}) for n, item in enumerate(items)
+            ]
         for step_id, own in runs:
             spec = {**shared, **own}
             if step.kind == "consensus" and step.participants is not None and spec:
@@ -119,13 +142,24 @@ def _groups(definition: WorkflowDefinition, inputs: dict[str, Any]) -> dict[str,
     """The runs of each step with `for_each`, by step id, in the items' order."""
     groups: dict[str, list[str]] = {}
     for step in definition.steps:
-        if step.for_each is None:
+        if step.for_each is None or parse_path(step.for_each).root != "inputs":
             continue
         items = select(step.for_each, {"inputs": inputs})
         if not isinstance(items, list):
             raise TemplateProblem(f"{step.for_each} is not a list: step {step.id} runs per item")
-        groups[step.id] = [f"{step.id}#{n}" for n in range(len(items))]
+        groups[step.id] = [item_id(step.id, n) for n in range(len(items))]
     return groups
+
+
+def item_id(step_id: str, index: int) -> str:
+    """The plan step of one item of a step run per item."""
+    return f"{step_id}#{index}"
+
+
+def fan_outs(run: Run) -> set[str]:
+    """The steps run once per item of an earlier step's data, whose items are not known
+    when the run starts (stored as one step of kind `fan_out` until they are)."""
+    return {step_id for step_id, spec in run.get("steps", {}).items() if "for_each" in spec}
 
 
 def _runs_of(groups: dict[str, list[str]], step_ids: Iterable[str]) -> list[str]:
@@ -139,9 +173,10 @@ def fanned(run: Run) -> dict[str, list[str]]:
 
 
 def reads(run: Run, step_id: str, depends_on: Iterable[str]) -> list[str]:
-    """The steps whose results the step needs to be prepared."""
+    """The steps whose results the step needs to be prepared (a fanned-out step's items in
+    its place, once they are known)."""
     spec = run.get("steps", {}).get(step_id, {})
-    return list(spec.get("reads") or depends_on)
+    return _runs_of(fanned(run), spec.get("reads") or depends_on)
 
 
 @dataclass(frozen=True)
@@ -222,6 +257,46 @@ def prepare(run: Run, step_id: str, depends_on: Iterable[str], results: Results)
         timeout_seconds=spec.get("timeout_seconds"),
         max_attempts=spec.get("max_attempts"),
     )
+
+
+def items_of(
+    run: Run, step_id: str, depends_on: Iterable[str], results: Results
+) -> list[Any] | Skip:
+    """The items of a step run once per item of an earlier step's data, now that the steps
+    it reads have ended (none: the step is skipped, and the steps after it see empty lists,
+    as after an empty list input); or why it is skipped, as a step it needs was skipped.
+
+    Raises:
+        TemplateProblem: the path does not select a list.
+    """
+    spec = run["steps"][step_id]
+    path = spec["for_each"]
+    context = _context(run, results)
+    if spec.get("when_skipped", "skip") == "skip":
+        of_run = {m: step for step, runs in fanned(run).items() for m in runs}
+        for dependency in dict.fromkeys(of_run.get(d, d) for d in depends_on):
+            if context["steps"].get(dependency, {}).get("status") == "skipped":
+                return Skip(f"it depends on {dependency}, which was skipped")
+    items = select(path, context)
+    source = context["steps"].get(parse_path(path).path[0], {})
+    if items is None and source.get("status") == "skipped":
+        items = []  # `when_skipped: run` after a skipped step: nothing to run per
+    if not isinstance(items, list):
+        kind = "null" if items is None else type(items).__name__
+        raise TemplateProblem(f"{path} is {kind}, not a list: step {step_id} runs once per item")
+    return items
+
+
+def with_items(run: Run, step_id: str, items: list[Any]) -> Run:
+    """The run's record once the items of a step run per item of a step's data are known:
+    each item's step `<id>#<n>` is prepared as the step would be, with its `item` and
+    `index`, and the steps after it read the items' results as a list (`fanned`)."""
+    shared = {k: v for k, v in run["steps"][step_id].items() if k != "for_each"}
+    ids = [item_id(step_id, n) for n in range(len(items))]
+    specs = dict(run.get("steps") or {})
+    for n, (run_id, item) in enumerate(zip(ids, items, strict=True)):
+        specs[run_id] = {**shared, "item": item, "index": n}
+    return {**run, "steps": specs, "groups": {**fanned(run), step_id: ids}}
 
 
 def outputs_of(run: Run, results: Results) -> dict[str, Any]:

@@ -10,22 +10,26 @@ cancel and crash recovery.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import ColumnElement, Connection, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from orchestra.auth import Principal
 from orchestra.config import Settings
-from orchestra.db import Database, Task, TaskStatus, Workflow, WorkflowVersion
+from orchestra.db import EVENTS, Database, Task, TaskStatus, Workflow, WorkflowVersion
 from orchestra.db.base import utcnow
-from orchestra.errors import InvalidInputError, NotFoundError
+from orchestra.errors import ConflictError, InvalidInputError, NotFoundError
+from orchestra.planner import Plan
 from orchestra.registry import Registry
 from orchestra.tasks import Tasks, WorkflowOrigin
 from orchestra.views import TaskView
 from orchestra.workflows import run
 from orchestra.workflows.definition import WorkflowDefinition
+from orchestra.workflows.from_task import workflow_of
 from orchestra.workflows.templates import TemplateProblem
 from orchestra.workflows.validation import (
     Problem,
@@ -49,6 +53,8 @@ class Saved:
     updated_at: datetime
     version_created_at: datetime
     version_created_by: str
+    runs: int = 0
+    """Its runs the reader may see (an admin: all), as `runs` lists them."""
 
 
 def _invalid(summary: str, code: str, problems: list[Problem]) -> InvalidInputError:
@@ -146,10 +152,12 @@ class Workflows:
                     WorkflowVersion.workflow_id == workflow_id, WorkflowVersion.version == number
                 )
             )
+            runs = await _runs(tx, principal, [workflow_id])
         if stored is None:
             raise NotFoundError("workflow_version", f"{workflow_id}@{number}")
         definition = WorkflowDefinition.model_validate(stored.definition)
-        return _saved(row, definition, stored.created_at, stored.created_by, number)
+        saved = _saved(row, definition, stored.created_at, stored.created_by, number)
+        return replace(saved, runs=runs.get(workflow_id, 0))
 
     async def page(self, principal: Principal, limit: int, offset: int) -> tuple[list[Saved], int]:
         """The caller's workflows (an admin's: all), newest first, each at its newest version."""
@@ -172,12 +180,17 @@ class Workflows:
                     .offset(offset)
                 )
             ).all()
+            # One count for the page, not one request per workflow from the dashboard.
+            runs = await _runs(tx, principal, [row.id for row, _ in rows])
         items = [
-            _saved(
-                row,
-                WorkflowDefinition.model_validate(stored.definition),
-                stored.created_at,
-                stored.created_by,
+            replace(
+                _saved(
+                    row,
+                    WorkflowDefinition.model_validate(stored.definition),
+                    stored.created_at,
+                    stored.created_by,
+                ),
+                runs=runs.get(row.id, 0),
             )
             for row, stored in rows
         ]
@@ -260,6 +273,59 @@ class Workflows:
             callback_url=callback_url,
         )
 
+    async def from_task(self, principal: Principal, task_id: str, name: str) -> Saved:
+        """Save a finished task's plan as a new workflow named `name`, the values its
+        description gave made into inputs (`orchestra.workflows.from_task`).
+
+        Raises:
+            NotFoundError: no such task, or another owner's.
+            ConflictError: the task has not ended, or ended with no plan.
+            InvalidInputError: the name is blank or one of the caller's workflows has it,
+                or the plan no longer makes a valid workflow (`invalid_workflow`).
+        """
+        name = name.strip()
+        if not name:
+            raise InvalidInputError("name must not be blank.", code="invalid_name")
+        view = await self.tasks.view(task_id, principal)
+        if not view.terminal:
+            raise ConflictError(
+                f"Task {task_id} is {view.status}: save it as a workflow once it has ended.",
+                code="task_not_finished",
+            )
+        plan = await self.db.read(lambda connection: _planned(connection, task_id))
+        if plan is None:
+            raise ConflictError(
+                f"Task {task_id} ended before it had a plan: there are no steps to save.",
+                code="task_has_no_plan",
+            )
+        await self._name_free(principal, name)
+        try:
+            definition = workflow_of(name, str(view.task["description"]), plan)
+        except ValidationError as exc:
+            problems = [
+                {"field": ".".join(str(p) for p in e["loc"]), "problem": e["msg"]}
+                for e in exc.errors()
+            ]
+            summary = "The task's plan is not a valid workflow"
+            raise _invalid(summary, "invalid_workflow", problems) from exc
+        return await self.create(principal, definition)
+
+    async def _name_free(self, principal: Principal, name: str) -> None:
+        async with self.db.reading() as tx:
+            taken = await tx.scalar(
+                select(Workflow.id).where(
+                    Workflow.owner == principal.id,
+                    Workflow.name == name,
+                    Workflow.deleted_at.is_(None),
+                )
+            )
+        if taken is not None:
+            raise InvalidInputError(
+                f"You have a workflow named {name!r} already ({taken}): choose another name.",
+                code="duplicate_workflow_name",
+                field="name",
+            )
+
     async def runs(
         self,
         principal: Principal,
@@ -286,6 +352,33 @@ def check_inputs(definition: WorkflowDefinition, inputs: dict[str, Any]) -> dict
     if problems:
         raise _invalid("The inputs are invalid", "invalid_inputs", problems)
     return given
+
+
+async def _runs(tx: AsyncSession, principal: Principal, workflow_ids: list[str]) -> dict[str, int]:
+    """The number of runs of each workflow the principal may see, by workflow id."""
+    if not workflow_ids:
+        return {}
+    query = (
+        select(Task.workflow_id, func.count())
+        .where(Task.workflow_id.in_(workflow_ids))
+        .group_by(Task.workflow_id)
+    )
+    if not principal.is_admin:
+        query = query.where(Task.owner == principal.id)
+    return {str(workflow_id): int(n) for workflow_id, n in (await tx.execute(query)).all()}
+
+
+def _planned(connection: Connection, task_id: str) -> Plan | None:
+    """The task's plan as last planned (a plan replaced under review is planned again)."""
+    data = connection.scalar(
+        select(EVENTS.c.data)
+        .where(EVENTS.c.task_id == task_id, EVENTS.c.type == "task.planned")
+        .order_by(EVENTS.c.id.desc())
+        .limit(1)
+    )
+    if not data or not data.get("plan"):
+        return None
+    return Plan.model_validate(data["plan"])
 
 
 def _version(

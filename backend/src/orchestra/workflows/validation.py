@@ -106,7 +106,14 @@ def workflow_problems(
         names: tuple[str, ...] = ()
         if step.for_each is not None:
             names = ITEM_NAMES
-            _check_for_each(step.for_each, definition.input_schema, inputs, position, problems)
+            _check_for_each(
+                step.for_each,
+                definition.input_schema,
+                inputs,
+                (here, every_step),
+                position,
+                problems,
+            )
         sources = [("instruction", step.instruction, template_references)]
         if step.condition is not None:
             sources.append(("condition", step.condition, expression_references))
@@ -263,21 +270,33 @@ def _check_for_each(
     path: str,
     schema: dict[str, Any],
     inputs: set[str] | None,
+    steps: tuple[set[str], set[str]],
     position: int,
     problems: list[Problem],
 ) -> None:
+    """A list input (`inputs.<name>`) or a list in an earlier step's data
+    (`steps.<id>.data...`, `steps.<id>.text` of a fanned-out step); `steps`: the step's
+    ancestors and every step."""
     where = ("steps", position, "for_each")
     try:
         reference = parse_path(path)
     except TemplateProblem as exc:
         problems.append(_problem(where, str(exc)))
         return
-    if reference.root != "inputs" or len(reference.path) != 1:
+    if reference.root == "steps":
+        ancestors, every_step = steps
+        problem = _reference_problem(reference, inputs, ancestors, every_step)
+        if problem is None and len(reference.path) < 2:
+            problem = f"{path!r} names a step, not its data: write steps.<id>.data.<list>"
+        if problem:
+            problems.append(_problem(where, problem))
+        return
+    if len(reference.path) != 1:
         problems.append(
             _problem(
                 where,
-                f"{path!r}: for_each names a list input (inputs.<name>); over an earlier "
-                "step's data it is not supported yet",
+                f"{path!r}: for_each names a list input (inputs.<name>) or a list in an "
+                "earlier step's data (steps.<id>.data.<name>)",
             )
         )
         return

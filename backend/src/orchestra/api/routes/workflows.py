@@ -11,6 +11,7 @@ from orchestra.api.routes.tasks import WAIT_QUERY, accepted
 from orchestra.api.schemas import (
     TaskList,
     TaskPublic,
+    TaskSaveAsWorkflow,
     TaskSummary,
     WorkflowList,
     WorkflowPublic,
@@ -24,6 +25,7 @@ from orchestra.workflows.definition import WorkflowDefinition
 from orchestra.workflows.service import Saved
 
 router = APIRouter(prefix="/api/workflows", tags=["workflows"])
+from_tasks = APIRouter(prefix="/api/tasks", tags=["workflows"])
 ERRORS = error_responses(400, 401, 404, 422)
 # A body larger than MAX_REQUEST_BYTES is refused unread (413), on any route.
 SAVE_ERRORS = error_responses(400, 401, 404, 413, 422)
@@ -45,6 +47,7 @@ def public(saved: Saved) -> WorkflowPublic:
         outputs=definition.outputs,
         created_at=saved.created_at,
         updated_at=saved.updated_at,
+        runs=saved.runs,
     )
 
 
@@ -166,3 +169,19 @@ async def list_runs(
     return TaskList(
         items=[TaskSummary.of(t) for t in rows], total=total, limit=limit, offset=offset
     )
+
+
+@from_tasks.post(
+    "/{task_id}/save-as-workflow",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(400, 401, 404, 409, 413, 422),
+)
+async def save_task_as_workflow(
+    task_id: str, body: TaskSaveAsWorkflow, services: ServicesDep, principal: PrincipalDep
+) -> WorkflowPublic:
+    """Save a task that has ended as a new workflow (version 1) running its plan again. The
+    numbers and quoted texts of its description become inputs (`number_1`, `text_1`...,
+    typed, defaulting to the values given), named by the steps' instructions where those
+    values are written in them. 409 `task_not_finished` while it runs, `task_has_no_plan`
+    when it ended before it was planned; 422 `invalid_name`, `duplicate_workflow_name`."""
+    return public(await services.workflows.from_task(principal, task_id, body.name))
