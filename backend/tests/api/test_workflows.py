@@ -56,11 +56,16 @@ def _save(api: httpx.Client, definition: dict[str, Any] = STATS) -> dict[str, An
     return dict(response.json())
 
 
-def _run(api: httpx.Client, workflow_id: str, inputs: dict[str, Any]) -> dict[str, Any]:
+def _run(
+    api: httpx.Client,
+    workflow_id: str,
+    inputs: dict[str, Any],
+    until: tuple[str, ...] = ("completed", "failed", "canceled"),
+) -> dict[str, Any]:
     response = api.post(f"/api/workflows/{workflow_id}/runs", json={"inputs": inputs})
     assert response.status_code == 202, response.text
     assert response.headers["location"] == f"/api/tasks/{response.json()['id']}"
-    return wait_for_task(api, response.json()["id"], ("completed", "failed", "canceled"))
+    return wait_for_task(api, response.json()["id"], until)
 
 
 def _steps(task: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -412,9 +417,13 @@ def test_a_step_runs_once_per_item_and_its_dependent_gets_the_results_in_order(
     assert steps["total"]["output_data"]["result"] == pytest.approx(28)
     assert [d["mean"] for d in task["result_data"]["outputs"]["means"]] == [2, 20, 6]
     # No items: the step has no run, and its dependent sees an empty list.
-    empty = _run(api, saved["id"], {"series": []})
+    # With nothing to compute on, the analyst asks for the numbers.
+    empty = _run(api, saved["id"], {"series": []}, ("input_required", "completed", "failed"))
     assert list(_steps(empty)) == ["total"]
     assert _steps(empty)["total"]["instruction"] == "Compute "
+    assert empty["status"] == "input_required", empty
+    assert "No numbers" in _steps(empty)["total"]["question"]["text"]
+    assert api.post(f"/api/tasks/{empty['id']}/cancel").status_code == 200
 
 
 def test_too_many_items_for_a_plan_are_refused_naming_the_input(api: httpx.Client) -> None:
