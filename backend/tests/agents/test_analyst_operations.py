@@ -11,7 +11,7 @@ from orchestra.agents.analyst.operations import infer_operation, run_operation
 from orchestra.agents.analyst.problems import read_percentage_problem
 from orchestra.agents.analyst.statistics import choose_headline, extract_numbers
 from orchestra.agents.analyst.wording import render
-from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest
+from orchestra.agents.protocol import REPLY_INPUT, AgentInputError, StepInput, StepRequest
 
 SALES_CSV = "region,price,units\nnorth,10,5\nsouth,20,3\nnorth,30,4\neast,40,1\n"
 
@@ -256,6 +256,17 @@ def test_a_chain_computes_on_the_earlier_steps_data_not_on_numbers_in_its_title(
     assert result.data["values"] == [19.75, 10]
     assert result.data["inputs"] == {"s1": 19.75}
     assert "19.75 is the result of step s1" in result.text
+
+
+def test_a_number_given_in_a_reply_to_the_agent_s_question_is_named_as_the_reply() -> None:
+    request = StepRequest(
+        instruction="Add 10 to the number in the reply",
+        capability="calculation",
+        inputs=(StepInput(REPLY_INPUT, "the reply to the question", "it was 45"),),
+    )
+    result = run_operation(request)
+    assert result.data["result"] == 55
+    assert "45 is read from the text of your reply." in result.text
 
 
 def test_an_operation_without_its_own_operand_works_on_the_one_earlier_result() -> None:

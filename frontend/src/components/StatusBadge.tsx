@@ -4,7 +4,7 @@ import type { StepStatus, TaskStatus } from "../api/types";
 export function StatusBadge({ status }: { status: TaskStatus | StepStatus }) {
   return (
     <span className={`badge status-${status}`} data-status={status}>
-      {status}
+      {status.replace(/_/g, " ")}
     </span>
   );
 }

@@ -50,6 +50,22 @@ describe("Timeline", () => {
     expect(rows[1]).toHaveTextContent("pending");
   });
 
+  it("tells a reply to the agent's question from a retry", () => {
+    const steps = [makeStep({ id: "s1", started_at: "2026-01-01T10:00:00.000Z", finished_at: "2026-01-01T10:00:02.000Z", attempts: 2 })];
+    const events = [
+      { ...makeEvent("step.attempt", "s1", { attempt: 1 }), created_at: "2026-01-01T10:00:00.000Z" },
+      { ...makeEvent("step.input_required", "s1"), created_at: "2026-01-01T10:00:00.100Z" },
+      { ...makeEvent("step.replied", "s1"), created_at: "2026-01-01T10:00:01.000Z" },
+      { ...makeEvent("step.attempt", "s1", { attempt: 2 }), created_at: "2026-01-01T10:00:01.000Z" },
+    ];
+    render(<Timeline steps={steps} events={events} taskStartedAt="2026-01-01T10:00:00.000Z" now={0} />);
+    const [row] = within(screen.getByRole("list", { name: "Step timeline" })).getAllByRole("listitem");
+    expect(row!.querySelectorAll(".timeline-retry")).toHaveLength(0);
+    expect(row!.querySelectorAll(".timeline-reply")).toHaveLength(1);
+    expect(row).not.toHaveTextContent("×");
+    expect(row).toHaveTextContent("↩1");
+  });
+
   it("waits for the first step", () => {
     render(<Timeline steps={[makeStep({ started_at: null })]} events={[]} taskStartedAt={null} now={0} />);
     expect(screen.getByText("No step has started yet.")).toBeInTheDocument();

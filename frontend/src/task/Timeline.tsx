@@ -8,6 +8,23 @@ function ms(iso: string | null | undefined): number | undefined {
   return Number.isNaN(value) ? undefined : value;
 }
 
+/** A step's sends to its agent in order, each marked as a reply (it follows the person's
+ * answer to the agent's question) or a retry (it follows a failed attempt). */
+function sendsOf(events: TaskEvent[], stepId: string) {
+  const attempts: { event: TaskEvent; reply: boolean }[] = [];
+  let replied = false;
+  for (const event of events) {
+    if (event.step_id !== stepId) continue;
+    if (event.type === "step.replied") replied = true;
+    if (event.type === "step.attempt") {
+      attempts.push({ event, reply: attempts.length > 0 && replied });
+      replied = false;
+    }
+  }
+  const replies = attempts.filter((a) => a.reply).length;
+  return { attempts, replies, retries: Math.max(attempts.length - 1 - replies, 0) };
+}
+
 export interface TimelineProps {
   steps: StepPublic[];
   events: TaskEvent[];
@@ -30,7 +47,7 @@ export function Timeline({ steps, events, taskStartedAt, now }: TimelineProps) {
       {steps.map((step, index) => {
         const start = ms(step.started_at);
         const end = ends[index] ?? now;
-        const attempts = events.filter((e) => e.type === "step.attempt" && e.step_id === step.id);
+        const { attempts, retries, replies } = sendsOf(events, step.id);
         const label =
           start === undefined
             ? `${step.id} ${step.status}`
@@ -50,14 +67,14 @@ export function Timeline({ steps, events, taskStartedAt, now }: TimelineProps) {
                   style={{ left: pct(start), width: `max(${(((end - start) / span) * 100).toFixed(2)}%, 3px)` }}
                   title={label}
                 >
-                  {attempts.slice(1).map((attempt) => {
-                    const at = ms(attempt.created_at) ?? start;
+                  {attempts.slice(1).map(({ event, reply }) => {
+                    const at = ms(event.created_at) ?? start;
                     return (
                       <span
-                        key={attempt.id}
-                        className="timeline-retry"
+                        key={event.id}
+                        className={reply ? "timeline-reply" : "timeline-retry"}
                         style={{ left: `${(((at - start) / Math.max(end - start, 1)) * 100).toFixed(2)}%` }}
-                        title={`retry at ${formatDuration(at - origin)}`}
+                        title={`${reply ? "reply sent" : "retry"} at ${formatDuration(at - origin)}`}
                       />
                     );
                   })}
@@ -66,7 +83,8 @@ export function Timeline({ steps, events, taskStartedAt, now }: TimelineProps) {
             </span>
             <span className="timeline-figure">
               {start === undefined ? "" : formatDuration(end - start)}
-              {step.attempts > 1 ? <span className="retries"> ×{step.attempts}</span> : null}
+              {retries > 0 ? <span className="retries"> ×{retries + 1}</span> : null}
+              {replies > 0 ? <span className="replies"> ↩{replies}</span> : null}
             </span>
           </div>
         );

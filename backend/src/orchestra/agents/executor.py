@@ -32,6 +32,7 @@ from a2a.types import Message, Role, Task, TaskState
 from orchestra import tracing
 from orchestra.agents import metrics
 from orchestra.agents.protocol import (
+    REPLY_INPUT,
     AgentInputError,
     NeedsInput,
     StepInput,
@@ -131,7 +132,7 @@ class StepExecutor(AgentExecutor, ABC):
         """The request as `run` gets it once the agent's questions were replied to: by
         default each reply is one more input (the material the agent looked for)."""
         replies = tuple(
-            StepInput(step_id="reply", title="the reply to the question", text=r.text, data=r.data)
+            StepInput(REPLY_INPUT, "the reply to the question", text=r.text, data=r.data)
             for r in request.replies
         )
         return replace(request, inputs=(*request.inputs, *replies))

@@ -39,6 +39,7 @@ from a2a.types import Message, Part
 __all__ = [
     "DOCUMENTS_EXTENSION_URI",
     "MAX_PAYLOAD_BYTES",
+    "REPLY_INPUT",
     "AgentInputError",
     "DocumentPassage",
     "NeedsInput",
@@ -54,6 +55,9 @@ logger = logging.getLogger(__name__)
 
 MAX_PAYLOAD_BYTES = 1_000_000
 """Largest message (text plus JSON data) an agent accepts; bigger ones fail fast."""
+
+REPLY_INPUT = "reply"
+"""The name (`StepInput.step_id`) under which a person's reply reaches the agent as an input."""
 
 DOCUMENTS_EXTENSION_URI = "urn:orchestra:documents:v1"
 """The agent-card extension (under capabilities) of an agent that reads `documents`."""

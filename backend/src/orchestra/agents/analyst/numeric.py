@@ -64,7 +64,13 @@ from orchestra.agents.analyst.wording import (
     render,
     spell_thousands,
 )
-from orchestra.agents.protocol import AgentInputError, NeedsInput, StepRequest, StepResult
+from orchestra.agents.protocol import (
+    REPLY_INPUT,
+    AgentInputError,
+    NeedsInput,
+    StepRequest,
+    StepResult,
+)
 
 __all__ = ["calculation_operation", "formula_answer", "statistics_operation"]
 
@@ -419,8 +425,11 @@ def _sources(reading: Reading, inputs: Inputs) -> str:
         if name.endswith("_values"):
             lines.append(f"{shown} are those of step {name.removesuffix('_values')}")
             continue
+        verb = "is" if isinstance(found, float) else "are"
         origin = "read from the text of" if name in inputs.from_text else "the result of"
-        lines.append(f"{shown} is {origin} step {name}")
+        # A person's reply to the agent's question is an input named like a step.
+        source = "your reply" if name == REPLY_INPUT else f"step {name}"
+        lines.append(f"{shown} {verb} {origin} {source}")
     return ("\n\nwhere " + "; ".join(lines) + ".") if lines else ""
 
 
