@@ -159,3 +159,22 @@ def test_up_with_a_revoked_admin_key_says_what_to_set(start_up: StartUp, tmp_pat
     output = up.output()
     assert "ADMIN_KEY" in output and "orchestra keys create --role admin" in output, output
     assert "Traceback" not in output
+
+
+async def test_a_slow_first_start_is_waited_for_and_said_to_be_under_way(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from orchestra import cli
+
+    monkeypatch.setattr(cli, "STARTUP_NOTE_SECONDS", 0.05)
+    asked: list[float] = []
+
+    def ready(request: httpx.Request) -> httpx.Response:
+        asked.append(time.monotonic())
+        # Not ready for a while yet, as a service importing and migrating on a busy machine.
+        return httpx.Response(200 if asked[-1] - asked[0] > 0.3 else 503)
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(ready)) as http:
+        await cli._wait_ready(http, "http://orchestrator/ready", {})
+    assert asked[-1] - asked[0] > 0.3
+    assert "Waiting for http://orchestrator/ready" in capsys.readouterr().out

@@ -98,15 +98,28 @@ class StartupFailed(Exception):
 TEMPORARY_KEY_NAME = "orchestra up (temporary, revoked once the agents are registered)"
 
 
+# A service that is still running is given this long to become ready (one that stops is
+# reported at once): a first start on a busy machine imports, migrates and builds its caches
+# slowly, and 60 s was seen to end a start that was a few seconds from ready.
+STARTUP_SECONDS = 300.0
+# While a service takes long, say so this often, so that a first start does not look hung.
+STARTUP_NOTE_SECONDS = 30.0
+
+
 async def _wait_ready(
     http: httpx.AsyncClient,
     url: str,
     children: dict[str, asyncio.subprocess.Process],
-    timeout: float = 60.0,
+    timeout: float = STARTUP_SECONDS,
 ) -> None:
+    loop = asyncio.get_running_loop()
+    began = note_at = loop.time()
     try:
         async with asyncio.timeout(timeout):
             while True:
+                if loop.time() - note_at >= STARTUP_NOTE_SECONDS:
+                    note_at = loop.time()
+                    print(f"Waiting for {url} ({note_at - began:.0f} s so far)...", flush=True)
                 for service, child in children.items():
                     if child.returncode is not None:
                         raise StartupFailed(
