@@ -22,5 +22,8 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
     css: false,
+    // A test ends as soon as what it waits for appears; on a shared, busy machine rendering
+    // a page took longer than the 5 s default, which failed tests that were right.
+    testTimeout: 20_000,
   },
 });

@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 
 import { resetAuth } from "../api/auth";
@@ -16,6 +16,10 @@ if (typeof DOMMatrixReadOnly === "undefined") {
     m22 = 1;
   };
 }
+
+// `findBy…` and `waitFor` give up after this long (1 s by default): they return as soon as
+// the element appears, so a longer bound costs nothing unless the test fails anyway.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
