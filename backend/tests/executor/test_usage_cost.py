@@ -75,7 +75,7 @@ def test_steps_and_task_carry_tokens_and_cost_at_the_profiles_prices(tmp_path: P
     researched, computed = task["steps"]  # type: ignore[misc]
     step_cost = 1000 * 2 / 1e6 + 500 * 8 / 1e6
     assert (researched["tokens_in"], researched["tokens_out"]) == (1000, 500)
-    assert researched["llm_profile"] == "priced"  # as the research agent's usage names it
+    assert researched["llm_profile"] == "priced"  # the profile that answered
     assert researched["llm_model"] == "research-model"
     assert researched["cost_usd"] == pytest.approx(step_cost)
     # An agent without a model: no usage, no cost, not in the bill.
