@@ -41,8 +41,10 @@ def _metric(text: str, name: str, **labels: str) -> float:
 
 def test_steps_and_task_carry_tokens_and_cost_at_the_profiles_prices(tmp_path: Path) -> None:
     with FakeProvider(models=("research-model", "writer-model")) as provider:
-        provider.answer("research-model", Reply(content="Tides come from the moon.",
-                                                tokens=(1000, 500), model="research-model"))
+        provider.answer(
+            "research-model",
+            Reply(content="Tides come from the moon.", tokens=(1000, 500), model="research-model"),
+        )
         provider.answer("writer-model", Reply(content="The moon makes the tides; mean 9.",
                                               tokens=(300, 100), model="writer-model"))  # fmt: skip
         served = {"provider": "openai", "base_url": f"{provider.url}/v1", "api_key_env": "FK"}
@@ -95,7 +97,8 @@ def test_steps_and_task_carry_tokens_and_cost_at_the_profiles_prices(tmp_path: P
     # Per profile in /metrics, by direction; the model label stays for older dashboards.
     tokens = "orchestra_llm_tokens_total"
     assert _metric(metrics, tokens, profile="priced", direction="in") == 1000
-    assert _metric(metrics, tokens, profile="priced", direction="out", model="research-model") == 500
+    out = _metric(metrics, tokens, profile="priced", direction="out", model="research-model")
+    assert out == 500
     assert _metric(metrics, tokens, profile="writer", direction="in") == 300
     cost = "orchestra_llm_cost_usd_total"
     assert _metric(metrics, cost, profile="priced") == pytest.approx(step_cost)
