@@ -76,6 +76,17 @@ class Settings(BaseSettings):
         description="How the planner asks for a structured plan: function_calling (tools), "
         "json_schema (response_format) or json_mode (JSON object, schema in the prompt).",
     )
+    llm_input_price: float | None = Field(
+        default=None,
+        ge=0.0,
+        description="The default profile's price in USD per million prompt tokens; empty: "
+        "unknown (its costs show as unknown).",
+    )
+    llm_output_price: float | None = Field(
+        default=None,
+        ge=0.0,
+        description="The default profile's price in USD per million completion tokens.",
+    )
     openai_api_key: SecretStr = SecretStr("")
     openai_base_url: str = Field(
         default="",
@@ -91,7 +102,8 @@ class Settings(BaseSettings):
         default_factory=dict,
         description='Named model profiles as JSON, e.g. {"fast": {"provider": "groq", '
         '"model": "llama-3.1-8b-instant"}}; keys: provider, model, temperature, max_tokens, '
-        "base_url, api_key_env, structured_output.",
+        "base_url, api_key_env, structured_output, hosts, input_price, output_price (USD "
+        "per million tokens).",
     )
     model_profiles_file: Path | None = Field(
         default=None,
@@ -327,7 +339,9 @@ class Settings(BaseSettings):
     def _empty_path_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("llm_temperature", "llm_max_tokens", mode="before")
+    @field_validator(
+        "llm_temperature", "llm_max_tokens", "llm_input_price", "llm_output_price", mode="before"
+    )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         # `LLM_MAX_TOKENS=` in .env means "no value", not an unparsable number.

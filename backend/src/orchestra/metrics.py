@@ -83,8 +83,16 @@ TASKS_FINISHED = Counter(
 )  # fmt: skip
 LLM_TOKENS = Counter(
     "orchestra_llm_tokens",
-    "LLM tokens used by this process, by model and direction (in/out).",
-    ["model", "direction"],
+    "LLM tokens used by this process's tasks (their steps' agents and its own planner, "
+    "synthesis and consensus calls), by model, model profile and direction (in/out).",
+    ["model", "profile", "direction"],
+    registry=REGISTRY,
+)
+LLM_COST = Counter(
+    "orchestra_llm_cost_usd",
+    "What those tokens cost in USD at their profile's prices, by model profile; tokens of a "
+    "profile without prices add nothing here (see orchestra_llm_tokens_total).",
+    ["profile"],
     registry=REGISTRY,
 )
 
@@ -97,10 +105,35 @@ def admission(running: int, allowed: int, waiting: int, lag: float) -> None:
     LOOP_LAG.set(lag)
 
 
-def count_tokens(model: object, tokens_in: int, tokens_out: int) -> None:
+def count_tokens(
+    model: object, profile: object, tokens_in: int, tokens_out: int, cost_usd: float | None
+) -> None:
+    """Count one LLM use (a step's, or the orchestrator's own call) once it is stored."""
     if tokens_in or tokens_out:
-        LLM_TOKENS.labels(str(model or "unknown"), "in").inc(tokens_in)
-        LLM_TOKENS.labels(str(model or "unknown"), "out").inc(tokens_out)
+        labels = (str(model or "unknown"), str(profile or "unknown"))
+        LLM_TOKENS.labels(*labels, "in").inc(tokens_in)
+        LLM_TOKENS.labels(*labels, "out").inc(tokens_out)
+        if cost_usd is not None:
+            LLM_COST.labels(labels[1]).inc(cost_usd)
+
+
+def usage_by_profile() -> dict[str, dict[str, float | None]]:
+    """This process's totals per profile since it started: tokens in and out, and cost
+    (None for a profile whose tokens were never priced)."""
+    totals: dict[str, dict[str, float | None]] = {}
+    for metric in LLM_TOKENS.collect():
+        for sample in metric.samples:
+            if sample.name.endswith("_total"):
+                entry = totals.setdefault(
+                    sample.labels["profile"], {"tokens_in": 0, "tokens_out": 0, "cost_usd": None}
+                )
+                key = "tokens_in" if sample.labels["direction"] == "in" else "tokens_out"
+                entry[key] = (entry[key] or 0) + sample.value
+    for metric in LLM_COST.collect():
+        for sample in metric.samples:
+            if sample.name.endswith("_total") and sample.labels["profile"] in totals:
+                totals[sample.labels["profile"]]["cost_usd"] = sample.value
+    return totals
 
 
 async def refresh(db: Database) -> None:

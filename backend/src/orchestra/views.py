@@ -42,6 +42,7 @@ from orchestra.db import (
     TaskStatus,
 )
 from orchestra.deltas import Deltas
+from orchestra.llm.cost import task_cost
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ TASK_FIELDS = (
     "metadata",
     "tokens_in",
     "tokens_out",
+    "usage",
     "created_at",
     "started_at",
     "finished_at",
@@ -97,6 +99,9 @@ STEP_FIELDS = (
     "progress",
     "tokens_in",
     "tokens_out",
+    "llm_profile",
+    "llm_model",
+    "cost_usd",
     "started_at",
     "finished_at",
     "kind",
@@ -135,6 +140,9 @@ def render_step(step: dict[str, Any]) -> dict[str, Any]:
         "progress": list(step["progress"] or ()),
         "tokens_in": step["tokens_in"],
         "tokens_out": step["tokens_out"],
+        "llm_profile": step.get("llm_profile"),
+        "llm_model": step.get("llm_model"),
+        "cost_usd": step.get("cost_usd"),
         "started_at": step["started_at"],
         "finished_at": step["finished_at"],
         "duration_ms": _duration(step["started_at"], step["finished_at"]),
@@ -166,6 +174,7 @@ def _consensus_fields(step: dict[str, Any]) -> dict[str, Any]:
 def render_summary(task: dict[str, Any], steps: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """A task in the API's list shape (`TaskSummary`)."""
     steps = list(steps)
+    bill = task_cost(task.get("usage"), steps)
     return {
         "id": task["id"],
         "description": task["description"],
@@ -179,6 +188,8 @@ def render_summary(task: dict[str, Any], steps: Iterable[dict[str, Any]]) -> dic
         "steps_completed": sum(1 for s in steps if s["status"] == StepStatus.COMPLETED),
         "tokens_in": task["tokens_in"] + sum(s["tokens_in"] for s in steps),
         "tokens_out": task["tokens_out"] + sum(s["tokens_out"] for s in steps),
+        "cost_usd": bill.cost_usd,
+        "cost_complete": bill.cost_complete,
         "created_at": task["created_at"],
         "started_at": task["started_at"],
         "finished_at": task["finished_at"],
@@ -195,6 +206,7 @@ def render(task: dict[str, Any], steps: Iterable[dict[str, Any]]) -> dict[str, A
         "metadata": task["metadata"],
         "callback_url": task["callback_url"],
         "steps": [render_step(s) for s in steps],
+        "usage": task_cost(task.get("usage"), steps).usage,
         "result": task["result"],
         "result_data": task["result_data"],
     }

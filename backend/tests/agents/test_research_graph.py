@@ -111,7 +111,7 @@ async def test_graph_with_llm_separates_thinking(tmp_path: Path) -> None:
         server.script(Reply(content=content, chunks=pieces, tokens=(42, 7)))
         model = build_chat_model(settings_for("openai", server))
         assert model is not None
-        graph = build_research_graph(corpus=Corpus(tmp_path), model=model)
+        graph = build_research_graph(corpus=Corpus(tmp_path), model=model, profile="thinker")
         result = await graph.ainvoke(
             {
                 "instruction": "Explain tides",
@@ -128,6 +128,7 @@ async def test_graph_with_llm_separates_thinking(tmp_path: Path) -> None:
     # Reported for the orchestrator, which records it on the step.
     assert result["result"]["usage"]["inputTokens"] == 42
     assert result["result"]["usage"]["outputTokens"] == 7
+    assert result["result"]["usage"]["profile"] == "thinker"  # whose prices cost them
 
 
 def test_a_topic_leaves_out_what_is_in_brackets() -> None:

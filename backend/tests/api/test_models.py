@@ -71,6 +71,14 @@ def test_planner_and_agent_run_the_profiles_they_name(tmp_path: Path) -> None:
     assert task["status"] == "completed", task
     assert task["planner"] == "llm"
     assert task["result"] == "## Research tides\n\nTides come from the moon."  # joined
+    # The planner's call is the task's own, at PLANNER_MODEL's profile; neither has prices.
+    assert task["usage"] == [
+        {"profile": "smart", "model": "smart-model", "tokens_in": 120, "tokens_out": 30,
+         "cost_usd": None},
+        {"profile": "writer", "model": "writer-model", "tokens_in": 120, "tokens_out": 30,
+         "cost_usd": None},
+    ]  # fmt: skip
+    assert (task["cost_usd"], task["cost_complete"]) == (None, False)
     planned, researched = provider.chat_requests
     assert (planned.body["model"], planned.body["max_completion_tokens"]) == ("smart-model", 300)
     assert (researched.body["model"], researched.body["temperature"]) == ("writer-model", 0.7)
@@ -99,6 +107,9 @@ def test_planner_and_agent_run_the_profiles_they_name(tmp_path: Path) -> None:
         "max_tokens": 300,
         "key_set": True,
         "hosts": [],  # one endpoint: its base URL
+        "input_price": None,  # no prices: its cost is unknown
+        "output_price": None,
+        "usage": {"tokens_in": 120, "tokens_out": 30, "cost_usd": None},  # the planner's call
     }
     assert listed["default"]["provider"] == "offline"
     assert listed["quiet"]["key_set"] is False
@@ -143,8 +154,13 @@ def test_broken_model_and_balancing_settings_are_named(tmp_path: Path) -> None:
         ("MODEL_PROFILES", "{fast: groq}", "MODEL_PROFILES: Value error, is not valid JSON"),
         ("MODEL_PROFILES", "[1, 2]", "MODEL_PROFILES: Input should be a valid dictionary"),
         ("BALANCING_DEFAULT", "zigzag", "BALANCING_DEFAULT: Input should be 'least_loaded'"),
+        ("LLM_INPUT_PRICE", "-1", "LLM_INPUT_PRICE: Input should be greater than or equal to 0"),
     ):
         ended = _serve(tmp_path, ["orchestrator"], **{setting: value})
         assert ended.returncode == 2, ended.stderr
         assert ended.stderr.startswith("Invalid settings: "), ended.stderr
         assert expected in ended.stderr
+    negative = json.dumps({"cheap": {"provider": "offline", "output_price": -0.5}})
+    ended = _serve(tmp_path, ["orchestrator"], MODEL_PROFILES=negative)
+    assert ended.returncode == 2, ended.stderr
+    assert "the profile 'cheap' is not valid: output_price: Input should be greater" in ended.stderr

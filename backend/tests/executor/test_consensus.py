@@ -248,6 +248,7 @@ def test_llm_aggregation_writes_the_consensus_with_the_named_profile(
     found = step["output_data"]["consensus"]
     assert found["aggregator"] == "llm" and found["answer"] == "They agree: 42."
     assert step["tokens_in"] > 0
+    assert step["llm_profile"] == "spare"  # the aggregator's tokens are its profile's
     written = [r for r in consensus.provider.chat_requests if r.body["model"] == "spare-model"]
     assert all(text in written[-1].prompt for text in ANSWERS.values() if text != ANSWERS["spare"])
 

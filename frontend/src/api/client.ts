@@ -13,6 +13,7 @@ import type {
   DocumentList,
   DocumentPublic,
   MessageList,
+  ModelList,
   PassagePublic,
   Plan,
   SessionList,
@@ -261,6 +262,9 @@ export function createApi(options: ApiOptions = {}) {
     },
     listAgents(signal?: AbortSignal): Promise<AgentPublic[]> {
       return call(() => client.GET("/api/agents", { signal })).then((list) => list.items);
+    },
+    listModels(signal?: AbortSignal): Promise<ModelList> {
+      return call(() => client.GET("/api/models", { signal }));
     },
     registerAgent(cardUrl: string): Promise<AgentPublic> {
       return call(() => client.POST("/api/agents", { body: { card_url: cardUrl } }));

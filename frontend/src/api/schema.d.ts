@@ -277,6 +277,7 @@ export interface paths {
          *     A profile with several hosts lists them with their health (probed every health round).
          *
          *     Agents run the profile they were started with (`--model`); their instances say which.
+         *     Each profile's prices and what this process's tasks used of it since it started.
          */
         get: operations["list_models_api_models_get"];
         put?: never;
@@ -1358,6 +1359,33 @@ export interface components {
              * @description The servers of a profile with several (calls fail over between them), with their health; empty for a profile with one endpoint.
              */
             hosts: components["schemas"]["ModelHostPublic"][];
+            /**
+             * Input Price
+             * @description USD per million prompt tokens; null: unknown (costs show as unknown).
+             */
+            input_price: number | null;
+            /**
+             * Output Price
+             * @description USD per million completion tokens.
+             */
+            output_price: number | null;
+            /** @description What this orchestrator process's tasks used of the profile since it started (the same figures as /metrics). */
+            usage: components["schemas"]["ModelUsagePublic"];
+        };
+        /**
+         * ModelUsagePublic
+         * @description A profile's tokens and cost since this orchestrator process started.
+         */
+        ModelUsagePublic: {
+            /** Tokens In */
+            tokens_in: number;
+            /** Tokens Out */
+            tokens_out: number;
+            /**
+             * Cost Usd
+             * @description USD; null when none of its tokens had prices.
+             */
+            cost_usd: number | null;
         };
         /** PassageList */
         PassageList: {
@@ -1770,6 +1798,21 @@ export interface components {
             tokens_in: number;
             /** Tokens Out */
             tokens_out: number;
+            /**
+             * Llm Profile
+             * @description The model profile that answered (as the agent reported it); null when the step used no LLM.
+             */
+            llm_profile?: string | null;
+            /**
+             * Llm Model
+             * @description The model that answered.
+             */
+            llm_model?: string | null;
+            /**
+             * Cost Usd
+             * @description Its tokens at that profile's prices (USD); null when the step reported no usage or the profile has no prices.
+             */
+            cost_usd?: number | null;
             /** Started At */
             started_at: string | null;
             /** Finished At */
@@ -1916,6 +1959,16 @@ export interface components {
             /** Tokens Out */
             tokens_out: number;
             /**
+             * Cost Usd
+             * @description USD of its steps' and its own (planner, synthesis) LLM calls, as far as their profiles' prices are known; null when tokens were used and none is known.
+             */
+            cost_usd: number | null;
+            /**
+             * Cost Complete
+             * @description False when some tokens had no price: cost_usd is then what is known.
+             */
+            cost_complete: boolean;
+            /**
              * Created At
              * Format: date-time
              */
@@ -1939,6 +1992,11 @@ export interface components {
             callback_url: string | null;
             /** Steps */
             steps: components["schemas"]["StepPublic"][];
+            /**
+             * Usage
+             * @description LLM use by profile and model: the steps' and the task's own calls.
+             */
+            usage: components["schemas"]["UsagePublic"][];
             /** Result */
             result: string | null;
             /** Result Data */
@@ -1997,6 +2055,16 @@ export interface components {
             /** Tokens Out */
             tokens_out: number;
             /**
+             * Cost Usd
+             * @description USD of its steps' and its own (planner, synthesis) LLM calls, as far as their profiles' prices are known; null when tokens were used and none is known.
+             */
+            cost_usd: number | null;
+            /**
+             * Cost Complete
+             * @description False when some tokens had no price: cost_usd is then what is known.
+             */
+            cost_complete: boolean;
+            /**
              * Created At
              * Format: date-time
              */
@@ -2007,6 +2075,28 @@ export interface components {
             finished_at: string | null;
             /** Duration Ms */
             duration_ms: number | null;
+        };
+        /**
+         * UsagePublic
+         * @description Tokens and cost of one model profile (and model) within a task.
+         */
+        UsagePublic: {
+            /**
+             * Profile
+             * @description The profile; null when the agent named none.
+             */
+            profile: string | null;
+            /** Model */
+            model: string | null;
+            /** Tokens In */
+            tokens_in: number;
+            /** Tokens Out */
+            tokens_out: number;
+            /**
+             * Cost Usd
+             * @description USD; null when the profile has no prices.
+             */
+            cost_usd: number | null;
         };
         /** ValidationError */
         ValidationError: {

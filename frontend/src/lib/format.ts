@@ -41,6 +41,19 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(undefined).format(value);
 }
 
+/** A cost in USD; "unknown" when a price was missing (never shown as free). */
+export function formatCost(usd: number | null | undefined): string {
+  if (usd === null || usd === undefined || Number.isNaN(usd)) return "unknown";
+  if (usd === 0) return "$0";
+  if (usd < 0.01) return `$${usd.toPrecision(2)}`;
+  return `$${usd.toFixed(usd < 1 ? 4 : 2)}`;
+}
+
+/** A price in USD per million tokens; "—" when none is set. */
+export function formatPrice(usd: number | null | undefined): string {
+  return usd === null || usd === undefined ? "—" : `$${usd}/M`;
+}
+
 export function formatPercent(ratio: number): string {
   return `${(ratio * 100).toFixed(ratio > 0 && ratio < 0.1 ? 1 : 0)} %`;
 }

@@ -1,14 +1,36 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { authState } from "../api/auth";
 import { api, ApiError } from "../api/client";
-import { makeAgent } from "../test/fixtures";
+import { makeAgent, makeModels } from "../test/fixtures";
 import { renderAt } from "../test/render";
 import { AgentsPage } from "./AgentsPage";
 
 describe("AgentsPage", () => {
+  beforeEach(() => {
+    vi.spyOn(api, "listModels").mockResolvedValue(makeModels());
+  });
+
+  it("lists the model profiles with prices, usage and each host's health", async () => {
+    vi.spyOn(api, "listAgents").mockResolvedValue([]);
+    renderAt("/agents", "/agents", <AgentsPage />);
+    const section = within(await screen.findByRole("region", { name: "Models" }));
+    const smart = section.getByRole("row", { name: /^smart/ });
+    expect(smart).toHaveTextContent("gpt-4o (openai)");
+    expect(smart).toHaveTextContent("$2.5/M / $10/M");
+    expect(smart).toHaveTextContent("1,200 / 300");
+    expect(within(smart).getByRole("cell", { name: "$0.0060" })).toBeInTheDocument();
+    const local = section.getByRole("row", { name: /^local/ });
+    expect(local).toHaveTextContent("— / —"); // no prices: its cost is unknown, not free
+    expect(within(local).getByRole("cell", { name: "unknown" })).toBeInTheDocument();
+    const hosts = within(local).getAllByRole("listitem");
+    expect(hosts[0]).toHaveTextContent(/gpu1:11434 up/);
+    expect(hosts[1]).toHaveTextContent(/gpu2:11434 down last error: connection refused/);
+    expect(section.getByText(/The planner uses/)).toHaveTextContent("The planner uses smart, the synthesis default");
+  });
+
   it("shows agents with capabilities and instance health, load, latency and error rate", async () => {
     vi.spyOn(api, "listAgents").mockResolvedValue([makeAgent()]);
     renderAt("/agents", "/agents", <AgentsPage />);

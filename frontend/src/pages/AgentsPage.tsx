@@ -1,8 +1,10 @@
-/** Agents: who can do what, how their instances are doing; register and remove agents. */
+/** Agents: who can do what, how their instances are doing; register and remove agents; the
+ * model profiles they and the orchestrator run, with prices, usage and hosts' health. */
 import { useCallback } from "react";
 
 import { api } from "../api/client";
 import { AgentCard } from "../agents/AgentCard";
+import { ModelsSection } from "../agents/ModelsSection";
 import { RegisterAgentForm } from "../agents/RegisterAgentForm";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { useResource } from "../hooks/useResource";
@@ -40,6 +42,7 @@ export function AgentsPage() {
       <div className="agent-list">
         {agents.data?.map((agent) => <AgentCard key={agent.id} agent={agent} onRemoved={agents.reload} />)}
       </div>
+      <ModelsSection />
     </section>
   );
 }

@@ -28,4 +28,14 @@ describe("StepCard", () => {
     rerender(<StepCard step={{ ...running, status: "failed" }} events={[]} selected liveText="Tides come" />);
     expect(screen.queryByText("Tides come")).not.toBeInTheDocument(); // its error says why
   });
+
+  it("shows a step's cost and the model and profile that answered", () => {
+    const priced = makeStep({ llm_profile: "smart", llm_model: "gpt-4o", cost_usd: 0.0042 });
+    const { rerender } = render(<StepCard step={priced} events={[]} selected />);
+    expect(screen.getByText("Cost").nextElementSibling).toHaveTextContent("$0.0042 gpt-4o (smart)");
+    rerender(<StepCard step={{ ...priced, cost_usd: null }} events={[]} selected />);
+    expect(screen.getByText("Cost").nextElementSibling).toHaveTextContent("unknown gpt-4o (smart)");
+    rerender(<StepCard step={makeStep({ tokens_in: 0, tokens_out: 0 })} events={[]} selected />);
+    expect(screen.queryByText("Cost")).not.toBeInTheDocument(); // no LLM used
+  });
 });

@@ -10,7 +10,7 @@ import { readConsensus } from "../consensus/consensus";
 const ConsensusView = lazy(() => import("../consensus/ConsensusView").then((m) => ({ default: m.ConsensusView })));
 import { Markdown } from "../components/Markdown";
 import { StatusBadge } from "../components/StatusBadge";
-import { formatDuration, formatNumber, formatTime, shortId } from "../lib/format";
+import { formatCost, formatDuration, formatNumber, formatTime, shortId } from "../lib/format";
 
 function instanceUrl(events: TaskEvent[], step: StepPublic): string | undefined {
   const attempts = events.filter((e) => e.type === "step.attempt" && e.step_id === step.id);
@@ -96,6 +96,20 @@ export function StepCard({
               {formatNumber(step.tokens_in)} in · {formatNumber(step.tokens_out)} out
             </dd>
           </div>
+          {step.llm_profile || step.tokens_in || step.tokens_out ? (
+            <div>
+              <dt>Cost</dt>
+              <dd>
+                {formatCost(step.cost_usd)}
+                {step.llm_profile ? (
+                  <span className="muted small">
+                    {" "}
+                    {step.llm_model ? `${step.llm_model} ` : ""}({step.llm_profile})
+                  </span>
+                ) : null}
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Started</dt>
             <dd>{formatTime(step.started_at)}</dd>

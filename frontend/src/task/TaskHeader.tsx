@@ -7,8 +7,9 @@ import type { StreamState } from "../api/events";
 import { isTerminal, type TaskPublic } from "../api/types";
 import { DeleteButton } from "../components/DeleteButton";
 import { StatusBadge } from "../components/StatusBadge";
-import { formatDuration, formatNumber, formatTime, shortId } from "../lib/format";
+import { formatCost, formatDuration, formatNumber, formatTime, shortId } from "../lib/format";
 import { SaveAsWorkflow } from "./SaveAsWorkflow";
+import { UsageTable } from "./UsageTable";
 
 const STREAM_LABELS: Record<StreamState, string> = {
   connecting: "Connecting…",
@@ -105,6 +106,13 @@ export function TaskHeader({
           </dd>
         </div>
         <div>
+          <dt>Cost</dt>
+          <dd title={task.cost_complete ? undefined : "Some tokens were used at a profile without prices."}>
+            {formatCost(task.cost_usd)}
+            {!task.cost_complete && task.cost_usd !== null ? " + unknown" : ""}
+          </dd>
+        </div>
+        <div>
           <dt>Planner</dt>
           <dd title={task.planner_reason ?? undefined}>{task.planner ?? "—"}</dd>
         </div>
@@ -126,6 +134,7 @@ export function TaskHeader({
         ) : null}
       </dl>
       {task.planner_reason ? <p className="muted small">Planner: {task.planner_reason}</p> : null}
+      {task.usage.length ? <UsageTable usage={task.usage} /> : null}
     </header>
   );
 }

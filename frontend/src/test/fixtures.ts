@@ -1,6 +1,7 @@
 /** Builders of API objects for tests, valid against the generated types. */
 import type {
   AgentPublic,
+  ModelList,
   StepPublic,
   TaskEvent,
   TaskPublic,
@@ -37,6 +38,9 @@ export function makeStep(overrides: Partial<StepPublic> = {}): StepPublic {
     progress: ["Running statistics"],
     tokens_in: 12,
     tokens_out: 34,
+    llm_profile: null,
+    llm_model: null,
+    cost_usd: null,
     started_at: "2026-01-01T10:00:00.000Z",
     finished_at: "2026-01-01T10:00:00.500Z",
     duration_ms: 500,
@@ -58,6 +62,8 @@ export function makeSummary(overrides: Partial<TaskSummary> = {}): TaskSummary {
     steps_completed: 2,
     tokens_in: 10,
     tokens_out: 20,
+    cost_usd: null,
+    cost_complete: false,
     created_at: "2026-01-01T10:00:00.000Z",
     started_at: "2026-01-01T10:00:00.000Z",
     finished_at: "2026-01-01T10:00:01.000Z",
@@ -76,6 +82,7 @@ export function makeTask(overrides: Partial<TaskPublic> = {}): TaskPublic {
     planner_reason: "no LLM provider is configured",
     metadata: {},
     steps,
+    usage: [],
     result: "## Report\n\nThe mean is 6.",
     result_data: null,
     callback_url: null,
@@ -406,5 +413,48 @@ export function makeVersion(version: number, definition: Partial<WorkflowDefinit
     definition: { name, description, input_schema, steps, outputs, ...definition },
     created_by: "local",
     created_at: `2026-01-0${version}T10:00:00.000Z`,
+  };
+}
+
+export function makeModels(overrides: Partial<ModelList> = {}): ModelList {
+  const base = {
+    provider: "openai",
+    base_url_host: null,
+    temperature: 0,
+    max_tokens: 4096,
+    key_set: true,
+    hosts: [],
+    input_price: null,
+    output_price: null,
+    usage: { tokens_in: 0, tokens_out: 0, cost_usd: null },
+  };
+  return {
+    items: [
+      { ...base, name: "default", provider: "offline", model: "", key_set: false },
+      {
+        ...base,
+        name: "smart",
+        model: "gpt-4o",
+        input_price: 2.5,
+        output_price: 10,
+        usage: { tokens_in: 1200, tokens_out: 300, cost_usd: 0.006 },
+      },
+      {
+        ...base,
+        name: "local",
+        provider: "ollama",
+        model: "llama3.1",
+        hosts: [
+          { host: "gpu1:11434", health: "healthy", latency_ms: 120, calls: 4, errors: 0, last_error: null,
+            last_seen_at: "2026-01-01T10:00:00.000Z" },
+          { host: "gpu2:11434", health: "unhealthy", latency_ms: null, calls: 2, errors: 2,
+            last_error: "connection refused", last_seen_at: null },
+        ],
+        usage: { tokens_in: 50, tokens_out: 5, cost_usd: null },
+      },
+    ],
+    planner: "smart",
+    synthesis: "default",
+    ...overrides,
   };
 }

@@ -124,6 +124,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         admission=Admission(settings.max_running_tasks, settings.max_waiting_tasks),
         documents=documents,
         deliveries=deliveries,
+        profiles=profiles,
     )
     executor = Executor(runtime)
     await executor.start()

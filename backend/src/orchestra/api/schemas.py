@@ -25,6 +25,7 @@ from orchestra.db import (
     Task,
     TaskStatus,
 )
+from orchestra.llm.cost import task_cost
 from orchestra.llm.hosts import Host, HostPool
 from orchestra.llm.profiles import ModelProfile, card_model, url_host
 from orchestra.planner import Plan
@@ -188,6 +189,17 @@ class StepPublic(BaseModel):
     )
     tokens_in: int
     tokens_out: int
+    llm_profile: str | None = Field(
+        default=None,
+        description="The model profile that answered (as the agent reported it); null when "
+        "the step used no LLM.",
+    )
+    llm_model: str | None = Field(default=None, description="The model that answered.")
+    cost_usd: float | None = Field(
+        default=None,
+        description="Its tokens at that profile's prices (USD); null when the step reported "
+        "no usage or the profile has no prices.",
+    )
     started_at: datetime | None
     finished_at: datetime | None
     duration_ms: float | None
@@ -212,6 +224,16 @@ class StepPublic(BaseModel):
     reply: StepReply | None = Field(default=None, description="The reply to that question.")
 
 
+class UsagePublic(BaseModel):
+    """Tokens and cost of one model profile (and model) within a task."""
+
+    profile: str | None = Field(description="The profile; null when the agent named none.")
+    model: str | None
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float | None = Field(description="USD; null when the profile has no prices.")
+
+
 class TaskSummary(BaseModel):
     id: str
     description: str
@@ -227,6 +249,13 @@ class TaskSummary(BaseModel):
     steps_completed: int
     tokens_in: int
     tokens_out: int
+    cost_usd: float | None = Field(
+        description="USD of its steps' and its own (planner, synthesis) LLM calls, as far as "
+        "their profiles' prices are known; null when tokens were used and none is known."
+    )
+    cost_complete: bool = Field(
+        description="False when some tokens had no price: cost_usd is then what is known."
+    )
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
@@ -234,6 +263,19 @@ class TaskSummary(BaseModel):
 
     @classmethod
     def of(cls, task: Task) -> TaskSummary:
+        bill = task_cost(
+            task.usage,
+            [
+                {
+                    "tokens_in": s.tokens_in,
+                    "tokens_out": s.tokens_out,
+                    "llm_profile": s.llm_profile,
+                    "llm_model": s.llm_model,
+                    "cost_usd": s.cost_usd,
+                }
+                for s in task.steps
+            ],
+        )
         return cls(
             id=task.id,
             description=task.description,
@@ -247,6 +289,8 @@ class TaskSummary(BaseModel):
             steps_completed=sum(1 for s in task.steps if s.status == StepStatus.COMPLETED),
             tokens_in=task.tokens_in + sum(s.tokens_in for s in task.steps),
             tokens_out=task.tokens_out + sum(s.tokens_out for s in task.steps),
+            cost_usd=bill.cost_usd,
+            cost_complete=bill.cost_complete,
             created_at=task.created_at,
             started_at=task.started_at,
             finished_at=task.finished_at,
@@ -262,6 +306,9 @@ class TaskPublic(TaskSummary):
         "`/api/tasks/{id}/deliveries`."
     )
     steps: list[StepPublic]
+    usage: list[UsagePublic] = Field(
+        description="LLM use by profile and model: the steps' and the task's own calls."
+    )
     result: str | None
     result_data: dict[str, Any] | None
 
@@ -519,6 +566,14 @@ class ModelHostPublic(BaseModel):
         )
 
 
+class ModelUsagePublic(BaseModel):
+    """A profile's tokens and cost since this orchestrator process started."""
+
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float | None = Field(description="USD; null when none of its tokens had prices.")
+
+
 class ModelPublic(BaseModel):
     """A model profile as anyone may see it: everything but the key."""
 
@@ -535,9 +590,22 @@ class ModelPublic(BaseModel):
         description="The servers of a profile with several (calls fail over between them), "
         "with their health; empty for a profile with one endpoint."
     )
+    input_price: float | None = Field(
+        description="USD per million prompt tokens; null: unknown (costs show as unknown)."
+    )
+    output_price: float | None = Field(description="USD per million completion tokens.")
+    usage: ModelUsagePublic = Field(
+        description="What this orchestrator process's tasks used of the profile since it "
+        "started (the same figures as /metrics)."
+    )
 
     @classmethod
-    def of(cls, profile: ModelProfile, pool: HostPool | None = None) -> ModelPublic:
+    def of(
+        cls,
+        profile: ModelProfile,
+        pool: HostPool | None = None,
+        used: dict[str, float | None] | None = None,
+    ) -> ModelPublic:
         return cls(
             name=profile.name,
             provider=profile.provider,
@@ -547,6 +615,13 @@ class ModelPublic(BaseModel):
             max_tokens=profile.max_tokens,
             key_set=profile.key_set,
             hosts=[ModelHostPublic.of(host) for host in pool.hosts] if pool else [],
+            input_price=profile.input_price,
+            output_price=profile.output_price,
+            usage=ModelUsagePublic(
+                tokens_in=int((used or {}).get("tokens_in") or 0),
+                tokens_out=int((used or {}).get("tokens_out") or 0),
+                cost_usd=(used or {}).get("cost_usd"),
+            ),
         )
 
 

@@ -7,7 +7,17 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, cast
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from orchestra.db.base import Base, new_id, utcnow
@@ -206,6 +216,9 @@ class Task(Base):
     trace_context: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     tokens_in: Mapped[int] = mapped_column(Integer, default=0)
     tokens_out: Mapped[int] = mapped_column(Integer, default=0)
+    usage: Mapped[list[Any] | None] = mapped_column(JSON, default=None)
+    """The task's own LLM calls (planner, synthesis) by profile and model:
+    [{profile, model, tokens_in, tokens_out, cost_usd}] (`orchestra.llm.cost`)."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(default=None)
     finished_at: Mapped[datetime | None] = mapped_column(default=None)
@@ -375,6 +388,11 @@ class TaskStep(Base):
     """The status messages the agent sent while it worked, in order."""
     tokens_in: Mapped[int] = mapped_column(Integer, default=0)
     tokens_out: Mapped[int] = mapped_column(Integer, default=0)
+    llm_profile: Mapped[str | None] = mapped_column(String(50), default=None)
+    """The model profile that answered the step, as its agent reported it (or its card)."""
+    llm_model: Mapped[str | None] = mapped_column(String(200), default=None)
+    cost_usd: Mapped[float | None] = mapped_column(Float, default=None)
+    """Its tokens at that profile's prices; None: no usage reported or a price unknown."""
     started_at: Mapped[datetime | None] = mapped_column(default=None)
     finished_at: Mapped[datetime | None] = mapped_column(default=None)
     kind: Mapped[str] = mapped_column(String(20), default=StepKind.AGENT, server_default="agent")

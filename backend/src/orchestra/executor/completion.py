@@ -16,6 +16,7 @@ from orchestra.db.base import new_id, utcnow
 from orchestra.executor import callbacks
 from orchestra.executor.result import join_step_outputs
 from orchestra.executor.runtime import Runtime
+from orchestra.llm.cost import add_usage, cost_usd
 from orchestra.llm.errors import LLMError
 from orchestra.planner.synthesis import StepOutput, Synthesis
 from orchestra.workflows.run import outputs_of
@@ -54,6 +55,7 @@ READ_TASK = select(
     TASKS.c.session_id,
     TASKS.c.tokens_in,
     TASKS.c.tokens_out,
+    TASKS.c.usage,
     TASKS.c.metadata,
     TASKS.c.workflow_run,
 ).where(TASKS.c.id == bindparam("_task"))
@@ -111,6 +113,11 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
                 if in_result(s)
             ]
             written = await _synthesize(rt, description, outputs)
+    cost = (
+        cost_usd(rt.profiles, written.profile, written.tokens_in, written.tokens_out)
+        if written is not None
+        else None
+    )
     change = Change(task_id)
     in_flight: list[RemoteTask] = []
 
@@ -120,7 +127,7 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
             return str(task.status)
         steps = read_steps(connection, task_id)
         if steps and all(done(s) for s in steps):
-            complete(connection, change, task, steps, written)
+            complete(connection, change, task, steps, written, cost)
         else:
             in_flight.extend(running(connection, steps)[0])
             failed = [s for s in steps if s.status == StepStatus.FAILED]
@@ -150,9 +157,10 @@ def complete(
     task: Any,
     steps: list[Any],
     written: Synthesis | None = None,
+    cost: float | None = None,
 ) -> None:
     """Complete the task with a result made of its steps' outputs (`written` by an LLM from
-    them, when there is one), and answer in its session."""
+    them, when there is one, at `cost` USD), and answer in its session."""
     joined, result_data = join_step_outputs([s for s in steps if in_result(s)])
     if task.workflow_run is not None:
         results = {
@@ -169,7 +177,11 @@ def complete(
     if written is not None:
         result = written.text
         result_data = {**result_data, "joined": joined}
-        change.set_task(**tokens(task, written.tokens_in, written.tokens_out, written.model))
+        change.set_task(
+            **tokens(
+                task, written.tokens_in, written.tokens_out, written.model, written.profile, cost
+            )
+        )
     change.set_task(result=result, result_data=result_data)
     close(change, steps, TaskStatus.COMPLETED)
     if task.session_id:
@@ -225,15 +237,25 @@ async def fail_task(rt: Runtime, task_id: str, error: str) -> None:
     finished(rt, change)
 
 
-def tokens(task: Any, tokens_in: int, tokens_out: int, model: str | None) -> dict[str, Any]:
-    """A task row's token totals (and model) after an LLM call of its own."""
+def tokens(
+    task: Any,
+    tokens_in: int,
+    tokens_out: int,
+    model: str | None,
+    profile: str | None = None,
+    cost: float | None = None,
+) -> dict[str, Any]:
+    """A task row's token totals (and model), and its usage by profile, after an LLM call
+    of its own (the planner's or the synthesis's, with `profile`, at `cost` USD)."""
     values: dict[str, Any] = {
         "tokens_in": task.tokens_in + tokens_in,
         "tokens_out": task.tokens_out + tokens_out,
     }
     if model:
         values["metadata"] = {**(task._mapping["metadata"] or {}), "llm_model": model}
-    metrics.count_tokens(model, tokens_in, tokens_out)
+    if tokens_in or tokens_out:
+        values["usage"] = add_usage(task.usage, profile, model, tokens_in, tokens_out, cost)
+    metrics.count_tokens(model, profile, tokens_in, tokens_out, cost)
     return values
 
 

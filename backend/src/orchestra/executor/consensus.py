@@ -195,6 +195,7 @@ async def _aggregate(rt: Runtime, ballot: Ballot) -> dict[str, Any]:
             "inputTokens": written.tokens_in,
             "outputTokens": written.tokens_out,
             "model": written.model,
+            "profile": profile,
         }
     else:
         # Similarity and sentiment are CPU work: off the event loop.

@@ -16,6 +16,7 @@ from orchestra.db import MESSAGES, STEPS, TASKS, InstanceHealth, StepKind, StepS
 from orchestra.db.base import new_id, utcnow
 from orchestra.executor.completion import fail_task, tokens
 from orchestra.executor.runtime import Runtime
+from orchestra.llm.cost import cost_usd
 from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
 from orchestra.planner.errors import PlannerError
 from orchestra.registry import Capability, Registry, choose_instance
@@ -172,6 +173,9 @@ async def _plan_and_store(rt: Runtime, task_id: str, brief: Brief) -> PlanSummar
         await fail_task(rt, task_id, f"Planning failed: {exc}")
         return []
     change = Change(task_id)
+    # The planner is built from PLANNER_MODEL's profile: its tokens are that profile's.
+    profile = rt.settings.planner_model
+    cost = cost_usd(rt.profiles, profile, outcome.tokens_in, outcome.tokens_out)
 
     def work(connection: Connection) -> PlanSummary:
         status = connection.scalar(select(TASKS.c.status).where(TASKS.c.id == task_id))
@@ -180,14 +184,13 @@ async def _plan_and_store(rt: Runtime, task_id: str, brief: Brief) -> PlanSummar
             return stored
         record_plan(change, outcome, agents)
         task = connection.execute(
-            select(TASKS.c.tokens_in, TASKS.c.tokens_out, TASKS.c.metadata).where(
+            select(TASKS.c.tokens_in, TASKS.c.tokens_out, TASKS.c.usage, TASKS.c.metadata).where(
                 TASKS.c.id == task_id
             )
         ).one()
         then = TaskStatus.AWAITING_APPROVAL if brief.review else TaskStatus.RUNNING
-        change.set_task(
-            status=then, **tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model)
-        )
+        spent = tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model, profile, cost)
+        change.set_task(status=then, **spent)
         change.event(f"task.{then}", status=then)
         change.write(connection)
         return _summary(change.new_steps)

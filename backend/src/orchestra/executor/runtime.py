@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from orchestra.callbacks.delivery import Deliveries
@@ -12,6 +13,7 @@ from orchestra.executor.admission import Admission
 from orchestra.executor.dispatch import Dispatcher
 from orchestra.executor.policy import StepPolicy
 from orchestra.executor.slots import Waiters
+from orchestra.llm.profiles import ModelProfile
 from orchestra.planner import TaskPlanner
 from orchestra.planner.synthesis import Synthesizer
 from orchestra.registry import Registry
@@ -34,6 +36,8 @@ class Runtime:
     """Users' documents, searched for the steps of agents that read them."""
     deliveries: Deliveries | None = None
     """Task callbacks; None: tasks carry none (tests that run the executor alone)."""
+    profiles: Mapping[str, ModelProfile] = field(default_factory=dict)
+    """The deployment's model profiles: their prices cost the tokens steps and tasks use."""
 
 
 _runtime: Runtime | None = None

@@ -23,6 +23,8 @@ from orchestra.executor import slots
 from orchestra.executor.completion import complete_if_last, finished
 from orchestra.executor.dispatch import AgentReply
 from orchestra.executor.runtime import Runtime
+from orchestra.llm.cost import cost_usd
+from orchestra.llm.profiles import card_model
 from orchestra.registry import InstanceState
 from orchestra.workflows import run as workflow_run
 from orchestra.workflows.templates import TemplateProblem
@@ -120,12 +122,18 @@ READ_STATUS = select(STEPS.c.status).where(*THIS_STEP)
 COUNT_STEPS = select(func.count(), func.max(STEPS.c.position)).where(
     STEPS.c.task_id == bindparam("_task")
 )
+# An LLM use stored with a step, counted once committed: model, profile, tokens in and
+# out, cost in USD (None: unknown).
+Spent = tuple[str | None, str | None, int, int, float | None]
+
 READ_FOR_FINISH = select(
     STEPS.c.status,
     STEPS.c.started_at,
     STEPS.c.agent_name,
     STEPS.c.capability,
     STEPS.c.remote_task_id,
+    STEPS.c.instance_id,
+    STEPS.c.profile,
 ).where(*THIS_STEP)
 
 
@@ -550,7 +558,7 @@ async def start_items(
             ended = taken.items, _take_ready(connection, rt, change, items, chosen, grown)
         elif isinstance(taken, str) and taken != SKIPPED:
             failed = {"state": "failed", "error": taken}
-            ended = _store_outcome(connection, change, step_id, failed, figures)
+            ended = _store_outcome(rt, connection, change, step_id, failed, figures)
         else:
             status = connection.scalar(READ_STATUS, {"_task": task_id, "_step_id": step_id})
             ended = str(status or StepStatus.CANCELED.value)
@@ -705,6 +713,7 @@ async def finish(
     count_call(rt, ended)
     change = Change(task_id)
     figures: list[tuple[str, str, str, float]] = []
+    spent: list[Spent] = []
     chosen: list[tuple[str, InstanceState]] = []
     # Offline the result is the steps' outputs joined: the last step to complete can write
     # it in its own transaction, and the task needs no durable step of its own to finish.
@@ -715,7 +724,7 @@ async def finish(
 
     def work(connection: Connection) -> tuple[str, Started]:
         slots.free(connection, task_id, step_id)
-        status = _store_outcome(connection, change, step_id, outcome, figures)
+        status = _store_outcome(rt, connection, change, step_id, outcome, figures, spent)
         if status == StepStatus.COMPLETED and ends_task and complete_if_last(connection, change):
             status = TASK_COMPLETED
         # Written first: the steps started next read this one's outcome as their input.
@@ -738,16 +747,21 @@ async def finish(
     rt.views.apply(starts)
     for agent, capability, state, seconds in figures:
         metrics.STEP_SECONDS.labels(agent, capability, state).observe(seconds)
+    for used in spent:
+        metrics.count_tokens(*used)
     return status
 
 
 def _store_outcome(
+    rt: Runtime,
     connection: Connection,
     change: Change,
     step_id: str,
     outcome: dict[str, Any],
     figures: list[tuple[str, str, str, float]],
+    spent: list[Spent] | None = None,
 ) -> str:
+    """Store the outcome; `figures` and `spent` get what metrics count once it is committed."""
     step = connection.execute(
         READ_FOR_FINISH, {"_task": change.task_id, "_step_id": step_id}
     ).first()
@@ -783,11 +797,22 @@ def _store_outcome(
     usage = outcome.get("usage") or (data or {}).get("usage")
     if isinstance(usage, dict):
         # An agent that used an LLM reports it in its data part (keys on the wire are
-        # camelCase): {"usage": {"inputTokens": ..., "outputTokens": ..., "model": ...}};
+        # camelCase): {"usage": {"inputTokens", "outputTokens", "model", "profile"}};
         # a step the orchestrator ran with a model (a consensus) gives it beside its data.
-        values["tokens_in"] = int(usage.get("inputTokens") or 0)
-        values["tokens_out"] = int(usage.get("outputTokens") or 0)
-        metrics.count_tokens(usage.get("model"), values["tokens_in"], values["tokens_out"])
+        tokens_in = int(usage.get("inputTokens") or 0)
+        tokens_out = int(usage.get("outputTokens") or 0)
+        profile = _answering_profile(rt, usage, step)
+        model = str(usage.get("model") or "")[:200] or None
+        cost = cost_usd(rt.profiles, profile, tokens_in, tokens_out)
+        values.update(
+            tokens_in=tokens_in,
+            tokens_out=tokens_out,
+            llm_profile=profile,
+            llm_model=model,
+            cost_usd=cost,
+        )
+        if spent is not None:
+            spent.append((model, profile, tokens_in, tokens_out, cost))
     change.set_step(step_id, **values)
     if step.started_at is not None:
         seconds = (now - step.started_at).total_seconds()
@@ -798,6 +823,19 @@ def _store_outcome(
         f"step.{status}", step_id, status=status, error=error, output=(output or "")[:500], **told
     )
     return status.value
+
+
+def _answering_profile(rt: Runtime, usage: dict[str, Any], step: Any) -> str | None:
+    """The model profile that answered: as the agent's usage names it, else as its
+    instance's card does, else the one the step asked for."""
+    named = usage.get("profile")
+    if isinstance(named, str) and named.strip():
+        return named.strip()[:50]
+    instance = rt.registry.instance(step.instance_id) if step.instance_id else None
+    said = card_model(instance.card) if instance is not None else None
+    if said is not None and said["profile"]:
+        return said["profile"][:50]
+    return step.profile or None
 
 
 def _store_question(

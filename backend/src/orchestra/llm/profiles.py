@@ -73,6 +73,9 @@ class ProfileSpec(BaseModel):
     hosts: list[str] = Field(default_factory=list, max_length=20)
     api_key_env: str = Field(default="", pattern=r"^([A-Za-z_][A-Za-z0-9_]*)?$")
     structured_output: StructuredOutputMethod | None = None
+    # USD per million tokens; a negative price is refused (the service does not start).
+    input_price: float | None = Field(default=None, ge=0.0)
+    output_price: float | None = Field(default=None, ge=0.0)
 
     @field_validator("hosts")
     @classmethod
@@ -114,6 +117,9 @@ class ModelProfile(BaseModel):
         key_env: The environment variable the key was read from (empty: none needed).
         api_key: The key; never shown, only whether it is set.
         structured_output: How the planner asks this model for a structured plan.
+        input_price: USD per million prompt tokens; None: unknown (costs are then unknown,
+            never counted as free).
+        output_price: USD per million completion tokens; None: unknown.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -128,6 +134,8 @@ class ModelProfile(BaseModel):
     key_env: str = ""
     api_key: SecretStr = SecretStr("")
     structured_output: StructuredOutputMethod = "function_calling"
+    input_price: float | None = None
+    output_price: float | None = None
 
     @property
     def offline(self) -> bool:
@@ -279,6 +287,8 @@ def default_profile(settings: Settings) -> ModelProfile:
         key_env=PROVIDER_KEYS.get(provider, ""),
         api_key=_provider_key(settings, provider),
         structured_output=settings.llm_structured_output,
+        input_price=settings.llm_input_price,
+        output_price=settings.llm_output_price,
     )
 
 
@@ -321,6 +331,8 @@ def _resolve(name: str, source: str, raw: Any, settings: Settings) -> ModelProfi
         key_env=key_env,
         api_key=key,
         structured_output=spec.structured_output or settings.llm_structured_output,
+        input_price=spec.input_price,
+        output_price=spec.output_price,
     )
 
 

@@ -67,6 +67,8 @@ class Synthesis:
     tokens_in: int
     tokens_out: int
     model: str | None
+    profile: str | None = None
+    """The model profile that wrote it (its prices cost the tokens)."""
 
 
 def build_prompt(description: str, outputs: Sequence[StepOutput]) -> list[BaseMessage]:
@@ -84,10 +86,16 @@ class Synthesizer:
     """Writes a task's result from its step outputs with a chat model."""
 
     def __init__(
-        self, model: BaseChatModel, *, model_name: str, policy: LLMPolicy | None = None
+        self,
+        model: BaseChatModel,
+        *,
+        model_name: str,
+        policy: LLMPolicy | None = None,
+        profile: str | None = None,
     ) -> None:
         self._model = model
         self._model_name = model_name
+        self._profile = profile
         self._policy = policy or LLMPolicy()
 
     async def synthesize(self, description: str, outputs: Sequence[StepOutput]) -> Synthesis:
@@ -115,7 +123,9 @@ class Synthesizer:
         text, thinking = message_text(answer)
         if not text:
             raise LLMCallError("synthesis failed: the model's answer was empty")
-        return Synthesis(text, thinking, usage.input_tokens, usage.output_tokens, usage.model)
+        return Synthesis(
+            text, thinking, usage.input_tokens, usage.output_tokens, usage.model, self._profile
+        )
 
 
 def build_synthesizer(
@@ -141,5 +151,8 @@ def build_synthesizer(
     if chat_model is None:  # pragma: no cover - only offline
         return None
     return Synthesizer(
-        chat_model, model_name=profile.model, policy=LLMPolicy.from_settings(settings)
+        chat_model,
+        model_name=profile.model,
+        policy=LLMPolicy.from_settings(settings),
+        profile=profile.name,
     )

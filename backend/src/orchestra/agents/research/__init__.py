@@ -42,6 +42,7 @@ def create_research_app(
         model=model,
         llm_timeout_seconds=settings.llm_timeout_seconds,
         checkpoint_days=settings.checkpoint_days,
+        profile=profile.name if profile is not None else None,
     )
     card = research_card(settings, port, profile)
     return build_agent_app(KIND, card, executor, settings, port)

@@ -57,16 +57,18 @@ class ResearchExecutor(StepExecutor):
         model: BaseChatModel | None = None,
         llm_timeout_seconds: float = 120.0,
         checkpoint_days: float = 1.0,
+        profile: str | None = None,
     ) -> None:
         super().__init__()
         self._checkpoint_path = checkpoint_path
         self._corpus = Corpus(corpus_dir)
         self._model = model
+        self._profile = profile
         self._llm_timeout_seconds = llm_timeout_seconds
         self._checkpoints_kept = timedelta(days=checkpoint_days)
         self._saver: AsyncSqliteSaver | None = None
         # Offline-ready before startup (tests, in-memory use); startup swaps in persistence.
-        self._graph = build_research_graph(corpus=self._corpus, model=model)
+        self._graph = build_research_graph(corpus=self._corpus, model=model, profile=profile)
 
     async def startup(self, stack: AsyncExitStack) -> None:
         if self._checkpoint_path is None:
@@ -83,6 +85,7 @@ class ResearchExecutor(StepExecutor):
             model=self._model,
             checkpointer=saver,
             llm_timeout_seconds=self._llm_timeout_seconds,
+            profile=self._profile,
         )
         logger.info("research graph checkpoints in %s", self._checkpoint_path)
 

@@ -188,7 +188,9 @@ def _prompt(state: ResearchState, materials: list[Material]) -> str:
     )
 
 
-def make_write(model: BaseChatModel | None, timeout_seconds: float) -> Any:
+def make_write(
+    model: BaseChatModel | None, timeout_seconds: float, profile: str | None = None
+) -> Any:
     async def write(state: ResearchState) -> ResearchState:
         _emit("Writing the answer")
         materials = [Material(**m) for m in state.get("materials", [])]
@@ -224,6 +226,8 @@ def make_write(model: BaseChatModel | None, timeout_seconds: float) -> Any:
                 "outputTokens": generated.output_tokens,
                 "model": _model_name(model),
             }
+            if profile:  # its prices cost these tokens at the orchestrator
+                usage["profile"] = profile
         result: dict[str, Any] = {
             "skill": state.get("skill"),
             "question": state.get("question"),
@@ -269,13 +273,17 @@ def build_research_graph(
     model: BaseChatModel | None = None,
     checkpointer: BaseCheckpointSaver[Any] | None = None,
     llm_timeout_seconds: float = 120.0,
+    profile: str | None = None,
 ) -> CompiledStateGraph[Any, Any, Any, Any]:
-    """Compile the graph; `model=None` is offline mode (real algorithms, no LLM)."""
+    """Compile the graph; `model=None` is offline mode (real algorithms, no LLM).
+
+    `profile`: the name of the model profile `model` was built from, named in its usage.
+    """
     graph = StateGraph(ResearchState)
     graph.add_node("understand", _spanned("understand", understand))
     graph.add_node("gather", _spanned("gather", make_gather(corpus)))
     graph.add_node("analyze", _spanned("analyze", analyze))
-    graph.add_node("write", _spanned("write", make_write(model, llm_timeout_seconds)))
+    graph.add_node("write", _spanned("write", make_write(model, llm_timeout_seconds, profile)))
     graph.add_edge(START, "understand")
     graph.add_edge("understand", "gather")
     graph.add_edge("gather", "analyze")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from orchestra import metrics
 from orchestra.api.deps import PrincipalDep, ServicesDep
 from orchestra.api.schemas import ModelList, ModelPublic, error_responses
 
@@ -16,11 +17,13 @@ async def list_models(services: ServicesDep, _principal: PrincipalDep) -> ModelL
     A profile with several hosts lists them with their health (probed every health round).
 
     Agents run the profile they were started with (`--model`); their instances say which.
+    Each profile's prices and what this process's tasks used of it since it started.
     """
     settings = services.settings
+    used = metrics.usage_by_profile()
     return ModelList(
         items=[
-            ModelPublic.of(profile, services.hosts.get(profile.name))
+            ModelPublic.of(profile, services.hosts.get(profile.name), used.get(profile.name))
             for profile in services.profiles.values()
         ],
         planner=settings.planner_model,
