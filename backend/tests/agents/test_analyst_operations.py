@@ -883,6 +883,15 @@ def test_a_sentiment_the_lexicon_cannot_read_is_refused() -> None:
     assert run("What's the sentiment of 'Great screen and loud speakers.'")["label"] == "positive"
 
 
+def test_a_sentiment_with_no_word_read_is_refused_unless_plainly_factual() -> None:
+    # No word of opinion read is not evidence of neutrality: an account of an experience
+    # in words the lexicon lacks is refused; a plain statement of when or what stays neutral.
+    with pytest.raises(AgentInputError, match="no word or phrase of opinion"):
+        run("What's the sentiment of 'The waiter rolled his eyes at us.'", capability="sentiment")
+    for text in ("The parcel arrives on Friday.", "Please find the report attached."):
+        assert run(f"sentiment of '{text}'", capability="sentiment")["label"] == "neutral"
+
+
 def test_altogether_asks_for_the_total() -> None:
     data = run(
         "Context: Lunch was 12.50, coffee 3.20 and a snack 2.30. Task: What did I spend "
