@@ -1025,3 +1025,14 @@ def test_top_and_bottom_of_a_column_are_its_highest_and_lowest(
 def test_top_with_a_count_is_still_a_condition_on_the_rows() -> None:
     with pytest.raises(AgentInputError, match="condition on the rows"):
         run("top 2 marks?\nstudent,mark\nA,50\nB,70\nC,60", capability="statistics")
+
+
+def test_a_table_figure_is_named_as_a_list_figure_is() -> None:
+    # "standard deviation of the time column" gives "stdev" as "of 12, 15, 18" does.
+    data = run(
+        "standard deviation of the time column\nrunner\ttime\nA\t12\nB\t15\nC\t18",
+        capability="statistics",
+    )
+    assert data["column"] == "time"
+    assert data["stdev"] == data["result"] == 3
+    assert run("standard deviation of 12, 15, 18", capability="statistics")["stdev"] == 3
