@@ -894,6 +894,15 @@ def test_a_sentiment_the_lexicon_cannot_read_is_refused() -> None:
     assert run("What's the sentiment of 'Great screen and loud speakers.'")["label"] == "positive"
 
 
+def test_a_sentiment_with_no_word_read_is_refused_unless_plainly_factual() -> None:
+    # No word of opinion read is not evidence of neutrality: an account of an experience
+    # in words the lexicon lacks is refused; a plain statement of when or what stays neutral.
+    with pytest.raises(AgentInputError, match="no word or phrase of opinion"):
+        run("What's the sentiment of 'The waiter rolled his eyes at us.'", capability="sentiment")
+    for text in ("The parcel arrives on Friday.", "Please find the report attached."):
+        assert run(f"sentiment of '{text}'", capability="sentiment")["label"] == "neutral"
+
+
 def test_altogether_asks_for_the_total() -> None:
     data = run(
         "Context: Lunch was 12.50, coffee 3.20 and a snack 2.30. Task: What did I spend "
@@ -1027,3 +1036,14 @@ def test_top_and_bottom_of_a_column_are_its_highest_and_lowest(
 def test_top_with_a_count_is_still_a_condition_on_the_rows() -> None:
     with pytest.raises(AgentInputError, match="condition on the rows"):
         run("top 2 marks?\nstudent,mark\nA,50\nB,70\nC,60", capability="statistics")
+
+
+def test_a_table_figure_is_named_as_a_list_figure_is() -> None:
+    # "standard deviation of the time column" gives "stdev" as "of 12, 15, 18" does.
+    data = run(
+        "standard deviation of the time column\nrunner\ttime\nA\t12\nB\t15\nC\t18",
+        capability="statistics",
+    )
+    assert data["column"] == "time"
+    assert data["stdev"] == data["result"] == 3
+    assert run("standard deviation of 12, 15, 18", capability="statistics")["stdev"] == 3

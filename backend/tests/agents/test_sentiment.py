@@ -461,3 +461,58 @@ def test_no_verdict_in_politeness_purpose_quantity_or_supposition(text: str) -> 
     assert result.label in ("neutral", "positive"), result
     assert not any(t.startswith("too ") for t in result.negative_terms)
     assert not [t for t in result.negative_terms if "answer" in t or "work" in t]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I've never been so disappointed.", "negative"),
+        ("We have never felt more welcome and happy.", "positive"),
+        ("The meal was never good.", "negative"),
+    ],
+)
+def test_never_been_so_intensifies_rather_than_negates(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        # Delight beyond what was hoped for, a good time had, an easy experience.
+        ("It went beyond what we expected.", "positive", "beyond what we expected"),
+        ("We had a ball at the fair.", "positive", "had a ball"),
+        ("Returns were hassle-free.", "positive", "hassle-free"),
+        # A warning to others, scorn, junk, a failure stressed with "even".
+        ("Save your cash.", "negative", "save your cash"),
+        ("The support line is a joke.", "negative", "is a joke"),
+        ("Total garbage.", "negative", "garbage"),
+        ("The app doesn't even load.", "negative", "doesn't even load"),
+    ],
+)
+def test_everyday_idioms_of_praise_and_scorn(text: str, label: str, term: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert term in result.positive_terms + result.negative_terms
+
+
+def test_mild_phrases_with_a_negation_hedge_both_ways() -> None:
+    # "nothing special" and "nothing wrong" each say what a thing is not: neutral.
+    assert sentiment("Nothing special, but nothing wrong either.").label == "neutral"
+    assert sentiment("Not bad at all.").label == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("The kids rolled their eyes.", True),
+        ("The waiter shrugged and walked off.", True),
+        ("The meeting is at 3pm.", False),
+        ("Please send the form.", False),
+        ("It is too early to tell.", False),
+        ("Great food.", False),
+    ],
+)
+def test_a_text_with_no_word_read_is_flagged_unless_plainly_factual(
+    text: str, unread: bool
+) -> None:
+    assert sentiment(text).unread is unread

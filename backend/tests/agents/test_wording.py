@@ -181,6 +181,13 @@ def test_typos_of_the_vocabulary_are_read_with_a_small_doubt() -> None:
     assert CONFIDENCE_THRESHOLD < reading.confidence < 1
 
 
+def test_ordinary_words_near_the_vocabulary_are_not_slips() -> None:
+    # A column named "time" is not the word "times"; "different" is not "difference".
+    for text in ("the total time of 12 and 15", "what is different about 3 and 4"):
+        reading = read_numeric_request(text)
+        assert not [d for d in reading.doubts if d.startswith("read '")], reading.doubts
+
+
 @pytest.mark.parametrize(
     ("text", "doubt"),
     [

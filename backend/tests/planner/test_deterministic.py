@@ -975,3 +975,50 @@ def test_an_operator_and_its_operand_go_on_from_the_answer_before(
     result = plan(follow_up, history=("What's 120 plus 45?",))
     assert [s.capability for s in result.steps] == ["calculation"]
     assert result.steps[0].instruction.startswith("What's 120 plus 45, then " + instruction)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # An amount only the user knows: what they did, their bill, prices they have in mind.
+        "how many calories did I burn on my walk?",
+        "work out everyone's share of the rent",
+        "which one of them is more expensive?",
+    ],
+)
+def test_an_amount_of_what_the_user_did_or_has_goes_to_the_calculator(
+    description: str,
+) -> None:
+    assert [s.capability for s in plan(description).steps] == ["calculation"]
+
+
+def test_a_named_text_not_given_goes_to_the_summariser_which_refuses() -> None:
+    # Writing would make a report up; the summariser says there is no text.
+    assert [s.capability for s in plan("summarise the memo").steps] == ["summarization"]
+    assert [s.capability for s in plan("write a report on tides").steps] == ["writing"]
+
+
+def test_what_a_given_text_is_about_is_a_summary() -> None:
+    result = plan("what's this letter about? 'Dear Sam, the rent goes up in May. Regards, Jo'")
+    assert [s.capability for s in result.steps] == ["summarization"]
+
+
+def test_an_amount_read_off_something_asked_in_another_unit_is_a_calculation() -> None:
+    result = plan("the scale says 3 kg, what's that in pounds?")
+    assert [s.capability for s in result.steps] == ["calculation"]
+
+
+def test_a_question_to_find_out_is_research_whatever_words_it_shares() -> None:
+    result = plan("find out what the main topics of the summit were")
+    assert [s.capability for s in result.steps] == ["research"]
+
+
+def test_a_unit_follow_up_closed_by_then_converts_the_earlier_amount() -> None:
+    result = plan("in ounces then?", history=("convert 2 kg to pounds",))
+    assert [s.capability for s in result.steps] == ["conversion"]
+    assert "2 kg" in result.steps[0].instruction
+
+
+def test_classifying_a_given_text_is_its_sentiment() -> None:
+    result = plan("classify this: 'The room was cold and the staff ignored us'")
+    assert [s.capability for s in result.steps] == ["sentiment"]

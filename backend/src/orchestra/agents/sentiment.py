@@ -46,7 +46,8 @@ _LEXICON: dict[str, float] = {
             comfortable fresh fun funny pleasant generous responsive intuitive solid worth
             worthwhile thank thanks grateful appreciate appreciated happy glad
             impressed proud calm spotless cozy cosy charming attentive courteous welcoming
-            cheerful handy neat tidy sturdy helped"""
+            cheerful handy neat tidy sturdy helped painless effortless seamless
+            hassle-free stress-free trouble-free worry-free"""
         ),
         2.0,
     ),
@@ -88,7 +89,7 @@ _LEXICON: dict[str, float] = {
             torn ripped cracked scratched dented faulty defective breaks breaking dies dying
             wasting wasted ruin ruined ruins ruining letdown let-down
             unbearable awkward clumsy sluggish dull ignored ignores ignoring forgot
-            forgotten"""
+            forgotten junk junky rubbish garbage trash trashy crap crappy"""
         ),
         -2.0,
     ),
@@ -120,6 +121,8 @@ _FAILURES: dict[tuple[str, ...], float] = {
         ("turned", "on"),
     )
 }
+# "it didn't even turn on", "never even replied": the same, with "even" stressing it.
+_FAILURES.update({(phrase[0], "even", *phrase[1:]): v for phrase, v in list(_FAILURES.items())})
 # "two hours on hold and no answer", "still no reply": the same complaint, said with "no".
 _FAILURES.update({("no", word): -2.5 for word in ("answer", "reply", "response", "refund", "help")})
 # "it does not work", "they did not reply": the same, with the negation in two words.
@@ -295,6 +298,33 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("live", "up", "to"): 2.0,
     ("lives", "up", "to"): 2.0,
     ("lived", "up", "to"): 2.0,
+    # Beyond what was hoped for: delight said without a word of opinion.
+    **{
+        ("beyond", "what", who, hoped): 2.5
+        for who in ("i", "we", "you", "anyone")
+        for hoped in ("hoped", "expected", "imagined", "wanted", "asked")
+    },
+    **{("beyond", whose, "expectations"): 2.5 for whose in ("my", "our", "all", "any")},
+    # A warning to others: "save your money", "save yourself the trouble", "steer clear".
+    **{("save", "your", what): -2.5 for what in ("money", "cash", "time")},
+    ("save", "yourself", "the"): -2.5,
+    ("steer", "clear"): -2.5,
+    ("stay", "away", "from"): -2.5,
+    # Scorn: "a joke of a company", "what a joke", "the service is a joke".
+    ("joke", "of", "a"): -2.5,
+    ("joke", "of", "an"): -2.5,
+    **{(lead, "a", "joke"): -2.5 for lead in ("what", "such", "is", "was", "total", "complete")},
+    # A good time had: "had a blast", "having a ball", "the time of our lives".
+    **{
+        (verb, "a", fun): 3.0
+        for verb in ("had", "have", "having", "has")
+        for fun in ("blast", "ball")
+    },
+    ("time", "of", "my", "life"): 3.0,
+    ("time", "of", "our", "lives"): 3.0,
+    ("time", "of", "their", "lives"): 3.0,
+    # No verdict yet, said so: read, and neutral.
+    **{("too", when, "to", verb): 0.0 for when in ("early", "soon") for verb in ("say", "tell")},
     **_FAILURES,
 }
 _NEGATIONS = _words(
@@ -316,6 +346,11 @@ _COUNTERFACTUAL = {
     *(("would", "have", verb) for verb in ("loved", "liked", "enjoyed")),
 }
 _NEGATION_WINDOW = 3
+_NEVER_SO = {
+    (verb, degree)
+    for verb in ("been", "felt", "seen", "had", "was", "were", "be")
+    for degree in ("so", "more", "this", "that", "as")
+}
 # "supposed to be fast", "should have been better": the opinion is three words on.
 _COUNTERFACTUAL_WINDOW = 4
 _INTENSIFIERS: dict[str, float] = {
@@ -369,6 +404,10 @@ class Sentiment:
         unsure: The words that say an opinion this lexicon cannot read ("really filthy",
             the words after "but" with none it knows); when there are any, the label is a
             guess, and callers should not report it as the text's sentiment.
+        unread: No word or phrase of the text was read, and it is not plainly factual (a
+            time, a date, an amount, a request, a plan): "neutral" then only says that no
+            opinion was recognised, not that none is held, and callers should not report
+            it as the text's sentiment.
     """
 
     label: str
@@ -380,6 +419,7 @@ class Sentiment:
     negative_terms: list[str] = field(default_factory=list)
     sentences: list[SentenceSentiment] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
+    unread: bool = False
 
 
 @dataclass
@@ -399,6 +439,8 @@ class _Tally:
     # Why the words that decide the label were not read (see `Sentiment.unsure`).
     unread: list[str] = field(default_factory=list)
     last_hedged: bool = False
+    # Phrases read as saying no opinion ("too early to tell", "if it doesn't work").
+    read_neutral: int = 0
 
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
         self.last_hedged = hedged
@@ -539,6 +581,15 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
     return None
 
 
+# "nothing special", "not bad": a mild phrase made with a negation says what a thing is
+# not, a hedge as "not great" is ("nothing special, but nothing wrong either" is neutral).
+_MILD = 1.5
+
+
+def _mild_negation(words: Sequence[str], valence: float) -> bool:
+    return words[0] in _NEGATIONS and 0 < abs(valence) <= _MILD
+
+
 def _negated(tokens: Sequence[str], index: int) -> bool:
     for back in range(1, _COUNTERFACTUAL_WINDOW + 1):
         position = index - back
@@ -551,6 +602,10 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
         if (token in _NEGATIONS or token.endswith("n't")) and back <= _NEGATION_WINDOW:
             # "could not be more disappointed": as much as can be, not its opposite.
             if tokens[position + 1 : position + 3] in (["be", "more"], ["be", "any"]):
+                return False
+            # "never been so disappointed", "never felt more at home": more than ever
+            # before, an intensifier, not a negation.
+            if token == "never" and tuple(tokens[position + 1 : position + 3]) in _NEVER_SO:
                 return False
             return (token, following) not in _NOT_NEGATING
         if tuple(tokens[position : position + 3]) in _COUNTERFACTUAL:
@@ -682,14 +737,21 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
         if phrase is not None:
             words, valence = phrase
             term = " ".join(words)
+            if not valence:
+                tally.read_neutral += 1
             # "not looking forward" turns a phrase as "not good" turns a word.
             negated = _negated(tokens, index)
             if negated:
                 valence = -valence * 0.75
                 term = f"not {term}"
             tally.add(
-                term, valence * weight * _intensity(tokens, index), hedged=negated, weight=weight
+                term,
+                valence * weight * _intensity(tokens, index),
+                hedged=negated or _mild_negation(words, valence),
+                weight=weight,
             )
+            # A hedge said in a set phrase does not end the reading of a "but" after it.
+            tally.last_hedged = negated
             index += len(words)
             continue
         known = _LEXICON.get(
@@ -972,9 +1034,27 @@ def sentence_sentiment(sentence: str) -> SentenceSentiment:
     )
 
 
+# What makes a text with no word of opinion plainly factual: when (days, months, times),
+# how many (numbers), or a request, plan or condition ("please", "will", "if"), or a
+# document sent ("attached"). Without one, "the kids had a blast" or "checkout was
+# painless" read no word, and "neutral" would be a guess.
+_FACTUAL = _words(
+    """monday tuesday wednesday thursday friday saturday sunday weekday weekdays weekend
+    january february march april may june july august september october november december
+    today tomorrow yesterday tonight morning afternoon evening noon midnight week month
+    year am pm o'clock one two three four five six seven eight nine ten twelve hundred
+    please will shall if unless whether attached enclosed scheduled"""
+)
+
+
+def _plainly_factual(tokens: Sequence[str]) -> bool:
+    return any(t in _FACTUAL or any(c.isdigit() for c in t) for t in tokens)
+
+
 def sentiment(text: str) -> Sentiment:
     """Sentiment of a text, with the terms that decided it and a per-sentence breakdown."""
-    tally = _score_tokens(_tokens(text))
+    tokens = _tokens(text)
+    tally = _score_tokens(tokens)
     score = _normalise(tally.positive - tally.negative)
     return Sentiment(
         label=_label(tally, score),
@@ -986,4 +1066,5 @@ def sentiment(text: str) -> Sentiment:
         negative_terms=list(dict.fromkeys(tally.negative_terms)),
         sentences=[sentence_sentiment(s) for s in split_sentences(text)],
         unsure=list(dict.fromkeys(tally.unread)),
+        unread=not _terms(tally) and not tally.read_neutral and not _plainly_factual(tokens),
     )

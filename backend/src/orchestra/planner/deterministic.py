@@ -130,6 +130,23 @@ _POINTS_BACK_RE = re.compile(
 )
 # "the difference between weather and climate": things compared, not numbers subtracted.
 _DIFFERENCE_OF_THINGS_RE = re.compile(r"\bdifferences?\s+between\s+[a-z]", re.I)
+# "find out what ...", "look up why ...": a question to be looked into.
+_RESEARCH_ASK_RE = re.compile(
+    r"\s*(?:please\s+)?(?:find\s+out|look\s+up|look\s+into|research|investigate)\s+"
+    r"(?:what|why|how|who|when|where|which|whether|if)\b",
+    re.I,
+)
+# "what's this email about?": what a text says, in short.
+_WHAT_ABOUT_RE = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+are)\s+(?:this|these|that|the)\s+(?:\w+\s+){0,2}about\b", re.I
+)
+# "summarize the report", "sum up my notes": a text named, not given.
+_SUMMARIZE_GIVEN_RE = re.compile(
+    r"(?:summ(?:ari[sz]e)|sum\s+up)\s+(?:the|this|that|my|our|your|his|her|their)\s+"
+    r"(?:\w+\s+)?(?:report|article|essay|document|doc|paper|email|e-mail|letter|memo|"
+    r"notes|minutes|text|chapter|book|story|thread|transcript|message|file|pdf)\s*[.!?]*",
+    re.I,
+)
 _DOCUMENT_RE = re.compile(
     # "this report", "the following email" name the text to summarise, not a piece to write.
     r"(?<!\bthis )(?<!\bthat )(?<!\bthe following )(?<!\bmy )"
@@ -613,10 +630,20 @@ def _parts(
             capability == "writing"
             and material
             and not data.intersection(material)
-            and _SUMMARY_RE.search(text)
+            and (_SUMMARY_RE.search(text) or _WHAT_ABOUT_RE.search(text))
             and not _DOCUMENT_RE.search(text)
             and "summarization" in matcher.names
         ):
+            capability = "summarization"
+        elif (
+            capability == "writing"
+            and not material
+            and not refs
+            and _SUMMARIZE_GIVEN_RE.fullmatch(strip_request_prefix(text).strip())
+            and "summarization" in matcher.names
+        ):
+            # "summarize the report": a text to be given, not a piece to write; the
+            # summariser says it is missing, where writing would make one up.
             capability = "summarization"
         if (
             capability in _TEXT_CAPABILITIES
@@ -632,6 +659,26 @@ def _parts(
             # summary of its "points" either, and "250g of flour for 4 people" no opinion
             # of "people").
             capability = _best_on_no_text(matcher, stems)
+        if (
+            capability not in ("calculation", "conversion", "statistics")
+            and not material
+            and "calculation" in matcher.names
+            and _amount_in_unit(text)
+        ):
+            # "the oven says 200C, what's that in F": an amount read off something, asked
+            # in another unit, is a conversion, however the reading was said ("says").
+            capability = "calculation"
+        if (
+            capability != "research"
+            and not material
+            and not refs
+            and "research" in matcher.names
+            and _RESEARCH_ASK_RE.match(text)
+            and not any(t.is_number for t in tokenize(text))
+        ):
+            # "find out what the main causes of ... are": a question to look into, whatever
+            # its words share with a text skill's card ("main topics").
+            capability = "research"
         revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (
             previous is not None
@@ -727,7 +774,7 @@ _UNITS_IN_ONE_RE = re.compile(
 )
 _IN_UNIT_RE = re.compile(
     r"(?:(?:ok(?:ay)?|and|now|so|then)[\s,]+)*(?:(?:what|how)\s+about\s+)?(?:in|into|to)\s+"
-    r"(?P<target>[a-z]+(?:/[a-z]+)?)\s*[?.!]*",
+    r"(?P<target>[a-z]+(?:/[a-z]+)?)(?:[\s,]+(?:then|instead|please|now))?\s*[?.!]*",
     re.I,
 )
 
@@ -770,15 +817,44 @@ _OPERATOR_WORD_RE = re.compile(
 _OWN_AMOUNT_RE = re.compile(
     r"\b(?:how\s+(?:much|many)|what)\s+(?:\w+\s+)?(?:did|do|have|had|will)\s+(?:i|we)\s+"
     r"(?:spend|spent|earn|earned|pay|paid|owe|owed|save|saved|make|made|lose|lost|sell|sold|"
-    r"buy|bought|use|used)\b"
+    r"buy|bought|use|used|"
+    # "how many calories did I burn", "how far did we walk": what the user did, measured.
+    r"burn|burned|burnt|walk|walked|run|ran|drive|drove|cycle|cycled|swim|swam|eat|ate|"
+    r"drink|drank|sleep|slept|travel|travell?ed)\b"
     # "How much will my rent be next year?", "what will our bill come to": an amount of the
     # user's own things, past or to come.
     r"|\bhow\s+much\s+(?:will|would|is|was|does|did|do)\s+(?:my|our)\s+\w+"
     r"|\bwhat\s+(?:will|would)\s+(?:my|our)\s+(?:\w+\s+){1,3}(?:be|cost|come\s+to)\b"
     # "How much should I tip?", "what do we tip": a tip is on the user's own bill.
-    r"|\b(?:how\s+much|what)\s+(?:should|do|must|would|shall)\s+(?:i|we)\s+tip\b",
+    r"|\b(?:how\s+much|what)\s+(?:should|do|must|would|shall)\s+(?:i|we)\s+tip\b"
+    # "everyone's share of the bill", "split the rent": a share of the user's own amount.
+    r"|\b(?:share|split|part|portion|cut)\s+of\s+(?:the|my|our)\s+(?:bill|check|tab|rent|"
+    r"costs?|total)\b"
+    r"|\bsplit\s+(?:the|my|our)\s+(?:bill|check|tab|rent|costs?|total)\b"
+    # "which one is cheaper?": prices the user has in mind, compared.
+    r"|\bwhich\s+(?:one\s+)?(?:of\s+(?:them|these|those|the\s+two)\s+)?(?:is|was|would\s+be)\s+"
+    r"(?:cheaper|dearer|pricier|costlier|(?:more|less)\s+expensive|the\s+cheapest|"
+    r"better\s+value)\b",
     re.I,
 )
+
+
+# "what's that in F", "how much is it in pounds": the amount just given, in another unit.
+_THAT_IN_UNIT_RE = re.compile(
+    r"\b(?:what(?:'s|\s+is|\s+would\s+be)|how\s+much\s+is|how\s+many\s+\w+\s+is)\s+"
+    r"(?:that|this|it)\s+in\s+(?:degrees\s+)?(?P<target>[a-z]+)\s*[?.!]*$",
+    re.I,
+)
+_TEMPERATURES = frozenset({"c", "f", "celsius", "fahrenheit", "centigrade", "kelvin"})
+
+
+def _amount_in_unit(text: str) -> bool:
+    """Whether a clause gives a number and asks for "that" in a unit."""
+    asked = _THAT_IN_UNIT_RE.search(text)
+    if asked is None or not any(t.is_number for t in tokenize(text)):
+        return False
+    target = asked.group("target")
+    return target.lower() in _TEMPERATURES or names_unit(target)
 
 
 def _asks_units(text: str) -> bool:

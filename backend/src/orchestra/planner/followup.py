@@ -272,7 +272,8 @@ def _new_count_after(text: str, earlier: Sequence[str]) -> str | None:
 # "now in feet", "and in yards?", "what about in ounces": the same amount in another unit.
 _IN_UNIT_RE = re.compile(
     _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:in|into|to)\s+(?P<target>[a-z]+(?:/[a-z]+)?)"
-    r"\s*[.!?]*",
+    # "in grams then?", "to miles instead": a word closing the ask changes nothing.
+    r"(?:[\s,]+(?:then|instead|please|now))?\s*[.!?]*",
     re.I,
 )
 # "Convert 3 meters to inches", "2 kg in pounds?": the unit a conversion ends with.

@@ -184,6 +184,8 @@ SKILLS: tuple[AgentSkill, ...] = (
             "like or dislike",
             "vibe",
             "happy or sad",
+            # "classify this review": a text sorted as positive, negative or neutral.
+            "classify",
         ],
         [
             "What is the sentiment of these customer reviews?",

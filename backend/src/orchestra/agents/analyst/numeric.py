@@ -939,6 +939,8 @@ def _table_statistics_of(
     for column in columns:
         lines.append(f"\n**{column}**\n\n{_summary_table(summaries[column])}")
     data: dict[str, Any] = {
+        # The column's figures by name, as a list of numbers gives them ("stdev", "mean").
+        **summaries[first],
         "operation": headline.operation,
         "percentile": headline.percentile,
         "column": first,

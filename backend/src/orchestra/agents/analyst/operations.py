@@ -372,6 +372,14 @@ def sentiment_operation(request: StepRequest) -> StepResult:
             f"analysis does not know ({', '.join(result.unsure[:3])}), so its label would be "
             "a guess. Rephrase the text with plain words of opinion, or ask a person."
         )
+    if result.unread:
+        # No word was read: "neutral" would say no opinion is held, which is not known.
+        raise AgentInputError(
+            "Not sure enough to answer: no word or phrase of opinion this sentiment analysis "
+            "knows was found in the text, and it is not a plain statement of fact (a time, a "
+            "date, an amount, a request), so calling it neutral would be a guess. Rephrase "
+            "the text with plain words of opinion, or ask a person."
+        )
     lines = [f"**Sentiment: {result.label}** (score {result.score:+.2f} on -1..1)"]
     if result.positive_terms:
         lines.append(f"\nPositive terms: {', '.join(result.positive_terms[:15])}")

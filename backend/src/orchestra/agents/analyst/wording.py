@@ -481,6 +481,12 @@ _TYPO_TARGETS = _words(
     percent percentage square minus times deviation standard total evaluate maximum
     minimum product difference"""
 )
+# Ordinary words one slip from a word above, which are words and not slips: a column
+# named "time" is not "times", "different" is not "difference".
+_NOT_SLIPS = _words(
+    """time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
+    tonal totem commute commuted parent produce produced different products squire"""
+)
 _VERBS = _words(
     """add subtract multiply divide split share double triple halve square cube increase
     raise decrease reduce lower cut round take use"""
@@ -534,7 +540,12 @@ def _corrected(tokens: list[Token]) -> tuple[list[Token], list[str]]:
     result: list[Token] = []
     notes: list[str] = []
     for token in tokens:
-        if token.kind == "word" and len(token.text) >= 4 and token.text not in _KNOWN:
+        if (
+            token.kind == "word"
+            and len(token.text) >= 4
+            and token.text not in _KNOWN
+            and token.text not in _NOT_SLIPS
+        ):
             target = next((t for t in sorted(_TYPO_TARGETS) if _close(token.text, t)), None)
             if target is not None:
                 notes.append(f"read '{token.text}' as '{target}'")
