@@ -17,6 +17,8 @@ export type TaskStatus = Schemas["TaskStatus"];
 export type StepPublic = Schemas["StepPublic"];
 export type StepStatus = Schemas["StepStatus"];
 export type Plan = Schemas["Plan"];
+export type PlanVersion = Schemas["PlanVersionPublic"];
+export type PlanVersionList = Schemas["PlanVersionList"];
 export type AgentPublic = Schemas["AgentPublic"];
 export type InstancePublic = Schemas["InstancePublic"];
 export type InstanceHealth = Schemas["InstanceHealth"];
@@ -74,6 +76,8 @@ const EVENT_TYPES: Record<TaskEventType, true> = {
   "task.planned": true,
   "task.awaiting_approval": true,
   "task.plan_changed": true,
+  "task.replanned": true,
+  "task.not_replanned": true,
   "task.approved": true,
   "task.running": true,
   "task.input_required": true,
