@@ -84,6 +84,9 @@ def test_with_max_replans_zero_the_task_fails_as_before(tmp_path: Path) -> None:
         assert set(_steps(task)) == {"a", "b"}
         assert "Step b" in str(task["error"]) and "replanned" not in str(task["error"])
         assert slow.api.get(f"/api/tasks/{task_id}/plans").json()["items"] == []
+        missing = slow.api.get("/api/tasks/nosuchtask/plans")
+        assert missing.status_code == 404
+        assert missing.json()["error"]["code"] == "task_not_found"
     finally:
         slow.close()
 
