@@ -116,6 +116,14 @@ class Settings(BaseSettings):
     )
 
     max_plan_steps: int = Field(default=10, ge=1, le=100)
+    max_replans: int = Field(
+        default=1,
+        ge=0,
+        le=10,
+        description="Times a task is planned again when a step fails for good (after its "
+        "retries and failover); 0: never, the task fails with the step. Runs of a workflow "
+        "are replanned only if the workflow says so.",
+    )
     max_description_length: int = Field(default=20_000, ge=1)
     step_timeout_seconds: float = Field(default=120.0, gt=0)
     step_max_attempts: int = Field(default=3, ge=1, le=20)

@@ -30,6 +30,7 @@ from orchestra.db import (
     DELETIONS,
     EVENTS,
     MESSAGES,
+    PLANS,
     STEPS,
     TASKS,
     Database,
@@ -202,6 +203,7 @@ def _delete_rows(connection: Connection, task_ids: list[str]) -> None:
         return
     connection.execute(delete(EVENTS).where(EVENTS.c.task_id.in_(task_ids)))
     connection.execute(delete(STEPS).where(STEPS.c.task_id.in_(task_ids)))
+    connection.execute(delete(PLANS).where(PLANS.c.task_id.in_(task_ids)))
     connection.execute(delete(MESSAGES).where(MESSAGES.c.task_id.in_(task_ids)))
     connection.execute(delete(TASKS).where(TASKS.c.id.in_(task_ids)))
     now = utcnow()

@@ -18,6 +18,7 @@ from orchestra.changes import Change
 from orchestra.config import Settings
 from orchestra.db import (
     MESSAGES,
+    PLANS,
     STEPS,
     TASKS,
     Database,
@@ -84,6 +85,18 @@ class Tasks:
         """The callback deliveries of the task, if the caller may see it."""
         await self.view(task_id, principal)
         return await self.db.read(lambda c: callbacks.of_task(c, task_id))
+
+    async def plans_of(self, task_id: str, principal: Principal) -> list[Any]:
+        """The task's plan versions, oldest first, if the caller may see it."""
+        await self.view(task_id, principal)
+        query = (
+            select(
+                PLANS.c.version, PLANS.c.planner, PLANS.c.reason, PLANS.c.plan, PLANS.c.created_at
+            )
+            .where(PLANS.c.task_id == task_id)
+            .order_by(PLANS.c.version)
+        )
+        return await self.db.read(lambda c: list(c.execute(query)))
 
     async def create(
         self,

@@ -16,6 +16,7 @@ import type {
   ModelList,
   PassagePublic,
   Plan,
+  PlanVersionList,
   SessionList,
   SessionPublic,
   TaskList,
@@ -223,6 +224,10 @@ export function createApi(options: ApiOptions = {}) {
           },
         }),
       );
+    },
+    /** The versions of the task's plan (empty until it is replanned), oldest first. */
+    getPlanVersions(id: string, signal?: AbortSignal): Promise<PlanVersionList> {
+      return call(() => client.GET("/api/tasks/{task_id}/plans", { params: { path: { task_id: id } }, signal }));
     },
     /** Runs the plan of a task awaiting approval. */
     approvePlan(id: string, comment = ""): Promise<TaskPublic> {

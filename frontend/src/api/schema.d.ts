@@ -190,6 +190,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{task_id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Task Plans
+         * @description The versions of the task's plan, once it was replanned (a step failed for good and
+         *     the planner planned the work left): each with its planner, reason and steps.
+         */
+        get: operations["task_plans_api_tasks__task_id__plans_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{task_id}/events": {
         parameters: {
             query?: never;
@@ -1495,6 +1516,47 @@ export interface components {
              */
             quorum?: number | null;
         };
+        /** PlanVersionList */
+        PlanVersionList: {
+            /**
+             * Items
+             * @description Oldest first; empty while the task has not been replanned (its steps are its one plan).
+             */
+            items: components["schemas"]["PlanVersionPublic"][];
+        };
+        /**
+         * PlanVersionPublic
+         * @description One version of a task's plan: the first, or a replan after a step failed for good.
+         */
+        PlanVersionPublic: {
+            /**
+             * Version
+             * @description 1 for the task's first plan, then one more per replan.
+             */
+            version: number;
+            /**
+             * Planner
+             * @description Which planner made it (offline, llm, ...).
+             */
+            planner: string | null;
+            /**
+             * Reason
+             * @description Version 1: why its planner planned it; a replan: which step failed and why.
+             */
+            reason: string;
+            /**
+             * Plan
+             * @description The version's steps: {"steps": [...]}.
+             */
+            plan: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /**
          * ScheduleCreate
          * @description A cron schedule of a workflow: the times it runs, with these inputs.
@@ -2344,7 +2406,7 @@ export interface components {
          * @description What a task event says happened: `task.<status>` or `step.<status>`, and the rest.
          * @enum {string}
          */
-        EventType: "task.created" | "task.planning" | "task.planned" | "task.awaiting_approval" | "task.plan_changed" | "task.approved" | "task.running" | "task.input_required" | "task.completed" | "task.failed" | "task.canceled" | "step.running" | "step.attempt" | "step.input_required" | "step.replied" | "step.completed" | "step.failed" | "step.canceled" | "step.skipped";
+        EventType: "task.created" | "task.planning" | "task.planned" | "task.awaiting_approval" | "task.plan_changed" | "task.replanned" | "task.not_replanned" | "task.approved" | "task.running" | "task.input_required" | "task.completed" | "task.failed" | "task.canceled" | "step.running" | "step.attempt" | "step.input_required" | "step.replied" | "step.completed" | "step.failed" | "step.canceled" | "step.skipped";
         /**
          * TaskEventPublic
          * @description One entry of a task's event log: the `data` of a Server-Sent Event, whose `id` and
@@ -3131,6 +3193,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    task_plans_api_tasks__task_id__plans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionList"];
                 };
             };
             /** @description Bad Request */

@@ -20,6 +20,8 @@ export type ModelPublic = Schemas["ModelPublic"];
 export type ModelList = Schemas["ModelList"];
 export type StepStatus = Schemas["StepStatus"];
 export type Plan = Schemas["Plan"];
+export type PlanVersion = Schemas["PlanVersionPublic"];
+export type PlanVersionList = Schemas["PlanVersionList"];
 export type AgentPublic = Schemas["AgentPublic"];
 export type InstancePublic = Schemas["InstancePublic"];
 export type InstanceHealth = Schemas["InstanceHealth"];
@@ -77,6 +79,8 @@ const EVENT_TYPES: Record<TaskEventType, true> = {
   "task.planned": true,
   "task.awaiting_approval": true,
   "task.plan_changed": true,
+  "task.replanned": true,
+  "task.not_replanned": true,
   "task.approved": true,
   "task.running": true,
   "task.input_required": true,

@@ -14,6 +14,7 @@ import { StepCard } from "../task/StepCard";
 import { StepQuestion } from "../task/StepQuestion";
 import { TaskGraph } from "../task/TaskGraph";
 import { PlanReview } from "../task/PlanReview";
+import { PlanVersions } from "../task/PlanVersions";
 import { TaskHeader } from "../task/TaskHeader";
 import { Timeline } from "../task/Timeline";
 import { useTaskLive } from "../task/useTaskLive";
@@ -78,6 +79,8 @@ export function TaskPage() {
         )}
         <Legend />
       </section>
+
+      <PlanVersions taskId={task.id} replans={live.events.filter((event) => event.type === "task.replanned").length} />
 
       {task.steps.length > 0 ? (
         <section aria-labelledby="timeline-title" className="panel">

@@ -335,6 +335,25 @@ class DeliveryList(BaseModel):
     items: list[DeliveryPublic]
 
 
+class PlanVersionPublic(BaseModel):
+    """One version of a task's plan: the first, or a replan after a step failed for good."""
+
+    version: int = Field(description="1 for the task's first plan, then one more per replan.")
+    planner: str | None = Field(description="Which planner made it (offline, llm, ...).")
+    reason: str = Field(
+        description="Version 1: why its planner planned it; a replan: which step failed and why."
+    )
+    plan: dict[str, Any] = Field(description='The version\'s steps: {"steps": [...]}.')
+    created_at: datetime
+
+
+class PlanVersionList(BaseModel):
+    items: list[PlanVersionPublic] = Field(
+        description="Oldest first; empty while the task has not been replanned (its steps "
+        "are its one plan)."
+    )
+
+
 class TaskList(BaseModel):
     items: list[TaskSummary]
     total: int

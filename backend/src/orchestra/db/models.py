@@ -87,6 +87,8 @@ class EventType(StrEnum):
     TASK_PLANNED = "task.planned"
     TASK_AWAITING_APPROVAL = "task.awaiting_approval"
     TASK_PLAN_CHANGED = "task.plan_changed"
+    TASK_REPLANNED = "task.replanned"
+    TASK_NOT_REPLANNED = "task.not_replanned"
     TASK_APPROVED = "task.approved"
     TASK_RUNNING = "task.running"
     TASK_INPUT_REQUIRED = "task.input_required"
@@ -405,8 +407,28 @@ class TaskStep(Base):
     """What its agent asked when it answered input-required: {"text", "data", "asked_at"}."""
     reply: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     """The reply to that question: {"text", "data", "by", "at", "round"} (`executor.questions`)."""
+    superseded_by: Mapped[int | None] = mapped_column(Integer, default=None)
+    """The plan version that took over this step's work (`executor.replanning`): the step
+    failed, or never ran because one it needed failed; its task no longer waits for it."""
 
     task: Mapped[Task] = relationship(back_populates="steps")
+
+
+class TaskPlan(Base):
+    """One version of a task's plan, stored once the task is replanned: version 1 is the
+    plan it was given or made first, each later one a replan and why it was made."""
+
+    __tablename__ = "task_plans"
+    __table_args__ = (UniqueConstraint("task_id", "version", name="uq_task_plans_version"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    plan: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """The version's steps as planned ({"steps": [...]}), with their stored ids."""
+    planner: Mapped[str | None] = mapped_column(String(20), default=None)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class TaskEvent(Base):
@@ -511,6 +533,7 @@ class ApiKey(Base):
 # The tables themselves, for Core statements (the executor and the hot read paths).
 TASKS = cast(Table, Task.__table__)
 STEPS = cast(Table, TaskStep.__table__)
+PLANS = cast(Table, TaskPlan.__table__)
 EVENTS = cast(Table, TaskEvent.__table__)
 SLOTS = cast(Table, AgentSlot.__table__)
 INSTANCES = cast(Table, AgentInstance.__table__)

@@ -43,6 +43,7 @@ STEP_COLUMNS = (
     STEPS.c.instance_id,
     STEPS.c.remote_task_id,
     STEPS.c.kind,
+    STEPS.c.superseded_by,
 )
 
 
@@ -67,9 +68,11 @@ INSTANCE_CARD = select(INSTANCES.c.card).where(INSTANCES.c.id == bindparam("_ins
 def done(step: Any) -> bool:
     """Whether a step lets its task complete: completed or skipped; a consensus
     participant that failed too, since its consensus (a step of its own) says whether
-    enough participants answered."""
+    enough participants answered; and a step a replan took over."""
     if step.status in DONE:
         return True
+    if step.superseded_by is not None:
+        return True  # a replan took its work over (`executor.replanning`)
     return bool(step.kind == StepKind.PARTICIPANT and StepStatus(step.status).terminal)
 
 
@@ -90,8 +93,9 @@ def _task(connection: Connection, task_id: str) -> Any:
     return connection.execute(READ_TASK, {"_task": task_id}).one()
 
 
-async def finish_task(rt: Runtime, task_id: str) -> str:
-    """Complete the task from its steps' outputs, or fail it with the failed step's reason.
+async def finish_task(rt: Runtime, task_id: str, note: str = "") -> str:
+    """Complete the task from its steps' outputs, or fail it with the failed step's reason
+    (and `note`, e.g. why it was not replanned, after it).
 
     With an LLM configured, the result is written by it from the step outputs (outside any
     transaction); offline, or if that call fails, the outputs are joined in plan order.
@@ -130,7 +134,7 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
             complete(connection, change, task, steps, written, cost)
         else:
             in_flight.extend(running(connection, steps)[0])
-            failed = [s for s in steps if s.status == StepStatus.FAILED]
+            failed = [s for s in steps if s.status == StepStatus.FAILED and s.superseded_by is None]
             # A consensus that failed says why (too few answers) better than a participant.
             failed = [s for s in failed if s.kind != StepKind.PARTICIPANT] or failed
             if failed:
@@ -140,6 +144,8 @@ async def finish_task(rt: Runtime, task_id: str) -> str:
             else:
                 unfinished = [s.step_id for s in steps if not StepStatus(s.status).terminal]
                 error = f"Steps never finished: {unfinished}"
+            if note:
+                error = f"{error}; {note}"
             close(change, steps, TaskStatus.FAILED, error=error)
         change.write(connection)
         return str(change.task["status"])

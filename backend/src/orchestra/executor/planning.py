@@ -208,11 +208,16 @@ Assigned = tuple[str | None, str | None]
 """A stored step's agent (id and name); none for a consensus step, which no agent runs."""
 
 
-def record_plan(change: Change, outcome: PlanOutcome, agents: list[Assigned]) -> None:
+def record_plan(
+    change: Change, outcome: PlanOutcome, agents: list[Assigned], first_position: int = 0
+) -> None:
     """The plan's steps (with their agents, a consensus step expanded into its participants
-    and itself: `orchestra.consensus.expand`), which planner made it and why, in `change`."""
+    and itself: `orchestra.consensus.expand`), which planner made it and why, in `change`.
+
+    `first_position`: where the steps go after those the task has (a replan's), which
+    then keep the task's planner and its `task.planned` event: `task.replanned` says it."""
     for position, (node, (agent_id, agent_name)) in enumerate(
-        zip(expand(outcome.plan), agents, strict=True)
+        zip(expand(outcome.plan), agents, strict=True), start=first_position
     ):
         planned = node.step
         change.new_steps.append(
@@ -244,6 +249,8 @@ def record_plan(change: Change, outcome: PlanOutcome, agents: list[Assigned]) ->
                 "consensus": node.consensus,
             }
         )
+    if first_position:
+        return
     change.set_task(planner=outcome.kind.value, planner_reason=outcome.reason)
     change.event(
         "task.planned",
@@ -255,6 +262,22 @@ def record_plan(change: Change, outcome: PlanOutcome, agents: list[Assigned]) ->
 
 def summary_of(change: Change) -> PlanSummary:
     return _summary(change.new_steps)
+
+
+def summary_rows(rows: list[Any]) -> PlanSummary:
+    """The plan summary of stored step rows."""
+    return _summary(r._mapping for r in rows)
+
+
+def assign_among(
+    registry: Registry, capability: Capability, agent_ids: tuple[str, ...]
+) -> tuple[str, str]:
+    """The agent best placed now among `agent_ids` offering the capability.
+
+    Raises:
+        PlannerError: none of them has an instance to send a step to.
+    """
+    return _assign(registry, capability, agent_ids)
 
 
 def assign(registry: Registry, plan: Plan, capabilities: dict[str, Capability]) -> list[Assigned]:

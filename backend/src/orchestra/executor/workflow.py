@@ -32,7 +32,15 @@ from orchestra.agents.protocol import DOCUMENTS_EXTENSION_URI
 from orchestra.db import StepKind
 from orchestra.db.errors import transient
 from orchestra.documents import Documents
-from orchestra.executor import completion, consensus, planning, questions, review, steps
+from orchestra.executor import (
+    completion,
+    consensus,
+    planning,
+    questions,
+    replanning,
+    review,
+    steps,
+)
 from orchestra.executor.dispatch import TransportError, build_message
 from orchestra.executor.review import PLAN_TOPIC
 from orchestra.executor.runtime import Runtime, current
@@ -114,6 +122,12 @@ async def answer_step(task_id: str, message: dict[str, Any] | None, round: int) 
     )
 
 
+@DBOS.step(name="orchestra.replan", **DB_RETRY)
+async def replan_step(task_id: str, number: int) -> list[dict[str, Any]] | str:
+    logs.bind(task_id)
+    return await replanning.replan(current(), task_id, number)
+
+
 @DBOS.step(name="orchestra.reviewed_plan", **DB_RETRY)
 async def reviewed_plan_step(task_id: str) -> list[dict[str, Any]]:
     return await planning.stored(current(), task_id)
@@ -128,7 +142,11 @@ class Plan:
         """Which run of the task's plan this is (`executor.questions`): 0, then one more after
         each reply to a question."""
         self.agents = {planning.step_id_of(n): n["agent_id"] or "" for n in plan}
-        self.needs = {planning.step_id_of(n): list(n["depends_on"]) for n in plan}
+        ids = {planning.step_id_of(n) for n in plan}
+        # A replan's step may need a completed step of an earlier version: not waited for.
+        self.needs = {
+            planning.step_id_of(n): [d for d in n["depends_on"] if d in ids] for n in plan
+        }
         self.kinds = {planning.step_id_of(n): planning.kind_of(n) for n in plan}
         self.fan_outs = {s for s, kind in self.kinds.items() if kind == StepKind.FAN_OUT}
         self.status: dict[str, str] = {}
@@ -339,9 +357,9 @@ def _ended(call: Call, started: float, error: str | None, reachable: bool) -> En
 
 
 @DBOS.step(name="orchestra.finish_task", **DB_RETRY)
-async def finish_task_step(task_id: str) -> str:
+async def finish_task_step(task_id: str, note: str = "") -> str:
     logs.bind(task_id)
-    return await completion.finish_task(current(), task_id)
+    return await completion.finish_task(current(), task_id, note)
 
 
 @DBOS.step(name="orchestra.fail_task", **DB_RETRY)
@@ -349,6 +367,15 @@ async def fail_task_step(task_id: str, error: str) -> str:
     logs.bind(task_id)
     await completion.fail_task(current(), task_id, error)
     return "failed"
+
+
+def _failed(plan: Plan) -> bool:
+    """Whether a step of the plan failed (a consensus participant's failure is its
+    consensus step's to judge)."""
+    return any(
+        ended == "failed" and plan.kinds.get(step_id) != StepKind.PARTICIPANT
+        for step_id, ended in plan.status.items()
+    )
 
 
 def _reason(exc: BaseException) -> str:
@@ -369,13 +396,15 @@ async def run_task(
     (one DBOS record less per task). True (or not known, as when a pending task is started
     again) lets the review step read it."""
     rt = current()
+    replans = 0
+    may_replan = rt.settings.max_replans > 0
     async with rt.admission.turn(task_id):
         planned = await _plan(task_id, given)
         if isinstance(planned, str):
             return planned
         reviewed = review_asked and await review_step(task_id)
         if not reviewed:
-            ended = await _run(task_id, planned)
+            ended = await _run(task_id, planned, may_replan=may_replan)
     if reviewed:
         message = await DBOS.recv_async(PLAN_TOPIC, rt.settings.plan_review_hours * 3600)
         decided = await decide_step(task_id, message)
@@ -383,20 +412,33 @@ async def run_task(
             return decided
         planned = await reviewed_plan_step(task_id)
         async with rt.admission.turn(task_id):
-            ended = await _run(task_id, planned)
+            ended = await _run(task_id, planned, may_replan=may_replan)
     round = 0
-    while ended == steps.WAITING:
-        # A step waits for a reply to its agent's question, and nothing else can run.
-        message = await DBOS.recv_async(questions.INPUT_TOPIC, rt.settings.input_wait_hours * 3600)
-        answered = await answer_step(task_id, message, round + 1)
-        if answered == questions.STILL_WAITING:
-            continue
-        if answered != questions.ANSWERED:
-            return answered
-        round += 1
+    while True:
+        while ended == steps.WAITING:
+            # A step waits for a reply to its agent's question, and nothing else can run.
+            message = await DBOS.recv_async(
+                questions.INPUT_TOPIC, rt.settings.input_wait_hours * 3600
+            )
+            answered = await answer_step(task_id, message, round + 1)
+            if answered == questions.STILL_WAITING:
+                continue
+            if answered != questions.ANSWERED:
+                return answered
+            round += 1
+            async with rt.admission.turn(task_id):
+                ended = await _run(task_id, planned, round, may_replan)
+        if ended != STEP_FAILED:
+            return ended
+        # A step failed for good: the planner plans the work left (`executor.replanning`).
+        replans += 1
+        replanned = await replan_step(task_id, replans)
+        if isinstance(replanned, str):
+            return await finish_task_step(task_id, replanned)
+        planned = replanned
+        may_replan = replans < rt.settings.max_replans
         async with rt.admission.turn(task_id):
-            ended = await _run(task_id, planned, round)
-    return ended
+            ended = await _run(task_id, planned, round, may_replan)
 
 
 async def _plan(task_id: str, given: list[dict[str, Any]] | None) -> list[dict[str, Any]] | str:
@@ -413,9 +455,17 @@ async def _plan(task_id: str, given: list[dict[str, Any]] | None) -> list[dict[s
     return plan
 
 
-async def _run(task_id: str, plan: list[dict[str, Any]], round: int = 0) -> str:
+STEP_FAILED = "step_failed"
+"""`_run`'s answer when a step failed for good and the task may be replanned: the task is
+not finished (failed) yet."""
+
+
+async def _run(
+    task_id: str, plan: list[dict[str, Any]], round: int = 0, may_replan: bool = False
+) -> str:
     """Run each step once its dependencies completed, then finish the task; `steps.WAITING`
-    when a step waits for a reply to its agent's question (and the task for it).
+    when a step waits for a reply to its agent's question (and the task for it);
+    `STEP_FAILED` when a step failed and `may_replan`.
 
     Steps run concurrently inside this workflow; each waits (in memory) for its
     dependencies. Run again after a crash, every step finds in the database how far it got.
@@ -424,7 +474,7 @@ async def _run(task_id: str, plan: list[dict[str, Any]], round: int = 0) -> str:
         return await finish_task_step(task_id)
     steps_of = Plan(plan, round)
     try:
-        return await _run_plan(current(), task_id, plan, steps_of)
+        return await _run_plan(current(), task_id, plan, steps_of, may_replan)
     finally:
         steps_of.release(current())
 
@@ -466,7 +516,13 @@ async def _per_item(
     )
 
 
-async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps_of: Plan) -> str:
+async def _run_plan(
+    rt: Runtime,
+    task_id: str,
+    plan: list[dict[str, Any]],
+    steps_of: Plan,
+    may_replan: bool = False,
+) -> str:
     ids = [planning.step_id_of(node) for node in plan]
     status = steps_of.status
     done = {step_id: asyncio.Event() for step_id in ids}
@@ -483,7 +539,8 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
         kind = planning.kind_of(node)
         try:
             for dependency in node["depends_on"]:
-                await done[dependency].wait()
+                if dependency in done:  # else a completed step of an earlier plan version
+                    await done[dependency].wait()
             if any(status.get(d) in WAITS for d in node["depends_on"]):
                 status[step_id] = BLOCKED  # it runs once the question is answered
             elif stopped.is_set() and step_id not in steps_of.started:
@@ -526,6 +583,10 @@ async def _run_plan(rt: Runtime, task_id: str, plan: list[dict[str, Any]], steps
     if not stopped.is_set() and steps.WAITING in status.values():
         await runs  # ended already: nothing failed, and every step ran or waits
         return steps.WAITING
+    if may_replan and _failed(steps_of):
+        # The steps still at their agents finish first: their outputs are the replan's.
+        await runs
+        return STEP_FAILED
     try:
         return await finish_task_step(task_id)
     finally:

@@ -32,17 +32,29 @@ from orchestra.llm import (
 )
 from orchestra.planner.deterministic import plan_deterministic
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
+from orchestra.planner.replanning import ReplanError, Setback, describe, replan_offline
 from orchestra.planner.schema import CapabilitySpec, Plan, PlannerKind
 from orchestra.planner.service import PlanOutcome
 from orchestra.planner.validation import validate_plan
 
-__all__ = ["LLMPlanner", "build_messages"]
+__all__ = ["LLMPlanner", "build_messages", "build_replan_messages"]
 
 logger = logging.getLogger(__name__)
 
 # Longest history message and previous answer quoted back to the model, in characters.
 _HISTORY_CHARS = 1_500
 _ANSWER_CHARS = 8_000
+# Longest output of a completed step shown in a replan prompt.
+_OUTPUT_CHARS = 600
+
+REPLAN_RULES = """
+This task was planned and run already, and a step failed for good (its agent was retried \
+and other instances tried). Plan only the work that is left, in the same format:
+- The completed steps' results exist: do not plan their work again. A step of yours may \
+depend on a completed step by its id; its result is then that step's input.
+- Do the failed step's work another way if there is one: another capability, smaller \
+steps, or other wording. Do the work of the steps that did not run too.
+- Your step ids are your own ("s1", "s2", ...); do not reuse a completed step's id."""
 
 # What a failed call raises: the clients' errors after their retries, or our deadline.
 _CALL_ERRORS: tuple[type[Exception], ...] = (*PROVIDER_ERRORS, TimeoutError)
@@ -99,6 +111,19 @@ def build_messages(
     lines += ["", "Task to plan:", '"""', description.strip(), '"""']
     return [
         SystemMessage(content=SYSTEM_PROMPT.format(max_steps=max_steps)),
+        HumanMessage(content="\n".join(lines)),
+    ]
+
+
+def build_replan_messages(
+    setback: Setback, capabilities: Sequence[CapabilitySpec], max_steps: int
+) -> list[BaseMessage]:
+    """The replanning prompt: the planning prompt of the task, the replan's rules, and what
+    completed (outputs cut short), what failed and why, and what is left."""
+    system, human = build_messages(setback.description, capabilities, (), max_steps)
+    lines = [str(human.content), "", *describe(setback, _OUTPUT_CHARS)]
+    return [
+        SystemMessage(content=str(system.content) + "\n" + REPLAN_RULES),
         HumanMessage(content="\n".join(lines)),
     ]
 
@@ -221,6 +246,39 @@ class LLMPlanner:
             )
         return await fallback(
             f"the LLM's plan was still invalid after a repair ({_summary(still)})"
+        )
+
+    async def replan(
+        self, setback: Setback, capabilities: Sequence[CapabilitySpec], max_steps: int
+    ) -> PlanOutcome:
+        """Plan the work left after a step failed for good (see `TaskPlanner.replan`).
+
+        One call, no repair: an answer that is not a plan raises `ReplanError` with the
+        reasons (the executor checks a plan that is one with `adopt`). A call that fails
+        falls back to the offline replan.
+        """
+        if not capabilities:
+            raise NoCapabilityError()
+        messages = build_replan_messages(setback, capabilities, max_steps)
+        try:
+            answer = await self._ask(messages)
+        except _CALL_ERRORS as error:
+            why = f"the LLM call failed: {self._describe(error)}"
+            logger.warning("LLM replan falling back to the offline replan: %s", why)
+            plan = replan_offline(setback)
+            return PlanOutcome(
+                plan, PlannerKind.FALLBACK, f"{why}; the failed work is sent to another agent"
+            )
+        if answer.plan is None:
+            raise ReplanError("the replanned plan is invalid: " + _summary(answer.errors))
+        return PlanOutcome(
+            answer.plan,
+            PlannerKind.LLM,
+            "the LLM planned the remaining work",
+            answer.usage.input_tokens,
+            answer.usage.output_tokens,
+            answer.usage.model,
+            answer.thinking,
         )
 
     async def _ask(self, messages: list[BaseMessage]) -> _Answer:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from orchestra.config import Settings
 from orchestra.planner.deterministic import plan_deterministic
+from orchestra.planner.replanning import Setback, replan_offline
 from orchestra.planner.schema import CapabilitySpec, Plan, PlannerKind
 
 if TYPE_CHECKING:
@@ -75,6 +76,18 @@ class TaskPlanner(Protocol):
         """
         ...
 
+    async def replan(
+        self, setback: Setback, capabilities: Sequence[CapabilitySpec], max_steps: int
+    ) -> PlanOutcome:
+        """Plan the work left after a step failed for good (`orchestra.planner.replanning`).
+
+        The plan's steps may depend on the completed steps by id; `adopt` checks it.
+
+        Raises:
+            ReplanError: There is no other plan (the reason is shown on the task).
+        """
+        ...
+
 
 class OfflinePlanner:
     """The deterministic planner behind the async interface (no LLM configured)."""
@@ -91,6 +104,16 @@ class OfflinePlanner:
         )
         return PlanOutcome(
             plan, PlannerKind.OFFLINE, "no LLM provider is configured (LLM_PROVIDER=offline)"
+        )
+
+    async def replan(
+        self, setback: Setback, capabilities: Sequence[CapabilitySpec], max_steps: int
+    ) -> PlanOutcome:
+        failed = ", ".join(s.id for s in setback.failed)
+        return PlanOutcome(
+            replan_offline(setback),
+            PlannerKind.OFFLINE,
+            f"the work of step {failed} is sent again to another agent offering its capability",
         )
 
 

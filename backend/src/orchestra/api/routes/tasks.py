@@ -17,6 +17,8 @@ from orchestra.api.schemas import (
     DeliveryList,
     DeliveryPublic,
     PlanDecision,
+    PlanVersionList,
+    PlanVersionPublic,
     StepDeltaPublic,
     StepInput,
     TaskCreate,
@@ -316,6 +318,16 @@ async def task_deliveries(
     no callback_url), then one, with its status, attempts and the receiver's last answer."""
     rows = await services.tasks.deliveries_of(task_id, principal)
     return DeliveryList(items=[DeliveryPublic.model_validate(r._mapping) for r in rows])
+
+
+@router.get("/{task_id}/plans", responses=ERRORS)
+async def task_plans(
+    task_id: str, services: ServicesDep, principal: PrincipalDep
+) -> PlanVersionList:
+    """The versions of the task's plan, once it was replanned (a step failed for good and
+    the planner planned the work left): each with its planner, reason and steps."""
+    rows = await services.tasks.plans_of(task_id, principal)
+    return PlanVersionList(items=[PlanVersionPublic.model_validate(r._mapping) for r in rows])
 
 
 @router.get(

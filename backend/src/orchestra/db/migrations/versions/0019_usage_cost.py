@@ -2,7 +2,7 @@
 calls (planner, synthesis) by profile
 
 Revision ID: 0019_usage_cost
-Revises: 0016_step_input
+Revises: 0018_plan_versions
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0019_usage_cost"
-down_revision: str | None = "0016_step_input"
+down_revision: str | None = "0018_plan_versions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

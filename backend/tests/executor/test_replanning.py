@@ -1,0 +1,191 @@
+"""Replanning: a step that failed for good has its work planned again, within MAX_REPLANS."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.executor.slow import Slow
+from tests.llm.fake_provider import FakeProvider, Reply
+from tests.stack import task_events, wait_for_task
+
+FAST = {"STEP_MAX_ATTEMPTS": "2", "STEP_TIMEOUT_SECONDS": "5"}
+A_THEN_B = {
+    "steps": [
+        {"id": "a", "title": "A", "instruction": "step a", "capability": "wait-a"},
+        {
+            "id": "b",
+            "title": "B",
+            "instruction": "step b",
+            "capability": "wait-b",
+            "depends_on": ["a"],
+        },
+    ]
+}
+
+
+def _with_backup(tmp_path: Path, fail: tuple[str, ...], settings: dict[str, str]) -> Slow:
+    """Two agents offering the same capabilities, both failing the steps in `fail`."""
+    slow = Slow(tmp_path, 0.05, fail=fail, settings={**FAST, **settings})
+    backup = slow.stack.add_slow_agent("backup", 0.05, tmp_path / "backup.txt", fail)
+    (tmp_path / "backup.txt").touch()
+    backup.start()
+    response = slow.api.post("/api/agents", json={"card_url": backup.url})
+    assert response.status_code == 201, response.text
+    return slow
+
+
+def _steps(task: dict[str, object]) -> dict[str, dict[str, object]]:
+    return {s["id"]: s for s in task["steps"]}  # type: ignore[attr-defined]
+
+
+def test_a_failed_step_is_replanned_on_another_agent_and_the_task_completes(
+    tmp_path: Path,
+) -> None:
+    slow = _with_backup(tmp_path, ("b",), {})
+    try:
+        task_id = slow.submit(A_THEN_B)
+        task = wait_for_task(slow.api, task_id, ("completed", "failed"))
+        assert task["status"] == "completed", task
+        steps = _steps(task)
+        # The failed step stays failed in the task's history; its work was done again.
+        assert steps["a"]["status"] == "completed"
+        assert steps["b"]["status"] == "failed"
+        again = steps["r1-b"]
+        assert again["status"] == "completed"
+        assert again["depends_on"] == ["a"]  # the completed step is its input, not redone
+        assert again["agent"] != steps["b"]["agent"]
+        received = slow.received(task_id) + [
+            line.split()[1]
+            for line in (tmp_path / "backup.txt").read_text().splitlines()
+            if line.startswith(task_id)
+        ]
+        assert received.count("a") == 1
+
+        plans = slow.api.get(f"/api/tasks/{task_id}/plans").json()["items"]
+        assert [p["version"] for p in plans] == [1, 2]
+        assert [s["id"] for s in plans[0]["plan"]["steps"]] == ["a", "b"]
+        assert plans[1]["planner"] == "offline"
+        assert plans[1]["reason"].startswith("Step b (wait-b, B) failed:")
+        assert [s["id"] for s in plans[1]["plan"]["steps"]] == ["r1-b"]
+        replanned = [e for e in task_events(slow.api, task_id) if e["type"] == "task.replanned"]
+        assert len(replanned) == 1
+        assert replanned[0]["data"]["version"] == 2  # type: ignore[index]
+        assert replanned[0]["data"]["replaces"] == ["b"]  # type: ignore[index]
+    finally:
+        slow.close()
+
+
+def test_with_max_replans_zero_the_task_fails_as_before(tmp_path: Path) -> None:
+    slow = _with_backup(tmp_path, ("b",), {"MAX_REPLANS": "0"})
+    try:
+        task_id = slow.submit(A_THEN_B)
+        task = wait_for_task(slow.api, task_id, ("completed", "failed"))
+        assert task["status"] == "failed"
+        assert set(_steps(task)) == {"a", "b"}
+        assert "Step b" in str(task["error"]) and "replanned" not in str(task["error"])
+        assert slow.api.get(f"/api/tasks/{task_id}/plans").json()["items"] == []
+        missing = slow.api.get("/api/tasks/nosuchtask/plans")
+        assert missing.status_code == 404
+        assert missing.json()["error"]["code"] == "task_not_found"
+    finally:
+        slow.close()
+
+
+def test_a_replan_that_fails_again_fails_the_task_once_the_replans_are_spent(
+    tmp_path: Path,
+) -> None:
+    slow = _with_backup(tmp_path, ("b", "r1-b"), {"MAX_REPLANS": "1"})
+    try:
+        task_id = slow.submit(A_THEN_B)
+        task = wait_for_task(slow.api, task_id, ("completed", "failed"))
+        assert task["status"] == "failed"
+        steps = _steps(task)
+        assert set(steps) == {"a", "b", "r1-b"}  # one replan, no second
+        assert steps["r1-b"]["status"] == "failed"
+        assert "Step r1-b" in str(task["error"])
+        versions = slow.api.get(f"/api/tasks/{task_id}/plans").json()["items"]
+        assert len(versions) == 2
+    finally:
+        slow.close()
+
+
+def test_with_one_agent_there_is_no_other_plan_and_the_task_says_so(tmp_path: Path) -> None:
+    slow = Slow(tmp_path, 0.05, fail=("b",), settings=FAST)
+    try:
+        task_id = slow.submit(A_THEN_B)
+        task = wait_for_task(slow.api, task_id, ("completed", "failed"))
+        assert task["status"] == "failed"
+        assert set(_steps(task)) == {"a", "b"}
+        error = str(task["error"])
+        assert error.startswith("Step b (wait-b, B) failed:")
+        assert "not replanned: no other plan: no agent other than slow-agent" in error
+        refused = [e for e in task_events(slow.api, task_id) if e["type"] == "task.not_replanned"]
+        assert len(refused) == 1
+    finally:
+        slow.close()
+
+
+def _llm(provider: FakeProvider) -> dict[str, str]:
+    return {
+        "LLM_PROVIDER": "openai",
+        "LLM_MODEL": "fake-model",
+        "OPENAI_API_KEY": "test-key",
+        "OPENAI_BASE_URL": f"{provider.url}/v1",
+        "LLM_MAX_RETRIES": "0",
+    }
+
+
+def _replan(capability: str) -> dict[str, object]:
+    return {
+        "steps": [
+            {
+                "id": "s1",
+                "title": "B another way",
+                "instruction": "step b, done with capability c",
+                "capability": capability,
+                "depends_on": ["a"],
+            }
+        ]
+    }
+
+
+def test_the_llm_replans_the_remaining_work_and_its_plan_is_run(tmp_path: Path) -> None:
+    with FakeProvider() as provider:
+        provider.script(
+            Reply(tool_args=_replan("wait-c"), tokens=(40, 10)),  # the replan
+            Reply(content="Both parts are done."),  # the task's result
+        )
+        slow = Slow(tmp_path, 0.05, fail=("b",), settings={**FAST, **_llm(provider)})
+        try:
+            task_id = slow.submit(A_THEN_B)
+            task = wait_for_task(slow.api, task_id, ("completed", "failed"))
+            assert task["status"] == "completed", task
+            steps = _steps(task)
+            assert steps["b"]["status"] == "failed"
+            assert steps["r1-s1"]["capability"] == "wait-c"
+            assert steps["r1-s1"]["status"] == "completed"
+            assert steps["r1-s1"]["depends_on"] == ["a"]
+            versions = slow.api.get(f"/api/tasks/{task_id}/plans").json()["items"]
+            assert versions[1]["planner"] == "llm"
+        finally:
+            slow.close()
+        prompt = provider.chat_requests[0].prompt
+        assert "Completed steps" in prompt and "- a [wait-a] A:" in prompt
+        assert "Failed steps:" in prompt and "step b was told to fail" in prompt
+
+
+def test_an_invalid_replan_from_the_llm_fails_the_task_with_the_reason(tmp_path: Path) -> None:
+    with FakeProvider() as provider:
+        provider.script(Reply(tool_args=_replan("teleport")))
+        slow = Slow(tmp_path, 0.05, fail=("b",), settings={**FAST, **_llm(provider)})
+        try:
+            task_id = slow.submit(A_THEN_B)
+            task = wait_for_task(slow.api, task_id, ("completed", "failed"))
+            assert task["status"] == "failed"
+            assert set(_steps(task)) == {"a", "b"}
+            error = str(task["error"])
+            assert "not replanned: the replanned plan is invalid:" in error
+            assert "teleport" in error
+            assert slow.api.get(f"/api/tasks/{task_id}/plans").json()["items"] == []
+        finally:
+            slow.close()
