@@ -30,6 +30,7 @@ from orchestra.db import (
     DELETIONS,
     EVENTS,
     MESSAGES,
+    PUSH_CONFIGS,
     STEPS,
     TASKS,
     Database,
@@ -203,6 +204,7 @@ def _delete_rows(connection: Connection, task_ids: list[str]) -> None:
     connection.execute(delete(EVENTS).where(EVENTS.c.task_id.in_(task_ids)))
     connection.execute(delete(STEPS).where(STEPS.c.task_id.in_(task_ids)))
     connection.execute(delete(MESSAGES).where(MESSAGES.c.task_id.in_(task_ids)))
+    connection.execute(delete(PUSH_CONFIGS).where(PUSH_CONFIGS.c.task_id.in_(task_ids)))
     connection.execute(delete(TASKS).where(TASKS.c.id.in_(task_ids)))
     now = utcnow()
     connection.execute(insert(DELETIONS), [{"task_id": t, "deleted_at": now} for t in task_ids])

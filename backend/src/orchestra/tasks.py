@@ -98,6 +98,7 @@ class Tasks:
         within: Callable[[Connection], None] | None = None,
         review_plan: bool | None = None,
         callback_url: str | None = None,
+        hops: int = 0,
     ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
@@ -107,7 +108,8 @@ class Tasks:
         first in the transaction that stores the task: what it raises stores nothing (a
         schedule moves on to its next time in it, so the time and its run are one write).
         `callback_url`: where the task is POSTed once it has ended (checked against the
-        egress rules now).
+        egress rules now). `hops`: how many orchestrators the request came through
+        (`orchestra.hops`); its steps tell their agents one more.
         """
         admission = self.executor.rt.admission
         if admission.full:
@@ -173,6 +175,7 @@ class Tasks:
             "workflow_version": workflow.version if workflow else None,
             "workflow_run": workflow.run if workflow else None,
             "callback_url": callback_url,
+            "hops": hops,
         }
         change.event("task.created", status="pending")
         if plan is not None:

@@ -1,0 +1,181 @@
+"""A2A push notifications through real processes: an a2a-sdk client, the orchestrator with
+the analyst agent, and a real HTTP receiver that answers as each test scripts it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+from a2a.client import Client, ClientConfig, ClientFactory
+from a2a.helpers import new_text_part
+from a2a.types import (
+    AuthenticationInfo,
+    DeleteTaskPushNotificationConfigRequest,
+    GetTaskPushNotificationConfigRequest,
+    ListTaskPushNotificationConfigsRequest,
+    Message,
+    Role,
+    SendMessageConfiguration,
+    SendMessageRequest,
+    StreamResponse,
+    TaskPushNotificationConfig,
+)
+from a2a.utils.errors import InvalidParamsError
+
+from tests.stack import Stack, wait_for_task
+from tests.support.receiver import Receiver
+
+MEDIAN = "Compute the median of 4, 8, 15 and 16"
+TIMEOUT = 60.0
+BINDINGS = ("JSONRPC", "HTTP+JSON")
+# Quick retries: a receiver that fails once is tried again within a second.
+SETTINGS = {"CALLBACK_BACKOFF_SECONDS": "0.2", "CALLBACK_TIMEOUT_SECONDS": "2"}
+
+
+@pytest.fixture(scope="module")
+def receiver() -> Iterator[Receiver]:
+    running = Receiver()
+    yield running
+    running.close()
+
+
+@pytest.fixture(scope="module")
+def orchestrator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    stack = Stack(tmp_path_factory.mktemp("push"), settings=SETTINGS)
+    try:
+        analyst = stack.add("analyst-agent").start()
+        url = stack.add("orchestrator").start().url
+        with httpx.Client(base_url=url, timeout=30) as api:
+            response = api.post("/api/agents", json={"card_url": analyst.url})
+            assert response.status_code == 201, response.text
+        yield url
+    finally:
+        stack.stop()
+
+
+@pytest.fixture(params=BINDINGS)
+async def client(orchestrator: str, request: pytest.FixtureRequest) -> AsyncIterator[Client]:
+    http = httpx.AsyncClient(timeout=TIMEOUT)
+    config = ClientConfig(
+        streaming=False, supported_protocol_bindings=[request.param], httpx_client=http
+    )
+    found = await ClientFactory(config).create_from_url(orchestrator)
+    yield found
+    await found.close()
+
+
+def message(text: str) -> Message:
+    return Message(role=Role.ROLE_USER, message_id=str(uuid.uuid4()), parts=[new_text_part(text)])
+
+
+async def send(
+    client: Client, text: str, push: TaskPushNotificationConfig | None = None
+) -> StreamResponse:
+    request = SendMessageRequest(message=message(text))
+    if push is not None:
+        request.configuration.CopyFrom(SendMessageConfiguration(task_push_notification_config=push))
+
+    async def last() -> StreamResponse:
+        return [e async for e in client.send_message(request)][-1]
+
+    return await asyncio.wait_for(last(), TIMEOUT)
+
+
+def test_the_card_declares_push_notifications(orchestrator: str) -> None:
+    card = httpx.get(f"{orchestrator}/.well-known/agent-card.json", timeout=30).json()
+    assert card["capabilities"]["pushNotifications"] is True
+
+
+async def test_a_config_given_with_the_message_receives_the_finished_task_with_its_token(
+    client: Client, receiver: Receiver
+) -> None:
+    name = f"inline-{uuid.uuid4().hex[:8]}"
+    # The first attempt is refused: the notification is durable, tried again.
+    url = receiver.url(name, [503, 200])
+    push = TaskPushNotificationConfig(
+        url=url,
+        token="token-1",
+        authentication=AuthenticationInfo(scheme="Bearer", credentials="receiver-secret"),
+    )
+    sent = await send(client, MEDIAN, push)
+    task_id = sent.task.id
+    assert task_id
+    first, second = await asyncio.to_thread(receiver.wait_for, name, 2, TIMEOUT)
+    for got in (first, second):
+        assert got.headers["X-A2A-Notification-Token"] == "token-1"
+        assert got.headers["Authorization"] == "Bearer receiver-secret"
+    # A StreamResponse holding the task as GetTask shows it: completed, with the answer.
+    body = json.loads(second.body)
+    assert body["task"]["id"] == task_id
+    assert body["task"]["status"]["state"] == "TASK_STATE_COMPLETED"
+    assert "11.5" in json.dumps(body["task"]["artifacts"])
+    # The config reads back as given (one only: the task's id is its id).
+    listed = await client.list_task_push_notification_configs(
+        ListTaskPushNotificationConfigsRequest(task_id=task_id)
+    )
+    assert [(c.id, c.url, c.token) for c in listed.configs] == [(task_id, url, "token-1")]
+    assert listed.configs[0].authentication.credentials == "receiver-secret"
+
+
+async def test_set_get_list_delete_round_trip_and_a_config_set_on_an_ended_task_is_sent(
+    orchestrator: str, client: Client, receiver: Receiver
+) -> None:
+    sent = await send(client, MEDIAN)
+    task_id = sent.task.id
+    with httpx.Client(base_url=orchestrator, timeout=30) as api:
+        ended = wait_for_task(api, task_id, ("completed", "failed"), TIMEOUT)
+    assert ended["status"] == "completed"
+    name = f"later-{uuid.uuid4().hex[:8]}"
+    url = receiver.url(name, [200])
+    made = await client.create_task_push_notification_config(
+        TaskPushNotificationConfig(task_id=task_id, id="mine", url=url, token="t2")
+    )
+    assert (made.id, made.task_id, made.url, made.token) == ("mine", task_id, url, "t2")
+    # Set on a task that has ended: its end is notified at once.
+    (got,) = await asyncio.to_thread(receiver.wait_for, name, 1, TIMEOUT)
+    assert json.loads(got.body)["task"]["status"]["state"] == "TASK_STATE_COMPLETED"
+    assert got.headers["X-A2A-Notification-Token"] == "t2"
+    assert "Authorization" not in got.headers
+    other = receiver.url(f"{name}-b", [200])
+    await client.create_task_push_notification_config(
+        TaskPushNotificationConfig(task_id=task_id, id="second", url=other)
+    )
+    read = await client.get_task_push_notification_config(
+        GetTaskPushNotificationConfigRequest(task_id=task_id, id="mine")
+    )
+    assert (read.id, read.url, read.token) == ("mine", url, "t2")
+    listed = await client.list_task_push_notification_configs(
+        ListTaskPushNotificationConfigsRequest(task_id=task_id)
+    )
+    assert [c.id for c in listed.configs] == ["mine", "second"]
+    await client.delete_task_push_notification_config(
+        DeleteTaskPushNotificationConfigRequest(task_id=task_id, id="mine")
+    )
+    listed = await client.list_task_push_notification_configs(
+        ListTaskPushNotificationConfigsRequest(task_id=task_id)
+    )
+    assert [c.id for c in listed.configs] == ["second"]
+
+
+async def test_a_forbidden_url_is_refused_with_invalid_params(
+    client: Client, receiver: Receiver
+) -> None:
+    forbidden = TaskPushNotificationConfig(url="http://169.254.169.254/latest/meta-data")
+    with pytest.raises(InvalidParamsError, match="may not call"):
+        await send(client, MEDIAN, forbidden)
+    sent = await send(client, MEDIAN)
+    with pytest.raises(InvalidParamsError, match="may not call"):
+        await client.create_task_push_notification_config(
+            TaskPushNotificationConfig(
+                task_id=sent.task.id, id="x", url="http://169.254.169.254/latest/meta-data"
+            )
+        )
+    listed = await client.list_task_push_notification_configs(
+        ListTaskPushNotificationConfigsRequest(task_id=sent.task.id)
+    )
+    assert list(listed.configs) == []
+    del receiver
