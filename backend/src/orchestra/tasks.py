@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from orchestra import tracing
 from orchestra.auth import Principal
+from orchestra.callbacks import push
 from orchestra.callbacks import records as callbacks
 from orchestra.changes import Change
 from orchestra.config import Settings
@@ -81,9 +82,14 @@ class Tasks:
         self.deliveries = executor.rt.deliveries
 
     async def deliveries_of(self, task_id: str, principal: Principal) -> list[Any]:
-        """The callback deliveries of the task, if the caller may see it."""
+        """The deliveries of the task, if the caller may see it: to its callback_url, then
+        to its A2A push-notification configs (those notified at least once)."""
         await self.view(task_id, principal)
-        return await self.db.read(lambda c: callbacks.of_task(c, task_id))
+
+        def read(connection: Connection) -> list[Any]:
+            return callbacks.of_task(connection, task_id) + push.deliveries_of(connection, task_id)
+
+        return await self.db.read(read)
 
     async def create(
         self,

@@ -20,6 +20,8 @@ def _task(url: str, task_id: str) -> dict[str, object]:
         return found
 
 
+# Two orchestrators start in it, on a machine that may be busy.
+@pytest.mark.timeout(300)
 def test_orchestrators_registered_to_each_other_stop_at_the_hop_limit(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:

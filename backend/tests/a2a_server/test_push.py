@@ -85,13 +85,26 @@ async def send(
     return await asyncio.wait_for(last(), TIMEOUT)
 
 
+async def settled(orchestrator: str, task_id: str) -> dict[str, object]:
+    """The task's push delivery once it is no longer pending (polled with a deadline)."""
+    async with httpx.AsyncClient(base_url=orchestrator, timeout=30) as api:
+        deadline = asyncio.get_running_loop().time() + TIMEOUT
+        while True:
+            items = (await api.get(f"/api/tasks/{task_id}/deliveries")).json()["items"]
+            pushes = [i for i in items if i["kind"] == "push"]
+            if pushes and pushes[0]["status"] != "pending":
+                return dict(pushes[0])
+            assert asyncio.get_running_loop().time() < deadline, items
+            await asyncio.sleep(0.05)
+
+
 def test_the_card_declares_push_notifications(orchestrator: str) -> None:
     card = httpx.get(f"{orchestrator}/.well-known/agent-card.json", timeout=30).json()
     assert card["capabilities"]["pushNotifications"] is True
 
 
 async def test_a_config_given_with_the_message_receives_the_finished_task_with_its_token(
-    client: Client, receiver: Receiver
+    orchestrator: str, client: Client, receiver: Receiver
 ) -> None:
     name = f"inline-{uuid.uuid4().hex[:8]}"
     # The first attempt is refused: the notification is durable, tried again.
@@ -119,6 +132,11 @@ async def test_a_config_given_with_the_message_receives_the_finished_task_with_i
     )
     assert [(c.id, c.url, c.token) for c in listed.configs] == [(task_id, url, "token-1")]
     assert listed.configs[0].authentication.credentials == "receiver-secret"
+    # Its delivery is on the task, as a callback's is.
+    delivery = await settled(orchestrator, task_id)
+    assert (delivery["kind"], delivery["push_config_id"]) == ("push", task_id)
+    assert (delivery["status"], delivery["attempts"]) == ("delivered", 2)
+    assert delivery["last_status_code"] == 200 and delivery["url"] == url
 
 
 async def test_set_get_list_delete_round_trip_and_a_config_set_on_an_ended_task_is_sent(

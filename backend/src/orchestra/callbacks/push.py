@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, literal, select, update
 
 from orchestra.callbacks.records import ENDED
 from orchestra.db import PUSH_CONFIGS, TASKS, DeliveryStatus
@@ -127,6 +127,30 @@ def due(connection: Connection, task_id: str, now: datetime) -> list[Due]:
         )
         found.append(Due(task_id, config_id, values["delivery_id"]))
     return found
+
+
+def deliveries_of(connection: Connection, task_id: str) -> list[Any]:
+    """The task's configs that were notified, as its callback deliveries read (the API's
+    `DeliveryPublic`: `kind` push, `push_config_id`, `created_at` when it became due)."""
+    query = (
+        select(
+            PUSH_CONFIGS.c.task_id,
+            PUSH_CONFIGS.c.url,
+            PUSH_CONFIGS.c.status,
+            PUSH_CONFIGS.c.attempts,
+            PUSH_CONFIGS.c.last_status_code,
+            PUSH_CONFIGS.c.last_error,
+            PUSH_CONFIGS.c.due_at.label("created_at"),
+            PUSH_CONFIGS.c.last_attempt_at,
+            PUSH_CONFIGS.c.next_attempt_at,
+            PUSH_CONFIGS.c.delivered_at,
+            literal("push").label("kind"),
+            PUSH_CONFIGS.c.id.label("push_config_id"),
+        )
+        .where(PUSH_CONFIGS.c.task_id == task_id, PUSH_CONFIGS.c.status.is_not(None))
+        .order_by(PUSH_CONFIGS.c.created_at, PUSH_CONFIGS.c.id)
+    )
+    return list(connection.execute(query))
 
 
 def pending(connection: Connection) -> list[Due]:
