@@ -29,6 +29,9 @@ from a2a.utils.errors import InvalidParamsError
 from tests.stack import Stack, wait_for_task
 from tests.support.receiver import Receiver
 
+# The first test waits for an orchestrator and an agent to start, on a machine that may be busy.
+pytestmark = pytest.mark.timeout(240)
+
 MEDIAN = "Compute the median of 4, 8, 15 and 16"
 TIMEOUT = 60.0
 BINDINGS = ("JSONRPC", "HTTP+JSON")
@@ -197,3 +200,27 @@ async def test_a_forbidden_url_is_refused_with_invalid_params(
     )
     assert list(listed.configs) == []
     del receiver
+
+
+async def test_a_question_is_notified_then_the_end_after_the_reply(
+    client: Client, receiver: Receiver
+) -> None:
+    """The analyst asks for numbers: the task waits for input, which is notified; the reply
+    runs it to its end, notified too."""
+    name = f"asks-{uuid.uuid4().hex[:8]}"
+    push = TaskPushNotificationConfig(url=receiver.url(name, [200]), token="t3")
+    sent = await send(client, "compute the average", push)
+    (asked,) = await asyncio.to_thread(receiver.wait_for, name, 1, TIMEOUT)
+    waiting = json.loads(asked.body)["task"]
+    assert waiting["id"] == sent.task.id
+    assert waiting["status"]["state"] == "TASK_STATE_INPUT_REQUIRED"
+    assert "No numbers found" in json.dumps(waiting["status"]["message"])
+    reply = message("4, 8 and 15")
+    reply.task_id, reply.context_id = sent.task.id, sent.task.context_id
+    await asyncio.wait_for(
+        anext(aiter(client.send_message(SendMessageRequest(message=reply)))), TIMEOUT
+    )
+    _, ended = await asyncio.to_thread(receiver.wait_for, name, 2, TIMEOUT)
+    done = json.loads(ended.body)["task"]
+    assert done["status"]["state"] == "TASK_STATE_COMPLETED"
+    assert ended.headers["X-A2A-Notification-Token"] == "t3"
