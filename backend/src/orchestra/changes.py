@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, update
 
+from orchestra.callbacks import push
 from orchestra.callbacks import records as callbacks
 from orchestra.db import EVENTS, STEPS, TASKS, EventType
 from orchestra.db.base import utcnow
@@ -49,6 +50,9 @@ class Change:
     new_task: dict[str, Any] | None = None
     delivery: bool = False
     """The change ended a task that has a callback_url: its delivery is on record now."""
+    pushes: list[push.Due] = field(default_factory=list)
+    """The A2A push notifications this change made due (it ended the task or made it wait
+    for input): on record now, to be started after the commit."""
 
     def set_task(self, **values: Any) -> None:
         self.task.update(values)
@@ -102,6 +106,8 @@ class Change:
             if self.task.get("status") in callbacks.ENDED:
                 # In the transaction that ends the task: no end without its delivery.
                 self.delivery = callbacks.enqueue(connection, self.task_id, at or utcnow())
+            if self.task.get("status") in push.DUE:
+                self.pushes = push.due(connection, self.task_id, at or utcnow())
         for step_id, values in self.steps.items():
             connection.execute(UPDATE_STEP, {**values, "_task": self.task_id, "_step_id": step_id})
         if self.events:

@@ -131,6 +131,13 @@ class Settings(BaseSettings):
         default=8, ge=1, description="Steps one agent runs at once, across all processes."
     )
     agent_call_timeout_seconds: float = Field(default=10.0, gt=0)
+    max_hops: int = Field(
+        default=4,
+        ge=1,
+        le=100,
+        description="How many orchestrators a request may go through (orchestrators registered "
+        "as each other's agents): a message that has come through this many is refused.",
+    )
     balancing_default: BalancingStrategy = Field(
         default="least_loaded",
         description="How a step picks an instance of an agent that has no strategy of its own "

@@ -31,6 +31,7 @@ from orchestra.db import (
     EVENTS,
     MESSAGES,
     PLANS,
+    PUSH_CONFIGS,
     STEPS,
     TASKS,
     Database,
@@ -205,6 +206,7 @@ def _delete_rows(connection: Connection, task_ids: list[str]) -> None:
     connection.execute(delete(STEPS).where(STEPS.c.task_id.in_(task_ids)))
     connection.execute(delete(PLANS).where(PLANS.c.task_id.in_(task_ids)))
     connection.execute(delete(MESSAGES).where(MESSAGES.c.task_id.in_(task_ids)))
+    connection.execute(delete(PUSH_CONFIGS).where(PUSH_CONFIGS.c.task_id.in_(task_ids)))
     connection.execute(delete(TASKS).where(TASKS.c.id.in_(task_ids)))
     now = utcnow()
     connection.execute(insert(DELETIONS), [{"task_id": t, "deleted_at": now} for t in task_ids])

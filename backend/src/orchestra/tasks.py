@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from orchestra import tracing
 from orchestra.auth import Principal
+from orchestra.callbacks import push
 from orchestra.callbacks import records as callbacks
 from orchestra.changes import Change
 from orchestra.config import Settings
@@ -82,9 +83,14 @@ class Tasks:
         self.deliveries = executor.rt.deliveries
 
     async def deliveries_of(self, task_id: str, principal: Principal) -> list[Any]:
-        """The callback deliveries of the task, if the caller may see it."""
+        """The deliveries of the task, if the caller may see it: to its callback_url, then
+        to its A2A push-notification configs (those notified at least once)."""
         await self.view(task_id, principal)
-        return await self.db.read(lambda c: callbacks.of_task(c, task_id))
+
+        def read(connection: Connection) -> list[Any]:
+            return callbacks.of_task(connection, task_id) + push.deliveries_of(connection, task_id)
+
+        return await self.db.read(read)
 
     async def plans_of(self, task_id: str, principal: Principal) -> list[Any]:
         """The task's plan versions, oldest first, if the caller may see it."""
@@ -111,6 +117,7 @@ class Tasks:
         within: Callable[[Connection], None] | None = None,
         review_plan: bool | None = None,
         callback_url: str | None = None,
+        hops: int = 0,
     ) -> tuple[TaskView, bool]:
         """Store the task and hand it to the executor; returns (task, created).
 
@@ -120,7 +127,8 @@ class Tasks:
         first in the transaction that stores the task: what it raises stores nothing (a
         schedule moves on to its next time in it, so the time and its run are one write).
         `callback_url`: where the task is POSTed once it has ended (checked against the
-        egress rules now).
+        egress rules now). `hops`: how many orchestrators the request came through
+        (`orchestra.hops`); its steps tell their agents one more.
         """
         admission = self.executor.rt.admission
         if admission.full:
@@ -186,6 +194,7 @@ class Tasks:
             "workflow_version": workflow.version if workflow else None,
             "workflow_run": workflow.run if workflow else None,
             "callback_url": callback_url,
+            "hops": hops,
         }
         change.event("task.created", status="pending")
         if plan is not None:

@@ -179,7 +179,8 @@ export interface paths {
         /**
          * Task Deliveries
          * @description The deliveries of the task to its callback_url: none until it has ended (or when it has
-         *     no callback_url), then one, with its status, attempts and the receiver's last answer.
+         *     no callback_url), then one, with its status, attempts and the receiver's last answer;
+         *     then those of its A2A push notifications (`kind` push), one per config, the latest.
          */
         get: operations["task_deliveries_api_tasks__task_id__deliveries_get"];
         put?: never;
@@ -962,11 +963,24 @@ export interface components {
         };
         /**
          * DeliveryPublic
-         * @description The delivery of a finished task to its callback_url.
+         * @description The delivery of a finished task to its callback_url, or of an A2A push notification
+         *     of the task to one of its push-notification configs.
          */
         DeliveryPublic: {
             /** Task Id */
             task_id: string;
+            /**
+             * Kind
+             * @description callback (to the task's callback_url) or push (an A2A push notification).
+             * @default callback
+             * @enum {string}
+             */
+            kind: "callback" | "push";
+            /**
+             * Push Config Id
+             * @description The A2A push-notification config, for a push.
+             */
+            push_config_id?: string | null;
             /** Url */
             url: string;
             /** @description pending (being tried), delivered (a 2xx answer), or undelivered (given up: a 4xx other than 408/429, or no 2xx within CALLBACK_RETRY_SECONDS). */
@@ -986,7 +1000,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
-             * @description When the task ended and the delivery began.
+             * @description When the task ended and the delivery began (a push: when the task ended or came to wait for input, the state it notifies).
              */
             created_at: string;
             /** Last Attempt At */

@@ -4,8 +4,9 @@
 listing the registered agents' capabilities), JSON-RPC at `/a2a` and HTTP+JSON under it,
 with a2a-sdk's handler and route factories, as the agents are served
 (`orchestra.agents.server`). A message starts an Orchestra task and streams its progress
-(`relay`); tasks are read through the task service (`tasks`); API keys are checked as the
-REST API checks them (`callers`). Nothing here talks to the database.
+(`relay`); tasks are read through the task service (`tasks`); push-notification configs
+are kept and delivered as task callbacks are (`push`); API keys are checked as the REST
+API checks them (`callers`). Nothing here talks to the database.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from starlette.routing import Route
 
 from orchestra.a2a_server.callers import CallerContext, KeyCheck
 from orchestra.a2a_server.card import JSONRPC_PATH, PREFIX, base_card, with_capabilities
+from orchestra.a2a_server.push import PushConfigs
 from orchestra.a2a_server.relay import OrchestraExecutor, TaskIds
 from orchestra.a2a_server.tasks import OrchestraTaskStore
 from orchestra.agents.a2a_internals import verify
@@ -45,6 +47,8 @@ class A2AServer:
         self.handler = DefaultRequestHandler(
             agent_executor=OrchestraExecutor(self.services),
             task_store=store,
+            # Configs in our database, delivered by durable workflows (not the SDK's sender).
+            push_config_store=PushConfigs(self.services),
             agent_card=self.card,
             request_context_builder=TaskIds(store),
         )

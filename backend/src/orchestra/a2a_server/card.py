@@ -51,7 +51,7 @@ def base_card(settings: Settings) -> AgentCard:
         description="Orchestra, a multi-agent orchestrator: give it a task in plain language.",
         version=__version__,
         supported_interfaces=interfaces(base + JSONRPC_PATH, base + PREFIX),
-        capabilities=AgentCapabilities(streaming=True, push_notifications=False),
+        capabilities=AgentCapabilities(streaming=True, push_notifications=True),
         default_input_modes=INPUT_MODES,
         default_output_modes=OUTPUT_MODES,
         skills=[_skill({})],

@@ -32,6 +32,7 @@ from a2a.types import SendMessageRequest, Task, TaskState
 from a2a.utils.errors import UnsupportedOperationError
 
 from orchestra import events
+from orchestra import hops as hop_count
 from orchestra.a2a_server.callers import principal
 from orchestra.a2a_server.tasks import CONTEXT_KEY, question_of, result_parts, session_of
 from orchestra.agents.executor import Progress, StepCanceled, StepExecutor
@@ -145,12 +146,19 @@ class OrchestraExecutor(StepExecutor):
             # A first message: the task is stored before the SDK's Task event names it, so
             # a caller that reads it over REST as soon as it knows the id finds it.
             try:
+                refused = hop_count.refusal(
+                    hop_count.of_message(context.message), self.services().settings.max_hops
+                )
+                if refused is not None:
+                    raise AgentInputError(refused)
                 request = replace(
                     parse_step_request(context.message),
                     task_id=task_id,
                     context_id=context.context_id or "",
                 )
-                self._started[task_id] = await self._create(request, caller)
+                self._started[task_id] = await self._create(
+                    request, caller, hop_count.of_message(context.message)
+                )
             except AgentInputError as error:
                 self._started[task_id] = error
         try:
@@ -197,7 +205,7 @@ class OrchestraExecutor(StepExecutor):
             raise StepCanceled(view.task.get("error") or "The task was canceled.")
         raise AgentInputError(view.task.get("error") or f"The task ended {status.value}.")
 
-    async def _create(self, request: StepRequest, caller: Principal) -> str:
+    async def _create(self, request: StepRequest, caller: Principal, hops: int) -> str:
         """Start the Orchestra task of a first message; its id is the A2A task's."""
         description = request.instruction or request.task
         if not description:
@@ -213,6 +221,7 @@ class OrchestraExecutor(StepExecutor):
                 session_id,
                 {CONTEXT_KEY: request.context_id},
                 task_id=request.task_id,
+                hops=hops,
             )
         except OrchestraError as error:
             raise AgentInputError(error.message) from error

@@ -314,9 +314,17 @@ class TaskPublic(TaskSummary):
 
 
 class DeliveryPublic(BaseModel):
-    """The delivery of a finished task to its callback_url."""
+    """The delivery of a finished task to its callback_url, or of an A2A push notification
+    of the task to one of its push-notification configs."""
 
     task_id: str
+    kind: Literal["callback", "push"] = Field(
+        default="callback",
+        description="callback (to the task's callback_url) or push (an A2A push notification).",
+    )
+    push_config_id: str | None = Field(
+        default=None, description="The A2A push-notification config, for a push."
+    )
     url: str
     status: DeliveryStatus = Field(
         description="pending (being tried), delivered (a 2xx answer), or undelivered (given "
@@ -325,7 +333,10 @@ class DeliveryPublic(BaseModel):
     attempts: int
     last_status_code: int | None = Field(description="The receiver's last answer, if any.")
     last_error: str | None = Field(description="Why the last attempt did not deliver it.")
-    created_at: datetime = Field(description="When the task ended and the delivery began.")
+    created_at: datetime = Field(
+        description="When the task ended and the delivery began (a push: when the task ended "
+        "or came to wait for input, the state it notifies)."
+    )
     last_attempt_at: datetime | None
     next_attempt_at: datetime | None = Field(description="When it is tried again, if it is.")
     delivered_at: datetime | None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Literal, TypedDict
 from urllib.parse import urlsplit
 
@@ -26,6 +26,7 @@ from orchestra.config import Settings
 from orchestra.db import Database, DeliveryStatus
 from orchestra.db.base import utcnow
 from orchestra.errors import EgressRefused, InvalidInputError
+from orchestra.registry.credentials import Vault
 from orchestra.registry.egress import Egress
 from orchestra.views import load
 
@@ -100,6 +101,8 @@ class Deliveries:
         self.egress = egress
         self.secret = secret
         self.policy = policy
+        #: Opens the credentials of A2A push-notification configs (sealed as agents' are).
+        self.vault = Vault(secret)
         # Redirects are not followed (a redirect could lead past the egress rules).
         self.http = httpx.AsyncClient(follow_redirects=False, trust_env=False)
 
@@ -134,6 +137,22 @@ class Deliveries:
             return Outcome(state="delivered" if settled else "undelivered", delay=0.0)
         number = row.attempts + 1
         code, error, final = await self._post(row.url, row.owner, task_id, number, body)
+        outcome, values = self.judge(number, code, error, final, row.created_at)
+        await self.db.run(lambda c: records.record(c, task_id, **values))
+        log.info(
+            "task %s callback attempt %d: %s (%s)",
+            task_id,
+            number,
+            outcome["state"],
+            code if code is not None else error,
+        )
+        return outcome
+
+    def judge(
+        self, number: int, code: int | None, error: str | None, final: bool, since: datetime
+    ) -> tuple[Outcome, dict[str, Any]]:
+        """What follows the `number`-th attempt of a delivery due `since`, and the values of
+        its row that say so."""
         now = utcnow()
         values: dict[str, Any] = {
             "attempts": number,
@@ -150,7 +169,7 @@ class Deliveries:
             outcome["state"] = "undelivered"
             values["status"] = DeliveryStatus.UNDELIVERED
         else:
-            ended_for = (now - row.created_at).total_seconds()
+            ended_for = (now - since).total_seconds()
             if ended_for + outcome["delay"] > self.policy.retry_seconds:
                 outcome["state"] = "undelivered"
                 values["status"] = DeliveryStatus.UNDELIVERED
@@ -160,31 +179,30 @@ class Deliveries:
                 )
             else:
                 values["next_attempt_at"] = now + timedelta(seconds=outcome["delay"])
-        await self.db.run(lambda c: records.record(c, task_id, **values))
-        log.info(
-            "task %s callback attempt %d: %s (%s)",
-            task_id,
-            number,
-            outcome["state"],
-            code if code is not None else error,
-        )
-        return outcome
+        return outcome, values
 
     async def _post(
         self, url: str, owner: str, task_id: str, number: int, body: bytes
     ) -> tuple[int | None, str | None, bool]:
         """(status code, error, whether it is final) of one POST."""
-        try:
-            # Again at each attempt: what the host resolves to may have changed since.
-            await self.egress.check(url)
-        except EgressRefused as exc:
-            return None, f"not sent: {exc.message}", True
         headers = {
             "Content-Type": "application/json",
             signing.TASK_ID: task_id,
             signing.ATTEMPT: str(number),
             **signing.sign(self.key_of(owner), body),
         }
+        return await self.send(url, headers, body)
+
+    async def send(
+        self, url: str, headers: dict[str, str], body: bytes
+    ) -> tuple[int | None, str | None, bool]:
+        """(status code, error, whether it is final) of one POST of a task's callback or of
+        an A2A push notification; not sent to a URL the egress rules refuse now."""
+        try:
+            # Again at each attempt: what the host resolves to may have changed since.
+            await self.egress.check(url)
+        except EgressRefused as exc:
+            return None, f"not sent: {exc.message}", True
         timeout = self.policy.timeout
         try:
             # The whole exchange is bounded: a receiver that trickles its answer times out.

@@ -232,6 +232,9 @@ class Task(Base):
     condition and mappings, and the outputs mapping (`orchestra.workflows.run`)."""
     callback_url: Mapped[str | None] = mapped_column(String(2000), default=None)
     """Where the finished task is POSTed (`orchestra.callbacks`); None: nowhere."""
+    hops: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """How many orchestrators the request went through before this one (0: sent here by a
+    person or a plain client); its steps tell their agents hops + 1 (`orchestra.hops`)."""
 
     steps: Mapped[list[TaskStep]] = relationship(
         back_populates="task",
@@ -265,6 +268,39 @@ class CallbackDelivery(Base):
     last_status_code: Mapped[int | None] = mapped_column(Integer, default=None)
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    delivered_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class PushConfig(Base):
+    """An A2A push-notification config of a task (`orchestra.callbacks.push`), and its
+    delivery: `status` is None until the task ends, then as a callback delivery's.
+
+    No foreign key to the task: a config given with a first A2A message is stored before
+    the task it names is (the SDK stores it, then runs the message); deleting a task
+    deletes its configs (`orchestra.history`)."""
+
+    __tablename__ = "push_configs"
+    __table_args__ = (Index("ix_push_configs_status", "status"),)
+
+    task_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(64))
+    url: Mapped[str] = mapped_column(String(2000))
+    token: Mapped[str | None] = mapped_column(String(1000), default=None)
+    auth_scheme: Mapped[str | None] = mapped_column(String(100), default=None)
+    auth_credentials: Mapped[str | None] = mapped_column(Text, default=None)
+    """Encrypted as agents' credentials are (`orchestra.registry.credentials.Vault`)."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str | None] = mapped_column(String(20), default=None)
+    delivery_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    """The delivery being tried, or the last one (each notified status is one)."""
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_status_code: Mapped[int | None] = mapped_column(Integer, default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    due_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When the task ended (or, for a config set on an ended task, when it was set)."""
     last_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
     next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
     delivered_at: Mapped[datetime | None] = mapped_column(default=None)
@@ -546,3 +582,4 @@ DOCUMENTS = cast(Table, Document.__table__)
 PASSAGES = cast(Table, DocumentPassage.__table__)
 SCHEDULES = cast(Table, WorkflowSchedule.__table__)
 DELIVERIES = cast(Table, CallbackDelivery.__table__)
+PUSH_CONFIGS = cast(Table, PushConfig.__table__)

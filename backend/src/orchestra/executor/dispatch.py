@@ -35,6 +35,8 @@ from a2a.types import (
 from google.protobuf.json_format import MessageToDict, ParseDict
 from google.protobuf.struct_pb2 import Value
 
+from orchestra import hops as hop_count
+
 log = logging.getLogger(__name__)
 
 TERMINAL = {
@@ -88,19 +90,23 @@ def build_message(
     instruction: str,
     data: dict[str, Any] | None,
     task_id: str = "",
+    hops: int = 1,
 ) -> Message:
     """A user message; with `task_id`, a follow-up to that agent task (a reply to its
-    question). The data part is left out when there is no data."""
+    question). The data part is left out when there is no data. `hops`: how many
+    orchestrators the request has gone through, this one included (`orchestra.hops`)."""
     parts = [Part(text=instruction)]
     if data is not None:
         parts.append(Part(data=ParseDict(data, Value()), media_type="application/json"))
-    return Message(
+    message = Message(
         message_id=message_id,
         context_id=context_id,
         task_id=task_id,
         role=Role.ROLE_USER,
         parts=parts,
     )
+    message.metadata.update({hop_count.KEY: hops})
+    return message
 
 
 @dataclass

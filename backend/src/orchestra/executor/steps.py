@@ -85,6 +85,7 @@ READ_FOR_START = (
         TASKS.c.description,
         TASKS.c.session_id,
         TASKS.c.trace_context,
+        TASKS.c.hops,
         STEPS.c.status,
         STEPS.c.title,
         STEPS.c.instruction,
@@ -225,6 +226,7 @@ def _take(
         "owner": step.owner,
         "trace": step.trace_context,
         "context_id": step.session_id or task_id,
+        "hops": step.hops + 1,
         "data": {
             "task": step.description,
             "step": {
@@ -285,6 +287,7 @@ def _take_reply(
         "owner": step.owner,
         "trace": step.trace_context,
         "context_id": step.session_id or change.task_id,
+        "hops": step.hops + 1,
         "data": reply.get("data"),
         "remote_task_id": step.remote_task_id,
     }

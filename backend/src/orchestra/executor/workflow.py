@@ -310,6 +310,8 @@ async def _call_agent(
             job["instruction"],
             job["data"],
             job.get("remote_task_id", ""),
+            # A job from before hop counts were kept: the task came from a person.
+            job.get("hops", 1),
         )
 
         naming = Naming(rt, task_id, step_id, attempt)

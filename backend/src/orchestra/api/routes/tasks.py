@@ -315,7 +315,8 @@ async def task_deliveries(
     task_id: str, services: ServicesDep, principal: PrincipalDep
 ) -> DeliveryList:
     """The deliveries of the task to its callback_url: none until it has ended (or when it has
-    no callback_url), then one, with its status, attempts and the receiver's last answer."""
+    no callback_url), then one, with its status, attempts and the receiver's last answer;
+    then those of its A2A push notifications (`kind` push), one per config, the latest."""
     rows = await services.tasks.deliveries_of(task_id, principal)
     return DeliveryList(items=[DeliveryPublic.model_validate(r._mapping) for r in rows])
 
