@@ -72,8 +72,7 @@ describe("StepApproval", () => {
     await waitFor(() =>
       expect(screen.queryByRole("heading", { name: /waits for your approval/ })).not.toBeInTheDocument(),
     );
-    expect(screen.getByText("Approved")).toBeInTheDocument();
-    expect(screen.getByText(/by alice: fine by me/)).toBeInTheDocument();
+    expect(screen.getByText("Approved").closest("p")).toHaveTextContent("Approved by alice: fine by me");
   });
 
   it("rejects only with a comment, and shows the rejection after", async () => {
@@ -86,7 +85,7 @@ describe("StepApproval", () => {
     await userEvent.type(screen.getByLabelText(/Comment/), "numbers are off");
     await userEvent.click(screen.getByRole("button", { name: "Reject" }));
     expect(reject).toHaveBeenCalledWith("t1aaaaaaaaaaaaaaaa", "ok", "numbers are off");
-    expect(await screen.findByText("Rejected")).toBeInTheDocument();
-    expect(screen.getByText(/by alice: numbers are off/)).toBeInTheDocument();
+    const decision = (await screen.findByText("Rejected")).closest("p");
+    expect(decision).toHaveTextContent("Rejected by alice: numbers are off");
   });
 });
