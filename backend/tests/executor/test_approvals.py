@@ -96,16 +96,22 @@ def test_a_rejection_fails_the_task_and_skips_the_steps_after_it(gate: Slow) -> 
 
 
 def test_an_approval_waits_through_a_crash(gate: Slow) -> None:
-    task_id = _waiting(gate)["id"]
+    task = _waiting(gate)
+    task_id = task["id"]
     gate.orchestrator.kill()  # kill -9 while the task waits
     gate.orchestrator.start()
-    assert gate.api.get(f"/api/tasks/{task_id}").json()["status"] == "input_required"
+    after = gate.api.get(f"/api/tasks/{task_id}").json()
+    assert after["status"] == "input_required"
+    # The workflow, run again, finds the step waiting: it does not ask a second time.
+    assert _steps(after)["ok"]["question"] == _steps(task)["ok"]["question"]
     approved = gate.api.post(f"/api/tasks/{task_id}/steps/ok/approve")
     assert approved.status_code == 200, approved.text
     done = wait_for_task(gate.api, task_id, ("completed", "failed"))
     assert done["status"] == "completed", done
     assert _steps(done)["ok"]["output"] == "Approved by local."
     assert gate.received(task_id) == ["a", "b"]  # a was not sent again
+    asked = [e for e in task_events(gate.api, task_id) if e["type"] == "step.input_required"]
+    assert len(asked) == 1
 
 
 def test_bad_decisions_are_refused(gate: Slow) -> None:
