@@ -239,7 +239,6 @@ export function createApi(options: ApiOptions = {}) {
     replacePlan(id: string, plan: Plan): Promise<TaskPublic> {
       return call(() => client.POST("/api/tasks/{task_id}/plan", { params: { path: { task_id: id } }, body: plan }));
     },
-    /** Replies to the question of a step in input_required; its agent goes on with the reply. */
     /** Approves an approval step waiting in input_required: the steps after it run. */
     approveStep(id: string, step: string, comment = ""): Promise<TaskPublic> {
       return call(() =>
@@ -258,6 +257,7 @@ export function createApi(options: ApiOptions = {}) {
         }),
       );
     },
+    /** Replies to the question of a step in input_required; its agent goes on with the reply. */
     replyToStep(id: string, step: string, text: string, data?: Record<string, unknown>): Promise<TaskPublic> {
       return call(() =>
         client.POST("/api/tasks/{task_id}/input", {
