@@ -31,7 +31,7 @@ from orchestra.db import (
 )
 from orchestra.db.base import new_id, utcnow
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError, Saturated
-from orchestra.executor import Executor
+from orchestra.executor import Executor, approvals
 from orchestra.executor.planning import Assigned, assign, given, record_plan, summary_of
 from orchestra.executor.questions import INPUT_TOPIC
 from orchestra.executor.review import PLAN_TOPIC
@@ -388,16 +388,13 @@ class Tasks:
                 "The reply is empty: give its text (or data).", code="empty_reply"
             )
         view = await self.view(task_id, principal)
-        step = view.steps.get(step_id)
-        if step is None:
+        step = _waiting_step(view, step_id)
+        if step.get("kind") == StepKind.APPROVAL:
             raise InvalidInputError(
-                f"Task {task_id} has no step {step_id!r}.", code="unknown_step", step=step_id
-            )
-        if step["status"] != StepStatus.INPUT_REQUIRED:
-            raise ConflictError(
-                f"Step {step_id} of task {task_id} is not waiting for a reply "
-                f"(it is {step['status']}).",
-                code="step_not_waiting",
+                f"Step {step_id} is an approval step: approve or reject it with POST "
+                f"/api/tasks/{task_id}/steps/{step_id}/approve or /reject.",
+                code="approval_step",
+                step=step_id,
             )
         asked_at = (step.get("question") or {}).get("asked_at")
         message = {
@@ -406,6 +403,44 @@ class Tasks:
             "data": data,
             "by": principal.id,
             "asked_at": asked_at,  # the question it answers (`executor.questions`)
+        }
+        await DBOS.send_async(task_id, message, INPUT_TOPIC)
+        return await self.views.wait(task_id, view.etag, DECISION_WAIT_SECONDS) or view
+
+    async def decide_step(
+        self, task_id: str, principal: Principal, step_id: str, decision: str, comment: str
+    ) -> TaskView:
+        """Approve or reject an approval step waiting in input_required; returns the task
+        once its workflow has applied the decision (or as it is after a few seconds).
+        Approved, the step completes and the steps after it run; rejected, it fails, and
+        the task with it (`executor.approvals`).
+
+        Raises:
+            InvalidInputError: the task has no such step, it is not an approval step, or a
+                rejection gives no reason.
+            ConflictError: that step is not waiting for a decision (decided already).
+        """
+        comment = comment.strip()
+        view = await self.view(task_id, principal)
+        step = view.steps.get(step_id)
+        if step is not None and step.get("kind") != StepKind.APPROVAL:
+            raise InvalidInputError(
+                f"Step {step_id} of task {task_id} is not an approval step: only a step of "
+                "kind approval is approved or rejected.",
+                code="not_an_approval_step",
+                step=step_id,
+            )
+        step = _waiting_step(view, step_id)
+        if decision == approvals.REJECT and not comment:
+            raise InvalidInputError(
+                "A rejection needs a comment saying why.", code="empty_comment", step=step_id
+            )
+        message = {
+            "step": step_id,
+            "decision": decision,
+            "comment": comment,
+            "by": principal.id,
+            "asked_at": (step.get("question") or {}).get("asked_at"),
         }
         await DBOS.send_async(task_id, message, INPUT_TOPIC)
         return await self.views.wait(task_id, view.etag, DECISION_WAIT_SECONDS) or view
@@ -455,3 +490,24 @@ def _not_awaiting(task_id: str, status: str | None = None) -> ConflictError:
         f"Task {task_id} is not awaiting approval of its plan{now}.",
         code="task_not_awaiting_approval",
     )
+
+
+def _waiting_step(view: TaskView, step_id: str) -> dict[str, Any]:
+    """The task's step `step_id`, waiting for a person (a reply or a decision).
+
+    Raises:
+        InvalidInputError: the task has no such step.
+        ConflictError: the step is not waiting (answered or decided already, or never asked).
+    """
+    step = view.steps.get(step_id)
+    if step is None:
+        raise InvalidInputError(
+            f"Task {view.id} has no step {step_id!r}.", code="unknown_step", step=step_id
+        )
+    if step["status"] != StepStatus.INPUT_REQUIRED:
+        raise ConflictError(
+            f"Step {step_id} of task {view.id} is not waiting for a reply or decision "
+            f"(it is {step['status']}).",
+            code="step_not_waiting",
+        )
+    return step

@@ -34,7 +34,10 @@ def test_plan_round_trips_through_json() -> None:
 
 def test_plan_json_schema_describes_fields_for_the_llm() -> None:
     schema = PlanStep.model_json_schema()
-    assert set(schema["required"]) == {"id", "title", "instruction", "capability"}
+    # An approval step has no capability; an agent step without one is refused by
+    # `validate_plan`, whose message goes back to the LLM for repair.
+    assert set(schema["required"]) == {"id", "title", "instruction"}
+    assert "approval step has none" in schema["properties"]["capability"]["description"]
     assert "description" in schema["properties"]["instruction"]
 
 

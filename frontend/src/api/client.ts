@@ -245,6 +245,24 @@ export function createApi(options: ApiOptions = {}) {
     replacePlan(id: string, plan: Plan): Promise<TaskPublic> {
       return call(() => client.POST("/api/tasks/{task_id}/plan", { params: { path: { task_id: id } }, body: plan }));
     },
+    /** Approves an approval step waiting in input_required: the steps after it run. */
+    approveStep(id: string, step: string, comment = ""): Promise<TaskPublic> {
+      return call(() =>
+        client.POST("/api/tasks/{task_id}/steps/{step_id}/approve", {
+          params: { path: { task_id: id, step_id: step } },
+          body: { comment },
+        }),
+      );
+    },
+    /** Rejects an approval step waiting in input_required (the comment says why): the task fails. */
+    rejectStep(id: string, step: string, comment: string): Promise<TaskPublic> {
+      return call(() =>
+        client.POST("/api/tasks/{task_id}/steps/{step_id}/reject", {
+          params: { path: { task_id: id, step_id: step } },
+          body: { comment },
+        }),
+      );
+    },
     /** Replies to the question of a step in input_required; its agent goes on with the reply. */
     replyToStep(id: string, step: string, text: string, data?: Record<string, unknown>): Promise<TaskPublic> {
       return call(() =>

@@ -169,6 +169,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{task_id}/steps/{step_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve Step
+         * @description Approve an approval step waiting in input_required: it completes, with the comment,
+         *     and the steps after it run. 409 when it is not waiting (decided already); 422 for an
+         *     unknown step or one that is not an approval step.
+         */
+        post: operations["approve_step_api_tasks__task_id__steps__step_id__approve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}/steps/{step_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject Step
+         * @description Reject an approval step waiting in input_required: it fails with "Rejected: <comment>"
+         *     and the task with it (the steps after it are skipped). The comment is needed. 409 when
+         *     it is not waiting (decided already); 422 for an unknown step, one that is not an
+         *     approval step, or no comment.
+         */
+        post: operations["reject_step_api_tasks__task_id__steps__step_id__reject_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{task_id}/deliveries": {
         parameters: {
             query?: never;
@@ -1491,7 +1536,8 @@ export interface components {
             instruction: string;
             /**
              * Capability
-             * @description Name of the one capability needed; must be one of the available ones.
+             * @description Name of the one capability needed; must be one of the available ones (an approval step has none).
+             * @default
              */
             capability: string;
             /**
@@ -1507,11 +1553,11 @@ export interface components {
             expected_output: string;
             /**
              * Kind
-             * @description "agent" (the default): one agent runs the step. "consensus": several participants answer the same instruction in parallel and their answers are aggregated into one.
+             * @description "agent" (the default): one agent runs the step. "consensus": several participants answer the same instruction in parallel and their answers are aggregated into one. "approval" (only in plans written by people): no agent; a person approves or rejects what the instruction names before the steps after it run.
              * @default agent
              * @enum {string}
              */
-            kind: "agent" | "consensus";
+            kind: "agent" | "consensus" | "approval";
             /** @description A consensus step's participants (only with kind consensus). */
             participants?: components["schemas"]["ConsensusParticipants"] | null;
             /**
@@ -1777,6 +1823,18 @@ export interface components {
             steps: string[];
         };
         /**
+         * StepDecision
+         * @description A decision on an approval step waiting in input_required.
+         */
+        StepDecision: {
+            /**
+             * Comment
+             * @description Why; kept on the step. Optional on approve, needed on reject.
+             * @default
+             */
+            comment: string;
+        };
+        /**
          * StepInput
          * @description A reply to the question of a step in input_required.
          */
@@ -1802,12 +1860,14 @@ export interface components {
         /**
          * StepKind
          * @description What runs a step: an agent, one participant of a consensus, the consensus itself
-         *     (which aggregates its participants' answers in the orchestrator, with no agent call), or
+         *     (which aggregates its participants' answers in the orchestrator, with no agent call),
          *     a workflow step run once per item of an earlier step's data (its items are agent steps
-         *     `<id>#<n>`, made once that data is known; the step itself calls no agent).
+         *     `<id>#<n>`, made once that data is known; the step itself calls no agent), or a person:
+         *     an approval step waits, as `input_required`, for someone to approve or reject it
+         *     (`executor.approvals`).
          * @enum {string}
          */
-        StepKind: "agent" | "participant" | "consensus" | "fan_out";
+        StepKind: "agent" | "participant" | "consensus" | "fan_out" | "approval";
         /**
          * StepParticipant
          * @description A participant step's place in its consensus.
@@ -1895,7 +1955,7 @@ export interface components {
             finished_at: string | null;
             /** Duration Ms */
             duration_ms: number | null;
-            /** @description agent: an agent runs it; participant: one answer of a consensus; consensus: the orchestrator aggregates its participants' answers (output_data `consensus`); fan_out: a workflow step run once per item of an earlier step's data, as the steps `<id>#<n>` made when that data is known. */
+            /** @description agent: an agent runs it; participant: one answer of a consensus; consensus: the orchestrator aggregates its participants' answers (output_data `consensus`); fan_out: a workflow step run once per item of an earlier step's data, as the steps `<id>#<n>` made when that data is known; approval: no agent, a person approves or rejects it (input_required until then; `question` says what is to be approved, `reply` holds the decision, output_data `{approved, comment}`). */
             kind: components["schemas"]["StepKind"];
             /**
              * Profile
@@ -1906,9 +1966,9 @@ export interface components {
             consensus: components["schemas"]["StepConsensus"] | null;
             /** @description A participant step's consensus and label. */
             participant: components["schemas"]["StepParticipant"] | null;
-            /** @description What the step's agent asked (status input_required until a reply comes; kept after it). */
+            /** @description What the step's agent asked, or what an approval step asks to approve (status input_required until a reply or decision comes; kept after it). */
             question?: components["schemas"]["StepQuestion"] | null;
-            /** @description The reply to that question. */
+            /** @description The reply to that question; for an approval step, the decision: its comment as text, data `{approved, comment}`. */
             reply?: components["schemas"]["StepReply"] | null;
         };
         /**
@@ -2303,7 +2363,8 @@ export interface components {
         };
         /**
          * WorkflowStep
-         * @description One step of a workflow: a capability, the instruction its agent gets, and when it runs.
+         * @description One step of a workflow: a capability, the instruction its agent gets, and when it runs
+         *     (or a person's approval of what the instruction says).
          */
         WorkflowStep: {
             /**
@@ -2313,7 +2374,11 @@ export interface components {
             id: string;
             /** Title */
             title: string;
-            /** Capability */
+            /**
+             * Capability
+             * @description What its agent offers (none for an approval).
+             * @default
+             */
             capability: string;
             /**
              * Instruction
@@ -2363,11 +2428,11 @@ export interface components {
             max_attempts?: number | null;
             /**
              * Kind
-             * @description "consensus": the instruction goes to several participants in parallel (`<id>@<label>`) and their answers are aggregated; later steps read the consensus as `steps.<id>` (its data is `{consensus: {...}}`).
+             * @description "consensus": the instruction goes to several participants in parallel (`<id>@<label>`) and their answers are aggregated; later steps read the consensus as `steps.<id>` (its data is `{consensus: {...}}`). "approval": no agent and no capability; a person approves or rejects what the instruction says (rendered as any step's) before the steps after it run; its data is `{approved, comment}`.
              * @default agent
              * @enum {string}
              */
-            kind: "agent" | "consensus";
+            kind: "agent" | "consensus" | "approval";
             /** @description A consensus step's {"profiles": [...]} or {"agents": [...]}. */
             participants?: components["schemas"]["ConsensusParticipants"] | null;
             /**
@@ -3119,6 +3184,172 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["StepInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    approve_step_api_tasks__task_id__steps__step_id__approve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+                step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StepDecision"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `database_unavailable` (the database is away or busy) or, on `POST /api/tasks`, `executor_saturated` (too many tasks wait to run): nothing was changed; send the request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reject_step_api_tasks__task_id__steps__step_id__reject_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+                step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepDecision"];
             };
         };
         responses: {

@@ -11,6 +11,7 @@ import { useMediaQuery } from "../hooks/useMediaQuery";
 import { useNow } from "../hooks/useNow";
 import { EventLog } from "../task/EventLog";
 import { StepCard } from "../task/StepCard";
+import { StepApproval } from "../task/StepApproval";
 import { StepQuestion } from "../task/StepQuestion";
 import { TaskGraph } from "../task/TaskGraph";
 import { PlanReview } from "../task/PlanReview";
@@ -56,9 +57,13 @@ export function TaskPage() {
       {task.status === "awaiting_approval" ? <PlanReview task={task} onChanged={live.replace} /> : null}
       {task.steps
         .filter((step) => step.status === "input_required")
-        .map((step) => (
-          <StepQuestion key={step.id} task={task} step={step} onChanged={live.replace} />
-        ))}
+        .map((step) =>
+          step.kind === "approval" ? (
+            <StepApproval key={step.id} task={task} step={step} onChanged={live.replace} />
+          ) : (
+            <StepQuestion key={step.id} task={task} step={step} onChanged={live.replace} />
+          ),
+        )}
       {task.error ? (
         <div className="error-box" role="alert">
           <h2>Why it {task.status === "canceled" ? "stopped" : "failed"}</h2>

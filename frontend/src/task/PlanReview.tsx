@@ -21,7 +21,8 @@ export function planOf(task: TaskPublic): Plan {
           ? (byId.get(step.consensus.steps[0] ?? "")?.depends_on ?? [])
           : step.depends_on,
         expected_output: step.expected_output,
-        kind: step.kind === "consensus" ? "consensus" : "agent",
+        // An approval step stays one: given back as an agent step, it would need a capability.
+        kind: step.kind === "consensus" || step.kind === "approval" ? step.kind : "agent",
         ...(step.consensus
           ? {
               participants: step.consensus.participants,

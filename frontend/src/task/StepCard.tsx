@@ -10,6 +10,7 @@ import { readConsensus } from "../consensus/consensus";
 const ConsensusView = lazy(() => import("../consensus/ConsensusView").then((m) => ({ default: m.ConsensusView })));
 import { Markdown } from "../components/Markdown";
 import { StatusBadge } from "../components/StatusBadge";
+import { ApprovalDecision } from "./StepApproval";
 import { formatCost, formatDuration, formatNumber, formatTime, shortId } from "../lib/format";
 
 function instanceUrl(events: TaskEvent[], step: StepPublic): string | undefined {
@@ -42,6 +43,8 @@ export function StepCard({
   const hasConsensus = consensus !== undefined;
   // A consensus step calls no agent: the orchestrator aggregates its participants' answers.
   const aggregated = step.kind === "consensus";
+  // An approval step calls no agent either: a person decides it.
+  const approval = step.kind === "approval";
   const [open, setOpen] = useState(selected || hasConsensus);
   useEffect(() => {
     if (hasConsensus) setOpen(true);
@@ -70,14 +73,23 @@ export function StepCard({
         <span className="step-title">{step.title}</span>
         <StatusBadge status={step.status} />
         <span className="muted small">
-          {step.capability} · {step.agent ?? (aggregated ? "orchestrator" : "no agent yet")} · {formatDuration(step.duration_ms)}
+          {approval ? "approval" : step.capability} ·{" "}
+          {step.agent ?? (aggregated ? "orchestrator" : approval ? "a person" : "no agent yet")} ·{" "}
+          {formatDuration(step.duration_ms)}
         </span>
       </summary>
       <div className="step-body">
         <dl className="facts">
           <div>
             <dt>Agent</dt>
-            <dd>{step.agent ?? (aggregated ? "none: the orchestrator aggregates the participants' answers" : "—")}</dd>
+            <dd>
+              {step.agent ??
+                (aggregated
+                  ? "none: the orchestrator aggregates the participants' answers"
+                  : approval
+                    ? "none: a person approves or rejects it"
+                    : "—")}
+            </dd>
           </div>
           <div>
             <dt>Instance</dt>
@@ -128,6 +140,7 @@ export function StepCard({
           {step.expected_output ? ` Expected: ${step.expected_output}` : ""}
         </p>
         {skipped ? <p className="skip-reason">Skipped: {skipped}.</p> : null}
+        <ApprovalDecision step={step} />
         {step.error ? (
           <div className="error-box" role="alert">
             <h4>Error</h4>

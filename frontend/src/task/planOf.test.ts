@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { makeConsensusTask } from "../test/fixtures";
+import { makeConsensusTask, makeStep, makeTask } from "../test/fixtures";
 import { planOf } from "./PlanReview";
 
 describe("planOf", () => {
@@ -16,5 +16,14 @@ describe("planOf", () => {
       aggregator: "vote",
       quorum: 1,
     });
+  });
+
+  it("gives an approval step back as an approval step", () => {
+    const approval = makeStep({ id: "ok", kind: "approval", capability: "", depends_on: ["s1"], agent_id: null });
+    const plan = planOf(makeTask({ steps: [makeStep(), approval] }));
+    expect(plan.steps.map((step) => [step.id, step.kind, step.capability])).toEqual([
+      ["s1", "agent", "statistics"],
+      ["ok", "approval", ""],
+    ]);
   });
 });

@@ -46,7 +46,7 @@ from orchestra.api.schemas import (
 from orchestra.api.state import Services
 from orchestra.auth import Principal
 from orchestra.config import Settings
-from orchestra.db import StepStatus, TaskStatus
+from orchestra.db import StepKind, StepStatus, TaskStatus
 from orchestra.errors import DatabaseUnavailable, OrchestraError
 from orchestra.planner import Plan
 from orchestra.views import TaskView
@@ -168,6 +168,12 @@ def _outcome(task: TaskPublic) -> str:
     if task.status == TaskStatus.INPUT_REQUIRED and asking:
         step = asking[0]
         question = step.question.text if step.question else ""
+        if step.kind == StepKind.APPROVAL:
+            return (
+                f"Step {step.id} of task {task.id} waits for a person's approval: {question}\n"
+                f"Decide with POST /api/tasks/{task.id}/steps/{step.id}/approve (or /reject "
+                'with {"comment": "why"}).'
+            )
         return (
             f"Step {step.id} of task {task.id} asks: {question}\nReply with "
             f'POST /api/tasks/{task.id}/input {{"step": "{step.id}", "text": ...}}.'

@@ -153,6 +153,18 @@ class StepReply(BaseModel):
     at: datetime
 
 
+class StepDecision(BaseModel):
+    """A decision on an approval step waiting in input_required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    comment: str = Field(
+        default="",
+        max_length=2000,
+        description="Why; kept on the step. Optional on approve, needed on reject.",
+    )
+
+
 class StepInput(BaseModel):
     """A reply to the question of a step in input_required."""
 
@@ -207,7 +219,10 @@ class StepPublic(BaseModel):
         description="agent: an agent runs it; participant: one answer of a consensus; "
         "consensus: the orchestrator aggregates its participants' answers (output_data "
         "`consensus`); fan_out: a workflow step run once per item of an earlier step's "
-        "data, as the steps `<id>#<n>` made when that data is known."
+        "data, as the steps `<id>#<n>` made when that data is known; approval: no agent, "
+        "a person approves or rejects it (input_required until then; `question` says what "
+        "is to be approved, `reply` holds the decision, output_data "
+        "`{approved, comment}`)."
     )
     profile: str | None = Field(
         description="The model profile the step's instance must serve (a participant's)."
@@ -218,10 +233,14 @@ class StepPublic(BaseModel):
     )
     question: StepQuestion | None = Field(
         default=None,
-        description="What the step's agent asked (status input_required until a reply comes; "
-        "kept after it).",
+        description="What the step's agent asked, or what an approval step asks to approve "
+        "(status input_required until a reply or decision comes; kept after it).",
     )
-    reply: StepReply | None = Field(default=None, description="The reply to that question.")
+    reply: StepReply | None = Field(
+        default=None,
+        description="The reply to that question; for an approval step, the decision: its "
+        "comment as text, data `{approved, comment}`.",
+    )
 
 
 class UsagePublic(BaseModel):

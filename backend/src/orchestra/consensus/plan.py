@@ -26,7 +26,7 @@ class Planned:
 
     Attributes:
         step: Id, title, instruction, capability, dependencies, expected output.
-        kind: agent, participant or consensus (`StepKind`).
+        kind: agent, participant, consensus or approval (`StepKind`).
         profile: The model profile a participant's instance must serve.
         agent: The agent (by name) a participant is sent to.
         consensus: The consensus step's settings, or a participant's {"of", "label"}.
@@ -49,6 +49,9 @@ def expand(plan: Plan) -> list[Planned]:
     before it). Assumes a plan `plan_problems` found sound."""
     planned: list[Planned] = []
     for step in plan.steps:
+        if step.kind == "approval":
+            planned.append(Planned(step, StepKind.APPROVAL))
+            continue
         if step.kind != "consensus" or step.participants is None:
             planned.append(Planned(step))
             continue

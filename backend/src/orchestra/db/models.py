@@ -62,14 +62,17 @@ class StepStatus(StrEnum):
 
 class StepKind(StrEnum):
     """What runs a step: an agent, one participant of a consensus, the consensus itself
-    (which aggregates its participants' answers in the orchestrator, with no agent call), or
+    (which aggregates its participants' answers in the orchestrator, with no agent call),
     a workflow step run once per item of an earlier step's data (its items are agent steps
-    `<id>#<n>`, made once that data is known; the step itself calls no agent)."""
+    `<id>#<n>`, made once that data is known; the step itself calls no agent), or a person:
+    an approval step waits, as `input_required`, for someone to approve or reject it
+    (`executor.approvals`)."""
 
     AGENT = "agent"
     PARTICIPANT = "participant"
     CONSENSUS = "consensus"
     FAN_OUT = "fan_out"
+    APPROVAL = "approval"
 
 
 class InstanceHealth(StrEnum):

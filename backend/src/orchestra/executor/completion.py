@@ -78,11 +78,18 @@ def done(step: Any) -> bool:
 
 def in_result(step: Any) -> bool:
     """Whether a step's output is part of the task's result: a participant's answer is in
-    its consensus step's output already, and a fanned-out step's results are its items'."""
+    its consensus step's output already, a fanned-out step's results are its items', and
+    an approval is a decision on the work, not part of it."""
     return bool(
         step.status == StepStatus.COMPLETED
-        and step.kind not in (StepKind.PARTICIPANT, StepKind.FAN_OUT)
+        and step.kind not in (StepKind.PARTICIPANT, StepKind.FAN_OUT, StepKind.APPROVAL)
     )
+
+
+def what_failed(step: Any) -> str:
+    """A failed step as its task's error names it: its id, capability (if any) and title."""
+    about = ", ".join(part for part in (step.capability, step.title) if part)
+    return f"{step.step_id} ({about})"
 
 
 def read_steps(connection: Connection, task_id: str) -> list[Any]:
@@ -139,8 +146,7 @@ async def finish_task(rt: Runtime, task_id: str, note: str = "") -> str:
             failed = [s for s in failed if s.kind != StepKind.PARTICIPANT] or failed
             if failed:
                 first = failed[0]
-                what = f"{first.step_id} ({first.capability}, {first.title})"
-                error = f"Step {what} failed: {first.error}"
+                error = f"Step {what_failed(first)} failed: {first.error}"
             else:
                 unfinished = [s.step_id for s in steps if not StepStatus(s.status).terminal]
                 error = f"Steps never finished: {unfinished}"

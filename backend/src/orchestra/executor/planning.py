@@ -132,6 +132,12 @@ async def make_plan(
         description, [c.spec for c in capabilities.values()], history, rt.settings.max_plan_steps
     )
     errors = validate_plan(outcome.plan, capabilities.keys(), rt.settings.max_plan_steps)
+    # Whether to wait for a person is the task's author's choice, not a planner's.
+    errors += [
+        f"step {step.id!r} is an approval step; only a plan given with the task may have one"
+        for step in outcome.plan.steps
+        if step.kind == "approval"
+    ]
     if errors:
         raise PlannerError("the plan is invalid: " + "; ".join(errors))
     return outcome
@@ -205,7 +211,8 @@ def given(plan: Plan) -> PlanOutcome:
 
 
 Assigned = tuple[str | None, str | None]
-"""A stored step's agent (id and name); none for a consensus step, which no agent runs."""
+"""A stored step's agent (id and name); none for a consensus or approval step, which no
+agent runs."""
 
 
 def record_plan(
@@ -284,14 +291,17 @@ def assign(registry: Registry, plan: Plan, capabilities: dict[str, Capability]) 
     """The agent of every step to store for the plan (id and name), by capability, in the
     order of `expand(plan)`: a participant pinned to an agent gets that agent; one pinned
     to a profile, the capability's agent with an instance serving it (if none does yet,
-    the step fails when it runs, saying so); a consensus step, none.
+    the step fails when it runs, saying so); a consensus or approval step, none.
 
     Raises:
         PlannerError: a capability, or an agent named by a participant, has no instance
             any more.
     """
     return [
-        _assign_node(registry, node, capabilities[node.step.capability]) for node in expand(plan)
+        (None, None)  # a person decides an approval step: it has no capability
+        if node.kind == StepKind.APPROVAL
+        else _assign_node(registry, node, capabilities[node.step.capability])
+        for node in expand(plan)
     ]
 
 

@@ -12,7 +12,8 @@ step (`answer`): the step keeps the reply and is pending again, and the task run
 once more, in a new run (`round`). The step then sends the reply to the agent as a
 follow-up message of the agent's own task (same task and context ids). A reply that finds
 its step no longer waiting (answered already, or the task canceled), or waiting with
-another question than the one it answers, changes nothing.
+another question than the one it answers, changes nothing. A decision on an approval step
+(`executor.approvals`) comes the same way and is applied here too.
 
 Each run of the plan is numbered, and a reply records the run it is for: a run repeated
 after a crash treats a step answered for a later run as still waiting, so it takes the
@@ -26,8 +27,9 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from orchestra.changes import Change
-from orchestra.db import STEPS, TASKS, StepStatus, TaskStatus
+from orchestra.db import STEPS, TASKS, StepKind, StepStatus, TaskStatus
 from orchestra.db.base import utcnow
+from orchestra.executor import approvals
 from orchestra.executor.completion import RemoteTask, close, finished, read_steps, running
 from orchestra.executor.runtime import Runtime
 
@@ -71,15 +73,25 @@ async def answer(
         step_id = str(message.get("step") or "")
         if step_id not in waiting or not _asks(connection, task_id, step_id, message):
             return STILL_WAITING if waiting else str(status)
-        reply = {
-            "text": str(message.get("text") or ""),
-            "data": message.get("data"),
-            "by": message.get("by"),
-            "at": utcnow().isoformat(),
-            "round": round,
-        }
-        change.set_step(step_id, status=StepStatus.PENDING, reply=reply)
-        change.event("step.replied", step_id, status=StepStatus.PENDING, by=reply["by"])
+        step = next(s for s in steps if s.step_id == step_id)
+        is_approval = step.kind == StepKind.APPROVAL
+        if is_approval != (message.get("decision") in (approvals.APPROVE, approvals.REJECT)):
+            return STILL_WAITING  # a reply to an approval, or a decision on a question
+        if is_approval:
+            if approvals.decide(connection, change, step, steps, message, round):
+                open_at_agents.extend(running(connection, steps)[0])
+                change.write(connection)
+                return str(change.task["status"])  # rejected: the task failed with it
+        else:
+            reply = {
+                "text": str(message.get("text") or ""),
+                "data": message.get("data"),
+                "by": message.get("by"),
+                "at": utcnow().isoformat(),
+                "round": round,
+            }
+            change.set_step(step_id, status=StepStatus.PENDING, reply=reply)
+            change.event("step.replied", step_id, status=StepStatus.PENDING, by=reply["by"])
         if len(waiting) == 1:
             change.set_task(status=TaskStatus.RUNNING)
             change.event("task.running", status="running")

@@ -182,10 +182,10 @@ def _take(
     inputs: dict[str, dict[str, Any]] | None = None
     prepared: workflow_run.Prepared | None = None
     if step.workflow_run is not None:
-        inputs = _inputs(
+        inputs = read_inputs(
             connection, task_id, workflow_run.reads(step.workflow_run, step_id, step.depends_on)
         )
-        decided = _prepare_workflow_step(change, step, step_id, inputs)
+        decided = prepare_workflow_step(change, step, step_id, inputs)
         if not isinstance(decided, workflow_run.Prepared):
             return decided
         prepared = decided
@@ -216,7 +216,7 @@ def _take(
         change.event("step.running", step_id, status="running", agent=step.agent_name)
     call = _begin_call(rt, change, step_id, step.attempts, instance)
     if inputs is None:
-        inputs = _inputs(connection, task_id, step.depends_on)
+        inputs = read_inputs(connection, task_id, step.depends_on)
     chosen.append((agent_id, instance))
     job: Job = {
         "task_id": task_id,
@@ -294,7 +294,9 @@ def _take_reply(
     return job, call
 
 
-def _inputs(connection: Connection, task_id: str, step_ids: list[str]) -> dict[str, dict[str, Any]]:
+def read_inputs(
+    connection: Connection, task_id: str, step_ids: list[str]
+) -> dict[str, dict[str, Any]]:
     """The results of the steps `step_ids`, by step id."""
     if not step_ids:
         return {}
@@ -330,7 +332,7 @@ def _grow(
     if step.status == StepStatus.RUNNING:
         return Fanned(workflow_run.fanned(run).get(step_id, []))
     task_id = change.task_id
-    results = _inputs(connection, task_id, workflow_run.reads(run, step_id, step.depends_on))
+    results = read_inputs(connection, task_id, workflow_run.reads(run, step_id, step.depends_on))
     try:
         items = workflow_run.items_of(run, step_id, step.depends_on, results)
     except TemplateProblem as exc:
@@ -404,7 +406,7 @@ def _sent(result: dict[str, Any]) -> dict[str, Any]:
     return {k: result[k] for k in ("title", "capability", "text", "data")}
 
 
-def _prepare_workflow_step(
+def prepare_workflow_step(
     change: Change, step: Any, step_id: str, results: dict[str, dict[str, Any]]
 ) -> workflow_run.Prepared | str:
     """A workflow's step about to start: skip it (stored, `SKIPPED`), fail it (its template

@@ -33,6 +33,7 @@ from orchestra.db import StepKind
 from orchestra.db.errors import transient
 from orchestra.documents import Documents
 from orchestra.executor import (
+    approvals,
     completion,
     consensus,
     planning,
@@ -133,6 +134,9 @@ async def reviewed_plan_step(task_id: str) -> list[dict[str, Any]]:
     return await planning.stored(current(), task_id)
 
 
+AGENTLESS = (StepKind.CONSENSUS, StepKind.APPROVAL)
+
+
 class Plan:
     """The steps of one run of a task's plan as the workflow follows them: who waits for
     whom, how each ended, and the steps started by another step's transaction."""
@@ -149,6 +153,8 @@ class Plan:
         }
         self.kinds = {planning.step_id_of(n): planning.kind_of(n) for n in plan}
         self.fan_outs = {s for s, kind in self.kinds.items() if kind == StepKind.FAN_OUT}
+        # Steps no agent runs: a consensus (its own run starts it) and an approval.
+        self.agentless = {s for s, kind in self.kinds.items() if kind in AGENTLESS}
         self.status: dict[str, str] = {}
         self.started: steps.Started = {}
 
@@ -162,17 +168,17 @@ class Plan:
         return [
             (s, self.agents[s])
             for s, needs in self.needs.items()
-            if not needs and self.kinds[s] != StepKind.CONSENSUS
+            if not needs and s not in self.agentless
         ]
 
     def ready_after(self, step_id: str) -> list[tuple[str, str]]:
         """The agent steps that wait only for `step_id` now: the others they need completed.
-        (A consensus step takes no agent slot: its own run starts it.)"""
+        (A consensus or approval step takes no agent slot: its own run starts it.)"""
         return [
             (s, self.agents[s])
             for s, needs in self.needs.items()
             if step_id in needs
-            and self.kinds[s] != StepKind.CONSENSUS
+            and s not in self.agentless
             and s not in self.status
             and s not in self.started
             and all(self.status.get(n) == "completed" for n in needs if n != step_id)
@@ -466,8 +472,9 @@ async def _run(
     task_id: str, plan: list[dict[str, Any]], round: int = 0, may_replan: bool = False
 ) -> str:
     """Run each step once its dependencies completed, then finish the task; `steps.WAITING`
-    when a step waits for a reply to its agent's question (and the task for it);
-    `STEP_FAILED` when a step failed and `may_replan`.
+    when a step waits for a reply to its agent's question, or for a person's decision
+    (`executor.approvals`), and the task for it; `STEP_FAILED` when a step failed and
+    `may_replan`.
 
     Steps run concurrently inside this workflow; each waits (in memory) for its
     dependencies. Run again after a crash, every step finds in the database how far it got.
@@ -552,6 +559,11 @@ async def _run_plan(
                     lambda: consensus.run(
                         rt, task_id, step_id, steps_of.ready_after, steps_of.started
                     ),
+                    f"task {task_id} step {step_id}",
+                )
+            elif kind == StepKind.APPROVAL:
+                status[step_id] = await retrying(
+                    lambda: approvals.ask(rt, task_id, step_id, steps_of.round),
                     f"task {task_id} step {step_id}",
                 )
             elif kind == StepKind.FAN_OUT:

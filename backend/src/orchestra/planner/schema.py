@@ -104,7 +104,9 @@ class PlanStep(BaseModel):
         "and text the agent needs, because it does not see the rest of the task."
     )
     capability: str = Field(
-        description="Name of the one capability needed; must be one of the available ones."
+        default="",
+        description="Name of the one capability needed; must be one of the available ones "
+        "(an approval step has none).",
     )
     depends_on: list[str] = Field(
         default_factory=list,
@@ -112,11 +114,12 @@ class PlanStep(BaseModel):
         "run right away, in parallel with others.",
     )
     expected_output: str = Field(default="", description="Brief description of the result.")
-    kind: Literal["agent", "consensus"] = Field(
+    kind: Literal["agent", "consensus", "approval"] = Field(
         default="agent",
         description='"agent" (the default): one agent runs the step. "consensus": several '
         "participants answer the same instruction in parallel and their answers are "
-        "aggregated into one.",
+        'aggregated into one. "approval" (only in plans written by people): no agent; a '
+        "person approves or rejects what the instruction names before the steps after it run.",
     )
     participants: ConsensusParticipants | None = Field(
         default=None, description="A consensus step's participants (only with kind consensus)."

@@ -57,8 +57,8 @@ def validate_plan(
 
     Returns:
         Human-readable errors; an empty list means the plan is valid. Checked: empty
-        plan, more than ``max_steps`` steps, duplicate ids, unknown capability, dangling
-        dependency, self-dependency, cycle.
+        plan, more than ``max_steps`` steps, duplicate ids, unknown or missing capability
+        (none on an approval step), dangling dependency, self-dependency, cycle.
     """
     return [problem.message for problem in plan_problems(plan, capabilities, max_steps, consensus)]
 
@@ -109,7 +109,27 @@ def plan_problems(
 
     known = sorted(set(capabilities))
     for step in steps:
-        if step.capability not in known:
+        if step.kind == "approval":
+            # A person decides it: no agent, so no capability to look for.
+            if step.capability:
+                errors.append(
+                    PlanProblem(
+                        step.id,
+                        "capability",
+                        f"Step {step.id!r} is an approval step: a person approves it and no "
+                        f"agent runs it, so it takes no capability (remove {step.capability!r}).",
+                    )
+                )
+        elif not step.capability:
+            errors.append(
+                PlanProblem(
+                    step.id,
+                    "capability",
+                    f"Step {step.id!r} has no capability: an agent step needs one of "
+                    f"{', '.join(known) if known else '(none available)'}.",
+                )
+            )
+        elif step.capability not in known:
             errors.append(
                 PlanProblem(
                     step.id,

@@ -22,13 +22,16 @@ the `#<n>` of a fanned-out step's runs within a task step's 50 characters."""
 
 
 class WorkflowStep(BaseModel):
-    """One step of a workflow: a capability, the instruction its agent gets, and when it runs."""
+    """One step of a workflow: a capability, the instruction its agent gets, and when it runs
+    (or a person's approval of what the instruction says)."""
 
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(pattern=STEP_ID_PATTERN, description='Unique id of the step, e.g. "s1".')
     title: str = Field(min_length=1, max_length=200)
-    capability: str = Field(min_length=1, max_length=100)
+    capability: str = Field(
+        default="", max_length=100, description="What its agent offers (none for an approval)."
+    )
     instruction: str = Field(
         min_length=1,
         max_length=20_000,
@@ -68,11 +71,13 @@ class WorkflowStep(BaseModel):
     max_attempts: int | None = Field(
         default=None, ge=1, le=20, description="Attempts in all (else the default)."
     )
-    kind: Literal["agent", "consensus"] = Field(
+    kind: Literal["agent", "consensus", "approval"] = Field(
         default="agent",
         description='"consensus": the instruction goes to several participants in parallel '
         "(`<id>@<label>`) and their answers are aggregated; later steps read the consensus "
-        "as `steps.<id>` (its data is `{consensus: {...}}`).",
+        'as `steps.<id>` (its data is `{consensus: {...}}`). "approval": no agent and no '
+        "capability; a person approves or rejects what the instruction says (rendered as "
+        "any step's) before the steps after it run; its data is `{approved, comment}`.",
     )
     participants: ConsensusParticipants | None = Field(
         default=None, description='A consensus step\'s {"profiles": [...]} or {"agents": [...]}.'

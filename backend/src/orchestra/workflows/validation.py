@@ -91,6 +91,13 @@ def workflow_problems(
                     "a consensus step runs once, with its participants: it cannot run per item",
                 )
             )
+        if step.kind == "approval" and step.for_each is not None:
+            problems.append(
+                _problem(
+                    ("steps", position, "for_each"),
+                    "an approval step is one decision of a person: it cannot run per item",
+                )
+            )
     for found in plan_problems(plan_of(definition), capabilities, max_steps, consensus):
         if found.step is None or found.step not in index:
             where = "steps"

@@ -19,6 +19,7 @@ from orchestra.api.schemas import (
     PlanDecision,
     PlanVersionList,
     PlanVersionPublic,
+    StepDecision,
     StepDeltaPublic,
     StepInput,
     TaskCreate,
@@ -296,6 +297,40 @@ async def reply_to_step(
     step."""
     view = await services.tasks.reply(task_id, principal, body.step, body.text, body.data)
     return task_json(view)
+
+
+@router.post(
+    "/{task_id}/steps/{step_id}/approve", response_model=TaskPublic, responses=DECISION_ERRORS
+)
+async def approve_step(
+    task_id: str,
+    step_id: str,
+    services: ServicesDep,
+    principal: PrincipalDep,
+    body: StepDecision | None = None,
+) -> Response:
+    """Approve an approval step waiting in input_required: it completes, with the comment,
+    and the steps after it run. 409 when it is not waiting (decided already); 422 for an
+    unknown step or one that is not an approval step."""
+    comment = body.comment if body else ""
+    return task_json(
+        await services.tasks.decide_step(task_id, principal, step_id, "approve", comment)
+    )
+
+
+@router.post(
+    "/{task_id}/steps/{step_id}/reject", response_model=TaskPublic, responses=DECISION_ERRORS
+)
+async def reject_step(
+    task_id: str, step_id: str, body: StepDecision, services: ServicesDep, principal: PrincipalDep
+) -> Response:
+    """Reject an approval step waiting in input_required: it fails with "Rejected: <comment>"
+    and the task with it (the steps after it are skipped). The comment is needed. 409 when
+    it is not waiting (decided already); 422 for an unknown step, one that is not an
+    approval step, or no comment."""
+    return task_json(
+        await services.tasks.decide_step(task_id, principal, step_id, "reject", body.comment)
+    )
 
 
 @router.delete(
