@@ -167,6 +167,8 @@ def test_the_llm_replans_the_remaining_work_and_its_plan_is_run(tmp_path: Path) 
             assert steps["r1-s1"]["depends_on"] == ["a"]
             versions = slow.api.get(f"/api/tasks/{task_id}/plans").json()["items"]
             assert versions[1]["planner"] == "llm"
+            # The replan's tokens are the task's own, counted under the planner's profile.
+            assert task["tokens_in"] >= 40 and sum(u["tokens_in"] for u in task["usage"]) >= 40
         finally:
             slow.close()
         prompt = provider.chat_requests[0].prompt

@@ -29,6 +29,7 @@ from orchestra.executor import planning
 from orchestra.executor.completion import tokens
 from orchestra.executor.planning import Assigned, PlanSummary
 from orchestra.executor.runtime import Runtime
+from orchestra.llm.cost import cost_usd
 from orchestra.planner import PlanOutcome
 from orchestra.planner.errors import PlannerError
 from orchestra.planner.replanning import DoneStep, OpenStep, Setback, adopt, new_step_id
@@ -225,6 +226,7 @@ async def _store(
                 TASKS.c.created_at,
                 TASKS.c.tokens_in,
                 TASKS.c.tokens_out,
+                TASKS.c.usage,
                 TASKS.c.metadata,
             ).where(TASKS.c.id == task_id)
         ).one()
@@ -285,7 +287,11 @@ async def _store(
             },
         )
         if outcome.tokens_in or outcome.tokens_out:
-            change.set_task(**tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model))
+            # The planner is built from PLANNER_MODEL's profile: its tokens are that profile's.
+            profile = rt.settings.planner_model
+            cost = cost_usd(rt.profiles, profile, outcome.tokens_in, outcome.tokens_out)
+            used = tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model, profile, cost)
+            change.set_task(**used)
         change.event(
             "task.replanned",
             version=version,
