@@ -171,6 +171,9 @@ CALLS = [
     ("get", "/api/tasks/{task_id}", "200", "TaskPublic", {"wait"}, {"if-none-match"}),
     ("post", "/api/tasks/{task_id}/cancel", "200", "TaskPublic", set(), set()),
     ("post", "/api/tasks/{task_id}/input", "200", "TaskPublic", set(), set()),
+    ("post", "/api/tasks/{task_id}/steps/{step_id}/approve", "200", "TaskPublic", set(), set()),
+    ("post", "/api/tasks/{task_id}/steps/{step_id}/reject", "200", "TaskPublic", set(), set()),
+    ("get", "/api/tasks/{task_id}/plans", "200", "PlanVersionList", set(), set()),
     ("delete", "/api/tasks/{task_id}", "204", "", set(), set()),
     ("get", "/api/agents", "200", "AgentList", set(), set()),
     ("post", "/api/agents", "201", "AgentPublic", set(), set()),
@@ -210,3 +213,5 @@ def test_every_call_matches_the_servers_openapi_document(api: httpx.Client) -> N
     assert set(create) >= SUBMIT_FIELDS
     reply = document["components"]["schemas"]["StepInput"]["properties"]
     assert set(reply) == {"step", "text", "data"}
+    decision = document["components"]["schemas"]["StepDecision"]["properties"]
+    assert set(decision) == {"comment"}

@@ -32,6 +32,8 @@ from orchestra.api.schemas import (
     DeliveryList,
     DeliveryPublic,
     HookSecret,
+    PlanVersionList,
+    PlanVersionPublic,
     SchedulePublic,
     TaskEventPublic,
     TaskPublic,
@@ -458,6 +460,34 @@ class AsyncOrchestra:
         response = await self._send("POST", f"/api/tasks/{task_id}/input", json=body)
         return TaskPublic.model_validate_json(response.content)
 
+    async def approve(self, task_id: str, step: str, comment: str = "") -> TaskPublic:
+        """Approve an approval step waiting for a person: the steps after it run.
+
+        Raises:
+            Conflict: the step is not waiting (decided already, or the task ended).
+            BadRequest: the task has no such step, or it is not an approval step.
+        """
+        return await self._decide(task_id, step, "approve", comment)
+
+    async def reject(self, task_id: str, step: str, comment: str) -> TaskPublic:
+        """Reject an approval step waiting for a person, saying why: the task fails.
+
+        Raises:
+            Conflict: the step is not waiting (decided already, or the task ended).
+            BadRequest: no comment, no such step, or it is not an approval step.
+        """
+        return await self._decide(task_id, step, "reject", comment)
+
+    async def _decide(self, task_id: str, step: str, decision: str, comment: str) -> TaskPublic:
+        path = f"/api/tasks/{task_id}/steps/{step}/{decision}"
+        response = await self._send("POST", path, json={"comment": comment})
+        return TaskPublic.model_validate_json(response.content)
+
+    async def plans(self, task_id: str) -> list[PlanVersionPublic]:
+        """The task's plan versions, oldest first: empty unless a failed step was replanned."""
+        response = await self._send("GET", f"/api/tasks/{task_id}/plans")
+        return PlanVersionList.model_validate_json(response.content).items
+
     async def delete(self, task_id: str) -> None:
         """Delete the task with its steps, events and messages (canceled first if running)."""
         await self._send("DELETE", f"/api/tasks/{task_id}", ok=(204,))
@@ -557,6 +587,18 @@ class Orchestra:
     ) -> TaskPublic:
         """See `AsyncOrchestra.reply`."""
         return self._call(self._client.reply(task_id, step, text, data))
+
+    def approve(self, task_id: str, step: str, comment: str = "") -> TaskPublic:
+        """See `AsyncOrchestra.approve`."""
+        return self._call(self._client.approve(task_id, step, comment))
+
+    def reject(self, task_id: str, step: str, comment: str) -> TaskPublic:
+        """See `AsyncOrchestra.reject`."""
+        return self._call(self._client.reject(task_id, step, comment))
+
+    def plans(self, task_id: str) -> list[PlanVersionPublic]:
+        """See `AsyncOrchestra.plans`."""
+        return self._call(self._client.plans(task_id))
 
     def delete(self, task_id: str) -> None:
         """See `AsyncOrchestra.delete`."""

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from orchestra.client import BadRequest, Conflict, Orchestra
 from tests.executor.slow import Slow
 from tests.stack import task_events, wait_for_task
 
@@ -80,10 +81,12 @@ def test_an_approval_waits_then_approved_runs_the_steps_after_it(gate: Slow) -> 
 
 def test_a_rejection_fails_the_task_and_skips_the_steps_after_it(gate: Slow) -> None:
     task_id = _waiting(gate)["id"]
-    rejected = gate.api.post(
-        f"/api/tasks/{task_id}/steps/ok/reject", json={"comment": "numbers are off"}
-    )
-    assert rejected.status_code == 200, rejected.text
+    with Orchestra(gate.orchestrator.url) as client:  # the Python client's call
+        with pytest.raises(BadRequest):
+            client.reject(task_id, "ok", " ")  # a rejection says why
+        client.reject(task_id, "ok", "numbers are off")
+        with pytest.raises(Conflict):
+            client.approve(task_id, "ok")  # decided already
     done = wait_for_task(gate.api, task_id, ("completed", "failed"))
     assert done["status"] == "failed", done
     assert "Rejected: numbers are off" in done["error"]

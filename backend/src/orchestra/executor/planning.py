@@ -4,6 +4,7 @@ agent to every step, and store the steps, in one transaction after the planner a
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -215,6 +216,52 @@ Assigned = tuple[str | None, str | None]
 agent runs."""
 
 
+def step_row(
+    task_id: str,
+    step_id: str,
+    position: int,
+    *,
+    title: str,
+    instruction: str,
+    capability: str,
+    depends_on: Iterable[str],
+    expected_output: str,
+    agent: tuple[str | None, str | None],
+    kind: StepKind = StepKind.AGENT,
+    profile: str | None = None,
+    consensus: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The row of a new step, pending at `position` in its task's plan, for `agent`
+    (id, name): a planned step's, or an item's of a step run per item."""
+    return {
+        "id": new_id(),
+        "task_id": task_id,
+        "step_id": step_id,
+        "position": position,
+        "title": title,
+        "instruction": instruction,
+        "capability": capability,
+        "depends_on": list(depends_on),
+        "expected_output": expected_output,
+        "status": StepStatus.PENDING,
+        "agent_id": agent[0],
+        "agent_name": agent[1],
+        "instance_id": None,
+        "remote_task_id": None,
+        "attempts": 0,
+        "output": None,
+        "output_data": None,
+        "error": None,
+        "tokens_in": 0,
+        "tokens_out": 0,
+        "started_at": None,
+        "finished_at": None,
+        "kind": StepKind(kind).value,
+        "profile": profile,
+        "consensus": consensus,
+    }
+
+
 def record_plan(
     change: Change, outcome: PlanOutcome, agents: list[Assigned], first_position: int = 0
 ) -> None:
@@ -228,33 +275,20 @@ def record_plan(
     ):
         planned = node.step
         change.new_steps.append(
-            {
-                "id": new_id(),
-                "task_id": change.task_id,
-                "step_id": planned.id,
-                "position": position,
-                "title": planned.title,
-                "instruction": planned.instruction,
-                "capability": planned.capability,
-                "depends_on": list(planned.depends_on),
-                "expected_output": planned.expected_output,
-                "status": StepStatus.PENDING,
-                "agent_id": agent_id,
-                "agent_name": agent_name,
-                "instance_id": None,
-                "remote_task_id": None,
-                "attempts": 0,
-                "output": None,
-                "output_data": None,
-                "error": None,
-                "tokens_in": 0,
-                "tokens_out": 0,
-                "started_at": None,
-                "finished_at": None,
-                "kind": node.kind.value,
-                "profile": node.profile,
-                "consensus": node.consensus,
-            }
+            step_row(
+                change.task_id,
+                planned.id,
+                position,
+                title=planned.title,
+                instruction=planned.instruction,
+                capability=planned.capability,
+                depends_on=planned.depends_on,
+                expected_output=planned.expected_output,
+                agent=(agent_id, agent_name),
+                kind=node.kind,
+                profile=node.profile,
+                consensus=node.consensus,
+            )
         )
     if first_position:
         return

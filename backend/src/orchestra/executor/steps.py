@@ -18,8 +18,8 @@ from sqlalchemy import ColumnElement, Connection, bindparam, func, select
 from orchestra import metrics
 from orchestra.changes import Change
 from orchestra.db import STEPS, TASKS, StepKind, StepStatus, TaskStatus
-from orchestra.db.base import new_id, utcnow
-from orchestra.executor import slots
+from orchestra.db.base import utcnow
+from orchestra.executor import planning, slots
 from orchestra.executor.completion import complete_if_last, finished
 from orchestra.executor.dispatch import AgentReply
 from orchestra.executor.runtime import Runtime
@@ -365,33 +365,17 @@ def _grow(
     bigger = workflow_run.with_items(run, step_id, items)
     for n, item_step in enumerate(bigger["groups"][step_id]):
         made.new_steps.append(
-            {
-                "id": new_id(),
-                "task_id": task_id,
-                "step_id": item_step,
-                "position": last + 1 + n,
-                "title": step.title,
-                "instruction": step.instruction,  # its template, until it is rendered
-                "capability": step.capability,
-                "depends_on": list(step.depends_on),
-                "expected_output": step.expected_output,
-                "status": StepStatus.PENDING,
-                "agent_id": step.agent_id,
-                "agent_name": step.agent_name,
-                "instance_id": None,
-                "remote_task_id": None,
-                "attempts": 0,
-                "output": None,
-                "output_data": None,
-                "error": None,
-                "tokens_in": 0,
-                "tokens_out": 0,
-                "started_at": None,
-                "finished_at": None,
-                "kind": StepKind.AGENT.value,
-                "profile": None,
-                "consensus": None,
-            }
+            planning.step_row(
+                task_id,
+                item_step,
+                last + 1 + n,
+                title=step.title,
+                instruction=step.instruction,  # its template, until it is rendered
+                capability=step.capability,
+                depends_on=step.depends_on,
+                expected_output=step.expected_output,
+                agent=(step.agent_id, step.agent_name),
+            )
         )
     made.set_task(workflow_run=bigger)
     made.set_step(step_id, status=StepStatus.RUNNING, started_at=now)
@@ -468,8 +452,7 @@ async def start(
         return started
 
     started = await rt.db.run(work)
-    _began(rt, chosen)
-    rt.views.apply(change)
+    _began(rt, chosen, [], change)
     return started
 
 
@@ -508,11 +491,18 @@ def _take_ready(
     return started
 
 
-def _began(rt: Runtime, chosen: list[tuple[str, InstanceState]]) -> None:
-    """After the commit: count the calls about to be made, and the slots held here."""
+def _began(
+    rt: Runtime, chosen: list[tuple[str, InstanceState]], grown: list[Change], *changes: Change
+) -> None:
+    """After the commit of steps' starts: count the calls about to be made and the slots held
+    here, and patch the task's view with the items' steps made (`grown`), then `changes`."""
     for agent_id, instance in chosen:
         instance.began()
         rt.slot_waiters.took(agent_id)
+    for made in grown:
+        rt.views.apply(made)
+    for change in changes:
+        rt.views.apply(change)
 
 
 async def start_ready(
@@ -532,10 +522,7 @@ async def start_ready(
         return started
 
     started = await rt.db.run(work)
-    _began(rt, chosen)
-    for made in grown:
-        rt.views.apply(made)
-    rt.views.apply(change)
+    _began(rt, chosen, grown, change)
     return started
 
 
@@ -571,10 +558,7 @@ async def start_items(
         return ended
 
     began = await rt.db.run(work)
-    _began(rt, chosen)
-    for made in grown:
-        rt.views.apply(made)
-    rt.views.apply(change)
+    _began(rt, chosen, grown, change)
     return began
 
 
@@ -743,13 +727,10 @@ async def finish(
         return status, next_ones
 
     status, next_ones = await rt.db.run(work)
-    _began(rt, chosen)
     if started is not None:
         started.update(next_ones)
     finished(rt, change)
-    for made in grown:
-        rt.views.apply(made)
-    rt.views.apply(starts)
+    _began(rt, chosen, grown, starts)
     for agent, capability, state, seconds in figures:
         metrics.STEP_SECONDS.labels(agent, capability, state).observe(seconds)
     for used in spent:
