@@ -13,7 +13,7 @@ test("a step's question is answered in its reply box and the task completes with
   const { id } = (await response.json()) as { id: string };
   await page.goto(`${stack().url}/#/tasks/${id}`);
   const header = page.locator(".task-header");
-  await expect(header.locator(".badge")).toHaveText("input_required", { timeout: 30_000 });
+  await expect(header.locator(".badge")).toHaveAttribute("data-status", "input_required", { timeout: 30_000 });
   await expect(page.locator(".question-text")).toContainText("No numbers found to compute on.");
   await page.getByLabel("Your reply").fill("4, 8 and 15");
   await page.getByRole("button", { name: "Send reply" }).click();

@@ -13,7 +13,7 @@ test("a plan awaiting approval is approved on its task page and runs", async ({ 
   const { id } = (await response.json()) as { id: string };
   await page.goto(`${stack().url}/#/tasks/${id}`);
   const header = page.locator(".task-header");
-  await expect(header.locator(".badge")).toHaveText("awaiting_approval", { timeout: 30_000 });
+  await expect(header.locator(".badge")).toHaveAttribute("data-status", "awaiting_approval", { timeout: 30_000 });
   await expect(page.locator(".graph-node")).not.toHaveCount(0);
   await page.getByLabel("Comment (optional)").fill("checked");
   await page.getByRole("button", { name: "Approve plan" }).click();
