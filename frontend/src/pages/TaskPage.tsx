@@ -139,7 +139,7 @@ function Legend() {
     <ul className="legend" aria-label="Colors">
       {STEP_STATUSES.map((state) => (
         <li key={state}>
-          <span className={`legend-swatch status-${state}`} aria-hidden="true" /> {state}
+          <span className={`legend-swatch status-${state}`} aria-hidden="true" /> {state.replace(/_/g, " ")}
         </li>
       ))}
     </ul>

@@ -37,6 +37,19 @@ export interface GraphStep {
   duration_ms?: number | null;
   /** A few words after the capability, e.g. what a workflow step runs on. */
   note?: string;
+  /** What runs the step (`agent` when absent); an `approval` is decided by a person. */
+  kind?: string;
+}
+
+/** The few words under a step's title in the graph: what it needs, who runs it, how long. */
+export function stepMeta(step: GraphStep): string[] {
+  const approval = step.kind === "approval";
+  return [
+    approval ? "approval" : step.capability,
+    approval ? "a person" : step.agent === undefined ? undefined : (step.agent ?? "unassigned"),
+    step.duration_ms === undefined || step.duration_ms === null ? undefined : formatDuration(step.duration_ms),
+    step.note,
+  ].filter((part): part is string => Boolean(part));
 }
 
 type StepNodeData = {
@@ -87,12 +100,7 @@ function StepNodeView({ data, targetPosition, sourcePosition }: NodeProps<StepNo
       </>
     );
   }
-  const meta = [
-    step.capability,
-    step.agent === undefined ? undefined : (step.agent ?? "unassigned"),
-    step.duration_ms === undefined || step.duration_ms === null ? undefined : formatDuration(step.duration_ms),
-    step.note,
-  ].filter(Boolean);
+  const meta = stepMeta(step);
   return (
     <>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
