@@ -180,9 +180,6 @@ async def _plan_and_store(rt: Runtime, task_id: str, brief: Brief) -> PlanSummar
         await fail_task(rt, task_id, f"Planning failed: {exc}")
         return []
     change = Change(task_id)
-    # The planner is built from PLANNER_MODEL's profile: its tokens are that profile's.
-    profile = rt.settings.planner_model
-    cost = cost_usd(rt.profiles, profile, outcome.tokens_in, outcome.tokens_out)
 
     def work(connection: Connection) -> PlanSummary:
         status = connection.scalar(select(TASKS.c.status).where(TASKS.c.id == task_id))
@@ -196,8 +193,7 @@ async def _plan_and_store(rt: Runtime, task_id: str, brief: Brief) -> PlanSummar
             )
         ).one()
         then = TaskStatus.AWAITING_APPROVAL if brief.review else TaskStatus.RUNNING
-        spent = tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model, profile, cost)
-        change.set_task(status=then, **spent)
+        change.set_task(status=then, **planner_tokens(rt, task, outcome))
         change.event(f"task.{then}", status=then)
         change.write(connection)
         return _summary(change.new_steps)
@@ -214,6 +210,14 @@ def given(plan: Plan) -> PlanOutcome:
 Assigned = tuple[str | None, str | None]
 """A stored step's agent (id and name); none for a consensus or approval step, which no
 agent runs."""
+
+
+def planner_tokens(rt: Runtime, task: Any, outcome: PlanOutcome) -> dict[str, Any]:
+    """The task row's token totals and usage after a call of the planner (`tokens`): the
+    planner is built from PLANNER_MODEL's profile, so its tokens are that profile's."""
+    profile = rt.settings.planner_model
+    cost = cost_usd(rt.profiles, profile, outcome.tokens_in, outcome.tokens_out)
+    return tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model, profile, cost)
 
 
 def step_row(

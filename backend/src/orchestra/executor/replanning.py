@@ -26,10 +26,8 @@ from orchestra.consensus import expand
 from orchestra.db import PLANS, STEPS, TASKS, StepKind, StepStatus, TaskStatus
 from orchestra.db.base import new_id, utcnow
 from orchestra.executor import planning
-from orchestra.executor.completion import tokens
 from orchestra.executor.planning import Assigned, PlanSummary
 from orchestra.executor.runtime import Runtime
-from orchestra.llm.cost import cost_usd
 from orchestra.planner import PlanOutcome
 from orchestra.planner.errors import PlannerError
 from orchestra.planner.replanning import DoneStep, OpenStep, Setback, adopt, new_step_id
@@ -287,11 +285,7 @@ async def _store(
             },
         )
         if outcome.tokens_in or outcome.tokens_out:
-            # The planner is built from PLANNER_MODEL's profile: its tokens are that profile's.
-            profile = rt.settings.planner_model
-            cost = cost_usd(rt.profiles, profile, outcome.tokens_in, outcome.tokens_out)
-            used = tokens(task, outcome.tokens_in, outcome.tokens_out, outcome.model, profile, cost)
-            change.set_task(**used)
+            change.set_task(**planning.planner_tokens(rt, task, outcome))
         change.event(
             "task.replanned",
             version=version,
