@@ -4,11 +4,11 @@ When a step failed after its retries and failover, and the task may be replanned
 (`MAX_REPLANS`; a run of a workflow only if its workflow says `replan: true`), the planner
 is given the task, the completed steps with their outputs, the failed steps with their
 errors and the steps left waiting for them (`orchestra.planner.replanning.Setback`). Its
-plan of the remaining work is
-checked as any plan, its steps get ids of their own (`r<n>-...`), and are stored after the
-task's steps, with their agents (away from the agent that failed the work, when another
-offers it). The failed step stays failed, and the steps that never ran are skipped; both
-are marked superseded by the new plan version, so the task no longer waits for them.
+plan of the remaining work is checked as any plan, its steps get ids of their own
+(`r<n>-...`), and are stored after the task's steps, with their agents (away from the
+agent that failed the work, when another offers it). The failed step stays failed, and
+the steps that never ran are skipped; both are marked superseded by the new plan version,
+so the task no longer waits for them.
 
 The task's plan versions are kept in `task_plans` from its first replan on: version 1
 (the plan it had) and each replan, with why it was made. One transaction writes the new

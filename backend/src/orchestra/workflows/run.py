@@ -190,11 +190,11 @@ def current(run: Run, step_id: str) -> str:
 
 def replanned(run: Run, replaced: Mapping[str, str], rewritten: Iterable[str] = ()) -> Run:
     """The run's record once a replan's steps took over the work of these steps
-    (`replaced`: old plan step id -> new one). Each new step is prepared as the step it
-    replaces was (its condition, mappings, limits, item, template), but keeps the
-    instruction the replan gave it when that differs from the old one (`rewritten`), and
-    a consensus step's participants theirs. The results of the steps that read the old
-    step are then read from the new one (`current`)."""
+    (`replaced`: old plan step id -> new one). Each new step, and each participant of a
+    new consensus step, is prepared as the one it replaces was (its condition, mappings,
+    limits, item, template), but keeps the instruction the replan gave it when that
+    differs from the old one (`rewritten`). The steps that read the old step then read
+    the new one (`current`)."""
     rewritten = set(rewritten)
     specs = dict(run.get("steps") or {})
     for old, new in replaced.items():
