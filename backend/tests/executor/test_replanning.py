@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tests.executor.slow import Slow
 from tests.llm.fake_provider import FakeProvider, Reply
@@ -191,3 +192,67 @@ def test_an_invalid_replan_from_the_llm_fails_the_task_with_the_reason(tmp_path:
             assert slow.api.get(f"/api/tasks/{task_id}/plans").json()["items"] == []
         finally:
             slow.close()
+
+
+# b uses a's data, and c b's (its instruction, its condition, its mapped values): after a
+# replan, r1-c must read r1-b's result where the workflow says `steps.b`, and so must outputs.
+WORKFLOW: dict[str, Any] = {
+    "name": "replanned chain",
+    "steps": [
+        {"id": "a", "title": "A", "capability": "wait-a", "instruction": "wait 0.05"},
+        {"id": "b", "title": "B", "capability": "wait-b", "depends_on": ["a"],
+         "instruction": "wait 0.05 after {{ steps.a.data.step }}"},
+        {"id": "c", "title": "C", "capability": "wait-c", "depends_on": ["b"],
+         "instruction": "wait 0.05 after {{ steps.b.data.step }}",
+         "condition": "steps.b.data.step == 'r1-b'", "inputs": {"seen": "steps.b.data.step"}},
+    ],
+    "outputs": {"b": "steps.b.data.step", "c": "steps.c.data.given"},
+}  # fmt: skip
+
+
+def _run_workflow(slow: Slow, definition: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    saved = slow.api.post("/api/workflows", json=definition)
+    assert saved.status_code == 201, saved.text
+    run = slow.api.post(f"/api/workflows/{saved.json()['id']}/runs", json={"inputs": {}})
+    assert run.status_code == 202, run.text
+    return str(run.json()["id"]), saved.json()
+
+
+def test_a_workflow_run_is_not_replanned_unless_its_workflow_says_so(tmp_path: Path) -> None:
+    slow = _with_backup(tmp_path, ("b",), {})
+    try:
+        task_id, saved = _run_workflow(slow, WORKFLOW)
+        assert saved["replan"] is False
+        task = wait_for_task(slow.api, task_id, ("completed", "failed"))
+        assert task["status"] == "failed", task
+        assert set(_steps(task)) == {"a", "b", "c"}
+        assert "replanned" not in str(task["error"])
+        assert slow.api.get(f"/api/tasks/{task_id}/plans").json()["items"] == []
+    finally:
+        slow.close()
+
+
+def test_a_workflow_that_says_replan_has_its_failed_step_replanned_and_completes(
+    tmp_path: Path,
+) -> None:
+    slow = _with_backup(tmp_path, ("b",), {})
+    try:
+        task_id, saved = _run_workflow(slow, {**WORKFLOW, "replan": True})
+        assert saved["replan"] is True
+        task = wait_for_task(slow.api, task_id, ("completed", "failed"))
+        assert task["status"] == "completed", task
+        steps = _steps(task)
+        assert (steps["b"]["status"], steps["c"]["status"]) == ("failed", "skipped")
+        assert steps["r1-b"]["status"] == "completed"
+        assert steps["r1-b"]["instruction"] == "wait 0.05 after a"
+        # c's work, replanned, is prepared as c: its template, condition and mapping read
+        # the replanned b where the workflow says `steps.b`.
+        again = steps["r1-c"]
+        assert again["status"] == "completed", again
+        assert again["depends_on"] == ["r1-b"]
+        assert again["instruction"] == "wait 0.05 after r1-b"
+        assert task["result_data"]["outputs"] == {"b": "r1-b", "c": {"seen": "r1-b"}}
+        versions = slow.api.get(f"/api/tasks/{task_id}/plans").json()["items"]
+        assert [s["id"] for s in versions[1]["plan"]["steps"]] == ["r1-b", "r1-c"]
+    finally:
+        slow.close()

@@ -2275,6 +2275,12 @@ export interface components {
             outputs?: {
                 [key: string]: string;
             };
+            /**
+             * Replan
+             * @description Whether a run's step that failed for good (after its retries and failover) has the work left planned again, as a task's is (at most MAX_REPLANS times); by default the run fails with the step. A replanned step `r<n>-<id>` stands for step `<id>` in later templates and in the outputs.
+             * @default false
+             */
+            replan: boolean;
         };
         /** WorkflowList */
         WorkflowList: {
@@ -2315,6 +2321,12 @@ export interface components {
             outputs: {
                 [key: string]: string;
             };
+            /**
+             * Replan
+             * @description Whether a run's step that failed for good is replanned (see the definition's `replan`).
+             * @default false
+             */
+            replan: boolean;
             /**
              * Created At
              * Format: date-time

@@ -40,6 +40,15 @@ describe("WorkflowPage", () => {
     expect(within(webhook).getByRole("button", { name: "Make webhook" })).toBeInTheDocument();
   });
 
+  it("says what a failed step does to a run: fail it, or be replanned when the workflow says so", async () => {
+    const { unmount } = show();
+    expect(await screen.findByTestId("replan-note")).toHaveTextContent("fails the run");
+    unmount();
+    vi.mocked(api.getWorkflow).mockResolvedValue(makeWorkflow({ replan: true }));
+    show();
+    expect(await screen.findByTestId("replan-note")).toHaveTextContent("planned again");
+  });
+
   it("shows the description, the inputs and the steps as the plan graph", async () => {
     show();
     expect(await screen.findByRole("heading", { level: 1, name: "Numbers report" })).toBeInTheDocument();

@@ -155,6 +155,11 @@ export function WorkflowPage() {
       <section aria-labelledby="steps-title" className="panel">
         <h2 id="steps-title">Steps</h2>
         <WorkflowSteps steps={w.steps} />
+        <p className="muted small" data-testid="replan-note">
+          {w.replan
+            ? "A step that fails for good (after its retries) has the work left planned again, as a task's is; its replanned step r1-<id> stands for it in later steps and the outputs."
+            : "A step that fails for good (after its retries) fails the run; with replan: true in the definition the work left is planned again instead."}
+        </p>
         {outputs.length > 0 ? (
           <>
             <h3>Outputs</h3>

@@ -356,6 +356,7 @@ export function makeWorkflow(overrides: Partial<WorkflowPublic> = {}): WorkflowP
       },
     ],
     outputs: { mean: "steps.s1.data.mean", doubled: "steps.s2.data.result" },
+    replan: false,
     created_at: "2026-01-01T09:00:00.000Z",
     updated_at: "2026-01-01T10:00:00.000Z",
     runs: 3,
@@ -406,11 +407,11 @@ export function makeHook(overrides: Partial<HookPublic> = {}): HookPublic {
 }
 
 export function makeVersion(version: number, definition: Partial<WorkflowDefinition> = {}): WorkflowVersionPublic {
-  const { name, description, input_schema, steps, outputs } = makeWorkflow();
+  const { name, description, input_schema, steps, outputs, replan } = makeWorkflow();
   return {
     workflow_id: "w1bbbbbbbbbbbbbbbb",
     version,
-    definition: { name, description, input_schema, steps, outputs, ...definition },
+    definition: { name, description, input_schema, steps, outputs, replan, ...definition },
     created_by: "local",
     created_at: `2026-01-0${version}T10:00:00.000Z`,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { parseDefinition } from "./definitionText";
+import { makeWorkflow } from "../test/fixtures";
+import { definitionOf, definitionText, parseDefinition } from "./definitionText";
 
 const JSON_TEXT = `{
   "name": "J",
@@ -37,5 +38,12 @@ describe("parseDefinition", () => {
     expect(parseDefinition("- a\n- b\n")).toMatchObject({ ok: false, line: 1 });
     expect(parseDefinition("name: a\nname: b\n")).toMatchObject({ ok: false, line: 2 });
     expect(parseDefinition("  ")).toMatchObject({ ok: false, message: "The definition is empty." });
+  });
+});
+
+describe("definitionOf", () => {
+  it("keeps replan when the workflow says it, so a new version does too, and leaves the default out", () => {
+    expect(definitionText(definitionOf(makeWorkflow({ replan: true })), "yaml")).toContain("replan: true");
+    expect(definitionText(definitionOf(makeWorkflow()), "yaml")).not.toContain("replan");
   });
 });

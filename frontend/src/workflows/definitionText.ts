@@ -57,13 +57,14 @@ export function compact(definition: WorkflowDefinition): WorkflowDefinition {
       }),
     ),
   ) as WorkflowDefinition["steps"];
-  const { name, description, input_schema, outputs } = definition;
+  const { name, description, input_schema, outputs, replan } = definition;
   return {
     name,
     ...(description ? { description } : {}),
     ...(input_schema && Object.keys(input_schema).length > 0 ? { input_schema } : {}),
     steps,
     ...(outputs && Object.keys(outputs).length > 0 ? { outputs } : {}),
+    ...(replan ? { replan } : {}),
   } as WorkflowDefinition;
 }
 
@@ -76,8 +77,8 @@ export function definitionText(definition: WorkflowDefinition, format: Format): 
 
 /** The definition part of a saved workflow (what a new version replaces). */
 export function definitionOf(workflow: WorkflowPublic): WorkflowDefinition {
-  const { name, description, input_schema, steps, outputs } = workflow;
-  return compact({ name, description, input_schema, steps, outputs });
+  const { name, description, input_schema, steps, outputs, replan } = workflow;
+  return compact({ name, description, input_schema, steps, outputs, replan });
 }
 
 /**

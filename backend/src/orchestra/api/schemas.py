@@ -750,6 +750,11 @@ class WorkflowPublic(BaseModel):
     input_schema: dict[str, Any]
     steps: list[WorkflowStep]
     outputs: dict[str, str]
+    replan: bool = Field(
+        default=False,
+        description="Whether a run's step that failed for good is replanned (see the "
+        "definition's `replan`).",
+    )
     created_at: datetime
     updated_at: datetime
     runs: int = Field(

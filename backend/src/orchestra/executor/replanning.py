@@ -1,17 +1,20 @@
 """Replanning a task whose step failed for good, inside its workflow.
 
 When a step failed after its retries and failover, and the task may be replanned
-(`MAX_REPLANS`; never a run of a workflow), the planner is given the task, the completed
-steps with their outputs, the failed steps with their errors and the steps left waiting
-for them (`orchestra.planner.replanning.Setback`). Its plan of the remaining work is
-checked as any plan, its steps get ids of their own (`r<n>-...`), and are stored after the
-task's steps, with their agents (away from the agent that failed the work, when another
-offers it). The failed step stays failed, and the steps that never ran are skipped; both
-are marked superseded by the new plan version, so the task no longer waits for them.
+(`MAX_REPLANS`; a run of a workflow only if its workflow says `replan: true`), the planner
+is given the task, the completed steps with their outputs, the failed steps with their
+errors and the steps left waiting for them (`orchestra.planner.replanning.Setback`). Its
+plan of the remaining work is checked as any plan, its steps get ids of their own
+(`r<n>-...`), and are stored after the task's steps, with their agents (away from the
+agent that failed the work, when another offers it). The failed step stays failed, and
+the steps that never ran are skipped; both are marked superseded by the new plan version,
+so the task no longer waits for them.
 
 The task's plan versions are kept in `task_plans` from its first replan on: version 1
 (the plan it had) and each replan, with why it was made. One transaction writes the new
-version, its steps and the `task.replanned` event.
+version, its steps and the `task.replanned` event; in a workflow's run, also the run's
+record (`orchestra.workflows.run.replanned`), so a replanned step that does a workflow
+step's work again is prepared as it, and read in its place by later steps and outputs.
 """
 
 from __future__ import annotations
@@ -30,14 +33,23 @@ from orchestra.executor.planning import Assigned, PlanSummary
 from orchestra.executor.runtime import Runtime
 from orchestra.planner import PlanOutcome
 from orchestra.planner.errors import PlannerError
-from orchestra.planner.replanning import DoneStep, OpenStep, Setback, adopt, new_step_id
+from orchestra.planner.replanning import (
+    DoneStep,
+    OpenStep,
+    Setback,
+    adopt,
+    new_step_id,
+    original_id,
+)
 from orchestra.registry import Capability, Registry
+from orchestra.workflows import run as workflow_run
 
 log = logging.getLogger(__name__)
 
 NOT_REPLANNED = ""
 """`replan`'s answer when the task is not to be replanned at all (it ended meanwhile, or is
-a run of a workflow): the task ends as it would have without replanning."""
+a run of a workflow that does not say `replan: true`): the task ends as it would have
+without replanning."""
 
 READ_STEPS = select(
     STEPS.c.step_id,
@@ -80,7 +92,7 @@ async def replan(rt: Runtime, task_id: str, number: int) -> PlanSummary | str:
     if any(r.step_id.startswith(prefix) for r in rows):
         # Stored before a crash: DBOS runs this step again; the replan is the one stored.
         return planning.summary_rows([r for r in rows if r.step_id.startswith(prefix)])
-    if TaskStatus(task.status).terminal or task.workflow_run is not None:
+    if TaskStatus(task.status).terminal or not _may_replan(task.workflow_run):
         return NOT_REPLANNED
     capabilities = await rt.registry.capabilities()
     setback = _setback(rt.registry, task.description, number, rows, capabilities)
@@ -96,6 +108,11 @@ async def replan(rt: Runtime, task_id: str, number: int) -> PlanSummary | str:
     except PlannerError as exc:
         return await _refused(rt, task_id, number, str(exc))
     return await _store(rt, task_id, number, setback, outcome, agents)
+
+
+def _may_replan(run: dict[str, Any] | None) -> bool:
+    """A task may be replanned; a workflow's run, only when its workflow says so."""
+    return run is None or bool(run.get("replan"))
 
 
 def _costs(outcome: PlanOutcome) -> tuple[int, int, str | None, str]:
@@ -226,6 +243,7 @@ async def _store(
                 TASKS.c.tokens_out,
                 TASKS.c.usage,
                 TASKS.c.metadata,
+                TASKS.c.workflow_run,
             ).where(TASKS.c.id == task_id)
         ).one()
         if TaskStatus(task.status).terminal:
@@ -271,6 +289,8 @@ async def _store(
             change.set_step(row.step_id, **values)
         first = max((r.position for r in rows), default=-1) + 1
         planning.record_plan(change, outcome, agents, first_position=first)
+        if task.workflow_run is not None:
+            _record_in_run(change, task.workflow_run, setback, outcome)
         plan = outcome.plan.model_dump(mode="json", exclude_defaults=True)
         connection.execute(
             insert(PLANS),
@@ -308,3 +328,29 @@ async def _store(
 def _participant_of_open(row: Any, open_ids: set[str]) -> bool:
     """Whether a participant step belongs to a consensus step whose work is replanned."""
     return bool(row.step_id.partition("@")[0] in open_ids)
+
+
+def _record_in_run(
+    change: Change, run: dict[str, Any], setback: Setback, outcome: PlanOutcome
+) -> None:
+    """A workflow run's record once replanned: each new step that keeps an open step's id
+    (`r<n>-<id>`) takes over that step's place in the run (`workflow_run.replanned`); one
+    run per item of a step's data again waits for those items, as the step did."""
+    open_steps = {original_id(s.id): s for s in setback.open}
+    replaced: dict[str, str] = {}
+    rewritten: list[str] = []
+    for step in outcome.plan.steps:
+        old = open_steps.get(original_id(step.id))
+        if old is None:
+            continue  # work of the replan's own: nothing of the workflow to prepare it as
+        replaced[old.id] = step.id
+        if step.instruction != old.instruction:
+            rewritten.append(step.id)
+    if not replaced:
+        return
+    record = workflow_run.replanned(run, replaced, rewritten)
+    per_item = workflow_run.fan_outs(record)
+    for row in change.new_steps:
+        if row["step_id"] in per_item and row["step_id"] in replaced.values():
+            row["kind"] = StepKind.FAN_OUT.value
+    change.set_task(workflow_run=record)

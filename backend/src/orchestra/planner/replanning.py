@@ -23,7 +23,15 @@ from orchestra.planner.errors import PlannerError
 from orchestra.planner.schema import Plan, PlanStep
 from orchestra.planner.validation import validate_plan
 
-__all__ = ["DoneStep", "OpenStep", "ReplanError", "Setback", "adopt", "replan_offline"]
+__all__ = [
+    "DoneStep",
+    "OpenStep",
+    "ReplanError",
+    "Setback",
+    "adopt",
+    "original_id",
+    "replan_offline",
+]
 
 NO_OTHER_PLAN = "no other plan"
 _PREFIX = re.compile(r"^r[0-9]+-")
@@ -85,7 +93,12 @@ class Setback:
 
 def new_step_id(number: int, step_id: str) -> str:
     """A replanned step's id: `r<number>-` and the id without an earlier replan's prefix."""
-    return f"r{number}-{_PREFIX.sub('', step_id)}"
+    return f"r{number}-{original_id(step_id)}"
+
+
+def original_id(step_id: str) -> str:
+    """A step's id without a replan's `r<n>-` prefix: the id it had in the first plan."""
+    return _PREFIX.sub("", step_id)
 
 
 def replan_offline(setback: Setback) -> Plan:

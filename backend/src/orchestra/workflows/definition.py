@@ -112,3 +112,10 @@ class WorkflowDefinition(BaseModel):
         description="The run's result (`result_data.outputs`), by name: each a path such as "
         "`steps.s1.data.mean`. A skipped step's values are null.",
     )
+    replan: bool = Field(
+        default=False,
+        description="Whether a run's step that failed for good (after its retries and "
+        "failover) has the work left planned again, as a task's is (at most MAX_REPLANS "
+        "times); by default the run fails with the step. A replanned step `r<n>-<id>` "
+        "stands for step `<id>` in later templates and in the outputs.",
+    )

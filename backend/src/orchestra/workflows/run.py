@@ -10,6 +10,11 @@ is skipped. When the run completes, `outputs` shapes its result.
 A step run once per item of an earlier step's data (`for_each: steps.s1.data.items`) is one
 step of the plan until that data is known; then (`items_of`, `with_items`) its items become
 steps `<id>#<n>` of their own, recorded in the run as the runs of a list input are.
+
+A run whose workflow says `replan: true` may have a failed step's work planned again
+(`orchestra.executor.replanning`). A replanned step `r<n>-<id>` that does a workflow step's
+work again takes its place (`replanned`): it is prepared as that step was, and templates,
+conditions and outputs that name `steps.<id>` read its result (`current`).
 """
 
 from __future__ import annotations
@@ -34,18 +39,21 @@ from orchestra.workflows.templates import (
 __all__ = [
     "Prepared",
     "Skip",
+    "current",
     "fan_outs",
     "item_id",
     "items_of",
     "outputs_of",
     "prepare",
     "reads",
+    "replanned",
     "start",
     "with_items",
 ]
 
 Run = dict[str, Any]
-"""`tasks.workflow_run`: {"inputs", "outputs", "steps": {step id: what is left to do}}."""
+"""`tasks.workflow_run`: {"inputs", "outputs", "steps": {step id: what is left to do}}, and
+`"replan": true` when its workflow may be replanned, `"replaced"` once it was (`replanned`)."""
 Results = Mapping[str, Mapping[str, Any]]
 """Finished steps by id: their `status`, `title`, `text` and `data`."""
 
@@ -135,6 +143,8 @@ def start(definition: WorkflowDefinition, inputs: dict[str, Any]) -> tuple[Plan,
     run: Run = {"inputs": inputs, "outputs": dict(definition.outputs), "steps": specs}
     if groups:
         run["groups"] = groups
+    if definition.replan:
+        run["replan"] = True
     return Plan(steps=planned), run
 
 
@@ -167,6 +177,41 @@ def _runs_of(groups: dict[str, list[str]], step_ids: Iterable[str]) -> list[str]
     return [run for step_id in step_ids for run in groups.get(step_id, [step_id])]
 
 
+def current(run: Run, step_id: str) -> str:
+    """The plan step doing this step's work now: the step itself, or the replanned step
+    that took it over (`r<n>-<id>`, the newest when it was replanned more than once)."""
+    replaced = run.get("replaced") or {}
+    seen = {step_id}
+    while step_id in replaced and replaced[step_id] not in seen:
+        step_id = replaced[step_id]
+        seen.add(step_id)
+    return step_id
+
+
+def replanned(run: Run, replaced: Mapping[str, str], rewritten: Iterable[str] = ()) -> Run:
+    """The run's record once a replan's steps took over the work of these steps
+    (`replaced`: old plan step id -> new one). Each new step, and each participant of a
+    new consensus step, is prepared as the one it replaces was (its condition, mappings,
+    limits, item, template), but keeps the instruction the replan gave it when that
+    differs from the old one (`rewritten`). The steps that read the old step then read
+    the new one (`current`)."""
+    rewritten = set(rewritten)
+    specs = dict(run.get("steps") or {})
+    for old, new in replaced.items():
+        for step_id, spec in list(specs.items()):
+            if step_id == old:
+                made = new
+            elif step_id.startswith(old + "@"):
+                made = new + step_id[len(old) :]
+            else:
+                continue
+            copied = dict(spec)
+            if new in rewritten:
+                copied.pop("instruction", None)
+            specs[made] = copied
+    return {**run, "steps": specs, "replaced": {**(run.get("replaced") or {}), **replaced}}
+
+
 def fanned(run: Run) -> dict[str, list[str]]:
     """The runs of each fanned-out step (`for_each`), by the workflow's step id."""
     return dict(run.get("groups") or {})
@@ -176,7 +221,8 @@ def reads(run: Run, step_id: str, depends_on: Iterable[str]) -> list[str]:
     """The steps whose results the step needs to be prepared (a fanned-out step's items in
     its place, once they are known)."""
     spec = run.get("steps", {}).get(step_id, {})
-    return _runs_of(fanned(run), spec.get("reads") or depends_on)
+    wanted = [current(run, r) for r in spec.get("reads") or depends_on]
+    return [current(run, r) for r in _runs_of(fanned(run), wanted)]
 
 
 @dataclass(frozen=True)
@@ -213,8 +259,9 @@ def _context(run: Run, results: Results, spec: Mapping[str, Any] | None = None) 
     members = {m for runs in groups.values() for m in runs}
     steps = {step_id: _result(r) for step_id, r in results.items() if step_id not in members}
     for step_id, runs in groups.items():
-        found = [_result(results[m]) for m in runs if m in results]
-        if len(found) != len(runs):
+        now_runs = [current(run, m) for m in runs]
+        found = [_result(results[m]) for m in now_runs if m in results]
+        if len(found) != len(now_runs):
             continue  # not read here
         skipped = bool(found) and all(r["status"] == "skipped" for r in found)
         steps[step_id] = {
@@ -223,6 +270,11 @@ def _context(run: Run, results: Results, spec: Mapping[str, Any] | None = None) 
             "text": [r["text"] for r in found],
             "data": [r["data"] for r in found],
         }
+    for old in run.get("replaced") or {}:
+        # A replanned step's result stands for the step whose work it took over.
+        now = current(run, old)
+        if old not in members and now in steps:
+            steps[old] = steps[now]
     context = {"inputs": run.get("inputs") or {}, "steps": steps}
     for name in ("item", "index"):
         if spec is not None and name in spec:

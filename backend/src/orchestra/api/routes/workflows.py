@@ -45,6 +45,7 @@ def public(saved: Saved) -> WorkflowPublic:
         input_schema=definition.input_schema,
         steps=definition.steps,
         outputs=definition.outputs,
+        replan=definition.replan,
         created_at=saved.created_at,
         updated_at=saved.updated_at,
         runs=saved.runs,
