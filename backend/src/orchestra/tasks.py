@@ -33,7 +33,6 @@ from orchestra.db.base import new_id, utcnow
 from orchestra.errors import ConflictError, InvalidInputError, NotFoundError, Saturated
 from orchestra.executor import Executor, approvals
 from orchestra.executor.planning import Assigned, assign, given, record_plan, summary_of
-from orchestra.executor.questions import INPUT_TOPIC
 from orchestra.executor.review import PLAN_TOPIC
 from orchestra.llm import ModelProfiles
 from orchestra.planner import Plan, PlannerKind, PlanOutcome, validate_plan
@@ -195,6 +194,8 @@ class Tasks:
             "workflow_run": workflow.run if workflow else None,
             "callback_url": callback_url,
             "hops": hops,
+            # This process runs it until it must wait; its restart or adopter resumes it.
+            "executor_id": self.executor.id,
         }
         change.event("task.created", status="pending")
         if plan is not None:
@@ -404,7 +405,7 @@ class Tasks:
             "by": principal.id,
             "asked_at": asked_at,  # the question it answers (`executor.questions`)
         }
-        await DBOS.send_async(task_id, message, INPUT_TOPIC)
+        await self.executor.send_input(task_id, message)
         return await self.views.wait(task_id, view.etag, DECISION_WAIT_SECONDS) or view
 
     async def decide_step(
@@ -442,7 +443,7 @@ class Tasks:
             "by": principal.id,
             "asked_at": (step.get("question") or {}).get("asked_at"),
         }
-        await DBOS.send_async(task_id, message, INPUT_TOPIC)
+        await self.executor.send_input(task_id, message)
         return await self.views.wait(task_id, view.etag, DECISION_WAIT_SECONDS) or view
 
     async def replace_plan(self, task_id: str, principal: Principal, plan: Plan) -> TaskView:

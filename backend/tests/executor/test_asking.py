@@ -221,3 +221,68 @@ def _other_steps_go_on_and_the_reply_is_sent_once(slow: Slow) -> None:
     steps = {s["id"]: s for s in done["steps"]}
     assert steps["ask"]["output"].startswith("waited 3.0 s for ask")
     assert done["result"] == "All three steps are done."  # written by the model
+
+
+def test_a_reply_sent_while_other_steps_still_run_is_taken_once_they_settle(
+    tmp_path: Path,
+) -> None:
+    """A task runs outside a durable workflow until it must wait; its workflow starts once
+    the steps still running have settled. A reply sent before that start waits for it."""
+    plan = {
+        "steps": [
+            {**ASKING_PLAN["steps"][0]},
+            {**ASKING_PLAN["steps"][1], "instruction": "wait 2"},
+            ASKING_PLAN["steps"][2],
+        ]
+    }
+    slow = Slow(tmp_path, 0.1)
+    try:
+        task_id = slow.submit(plan)
+        wait_for_task(slow.api, task_id, ("input_required", "failed"), timeout=30)
+        assert slow.api.get(f"/api/tasks/{task_id}").json()["status"] == "input_required"
+        other = next(
+            s for s in slow.api.get(f"/api/tasks/{task_id}").json()["steps"] if s["id"] == "other"
+        )
+        assert other["status"] == "running"  # the reply comes before the task's workflow
+        replied = slow.api.post(f"/api/tasks/{task_id}/input", json={"step": "ask", "text": "0"})
+        assert replied.status_code == 200, replied.text
+        done = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=30)
+        assert done["status"] == "completed", done
+        assert f"{task_id} ask reply 0" in slow.calls.read_text()
+    finally:
+        slow.close()
+
+
+def test_a_reply_sent_while_a_long_step_still_runs_is_refused_until_it_settles(
+    tmp_path: Path,
+) -> None:
+    """The reply waits for the task's workflow a few seconds at most; then it is refused with
+    409, nothing is taken, and the same reply sent once the step has settled is."""
+    plan = {
+        "steps": [
+            {**ASKING_PLAN["steps"][0]},
+            {**ASKING_PLAN["steps"][1], "instruction": "wait 14"},
+            ASKING_PLAN["steps"][2],
+        ]
+    }
+    slow = Slow(tmp_path, 0.1)
+    try:
+        task_id = slow.submit(plan)
+        wait_for_task(slow.api, task_id, ("input_required", "failed"), timeout=30)
+        reply = {"step": "ask", "text": "0"}
+        refused = slow.api.post(f"/api/tasks/{task_id}/input", json=reply)
+        assert refused.status_code == 409, refused.text
+        assert refused.json()["error"]["code"] == "task_settling"
+        assert f"{task_id} ask reply" not in slow.calls.read_text()
+        wait_until_step_status(slow.api, task_id, "other", "completed")
+        deadline = time.monotonic() + 30
+        while (
+            taken := slow.api.post(f"/api/tasks/{task_id}/input", json=reply)
+        ).status_code == 409:
+            assert time.monotonic() < deadline, taken.text  # its workflow starts just after
+            time.sleep(0.2)
+        assert taken.status_code == 200, taken.text
+        done = wait_for_task(slow.api, task_id, ("completed", "failed"), timeout=30)
+        assert done["status"] == "completed", done
+    finally:
+        slow.close()

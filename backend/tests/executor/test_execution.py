@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from datetime import datetime
 
@@ -145,3 +146,15 @@ def test_ready_steps_start_in_the_transaction_that_makes_them_ready(slow: Slow) 
     data = {s["id"]: s["output_data"] for s in task["steps"]}
     assert data["c"]["from"] == {"a": "a"}, data
     assert data["d"]["from"] == {"b": "b", "c": "c"}, data
+
+
+def test_a_task_that_never_waits_runs_without_a_durable_workflow(slow: Slow) -> None:
+    """Its rows say how far it got (a crash resumes it from them: the kill -9 test above), so
+    DBOS keeps no record of it: a workflow's records would cost as much as its steps'."""
+    task_id = slow.submit()
+    assert wait_for_task(slow.api, task_id, ("completed", "failed"))["status"] == "completed"
+    with sqlite3.connect(slow.stack.data_dir / "dbos.sqlite") as dbos:
+        found = dbos.execute(
+            "SELECT status FROM workflow_status WHERE workflow_uuid = ?", (task_id,)
+        ).fetchall()
+    assert found == []

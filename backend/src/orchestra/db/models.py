@@ -238,6 +238,11 @@ class Task(Base):
     hops: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     """How many orchestrators the request went through before this one (0: sent here by a
     person or a plain client); its steps tell their agents hops + 1 (`orchestra.hops`)."""
+    executor_id: Mapped[str | None] = mapped_column(String(200), default=None)
+    """The orchestrator process that accepted the task and runs it outside a durable workflow
+    until it must wait (`executor.service`); its restart, or the process adopting its work,
+    starts the task's workflow if the task is unfinished. None: a task from before that,
+    started as a workflow."""
 
     steps: Mapped[list[TaskStep]] = relationship(
         back_populates="task",

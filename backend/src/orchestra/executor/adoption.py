@@ -6,8 +6,8 @@ every process heartbeats, and each round one leader (a PostgreSQL advisory lock;
 there is only one machine) frees the agent slots of silent executors and hands their
 workflows back to DBOS's internal queue, where any live process picks them up. DBOS's
 dequeue admits one runner per workflow, so adopting twice is harmless. Tasks the dead
-process had accepted but not yet handed to DBOS (pending, without a workflow) are started
-by the leader. DBOS has no public
+process ran outside a workflow, or had accepted but not yet started (see
+`Executor.resubmit_pending`), get their workflows started by the leader. DBOS has no public
 call for this: `dbos_internals` holds the private one, checked at start.
 """
 
@@ -45,7 +45,7 @@ class Adoption:
         executor_id: str,
         interval: float,
         dead_after: float,
-        resubmit_pending: Callable[[], Awaitable[int]],
+        resubmit_pending: Callable[[list[str]], Awaitable[int]],
     ) -> None:
         dbos_internals.check()  # at start, not when a process has died
         self.db = db
@@ -100,7 +100,7 @@ class Adoption:
                 handed,
             )
         if adopted:
-            started = await self.resubmit_pending()
+            started = await self.resubmit_pending(adopted)
             log.warning("%d pending tasks looked at after adoption", started)
         return adopted
 

@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from dbos import DBOS, DBOSConfig, SetWorkflowID
-from sqlalchemy import select
+from dbos import error as dbos_error
+from sqlalchemy import Connection, and_, or_, select
 from sqlalchemy.engine import make_url
 
 from orchestra.db import TASKS, TaskStatus
+from orchestra.errors import ConflictError
 from orchestra.executor import (
     callbacks,
     cancels,
@@ -74,6 +78,11 @@ def sqlite_system_engine(url: str) -> sa.Engine:
     return engine
 
 
+# How long a reply waits for the workflow of a task another process runs to start, and how
+# often it looks: that process starts it once the task's running steps have settled.
+HAND_OFF_WAIT_SECONDS = 10.0
+HAND_OFF_POLL_SECONDS = 0.2
+
 # How long a cancel keeps watching for steps whose agent had not named its task yet.
 NAMING_GRACE_SECONDS = 10.0
 
@@ -82,7 +91,8 @@ class Executor:
     def __init__(self, runtime: Runtime) -> None:
         self.rt = runtime
         self._watchers: set[asyncio.Task[None]] = set()
-        self._starting: set[asyncio.Task[None]] = set()
+        # Tasks being started, or run outside a workflow (`_run_inline`), by task id.
+        self._starting: dict[str, asyncio.Task[None]] = {}
 
     async def start(self) -> None:
         """Launch DBOS on the running event loop (so workflows share our async engine).
@@ -113,15 +123,34 @@ class Executor:
         clock.on_tick(callback)
         await clock.start(seconds)
 
-    async def resubmit_pending(self) -> int:
-        """Start the workflows of tasks written but never handed to DBOS (a crash in between).
+    @property
+    def id(self) -> str:
+        """This process's executor id: the DBOS executor id, and the owner of the tasks it
+        accepts (`tasks.executor_id`)."""
+        return self.rt.settings.process_id
 
-        Idempotent: a pending task whose workflow exists (waiting in line here or elsewhere)
-        keeps it; DBOS starts nothing twice.
+    async def resubmit_pending(self, adopted: Sequence[str] = ()) -> int:
+        """Start the workflows of the unfinished tasks of this process (at its start) or of
+        the dead processes it adopted: tasks it ran outside a workflow, or stored but never
+        started (a crash in between). Tasks from before owners were kept are started if
+        pending, as they were.
+
+        Idempotent: a task whose workflow exists (waiting in line here or elsewhere) keeps
+        it; DBOS starts nothing twice.
         """
-        ids: list[str] = await self.rt.db.read(
-            lambda c: list(c.scalars(select(TASKS.c.id).where(TASKS.c.status == "pending")))
-        )
+        owners = [self.id, *adopted]
+        unfinished = [s.value for s in TaskStatus if not s.terminal]
+
+        def find(connection: Connection) -> list[str]:
+            query = select(TASKS.c.id).where(
+                or_(
+                    and_(TASKS.c.executor_id.in_(owners), TASKS.c.status.in_(unfinished)),
+                    and_(TASKS.c.executor_id.is_(None), TASKS.c.status == TaskStatus.PENDING),
+                )
+            )
+            return list(connection.scalars(query.order_by(TASKS.c.created_at)))
+
+        ids = await self.rt.db.read(find)
         for task_id in ids:
             # It runs here now, or already runs (or waits) where it was started.
             with SetWorkflowID(task_id):
@@ -145,9 +174,52 @@ class Executor:
         `review_asked`: whether the task was stored asking for plan review.
         """
         self.rt.admission.reserve(task_id)
-        job = asyncio.create_task(self._start(task_id, plan, review_asked), name=f"start {task_id}")
-        self._starting.add(job)
-        job.add_done_callback(self._starting.discard)
+        if review_asked:  # it waits for a person from the start: a workflow at once
+            run = self._start(task_id, plan, review_asked)
+        else:
+            run = self._run_inline(task_id, plan)
+        # A context of its own: the caller's may be a DBOS workflow's (a scheduled run), whose
+        # steps this task's are not.
+        job = asyncio.create_task(run, name=f"start {task_id}", context=contextvars.Context())
+        self._starting[task_id] = job
+        job.add_done_callback(lambda _: self._starting.pop(task_id, None))
+
+    async def _run_inline(self, task_id: str, plan: PlanSummary | None) -> None:
+        """Run the task outside a workflow (`workflow.run_inline`); its workflow takes over when
+        it must wait or be replanned, or when running it here failed."""
+        try:
+            ended = await workflow.run_inline(task_id, plan)
+        except Exception:  # the database stayed away: the workflow retries from the rows
+            log.exception("task %s: running it failed; its workflow takes it over", task_id)
+            ended = workflow.HAND_OFF
+        if ended == workflow.HAND_OFF:
+            await self._start(task_id, plan, review_asked=False)
+
+    async def send_input(self, task_id: str, message: dict[str, Any]) -> None:
+        """Send a reply or a step's decision to the task's workflow.
+
+        A task run outside a workflow that came to wait has its workflow started once its
+        other running steps have settled; a reply sent before then waits for that start
+        (in this process, or for up to HAND_OFF_WAIT_SECONDS when another process runs it).
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + HAND_OFF_WAIT_SECONDS
+        job = self._starting.get(task_id)
+        if job is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(job), HAND_OFF_WAIT_SECONDS)
+        while True:
+            try:
+                await DBOS.send_async(task_id, message, questions.INPUT_TOPIC)
+                return
+            except dbos_error.DBOSNonExistentWorkflowError:
+                if loop.time() >= deadline:
+                    raise ConflictError(
+                        f"Task {task_id} is still finishing the steps it was running when it "
+                        "came to wait; send this again in a moment.",
+                        code="task_settling",
+                    ) from None
+                await asyncio.sleep(HAND_OFF_POLL_SECONDS)
 
     async def _start(self, task_id: str, plan: PlanSummary | None, review_asked: bool) -> None:
         async def attempt() -> Any:
@@ -181,12 +253,15 @@ class Executor:
         found = await cancels.cancel_task(self.rt, task_id)
         if found is None:
             return False
-        if view.status == TaskStatus.AWAITING_APPROVAL:
-            # Its workflow waits for a decision on the plan: end the wait now, not in days.
-            await DBOS.send_async(task_id, {"decision": review.STOP}, review.PLAN_TOPIC)
-        elif view.status == TaskStatus.INPUT_REQUIRED:
-            # Its workflow may wait for a reply to a question: end that wait now too.
-            await DBOS.send_async(task_id, {questions.STOP: True}, questions.INPUT_TOPIC)
+        # A task run outside a workflow has none yet (and, canceled, will end at once in one
+        # started later): nothing waits for these messages then.
+        with contextlib.suppress(dbos_error.DBOSNonExistentWorkflowError):
+            if view.status == TaskStatus.AWAITING_APPROVAL:
+                # Its workflow waits for a decision on the plan: end the wait now, not in days.
+                await DBOS.send_async(task_id, {"decision": review.STOP}, review.PLAN_TOPIC)
+            elif view.status == TaskStatus.INPUT_REQUIRED:
+                # Its workflow may wait for a reply to a question: end that wait now too.
+                await DBOS.send_async(task_id, {questions.STOP: True}, questions.INPUT_TOPIC)
         in_flight, unnamed = found
         for instance_id, card, remote_task_id in in_flight:
             await self.rt.dispatcher.cancel(instance_id, card, remote_task_id)
@@ -208,7 +283,8 @@ class Executor:
                 waiting.remove(step_id)
 
     def stop(self) -> None:
-        for job in self._starting:  # their tasks are pending: started again at restart
+        # Their tasks are unfinished, owned by this process: started again at its restart.
+        for job in list(self._starting.values()):
             job.cancel()
         callbacks.stop()
         DBOS.destroy(destroy_registry=False)

@@ -449,6 +449,48 @@ async def run_task(
             ended = await _run(task_id, planned, round, may_replan)
 
 
+HAND_OFF = "hand_off"
+"""`run_inline`'s answer when the task must wait (a question, an approval) or be replanned:
+its workflow takes it from there."""
+
+
+async def run_inline(task_id: str, given: list[dict[str, Any]] | None) -> str:
+    """Run a task outside a DBOS workflow as far as it goes without waiting for anyone.
+
+    Most tasks are planned, run and finished without a pause. For them, a workflow would add
+    only its own records (its start and its end, written to DBOS's database apart from
+    ours); our rows already hold how far the task got, and the process that restarts, or
+    adopts a dead one's work, starts the workflow of a task it finds unfinished
+    (`Executor.resubmit_pending`), which then finds every step as far as it got. A task that
+    must wait (a question, an approval) or be replanned returns `HAND_OFF` once its running
+    steps have settled: its workflow, started then, runs it again from its rows (nothing
+    finished runs twice) and waits durably. The durable steps of `run_task` run here as
+    plain calls, retried as DBOS would retry them (`retrying`).
+    """
+    rt = current()
+    logs.bind(task_id)
+    async with rt.admission.turn(task_id):
+        if given is not None:
+            plan = given
+        else:
+            plan = await retrying(
+                lambda: planning.plan_task(rt, task_id), f"task {task_id}: planning"
+            )
+        if not plan:  # finished already (or failed at planning, which said why)
+            return await _finish(task_id)
+        ended = await _run(task_id, plan, may_replan=rt.settings.max_replans > 0)
+    return HAND_OFF if ended in (steps.WAITING, STEP_FAILED) else ended
+
+
+async def _finish(task_id: str) -> str:
+    """`finish_task_step`: a recorded step in a workflow, retried as one outside."""
+    if DBOS.workflow_id is not None:
+        return await finish_task_step(task_id)
+    return await retrying(
+        lambda: completion.finish_task(current(), task_id), f"task {task_id}: finishing"
+    )
+
+
 async def _plan(task_id: str, given: list[dict[str, Any]] | None) -> list[dict[str, Any]] | str:
     """The task's plan, or how the task ended when it has none to run."""
     try:
@@ -480,7 +522,7 @@ async def _run(
     dependencies. Run again after a crash, every step finds in the database how far it got.
     """
     if not plan:
-        return await finish_task_step(task_id)
+        return await _finish(task_id)
     steps_of = Plan(plan, round)
     try:
         return await _run_plan(current(), task_id, plan, steps_of, may_replan)
@@ -602,7 +644,7 @@ async def _run_plan(
         await runs
         return STEP_FAILED
     try:
-        return await finish_task_step(task_id)
+        return await _finish(task_id)
     finally:
         # Steps still at their agents when the task failed were canceled there; they end soon.
         await runs
