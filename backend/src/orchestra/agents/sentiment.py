@@ -696,7 +696,42 @@ def _terms(tally: _Tally) -> int:
     return len(tally.positive_terms) + len(tally.negative_terms)
 
 
+# "Great, another meeting", "Oh wonderful, my flight got cancelled": a word of praise
+# said on its own before the rest of the text, as an exclamation. Said of what follows, it
+# is praise when that is good, irony when that is bad, and unreadable when what follows
+# says no opinion the lexicon knows (sincere or ironic is not in the words).
+_EXCLAMATION_LEAD = _words("oh ah well just yeah so wow")
+_EXCLAMATION_ENDS = frozenset(",!.")
+
+
+def _opening_exclamation(tokens: Sequence[str]) -> int:
+    """The number of tokens of an opening exclamation of praise, its mark included
+    ("great ,", "oh wonderful ,"), or 0 when the text does not open with one."""
+    start = 1 if tokens and tokens[0] in _EXCLAMATION_LEAD else 0
+    if start + 2 >= len(tokens):
+        return 0
+    word, mark = tokens[start], tokens[start + 1]
+    if _LEXICON.get(word, 0.0) <= 0 or mark not in _EXCLAMATION_ENDS:
+        return 0
+    return start + 2
+
+
 def _score_tokens(tokens: Sequence[str]) -> _Tally:
+    opening = _opening_exclamation(tokens)
+    if opening:
+        rest = _score_tokens(tokens[opening:])
+        said = " ".join(t for t in tokens[:opening] if t not in _PUNCTUATION)
+        if rest.held_negative and not rest.held_positive:
+            # "Oh wonderful, my flight got cancelled again": praise of a bad thing is irony;
+            # what follows is the verdict.
+            return rest
+        if not _terms(rest) and not rest.read_neutral:
+            rest.unread.append(f"'{said}, ...' said of words with no opinion read")
+            return rest
+    return _score_plain(tokens)
+
+
+def _score_plain(tokens: Sequence[str]) -> _Tally:
     tally = _Tally()
     weight = 1.0
     index = 0

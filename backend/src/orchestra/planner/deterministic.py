@@ -590,13 +590,15 @@ def _parts(
         elif (
             previous is None
             and not material
-            and not match.confident
+            and (not match.confident or match.capability in _TEXT_CAPABILITIES)
             and (_asks_units(text) or _OWN_AMOUNT_RE.search(text))
         ):
             # "how many seconds in a day", "and in feet?" with nothing before to convert:
             # a conversion, whose digits may be missing, is the calculator's, which says
             # what it misses; the general capability would make an answer up. So is "How
-            # much did I spend last week?": only the user knows the amounts.
+            # much did I spend last week?": only the user knows the amounts. A text skill
+            # is no answer either, however well the words match its card ("how many steps
+            # did I walk" is no text to judge).
             match = matcher.best(stems | _ARITHMETIC_FEATURES)
         elif not match.confident and (material or refs):
             # "How does this sound: '...'", "draft an email and check that it sounds
