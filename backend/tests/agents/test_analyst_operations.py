@@ -482,6 +482,12 @@ def test_a_text_operation_without_text_is_refused() -> None:
         run("What is the sentiment of the reviews?", capability="sentiment")
 
 
+def test_a_question_is_not_the_text_to_judge() -> None:
+    # Asked with no text, the question itself would be judged ("neutral").
+    with pytest.raises(AgentInputError, match="no text to work on"):
+        run("How many steps did I walk yesterday?", capability="sentiment")
+
+
 def test_table_statistics_make_up_no_figure_the_request_does_not_name() -> None:
     with pytest.raises(AgentInputError, match="names no figure"):
         run(

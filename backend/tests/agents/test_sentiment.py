@@ -516,3 +516,25 @@ def test_a_text_with_no_word_read_is_flagged_unless_plainly_factual(
     text: str, unread: bool
 ) -> None:
     assert sentiment(text).unread is unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "unsure"),
+    [
+        # Praise said of a bad thing is irony; what follows is the verdict.
+        ("Perfect, the train is late again.", "negative", False),
+        ("Oh great, the app crashed and I lost my work", "negative", False),
+        # Praise said of a good thing is praise.
+        ("Wonderful! The kids loved every minute.", "positive", False),
+        # Said of words with no opinion read, sincere or ironic is not in the words.
+        ("Lovely, it's raining on my day off.", "neutral", True),
+        # A word of praise before its noun is no exclamation.
+        ("Great product, works well.", "positive", False),
+    ],
+)
+def test_an_opening_exclamation_of_praise_is_read_by_what_follows(
+    text: str, label: str, unsure: bool
+) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert bool(result.unsure) is unsure

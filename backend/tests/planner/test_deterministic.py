@@ -216,6 +216,10 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Convert 3 meters to inches", "now in feet", "Convert 3 meters to feet"),
         ("2 kg in pounds", "what about in ounces", "2 kg in ounces"),
         ("What's 50 fahrenheit in celsius?", "and in kelvin?", "50 fahrenheit in kelvin"),
+        ("convert 2 miles to km", "what is that in metres", "2 miles to metres"),
+        ("convert 100 f to c", "what would that be in kelvin", "100 f to kelvin"),
+        ("what is 7 plus 5", "times it by 3", "then times it by 3"),
+        ("what is 1234 times 3", "round that to the nearest hundred", "nearest hundred"),
         # "instead" says the subject replaces another; "for" says for whom; "what's the".
         ("What is 10% of 640?", "how about 25% instead", "25% of 640"),
         ("Split 120 dollars between 4 people", "what about for 6 people?", "between 6 people"),
@@ -1022,3 +1026,9 @@ def test_a_unit_follow_up_closed_by_then_converts_the_earlier_amount() -> None:
 def test_classifying_a_given_text_is_its_sentiment() -> None:
     result = plan("classify this: 'The room was cold and the staff ignored us'")
     assert [s.capability for s in result.steps] == ["sentiment"]
+
+
+def test_an_amount_only_the_user_knows_goes_to_no_text_skill() -> None:
+    # "steps" and "walk" may match a text skill's card; the question is no text to judge.
+    result = plan("how many steps did I walk yesterday")
+    assert [s.capability for s in result.steps] == ["calculation"]

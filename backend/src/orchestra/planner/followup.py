@@ -140,7 +140,7 @@ _CONTINUES_ARITHMETIC = re.compile(
     + _EARLIER
     + r"|(?:add|subtract)\s+\S+\s+(?:to|from)\s+"
     + _EARLIER
-    + r"|(?:multiply|divide)\s+"
+    + r"|(?:multiply|divide|times)\s+"
     + _EARLIER
     + r"\s+by\s+\S+"
     # "now times 2", "that minus 15", "plus 10%": an operator and its operand, the value
@@ -148,7 +148,10 @@ _CONTINUES_ARITHMETIC = re.compile(
     + r"|(?:"
     + _EARLIER
     + r"\s+)?(?:times|plus|minus|divided\s+by|multiplied\s+by)\s+\d[\d,]*(?:\.\d+)?%?)"
-    r"(?:\s+to\s+\d+\s+decimals?(?:\s+places?)?)?)\s*[.!?]*$",
+    r"(?:\s+to\s+\d+\s+decimals?(?:\s+places?)?"
+    # "round that to the nearest ten", "... to the nearest whole number".
+    r"|\s+to\s+the\s+nearest\s+(?:whole(?:\s+number)?|integer|ten|hundred|thousand|"
+    r"\d+))?)\s*[.!?]*$",
     re.I | re.S,
 )
 
