@@ -1032,3 +1032,11 @@ def test_an_amount_only_the_user_knows_goes_to_no_text_skill() -> None:
     # "steps" and "walk" may match a text skill's card; the question is no text to judge.
     result = plan("how many steps did I walk yesterday")
     assert [s.capability for s in result.steps] == ["calculation"]
+
+
+def test_arithmetic_words_below_a_table_work_on_its_columns() -> None:
+    # "add up" matches the calculator's card; with no number of its own, the clause works on
+    # the table, which the statistics skill reads.
+    table = "| item | cost |\n|---|---|\n| rent | 300 |\n| food | 250 |"
+    result = plan(f"{table}\nwhat do these add up to?")
+    assert [s.capability for s in result.steps] == ["statistics"]

@@ -34,6 +34,7 @@ from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
 from orchestra.planner.followup import REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
 from orchestra.planner.material import (
+    PLACEHOLDER_RE,
     MaskedText,
     ends_with_material,
     mask_material,
@@ -619,6 +620,15 @@ def _parts(
             # "45 miles per hour to km per hour" is wholly a known formula, a calculation;
             # "per" made it sound like a figure per group.
             capability = "calculation"
+        if (
+            capability == "calculation"
+            and data.intersection(material)
+            and "statistics" in matcher.names
+            and not any(t.is_number for t in tokenize(PLACEHOLDER_RE.sub(" ", text)))
+        ):
+            # "what do these add up to?" below a table: arithmetic words with no number of
+            # their own work on the table's columns, which the calculator does not read.
+            capability = "statistics"
         if capability in ("statistics", "calculation") and not material and _explains_notion(text):
             # "explain what a median is" names a figure but gives nothing to compute it on.
             capability = matcher.general

@@ -1638,8 +1638,10 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (re.compile(r"\bwhatever\s+(?:you|we|i)\s+(?:get|got|end\s+up\s+with)\b"), "that"),
     # "times that by 5": the verb "to times", as "multiply".
     (
-        re.compile(r"(?:^|(?<=[,;:.]\s)|(?<=\bthen\s)|(?<=\band\s))times\s+(?=(?:it|that|this|"
-        r"the\s+result|the\s+answer|\u27e8[^\u27e9]+\u27e9|\$?\d[\d,]*(?:\.\d+)?)\s+by\b)"),
+        re.compile(
+            r"(?:^|(?<=[,;:.]\s)|(?<=\bthen\s)|(?<=\band\s))times\s+(?=(?:it|that|this|"
+            r"the\s+result|the\s+answer|\u27e8[^\u27e9]+\u27e9|\$?\d[\d,]*(?:\.\d+)?)\s+by\b)"
+        ),
         "multiply ",
     ),
     # "5 to the 4th", "2 to the tenth": a power said as an ordinal with no "power", after a
@@ -1650,7 +1652,9 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"seventh|eighth|ninth|tenth)|(?P<digits>\d+)(?:st|nd|rd|th))"
             r"(?=\s*(?:$|[,.?!;)]|\s+(?:and|then|plus|minus|times)\b))"
         ),
-        lambda m: f"{m.group(1)} to the power {m.group('digits') or _ORDINAL_WORDS[m.group('word')]}",
+        lambda m: (
+            f"{m.group(1)} to the power {m.group('digits') or _ORDINAL_WORDS[m.group('word')]}"
+        ),
     ),
     # "10 factorial over 8 factorial", "45 over 9": a quotient, when a number ends the
     # clause after "over" (a condition, "orders over 100", has no number before it).
