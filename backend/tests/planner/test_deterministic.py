@@ -220,6 +220,8 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("convert 100 f to c", "what would that be in kelvin", "100 f to kelvin"),
         ("what is 7 plus 5", "times it by 3", "then times it by 3"),
         ("what is 1234 times 3", "round that to the nearest hundred", "nearest hundred"),
+        ("what is 15 times 3", "what's double that?", "Double the result"),
+        ("what is 250 plus 150", "and half of it?", "then half of it"),
         # "instead" says the subject replaces another; "for" says for whom; "what's the".
         ("What is 10% of 640?", "how about 25% instead", "25% of 640"),
         ("Split 120 dollars between 4 people", "what about for 6 people?", "between 6 people"),
@@ -1040,3 +1042,9 @@ def test_arithmetic_words_below_a_table_work_on_its_columns() -> None:
     table = "| item | cost |\n|---|---|\n| rent | 300 |\n| food | 250 |"
     result = plan(f"{table}\nwhat do these add up to?")
     assert [s.capability for s in result.steps] == ["statistics"]
+
+
+@pytest.mark.parametrize("task", ["what is twice that", "that squared?", "and half of it"])
+def test_arithmetic_on_a_value_pointed_at_is_the_calculators(task: str) -> None:
+    # With nothing before, the calculator says what it misses; research would make it up.
+    assert [s.capability for s in plan(task).steps] == ["calculation"]

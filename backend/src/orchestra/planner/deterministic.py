@@ -774,9 +774,32 @@ _ARITHMETIC_VERBS = frozenset(
 
 def _continues_arithmetic(text: str) -> bool:
     tokens = tokenize(strip_request_prefix(text))
-    if not tokens or tokens[0].low not in _ARITHMETIC_VERBS:
+    if not tokens or any(t.is_material for t in tokens):
         return False
-    return sum(1 for t in tokens if t.is_number) < 2 and not any(t.is_material for t in tokens)
+    if tokens[0].low not in _ARITHMETIC_VERBS:
+        return _points_at_a_value(tokens)
+    return sum(1 for t in tokens if t.is_number) < 2
+
+
+# "what's double that", "half of it?", "that squared": arithmetic on a value pointed at.
+_POINTERS = frozenset({"that", "it", "this", "result", "answer"})
+_ARITHMETIC_WORDS = frozenset(
+    """double twice triple half halve squared square cubed cube times plus minus percent
+    root rounded round""".split()  # noqa: SIM905
+)
+_TOPIC_WORDS = frozenset({"what", "what's", "is", "how", "much", "and", "of", "the", "by", "to"})
+
+
+def _points_at_a_value(tokens: list[Token]) -> bool:
+    """Whether a clause is only arithmetic on a value it points at: its words are a pointer,
+    words of arithmetic, numbers and question words, with no subject of its own that
+    research could look up ("what's double that" is no topic)."""
+    words = {t.low for t in tokens if not t.is_number and any(c.isalpha() for c in t.low)}
+    return (
+        bool(words & _POINTERS)
+        and bool(words & _ARITHMETIC_WORDS)
+        and words <= _POINTERS | _ARITHMETIC_WORDS | _TOPIC_WORDS
+    )
 
 
 _UNITS_IN_ONE_RE = re.compile(

@@ -136,7 +136,9 @@ def follow_up_subject(text: str) -> str | None:
 _EARLIER = r"(?:it|that|this|the result|the answer|the total)"
 _CONTINUES_ARITHMETIC = re.compile(
     _LEAD
-    + r"(?P<rest>(?:(?:double|triple|halve|square|cube|round)\s+"
+    # "what's double that", "and half of it?": the value before, asked about.
+    + r"(?:(?:what(?:'s|\s+is)|how\s+much\s+is)\s+)?"
+    + r"(?P<rest>(?:(?:double|twice|triple|halve|half\s+of|square|cube|round)\s+"
     + _EARLIER
     + r"|(?:add|subtract)\s+\S+\s+(?:to|from)\s+"
     + _EARLIER
