@@ -96,7 +96,9 @@ def test_negation_stops_at_punctuation() -> None:
     # "nobody helped" is a complaint of its own; "Terrible" is not turned by "nobody".
     assert result.label == "negative" and result.negative_terms == ["nobody helped", "terrible"]
     # "Nobody" is within three words of "Great", but a sentence ends between them.
-    assert sentiment("Nobody came. Great.").positive_terms == ["great"]
+    assert sentiment("Nobody came. Great food.").positive_terms == ["great"]
+    # A lone "Great." after the complaint is irony, not the complaint turned.
+    assert sentiment("Nobody came. Great.").label == "negative"
 
 
 def test_complaints_denied_are_praise() -> None:
@@ -537,4 +539,25 @@ def test_an_opening_exclamation_of_praise_is_read_by_what_follows(
 ) -> None:
     result = sentiment(text)
     assert result.label == label
+    assert bool(result.unsure) is unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "unsure"),
+    [
+        # A lone word of praise after a complaint is irony; after praise, praise.
+        ("It broke on day two. Oh great.", "negative", False),
+        ("Love it. Perfect!", "positive", False),
+        # After words with no opinion read, sincere or ironic is not in the words.
+        ("The delivery came today. Great.", "neutral", True),
+        # Openings that say the opposite of what follows.
+        ("Yeah right, like that will ever work.", None, True),
+        ("Sure, because waiting three hours is so much fun.", None, True),
+    ],
+)
+def test_a_closing_exclamation_and_sarcastic_openings(
+    text: str, label: str | None, unsure: bool
+) -> None:
+    result = sentiment(text)
+    assert label is None or result.label == label
     assert bool(result.unsure) is unsure

@@ -716,7 +716,46 @@ def _opening_exclamation(tokens: Sequence[str]) -> int:
     return start + 2
 
 
+def _closing_exclamation(tokens: Sequence[str]) -> int:
+    """The number of tokens of a closing exclamation of praise, a sentence of its own after
+    others ("Arrived broken. Great."), or 0."""
+    end = len(tokens)
+    while end and tokens[end - 1] in _EXCLAMATION_ENDS:
+        end -= 1
+    start = end - 1
+    if start > 0 and tokens[start - 1] in _EXCLAMATION_LEAD:
+        start -= 1
+    if start < 2 or tokens[start - 1] not in _SENTENCE_ENDS | {"!"}:
+        return 0
+    if _LEXICON.get(tokens[end - 1], 0.0) <= 0:
+        return 0
+    return len(tokens) - start
+
+
+# "Yeah right, ...", "Sure, because ...", "as if ...": said before a statement, they mean
+# its opposite; the words of the statement alone cannot be trusted.
+_SARCASM_OPENINGS = (("yeah", "right"), ("sure", ",", "because"), ("as", "if"), ("oh", "sure"))
+
+
 def _score_tokens(tokens: Sequence[str]) -> _Tally:
+    marker = next(
+        (m for m in _SARCASM_OPENINGS if tuple(tokens[: len(m)]) == m and len(tokens) > len(m)),
+        None,
+    )
+    if marker is not None:
+        tally = _score_plain(tokens)
+        tally.unread.append(f"'{' '.join(t for t in marker if t not in _PUNCTUATION)} ...'")
+        return tally
+    closing = _closing_exclamation(tokens)
+    if closing:
+        rest = _score_tokens(tokens[:-closing])
+        if rest.held_negative and not rest.held_positive:
+            # "Arrived broken. Great.": praise after a complaint is irony.
+            return rest
+        if not _terms(rest) and not rest.read_neutral:
+            said = " ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION)
+            rest.unread.append(f"'..., {said}' said of words with no opinion read")
+            return rest
     opening = _opening_exclamation(tokens)
     if opening:
         rest = _score_tokens(tokens[opening:])
