@@ -561,3 +561,18 @@ def test_a_closing_exclamation_and_sarcastic_openings(
     result = sentiment(text)
     assert label is None or result.label == label
     assert bool(result.unsure) is unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "could not have been nicer": the comparative at its highest, not its opposite.
+        ("The staff could not have been nicer.", "positive"),
+        ("It couldn't have been better.", "positive"),
+        ("It could not be worse.", "negative"),
+        # Without the modal, the negation turns the comparative as before.
+        ("It was not better than the old one.", "negative"),
+    ],
+)
+def test_a_comparative_that_cannot_be_exceeded(text: str, label: str) -> None:
+    assert sentiment(text).label == label

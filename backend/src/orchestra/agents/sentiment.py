@@ -590,6 +590,28 @@ def _mild_negation(words: Sequence[str], valence: float) -> bool:
     return words[0] in _NEGATIONS and 0 < abs(valence) <= _MILD
 
 
+_MODALS = frozenset({"could", "can", "would"})
+_MODAL_NEGATIONS = frozenset({"couldn't", "can't", "cannot", "wouldn't"})
+
+
+def _cannot_be_more(tokens: Sequence[str], position: int, index: int) -> bool:
+    """Whether the negation at ``position`` says that the comparative at ``index`` is as much
+    as can be ("couldn't have been better", "could not have been nicer", "can't be worse"):
+    the comparative's own verdict, at its highest, not its opposite."""
+    token = tokens[position]
+    modal = token in _MODAL_NEGATIONS or (
+        token == "not" and position > 0 and tokens[position - 1] in _MODALS
+    )
+    if not modal:
+        return False
+    between = tuple(tokens[position + 1 : index])
+    word = tokens[index]
+    comparative = word in {"better", "worse"} or (
+        word.endswith("er") and _comparative_of(word) is not None
+    )
+    return comparative and between in (("be",), ("have", "been"), ("ever", "be"))
+
+
 def _negated(tokens: Sequence[str], index: int) -> bool:
     for back in range(1, _COUNTERFACTUAL_WINDOW + 1):
         position = index - back
@@ -602,6 +624,8 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
         if (token in _NEGATIONS or token.endswith("n't")) and back <= _NEGATION_WINDOW:
             # "could not be more disappointed": as much as can be, not its opposite.
             if tokens[position + 1 : position + 3] in (["be", "more"], ["be", "any"]):
+                return False
+            if _cannot_be_more(tokens, position, index):
                 return False
             # "never been so disappointed", "never felt more at home": more than ever
             # before, an intensifier, not a negation.
