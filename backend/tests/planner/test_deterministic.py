@@ -1048,3 +1048,19 @@ def test_arithmetic_words_below_a_table_work_on_its_columns() -> None:
 def test_arithmetic_on_a_value_pointed_at_is_the_calculators(task: str) -> None:
     # With nothing before, the calculator says what it misses; research would make it up.
     assert [s.capability for s in plan(task).steps] == ["calculation"]
+
+
+@pytest.mark.parametrize(
+    ("task", "capability"),
+    [
+        # A measure of the user's own life: only numbers the user gives can answer it.
+        ("how long did I sleep last night?", "calculation"),
+        ("how far is it from my house to work?", "calculation"),
+        ("how much did the heating cost us last winter", "calculation"),
+        # Advice asked about the user's own things is a question for research.
+        ("how often should we water our plants", "research"),
+        ("how many hours of sleep does my baby need", "research"),
+    ],
+)
+def test_a_measure_of_the_users_own_life_is_not_researched(task: str, capability: str) -> None:
+    assert [s.capability for s in plan(task).steps] == [capability]

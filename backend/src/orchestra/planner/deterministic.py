@@ -592,7 +592,7 @@ def _parts(
             previous is None
             and not material
             and (not match.confident or match.capability in _TEXT_CAPABILITIES)
-            and (_asks_units(text) or _OWN_AMOUNT_RE.search(text))
+            and (_asks_units(text) or _OWN_AMOUNT_RE.search(text) or _asks_own_measure(text))
         ):
             # "how many seconds in a day", "and in feet?" with nothing before to convert:
             # a conversion, whose digits may be missing, is the calculator's, which says
@@ -872,6 +872,36 @@ _OWN_AMOUNT_RE = re.compile(
     r"better\s+value)\b",
     re.I,
 )
+
+
+# "how long did I sleep", "how far is it to my office", "what's my bmi", "how old will I
+# be in 2040": a measure of the user's own life, which only numbers the user gives can
+# answer. Advice ("how much sleep do I need", "how long should I boil an egg") is not one.
+_MEASURE_ASKED_RE = re.compile(
+    r"^\s*(?:how\s+(?:much|many|long|far|old|often|big|heavy|tall|fast)\b"
+    r"|what(?:'s|s|\s+is|\s+was|\s+will\s+be)\s+(?:my|our)\b)",
+    re.I,
+)
+_OWN_RE = re.compile(
+    r"\b(?:did|was|were|have|had)\s+(?:i|we)\b|\b(?:will|would)\s+(?:i|we)\s+be\b"
+    r"|\b(?:am\s+i|are\s+we)\b|\b(?:my|our)\s+[a-z]+|\bus\b",
+    re.I,
+)
+_ADVICE_RE = re.compile(
+    r"\b(?:should|shall|must|ought\s+to|can|could)\s+(?:i|we|you)\b"
+    r"|\bneeds?\b|\bhow\s+to\b|\brecommended\b",
+    re.I,
+)
+
+
+def _asks_own_measure(text: str) -> bool:
+    """Whether a question asks a measure of the user's own life (see `_MEASURE_ASKED_RE`)."""
+    request = strip_request_prefix(text).strip()
+    return bool(
+        _MEASURE_ASKED_RE.match(request)
+        and _OWN_RE.search(request)
+        and not _ADVICE_RE.search(request)
+    )
 
 
 # "what's that in F", "how much is it in pounds": the amount just given, in another unit.
