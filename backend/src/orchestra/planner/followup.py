@@ -279,7 +279,9 @@ _IN_UNIT_RE = re.compile(
     _LEAD
     # "what is that in metres", "how much is it in pounds": the same ask, about "that".
     + r"(?:(?:what(?:'s|\s+is|\s+was)|how\s+much\s+is)\s+(?:that|it|this)\s+"
-    r"|what\s+would\s+(?:that|it)\s+be\s+)?"
+    r"|what\s+would\s+(?:that|it)\s+be\s+"
+    # "same thing in fahrenheit", "do the same but in miles".
+    r"|(?:do\s+)?(?:the\s+)?same(?:\s+thing)?(?:\s+but)?\s+)?"
     r"(?:(?:what|how)\s+about\s+)?(?:in|into|to)\s+(?P<target>[a-z]+(?:/[a-z]+)?)"
     # "in grams then?", "to miles instead": a word closing the ask changes nothing.
     r"(?:[\s,]+(?:then|instead|please|now))?\s*[.!?]*",
