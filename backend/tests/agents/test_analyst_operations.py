@@ -326,6 +326,9 @@ def test_a_percentage_beside_an_amount_in_the_context_is_not_added_to_it(context
         ("The bill is 80.", "What do I pay with a 15% tip?", 92),
         # An amount in the question is the one it is about.
         ("The bill is 80.", "What's a 15% tip on 90?", 13.5),
+        # The share asked as "what's the ...", an amount "marked down".
+        ("Lunch was 40 and we add a 10% tip.", "What is the tip?", 4),
+        ("The sofa is 900 and is marked down 10%.", "What do I pay?", 810),
     ],
 )
 def test_an_amount_changed_by_a_percentage(context: str, task: str, result: float) -> None:
@@ -342,6 +345,8 @@ def test_an_amount_changed_by_a_percentage(context: str, task: str, result: floa
         ("If 4 chairs cost 1,200, what does one cost?", 300),
         ("If 3 tickets cost 45 dollars, how much are 5 tickets?", 75),
         ("Context: 4 pens cost 10. Task: What do 6 cost?", 15),
+        # The total paid first, then the count of things.
+        ("Context: I spent 45 on 3 books. Task: What did each book cost?", 15),
     ],
 )
 def test_the_price_of_some_items(instruction: str, result: float) -> None:
@@ -480,6 +485,12 @@ def test_every_quoted_text_is_the_material() -> None:
 def test_a_text_operation_without_text_is_refused() -> None:
     with pytest.raises(AgentInputError, match="no text to work on"):
         run("What is the sentiment of the reviews?", capability="sentiment")
+
+
+def test_a_question_is_not_the_text_to_judge() -> None:
+    # Asked with no text, the question itself would be judged ("neutral").
+    with pytest.raises(AgentInputError, match="no text to work on"):
+        run("How many steps did I walk yesterday?", capability="sentiment")
 
 
 def test_table_statistics_make_up_no_figure_the_request_does_not_name() -> None:
@@ -1047,3 +1058,33 @@ def test_a_table_figure_is_named_as_a_list_figure_is() -> None:
     assert data["column"] == "time"
     assert data["stdev"] == data["result"] == 3
     assert run("standard deviation of 12, 15, 18", capability="statistics")["stdev"] == 3
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # An old and a new value said with "was" and "now"; the change as a discount.
+        ("Context: The lamp was 50 and now it's 40. Task: What percent off is that?", 20),
+        ("Context: The fare was 20 and now it is 25. Task: What's the increase in percent?", 25),
+        # Periods of a rate counted in the question.
+        ("Context: I put away 40 every week. Task: How much will I have after 10 weeks?", 400),
+        # Shares between housemates.
+        ("Context: The bill of 120 is split between 4 housemates. Task: How much each?", 30),
+    ],
+)
+def test_word_problems_said_in_other_orders(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A discount asked of a price that rose.
+        "Context: The lamp was 40 and now it's 50. Task: What percent off is that?",
+        # What is left of an amount never given.
+        "Context: I spend 20 a day. Task: How much will be left after 10 days?",
+    ],
+)
+def test_word_problems_that_do_not_hold_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")

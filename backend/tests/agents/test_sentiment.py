@@ -96,7 +96,9 @@ def test_negation_stops_at_punctuation() -> None:
     # "nobody helped" is a complaint of its own; "Terrible" is not turned by "nobody".
     assert result.label == "negative" and result.negative_terms == ["nobody helped", "terrible"]
     # "Nobody" is within three words of "Great", but a sentence ends between them.
-    assert sentiment("Nobody came. Great.").positive_terms == ["great"]
+    assert sentiment("Nobody came. Great food.").positive_terms == ["great"]
+    # A lone "Great." after the complaint is irony, not the complaint turned.
+    assert sentiment("Nobody came. Great.").label == "negative"
 
 
 def test_complaints_denied_are_praise() -> None:
@@ -516,3 +518,61 @@ def test_a_text_with_no_word_read_is_flagged_unless_plainly_factual(
     text: str, unread: bool
 ) -> None:
     assert sentiment(text).unread is unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "unsure"),
+    [
+        # Praise said of a bad thing is irony; what follows is the verdict.
+        ("Perfect, the train is late again.", "negative", False),
+        ("Oh great, the app crashed and I lost my work", "negative", False),
+        # Praise said of a good thing is praise.
+        ("Wonderful! The kids loved every minute.", "positive", False),
+        # Said of words with no opinion read, sincere or ironic is not in the words.
+        ("Lovely, it's raining on my day off.", "neutral", True),
+        # A word of praise before its noun is no exclamation.
+        ("Great product, works well.", "positive", False),
+    ],
+)
+def test_an_opening_exclamation_of_praise_is_read_by_what_follows(
+    text: str, label: str, unsure: bool
+) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert bool(result.unsure) is unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "unsure"),
+    [
+        # A lone word of praise after a complaint is irony; after praise, praise.
+        ("It broke on day two. Oh great.", "negative", False),
+        ("Love it. Perfect!", "positive", False),
+        # After words with no opinion read, sincere or ironic is not in the words.
+        ("The delivery came today. Great.", "neutral", True),
+        # Openings that say the opposite of what follows.
+        ("Yeah right, like that will ever work.", None, True),
+        ("Sure, because waiting three hours is so much fun.", None, True),
+    ],
+)
+def test_a_closing_exclamation_and_sarcastic_openings(
+    text: str, label: str | None, unsure: bool
+) -> None:
+    result = sentiment(text)
+    assert label is None or result.label == label
+    assert bool(result.unsure) is unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "could not have been nicer": the comparative at its highest, not its opposite.
+        ("The staff could not have been nicer.", "positive"),
+        ("It couldn't have been better.", "positive"),
+        ("It could not be worse.", "negative"),
+        # Without the modal, the negation turns the comparative as before.
+        ("It was not better than the old one.", "negative"),
+    ],
+)
+def test_a_comparative_that_cannot_be_exceeded(text: str, label: str) -> None:
+    assert sentiment(text).label == label

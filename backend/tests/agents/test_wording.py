@@ -488,6 +488,16 @@ def test_the_amount_after_a_discount_on_it_is_not_the_discount() -> None:
         ("how many times does 4 go into 10?", 2, None),
         # The sign alone for the word.
         ("what % of 80 is 20", 25, None),
+        # "times" as a verb, a power said as an ordinal alone, "over" between numbers, an
+        # amount with a percentage "on top", the whole a part is a percentage of, a share
+        # "evenly", the value before as "whatever you get".
+        ("times \u27e8s1\u27e9 by 5", 60, {"s1": 12}),
+        ("2 to the tenth", 1024, None),
+        ("7 factorial over 5 factorial", 42, None),
+        ("640 with 5 percent on top", 672, None),
+        ("18 is 12 percent of what amount", 150, None),
+        ("900 shared equally 4 ways", 225, None),
+        ("what's 20% of 450, then add 10 to whatever you get", 100, None),
     ],
 )
 def test_everyday_sums_shares_and_signs(

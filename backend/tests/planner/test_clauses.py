@@ -101,6 +101,12 @@ def text_of(description: str) -> list[str]:
             ["Write an analysis and report on the results"],
         ),
         ("Research and write a report on tides", ["Research", "write a report on tides"]),
+        # A percentage of its own amount after another is a second ask; "and 30" is not.
+        ("work out 15 percent of 200 and 5% of 60", ["work out 15 percent of 200", "5% of 60"]),
+        ("what is 10% of 50 and 30", ["what is 10% of 50 and 30"]),
+        # An ask about a text after "plus" or "and", its article left out, is its own.
+        ("mean of 2, 4, 6 plus sentiment of 'ok'", ["mean of 2, 4, 6", "sentiment of 'ok'"]),
+        ("the median of 1, 3 plus the sum of 2, 2", ["the median of 1, 3 plus the sum of 2, 2"]),
     ],
 )
 def test_split_clauses(description: str, clauses: list[str]) -> None:

@@ -216,6 +216,13 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Convert 3 meters to inches", "now in feet", "Convert 3 meters to feet"),
         ("2 kg in pounds", "what about in ounces", "2 kg in ounces"),
         ("What's 50 fahrenheit in celsius?", "and in kelvin?", "50 fahrenheit in kelvin"),
+        ("convert 2 miles to km", "what is that in metres", "2 miles to metres"),
+        ("convert 100 f to c", "what would that be in kelvin", "100 f to kelvin"),
+        ("what is 30 celsius in kelvin", "same thing in fahrenheit", "30 celsius in fahrenheit"),
+        ("what is 7 plus 5", "times it by 3", "then times it by 3"),
+        ("what is 1234 times 3", "round that to the nearest hundred", "nearest hundred"),
+        ("what is 15 times 3", "what's double that?", "Double the result"),
+        ("what is 250 plus 150", "and half of it?", "then half of it"),
         # "instead" says the subject replaces another; "for" says for whom; "what's the".
         ("What is 10% of 640?", "how about 25% instead", "25% of 640"),
         ("Split 120 dollars between 4 people", "what about for 6 people?", "between 6 people"),
@@ -1022,3 +1029,39 @@ def test_a_unit_follow_up_closed_by_then_converts_the_earlier_amount() -> None:
 def test_classifying_a_given_text_is_its_sentiment() -> None:
     result = plan("classify this: 'The room was cold and the staff ignored us'")
     assert [s.capability for s in result.steps] == ["sentiment"]
+
+
+def test_an_amount_only_the_user_knows_goes_to_no_text_skill() -> None:
+    # "steps" and "walk" may match a text skill's card; the question is no text to judge.
+    result = plan("how many steps did I walk yesterday")
+    assert [s.capability for s in result.steps] == ["calculation"]
+
+
+def test_arithmetic_words_below_a_table_work_on_its_columns() -> None:
+    # "add up" matches the calculator's card; with no number of its own, the clause works on
+    # the table, which the statistics skill reads.
+    table = "| item | cost |\n|---|---|\n| rent | 300 |\n| food | 250 |"
+    result = plan(f"{table}\nwhat do these add up to?")
+    assert [s.capability for s in result.steps] == ["statistics"]
+
+
+@pytest.mark.parametrize("task", ["what is twice that", "that squared?", "and half of it"])
+def test_arithmetic_on_a_value_pointed_at_is_the_calculators(task: str) -> None:
+    # With nothing before, the calculator says what it misses; research would make it up.
+    assert [s.capability for s in plan(task).steps] == ["calculation"]
+
+
+@pytest.mark.parametrize(
+    ("task", "capability"),
+    [
+        # A measure of the user's own life: only numbers the user gives can answer it.
+        ("how long did I sleep last night?", "calculation"),
+        ("how far is it from my house to work?", "calculation"),
+        ("how much did the heating cost us last winter", "calculation"),
+        # Advice asked about the user's own things is a question for research.
+        ("how often should we water our plants", "research"),
+        ("how many hours of sleep does my baby need", "research"),
+    ],
+)
+def test_a_measure_of_the_users_own_life_is_not_researched(task: str, capability: str) -> None:
+    assert [s.capability for s in plan(task).steps] == [capability]

@@ -590,6 +590,28 @@ def _mild_negation(words: Sequence[str], valence: float) -> bool:
     return words[0] in _NEGATIONS and 0 < abs(valence) <= _MILD
 
 
+_MODALS = frozenset({"could", "can", "would"})
+_MODAL_NEGATIONS = frozenset({"couldn't", "can't", "cannot", "wouldn't"})
+
+
+def _cannot_be_more(tokens: Sequence[str], position: int, index: int) -> bool:
+    """Whether the negation at ``position`` says that the comparative at ``index`` is as much
+    as can be ("couldn't have been better", "could not have been nicer", "can't be worse"):
+    the comparative's own verdict, at its highest, not its opposite."""
+    token = tokens[position]
+    modal = token in _MODAL_NEGATIONS or (
+        token == "not" and position > 0 and tokens[position - 1] in _MODALS
+    )
+    if not modal:
+        return False
+    between = tuple(tokens[position + 1 : index])
+    word = tokens[index]
+    comparative = word in {"better", "worse"} or (
+        word.endswith("er") and _comparative_of(word) is not None
+    )
+    return comparative and between in (("be",), ("have", "been"), ("ever", "be"))
+
+
 def _negated(tokens: Sequence[str], index: int) -> bool:
     for back in range(1, _COUNTERFACTUAL_WINDOW + 1):
         position = index - back
@@ -602,6 +624,8 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
         if (token in _NEGATIONS or token.endswith("n't")) and back <= _NEGATION_WINDOW:
             # "could not be more disappointed": as much as can be, not its opposite.
             if tokens[position + 1 : position + 3] in (["be", "more"], ["be", "any"]):
+                return False
+            if _cannot_be_more(tokens, position, index):
                 return False
             # "never been so disappointed", "never felt more at home": more than ever
             # before, an intensifier, not a negation.
@@ -696,7 +720,81 @@ def _terms(tally: _Tally) -> int:
     return len(tally.positive_terms) + len(tally.negative_terms)
 
 
+# "Great, another meeting", "Oh wonderful, my flight got cancelled": a word of praise
+# said on its own before the rest of the text, as an exclamation. Said of what follows, it
+# is praise when that is good, irony when that is bad, and unreadable when what follows
+# says no opinion the lexicon knows (sincere or ironic is not in the words).
+_EXCLAMATION_LEAD = _words("oh ah well just yeah so wow")
+_EXCLAMATION_ENDS = frozenset(",!.")
+
+
+def _opening_exclamation(tokens: Sequence[str]) -> int:
+    """The number of tokens of an opening exclamation of praise, its mark included
+    ("great ,", "oh wonderful ,"), or 0 when the text does not open with one."""
+    start = 1 if tokens and tokens[0] in _EXCLAMATION_LEAD else 0
+    if start + 2 >= len(tokens):
+        return 0
+    word, mark = tokens[start], tokens[start + 1]
+    if _LEXICON.get(word, 0.0) <= 0 or mark not in _EXCLAMATION_ENDS:
+        return 0
+    return start + 2
+
+
+def _closing_exclamation(tokens: Sequence[str]) -> int:
+    """The number of tokens of a closing exclamation of praise, a sentence of its own after
+    others ("Arrived broken. Great."), or 0."""
+    end = len(tokens)
+    while end and tokens[end - 1] in _EXCLAMATION_ENDS:
+        end -= 1
+    start = end - 1
+    if start > 0 and tokens[start - 1] in _EXCLAMATION_LEAD:
+        start -= 1
+    if start < 2 or tokens[start - 1] not in _SENTENCE_ENDS | {"!"}:
+        return 0
+    if _LEXICON.get(tokens[end - 1], 0.0) <= 0:
+        return 0
+    return len(tokens) - start
+
+
+# "Yeah right, ...", "Sure, because ...", "as if ...": said before a statement, they mean
+# its opposite; the words of the statement alone cannot be trusted.
+_SARCASM_OPENINGS = (("yeah", "right"), ("sure", ",", "because"), ("as", "if"), ("oh", "sure"))
+
+
 def _score_tokens(tokens: Sequence[str]) -> _Tally:
+    marker = next(
+        (m for m in _SARCASM_OPENINGS if tuple(tokens[: len(m)]) == m and len(tokens) > len(m)),
+        None,
+    )
+    if marker is not None:
+        tally = _score_plain(tokens)
+        tally.unread.append(f"'{' '.join(t for t in marker if t not in _PUNCTUATION)} ...'")
+        return tally
+    closing = _closing_exclamation(tokens)
+    if closing:
+        rest = _score_tokens(tokens[:-closing])
+        if rest.held_negative and not rest.held_positive:
+            # "Arrived broken. Great.": praise after a complaint is irony.
+            return rest
+        if not _terms(rest) and not rest.read_neutral:
+            said = " ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION)
+            rest.unread.append(f"'..., {said}' said of words with no opinion read")
+            return rest
+    opening = _opening_exclamation(tokens)
+    if opening:
+        rest = _score_tokens(tokens[opening:])
+        said = " ".join(t for t in tokens[:opening] if t not in _PUNCTUATION)
+        if rest.held_negative and not rest.held_positive:
+            # "Oh wonderful, my flight got cancelled again": praise of a bad thing is irony;
+            # what follows is the verdict.
+            return rest
+        if not _terms(rest) and not rest.read_neutral:
+            rest.unread.append(f"'{said}, ...' said of words with no opinion read")
+            return rest
+    return _score_plain(tokens)
+
+
+def _score_plain(tokens: Sequence[str]) -> _Tally:
     tally = _Tally()
     weight = 1.0
     index = 0

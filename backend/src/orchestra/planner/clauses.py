@@ -201,6 +201,22 @@ class Token:
 _TOKEN_RE = re.compile(r"\u27e6\d+\u27e7|[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*%?|[^\sA-Za-z\d]")
 
 
+def _percentage_of_amount(tokens: list[Token], at: int) -> bool:
+    """Whether a percentage of a number starts at ``at``: "20% of 40", "20 percent of 40"."""
+    if at < 0 or at >= len(tokens) or not tokens[at].is_number:
+        return False
+    rest = [t.low for t in tokens[at : at + 4]]
+    if rest[0].endswith("%"):
+        return rest[1:2] == ["of"] and len(tokens) > at + 2 and tokens[at + 2].is_number
+    return rest[1:3] == ["percent", "of"] and len(tokens) > at + 3 and tokens[at + 3].is_number
+
+
+def _last_percentage(tokens: list[Token], start: int, end: int) -> int:
+    """Where the last percentage of a number before ``end`` starts, or -1."""
+    found = [i for i in range(start, end) if _percentage_of_amount(tokens, i)]
+    return found[-1] if found else -1
+
+
 def tokenize(text: str) -> list[Token]:
     """Split a masked text into tokens, keeping character spans."""
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
@@ -639,14 +655,24 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     # after one about numbers is not one more operand of it.
                     # ("the keywords and the sentiment of '...'" ask both of one text.)
                     or (
-                        words == ["and"]
+                        words in (["and"], ["plus"])
                         and _is_text_ask(tokens, verb_at)
                         and _has_operand(tokens[verb_at:])
                         and _has_operand(tokens[start:index])
                     )
                 )
-                if words == ["plus"] and (
-                    tokens[index - 1].low in _FIGURE_WORDS or tokens[index - 1].is_number
+                # "10% of 90 and 20% of 40": a percentage of its own amount after another.
+                starts = starts or (
+                    words == ["and"]
+                    and _percentage_of_amount(tokens, verb_at)
+                    and _percentage_of_amount(tokens, _last_percentage(tokens, start, index))
+                )
+                if (
+                    words == ["plus"]
+                    and (tokens[index - 1].low in _FIGURE_WORDS or tokens[index - 1].is_number)
+                    # "the average of 2, 4, 6 plus the keywords of '...'": an ask about text
+                    # is no figure to add.
+                    and not _is_text_ask(tokens, verb_at)
                 ):
                     # "the sum plus the average of 3, 4, 5", "the median of 1, 3, 5 plus the
                     # sum of 2, 2, 2" add two figures: one ask, arithmetic.
@@ -728,11 +754,14 @@ _TEXT_ASKS = frozenset({"sentiment", "tone", "mood", "keywords", "summary", "gis
 
 
 def _is_text_ask(tokens: list[Token], index: int) -> bool:
+    """ "the sentiment of '...'", "keywords of '...'": an ask about a text, its article
+    left out or not."""
+    if index < len(tokens) and tokens[index].low in {"the", "a"}:
+        index += 1
     return (
-        index + 2 < len(tokens)
-        and tokens[index].low in {"the", "a"}
-        and tokens[index + 1].low in _TEXT_ASKS
-        and tokens[index + 2].low in {"of", "in", "for"}
+        index + 1 < len(tokens)
+        and tokens[index].low in _TEXT_ASKS
+        and tokens[index + 1].low in {"of", "in", "for"}
     )
 
 

@@ -34,6 +34,7 @@ from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
 from orchestra.planner.followup import REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
 from orchestra.planner.material import (
+    PLACEHOLDER_RE,
     MaskedText,
     ends_with_material,
     mask_material,
@@ -590,13 +591,15 @@ def _parts(
         elif (
             previous is None
             and not material
-            and not match.confident
-            and (_asks_units(text) or _OWN_AMOUNT_RE.search(text))
+            and (not match.confident or match.capability in _TEXT_CAPABILITIES)
+            and (_asks_units(text) or _OWN_AMOUNT_RE.search(text) or _asks_own_measure(text))
         ):
             # "how many seconds in a day", "and in feet?" with nothing before to convert:
             # a conversion, whose digits may be missing, is the calculator's, which says
             # what it misses; the general capability would make an answer up. So is "How
-            # much did I spend last week?": only the user knows the amounts.
+            # much did I spend last week?": only the user knows the amounts. A text skill
+            # is no answer either, however well the words match its card ("how many steps
+            # did I walk" is no text to judge).
             match = matcher.best(stems | _ARITHMETIC_FEATURES)
         elif not match.confident and (material or refs):
             # "How does this sound: '...'", "draft an email and check that it sounds
@@ -617,6 +620,15 @@ def _parts(
             # "45 miles per hour to km per hour" is wholly a known formula, a calculation;
             # "per" made it sound like a figure per group.
             capability = "calculation"
+        if (
+            capability == "calculation"
+            and data.intersection(material)
+            and "statistics" in matcher.names
+            and not any(t.is_number for t in tokenize(PLACEHOLDER_RE.sub(" ", text)))
+        ):
+            # "what do these add up to?" below a table: arithmetic words with no number of
+            # their own work on the table's columns, which the calculator does not read.
+            capability = "statistics"
         if capability in ("statistics", "calculation") and not material and _explains_notion(text):
             # "explain what a median is" names a figure but gives nothing to compute it on.
             capability = matcher.general
@@ -762,9 +774,32 @@ _ARITHMETIC_VERBS = frozenset(
 
 def _continues_arithmetic(text: str) -> bool:
     tokens = tokenize(strip_request_prefix(text))
-    if not tokens or tokens[0].low not in _ARITHMETIC_VERBS:
+    if not tokens or any(t.is_material for t in tokens):
         return False
-    return sum(1 for t in tokens if t.is_number) < 2 and not any(t.is_material for t in tokens)
+    if tokens[0].low not in _ARITHMETIC_VERBS:
+        return _points_at_a_value(tokens)
+    return sum(1 for t in tokens if t.is_number) < 2
+
+
+# "what's double that", "half of it?", "that squared": arithmetic on a value pointed at.
+_POINTERS = frozenset({"that", "it", "this", "result", "answer"})
+_ARITHMETIC_WORDS = frozenset(
+    """double twice triple half halve squared square cubed cube times plus minus percent
+    root rounded round""".split()  # noqa: SIM905
+)
+_TOPIC_WORDS = frozenset({"what", "what's", "is", "how", "much", "and", "of", "the", "by", "to"})
+
+
+def _points_at_a_value(tokens: list[Token]) -> bool:
+    """Whether a clause is only arithmetic on a value it points at: its words are a pointer,
+    words of arithmetic, numbers and question words, with no subject of its own that
+    research could look up ("what's double that" is no topic)."""
+    words = {t.low for t in tokens if not t.is_number and any(c.isalpha() for c in t.low)}
+    return (
+        bool(words & _POINTERS)
+        and bool(words & _ARITHMETIC_WORDS)
+        and words <= _POINTERS | _ARITHMETIC_WORDS | _TOPIC_WORDS
+    )
 
 
 _UNITS_IN_ONE_RE = re.compile(
@@ -837,6 +872,36 @@ _OWN_AMOUNT_RE = re.compile(
     r"better\s+value)\b",
     re.I,
 )
+
+
+# "how long did I sleep", "how far is it to my office", "what's my bmi", "how old will I
+# be in 2040": a measure of the user's own life, which only numbers the user gives can
+# answer. Advice ("how much sleep do I need", "how long should I boil an egg") is not one.
+_MEASURE_ASKED_RE = re.compile(
+    r"^\s*(?:how\s+(?:much|many|long|far|old|often|big|heavy|tall|fast)\b"
+    r"|what(?:'s|s|\s+is|\s+was|\s+will\s+be)\s+(?:my|our)\b)",
+    re.I,
+)
+_OWN_RE = re.compile(
+    r"\b(?:did|was|were|have|had)\s+(?:i|we)\b|\b(?:will|would)\s+(?:i|we)\s+be\b"
+    r"|\b(?:am\s+i|are\s+we)\b|\b(?:my|our)\s+[a-z]+|\bus\b",
+    re.I,
+)
+_ADVICE_RE = re.compile(
+    r"\b(?:should|shall|must|ought\s+to|can|could)\s+(?:i|we|you)\b"
+    r"|\bneeds?\b|\bhow\s+to\b|\brecommended\b",
+    re.I,
+)
+
+
+def _asks_own_measure(text: str) -> bool:
+    """Whether a question asks a measure of the user's own life (see `_MEASURE_ASKED_RE`)."""
+    request = strip_request_prefix(text).strip()
+    return bool(
+        _MEASURE_ASKED_RE.match(request)
+        and _OWN_RE.search(request)
+        and not _ADVICE_RE.search(request)
+    )
 
 
 # "what's that in F", "how much is it in pounds": the amount just given, in another unit.

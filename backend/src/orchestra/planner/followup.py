@@ -136,11 +136,13 @@ def follow_up_subject(text: str) -> str | None:
 _EARLIER = r"(?:it|that|this|the result|the answer|the total)"
 _CONTINUES_ARITHMETIC = re.compile(
     _LEAD
-    + r"(?P<rest>(?:(?:double|triple|halve|square|cube|round)\s+"
+    # "what's double that", "and half of it?": the value before, asked about.
+    + r"(?:(?:what(?:'s|\s+is)|how\s+much\s+is)\s+)?"
+    + r"(?P<rest>(?:(?:double|twice|triple|halve|half\s+of|square|cube|round)\s+"
     + _EARLIER
     + r"|(?:add|subtract)\s+\S+\s+(?:to|from)\s+"
     + _EARLIER
-    + r"|(?:multiply|divide)\s+"
+    + r"|(?:multiply|divide|times)\s+"
     + _EARLIER
     + r"\s+by\s+\S+"
     # "now times 2", "that minus 15", "plus 10%": an operator and its operand, the value
@@ -148,7 +150,10 @@ _CONTINUES_ARITHMETIC = re.compile(
     + r"|(?:"
     + _EARLIER
     + r"\s+)?(?:times|plus|minus|divided\s+by|multiplied\s+by)\s+\d[\d,]*(?:\.\d+)?%?)"
-    r"(?:\s+to\s+\d+\s+decimals?(?:\s+places?)?)?)\s*[.!?]*$",
+    r"(?:\s+to\s+\d+\s+decimals?(?:\s+places?)?"
+    # "round that to the nearest ten", "... to the nearest whole number".
+    r"|\s+to\s+the\s+nearest\s+(?:whole(?:\s+number)?|integer|ten|hundred|thousand|"
+    r"\d+))?)\s*[.!?]*$",
     re.I | re.S,
 )
 
@@ -271,7 +276,13 @@ def _new_count_after(text: str, earlier: Sequence[str]) -> str | None:
 
 # "now in feet", "and in yards?", "what about in ounces": the same amount in another unit.
 _IN_UNIT_RE = re.compile(
-    _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:in|into|to)\s+(?P<target>[a-z]+(?:/[a-z]+)?)"
+    _LEAD
+    # "what is that in metres", "how much is it in pounds": the same ask, about "that".
+    + r"(?:(?:what(?:'s|\s+is|\s+was)|how\s+much\s+is)\s+(?:that|it|this)\s+"
+    r"|what\s+would\s+(?:that|it)\s+be\s+"
+    # "same thing in fahrenheit", "do the same but in miles".
+    r"|(?:do\s+)?(?:the\s+)?same(?:\s+thing)?(?:\s+but)?\s+)?"
+    r"(?:(?:what|how)\s+about\s+)?(?:in|into|to)\s+(?P<target>[a-z]+(?:/[a-z]+)?)"
     # "in grams then?", "to miles instead": a word closing the ask changes nothing.
     r"(?:[\s,]+(?:then|instead|please|now))?\s*[.!?]*",
     re.I,
@@ -283,15 +294,23 @@ _CONVERSION_TARGET_RE = re.compile(
 )
 
 
+# Temperature scales, which the unit table converts by formula and does not list as units.
+_TEMPERATURES = frozenset({"c", "f", "k", "celsius", "fahrenheit", "centigrade", "kelvin"})
+
+
+def _unit(word: str) -> bool:
+    return names_unit(word) or word.lower() in _TEMPERATURES
+
+
 def _new_target_unit(text: str, earlier: Sequence[str]) -> str | None:
     """ "now in feet" after "Convert 3 meters to inches" is "Convert 3 meters to feet"; None
     when the earlier request is no conversion of an amount, or the unit is none."""
     match = _IN_UNIT_RE.fullmatch(text.strip())
-    if match is None or not names_unit(match.group("target")) or not earlier:
+    if match is None or not _unit(match.group("target")) or not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     conversion = _CONVERSION_TARGET_RE.search(previous)
-    if conversion is None or not names_unit(conversion.group("unit")):
+    if conversion is None or not _unit(conversion.group("unit")):
         return None
     return (
         previous[: conversion.start("unit")]

@@ -199,6 +199,11 @@ _ASKS_SUMMARY = re.compile(
 )
 
 
+# "How many steps did I walk yesterday?": a question opened by a question word asks for
+# something; it is not the text whose tone or gist is wanted.
+_OPEN_QUESTION = re.compile(r"\s*(?:how|what|which|who|whom|whose|when|where|why)\b", re.I)
+
+
 def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = None) -> str:
     parts = [_instruction_material(request.instruction)]
     parts.append(request.input_text)
@@ -209,7 +214,11 @@ def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = 
     # Nothing set apart: the instruction itself may be the text ("I love it but it's
     # slow"), but not when it only asks ("What is the sentiment of the reviews?").
     own = [w for w in prose.tokenize(request.instruction) if w not in _REQUEST_WORDS]
-    if len(own) >= 3 and not (names_itself and names_itself.search(request.instruction)):
+    if (
+        len(own) >= 3
+        and not (names_itself and names_itself.search(request.instruction))
+        and not _OPEN_QUESTION.match(request.instruction)
+    ):
         return request.instruction
     raise AgentInputError(
         "There is no text to work on: quote it ('...'), put it after a colon, or send it "

@@ -41,6 +41,7 @@ _ADDED = re.compile(
 )
 _TAKEN_OFF = re.compile(
     r"\b(?:off|discount|discounted|reduced|reduction|cheaper|goes down|go down|went down|"
+    r"marked down|"
     r"drops?|dropped|falls?|fell|decreases?|decreased|markdown|cut|spend|spends|spent|"
     r"use|uses|used|lose|loses|lost)\b",
     re.I,
@@ -67,7 +68,8 @@ _ASKS_FINAL = re.compile(
 )
 # ... or for the share itself ("how much is the tip?", "how much do I save?").
 _ASKS_SHARE = re.compile(
-    r"\b(?:save|saving|savings|how much (?:is|was|will be) the (?:tax|tip|vat|fee|discount|"
+    r"\b(?:save|saving|savings|(?:how much|what) (?:is|was|will be|would be) the (?:tax|tip|vat|"
+    r"fee|discount|shipping|surcharge|increase|markup)|what's the (?:tax|tip|vat|fee|discount|"
     r"shipping|surcharge|increase|markup)|how much (?:tax|tip|vat))\b",
     re.I,
 )
@@ -148,6 +150,10 @@ _COUNT_COSTS = re.compile(
     r"\b(?P<count>\d+)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:cost|costs|come to|comes to|sell for|"
     r"sold for|add up to|are|were)\s+(?:a total of\s+)?[$\u20ac\u00a3]?"
     r"(?P<total>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\s*%)"
+    # "We paid 72 for 6 movie tickets": the total first, then the count of things.
+    r"|\b(?:paid|spent|pay|spend)\s+(?:a total of\s+)?[$\u20ac\u00a3]?"
+    r"(?P<total_first>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\s*%)\s*"
+    r"(?:dollars|euros|pounds|bucks)?\s+(?:for|on)\s+(?P<count_after>\d+)\s+[a-z]+"
 )
 # "how much are 5 (tickets)?", "what do 5 cost?": the price of another number of them
 _ASKS_SEVERAL = re.compile(
@@ -157,10 +163,18 @@ _ASKS_SEVERAL = re.compile(
 # "how much is one (ticket)?", "what does one cost?", "the price of each"
 _ASKS_ONE = re.compile(
     r"\bhow much (?:is|are|does|do|would|will|for)\s+(?:one|a single|each|1)\b"
-    r"|\bwhat (?:does|do|would|will) (?:one|each|a single|1)\b"
+    r"|\bwhat (?:does|do|did|would|will) (?:one|each|a single|1)\b"
     r"|\b(?:price|cost) (?:of|for|per) (?:one|each|a single|1)\b|\bhow much each\b",
     re.I,
 )
+
+
+def _count_and_total(stated: re.Match[str]) -> tuple[str, str]:
+    """The count of things and their total price, in either order of `_COUNT_COSTS`."""
+    return (
+        stated.group("count") or stated.group("count_after"),
+        stated.group("total") or stated.group("total_first"),
+    )
 
 
 def read_unit_price(text: str) -> tuple[Node, str] | None:
@@ -169,24 +183,22 @@ def read_unit_price(text: str) -> tuple[Node, str] | None:
     lowered = text.lower()
     stated = _COUNT_COSTS.search(lowered)
     several = _ASKS_SEVERAL.search(lowered)
+    if stated is not None:
+        count, total = _count_and_total(stated)
     if stated is not None and several is not None:
         wanted = several.group("n") or several.group("m")
         numbers = [m.group(0) for m in _NUMBER.finditer(lowered)]
-        if sorted(numbers) != sorted([stated.group("count"), stated.group("total"), wanted]):
+        if sorted(numbers) != sorted([count, total, wanted]):
             return None
-        total = stated.group("total").replace(",", "")
-        count = stated.group("count")
+        total = total.replace(",", "")
         one = Op("/", Num(float(total), total), Num(float(count), count))
         return Op("*", one, Num(float(wanted), wanted)), f"the price of {wanted}"
     if stated is None or not _ASKS_ONE.search(lowered):
         return None
     others = [m.group(0) for m in _NUMBER.finditer(lowered)]
-    if sorted(others) != sorted([stated.group("count"), stated.group("total")]) and sorted(
-        others
-    ) != sorted([stated.group("count"), stated.group("total"), "1"]):
+    if sorted(others) != sorted([count, total]) and sorted(others) != sorted([count, total, "1"]):
         return None
-    total = stated.group("total").replace(",", "")
-    count = stated.group("count")
+    total = total.replace(",", "")
     return Op("/", Num(float(total), total), Num(float(count), count)), "the price of one"
 
 
@@ -239,10 +251,22 @@ _FROM_TO = re.compile(
     r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>\s+(?:thousand|million|billion))?",
     re.I,
 )
+# "A jacket was 80 and now it's 60": an old and a new value, said with "was" and "now".
+_WAS_NOW = re.compile(
+    r"\b(?:was|were|used\s+to\s+be)\s+[$\u20ac\u00a3]?"
+    r"(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_old>\s+(?:thousand|million|billion))?"
+    r"(?!\s*%)[^.?!\d]*?\bnow\s+(?:(?:it's|it\s+is|they're|they\s+are|is|are|costs?|just|only)\s+)*"
+    r"[$\u20ac\u00a3]?(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_new>\s+(?:thousand|million|billion))?(?!\s*%)",
+    re.I,
+)
 # The question asks for the relative change, and which way it is said to go.
 _ASKS_RELATIVE = re.compile(
     r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
-    r"reduction|change|difference)\b"
+    r"reduction|change|difference|off|discount)\b"
+    # "what's the discount in percent?"
+    r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction)\s+in\s+"
+    r"(?:percent(?:age)?|%)"
     r"|\bby\s+(?:what|how\s+many|how\s+much\s+of\s+a)\s+(?:percent(?:age)?|%)"
     r"(?:\s+(?:did|has|have|was|were)\s+\w+\s+(?P<verb>\w+))?",
     re.I,
@@ -263,6 +287,9 @@ _DOWN = frozenset(
         "down",
         "shrink",
         "shrank",
+        "off",
+        "discount",
+        "markdown",
     ]
 )
 _UP = frozenset("increase rise rose rises growth grow grew gain gained go up".split())  # noqa: SIM905
@@ -277,7 +304,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     and a decrease asked of values that rose (or the other way) is not answered."""
     # "from 900 in 2022 to 990 in 2024": the years say when, and are no values.
     context = _DATED.sub("", context)
-    stated = _FROM_TO.search(context)
+    stated = _FROM_TO.search(context) or _WAS_NOW.search(context)
     asked = _ASKS_RELATIVE.search(task)
     if stated is None or asked is None or _NUMBER.search(task):
         return None
@@ -289,7 +316,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     # "from 40k to 50k": a scale on one value only would change the ratio.
     if bool(stated.group("scale_old")) != bool(stated.group("scale_new")) or old == 0:
         return None
-    way = (asked.group("way") or asked.group("verb") or "change").lower()
+    way = (asked.group("way") or asked.group("verb") or asked.group("named") or "change").lower()
     change = Op("-", Num(new, new_text), Num(old, old_text))
     if way in _DOWN:
         if new > old:
@@ -303,7 +330,9 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
 
 # "4 people", "6 of us", "3 friends": how many shares an amount is split into.
 _PEOPLE = re.compile(
-    r"\b(?P<count>\d+)\s+(?:of us|people|persons|friends|guests|colleagues|ways)\b", re.I
+    r"\b(?P<count>\d+)\s+(?:of us|people|persons|friends|guests|colleagues|ways|roommates|"
+    r"housemates|flatmates|teammates|coworkers)\b",
+    re.I,
 )
 # "how much does each person pay?", "what's that per head?"
 _ASKS_EACH = re.compile(
@@ -434,9 +463,20 @@ def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
     for 8 months. How much do I have?": the amount times the number of periods, or None
     unless those are the only two numbers and the periods are of one kind."""
     rate, counted = _RATE.search(context), _PERIODS_COUNTED.search(context)
-    if rate is None or counted is None or not _ASKS_AMOUNT.search(task):
+    if rate is None or not _ASKS_AMOUNT.search(task) or _ASKS_LEFT.search(task):
+        # "How much is left after 10 days?" asks what remains of an amount not given.
         return None
-    if _NUMBER.search(task) or _PERCENT_AFTER.search(context) or len(_NUMBER.findall(context)) != 2:
+    if counted is None:
+        # "If I save 250 every month, how much will I have after 18 months?": the number of
+        # periods asked about, the only number of the question.
+        counted = _PERIODS_COUNTED.search(task)
+        if counted is None or _NUMBER.findall(task) != [counted.group("count")]:
+            return None
+        if _PERCENT_AFTER.search(context) or len(_NUMBER.findall(context)) != 1:
+            return None
+    elif (
+        _NUMBER.search(task) or _PERCENT_AFTER.search(context) or len(_NUMBER.findall(context)) != 2
+    ):
         return None
     if rate.group("period").lower() != counted.group("period").lower():
         return None  # "50 a day for 3 weeks": how many days a week is not said

@@ -1634,6 +1634,61 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     ),
     # "the middle value of 8, 1, 6": the median.
     (re.compile(r"\bmiddle\s+(?:value|number|one)\b"), "median"),
+    # "then add 10 to whatever you get": the value before, as "whatever that comes to".
+    (re.compile(r"\bwhatever\s+(?:you|we|i)\s+(?:get|got|end\s+up\s+with)\b"), "that"),
+    # "times that by 5": the verb "to times", as "multiply".
+    (
+        re.compile(
+            r"(?:^|(?<=[,;:.]\s)|(?<=\bthen\s)|(?<=\band\s))times\s+(?=(?:it|that|this|"
+            r"the\s+result|the\s+answer|\u27e8[^\u27e9]+\u27e9|\$?\d[\d,]*(?:\.\d+)?)\s+by\b)"
+        ),
+        "multiply ",
+    ),
+    # "5 to the 4th", "2 to the tenth": a power said as an ordinal with no "power", after a
+    # number and ending its clause ("5 to the 4th floor" is no power).
+    (
+        re.compile(
+            r"(\d+(?:\.\d+)?)\s+to\s+the\s+(?:(?P<word>second|third|fourth|fifth|sixth|"
+            r"seventh|eighth|ninth|tenth)|(?P<digits>\d+)(?:st|nd|rd|th))"
+            r"(?=\s*(?:$|[,.?!;)]|\s+(?:and|then|plus|minus|times)\b))"
+        ),
+        lambda m: (
+            f"{m.group(1)} to the power {m.group('digits') or _ORDINAL_WORDS[m.group('word')]}"
+        ),
+    ),
+    # "10 factorial over 8 factorial", "45 over 9": a quotient, when a number ends the
+    # clause after "over" (a condition, "orders over 100", has no number before it).
+    (
+        re.compile(
+            r"(\d[\d,]*(?:\.\d+)?(?:\s+factorial|!)?)\s+over\s+(?=\d[\d,]*(?:\.\d+)?"
+            r"(?:\s+factorial|!)?\s*(?:$|[,.?!;)]|\s+(?:and|then)\b))"
+        ),
+        r"\1 divided by ",
+    ),
+    # "250 with 12% added on", "80 with 20% on top": an increase.
+    (
+        re.compile(
+            r"(\d[\d,]*(?:\.\d+)?)\s+with\s+(?:an?\s+(?:extra\s+)?)?(\d+(?:\.\d+)?)\s*"
+            r"(?:%|percent\b)\s+(?:added(?:\s+on)?|on\s+top)\b"
+        ),
+        r"increase \1 by \2%",
+    ),
+    # "60 is 25% of what number?": the whole the part is a percentage of.
+    (
+        re.compile(
+            r"(\d[\d,]*(?:\.\d+)?)\s+is\s+(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+of\s+"
+            r"what(?:\s+(?:number|amount|total|value))?\b"
+        ),
+        r"\1 / (\2 / 100)",
+    ),
+    # "1,250 split evenly 5 ways", "90 shared equally 3 ways": the amount, then the shares.
+    (
+        re.compile(
+            r"(\$?\d[\d,]*(?:\.\d+)?)\s+(?:split|shared|divided)\s+(?:evenly|equally)\s+"
+            r"(\d+)\s+ways\b"
+        ),
+        r"\1 divided by \2",
+    ),
 )
 
 
