@@ -1088,3 +1088,18 @@ def test_word_problems_said_in_other_orders(instruction: str, result: float) -> 
 def test_word_problems_that_do_not_hold_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
+
+
+def test_negative_numbers_are_values_of_a_list_with_several_figures() -> None:
+    data = run("lowest and highest of 9, -3, 14, 0", capability="statistics")
+    assert data["figures"] == {"min": -3, "max": 14}
+
+
+def test_numbers_one_a_line_with_blank_lines_between_are_one_list() -> None:
+    data = run("Average of these\n12\n18\n\n30", capability="statistics")
+    assert data["result"] == 20
+
+
+def test_several_figures_of_values_not_one_list_are_refused_not_cut_to_one() -> None:
+    with pytest.raises(AgentInputError, match="several figures"):
+        run("the lowest and highest of 2 squared, 5 and 7", capability="statistics")

@@ -464,8 +464,35 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     ):
         # "Sum of 1.1, 2.2 and 3.3": a request whose verb is left out.
         return True
+    if _names_figure_of_numbers(tokens, index):
+        return True
     words = tuple(t.low for t in tokens[index : index + 3])
     return any(words[: len(opening)] == opening for opening in _REQUEST_OPENINGS)
+
+
+# Figures a sentence may name without a verb and still ask for ("The mean of 1, 2, 3.").
+_FIGURE_NOUNS = _words(
+    """average mean median mode total sum range product maximum minimum max min
+    variance"""
+)
+
+
+def _names_figure_of_numbers(tokens: list[Token], index: int) -> bool:
+    """ "The mean of 1, 2, 3.", "and the median of 4, 9": a figure of listed numbers and
+    nothing else, an ask with its verb left out. A statement says something of its
+    numbers ("The total of my bills was 300") and is not one."""
+    if index < len(tokens) and tokens[index].low in {"and", "also", "plus"}:
+        index += 1
+    if index < len(tokens) and tokens[index].low == "the":
+        index += 1
+    if index + 2 >= len(tokens) or tokens[index].low not in _FIGURE_NOUNS:
+        return False
+    if tokens[index + 1].low != "of":
+        return False
+    rest = tokens[index + 2 :]
+    return any(t.is_number or t.is_material for t in rest) and all(
+        t.is_number or t.is_material or t.low in {",", "and", ".", "?", "!", "-"} for t in rest
+    )
 
 
 # --- clauses -------------------------------------------------------------------------

@@ -63,6 +63,15 @@ _FOLLOW_UP_PATTERNS = (
         r"\s*[:?!-]?\s*(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
         re.I | re.S,
     ),
+    # "now do 'the waiter was rude'", "try 'it broke'", "check this one too: '...'": a new
+    # quote after a verb that names no skill of its own is the earlier request with it.
+    re.compile(
+        _LEAD + r"(?:(?:can|could|would)\s+you\s+|please\s+)*"
+        r"(?:do|try|run|check|test|redo|repeat)\s+(?:(?:the\s+same(?:\s+thing)?|this|that|it)"
+        r"(?:\s+one)?(?:\s+too)?\s*)?(?:(?:for|with|on)\s+)?[:-]?\s*"
+        r"(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*(?:too|as\s+well)?\s*[.!?]*$",
+        re.I | re.S,
+    ),
     # "and 'the packaging was torn'?": a new quote, said with "and" alone.
     re.compile(
         r"^(?:and|or|also)\s+(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",

@@ -438,6 +438,14 @@ def _expression_result(
 ) -> StepResult:
     final = values[-1]
     expression = reading.clauses[-1].expression
+    if isinstance(final, list) and len(final) > 1:
+        # Several figures of values that are not one plain list ("the lowest and highest of
+        # 2 + 3, 4"): one result would answer one of the asks and drop the others.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks for "
+            f"several figures ({render(expression)}) of values that are not one list of "
+            "numbers. Ask for one figure at a time, or list the numbers plainly."
+        )
     if isinstance(final, list):
         final = final[0]
     lines = []

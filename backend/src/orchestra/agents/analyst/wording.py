@@ -229,10 +229,17 @@ _TOKEN_RE = re.compile(
     re.I,
 )
 _PERCENT_WORDS = ("percent", "pct", "percentage")
+# Blank lines between lines that each hold one number ("12\n18\n\n30"): one list, whose
+# last number must not become a clause of its own, asking nothing and left out.
+_NUMBER_LINE = r"[ \t]*[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?[ \t]*"
+_GAP_IN_NUMBER_LINES = re.compile(
+    rf"(?m)^({_NUMBER_LINE})\n(?:[ \t]*\n)+(?={_NUMBER_LINE}$)"
+)
 
 
 def _tokens(text: str) -> list[Token]:
     """Tokens of a lower-cased request; "15 percent" and "15%" are one percentage token."""
+    text = _GAP_IN_NUMBER_LINES.sub(lambda m: m.group(1) + "\n", text)
     raw: list[Token] = []
     for match in _TOKEN_RE.finditer(text):
         if match.group("ref"):
@@ -1952,7 +1959,13 @@ def _figures(clauses: Sequence[Clause]) -> tuple[tuple[str, ...], tuple[Node, ..
         lists.add(call.args[1:] if call.function == "percentile" else call.args)
     if len(lists) != 1:
         return (), ()
-    items = next(iter(lists))
+    # "9, -3, 14": a negative number listed is a value of the list, as "3" is.
+    items = tuple(
+        Num(-i.operand.value, f"-{i.operand.text}")
+        if isinstance(i, Neg) and isinstance(i.operand, Num)
+        else i
+        for i in next(iter(lists))
+    )
     if not all(isinstance(i, Num | Name) for i in items):
         return (), ()
     return tuple(names), items
