@@ -232,9 +232,7 @@ _PERCENT_WORDS = ("percent", "pct", "percentage")
 # Blank lines between lines that each hold one number ("12\n18\n\n30"): one list, whose
 # last number must not become a clause of its own, asking nothing and left out.
 _NUMBER_LINE = r"[ \t]*[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?[ \t]*"
-_GAP_IN_NUMBER_LINES = re.compile(
-    rf"(?m)^({_NUMBER_LINE})\n(?:[ \t]*\n)+(?={_NUMBER_LINE}$)"
-)
+_GAP_IN_NUMBER_LINES = re.compile(rf"(?m)^({_NUMBER_LINE})\n(?:[ \t]*\n)+(?={_NUMBER_LINE}$)")
 
 
 def _tokens(text: str) -> list[Token]:
