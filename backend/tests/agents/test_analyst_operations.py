@@ -1103,3 +1103,24 @@ def test_numbers_one_a_line_with_blank_lines_between_are_one_list() -> None:
 def test_several_figures_of_values_not_one_list_are_refused_not_cut_to_one() -> None:
     with pytest.raises(AgentInputError, match="several figures"):
         run("the lowest and highest of 2 squared, 5 and 7", capability="statistics")
+
+
+def test_one_unit_after_each_listed_number_is_the_lists_unit() -> None:
+    assert (
+        run("average heart rate: 72 bpm, 80 bpm, 76 bpm", capability="statistics")["result"] == 76
+    )
+    # Different words after the numbers are not one unit.
+    with pytest.raises(AgentInputError):
+        run("sum of 3 apples, 5 pears", capability="statistics")
+
+
+def test_shares_said_in_words() -> None:
+    assert run("split 390 three ways", capability="calculation")["result"] == 130
+
+
+@pytest.mark.parametrize(
+    "instruction", ["what is 2 + 2 in binary", "7 times 8 in roman numerals", "15 + 5 in words"]
+)
+def test_a_result_asked_in_a_form_not_written_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="not written"):
+        run(instruction, capability="calculation")

@@ -230,6 +230,8 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         # A new quote after a verb that names no skill: the earlier request with it.
         ("sentiment of 'nice view'", "now do 'noisy room'", "Sentiment of 'noisy room'"),
         ("Is 'fast delivery' positive?", "check this one: 'late again'", "Is 'late again'"),
+        # A closing "then" only says it follows on.
+        ("Compute the mean of 2, 7, 5", "what's the max then", "max of 2, 7, 5"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
@@ -1068,3 +1070,14 @@ def test_arithmetic_on_a_value_pointed_at_is_the_calculators(task: str) -> None:
 )
 def test_a_measure_of_the_users_own_life_is_not_researched(task: str, capability: str) -> None:
     assert [s.capability for s in plan(task).steps] == [capability]
+
+
+def test_arithmetic_after_a_unit_conversion_is_the_calculators() -> None:
+    result = plan("convert 4 kg to pounds and then halve it")
+    assert shape(result)[1] == ("calculation", ["s1"])
+
+
+def test_a_clause_read_whole_as_arithmetic_goes_to_the_calculator() -> None:
+    # Its words share more with the research agent's card than the calculator's.
+    assert shape(plan("split 90 3 ways")) == [("calculation", [])]
+    assert shape(plan("Give me 3 tips for better sleep"))[0][0] != "calculation"

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from orchestra.agents.analyst.formulas import names_unit, read_formula
+from orchestra.agents.analyst.wording import read_numeric_request
 from orchestra.planner.clauses import (
     STOPWORDS,
     Clause,
@@ -674,6 +675,16 @@ def _parts(
         if (
             capability not in ("calculation", "conversion", "statistics")
             and not material
+            and not refs
+            and "calculation" in matcher.names
+            and _read_whole_as_arithmetic(text)
+        ):
+            # "split 90 3 ways": every word of the clause is read as arithmetic on its own
+            # numbers, whatever its words share with a general capability's card.
+            capability = "calculation"
+        if (
+            capability not in ("calculation", "conversion", "statistics")
+            and not material
             and "calculation" in matcher.names
             and _amount_in_unit(text)
         ):
@@ -705,13 +716,14 @@ def _parts(
             # slogans": the same kind of work goes on with what was made.
             capability = previous.capability
             if (
-                capability == "statistics"
+                capability in ("statistics", "conversion")
                 and not material
                 and _continues_arithmetic(text)
                 and "calculation" in matcher.names
             ):
-                # "the total of 120, 85 and 60, then split it 3 ways": arithmetic on a
-                # figure is the calculator's, whatever computed the figure.
+                # "the total of 120, 85 and 60, then split it 3 ways", "convert 10 miles to
+                # km and then double it": arithmetic on a figure is the calculator's,
+                # whatever computed the figure (the table converter does no arithmetic).
                 capability = "calculation"
         parts.append(
             _Part(
@@ -842,6 +854,15 @@ def _best_on_no_text(matcher: CapabilityMatcher, stems: frozenset[str]) -> str:
 
 
 # Arithmetic said in words, with the numbers in words too.
+def _read_whole_as_arithmetic(text: str) -> bool:
+    """Whether the calculator reads every word of ``text`` as arithmetic on numbers it
+    gives, without a doubt ("split 90 3 ways"); "give me 3 tips" leaves words unread."""
+    if not any(t.is_number for t in tokenize(text)):
+        return False
+    reading = read_numeric_request(text)
+    return reading.expression is not None and reading.confidence >= 1.0 and not reading.unread
+
+
 _OPERATOR_WORD_RE = re.compile(
     r"\b(?:plus|minus|times|divided\s+by|multiplied\s+by|squared|cubed)\b", re.I
 )

@@ -124,8 +124,14 @@ _POINTER_RE = re.compile(
 )
 
 
+# "what's the max then", "and 30% now?": a word closing the follow-up that only says it
+# follows on, and is no part of its subject.
+_CLOSING_WORD_RE = re.compile(r"[\s,]+(?:then|now|please|pls)\s*(?P<mark>[.!?]*)\s*$", re.I)
+
+
 def follow_up_subject(text: str) -> str | None:
     """The new subject of a follow-up request, or None when ``text`` is not one."""
+    text = _CLOSING_WORD_RE.sub(lambda m: m.group("mark"), text.strip())
     for pattern in _FOLLOW_UP_PATTERNS:
         match = pattern.match(text.strip())
         if match:

@@ -235,9 +235,19 @@ _NUMBER_LINE = r"[ \t]*[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?[ \t]*"
 _GAP_IN_NUMBER_LINES = re.compile(rf"(?m)^({_NUMBER_LINE})\n(?:[ \t]*\n)+(?={_NUMBER_LINE}$)")
 
 
+# "72 bpm, 80 bpm, 76 bpm": one unit said after each listed number is the list's unit, as
+# in "72, 80, 76 bpm"; kept after the last number only. Words of arithmetic are no unit.
+_REPEATED_UNIT = re.compile(
+    r"(\d)\s*(?!(?:times|plus|minus|percent|squared|cubed|and|or|of|to|by|over)\b)"
+    r"([a-z]+)\b(?=\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)[-+$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?\s*\2\b)",
+    re.I,
+)
+
+
 def _tokens(text: str) -> list[Token]:
     """Tokens of a lower-cased request; "15 percent" and "15%" are one percentage token."""
     text = _GAP_IN_NUMBER_LINES.sub(lambda m: m.group(1) + "\n", text)
+    text = _REPEATED_UNIT.sub(r"\1", text)
     raw: list[Token] = []
     for match in _TOKEN_RE.finditer(text):
         if match.group("ref"):
@@ -1431,6 +1441,10 @@ _DIGIT_WORDS = {
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     )
 }
+# A number of shares, in digits or in words ("split it three ways").
+_SHARES = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+
+
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "forty-two": the hyphen joins tens and units ("forty-two times three" was 40 - 2 * 3);
@@ -1530,11 +1544,11 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(r"\b(?:add|sum|total)\s+up\s+(?=\$?\d[\d,]*(?:\.\d+)?\s*\+\s*\$?\d)"),
         "",
     ),
-    # "split it 3 ways", "split 90 3 ways": the amount, then the number of shares.
+    # "split it 3 ways", "split 90 three ways": the amount, then the number of shares.
     (
         re.compile(
             r"\bsplit\s+(it|that|this|the\s+result|\u27e8[^\u27e9]+\u27e9|\$?\d[\d,]*(?:\.\d+)?)\s+"
-            r"(\d+)\s+ways\b"
+            rf"({_SHARES})\s+ways\b"
         ),
         r"\1 divided by \2",
     ),
@@ -1690,7 +1704,7 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (
         re.compile(
             r"(\$?\d[\d,]*(?:\.\d+)?)\s+(?:split|shared|divided)\s+(?:evenly|equally)\s+"
-            r"(\d+)\s+ways\b"
+            rf"({_SHARES})\s+ways\b"
         ),
         r"\1 divided by \2",
     ),
@@ -1776,7 +1790,9 @@ def read_numeric_request(
         if not content:
             continue
         expression, parser = _read_clause(piece, content, previous, given)
-        cost, clause_doubts, clause_unread = _coverage(content, parser, expression is not None)
+        cost, clause_doubts, clause_unread = _coverage(
+            content, parser, expression is not None, frozenset(values)
+        )
         confidence -= cost
         doubts.extend(clause_doubts)
         unread.extend(clause_unread)
@@ -1858,7 +1874,7 @@ def _read_clause(
 
 
 def _coverage(
-    tokens: list[Token], parser: _Parser, read: bool
+    tokens: list[Token], parser: _Parser, read: bool, names: frozenset[str] = frozenset()
 ) -> tuple[float, list[str], list[str]]:
     """What the tokens a clause's reading did not use cost, and why."""
     used = parser.used if read else set()
@@ -1871,6 +1887,13 @@ def _coverage(
             continue
         if token.kind in _OPERAND_KINDS:
             unread.append(token.text + ("%" if token.kind == "pct" else ""))
+            continue
+        if index > last and token.text not in names and _asks_form(tokens, index):
+            # "2 + 2 in binary", "7 times 8 in roman numerals", "15 + 5 in words": the
+            # result asked in a form this reader does not write; the plain number is not it.
+            unread.append(token.text)
+            cost += 1.0
+            doubts.append(f"the result asked in '{token.text}', which is not written")
             continue
         if token.text in _CONNECTIVES | _UNITS | {"=", "?", "of"} and not first < index < last:
             continue
@@ -1894,6 +1917,27 @@ def _coverage(
         cost = max(cost, 0.0)
         doubts.append("could not read '" + " ".join(t.text for t in tokens) + "'")
     return cost, doubts, unread
+
+
+_POINTERS = _words("it them this that these those here there result answer reply message")
+# Forms a result may be asked in that are the plain number this reader gives.
+_PLAIN_FORMS = _words("total all decimal decimals digits numbers figures sum short full")
+
+
+def _asks_form(tokens: list[Token], index: int) -> bool:
+    """Whether the word at ``index`` names a form or unit the result is asked in ("in
+    binary", "as a fraction", "in roman numerals"), after "in", "as", "into" or "to"."""
+    token = tokens[index]
+    if token.kind != "word" or token.text in _PLAIN_FORMS | _DESCRIPTIVE_OK | _POINTERS:
+        return False
+    before = index - 1
+    while before >= 0 and tokens[before].text in _WORDS_BEFORE_FORM:
+        before -= 1
+    return before >= 0 and tokens[before].text in ("in", "as", "into")
+
+
+# Words that may stand between "in" and the form ("in roman numerals", "as a mixed fraction").
+_WORDS_BEFORE_FORM = _words("a an roman mixed scientific standard base hexadecimal")
 
 
 _OPERATOR_WORDS = (
