@@ -1124,3 +1124,36 @@ def test_shares_said_in_words() -> None:
 def test_a_result_asked_in_a_form_not_written_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError, match="not written"):
         run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: Sales went from 500 down to 400. Task: What's the percentage decrease?", 20),
+        ("Context: Bought a TV for 600 and sold it for 450. Task: What percent did I lose?", 25),
+        ("Context: I had 900 and paid 150 for tyres. Task: What's my balance now?", 750),
+        (
+            "Context: I make 3,200 a month and spend 2,450. Task: How much do I save each month?",
+            750,
+        ),
+        ("Context: 8 tickets cost 120 altogether. Task: How much per ticket?", 15),
+        ("Context: I pay 1,200 in 6 equal installments. Task: How much is each one?", 200),
+    ],
+)
+def test_word_problems_stated_then_asked(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == expected
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A loss asked of a resale that gained; periods that differ; "per hour" of tickets.
+        "Context: Bought a bike for 300 and sold it for 450. Task: What percent did I lose?",
+        "Context: I make 3000 a month and spend 100 a day. Task: How much do I save?",
+        "Context: I make 3000 a month and spend 100 daily. Task: How much do I save?",
+        "Context: 8 tickets cost 120. Task: How much per hour?",
+    ],
+)
+def test_word_problems_that_do_not_hold_together_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
