@@ -603,9 +603,9 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
     for phrase, valence in _PHRASES.items():
         if phrase in _FAILURES or phrase[0] in _EXPECTATIONS:
             continue
-        end = _intensified_phrase_end(phrase, tokens, index)
-        if end is not None:
-            return tuple(tokens[index:end]), valence
+        stressed = _intensified_phrase_end(phrase, tokens, index)
+        if stressed is not None:
+            return tuple(tokens[index:stressed]), valence
     return None
 
 
