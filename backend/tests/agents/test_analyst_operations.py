@@ -1157,3 +1157,16 @@ def test_word_problems_stated_then_asked(instruction: str, expected: float) -> N
 def test_word_problems_that_do_not_hold_together_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
+
+
+def test_a_percentage_alone_asked_of_the_value_at_hand() -> None:
+    request = "Work out 20%. Use the result of step s1 (3 times 45)."
+    inputs = (StepInput("s1", "3 times 45", "135", {"result": 135}),)
+    assert run(request, capability="calculation", inputs=inputs)["result"] == 27
+    with pytest.raises(AgentInputError):
+        run("What's 20%?", capability="calculation")
+
+
+def test_a_format_named_before_from_asks_for_a_conversion() -> None:
+    data = run("markdown table from this tsv\nname\tteam\nIvy\tred", capability="conversion")
+    assert data["to"] == "markdown"

@@ -1081,3 +1081,16 @@ def test_a_clause_read_whole_as_arithmetic_goes_to_the_calculator() -> None:
     # Its words share more with the research agent's card than the calculator's.
     assert shape(plan("split 90 3 ways")) == [("calculation", [])]
     assert shape(plan("Give me 3 tips for better sleep"))[0][0] != "calculation"
+
+
+@pytest.mark.parametrize(
+    "description",
+    ['a csv version of this: [{"a": 1, "b": 2}]', 'csv please: [{"a": 1, "b": 2}]'],
+)
+def test_a_format_named_before_a_table_is_a_conversion(description: str) -> None:
+    assert shape(plan(description)) == [("conversion", [])]
+
+
+def test_arithmetic_without_a_verb_is_a_request_not_context() -> None:
+    result = plan("3 times 45, then add 5")
+    assert shape(result) == [("calculation", []), ("calculation", ["s1"])]

@@ -464,7 +464,7 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     ):
         # "Sum of 1.1, 2.2 and 3.3": a request whose verb is left out.
         return True
-    if _names_figure_of_numbers(tokens, index):
+    if _names_figure_of_numbers(tokens, index) or _only_arithmetic(tokens[index:]):
         return True
     words = tuple(t.low for t in tokens[index : index + 3])
     return any(words[: len(opening)] == opening for opening in _REQUEST_OPENINGS)
@@ -475,6 +475,24 @@ _FIGURE_NOUNS = _words(
     """average mean median mode total sum range product maximum minimum max min
     variance"""
 )
+
+
+_ARITHMETIC_WORDS = _words(
+    """plus minus times x divided multiplied by over squared cubed to the power of and
+    + - * / ^ ( ) % × ÷ . ? ! ="""
+)
+_OPERATORS = _words("plus minus times x divided multiplied over squared cubed power + - * / ^ × ÷")
+
+
+def _only_arithmetic(tokens: list[Token]) -> bool:
+    """ "3 times 45", "(12 + 8) / 4": arithmetic and nothing else, an ask with its verb
+    left out, not a statement of context."""
+    numbers = sum(1 for t in tokens if t.is_number)
+    return (
+        numbers >= 1
+        and any(t.low in _OPERATORS for t in tokens)
+        and all(t.is_number or t.low in _ARITHMETIC_WORDS for t in tokens)
+    )
 
 
 def _names_figure_of_numbers(tokens: list[Token], index: int) -> bool:

@@ -110,8 +110,14 @@ _SUMMARY_RE = re.compile(r"\bsumm(?:ary|aries|ari[sz]e)\b", re.I)
 # statistics' input as much as conversion's output; the target decides a tie.
 _TARGET_FORMAT_RE = re.compile(
     r"\b(?:into|to|as)\s+(?:an?\s+)?(?:csv|json|markdown|tsv)\b"
-    r"|\bmake\s+(?:this|it|that|these)\s+(?:into\s+)?an?\s+(?:csv|json|markdown|tsv)\b",
+    r"|\bmake\s+(?:this|it|that|these)\s+(?:into\s+)?an?\s+(?:csv|json|markdown|tsv)\b"
+    # "markdown table from this tsv", "a json version of this": the format wanted, named
+    # before what it is made from.
+    r"|\b(?:csv|json|markdown|tsv)\s+(?:table|version|file|format|copy)\s+(?:from|of|for)\b",
     re.I,
+)
+_FORMAT_ALONE_RE = re.compile(
+    r"\W*(?:in\s+|as\s+)?(?:csv|json|markdown|md|tsv)(?:\s+(?:please|pls|thanks))?\W*", re.I
 )
 # "..., then make it funnier", "and make it more formal": the piece just made, changed.
 _REVISES_PREVIOUS_RE = re.compile(
@@ -638,6 +644,15 @@ def _parts(
             and _TARGET_FORMAT_RE.search(text)
             and matcher.scores(stems).get("conversion", -1.0) >= match.score
         ):
+            capability = "conversion"
+        if (
+            capability != "conversion"
+            and data.intersection(material)
+            and "conversion" in matcher.names
+            and _FORMAT_ALONE_RE.fullmatch(PLACEHOLDER_RE.sub(" ", text))
+        ):
+            # "csv please: [...]": a format named alone before a table is the format wanted,
+            # whatever the card of another skill says of the word.
             capability = "conversion"
         if (
             capability == "writing"

@@ -1790,6 +1790,15 @@ def read_numeric_request(
         if not content:
             continue
         expression, parser = _read_clause(piece, content, previous, given)
+        if (
+            expression is not None
+            and previous is not None
+            and _is_bare_percentage(expression)
+            and any(t.text in _ASKS_A_SHARE for t in piece)
+        ):
+            # "3 times 45, and with the result work out 20%": a share asked of the value
+            # the clause works on, as "20% of it" would say.
+            expression = Op("*", expression, previous)
         cost, clause_doubts, clause_unread = _coverage(
             content, parser, expression is not None, frozenset(values)
         )
@@ -1871,6 +1880,10 @@ def _read_clause(
         if len(parser.used) > len(best[1].used):
             best = (expression, parser)
     return best
+
+
+# Verbs that ask for a percentage of the value at hand when it is given alone.
+_ASKS_A_SHARE = _words("work find calculate compute get take what what's whats")
 
 
 def _coverage(
