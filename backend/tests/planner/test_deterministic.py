@@ -1094,3 +1094,8 @@ def test_a_format_named_before_a_table_is_a_conversion(description: str) -> None
 def test_arithmetic_without_a_verb_is_a_request_not_context() -> None:
     result = plan("3 times 45, then add 5")
     assert shape(result) == [("calculation", []), ("calculation", ["s1"])]
+
+
+def test_a_new_quote_after_a_request_with_no_text_is_planned_on_its_own() -> None:
+    result = plan("check 'the food was fine'", history=("what's 5 + 5",))
+    assert result.steps[0].instruction.startswith("Check 'the food was fine'")
