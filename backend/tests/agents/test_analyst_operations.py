@@ -1170,3 +1170,9 @@ def test_a_percentage_alone_asked_of_the_value_at_hand() -> None:
 def test_a_format_named_before_from_asks_for_a_conversion() -> None:
     data = run("markdown table from this tsv\nname\tteam\nIvy\tred", capability="conversion")
     assert data["to"] == "markdown"
+
+
+def test_take_a_percentage_of_nothing_is_refused() -> None:
+    # "take 49, ..." starts a chain from 49; "take 15%" is a share of nothing, not 0.15.
+    with pytest.raises(AgentInputError, match="asks nothing"):
+        run("take 15%", capability="calculation")

@@ -1810,13 +1810,16 @@ def read_numeric_request(
             previous = expression
 
     last = clauses[-1] if clauses else None
-    if (
-        last is not None
-        and (isinstance(last.expression, Num | Name) or _is_bare_percentage(last.expression))
-        and not re.match(r"\s*(?:take|start with)\b", last.text)
+    if last is not None and (
+        _is_bare_percentage(last.expression)
+        or (
+            isinstance(last.expression, Num | Name)
+            and not re.match(r"\s*(?:take|start with)\b", last.text)
+        )
     ):
         # A number alone is not a computation: "the area of a circle with radius 3" is 3
-        # only to a reader that skipped the words it did not know.
+        # only to a reader that skipped the words it did not know. "Take 49, take its
+        # square root" starts from 49; "take 15%" alone is a share of nothing, not 0.15.
         confidence = 0.0
         doubts.append(f"'{last.text}' asks nothing of its numbers")
     for clause in clauses:
