@@ -1176,3 +1176,10 @@ def test_take_a_percentage_of_nothing_is_refused() -> None:
     # "take 49, ..." starts a chain from 49; "take 15%" is a share of nothing, not 0.15.
     with pytest.raises(AgentInputError, match="asks nothing"):
         run("take 15%", capability="calculation")
+
+
+def test_a_share_for_a_count_of_people_is_not_a_share_of_the_count() -> None:
+    # "a 20% tip for 3 people" was 0.6; "a 15% tip on 64" is 9.6.
+    with pytest.raises(AgentInputError):
+        run("a 20% tip for 3 people", capability="calculation")
+    assert run("a 15% tip on 64", capability="calculation")["result"] == 9.6

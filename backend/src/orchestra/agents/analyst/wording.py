@@ -1489,11 +1489,14 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"increase \2 by \1%",
     ),
-    # "a 15% tip on 64", "7% sales tax on 250": a share of the amount.
+    # "a 15% tip on 64", "7% sales tax on 250": a share of the amount; "a 20% tip for 3
+    # people" names a count of people or things, which is no amount to take a share of.
     (
         re.compile(
             r"(\d+(?:\.\d+)?\s*(?:%|percent\b))\s+(?:[a-z]+\s+)?(?:tip|tax|vat|commission|"
             r"fee|charge|markup|surcharge|deposit|discount)\s+(?:on|of|for)\b"
+            r"(?!\s*\d[\d,]*(?:\.\d+)?\s+(?:people|persons|of\s+us|(?!dollars|euros|pounds|bucks|"
+            r"cents)[a-z]+s)\b)"
         ),
         r"\1 of",
     ),
