@@ -1088,3 +1088,98 @@ def test_word_problems_said_in_other_orders(instruction: str, result: float) -> 
 def test_word_problems_that_do_not_hold_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
+
+
+def test_negative_numbers_are_values_of_a_list_with_several_figures() -> None:
+    data = run("lowest and highest of 9, -3, 14, 0", capability="statistics")
+    assert data["figures"] == {"min": -3, "max": 14}
+
+
+def test_numbers_one_a_line_with_blank_lines_between_are_one_list() -> None:
+    data = run("Average of these\n12\n18\n\n30", capability="statistics")
+    assert data["result"] == 20
+
+
+def test_several_figures_of_values_not_one_list_are_refused_not_cut_to_one() -> None:
+    with pytest.raises(AgentInputError, match="several figures"):
+        run("the lowest and highest of 2 squared, 5 and 7", capability="statistics")
+
+
+def test_one_unit_after_each_listed_number_is_the_lists_unit() -> None:
+    assert (
+        run("average heart rate: 72 bpm, 80 bpm, 76 bpm", capability="statistics")["result"] == 76
+    )
+    # Different words after the numbers are not one unit.
+    with pytest.raises(AgentInputError):
+        run("sum of 3 apples, 5 pears", capability="statistics")
+
+
+def test_shares_said_in_words() -> None:
+    assert run("split 390 three ways", capability="calculation")["result"] == 130
+
+
+@pytest.mark.parametrize(
+    "instruction", ["what is 2 + 2 in binary", "7 times 8 in roman numerals", "15 + 5 in words"]
+)
+def test_a_result_asked_in_a_form_not_written_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="not written"):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: Sales went from 500 down to 400. Task: What's the percentage decrease?", 20),
+        ("Context: Bought a TV for 600 and sold it for 450. Task: What percent did I lose?", 25),
+        ("Context: I had 900 and paid 150 for tyres. Task: What's my balance now?", 750),
+        (
+            "Context: I make 3,200 a month and spend 2,450. Task: How much do I save each month?",
+            750,
+        ),
+        ("Context: 8 tickets cost 120 altogether. Task: How much per ticket?", 15),
+        ("Context: I pay 1,200 in 6 equal installments. Task: How much is each one?", 200),
+    ],
+)
+def test_word_problems_stated_then_asked(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == expected
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A loss asked of a resale that gained; periods that differ; "per hour" of tickets.
+        "Context: Bought a bike for 300 and sold it for 450. Task: What percent did I lose?",
+        "Context: I make 3000 a month and spend 100 a day. Task: How much do I save?",
+        "Context: I make 3000 a month and spend 100 daily. Task: How much do I save?",
+        "Context: 8 tickets cost 120. Task: How much per hour?",
+    ],
+)
+def test_word_problems_that_do_not_hold_together_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+def test_a_percentage_alone_asked_of_the_value_at_hand() -> None:
+    request = "Work out 20%. Use the result of step s1 (3 times 45)."
+    inputs = (StepInput("s1", "3 times 45", "135", {"result": 135}),)
+    assert run(request, capability="calculation", inputs=inputs)["result"] == 27
+    with pytest.raises(AgentInputError):
+        run("What's 20%?", capability="calculation")
+
+
+def test_a_format_named_before_from_asks_for_a_conversion() -> None:
+    data = run("markdown table from this tsv\nname\tteam\nIvy\tred", capability="conversion")
+    assert data["to"] == "markdown"
+
+
+def test_take_a_percentage_of_nothing_is_refused() -> None:
+    # "take 49, ..." starts a chain from 49; "take 15%" is a share of nothing, not 0.15.
+    with pytest.raises(AgentInputError, match="asks nothing"):
+        run("take 15%", capability="calculation")
+
+
+def test_a_share_for_a_count_of_people_is_not_a_share_of_the_count() -> None:
+    # "a 20% tip for 3 people" was 0.6; "a 15% tip on 64" is 9.6.
+    with pytest.raises(AgentInputError):
+        run("a 20% tip for 3 people", capability="calculation")
+    assert run("a 15% tip on 64", capability="calculation")["result"] == 9.6

@@ -576,3 +576,23 @@ def test_a_closing_exclamation_and_sarcastic_openings(
 )
 def test_a_comparative_that_cannot_be_exceeded(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+def test_a_set_phrase_keeps_its_meaning_with_an_intensifier_inside() -> None:
+    result = sentiment("We had an absolute blast at the fair")
+    assert result.label == "positive"
+    assert "had an absolute blast" in result.positive_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("new phone arrived today \U0001f60d", "positive"), ("late again \U0001f44e", "negative")],
+)
+def test_faces_and_hands_say_an_opinion(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_a_face_against_the_words_makes_the_label_unsure() -> None:
+    # Irony or a brave face: the words alone do not tell which.
+    assert sentiment("my flight got cancelled \U0001f642").unsure
+    assert not sentiment("the kids loved it \U0001f600").unsure

@@ -227,6 +227,11 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("What is 10% of 640?", "how about 25% instead", "25% of 640"),
         ("Split 120 dollars between 4 people", "what about for 6 people?", "between 6 people"),
         ("Compute the mean of 2, 7, 5", "what's the max?", "max of 2, 7, 5"),
+        # A new quote after a verb that names no skill: the earlier request with it.
+        ("sentiment of 'nice view'", "now do 'noisy room'", "Sentiment of 'noisy room'"),
+        ("Is 'fast delivery' positive?", "check this one: 'late again'", "Is 'late again'"),
+        # A closing "then" only says it follows on.
+        ("Compute the mean of 2, 7, 5", "what's the max then", "max of 2, 7, 5"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
@@ -1065,3 +1070,32 @@ def test_arithmetic_on_a_value_pointed_at_is_the_calculators(task: str) -> None:
 )
 def test_a_measure_of_the_users_own_life_is_not_researched(task: str, capability: str) -> None:
     assert [s.capability for s in plan(task).steps] == [capability]
+
+
+def test_arithmetic_after_a_unit_conversion_is_the_calculators() -> None:
+    result = plan("convert 4 kg to pounds and then halve it")
+    assert shape(result)[1] == ("calculation", ["s1"])
+
+
+def test_a_clause_read_whole_as_arithmetic_goes_to_the_calculator() -> None:
+    # Its words share more with the research agent's card than the calculator's.
+    assert shape(plan("split 90 3 ways")) == [("calculation", [])]
+    assert shape(plan("Give me 3 tips for better sleep"))[0][0] != "calculation"
+
+
+@pytest.mark.parametrize(
+    "description",
+    ['a csv version of this: [{"a": 1, "b": 2}]', 'csv please: [{"a": 1, "b": 2}]'],
+)
+def test_a_format_named_before_a_table_is_a_conversion(description: str) -> None:
+    assert shape(plan(description)) == [("conversion", [])]
+
+
+def test_arithmetic_without_a_verb_is_a_request_not_context() -> None:
+    result = plan("3 times 45, then add 5")
+    assert shape(result) == [("calculation", []), ("calculation", ["s1"])]
+
+
+def test_a_new_quote_after_a_request_with_no_text_is_planned_on_its_own() -> None:
+    result = plan("check 'the food was fine'", history=("what's 5 + 5",))
+    assert result.steps[0].instruction.startswith("Check 'the food was fine'")

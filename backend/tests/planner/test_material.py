@@ -163,6 +163,20 @@ def test_a_question_on_the_line_below_number_lines_is_a_request() -> None:
     assert masked.material == ("14\n22\n9\n31",)
 
 
+def test_blank_lines_between_number_lines_keep_one_list() -> None:
+    # A number left after a blank line would be a statement of its own, and left out.
+    masked = mask_material("average of these\n\n12\n18\n\n30")
+    assert masked.material == ("12\n18\n\n30",)
+
+
+def test_a_figure_of_listed_numbers_without_a_verb_is_a_request() -> None:
+    result = plan_deterministic("total of 5, 7. The mean of 1, 2, 3", BUILTIN, 8)
+    assert [s.instruction for s in result.steps] == ["Total of 5, 7.", "The mean of 1, 2, 3."]
+    # A sentence that says something of its numbers stays a statement.
+    stated = plan_deterministic("The total of my bills was 300. What's 10% of it?", BUILTIN, 8)
+    assert stated.steps[0].instruction.startswith("Context: The total of my bills was 300.")
+
+
 def test_a_one_word_request_with_please_before_a_colon_takes_the_text() -> None:
     masked = mask_material("tl;dr please: The council met. It voted yes.")
     assert masked.material == ("The council met. It voted yes.",)

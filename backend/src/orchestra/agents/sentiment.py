@@ -101,6 +101,27 @@ _LEXICON: dict[str, float] = {
         ),
         -3.0,
     ),
+    "adore": 3.0,
+    "adored": 3.0,
+    "adores": 3.0,
+    # Faces and hands that say an opinion as plainly as a word ("ugh 😡", "the park 😀");
+    # a laughing face is left out, being laughter at something good or bad alike.
+    **dict.fromkeys(
+        _words(
+            "\U0001f600 \U0001f603 \U0001f604 \U0001f601 \U0001f60a \U0001f642 "
+            "\U0001f60d \U0001f970 \U0001f929 \U0001f44d \U0001f44f \u2764 "
+            "\U0001f389"
+        ),
+        2.0,
+    ),
+    **dict.fromkeys(
+        _words(
+            "\U0001f621 \U0001f620 \U0001f92c \U0001f61e \U0001f614 \U0001f622 "
+            "\U0001f62d \U0001f629 \U0001f62b \U0001f644 \U0001f44e \U0001f92e "
+            "\U0001f612"
+        ),
+        -2.0,
+    ),
 }
 # Something that does not do what it is for: "nothing works", "the charger doesn't work",
 # "they never replied", "my order never arrived": a complaint without a word of opinion.
@@ -180,6 +201,7 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("not", "bad"): 1.5,
     ("not", "too", "bad"): 1.5,
     ("never", "again"): -2.0,
+    ("fed", "up"): -2.5,
     # Not coming back, said in other words than "never again".
     ("never", "coming", "back"): -2.5,
     ("never", "going", "back"): -2.5,
@@ -578,7 +600,41 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
                 # The bad thing expected did not happen: neither a verdict nor a complaint.
                 return (*phrase, tokens[end]), 0.0
             return phrase, valence
+    for phrase, valence in _PHRASES.items():
+        if phrase in _FAILURES or phrase[0] in _EXPECTATIONS:
+            continue
+        stressed = _intensified_phrase_end(phrase, tokens, index)
+        if stressed is not None:
+            return tuple(tokens[index:stressed]), valence
     return None
+
+
+# Words that intensify a set phrase from inside it: "had an absolute blast", "a total joke".
+_INSIDE_PHRASE = frozenset(_INTENSIFIERS) | _words("absolute real total complete proper right")
+_INSIDE_PHRASE_GAP = 2
+
+
+def _intensified_phrase_end(
+    phrase: tuple[str, ...], tokens: Sequence[str], index: int
+) -> int | None:
+    """Where ``phrase`` ends when it is said at ``index`` with an intensifier inside it
+    ("had an absolute blast" is "had a blast", stressed), else None."""
+    position, skipped = index, 0
+    for number, word in enumerate(phrase):
+        while (
+            number
+            and position < len(tokens)
+            and tokens[position] != word
+            and tokens[position] in _INSIDE_PHRASE
+            and skipped < _INSIDE_PHRASE_GAP
+        ):
+            position, skipped = position + 1, skipped + 1
+        if position >= len(tokens):
+            return None
+        if tokens[position] != word and {tokens[position], word} != {"a", "an"}:
+            return None
+        position += 1
+    return position
 
 
 # "nothing special", "not bad": a mild phrase made with a negation says what a thing is
@@ -761,7 +817,27 @@ def _closing_exclamation(tokens: Sequence[str]) -> int:
 _SARCASM_OPENINGS = (("yeah", "right"), ("sure", ",", "because"), ("as", "if"), ("oh", "sure"))
 
 
+def _is_face(token: str) -> bool:
+    return len(token) == 1 and not token.isascii()
+
+
 def _score_tokens(tokens: Sequence[str]) -> _Tally:
+    faces = [t for t in tokens if _is_face(t) and t in _LEXICON]
+    words = [t for t in tokens if not _is_face(t)]
+    if faces and len(words) < len(tokens):
+        tally = _score_words(words)
+        said = sum(_LEXICON[f] for f in faces)
+        if (tally.held_positive and said < 0) or (tally.held_negative and said > 0):
+            # "my flight got cancelled 🙂", "the food was cold 👍": a face saying the
+            # opposite of the words is irony or putting a brave face on it; the words
+            # alone do not tell which.
+            scored = _score_words(list(tokens))
+            scored.unread.append(f"'{' '.join(faces)}' said against the words' opinion")
+            return scored
+    return _score_words(tokens)
+
+
+def _score_words(tokens: Sequence[str]) -> _Tally:
     marker = next(
         (m for m in _SARCASM_OPENINGS if tuple(tokens[: len(m)]) == m and len(tokens) > len(m)),
         None,
@@ -772,7 +848,7 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
         return tally
     closing = _closing_exclamation(tokens)
     if closing:
-        rest = _score_tokens(tokens[:-closing])
+        rest = _score_words(tokens[:-closing])
         if rest.held_negative and not rest.held_positive:
             # "Arrived broken. Great.": praise after a complaint is irony.
             return rest
@@ -782,7 +858,7 @@ def _score_tokens(tokens: Sequence[str]) -> _Tally:
             return rest
     opening = _opening_exclamation(tokens)
     if opening:
-        rest = _score_tokens(tokens[opening:])
+        rest = _score_words(tokens[opening:])
         said = " ".join(t for t in tokens[:opening] if t not in _PUNCTUATION)
         if rest.held_negative and not rest.held_positive:
             # "Oh wonderful, my flight got cancelled again": praise of a bad thing is irony;
@@ -1109,7 +1185,11 @@ def _strong_on_both_sides(tally: _Tally) -> bool:
     return weaker >= STRONG_OPINION and weaker / stronger >= MIXED_BALANCE
 
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|[.,;:!?]")
+_TOKEN = re.compile(
+    r"[a-z0-9]+(?:['’-][a-z0-9]+)*|[.,;:!?]"
+    # Faces, hands and hearts, each a token of its own (a variation selector dropped).
+    r"|[\U0001f300-\U0001faff\u2600-\u27bf]"
+)
 _PUNCTUATION = frozenset(".,;:!?")
 # Tokens that are neither opinion nor neutral content.
 _NOT_COUNTED = _NEGATIONS | _INTENSIFIERS.keys() | _PUNCTUATION

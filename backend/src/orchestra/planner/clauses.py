@@ -464,8 +464,53 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     ):
         # "Sum of 1.1, 2.2 and 3.3": a request whose verb is left out.
         return True
+    if _names_figure_of_numbers(tokens, index) or _only_arithmetic(tokens[index:]):
+        return True
     words = tuple(t.low for t in tokens[index : index + 3])
     return any(words[: len(opening)] == opening for opening in _REQUEST_OPENINGS)
+
+
+# Figures a sentence may name without a verb and still ask for ("The mean of 1, 2, 3.").
+_FIGURE_NOUNS = _words(
+    """average mean median mode total sum range product maximum minimum max min
+    variance"""
+)
+
+
+_ARITHMETIC_WORDS = _words(
+    """plus minus times x divided multiplied by over squared cubed to the power of and
+    + - * / ^ ( ) % × ÷ . ? ! ="""
+)
+_OPERATORS = _words("plus minus times x divided multiplied over squared cubed power + - * / ^ × ÷")
+
+
+def _only_arithmetic(tokens: list[Token]) -> bool:
+    """ "3 times 45", "(12 + 8) / 4": arithmetic and nothing else, an ask with its verb
+    left out, not a statement of context."""
+    numbers = sum(1 for t in tokens if t.is_number)
+    return (
+        numbers >= 1
+        and any(t.low in _OPERATORS for t in tokens)
+        and all(t.is_number or t.low in _ARITHMETIC_WORDS for t in tokens)
+    )
+
+
+def _names_figure_of_numbers(tokens: list[Token], index: int) -> bool:
+    """ "The mean of 1, 2, 3.", "and the median of 4, 9": a figure of listed numbers and
+    nothing else, an ask with its verb left out. A statement says something of its
+    numbers ("The total of my bills was 300") and is not one."""
+    if index < len(tokens) and tokens[index].low in {"and", "also", "plus"}:
+        index += 1
+    if index < len(tokens) and tokens[index].low == "the":
+        index += 1
+    if index + 2 >= len(tokens) or tokens[index].low not in _FIGURE_NOUNS:
+        return False
+    if tokens[index + 1].low != "of":
+        return False
+    rest = tokens[index + 2 :]
+    return any(t.is_number or t.is_material for t in rest) and all(
+        t.is_number or t.is_material or t.low in {",", "and", ".", "?", "!", "-"} for t in rest
+    )
 
 
 # --- clauses -------------------------------------------------------------------------

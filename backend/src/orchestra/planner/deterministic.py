@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from orchestra.agents.analyst.formulas import names_unit, read_formula
+from orchestra.agents.analyst.wording import read_numeric_request
 from orchestra.planner.clauses import (
     STOPWORDS,
     Clause,
@@ -109,8 +110,14 @@ _SUMMARY_RE = re.compile(r"\bsumm(?:ary|aries|ari[sz]e)\b", re.I)
 # statistics' input as much as conversion's output; the target decides a tie.
 _TARGET_FORMAT_RE = re.compile(
     r"\b(?:into|to|as)\s+(?:an?\s+)?(?:csv|json|markdown|tsv)\b"
-    r"|\bmake\s+(?:this|it|that|these)\s+(?:into\s+)?an?\s+(?:csv|json|markdown|tsv)\b",
+    r"|\bmake\s+(?:this|it|that|these)\s+(?:into\s+)?an?\s+(?:csv|json|markdown|tsv)\b"
+    # "markdown table from this tsv", "a json version of this": the format wanted, named
+    # before what it is made from.
+    r"|\b(?:csv|json|markdown|tsv)\s+(?:table|version|file|format|copy)\s+(?:from|of|for)\b",
     re.I,
+)
+_FORMAT_ALONE_RE = re.compile(
+    r"\W*(?:in\s+|as\s+)?(?:csv|json|markdown|md|tsv)(?:\s+(?:please|pls|thanks))?\W*", re.I
 )
 # "..., then make it funnier", "and make it more formal": the piece just made, changed.
 _REVISES_PREVIOUS_RE = re.compile(
@@ -639,6 +646,15 @@ def _parts(
         ):
             capability = "conversion"
         if (
+            capability != "conversion"
+            and data.intersection(material)
+            and "conversion" in matcher.names
+            and _FORMAT_ALONE_RE.fullmatch(PLACEHOLDER_RE.sub(" ", text))
+        ):
+            # "csv please: [...]": a format named alone before a table is the format wanted,
+            # whatever the card of another skill says of the word.
+            capability = "conversion"
+        if (
             capability == "writing"
             and material
             and not data.intersection(material)
@@ -674,6 +690,16 @@ def _parts(
         if (
             capability not in ("calculation", "conversion", "statistics")
             and not material
+            and not refs
+            and "calculation" in matcher.names
+            and _read_whole_as_arithmetic(text)
+        ):
+            # "split 90 3 ways": every word of the clause is read as arithmetic on its own
+            # numbers, whatever its words share with a general capability's card.
+            capability = "calculation"
+        if (
+            capability not in ("calculation", "conversion", "statistics")
+            and not material
             and "calculation" in matcher.names
             and _amount_in_unit(text)
         ):
@@ -705,13 +731,14 @@ def _parts(
             # slogans": the same kind of work goes on with what was made.
             capability = previous.capability
             if (
-                capability == "statistics"
+                capability in ("statistics", "conversion")
                 and not material
                 and _continues_arithmetic(text)
                 and "calculation" in matcher.names
             ):
-                # "the total of 120, 85 and 60, then split it 3 ways": arithmetic on a
-                # figure is the calculator's, whatever computed the figure.
+                # "the total of 120, 85 and 60, then split it 3 ways", "convert 10 miles to
+                # km and then double it": arithmetic on a figure is the calculator's,
+                # whatever computed the figure (the table converter does no arithmetic).
                 capability = "calculation"
         parts.append(
             _Part(
@@ -842,6 +869,15 @@ def _best_on_no_text(matcher: CapabilityMatcher, stems: frozenset[str]) -> str:
 
 
 # Arithmetic said in words, with the numbers in words too.
+def _read_whole_as_arithmetic(text: str) -> bool:
+    """Whether the calculator reads every word of ``text`` as arithmetic on numbers it
+    gives, without a doubt ("split 90 3 ways"); "give me 3 tips" leaves words unread."""
+    if not any(t.is_number for t in tokenize(text)):
+        return False
+    reading = read_numeric_request(text)
+    return reading.expression is not None and reading.confidence >= 1.0 and not reading.unread
+
+
 _OPERATOR_WORD_RE = re.compile(
     r"\b(?:plus|minus|times|divided\s+by|multiplied\s+by|squared|cubed)\b", re.I
 )

@@ -24,6 +24,15 @@ _FIGURE = (
 )
 # What is asked of a text, named as a noun.
 _TEXT_ASK = r"(?:keywords|key\s+words|key\s+terms|summary|gist|sentiment|tone)"
+# "now do 'the waiter was rude'", "try 'it broke'", "check this one too: '...'": a new
+# quote after a verb that names no skill of its own is the earlier request with it.
+_VERB_THEN_QUOTE = re.compile(
+    _LEAD + r"(?:(?:can|could|would)\s+you\s+|please\s+)*"
+    r"(?:do|try|run|check|test|redo|repeat)\s+(?:(?:the\s+same(?:\s+thing)?|this|that|it)"
+    r"(?:\s+one)?(?:\s+too)?\s*)?(?:(?:for|with|on)\s+)?[:-]?\s*"
+    r"(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*(?:too|as\s+well)?\s*[.!?]*$",
+    re.I | re.S,
+)
 _FOLLOW_UP_PATTERNS = (
     re.compile(
         _LEAD + r"(?:can you |could you |would you |please |now )*"
@@ -63,6 +72,7 @@ _FOLLOW_UP_PATTERNS = (
         r"\s*[:?!-]?\s*(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
         re.I | re.S,
     ),
+    _VERB_THEN_QUOTE,
     # "and 'the packaging was torn'?": a new quote, said with "and" alone.
     re.compile(
         r"^(?:and|or|also)\s+(?P<subject>\"[^\"]*\"|\u201c[^\u201d]*\u201d|'[^\n]*')\s*[.!?]*$",
@@ -115,8 +125,14 @@ _POINTER_RE = re.compile(
 )
 
 
+# "what's the max then", "and 30% now?": a word closing the follow-up that only says it
+# follows on, and is no part of its subject.
+_CLOSING_WORD_RE = re.compile(r"[\s,]+(?:then|now|please|pls)\s*(?P<mark>[.!?]*)\s*$", re.I)
+
+
 def follow_up_subject(text: str) -> str | None:
     """The new subject of a follow-up request, or None when ``text`` is not one."""
+    text = _CLOSING_WORD_RE.sub(lambda m: m.group("mark"), text.strip())
     for pattern in _FOLLOW_UP_PATTERNS:
         match = pattern.match(text.strip())
         if match:
@@ -243,6 +259,10 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     # The previous message may itself be a follow-up: resolve the chain first.
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     if follow_up_subject(previous) is not None:
+        return text
+    if _VERB_THEN_QUOTE.match(text.strip()) and not _QUOTED_RE.search(previous):
+        # "check 'the food was fine'" after arithmetic: no text before for the quote to
+        # take the place of; the request is planned on its own.
         return text
     return _substitute(previous, subject) or text
 

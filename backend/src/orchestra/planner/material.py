@@ -342,10 +342,20 @@ def _plausible_header(fields: list[str]) -> bool:
 def _number_lines_at(
     text: str, lines: list[tuple[int, int]], index: int
 ) -> tuple[int, int, int] | None:
-    """Two or more lines that each hold only a number ("12\n15\n18")."""
-    count = 0
-    while index + count < len(lines) and _NUMBER_LINE.match(text[slice(*lines[index + count])]):
-        count += 1
-    if count < 2:
+    """Two or more lines that each hold only a number ("12\n15\n18").
+
+    Blank lines between them do not end the list ("12\n18\n\n30" is three numbers): a
+    number left after a blank line would otherwise be read as a statement of its own, and
+    the list answered without it.
+    """
+    numbers, last, position = 0, index, index
+    while position < len(lines):
+        line = text[slice(*lines[position])]
+        if _NUMBER_LINE.match(line):
+            numbers, last = numbers + 1, position
+        elif line.strip() or not numbers:
+            break
+        position += 1
+    if numbers < 2:
         return None
-    return lines[index][0], lines[index + count - 1][1], index + count
+    return lines[index][0], lines[last][1], last + 1

@@ -28,6 +28,7 @@ from orchestra.agents.analyst.problems import (
     read_percentage_problem,
     read_rate_for_periods,
     read_relative_change,
+    read_saving,
     read_share_per_person,
     read_unit_price,
     states_count_and_price,
@@ -215,6 +216,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if formula is None and context:
         # "I have $200 and spend $45.75. How much is left?"
         formula = read_amount_left(context.group("context"), text)
+    if formula is None and context:
+        # "I make 3,200 a month and spend 2,450. How much do I save each month?"
+        formula = read_saving(context.group("context"), text)
     if formula is None and context:
         # "I saved 150 a month for 8 months. How much do I have?"
         formula = read_rate_for_periods(context.group("context"), text)
@@ -438,6 +442,14 @@ def _expression_result(
 ) -> StepResult:
     final = values[-1]
     expression = reading.clauses[-1].expression
+    if isinstance(final, list) and len(final) > 1:
+        # Several figures of values that are not one plain list ("the lowest and highest of
+        # 2 + 3, 4"): one result would answer one of the asks and drop the others.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks for "
+            f"several figures ({render(expression)}) of values that are not one list of "
+            "numbers. Ask for one figure at a time, or list the numbers plainly."
+        )
     if isinstance(final, list):
         final = final[0]
     lines = []

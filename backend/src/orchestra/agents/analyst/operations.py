@@ -429,6 +429,8 @@ _ASKS_CONVERSION = re.compile(
     r"\b(?:to|into|as|in)\s+(?:a\s+)?(?:csv|json|markdown|md|table)\b|"
     # "json -> csv", "tsv → markdown": a target after an arrow.
     r"(?:->|=>|\u2192)\s*(?:csv|json|markdown|md|table)\b|"
+    # "markdown table from this tsv", "a json version of this": the format named first.
+    r"\b(?:csv|json|markdown|md)\s+(?:table|version|file|format|copy)\s+(?:from|of|for)\b|"
     # "json please:", "CSV?": a format alone, asked for the table that follows.
     r"^\W*(?:csv|json|markdown|md)(?:\s+(?:please|pls|thanks))?\W*$",
     re.I,

@@ -24,6 +24,7 @@ __all__ = [
     "read_percentage_problem",
     "read_rate_for_periods",
     "read_relative_change",
+    "read_saving",
     "read_share_per_person",
     "read_unit_price",
     "states_count_and_price",
@@ -169,6 +170,23 @@ _ASKS_ONE = re.compile(
 )
 
 
+# "how much per ticket?", "what's the cost per mug": the price of one of the things counted.
+_ASKS_PER_THING = re.compile(
+    r"\b(?:how\s+much|what(?:'s|\s+is)(?:\s+(?:the|that|it))?(?:\s+(?:price|cost))?|price|cost)"
+    r"\s+(?:is\s+(?:it|that)\s+)?per\s+(?P<thing>[a-z]+)\b"
+)
+
+
+def _asks_per_thing(text: str, count: str) -> bool:
+    """Whether the question asks the price per one of the things counted ("8 tickets ...
+    how much per ticket?"); "per hour" after "8 tickets" asks something else."""
+    asked = _ASKS_PER_THING.search(text)
+    if asked is None:
+        return False
+    thing = re.escape(asked.group("thing"))
+    return re.search(rf"\b{re.escape(count)}\s+{thing}(?:e?s)?\b", text) is not None
+
+
 def _count_and_total(stated: re.Match[str]) -> tuple[str, str]:
     """The count of things and their total price, in either order of `_COUNT_COSTS`."""
     return (
@@ -193,7 +211,7 @@ def read_unit_price(text: str) -> tuple[Node, str] | None:
         total = total.replace(",", "")
         one = Op("/", Num(float(total), total), Num(float(count), count))
         return Op("*", one, Num(float(wanted), wanted)), f"the price of {wanted}"
-    if stated is None or not _ASKS_ONE.search(lowered):
+    if stated is None or not (_ASKS_ONE.search(lowered) or _asks_per_thing(lowered, count)):
         return None
     others = [m.group(0) for m in _NUMBER.finditer(lowered)]
     if sorted(others) != sorted([count, total]) and sorted(others) != sorted([count, total, "1"]):
@@ -247,8 +265,16 @@ def _counts_things(text: str) -> bool:
 # "went from 80 to 60", "from 40k to 50k": an old and a new value.
 _FROM_TO = re.compile(
     r"\bfrom\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
-    r"(?P<scale_old>\s+(?:thousand|million|billion))?\s+to\s+[$\u20ac\u00a3]?"
+    r"(?P<scale_old>\s+(?:thousand|million|billion))?\s+(?:(?:down|up)\s+)?to\s+[$\u20ac\u00a3]?"
     r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>\s+(?:thousand|million|billion))?",
+    re.I,
+)
+# "Bought a TV for 600 and sold it for 450": what was paid, then what it was sold for.
+_BOUGHT_SOLD = re.compile(
+    r"\b(?:bought|buy|paid)\b[^\d.?!]*?\bfor\s+[$\u20ac\u00a3]?"
+    r"(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_old>)(?!\s*%)"
+    r"[^\d.?!]*?\b(?:sold|sell|resold)\b[^\d.?!]*?\bfor\s+[$\u20ac\u00a3]?"
+    r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>)(?!\s*%)",
     re.I,
 )
 # "A jacket was 80 and now it's 60": an old and a new value, said with "was" and "now".
@@ -263,10 +289,13 @@ _WAS_NOW = re.compile(
 # The question asks for the relative change, and which way it is said to go.
 _ASKS_RELATIVE = re.compile(
     r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
-    r"reduction|change|difference|off|discount)\b"
+    r"reduction|change|difference|off|discount|loss|profit)\b"
     # "what's the discount in percent?"
     r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction)\s+in\s+"
     r"(?:percent(?:age)?|%)"
+    # "What percent did I lose?", "what percentage did we gain": the way in the verb.
+    r"|\b(?:what|how\s+many)\s+(?:percent(?:age)?|%)\s+(?:did|do|have|has|will)\s+"
+    r"(?:i|we|you|they|he|she|it)\s+(?P<asked_verb>lose|lost|gain|gained|make|made)\b"
     r"|\bby\s+(?:what|how\s+many|how\s+much\s+of\s+a)\s+(?:percent(?:age)?|%)"
     r"(?:\s+(?:did|has|have|was|were)\s+\w+\s+(?P<verb>\w+))?",
     re.I,
@@ -290,9 +319,14 @@ _DOWN = frozenset(
         "off",
         "discount",
         "markdown",
+        "lose",
+        "lost",
+        "loss",
     ]
 )
-_UP = frozenset("increase rise rose rises growth grow grew gain gained go up".split())  # noqa: SIM905
+_UP = frozenset(
+    "increase rise rose rises growth grow grew gain gained go up profit make made".split()  # noqa: SIM905
+)
 
 
 _DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
@@ -304,7 +338,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     and a decrease asked of values that rose (or the other way) is not answered."""
     # "from 900 in 2022 to 990 in 2024": the years say when, and are no values.
     context = _DATED.sub("", context)
-    stated = _FROM_TO.search(context) or _WAS_NOW.search(context)
+    stated = _FROM_TO.search(context) or _WAS_NOW.search(context) or _BOUGHT_SOLD.search(context)
     asked = _ASKS_RELATIVE.search(task)
     if stated is None or asked is None or _NUMBER.search(task):
         return None
@@ -316,7 +350,13 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     # "from 40k to 50k": a scale on one value only would change the ratio.
     if bool(stated.group("scale_old")) != bool(stated.group("scale_new")) or old == 0:
         return None
-    way = (asked.group("way") or asked.group("verb") or asked.group("named") or "change").lower()
+    way = (
+        asked.group("way")
+        or asked.group("verb")
+        or asked.group("named")
+        or asked.group("asked_verb")
+        or "change"
+    ).lower()
     change = Op("-", Num(new, new_text), Num(old, old_text))
     if way in _DOWN:
         if new > old:
@@ -330,8 +370,8 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
 
 # "4 people", "6 of us", "3 friends": how many shares an amount is split into.
 _PEOPLE = re.compile(
-    r"\b(?P<count>\d+)\s+(?:of us|people|persons|friends|guests|colleagues|ways|roommates|"
-    r"housemates|flatmates|teammates|coworkers)\b",
+    r"\b(?P<count>\d+)\s+(?:(?:equal|even)\s+)?(?:of us|people|persons|friends|guests|colleagues|"
+    r"ways|roommates|housemates|flatmates|teammates|coworkers|instal(?:l)?ments|payments)\b",
     re.I,
 )
 # "how much does each person pay?", "what's that per head?"
@@ -370,7 +410,9 @@ _HELD_THEN_TAKEN = re.compile(
 )
 _ASKS_HOW_MUCH_LEFT = re.compile(
     r"\b(?:how\s+(?:much|many)\b[^.?!]*\b(?:left|remain|remains|remaining|leftover)|"
-    r"what(?:'s|\s+is)\s+left)\b",
+    r"what(?:'s|\s+is)\s+left|"
+    # "What's my balance now?": what is left in the account.
+    r"what(?:'s|\s+is)\s+(?:my|our|the)\s+(?:new\s+)?balance)\b",
     re.I,
 )
 # "spend 20 a day", "30 on each": a rate or a count, not one amount taken.
@@ -537,3 +579,47 @@ def read_interest(text: str) -> tuple[Node, str] | None:
     if _ASKS_BALANCE.search(text):
         return Op("+", principal, interest), f"the amount with {kind} interest"
     return interest, f"{kind} interest"
+
+
+# "I make 3,200 a month and spend 2,450": an income and a spending at one rate.
+_INCOME_RATE = re.compile(
+    r"\b(?:make|makes|made|earn|earns|earned|get\s+paid|take\s+home|bring\s+in)\s+"
+    r"[$\u20ac\u00a3]?(?P<income>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*(?:dollars|euros|pounds|bucks)?\s+"
+    r"(?:a|an|per|each|every)\s+(?P<period>day|week|month|year)\b",
+    re.I,
+)
+_SPENDING = re.compile(
+    r"\b(?:spend|spends|spent|pay\s+out|use\s+up)\s+(?:about\s+)?[$\u20ac\u00a3]?"
+    r"(?P<spent>\d[\d,]*(?:\.\d+)?)(?!\s*%)(?:\s*(?:dollars|euros|pounds|bucks))?"
+    r"(?:\s+(?:a|an|per|each|every)\s+(?P<period>day|week|month|year)\b)?",
+    re.I,
+)
+_ASKS_SAVED = re.compile(
+    r"\bhow\s+much\b[^?.!]*\b(?:save|saved|saving|savings|left|left\s+over|put\s+away)\b", re.I
+)
+
+
+def read_saving(context: str, task: str) -> tuple[Node, str] | None:
+    """ "I make 3,200 a month and spend 2,450. How much do I save each month?": the income
+    less the spending, or None unless those are the only two numbers and every period
+    said (of the income, the spending, the question) is the same one."""
+    income, spending = _INCOME_RATE.search(context), _SPENDING.search(context)
+    if income is None or spending is None or not _ASKS_SAVED.search(task):
+        return None
+    if (
+        _NUMBER.search(task)
+        or len(_NUMBER.findall(context)) != 2
+        or spending.start() < income.start()
+    ):
+        return None
+    period = income.group("period").lower()
+    if spending.group("period") and spending.group("period").lower() != period:
+        return None
+    if _period(context) != [period] or any(p != period for p in _period(task)):
+        return None  # "a month ... how much a year?": the periods differ
+    earned, spent = (m.replace(",", "") for m in (income.group("income"), spending.group("spent")))
+    if float(spent) > float(earned):
+        return None
+    return Op(
+        "-", Num(float(earned), earned), Num(float(spent), spent)
+    ), f"the amount left each {period}"

@@ -229,10 +229,25 @@ _TOKEN_RE = re.compile(
     re.I,
 )
 _PERCENT_WORDS = ("percent", "pct", "percentage")
+# Blank lines between lines that each hold one number ("12\n18\n\n30"): one list, whose
+# last number must not become a clause of its own, asking nothing and left out.
+_NUMBER_LINE = r"[ \t]*[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?[ \t]*"
+_GAP_IN_NUMBER_LINES = re.compile(rf"(?m)^({_NUMBER_LINE})\n(?:[ \t]*\n)+(?={_NUMBER_LINE}$)")
+
+
+# "72 bpm, 80 bpm, 76 bpm": one unit said after each listed number is the list's unit, as
+# in "72, 80, 76 bpm"; kept after the last number only. Words of arithmetic are no unit.
+_REPEATED_UNIT = re.compile(
+    r"(\d)\s*(?!(?:times|plus|minus|percent|squared|cubed|and|or|of|to|by|over)\b)"
+    r"([a-z]+)\b(?=\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)[-+$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?\s*\2\b)",
+    re.I,
+)
 
 
 def _tokens(text: str) -> list[Token]:
     """Tokens of a lower-cased request; "15 percent" and "15%" are one percentage token."""
+    text = _GAP_IN_NUMBER_LINES.sub(lambda m: m.group(1) + "\n", text)
+    text = _REPEATED_UNIT.sub(r"\1", text)
     raw: list[Token] = []
     for match in _TOKEN_RE.finditer(text):
         if match.group("ref"):
@@ -1426,6 +1441,10 @@ _DIGIT_WORDS = {
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     )
 }
+# A number of shares, in digits or in words ("split it three ways").
+_SHARES = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+
+
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "forty-two": the hyphen joins tens and units ("forty-two times three" was 40 - 2 * 3);
@@ -1470,11 +1489,14 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"increase \2 by \1%",
     ),
-    # "a 15% tip on 64", "7% sales tax on 250": a share of the amount.
+    # "a 15% tip on 64", "7% sales tax on 250": a share of the amount; "a 20% tip for 3
+    # people" names a count of people or things, which is no amount to take a share of.
     (
         re.compile(
             r"(\d+(?:\.\d+)?\s*(?:%|percent\b))\s+(?:[a-z]+\s+)?(?:tip|tax|vat|commission|"
             r"fee|charge|markup|surcharge|deposit|discount)\s+(?:on|of|for)\b"
+            r"(?!\s*\d[\d,]*(?:\.\d+)?\s+(?:people|persons|of\s+us|(?!dollars|euros|pounds|bucks|"
+            r"cents)[a-z]+s)\b)"
         ),
         r"\1 of",
     ),
@@ -1525,11 +1547,11 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(r"\b(?:add|sum|total)\s+up\s+(?=\$?\d[\d,]*(?:\.\d+)?\s*\+\s*\$?\d)"),
         "",
     ),
-    # "split it 3 ways", "split 90 3 ways": the amount, then the number of shares.
+    # "split it 3 ways", "split 90 three ways": the amount, then the number of shares.
     (
         re.compile(
             r"\bsplit\s+(it|that|this|the\s+result|\u27e8[^\u27e9]+\u27e9|\$?\d[\d,]*(?:\.\d+)?)\s+"
-            r"(\d+)\s+ways\b"
+            rf"({_SHARES})\s+ways\b"
         ),
         r"\1 divided by \2",
     ),
@@ -1685,7 +1707,7 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (
         re.compile(
             r"(\$?\d[\d,]*(?:\.\d+)?)\s+(?:split|shared|divided)\s+(?:evenly|equally)\s+"
-            r"(\d+)\s+ways\b"
+            rf"({_SHARES})\s+ways\b"
         ),
         r"\1 divided by \2",
     ),
@@ -1771,7 +1793,18 @@ def read_numeric_request(
         if not content:
             continue
         expression, parser = _read_clause(piece, content, previous, given)
-        cost, clause_doubts, clause_unread = _coverage(content, parser, expression is not None)
+        if (
+            expression is not None
+            and previous is not None
+            and _is_bare_percentage(expression)
+            and any(t.text in _ASKS_A_SHARE for t in piece)
+        ):
+            # "3 times 45, and with the result work out 20%": a share asked of the value
+            # the clause works on, as "20% of it" would say.
+            expression = Op("*", expression, previous)
+        cost, clause_doubts, clause_unread = _coverage(
+            content, parser, expression is not None, frozenset(values)
+        )
         confidence -= cost
         doubts.extend(clause_doubts)
         unread.extend(clause_unread)
@@ -1780,13 +1813,16 @@ def read_numeric_request(
             previous = expression
 
     last = clauses[-1] if clauses else None
-    if (
-        last is not None
-        and (isinstance(last.expression, Num | Name) or _is_bare_percentage(last.expression))
-        and not re.match(r"\s*(?:take|start with)\b", last.text)
+    if last is not None and (
+        _is_bare_percentage(last.expression)
+        or (
+            isinstance(last.expression, Num | Name)
+            and not re.match(r"\s*(?:take|start with)\b", last.text)
+        )
     ):
         # A number alone is not a computation: "the area of a circle with radius 3" is 3
-        # only to a reader that skipped the words it did not know.
+        # only to a reader that skipped the words it did not know. "Take 49, take its
+        # square root" starts from 49; "take 15%" alone is a share of nothing, not 0.15.
         confidence = 0.0
         doubts.append(f"'{last.text}' asks nothing of its numbers")
     for clause in clauses:
@@ -1852,8 +1888,12 @@ def _read_clause(
     return best
 
 
+# Verbs that ask for a percentage of the value at hand when it is given alone.
+_ASKS_A_SHARE = _words("work find calculate compute get take what what's whats")
+
+
 def _coverage(
-    tokens: list[Token], parser: _Parser, read: bool
+    tokens: list[Token], parser: _Parser, read: bool, names: frozenset[str] = frozenset()
 ) -> tuple[float, list[str], list[str]]:
     """What the tokens a clause's reading did not use cost, and why."""
     used = parser.used if read else set()
@@ -1866,6 +1906,13 @@ def _coverage(
             continue
         if token.kind in _OPERAND_KINDS:
             unread.append(token.text + ("%" if token.kind == "pct" else ""))
+            continue
+        if index > last and token.text not in names and _asks_form(tokens, index):
+            # "2 + 2 in binary", "7 times 8 in roman numerals", "15 + 5 in words": the
+            # result asked in a form this reader does not write; the plain number is not it.
+            unread.append(token.text)
+            cost += 1.0
+            doubts.append(f"the result asked in '{token.text}', which is not written")
             continue
         if token.text in _CONNECTIVES | _UNITS | {"=", "?", "of"} and not first < index < last:
             continue
@@ -1889,6 +1936,27 @@ def _coverage(
         cost = max(cost, 0.0)
         doubts.append("could not read '" + " ".join(t.text for t in tokens) + "'")
     return cost, doubts, unread
+
+
+_POINTERS = _words("it them this that these those here there result answer reply message")
+# Forms a result may be asked in that are the plain number this reader gives.
+_PLAIN_FORMS = _words("total all decimal decimals digits numbers figures sum short full")
+
+
+def _asks_form(tokens: list[Token], index: int) -> bool:
+    """Whether the word at ``index`` names a form or unit the result is asked in ("in
+    binary", "as a fraction", "in roman numerals"), after "in", "as", "into" or "to"."""
+    token = tokens[index]
+    if token.kind != "word" or token.text in _PLAIN_FORMS | _DESCRIPTIVE_OK | _POINTERS:
+        return False
+    before = index - 1
+    while before >= 0 and tokens[before].text in _WORDS_BEFORE_FORM:
+        before -= 1
+    return before >= 0 and tokens[before].text in ("in", "as", "into")
+
+
+# Words that may stand between "in" and the form ("in roman numerals", "as a mixed fraction").
+_WORDS_BEFORE_FORM = _words("a an roman mixed scientific standard base hexadecimal")
 
 
 _OPERATOR_WORDS = (
@@ -1952,7 +2020,13 @@ def _figures(clauses: Sequence[Clause]) -> tuple[tuple[str, ...], tuple[Node, ..
         lists.add(call.args[1:] if call.function == "percentile" else call.args)
     if len(lists) != 1:
         return (), ()
-    items = next(iter(lists))
+    # "9, -3, 14": a negative number listed is a value of the list, as "3" is.
+    items = tuple(
+        Num(-i.operand.value, f"-{i.operand.text}")
+        if isinstance(i, Neg) and isinstance(i.operand, Num)
+        else i
+        for i in next(iter(lists))
+    )
     if not all(isinstance(i, Num | Name) for i in items):
         return (), ()
     return tuple(names), items
