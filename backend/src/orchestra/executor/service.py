@@ -91,7 +91,8 @@ class Executor:
     def __init__(self, runtime: Runtime) -> None:
         self.rt = runtime
         self._watchers: set[asyncio.Task[None]] = set()
-        # Tasks being started, or run outside a workflow (`_run_inline`), by task id.
+        # Tasks of this process being run outside a workflow (`_run_inline`) or having theirs
+        # started, by task id.
         self._starting: dict[str, asyncio.Task[None]] = {}
 
     async def start(self) -> None:
@@ -163,13 +164,14 @@ class Executor:
     def submit(
         self, task_id: str, plan: PlanSummary | None = None, review_asked: bool = True
     ) -> None:
-        """Give a task stored just now its place in line and start its workflow.
+        """Give a task stored just now its place in line and run it: outside a workflow until
+        it must wait (`workflow.run_inline`), or as a workflow at once when its plan is to be
+        reviewed.
 
-        The submission is answered without waiting for DBOS to record the workflow: under
-        load that record waits behind every other write to DBOS's database, and the task is
-        stored already. A task left pending without a workflow (the process died in between)
-        is started by `resubmit_pending`, when this process starts again or when another one
-        adopts its work. The task id is the workflow id, so starting twice runs it once.
+        The submission is answered without waiting for either. A task this process leaves
+        unfinished without a workflow (it died meanwhile) gets one from `resubmit_pending`,
+        when this process starts again or when another one adopts its work. The task id is
+        the workflow id, so starting twice runs it once.
         `plan`: the steps stored with the task (a plan given with it): no planning step.
         `review_asked`: whether the task was stored asking for plan review.
         """
@@ -199,8 +201,9 @@ class Executor:
         """Send a reply or a step's decision to the task's workflow.
 
         A task run outside a workflow that came to wait has its workflow started once its
-        other running steps have settled; a reply sent before then waits for that start
-        (in this process, or for up to HAND_OFF_WAIT_SECONDS when another process runs it).
+        other running steps have settled; a reply sent before then waits for that start,
+        HAND_OFF_WAIT_SECONDS at most, and is then refused (409 `task_settling`) so that the
+        request does not hang on a long step.
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + HAND_OFF_WAIT_SECONDS
