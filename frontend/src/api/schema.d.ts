@@ -159,8 +159,9 @@ export interface paths {
          * Reply To Step
          * @description Reply to the question of a step in input_required (its agent answered A2A
          *     `input-required`): the reply goes to the agent's task as a follow-up message, and the
-         *     step goes on. 409 when that step is not waiting; 422 for an empty reply or an unknown
-         *     step.
+         *     step goes on. 409 when that step is not waiting, or (`task_settling`) when the task's
+         *     other steps still run after 10 s (send it again then); 422 for an empty reply or an
+         *     unknown step.
          */
         post: operations["reply_to_step_api_tasks__task_id__input_post"];
         delete?: never;
@@ -181,8 +182,9 @@ export interface paths {
         /**
          * Approve Step
          * @description Approve an approval step waiting in input_required: it completes, with the comment,
-         *     and the steps after it run. 409 when it is not waiting (decided already); 422 for an
-         *     unknown step or one that is not an approval step.
+         *     and the steps after it run. 409 when it is not waiting (decided already), or
+         *     (`task_settling`) when the task's other steps still run after 10 s; 422 for an unknown
+         *     step or one that is not an approval step.
          */
         post: operations["approve_step_api_tasks__task_id__steps__step_id__approve_post"];
         delete?: never;

@@ -293,8 +293,9 @@ async def reply_to_step(
 ) -> Response:
     """Reply to the question of a step in input_required (its agent answered A2A
     `input-required`): the reply goes to the agent's task as a follow-up message, and the
-    step goes on. 409 when that step is not waiting; 422 for an empty reply or an unknown
-    step."""
+    step goes on. 409 when that step is not waiting, or (`task_settling`) when the task's
+    other steps still run after 10 s (send it again then); 422 for an empty reply or an
+    unknown step."""
     view = await services.tasks.reply(task_id, principal, body.step, body.text, body.data)
     return task_json(view)
 
@@ -310,8 +311,9 @@ async def approve_step(
     body: StepDecision | None = None,
 ) -> Response:
     """Approve an approval step waiting in input_required: it completes, with the comment,
-    and the steps after it run. 409 when it is not waiting (decided already); 422 for an
-    unknown step or one that is not an approval step."""
+    and the steps after it run. 409 when it is not waiting (decided already), or
+    (`task_settling`) when the task's other steps still run after 10 s; 422 for an unknown
+    step or one that is not an approval step."""
     comment = body.comment if body else ""
     return task_json(
         await services.tasks.decide_step(task_id, principal, step_id, "approve", comment)
