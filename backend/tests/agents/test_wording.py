@@ -504,3 +504,28 @@ def test_everyday_sums_shares_and_signs(
     text: str, expected: float, references: dict[str, Any] | None
 ) -> None:
     assert value(text, references) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["min and max of half of 8, 5, 9", "the mean of a quarter of 20, 40", "sum of twice 4, 6, 8"],
+)
+def test_a_fraction_or_multiple_before_a_list_is_not_skipped_as_its_name(text: str) -> None:
+    assert not read_numeric_request(text).trusted
+
+
+@pytest.mark.parametrize("text", ["10 x 10 room ideas", "4x6 photo frame designs"])
+def test_a_size_naming_a_thing_is_no_product_asked(text: str) -> None:
+    assert not read_numeric_request(text).trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what's 10 x 10 for the room", 100),
+        ("25 x 4 then add 6", 106),
+        ("the average of these figures: 3, 5", 4),
+    ],
+)
+def test_sizes_asked_and_named_lists_are_still_read(text: str, expected: float) -> None:
+    assert value(text) == expected

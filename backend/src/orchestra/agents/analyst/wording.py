@@ -486,6 +486,9 @@ _QUARTILES = {"first": 25.0, "lower": 25.0, "second": 50.0, "third": 75.0, "uppe
 _FRACTIONS = {"half": 2.0, "third": 3.0, "quarter": 4.0, "fifth": 5.0, "tenth": 10.0}
 _MULTIPLIERS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "quadruple": 4.0}
 _PRONOUNS = _words("it that this them its")
+# "half of", "twice", "double" before a list change its values: they name no material and
+# are never skipped as its description ("min and max of half of 8, 5, 9" is not of 8, 5, 9).
+_CHANGES_VALUES = frozenset(_FRACTIONS) | frozenset(_MULTIPLIERS) | _words("halves thirds quarters")
 _RESULT_NOUNS = _words("result answer total sum value figure number amount outcome")
 _CHAIN_WORDS = _words("then afterwards finally")
 # Words that start a new question ("..., and what's 3 squared?").
@@ -938,6 +941,16 @@ class _Parser:
         calls = tuple(Call(name, tuple(items)) for name in dict.fromkeys(found[0]))
         return calls[0] if len(calls) == 1 else Call("figures", calls)
 
+    def _changes_values(self) -> bool:
+        """Whether a fraction or multiple of the values comes next ("half of 8, 5",
+        "twice 4, 6"), which changes them and is no description of them."""
+        token = self.peek()
+        return (
+            token is not None
+            and token.text in _CHANGES_VALUES
+            and (self.at(token.text, "of") or self._operand_start(1))
+        )
+
     def items(self) -> list[Node]:
         """Operands listed: "3, 5 and 10", "5 3 9", "these expenses: 1, 2", "s1 and 10"."""
         selected = self._selection()
@@ -947,7 +960,10 @@ class _Parser:
         while (token := self.peek()) is not None and not self._operand_start():
             # Words naming the material ("these sales figures:") before the numbers.
             if token.kind == "colon" or (
-                token.kind == "word" and token.text not in _QUALIFIERS and skipped < 5
+                token.kind == "word"
+                and token.text not in _QUALIFIERS
+                and not self._changes_values()
+                and skipped < 5
             ):
                 if token.kind == "word" and token.text not in _DESCRIPTIVE_OK:
                     self.described.add(self.position)
@@ -1831,6 +1847,16 @@ def read_numeric_request(
             if call.function in _AGGREGATE_NAMES and len(kinds) > 1:
                 confidence -= _QUALIFIER
                 doubts.append(f"{call.function} of percentages and plain numbers together")
+    size = _SIZE.search(text.lower())
+    if (
+        size
+        and size.group("noun") in set(unread) - _UNITS
+        and not _ASKS.intersection(re.findall(r"[\w']+|[=?]", text.lower()))
+    ):
+        # "10 x 10 room ideas", "4x6 photo frames": a size naming a thing, with nothing
+        # asking for its product; the request is about the thing, not the arithmetic.
+        confidence = 0.0
+        doubts.append(f"'{size.group(0)}' names a size, not a product asked for")
     if _PERCENTAGE_ASKED.intersection(unread):
         # "2/3 as a percentage" read as 2/3 is a hundred times off: a percentage asked
         # and not computed is no small doubt.
@@ -1887,6 +1913,14 @@ def _read_clause(
             best = (expression, parser)
     return best
 
+
+# "10 x 10 room", "4x6 photo": two numbers with "x" between and a noun after them.
+_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*[x\u00d7]\s*\d+(?:\.\d+)?\s*(?P<noun>[a-z]+)")
+# Words that ask for arithmetic to be done, whatever else the request says.
+_ASKS = _words(
+    """what what's whats how calculate calculates compute work solve equals equal is are
+    area multiply times product = ?"""
+)
 
 # Verbs that ask for a percentage of the value at hand when it is given alone.
 _ASKS_A_SHARE = _words("work find calculate compute get take what what's whats")
