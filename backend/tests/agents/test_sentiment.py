@@ -614,3 +614,9 @@ def test_a_poor_make_and_a_turning_down_after_but(text: str, label: str) -> None
 def test_hard_after_a_verb_is_how_much_not_an_opinion() -> None:
     assert sentiment("I laughed so hard.").unread
     assert sentiment("The exam was so hard.").label == "negative"
+
+
+def test_like_after_a_preposition_is_no_liking() -> None:
+    result = sentiment("The battery died in like an hour.")
+    assert "like" not in result.positive_terms
+    assert "like" in sentiment("I like the new design.").positive_terms

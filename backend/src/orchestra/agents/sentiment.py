@@ -928,6 +928,11 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             tally.last_hedged = negated
             index += len(words)
             continue
+        if token == "like" and index > 0 and tokens[index - 1] in _BEFORE_A_COMPARISON:
+            # "dies in like an hour", "it's like a brick": a comparison or a filler word.
+            tally.neutral += 1
+            index += 1
+            continue
         if token in _DEGREE_WORDS and _after_a_verb(tokens, index):
             # "laughed so hard", "worked hard": how much a thing was done, no opinion of it.
             tally.neutral += 1
@@ -989,6 +994,12 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
     return tally
 
 
+# Words after which "like" compares or fills ("in like an hour", "was like a sauna"), and
+# is no liking.
+_BEFORE_A_COMPARISON = _words(
+    "in for about at on of after within is was are were be been it's that's looks look "
+    "looked feels feel felt sounds seems just took takes lasted lasts"
+)
 # "hard" after a verb says how much it was done ("laughed so hard", "trained hard").
 _DEGREE_WORDS = _words("hard harder")
 _DEGREE_VERBS = _words(
