@@ -529,3 +529,18 @@ def test_a_size_naming_a_thing_is_no_product_asked(text: str) -> None:
 )
 def test_sizes_asked_and_named_lists_are_still_read(text: str, expected: float) -> None:
     assert value(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("seven eighths of 240", 210),
+        ("one and a half times 60", 90),
+        ("4 and a quarter times 4", 17),
+        ("27 is how many percent of 180", 15),
+        ("what fraction of 240 is 60, as a percent", 25),
+        ("begin with 200, knock off 20%", 160),
+    ],
+)
+def test_parts_and_shares_said_in_words(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)

@@ -229,6 +229,8 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("What is 10% of 640?", "how about 25% instead", "25% of 640"),
         ("Split 120 dollars between 4 people", "what about for 6 people?", "between 6 people"),
         ("Compute the mean of 2, 7, 5", "what's the max?", "max of 2, 7, 5"),
+        ("Compute the mean of 2, 7, 5", "median too?", "median of 2, 7, 5"),
+        ("Compute the mean of 2, 7, 5", "sum of them?", "sum of 2, 7, 5"),
         # A new quote after a verb that names no skill: the earlier request with it.
         ("sentiment of 'nice view'", "now do 'noisy room'", "Sentiment of 'noisy room'"),
         ("Is 'fast delivery' positive?", "check this one: 'late again'", "Is 'late again'"),

@@ -86,7 +86,9 @@ _FOLLOW_UP_PATTERNS = (
         + _FIGURE
         + "|"
         + _TEXT_ASK
-        + r")\s*[.!?]*$",
+        # "mean of them?", "median too?": the same numbers, pointed at.
+        + r")(?:\s+of\s+(?:them|those|these|the\s+same(?:\s+numbers)?))?"
+        r"(?:\s+(?:too|as\s+well))?\s*[.!?]*$",
         re.I | re.S,
     ),
     # "and of 300?": the same percentage of another amount.

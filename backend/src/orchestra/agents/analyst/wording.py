@@ -1418,7 +1418,19 @@ def decimal_comma(text: str) -> str | None:
 _SLASHED = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
 
 # How many parts, and of what size: "three quarters" is 3/4.
-_FRACTION_COUNTS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_FRACTION_COUNTS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
 _FRACTION_PARTS: dict[str, int] = {
     "half": 2,
     "third": 3,
@@ -1427,9 +1439,35 @@ _FRACTION_PARTS: dict[str, int] = {
     "quarters": 4,
     "fifth": 5,
     "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
     "tenth": 10,
     "tenths": 10,
 }
+# "2 and a quarter", "one and a half": a whole number and a part of one.
+_AND_A_PART = re.compile(
+    r"\b(?P<whole>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+"
+    r"(?P<part>half|third|quarter)\b"
+)
+_WHOLE_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
+    )
+}
+
+
+def _whole_and_part(match: re.Match[str]) -> str:
+    whole = match.group("whole")
+    value = int(whole) if whole.isdigit() else _WHOLE_WORDS[whole]
+    return _plain(value + 1 / _FRACTION_PARTS[match.group("part")])
+
 
 _LONGEST_RANGE = 1000
 
@@ -1574,11 +1612,33 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "three quarters of 96", "two thirds of 90", "a fifth of 40": a fraction of an amount.
     (
         re.compile(
-            r"\b(?:(?P<count>a|an|one|two|three|four)\s+)(?P<part>half|thirds?|quarters?|"
-            r"fifths?|tenths?)\s+of\b"
+            r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)\s+)"
+            r"(?P<part>half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|"
+            r"tenths?)\s+of\b"
         ),
         lambda m: f"{_FRACTION_COUNTS[m.group('count')]}/{_FRACTION_PARTS[m.group('part')]} of",
     ),
+    # "2 and a quarter hours", "one and a half times 60": 2.25, 1.5.
+    (_AND_A_PART, _whole_and_part),
+    # "27 is how many percent of 180", "what fraction of 240 is 60, as a percent": what
+    # percentage of 180 is 27, of 240 is 60.
+    (
+        re.compile(
+            r"\b(\d[\d,]*(?:\.\d+)?)\s+is\s+how\s+many\s+(?:percent|per\s+cent|%)\s+of\s+"
+            r"(\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"what percentage of \2 is \1",
+    ),
+    (
+        re.compile(
+            r"\bwhat\s+fraction\s+of\s+(\d[\d,]*(?:\.\d+)?)\s+is\s+(\d[\d,]*(?:\.\d+)?)\s*,?\s*"
+            r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|per\s+cent|%)"
+        ),
+        r"what percentage of \1 is \2",
+    ),
+    # "begin with 200, knock off 20%": start with 200, subtract 20%.
+    (re.compile(r"\bbegin\s+with\b"), "start with"),
+    (re.compile(r"\bknock\s+off\s+(?=\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))"), "subtract "),
     # "how many percent is 18 of 80?" is "what percentage of 80 is 18?".
     (
         re.compile(
