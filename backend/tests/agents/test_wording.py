@@ -544,3 +544,17 @@ def test_sizes_asked_and_named_lists_are_still_read(text: str, expected: float) 
 )
 def test_parts_and_shares_said_in_words(text: str, expected: float) -> None:
     assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("how far is 26.2 miles in kilometres", 42.1648), ("a 7 ft ceiling in metres", 2.1336)],
+)
+def test_a_conversion_asked_with_how_far_or_of_a_thing_named(text: str, expected: float) -> None:
+    formula = read_formula(text)
+    assert formula is not None
+    assert evaluate(render(formula[0])) == pytest.approx(expected, rel=1e-4)
+
+
+def test_a_word_of_arithmetic_after_the_unit_is_no_thing_measured() -> None:
+    assert read_formula("5 km more in miles") is None
