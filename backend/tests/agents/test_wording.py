@@ -558,3 +558,15 @@ def test_a_conversion_asked_with_how_far_or_of_a_thing_named(text: str, expected
 
 def test_a_word_of_arithmetic_after_the_unit_is_no_thing_measured() -> None:
     assert read_formula("5 km more in miles") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("average of 21°C, 24°C, 19°C", 21.3333), ("whats 45 pluss 17", 62)],
+)
+def test_a_degree_sign_after_each_number_and_a_slip_in_plus(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected, rel=1e-4)
+
+
+def test_a_word_one_slip_from_plus_is_not_read_as_it() -> None:
+    assert "plug" in read_numeric_request("plug 5 into 3 + 2").unread

@@ -497,12 +497,12 @@ _CONNECTIVES = _words("and then also so now or")
 _TYPO_TARGETS = _words(
     """what whats average calculate compute median divided multiply multiplied subtract
     percent percentage square minus times deviation standard total evaluate maximum
-    minimum product difference"""
+    minimum product difference plus"""
 )
 # Ordinary words one slip from a word above, which are words and not slips: a column
 # named "time" is not "times", "different" is not "difference".
 _NOT_SLIPS = _words(
-    """time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
+    """plug plugs plum plums plush time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
     tonal totem commute commuted parent produce produced different products squire"""
 )
 _VERBS = _words(
@@ -1618,6 +1618,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         lambda m: f"{_FRACTION_COUNTS[m.group('count')]}/{_FRACTION_PARTS[m.group('part')]} of",
     ),
+    # "21°C, 24°C": a temperature's unit, said after each number as "21 c" would be.
+    (re.compile(r"(?<=\d)\s*\u00b0\s*([cfk])\b"), r" \1"),
     # "2 and a quarter hours", "one and a half times 60": 2.25, 1.5.
     (_AND_A_PART, _whole_and_part),
     # "27 is how many percent of 180", "what fraction of 240 is 60, as a percent": what
