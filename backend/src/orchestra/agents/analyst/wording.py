@@ -502,7 +502,8 @@ _TYPO_TARGETS = _words(
 # Ordinary words one slip from a word above, which are words and not slips: a column
 # named "time" is not "times", "different" is not "difference".
 _NOT_SLIPS = _words(
-    """plug plugs plum plums plush time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
+    """plug plugs plum plums plush
+    time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
     tonal totem commute commuted parent produce produced different products squire"""
 )
 _VERBS = _words(
