@@ -570,3 +570,16 @@ def test_a_degree_sign_after_each_number_and_a_slip_in_plus(text: str, expected:
 
 def test_a_word_one_slip_from_plus_is_not_read_as_it() -> None:
     assert "plug" in read_numeric_request("plug 5 into 3 + 2").unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a 0.5% fee on 20000 is how much.", 100),
+        ("tip of 15 percent on a 18.40 lunch", 2.76),
+        ("add 8% sales tax to 75", 81),
+        ("difference between the biggest and smallest of 45, 12, 78, 33", 66),
+    ],
+)
+def test_shares_and_spreads_in_everyday_wordings(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)

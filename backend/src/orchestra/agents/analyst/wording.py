@@ -1502,6 +1502,38 @@ _SHARES = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "a 0.5% fee on 20000 is how much": how much is a 0.5% fee on 20000.
+    (
+        re.compile(
+            r"^(?P<asked>[^?\n]+?)\s+(?:is|comes\s+to|would\s+be)\s+how\s+much\s*[?.!]*\s*$"
+        ),
+        r"how much is \g<asked>",
+    ),
+    # "tip of 15 percent on a 18.40 lunch": a 15 percent tip on 18.40.
+    (
+        re.compile(
+            r"\b(tip|fee|tax|commission|charge)\s+of\s+(\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))"
+            r"\s+on\s+(?:a\s+|an\s+|the\s+|my\s+)?(?=\$?\d)"
+        ),
+        r"\2 \1 on ",
+    ),
+    # "add 8% sales tax to 75": 75 plus 8% sales tax.
+    (
+        re.compile(
+            r"\badd\s+(?:an?\s+)?(\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))((?:\s+[a-z]+){0,2}?)"
+            r"\s+to\s+(\$?\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"\3 plus \1\2",
+    ),
+    # "the difference between the biggest and smallest of ...": the range of them.
+    (
+        re.compile(
+            r"\b(?:the\s+)?difference\s+between\s+the\s+(?:biggest|largest|highest|max(?:imum)?)"
+            r"\s+and\s+(?:the\s+)?(?:smallest|lowest|min(?:imum)?)(?:\s+(?:ones?|numbers?|values?))?"
+            r"(?=\s+(?:of|in)\b)"
+        ),
+        "the range",
+    ),
     # "forty-two": the hyphen joins tens and units ("forty-two times three" was 40 - 2 * 3);
     # "ninety - nine", spaced, stays a subtraction.
     (
