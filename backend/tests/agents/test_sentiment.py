@@ -620,3 +620,10 @@ def test_like_after_a_preposition_is_no_liking() -> None:
     result = sentiment("The battery died in like an hour.")
     assert "like" not in result.positive_terms
     assert "like" in sentiment("I like the new design.").positive_terms
+
+
+@pytest.mark.parametrize(
+    "text", ["Customer service never got back to me.", "The plumber never showed up."]
+)
+def test_no_answer_and_no_visit_are_complaints(text: str) -> None:
+    assert sentiment(text).label == "negative"

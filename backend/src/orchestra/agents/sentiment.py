@@ -140,6 +140,12 @@ _FAILURES: dict[tuple[str, ...], float] = {
         ("turn", "on"),
         ("turns", "on"),
         ("turned", "on"),
+        # "never got back to me", "didn't call back", "never showed up": no answer, no visit.
+        *(
+            (verb, "back")
+            for verb in ("get", "gets", "got", "call", "calls", "called", "hear", "heard")
+        ),
+        *((verb, "up") for verb in ("show", "shows", "showed", "turn", "turns", "turned")),
     )
 }
 # "it didn't even turn on", "never even replied": the same, with "even" stressing it.
