@@ -583,3 +583,10 @@ def test_a_word_one_slip_from_plus_is_not_read_as_it() -> None:
 )
 def test_shares_and_spreads_in_everyday_wordings(text: str, expected: float) -> None:
     assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("reduce 3,600 by a third", 2400), ("increase 90 by a half", 135)]
+)
+def test_an_amount_changed_by_a_part_of_it(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)

@@ -1651,6 +1651,17 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         lambda m: f"{_FRACTION_COUNTS[m.group('count')]}/{_FRACTION_PARTS[m.group('part')]} of",
     ),
+    # "reduce 3,600 by a third", "increase 90 by a half": the amount and that part of it.
+    (
+        re.compile(
+            r"\b(reduce|decrease|cut|lower|increase|raise)\s+(\d[\d,]*(?:\.\d+)?)\s+by\s+(?:a|one)\s+"
+            r"(half|third|quarter|fifth|tenth)\b"
+        ),
+        lambda m: (
+            f"{m.group(2)} {'plus' if m.group(1) in ('increase', 'raise') else 'minus'} "
+            f"{m.group(2)} divided by {_FRACTION_PARTS[m.group(3)]}"
+        ),
+    ),
     # "21°C, 24°C": a temperature's unit, said after each number as "21 c" would be.
     (re.compile(r"(?<=\d)\s*\u00b0\s*([cfk])\b"), r" \1"),
     # "2 and a quarter hours", "one and a half times 60": 2.25, 1.5.
