@@ -596,3 +596,34 @@ def test_a_face_against_the_words_makes_the_label_unsure() -> None:
     # Irony or a brave face: the words alone do not tell which.
     assert sentiment("my flight got cancelled \U0001f642").unsure
     assert not sentiment("the kids loved it \U0001f600").unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Cheap and nasty.", "negative"),
+        ("It feels cheap.", "negative"),
+        ("Great price, so cheap!", "positive"),
+        ("Nice try, but no.", "negative"),
+    ],
+)
+def test_a_poor_make_and_a_turning_down_after_but(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_hard_after_a_verb_is_how_much_not_an_opinion() -> None:
+    assert sentiment("I laughed so hard.").unread
+    assert sentiment("The exam was so hard.").label == "negative"
+
+
+def test_like_after_a_preposition_is_no_liking() -> None:
+    result = sentiment("The battery died in like an hour.")
+    assert "like" not in result.positive_terms
+    assert "like" in sentiment("I like the new design.").positive_terms
+
+
+@pytest.mark.parametrize(
+    "text", ["Customer service never got back to me.", "The plumber never showed up."]
+)
+def test_no_answer_and_no_visit_are_complaints(text: str) -> None:
+    assert sentiment(text).label == "negative"

@@ -504,3 +504,89 @@ def test_everyday_sums_shares_and_signs(
     text: str, expected: float, references: dict[str, Any] | None
 ) -> None:
     assert value(text, references) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["min and max of half of 8, 5, 9", "the mean of a quarter of 20, 40", "sum of twice 4, 6, 8"],
+)
+def test_a_fraction_or_multiple_before_a_list_is_not_skipped_as_its_name(text: str) -> None:
+    assert not read_numeric_request(text).trusted
+
+
+@pytest.mark.parametrize("text", ["10 x 10 room ideas", "4x6 photo frame designs"])
+def test_a_size_naming_a_thing_is_no_product_asked(text: str) -> None:
+    assert not read_numeric_request(text).trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what's 10 x 10 for the room", 100),
+        ("25 x 4 then add 6", 106),
+        ("the average of these figures: 3, 5", 4),
+    ],
+)
+def test_sizes_asked_and_named_lists_are_still_read(text: str, expected: float) -> None:
+    assert value(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("seven eighths of 240", 210),
+        ("one and a half times 60", 90),
+        ("4 and a quarter times 4", 17),
+        ("27 is how many percent of 180", 15),
+        ("what fraction of 240 is 60, as a percent", 25),
+        ("begin with 200, knock off 20%", 160),
+    ],
+)
+def test_parts_and_shares_said_in_words(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("how far is 26.2 miles in kilometres", 42.1648), ("a 7 ft ceiling in metres", 2.1336)],
+)
+def test_a_conversion_asked_with_how_far_or_of_a_thing_named(text: str, expected: float) -> None:
+    formula = read_formula(text)
+    assert formula is not None
+    assert evaluate(render(formula[0])) == pytest.approx(expected, rel=1e-4)
+
+
+def test_a_word_of_arithmetic_after_the_unit_is_no_thing_measured() -> None:
+    assert read_formula("5 km more in miles") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("average of 21°C, 24°C, 19°C", 21.3333), ("whats 45 pluss 17", 62)],
+)
+def test_a_degree_sign_after_each_number_and_a_slip_in_plus(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected, rel=1e-4)
+
+
+def test_a_word_one_slip_from_plus_is_not_read_as_it() -> None:
+    assert "plug" in read_numeric_request("plug 5 into 3 + 2").unread
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a 0.5% fee on 20000 is how much.", 100),
+        ("tip of 15 percent on a 18.40 lunch", 2.76),
+        ("add 8% sales tax to 75", 81),
+        ("difference between the biggest and smallest of 45, 12, 78, 33", 66),
+    ],
+)
+def test_shares_and_spreads_in_everyday_wordings(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("reduce 3,600 by a third", 2400), ("increase 90 by a half", 135)]
+)
+def test_an_amount_changed_by_a_part_of_it(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)

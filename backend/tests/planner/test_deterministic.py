@@ -212,6 +212,8 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
             "rhyme",
         ),
         ("Write a story about a dragon", "now make it kid-friendly", "kid-friendly"),
+        ("Write a poem about autumn", "can you cut it down to four lines", "in four lines"),
+        ("Draft an email to my landlord", "trim it", "shorter"),
         # The same amount in another unit.
         ("Convert 3 meters to inches", "now in feet", "Convert 3 meters to feet"),
         ("2 kg in pounds", "what about in ounces", "2 kg in ounces"),
@@ -227,6 +229,8 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("What is 10% of 640?", "how about 25% instead", "25% of 640"),
         ("Split 120 dollars between 4 people", "what about for 6 people?", "between 6 people"),
         ("Compute the mean of 2, 7, 5", "what's the max?", "max of 2, 7, 5"),
+        ("Compute the mean of 2, 7, 5", "median too?", "median of 2, 7, 5"),
+        ("Compute the mean of 2, 7, 5", "sum of them?", "sum of 2, 7, 5"),
         # A new quote after a verb that names no skill: the earlier request with it.
         ("sentiment of 'nice view'", "now do 'noisy room'", "Sentiment of 'noisy room'"),
         ("Is 'fast delivery' positive?", "check this one: 'late again'", "Is 'late again'"),
@@ -263,6 +267,12 @@ def test_take_its_square_root_is_a_step_not_a_preparation() -> None:
         ("calculation", ["s1"]),
         ("calculation", ["s2"]),
     ]
+    assert "square root" in result.steps[1].instruction
+
+
+def test_take_the_square_root_is_a_step_not_a_preparation() -> None:
+    result = plan("Start with 81, take the square root, then add 2")
+    assert len(result.steps) == 3
     assert "square root" in result.steps[1].instruction
 
 

@@ -76,7 +76,7 @@ _LEXICON: dict[str, float] = {
             stressful burnout distraction distractions conflict threat threats accident
             accidents disaster scarce shortage delay delays delayed late inefficient
             confusing annoying annoyed hate hates dislike disappointed disappointing
-            disappoint disappoints
+            disappoint disappoints nasty flimsy
             disappointment crash crashes crashed crashing overpriced limited limitation
             limitations challenge challenges criticism critics rude dirty cold noisy
             uncomfortable unhelpful frustrating frustrated angry upset died dead complains
@@ -140,6 +140,12 @@ _FAILURES: dict[tuple[str, ...], float] = {
         ("turn", "on"),
         ("turns", "on"),
         ("turned", "on"),
+        # "never got back to me", "didn't call back", "never showed up": no answer, no visit.
+        *(
+            (verb, "back")
+            for verb in ("get", "gets", "got", "call", "calls", "called", "hear", "heard")
+        ),
+        *((verb, "up") for verb in ("show", "shows", "showed", "turn", "turns", "turned")),
     )
 }
 # "it didn't even turn on", "never even replied": the same, with "even" stressing it.
@@ -928,9 +934,28 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             tally.last_hedged = negated
             index += len(words)
             continue
+        if token == "like" and index > 0 and tokens[index - 1] in _BEFORE_A_COMPARISON:
+            # "dies in like an hour", "it's like a brick": a comparison or a filler word.
+            tally.neutral += 1
+            index += 1
+            continue
+        if token in _DEGREE_WORDS and _after_a_verb(tokens, index):
+            # "laughed so hard", "worked hard": how much a thing was done, no opinion of it.
+            tally.neutral += 1
+            index += 1
+            continue
+        if token in _TURNING_DOWN and verdict is not None and _ends_clause(tokens, index):
+            # "Nice try, but no.": the verdict after the contrast is a refusal of what came
+            # before it, however kind its words.
+            tally.add(f"but {token}", -2.0 * weight, weight=weight)
+            index += 1
+            continue
         known = _LEXICON.get(
             token, _prefix_negated(token) or _adverb_of(token) or _comparative_of(token)
         )
+        if token in _PRICE_OR_MAKE and _said_of_make(tokens, index):
+            # "cheap and nasty", "feels cheap": a poor make, not a low price.
+            known = -2.0
         excess = known is None and _excess(tokens, index)
         if excess:
             # "way too loud", "far too small": more of a thing than wanted is a complaint,
@@ -973,6 +998,61 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
         _check_verdict(tokens, verdict, len(tokens), tally)
     _check_object_clauses(tokens, tally)
     return tally
+
+
+# Words after which "like" compares or fills ("in like an hour", "was like a sauna"), and
+# is no liking.
+_BEFORE_A_COMPARISON = _words(
+    "in for about at on of after within is was are were be been it's that's looks look "
+    "looked feels feel felt sounds seems just took takes lasted lasts"
+)
+# "hard" after a verb says how much it was done ("laughed so hard", "trained hard").
+_DEGREE_WORDS = _words("hard harder")
+_DEGREE_VERBS = _words(
+    """work works try tries laugh laughs cry cries push pushes train trains rain rains
+    study studies think thinks play plays hit hits fall falls"""
+)
+_BETWEEN_VERB_AND_DEGREE = _words("so really very pretty super too")
+
+
+def _after_a_verb(tokens: Sequence[str], index: int) -> bool:
+    before = index - 1
+    if before > 0 and tokens[before] in _BETWEEN_VERB_AND_DEGREE:
+        before -= 1
+    if before < 0:
+        return False
+    word = tokens[before]
+    return word in _DEGREE_VERBS or (len(word) > 4 and word.endswith(("ed", "ing")))
+
+
+# "but no.", "but nope": a verdict after a contrast that turns down what came before it.
+_TURNING_DOWN = _words("no nope nah")
+
+
+def _ends_clause(tokens: Sequence[str], index: int) -> bool:
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    return tokens[index - 1] in _CONTRAST and following in _SENTENCE_ENDS | {",", "!"}
+
+
+# "cheap" is a low price, or a poor make: "cheap and nasty", "feels cheap", "cheap, flimsy".
+_PRICE_OR_MAKE = _words("cheap cheaply")
+_SEEMS = _words("feels feel felt looks look looked sounds seems made built")
+
+
+def _said_of_make(tokens: Sequence[str], index: int) -> bool:
+    """Whether "cheap" at ``index`` is said of how a thing is made or feels: after "feels"
+    or "looks", or joined by "and" or a comma to a word of complaint."""
+    if index > 0 and tokens[index - 1] in _SEEMS:
+        return True
+    for step in (1, -1):
+        joint, other = index + step, index + 2 * step
+        if (
+            0 <= other < len(tokens)
+            and tokens[joint] in ("and", ",")
+            and _LEXICON.get(tokens[other], 0.0) < 0
+        ):
+            return True
+    return False
 
 
 # "I love how cold it keeps my water", "I hate how cheap it feels": the clause after the

@@ -183,6 +183,12 @@ _FIGURE_WORDS = frozenset(
     smallest biggest range count""".split()  # noqa: SIM905
 )
 
+# Operations that make "take the ..." a computation ("take the square root", "take the
+# reciprocal"): not a preparation to drop.
+_OPERATIONS = frozenset(
+    "square cube root sqrt reciprocal log logarithm inverse absolute half third quarter".split()  # noqa: SIM905
+)
+
 # How the result of a clause is described, by its verb; "{}" is the clause's object.
 # Verbs not listed produce their object itself ("compute the average" -> "The average").
 _OUTPUT_BY_VERB = {
@@ -326,7 +332,7 @@ def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
         words = [t.low for t in tokens[:3]]
         named = words[2:3] if words[1:2] == ["the"] else words[1:2]
         computes = words[:1] == ["take"] and (
-            words[1:2] in (["its"], ["away"]) or bool(set(named) & _FIGURE_WORDS)
+            words[1:2] in (["its"], ["away"]) or bool(set(named) & (_FIGURE_WORDS | _OPERATIONS))
         )
         if (
             tokens

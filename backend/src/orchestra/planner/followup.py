@@ -86,7 +86,9 @@ _FOLLOW_UP_PATTERNS = (
         + _FIGURE
         + "|"
         + _TEXT_ASK
-        + r")\s*[.!?]*$",
+        # "mean of them?", "median too?": the same numbers, pointed at.
+        + r")(?:\s+of\s+(?:them|those|these|the\s+same(?:\s+numbers)?))?"
+        r"(?:\s+(?:too|as\s+well))?\s*[.!?]*$",
         re.I | re.S,
     ),
     # "and of 300?": the same percentage of another amount.
@@ -195,16 +197,33 @@ _CHANGE_ALONE = re.compile(
 )
 
 
+# "can you cut it down to four lines", "shorten it", "trim that to 50 words": made shorter.
+_CUTS = re.compile(
+    _LEAD + r"(?:can you |could you |would you |please )*(?:cut|trim|shorten|condense)\s+"
+    r"(?:it|that|this)(?:\s+down)?(?:\s+to\s+(?P<size>(?:\w+|\d+)\s+(?:lines?|words?|"
+    r"sentences?|paragraphs?|verses?)))?\s*(?:please)?\s*[.!?]*$",
+    re.I | re.S,
+)
+
+
 def _revises(text: str, earlier: Sequence[str]) -> str | None:
     """ "make it shorter" after "Write a poem about cats" is "Write a poem about cats, and
     make it shorter": the same piece, asked again with the change."""
+    cut = _CUTS.match(text.strip())
     match = _REVISES.match(text.strip()) or _CHANGE_ALONE.match(text.strip())
-    if match is None or not earlier:
+    if (match is None and cut is None) or not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     if re.search(r"\d", previous) and not _QUOTED_RE.search(previous):
         return None  # arithmetic is not made shorter
-    return f"{previous.rstrip(' .?!')}, and make it {match.group('change')}"
+    if cut is not None:
+        if cut.group("size"):
+            # "Write a poem about autumn in four lines": the length asked of the piece.
+            return f"{previous.rstrip(' .?!')} in {cut.group('size')}"
+        change = "shorter"
+    else:
+        change = match.group("change")  # type: ignore[union-attr]
+    return f"{previous.rstrip(' .?!')}, and make it {change}"
 
 
 def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:

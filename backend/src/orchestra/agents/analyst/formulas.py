@@ -126,13 +126,18 @@ _NUMBER = r"(?P<{}>-?\d[\d,]*(?:\.\d+)?)"
 _WORD = r"(?P<{}>[a-z]+(?:/[a-z]+)?)"
 _LEAD = (
     r"^(?:(?:please|can you|could you|what is|what's|whats|how much is|calculate|compute|"
-    r"convert|change|turn|work out|express)\s+)*"
+    r"convert|change|turn|work out|express|how (?:far|long|tall|heavy|high|big|hot|cold) is)\s+)*"
+    # "a 7 ft ceiling in metres": the thing measured may be named with its size.
+    r"(?:(?:a|an|the)\s+(?=-?\d))?"
 )
+# "a 7 ft ceiling in metres": one word naming the thing measured, after its unit.
+_THING = r"(?:\s+(?!(?:to|in|into|as|and|or|more|less|plus|minus|times|per|each|of)\b)[a-z]+)?"
 _CONVERT = re.compile(
     _LEAD
     + _NUMBER.format("value")
     + r"\s*(?:degrees?\s+)?"
     + _WORD.format("source")
+    + _THING
     + r"\s+(?:to|in|into|in terms of|as)\s+(?:degrees?\s+)?"
     + _WORD.format("target")
     + r"\s*[?.!]*$"

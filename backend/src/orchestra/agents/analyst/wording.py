@@ -486,6 +486,9 @@ _QUARTILES = {"first": 25.0, "lower": 25.0, "second": 50.0, "third": 75.0, "uppe
 _FRACTIONS = {"half": 2.0, "third": 3.0, "quarter": 4.0, "fifth": 5.0, "tenth": 10.0}
 _MULTIPLIERS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "quadruple": 4.0}
 _PRONOUNS = _words("it that this them its")
+# "half of", "twice", "double" before a list change its values: they name no material and
+# are never skipped as its description ("min and max of half of 8, 5, 9" is not of 8, 5, 9).
+_CHANGES_VALUES = frozenset(_FRACTIONS) | frozenset(_MULTIPLIERS) | _words("halves thirds quarters")
 _RESULT_NOUNS = _words("result answer total sum value figure number amount outcome")
 _CHAIN_WORDS = _words("then afterwards finally")
 # Words that start a new question ("..., and what's 3 squared?").
@@ -494,12 +497,13 @@ _CONNECTIVES = _words("and then also so now or")
 _TYPO_TARGETS = _words(
     """what whats average calculate compute median divided multiply multiplied subtract
     percent percentage square minus times deviation standard total evaluate maximum
-    minimum product difference"""
+    minimum product difference plus"""
 )
 # Ordinary words one slip from a word above, which are words and not slips: a column
 # named "time" is not "times", "different" is not "difference".
 _NOT_SLIPS = _words(
-    """time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
+    """plug plugs plum plums plush
+    time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
     tonal totem commute commuted parent produce produced different products squire"""
 )
 _VERBS = _words(
@@ -938,6 +942,16 @@ class _Parser:
         calls = tuple(Call(name, tuple(items)) for name in dict.fromkeys(found[0]))
         return calls[0] if len(calls) == 1 else Call("figures", calls)
 
+    def _changes_values(self) -> bool:
+        """Whether a fraction or multiple of the values comes next ("half of 8, 5",
+        "twice 4, 6"), which changes them and is no description of them."""
+        token = self.peek()
+        return (
+            token is not None
+            and token.text in _CHANGES_VALUES
+            and (self.at(token.text, "of") or self._operand_start(1))
+        )
+
     def items(self) -> list[Node]:
         """Operands listed: "3, 5 and 10", "5 3 9", "these expenses: 1, 2", "s1 and 10"."""
         selected = self._selection()
@@ -947,7 +961,10 @@ class _Parser:
         while (token := self.peek()) is not None and not self._operand_start():
             # Words naming the material ("these sales figures:") before the numbers.
             if token.kind == "colon" or (
-                token.kind == "word" and token.text not in _QUALIFIERS and skipped < 5
+                token.kind == "word"
+                and token.text not in _QUALIFIERS
+                and not self._changes_values()
+                and skipped < 5
             ):
                 if token.kind == "word" and token.text not in _DESCRIPTIVE_OK:
                     self.described.add(self.position)
@@ -1402,7 +1419,19 @@ def decimal_comma(text: str) -> str | None:
 _SLASHED = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
 
 # How many parts, and of what size: "three quarters" is 3/4.
-_FRACTION_COUNTS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_FRACTION_COUNTS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
 _FRACTION_PARTS: dict[str, int] = {
     "half": 2,
     "third": 3,
@@ -1411,9 +1440,35 @@ _FRACTION_PARTS: dict[str, int] = {
     "quarters": 4,
     "fifth": 5,
     "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
     "tenth": 10,
     "tenths": 10,
 }
+# "2 and a quarter", "one and a half": a whole number and a part of one.
+_AND_A_PART = re.compile(
+    r"\b(?P<whole>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+"
+    r"(?P<part>half|third|quarter)\b"
+)
+_WHOLE_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
+    )
+}
+
+
+def _whole_and_part(match: re.Match[str]) -> str:
+    whole = match.group("whole")
+    value = int(whole) if whole.isdigit() else _WHOLE_WORDS[whole]
+    return _plain(value + 1 / _FRACTION_PARTS[match.group("part")])
+
 
 _LONGEST_RANGE = 1000
 
@@ -1447,6 +1502,38 @@ _SHARES = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "a 0.5% fee on 20000 is how much": how much is a 0.5% fee on 20000.
+    (
+        re.compile(
+            r"^(?P<asked>[^?\n]+?)\s+(?:is|comes\s+to|would\s+be)\s+how\s+much\s*[?.!]*\s*$"
+        ),
+        r"how much is \g<asked>",
+    ),
+    # "tip of 15 percent on a 18.40 lunch": a 15 percent tip on 18.40.
+    (
+        re.compile(
+            r"\b(tip|fee|tax|commission|charge)\s+of\s+(\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))"
+            r"\s+on\s+(?:a\s+|an\s+|the\s+|my\s+)?(?=\$?\d)"
+        ),
+        r"\2 \1 on ",
+    ),
+    # "add 8% sales tax to 75": 75 plus 8% sales tax.
+    (
+        re.compile(
+            r"\badd\s+(?:an?\s+)?(\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))((?:\s+[a-z]+){0,2}?)"
+            r"\s+to\s+(\$?\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"\3 plus \1\2",
+    ),
+    # "the difference between the biggest and smallest of ...": the range of them.
+    (
+        re.compile(
+            r"\b(?:the\s+)?difference\s+between\s+the\s+(?:biggest|largest|highest|max(?:imum)?)"
+            r"\s+and\s+(?:the\s+)?(?:smallest|lowest|min(?:imum)?)(?:\s+(?:ones?|numbers?|values?))?"
+            r"(?=\s+(?:of|in)\b)"
+        ),
+        "the range",
+    ),
     # "forty-two": the hyphen joins tens and units ("forty-two times three" was 40 - 2 * 3);
     # "ninety - nine", spaced, stays a subtraction.
     (
@@ -1558,11 +1645,46 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "three quarters of 96", "two thirds of 90", "a fifth of 40": a fraction of an amount.
     (
         re.compile(
-            r"\b(?:(?P<count>a|an|one|two|three|four)\s+)(?P<part>half|thirds?|quarters?|"
-            r"fifths?|tenths?)\s+of\b"
+            r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)\s+)"
+            r"(?P<part>half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|"
+            r"tenths?)\s+of\b"
         ),
         lambda m: f"{_FRACTION_COUNTS[m.group('count')]}/{_FRACTION_PARTS[m.group('part')]} of",
     ),
+    # "reduce 3,600 by a third", "increase 90 by a half": the amount and that part of it.
+    (
+        re.compile(
+            r"\b(reduce|decrease|cut|lower|increase|raise)\s+(\d[\d,]*(?:\.\d+)?)\s+by\s+(?:a|one)\s+"
+            r"(half|third|quarter|fifth|tenth)\b"
+        ),
+        lambda m: (
+            f"{m.group(2)} {'plus' if m.group(1) in ('increase', 'raise') else 'minus'} "
+            f"{m.group(2)} divided by {_FRACTION_PARTS[m.group(3)]}"
+        ),
+    ),
+    # "21°C, 24°C": a temperature's unit, said after each number as "21 c" would be.
+    (re.compile(r"(?<=\d)\s*\u00b0\s*([cfk])\b"), r" \1"),
+    # "2 and a quarter hours", "one and a half times 60": 2.25, 1.5.
+    (_AND_A_PART, _whole_and_part),
+    # "27 is how many percent of 180", "what fraction of 240 is 60, as a percent": what
+    # percentage of 180 is 27, of 240 is 60.
+    (
+        re.compile(
+            r"\b(\d[\d,]*(?:\.\d+)?)\s+is\s+how\s+many\s+(?:percent|per\s+cent|%)\s+of\s+"
+            r"(\d[\d,]*(?:\.\d+)?)"
+        ),
+        r"what percentage of \2 is \1",
+    ),
+    (
+        re.compile(
+            r"\bwhat\s+fraction\s+of\s+(\d[\d,]*(?:\.\d+)?)\s+is\s+(\d[\d,]*(?:\.\d+)?)\s*,?\s*"
+            r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|per\s+cent|%)"
+        ),
+        r"what percentage of \1 is \2",
+    ),
+    # "begin with 200, knock off 20%": start with 200, subtract 20%.
+    (re.compile(r"\bbegin\s+with\b"), "start with"),
+    (re.compile(r"\bknock\s+off\s+(?=\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))"), "subtract "),
     # "how many percent is 18 of 80?" is "what percentage of 80 is 18?".
     (
         re.compile(
@@ -1831,6 +1953,16 @@ def read_numeric_request(
             if call.function in _AGGREGATE_NAMES and len(kinds) > 1:
                 confidence -= _QUALIFIER
                 doubts.append(f"{call.function} of percentages and plain numbers together")
+    size = _SIZE.search(text.lower())
+    if (
+        size
+        and size.group("noun") in set(unread) - _UNITS
+        and not _ASKS.intersection(re.findall(r"[\w']+|[=?]", text.lower()))
+    ):
+        # "10 x 10 room ideas", "4x6 photo frames": a size naming a thing, with nothing
+        # asking for its product; the request is about the thing, not the arithmetic.
+        confidence = 0.0
+        doubts.append(f"'{size.group(0)}' names a size, not a product asked for")
     if _PERCENTAGE_ASKED.intersection(unread):
         # "2/3 as a percentage" read as 2/3 is a hundred times off: a percentage asked
         # and not computed is no small doubt.
@@ -1887,6 +2019,14 @@ def _read_clause(
             best = (expression, parser)
     return best
 
+
+# "10 x 10 room", "4x6 photo": two numbers with "x" between and a noun after them.
+_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*[x\u00d7]\s*\d+(?:\.\d+)?\s*(?P<noun>[a-z]+)")
+# Words that ask for arithmetic to be done, whatever else the request says.
+_ASKS = _words(
+    """what what's whats how calculate calculates compute work solve equals equal is are
+    area multiply times product = ?"""
+)
 
 # Verbs that ask for a percentage of the value at hand when it is given alone.
 _ASKS_A_SHARE = _words("work find calculate compute get take what what's whats")
