@@ -223,26 +223,24 @@ def _other_steps_go_on_and_the_reply_is_sent_once(slow: Slow) -> None:
     assert done["result"] == "All three steps are done."  # written by the model
 
 
+def _other_step_takes(seconds: int) -> dict[str, object]:
+    """ASKING_PLAN with its step "other" (beside the step that asks) running `seconds`."""
+    ask, other, after = ASKING_PLAN["steps"]
+    return {"steps": [ask, {**other, "instruction": f"wait {seconds}"}, after]}
+
+
 def test_a_reply_sent_while_other_steps_still_run_is_taken_once_they_settle(
     tmp_path: Path,
 ) -> None:
     """A task runs outside a durable workflow until it must wait; its workflow starts once
     the steps still running have settled. A reply sent before that start waits for it."""
-    plan = {
-        "steps": [
-            {**ASKING_PLAN["steps"][0]},
-            {**ASKING_PLAN["steps"][1], "instruction": "wait 2"},
-            ASKING_PLAN["steps"][2],
-        ]
-    }
+    plan = _other_step_takes(2)
     slow = Slow(tmp_path, 0.1)
     try:
         task_id = slow.submit(plan)
-        wait_for_task(slow.api, task_id, ("input_required", "failed"), timeout=30)
-        assert slow.api.get(f"/api/tasks/{task_id}").json()["status"] == "input_required"
-        other = next(
-            s for s in slow.api.get(f"/api/tasks/{task_id}").json()["steps"] if s["id"] == "other"
-        )
+        task = wait_for_task(slow.api, task_id, ("input_required", "failed"), timeout=30)
+        assert task["status"] == "input_required", task
+        other = next(s for s in task["steps"] if s["id"] == "other")
         assert other["status"] == "running"  # the reply comes before the task's workflow
         replied = slow.api.post(f"/api/tasks/{task_id}/input", json={"step": "ask", "text": "0"})
         assert replied.status_code == 200, replied.text
@@ -258,13 +256,7 @@ def test_a_reply_sent_while_a_long_step_still_runs_is_refused_until_it_settles(
 ) -> None:
     """The reply waits for the task's workflow a few seconds at most; then it is refused with
     409, nothing is taken, and the same reply sent once the step has settled is."""
-    plan = {
-        "steps": [
-            {**ASKING_PLAN["steps"][0]},
-            {**ASKING_PLAN["steps"][1], "instruction": "wait 14"},
-            ASKING_PLAN["steps"][2],
-        ]
-    }
+    plan = _other_step_takes(14)
     slow = Slow(tmp_path, 0.1)
     try:
         task_id = slow.submit(plan)

@@ -1422,15 +1422,7 @@ _SLASHED = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
 _FRACTION_COUNTS: dict[str, int] = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
+    **{word: n for word, n in _NUMBER_WORDS.items() if 1 <= n <= 9},
 }
 _FRACTION_PARTS: dict[str, int] = {
     "half": 2,
