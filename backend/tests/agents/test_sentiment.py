@@ -38,6 +38,9 @@ from orchestra.agents.sentiment import NEUTRAL_BAND, sentiment
         ("far from the best hotel in town", "negative"),
         # Set phrases whose verdict is not that of their words.
         ("Thanks for nothing.", "negative"),
+        # The longest set phrase said is the one that counts: not "thank you" alone.
+        ("thank you for nothing", "negative"),
+        ("thanks a lot for nothing", "negative"),
         ("Could have been worse.", "neutral"),
         ("Five stars, would buy again.", "positive"),
         ("I would not buy again.", "negative"),

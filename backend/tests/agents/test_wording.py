@@ -48,6 +48,11 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         # A scale word multiplies the digits before it.
         ("7.5% of 1.2 million", 90000),
         ("2.5 million plus 500 thousand", 3_000_000),
+        # A part of a scale, and dozens, are amounts too.
+        ("what's half a million plus 250,000", 750_000),
+        ("a quarter of a million divided by 5", 50_000),
+        ("two dozen minus 5", 19),
+        ("half a dozen times 3", 18),
         # Every digit written counts.
         ("3 and a half times 1.23456789", 4.320987615),
         ("the percent change from 80 to 100", 25),
@@ -590,3 +595,17 @@ def test_shares_and_spreads_in_everyday_wordings(text: str, expected: float) -> 
 )
 def test_an_amount_changed_by_a_part_of_it(text: str, expected: float) -> None:
     assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "3 quarters" is no 3: a fraction word left out of a reading changes its value.
+        "half of 3 quarters",
+        "what's a third of 3 thirds",
+        "half a billion over 100",
+    ],
+)
+def test_a_fraction_or_multiple_left_unread_is_not_trusted(text: str) -> None:
+    reading = read_numeric_request(text)
+    assert not reading.trusted, (reading.understood(), reading.confidence)

@@ -283,6 +283,9 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("mediocre",): -1.0,
     # Verdicts said in set phrases.
     ("thanks", "for", "nothing"): -2.5,
+    ("thanks", "a", "lot", "for", "nothing"): -2.5,
+    ("thanks", "so", "much", "for", "nothing"): -2.5,
+    ("thank", "you", "for", "nothing"): -2.5,
     ("could", "have", "been", "worse"): 0.5,
     ("could", "be", "worse"): 0.5,
     ("buy", "again"): 2.0,
@@ -586,6 +589,11 @@ def _set_phrase(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], flo
     return None
 
 
+# The longest phrase that starts at a word is the one said: "thank you for nothing" is not
+# "thank you" and three more words.
+_PHRASES_LONGEST_FIRST = sorted(_PHRASES.items(), key=lambda item: -len(item[0]))
+
+
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
     again = _custom_again(tokens, index)
     if again:
@@ -593,7 +601,7 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
     said = _set_phrase(tokens, index)
     if said is not None:
         return said
-    for phrase, valence in _PHRASES.items():
+    for phrase, valence in _PHRASES_LONGEST_FIRST:
         if tuple(tokens[index : index + len(phrase)]) == phrase:
             end = index + len(phrase)
             if phrase in _FAILURES and _no_failure(phrase, tokens, index):

@@ -331,6 +331,12 @@ def _merge_number_words(tokens: list[Token]) -> list[Token]:
                 merged.append(Token("num", _plain(value), value))
                 index += used
                 continue
+        if token.text in ("dozen", "dozens") and merged and merged[-1].kind == "num":
+            # "two dozen", "0.5 dozen": twelve times the number before.
+            value = merged[-1].value * 12
+            merged[-1] = Token("num", _plain(value), value)
+            index += 1
+            continue
         if token.kind == "num" and words[1:2] and words[1] in _SCALES:
             # "1.2 million", "3 thousand": the scale multiplies the digits before it.
             value = token.value * _SCALES[words[1]]
@@ -1634,6 +1640,14 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 divided by \2",
     ),
+    # "half a million", "a quarter of a billion", "half a dozen": that part of the scale.
+    (
+        re.compile(
+            r"\b(?:a\s+|one\s+)?(?P<part>half|quarter)\s+(?:of\s+)?an?\s+"
+            r"(?P<scale>thousand|million|billion|dozen)\b"
+        ),
+        lambda m: f"{1 / _FRACTION_PARTS[m.group('part')]:g} {m.group('scale')}",
+    ),
     # "three quarters of 96", "two thirds of 90", "a fifth of 40": a fraction of an amount.
     (
         re.compile(
@@ -2049,7 +2063,12 @@ def _coverage(
         if token.text in _CONNECTIVES | _UNITS | {"=", "?", "of"} and not first < index < last:
             continue
         unread.append(token.text)
-        if token.text in _QUALIFIERS:
+        if token.text in _CHANGES_VALUES | _words("dozen dozens"):
+            # "half a million", "half of 3 quarters": a fraction or a multiple left out of
+            # the reading changes the value several times over; no small doubt.
+            cost += 1.0
+            doubts.append(f"did not use '{token.text}', which changes the value")
+        elif token.text in _QUALIFIERS:
             cost += _QUALIFIER
             doubts.append(f"cannot apply '{token.text}'")
         elif token.text in _OPERATOR_WORDS or (token.kind == "sym" and token.text in _INFIX):
