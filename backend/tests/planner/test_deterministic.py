@@ -347,6 +347,16 @@ def test_a_follow_up_with_a_new_quote_after_for() -> None:
     assert "'I loved every minute'" in result.steps[0].instruction
 
 
+@pytest.mark.parametrize(
+    "follow_up",
+    ["try this one: loved the pool", "and this: loved the pool", "this one too: loved the pool"],
+)
+def test_a_follow_up_with_a_new_text_after_a_colon_unquoted(follow_up: str) -> None:
+    result = plan(follow_up, history=('sentiment of "the room was clean"',))
+    assert shape(result) == [("sentiment", [])]
+    assert '"loved the pool"' in result.steps[0].instruction
+
+
 def test_a_lone_verb_before_another_kind_of_work_shares_only_the_material() -> None:
     result = plan("summarise and give keywords: 'Pandas eat bamboo. Pandas sleep a lot.'")
     assert shape(result) == [("summarization", []), ("keywords", [])]

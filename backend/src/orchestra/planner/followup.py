@@ -270,6 +270,15 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     shared = _new_count_after(text, earlier)
     if shared is not None:
         return shared
+    bare = _POINTED_BARE.match(text.strip())
+    if bare and earlier:
+        # "try this one: loved the pool" after a sentiment of a quote: the new text, quoted
+        # where the earlier request quoted its own.
+        previous = resolve_follow_up(earlier[-1], earlier[:-1])
+        quoted = _QUOTED_RE.search(previous)
+        if quoted:
+            new = bare.group("text").replace('"', "'")
+            return f'{previous[: quoted.start()]}"{new}"{previous[quoted.end() :]}'
     subject = follow_up_subject(text)
     if subject is None:
         return _continues_arithmetic(text, earlier) or _revises(text, earlier) or text
@@ -284,6 +293,16 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         # take the place of; the request is planned on its own.
         return text
     return _substitute(previous, subject) or text
+
+
+# "try this one: loved the pool", "and this: the room was tiny": a new text pointed at and
+# given after a colon, unquoted.
+_POINTED_BARE = re.compile(
+    _LEAD + r"(?:(?:can\s+you\s+|could\s+you\s+|please\s+)*(?:try|check|do|run|test)\s+|"
+    r"(?:what|how)\s+about\s+)?(?:this|that)(?:\s+one)?(?:\s+too)?\s*:\s*"
+    r"(?P<text>[^\s\"\u201c'][^\n]*?)\s*$",
+    re.I,
+)
 
 
 # "and between 5?" after "Split 120 dollars between 4 people", "what about among 6?",
