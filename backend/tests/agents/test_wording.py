@@ -48,6 +48,10 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         # A scale word multiplies the digits before it.
         ("7.5% of 1.2 million", 90000),
         ("2.5 million plus 500 thousand", 3_000_000),
+        # "population" divides by n; a plain or "sample" standard deviation by n - 1.
+        ("population standard deviation of 2, 4, 4, 4, 5, 5, 7, 9", 2),
+        ("population variance of 2, 4, 4, 4, 5, 5, 7, 9", 4),
+        ("sample standard deviation of 2, 4, 4, 4, 5, 5, 7, 9", 2.138089935),
         # A part of a scale, and dozens, are amounts too.
         ("what's half a million plus 250,000", 750_000),
         ("a quarter of a million divided by 5", 50_000),

@@ -158,6 +158,8 @@ AGGREGATES: dict[str, Callable[..., Number]] = {
     "product": _product,
     "stdev": _sample("stdev", statistics.stdev),
     "variance": _sample("variance", statistics.variance),
+    "pstdev": lambda *args: statistics.pstdev(_numbers(args)),
+    "pvariance": lambda *args: statistics.pvariance(_numbers(args)),
 }
 """Functions over any number of values (the analyst's statistics inside expressions)."""
 

@@ -481,6 +481,8 @@ def _expression_result(
 _LABELS = {
     "mean": "mean (average)",
     "stdev": "standard deviation",
+    "pstdev": "population standard deviation",
+    "pvariance": "population variance",
     "sum": "sum",
     "count": "count",
     "min": "minimum",

@@ -459,6 +459,14 @@ _AGGREGATE_WORDS: dict[str, str] = {
 }
 # Multiword aggregate names.
 _AGGREGATE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    # "population standard deviation": of every member, divided by n, not n - 1.
+    (("population", "standard", "deviation"), "pstdev"),
+    (("population", "std", "dev"), "pstdev"),
+    (("population", "stdev"), "pstdev"),
+    (("population", "variance"), "pvariance"),
+    (("sample", "standard", "deviation"), "stdev"),
+    (("sample", "std", "dev"), "stdev"),
+    (("sample", "variance"), "variance"),
     (("standard", "deviation"), "stdev"),
     (("std", "dev"), "stdev"),
     (("std",), "stdev"),
@@ -472,7 +480,7 @@ _AGGREGATE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("added", "up"), "sum"),
     (("add", "up"), "sum"),
 )
-_AGGREGATE_NAMES = frozenset(_AGGREGATE_WORDS.values()) | {"percentile"}
+_AGGREGATE_NAMES = frozenset(_AGGREGATE_WORDS.values()) | {"percentile", "pstdev", "pvariance"}
 _FUNCTION_WORDS = _words(
     "sqrt cbrt abs round log ln log10 log2 exp sin cos tan floor ceil factorial"
 )
