@@ -52,6 +52,10 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         ("population standard deviation of 2, 4, 4, 4, 5, 5, 7, 9", 2),
         ("population variance of 2, 4, 4, 4, 5, 5, 7, 9", 4),
         ("sample standard deviation of 2, 4, 4, 4, 5, 5, 7, 9", 2.138089935),
+        # "negative" and a leading "minus" are a sign.
+        ("negative nine times six", -54),
+        ("minus 8 plus 20", 12),
+        ("10 minus negative 4", 14),
         # A part of a scale, and dozens, are amounts too.
         ("what's half a million plus 250,000", 750_000),
         ("a quarter of a million divided by 5", 50_000),

@@ -1101,6 +1101,8 @@ def test_a_clause_read_whole_as_arithmetic_goes_to_the_calculator() -> None:
     # Its words share more with the research agent's card than the calculator's.
     assert shape(plan("split 90 3 ways")) == [("calculation", [])]
     assert shape(plan("Give me 3 tips for better sleep"))[0][0] != "calculation"
+    # Numbers said in words count as numbers; "negative" is their sign, not an opinion.
+    assert shape(plan("negative nine times six")) == [("calculation", [])]
 
 
 @pytest.mark.parametrize(

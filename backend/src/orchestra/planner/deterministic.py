@@ -878,11 +878,19 @@ def _best_on_no_text(matcher: CapabilityMatcher, stems: frozenset[str]) -> str:
 def _read_whole_as_arithmetic(text: str) -> bool:
     """Whether the calculator reads every word of ``text`` as arithmetic on numbers it
     gives, without a doubt ("split 90 3 ways"); "give me 3 tips" leaves words unread."""
-    if not any(t.is_number for t in tokenize(text)):
+    if not any(t.is_number for t in tokenize(text)) and not _SPELLED_NUMBER_RE.search(text):
         return False
     reading = read_numeric_request(text)
     return reading.expression is not None and reading.confidence >= 1.0 and not reading.unread
 
+
+# "negative twelve times four", "two dozen minus 5": numbers said in words.
+_SPELLED_NUMBER_RE = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b",
+    re.I,
+)
 
 _OPERATOR_WORD_RE = re.compile(
     r"\b(?:plus|minus|times|divided\s+by|multiplied\s+by|squared|cubed)\b", re.I

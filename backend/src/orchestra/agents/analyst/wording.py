@@ -831,6 +831,10 @@ class _Parser:
         names = self.aggregate_names()
         if names is not None:
             return self.aggregate(names)
+        if word in ("negative", "minus") and self._operand_start(1):
+            # "negative twelve times four", "minus 7 plus 20": a sign, as "-12" writes it.
+            self.take()
+            return Neg(self.expression(25))
         if word in _CONSTANT_WORDS:
             self.take()
             return Name(word)
