@@ -1121,3 +1121,16 @@ def test_arithmetic_without_a_verb_is_a_request_not_context() -> None:
 def test_a_new_quote_after_a_request_with_no_text_is_planned_on_its_own() -> None:
     result = plan("check 'the food was fine'", history=("what's 5 + 5",))
     assert result.steps[0].instruction.startswith("Check 'the food was fine'")
+
+
+def test_a_summary_of_a_review_is_a_summary() -> None:
+    # "review" is the sentiment skill's word, but a summary is what is asked of it.
+    result = plan("give me a summary of this review: 'Slow start. Great ending. Worth it.'")
+    assert shape(result) == [("summarization", [])]
+
+
+def test_a_plus_between_words_joins_two_asks() -> None:
+    result = plan("keywords + a summary please: 'Bees pollinate crops. Bees make honey.'")
+    assert sorted(c for c, _ in shape(result)) == ["keywords", "summarization"]
+    # Between numbers it stays arithmetic.
+    assert shape(plan("what's 3 + 4")) == [("calculation", [])]

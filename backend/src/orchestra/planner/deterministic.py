@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from orchestra.agents.analyst.formulas import names_unit, read_formula
 from orchestra.agents.analyst.wording import read_numeric_request
@@ -279,6 +279,8 @@ def plan_deterministic(
 
     text = resolve_follow_up(description.strip(), history)
     masked = mask_material(text)
+    # "short summary + keywords for this": a plus between words joins two asks, as "and".
+    masked = replace(masked, text=_WORD_PLUS_RE.sub(" and ", masked.text))
     matcher = CapabilityMatcher(capabilities)
     extra_verbs = _example_verbs(capabilities)
     clauses = split_clauses(masked.text, extra_verbs)
@@ -883,6 +885,8 @@ def _read_whole_as_arithmetic(text: str) -> bool:
     reading = read_numeric_request(text)
     return reading.expression is not None and reading.confidence >= 1.0 and not reading.unread
 
+
+_WORD_PLUS_RE = re.compile(r"(?<=[A-Za-z]{2})(?:\s+\+\s+|\+)(?=[A-Za-z])")
 
 # "negative twelve times four", "two dozen minus 5": numbers said in words.
 _SPELLED_NUMBER_RE = re.compile(

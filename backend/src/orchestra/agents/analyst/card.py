@@ -126,6 +126,7 @@ SKILLS: tuple[AgentSkill, ...] = (
         [
             "Summarize the research findings in 3 sentences",
             "Give me a short summary of this article",
+            "Summarise this customer review",
             "Condense the previous step's output into its key points",
         ],
     ),
