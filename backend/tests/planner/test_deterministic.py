@@ -1134,3 +1134,9 @@ def test_a_plus_between_words_joins_two_asks() -> None:
     assert sorted(c for c, _ in shape(result)) == ["keywords", "summarization"]
     # Between numbers it stays arithmetic.
     assert shape(plan("what's 3 + 4")) == [("calculation", [])]
+
+
+def test_a_length_is_no_subject_of_its_own() -> None:
+    # "300-word" is the piece's form: the essay is about what was researched.
+    result = plan("research the causes of inflation and write a 300-word essay for my class")
+    assert shape(result) == [("research", []), ("writing", ["s1"])]

@@ -995,6 +995,15 @@ def _explains_notion(text: str) -> bool:
     return not any(t.is_number or t.is_material for t in tokenize(request))
 
 
+# "a 200-word article", "in 3 paragraphs", "5 bullet points": the length of a piece, its
+# form rather than its subject.
+_LENGTH_RE = re.compile(
+    r"\b\d+\s*[- ]?\s*(?:words?|pages?|lines?|sentences?|paragraphs?|bullets?|"
+    r"bullet\s+points?|points?|minutes?|slides?|tweets?|verses?|stanzas?)\b(?:\s+long)?",
+    re.I,
+)
+
+
 def _has_topic(text: str, matcher: CapabilityMatcher) -> bool:
     """Whether a clause names its own subject matter (beyond capability and form words,
     and whom it is for)."""
@@ -1005,7 +1014,7 @@ def _topic_stems(text: str, matcher: CapabilityMatcher) -> frozenset[str]:
     """The stems that say what a clause is about ({"<num>"} for numbers or material)."""
     if placeholders_in(text):
         return frozenset({"<num>"})
-    text = strip_request_prefix(_AUDIENCE_RE.sub("", text))
+    text = strip_request_prefix(_LENGTH_RE.sub(" ", _AUDIENCE_RE.sub("", text)))
     tokens = tokenize(text)
     if tokens and is_action_start(tokens, 0, frozenset()):
         # The verb says what to do with the subject; it is not the subject.
