@@ -493,6 +493,15 @@ def test_a_question_is_not_the_text_to_judge() -> None:
         run("How many steps did I walk yesterday?", capability="sentiment")
 
 
+def test_a_question_naming_the_label_it_wants_is_not_the_text() -> None:
+    # Judged as the text, "positive or negative" would be "mixed".
+    with pytest.raises(AgentInputError, match="no text to work on"):
+        run("was my last facebook comment positive or negative", capability="sentiment")
+    # The text after the colon is judged.
+    data = run("positive or negative: I am so tired of this", capability="sentiment")
+    assert data["label"] == "negative"
+
+
 def test_table_statistics_make_up_no_figure_the_request_does_not_name() -> None:
     with pytest.raises(AgentInputError, match="names no figure"):
         run(

@@ -363,6 +363,15 @@ def keywords_operation(request: StepRequest) -> StepResult:
 _SARCASM = re.compile(r"\b(?:sarcas\w*|ironic\w*|irony|passive[- ]aggressive\w*|joking)\b", re.I)
 
 
+# "is my last post positive or negative", "the tone of my email": a question that names the
+# label it wants is not itself the text to label.
+_ASKS_A_LABEL = re.compile(
+    r"\b(?:positive|negative)\s+or\s+(?:negative|positive|neutral)\b"
+    r"|\b(?:sentiment|tone|mood)\s+of\b",
+    re.I,
+)
+
+
 def sentiment_operation(request: StepRequest) -> StepResult:
     asked = _TASK.sub(lambda m: m.group("task"), request.instruction)
     question = "\n".join(line for line in asked.splitlines() if line.strip())
@@ -372,7 +381,7 @@ def sentiment_operation(request: StepRequest) -> StepResult:
             "and this sentiment analysis reads the words. Ask for the sentiment or tone of "
             "the text instead, knowing it takes the words at face value."
         )
-    material = _text_material(request)
+    material = _text_material(request, _ASKS_A_LABEL)
     result = sentiment(material)
     if result.unsure:
         # A label read from the words around an opinion it cannot read is a guess.
