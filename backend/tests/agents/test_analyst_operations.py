@@ -165,6 +165,25 @@ def test_conversion_markdown_to_csv() -> None:
     assert data["output"] == "a,b\n1,x\n2,y\n"
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "make this comma separated\n| a | b |\n|---|---|\n| 1 | x |",
+        "csv version please\n| a | b |\n|---|---|\n| 1 | x |",
+        # Already CSV: the format asked is the one given, not another one.
+        "put this in comma-separated values\na,b\n1,x",
+    ],
+)
+def test_conversion_to_a_format_said_in_words(instruction: str) -> None:
+    data = run(instruction, capability="conversion")
+    assert data["to"] == "csv" and data["output"] == "a,b\n1,x\n"
+
+
+def test_conversion_to_tsv_is_refused_not_made_another_format() -> None:
+    with pytest.raises(AgentInputError, match="TSV"):
+        run('convert to tab separated: [{"a": 1}]', capability="conversion")
+
+
 def test_conversion_json_to_markdown() -> None:
     data = run("turn into a markdown table", data=[{"a": 1, "b": "x|y"}])
     assert data["output"] == "| a | b |\n|---:|---|\n| 1 | x\\|y |\n"

@@ -1107,7 +1107,12 @@ def test_a_clause_read_whole_as_arithmetic_goes_to_the_calculator() -> None:
 
 @pytest.mark.parametrize(
     "description",
-    ['a csv version of this: [{"a": 1, "b": 2}]', 'csv please: [{"a": 1, "b": 2}]'],
+    [
+        'a csv version of this: [{"a": 1, "b": 2}]',
+        'csv please: [{"a": 1, "b": 2}]',
+        "json version please: a,b\n1,2\n3,4",
+        "make it comma separated\n| a | b |\n|---|---|\n| 1 | 2 |",
+    ],
 )
 def test_a_format_named_before_a_table_is_a_conversion(description: str) -> None:
     assert shape(plan(description)) == [("conversion", [])]

@@ -117,7 +117,12 @@ _TARGET_FORMAT_RE = re.compile(
     re.I,
 )
 _FORMAT_ALONE_RE = re.compile(
-    r"\W*(?:in\s+|as\s+)?(?:csv|json|markdown|md|tsv)(?:\s+(?:please|pls|thanks))?\W*", re.I
+    r"\W*(?:(?:make|turn|put|get|give\s+me)\s+(?:this|it|that|these)?\s*)?"
+    r"(?:in\s+|as\s+|into\s+)?(?:an?\s+|the\s+)?"
+    r"(?:csv|json|markdown|md|tsv|comma[-\s]separated(?:\s+values)?|tab[-\s]separated)"
+    # "csv version please", "a json copy": the format wanted, named with what it makes.
+    r"(?:\s+(?:version|copy|format|file|table))?(?:\s+(?:please|pls|thanks))?\W*",
+    re.I,
 )
 # "..., then make it funnier", "and make it more formal": the piece just made, changed.
 _REVISES_PREVIOUS_RE = re.compile(

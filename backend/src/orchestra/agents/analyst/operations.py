@@ -440,17 +440,38 @@ _ASKS_CONVERSION = re.compile(
     r"(?:->|=>|\u2192)\s*(?:csv|json|markdown|md|table)\b|"
     # "markdown table from this tsv", "a json version of this": the format named first.
     r"\b(?:csv|json|markdown|md)\s+(?:table|version|file|format|copy)\s+(?:from|of|for)\b|"
-    # "json please:", "CSV?": a format alone, asked for the table that follows.
-    r"^\W*(?:csv|json|markdown|md)(?:\s+(?:please|pls|thanks))?\W*$",
+    # "json please:", "CSV?", "csv version please": a format alone, asked for the table
+    # that follows.
+    r"^\W*(?:an?\s+)?(?:csv|json|markdown|md)(?:\s+(?:version|copy|format|file))?"
+    r"(?:\s+(?:please|pls|thanks))?\W*$",
     re.I,
 )
 
 
+def _format_names(text: str) -> str:
+    """``text`` in lower case with formats said in words named as formats ("comma
+    separated" is CSV, "tab separated" TSV)."""
+    text = re.sub(r"\bcomma[-\s]+separated(?:\s+values?)?\b", "csv", text.lower())
+    return re.sub(r"\btab[-\s]+separated(?:\s+values?)?\b", "tsv", text)
+
+
 def _target_format(instruction: str, source: Format | None) -> Format:
-    text = instruction.lower()
-    explicit = re.search(r"\b(?:to|into|as|in)\s+(?:a\s+)?(csv|json|markdown|md)\b", text)
+    text = _format_names(instruction)
+    if re.search(r"\b(?:to|into|as|in)\s+(?:an?\s+)?tsv\b|\bmake\s+(?:this|it)\s+tsv\b", text):
+        # TSV is read, not written: a table in another format would not be what was asked.
+        raise AgentInputError(
+            "TSV (tab separated) is not an output this converter writes: ask for CSV, JSON "
+            "or a Markdown table."
+        )
+    explicit = re.search(
+        r"\b(?:to|into|as|in)\s+(?:a\s+)?(csv|json|markdown|md)\b"
+        # "make this comma separated": the format wanted, even the one it is in.
+        r"|\bmake\s+(?:this|it|that)\s+(?:an?\s+)?(csv|json|markdown|md)\b"
+        r"(?!\s+(?:\w+\s+)?(?:into|to|as)\b)",
+        text,
+    )
     if explicit:
-        return _FORMAT_WORDS[explicit.group(1)]
+        return _FORMAT_WORDS[explicit.group(1) or explicit.group(2)]
     named = [
         (_FORMAT_WORDS[m.group(1)], m.start())
         for m in re.finditer(r"\b(csv|json|markdown|md)\b", text)
@@ -489,7 +510,7 @@ def conversion_operation(request: StepRequest) -> StepResult:
             "No table found to convert: send CSV, a JSON list of objects or a Markdown table "
             "in the message or as an earlier step's output."
         )
-    if not _ASKS_CONVERSION.search(_without_table(request.instruction)):
+    if not _ASKS_CONVERSION.search(_format_names(_without_table(request.instruction))):
         # "From this JSON, how many users are active?" asks a question about the data;
         # converting it would answer something else.
         raise AgentInputError(
