@@ -1145,3 +1145,23 @@ def test_a_length_is_no_subject_of_its_own() -> None:
     # "300-word" is the piece's form: the essay is about what was researched.
     result = plan("research the causes of inflation and write a 300-word essay for my class")
     assert shape(result) == [("research", []), ("writing", ["s1"])]
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        # A share of the value found just before.
+        ("what's 60 times 5", "right, now take 10% of that", "10% of the result of step s1"),
+        # "hmm", and "what if it's": the same request with a new percentage.
+        ("what's 30% of 90?", "hmm, what if it's 40 percent", "40 percent of 90"),
+    ],
+)
+def test_arithmetic_follow_ups_with_fillers(previous: str, follow_up: str, expected: str) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in " ".join(s.instruction for s in result.steps)
+
+
+def test_a_share_of_it_after_a_share_is_not_guessed() -> None:
+    # Of 360, or of the 90 found? Planned alone, the request is refused for want of a value.
+    result = plan("and 40 percent of it?", history=("What's 25% of 360?",))
+    assert all("360" not in s.instruction for s in result.steps)

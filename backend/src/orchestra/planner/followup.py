@@ -16,7 +16,10 @@ from orchestra.planner.material import mask_material
 
 __all__ = ["REVISION", "follow_up_subject", "resolve_follow_up"]
 
-_LEAD = r"^(?:(?:ok(?:ay)?|great|thanks|thank you|now|and|so|please|then)[\s,!.]+)*"
+_LEAD = (
+    r"^(?:(?:ok(?:ay)?|great|thanks|thank you|now|and|so|please|then|hmm+|hm+|um+|uh+|oh|"
+    r"well|right|cool)[\s,!.]+)*"
+)
 # The figures of descriptive statistics, as people name them.
 _FIGURE = (
     r"(?:average|mean|median|mode|sum|total|range|variance|standard\s+deviation|stdev|"
@@ -99,8 +102,8 @@ _FOLLOW_UP_PATTERNS = (
     # "and 35%?", "now for 12 km", "ok, 2, 8 and 6?", "and if it were 22%?": a new
     # quantity, nothing else.
     re.compile(
-        _LEAD + r"(?:for\s+|with\s+|at\s+|make\s+it\s+|(?:what\s+)?if\s+(?:it|that)\s+"
-        r"(?:were|was|is|had\s+been)\s+)?(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
+        _LEAD + r"(?:for\s+|with\s+|at\s+|make\s+it\s+|(?:what\s+)?if\s+(?:(?:it|that)\s+"
+        r"(?:were|was|is|had\s+been)|it's|that's)\s+)?(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
         r"[A-Za-z]+\b)?(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)\s*[.!?]*$",
         re.I | re.S,
     ),
@@ -159,6 +162,9 @@ _CONTINUES_ARITHMETIC = re.compile(
     + r"(?P<rest>(?:(?:double|twice|triple|halve|half\s+of|square|cube|round)\s+"
     + _EARLIER
     + r"|(?:add|subtract)\s+\S+\s+(?:to|from)\s+"
+    + _EARLIER
+    # "take 15% of that", "now 20 percent of it": a share of the value before.
+    + r"|(?:take\s+|get\s+|find\s+)?\d[\d,]*(?:\.\d+)?\s*(?:%|percent)\s+of\s+"
     + _EARLIER
     + r"|(?:multiply|divide|times)\s+"
     + _EARLIER
@@ -226,6 +232,9 @@ def _revises(text: str, earlier: Sequence[str]) -> str | None:
     return f"{previous.rstrip(' .?!')}, and make it {change}"
 
 
+_SHARE_RE = re.compile(r"(?:%|\bpercent)\s+of\b", re.I)
+
+
 def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
     """ "double that" after "What's 15 + 6?" is "What's 15 + 6, then double that": the
     arithmetic goes on from the earlier request, which is computed again."""
@@ -234,6 +243,9 @@ def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     if not re.search(r"\d", previous) or _QUOTED_RE.search(previous):
+        return None
+    if _SHARE_RE.search(match.group("rest")) and _OF_AMOUNT_RE.search(previous):
+        # "40 percent of it" after "25% of 360": of 360 or of the 90 found? Not said.
         return None
     return f"{previous.rstrip(' .?!')}, then {match.group('rest')}"
 
