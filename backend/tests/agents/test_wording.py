@@ -617,3 +617,8 @@ def test_an_amount_changed_by_a_part_of_it(text: str, expected: float) -> None:
 def test_a_fraction_or_multiple_left_unread_is_not_trusted(text: str) -> None:
     reading = read_numeric_request(text)
     assert not reading.trusted, (reading.understood(), reading.confidence)
+
+
+def test_a_figure_with_no_numbers_of_its_own_is_of_the_values_it_is_told_to_use() -> None:
+    values = {"s1": 8.0, "s1_values": [3.0, 9.0, 12.0]}
+    assert value("give me the median. use \u27e8s1_values\u27e9", values) == 9

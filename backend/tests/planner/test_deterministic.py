@@ -1165,3 +1165,12 @@ def test_a_share_of_it_after_a_share_is_not_guessed() -> None:
     # Of 360, or of the 90 found? Planned alone, the request is refused for want of a value.
     result = plan("and 40 percent of it?", history=("What's 25% of 360?",))
     assert all("360" not in s.instruction for s in result.steps)
+
+
+def test_a_figure_asked_after_another_is_of_the_same_values() -> None:
+    result = plan("what's the average of 3, 9, 12? and give me the median")
+    assert shape(result) == [("statistics", []), ("statistics", ["s1"])]
+    assert "Use the values of step s1" in result.steps[1].instruction
+    # Arithmetic on the earlier figure is on its result.
+    doubled = plan("sum these: 2, 4, 6. Then double it")
+    assert "the result of step s1" in doubled.steps[1].instruction

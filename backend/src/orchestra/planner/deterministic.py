@@ -1163,6 +1163,10 @@ def _part_sentence(
             text = text.replace(_REF, reference, 1)
             text = _sentence(text, masked)
         else:
+            if _names_figure_alone(text):
+                # "What's the mean of 2, 4, 6? Also give me the median": a figure of the
+                # numbers the step before worked on, not of the one number it found.
+                reference = reference.replace("the result of step", "the values of step", 1)
             text = _sentence(text, masked)
             # After the user's data, a line break keeps its last row intact.
             text += ("\n" if ends_with_material(text) else " ") + f"Use {reference}."
@@ -1172,6 +1176,18 @@ def _part_sentence(
     if position > 0 and part.clause.sequential:
         text = "Then " + text[0].lower() + text[1:]
     return text
+
+
+_SPREAD_WORDS = frozenset({"deviation", "std", "stdev", "variance", "spread"})
+
+
+def _names_figure_alone(text: str) -> bool:
+    """Whether a clause asks for a figure of numbers ("give me the median") and gives none."""
+    tokens = tokenize(text)
+    words = {t.low for t in tokens}
+    return bool(words & (_FIGURE_WORDS | _SPREAD_WORDS)) and not any(
+        t.is_number or t.is_material for t in tokens
+    )
 
 
 def _joined(sentences: list[str], masked: MaskedText) -> str:

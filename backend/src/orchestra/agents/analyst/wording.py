@@ -1919,6 +1919,10 @@ def read_numeric_request(
         name, rest = _setter(_without_filler(piece))
         if name:
             implicit = name
+            if isinstance(values.get(name), list) and not given:
+                # "Give me the median. Use the values of step s1": the numbers a figure
+                # that names none of its own is of.
+                given = [Name(name)]
         statement = _statement_of_numbers(_without_filler(piece))
         if statement is not None and len(pieces) > 1:
             given = statement  # the numbers a later "what is their average?" is about
