@@ -1174,3 +1174,9 @@ def test_a_figure_asked_after_another_is_of_the_same_values() -> None:
     # Arithmetic on the earlier figure is on its result.
     doubled = plan("sum these: 2, 4, 6. Then double it")
     assert "the result of step s1" in doubled.steps[1].instruction
+
+
+def test_arithmetic_after_a_figure_of_a_table_works_on_the_figure() -> None:
+    result = plan("total the amount column, then subtract 10% discount:\nid,amount\n1,30\n2,70")
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert "id,amount" not in result.steps[1].instruction

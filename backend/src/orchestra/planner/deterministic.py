@@ -571,7 +571,11 @@ def _parts(
         elif (
             previous is not None
             and lent.issuperset(material)
-            and (_OBJECT_PRONOUN_RE.search(_without_payload(text)) or _continues_arithmetic(text))
+            and (
+                _OBJECT_PRONOUN_RE.search(_without_payload(text))
+                # "add up the cost column and then add 20% tax: <table>"
+                or _continues_arithmetic(_without_payload(text))
+            )
         ):
             # "Sum the price column, then take 15% of it: <table>": the table was for the
             # sum; "it" is the sum.
