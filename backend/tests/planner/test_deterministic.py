@@ -1180,3 +1180,9 @@ def test_arithmetic_after_a_figure_of_a_table_works_on_the_figure() -> None:
     result = plan("total the amount column, then subtract 10% discount:\nid,amount\n1,30\n2,70")
     assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
     assert "id,amount" not in result.steps[1].instruction
+
+
+def test_arithmetic_on_a_computed_result_is_no_text_to_judge() -> None:
+    # "people" is a word of the sentiment skill's card; the result before is a number.
+    result = plan("add 45, 30 and 25 and split it among 4 people")
+    assert shape(result) == [("calculation", []), ("calculation", ["s1"])]

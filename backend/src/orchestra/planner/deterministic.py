@@ -690,14 +690,18 @@ def _parts(
             # "summarize the report": a text to be given, not a piece to write; the
             # summariser says it is missing, where writing would make one up.
             capability = "summarization"
+        kinds = {p.index: p.capability for p in parts}
+        numbers_before = bool(refs) and all(kinds.get(r) in _NUMERIC_CAPABILITIES for r in refs)
         if (
             capability in _TEXT_CAPABILITIES
             and not match.strong
             and not material
-            and not refs
-            and previous is None
+            and (not refs or numbers_before)
+            and (previous is None or numbers_before)
             and (any(t.is_number for t in tokenize(text)) or _OPERATOR_WORD_RE.search(text))
         ):
+            # After a computation, "split it among 3 people" is arithmetic on its result:
+            # a text skill would judge the words of the request itself.
             # "What will my score be if I get 8 out of 10?" shares "score" with the keyword
             # skill's card, but gives numbers and no text: the keywords of the question
             # itself would be an answer to nothing ("one point five times four" is no
@@ -872,6 +876,7 @@ def _summed_up(text: str, material: tuple[str, ...], data: frozenset[str]) -> st
 
 
 _TEXT_CAPABILITIES = frozenset({"keywords", "summarization", "sentiment"})
+_NUMERIC_CAPABILITIES = frozenset({"calculation", "statistics"})
 
 
 def _best_on_no_text(matcher: CapabilityMatcher, stems: frozenset[str]) -> str:
