@@ -196,6 +196,31 @@ def test_summary_length_joined_by_a_hyphen(instruction: str, wanted: int) -> Non
     assert len(run_operation(request).data["sentences"]) == wanted
 
 
+@pytest.mark.parametrize(
+    ("instruction", "wanted"),
+    [
+        ("can I get a 3 sentence summary of the notice", 3),
+        ("write a two line summary", 2),
+        ("summarise this in a couple of sentences", 2),
+        ("a summary in a couple sentences please", 2),
+    ],
+)
+def test_summary_length_after_a(instruction: str, wanted: int) -> None:
+    # "a 3 sentence summary" is three, not the one of its "a"; "a couple" is two.
+    text = " ".join(f"Item {i} of the notice concerns the new bus timetable." for i in range(20))
+    request = StepRequest(instruction=instruction, inputs=(StepInput("s1", "Text", text),))
+    assert len(run_operation(request).data["sentences"]) == wanted
+
+
+def test_summary_of_a_few_sentences_is_not_one() -> None:
+    # "a few" says no count: the default length (a third of 20), not the one of its "a".
+    text = " ".join(f"Item {i} of the notice concerns the new bus timetable." for i in range(20))
+    request = StepRequest(
+        instruction="summarise this in a few sentences", inputs=(StepInput("s1", "Text", text),)
+    )
+    assert len(run_operation(request).data["sentences"]) == 5
+
+
 def test_keywords_top_n() -> None:
     data = run(
         "Extract the top 3 keywords: solar power is cheap; solar power is clean; wind is variable"

@@ -282,16 +282,26 @@ _NUMBER_WORDS = {
 }
 
 
+# "a couple of sentences", "a couple of bullets": two, as the words say.
+_COUPLE = r"a\s+couple(?:\s+of)?"
+
+
 def _count_before(instruction: str, nouns: str) -> int | None:
     text = instruction.lower()
+    counts = "|".join(_NUMBER_WORDS)
     # "2 sentences", "three short bullets", and joined by a hyphen: "a one-line summary".
-    match = re.search(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})[\s-]+(?:\w+\s+)?(?:{nouns})\b", text)
+    # The word between may not be a count itself: "a 2 sentence summary" is two, not the
+    # "a" before them, and "a few sentences" is not one.
+    between = rf"(?:(?!(?:\d+|{counts}|couple|few|handful)\b)\w+\s+)?"
+    match = re.search(rf"\b({_COUPLE}|\d+|{counts})[\s-]+{between}(?:{nouns})\b", text)
     if not match:
         match = re.search(r"\btop\s+(\d+)\b", text)
     if not match:
         return None
     token = match.group(1)
-    return int(token) if token.isdigit() else _NUMBER_WORDS[token]
+    if token.isdigit():
+        return int(token)
+    return 2 if token.startswith("a") and "couple" in token else _NUMBER_WORDS[token]
 
 
 def summarization_operation(request: StepRequest) -> StepResult:
