@@ -630,3 +630,16 @@ def test_like_after_a_preposition_is_no_liking() -> None:
 )
 def test_no_answer_and_no_visit_are_complaints(text: str) -> None:
     assert sentiment(text).label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Better or worse than expected: surprise raises a mild word out of the band.
+        ("The sequel was unexpectedly fine.", "positive"),
+        ("Honestly surprisingly okay for a budget phone", "positive"),
+        ("The update is fine.", "neutral"),
+    ],
+)
+def test_surprise_intensifies_a_mild_word(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -399,6 +399,9 @@ _INTENSIFIERS: dict[str, float] = {
     "super": 1.4,
     "truly": 1.3,
     "quite": 1.1,
+    # Better or worse than was expected: "surprisingly decent" is more than "decent".
+    "surprisingly": 1.3,
+    "unexpectedly": 1.3,
     "slightly": 0.6,
     "fairly": 0.9,
     "somewhat": 0.7,
