@@ -604,6 +604,31 @@ def test_sarcasm_is_refused_rather_than_read_at_face_value() -> None:
     assert run("Sentiment of: 'No sarcasm here, just love it'", capability="sentiment")["label"]
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "is this sarcastic or sincere: 'Thanks so much for breaking my headphones.'",
+        "sarcasm check: 'Oh wonderful, the heating broke again.'",
+        "is this ironic? 'Delivered late and damaged. Great.'",
+    ],
+)
+def test_sarcasm_asked_of_praise_read_as_irony_is_answered(instruction: str) -> None:
+    # The analysis read the only praise as irony of a complaint: negative either way.
+    data = run(instruction, capability="sentiment")
+    assert data["label"] == "negative" and data["ironic"]
+
+
+def test_sarcasm_asked_of_praise_beside_sincere_praise_is_refused() -> None:
+    # Praise that was not read as irony ("nice lobby") may be sarcastic too: no answer,
+    # though the text reads negative.
+    with pytest.raises(AgentInputError, match="sarcasm"):
+        run(
+            "is this sarcastic: 'Nice lobby. Thanks so much for breaking my headphones, "
+            "the staff were rude.'",
+            capability="sentiment",
+        )
+
+
 def test_numbers_given_without_a_figure_are_refused_as_such() -> None:
     with pytest.raises(AgentInputError, match="names no figure to compute on the numbers given"):
         run(

@@ -696,3 +696,17 @@ def test_complaints_said_as_events_and_relief(text: str, label: str, term: str) 
 def test_no_complaint_in_short_waits_suggestions_or_prices(text: str) -> None:
     result = sentiment(text)
     assert not result.negative_terms and not result.positive_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "ironic"),
+    [
+        ("Thanks a lot for breaking my phone.", ["thanks a lot for"]),
+        ("Oh perfect, the lift is broken again.", ["oh perfect"]),
+        ("Came cracked. Lovely.", ["lovely"]),
+        ("Thanks a lot for the help.", []),
+    ],
+)
+def test_praise_read_as_irony_is_named(text: str, ironic: list[str]) -> None:
+    result = sentiment(text)
+    assert result.ironic == ironic

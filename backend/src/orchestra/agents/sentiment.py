@@ -474,6 +474,9 @@ class Sentiment:
             time, a date, an amount, a request, a plan): "neutral" then only says that no
             opinion was recognised, not that none is held, and callers should not report
             it as the text's sentiment.
+        ironic: Words of praise read as irony, said of something bad ("thanks a lot for
+            losing my luggage", "oh great, ..." before a complaint): what was read as
+            sarcasm, and not counted as praise.
     """
 
     label: str
@@ -486,6 +489,7 @@ class Sentiment:
     sentences: list[SentenceSentiment] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
     unread: bool = False
+    ironic: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -507,6 +511,8 @@ class _Tally:
     last_hedged: bool = False
     # Phrases read as saying no opinion ("too early to tell", "if it doesn't work").
     read_neutral: int = 0
+    # Praise read as irony (see `Sentiment.ironic`).
+    ironic: list[str] = field(default_factory=list)
 
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
         self.last_hedged = hedged
@@ -947,6 +953,7 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
         rest = _score_words(tokens[:-closing])
         if rest.held_negative and not rest.held_positive:
             # "Arrived broken. Great.": praise after a complaint is irony.
+            rest.ironic.append(" ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION))
             return rest
         if not _terms(rest) and not rest.read_neutral:
             said = " ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION)
@@ -959,6 +966,7 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
         if rest.held_negative and not rest.held_positive:
             # "Oh wonderful, my flight got cancelled again": praise of a bad thing is irony;
             # what follows is the verdict.
+            rest.ironic.append(said)
             return rest
         if not _terms(rest) and not rest.read_neutral:
             rest.unread.append(f"'{said}, ...' said of words with no opinion read")
@@ -1000,6 +1008,8 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             continue
         if token in _THANKS and _ironic_thanks(tokens, index):
             # "Thanks a lot for breaking my phone": the thanks is no praise; the act is read.
+            thanks = tokens[index : index + 6]
+            tally.ironic.append(" ".join(thanks[: thanks.index("for") + 1]))
             index += 1
             continue
         both = next((p for p in _BOTH_WAYS if tuple(tokens[index : index + len(p)]) == p), None)
@@ -1425,4 +1435,5 @@ def sentiment(text: str) -> Sentiment:
         sentences=[sentence_sentiment(s) for s in split_sentences(text)],
         unsure=list(dict.fromkeys(tally.unread)),
         unread=not _terms(tally) and not tally.read_neutral and not _plainly_factual(tokens),
+        ironic=list(dict.fromkeys(tally.ironic)),
     )

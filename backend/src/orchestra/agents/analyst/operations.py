@@ -28,7 +28,7 @@ from orchestra.agents.analyst.tables import (
     table_from_data,
 )
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
-from orchestra.agents.sentiment import sentiment
+from orchestra.agents.sentiment import Sentiment, sentiment
 
 __all__ = ["OPERATIONS", "infer_operation", "run_operation"]
 
@@ -373,17 +373,24 @@ def keywords_operation(request: StepRequest) -> StepResult:
 _SARCASM = re.compile(r"\b(?:sarcas\w*|ironic\w*|irony|passive[- ]aggressive\w*|joking)\b", re.I)
 
 
+def _sarcasm_read(result: Sentiment) -> bool:
+    """Whether the analysis itself read the text's only praise as irony of a complaint
+    ("thanks a lot for losing my luggage", "oh great, the printer jammed"): sarcastic or
+    not, the text is then a complaint, and asking whether it is sarcastic has an answer."""
+    return bool(result.ironic) and result.label == "negative" and not result.positive_terms
+
+
 def sentiment_operation(request: StepRequest) -> StepResult:
     asked = _TASK.sub(lambda m: m.group("task"), request.instruction)
     question = "\n".join(line for line in asked.splitlines() if line.strip())
-    if _SARCASM.search(_quotes_removed(question)):
+    material = _text_material(request)
+    result = sentiment(material)
+    if _SARCASM.search(_quotes_removed(question)) and not _sarcasm_read(result):
         raise AgentInputError(
             "Not sure enough to answer: sarcasm and irony mean the opposite of their words, "
             "and this sentiment analysis reads the words. Ask for the sentiment or tone of "
             "the text instead, knowing it takes the words at face value."
         )
-    material = _text_material(request)
-    result = sentiment(material)
     if result.unsure:
         # A label read from the words around an opinion it cannot read is a guess.
         raise AgentInputError(
@@ -400,6 +407,9 @@ def sentiment_operation(request: StepRequest) -> StepResult:
             "the text with plain words of opinion, or ask a person."
         )
     lines = [f"**Sentiment: {result.label}** (score {result.score:+.2f} on -1..1)"]
+    if result.ironic:
+        said = ", ".join(f"'{words}'" for words in result.ironic[:3])
+        lines.append(f"\nRead as sarcasm: {said}, praise said of something bad.")
     if result.positive_terms:
         lines.append(f"\nPositive terms: {', '.join(result.positive_terms[:15])}")
     if result.negative_terms:
@@ -419,6 +429,7 @@ def sentiment_operation(request: StepRequest) -> StepResult:
         "positiveTerms": result.positive_terms,
         "negativeTerms": result.negative_terms,
         "sentences": [asdict(s) for s in result.sentences[:100]],
+        "ironic": result.ironic,
     }
     return StepResult(text="\n".join(lines), data=data)
 
