@@ -518,6 +518,19 @@ def test_a_question_is_not_the_text_to_judge() -> None:
         run("How many steps did I walk yesterday?", capability="sentiment")
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Was my latest facebook update negative?",
+        "does my reply to the landlord come across as positive or neutral",
+    ],
+)
+def test_a_question_naming_a_label_is_not_the_text_to_judge(instruction: str) -> None:
+    # Its own "positive" and "negative" would be judged ("mixed").
+    with pytest.raises(AgentInputError, match="no text to work on"):
+        run(instruction, capability="sentiment")
+
+
 def test_table_statistics_make_up_no_figure_the_request_does_not_name() -> None:
     with pytest.raises(AgentInputError, match="names no figure"):
         run(

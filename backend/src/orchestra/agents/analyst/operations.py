@@ -202,6 +202,12 @@ _ASKS_SUMMARY = re.compile(
 # "How many steps did I walk yesterday?": a question opened by a question word asks for
 # something; it is not the text whose tone or gist is wanted.
 _OPEN_QUESTION = re.compile(r"\s*(?:how|what|which|who|whom|whose|when|where|why)\b", re.I)
+# "Is my last post positive or negative?": a yes-or-no question naming a label asks of a
+# text it does not hold; its own words ("positive", "negative") are no opinion to read.
+_LABEL_QUESTION = re.compile(
+    r"\s*(?:is|are|was|were|does|do|did|would|will|could)\b.*\b(?:positive|negative|neutral)\b",
+    re.I | re.S,
+)
 
 
 def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = None) -> str:
@@ -218,6 +224,7 @@ def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = 
         len(own) >= 3
         and not (names_itself and names_itself.search(request.instruction))
         and not _OPEN_QUESTION.match(request.instruction)
+        and not _LABEL_QUESTION.match(request.instruction)
     ):
         return request.instruction
     raise AgentInputError(
