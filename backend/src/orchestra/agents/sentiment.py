@@ -104,7 +104,7 @@ _LEXICON: dict[str, float] = {
         -2.0,
     ),
     # Sounds of annoyance said as words: "ugh, Monday again".
-    **dict.fromkeys(_words("ugh ugh urgh argh"), -2.0),
+    **dict.fromkeys(_words("ugh urgh argh"), -2.0),
     **dict.fromkeys(
         _words(
             """terrible awful horrible worst disastrous catastrophic catastrophe useless
