@@ -215,6 +215,31 @@ def test_summary_length_joined_by_a_hyphen(instruction: str, wanted: int) -> Non
     assert len(run_operation(request).data["sentences"]) == wanted
 
 
+@pytest.mark.parametrize(
+    ("instruction", "wanted"),
+    [
+        ("can I get a 3 sentence summary of the notice", 3),
+        ("write a two line summary", 2),
+        ("summarise this in a couple of sentences", 2),
+        ("a summary in a couple sentences please", 2),
+    ],
+)
+def test_summary_length_after_a(instruction: str, wanted: int) -> None:
+    # "a 3 sentence summary" is three, not the one of its "a"; "a couple" is two.
+    text = " ".join(f"Item {i} of the notice concerns the new bus timetable." for i in range(20))
+    request = StepRequest(instruction=instruction, inputs=(StepInput("s1", "Text", text),))
+    assert len(run_operation(request).data["sentences"]) == wanted
+
+
+def test_summary_of_a_few_sentences_is_not_one() -> None:
+    # "a few" says no count: the default length (a third of 20), not the one of its "a".
+    text = " ".join(f"Item {i} of the notice concerns the new bus timetable." for i in range(20))
+    request = StepRequest(
+        instruction="summarise this in a few sentences", inputs=(StepInput("s1", "Text", text),)
+    )
+    assert len(run_operation(request).data["sentences"]) == 5
+
+
 def test_keywords_top_n() -> None:
     data = run(
         "Extract the top 3 keywords: solar power is cheap; solar power is clean; wind is variable"
@@ -521,6 +546,19 @@ def test_a_question_naming_the_label_it_wants_is_not_the_text() -> None:
     assert data["label"] == "negative"
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Was my latest facebook update negative?",
+        "does my reply to the landlord come across as positive or neutral",
+    ],
+)
+def test_a_question_naming_a_label_is_not_the_text_to_judge(instruction: str) -> None:
+    # Its own "positive" and "negative" would be judged ("mixed").
+    with pytest.raises(AgentInputError, match="no text to work on"):
+        run(instruction, capability="sentiment")
+
+
 def test_table_statistics_make_up_no_figure_the_request_does_not_name() -> None:
     with pytest.raises(AgentInputError, match="names no figure"):
         run(
@@ -605,6 +643,31 @@ def test_sarcasm_is_refused_rather_than_read_at_face_value() -> None:
         run("Tell me if this sounds sarcastic: 'Oh great, another Monday.'", capability="sentiment")
     # The word inside the quoted text is material, not the question.
     assert run("Sentiment of: 'No sarcasm here, just love it'", capability="sentiment")["label"]
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "is this sarcastic or sincere: 'Thanks so much for breaking my headphones.'",
+        "sarcasm check: 'Oh wonderful, the heating broke again.'",
+        "is this ironic? 'Delivered late and damaged. Great.'",
+    ],
+)
+def test_sarcasm_asked_of_praise_read_as_irony_is_answered(instruction: str) -> None:
+    # The analysis read the only praise as irony of a complaint: negative either way.
+    data = run(instruction, capability="sentiment")
+    assert data["label"] == "negative" and data["ironic"]
+
+
+def test_sarcasm_asked_of_praise_beside_sincere_praise_is_refused() -> None:
+    # Praise that was not read as irony ("nice lobby") may be sarcastic too: no answer,
+    # though the text reads negative.
+    with pytest.raises(AgentInputError, match="sarcasm"):
+        run(
+            "is this sarcastic: 'Nice lobby. Thanks so much for breaking my headphones, "
+            "the staff were rude.'",
+            capability="sentiment",
+        )
 
 
 def test_numbers_given_without_a_figure_are_refused_as_such() -> None:

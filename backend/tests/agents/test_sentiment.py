@@ -97,7 +97,8 @@ def test_each_sentence_is_scored() -> None:
 def test_negation_stops_at_punctuation() -> None:
     result = sentiment("I waited two hours and nobody helped me. Terrible.")
     # "nobody helped" is a complaint of its own; "Terrible" is not turned by "nobody".
-    assert result.label == "negative" and result.negative_terms == ["nobody helped", "terrible"]
+    assert result.label == "negative"
+    assert result.negative_terms == ["waited two hours", "nobody helped", "terrible"]
     # "Nobody" is within three words of "Great", but a sentence ends between them.
     assert sentiment("Nobody came. Great food.").positive_terms == ["great"]
     # A lone "Great." after the complaint is irony, not the complaint turned.
@@ -630,3 +631,82 @@ def test_like_after_a_preposition_is_no_liking() -> None:
 )
 def test_no_answer_and_no_visit_are_complaints(text: str) -> None:
     assert sentiment(text).label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Better or worse than expected: surprise raises a mild word out of the band.
+        ("The sequel was unexpectedly fine.", "positive"),
+        ("Honestly surprisingly okay for a budget phone", "positive"),
+        ("The update is fine.", "neutral"),
+    ],
+)
+def test_surprise_intensifies_a_mild_word(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        # A long wait, said as what happened, is a complaint; a short one is none.
+        ("We waited two hours for our starters.", "negative", "waited two hours"),
+        ("the wait was over an hour", "negative", "wait was over an hour"),
+        (
+            "The wait at the clinic was over an hour.",
+            "negative",
+            "wait at the clinic was over an hour",
+        ),
+        ("Waited 45 minutes for a coffee.", "negative", "waited 45 minutes"),
+        ("Stunning views, but we waited forever for the lift.", "mixed", "waited forever"),
+        # A machine failing, said as what happened.
+        ("Gorgeous screen, but the laptop overheats all the time.", "mixed", "overheats"),
+        # A mild word before "but" only leads to the verdict after it.
+        ("Nice screen, but the laptop overheats all the time.", "negative", "overheats"),
+        ("The copier jammed twice this morning.", "negative", "jammed"),
+        ("Another outage at the office.", "negative", "outage"),
+        # A service that is down.
+        ("The internet was down all weekend.", "negative", "internet was down"),
+        ("ugh, the site's down", "negative", "site's down"),
+        ("Ugh. Monday.", "negative", "ugh"),
+        # Pain, and pain that stopped: relief, not a hedge.
+        ("My knee hurts after every run.", "negative", "hurts"),
+        ("My back doesn't hurt anymore.", "positive", "no longer hurt"),
+        ("The app no longer crashes.", "positive", "no longer crashes"),
+        ("Really comfy sofa.", "positive", "comfy"),
+    ],
+)
+def test_complaints_said_as_events_and_relief(text: str, label: str, term: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert term in result.positive_terms + result.negative_terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A short wait, or one said as short, is no complaint.
+        "We only waited an hour.",
+        # A suggestion, not a pain.
+        "It wouldn't hurt to add more seats.",
+        # Prices that are down are no service failing.
+        "Prices are down.",
+    ],
+)
+def test_no_complaint_in_short_waits_suggestions_or_prices(text: str) -> None:
+    result = sentiment(text)
+    assert not result.negative_terms and not result.positive_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "ironic"),
+    [
+        ("Thanks a lot for breaking my phone.", ["thanks a lot for"]),
+        ("Oh perfect, the lift is broken again.", ["oh perfect"]),
+        ("Came cracked. Lovely.", ["lovely"]),
+        ("Thanks a lot for the help.", []),
+    ],
+)
+def test_praise_read_as_irony_is_named(text: str, ironic: list[str]) -> None:
+    result = sentiment(text)
+    assert result.ironic == ironic

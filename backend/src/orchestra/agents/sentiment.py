@@ -47,7 +47,7 @@ _LEXICON: dict[str, float] = {
             worthwhile thank thanks grateful appreciate appreciated happy glad
             impressed proud calm spotless cozy cosy charming attentive courteous welcoming
             cheerful handy neat tidy sturdy helped painless effortless seamless
-            hassle-free stress-free trouble-free worry-free"""
+            hassle-free stress-free trouble-free worry-free comfy"""
         ),
         2.0,
     ),
@@ -89,10 +89,22 @@ _LEXICON: dict[str, float] = {
             torn ripped cracked scratched dented faulty defective breaks breaking dies dying
             wasting wasted ruin ruined ruins ruining letdown let-down
             unbearable awkward clumsy sluggish dull ignored ignores ignoring forgot
-            forgotten junk junky rubbish garbage trash trashy crap crappy"""
+            forgotten junk junky rubbish garbage trash trashy crap crappy
+            hurt hurts hurting painful"""
         ),
         -2.0,
     ),
+    # A machine failing, said as what happened: "the phone overheats", "the printer
+    # jammed", "a glitch", "another outage" (no word of opinion, and a complaint).
+    **dict.fromkeys(
+        _words(
+            """overheat overheats overheated overheating jammed glitch glitches glitchy
+            glitching malfunction malfunctions malfunctioned malfunctioning outage outages"""
+        ),
+        -2.0,
+    ),
+    # Sounds of annoyance said as words: "ugh, Monday again".
+    **dict.fromkeys(_words("ugh urgh argh"), -2.0),
     **dict.fromkeys(
         _words(
             """terrible awful horrible worst disastrous catastrophic catastrophe useless
@@ -201,6 +213,11 @@ _FAILURES.update(
         )
     }
 )
+# Services that can be down ("the wifi is down"), where "prices are down" is no failure.
+_SERVICES = _words(
+    """wifi wi-fi internet server servers site website app network system power connection
+    service email phones signal"""
+)
 # Phrases whose meaning is not that of their words.
 _PHRASES: dict[tuple[str, ...], float] = {
     ("nothing", "special"): -0.5,
@@ -299,6 +316,16 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("keeps", "disconnecting"): -2.5,
     ("kept", "disconnecting"): -2.5,
     ("kept", "freezing"): -2.5,
+    ("keeps", "jamming"): -2.5,
+    ("kept", "jamming"): -2.5,
+    ("paper", "jam"): -2.0,
+    # A service that is down does not work: "the wifi is down again", "the site went down".
+    **{
+        (name, verb, "down"): -2.5
+        for name in _SERVICES
+        for verb in ("is", "was", "are", "were", "went", "goes")
+    },
+    **{(f"{name}'s", "down"): -2.5 for name in _SERVICES},
     # Impatience ("can't wait any longer") is listed before eagerness, which it starts like.
     ("can't", "wait", "any", "longer"): -2.0,
     ("cannot", "wait", "any", "longer"): -2.0,
@@ -354,6 +381,11 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("time", "of", "my", "life"): 3.0,
     ("time", "of", "our", "lives"): 3.0,
     ("time", "of", "their", "lives"): 3.0,
+    # A suggestion, not a pain: "it wouldn't hurt to add more seats".
+    **{
+        (negation, "hurt", "to"): 0.0
+        for negation in ("wouldn't", "won't", "doesn't", "couldn't", "can't", "never")
+    },
     # No verdict yet, said so: read, and neutral.
     **{("too", when, "to", verb): 0.0 for when in ("early", "soon") for verb in ("say", "tell")},
     **_FAILURES,
@@ -399,6 +431,9 @@ _INTENSIFIERS: dict[str, float] = {
     "super": 1.4,
     "truly": 1.3,
     "quite": 1.1,
+    # Better or worse than was expected: "surprisingly decent" is more than "decent".
+    "surprisingly": 1.3,
+    "unexpectedly": 1.3,
     "slightly": 0.6,
     "fairly": 0.9,
     "somewhat": 0.7,
@@ -439,6 +474,9 @@ class Sentiment:
             time, a date, an amount, a request, a plan): "neutral" then only says that no
             opinion was recognised, not that none is held, and callers should not report
             it as the text's sentiment.
+        ironic: Words of praise read as irony, said of something bad ("thanks a lot for
+            losing my luggage", "oh great, ..." before a complaint): what was read as
+            sarcasm, and not counted as praise.
     """
 
     label: str
@@ -451,6 +489,7 @@ class Sentiment:
     sentences: list[SentenceSentiment] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
     unread: bool = False
+    ironic: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -472,6 +511,8 @@ class _Tally:
     last_hedged: bool = False
     # Phrases read as saying no opinion ("too early to tell", "if it doesn't work").
     read_neutral: int = 0
+    # Praise read as irony (see `Sentiment.ironic`).
+    ironic: list[str] = field(default_factory=list)
 
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
         self.last_hedged = hedged
@@ -750,6 +791,36 @@ def _never_again(tokens: Sequence[str], index: int) -> int:
     return 0
 
 
+# A wait said in hours or without end ("waited over an hour", "the wait was two hours",
+# "waiting forever") or in half an hour and more of minutes ("waited 45 minutes") is a
+# complaint said as what happened; "only waited an hour" or "waited 10 minutes" is not.
+_WAITS = _words("wait waits waited waiting")
+_LONG = _words("hour hours ages forever eternity")
+_MINUTES = _words("minutes mins")
+_SHORT = _words("only just less under barely")
+_WAIT_GAP = 8
+_LONG_WAIT = -2.0
+_LONG_MINUTES = 30
+
+
+def _long_wait(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a long wait spans from the wait at ``index`` ("waited over an hour"
+    is 4), or 0 when it is none."""
+    if tokens[index] not in _WAITS or (index and tokens[index - 1] in _SHORT):
+        return 0
+    for width in range(2, _WAIT_GAP + 2):
+        end = index + width - 1
+        if end >= len(tokens) or tokens[end] in _SCOPE_ENDS or tokens[end] in _SHORT:
+            return 0
+        word = tokens[end]
+        before = tokens[end - 1]
+        if word in _LONG or (
+            word in _MINUTES and before.isdigit() and int(before) >= _LONG_MINUTES
+        ):
+            return width
+    return 0
+
+
 # "fixed the broken heater", "solved my problem": a bad thing put right.
 _REPAIRS = _words(
     """fix fixed fixes fixing solve solved solves solving resolve resolved resolving repair
@@ -765,6 +836,23 @@ def _put_right(tokens: Sequence[str], index: int) -> bool:
     while position >= 0 and tokens[position] in _DETERMINERS | {"every", "all", "those"}:
         position -= 1
     return position >= 0 and tokens[position] in _REPAIRS
+
+
+_RELIEF_VALENCE = 1.5
+
+
+def _stopped(tokens: Sequence[str], index: int) -> bool:
+    """Whether the negated bad word at ``index`` is said to have stopped: "anymore" after it
+    in its clause ("it doesn't crash anymore"), or "no longer" before it ("no longer
+    hurts")."""
+    if tuple(tokens[max(0, index - 2) : index]) == ("no", "longer"):
+        return True
+    position = index + 1
+    while position < len(tokens) and tokens[position] not in _SCOPE_ENDS:
+        if tokens[position] == "anymore" or tokens[position : position + 2] == ["any", "more"]:
+            return True
+        position += 1
+    return False
 
 
 _THANKS = frozenset({"thanks", "thank"})
@@ -865,6 +953,7 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
         rest = _score_words(tokens[:-closing])
         if rest.held_negative and not rest.held_positive:
             # "Arrived broken. Great.": praise after a complaint is irony.
+            rest.ironic.append(" ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION))
             return rest
         if not _terms(rest) and not rest.read_neutral:
             said = " ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION)
@@ -877,6 +966,7 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
         if rest.held_negative and not rest.held_positive:
             # "Oh wonderful, my flight got cancelled again": praise of a bad thing is irony;
             # what follows is the verdict.
+            rest.ironic.append(said)
             return rest
         if not _terms(rest) and not rest.read_neutral:
             rest.unread.append(f"'{said}, ...' said of words with no opinion read")
@@ -910,8 +1000,16 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             tally.add(" ".join(tokens[index : index + again]), -2.0 * weight, weight=weight)
             index += again
             continue
+        wait = _long_wait(tokens, index)
+        if wait and not _negated(tokens, index):
+            # "we waited over an hour for a table": a long wait is a complaint.
+            tally.add(" ".join(tokens[index : index + wait]), _LONG_WAIT * weight, weight=weight)
+            index += wait
+            continue
         if token in _THANKS and _ironic_thanks(tokens, index):
             # "Thanks a lot for breaking my phone": the thanks is no praise; the act is read.
+            thanks = tokens[index : index + 6]
+            tally.ironic.append(" ".join(thanks[: thanks.index("for") + 1]))
             index += 1
             continue
         both = next((p for p in _BOTH_WAYS if tuple(tokens[index : index + len(p)]) == p), None)
@@ -996,6 +1094,10 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             else:
                 valence, term = _PUT_RIGHT_VALENCE, f"put right: {token}"
             negated = False
+        elif negated and valence < 0 and _stopped(tokens, index):
+            # "my feet never hurt anymore": a bad thing that stopped is relief, an opinion
+            # held, not a hedge as "not bad" is.
+            valence, term, negated = _RELIEF_VALENCE, f"no longer {token}", False
         elif negated:
             # "not good" is mildly negative, not the opposite of "good".
             valence = -valence * 0.75
@@ -1333,4 +1435,5 @@ def sentiment(text: str) -> Sentiment:
         sentences=[sentence_sentiment(s) for s in split_sentences(text)],
         unsure=list(dict.fromkeys(tally.unread)),
         unread=not _terms(tally) and not tally.read_neutral and not _plainly_factual(tokens),
+        ironic=list(dict.fromkeys(tally.ironic)),
     )

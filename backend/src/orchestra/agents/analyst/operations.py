@@ -28,7 +28,7 @@ from orchestra.agents.analyst.tables import (
     table_from_data,
 )
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
-from orchestra.agents.sentiment import sentiment
+from orchestra.agents.sentiment import Sentiment, sentiment
 
 __all__ = ["OPERATIONS", "infer_operation", "run_operation"]
 
@@ -202,6 +202,12 @@ _ASKS_SUMMARY = re.compile(
 # "How many steps did I walk yesterday?": a question opened by a question word asks for
 # something; it is not the text whose tone or gist is wanted.
 _OPEN_QUESTION = re.compile(r"\s*(?:how|what|which|who|whom|whose|when|where|why)\b", re.I)
+# "Is my last post positive or negative?": a yes-or-no question naming a label asks of a
+# text it does not hold; its own words ("positive", "negative") are no opinion to read.
+_LABEL_QUESTION = re.compile(
+    r"\s*(?:is|are|was|were|does|do|did|would|will|could)\b.*\b(?:positive|negative|neutral)\b",
+    re.I | re.S,
+)
 
 
 def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = None) -> str:
@@ -218,6 +224,7 @@ def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = 
         len(own) >= 3
         and not (names_itself and names_itself.search(request.instruction))
         and not _OPEN_QUESTION.match(request.instruction)
+        and not _LABEL_QUESTION.match(request.instruction)
     ):
         return request.instruction
     raise AgentInputError(
@@ -282,16 +289,26 @@ _NUMBER_WORDS = {
 }
 
 
+# "a couple of sentences", "a couple of bullets": two, as the words say.
+_COUPLE = r"a\s+couple(?:\s+of)?"
+
+
 def _count_before(instruction: str, nouns: str) -> int | None:
     text = instruction.lower()
+    counts = "|".join(_NUMBER_WORDS)
     # "2 sentences", "three short bullets", and joined by a hyphen: "a one-line summary".
-    match = re.search(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})[\s-]+(?:\w+\s+)?(?:{nouns})\b", text)
+    # The word between may not be a count itself: "a 2 sentence summary" is two, not the
+    # "a" before them, and "a few sentences" is not one.
+    between = rf"(?:(?!(?:\d+|{counts}|couple|few|handful)\b)\w+\s+)?"
+    match = re.search(rf"\b({_COUPLE}|\d+|{counts})[\s-]+{between}(?:{nouns})\b", text)
     if not match:
         match = re.search(r"\btop\s+(\d+)\b", text)
     if not match:
         return None
     token = match.group(1)
-    return int(token) if token.isdigit() else _NUMBER_WORDS[token]
+    if token.isdigit():
+        return int(token)
+    return 2 if token.startswith("a") and "couple" in token else _NUMBER_WORDS[token]
 
 
 def summarization_operation(request: StepRequest) -> StepResult:
@@ -363,26 +380,24 @@ def keywords_operation(request: StepRequest) -> StepResult:
 _SARCASM = re.compile(r"\b(?:sarcas\w*|ironic\w*|irony|passive[- ]aggressive\w*|joking)\b", re.I)
 
 
-# "is my last post positive or negative", "the tone of my email": a question that names the
-# label it wants is not itself the text to label.
-_ASKS_A_LABEL = re.compile(
-    r"\b(?:positive|negative)\s+or\s+(?:negative|positive|neutral)\b"
-    r"|\b(?:sentiment|tone|mood)\s+of\b",
-    re.I,
-)
+def _sarcasm_read(result: Sentiment) -> bool:
+    """Whether the analysis itself read the text's only praise as irony of a complaint
+    ("thanks a lot for losing my luggage", "oh great, the printer jammed"): sarcastic or
+    not, the text is then a complaint, and asking whether it is sarcastic has an answer."""
+    return bool(result.ironic) and result.label == "negative" and not result.positive_terms
 
 
 def sentiment_operation(request: StepRequest) -> StepResult:
     asked = _TASK.sub(lambda m: m.group("task"), request.instruction)
     question = "\n".join(line for line in asked.splitlines() if line.strip())
-    if _SARCASM.search(_quotes_removed(question)):
+    material = _text_material(request)
+    result = sentiment(material)
+    if _SARCASM.search(_quotes_removed(question)) and not _sarcasm_read(result):
         raise AgentInputError(
             "Not sure enough to answer: sarcasm and irony mean the opposite of their words, "
             "and this sentiment analysis reads the words. Ask for the sentiment or tone of "
             "the text instead, knowing it takes the words at face value."
         )
-    material = _text_material(request, _ASKS_A_LABEL)
-    result = sentiment(material)
     if result.unsure:
         # A label read from the words around an opinion it cannot read is a guess.
         raise AgentInputError(
@@ -399,6 +414,9 @@ def sentiment_operation(request: StepRequest) -> StepResult:
             "the text with plain words of opinion, or ask a person."
         )
     lines = [f"**Sentiment: {result.label}** (score {result.score:+.2f} on -1..1)"]
+    if result.ironic:
+        said = ", ".join(f"'{words}'" for words in result.ironic[:3])
+        lines.append(f"\nRead as sarcasm: {said}, praise said of something bad.")
     if result.positive_terms:
         lines.append(f"\nPositive terms: {', '.join(result.positive_terms[:15])}")
     if result.negative_terms:
@@ -418,6 +436,7 @@ def sentiment_operation(request: StepRequest) -> StepResult:
         "positiveTerms": result.positive_terms,
         "negativeTerms": result.negative_terms,
         "sentences": [asdict(s) for s in result.sentences[:100]],
+        "ironic": result.ironic,
     }
     return StepResult(text="\n".join(lines), data=data)
 
