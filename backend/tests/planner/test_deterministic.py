@@ -1186,3 +1186,10 @@ def test_arithmetic_on_a_computed_result_is_no_text_to_judge() -> None:
     # "people" is a word of the sentiment skill's card; the result before is a number.
     result = plan("add 45, 30 and 25 and split it among 4 people")
     assert shape(result) == [("calculation", []), ("calculation", ["s1"])]
+
+
+def test_whether_a_quote_is_sarcastic_is_asked_of_the_sentiment_skill() -> None:
+    result = plan("is this sarcastic: 'Great, my flight got cancelled again.'")
+    assert shape(result) == [("sentiment", [])]
+    # Sarcasm as a subject, or as a style to write in, is not.
+    assert shape(plan("write a sarcastic tweet about mondays")) == [("writing", [])]

@@ -187,6 +187,9 @@ SKILLS: tuple[AgentSkill, ...] = (
             "happy or sad",
             # "classify this review": a text sorted as positive, negative or neutral.
             "classify",
+            # "is this sarcastic: '...'": praise meant as a complaint is still its tone.
+            "sarcastic",
+            "sarcasm",
         ],
         [
             "What is the sentiment of these customer reviews?",
