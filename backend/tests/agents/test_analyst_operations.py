@@ -1274,3 +1274,15 @@ def test_a_share_for_a_count_of_people_is_not_a_share_of_the_count() -> None:
     with pytest.raises(AgentInputError):
         run("a 20% tip for 3 people", capability="calculation")
     assert run("a 15% tip on 64", capability="calculation")["result"] == 9.6
+
+
+@pytest.mark.parametrize("capability", ["sentiment", "keywords", "summarization"])
+def test_a_text_skill_given_a_computed_number_refuses(capability: str) -> None:
+    # The tone of "**Result: 96**" would be "neutral", an answer to nothing asked.
+    computed = StepInput("s1", "Compute 12 times 8", "**Result: 96**", {"result": 96})
+    with pytest.raises(AgentInputError, match="number it computed"):
+        run(
+            "Tell me about it. Use the result of step s1 (Compute 12 times 8).",
+            capability=capability,
+            inputs=(computed,),
+        )

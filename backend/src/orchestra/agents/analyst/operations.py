@@ -27,7 +27,7 @@ from orchestra.agents.analyst.tables import (
     parse_table,
     table_from_data,
 )
-from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
+from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest, StepResult
 from orchestra.agents.sentiment import Sentiment, sentiment
 
 __all__ = ["OPERATIONS", "infer_operation", "run_operation"]
@@ -210,13 +210,29 @@ _LABEL_QUESTION = re.compile(
 )
 
 
+def _computed(item: StepInput) -> bool:
+    """Whether an earlier step's output is a figure it computed (a number, not a text)."""
+    data = item.data
+    return isinstance(data, dict) and isinstance(data.get("result"), int | float)
+
+
 def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = None) -> str:
+    texts = [i for i in request.inputs if not _computed(i)]
     parts = [_instruction_material(request.instruction)]
-    parts.append(request.input_text)
-    parts.extend(d for d in request.input_data() if isinstance(d, str))
+    parts.extend(i.text for i in texts if i.text.strip())
+    if request.data is not None and isinstance(request.data, str):
+        parts.append(request.data)
+    parts.extend(i.data for i in texts if isinstance(i.data, str))
     material = "\n\n".join(p for p in parts if p.strip())
     if material:
         return material
+    if request.inputs and not texts:
+        # "Add 2 and 3, then tell me its sentiment": the tone of a number is no answer, and
+        # the request's own words are not the text either.
+        raise AgentInputError(
+            "There is no text to work on: the earlier step's result is a number it "
+            "computed. Quote the text to judge ('...') or put it after a colon."
+        )
     # Nothing set apart: the instruction itself may be the text ("I love it but it's
     # slow"), but not when it only asks ("What is the sentiment of the reviews?").
     own = [w for w in prose.tokenize(request.instruction) if w not in _REQUEST_WORDS]
