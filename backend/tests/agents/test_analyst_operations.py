@@ -932,6 +932,25 @@ def test_a_rate_for_periods_of_another_kind_is_refused() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # A rate over a longer period counted in the shorter one, where the count is exact.
+        ("I set 80 aside every month for 3 years, how much have I saved", 2880),
+        ("Context: rent is 900 a month. Task: how much over 2 years?", 21600),
+        ("I spend 12 a day on lunch for 2 weeks, what's the total", 168),
+    ],
+)
+def test_a_rate_over_a_longer_period_is_multiplied(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == expected
+
+
+def test_a_rate_and_its_duration_are_not_one_list() -> None:
+    # "a week for 3 months" is not a whole number of weeks; the total is not 53.
+    with pytest.raises(AgentInputError, match="amount at a rate"):
+        run("I save 50 a week for 3 months, what's the total", capability="statistics")
+
+
 def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
     data = run("json please:\n| sku | qty |\n|---|---|\n| B2 | 7 |", capability="conversion")
     assert data["to"] == "json" and data["records"] == [{"sku": "B2", "qty": 7}]

@@ -32,6 +32,7 @@ from orchestra.agents.analyst.problems import (
     read_share_per_person,
     read_unit_price,
     states_count_and_price,
+    states_rate_and_duration,
 )
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
@@ -287,6 +288,14 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Not sure enough to answer, so nothing was computed: the numbers given are a "
             "number of items or people and amounts, not values of one list. Say the "
             "arithmetic, e.g. '45 / 3' or '3 times 45'."
+        )
+    if reading.figures and states_rate_and_duration(inputs.text):
+        # "putting 175 aside each month for 2 years, what's the total saved" is not 177:
+        # an amount at a rate and a number of periods are not values of one list.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the numbers given are an "
+            "amount at a rate and how long it runs, not values of one list. Say the "
+            "arithmetic, e.g. '175 * 24'."
         )
     if statistics and not reading.figures and _is_describe(text) and reading.values:
         reading = Reading(reading.clauses, ("mean",), reading.values, reading.references)

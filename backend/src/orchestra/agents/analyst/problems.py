@@ -483,12 +483,17 @@ def read_per_period(context: str, task: str) -> tuple[Node, str] | None:
     return None
 
 
-# "22 an hour", "150 a month", "$9 per day": an amount paid or put away at a rate.
+# "22 an hour", "150 a month", "$9 per day", "175 aside each month": an amount paid or put
+# away at a rate.
 _RATE = re.compile(
     r"(?<![\w.])\$?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:dollars|euros|pounds|bucks)?\s+"
+    r"(?:(?:aside|away|into\s+savings)\s+)?"
     r"(?:a|an|per|each|every)\s+(?P<period>hour|day|week|month|year)\b",
     re.I,
 )
+# How many of the shorter period a longer one holds, where that is exact: "for 2 years"
+# of "each month" is 24 months, but "for 3 months" of "a week" is not a whole count.
+_WHOLE_PERIODS = {("month", "year"): 12, ("day", "week"): 7}
 # "35 hours", "for 8 months": how many of those periods.
 _PERIODS_COUNTED = re.compile(
     r"(?<![\w.])(?P<count>\d+(?:\.\d+)?)\s+(?P<period>hour|day|week|month|year)s\b", re.I
@@ -520,11 +525,23 @@ def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
         _NUMBER.search(task) or _PERCENT_AFTER.search(context) or len(_NUMBER.findall(context)) != 2
     ):
         return None
-    if rate.group("period").lower() != counted.group("period").lower():
-        return None  # "50 a day for 3 weeks": how many days a week is not said
     amount, count = rate.group("amount").replace(",", ""), counted.group("count")
-    label = f"the amount for {count} {counted.group('period').lower()}s"
-    return Op("*", Num(float(amount), amount), Num(float(count), count)), label
+    periods: Node = Num(float(count), count)
+    each, over = rate.group("period").lower(), counted.group("period").lower()
+    if each != over:
+        if (each, over) not in _WHOLE_PERIODS or (each == "day" and _WORK.search(context)):
+            return None  # "50 a day for 3 months", "paid 80 a day for 2 weeks": not said
+        inside = _WHOLE_PERIODS[(each, over)]
+        periods = Op("*", periods, Num(inside, str(inside)))
+    label = f"the amount for {count} {over}s"
+    return Op("*", Num(float(amount), amount), periods), label
+
+
+def states_rate_and_duration(text: str) -> bool:
+    """Whether the text gives an amount at a rate and how long it runs ("175 each month for
+    2 years", "50 a week over 3 months"): a rate and a number of periods, which no figure
+    of a list may add or average (the total saved is not 177)."""
+    return bool(_REPEATED.search(text)) and _PERIODS_COUNTED.search(text) is not None
 
 
 # Interest, said in everyday words: which kind, and what the question asks for.
