@@ -270,6 +270,38 @@ def test_everyday_formulas(text: str, expected: float) -> None:
     assert evaluate(render(found[0])) == pytest.approx(expected, rel=1e-12)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An amount stated with its unit, then the unit it is asked in.
+        ("the thermostat says 70 F. what is that in C?", (70 - 32) * 5 / 9),
+        ("the bag weighs 3 kg, how many grams is that?", 3000),
+        ("the room is 4 m wide, what's it in feet", 4 / 0.3048),
+        ("2 pounds of butter in grams", 907.18474),
+        ("it's 30 \u00b0C outside, what's that in \u00b0F please", 86),
+    ],
+)
+def test_an_amount_stated_then_asked_in_another_unit(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Arithmetic said on the amount, a second number, a unit of another measure.
+        "I ran 5 km twice, what's that in miles",
+        "half of 10 km, what's that in miles",
+        "10 km there and back, what's that in miles",
+        "I swam 800 m and 200 m, what's that in km",
+        "the bag weighs 3 kg, how many minutes is that",
+    ],
+)
+def test_an_amount_stated_with_more_than_a_unit_is_not_converted(text: str) -> None:
+    assert read_formula(text) is None
+
+
 def test_units_of_different_kinds_do_not_convert() -> None:
     assert read_formula("Convert 5 miles to kg") is None
     assert read_formula("convert 6 feet 2 inches to kg") is None

@@ -187,7 +187,7 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     request = _lead_verb_spelt(
         _rates_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
     )
-    for reader in (_conversion, _speed, _interest):
+    for reader in (_conversion, _stated_conversion, _speed, _interest):
         found = reader(request)
         if found is not None:
             return found
@@ -286,6 +286,69 @@ def _conversion(text: str) -> tuple[Node, str] | None:
         return None
     expression = Op("/", Op("*", value, _size(size)), _size(target_size))
     return expression, f"{source} to {target}"
+
+
+# "what's that in celsius", "how many cm is that", "in oz": the unit an amount stated just
+# before is asked in, at the end of the request.
+_ASKED_IN = re.compile(
+    r"[\s,.;:-]*(?:so\s+)?(?:"
+    r"(?:what(?:'s|\s+is)|whats|how\s+much\s+is)\s+(?:that|it|this)\s+"
+    r"(?:in|into|as|in\s+terms\s+of)\s+(?:degrees\s+)?" + _WORD.format("target") + r"|"
+    r"how\s+many\s+" + _WORD.format("asked") + r"\s+(?:is|are)\s+(?:that|it|this)|"
+    r"(?:in|into)\s+(?:degrees\s+)?" + _WORD.format("bare") + r")"
+    # "... for my american friend", "... pls": words after the question that ask nothing.
+    r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again))?\s*[?.!]*$"
+)
+# "68 kilos", "350 f", "22 degrees c", "1.5 kilograms of flour": the amount stated, its unit,
+# and what it measures.
+_STATED = re.compile(
+    _NUMBER.format("value")
+    + r"\s*(?:degrees\s+)?"
+    + _WORD.format("source")
+    + r"(?:\s+of\s+[a-z]+)?\b"
+)
+# Words that do arithmetic on the amount stated ("twice", "half of", "per", "there and
+# back"): with them the request is not only a conversion.
+_NOT_ONLY_STATED = re.compile(
+    r"\b(?:twice|double|doubled|triple|tripled|thrice|times|plus|minus|less|more|per|each|"
+    r"every|total|sum|average|mean|altogether|squared|cubed|square|cubic|sq|percent|left|"
+    r"remaining|round|return|back|both|ways|and|then|x|(?:half|third|quarter|fifth|tenth)s?\s+"
+    r"(?:of|that|it|the|this))\b|[%*/+=]"
+)
+
+
+def _stated_conversion(text: str) -> tuple[Node, str] | None:
+    """ "my oven is set to 350 F, what's that in celsius?", "i weigh 68 kilos, what's that
+    in lbs", "5 ft tall, how many cm is that", "1.5 kilograms of flour in oz": one amount
+    stated with its unit, then the unit it is asked in; None when any other number or word
+    of arithmetic is said."""
+    asked = _ASKED_IN.search(text)
+    if asked is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 1:
+        return None
+    head = text[: asked.start()]
+    stated = _STATED.search(head)
+    if stated is None or _NOT_ONLY_STATED.search(head.replace(stated.group(0), " ")):
+        return None
+    if head[stated.end() :].strip(" ,.;:-") and not re.fullmatch(
+        # "my daughter is 5 ft tall": a word of what is measured may follow the amount.
+        r"[\s,]*(?:tall|long|high|wide|deep|away|here|today|now|heavy|outside|inside)?[\s,.;:-]*",
+        head[stated.end() :],
+    ):
+        return None
+    target = asked.group("target") or asked.group("asked") or asked.group("bare")
+    value, source = _number(stated.group("value")), stated.group("source")
+    if source in _TEMPERATURES and target in _TEMPERATURES:
+        if _TEMPERATURES[source] == _TEMPERATURES[target]:
+            return None
+        return _temperature(value, _TEMPERATURES[source], _TEMPERATURES[target]), (
+            f"{source} to {target}"
+        )
+    if source not in _UNITS or target not in _UNITS:
+        return None
+    (dimension, size), (other, target_size) = _UNITS[source], _UNITS[target]
+    if dimension != other or size == target_size:
+        return None
+    return Op("/", Op("*", value, _size(size)), _size(target_size)), f"{source} to {target}"
 
 
 def _size(size: float) -> Num:
