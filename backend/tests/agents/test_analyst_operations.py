@@ -951,6 +951,30 @@ def test_a_rate_and_its_duration_are_not_one_list() -> None:
         run("I save 50 a week for 3 months, what's the total", capability="statistics")
 
 
+@pytest.mark.parametrize(
+    ("instruction", "expected"), [("work out 7!", 5040), ("whats 10!", 3628800)]
+)
+def test_a_factorial_sign_after_the_only_number(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == expected
+
+
+def test_a_factorial_sign_beside_other_numbers_is_not_read() -> None:
+    # The planner's split of "what is 5! plus 1": the "!" ends a sentence.
+    with pytest.raises(AgentInputError):
+        run("Context: 1. Task: What is 5!", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: 15 of the 60 students passed. Task: what percent is that", 25),
+        ("Context: we sold 30 out of 120 tickets. Task: what's that as a percentage?", 25),
+    ],
+)
+def test_a_part_of_a_whole_as_a_percentage(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == expected
+
+
 def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
     data = run("json please:\n| sku | qty |\n|---|---|\n| B2 | 7 |", capability="conversion")
     assert data["to"] == "json" and data["records"] == [{"sku": "B2", "qty": 7}]

@@ -102,6 +102,48 @@ def test_arithmetic_in_words(text: str, expected: float) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # A list, then the figure alone after a dash or a colon.
+        ("5, 10, 15 - total?", "sum"),
+        ("3, 8, 1, 9 - median", "median"),
+        ("4, 9, 2: average?", "mean"),
+        # A figure's second name in brackets.
+        ("average (mean) of 4, 8, 6", "mean"),
+        ("what's the median (middle value) of 4, 9, 2", "median"),
+        ("range of 3, 9, 4 (max minus min)", "range"),
+    ],
+)
+def test_a_figure_said_beside_its_list(text: str, figure: str) -> None:
+    reading = read_numeric_request(text)
+    assert reading.trusted, reading.doubts
+    assert reading.figures == (figure,)
+    assert len(reading.values) in (3, 4)
+
+
+def test_a_bracket_naming_another_figure_is_not_dropped() -> None:
+    assert not read_numeric_request("sum of 4, 9, 2 (median)").trusted
+    # "- 5" after a list is no figure.
+    assert read_numeric_request("5, 10, 15 - 5").figures != ("sum",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what's the sq root of 625", 25),
+        ("12 x 12 real quick", 144),
+        ("gimme 14 x 12", 168),
+        ("3,456 to the nearest 100 please", 3500),
+        ("what's 17.6 to the nearest whole number", 18),
+        ("increase 800 by eleven and a half percent", 892),
+        ("fifteen and a half plus 1", 16.5),
+    ],
+)
+def test_everyday_shorthand(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
     ("text", "figures", "expected"),
     [
         ("Compute the average of 3, 5 and 10", ("mean",), [6]),

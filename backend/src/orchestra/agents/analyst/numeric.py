@@ -24,6 +24,7 @@ from orchestra.agents.analyst.formulas import (
 from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_interest,
+    read_part_of_whole,
     read_per_period,
     read_percentage_problem,
     read_rate_for_periods,
@@ -62,6 +63,7 @@ from orchestra.agents.analyst.wording import (
     Op,
     Reading,
     decimal_comma,
+    factorial_sign,
     read_numeric_request,
     render,
     spell_thousands,
@@ -175,7 +177,7 @@ def _plain_scales(text: str) -> str:
 
 
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
-    text = _plain_scales(inputs.text)
+    text = _plain_scales(factorial_sign(inputs.text))
     material: list[Node] = []
     context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
     if context:
@@ -208,6 +210,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if formula is None and context:
         # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
         formula = read_percentage_problem(context.group("context"), text)
+    if formula is None and context:
+        # "48 of our 640 survey replies said yes. What percent is that?"
+        formula = read_part_of_whole(context.group("context"), text)
     if formula is None and context:
         # "Sales fell from 80 to 60. What's the percentage decrease?"
         formula = read_relative_change(context.group("context"), text)

@@ -146,6 +146,38 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     return Op("*", amounts[0], change), "the amount " + ("with" if added else "less") + " it"
 
 
+# "48 of our 640 replies", "12 out of the 30 players": a part of a whole, counted.
+_PART_OF_WHOLE = re.compile(
+    r"(?<![\w.])(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:out\s+)?of\s+"
+    r"(?:(?:the|our|my|your|their|its|his|her|all|all\s+the)\s+)?"
+    r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+# "what percent is that", "what's that as a percentage": the part's share, out of a hundred.
+_ASKS_PERCENT_OF_IT = re.compile(
+    r"\s*(?:so\s+)?(?:what\s+(?:percent|percentage|%)\s+(?:is|was|are|were)\s+"
+    r"(?:that|it|this|those|they)|(?:what(?:'s|\s+is)|whats)\s+(?:that|it|this)\s+"
+    r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%))\s*[?.!]*\s*",
+    re.I,
+)
+
+
+def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
+    """ "48 of our 640 survey replies said yes. What percent is that?": the part out of
+    the whole, times 100, or None unless those are the only two numbers and the part is
+    not the larger."""
+    if not _ASKS_PERCENT_OF_IT.fullmatch(task) or _PERCENT_AFTER.search(context):
+        return None
+    stated = _PART_OF_WHOLE.search(context)
+    if stated is None or len(_NUMBER.findall(context)) != 2:
+        return None
+    part, whole = (stated.group(k).replace(",", "") for k in ("part", "whole"))
+    if float(part) > float(whole) or float(whole) == 0:
+        return None
+    share = Op("/", Num(float(part), part), Num(float(whole), whole))
+    return Op("*", share, Num(100, "100")), "the part as a percentage of the whole"
+
+
 # "8 mugs cost 36", "3 tickets come to 45 dollars"
 _COUNT_COSTS = re.compile(
     r"\b(?P<count>\d+)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:cost|costs|come to|comes to|sell for|"

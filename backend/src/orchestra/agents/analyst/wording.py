@@ -1458,16 +1458,18 @@ _FRACTION_PARTS: dict[str, int] = {
     "tenths": 10,
 }
 # "2 and a quarter", "one and a half": a whole number and a part of one.
-_AND_A_PART = re.compile(
-    r"\b(?P<whole>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+"
-    r"(?P<part>half|third|quarter)\b"
-)
 _WHOLE_WORDS = {
     word: number
     for number, word in enumerate(
-        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+        fifteen sixteen seventeen eighteen nineteen twenty""".split(),  # noqa: SIM905
+        start=1,
     )
 }
+# "twelve and a half percent": the whole may be any number word up to twenty.
+_AND_A_PART = re.compile(
+    rf"\b(?P<whole>\d+|{'|'.join(_WHOLE_WORDS)})\s+and\s+a\s+(?P<part>half|third|quarter)\b"
+)
 
 
 def _whole_and_part(match: re.Match[str]) -> str:
@@ -1506,8 +1508,53 @@ _DIGIT_WORDS = {
 _SHARES = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
 
+# What a figure's name may be glossed with in brackets: "middle value (median)", "range
+# (max minus min)", "average (mean)".
+_GLOSSES: dict[str, str] = {
+    "median": "median",
+    "middle value": "median",
+    "middle number": "median",
+    "mean": "mean",
+    "average": "mean",
+    "arithmetic mean": "mean",
+    "sum": "sum",
+    "total": "sum",
+    "max minus min": "range",
+    "maximum minus minimum": "range",
+    "highest minus lowest": "range",
+    "largest minus smallest": "range",
+    "biggest minus smallest": "range",
+}
+_GLOSS = re.compile(rf"\s*\(\s*(?:the\s+)?(?P<gloss>{'|'.join(_GLOSSES)})\s*\)")
+
+
+def _without_gloss(match: re.Match[str]) -> str:
+    """ "(median)" after "middle value", "(max minus min)" after "range": dropped when the
+    figure it names is named outside the brackets too, as a second name of one figure;
+    kept (and read, or refused) when it would ask something else."""
+    figure = _GLOSSES[match.group("gloss")]
+    outside = match.string[: match.start()] + " " + match.string[match.end() :]
+    named = {_AGGREGATE_WORDS.get(word) for word in re.findall(r"[a-z]+", outside)}
+    return "" if figure in named else match.group(0)
+
+
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "sq root of 1764", "sq. rt of 81": the square root, abbreviated.
+    (re.compile(r"\bsq\.?\s+(?:root|rt)\b"), "square root"),
+    # "gimme 23 x 17 real quick": words of haste, which ask nothing ("real" was read as what
+    # "23 x 17" measures).
+    (re.compile(r"\bgimme\b"), "give me"),
+    (re.compile(r"\b(?:real|really|super)\s+(?=quick(?:ly)?\b)"), ""),
+    # "4,782 to the nearest 100", "what's 3.6 to the nearest whole number": rounding, when
+    # a number opens the clause that asks it.
+    (
+        re.compile(
+            r"(?:^|(?<=^what's\s)|(?<=^whats\s)|(?<=^what\sis\s)|(?<=[,;:]\s))"
+            r"(\d[\d,]*(?:\.\d+)?)\s+(?=to\s+the\s+nearest\b)"
+        ),
+        r"round \1 ",
+    ),
     # "a 0.5% fee on 20000 is how much": how much is a 0.5% fee on 20000.
     (
         re.compile(
@@ -1839,6 +1886,20 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 / (\2 / 100)",
     ),
+    # "middle value (median) of 31, 17, 45", "range of 4.2, 9.8 (max minus min)": a figure's
+    # second name in brackets.
+    (_GLOSS, _without_gloss),
+    # "12, 15, 18, 21, 24 - average?", "3, 8, 1: median": a list, then the figure asked of
+    # it, alone ("- 5" after a list stays a subtraction).
+    (
+        re.compile(
+            r"^\s*(?P<list>-?\d[\d,]*(?:\.\d+)?(?:\s*,\s*(?:and\s+)?-?\d[\d,]*(?:\.\d+)?)+)"
+            r"\s*(?:-|:|\u2013|\u2014)\s*(?:the\s+|what(?:'s|\s+is)\s+the\s+)?"
+            r"(?P<figure>average|avg|mean|median|mode|total|sum|range|max(?:imum)?|min(?:imum)?|"
+            r"highest|lowest|biggest|smallest|largest)\s*[?.!]*\s*$"
+        ),
+        r"the \g<figure> of \g<list>",
+    ),
     # "1,250 split evenly 5 ways", "90 shared equally 3 ways": the amount, then the shares.
     (
         re.compile(
@@ -1848,6 +1909,17 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         r"\1 divided by \2",
     ),
 )
+
+
+# "compute 8!", "what's 12!": the factorial sign after the request's only number, ending it.
+_FACTORIAL_SIGN = re.compile(r"^(?P<before>[^\d]*?)(?<![\w.])(?P<number>\d+)!\s*\??\s*$")
+
+
+def factorial_sign(text: str) -> str:
+    """``text`` with "8!" written "8 factorial" when it is the whole request's only number
+    and ends it; elsewhere "!" may end a sentence ("add 5 and 3!", and the planner's
+    "Context: 1. Task: What is 5!" of "what is 5! plus 1"), which is no factorial."""
+    return _FACTORIAL_SIGN.sub(r"\g<before>\g<number> factorial", text)
 
 
 _THOUSANDS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", re.I)
