@@ -975,6 +975,26 @@ def test_a_part_of_a_whole_as_a_percentage(instruction: str, expected: float) ->
     assert run(instruction, capability="calculation")["result"] == expected
 
 
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # Small counts in words, dozens, "/hr" and "hrs", "yrs", and more names of people.
+        ("Context: four of us are splitting a 90 bill. Task: what does each person pay", 22.5),
+        ("Context: 2 million shared equally across 400 staff. Task: how much each", 5000),
+        ("Context: I worked 20 hrs at 15.50/hr. Task: what's my pay", 310),
+        (
+            "Context: 5000 deposit, 3% simple interest per year. "
+            "Task: how much interest after 4 yrs?",
+            600,
+        ),
+        ("Context: a dozen bagels cost 9. Task: how much is that per bagel", 0.75),
+        ("Context: half a dozen muffins cost 7.50. Task: how much per muffin", 1.25),
+    ],
+)
+def test_word_problems_said_the_short_way(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
 def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
     data = run("json please:\n| sku | qty |\n|---|---|\n| B2 | 7 |", capability="conversion")
     assert data["to"] == "json" and data["records"] == [{"sku": "B2", "qty": 7}]

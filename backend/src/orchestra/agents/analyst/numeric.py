@@ -32,6 +32,7 @@ from orchestra.agents.analyst.problems import (
     read_saving,
     read_share_per_person,
     read_unit_price,
+    spelt,
     states_count_and_price,
     states_rate_and_duration,
 )
@@ -205,36 +206,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         # average of 150 and 2: a formula may be stated in one sentence and asked in another.
         formula = read_formula(f"{context.group('context')} {text}")
     if formula is None:
-        # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
-        formula = read_unit_price(f"{context.group('context')} {text}" if context else text)
-    if formula is None and context:
-        # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
-        formula = read_percentage_problem(context.group("context"), text)
-    if formula is None and context:
-        # "48 of our 640 survey replies said yes. What percent is that?"
-        formula = read_part_of_whole(context.group("context"), text)
-    if formula is None and context:
-        # "Sales fell from 80 to 60. What's the percentage decrease?"
-        formula = read_relative_change(context.group("context"), text)
-    if formula is None and context:
-        # "We're 4 people and the bill is 138. How much does each person pay?"
-        formula = read_share_per_person(context.group("context"), text)
-    if formula is None and context:
-        # "I have $200 and spend $45.75. How much is left?"
-        formula = read_amount_left(context.group("context"), text)
-    if formula is None and context:
-        # "I make 3,200 a month and spend 2,450. How much do I save each month?"
-        formula = read_saving(context.group("context"), text)
-    if formula is None and context:
-        # "I saved 150 a month for 8 months. How much do I have?"
-        formula = read_rate_for_periods(context.group("context"), text)
-    if formula is None and context:
-        # "A subscription is 12.99 a month. How much is that per year?"
-        formula = read_per_period(context.group("context"), text)
-    if formula is None:
-        # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
-        # without compounding?"
-        formula = read_interest(f"{context.group('context')} {text}" if context else text)
+        # Word problems, with their short forms written out ("a dozen", "18.75/hr").
+        formula = _word_problem(spelt(context.group("context")) if context else None, spelt(text))
     if formula is None and asks_speed(f"{context.group('context')} {text}" if context else text):
         # "150 km in 2 hours and then 50 km in 1 hour": a speed over several legs is not
         # read, and no figure of the numbers given is one.
@@ -308,6 +281,44 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if reading.figures:
         return _figures_result(reading, inputs, confidence, values)
     return _expression_result(reading, inputs, confidence, values)
+
+
+def _word_problem(context: str | None, text: str) -> tuple[Node, str] | None:
+    """The expression of an everyday word problem the request states and asks, or None;
+    ``context`` is the statement, when it comes before the question ``text``."""
+    formula: tuple[Node, str] | None = None
+    if formula is None:
+        # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
+        formula = read_unit_price(f"{context} {text}" if context is not None else text)
+    if formula is None and context is not None:
+        # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
+        formula = read_percentage_problem(context, text)
+    if formula is None and context is not None:
+        # "48 of our 640 survey replies said yes. What percent is that?"
+        formula = read_part_of_whole(context, text)
+    if formula is None and context is not None:
+        # "Sales fell from 80 to 60. What's the percentage decrease?"
+        formula = read_relative_change(context, text)
+    if formula is None and context is not None:
+        # "We're 4 people and the bill is 138. How much does each person pay?"
+        formula = read_share_per_person(context, text)
+    if formula is None and context is not None:
+        # "I have $200 and spend $45.75. How much is left?"
+        formula = read_amount_left(context, text)
+    if formula is None and context is not None:
+        # "I make 3,200 a month and spend 2,450. How much do I save each month?"
+        formula = read_saving(context, text)
+    if formula is None and context is not None:
+        # "I saved 150 a month for 8 months. How much do I have?"
+        formula = read_rate_for_periods(context, text)
+    if formula is None and context is not None:
+        # "A subscription is 12.99 a month. How much is that per year?"
+        formula = read_per_period(context, text)
+    if formula is None:
+        # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
+        # without compounding?"
+        formula = read_interest(f"{context} {text}" if context is not None else text)
+    return formula
 
 
 def _numbers(text: str) -> list[str]:

@@ -13,6 +13,7 @@ percentage added together.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.wording import Node, Num, Op
@@ -27,10 +28,52 @@ __all__ = [
     "read_saving",
     "read_share_per_person",
     "read_unit_price",
+    "spelt",
     "states_count_and_price",
 ]
 
 _NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\w)")
+
+# Words of a word problem said the short way or in words, written as the readers read them.
+_SMALL_COUNTS = {
+    word: str(number)
+    for number, word in enumerate(
+        "two three four five six seven eight nine ten eleven twelve".split(),  # noqa: SIM905
+        start=2,
+    )
+}
+_SHORT_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "a dozen eggs cost 4.20", "half a dozen rolls": 12 and 6 of them.
+    (re.compile(r"\bhalf\s+a\s+dozen\b", re.I), "6"),
+    (re.compile(r"\b(?:a|one)\s+dozen\b", re.I), "12"),
+    # "three of us", "split four ways": a count said in words.
+    (
+        re.compile(rf"\b({'|'.join(_SMALL_COUNTS)})\b(?!\s*(?:-|and\s+a|point)\b)", re.I),
+        lambda m: _SMALL_COUNTS[m.group(1).lower()],
+    ),
+    # "18.75/hr", "900/month": an amount a period.
+    (
+        re.compile(r"(\d)\s*/\s*(hour|hr|h|day|week|wk|month|mo|year|yr)\b", re.I),
+        lambda m: f"{m.group(1)} a {_SHORT_PERIOD.get(m.group(2).lower(), m.group(2).lower())}",
+    ),
+    # "32 hrs", "3 yrs": hours and years, abbreviated.
+    (re.compile(r"\bhrs\b", re.I), "hours"),
+    (re.compile(r"\bhr\b", re.I), "hour"),
+    (re.compile(r"\byrs\b", re.I), "years"),
+    (re.compile(r"\byr\b", re.I), "year"),
+)
+_SHORT_PERIOD = {"hr": "hour", "h": "hour", "wk": "week", "mo": "month", "yr": "year"}
+
+
+def spelt(text: str) -> str:
+    """``text`` with the short forms and small counts of everyday word problems written
+    out ("a dozen eggs", "three of us", "32 hrs at 18.75/hr"): 12 eggs, 3 of us, 32 hours
+    at 18.75 an hour."""
+    for pattern, plain in _SHORT_FORMS:
+        text = pattern.sub(plain, text)
+    return text
+
+
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 
 # What is added to an amount, and what is taken off it.
@@ -403,7 +446,8 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
 # "4 people", "6 of us", "3 friends": how many shares an amount is split into.
 _PEOPLE = re.compile(
     r"\b(?P<count>\d+)\s+(?:(?:equal|even)\s+)?(?:of us|people|persons|friends|guests|colleagues|"
-    r"ways|roommates|housemates|flatmates|teammates|coworkers|instal(?:l)?ments|payments)\b",
+    r"ways|roommates|housemates|flatmates|teammates|coworkers|instal(?:l)?ments|payments|"
+    r"employees|staff|workers|members|players|students|kids|children|siblings)\b",
     re.I,
 )
 # "how much does each person pay?", "what's that per head?"
