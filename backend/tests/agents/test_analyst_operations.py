@@ -995,6 +995,36 @@ def test_word_problems_said_the_short_way(instruction: str, expected: float) -> 
     assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: 4 boxes of tea at 3.50 each. Task: what's the total", 14),
+        ("Context: 40% of my 2,000 budget went on rent. Task: what's left", 1200),
+        ("Context: the bill is 500 before VAT and VAT is 20%. Task: what's the gross amount", 600),
+        ("Context: after a 20% pay cut I now earn 2,400. Task: what did I earn before?", 3000),
+        ("Context: after a 10% raise my rent is 1,100. Task: what was it before?", 1000),
+    ],
+)
+def test_money_problems_of_everyday_shapes(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
+def test_two_discounts_one_after_the_other_show_each_price() -> None:
+    data = run(
+        "Context: a 200 coat is 25% off, then another 10% off the reduced price. "
+        "Task: what do I pay?",
+        capability="calculation",
+    )
+    assert data["result"] == 135
+    assert [step["result"] for step in data["steps"]] == [150, 135]
+    # Two discounts not said to follow each other: one after the other, or added?
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: a 80 lamp is 50% off and 20% off. Task: what's the final price",
+            capability="calculation",
+        )
+
+
 def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
     data = run("json please:\n| sku | qty |\n|---|---|\n| B2 | 7 |", capability="conversion")
     assert data["to"] == "json" and data["records"] == [{"sku": "B2", "qty": 7}]

@@ -23,6 +23,8 @@ from orchestra.agents.analyst.formulas import (
 )
 from orchestra.agents.analyst.problems import (
     read_amount_left,
+    read_before_change,
+    read_count_at_price,
     read_interest,
     read_part_of_whole,
     read_per_period,
@@ -31,6 +33,7 @@ from orchestra.agents.analyst.problems import (
     read_relative_change,
     read_saving,
     read_share_per_person,
+    read_two_discounts,
     read_unit_price,
     spelt,
     states_count_and_price,
@@ -205,10 +208,11 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         # "A car travels 150 km in 2 hours. What's its average speed?" is a speed, not the
         # average of 150 and 2: a formula may be stated in one sentence and asked in another.
         formula = read_formula(f"{context.group('context')} {text}")
-    if formula is None:
+    found = None if formula is None else (Clause(formula[1], formula[0]),)
+    if found is None:
         # Word problems, with their short forms written out ("a dozen", "18.75/hr").
-        formula = _word_problem(spelt(context.group("context")) if context else None, spelt(text))
-    if formula is None and asks_speed(f"{context.group('context')} {text}" if context else text):
+        found = _word_problem(spelt(context.group("context")) if context else None, spelt(text))
+    if found is None and asks_speed(f"{context.group('context')} {text}" if context else text):
         # "150 km in 2 hours and then 50 km in 1 hour": a speed over several legs is not
         # read, and no figure of the numbers given is one.
         raise AgentInputError(
@@ -216,7 +220,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "but does not give one distance covered in one time. Say the arithmetic, e.g. "
             "'(150 + 50) / (2 + 1)'."
         )
-    mixed = mixed_units(inputs.text) if formula is None else None
+    mixed = mixed_units(inputs.text) if found is None else None
     # "what's 15% of 2 hours, in minutes": the arithmetic in its one unit, then converted.
     in_unit = result_in_unit(text) if mixed is not None and not context else None
     if in_unit is not None:
@@ -229,10 +233,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             f"'{mixed[0]}' and '{mixed[1]}', which this reading does not convert between. "
             f"Convert first (e.g. '500 m to km'), then give the arithmetic in one unit."
         )
-    if formula is not None:
+    if found is not None:
         # "Convert 5 miles to km": a known formula, read whole.
-        expression, label = formula
-        reading = Reading((Clause(label, expression),))
+        reading = Reading(found)
     else:
         reading = read_numeric_request(text, inputs.numbers, implicit=implicit, material=material)
     if in_unit is not None and reading.expression is not None and not reading.figures:
@@ -283,13 +286,24 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     return _expression_result(reading, inputs, confidence, values)
 
 
-def _word_problem(context: str | None, text: str) -> tuple[Node, str] | None:
+def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     """The expression of an everyday word problem the request states and asks, or None;
     ``context`` is the statement, when it comes before the question ``text``."""
+    if context is not None:
+        # "A 500 jacket gets 20% off, then an extra 10% off. What do I pay?": each price.
+        stages = read_two_discounts(context, text)
+        if stages is not None:
+            return tuple(Clause(label, expression) for expression, label in stages)
     formula: tuple[Node, str] | None = None
     if formula is None:
         # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
         formula = read_unit_price(f"{context} {text}" if context is not None else text)
+    if formula is None and context is not None:
+        # "After a 15% pay cut I earn 3,400. What did I earn before?": not 15% off 3,400.
+        formula = read_before_change(context, text)
+    if formula is None and context is not None:
+        # "6 packs of batteries at 7.99 each. What's the total?"
+        formula = read_count_at_price(context, text)
     if formula is None and context is not None:
         # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
         formula = read_percentage_problem(context, text)
@@ -318,7 +332,7 @@ def _word_problem(context: str | None, text: str) -> tuple[Node, str] | None:
         # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)
-    return formula
+    return None if formula is None else (Clause(formula[1], formula[0]),)
 
 
 def _numbers(text: str) -> list[str]:

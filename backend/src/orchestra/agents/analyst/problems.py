@@ -20,6 +20,8 @@ from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
     "read_amount_left",
+    "read_before_change",
+    "read_count_at_price",
     "read_interest",
     "read_per_period",
     "read_percentage_problem",
@@ -27,6 +29,7 @@ __all__ = [
     "read_relative_change",
     "read_saving",
     "read_share_per_person",
+    "read_two_discounts",
     "read_unit_price",
     "spelt",
     "states_count_and_price",
@@ -87,7 +90,9 @@ _TAKEN_OFF = re.compile(
     r"\b(?:off|discount|discounted|reduced|reduction|cheaper|goes down|go down|went down|"
     r"marked down|"
     r"drops?|dropped|falls?|fell|decreases?|decreased|markdown|cut|spend|spends|spent|"
-    r"use|uses|used|lose|loses|lost)\b",
+    r"use|uses|used|lose|loses|lost|"
+    # "35% of my budget went on the flight": spent.
+    r"went\s+on|goes\s+on|go\s+on|gone\s+on)\b",
     re.I,
 )
 # "a 15% tip": the share named after its percentage.
@@ -107,7 +112,8 @@ _ASKS_FINAL = re.compile(
     r"\b(?:pay|paying|total|altogether|in all|owe|cost|costs|end up|"
     r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill)|"
     r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
-    r"discounted price|reduced price|price after)\b",
+    r"discounted price|reduced price|price after|gross|"
+    r"(?:including|incl\.?|inclusive\s+of)\s+(?:vat|tax))\b",
     re.I,
 )
 # ... or for the share itself ("how much is the tip?", "how much do I save?").
@@ -187,6 +193,107 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     sign = "+" if added else "-"
     change = Op(sign, Num(1, "1"), Op("/", percentages[0], Num(100, "100")))
     return Op("*", amounts[0], change), "the amount " + ("with" if added else "less") + " it"
+
+
+# "6 packs of batteries at 7.99 each", "4 tickets for 12.50 apiece": a count at a price.
+_COUNT_AT_PRICE = re.compile(
+    r"(?<![\w.])(?P<count>\d+)\s+(?:[a-z]+\s+){1,3}?(?:at|for|@)\s+[$\u20ac\u00a3]?"
+    r"(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*(?:dollars|euros|pounds|bucks)?\s+"
+    r"(?:each|apiece|a\s+piece|per\s+(?:item|piece|unit|one))\b",
+    re.I,
+)
+_ASKS_TOTAL = re.compile(
+    r"\b(?:total|altogether|in\s+all|all\s+together|how\s+much\s+(?:is|was|will|would|do|did)\s+"
+    r"(?:that|it|this|they|i|we)\b|what\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:pay|spend))",
+    re.I,
+)
+
+
+def read_count_at_price(context: str, task: str) -> tuple[Node, str] | None:
+    """ "6 packs of batteries at 7.99 each. What's the total?": the count times the price,
+    or None unless those are the only two numbers and the question asks for the total."""
+    stated = _COUNT_AT_PRICE.search(context)
+    if stated is None or not _ASKS_TOTAL.search(task) or _ASKS_ONE.search(task):
+        return None
+    if _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
+        return None
+    count, price = stated.group("count"), stated.group("price").replace(",", "")
+    return Op("*", Num(float(count), count), Num(float(price), price)), "the total price"
+
+
+# "after a 15% pay cut I now earn 3,400", "after a 10% raise it is 550": the amount after a
+# change, and the change.
+_AFTER_CHANGE = re.compile(
+    r"\bafter\s+(?:an?\s+|the\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*"
+    r"(?:[a-z]+\s+)?(?:(?P<down>cut|drop|decrease|reduction|discount|markdown|fall)|"
+    r"(?P<up>raise|rise|increase|increment|markup|hike))\b",
+    re.I,
+)
+_ASKS_BEFORE = re.compile(
+    r"\b(?:before|originally|original|used\s+to|previously|previous|old)\b", re.I
+)
+
+
+def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
+    """ "After a 15% pay cut I now earn 3,400. What did I earn before the cut?": the amount
+    the change was applied to, 3,400 / (1 - 15%), or None unless the text gives one amount,
+    the one percentage of the change, and the question asks for the amount before it."""
+    change = _AFTER_CHANGE.search(context)
+    if change is None or not _ASKS_BEFORE.search(task) or _NUMBER.search(task):
+        return None
+    amounts = [
+        m.group(0).replace(",", "")
+        for m in _NUMBER.finditer(context)
+        if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(context)) != 2:
+        return None
+    rate = change.group("rate")
+    if change.group("down") and float(rate) >= 100:
+        return None
+    factor = Op(
+        "-" if change.group("down") else "+",
+        Num(1, "1"),
+        Op("/", Num(float(rate), rate), Num(100, "100")),
+    )
+    return Op("/", Num(float(amounts[0]), amounts[0]), factor), "the amount before the change"
+
+
+# "20% off, then an extra 10% off": two discounts, the second off the reduced price.
+_OFF = re.compile(
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*(?:off|discount)\b", re.I
+)
+_SECOND = re.compile(r"\b(?:then|extra|another|further|additional|more)\b", re.I)
+
+
+def read_two_discounts(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "A 500 jacket gets 20% off, then an extra 10% off the reduced price. What do I
+    pay?": 500 * (1 - 20%), then that * (1 - 10%), or None unless the text gives one amount and two
+    percentages, each one off, the second said to come after, and the question asks the
+    price paid."""
+    said = f"{context} {task}"
+    offs = list(_OFF.finditer(said))
+    amounts = [
+        m.group(0) for m in _NUMBER.finditer(said) if not _PERCENT_AFTER.match(said, m.end())
+    ]
+    if len(offs) != 2 or len(amounts) != 1 or len(_NUMBER.findall(said)) != 3:
+        return None
+    if not _ASKS_FINAL.search(task) or _ADDED.search(said):
+        return None
+    if not _SECOND.search(said[offs[0].end() : offs[1].start()]):
+        return None  # "20% off and 10% off": one after the other, or 30% off?
+    amount = amounts[0].replace(",", "")
+    value: Node = Num(float(amount), amount)
+    stages: list[tuple[Node, str]] = []
+    for off, label in zip(
+        offs, ("the price after the first discount", "the price paid"), strict=True
+    ):
+        rate = off.group("rate")
+        value = Op(
+            "*", value, Op("-", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100")))
+        )
+        stages.append((value, label))
+    return stages
 
 
 # "48 of our 640 replies", "12 out of the 30 players": a part of a whole, counted.
