@@ -121,6 +121,12 @@ def test_a_figure_said_beside_its_list(text: str, figure: str) -> None:
     assert len(reading.values) in (3, 4)
 
 
+def test_figures_asked_after_the_list_they_are_of() -> None:
+    reading = read_numeric_request("for 2, 8, 5 i need the mean and the biggest one")
+    assert reading.trusted, reading.doubts
+    assert reading.figures == ("mean", "max")
+
+
 def test_a_bracket_naming_another_figure_is_not_dropped() -> None:
     assert not read_numeric_request("sum of 4, 9, 2 (median)").trusted
     # "- 5" after a list is no figure.
@@ -130,6 +136,9 @@ def test_a_bracket_naming_another_figure_is_not_dropped() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A percentage added "to a 65 bill", asked as "the total if I add".
+        ("add a 10% tip to the 80 bill", 88),
+        ("what's the total if I add a 15% tip to a 40 bill", 46),
         ("what's the sq root of 625", 25),
         ("12 x 12 real quick", 144),
         ("gimme 14 x 12", 168),
@@ -187,6 +196,11 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         ("Take 49, take its square root, then add 1", [49, 7, 8]),
         ("Triple 12 and then take away 6", [36, 30]),
         ("Take 20% of 90 and take away 3", [18, 15]),
+        # "take off" a percentage, another one; a dash before "then"; the largest "out of".
+        ("30 times 4, then take off 10%", [120, 108]),
+        ("take 300, take off 10%, then take off another 5%", [300, 270, 256.5]),
+        ("take the average of 2, 4, 9 - then times it by 3", [5, 15]),
+        ("out of 12, 40 and 33 take the biggest, then 10 percent of it", [40, 4]),
     ],
 )
 def test_take_works_on_the_value_before(text: str, values: list[float]) -> None:

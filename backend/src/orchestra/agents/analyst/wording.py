@@ -1570,11 +1570,18 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\2 \1 on ",
     ),
+    # "what's the total if I add an 18% tip to a 65 bill": the total is what adding gives.
+    (
+        re.compile(
+            r"\bwhat(?:'s|s|\s+is|\s+would\s+be)\s+the\s+total\s+if\s+(?:i|we|you)\s+(?=add\b)"
+        ),
+        "",
+    ),
     # "add 8% sales tax to 75": 75 plus 8% sales tax.
     (
         re.compile(
             r"\badd\s+(?:an?\s+)?(\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))((?:\s+[a-z]+){0,2}?)"
-            r"\s+to\s+(\$?\d[\d,]*(?:\.\d+)?)"
+            r"\s+to\s+(?:(?:a|an|the|my|our)\s+)?(\$?\d[\d,]*(?:\.\d+)?)"
         ),
         r"\3 plus \1\2",
     ),
@@ -1745,7 +1752,33 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     ),
     # "begin with 200, knock off 20%": start with 200, subtract 20%.
     (re.compile(r"\bbegin\s+with\b"), "start with"),
-    (re.compile(r"\bknock\s+off\s+(?=\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))"), "subtract "),
+    (
+        # "take off another 10%", "take off an extra 5%": of the value at hand.
+        re.compile(
+            r"\b(?:knock|take)\s+off\s+(?:another\s+|an?\s+(?:extra|further)\s+)?"
+            r"(?=\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))"
+        ),
+        "subtract ",
+    ),
+    # "the mean of 14, 16, 21 - then times it by 4": a dash before "then" ends the clause.
+    (re.compile(r"\s+[-\u2013\u2014]\s+(?=then\b)"), ", "),
+    # "out of 44, 91 and 67 take the largest": the largest of them.
+    (
+        re.compile(
+            r"\bout\s+of\s+(-?\d[\d,]*(?:\.\d+)?(?:\s*,\s*-?\d[\d,]*(?:\.\d+)?)*"
+            r"(?:\s*,?\s*and\s+-?\d[\d,]*(?:\.\d+)?))\s*,?\s+(?:take|pick|find|get)\s+the\s+"
+            r"(biggest|largest|highest|greatest|smallest|lowest)(?:\s+(?:one|number|value))?\b"
+        ),
+        r"take the \2 of \1",
+    ),
+    # "for 3, 9, 4 i need the mean and the biggest one": the figures of that list.
+    (
+        re.compile(
+            r"^for\s+(-?\d[\d,]*(?:\.\d+)?(?:\s*,\s*(?:and\s+)?-?\d[\d,]*(?:\.\d+)?)+)\s*,?\s+"
+            r"(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+([a-z ,]+?)\s*[?.!]*$"
+        ),
+        r"\2 of \1",
+    ),
     # "how many percent is 18 of 80?" is "what percentage of 80 is 18?".
     (
         re.compile(
