@@ -136,6 +136,10 @@ def test_a_bracket_naming_another_figure_is_not_dropped() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Number words in "go into"; a fraction hyphenated.
+        ("how many times does seven go into eighty-four", 12),
+        ("how many times does 15 go into 225.", 15),
+        ("two-thirds of 1,350", 900),
         # A percentage added "to a 65 bill", asked as "the total if I add".
         ("add a 10% tip to the 80 bill", 88),
         ("what's the total if I add a 15% tip to a 40 bill", 46),
@@ -201,6 +205,8 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         ("take 300, take off 10%, then take off another 5%", [300, 270, 256.5]),
         ("take the average of 2, 4, 9 - then times it by 3", [5, 15]),
         ("out of 12, 40 and 33 take the biggest, then 10 percent of it", [40, 4]),
+        # "total" before a sum written out; the value at hand shared among people.
+        ("total 10 + 20 + 30 and share it equally among 3 people", [60, 20]),
     ],
 )
 def test_take_works_on_the_value_before(text: str, values: list[float]) -> None:
@@ -356,6 +362,20 @@ def test_an_amount_stated_then_asked_in_another_unit(text: str, expected: float)
 )
 def test_an_amount_stated_with_more_than_a_unit_is_not_converted(text: str) -> None:
     assert read_formula(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and it took" joins a distance to its time; "and a half" in the time.
+        ("ran 10 km and it took 50 minutes, avg speed in km/h?", 12),
+        ("drove 120 km in 1 and a half hours, average speed?", 80),
+    ],
+)
+def test_a_speed_said_the_everyday_way(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected)
 
 
 def test_units_of_different_kinds_do_not_convert() -> None:

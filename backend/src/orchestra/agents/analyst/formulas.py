@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from orchestra.agents.analyst.wording import Node, Num, Op
+from orchestra.agents.analyst.wording import AND_A_PART, Node, Num, Op, whole_and_part
 
 __all__ = ["asks_speed", "is_unit", "mixed_units", "names_unit", "read_formula", "result_in_unit"]
 
@@ -162,7 +162,8 @@ _SPEED = re.compile(
     + _NUMBER.format("distance")
     + r"\s*"
     + _WORD.format("length")
-    + r"\s+in\s+"
+    # "drove 180 km in 2 hours", "drove 180 km and it took 2 hours".
+    + r"(?:\s+in|,?\s+(?:and\s+)?(?:it\s+)?took)\s+"
     + _NUMBER.format("time")
     + r"\s*"
     + _WORD.format("duration")
@@ -187,6 +188,8 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     request = _lead_verb_spelt(
         _rates_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
     )
+    # "2 and a half hours": 2.5 hours.
+    request = AND_A_PART.sub(whole_and_part, request)
     for reader in (_conversion, _stated_conversion, _speed, _interest):
         found = reader(request)
         if found is not None:

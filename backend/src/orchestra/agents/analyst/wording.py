@@ -21,6 +21,7 @@ from itertools import pairwise
 from typing import Any
 
 __all__ = [
+    "AND_A_PART",
     "CONFIDENCE_THRESHOLD",
     "Call",
     "Name",
@@ -29,9 +30,11 @@ __all__ = [
     "Op",
     "Reading",
     "decimal_comma",
+    "factorial_sign",
     "read_numeric_request",
     "render",
     "spell_thousands",
+    "whole_and_part",
 ]
 
 CONFIDENCE_THRESHOLD = 0.6
@@ -1467,12 +1470,12 @@ _WHOLE_WORDS = {
     )
 }
 # "twelve and a half percent": the whole may be any number word up to twenty.
-_AND_A_PART = re.compile(
+AND_A_PART = re.compile(
     rf"\b(?P<whole>\d+|{'|'.join(_WHOLE_WORDS)})\s+and\s+a\s+(?P<part>half|third|quarter)\b"
 )
 
 
-def _whole_and_part(match: re.Match[str]) -> str:
+def whole_and_part(match: re.Match[str]) -> str:
     whole = match.group("whole")
     value = int(whole) if whole.isdigit() else _WHOLE_WORDS[whole]
     return _plain(value + 1 / _FRACTION_PARTS[match.group("part")])
@@ -1538,6 +1541,13 @@ def _without_gloss(match: re.Match[str]) -> str:
     return "" if figure in named else match.group(0)
 
 
+# An amount in digits or in number words ("96", "ninety six"), as "go into" reads it.
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million)"
+)
+_AMOUNT_SAID = rf"\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD}(?:\s+(?:and\s+)?{_NUMBER_WORD})*"
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "sq root of 1764", "sq. rt of 81": the square root, abbreviated.
@@ -1684,10 +1694,22 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "how many times does 15 go into 225": whole times, as at school.
     (
         re.compile(
-            r"\bhow\s+many\s+times\s+(?:does|do|will|can|would|could)\s+(\d[\d,]*(?:\.\d+)?)\s+"
-            r"(?:go|fit)\s+into\s+(\d[\d,]*(?:\.\d+)?)"
+            rf"\bhow\s+many\s+times\s+(?:does|do|will|can|would|could)\s+({_AMOUNT_SAID})\s+"
+            rf"(?:go|fit)\s+into\s+({_AMOUNT_SAID})(?!\w|\.\d)"
         ),
         r"\2 // \1",
+    ),
+    # "total 120 + 80 + 55": the sum is written out already.
+    (re.compile(r"^(?:total|sum)\s+(?=\$?\d[\d,]*(?:\.\d+)?\s*\+\s*\$?\d)"), ""),
+    # "share it equally among 3 people", "split that evenly between 4": the value at hand
+    # divided by the number of shares.
+    (
+        re.compile(
+            r"\b(?:share|split|divide)\s+(it|that|this|the\s+result|\u27e8[^\u27e9]+\u27e9)\s+"
+            rf"(?:equally|evenly)\s+(?:among|amongst|between)\s+({_SHARES})"
+            r"(?:\s+(?:people|persons|friends|of\s+us|colleagues))?\b"
+        ),
+        r"divide \1 by \2",
     ),
     # "add up 1,250 + 980 + 3,400": the sum is written out already.
     (
@@ -1713,7 +1735,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "three quarters of 96", "two thirds of 90", "a fifth of 40": a fraction of an amount.
     (
         re.compile(
-            r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)\s+)"
+            # "two-thirds of", hyphenated, too.
+            r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)(?:\s+|-))"
             r"(?P<part>half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|"
             r"tenths?)\s+of\b"
         ),
@@ -1733,7 +1756,7 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "21°C, 24°C": a temperature's unit, said after each number as "21 c" would be.
     (re.compile(r"(?<=\d)\s*\u00b0\s*([cfk])\b"), r" \1"),
     # "2 and a quarter hours", "one and a half times 60": 2.25, 1.5.
-    (_AND_A_PART, _whole_and_part),
+    (AND_A_PART, whole_and_part),
     # "27 is how many percent of 180", "what fraction of 240 is 60, as a percent": what
     # percentage of 180 is 27, of 240 is 60.
     (
