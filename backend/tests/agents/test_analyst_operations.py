@@ -1025,6 +1025,17 @@ def test_two_discounts_one_after_the_other_show_each_price() -> None:
         )
 
 
+def test_a_conversion_then_arithmetic_on_its_result() -> None:
+    data = run("20 c in f then minus 10", capability="calculation")
+    assert [step["result"] for step in data["steps"]] == [68, 58]
+    assert run("8 mi in km, and then half of that", capability="calculation")["result"] == (
+        pytest.approx(6.437376)
+    )
+    # An amount in a unit after "then" would be added as it stands: refused.
+    with pytest.raises(AgentInputError):
+        run("5 miles to km, then add 3 km", capability="calculation")
+
+
 def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
     data = run("json please:\n| sku | qty |\n|---|---|\n| B2 | 7 |", capability="conversion")
     assert data["to"] == "json" and data["records"] == [{"sku": "B2", "qty": 7}]

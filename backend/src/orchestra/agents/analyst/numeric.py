@@ -18,6 +18,7 @@ from orchestra.agents.analyst.calculator import CalculationError, evaluate, form
 from orchestra.agents.analyst.formulas import (
     asks_speed,
     mixed_units,
+    names_unit,
     read_formula,
     result_in_unit,
 )
@@ -212,6 +213,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if found is None:
         # Word problems, with their short forms written out ("a dozen", "18.75/hr").
         found = _word_problem(spelt(context.group("context")) if context else None, spelt(text))
+    if found is None and not context:
+        # "8 mi in km, and then half of that": a conversion, then arithmetic on its result.
+        found = _formula_then(text)
     if found is None and asks_speed(f"{context.group('context')} {text}" if context else text):
         # "150 km in 2 hours and then 50 km in 1 hour": a speed over several legs is not
         # read, and no figure of the numbers given is one.
@@ -284,6 +288,27 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if reading.figures:
         return _figures_result(reading, inputs, confidence, values)
     return _expression_result(reading, inputs, confidence, values)
+
+
+# ", and then half of that": where a formula's clause ends and arithmetic on it begins.
+_THEN = re.compile(r"\s*,?\s+(?:and\s+)?then\s+", re.I)
+
+
+def _formula_then(text: str) -> tuple[Clause, ...] | None:
+    """ "8 mi in km, and then half of that": the formula's clause, then the clauses after
+    "then" read on its result; None unless the part before "then" is wholly a formula and
+    the part after names no unit (its amounts would be in a unit not converted)."""
+    parts = _THEN.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    formula = read_formula(parts[0])
+    if formula is None or any(names_unit(w) for w in re.findall(r"[a-z/]+", parts[1].lower())):
+        return None
+    expression, label = formula
+    reading = read_numeric_request(f"{render(expression)}, then {parts[1]}")
+    if not reading.trusted or reading.figures or reading.references or len(reading.clauses) < 2:
+        return None
+    return (Clause(label, expression), *reading.clauses[1:])
 
 
 def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
