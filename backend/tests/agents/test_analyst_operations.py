@@ -1036,6 +1036,17 @@ def test_a_conversion_then_arithmetic_on_its_result() -> None:
         run("5 miles to km, then add 3 km", capability="calculation")
 
 
+def test_warmest_and_coldest_name_the_one_temperature_column() -> None:
+    data = run(
+        "which city is the hottest\ncity;temp\nLisbon;24\nDublin;16", capability="statistics"
+    )
+    assert data["result"] == 24
+    data = run("which town was coldest\ntown,temperature\nA,4\nB,9", capability="statistics")
+    assert data["result"] == 4
+    with pytest.raises(AgentInputError, match="no column of temperatures"):
+        run("which day was warmest\nday,rain\nMon,4\nTue,9", capability="statistics")
+
+
 def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
     data = run("json please:\n| sku | qty |\n|---|---|\n| B2 | 7 |", capability="conversion")
     assert data["to"] == "json" and data["records"] == [{"sku": "B2", "qty": 7}]

@@ -910,6 +910,34 @@ def _said_as_price(prose: str, numeric: list[str]) -> str:
     return _DEAREST.sub(f"highest {prices[0]}", prose)
 
 
+# "which city is the warmest": the highest temperature, when the table has exactly one
+# column of temperatures; with none or several, the words name no column.
+_WARMEST = re.compile(r"\b(?:warmest|hottest)\b", re.I)
+_COLDEST = re.compile(r"\b(?:coldest|coolest)\b", re.I)
+_TEMPERATURE_COLUMN = re.compile(
+    r"\b(?:temp|temps|temperature|temperatures|degrees|celsius|fahrenheit)\b", re.I
+)
+
+
+def _said_as_temperature(prose: str, numeric: list[str]) -> str:
+    """ "which city is the warmest" read as "the highest temp" on a table with one column
+    of temperatures."""
+    said = _WARMEST.search(prose) or _COLDEST.search(prose)
+    if said is None:
+        return prose
+    temperatures = [c for c in numeric if _TEMPERATURE_COLUMN.search(c.replace("_", " "))]
+    if len(temperatures) != 1:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks for "
+            f"'{said.group(0).lower()}', and the table has "
+            + ("several columns of temperatures" if temperatures else "no column of temperatures")
+            + f" (numeric columns: {', '.join(numeric)}). Name the column, e.g. 'the highest "
+            f"{numeric[0]}'."
+        )
+    prose = _WARMEST.sub(f"highest {temperatures[0]}", prose)
+    return _COLDEST.sub(f"lowest {temperatures[0]}", prose)
+
+
 def _said_as_highest(prose: str, numeric: list[str]) -> str:
     """ "who has the top score?" read as "the highest score" when "score" is a numeric
     column ("the top 3 scores" asks for rows, and is still refused as a condition)."""
@@ -926,7 +954,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         raise AgentInputError(
             f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
         )
-    prose = _said_as_highest(_said_as_price(prose, numeric), numeric)
+    prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if headline.operation == "correlation":
