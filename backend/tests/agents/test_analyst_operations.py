@@ -939,6 +939,8 @@ def test_a_rate_for_periods_of_another_kind_is_refused() -> None:
         ("I set 80 aside every month for 3 years, how much have I saved", 2880),
         ("Context: rent is 900 a month. Task: how much over 2 years?", 21600),
         ("I spend 12 a day on lunch for 2 weeks, what's the total", 168),
+        # "the sum" asks the amount too.
+        ("I pay 45 a month for 6 months, what's the sum", 270),
     ],
 )
 def test_a_rate_over_a_longer_period_is_multiplied(instruction: str, expected: float) -> None:

@@ -683,7 +683,7 @@ _PERIODS_COUNTED = re.compile(
 )
 _ASKS_AMOUNT = re.compile(
     r"\bhow\s+much\b"
-    r"|\bwhat\b.*\b(?:earn|make|made|save|saved|have|total|cost|pay|paid|spend|spent)\b",
+    r"|\bwhat\b.*\b(?:earn|make|made|save|saved|have|total|sum|cost|pay|paid|spend|spent)\b",
     re.I,
 )
 
