@@ -947,6 +947,28 @@ def test_a_rate_over_a_longer_period_is_multiplied(instruction: str, expected: f
     assert run(instruction, capability="statistics")["result"] == expected
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # An amount for one period asked, not the total; days worked not said.
+        "Context: I save 175 each month for 2 years. Task: how much per year",
+        "Context: I saved 150 a month for 8 months. Task: How much per month?",
+        "Context: I earn 100 a day for 2 weeks. Task: how much do I make",
+        # 80 is what was saved, not the price paid; a rise of 10 C is 18 F, not 50.
+        "Context: after a 20% discount I saved 80. Task: what was the original price?",
+        "Context: the temperature rose by 10 C. Task: what's that in F",
+    ],
+)
+def test_word_problems_that_would_be_misread_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+def test_dozens_counted_are_that_many_twelves() -> None:
+    data = run("Context: two dozen eggs cost 6. Task: how much is one?", capability="calculation")
+    assert data["result"] == 0.25
+
+
 def test_a_rate_and_its_duration_are_not_one_list() -> None:
     # "a week for 3 months" is not a whole number of weeks; the total is not 53.
     with pytest.raises(AgentInputError, match="amount at a rate"):

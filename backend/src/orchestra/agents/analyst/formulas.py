@@ -320,6 +320,14 @@ _NOT_ONLY_STATED = re.compile(
 )
 
 
+# Words that make a temperature a difference of temperatures.
+_A_CHANGE = re.compile(
+    r"\b(?:by|rose|rise|rises|risen|fell|falls|fall|drop|drops|dropped|up|down|warmer|colder|"
+    r"hotter|cooler|difference|change|changed|increase|increased|decrease|decreased|higher|"
+    r"lower|more|less|swing|range|between|apart)\b"
+)
+
+
 def _stated_conversion(text: str) -> tuple[Node, str] | None:
     """ "my oven is set to 350 F, what's that in celsius?", "i weigh 68 kilos, what's that
     in lbs", "5 ft tall, how many cm is that", "1.5 kilograms of flour in oz": one amount
@@ -341,7 +349,8 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
     target = asked.group("target") or asked.group("asked") or asked.group("bare")
     value, source = _number(stated.group("value")), stated.group("source")
     if source in _TEMPERATURES and target in _TEMPERATURES:
-        if _TEMPERATURES[source] == _TEMPERATURES[target]:
+        if _TEMPERATURES[source] == _TEMPERATURES[target] or _A_CHANGE.search(head):
+            # "it rose by 10 C, what's that in F": a difference of 10 C is 18 F, not 50.
             return None
         return _temperature(value, _TEMPERATURES[source], _TEMPERATURES[target]), (
             f"{source} to {target}"

@@ -49,6 +49,11 @@ _SHORT_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     # "a dozen eggs cost 4.20", "half a dozen rolls": 12 and 6 of them.
     (re.compile(r"\bhalf\s+a\s+dozen\b", re.I), "6"),
     (re.compile(r"\b(?:a|one)\s+dozen\b", re.I), "12"),
+    # "two dozen eggs", "3 dozen rolls": that many twelves (not "2 dozen eggs", 2 of them).
+    (
+        re.compile(rf"\b(\d+|{'|'.join(_SMALL_COUNTS)})\s+dozen\b", re.I),
+        lambda m: str(12 * int(_SMALL_COUNTS.get(m.group(1).lower(), m.group(1)))),
+    ),
     # "three of us", "split four ways": a count said in words.
     (
         re.compile(rf"\b({'|'.join(_SMALL_COUNTS)})\b(?!\s*(?:-|and\s+a|point)\b)", re.I),
@@ -229,6 +234,10 @@ _AFTER_CHANGE = re.compile(
     r"(?P<up>raise|rise|increase|increment|markup|hike))\b",
     re.I,
 )
+# Words that make the amount stated the change itself, or a part of it.
+_NOT_THE_AMOUNT_AFTER = re.compile(
+    r"\b(?:sav(?:e|ed|es|ing|ings)|more|less|extra|difference|lost|lose|gained)\b", re.I
+)
 _ASKS_BEFORE = re.compile(
     r"\b(?:before|originally|original|used\s+to|previously|previous|old)\b", re.I
 )
@@ -241,6 +250,8 @@ def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
     change = _AFTER_CHANGE.search(context)
     if change is None or not _ASKS_BEFORE.search(task) or _NUMBER.search(task):
         return None
+    if _NOT_THE_AMOUNT_AFTER.search(context):
+        return None  # "after a 20% discount I saved 80": 80 is the change, not the price
     amounts = [
         m.group(0).replace(",", "")
         for m in _NUMBER.finditer(context)
@@ -688,6 +699,13 @@ _ASKS_AMOUNT = re.compile(
 )
 
 
+_ASKS_PER_PERIOD = re.compile(
+    r"(?<!\bin\s)(?<!\bfor\s)(?<!\bover\s)(?<!\bof\s)\b(?:per|each|every|a|an)\s+"
+    r"(?:hour|day|week|month|year)\b|\b(?:hourly|daily|weekly|monthly|yearly|annually)\b",
+    re.I,
+)
+
+
 def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
     """ "I make $22 an hour and worked 35 hours. What did I earn?", "I saved 150 a month
     for 8 months. How much do I have?": the amount times the number of periods, or None
@@ -695,6 +713,10 @@ def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
     rate, counted = _RATE.search(context), _PERIODS_COUNTED.search(context)
     if rate is None or not _ASKS_AMOUNT.search(task) or _ASKS_LEFT.search(task):
         # "How much is left after 10 days?" asks what remains of an amount not given.
+        return None
+    if _ASKS_PER_PERIOD.search(task):
+        # "... for 2 years, how much per year?" asks an amount for one period, not the total
+        # ("how much is that in a year of 52 weeks" asks the total).
         return None
     if counted is None:
         # "If I save 250 every month, how much will I have after 18 months?": the number of
@@ -712,8 +734,11 @@ def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
     periods: Node = Num(float(count), count)
     each, over = rate.group("period").lower(), counted.group("period").lower()
     if each != over:
-        if (each, over) not in _WHOLE_PERIODS or (each == "day" and _WORK.search(context)):
-            return None  # "50 a day for 3 months", "paid 80 a day for 2 weeks": not said
+        worked = _WORK.search(context) or _INCOME.search(context)
+        if (each, over) not in _WHOLE_PERIODS or (each == "day" and worked):
+            # "50 a day for 3 months", "I earn 100 a day for 2 weeks": how many days are
+            # worked is not said.
+            return None
         inside = _WHOLE_PERIODS[(each, over)]
         periods = Op("*", periods, Num(inside, str(inside)))
     label = f"the amount for {count} {over}s"
