@@ -340,6 +340,7 @@ def test_everyday_formulas(text: str, expected: float) -> None:
         ("the bag weighs 3 kg, how many grams is that?", 3000),
         ("the room is 4 m wide, what's it in feet", 4 / 0.3048),
         ("2 pounds of butter in grams", 907.18474),
+        ("10 km is how many miles?", 10_000 / 1609.344),
         ("it's 30 \u00b0C outside, what's that in \u00b0F please", 86),
     ],
 )

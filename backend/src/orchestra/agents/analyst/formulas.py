@@ -298,6 +298,8 @@ _ASKED_IN = re.compile(
     r"(?:what(?:'s|\s+is)|whats|how\s+much\s+is)\s+(?:that|it|this)\s+"
     r"(?:in|into|as|in\s+terms\s+of)\s+(?:degrees\s+)?" + _WORD.format("target") + r"|"
     r"how\s+many\s+" + _WORD.format("asked") + r"\s+(?:is|are)\s+(?:that|it|this)|"
+    # "68 kg is how many lbs"
+    r"(?:is|are|equals)\s+how\s+many\s+" + _WORD.format("many") + r"|"
     r"(?:in|into)\s+(?:degrees\s+)?" + _WORD.format("bare") + r")"
     # "... for my american friend", "... pls": words after the question that ask nothing.
     r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again))?\s*[?.!]*$"
@@ -346,7 +348,7 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
         head[stated.end() :],
     ):
         return None
-    target = asked.group("target") or asked.group("asked") or asked.group("bare")
+    target = next(asked.group(k) for k in ("target", "asked", "many", "bare") if asked.group(k))
     value, source = _number(stated.group("value")), stated.group("source")
     if source in _TEMPERATURES and target in _TEMPERATURES:
         if _TEMPERATURES[source] == _TEMPERATURES[target] or _A_CHANGE.search(head):
