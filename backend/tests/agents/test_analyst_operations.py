@@ -1033,6 +1033,28 @@ def test_money_problems_of_everyday_shapes(instruction: str, expected: float) ->
     assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: we're 3 at lunch and the bill is 60. Task: how much is a 15% tip on that", 9),
+        (
+            "Context: there are 4 of us and the bill is 100. Task: what's the total with a 10% tip",
+            110,
+        ),
+        ("Context: a table for 2, the check is 50. Task: what's a 20% tip", 10),
+    ],
+)
+def test_the_size_of_a_party_is_no_amount(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+    # Asked for each person, the count matters: not read as a percentage problem.
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: we're 4 and the bill is 100 with a 20% tip. "
+            "Task: how much does each person pay",
+            capability="calculation",
+        )
+
+
 def test_two_discounts_one_after_the_other_show_each_price() -> None:
     data = run(
         "Context: a 200 coat is 25% off, then another 10% off the reduced price. "

@@ -148,6 +148,14 @@ _ASKS_IT = re.compile(
 )
 
 
+# "we're 4", "there are 3 of us", "a table for 6": how many people share a bill.
+_PARTY = re.compile(
+    r"\bwe(?:'re|\s+are)\s+\d+\b(?!\s*(?:%|percent|[a-z]*s\b))|\b\d+\s+of\s+us\b|"
+    r"\b(?:party|table|group)\s+(?:of|for)\s+\d+\b",
+    re.I,
+)
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -155,6 +163,10 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
         context: The sentences that state the numbers ("A TV is 500 and is 20% off.").
         task: The question asked about them ("What do I pay?").
     """
+    if not _ASKS_EACH.search(task):
+        # "We're 4 at dinner and the check says 86.50. How much is a 20% tip on that?": the
+        # party's size is no amount, unless a share for each is asked.
+        context = _PARTY.sub(" ", context)
     amounts: list[Num] = []
     percentages: list[Num] = []
     # The amount is stated; the percentage may be stated too, or asked about ("The bill is
