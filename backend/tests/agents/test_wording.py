@@ -121,6 +121,10 @@ def test_a_figure_said_beside_its_list(text: str, figure: str) -> None:
     assert len(reading.values) in (3, 4)
 
 
+def test_a_percentage_added_to_an_earlier_result() -> None:
+    assert value("add 20% tax to \u27e8s1\u27e9", {"s1": 150}) == pytest.approx(180)
+
+
 def test_figures_asked_after_the_list_they_are_of() -> None:
     reading = read_numeric_request("for 2, 8, 5 i need the mean and the biggest one")
     assert reading.trusted, reading.doubts
@@ -207,6 +211,8 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         ("out of 12, 40 and 33 take the biggest, then 10 percent of it", [40, 4]),
         # "total" before a sum written out; the value at hand shared among people.
         ("total 10 + 20 + 30 and share it equally among 3 people", [60, 20]),
+        # A percentage added "to that", the value before.
+        ("what is 50 times 3, then add 10% tax to that", [150, 165]),
     ],
 )
 def test_take_works_on_the_value_before(text: str, values: list[float]) -> None:

@@ -1591,7 +1591,9 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (
         re.compile(
             r"\badd\s+(?:an?\s+)?(\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))((?:\s+[a-z]+){0,2}?)"
-            r"\s+to\s+(?:(?:a|an|the|my|our)\s+)?(\$?\d[\d,]*(?:\.\d+)?)"
+            # "add 20% tax to it", "... to the result": the value at hand.
+            r"\s+to\s+(?:(?:a|an|the|my|our)\s+)?(\$?\d[\d,]*(?:\.\d+)?|\u27e8[^\u27e9]+\u27e9|"
+            r"(?<=to\s)(?:it|that|this|the\s+result|the\s+answer)\b)"
         ),
         r"\3 plus \1\2",
     ),
