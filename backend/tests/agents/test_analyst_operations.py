@@ -1077,6 +1077,9 @@ def test_a_conversion_then_arithmetic_on_its_result() -> None:
     assert run("8 mi in km, and then half of that", capability="calculation")["result"] == (
         pytest.approx(6.437376)
     )
+    # The planner's split of "5 kg in lbs and then add 2".
+    data = run("Context: 5 kg in lbs. Task: Add 2.", capability="calculation")
+    assert data["result"] == pytest.approx(13.0231131092)
     # An amount in a unit after "then" would be added as it stands: refused.
     with pytest.raises(AgentInputError):
         run("5 miles to km, then add 3 km", capability="calculation")

@@ -213,9 +213,10 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if found is None:
         # Word problems, with their short forms written out ("a dozen", "18.75/hr").
         found = _word_problem(spelt(context.group("context")) if context else None, spelt(text))
-    if found is None and not context:
-        # "8 mi in km, and then half of that": a conversion, then arithmetic on its result.
-        found = _formula_then(text)
+    if found is None:
+        # "8 mi in km, and then half of that": a conversion, then arithmetic on its result
+        # (as the planner's "Context: 3 km in miles. Task: Multiply that by 4." too).
+        found = _formula_then(f"{context.group('context')} then {text}" if context else text)
     if found is None and asks_speed(f"{context.group('context')} {text}" if context else text):
         # "150 km in 2 hours and then 50 km in 1 hour": a speed over several legs is not
         # read, and no figure of the numbers given is one.
