@@ -1055,6 +1055,17 @@ def test_the_size_of_a_party_is_no_amount(instruction: str, expected: float) -> 
         )
 
 
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: I had 500, 120 went on a jacket. Task: what remains", 380),
+        ("Context: I got 9 right out of 12. Task: what's my score in percent", 75),
+    ],
+)
+def test_word_problems_said_in_other_words(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
 def test_two_discounts_one_after_the_other_show_each_price() -> None:
     data = run(
         "Context: a 200 coat is 25% off, then another 10% off the reduced price. "

@@ -213,6 +213,7 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         ("total 10 + 20 + 30 and share it equally among 3 people", [60, 20]),
         # A percentage added "to that", the value before.
         ("what is 50 times 3, then add 10% tax to that", [150, 165]),
+        ("compute 20% of 50, after which add 3", [10, 13]),
     ],
 )
 def test_take_works_on_the_value_before(text: str, values: list[float]) -> None:

@@ -321,7 +321,7 @@ def read_two_discounts(context: str, task: str) -> list[tuple[Node, str]] | None
 
 # "48 of our 640 replies", "12 out of the 30 players": a part of a whole, counted.
 _PART_OF_WHOLE = re.compile(
-    r"(?<![\w.])(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:out\s+)?of\s+"
+    r"(?<![\w.])(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:(?:right|correct|wrong)\s+)?(?:out\s+)?of\s+"
     r"(?:(?:the|our|my|your|their|its|his|her|all|all\s+the)\s+)?"
     r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
@@ -329,7 +329,8 @@ _PART_OF_WHOLE = re.compile(
 # "what percent is that", "what's that as a percentage": the part's share, out of a hundred.
 _ASKS_PERCENT_OF_IT = re.compile(
     r"\s*(?:so\s+)?(?:what\s+(?:percent|percentage|%)\s+(?:is|was|are|were)\s+"
-    r"(?:that|it|this|those|they)|(?:what(?:'s|\s+is)|whats)\s+(?:that|it|this)\s+"
+    r"(?:that|it|this|those|they)|(?:what(?:'s|\s+is)|whats)\s+(?:that|it|this|my\s+score|"
+    r"the\s+score|my\s+mark)\s+"
     r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%))\s*[?.!]*\s*",
     re.I,
 )
@@ -614,9 +615,17 @@ _HELD_THEN_TAKEN = re.compile(
     r"(?P<taken>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
 )
+# "started with 300, 87.50 went on groceries": the amount taken said before its verb.
+_HELD_THEN_SPENT_ON = re.compile(
+    r"\b(?:have|had|has|got|budget\s+(?:is|was)|start(?:ed)?\s+with)\b[^\d.]*?"
+    r"(?P<held>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?"
+    r"(?<![\d.])(?P<taken>\d[\d,]*(?:\.\d+)?)(?![\d%])\s*(?:dollars|euros|pounds|bucks)?\s+"
+    r"(?:went|goes|go|was\s+spent|were\s+spent)\s+on\b",
+    re.I,
+)
 _ASKS_HOW_MUCH_LEFT = re.compile(
     r"\b(?:how\s+(?:much|many)\b[^.?!]*\b(?:left|remain|remains|remaining|leftover)|"
-    r"what(?:'s|\s+is)\s+left|"
+    r"what(?:'s|\s+is)\s+left|what\s+remains|"
     # "What's my balance now?": what is left in the account.
     r"what(?:'s|\s+is)\s+(?:my|our|the)\s+(?:new\s+)?balance)\b",
     re.I,
@@ -634,7 +643,7 @@ def read_amount_left(context: str, task: str) -> tuple[Node, str] | None:
         return None
     if _REPEATED.search(context):
         return None
-    match = _HELD_THEN_TAKEN.search(context)
+    match = _HELD_THEN_TAKEN.search(context) or _HELD_THEN_SPENT_ON.search(context)
     if match is None:
         return None
     held, taken = (match.group(k).replace(",", "") for k in ("held", "taken"))

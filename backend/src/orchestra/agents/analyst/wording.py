@@ -1787,6 +1787,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     ),
     # "the mean of 14, 16, 21 - then times it by 4": a dash before "then" ends the clause.
     (re.compile(r"\s+[-\u2013\u2014]\s+(?=then\b)"), ", "),
+    # "45% of 360, after which add 38": then.
+    (re.compile(r"\bafter\s+which\b"), "then"),
     # "out of 44, 91 and 67 take the largest": the largest of them.
     (
         re.compile(
