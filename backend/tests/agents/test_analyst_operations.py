@@ -1066,6 +1066,14 @@ def test_word_problems_said_in_other_words(instruction: str, expected: float) ->
     assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
 
 
+def test_a_score_asked_of_the_ones_missed_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: I missed 3 out of 12. Task: what's my score in percent",
+            capability="calculation",
+        )
+
+
 def test_two_discounts_one_after_the_other_show_each_price() -> None:
     data = run(
         "Context: a 200 coat is 25% off, then another 10% off the reduced price. "

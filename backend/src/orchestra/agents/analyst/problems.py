@@ -321,7 +321,7 @@ def read_two_discounts(context: str, task: str) -> list[tuple[Node, str]] | None
 
 # "48 of our 640 replies", "12 out of the 30 players": a part of a whole, counted.
 _PART_OF_WHOLE = re.compile(
-    r"(?<![\w.])(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:(?:right|correct|wrong)\s+)?(?:out\s+)?of\s+"
+    r"(?<![\w.])(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:(?:right|correct)\s+)?(?:out\s+)?of\s+"
     r"(?:(?:the|our|my|your|their|its|his|her|all|all\s+the)\s+)?"
     r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
@@ -336,6 +336,11 @@ _ASKS_PERCENT_OF_IT = re.compile(
 )
 
 
+_ASKS_SCORE = re.compile(r"\b(?:score|mark|grade)\b", re.I)
+_GOT = re.compile(r"\b(?:got|get|scored|right|correct|passed)\b", re.I)
+_MISSED = re.compile(r"\b(?:missed|miss|wrong|incorrect|failed|lost|dropped)\b", re.I)
+
+
 def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
     """ "48 of our 640 survey replies said yes. What percent is that?": the part out of
     the whole, times 100, or None unless those are the only two numbers and the part is
@@ -345,6 +350,8 @@ def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
     stated = _PART_OF_WHOLE.search(context)
     if stated is None or len(_NUMBER.findall(context)) != 2:
         return None
+    if _ASKS_SCORE.search(task) and (_MISSED.search(context) or not _GOT.search(context)):
+        return None  # "I missed 3 out of 12, what's my score?": the score is not 3 of 12
     part, whole = (stated.group(k).replace(",", "") for k in ("part", "whole"))
     if float(part) > float(whole) or float(whole) == 0:
         return None
