@@ -956,6 +956,7 @@ def test_a_rate_over_a_longer_period_is_multiplied(instruction: str, expected: f
         "Context: I earn 100 a day for 2 weeks. Task: how much do I make",
         # 80 is what was saved, not the price paid; a rise of 10 C is 18 F, not 50.
         "Context: after a 20% discount I saved 80. Task: what was the original price?",
+        "Context: after a 10% raise I earn 3300 a month. Task: what did I earn before per year",
         "Context: the temperature rose by 10 C. Task: what's that in F",
     ],
 )

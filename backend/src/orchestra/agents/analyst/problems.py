@@ -264,6 +264,8 @@ def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
         return None
     if _NOT_THE_AMOUNT_AFTER.search(context):
         return None  # "after a 20% discount I saved 80": 80 is the change, not the price
+    if _period(task):
+        return None  # "... 3,300 a month, what did I earn before per year?": another period
     amounts = [
         m.group(0).replace(",", "")
         for m in _NUMBER.finditer(context)
