@@ -957,6 +957,9 @@ def test_a_rate_over_a_longer_period_is_multiplied(instruction: str, expected: f
         # 80 is what was saved, not the price paid; a rise of 10 C is 18 F, not 50.
         "Context: after a 20% discount I saved 80. Task: what was the original price?",
         "Context: after a 10% raise I earn 3300 a month. Task: what did I earn before per year",
+        # The amounts are for one period, the question for another.
+        "Context: I buy 2 coffees at 3 each every day. Task: what's the total for a week",
+        "Context: 40% of my 2,000 monthly budget went on rent. Task: what's left per year",
         "Context: the temperature rose by 10 C. Task: what's that in F",
     ],
 )

@@ -183,6 +183,8 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
                 return None  # an amount in the question: not this problem
     if len(amounts) != 1 or len(percentages) != 1:
         return None
+    if any(p not in _period(context) for p in _period(task)):
+        return None  # "... my 2,000 monthly budget ..., what's left per year?": another period
     if _INCOME.search(context) and _TAXED.search(f"{context} {task}"):
         return None
     said = f"{context} {task}"
@@ -234,6 +236,8 @@ def read_count_at_price(context: str, task: str) -> tuple[Node, str] | None:
         return None
     if _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
         return None
+    if _period(f"{context} {task}"):
+        return None  # "2 coffees at 3 each every day, the total for a week": how many days
     count, price = stated.group("count"), stated.group("price").replace(",", "")
     return Op("*", Num(float(count), count), Num(float(price), price)), "the total price"
 
