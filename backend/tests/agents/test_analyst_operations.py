@@ -1023,6 +1023,193 @@ def test_a_rate_for_periods_of_another_kind_is_refused() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # A rate over a longer period counted in the shorter one, where the count is exact.
+        ("I set 80 aside every month for 3 years, how much have I saved", 2880),
+        ("Context: rent is 900 a month. Task: how much over 2 years?", 21600),
+        ("I spend 12 a day on lunch for 2 weeks, what's the total", 168),
+        # "the sum" asks the amount too.
+        ("I pay 45 a month for 6 months, what's the sum", 270),
+    ],
+)
+def test_a_rate_over_a_longer_period_is_multiplied(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == expected
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # An amount for one period asked, not the total; days worked not said.
+        "Context: I save 175 each month for 2 years. Task: how much per year",
+        "Context: I saved 150 a month for 8 months. Task: How much per month?",
+        "Context: I earn 100 a day for 2 weeks. Task: how much do I make",
+        # 80 is what was saved, not the price paid; a rise of 10 C is 18 F, not 50.
+        "Context: after a 20% discount I saved 80. Task: what was the original price?",
+        "Context: after a 10% raise I earn 3300 a month. Task: what did I earn before per year",
+        # The amounts are for one period, the question for another.
+        "Context: I buy 2 coffees at 3 each every day. Task: what's the total for a week",
+        "Context: 40% of my 2,000 monthly budget went on rent. Task: what's left per year",
+        "Context: the temperature rose by 10 C. Task: what's that in F",
+    ],
+)
+def test_word_problems_that_would_be_misread_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+def test_dozens_counted_are_that_many_twelves() -> None:
+    data = run("Context: two dozen eggs cost 6. Task: how much is one?", capability="calculation")
+    assert data["result"] == 0.25
+
+
+def test_a_rate_and_its_duration_are_not_one_list() -> None:
+    # "a week for 3 months" is not a whole number of weeks; the total is not 53.
+    with pytest.raises(AgentInputError, match="amount at a rate"):
+        run("I save 50 a week for 3 months, what's the total", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"), [("work out 7!", 5040), ("whats 10!", 3628800)]
+)
+def test_a_factorial_sign_after_the_only_number(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == expected
+
+
+def test_a_factorial_sign_beside_other_numbers_is_not_read() -> None:
+    # The planner's split of "what is 5! plus 1": the "!" ends a sentence.
+    with pytest.raises(AgentInputError):
+        run("Context: 1. Task: What is 5!", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: 15 of the 60 students passed. Task: what percent is that", 25),
+        ("Context: we sold 30 out of 120 tickets. Task: what's that as a percentage?", 25),
+    ],
+)
+def test_a_part_of_a_whole_as_a_percentage(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == expected
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # Small counts in words, dozens, "/hr" and "hrs", "yrs", and more names of people.
+        ("Context: four of us are splitting a 90 bill. Task: what does each person pay", 22.5),
+        ("Context: 2 million shared equally across 400 staff. Task: how much each", 5000),
+        ("Context: I worked 20 hrs at 15.50/hr. Task: what's my pay", 310),
+        (
+            "Context: 5000 deposit, 3% simple interest per year. "
+            "Task: how much interest after 4 yrs?",
+            600,
+        ),
+        ("Context: a dozen bagels cost 9. Task: how much is that per bagel", 0.75),
+        ("Context: half a dozen muffins cost 7.50. Task: how much per muffin", 1.25),
+    ],
+)
+def test_word_problems_said_the_short_way(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: 4 boxes of tea at 3.50 each. Task: what's the total", 14),
+        ("Context: 40% of my 2,000 budget went on rent. Task: what's left", 1200),
+        ("Context: the bill is 500 before VAT and VAT is 20%. Task: what's the gross amount", 600),
+        ("Context: after a 20% pay cut I now earn 2,400. Task: what did I earn before?", 3000),
+        ("Context: after a 10% raise my rent is 1,100. Task: what was it before?", 1000),
+    ],
+)
+def test_money_problems_of_everyday_shapes(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: we're 3 at lunch and the bill is 60. Task: how much is a 15% tip on that", 9),
+        (
+            "Context: there are 4 of us and the bill is 100. Task: what's the total with a 10% tip",
+            110,
+        ),
+        ("Context: a table for 2, the check is 50. Task: what's a 20% tip", 10),
+    ],
+)
+def test_the_size_of_a_party_is_no_amount(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+    # Asked for each person, the count matters: not read as a percentage problem.
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: we're 4 and the bill is 100 with a 20% tip. "
+            "Task: how much does each person pay",
+            capability="calculation",
+        )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: I had 500, 120 went on a jacket. Task: what remains", 380),
+        ("Context: I got 9 right out of 12. Task: what's my score in percent", 75),
+    ],
+)
+def test_word_problems_said_in_other_words(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
+def test_a_score_asked_of_the_ones_missed_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: I missed 3 out of 12. Task: what's my score in percent",
+            capability="calculation",
+        )
+
+
+def test_two_discounts_one_after_the_other_show_each_price() -> None:
+    data = run(
+        "Context: a 200 coat is 25% off, then another 10% off the reduced price. "
+        "Task: what do I pay?",
+        capability="calculation",
+    )
+    assert data["result"] == 135
+    assert [step["result"] for step in data["steps"]] == [150, 135]
+    # Two discounts not said to follow each other: one after the other, or added?
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: a 80 lamp is 50% off and 20% off. Task: what's the final price",
+            capability="calculation",
+        )
+
+
+def test_a_conversion_then_arithmetic_on_its_result() -> None:
+    data = run("20 c in f then minus 10", capability="calculation")
+    assert [step["result"] for step in data["steps"]] == [68, 58]
+    assert run("8 mi in km, and then half of that", capability="calculation")["result"] == (
+        pytest.approx(6.437376)
+    )
+    # The planner's split of "5 kg in lbs and then add 2".
+    data = run("Context: 5 kg in lbs. Task: Add 2.", capability="calculation")
+    assert data["result"] == pytest.approx(13.0231131092)
+    # An amount in a unit after "then" would be added as it stands: refused.
+    with pytest.raises(AgentInputError):
+        run("5 miles to km, then add 3 km", capability="calculation")
+
+
+def test_warmest_and_coldest_name_the_one_temperature_column() -> None:
+    data = run(
+        "which city is the hottest\ncity;temp\nLisbon;24\nDublin;16", capability="statistics"
+    )
+    assert data["result"] == 24
+    data = run("which town was coldest\ntown,temperature\nA,4\nB,9", capability="statistics")
+    assert data["result"] == 4
+    with pytest.raises(AgentInputError, match="no column of temperatures"):
+        run("which day was warmest\nday,rain\nMon,4\nTue,9", capability="statistics")
+
+
 def test_a_format_named_alone_before_a_table_asks_for_it() -> None:
     data = run("json please:\n| sku | qty |\n|---|---|\n| B2 | 7 |", capability="conversion")
     assert data["to"] == "json" and data["records"] == [{"sku": "B2", "qty": 7}]

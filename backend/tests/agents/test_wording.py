@@ -106,6 +106,65 @@ def test_arithmetic_in_words(text: str, expected: float) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # A list, then the figure alone after a dash or a colon.
+        ("5, 10, 15 - total?", "sum"),
+        ("3, 8, 1, 9 - median", "median"),
+        ("4, 9, 2: average?", "mean"),
+        # A figure's second name in brackets.
+        ("average (mean) of 4, 8, 6", "mean"),
+        ("what's the median (middle value) of 4, 9, 2", "median"),
+        ("range of 3, 9, 4 (max minus min)", "range"),
+    ],
+)
+def test_a_figure_said_beside_its_list(text: str, figure: str) -> None:
+    reading = read_numeric_request(text)
+    assert reading.trusted, reading.doubts
+    assert reading.figures == (figure,)
+    assert len(reading.values) in (3, 4)
+
+
+def test_a_percentage_added_to_an_earlier_result() -> None:
+    assert value("add 20% tax to \u27e8s1\u27e9", {"s1": 150}) == pytest.approx(180)
+
+
+def test_figures_asked_after_the_list_they_are_of() -> None:
+    reading = read_numeric_request("for 2, 8, 5 i need the mean and the biggest one")
+    assert reading.trusted, reading.doubts
+    assert reading.figures == ("mean", "max")
+
+
+def test_a_bracket_naming_another_figure_is_not_dropped() -> None:
+    assert not read_numeric_request("sum of 4, 9, 2 (median)").trusted
+    # "- 5" after a list is no figure.
+    assert read_numeric_request("5, 10, 15 - 5").figures != ("sum",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Number words in "go into"; a fraction hyphenated.
+        ("how many times does seven go into eighty-four", 12),
+        ("how many times does 15 go into 225.", 15),
+        ("two-thirds of 1,350", 900),
+        # A percentage added "to a 65 bill", asked as "the total if I add".
+        ("add a 10% tip to the 80 bill", 88),
+        ("what's the total if I add a 15% tip to a 40 bill", 46),
+        ("what's the sq root of 625", 25),
+        ("12 x 12 real quick", 144),
+        ("gimme 14 x 12", 168),
+        ("3,456 to the nearest 100 please", 3500),
+        ("what's 17.6 to the nearest whole number", 18),
+        ("increase 800 by eleven and a half percent", 892),
+        ("fifteen and a half plus 1", 16.5),
+    ],
+)
+def test_everyday_shorthand(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
     ("text", "figures", "expected"),
     [
         ("Compute the average of 3, 5 and 10", ("mean",), [6]),
@@ -149,6 +208,16 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         ("Take 49, take its square root, then add 1", [49, 7, 8]),
         ("Triple 12 and then take away 6", [36, 30]),
         ("Take 20% of 90 and take away 3", [18, 15]),
+        # "take off" a percentage, another one; a dash before "then"; the largest "out of".
+        ("30 times 4, then take off 10%", [120, 108]),
+        ("take 300, take off 10%, then take off another 5%", [300, 270, 256.5]),
+        ("take the average of 2, 4, 9 - then times it by 3", [5, 15]),
+        ("out of 12, 40 and 33 take the biggest, then 10 percent of it", [40, 4]),
+        # "total" before a sum written out; the value at hand shared among people.
+        ("total 10 + 20 + 30 and share it equally among 3 people", [60, 20]),
+        # A percentage added "to that", the value before.
+        ("what is 50 times 3, then add 10% tax to that", [150, 165]),
+        ("compute 20% of 50, after which add 3", [10, 13]),
     ],
 )
 def test_take_works_on_the_value_before(text: str, values: list[float]) -> None:
@@ -272,6 +341,53 @@ def test_everyday_formulas(text: str, expected: float) -> None:
     found = read_formula(text)
     assert found is not None
     assert evaluate(render(found[0])) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An amount stated with its unit, then the unit it is asked in.
+        ("the thermostat says 70 F. what is that in C?", (70 - 32) * 5 / 9),
+        ("the bag weighs 3 kg, how many grams is that?", 3000),
+        ("the room is 4 m wide, what's it in feet", 4 / 0.3048),
+        ("2 pounds of butter in grams", 907.18474),
+        ("10 km is how many miles?", 10_000 / 1609.344),
+        ("it's 30 \u00b0C outside, what's that in \u00b0F please", 86),
+    ],
+)
+def test_an_amount_stated_then_asked_in_another_unit(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Arithmetic said on the amount, a second number, a unit of another measure.
+        "I ran 5 km twice, what's that in miles",
+        "half of 10 km, what's that in miles",
+        "10 km there and back, what's that in miles",
+        "I swam 800 m and 200 m, what's that in km",
+        "the bag weighs 3 kg, how many minutes is that",
+    ],
+)
+def test_an_amount_stated_with_more_than_a_unit_is_not_converted(text: str) -> None:
+    assert read_formula(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and it took" joins a distance to its time; "and a half" in the time.
+        ("ran 10 km and it took 50 minutes, avg speed in km/h?", 12),
+        ("drove 120 km in 1 and a half hours, average speed?", 80),
+    ],
+)
+def test_a_speed_said_the_everyday_way(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected)
 
 
 def test_units_of_different_kinds_do_not_convert() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from orchestra.agents.analyst.wording import Node, Num, Op
+from orchestra.agents.analyst.wording import AND_A_PART, Node, Num, Op, whole_and_part
 
 __all__ = ["asks_speed", "is_unit", "mixed_units", "names_unit", "read_formula", "result_in_unit"]
 
@@ -162,7 +162,8 @@ _SPEED = re.compile(
     + _NUMBER.format("distance")
     + r"\s*"
     + _WORD.format("length")
-    + r"\s+in\s+"
+    # "drove 180 km in 2 hours", "drove 180 km and it took 2 hours".
+    + r"(?:\s+in|,?\s+(?:and\s+)?(?:it\s+)?took)\s+"
     + _NUMBER.format("time")
     + r"\s*"
     + _WORD.format("duration")
@@ -187,7 +188,9 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     request = _lead_verb_spelt(
         _rates_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
     )
-    for reader in (_conversion, _speed, _interest):
+    # "2 and a half hours": 2.5 hours.
+    request = AND_A_PART.sub(whole_and_part, request)
+    for reader in (_conversion, _stated_conversion, _speed, _interest):
         found = reader(request)
         if found is not None:
             return found
@@ -286,6 +289,80 @@ def _conversion(text: str) -> tuple[Node, str] | None:
         return None
     expression = Op("/", Op("*", value, _size(size)), _size(target_size))
     return expression, f"{source} to {target}"
+
+
+# "what's that in celsius", "how many cm is that", "in oz": the unit an amount stated just
+# before is asked in, at the end of the request.
+_ASKED_IN = re.compile(
+    r"[\s,.;:-]*(?:so\s+)?(?:"
+    r"(?:what(?:'s|\s+is)|whats|how\s+much\s+is)\s+(?:that|it|this)\s+"
+    r"(?:in|into|as|in\s+terms\s+of)\s+(?:degrees\s+)?" + _WORD.format("target") + r"|"
+    r"how\s+many\s+" + _WORD.format("asked") + r"\s+(?:is|are)\s+(?:that|it|this)|"
+    # "68 kg is how many lbs"
+    r"(?:is|are|equals)\s+how\s+many\s+" + _WORD.format("many") + r"|"
+    r"(?:in|into)\s+(?:degrees\s+)?" + _WORD.format("bare") + r")"
+    # "... for my american friend", "... pls": words after the question that ask nothing.
+    r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again))?\s*[?.!]*$"
+)
+# "68 kilos", "350 f", "22 degrees c", "1.5 kilograms of flour": the amount stated, its unit,
+# and what it measures.
+_STATED = re.compile(
+    _NUMBER.format("value")
+    + r"\s*(?:degrees\s+)?"
+    + _WORD.format("source")
+    + r"(?:\s+of\s+[a-z]+)?\b"
+)
+# Words that do arithmetic on the amount stated ("twice", "half of", "per", "there and
+# back"): with them the request is not only a conversion.
+_NOT_ONLY_STATED = re.compile(
+    r"\b(?:twice|double|doubled|triple|tripled|thrice|times|plus|minus|less|more|per|each|"
+    r"every|total|sum|average|mean|altogether|squared|cubed|square|cubic|sq|percent|left|"
+    r"remaining|round|return|back|both|ways|and|then|x|(?:half|third|quarter|fifth|tenth)s?\s+"
+    r"(?:of|that|it|the|this))\b|[%*/+=]"
+)
+
+
+# Words that make a temperature a difference of temperatures.
+_A_CHANGE = re.compile(
+    r"\b(?:by|rose|rise|rises|risen|fell|falls|fall|drop|drops|dropped|up|down|warmer|colder|"
+    r"hotter|cooler|difference|change|changed|increase|increased|decrease|decreased|higher|"
+    r"lower|more|less|swing|range|between|apart)\b"
+)
+
+
+def _stated_conversion(text: str) -> tuple[Node, str] | None:
+    """ "my oven is set to 350 F, what's that in celsius?", "i weigh 68 kilos, what's that
+    in lbs", "5 ft tall, how many cm is that", "1.5 kilograms of flour in oz": one amount
+    stated with its unit, then the unit it is asked in; None when any other number or word
+    of arithmetic is said."""
+    asked = _ASKED_IN.search(text)
+    if asked is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 1:
+        return None
+    head = text[: asked.start()]
+    stated = _STATED.search(head)
+    if stated is None or _NOT_ONLY_STATED.search(head.replace(stated.group(0), " ")):
+        return None
+    if head[stated.end() :].strip(" ,.;:-") and not re.fullmatch(
+        # "my daughter is 5 ft tall": a word of what is measured may follow the amount.
+        r"[\s,]*(?:tall|long|high|wide|deep|away|here|today|now|heavy|outside|inside)?[\s,.;:-]*",
+        head[stated.end() :],
+    ):
+        return None
+    target = next(asked.group(k) for k in ("target", "asked", "many", "bare") if asked.group(k))
+    value, source = _number(stated.group("value")), stated.group("source")
+    if source in _TEMPERATURES and target in _TEMPERATURES:
+        if _TEMPERATURES[source] == _TEMPERATURES[target] or _A_CHANGE.search(head):
+            # "it rose by 10 C, what's that in F": a difference of 10 C is 18 F, not 50.
+            return None
+        return _temperature(value, _TEMPERATURES[source], _TEMPERATURES[target]), (
+            f"{source} to {target}"
+        )
+    if source not in _UNITS or target not in _UNITS:
+        return None
+    (dimension, size), (other, target_size) = _UNITS[source], _UNITS[target]
+    if dimension != other or size == target_size:
+        return None
+    return Op("/", Op("*", value, _size(size)), _size(target_size)), f"{source} to {target}"
 
 
 def _size(size: float) -> Num:

@@ -18,20 +18,27 @@ from orchestra.agents.analyst.calculator import CalculationError, evaluate, form
 from orchestra.agents.analyst.formulas import (
     asks_speed,
     mixed_units,
+    names_unit,
     read_formula,
     result_in_unit,
 )
 from orchestra.agents.analyst.problems import (
     read_amount_left,
+    read_before_change,
+    read_count_at_price,
     read_interest,
+    read_part_of_whole,
     read_per_period,
     read_percentage_problem,
     read_rate_for_periods,
     read_relative_change,
     read_saving,
     read_share_per_person,
+    read_two_discounts,
     read_unit_price,
+    spelt,
     states_count_and_price,
+    states_rate_and_duration,
 )
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
@@ -61,6 +68,7 @@ from orchestra.agents.analyst.wording import (
     Op,
     Reading,
     decimal_comma,
+    factorial_sign,
     read_numeric_request,
     render,
     spell_thousands,
@@ -174,7 +182,7 @@ def _plain_scales(text: str) -> str:
 
 
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
-    text = _plain_scales(inputs.text)
+    text = _plain_scales(factorial_sign(inputs.text))
     material: list[Node] = []
     context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
     if context:
@@ -201,35 +209,15 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         # "A car travels 150 km in 2 hours. What's its average speed?" is a speed, not the
         # average of 150 and 2: a formula may be stated in one sentence and asked in another.
         formula = read_formula(f"{context.group('context')} {text}")
-    if formula is None:
-        # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
-        formula = read_unit_price(f"{context.group('context')} {text}" if context else text)
-    if formula is None and context:
-        # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
-        formula = read_percentage_problem(context.group("context"), text)
-    if formula is None and context:
-        # "Sales fell from 80 to 60. What's the percentage decrease?"
-        formula = read_relative_change(context.group("context"), text)
-    if formula is None and context:
-        # "We're 4 people and the bill is 138. How much does each person pay?"
-        formula = read_share_per_person(context.group("context"), text)
-    if formula is None and context:
-        # "I have $200 and spend $45.75. How much is left?"
-        formula = read_amount_left(context.group("context"), text)
-    if formula is None and context:
-        # "I make 3,200 a month and spend 2,450. How much do I save each month?"
-        formula = read_saving(context.group("context"), text)
-    if formula is None and context:
-        # "I saved 150 a month for 8 months. How much do I have?"
-        formula = read_rate_for_periods(context.group("context"), text)
-    if formula is None and context:
-        # "A subscription is 12.99 a month. How much is that per year?"
-        formula = read_per_period(context.group("context"), text)
-    if formula is None:
-        # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
-        # without compounding?"
-        formula = read_interest(f"{context.group('context')} {text}" if context else text)
-    if formula is None and asks_speed(f"{context.group('context')} {text}" if context else text):
+    found = None if formula is None else (Clause(formula[1], formula[0]),)
+    if found is None:
+        # Word problems, with their short forms written out ("a dozen", "18.75/hr").
+        found = _word_problem(spelt(context.group("context")) if context else None, spelt(text))
+    if found is None:
+        # "8 mi in km, and then half of that": a conversion, then arithmetic on its result
+        # (as the planner's "Context: 3 km in miles. Task: Multiply that by 4." too).
+        found = _formula_then(f"{context.group('context')} then {text}" if context else text)
+    if found is None and asks_speed(f"{context.group('context')} {text}" if context else text):
         # "150 km in 2 hours and then 50 km in 1 hour": a speed over several legs is not
         # read, and no figure of the numbers given is one.
         raise AgentInputError(
@@ -237,7 +225,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "but does not give one distance covered in one time. Say the arithmetic, e.g. "
             "'(150 + 50) / (2 + 1)'."
         )
-    mixed = mixed_units(inputs.text) if formula is None else None
+    mixed = mixed_units(inputs.text) if found is None else None
     # "what's 15% of 2 hours, in minutes": the arithmetic in its one unit, then converted.
     in_unit = result_in_unit(text) if mixed is not None and not context else None
     if in_unit is not None:
@@ -250,10 +238,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             f"'{mixed[0]}' and '{mixed[1]}', which this reading does not convert between. "
             f"Convert first (e.g. '500 m to km'), then give the arithmetic in one unit."
         )
-    if formula is not None:
+    if found is not None:
         # "Convert 5 miles to km": a known formula, read whole.
-        expression, label = formula
-        reading = Reading((Clause(label, expression),))
+        reading = Reading(found)
     else:
         reading = read_numeric_request(text, inputs.numbers, implicit=implicit, material=material)
     if in_unit is not None and reading.expression is not None and not reading.figures:
@@ -288,12 +275,90 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "number of items or people and amounts, not values of one list. Say the "
             "arithmetic, e.g. '45 / 3' or '3 times 45'."
         )
+    if reading.figures and states_rate_and_duration(inputs.text):
+        # "putting 175 aside each month for 2 years, what's the total saved" is not 177:
+        # an amount at a rate and a number of periods are not values of one list.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the numbers given are an "
+            "amount at a rate and how long it runs, not values of one list. Say the "
+            "arithmetic, e.g. '175 * 24'."
+        )
     if statistics and not reading.figures and _is_describe(text) and reading.values:
         reading = Reading(reading.clauses, ("mean",), reading.values, reading.references)
     values = _evaluate_clauses(reading, inputs)
     if reading.figures:
         return _figures_result(reading, inputs, confidence, values)
     return _expression_result(reading, inputs, confidence, values)
+
+
+# ", and then half of that": where a formula's clause ends and arithmetic on it begins.
+_THEN = re.compile(r"\s*,?\s+(?:and\s+)?then\s+", re.I)
+
+
+def _formula_then(text: str) -> tuple[Clause, ...] | None:
+    """ "8 mi in km, and then half of that": the formula's clause, then the clauses after
+    "then" read on its result; None unless the part before "then" is wholly a formula and
+    the part after names no unit (its amounts would be in a unit not converted)."""
+    parts = _THEN.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    formula = read_formula(parts[0])
+    if formula is None or any(names_unit(w) for w in re.findall(r"[a-z/]+", parts[1].lower())):
+        return None
+    expression, label = formula
+    reading = read_numeric_request(f"{render(expression)}, then {parts[1]}")
+    if not reading.trusted or reading.figures or reading.references or len(reading.clauses) < 2:
+        return None
+    return (Clause(label, expression), *reading.clauses[1:])
+
+
+def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
+    """The expression of an everyday word problem the request states and asks, or None;
+    ``context`` is the statement, when it comes before the question ``text``."""
+    if context is not None:
+        # "A 500 jacket gets 20% off, then an extra 10% off. What do I pay?": each price.
+        stages = read_two_discounts(context, text)
+        if stages is not None:
+            return tuple(Clause(label, expression) for expression, label in stages)
+    formula: tuple[Node, str] | None = None
+    if formula is None:
+        # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
+        formula = read_unit_price(f"{context} {text}" if context is not None else text)
+    if formula is None and context is not None:
+        # "After a 15% pay cut I earn 3,400. What did I earn before?": not 15% off 3,400.
+        formula = read_before_change(context, text)
+    if formula is None and context is not None:
+        # "6 packs of batteries at 7.99 each. What's the total?"
+        formula = read_count_at_price(context, text)
+    if formula is None and context is not None:
+        # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
+        formula = read_percentage_problem(context, text)
+    if formula is None and context is not None:
+        # "48 of our 640 survey replies said yes. What percent is that?"
+        formula = read_part_of_whole(context, text)
+    if formula is None and context is not None:
+        # "Sales fell from 80 to 60. What's the percentage decrease?"
+        formula = read_relative_change(context, text)
+    if formula is None and context is not None:
+        # "We're 4 people and the bill is 138. How much does each person pay?"
+        formula = read_share_per_person(context, text)
+    if formula is None and context is not None:
+        # "I have $200 and spend $45.75. How much is left?"
+        formula = read_amount_left(context, text)
+    if formula is None and context is not None:
+        # "I make 3,200 a month and spend 2,450. How much do I save each month?"
+        formula = read_saving(context, text)
+    if formula is None and context is not None:
+        # "I saved 150 a month for 8 months. How much do I have?"
+        formula = read_rate_for_periods(context, text)
+    if formula is None and context is not None:
+        # "A subscription is 12.99 a month. How much is that per year?"
+        formula = read_per_period(context, text)
+    if formula is None:
+        # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
+        # without compounding?"
+        formula = read_interest(f"{context} {text}" if context is not None else text)
+    return None if formula is None else (Clause(formula[1], formula[0]),)
 
 
 def _numbers(text: str) -> list[str]:
@@ -846,6 +911,34 @@ def _said_as_price(prose: str, numeric: list[str]) -> str:
     return _DEAREST.sub(f"highest {prices[0]}", prose)
 
 
+# "which city is the warmest": the highest temperature, when the table has exactly one
+# column of temperatures; with none or several, the words name no column.
+_WARMEST = re.compile(r"\b(?:warmest|hottest)\b", re.I)
+_COLDEST = re.compile(r"\b(?:coldest|coolest)\b", re.I)
+_TEMPERATURE_COLUMN = re.compile(
+    r"\b(?:temp|temps|temperature|temperatures|degrees|celsius|fahrenheit)\b", re.I
+)
+
+
+def _said_as_temperature(prose: str, numeric: list[str]) -> str:
+    """ "which city is the warmest" read as "the highest temp" on a table with one column
+    of temperatures."""
+    said = _WARMEST.search(prose) or _COLDEST.search(prose)
+    if said is None:
+        return prose
+    temperatures = [c for c in numeric if _TEMPERATURE_COLUMN.search(c.replace("_", " "))]
+    if len(temperatures) != 1:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks for "
+            f"'{said.group(0).lower()}', and the table has "
+            + ("several columns of temperatures" if temperatures else "no column of temperatures")
+            + f" (numeric columns: {', '.join(numeric)}). Name the column, e.g. 'the highest "
+            f"{numeric[0]}'."
+        )
+    prose = _WARMEST.sub(f"highest {temperatures[0]}", prose)
+    return _COLDEST.sub(f"lowest {temperatures[0]}", prose)
+
+
 def _said_as_highest(prose: str, numeric: list[str]) -> str:
     """ "who has the top score?" read as "the highest score" when "score" is a numeric
     column ("the top 3 scores" asks for rows, and is still refused as a condition)."""
@@ -862,7 +955,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         raise AgentInputError(
             f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
         )
-    prose = _said_as_highest(_said_as_price(prose, numeric), numeric)
+    prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if headline.operation == "correlation":

@@ -13,12 +13,15 @@ percentage added together.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
     "read_amount_left",
+    "read_before_change",
+    "read_count_at_price",
     "read_interest",
     "read_per_period",
     "read_percentage_problem",
@@ -26,11 +29,59 @@ __all__ = [
     "read_relative_change",
     "read_saving",
     "read_share_per_person",
+    "read_two_discounts",
     "read_unit_price",
+    "spelt",
     "states_count_and_price",
 ]
 
 _NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\w)")
+
+# Words of a word problem said the short way or in words, written as the readers read them.
+_SMALL_COUNTS = {
+    word: str(number)
+    for number, word in enumerate(
+        "two three four five six seven eight nine ten eleven twelve".split(),  # noqa: SIM905
+        start=2,
+    )
+}
+_SHORT_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "a dozen eggs cost 4.20", "half a dozen rolls": 12 and 6 of them.
+    (re.compile(r"\bhalf\s+a\s+dozen\b", re.I), "6"),
+    (re.compile(r"\b(?:a|one)\s+dozen\b", re.I), "12"),
+    # "two dozen eggs", "3 dozen rolls": that many twelves (not "2 dozen eggs", 2 of them).
+    (
+        re.compile(rf"\b(\d+|{'|'.join(_SMALL_COUNTS)})\s+dozen\b", re.I),
+        lambda m: str(12 * int(_SMALL_COUNTS.get(m.group(1).lower(), m.group(1)))),
+    ),
+    # "three of us", "split four ways": a count said in words.
+    (
+        re.compile(rf"\b({'|'.join(_SMALL_COUNTS)})\b(?!\s*(?:-|and\s+a|point)\b)", re.I),
+        lambda m: _SMALL_COUNTS[m.group(1).lower()],
+    ),
+    # "18.75/hr", "900/month": an amount a period.
+    (
+        re.compile(r"(\d)\s*/\s*(hour|hr|h|day|week|wk|month|mo|year|yr)\b", re.I),
+        lambda m: f"{m.group(1)} a {_SHORT_PERIOD.get(m.group(2).lower(), m.group(2).lower())}",
+    ),
+    # "32 hrs", "3 yrs": hours and years, abbreviated.
+    (re.compile(r"\bhrs\b", re.I), "hours"),
+    (re.compile(r"\bhr\b", re.I), "hour"),
+    (re.compile(r"\byrs\b", re.I), "years"),
+    (re.compile(r"\byr\b", re.I), "year"),
+)
+_SHORT_PERIOD = {"hr": "hour", "h": "hour", "wk": "week", "mo": "month", "yr": "year"}
+
+
+def spelt(text: str) -> str:
+    """``text`` with the short forms and small counts of everyday word problems written
+    out ("a dozen eggs", "three of us", "32 hrs at 18.75/hr"): 12 eggs, 3 of us, 32 hours
+    at 18.75 an hour."""
+    for pattern, plain in _SHORT_FORMS:
+        text = pattern.sub(plain, text)
+    return text
+
+
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 
 # What is added to an amount, and what is taken off it.
@@ -44,7 +95,9 @@ _TAKEN_OFF = re.compile(
     r"\b(?:off|discount|discounted|reduced|reduction|cheaper|goes down|go down|went down|"
     r"marked down|"
     r"drops?|dropped|falls?|fell|decreases?|decreased|markdown|cut|spend|spends|spent|"
-    r"use|uses|used|lose|loses|lost)\b",
+    r"use|uses|used|lose|loses|lost|"
+    # "35% of my budget went on the flight": spent.
+    r"went\s+on|goes\s+on|go\s+on|gone\s+on)\b",
     re.I,
 )
 # "a 15% tip": the share named after its percentage.
@@ -64,7 +117,8 @@ _ASKS_FINAL = re.compile(
     r"\b(?:pay|paying|total|altogether|in all|owe|cost|costs|end up|"
     r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill)|"
     r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
-    r"discounted price|reduced price|price after)\b",
+    r"discounted price|reduced price|price after|gross|"
+    r"(?:including|incl\.?|inclusive\s+of)\s+(?:vat|tax))\b",
     re.I,
 )
 # ... or for the share itself ("how much is the tip?", "how much do I save?").
@@ -94,6 +148,14 @@ _ASKS_IT = re.compile(
 )
 
 
+# "we're 4", "there are 3 of us", "a table for 6": how many people share a bill.
+_PARTY = re.compile(
+    r"\bwe(?:'re|\s+are)\s+\d+\b(?!\s*(?:%|percent|[a-z]*s\b))|\b\d+\s+of\s+us\b|"
+    r"\b(?:party|table|group)\s+(?:of|for)\s+\d+\b",
+    re.I,
+)
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -101,6 +163,10 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
         context: The sentences that state the numbers ("A TV is 500 and is 20% off.").
         task: The question asked about them ("What do I pay?").
     """
+    if not _ASKS_EACH.search(task):
+        # "We're 4 at dinner and the check says 86.50. How much is a 20% tip on that?": the
+        # party's size is no amount, unless a share for each is asked.
+        context = _PARTY.sub(" ", context)
     amounts: list[Num] = []
     percentages: list[Num] = []
     # The amount is stated; the percentage may be stated too, or asked about ("The bill is
@@ -117,6 +183,8 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
                 return None  # an amount in the question: not this problem
     if len(amounts) != 1 or len(percentages) != 1:
         return None
+    if any(p not in _period(context) for p in _period(task)):
+        return None  # "... my 2,000 monthly budget ..., what's left per year?": another period
     if _INCOME.search(context) and _TAXED.search(f"{context} {task}"):
         return None
     said = f"{context} {task}"
@@ -144,6 +212,157 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     sign = "+" if added else "-"
     change = Op(sign, Num(1, "1"), Op("/", percentages[0], Num(100, "100")))
     return Op("*", amounts[0], change), "the amount " + ("with" if added else "less") + " it"
+
+
+# "6 packs of batteries at 7.99 each", "4 tickets for 12.50 apiece": a count at a price.
+_COUNT_AT_PRICE = re.compile(
+    r"(?<![\w.])(?P<count>\d+)\s+(?:[a-z]+\s+){1,3}?(?:at|for|@)\s+[$\u20ac\u00a3]?"
+    r"(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*(?:dollars|euros|pounds|bucks)?\s+"
+    r"(?:each|apiece|a\s+piece|per\s+(?:item|piece|unit|one))\b",
+    re.I,
+)
+_ASKS_TOTAL = re.compile(
+    r"\b(?:total|altogether|in\s+all|all\s+together|how\s+much\s+(?:is|was|will|would|do|did)\s+"
+    r"(?:that|it|this|they|i|we)\b|what\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:pay|spend))",
+    re.I,
+)
+
+
+def read_count_at_price(context: str, task: str) -> tuple[Node, str] | None:
+    """ "6 packs of batteries at 7.99 each. What's the total?": the count times the price,
+    or None unless those are the only two numbers and the question asks for the total."""
+    stated = _COUNT_AT_PRICE.search(context)
+    if stated is None or not _ASKS_TOTAL.search(task) or _ASKS_ONE.search(task):
+        return None
+    if _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
+        return None
+    if _period(f"{context} {task}"):
+        return None  # "2 coffees at 3 each every day, the total for a week": how many days
+    count, price = stated.group("count"), stated.group("price").replace(",", "")
+    return Op("*", Num(float(count), count), Num(float(price), price)), "the total price"
+
+
+# "after a 15% pay cut I now earn 3,400", "after a 10% raise it is 550": the amount after a
+# change, and the change.
+_AFTER_CHANGE = re.compile(
+    r"\bafter\s+(?:an?\s+|the\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*"
+    r"(?:[a-z]+\s+)?(?:(?P<down>cut|drop|decrease|reduction|discount|markdown|fall)|"
+    r"(?P<up>raise|rise|increase|increment|markup|hike))\b",
+    re.I,
+)
+# Words that make the amount stated the change itself, or a part of it.
+_NOT_THE_AMOUNT_AFTER = re.compile(
+    r"\b(?:sav(?:e|ed|es|ing|ings)|more|less|extra|difference|lost|lose|gained)\b", re.I
+)
+_ASKS_BEFORE = re.compile(
+    r"\b(?:before|originally|original|used\s+to|previously|previous|old)\b", re.I
+)
+
+
+def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
+    """ "After a 15% pay cut I now earn 3,400. What did I earn before the cut?": the amount
+    the change was applied to, 3,400 / (1 - 15%), or None unless the text gives one amount,
+    the one percentage of the change, and the question asks for the amount before it."""
+    change = _AFTER_CHANGE.search(context)
+    if change is None or not _ASKS_BEFORE.search(task) or _NUMBER.search(task):
+        return None
+    if _NOT_THE_AMOUNT_AFTER.search(context):
+        return None  # "after a 20% discount I saved 80": 80 is the change, not the price
+    if _period(task):
+        return None  # "... 3,300 a month, what did I earn before per year?": another period
+    amounts = [
+        m.group(0).replace(",", "")
+        for m in _NUMBER.finditer(context)
+        if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(context)) != 2:
+        return None
+    rate = change.group("rate")
+    if change.group("down") and float(rate) >= 100:
+        return None
+    factor = Op(
+        "-" if change.group("down") else "+",
+        Num(1, "1"),
+        Op("/", Num(float(rate), rate), Num(100, "100")),
+    )
+    return Op("/", Num(float(amounts[0]), amounts[0]), factor), "the amount before the change"
+
+
+# "20% off, then an extra 10% off": two discounts, the second off the reduced price.
+_OFF = re.compile(
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*(?:off|discount)\b", re.I
+)
+_SECOND = re.compile(r"\b(?:then|extra|another|further|additional|more)\b", re.I)
+
+
+def read_two_discounts(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "A 500 jacket gets 20% off, then an extra 10% off the reduced price. What do I
+    pay?": 500 * (1 - 20%), then that * (1 - 10%), or None unless the text gives one amount and two
+    percentages, each one off, the second said to come after, and the question asks the
+    price paid."""
+    said = f"{context} {task}"
+    offs = list(_OFF.finditer(said))
+    amounts = [
+        m.group(0) for m in _NUMBER.finditer(said) if not _PERCENT_AFTER.match(said, m.end())
+    ]
+    if len(offs) != 2 or len(amounts) != 1 or len(_NUMBER.findall(said)) != 3:
+        return None
+    if not _ASKS_FINAL.search(task) or _ADDED.search(said):
+        return None
+    if not _SECOND.search(said[offs[0].end() : offs[1].start()]):
+        return None  # "20% off and 10% off": one after the other, or 30% off?
+    amount = amounts[0].replace(",", "")
+    value: Node = Num(float(amount), amount)
+    stages: list[tuple[Node, str]] = []
+    for off, label in zip(
+        offs, ("the price after the first discount", "the price paid"), strict=True
+    ):
+        rate = off.group("rate")
+        value = Op(
+            "*", value, Op("-", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100")))
+        )
+        stages.append((value, label))
+    return stages
+
+
+# "48 of our 640 replies", "12 out of the 30 players": a part of a whole, counted.
+_PART_OF_WHOLE = re.compile(
+    r"(?<![\w.])(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:(?:right|correct)\s+)?(?:out\s+)?of\s+"
+    r"(?:(?:the|our|my|your|their|its|his|her|all|all\s+the)\s+)?"
+    r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+# "what percent is that", "what's that as a percentage": the part's share, out of a hundred.
+_ASKS_PERCENT_OF_IT = re.compile(
+    r"\s*(?:so\s+)?(?:what\s+(?:percent|percentage|%)\s+(?:is|was|are|were)\s+"
+    r"(?:that|it|this|those|they)|(?:what(?:'s|\s+is)|whats)\s+(?:that|it|this|my\s+score|"
+    r"the\s+score|my\s+mark)\s+"
+    r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%))\s*[?.!]*\s*",
+    re.I,
+)
+
+
+_ASKS_SCORE = re.compile(r"\b(?:score|mark|grade)\b", re.I)
+_GOT = re.compile(r"\b(?:got|get|scored|right|correct|passed)\b", re.I)
+_MISSED = re.compile(r"\b(?:missed|miss|wrong|incorrect|failed|lost|dropped)\b", re.I)
+
+
+def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
+    """ "48 of our 640 survey replies said yes. What percent is that?": the part out of
+    the whole, times 100, or None unless those are the only two numbers and the part is
+    not the larger."""
+    if not _ASKS_PERCENT_OF_IT.fullmatch(task) or _PERCENT_AFTER.search(context):
+        return None
+    stated = _PART_OF_WHOLE.search(context)
+    if stated is None or len(_NUMBER.findall(context)) != 2:
+        return None
+    if _ASKS_SCORE.search(task) and (_MISSED.search(context) or not _GOT.search(context)):
+        return None  # "I missed 3 out of 12, what's my score?": the score is not 3 of 12
+    part, whole = (stated.group(k).replace(",", "") for k in ("part", "whole"))
+    if float(part) > float(whole) or float(whole) == 0:
+        return None
+    share = Op("/", Num(float(part), part), Num(float(whole), whole))
+    return Op("*", share, Num(100, "100")), "the part as a percentage of the whole"
 
 
 # "8 mugs cost 36", "3 tickets come to 45 dollars"
@@ -371,7 +590,8 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
 # "4 people", "6 of us", "3 friends": how many shares an amount is split into.
 _PEOPLE = re.compile(
     r"\b(?P<count>\d+)\s+(?:(?:equal|even)\s+)?(?:of us|people|persons|friends|guests|colleagues|"
-    r"ways|roommates|housemates|flatmates|teammates|coworkers|instal(?:l)?ments|payments)\b",
+    r"ways|roommates|housemates|flatmates|teammates|coworkers|instal(?:l)?ments|payments|"
+    r"employees|staff|workers|members|players|students|kids|children|siblings)\b",
     re.I,
 )
 # "how much does each person pay?", "what's that per head?"
@@ -408,9 +628,17 @@ _HELD_THEN_TAKEN = re.compile(
     r"(?P<taken>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
 )
+# "started with 300, 87.50 went on groceries": the amount taken said before its verb.
+_HELD_THEN_SPENT_ON = re.compile(
+    r"\b(?:have|had|has|got|budget\s+(?:is|was)|start(?:ed)?\s+with)\b[^\d.]*?"
+    r"(?P<held>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?"
+    r"(?<![\d.])(?P<taken>\d[\d,]*(?:\.\d+)?)(?![\d%])\s*(?:dollars|euros|pounds|bucks)?\s+"
+    r"(?:went|goes|go|was\s+spent|were\s+spent)\s+on\b",
+    re.I,
+)
 _ASKS_HOW_MUCH_LEFT = re.compile(
     r"\b(?:how\s+(?:much|many)\b[^.?!]*\b(?:left|remain|remains|remaining|leftover)|"
-    r"what(?:'s|\s+is)\s+left|"
+    r"what(?:'s|\s+is)\s+left|what\s+remains|"
     # "What's my balance now?": what is left in the account.
     r"what(?:'s|\s+is)\s+(?:my|our|the)\s+(?:new\s+)?balance)\b",
     re.I,
@@ -428,7 +656,7 @@ def read_amount_left(context: str, task: str) -> tuple[Node, str] | None:
         return None
     if _REPEATED.search(context):
         return None
-    match = _HELD_THEN_TAKEN.search(context)
+    match = _HELD_THEN_TAKEN.search(context) or _HELD_THEN_SPENT_ON.search(context)
     if match is None:
         return None
     held, taken = (match.group(k).replace(",", "") for k in ("held", "taken"))
@@ -483,19 +711,31 @@ def read_per_period(context: str, task: str) -> tuple[Node, str] | None:
     return None
 
 
-# "22 an hour", "150 a month", "$9 per day": an amount paid or put away at a rate.
+# "22 an hour", "150 a month", "$9 per day", "175 aside each month": an amount paid or put
+# away at a rate.
 _RATE = re.compile(
     r"(?<![\w.])\$?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:dollars|euros|pounds|bucks)?\s+"
+    r"(?:(?:aside|away|into\s+savings)\s+)?"
     r"(?:a|an|per|each|every)\s+(?P<period>hour|day|week|month|year)\b",
     re.I,
 )
+# How many of the shorter period a longer one holds, where that is exact: "for 2 years"
+# of "each month" is 24 months, but "for 3 months" of "a week" is not a whole count.
+_WHOLE_PERIODS = {("month", "year"): 12, ("day", "week"): 7}
 # "35 hours", "for 8 months": how many of those periods.
 _PERIODS_COUNTED = re.compile(
     r"(?<![\w.])(?P<count>\d+(?:\.\d+)?)\s+(?P<period>hour|day|week|month|year)s\b", re.I
 )
 _ASKS_AMOUNT = re.compile(
     r"\bhow\s+much\b"
-    r"|\bwhat\b.*\b(?:earn|make|made|save|saved|have|total|cost|pay|paid|spend|spent)\b",
+    r"|\bwhat\b.*\b(?:earn|make|made|save|saved|have|total|sum|cost|pay|paid|spend|spent)\b",
+    re.I,
+)
+
+
+_ASKS_PER_PERIOD = re.compile(
+    r"(?<!\bin\s)(?<!\bfor\s)(?<!\bover\s)(?<!\bof\s)\b(?:per|each|every|a|an)\s+"
+    r"(?:hour|day|week|month|year)\b|\b(?:hourly|daily|weekly|monthly|yearly|annually)\b",
     re.I,
 )
 
@@ -507,6 +747,10 @@ def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
     rate, counted = _RATE.search(context), _PERIODS_COUNTED.search(context)
     if rate is None or not _ASKS_AMOUNT.search(task) or _ASKS_LEFT.search(task):
         # "How much is left after 10 days?" asks what remains of an amount not given.
+        return None
+    if _ASKS_PER_PERIOD.search(task):
+        # "... for 2 years, how much per year?" asks an amount for one period, not the total
+        # ("how much is that in a year of 52 weeks" asks the total).
         return None
     if counted is None:
         # "If I save 250 every month, how much will I have after 18 months?": the number of
@@ -520,11 +764,26 @@ def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
         _NUMBER.search(task) or _PERCENT_AFTER.search(context) or len(_NUMBER.findall(context)) != 2
     ):
         return None
-    if rate.group("period").lower() != counted.group("period").lower():
-        return None  # "50 a day for 3 weeks": how many days a week is not said
     amount, count = rate.group("amount").replace(",", ""), counted.group("count")
-    label = f"the amount for {count} {counted.group('period').lower()}s"
-    return Op("*", Num(float(amount), amount), Num(float(count), count)), label
+    periods: Node = Num(float(count), count)
+    each, over = rate.group("period").lower(), counted.group("period").lower()
+    if each != over:
+        worked = _WORK.search(context) or _INCOME.search(context)
+        if (each, over) not in _WHOLE_PERIODS or (each == "day" and worked):
+            # "50 a day for 3 months", "I earn 100 a day for 2 weeks": how many days are
+            # worked is not said.
+            return None
+        inside = _WHOLE_PERIODS[(each, over)]
+        periods = Op("*", periods, Num(inside, str(inside)))
+    label = f"the amount for {count} {over}s"
+    return Op("*", Num(float(amount), amount), periods), label
+
+
+def states_rate_and_duration(text: str) -> bool:
+    """Whether the text gives an amount at a rate and how long it runs ("175 each month for
+    2 years", "50 a week over 3 months"): a rate and a number of periods, which no figure
+    of a list may add or average (the total saved is not 177)."""
+    return bool(_REPEATED.search(text)) and _PERIODS_COUNTED.search(text) is not None
 
 
 # Interest, said in everyday words: which kind, and what the question asks for.

@@ -21,6 +21,7 @@ from itertools import pairwise
 from typing import Any
 
 __all__ = [
+    "AND_A_PART",
     "CONFIDENCE_THRESHOLD",
     "Call",
     "Name",
@@ -29,9 +30,11 @@ __all__ = [
     "Op",
     "Reading",
     "decimal_comma",
+    "factorial_sign",
     "read_numeric_request",
     "render",
     "spell_thousands",
+    "whole_and_part",
 ]
 
 CONFIDENCE_THRESHOLD = 0.6
@@ -1462,19 +1465,21 @@ _FRACTION_PARTS: dict[str, int] = {
     "tenths": 10,
 }
 # "2 and a quarter", "one and a half": a whole number and a part of one.
-_AND_A_PART = re.compile(
-    r"\b(?P<whole>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+"
-    r"(?P<part>half|third|quarter)\b"
-)
 _WHOLE_WORDS = {
     word: number
     for number, word in enumerate(
-        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+        fifteen sixteen seventeen eighteen nineteen twenty""".split(),  # noqa: SIM905
+        start=1,
     )
 }
+# "twelve and a half percent": the whole may be any number word up to twenty.
+AND_A_PART = re.compile(
+    rf"\b(?P<whole>\d+|{'|'.join(_WHOLE_WORDS)})\s+and\s+a\s+(?P<part>half|third|quarter)\b"
+)
 
 
-def _whole_and_part(match: re.Match[str]) -> str:
+def whole_and_part(match: re.Match[str]) -> str:
     whole = match.group("whole")
     value = int(whole) if whole.isdigit() else _WHOLE_WORDS[whole]
     return _plain(value + 1 / _FRACTION_PARTS[match.group("part")])
@@ -1510,8 +1515,60 @@ _DIGIT_WORDS = {
 _SHARES = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
 
+# What a figure's name may be glossed with in brackets: "middle value (median)", "range
+# (max minus min)", "average (mean)".
+_GLOSSES: dict[str, str] = {
+    "median": "median",
+    "middle value": "median",
+    "middle number": "median",
+    "mean": "mean",
+    "average": "mean",
+    "arithmetic mean": "mean",
+    "sum": "sum",
+    "total": "sum",
+    "max minus min": "range",
+    "maximum minus minimum": "range",
+    "highest minus lowest": "range",
+    "largest minus smallest": "range",
+    "biggest minus smallest": "range",
+}
+_GLOSS = re.compile(rf"\s*\(\s*(?:the\s+)?(?P<gloss>{'|'.join(_GLOSSES)})\s*\)")
+
+
+def _without_gloss(match: re.Match[str]) -> str:
+    """ "(median)" after "middle value", "(max minus min)" after "range": dropped when the
+    figure it names is named outside the brackets too, as a second name of one figure;
+    kept (and read, or refused) when it would ask something else."""
+    figure = _GLOSSES[match.group("gloss")]
+    outside = match.string[: match.start()] + " " + match.string[match.end() :]
+    named = {_AGGREGATE_WORDS.get(word) for word in re.findall(r"[a-z]+", outside)}
+    return "" if figure in named else match.group(0)
+
+
+# An amount in digits or in number words ("96", "ninety six"), as "go into" reads it.
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million)"
+)
+_AMOUNT_SAID = rf"\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD}(?:\s+(?:and\s+)?{_NUMBER_WORD})*"
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "sq root of 1764", "sq. rt of 81": the square root, abbreviated.
+    (re.compile(r"\bsq\.?\s+(?:root|rt)\b"), "square root"),
+    # "gimme 23 x 17 real quick": words of haste, which ask nothing ("real" was read as what
+    # "23 x 17" measures).
+    (re.compile(r"\bgimme\b"), "give me"),
+    (re.compile(r"\b(?:real|really|super)\s+(?=quick(?:ly)?\b)"), ""),
+    # "4,782 to the nearest 100", "what's 3.6 to the nearest whole number": rounding, when
+    # a number opens the clause that asks it.
+    (
+        re.compile(
+            r"(?:^|(?<=^what's\s)|(?<=^whats\s)|(?<=^what\sis\s)|(?<=[,;:]\s))"
+            r"(\d[\d,]*(?:\.\d+)?)\s+(?=to\s+the\s+nearest\b)"
+        ),
+        r"round \1 ",
+    ),
     # "a 0.5% fee on 20000 is how much": how much is a 0.5% fee on 20000.
     (
         re.compile(
@@ -1527,11 +1584,20 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\2 \1 on ",
     ),
+    # "what's the total if I add an 18% tip to a 65 bill": the total is what adding gives.
+    (
+        re.compile(
+            r"\bwhat(?:'s|s|\s+is|\s+would\s+be)\s+the\s+total\s+if\s+(?:i|we|you)\s+(?=add\b)"
+        ),
+        "",
+    ),
     # "add 8% sales tax to 75": 75 plus 8% sales tax.
     (
         re.compile(
             r"\badd\s+(?:an?\s+)?(\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))((?:\s+[a-z]+){0,2}?)"
-            r"\s+to\s+(\$?\d[\d,]*(?:\.\d+)?)"
+            # "add 20% tax to it", "... to the result": the value at hand.
+            r"\s+to\s+(?:(?:a|an|the|my|our)\s+)?(\$?\d[\d,]*(?:\.\d+)?|\u27e8[^\u27e9]+\u27e9|"
+            r"(?<=to\s)(?:it|that|this|the\s+result|the\s+answer)\b)"
         ),
         r"\3 plus \1\2",
     ),
@@ -1634,10 +1700,22 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "how many times does 15 go into 225": whole times, as at school.
     (
         re.compile(
-            r"\bhow\s+many\s+times\s+(?:does|do|will|can|would|could)\s+(\d[\d,]*(?:\.\d+)?)\s+"
-            r"(?:go|fit)\s+into\s+(\d[\d,]*(?:\.\d+)?)"
+            rf"\bhow\s+many\s+times\s+(?:does|do|will|can|would|could)\s+({_AMOUNT_SAID})\s+"
+            rf"(?:go|fit)\s+into\s+({_AMOUNT_SAID})(?!\w|\.\d)"
         ),
         r"\2 // \1",
+    ),
+    # "total 120 + 80 + 55": the sum is written out already.
+    (re.compile(r"^(?:total|sum)\s+(?=\$?\d[\d,]*(?:\.\d+)?\s*\+\s*\$?\d)"), ""),
+    # "share it equally among 3 people", "split that evenly between 4": the value at hand
+    # divided by the number of shares.
+    (
+        re.compile(
+            r"\b(?:share|split|divide)\s+(it|that|this|the\s+result|\u27e8[^\u27e9]+\u27e9)\s+"
+            rf"(?:equally|evenly)\s+(?:among|amongst|between)\s+({_SHARES})"
+            r"(?:\s+(?:people|persons|friends|of\s+us|colleagues))?\b"
+        ),
+        r"divide \1 by \2",
     ),
     # "add up 1,250 + 980 + 3,400": the sum is written out already.
     (
@@ -1663,7 +1741,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "three quarters of 96", "two thirds of 90", "a fifth of 40": a fraction of an amount.
     (
         re.compile(
-            r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)\s+)"
+            # "two-thirds of", hyphenated, too.
+            r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)(?:\s+|-))"
             r"(?P<part>half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|"
             r"tenths?)\s+of\b"
         ),
@@ -1683,7 +1762,7 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "21°C, 24°C": a temperature's unit, said after each number as "21 c" would be.
     (re.compile(r"(?<=\d)\s*\u00b0\s*([cfk])\b"), r" \1"),
     # "2 and a quarter hours", "one and a half times 60": 2.25, 1.5.
-    (_AND_A_PART, _whole_and_part),
+    (AND_A_PART, whole_and_part),
     # "27 is how many percent of 180", "what fraction of 240 is 60, as a percent": what
     # percentage of 180 is 27, of 240 is 60.
     (
@@ -1702,7 +1781,35 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     ),
     # "begin with 200, knock off 20%": start with 200, subtract 20%.
     (re.compile(r"\bbegin\s+with\b"), "start with"),
-    (re.compile(r"\bknock\s+off\s+(?=\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))"), "subtract "),
+    (
+        # "take off another 10%", "take off an extra 5%": of the value at hand.
+        re.compile(
+            r"\b(?:knock|take)\s+off\s+(?:another\s+|an?\s+(?:extra|further)\s+)?"
+            r"(?=\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))"
+        ),
+        "subtract ",
+    ),
+    # "the mean of 14, 16, 21 - then times it by 4": a dash before "then" ends the clause.
+    (re.compile(r"\s+[-\u2013\u2014]\s+(?=then\b)"), ", "),
+    # "45% of 360, after which add 38": then.
+    (re.compile(r"\bafter\s+which\b"), "then"),
+    # "out of 44, 91 and 67 take the largest": the largest of them.
+    (
+        re.compile(
+            r"\bout\s+of\s+(-?\d[\d,]*(?:\.\d+)?(?:\s*,\s*-?\d[\d,]*(?:\.\d+)?)*"
+            r"(?:\s*,?\s*and\s+-?\d[\d,]*(?:\.\d+)?))\s*,?\s+(?:take|pick|find|get)\s+the\s+"
+            r"(biggest|largest|highest|greatest|smallest|lowest)(?:\s+(?:one|number|value))?\b"
+        ),
+        r"take the \2 of \1",
+    ),
+    # "for 3, 9, 4 i need the mean and the biggest one": the figures of that list.
+    (
+        re.compile(
+            r"^for\s+(-?\d[\d,]*(?:\.\d+)?(?:\s*,\s*(?:and\s+)?-?\d[\d,]*(?:\.\d+)?)+)\s*,?\s+"
+            r"(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+([a-z ,]+?)\s*[?.!]*$"
+        ),
+        r"\2 of \1",
+    ),
     # "how many percent is 18 of 80?" is "what percentage of 80 is 18?".
     (
         re.compile(
@@ -1843,6 +1950,20 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 / (\2 / 100)",
     ),
+    # "middle value (median) of 31, 17, 45", "range of 4.2, 9.8 (max minus min)": a figure's
+    # second name in brackets.
+    (_GLOSS, _without_gloss),
+    # "12, 15, 18, 21, 24 - average?", "3, 8, 1: median": a list, then the figure asked of
+    # it, alone ("- 5" after a list stays a subtraction).
+    (
+        re.compile(
+            r"^\s*(?P<list>-?\d[\d,]*(?:\.\d+)?(?:\s*,\s*(?:and\s+)?-?\d[\d,]*(?:\.\d+)?)+)"
+            r"\s*(?:-|:|\u2013|\u2014)\s*(?:the\s+|what(?:'s|\s+is)\s+the\s+)?"
+            r"(?P<figure>average|avg|mean|median|mode|total|sum|range|max(?:imum)?|min(?:imum)?|"
+            r"highest|lowest|biggest|smallest|largest)\s*[?.!]*\s*$"
+        ),
+        r"the \g<figure> of \g<list>",
+    ),
     # "1,250 split evenly 5 ways", "90 shared equally 3 ways": the amount, then the shares.
     (
         re.compile(
@@ -1852,6 +1973,17 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         r"\1 divided by \2",
     ),
 )
+
+
+# "compute 8!", "what's 12!": the factorial sign after the request's only number, ending it.
+_FACTORIAL_SIGN = re.compile(r"^(?P<before>[^\d]*?)(?<![\w.])(?P<number>\d+)!\s*\??\s*$")
+
+
+def factorial_sign(text: str) -> str:
+    """``text`` with "8!" written "8 factorial" when it is the whole request's only number
+    and ends it; elsewhere "!" may end a sentence ("add 5 and 3!", and the planner's
+    "Context: 1. Task: What is 5!" of "what is 5! plus 1"), which is no factorial."""
+    return _FACTORIAL_SIGN.sub(r"\g<before>\g<number> factorial", text)
 
 
 _THOUSANDS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", re.I)
