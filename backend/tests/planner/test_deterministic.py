@@ -1193,3 +1193,31 @@ def test_whether_a_quote_is_sarcastic_is_asked_of_the_sentiment_skill() -> None:
     assert shape(result) == [("sentiment", [])]
     # Sarcasm as a subject, or as a style to write in, is not.
     assert shape(plan("write a sarcastic tweet about mondays")) == [("writing", [])]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "seven to the third",
+        "nine hundred shared out twelve ways",
+        "the pasta needs 300 g for 4 people and we are 6, how much pasta is that",
+        "a parcel weighs 9 stone, how many kg is that",
+        "3,480 visitors came, round that to the nearest hundred for the poster",
+    ],
+)
+def test_a_quantity_asked_of_numbers_given_goes_to_the_calculator(description: str) -> None:
+    # Words of the research or writing cards ("poster", "people") do not make it theirs:
+    # the calculator answers or refuses; a general agent would make a figure up.
+    assert [c for c, _ in shape(plan(description))] in (["calculation"], ["statistics"])
+
+
+@pytest.mark.parametrize(
+    "description", ["how many moons does jupiter have", "how many people died in the 1918 flu"]
+)
+def test_a_quantity_to_look_up_stays_research(description: str) -> None:
+    assert [c for c, _ in shape(plan(description))] == ["research"]
+
+
+def test_what_happened_told_in_one_breath_is_not_two_asks() -> None:
+    result = plan("we paid 60 and got 20% back, how much did we get back")
+    assert [c for c, _ in shape(result)] == ["calculation"]

@@ -440,6 +440,10 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
         trailing = ": " + match.group(1).strip(" ,")
         text = text[: match.start()]
     tokens = tokenize(text)
+    if _tells_what_happened(tokens):
+        # "i weighed 82 kg and lost 4% of that, how many kg did i lose": what happened,
+        # told in one breath, and one question about it; not two asks.
+        return None
     # "keywords and sentiment of '...'": with no verb first ("can I get ..." has one
     # after), the asks start the clause.
     head_end = _head_end(tokens)
@@ -470,6 +474,21 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
                 Clause(right + trailing, frozenset({"and"}), clause.sentence),
             ]
     return None
+
+
+_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "my", "our"})
+_PAST = frozenset(
+    """paid spent got had made ran ate bought sold lost took gave drove went was were saw
+    put sent won swam rode flew grew wrote""".split()  # noqa: SIM905
+)
+
+
+def _tells_what_happened(tokens: list[Token]) -> bool:
+    """Whether a clause opens by telling what someone did ("i weighed 82 kg", "we paid")."""
+    if len(tokens) < 2 or tokens[0].low not in _SUBJECTS:
+        return False
+    verb = tokens[1].low
+    return verb in _PAST or (verb.endswith("ed") and len(verb) > 4)
 
 
 # "a summary plus the key terms", "the sentiment as well as a summary": "and" in other words.
@@ -738,6 +757,17 @@ def _parts(
             # "find out what the main causes of ... are": a question to look into, whatever
             # its words share with a text skill's card ("main topics").
             capability = "research"
+        if (
+            capability in _GENERAL_CAPABILITIES
+            and not material
+            and not refs
+            and "calculation" in matcher.names
+            and _computes_given_numbers(text, data_in_context)
+        ):
+            # "recipe says 250 g for 6 people, i'm cooking for 9, how much do i need", "nine
+            # to the fourth": a quantity asked of numbers the request gives is arithmetic,
+            # which the calculator reads or refuses; a general agent would make an answer up.
+            capability = "calculation"
         revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (
             previous is not None
@@ -999,6 +1029,41 @@ def _asks_units(text: str) -> bool:
         return names_unit(one.group("target")) and names_unit(one.group("source"))
     bare = _IN_UNIT_RE.fullmatch(request)
     return bare is not None and names_unit(bare.group("target"))
+
+
+_GENERAL_CAPABILITIES = frozenset(
+    {"research", "writing", "analysis", "summarization", "keywords", "sentiment"}
+)
+# Questions of a quantity: "how much butter do i need", "what do i set it to", "round that
+# to the nearest thousand", "shared out fifteen ways", "400 lots of 3.5", "nine to the fourth".
+_QUANTITY_ASK_RE = re.compile(
+    r"\bhow\s+(?:much|many|long|far|heavy)\b|\bwhat\s+(?:do|should|would|shall)\s+i\s+set\b"
+    r"|\bround\s+(?:that|it|this|the\s+\w+)\s+(?:up\s+|down\s+|off\s+)?to\b"
+    r"|\bshared?\s+(?:out\s+)?\w+\s+ways\b|\blots\s+of\b"
+    r"|\bto\s+the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
+    re.I,
+)
+
+
+_A_YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# "how many kg is that": the unit an amount is asked in.
+_HOW_MANY_UNIT_RE = re.compile(r"\bhow\s+many\s+([a-z]+)\s+(?:is|are|in)\b", re.I)
+
+
+def _computes_given_numbers(text: str, numbers_in_context: bool) -> bool:
+    """Whether a clause asks a quantity of numbers it gives, with nothing else to look up:
+    "how much" of two or more (or of one beside numbers stated apart, or of one amount asked
+    in a unit); an operation that names its other operand ("to the fourth", "lots of",
+    "shared out N ways", "round that to") of one."""
+    asked = _QUANTITY_ASK_RE.search(text)
+    if not asked:
+        return False
+    plain = _LENGTH_RE.sub(" ", _A_YEAR_RE.sub(" ", text))
+    given = sum(1 for t in tokenize(plain) if t.is_number) + len(_SPELLED_NUMBER_RE.findall(plain))
+    if not asked.group(0).lower().startswith("how") or given >= 2:
+        return given >= 1
+    unit = _HOW_MANY_UNIT_RE.search(text)
+    return given >= 1 and (numbers_in_context or (unit is not None and names_unit(unit.group(1))))
 
 
 def _explains_notion(text: str) -> bool:
