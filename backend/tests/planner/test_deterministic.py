@@ -1221,3 +1221,16 @@ def test_a_quantity_to_look_up_stays_research(description: str) -> None:
 def test_what_happened_told_in_one_breath_is_not_two_asks() -> None:
     result = plan("we paid 60 and got 20% back, how much did we get back")
     assert [c for c, _ in shape(result)] == ["calculation"]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "how does this email from my landlord read: 'Rent is due. Late fees apply.'",
+        "what's the mood of this race report: 'We ran well and won by a mile.'",
+    ],
+)
+def test_how_a_quoted_message_reads_is_its_tone(description: str) -> None:
+    assert shape(plan(description)) == [("sentiment", [])]
+    # A report to write is still the writer's.
+    assert shape(plan("write a race report about sunday's 10k")) == [("writing", [])]

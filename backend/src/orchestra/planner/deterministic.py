@@ -476,6 +476,12 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
     return None
 
 
+_HOW_IT_SOUNDS_RE = re.compile(
+    r"\bhow\s+(?:does|did|do|would|will)\s+(?:this|that|it|these|the\s+\w+|my\s+\w+)"
+    r"(?:\s+\w+){0,4}?\s+(?:sound|read|come\s+across|seem|feel|land)\b",
+    re.I,
+)
+
 _SUBJECTS = frozenset({"i", "we", "he", "she", "they", "my", "our"})
 _PAST = frozenset(
     """paid spent got had made ran ate bought sold lost took gave drove went was were saw
@@ -768,6 +774,16 @@ def _parts(
             # to the fourth": a quantity asked of numbers the request gives is arithmetic,
             # which the calculator reads or refuses; a general agent would make an answer up.
             capability = "calculation"
+        if (
+            capability != "sentiment"
+            and material
+            and not data.intersection(material)
+            and "sentiment" in matcher.names
+            and _HOW_IT_SOUNDS_RE.search(text)
+        ):
+            # "how does this text from my sister read: '...'": how a quoted message comes
+            # across is its tone, whatever else its words name ("text").
+            capability = "sentiment"
         revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (
             previous is not None

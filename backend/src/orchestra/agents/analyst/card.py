@@ -194,6 +194,7 @@ SKILLS: tuple[AgentSkill, ...] = (
         [
             "What is the sentiment of these customer reviews?",
             "Is the tone of this email positive or negative?",
+            "What's the mood of this match report?",
             "Analyze the sentiment of the previous step's findings",
         ],
     ),
