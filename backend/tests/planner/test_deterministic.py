@@ -1234,3 +1234,20 @@ def test_how_a_quoted_message_reads_is_its_tone(description: str) -> None:
     assert shape(plan(description)) == [("sentiment", [])]
     # A report to write is still the writer's.
     assert shape(plan("write a race report about sunday's 10k")) == [("writing", [])]
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # "6 year olds", "a 5-day plan", "my first 5k" say what is meant; nothing to compute.
+        ("look into how much sleep 6 year olds need", ["research"]),
+        ("put together a 5-day workout plan for a beginner", ["research"]),
+        ("read up on running a first 5k, then turn it into a 4-week plan", ["research", "writing"]),
+        # As an operand, the same number is arithmetic.
+        ("how many hours are in a 5-day week", ["calculation"]),
+    ],
+)
+def test_a_number_that_says_what_is_meant_is_no_operand(
+    description: str, expected: list[str]
+) -> None:
+    assert [c for c, _ in shape(plan(description))] == expected

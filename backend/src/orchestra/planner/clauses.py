@@ -252,7 +252,9 @@ def content_stems(text: str) -> frozenset[str]:
         for word in re.findall(r"[a-z]+", text.lower())
         if word not in STOPWORDS and len(word) > 1
     }
-    if re.search(r"\d", _COUNT_OF_IDEAS_RE.sub(" ", _YEAR_RE.sub(" ", text))):
+    if re.search(
+        r"\d", _DESCRIPTOR_RE.sub(" ", _COUNT_OF_IDEAS_RE.sub(" ", _YEAR_RE.sub(" ", text)))
+    ):
         stems.add("<num>")
     if _NUMBER_LIST_RE.search(text):
         stems.add("<numlist>")
@@ -266,6 +268,15 @@ _COUNT_OF_IDEAS_RE = re.compile(
     r"\b\d{1,2}\s+(?:\w+\s+)?(?:tips|ideas|reasons|ways|examples|facts|questions|names|"
     r"suggestions|titles|slogans|taglines|headlines|captions|jokes|hashtags|options|"
     r"alternatives|arguments|benefits|myths|mistakes|books|films|movies|songs|places)\b",
+    re.I,
+)
+
+# "a 3-day meal plan", "a 6-week plan", "8 year olds", "a first 10k": a number that says what
+# kind of thing is meant, not a quantity to compute on.
+_DESCRIPTOR_RE = re.compile(
+    r"\b\d+-(?:day|week|month|year|step|part|course)s?\s+(?:\w+\s+)?(?:plan|course|program|"
+    r"programme|schedule|trip|itinerary|challenge|diet|workout|routine|guide)s?\b"
+    r"|\b\d+[- ]?(?:year|yr)[- ]olds?\b|\b(?:a|my|our|first|the)\s+\d+k\b",
     re.I,
 )
 

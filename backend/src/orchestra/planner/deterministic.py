@@ -476,6 +476,8 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
     return None
 
 
+_NAMES_FORMAT_RE = re.compile(r"\b(?:csv|json|markdown|tsv|table|spreadsheet)\b", re.I)
+
 _HOW_IT_SOUNDS_RE = re.compile(
     r"\bhow\s+(?:does|did|do|would|will)\s+(?:this|that|it|these|the\s+\w+|my\s+\w+)"
     r"(?:\s+\w+){0,4}?\s+(?:sound|read|come\s+across|seem|feel|land)\b",
@@ -774,6 +776,17 @@ def _parts(
             # to the fourth": a quantity asked of numbers the request gives is arithmetic,
             # which the calculator reads or refuses; a general agent would make an answer up.
             capability = "calculation"
+        if (
+            capability == "conversion"
+            and not data.intersection(material)
+            and refs
+            and all(kinds.get(r) in ("research", "writing", "analysis") for r in refs)
+            and not _NAMES_FORMAT_RE.search(text)
+            and "writing" in matcher.names
+        ):
+            # "read up on training for a 10k, then turn it into a 6-week plan": a piece made
+            # from what was found, not a table turned into another format.
+            capability = "writing"
         if (
             capability != "sentiment"
             and material
