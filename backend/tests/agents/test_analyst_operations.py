@@ -172,6 +172,8 @@ def test_conversion_markdown_to_csv() -> None:
         "csv version please\n| a | b |\n|---|---|\n| 1 | x |",
         # Already CSV: the format asked is the one given, not another one.
         "put this in comma-separated values\na,b\n1,x",
+        "swap the tabs for commas\na\tb\n1\tx",
+        "as plain csv please\n| a | b |\n|---|---|\n| 1 | x |",
     ],
 )
 def test_conversion_to_a_format_said_in_words(instruction: str) -> None:

@@ -1112,6 +1112,8 @@ def test_a_clause_read_whole_as_arithmetic_goes_to_the_calculator() -> None:
         'csv please: [{"a": 1, "b": 2}]',
         "json version please: a,b\n1,2\n3,4",
         "make it comma separated\n| a | b |\n|---|---|\n| 1 | 2 |",
+        "replace the semicolons with commas:\na;b\n1;2\n3;4",
+        "can I get this as plain json\na,b\n1,2",
     ],
 )
 def test_a_format_named_before_a_table_is_a_conversion(description: str) -> None:

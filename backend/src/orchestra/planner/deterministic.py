@@ -109,7 +109,8 @@ _SUMMARY_RE = re.compile(r"\bsumm(?:ary|aries|ari[sz]e)\b", re.I)
 # "make this into a csv", "as JSON": a format to turn the data into. "csv" alone names
 # statistics' input as much as conversion's output; the target decides a tie.
 _TARGET_FORMAT_RE = re.compile(
-    r"\b(?:into|to|as)\s+(?:an?\s+)?(?:csv|json|markdown|tsv)\b"
+    r"\b(?:into|to|as)\s+(?:an?\s+)?(?:plain\s+|simple\s+|normal\s+|regular\s+)?"
+    r"(?:csv|json|markdown|tsv)\b"
     r"|\bmake\s+(?:this|it|that|these)\s+(?:into\s+)?an?\s+(?:csv|json|markdown|tsv)\b"
     # "markdown table from this tsv", "a json version of this": the format wanted, named
     # before what it is made from.
@@ -476,6 +477,12 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
     return None
 
 
+# "swap the tabs for commas": CSV asked for by its separator.
+_SEPARATOR_SWAP_RE = re.compile(
+    r"\b(?:swap|replace|change|switch)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:tabs|semicolons|"
+    r"pipes)\s+(?:for|with|to|into)\s+commas\b",
+    re.I,
+)
 _NAMES_FORMAT_RE = re.compile(r"\b(?:csv|json|markdown|tsv|table|spreadsheet)\b", re.I)
 
 _HOW_IT_SOUNDS_RE = re.compile(
@@ -776,6 +783,13 @@ def _parts(
             # to the fourth": a quantity asked of numbers the request gives is arithmetic,
             # which the calculator reads or refuses; a general agent would make an answer up.
             capability = "calculation"
+        if (
+            capability != "conversion"
+            and data.intersection(material)
+            and "conversion" in matcher.names
+            and _SEPARATOR_SWAP_RE.search(text)
+        ):
+            capability = "conversion"
         if (
             capability == "conversion"
             and not data.intersection(material)

@@ -487,6 +487,14 @@ def _format_names(text: str) -> str:
     """``text`` in lower case with formats said in words named as formats ("comma
     separated" is CSV, "tab separated" TSV)."""
     text = re.sub(r"\bcomma[-\s]+separated(?:\s+values?)?\b", "csv", text.lower())
+    # "swap the tabs for commas": into CSV; "as plain csv": as CSV.
+    text = re.sub(
+        r"\b(?:swap|replace|change|switch)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:tabs|semicolons|"
+        r"pipes)\s+(?:for|with|to|into)\s+commas\b",
+        "convert to csv",
+        text,
+    )
+    text = re.sub(r"\b(as|to|into)\s+(?:plain|simple|normal|regular)\s+(?=csv|json)", r"\1 ", text)
     return re.sub(r"\btab[-\s]+separated(?:\s+values?)?\b", "tsv", text)
 
 
