@@ -1253,3 +1253,8 @@ def test_a_number_that_says_what_is_meant_is_no_operand(
     description: str, expected: list[str]
 ) -> None:
     assert [c for c, _ in shape(plan(description))] == expected
+
+
+def test_boiled_down_is_a_summary_of_the_quote() -> None:
+    text = "boil it down to one sentence: 'The pool closes at 6. Lanes reopen at 7. Bring a lock.'"
+    assert shape(plan(text)) == [("summarization", [])]

@@ -477,6 +477,12 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
     return None
 
 
+_BOILED_DOWN_RE = re.compile(
+    r"\b(?:boil|pare|whittle|cut|trim)\s+(?:this|it|that|these|the\s+\w+)\s+down\b"
+    r"|\bin\s+a\s+nutshell\b",
+    re.I,
+)
+
 # "swap the tabs for commas": CSV asked for by its separator.
 _SEPARATOR_SWAP_RE = re.compile(
     r"\b(?:swap|replace|change|switch)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:tabs|semicolons|"
@@ -801,6 +807,15 @@ def _parts(
             # "read up on training for a 10k, then turn it into a 6-week plan": a piece made
             # from what was found, not a table turned into another format.
             capability = "writing"
+        if (
+            capability != "summarization"
+            and material
+            and not data.intersection(material)
+            and "summarization" in matcher.names
+            and _BOILED_DOWN_RE.search(text)
+        ):
+            # "boil this down to two sentences: '...'": a summary, said as a kitchen verb.
+            capability = "summarization"
         if (
             capability != "sentiment"
             and material
