@@ -1256,5 +1256,6 @@ def test_a_number_that_says_what_is_meant_is_no_operand(
 
 
 def test_boiled_down_is_a_summary_of_the_quote() -> None:
-    text = "boil it down to one sentence: 'The pool closes at 6. Lanes reopen at 7. Bring a lock.'"
+    # The apostrophe of "players'" is no quote mark; the quote after the colon is the text.
+    text = "boil this down for the players' chat: 'Kick-off is at 2. Bring boots. Be early.'"
     assert shape(plan(text)) == [("summarization", [])]
