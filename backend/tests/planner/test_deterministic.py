@@ -1259,3 +1259,10 @@ def test_boiled_down_is_a_summary_of_the_quote() -> None:
     # The apostrophe of "players'" is no quote mark; the quote after the colon is the text.
     text = "boil this down for the players' chat: 'Kick-off is at 2. Bring boots. Be early.'"
     assert shape(plan(text)) == [("summarization", [])]
+
+
+@pytest.mark.parametrize("follow_up", ["could the ending be happier", "make the title punchier"])
+def test_a_change_to_a_part_of_the_piece_stays_with_the_writer(follow_up: str) -> None:
+    result = plan(follow_up, history=("write a story about a lighthouse",))
+    assert shape(result) == [("writing", [])]
+    assert "lighthouse" in result.steps[0].instruction

@@ -127,7 +127,9 @@ _FORMAT_ALONE_RE = re.compile(
 )
 # "..., then make it funnier", "and make it more formal": the piece just made, changed.
 _REVISES_PREVIOUS_RE = re.compile(
-    r"(?:(?:and|then)\s+)*make\s+(?:it|that|this|them)\s+" + REVISION + r"\s*[.!?]*$",
+    r"(?:(?:and|then)\s+)*make\s+(?:it|that|this|them|the\s+[a-z]+|its\s+[a-z]+)\s+"
+    + REVISION
+    + r"\s*[.!?]*$",
     re.I,
 )
 # "explain what a median is", "tell me what a mode means": a notion explained, not computed.

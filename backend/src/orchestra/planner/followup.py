@@ -203,6 +203,19 @@ _CHANGE_ALONE = re.compile(
 )
 
 
+_COMPARATIVE = (
+    r"(?:a\s+(?:bit|little)\s+)?(?:(?:more|less)\s+[a-z-]+|shorter|longer|simpler|funnier|"
+    r"clearer|friendlier|warmer|snappier|punchier|briefer|tighter|stronger|softer|bolder|"
+    r"happier|sadder|better)"
+)
+# "can the rhymes be stronger", "could the ending be happier", "make the title punchier": a
+# part of the piece changed.
+_PART_CHANGE = re.compile(
+    _LEAD + r"(?:(?:can|could|would)\s+(?:you\s+)?)?(?:make\s+)?(?:the|its)\s+(?P<part>[a-z]+)"
+    r"\s+(?:be\s+|sound\s+)?(?P<change>" + _COMPARATIVE + r")\s*(?:please|pls)?\s*[.!?]*$",
+    re.I | re.S,
+)
+
 # "can you cut it down to four lines", "shorten it", "trim that to 50 words": made shorter.
 _CUTS = re.compile(
     _LEAD + r"(?:can you |could you |would you |please )*(?:cut|trim|shorten|condense)\s+"
@@ -217,11 +230,16 @@ def _revises(text: str, earlier: Sequence[str]) -> str | None:
     make it shorter": the same piece, asked again with the change."""
     cut = _CUTS.match(text.strip())
     match = _REVISES.match(text.strip()) or _CHANGE_ALONE.match(text.strip())
-    if (match is None and cut is None) or not earlier:
+    part = _PART_CHANGE.match(text.strip())
+    if (match is None and cut is None and part is None) or not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     if re.search(r"\d", previous) and not _QUOTED_RE.search(previous):
         return None  # arithmetic is not made shorter
+    if part is not None and match is None and cut is None:
+        return (
+            f"{previous.rstrip(' .?!')}, and make the {part.group('part')} {part.group('change')}"
+        )
     if cut is not None:
         if cut.group("size"):
             # "Write a poem about autumn in four lines": the length asked of the piece.
