@@ -553,6 +553,8 @@ def test_a_question_naming_the_label_it_wants_is_not_the_text() -> None:
     [
         "Was my latest facebook update negative?",
         "does my reply to the landlord come across as positive or neutral",
+        # How a message not given sounds: its own words are no message.
+        "did my sister's last message seem annoyed",
     ],
 )
 def test_a_question_naming_a_label_is_not_the_text_to_judge(instruction: str) -> None:

@@ -205,7 +205,9 @@ _OPEN_QUESTION = re.compile(r"\s*(?:how|what|which|who|whom|whose|when|where|why
 # "Is my last post positive or negative?": a yes-or-no question naming a label asks of a
 # text it does not hold; its own words ("positive", "negative") are no opinion to read.
 _LABEL_QUESTION = re.compile(
-    r"\s*(?:is|are|was|were|does|do|did|would|will|could)\b.*\b(?:positive|negative|neutral)\b",
+    r"\s*(?:is|are|was|were|does|do|did|would|will|could)\b.*\b(?:positive|negative|neutral)\b"
+    # "does my boss's reply sound angry": how a message not given comes across.
+    r"|\s*(?:does|do|did|would|will|could)\b.*\b(?:sound|seem|come\s+across|read)\b",
     re.I | re.S,
 )
 
