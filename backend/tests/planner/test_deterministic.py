@@ -1266,3 +1266,16 @@ def test_a_change_to_a_part_of_the_piece_stays_with_the_writer(follow_up: str) -
     result = plan(follow_up, history=("write a story about a lighthouse",))
     assert shape(result) == [("writing", [])]
     assert "lighthouse" in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        ("how much is a 10% tip on 60", "ok make it 20% instead", "20% tip on 60"),
+        # One unit said two ways: "ft" for "feet".
+        ("4 feet in cm", "what about 7 ft then", "7 ft in cm"),
+    ],
+)
+def test_a_new_quantity_said_another_way(previous: str, follow_up: str, expected: str) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in result.steps[0].instruction

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from orchestra.agents.analyst.formulas import names_unit
+from orchestra.agents.analyst.formulas import names_unit, same_unit
 from orchestra.planner.clauses import split_clauses, topic_of
 from orchestra.planner.material import mask_material
 
@@ -104,7 +104,9 @@ _FOLLOW_UP_PATTERNS = (
     re.compile(
         _LEAD + r"(?:for\s+|with\s+|at\s+|make\s+it\s+|(?:what\s+)?if\s+(?:(?:it|that)\s+"
         r"(?:were|was|is|had\s+been)|it's|that's)\s+)?(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
-        r"[A-Za-z]+\b)?(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)\s*[.!?]*$",
+        r"(?!instead\b)[A-Za-z]+\b)?(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)"
+        # "make it 15% instead": the word saying it replaces the other is no unit.
+        r"(?:\s+instead)?\s*[.!?]*$",
         re.I | re.S,
     ),
 )
@@ -423,8 +425,14 @@ def _swap_quantity(previous: str, quantity: re.Match[str]) -> str | None:
     if quantity.group("percent"):
         same = [m for m in found if m.group("percent")]
     elif quantity.group("unit"):
-        unit = quantity.group("unit").lower().rstrip("s")
-        same = [m for m in found if (m.group("unit") or "").lower().rstrip("s") == unit]
+        unit = quantity.group("unit").lower()
+        same = [
+            m
+            for m in found
+            if (m.group("unit") or "").lower().rstrip("s") == unit.rstrip("s")
+            # "6 ft" after "5 feet in cm": one unit, said two ways.
+            or same_unit(m.group("unit") or "", unit)
+        ]
     else:
         same = found if len(found) == 1 else []
     if len(same) != 1:

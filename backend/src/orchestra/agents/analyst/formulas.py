@@ -14,7 +14,15 @@ import re
 
 from orchestra.agents.analyst.wording import AND_A_PART, Node, Num, Op, whole_and_part
 
-__all__ = ["asks_speed", "is_unit", "mixed_units", "names_unit", "read_formula", "result_in_unit"]
+__all__ = [
+    "asks_speed",
+    "is_unit",
+    "mixed_units",
+    "names_unit",
+    "read_formula",
+    "result_in_unit",
+    "same_unit",
+]
 
 # Units by dimension, with their size in the dimension's base unit.
 _UNITS: dict[str, tuple[str, float]] = {}
@@ -48,6 +56,12 @@ _add("time", 604800.0, "week", "weeks")
 _add("speed", 1.0, "m/s", "mps")
 _add("speed", 1000.0 / 3600.0, "km/h", "kph", "kmh", "kmph", "km/hr")
 _add("speed", 1609.344 / 3600.0, "mph", "mi/h")
+
+
+def same_unit(one: str, other: str) -> bool:
+    """Whether two words name one unit ("ft" and "feet", "kg" and "kilos")."""
+    a, b = _UNITS.get(one.lower()), _UNITS.get(other.lower())
+    return a is not None and a == b
 
 
 def is_unit(word: str) -> bool:
