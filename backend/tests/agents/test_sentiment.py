@@ -710,3 +710,65 @@ def test_no_complaint_in_short_waits_suggestions_or_prices(text: str) -> None:
 def test_praise_read_as_irony_is_named(text: str, ironic: list[str]) -> None:
     result = sentiment(text)
     assert result.ironic == ironic
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "unsure"),
+    [
+        # A set phrase of praise as a sentence of its own after a complaint is irony.
+        ("My bus broke down again. Exactly what I needed.", "negative", False),
+        # After words with no opinion read, sincere or ironic is not in the words.
+        ("Another dentist bill. Just what we needed!", "neutral", True),
+        ("Lovely, a flat tyre on Monday. Just what I needed.", "neutral", True),
+        # After praise it is praise.
+        ("The tea was lovely. Just what I needed.", "positive", False),
+    ],
+)
+def test_a_closing_set_phrase_of_praise_is_read_by_what_came_before(
+    text: str, label: str, unsure: bool
+) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert bool(result.unsure) is unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        # None of a bad thing, counted with "zero", is a verdict.
+        ("Zero blisters on the whole hike.", "positive", "zero blisters"),
+        ("Two months in and zero crashes.", "positive", "zero crashes"),
+        ("No regrets at all about the move.", "positive", "no regrets"),
+        # "Loving" is "love", said as it goes on.
+        ("Really loving the new kitchen.", "positive", "loving"),
+        ("The spa was so relaxing.", "positive", "relaxing"),
+        # Getting better, said of a person or a pet.
+        ("Dad is healing nicely after the fall.", "positive", "healing nicely"),
+        ("Our cat is on the mend.", "positive", "on the mend"),
+        # "patient" said of someone; as a noun it says nothing.
+        ("Her tutor was so patient with her.", "positive", "was so patient"),
+        # More food asked for.
+        ("The guests went back for seconds.", "positive", "back for seconds"),
+        # Strong words of scorn.
+        ("The delivery charge is atrocious.", "negative", "atrocious"),
+    ],
+)
+def test_absence_of_bad_things_recovery_and_praise_of_people(
+    text: str, label: str, term: str
+) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert term in result.positive_terms + result.negative_terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The patient was moved to ward six on Monday.",
+        "The rooms were average, about what you would expect.",
+    ],
+)
+def test_a_noun_patient_and_a_middling_verdict_are_neutral(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "neutral"
+    assert not result.unread

@@ -47,14 +47,15 @@ _LEXICON: dict[str, float] = {
             worthwhile thank thanks grateful appreciate appreciated happy glad
             impressed proud calm spotless cozy cosy charming attentive courteous welcoming
             cheerful handy neat tidy sturdy helped painless effortless seamless
-            hassle-free stress-free trouble-free worry-free comfy"""
+            hassle-free stress-free trouble-free worry-free comfy relaxing refreshing
+            soothing"""
         ),
         2.0,
     ),
     **dict.fromkeys(
         _words(
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
-            perfect love loved loves delighted impressive exceptional remarkable thrilled
+            perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
             immaculate"""
         ),
@@ -90,7 +91,7 @@ _LEXICON: dict[str, float] = {
             wasting wasted ruin ruined ruins ruining letdown let-down
             unbearable awkward clumsy sluggish dull ignored ignores ignoring forgot
             forgotten junk junky rubbish garbage trash trashy crap crappy
-            hurt hurts hurting painful"""
+            hurt hurts hurting painful blister blisters"""
         ),
         -2.0,
     ),
@@ -109,7 +110,7 @@ _LEXICON: dict[str, float] = {
         _words(
             """terrible awful horrible worst disastrous catastrophic catastrophe useless
             hated dreadful appalling abysmal fatal deadly disgusting pathetic scam
-            nightmare rip-off ripoff"""
+            nightmare rip-off ripoff outrageous atrocious horrendous disgraceful"""
         ),
         -3.0,
     ),
@@ -267,7 +268,37 @@ _PHRASES: dict[tuple[str, ...], float] = {
     **{
         (none, fault): 2.0
         for none in ("no", "zero")
-        for fault in ("problems", "issues", "faults", "complaints")
+        for fault in ("problems", "issues", "faults", "complaints", "regrets")
+    },
+    # Getting better, said of a person or a pet: "recovering well", "healing nicely", "on
+    # the mend" (good news, with no word of opinion; "not doing well" is turned).
+    **{
+        (verb, how): 2.0
+        for verb in (
+            "recovering",
+            "recovered",
+            "recovers",
+            "healing",
+            "healed",
+            "heals",
+            "progressing",
+            "doing",
+        )
+        for how in ("well", "nicely", "brilliantly")
+    },
+    ("on", "the", "mend"): 2.0,
+    # "patient" is praise when said of someone ("the coach is so patient"), and no opinion
+    # as a noun ("the patient was discharged").
+    **{(verb, "patient"): 2.0 for verb in ("is", "was", "are", "were", "be", "been", "so")},
+    # Food eaten to the last and more asked for: "asked for seconds", "went back for more"
+    # ("asked for more napkins" is no praise, and is not read).
+    **{(verb, "for", "seconds"): 2.5 for verb in ("asked", "ask", "asking", "back", "begged")},
+    ("back", "for", "more"): 2.5,
+    # "Average", "about what you'd expect": a middling verdict, read as neutral.
+    **{(verb, "average"): 0.0 for verb in ("is", "was", "are", "were")},
+    **{
+        ("what", *who, "expect"): 0.0
+        for who in (("you'd",), ("you", "would"), ("you", "might"), ("one", "would"))
     },
     # Idioms of praise and of disappointment whose words say neither.
     ("top", "notch"): 3.0,
@@ -908,10 +939,32 @@ def _closing_exclamation(tokens: Sequence[str]) -> int:
     if start > 0 and tokens[start - 1] in _EXCLAMATION_LEAD:
         start -= 1
     if start < 2 or tokens[start - 1] not in _SENTENCE_ENDS | {"!"}:
-        return 0
+        return _closing_set_phrase(tokens, end)
     if _LEXICON.get(tokens[end - 1], 0.0) <= 0:
         return 0
     return len(tokens) - start
+
+
+# Set phrases of praise said as a sentence of their own after others, as "Great." is:
+# "Another parking fine. Just what I needed." is irony, "Hot soup. Just what I needed."
+# is not, and the sentence before tells which.
+_EXCLAIMED_PHRASES = frozenset(
+    (lead, "what", who, "needed") for lead in ("just", "exactly") for who in ("i", "we")
+)
+
+
+def _closing_set_phrase(tokens: Sequence[str], end: int) -> int:
+    """The number of tokens of a closing set phrase of praise that is a sentence of its
+    own after others ("... . Just what I needed."), its marks included, or 0."""
+    for phrase in _EXCLAIMED_PHRASES:
+        start = end - len(phrase)
+        if (
+            start >= 2
+            and tuple(tokens[start:end]) == phrase
+            and tokens[start - 1] in _SENTENCE_ENDS | {"!"}
+        ):
+            return len(tokens) - start
+    return 0
 
 
 # "Yeah right, ...", "Sure, because ...", "as if ...": said before a statement, they mean
@@ -972,6 +1025,19 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
             rest.unread.append(f"'{said}, ...' said of words with no opinion read")
             return rest
     return _score_plain(tokens)
+
+
+_ZERO_VALENCE = 2.0
+
+
+def _zero_of_bad(tokens: Sequence[str], index: int) -> bool:
+    """Whether "zero" at ``index`` counts none of a bad thing ("zero blisters after 10k",
+    "zero lag"), as "no problems" does; "zero stars" is a phrase of its own."""
+    return (
+        tokens[index] == "zero"
+        and index + 1 < len(tokens)
+        and _LEXICON.get(tokens[index + 1], 0.0) < 0
+    )
 
 
 def _score_plain(tokens: Sequence[str]) -> _Tally:
@@ -1039,6 +1105,15 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # A hedge said in a set phrase does not end the reading of a "but" after it.
             tally.last_hedged = negated
             index += len(words)
+            continue
+        if _zero_of_bad(tokens, index):
+            # "zero blisters", "zero delays": none of a bad thing is a verdict of its own.
+            tally.add(
+                f"zero {tokens[index + 1]}",
+                _ZERO_VALENCE * weight * _intensity(tokens, index),
+                weight=weight,
+            )
+            index += 2
             continue
         if token == "like" and index > 0 and tokens[index - 1] in _BEFORE_A_COMPARISON:
             # "dies in like an hour", "it's like a brick": a comparison or a filler word.
