@@ -208,6 +208,14 @@ _LABEL_QUESTION = re.compile(
     r"\s*(?:is|are|was|were|does|do|did|would|will|could)\b.*\b(?:positive|negative|neutral)\b",
     re.I | re.S,
 )
+# "Does my boss's reply sound angry?", "Is my email too harsh?": a yes-or-no question of how
+# a text sounds, or naming a tone, asks of a text it does not hold, as a label does.
+_TONE_QUESTION = re.compile(
+    r"\s*(?:is|are|was|were|does|do|did|would|will|could)\b.*\b(?:(?:sounds?|comes?\s+"
+    r"across)(?:\s+[\w'-]+){1,3}|angry|annoyed|upset|rude|harsh|polite|friendly|sarcastic|"
+    r"passive[-\s]aggressive|happy|sad|cross|mad)\W*$",
+    re.I | re.S,
+)
 
 
 def _computed(item: StepInput) -> bool:
@@ -241,6 +249,7 @@ def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = 
         and not (names_itself and names_itself.search(request.instruction))
         and not _OPEN_QUESTION.match(request.instruction)
         and not _LABEL_QUESTION.match(request.instruction)
+        and not _TONE_QUESTION.match(request.instruction)
     ):
         return request.instruction
     raise AgentInputError(
