@@ -772,3 +772,21 @@ def test_a_noun_patient_and_a_middling_verdict_are_neutral(text: str) -> None:
     result = sentiment(text)
     assert result.label == "neutral"
     assert not result.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A complaint that stands, then praise of something else no stronger than it.
+        ("The train was late, but the conductor was friendly.", "mixed"),
+        ("Our bags were lost, though the staff were helpful.", "mixed"),
+        ("The train was late, but the guard was really kind.", "mixed"),
+        # Praise stronger than the complaint, or amends, is the verdict.
+        ("The train was late, but the views were stunning.", "positive"),
+        ("The room was very dirty but the food made up for it.", "positive"),
+        # A concession before "but" leads to the verdict after it.
+        ("The staff were friendly, but the train was late.", "negative"),
+    ],
+)
+def test_a_complaint_then_kind_words_is_mixed(text: str, label: str) -> None:
+    assert sentiment(text).label == label

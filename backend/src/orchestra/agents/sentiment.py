@@ -537,6 +537,8 @@ class _Tally:
     # Opinions held, before a contrast weighed the side after it.
     held_positive: float = 0.0
     held_negative: float = 0.0
+    # The opinions held before the first contrast, once one is read.
+    held_before: tuple[float, float] | None = None
     # Why the words that decide the label were not read (see `Sentiment.unsure`).
     unread: list[str] = field(default_factory=list)
     last_hedged: bool = False
@@ -1055,6 +1057,8 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # What follows "but" usually carries the writer's verdict.
             weight = 1.5
             tally.contrast = True
+            if tally.held_before is None:
+                tally.held_before = (tally.held_positive, tally.held_negative)
             # "supposed to be fast but took three weeks": after a hope that did not come
             # true, "but" tells what came instead, and the verdict is already read.
             verdict = None if tally.last_hedged else (index, _terms(tally))
@@ -1429,7 +1433,7 @@ def _label(tally: _Tally, score: float) -> str:
         return "mixed"
     # "gorgeous but awful": a strong opinion on each side is mixed, "but" or not; a mild one
     # before it ("clean but the wifi kept dropping") only leads to the verdict after it.
-    if contrast and _strong_on_both_sides(tally):
+    if contrast and (_strong_on_both_sides(tally) or _complaint_then_kind_words(tally)):
         return "mixed"
     # After a "but" the writer has weighed both sides: a smaller lead says who won.
     band = NEUTRAL_BAND / 2 if contrast else NEUTRAL_BAND
@@ -1442,6 +1446,28 @@ def _label(tally: _Tally, score: float) -> str:
 
 STRONG_OPINION = 3.0
 """The valence of one strong word ("gorgeous", "awful"): an opinion firmly held."""
+
+
+_AMENDS = frozenset(f"{verb} up for" for verb in ("made", "makes", "make"))
+
+
+def _complaint_then_kind_words(tally: _Tally) -> bool:
+    """Whether a complaint before the contrast is followed only by mild praise, however
+    stressed ("the train was late, but the staff were really friendly"): the praise is of
+    something else and does not take the complaint back, as a concession before "but"
+    does ("nice, but too expensive" is negative). Strong praise ("slow but fantastic") or
+    amends ("slow but the food made up for it") is the verdict."""
+    if tally.held_before is None or _AMENDS.intersection(tally.positive_terms):
+        return False
+    before_positive, before_negative = tally.held_before
+    after_positive = tally.held_positive - before_positive
+    after_negative = tally.held_negative - before_negative
+    return (
+        not before_positive
+        and not after_negative
+        and before_negative > 0
+        and 0 < after_positive < STRONG_OPINION
+    )
 
 
 def _strong_on_both_sides(tally: _Tally) -> bool:
