@@ -790,3 +790,18 @@ def test_a_noun_patient_and_a_middling_verdict_are_neutral(text: str) -> None:
 )
 def test_a_complaint_then_kind_words_is_mixed(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A superlative says what its word says, at its most.
+        ("Easily the friendliest hostel we stayed in.", "positive"),
+        ("The comfiest sofa in the shop.", "positive"),
+        ("Without doubt the dirtiest carriage on the train.", "negative"),
+        # "latest" is the newest, no degree of "late".
+        ("The latest version ships on Monday.", "neutral"),
+    ],
+)
+def test_a_superlative_reads_as_its_word(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -1136,7 +1136,11 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             index += 1
             continue
         known = _LEXICON.get(
-            token, _prefix_negated(token) or _adverb_of(token) or _comparative_of(token)
+            token,
+            _prefix_negated(token)
+            or _adverb_of(token)
+            or _comparative_of(token)
+            or _superlative_of(token),
         )
         if token in _PRICE_OR_MAKE and _said_of_make(tokens, index):
             # "cheap and nasty", "feels cheap": a poor make, not a low price.
@@ -1405,6 +1409,28 @@ def _comparative_of(token: str) -> float | None:
         candidates: tuple[str, ...] = (f"{token[:-3]}y",)
     elif token.endswith("er"):
         candidates = (token[:-2], token[:-1])
+    else:
+        return None
+    for word in candidates:
+        if len(word) >= 4 and word in _LEXICON:
+            return _LEXICON[word]
+    return None
+
+
+# Superlatives that are no degree of the word they end like: "the latest update" is the
+# newest, not the most late.
+_NOT_SUPERLATIVES = _words("latest")
+
+
+def _superlative_of(token: str) -> float | None:
+    """The valence of the word a superlative is made from: "the comfiest chair", "the
+    friendliest staff", "the nicest room" (the lexicon lists "best" and "worst" itself)."""
+    if token in _NOT_SUPERLATIVES:
+        return None
+    if token.endswith("iest"):
+        candidates: tuple[str, ...] = (f"{token[:-4]}y",)
+    elif token.endswith("est"):
+        candidates = (token[:-3], token[:-2])
     else:
         return None
     for word in candidates:
