@@ -798,10 +798,24 @@ def test_a_complaint_then_kind_words_is_mixed(text: str, label: str) -> None:
         # A superlative says what its word says, at its most.
         ("Easily the friendliest hostel we stayed in.", "positive"),
         ("The comfiest sofa in the shop.", "positive"),
-        ("Without doubt the dirtiest carriage on the train.", "negative"),
+        ("By far the dirtiest carriage on the train.", "negative"),
         # "latest" is the newest, no degree of "late".
         ("The latest version ships on Monday.", "neutral"),
     ],
 )
 def test_a_superlative_reads_as_its_word(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Nouns of scorn said of a thing, as "a joke" is.
+        ("Honestly the flat was a complete dump.", "negative"),
+        ("What an absolute shambles the check-in was.", "negative"),
+        # The dump where rubbish goes is no scorn.
+        ("We drove the old fridge to the dump on Sunday.", "neutral"),
+    ],
+)
+def test_nouns_of_scorn(text: str, label: str) -> None:
     assert sentiment(text).label == label

@@ -403,6 +403,13 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("joke", "of", "a"): -2.5,
     ("joke", "of", "an"): -2.5,
     **{(lead, "a", "joke"): -2.5 for lead in ("what", "such", "is", "was", "total", "complete")},
+    # The same scorn in other nouns: "the room was a total dump", "what a shambles" ("the
+    # dump" where rubbish goes is none).
+    **{
+        (lead, "a", scorn): -2.5
+        for lead in ("what", "such", "is", "was", "total", "complete", "absolute")
+        for scorn in ("dump", "shambles", "farce", "disgrace", "hovel")
+    },
     # A good time had: "had a blast", "having a ball", "the time of our lives".
     **{
         (verb, "a", fun): 3.0
