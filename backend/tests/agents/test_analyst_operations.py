@@ -563,6 +563,23 @@ def test_a_question_naming_a_label_is_not_the_text_to_judge(instruction: str) ->
         run(instruction, capability="sentiment")
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "did my text to the neighbours sound rude",
+        "Is my complaint email too harsh?",
+        "does the note from my landlord come across as annoyed",
+    ],
+)
+def test_a_question_of_how_a_text_sounds_is_not_the_text_to_judge(instruction: str) -> None:
+    # Its own "rude", "harsh" or "annoyed" would be judged ("negative").
+    with pytest.raises(AgentInputError, match="no text to work on"):
+        run(instruction, capability="sentiment")
+    # Asked of a quoted text, the quote is judged.
+    data = run("does 'thanks so much, you were wonderful' sound rude", capability="sentiment")
+    assert data["label"] == "positive"
+
+
 def test_table_statistics_make_up_no_figure_the_request_does_not_name() -> None:
     with pytest.raises(AgentInputError, match="names no figure"):
         run(

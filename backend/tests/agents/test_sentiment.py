@@ -710,3 +710,112 @@ def test_no_complaint_in_short_waits_suggestions_or_prices(text: str) -> None:
 def test_praise_read_as_irony_is_named(text: str, ironic: list[str]) -> None:
     result = sentiment(text)
     assert result.ironic == ironic
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "unsure"),
+    [
+        # A set phrase of praise as a sentence of its own after a complaint is irony.
+        ("My bus broke down again. Exactly what I needed.", "negative", False),
+        # After words with no opinion read, sincere or ironic is not in the words.
+        ("Another dentist bill. Just what we needed!", "neutral", True),
+        ("Lovely, a flat tyre on Monday. Just what I needed.", "neutral", True),
+        # After praise it is praise.
+        ("The tea was lovely. Just what I needed.", "positive", False),
+    ],
+)
+def test_a_closing_set_phrase_of_praise_is_read_by_what_came_before(
+    text: str, label: str, unsure: bool
+) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert bool(result.unsure) is unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        # None of a bad thing, counted with "zero", is a verdict.
+        ("Zero blisters on the whole hike.", "positive", "zero blisters"),
+        ("Two months in and zero crashes.", "positive", "zero crashes"),
+        ("No regrets at all about the move.", "positive", "no regrets"),
+        # "Loving" is "love", said as it goes on.
+        ("Really loving the new kitchen.", "positive", "loving"),
+        ("The spa was so relaxing.", "positive", "relaxing"),
+        # Getting better, said of a person or a pet.
+        ("Dad is healing nicely after the fall.", "positive", "healing nicely"),
+        ("Our cat is on the mend.", "positive", "on the mend"),
+        # "patient" said of someone; as a noun it says nothing.
+        ("Her tutor was so patient with her.", "positive", "was so patient"),
+        # More food asked for.
+        ("The guests went back for seconds.", "positive", "back for seconds"),
+        # Strong words of scorn.
+        ("The delivery charge is atrocious.", "negative", "atrocious"),
+    ],
+)
+def test_absence_of_bad_things_recovery_and_praise_of_people(
+    text: str, label: str, term: str
+) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert term in result.positive_terms + result.negative_terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The patient was moved to ward six on Monday.",
+        "The rooms were average, about what you would expect.",
+    ],
+)
+def test_a_noun_patient_and_a_middling_verdict_are_neutral(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "neutral"
+    assert not result.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A complaint that stands, then praise of something else no stronger than it.
+        ("The train was late, but the conductor was friendly.", "mixed"),
+        ("Our bags were lost, though the staff were helpful.", "mixed"),
+        ("The train was late, but the guard was really kind.", "mixed"),
+        # Praise stronger than the complaint, or amends, is the verdict.
+        ("The train was late, but the views were stunning.", "positive"),
+        ("The room was very dirty but the food made up for it.", "positive"),
+        # A concession before "but" leads to the verdict after it.
+        ("The staff were friendly, but the train was late.", "negative"),
+    ],
+)
+def test_a_complaint_then_kind_words_is_mixed(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A superlative says what its word says, at its most.
+        ("Easily the friendliest hostel we stayed in.", "positive"),
+        ("The comfiest sofa in the shop.", "positive"),
+        ("By far the dirtiest carriage on the train.", "negative"),
+        # "latest" is the newest, no degree of "late".
+        ("The latest version ships on Monday.", "neutral"),
+    ],
+)
+def test_a_superlative_reads_as_its_word(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Nouns of scorn said of a thing, as "a joke" is.
+        ("Honestly the flat was a complete dump.", "negative"),
+        ("What an absolute shambles the check-in was.", "negative"),
+        # The dump where rubbish goes is no scorn.
+        ("We drove the old fridge to the dump on Sunday.", "neutral"),
+    ],
+)
+def test_nouns_of_scorn(text: str, label: str) -> None:
+    assert sentiment(text).label == label

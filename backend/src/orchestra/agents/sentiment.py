@@ -47,14 +47,15 @@ _LEXICON: dict[str, float] = {
             worthwhile thank thanks grateful appreciate appreciated happy glad
             impressed proud calm spotless cozy cosy charming attentive courteous welcoming
             cheerful handy neat tidy sturdy helped painless effortless seamless
-            hassle-free stress-free trouble-free worry-free comfy"""
+            hassle-free stress-free trouble-free worry-free comfy relaxing refreshing
+            soothing"""
         ),
         2.0,
     ),
     **dict.fromkeys(
         _words(
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
-            perfect love loved loves delighted impressive exceptional remarkable thrilled
+            perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
             immaculate"""
         ),
@@ -90,7 +91,7 @@ _LEXICON: dict[str, float] = {
             wasting wasted ruin ruined ruins ruining letdown let-down
             unbearable awkward clumsy sluggish dull ignored ignores ignoring forgot
             forgotten junk junky rubbish garbage trash trashy crap crappy
-            hurt hurts hurting painful"""
+            hurt hurts hurting painful blister blisters"""
         ),
         -2.0,
     ),
@@ -109,7 +110,7 @@ _LEXICON: dict[str, float] = {
         _words(
             """terrible awful horrible worst disastrous catastrophic catastrophe useless
             hated dreadful appalling abysmal fatal deadly disgusting pathetic scam
-            nightmare rip-off ripoff"""
+            nightmare rip-off ripoff outrageous atrocious horrendous disgraceful"""
         ),
         -3.0,
     ),
@@ -267,7 +268,37 @@ _PHRASES: dict[tuple[str, ...], float] = {
     **{
         (none, fault): 2.0
         for none in ("no", "zero")
-        for fault in ("problems", "issues", "faults", "complaints")
+        for fault in ("problems", "issues", "faults", "complaints", "regrets")
+    },
+    # Getting better, said of a person or a pet: "recovering well", "healing nicely", "on
+    # the mend" (good news, with no word of opinion; "not doing well" is turned).
+    **{
+        (verb, how): 2.0
+        for verb in (
+            "recovering",
+            "recovered",
+            "recovers",
+            "healing",
+            "healed",
+            "heals",
+            "progressing",
+            "doing",
+        )
+        for how in ("well", "nicely", "brilliantly")
+    },
+    ("on", "the", "mend"): 2.0,
+    # "patient" is praise when said of someone ("the coach is so patient"), and no opinion
+    # as a noun ("the patient was discharged").
+    **{(verb, "patient"): 2.0 for verb in ("is", "was", "are", "were", "be", "been", "so")},
+    # Food eaten to the last and more asked for: "asked for seconds", "went back for more"
+    # ("asked for more napkins" is no praise, and is not read).
+    **{(verb, "for", "seconds"): 2.5 for verb in ("asked", "ask", "asking", "back", "begged")},
+    ("back", "for", "more"): 2.5,
+    # "Average", "about what you'd expect": a middling verdict, read as neutral.
+    **{(verb, "average"): 0.0 for verb in ("is", "was", "are", "were")},
+    **{
+        ("what", *who, "expect"): 0.0
+        for who in (("you'd",), ("you", "would"), ("you", "might"), ("one", "would"))
     },
     # Idioms of praise and of disappointment whose words say neither.
     ("top", "notch"): 3.0,
@@ -372,6 +403,13 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("joke", "of", "a"): -2.5,
     ("joke", "of", "an"): -2.5,
     **{(lead, "a", "joke"): -2.5 for lead in ("what", "such", "is", "was", "total", "complete")},
+    # The same scorn in other nouns: "the room was a total dump", "what a shambles" ("the
+    # dump" where rubbish goes is none).
+    **{
+        (lead, "a", scorn): -2.5
+        for lead in ("what", "such", "is", "was", "total", "complete", "absolute")
+        for scorn in ("dump", "shambles", "farce", "disgrace", "hovel")
+    },
     # A good time had: "had a blast", "having a ball", "the time of our lives".
     **{
         (verb, "a", fun): 3.0
@@ -506,6 +544,8 @@ class _Tally:
     # Opinions held, before a contrast weighed the side after it.
     held_positive: float = 0.0
     held_negative: float = 0.0
+    # The opinions held before the first contrast, once one is read.
+    held_before: tuple[float, float] | None = None
     # Why the words that decide the label were not read (see `Sentiment.unsure`).
     unread: list[str] = field(default_factory=list)
     last_hedged: bool = False
@@ -908,10 +948,32 @@ def _closing_exclamation(tokens: Sequence[str]) -> int:
     if start > 0 and tokens[start - 1] in _EXCLAMATION_LEAD:
         start -= 1
     if start < 2 or tokens[start - 1] not in _SENTENCE_ENDS | {"!"}:
-        return 0
+        return _closing_set_phrase(tokens, end)
     if _LEXICON.get(tokens[end - 1], 0.0) <= 0:
         return 0
     return len(tokens) - start
+
+
+# Set phrases of praise said as a sentence of their own after others, as "Great." is:
+# "Another parking fine. Just what I needed." is irony, "Hot soup. Just what I needed."
+# is not, and the sentence before tells which.
+_EXCLAIMED_PHRASES = frozenset(
+    (lead, "what", who, "needed") for lead in ("just", "exactly") for who in ("i", "we")
+)
+
+
+def _closing_set_phrase(tokens: Sequence[str], end: int) -> int:
+    """The number of tokens of a closing set phrase of praise that is a sentence of its
+    own after others ("... . Just what I needed."), its marks included, or 0."""
+    for phrase in _EXCLAIMED_PHRASES:
+        start = end - len(phrase)
+        if (
+            start >= 2
+            and tuple(tokens[start:end]) == phrase
+            and tokens[start - 1] in _SENTENCE_ENDS | {"!"}
+        ):
+            return len(tokens) - start
+    return 0
 
 
 # "Yeah right, ...", "Sure, because ...", "as if ...": said before a statement, they mean
@@ -974,6 +1036,19 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
     return _score_plain(tokens)
 
 
+_ZERO_VALENCE = 2.0
+
+
+def _zero_of_bad(tokens: Sequence[str], index: int) -> bool:
+    """Whether "zero" at ``index`` counts none of a bad thing ("zero blisters after 10k",
+    "zero lag"), as "no problems" does; "zero stars" is a phrase of its own."""
+    return (
+        tokens[index] == "zero"
+        and index + 1 < len(tokens)
+        and _LEXICON.get(tokens[index + 1], 0.0) < 0
+    )
+
+
 def _score_plain(tokens: Sequence[str]) -> _Tally:
     tally = _Tally()
     weight = 1.0
@@ -989,6 +1064,8 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # What follows "but" usually carries the writer's verdict.
             weight = 1.5
             tally.contrast = True
+            if tally.held_before is None:
+                tally.held_before = (tally.held_positive, tally.held_negative)
             # "supposed to be fast but took three weeks": after a hope that did not come
             # true, "but" tells what came instead, and the verdict is already read.
             verdict = None if tally.last_hedged else (index, _terms(tally))
@@ -1040,6 +1117,15 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             tally.last_hedged = negated
             index += len(words)
             continue
+        if _zero_of_bad(tokens, index):
+            # "zero blisters", "zero delays": none of a bad thing is a verdict of its own.
+            tally.add(
+                f"zero {tokens[index + 1]}",
+                _ZERO_VALENCE * weight * _intensity(tokens, index),
+                weight=weight,
+            )
+            index += 2
+            continue
         if token == "like" and index > 0 and tokens[index - 1] in _BEFORE_A_COMPARISON:
             # "dies in like an hour", "it's like a brick": a comparison or a filler word.
             tally.neutral += 1
@@ -1057,7 +1143,11 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             index += 1
             continue
         known = _LEXICON.get(
-            token, _prefix_negated(token) or _adverb_of(token) or _comparative_of(token)
+            token,
+            _prefix_negated(token)
+            or _adverb_of(token)
+            or _comparative_of(token)
+            or _superlative_of(token),
         )
         if token in _PRICE_OR_MAKE and _said_of_make(tokens, index):
             # "cheap and nasty", "feels cheap": a poor make, not a low price.
@@ -1334,6 +1424,28 @@ def _comparative_of(token: str) -> float | None:
     return None
 
 
+# Superlatives that are no degree of the word they end like: "the latest update" is the
+# newest, not the most late.
+_NOT_SUPERLATIVES = _words("latest")
+
+
+def _superlative_of(token: str) -> float | None:
+    """The valence of the word a superlative is made from: "the comfiest chair", "the
+    friendliest staff", "the nicest room" (the lexicon lists "best" and "worst" itself)."""
+    if token in _NOT_SUPERLATIVES:
+        return None
+    if token.endswith("iest"):
+        candidates: tuple[str, ...] = (f"{token[:-4]}y",)
+    elif token.endswith("est"):
+        candidates = (token[:-3], token[:-2])
+    else:
+        return None
+    for word in candidates:
+        if len(word) >= 4 and word in _LEXICON:
+            return _LEXICON[word]
+    return None
+
+
 def _normalise(raw: float) -> float:
     # VADER's squashing: keeps the score in -1..1 whatever the text length.
     return raw / math.sqrt(raw * raw + 15.0)
@@ -1354,7 +1466,7 @@ def _label(tally: _Tally, score: float) -> str:
         return "mixed"
     # "gorgeous but awful": a strong opinion on each side is mixed, "but" or not; a mild one
     # before it ("clean but the wifi kept dropping") only leads to the verdict after it.
-    if contrast and _strong_on_both_sides(tally):
+    if contrast and (_strong_on_both_sides(tally) or _complaint_then_kind_words(tally)):
         return "mixed"
     # After a "but" the writer has weighed both sides: a smaller lead says who won.
     band = NEUTRAL_BAND / 2 if contrast else NEUTRAL_BAND
@@ -1367,6 +1479,28 @@ def _label(tally: _Tally, score: float) -> str:
 
 STRONG_OPINION = 3.0
 """The valence of one strong word ("gorgeous", "awful"): an opinion firmly held."""
+
+
+_AMENDS = frozenset(f"{verb} up for" for verb in ("made", "makes", "make"))
+
+
+def _complaint_then_kind_words(tally: _Tally) -> bool:
+    """Whether a complaint before the contrast is followed only by mild praise, however
+    stressed ("the train was late, but the staff were really friendly"): the praise is of
+    something else and does not take the complaint back, as a concession before "but"
+    does ("nice, but too expensive" is negative). Strong praise ("slow but fantastic") or
+    amends ("slow but the food made up for it") is the verdict."""
+    if tally.held_before is None or _AMENDS.intersection(tally.positive_terms):
+        return False
+    before_positive, before_negative = tally.held_before
+    after_positive = tally.held_positive - before_positive
+    after_negative = tally.held_negative - before_negative
+    return (
+        not before_positive
+        and not after_negative
+        and before_negative > 0
+        and 0 < after_positive < STRONG_OPINION
+    )
 
 
 def _strong_on_both_sides(tally: _Tally) -> bool:

@@ -205,9 +205,15 @@ _OPEN_QUESTION = re.compile(r"\s*(?:how|what|which|who|whom|whose|when|where|why
 # "Is my last post positive or negative?": a yes-or-no question naming a label asks of a
 # text it does not hold; its own words ("positive", "negative") are no opinion to read.
 _LABEL_QUESTION = re.compile(
-    r"\s*(?:is|are|was|were|does|do|did|would|will|could)\b.*\b(?:positive|negative|neutral)\b"
-    # "does my boss's reply sound angry": how a message not given comes across.
-    r"|\s*(?:does|do|did|would|will|could)\b.*\b(?:sound|seem|come\s+across|read)\b",
+    r"\s*(?:is|are|was|were|does|do|did|would|will|could)\b.*\b(?:positive|negative|neutral)\b",
+    re.I | re.S,
+)
+# "Does my boss's reply sound angry?", "Is my email too harsh?": a yes-or-no question of how
+# a text sounds, or naming a tone, asks of a text it does not hold, as a label does.
+_TONE_QUESTION = re.compile(
+    r"\s*(?:is|are|was|were|does|do|did|would|will|could)\b.*\b(?:(?:sounds?|comes?\s+"
+    r"across)(?:\s+[\w'-]+){1,3}|angry|annoyed|upset|rude|harsh|polite|friendly|sarcastic|"
+    r"passive[-\s]aggressive|happy|sad|cross|mad)\W*$",
     re.I | re.S,
 )
 
@@ -243,6 +249,7 @@ def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = 
         and not (names_itself and names_itself.search(request.instruction))
         and not _OPEN_QUESTION.match(request.instruction)
         and not _LABEL_QUESTION.match(request.instruction)
+        and not _TONE_QUESTION.match(request.instruction)
     ):
         return request.instruction
     raise AgentInputError(
