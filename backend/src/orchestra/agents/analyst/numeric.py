@@ -209,7 +209,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         # "A car travels 150 km in 2 hours. What's its average speed?" is a speed, not the
         # average of 150 and 2: a formula may be stated in one sentence and asked in another.
         formula = read_formula(f"{context.group('context')} {text}")
-    found = None if formula is None else (Clause(formula[1], formula[0]),)
+    found: tuple[Clause, ...] | None = (
+        None if formula is None else (Clause(formula[1], formula[0]),)
+    )
     if found is None:
         # Word problems, with their short forms written out ("a dozen", "18.75/hr").
         found = _word_problem(spelt(context.group("context")) if context else None, spelt(text))

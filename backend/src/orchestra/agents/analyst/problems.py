@@ -70,7 +70,13 @@ _SHORT_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (re.compile(r"\byrs\b", re.I), "years"),
     (re.compile(r"\byr\b", re.I), "year"),
 )
-_SHORT_PERIOD = {"hr": "hour", "h": "hour", "wk": "week", "mo": "month", "yr": "year"}
+_SHORT_PERIOD: dict[str, str] = {
+    "hr": "hour",
+    "h": "hour",
+    "wk": "week",
+    "mo": "month",
+    "yr": "year",
+}
 
 
 def spelt(text: str) -> str:
