@@ -462,6 +462,15 @@ def test_several_figures_are_each_reported() -> None:
     assert data["result"] == 18
 
 
+def test_figures_asked_one_after_another_of_one_list_are_each_reported() -> None:
+    data = run("Context: Scores: 7, 9, 6, 8. Task: Total please. Then average please.")
+    assert data["figures"] == {"sum": 30, "mean": 7.5}
+    # A later figure of the earlier one's result stays a chain.
+    assert run("the sum of 7, 9, 6, 8, then the square root of it")["result"] == pytest.approx(
+        30**0.5
+    )
+
+
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
     result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
     assert result.data["result"] == 232.5

@@ -2136,7 +2136,9 @@ def read_numeric_request(
     if values and clauses and not used:
         confidence -= _UNUSED_INPUT
         doubts.append("did not use the earlier results: " + ", ".join(sorted(values)))
-    figures, listed = _figures(clauses)
+    figures, listed = _figures(_same_list_figures(clauses))
+    if figures:
+        clauses = _same_list_figures(clauses)
     return Reading(
         clauses=tuple(clauses),
         figures=figures,
@@ -2298,6 +2300,22 @@ def _single_number(call: Call, values: Mapping[str, Any]) -> bool:
     if isinstance(only, Name):
         return not isinstance(values.get(only.name), list | tuple)
     return not isinstance(only, Call)
+
+
+def _same_list_figures(clauses: Sequence[Clause]) -> list[Clause]:
+    """ "3.40, 2.90, 3.20. Total please. Then average please.": clauses that each ask a
+    figure of the same list (none of them using the one before) are the figures of that
+    list, as "the total and average of ..." is; other clauses stay as they are."""
+    calls = [c.expression for c in clauses]
+    if len(calls) < 2 or not all(
+        isinstance(c, Call) and c.function in _AGGREGATE_NAMES and c.function != "percentile"
+        for c in calls
+    ):
+        return list(clauses)
+    if len({c.args for c in calls if isinstance(c, Call)}) != 1:
+        return list(clauses)
+    text = " and ".join(c.text for c in clauses)
+    return [Clause(text, Call("figures", tuple(calls)))]
 
 
 def _figures(clauses: Sequence[Clause]) -> tuple[tuple[str, ...], tuple[Node, ...]]:
