@@ -471,6 +471,16 @@ def test_figures_asked_one_after_another_of_one_list_are_each_reported() -> None
     )
 
 
+def test_how_many_of_what_a_column_measures_is_its_total_not_the_rows() -> None:
+    table = '[{"dish":"soup","kcal":180},{"dish":"pasta","kcal":640}]'
+    data = run(f"{table} how many calories altogether", capability="statistics")
+    assert (data["operation"], data["result"]) == ("sum", 820)
+    with pytest.raises(AgentInputError, match="not how many rows"):
+        run(f"{table} how many calories are there", capability="statistics")
+    with pytest.raises(AgentInputError, match="no column"):
+        run("how many calories altogether\ndish,price\nsoup,4", capability="statistics")
+
+
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
     result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
     assert result.data["result"] == 232.5
