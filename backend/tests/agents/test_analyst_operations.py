@@ -481,6 +481,18 @@ def test_how_many_of_what_a_column_measures_is_its_total_not_the_rows() -> None:
         run("how many calories altogether\ndish,price\nsoup,4", capability="statistics")
 
 
+def test_a_figure_of_a_column_asked_in_another_unit_is_refused_not_left_unconverted() -> None:
+    table = "day,km\nSat,12\nSun,20"
+    with pytest.raises(AgentInputError, match="'miles'"):
+        run(f"what is the total of the km column in miles\n{table}", capability="statistics")
+    # A conversion step asked for a unit is not asked for a table format.
+    with pytest.raises(AgentInputError, match="a unit, not a table format"):
+        run(f"convert the total to miles\n{table}", capability="conversion")
+    assert (
+        run(f"the total of the km column in km\n{table}", capability="statistics")["result"] == 32
+    )
+
+
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
     result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
     assert result.data["result"] == 232.5

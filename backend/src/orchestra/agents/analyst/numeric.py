@@ -844,6 +844,15 @@ def _check_table_request(
             + (numeric[0] if numeric else "a")
             + "', and compute the rest from it."
         )
+    unit = _unit_asked_of_table(words, table)
+    if unit is not None:
+        # "the total of the km column in miles" is not the total in km: the figures of a
+        # column are in its own unit, and none is converted.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks the "
+            f"figure in '{unit}', and the figures of a column are not converted. Ask for the "
+            f"figure, then convert it in a step of its own (e.g. '32 km to {unit}')."
+        )
     stray = _numbers(words)
     if stray:
         raise AgentInputError(
@@ -1125,6 +1134,21 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+([\w']+)", re.I)
 _ALTOGETHER = re.compile(
     r"\b(?:altogether|all\s+together|in\s+total|total|combined|all\s+told)\b", re.I
 )
+
+
+# "in miles", "into hours", "to kg": a unit a figure is asked in.
+_IN_UNIT = re.compile(r"\b(?:in|into|to|as)\s+([a-z]+(?:/[a-z]+)?)\b", re.I)
+
+
+def _unit_asked_of_table(words: str, table: Table) -> str | None:
+    """The unit a figure of the table is asked in when no column is in it ("in miles" of a
+    km column), else None."""
+    named = {w for c in table.columns for w in re.findall(r"[a-z]+", c.lower())}
+    for match in _IN_UNIT.finditer(words.lower()):
+        unit = match.group(1)
+        if names_unit(unit) and unit not in named:
+            return unit
+    return None
 
 
 def _counted_column(prose: str, table: Table, numeric: list[str]) -> str | None:
