@@ -493,6 +493,24 @@ def test_a_figure_of_a_column_asked_in_another_unit_is_refused_not_left_unconver
     )
 
 
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # Number words are read as digits before the everyday phrasings that need digits.
+        ("seven to the third", 343),
+        ("eighteen hundred shared out twelve ways", 150),
+        ("six hundred lots of two point five", 1500),
+        ("30 lots of 1.5", 45),
+        # A fraction said in words stays a fraction.
+        ("three quarters of 96", 72),
+    ],
+)
+def test_amounts_in_number_words_read_in_everyday_phrasings(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
     result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
     assert result.data["result"] == 232.5
