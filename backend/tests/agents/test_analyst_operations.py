@@ -511,6 +511,12 @@ def test_amounts_in_number_words_read_in_everyday_phrasings(
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
 
 
+def test_stones_convert_to_kilograms() -> None:
+    assert run("convert 9 stone to kg", capability="calculation")["result"] == pytest.approx(
+        57.1526, 1e-5
+    )
+
+
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
     result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
     assert result.data["result"] == 232.5
