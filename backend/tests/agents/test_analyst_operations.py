@@ -517,6 +517,12 @@ def test_stones_convert_to_kilograms() -> None:
     )
 
 
+def test_a_dash_between_listed_numbers_and_a_question_ends_the_list() -> None:
+    data = run("the plants are 12, 15, 9, 20 - what's the mean height", capability="statistics")
+    assert data["result"] == 14
+    assert run("20 - 5", capability="calculation")["result"] == 15
+
+
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
     result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
     assert result.data["result"] == 232.5

@@ -1972,6 +1972,14 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 divided by \2",
     ),
+    # "the ages are 34, 41, 29 - what's the mean age": a dash between the numbers and a
+    # question ends the sentence that gives them; "20 - 5" stays a subtraction.
+    (
+        re.compile(
+            r"(\d)\s*(?:\s-|\u2013|\u2014|->|\u2192)\s+(?=(?:what's|whats|what|how|which)\b)"
+        ),
+        r"\1. ",
+    ),
     # "40 lots of 2.5": 40 times 2.5, when a number is on each side.
     (
         re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+lots\s+of\s+(?=\$?\d[\d,]*(?:\.\d+)?\s*(?:$|[,.?!;]))"),
