@@ -523,6 +523,13 @@ def test_a_dash_between_listed_numbers_and_a_question_ends_the_list() -> None:
     assert run("20 - 5", capability="calculation")["result"] == 15
 
 
+def test_a_part_of_a_whole_asked_as_a_percentage_with_its_own_verb() -> None:
+    data = run("12 of my 30 bulbs flowered, what percentage flowered", capability="calculation")
+    assert data["result"] == 40
+    with pytest.raises(AgentInputError):
+        run("12 of my 30 bulbs flowered, what percentage increase", capability="calculation")
+
+
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
     result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
     assert result.data["result"] == 232.5

@@ -337,7 +337,14 @@ _ASKS_PERCENT_OF_IT = re.compile(
     r"\s*(?:so\s+)?(?:what\s+(?:percent|percentage|%)\s+(?:is|was|are|were)\s+"
     r"(?:that|it|this|those|they)|(?:what(?:'s|\s+is)|whats)\s+(?:that|it|this|my\s+score|"
     r"the\s+score|my\s+mark)\s+"
-    r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%))\s*[?.!]*\s*",
+    r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%)"
+    # "as a %?" alone after the part and the whole.
+    r"|(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%)"
+    # "what percentage germinated", "what percent of the pizza was that": the part's
+    # share said with the part's own verb; a change ("what percentage increase") is not.
+    r"|what\s+(?:percent|percentage|%)(?:\s+of\s+(?:them|those|it|the\s+[a-z]+))?"
+    r"(?:\s+(?!(?:increase|decrease|change|more|less|off|discount|saving|savings|profit|"
+    r"loss|tip|tax|rise|drop|fall|growth|of)\b)[a-z']+){1,3})\s*[?.!]*\s*(?:lol\s*)?",
     re.I,
 )
 
