@@ -530,6 +530,14 @@ def test_a_part_of_a_whole_asked_as_a_percentage_with_its_own_verb() -> None:
         run("12 of my 30 bulbs flowered, what percentage increase", capability="calculation")
 
 
+def test_an_amount_at_a_price_per_its_unit_is_their_product() -> None:
+    data = run("put 40 litres in at 1.65 a litre, how much did that cost", capability="calculation")
+    assert data["result"] == pytest.approx(66)
+    # A price per another unit is not the amount's.
+    with pytest.raises(AgentInputError):
+        run("40 litres at 1.65 a gallon, how much did that cost", capability="calculation")
+
+
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
     result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
     assert result.data["result"] == 232.5
