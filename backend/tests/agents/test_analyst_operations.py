@@ -538,6 +538,13 @@ def test_an_amount_at_a_price_per_its_unit_is_their_product() -> None:
         run("40 litres at 1.65 a gallon, how much did that cost", capability="calculation")
 
 
+def test_the_value_that_came_up_most_often_is_the_mode() -> None:
+    data = run(
+        "dice rolls: 3, 5, 3, 6, 2. which number appeared most often", capability="statistics"
+    )
+    assert (data["operation"], data["result"]) == ("mode", 3)
+
+
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
     result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
     assert result.data["result"] == 232.5

@@ -1980,6 +1980,14 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1. ",
     ),
+    # "which size came up most often", "the score that occurred most": the mode.
+    (
+        re.compile(
+            r"\b(?:came|comes|come|turned|turns)\s+up\s+(?:the\s+)?most(?:\s+often)?\b"
+            r"|\b(?:occurred|occurs|appeared|appears)\s+(?:the\s+)?most(?:\s+often)?\b"
+        ),
+        "is the most frequent",
+    ),
     # "40 lots of 2.5": 40 times 2.5, when a number is on each side.
     (
         re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+lots\s+of\s+(?=\$?\d[\d,]*(?:\.\d+)?\s*(?:$|[,.?!;]))"),
