@@ -464,6 +464,89 @@ def test_several_figures_are_each_reported() -> None:
     assert data["result"] == 18
 
 
+def test_figures_asked_one_after_another_of_one_list_are_each_reported() -> None:
+    data = run("Context: Scores: 7, 9, 6, 8. Task: Total please. Then average please.")
+    assert data["figures"] == {"sum": 30, "mean": 7.5}
+    # A later figure of the earlier one's result stays a chain.
+    assert run("the sum of 7, 9, 6, 8, then the square root of it")["result"] == pytest.approx(
+        30**0.5
+    )
+
+
+def test_how_many_of_what_a_column_measures_is_its_total_not_the_rows() -> None:
+    table = '[{"dish":"soup","kcal":180},{"dish":"pasta","kcal":640}]'
+    data = run(f"{table} how many calories altogether", capability="statistics")
+    assert (data["operation"], data["result"]) == ("sum", 820)
+    with pytest.raises(AgentInputError, match="not how many rows"):
+        run(f"{table} how many calories are there", capability="statistics")
+    with pytest.raises(AgentInputError, match="no column"):
+        run("how many calories altogether\ndish,price\nsoup,4", capability="statistics")
+
+
+def test_a_figure_of_a_column_asked_in_another_unit_is_refused_not_left_unconverted() -> None:
+    table = "day,km\nSat,12\nSun,20"
+    with pytest.raises(AgentInputError, match="'miles'"):
+        run(f"what is the total of the km column in miles\n{table}", capability="statistics")
+    # A conversion step asked for a unit is not asked for a table format.
+    with pytest.raises(AgentInputError, match="a unit, not a table format"):
+        run(f"convert the total to miles\n{table}", capability="conversion")
+    assert (
+        run(f"the total of the km column in km\n{table}", capability="statistics")["result"] == 32
+    )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # Number words are read as digits before the everyday phrasings that need digits.
+        ("seven to the third", 343),
+        ("eighteen hundred shared out twelve ways", 150),
+        ("six hundred lots of two point five", 1500),
+        ("30 lots of 1.5", 45),
+        # A fraction said in words stays a fraction.
+        ("three quarters of 96", 72),
+    ],
+)
+def test_amounts_in_number_words_read_in_everyday_phrasings(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_stones_convert_to_kilograms() -> None:
+    assert run("convert 9 stone to kg", capability="calculation")["result"] == pytest.approx(
+        57.1526, 1e-5
+    )
+
+
+def test_a_dash_between_listed_numbers_and_a_question_ends_the_list() -> None:
+    data = run("the plants are 12, 15, 9, 20 - what's the mean height", capability="statistics")
+    assert data["result"] == 14
+    assert run("20 - 5", capability="calculation")["result"] == 15
+
+
+def test_a_part_of_a_whole_asked_as_a_percentage_with_its_own_verb() -> None:
+    data = run("12 of my 30 bulbs flowered, what percentage flowered", capability="calculation")
+    assert data["result"] == 40
+    with pytest.raises(AgentInputError):
+        run("12 of my 30 bulbs flowered, what percentage increase", capability="calculation")
+
+
+def test_an_amount_at_a_price_per_its_unit_is_their_product() -> None:
+    data = run("put 40 litres in at 1.65 a litre, how much did that cost", capability="calculation")
+    assert data["result"] == pytest.approx(66)
+    # A price per another unit is not the amount's.
+    with pytest.raises(AgentInputError):
+        run("40 litres at 1.65 a gallon, how much did that cost", capability="calculation")
+
+
+def test_the_value_that_came_up_most_often_is_the_mode() -> None:
+    data = run(
+        "dice rolls: 3, 5, 3, 6, 2. which number appeared most often", capability="statistics"
+    )
+    assert (data["operation"], data["result"]) == ("mode", 3)
+
+
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:
     result = run_operation(StepRequest(instruction="Take 250, subtract 15%, then add 20"))
     assert result.data["result"] == 232.5

@@ -731,6 +731,10 @@ _ABBREVIATIONS = {
     "pts": ("points",),
     "temp": ("temperature", "temperatures"),
     "hrs": ("hours",),
+    "kcal": ("calories", "calorie"),
+    "cal": ("calories", "calorie"),
+    "km": ("kilometres", "kilometers"),
+    "mins": ("minutes",),
 }
 
 
@@ -841,6 +845,15 @@ def _check_table_request(
             "figure of one column, e.g. 'the total of "
             + (numeric[0] if numeric else "a")
             + "', and compute the rest from it."
+        )
+    unit = _unit_asked_of_table(words, table)
+    if unit is not None:
+        # "the total of the km column in miles" is not the total in km: the figures of a
+        # column are in its own unit, and none is converted.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks the "
+            f"figure in '{unit}', and the figures of a column are not converted. Ask for the "
+            f"figure, then convert it in a step of its own (e.g. '32 km to {unit}')."
         )
     stray = _numbers(words)
     if stray:
@@ -1009,6 +1022,27 @@ def _table_statistics_of(
                 "confidence": 1.0,
             },
         )
+    counted = _counted_column(prose, table, numeric) if headline.operation == "count" else None
+    if counted is not None:
+        # "how many calories altogether" of a kcal column: the amount the column holds,
+        # added up, not how many rows hold it (that was 3 dishes).
+        if not _ALTOGETHER.search(prose):
+            raise AgentInputError(
+                "Not sure enough to answer, so nothing was computed: the request asks how "
+                f"many of what the column {counted} measures, not how many rows there are, "
+                f"and does not say which figure of it. Ask e.g. 'the total of {counted}'."
+            )
+        headline = Headline("sum")
+        mentioned = [counted, *(c for c in mentioned if c != counted)]
+    if headline.operation == "count" and counted is None and _counts_a_measure(prose):
+        # "how many calories altogether" of a table with no calories column: not its rows.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks how many "
+            "of an amount no column of the table is named for, not how many rows there are. "
+            "Ask for a figure of a column, e.g. 'the total of "
+            + (numeric[0] if numeric else "a column")
+            + "'."
+        )
     if headline.operation == "count" and not mentioned:
         # "How many orders are there?": the rows are counted, whatever their columns.
         return StepResult(
@@ -1094,6 +1128,54 @@ _FIGURE_WORDS = [
 
 def _asks_which(text: str) -> bool:
     return bool(_WHICH.search(text))
+
+
+# "how many calories": the thing counted, right after "how many".
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([\w']+)", re.I)
+# "altogether", "in total", "combined": the amounts added up.
+_ALTOGETHER = re.compile(
+    r"\b(?:altogether|all\s+together|in\s+total|total|combined|all\s+told)\b", re.I
+)
+
+
+# "in miles", "into hours", "to kg": a unit a figure is asked in.
+_IN_UNIT = re.compile(r"\b(?:in|into|to|as)\s+([a-z]+(?:/[a-z]+)?)\b", re.I)
+
+
+def _unit_asked_of_table(words: str, table: Table) -> str | None:
+    """The unit a figure of the table is asked in when no column is in it ("in miles" of a
+    km column), else None."""
+    named = {w for c in table.columns for w in re.findall(r"[a-z]+", c.lower())}
+    for match in _IN_UNIT.finditer(words.lower()):
+        unit = match.group(1)
+        if names_unit(unit) and unit not in named:
+            return unit
+    return None
+
+
+def _counted_column(prose: str, table: Table, numeric: list[str]) -> str | None:
+    """The numeric column "how many" names ("how many points" of a points column), else
+    None: what is counted is then an amount the column holds, not the rows."""
+    match = _HOW_MANY.search(prose)
+    if match is None:
+        return None
+    named = _mentioned_columns(match.group(1), table.columns)
+    return named[0] if named and named[0] in numeric else None
+
+
+# Amounts "how many" may ask of a table that are not things its rows are.
+_MEASURES = frozenset(
+    re.findall(
+        r"\w+",
+        """calories calorie kcal km kilometres kilometers miles metres meters kilos kilograms
+        kg grams litres liters hours minutes seconds points goals steps euros dollars pounds""",
+    )
+)
+
+
+def _counts_a_measure(prose: str) -> bool:
+    match = _HOW_MANY.search(prose)
+    return match is not None and match.group(1).lower() in _MEASURES
 
 
 def _counts_rows(text: str) -> bool:

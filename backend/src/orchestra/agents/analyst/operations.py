@@ -13,6 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from orchestra.agents import prose
+from orchestra.agents.analyst.formulas import names_unit
 from orchestra.agents.analyst.numeric import (
     calculation_operation,
     formula_answer,
@@ -570,6 +571,15 @@ def conversion_operation(request: StepRequest) -> StepResult:
             "for another format. Say which one, e.g. 'convert this to CSV', or ask for a "
             "figure of a column ('the total of amount')."
         )
+    unit = _unit_asked(_without_table(request.instruction))
+    if unit is not None:
+        # "convert the total to miles": a unit asked, not a format; the table rendered as
+        # JSON would answer something else.
+        raise AgentInputError(
+            f"Not sure what is wanted, so nothing was converted: the request asks for "
+            f"'{unit}', a unit, not a table format. Convert the number itself, e.g. "
+            f"'32 km to {unit}', or ask for CSV, JSON or a Markdown table."
+        )
     target = _target_format(request.instruction, source)
     output = table.render(target)
     fence = {"csv": "csv", "json": "json", "markdown": ""}[target]
@@ -590,6 +600,16 @@ def conversion_operation(request: StepRequest) -> StepResult:
             "records": table.typed_rows(),
         },
     )
+
+
+def _unit_asked(text: str) -> str | None:
+    """The unit a request asks a value in ("convert the total to miles"), when it names no
+    table format; else None."""
+    words = _format_names(text)
+    if re.search(r"\b(?:csv|json|markdown|md|tsv|table)\b", words):
+        return None
+    match = re.search(r"\b(?:to|into|in)\s+([a-z]+(?:/[a-z]+)?)\b", words)
+    return match.group(1) if match and names_unit(match.group(1)) else None
 
 
 def _without_table(instruction: str) -> str:

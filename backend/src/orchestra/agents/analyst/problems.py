@@ -227,6 +227,13 @@ _COUNT_AT_PRICE = re.compile(
     r"(?:each|apiece|a\s+piece|per\s+(?:item|piece|unit|one))\b",
     re.I,
 )
+# "45 litres at 1.72 a litre", "3 kg for 4.50 per kg": an amount at a price per its unit.
+_AMOUNT_AT_UNIT_PRICE = re.compile(
+    r"(?<![\w.])(?P<count>\d+(?:\.\d+)?)\s+(?P<unit>[a-z]+?)s?\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:at|for|@)\s+[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+"
+    r"(?:a|an|per)\s+(?P=unit)\b",
+    re.I,
+)
 _ASKS_TOTAL = re.compile(
     r"\b(?:total|altogether|in\s+all|all\s+together|how\s+much\s+(?:is|was|will|would|do|did)\s+"
     r"(?:that|it|this|they|i|we)\b|what\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:pay|spend))",
@@ -237,7 +244,7 @@ _ASKS_TOTAL = re.compile(
 def read_count_at_price(context: str, task: str) -> tuple[Node, str] | None:
     """ "6 packs of batteries at 7.99 each. What's the total?": the count times the price,
     or None unless those are the only two numbers and the question asks for the total."""
-    stated = _COUNT_AT_PRICE.search(context)
+    stated = _COUNT_AT_PRICE.search(context) or _AMOUNT_AT_UNIT_PRICE.search(context)
     if stated is None or not _ASKS_TOTAL.search(task) or _ASKS_ONE.search(task):
         return None
     if _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
@@ -343,7 +350,14 @@ _ASKS_PERCENT_OF_IT = re.compile(
     r"\s*(?:so\s+)?(?:what\s+(?:percent|percentage|%)\s+(?:is|was|are|were)\s+"
     r"(?:that|it|this|those|they)|(?:what(?:'s|\s+is)|whats)\s+(?:that|it|this|my\s+score|"
     r"the\s+score|my\s+mark)\s+"
-    r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%))\s*[?.!]*\s*",
+    r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%)"
+    # "as a %?" alone after the part and the whole.
+    r"|(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%)"
+    # "what percentage germinated", "what percent of the pizza was that": the part's
+    # share said with the part's own verb; a change ("what percentage increase") is not.
+    r"|what\s+(?:percent|percentage|%)(?:\s+of\s+(?:them|those|it|the\s+[a-z]+))?"
+    r"(?:\s+(?!(?:increase|decrease|change|more|less|off|discount|saving|savings|profit|"
+    r"loss|tip|tax|rise|drop|fall|growth|of)\b)[a-z']+){1,3})\s*[?.!]*\s*(?:lol\s*)?",
     re.I,
 )
 

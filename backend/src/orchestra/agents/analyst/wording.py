@@ -1967,10 +1967,31 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "1,250 split evenly 5 ways", "90 shared equally 3 ways": the amount, then the shares.
     (
         re.compile(
-            r"(\$?\d[\d,]*(?:\.\d+)?)\s+(?:split|shared|divided)\s+(?:evenly|equally)\s+"
+            r"(\$?\d[\d,]*(?:\.\d+)?)\s+(?:split|shared|divided)\s+(?:evenly|equally|out)\s+"
             rf"({_SHARES})\s+ways\b"
         ),
         r"\1 divided by \2",
+    ),
+    # "the ages are 34, 41, 29 - what's the mean age": a dash between the numbers and a
+    # question ends the sentence that gives them; "20 - 5" stays a subtraction.
+    (
+        re.compile(
+            r"(\d)\s*(?:\s-|\u2013|\u2014|->|\u2192)\s+(?=(?:what's|whats|what|how|which)\b)"
+        ),
+        r"\1. ",
+    ),
+    # "which size came up most often", "the score that occurred most": the mode.
+    (
+        re.compile(
+            r"\b(?:came|comes|come|turned|turns)\s+up\s+(?:the\s+)?most(?:\s+often)?\b"
+            r"|\b(?:occurred|occurs|appeared|appears)\s+(?:the\s+)?most(?:\s+often)?\b"
+        ),
+        "is the most frequent",
+    ),
+    # "40 lots of 2.5": 40 times 2.5, when a number is on each side.
+    (
+        re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+lots\s+of\s+(?=\$?\d[\d,]*(?:\.\d+)?\s*(?:$|[,.?!;]))"),
+        r"\1 times ",
     ),
 )
 
@@ -1995,8 +2016,41 @@ def spell_thousands(text: str) -> str:
     return _THOUSANDS.sub(r"\1 thousand", text)
 
 
+# "twelve hundred", "three point five": an amount said in number words, whole.
+_SAID_IN_WORDS = re.compile(
+    # "ninety-nine" is one number; "ninety - nine" a subtraction.
+    rf"\b{_NUMBER_WORD}(?:(?:\s+|-)(?:and\s+)?{_NUMBER_WORD})*"
+    r"(?:\s+point(?P<decimals>(?:\s+(?:zero|one|two|three|four|five|six|seven|eight|nine))+))?"
+    r"\b"
+)
+
+
+_FRACTION_AFTER = re.compile(
+    r"[\s-]+(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|"
+    r"ninths?|tenths?)\b"
+)
+
+
+def _digits_for_words(match: re.Match[str]) -> str:
+    """ "twelve hundred" as "1200", "three point five" as "3.5", so that the everyday
+    phrasings read in digits ("1200 shared out 15 ways") read it too; "one" alone stays
+    ("which one")."""
+    said = match.group(0)
+    after = match.string[match.end() :]
+    if said == "one" or _FRACTION_AFTER.match(after):
+        return said  # "three quarters", "two-fifths": a fraction, read as one
+    whole = said[: match.start("decimals") - match.start()] if match.group("decimals") else said
+    words = [Token("word", w) for w in re.findall(r"[a-z]+", whole) if w != "point"]
+    value, used = _number_from_words(words, 0)
+    if used != len(words):
+        return said
+    decimals = "".join(_DIGIT_WORDS[w] for w in (match.group("decimals") or "").split())
+    return _plain(value) + (f".{decimals}" if decimals else "")
+
+
 def _everyday(text: str) -> str:
     text = spell_thousands(text)
+    text = _SAID_IN_WORDS.sub(_digits_for_words, text)
     for pattern, plain in _EVERYDAY:
         text = pattern.sub(plain, text)
     return text
@@ -2136,7 +2190,9 @@ def read_numeric_request(
     if values and clauses and not used:
         confidence -= _UNUSED_INPUT
         doubts.append("did not use the earlier results: " + ", ".join(sorted(values)))
-    figures, listed = _figures(clauses)
+    figures, listed = _figures(_same_list_figures(clauses))
+    if figures:
+        clauses = _same_list_figures(clauses)
     return Reading(
         clauses=tuple(clauses),
         figures=figures,
@@ -2298,6 +2354,22 @@ def _single_number(call: Call, values: Mapping[str, Any]) -> bool:
     if isinstance(only, Name):
         return not isinstance(values.get(only.name), list | tuple)
     return not isinstance(only, Call)
+
+
+def _same_list_figures(clauses: Sequence[Clause]) -> list[Clause]:
+    """ "3.40, 2.90, 3.20. Total please. Then average please.": clauses that each ask a
+    figure of the same list (none of them using the one before) are the figures of that
+    list, as "the total and average of ..." is; other clauses stay as they are."""
+    calls = [c.expression for c in clauses]
+    if len(calls) < 2 or not all(
+        isinstance(c, Call) and c.function in _AGGREGATE_NAMES and c.function != "percentile"
+        for c in calls
+    ):
+        return list(clauses)
+    if len({c.args for c in calls if isinstance(c, Call)}) != 1:
+        return list(clauses)
+    text = " and ".join(c.text for c in clauses)
+    return [Clause(text, Call("figures", tuple(calls)))]
 
 
 def _figures(clauses: Sequence[Clause]) -> tuple[tuple[str, ...], tuple[Node, ...]]:
