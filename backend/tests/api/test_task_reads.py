@@ -159,7 +159,9 @@ def test_a_task_of_another_process_is_read_and_waited_for(
         ):
             assert a.post("/api/agents", json={"card_url": agent.url}).status_code == 201
             task_id = a.post("/api/tasks", json={"description": "x", "plan": TWO}).json()["id"]
-            wait_until_step_running(b, task_id, "a")
+            # Watched where it runs: the other process trusts what it read for a second
+            # (REMOTE_FRESH_SECONDS), as long as the step runs, and could miss it running.
+            wait_until_step_running(a, task_id, "a")
             etag = b.get(f"/api/tasks/{task_id}").headers["etag"]
             changed = b.get(f"/api/tasks/{task_id}?wait=30", headers={"If-None-Match": etag})
             assert changed.status_code == 200
