@@ -1412,10 +1412,16 @@ def _adverb_of(token: str) -> float | None:
 def _comparative_of(token: str) -> float | None:
     """The valence of the word a comparative is made from: "could have been friendlier",
     "nicer", "poorer" (the lexicon lists "better", "worse", "cheaper" itself)."""
-    if token.endswith("ier"):
-        candidates: tuple[str, ...] = (f"{token[:-3]}y",)
-    elif token.endswith("er"):
-        candidates = (token[:-2], token[:-1])
+    return _degree_of(token, "er")
+
+
+def _degree_of(token: str, ending: str) -> float | None:
+    """The valence of the word ``token`` is made from with ``ending`` ("er", "est"): the
+    "y" of "friendlier" and "comfiest" back, or the word with or without its last "e"."""
+    if token.endswith(f"i{ending}"):
+        candidates: tuple[str, ...] = (f"{token[: -len(ending) - 1]}y",)
+    elif token.endswith(ending):
+        candidates = (token[: -len(ending)], token[: -len(ending) + 1])
     else:
         return None
     for word in candidates:
@@ -1434,16 +1440,7 @@ def _superlative_of(token: str) -> float | None:
     friendliest staff", "the nicest room" (the lexicon lists "best" and "worst" itself)."""
     if token in _NOT_SUPERLATIVES:
         return None
-    if token.endswith("iest"):
-        candidates: tuple[str, ...] = (f"{token[:-4]}y",)
-    elif token.endswith("est"):
-        candidates = (token[:-3], token[:-2])
-    else:
-        return None
-    for word in candidates:
-        if len(word) >= 4 and word in _LEXICON:
-            return _LEXICON[word]
-    return None
+    return _degree_of(token, "est")
 
 
 def _normalise(raw: float) -> float:

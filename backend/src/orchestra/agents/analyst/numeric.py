@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -314,6 +315,31 @@ def _formula_then(text: str) -> tuple[Clause, ...] | None:
     return (Clause(label, expression), *reading.clauses[1:])
 
 
+# Word problems stated in one sentence and asked in the next, tried in this order.
+_WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
+    # "After a 15% pay cut I earn 3,400. What did I earn before?": not 15% off 3,400.
+    read_before_change,
+    # "6 packs of batteries at 7.99 each. What's the total?"
+    read_count_at_price,
+    # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
+    read_percentage_problem,
+    # "48 of our 640 survey replies said yes. What percent is that?"
+    read_part_of_whole,
+    # "Sales fell from 80 to 60. What's the percentage decrease?"
+    read_relative_change,
+    # "We're 4 people and the bill is 138. How much does each person pay?"
+    read_share_per_person,
+    # "I have $200 and spend $45.75. How much is left?"
+    read_amount_left,
+    # "I make 3,200 a month and spend 2,450. How much do I save each month?"
+    read_saving,
+    # "I saved 150 a month for 8 months. How much do I have?"
+    read_rate_for_periods,
+    # "A subscription is 12.99 a month. How much is that per year?"
+    read_per_period,
+)
+
+
 def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     """The expression of an everyday word problem the request states and asks, or None;
     ``context`` is the statement, when it comes before the question ``text``."""
@@ -322,40 +348,13 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         stages = read_two_discounts(context, text)
         if stages is not None:
             return tuple(Clause(label, expression) for expression, label in stages)
-    formula: tuple[Node, str] | None = None
-    if formula is None:
-        # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
-        formula = read_unit_price(f"{context} {text}" if context is not None else text)
-    if formula is None and context is not None:
-        # "After a 15% pay cut I earn 3,400. What did I earn before?": not 15% off 3,400.
-        formula = read_before_change(context, text)
-    if formula is None and context is not None:
-        # "6 packs of batteries at 7.99 each. What's the total?"
-        formula = read_count_at_price(context, text)
-    if formula is None and context is not None:
-        # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
-        formula = read_percentage_problem(context, text)
-    if formula is None and context is not None:
-        # "48 of our 640 survey replies said yes. What percent is that?"
-        formula = read_part_of_whole(context, text)
-    if formula is None and context is not None:
-        # "Sales fell from 80 to 60. What's the percentage decrease?"
-        formula = read_relative_change(context, text)
-    if formula is None and context is not None:
-        # "We're 4 people and the bill is 138. How much does each person pay?"
-        formula = read_share_per_person(context, text)
-    if formula is None and context is not None:
-        # "I have $200 and spend $45.75. How much is left?"
-        formula = read_amount_left(context, text)
-    if formula is None and context is not None:
-        # "I make 3,200 a month and spend 2,450. How much do I save each month?"
-        formula = read_saving(context, text)
-    if formula is None and context is not None:
-        # "I saved 150 a month for 8 months. How much do I have?"
-        formula = read_rate_for_periods(context, text)
-    if formula is None and context is not None:
-        # "A subscription is 12.99 a month. How much is that per year?"
-        formula = read_per_period(context, text)
+    # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
+    formula = read_unit_price(f"{context} {text}" if context is not None else text)
+    if context is not None:
+        for reader in _WORD_PROBLEMS:
+            if formula is not None:
+                break
+            formula = reader(context, text)
     if formula is None:
         # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
         # without compounding?"
