@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from orchestra.agents.analyst.formulas import names_unit, read_formula
+from orchestra.agents.analyst.operations import SEPARATOR_SWAP
 from orchestra.agents.analyst.wording import read_numeric_request
 from orchestra.planner.clauses import (
     STOPWORDS,
@@ -485,12 +486,6 @@ _BOILED_DOWN_RE = re.compile(
     re.I,
 )
 
-# "swap the tabs for commas": CSV asked for by its separator.
-_SEPARATOR_SWAP_RE = re.compile(
-    r"\b(?:swap|replace|change|switch)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:tabs|semicolons|"
-    r"pipes)\s+(?:for|with|to|into)\s+commas\b",
-    re.I,
-)
 _NAMES_FORMAT_RE = re.compile(r"\b(?:csv|json|markdown|tsv|table|spreadsheet)\b", re.I)
 
 _HOW_IT_SOUNDS_RE = re.compile(
@@ -795,7 +790,7 @@ def _parts(
             capability != "conversion"
             and data.intersection(material)
             and "conversion" in matcher.names
-            and _SEPARATOR_SWAP_RE.search(text)
+            and SEPARATOR_SWAP.search(text)
         ):
             capability = "conversion"
         if (

@@ -31,7 +31,7 @@ from orchestra.agents.analyst.tables import (
 from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest, StepResult
 from orchestra.agents.sentiment import Sentiment, sentiment
 
-__all__ = ["OPERATIONS", "infer_operation", "run_operation"]
+__all__ = ["OPERATIONS", "SEPARATOR_SWAP", "infer_operation", "run_operation"]
 
 logger = logging.getLogger(__name__)
 
@@ -493,17 +493,20 @@ _ASKS_CONVERSION = re.compile(
 )
 
 
+# "swap the tabs for commas": CSV asked for by its separator.
+SEPARATOR_SWAP = re.compile(
+    r"\b(?:swap|replace|change|switch)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:tabs|semicolons|"
+    r"pipes)\s+(?:for|with|to|into)\s+commas\b",
+    re.I,
+)
+
+
 def _format_names(text: str) -> str:
     """``text`` in lower case with formats said in words named as formats ("comma
     separated" is CSV, "tab separated" TSV)."""
     text = re.sub(r"\bcomma[-\s]+separated(?:\s+values?)?\b", "csv", text.lower())
     # "swap the tabs for commas": into CSV; "as plain csv": as CSV.
-    text = re.sub(
-        r"\b(?:swap|replace|change|switch)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:tabs|semicolons|"
-        r"pipes)\s+(?:for|with|to|into)\s+commas\b",
-        "convert to csv",
-        text,
-    )
+    text = SEPARATOR_SWAP.sub("convert to csv", text)
     text = re.sub(r"\b(as|to|into)\s+(?:plain|simple|normal|regular)\s+(?=csv|json)", r"\1 ", text)
     return re.sub(r"\btab[-\s]+separated(?:\s+values?)?\b", "tsv", text)
 
