@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from orchestra.agents.analyst.formulas import names_unit, read_formula
+from orchestra.agents.analyst.formulas import names_unit, read_formula, same_unit
 from orchestra.agents.analyst.operations import SEPARATOR_SWAP
 from orchestra.agents.analyst.wording import read_numeric_request
 from orchestra.planner.clauses import (
@@ -307,7 +307,13 @@ def plan_deterministic(
     # "A jacket costs 120 euros and is 25% off. What do I pay?": the numbers are stated,
     # the question asks for arithmetic on them.
     context_numbers = any("<num>" in content_stems(c) for c in context)
-    parts = _parts(actions, matcher, masked.data, bool(context_data) or context_numbers)
+    parts = _parts(
+        actions,
+        matcher,
+        masked.data,
+        bool(context_data) or context_numbers,
+        stated=" ".join(context),
+    )
     groups = _merge_groups(parts)
     groups = _cap(groups, max_steps, matcher.general)
     return _plan(groups, masked, context)
@@ -555,11 +561,13 @@ def _parts(
     matcher: CapabilityMatcher,
     data: frozenset[str] = frozenset(),
     data_in_context: bool = False,
+    stated: str = "",
 ) -> list[_Part]:
     """Choose each clause's capability and the earlier clauses it depends on.
 
     ``data`` holds the placeholders of pasted data (tables, JSON, numbers);
-    ``data_in_context`` says whether a statement apart from the requests holds some.
+    ``data_in_context`` says whether a statement apart from the requests holds some;
+    ``stated`` is what the request states apart from its asks.
     """
     parts: list[_Part] = []
     # Pasted data at a sentence's end that an earlier clause of it was given.
@@ -760,9 +768,15 @@ def _parts(
             and not material
             and "calculation" in matcher.names
             and _amount_in_unit(text)
+        ) or (
+            capability not in ("calculation", "conversion")
+            and not material
+            and "calculation" in matcher.names
+            and _unit_asked_of_amount(text, stated)
         ):
             # "the oven says 200C, what's that in F": an amount read off something, asked
-            # in another unit, is a conversion, however the reading was said ("says").
+            # in another unit, is a conversion, however the reading was said ("says"); so is
+            # "bike ride today: 64 km. in miles?", however much "64" looks like data.
             capability = "calculation"
         if (
             capability != "research"
@@ -1073,6 +1087,39 @@ def _amount_in_unit(text: str) -> bool:
         return False
     target = asked.group("target")
     return target.lower() in _TEMPERATURES or names_unit(target)
+
+
+# "64 km. in miles?", "425°F — celsius?", "weighed 165 lb at the clinic, kg?": a unit alone,
+# asked at the end of a request.
+_BARE_UNIT_ASKED_RE = re.compile(
+    r"(?:^|[\s,.;:!\u2014\u2013-])(?:(?:and|so|now|then)\s+)?(?:(?:in|into|to|as)\s+)?"
+    r"(?:degrees\s+)?(?P<target>[a-z]+)\s*\?+\s*$",
+    re.I,
+)
+# An amount given in a unit: "64 km", "425°F", "165lb", "5'7\"" (feet and inches).
+_AMOUNT_GIVEN_RE = re.compile(
+    r"\d(?:[\d,.]*\d)?\s*(?:(?P<scale>\u00b0\s*[cfk]\b)|(?:degrees\s+)?(?P<unit>[a-z]+)\b)"
+    r"|\b\d+\s*'\s*\d+(?:\.\d+)?\s*\"",
+    re.I,
+)
+
+
+def _unit_asked_of_amount(text: str, stated: str) -> bool:
+    """Whether a clause ends by asking a unit alone ("kg?") of an amount the request gives
+    in another unit, in the clause or in what it states apart."""
+    asked = _BARE_UNIT_ASKED_RE.search(text)
+    if asked is None:
+        return False
+    target = asked.group("target").lower()
+    if not (target in _TEMPERATURES or names_unit(target)):
+        return False
+    for given in _AMOUNT_GIVEN_RE.finditer(f"{stated} {text[: asked.start()]}"):
+        unit = (given.group("unit") or "").lower()
+        if given.group("scale") or (unit and names_unit(unit) and not same_unit(unit, target)):
+            return True
+        if not given.group("scale") and not given.group("unit"):
+            return True  # feet and inches
+    return False
 
 
 def _asks_units(text: str) -> bool:

@@ -23,8 +23,10 @@ _LEAD = (
 # The figures of descriptive statistics, as people name them.
 _FIGURE = (
     r"(?:average|mean|median|mode|sum|total|range|variance|standard\s+deviation|stdev|"
-    r"max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest)"
+    r"max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest|biggest|greatest)"
 )
+# "the biggest one", "the lowest number": the figure, said of one of the numbers.
+_ONE_OF_THEM = r"(?:\s+(?:one|number|value|figure))?"
 # What is asked of a text, named as a noun.
 _TEXT_ASK = r"(?:keywords|key\s+words|key\s+terms|summary|gist|sentiment|tone)"
 # "now do 'the waiter was rude'", "try 'it broke'", "check this one too: '...'": a new
@@ -90,7 +92,9 @@ _FOLLOW_UP_PATTERNS = (
         + "|"
         + _TEXT_ASK
         # "mean of them?", "median too?": the same numbers, pointed at.
-        + r")(?:\s+of\s+(?:them|those|these|the\s+same(?:\s+numbers)?))?"
+        + r")"
+        + _ONE_OF_THEM
+        + r"(?:\s+of\s+(?:them|those|these|the\s+same(?:\s+numbers)?))?"
         r"(?:\s+(?:too|as\s+well))?\s*[.!?]*$",
         re.I | re.S,
     ),
@@ -227,13 +231,83 @@ _CUTS = re.compile(
 )
 
 
+# "too stiff, make it warmer", "way too long": what is wrong with the piece, said first or
+# alone.
+_COMPLAINT_RE = re.compile(
+    _LEAD + r"(?:(?:it's|its|it\s+is|that's|thats|that\s+is|this\s+is|a\s+bit|bit|way|much|"
+    r"far|a\s+little|little)\s+)*too\s+(?P<fault>[a-z-]+)\s*(?:[,.!;:-]+\s*|$)",
+    re.I,
+)
+# What the piece becomes when its fault is taken away; any other fault is made less.
+_REMEDIES = {"long": "shorter", "wordy": "shorter", "short": "longer", "brief": "longer"}
+# "loosen it up a bit", "tone it down", "jazz it up": a change said with a phrasal verb, and
+# the change it makes.
+_PHRASAL_CHANGES = {
+    ("loosen", "up"): "more relaxed",
+    ("loosen", ""): "more relaxed",
+    ("tone", "down"): "softer",
+    ("dial", "down"): "softer",
+    ("soften", ""): "softer",
+    ("soften", "up"): "softer",
+    ("calm", "down"): "calmer",
+    ("jazz", "up"): "livelier",
+    ("spice", "up"): "livelier",
+    ("liven", "up"): "livelier",
+    ("pep", "up"): "livelier",
+    ("warm", "up"): "warmer",
+    ("cheer", "up"): "more cheerful",
+    ("lighten", "up"): "lighter",
+    ("brighten", "up"): "brighter",
+    ("beef", "up"): "stronger",
+    ("punch", "up"): "punchier",
+    ("tighten", ""): "tighter",
+    ("tighten", "up"): "tighter",
+    ("smooth", "out"): "smoother",
+    ("dress", "up"): "more formal",
+    ("dress", "down"): "more casual",
+    ("simplify", ""): "simpler",
+    ("polish", ""): "more polished",
+    ("polish", "up"): "more polished",
+}
+_PHRASAL_RE = re.compile(
+    _LEAD + r"(?:can you |could you |would you |please )*(?P<verb>[a-z]+)\s+(?:it|that|this)"
+    r"(?:\s+(?P<particle>up|down|out))?(?P<degree>\s+a\s+(?:bit|little|touch|tad))?"
+    r"\s*(?:please|pls)?\s*[.!?]*$",
+    re.I,
+)
+
+
+def _phrasal_change(text: str) -> str | None:
+    """The change a phrasal revision makes ("tone it down" -> "softer"), or None."""
+    match = _PHRASAL_RE.match(text)
+    if match is None:
+        return None
+    change = _PHRASAL_CHANGES.get(
+        (match.group("verb").lower(), (match.group("particle") or "").lower())
+    )
+    if change is None:
+        return None
+    return f"a bit {change}" if match.group("degree") else change
+
+
 def _revises(text: str, earlier: Sequence[str]) -> str | None:
     """ "make it shorter" after "Write a poem about cats" is "Write a poem about cats, and
-    make it shorter": the same piece, asked again with the change."""
-    cut = _CUTS.match(text.strip())
-    match = _REVISES.match(text.strip()) or _CHANGE_ALONE.match(text.strip())
-    part = _PART_CHANGE.match(text.strip())
-    if (match is None and cut is None and part is None) or not earlier:
+    make it shorter": the same piece, asked again with the change. "too stiff, loosen it up"
+    and "too formal" are changes too: the complaint says what to take away."""
+    text = text.strip()
+    complaint = _COMPLAINT_RE.match(text)
+    if complaint is not None:
+        text = text[complaint.end() :].strip()
+    cut = _CUTS.match(text)
+    match = _REVISES.match(text) or _CHANGE_ALONE.match(text)
+    part = _PART_CHANGE.match(text)
+    phrasal = _phrasal_change(text)
+    if match is None and cut is None and part is None and phrasal is None:
+        if complaint is None or text or not earlier:
+            return None
+        fault = complaint.group("fault").lower()
+        phrasal = _REMEDIES.get(fault, f"less {fault}")
+    if not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     if re.search(r"\d", previous) and not _QUOTED_RE.search(previous):
@@ -242,6 +316,8 @@ def _revises(text: str, earlier: Sequence[str]) -> str | None:
         return (
             f"{previous.rstrip(' .?!')}, and make the {part.group('part')} {part.group('change')}"
         )
+    if phrasal is not None and match is None and cut is None:
+        return f"{previous.rstrip(' .?!')}, and make it {phrasal}"
     if cut is not None:
         if cut.group("size"):
             # "Write a poem about autumn in four lines": the length asked of the piece.
