@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from orchestra.agents.analyst.formulas import names_unit, read_formula, same_unit
 from orchestra.agents.analyst.operations import SEPARATOR_SWAP
 from orchestra.agents.analyst.wording import read_numeric_request
+from orchestra.agents.sentiment import sentiment
 from orchestra.planner.clauses import (
     STOPWORDS,
     Clause,
@@ -171,6 +172,8 @@ _DOCUMENT_RE = re.compile(
     r"speech|story|poem|message|note|slides?|press release)\b",
     re.I,
 )
+# "for the newsletter", "for my blog": where a piece goes, not a piece to write.
+_DESTINATION_RE = re.compile(r"\bfor\s+(?:the|my|our|a|an|his|her|their)\s+(?:\w+\s+)?\w+", re.I)
 _FORWARD_MATERIAL_RE = re.compile(
     r"\b(?:this|these|the following|the given|the attached|the same|the)\s+(?:\w+\s+)?"
     r"(?:text|texts|article|paragraph|passage|review|reviews|comment|comments|data|csv|json|"
@@ -500,6 +503,33 @@ _HOW_IT_SOUNDS_RE = re.compile(
     re.I,
 )
 
+# "is this nice? '...'", "would you say this is a complaint?": a yes-or-no question of a
+# given text, in a word of opinion.
+_YES_NO_RE = re.compile(
+    r"^\s*(?:(?:(?:would|do|did|does)\s+(?:you|anyone|people)\s+)?(?:say|think|call|consider)"
+    r"\s+(?:this|that|it)\b"
+    r"|(?:is|was|are|does|did|do|would|will|could)\b)",
+    re.I,
+)
+# Words of opinion that ask whether a text is so in fact, not how it comes across.
+_FACT_WORDS = frozenset(
+    "accurate correct true right factual legit valid real grammatical".split()  # noqa: SIM905
+)
+_MAX_JUDGING_WORDS = 10
+
+
+def _judges_quote(text: str) -> bool:
+    """Whether a clause asks, yes or no, whether the text it carries is something that
+    words of opinion say ("nice", "a complaint", "rude"), not whether it is true."""
+    asked = PLACEHOLDER_RE.sub(" ", text)
+    words = [t.low for t in tokenize(asked) if t.is_word]
+    if not _YES_NO_RE.match(asked) or not words or len(words) > _MAX_JUDGING_WORDS:
+        return False
+    if _FACT_WORDS.intersection(words):
+        return False
+    return any(sentiment(word).score != 0 for word in words)
+
+
 _SUBJECTS = frozenset({"i", "we", "he", "she", "they", "my", "our"})
 _PAST = frozenset(
     """paid spent got had made ran ate bought sold lost took gave drove went was were saw
@@ -720,10 +750,12 @@ def _parts(
             capability == "writing"
             and material
             and not data.intersection(material)
-            and (_SUMMARY_RE.search(text) or _WHAT_ABOUT_RE.search(text))
-            and not _DOCUMENT_RE.search(text)
+            and (_SUMMARY_RE.search(text) or _WHAT_ABOUT_RE.search(text) or _SUM_UP_RE.search(text))
+            and not _DOCUMENT_RE.search(_DESTINATION_RE.sub(" ", text))
             and "summarization" in matcher.names
         ):
+            # "sum this up in one sentence for the newsletter: '...'": a summary of the text
+            # given, whatever it is for.
             capability = "summarization"
         elif (
             capability == "writing"
@@ -832,10 +864,11 @@ def _parts(
             and material
             and not data.intersection(material)
             and "sentiment" in matcher.names
-            and _HOW_IT_SOUNDS_RE.search(text)
+            and (_HOW_IT_SOUNDS_RE.search(text) or _judges_quote(text))
         ):
-            # "how does this text from my sister read: '...'": how a quoted message comes
-            # across is its tone, whatever else its words name ("text").
+            # "how does this text from my sister read: '...'", "is this nice? '...'": how a
+            # quoted message comes across is its tone, whatever else its words name ("text",
+            # "say").
             capability = "sentiment"
         revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (

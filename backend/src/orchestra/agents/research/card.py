@@ -122,6 +122,16 @@ SKILLS: tuple[AgentSkill, ...] = (
             "captions",
             "headline",
             "headlines",
+            # Playful short pieces: "a punny name for my van", "tell me a joke".
+            "pun",
+            "puns",
+            "punny",
+            "joke",
+            "jokes",
+            "limerick",
+            "haiku",
+            "toast",
+            "nickname",
         ],
         [
             "Write a short report on the findings",
