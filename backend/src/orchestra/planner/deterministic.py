@@ -785,6 +785,18 @@ def _parts(
             # summary of its "points" either, and "250g of flour for 4 people" no opinion
             # of "people").
             capability = _best_on_no_text(matcher, stems)
+        elif (
+            capability in _TEXT_CAPABILITIES
+            and not match.strong
+            and not material
+            and refs
+            and "calculation" in matcher.names
+            and _QUANTITY_ASK_RE.search(text)
+        ):
+            # "find the populations of Norway and Denmark, then tell me which is bigger and
+            # by how many people": a quantity asked of what was found is arithmetic on it;
+            # no text skill judges "people".
+            capability = "calculation"
         if (
             capability not in ("calculation", "conversion", "statistics")
             and not material
@@ -1180,6 +1192,10 @@ _QUANTITY_ASK_RE = re.compile(
 )
 
 
+# "how many more", "how much is left", "how many to go": what remains of an amount.
+_WHAT_REMAINS_RE = re.compile(
+    r"\bhow\s+(?:much|many)\s+(?:\w+\s+)?(?:more|left|remaining|fewer|less|to\s+go)\b", re.I
+)
 _A_YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # "how many kg is that": the unit an amount is asked in.
 _HOW_MANY_UNIT_RE = re.compile(r"\bhow\s+many\s+([a-z]+)\s+(?:is|are|in)\b", re.I)
@@ -1197,6 +1213,10 @@ def _computes_given_numbers(text: str, numbers_in_context: bool) -> bool:
     given = sum(1 for t in tokenize(plain) if t.is_number) + len(_SPELLED_NUMBER_RE.findall(plain))
     if not asked.group(0).lower().startswith("how") or given >= 2:
         return given >= 1
+    if numbers_in_context and _WHAT_REMAINS_RE.search(text):
+        # "limit is 3000 words and i've done 2,170. how many more do i need to write": what
+        # is left of numbers stated before, a difference.
+        return True
     unit = _HOW_MANY_UNIT_RE.search(text)
     return given >= 1 and (numbers_in_context or (unit is not None and names_unit(unit.group(1))))
 
