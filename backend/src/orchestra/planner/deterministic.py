@@ -1062,7 +1062,9 @@ _OPERATOR_WORD_RE = re.compile(
 # "How much did I spend last week?", "what did we earn in March": an amount of the user's
 # own, which only numbers the user gives can answer.
 _OWN_AMOUNT_RE = re.compile(
-    r"\b(?:how\s+(?:much|many)|what)\s+(?:\w+\s+)?(?:did|do|have|had|will)\s+(?:i|we)\s+"
+    r"\b(?:how\s+(?:much|many)|what)\s+(?:\w+\s+)?(?:did|do|have|had|will)\s+"
+    # "did I burn", "did that spin class burn": the user, or something the user did.
+    r"(?:(?:i|we)\s+|(?:that|my|our)\s+(?:\w+\s+){0,2}?)"
     r"(?:spend|spent|earn|earned|pay|paid|owe|owed|save|saved|make|made|lose|lost|sell|sold|"
     r"buy|bought|use|used|"
     # "how many calories did I burn", "how far did we walk": what the user did, measured.
@@ -1096,6 +1098,8 @@ _MEASURE_ASKED_RE = re.compile(
 )
 _OWN_RE = re.compile(
     r"\b(?:did|was|were|have|had)\s+(?:i|we)\b|\b(?:will|would)\s+(?:i|we)\s+be\b"
+    # "how long will it take me to drive there": the user's own trip.
+    r"|\b(?:take|took|takes|taking)\s+(?:me|us)\b"
     r"|\b(?:am\s+i|are\s+we)\b|\b(?:my|our)\s+[a-z]+|\bus\b",
     re.I,
 )
