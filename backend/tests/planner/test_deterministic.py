@@ -1279,3 +1279,104 @@ def test_a_change_to_a_part_of_the_piece_stays_with_the_writer(follow_up: str) -
 def test_a_new_quantity_said_another_way(previous: str, follow_up: str, expected: str) -> None:
     result = plan(follow_up, history=(previous,))
     assert expected in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "figure"), [("and the largest one?", "largest"), ("now the greatest", "greatest")]
+)
+def test_a_figure_said_of_one_of_the_numbers_follows_up_the_numbers(
+    follow_up: str, figure: str
+) -> None:
+    result = plan(follow_up, history=("add up 12, 30 and 7",))
+    assert shape(result) == [("statistics", [])]
+    assert f"{figure} of 12, 30 and 7" in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "change"),
+    [
+        ("hmm too formal", "less formal"),
+        ("way too long, tone it down a bit", "a bit softer"),
+        ("can you jazz it up", "livelier"),
+        ("too gloomy, make it happier", "happier"),
+    ],
+)
+def test_a_complaint_or_a_phrasal_change_revises_the_piece(follow_up: str, change: str) -> None:
+    result = plan(follow_up, history=("write a thank-you note to my neighbour",))
+    assert shape(result) == [("writing", [])]
+    instruction = result.steps[0].instruction
+    assert "thank-you note" in instruction and change in instruction
+
+
+def test_a_complaint_is_no_revision_of_arithmetic() -> None:
+    result = plan("too high", history=("what's 15% of 80",))
+    assert "15%" not in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "my suitcase weighed 23 kg at the airport. pounds?",
+        "the oven dial says 180°C — fahrenheit?",
+        "passport says 6'1\", in centimetres?",
+    ],
+)
+def test_a_unit_asked_alone_of_an_amount_in_another_unit_is_a_conversion(
+    description: str,
+) -> None:
+    assert shape(plan(description)) == [("calculation", [])]
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("is this kind? 'I saved you a seat.'", "sentiment"),
+        ("would you say this is a nice thing to write? 'Your garden looks lovely.'", "sentiment"),
+        # Whether a text is so in fact is no tone.
+        ("is this accurate? 'The Nile is the longest river.'", "research"),
+    ],
+)
+def test_a_yes_or_no_question_of_a_quote_in_a_word_of_opinion_is_its_tone(
+    description: str, expected: str
+) -> None:
+    assert shape(plan(description)) == [(expected, [])]
+
+
+def test_a_summary_for_a_newsletter_is_a_summary_of_the_text() -> None:
+    text = "sum it up for the parish newsletter: 'The fete raised 900 pounds. Thanks to all.'"
+    assert shape(plan(text)) == [("summarization", [])]
+
+
+@pytest.mark.parametrize(
+    "description", ["give me a punny name for my bakery", "tell me a joke about penguins"]
+)
+def test_playful_short_pieces_are_written(description: str) -> None:
+    assert shape(plan(description)) == [("writing", [])]
+
+
+def test_a_quantity_asked_of_what_was_found_is_arithmetic() -> None:
+    text = "look up the heights of Everest and K2, then tell me which is taller and by how many metres"
+    assert shape(plan(text)) == [("research", []), ("calculation", ["s1"])]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "the target is 10000 steps and i've walked 6,420. how many more to go",
+        "the essay can be 1500 words; i've written 1,120. how many words left",
+    ],
+)
+def test_what_remains_of_numbers_stated_is_arithmetic(description: str) -> None:
+    assert shape(plan(description)) == [("calculation", [])]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "how long would it take me to cycle to the coast",
+        "how much did that gym session burn, roughly?",
+    ],
+)
+def test_the_users_own_measures_go_to_the_calculator(description: str) -> None:
+    # The calculator refuses for want of numbers; a general agent would make one up.
+    assert shape(plan(description)) == [("calculation", [])]

@@ -757,12 +757,28 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
             sentence_clauses[0] = Clause(
                 first.text, first.connectives, first.sentence, is_request=request
             )
+            sentence_clauses = [
+                Clause(c.text, c.connectives, c.sentence, is_request=False)
+                if position and c.connectives == {";"} and _tells_own_state(c.text, verbs)
+                else c
+                for position, c in enumerate(sentence_clauses)
+            ]
         clauses.extend(sentence_clauses)
 
     if clauses and not any(c.is_request for c in clauses):
         # Nothing reads as a request ("A summary of X."): take every statement as one.
         clauses = [Clause(c.text, c.connectives, c.sentence) for c in clauses]
     return clauses
+
+
+# "; i've written 1,120", "; we're at 40": what the user has done or is at, told after a
+# semicolon, is context like a sentence of its own, not a new ask.
+_OWN_SUBJECTS = _words("i i've ive i'm im we we've we're my our")
+
+
+def _tells_own_state(text: str, verbs: frozenset[str]) -> bool:
+    tokens = tokenize(text)
+    return bool(tokens) and tokens[0].low in _OWN_SUBJECTS and not _is_request(tokens, verbs)
 
 
 def _is_question_word(token: Token) -> bool:

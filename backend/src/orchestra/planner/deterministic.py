@@ -786,7 +786,7 @@ def _parts(
             # of "people").
             capability = _best_on_no_text(matcher, stems)
         elif (
-            capability in _TEXT_CAPABILITIES
+            capability in _GENERAL_CAPABILITIES
             and not match.strong
             and not material
             and refs
@@ -795,7 +795,7 @@ def _parts(
         ):
             # "find the populations of Norway and Denmark, then tell me which is bigger and
             # by how many people": a quantity asked of what was found is arithmetic on it;
-            # no text skill judges "people".
+            # no text skill judges "people", and no second search is needed.
             capability = "calculation"
         if (
             capability not in ("calculation", "conversion", "statistics")
@@ -839,10 +839,19 @@ def _parts(
             and not refs
             and "calculation" in matcher.names
             and _computes_given_numbers(text, data_in_context)
+        ) or (
+            capability == "statistics"
+            and not material
+            and not refs
+            and data_in_context
+            and "calculation" in matcher.names
+            and _WHAT_REMAINS_RE.search(text)
         ):
             # "recipe says 250 g for 6 people, i'm cooking for 9, how much do i need", "nine
             # to the fourth": a quantity asked of numbers the request gives is arithmetic,
             # which the calculator reads or refuses; a general agent would make an answer up.
+            # What remains of numbers stated ("10000 steps, walked 6,420, how many more") is
+            # a difference, not a figure of them as data.
             capability = "calculation"
         if (
             capability != "conversion"

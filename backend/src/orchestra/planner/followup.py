@@ -562,7 +562,13 @@ def _substitute(previous: str, subject: str) -> str | None:
         return f"Give me the {text_ask.group('ask')} of {quoted.group(0)}" if quoted else None
     figure = re.fullmatch(r"(?:the\s+)?(?P<figure>" + _FIGURE + r")", subject, re.I)
     if figure:
-        return _swap_figure(previous, figure.group("figure"))
+        swapped = _swap_figure(previous, figure.group("figure"))
+        numbers = _NUMBERS_RE.search(previous)
+        if swapped is None and numbers and not _FIGURE_RE.search(previous):
+            # "and the largest one?" after "add up 12, 30 and 7": the same numbers, asked
+            # for the figure the earlier request computed without naming it.
+            return f"What's the {figure.group('figure')} of {numbers.group(0)}"
+        return swapped
     of_amount = re.fullmatch(r"of\s+(?P<amount>\$?\d[\d,]*(?:\.\d+)?)", subject, re.I)
     if of_amount:
         return _swap_amount(previous, of_amount.group("amount"))
