@@ -1355,7 +1355,9 @@ def test_playful_short_pieces_are_written(description: str) -> None:
 
 
 def test_a_quantity_asked_of_what_was_found_is_arithmetic() -> None:
-    text = "look up the heights of Everest and K2, then tell me which is taller and by how many metres"
+    text = (
+        "look up the heights of Everest and K2, then tell me which is taller and by how many metres"
+    )
     assert shape(plan(text)) == [("research", []), ("calculation", ["s1"])]
 
 
