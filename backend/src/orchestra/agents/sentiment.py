@@ -1142,13 +1142,7 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             tally.add(f"but {token}", -2.0 * weight, weight=weight)
             index += 1
             continue
-        known = _LEXICON.get(
-            token,
-            _prefix_negated(token)
-            or _adverb_of(token)
-            or _comparative_of(token)
-            or _superlative_of(token),
-        )
+        known = _known_valence(token)
         if token in _PRICE_OR_MAKE and _said_of_make(tokens, index):
             # "cheap and nasty", "feels cheap": a poor make, not a low price.
             known = -2.0
@@ -1197,7 +1191,59 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
     if verdict is not None:
         _check_verdict(tokens, verdict, len(tokens), tally)
     _check_object_clauses(tokens, tally)
+    if tally.contrast:
+        _check_predicates(tokens, tally)
     return tally
+
+
+def _known_valence(token: str) -> float | None:
+    """The valence of a word the lexicon knows, itself or as a word made from one."""
+    return _LEXICON.get(
+        token,
+        _prefix_negated(token)
+        or _adverb_of(token)
+        or _comparative_of(token)
+        or _superlative_of(token),
+    )
+
+
+# "The hike was exhausting", "it felt predictable": a word said of the subject, ending its
+# clause, is a verdict on it, whether or not the lexicon knows the word.
+_COPULAS = _words(
+    """is was are were be been it's that's he's she's they're we're you're i'm feel feels
+    felt seem seems seemed look looks looked sound sounds sounded became becomes got gets"""
+)
+# Words that end a clause after a verb and are no verdict ("it was over", "that's it").
+_NO_VERDICT = _words("it this that there here over out in on up down off done back home so")
+
+
+def _unread_predicate(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is said of the subject (after "was", "felt", with
+    intensifiers or a negation between) and ends its clause, in a word the lexicon does
+    not know: "the plot was predictable, although ...", "... but it was exhausting"."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    before = index - 1
+    while before >= 0 and tokens[before] in _NOT_COUNTED:
+        before -= 1
+    return (
+        before >= 0
+        and tokens[before] in _COPULAS
+        and following in _SCOPE_ENDS
+        and token.isalpha()
+        and token not in _PLAIN | _NO_VERDICT | _FACTUAL | _NOT_COUNTED
+        and _known_valence(token) is None
+    )
+
+
+def _check_predicates(tokens: Sequence[str], tally: _Tally) -> None:
+    """Where a contrast sets two parts against each other, each part's verdict counts: a
+    part that says its verdict in a word this lexicon lacks ("The hike was exhausting but
+    the view was incredible") leaves only the other side read, and a label from it alone
+    would be a guess (one-sided where the writer was of two minds)."""
+    for index in range(len(tokens)):
+        if _unread_predicate(tokens, index):
+            tally.unread.append(f"'{tokens[index]}'")
 
 
 # Words after which "like" compares or fills ("in like an hour", "was like a sauna"), and
