@@ -847,3 +847,19 @@ def test_a_superlative_reads_as_its_word(text: str, label: str) -> None:
 )
 def test_nouns_of_scorn(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Said to be the last, a customer's visit is "never again".
+        ("That will be the last time we ever shop there.", "negative"),
+        ("It's the last time I'll stay at this hotel.", "negative"),
+        # "the last time I ordered" tells of an earlier order: its verdict is read.
+        ("The last time I ordered from them it was lovely.", "positive"),
+        # A word of delight the lexicon once lacked.
+        ("The chocolate mousse was heavenly.", "positive"),
+    ],
+)
+def test_a_last_visit_and_everyday_words_of_delight(text: str, label: str) -> None:
+    assert sentiment(text).label == label

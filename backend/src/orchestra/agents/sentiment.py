@@ -57,7 +57,7 @@ _LEXICON: dict[str, float] = {
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
-            immaculate"""
+            immaculate heavenly"""
         ),
         3.0,
     ),
@@ -627,6 +627,31 @@ def _custom_again(tokens: Sequence[str], index: int) -> int:
     return 0
 
 
+# "This is the last time I book with you", "that was the last time we'll ever stay here":
+# said to be the last, a customer's visit is one who will not come back, as "never again"
+# says; "the last time I ordered, it came late" tells of an earlier order, and is none.
+_LAST_TIME = ("last", "time")
+_LAST_TIME_SAID = _words("is was be it's that's")
+_LAST_TIME_BETWEEN = _words("i we i'll we'll will ever")
+_LAST_TIME_GAP = 3
+
+
+def _last_custom(tokens: Sequence[str], index: int) -> int:
+    """How many tokens "last time I ... book" spans from ``index``, said after "is the"
+    or "will be the", or 0 when none."""
+    said = index >= 2 and tokens[index - 1] == "the" and tokens[index - 2] in _LAST_TIME_SAID
+    if not said or tuple(tokens[index : index + 2]) != _LAST_TIME:
+        return 0
+    end = index + 2
+    while end < len(tokens) and end - index - 2 <= _LAST_TIME_GAP:
+        if tokens[end] in _CUSTOM:
+            return end - index + 1 if end > index + 2 else 0
+        if tokens[end] not in _LAST_TIME_BETWEEN:
+            return 0
+        end += 1
+    return 0
+
+
 # "I can't recommend this enough", "can't thank you enough": praise as much as can be said,
 # not a negated recommendation.
 _NOT_ENOUGH = _words("recommend thank praise")
@@ -679,6 +704,9 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
     again = _custom_again(tokens, index)
     if again:
         return tuple(tokens[index : index + again]), _PHRASES[("buy", "again")]
+    last = _last_custom(tokens, index)
+    if last:
+        return tuple(tokens[index : index + last]), _PHRASES[("never", "again")]
     said = _set_phrase(tokens, index)
     if said is not None:
         return said
