@@ -663,6 +663,26 @@ def test_a_question_of_how_a_text_sounds_is_not_the_text_to_judge(instruction: s
     assert data["label"] == "positive"
 
 
+@pytest.mark.parametrize(
+    ("instruction", "capability"),
+    [
+        ("Is the tone of my neighbour's note ok?", "sentiment"),
+        ("sentiment of the customer's complaint letter", "sentiment"),
+        ("Pull the main topics from my thesis chapter.", "keywords"),
+        ("Give me the short version of the meeting minutes.", "summarization"),
+    ],
+)
+def test_a_text_named_but_not_given_is_not_the_text_to_work_on(
+    instruction: str, capability: str
+) -> None:
+    # The request's own words ("ok", "complaint", "short version") are not the text.
+    with pytest.raises(AgentInputError, match=r"names '(my|the) .*' but does not give it"):
+        run(instruction, capability=capability)
+    # Given after a colon, a text that mentions a letter is judged.
+    data = run("sentiment: I loved the letter you sent", capability="sentiment")
+    assert data["label"] == "positive"
+
+
 def test_table_statistics_make_up_no_figure_the_request_does_not_name() -> None:
     with pytest.raises(AgentInputError, match="names no figure"):
         run(

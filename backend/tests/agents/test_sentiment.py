@@ -263,6 +263,34 @@ def test_readings_that_are_not_unsure(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        # A contrast sets two verdicts against each other; one said in a word the lexicon
+        # lacks leaves only the other read, and a one-sided label would be a guess.
+        ("The queue was endless, but the rides were fantastic.", "'endless'"),
+        ("The lecture felt repetitive, yet the examples were brilliant.", "'repetitive'"),
+        ("Though the ending was rushed, the cast were excellent.", "'rushed'"),
+    ],
+)
+def test_an_unknown_verdict_set_against_a_known_one_is_unsure(text: str, unread: str) -> None:
+    assert unread in sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What was said of the subject is a place, a time or a fact, not a verdict.
+        "The flight was at 6am but the crew were lovely.",
+        "I ordered it on Monday but it arrived broken.",
+        # Without a contrast, the known words are the verdict read.
+        "the course was extremely useful and the teacher was patient",
+    ],
+)
+def test_a_contrast_with_no_unknown_verdict_is_read(text: str) -> None:
+    assert not sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
     ("text", "label"),
     [
         # A bad thing put right is praise; not put right, it is the complaint.
@@ -818,4 +846,20 @@ def test_a_superlative_reads_as_its_word(text: str, label: str) -> None:
     ],
 )
 def test_nouns_of_scorn(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Said to be the last, a customer's visit is "never again".
+        ("That will be the last time we ever shop there.", "negative"),
+        ("It's the last time I'll stay at this hotel.", "negative"),
+        # "the last time I ordered" tells of an earlier order: its verdict is read.
+        ("The last time I ordered from them it was lovely.", "positive"),
+        # A word of delight the lexicon once lacked.
+        ("The chocolate mousse was heavenly.", "positive"),
+    ],
+)
+def test_a_last_visit_and_everyday_words_of_delight(text: str, label: str) -> None:
     assert sentiment(text).label == label

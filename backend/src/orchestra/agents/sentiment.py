@@ -57,7 +57,7 @@ _LEXICON: dict[str, float] = {
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
-            immaculate"""
+            immaculate heavenly"""
         ),
         3.0,
     ),
@@ -627,6 +627,31 @@ def _custom_again(tokens: Sequence[str], index: int) -> int:
     return 0
 
 
+# "This is the last time I book with you", "that was the last time we'll ever stay here":
+# said to be the last, a customer's visit is one who will not come back, as "never again"
+# says; "the last time I ordered, it came late" tells of an earlier order, and is none.
+_LAST_TIME = ("last", "time")
+_LAST_TIME_SAID = _words("is was be it's that's")
+_LAST_TIME_BETWEEN = _words("i we i'll we'll will ever")
+_LAST_TIME_GAP = 3
+
+
+def _last_custom(tokens: Sequence[str], index: int) -> int:
+    """How many tokens "last time I ... book" spans from ``index``, said after "is the"
+    or "will be the", or 0 when none."""
+    said = index >= 2 and tokens[index - 1] == "the" and tokens[index - 2] in _LAST_TIME_SAID
+    if not said or tuple(tokens[index : index + 2]) != _LAST_TIME:
+        return 0
+    end = index + 2
+    while end < len(tokens) and end - index - 2 <= _LAST_TIME_GAP:
+        if tokens[end] in _CUSTOM:
+            return end - index + 1 if end > index + 2 else 0
+        if tokens[end] not in _LAST_TIME_BETWEEN:
+            return 0
+        end += 1
+    return 0
+
+
 # "I can't recommend this enough", "can't thank you enough": praise as much as can be said,
 # not a negated recommendation.
 _NOT_ENOUGH = _words("recommend thank praise")
@@ -679,6 +704,9 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
     again = _custom_again(tokens, index)
     if again:
         return tuple(tokens[index : index + again]), _PHRASES[("buy", "again")]
+    last = _last_custom(tokens, index)
+    if last:
+        return tuple(tokens[index : index + last]), _PHRASES[("never", "again")]
     said = _set_phrase(tokens, index)
     if said is not None:
         return said
@@ -1142,13 +1170,7 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             tally.add(f"but {token}", -2.0 * weight, weight=weight)
             index += 1
             continue
-        known = _LEXICON.get(
-            token,
-            _prefix_negated(token)
-            or _adverb_of(token)
-            or _comparative_of(token)
-            or _superlative_of(token),
-        )
+        known = _known_valence(token)
         if token in _PRICE_OR_MAKE and _said_of_make(tokens, index):
             # "cheap and nasty", "feels cheap": a poor make, not a low price.
             known = -2.0
@@ -1197,7 +1219,59 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
     if verdict is not None:
         _check_verdict(tokens, verdict, len(tokens), tally)
     _check_object_clauses(tokens, tally)
+    if tally.contrast:
+        _check_predicates(tokens, tally)
     return tally
+
+
+def _known_valence(token: str) -> float | None:
+    """The valence of a word the lexicon knows, itself or as a word made from one."""
+    return _LEXICON.get(
+        token,
+        _prefix_negated(token)
+        or _adverb_of(token)
+        or _comparative_of(token)
+        or _superlative_of(token),
+    )
+
+
+# "The hike was exhausting", "it felt predictable": a word said of the subject, ending its
+# clause, is a verdict on it, whether or not the lexicon knows the word.
+_COPULAS = _words(
+    """is was are were be been it's that's he's she's they're we're you're i'm feel feels
+    felt seem seems seemed look looks looked sound sounds sounded became becomes got gets"""
+)
+# Words that end a clause after a verb and are no verdict ("it was over", "that's it").
+_NO_VERDICT = _words("it this that there here over out in on up down off done back home so")
+
+
+def _unread_predicate(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is said of the subject (after "was", "felt", with
+    intensifiers or a negation between) and ends its clause, in a word the lexicon does
+    not know: "the plot was predictable, although ...", "... but it was exhausting"."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    before = index - 1
+    while before >= 0 and tokens[before] in _NOT_COUNTED:
+        before -= 1
+    return (
+        before >= 0
+        and tokens[before] in _COPULAS
+        and following in _SCOPE_ENDS
+        and token.isalpha()
+        and token not in _PLAIN | _NO_VERDICT | _FACTUAL | _NOT_COUNTED
+        and _known_valence(token) is None
+    )
+
+
+def _check_predicates(tokens: Sequence[str], tally: _Tally) -> None:
+    """Where a contrast sets two parts against each other, each part's verdict counts: a
+    part that says its verdict in a word this lexicon lacks ("The hike was exhausting but
+    the view was incredible") leaves only the other side read, and a label from it alone
+    would be a guess (one-sided where the writer was of two minds)."""
+    for index in range(len(tokens)):
+        if _unread_predicate(tokens, index):
+            tally.unread.append(f"'{tokens[index]}'")
 
 
 # Words after which "like" compares or fills ("in like an hour", "was like a sauna"), and

@@ -219,6 +219,20 @@ _TONE_QUESTION = re.compile(
 )
 
 
+# "Is the tone of my neighbour's note ok?", "boil down my lecture notes", "tags for my blog
+# post": a text named by whose or which it is, and not given; the request's own words
+# are no part of that text, whatever they ask.
+_NAMED_TEXT = re.compile(
+    r"\b(?:my|his|her|their|our|your|the|this|that|these|those)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:notes?|e-?mails?|messages?|texts?|letters?|reports?|essays?|reviews?|posts?|"
+    r"repl(?:y|ies)|comments?|tweets?|articles?|documents?|docs?|memos?|speech(?:es)?|"
+    r"stor(?:y|ies)|papers?|chapters?|thesis|minutes|bio|toast|feedback|cards?|captions?|"
+    r"announcements?|newsletters?|statements?|drafts?|transcripts?|scripts?|poems?|"
+    r"voicemails?|write-?ups?|proposals?|cv|resume|dms?|sms)\b",
+    re.I,
+)
+
+
 def _computed(item: StepInput) -> bool:
     """Whether an earlier step's output is a figure it computed (a number, not a text)."""
     data = item.data
@@ -241,6 +255,13 @@ def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = 
         raise AgentInputError(
             "There is no text to work on: the earlier step's result is a number it "
             "computed. Quote the text to judge ('...') or put it after a colon."
+        )
+    named = _NAMED_TEXT.search(request.instruction)
+    if named:
+        raise AgentInputError(
+            f"There is no text to work on: the request names '{named.group(0)}' but does not "
+            "give it. Quote the text ('...'), put it after a colon, or send it as the output "
+            "of an earlier step."
         )
     # Nothing set apart: the instruction itself may be the text ("I love it but it's
     # slow"), but not when it only asks ("What is the sentiment of the reviews?").
