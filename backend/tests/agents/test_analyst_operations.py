@@ -174,6 +174,9 @@ def test_conversion_markdown_to_csv() -> None:
         "put this in comma-separated values\na,b\n1,x",
         "swap the tabs for commas\na\tb\n1\tx",
         "as plain csv please\n| a | b |\n|---|---|\n| 1 | x |",
+        # The format wanted of it, though the table is in it already ("need", "want").
+        "need this comma separated for my sheet\na\tb\n1\tx",
+        "i want it as csv\na,b\n1,x",
     ],
 )
 def test_conversion_to_a_format_said_in_words(instruction: str) -> None:

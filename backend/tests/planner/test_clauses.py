@@ -224,3 +224,8 @@ def test_first_is_the_order_of_steps_unless_it_qualifies_a_noun(text: str, kept:
 def test_how_many_ideas_to_write_is_not_a_number_to_compute_on(text: str) -> None:
     assert "<num>" not in content_stems(text)
     assert "<num>" in content_stems("What's the average of 3 and 10")
+
+
+def test_a_yes_or_no_question_after_then_starts_a_clause() -> None:
+    clauses = split_clauses("shorten this to a line, then is it polite? ⟦1⟧")
+    assert [c.text for c in clauses] == ["shorten this to a line", "is it polite? ⟦1⟧"]

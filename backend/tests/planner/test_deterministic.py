@@ -1382,3 +1382,36 @@ def test_what_remains_of_numbers_stated_is_arithmetic(description: str) -> None:
 def test_the_users_own_measures_go_to_the_calculator(description: str) -> None:
     # The calculator refuses for want of numbers; a general agent would make one up.
     assert shape(plan(description)) == [("calculation", [])]
+
+
+def test_a_unit_asked_after_a_statement_of_the_amount_is_one_conversion() -> None:
+    # "in km please" alone asks; the statement before it is its amount.
+    result = plan("my commute is 9.5 miles. in km please")
+    assert shape(result) == [("calculation", [])]
+    assert "9.5 miles" in result.steps[0].instruction
+
+
+def test_convert_that_to_a_unit_is_arithmetic_on_the_amount_stated() -> None:
+    assert shape(plan("the box is 12 lb, convert that to kg")) == [("calculation", [])]
+
+
+def test_a_format_wanted_of_a_table_in_the_converters_words_is_a_conversion() -> None:
+    text = "i want it comma separated please\nname\tage\nAna\t31\nBo\t27"
+    assert shape(plan(text)) == [("conversion", [])]
+
+
+def test_this_alone_points_at_the_text_a_later_clause_gives() -> None:
+    text = "shorten this to one line then tell me if it sounds cross: 'Late again. Fix it.'"
+    result = plan(text)
+    assert shape(result) == [("summarization", []), ("sentiment", ["s1"])]
+    assert "'Late again. Fix it.'" in result.steps[0].instruction
+
+
+def test_a_decade_is_no_operand() -> None:
+    text = "find some tips on taking up running in your 50s and write a short guide"
+    assert shape(plan(text)) == [("research", []), ("writing", ["s1"])]
+
+
+def test_a_figure_to_look_up_is_research() -> None:
+    text = "look up the median age in Japan and in Italy, then work out the difference"
+    assert shape(plan(text))[0][0] == "research"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from orchestra.agents.analyst.formulas import names_unit
 from orchestra.planner.material import PLACEHOLDER_RE
 
 __all__ = [
@@ -276,7 +277,9 @@ _COUNT_OF_IDEAS_RE = re.compile(
 _DESCRIPTOR_RE = re.compile(
     r"\b\d+-(?:day|week|month|year|step|part|course)s?\s+(?:\w+\s+)?(?:plan|course|program|"
     r"programme|schedule|trip|itinerary|challenge|diet|workout|routine|guide)s?\b"
-    r"|\b\d+[- ]?(?:year|yr)[- ]olds?\b|\b(?:a|my|our|first|the)\s+\d+k\b",
+    r"|\b\d+[- ]?(?:year|yr)[- ]olds?\b|\b(?:a|my|our|first|the)\s+\d+k\b"
+    # "in your 40s", "the 80s", "the '90s": a decade of life or of history.
+    r"|\b(?:your|my|his|her|their|our|the|in|early|late|mid)\s+'?\d0'?s\b",
     re.I,
 )
 
@@ -477,8 +480,20 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
         return True
     if _names_figure_of_numbers(tokens, index) or _only_arithmetic(tokens[index:]):
         return True
+    unit = _UNIT_ASKED_RE.fullmatch(" ".join(t.text for t in tokens))
+    if unit is not None and names_unit(unit.group("unit")):
+        # "A marathon is 26.2 miles. In km please": the statement before is the amount.
+        return True
     words = tuple(t.low for t in tokens[index : index + 3])
     return any(words[: len(opening)] == opening for opening in _REQUEST_OPENINGS)
+
+
+# "in km please", "and into grams": a unit asked for, the amount said before.
+_UNIT_ASKED_RE = re.compile(
+    r"(?:(?:and|so|now|then|ok|okay)\s+)*(?:in|into|to)\s+(?P<unit>[a-z]+)"
+    r"(?:\s+(?:then|instead|please|pls|now))?(?:\s*[.!?])*",
+    re.I,
+)
 
 
 # Figures a sentence may name without a verb and still ask for ("The mean of 1, 2, 3.").
@@ -678,6 +693,9 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                 starts = (
                     is_action_start(tokens, verb_at, verbs)
                     or (strong and question)
+                    # "shorten this, then is it friendly? '...'": a yes-or-no question of
+                    # what was made.
+                    or (strong and _asks_of_it(tokens, verb_at))
                     # "What's the average of 4 and 10, (and) what's 3 squared?"
                     or (
                         words in ([","], [",", "and"])
@@ -779,6 +797,15 @@ _OWN_SUBJECTS = _words("i i've ive i'm im we we've we're my our")
 def _tells_own_state(text: str, verbs: frozenset[str]) -> bool:
     tokens = tokenize(text)
     return bool(tokens) and tokens[0].low in _OWN_SUBJECTS and not _is_request(tokens, verbs)
+
+
+def _asks_of_it(tokens: list[Token], index: int) -> bool:
+    """ "is it ...", "does this ...": a yes-or-no question about something named before."""
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].low in {"is", "was", "does", "did", "would"}
+        and tokens[index + 1].low in {"it", "this", "that"}
+    )
 
 
 def _is_question_word(token: Token) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from orchestra.agents.analyst.formulas import names_unit, read_formula, same_unit
-from orchestra.agents.analyst.operations import SEPARATOR_SWAP
+from orchestra.agents.analyst.operations import ASKS_CONVERSION, SEPARATOR_SWAP, format_names
 from orchestra.agents.analyst.wording import read_numeric_request
 from orchestra.agents.sentiment import sentiment
 from orchestra.planner.clauses import (
@@ -154,6 +154,12 @@ _RESEARCH_ASK_RE = re.compile(
     r"(?:what|why|how|who|when|where|which|whether|if)\b",
     re.I,
 )
+# "look up the average price", "find out the median age": a figure to look up.
+_LOOKS_UP_RE = re.compile(
+    r"\s*(?:please\s+)?(?:look\s+up|find\s+out|research|search\s+(?:for|online)|google|"
+    r"check\s+online)\b",
+    re.I,
+)
 # "what's this email about?": what a text says, in short.
 _WHAT_ABOUT_RE = re.compile(
     r"\bwhat(?:'s|\s+is|\s+are)\s+(?:this|these|that|the)\s+(?:\w+\s+){0,2}about\b", re.I
@@ -180,7 +186,9 @@ _FORWARD_MATERIAL_RE = re.compile(
     r"table|numbers|values|list|sentence|sentences|document|notes|message|email|tweet|post|"
     r"feedback|answers|responses|quote|story|transcript|content|input|survey|column|columns|"
     r"rows|spreadsheet|sheet|records|entries)\b"
-    r"|\b(?:it|them)\b(?!')",
+    r"|\b(?:it|them)\b(?!')"
+    # "condense this to one sentence then ...: '...'": "this" alone, the text to come.
+    r"|\bthis\b(?=\s+(?:to|into|in|for|down|up|as)\b|\s*$)",
     re.I,
 )
 # What pasted data contributes to a clause's words when they alone match no capability.
@@ -495,6 +503,18 @@ _BOILED_DOWN_RE = re.compile(
     re.I,
 )
 
+
+def _converter_asked(text: str, matcher: CapabilityMatcher, stems: frozenset[str]) -> bool:
+    """Whether a clause about a table asks for it in a format, as the converter reads formats
+    ("comma separated" is CSV), naming no figure of it ("the average of this csv")."""
+    words = format_names(PLACEHOLDER_RE.sub(" ", text))
+    return (
+        bool(re.search(r"\b(?:csv|json|markdown)\b", words))
+        and bool(ASKS_CONVERSION.search(words))
+        and "statistics" not in matcher.strong_names(stems)
+    )
+
+
 _NAMES_FORMAT_RE = re.compile(r"\b(?:csv|json|markdown|tsv|table|spreadsheet)\b", re.I)
 
 _HOW_IT_SOUNDS_RE = re.compile(
@@ -715,6 +735,17 @@ def _parts(
         ):
             # With no number to subtract, what differs is explained, not computed.
             capability = matcher.general
+        if (
+            capability in _NUMERIC_CAPABILITIES
+            and not material
+            and not refs
+            and _LOOKS_UP_RE.match(text)
+            and not any(t.is_number for t in tokenize(text))
+            and matcher.general == "research"
+        ):
+            # "look up the average house price in Leeds": a figure to be found, not computed
+            # from numbers the request gives (it gives none).
+            capability = "research"
         if capability == "statistics" and not material and read_formula(text) is not None:
             # "45 miles per hour to km per hour" is wholly a known formula, a calculation;
             # "per" made it sound like a figure per group.
@@ -741,10 +772,13 @@ def _parts(
             capability != "conversion"
             and data.intersection(material)
             and "conversion" in matcher.names
-            and _FORMAT_ALONE_RE.fullmatch(PLACEHOLDER_RE.sub(" ", text))
+            and (
+                _FORMAT_ALONE_RE.fullmatch(PLACEHOLDER_RE.sub(" ", text))
+                or _converter_asked(text, matcher, stems)
+            )
         ):
-            # "csv please: [...]": a format named alone before a table is the format wanted,
-            # whatever the card of another skill says of the word.
+            # "csv please: [...]", "need this comma separated for excel: [...]": a format
+            # wanted of a table, whatever the card of another skill says of the words.
             capability = "conversion"
         if (
             capability == "writing"
@@ -808,15 +842,26 @@ def _parts(
             # numbers, whatever its words share with a general capability's card.
             capability = "calculation"
         if (
-            capability not in ("calculation", "conversion", "statistics")
-            and not material
-            and "calculation" in matcher.names
-            and _amount_in_unit(text)
-        ) or (
-            capability not in ("calculation", "conversion")
-            and not material
-            and "calculation" in matcher.names
-            and _unit_asked_of_amount(text, stated)
+            (
+                capability not in ("calculation", "conversion", "statistics")
+                and not material
+                and "calculation" in matcher.names
+                and _amount_in_unit(text)
+            )
+            or (
+                capability not in ("calculation", "conversion")
+                and not material
+                and "calculation" in matcher.names
+                and _unit_asked_of_amount(text, stated)
+            )
+            or (
+                # "my bag is 55 lb, convert that to kg": no table to convert, an amount.
+                capability == "conversion"
+                and not material
+                and not any(t.is_number for t in tokenize(text))
+                and "calculation" in matcher.names
+                and _unit_asked_of_amount(text, stated)
+            )
         ):
             # "the oven says 200C, what's that in F": an amount read off something, asked
             # in another unit, is a conversion, however the reading was said ("says"); so is
@@ -1151,7 +1196,9 @@ def _amount_in_unit(text: str) -> bool:
 # asked at the end of a request.
 _BARE_UNIT_ASKED_RE = re.compile(
     r"(?:^|[\s,.;:!\u2014\u2013-])(?:(?:and|so|now|then)\s+)?(?:(?:in|into|to|as)\s+)?"
-    r"(?:degrees\s+)?(?P<target>[a-z]+)\s*\?+\s*$",
+    r"(?:degrees\s+)?(?P<target>[a-z]+)\s*\?+\s*$"
+    # "convert that to kg", "in km please": a unit the clause ends on, after its preposition.
+    r"|\b(?:in|into|to|as)\s+(?:degrees\s+)?(?P<unit>[a-z]+)(?:\s+(?:please|pls))?\s*[.!?]*\s*$",
     re.I,
 )
 # An amount given in a unit: "64 km", "425°F", "165lb", "5'7\"" (feet and inches).
@@ -1168,7 +1215,7 @@ def _unit_asked_of_amount(text: str, stated: str) -> bool:
     asked = _BARE_UNIT_ASKED_RE.search(text)
     if asked is None:
         return False
-    target = asked.group("target").lower()
+    target = (asked.group("target") or asked.group("unit")).lower()
     if not (target in _TEMPERATURES or names_unit(target)):
         return False
     for given in _AMOUNT_GIVEN_RE.finditer(f"{stated} {text[: asked.start()]}"):

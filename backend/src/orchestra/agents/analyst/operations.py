@@ -31,7 +31,14 @@ from orchestra.agents.analyst.tables import (
 from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest, StepResult
 from orchestra.agents.sentiment import Sentiment, sentiment
 
-__all__ = ["OPERATIONS", "SEPARATOR_SWAP", "infer_operation", "run_operation"]
+__all__ = [
+    "ASKS_CONVERSION",
+    "OPERATIONS",
+    "SEPARATOR_SWAP",
+    "format_names",
+    "infer_operation",
+    "run_operation",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -498,7 +505,7 @@ _FORMAT_WORDS: dict[str, Format] = {
 }
 
 
-_ASKS_CONVERSION = re.compile(
+ASKS_CONVERSION = re.compile(
     r"\b(?:convert\w*|transform\w*|reformat\w*|export\w*|turn\w*|make|put|render\w*|"
     r"format\w*|tabulate\w*|change\w*|rewrite|write|output|give|show|display|present)\b|"
     r"\b(?:to|into|as|in)\s+(?:a\s+)?(?:csv|json|markdown|md|table)\b|"
@@ -506,6 +513,9 @@ _ASKS_CONVERSION = re.compile(
     r"(?:->|=>|\u2192)\s*(?:csv|json|markdown|md|table)\b|"
     # "markdown table from this tsv", "a json version of this": the format named first.
     r"\b(?:csv|json|markdown|md)\s+(?:table|version|file|format|copy)\s+(?:from|of|for)\b|"
+    # "need this comma separated for excel", "i want it as json": the format wanted of it.
+    r"\b(?:need|want|like|prefer)\s+(?:this|it|that|these|them)\s+(?:as\s+|in\s+)?(?:an?\s+)?"
+    r"(?:csv|json|markdown|md)\b|"
     # "json please:", "CSV?", "csv version please": a format alone, asked for the table
     # that follows.
     r"^\W*(?:an?\s+)?(?:csv|json|markdown|md)(?:\s+(?:version|copy|format|file))?"
@@ -522,7 +532,7 @@ SEPARATOR_SWAP = re.compile(
 )
 
 
-def _format_names(text: str) -> str:
+def format_names(text: str) -> str:
     """``text`` in lower case with formats said in words named as formats ("comma
     separated" is CSV, "tab separated" TSV)."""
     text = re.sub(r"\bcomma[-\s]+separated(?:\s+values?)?\b", "csv", text.lower())
@@ -533,7 +543,7 @@ def _format_names(text: str) -> str:
 
 
 def _target_format(instruction: str, source: Format | None) -> Format:
-    text = _format_names(instruction)
+    text = format_names(instruction)
     if re.search(r"\b(?:to|into|as|in)\s+(?:an?\s+)?tsv\b|\bmake\s+(?:this|it)\s+tsv\b", text):
         # TSV is read, not written: a table in another format would not be what was asked.
         raise AgentInputError(
@@ -542,8 +552,10 @@ def _target_format(instruction: str, source: Format | None) -> Format:
         )
     explicit = re.search(
         r"\b(?:to|into|as|in)\s+(?:a\s+)?(csv|json|markdown|md)\b"
-        # "make this comma separated": the format wanted, even the one it is in.
-        r"|\bmake\s+(?:this|it|that)\s+(?:an?\s+)?(csv|json|markdown|md)\b"
+        # "make this comma separated", "need it as csv": the format wanted, even the one it
+        # is in.
+        r"|\b(?:make|need|want|like|prefer)\s+(?:this|it|that)\s+(?:as\s+|in\s+)?(?:an?\s+)?"
+        r"(csv|json|markdown|md)\b"
         r"(?!\s+(?:\w+\s+)?(?:into|to|as)\b)",
         text,
     )
@@ -587,7 +599,7 @@ def conversion_operation(request: StepRequest) -> StepResult:
             "No table found to convert: send CSV, a JSON list of objects or a Markdown table "
             "in the message or as an earlier step's output."
         )
-    if not _ASKS_CONVERSION.search(_format_names(_without_table(request.instruction))):
+    if not ASKS_CONVERSION.search(format_names(_without_table(request.instruction))):
         # "From this JSON, how many users are active?" asks a question about the data;
         # converting it would answer something else.
         raise AgentInputError(
@@ -629,7 +641,7 @@ def conversion_operation(request: StepRequest) -> StepResult:
 def _unit_asked(text: str) -> str | None:
     """The unit a request asks a value in ("convert the total to miles"), when it names no
     table format; else None."""
-    words = _format_names(text)
+    words = format_names(text)
     if re.search(r"\b(?:csv|json|markdown|md|tsv|table)\b", words):
         return None
     match = re.search(r"\b(?:to|into|in)\s+([a-z]+(?:/[a-z]+)?)\b", words)
