@@ -738,3 +738,50 @@ def test_a_fraction_or_multiple_left_unread_is_not_trusted(text: str) -> None:
 def test_a_figure_with_no_numbers_of_its_own_is_of_the_values_it_is_told_to_use() -> None:
     values = {"s1": 8.0, "s1_values": [3.0, 9.0, 12.0]}
     assert value("give me the median. use \u27e8s1_values\u27e9", values) == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Number words join only as numbers are said: "fifteen and twenty-one" is two.
+        ("the average of ten, sixteen and thirty-four", 20),
+        ("the sum of fifteen and twenty one", 36),
+        ("the median of forty, seventeen and twenty-two", 22),
+        # "and" after a scale word stays inside the number.
+        ("one hundred and five plus twenty-two", 127),
+        ("two thousand and twenty minus ten", 2010),
+    ],
+)
+def test_number_words_join_only_as_one_number_is_said(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what is 4 1/2 times 2", 9),
+        ("add 1 1/4 and 3 3/4", 5),
+        ("5 3/8 minus 3", 2.375),
+    ],
+)
+def test_a_mixed_number_is_one_number(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the mean of these marks out of 20: 12, 16 and 17", 15),
+        ("grades (out of 10): 6, 8, 7 - what's the median", 7),
+        # A share and a list said after "out of" are no scale's maximum.
+        ("what is 18 out of 24 as a percentage", 75),
+        ("out of 44, 91 and 67 take the largest", 91),
+    ],
+)
+def test_the_maximum_of_a_scale_is_no_value(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+def test_a_number_against_letters_is_not_cut_at_its_point() -> None:
+    reading = read_numeric_request("the mean of 4.1xy and 3")
+    assert not reading.trusted, reading.understood()

@@ -35,7 +35,7 @@ __all__ = [
     "states_count_and_price",
 ]
 
-_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\w)")
+_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\w|\.\d)")
 
 # Words of a word problem said the short way or in words, written as the readers read them.
 _SMALL_COUNTS = {
@@ -742,12 +742,16 @@ _RATE = re.compile(
 # How many of the shorter period a longer one holds, where that is exact: "for 2 years"
 # of "each month" is 24 months, but "for 3 months" of "a week" is not a whole count.
 _WHOLE_PERIODS = {("month", "year"): 12, ("day", "week"): 7}
-# "35 hours", "for 8 months": how many of those periods.
+# "35 hours", "for 8 months", "190 school days", "20 working days": how many of those
+# periods (a word between says which of them, not what is counted).
 _PERIODS_COUNTED = re.compile(
-    r"(?<![\w.])(?P<count>\d+(?:\.\d+)?)\s+(?P<period>hour|day|week|month|year)s\b", re.I
+    r"(?<![\w.])(?P<count>\d+(?:\.\d+)?)\s+(?:(?!(?:and|or|to|of|per|a|an)\b)[a-z]+\s+)?"
+    r"(?P<period>hour|day|week|month|year)s\b",
+    re.I,
 )
 _ASKS_AMOUNT = re.compile(
-    r"\bhow\s+much\b"
+    # "total for the year?": the total, asked in its one word
+    r"^\W*(?:the\s+)?total\b|\bhow\s+much\b"
     r"|\bwhat\b.*\b(?:earn|make|made|save|saved|have|total|sum|cost|pay|paid|spend|spent)\b",
     re.I,
 )

@@ -23,6 +23,7 @@ from typing import Any
 __all__ = [
     "AND_A_PART",
     "CONFIDENCE_THRESHOLD",
+    "MIXED_NUMBER",
     "Call",
     "Name",
     "Node",
@@ -31,10 +32,12 @@ __all__ = [
     "Reading",
     "decimal_comma",
     "factorial_sign",
+    "mixed_number",
     "read_numeric_request",
     "render",
     "spell_thousands",
     "whole_and_part",
+    "without_scale_maximum",
 ]
 
 CONFIDENCE_THRESHOLD = 0.6
@@ -168,6 +171,13 @@ class Reading:
         """Whether the reading may be computed."""
         return bool(self.clauses) and self.confidence >= CONFIDENCE_THRESHOLD
 
+    @property
+    def counts_numbers(self) -> bool:
+        """Whether it answers how many numbers there are, as a figure or inside arithmetic
+        ("count(1, 3 / 4)")."""
+        calls = (c for clause in self.clauses for c in _calls(clause.expression))
+        return "count" in self.figures or any(call.function == "count" for call in calls)
+
     def understood(self) -> str:
         """What the reading understood, in one line for people."""
         if not self.clauses:
@@ -222,7 +232,9 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _TOKEN_RE = re.compile(
     r"(?P<ref>\u27e8(?P<refname>[A-Za-z0-9_.-]+)\u27e9)"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+)(?:\.\d+)?(?:e[-+]?\d+)?|\.\d+)"
-    r"(?P<suffix>st|nd|rd|th)?(?![a-z])"
+    # "4.1kg" is not 4 then ".1kg": a number against letters is no number, not its digits
+    # before the point.
+    r"(?P<suffix>st|nd|rd|th)?(?![a-z]|\.\d)"
     r"|(?P<sym>\*\*|//|[-+*/^()%\u00d7\u00f7\u2212=])"
     r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
     r"|(?P<comma>,)"
@@ -367,7 +379,7 @@ def _number_from_words(tokens: list[Token], start: int) -> tuple[float, int]:
     index = start
     while index < len(tokens) and tokens[index].kind == "word":
         word = tokens[index].text
-        if word in _NUMBER_WORDS:
+        if word in _NUMBER_WORDS and _adds_to(current, _NUMBER_WORDS[word]):
             current += _NUMBER_WORDS[word]
         elif word in _SCALES and (current or word == "hundred"):
             current = (current or 1) * _SCALES[word]
@@ -377,10 +389,11 @@ def _number_from_words(tokens: list[Token], start: int) -> tuple[float, int]:
         elif (
             word == "and"
             and used
+            and tokens[index - 1].text in _SCALES
             and index + 1 < len(tokens)
             and tokens[index + 1].text in (_NUMBER_WORDS)
         ):
-            pass
+            pass  # "a hundred and five": "and" joins only after a scale word
         else:
             break
         used = index - start + 1
@@ -391,6 +404,14 @@ def _number_from_words(tokens: list[Token], start: int) -> tuple[float, int]:
         if following in {"of", "more", "another"}:
             return 0.0, 0
     return total + current, used
+
+
+def _adds_to(said: float, word: int) -> bool:
+    """Whether a number word goes on the number said so far: "twenty one" is 21 and "one
+    hundred five" 105, but "fifteen twenty" or "twelve, fifteen and twenty-one" are several
+    numbers: a word adds only units to whole tens, or anything to whole hundreds."""
+    below_hundred = said % 100
+    return below_hundred == 0 or (word < 10 and below_hundred >= 20 and below_hundred % 10 == 0)
 
 
 def _plain(value: float) -> str:
@@ -1485,6 +1506,33 @@ def whole_and_part(match: re.Match[str]) -> str:
     return _plain(value + 1 / _FRACTION_PARTS[match.group("part")])
 
 
+# "1 3/4 cups", "2 1/2 hours": a whole number and a proper fraction, written as one mixed
+# number (not 1 and then 3/4).
+MIXED_NUMBER = re.compile(r"(?<![\w.,/])(\d+)\s+(\d+)/(\d+)(?![\w/]|\.\d)")
+
+
+def mixed_number(match: re.Match[str]) -> str:
+    whole, numerator, denominator = (int(part) for part in match.groups())
+    if not 0 < numerator < denominator:
+        return match.group(0)  # "3 6/2" is no mixed number, and is left to read as it is
+    return _plain(whole + numerator / denominator)
+
+
+# "test scores out of 100: 78, 85", "ratings (out of 5)": the most a value may be, said of
+# values named before any number is; it is no value itself. "18 out of 24" (a share) and
+# "out of 44, 91 and 67" (among them) are not this.
+_SCALE_MAXIMUM = re.compile(
+    r"(?m)(?P<before>(?:^|[.:;!?]\s+)[^\d\n.:;!?]*?)\s*\(?\bout\s+of\s+\d+(?:\.\d+)?\)?"
+    r"(?!\s*(?:,|and\b|or\b|%|percent\b)|\d|\.\d)",
+    re.I,
+)
+
+
+def without_scale_maximum(text: str) -> str:
+    """``text`` without the maximum of the scale its values are on ("scores out of 100")."""
+    return _SCALE_MAXIMUM.sub(r"\g<before>", text)
+
+
 _LONGEST_RANGE = 1000
 
 
@@ -1763,6 +1811,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (re.compile(r"(?<=\d)\s*\u00b0\s*([cfk])\b"), r" \1"),
     # "2 and a quarter hours", "one and a half times 60": 2.25, 1.5.
     (AND_A_PART, whole_and_part),
+    (MIXED_NUMBER, mixed_number),
+    (_SCALE_MAXIMUM, r"\g<before>"),
     # "27 is how many percent of 180", "what fraction of 240 is 60, as a percent": what
     # percentage of 180 is 27, of 240 is 60.
     (
