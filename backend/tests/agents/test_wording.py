@@ -785,3 +785,75 @@ def test_the_maximum_of_a_scale_is_no_value(text: str, expected: float) -> None:
 def test_a_number_against_letters_is_not_cut_at_its_point() -> None:
     reading = read_numeric_request("the mean of 4.1xy and 3")
     assert not reading.trusted, reading.understood()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A choice among numbers lists them with "or".
+        ("which is the lowest: 6, -3, 2.5 or -0.5", -3),
+        ("the biggest of 8, 21 or 13", 21),
+    ],
+)
+def test_a_choice_among_numbers_lists_them_with_or(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+def test_or_lists_no_numbers_to_add_up() -> None:
+    assert not read_numeric_request("the average of 3, 4 or 5").trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dash or an arrow after a list starts what is asked of it.
+        ("bills 20.50, 30.50, 40.50 \u2014 average", 30.5),
+        ("4, 9, 2, 7 -> median", 5.5),
+        ("water readings 12, 16, 14 \u2192 the mean", 14),
+    ],
+)
+def test_a_dash_or_arrow_after_a_list_asks_of_it(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("the sd of 1, 2, 3, 4", "stdev"),
+        ("the sample sd of 1, 2, 3, 4", "stdev"),
+        ("the population sd of 1, 2, 3, 4", "pstdev"),
+    ],
+)
+def test_sd_is_the_standard_deviation(text: str, figure: str) -> None:
+    reading = read_numeric_request(text)
+    assert reading.trusted and isinstance(reading.expression, Call)
+    assert reading.expression.function == figure
+
+
+def test_a_figure_named_short_beside_another_is_not_dropped() -> None:
+    reading = read_numeric_request("the mean and sd of 10, 20, 30")
+    assert reading.figures == ("mean", "stdev")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "totals" names the values, as "amounts" does: no slip of "total".
+        ("the mean of the daily totals: 40, 50, 60", 50),
+        ("add up these subtotals 12.5, 7.5", 20),
+    ],
+)
+def test_totals_named_are_the_values(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 and three quarters times 4", 11),
+        ("one and two thirds times 3", 5),
+        ("5 and a half minus 1", 4.5),
+    ],
+)
+def test_a_whole_and_several_parts(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)

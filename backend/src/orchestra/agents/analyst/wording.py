@@ -440,7 +440,7 @@ _FILLER = _words(
 _DESCRIPTIVE_OK = _words(
     """numbers number values value figures figure list data series set items entries
     following these those given below above provided attached column row scores amounts
-    here there all of in for from on"""
+    totals subtotals here there all of in for from on"""
 )
 # Words that ask for something this reader cannot apply: never skipped as descriptions.
 _QUALIFIERS = _words(
@@ -494,6 +494,10 @@ _AGGREGATE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("standard", "deviation"), "stdev"),
     (("std", "dev"), "stdev"),
     (("std",), "stdev"),
+    # "sample sd": the standard deviation written short, as statisticians write it.
+    (("population", "sd"), "pstdev"),
+    (("sample", "sd"), "stdev"),
+    (("sd",), "stdev"),
     (("count", "how", "many"), "count"),
     (("how", "many"), "count"),
     (("most", "common"), "mode"),
@@ -978,7 +982,8 @@ class _Parser:
         found = names if isinstance(names, tuple) else (names, 0)
         self.take(found[1])
         self.optional("of", "for", "in", "from")
-        items = self.items()
+        # "which is the biggest: 4, 11 or 3": a choice among them lists them with "or".
+        items = self.items(choice=set(found[0]) <= {"max", "min"})
         if not items:
             raise _Unreadable("no numbers for the " + " and ".join(found[0]))
         calls = tuple(Call(name, tuple(items)) for name in dict.fromkeys(found[0]))
@@ -994,8 +999,10 @@ class _Parser:
             and (self.at(token.text, "of") or self._operand_start(1))
         )
 
-    def items(self) -> list[Node]:
-        """Operands listed: "3, 5 and 10", "5 3 9", "these expenses: 1, 2", "s1 and 10"."""
+    def items(self, *, choice: bool = False) -> list[Node]:
+        """Operands listed: "3, 5 and 10", "5 3 9", "these expenses: 1, 2", "s1 and 10";
+        with ``choice``, "3, 5 or 10" too."""
+        joiners = ("and", "&", "or") if choice else ("and", "&")
         selected = self._selection()
         if selected is not None:
             return [selected]
@@ -1027,8 +1034,8 @@ class _Parser:
                 continue  # "5 3 9 1 7", or one number per line
             gap = 0
             if self.at(","):
-                gap = 2 if self.at("and", offset=1) else 1
-            elif self.at("and") or self.at("&"):
+                gap = 2 if any(self.at(word, offset=1) for word in joiners) else 1
+            elif any(self.at(word) for word in joiners):
                 gap = 1
             if not gap or not self._operand_start(gap):
                 break
@@ -1494,16 +1501,23 @@ _WHOLE_WORDS = {
         start=1,
     )
 }
-# "twelve and a half percent": the whole may be any number word up to twenty.
+# "twelve and a half percent": the whole may be any number word up to twenty; "3 and
+# three quarter hours", "2 and two thirds": more than one of the part.
+_PARTS_COUNTED = {"a": 1, "one": 1, "two": 2, "three": 3}
 AND_A_PART = re.compile(
-    rf"\b(?P<whole>\d+|{'|'.join(_WHOLE_WORDS)})\s+and\s+a\s+(?P<part>half|third|quarter)\b"
+    rf"\b(?P<whole>\d+|{'|'.join(_WHOLE_WORDS)})\s+and\s+(?P<count>a|one|two|three)\s+"
+    r"(?P<part>half|thirds?|quarters?)\b"
 )
 
 
 def whole_and_part(match: re.Match[str]) -> str:
     whole = match.group("whole")
     value = int(whole) if whole.isdigit() else _WHOLE_WORDS[whole]
-    return _plain(value + 1 / _FRACTION_PARTS[match.group("part")])
+    count = _PARTS_COUNTED[match.group("count")]
+    part = _FRACTION_PARTS[match.group("part")]
+    if count >= part:
+        return match.group(0)  # "2 and two halves" is no part of one, and is left as said
+    return _plain(value + count / part)
 
 
 # "1 3/4 cups", "2 1/2 hours": a whole number and a proper fraction, written as one mixed
@@ -1809,6 +1823,15 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     ),
     # "21°C, 24°C": a temperature's unit, said after each number as "21 c" would be.
     (re.compile(r"(?<=\d)\s*\u00b0\s*([cfk])\b"), r" \1"),
+    # "82.40, 95.10, 77.65 — mean and median", "5, 10, 15 -> sum": a list, then what is asked
+    # of it, as a sentence after it would ask.
+    (
+        re.compile(
+            r"(,\s*[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?)\s*(?:\u2014|\u2013|->|\u2192|=>)\s*"
+            r"(?=[a-z])"
+        ),
+        r"\1. ",
+    ),
     # "2 and a quarter hours", "one and a half times 60": 2.25, 1.5.
     (AND_A_PART, whole_and_part),
     (MIXED_NUMBER, mixed_number),
