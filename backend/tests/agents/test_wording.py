@@ -857,3 +857,11 @@ def test_totals_named_are_the_values(text: str, expected: float) -> None:
 )
 def test_a_whole_and_several_parts(text: str, expected: float) -> None:
     assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["the mean and kurtosis of 10, 20, 30", "the sum and the cv of 1, 2, 3"]
+)
+def test_a_figure_not_known_beside_one_known_is_not_dropped(text: str) -> None:
+    reading = read_numeric_request(text)
+    assert not reading.trusted, (reading.understood(), reading.confidence)

@@ -1007,6 +1007,9 @@ class _Parser:
         if selected is not None:
             return [selected]
         skipped = 0
+        # "the mean and kurtosis of 3, 5": words joined on by "and" name another figure,
+        # unread, not the material; they must count against the reading.
+        joined = self.at("and") or self.at("&")
         while (token := self.peek()) is not None and not self._operand_start():
             # Words naming the material ("these sales figures:") before the numbers.
             if token.kind == "colon" or (
@@ -1015,7 +1018,8 @@ class _Parser:
                 and not self._changes_values()
                 and skipped < 5
             ):
-                if token.kind == "word" and token.text not in _DESCRIPTIVE_OK:
+                after_and = joined and skipped > 0
+                if token.kind == "word" and token.text not in _DESCRIPTIVE_OK and not after_and:
                     self.described.add(self.position)
                 self.position += 1
                 skipped += 1
