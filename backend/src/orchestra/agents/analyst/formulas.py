@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 
 from orchestra.agents.analyst.wording import (
     AND_A_PART,
@@ -92,11 +93,17 @@ _GLUED_UNIT = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)([a-z]+)\b", re.I)
 
 def units_apart(text: str) -> str:
     """``text`` with each unit of measure written against its number set apart ("3.2kg" as
-    "3.2 kg"), so that the number is read whole rather than cut at its decimal point."""
+    "3.2 kg"), so that the number is read whole rather than cut at its decimal point.
+
+    A whole number said once with its unit may be a name ("5g speeds", "4g data"), which is
+    no amount: it is set apart only when its unit is written so again ("250g, 100g")."""
+    glued = Counter(m.group(2).lower() for m in _GLUED_UNIT.finditer(text))
 
     def apart(match: re.Match[str]) -> str:
         number, unit = match.groups()
         if unit.lower() == "m" or not is_unit(unit):
+            return match.group(0)
+        if "." not in number and glued[unit.lower()] < 2:
             return match.group(0)
         return f"{number} {unit}"
 

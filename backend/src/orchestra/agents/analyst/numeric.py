@@ -103,7 +103,7 @@ _STATED_THEN_ASKED = re.compile(
 )
 # A number standing alone: "4.1kg" is not 4 (a number against letters is none of its own).
 _NUMBER = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w]|\.\d)")
-# "61.4s", "12abc": a number written against letters that name no unit this reading knows.
+# "61.4s", "5g speeds": a number written against letters, not set apart as a unit.
 _AGAINST_LETTERS = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!st\b|nd\b|rd\b|th\b)[a-z]+\b", re.I)
 # Words asking for a subset or a condition the table statistics cannot apply.
 _TABLE_QUALIFIERS = re.compile(
@@ -393,14 +393,15 @@ _YEAR = re.compile(
 
 
 def _check_numbers_alone(context: str) -> None:
-    """Refuses a context with a number written against letters ("61.4s"): its numbers are
-    read alone, so that one would be left out and a figure computed on the others."""
+    """Refuses a context with a number written against letters ("61.4s", "5g"): its numbers
+    are read alone, so that one would be left out and a figure computed on the others."""
     glued = _AGAINST_LETTERS.search(context)
     if glued:
         raise AgentInputError(
             f"Not sure enough to answer, so nothing was computed: '{glued.group(0)}' is a "
-            "number written against letters that name no unit this reading knows. Put a "
-            "space between the number and its unit ('61.4 s'), or leave the unit out."
+            "number written against letters, which may be a unit this reading does not know "
+            "or a name ('5g speeds'). Put a space between a number and its unit ('61.4 s'), "
+            "or leave out a number that is no value."
         )
 
 
