@@ -1627,3 +1627,16 @@ def test_group_by_a_word_no_column_names_is_refused() -> None:
     table = "team,salary\nOps,30\nIT,50\nOps,40"
     with pytest.raises(AgentInputError, match="'department'"):
         run(f"average salary by department\n{table}", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: I'm paid 26,000 a year. Task: what is that per week (52 weeks)?", 500),
+        ("Context: I make 150 a day. Task: how much a year if I work 200 days?", 30_000),
+    ],
+)
+def test_an_amount_per_period_over_a_count_of_periods_the_question_says(
+    instruction: str, expected: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)

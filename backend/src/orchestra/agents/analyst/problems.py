@@ -712,23 +712,43 @@ def read_per_period(context: str, task: str) -> tuple[Node, str] | None:
     number of periods (or divided, from a longer period to a shorter one), or None unless
     exactly one amount and one period of each side are given and the ratio is exact."""
     numbers = _NUMBER.findall(context)
-    if len(numbers) != 1 or _NUMBER.search(task) or _PERCENT_AFTER.search(context):
+    if len(numbers) != 1 or _PERCENT_AFTER.search(context):
         return None
     given, wanted = _period(context), _period(task)
     if len(given) != 1 or len(wanted) != 1 or given == wanted:
         return None
-    if given[0] == "day" and (_INCOME.search(context) or _WORK.search(context)):
+    stated = _periods_stated(task, given[0], wanted[0])
+    if _NUMBER.search(task) and stated is None:
+        return None
+    if given[0] == "day" and stated is None and (_INCOME.search(context) or _WORK.search(context)):
         # "I earn 50 a day": how many days a week are worked is not said.
         return None
     amount = numbers[0].replace(",", "")
     value = Num(float(amount), amount)
-    if (given[0], wanted[0]) in _IN_PERIOD:
-        times = _IN_PERIOD[(given[0], wanted[0])]
-        return Op("*", value, Num(times, str(times))), f"the amount per {wanted[0]}"
-    if (wanted[0], given[0]) in _IN_PERIOD:
-        times = _IN_PERIOD[(wanted[0], given[0])]
-        return Op("/", value, Num(times, str(times))), f"the amount per {wanted[0]}"
-    return None
+    longer_asked = _LENGTHS.index(given[0]) < _LENGTHS.index(wanted[0])
+    shorter, longer = (given[0], wanted[0]) if longer_asked else (wanted[0], given[0])
+    times = stated or (
+        str(_IN_PERIOD[(shorter, longer)]) if (shorter, longer) in _IN_PERIOD else None
+    )
+    if times is None:
+        return None  # "1200 a month, per day": how many days is not exact, nor said
+    return Op("*" if longer_asked else "/", value, Num(float(times), times)), (
+        f"the amount per {wanted[0]}"
+    )
+
+
+_LENGTHS = ("day", "week", "month", "year")
+
+
+def _periods_stated(task: str, given: str, wanted: str) -> str | None:
+    """How many of the shorter period the longer one holds, when the question says so and
+    gives no other number ("per week (52 weeks)", "per day, assuming 30 days")."""
+    numbers = _NUMBER.findall(task)
+    stated = _PERIODS_COUNTED.search(task)
+    if stated is None or numbers != [stated.group("count")]:
+        return None
+    shorter = min(given, wanted, key=_LENGTHS.index)
+    return stated.group("count") if stated.group("period").lower() == shorter else None
 
 
 # "22 an hour", "150 a month", "$9 per day", "175 aside each month": an amount paid or put
