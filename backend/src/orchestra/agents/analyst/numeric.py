@@ -842,11 +842,12 @@ def _asks_groups(text: str, match: re.Match[str], word: str) -> bool:
     before = text[: match.start()].split()
     if word in _NOT_GROUPS or (before and before[-1] in _BY_VERBS):
         return False
-    # "the average per day" of a table of days is over its rows (`_average_over_rows`).
-    return not (match.group(0).strip() == "per" and word in _PERIODS)
+    # "the average per day", "per order" of a table with a row each is over its rows
+    # (`_average_over_rows`), not of groups.
+    return not (match.group(0).strip() == "per" and word in _EACH_A_ROW)
 
 
-_PERIODS = frozenset(
+_EACH_A_ROW = frozenset(
     """hour day week month year night shift visit order item row""".split()  # noqa: SIM905
 )
 
