@@ -1612,8 +1612,20 @@ def test_a_rate_and_a_count_of_named_periods_multiply() -> None:
 
 
 def test_how_many_of_a_thing_is_not_how_many_numbers_inside_arithmetic() -> None:
-    with pytest.raises(AgentInputError):
-        run("i'm doubling a recipe that needs 3 1/4 cups of stock, how many cups now")
+    # Read as count(2, 3) / 4: a count of the numbers, inside arithmetic, is no answer.
+    with pytest.raises(AgentInputError, match="how many of something"):
+        run("how many cups: 2, 3/4")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("i'm doubling a recipe that needs 3 1/4 cups of stock, how many cups now", 6.5),
+        ("Context: halving the batch, which takes 300 g of sugar. Task: how much sugar?", 150),
+    ],
+)
+def test_an_amount_scaled_as_a_recipe_is(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
 
 
 def test_group_by_a_column_written_short() -> None:

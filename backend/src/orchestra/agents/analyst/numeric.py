@@ -35,6 +35,7 @@ from orchestra.agents.analyst.problems import (
     read_rate_for_periods,
     read_relative_change,
     read_saving,
+    read_scaled_amount,
     read_share_per_person,
     read_two_discounts,
     read_unit_price,
@@ -190,7 +191,7 @@ def _plain_scales(text: str) -> str:
 
 
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
-    text = _plain_scales(factorial_sign(units_apart(inputs.text)))
+    text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
     material: list[Node] = []
     context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
     if context:
@@ -343,6 +344,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_saving,
     # "I saved 150 a month for 8 months. How much do I have?"
     read_rate_for_periods,
+    # "I'm doubling a recipe that needs 250 g of flour, how much flour?"
+    read_scaled_amount,
     # "A subscription is 12.99 a month. How much is that per year?"
     read_per_period,
 )
@@ -416,7 +419,7 @@ def _context_numbers(context: str) -> list[Node]:
     both kinds is refused); "grades of 80%, 90% and 70%" are all of a kind and average to
     80. A fraction ("7/10") is one number, a scale word ("1.2 million") multiplies the one
     before it, and a date gives none."""
-    said = without_scale_maximum(_mixed_numbers(context))
+    said = without_scale_maximum(context)
     text = strip_parameter_numbers(_YEAR.sub(" ", _DATE.sub(" ", said)))
     found: list[tuple[Node, bool]] = []
     position = 0

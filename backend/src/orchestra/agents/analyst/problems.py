@@ -28,6 +28,7 @@ __all__ = [
     "read_rate_for_periods",
     "read_relative_change",
     "read_saving",
+    "read_scaled_amount",
     "read_share_per_person",
     "read_two_discounts",
     "read_unit_price",
@@ -749,6 +750,41 @@ def _periods_stated(task: str, given: str, wanted: str) -> str | None:
         return None
     shorter = min(given, wanted, key=_LENGTHS.index)
     return stated.group("count") if stated.group("period").lower() == shorter else None
+
+
+# "doubling a recipe", "I'll triple the batch", "halving it": how many times the amount.
+_SCALING = {
+    "doubling": 2.0,
+    "double": 2.0,
+    "doubled": 2.0,
+    "tripling": 3.0,
+    "triple": 3.0,
+    "tripled": 3.0,
+    "quadrupling": 4.0,
+    "quadruple": 4.0,
+    "quadrupled": 4.0,
+    "halving": 0.5,
+    "halve": 0.5,
+    "halved": 0.5,
+}
+_SCALED = re.compile(rf"\b(?P<verb>{'|'.join(_SCALING)})\s+(?:a|an|the|my|our|this|it)\b", re.I)
+_ASKS_HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+
+
+def read_scaled_amount(context: str, task: str) -> tuple[Node, str] | None:
+    """ "I'm tripling a recipe that needs 1.75 cups of milk, how many cups now?": the one
+    amount given times the scale said, or None unless the context scales something once,
+    gives one amount (no percentage) and the question asks how many or how much, with no
+    number of its own."""
+    scaled = _SCALED.findall(f"{context} {task}")
+    numbers = _NUMBER.findall(context)
+    if len(scaled) != 1 or len(numbers) != 1 or _PERCENT_AFTER.search(context):
+        return None
+    if not _ASKS_HOW_MANY_OR_MUCH.search(task) or _NUMBER.search(task):
+        return None
+    amount = numbers[0].replace(",", "")
+    factor = _SCALING[scaled[0].lower()]
+    return Op("*", Num(float(amount), amount), Num(factor, f"{factor:g}")), "the amount scaled"
 
 
 # "22 an hour", "150 a month", "$9 per day", "175 aside each month": an amount paid or put
