@@ -1600,3 +1600,78 @@ def test_a_text_skill_given_a_computed_number_refuses(capability: str) -> None:
             capability=capability,
             inputs=(computed,),
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: parcel weights: 2.4kg, 1.6kg, 3.5kg. Task: what's the mean?", 2.5),
+        ("total of 1.5h, 2.25h and 0.75h", 4.5),
+    ],
+)
+def test_a_unit_written_against_its_number_leaves_the_number_whole(
+    instruction: str, expected: float
+) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "glued"),
+    [
+        ("Context: times were 12.5q, 14 and 16. Task: what's the mean?", "12.5q"),
+        # A whole number with a unit said once may be a name, no amount: neither a value
+        # nor left out.
+        ("Context: 5g speeds: 120, 150, 180. Task: what's the mean?", "5g"),
+    ],
+)
+def test_a_number_against_letters_is_refused_not_left_out(instruction: str, glued: str) -> None:
+    with pytest.raises(AgentInputError, match=f"'{glued}'"):
+        run(instruction, capability="statistics")
+
+
+def test_a_rate_and_a_count_of_named_periods_multiply() -> None:
+    instruction = "Context: a meal costs 3.20 a day and there are 180 term days. Task: total?"
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(576)
+
+
+def test_how_many_of_a_thing_is_not_how_many_numbers_inside_arithmetic() -> None:
+    # Read as count(2, 3) / 4: a count of the numbers, inside arithmetic, is no answer.
+    with pytest.raises(AgentInputError, match="how many of something"):
+        run("how many cups: 2, 3/4")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("i'm doubling a recipe that needs 3 1/4 cups of stock, how many cups now", 6.5),
+        ("Context: halving the batch, which takes 300 g of sugar. Task: how much sugar?", 150),
+    ],
+)
+def test_an_amount_scaled_as_a_recipe_is(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
+def test_group_by_a_column_written_short() -> None:
+    table = "dept,salary\nOps,30\nIT,50\nOps,40"
+    data = run(f"average salary by department\n{table}", capability="statistics")
+    groups = {g["dept"]: g["mean"]["salary"] for g in data["result"]}
+    assert data["operation"] == "group_by" and groups == {"Ops": 35, "IT": 50}
+
+
+def test_group_by_a_word_no_column_names_is_refused() -> None:
+    table = "team,salary\nOps,30\nIT,50\nOps,40"
+    with pytest.raises(AgentInputError, match="'department'"):
+        run(f"average salary by department\n{table}", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: I'm paid 26,000 a year. Task: what is that per week (52 weeks)?", 500),
+        ("Context: I make 150 a day. Task: how much a year if I work 200 days?", 30_000),
+    ],
+)
+def test_an_amount_per_period_over_a_count_of_periods_the_question_says(
+    instruction: str, expected: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)

@@ -738,3 +738,130 @@ def test_a_fraction_or_multiple_left_unread_is_not_trusted(text: str) -> None:
 def test_a_figure_with_no_numbers_of_its_own_is_of_the_values_it_is_told_to_use() -> None:
     values = {"s1": 8.0, "s1_values": [3.0, 9.0, 12.0]}
     assert value("give me the median. use \u27e8s1_values\u27e9", values) == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Number words join only as numbers are said: "fifteen and twenty-one" is two.
+        ("the average of ten, sixteen and thirty-four", 20),
+        ("the sum of fifteen and twenty one", 36),
+        ("the median of forty, seventeen and twenty-two", 22),
+        # "and" after a scale word stays inside the number.
+        ("one hundred and five plus twenty-two", 127),
+        ("two thousand and twenty minus ten", 2010),
+    ],
+)
+def test_number_words_join_only_as_one_number_is_said(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what is 4 1/2 times 2", 9),
+        ("add 1 1/4 and 3 3/4", 5),
+        ("5 3/8 minus 3", 2.375),
+    ],
+)
+def test_a_mixed_number_is_one_number(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the mean of these marks out of 20: 12, 16 and 17", 15),
+        ("grades (out of 10): 6, 8, 7 - what's the median", 7),
+        # A share and a list said after "out of" are no scale's maximum.
+        ("what is 18 out of 24 as a percentage", 75),
+        ("out of 44, 91 and 67 take the largest", 91),
+    ],
+)
+def test_the_maximum_of_a_scale_is_no_value(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+def test_a_number_against_letters_is_not_cut_at_its_point() -> None:
+    reading = read_numeric_request("the mean of 4.1xy and 3")
+    assert not reading.trusted, reading.understood()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A choice among numbers lists them with "or".
+        ("which is the lowest: 6, -3, 2.5 or -0.5", -3),
+        ("the biggest of 8, 21 or 13", 21),
+    ],
+)
+def test_a_choice_among_numbers_lists_them_with_or(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+def test_or_lists_no_numbers_to_add_up() -> None:
+    assert not read_numeric_request("the average of 3, 4 or 5").trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dash or an arrow after a list starts what is asked of it.
+        ("bills 20.50, 30.50, 40.50 \u2014 average", 30.5),
+        ("4, 9, 2, 7 -> median", 5.5),
+        ("water readings 12, 16, 14 \u2192 the mean", 14),
+    ],
+)
+def test_a_dash_or_arrow_after_a_list_asks_of_it(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("the sd of 1, 2, 3, 4", "stdev"),
+        ("the sample sd of 1, 2, 3, 4", "stdev"),
+        ("the population sd of 1, 2, 3, 4", "pstdev"),
+    ],
+)
+def test_sd_is_the_standard_deviation(text: str, figure: str) -> None:
+    reading = read_numeric_request(text)
+    assert reading.trusted and isinstance(reading.expression, Call)
+    assert reading.expression.function == figure
+
+
+def test_a_figure_named_short_beside_another_is_not_dropped() -> None:
+    reading = read_numeric_request("the mean and sd of 10, 20, 30")
+    assert reading.figures == ("mean", "stdev")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "totals" names the values, as "amounts" does: no slip of "total".
+        ("the mean of the daily totals: 40, 50, 60", 50),
+        ("add up these subtotals 12.5, 7.5", 20),
+    ],
+)
+def test_totals_named_are_the_values(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 and three quarters times 4", 11),
+        ("one and two thirds times 3", 5),
+        ("5 and a half minus 1", 4.5),
+    ],
+)
+def test_a_whole_and_several_parts(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["the mean and kurtosis of 10, 20, 30", "the sum and the cv of 1, 2, 3"]
+)
+def test_a_figure_not_known_beside_one_known_is_not_dropped(text: str) -> None:
+    reading = read_numeric_request(text)
+    assert not reading.trusted, (reading.understood(), reading.confidence)

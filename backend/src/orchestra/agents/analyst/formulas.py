@@ -11,8 +11,17 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 
-from orchestra.agents.analyst.wording import AND_A_PART, Node, Num, Op, whole_and_part
+from orchestra.agents.analyst.wording import (
+    AND_A_PART,
+    MIXED_NUMBER,
+    Node,
+    Num,
+    Op,
+    mixed_number,
+    whole_and_part,
+)
 
 __all__ = [
     "asks_speed",
@@ -22,6 +31,7 @@ __all__ = [
     "read_formula",
     "result_in_unit",
     "same_unit",
+    "units_apart",
 ]
 
 # Units by dimension, with their size in the dimension's base unit.
@@ -74,6 +84,30 @@ def names_unit(word: str) -> bool:
     """Whether ``word`` names a unit or a temperature scale in full ("feet", "kelvin")."""
     word = word.lower()
     return word in _UNITS or (len(word) > 1 and word in _TEMPERATURES)
+
+
+# "3.2kg", "7.5h", "250ml": a unit written against its number. "m" stays, since "5m" is as
+# often five million as five metres.
+_GLUED_UNIT = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)([a-z]+)\b", re.I)
+
+
+def units_apart(text: str) -> str:
+    """``text`` with each unit of measure written against its number set apart ("3.2kg" as
+    "3.2 kg"), so that the number is read whole rather than cut at its decimal point.
+
+    A whole number said once with its unit may be a name ("5g speeds", "4g data"), which is
+    no amount: it is set apart only when its unit is written so again ("250g, 100g")."""
+    glued = Counter(m.group(2).lower() for m in _GLUED_UNIT.finditer(text))
+
+    def apart(match: re.Match[str]) -> str:
+        number, unit = match.groups()
+        if unit.lower() == "m" or not is_unit(unit):
+            return match.group(0)
+        if "." not in number and glued[unit.lower()] < 2:
+            return match.group(0)
+        return f"{number} {unit}"
+
+    return _GLUED_UNIT.sub(apart, text)
 
 
 # A unit given to an amount ("2 hours", "500 m") or asked for ("in minutes", "into grams").
@@ -203,8 +237,8 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     request = _lead_verb_spelt(
         _rates_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
     )
-    # "2 and a half hours": 2.5 hours.
-    request = AND_A_PART.sub(whole_and_part, request)
+    # "2 and a half hours", "2 1/2 hours": 2.5 hours.
+    request = MIXED_NUMBER.sub(mixed_number, AND_A_PART.sub(whole_and_part, request))
     for reader in (_conversion, _stated_conversion, _speed, _interest):
         found = reader(request)
         if found is not None:

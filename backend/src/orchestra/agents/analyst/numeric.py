@@ -22,6 +22,7 @@ from orchestra.agents.analyst.formulas import (
     names_unit,
     read_formula,
     result_in_unit,
+    units_apart,
 )
 from orchestra.agents.analyst.problems import (
     read_amount_left,
@@ -34,6 +35,7 @@ from orchestra.agents.analyst.problems import (
     read_rate_for_periods,
     read_relative_change,
     read_saving,
+    read_scaled_amount,
     read_share_per_person,
     read_two_discounts,
     read_unit_price,
@@ -61,6 +63,7 @@ from orchestra.agents.analyst.tables import (
 )
 from orchestra.agents.analyst.wording import (
     CONFIDENCE_THRESHOLD,
+    MIXED_NUMBER,
     Call,
     Clause,
     Name,
@@ -70,9 +73,11 @@ from orchestra.agents.analyst.wording import (
     Reading,
     decimal_comma,
     factorial_sign,
+    mixed_number,
     read_numeric_request,
     render,
     spell_thousands,
+    without_scale_maximum,
 )
 from orchestra.agents.protocol import (
     REPLY_INPUT,
@@ -97,7 +102,10 @@ _STATED_THEN_ASKED = re.compile(
     r"[^?\n]*\d[^?\n]*?),\s*(?:so\s+)?(?P<task>(?:what|whats|how)\b[^,\n]*\??)\s*$",
     re.I,
 )
-_NUMBER = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w])")
+# A number standing alone: "4.1kg" is not 4 (a number against letters is none of its own).
+_NUMBER = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w]|\.\d)")
+# "61.4s", "5g speeds": a number written against letters, not set apart as a unit.
+_AGAINST_LETTERS = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!st\b|nd\b|rd\b|th\b)[a-z]+\b", re.I)
 # Words asking for a subset or a condition the table statistics cannot apply.
 _TABLE_QUALIFIERS = re.compile(
     r"\b(?:where|only|excluding|except|without|greater|less|more than|fewer|"
@@ -183,7 +191,7 @@ def _plain_scales(text: str) -> str:
 
 
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
-    text = _plain_scales(factorial_sign(inputs.text))
+    text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
     material: list[Node] = []
     context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
     if context:
@@ -245,6 +253,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         # "Convert 5 miles to km": a known formula, read whole.
         reading = Reading(found)
     else:
+        _check_numbers_alone(context.group("context") if context else "")
         reading = read_numeric_request(text, inputs.numbers, implicit=implicit, material=material)
     if in_unit is not None and reading.expression is not None and not reading.figures:
         _, factor, unit = in_unit
@@ -262,7 +271,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if refusal == NO_NUMBERS:
             raise NeedsInput(refusal)  # asked: the reply may give them (`answered`)
         raise AgentInputError(refusal)
-    if reading.figures == ("count",) and _counts_something_else(text):
+    if reading.counts_numbers and _counts_something_else(text):
         # "12 boxes with 24 bottles each. How many bottles is that?" asks for arithmetic,
         # not how many numbers were given.
         raise AgentInputError(
@@ -335,6 +344,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_saving,
     # "I saved 150 a month for 8 months. How much do I have?"
     read_rate_for_periods,
+    # "I'm doubling a recipe that needs 250 g of flour, how much flour?"
+    read_scaled_amount,
     # "A subscription is 12.99 a month. How much is that per year?"
     read_per_period,
 )
@@ -384,13 +395,32 @@ _YEAR = re.compile(
 )
 
 
+def _check_numbers_alone(context: str) -> None:
+    """Refuses a context with a number written against letters ("61.4s", "5g"): its numbers
+    are read alone, so that one would be left out and a figure computed on the others."""
+    glued = _AGAINST_LETTERS.search(context)
+    if glued:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: '{glued.group(0)}' is a "
+            "number written against letters, which may be a unit this reading does not know "
+            "or a name ('5g speeds'). Put a space between a number and its unit ('61.4 s'), "
+            "or leave out a number that is no value."
+        )
+
+
+def _mixed_numbers(text: str) -> str:
+    # "1 3/4 cups" is 1.75 cups, not 1 and the fraction 3/4.
+    return MIXED_NUMBER.sub(mixed_number, text)
+
+
 def _context_numbers(context: str) -> list[Node]:
     """The numbers a task's context states. Beside amounts, a percentage stays one: "the
     price is 80 and the rate is 10%" must not become 80 and 10 to add up (an aggregate of
     both kinds is refused); "grades of 80%, 90% and 70%" are all of a kind and average to
     80. A fraction ("7/10") is one number, a scale word ("1.2 million") multiplies the one
     before it, and a date gives none."""
-    text = strip_parameter_numbers(_YEAR.sub(" ", _DATE.sub(" ", context)))
+    said = without_scale_maximum(context)
+    text = strip_parameter_numbers(_YEAR.sub(" ", _DATE.sub(" ", said)))
     found: list[tuple[Node, bool]] = []
     position = 0
     while (match := _NUMBER.search(text, position)) is not None:
@@ -764,6 +794,22 @@ def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None
             name = column.lower()
             if after.startswith(name) or after.startswith(name.replace("_", " ")):
                 return column
+        word = re.match(r"[a-z]+", after)
+        if word is None:
+            continue
+        named = [c for c in table.columns if _names_column(word.group(0), c.lower())]
+        if len(named) == 1:
+            return named[0]
+        categorical = [c for c in table.columns if c not in numeric]
+        if categorical and _asks_groups(text, match, word.group(0)):
+            # "mean salary by department" of a table whose groups are "team": the figure of
+            # all rows would answer another question than the one asked.
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the request asks for "
+                f"figures by '{word.group(0)}', which names no column of the table "
+                f"({', '.join(table.columns)}). Say the column to group by, e.g. "
+                f"'by {categorical[0]}'."
+            )
     # "group by" with no column named: the only non-numeric column is the natural key.
     if re.search(r"\bgroup(?:ed)?\s+by\b", text):
         categorical = [c for c in table.columns if c not in numeric]
@@ -771,6 +817,50 @@ def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None
             return categorical[0]
         raise AgentInputError(f"Group by which column? The table has: {', '.join(table.columns)}.")
     return None
+
+
+def _names_column(word: str, name: str) -> bool:
+    """Whether ``word`` names the column ``name``, in full where the column is written short
+    ("department" of "dept", "quantity" of "qty"): a known long form, or a column name of
+    three letters or more that begins the word and whose letters all come in it in order."""
+    if word in _ABBREVIATIONS.get(name, ()):
+        return True
+    if len(name) < 3 or not name.isalpha() or len(word) <= len(name) or word[0] != name[0]:
+        return False
+    letters = iter(word)
+    return all(letter in letters for letter in name)
+
+
+# After "by", "per": words that say how, when or how many rather than a group ("by far",
+# "per cent", "per person" of a table of people).
+_NOT_GROUPS = frozenset(
+    """far the a an each every one person head cent percent itself themselves hand name
+    value""".split()  # noqa: SIM905
+)
+
+
+def _asks_groups(text: str, match: re.Match[str], word: str) -> bool:
+    """Whether a group word ("by", "per") asks for figures of groups of rows named by the
+    word after it: not a number, nor "by far", "per cent", nor "divided by", "sorted by"."""
+    before = text[: match.start()].split()
+    if word in _NOT_GROUPS or (before and before[-1] in _BY_VERBS):
+        return False
+    # "the average per day", "per order" of a table with a row each is over its rows
+    # (`_average_over_rows`), not of groups.
+    return not (match.group(0).strip() == "per" and word in _EACH_A_ROW)
+
+
+_EACH_A_ROW = frozenset(
+    """hour day week month year night shift visit order item row""".split()  # noqa: SIM905
+)
+
+
+# Verbs whose "by" is no grouping: "divided by 4", "sorted by date", "rounded by".
+_BY_VERBS = frozenset(
+    """divided divide multiplied multiply sorted sort ordered order ranked rank rounded round
+    increased increase decreased decrease raised reduced grew fell rose dropped went up down
+    followed""".split()  # noqa: SIM905
+)
 
 
 def _average_over_rows(prose: str, table: Table, key: str) -> bool:

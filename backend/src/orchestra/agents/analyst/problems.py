@@ -28,6 +28,7 @@ __all__ = [
     "read_rate_for_periods",
     "read_relative_change",
     "read_saving",
+    "read_scaled_amount",
     "read_share_per_person",
     "read_two_discounts",
     "read_unit_price",
@@ -35,7 +36,7 @@ __all__ = [
     "states_count_and_price",
 ]
 
-_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\w)")
+_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\w|\.\d)")
 
 # Words of a word problem said the short way or in words, written as the readers read them.
 _SMALL_COUNTS = {
@@ -712,23 +713,78 @@ def read_per_period(context: str, task: str) -> tuple[Node, str] | None:
     number of periods (or divided, from a longer period to a shorter one), or None unless
     exactly one amount and one period of each side are given and the ratio is exact."""
     numbers = _NUMBER.findall(context)
-    if len(numbers) != 1 or _NUMBER.search(task) or _PERCENT_AFTER.search(context):
+    if len(numbers) != 1 or _PERCENT_AFTER.search(context):
         return None
     given, wanted = _period(context), _period(task)
     if len(given) != 1 or len(wanted) != 1 or given == wanted:
         return None
-    if given[0] == "day" and (_INCOME.search(context) or _WORK.search(context)):
+    stated = _periods_stated(task, given[0], wanted[0])
+    if _NUMBER.search(task) and stated is None:
+        return None
+    if given[0] == "day" and stated is None and (_INCOME.search(context) or _WORK.search(context)):
         # "I earn 50 a day": how many days a week are worked is not said.
         return None
     amount = numbers[0].replace(",", "")
     value = Num(float(amount), amount)
-    if (given[0], wanted[0]) in _IN_PERIOD:
-        times = _IN_PERIOD[(given[0], wanted[0])]
-        return Op("*", value, Num(times, str(times))), f"the amount per {wanted[0]}"
-    if (wanted[0], given[0]) in _IN_PERIOD:
-        times = _IN_PERIOD[(wanted[0], given[0])]
-        return Op("/", value, Num(times, str(times))), f"the amount per {wanted[0]}"
-    return None
+    longer_asked = _LENGTHS.index(given[0]) < _LENGTHS.index(wanted[0])
+    shorter, longer = (given[0], wanted[0]) if longer_asked else (wanted[0], given[0])
+    times = stated or (
+        str(_IN_PERIOD[(shorter, longer)]) if (shorter, longer) in _IN_PERIOD else None
+    )
+    if times is None:
+        return None  # "1200 a month, per day": how many days is not exact, nor said
+    return Op("*" if longer_asked else "/", value, Num(float(times), times)), (
+        f"the amount per {wanted[0]}"
+    )
+
+
+_LENGTHS = ("day", "week", "month", "year")
+
+
+def _periods_stated(task: str, given: str, wanted: str) -> str | None:
+    """How many of the shorter period the longer one holds, when the question says so and
+    gives no other number ("per week (52 weeks)", "per day, assuming 30 days")."""
+    numbers = _NUMBER.findall(task)
+    stated = _PERIODS_COUNTED.search(task)
+    if stated is None or numbers != [stated.group("count")]:
+        return None
+    shorter = min(given, wanted, key=_LENGTHS.index)
+    return stated.group("count") if stated.group("period").lower() == shorter else None
+
+
+# "doubling a recipe", "I'll triple the batch", "halving it": how many times the amount.
+_SCALING = {
+    "doubling": 2.0,
+    "double": 2.0,
+    "doubled": 2.0,
+    "tripling": 3.0,
+    "triple": 3.0,
+    "tripled": 3.0,
+    "quadrupling": 4.0,
+    "quadruple": 4.0,
+    "quadrupled": 4.0,
+    "halving": 0.5,
+    "halve": 0.5,
+    "halved": 0.5,
+}
+_SCALED = re.compile(rf"\b(?P<verb>{'|'.join(_SCALING)})\s+(?:a|an|the|my|our|this|it)\b", re.I)
+_ASKS_HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+
+
+def read_scaled_amount(context: str, task: str) -> tuple[Node, str] | None:
+    """ "I'm tripling a recipe that needs 1.75 cups of milk, how many cups now?": the one
+    amount given times the scale said, or None unless the context scales something once,
+    gives one amount (no percentage) and the question asks how many or how much, with no
+    number of its own."""
+    scaled = _SCALED.findall(f"{context} {task}")
+    numbers = _NUMBER.findall(context)
+    if len(scaled) != 1 or len(numbers) != 1 or _PERCENT_AFTER.search(context):
+        return None
+    if not _ASKS_HOW_MANY_OR_MUCH.search(task) or _NUMBER.search(task):
+        return None
+    amount = numbers[0].replace(",", "")
+    factor = _SCALING[scaled[0].lower()]
+    return Op("*", Num(float(amount), amount), Num(factor, f"{factor:g}")), "the amount scaled"
 
 
 # "22 an hour", "150 a month", "$9 per day", "175 aside each month": an amount paid or put
@@ -742,12 +798,16 @@ _RATE = re.compile(
 # How many of the shorter period a longer one holds, where that is exact: "for 2 years"
 # of "each month" is 24 months, but "for 3 months" of "a week" is not a whole count.
 _WHOLE_PERIODS = {("month", "year"): 12, ("day", "week"): 7}
-# "35 hours", "for 8 months": how many of those periods.
+# "35 hours", "for 8 months", "190 school days", "20 working days": how many of those
+# periods (a word between says which of them, not what is counted).
 _PERIODS_COUNTED = re.compile(
-    r"(?<![\w.])(?P<count>\d+(?:\.\d+)?)\s+(?P<period>hour|day|week|month|year)s\b", re.I
+    r"(?<![\w.])(?P<count>\d+(?:\.\d+)?)\s+(?:(?!(?:and|or|to|of|per|a|an)\b)[a-z]+\s+)?"
+    r"(?P<period>hour|day|week|month|year)s\b",
+    re.I,
 )
 _ASKS_AMOUNT = re.compile(
-    r"\bhow\s+much\b"
+    # "total for the year?": the total, asked in its one word
+    r"^\W*(?:the\s+)?total\b|\bhow\s+much\b"
     r"|\bwhat\b.*\b(?:earn|make|made|save|saved|have|total|sum|cost|pay|paid|spend|spent)\b",
     re.I,
 )

@@ -23,6 +23,7 @@ from typing import Any
 __all__ = [
     "AND_A_PART",
     "CONFIDENCE_THRESHOLD",
+    "MIXED_NUMBER",
     "Call",
     "Name",
     "Node",
@@ -31,10 +32,12 @@ __all__ = [
     "Reading",
     "decimal_comma",
     "factorial_sign",
+    "mixed_number",
     "read_numeric_request",
     "render",
     "spell_thousands",
     "whole_and_part",
+    "without_scale_maximum",
 ]
 
 CONFIDENCE_THRESHOLD = 0.6
@@ -168,6 +171,13 @@ class Reading:
         """Whether the reading may be computed."""
         return bool(self.clauses) and self.confidence >= CONFIDENCE_THRESHOLD
 
+    @property
+    def counts_numbers(self) -> bool:
+        """Whether it answers how many numbers there are, as a figure or inside arithmetic
+        ("count(1, 3 / 4)")."""
+        calls = (c for clause in self.clauses for c in _calls(clause.expression))
+        return "count" in self.figures or any(call.function == "count" for call in calls)
+
     def understood(self) -> str:
         """What the reading understood, in one line for people."""
         if not self.clauses:
@@ -222,7 +232,9 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _TOKEN_RE = re.compile(
     r"(?P<ref>\u27e8(?P<refname>[A-Za-z0-9_.-]+)\u27e9)"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+)(?:\.\d+)?(?:e[-+]?\d+)?|\.\d+)"
-    r"(?P<suffix>st|nd|rd|th)?(?![a-z])"
+    # "4.1kg" is not 4 then ".1kg": a number against letters is no number, not its digits
+    # before the point.
+    r"(?P<suffix>st|nd|rd|th)?(?![a-z]|\.\d)"
     r"|(?P<sym>\*\*|//|[-+*/^()%\u00d7\u00f7\u2212=])"
     r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
     r"|(?P<comma>,)"
@@ -367,7 +379,7 @@ def _number_from_words(tokens: list[Token], start: int) -> tuple[float, int]:
     index = start
     while index < len(tokens) and tokens[index].kind == "word":
         word = tokens[index].text
-        if word in _NUMBER_WORDS:
+        if word in _NUMBER_WORDS and _adds_to(current, _NUMBER_WORDS[word]):
             current += _NUMBER_WORDS[word]
         elif word in _SCALES and (current or word == "hundred"):
             current = (current or 1) * _SCALES[word]
@@ -377,10 +389,11 @@ def _number_from_words(tokens: list[Token], start: int) -> tuple[float, int]:
         elif (
             word == "and"
             and used
+            and tokens[index - 1].text in _SCALES
             and index + 1 < len(tokens)
             and tokens[index + 1].text in (_NUMBER_WORDS)
         ):
-            pass
+            pass  # "a hundred and five": "and" joins only after a scale word
         else:
             break
         used = index - start + 1
@@ -391,6 +404,14 @@ def _number_from_words(tokens: list[Token], start: int) -> tuple[float, int]:
         if following in {"of", "more", "another"}:
             return 0.0, 0
     return total + current, used
+
+
+def _adds_to(said: float, word: int) -> bool:
+    """Whether a number word goes on the number said so far: "twenty one" is 21 and "one
+    hundred five" 105, but "fifteen twenty" or "twelve, fifteen and twenty-one" are several
+    numbers: a word adds only units to whole tens, or anything to whole hundreds."""
+    below_hundred = said % 100
+    return below_hundred == 0 or (word < 10 and below_hundred >= 20 and below_hundred % 10 == 0)
 
 
 def _plain(value: float) -> str:
@@ -419,7 +440,7 @@ _FILLER = _words(
 _DESCRIPTIVE_OK = _words(
     """numbers number values value figures figure list data series set items entries
     following these those given below above provided attached column row scores amounts
-    here there all of in for from on"""
+    totals subtotals here there all of in for from on"""
 )
 # Words that ask for something this reader cannot apply: never skipped as descriptions.
 _QUALIFIERS = _words(
@@ -473,6 +494,10 @@ _AGGREGATE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("standard", "deviation"), "stdev"),
     (("std", "dev"), "stdev"),
     (("std",), "stdev"),
+    # "sample sd": the standard deviation written short, as statisticians write it.
+    (("population", "sd"), "pstdev"),
+    (("sample", "sd"), "stdev"),
+    (("sd",), "stdev"),
     (("count", "how", "many"), "count"),
     (("how", "many"), "count"),
     (("most", "common"), "mode"),
@@ -957,7 +982,8 @@ class _Parser:
         found = names if isinstance(names, tuple) else (names, 0)
         self.take(found[1])
         self.optional("of", "for", "in", "from")
-        items = self.items()
+        # "which is the biggest: 4, 11 or 3": a choice among them lists them with "or".
+        items = self.items(choice=set(found[0]) <= {"max", "min"})
         if not items:
             raise _Unreadable("no numbers for the " + " and ".join(found[0]))
         calls = tuple(Call(name, tuple(items)) for name in dict.fromkeys(found[0]))
@@ -973,12 +999,17 @@ class _Parser:
             and (self.at(token.text, "of") or self._operand_start(1))
         )
 
-    def items(self) -> list[Node]:
-        """Operands listed: "3, 5 and 10", "5 3 9", "these expenses: 1, 2", "s1 and 10"."""
+    def items(self, *, choice: bool = False) -> list[Node]:
+        """Operands listed: "3, 5 and 10", "5 3 9", "these expenses: 1, 2", "s1 and 10";
+        with ``choice``, "3, 5 or 10" too."""
+        joiners = ("and", "&", "or") if choice else ("and", "&")
         selected = self._selection()
         if selected is not None:
             return [selected]
         skipped = 0
+        # "the mean and kurtosis of 3, 5": words joined on by "and" name another figure,
+        # unread, not the material; they must count against the reading.
+        joined = self.at("and") or self.at("&")
         while (token := self.peek()) is not None and not self._operand_start():
             # Words naming the material ("these sales figures:") before the numbers.
             if token.kind == "colon" or (
@@ -987,7 +1018,8 @@ class _Parser:
                 and not self._changes_values()
                 and skipped < 5
             ):
-                if token.kind == "word" and token.text not in _DESCRIPTIVE_OK:
+                after_and = joined and skipped > 0
+                if token.kind == "word" and token.text not in _DESCRIPTIVE_OK and not after_and:
                     self.described.add(self.position)
                 self.position += 1
                 skipped += 1
@@ -1006,8 +1038,8 @@ class _Parser:
                 continue  # "5 3 9 1 7", or one number per line
             gap = 0
             if self.at(","):
-                gap = 2 if self.at("and", offset=1) else 1
-            elif self.at("and") or self.at("&"):
+                gap = 2 if any(self.at(word, offset=1) for word in joiners) else 1
+            elif any(self.at(word) for word in joiners):
                 gap = 1
             if not gap or not self._operand_start(gap):
                 break
@@ -1473,16 +1505,50 @@ _WHOLE_WORDS = {
         start=1,
     )
 }
-# "twelve and a half percent": the whole may be any number word up to twenty.
+# "twelve and a half percent": the whole may be any number word up to twenty; "3 and
+# three quarter hours", "2 and two thirds": more than one of the part.
+_PARTS_COUNTED = {"a": 1, "one": 1, "two": 2, "three": 3}
 AND_A_PART = re.compile(
-    rf"\b(?P<whole>\d+|{'|'.join(_WHOLE_WORDS)})\s+and\s+a\s+(?P<part>half|third|quarter)\b"
+    rf"\b(?P<whole>\d+|{'|'.join(_WHOLE_WORDS)})\s+and\s+(?P<count>a|one|two|three)\s+"
+    r"(?P<part>half|thirds?|quarters?)\b"
 )
 
 
 def whole_and_part(match: re.Match[str]) -> str:
     whole = match.group("whole")
     value = int(whole) if whole.isdigit() else _WHOLE_WORDS[whole]
-    return _plain(value + 1 / _FRACTION_PARTS[match.group("part")])
+    count = _PARTS_COUNTED[match.group("count")]
+    part = _FRACTION_PARTS[match.group("part")]
+    if count >= part:
+        return match.group(0)  # "2 and two halves" is no part of one, and is left as said
+    return _plain(value + count / part)
+
+
+# "1 3/4 cups", "2 1/2 hours": a whole number and a proper fraction, written as one mixed
+# number (not 1 and then 3/4).
+MIXED_NUMBER = re.compile(r"(?<![\w.,/])(\d+)\s+(\d+)/(\d+)(?![\w/]|\.\d)")
+
+
+def mixed_number(match: re.Match[str]) -> str:
+    whole, numerator, denominator = (int(part) for part in match.groups())
+    if not 0 < numerator < denominator:
+        return match.group(0)  # "3 6/2" is no mixed number, and is left to read as it is
+    return _plain(whole + numerator / denominator)
+
+
+# "test scores out of 100: 78, 85", "ratings (out of 5)": the most a value may be, said of
+# values named before any number is; it is no value itself. "18 out of 24" (a share) and
+# "out of 44, 91 and 67" (among them) are not this.
+_SCALE_MAXIMUM = re.compile(
+    r"(?m)(?P<before>(?:^|[.:;!?]\s+)[^\d\n.:;!?]*?)\s*\(?\bout\s+of\s+\d+(?:\.\d+)?\)?"
+    r"(?!\s*(?:,|and\b|or\b|%|percent\b)|\d|\.\d)",
+    re.I,
+)
+
+
+def without_scale_maximum(text: str) -> str:
+    """``text`` without the maximum of the scale its values are on ("scores out of 100")."""
+    return _SCALE_MAXIMUM.sub(r"\g<before>", text)
 
 
 _LONGEST_RANGE = 1000
@@ -1761,8 +1827,19 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     ),
     # "21°C, 24°C": a temperature's unit, said after each number as "21 c" would be.
     (re.compile(r"(?<=\d)\s*\u00b0\s*([cfk])\b"), r" \1"),
+    # "82.40, 95.10, 77.65 — mean and median", "5, 10, 15 -> sum": a list, then what is asked
+    # of it, as a sentence after it would ask.
+    (
+        re.compile(
+            r"(,\s*[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?)\s*(?:\u2014|\u2013|->|\u2192|=>)\s*"
+            r"(?=[a-z])"
+        ),
+        r"\1. ",
+    ),
     # "2 and a quarter hours", "one and a half times 60": 2.25, 1.5.
     (AND_A_PART, whole_and_part),
+    (MIXED_NUMBER, mixed_number),
+    (_SCALE_MAXIMUM, r"\g<before>"),
     # "27 is how many percent of 180", "what fraction of 240 is 60, as a percent": what
     # percentage of 180 is 27, of 240 is 60.
     (
