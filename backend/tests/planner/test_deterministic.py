@@ -644,7 +644,9 @@ def test_slips_of_the_keyboard_and_short_asks(task: str, capability: str) -> Non
 
 def test_numbers_stated_before_a_question_make_it_arithmetic() -> None:
     task = "A laptop is 900 dollars and the tax is 8%. How much tax do I pay?"
-    assert shape(plan(task)) == [("statistics", [])]
+    # Numbers stated, not a list of values: the calculator's (it was the statistics
+    # skill's, which handed it on to the same arithmetic).
+    assert shape(plan(task)) == [("calculation", [])]
     # A statement of numbers does not turn a request for writing into arithmetic.
     writing = plan("My company has 40 employees. Write a welcome email for new hires.")
     assert shape(writing) == [("writing", [])]
@@ -1415,3 +1417,46 @@ def test_a_decade_is_no_operand() -> None:
 def test_a_figure_to_look_up_is_research() -> None:
     text = "look up the median age in Japan and in Italy, then work out the difference"
     assert shape(plan(text))[0][0] == "research"
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # A temperature's scale as a letter after the number.
+        ("the bath water is 38 C. what is that in fahrenheit", "calculation"),
+        # A topic and a colon, numbers stated, then the question of them.
+        ("party: 45 kids, 6 per car. how many cars do we need", "calculation"),
+        # A figure of numbers said in words.
+        ("which is smallest: forty, fourteen or four hundred", "statistics"),
+        # A quote after a colon, then the ask of it.
+        ("feedback on my stall: 'cheap and cheerful' what's the vibe", "sentiment"),
+        ("my boss's email: 'See me at five.' — tone?", "sentiment"),
+        ("the gist of this memo? 'The meeting moved to three. Bring laptops.'", "summarization"),
+        # A message named, not given: the skill of its kind, which says it is missing.
+        ("is my dad's text passive aggressive?", "sentiment"),
+        ("summarize the report my manager forwarded", "summarization"),
+        # The user's own case, which only the user's numbers settle.
+        ("which of my invoices took the longest", "calculation"),
+        ("how much grout do i need for my bathroom", "calculation"),
+        ("what mark do i need in the exam to get a B", "calculation"),
+        ("how many hours behind me is new york", "calculation"),
+        ("about how many calories were in the burger i just ate", "calculation"),
+    ],
+)
+def test_after_batch_16(description: str, expected: str) -> None:
+    assert shape(plan(description)) == [(expected, [])]
+
+
+def test_a_change_then_why_revises_the_piece_and_keeps_the_why() -> None:
+    result = plan(
+        "make it shorter, they won't read a long one", history=("write a memo on parking",)
+    )
+    assert shape(result) == [("writing", [])]
+    instruction = result.steps[0].instruction
+    assert "parking" in instruction and "shorter" in instruction and "long one" in instruction
+
+
+def test_the_one_someone_sent_is_the_same_ask_of_a_text_not_given() -> None:
+    result = plan("now the one my friend sent", history=("sentiment of 'great gig'",))
+    assert shape(result) == [("sentiment", [])]
+    assert "great gig" not in result.steps[0].instruction

@@ -107,7 +107,10 @@ _RESULT_PHRASE_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"\b(?:its|their)\b", re.I)
 # "Write a summary of this: '...'": the summary is the piece asked for, not a document
 # (an email, a report) that would summarise; of the user's own text, it is extractive.
-_SUMMARY_RE = re.compile(r"\bsumm(?:ary|aries|ari[sz]e)\b", re.I)
+# "the gist of this letter", "the short version of this": a summary too.
+_SUMMARY_RE = re.compile(
+    r"\bsumm(?:ary|aries|ari[sz]e)\b|\bgist\b|\btl;?dr\b|\bshort\s+version\b", re.I
+)
 # "make this into a csv", "as JSON": a format to turn the data into. "csv" alone names
 # statistics' input as much as conversion's output; the target decides a tie.
 _TARGET_FORMAT_RE = re.compile(
@@ -168,7 +171,10 @@ _WHAT_ABOUT_RE = re.compile(
 _SUMMARIZE_GIVEN_RE = re.compile(
     r"(?:summ(?:ari[sz]e)|sum\s+up)\s+(?:the|this|that|my|our|your|his|her|their)\s+"
     r"(?:\w+\s+)?(?:report|article|essay|document|doc|paper|email|e-mail|letter|memo|"
-    r"notes|minutes|text|chapter|book|story|thread|transcript|message|file|pdf)\s*[.!?]*",
+    r"notes|minutes|text|chapter|book|story|thread|transcript|message|file|pdf)"
+    # "... the email my son's teacher sent": who the text is from.
+    r"(?:\s+(?:that\s+|which\s+)?(?:my|our|his|her|their|the|i|we|he|she|they)\s+[\w' ]{1,40}?"
+    r"(?:sent|wrote|posted|forwarded|shared|gave|left|got|received)(?:\s+(?:me|us))?)?\s*[.!?]*",
     re.I,
 )
 _DOCUMENT_RE = re.compile(
@@ -538,6 +544,19 @@ _FACT_WORDS = frozenset(
 _MAX_JUDGING_WORDS = 10
 
 
+# Words of how a message comes across that the lexicon does not score as opinion.
+_TONE_WORDS = frozenset(
+    """aggressive passive-aggressive sarcastic snarky condescending patronising patronizing
+    curt blunt pushy cold formal professional defensive hostile passive""".split()  # noqa: SIM905
+)
+# "my landlord's reply", "her last message": a message named, not given.
+_NAMED_MESSAGE_RE = re.compile(
+    r"\b(?:my|our|his|her|their|the)\s+(?:[\w-]+'s\s+)?(?:\w+\s+)?(?:reply|message|email|"
+    r"e-mail|text|note|letter|review|comment|post|tweet|voicemail|response|answer)\b",
+    re.I,
+)
+
+
 def _judges_quote(text: str) -> bool:
     """Whether a clause asks, yes or no, whether the text it carries is something that
     words of opinion say ("nice", "a complaint", "rude"), not whether it is true."""
@@ -547,7 +566,16 @@ def _judges_quote(text: str) -> bool:
         return False
     if _FACT_WORDS.intersection(words):
         return False
-    return any(sentiment(word).score != 0 for word in words)
+    return bool(_TONE_WORDS.intersection(words)) or any(
+        sentiment(word).score != 0 for word in words
+    )
+
+
+def _judges_named_message(text: str) -> bool:
+    """Whether a clause asks, yes or no, how a message it names but does not give comes
+    across ("is my landlord's reply passive aggressive?"): the sentiment skill's, which
+    says the text is missing."""
+    return bool(_NAMED_MESSAGE_RE.search(text)) and _judges_quote(text)
 
 
 _SUBJECTS = frozenset({"i", "we", "he", "she", "they", "my", "our"})
@@ -703,6 +731,15 @@ def _parts(
             # "What's the highest amount? [...]": a question whose words name no kind of
             # work, about pasted data, is work on data; the data's shape says which.
             match = matcher.best(stems | _DATA_FEATURES)
+        elif (
+            not match.confident
+            and not material
+            and len(_SPELLED_NUMBER_RE.findall(text)) >= 2
+            and _FIGURE_WORDS.intersection(t.low for t in tokenize(text))
+        ):
+            # "which is largest: three hundred, two hundred and ninety, or three hundred and
+            # ten": a figure of numbers said in words, as of numbers in digits.
+            match = matcher.best(stems | {"<num>", "<numlist>"})
         elif previous is None and not match.confident and _continues_arithmetic(text):
             # "Double that." with nothing before it is still arithmetic: the calculator
             # says what it misses, where the general capability would make something up.
@@ -879,11 +916,21 @@ def _parts(
             # its words share with a text skill's card ("main topics").
             capability = "research"
         if (
-            capability in _GENERAL_CAPABILITIES
+            # "126 guests, tables seat 9 each. how many tables": no table to convert either,
+            # nor a list of values to count ("45 kids, 6 per car. how many cars").
+            (
+                capability in _GENERAL_CAPABILITIES
+                or (capability == "conversion" and not data)
+                or (
+                    capability == "statistics"
+                    and not data.intersection(placeholders_in(stated))
+                    and not any(t.is_number for t in tokenize(text))
+                )
+            )
             and not material
             and not refs
             and "calculation" in matcher.names
-            and _computes_given_numbers(text, data_in_context)
+            and _computes_given_numbers(text, data_in_context, stated)
         ) or (
             capability == "statistics"
             and not material
@@ -931,6 +978,12 @@ def _parts(
             and not data.intersection(material)
             and "sentiment" in matcher.names
             and (_HOW_IT_SOUNDS_RE.search(text) or _judges_quote(text))
+        ) or (
+            capability in _GENERAL_CAPABILITIES
+            and not material
+            and not refs
+            and "sentiment" in matcher.names
+            and _judges_named_message(text)
         ):
             # "how does this text from my sister read: '...'", "is this nice? '...'": how a
             # quoted message comes across is its tone, whatever else its words name ("text",
@@ -1137,7 +1190,14 @@ _OWN_AMOUNT_RE = re.compile(
     # "which one is cheaper?": prices the user has in mind, compared.
     r"|\bwhich\s+(?:one\s+)?(?:of\s+(?:them|these|those|the\s+two)\s+)?(?:is|was|would\s+be)\s+"
     r"(?:cheaper|dearer|pricier|costlier|(?:more|less)\s+expensive|the\s+cheapest|"
-    r"better\s+value)\b",
+    r"better\s+value)\b"
+    # "which of my shifts paid the most": the user's own things, ranked.
+    r"|\bwhich\s+of\s+(?:my|our)\s+\w+\s+(?:\w+\s+)?(?:the\s+)?(?:most|least|best|worst|"
+    r"highest|lowest|longest|shortest|cheapest)\b"
+    # "how much paint do i need for my living room", "what grade do i need on the final":
+    # what the user's own case needs, which only the user's numbers settle.
+    r"|\bhow\s+(?:much|many)\s+\w+\s+(?:do|will|would)\s+(?:i|we)\s+need\s+for\s+(?:my|our)\b"
+    r"|\bwhat\s+(?:grade|mark|score|percentage)\s+do\s+(?:i|we)\s+need\b",
     re.I,
 )
 
@@ -1146,7 +1206,8 @@ _OWN_AMOUNT_RE = re.compile(
 # be in 2040": a measure of the user's own life, which only numbers the user gives can
 # answer. Advice ("how much sleep do I need", "how long should I boil an egg") is not one.
 _MEASURE_ASKED_RE = re.compile(
-    r"^\s*(?:how\s+(?:much|many|long|far|old|often|big|heavy|tall|fast)\b"
+    r"^\s*(?:(?:roughly|about|approximately|so|ok|okay|and)[\s,]+)*"
+    r"(?:how\s+(?:much|many|long|far|old|often|big|heavy|tall|fast)\b"
     r"|what(?:'s|s|\s+is|\s+was|\s+will\s+be)\s+(?:my|our)\b)",
     re.I,
 )
@@ -1154,6 +1215,10 @@ _OWN_RE = re.compile(
     r"\b(?:did|was|were|have|had)\s+(?:i|we)\b|\b(?:will|would)\s+(?:i|we)\s+be\b"
     # "how long will it take me to drive there": the user's own trip.
     r"|\b(?:take|took|takes|taking)\s+(?:me|us)\b"
+    # "how many hours ahead of me", "the lunch i just had": where the user is, what the
+    # user did ("how far is the moon from us" is no measure of the user's own).
+    r"|\b(?:ahead\s+of|behind)\s+(?:me|us)\b"
+    r"|\b(?:i|we)\s+(?:just\s+)?(?:had|ate|drank|did|ran|walked|made|spent|paid)\b"
     r"|\b(?:am\s+i|are\s+we)\b|\b(?:my|our)\s+[a-z]+|\bus\b",
     re.I,
 )
@@ -1222,6 +1287,8 @@ def _unit_asked_of_amount(text: str, stated: str) -> bool:
         unit = (given.group("unit") or "").lower()
         if given.group("scale") or (unit and names_unit(unit) and not same_unit(unit, target)):
             return True
+        if unit in ("c", "f") and target in _TEMPERATURES and target[0] != unit:
+            return True  # "101.3 F. what is that in celsius"
         if not given.group("scale") and not given.group("unit"):
             return True  # feet and inches
     return False
@@ -1252,6 +1319,8 @@ _QUANTITY_ASK_RE = re.compile(
 )
 
 
+# "how much water should I drink": advice, which numbers stated do not settle.
+_ADVICE_ASKED_RE = re.compile(r"\b(?:should|ought|recommended|advisable|safe)\b", re.I)
 # "how many more", "how much is left", "how many to go": what remains of an amount.
 _WHAT_REMAINS_RE = re.compile(
     r"\bhow\s+(?:much|many)\s+(?:\w+\s+)?(?:more|left|remaining|fewer|less|to\s+go)\b", re.I
@@ -1261,7 +1330,7 @@ _A_YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _HOW_MANY_UNIT_RE = re.compile(r"\bhow\s+many\s+([a-z]+)\s+(?:is|are|in)\b", re.I)
 
 
-def _computes_given_numbers(text: str, numbers_in_context: bool) -> bool:
+def _computes_given_numbers(text: str, numbers_in_context: bool, stated: str = "") -> bool:
     """Whether a clause asks a quantity of numbers it gives, with nothing else to look up:
     "how much" of two or more (or of one beside numbers stated apart, or of one amount asked
     in a unit); an operation that names its other operand ("to the fourth", "lots of",
@@ -1273,6 +1342,12 @@ def _computes_given_numbers(text: str, numbers_in_context: bool) -> bool:
     given = sum(1 for t in tokenize(plain) if t.is_number) + len(_SPELLED_NUMBER_RE.findall(plain))
     if not asked.group(0).lower().startswith("how") or given >= 2:
         return given >= 1
+    if given == 0 and not _ADVICE_ASKED_RE.search(text):
+        # "126 guests, tables seat 9 each. how many tables do we need": a quantity asked
+        # of two numbers or more stated before it.
+        plain_stated = _LENGTH_RE.sub(" ", _A_YEAR_RE.sub(" ", stated))
+        if sum(1 for t in tokenize(plain_stated) if t.is_number) >= 2:
+            return True
     if numbers_in_context and _WHAT_REMAINS_RE.search(text):
         # "limit is 3000 words and i've done 2,170. how many more do i need to write": what
         # is left of numbers stated before, a difference.

@@ -290,10 +290,33 @@ def _phrasal_change(text: str) -> str | None:
     return f"a bit {change}" if match.group("degree") else change
 
 
+def _changes(text: str) -> bool:
+    """Whether ``text`` is a change to a piece, said in one of the ways `_revises` reads."""
+    text = text.strip()
+    return bool(
+        _CUTS.match(text)
+        or _REVISES.match(text)
+        or _CHANGE_ALONE.match(text)
+        or _PART_CHANGE.match(text)
+        or _phrasal_change(text)
+    )
+
+
 def _revises(text: str, earlier: Sequence[str]) -> str | None:
     """ "make it shorter" after "Write a poem about cats" is "Write a poem about cats, and
     make it shorter": the same piece, asked again with the change. "too stiff, loosen it up"
-    and "too formal" are changes too: the complaint says what to take away."""
+    and "too formal" are changes too: the complaint says what to take away. "make it
+    firmer, it's been three weeks now": the change, then why, which the request keeps."""
+    text = text.strip()
+    head, comma, tail = text.partition(",")
+    if comma and tail.strip() and not _changes(text) and _changes(head):
+        revised = _revised(head, earlier)
+        reason = tail.strip().rstrip(".!?")
+        return f"{revised}. {reason[:1].upper()}{reason[1:]}." if revised else None
+    return _revised(text, earlier)
+
+
+def _revised(text: str, earlier: Sequence[str]) -> str | None:
     text = text.strip()
     complaint = _COMPLAINT_RE.match(text)
     if complaint is not None:
@@ -387,6 +410,15 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         if quoted:
             new = bare.group("text").replace('"', "'")
             return f'{previous[: quoted.start()]}"{new}"{previous[quoted.end() :]}'
+    named = _NAMED_ONE_RE.match(text.strip())
+    if named and earlier:
+        # "now the one my sister sent" after the sentiment of a quote: the same ask of a
+        # text named, not given, which the skill then says is missing.
+        previous = resolve_follow_up(earlier[-1], earlier[:-1])
+        quoted = _QUOTED_RE.search(previous)
+        if quoted:
+            message = f"the message {named.group('who')} {named.group('verb')}"
+            return f"{previous[: quoted.start()]}{message}{previous[quoted.end() :]}"
     subject = follow_up_subject(text)
     if subject is None:
         return _continues_arithmetic(text, earlier) or _revises(text, earlier) or text
@@ -401,6 +433,15 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         # take the place of; the request is planned on its own.
         return text
     return _substitute(previous, subject) or text
+
+
+# "now the one my sister sent", "what about the one he wrote": another text, named, not given.
+_NAMED_ONE_RE = re.compile(
+    _LEAD + r"(?:(?:what|how)\s+about\s+|(?:do|try)\s+)?the\s+(?:one|message|text|email)\s+"
+    r"(?P<who>(?:my|our|his|her|their)\s+\w+|i|he|she|they|we)\s+"
+    r"(?P<verb>sent|wrote|posted|left|forwarded)(?:\s+(?:me|us))?\s*[.!?]*$",
+    re.I,
+)
 
 
 # "try this one: loved the pool", "and this: the room was tiny": a new text pointed at and

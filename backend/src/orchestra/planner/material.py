@@ -49,6 +49,20 @@ _HEADINGS = frozenset(
     reminder hint example step steps important warning ps fyi""".split()  # noqa: SIM905
 )
 
+# "wedding: 126 guests, tables seat 9 each. how many tables do we need": after a topic and a
+# colon, numbers stated and a question of them, which is the request, not text to work on.
+_ASKS_OF_ITS_NUMBERS = re.compile(
+    r"\d.*[.!?,]\s+(?:so\s+|and\s+)?(?:how\s+(?:many|much|long|far)|what(?:'s|\s+is|\s+do|"
+    r"\s+does|\s+will)?|which)\b[^.!?]*[?]?\s*$",
+    re.I | re.S,
+)
+
+_ASK_AFTER_QUOTE = re.compile(
+    r"\u27e6\d+\u27e7\s*(?:[.!]\s+|\s[-\u2013\u2014]+\s+|\s+)"
+    r"(?:[^\u27e6\n?]{1,40}\?|(?:what|how|is|does|did|would|which)\b[^\u27e6\n?]{0,40}\??)\s*",
+    re.I,
+)
+
 _QUOTE_PATTERNS = (
     re.compile(r"```.*?```", re.S),
     re.compile(r'"[^"\n]*"'),
@@ -180,6 +194,10 @@ def _masked_already(payload: str, data: set[str]) -> bool:
     question on the line below the data: the question is a request, not more material)."""
     if re.fullmatch(r"\u27e6\d+\u27e7[.!?]?\s*", payload):
         return True
+    if _ASK_AFTER_QUOTE.fullmatch(payload):
+        # "coach's message: '...' — sentiment?", "feedback: '...' what's the vibe": the
+        # quote, then the ask of it.
+        return True
     listed = re.match(
         r"(\u27e6\d+\u27e7)(?:[.!?]\s+|\s+[-\u2013\u2014]+\s+|[ \t]*\n\s*)\S", payload
     )
@@ -213,9 +231,13 @@ def _material_colon(text: str) -> int | None:
         if next_line and _MATERIAL_ON_NEXT_LINE & set(before) and not _PRESENTS.match(line):
             return match.start()
         opening = text[: match.start()].strip()
-        if re.fullmatch(
-            r"(?:please\s+)?[A-Za-z]+(?:;[A-Za-z]+)?(?:\s+(?:please|pls|plz))?", opening, re.I
-        ) and (opening.lower().split()[0] not in _HEADINGS):
+        if (
+            re.fullmatch(
+                r"(?:please\s+)?[A-Za-z]+(?:;[A-Za-z]+)?(?:\s+(?:please|pls|plz))?", opening, re.I
+            )
+            and opening.lower().split()[0] not in _HEADINGS
+            and not _ASKS_OF_ITS_NUMBERS.search(text[match.end() :])
+        ):
             # "Summarize: ...", "tl;dr please: ...": a request of one word, then what it is
             # for.
             return match.start()
