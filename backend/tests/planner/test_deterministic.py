@@ -1460,3 +1460,26 @@ def test_the_one_someone_sent_is_the_same_ask_of_a_text_not_given() -> None:
     result = plan("now the one my friend sent", history=("sentiment of 'great gig'",))
     assert shape(result) == [("sentiment", [])]
     assert "great gig" not in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # "commute" is a word of its own, no slip for "compute".
+        ("weigh up e-bikes against buses for a 5 mile commute", "analysis"),
+        # A time of day is no operand.
+        ("an announcement that the gym opens at 6am now", "writing"),
+        # A unit asked of an amount stated before, in other words.
+        ("i swam 1500 m this morning... how many miles is that", "calculation"),
+        ("the tank holds 30 US gallons. litres?", "calculation"),
+    ],
+)
+def test_after_batch_16_more(description: str, expected: str) -> None:
+    assert shape(plan(description)) == [(expected, [])]
+
+
+def test_a_question_after_a_comma_makes_its_sentence_the_ask() -> None:
+    text = "paint covers 12 square metres a litre. we have 3 walls of 10, how many litres"
+    result = plan(text)
+    assert len(result.steps) == 1
+    assert "Task: We have 3 walls of 10, how many litres" in result.steps[0].instruction

@@ -279,7 +279,9 @@ _DESCRIPTOR_RE = re.compile(
     r"programme|schedule|trip|itinerary|challenge|diet|workout|routine|guide)s?\b"
     r"|\b\d+[- ]?(?:year|yr)[- ]olds?\b|\b(?:a|my|our|first|the)\s+\d+k\b"
     # "in your 40s", "the 80s", "the '90s": a decade of life or of history.
-    r"|\b(?:your|my|his|her|their|our|the|in|early|late|mid)\s+'?\d0'?s\b",
+    r"|\b(?:your|my|his|her|their|our|the|in|early|late|mid)\s+'?\d0'?s\b"
+    # "we open at 7am", "at 9:30": a time of day.
+    r"|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])",
     re.I,
 )
 
@@ -469,6 +471,12 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     if index < len(tokens) and tokens[index].low.split("'")[0] in _QUESTION_WORDS:
         return True
     if tokens[-1].text == "?":
+        return True
+    if any(
+        tokens[i].text in {",", "-", "\u2014"} and _is_question_word(tokens[i + 1])
+        for i in range(index, len(tokens) - 1)
+    ):
+        # "i have 7 planters, how many litres in total": a question after what it is about.
         return True
     if (
         index + 1 < len(tokens)

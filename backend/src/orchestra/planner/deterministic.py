@@ -1268,7 +1268,8 @@ _BARE_UNIT_ASKED_RE = re.compile(
 )
 # An amount given in a unit: "64 km", "425°F", "165lb", "5'7\"" (feet and inches).
 _AMOUNT_GIVEN_RE = re.compile(
-    r"\d(?:[\d,.]*\d)?\s*(?:(?P<scale>\u00b0\s*[cfk]\b)|(?:degrees\s+)?(?P<unit>[a-z]+)\b)"
+    r"\d(?:[\d,.]*\d)?\s*(?:(?P<scale>\u00b0\s*[cfk]\b)|(?:degrees\s+|(?:uk|us|imperial|"
+    r"metric|square|sq|cubic)\s+)?(?P<unit>[a-z]+)\b)"
     r"|\b\d+\s*'\s*\d+(?:\.\d+)?\s*\"",
     re.I,
 )
@@ -1277,10 +1278,10 @@ _AMOUNT_GIVEN_RE = re.compile(
 def _unit_asked_of_amount(text: str, stated: str) -> bool:
     """Whether a clause ends by asking a unit alone ("kg?") of an amount the request gives
     in another unit, in the clause or in what it states apart."""
-    asked = _BARE_UNIT_ASKED_RE.search(text)
+    asked = _BARE_UNIT_ASKED_RE.search(text) or _HOW_MANY_UNIT_RE.search(text)
     if asked is None:
         return False
-    target = (asked.group("target") or asked.group("unit")).lower()
+    target = next(t for t in asked.groups() if t).lower()
     if not (target in _TEMPERATURES or names_unit(target)):
         return False
     for given in _AMOUNT_GIVEN_RE.finditer(f"{stated} {text[: asked.start()]}"):

@@ -29,6 +29,12 @@ EXAMPLE_SIMILARITY_WEIGHT = 3.0
 # Words shorter than this are not corrected: too many short words are one slip apart.
 _MIN_TYPO_LENGTH = 5
 
+# Everyday words one slip away from a capability's word, which are no slips: "a 12 mile
+# commute" is not "compute".
+_REAL_WORDS = frozenset(
+    """commute commutes commuted commuting commuter commuters computer computers""".split()  # noqa: SIM905
+)
+
 # Below this a clause shares too little with any capability to trust the choice.
 MIN_SCORE = 1.5
 # A clause that carries the user's text to work on trusts a weaker match: the general
@@ -162,7 +168,12 @@ class CapabilityMatcher:
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
             low = word.lower()
-            if len(low) < _MIN_TYPO_LENGTH or low in STOPWORDS or stem(low) in self._known_stems:
+            if (
+                len(low) < _MIN_TYPO_LENGTH
+                or low in STOPWORDS
+                or low in _REAL_WORDS
+                or stem(low) in self._known_stems
+            ):
                 return word
             found = [w for w in self._words if _is_typo_of(low, w)]
             return found[0] if len(found) == 1 else word

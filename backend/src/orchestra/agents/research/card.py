@@ -122,6 +122,8 @@ SKILLS: tuple[AgentSkill, ...] = (
             "captions",
             "headline",
             "headlines",
+            # "a tweet announcing our new hours" (a tweet alone may be the text to judge).
+            "announcement",
             # Playful short pieces: "a punny name for my van", "tell me a joke".
             "pun",
             "puns",
