@@ -863,3 +863,55 @@ def test_nouns_of_scorn(text: str, label: str) -> None:
 )
 def test_a_last_visit_and_everyday_words_of_delight(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A degree before the comparison stresses the same disappointment.
+        ("We expected so much more from them.", "negative"),
+        ("Was expecting a lot better for that price.", "negative"),
+        ("I hoped for far more from the sequel.", "negative"),
+        ("Was hoping for more, to be honest.", "negative"),
+        # A bad thing expected that did not come is still no complaint.
+        ("We expected far more delays but the drive was fine.", "positive"),
+        # Worse was feared and did not come: relief.
+        ("Honestly I expected worse.", "positive"),
+    ],
+)
+def test_disappointment_said_with_a_degree(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A better thing hoped for, set against what came, is disappointment.
+        ("I thought the sequel would be better.", "negative"),
+        ("We expected the staff to be friendlier.", "negative"),
+        # Not hoped for: the word is the verdict.
+        ("I never expected it to be this good.", "positive"),
+        ("I thought the food was great.", "positive"),
+    ],
+)
+def test_a_comparison_hoped_for(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_a_plain_word_hoped_for_is_not_guessed() -> None:
+    # "I expected it to be lovely" may have come true or not.
+    assert sentiment("I expected the room to be lovely.").unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # After a determiner a repair word names the repair, and puts nothing right.
+        ("The repair cost a fortune.", "negative"),
+        ("The fix broke the login page again.", "negative"),
+        # The act of putting right is still praise.
+        ("They repaired the broken gate in a day.", "positive"),
+    ],
+)
+def test_a_repair_named_is_no_repair_made(text: str, label: str) -> None:
+    assert sentiment(text).label == label

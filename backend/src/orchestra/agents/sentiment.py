@@ -379,6 +379,11 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("expected", "better"): -2.0,
     ("expecting", "more"): -2.0,
     ("expecting", "better"): -2.0,
+    # Worse was feared, and did not come: mild relief.
+    ("expected", "worse"): 1.5,
+    ("expecting", "worse"): 1.5,
+    ("hoping", "for", "more"): -2.0,
+    ("hoping", "for", "better"): -2.0,
     ("hoped", "for", "more"): -2.0,
     ("hoped", "for", "better"): -2.0,
     ("exceeded", "my", "expectations"): 2.5,
@@ -576,7 +581,7 @@ class _Tally:
 
 # "expected more" and "expected better service" are disappointment; "expected more
 # problems" is not: an expectation of something bad is no verdict, nor a complaint.
-_EXPECTATIONS = frozenset({"expected", "expecting", "hoped"})
+_EXPECTATIONS = frozenset({"expected", "expecting", "hoped", "hoping"})
 
 
 # "If it doesn't work, call us": a failure supposed is no complaint.
@@ -711,8 +716,9 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
     if said is not None:
         return said
     for phrase, valence in _PHRASES_LONGEST_FIRST:
-        if tuple(tokens[index : index + len(phrase)]) == phrase:
-            end = index + len(phrase)
+        end = _said_end(phrase, tokens, index)
+        if end is not None:
+            spoken = tuple(tokens[index:end])
             if phrase in _FAILURES and _no_failure(phrase, tokens, index):
                 return phrase, 0.0
             if (
@@ -721,8 +727,8 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
                 and _LEXICON.get(tokens[end], 0.0) < 0
             ):
                 # The bad thing expected did not happen: neither a verdict nor a complaint.
-                return (*phrase, tokens[end]), 0.0
-            return phrase, valence
+                return (*spoken, tokens[end]), 0.0
+            return spoken, valence
     for phrase, valence in _PHRASES.items():
         if phrase in _FAILURES or phrase[0] in _EXPECTATIONS:
             continue
@@ -730,6 +736,34 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
         if stressed is not None:
             return tuple(tokens[index:stressed]), valence
     return None
+
+
+# "expected much more", "was expecting a lot better", "hoped for far more": a degree
+# before the comparison stresses the same disappointment.
+_DEGREES_OF_COMPARISON = _words("much far way lot a bit little so even")
+_DEGREE_GAP = 3
+
+
+def _said_end(phrase: tuple[str, ...], tokens: Sequence[str], index: int) -> int | None:
+    """Where ``phrase`` ends when it is said at ``index``, an expectation with a degree
+    before its comparison included ("expected so much more"); None when it is not said."""
+    if tuple(tokens[index : index + len(phrase)]) == phrase:
+        return index + len(phrase)
+    if phrase[0] not in _EXPECTATIONS:
+        return None
+    position = index + len(phrase) - 1
+    if tuple(tokens[index:position]) != phrase[:-1]:
+        return None
+    start = position
+    while (
+        position < len(tokens)
+        and tokens[position] in _DEGREES_OF_COMPARISON
+        and position - start < _DEGREE_GAP
+    ):
+        position += 1
+    if position == start or position >= len(tokens) or tokens[position] != phrase[-1]:
+        return None
+    return position + 1
 
 
 # Words that intensify a set phrase from inside it: "had an absolute blast", "a total joke".
@@ -784,11 +818,40 @@ def _cannot_be_more(tokens: Sequence[str], position: int, index: int) -> bool:
     if not modal:
         return False
     between = tuple(tokens[position + 1 : index])
-    word = tokens[index]
-    comparative = word in {"better", "worse"} or (
+    return _is_comparative(tokens[index]) and between in (("be",), ("have", "been"), ("ever", "be"))
+
+
+def _is_comparative(word: str) -> bool:
+    return word in {"better", "worse"} or (
         word.endswith("er") and _comparative_of(word) is not None
     )
-    return comparative and between in (("be",), ("have", "been"), ("ever", "be"))
+
+
+# "I thought it would be better", "we expected the staff to be friendlier": a hope held
+# before, with "would" or "to" saying it was a hope and not a verdict.
+_HOPING = _words("thought expected expecting hoped hoping assumed imagined")
+_HOPE_MODALS = _words("would to i'd we'd it'd would've")
+_HOPE_WINDOW = 8
+
+
+def _hope_before(tokens: Sequence[str], index: int) -> int | None:
+    """Where the hope starts ("thought" in "thought it would be better") when the word at
+    ``index`` says what was hoped for or expected in its clause, else None."""
+    modal = False
+    for position in range(index - 1, max(-1, index - 1 - _HOPE_WINDOW), -1):
+        token = tokens[position]
+        if token in _SCOPE_ENDS:
+            return None
+        if token in _HOPE_MODALS:
+            modal = True
+        elif token in _HOPING:
+            # "I never expected it to be this good": no hope was held, and the word is the
+            # verdict, beyond what was thought.
+            denied = position > 0 and (
+                tokens[position - 1] in _NEGATIONS or tokens[position - 1].endswith("n't")
+            )
+            return position if modal and not denied else None
+    return None
 
 
 def _negated(tokens: Sequence[str], index: int) -> bool:
@@ -903,7 +966,13 @@ def _put_right(tokens: Sequence[str], index: int) -> bool:
     position = index - 1
     while position >= 0 and tokens[position] in _DETERMINERS | {"every", "all", "those"}:
         position -= 1
-    return position >= 0 and tokens[position] in _REPAIRS
+    return position >= 0 and tokens[position] in _REPAIRS and not _repair_named(tokens, position)
+
+
+def _repair_named(tokens: Sequence[str], position: int) -> bool:
+    """Whether the repair word at ``position`` names the repair after a determiner ("the
+    repair cost a fortune", "the fix broke it"): a thing, not the act of putting right."""
+    return position > 0 and tokens[position - 1] in _DETERMINERS
 
 
 _RELIEF_VALENCE = 1.5
@@ -1206,6 +1275,15 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             else:
                 valence, term = _PUT_RIGHT_VALENCE, f"put right: {token}"
             negated = False
+        elif (hope := _hope_before(tokens, index)) is not None and not negated:
+            if _is_comparative(token):
+                # "I thought it would be better": the hope, set against what came, is
+                # disappointment ("... would be worse", relief), as "should have been" is.
+                valence, negated = -valence * 0.75, True
+                term = " ".join(tokens[hope : index + 1])
+            else:
+                # "I expected it to be good" may have come true or not: not guessed.
+                tally.unread.append(f"'{' '.join(tokens[hope : index + 1])}'")
         elif negated and valence < 0 and _stopped(tokens, index):
             # "my feet never hurt anymore": a bad thing that stopped is relief, an opinion
             # held, not a hedge as "not bad" is.
