@@ -915,3 +915,16 @@ def test_a_plain_word_hoped_for_is_not_guessed() -> None:
 )
 def test_a_repair_named_is_no_repair_made(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Goods spoiled, said as what happened to them, and pain: complaints.
+        ("The roses came withered and the vase was shattered.", "negative"),
+        ("Half the apples were bruised.", "negative"),
+        ("Those seats were torture on a long flight.", "negative"),
+    ],
+)
+def test_goods_spoiled_and_pain(text: str, label: str) -> None:
+    assert sentiment(text).label == label

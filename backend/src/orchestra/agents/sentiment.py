@@ -104,6 +104,16 @@ _LEXICON: dict[str, float] = {
         ),
         -2.0,
     ),
+    # Goods spoiled or hurt, said as what happened to them: "the plants arrived wilted",
+    # "the milk had spilt"; and pain: "the saddle is agony" ("smashed it", "crushed it",
+    # praise in slang, are left out).
+    **dict.fromkeys(
+        _words(
+            """wilted withered drooping spilled spilt squashed shattered bruised rotten
+            rotting stained leaked agony agonising agonizing torture excruciating"""
+        ),
+        -2.0,
+    ),
     # Sounds of annoyance said as words: "ugh, Monday again".
     **dict.fromkeys(_words("ugh urgh argh"), -2.0),
     **dict.fromkeys(
