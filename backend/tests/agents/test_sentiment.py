@@ -928,3 +928,18 @@ def test_a_repair_named_is_no_repair_made(text: str, label: str) -> None:
 )
 def test_goods_spoiled_and_pain(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A subject said to be none turns what is said of it, however far.
+        ("Not a single glass in the box was broken, great packing.", "positive"),
+        ("None of the waiters were polite.", "negative"),
+        # "No" alone may be an answer before a complaint.
+        ("No the lid was cracked.", "negative"),
+        ("Not a good start: the lid was cracked.", "negative"),
+    ],
+)
+def test_a_subject_said_to_be_none(text: str, label: str) -> None:
+    assert sentiment(text).label == label

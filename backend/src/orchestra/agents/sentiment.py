@@ -886,7 +886,28 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
             return (token, following) not in _NOT_NEGATING
         if tuple(tokens[position : position + 3]) in _COUNTERFACTUAL:
             return True
-    return False
+    return _negated_subject(tokens, index)
+
+
+# "Not a single egg was cracked", "none of the plates were broken": the subject said to be
+# none turns what is said of it, however many words it takes ("nothing was damaged").
+# ("no" alone is left out: "no the glasses were broken" is an answer, then a complaint.)
+_NO_SUBJECT = (("not", "a", "single"), ("not", "one"), ("none", "of"), ("nothing",))
+_SAID_OF = _words("is was are were been had has have arrived came got")
+_SUBJECT_WINDOW = 8
+
+
+def _negated_subject(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is said of a subject that is none, in its clause."""
+    start = index
+    while start > 0 and tokens[start - 1] not in _SCOPE_ENDS:
+        start -= 1
+    clause = tuple(tokens[start:index])
+    return (
+        len(clause) <= _SUBJECT_WINDOW
+        and any(clause[: len(none)] == none for none in _NO_SUBJECT)
+        and bool(_SAID_OF.intersection(clause))
+    )
 
 
 def _far_from(tokens: Sequence[str], index: int) -> bool:
