@@ -943,3 +943,26 @@ def test_goods_spoiled_and_pain(text: str, label: str) -> None:
 )
 def test_a_subject_said_to_be_none(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A hope that came to nothing, with "for" before what was hoped.
+        ("We hoped for something a bit better.", "negative"),
+        ("I was hoping for a much better view.", "negative"),
+        # A hope still held is no disappointment.
+        ("We're expecting more guests next weekend.", "neutral"),
+        # The praise a thing is given, turned.
+        ("Sadly the spa is not all it's cracked up to be.", "negative"),
+        ("The pizza is everything it's cracked up to be.", "positive"),
+        # After "a place", "like" compares: the verb would be "likes".
+        ("I'd expected far better from a place like this.", "negative"),
+    ],
+)
+def test_hopes_held_and_come_to_nothing(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_a_hope_still_held_is_not_guessed() -> None:
+    assert sentiment("We're hoping for better weather on Saturday.").unsure

@@ -400,6 +400,9 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("exceeded", "expectations"): 2.5,
     ("exceeded", "all", "expectations"): 2.5,
     ("live", "up", "to"): 2.0,
+    # The praise a thing is given: "everything it's cracked up to be"; "not all it's
+    # cracked up to be" turns it, as a negation does.
+    ("cracked", "up", "to", "be"): 2.0,
     ("lives", "up", "to"): 2.0,
     ("lived", "up", "to"): 2.0,
     # Beyond what was hoped for: delight said without a word of opinion.
@@ -592,6 +595,17 @@ class _Tally:
 # "expected more" and "expected better service" are disappointment; "expected more
 # problems" is not: an expectation of something bad is no verdict, nor a complaint.
 _EXPECTATIONS = frozenset({"expected", "expecting", "hoped", "hoping"})
+# "We're expecting more visitors next week", "hoping for better weather": a hope still
+# held is no disappointment; "was expecting more" is one that came to nothing.
+_ONGOING_HOPES = frozenset({"expecting", "hoping"})
+_PAST_AUXILIARIES = frozenset({"was", "were", "been"})
+
+
+def _hope_past(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index``, if a hope still going on, is said of the past."""
+    return tokens[index] not in _ONGOING_HOPES or (
+        index > 0 and tokens[index - 1] in _PAST_AUXILIARIES
+    )
 
 
 # "If it doesn't work, call us": a failure supposed is no complaint.
@@ -727,7 +741,7 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
         return said
     for phrase, valence in _PHRASES_LONGEST_FIRST:
         end = _said_end(phrase, tokens, index)
-        if end is not None:
+        if end is not None and _hope_past(tokens, index):
             spoken = tuple(tokens[index:end])
             if phrase in _FAILURES and _no_failure(phrase, tokens, index):
                 return phrase, 0.0
@@ -840,7 +854,7 @@ def _is_comparative(word: str) -> bool:
 # "I thought it would be better", "we expected the staff to be friendlier": a hope held
 # before, with "would" or "to" saying it was a hope and not a verdict.
 _HOPING = _words("thought expected expecting hoped hoping assumed imagined")
-_HOPE_MODALS = _words("would to i'd we'd it'd would've")
+_HOPE_MODALS = _words("would to for will i'd we'd it'd it'll would've")
 _HOPE_WINDOW = 8
 
 
@@ -1254,8 +1268,12 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             )
             index += 2
             continue
-        if token == "like" and index > 0 and tokens[index - 1] in _BEFORE_A_COMPARISON:
-            # "dies in like an hour", "it's like a brick": a comparison or a filler word.
+        if token == "like" and (
+            (index > 0 and tokens[index - 1] in _BEFORE_A_COMPARISON)
+            or (index > 1 and tokens[index - 2] in {"a", "an"})
+        ):
+            # "dies in like an hour", "it's like a brick": a comparison or a filler word;
+            # "a chain like this" too (after "a chain" the verb would be "likes").
             tally.neutral += 1
             index += 1
             continue
@@ -1307,13 +1325,14 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
                 valence, term = _PUT_RIGHT_VALENCE, f"put right: {token}"
             negated = False
         elif (hope := _hope_before(tokens, index)) is not None and not negated:
-            if _is_comparative(token):
+            if _is_comparative(token) and _hope_past(tokens, hope):
                 # "I thought it would be better": the hope, set against what came, is
                 # disappointment ("... would be worse", relief), as "should have been" is.
                 valence, negated = -valence * 0.75, True
                 term = " ".join(tokens[hope : index + 1])
             else:
-                # "I expected it to be good" may have come true or not: not guessed.
+                # "I expected it to be good" may have come true or not, and "I'm hoping
+                # for better weather" is still to come: not guessed.
                 tally.unread.append(f"'{' '.join(tokens[hope : index + 1])}'")
         elif negated and valence < 0 and _stopped(tokens, index):
             # "my feet never hurt anymore": a bad thing that stopped is relief, an opinion
