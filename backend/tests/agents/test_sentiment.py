@@ -966,3 +966,16 @@ def test_hopes_held_and_come_to_nothing(text: str, label: str) -> None:
 
 def test_a_hope_still_held_is_not_guessed() -> None:
     assert sentiment("We're hoping for better weather on Saturday.").unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A cost said to be low is no complaint of cost.
+        ("The new tyres cost less than I feared.", "positive"),
+        ("Having it serviced cost us nothing.", "positive"),
+        ("The new tyres cost a fortune.", "negative"),
+    ],
+)
+def test_a_low_cost(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -1022,6 +1022,22 @@ def _repair_named(tokens: Sequence[str], position: int) -> bool:
 
 _RELIEF_VALENCE = 1.5
 
+# "It cost less than I thought", "the repair cost me nothing", "costs only 5": a low price,
+# which is no complaint of cost.
+_COSTS = _words("cost costs")
+_PAID_BY = _words("me us you them him her")
+_LITTLE = _words("less little nothing only just barely")
+_LOW_COST_VALENCE = 1.5
+
+
+def _low_cost(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a cost said to be low spans from ``index`` ("cost me nothing"), or 0."""
+    position = index + 1
+    if position < len(tokens) and tokens[position] in _PAID_BY:
+        position += 1
+    low = tokens[index] in _COSTS and position < len(tokens) and tokens[position] in _LITTLE
+    return position - index + 1 if low else 0
+
 
 def _stopped(tokens: Sequence[str], index: int) -> bool:
     """Whether the negated bad word at ``index`` is said to have stopped: "anymore" after it
@@ -1334,6 +1350,10 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
                 # "I expected it to be good" may have come true or not, and "I'm hoping
                 # for better weather" is still to come: not guessed.
                 tally.unread.append(f"'{' '.join(tokens[hope : index + 1])}'")
+        elif valence < 0 and not negated and _low_cost(tokens, index):
+            # "cost me nothing": a low price is praise, where "cost" alone is a complaint.
+            valence = _LOW_COST_VALENCE
+            term = " ".join(tokens[index : index + _low_cost(tokens, index)])
         elif negated and valence < 0 and _stopped(tokens, index):
             # "my feet never hurt anymore": a bad thing that stopped is relief, an opinion
             # held, not a hedge as "not bad" is.
