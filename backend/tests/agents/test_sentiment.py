@@ -979,3 +979,19 @@ def test_a_hope_still_held_is_not_guessed() -> None:
 )
 def test_a_low_cost(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # The bad thing expected is no complaint: what came instead is the verdict.
+        ("We expected the worst, but the hotel was lovely.", "positive"),
+        ("They feared a disaster but the launch went smoothly.", "positive"),
+    ],
+)
+def test_the_bad_thing_expected(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_the_bad_thing_expected_alone_is_not_guessed() -> None:
+    assert sentiment("Honestly I expected the worst.").unread

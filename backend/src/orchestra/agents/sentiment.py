@@ -1022,6 +1022,19 @@ def _repair_named(tokens: Sequence[str], position: int) -> bool:
 
 _RELIEF_VALENCE = 1.5
 
+# "I expected the worst but it was lovely", "feared a disaster": the bad thing expected is
+# neither a verdict nor a complaint, as "expected more problems" is none.
+_FEARING = _words("expected expecting feared fearing anticipated")
+
+
+def _feared(tokens: Sequence[str], index: int) -> bool:
+    """Whether the bad word at ``index`` is what was expected ("expected the worst")."""
+    position = index - 1
+    while position >= 0 and tokens[position] in _DETERMINERS:
+        position -= 1
+    return position >= 0 and tokens[position] in _FEARING
+
+
 # "It cost less than I thought", "the repair cost me nothing", "costs only 5": a low price,
 # which is no complaint of cost.
 _COSTS = _words("cost costs")
@@ -1326,6 +1339,12 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             index += 1
             continue
         valence = known
+        if valence < 0 and _feared(tokens, index):
+            # Not read as neutral either: "I expected the worst, and got it" is a complaint
+            # said without a word of opinion, and a text with nothing else is not guessed.
+            tally.neutral += 1
+            index += 1
+            continue
         term = f"too {token}" if excess else token
         negated = _negated(tokens, index)
         if _far_from(tokens, index):
