@@ -995,3 +995,17 @@ def test_the_bad_thing_expected(text: str, label: str) -> None:
 
 def test_the_bad_thing_expected_alone_is_not_guessed() -> None:
     assert sentiment("Honestly I expected the worst.").unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Expectations not met are disappointment; met, praise.
+        ("Sadly the tour was well below expectations.", "negative"),
+        ("The spa fell a long way short of our expectations.", "negative"),
+        ("The course did not meet my expectations.", "negative"),
+        ("The new phone met all expectations.", "positive"),
+    ],
+)
+def test_expectations_met_or_not(text: str, label: str) -> None:
+    assert sentiment(text).label == label

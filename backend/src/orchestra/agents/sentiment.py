@@ -396,6 +396,19 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("hoping", "for", "better"): -2.0,
     ("hoped", "for", "more"): -2.0,
     ("hoped", "for", "better"): -2.0,
+    # Expectations met or not: "below expectations", "fell short of my expectations";
+    # "didn't meet my expectations" turns "met", as a negation does.
+    **{
+        (where, *whose, "expectations"): -2.0
+        for where in ("below", "short")
+        for whose in ((), ("my",), ("our",), ("of",), ("of", "my"), ("of", "our"))
+        if (where, *whose) != ("below", "of")
+    },
+    **{
+        (verb, *whose, "expectations"): 2.0
+        for verb in ("meet", "met", "meets")
+        for whose in ((), ("my",), ("our",), ("all",), ("the",))
+    },
     ("exceeded", "my", "expectations"): 2.5,
     ("exceeded", "expectations"): 2.5,
     ("exceeded", "all", "expectations"): 2.5,
