@@ -1007,5 +1007,5 @@ def test_the_bad_thing_expected_alone_is_not_guessed() -> None:
         ("The new phone met all expectations.", "positive"),
     ],
 )
-def test_expectations_met_or_not(text: str, label: str) -> None:
+def test_expectations_said_met_or_not(text: str, label: str) -> None:
     assert sentiment(text).label == label
