@@ -863,3 +863,149 @@ def test_nouns_of_scorn(text: str, label: str) -> None:
 )
 def test_a_last_visit_and_everyday_words_of_delight(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A degree before the comparison stresses the same disappointment.
+        ("We expected so much more from them.", "negative"),
+        ("Was expecting a lot better for that price.", "negative"),
+        ("I hoped for far more from the sequel.", "negative"),
+        ("Was hoping for more, to be honest.", "negative"),
+        # A bad thing expected that did not come is still no complaint.
+        ("We expected far more delays but the drive was fine.", "positive"),
+        # Worse was feared and did not come: relief.
+        ("Honestly I expected worse.", "positive"),
+    ],
+)
+def test_disappointment_said_with_a_degree(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A better thing hoped for, set against what came, is disappointment.
+        ("I thought the sequel would be better.", "negative"),
+        ("We expected the staff to be friendlier.", "negative"),
+        # Not hoped for: the word is the verdict.
+        ("I never expected it to be this good.", "positive"),
+        ("I thought the food was great.", "positive"),
+    ],
+)
+def test_a_comparison_hoped_for(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_a_plain_word_hoped_for_is_not_guessed() -> None:
+    # "I expected it to be lovely" may have come true or not.
+    assert sentiment("I expected the room to be lovely.").unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # After a determiner a repair word names the repair, and puts nothing right.
+        ("The repair cost a fortune.", "negative"),
+        ("The fix broke the login page again.", "negative"),
+        # The act of putting right is still praise.
+        ("They repaired the broken gate in a day.", "positive"),
+    ],
+)
+def test_a_repair_named_is_no_repair_made(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Goods spoiled, said as what happened to them, and pain: complaints.
+        ("The roses came withered and the vase was shattered.", "negative"),
+        ("Half the apples were bruised.", "negative"),
+        ("Those seats were torture on a long flight.", "negative"),
+    ],
+)
+def test_goods_spoiled_and_pain(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A subject said to be none turns what is said of it, however far.
+        ("Not a single glass in the box was broken, great packing.", "positive"),
+        ("None of the waiters were polite.", "negative"),
+        # "No" alone may be an answer before a complaint.
+        ("No the lid was cracked.", "negative"),
+        ("Not a good start: the lid was cracked.", "negative"),
+    ],
+)
+def test_a_subject_said_to_be_none(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A hope that came to nothing, with "for" before what was hoped.
+        ("We hoped for something a bit better.", "negative"),
+        ("I was hoping for a much better view.", "negative"),
+        # A hope still held is no disappointment.
+        ("We're expecting more guests next weekend.", "neutral"),
+        # The praise a thing is given, turned.
+        ("Sadly the spa is not all it's cracked up to be.", "negative"),
+        ("The pizza is everything it's cracked up to be.", "positive"),
+        # After "a place", "like" compares: the verb would be "likes".
+        ("I'd expected far better from a place like this.", "negative"),
+    ],
+)
+def test_hopes_held_and_come_to_nothing(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_a_hope_still_held_is_not_guessed() -> None:
+    assert sentiment("We're hoping for better weather on Saturday.").unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A cost said to be low is no complaint of cost.
+        ("The new tyres cost less than I feared.", "positive"),
+        ("Having it serviced cost us nothing.", "positive"),
+        ("The new tyres cost a fortune.", "negative"),
+    ],
+)
+def test_a_low_cost(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # The bad thing expected is no complaint: what came instead is the verdict.
+        ("We expected the worst, but the hotel was lovely.", "positive"),
+        ("They feared a disaster but the launch went smoothly.", "positive"),
+    ],
+)
+def test_the_bad_thing_expected(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_the_bad_thing_expected_alone_is_not_guessed() -> None:
+    assert sentiment("Honestly I expected the worst.").unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Expectations not met are disappointment; met, praise.
+        ("Sadly the tour was well below expectations.", "negative"),
+        ("The spa fell a long way short of our expectations.", "negative"),
+        ("The course did not meet my expectations.", "negative"),
+        ("The new phone met all expectations.", "positive"),
+    ],
+)
+def test_expectations_said_met_or_not(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -104,6 +104,16 @@ _LEXICON: dict[str, float] = {
         ),
         -2.0,
     ),
+    # Goods spoiled or hurt, said as what happened to them: "the plants arrived wilted",
+    # "the milk had spilt"; and pain: "the saddle is agony" ("smashed it", "crushed it",
+    # praise in slang, are left out).
+    **dict.fromkeys(
+        _words(
+            """wilted withered drooping spilled spilt squashed shattered bruised rotten
+            rotting stained leaked agony agonising agonizing torture excruciating"""
+        ),
+        -2.0,
+    ),
     # Sounds of annoyance said as words: "ugh, Monday again".
     **dict.fromkeys(_words("ugh urgh argh"), -2.0),
     **dict.fromkeys(
@@ -379,12 +389,33 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("expected", "better"): -2.0,
     ("expecting", "more"): -2.0,
     ("expecting", "better"): -2.0,
+    # Worse was feared, and did not come: mild relief.
+    ("expected", "worse"): 1.5,
+    ("expecting", "worse"): 1.5,
+    ("hoping", "for", "more"): -2.0,
+    ("hoping", "for", "better"): -2.0,
     ("hoped", "for", "more"): -2.0,
     ("hoped", "for", "better"): -2.0,
+    # Expectations met or not: "below expectations", "fell short of my expectations";
+    # "didn't meet my expectations" turns "met", as a negation does.
+    **{
+        (where, *whose, "expectations"): -2.0
+        for where in ("below", "short")
+        for whose in ((), ("my",), ("our",), ("of",), ("of", "my"), ("of", "our"))
+        if (where, *whose) != ("below", "of")
+    },
+    **{
+        (verb, *whose, "expectations"): 2.0
+        for verb in ("meet", "met", "meets")
+        for whose in ((), ("my",), ("our",), ("all",), ("the",))
+    },
     ("exceeded", "my", "expectations"): 2.5,
     ("exceeded", "expectations"): 2.5,
     ("exceeded", "all", "expectations"): 2.5,
     ("live", "up", "to"): 2.0,
+    # The praise a thing is given: "everything it's cracked up to be"; "not all it's
+    # cracked up to be" turns it, as a negation does.
+    ("cracked", "up", "to", "be"): 2.0,
     ("lives", "up", "to"): 2.0,
     ("lived", "up", "to"): 2.0,
     # Beyond what was hoped for: delight said without a word of opinion.
@@ -576,7 +607,18 @@ class _Tally:
 
 # "expected more" and "expected better service" are disappointment; "expected more
 # problems" is not: an expectation of something bad is no verdict, nor a complaint.
-_EXPECTATIONS = frozenset({"expected", "expecting", "hoped"})
+_EXPECTATIONS = frozenset({"expected", "expecting", "hoped", "hoping"})
+# "We're expecting more visitors next week", "hoping for better weather": a hope still
+# held is no disappointment; "was expecting more" is one that came to nothing.
+_ONGOING_HOPES = frozenset({"expecting", "hoping"})
+_PAST_AUXILIARIES = frozenset({"was", "were", "been"})
+
+
+def _hope_past(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index``, if a hope still going on, is said of the past."""
+    return tokens[index] not in _ONGOING_HOPES or (
+        index > 0 and tokens[index - 1] in _PAST_AUXILIARIES
+    )
 
 
 # "If it doesn't work, call us": a failure supposed is no complaint.
@@ -711,8 +753,9 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
     if said is not None:
         return said
     for phrase, valence in _PHRASES_LONGEST_FIRST:
-        if tuple(tokens[index : index + len(phrase)]) == phrase:
-            end = index + len(phrase)
+        end = _said_end(phrase, tokens, index)
+        if end is not None and _hope_past(tokens, index):
+            spoken = tuple(tokens[index:end])
             if phrase in _FAILURES and _no_failure(phrase, tokens, index):
                 return phrase, 0.0
             if (
@@ -721,8 +764,8 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
                 and _LEXICON.get(tokens[end], 0.0) < 0
             ):
                 # The bad thing expected did not happen: neither a verdict nor a complaint.
-                return (*phrase, tokens[end]), 0.0
-            return phrase, valence
+                return (*spoken, tokens[end]), 0.0
+            return spoken, valence
     for phrase, valence in _PHRASES.items():
         if phrase in _FAILURES or phrase[0] in _EXPECTATIONS:
             continue
@@ -730,6 +773,34 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
         if stressed is not None:
             return tuple(tokens[index:stressed]), valence
     return None
+
+
+# "expected much more", "was expecting a lot better", "hoped for far more": a degree
+# before the comparison stresses the same disappointment.
+_DEGREES_OF_COMPARISON = _words("much far way lot a bit little so even")
+_DEGREE_GAP = 3
+
+
+def _said_end(phrase: tuple[str, ...], tokens: Sequence[str], index: int) -> int | None:
+    """Where ``phrase`` ends when it is said at ``index``, an expectation with a degree
+    before its comparison included ("expected so much more"); None when it is not said."""
+    if tuple(tokens[index : index + len(phrase)]) == phrase:
+        return index + len(phrase)
+    if phrase[0] not in _EXPECTATIONS:
+        return None
+    position = index + len(phrase) - 1
+    if tuple(tokens[index:position]) != phrase[:-1]:
+        return None
+    start = position
+    while (
+        position < len(tokens)
+        and tokens[position] in _DEGREES_OF_COMPARISON
+        and position - start < _DEGREE_GAP
+    ):
+        position += 1
+    if position == start or position >= len(tokens) or tokens[position] != phrase[-1]:
+        return None
+    return position + 1
 
 
 # Words that intensify a set phrase from inside it: "had an absolute blast", "a total joke".
@@ -784,11 +855,40 @@ def _cannot_be_more(tokens: Sequence[str], position: int, index: int) -> bool:
     if not modal:
         return False
     between = tuple(tokens[position + 1 : index])
-    word = tokens[index]
-    comparative = word in {"better", "worse"} or (
+    return _is_comparative(tokens[index]) and between in (("be",), ("have", "been"), ("ever", "be"))
+
+
+def _is_comparative(word: str) -> bool:
+    return word in {"better", "worse"} or (
         word.endswith("er") and _comparative_of(word) is not None
     )
-    return comparative and between in (("be",), ("have", "been"), ("ever", "be"))
+
+
+# "I thought it would be better", "we expected the staff to be friendlier": a hope held
+# before, with "would" or "to" saying it was a hope and not a verdict.
+_HOPING = _words("thought expected expecting hoped hoping assumed imagined")
+_HOPE_MODALS = _words("would to for will i'd we'd it'd it'll would've")
+_HOPE_WINDOW = 8
+
+
+def _hope_before(tokens: Sequence[str], index: int) -> int | None:
+    """Where the hope starts ("thought" in "thought it would be better") when the word at
+    ``index`` says what was hoped for or expected in its clause, else None."""
+    modal = False
+    for position in range(index - 1, max(-1, index - 1 - _HOPE_WINDOW), -1):
+        token = tokens[position]
+        if token in _SCOPE_ENDS:
+            return None
+        if token in _HOPE_MODALS:
+            modal = True
+        elif token in _HOPING:
+            # "I never expected it to be this good": no hope was held, and the word is the
+            # verdict, beyond what was thought.
+            denied = position > 0 and (
+                tokens[position - 1] in _NEGATIONS or tokens[position - 1].endswith("n't")
+            )
+            return position if modal and not denied else None
+    return None
 
 
 def _negated(tokens: Sequence[str], index: int) -> bool:
@@ -813,7 +913,28 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
             return (token, following) not in _NOT_NEGATING
         if tuple(tokens[position : position + 3]) in _COUNTERFACTUAL:
             return True
-    return False
+    return _negated_subject(tokens, index)
+
+
+# "Not a single egg was cracked", "none of the plates were broken": the subject said to be
+# none turns what is said of it, however many words it takes ("nothing was damaged").
+# ("no" alone is left out: "no the glasses were broken" is an answer, then a complaint.)
+_NO_SUBJECT = (("not", "a", "single"), ("not", "one"), ("none", "of"), ("nothing",))
+_SAID_OF = _words("is was are were been had has have arrived came got")
+_SUBJECT_WINDOW = 8
+
+
+def _negated_subject(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is said of a subject that is none, in its clause."""
+    start = index
+    while start > 0 and tokens[start - 1] not in _SCOPE_ENDS:
+        start -= 1
+    clause = tuple(tokens[start:index])
+    return (
+        len(clause) <= _SUBJECT_WINDOW
+        and any(clause[: len(none)] == none for none in _NO_SUBJECT)
+        and bool(_SAID_OF.intersection(clause))
+    )
 
 
 def _far_from(tokens: Sequence[str], index: int) -> bool:
@@ -903,10 +1024,45 @@ def _put_right(tokens: Sequence[str], index: int) -> bool:
     position = index - 1
     while position >= 0 and tokens[position] in _DETERMINERS | {"every", "all", "those"}:
         position -= 1
-    return position >= 0 and tokens[position] in _REPAIRS
+    return position >= 0 and tokens[position] in _REPAIRS and not _repair_named(tokens, position)
+
+
+def _repair_named(tokens: Sequence[str], position: int) -> bool:
+    """Whether the repair word at ``position`` names the repair after a determiner ("the
+    repair cost a fortune", "the fix broke it"): a thing, not the act of putting right."""
+    return position > 0 and tokens[position - 1] in _DETERMINERS
 
 
 _RELIEF_VALENCE = 1.5
+
+# "I expected the worst but it was lovely", "feared a disaster": the bad thing expected is
+# neither a verdict nor a complaint, as "expected more problems" is none.
+_FEARING = _words("expected expecting feared fearing anticipated")
+
+
+def _feared(tokens: Sequence[str], index: int) -> bool:
+    """Whether the bad word at ``index`` is what was expected ("expected the worst")."""
+    position = index - 1
+    while position >= 0 and tokens[position] in _DETERMINERS:
+        position -= 1
+    return position >= 0 and tokens[position] in _FEARING
+
+
+# "It cost less than I thought", "the repair cost me nothing", "costs only 5": a low price,
+# which is no complaint of cost.
+_COSTS = _words("cost costs")
+_PAID_BY = _words("me us you them him her")
+_LITTLE = _words("less little nothing only just barely")
+_LOW_COST_VALENCE = 1.5
+
+
+def _low_cost(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a cost said to be low spans from ``index`` ("cost me nothing"), or 0."""
+    position = index + 1
+    if position < len(tokens) and tokens[position] in _PAID_BY:
+        position += 1
+    low = tokens[index] in _COSTS and position < len(tokens) and tokens[position] in _LITTLE
+    return position - index + 1 if low else 0
 
 
 def _stopped(tokens: Sequence[str], index: int) -> bool:
@@ -1154,8 +1310,12 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             )
             index += 2
             continue
-        if token == "like" and index > 0 and tokens[index - 1] in _BEFORE_A_COMPARISON:
-            # "dies in like an hour", "it's like a brick": a comparison or a filler word.
+        if token == "like" and (
+            (index > 0 and tokens[index - 1] in _BEFORE_A_COMPARISON)
+            or (index > 1 and tokens[index - 2] in {"a", "an"})
+        ):
+            # "dies in like an hour", "it's like a brick": a comparison or a filler word;
+            # "a chain like this" too (after "a chain" the verb would be "likes").
             tally.neutral += 1
             index += 1
             continue
@@ -1192,6 +1352,12 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             index += 1
             continue
         valence = known
+        if valence < 0 and _feared(tokens, index):
+            # Not read as neutral either: "I expected the worst, and got it" is a complaint
+            # said without a word of opinion, and a text with nothing else is not guessed.
+            tally.neutral += 1
+            index += 1
+            continue
         term = f"too {token}" if excess else token
         negated = _negated(tokens, index)
         if _far_from(tokens, index):
@@ -1206,6 +1372,20 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             else:
                 valence, term = _PUT_RIGHT_VALENCE, f"put right: {token}"
             negated = False
+        elif (hope := _hope_before(tokens, index)) is not None and not negated:
+            if _is_comparative(token) and _hope_past(tokens, hope):
+                # "I thought it would be better": the hope, set against what came, is
+                # disappointment ("... would be worse", relief), as "should have been" is.
+                valence, negated = -valence * 0.75, True
+                term = " ".join(tokens[hope : index + 1])
+            else:
+                # "I expected it to be good" may have come true or not, and "I'm hoping
+                # for better weather" is still to come: not guessed.
+                tally.unread.append(f"'{' '.join(tokens[hope : index + 1])}'")
+        elif valence < 0 and not negated and _low_cost(tokens, index):
+            # "cost me nothing": a low price is praise, where "cost" alone is a complaint.
+            valence = _LOW_COST_VALENCE
+            term = " ".join(tokens[index : index + _low_cost(tokens, index)])
         elif negated and valence < 0 and _stopped(tokens, index):
             # "my feet never hurt anymore": a bad thing that stopped is relief, an opinion
             # held, not a hedge as "not bad" is.
