@@ -1675,3 +1675,31 @@ def test_an_amount_per_period_over_a_count_of_periods_the_question_says(
     instruction: str, expected: float
 ) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "operation", "result"),
+    [
+        ("lap times 62.1, 61.4, 63.0 and 60.8 s: mean and standard deviation", "mean", 61.825),
+        ("finish times 31, 29, 35, 33 seconds - the lowest", "min", 29),
+        ("delivery times 3, 5 and 4 days: total", "sum", 12),
+        ("scores 12, 18, 15 - median?", "median", 15),
+    ],
+)
+def test_a_list_then_its_figure_after_a_colon_or_dash(
+    instruction: str, operation: str, result: float
+) -> None:
+    # "lap times" names the material, not a product; the colon or dash (after the list's
+    # unit) ends the list and starts what is asked of it.
+    data = run(instruction, capability="statistics")
+    assert data["operation"] == operation
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction", ["5, 10 and 20 - 5", "3, 4 and 5 dozen: total", "2 km, 500 m: total"]
+)
+def test_a_list_before_a_dash_keeps_what_changes_its_values(instruction: str) -> None:
+    # "- 5" is a subtraction, "dozen" scales, and mixed units are not converted: no answer.
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="statistics")
