@@ -1703,3 +1703,26 @@ def test_a_list_before_a_dash_keeps_what_changes_its_values(instruction: str) ->
     # "- 5" is a subtraction, "dozen" scales, and mixed units are not converted: no answer.
     with pytest.raises(AgentInputError):
         run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("question", "operation", "city"),
+    [
+        ("where is it cheapest?", "min", "Lima"),
+        ("Where was the fare highest", "max", "Oslo"),
+        ("where do we pay the least fare", "min", "Lima"),
+    ],
+)
+def test_where_opening_a_question_asks_which_row(question: str, operation: str, city: str) -> None:
+    # "where is it cheapest" asks which row, as "which" does; it is no condition.
+    data = run(f"city,fare\nOslo,80\nRome,20\nLima,5\n{question}", capability="statistics")
+    assert data["operation"] == operation
+    assert data["matchingRows"][0]["city"] == city
+
+
+@pytest.mark.parametrize(
+    "question", ["the total fare where city is Rome", "where is the average fare"]
+)
+def test_where_as_a_condition_or_of_no_row_is_refused(question: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"city,fare\nOslo,80\nRome,20\nLima,5\n{question}", capability="statistics")

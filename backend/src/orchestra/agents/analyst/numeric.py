@@ -1053,6 +1053,16 @@ def _said_as_highest(prose: str, numeric: list[str]) -> str:
     return prose
 
 
+# "where is it cheapest?", "where did we pay the most": "where" opening a question asks
+# which row, as "which" does (and only a row with the highest or lowest value is named);
+# "the sum of price where region is north" stays a condition.
+_WHERE_ASKED = re.compile(
+    r"(?:^|(?<=[.?!;:]\s)|(?<=\n))\s*where(?=\s+(?:is|was|are|were|do|does|did|can|could|"
+    r"would|should|will)\b)",
+    re.I,
+)
+
+
 def _table_statistics(prose: str, table: Table) -> StepResult:
     numeric = table.numeric_columns()
     if not numeric:
@@ -1060,6 +1070,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
             f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
         )
     prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
+    prose = _WHERE_ASKED.sub("which", prose)
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if headline.operation == "correlation":
