@@ -1726,3 +1726,30 @@ def test_where_opening_a_question_asks_which_row(question: str, operation: str, 
 def test_where_as_a_condition_or_of_no_row_is_refused(question: str) -> None:
     with pytest.raises(AgentInputError):
         run(f"city,fare\nOslo,80\nRome,20\nLima,5\n{question}", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("question", "operation", "result"),
+    [("longest ride?", "max", 67.2), ("the shortest one", "min", 38.9)],
+)
+def test_longest_is_the_highest_of_the_one_column_of_lengths(
+    question: str, operation: str, result: float
+) -> None:
+    # "longest ride" names no column, but the table has one of distances: its highest value.
+    table = "day,km\nSat,42.5\nSun,67.2\nMon,38.9\n"
+    data = run(f"{table}{question}", capability="statistics")
+    assert data["operation"] == operation
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("table", "question"),
+    [
+        ("day,km,minutes\nSat,42,90\nSun,67,150\n", "longest ride?"),  # distance or time
+        ("car,miles_per_gallon\nA,30\nB,41\n", "which car is the longest"),  # a rate
+        ("name,km\nBartholomew,3\nAl,5\n", "who has the longest name?"),  # long in letters
+    ],
+)
+def test_longest_of_no_one_length_is_refused(table: str, question: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"{table}{question}", capability="statistics")

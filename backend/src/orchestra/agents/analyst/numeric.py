@@ -1027,20 +1027,67 @@ _TEMPERATURE_COLUMN = re.compile(
 def _said_as_temperature(prose: str, numeric: list[str]) -> str:
     """ "which city is the warmest" read as "the highest temp" on a table with one column
     of temperatures."""
-    said = _WARMEST.search(prose) or _COLDEST.search(prose)
+    said_as = (_WARMEST, _COLDEST)
+    return _said_of_column(prose, numeric, said_as, _TEMPERATURE_COLUMN, "temperatures")
+
+
+# "longest ride?", "the shortest walk": the highest or lowest distance or duration, when
+# the table has exactly one column of either ("longest" of km and minutes is either).
+_LONGEST = re.compile(r"\b(?:longest|furthest|farthest)\b", re.I)
+_SHORTEST = re.compile(r"\bshortest\b", re.I)
+# Distances and durations, as a column names them ("km", "distance_km", "minutes"); not
+# "m", "h" or "min", which as often mean millions, heights or minima ("revenue_m").
+_LENGTH_WORD = (
+    r"(?:km|kms|kilometres|kilometers|mi|miles|metres|meters|distance|dist|length|"
+    r"minutes|mins|hours|hrs|seconds|secs|duration|time|days)"
+)
+# A column of distances or durations; "miles_per_gallon", "km/h" are rates, not lengths.
+_LENGTH_COLUMN = re.compile(rf"^(?!.*(?:\bper\b|/)).*\b{_LENGTH_WORD}\b", re.I)
+# What is long in time or distance, after "longest" ("the longest ride"); "the longest name"
+# is long in letters, which no column of numbers measures.
+_LONG_THING = re.compile(
+    rf"(?:{_LENGTH_WORD}|(?:ride|run|walk|hike|trip|journey|drive|flight|route|leg|stage|"
+    r"swim|commute|race|session|call|river|road|trail)s?|one)",
+    re.I,
+)
+
+
+def _said_as_length(prose: str, numeric: list[str]) -> str:
+    """ "longest ride?" read as "the highest km" on a table with one column of distances or
+    durations, when what is longest is a trip or a session, or is not said."""
+    said = _LONGEST.search(prose) or _SHORTEST.search(prose)
     if said is None:
         return prose
-    temperatures = [c for c in numeric if _TEMPERATURE_COLUMN.search(c.replace("_", " "))]
-    if len(temperatures) != 1:
+    after = re.match(r"\s*([a-z]+)", prose[said.end() :], re.I)
+    if after and not _LONG_THING.fullmatch(after.group(1)):
+        return prose  # "the longest name", "the longest word": not a figure, refused as none
+    return _said_of_column(prose, numeric, (_LONGEST, _SHORTEST), _LENGTH_COLUMN, "lengths")
+
+
+def _said_of_column(
+    prose: str,
+    numeric: list[str],
+    said_as: tuple[re.Pattern[str], re.Pattern[str]],
+    column_of: re.Pattern[str],
+    kind: str,
+) -> str:
+    """``prose`` with a superlative that names no column ("warmest", "longest") said as the
+    highest or lowest of the table's one column of its kind; refused with none or several."""
+    high, low = said_as
+    said = high.search(prose) or low.search(prose)
+    if said is None:
+        return prose
+    columns = [c for c in numeric if column_of.search(c.replace("_", " "))]
+    if len(columns) != 1:
         raise AgentInputError(
             f"Not sure enough to answer, so nothing was computed: the request asks for "
             f"'{said.group(0).lower()}', and the table has "
-            + ("several columns of temperatures" if temperatures else "no column of temperatures")
+            + (f"several columns of {kind}" if columns else f"no column of {kind}")
             + f" (numeric columns: {', '.join(numeric)}). Name the column, e.g. 'the highest "
             f"{numeric[0]}'."
         )
-    prose = _WARMEST.sub(f"highest {temperatures[0]}", prose)
-    return _COLDEST.sub(f"lowest {temperatures[0]}", prose)
+    prose = high.sub(f"highest {columns[0]}", prose)
+    return low.sub(f"lowest {columns[0]}", prose)
 
 
 def _said_as_highest(prose: str, numeric: list[str]) -> str:
@@ -1070,6 +1117,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
             f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
         )
     prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
+    prose = _said_as_length(prose, numeric)
     prose = _WHERE_ASKED.sub("which", prose)
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
