@@ -1753,3 +1753,24 @@ def test_longest_is_the_highest_of_the_one_column_of_lengths(
 def test_longest_of_no_one_length_is_refused(table: str, question: str) -> None:
     with pytest.raises(AgentInputError):
         run(f"{table}{question}", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("question", "operation", "result"),
+    [
+        ("what did it all come to?", "sum", 42),
+        ("how much do the items come to", "sum", 42),
+        ("what do they come to on average?", "mean", 21),
+    ],
+)
+def test_come_to_asks_the_total_of_a_table(question: str, operation: str, result: float) -> None:
+    # "what did it come to" is what the column adds up to, unless another figure is named.
+    data = run(f"item,price\npizza,24\nwine,18\n{question}", capability="statistics")
+    assert data["operation"] == operation
+    assert data["result"] == pytest.approx(result)
+
+
+def test_come_to_per_head_is_no_total() -> None:
+    with pytest.raises(AgentInputError):
+        table = "item,price\npizza,24\nwine,18\n"
+        run(f"{table}what does it come to per head?", capability="statistics")
