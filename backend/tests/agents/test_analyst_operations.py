@@ -1684,6 +1684,8 @@ def test_an_amount_per_period_over_a_count_of_periods_the_question_says(
         ("finish times 31, 29, 35, 33 seconds - the lowest", "min", 29),
         ("delivery times 3, 5 and 4 days: total", "sum", 12),
         ("scores 12, 18, 15 - median?", "median", 15),
+        ("darts 60 45 81 — the highest", "max", 81),
+        ("golf rounds 88 92 85 90: mean", "mean", 88.75),
     ],
 )
 def test_a_list_then_its_figure_after_a_colon_or_dash(

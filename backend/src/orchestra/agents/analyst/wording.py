@@ -1844,12 +1844,12 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "21°C, 24°C": a temperature's unit, said after each number as "21 c" would be.
     (re.compile(r"(?<=\d)\s*\u00b0\s*([cfk])\b"), r" \1"),
     # "82.40, 95.10, 77.65 — mean and median", "5, 10, 15 -> sum", "lap times 62.1, 61.4
-    # and 63.0 seconds: mean and standard deviation", "5, 8, 3 - total?": a list (and its
+    # and 63.0 seconds: mean and standard deviation", "5 8 3 - total?": a list (and its
     # unit), then what is asked of it, as a sentence after it would ask ("- 5" after a list
     # stays a subtraction, "- then" goes on with it).
     (
         re.compile(
-            r"((?:,\s*(?:and\s+)?|\s+and\s+)[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?)"
+            r"((?:,\s*(?:and\s+)?|\s+and\s+|(?<=\d)\s+)[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?)"
             rf"(?:\s*{_LIST_UNIT})?(?:\s*(?:\u2014|\u2013|->|\u2192|=>|:)\s*|\s+-\s+)"
             r"(?=[a-z])(?!then\b)"
         ),
