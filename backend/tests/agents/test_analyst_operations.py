@@ -1776,3 +1776,32 @@ def test_come_to_per_head_is_no_total() -> None:
     with pytest.raises(AgentInputError):
         table = "item,price\npizza,24\nwine,18\n"
         run(f"{table}what does it come to per head?", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        ("The hens laid 5, 6 and 4 eggs.", "How many eggs altogether?", 15),
+        ("We sold 12, 15 and 9 tickets.", "How many tickets did we sell in total?", 36),
+    ],
+)
+def test_how_many_of_the_listed_thing_in_all_is_their_total(
+    context: str, task: str, result: float
+) -> None:
+    # Each number is an amount of what is counted: they add up, and are not counted.
+    data = run(f"Context: {context} Task: {task}", capability="statistics")
+    assert data["operation"] == "sum"
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        ("I have 3 boxes of 12 eggs.", "How many eggs altogether?"),  # a product
+        ("The hens laid 5, 6 and 4 eggs.", "How many hens altogether?"),  # another thing
+        ("The hens laid 5, 6 and 4 eggs.", "How many eggs except the brown altogether?"),
+    ],
+)
+def test_how_many_in_all_of_something_else_is_refused(context: str, task: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"Context: {context} Task: {task}", capability="statistics")

@@ -196,7 +196,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
-        text = context.group("task")
+        text = _total_of_listed(context.group("context"), context.group("task"))
         comma = decimal_comma(context.group("context"))
         if comma and not find_table_text(context.group("context")):
             # "I paid 3,50 and 2,25": 3.50 and 2.25, or four numbers? Either is a guess.
@@ -450,6 +450,40 @@ _COUNTED = re.compile(
     r"points?|amounts?|scores?|readings?|measurements?|are|were|is|there|of)\b)[a-z]+",
     re.I,
 )
+
+
+# "5, 6, 4 and 7 eggs": one list of amounts of one thing, the word after its last number.
+_LISTED = re.compile(
+    r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d[\d,]*(?:\.\d+)?)+"
+    r"\s+(?P<noun>[a-z]+)",
+    re.I,
+)
+# "how many eggs altogether?", "how many tickets did we sell in total": the question ends
+# with its "altogether", and the few words between ask nothing more ("how many eggs except
+# the brown ones altogether" is a condition).
+_HOW_MANY_IN_ALL = re.compile(
+    r"^\s*how\s+many\s+(?P<noun>[a-z]+)"
+    r"(?:\s+(?!(?:minus|plus|less|more|fewer|without|except|excluding|but|left|each|per|"
+    r"average|if|than|times|half|double|not|after|before)\b)[a-z']+){0,4}?"
+    r"\s+(?:altogether|all\s+together|in\s+total|in\s+all|combined|all\s+told)"
+    r"(?:\s+this\s+(?:week|month|year|season))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _total_of_listed(context: str, task: str) -> str:
+    """``task`` asking "how many eggs altogether?" of "the hens laid 5, 6 and 4 eggs" as the
+    total of the list: each number is an amount of what is counted, and they add up. Kept
+    as it is unless every number of the context is in that one list ("3 boxes of 12 eggs"
+    is a product, and is refused as a count of something else)."""
+    asked = _HOW_MANY_IN_ALL.match(task)
+    listed = _LISTED.search(context)
+    if asked is None or listed is None or len(_numbers(context)) != len(_numbers(listed.group(0))):
+        return task
+    noun, said = asked.group("noun").lower(), listed.group("noun").lower()
+    if noun.rstrip("s") != said.rstrip("s"):
+        return task
+    return "what is the total"
 
 
 # "How many are left?" asks what remains after the arithmetic, not how many numbers.
