@@ -1805,3 +1805,34 @@ def test_how_many_of_the_listed_thing_in_all_is_their_total(
 def test_how_many_in_all_of_something_else_is_refused(context: str, task: str) -> None:
     with pytest.raises(AgentInputError):
         run(f"Context: {context} Task: {task}", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("question", "condition", "result"),
+    [
+        ("how many orders were over 50?", "total > 50", 2),
+        ("how many orders are 58 or above", "total >= 58", 2),
+        ("count the orders with a total of at most 45", "total <= 45", 2),
+        ("How many orders came to less than £40?", "total < 40", 1),
+    ],
+)
+def test_how_many_rows_beyond_one_bound(question: str, condition: str, result: int) -> None:
+    # One bound on the one column of amounts (not the order numbers, which name the rows).
+    table = "order,total\n101,45\n102,72\n103,58\n104,30\n"
+    data = run(f"{table}{question}", capability="statistics")
+    assert data["operation"] == "count"
+    assert data["condition"] == condition
+    assert data["result"] == result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many orders were over 50 in March?",  # a second condition, not applied
+        "how many orders were over 50 and under 70?",  # two bounds
+        "how many are over 12",  # which of two columns
+    ],
+)
+def test_how_many_rows_beyond_an_unclear_bound_is_refused(question: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"order,total,items\n101,45,3\n102,72,14\n{question}", capability="statistics")

@@ -1144,6 +1144,100 @@ _WHERE_ASKED = re.compile(
 )
 
 
+# "over 50", "at least 75", "70 or above", "under £20": one bound on a column's values,
+# and whether the bound itself is in ("over 80" leaves 80 out, "80 or above" takes it).
+_NUMBER_SAID = r"[$\u20ac\u00a3]?(?P<bound>-?\d[\d,]*(?:\.\d+)?)(?![\d%])"
+_BOUNDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b(?:at\s+least|no\s+less\s+than)\s+{_NUMBER_SAID}", re.I), ">="),
+    (re.compile(rf"{_NUMBER_SAID}\s+(?:or|and)\s+(?:above|more|over|higher|up)\b", re.I), ">="),
+    (re.compile(rf"\b(?:at\s+most|no\s+more\s+than)\s+{_NUMBER_SAID}", re.I), "<="),
+    (re.compile(rf"{_NUMBER_SAID}\s+(?:or|and)\s+(?:below|less|fewer|under|lower)\b", re.I), "<="),
+    (
+        re.compile(
+            rf"\b(?:over|above|more\s+than|greater\s+than|higher\s+than|exceeding)\s+{_NUMBER_SAID}",
+            re.I,
+        ),
+        ">",
+    ),
+    (
+        re.compile(
+            rf"\b(?:under|below|less\s+than|fewer\s+than|lower\s+than)\s+{_NUMBER_SAID}", re.I
+        ),
+        "<",
+    ),
+]
+_COMPARE: dict[str, Callable[[float, float], bool]] = {
+    ">": lambda v, b: v > b,
+    ">=": lambda v, b: v >= b,
+    "<": lambda v, b: v < b,
+    "<=": lambda v, b: v <= b,
+}
+# Words that ask more than one bound, or something besides the count of rows within it.
+_BEYOND_THE_BOUND = re.compile(
+    r"\b(?:where|only|excluding|except|without|between|and|or|not|if|unless|per|each|"
+    r"average|mean|total|sum|top|bottom|first|last|after|before|since|until|percent\w*|"
+    r"in|from|during|on|by|at|for)\b|%",
+    re.I,
+)
+
+
+def _without_columns(text: str, table: Table) -> str:
+    """``text`` without the table's column names ("a total of at most 45" of a total column)."""
+    for column in table.columns:
+        text = re.sub(rf"\b{re.escape(column.replace('_', ' '))}s?\b", " ", text, flags=re.I)
+    return text
+
+
+def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | None:
+    """The number of rows whose one column is beyond one bound ("how many orders were over
+    50?"), or None when the request is not that, or its column is not clear: the column
+    compared is the one numeric column, or the one named, leaving out the one that names
+    the rows counted ("orders" of an order-number column)."""
+    words = _without_markers(prose)
+    if not _counts_rows(words) or len(_numbers(words)) != 1:
+        return None
+    found = [(m, op) for pattern, op in _BOUNDS for m in pattern.finditer(words)]
+    if len(found) != 1:
+        return None
+    match, op = found[0]
+    rest = words[: match.start()]
+    if (
+        words[match.end() :].strip(" ?.!\n")  # "over 50 in March": a second condition
+        or _BEYOND_THE_BOUND.search(_without_columns(rest, table))
+        or _named_cells(rest, table)  # "orders from Spain over 50"
+    ):
+        return None
+    how_many = _HOW_MANY.search(rest)
+    counted = how_many.group(1).lower() if how_many else ""
+    rows_named = _mentioned_columns(counted, table.columns) if counted else []
+    candidates = [
+        c for c in numeric if c not in rows_named and c.lower() not in (counted, counted[:-1])
+    ]
+    named = [c for c in _mentioned_columns(rest, table.columns) if c in candidates]
+    columns = named or candidates
+    if len(columns) != 1:
+        return None
+    column, bound = columns[0], float(match.group("bound").replace(",", ""))
+    holding = [
+        row
+        for row in table.rows
+        if (value := parse_number(row.get(column))) is not None and _COMPARE[op](value, bound)
+    ]
+    said = f"{column} {op} {format_number(bound)}"
+    return StepResult(
+        text=f"**Count of rows with {said}: {len(holding)}** (of {len(table.rows)} rows)",
+        data={
+            "operation": "count",
+            "column": column,
+            "condition": said,
+            "result": len(holding),
+            "rows": len(table.rows),
+            "matchingRows": holding,
+            "confidence": 1.0,
+        },
+    )
+
+
 def _table_statistics(prose: str, table: Table) -> StepResult:
     numeric = table.numeric_columns()
     if not numeric:
@@ -1152,6 +1246,9 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         )
     prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     prose = _said_as_length(prose, numeric)
+    counted = _count_beyond(prose, table, numeric)
+    if counted is not None:
+        return counted
     prose = _WHERE_ASKED.sub("which", prose)
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
