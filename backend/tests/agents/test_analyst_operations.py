@@ -1836,3 +1836,16 @@ def test_how_many_rows_beyond_one_bound(question: str, condition: str, result: i
 def test_how_many_rows_beyond_an_unclear_bound_is_refused(question: str) -> None:
     with pytest.raises(AgentInputError):
         run(f"order,total,items\n101,45,3\n102,72,14\n{question}", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("the canal walk is 14 km \u2014 how many miles is that", 8.69919669),
+        ("the run was 12 km - how many miles is that?", 7.45645431),
+    ],
+)
+def test_a_statement_then_its_question_after_a_dash(instruction: str, result: float) -> None:
+    # The dash ends the statement as a comma does: its amount is what the question asks of.
+    data = run(instruction, capability="calculation")
+    assert data["result"] == pytest.approx(result)

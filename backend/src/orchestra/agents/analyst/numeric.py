@@ -92,14 +92,16 @@ __all__ = ["calculation_operation", "formula_answer", "statistics_operation"]
 MAX_VALUES_ECHOED = 1_000
 
 _CONTEXT = re.compile(r"^\s*Context:\s*(?P<context>.*?)\s+Task:\s*(?P<task>.*)$", re.S)
-# "I spent 12, 30 and 8, what's the total?": a statement and its question in one sentence,
+# "I spent 12, 30 and 8, what's the total?", "the site is 2.5 acres — how many hectares is
+# that": a statement and its question in one sentence, after a comma or a dash,
 # read as the planner's "Context: ... Task: ..." is. The statement asks nothing itself:
 # "Multiply 6 by 7, what do you get?" is arithmetic, read whole.
 _STATED_THEN_ASKED = re.compile(
     r"^(?P<context>(?!\s*(?:what|how|which|calculate|compute|find|give|tell|add|sum|work|"
     r"multiply|divide|subtract|double|triple|halve|square|take|increase|decrease|reduce|"
     r"round|convert|raise|lower)\b)"
-    r"[^?\n]*\d[^?\n]*?),\s*(?:so\s+)?(?P<task>(?:what|whats|how)\b[^,\n]*\??)\s*$",
+    r"[^?\n]*\d[^?\n]*?)(?:,|\s*[\u2014\u2013]|\s+-)\s*(?:so\s+)?"
+    r"(?P<task>(?:what|whats|how)\b[^,\n]*\??)\s*$",
     re.I,
 )
 # A number standing alone: "4.1kg" is not 4 (a number against letters is none of its own).
