@@ -1675,3 +1675,177 @@ def test_an_amount_per_period_over_a_count_of_periods_the_question_says(
     instruction: str, expected: float
 ) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "operation", "result"),
+    [
+        ("lap times 62.1, 61.4, 63.0 and 60.8 s: mean and standard deviation", "mean", 61.825),
+        ("finish times 31, 29, 35, 33 seconds - the lowest", "min", 29),
+        ("delivery times 3, 5 and 4 days: total", "sum", 12),
+        ("scores 12, 18, 15 - median?", "median", 15),
+        ("darts 60 45 81 — the highest", "max", 81),
+        ("golf rounds 88 92 85 90: mean", "mean", 88.75),
+    ],
+)
+def test_a_list_then_its_figure_after_a_colon_or_dash(
+    instruction: str, operation: str, result: float
+) -> None:
+    # "lap times" names the material, not a product; the colon or dash (after the list's
+    # unit) ends the list and starts what is asked of it.
+    data = run(instruction, capability="statistics")
+    assert data["operation"] == operation
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction", ["5, 10 and 20 - 5", "3, 4 and 5 dozen: total", "2 km, 500 m: total"]
+)
+def test_a_list_before_a_dash_keeps_what_changes_its_values(instruction: str) -> None:
+    # "- 5" is a subtraction, "dozen" scales, and mixed units are not converted: no answer.
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("question", "operation", "city"),
+    [
+        ("where is it cheapest?", "min", "Lima"),
+        ("Where was the fare highest", "max", "Oslo"),
+        ("where do we pay the least fare", "min", "Lima"),
+    ],
+)
+def test_where_opening_a_question_asks_which_row(question: str, operation: str, city: str) -> None:
+    # "where is it cheapest" asks which row, as "which" does; it is no condition.
+    data = run(f"city,fare\nOslo,80\nRome,20\nLima,5\n{question}", capability="statistics")
+    assert data["operation"] == operation
+    assert data["matchingRows"][0]["city"] == city
+
+
+@pytest.mark.parametrize(
+    "question", ["the total fare where city is Rome", "where is the average fare"]
+)
+def test_where_as_a_condition_or_of_no_row_is_refused(question: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"city,fare\nOslo,80\nRome,20\nLima,5\n{question}", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("question", "operation", "result"),
+    [("longest ride?", "max", 67.2), ("the shortest one", "min", 38.9)],
+)
+def test_longest_is_the_highest_of_the_one_column_of_lengths(
+    question: str, operation: str, result: float
+) -> None:
+    # "longest ride" names no column, but the table has one of distances: its highest value.
+    table = "day,km\nSat,42.5\nSun,67.2\nMon,38.9\n"
+    data = run(f"{table}{question}", capability="statistics")
+    assert data["operation"] == operation
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("table", "question"),
+    [
+        ("day,km,minutes\nSat,42,90\nSun,67,150\n", "longest ride?"),  # distance or time
+        ("car,miles_per_gallon\nA,30\nB,41\n", "which car is the longest"),  # a rate
+        ("name,km\nBartholomew,3\nAl,5\n", "who has the longest name?"),  # long in letters
+    ],
+)
+def test_longest_of_no_one_length_is_refused(table: str, question: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"{table}{question}", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("question", "operation", "result"),
+    [
+        ("what did it all come to?", "sum", 42),
+        ("how much do the items come to", "sum", 42),
+        ("what do they come to on average?", "mean", 21),
+    ],
+)
+def test_come_to_asks_the_total_of_a_table(question: str, operation: str, result: float) -> None:
+    # "what did it come to" is what the column adds up to, unless another figure is named.
+    data = run(f"item,price\npizza,24\nwine,18\n{question}", capability="statistics")
+    assert data["operation"] == operation
+    assert data["result"] == pytest.approx(result)
+
+
+def test_come_to_per_head_is_no_total() -> None:
+    with pytest.raises(AgentInputError):
+        table = "item,price\npizza,24\nwine,18\n"
+        run(f"{table}what does it come to per head?", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        ("The hens laid 5, 6 and 4 eggs.", "How many eggs altogether?", 15),
+        ("We sold 12, 15 and 9 tickets.", "How many tickets did we sell in total?", 36),
+    ],
+)
+def test_how_many_of_the_listed_thing_in_all_is_their_total(
+    context: str, task: str, result: float
+) -> None:
+    # Each number is an amount of what is counted: they add up, and are not counted.
+    data = run(f"Context: {context} Task: {task}", capability="statistics")
+    assert data["operation"] == "sum"
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        ("I have 3 boxes of 12 eggs.", "How many eggs altogether?"),  # a product
+        ("The hens laid 5, 6 and 4 eggs.", "How many hens altogether?"),  # another thing
+        ("The hens laid 5, 6 and 4 eggs.", "How many eggs except the brown altogether?"),
+    ],
+)
+def test_how_many_in_all_of_something_else_is_refused(context: str, task: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"Context: {context} Task: {task}", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("question", "condition", "result"),
+    [
+        ("how many orders were over 50?", "total > 50", 2),
+        ("how many orders are 58 or above", "total >= 58", 2),
+        ("count the orders with a total of at most 45", "total <= 45", 2),
+        ("How many orders came to less than £40?", "total < 40", 1),
+    ],
+)
+def test_how_many_rows_beyond_one_bound(question: str, condition: str, result: int) -> None:
+    # One bound on the one column of amounts (not the order numbers, which name the rows).
+    table = "order,total\n101,45\n102,72\n103,58\n104,30\n"
+    data = run(f"{table}{question}", capability="statistics")
+    assert data["operation"] == "count"
+    assert data["condition"] == condition
+    assert data["result"] == result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many orders were over 50 in March?",  # a second condition, not applied
+        "how many orders were over 50 and under 70?",  # two bounds
+        "how many are over 12",  # which of two columns
+    ],
+)
+def test_how_many_rows_beyond_an_unclear_bound_is_refused(question: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"order,total,items\n101,45,3\n102,72,14\n{question}", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("the canal walk is 14 km \u2014 how many miles is that", 8.69919669),
+        ("the run was 12 km - how many miles is that?", 7.45645431),
+    ],
+)
+def test_a_statement_then_its_question_after_a_dash(instruction: str, result: float) -> None:
+    # The dash ends the statement as a comma does: its amount is what the question asks of.
+    data = run(instruction, capability="calculation")
+    assert data["result"] == pytest.approx(result)

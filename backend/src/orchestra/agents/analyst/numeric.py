@@ -92,14 +92,16 @@ __all__ = ["calculation_operation", "formula_answer", "statistics_operation"]
 MAX_VALUES_ECHOED = 1_000
 
 _CONTEXT = re.compile(r"^\s*Context:\s*(?P<context>.*?)\s+Task:\s*(?P<task>.*)$", re.S)
-# "I spent 12, 30 and 8, what's the total?": a statement and its question in one sentence,
+# "I spent 12, 30 and 8, what's the total?", "the site is 2.5 acres — how many hectares is
+# that": a statement and its question in one sentence, after a comma or a dash,
 # read as the planner's "Context: ... Task: ..." is. The statement asks nothing itself:
 # "Multiply 6 by 7, what do you get?" is arithmetic, read whole.
 _STATED_THEN_ASKED = re.compile(
     r"^(?P<context>(?!\s*(?:what|how|which|calculate|compute|find|give|tell|add|sum|work|"
     r"multiply|divide|subtract|double|triple|halve|square|take|increase|decrease|reduce|"
     r"round|convert|raise|lower)\b)"
-    r"[^?\n]*\d[^?\n]*?),\s*(?:so\s+)?(?P<task>(?:what|whats|how)\b[^,\n]*\??)\s*$",
+    r"[^?\n]*\d[^?\n]*?)(?:,|\s*[\u2014\u2013]|\s+-)\s*(?:so\s+)?"
+    r"(?P<task>(?:what|whats|how)\b[^,\n]*\??)\s*$",
     re.I,
 )
 # A number standing alone: "4.1kg" is not 4 (a number against letters is none of its own).
@@ -196,7 +198,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
-        text = context.group("task")
+        text = _total_of_listed(context.group("context"), context.group("task"))
         comma = decimal_comma(context.group("context"))
         if comma and not find_table_text(context.group("context")):
             # "I paid 3,50 and 2,25": 3.50 and 2.25, or four numbers? Either is a guess.
@@ -450,6 +452,40 @@ _COUNTED = re.compile(
     r"points?|amounts?|scores?|readings?|measurements?|are|were|is|there|of)\b)[a-z]+",
     re.I,
 )
+
+
+# "5, 6, 4 and 7 eggs": one list of amounts of one thing, the word after its last number.
+_LISTED = re.compile(
+    r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d[\d,]*(?:\.\d+)?)+"
+    r"\s+(?P<noun>[a-z]+)",
+    re.I,
+)
+# "how many eggs altogether?", "how many tickets did we sell in total": the question ends
+# with its "altogether", and the few words between ask nothing more ("how many eggs except
+# the brown ones altogether" is a condition).
+_HOW_MANY_IN_ALL = re.compile(
+    r"^\s*how\s+many\s+(?P<noun>[a-z]+)"
+    r"(?:\s+(?!(?:minus|plus|less|more|fewer|without|except|excluding|but|left|each|per|"
+    r"average|if|than|times|half|double|not|after|before)\b)[a-z']+){0,4}?"
+    r"\s+(?:altogether|all\s+together|in\s+total|in\s+all|combined|all\s+told)"
+    r"(?:\s+this\s+(?:week|month|year|season))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _total_of_listed(context: str, task: str) -> str:
+    """``task`` asking "how many eggs altogether?" of "the hens laid 5, 6 and 4 eggs" as the
+    total of the list: each number is an amount of what is counted, and they add up. Kept
+    as it is unless every number of the context is in that one list ("3 boxes of 12 eggs"
+    is a product, and is refused as a count of something else)."""
+    asked = _HOW_MANY_IN_ALL.match(task)
+    listed = _LISTED.search(context)
+    if asked is None or listed is None or len(_numbers(context)) != len(_numbers(listed.group(0))):
+        return task
+    noun, said = asked.group("noun").lower(), listed.group("noun").lower()
+    if noun.rstrip("s") != said.rstrip("s"):
+        return task
+    return "what is the total"
 
 
 # "How many are left?" asks what remains after the arithmetic, not how many numbers.
@@ -1027,20 +1063,67 @@ _TEMPERATURE_COLUMN = re.compile(
 def _said_as_temperature(prose: str, numeric: list[str]) -> str:
     """ "which city is the warmest" read as "the highest temp" on a table with one column
     of temperatures."""
-    said = _WARMEST.search(prose) or _COLDEST.search(prose)
+    said_as = (_WARMEST, _COLDEST)
+    return _said_of_column(prose, numeric, said_as, _TEMPERATURE_COLUMN, "temperatures")
+
+
+# "longest ride?", "the shortest walk": the highest or lowest distance or duration, when
+# the table has exactly one column of either ("longest" of km and minutes is either).
+_LONGEST = re.compile(r"\b(?:longest|furthest|farthest)\b", re.I)
+_SHORTEST = re.compile(r"\bshortest\b", re.I)
+# Distances and durations, as a column names them ("km", "distance_km", "minutes"); not
+# "m", "h" or "min", which as often mean millions, heights or minima ("revenue_m").
+_LENGTH_WORD = (
+    r"(?:km|kms|kilometres|kilometers|mi|miles|metres|meters|distance|dist|length|"
+    r"minutes|mins|hours|hrs|seconds|secs|duration|time|days)"
+)
+# A column of distances or durations; "miles_per_gallon", "km/h" are rates, not lengths.
+_LENGTH_COLUMN = re.compile(rf"^(?!.*(?:\bper\b|/)).*\b{_LENGTH_WORD}\b", re.I)
+# What is long in time or distance, after "longest" ("the longest ride"); "the longest name"
+# is long in letters, which no column of numbers measures.
+_LONG_THING = re.compile(
+    rf"(?:{_LENGTH_WORD}|(?:ride|run|walk|hike|trip|journey|drive|flight|route|leg|stage|"
+    r"swim|commute|race|session|call|river|road|trail)s?|one)",
+    re.I,
+)
+
+
+def _said_as_length(prose: str, numeric: list[str]) -> str:
+    """ "longest ride?" read as "the highest km" on a table with one column of distances or
+    durations, when what is longest is a trip or a session, or is not said."""
+    said = _LONGEST.search(prose) or _SHORTEST.search(prose)
     if said is None:
         return prose
-    temperatures = [c for c in numeric if _TEMPERATURE_COLUMN.search(c.replace("_", " "))]
-    if len(temperatures) != 1:
+    after = re.match(r"\s*([a-z]+)", prose[said.end() :], re.I)
+    if after and not _LONG_THING.fullmatch(after.group(1)):
+        return prose  # "the longest name", "the longest word": not a figure, refused as none
+    return _said_of_column(prose, numeric, (_LONGEST, _SHORTEST), _LENGTH_COLUMN, "lengths")
+
+
+def _said_of_column(
+    prose: str,
+    numeric: list[str],
+    said_as: tuple[re.Pattern[str], re.Pattern[str]],
+    column_of: re.Pattern[str],
+    kind: str,
+) -> str:
+    """``prose`` with a superlative that names no column ("warmest", "longest") said as the
+    highest or lowest of the table's one column of its kind; refused with none or several."""
+    high, low = said_as
+    said = high.search(prose) or low.search(prose)
+    if said is None:
+        return prose
+    columns = [c for c in numeric if column_of.search(c.replace("_", " "))]
+    if len(columns) != 1:
         raise AgentInputError(
             f"Not sure enough to answer, so nothing was computed: the request asks for "
             f"'{said.group(0).lower()}', and the table has "
-            + ("several columns of temperatures" if temperatures else "no column of temperatures")
+            + (f"several columns of {kind}" if columns else f"no column of {kind}")
             + f" (numeric columns: {', '.join(numeric)}). Name the column, e.g. 'the highest "
             f"{numeric[0]}'."
         )
-    prose = _WARMEST.sub(f"highest {temperatures[0]}", prose)
-    return _COLDEST.sub(f"lowest {temperatures[0]}", prose)
+    prose = high.sub(f"highest {columns[0]}", prose)
+    return low.sub(f"lowest {columns[0]}", prose)
 
 
 def _said_as_highest(prose: str, numeric: list[str]) -> str:
@@ -1053,6 +1136,110 @@ def _said_as_highest(prose: str, numeric: list[str]) -> str:
     return prose
 
 
+# "where is it cheapest?", "where did we pay the most": "where" opening a question asks
+# which row, as "which" does (and only a row with the highest or lowest value is named);
+# "the sum of price where region is north" stays a condition.
+_WHERE_ASKED = re.compile(
+    r"(?:^|(?<=[.?!;:]\s)|(?<=\n))\s*where(?=\s+(?:is|was|are|were|do|does|did|can|could|"
+    r"would|should|will)\b)",
+    re.I,
+)
+
+
+# "over 50", "at least 75", "70 or above", "under £20": one bound on a column's values,
+# and whether the bound itself is in ("over 80" leaves 80 out, "80 or above" takes it).
+_NUMBER_SAID = r"[$\u20ac\u00a3]?(?P<bound>-?\d[\d,]*(?:\.\d+)?)(?![\d%])"
+_BOUNDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b(?:at\s+least|no\s+less\s+than)\s+{_NUMBER_SAID}", re.I), ">="),
+    (re.compile(rf"{_NUMBER_SAID}\s+(?:or|and)\s+(?:above|more|over|higher|up)\b", re.I), ">="),
+    (re.compile(rf"\b(?:at\s+most|no\s+more\s+than)\s+{_NUMBER_SAID}", re.I), "<="),
+    (re.compile(rf"{_NUMBER_SAID}\s+(?:or|and)\s+(?:below|less|fewer|under|lower)\b", re.I), "<="),
+    (
+        re.compile(
+            rf"\b(?:over|above|more\s+than|greater\s+than|higher\s+than|exceeding)\s+{_NUMBER_SAID}",
+            re.I,
+        ),
+        ">",
+    ),
+    (
+        re.compile(
+            rf"\b(?:under|below|less\s+than|fewer\s+than|lower\s+than)\s+{_NUMBER_SAID}", re.I
+        ),
+        "<",
+    ),
+]
+_COMPARE: dict[str, Callable[[float, float], bool]] = {
+    ">": lambda v, b: v > b,
+    ">=": lambda v, b: v >= b,
+    "<": lambda v, b: v < b,
+    "<=": lambda v, b: v <= b,
+}
+# Words that ask more than one bound, or something besides the count of rows within it.
+_BEYOND_THE_BOUND = re.compile(
+    r"\b(?:where|only|excluding|except|without|between|and|or|not|if|unless|per|each|"
+    r"average|mean|total|sum|top|bottom|first|last|after|before|since|until|percent\w*|"
+    r"in|from|during|on|by|at|for)\b|%",
+    re.I,
+)
+
+
+def _without_columns(text: str, table: Table) -> str:
+    """``text`` without the table's column names ("a total of at most 45" of a total column)."""
+    for column in table.columns:
+        text = re.sub(rf"\b{re.escape(column.replace('_', ' '))}s?\b", " ", text, flags=re.I)
+    return text
+
+
+def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | None:
+    """The number of rows whose one column is beyond one bound ("how many orders were over
+    50?"), or None when the request is not that, or its column is not clear: the column
+    compared is the one numeric column, or the one named, leaving out the one that names
+    the rows counted ("orders" of an order-number column)."""
+    words = _without_markers(prose)
+    if not _counts_rows(words) or len(_numbers(words)) != 1:
+        return None
+    found = [(m, op) for pattern, op in _BOUNDS for m in pattern.finditer(words)]
+    if len(found) != 1:
+        return None
+    match, op = found[0]
+    rest = words[: match.start()]
+    if (
+        words[match.end() :].strip(" ?.!\n")  # "over 50 in March": a second condition
+        or _BEYOND_THE_BOUND.search(_without_columns(rest, table))
+        or _named_cells(rest, table)  # "orders from Spain over 50"
+    ):
+        return None
+    how_many = _HOW_MANY.search(rest)
+    counted = how_many.group(1).lower() if how_many else ""
+    rows_named = _mentioned_columns(counted, table.columns) if counted else []
+    candidates = [
+        c for c in numeric if c not in rows_named and c.lower() not in (counted, counted[:-1])
+    ]
+    named = [c for c in _mentioned_columns(rest, table.columns) if c in candidates]
+    columns = named or candidates
+    if len(columns) != 1:
+        return None
+    column, bound = columns[0], float(match.group("bound").replace(",", ""))
+    holding = [
+        row
+        for row in table.rows
+        if (value := parse_number(row.get(column))) is not None and _COMPARE[op](value, bound)
+    ]
+    said = f"{column} {op} {format_number(bound)}"
+    return StepResult(
+        text=f"**Count of rows with {said}: {len(holding)}** (of {len(table.rows)} rows)",
+        data={
+            "operation": "count",
+            "column": column,
+            "condition": said,
+            "result": len(holding),
+            "rows": len(table.rows),
+            "matchingRows": holding,
+            "confidence": 1.0,
+        },
+    )
+
+
 def _table_statistics(prose: str, table: Table) -> StepResult:
     numeric = table.numeric_columns()
     if not numeric:
@@ -1060,6 +1247,11 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
             f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
         )
     prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
+    prose = _said_as_length(prose, numeric)
+    counted = _count_beyond(prose, table, numeric)
+    if counted is not None:
+        return counted
+    prose = _WHERE_ASKED.sub("which", prose)
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if headline.operation == "correlation":

@@ -92,11 +92,21 @@ _HEADLINE_WORDS: list[tuple[str, str]] = [
 ]
 
 
+# "how much did the materials come to?": what they add up to, when no other figure is named
+# ("what do they come to on average") and nothing is shared out ("come to each"); "6 mugs
+# come to 27" says the total, it asks none.
+_COMES_TO = (
+    r"\b(?:come|comes|came)\s+to\b(?!\s*(?:[-+$\u20ac\u00a3\d]|about|around|roughly|some|"
+    r"over|under|more|less|think|be\b))(?![^.?!\n]*\b(?:each|per|apiece|head|split|share|"
+    r"shared|between|among)\b)"
+)
+
+
 def names_a_figure(instruction: str) -> bool:
     """Whether the instruction names a figure, or asks for statistics in general."""
     text = instruction.lower()
     general = r"\b(?:statistic\w*|stats|describe|description|summar\w*|analy[sz]\w*|overview)\b"
-    return bool(re.search(general, text)) or any(
+    return bool(re.search(general, text) or re.search(_COMES_TO, text)) or any(
         re.search(pattern, text) for pattern, _ in _HEADLINE_WORDS
     )
 
@@ -110,7 +120,7 @@ def choose_headline(instruction: str) -> Headline:
         if match:
             found.append((match.start(), operation))
     if not found:
-        return Headline("mean")
+        return Headline("sum" if re.search(_COMES_TO, text) else "mean")
     # The first figure named is what the sentence is about ("the mean and the max").
     operation = min(found)[1]
     if operation == "percentile":

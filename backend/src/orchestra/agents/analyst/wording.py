@@ -1618,6 +1618,12 @@ _NUMBER_WORD = (
     r"seventy|eighty|ninety|hundred|thousand|million)"
 )
 _AMOUNT_SAID = rf"\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD}(?:\s+(?:and\s+)?{_NUMBER_WORD})*"
+# A unit said once after a list of amounts of it ("62.1, 61.4 and 63.0 seconds"): it names
+# what the values measure and changes none of them, unlike "dozen", "k" or "squared".
+_LIST_UNIT = (
+    r"(?:seconds|secs?|s|minutes|mins?|hours|hrs?|h|ms|days|weeks|months|years|km|kms|miles|"
+    r"metres|meters|cm|mm|kg|kilos|grams|g|lbs?|litres|liters|ml|points|pts|runs|goals)\b"
+)
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "sq root of 1764", "sq. rt of 81": the square root, abbreviated.
@@ -1625,6 +1631,16 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "gimme 23 x 17 real quick": words of haste, which ask nothing ("real" was read as what
     # "23 x 17" measures).
     (re.compile(r"\bgimme\b"), "give me"),
+    # "lap times 62.1, 61.4 and 63.0: the mean", "race times were 31, 29 and 35": the
+    # plural of a time taken, named by what was timed, is the material and no operator.
+    (
+        re.compile(
+            r"\b(lap|race|run|running|finish|finishing|journey|commute|commuting|travel|"
+            r"response|reaction|waiting|wait|delivery|sprint|swim|ride)\s+times\b"
+            r"(?!\s+(?:by|that|it|this)\b)"
+        ),
+        r"\1 values",
+    ),
     (re.compile(r"\b(?:real|really|super)\s+(?=quick(?:ly)?\b)"), ""),
     # "4,782 to the nearest 100", "what's 3.6 to the nearest whole number": rounding, when
     # a number opens the clause that asks it.
@@ -1827,12 +1843,15 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     ),
     # "21°C, 24°C": a temperature's unit, said after each number as "21 c" would be.
     (re.compile(r"(?<=\d)\s*\u00b0\s*([cfk])\b"), r" \1"),
-    # "82.40, 95.10, 77.65 — mean and median", "5, 10, 15 -> sum": a list, then what is asked
-    # of it, as a sentence after it would ask.
+    # "82.40, 95.10, 77.65 — mean and median", "5, 10, 15 -> sum", "lap times 62.1, 61.4
+    # and 63.0 seconds: mean and standard deviation", "5 8 3 - total?": a list (and its
+    # unit), then what is asked of it, as a sentence after it would ask ("- 5" after a list
+    # stays a subtraction, "- then" goes on with it).
     (
         re.compile(
-            r"(,\s*[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?)\s*(?:\u2014|\u2013|->|\u2192|=>)\s*"
-            r"(?=[a-z])"
+            r"((?:,\s*(?:and\s+)?|\s+and\s+|(?<=\d)\s+)[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?)"
+            rf"(?:\s*{_LIST_UNIT})?(?:\s*(?:\u2014|\u2013|->|\u2192|=>|:)\s*|\s+-\s+)"
+            r"(?=[a-z])(?!then\b)"
         ),
         r"\1. ",
     ),
