@@ -974,7 +974,9 @@ def test_a_hope_still_held_is_not_guessed() -> None:
         # A cost said to be low is no complaint of cost.
         ("The new tyres cost less than I feared.", "positive"),
         ("Having it serviced cost us nothing.", "positive"),
+        ("The cost was low and the fitting quick.", "positive"),
         ("The new tyres cost a fortune.", "negative"),
+        ("The cost was huge.", "negative"),
     ],
 )
 def test_a_low_cost(text: str, label: str) -> None:

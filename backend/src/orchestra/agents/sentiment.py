@@ -1053,14 +1053,22 @@ def _feared(tokens: Sequence[str], index: int) -> bool:
 _COSTS = _words("cost costs")
 _PAID_BY = _words("me us you them him her")
 _LITTLE = _words("less little nothing only just barely")
+# "the cost was low", "costs are reasonable": a cost said to be low.
+_COPULAS = _words("was is were are seemed seems")
+_LOW = _words("low lower reasonable minimal modest")
 _LOW_COST_VALENCE = 1.5
 
 
 def _low_cost(tokens: Sequence[str], index: int) -> int:
-    """How many tokens a cost said to be low spans from ``index`` ("cost me nothing"), or 0."""
+    """How many tokens a cost said to be low spans from ``index`` ("cost me nothing", "the
+    cost was low"), or 0."""
     position = index + 1
     if position < len(tokens) and tokens[position] in _PAID_BY:
         position += 1
+    if position < len(tokens) and tokens[position] in _COPULAS:
+        said = position + 1
+        low = tokens[index] in _COSTS and said < len(tokens) and tokens[said] in _LOW | _LITTLE
+        return said - index + 1 if low else 0
     low = tokens[index] in _COSTS and position < len(tokens) and tokens[position] in _LITTLE
     return position - index + 1 if low else 0
 
