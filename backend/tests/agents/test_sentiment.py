@@ -1011,3 +1011,16 @@ def test_the_bad_thing_expected_alone_is_not_guessed() -> None:
 )
 def test_expectations_said_met_or_not(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "To be fair" opens a concession: no praise of its own.
+        ("To be fair, the wifi was slow.", "negative"),
+        ("To be fair, the room was tiny.", "neutral"),
+        ("To be fair, the staff were lovely.", "positive"),
+    ],
+)
+def test_to_be_fair_is_no_praise(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -232,6 +232,9 @@ _SERVICES = _words(
 # Phrases whose meaning is not that of their words.
 _PHRASES: dict[tuple[str, ...], float] = {
     ("nothing", "special"): -0.5,
+    # "To be fair, ...", "in fairness": a concession about to be made, no praise itself.
+    ("to", "be", "fair"): 0.0,
+    ("in", "fairness"): 0.0,
     ("not", "bad"): 1.5,
     ("not", "too", "bad"): 1.5,
     ("never", "again"): -2.0,
