@@ -39,6 +39,10 @@ ORCHESTRATOR_SETTINGS = {
 }
 
 
+# Launches on another port after "address already in use", before giving up.
+REBINDS = 3
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -93,8 +97,16 @@ class Process:
     def wait_ready(self, timeout: float = 90.0) -> Process:
         assert self.popen is not None, "launch() first"
         deadline = time.monotonic() + timeout
+        rebinds = 0
         while time.monotonic() < deadline:
             if self.popen.poll() is not None:
+                if "address already in use" in self.log_tail() and rebinds < REBINDS:
+                    # The free port found was taken before the service bound it (by an
+                    # outgoing connection of another process, say): another port.
+                    rebinds += 1
+                    self._move_to(free_port())
+                    self.launch()
+                    continue
                 raise RuntimeError(f"{self.name} exited: {self.log_tail()}")
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(self.url + self.ready_path, timeout=1).status_code == 200:
@@ -104,6 +116,13 @@ class Process:
         raise TimeoutError(
             f"{self.name} not ready after {timeout:g} s: {self.log_tail()}"
         )
+
+    def _move_to(self, port: int) -> None:
+        old = str(self.port)
+        self.argv = [str(port) if arg == old else arg for arg in self.argv]
+        self.port = port
+        # The log is read for the bind error: start it afresh for the new port.
+        self.log_path.unlink(missing_ok=True)
 
     def start(self, timeout: float = 90.0) -> Process:
         return self.launch().wait_ready(timeout)
