@@ -1483,3 +1483,23 @@ def test_a_question_after_a_comma_makes_its_sentence_the_ask() -> None:
     result = plan(text)
     assert len(result.steps) == 1
     assert "Task: We have 3 walls of 10, how many litres" in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # A few words after the quote are what is asked of it, not more text.
+        ("course evaluation comment: 'Labs were fun, marking was slow.' sentiment pls", "sentiment"),
+        ("office message: 'The lift is out until Friday.' positive, negative or neutral", "sentiment"),
+        # With the text given, "letter", "post", "newsletter" name it: what is asked decides.
+        ("note from my neighbour: 'Your hedge is blocking the path again.' how cross is it", "sentiment"),
+        ("gist of this from the church newsletter? 'Choir practice moves to Tuesday. Tea follows.'", "summarization"),
+        ("what's this blog post about in keywords: 'Solar panels cut bills. Solar panels need sun.'", "keywords"),
+        # A yes-or-no question of the text after saying what the text is.
+        ("text from my boss, is it rude? 'Come to my office at 9.'", "sentiment"),
+        # A piece to make from the text stays writing.
+        ("email from a parent, draft a reply: 'Can Sam leave early on Friday?'", "writing"),
+    ],
+)
+def test_a_text_given_is_judged_not_written(description: str, expected: str) -> None:
+    assert shape(plan(description)) == [(expected, [])]

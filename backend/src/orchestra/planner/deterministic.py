@@ -185,6 +185,18 @@ _DOCUMENT_RE = re.compile(
     re.I,
 )
 # "for the newsletter", "for my blog": where a piece goes, not a piece to write.
+# Names of a text that, when the text is given, say what it is rather than what to write.
+_DOCUMENT_STEMS = content_stems(
+    "report article essay blog post email letter memo newsletter tweet message note "
+    "comment review text reply announcement notice caption bio"
+)
+# Verbs that make a piece from a text given ("draft a reply to this: '...'").
+_MAKES_RE = re.compile(
+    r"\b(?:write|draft|compose|reply|respond|rewrite|rephrase|reword|redo|turn|make|create|"
+    r"prepare|translate|proofread|edit|polish|improve|answer|craft|generate|come\s+up|"
+    r"suggest|expand|continue|finish|shorten|simplify|fix)\b",
+    re.I,
+)
 _DESTINATION_RE = re.compile(r"\bfor\s+(?:the|my|our|a|an|his|her|their)\s+(?:\w+\s+)?\w+", re.I)
 _FORWARD_MATERIAL_RE = re.compile(
     r"\b(?:this|these|the following|the given|the attached|the same|the)\s+(?:\w+\s+)?"
@@ -538,6 +550,10 @@ _YES_NO_RE = re.compile(
     re.I,
 )
 # Words of opinion that ask whether a text is so in fact, not how it comes across.
+# "how angry is it", "how rude does it sound": a degree of a word of opinion asked of a text.
+_HOW_MUCH_SO_RE = re.compile(
+    r"^\s*how\s+(?:very\s+)?[\w-]+\s+(?:is|was|are|were|does|did|do)\b", re.I
+)
 _FACT_WORDS = frozenset(
     "accurate correct true right factual legit valid real grammatical".split()  # noqa: SIM905
 )
@@ -547,7 +563,8 @@ _MAX_JUDGING_WORDS = 10
 # Words of how a message comes across that the lexicon does not score as opinion.
 _TONE_WORDS = frozenset(
     """aggressive passive-aggressive sarcastic snarky condescending patronising patronizing
-    curt blunt pushy cold formal professional defensive hostile passive""".split()  # noqa: SIM905
+    curt blunt pushy cold formal professional defensive hostile passive cross livid irate
+    furious grumpy mad snippy""".split()  # noqa: SIM905
 )
 # "my landlord's reply", "her last message": a message named, not given.
 _NAMED_MESSAGE_RE = re.compile(
@@ -559,10 +576,17 @@ _NAMED_MESSAGE_RE = re.compile(
 
 def _judges_quote(text: str) -> bool:
     """Whether a clause asks, yes or no, whether the text it carries is something that
-    words of opinion say ("nice", "a complaint", "rude"), not whether it is true."""
+    words of opinion say ("nice", "a complaint", "rude"), or how much so ("how angry is
+    it"), not whether it is true. The question may follow what the text is ("email from a
+    parent, is it nice?")."""
     asked = PLACEHOLDER_RE.sub(" ", text)
     words = [t.low for t in tokenize(asked) if t.is_word]
-    if not _YES_NO_RE.match(asked) or not words or len(words) > _MAX_JUDGING_WORDS:
+    questions = re.split(r"[,;:]\s*", asked)
+    if (
+        not any(_YES_NO_RE.match(q) or _HOW_MUCH_SO_RE.match(q) for q in questions)
+        or not words
+        or len(words) > _MAX_JUDGING_WORDS
+    ):
         return False
     if _FACT_WORDS.intersection(words):
         return False
@@ -989,6 +1013,18 @@ def _parts(
             # quoted message comes across is its tone, whatever else its words name ("text",
             # "say").
             capability = "sentiment"
+        if (
+            capability in _GENERAL_CAPABILITIES - _TEXT_CAPABILITIES
+            and material
+            and not data.intersection(material)
+            and not _MAKES_RE.search(PLACEHOLDER_RE.sub(" ", text))
+        ):
+            # "what's this club blog post about in keywords: '...'", "letter from a tenant:
+            # '...' how angry is it": with the text given and nothing to make, "post" and
+            # "letter" name the text, not a piece to write; what is asked of it decides.
+            judged = matcher.best(stems - _DOCUMENT_STEMS, MIN_SCORE_WITH_MATERIAL)
+            if judged.capability in _TEXT_CAPABILITIES:
+                capability = judged.capability
         revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
         if (
             previous is not None

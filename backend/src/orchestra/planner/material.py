@@ -62,6 +62,13 @@ _ASK_AFTER_QUOTE = re.compile(
     r"(?:[^\u27e6\n?]{1,40}\?|(?:what|how|is|does|did|would|which)\b[^\u27e6\n?]{0,40}\??)\s*",
     re.I,
 )
+# A quote, then a few words on its line that are no sentence: what is asked of the quote
+# ("... ' sentiment pls", "... ' positive, negative or neutral"); more words would be more
+# text.
+_WORDS_AFTER_QUOTE = re.compile(
+    r"\u27e6\d+\u27e7\s*(?:[.!]\s+|\s[-\u2013\u2014]+\s+|\s+)"
+    r"(?:(?:[A-Za-z][\w'-]*[,/]?\s+){0,5}[A-Za-z][\w'-]*)\s*[.!]?\s*",
+)
 
 _QUOTE_PATTERNS = (
     re.compile(r"```.*?```", re.S),
@@ -194,7 +201,7 @@ def _masked_already(payload: str, data: set[str]) -> bool:
     question on the line below the data: the question is a request, not more material)."""
     if re.fullmatch(r"\u27e6\d+\u27e7[.!?]?\s*", payload):
         return True
-    if _ASK_AFTER_QUOTE.fullmatch(payload):
+    if _ASK_AFTER_QUOTE.fullmatch(payload) or _WORDS_AFTER_QUOTE.fullmatch(payload):
         # "coach's message: '...' — sentiment?", "feedback: '...' what's the vibe": the
         # quote, then the ask of it.
         return True
