@@ -1503,3 +1503,26 @@ def test_a_question_after_a_comma_makes_its_sentence_the_ask() -> None:
 )
 def test_a_text_given_is_judged_not_written(description: str, expected: str) -> None:
     assert shape(plan(description)) == [(expected, [])]
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # A thing of the user's own doing: the calculator, which says what it misses.
+        ("how much salt is in the bread we baked on sunday", [("calculation", [])]),
+        # A figure of today is found, then computed on.
+        (
+            "find the latest price of heating oil per litre, then work out 900 litres",
+            [("research", []), ("calculation", ["s1"])],
+        ),
+        # "the next" is no order of steps; "separately" opens a request of its own.
+        (
+            "look up when the next total lunar eclipse is, and separately work out 12 times 31",
+            [("research", []), ("calculation", [])],
+        ),
+        # Rules are looked up; a trader trades nothing off.
+        ("what are the rules for vat registration as a sole trader", [("research", [])]),
+    ],
+)
+def test_after_batch_17(description: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert shape(plan(description)) == expected

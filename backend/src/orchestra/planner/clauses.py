@@ -366,6 +366,8 @@ _REQUEST_PREFIXES = tuple(
             "finally",
             "lastly",
             "also",
+            "separately",
+            "independently",
         ),
         key=lambda p: -len(p.split()),
     )
@@ -655,12 +657,18 @@ def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
         elif pair in _WITH_THAT or triple in _WITH_THAT:
             words.append("with that")
             index += 3 if triple in _WITH_THAT else 2
-        elif low in _CONNECTIVES:
+        elif low in _CONNECTIVES and not (
+            # "when the next eclipse is": "next" after a determiner is no step's order.
+            low == "next" and index > 0 and tokens[index - 1].low in _DETERMINERS
+        ):
             words.append(low)
             index += 1
         else:
             break
     return index, words
+
+
+_DETERMINERS = _words("the a an this that my our your its their his her")
 
 
 def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:

@@ -160,6 +160,8 @@ _RESEARCH_ASK_RE = re.compile(
 # "look up the average price", "find out the median age": a figure to look up.
 _LOOKS_UP_RE = re.compile(
     r"\s*(?:please\s+)?(?:look\s+up|find\s+out|research|search\s+(?:for|online)|google|"
+    # "find the current price of ...": a figure of today, found, not computed.
+    r"find\s+(?:the\s+|out\s+)?(?:current|latest|today'?s|live|present|going)\b|"
     r"check\s+online)\b",
     re.I,
 )
@@ -1254,7 +1256,8 @@ _OWN_RE = re.compile(
     # "how many hours ahead of me", "the lunch i just had": where the user is, what the
     # user did ("how far is the moon from us" is no measure of the user's own).
     r"|\b(?:ahead\s+of|behind)\s+(?:me|us)\b"
-    r"|\b(?:i|we)\s+(?:just\s+)?(?:had|ate|drank|did|ran|walked|made|spent|paid)\b"
+    # "the cake i baked", "the lunch i just had": a thing of the user's own doing.
+    r"|\b(?:i|we)\s+(?:just\s+)?(?:[a-z]{2,}ed|" + "|".join(sorted(_PAST)) + r"|did|drank)\b"
     r"|\b(?:am\s+i|are\s+we)\b|\b(?:my|our)\s+[a-z]+|\bus\b",
     re.I,
 )

@@ -49,6 +49,11 @@ SKILLS: tuple[AgentSkill, ...] = (
             "literature",
             "topic",
             "question",
+            # "what are the rules for claiming ...": what is laid down, to be looked up.
+            "rules",
+            "regulations",
+            "requirements",
+            "eligibility",
         ],
         [
             "Summarize the main arguments for and against remote work",
@@ -80,7 +85,9 @@ SKILLS: tuple[AgentSkill, ...] = (
             "risks",
             "swot",
             "implications",
-            "trade-offs",
+            # As one word: "trade" alone ("a sole trader") is no weighing of options.
+            "tradeoffs",
+            "tradeoff",
             "versus",
             "interpret",
         ],
@@ -134,6 +141,14 @@ SKILLS: tuple[AgentSkill, ...] = (
             "haiku",
             "toast",
             "nickname",
+            # Pieces made for a class or an occasion ("quiz" and "story" would take "the
+            # last quiz" and "store" with them).
+            "worksheet",
+            "poem",
+            "speech",
+            "bio",
+            "invitation",
+            "riddle",
         ],
         [
             "Write a short report on the findings",
