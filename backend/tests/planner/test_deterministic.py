@@ -1526,3 +1526,38 @@ def test_a_text_given_is_judged_not_written(description: str, expected: str) -> 
 )
 def test_after_batch_17(description: str, expected: list[tuple[str, list[str]]]) -> None:
     assert shape(plan(description)) == expected
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # A ratio asked in its short name, of the amounts given, is arithmetic.
+        ("my deadlift is 180 kg and i weigh 80 kg, what's my kg/bw", [("calculation", [])]),
+        # Amounts in rupees or yen are a list of numbers like any other.
+        ("sales: ₹2,10,000, ₹1,80,500, ₹1,95,000 — what's the average?", [("statistics", [])]),
+        # A reader of four words is whom the piece is for, not its topic.
+        (
+            "research two budgeting apps, compare them and write advice for a first time home buyer",
+            [("research", []), ("analysis", ["s1"]), ("writing", ["s2"])],
+        ),
+        # More words put into the piece are the same piece.
+        ("write a poem about rain and add a line about umbrellas", [("writing", [])]),
+    ],
+)
+def test_after_batch_17_more(description: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert shape(plan(description)) == expected
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["make it funnier and add a line about my dog", "add a line about my dog", "and mention my dog"],
+)
+def test_a_follow_up_adds_to_the_piece_before(follow_up: str) -> None:
+    result = plan(follow_up, history=("write a bio for my podcast about birds",))
+    assert shape(result) == [("writing", [])]
+    assert "podcast" in result.steps[0].instruction and "dog" in result.steps[0].instruction
+
+
+def test_adding_numbers_up_after_a_piece_is_no_addition_to_it() -> None:
+    result = plan("now add those up", history=("write a haiku about the sea",))
+    assert "haiku" not in result.steps[0].instruction

@@ -73,7 +73,7 @@ _FORM_WORDS = frozenset(
 # "... for our company", "... to the product team": whom a piece of writing is for, not
 # what it is about.
 _AUDIENCE_RE = re.compile(
-    r"\s+(?:for|to)\s+(?:(?:the|our|my|your|a|an)\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2}\s*[.!?]?\s*$"
+    r"\s+(?:for|to)\s+(?:(?:the|our|my|your|a|an)\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+){0,3}\s*[.!?]?\s*$"
 )
 
 _PLURAL_RESULT_RE = re.compile(
@@ -135,6 +135,14 @@ _REVISES_PREVIOUS_RE = re.compile(
     r"(?:(?:and|then)\s+)*make\s+(?:it|that|this|them|the\s+[a-z]+|its\s+[a-z]+)\s+"
     + REVISION
     + r"\s*[.!?]*$",
+    re.I,
+)
+# "and add a line about my cat", "include a joke": more words put into the piece before.
+_ADDS_TO_PIECE_RE = re.compile(
+    r"(?:(?:and|also|then)\s+)*(?:add|include|mention|work\s+in|throw\s+in|put\s+in)\s+"
+    r"(?:a|an|one|some|another|the)?\s*(?:short\s+|little\s+|quick\s+|funny\s+)?"
+    r"(?:line|sentence|paragraph|bit|section|word|joke|note|reference|pun|quote|verse|"
+    r"call\s+to\s+action|hashtag|emoji)s?\b",
     re.I,
 )
 # "explain what a median is", "tell me what a mode means": a notion explained, not computed.
@@ -1027,7 +1035,10 @@ def _parts(
             judged = matcher.best(stems - _DOCUMENT_STEMS, MIN_SCORE_WITH_MATERIAL)
             if judged.capability in _TEXT_CAPABILITIES:
                 capability = judged.capability
-        revises = bool(_REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text)))
+        revises = bool(
+            _REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text))
+            or _ADDS_TO_PIECE_RE.match(strip_request_prefix(clause.text))
+        )
         if (
             previous is not None
             and refs
@@ -1354,7 +1365,9 @@ _QUANTITY_ASK_RE = re.compile(
     r"\bhow\s+(?:much|many|long|far|heavy)\b|\bwhat\s+(?:do|should|would|shall)\s+i\s+set\b"
     r"|\bround\s+(?:that|it|this|the\s+\w+)\s+(?:up\s+|down\s+|off\s+)?to\b"
     r"|\bshared?\s+(?:out\s+)?\w+\s+ways\b|\blots\s+of\b"
-    r"|\bto\s+the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
+    r"|\bto\s+the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
+    # "what's my w/kg", "whats my k/d": a ratio of the amounts given, in its short name.
+    r"|\bwhat(?:'s|s|\s+is|\s+was)\s+(?:my|the|our|his|her|their)\s+[a-z]{1,4}/[a-z]{1,4}\b",
     re.I,
 )
 

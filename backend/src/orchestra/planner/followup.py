@@ -308,12 +308,42 @@ def _revises(text: str, earlier: Sequence[str]) -> str | None:
     and "too formal" are changes too: the complaint says what to take away. "make it
     firmer, it's been three weeks now": the change, then why, which the request keeps."""
     text = text.strip()
+    addition = _ADDS_RE.search(text)
+    if addition is not None and (addition.start() == 0 or _changes(text[: addition.start()])):
+        # "make it funnier and add a line about my cat", "mention the discord too": the
+        # piece changed, and more put into it.
+        head = text[: addition.start()].strip()
+        revised = _revised(head, earlier) if head else _piece_before(earlier)
+        added = addition.group("added").strip().rstrip(".!?")
+        return f"{revised.rstrip(' .?!')}, and {added}" if revised else None
     head, comma, tail = text.partition(",")
     if comma and tail.strip() and not _changes(text) and _changes(head):
         revised = _revised(head, earlier)
         reason = tail.strip().rstrip(".!?")
         return f"{revised}. {reason[:1].upper()}{reason[1:]}." if revised else None
     return _revised(text, earlier)
+
+
+# "add a line about my cat", "and mention the discord": something more put into the piece
+# (alone, or after a change with "and").
+_ADDS_RE = re.compile(
+    r"(?:^" + _LEAD[1:] + r"|\s+and\s+(?:also\s+)?)(?:can you |could you |please )*"
+    r"(?P<added>(?:add|include|mention|work\s+in|throw\s+in|put\s+in)\s+"
+    # Not the numbers of arithmetic: "add 5", "add those up", "add them together".
+    r"(?!\d|(?:up|them|those|these|it|that|this|all|everything|both)\b|.*\b(?:up|together)\W*$)"
+    r"\S.*)$",
+    re.I | re.S,
+)
+
+
+def _piece_before(earlier: Sequence[str]) -> str | None:
+    """The earlier request, if it asked for a piece of text (not arithmetic)."""
+    if not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    if re.search(r"\d", previous) and not _QUOTED_RE.search(previous):
+        return None
+    return previous
 
 
 def _revised(text: str, earlier: Sequence[str]) -> str | None:

@@ -175,8 +175,8 @@ _DASH_AFTER_DATA = re.compile(r"(\u27e6\d+\u27e7)\s+[-\u2013\u2014]+\s+(?=[A-Za-
 
 # A list of numbers after a colon ("Sum these: 3, 5 and 10", "Mon 120, Tue 95, Wed 140")
 # is data too.
-# An item may carry degrees after it ("12°C, 15°C, 9°C").
-_ITEM = r"(?:[A-Za-z][A-Za-z ]{0,15}?\s*[:=]?\s*)?[-+]?[$€£]?\d[\d,]*(?:\.\d+)?(?:%|°[CF]?)?"
+# An item may carry a currency before it ("₹1,25,000") and degrees after it ("12°C, 15°C").
+_ITEM = r"(?:[A-Za-z][A-Za-z ]{0,15}?\s*[:=]?\s*)?[-+]?[$€£¥₹₩₽]?\d[\d,]*(?:\.\d+)?(?:%|°[CF]?)?"
 _NUMBER_LIST = re.compile(rf"\s*{_ITEM}(?:\s*(?:,|;|\band\b|\s)\s*{_ITEM})+\s*[.]?\s*")
 # The unit the list is in, after its last number ("5.2, 3.8, 6.0, 4.5 km. What's ...").
 _UNIT_AFTER = r"(?:\s+[A-Za-z]{1,12})?"
