@@ -1489,12 +1489,27 @@ def test_a_question_after_a_comma_makes_its_sentence_the_ask() -> None:
     ("description", "expected"),
     [
         # A few words after the quote are what is asked of it, not more text.
-        ("course evaluation comment: 'Labs were fun, marking was slow.' sentiment pls", "sentiment"),
-        ("office message: 'The lift is out until Friday.' positive, negative or neutral", "sentiment"),
+        (
+            "course evaluation comment: 'Labs were fun, marking was slow.' sentiment pls",
+            "sentiment",
+        ),
+        (
+            "office message: 'The lift is out until Friday.' positive, negative or neutral",
+            "sentiment",
+        ),
         # With the text given, "letter", "post", "newsletter" name it: what is asked decides.
-        ("note from my neighbour: 'Your hedge is blocking the path again.' how cross is it", "sentiment"),
-        ("gist of this from the church newsletter? 'Choir practice moves to Tuesday. Tea follows.'", "summarization"),
-        ("what's this blog post about in keywords: 'Solar panels cut bills. Solar panels need sun.'", "keywords"),
+        (
+            "note from my neighbour: 'Your hedge is blocking the path again.' how cross is it",
+            "sentiment",
+        ),
+        (
+            "gist of this from the church newsletter? 'Choir moves to Tuesday. Tea follows.'",
+            "summarization",
+        ),
+        (
+            "what's this blog post about in keywords: 'Solar panels cut bills. Solar needs sun.'",
+            "keywords",
+        ),
         # A yes-or-no question of the text after saying what the text is.
         ("text from my boss, is it rude? 'Come to my office at 9.'", "sentiment"),
         # A piece to make from the text stays writing.
@@ -1537,7 +1552,7 @@ def test_after_batch_17(description: str, expected: list[tuple[str, list[str]]])
         ("sales: ₹2,10,000, ₹1,80,500, ₹1,95,000 — what's the average?", [("statistics", [])]),
         # A reader of four words is whom the piece is for, not its topic.
         (
-            "research two budgeting apps, compare them and write advice for a first time home buyer",
+            "research two budget apps, compare them and write advice for a first time home buyer",
             [("research", []), ("analysis", ["s1"]), ("writing", ["s2"])],
         ),
         # More words put into the piece are the same piece.
@@ -1550,7 +1565,11 @@ def test_after_batch_17_more(description: str, expected: list[tuple[str, list[st
 
 @pytest.mark.parametrize(
     "follow_up",
-    ["make it funnier and add a line about my dog", "add a line about my dog", "and mention my dog"],
+    [
+        "make it funnier and add a line about my dog",
+        "add a line about my dog",
+        "and mention my dog",
+    ],
 )
 def test_a_follow_up_adds_to_the_piece_before(follow_up: str) -> None:
     result = plan(follow_up, history=("write a bio for my podcast about birds",))
