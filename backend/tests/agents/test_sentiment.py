@@ -1024,3 +1024,119 @@ def test_expectations_said_met_or_not(text: str, label: str) -> None:
 )
 def test_to_be_fair_is_no_praise(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A result, a record and bad luck said as what happened.
+        ("Smashed my PB on the hill climb today!!", "positive"),
+        ("Set a new personal best at parkrun.", "positive"),
+        ("we still won 3-1 though", "positive"),
+        ("Another heavy defeat for the club.", "negative"),
+        ("Two punctures on the way home.", "negative"),
+        ("Unfortunately the museum is shut on Mondays.", "negative"),
+        ("the car park charges are a scandal", "negative"),
+        ("Gameplay is addictive but the microtransactions are shameless.", "mixed"),
+    ],
+)
+def test_results_records_and_bad_luck(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+def test_addictive_is_praise_only_of_a_pastime() -> None:
+    assert sentiment("A really addictive puzzle game.").label == "positive"
+    assert sentiment("Social media is addictive.").unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Regret said of a bad thing introduces it: one complaint, not two.
+        ("Lovely route and great cafe stop, shame about the three punctures.", "mixed"),
+        ("The chef clearly knows his stuff, shame the waiter forgot half our order.", "mixed"),
+        ("What a shame.", "negative"),
+    ],
+)
+def test_regret_said_of_a_bad_thing(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # What is owed and not given, a wait on the phone, a debt out of reach.
+        ("My parcel hasn't arrived again.", "hasn't arrived"),
+        ("They have not replied to any of my emails.", "have not replied"),
+        ("My deposit has still not been returned.", "not been returned"),
+        ("The helpline kept me on hold for an hour.", "on hold for an hour"),
+        ("We won't be able to pay the invoice.", "won't be able to pay"),
+        ("Not one of the lights was working", "none working"),
+        ("none of the sockets work", "none work"),
+    ],
+)
+def test_things_owed_not_given(text: str, term: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert term in result.negative_terms
+
+
+def test_a_person_not_working_and_a_supposed_failure_are_no_complaint() -> None:
+    assert sentiment("None of us worked on Sunday.").label == "neutral"
+    assert sentiment("If you cannot pay, call us on Monday.").label == "neutral"
+
+
+def test_until_a_time_is_no_contrast() -> None:
+    result = sentiment("Unfortunately we won't be able to pay this invoice until next month.")
+    assert result.label == "negative"
+    assert not result.unsure
+    # "until" before an event still weighs what came after it.
+    assert sentiment("The hotel was perfect until the bill came.").unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Sarcasm: praise exclaimed beside a bad fact that keeps happening.
+        ("wow great matchmaking, another 0-13 loss, love it", "negative"),
+        ("oh lovely weather, my train got cancelled again", "negative"),
+        ("another delayed train, love it", "negative"),
+    ],
+)
+def test_praise_exclaimed_beside_a_repeated_complaint_is_irony(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert result.ironic
+    assert not result.positive_terms
+
+
+def test_praise_joined_to_a_single_complaint_is_not_guessed() -> None:
+    # Sincere ("small scratch, love it anyway") or sarcastic: the words do not tell.
+    assert sentiment("Arrived broken, great.").unsure
+    assert sentiment("Great food, terrible service, love it").label == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A high standard as the yardstick makes a middling verdict a disappointment.
+        ("For a five star hotel it was very average", "negative"),
+        ("It was just okay for a luxury spa.", "negative"),
+        ("For the price it was fine.", "neutral"),
+        ("Looking for a luxury hotel that is fine with dogs.", "neutral"),
+    ],
+)
+def test_a_middling_verdict_against_a_high_standard(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A repair named as a thing done, and what it was done to.
+        ("They did a great repair on the broken zip", "positive"),
+        ("The repair on the broken zip failed within a week", "negative"),
+    ],
+)
+def test_a_repair_done_on_a_bad_thing(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -4,7 +4,10 @@ In the spirit of VADER: word valences from a compact lexicon; negation within a 
 window ("not good") turns a word mildly the other way; intensifiers scale it ("really
 really good"); after a contrast ("but") the writer's verdict weighs more. A text is
 *neutral* inside a band around zero (one mild word such as "fine" does not make a review
-positive), and *mixed* when strong opinions on both sides balance out.
+positive), and *mixed* when strong opinions on both sides balance out. Some things said as
+what happened are read as the opinion they carry (a long wait, something owed not given, a
+win, a personal best), and praise exclaimed beside a complaint is read as irony only when
+the words show it (a complaint that keeps happening); otherwise the text is not guessed.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ _LEXICON: dict[str, float] = {
             impressed proud calm spotless cozy cosy charming attentive courteous welcoming
             cheerful handy neat tidy sturdy helped painless effortless seamless
             hassle-free stress-free trouble-free worry-free comfy relaxing refreshing
-            soothing"""
+            soothing engaging moreish"""
         ),
         2.0,
     ),
@@ -114,6 +117,21 @@ _LEXICON: dict[str, float] = {
         ),
         -2.0,
     ),
+    # The result of a match or contest, said as what happened: "we still won 3-1", "a
+    # heavy defeat" (a win or a loss is good or bad news with no word of opinion).
+    **dict.fromkeys(_words("won victory victories triumph"), 2.0),
+    **dict.fromkeys(_words("defeat defeats defeated thrashing drubbing hammering"), -2.0),
+    # Bad luck on the road and news given as bad: "three punctures", "unfortunately we
+    # can't", "sadly it closed"; a state of being worn out; regret ("what a shame").
+    **dict.fromkeys(
+        _words(
+            """puncture punctures punctured unfortunately sadly regrettably exhausted
+            shame pity"""
+        ),
+        -2.0,
+    ),
+    # Conduct condemned as without shame: as strong as "disgraceful".
+    **dict.fromkeys(_words("shameless shameful scandal scandalous"), -3.0),
     # Sounds of annoyance said as words: "ugh, Monday again".
     **dict.fromkeys(_words("ugh urgh argh"), -2.0),
     **dict.fromkeys(
@@ -184,6 +202,27 @@ _FAILURES.update(
         for aux in ({"doesn't": "does", "didn't": "did", "don't": "do"}[phrase[0]],)
     }
 )
+# "my statement hasn't arrived again", "they haven't replied": the same, said of what is
+# still owed (the past participle, "arrived", is the past form read above).
+_FAILURES.update(
+    {
+        (*negation, *phrase[1:]): valence
+        for phrase, valence in list(_FAILURES.items())
+        if phrase[0] == "didn't"
+        for negation in (("hasn't",), ("haven't",), ("has", "not"), ("have", "not"))
+    }
+)
+# "my deposit has still not been returned", "we haven't been paid": what is owed, not
+# given ("still" is read by the same phrase without it).
+_OWED = _words("returned refunded repaid paid fixed repaired delivered answered resolved")
+_FAILURES.update(
+    {
+        (*negation, *still, "been", done): -2.5
+        for negation in (("not",), ("never",), ("hasn't",), ("haven't",))
+        for still in ((), ("yet",))
+        for done in _OWED
+    }
+)
 # "the battery doesn't last", "the lid didn't fit": a thing that does not hold up or fit.
 _FAILURES.update(
     {
@@ -198,6 +237,22 @@ _FAILURES.update(
             ("did", "not"),
         )
         for form in ("last", "lasts", "lasted", "fit", "fits")
+    }
+)
+# "we won't be able to pay this invoice", "can't afford the rent": what is owed or needed,
+# said to be out of reach (a complaint or bad news, with no word of opinion).
+_FAILURES.update(
+    {
+        (*unable, verb): -2.5
+        for unable in (
+            *((negation, "be", "able", "to") for negation in ("won't", "not", "never")),
+            ("unable", "to"),
+            ("can't",),
+            ("cannot",),
+            ("couldn't",),
+            ("could", "not"),
+        )
+        for verb in ("pay", "afford", "repay")
     }
 )
 # "nobody came", "no one answered": help that did not come, with no word of opinion.
@@ -229,6 +284,9 @@ _SERVICES = _words(
     """wifi wi-fi internet server servers site website app network system power connection
     service email phones signal"""
 )
+# A personal best, and what is done to one: "smashed my PB", "set a new personal best".
+_RECORDS = (("pb",), ("pbs",), ("personal", "best"), ("personal", "record"), ("pr",))
+_RECORD_VERBS = _words("smashed smash smashes beat beats broke breaks set sets got hit")
 # Phrases whose meaning is not that of their words.
 _PHRASES: dict[tuple[str, ...], float] = {
     ("nothing", "special"): -0.5,
@@ -313,6 +371,24 @@ _PHRASES: dict[tuple[str, ...], float] = {
         ("what", *who, "expect"): 0.0
         for who in (("you'd",), ("you", "would"), ("you", "might"), ("one", "would"))
     },
+    # A personal best, beaten or set: "smashed my PB", "a new personal best" (good news
+    # said without a word of opinion; "best" alone would be praise of a thing).
+    **{
+        (*lead, *record): 2.5
+        for lead in (
+            *(
+                (verb, whose)
+                for verb in _RECORD_VERBS
+                for whose in ("my", "a", "his", "her", "our", "their", "another")
+            ),
+            ("new",),
+        )
+        for record in _RECORDS
+    },
+    **{record: 2.0 for record in _RECORDS if len(record) > 1},
+    # "engaging in talks", "engaging with the council": taking part, no praise.
+    ("engaging", "in"): 0.0,
+    ("engaging", "with"): 0.0,
     # Idioms of praise and of disappointment whose words say neither.
     ("top", "notch"): 3.0,
     ("top-notch",): 3.0,
@@ -940,6 +1016,27 @@ def _negated_subject(tokens: Sequence[str], index: int) -> bool:
     )
 
 
+_NONE_WORKING = -2.5
+# "none of us worked on Sunday": people not working is no thing failing.
+_OF_PEOPLE = _words("us you")
+
+
+def _none_working(tokens: Sequence[str], index: int) -> bool:
+    """Whether the working verb at ``index`` is said of a subject that is none, in its
+    clause ("not one of the lights was working", "none of the sockets work")."""
+    start = index
+    while start > 0 and tokens[start - 1] not in _SCOPE_ENDS:
+        start -= 1
+    clause = tuple(tokens[start:index])
+    none = next((n for n in _NO_SUBJECT if clause[: len(n)] == n), None)
+    if none is None or none == ("nothing",) or len(clause) > _SUBJECT_WINDOW:
+        # "nothing works" is a failure phrase of its own.
+        return False
+    whose = clause[len(none) : len(none) + 2]
+    turned = any(t in _NEGATIONS or t.endswith("n't") for t in clause[len(none) :])
+    return not _OF_PEOPLE.intersection(whose) and not turned
+
+
 def _far_from(tokens: Sequence[str], index: int) -> bool:
     """Whether "far from" comes right before the word, or before its article."""
     start = index
@@ -986,7 +1083,9 @@ def _never_again(tokens: Sequence[str], index: int) -> int:
 # A wait said in hours or without end ("waited over an hour", "the wait was two hours",
 # "waiting forever") or in half an hour and more of minutes ("waited 45 minutes") is a
 # complaint said as what happened; "only waited an hour" or "waited 10 minutes" is not.
-_WAITS = _words("wait waits waited waiting")
+_WAITS = _words("wait waits waited waiting queue queued queuing queueing")
+# "kept me on hold for an hour", "on hold for 40 minutes": a wait on the phone.
+_ON_HOLD = ("on", "hold")
 _LONG = _words("hour hours ages forever eternity")
 _MINUTES = _words("minutes mins")
 _SHORT = _words("only just less under barely")
@@ -998,7 +1097,8 @@ _LONG_MINUTES = 30
 def _long_wait(tokens: Sequence[str], index: int) -> int:
     """How many tokens a long wait spans from the wait at ``index`` ("waited over an hour"
     is 4), or 0 when it is none."""
-    if tokens[index] not in _WAITS or (index and tokens[index - 1] in _SHORT):
+    on_hold = tuple(tokens[index : index + 2]) == _ON_HOLD
+    if (tokens[index] not in _WAITS and not on_hold) or (index and tokens[index - 1] in _SHORT):
         return 0
     for width in range(2, _WAIT_GAP + 2):
         end = index + width - 1
@@ -1016,7 +1116,7 @@ def _long_wait(tokens: Sequence[str], index: int) -> int:
 # "fixed the broken heater", "solved my problem": a bad thing put right.
 _REPAIRS = _words(
     """fix fixed fixes fixing solve solved solves solving resolve resolved resolving repair
-    repaired repairing sorted"""
+    repairs repaired repairing sorted"""
 )
 _PUT_RIGHT_VALENCE = 1.5
 
@@ -1027,7 +1127,15 @@ def _put_right(tokens: Sequence[str], index: int) -> bool:
     position = index - 1
     while position >= 0 and tokens[position] in _DETERMINERS | {"every", "all", "those"}:
         position -= 1
+    if position >= 1 and tokens[position] in _REPAIR_OBJECTS and tokens[position - 1] in _REPAIRS:
+        # "a great repair on the broken zip", "a quick fix for the leaking tap": the repair
+        # named as a thing done, and what it was done to.
+        return not _repair_named(tokens, position - 1)
     return position >= 0 and tokens[position] in _REPAIRS and not _repair_named(tokens, position)
+
+
+# Between a repair and what it put right: "a repair on the zip", "a fix for the leak".
+_REPAIR_OBJECTS = _words("on of to for")
 
 
 def _repair_named(tokens: Sequence[str], position: int) -> bool:
@@ -1171,6 +1279,77 @@ def _closing_set_phrase(tokens: Sequence[str], end: int) -> int:
     return 0
 
 
+# Praise exclaimed beside a complaint, joined by a comma rather than said as a sentence of
+# its own: "wow great matchmaking, another 0-13 loss", "arrived broken, love it". Said of
+# something that happens again and again ("another", "again", "as usual"), or exclaimed at
+# both ends of the complaint, it is sarcasm; otherwise "small scratch on the lid, love it"
+# may be sincere, and the label is not guessed.
+_NAMED_LEAD = _words("oh wow ah yeah just")
+_NAMED_GAP = 2
+_JOINED_PRAISE = (("love", "it"), ("loving", "it"), ("love", "this"), ("love", "that"))
+_AGAIN_AND_AGAIN = _words("another again usual always")
+
+
+def _opening_praise_of_a_thing(tokens: Sequence[str]) -> int:
+    """The number of tokens of an opening exclamation of praise that names its thing, its
+    comma included ("wow great matchmaking ,", "oh, lovely weather ,"), or 0."""
+    start = 1 if tokens and tokens[0] in _NAMED_LEAD else 0
+    if not start:
+        return 0
+    if start < len(tokens) and tokens[start] == ",":
+        start += 1
+    if start >= len(tokens) or (_LEXICON.get(tokens[start]) or 0.0) <= 0:
+        return 0
+    for end in range(start + 2, min(start + 2 + _NAMED_GAP, len(tokens) - 1)):
+        named = tokens[start + 1 : end]
+        if not all(_names_a_thing(word) for word in named):
+            return 0
+        if tokens[end] == ",":
+            return end + 1
+    return 0
+
+
+def _names_a_thing(word: str) -> bool:
+    return (
+        word.isalpha()
+        and word not in _NOT_COUNTED
+        and word not in _SCOPE_ENDS
+        and _known_valence(word) is None
+    )
+
+
+def _joined_closing(tokens: Sequence[str]) -> int:
+    """The number of tokens of closing praise joined to what came before by a comma
+    ("..., love it", "..., great!"), its marks included, or 0."""
+    end = len(tokens)
+    while end and tokens[end - 1] in _EXCLAMATION_ENDS:
+        end -= 1
+    for said in (*_JOINED_PRAISE, None):
+        width = len(said) if said else 1
+        start = end - width
+        if start < 2:
+            continue
+        words = tuple(tokens[start:end])
+        if said is None and (_LEXICON.get(words[0]) or 0.0) <= 0:
+            continue
+        if said is not None and words != said:
+            continue
+        if start > 2 and tokens[start - 1] in _EXCLAMATION_LEAD:
+            start -= 1
+        if tokens[start - 1] == ",":
+            return len(tokens) - start
+    return 0
+
+
+def _praise_of_a_complaint(rest: _Tally, said: str, rest_tokens: Sequence[str]) -> None:
+    """Read the praise ``said`` beside a complaint as irony when the complaint is of a thing
+    that keeps happening, or is itself framed by praise read as irony; else not guessed."""
+    if rest.ironic or _AGAIN_AND_AGAIN.intersection(rest_tokens):
+        rest.ironic.append(said)
+    else:
+        rest.unread.append(f"'{said}' said beside a complaint, sincere or sarcastic")
+
+
 # "Yeah right, ...", "Sure, because ...", "as if ...": said before a statement, they mean
 # its opposite; the words of the statement alone cannot be trusted.
 _SARCASM_OPENINGS = (("yeah", "right"), ("sure", ",", "because"), ("as", "if"), ("oh", "sure"))
@@ -1216,6 +1395,26 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
             said = " ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION)
             rest.unread.append(f"'..., {said}' said of words with no opinion read")
             return rest
+    joined = _joined_closing(tokens)
+    if joined:
+        rest = _score_words(tokens[:-joined])
+        if rest.held_negative and not rest.held_positive:
+            # "another 0-13 loss, love it": praise said of a complaint, after a comma.
+            said = " ".join(t for t in tokens[-joined:] if t not in _PUNCTUATION)
+            _praise_of_a_complaint(rest, said, tokens[:-joined])
+            return rest
+    named = _opening_praise_of_a_thing(tokens)
+    if named:
+        rest = _score_words(tokens[named:])
+        said = " ".join(t for t in tokens[:named] if t not in _PUNCTUATION)
+        if rest.held_negative and not rest.held_positive:
+            # "wow great matchmaking, another 0-13 loss": praise of a thing, then only a
+            # bad fact about it.
+            _praise_of_a_complaint(rest, said, tokens[named:])
+            return rest
+        if not _terms(rest) and not rest.read_neutral:
+            rest.unread.append(f"'{said}, ...' said of words with no opinion read")
+            return rest
     opening = _opening_exclamation(tokens)
     if opening:
         rest = _score_words(tokens[opening:])
@@ -1232,6 +1431,22 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
 
 
 _ZERO_VALENCE = 2.0
+# "until next month", "until the end of June", "until 5pm": a time, which sets nothing
+# against what came before, where "perfect until the bill came" does.
+_TIME_WORDS = _words("next this the end of a an few couple later then further notice after")
+
+
+def _until_a_time(tokens: Sequence[str], index: int) -> bool:
+    """Whether "until" at ``index`` is followed by a time only, to the end of its clause."""
+    if tokens[index] != "until":
+        return False
+    position = index + 1
+    while position < len(tokens) and tokens[position] not in _SCOPE_ENDS:
+        word = tokens[position]
+        if word not in _TIME_WORDS and word not in _FACTUAL and not word[0].isdigit():
+            return False
+        position += 1
+    return position > index + 1
 
 
 def _zero_of_bad(tokens: Sequence[str], index: int) -> bool:
@@ -1244,18 +1459,58 @@ def _zero_of_bad(tokens: Sequence[str], index: int) -> bool:
     )
 
 
+# "For a five star hotel it was very average", "for a luxury spa, the towels were just
+# okay": a high standard said to be the yardstick makes a middling verdict a disappointment
+# ("for the price it was fine", a low yardstick, stays middling).
+_HIGH_STANDARDS = _words(
+    """five-star 5-star luxury luxurious premium high-end upmarket posh michelin flagship
+    top-end expensive pricey"""
+)
+_STARS = _words("five 5 four 4")
+_STANDARD_GAP = 3
+_MIDDLING = _words("ok okay fine adequate acceptable decent reasonable average special expect")
+_BELOW_STANDARD = -2.0
+
+
+def _high_standard(tokens: Sequence[str]) -> str | None:
+    """The high standard a text sets as its yardstick ("for a five star hotel"), or None."""
+    for index in range(len(tokens) - 2):
+        if tokens[index] != "for" or tokens[index + 1] not in ("a", "an"):
+            continue
+        if index and tokens[index - 1] not in _SCOPE_ENDS | _MIDDLING:
+            # "looking for a luxury hotel" names what is sought, no yardstick.
+            continue
+        words = tokens[index + 2 : index + 2 + _STANDARD_GAP]
+        for number, word in enumerate(words):
+            if word in _SCOPE_ENDS:
+                break
+            starred = word in _STARS and words[number + 1 : number + 2] == ["star"]
+            if word in _HIGH_STANDARDS or starred:
+                end = index + 2 + number + (2 if starred else 1)
+                if end < len(tokens) and tokens[end] not in _SCOPE_ENDS:
+                    end += 1
+                return " ".join(tokens[index + 2 : end])
+    return None
+
+
+def _below_standard(words: Sequence[str], valence: float) -> bool:
+    """Whether ``words`` say a middling verdict ("average", "fine", "nothing special")."""
+    return -1.0 <= valence <= 1.0 and bool(_MIDDLING.intersection(words))
+
+
 def _score_plain(tokens: Sequence[str]) -> _Tally:
     tally = _Tally()
     weight = 1.0
     index = 0
     # The contrast whose verdict is still to be read, and the terms counted before it.
     verdict: tuple[int, int] | None = None
+    standard = _high_standard(tokens)
     while index < len(tokens):
         token = tokens[index]
         if verdict is not None and token in _SENTENCE_ENDS:
             _check_verdict(tokens, verdict, index, tally)
             verdict = None
-        if token in _CONTRAST:
+        if token in _CONTRAST and not _until_a_time(tokens, index):
             # What follows "but" usually carries the writer's verdict.
             weight = 1.5
             tally.contrast = True
@@ -1299,6 +1554,9 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
                 tally.read_neutral += 1
             # "not looking forward" turns a phrase as "not good" turns a word.
             negated = _negated(tokens, index)
+            if standard and not negated and _below_standard(words, valence):
+                # "For a five star hotel it was very average": middling is disappointing.
+                valence, term = _BELOW_STANDARD, f"{term} for a {standard}"
             if negated:
                 valence = -valence * 0.75
                 term = f"not {term}"
@@ -1311,6 +1569,11 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # A hedge said in a set phrase does not end the reading of a "but" after it.
             tally.last_hedged = negated
             index += len(words)
+            continue
+        if token in _WORKING | {"working"} and _none_working(tokens, index):
+            # "Not one of the lights was working": the things said to be none do not work.
+            tally.add(f"none {token}", _NONE_WORKING * weight, weight=weight)
+            index += 1
             continue
         if _zero_of_bad(tokens, index):
             # "zero blisters", "zero delays": none of a bad thing is a verdict of its own.
@@ -1342,6 +1605,9 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             index += 1
             continue
         known = _known_valence(token)
+        if token in _ADDICTIVE and _said_of_a_pastime(tokens, index):
+            # "the gameplay is addictive": a game hard to put down is praised.
+            known = _ADDICTIVE_VALENCE
         if token in _PRICE_OR_MAKE and _said_of_make(tokens, index):
             # "cheap and nasty", "feels cheap": a poor make, not a low price.
             known = -2.0
@@ -1363,6 +1629,10 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             index += 1
             continue
         valence = known
+        if token in _REGRETS and _regret_of_a_bad_thing(tokens, index):
+            # "shame about the three punctures": the punctures are the complaint, and the
+            # regret said of them only stresses it.
+            valence = _REGRET_OF_A_BAD_THING
         if valence < 0 and _feared(tokens, index):
             # Not read as neutral either: "I expected the worst, and got it" is a complaint
             # said without a word of opinion, and a text with nothing else is not guessed.
@@ -1371,6 +1641,9 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             continue
         term = f"too {token}" if excess else token
         negated = _negated(tokens, index)
+        if standard and not negated and _below_standard((token,), valence):
+            # "For a luxury spa the towels were just okay."
+            valence, term = _BELOW_STANDARD, f"{token} for a {standard}"
         if _far_from(tokens, index):
             # "far from good" is the opposite of "good", and an opinion held.
             valence = -valence
@@ -1415,6 +1688,48 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
     return tally
 
 
+# "What a shame.", "a pity": regret is a complaint of its own; said of a bad thing ("shame
+# the waiter forgot half our order") it only introduces the complaint the bad word makes.
+_REGRETS = _words("shame pity")
+_REGRET_OF_A_BAD_THING = -1.0
+
+
+def _regret_of_a_bad_thing(tokens: Sequence[str], index: int) -> bool:
+    """Whether the clause after the regret at ``index`` names a bad thing."""
+    position = index + 1
+    while position < len(tokens) and tokens[position] not in _SCOPE_ENDS:
+        if (_known_valence(tokens[position]) or 0.0) < 0:
+            return True
+        position += 1
+    return False
+
+
+# "Addictive" is praise of a thing made to be enjoyed ("the gameplay is addictive", "an
+# addictive podcast") and a harm elsewhere ("social media is addictive"), not read.
+_ADDICTIVE = _words("addictive addicting")
+# A pastime hard to put down: the strongest praise of one.
+_ADDICTIVE_VALENCE = 3.0
+_PASTIMES = _words(
+    """game games gameplay puzzle puzzles show series book books novel song songs album
+    podcast podcasts soundtrack snack snacks crisps chips flavour flavor taste sauce recipe"""
+)
+_PASTIME_GAP = 2
+
+
+def _said_of_a_pastime(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is said of a pastime in its clause: its subject before
+    it ("the gameplay is addictive") or the noun right after it ("an addictive game")."""
+    after = tokens[index + 1 : index + 1 + _PASTIME_GAP]
+    if _PASTIMES.intersection(after):
+        return True
+    position = index - 1
+    while position >= 0 and tokens[position] not in _SCOPE_ENDS:
+        if tokens[position] in _PASTIMES:
+            return True
+        position -= 1
+    return False
+
+
 def _known_valence(token: str) -> float | None:
     """The valence of a word the lexicon knows, itself or as a word made from one."""
     return _LEXICON.get(
@@ -1452,6 +1767,7 @@ def _unread_predicate(tokens: Sequence[str], index: int) -> bool:
         and token.isalpha()
         and token not in _PLAIN | _NO_VERDICT | _FACTUAL | _NOT_COUNTED
         and _known_valence(token) is None
+        and not (token in _ADDICTIVE and _said_of_a_pastime(tokens, index))
     )
 
 
