@@ -1580,3 +1580,14 @@ def test_a_follow_up_adds_to_the_piece_before(follow_up: str) -> None:
 def test_adding_numbers_up_after_a_piece_is_no_addition_to_it() -> None:
     result = plan("now add those up", history=("write a haiku about the sea",))
     assert "haiku" not in result.steps[0].instruction
+
+
+def test_a_figure_in_another_unit_after_a_figure_is_arithmetic() -> None:
+    result = plan("average of my swims in yards 800, 1200, 1000 then convert that average to m")
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+
+
+def test_a_qualified_figure_follows_up_on_the_same_numbers() -> None:
+    result = plan("and the population variance", history=("median of 4, 8, 15",))
+    assert shape(result) == [("statistics", [])]
+    assert "population variance of 4, 8, 15" in result.steps[0].instruction.lower()

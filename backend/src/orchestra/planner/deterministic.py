@@ -543,6 +543,7 @@ def _converter_asked(text: str, matcher: CapabilityMatcher, stems: frozenset[str
     )
 
 
+_UNIT_TARGET_RE = re.compile(r"\b(?:to|into|in)\s+(?P<unit>[a-z\u00b0/]+)\s*[.!?]*$", re.I)
 _NAMES_FORMAT_RE = re.compile(r"\b(?:csv|json|markdown|tsv|table|spreadsheet)\b", re.I)
 
 _HOW_IT_SOUNDS_RE = re.compile(
@@ -997,6 +998,19 @@ def _parts(
             # "read up on training for a 10k, then turn it into a 6-week plan": a piece made
             # from what was found, not a table turned into another format.
             capability = "writing"
+        unit = _UNIT_TARGET_RE.search(text)
+        if (
+            capability == "conversion"
+            and not data.intersection(material)
+            and refs
+            and all(kinds.get(r) in _NUMERIC_CAPABILITIES for r in refs)
+            and unit is not None
+            and names_unit(unit.group("unit"))
+            and "calculation" in matcher.names
+        ):
+            # "average of my rides in miles ..., then convert that average to km": a figure
+            # in another unit, arithmetic, not a table in another format.
+            capability = "calculation"
         if (
             capability != "summarization"
             and material

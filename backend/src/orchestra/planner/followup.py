@@ -22,6 +22,8 @@ _LEAD = (
 )
 # The figures of descriptive statistics, as people name them.
 _FIGURE = (
+    # "the sample variance", "the population standard deviation": a figure, qualified.
+    r"(?:(?:sample|population)\s+)?"
     r"(?:average|mean|median|mode|sum|total|range|variance|standard\s+deviation|stdev|"
     r"max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest|biggest|greatest)"
 )
