@@ -1849,3 +1849,38 @@ def test_a_statement_then_its_question_after_a_dash(instruction: str, result: fl
     # The dash ends the statement as a comma does: its amount is what the question asks of.
     data = run(instruction, capability="calculation")
     assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "figures"),
+    [
+        # A list written with spaces only, after a label and before its question.
+        ("resting heart rate mornings 61 58 64 60 59, median?", {"median": 60}),
+        ("goals each match: 2 0 3 1 2 2. which number comes up most", {"mode": 2}),
+        # The label's numbers, before a colon, say what the values are.
+        ("class 4 spelling marks out of 10: 8, 6, 9, 7 - mean please", {"mean": 7.5}),
+        ("blood pressure mmHg/day: 120, 124, 118. average?", {"mean": 120.666666667}),
+        # A count of the values after "last": 3 is not one of them.
+        ("Context: my last 3 runs took 31, 29 and 30 minutes. Task: Average?", {"mean": 30}),
+    ],
+)
+def test_a_labelled_list_is_read_without_its_label(
+    instruction: str, figures: dict[str, float]
+) -> None:
+    data = run(instruction, capability="statistics")
+    assert data["figures"] == pytest.approx(figures)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # Is the 3 a value, or a count of them? Unsaid without "last" or a colon.
+        "the 3 shops made 200, 300 and 250, what's the average?",
+        "Context: I have 3 kids aged 4, 7 and 10. Task: What's their average age?",
+        # A count that is not the list's length is no count of it.
+        "Context: my last 4 runs took 31, 29 and 30 minutes. Task: Average?",
+    ],
+)
+def test_a_label_number_that_may_be_a_value_is_not_left_out(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="statistics")

@@ -195,7 +195,9 @@ def _plain_scales(text: str) -> str:
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
     material: list[Node] = []
-    context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
+    context = _listed_context(
+        _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text), text, whole=statistics
+    )
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
         text = _total_of_listed(context.group("context"), context.group("task"))
@@ -303,6 +305,98 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if reading.figures:
         return _figures_result(reading, inputs, confidence, values)
     return _expression_result(reading, inputs, confidence, values)
+
+
+# A list of numbers: "14, 17, 9 and 20" (a comma before a space: "3,50 and 2,25" may have
+# decimal commas), or with spaces only ("132 128 141"), which takes three numbers at least
+# (two are as often one number grouped by a space, "12 500").
+_ITEM = r"-?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+_COMMA_LIST = rf"{_ITEM}(?:\s*,\s+(?:and\s+)?{_ITEM}|\s+and\s+{_ITEM})+"
+_SPACE_LIST = rf"{_ITEM}(?:[ \t]+{_ITEM}){{2,}}"
+# "fasting glucose mmol/L: 5.8, 6.4, 7.1", "power on my last 5 intervals was 310, 305,
+# 318 watts": what the list is, then the list and the unit of its values.
+_LABELLED = re.compile(
+    rf"^(?P<label>[^\n]*?)(?P<colon>:)?[ \t]*(?<![\d.,])(?P<list>{_COMMA_LIST}|{_SPACE_LIST})"
+    r"(?P<unit>[ \t]*(?:[a-z]+(?:/[a-z]+)?|%))?(?![\w.,]?\d)(?P<rest>.*)$",
+    re.I | re.S,
+)
+# Where the list ends and the question begins: a full stop, a comma, a dash.
+_ASK_AFTER = re.compile(
+    r"^\s*(?:[,.;?!]|\s[\u2014\u2013-]|[\u2014\u2013])\s*(?P<task>.*\S)\s*$", re.S
+)
+# "my last 5 intervals", "the past 7 days": a count of what the list's values measure.
+_LAST_FEW = re.compile(r"\b(?:last|past|previous|latest)\s+(?P<count>\d+)\b", re.I)
+# A label that asks itself ("total of 19.99, 24.50 and 5.75, then round"): read whole.
+_ASKING_LABEL = re.compile(
+    r"\b(?:what|whats|how|which|calculate|compute|find|give|tell|add|sum|work|multiply|divide|"
+    r"subtract|convert|round|then)\b",
+    re.I,
+)
+
+
+def _listed_context(
+    context: re.Match[str] | None, text: str, *, whole: bool
+) -> re.Match[str] | None:
+    """The planner's "Context: ... Task: ..." (or a statement then a question) with the
+    context cut to its list of numbers when a label before the list says what they are:
+    "year 7 quiz scores out of 20: 14, 17, 9" has no value 7 nor 20, and the 5 of "my last
+    5 intervals were 310, 305, 318, 297, 322" counts the values. A request that is a label,
+    a list and a question ("systolic readings 132 128 141 125, median?") is read so too
+    when ``whole``: by the statistics step, since a list to describe is no arithmetic the
+    planner gave a calculation step. The label's numbers are left out only after a colon,
+    or when they count the list."""
+    if context is not None:
+        found = _labelled_list(context.group("context"))
+        task = context.group("task")
+        if found is None or found[1].strip(" .;"):
+            return context
+        if _numbers(found[0]) == _numbers(context.group("context")):
+            return context  # no number of the label left out: the context as it is
+    elif whole:
+        found = _labelled_list(text)
+        ask = _ASK_AFTER.match(found[1]) if found else None
+        if found is None or ask is None:
+            return None
+        task = _without_list_again(ask.group("task"), found[0])
+        if re.search(r"\d", task) or not re.search(r"[a-z]", task, re.I):
+            return None
+    else:
+        return None
+    return _CONTEXT.match(f"Context: {found[0]} Task: {task}")
+
+
+def _labelled_list(text: str) -> tuple[str, str] | None:
+    """The list of numbers ``text`` gives after its label, written with commas and with
+    its unit, and what follows the list; None when the label asks something itself or has
+    numbers that may be values."""
+    match = _LABELLED.match(text.strip())
+    label_text = match.group("label") if match else ""
+    if match is None or _ASKING_LABEL.search(label_text) or names_a_figure(label_text):
+        return None
+    items = [i.replace(",", "") for i in re.findall(_ITEM, match.group("list"))]
+    label = _numbers(match.group("label"))
+    last = _LAST_FEW.search(match.group("label"))
+    counts_them = last is not None and label == [last.group("count")] == [str(len(items))]
+    if label and not match.group("colon") and not counts_them:
+        return None  # "the 3 shops made 200, 300 and 250": is the 3 a value? unsaid
+    if match.group("colon") and decimal_comma(text):
+        return None  # "3,50 and 2,25": refused as the request is
+    if label or match.group("colon"):
+        # The values alone: a label before a colon says only what they are ("mmol/L" is no
+        # division), and their unit, said with a count, would read as things counted.
+        return ", ".join(items), match.group("rest")
+    listed = f"{label_text.strip()} {', '.join(items)}{match.group('unit') or ''}"
+    return listed.strip(), match.group("rest")
+
+
+def _without_list_again(task: str, listed: str) -> str:
+    """ "Mean and standard deviation: 5.8, 6.4, 7.1": the question, without the list it
+    repeats."""
+    again = re.match(rf"^(?P<ask>.*?)\s*:\s*(?P<list>{_COMMA_LIST})\s*[.?!]*$", task, re.S)
+    if again is None:
+        return task
+    items = ", ".join(i.replace(",", "") for i in re.findall(_ITEM, again.group("list")))
+    return again.group("ask") if items == listed else task
 
 
 # ", and then half of that": where a formula's clause ends and arithmetic on it begins.
