@@ -1884,3 +1884,38 @@ def test_a_labelled_list_is_read_without_its_label(
 def test_a_label_number_that_may_be_a_value_is_not_left_out(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A lakh is 100,000 and a crore 10,000,000: "8.5 lakh a year" a month is not 0.71.
+        ("salary is 6 lakh a year, how much is that per month", 50_000),
+        ("the average of 2 crore and 3 crore", 25_000_000),
+    ],
+)
+def test_lakh_and_crore_scale_the_number_before_them(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("the total of 1.999,90 € and 250,10 €", 2250),  # a point groups thousands
+        ("CHF 1'250.50 split 2 ways, how much each", 625.25),  # an apostrophe does
+        ("the average of ₹2,50,000 and ₹1,50,000", 200_000),  # lakhs grouped by two
+        ("the total of 4 500 kr and 1 500 kr", 6000),  # a space, beside its currency
+        ("R 12 000 split 4 ways, how much each", 3000),
+        ("the total of 19,90 € and 5,10 €", 25),  # a comma before two digits, beside €
+        ("the sum of 10,00 € / 20,50 € / 30,00 €", 60.5),  # slashes between amounts list them
+    ],
+)
+def test_amounts_written_in_other_countries_ways_are_read(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_point_that_may_group_thousands_or_mark_decimals_is_not_guessed() -> None:
+    with pytest.raises(AgentInputError, match="group thousands"):
+        run("the total of 1.500 € and 2.250 €", capability="calculation")

@@ -180,19 +180,82 @@ def formula_answer(request: StepRequest) -> StepResult | None:
     return calculation_operation(request)
 
 
-# "60k", "1.2 million": an amount with its scale, written out as digits for the readers of
-# word problems, which read digits only ("60k a year" per month was 5).
-_SCALED = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(thousand|million|billion)\b", re.I)
+# "60k", "1.2 million", "8.5 lakh": an amount with its scale, written out as digits for the
+# readers of word problems, which read digits only ("60k a year" per month was 5, and
+# "8.5 lakh a year" 0.71). A lakh is 100,000 and a crore 10,000,000 (India, Pakistan).
+_SCALED = re.compile(
+    r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(thousand|million|billion|lakhs?|lacs?|crores?)\b", re.I
+)
 
 
 def _plain_scales(text: str) -> str:
     return _SCALED.sub(
-        lambda m: format_number(float(m.group(1)) * _SCALE_SIZES[m.group(2).lower()]),
+        lambda m: format_number(float(m.group(1)) * _scale_size(m.group(2))),
         spell_thousands(text),
     )
 
 
+# Amounts written as people write money outside the English-speaking world, each read
+# only where its separators can mean one thing:
+# "1.234,50" (a point groups thousands, so the comma is a decimal one; Germany, Brazil),
+_POINT_GROUPS = re.compile(r"(?<![\d.,'])(\d{1,3}(?:\.\d{3})+),(\d{1,2})(?![\d.,])")
+# "3'480.00" (Switzerland),
+_APOSTROPHE_GROUPS = re.compile(r"(?<![\d.,'\u2019])\d{1,3}(?:['\u2019]\d{3})+(?:\.\d{1,2})?(?![\d'\u2019])")
+# "1,25,000" (India: lakhs grouped by two digits, which no other grouping does),
+_LAKH_GROUPS = re.compile(r"(?<![\d.,])\d{1,2},(?:\d{2},)+\d{3}(?!\d|,\d|\.\d)")
+# and beside a currency that is written so: "12 500 kr", "R 2 300", "3 200,50 €", "890,00 €"
+# (a space groups thousands; a comma before two digits is a decimal one).
+_LOCAL_CURRENCY = r"(?:\u20ac|R\$|kr|CHF|SEK|NOK|DKK|EUR|z\u0142|PLN|R)"
+_LOCAL_AMOUNT = r"(?P<amount>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?|\d+,\d{2})(?![\d,.])"
+_BESIDE_CURRENCY = re.compile(
+    rf"(?<![\w$])(?P<before>{_LOCAL_CURRENCY})[ \u00a0]?{_LOCAL_AMOUNT}"
+    rf"|(?<![\d.,]){_LOCAL_AMOUNT.replace('amount', 'after')}[ \u00a0]?(?={_LOCAL_CURRENCY}(?!\w))",
+)
+# "1.500 €": 1500 in Germany, 1.5 to others; neither is read.
+_POINT_OR_GROUP = re.compile(
+    rf"(?:(?<![\w$]){_LOCAL_CURRENCY}\s?\d{{1,3}}\.\d{{3}}(?![\d,.])"
+    rf"|(?<![\d.,])\d{{1,3}}\.\d{{3}}\s?{_LOCAL_CURRENCY}(?!\w))"
+)
+
+
+def _plain_amounts(text: str) -> str:
+    """``text`` with amounts written in other countries' ways in plain digits ("1.234,50"
+    as 1234.50, "CHF 3'480.00" as CHF 3480.00, "₹1,25,000" as ₹125000, "12 500 kr" as 12500
+    kr); refused where a point may group thousands or mark decimals ("1.500 €")."""
+    doubt = _POINT_OR_GROUP.search(text)
+    if doubt:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: in '{doubt.group(0)}' the "
+            "point may group thousands (1500) or mark decimals (1.5). Write the amount "
+            "without it ('1500 €') or with its decimals ('1.500,00 €')."
+        )
+    text = _POINT_GROUPS.sub(lambda m: f"{m.group(1).replace('.', '')}.{m.group(2)}", text)
+    text = _APOSTROPHE_GROUPS.sub(lambda m: re.sub("['\u2019]", "", m.group(0)), text)
+    text = _LAKH_GROUPS.sub(lambda m: m.group(0).replace(",", ""), text)
+
+    def plain(match: re.Match[str]) -> str:
+        amount = match.group("amount") or match.group("after")
+        digits = re.sub(r"[ \u00a0\u202f]", "", amount).replace(",", ".")
+        return f"{match.group('before')} {digits}" if match.group("before") else f"{digits} "
+
+    text = _listed_by_slashes(_BESIDE_CURRENCY.sub(plain, text))
+    # "₹98,500", "¥18,600": signs the reading of words does not know, and which change no
+    # arithmetic (as "$" and "€" do not).
+    return re.sub(r"[\u20b9\u00a5](?=\s?\d)", "", text)
+
+
+# "1234.50 € / 890.00 € / 2015.75 €": three amounts of money with slashes between them are a
+# list; no one divides money by money by money.
+_MONEY = r"(?:[$\u20ac\u00a3\u00a5\u20b9]\s?\d[\d.]*|\d[\d.]*\s?(?:[$\u20ac\u00a3\u00a5\u20b9]|kr\b))"
+_SLASHED_MONEY = re.compile(rf"{_MONEY}(?:\s*/\s*{_MONEY}){{2,}}")
+
+
+def _listed_by_slashes(text: str) -> str:
+    return _SLASHED_MONEY.sub(lambda m: re.sub(r"\s*/\s*", ", ", m.group(0)), text)
+
+
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
+    inputs.text = _plain_amounts(inputs.text)
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
     material: list[Node] = []
     context = _listed_context(
@@ -476,8 +539,19 @@ def _numbers(text: str) -> list[str]:
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 
 
-_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion)\b", re.I)
-_SCALE_SIZES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|lakhs?|lacs?|crores?)\b", re.I)
+_SCALE_SIZES = {
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "lakh": 100_000,
+    "lac": 100_000,
+    "crore": 10_000_000,
+}
+
+
+def _scale_size(word: str) -> int:
+    return _SCALE_SIZES[word.lower().removesuffix("s")]
 # "7/10", "3/4": a fraction, one number; "12/05/2024" is a date, no number to compute on.
 _FRACTION = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\w/]|\.\d)")
 _DATE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
@@ -530,7 +604,7 @@ def _context_numbers(context: str) -> list[Node]:
         number: Node = Num(float(raw), raw)
         scale = _SCALE_AFTER.match(text, match.end())
         if scale:
-            size = _SCALE_SIZES[scale.group(1).lower()]
+            size = _scale_size(scale.group(1))
             number = Num(float(raw) * size, format_number(float(raw) * size))
         found.append((number, bool(_PERCENT_AFTER.match(text, match.end()))))
         position = match.end()
