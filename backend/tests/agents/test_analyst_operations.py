@@ -1919,3 +1919,46 @@ def test_amounts_written_in_other_countries_ways_are_read(
 def test_a_point_that_may_group_thousands_or_mark_decimals_is_not_guessed() -> None:
     with pytest.raises(AgentInputError, match="group thousands"):
         run("the total of 1.500 € and 2.250 €", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("the paddock is 12 acres, how many hectares is that", 4.856227707),
+        ("2.5 hectares in acres", 6.177653795),
+        # An amount and what it measures, then the unit asked in at the end.
+        ("the curtains need 3 yards of lining fabric, how many metres", 2.7432),
+        ("she says she's 150 lbs, what do i write down in kg", 68.0388555),
+        # Miles per gallon, whose gallon is said, in litres per 100 km.
+        ("my van does 30 mpg (imperial), what is that in l/100km", 9.416),
+        ("25 miles per US gallon in litres per 100 km", 9.408),
+        ("how many litres is 10 UK gallons", 45.4609),
+    ],
+)
+def test_everyday_conversions(instruction: str, result: float) -> None:
+    data = run(instruction, capability="calculation")
+    assert data["result"] == pytest.approx(result, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A US gallon is 3.785 L and a UK one 4.546 L: which is unsaid.
+        "how many litres is 5 gallons",
+        "20 gallons in liters",
+        "my car does 40 mpg, what's that in L/100km",
+    ],
+)
+def test_a_gallon_whose_size_is_unsaid_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="US gallon"):
+        run(instruction, capability="calculation")
+
+
+def test_a_conversion_of_the_task_alone_does_not_leave_the_context_numbers_out() -> None:
+    # The scale 1:87 is no part of "19.5 m in cm".
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: HO scale is 1:87. Task: The loco is 19.5 m long, how long is the model "
+            "in cm?",
+            capability="calculation",
+        )

@@ -2,7 +2,8 @@
 
 "Convert 5 miles to km", "100 degrees Fahrenheit in Celsius", "how many days are in 6
 weeks", "60 mph to km/h", "5 feet 10 inches to cm", "average speed if a car travels 150 km
-in 2 hours", "compound interest on 1000 at 5% for 3 years". Each is recognised only when
+in 2 hours", "compound interest on 1000 at 5% for 3 years", "18 mpg (US gallons) in
+L/100km". A gallon whose size (US or UK) is unsaid is no unit. Each is recognised only when
 the whole request fits it, and becomes an ordinary expression (``5 * 1609.344 / 1000``), so
 the answer shows what was computed.
 """
@@ -25,6 +26,7 @@ from orchestra.agents.analyst.wording import (
 
 __all__ = [
     "asks_speed",
+    "unsized_gallon",
     "is_unit",
     "mixed_units",
     "names_unit",
@@ -58,7 +60,14 @@ _add("mass", 0.028349523125, "oz", "ounce", "ounces")
 _add("mass", 6.35029318, "stone", "stones")
 _add("volume", 1.0, "l", "liter", "liters", "litre", "litres")
 _add("volume", 0.001, "ml", "milliliter", "milliliters", "millilitre", "millilitres")
-_add("volume", 3.785411784, "gallon", "gallons", "gal")
+# A gallon is 3.785 L in the US and 4.546 L in the UK: only a gallon said to be one or the
+# other is a unit ("US gallons" is written "usgal" before reading, `_gallons_said`).
+_add("volume", 3.785411784, "usgal")
+_add("volume", 4.54609, "impgal")
+_add("area", 1.0, "m2", "sqm")
+_add("area", 10000.0, "hectare", "hectares", "ha")
+_add("area", 4046.8564224, "acre", "acres")
+_add("area", 1_000_000.0, "km2")
 _add("time", 1.0, "second", "seconds", "sec", "secs")
 _add("time", 60.0, "minute", "minutes", "mins")
 _add("time", 3600.0, "hour", "hours", "hr", "hrs", "h")
@@ -235,15 +244,66 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     Returns None when the request is not one of them (or names units that do not fit).
     """
     request = _lead_verb_spelt(
-        _rates_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
+        _rates_spelt(
+            _gallons_said(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
+        )
     )
     # "2 and a half hours", "2 1/2 hours": 2.5 hours.
     request = MIXED_NUMBER.sub(mixed_number, AND_A_PART.sub(whole_and_part, request))
-    for reader in (_conversion, _stated_conversion, _speed, _interest):
+    for reader in (_conversion, _stated_conversion, _speed, _interest, _fuel_economy):
         found = reader(request)
         if found is not None:
             return found
     return None
+
+
+# "US gallons", "imperial gallon", "UK gal": a gallon whose size is said.
+_GALLON_OF = re.compile(r"\b(?:(?P<us>us|u\.s\.|american)|uk|imperial|imp|british)\s+(?:gallons?|gal)\b")
+_GALLON = re.compile(r"\b(?:gallons?|gal)\b")
+_OTHER_VOLUME = re.compile(
+    r"\b(?:l|liters?|litres?|ml|milliliters?|millilitres?|cubic|usgal|impgal|cc)\b|l\s*/\s*100"
+)
+_MPG = re.compile(r"\bmpg\b|\bmiles\s+(?:per|a|to\s+the)\s+gallon\b")
+
+
+def _gallons_said(request: str) -> str:
+    return _GALLON_OF.sub(lambda m: "usgal" if m.group("us") else "impgal", request)
+
+
+def unsized_gallon(text: str) -> bool:
+    """Whether ``text`` turns gallons into another measure of volume, or miles per gallon
+    into litres per 100 km, without saying whose gallon: the US one is 3.785 L, the UK one
+    4.546 L, and either answer would be a guess."""
+    request = _gallons_said(text.lower())
+    if _MPG.search(request):
+        return "l/100" in request.replace(" ", "") and not re.search(
+            r"\b(?:usgal|impgal|us|uk|imperial|american|british)\b", request
+        )
+    return bool(_GALLON.search(request) and _OTHER_VOLUME.search(request))
+
+
+# "18 mpg (US gallons), what's that in L/100km": fuel used over a distance, turned over.
+_FUEL_ECONOMY = re.compile(
+    r"(?<![\d.])(?P<value>\d+(?:\.\d+)?)\s*(?:mpg|miles\s+(?:per|a|to\s+the)\s+(?:usgal|impgal|gallon))\b"
+)
+_PER_100_KM = re.compile(r"\b(?:l|liters?|litres?)\s*(?:/|per)\s*100\s*(?:km|kilomet(?:er|re)s)\b")
+
+
+def _fuel_economy(text: str) -> tuple[Node, str] | None:
+    """Miles per US or UK gallon in litres per 100 km, when the gallon is said."""
+    match = _FUEL_ECONOMY.search(text)
+    if match is None or _PER_100_KM.search(text) is None:
+        return None
+    if len(re.findall(r"\d+(?:\.\d+)?", text)) != 2:
+        return None  # the amount and the 100 only
+    us = re.search(r"\b(?:usgal|us|american)\b", text) is not None
+    uk = re.search(r"\b(?:impgal|uk|imperial|british)\b", text) is not None
+    if us == uk:
+        return None
+    gallon = _UNITS["usgal" if us else "impgal"][1]
+    # litres per 100 km = 100 * litres a gallon / km a gallon
+    km = Op("*", _number(match.group("value")), _size(1.609344))
+    return Op("/", Op("*", Num(100, "100"), _size(gallon)), km), "miles per gallon to L/100km"
 
 
 # "45 miles per hour", "3 meters per second": a speed in words, written as its unit.
@@ -349,6 +409,8 @@ _ASKED_IN = re.compile(
     r"how\s+many\s+" + _WORD.format("asked") + r"\s+(?:is|are)\s+(?:that|it|this)|"
     # "68 kg is how many lbs"
     r"(?:is|are|equals)\s+how\s+many\s+" + _WORD.format("many") + r"|"
+    # "needs 4.5 yards of backing fabric, how many metres"
+    r"how\s+many\s+" + _WORD.format("counted") + r"|"
     r"(?:in|into)\s+(?:degrees\s+)?" + _WORD.format("bare") + r")"
     # "... for my american friend", "... pls": words after the question that ask nothing.
     r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again))?\s*[?.!]*$"
@@ -359,7 +421,8 @@ _STATED = re.compile(
     _NUMBER.format("value")
     + r"\s*(?:degrees\s+)?"
     + _WORD.format("source")
-    + r"(?:\s+of\s+[a-z]+)?\b"
+    # "4.5 yards of backing fabric": what is measured, in a few words.
+    + r"(?:\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+)?\b"
 )
 # Words that do arithmetic on the amount stated ("twice", "half of", "per", "there and
 # back"): with them the request is not only a conversion.
@@ -393,11 +456,17 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
         return None
     if head[stated.end() :].strip(" ,.;:-") and not re.fullmatch(
         # "my daughter is 5 ft tall": a word of what is measured may follow the amount.
-        r"[\s,]*(?:tall|long|high|wide|deep|away|here|today|now|heavy|outside|inside)?[\s,.;:-]*",
+        r"[\s,]*(?:tall|long|high|wide|deep|away|here|today|now|heavy|outside|inside)?[\s,.;:-]*"
+        # "he's 210 lbs, what do i put on the chart (in kg)": what to write down, which is
+        # the one amount in another unit ("how long is the model" asks of something else).
+        r"(?:what\s+(?:do|should|shall|would|can)\s+(?:i|we)\s+(?:put|write|enter|record|"
+        r"note|say|use)\b[a-z' ]*)?",
         head[stated.end() :],
     ):
         return None
-    target = next(asked.group(k) for k in ("target", "asked", "many", "bare") if asked.group(k))
+    target = next(
+        asked.group(k) for k in ("target", "asked", "many", "counted", "bare") if asked.group(k)
+    )
     value, source = _number(stated.group("value")), stated.group("source")
     if source in _TEMPERATURES and target in _TEMPERATURES:
         if _TEMPERATURES[source] == _TEMPERATURES[target] or _A_CHANGE.search(head):

@@ -23,6 +23,7 @@ from orchestra.agents.analyst.formulas import (
     read_formula,
     result_in_unit,
     units_apart,
+    unsized_gallon,
 )
 from orchestra.agents.analyst.problems import (
     read_amount_left,
@@ -256,6 +257,12 @@ def _listed_by_slashes(text: str) -> str:
 
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
     inputs.text = _plain_amounts(inputs.text)
+    if unsized_gallon(inputs.text):
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: a US gallon is 3.785 litres "
+            "and a UK (imperial) gallon 4.546, and the request does not say which it means. "
+            "Say 'US gallons' or 'UK gallons'."
+        )
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
     material: list[Node] = []
     context = _listed_context(
@@ -281,6 +288,10 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if isinstance(inputs.numbers[implicit], list) and not material:
             material = [Name(implicit)]
     formula = read_formula(text)
+    if formula is not None and context and _numbers(context.group("context")):
+        # "Context: HO scale is 1:87. Task: the loco is 19.5 m long, the model in cm?": a
+        # conversion of the task alone would leave the context's numbers out.
+        formula = None
     if formula is None and context:
         # "A car travels 150 km in 2 hours. What's its average speed?" is a speed, not the
         # average of 150 and 2: a formula may be stated in one sentence and asked in another.
