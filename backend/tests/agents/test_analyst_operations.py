@@ -1910,9 +1910,7 @@ def test_lakh_and_crore_scale_the_number_before_them(instruction: str, result: f
         ("the sum of 10,00 € / 20,50 € / 30,00 €", 60.5),  # slashes between amounts list them
     ],
 )
-def test_amounts_written_in_other_countries_ways_are_read(
-    instruction: str, result: float
-) -> None:
+def test_amounts_written_in_other_countries_ways_are_read(instruction: str, result: float) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
 
 
@@ -1962,3 +1960,41 @@ def test_a_conversion_of_the_task_alone_does_not_leave_the_context_numbers_out()
             "in cm?",
             capability="calculation",
         )
+
+
+@pytest.mark.parametrize(
+    ("table", "question", "result"),
+    [
+        # A bound word as it is often typed.
+        ("order,total\nA,40\nB,75\nC,120\n", "how many orders were ovr 50", 2),
+        # The unit of the column the bound is said in.
+        ("runner;time_min\nA;25\nB;31\nC;28\n", "how many took more than 27 minutes", 2),
+        ("parcel,weight_kg\nA,1.5\nB,4\nC,6\n", "how many weigh over 3 kg", 2),
+    ],
+)
+def test_rows_beyond_a_bound_are_counted(table: str, question: str, result: int) -> None:
+    assert run(f"{table}{question}", capability="statistics")["result"] == result
+
+
+def test_a_bound_in_another_unit_than_the_column_is_not_compared() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "call,wait_sec\nA,50\nB,70\n" + "how many waited more than 1 minute",
+            capability="statistics",
+        )
+
+
+def test_the_best_seller_is_the_row_with_the_most_sold() -> None:
+    data = run(
+        "book,units\nDune,14\nEmma,31\nUlysses,9\nwhich was the best seller",
+        capability="statistics",
+    )
+    assert data["result"] == 31
+    assert data["matchingRows"] == [{"book": "Emma", "units": 31}]
+
+
+def test_a_best_seller_by_its_column_is_no_grouping_by_it() -> None:
+    data = run(
+        "top seller by units\nproduct,units\npens,120\npads,95\nclips,140", capability="statistics"
+    )
+    assert data["result"] == 140

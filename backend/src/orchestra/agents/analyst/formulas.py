@@ -26,7 +26,6 @@ from orchestra.agents.analyst.wording import (
 
 __all__ = [
     "asks_speed",
-    "unsized_gallon",
     "is_unit",
     "mixed_units",
     "names_unit",
@@ -34,6 +33,7 @@ __all__ = [
     "result_in_unit",
     "same_unit",
     "units_apart",
+    "unsized_gallon",
 ]
 
 # Units by dimension, with their size in the dimension's base unit.
@@ -244,9 +244,7 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     Returns None when the request is not one of them (or names units that do not fit).
     """
     request = _lead_verb_spelt(
-        _rates_spelt(
-            _gallons_said(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
-        )
+        _rates_spelt(_gallons_said(" ".join(text.lower().replace("\u00b0", " degrees ").split())))
     )
     # "2 and a half hours", "2 1/2 hours": 2.5 hours.
     request = MIXED_NUMBER.sub(mixed_number, AND_A_PART.sub(whole_and_part, request))
@@ -258,7 +256,9 @@ def read_formula(text: str) -> tuple[Node, str] | None:
 
 
 # "US gallons", "imperial gallon", "UK gal": a gallon whose size is said.
-_GALLON_OF = re.compile(r"\b(?:(?P<us>us|u\.s\.|american)|uk|imperial|imp|british)\s+(?:gallons?|gal)\b")
+_GALLON_OF = re.compile(
+    r"\b(?:(?P<us>us|u\.s\.|american)|uk|imperial|imp|british)\s+(?:gallons?|gal)\b"
+)
 _GALLON = re.compile(r"\b(?:gallons?|gal)\b")
 _OTHER_VOLUME = re.compile(
     r"\b(?:l|liters?|litres?|ml|milliliters?|millilitres?|cubic|usgal|impgal|cc)\b|l\s*/\s*100"

@@ -18,10 +18,12 @@ from typing import Any
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.formulas import (
     asks_speed,
+    is_unit,
     mixed_units,
     names_unit,
     read_formula,
     result_in_unit,
+    same_unit,
     units_apart,
     unsized_gallon,
 )
@@ -201,7 +203,9 @@ def _plain_scales(text: str) -> str:
 # "1.234,50" (a point groups thousands, so the comma is a decimal one; Germany, Brazil),
 _POINT_GROUPS = re.compile(r"(?<![\d.,'])(\d{1,3}(?:\.\d{3})+),(\d{1,2})(?![\d.,])")
 # "3'480.00" (Switzerland),
-_APOSTROPHE_GROUPS = re.compile(r"(?<![\d.,'\u2019])\d{1,3}(?:['\u2019]\d{3})+(?:\.\d{1,2})?(?![\d'\u2019])")
+_APOSTROPHE_GROUPS = re.compile(
+    r"(?<![\d.,'\u2019])\d{1,3}(?:['\u2019]\d{3})+(?:\.\d{1,2})?(?![\d'\u2019])"
+)
 # "1,25,000" (India: lakhs grouped by two digits, which no other grouping does),
 _LAKH_GROUPS = re.compile(r"(?<![\d.,])\d{1,2},(?:\d{2},)+\d{3}(?!\d|,\d|\.\d)")
 # and beside a currency that is written so: "12 500 kr", "R 2 300", "3 200,50 €", "890,00 €"
@@ -247,7 +251,9 @@ def _plain_amounts(text: str) -> str:
 
 # "1234.50 € / 890.00 € / 2015.75 €": three amounts of money with slashes between them are a
 # list; no one divides money by money by money.
-_MONEY = r"(?:[$\u20ac\u00a3\u00a5\u20b9]\s?\d[\d.]*|\d[\d.]*\s?(?:[$\u20ac\u00a3\u00a5\u20b9]|kr\b))"
+_MONEY = (
+    r"(?:[$\u20ac\u00a3\u00a5\u20b9]\s?\d[\d.]*|\d[\d.]*\s?(?:[$\u20ac\u00a3\u00a5\u20b9]|kr\b))"
+)
 _SLASHED_MONEY = re.compile(rf"{_MONEY}(?:\s*/\s*{_MONEY}){{2,}}")
 
 
@@ -563,6 +569,8 @@ _SCALE_SIZES = {
 
 def _scale_size(word: str) -> int:
     return _SCALE_SIZES[word.lower().removesuffix("s")]
+
+
 # "7/10", "3/4": a fraction, one number; "12/05/2024" is a date, no number to compute on.
 _FRACTION = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\w/]|\.\d)")
 _DATE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
@@ -1305,6 +1313,15 @@ def _said_of_column(
     return low.sub(f"lowest {columns[0]}", prose)
 
 
+# "what was our best seller": the row with the most sold, of a column of how many sold.
+# ("top seller by units": the column it is by is the one said).
+_SOLD = r"(?:sold|sales|units|qty|quantity|orders)"
+_SELLER = rf"sell(?:er|ing(?:\s+(?:item|product|line))?)(?:\s+(?:by|in)\s+{_SOLD})?\b"
+_BEST_SELLER = re.compile(rf"\b(?:best|top)[-\s]?{_SELLER}", re.I)
+_WORST_SELLER = re.compile(rf"\bworst[-\s]?{_SELLER}", re.I)
+_SOLD_COLUMN = re.compile(rf"\b{_SOLD}\b", re.I)
+
+
 def _said_as_highest(prose: str, numeric: list[str]) -> str:
     """ "who has the top score?" read as "the highest score" when "score" is a numeric
     column ("the top 3 scores" asks for rows, and is still refused as a condition)."""
@@ -1328,6 +1345,11 @@ _WHERE_ASKED = re.compile(
 # "over 50", "at least 75", "70 or above", "under £20": one bound on a column's values,
 # and whether the bound itself is in ("over 80" leaves 80 out, "80 or above" takes it).
 _NUMBER_SAID = r"[$\u20ac\u00a3]?(?P<bound>-?\d[\d,]*(?:\.\d+)?)(?![\d%])"
+# "ovr 500", "abve 60", "undr 20": the words of a bound as they are often typed.
+_BOUND_SLIPS = re.compile(
+    r"\b(?:(?P<over>ovr|ovre|oevr)|(?P<above>abv|abve|abov)|(?P<under>undr|udner))\b(?=\s+[$\u20ac\u00a3]?\d)",
+    re.I,
+)
 _BOUNDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:at\s+least|no\s+less\s+than)\s+{_NUMBER_SAID}", re.I), ">="),
     (re.compile(rf"{_NUMBER_SAID}\s+(?:or|and)\s+(?:above|more|over|higher|up)\b", re.I), ">="),
@@ -1369,12 +1391,26 @@ def _without_columns(text: str, table: Table) -> str:
     return text
 
 
+def _without_unit_of(after: str, table: Table, numeric: list[str]) -> str:
+    """The words after a bound without a unit that the table's one numeric column is in
+    ("more than 60 minutes" of wait_min, "over 5 kg" of weight_kg); as they are otherwise."""
+    said = re.match(r"\s*([a-z]+)\b", after, re.I)
+    if said is None or not is_unit(said.group(1)) or len(numeric) != 1:
+        return after
+    unit = said.group(1).lower()
+    parts = [p.lower() for p in re.split(r"[\W_]+", numeric[0]) if p]
+    # "min" of wait_min is not a unit of its own ("min" is as often the minimum).
+    if any(same_unit(p, unit) or (len(p) >= 3 and unit.startswith(p)) for p in parts):
+        return after[said.end() :]
+    return after
+
+
 def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | None:
     """The number of rows whose one column is beyond one bound ("how many orders were over
     50?"), or None when the request is not that, or its column is not clear: the column
     compared is the one numeric column, or the one named, leaving out the one that names
     the rows counted ("orders" of an order-number column)."""
-    words = _without_markers(prose)
+    words = _BOUND_SLIPS.sub(lambda m: str(m.lastgroup), _without_markers(prose))
     if not _counts_rows(words) or len(_numbers(words)) != 1:
         return None
     found = [(m, op) for pattern, op in _BOUNDS for m in pattern.finditer(words)]
@@ -1382,8 +1418,9 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
         return None
     match, op = found[0]
     rest = words[: match.start()]
+    after = _without_unit_of(words[match.end() :], table, numeric)
     if (
-        words[match.end() :].strip(" ?.!\n")  # "over 50 in March": a second condition
+        after.strip(" ?.!\n")  # "over 50 in March": a second condition
         or _BEYOND_THE_BOUND.search(_without_columns(rest, table))
         or _named_cells(rest, table)  # "orders from Spain over 50"
     ):
@@ -1427,6 +1464,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         )
     prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     prose = _said_as_length(prose, numeric)
+    prose = _said_of_column(prose, numeric, (_BEST_SELLER, _WORST_SELLER), _SOLD_COLUMN, "sales")
     counted = _count_beyond(prose, table, numeric)
     if counted is not None:
         return counted
