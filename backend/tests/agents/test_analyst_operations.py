@@ -1998,3 +1998,30 @@ def test_a_best_seller_by_its_column_is_no_grouping_by_it() -> None:
         "top seller by units\nproduct,units\npens,120\npads,95\nclips,140", capability="statistics"
     )
     assert data["result"] == 140
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A trip said to be its distance, in hours and minutes, the unit said after "speed".
+        ("the loop was 42 km in 1 h 45 min, avg speed km/h?", 24),
+        ("the walk was 9 km in 2 hours 15 minutes, what speed", 4),
+        # Height over length, in percent, in units converted.
+        ("the hill rises 45 m over 1.5 km, what's the gradient", 3),
+        ("Context: The pass climbs 1200 m over 20 km. Task: Average gradient in %?", 6),
+        # A box's volume in the unit asked; 231 cubic inches make the US gallon.
+        (
+            "the tank is 24 x 12 x 12 inches, how many US gallons (231 cubic inches to a gallon)",
+            14.961,
+        ),
+        ("a planter 100 x 30 x 40 cm, how many litres of compost", 120),
+    ],
+)
+def test_speed_gradient_and_volume_formulas(instruction: str, result: float) -> None:
+    data = run(instruction, capability="calculation")
+    assert data["result"] == pytest.approx(result, rel=1e-3)
+
+
+def test_a_box_in_gallons_whose_size_is_unsaid_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("a tank 100 x 40 x 50 cm, how many gallons is that", capability="calculation")

@@ -1,11 +1,13 @@
-"""Everyday formulas people ask for in words: unit conversions, speed, interest.
+"""Everyday formulas people ask for in words: unit conversions, speed, interest, gradient,
+fuel economy and the volume of a box.
 
 "Convert 5 miles to km", "100 degrees Fahrenheit in Celsius", "how many days are in 6
 weeks", "60 mph to km/h", "5 feet 10 inches to cm", "average speed if a car travels 150 km
 in 2 hours", "compound interest on 1000 at 5% for 3 years", "18 mpg (US gallons) in
-L/100km". A gallon whose size (US or UK) is unsaid is no unit. Each is recognised only when
-the whole request fits it, and becomes an ordinary expression (``5 * 1609.344 / 1000``), so
-the answer shows what was computed.
+L/100km", "gains 320 m over 4.2 km, average gradient in %", "36 x 18 x 16 inches, how many
+US gallons". A gallon whose size (US or UK) is unsaid is no unit. Each is recognised only
+when the whole request fits it, and becomes an ordinary expression (``5 * 1609.344 /
+1000``), so the answer shows what was computed.
 """
 
 from __future__ import annotations
@@ -216,7 +218,9 @@ _HOW_MANY = re.compile(
 )
 _SPEED = re.compile(
     r"\b(?:travels?|travell?ed|drives?|drove|driven|runs?|ran|walks?|walked|cycles?|cycled|"
-    r"goes|went|covers?|covered|flies|flew|rode|rides?)\s+"
+    # "the ride was 87 km in 3 h 15 min": a trip said to be its distance.
+    r"goes|went|covers?|covered|flies|flew|rode|rides?|(?:ride|run|walk|trip|journey|drive|"
+    r"route|loop|leg)\s+(?:was|is))\s+"
     + _NUMBER.format("distance")
     + r"\s*"
     + _WORD.format("length")
@@ -225,6 +229,8 @@ _SPEED = re.compile(
     + _NUMBER.format("time")
     + r"\s*"
     + _WORD.format("duration")
+    # "in 3 h 15 min": the hours, then the minutes.
+    + r"(?:\s+(?:and\s+)?(?P<minutes>\d+)\s*(?:min|mins|minutes)\b)?"
     + r"\b"
 )
 _INTEREST = re.compile(
@@ -248,7 +254,8 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     )
     # "2 and a half hours", "2 1/2 hours": 2.5 hours.
     request = MIXED_NUMBER.sub(mixed_number, AND_A_PART.sub(whole_and_part, request))
-    for reader in (_conversion, _stated_conversion, _speed, _interest, _fuel_economy):
+    readers = (_conversion, _stated_conversion, _speed, _interest, _fuel_economy, _gradient, _box)
+    for reader in readers:
         found = reader(request)
         if found is not None:
             return found
@@ -266,8 +273,18 @@ _OTHER_VOLUME = re.compile(
 _MPG = re.compile(r"\bmpg\b|\bmiles\s+(?:per|a|to\s+the)\s+gallon\b")
 
 
+# "(231 cubic inches to a gallon)": the US gallon, defined; the gallons said are US ones.
+_US_GALLON_DEFINED = re.compile(
+    r"\(?\s*231\s+(?:cubic\s+inch(?:es)?|cu\.?\s*in\.?|in3)\s+(?:to|per|in|=|make)\s+"
+    r"(?:a|an|one|the|1)?\s*(?:us\s+)?gallons?\s*\)?"
+)
+
+
 def _gallons_said(request: str) -> str:
-    return _GALLON_OF.sub(lambda m: "usgal" if m.group("us") else "impgal", request)
+    defined = _US_GALLON_DEFINED.search(request) is not None
+    request = _US_GALLON_DEFINED.sub(" ", request)
+    request = _GALLON_OF.sub(lambda m: "usgal" if m.group("us") else "impgal", request)
+    return _GALLON.sub("usgal", request) if defined else request
 
 
 def unsized_gallon(text: str) -> bool:
@@ -501,7 +518,7 @@ def _temperature(value: Num, source: str, target: str) -> Node:
 
 
 # "... in km/h", "in mph": the unit a speed is asked in.
-_SPEED_TARGET = re.compile(r"\b(?:in|as)\s+(km/h|kph|kmh|mph|m/s|mi/h|km/hr)\b")
+_SPEED_TARGET = re.compile(r"\b(?:(?:in|as)|speed)\s+(km/h|kph|kmh|mph|m/s|mi/h|km/hr)(?!\w)")
 
 
 def asks_speed(text: str) -> bool:
@@ -517,12 +534,18 @@ def _speed(text: str) -> tuple[Node, str] | None:
         return None
     match = _SPEED.search(text)
     # One distance in one time: "150 km in 2 hours and then 50 km in 1 hour" is not 75.
-    if match is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 2:
+    said = 3 if match is not None and match.group("minutes") else 2
+    if match is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != said:
         return None
     length, duration = match.group("length"), match.group("duration")
     if _UNITS.get(length, ("",))[0] != "length" or _UNITS.get(duration, ("",))[0] != "time":
         return None
-    expression: Node = Op("/", _number(match.group("distance")), _number(match.group("time")))
+    time: Node = _number(match.group("time"))
+    if match.group("minutes"):
+        if _UNITS[duration][1] != 3600.0:
+            return None  # "3 min 15 min"
+        time = Op("+", time, Op("/", _number(match.group("minutes")), Num(60, "60")))
+    expression: Node = Op("/", _number(match.group("distance")), time)
     target = _SPEED_TARGET.search(text)
     if target is None:
         return expression, f"speed in {length} per {duration.rstrip('s')}"
@@ -544,3 +567,64 @@ def _interest(text: str) -> tuple[Node, str] | None:
         return Op("*", Op("*", principal, fraction), years), "simple interest"
     grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), years))
     return Op("-", grown, principal), "compound interest"
+
+
+# "the climb gains 320 m over 4.2 km, average gradient in %?": height over distance.
+_CLIMB = re.compile(
+    r"\b(?:gains?|gained|climbs?|climbed|rises?|rose|risen|ascends?|ascended|goes\s+up|went\s+up)\s+"
+    + _NUMBER.format("rise")
+    + r"\s*"
+    + _WORD.format("rise_unit")
+    + r"\s+(?:over|in|across|along)\s+"
+    + _NUMBER.format("run")
+    + r"\s*"
+    + _WORD.format("run_unit")
+    + r"\b"
+)
+
+
+def _gradient(text: str) -> tuple[Node, str] | None:
+    """The average gradient in percent of a climb said as its height over its length."""
+    if not re.search(r"\b(?:gradient|grade|incline|slope)\b", text):
+        return None
+    match = _CLIMB.search(text)
+    if match is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 2:
+        return None
+    rise, run = _UNITS.get(match.group("rise_unit")), _UNITS.get(match.group("run_unit"))
+    if rise is None or run is None or rise[0] != "length" or run[0] != "length":
+        return None
+    height = Op("*", _number(match.group("rise")), _size(rise[1]))
+    length = Op("*", _number(match.group("run")), _size(run[1]))
+    return Op("*", Op("/", height, length), Num(100, "100")), "average gradient in %"
+
+
+# "tank is 36 x 18 x 16 inches, how many US gallons is it": a box's volume in a unit asked.
+_BOX = re.compile(
+    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*(?:x|\u00d7|by)\s*(?P<b>\d+(?:\.\d+)?)\s*(?:x|\u00d7|by)\s*"
+    r"(?P<c>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\b"
+)
+_VOLUME_ASKED = re.compile(r"\b(?:how\s+many|in|into)\s+(?P<target>[a-z]+)\b")
+
+
+def _box(text: str) -> tuple[Node, str] | None:
+    """The volume of a box given as its three sides in one unit of length, in the unit of
+    volume asked ("how many US gallons", "in litres")."""
+    match = _BOX.search(text)
+    if match is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 3:
+        return None
+    side = _UNITS.get(match.group("unit"))
+    targets = [
+        t.group("target")
+        for t in _VOLUME_ASKED.finditer(text[match.end() :])
+        if _UNITS.get(t.group("target"), ("",))[0] == "volume"
+    ]
+    if side is None or side[0] != "length" or len(set(targets)) != 1:
+        return None
+    sides = Op(
+        "*",
+        Op("*", _number(match.group("a")), _number(match.group("b"))),
+        _number(match.group("c")),
+    )
+    # cubic metres of the sides, 1000 litres each, in the unit asked (sized in litres)
+    litres = Op("*", Op("*", sides, _size(side[1] ** 3)), Num(1000, "1000"))
+    return Op("/", litres, _size(_UNITS[targets[0]][1])), f"volume in {targets[0]}"
