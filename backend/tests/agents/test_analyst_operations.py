@@ -2025,3 +2025,10 @@ def test_speed_gradient_and_volume_formulas(instruction: str, result: float) -> 
 def test_a_box_in_gallons_whose_size_is_unsaid_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("a tank 100 x 40 x 50 cm, how many gallons is that", capability="calculation")
+
+
+def test_a_gallon_is_still_a_word_of_a_unit() -> None:
+    # Only its size is unsaid: the planner still reads "30 US gallons. litres?" as units.
+    from orchestra.agents.analyst.formulas import is_unit, names_unit
+
+    assert names_unit("gallons") and is_unit("gal")

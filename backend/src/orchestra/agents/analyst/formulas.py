@@ -86,15 +86,19 @@ def same_unit(one: str, other: str) -> bool:
     return a is not None and a == b
 
 
+# Units whose size depends on where they are said: words of a unit, with no size to convert.
+_UNSIZED = frozenset({"gallon", "gallons", "gal"})
+
+
 def is_unit(word: str) -> bool:
-    """Whether ``word`` names a unit of measure ("km", "hours", "pounds")."""
-    return word.lower() in _UNITS
+    """Whether ``word`` names a unit of measure ("km", "hours", "pounds", "gallons")."""
+    return word.lower() in _UNITS or word.lower() in _UNSIZED
 
 
 def names_unit(word: str) -> bool:
     """Whether ``word`` names a unit or a temperature scale in full ("feet", "kelvin")."""
     word = word.lower()
-    return word in _UNITS or (len(word) > 1 and word in _TEMPERATURES)
+    return is_unit(word) or (len(word) > 1 and word in _TEMPERATURES)
 
 
 # "3.2kg", "7.5h", "250ml": a unit written against its number. "m" stays, since "5m" is as
