@@ -1849,3 +1849,186 @@ def test_a_statement_then_its_question_after_a_dash(instruction: str, result: fl
     # The dash ends the statement as a comma does: its amount is what the question asks of.
     data = run(instruction, capability="calculation")
     assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "figures"),
+    [
+        # A list written with spaces only, after a label and before its question.
+        ("resting heart rate mornings 61 58 64 60 59, median?", {"median": 60}),
+        ("goals each match: 2 0 3 1 2 2. which number comes up most", {"mode": 2}),
+        # The label's numbers, before a colon, say what the values are.
+        ("class 4 spelling marks out of 10: 8, 6, 9, 7 - mean please", {"mean": 7.5}),
+        ("blood pressure mmHg/day: 120, 124, 118. average?", {"mean": 120.666666667}),
+        # A count of the values after "last": 3 is not one of them.
+        ("Context: my last 3 runs took 31, 29 and 30 minutes. Task: Average?", {"mean": 30}),
+    ],
+)
+def test_a_labelled_list_is_read_without_its_label(
+    instruction: str, figures: dict[str, float]
+) -> None:
+    data = run(instruction, capability="statistics")
+    assert data["figures"] == pytest.approx(figures)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # Is the 3 a value, or a count of them? Unsaid without "last" or a colon.
+        "the 3 shops made 200, 300 and 250, what's the average?",
+        "Context: I have 3 kids aged 4, 7 and 10. Task: What's their average age?",
+        # A count that is not the list's length is no count of it.
+        "Context: my last 4 runs took 31, 29 and 30 minutes. Task: Average?",
+    ],
+)
+def test_a_label_number_that_may_be_a_value_is_not_left_out(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A lakh is 100,000 and a crore 10,000,000: "8.5 lakh a year" a month is not 0.71.
+        ("salary is 6 lakh a year, how much is that per month", 50_000),
+        ("the average of 2 crore and 3 crore", 25_000_000),
+    ],
+)
+def test_lakh_and_crore_scale_the_number_before_them(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("the total of 1.999,90 € and 250,10 €", 2250),  # a point groups thousands
+        ("CHF 1'250.50 split 2 ways, how much each", 625.25),  # an apostrophe does
+        ("the average of ₹2,50,000 and ₹1,50,000", 200_000),  # lakhs grouped by two
+        ("the total of 4 500 kr and 1 500 kr", 6000),  # a space, beside its currency
+        ("R 12 000 split 4 ways, how much each", 3000),
+        ("the total of 19,90 € and 5,10 €", 25),  # a comma before two digits, beside €
+        ("the sum of 10,00 € / 20,50 € / 30,00 €", 60.5),  # slashes between amounts list them
+    ],
+)
+def test_amounts_written_in_other_countries_ways_are_read(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_point_that_may_group_thousands_or_mark_decimals_is_not_guessed() -> None:
+    with pytest.raises(AgentInputError, match="group thousands"):
+        run("the total of 1.500 € and 2.250 €", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("the paddock is 12 acres, how many hectares is that", 4.856227707),
+        ("2.5 hectares in acres", 6.177653795),
+        # An amount and what it measures, then the unit asked in at the end.
+        ("the curtains need 3 yards of lining fabric, how many metres", 2.7432),
+        ("she says she's 150 lbs, what do i write down in kg", 68.0388555),
+        # Miles per gallon, whose gallon is said, in litres per 100 km.
+        ("my van does 30 mpg (imperial), what is that in l/100km", 9.416),
+        ("25 miles per US gallon in litres per 100 km", 9.408),
+        ("how many litres is 10 UK gallons", 45.4609),
+    ],
+)
+def test_everyday_conversions(instruction: str, result: float) -> None:
+    data = run(instruction, capability="calculation")
+    assert data["result"] == pytest.approx(result, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A US gallon is 3.785 L and a UK one 4.546 L: which is unsaid.
+        "how many litres is 5 gallons",
+        "20 gallons in liters",
+        "my car does 40 mpg, what's that in L/100km",
+    ],
+)
+def test_a_gallon_whose_size_is_unsaid_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="US gallon"):
+        run(instruction, capability="calculation")
+
+
+def test_a_conversion_of_the_task_alone_does_not_leave_the_context_numbers_out() -> None:
+    # The scale 1:87 is no part of "19.5 m in cm".
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: HO scale is 1:87. Task: The loco is 19.5 m long, how long is the model "
+            "in cm?",
+            capability="calculation",
+        )
+
+
+@pytest.mark.parametrize(
+    ("table", "question", "result"),
+    [
+        # A bound word as it is often typed.
+        ("order,total\nA,40\nB,75\nC,120\n", "how many orders were ovr 50", 2),
+        # The unit of the column the bound is said in.
+        ("runner;time_min\nA;25\nB;31\nC;28\n", "how many took more than 27 minutes", 2),
+        ("parcel,weight_kg\nA,1.5\nB,4\nC,6\n", "how many weigh over 3 kg", 2),
+    ],
+)
+def test_rows_beyond_a_bound_are_counted(table: str, question: str, result: int) -> None:
+    assert run(f"{table}{question}", capability="statistics")["result"] == result
+
+
+def test_a_bound_in_another_unit_than_the_column_is_not_compared() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "call,wait_sec\nA,50\nB,70\n" + "how many waited more than 1 minute",
+            capability="statistics",
+        )
+
+
+def test_the_best_seller_is_the_row_with_the_most_sold() -> None:
+    data = run(
+        "book,units\nDune,14\nEmma,31\nUlysses,9\nwhich was the best seller",
+        capability="statistics",
+    )
+    assert data["result"] == 31
+    assert data["matchingRows"] == [{"book": "Emma", "units": 31}]
+
+
+def test_a_best_seller_by_its_column_is_no_grouping_by_it() -> None:
+    data = run(
+        "top seller by units\nproduct,units\npens,120\npads,95\nclips,140", capability="statistics"
+    )
+    assert data["result"] == 140
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A trip said to be its distance, in hours and minutes, the unit said after "speed".
+        ("the loop was 42 km in 1 h 45 min, avg speed km/h?", 24),
+        ("the walk was 9 km in 2 hours 15 minutes, what speed", 4),
+        # Height over length, in percent, in units converted.
+        ("the hill rises 45 m over 1.5 km, what's the gradient", 3),
+        ("Context: The pass climbs 1200 m over 20 km. Task: Average gradient in %?", 6),
+        # A box's volume in the unit asked; 231 cubic inches make the US gallon.
+        (
+            "the tank is 24 x 12 x 12 inches, how many US gallons (231 cubic inches to a gallon)",
+            14.961,
+        ),
+        ("a planter 100 x 30 x 40 cm, how many litres of compost", 120),
+    ],
+)
+def test_speed_gradient_and_volume_formulas(instruction: str, result: float) -> None:
+    data = run(instruction, capability="calculation")
+    assert data["result"] == pytest.approx(result, rel=1e-3)
+
+
+def test_a_box_in_gallons_whose_size_is_unsaid_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("a tank 100 x 40 x 50 cm, how many gallons is that", capability="calculation")
+
+
+def test_a_gallon_is_still_a_word_of_a_unit() -> None:
+    # Only its size is unsaid: the planner still reads "30 US gallons. litres?" as units.
+    from orchestra.agents.analyst.formulas import is_unit, names_unit
+
+    assert names_unit("gallons") and is_unit("gal")

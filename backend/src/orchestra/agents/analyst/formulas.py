@@ -1,10 +1,13 @@
-"""Everyday formulas people ask for in words: unit conversions, speed, interest.
+"""Everyday formulas people ask for in words: unit conversions, speed, interest, gradient,
+fuel economy and the volume of a box.
 
 "Convert 5 miles to km", "100 degrees Fahrenheit in Celsius", "how many days are in 6
 weeks", "60 mph to km/h", "5 feet 10 inches to cm", "average speed if a car travels 150 km
-in 2 hours", "compound interest on 1000 at 5% for 3 years". Each is recognised only when
-the whole request fits it, and becomes an ordinary expression (``5 * 1609.344 / 1000``), so
-the answer shows what was computed.
+in 2 hours", "compound interest on 1000 at 5% for 3 years", "18 mpg (US gallons) in
+L/100km", "gains 320 m over 4.2 km, average gradient in %", "36 x 18 x 16 inches, how many
+US gallons". A gallon whose size (US or UK) is unsaid is no unit. Each is recognised only
+when the whole request fits it, and becomes an ordinary expression (``5 * 1609.344 /
+1000``), so the answer shows what was computed.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ __all__ = [
     "result_in_unit",
     "same_unit",
     "units_apart",
+    "unsized_gallon",
 ]
 
 # Units by dimension, with their size in the dimension's base unit.
@@ -58,7 +62,14 @@ _add("mass", 0.028349523125, "oz", "ounce", "ounces")
 _add("mass", 6.35029318, "stone", "stones")
 _add("volume", 1.0, "l", "liter", "liters", "litre", "litres")
 _add("volume", 0.001, "ml", "milliliter", "milliliters", "millilitre", "millilitres")
-_add("volume", 3.785411784, "gallon", "gallons", "gal")
+# A gallon is 3.785 L in the US and 4.546 L in the UK: only a gallon said to be one or the
+# other is a unit ("US gallons" is written "usgal" before reading, `_gallons_said`).
+_add("volume", 3.785411784, "usgal")
+_add("volume", 4.54609, "impgal")
+_add("area", 1.0, "m2", "sqm")
+_add("area", 10000.0, "hectare", "hectares", "ha")
+_add("area", 4046.8564224, "acre", "acres")
+_add("area", 1_000_000.0, "km2")
 _add("time", 1.0, "second", "seconds", "sec", "secs")
 _add("time", 60.0, "minute", "minutes", "mins")
 _add("time", 3600.0, "hour", "hours", "hr", "hrs", "h")
@@ -75,15 +86,19 @@ def same_unit(one: str, other: str) -> bool:
     return a is not None and a == b
 
 
+# Units whose size depends on where they are said: words of a unit, with no size to convert.
+_UNSIZED = frozenset({"gallon", "gallons", "gal"})
+
+
 def is_unit(word: str) -> bool:
-    """Whether ``word`` names a unit of measure ("km", "hours", "pounds")."""
-    return word.lower() in _UNITS
+    """Whether ``word`` names a unit of measure ("km", "hours", "pounds", "gallons")."""
+    return word.lower() in _UNITS or word.lower() in _UNSIZED
 
 
 def names_unit(word: str) -> bool:
     """Whether ``word`` names a unit or a temperature scale in full ("feet", "kelvin")."""
     word = word.lower()
-    return word in _UNITS or (len(word) > 1 and word in _TEMPERATURES)
+    return is_unit(word) or (len(word) > 1 and word in _TEMPERATURES)
 
 
 # "3.2kg", "7.5h", "250ml": a unit written against its number. "m" stays, since "5m" is as
@@ -207,7 +222,9 @@ _HOW_MANY = re.compile(
 )
 _SPEED = re.compile(
     r"\b(?:travels?|travell?ed|drives?|drove|driven|runs?|ran|walks?|walked|cycles?|cycled|"
-    r"goes|went|covers?|covered|flies|flew|rode|rides?)\s+"
+    # "the ride was 87 km in 3 h 15 min": a trip said to be its distance.
+    r"goes|went|covers?|covered|flies|flew|rode|rides?|(?:ride|run|walk|trip|journey|drive|"
+    r"route|loop|leg)\s+(?:was|is))\s+"
     + _NUMBER.format("distance")
     + r"\s*"
     + _WORD.format("length")
@@ -216,6 +233,8 @@ _SPEED = re.compile(
     + _NUMBER.format("time")
     + r"\s*"
     + _WORD.format("duration")
+    # "in 3 h 15 min": the hours, then the minutes.
+    + r"(?:\s+(?:and\s+)?(?P<minutes>\d+)\s*(?:min|mins|minutes)\b)?"
     + r"\b"
 )
 _INTEREST = re.compile(
@@ -235,15 +254,77 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     Returns None when the request is not one of them (or names units that do not fit).
     """
     request = _lead_verb_spelt(
-        _rates_spelt(" ".join(text.lower().replace("\u00b0", " degrees ").split()))
+        _rates_spelt(_gallons_said(" ".join(text.lower().replace("\u00b0", " degrees ").split())))
     )
     # "2 and a half hours", "2 1/2 hours": 2.5 hours.
     request = MIXED_NUMBER.sub(mixed_number, AND_A_PART.sub(whole_and_part, request))
-    for reader in (_conversion, _stated_conversion, _speed, _interest):
+    readers = (_conversion, _stated_conversion, _speed, _interest, _fuel_economy, _gradient, _box)
+    for reader in readers:
         found = reader(request)
         if found is not None:
             return found
     return None
+
+
+# "US gallons", "imperial gallon", "UK gal": a gallon whose size is said.
+_GALLON_OF = re.compile(
+    r"\b(?:(?P<us>us|u\.s\.|american)|uk|imperial|imp|british)\s+(?:gallons?|gal)\b"
+)
+_GALLON = re.compile(r"\b(?:gallons?|gal)\b")
+_OTHER_VOLUME = re.compile(
+    r"\b(?:l|liters?|litres?|ml|milliliters?|millilitres?|cubic|usgal|impgal|cc)\b|l\s*/\s*100"
+)
+_MPG = re.compile(r"\bmpg\b|\bmiles\s+(?:per|a|to\s+the)\s+gallon\b")
+
+
+# "(231 cubic inches to a gallon)": the US gallon, defined; the gallons said are US ones.
+_US_GALLON_DEFINED = re.compile(
+    r"\(?\s*231\s+(?:cubic\s+inch(?:es)?|cu\.?\s*in\.?|in3)\s+(?:to|per|in|=|make)\s+"
+    r"(?:a|an|one|the|1)?\s*(?:us\s+)?gallons?\s*\)?"
+)
+
+
+def _gallons_said(request: str) -> str:
+    defined = _US_GALLON_DEFINED.search(request) is not None
+    request = _US_GALLON_DEFINED.sub(" ", request)
+    request = _GALLON_OF.sub(lambda m: "usgal" if m.group("us") else "impgal", request)
+    return _GALLON.sub("usgal", request) if defined else request
+
+
+def unsized_gallon(text: str) -> bool:
+    """Whether ``text`` turns gallons into another measure of volume, or miles per gallon
+    into litres per 100 km, without saying whose gallon: the US one is 3.785 L, the UK one
+    4.546 L, and either answer would be a guess."""
+    request = _gallons_said(text.lower())
+    if _MPG.search(request):
+        return "l/100" in request.replace(" ", "") and not re.search(
+            r"\b(?:usgal|impgal|us|uk|imperial|american|british)\b", request
+        )
+    return bool(_GALLON.search(request) and _OTHER_VOLUME.search(request))
+
+
+# "18 mpg (US gallons), what's that in L/100km": fuel used over a distance, turned over.
+_FUEL_ECONOMY = re.compile(
+    r"(?<![\d.])(?P<value>\d+(?:\.\d+)?)\s*(?:mpg|miles\s+(?:per|a|to\s+the)\s+(?:usgal|impgal|gallon))\b"
+)
+_PER_100_KM = re.compile(r"\b(?:l|liters?|litres?)\s*(?:/|per)\s*100\s*(?:km|kilomet(?:er|re)s)\b")
+
+
+def _fuel_economy(text: str) -> tuple[Node, str] | None:
+    """Miles per US or UK gallon in litres per 100 km, when the gallon is said."""
+    match = _FUEL_ECONOMY.search(text)
+    if match is None or _PER_100_KM.search(text) is None:
+        return None
+    if len(re.findall(r"\d+(?:\.\d+)?", text)) != 2:
+        return None  # the amount and the 100 only
+    us = re.search(r"\b(?:usgal|us|american)\b", text) is not None
+    uk = re.search(r"\b(?:impgal|uk|imperial|british)\b", text) is not None
+    if us == uk:
+        return None
+    gallon = _UNITS["usgal" if us else "impgal"][1]
+    # litres per 100 km = 100 * litres a gallon / km a gallon
+    km = Op("*", _number(match.group("value")), _size(1.609344))
+    return Op("/", Op("*", Num(100, "100"), _size(gallon)), km), "miles per gallon to L/100km"
 
 
 # "45 miles per hour", "3 meters per second": a speed in words, written as its unit.
@@ -349,6 +430,8 @@ _ASKED_IN = re.compile(
     r"how\s+many\s+" + _WORD.format("asked") + r"\s+(?:is|are)\s+(?:that|it|this)|"
     # "68 kg is how many lbs"
     r"(?:is|are|equals)\s+how\s+many\s+" + _WORD.format("many") + r"|"
+    # "needs 4.5 yards of backing fabric, how many metres"
+    r"how\s+many\s+" + _WORD.format("counted") + r"|"
     r"(?:in|into)\s+(?:degrees\s+)?" + _WORD.format("bare") + r")"
     # "... for my american friend", "... pls": words after the question that ask nothing.
     r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again))?\s*[?.!]*$"
@@ -359,7 +442,8 @@ _STATED = re.compile(
     _NUMBER.format("value")
     + r"\s*(?:degrees\s+)?"
     + _WORD.format("source")
-    + r"(?:\s+of\s+[a-z]+)?\b"
+    # "4.5 yards of backing fabric": what is measured, in a few words.
+    + r"(?:\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+)?\b"
 )
 # Words that do arithmetic on the amount stated ("twice", "half of", "per", "there and
 # back"): with them the request is not only a conversion.
@@ -393,11 +477,17 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
         return None
     if head[stated.end() :].strip(" ,.;:-") and not re.fullmatch(
         # "my daughter is 5 ft tall": a word of what is measured may follow the amount.
-        r"[\s,]*(?:tall|long|high|wide|deep|away|here|today|now|heavy|outside|inside)?[\s,.;:-]*",
+        r"[\s,]*(?:tall|long|high|wide|deep|away|here|today|now|heavy|outside|inside)?[\s,.;:-]*"
+        # "he's 210 lbs, what do i put on the chart (in kg)": what to write down, which is
+        # the one amount in another unit ("how long is the model" asks of something else).
+        r"(?:what\s+(?:do|should|shall|would|can)\s+(?:i|we)\s+(?:put|write|enter|record|"
+        r"note|say|use)\b[a-z' ]*)?",
         head[stated.end() :],
     ):
         return None
-    target = next(asked.group(k) for k in ("target", "asked", "many", "bare") if asked.group(k))
+    target = next(
+        asked.group(k) for k in ("target", "asked", "many", "counted", "bare") if asked.group(k)
+    )
     value, source = _number(stated.group("value")), stated.group("source")
     if source in _TEMPERATURES and target in _TEMPERATURES:
         if _TEMPERATURES[source] == _TEMPERATURES[target] or _A_CHANGE.search(head):
@@ -432,7 +522,7 @@ def _temperature(value: Num, source: str, target: str) -> Node:
 
 
 # "... in km/h", "in mph": the unit a speed is asked in.
-_SPEED_TARGET = re.compile(r"\b(?:in|as)\s+(km/h|kph|kmh|mph|m/s|mi/h|km/hr)\b")
+_SPEED_TARGET = re.compile(r"\b(?:(?:in|as)|speed)\s+(km/h|kph|kmh|mph|m/s|mi/h|km/hr)(?!\w)")
 
 
 def asks_speed(text: str) -> bool:
@@ -448,12 +538,18 @@ def _speed(text: str) -> tuple[Node, str] | None:
         return None
     match = _SPEED.search(text)
     # One distance in one time: "150 km in 2 hours and then 50 km in 1 hour" is not 75.
-    if match is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 2:
+    said = 3 if match is not None and match.group("minutes") else 2
+    if match is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != said:
         return None
     length, duration = match.group("length"), match.group("duration")
     if _UNITS.get(length, ("",))[0] != "length" or _UNITS.get(duration, ("",))[0] != "time":
         return None
-    expression: Node = Op("/", _number(match.group("distance")), _number(match.group("time")))
+    time: Node = _number(match.group("time"))
+    if match.group("minutes"):
+        if _UNITS[duration][1] != 3600.0:
+            return None  # "3 min 15 min"
+        time = Op("+", time, Op("/", _number(match.group("minutes")), Num(60, "60")))
+    expression: Node = Op("/", _number(match.group("distance")), time)
     target = _SPEED_TARGET.search(text)
     if target is None:
         return expression, f"speed in {length} per {duration.rstrip('s')}"
@@ -475,3 +571,64 @@ def _interest(text: str) -> tuple[Node, str] | None:
         return Op("*", Op("*", principal, fraction), years), "simple interest"
     grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), years))
     return Op("-", grown, principal), "compound interest"
+
+
+# "the climb gains 320 m over 4.2 km, average gradient in %?": height over distance.
+_CLIMB = re.compile(
+    r"\b(?:gains?|gained|climbs?|climbed|rises?|rose|risen|ascends?|ascended|goes\s+up|went\s+up)\s+"
+    + _NUMBER.format("rise")
+    + r"\s*"
+    + _WORD.format("rise_unit")
+    + r"\s+(?:over|in|across|along)\s+"
+    + _NUMBER.format("run")
+    + r"\s*"
+    + _WORD.format("run_unit")
+    + r"\b"
+)
+
+
+def _gradient(text: str) -> tuple[Node, str] | None:
+    """The average gradient in percent of a climb said as its height over its length."""
+    if not re.search(r"\b(?:gradient|grade|incline|slope)\b", text):
+        return None
+    match = _CLIMB.search(text)
+    if match is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 2:
+        return None
+    rise, run = _UNITS.get(match.group("rise_unit")), _UNITS.get(match.group("run_unit"))
+    if rise is None or run is None or rise[0] != "length" or run[0] != "length":
+        return None
+    height = Op("*", _number(match.group("rise")), _size(rise[1]))
+    length = Op("*", _number(match.group("run")), _size(run[1]))
+    return Op("*", Op("/", height, length), Num(100, "100")), "average gradient in %"
+
+
+# "tank is 36 x 18 x 16 inches, how many US gallons is it": a box's volume in a unit asked.
+_BOX = re.compile(
+    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*(?:x|\u00d7|by)\s*(?P<b>\d+(?:\.\d+)?)\s*(?:x|\u00d7|by)\s*"
+    r"(?P<c>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\b"
+)
+_VOLUME_ASKED = re.compile(r"\b(?:how\s+many|in|into)\s+(?P<target>[a-z]+)\b")
+
+
+def _box(text: str) -> tuple[Node, str] | None:
+    """The volume of a box given as its three sides in one unit of length, in the unit of
+    volume asked ("how many US gallons", "in litres")."""
+    match = _BOX.search(text)
+    if match is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 3:
+        return None
+    side = _UNITS.get(match.group("unit"))
+    targets = [
+        t.group("target")
+        for t in _VOLUME_ASKED.finditer(text[match.end() :])
+        if _UNITS.get(t.group("target"), ("",))[0] == "volume"
+    ]
+    if side is None or side[0] != "length" or len(set(targets)) != 1:
+        return None
+    sides = Op(
+        "*",
+        Op("*", _number(match.group("a")), _number(match.group("b"))),
+        _number(match.group("c")),
+    )
+    # cubic metres of the sides, 1000 litres each, in the unit asked (sized in litres)
+    litres = Op("*", Op("*", sides, _size(side[1] ** 3)), Num(1000, "1000"))
+    return Op("/", litres, _size(_UNITS[targets[0]][1])), f"volume in {targets[0]}"

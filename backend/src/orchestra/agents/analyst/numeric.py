@@ -18,11 +18,14 @@ from typing import Any
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.formulas import (
     asks_speed,
+    is_unit,
     mixed_units,
     names_unit,
     read_formula,
     result_in_unit,
+    same_unit,
     units_apart,
+    unsized_gallon,
 )
 from orchestra.agents.analyst.problems import (
     read_amount_left,
@@ -180,22 +183,97 @@ def formula_answer(request: StepRequest) -> StepResult | None:
     return calculation_operation(request)
 
 
-# "60k", "1.2 million": an amount with its scale, written out as digits for the readers of
-# word problems, which read digits only ("60k a year" per month was 5).
-_SCALED = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(thousand|million|billion)\b", re.I)
+# "60k", "1.2 million", "8.5 lakh": an amount with its scale, written out as digits for the
+# readers of word problems, which read digits only ("60k a year" per month was 5, and
+# "8.5 lakh a year" 0.71). A lakh is 100,000 and a crore 10,000,000 (India, Pakistan).
+_SCALED = re.compile(
+    r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(thousand|million|billion|lakhs?|lacs?|crores?)\b", re.I
+)
 
 
 def _plain_scales(text: str) -> str:
     return _SCALED.sub(
-        lambda m: format_number(float(m.group(1)) * _SCALE_SIZES[m.group(2).lower()]),
+        lambda m: format_number(float(m.group(1)) * _scale_size(m.group(2))),
         spell_thousands(text),
     )
 
 
+# Amounts written as people write money outside the English-speaking world, each read
+# only where its separators can mean one thing:
+# "1.234,50" (a point groups thousands, so the comma is a decimal one; Germany, Brazil),
+_POINT_GROUPS = re.compile(r"(?<![\d.,'])(\d{1,3}(?:\.\d{3})+),(\d{1,2})(?![\d.,])")
+# "3'480.00" (Switzerland),
+_APOSTROPHE_GROUPS = re.compile(
+    r"(?<![\d.,'\u2019])\d{1,3}(?:['\u2019]\d{3})+(?:\.\d{1,2})?(?![\d'\u2019])"
+)
+# "1,25,000" (India: lakhs grouped by two digits, which no other grouping does),
+_LAKH_GROUPS = re.compile(r"(?<![\d.,])\d{1,2},(?:\d{2},)+\d{3}(?!\d|,\d|\.\d)")
+# and beside a currency that is written so: "12 500 kr", "R 2 300", "3 200,50 €", "890,00 €"
+# (a space groups thousands; a comma before two digits is a decimal one).
+_LOCAL_CURRENCY = r"(?:\u20ac|R\$|kr|CHF|SEK|NOK|DKK|EUR|z\u0142|PLN|R)"
+_LOCAL_AMOUNT = r"(?P<amount>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?|\d+,\d{2})(?![\d,.])"
+_BESIDE_CURRENCY = re.compile(
+    rf"(?<![\w$])(?P<before>{_LOCAL_CURRENCY})[ \u00a0]?{_LOCAL_AMOUNT}"
+    rf"|(?<![\d.,]){_LOCAL_AMOUNT.replace('amount', 'after')}[ \u00a0]?(?={_LOCAL_CURRENCY}(?!\w))",
+)
+# "1.500 €": 1500 in Germany, 1.5 to others; neither is read.
+_POINT_OR_GROUP = re.compile(
+    rf"(?:(?<![\w$]){_LOCAL_CURRENCY}\s?\d{{1,3}}\.\d{{3}}(?![\d,.])"
+    rf"|(?<![\d.,])\d{{1,3}}\.\d{{3}}\s?{_LOCAL_CURRENCY}(?!\w))"
+)
+
+
+def _plain_amounts(text: str) -> str:
+    """``text`` with amounts written in other countries' ways in plain digits ("1.234,50"
+    as 1234.50, "CHF 3'480.00" as CHF 3480.00, "₹1,25,000" as ₹125000, "12 500 kr" as 12500
+    kr); refused where a point may group thousands or mark decimals ("1.500 €")."""
+    doubt = _POINT_OR_GROUP.search(text)
+    if doubt:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: in '{doubt.group(0)}' the "
+            "point may group thousands (1500) or mark decimals (1.5). Write the amount "
+            "without it ('1500 €') or with its decimals ('1.500,00 €')."
+        )
+    text = _POINT_GROUPS.sub(lambda m: f"{m.group(1).replace('.', '')}.{m.group(2)}", text)
+    text = _APOSTROPHE_GROUPS.sub(lambda m: re.sub("['\u2019]", "", m.group(0)), text)
+    text = _LAKH_GROUPS.sub(lambda m: m.group(0).replace(",", ""), text)
+
+    def plain(match: re.Match[str]) -> str:
+        amount = match.group("amount") or match.group("after")
+        digits = re.sub(r"[ \u00a0\u202f]", "", amount).replace(",", ".")
+        return f"{match.group('before')} {digits}" if match.group("before") else f"{digits} "
+
+    text = _listed_by_slashes(_BESIDE_CURRENCY.sub(plain, text))
+    # "₹98,500", "¥18,600": signs the reading of words does not know, and which change no
+    # arithmetic (as "$" and "€" do not).
+    return re.sub(r"[\u20b9\u00a5](?=\s?\d)", "", text)
+
+
+# "1234.50 € / 890.00 € / 2015.75 €": three amounts of money with slashes between them are a
+# list; no one divides money by money by money.
+_MONEY = (
+    r"(?:[$\u20ac\u00a3\u00a5\u20b9]\s?\d[\d.]*|\d[\d.]*\s?(?:[$\u20ac\u00a3\u00a5\u20b9]|kr\b))"
+)
+_SLASHED_MONEY = re.compile(rf"{_MONEY}(?:\s*/\s*{_MONEY}){{2,}}")
+
+
+def _listed_by_slashes(text: str) -> str:
+    return _SLASHED_MONEY.sub(lambda m: re.sub(r"\s*/\s*", ", ", m.group(0)), text)
+
+
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
+    inputs.text = _plain_amounts(inputs.text)
+    if unsized_gallon(inputs.text):
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: a US gallon is 3.785 litres "
+            "and a UK (imperial) gallon 4.546, and the request does not say which it means. "
+            "Say 'US gallons' or 'UK gallons'."
+        )
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
     material: list[Node] = []
-    context = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
+    context = _listed_context(
+        _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text), text, whole=statistics
+    )
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
         text = _total_of_listed(context.group("context"), context.group("task"))
@@ -216,6 +294,10 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if isinstance(inputs.numbers[implicit], list) and not material:
             material = [Name(implicit)]
     formula = read_formula(text)
+    if formula is not None and context and _numbers(context.group("context")):
+        # "Context: HO scale is 1:87. Task: the loco is 19.5 m long, the model in cm?": a
+        # conversion of the task alone would leave the context's numbers out.
+        formula = None
     if formula is None and context:
         # "A car travels 150 km in 2 hours. What's its average speed?" is a speed, not the
         # average of 150 and 2: a formula may be stated in one sentence and asked in another.
@@ -305,6 +387,98 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     return _expression_result(reading, inputs, confidence, values)
 
 
+# A list of numbers: "14, 17, 9 and 20" (a comma before a space: "3,50 and 2,25" may have
+# decimal commas), or with spaces only ("132 128 141"), which takes three numbers at least
+# (two are as often one number grouped by a space, "12 500").
+_ITEM = r"-?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+_COMMA_LIST = rf"{_ITEM}(?:\s*,\s+(?:and\s+)?{_ITEM}|\s+and\s+{_ITEM})+"
+_SPACE_LIST = rf"{_ITEM}(?:[ \t]+{_ITEM}){{2,}}"
+# "fasting glucose mmol/L: 5.8, 6.4, 7.1", "power on my last 5 intervals was 310, 305,
+# 318 watts": what the list is, then the list and the unit of its values.
+_LABELLED = re.compile(
+    rf"^(?P<label>[^\n]*?)(?P<colon>:)?[ \t]*(?<![\d.,])(?P<list>{_COMMA_LIST}|{_SPACE_LIST})"
+    r"(?P<unit>[ \t]*(?:[a-z]+(?:/[a-z]+)?|%))?(?![\w.,]?\d)(?P<rest>.*)$",
+    re.I | re.S,
+)
+# Where the list ends and the question begins: a full stop, a comma, a dash.
+_ASK_AFTER = re.compile(
+    r"^\s*(?:[,.;?!]|\s[\u2014\u2013-]|[\u2014\u2013])\s*(?P<task>.*\S)\s*$", re.S
+)
+# "my last 5 intervals", "the past 7 days": a count of what the list's values measure.
+_LAST_FEW = re.compile(r"\b(?:last|past|previous|latest)\s+(?P<count>\d+)\b", re.I)
+# A label that asks itself ("total of 19.99, 24.50 and 5.75, then round"): read whole.
+_ASKING_LABEL = re.compile(
+    r"\b(?:what|whats|how|which|calculate|compute|find|give|tell|add|sum|work|multiply|divide|"
+    r"subtract|convert|round|then)\b",
+    re.I,
+)
+
+
+def _listed_context(
+    context: re.Match[str] | None, text: str, *, whole: bool
+) -> re.Match[str] | None:
+    """The planner's "Context: ... Task: ..." (or a statement then a question) with the
+    context cut to its list of numbers when a label before the list says what they are:
+    "year 7 quiz scores out of 20: 14, 17, 9" has no value 7 nor 20, and the 5 of "my last
+    5 intervals were 310, 305, 318, 297, 322" counts the values. A request that is a label,
+    a list and a question ("systolic readings 132 128 141 125, median?") is read so too
+    when ``whole``: by the statistics step, since a list to describe is no arithmetic the
+    planner gave a calculation step. The label's numbers are left out only after a colon,
+    or when they count the list."""
+    if context is not None:
+        found = _labelled_list(context.group("context"))
+        task = context.group("task")
+        if found is None or found[1].strip(" .;"):
+            return context
+        if _numbers(found[0]) == _numbers(context.group("context")):
+            return context  # no number of the label left out: the context as it is
+    elif whole:
+        found = _labelled_list(text)
+        ask = _ASK_AFTER.match(found[1]) if found else None
+        if found is None or ask is None:
+            return None
+        task = _without_list_again(ask.group("task"), found[0])
+        if re.search(r"\d", task) or not re.search(r"[a-z]", task, re.I):
+            return None
+    else:
+        return None
+    return _CONTEXT.match(f"Context: {found[0]} Task: {task}")
+
+
+def _labelled_list(text: str) -> tuple[str, str] | None:
+    """The list of numbers ``text`` gives after its label, written with commas and with
+    its unit, and what follows the list; None when the label asks something itself or has
+    numbers that may be values."""
+    match = _LABELLED.match(text.strip())
+    label_text = match.group("label") if match else ""
+    if match is None or _ASKING_LABEL.search(label_text) or names_a_figure(label_text):
+        return None
+    items = [i.replace(",", "") for i in re.findall(_ITEM, match.group("list"))]
+    label = _numbers(match.group("label"))
+    last = _LAST_FEW.search(match.group("label"))
+    counts_them = last is not None and label == [last.group("count")] == [str(len(items))]
+    if label and not match.group("colon") and not counts_them:
+        return None  # "the 3 shops made 200, 300 and 250": is the 3 a value? unsaid
+    if match.group("colon") and decimal_comma(text):
+        return None  # "3,50 and 2,25": refused as the request is
+    if label or match.group("colon"):
+        # The values alone: a label before a colon says only what they are ("mmol/L" is no
+        # division), and their unit, said with a count, would read as things counted.
+        return ", ".join(items), match.group("rest")
+    listed = f"{label_text.strip()} {', '.join(items)}{match.group('unit') or ''}"
+    return listed.strip(), match.group("rest")
+
+
+def _without_list_again(task: str, listed: str) -> str:
+    """ "Mean and standard deviation: 5.8, 6.4, 7.1": the question, without the list it
+    repeats."""
+    again = re.match(rf"^(?P<ask>.*?)\s*:\s*(?P<list>{_COMMA_LIST})\s*[.?!]*$", task, re.S)
+    if again is None:
+        return task
+    items = ", ".join(i.replace(",", "") for i in re.findall(_ITEM, again.group("list")))
+    return again.group("ask") if items == listed else task
+
+
 # ", and then half of that": where a formula's clause ends and arithmetic on it begins.
 _THEN = re.compile(r"\s*,?\s+(?:and\s+)?then\s+", re.I)
 
@@ -382,8 +556,21 @@ def _numbers(text: str) -> list[str]:
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 
 
-_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion)\b", re.I)
-_SCALE_SIZES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|lakhs?|lacs?|crores?)\b", re.I)
+_SCALE_SIZES = {
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "lakh": 100_000,
+    "lac": 100_000,
+    "crore": 10_000_000,
+}
+
+
+def _scale_size(word: str) -> int:
+    return _SCALE_SIZES[word.lower().removesuffix("s")]
+
+
 # "7/10", "3/4": a fraction, one number; "12/05/2024" is a date, no number to compute on.
 _FRACTION = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\w/]|\.\d)")
 _DATE = re.compile(r"(?<![\d.])\d+(?:/\d+){2,}(?!\d|\.\d)")
@@ -436,7 +623,7 @@ def _context_numbers(context: str) -> list[Node]:
         number: Node = Num(float(raw), raw)
         scale = _SCALE_AFTER.match(text, match.end())
         if scale:
-            size = _SCALE_SIZES[scale.group(1).lower()]
+            size = _scale_size(scale.group(1))
             number = Num(float(raw) * size, format_number(float(raw) * size))
         found.append((number, bool(_PERCENT_AFTER.match(text, match.end()))))
         position = match.end()
@@ -1126,6 +1313,15 @@ def _said_of_column(
     return low.sub(f"lowest {columns[0]}", prose)
 
 
+# "what was our best seller": the row with the most sold, of a column of how many sold.
+# ("top seller by units": the column it is by is the one said).
+_SOLD = r"(?:sold|sales|units|qty|quantity|orders)"
+_SELLER = rf"sell(?:er|ing(?:\s+(?:item|product|line))?)(?:\s+(?:by|in)\s+{_SOLD})?\b"
+_BEST_SELLER = re.compile(rf"\b(?:best|top)[-\s]?{_SELLER}", re.I)
+_WORST_SELLER = re.compile(rf"\bworst[-\s]?{_SELLER}", re.I)
+_SOLD_COLUMN = re.compile(rf"\b{_SOLD}\b", re.I)
+
+
 def _said_as_highest(prose: str, numeric: list[str]) -> str:
     """ "who has the top score?" read as "the highest score" when "score" is a numeric
     column ("the top 3 scores" asks for rows, and is still refused as a condition)."""
@@ -1149,6 +1345,11 @@ _WHERE_ASKED = re.compile(
 # "over 50", "at least 75", "70 or above", "under £20": one bound on a column's values,
 # and whether the bound itself is in ("over 80" leaves 80 out, "80 or above" takes it).
 _NUMBER_SAID = r"[$\u20ac\u00a3]?(?P<bound>-?\d[\d,]*(?:\.\d+)?)(?![\d%])"
+# "ovr 500", "abve 60", "undr 20": the words of a bound as they are often typed.
+_BOUND_SLIPS = re.compile(
+    r"\b(?:(?P<over>ovr|ovre|oevr)|(?P<above>abv|abve|abov)|(?P<under>undr|udner))\b(?=\s+[$\u20ac\u00a3]?\d)",
+    re.I,
+)
 _BOUNDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:at\s+least|no\s+less\s+than)\s+{_NUMBER_SAID}", re.I), ">="),
     (re.compile(rf"{_NUMBER_SAID}\s+(?:or|and)\s+(?:above|more|over|higher|up)\b", re.I), ">="),
@@ -1190,12 +1391,26 @@ def _without_columns(text: str, table: Table) -> str:
     return text
 
 
+def _without_unit_of(after: str, table: Table, numeric: list[str]) -> str:
+    """The words after a bound without a unit that the table's one numeric column is in
+    ("more than 60 minutes" of wait_min, "over 5 kg" of weight_kg); as they are otherwise."""
+    said = re.match(r"\s*([a-z]+)\b", after, re.I)
+    if said is None or not is_unit(said.group(1)) or len(numeric) != 1:
+        return after
+    unit = said.group(1).lower()
+    parts = [p.lower() for p in re.split(r"[\W_]+", numeric[0]) if p]
+    # "min" of wait_min is not a unit of its own ("min" is as often the minimum).
+    if any(same_unit(p, unit) or (len(p) >= 3 and unit.startswith(p)) for p in parts):
+        return after[said.end() :]
+    return after
+
+
 def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | None:
     """The number of rows whose one column is beyond one bound ("how many orders were over
     50?"), or None when the request is not that, or its column is not clear: the column
     compared is the one numeric column, or the one named, leaving out the one that names
     the rows counted ("orders" of an order-number column)."""
-    words = _without_markers(prose)
+    words = _BOUND_SLIPS.sub(lambda m: str(m.lastgroup), _without_markers(prose))
     if not _counts_rows(words) or len(_numbers(words)) != 1:
         return None
     found = [(m, op) for pattern, op in _BOUNDS for m in pattern.finditer(words)]
@@ -1203,8 +1418,9 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
         return None
     match, op = found[0]
     rest = words[: match.start()]
+    after = _without_unit_of(words[match.end() :], table, numeric)
     if (
-        words[match.end() :].strip(" ?.!\n")  # "over 50 in March": a second condition
+        after.strip(" ?.!\n")  # "over 50 in March": a second condition
         or _BEYOND_THE_BOUND.search(_without_columns(rest, table))
         or _named_cells(rest, table)  # "orders from Spain over 50"
     ):
@@ -1248,6 +1464,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         )
     prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     prose = _said_as_length(prose, numeric)
+    prose = _said_of_column(prose, numeric, (_BEST_SELLER, _WORST_SELLER), _SOLD_COLUMN, "sales")
     counted = _count_beyond(prose, table, numeric)
     if counted is not None:
         return counted
