@@ -1591,3 +1591,18 @@ def test_a_qualified_figure_follows_up_on_the_same_numbers() -> None:
     result = plan("and the population variance", history=("median of 4, 8, 15",))
     assert shape(result) == [("statistics", [])]
     assert "population variance of 4, 8, 15" in result.steps[0].instruction.lower()
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # Numbers apart by spaces alone, then the question of them.
+        "goals per match this season: 2 0 1 3 1 1. which comes up most often",
+        # Figures named alone after the numbers are the ask of them.
+        "miles i ran each day: 3.5, 5, 2, 6. mean and median pls",
+    ],
+)
+def test_numbers_stated_then_asked_of_are_one_step_on_them(description: str) -> None:
+    result = plan(description)
+    assert shape(result) == [("statistics", [])]
+    assert result.steps[0].instruction.startswith("Context:")

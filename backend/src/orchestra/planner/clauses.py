@@ -494,8 +494,26 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     if unit is not None and names_unit(unit.group("unit")):
         # "A marathon is 26.2 miles. In km please": the statement before is the amount.
         return True
+    if _only_figures(tokens[index:]):
+        return True
     words = tuple(t.low for t in tokens[index : index + 3])
     return any(words[: len(opening)] == opening for opening in _REQUEST_OPENINGS)
+
+
+# Words that may stand beside figure names in an ask of figures alone ("total and daily
+# average", "mean and median pls").
+_BESIDE_FIGURES = _words(
+    """and the its their daily weekly monthly yearly overall average pls please plz also too
+    & , ? . ! -"""
+)
+
+
+def _only_figures(tokens: list[Token]) -> bool:
+    """ "total and daily average", "mean and median pls": figures named and nothing else,
+    an ask of the numbers stated before, not a statement."""
+    return any(t.low in _FIGURE_NOUNS for t in tokens) and all(
+        t.low in _FIGURE_NOUNS or t.low in _BESIDE_FIGURES for t in tokens
+    )
 
 
 # "in km please", "and into grams": a unit asked for, the amount said before.
