@@ -1600,6 +1600,8 @@ def test_a_qualified_figure_follows_up_on_the_same_numbers() -> None:
         "goals per match this season: 2 0 1 3 1 1. which comes up most often",
         # Figures named alone after the numbers are the ask of them.
         "miles i ran each day: 3.5, 5, 2, 6. mean and median pls",
+        # ... with a slip of the keys in a figure's name.
+        "miles i ran each day: 3.5, 5, 2, 6. avrage and meidan",
     ],
 )
 def test_numbers_stated_then_asked_of_are_one_step_on_them(description: str) -> None:

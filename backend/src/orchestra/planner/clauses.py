@@ -8,6 +8,7 @@ capability.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -511,9 +512,25 @@ _BESIDE_FIGURES = _words(
 def _only_figures(tokens: list[Token]) -> bool:
     """ "total and daily average", "mean and median pls": figures named and nothing else,
     an ask of the numbers stated before, not a statement."""
-    return any(t.low in _FIGURE_NOUNS for t in tokens) and all(
-        t.low in _FIGURE_NOUNS or t.low in _BESIDE_FIGURES for t in tokens
+    figures = [t for t in tokens if t.low not in _BESIDE_FIGURES]
+    return bool(figures) and all(_names_figure(t.low) for t in figures)
+
+
+def _names_figure(word: str) -> bool:
+    """A figure's name, or a slip of the keys for one ("meidan", "avrage")."""
+    return word in _FIGURE_NOUNS or (
+        len(word) >= 5
+        and any(
+            sorted(word) == sorted(name)
+            or difflib.SequenceMatcher(None, word, name).ratio() >= _SLIP_RATIO
+            for name in _FIGURE_NOUNS
+            if len(name) >= 5
+        )
     )
+
+
+# How alike a word must be to a figure's name to be taken for a slip of it.
+_SLIP_RATIO = 0.83
 
 
 # "in km please", "and into grams": a unit asked for, the amount said before.
