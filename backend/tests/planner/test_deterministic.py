@@ -1608,3 +1608,18 @@ def test_numbers_stated_then_asked_of_are_one_step_on_them(description: str) -> 
     result = plan(description)
     assert shape(result) == [("statistics", [])]
     assert result.steps[0].instruction.startswith("Context:")
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # Questions counted are items of a piece to make.
+        ("make a 12 question quiz on volcanoes for my class", "writing"),
+        # A measure of the user's own, whatever piece it names, is no piece to make.
+        ("what was my mark on the last quiz?", "calculation"),
+        # A piece's name labelling numbers given is no piece to write.
+        ("spelling quiz scores: 7, 9, 10, 6. mean please", "statistics"),
+    ],
+)
+def test_a_quiz_made_counted_or_scored(description: str, expected: str) -> None:
+    assert shape(plan(description)) == [(expected, [])]

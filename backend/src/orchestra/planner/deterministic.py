@@ -543,6 +543,8 @@ def _converter_asked(text: str, matcher: CapabilityMatcher, stems: frozenset[str
     )
 
 
+_COUNT_OF_QUESTIONS_RE = re.compile(r"\b(?:\d+|a\s+few|several)[\s-]+questions?\b", re.I)
+_QUESTION_STEMS = content_stems("question questions")
 _UNIT_TARGET_RE = re.compile(r"\b(?:to|into|in)\s+(?P<unit>[a-z\u00b0/]+)\s*[.!?]*$", re.I)
 _NAMES_FORMAT_RE = re.compile(r"\b(?:csv|json|markdown|tsv|table|spreadsheet)\b", re.I)
 
@@ -759,6 +761,10 @@ def _parts(
                 text = f"{text.rstrip(' .')} (about {topic})"
 
         stems = content_stems(matcher.corrected(_summed_up(text, material, data)))
+        if _COUNT_OF_QUESTIONS_RE.search(text):
+            # "a 10 question quiz", "5 questions for my interview": questions counted are
+            # items of a piece, not a question to look into.
+            stems -= _QUESTION_STEMS
         has_topic = bool(material) or _has_topic(text.replace(_REF, " "), matcher)
         match = matcher.best(stems)
         on_data = data.intersection(material) or (data_in_context and not material)
@@ -782,7 +788,12 @@ def _parts(
         elif (
             previous is None
             and not material
-            and (not match.confident or match.capability in _TEXT_CAPABILITIES)
+            and (
+                not match.confident
+                or match.capability in _TEXT_CAPABILITIES
+                # "what was my score on the last quiz": no piece to make of a quiz.
+                or (match.capability == "writing" and not _MAKES_RE.search(text))
+            )
             and (_asks_units(text) or _OWN_AMOUNT_RE.search(text) or _asks_own_measure(text))
         ):
             # "how many seconds in a day", "and in feet?" with nothing before to convert:

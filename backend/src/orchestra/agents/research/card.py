@@ -141,8 +141,9 @@ SKILLS: tuple[AgentSkill, ...] = (
             "haiku",
             "toast",
             "nickname",
-            # Pieces made for a class or an occasion ("quiz" and "story" would take "the
-            # last quiz" and "store" with them).
+            # Pieces made for a class or an occasion ("story" would take "store" with it).
+            "quiz",
+            "quizzes",
             "worksheet",
             "poem",
             "speech",
