@@ -43,6 +43,7 @@ from orchestra.agents.analyst.problems import (
     states_count_and_price,
     states_rate_and_duration,
 )
+from orchestra.agents.analyst.quantities import read_quantities
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -372,6 +373,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)
+    if formula is None:
+        # "38.4 tonnes off 4.8 ha, what's that per hectare": read by the units.
+        formula = read_quantities(context, text)
     return None if formula is None else (Clause(formula[1], formula[0]),)
 
 
