@@ -54,6 +54,16 @@ def run(instruction: str) -> dict[str, Any]:
         ("the meal came to $240 for the 6 of us, per head?", 40.0),
         # a unit of units asked with a slash
         ("my ftp is 300 W and i weigh 75 kg, what's my w/kg", 4.0),
+        # a price said with no word of buying before it, in a request about cost
+        ("jam jar is 340 g for 2.72 — what's the price per 100 g", 0.8),
+        # a part of a whole, in percent: the smaller over the larger
+        ("18 of our 24 seedlings came up, wat's the germination rate as a %", 75.0),
+        ("Context: Scored 45 of my 60 penalties this season. Task: Conversion rate %?", 75.0),
+        ("the pizza costs me 2.10 in ingredients and sells for 10.50, food cost percentage?", 20.0),
+        ("the path climbs 150 m over 2.5 km, average gradient in %?", 6.0),
+        ("loaf is 400 g flour and 300 g water, what's the hydration %", 75.0),
+        # a yield is yearly: a monthly rent times 12
+        ("Context: The house cost 300,000 and lets for 1,250 pcm. Task: Gross yield in %?", 5.0),
     ],
 )
 def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float) -> None:
@@ -73,6 +83,13 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("12 eggs cost 3.60.", "How much is it for 30?"),
         # amounts of one unit added, not multiplied
         ("I walked 5 km and then 3 km.", "How many km?"),
+        # two numbers with no unit in a request about cost: 7 nappies or 7 pounds a day?
+        ("A pack of 60 wipes is 3.00 and we use 5 a day, price is what?", "Cost per day?"),
+        # a change in percent is no part of a whole
+        ("The price dropped from 125 to 100.", "By what percentage?"),
+        ("The price went from 80 to 60.", "Drop %?"),
+        # a margin is a difference over the price, not the cost over it
+        ("It costs me 4 and sells for 10.", "Margin %?"),
         # money squared is no amount per anything
         ("A flat costs 200,000 and the rent is 900.", "What's that per month?"),
     ],

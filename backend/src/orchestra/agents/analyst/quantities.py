@@ -55,7 +55,7 @@ _add(_TIME, 60.0, "min", "mins", "minute", "minutes")
 _add(_TIME, 3600.0, "h", "hr", "hrs", "hour", "hours")
 _add(_TIME, 86400.0, "day", "days")
 _add(_TIME, 604800.0, "week", "weeks", "wk", "wks")
-_add({"month": 1}, 1.0, "month", "months", "pcm")
+_add({"month": 1}, 1.0, "month", "months")
 _add({"month": 1}, 12.0, "year", "years", "yr", "yrs", "annum")
 _add({"power": 1}, 1.0, "w", "watt", "watts")
 # "per head", "4 of us", "split 3 ways": people, as a thing counted.
@@ -73,7 +73,8 @@ _MONEY_BEFORE = re.compile(
     r"(?:[$\u20ac\u00a3\u00a5\u20b9]|\b(?:cost|costs|costing|price|priced|pay|paid|pays|"
     r"rent|rents|spend|spent|sell|sells|sold|bill|fee|salary|wage|charge|charges|budget|"
     r"bought|buy|came\s+to|comes\s+to|usd|eur|gbp|aud|au\$|chf|kr|r)"
-    r"(?:\s+(?:is|was|are|were|of|for|at|me|us|about|around|just|only))*)\s*$",
+    r"(?:\s+[a-z']+){0,3}?(?:\s+(?:is|was|are|were|of|for|at|me|us|about|around|just|only))*)"
+    r"\s*$",
     re.I,
 )
 _MONEY_AFTER = re.compile(r"\s*(?:dollars|euros|pounds|bucks|quid|yen|kr|rupees)\b", re.I)
@@ -91,6 +92,7 @@ class Quantity:
     start: int
     end: int
     noun: str = ""
+    guessed: bool = False  # money, for want of another unit
 
 
 def _thing(word: str) -> str:
@@ -172,8 +174,25 @@ def _word_at(tokens: list[_Token], i: int) -> str:
     return tokens[i].text if i < len(tokens) and tokens[i].kind in {"word", "sym"} else ""
 
 
-def _quantities(text: str) -> list[Quantity] | None:
-    """Every amount ``text`` gives, with its unit, or None when one has none."""
+def _quantities(text: str, priced: bool = False) -> list[Quantity] | None:
+    """Every amount ``text`` gives, with its unit, or None when one has none. When the
+    request is ``priced`` (it says "cost", "price"), one number with no unit and no word of
+    buying before it is money too ("750 g for 3.60", "fuel is 1.72 a litre"); two are not
+    ("84 nappies is 21.99 and the baby goes through 7 a day": 7 of what?)."""
+    found = _all_quantities(text, loose=False)
+    if found is not None or not priced:
+        return found
+    loose = _all_quantities(text, loose=True)
+    if loose is None or sum(q.guessed for q in loose) != 1:
+        return None
+    return loose
+
+
+# Words that make a request about money, though not said next to its price.
+_PRICED = re.compile(r"\b(?:cost|costs|price|prices|priced|spend|pay|paid|fee)\b", re.I)
+
+
+def _all_quantities(text: str, *, loose: bool) -> list[Quantity] | None:
     tokens = _tokens(text)
     found: list[Quantity] = []
     i = 0
@@ -181,23 +200,56 @@ def _quantities(text: str) -> list[Quantity] | None:
         if tokens[i].kind != "num":
             i += 1
             continue
-        read = _read_quantity(text, tokens, i)
+        whole = _whole_after(tokens, i)
+        read = _read_quantity(text, tokens, whole if whole is not None else i, loose)
         if read is None:
             return None
-        quantity, i = read
+        quantity, after = read
+        if whole is not None:
+            # "58 of my 145 games": the part is of the whole's unit.
+            part = _num(tokens[i].text)
+            found.append(
+                Quantity(part, quantity.size, quantity.dims, tokens[i].start, tokens[i].end)
+            )
         found.append(quantity)
+        i = after
     return found
 
 
-def _read_quantity(text: str, tokens: list[_Token], i: int) -> tuple[Quantity, int] | None:
+_OWNERS = frozenset("the my our your his her their its all".split())  # noqa: SIM905
+
+
+def _whole_after(tokens: list[_Token], i: int) -> int | None:
+    """Where the whole's number is in "27 of my 32", "12 out of the 30", else None."""
+    j = i + 1
+    if _word_at(tokens, j) == "out":
+        j += 1
+    if _word_at(tokens, j) != "of":
+        return None
+    j += 1
+    if _word_at(tokens, j) in _OWNERS:
+        j += 1
+    return j if j < len(tokens) and tokens[j].kind == "num" else None
+
+
+def _read_quantity(
+    text: str, tokens: list[_Token], i: int, loose: bool = False
+) -> tuple[Quantity, int] | None:
     """The amount whose number is ``tokens[i]``, and the index after it."""
     value: Node = _num(tokens[i].text)
     start = tokens[i].start
+    guessed = False
     j = i + 1
     if _word_at(tokens, j) == "of" and _word_at(tokens, j + 1) == "us":
         return Quantity(value, 1.0, _key({"person": 1}), start, tokens[j + 1].end), j + 2
     word = _word_at(tokens, j)
     unit = _unit(word, plural_only=True) if word else None
+    described = _word_at(tokens, j + 1)
+    if unit is None and word not in _NOT_THINGS and described not in _UNITS:
+        # "145 ranked games": the things counted, said with a word before them.
+        unit = _unit(described, plural_only=True) if described else None
+        j += unit is not None
+        word = described if unit is not None else word
     if unit is not None:
         j += 1
         # "3 h 15 min": one duration said in two units.
@@ -210,6 +262,8 @@ def _read_quantity(text: str, tokens: list[_Token], i: int) -> tuple[Quantity, i
             j += 2
     elif _MONEY_BEFORE.search(text[: tokens[i].start]) or _MONEY_AFTER.match(text, tokens[i].end):
         unit = (_MONEY_DIMS, 1.0)
+    elif loose:
+        unit, guessed = (_MONEY_DIMS, 1.0), True
     else:
         return None
     noun = ""
@@ -245,7 +299,7 @@ def _read_quantity(text: str, tokens: list[_Token], i: int) -> tuple[Quantity, i
         elif rate not in _NOT_THINGS:
             noun = noun or rate  # "800 ml cream"
     end = tokens[j - 1].end
-    return Quantity(value, unit[1], _key(unit[0]), start, end, noun), j
+    return Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed), j
 
 
 # The question: the last piece of the request that starts with a question's word.
@@ -263,6 +317,9 @@ def split_question(text: str) -> tuple[str, str] | None:
     for at, rest in reversed(pieces):
         if _ASKS.match(rest):
             return text[:at].strip(), rest.strip()
+    if pieces and re.fullmatch(r"(?:[a-z%/']+\s*){1,5}\?\s*", pieces[-1][1], re.I):
+        # "..., food cost percentage?": a few words asked, after the statement.
+        return text[: pieces[-1][0]].strip(), pieces[-1][1].strip()
     return None
 
 
@@ -283,6 +340,30 @@ _ADDS = re.compile(
     r"extra|together|overall|net)\b|[+-]\s*\d",
     re.I,
 )
+# A question asking for a part of a whole in percent: "pass rate as a %", "hydration %",
+# "food cost percentage", "gradient in %".
+_ASKS_SHARE = re.compile(
+    r"(?:\b(?:as|in)\s+(?:a\s+)?|\b(?!(?:what|which|by|the|a|of|is|was)\b)[a-z]+\s+(?:rate\s+)?)"
+    r"(?:%|perc[ae]nt(?:age)?\b)",
+    re.I,
+)
+# ... and what is no part of a whole: a change, a markup, a margin, a tax.
+_CHANGE = re.compile(
+    r"\b(?:markup|mark-up|margin|profit|increase|increased|decrease|decreased|change|changed|"
+    r"growth|grew|grow|rise|rose|risen|drop|dropped|fall|fell|fallen|went|from|"
+    r"discount|off|tax|vat|gst|tip|interest|return|roi|difference|error)\b",
+    re.I,
+)
+# Shares asked per year though the amounts are per month: a yield is yearly.
+_YEARLY = re.compile(r"\byield\b", re.I)
+
+
+def _share_asked(task: str) -> _Asked:
+    if _YEARLY.search(task):
+        return _Asked((), _key(_UNITS["year"][0]), 0.01 / _UNITS["year"][1])
+    return _Asked((), (), 0.01)
+
+
 # A question asking for money: "how much is it", "the rent for those 12 days".
 _MONEY_ASKED = re.compile(
     r"\bhow\s+much\s+(?:is|was|will|would|does|do|did)\b|\b(?:rent|cost|price|pay|fee|charge|"
@@ -427,12 +508,17 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         if parts is None:
             return None
         context, task = parts
-    if re.search(r"%|\bpercent|\bthen\b", f"{context} {task}", re.I) or _ADDS.search(task):
-        return None  # a percentage, a chain of steps, a sum or difference: other readings
-    given = _quantities(context)
+    share = _ASKS_SHARE.search(task)
+    if re.search(r"%|\bpercent|\bthen\b", context, re.I) or _ADDS.search(task):
+        return None  # a percentage given, a chain of steps, a sum or difference: others'
+    if (share and _CHANGE.search(f"{context} {task}")) or (
+        share is None and re.search(r"%|\bpercent", task, re.I)
+    ):
+        return None  # a markup, a margin, a tax: not a part of a whole
+    given = _quantities(context, priced=bool(_PRICED.search(f"{context} {task}")))
     if given is None or not 2 <= len(given) <= 5:
         return None
-    asked = _asked(task, given)
+    asked = _share_asked(task) if share else _asked(task, given)
     if asked is None:
         return None
     more = _asked_amounts(task, asked, given)
@@ -446,6 +532,9 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         ways = [w for w in ways if all(s == 1 or q.dims for q, s in zip(given, w, strict=True))]
     if len(ways) > 1:
         ways = _wanted_way(wanted, given, ways)
+    if len(ways) == 2 and share is not None and ways[0] == tuple(-s for s in ways[1]):
+        # "500 g flour and 365 g water, the hydration %": a part of a whole, not over it.
+        ways = [w for w in ways if _value(_expression(given, w, asked)[0]) <= 100]
     if len(ways) != 1:
         return None
     return _expression(given, ways[0], asked)
