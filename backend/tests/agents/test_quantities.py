@@ -62,6 +62,10 @@ def run(instruction: str) -> dict[str, Any]:
         ("the pizza costs me 2.10 in ingredients and sells for 10.50, food cost percentage?", 20.0),
         ("the path climbs 150 m over 2.5 km, average gradient in %?", 6.0),
         ("loaf is 400 g flour and 300 g water, what's the hydration %", 75.0),
+        # things named by their first letters, as a ratio
+        ("150 kills and 60 deaths in ranked, whats my k/d", 2.5),
+        # the body mass index of a height and a weight, in any units
+        ("she is 160 cm tall and weighs 64 kg, what's her BMI", 25.0),
         # a yield is yearly: a monthly rent times 12
         ("Context: The house cost 300,000 and lets for 1,250 pcm. Task: Gross yield in %?", 5.0),
     ],
@@ -90,6 +94,10 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("The price went from 80 to 60.", "Drop %?"),
         # a margin is a difference over the price, not the cost over it
         ("It costs me 4 and sells for 10.", "Margin %?"),
+        # a letter that starts no thing given, or two
+        ("150 kills and 60 knockouts in ranked.", "Whats my k/d?"),
+        # a body mass index of two heights
+        ("He was 1.5 m and is now 1.8 m.", "BMI?"),
         # money squared is no amount per anything
         ("A flat costs 200,000 and the rent is 900.", "What's that per month?"),
     ],

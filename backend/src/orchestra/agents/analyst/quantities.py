@@ -396,15 +396,29 @@ def _asked_unit(word: str, given: list[Quantity]) -> tuple[dict[str, int], float
     return None
 
 
+def _slashed(word: str, given: list[Quantity]) -> tuple[dict[str, int], float] | None:
+    """A unit of "km/h", or a thing given by its first letter, as "k/d" of "312 kills and
+    104 deaths" (when exactly one thing given starts so)."""
+    given_dims = {name for q in given for name, _ in q.dims}
+    if word in _UNITS and set(_UNITS[word][0]) <= given_dims:
+        return _UNITS[word]
+    things = {name for name in given_dims if name.startswith(f"#{word}")}
+    return ({things.pop(): 1}, 1.0) if len(things) == 1 and len(word) <= 2 else None
+
+
 def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     how = _HOW_MANY.search(question)
     slash = _SLASH.search(question)
     top: tuple[dict[str, int], float] | None = None
     thing = ""
-    if slash and slash.group("unit").lower() in _UNITS and slash.group("per").lower() in _UNITS:
-        top = _UNITS[slash.group("unit").lower()]
-        bottom: tuple[dict[str, int], float] = _UNITS[slash.group("per").lower()]
-        return _Asked(_key(top[0]), _key(bottom[0]), top[1] / bottom[1], span=slash.span())
+    if slash:
+        over = (
+            _slashed(slash.group("unit").lower(), given),
+            _slashed(slash.group("per").lower(), given),
+        )
+        if over[0] is not None and over[1] is not None:
+            top, bottom = over
+            return _Asked(_key(top[0]), _key(bottom[0]), top[1] / bottom[1], span=slash.span())
     if how is not None:
         top = _asked_unit(how.group("unit").lower(), given)
         if top is not None and how.group("unit").lower() not in _UNITS:
@@ -518,6 +532,8 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     given = _quantities(context, priced=bool(_PRICED.search(f"{context} {task}")))
     if given is None or not 2 <= len(given) <= 5:
         return None
+    if _BMI.search(task):
+        return _body_mass_index(given)
     asked = _share_asked(task) if share else _asked(task, given)
     if asked is None:
         return None
@@ -538,6 +554,22 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if len(ways) != 1:
         return None
     return _expression(given, ways[0], asked)
+
+
+_BMI = re.compile(r"\b(?:bmi|body\s+mass\s+index)\b", re.I)
+
+
+def _body_mass_index(given: list[Quantity]) -> tuple[Node, str] | None:
+    """The body mass index of one weight and one height: kg over metres squared."""
+    mass = [q for q in given if q.dims == _key(_MASS)]
+    height = [q for q in given if q.dims == _key(_LENGTH)]
+    if len(given) != 2 or len(mass) != 1 or len(height) != 1:
+        return None
+    kg: Node = mass[0].value if mass[0].size == 1 else Op("*", mass[0].value, _factor(mass[0].size))
+    metres: Node = height[0].value
+    if height[0].size != 1:
+        metres = Op("*", metres, _factor(height[0].size))
+    return Op("/", kg, Op("**", metres, Num(2, "2"))), "the body mass index (kg / m\u00b2)"
 
 
 def _asked_amounts(task: str, asked: _Asked, given: list[Quantity]) -> list[Quantity] | None:
