@@ -412,13 +412,10 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     top: tuple[dict[str, int], float] | None = None
     thing = ""
     if slash:
-        over = (
-            _slashed(slash.group("unit").lower(), given),
-            _slashed(slash.group("per").lower(), given),
-        )
-        if over[0] is not None and over[1] is not None:
-            top, bottom = over
-            return _Asked(_key(top[0]), _key(bottom[0]), top[1] / bottom[1], span=slash.span())
+        over = _slashed(slash.group("unit").lower(), given)
+        under = _slashed(slash.group("per").lower(), given)
+        if over is not None and under is not None:
+            return _Asked(_key(over[0]), _key(under[0]), over[1] / under[1], span=slash.span())
     if how is not None:
         top = _asked_unit(how.group("unit").lower(), given)
         if top is not None and how.group("unit").lower() not in _UNITS:
