@@ -1849,3 +1849,36 @@ def test_a_statement_then_its_question_after_a_dash(instruction: str, result: fl
     # The dash ends the statement as a comma does: its amount is what the question asks of.
     data = run(instruction, capability="calculation")
     assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the tax inside an amount that includes it, and the amount before it
+        ("the till receipt says 36.00 including 20% vat, how much of that is the vat", 6.0),
+        ("the invoice is 240 incl. 20% VAT, what was it before vat?", 200.0),
+        # a markup on a cost, asked as the price to sell for
+        ("mugs cost me 5.00 each and i want a 40% markup on cost, what do i sell them for", 7.0),
+        # a period said as "a full year"
+        ("the lease is 1,250 a month, what's that for a full year", 15000),
+        # a share taken once a year, asked a month or a week
+        ("Pension pot is 240,000, if i draw 5% a year how much is that a month.", 1000.0),
+        ("savings of 52,000 and i take out 2% a year, how much is that a week", 20.0),
+    ],
+)
+def test_taxes_markups_and_shares_a_period_in_words(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # the amount includes the VAT already: "what do i pay" is no sum to make
+        "the bill is 64.80 including 20% vat, what do i pay",
+        # interest is its own reading
+        "I have 10,000 at 4% a year interest, how much is that a month",
+    ],
+)
+def test_an_amount_with_its_tax_in_it_is_not_taxed_again(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")

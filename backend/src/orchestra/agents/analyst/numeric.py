@@ -37,13 +37,13 @@ from orchestra.agents.analyst.problems import (
     read_saving,
     read_scaled_amount,
     read_share_per_person,
+    read_stated_problem,
     read_two_discounts,
     read_unit_price,
     spelt,
     states_count_and_price,
     states_rate_and_duration,
 )
-from orchestra.agents.analyst.quantities import read_quantities
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -375,7 +375,7 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         formula = read_interest(f"{context} {text}" if context is not None else text)
     if formula is None:
         # "38.4 tonnes off 4.8 ha, what's that per hectare": read by the units.
-        formula = read_quantities(context, text)
+        formula = read_stated_problem(context, text)
     return None if formula is None else (Clause(formula[1], formula[0]),)
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from orchestra.agents.analyst.formulas import is_unit
+from orchestra.agents.analyst.quantities import read_quantities
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
@@ -29,7 +30,9 @@ __all__ = [
     "read_relative_change",
     "read_saving",
     "read_scaled_amount",
+    "read_share_per_period",
     "read_share_per_person",
+    "read_stated_problem",
     "read_two_discounts",
     "read_unit_price",
     "spelt",
@@ -125,6 +128,8 @@ _ASKS_FINAL = re.compile(
     r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill)|"
     r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
     r"discounted price|reduced price|price after|gross|"
+    # "what do I sell them for", "the selling price": a price with its markup.
+    r"sell\s+(?:it|them|this|that|these|those|each|one)?\s*for|selling\s+price|retail\s+price|"
     r"(?:including|incl\.?|inclusive\s+of)\s+(?:vat|tax))\b",
     re.I,
 )
@@ -163,6 +168,53 @@ _PARTY = re.compile(
 )
 
 
+# "64.80 including 20% vat", "120 incl. VAT at 20%", "gross 59.50 with 19% tax": an amount
+# the percentage is already in.
+_TAXES = r"(?:vat|tax|gst|hst|mwst|sales\s+tax)"
+_INCLUDED = re.compile(
+    r"\b(?:including|incl\.?|inc\.?|inclusive\s+of|with)\s+(?:(?:the|a)\s+)?"
+    rf"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)\s*{_TAXES}|{_TAXES}\s+(?:at|of)\s+\d+(?:\.\d+)?\s*%)",
+    re.I,
+)
+# "how much of that is the vat", "what's the vat": the tax in it; "before vat", "ex vat",
+# "net": the amount without it.
+_ASKS_TAX_IN_IT = re.compile(
+    rf"\b(?:how\s+much\s+(?:of\s+(?:that|it|this)\s+)?(?:is|was)\s+(?:the\s+)?{_TAXES}|"
+    rf"what(?:'s|\s+is|\s+was)\s+the\s+{_TAXES}|how\s+much\s+{_TAXES})\b",
+    re.I,
+)
+_ASKS_NET = re.compile(
+    rf"\b(?:before|without|excluding|excl\.?|ex)\s+{_TAXES}\b|\bnet\b|\bnetto\b", re.I
+)
+
+
+def _read_included(context: str, task: str) -> tuple[Node, str] | str | None:
+    """ "The receipt says 64.80 including 20% VAT. How much of that is the VAT?": the tax in
+    an amount that includes it, 64.80 * 20 / 120 (or the amount before it, 64.80 / 1.2);
+    "unread" when the amount includes the percentage but the question asks neither, and
+    None when no amount is said to include one."""
+    if not _INCLUDED.search(context):
+        return None
+    amounts = [
+        m.group(0).replace(",", "")
+        for m in _NUMBER.finditer(context)
+        if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    rates = [
+        m.group(0) for m in _NUMBER.finditer(context) if _PERCENT_AFTER.match(context, m.end())
+    ]
+    if len(amounts) != 1 or len(rates) != 1 or _NUMBER.search(task):
+        return "unread"
+    amount, rate = Num(float(amounts[0]), amounts[0]), Num(float(rates[0]), rates[0])
+    asks_tax, asks_net = bool(_ASKS_TAX_IN_IT.search(task)), bool(_ASKS_NET.search(task))
+    if asks_tax == asks_net:
+        return "unread"
+    grossed = Op("+", Num(100, "100"), rate)
+    if asks_tax:
+        return Op("/", Op("*", amount, rate), grossed), "the tax included in the amount"
+    return Op("/", Op("*", amount, Num(100, "100")), grossed), "the amount before the tax"
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -170,6 +222,11 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
         context: The sentences that state the numbers ("A TV is 500 and is 20% off.").
         task: The question asked about them ("What do I pay?").
     """
+    included = _read_included(context, task)
+    if isinstance(included, str):
+        return None  # an amount with the percentage in it, asked neither of the two
+    if included is not None:
+        return included
     if not _ASKS_EACH.search(task):
         # "We're 4 at dinner and the check says 86.50. How much is a 20% tip on that?": the
         # party's size is no amount, unless a share for each is asked.
@@ -701,7 +758,9 @@ _IN_PERIOD = {("day", "week"): 7, ("week", "year"): 52, ("month", "year"): 12, (
 def _period(text: str) -> list[str]:
     found = []
     for period, words in _PERIODS.items():
-        nouns = r"(?:a|an|per|each|every|in\s+a|a\s+single)\s+" + words[0]
+        nouns = (
+            r"(?:a|an|per|each|every|in\s+a|a\s+single|(?:for\s+)?a\s+(?:full|whole))\s+" + words[0]
+        )
         adjectives = "|".join(words[1:])
         if re.search(rf"\b(?:{nouns}|{adjectives})\b", text, re.I):
             found.append(period)
@@ -962,3 +1021,58 @@ def read_saving(context: str, task: str) -> tuple[Node, str] | None:
     return Op(
         "-", Num(float(earned), earned), Num(float(spent), spent)
     ), f"the amount left each {period}"
+
+
+# "draw 4% a year", "5 percent annually": a share taken once a period.
+_SHARE_A_PERIOD = re.compile(
+    r"(?<![\w.])(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+"
+    r"(?:(?:a|per|each|every)\s+(?P<period>year|month|week)|(?P<adverb>annually|yearly|monthly|"
+    r"weekly))\b",
+    re.I,
+)
+_ADVERB_PERIOD = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
+_ASKS_SHARE_A_PERIOD = re.compile(
+    r"\bhow\s+much\s+(?:is\s+(?:that|it)|do\s+i\s+get|would\s+(?:that|it)\s+be|does\s+that\s+give)"
+    r"\s+(?:(?:a|per|each|every)\s+(?P<period>year|month|week)|(?P<adverb>annually|yearly|"
+    r"monthly|weekly))\b",
+    re.I,
+)
+
+
+def read_share_per_period(text: str) -> tuple[Node, str] | None:
+    """ "Pension pot is 340,000, if I draw 4% a year how much is that a month?": the share
+    of the one amount, for the period asked (4% of 340,000, over 12), or None unless the
+    text gives one amount and one percentage a period, and asks how much a period."""
+    share, asked = _SHARE_A_PERIOD.search(text), _ASKS_SHARE_A_PERIOD.search(text)
+    if share is None or asked is None or re.search(r"\binterest\b|\bcompound", text, re.I):
+        return None
+    amounts = [
+        m.group(0).replace(",", "")
+        for m in _NUMBER.finditer(text)
+        if not _PERCENT_AFTER.match(text, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(text)) != 2:
+        return None
+    given = share.group("period") or _ADVERB_PERIOD[share.group("adverb").lower()]
+    wanted = asked.group("period") or _ADVERB_PERIOD[asked.group("adverb").lower()]
+    rate = share.group("rate")
+    value: Node = Op(
+        "*", Num(float(amounts[0]), amounts[0]), Op("/", Num(float(rate), rate), Num(100, "100"))
+    )
+    if given != wanted:
+        longer = _LENGTHS.index(given) < _LENGTHS.index(wanted)
+        pair = (given, wanted) if longer else (wanted, given)
+        if pair not in _IN_PERIOD or pair == ("day", "year"):
+            return None
+        times = str(_IN_PERIOD[pair])
+        value = Op("*" if longer else "/", value, Num(float(times), times))
+    return value, f"the share a {wanted}"
+
+
+def read_stated_problem(context: str | None, task: str) -> tuple[Node, str] | None:
+    """Word problems read from the whole request, with its question found in it when the
+    request is said in one go: by the units of its amounts, or a share a period."""
+    found = read_quantities(context, task)
+    if found is None:
+        found = read_share_per_period(task if context is None else f"{context} {task}")
+    return found
