@@ -1882,3 +1882,52 @@ def test_taxes_markups_and_shares_a_period_in_words(instruction: str, result: fl
 def test_an_amount_with_its_tax_in_it_is_not_taxed_again(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        # changes in turn, each on the amount before it
+        ("the list price is 80 before tax, take 25% off then add 10% vat on top", [60.0, 66.0]),
+        # a count at a price, then a percentage taken off it
+        (
+            "Context: Sold 1,500 kg of apples at 0.80 a kg. "
+            "Task: Take off the 5% market fee, what do i actually get?",
+            [1200.0, 1140.0],
+        ),
+        # a share taken, then what is left
+        (
+            "Context: Fees are 2,000 a term and the bursary takes 15%. "
+            "Task: Work out their share, then how much is left.",
+            [300.0, 1700.0],
+        ),
+        # what is left, then spread over periods
+        (
+            "the grant is 3,000 and rent takes 1,800 of it, then what's left has to last "
+            "10 weeks. how much a week",
+            [1200.0, 120.0],
+        ),
+    ],
+)
+def test_chains_of_word_problems_show_each_stage(instruction: str, results: list[float]) -> None:
+    data = run(instruction, capability="calculation")
+    shown = [step["result"] for step in data["steps"]]
+    assert shown == pytest.approx(results)
+    assert data["result"] == pytest.approx(results[-1])
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # "20% off and 10% off": one after the other, or 30% off?
+        "the coat is 200, 20% off and 10% off, what do i pay",
+        # a chain asked for something else than its end
+        "price is 80, add 10% then take 10% off, how much is the discount",
+        # more taken than there is
+        "the grant is 1,000 and rent takes 1,800 of it, then what's left has to last 10 weeks. "
+        "how much a week",
+    ],
+)
+def test_chains_not_fully_said_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")

@@ -374,8 +374,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)
     if formula is None:
-        # "38.4 tonnes off 4.8 ha, what's that per hectare": read by the units.
-        formula = read_stated_problem(context, text)
+        # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".
+        stages = read_stated_problem(context, text)
+        return None if stages is None else tuple(Clause(s[1], s[0]) for s in stages)
     return None if formula is None else (Clause(formula[1], formula[0]),)
 
 

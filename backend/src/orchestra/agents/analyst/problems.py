@@ -1069,10 +1069,177 @@ def read_share_per_period(text: str) -> tuple[Node, str] | None:
     return value, f"the share a {wanted}"
 
 
-def read_stated_problem(context: str | None, task: str) -> tuple[Node, str] | None:
+def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]] | None:
     """Word problems read from the whole request, with its question found in it when the
-    request is said in one go: by the units of its amounts, or a share a period."""
-    found = read_quantities(context, task)
-    if found is None:
-        found = read_share_per_period(task if context is None else f"{context} {task}")
-    return found
+    request is said in one go: by the units of its amounts, a share a period, or a chain
+    (changes in turn, a share then the rest, what is left then spread over periods)."""
+    text = task if context is None else f"{context} {task}"
+    found = read_quantities(context, task) or read_share_per_period(text)
+    if found is not None:
+        return [found]
+    for chain in (read_successive_changes, read_share_then_rest, read_left_then_spread):
+        stages = chain(text)
+        if stages is not None:
+            return stages
+    return None
+
+
+# --- chains: a first answer, then one worked out from it ----------------------------------
+
+# Where one step of a chain ends: a sentence, a comma, "then", "and".
+_STEP_BREAK = re.compile(r"([.;?!]\s+|,\s+|\s+(?:and\s+)?then\s+|\s+and\s+)", re.I)
+# ... and those that say one step comes after the other ("20% off and 10% off" may be 30%).
+_AFTERWARDS = re.compile(r"[.;?!]|\bthen\b", re.I)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_CHANGE_DOWN = re.compile(
+    r"\b(?:off|discount|knock|deduct|deducted|minus|less|take|takes|taking|taken|reduce|cut)\b",
+    re.I,
+)
+_CHANGE_UP = re.compile(
+    r"\b(?:add|adds|added|plus|on\s+top|vat|tax|gst|hst|markup|increase|raise|surcharge|tip)\b",
+    re.I,
+)
+# What a chain may ask in the end: the amount after all of it, or nothing ("then add 20%").
+_ASKS_OTHER = re.compile(r"\b(?:how|what|whats|which)\b", re.I)
+_ASKS_GOT = re.compile(
+    r"\bwhat\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:get|pay|end\s+up|"
+    r"take\s+home|make)\b",
+    re.I,
+)
+
+
+def read_successive_changes(text: str) -> list[tuple[Node, str]] | None:
+    """ "Shelf price is 45 ex VAT, knock 10% off then add 20% VAT on top", "Sold 9,200
+    litres at 0.38 a litre, then take off the 4% fee, what do I get": the amount (or a count
+    at a price), then each percentage taken off or added in turn, each on the amount before
+    it; None unless each percentage is said in a step of its own with one way to go, and
+    the request asks nothing else."""
+    if _ASKS_OTHER.search(text) and not (_ASKS_GOT.search(text) or _ASKS_FINAL.search(text)):
+        return None
+    pieces = _STEP_BREAK.split(_THOUSANDS.sub("", text))
+    steps, breaks = pieces[::2], pieces[1::2]
+    start = _chain_start(steps)
+    if start is None:
+        return None
+    value, stages = start
+    changes = 0
+    said_after = True  # the first change comes after the amount, whatever the words
+    for index, step in enumerate(steps):
+        rates = [m for m in _NUMBER.finditer(step) if _PERCENT_AFTER.match(step, m.end())]
+        if not rates:
+            said_after = said_after or bool(
+                index < len(breaks) and _AFTERWARDS.search(breaks[index])
+            )
+            continue
+        if not said_after:
+            return None
+        said_after = index < len(breaks) and bool(_AFTERWARDS.search(breaks[index]))
+        down, up = bool(_CHANGE_DOWN.search(step)), bool(_CHANGE_UP.search(step))
+        if len(rates) != 1 or down == up:
+            return None
+        rate = rates[0].group(0)
+        factor = Op(
+            "-" if down else "+", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100"))
+        )
+        value = Op("*", value, factor)
+        stages.append((value, f"after {rate}% {'off' if down else 'added'}"))
+        changes += 1
+    return stages if changes and len(stages) >= 2 else None
+
+
+def _chain_start(steps: list[str]) -> tuple[Node, list[tuple[Node, str]]] | None:
+    """The amount a chain of changes starts from: the one amount given, or a count at a
+    price ("9,200 litres at 0.38 a litre"), the first stage of the chain."""
+    plain = [
+        (step, m)
+        for step in steps
+        for m in _NUMBER.finditer(step)
+        if not _PERCENT_AFTER.match(step, m.end())
+    ]
+    if len(plain) == 1:
+        raw = plain[0][1].group(0).replace(",", "")
+        return Num(float(raw), raw), []
+    if len(plain) != 2 or plain[0][0] is not plain[1][0]:
+        return None
+    stated = _COUNT_AT_PRICE.search(plain[0][0]) or _AMOUNT_AT_UNIT_PRICE.search(plain[0][0])
+    if stated is None:
+        return None
+    count = stated.group("count").replace(",", "")
+    price = stated.group("price").replace(",", "")
+    total = Op("*", Num(float(count), count), Num(float(price), price))
+    return total, [(total, "the total price")]
+
+
+_TAKES_SHARE = re.compile(
+    r"\b(?:takes|take|taking|took|charges|charge|keeps|keep|gets)\b[^.?!\d]{0,30}?"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b)"
+    r"|(?P<rate2>\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+(?:fee|commission|cut)\b",
+    re.I,
+)
+_ASKS_THE_SHARE = re.compile(
+    r"\b(?:their|the|his|her|its)\s+(?:fee|commission|cut|share)\b|\bhow\s+much\s+is\s+that\b",
+    re.I,
+)
+_ASKS_THE_REST = re.compile(
+    r"\b(?:left|left\s+over|rest|remaining|remains|what\s+i\s+keep|i'm\s+left)\b", re.I
+)
+
+
+def read_share_then_rest(text: str) -> list[tuple[Node, str]] | None:
+    """ "Rent is 1,150 pcm and the agent takes 12%. Work out their fee, then what I'm left
+    with": the share taken, then the amount less it; None unless the text gives one amount
+    and one percentage taken from it, and asks the share before the rest."""
+    taken = _TAKES_SHARE.search(text)
+    share, rest = _ASKS_THE_SHARE.search(text), _ASKS_THE_REST.search(text)
+    if taken is None or share is None or rest is None or rest.start() < share.start():
+        return None
+    amounts = [
+        m.group(0).replace(",", "")
+        for m in _NUMBER.finditer(text)
+        if not _PERCENT_AFTER.match(text, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(text)) != 2:
+        return None
+    rate = taken.group("rate") or taken.group("rate2")
+    amount = Num(float(amounts[0]), amounts[0])
+    part = Op("*", amount, Op("/", Num(float(rate), rate), Num(100, "100")))
+    return [(part, f"the {rate}% taken"), (Op("-", amount, part), "the amount left")]
+
+
+# "4,767 ... rent takes 2,940 of it, then whatever's left has to last 12 weeks": what is
+# left of an amount, spread over a number of periods.
+_TAKEN_FROM = re.compile(
+    r"\b(?:takes|took|spend|spent|pay|paid|costs?|uses?|used)\s+(?P<taken>\d[\d,]*(?:\.\d+)?)"
+    r"(?!\s*%)",
+    re.I,
+)
+_LEFT_OVER = re.compile(
+    r"\bleft\b[^.?!\d]*?\b(?:last|over|across|for|cover)\s+(?P<count>\d+)\s+"
+    r"(?P<period>day|week|month)s\b",
+    re.I,
+)
+
+
+def read_left_then_spread(text: str) -> list[tuple[Node, str]] | None:
+    """ "The loan is 4,767 and rent takes 2,940 of it, then what's left has to last 12
+    weeks. How much a week?": what is left, then that over the periods; None unless those
+    are the only three numbers and the question asks for one of those periods."""
+    taken, spread = _TAKEN_FROM.search(text), _LEFT_OVER.search(text)
+    if taken is None or spread is None or _PERCENT_AFTER.search(text):
+        return None
+    period = spread.group("period").lower()
+    if not re.search(rf"\bhow\s+much\s+(?:is\s+that\s+)?(?:a|per|each)\s+{period}\b", text, re.I):
+        return None
+    numbers = [n.replace(",", "") for n in _NUMBER.findall(text)]
+    used, count = taken.group("taken").replace(",", ""), spread.group("count")
+    others = [n for n in numbers if n not in (used, count)]
+    if len(numbers) != 3 or len(others) != 1 or numbers.index(others[0]) != 0:
+        return None
+    held = others[0]
+    if float(used) > float(held):
+        return None
+    left = Op("-", Num(float(held), held), Num(float(used), used))
+    return [
+        (left, "the amount left"),
+        (Op("/", left, Num(float(count), count)), f"the amount a {period}"),
+    ]
