@@ -1931,3 +1931,36 @@ def test_chains_of_word_problems_show_each_stage(instruction: str, results: list
 def test_chains_not_fully_said_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a scale: the real length over it, in the unit asked
+        (
+            "Context: N scale is 1:160. "
+            "Task: The real coach is 24 m long, how long is the model in cm?",
+            15.0,
+        ),
+        # ... and the model's times it, for the real one
+        ("my 1/24 scale model car is 18 cm long, how long is the real car in m", 4.32),
+        # a start, then an amount for each of a number of things
+        ("i'm at 4,000 coins and each level gives 250, where will i be after 12 levels", 7000),
+    ],
+)
+def test_scales_and_starts_with_an_amount_for_each(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # neither length is said to be the real one or the model's
+        "the scale is 1:87 and it is 19.5 m long, how long in cm",
+        # what is counted is not what each gives for
+        "i'm at 4,000 coins and each level gives 250, where will i be after 12 days",
+    ],
+)
+def test_scales_and_starts_not_fully_said_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")

@@ -865,3 +865,11 @@ def test_a_whole_and_several_parts(text: str, expected: float) -> None:
 def test_a_figure_not_known_beside_one_known_is_not_dropped(text: str) -> None:
     reading = read_numeric_request(text)
     assert not reading.trusted, (reading.understood(), reading.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("480 + gst (10%)", 528), ("200 plus vat (20 %)", 240)],
+)
+def test_a_tax_with_its_rate_in_brackets_is_no_function(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)

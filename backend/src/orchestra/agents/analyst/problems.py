@@ -1074,7 +1074,12 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     request is said in one go: by the units of its amounts, a share a period, or a chain
     (changes in turn, a share then the rest, what is left then spread over periods)."""
     text = task if context is None else f"{context} {task}"
-    found = read_quantities(context, task) or read_share_per_period(text)
+    found = (
+        read_quantities(context, task)
+        or read_share_per_period(text)
+        or read_scale_model(text)
+        or read_start_plus_each(text)
+    )
     if found is not None:
         return [found]
     for chain in (read_successive_changes, read_share_then_rest, read_left_then_spread):
@@ -1243,3 +1248,124 @@ def read_left_then_spread(text: str) -> list[tuple[Node, str]] | None:
         (left, "the amount left"),
         (Op("/", left, Num(float(count), count)), f"the amount a {period}"),
     ]
+
+
+# "HO scale is 1:87", "a 1/24 scale model": a model's size over the real one's.
+_SCALE_RATIO = re.compile(
+    r"(?<![\w.:/])1\s*(?::|/)\s*(?P<n>\d+(?:\.\d+)?)(?![\w:/]|\.\d)(?=[^.?!]*\bscale\b)"
+    r"|\bscale\b[^.?!\d]*?(?<![\w.:/])1\s*(?::|/)\s*(?P<m>\d+(?:\.\d+)?)(?![\w:/]|\.\d)",
+    re.I,
+)
+_LENGTH_GIVEN = re.compile(
+    r"(?<![\w.])(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|m|cm|mm|ft|feet|foot|inches|inch|in|"
+    r"metres?|meters?|centimetres?|centimeters?|millimetres?|millimeters?)\b",
+    re.I,
+)
+_LENGTH_SIZE = {
+    "km": 1000.0,
+    "m": 1.0,
+    "cm": 0.01,
+    "mm": 0.001,
+    "ft": 0.3048,
+    "feet": 0.3048,
+    "foot": 0.3048,
+    "inch": 0.0254,
+    "inches": 0.0254,
+    "in": 0.0254,
+}
+_REAL = re.compile(r"\b(?:real|actual|full[\s-]size|life[\s-]size|prototype|original)\b", re.I)
+_MODEL = re.compile(r"\b(?:model|replica|miniature)\b", re.I)
+_ASKED_IN_LENGTH = re.compile(
+    r"\bin\s+(?P<unit>km|m|cm|mm|ft|feet|inches|metres?|meters?|"
+    r"centimetres?|centimeters?|millimetres?|millimeters?)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _length_size(unit: str) -> float:
+    unit = unit.lower()
+    for prefix, size in (("kilo", 1000.0), ("centi", 0.01), ("milli", 0.001)):
+        if unit.startswith(prefix):
+            return size
+    if unit.startswith(("metre", "meter")):
+        return 1.0
+    return _LENGTH_SIZE[unit]
+
+
+def read_scale_model(text: str) -> tuple[Node, str] | None:
+    """ "HO scale is 1:87. The real loco is 19.5 m long, how long is the model in cm?": the
+    real length over the scale (or the model's times it, when the real one is asked), in
+    the unit asked; None unless the text gives one scale, one length said of the real
+    thing or of the model, and asks the other's."""
+    scales = list(_SCALE_RATIO.finditer(text))
+    lengths = list(_LENGTH_GIVEN.finditer(text))
+    if len(scales) != 1 or len(lengths) != 1 or len(_NUMBER.findall(text)) != 3:
+        return None
+    sentence = re.split(r"(?<=[.?!,])\s+", text[: lengths[0].start()])[-1]
+    asked_part = text[lengths[0].end() :]
+    real_given, model_given = bool(_REAL.search(sentence)), bool(_MODEL.search(sentence))
+    asks_model, asks_real = bool(_MODEL.search(asked_part)), bool(_REAL.search(asked_part))
+    if (
+        real_given == model_given
+        or (real_given and not asks_model)
+        or (model_given and not asks_real)
+    ):
+        return None
+    n = scales[0].group("n") or scales[0].group("m")
+    amount = lengths[0].group("amount").replace(",", "")
+    value: Node = Op("/" if real_given else "*", Num(float(amount), amount), Num(float(n), n))
+    unit = _ASKED_IN_LENGTH.search(text)
+    if unit is not None:
+        factor = _length_size(lengths[0].group("unit")) / _length_size(unit.group("unit"))
+        if abs(factor - 1) > 1e-12:
+            value = Op("*", value, Num(factor, f"{factor:.12g}"))
+    return value, "the model's length" if real_given else "the real length"
+
+
+# "I'm at 12,300 xp and each match gives 850, where will I be after 24 matches": a start,
+# an amount added for each of something, and how many of them.
+_START_AT = re.compile(
+    r"\b(?:i'm\s+at|i\s+am\s+at|i\s+have|i've\s+got|i\s+got|starting\s+at|start\s+at|"
+    r"currently\s+(?:at|on)|i'm\s+on|balance\s+is)\s+(?P<start>\d[\d,]*(?:\.\d+)?)(?!\s*%)",
+    re.I,
+)
+_EACH_GIVES = re.compile(
+    r"\beach\s+(?P<thing>[a-z]+)\s+(?:gives|adds|earns|is\s+worth|pays|brings)\s+(?:me\s+)?"
+    r"(?P<each>\d[\d,]*(?:\.\d+)?)(?!\s*%)",
+    re.I,
+)
+_AFTER_COUNT = re.compile(
+    r"\b(?:after|in|with)\s+(?:another\s+|(?:a\s+)?further\s+)?(?P<count>\d+)\s+(?:more\s+)?"
+    r"(?P<things>[a-z]+)\b",
+    re.I,
+)
+_ASKS_WHERE = re.compile(
+    r"\b(?:where\s+will\s+i\s+be|what\s+will\s+i\s+(?:be\s+(?:at|on)|have)|how\s+much\s+will\s+i\s+"
+    r"have|how\s+many\s+will\s+i\s+have|what'?s\s+my\s+total)\b",
+    re.I,
+)
+
+
+def read_start_plus_each(text: str) -> tuple[Node, str] | None:
+    """The start plus the amount for each thing times how many ("12,300 xp, each match
+    gives 850, after 24 matches": 12,300 + 850 * 24), or None unless those are the only
+    three numbers, the count is of the things each gives for, and the question asks where
+    that ends."""
+    start, each, after = _START_AT.search(text), _EACH_GIVES.search(text), _AFTER_COUNT.search(text)
+    if start is None or each is None or after is None or not _ASKS_WHERE.search(text):
+        return None
+    if _thing_word(after.group("things")) != _thing_word(each.group("thing")):
+        return None
+    if len(_NUMBER.findall(text)) != 3 or _PERCENT_AFTER.search(text):
+        return None
+    first, gain = (m.replace(",", "") for m in (start.group("start"), each.group("each")))
+    count = after.group("count")
+    gained = Op("*", Num(float(gain), gain), Num(float(count), count))
+    return Op("+", Num(float(first), first), gained), "the start plus each one's amount"
+
+
+def _thing_word(word: str) -> str:
+    word = word.lower()
+    if word.endswith("es") and word[:-2].endswith(("ch", "sh", "s", "x")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
