@@ -1901,7 +1901,12 @@ def test_an_amount_with_its_tax_in_it_is_not_taxed_again(instruction: str) -> No
             "Task: Work out their share, then how much is left.",
             [300.0, 1700.0],
         ),
-        # what is left, then spread over periods
+        # what is left, then spread over periods ("take", not only "takes")
+        (
+            "the bursary is 2,500 this year and fees take 1,300 of it, then whatever's left "
+            "has to last 10 weeks. how much a week",
+            [1200.0, 120.0],
+        ),
         (
             "the grant is 3,000 and rent takes 1,800 of it, then what's left has to last "
             "10 weeks. how much a week",

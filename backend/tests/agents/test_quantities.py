@@ -123,6 +123,10 @@ def test_the_question_is_the_last_piece_that_asks() -> None:
         "dinner came to 80 for 4 of us,",
         "per head?",
     )
+    assert split_question("won 36 of my 48 matches, win rate as a %") == (
+        "won 36 of my 48 matches,",
+        "win rate as a %",
+    )
     assert split_question("the average of 3, 5 and 10") is None
 
 

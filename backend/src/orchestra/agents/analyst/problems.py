@@ -1214,7 +1214,7 @@ def read_share_then_rest(text: str) -> list[tuple[Node, str]] | None:
 # "4,767 ... rent takes 2,940 of it, then whatever's left has to last 12 weeks": what is
 # left of an amount, spread over a number of periods.
 _TAKEN_FROM = re.compile(
-    r"\b(?:takes|took|spend|spent|pay|paid|costs?|uses?|used)\s+(?P<taken>\d[\d,]*(?:\.\d+)?)"
+    r"\b(?:takes?|took|taken|spend|spent|pay|paid|costs?|uses?|used)\s+(?P<taken>\d[\d,]*(?:\.\d+)?)"
     r"(?!\s*%)",
     re.I,
 )

@@ -317,7 +317,10 @@ def split_question(text: str) -> tuple[str, str] | None:
     for at, rest in reversed(pieces):
         if _ASKS.match(rest):
             return text[:at].strip(), rest.strip()
-    if pieces and re.fullmatch(r"(?:[a-z%/']+\s*){1,5}\?\s*", pieces[-1][1], re.I):
+    last = pieces[-1][1] if pieces else ""
+    if re.fullmatch(r"(?:[a-z%/']+\s*){1,5}[?.!]*\s*", last, re.I) and (
+        last.rstrip().endswith("?") or re.search(r"%|\bperc[ae]nt", last, re.I)
+    ):
         # "..., food cost percentage?": a few words asked, after the statement.
         return text[: pieces[-1][0]].strip(), pieces[-1][1].strip()
     return None

@@ -1632,6 +1632,9 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(r"\b(gst|hst|vat|tax|mwst|iva|tva)\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)"),
         r"\2% \1",
     ),
+    # "add 20% vat on top": the percentage added to the amount before; "on top" says no
+    # more.
+    (re.compile(r"(\d%(?:\s+(?:vat|tax|gst|hst|tip))?)\s+on\s+top\b"), r"\1"),
     # "sq root of 1764", "sq. rt of 81": the square root, abbreviated.
     (re.compile(r"\bsq\.?\s+(?:root|rt)\b"), "square root"),
     # "gimme 23 x 17 real quick": words of haste, which ask nothing ("real" was read as what
