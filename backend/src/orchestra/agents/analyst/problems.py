@@ -8,6 +8,10 @@ the percentage is added (tax, tip, shipping, "goes up") or taken off (off, disco
 "goes down"), and a question asking for what is paid or left in the end, or for the share
 itself. Anything else is left to the general reader, which refuses an amount and a
 percentage added together.
+
+`read_stated_problem` is tried last: the units reading of `quantities`, a share taken once a
+period, a length at a scale, a start plus an amount for each, and chains whose every stage is
+shown (percentages in turn, a share then the rest, what is left then spread over periods).
 """
 
 from __future__ import annotations
