@@ -50,6 +50,8 @@ def run(instruction: str) -> dict[str, Any]:
         # a recipe's pair, and the amount wanted of one of them
         ("the recipe makes 3 L from 1.5 kg of bones, i need 9 L. how many kg of bones", 4.5),
         ("sauce for 8 covers uses 500 ml cream, i'm doing 20 covers. how much cream", 1250.0),
+        # the amount wanted said in the question, though the recipe "needs" its own
+        ("the recipe needs 200 g flour for 4 people, how much flour for 6 people", 300.0),
         # money for people
         ("the meal came to $240 for the 6 of us, per head?", 40.0),
         # a unit of units asked with a slash

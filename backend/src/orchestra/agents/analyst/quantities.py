@@ -540,7 +540,9 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     more = _asked_amounts(task, asked, given)
     if more is None:
         return None
-    wanted = [bool(_WANTED.search(context[: q.start])) for q in given] + [True] * len(more)
+    # The amount wanted: one the question gives ("for 6 people"), else one said as needed.
+    wanted = [not more and bool(_WANTED.search(context[: q.start])) for q in given]
+    wanted += [True] * len(more)
     given = given + more
     ways = _ways(given, asked)
     if len(ways) > 1:
