@@ -8,8 +8,13 @@ answer is the one way of multiplying and dividing ALL the amounts given whose un
 out as the unit asked. That reading is general, and strict: an amount without a unit, a
 number left over, or two ways that fit (four litres from 2.5 kg, need ten: 2.5 * 10 / 4
 or 2.5 * 4 / 10?) leave it to the other readers, which refuse what they do not read. The
-one tie broken is that one: of two amounts of one unit, the one said with "need", "want",
-"doing" is the amount wanted, and the other the one of the recipe.
+ties broken: of two amounts of one unit, the one the question gives, or else the one said
+with "need", "want", "doing", is the amount wanted and the other the recipe's; a ratio of
+one dimension ("15 mg/kg") is used as stated; and a share asked in percent ("pass rate as
+a %", "hydration %", "gradient in %") of two amounts of one unit is the smaller over the
+larger. A number with no unit is money only beside a currency or a word of buying ("costs
+22.99"), or, in a request about cost, when it is the only such number. "k/d" names things
+given by their first letters; a BMI is kg over metres squared.
 """
 
 from __future__ import annotations
@@ -466,7 +471,7 @@ def _fits(dims: Counter[str], asked: _Asked) -> bool:
 
 def _ways(given: list[Quantity], asked: _Asked) -> list[tuple[int, ...]]:
     """Each way of multiplying (1) and dividing (-1) by every amount that gives what is
-    asked; the first amount is never divided by (its inverse is the same answer's)."""
+    asked."""
     ways = []
     for signs in itertools.product((1, -1), repeat=len(given)):
         dims: Counter[str] = Counter()
