@@ -2032,3 +2032,123 @@ def test_a_gallon_is_still_a_word_of_a_unit() -> None:
     from orchestra.agents.analyst.formulas import is_unit, names_unit
 
     assert names_unit("gallons") and is_unit("gal")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the tax inside an amount that includes it, and the amount before it
+        ("the till receipt says 36.00 including 20% vat, how much of that is the vat", 6.0),
+        ("the invoice is 240 incl. 20% VAT, what was it before vat?", 200.0),
+        # a markup on a cost, asked as the price to sell for
+        ("mugs cost me 5.00 each and i want a 40% markup on cost, what do i sell them for", 7.0),
+        # a period said as "a full year"
+        ("the lease is 1,250 a month, what's that for a full year", 15000),
+        # a share taken once a year, asked a month or a week
+        ("Pension pot is 240,000, if i draw 5% a year how much is that a month.", 1000.0),
+        ("savings of 52,000 and i take out 2% a year, how much is that a week", 20.0),
+    ],
+)
+def test_taxes_markups_and_shares_a_period_in_words(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # the amount includes the VAT already: "what do i pay" is no sum to make
+        "the bill is 64.80 including 20% vat, what do i pay",
+        # interest is its own reading
+        "I have 10,000 at 4% a year interest, how much is that a month",
+    ],
+)
+def test_an_amount_with_its_tax_in_it_is_not_taxed_again(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        # changes in turn, each on the amount before it
+        ("the list price is 80 before tax, take 25% off then add 10% vat on top", [60.0, 66.0]),
+        # a count at a price, then a percentage taken off it
+        (
+            "Context: Sold 1,500 kg of apples at 0.80 a kg. "
+            "Task: Take off the 5% market fee, what do i actually get?",
+            [1200.0, 1140.0],
+        ),
+        # a share taken, then what is left
+        (
+            "Context: Fees are 2,000 a term and the bursary takes 15%. "
+            "Task: Work out their share, then how much is left.",
+            [300.0, 1700.0],
+        ),
+        # what is left, then spread over periods ("take", not only "takes")
+        (
+            "the bursary is 2,500 this year and fees take 1,300 of it, then whatever's left "
+            "has to last 10 weeks. how much a week",
+            [1200.0, 120.0],
+        ),
+        (
+            "the grant is 3,000 and rent takes 1,800 of it, then what's left has to last "
+            "10 weeks. how much a week",
+            [1200.0, 120.0],
+        ),
+    ],
+)
+def test_chains_of_word_problems_show_each_stage(instruction: str, results: list[float]) -> None:
+    data = run(instruction, capability="calculation")
+    shown = [step["result"] for step in data["steps"]]
+    assert shown == pytest.approx(results)
+    assert data["result"] == pytest.approx(results[-1])
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # "20% off and 10% off": one after the other, or 30% off?
+        "the coat is 200, 20% off and 10% off, what do i pay",
+        # a chain asked for something else than its end
+        "price is 80, add 10% then take 10% off, how much is the discount",
+        # more taken than there is
+        "the grant is 1,000 and rent takes 1,800 of it, then what's left has to last 10 weeks. "
+        "how much a week",
+    ],
+)
+def test_chains_not_fully_said_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a scale: the real length over it, in the unit asked
+        (
+            "Context: N scale is 1:160. "
+            "Task: The real coach is 24 m long, how long is the model in cm?",
+            15.0,
+        ),
+        # ... and the model's times it, for the real one
+        ("my 1/24 scale model car is 18 cm long, how long is the real car in m", 4.32),
+        # a start, then an amount for each of a number of things
+        ("i'm at 4,000 coins and each level gives 250, where will i be after 12 levels", 7000),
+    ],
+)
+def test_scales_and_starts_with_an_amount_for_each(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # neither length is said to be the real one or the model's
+        "the scale is 1:87 and it is 19.5 m long, how long in cm",
+        # what is counted is not what each gives for
+        "i'm at 4,000 coins and each level gives 250, where will i be after 12 days",
+    ],
+)
+def test_scales_and_starts_not_fully_said_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")

@@ -865,3 +865,16 @@ def test_a_whole_and_several_parts(text: str, expected: float) -> None:
 def test_a_figure_not_known_beside_one_known_is_not_dropped(text: str) -> None:
     reading = read_numeric_request(text)
     assert not reading.trusted, (reading.understood(), reading.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("480 + gst (10%)", 528), ("200 plus vat (20 %)", 240)],
+)
+def test_a_tax_with_its_rate_in_brackets_is_no_function(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["add 20% vat on top", "add 20% on top"])
+def test_a_percentage_on_top_of_an_earlier_result(text: str) -> None:
+    assert value(text, {"s1": 90}, implicit="s1") == pytest.approx(108)

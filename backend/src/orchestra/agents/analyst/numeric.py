@@ -40,6 +40,7 @@ from orchestra.agents.analyst.problems import (
     read_saving,
     read_scaled_amount,
     read_share_per_person,
+    read_stated_problem,
     read_two_discounts,
     read_unit_price,
     spelt,
@@ -546,6 +547,10 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)
+    if formula is None:
+        # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".
+        stages = read_stated_problem(context, text)
+        return None if stages is None else tuple(Clause(s[1], s[0]) for s in stages)
     return None if formula is None else (Clause(formula[1], formula[0]),)
 
 

@@ -8,6 +8,10 @@ the percentage is added (tax, tip, shipping, "goes up") or taken off (off, disco
 "goes down"), and a question asking for what is paid or left in the end, or for the share
 itself. Anything else is left to the general reader, which refuses an amount and a
 percentage added together.
+
+`read_stated_problem` is tried last: the units reading of `quantities`, a share taken once a
+period, a length at a scale, a start plus an amount for each, and chains whose every stage is
+shown (percentages in turn, a share then the rest, what is left then spread over periods).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from orchestra.agents.analyst.formulas import is_unit
+from orchestra.agents.analyst.quantities import read_quantities
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
@@ -29,7 +34,9 @@ __all__ = [
     "read_relative_change",
     "read_saving",
     "read_scaled_amount",
+    "read_share_per_period",
     "read_share_per_person",
+    "read_stated_problem",
     "read_two_discounts",
     "read_unit_price",
     "spelt",
@@ -125,6 +132,8 @@ _ASKS_FINAL = re.compile(
     r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill)|"
     r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
     r"discounted price|reduced price|price after|gross|"
+    # "what do I sell them for", "the selling price": a price with its markup.
+    r"sell\s+(?:it|them|this|that|these|those|each|one)?\s*for|selling\s+price|retail\s+price|"
     r"(?:including|incl\.?|inclusive\s+of)\s+(?:vat|tax))\b",
     re.I,
 )
@@ -163,6 +172,53 @@ _PARTY = re.compile(
 )
 
 
+# "64.80 including 20% vat", "120 incl. VAT at 20%", "gross 59.50 with 19% tax": an amount
+# the percentage is already in.
+_TAXES = r"(?:vat|tax|gst|hst|mwst|sales\s+tax)"
+_INCLUDED = re.compile(
+    r"\b(?:including|incl\.?|inc\.?|inclusive\s+of|with)\s+(?:(?:the|a)\s+)?"
+    rf"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)\s*{_TAXES}|{_TAXES}\s+(?:at|of)\s+\d+(?:\.\d+)?\s*%)",
+    re.I,
+)
+# "how much of that is the vat", "what's the vat": the tax in it; "before vat", "ex vat",
+# "net": the amount without it.
+_ASKS_TAX_IN_IT = re.compile(
+    rf"\b(?:how\s+much\s+(?:of\s+(?:that|it|this)\s+)?(?:is|was)\s+(?:the\s+)?{_TAXES}|"
+    rf"what(?:'s|\s+is|\s+was)\s+the\s+{_TAXES}|how\s+much\s+{_TAXES})\b",
+    re.I,
+)
+_ASKS_NET = re.compile(
+    rf"\b(?:before|without|excluding|excl\.?|ex)\s+{_TAXES}\b|\bnet\b|\bnetto\b", re.I
+)
+
+
+def _read_included(context: str, task: str) -> tuple[Node, str] | str | None:
+    """ "The receipt says 64.80 including 20% VAT. How much of that is the VAT?": the tax in
+    an amount that includes it, 64.80 * 20 / 120 (or the amount before it, 64.80 / 1.2);
+    "unread" when the amount includes the percentage but the question asks neither, and
+    None when no amount is said to include one."""
+    if not _INCLUDED.search(context):
+        return None
+    amounts = [
+        m.group(0).replace(",", "")
+        for m in _NUMBER.finditer(context)
+        if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    rates = [
+        m.group(0) for m in _NUMBER.finditer(context) if _PERCENT_AFTER.match(context, m.end())
+    ]
+    if len(amounts) != 1 or len(rates) != 1 or _NUMBER.search(task):
+        return "unread"
+    amount, rate = Num(float(amounts[0]), amounts[0]), Num(float(rates[0]), rates[0])
+    asks_tax, asks_net = bool(_ASKS_TAX_IN_IT.search(task)), bool(_ASKS_NET.search(task))
+    if asks_tax == asks_net:
+        return "unread"
+    grossed = Op("+", Num(100, "100"), rate)
+    if asks_tax:
+        return Op("/", Op("*", amount, rate), grossed), "the tax included in the amount"
+    return Op("/", Op("*", amount, Num(100, "100")), grossed), "the amount before the tax"
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -170,6 +226,11 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
         context: The sentences that state the numbers ("A TV is 500 and is 20% off.").
         task: The question asked about them ("What do I pay?").
     """
+    included = _read_included(context, task)
+    if isinstance(included, str):
+        return None  # an amount with the percentage in it, asked neither of the two
+    if included is not None:
+        return included
     if not _ASKS_EACH.search(task):
         # "We're 4 at dinner and the check says 86.50. How much is a 20% tip on that?": the
         # party's size is no amount, unless a share for each is asked.
@@ -701,7 +762,9 @@ _IN_PERIOD = {("day", "week"): 7, ("week", "year"): 52, ("month", "year"): 12, (
 def _period(text: str) -> list[str]:
     found = []
     for period, words in _PERIODS.items():
-        nouns = r"(?:a|an|per|each|every|in\s+a|a\s+single)\s+" + words[0]
+        nouns = (
+            r"(?:a|an|per|each|every|in\s+a|a\s+single|(?:for\s+)?a\s+(?:full|whole))\s+" + words[0]
+        )
         adjectives = "|".join(words[1:])
         if re.search(rf"\b(?:{nouns}|{adjectives})\b", text, re.I):
             found.append(period)
@@ -962,3 +1025,351 @@ def read_saving(context: str, task: str) -> tuple[Node, str] | None:
     return Op(
         "-", Num(float(earned), earned), Num(float(spent), spent)
     ), f"the amount left each {period}"
+
+
+# "draw 4% a year", "5 percent annually": a share taken once a period.
+_SHARE_A_PERIOD = re.compile(
+    r"(?<![\w.])(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+"
+    r"(?:(?:a|per|each|every)\s+(?P<period>year|month|week)|(?P<adverb>annually|yearly|monthly|"
+    r"weekly))\b",
+    re.I,
+)
+_ADVERB_PERIOD = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
+_ASKS_SHARE_A_PERIOD = re.compile(
+    r"\bhow\s+much\s+(?:is\s+(?:that|it)|do\s+i\s+get|would\s+(?:that|it)\s+be|does\s+that\s+give)"
+    r"\s+(?:(?:a|per|each|every)\s+(?P<period>year|month|week)|(?P<adverb>annually|yearly|"
+    r"monthly|weekly))\b",
+    re.I,
+)
+
+
+def read_share_per_period(text: str) -> tuple[Node, str] | None:
+    """ "Pension pot is 340,000, if I draw 4% a year how much is that a month?": the share
+    of the one amount, for the period asked (4% of 340,000, over 12), or None unless the
+    text gives one amount and one percentage a period, and asks how much a period."""
+    share, asked = _SHARE_A_PERIOD.search(text), _ASKS_SHARE_A_PERIOD.search(text)
+    if share is None or asked is None or re.search(r"\binterest\b|\bcompound", text, re.I):
+        return None
+    amounts = [
+        m.group(0).replace(",", "")
+        for m in _NUMBER.finditer(text)
+        if not _PERCENT_AFTER.match(text, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(text)) != 2:
+        return None
+    given = share.group("period") or _ADVERB_PERIOD[share.group("adverb").lower()]
+    wanted = asked.group("period") or _ADVERB_PERIOD[asked.group("adverb").lower()]
+    rate = share.group("rate")
+    value: Node = Op(
+        "*", Num(float(amounts[0]), amounts[0]), Op("/", Num(float(rate), rate), Num(100, "100"))
+    )
+    if given != wanted:
+        longer = _LENGTHS.index(given) < _LENGTHS.index(wanted)
+        pair = (given, wanted) if longer else (wanted, given)
+        if pair not in _IN_PERIOD or pair == ("day", "year"):
+            return None
+        times = str(_IN_PERIOD[pair])
+        value = Op("*" if longer else "/", value, Num(float(times), times))
+    return value, f"the share a {wanted}"
+
+
+def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]] | None:
+    """Word problems read from the whole request, with its question found in it when the
+    request is said in one go: by the units of its amounts, a share a period, or a chain
+    (changes in turn, a share then the rest, what is left then spread over periods)."""
+    text = task if context is None else f"{context} {task}"
+    found = (
+        read_quantities(context, task)
+        or read_share_per_period(text)
+        or read_scale_model(text)
+        or read_start_plus_each(text)
+    )
+    if found is not None:
+        return [found]
+    for chain in (read_successive_changes, read_share_then_rest, read_left_then_spread):
+        stages = chain(text)
+        if stages is not None:
+            return stages
+    return None
+
+
+# --- chains: a first answer, then one worked out from it ----------------------------------
+
+# Where one step of a chain ends: a sentence, a comma, "then", "and".
+_STEP_BREAK = re.compile(r"([.;?!]\s+|,\s+|\s+(?:and\s+)?then\s+|\s+and\s+)", re.I)
+# ... and those that say one step comes after the other ("20% off and 10% off" may be 30%).
+_AFTERWARDS = re.compile(r"[.;?!]|\bthen\b", re.I)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_CHANGE_DOWN = re.compile(
+    r"\b(?:off|discount|knock|deduct|deducted|minus|less|take|takes|taking|taken|reduce|cut)\b",
+    re.I,
+)
+_CHANGE_UP = re.compile(
+    r"\b(?:add|adds|added|plus|on\s+top|vat|tax|gst|hst|markup|increase|raise|surcharge|tip)\b",
+    re.I,
+)
+# What a chain may ask in the end: the amount after all of it, or nothing ("then add 20%").
+_ASKS_OTHER = re.compile(r"\b(?:how|what|whats|which)\b", re.I)
+_ASKS_GOT = re.compile(
+    r"\bwhat\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:get|pay|end\s+up|"
+    r"take\s+home|make)\b",
+    re.I,
+)
+
+
+def read_successive_changes(text: str) -> list[tuple[Node, str]] | None:
+    """ "Shelf price is 45 ex VAT, knock 10% off then add 20% VAT on top", "Sold 9,200
+    litres at 0.38 a litre, then take off the 4% fee, what do I get": the amount (or a count
+    at a price), then each percentage taken off or added in turn, each on the amount before
+    it; None unless each percentage is said in a step of its own with one way to go, and
+    the request asks nothing else."""
+    if _ASKS_OTHER.search(text) and not (_ASKS_GOT.search(text) or _ASKS_FINAL.search(text)):
+        return None
+    pieces = _STEP_BREAK.split(_THOUSANDS.sub("", text))
+    steps, breaks = pieces[::2], pieces[1::2]
+    start = _chain_start(steps)
+    if start is None:
+        return None
+    value, stages = start
+    changes = 0
+    said_after = True  # the first change comes after the amount, whatever the words
+    for index, step in enumerate(steps):
+        rates = [m for m in _NUMBER.finditer(step) if _PERCENT_AFTER.match(step, m.end())]
+        if not rates:
+            said_after = said_after or bool(
+                index < len(breaks) and _AFTERWARDS.search(breaks[index])
+            )
+            continue
+        if not said_after:
+            return None
+        said_after = index < len(breaks) and bool(_AFTERWARDS.search(breaks[index]))
+        down, up = bool(_CHANGE_DOWN.search(step)), bool(_CHANGE_UP.search(step))
+        if len(rates) != 1 or down == up:
+            return None
+        rate = rates[0].group(0)
+        factor = Op(
+            "-" if down else "+", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100"))
+        )
+        value = Op("*", value, factor)
+        stages.append((value, f"after {rate}% {'off' if down else 'added'}"))
+        changes += 1
+    return stages if changes and len(stages) >= 2 else None
+
+
+def _chain_start(steps: list[str]) -> tuple[Node, list[tuple[Node, str]]] | None:
+    """The amount a chain of changes starts from: the one amount given, or a count at a
+    price ("9,200 litres at 0.38 a litre"), the first stage of the chain."""
+    plain = [
+        (step, m)
+        for step in steps
+        for m in _NUMBER.finditer(step)
+        if not _PERCENT_AFTER.match(step, m.end())
+    ]
+    if len(plain) == 1:
+        raw = plain[0][1].group(0).replace(",", "")
+        return Num(float(raw), raw), []
+    if len(plain) != 2 or plain[0][0] is not plain[1][0]:
+        return None
+    stated = _COUNT_AT_PRICE.search(plain[0][0]) or _AMOUNT_AT_UNIT_PRICE.search(plain[0][0])
+    if stated is None:
+        return None
+    count = stated.group("count").replace(",", "")
+    price = stated.group("price").replace(",", "")
+    total = Op("*", Num(float(count), count), Num(float(price), price))
+    return total, [(total, "the total price")]
+
+
+_TAKES_SHARE = re.compile(
+    r"\b(?:takes|take|taking|took|charges|charge|keeps|keep|gets)\b[^.?!\d]{0,30}?"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b)"
+    r"|(?P<rate2>\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+(?:fee|commission|cut)\b",
+    re.I,
+)
+_ASKS_THE_SHARE = re.compile(
+    r"\b(?:their|the|his|her|its)\s+(?:fee|commission|cut|share)\b|\bhow\s+much\s+is\s+that\b",
+    re.I,
+)
+_ASKS_THE_REST = re.compile(
+    r"\b(?:left|left\s+over|rest|remaining|remains|what\s+i\s+keep|i'm\s+left)\b", re.I
+)
+
+
+def read_share_then_rest(text: str) -> list[tuple[Node, str]] | None:
+    """ "Rent is 1,150 pcm and the agent takes 12%. Work out their fee, then what I'm left
+    with": the share taken, then the amount less it; None unless the text gives one amount
+    and one percentage taken from it, and asks the share before the rest."""
+    taken = _TAKES_SHARE.search(text)
+    share, rest = _ASKS_THE_SHARE.search(text), _ASKS_THE_REST.search(text)
+    if taken is None or share is None or rest is None or rest.start() < share.start():
+        return None
+    amounts = [
+        m.group(0).replace(",", "")
+        for m in _NUMBER.finditer(text)
+        if not _PERCENT_AFTER.match(text, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(text)) != 2:
+        return None
+    rate = taken.group("rate") or taken.group("rate2")
+    amount = Num(float(amounts[0]), amounts[0])
+    part = Op("*", amount, Op("/", Num(float(rate), rate), Num(100, "100")))
+    return [(part, f"the {rate}% taken"), (Op("-", amount, part), "the amount left")]
+
+
+# "4,767 ... rent takes 2,940 of it, then whatever's left has to last 12 weeks": what is
+# left of an amount, spread over a number of periods.
+_TAKEN_FROM = re.compile(
+    r"\b(?:takes?|took|taken|spend|spent|pay|paid|costs?|uses?|used)\s+(?P<taken>\d[\d,]*(?:\.\d+)?)"
+    r"(?!\s*%)",
+    re.I,
+)
+_LEFT_OVER = re.compile(
+    r"\bleft\b[^.?!\d]*?\b(?:last|over|across|for|cover)\s+(?P<count>\d+)\s+"
+    r"(?P<period>day|week|month)s\b",
+    re.I,
+)
+
+
+def read_left_then_spread(text: str) -> list[tuple[Node, str]] | None:
+    """ "The loan is 4,767 and rent takes 2,940 of it, then what's left has to last 12
+    weeks. How much a week?": what is left, then that over the periods; None unless those
+    are the only three numbers and the question asks for one of those periods."""
+    taken, spread = _TAKEN_FROM.search(text), _LEFT_OVER.search(text)
+    if taken is None or spread is None or _PERCENT_AFTER.search(text):
+        return None
+    period = spread.group("period").lower()
+    if not re.search(rf"\bhow\s+much\s+(?:is\s+that\s+)?(?:a|per|each)\s+{period}\b", text, re.I):
+        return None
+    numbers = [n.replace(",", "") for n in _NUMBER.findall(text)]
+    used, count = taken.group("taken").replace(",", ""), spread.group("count")
+    others = [n for n in numbers if n not in (used, count)]
+    if len(numbers) != 3 or len(others) != 1 or numbers.index(others[0]) != 0:
+        return None
+    held = others[0]
+    if float(used) > float(held):
+        return None
+    left = Op("-", Num(float(held), held), Num(float(used), used))
+    return [
+        (left, "the amount left"),
+        (Op("/", left, Num(float(count), count)), f"the amount a {period}"),
+    ]
+
+
+# "HO scale is 1:87", "a 1/24 scale model": a model's size over the real one's.
+_SCALE_RATIO = re.compile(
+    r"(?<![\w.:/])1\s*(?::|/)\s*(?P<n>\d+(?:\.\d+)?)(?![\w:/]|\.\d)(?=[^.?!]*\bscale\b)"
+    r"|\bscale\b[^.?!\d]*?(?<![\w.:/])1\s*(?::|/)\s*(?P<m>\d+(?:\.\d+)?)(?![\w:/]|\.\d)",
+    re.I,
+)
+_LENGTH_GIVEN = re.compile(
+    r"(?<![\w.])(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|m|cm|mm|ft|feet|foot|inches|inch|in|"
+    r"metres?|meters?|centimetres?|centimeters?|millimetres?|millimeters?)\b",
+    re.I,
+)
+_LENGTH_SIZE = {
+    "km": 1000.0,
+    "m": 1.0,
+    "cm": 0.01,
+    "mm": 0.001,
+    "ft": 0.3048,
+    "feet": 0.3048,
+    "foot": 0.3048,
+    "inch": 0.0254,
+    "inches": 0.0254,
+    "in": 0.0254,
+}
+_REAL = re.compile(r"\b(?:real|actual|full[\s-]size|life[\s-]size|prototype|original)\b", re.I)
+_MODEL = re.compile(r"\b(?:model|replica|miniature)\b", re.I)
+_ASKED_IN_LENGTH = re.compile(
+    r"\bin\s+(?P<unit>km|m|cm|mm|ft|feet|inches|metres?|meters?|"
+    r"centimetres?|centimeters?|millimetres?|millimeters?)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _length_size(unit: str) -> float:
+    unit = unit.lower()
+    for prefix, size in (("kilo", 1000.0), ("centi", 0.01), ("milli", 0.001)):
+        if unit.startswith(prefix):
+            return size
+    if unit.startswith(("metre", "meter")):
+        return 1.0
+    return _LENGTH_SIZE[unit]
+
+
+def read_scale_model(text: str) -> tuple[Node, str] | None:
+    """ "HO scale is 1:87. The real loco is 19.5 m long, how long is the model in cm?": the
+    real length over the scale (or the model's times it, when the real one is asked), in
+    the unit asked; None unless the text gives one scale, one length said of the real
+    thing or of the model, and asks the other's."""
+    scales = list(_SCALE_RATIO.finditer(text))
+    lengths = list(_LENGTH_GIVEN.finditer(text))
+    if len(scales) != 1 or len(lengths) != 1 or len(_NUMBER.findall(text)) != 3:
+        return None
+    sentence = re.split(r"(?<=[.?!,])\s+", text[: lengths[0].start()])[-1]
+    asked_part = text[lengths[0].end() :]
+    real_given, model_given = bool(_REAL.search(sentence)), bool(_MODEL.search(sentence))
+    asks_model, asks_real = bool(_MODEL.search(asked_part)), bool(_REAL.search(asked_part))
+    if (
+        real_given == model_given
+        or (real_given and not asks_model)
+        or (model_given and not asks_real)
+    ):
+        return None
+    n = scales[0].group("n") or scales[0].group("m")
+    amount = lengths[0].group("amount").replace(",", "")
+    value: Node = Op("/" if real_given else "*", Num(float(amount), amount), Num(float(n), n))
+    unit = _ASKED_IN_LENGTH.search(text)
+    if unit is not None:
+        factor = _length_size(lengths[0].group("unit")) / _length_size(unit.group("unit"))
+        if abs(factor - 1) > 1e-12:
+            value = Op("*", value, Num(factor, f"{factor:.12g}"))
+    return value, "the model's length" if real_given else "the real length"
+
+
+# "I'm at 12,300 xp and each match gives 850, where will I be after 24 matches": a start,
+# an amount added for each of something, and how many of them.
+_START_AT = re.compile(
+    r"\b(?:i'm\s+at|i\s+am\s+at|i\s+have|i've\s+got|i\s+got|starting\s+at|start\s+at|"
+    r"currently\s+(?:at|on)|i'm\s+on|balance\s+is)\s+(?P<start>\d[\d,]*(?:\.\d+)?)(?!\s*%)",
+    re.I,
+)
+_EACH_GIVES = re.compile(
+    r"\beach\s+(?P<thing>[a-z]+)\s+(?:gives|adds|earns|is\s+worth|pays|brings)\s+(?:me\s+)?"
+    r"(?P<each>\d[\d,]*(?:\.\d+)?)(?!\s*%)",
+    re.I,
+)
+_AFTER_COUNT = re.compile(
+    r"\b(?:after|in|with)\s+(?:another\s+|(?:a\s+)?further\s+)?(?P<count>\d+)\s+(?:more\s+)?"
+    r"(?P<things>[a-z]+)\b",
+    re.I,
+)
+_ASKS_WHERE = re.compile(
+    r"\b(?:where\s+will\s+i\s+be|what\s+will\s+i\s+(?:be\s+(?:at|on)|have)|how\s+much\s+will\s+i\s+"
+    r"have|how\s+many\s+will\s+i\s+have|what'?s\s+my\s+total)\b",
+    re.I,
+)
+
+
+def read_start_plus_each(text: str) -> tuple[Node, str] | None:
+    """The start plus the amount for each thing times how many ("12,300 xp, each match
+    gives 850, after 24 matches": 12,300 + 850 * 24), or None unless those are the only
+    three numbers, the count is of the things each gives for, and the question asks where
+    that ends."""
+    start, each, after = _START_AT.search(text), _EACH_GIVES.search(text), _AFTER_COUNT.search(text)
+    if start is None or each is None or after is None or not _ASKS_WHERE.search(text):
+        return None
+    if _thing_word(after.group("things")) != _thing_word(each.group("thing")):
+        return None
+    if len(_NUMBER.findall(text)) != 3 or _PERCENT_AFTER.search(text):
+        return None
+    first, gain = (m.replace(",", "") for m in (start.group("start"), each.group("each")))
+    count = after.group("count")
+    gained = Op("*", Num(float(gain), gain), Num(float(count), count))
+    return Op("+", Num(float(first), first), gained), "the start plus each one's amount"
+
+
+def _thing_word(word: str) -> str:
+    word = word.lower()
+    if word.endswith("es") and word[:-2].endswith(("ch", "sh", "s", "x")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word

@@ -1626,6 +1626,15 @@ _LIST_UNIT = (
 )
 # Everyday ways of saying arithmetic, said the plain way before reading.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "480 + gst (10%)", "plus vat (20 %)": the tax's rate in brackets after it, which is no
+    # function of the rate ("gst(10%)").
+    (
+        re.compile(r"\b(gst|hst|vat|tax|mwst|iva|tva)\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)"),
+        r"\2% \1",
+    ),
+    # "add 20% vat on top": the percentage added to the amount before; "on top" says no
+    # more.
+    (re.compile(r"(\d%(?:\s+(?:vat|tax|gst|hst|tip))?)\s+on\s+top\b"), r"\1"),
     # "sq root of 1764", "sq. rt of 81": the square root, abbreviated.
     (re.compile(r"\bsq\.?\s+(?:root|rt)\b"), "square root"),
     # "gimme 23 x 17 real quick": words of haste, which ask nothing ("real" was read as what

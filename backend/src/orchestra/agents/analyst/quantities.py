@@ -1,0 +1,613 @@
+"""Word problems read by their units: what is asked of amounts that carry units.
+
+"38.4 tonnes off 4.8 ha, what's that per hectare", "15 mg/kg and the child weighs 22 kg,
+how many mg", "1000 ml over 8 hours at 20 drops/ml, how many drops per minute", "22
+stitches per 10 cm, 35 cm wide, how many stitches": each amount given has a unit (a unit
+of measure, a thing counted, money, a period), the question asks for a unit, and the
+answer is the one way of multiplying and dividing ALL the amounts given whose units come
+out as the unit asked. That reading is general, and strict: an amount without a unit, a
+number left over, or two ways that fit (four litres from 2.5 kg, need ten: 2.5 * 10 / 4
+or 2.5 * 4 / 10?) leave it to the other readers, which refuse what they do not read. The
+ties broken: of two amounts of one unit, the one the question gives, or else the one said
+with "need", "want", "doing", is the amount wanted and the other the recipe's; a ratio of
+one dimension ("15 mg/kg") is used as stated; and a share asked in percent ("pass rate as
+a %", "hydration %", "gradient in %") of two amounts of one unit is the smaller over the
+larger. A number with no unit is money only beside a currency or a word of buying ("costs
+22.99"), or, in a request about cost, when it is the only such number. "k/d" names things
+given by their first letters; a BMI is kg over metres squared.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from orchestra.agents.analyst.wording import Call, Node, Num, Op
+
+__all__ = ["Quantity", "read_quantities", "split_question"]
+
+# Units of measure: dimension exponents and size in the dimension's base unit. Month and
+# year are a dimension of their own, since a month is no whole number of days or weeks.
+_UNITS: dict[str, tuple[dict[str, int], float]] = {}
+
+
+def _add(dims: dict[str, int], size: float, *names: str) -> None:
+    for name in names:
+        _UNITS[name] = (dims, size)
+
+
+_LENGTH, _MASS, _VOLUME, _TIME = {"length": 1}, {"mass": 1}, {"volume": 1}, {"time": 1}
+_add(_LENGTH, 1000.0, "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres")
+_add(_LENGTH, 1.0, "m", "meter", "meters", "metre", "metres")
+_add(_LENGTH, 0.01, "cm", "centimeter", "centimeters", "centimetre", "centimetres")
+_add(_LENGTH, 0.001, "mm", "millimeter", "millimeters", "millimetre", "millimetres")
+_add(_LENGTH, 1609.344, "mile", "miles", "mi")
+_add(_LENGTH, 0.3048, "foot", "feet", "ft")
+_add({"length": 2}, 10_000.0, "ha", "hectare", "hectares")
+_add({"length": 2}, 4046.8564224, "acre", "acres")
+_add(_MASS, 1000.0, "t", "tonne", "tonnes", "ton", "tons")
+_add(_MASS, 1.0, "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos")
+_add(_MASS, 0.001, "g", "gram", "grams")
+_add(_MASS, 0.000001, "mg", "milligram", "milligrams")
+_add(_MASS, 0.45359237, "lb", "lbs")
+_add(_VOLUME, 1.0, "l", "liter", "liters", "litre", "litres")
+_add(_VOLUME, 0.001, "ml", "milliliter", "milliliters", "millilitre", "millilitres")
+_add(_TIME, 1.0, "s", "sec", "secs", "second", "seconds")
+_add(_TIME, 60.0, "min", "mins", "minute", "minutes")
+_add(_TIME, 3600.0, "h", "hr", "hrs", "hour", "hours")
+_add(_TIME, 86400.0, "day", "days")
+_add(_TIME, 604800.0, "week", "weeks", "wk", "wks")
+_add({"month": 1}, 1.0, "month", "months")
+_add({"month": 1}, 12.0, "year", "years", "yr", "yrs", "annum")
+_add({"power": 1}, 1.0, "w", "watt", "watts")
+# "per head", "4 of us", "split 3 ways": people, as a thing counted.
+_add({"person": 1}, 1.0, "person", "persons", "people", "head", "heads", "ways")
+
+# Words after a number that are no unit nor thing counted.
+_NOT_THINGS = frozenset(
+    """a an and or the of to in on at for from by with this that these those is are was
+    were be it its as so but than then per each every each off over into i we you he she
+    they my our your his her their more less left years old ago times""".split()  # noqa: SIM905
+)
+# Cues that a number without a unit is money: a currency sign or word beside it, or a
+# word of buying just before it ("costs 22.99", "rent is 870", "came to 18,600").
+_MONEY_BEFORE = re.compile(
+    r"(?:[$\u20ac\u00a3\u00a5\u20b9]|\b(?:cost|costs|costing|price|priced|pay|paid|pays|"
+    r"rent|rents|spend|spent|sell|sells|sold|bill|fee|salary|wage|charge|charges|budget|"
+    r"bought|buy|came\s+to|comes\s+to|usd|eur|gbp|aud|au\$|chf|kr|r)"
+    r"(?:\s+[a-z']+){0,3}?(?:\s+(?:is|was|are|were|of|for|at|me|us|about|around|just|only))*)"
+    r"\s*$",
+    re.I,
+)
+_MONEY_AFTER = re.compile(r"\s*(?:dollars|euros|pounds|bucks|quid|yen|kr|rupees)\b", re.I)
+_MONEY_DIMS: dict[str, int] = {"money": 1}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount given: its value as written, its size in base units, its dimensions, and
+    where it is said; ``noun`` is what it is of ("800 ml cream")."""
+
+    value: Node
+    size: float
+    dims: tuple[tuple[str, int], ...]
+    start: int
+    end: int
+    noun: str = ""
+    guessed: bool = False  # money, for want of another unit
+
+
+def _thing(word: str) -> str:
+    """A counted noun in the singular: "stitches" stitch, "v-bucks" v-buck, "bags" bag."""
+    word = word.lower()
+    if re.search(r"(?:ch|sh|ss|x)es$", word):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _unit(word: str, *, plural_only: bool) -> tuple[dict[str, int], float] | None:
+    """The dimensions and size of a unit or of a thing counted ("bags": one of a bag); a
+    singular noun that is no unit is a thing counted only when not ``plural_only``."""
+    word = word.lower()
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in _NOT_THINGS or len(word) < 3 or not re.fullmatch(r"[a-z][a-z-]*", word):
+        return None
+    if plural_only and not word.endswith("s"):
+        return None
+    return {f"#{_thing(word)}": 1}, 1.0
+
+
+def _divide(
+    top: tuple[dict[str, int], float], bottom: tuple[dict[str, int], float]
+) -> tuple[dict[str, int], float]:
+    dims = Counter(top[0])
+    dims.subtract(bottom[0])
+    return {k: v for k, v in dims.items() if v}, top[1] / bottom[1]
+
+
+def _key(dims: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted((k, v) for k, v in dims.items() if v))
+
+
+def _num(raw: str) -> Num:
+    plain = raw.replace(",", "")
+    return Num(float(plain), plain)
+
+
+_TOKEN = re.compile(
+    r"(?P<num>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w]|\.\d))"
+    r"|(?P<word>[a-z][a-z'-]*)|(?P<sym>[/%])|(?P<stop>[^\s\w])",
+    re.I,
+)
+_RATE_WORDS = frozenset({"per", "/"})
+_EACH_WORDS = frozenset({"a", "an", "every", "each"})
+# Containers bought whole: "how many bags" of 64.2 is 65.
+_CONTAINERS = frozenset(
+    "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube".split()  # noqa: SIM905
+)
+# "i need 10 L", "i'm doing 30 covers": the amount wanted, beside the recipe's own.
+_WANTED = re.compile(
+    r"\b(?:need|needs|want|wants|doing|making\s+for|feeding|serving|cooking\s+for|"
+    r"planning|expecting|have\s+to\s+(?:make|feed|serve))\b[^\d,.;?!]{0,20}$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    found = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "stop"
+        found.append(_Token(kind, match.group(0).lower(), match.start(), match.end()))
+    return found
+
+
+def _word_at(tokens: list[_Token], i: int) -> str:
+    return tokens[i].text if i < len(tokens) and tokens[i].kind in {"word", "sym"} else ""
+
+
+def _quantities(text: str, priced: bool = False) -> list[Quantity] | None:
+    """Every amount ``text`` gives, with its unit, or None when one has none. When the
+    request is ``priced`` (it says "cost", "price"), one number with no unit and no word of
+    buying before it is money too ("750 g for 3.60", "fuel is 1.72 a litre"); two are not
+    ("84 nappies is 21.99 and the baby goes through 7 a day": 7 of what?)."""
+    found = _all_quantities(text, loose=False)
+    if found is not None or not priced:
+        return found
+    loose = _all_quantities(text, loose=True)
+    if loose is None or sum(q.guessed for q in loose) != 1:
+        return None
+    return loose
+
+
+# Words that make a request about money, though not said next to its price.
+_PRICED = re.compile(r"\b(?:cost|costs|price|prices|priced|spend|pay|paid|fee)\b", re.I)
+
+
+def _all_quantities(text: str, *, loose: bool) -> list[Quantity] | None:
+    tokens = _tokens(text)
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].kind != "num":
+            i += 1
+            continue
+        whole = _whole_after(tokens, i)
+        read = _read_quantity(text, tokens, whole if whole is not None else i, loose)
+        if read is None:
+            return None
+        quantity, after = read
+        if whole is not None:
+            # "58 of my 145 games": the part is of the whole's unit.
+            part = _num(tokens[i].text)
+            found.append(
+                Quantity(part, quantity.size, quantity.dims, tokens[i].start, tokens[i].end)
+            )
+        found.append(quantity)
+        i = after
+    return found
+
+
+_OWNERS = frozenset("the my our your his her their its all".split())  # noqa: SIM905
+
+
+def _whole_after(tokens: list[_Token], i: int) -> int | None:
+    """Where the whole's number is in "27 of my 32", "12 out of the 30", else None."""
+    j = i + 1
+    if _word_at(tokens, j) == "out":
+        j += 1
+    if _word_at(tokens, j) != "of":
+        return None
+    j += 1
+    if _word_at(tokens, j) in _OWNERS:
+        j += 1
+    return j if j < len(tokens) and tokens[j].kind == "num" else None
+
+
+def _read_quantity(
+    text: str, tokens: list[_Token], i: int, loose: bool = False
+) -> tuple[Quantity, int] | None:
+    """The amount whose number is ``tokens[i]``, and the index after it."""
+    value: Node = _num(tokens[i].text)
+    start = tokens[i].start
+    guessed = False
+    j = i + 1
+    if _word_at(tokens, j) == "of" and _word_at(tokens, j + 1) == "us":
+        return Quantity(value, 1.0, _key({"person": 1}), start, tokens[j + 1].end), j + 2
+    word = _word_at(tokens, j)
+    unit = _unit(word, plural_only=True) if word else None
+    described = _word_at(tokens, j + 1)
+    if unit is None and word not in _NOT_THINGS and described not in _UNITS:
+        # "145 ranked games": the things counted, said with a word before them.
+        unit = _unit(described, plural_only=True) if described else None
+        j += unit is not None
+        word = described if unit is not None else word
+    if unit is not None:
+        j += 1
+        # "3 h 15 min": one duration said in two units.
+        if j + 1 < len(tokens) and tokens[j].kind == "num" and _word_at(tokens, j + 1) in _UNITS:
+            dims, size = _UNITS[_word_at(tokens, j + 1)]
+            if dims != unit[0] or size >= unit[1] or word not in _UNITS:
+                return None
+            ratio = unit[1] / size
+            value = Op("+", value, Op("/", _num(tokens[j].text), Num(ratio, f"{ratio:g}")))
+            j += 2
+    elif _MONEY_BEFORE.search(text[: tokens[i].start]) or _MONEY_AFTER.match(text, tokens[i].end):
+        unit = (_MONEY_DIMS, 1.0)
+    elif loose:
+        unit, guessed = (_MONEY_DIMS, 1.0), True
+    else:
+        return None
+    noun = ""
+    if (
+        _word_at(tokens, j) == "of"
+        and _word_at(tokens, j + 1)
+        and _word_at(tokens, j + 2) in _RATE_WORDS
+    ):
+        noun = _word_at(tokens, j + 1)  # "250 kg of fertiliser per hectare"
+        j += 2
+    rate = _word_at(tokens, j)
+    per_at = j + 1
+    count: Node | None = None
+    if per_at < len(tokens) and tokens[per_at].kind == "num" and rate in _RATE_WORDS:
+        count, per_at = _num(tokens[per_at].text), per_at + 1  # "22 stitches per 10 cm"
+    per_word = _word_at(tokens, per_at)
+    per = _unit(per_word, plural_only=False) if per_word else None
+    if rate in _RATE_WORDS or (rate in _EACH_WORDS and per_word in _UNITS):
+        if per is None:
+            return None
+        unit = _divide(unit, per)
+        if count is not None:
+            value = Op("/", value, count)
+        j = per_at + 1
+    elif rate == "pcm" and unit[0] == _MONEY_DIMS:
+        unit, j = _divide(unit, _UNITS["month"]), j + 1
+    elif rate and word in _UNITS:
+        nxt = _unit(rate, plural_only=True)
+        if nxt is not None and rate not in _UNITS:
+            unit, j = _divide(unit, nxt), j + 1  # "25 kg bags": the amount of one bag
+        elif rate in {"week", "month", "year"} and _UNITS[word][0] == _TIME:
+            unit, j = _divide(unit, _UNITS[rate]), j + 1  # "a 30 day month"
+        elif rate not in _NOT_THINGS:
+            noun = noun or rate  # "800 ml cream"
+    end = tokens[j - 1].end
+    return Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed), j
+
+
+# The question: the last piece of the request that starts with a question's word.
+_PIECE_BREAK = re.compile(r"(?<=[,.;:?!])\s+|\s+(?:-|\u2013|\u2014)\s+")
+_ASKS = re.compile(
+    r"^(?:so\s+|and\s+)?(?:how|what|what's|whats|wat's|wats|per|avg|average|tell\s+me|"
+    r"work\s+out|find)\b",
+    re.I,
+)
+
+
+def split_question(text: str) -> tuple[str, str] | None:
+    """The statement and the question of a request said in one go, or None."""
+    pieces = [(m.end(), text[m.end() :]) for m in _PIECE_BREAK.finditer(text)]
+    for at, rest in reversed(pieces):
+        if _ASKS.match(rest):
+            return text[:at].strip(), rest.strip()
+    last = pieces[-1][1] if pieces else ""
+    if re.fullmatch(r"(?:[a-z%/']+\s*){1,5}[?.!]*\s*", last, re.I) and (
+        last.rstrip().endswith("?") or re.search(r"%|\bperc[ae]nt", last, re.I)
+    ):
+        # "..., food cost percentage?": a few words asked, after the statement.
+        return text[: pieces[-1][0]].strip(), pieces[-1][1].strip()
+    return None
+
+
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+(?P<unit>[a-z][a-z'-]*)", re.I)
+_SLASH = re.compile(r"(?<![\w/])(?P<unit>[a-z]+)\s*/\s*(?P<per>[a-z]+)\b", re.I)
+_PER = re.compile(
+    r"\b(?:per|a|an|each|every)\s+(?:(?P<count>\d+(?:\.\d+)?)\s+)?(?P<per>[a-z][a-z'-]*)|"
+    r"/\s*(?P<slash>[a-z]+)\b",
+    re.I,
+)
+_IN_UNIT = re.compile(r"\b(?:in|into)\s+(?P<unit>[a-z]+)\b", re.I)
+
+
+# A question asking for what is added or taken away, which no product of amounts gives.
+_ADDS = re.compile(
+    r"\b(?:save|saves|saved|saving|savings|left|leftover|remain|remains|remaining|minus|plus|"
+    r"more|less|fewer|difference|change|profit|loss|altogether|combined|sum|after|before|still|"
+    r"extra|together|overall|net)\b|[+-]\s*\d",
+    re.I,
+)
+# A question asking for a part of a whole in percent: "pass rate as a %", "hydration %",
+# "food cost percentage", "gradient in %".
+_ASKS_SHARE = re.compile(
+    r"(?:\b(?:as|in)\s+(?:a\s+)?|\b(?!(?:what|which|by|the|a|of|is|was)\b)[a-z]+\s+(?:rate\s+)?)"
+    r"(?:%|perc[ae]nt(?:age)?\b)",
+    re.I,
+)
+# ... and what is no part of a whole: a change, a markup, a margin, a tax.
+_CHANGE = re.compile(
+    r"\b(?:markup|mark-up|margin|profit|increase|increased|decrease|decreased|change|changed|"
+    r"growth|grew|grow|rise|rose|risen|drop|dropped|fall|fell|fallen|went|from|"
+    r"discount|off|tax|vat|gst|tip|interest|return|roi|difference|error)\b",
+    re.I,
+)
+# Shares asked per year though the amounts are per month: a yield is yearly.
+_YEARLY = re.compile(r"\byield\b", re.I)
+
+
+def _share_asked(task: str) -> _Asked:
+    if _YEARLY.search(task):
+        return _Asked((), _key(_UNITS["year"][0]), 0.01 / _UNITS["year"][1])
+    return _Asked((), (), 0.01)
+
+
+# A question asking for money: "how much is it", "the rent for those 12 days".
+_MONEY_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:is|was|will|would|does|do|did)\b|\b(?:rent|cost|price|pay|fee|charge|"
+    r"bill)\s+(?:for|of)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    top: tuple[tuple[str, int], ...] | None  # None: whatever the amounts give
+    bottom: tuple[tuple[str, int], ...]
+    size: float
+    thing: str = ""
+    span: tuple[int, int] = (0, 0)
+
+
+def _asked_unit(word: str, given: list[Quantity]) -> tuple[dict[str, int], float] | None:
+    """A unit asked for: a unit, a thing counted, or what a given amount is of."""
+    if word in _UNITS:
+        return _UNITS[word]
+    for quantity in given:
+        if quantity.noun and _thing(quantity.noun) == _thing(word):
+            return dict(quantity.dims), quantity.size  # "how much cream" of "800 ml cream"
+    if word in _NOT_THINGS or word in {"is", "does", "do", "did", "will", "would", "can"}:
+        return None
+    thing = f"#{_thing(word)}"
+    if any(thing in dict(q.dims) for q in given):
+        return {thing: 1}, 1.0
+    return None
+
+
+def _slashed(word: str, given: list[Quantity]) -> tuple[dict[str, int], float] | None:
+    """A unit of "km/h", or a thing given by its first letter, as "k/d" of "312 kills and
+    104 deaths" (when exactly one thing given starts so)."""
+    given_dims = {name for q in given for name, _ in q.dims}
+    if word in _UNITS and set(_UNITS[word][0]) <= given_dims:
+        return _UNITS[word]
+    things = {name for name in given_dims if name.startswith(f"#{word}")}
+    return ({things.pop(): 1}, 1.0) if len(things) == 1 and len(word) <= 2 else None
+
+
+def _asked(question: str, given: list[Quantity]) -> _Asked | None:
+    how = _HOW_MANY.search(question)
+    slash = _SLASH.search(question)
+    top: tuple[dict[str, int], float] | None = None
+    thing = ""
+    if slash:
+        over = _slashed(slash.group("unit").lower(), given)
+        under = _slashed(slash.group("per").lower(), given)
+        if over is not None and under is not None:
+            return _Asked(_key(over[0]), _key(under[0]), over[1] / under[1], span=slash.span())
+    if how is not None:
+        top = _asked_unit(how.group("unit").lower(), given)
+        if top is not None and how.group("unit").lower() not in _UNITS:
+            thing = _thing(how.group("unit"))
+    if top is not None:
+        pass
+    elif (within := _IN_UNIT.search(question)) and within.group("unit").lower() in _UNITS:
+        top = _UNITS[within.group("unit").lower()]
+    elif _MONEY_ASKED.search(question):
+        top = (_MONEY_DIMS, 1.0)  # "how much is that a month", "pro rata rent for 12 days"
+    per = _PER.search(question, how.end() if how else 0)
+    if per is None:
+        if top is None:
+            return None
+        return _Asked(_key(top[0]), (), top[1], thing)
+    word = (per.group("per") or per.group("slash")).lower()
+    bottom_unit = _asked_unit(word, given) if word not in {"head", "person"} else _UNITS[word]
+    if bottom_unit is None:
+        return None
+    size = bottom_unit[1]
+    if per.group("count"):
+        size *= float(per.group("count"))
+    return _Asked(
+        None if top is None else _key(top[0]),
+        _key(bottom_unit[0]),
+        (top[1] if top else 1.0) / size,
+        thing,
+        per.span(),
+    )
+
+
+def _fits(dims: Counter[str], asked: _Asked) -> bool:
+    """Whether amounts of ``dims`` are what is asked."""
+    if asked.top is not None:
+        want = Counter(dict(asked.top))
+        want.subtract(dict(asked.bottom))
+        return {k: v for k, v in dims.items() if v} == {k: v for k, v in want.items() if v}
+    # "per hectare": over exactly one hectare, and what is left over nothing.
+    bottom = dict(asked.bottom)
+    if any(dims[name] != -power for name, power in bottom.items()):
+        return False
+    left = {k: v for k, v in dims.items() if v and k not in bottom}
+    return list(left.values()) == [1]  # one amount of one thing: not money squared
+
+
+def _ways(given: list[Quantity], asked: _Asked) -> list[tuple[int, ...]]:
+    """Each way of multiplying (1) and dividing (-1) by every amount that gives what is
+    asked."""
+    ways = []
+    for signs in itertools.product((1, -1), repeat=len(given)):
+        dims: Counter[str] = Counter()
+        for quantity, sign in zip(given, signs, strict=True):
+            for name, power in quantity.dims:
+                dims[name] += sign * power
+        if _fits(dims, asked):
+            ways.append(signs)
+    return ways
+
+
+def _wanted_way(
+    wanted: list[bool], given: list[Quantity], ways: list[tuple[int, ...]]
+) -> list[tuple[int, ...]]:
+    """Of ways that differ in which of two amounts of one unit divides, the one where the
+    amount said as wanted ("i need 10 L", or in the question) multiplies."""
+    if wanted.count(True) != 1:
+        return ways
+    target = wanted.index(True)
+    twins = [i for i, q in enumerate(given) if q.dims == given[target].dims and i != target]
+    if len(twins) != 1:
+        return ways
+    return [w for w in ways if w[target] == 1 and w[twins[0]] == -1]
+
+
+def _value(node: Node) -> float:
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Op):
+        left, right = _value(node.left), _value(node.right)
+        return {"+": left + right, "-": left - right, "*": left * right}.get(
+            node.symbol, left / right if right else math.inf
+        )
+    return math.nan
+
+
+def _factor(size: float) -> Num:
+    return Num(size, f"{round(size):d}" if abs(size - round(size)) < 1e-9 else f"{size:.12g}")
+
+
+def _product(nodes: list[Node]) -> Node | None:
+    result: Node | None = None
+    for node in nodes:
+        result = node if result is None else Op("*", result, node)
+    return result
+
+
+def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
+    """The answer to a request whose amounts carry units and whose question asks for a
+    unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None."""
+    if context is None:
+        parts = split_question(task)
+        if parts is None:
+            return None
+        context, task = parts
+    share = _ASKS_SHARE.search(task)
+    if re.search(r"%|\bpercent|\bthen\b", context, re.I) or _ADDS.search(task):
+        return None  # a percentage given, a chain of steps, a sum or difference: others'
+    if (share and _CHANGE.search(f"{context} {task}")) or (
+        share is None and re.search(r"%|\bpercent", task, re.I)
+    ):
+        return None  # a markup, a margin, a tax: not a part of a whole
+    given = _quantities(context, priced=bool(_PRICED.search(f"{context} {task}")))
+    if given is None or not 2 <= len(given) <= 5:
+        return None
+    if _BMI.search(task):
+        return _body_mass_index(given)
+    asked = _share_asked(task) if share else _asked(task, given)
+    if asked is None:
+        return None
+    more = _asked_amounts(task, asked, given)
+    if more is None:
+        return None
+    # The amount wanted: one the question gives ("for 6 people"), else one said as needed.
+    wanted = [not more and bool(_WANTED.search(context[: q.start])) for q in given]
+    wanted += [True] * len(more)
+    given = given + more
+    ways = _ways(given, asked)
+    if len(ways) > 1:
+        # "15 mg/kg": a ratio of one dimension, which fits either way up, is as stated.
+        ways = [w for w in ways if all(s == 1 or q.dims for q, s in zip(given, w, strict=True))]
+    if len(ways) > 1:
+        ways = _wanted_way(wanted, given, ways)
+    if len(ways) == 2 and share is not None and ways[0] == tuple(-s for s in ways[1]):
+        # "500 g flour and 365 g water, the hydration %": a part of a whole, not over it.
+        ways = [w for w in ways if _value(_expression(given, w, asked)[0]) <= 100]
+    if len(ways) != 1:
+        return None
+    return _expression(given, ways[0], asked)
+
+
+_BMI = re.compile(r"\b(?:bmi|body\s+mass\s+index)\b", re.I)
+
+
+def _body_mass_index(given: list[Quantity]) -> tuple[Node, str] | None:
+    """The body mass index of one weight and one height: kg over metres squared."""
+    mass = [q for q in given if q.dims == _key(_MASS)]
+    height = [q for q in given if q.dims == _key(_LENGTH)]
+    if len(given) != 2 or len(mass) != 1 or len(height) != 1:
+        return None
+    kg: Node = mass[0].value if mass[0].size == 1 else Op("*", mass[0].value, _factor(mass[0].size))
+    metres: Node = height[0].value
+    if height[0].size != 1:
+        metres = Op("*", metres, _factor(height[0].size))
+    return Op("/", kg, Op("**", metres, Num(2, "2"))), "the body mass index (kg / m\u00b2)"
+
+
+def _asked_amounts(task: str, asked: _Asked, given: list[Quantity]) -> list[Quantity] | None:
+    """The amounts the question itself gives ("how much for 30 eggs"), beside its own
+    "per 100" and those the statement gave already ("for those 12 days"); None when one
+    of its numbers has no unit."""
+    blank = task[: asked.span[0]] + " " * (asked.span[1] - asked.span[0]) + task[asked.span[1] :]
+    found = _quantities(blank)
+    if found is None:
+        return None
+    said = {(_value(q.value), q.dims) for q in given}
+    return [q for q in found if (_value(q.value), q.dims) not in said]
+
+
+def _expression(given: list[Quantity], signs: tuple[int, ...], asked: _Asked) -> tuple[Node, str]:
+    top = _product([q.value for q, s in zip(given, signs, strict=True) if s == 1])
+    bottom = _product([q.value for q, s in zip(given, signs, strict=True) if s == -1])
+    assert top is not None
+    expression: Node = top if bottom is None else Op("/", top, bottom)
+    if asked.top is None:
+        # "per hectare" of 38.4 tonnes: the amounts multiplied keep their own unit.
+        size = math.prod(1 / q.size for q, s in zip(given, signs, strict=True) if s == -1)
+        size /= asked.size
+    else:
+        size = math.prod(q.size**s for q, s in zip(given, signs, strict=True)) / asked.size
+    if abs(size - 1) > 1e-12:
+        if size < 1 and abs(1 / size - round(1 / size)) < 1e-9:
+            expression = Op("/", expression, _factor(1 / size))
+        else:
+            expression = Op("*", expression, _factor(size))
+    amount = _value(expression)
+    if asked.thing in _CONTAINERS and abs(amount - round(amount)) > 1e-9:
+        return Call("ceil", (expression,)), f"whole {asked.thing}s needed"
+    return expression, "the amount asked, from the units of the amounts given"

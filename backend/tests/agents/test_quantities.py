@@ -1,0 +1,137 @@
+"""Word problems read by the units of their amounts (`analyst.quantities`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.analyst.quantities import read_quantities, split_question
+from orchestra.agents.analyst.wording import render
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str) -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability="calculation")).data
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # an amount over an area, asked per one of the area's unit
+        ("we picked 12.6 tonnes of apples off 1.8 ha, whats that per hectare", 7.0),
+        # a dose by weight, times the weight
+        ("the dose is 10 mg/kg and he weighs 31 kg, how many mg is that", 310),
+        # a volume over a time at drops per millilitre, asked per minute
+        (
+            "Context: 500 ml bag to run over 4 hours, the set gives 15 drops/ml. "
+            "Task: How many drops per minute?",
+            31.25,
+        ),
+        # a rate per area on an area, in bags of a weight: whole bags
+        (
+            "need 180 kg of seed per hectare on a 4.2 ha field and it comes in 25 kg bags, "
+            "how many bags",
+            31,
+        ),
+        # stitches per 10 cm, for a width
+        ("my gauge is 18 stitches per 10 cm and the hat is 55 cm round, how many stitches", 99),
+        # a price for a count, asked per 100 of them
+        ("1,000 gems cost 9.99, so how much is that per 100 gems", 0.999),
+        # a duration in two units
+        ("rode 60 km in 2 h 30 min, avg speed km/h?", 24.0),
+        # a rate per month, days in the month, and days asked
+        (
+            "Context: it's a 31 day month and the rent is 930 a month. "
+            "Task: Pro rata rent for 10 days?",
+            300.0,
+        ),
+        # a recipe's pair, and the amount wanted of one of them
+        ("the recipe makes 3 L from 1.5 kg of bones, i need 9 L. how many kg of bones", 4.5),
+        ("sauce for 8 covers uses 500 ml cream, i'm doing 20 covers. how much cream", 1250.0),
+        # the amount wanted said in the question, though the recipe "needs" its own
+        ("the recipe needs 200 g flour for 4 people, how much flour for 6 people", 300.0),
+        # money for people
+        ("the meal came to $240 for the 6 of us, per head?", 40.0),
+        # a unit of units asked with a slash
+        ("my ftp is 300 W and i weigh 75 kg, what's my w/kg", 4.0),
+        # a price said with no word of buying before it, in a request about cost
+        ("jam jar is 340 g for 2.72 — what's the price per 100 g", 0.8),
+        # a part of a whole, in percent: the smaller over the larger
+        ("18 of our 24 seedlings came up, wat's the germination rate as a %", 75.0),
+        ("Context: Scored 45 of my 60 penalties this season. Task: Conversion rate %?", 75.0),
+        ("the pizza costs me 2.10 in ingredients and sells for 10.50, food cost percentage?", 20.0),
+        ("the path climbs 150 m over 2.5 km, average gradient in %?", 6.0),
+        ("loaf is 400 g flour and 300 g water, what's the hydration %", 75.0),
+        # things named by their first letters, as a ratio
+        ("150 kills and 60 deaths in ranked, whats my k/d", 2.5),
+        # the body mass index of a height and a weight, in any units
+        ("she is 160 cm tall and weighs 64 kg, what's her BMI", 25.0),
+        # a yield is yearly: a monthly rent times 12
+        ("Context: The house cost 300,000 and lets for 1,250 pcm. Task: Gross yield in %?", 5.0),
+    ],
+)
+def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # two ways fit (which is the recipe's amount?) and nothing says which is wanted
+        ("A recipe makes 4 L from 2.5 kg and 10 L from something.", "How many kg?"),
+        # the amount saved is a difference, which no product gives
+        ("I earn 3200 a month and spend 2450.", "How much do I save in a year?"),
+        # "7 a day" says no unit: which thing, or money?
+        ("A pack of 84 nappies is 21.99 and the baby goes through 7 a day.", "Cost per day?"),
+        # a number of the question without a unit
+        ("12 eggs cost 3.60.", "How much is it for 30?"),
+        # amounts of one unit added, not multiplied
+        ("I walked 5 km and then 3 km.", "How many km?"),
+        # two numbers with no unit in a request about cost: 7 nappies or 7 pounds a day?
+        ("A pack of 60 wipes is 3.00 and we use 5 a day, price is what?", "Cost per day?"),
+        # a change in percent is no part of a whole
+        ("The price dropped from 125 to 100.", "By what percentage?"),
+        ("The price went from 80 to 60.", "Drop %?"),
+        # a margin is a difference over the price, not the cost over it
+        ("It costs me 4 and sells for 10.", "Margin %?"),
+        # a letter that starts no thing given, or two
+        ("150 kills and 60 knockouts in ranked.", "Whats my k/d?"),
+        # a body mass index of two heights
+        ("He was 1.5 m and is now 1.8 m.", "BMI?"),
+        # money squared is no amount per anything
+        ("A flat costs 200,000 and the rent is 900.", "What's that per month?"),
+    ],
+)
+def test_amounts_whose_units_do_not_settle_the_answer_are_not_read(context: str, task: str) -> None:
+    assert read_quantities(context, task) is None
+
+
+def test_a_container_count_is_rounded_up_and_says_so() -> None:
+    found = read_quantities(
+        None, "need 240 kg of seed per hectare on 6.6 ha, in 25 kg bags, how many bags"
+    )
+    assert found is not None
+    assert render(found[0]) == "ceil(240 * 6.6 / 25)"
+
+
+def test_the_question_is_the_last_piece_that_asks() -> None:
+    assert split_question("Gauge is 22 stitches per 10 cm, scarf 35 cm, how many stitches") == (
+        "Gauge is 22 stitches per 10 cm, scarf 35 cm,",
+        "how many stitches",
+    )
+    assert split_question("dinner came to 80 for 4 of us, per head?") == (
+        "dinner came to 80 for 4 of us,",
+        "per head?",
+    )
+    assert split_question("won 36 of my 48 matches, win rate as a %") == (
+        "won 36 of my 48 matches,",
+        "win rate as a %",
+    )
+    assert split_question("the average of 3, 5 and 10") is None
+
+
+def test_a_unit_word_alone_is_still_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("the tank holds 40 and the car does 12 km, how many km per l")
