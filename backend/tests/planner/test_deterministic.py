@@ -1623,3 +1623,19 @@ def test_numbers_stated_then_asked_of_are_one_step_on_them(description: str) -> 
 )
 def test_a_quiz_made_counted_or_scored(description: str, expected: str) -> None:
     assert shape(plan(description)) == [(expected, [])]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        # An amount said of whom it is ("a 30 kg dog") takes the place of the same unit's.
+        ("and for a 30 kg dog?", "dose is 5 mg/kg, the dog is 12 kg, how many mg", "is 30 kg"),
+        # "on" an amount, beside a percentage: the one number that is no percentage.
+        ("and on 2,450?", "add 12% tax to 300", "12% tax to 2,450"),
+    ],
+)
+def test_a_new_amount_takes_the_place_of_its_like(
+    follow_up: str, previous: str, expected: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in result.steps[0].instruction

@@ -108,9 +108,12 @@ _FOLLOW_UP_PATTERNS = (
     # "and 35%?", "now for 12 km", "ok, 2, 8 and 6?", "and if it were 22%?": a new
     # quantity, nothing else.
     re.compile(
-        _LEAD + r"(?:for\s+|with\s+|at\s+|make\s+it\s+|(?:what\s+)?if\s+(?:(?:it|that)\s+"
-        r"(?:were|was|is|had\s+been)|it's|that's)\s+)?(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
+        _LEAD + r"(?:for\s+|with\s+|at\s+|on\s+|make\s+it\s+|(?:what\s+)?if\s+(?:(?:it|that)\s+"
+        r"(?:were|was|is|had\s+been)|it's|that's)\s+)?(?:an?\s+)?"
+        r"(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
         r"(?!instead\b)[A-Za-z]+\b)?(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)"
+        # "and for a 28 kg child?": the amount, said of whom it is.
+        r"(?:\s+(?!instead\b)[a-z]+)?"
         # "make it 15% instead": the word saying it replaces the other is no unit.
         r"(?:\s+instead)?\s*[.!?]*$",
         re.I | re.S,
@@ -120,7 +123,10 @@ _FOLLOW_UP_PATTERNS = (
 _QUOTED_RE = re.compile(
     r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<![A-Za-z0-9])'[^\n]*?'(?![A-Za-z0-9])"
 )
-_NUMBERS_RE = re.compile(r"-?\d+(?:\.\d+)?(?:\s*(?:,|,?\s*and|;)\s*-?\d+(?:\.\d+)?)+")
+# A comma before three digits and no more groups thousands ("1,360"), it lists nothing.
+_NUMBERS_RE = re.compile(
+    r"-?\d+(?:\.\d+)?(?:\s*(?:,(?!\d{3}(?![\d.]))|,?\s*and|;)\s*-?\d+(?:\.\d+)?)+"
+)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 # A piece of arithmetic: "20% of 80", "144 / 12 + 3", "7 times 8".
 _NUMBER = r"\$?\d[\d,]*(?:\.\d+)?%?"
@@ -583,7 +589,10 @@ def _swap_quantity(previous: str, quantity: re.Match[str]) -> str | None:
             or same_unit(m.group("unit") or "", unit)
         ]
     else:
-        same = found if len(found) == 1 else []
+        # "and on 1,360?" after "add 15% gst to 240": the one number that is neither a
+        # percentage nor an amount of a unit.
+        bare = [m for m in found if not m.group("percent") and not m.group("unit")]
+        same = found if len(found) == 1 else bare
     if len(same) != 1:
         return None
     old = same[0]
