@@ -229,3 +229,8 @@ def test_how_many_ideas_to_write_is_not_a_number_to_compute_on(text: str) -> Non
 def test_a_yes_or_no_question_after_then_starts_a_clause() -> None:
     clauses = split_clauses("shorten this to a line, then is it polite? ⟦1⟧")
     assert [c.text for c in clauses] == ["shorten this to a line", "is it polite? ⟦1⟧"]
+
+
+def test_incl_and_excl_end_no_sentence() -> None:
+    clauses = split_clauses("price is 200 excl. VAT at 20%, so incl. VAT what is it?")
+    assert len(clauses) == 1

@@ -609,7 +609,9 @@ class Clause:
         return bool(self.connectives & SEQUENTIAL)
 
 
-_ABBREVIATIONS = _words("e.g i.e etc vs mr mrs ms dr prof no approx fig u.s u.k st")
+_ABBREVIATIONS = _words(
+    "e.g i.e etc vs mr mrs ms dr prof no approx fig u.s u.k st incl excl inc exc est"
+)
 _BULLET_RE = re.compile(r"^\s*(?:[-*\u2022]|\(?\d{1,2}[.)]|step\s+\d+\s*[:.)-])\s+", re.I)
 
 
