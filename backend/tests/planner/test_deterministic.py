@@ -1639,3 +1639,30 @@ def test_a_new_amount_takes_the_place_of_its_like(
 ) -> None:
     result = plan(follow_up, history=(previous,))
     assert expected in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # A message's header is no request, and its colons give no text to work on.
+        (
+            "---------- Forwarded message ---------\nFrom: Ann <ann@example.org>\n"
+            "Subject: Minutes\n\n'The hall is booked for May. Tea is at four.'\n\nsummarise this",
+            [("summarization", [])],
+        ),
+        # Lines of an invoice state amounts; what is still owed of them is arithmetic.
+        (
+            "Total due: £820.00.\nPaid so far: £300.00.\n\ncan you say what's still outstanding",
+            [("calculation", [])],
+        ),
+        # A message stated apart, and how it reads.
+        (
+            "how does this read?\n\nHi team,\nThe office closes early on Friday.",
+            [("sentiment", [])],
+        ),
+    ],
+)
+def test_messages_pasted_whole(description: str, expected: list[tuple[str, list[str]]]) -> None:
+    result = plan(description)
+    assert shape(result) == expected
+    assert "From:" not in result.steps[0].instruction

@@ -180,3 +180,8 @@ def test_a_figure_of_listed_numbers_without_a_verb_is_a_request() -> None:
 def test_a_one_word_request_with_please_before_a_colon_takes_the_text() -> None:
     masked = mask_material("tl;dr please: The council met. It voted yes.")
     assert masked.material == ("The council met. It voted yes.",)
+
+
+def test_commas_that_group_thousands_make_no_csv() -> None:
+    masked = mask_material("Jan 4,200\nFeb 3,950\nMar 4,610\nwhat's the total")
+    assert not masked.data

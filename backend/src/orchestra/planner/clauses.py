@@ -466,6 +466,8 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     if not tokens:
         return False
     index = _skip_request_prefix(tokens, 0)
+    if _labels_an_amount(tokens):
+        return False
     if is_action_start(tokens, index, extra_verbs):
         return True
     if len(tokens) - index == 1 and tokens[index].low in _VERBS:
@@ -531,6 +533,19 @@ def _names_figure(word: str) -> bool:
 
 # How alike a word must be to a figure's name to be taken for a slip of it.
 _SLIP_RATIO = 0.83
+
+
+def _labels_an_amount(tokens: list[Token]) -> bool:
+    """ "Total due: £1,640.00.", "Paid on account: 500": a label of two words or more, a
+    colon and one amount, which states it (a line of an invoice), asks nothing."""
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or colon < 2 or colon > 4:
+        return False
+    label, rest = tokens[:colon], tokens[colon + 1 :]
+    # One number, a unit at most ("82 kg"), a currency sign and a full stop besides.
+    numbers = sum(1 for t in rest if t.is_number)
+    words = sum(1 for t in rest if t.is_word)
+    return all(t.is_word for t in label) and numbers == 1 and words <= 1 and len(rest) <= 4
 
 
 # "in km please", "and into grams": a unit asked for, the amount said before.

@@ -1032,18 +1032,32 @@ def _parts(
             # "boil this down to two sentences: '...'": a summary, said as a kitchen verb.
             capability = "summarization"
         if (
-            capability != "sentiment"
-            and material
-            and not data.intersection(material)
-            and "sentiment" in matcher.names
-            and (_HOW_IT_SOUNDS_RE.search(text) or _judges_quote(text))
-        ) or (
-            capability in _GENERAL_CAPABILITIES
-            and not material
-            and not refs
-            and "sentiment" in matcher.names
-            and _judges_named_message(text)
+            (
+                capability != "sentiment"
+                and material
+                and not data.intersection(material)
+                and "sentiment" in matcher.names
+                and (_HOW_IT_SOUNDS_RE.search(text) or _judges_quote(text))
+            )
+            or (
+                capability in _GENERAL_CAPABILITIES
+                and not material
+                and not refs
+                and "sentiment" in matcher.names
+                and _judges_named_message(text)
+            )
+            or (
+                capability in _GENERAL_CAPABILITIES
+                and not material
+                and not refs
+                and "sentiment" in matcher.names
+                and stated.strip()
+                and not data_in_context
+                and (_HOW_IT_SOUNDS_RE.search(text) or _judges_quote(text))
+            )
         ):
+            # "how does this read?" above the message, "is this a good one?" below it: the
+            # text stated apart is what is judged.
             # "how does this text from my sister read: '...'", "is this nice? '...'": how a
             # quoted message comes across is its tone, whatever else its words name ("text",
             # "say").
@@ -1401,7 +1415,10 @@ _QUANTITY_ASK_RE = re.compile(
 _ADVICE_ASKED_RE = re.compile(r"\b(?:should|ought|recommended|advisable|safe)\b", re.I)
 # "how many more", "how much is left", "how many to go": what remains of an amount.
 _WHAT_REMAINS_RE = re.compile(
-    r"\bhow\s+(?:much|many)\s+(?:\w+\s+)?(?:more|left|remaining|fewer|less|to\s+go)\b", re.I
+    r"\bhow\s+(?:much|many)\s+(?:\w+\s+)?(?:more|left|remaining|fewer|less|to\s+go)\b"
+    # "what's still outstanding", "the balance due": what is left to pay.
+    r"|\b(?:still\s+)?(?:outstanding|owing|unpaid)\b|\bbalance\s+(?:due|left|remaining)\b",
+    re.I,
 )
 _A_YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # "how many kg is that": the unit an amount is asked in.

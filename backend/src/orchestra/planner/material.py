@@ -43,10 +43,12 @@ _MATERIAL_ON_NEXT_LINE = frozenset({"points", "gist"})
 _PRESENTS = re.compile(r"\s*(?:here\s+(?:are|is)|these\s+are|those\s+are|my|our)\b", re.I)
 
 _INSTRUCTIONS_FOLLOW = frozenset({"do", "follow", "steps", "instructions", "tasks"})
-# One word before a colon that heads a request rather than naming one ("Task: ...").
+# One word before a colon that heads a request rather than naming one ("Task: ..."), or a
+# line of a message's header ("From: ...", "Subject: ...").
 _HEADINGS = frozenset(
     """task tasks question questions note notes context request todo goal update
-    reminder hint example step steps important warning ps fyi""".split()  # noqa: SIM905
+    reminder hint example step steps important warning ps fyi
+    from to cc bcc subject date sent re fwd guest""".split()  # noqa: SIM905
 )
 
 # "wedding: 126 guests, tables seat 9 each. how many tables do we need": after a topic and a
@@ -79,6 +81,8 @@ _QUOTE_PATTERNS = (
     # apostrophes of "don't" or "users' reviews" are not taken for quotes.
     re.compile(r"(?<![A-Za-z0-9])'(?=\S)[^'\n]*?(?:'(?=[A-Za-z])[^'\n]*?)*'(?![A-Za-z0-9])"),
 )
+# A comma between digits with three after it and no more: "4,200" is one number.
+_GROUPING_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?![\d.,]))")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _NUMBER_LINE = re.compile(r"^\s*(?:[-*\u2022]\s+)?[-+]?\$?\d[\d,]*(?:\.\d+)?%?\s*$")
 
@@ -124,8 +128,43 @@ def ends_with_material(text: str) -> bool:
     return bool(re.search(r"\u27e7\s*$", text))
 
 
+# A forwarded or pasted message's header: "---------- Forwarded message ---------", then
+# "From: ...", "Subject: ..." lines.
+_FORWARDED_RE = re.compile(
+    r"^[ \t]*-{2,}[ \t]*(?:forwarded|original)\s+message[ \t]*-*[ \t]*$", re.I
+)
+_HEADER_LINE_RE = re.compile(
+    r"^[ \t]*(?P<name>from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$",
+    re.I,
+)
+
+
+def _without_header(text: str) -> str:
+    """The text without a message header pasted before its body: its lines are no requests,
+    and "From:" or "Subject:" no colon that gives the text to work on. (The agents still
+    read the whole task, header and all.)"""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        forwarded = bool(_FORWARDED_RE.match(lines[index]))
+        start = index + 1 if forwarded else index
+        fields: list[tuple[str, str]] = []
+        end = start
+        while end < len(lines) and (header := _HEADER_LINE_RE.match(lines[end])):
+            fields.append((header.group("name").lower(), header.group("value")))
+            end += 1
+        if fields and (forwarded or len(fields) >= 2):
+            index = end
+            continue
+        out.append(lines[index])
+        index += 1
+    return "\n".join(out)
+
+
 def mask_material(text: str) -> MaskedText:
     """Replace pasted data, quoted strings, code and post-colon text by placeholders."""
+    text = _without_header(text)
     material: list[str] = []
     data: set[str] = set()
 
@@ -328,6 +367,9 @@ def _table_at(text: str, lines: list[tuple[int, int]], index: int) -> tuple[int,
             fields = _fields(header, delimiter)
             if len(fields) < 2 or not _plausible_header(fields):
                 continue
+            if delimiter == "," and header.count(",") == len(_GROUPING_COMMA.findall(header)):
+                continue  # "Jan 4,200": every comma groups thousands, none delimits
+
             count = 0
             while count < len(following) and len(_fields(following[count], delimiter)) == len(
                 fields
