@@ -1666,3 +1666,51 @@ def test_messages_pasted_whole(description: str, expected: list[tuple[str, list[
     result = plan(description)
     assert shape(result) == expected
     assert "From:" not in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # A text said to be written or posted by someone is given, not to write.
+        ("my aunt wrote 'The flowers you sent were gorgeous.' sentiment pls", [("sentiment", [])]),
+        (
+            "someone posted about our bakery 'Bread was stale again.' how bad is it",
+            [("sentiment", [])],
+        ),
+        # "boil this down" asks, then what is asked of its result.
+        (
+            "boil this down to one sentence then tell me if it reads upbeat: 'The fete raised 900. "
+            "Everyone loved the dog show.'",
+            [("summarization", []), ("sentiment", ["s1"])],
+        ),
+        # A piece of so many words is form, not a subject: it uses what was gathered.
+        (
+            "gather what you can on the history of our village hall and write a 200 word piece",
+            [("research", []), ("writing", ["s1"])],
+        ),
+        # A contract named, not given: the summariser says it is missing.
+        ("summarise the lease the landlord emailed me", [("summarization", [])]),
+        # Thousands said with k.
+        ("sold prices on our road this year: 250k, 270k, 262k — median?", [("statistics", [])]),
+        # A quote for a job with its numbers and what to do with them is no text to summarise.
+        (
+            "quote for a job: 4 hrs at £40/hr plus parts 60, add those up then add 20% vat",
+            [("calculation", []), ("calculation", ["s1"])],
+        ),
+        # A quantity asked in a unit, of amounts given.
+        ("forecast says gusts of 30 knots, what's that in km/h", [("calculation", [])]),
+        (
+            "sparky question - 12 V across a 4 ohm element, what current in amps",
+            [("calculation", [])],
+        ),
+    ],
+)
+def test_after_batch_18(description: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert shape(plan(description)) == expected
+
+
+def test_a_change_and_an_addition_after_a_piece_are_the_same_piece() -> None:
+    result = plan(
+        "make it shorter and mention the bake sale", history=("write a school newsletter intro",)
+    )
+    assert shape(result) == [("writing", [])]

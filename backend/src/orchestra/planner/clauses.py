@@ -305,7 +305,7 @@ _VERBS = _words(
     measure note plan design map total sum average report pull put get make
     create double triple halve square cube round increase decrease reduce split take work
     use weigh gather brainstorm decide conclude advise choose prioritize prioritise justify
-    critique interpret read dig delve"""
+    critique interpret read dig delve boil"""
 )
 
 # Verbs that are often nouns too ("pros and cons and report on..."): they start a clause

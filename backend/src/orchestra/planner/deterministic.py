@@ -66,7 +66,8 @@ _FORM_WORDS = frozenset(
         boss newsletter recommendation recommendations proposal verdict conclusion
         conclusions decision advice suggestion suggestions takeaway takeaways strategy
         executive page one-page together guide tutorial checklist faq cheat sheet outline
-        pitch plan script speech post tweet thread poem haiku song story limerick slogan
+        pitch plan script speech post tweet thread poem haiku song story limerick slogan piece
+        pieces
         slogans caption captions headline headlines"""
     )
 )
@@ -134,6 +135,8 @@ _FORMAT_ALONE_RE = re.compile(
 _REVISES_PREVIOUS_RE = re.compile(
     r"(?:(?:and|then)\s+)*make\s+(?:it|that|this|them|the\s+[a-z]+|its\s+[a-z]+)\s+"
     + REVISION
+    # "..., and mention the parkrun": more put into the piece, besides.
+    + r"(?:,?\s+and\s+(?:add|include|mention|work\s+in|throw\s+in|put\s+in)\b.*)?"
     + r"\s*[.!?]*$",
     re.I,
 )
@@ -181,10 +184,12 @@ _WHAT_ABOUT_RE = re.compile(
 _SUMMARIZE_GIVEN_RE = re.compile(
     r"(?:summ(?:ari[sz]e)|sum\s+up)\s+(?:the|this|that|my|our|your|his|her|their)\s+"
     r"(?:\w+\s+)?(?:report|article|essay|document|doc|paper|email|e-mail|letter|memo|"
-    r"notes|minutes|text|chapter|book|story|thread|transcript|message|file|pdf)"
+    r"notes|minutes|text|chapter|book|story|thread|transcript|message|file|pdf|contract|"
+    r"lease|agreement|policy|terms|statement|invoice|proposal|brief|feedback|review)"
     # "... the email my son's teacher sent": who the text is from.
     r"(?:\s+(?:that\s+|which\s+)?(?:my|our|his|her|their|the|i|we|he|she|they)\s+[\w' ]{1,40}?"
-    r"(?:sent|wrote|posted|forwarded|shared|gave|left|got|received)(?:\s+(?:me|us))?)?\s*[.!?]*",
+    r"(?:sent|wrote|posted|forwarded|shared|gave|left|got|received|emailed|texted)"
+    r"(?:\s+(?:me|us))?)?\s*[.!?]*",
     re.I,
 )
 _DOCUMENT_RE = re.compile(
@@ -198,7 +203,9 @@ _DOCUMENT_RE = re.compile(
 # Names of a text that, when the text is given, say what it is rather than what to write.
 _DOCUMENT_STEMS = content_stems(
     "report article essay blog post email letter memo newsletter tweet message note "
-    "comment review text reply announcement notice caption bio"
+    "comment review text reply announcement notice caption bio card "
+    # "parent wrote '...'", "someone posted '...'": a text said to be given, not to write.
+    "wrote posted sent texted emailed"
 )
 # Verbs that make a piece from a text given ("draft a reply to this: '...'").
 _MAKES_RE = re.compile(
@@ -594,7 +601,7 @@ def _judges_quote(text: str) -> bool:
     parent, is it nice?")."""
     asked = PLACEHOLDER_RE.sub(" ", text)
     words = [t.low for t in tokenize(asked) if t.is_word]
-    questions = re.split(r"[,;:]\s*", asked)
+    questions = re.split(r"[,;:]\s*|\u27e6\d+\u27e7\s*", text)
     if (
         not any(_YES_NO_RE.match(q) or _HOW_MUCH_SO_RE.match(q) for q in questions)
         or not words
@@ -1331,7 +1338,7 @@ def _asks_own_measure(text: str) -> bool:
 # "what's that in F", "how much is it in pounds": the amount just given, in another unit.
 _THAT_IN_UNIT_RE = re.compile(
     r"\b(?:what(?:'s|\s+is|\s+would\s+be)|how\s+much\s+is|how\s+many\s+\w+\s+is)\s+"
-    r"(?:that|this|it)\s+in\s+(?:degrees\s+)?(?P<target>[a-z]+)\s*[?.!]*$",
+    r"(?:that|this|it)\s+in\s+(?:degrees\s+)?(?P<target>[a-z]+(?:/[a-z]+)?)\s*[?.!]*$",
     re.I,
 )
 _TEMPERATURES = frozenset({"c", "f", "celsius", "fahrenheit", "centigrade", "kelvin"})
@@ -1405,6 +1412,8 @@ _QUANTITY_ASK_RE = re.compile(
     r"|\bround\s+(?:that|it|this|the\s+\w+)\s+(?:up\s+|down\s+|off\s+)?to\b"
     r"|\bshared?\s+(?:out\s+)?\w+\s+ways\b|\blots\s+of\b"
     r"|\bto\s+the\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
+    # "what current in amps", "what's the speed in km/h": a quantity asked in a unit.
+    r"|\bwhat(?:'s|s|\s+is|\s+would\s+be)?\s+(?:the\s+)?[a-z]+\s+in\s+[a-z]+(?:/[a-z]+)?\s*[?.!]*$"
     # "what's my w/kg", "whats my k/d": a ratio of the amounts given, in its short name.
     r"|\bwhat(?:'s|s|\s+is|\s+was)\s+(?:my|the|our|his|her|their)\s+[a-z]{1,4}/[a-z]{1,4}\b",
     re.I,

@@ -59,6 +59,13 @@ _ASKS_OF_ITS_NUMBERS = re.compile(
     re.I | re.S,
 )
 
+# "quote for a job: labour 6.5 hrs at £55/hr plus parts 184.20, add those up then ...":
+# numbers stated and then an ask to compute on them, the request itself, not text to work on.
+_COMPUTES_ITS_NUMBERS = re.compile(
+    r"\d.*[,.;]\s+(?:so\s+|then\s+|and\s+)?(?:add|sum|total|work\s+out|calculate|compute|"
+    r"divide|multiply|split|take\s+off)\b",
+    re.I | re.S,
+)
 _ASK_AFTER_QUOTE = re.compile(
     r"\u27e6\d+\u27e7\s*(?:[.!]\s+|\s[-\u2013\u2014]+\s+|\s+)"
     r"(?:[^\u27e6\n?]{1,40}\?|(?:what|how|is|does|did|would|which)\b[^\u27e6\n?]{0,40}\??)\s*",
@@ -215,7 +222,11 @@ _DASH_AFTER_DATA = re.compile(r"(\u27e6\d+\u27e7)\s+[-\u2013\u2014]+\s+(?=[A-Za-
 # A list of numbers after a colon ("Sum these: 3, 5 and 10", "Mon 120, Tue 95, Wed 140")
 # is data too.
 # An item may carry a currency before it ("₹1,25,000") and degrees after it ("12°C, 15°C").
-_ITEM = r"(?:[A-Za-z][A-Za-z ]{0,15}?\s*[:=]?\s*)?[-+]?[$€£¥₹₩₽]?\d[\d,]*(?:\.\d+)?(?:%|°[CF]?)?"
+_ITEM = (
+    r"(?:[A-Za-z][A-Za-z ]{0,15}?\s*[:=]?\s*)?[-+]?[$€£¥₹₩₽]?\d[\d,]*(?:\.\d+)?"
+    # "285k", "1.2m": thousands and millions in short.
+    r"(?:%|°[CF]?|[kKmM]\b)?"
+)
 _NUMBER_LIST = re.compile(rf"\s*{_ITEM}(?:\s*(?:,|;|\band\b|\s)\s*{_ITEM})+\s*[.]?\s*")
 # The unit the list is in, after its last number ("5.2, 3.8, 6.0, 4.5 km. What's ...").
 _UNIT_AFTER = r"(?:\s+[A-Za-z]{1,12})?"
@@ -272,7 +283,9 @@ def _material_colon(text: str) -> int | None:
         ][-5:]
         if _INSTRUCTIONS_FOLLOW & set(before):
             continue  # "Do the following: research X, then ..." is more instructions
-        if any(word in _MATERIAL_NOUNS for word in before):
+        if any(word in _MATERIAL_NOUNS for word in before) and not _COMPUTES_ITS_NUMBERS.search(
+            text[match.end() :]
+        ):
             return match.start()
         next_line = re.match(r"[ \t]*\n", text[match.end() :])
         line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
