@@ -1714,3 +1714,22 @@ def test_a_change_and_an_addition_after_a_piece_are_the_same_piece() -> None:
         "make it shorter and mention the bake sale", history=("write a school newsletter intro",)
     )
     assert shape(result) == [("writing", [])]
+
+
+def test_a_piece_to_write_that_names_hours_is_still_writing() -> None:
+    result = plan("write a job ad for a part time barista, 16 hrs a week, weekends included")
+    assert shape(result) == [("writing", [])]
+
+
+def test_a_figure_of_today_for_a_group_named_by_number_is_looked_up() -> None:
+    result = plan("look up the current minimum wage for under 18s and then work out a 20 hour week")
+    assert shape(result) == [("research", []), ("calculation", ["s1"])]
+
+
+def test_an_addition_to_a_piece_that_names_numbers() -> None:
+    result = plan(
+        "add a quote from our coach, her name is Mia Lund",
+        history=("write a press release about our club's 5k fun run",),
+    )
+    assert {s.capability for s in result.steps} == {"writing"}
+    assert "5k" in result.steps[0].instruction and "Mia Lund" in result.steps[-1].instruction

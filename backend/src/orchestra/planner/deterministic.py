@@ -176,6 +176,7 @@ _LOOKS_UP_RE = re.compile(
     r"check\s+online)\b",
     re.I,
 )
+_OF_TODAY_RE = re.compile(r"\b(?:current|latest|today'?s|this\s+year'?s|going)\b", re.I)
 # "what's this email about?": what a text says, in short.
 _WHAT_ABOUT_RE = re.compile(
     r"\bwhat(?:'s|\s+is|\s+are)\s+(?:this|these|that|the)\s+(?:\w+\s+){0,2}about\b", re.I
@@ -207,6 +208,8 @@ _DOCUMENT_STEMS = content_stems(
     # "parent wrote '...'", "someone posted '...'": a text said to be given, not to write.
     "wrote posted sent texted emailed"
 )
+# "write a ...", "draft an ...": a piece to make.
+_WRITES_RE = re.compile(r"\s*(?:write|draft|compose)\s+(?:a|an|the|my|our|some|me)\b", re.I)
 # Verbs that make a piece from a text given ("draft a reply to this: '...'").
 _MAKES_RE = re.compile(
     r"\b(?:write|draft|compose|reply|respond|rewrite|rephrase|reword|redo|turn|make|create|"
@@ -817,6 +820,14 @@ def _parts(
             match = matcher.best(stems, MIN_SCORE_WITH_MATERIAL)
         capability = match.capability
         if (
+            capability in _NUMERIC_CAPABILITIES
+            and "writing" in matcher.names
+            and _WRITES_RE.match(strip_request_prefix(text))
+        ):
+            # "write a job ad for a dispenser, 20 hrs a week": hours and weeks say what the
+            # piece tells, the verb what to make.
+            capability = "writing"
+        if (
             capability in ("statistics", "calculation")
             and _DIFFERENCE_OF_THINGS_RE.search(text)
             and not material
@@ -830,7 +841,9 @@ def _parts(
             and not material
             and not refs
             and _LOOKS_UP_RE.match(text)
-            and not any(t.is_number for t in tokenize(text))
+            # "the current minimum wage for over 21s": a figure of today, whatever numbers
+            # say whose.
+            and (not any(t.is_number for t in tokenize(text)) or _OF_TODAY_RE.search(text))
             and matcher.general == "research"
         ):
             # "look up the average house price in Leeds": a figure to be found, not computed

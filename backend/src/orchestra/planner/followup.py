@@ -344,14 +344,30 @@ _ADDS_RE = re.compile(
 )
 
 
+# "write a press release about our 10k run": a piece asked for, whatever numbers it names.
+_ASKS_FOR_PIECE_RE = re.compile(
+    _LEAD + r"(?:(?:can|could|would)\s+you\s+|please\s+)*(?:write|draft|compose|create|"
+    r"prepare|put\s+together|come\s+up\s+with)\b",
+    re.I,
+)
+
+
+def _is_piece(request: str) -> bool:
+    """Whether an earlier request asked for a piece of text, not arithmetic: it asks to
+    write one, or names no number, or quotes the text it works on."""
+    return bool(
+        _ASKS_FOR_PIECE_RE.match(request)
+        or not re.search(r"\d", request)
+        or _QUOTED_RE.search(request)
+    )
+
+
 def _piece_before(earlier: Sequence[str]) -> str | None:
     """The earlier request, if it asked for a piece of text (not arithmetic)."""
     if not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
-    if re.search(r"\d", previous) and not _QUOTED_RE.search(previous):
-        return None
-    return previous
+    return previous if _is_piece(previous) else None
 
 
 def _revised(text: str, earlier: Sequence[str]) -> str | None:
@@ -371,7 +387,7 @@ def _revised(text: str, earlier: Sequence[str]) -> str | None:
     if not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
-    if re.search(r"\d", previous) and not _QUOTED_RE.search(previous):
+    if not _is_piece(previous):
         return None  # arithmetic is not made shorter
     if part is not None and match is None and cut is None:
         return (
