@@ -1733,3 +1733,16 @@ def test_an_addition_to_a_piece_that_names_numbers() -> None:
     )
     assert {s.capability for s in result.steps} == {"writing"}
     assert "5k" in result.steps[0].instruction and "Mia Lund" in result.steps[-1].instruction
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # A message given with only what it is, nothing asked: how it reads.
+        ("note from the plumber: 'Boiler fixed, all working now.'", "sentiment"),
+        # A question of a quote is no message pasted alone.
+        ("is this true: 'the great wall is visible from space'", "research"),
+    ],
+)
+def test_a_message_pasted_with_nothing_asked(description: str, expected: str) -> None:
+    assert shape(plan(description)) == [(expected, [])]

@@ -210,6 +210,10 @@ _DOCUMENT_STEMS = content_stems(
 )
 # "write a ...", "draft an ...": a piece to make.
 _WRITES_RE = re.compile(r"\s*(?:write|draft|compose)\s+(?:a|an|the|my|our|some|me)\b", re.I)
+# A question, or a verb asking for something, in a clause.
+_ASKS_RE = re.compile(
+    r"\?|\b(?:what|how|why|who|when|where|which|can|could|would|please|pls)\b", re.I
+)
 # Verbs that make a piece from a text given ("draft a reply to this: '...'").
 _MAKES_RE = re.compile(
     r"\b(?:write|draft|compose|reply|respond|rewrite|rephrase|reword|redo|turn|make|create|"
@@ -1094,6 +1098,15 @@ def _parts(
             judged = matcher.best(stems - _DOCUMENT_STEMS, MIN_SCORE_WITH_MATERIAL)
             if judged.capability in _TEXT_CAPABILITIES:
                 capability = judged.capability
+            elif (
+                "sentiment" in matcher.names
+                and not any(matcher.scores(stems - _DOCUMENT_STEMS).values())
+                and not _ASKS_RE.search(PLACEHOLDER_RE.sub(" ", text))
+                and not _YES_NO_RE.match(text)
+            ):
+                # "card sent to the charity: '...'": a message given with only what it is,
+                # nothing asked: how it reads, as "airline review: '...'" is taken.
+                capability = "sentiment"
         revises = bool(
             _REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text))
             or _ADDS_TO_PIECE_RE.match(strip_request_prefix(clause.text))
