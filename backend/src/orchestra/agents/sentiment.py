@@ -5,9 +5,11 @@ window ("not good") turns a word mildly the other way; intensifiers scale it ("r
 really good"); after a contrast ("but") the writer's verdict weighs more. A text is
 *neutral* inside a band around zero (one mild word such as "fine" does not make a review
 positive), and *mixed* when strong opinions on both sides balance out. Some things said as
-what happened are read as the opinion they carry (a long wait, something owed not given, a
-win, a personal best), and praise exclaimed beside a complaint is read as irony only when
-the words show it (a complaint that keeps happening); otherwise the text is not guessed.
+what happened are read as the opinion they carry (a long wait, something owed not given or
+not ready when due, someone due who did not come, something still missing, a win, a
+personal best, joy said in idioms such as "can't stop smiling"), and praise exclaimed
+beside a complaint is read as irony only when the words show it (a complaint that keeps
+happening); otherwise the text is not guessed.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ _LEXICON: dict[str, float] = {
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
-            immaculate heavenly"""
+            immaculate heavenly overjoyed elated ecstatic chuffed"""
         ),
         3.0,
     ),
@@ -221,6 +223,55 @@ _FAILURES.update(
         for negation in (("not",), ("never",), ("hasn't",), ("haven't",))
         for still in ((), ("yet",))
         for done in _OWED
+    }
+)
+# "my prescription wasn't ready when I came in", "the bins weren't collected", "the
+# repair was still not done": what was owed or expected at a time, not there when it was
+# due ("I wasn't ready" is said of a person, and is none; see `_phrase_at`).
+_DUE = _OWED | _words("ready collected sent done finished")
+_NOT_DUE: dict[tuple[str, ...], float] = {
+    (*negation, done): -2.5
+    for negation in (
+        ("wasn't",),
+        ("weren't",),
+        ("was", "not"),
+        ("were", "not"),
+        ("still", "not"),
+    )
+    for done in _DUE
+}
+_FAILURES.update(_NOT_DUE)
+# "you were meant to be here at 8", "the parcel was supposed to arrive on Monday", "he
+# should have been here by now": someone or something due that did not come, told to the
+# one who let it happen ("we're meant to be there at 8", a plan, is none).
+_CAME = (
+    *((verb,) for verb in ("arrive", "come", "call", "ring", "phone")),
+    *(("be", where) for where in ("here", "there", "back", "delivered", "ready", "fixed", "done")),
+    ("turn", "up"),
+    ("show", "up"),
+)
+_FAILURES.update(
+    {
+        (was, due, "to", *came): -2.0
+        for was in ("was", "were")
+        for due in ("meant", "supposed")
+        for came in _CAME
+    }
+)
+_FAILURES.update(
+    {
+        ("should", "have", *came): -2.0
+        for came in (
+            ("been", "here"),
+            ("been", "there"),
+            ("been", "back"),
+            ("been", "ready"),
+            ("arrived",),
+            ("come",),
+            ("called",),
+            ("turned", "up"),
+            ("shown", "up"),
+        )
     }
 )
 # "the battery doesn't last", "the lid didn't fit": a thing that does not hold up or fit.
@@ -399,6 +450,23 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("blew", "me", "away"): 3.0,
     ("blown", "away"): 3.0,
     ("over", "the", "moon"): 3.0,
+    # Joy said in idioms whose words say no opinion, or say it with a negation: "I can't
+    # stop smiling", "grinning from ear to ear", "on cloud nine", "it made my day".
+    **{
+        (*negation, "stop", joy): 3.0
+        for negation in (("can't",), ("cannot",), ("cant",), ("couldn't",), ("could", "not"))
+        for joy in ("smiling", "grinning", "beaming")
+    },
+    ("from", "ear", "to", "ear"): 2.5,
+    ("on", "cloud", "nine"): 3.0,
+    ("tears", "of", "joy"): 3.0,
+    ("walking", "on", "air"): 2.5,
+    **{
+        (verb, whose, when): 3.0
+        for verb in ("made", "makes", "make")
+        for whose in ("my", "our", "his", "her", "their")
+        for when in ("day", "week", "year", "month", "weekend", "night")
+    },
     ("hit", "the", "spot"): 2.5,
     ("hits", "the", "spot"): 2.5,
     **{(verb, "apart"): -2.5 for verb in ("fell", "falls", "falling", "fall", "came", "coming")},
@@ -715,7 +783,11 @@ def _no_failure(phrase: tuple[str, ...], tokens: Sequence[str], index: int) -> b
     if end < len(tokens) and _LEXICON.get(tokens[end], 0.0) < 0:
         # "never arrived late": the bad thing did not happen.
         return True
-    return phrase[-1] in _WORKING and index > 0 and tokens[index - 1] in _PEOPLE
+    return phrase[-1] in _WORKING and _said_of_a_person(tokens, index)
+
+
+def _said_of_a_person(tokens: Sequence[str], index: int) -> bool:
+    return index > 0 and tokens[index - 1] in _PEOPLE
 
 
 # "would buy this again", "wouldn't order from them again": a customer coming back, with
@@ -821,7 +893,37 @@ def _set_phrase(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], flo
 _PHRASES_LONGEST_FIRST = sorted(_PHRASES.items(), key=lambda item: -len(item[0]))
 
 
+# "Still no hot water", "still no sign of the engineer": a thing waited for and still
+# missing; "still no problems" counts none of a bad thing, and is read as "no problems".
+_STILL_NONE = ("still", "no")
+_STILL_NONE_VALENCE = -2.0
+_STILL_NONE_WORDS = 4
+# Words that do not end what is missing: "still no sign of the engineer" names it after.
+_NOT_THE_END = _words("the a an my our your this that of from for in at on")
+
+
+def _still_none(tokens: Sequence[str], index: int) -> int:
+    """How many tokens "still no ..." spans from ``index``, what is missing included (up to
+    three words, in its clause), or 0 when it is none or is a phrase of its own."""
+    if tuple(tokens[index : index + 2]) != _STILL_NONE or index + 2 >= len(tokens):
+        return 0
+    missing = tokens[index + 2]
+    if missing in _SCOPE_ENDS or _LEXICON.get(missing, 0.0) < 0 or ("no", missing) in _PHRASES:
+        return 0
+    end = index + 3
+    while end < len(tokens) and end - index - 2 < _STILL_NONE_WORDS:
+        if tokens[end] in _SCOPE_ENDS:
+            break
+        end += 1
+    while end > index + 3 and tokens[end - 1] in _NOT_THE_END:
+        end -= 1
+    return end - index
+
+
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
+    still = _still_none(tokens, index)
+    if still:
+        return tuple(tokens[index : index + still]), _STILL_NONE_VALENCE
     again = _custom_again(tokens, index)
     if again:
         return tuple(tokens[index : index + again]), _PHRASES[("buy", "again")]
@@ -835,6 +937,9 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
         end = _said_end(phrase, tokens, index)
         if end is not None and _hope_past(tokens, index):
             spoken = tuple(tokens[index:end])
+            if phrase in _NOT_DUE and _said_of_a_person(tokens, index):
+                # "I wasn't ready for that ending": a person, in no verdict the words tell.
+                continue
             if phrase in _FAILURES and _no_failure(phrase, tokens, index):
                 return phrase, 0.0
             if (
@@ -1287,6 +1392,8 @@ def _closing_set_phrase(tokens: Sequence[str], end: int) -> int:
 _NAMED_LEAD = _words("oh wow ah yeah just")
 _NAMED_GAP = 2
 _JOINED_PRAISE = (("love", "it"), ("loving", "it"), ("love", "this"), ("love", "that"))
+# "..., love that for me": the same praise, said of what befell the writer.
+_FOR_THE_WRITER = (("for", "me"), ("for", "us"))
 _AGAIN_AND_AGAIN = _words("another again usual always")
 
 
@@ -1320,16 +1427,20 @@ def _names_a_thing(word: str) -> bool:
 
 def _joined_closing(tokens: Sequence[str]) -> int:
     """The number of tokens of closing praise joined to what came before by a comma
-    ("..., love it", "..., great!"), its marks included, or 0."""
+    ("..., love it", "..., great!", "..., love that for me"), its marks included, or 0."""
     end = len(tokens)
     while end and tokens[end - 1] in _EXCLAMATION_ENDS:
         end -= 1
+    # "love that for me" is "love that", said of the writer's lot (a lone word is not:
+    # "..., great for me" is more often sincere).
+    for_writer = 2 if tuple(tokens[end - 2 : end]) in _FOR_THE_WRITER else 0
     for said in (*_JOINED_PRAISE, None):
         width = len(said) if said else 1
-        start = end - width
+        start = end - width - (for_writer if said else 0)
+        end_said = start + width
         if start < 2:
             continue
-        words = tuple(tokens[start:end])
+        words = tuple(tokens[start:end_said])
         if said is None and (_LEXICON.get(words[0]) or 0.0) <= 0:
             continue
         if said is not None and words != said:
