@@ -1187,3 +1187,49 @@ def test_praise_for_the_writer_beside_a_repeated_complaint_is_irony() -> None:
     assert result.label == "negative"
     assert "love that for us" in result.ironic
     assert not result.positive_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        # A wait of days and more for what was due.
+        ("We waited three weeks for the refund.", "negative", "waited three weeks"),
+        ("Gorgeous cake, but we waited six weeks to get it.", "mixed", "waited six weeks"),
+        # A price said to hurt; a sound not clear.
+        ("The parking was extortionate.", "negative", "extortionate"),
+        ("The mix was muddy and the vocals were lost.", "negative", "muddy"),
+        # A person gaining a quality.
+        ("Her confidence has grown so much this term.", "positive", "grown"),
+        ("He grew in confidence over the summer.", "positive", "grew"),
+        # Set against how it was shown.
+        ("The cabin was tiny, smaller than the pictures.", "negative", "smaller than the"),
+        (
+            "Lovely host, nice view, but the room looked nothing like the listing.",
+            "mixed",
+            "nothing like",
+        ),
+        ("The garden was bigger than it looked in the photos!", "positive", "bigger than"),
+    ],
+)
+def test_long_waits_prices_sounds_growth_and_what_was_shown(
+    text: str, label: str, term: str
+) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert any(t.startswith(term) for t in result.positive_terms + result.negative_terms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Waiting for a thing wanted is no complaint.
+        "I've waited years to see them live!",
+        # Mud on boots, and a debt that grew, are read as no opinion here.
+        "Our boots were muddy after the walk.",
+        "The debt has grown since March.",
+        "It is smaller than the old one.",
+    ],
+)
+def test_no_opinion_read_where_the_words_do_not_say_one(text: str) -> None:
+    result = sentiment(text)
+    assert not result.positive_terms and not result.negative_terms

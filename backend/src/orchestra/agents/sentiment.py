@@ -6,8 +6,9 @@ really good"); after a contrast ("but") the writer's verdict weighs more. A text
 *neutral* inside a band around zero (one mild word such as "fine" does not make a review
 positive), and *mixed* when strong opinions on both sides balance out. Some things said as
 what happened are read as the opinion they carry (a long wait, something owed not given or
-not ready when due, someone due who did not come, something still missing, a win, a
-personal best, joy said in idioms such as "can't stop smiling"), and praise exclaimed
+not ready when due, someone due who did not come, something still missing, a thing less
+than its photos showed, a win, a personal best, a person growing in confidence, joy said
+in idioms such as "can't stop smiling"), and praise exclaimed
 beside a complaint is read as irony only when the words show it (a complaint that keeps
 happening); otherwise the text is not guessed.
 """
@@ -53,7 +54,8 @@ _LEXICON: dict[str, float] = {
             impressed proud calm spotless cozy cosy charming attentive courteous welcoming
             cheerful handy neat tidy sturdy helped painless effortless seamless
             hassle-free stress-free trouble-free worry-free comfy relaxing refreshing
-            soothing engaging moreish"""
+            soothing engaging moreish thrive thrives thrived thriving flourish flourished
+            flourishing blossomed"""
         ),
         2.0,
     ),
@@ -130,6 +132,13 @@ _LEXICON: dict[str, float] = {
             """puncture punctures punctured unfortunately sadly regrettably exhausted
             shame pity"""
         ),
+        -2.0,
+    ),
+    # A price said to hurt: "the bill was eye-watering", "extortionate parking".
+    **dict.fromkeys(_words("eye-watering exorbitant extortionate"), -2.0),
+    # Sound and picture that are not clear: "tinny speakers", "a grainy video".
+    **dict.fromkeys(
+        _words("tinny muffled distorted crackly crackling blurry blurred grainy pixelated"),
         -2.0,
     ),
     # Conduct condemned as without shame: as strong as "disgraceful".
@@ -1185,13 +1194,21 @@ def _never_again(tokens: Sequence[str], index: int) -> int:
     return 0
 
 
-# A wait said in hours or without end ("waited over an hour", "the wait was two hours",
-# "waiting forever") or in half an hour and more of minutes ("waited 45 minutes") is a
+# A wait said in hours, days or without end ("waited over an hour", "the wait was two
+# hours", "waiting forever") or in half an hour and more of minutes ("waited 45 minutes") is a
 # complaint said as what happened; "only waited an hour" or "waited 10 minutes" is not.
 _WAITS = _words("wait waits waited waiting queue queued queuing queueing")
 # "kept me on hold for an hour", "on hold for 40 minutes": a wait on the phone.
 _ON_HOLD = ("on", "hold")
 _LONG = _words("hour hours ages forever eternity")
+# "we waited four months to get them", "waiting weeks for a refund": days and more are a
+# long wait for what was due; "I've waited years to see them live", "waited months for
+# this" look forward to a thing wanted, and are no complaint.
+_DAYS = _words("days weeks months years")
+_LOOKED_FORWARD = (
+    *(("to", verb) for verb in ("see", "meet", "hear", "watch", "visit", "try", "play")),
+    ("for", "this"),
+)
 _MINUTES = _words("minutes mins")
 _SHORT = _words("only just less under barely")
 _WAIT_GAP = 8
@@ -1215,7 +1232,18 @@ def _long_wait(tokens: Sequence[str], index: int) -> int:
             word in _MINUTES and before.isdigit() and int(before) >= _LONG_MINUTES
         ):
             return width
+        if word in _DAYS:
+            return 0 if _looked_forward(tokens, end + 1) else width
     return 0
+
+
+def _looked_forward(tokens: Sequence[str], index: int) -> bool:
+    """Whether the clause from ``index`` says what the wait was for is a thing wanted."""
+    while index < len(tokens) and tokens[index] not in _SCOPE_ENDS:
+        if any(tuple(tokens[index : index + len(p)]) == p for p in _LOOKED_FORWARD):
+            return True
+        index += 1
+    return False
 
 
 # "fixed the broken heater", "solved my problem": a bad thing put right.
@@ -1681,6 +1709,12 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             tally.last_hedged = negated
             index += len(words)
             continue
+        shown, valence = _against_what_was_shown(tokens, index)
+        if shown:
+            # "much smaller than the photos": less than was shown is a complaint.
+            tally.add(" ".join(tokens[index : index + shown]), valence * weight, weight=weight)
+            index += shown
+            continue
         if token in _WORKING | {"working"} and _none_working(tokens, index):
             # "Not one of the lights was working": the things said to be none do not work.
             tally.add(f"none {token}", _NONE_WORKING * weight, weight=weight)
@@ -1719,6 +1753,12 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
         if token in _ADDICTIVE and _said_of_a_pastime(tokens, index):
             # "the gameplay is addictive": a game hard to put down is praised.
             known = _ADDICTIVE_VALENCE
+        if token in _GROWN and _said_of(tokens, index, _QUALITIES):
+            # "Jamal's confidence in reading has grown so much": a person gaining a quality.
+            known = _GROWN_VALENCE
+        if token in _MUDDY and _said_of_a_sound(tokens, index):
+            # "the sound was muddy all night": a sound not clear is a complaint.
+            known = _MUDDY_VALENCE
         if token in _PRICE_OR_MAKE and _said_of_make(tokens, index):
             # "cheap and nasty", "feels cheap": a poor make, not a low price.
             known = -2.0
@@ -1830,12 +1870,80 @@ _PASTIME_GAP = 2
 def _said_of_a_pastime(tokens: Sequence[str], index: int) -> bool:
     """Whether the word at ``index`` is said of a pastime in its clause: its subject before
     it ("the gameplay is addictive") or the noun right after it ("an addictive game")."""
+    return _said_of(tokens, index, _PASTIMES)
+
+
+# A thing set against how it was shown or described: "the flat was much smaller than the
+# photos", "bigger than it looked in the pictures", "looks nothing like the listing". Less
+# than was shown is a complaint as firm as a failure; more, a delight.
+_SHOWN = _words(
+    """photos photo pictures picture pics pictured listing advert ad advertised described
+    description shown website brochure"""
+)
+_SHOWN_GAP = 5
+_SHOWN_VALENCE = 2.5
+_LESS = _words("smaller tinier shorter narrower older darker dingier pokier poorer")
+_MORE = _words("bigger larger roomier brighter newer")
+
+
+def _against_what_was_shown(tokens: Sequence[str], index: int) -> tuple[int, float]:
+    """How many tokens a comparison with what was shown spans from ``index`` ("smaller than
+    the photos" is 4), and its valence; (0, 0.0) when there is none."""
+    token = tokens[index]
+    if tuple(tokens[index : index + 3]) in (("nothing", "like", "the"), ("nothing", "like", "its")):
+        start, valence = index + 3, -_SHOWN_VALENCE
+    elif index + 1 < len(tokens) and tokens[index + 1] == "than":
+        known = _known_valence(token) or 0.0
+        if token in _LESS or (known < 0 and _is_comparative(token)):
+            valence = -_SHOWN_VALENCE
+        elif token in _MORE or (known > 0 and _is_comparative(token)):
+            valence = _SHOWN_VALENCE
+        else:
+            return 0, 0.0
+        start = index + 2
+    else:
+        return 0, 0.0
+    for end in range(start, min(start + _SHOWN_GAP, len(tokens))):
+        if tokens[end] in _SCOPE_ENDS:
+            break
+        if tokens[end] in _SHOWN:
+            return end - index + 1, valence
+    return 0, 0.0
+
+
+# Growth is good news of a quality a person gains ("her confidence has grown so much", "he
+# grew in confidence") and none of a debt or a queue, which grow too: read only of one.
+_GROWN = _words("grown grew increased soared")
+_GROWN_VALENCE = 2.0
+_QUALITIES = _words(
+    """confidence self-confidence self-esteem skills skill independence understanding
+    knowledge fluency vocabulary friendship friendships"""
+)
+# "Muddy" is a complaint of a sound ("the sound was muddy", "a muddy mix") and a fact of a
+# field or a dog ("muddy boots"), read only of a sound.
+_MUDDY = _words("muddy murky boomy")
+_MUDDY_VALENCE = -2.0
+_SOUNDS = _words(
+    """sound sounds audio mix bass vocals vocal speaker speakers recording recordings
+    acoustics headphones earbuds"""
+)
+
+
+def _said_of_a_sound(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is said of a sound in its clause ("the sound was
+    muddy", "a muddy mix")."""
+    return _said_of(tokens, index, _SOUNDS)
+
+
+def _said_of(tokens: Sequence[str], index: int, things: frozenset[str]) -> bool:
+    """Whether the word at ``index`` is said of one of ``things``: its subject before it in
+    its clause, or the noun right after it."""
     after = tokens[index + 1 : index + 1 + _PASTIME_GAP]
-    if _PASTIMES.intersection(after):
+    if things.intersection(after):
         return True
     position = index - 1
     while position >= 0 and tokens[position] not in _SCOPE_ENDS:
-        if tokens[position] in _PASTIMES:
+        if tokens[position] in things:
             return True
         position -= 1
     return False
