@@ -235,9 +235,11 @@ _FAILURES.update(
     }
 )
 # "my prescription wasn't ready when I came in", "the bins weren't collected", "the
-# repair was still not done": what was owed or expected at a time, not there when it was
+# repair was still not finished": what was owed or expected at a time, not there when it was
 # due ("I wasn't ready" is said of a person, and is none; see `_phrase_at`).
-_DUE = _OWED | _words("ready collected sent done finished")
+_DUE = _OWED | _words("ready collected sent finished")
+# States of a person as well as of a thing: "I wasn't ready", "we weren't finished".
+_PERSONS_STATES = _words("ready finished")
 _NOT_DUE: dict[tuple[str, ...], float] = {
     (*negation, done): -2.5
     for negation in (
@@ -271,15 +273,12 @@ _FAILURES.update(
     {
         ("should", "have", *came): -2.0
         for came in (
-            ("been", "here"),
-            ("been", "there"),
-            ("been", "back"),
+            # "You should have been here last night!", "you should have come" regret a
+            # good time missed, and are left out.
+            ("been", "here", "by"),
             ("been", "ready"),
+            ("been", "delivered"),
             ("arrived",),
-            ("come",),
-            ("called",),
-            ("turned", "up"),
-            ("shown", "up"),
         )
     }
 )
@@ -946,7 +945,11 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
         end = _said_end(phrase, tokens, index)
         if end is not None and _hope_past(tokens, index):
             spoken = tuple(tokens[index:end])
-            if phrase in _NOT_DUE and _said_of_a_person(tokens, index):
+            if (
+                phrase in _NOT_DUE
+                and phrase[-1] in _PERSONS_STATES
+                and _said_of_a_person(tokens, index)
+            ):
                 # "I wasn't ready for that ending": a person, in no verdict the words tell.
                 continue
             if phrase in _FAILURES and _no_failure(phrase, tokens, index):
@@ -1209,6 +1212,8 @@ _LOOKED_FORWARD = (
     *(("to", verb) for verb in ("see", "meet", "hear", "watch", "visit", "try", "play")),
     ("for", "this"),
 )
+# "waiting for my holiday in three weeks": a time ahead, not how long the wait was.
+_AHEAD = _words("in until till next")
 _MINUTES = _words("minutes mins")
 _SHORT = _words("only just less under barely")
 _WAIT_GAP = 8
@@ -1233,7 +1238,8 @@ def _long_wait(tokens: Sequence[str], index: int) -> int:
         ):
             return width
         if word in _DAYS:
-            return 0 if _looked_forward(tokens, end + 1) else width
+            ahead = _AHEAD.intersection(tokens[index + 1 : end])
+            return 0 if ahead or _looked_forward(tokens, end + 1) else width
     return 0
 
 
