@@ -1140,3 +1140,98 @@ def test_a_middling_verdict_against_a_high_standard(text: str, label: str) -> No
 )
 def test_a_repair_done_on_a_bad_thing(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        # Something due that did not come, or is still missing.
+        ("The room wasn't ready when we checked in at four.", "negative", "wasn't ready"),
+        ("Our bins were not collected on Tuesday.", "negative", "were not collected"),
+        ("Still no heating in the flat.", "negative", "still no heating"),
+        ("still no sign of the courier", "negative", "still no sign of the courier"),
+        ("The courier was supposed to arrive by noon.", "negative", "was supposed to arrive"),
+        ("The fitter should have been here by nine.", "negative", "should have been here"),
+        # Joy said in idioms.
+        ("Passed my driving test and I couldn't stop grinning.", "positive", "couldn't stop"),
+        ("Your card really made my week.", "positive", "made my week"),
+        ("We are on cloud nine after the scan.", "positive", "on cloud nine"),
+    ],
+)
+def test_what_did_not_come_and_idioms_of_joy(text: str, label: str, term: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert any(t.startswith(term) for t in result.positive_terms + result.negative_terms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Said of a person, or as a plan: no complaint read.
+        "I wasn't ready for that ending.",
+        "We are meant to be there at eight.",
+        "You should have been here last night.",
+    ],
+)
+def test_a_person_not_ready_and_a_plan_are_no_complaint(text: str) -> None:
+    assert not sentiment(text).negative_terms
+
+
+def test_still_none_of_a_bad_thing_is_no_complaint() -> None:
+    result = sentiment("Still no problems after a month of use.")
+    assert result.label == "positive"
+
+
+def test_praise_for_the_writer_beside_a_repeated_complaint_is_irony() -> None:
+    # "oh wow," opens, "love that for us" closes: both are irony of the repeated delay.
+    result = sentiment("oh wow, the bus is late again, love that for us")
+    assert result.label == "negative"
+    assert "love that for us" in result.ironic
+    assert not result.positive_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        # A wait of days and more for what was due.
+        ("We waited three weeks for the refund.", "negative", "waited three weeks"),
+        ("Gorgeous cake, but we waited six weeks to get it.", "mixed", "waited six weeks"),
+        # A price said to hurt; a sound not clear.
+        ("The parking was extortionate.", "negative", "extortionate"),
+        ("The mix was muddy and the vocals were lost.", "negative", "muddy"),
+        # A person gaining a quality.
+        ("Her confidence has grown so much this term.", "positive", "grown"),
+        ("He grew in confidence over the summer.", "positive", "grew"),
+        # Set against how it was shown.
+        ("The cabin was tiny, smaller than the pictures.", "negative", "smaller than the"),
+        (
+            "Lovely host, nice view, but the room looked nothing like the listing.",
+            "mixed",
+            "nothing like",
+        ),
+        ("The garden was bigger than it looked in the photos!", "positive", "bigger than"),
+    ],
+)
+def test_long_waits_prices_sounds_growth_and_what_was_shown(
+    text: str, label: str, term: str
+) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert any(t.startswith(term) for t in result.positive_terms + result.negative_terms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Waiting for a thing wanted is no complaint.
+        "I've waited years to see them live!",
+        "Waiting for my holiday in three weeks.",
+        # Mud on boots, and a debt that grew, are read as no opinion here.
+        "Our boots were muddy after the walk.",
+        "The debt has grown since March.",
+        "It is smaller than the old one.",
+    ],
+)
+def test_no_opinion_read_where_the_words_do_not_say_one(text: str) -> None:
+    result = sentiment(text)
+    assert not result.positive_terms and not result.negative_terms

@@ -5,9 +5,12 @@ window ("not good") turns a word mildly the other way; intensifiers scale it ("r
 really good"); after a contrast ("but") the writer's verdict weighs more. A text is
 *neutral* inside a band around zero (one mild word such as "fine" does not make a review
 positive), and *mixed* when strong opinions on both sides balance out. Some things said as
-what happened are read as the opinion they carry (a long wait, something owed not given, a
-win, a personal best), and praise exclaimed beside a complaint is read as irony only when
-the words show it (a complaint that keeps happening); otherwise the text is not guessed.
+what happened are read as the opinion they carry (a long wait, something owed not given or
+not ready when due, someone due who did not come, something still missing, a thing less
+than its photos showed, a win, a personal best, a person growing in confidence, joy said
+in idioms such as "can't stop smiling"), and praise exclaimed
+beside a complaint is read as irony only when the words show it (a complaint that keeps
+happening); otherwise the text is not guessed.
 """
 
 from __future__ import annotations
@@ -51,7 +54,8 @@ _LEXICON: dict[str, float] = {
             impressed proud calm spotless cozy cosy charming attentive courteous welcoming
             cheerful handy neat tidy sturdy helped painless effortless seamless
             hassle-free stress-free trouble-free worry-free comfy relaxing refreshing
-            soothing engaging moreish"""
+            soothing engaging moreish thrive thrives thrived thriving flourish flourished
+            flourishing blossomed"""
         ),
         2.0,
     ),
@@ -60,7 +64,7 @@ _LEXICON: dict[str, float] = {
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
-            immaculate heavenly"""
+            immaculate heavenly overjoyed elated ecstatic chuffed"""
         ),
         3.0,
     ),
@@ -128,6 +132,13 @@ _LEXICON: dict[str, float] = {
             """puncture punctures punctured unfortunately sadly regrettably exhausted
             shame pity"""
         ),
+        -2.0,
+    ),
+    # A price said to hurt: "the bill was eye-watering", "extortionate parking".
+    **dict.fromkeys(_words("eye-watering exorbitant extortionate"), -2.0),
+    # Sound and picture that are not clear: "tinny speakers", "a grainy video".
+    **dict.fromkeys(
+        _words("tinny muffled distorted crackly crackling blurry blurred grainy pixelated"),
         -2.0,
     ),
     # Conduct condemned as without shame: as strong as "disgraceful".
@@ -221,6 +232,54 @@ _FAILURES.update(
         for negation in (("not",), ("never",), ("hasn't",), ("haven't",))
         for still in ((), ("yet",))
         for done in _OWED
+    }
+)
+# "my prescription wasn't ready when I came in", "the bins weren't collected", "the
+# repair was still not finished": what was owed or expected at a time, not there when it was
+# due ("I wasn't ready" is said of a person, and is none; see `_phrase_at`).
+_DUE = _OWED | _words("ready collected sent finished")
+# States of a person as well as of a thing: "I wasn't ready", "we weren't finished".
+_PERSONS_STATES = _words("ready finished")
+_NOT_DUE: dict[tuple[str, ...], float] = {
+    (*negation, done): -2.5
+    for negation in (
+        ("wasn't",),
+        ("weren't",),
+        ("was", "not"),
+        ("were", "not"),
+        ("still", "not"),
+    )
+    for done in _DUE
+}
+_FAILURES.update(_NOT_DUE)
+# "you were meant to be here at 8", "the parcel was supposed to arrive on Monday", "he
+# should have been here by now": someone or something due that did not come, told to the
+# one who let it happen ("we're meant to be there at 8", a plan, is none).
+_CAME = (
+    *((verb,) for verb in ("arrive", "come", "call", "ring", "phone")),
+    *(("be", where) for where in ("here", "there", "back", "delivered", "ready", "fixed", "done")),
+    ("turn", "up"),
+    ("show", "up"),
+)
+_FAILURES.update(
+    {
+        (was, due, "to", *came): -2.0
+        for was in ("was", "were")
+        for due in ("meant", "supposed")
+        for came in _CAME
+    }
+)
+_FAILURES.update(
+    {
+        ("should", "have", *came): -2.0
+        for came in (
+            # "You should have been here last night!", "you should have come" regret a
+            # good time missed, and are left out.
+            ("been", "here", "by"),
+            ("been", "ready"),
+            ("been", "delivered"),
+            ("arrived",),
+        )
     }
 )
 # "the battery doesn't last", "the lid didn't fit": a thing that does not hold up or fit.
@@ -399,6 +458,23 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("blew", "me", "away"): 3.0,
     ("blown", "away"): 3.0,
     ("over", "the", "moon"): 3.0,
+    # Joy said in idioms whose words say no opinion, or say it with a negation: "I can't
+    # stop smiling", "grinning from ear to ear", "on cloud nine", "it made my day".
+    **{
+        (*negation, "stop", joy): 3.0
+        for negation in (("can't",), ("cannot",), ("cant",), ("couldn't",), ("could", "not"))
+        for joy in ("smiling", "grinning", "beaming")
+    },
+    ("from", "ear", "to", "ear"): 2.5,
+    ("on", "cloud", "nine"): 3.0,
+    ("tears", "of", "joy"): 3.0,
+    ("walking", "on", "air"): 2.5,
+    **{
+        (verb, whose, when): 3.0
+        for verb in ("made", "makes", "make")
+        for whose in ("my", "our", "his", "her", "their")
+        for when in ("day", "week", "year", "month", "weekend", "night")
+    },
     ("hit", "the", "spot"): 2.5,
     ("hits", "the", "spot"): 2.5,
     **{(verb, "apart"): -2.5 for verb in ("fell", "falls", "falling", "fall", "came", "coming")},
@@ -715,7 +791,11 @@ def _no_failure(phrase: tuple[str, ...], tokens: Sequence[str], index: int) -> b
     if end < len(tokens) and _LEXICON.get(tokens[end], 0.0) < 0:
         # "never arrived late": the bad thing did not happen.
         return True
-    return phrase[-1] in _WORKING and index > 0 and tokens[index - 1] in _PEOPLE
+    return phrase[-1] in _WORKING and _said_of_a_person(tokens, index)
+
+
+def _said_of_a_person(tokens: Sequence[str], index: int) -> bool:
+    return index > 0 and tokens[index - 1] in _PEOPLE
 
 
 # "would buy this again", "wouldn't order from them again": a customer coming back, with
@@ -821,7 +901,37 @@ def _set_phrase(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], flo
 _PHRASES_LONGEST_FIRST = sorted(_PHRASES.items(), key=lambda item: -len(item[0]))
 
 
+# "Still no hot water", "still no sign of the engineer": a thing waited for and still
+# missing; "still no problems" counts none of a bad thing, and is read as "no problems".
+_STILL_NONE = ("still", "no")
+_STILL_NONE_VALENCE = -2.0
+_STILL_NONE_WORDS = 4
+# Words that do not end what is missing: "still no sign of the engineer" names it after.
+_NOT_THE_END = _words("the a an my our your this that of from for in at on")
+
+
+def _still_none(tokens: Sequence[str], index: int) -> int:
+    """How many tokens "still no ..." spans from ``index``, what is missing included (up to
+    three words, in its clause), or 0 when it is none or is a phrase of its own."""
+    if tuple(tokens[index : index + 2]) != _STILL_NONE or index + 2 >= len(tokens):
+        return 0
+    missing = tokens[index + 2]
+    if missing in _SCOPE_ENDS or _LEXICON.get(missing, 0.0) < 0 or ("no", missing) in _PHRASES:
+        return 0
+    end = index + 3
+    while end < len(tokens) and end - index - 2 < _STILL_NONE_WORDS:
+        if tokens[end] in _SCOPE_ENDS:
+            break
+        end += 1
+    while end > index + 3 and tokens[end - 1] in _NOT_THE_END:
+        end -= 1
+    return end - index
+
+
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
+    still = _still_none(tokens, index)
+    if still:
+        return tuple(tokens[index : index + still]), _STILL_NONE_VALENCE
     again = _custom_again(tokens, index)
     if again:
         return tuple(tokens[index : index + again]), _PHRASES[("buy", "again")]
@@ -835,6 +945,13 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
         end = _said_end(phrase, tokens, index)
         if end is not None and _hope_past(tokens, index):
             spoken = tuple(tokens[index:end])
+            if (
+                phrase in _NOT_DUE
+                and phrase[-1] in _PERSONS_STATES
+                and _said_of_a_person(tokens, index)
+            ):
+                # "I wasn't ready for that ending": a person, in no verdict the words tell.
+                continue
             if phrase in _FAILURES and _no_failure(phrase, tokens, index):
                 return phrase, 0.0
             if (
@@ -1080,13 +1197,23 @@ def _never_again(tokens: Sequence[str], index: int) -> int:
     return 0
 
 
-# A wait said in hours or without end ("waited over an hour", "the wait was two hours",
-# "waiting forever") or in half an hour and more of minutes ("waited 45 minutes") is a
+# A wait said in hours, days or without end ("waited over an hour", "the wait was two
+# hours", "waiting forever") or in half an hour and more of minutes ("waited 45 minutes") is a
 # complaint said as what happened; "only waited an hour" or "waited 10 minutes" is not.
 _WAITS = _words("wait waits waited waiting queue queued queuing queueing")
 # "kept me on hold for an hour", "on hold for 40 minutes": a wait on the phone.
 _ON_HOLD = ("on", "hold")
 _LONG = _words("hour hours ages forever eternity")
+# "we waited four months to get them", "waiting weeks for a refund": days and more are a
+# long wait for what was due; "I've waited years to see them live", "waited months for
+# this" look forward to a thing wanted, and are no complaint.
+_DAYS = _words("days weeks months years")
+_LOOKED_FORWARD = (
+    *(("to", verb) for verb in ("see", "meet", "hear", "watch", "visit", "try", "play")),
+    ("for", "this"),
+)
+# "waiting for my holiday in three weeks": a time ahead, not how long the wait was.
+_AHEAD = _words("in until till next")
 _MINUTES = _words("minutes mins")
 _SHORT = _words("only just less under barely")
 _WAIT_GAP = 8
@@ -1110,7 +1237,19 @@ def _long_wait(tokens: Sequence[str], index: int) -> int:
             word in _MINUTES and before.isdigit() and int(before) >= _LONG_MINUTES
         ):
             return width
+        if word in _DAYS:
+            ahead = _AHEAD.intersection(tokens[index + 1 : end])
+            return 0 if ahead or _looked_forward(tokens, end + 1) else width
     return 0
+
+
+def _looked_forward(tokens: Sequence[str], index: int) -> bool:
+    """Whether the clause from ``index`` says what the wait was for is a thing wanted."""
+    while index < len(tokens) and tokens[index] not in _SCOPE_ENDS:
+        if any(tuple(tokens[index : index + len(p)]) == p for p in _LOOKED_FORWARD):
+            return True
+        index += 1
+    return False
 
 
 # "fixed the broken heater", "solved my problem": a bad thing put right.
@@ -1287,6 +1426,8 @@ def _closing_set_phrase(tokens: Sequence[str], end: int) -> int:
 _NAMED_LEAD = _words("oh wow ah yeah just")
 _NAMED_GAP = 2
 _JOINED_PRAISE = (("love", "it"), ("loving", "it"), ("love", "this"), ("love", "that"))
+# "..., love that for me": the same praise, said of what befell the writer.
+_FOR_THE_WRITER = (("for", "me"), ("for", "us"))
 _AGAIN_AND_AGAIN = _words("another again usual always")
 
 
@@ -1320,16 +1461,20 @@ def _names_a_thing(word: str) -> bool:
 
 def _joined_closing(tokens: Sequence[str]) -> int:
     """The number of tokens of closing praise joined to what came before by a comma
-    ("..., love it", "..., great!"), its marks included, or 0."""
+    ("..., love it", "..., great!", "..., love that for me"), its marks included, or 0."""
     end = len(tokens)
     while end and tokens[end - 1] in _EXCLAMATION_ENDS:
         end -= 1
+    # "love that for me" is "love that", said of the writer's lot (a lone word is not:
+    # "..., great for me" is more often sincere).
+    for_writer = 2 if tuple(tokens[end - 2 : end]) in _FOR_THE_WRITER else 0
     for said in (*_JOINED_PRAISE, None):
         width = len(said) if said else 1
-        start = end - width
+        start = end - width - (for_writer if said else 0)
+        end_said = start + width
         if start < 2:
             continue
-        words = tuple(tokens[start:end])
+        words = tuple(tokens[start:end_said])
         if said is None and (_LEXICON.get(words[0]) or 0.0) <= 0:
             continue
         if said is not None and words != said:
@@ -1570,6 +1715,12 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             tally.last_hedged = negated
             index += len(words)
             continue
+        shown, valence = _against_what_was_shown(tokens, index)
+        if shown:
+            # "much smaller than the photos": less than was shown is a complaint.
+            tally.add(" ".join(tokens[index : index + shown]), valence * weight, weight=weight)
+            index += shown
+            continue
         if token in _WORKING | {"working"} and _none_working(tokens, index):
             # "Not one of the lights was working": the things said to be none do not work.
             tally.add(f"none {token}", _NONE_WORKING * weight, weight=weight)
@@ -1608,6 +1759,12 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
         if token in _ADDICTIVE and _said_of_a_pastime(tokens, index):
             # "the gameplay is addictive": a game hard to put down is praised.
             known = _ADDICTIVE_VALENCE
+        if token in _GROWN and _said_of(tokens, index, _QUALITIES):
+            # "Jamal's confidence in reading has grown so much": a person gaining a quality.
+            known = _GROWN_VALENCE
+        if token in _MUDDY and _said_of_a_sound(tokens, index):
+            # "the sound was muddy all night": a sound not clear is a complaint.
+            known = _MUDDY_VALENCE
         if token in _PRICE_OR_MAKE and _said_of_make(tokens, index):
             # "cheap and nasty", "feels cheap": a poor make, not a low price.
             known = -2.0
@@ -1719,12 +1876,80 @@ _PASTIME_GAP = 2
 def _said_of_a_pastime(tokens: Sequence[str], index: int) -> bool:
     """Whether the word at ``index`` is said of a pastime in its clause: its subject before
     it ("the gameplay is addictive") or the noun right after it ("an addictive game")."""
+    return _said_of(tokens, index, _PASTIMES)
+
+
+# A thing set against how it was shown or described: "the flat was much smaller than the
+# photos", "bigger than it looked in the pictures", "looks nothing like the listing". Less
+# than was shown is a complaint as firm as a failure; more, a delight.
+_SHOWN = _words(
+    """photos photo pictures picture pics pictured listing advert ad advertised described
+    description shown website brochure"""
+)
+_SHOWN_GAP = 5
+_SHOWN_VALENCE = 2.5
+_LESS = _words("smaller tinier shorter narrower older darker dingier pokier poorer")
+_MORE = _words("bigger larger roomier brighter newer")
+
+
+def _against_what_was_shown(tokens: Sequence[str], index: int) -> tuple[int, float]:
+    """How many tokens a comparison with what was shown spans from ``index`` ("smaller than
+    the photos" is 4), and its valence; (0, 0.0) when there is none."""
+    token = tokens[index]
+    if tuple(tokens[index : index + 3]) in (("nothing", "like", "the"), ("nothing", "like", "its")):
+        start, valence = index + 3, -_SHOWN_VALENCE
+    elif index + 1 < len(tokens) and tokens[index + 1] == "than":
+        known = _known_valence(token) or 0.0
+        if token in _LESS or (known < 0 and _is_comparative(token)):
+            valence = -_SHOWN_VALENCE
+        elif token in _MORE or (known > 0 and _is_comparative(token)):
+            valence = _SHOWN_VALENCE
+        else:
+            return 0, 0.0
+        start = index + 2
+    else:
+        return 0, 0.0
+    for end in range(start, min(start + _SHOWN_GAP, len(tokens))):
+        if tokens[end] in _SCOPE_ENDS:
+            break
+        if tokens[end] in _SHOWN:
+            return end - index + 1, valence
+    return 0, 0.0
+
+
+# Growth is good news of a quality a person gains ("her confidence has grown so much", "he
+# grew in confidence") and none of a debt or a queue, which grow too: read only of one.
+_GROWN = _words("grown grew increased soared")
+_GROWN_VALENCE = 2.0
+_QUALITIES = _words(
+    """confidence self-confidence self-esteem skills skill independence understanding
+    knowledge fluency vocabulary friendship friendships"""
+)
+# "Muddy" is a complaint of a sound ("the sound was muddy", "a muddy mix") and a fact of a
+# field or a dog ("muddy boots"), read only of a sound.
+_MUDDY = _words("muddy murky boomy")
+_MUDDY_VALENCE = -2.0
+_SOUNDS = _words(
+    """sound sounds audio mix bass vocals vocal speaker speakers recording recordings
+    acoustics headphones earbuds"""
+)
+
+
+def _said_of_a_sound(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is said of a sound in its clause ("the sound was
+    muddy", "a muddy mix")."""
+    return _said_of(tokens, index, _SOUNDS)
+
+
+def _said_of(tokens: Sequence[str], index: int, things: frozenset[str]) -> bool:
+    """Whether the word at ``index`` is said of one of ``things``: its subject before it in
+    its clause, or the noun right after it."""
     after = tokens[index + 1 : index + 1 + _PASTIME_GAP]
-    if _PASTIMES.intersection(after):
+    if things.intersection(after):
         return True
     position = index - 1
     while position >= 0 and tokens[position] not in _SCOPE_ENDS:
-        if tokens[position] in _PASTIMES:
+        if tokens[position] in things:
             return True
         position -= 1
     return False
