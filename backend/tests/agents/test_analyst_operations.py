@@ -2152,3 +2152,28 @@ def test_scales_and_starts_with_an_amount_for_each(instruction: str, result: flo
 def test_scales_and_starts_not_fully_said_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "figures"),
+    [
+        # rows of a numbered label and a value: the values, not the week numbers
+        (
+            "Band rehearsal attendance: Week 1: 6. Week 2: 4. Week 3: 7. Week 4: 5.",
+            "Lowest and highest?",
+            {"min": 4, "max": 7},
+        ),
+        # one row a line, bulleted, with a unit shared by the rows
+        (
+            "Lap times:\n\u2022 lap 1: 61.2 s\n\u2022 lap 2: 59.8 s\n\u2022 lap 3: 60.4 s",
+            "Whats the lowest and highest?",
+            {"min": 59.8, "max": 61.2},
+        ),
+    ],
+)
+def test_rows_of_a_numbered_label_and_a_value_give_the_values(
+    context: str, task: str, figures: dict[str, float]
+) -> None:
+    data = run(f"Context: {context} Task: {task}", capability="statistics")
+    for key, value in figures.items():
+        assert data[key] == pytest.approx(value)

@@ -427,6 +427,9 @@ def _listed_context(
     planner gave a calculation step. The label's numbers are left out only after a colon,
     or when they count the list."""
     if context is not None:
+        rows = _label_value_rows(context.group("context"))
+        if rows is not None:
+            return _CONTEXT.match(f"Context: {rows} Task: {context.group('task')}")
         found = _labelled_list(context.group("context"))
         task = context.group("task")
         if found is None or found[1].strip(" .;"):
@@ -468,6 +471,42 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
         return ", ".join(items), match.group("rest")
     listed = f"{label_text.strip()} {', '.join(items)}{match.group('unit') or ''}"
     return listed.strip(), match.group("rest")
+
+
+# One row of "week 1: 6", "• Mon: 14.5 km": a label (which may hold a number of its own),
+# a colon and a space, then the row's value. A first row may say what they all are before
+# ("attendance: week 1: 6"). "9:30" has no space after its colon: a time, no row.
+_ROW = re.compile(
+    rf"^(?:(?P<header>[^:\d]+?):\s+)?(?P<label>[^:]*?[^\s:]):\s+(?P<value>{_ITEM})"
+    r"(?:\s*(?P<unit>[a-z]+|%))?\s*[.;]?$",
+    re.I,
+)
+_ROW_BREAK = re.compile(r"\s*(?:\n|(?<=[.;])\s+)\s*[\u2022\u00b7*-]?\s*")
+
+
+def _label_value_rows(context: str) -> str | None:
+    """ "attendance: week 1: 6. week 2: 4. week 3: 7": rows of a label and a value, as the
+    list of their values ("attendance: 6, 4, 7"), so that the week numbers are no values;
+    None unless every piece is such a row, some label holds a number, and the rows share a
+    unit (or have none)."""
+    pieces = [p for p in _ROW_BREAK.split(context.strip().lstrip("\u2022\u00b7*- ")) if p]
+    header = ""
+    if pieces and re.fullmatch(r"[^:\d]+:", pieces[0]):
+        header, pieces = pieces[0][:-1], pieces[1:]  # "lap times:" on a line of its own
+    rows = [_ROW.match(p) for p in pieces]
+    if len(rows) < 2 or any(r is None for r in rows):
+        return None
+    matched = [r for r in rows if r is not None]
+    if any(r.group("header") for r in matched[0 if header else 1 :]) or not any(
+        re.search(r"\d", r.group("label")) for r in matched
+    ):
+        return None
+    units = {(r.group("unit") or "").lower() for r in matched}
+    if len(units) != 1:
+        return None
+    header = header or matched[0].group("header") or "values"
+    values = ", ".join(r.group("value").replace(",", "") for r in matched)
+    return f"{header}: {values}{' ' + units.pop() if units != {''} else ''}."
 
 
 def _without_list_again(task: str, listed: str) -> str:
