@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
+from orchestra.agents.analyst.corrections import apply_corrections
 from orchestra.agents.analyst.formulas import (
     asks_speed,
     is_unit,
@@ -127,8 +128,19 @@ _TABLE_QUALIFIERS = re.compile(
 )
 
 
+def _corrected(request: StepRequest) -> StepRequest:
+    """The request with the corrections its user said after it applied ("whats 54 x 18?
+    sorry, I meant 45 not 54"): never computed on the number corrected."""
+    said = request.task if request.task != request.instruction else ""
+    instruction = apply_corrections(request.instruction, said)
+    return (
+        request if instruction == request.instruction else replace(request, instruction=instruction)
+    )
+
+
 def statistics_operation(request: StepRequest) -> StepResult:
     """Statistics of a table, or of numbers named in the request or given by earlier steps."""
+    request = _corrected(request)
     inputs = read_inputs(request.instruction, request.inputs)
     block = find_table_text(request.instruction)
     values = _object_values(block, request.instruction) if block else None
@@ -171,6 +183,7 @@ def _object_values(block: str, instruction: str) -> list[str] | None:
 
 def calculation_operation(request: StepRequest) -> StepResult:
     """The value of the arithmetic a request asks for, in symbols or in words."""
+    request = _corrected(request)
     return _answer(request, read_inputs(request.instruction, request.inputs), statistics=False)
 
 
