@@ -2177,3 +2177,70 @@ def test_rows_of_a_numbered_label_and_a_value_give_the_values(
     data = run(f"Context: {context} Task: {task}", capability="statistics")
     for key, value in figures.items():
         assert data[key] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # of times, the fastest is the lowest and the slowest the highest
+        ("Context: My 5k times (mins): 24.1, 23.5, 25.0. Task: Which was my quickest?", 23.5),
+        ("swim splits in seconds: 41.2, 39.8, 40.5 - slowest?", 41.2),
+        # of speeds, the other way round
+        ("top speeds in km/h: 41, 38, 44 - fastest?", 44),
+    ],
+)
+def test_fastest_and_slowest_follow_what_the_values_are(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+def test_fastest_of_values_said_to_be_neither_times_nor_speeds_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("which is fastest: 3, 4, 5", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # what there was less each amount taken, each said with its verb
+        (
+            "the hall seats 250, we sold 180 tickets and reserved 20 for staff. how many are left",
+            50,
+        ),
+        ("i had 40 eggs, used 12 and gave 6 to my sister, how many are left", 22),
+    ],
+)
+def test_what_is_left_after_several_amounts_taken(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # an amount added, not taken
+        "i had 40 eggs, bought 12 and used 6, how many are left",
+        # more taken than there was
+        "the hall seats 100, we sold 80 tickets and reserved 30, how many are left",
+    ],
+)
+def test_what_is_left_with_an_amount_not_taken_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "the stall made 540 on saturday, the pitch cost 45 and stock cost 210. whats my profit",
+            285,
+        ),
+        ("Context: The quiz night raised 1,120 and the hall cost 150. Task: Net profit?", 970),
+    ],
+)
+def test_profit_is_the_money_taken_less_each_cost(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_profit_of_a_price_each_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("we sold 30 cakes at 2 each and ingredients cost 18, profit?", capability="calculation")

@@ -300,6 +300,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
                 "after the comma of a list."
             )
         material = _context_numbers(context.group("context"))
+    text = _fastest_said(text, inputs.text)
     if not material and isinstance(request.data, list) and request.data:
         material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
     implicit = None
@@ -399,6 +400,29 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if reading.figures:
         return _figures_result(reading, inputs, confidence, values)
     return _expression_result(reading, inputs, confidence, values)
+
+
+# "which was my fastest" of times is the lowest, of speeds the highest: what the values
+# are says which, and when the request says neither (or both) the word is left unread.
+_FASTEST = re.compile(r"\b(?P<fast>fastest|quickest)|(?P<slow>slowest)\b", re.I)
+_TIMES_SAID = re.compile(
+    r"\b(?:times|mins?|minutes|secs?|seconds|hours|hrs|durations?|pace|splits)\b|\d:\d\d",
+    re.I,
+)
+_SPEEDS_SAID = re.compile(r"\b(?:speeds?|km/h|kph|kmh|mph|knots|m/s)(?!\w)", re.I)
+
+
+def _fastest_said(task: str, said: str) -> str:
+    """``task`` with "fastest" and "slowest" said as "lowest" and "highest" (of times) or
+    the other way round (of speeds), when ``said`` (the whole request) says which."""
+    times, speeds = bool(_TIMES_SAID.search(said)), bool(_SPEEDS_SAID.search(said))
+    if times == speeds:
+        return task
+
+    def said_as(match: re.Match[str]) -> str:
+        return "lowest" if bool(match.group("fast")) == times else "highest"
+
+    return _FASTEST.sub(said_as, task)
 
 
 # A list of numbers: "14, 17, 9 and 20" (a comma before a space: "3,50 and 2,25" may have

@@ -16,11 +16,12 @@ shown (percentages in turn, a share then the rest, what is left then spread over
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
 from orchestra.agents.analyst.formulas import is_unit
-from orchestra.agents.analyst.quantities import read_quantities
+from orchestra.agents.analyst.quantities import read_quantities, split_question
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
@@ -747,6 +748,92 @@ def read_amount_left(context: str, task: str) -> tuple[Node, str] | None:
     return Op("-", Num(float(held), held), Num(float(taken), taken)), "the amount left"
 
 
+# "the venue holds 180", "we had 64 in stock": the amount there is at first, said of it.
+_HELD = re.compile(
+    r"\b(?:have|had|has|got|holds?|held|seats?|sleeps|capacity\s+(?:is|of)|budget\s+(?:is|was)|"
+    r"start(?:ed)?\s+with|there\s+(?:are|were)|in\s+stock)\b(?:\s+[a-z']+){0,2}\s*[$\u00a3\u20ac]?$",
+    re.I,
+)
+# Each amount taken from it: "sold 137 tickets", "comped 18", "gave away 6".
+_TAKEN = re.compile(
+    r"\b(?:spen[dt]s?|spending|paid|pays?|used?|uses|ate|eats?|gave|gives?|given|lost|loses?|"
+    r"sold|sells?|withdr[ae]w|withdraws?|took|takes?|taken|comped|comp|reserved|booked|"
+    r"allocated|donated|broke|broken|handed\s+out)\b",
+    re.I,
+)
+
+
+def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "venue holds 180, we've sold 137 tickets and comped 18, how many are left": the
+    amount there was less each amount taken, or None unless the first number is said as
+    held, every later one with a verb of taking since the one before, and no more is taken
+    than there was."""
+    if context is None:
+        parts = split_question(task)
+        if parts is None:
+            return None
+        context, task = parts
+    if not _ASKS_HOW_MUCH_LEFT.search(task) or _NUMBER.search(task):
+        return None
+    if _PERCENT_AFTER.search(context) or _REPEATED.search(context):
+        return None
+    found = list(_NUMBER.finditer(context))
+    if not 3 <= len(found) <= 6 or not _HELD.search(context[: found[0].start()]):
+        return None
+    gaps = [context[a.end() : b.start()] for a, b in itertools.pairwise(found)]
+    if not all(_TAKEN.search(gap) for gap in gaps):
+        return None
+    held, *taken = (
+        Num(float(m.group(0).replace(",", "")), m.group(0).replace(",", "")) for m in found
+    )
+    if sum(n.value for n in taken) > held.value:
+        return None  # more taken than there was: something is not said
+    result: Node = held
+    for amount in taken:
+        result = Op("-", result, amount)
+    return result, "the amount left"
+
+
+# "the bake sale took 286.40", "we raised 1,200": money coming in, said before its amount.
+_TOOK_IN = re.compile(
+    r"\b(?:took|takes|taken|made|makes|raised|earned|brought\s+in|sold\s+for|takings|"
+    r"revenue|income|sales)\b(?:\s+(?:in|of|was|were|is|are|came\s+to))*\s*[$\u00a3\u20ac]?$",
+    re.I,
+)
+# ... and money going out, between one amount and the next: "and ingredients cost 73.15".
+_COST = re.compile(r"\b(?:cost|costs|costing|spent|spend|paid|expenses|outgoings)\b", re.I)
+_ASKS_PROFIT = re.compile(r"\b(?:profit|net)\b", re.I)
+
+
+def read_profit(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "bake sale took 286.40 and ingredients cost 73.15, profit?": the money taken less
+    each cost, or None unless the first number is said as money taken and every later one
+    as a cost."""
+    if context is None:
+        parts = split_question(task)
+        if parts is None:
+            return None
+        context, task = parts
+    if not _ASKS_PROFIT.search(task) or _NUMBER.search(task) or _PERCENT_AFTER.search(context):
+        return None
+    if _REPEATED.search(context):
+        return None  # "costs 2 each": a price, not one cost
+    found = list(_NUMBER.finditer(context))
+    if not 2 <= len(found) <= 5 or not _TOOK_IN.search(context[: found[0].start()]):
+        return None
+    gaps = [context[a.end() : b.start()] for a, b in itertools.pairwise(found)]
+    if not all(_COST.search(gap) and not _TOOK_IN.search(gap) for gap in gaps):
+        return None
+    result: Node = _plain(found[0].group(0))
+    for match in found[1:]:
+        result = Op("-", result, _plain(match.group(0)))
+    return result, "the profit: the money taken less the costs"
+
+
+def _plain(raw: str) -> Num:
+    return Num(float(raw.replace(",", "")), raw.replace(",", ""))
+
+
 # "a month", "per week", "monthly", "every day": how often an amount is paid.
 _PERIODS = {
     "day": ("day", "daily"),
@@ -1083,6 +1170,8 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_share_per_period(text)
         or read_scale_model(text)
         or read_start_plus_each(text)
+        or read_held_less_taken(context, task)
+        or read_profit(context, task)
     )
     if found is not None:
         return [found]
