@@ -1042,9 +1042,15 @@ def test_how_many_are_left_is_not_how_many_numbers() -> None:
         "Context: I have 10 apples and eat 3. Task: How many are left?", capability="statistics"
     )
     assert data["result"] == 7
+    # each amount taken said with its verb: all of them taken off
+    data = run(
+        "Context: I have 10 apples, eat 3 and give away 2. Task: How many are left?",
+        capability="statistics",
+    )
+    assert data["result"] == 5
     with pytest.raises(AgentInputError, match="not how many numbers there are"):
         run(
-            "Context: I have 10 apples, eat 3 and give away 2. Task: How many are left?",
+            "Context: I have 10 apples, eat 3 and 2 more turn up. Task: How many are left?",
             capability="statistics",
         )
 

@@ -135,3 +135,18 @@ def test_the_question_is_the_last_piece_that_asks() -> None:
 def test_a_unit_word_alone_is_still_refused() -> None:
     with pytest.raises(AgentInputError):
         run("the tank holds 40 and the car does 12 km, how many km per l")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # pence a mile, asked in pounds
+        ("Context: I drove 38 miles, claiming 45p a mile. Task: How much in pounds?", 17.1),
+        # ... there and back: twice the distance each way
+        ("drove 20 miles each way to the client, mileage is 45p a mile. how much in pounds", 18),
+        # power for a time, at a price per kWh said in pence
+        ("a 2 kW heater on for three and a half hours, at 30p per kWh. how much is that in £", 2.1),
+    ],
+)
+def test_pence_energy_and_both_ways(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

@@ -258,9 +258,29 @@ def _plain_amounts(text: str) -> str:
         return f"{match.group('before')} {digits}" if match.group("before") else f"{digits} "
 
     text = _listed_by_slashes(_BESIDE_CURRENCY.sub(plain, text))
+    text = _pence_as_pounds(text)
     # "₹98,500", "¥18,600": signs the reading of words does not know, and which change no
     # arithmetic (as "$" and "€" do not).
     return re.sub(r"[\u20b9\u00a5](?=\s?\d)", "", text)
+
+
+# "45p a mile", "27.5p per kWh": pence, written as pounds when the request is about
+# pounds or the pence are a rate (a "p" is also a video's lines, "1080p", or a page).
+_PENCE = re.compile(
+    r"(?<![\w.,])(\d+(?:\.\d+)?)p\b(?=\s*(?:/|(?:per|a|an|each|every)\b)|.*[\u00a3])", re.I | re.S
+)
+_POUNDS_SAID = re.compile(r"[\u00a3]|\b(?:pounds?|quid|gbp|pence)\b", re.I)
+
+
+def _pence_as_pounds(text: str) -> str:
+    def pounds(match: re.Match[str]) -> str:
+        amount = float(match.group(1)) / 100
+        return f"\u00a3{format_number(amount)}"
+
+    found = _PENCE.sub(pounds, text)
+    if found == text and _POUNDS_SAID.search(text):
+        found = re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?)p\b", pounds, text, flags=re.I)
+    return found
 
 
 # "1234.50 € / 890.00 € / 2015.75 €": three amounts of money with slashes between them are a

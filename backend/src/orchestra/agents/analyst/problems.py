@@ -63,6 +63,11 @@ _SHORT_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         re.compile(rf"\b(\d+|{'|'.join(_SMALL_COUNTS)})\s+dozen\b", re.I),
         lambda m: str(12 * int(_SMALL_COUNTS.get(m.group(1).lower(), m.group(1)))),
     ),
+    # "five and a half hours", "2 and a half days": a count and a half.
+    (
+        re.compile(rf"\b(\d+|one|{'|'.join(_SMALL_COUNTS)})\s+and\s+a\s+half\b", re.I),
+        lambda m: f"{_SMALL_COUNTS.get(m.group(1).lower(), m.group(1)).replace('one', '1')}.5",
+    ),
     # "three of us", "split four ways": a count said in words.
     (
         re.compile(rf"\b({'|'.join(_SMALL_COUNTS)})\b(?!\s*(?:-|and\s+a|point)\b)", re.I),

@@ -23,7 +23,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
@@ -63,6 +63,9 @@ _add(_TIME, 604800.0, "week", "weeks", "wk", "wks")
 _add({"month": 1}, 1.0, "month", "months")
 _add({"month": 1}, 12.0, "year", "years", "yr", "yrs", "annum")
 _add({"power": 1}, 1.0, "w", "watt", "watts")
+_add({"power": 1}, 1000.0, "kw", "kilowatt", "kilowatts")
+# Energy is power for a time: "27.5p per kWh" over "3 kW for 5.5 hours".
+_add({"power": 1, "time": 1}, 3_600_000.0, "kwh")
 # "per head", "4 of us", "split 3 ways": people, as a thing counted.
 _add({"person": 1}, 1.0, "person", "persons", "people", "head", "heads", "ways")
 
@@ -380,6 +383,9 @@ _MONEY_ASKED = re.compile(
 )
 
 
+_IN_MONEY = re.compile(r"\b(?:in|into)\s+(?:[$\u00a3\u20ac]|(?:pounds|dollars|euros|quid)\b)", re.I)
+
+
 @dataclass(frozen=True)
 class _Asked:
     top: tuple[tuple[str, int], ...] | None  # None: whatever the amounts give
@@ -432,6 +438,8 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         pass
     elif (within := _IN_UNIT.search(question)) and within.group("unit").lower() in _UNITS:
         top = _UNITS[within.group("unit").lower()]
+    elif _IN_MONEY.search(question):
+        top = (_MONEY_DIMS, 1.0)  # "how much is that in £", "in pounds"
     elif _MONEY_ASKED.search(question):
         top = (_MONEY_DIMS, 1.0)  # "how much is that a month", "pro rata rent for 12 days"
     per = _PER.search(question, how.end() if how else 0)
@@ -539,6 +547,7 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         return None
     if _BMI.search(task):
         return _body_mass_index(given)
+    given = [_both_ways(q, context, task) for q in given]
     asked = _share_asked(task) if share else _asked(task, given)
     if asked is None:
         return None
@@ -564,6 +573,16 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
 
 
 _BMI = re.compile(r"\b(?:bmi|body\s+mass\s+index)\b", re.I)
+_EACH_WAY = re.compile(r"\s+(?:each|every)\s+way\b", re.I)
+_ONE_WAY_ASKED = re.compile(r"\b(?:each|one|every|either)\s+way\b|\bper\s+trip\b", re.I)
+
+
+def _both_ways(quantity: Quantity, context: str, task: str) -> Quantity:
+    """ "drove 74 miles each way": there and back, twice the amount, unless the question
+    asks for one way itself."""
+    if not _EACH_WAY.match(context, quantity.end) or _ONE_WAY_ASKED.search(task):
+        return quantity
+    return replace(quantity, value=Op("*", quantity.value, Num(2, "2")))
 
 
 def _body_mass_index(given: list[Quantity]) -> tuple[Node, str] | None:
