@@ -150,3 +150,26 @@ def test_a_unit_word_alone_is_still_refused() -> None:
 )
 def test_pence_energy_and_both_ways(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a distance in nautical miles at a speed in knots
+        ("the crossing is 26 nautical miles and we make 5.2 knots, how many hours", 5),
+        # beats per minute over a duration in minutes and seconds
+        ("the song is 90 bpm and 4 min 20 s long, how many beats", 390),
+        # a time said as a clock, hours:minutes:seconds, over a distance
+        ("did a half marathon of 21.1 km in 1:45:30, what was my pace in minutes per km", 5.0),
+        # one rate, asked per another period
+        ("the queue takes 600 jobs per hour, how many is that per day", 14400),
+    ],
+)
+def test_knots_beats_clock_times_and_one_rate(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_one_rate_of_a_unit_per_another_period_is_left_to_the_other_readers() -> None:
+    # litres per minute keeps the litre's size only by luck: refused, as before
+    with pytest.raises(AgentInputError):
+        run("the pump moves 40 litres per minute, how much is that per hour")

@@ -23,6 +23,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from orchestra.agents.analyst.wording import Call, Node, Num, Op
@@ -66,6 +67,9 @@ _add({"power": 1}, 1.0, "w", "watt", "watts")
 _add({"power": 1}, 1000.0, "kw", "kilowatt", "kilowatts")
 # Energy is power for a time: "27.5p per kWh" over "3 kW for 5.5 hours".
 _add({"power": 1, "time": 1}, 3_600_000.0, "kwh")
+# Knots: nautical miles ("nmi", written so by `_plain_units`) an hour.
+_add(_LENGTH, 1852.0, "nmi")
+_add({"length": 1, "time": -1}, 1852.0 / 3600.0, "knot", "knots", "kn", "kts")
 # "per head", "4 of us", "split 3 ways": people, as a thing counted.
 _add({"person": 1}, 1.0, "person", "persons", "people", "head", "heads", "ways")
 
@@ -527,9 +531,29 @@ def _product(nodes: list[Node]) -> Node | None:
     return result
 
 
+# Units said in more than one word, or by their initials, and times said as a clock
+# ("1:22:30", hours, minutes and seconds), written as the tokens above read them.
+_PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"\bnautical\s+miles?\b", re.I), "nmi"),
+    (re.compile(r"\bbpm\b", re.I), "beats per minute"),
+    (
+        re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:]|\.\d)"),
+        lambda m: f"{int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))} s",
+    ),
+)
+
+
+def _plain_units(text: str) -> str:
+    for pattern, plain in _PLAIN_UNITS:
+        text = pattern.sub(plain, text)
+    return text
+
+
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     """The answer to a request whose amounts carry units and whose question asks for a
     unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None."""
+    task = _plain_units(task)
+    context = None if context is None else _plain_units(context)
     if context is None:
         parts = split_question(task)
         if parts is None:
@@ -543,7 +567,7 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     ):
         return None  # a markup, a margin, a tax: not a part of a whole
     given = _quantities(context, priced=bool(_PRICED.search(f"{context} {task}")))
-    if given is None or not 2 <= len(given) <= 5:
+    if given is None or not 1 <= len(given) <= 5:
         return None
     if _BMI.search(task):
         return _body_mass_index(given)
@@ -569,7 +593,21 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         ways = [w for w in ways if _value(_expression(given, w, asked)[0]) <= 100]
     if len(ways) != 1:
         return None
+    if len(given) == 1:
+        return _rate_per_other(given[0], asked)
     return _expression(given, ways[0], asked)
+
+
+def _rate_per_other(rate: Quantity, asked: _Asked) -> tuple[Node, str] | None:
+    """ "1,200 requests per minute, how many is that per day": one rate, per another
+    period; None for one amount that is no rate, or a rate of amounts whose own size
+    would be lost (only things counted and money, of size one, keep it)."""
+    top = tuple((name, power) for name, power in rate.dims if power > 0)
+    if not asked.bottom or len(top) == len(rate.dims):
+        return None
+    if not all(name.startswith("#") or name == "money" for name, _ in top):
+        return None
+    return _expression([rate], (1,), replace(asked, top=top))
 
 
 _BMI = re.compile(r"\b(?:bmi|body\s+mass\s+index)\b", re.I)
