@@ -2250,3 +2250,35 @@ def test_profit_is_the_money_taken_less_each_cost(instruction: str, result: floa
 def test_profit_of_a_price_each_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("we sold 30 cakes at 2 each and ingredients cost 18, profit?", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the amount the question names, out of the other
+        (
+            "Context: The club took 8,000 in subs and 1,200 went on insurance. "
+            "Task: What percentage went on insurance?",
+            15,
+        ),
+        # how far one amount is under the one named, in percent of it
+        ("list price was 20,000 and we paid 18,500, what % below list is that", 7.5),
+        ("Context: Guide price 400,000, it sold at 420,000. Task: What % over guide?", 5),
+    ],
+)
+def test_a_share_or_gap_of_the_amount_named(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # "under" the amount named, which is the lower one
+        "Context: Guide price 400,000, it sold at 420,000. Task: What % under guide?",
+        # the name said beside neither amount alone
+        "Context: Admin 40 and admin 60. Task: What percent is admin?",
+    ],
+)
+def test_a_share_or_gap_not_said_so_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")

@@ -33,6 +33,7 @@ from orchestra.agents.analyst.problems import (
     read_before_change,
     read_count_at_price,
     read_interest,
+    read_named_share,
     read_part_of_whole,
     read_per_period,
     read_percentage_problem,
@@ -607,6 +608,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_percentage_problem,
     # "48 of our 640 survey replies said yes. What percent is that?"
     read_part_of_whole,
+    # "12,400 in donations and 1,860 went on admin. What percent is admin?"
+    read_named_share,
     # "Sales fell from 80 to 60. What's the percentage decrease?"
     read_relative_change,
     # "We're 4 people and the bill is 138. How much does each person pay?"

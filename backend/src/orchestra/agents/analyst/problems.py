@@ -29,6 +29,7 @@ __all__ = [
     "read_before_change",
     "read_count_at_price",
     "read_interest",
+    "read_named_share",
     "read_per_period",
     "read_percentage_problem",
     "read_rate_for_periods",
@@ -451,6 +452,54 @@ def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
         return None
     share = Op("/", Num(float(part), part), Num(float(whole), whole))
     return Op("*", share, Num(100, "100")), "the part as a percentage of the whole"
+
+
+# "what percent is admin", "what % under asking is that": a share or a difference asked
+# of the amount a word names.
+_ASKS_NAMED_SHARE = re.compile(
+    r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+(?:of\s+(?:it|that|the\s+"
+    r"[a-z]+)\s+)?(?:is|was|went\s+on|goes\s+on|is\s+spent\s+on|was\s+spent\s+on)\s+"
+    r"(?P<name>[a-z]+)\s*[?.!]*\s*$",
+    re.I,
+)
+_ASKS_NAMED_GAP = re.compile(
+    r"^\s*(?:so\s+)?(?:what|how\s+many)\s+(?:percent(?:age)?|%)\s+(?P<way>under|below|over|"
+    r"above)\s+(?:the\s+)?(?P<name>[a-z]+)(?:\s+(?:price|value))?(?:\s+(?:is|was)\s+"
+    r"(?:that|it|this))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def read_named_share(context: str, task: str) -> tuple[Node, str] | None:
+    """ "got 12,400 in donations and 1,860 went on admin. what percent is admin": the
+    amount the question names (the number said nearest its one mention) out of the other,
+    in percent; "asking price 325,000, offer came in at 308,750. what % under asking": how
+    far the other is under (or over) the one named, in percent of it. None unless the
+    context gives exactly two amounts, no percentage, and the name once."""
+    share, gap = _ASKS_NAMED_SHARE.match(task), _ASKS_NAMED_GAP.match(task)
+    asked = share or gap
+    if asked is None or _PERCENT_AFTER.search(context):
+        return None
+    numbers = list(_NUMBER.finditer(context))
+    said = list(re.finditer(rf"\b{re.escape(asked.group('name'))}s?\b", context, re.I))
+    if len(numbers) != 2 or len(said) != 1:
+        return None
+    at = said[0].start()
+    named, other = sorted(numbers, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)))
+    part, whole = _plain(named.group(0)), _plain(other.group(0))
+    if gap is None:
+        if part.value > whole.value or whole.value == 0:
+            return None
+        return Op(
+            "*", Op("/", part, whole), Num(100, "100")
+        ), "the part as a percentage of the whole"
+    under = gap.group("way").lower() in {"under", "below"}
+    if part.value == 0 or (whole.value > part.value if under else whole.value < part.value):
+        return None  # "under" of an amount above it: not what was said
+    change = Op("-", part, whole) if under else Op("-", whole, part)
+    return Op(
+        "*", Op("/", change, part), Num(100, "100")
+    ), "the difference in percent of the amount named"
 
 
 # "8 mugs cost 36", "3 tickets come to 45 dollars"
