@@ -2282,3 +2282,22 @@ def test_a_share_or_gap_of_the_amount_named(instruction: str, result: float) -> 
 def test_a_share_or_gap_not_said_so_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a deposit paid, the balance asked
+        ("the kitchen quote is 8,400 and we put down a 25% deposit, how much is outstanding", 6300),
+        ("Context: The course is 1,200 and I paid a 15% deposit. Task: What's the balance?", 1020),
+        # pro rata: the full amount times the part of the whole worked
+        ("full time salary is 32,000 and she works 4 days out of 5, what's that pro rata", 25600),
+    ],
+)
+def test_balance_after_a_deposit_and_pro_rata(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_pro_rata_of_two_amounts_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("holiday is 28 days plus 8 bank holidays, works 3 days out of 5, pro rata?")

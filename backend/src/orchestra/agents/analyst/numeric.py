@@ -37,6 +37,7 @@ from orchestra.agents.analyst.problems import (
     read_part_of_whole,
     read_per_period,
     read_percentage_problem,
+    read_pro_rata,
     read_rate_for_periods,
     read_relative_change,
     read_saving,
@@ -610,6 +611,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_part_of_whole,
     # "12,400 in donations and 1,860 went on admin. What percent is admin?"
     read_named_share,
+    # "28 days holiday full time, works 3 days out of 5. Pro rata entitlement?"
+    read_pro_rata,
     # "Sales fell from 80 to 60. What's the percentage decrease?"
     read_relative_change,
     # "We're 4 people and the bill is 138. How much does each person pay?"

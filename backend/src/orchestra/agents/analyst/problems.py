@@ -32,6 +32,7 @@ __all__ = [
     "read_named_share",
     "read_per_period",
     "read_percentage_problem",
+    "read_pro_rata",
     "read_rate_for_periods",
     "read_relative_change",
     "read_saving",
@@ -118,7 +119,9 @@ _TAKEN_OFF = re.compile(
     r"drops?|dropped|falls?|fell|decreases?|decreased|markdown|cut|spend|spends|spent|"
     r"use|uses|used|lose|loses|lost|"
     # "35% of my budget went on the flight": spent.
-    r"went\s+on|goes\s+on|go\s+on|gone\s+on)\b",
+    r"went\s+on|goes\s+on|go\s+on|gone\s+on|"
+    # "paid a 30% deposit": paid up front, taken off what is still due.
+    r"deposit|down\s+payment|paid\s+up\s*front)\b",
     re.I,
 )
 # "a 15% tip": the share named after its percentage.
@@ -128,7 +131,10 @@ _SHARE_NAMED = re.compile(
     re.I,
 )
 # "How much is left?" after something is taken off.
-_ASKS_LEFT = re.compile(r"\b(?:left|remain|remains|remaining|leftover)\b", re.I)
+# "the balance due", "what's outstanding": what is left to pay after a deposit.
+_ASKS_LEFT = re.compile(
+    r"\b(?:left|remain|remains|remaining|leftover|balance|outstanding|still\s+owe)\b", re.I
+)
 # Tax on income is taken off it, tax on a price is added: with income, which is not known.
 # A raise on a salary goes one way only ("3200 a month and a 4% raise").
 _INCOME = re.compile(r"\b(?:earn|earns|earned|salary|income|wage|wages|paycheck)\b", re.I)
@@ -500,6 +506,33 @@ def read_named_share(context: str, task: str) -> tuple[Node, str] | None:
     return Op(
         "*", Op("/", change, part), Num(100, "100")
     ), "the difference in percent of the amount named"
+
+
+# "works 3 days out of 5", "3 of the 5 days": the fraction of the full amount had.
+_FRACTION_WORKED = re.compile(
+    r"(?<![\w.])(?P<part>\d+(?:\.\d+)?)\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the\s+)?"
+    r"(?P<whole>\d+(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+_PRO_RATA = re.compile(r"\bpro[\s-]?rata\b", re.I)
+
+
+def read_pro_rata(context: str, task: str) -> tuple[Node, str] | None:
+    """ "full timers get 28 days holiday, new starter works 3 days out of 5. pro rata
+    entitlement?": the full amount times the part of the whole worked, or None unless the
+    request asks "pro rata" of exactly one amount and one such fraction."""
+    if not _PRO_RATA.search(f"{context} {task}") or _NUMBER.search(task):
+        return None
+    fraction = _FRACTION_WORKED.search(context)
+    if fraction is None or _PERCENT_AFTER.search(context):
+        return None
+    rest = context[: fraction.start()] + " " + context[fraction.end() :]
+    amounts = _NUMBER.findall(rest)
+    part, whole = _plain(fraction.group("part")), _plain(fraction.group("whole"))
+    if len(amounts) != 1 or whole.value == 0 or part.value > whole.value:
+        return None
+    full = _plain(amounts[0])
+    return Op("*", full, Op("/", part, whole)), "the full amount pro rata"
 
 
 # "8 mugs cost 36", "3 tickets come to 45 dollars"
