@@ -2301,3 +2301,35 @@ def test_balance_after_a_deposit_and_pro_rata(instruction: str, result: float) -
 def test_pro_rata_of_two_amounts_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("holiday is 28 days plus 8 bank holidays, works 3 days out of 5, pro rata?")
+
+
+def test_how_many_of_a_value_counts_the_rows_holding_it() -> None:
+    table = "guest,coming\nAli,no\nBea,yes\nCal,yes\nDee,maybe\n"
+    data = run(f"{table}how many yeses do we have", capability="statistics")
+    assert data["result"] == 2
+    assert data["where"] == {"coming": "yes"}
+    assert run(f"{table}how many said no", capability="statistics")["result"] == 1
+
+
+def test_a_bound_in_thousands_on_a_column() -> None:
+    table = "| flat | rent |\n|---|---|\n| A | 1450 |\n| B | 1800 |\n| C | 2100 |\n"
+    assert run(f"{table}how many flats are under 2k", capability="statistics")["result"] == 2
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            '[{"shop":"North","sales":410},{"shop":"South","sales":560}] which shop is doing best',
+            560,
+        ),
+        ('[{"post":"a","likes":41},{"post":"b","likes":12}] which post is least popular', 12),
+    ],
+)
+def test_doing_best_of_one_column_of_counts(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == result
+
+
+def test_doing_best_of_a_column_where_less_is_better_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run('[{"runner":"a","time":41.2},{"runner":"b","time":39.9}] who is doing best')

@@ -1436,7 +1436,31 @@ def _said_as_highest(prose: str, numeric: list[str]) -> str:
         name = re.escape(column.replace("_", " "))
         prose = re.sub(rf"\btop\s+(?={name}s?\b)", "highest ", prose, flags=re.I)
         prose = re.sub(rf"\bbottom\s+(?={name}s?\b)", "lowest ", prose, flags=re.I)
+    if len(numeric) == 1 and not _LOWER_IS_BETTER.search(numeric[0].replace("_", " ")):
+        # "which track is doing best" of one column of streams: the most of it. Of times,
+        # ranks or costs the best is the least, so those are left unread.
+        column = numeric[0]
+        prose = _DOING_BEST.sub(f"has the highest {column}", prose)
+        prose = _DOING_WORST.sub(f"has the lowest {column}", prose)
     return prose
+
+
+_DOING_BEST = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:doing|performing|selling)\s+(?:the\s+)?best\b"
+    r"|\b(?:is|was)\s+(?:the\s+)?most\s+popular\b",
+    re.I,
+)
+_DOING_WORST = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:doing|performing|selling)\s+(?:the\s+)?worst\b"
+    r"|\b(?:is|was)\s+(?:the\s+)?least\s+popular\b",
+    re.I,
+)
+# Columns where less is better: a "best" of them is their lowest, not read here.
+_LOWER_IS_BETTER = re.compile(
+    r"\b(?:time|times|secs?|seconds|mins?|minutes|hours|duration|pace|rank|ranking|position|"
+    r"place|cost|costs|price|spend|errors?|complaints?|returns?|defects?|delay|wait|score)\b",
+    re.I,
+)
 
 
 # "where is it cheapest?", "where did we pay the most": "where" opening a question asks
@@ -1564,6 +1588,13 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
 
 
 def _table_statistics(prose: str, table: Table) -> StepResult:
+    counted_value = _count_of_value(prose, table)
+    if counted_value is not None:
+        return counted_value
+    prose = _BOUND_THOUSANDS.sub(
+        lambda m: f"{m.group('word')} {m.group('sign')}{format_number(float(m.group('n')) * 1000)}",
+        prose,
+    )
     numeric = table.numeric_columns()
     if not numeric:
         raise AgentInputError(
@@ -1595,6 +1626,52 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         text = lines[0] + where + ("\n" + lines[1] if len(lines) > 1 else "")
         return StepResult(text=text, data={**result.data, "where": {column: value}})
     return _table_statistics_of(prose, table, numeric, key)
+
+
+# "under 300k", "over £1.2k": a bound in thousands (said of a column, not "a 5k run").
+_BOUND_THOUSANDS = re.compile(
+    r"\b(?P<word>under|over|above|below|than|least|most|exceeding)\s+(?P<sign>[$\u20ac\u00a3]?)"
+    r"(?P<n>\d+(?:\.\d+)?)k\b",
+    re.I,
+)
+# "how many yeses so far", "how many said no": a count of the rows holding a value.
+_HOW_MANY_OF_VALUE = re.compile(
+    r"\bhow\s+many\s+(?:(?:people\s+)?(?:said|answered|replied|voted|are|were|have)\s+)?"
+    r"['\"]?(?P<value>[a-z]+)['\"]?(?:'?s)?(?:\s+(?:so\s+far|are\s+there|in\s+total|"
+    r"altogether|have\s+we\s+got|do\s+we\s+have))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _count_of_value(prose: str, table: Table) -> StepResult | None:
+    """ "how many yeses so far" of a table whose one column holds "yes": how many rows hold
+    it; None unless the word (or its singular) is a value of exactly one column and the
+    request has no number of its own."""
+    asked = _HOW_MANY_OF_VALUE.search(prose.strip())
+    if asked is None or re.search(r"\d", prose):
+        return None
+    word = asked.group("value").lower()
+    for value in dict.fromkeys((word, word.removesuffix("es"), word.removesuffix("s"))):
+        columns = [
+            c for c in table.columns if any(_cell_text(r, c).lower() == value for r in table.rows)
+        ]
+        if len(columns) == 1:
+            column = columns[0]
+            count = sum(_cell_text(r, column).lower() == value for r in table.rows)
+            return StepResult(
+                text=f"**Count of rows where {column} is {value}:** {count} "
+                f"(of {len(table.rows)} rows)",
+                data={
+                    "operation": "count",
+                    "result": count,
+                    "where": {column: value},
+                    "rows": len(table.rows),
+                    "confidence": 1.0,
+                },
+            )
+        if len(columns) > 1:
+            return None
+    return None
 
 
 def _table_statistics_of(
