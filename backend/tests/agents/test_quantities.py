@@ -173,3 +173,21 @@ def test_one_rate_of_a_unit_per_another_period_is_left_to_the_other_readers() ->
     # litres per minute keeps the litre's size only by luck: refused, as before
     with pytest.raises(AgentInputError):
         run("the pump moves 40 litres per minute, how much is that per hour")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # how often, times a duration, asked per period in another unit
+        ("the backup takes 6 min 30 s and runs 24 times a day, how many hours a day is that", 2.6),
+        # what a thing holds over what is used per day, "twice a day"
+        (
+            "he takes 3 drops twice a day and a bottle holds 240 drops. how many days will it last",
+            40,
+        ),
+        # people fed, said by the verb: "serves", "cooking for"
+        ("the recipe serves 4 with 600 g of chicken, i'm cooking for 10, how much chicken", 1500),
+    ],
+)
+def test_how_often_what_a_thing_holds_and_people_fed(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

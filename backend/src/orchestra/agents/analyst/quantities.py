@@ -89,6 +89,11 @@ _MONEY_BEFORE = re.compile(
     r"\s*$",
     re.I,
 )
+# A number of people fed, said by the verb before it.
+_SERVES_BEFORE = re.compile(
+    r"\b(?:serves|serving|feeds|feeding|(?:cooking|making\s+(?:it\s+|this\s+)?|baking)\s+for)\s*$",
+    re.I,
+)
 _MONEY_AFTER = re.compile(r"\s*(?:dollars|euros|pounds|bucks|quid|yen|kr|rupees)\b", re.I)
 _MONEY_DIMS: dict[str, int] = {"money": 1}
 
@@ -256,6 +261,8 @@ def _read_quantity(
         return Quantity(value, 1.0, _key({"person": 1}), start, tokens[j + 1].end), j + 2
     word = _word_at(tokens, j)
     unit = _unit(word, plural_only=True) if word else None
+    if word == "times" and _word_at(tokens, j + 1) in _EACH_WORDS | _RATE_WORDS:
+        unit = ({}, 1.0)  # "3 times a day": how often, a number per period
     described = _word_at(tokens, j + 1)
     if unit is None and word not in _NOT_THINGS and described not in _UNITS:
         # "145 ranked games": the things counted, said with a word before them.
@@ -274,6 +281,8 @@ def _read_quantity(
             j += 2
     elif _MONEY_BEFORE.search(text[: tokens[i].start]) or _MONEY_AFTER.match(text, tokens[i].end):
         unit = (_MONEY_DIMS, 1.0)
+    elif _SERVES_BEFORE.search(text[: tokens[i].start]):
+        unit = _UNITS["people"]  # "serves 6", "cooking for 4": people fed
     elif loose:
         unit, guessed = (_MONEY_DIMS, 1.0), True
     else:
@@ -285,6 +294,15 @@ def _read_quantity(
         and _word_at(tokens, j + 2) in _RATE_WORDS
     ):
         noun = _word_at(tokens, j + 1)  # "250 kg of fertiliser per hectare"
+        j += 2
+    elif (
+        _word_at(tokens, j) == "of"
+        and tokens[j - 1].kind == "word"
+        and _word_at(tokens, j + 1) not in _NOT_THINGS | _OWNERS
+        and _word_at(tokens, j + 1) not in _UNITS
+        and tokens[j + 1].kind == "word"
+    ):
+        noun = _word_at(tokens, j + 1)  # "600 g of chicken": what the amount is of
         j += 2
     rate = _word_at(tokens, j)
     per_at = j + 1
@@ -536,6 +554,10 @@ def _product(nodes: list[Node]) -> Node | None:
 _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\bnautical\s+miles?\b", re.I), "nmi"),
     (re.compile(r"\bbpm\b", re.I), "beats per minute"),
+    # "twice a day", "three times a day" (as `problems.spelt` writes "3 times a day").
+    (re.compile(r"\bonce\s+(?=(?:a|an|per|each|every)\s)", re.I), "1 times "),
+    (re.compile(r"\btwice\b", re.I), "2 times"),
+    (re.compile(r"\bthrice\b", re.I), "3 times"),
     (
         re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:]|\.\d)"),
         lambda m: f"{int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))} s",
@@ -578,8 +600,16 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     more = _asked_amounts(task, asked, given)
     if more is None:
         return None
-    # The amount wanted: one the question gives ("for 6 people"), else one said as needed.
-    wanted = [not more and bool(_WANTED.search(context[: q.start])) for q in given]
+    # The amount wanted: one the question gives ("for 6 people"), else one said as needed,
+    # or what a thing holds when the question asks how long it lasts ("a pen holds 300").
+    wanted = [
+        not more
+        and bool(
+            _WANTED.search(context[: q.start])
+            or (_LASTS.search(task) and _HOLDS.search(context[: q.start]))
+        )
+        for q in given
+    ]
     wanted += [True] * len(more)
     given = given + more
     ways = _ways(given, asked)
@@ -591,6 +621,10 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if len(ways) == 2 and share is not None and ways[0] == tuple(-s for s in ways[1]):
         # "500 g flour and 365 g water, the hydration %": a part of a whole, not over it.
         ways = [w for w in ways if _value(_expression(given, w, asked)[0]) <= 100]
+    if len(ways) == 2 and ways[0] == tuple(-s for s in ways[1]):
+        # "takes 4 min 20 s and runs 37 times a day": how often multiplies, not divides.
+        often = [i for i, q in enumerate(given) if q.dims == _key({"time": -1})]
+        ways = [w for w in ways if often and all(w[i] == 1 for i in often)] or ways
     if len(ways) != 1:
         return None
     if len(given) == 1:
@@ -610,6 +644,11 @@ def _rate_per_other(rate: Quantity, asked: _Asked) -> tuple[Node, str] | None:
     return _expression([rate], (1,), replace(asked, top=top))
 
 
+_LASTS = re.compile(r"\b(?:last|lasts|last\s+for)\b", re.I)
+_HOLDS = re.compile(
+    r"\b(?:holds|contains|comes\s+with|of)\s*$|\b(?:box|pack|pen|tub|bag|bottle)\s+is\s*$",
+    re.I,
+)
 _BMI = re.compile(r"\b(?:bmi|body\s+mass\s+index)\b", re.I)
 _EACH_WAY = re.compile(r"\s+(?:each|every)\s+way\b", re.I)
 _ONE_WAY_ASKED = re.compile(r"\b(?:each|one|every|either)\s+way\b|\bper\s+trip\b", re.I)
