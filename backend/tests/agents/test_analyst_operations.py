@@ -2333,3 +2333,16 @@ def test_doing_best_of_one_column_of_counts(instruction: str, result: float) -> 
 def test_doing_best_of_a_column_where_less_is_better_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run('[{"runner":"a","time":41.2},{"runner":"b","time":39.9}] who is doing best')
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # "my last five ...": a count in words of the values, no value
+        ("my last five essays were 1200, 950, 1100, 1300 and 1050 words, avg length?", 1120),
+        # a plural's apostrophe in the label
+        ("sample variance of the foals' birth weights in kg: 50, 46, 54, 50", 32 / 3),
+    ],
+)
+def test_labels_with_a_count_in_words_or_an_apostrophe(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)

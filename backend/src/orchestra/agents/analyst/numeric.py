@@ -306,6 +306,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Say 'US gallons' or 'UK gallons'."
         )
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
+    # "the pups' birth weights": a plural's apostrophe, no quotation mark to read.
+    text = re.sub(r"(?<=[a-z]s)'(?=\s+[a-z])", "", text, flags=re.I)
     material: list[Node] = []
     context = _listed_context(
         _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text), text, whole=statistics
@@ -465,7 +467,18 @@ _ASK_AFTER = re.compile(
     r"^\s*(?:[,.;?!]|\s[\u2014\u2013-]|[\u2014\u2013])\s*(?P<task>.*\S)\s*$", re.S
 )
 # "my last 5 intervals", "the past 7 days": a count of what the list's values measure.
-_LAST_FEW = re.compile(r"\b(?:last|past|previous|latest)\s+(?P<count>\d+)\b", re.I)
+_LAST_FEW = re.compile(
+    r"\b(?:last|past|previous|latest)\s+(?P<count>\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)\b",
+    re.I,
+)
+_COUNT_WORDS = dict(
+    zip(
+        "two three four five six seven eight nine ten eleven twelve".split(),  # noqa: SIM905
+        map(str, range(2, 13)),
+        strict=True,
+    )
+)
 # A label that asks itself ("total of 19.99, 24.50 and 5.75, then round"): read whole.
 _ASKING_LABEL = re.compile(
     r"\b(?:what|whats|how|which|calculate|compute|find|give|tell|add|sum|work|multiply|divide|"
@@ -519,12 +532,17 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
     items = [i.replace(",", "") for i in re.findall(_ITEM, match.group("list"))]
     label = _numbers(match.group("label"))
     last = _LAST_FEW.search(match.group("label"))
-    counts_them = last is not None and label == [last.group("count")] == [str(len(items))]
+    count = _COUNT_WORDS.get(last.group("count").lower(), last.group("count")) if last else ""
+    # "my last 5 intervals", "my last five columns": the count of the values, no value.
+    said_as = (
+        label if count.isdigit() and last and last.group("count").isdigit() else [*label, count]
+    )
+    counts_them = last is not None and said_as == [count] == [str(len(items))]
     if label and not match.group("colon") and not counts_them:
         return None  # "the 3 shops made 200, 300 and 250": is the 3 a value? unsaid
     if match.group("colon") and decimal_comma(text):
         return None  # "3,50 and 2,25": refused as the request is
-    if label or match.group("colon"):
+    if label or match.group("colon") or counts_them:
         # The values alone: a label before a colon says only what they are ("mmol/L" is no
         # division), and their unit, said with a count, would read as things counted.
         return ", ".join(items), match.group("rest")
