@@ -2346,3 +2346,20 @@ def test_doing_best_of_a_column_where_less_is_better_is_refused() -> None:
 )
 def test_labels_with_a_count_in_words_or_an_apostrophe(instruction: str, result: float) -> None:
     assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a conversion the request states itself, either way round
+        ("the horse is 64 inches, how tall in hands if 1 hand = 4 inches", 16),
+        ("boiler is 30,000 BTU/h, what's that in W given 1 W = 3.412 BTU/h", 30000 / 3.412),
+    ],
+)
+def test_a_conversion_factor_stated_in_the_request(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_stated_factor_for_neither_unit_given_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("the horse is 64 cm, how tall in hands if 1 hand = 4 inches", capability="calculation")

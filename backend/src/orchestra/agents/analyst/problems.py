@@ -535,6 +535,49 @@ def read_pro_rata(context: str, task: str) -> tuple[Node, str] | None:
     return Op("*", full, Op("/", part, whole)), "the full amount pro rata"
 
 
+# "if 1 W = 3.412 BTU/h", "1 hand is 4 inches": a conversion the request states itself.
+_STATED_FACTOR = re.compile(
+    r"\b(?:if|where|with|given|using|and|,)?\s*\b1\s+(?P<one>[a-z][a-z/]*)\s*(?:=|is|equals)\s*"
+    r"(?P<factor>\d[\d,]*(?:\.\d+)?)\s*(?P<other>[a-z][a-z/]*)",
+    re.I,
+)
+
+
+def read_stated_factor(text: str) -> tuple[Node, str] | None:
+    """ "1,800 W, whats that in BTU/h if 1 W = 3.412 BTU/h": the one amount given in one of
+    the units, times (or over) the factor stated, asked in the other unit; None unless
+    exactly one other amount is given, in one of the two units, and the other is asked."""
+    stated = _STATED_FACTOR.search(text)
+    if stated is None:
+        return None
+    rest = text[: stated.start()] + " " + text[stated.end() :]
+    one, other = stated.group("one").lower(), stated.group("other").lower()
+    amounts = list(_NUMBER.finditer(rest))
+    if len(amounts) != 1 or one == other:
+        return None
+    after = re.match(r"\s*([a-z][a-z/]*)", rest[amounts[0].end() :], re.I)
+    unit = after.group(1).lower() if after else ""
+    factor = _plain(stated.group("factor"))
+    amount = _plain(amounts[0].group(0))
+    asks = re.search(r"\b(?:in|into|to)\s+([a-z][a-z/]*)", rest[amounts[0].end() :], re.I)
+    asked = asks.group(1).lower() if asks else ""
+    unit, asked, one, other = (_singular_unit(u) for u in (unit, asked, one, other))
+    if unit == one and asked == other:
+        return Op(
+            "*", amount, factor
+        ), f"the amount in {stated.group('other')}, at the factor given"
+    if unit == other and asked == one:
+        return Op("/", amount, factor), f"the amount in {stated.group('one')}, at the factor given"
+    return None
+
+
+def _singular_unit(word: str) -> str:
+    """ "inches" inch, "hands" hand, "btu/h" as it is."""
+    if re.search(r"(?:ch|sh|x)es$", word):
+        return word[:-2]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and "/" not in word else word
+
+
 # "8 mugs cost 36", "3 tickets come to 45 dollars"
 _COUNT_COSTS = re.compile(
     r"\b(?P<count>\d+)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:cost|costs|come to|comes to|sell for|"
@@ -1253,7 +1296,8 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     (changes in turn, a share then the rest, what is left then spread over periods)."""
     text = task if context is None else f"{context} {task}"
     found = (
-        read_quantities(context, task)
+        read_stated_factor(text)
+        or read_quantities(context, task)
         or read_share_per_period(text)
         or read_scale_model(text)
         or read_start_plus_each(text)
