@@ -2363,3 +2363,29 @@ def test_a_conversion_factor_stated_in_the_request(instruction: str, result: flo
 def test_a_stated_factor_for_neither_unit_given_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("the horse is 64 cm, how tall in hands if 1 hand = 4 inches", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "the plumber has a call-out fee of 60 then charges 45 an hour, "
+            "the job took 3.5 hours, how much",
+            217.5,
+        ),
+        (
+            "Context: Cab is 2.80 flag-fall charge plus 1.90 per km. Task: 12 km trip, total fare?",
+            25.6,
+        ),
+    ],
+)
+def test_a_charge_made_once_plus_a_rate(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_rate_and_two_amounts_none_said_as_a_charge_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "parking is 2 per hour, we stayed 3 hours and paid 5, how much",
+            capability="calculation",
+        )

@@ -571,6 +571,57 @@ def read_stated_factor(text: str) -> tuple[Node, str] | None:
     return None
 
 
+# "2.10 per mile", "45 an hour": a rate per one of a unit.
+_RATE_PER = re.compile(
+    r"(?<![\w.])[$\u00a3\u20ac]?(?P<rate>\d[\d,]*(?:\.\d+)?)\s*(?:\s(?:per|a|an|each|every)\s+|/\s*)"
+    r"(?P<unit>[a-z]+)\b",
+    re.I,
+)
+# "3.20 pick-up charge", "a call-out fee of 60": an amount charged once, whatever the rest.
+_FIXED_CHARGE = re.compile(
+    r"\b(?:pick-?up|call-?out|standing|flag-?fall|base|fixed|booking|set-?up|minimum|"
+    r"admin|entry)\s+(?:charge|fee|cost|rate|price)\b",
+    re.I,
+)
+_ASKS_CHARGE = re.compile(
+    r"\b(?:how\s+much|what\s+(?:should|will|would|does)\s+(?:the\s+)?[a-z]+\s+(?:say|show|"
+    r"read|be|come\s+to|cost)|fare|total|cost|charge|bill|price)\b",
+    re.I,
+)
+
+
+def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
+    """ "fare is 3.20 pick-up charge then 2.10 per mile. 7.5 mile job, what should the meter
+    say": the charge made once plus the rate times the amount of its unit; None unless the
+    request gives exactly those three numbers, the one said as a charge made once."""
+    numbers = list(_NUMBER.finditer(text))
+    rate = _RATE_PER.search(text)
+    if len(numbers) != 3 or rate is None or _PERCENT_AFTER.search(text):
+        return None
+    if not _ASKS_CHARGE.search(text[rate.end() :]):
+        return None
+    unit = _singular_unit(rate.group("unit").lower())
+    others = [m for m in numbers if m.start() != rate.start("rate")]
+    amount = [
+        m
+        for m in others
+        if (after := re.match(r"\s*-?\s*([a-z]+)", text[m.end() :], re.I))
+        and _singular_unit(after.group(1).lower()) == unit
+    ]
+    fixed = [m for m in others if m not in amount]
+    if len(amount) != 1 or len(fixed) != 1:
+        return None
+    near = text[max(0, fixed[0].start() - 30) : fixed[0].end() + 30]
+    if not _FIXED_CHARGE.search(near):
+        return None
+    total = Op(
+        "+",
+        _plain(fixed[0].group(0)),
+        Op("*", _plain(rate.group("rate")), _plain(amount[0].group(0))),
+    )
+    return total, "the charge made once plus the rate for the amount"
+
+
 def _singular_unit(word: str) -> str:
     """ "inches" inch, "hands" hand, "btu/h" as it is."""
     if re.search(r"(?:ch|sh|x)es$", word):
@@ -1297,6 +1348,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     text = task if context is None else f"{context} {task}"
     found = (
         read_stated_factor(text)
+        or read_fixed_plus_rate(text)
         or read_quantities(context, task)
         or read_share_per_period(text)
         or read_scale_model(text)
