@@ -2213,6 +2213,8 @@ def test_fastest_of_values_said_to_be_neither_times_nor_speeds_is_refused() -> N
             50,
         ),
         ("i had 40 eggs, used 12 and gave 6 to my sister, how many are left", 22),
+        # the verb after the number it takes
+        ("the minibus seats 16, 9 are booked and 2 are reserved, how many seats are left", 5),
     ],
 )
 def test_what_is_left_after_several_amounts_taken(instruction: str, result: float) -> None:
@@ -2224,6 +2226,7 @@ def test_what_is_left_after_several_amounts_taken(instruction: str, result: floa
     [
         # an amount added, not taken
         "i had 40 eggs, bought 12 and used 6, how many are left",
+        "i had 40 eggs, got 12 more and used 6, how many are left",
         # more taken than there was
         "the hall seats 100, we sold 80 tickets and reserved 30, how many are left",
     ],

@@ -944,6 +944,22 @@ _TAKEN = re.compile(
 )
 
 
+_CLAUSE_BREAK = re.compile(r",|;|\.(?!\d)|\band\b|\bthen\b", re.I)
+
+
+def _clause_of(text: str, numbers: list[re.Match[str]], i: int) -> str:
+    """The words said with the ``i``-th number: from the last break before it ("sold 137",
+    "and comped 18") to the first break after it ("9 are booked and")."""
+    start = numbers[i - 1].end() if i else 0
+    end = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
+    before = text[start : numbers[i].start()]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end() :] if breaks else before
+    after = text[numbers[i].end() : end]
+    cut = _CLAUSE_BREAK.search(after)
+    return f"{before} {after[: cut.start()] if cut else after}"
+
+
 def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | None:
     """ "venue holds 180, we've sold 137 tickets and comped 18, how many are left": the
     amount there was less each amount taken, or None unless the first number is said as
@@ -961,8 +977,7 @@ def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | N
     found = list(_NUMBER.finditer(context))
     if not 3 <= len(found) <= 6 or not _HELD.search(context[: found[0].start()]):
         return None
-    gaps = [context[a.end() : b.start()] for a, b in itertools.pairwise(found)]
-    if not all(_TAKEN.search(gap) for gap in gaps):
+    if not all(_TAKEN.search(_clause_of(context, found, i)) for i in range(1, len(found))):
         return None
     held, *taken = (
         Num(float(m.group(0).replace(",", "")), m.group(0).replace(",", "")) for m in found
