@@ -9,9 +9,11 @@ the percentage is added (tax, tip, shipping, "goes up") or taken off (off, disco
 itself. Anything else is left to the general reader, which refuses an amount and a
 percentage added together.
 
-`read_stated_problem` is tried last: the units reading of `quantities`, a share taken once a
-period, a length at a scale, a start plus an amount for each, and chains whose every stage is
-shown (percentages in turn, a share then the rest, what is left then spread over periods).
+`read_stated_problem` is tried last: a conversion factor the request states, a charge made
+once plus a rate, the units reading of `quantities`, a share taken once a period, a length at
+a scale, a start plus an amount for each, what is left after several amounts taken, a profit,
+and chains whose every stage is shown (percentages in turn, a share then the rest, what is
+left then spread over periods).
 """
 
 from __future__ import annotations

@@ -14,7 +14,10 @@ one dimension ("15 mg/kg") is used as stated; and a share asked in percent ("pas
 a %", "hydration %", "gradient in %") of two amounts of one unit is the smaller over the
 larger. A number with no unit is money only beside a currency or a word of buying ("costs
 22.99"), or, in a request about cost, when it is the only such number. "k/d" names things
-given by their first letters; a BMI is kg over metres squared.
+given by their first letters; a BMI is kg over metres squared. "3 times a day" is how
+often (a number per period), "serves 6" and "cooking for 4" count people, "74 miles each
+way" is there and back, a clock time "1:22:30" is a duration, and one rate alone may be
+asked per another period ("1,200 requests per minute, per day").
 """
 
 from __future__ import annotations
