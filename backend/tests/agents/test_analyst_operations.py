@@ -1042,9 +1042,15 @@ def test_how_many_are_left_is_not_how_many_numbers() -> None:
         "Context: I have 10 apples and eat 3. Task: How many are left?", capability="statistics"
     )
     assert data["result"] == 7
+    # each amount taken said with its verb: all of them taken off
+    data = run(
+        "Context: I have 10 apples, eat 3 and give away 2. Task: How many are left?",
+        capability="statistics",
+    )
+    assert data["result"] == 5
     with pytest.raises(AgentInputError, match="not how many numbers there are"):
         run(
-            "Context: I have 10 apples, eat 3 and give away 2. Task: How many are left?",
+            "Context: I have 10 apples, eat 3 and 2 more turn up. Task: How many are left?",
             capability="statistics",
         )
 
@@ -2152,3 +2158,237 @@ def test_scales_and_starts_with_an_amount_for_each(instruction: str, result: flo
 def test_scales_and_starts_not_fully_said_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "figures"),
+    [
+        # rows of a numbered label and a value: the values, not the week numbers
+        (
+            "Band rehearsal attendance: Week 1: 6. Week 2: 4. Week 3: 7. Week 4: 5.",
+            "Lowest and highest?",
+            {"min": 4, "max": 7},
+        ),
+        # one row a line, bulleted, with a unit shared by the rows
+        (
+            "Lap times:\n\u2022 lap 1: 61.2 s\n\u2022 lap 2: 59.8 s\n\u2022 lap 3: 60.4 s",
+            "Whats the lowest and highest?",
+            {"min": 59.8, "max": 61.2},
+        ),
+    ],
+)
+def test_rows_of_a_numbered_label_and_a_value_give_the_values(
+    context: str, task: str, figures: dict[str, float]
+) -> None:
+    data = run(f"Context: {context} Task: {task}", capability="statistics")
+    for key, value in figures.items():
+        assert data[key] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # of times, the fastest is the lowest and the slowest the highest
+        ("Context: My 5k times (mins): 24.1, 23.5, 25.0. Task: Which was my quickest?", 23.5),
+        ("swim splits in seconds: 41.2, 39.8, 40.5 - slowest?", 41.2),
+        # of speeds, the other way round
+        ("top speeds in km/h: 41, 38, 44 - fastest?", 44),
+    ],
+)
+def test_fastest_and_slowest_follow_what_the_values_are(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+def test_fastest_of_values_said_to_be_neither_times_nor_speeds_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("which is fastest: 3, 4, 5", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # what there was less each amount taken, each said with its verb
+        (
+            "the hall seats 250, we sold 180 tickets and reserved 20 for staff. how many are left",
+            50,
+        ),
+        ("i had 40 eggs, used 12 and gave 6 to my sister, how many are left", 22),
+        # the verb after the number it takes
+        ("the minibus seats 16, 9 are booked and 2 are reserved, how many seats are left", 5),
+    ],
+)
+def test_what_is_left_after_several_amounts_taken(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # an amount added, not taken
+        "i had 40 eggs, bought 12 and used 6, how many are left",
+        "i had 40 eggs, got 12 more and used 6, how many are left",
+        # more taken than there was
+        "the hall seats 100, we sold 80 tickets and reserved 30, how many are left",
+    ],
+)
+def test_what_is_left_with_an_amount_not_taken_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "the stall made 540 on saturday, the pitch cost 45 and stock cost 210. whats my profit",
+            285,
+        ),
+        ("Context: The quiz night raised 1,120 and the hall cost 150. Task: Net profit?", 970),
+    ],
+)
+def test_profit_is_the_money_taken_less_each_cost(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_profit_of_a_price_each_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("we sold 30 cakes at 2 each and ingredients cost 18, profit?", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the amount the question names, out of the other
+        (
+            "Context: The club took 8,000 in subs and 1,200 went on insurance. "
+            "Task: What percentage went on insurance?",
+            15,
+        ),
+        # how far one amount is under the one named, in percent of it
+        ("list price was 20,000 and we paid 18,500, what % below list is that", 7.5),
+        ("Context: Guide price 400,000, it sold at 420,000. Task: What % over guide?", 5),
+    ],
+)
+def test_a_share_or_gap_of_the_amount_named(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # "under" the amount named, which is the lower one
+        "Context: Guide price 400,000, it sold at 420,000. Task: What % under guide?",
+        # the name said beside neither amount alone
+        "Context: Admin 40 and admin 60. Task: What percent is admin?",
+    ],
+)
+def test_a_share_or_gap_not_said_so_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a deposit paid, the balance asked
+        ("the kitchen quote is 8,400 and we put down a 25% deposit, how much is outstanding", 6300),
+        ("Context: The course is 1,200 and I paid a 15% deposit. Task: What's the balance?", 1020),
+        # pro rata: the full amount times the part of the whole worked
+        ("full time salary is 32,000 and she works 4 days out of 5, what's that pro rata", 25600),
+    ],
+)
+def test_balance_after_a_deposit_and_pro_rata(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_pro_rata_of_two_amounts_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("holiday is 28 days plus 8 bank holidays, works 3 days out of 5, pro rata?")
+
+
+def test_how_many_of_a_value_counts_the_rows_holding_it() -> None:
+    table = "guest,coming\nAli,no\nBea,yes\nCal,yes\nDee,maybe\n"
+    data = run(f"{table}how many yeses do we have", capability="statistics")
+    assert data["result"] == 2
+    assert data["where"] == {"coming": "yes"}
+    assert run(f"{table}how many said no", capability="statistics")["result"] == 1
+
+
+def test_a_bound_in_thousands_on_a_column() -> None:
+    table = "| flat | rent |\n|---|---|\n| A | 1450 |\n| B | 1800 |\n| C | 2100 |\n"
+    assert run(f"{table}how many flats are under 2k", capability="statistics")["result"] == 2
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            '[{"shop":"North","sales":410},{"shop":"South","sales":560}] which shop is doing best',
+            560,
+        ),
+        ('[{"post":"a","likes":41},{"post":"b","likes":12}] which post is least popular', 12),
+    ],
+)
+def test_doing_best_of_one_column_of_counts(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == result
+
+
+def test_doing_best_of_a_column_where_less_is_better_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run('[{"runner":"a","time":41.2},{"runner":"b","time":39.9}] who is doing best')
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # "my last five ...": a count in words of the values, no value
+        ("my last five essays were 1200, 950, 1100, 1300 and 1050 words, avg length?", 1120),
+        # a plural's apostrophe in the label
+        ("sample variance of the foals' birth weights in kg: 50, 46, 54, 50", 32 / 3),
+    ],
+)
+def test_labels_with_a_count_in_words_or_an_apostrophe(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a conversion the request states itself, either way round
+        ("the horse is 64 inches, how tall in hands if 1 hand = 4 inches", 16),
+        ("boiler is 30,000 BTU/h, what's that in W given 1 W = 3.412 BTU/h", 30000 / 3.412),
+    ],
+)
+def test_a_conversion_factor_stated_in_the_request(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_stated_factor_for_neither_unit_given_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("the horse is 64 cm, how tall in hands if 1 hand = 4 inches", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "the plumber has a call-out fee of 60 then charges 45 an hour, "
+            "the job took 3.5 hours, how much",
+            217.5,
+        ),
+        (
+            "Context: Cab is 2.80 flag-fall charge plus 1.90 per km. Task: 12 km trip, total fare?",
+            25.6,
+        ),
+    ],
+)
+def test_a_charge_made_once_plus_a_rate(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_rate_and_two_amounts_none_said_as_a_charge_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "parking is 2 per hour, we stayed 3 hours and paid 5, how much",
+            capability="calculation",
+        )

@@ -135,3 +135,59 @@ def test_the_question_is_the_last_piece_that_asks() -> None:
 def test_a_unit_word_alone_is_still_refused() -> None:
     with pytest.raises(AgentInputError):
         run("the tank holds 40 and the car does 12 km, how many km per l")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # pence a mile, asked in pounds
+        ("Context: I drove 38 miles, claiming 45p a mile. Task: How much in pounds?", 17.1),
+        # ... there and back: twice the distance each way
+        ("drove 20 miles each way to the client, mileage is 45p a mile. how much in pounds", 18),
+        # power for a time, at a price per kWh said in pence
+        ("a 2 kW heater on for three and a half hours, at 30p per kWh. how much is that in £", 2.1),
+    ],
+)
+def test_pence_energy_and_both_ways(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a distance in nautical miles at a speed in knots
+        ("the crossing is 26 nautical miles and we make 5.2 knots, how many hours", 5),
+        # beats per minute over a duration in minutes and seconds
+        ("the song is 90 bpm and 4 min 20 s long, how many beats", 390),
+        # a time said as a clock, hours:minutes:seconds, over a distance
+        ("did a half marathon of 21.1 km in 1:45:30, what was my pace in minutes per km", 5.0),
+        # one rate, asked per another period
+        ("the queue takes 600 jobs per hour, how many is that per day", 14400),
+    ],
+)
+def test_knots_beats_clock_times_and_one_rate(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_one_rate_of_a_unit_per_another_period_is_left_to_the_other_readers() -> None:
+    # litres per minute keeps the litre's size only by luck: refused, as before
+    with pytest.raises(AgentInputError):
+        run("the pump moves 40 litres per minute, how much is that per hour")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # how often, times a duration, asked per period in another unit
+        ("the backup takes 6 min 30 s and runs 24 times a day, how many hours a day is that", 2.6),
+        # what a thing holds over what is used per day, "twice a day"
+        (
+            "he takes 3 drops twice a day and a bottle holds 240 drops. how many days will it last",
+            40,
+        ),
+        # people fed, said by the verb: "serves", "cooking for"
+        ("the recipe serves 4 with 600 g of chicken, i'm cooking for 10, how much chicken", 1500),
+    ],
+)
+def test_how_often_what_a_thing_holds_and_people_fed(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

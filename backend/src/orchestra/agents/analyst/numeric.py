@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
+from orchestra.agents.analyst.corrections import apply_corrections
 from orchestra.agents.analyst.formulas import (
     asks_speed,
     is_unit,
@@ -32,9 +33,11 @@ from orchestra.agents.analyst.problems import (
     read_before_change,
     read_count_at_price,
     read_interest,
+    read_named_share,
     read_part_of_whole,
     read_per_period,
     read_percentage_problem,
+    read_pro_rata,
     read_rate_for_periods,
     read_relative_change,
     read_saving,
@@ -127,8 +130,19 @@ _TABLE_QUALIFIERS = re.compile(
 )
 
 
+def _corrected(request: StepRequest) -> StepRequest:
+    """The request with the corrections its user said after it applied ("whats 54 x 18?
+    sorry, I meant 45 not 54"): never computed on the number corrected."""
+    said = request.task if request.task != request.instruction else ""
+    instruction = apply_corrections(request.instruction, said)
+    return (
+        request if instruction == request.instruction else replace(request, instruction=instruction)
+    )
+
+
 def statistics_operation(request: StepRequest) -> StepResult:
     """Statistics of a table, or of numbers named in the request or given by earlier steps."""
+    request = _corrected(request)
     inputs = read_inputs(request.instruction, request.inputs)
     block = find_table_text(request.instruction)
     values = _object_values(block, request.instruction) if block else None
@@ -171,6 +185,7 @@ def _object_values(block: str, instruction: str) -> list[str] | None:
 
 def calculation_operation(request: StepRequest) -> StepResult:
     """The value of the arithmetic a request asks for, in symbols or in words."""
+    request = _corrected(request)
     return _answer(request, read_inputs(request.instruction, request.inputs), statistics=False)
 
 
@@ -245,9 +260,29 @@ def _plain_amounts(text: str) -> str:
         return f"{match.group('before')} {digits}" if match.group("before") else f"{digits} "
 
     text = _listed_by_slashes(_BESIDE_CURRENCY.sub(plain, text))
+    text = _pence_as_pounds(text)
     # "₹98,500", "¥18,600": signs the reading of words does not know, and which change no
     # arithmetic (as "$" and "€" do not).
     return re.sub(r"[\u20b9\u00a5](?=\s?\d)", "", text)
+
+
+# "45p a mile", "27.5p per kWh": pence, written as pounds when the request is about
+# pounds or the pence are a rate (a "p" is also a video's lines, "1080p", or a page).
+_PENCE = re.compile(
+    r"(?<![\w.,])(\d+(?:\.\d+)?)p\b(?=\s*(?:/|(?:per|a|an|each|every)\b)|.*[\u00a3])", re.I | re.S
+)
+_POUNDS_SAID = re.compile(r"[\u00a3]|\b(?:pounds?|quid|gbp|pence)\b", re.I)
+
+
+def _pence_as_pounds(text: str) -> str:
+    def pounds(match: re.Match[str]) -> str:
+        amount = float(match.group(1)) / 100
+        return f"\u00a3{format_number(amount)}"
+
+    found = _PENCE.sub(pounds, text)
+    if found == text and _POUNDS_SAID.search(text):
+        found = re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?)p\b", pounds, text, flags=re.I)
+    return found
 
 
 # "1234.50 € / 890.00 € / 2015.75 €": three amounts of money with slashes between them are a
@@ -271,6 +306,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Say 'US gallons' or 'UK gallons'."
         )
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
+    # "the pups' birth weights": a plural's apostrophe, no quotation mark to read.
+    text = re.sub(r"(?<=[a-z]s)'(?=\s+[a-z])", "", text, flags=re.I)
     material: list[Node] = []
     context = _listed_context(
         _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text), text, whole=statistics
@@ -287,6 +324,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
                 "after the comma of a list."
             )
         material = _context_numbers(context.group("context"))
+    text = _fastest_said(text, inputs.text)
     if not material and isinstance(request.data, list) and request.data:
         material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
     implicit = None
@@ -388,6 +426,29 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     return _expression_result(reading, inputs, confidence, values)
 
 
+# "which was my fastest" of times is the lowest, of speeds the highest: what the values
+# are says which, and when the request says neither (or both) the word is left unread.
+_FASTEST = re.compile(r"\b(?P<fast>fastest|quickest)|(?P<slow>slowest)\b", re.I)
+_TIMES_SAID = re.compile(
+    r"\b(?:times|mins?|minutes|secs?|seconds|hours|hrs|durations?|pace|splits)\b|\d:\d\d",
+    re.I,
+)
+_SPEEDS_SAID = re.compile(r"\b(?:speeds?|km/h|kph|kmh|mph|knots|m/s)(?!\w)", re.I)
+
+
+def _fastest_said(task: str, said: str) -> str:
+    """``task`` with "fastest" and "slowest" said as "lowest" and "highest" (of times) or
+    the other way round (of speeds), when ``said`` (the whole request) says which."""
+    times, speeds = bool(_TIMES_SAID.search(said)), bool(_SPEEDS_SAID.search(said))
+    if times == speeds:
+        return task
+
+    def said_as(match: re.Match[str]) -> str:
+        return "lowest" if bool(match.group("fast")) == times else "highest"
+
+    return _FASTEST.sub(said_as, task)
+
+
 # A list of numbers: "14, 17, 9 and 20" (a comma before a space: "3,50 and 2,25" may have
 # decimal commas), or with spaces only ("132 128 141"), which takes three numbers at least
 # (two are as often one number grouped by a space, "12 500").
@@ -406,7 +467,18 @@ _ASK_AFTER = re.compile(
     r"^\s*(?:[,.;?!]|\s[\u2014\u2013-]|[\u2014\u2013])\s*(?P<task>.*\S)\s*$", re.S
 )
 # "my last 5 intervals", "the past 7 days": a count of what the list's values measure.
-_LAST_FEW = re.compile(r"\b(?:last|past|previous|latest)\s+(?P<count>\d+)\b", re.I)
+_LAST_FEW = re.compile(
+    r"\b(?:last|past|previous|latest)\s+(?P<count>\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)\b",
+    re.I,
+)
+_COUNT_WORDS = dict(
+    zip(
+        "two three four five six seven eight nine ten eleven twelve".split(),  # noqa: SIM905
+        map(str, range(2, 13)),
+        strict=True,
+    )
+)
 # A label that asks itself ("total of 19.99, 24.50 and 5.75, then round"): read whole.
 _ASKING_LABEL = re.compile(
     r"\b(?:what|whats|how|which|calculate|compute|find|give|tell|add|sum|work|multiply|divide|"
@@ -427,6 +499,9 @@ def _listed_context(
     planner gave a calculation step. The label's numbers are left out only after a colon,
     or when they count the list."""
     if context is not None:
+        rows = _label_value_rows(context.group("context"))
+        if rows is not None:
+            return _CONTEXT.match(f"Context: {rows} Task: {context.group('task')}")
         found = _labelled_list(context.group("context"))
         task = context.group("task")
         if found is None or found[1].strip(" .;"):
@@ -457,17 +532,58 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
     items = [i.replace(",", "") for i in re.findall(_ITEM, match.group("list"))]
     label = _numbers(match.group("label"))
     last = _LAST_FEW.search(match.group("label"))
-    counts_them = last is not None and label == [last.group("count")] == [str(len(items))]
+    count = _COUNT_WORDS.get(last.group("count").lower(), last.group("count")) if last else ""
+    # "my last 5 intervals", "my last five columns": the count of the values, no value.
+    said_as = (
+        label if count.isdigit() and last and last.group("count").isdigit() else [*label, count]
+    )
+    counts_them = last is not None and said_as == [count] == [str(len(items))]
     if label and not match.group("colon") and not counts_them:
         return None  # "the 3 shops made 200, 300 and 250": is the 3 a value? unsaid
     if match.group("colon") and decimal_comma(text):
         return None  # "3,50 and 2,25": refused as the request is
-    if label or match.group("colon"):
+    if label or match.group("colon") or counts_them:
         # The values alone: a label before a colon says only what they are ("mmol/L" is no
         # division), and their unit, said with a count, would read as things counted.
         return ", ".join(items), match.group("rest")
     listed = f"{label_text.strip()} {', '.join(items)}{match.group('unit') or ''}"
     return listed.strip(), match.group("rest")
+
+
+# One row of "week 1: 6", "• Mon: 14.5 km": a label (which may hold a number of its own),
+# a colon and a space, then the row's value. A first row may say what they all are before
+# ("attendance: week 1: 6"). "9:30" has no space after its colon: a time, no row.
+_ROW = re.compile(
+    rf"^(?:(?P<header>[^:\d]+?):\s+)?(?P<label>[^:]*?[^\s:]):\s+(?P<value>{_ITEM})"
+    r"(?:\s*(?P<unit>[a-z]+|%))?\s*[.;]?$",
+    re.I,
+)
+_ROW_BREAK = re.compile(r"\s*(?:\n|(?<=[.;])\s+)\s*[\u2022\u00b7*-]?\s*")
+
+
+def _label_value_rows(context: str) -> str | None:
+    """ "attendance: week 1: 6. week 2: 4. week 3: 7": rows of a label and a value, as the
+    list of their values ("attendance: 6, 4, 7"), so that the week numbers are no values;
+    None unless every piece is such a row, some label holds a number, and the rows share a
+    unit (or have none)."""
+    pieces = [p for p in _ROW_BREAK.split(context.strip().lstrip("\u2022\u00b7*- ")) if p]
+    header = ""
+    if pieces and re.fullmatch(r"[^:\d]+:", pieces[0]):
+        header, pieces = pieces[0][:-1], pieces[1:]  # "lap times:" on a line of its own
+    rows = [_ROW.match(p) for p in pieces]
+    if len(rows) < 2 or any(r is None for r in rows):
+        return None
+    matched = [r for r in rows if r is not None]
+    if any(r.group("header") for r in matched[0 if header else 1 :]) or not any(
+        re.search(r"\d", r.group("label")) for r in matched
+    ):
+        return None
+    units = {(r.group("unit") or "").lower() for r in matched}
+    if len(units) != 1:
+        return None
+    header = header or matched[0].group("header") or "values"
+    values = ", ".join(r.group("value").replace(",", "") for r in matched)
+    return f"{header}: {values}{' ' + units.pop() if units != {''} else ''}."
 
 
 def _without_list_again(task: str, listed: str) -> str:
@@ -511,6 +627,10 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_percentage_problem,
     # "48 of our 640 survey replies said yes. What percent is that?"
     read_part_of_whole,
+    # "12,400 in donations and 1,860 went on admin. What percent is admin?"
+    read_named_share,
+    # "28 days holiday full time, works 3 days out of 5. Pro rata entitlement?"
+    read_pro_rata,
     # "Sales fell from 80 to 60. What's the percentage decrease?"
     read_relative_change,
     # "We're 4 people and the bill is 138. How much does each person pay?"
@@ -1334,7 +1454,31 @@ def _said_as_highest(prose: str, numeric: list[str]) -> str:
         name = re.escape(column.replace("_", " "))
         prose = re.sub(rf"\btop\s+(?={name}s?\b)", "highest ", prose, flags=re.I)
         prose = re.sub(rf"\bbottom\s+(?={name}s?\b)", "lowest ", prose, flags=re.I)
+    if len(numeric) == 1 and not _LOWER_IS_BETTER.search(numeric[0].replace("_", " ")):
+        # "which track is doing best" of one column of streams: the most of it. Of times,
+        # ranks or costs the best is the least, so those are left unread.
+        column = numeric[0]
+        prose = _DOING_BEST.sub(f"has the highest {column}", prose)
+        prose = _DOING_WORST.sub(f"has the lowest {column}", prose)
     return prose
+
+
+_DOING_BEST = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:doing|performing|selling)\s+(?:the\s+)?best\b"
+    r"|\b(?:is|was)\s+(?:the\s+)?most\s+popular\b",
+    re.I,
+)
+_DOING_WORST = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:doing|performing|selling)\s+(?:the\s+)?worst\b"
+    r"|\b(?:is|was)\s+(?:the\s+)?least\s+popular\b",
+    re.I,
+)
+# Columns where less is better: a "best" of them is their lowest, not read here.
+_LOWER_IS_BETTER = re.compile(
+    r"\b(?:time|times|secs?|seconds|mins?|minutes|hours|duration|pace|rank|ranking|position|"
+    r"place|cost|costs|price|spend|errors?|complaints?|returns?|defects?|delay|wait|score)\b",
+    re.I,
+)
 
 
 # "where is it cheapest?", "where did we pay the most": "where" opening a question asks
@@ -1462,6 +1606,13 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
 
 
 def _table_statistics(prose: str, table: Table) -> StepResult:
+    counted_value = _count_of_value(prose, table)
+    if counted_value is not None:
+        return counted_value
+    prose = _BOUND_THOUSANDS.sub(
+        lambda m: f"{m.group('word')} {m.group('sign')}{format_number(float(m.group('n')) * 1000)}",
+        prose,
+    )
     numeric = table.numeric_columns()
     if not numeric:
         raise AgentInputError(
@@ -1493,6 +1644,52 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         text = lines[0] + where + ("\n" + lines[1] if len(lines) > 1 else "")
         return StepResult(text=text, data={**result.data, "where": {column: value}})
     return _table_statistics_of(prose, table, numeric, key)
+
+
+# "under 300k", "over £1.2k": a bound in thousands (said of a column, not "a 5k run").
+_BOUND_THOUSANDS = re.compile(
+    r"\b(?P<word>under|over|above|below|than|least|most|exceeding)\s+(?P<sign>[$\u20ac\u00a3]?)"
+    r"(?P<n>\d+(?:\.\d+)?)k\b",
+    re.I,
+)
+# "how many yeses so far", "how many said no": a count of the rows holding a value.
+_HOW_MANY_OF_VALUE = re.compile(
+    r"\bhow\s+many\s+(?:(?:people\s+)?(?:said|answered|replied|voted|are|were|have)\s+)?"
+    r"['\"]?(?P<value>[a-z]+)['\"]?(?:'?s)?(?:\s+(?:so\s+far|are\s+there|in\s+total|"
+    r"altogether|have\s+we\s+got|do\s+we\s+have))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _count_of_value(prose: str, table: Table) -> StepResult | None:
+    """ "how many yeses so far" of a table whose one column holds "yes": how many rows hold
+    it; None unless the word (or its singular) is a value of exactly one column and the
+    request has no number of its own."""
+    asked = _HOW_MANY_OF_VALUE.search(prose.strip())
+    if asked is None or re.search(r"\d", prose):
+        return None
+    word = asked.group("value").lower()
+    for value in dict.fromkeys((word, word.removesuffix("es"), word.removesuffix("s"))):
+        columns = [
+            c for c in table.columns if any(_cell_text(r, c).lower() == value for r in table.rows)
+        ]
+        if len(columns) == 1:
+            column = columns[0]
+            count = sum(_cell_text(r, column).lower() == value for r in table.rows)
+            return StepResult(
+                text=f"**Count of rows where {column} is {value}:** {count} "
+                f"(of {len(table.rows)} rows)",
+                data={
+                    "operation": "count",
+                    "result": count,
+                    "where": {column: value},
+                    "rows": len(table.rows),
+                    "confidence": 1.0,
+                },
+            )
+        if len(columns) > 1:
+            return None
+    return None
 
 
 def _table_statistics_of(

@@ -9,18 +9,21 @@ the percentage is added (tax, tip, shipping, "goes up") or taken off (off, disco
 itself. Anything else is left to the general reader, which refuses an amount and a
 percentage added together.
 
-`read_stated_problem` is tried last: the units reading of `quantities`, a share taken once a
-period, a length at a scale, a start plus an amount for each, and chains whose every stage is
-shown (percentages in turn, a share then the rest, what is left then spread over periods).
+`read_stated_problem` is tried last: a conversion factor the request states, a charge made
+once plus a rate, the units reading of `quantities`, a share taken once a period, a length at
+a scale, a start plus an amount for each, what is left after several amounts taken, a profit,
+and chains whose every stage is shown (percentages in turn, a share then the rest, what is
+left then spread over periods).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
 from orchestra.agents.analyst.formulas import is_unit
-from orchestra.agents.analyst.quantities import read_quantities
+from orchestra.agents.analyst.quantities import read_quantities, split_question
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
@@ -28,8 +31,10 @@ __all__ = [
     "read_before_change",
     "read_count_at_price",
     "read_interest",
+    "read_named_share",
     "read_per_period",
     "read_percentage_problem",
+    "read_pro_rata",
     "read_rate_for_periods",
     "read_relative_change",
     "read_saving",
@@ -61,6 +66,11 @@ _SHORT_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (
         re.compile(rf"\b(\d+|{'|'.join(_SMALL_COUNTS)})\s+dozen\b", re.I),
         lambda m: str(12 * int(_SMALL_COUNTS.get(m.group(1).lower(), m.group(1)))),
+    ),
+    # "five and a half hours", "2 and a half days": a count and a half.
+    (
+        re.compile(rf"\b(\d+|one|{'|'.join(_SMALL_COUNTS)})\s+and\s+a\s+half\b", re.I),
+        lambda m: f"{_SMALL_COUNTS.get(m.group(1).lower(), m.group(1)).replace('one', '1')}.5",
     ),
     # "three of us", "split four ways": a count said in words.
     (
@@ -111,7 +121,9 @@ _TAKEN_OFF = re.compile(
     r"drops?|dropped|falls?|fell|decreases?|decreased|markdown|cut|spend|spends|spent|"
     r"use|uses|used|lose|loses|lost|"
     # "35% of my budget went on the flight": spent.
-    r"went\s+on|goes\s+on|go\s+on|gone\s+on)\b",
+    r"went\s+on|goes\s+on|go\s+on|gone\s+on|"
+    # "paid a 30% deposit": paid up front, taken off what is still due.
+    r"deposit|down\s+payment|paid\s+up\s*front)\b",
     re.I,
 )
 # "a 15% tip": the share named after its percentage.
@@ -121,7 +133,10 @@ _SHARE_NAMED = re.compile(
     re.I,
 )
 # "How much is left?" after something is taken off.
-_ASKS_LEFT = re.compile(r"\b(?:left|remain|remains|remaining|leftover)\b", re.I)
+# "the balance due", "what's outstanding": what is left to pay after a deposit.
+_ASKS_LEFT = re.compile(
+    r"\b(?:left|remain|remains|remaining|leftover|balance|outstanding|still\s+owe)\b", re.I
+)
 # Tax on income is taken off it, tax on a price is added: with income, which is not known.
 # A raise on a salary goes one way only ("3200 a month and a 4% raise").
 _INCOME = re.compile(r"\b(?:earn|earns|earned|salary|income|wage|wages|paycheck)\b", re.I)
@@ -447,6 +462,175 @@ def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
     return Op("*", share, Num(100, "100")), "the part as a percentage of the whole"
 
 
+# "what percent is admin", "what % under asking is that": a share or a difference asked
+# of the amount a word names.
+_ASKS_NAMED_SHARE = re.compile(
+    r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+(?:of\s+(?:it|that|the\s+"
+    r"[a-z]+)\s+)?(?:is|was|went\s+on|goes\s+on|is\s+spent\s+on|was\s+spent\s+on)\s+"
+    r"(?P<name>[a-z]+)\s*[?.!]*\s*$",
+    re.I,
+)
+_ASKS_NAMED_GAP = re.compile(
+    r"^\s*(?:so\s+)?(?:what|how\s+many)\s+(?:percent(?:age)?|%)\s+(?P<way>under|below|over|"
+    r"above)\s+(?:the\s+)?(?P<name>[a-z]+)(?:\s+(?:price|value))?(?:\s+(?:is|was)\s+"
+    r"(?:that|it|this))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def read_named_share(context: str, task: str) -> tuple[Node, str] | None:
+    """ "got 12,400 in donations and 1,860 went on admin. what percent is admin": the
+    amount the question names (the number said nearest its one mention) out of the other,
+    in percent; "asking price 325,000, offer came in at 308,750. what % under asking": how
+    far the other is under (or over) the one named, in percent of it. None unless the
+    context gives exactly two amounts, no percentage, and the name once."""
+    share, gap = _ASKS_NAMED_SHARE.match(task), _ASKS_NAMED_GAP.match(task)
+    asked = share or gap
+    if asked is None or _PERCENT_AFTER.search(context):
+        return None
+    numbers = list(_NUMBER.finditer(context))
+    said = list(re.finditer(rf"\b{re.escape(asked.group('name'))}s?\b", context, re.I))
+    if len(numbers) != 2 or len(said) != 1:
+        return None
+    at = said[0].start()
+    named, other = sorted(numbers, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)))
+    part, whole = _plain(named.group(0)), _plain(other.group(0))
+    if gap is None:
+        if part.value > whole.value or whole.value == 0:
+            return None
+        return Op(
+            "*", Op("/", part, whole), Num(100, "100")
+        ), "the part as a percentage of the whole"
+    under = gap.group("way").lower() in {"under", "below"}
+    if part.value == 0 or (whole.value > part.value if under else whole.value < part.value):
+        return None  # "under" of an amount above it: not what was said
+    change = Op("-", part, whole) if under else Op("-", whole, part)
+    return Op(
+        "*", Op("/", change, part), Num(100, "100")
+    ), "the difference in percent of the amount named"
+
+
+# "works 3 days out of 5", "3 of the 5 days": the fraction of the full amount had.
+_FRACTION_WORKED = re.compile(
+    r"(?<![\w.])(?P<part>\d+(?:\.\d+)?)\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the\s+)?"
+    r"(?P<whole>\d+(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+_PRO_RATA = re.compile(r"\bpro[\s-]?rata\b", re.I)
+
+
+def read_pro_rata(context: str, task: str) -> tuple[Node, str] | None:
+    """ "full timers get 28 days holiday, new starter works 3 days out of 5. pro rata
+    entitlement?": the full amount times the part of the whole worked, or None unless the
+    request asks "pro rata" of exactly one amount and one such fraction."""
+    if not _PRO_RATA.search(f"{context} {task}") or _NUMBER.search(task):
+        return None
+    fraction = _FRACTION_WORKED.search(context)
+    if fraction is None or _PERCENT_AFTER.search(context):
+        return None
+    rest = context[: fraction.start()] + " " + context[fraction.end() :]
+    amounts = _NUMBER.findall(rest)
+    part, whole = _plain(fraction.group("part")), _plain(fraction.group("whole"))
+    if len(amounts) != 1 or whole.value == 0 or part.value > whole.value:
+        return None
+    full = _plain(amounts[0])
+    return Op("*", full, Op("/", part, whole)), "the full amount pro rata"
+
+
+# "if 1 W = 3.412 BTU/h", "1 hand is 4 inches": a conversion the request states itself.
+_STATED_FACTOR = re.compile(
+    r"\b(?:if|where|with|given|using|and|,)?\s*\b1\s+(?P<one>[a-z][a-z/]*)\s*(?:=|is|equals)\s*"
+    r"(?P<factor>\d[\d,]*(?:\.\d+)?)\s*(?P<other>[a-z][a-z/]*)",
+    re.I,
+)
+
+
+def read_stated_factor(text: str) -> tuple[Node, str] | None:
+    """ "1,800 W, whats that in BTU/h if 1 W = 3.412 BTU/h": the one amount given in one of
+    the units, times (or over) the factor stated, asked in the other unit; None unless
+    exactly one other amount is given, in one of the two units, and the other is asked."""
+    stated = _STATED_FACTOR.search(text)
+    if stated is None:
+        return None
+    rest = text[: stated.start()] + " " + text[stated.end() :]
+    one, other = stated.group("one").lower(), stated.group("other").lower()
+    amounts = list(_NUMBER.finditer(rest))
+    if len(amounts) != 1 or one == other:
+        return None
+    after = re.match(r"\s*([a-z][a-z/]*)", rest[amounts[0].end() :], re.I)
+    unit = after.group(1).lower() if after else ""
+    factor = _plain(stated.group("factor"))
+    amount = _plain(amounts[0].group(0))
+    asks = re.search(r"\b(?:in|into|to)\s+([a-z][a-z/]*)", rest[amounts[0].end() :], re.I)
+    asked = asks.group(1).lower() if asks else ""
+    unit, asked, one, other = (_singular_unit(u) for u in (unit, asked, one, other))
+    if unit == one and asked == other:
+        return Op(
+            "*", amount, factor
+        ), f"the amount in {stated.group('other')}, at the factor given"
+    if unit == other and asked == one:
+        return Op("/", amount, factor), f"the amount in {stated.group('one')}, at the factor given"
+    return None
+
+
+# "2.10 per mile", "45 an hour": a rate per one of a unit.
+_RATE_PER = re.compile(
+    r"(?<![\w.])[$\u00a3\u20ac]?(?P<rate>\d[\d,]*(?:\.\d+)?)\s*(?:\s(?:per|a|an|each|every)\s+|/\s*)"
+    r"(?P<unit>[a-z]+)\b",
+    re.I,
+)
+# "3.20 pick-up charge", "a call-out fee of 60": an amount charged once, whatever the rest.
+_FIXED_CHARGE = re.compile(
+    r"\b(?:pick-?up|call-?out|standing|flag-?fall|base|fixed|booking|set-?up|minimum|"
+    r"admin|entry)\s+(?:charge|fee|cost|rate|price)\b",
+    re.I,
+)
+_ASKS_CHARGE = re.compile(
+    r"\b(?:how\s+much|what\s+(?:should|will|would|does)\s+(?:the\s+)?[a-z]+\s+(?:say|show|"
+    r"read|be|come\s+to|cost)|fare|total|cost|charge|bill|price)\b",
+    re.I,
+)
+
+
+def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
+    """ "fare is 3.20 pick-up charge then 2.10 per mile. 7.5 mile job, what should the meter
+    say": the charge made once plus the rate times the amount of its unit; None unless the
+    request gives exactly those three numbers, the one said as a charge made once."""
+    numbers = list(_NUMBER.finditer(text))
+    rate = _RATE_PER.search(text)
+    if len(numbers) != 3 or rate is None or _PERCENT_AFTER.search(text):
+        return None
+    if not _ASKS_CHARGE.search(text[rate.end() :]):
+        return None
+    unit = _singular_unit(rate.group("unit").lower())
+    others = [m for m in numbers if m.start() != rate.start("rate")]
+    amount = [
+        m
+        for m in others
+        if (after := re.match(r"\s*-?\s*([a-z]+)", text[m.end() :], re.I))
+        and _singular_unit(after.group(1).lower()) == unit
+    ]
+    fixed = [m for m in others if m not in amount]
+    if len(amount) != 1 or len(fixed) != 1:
+        return None
+    near = text[max(0, fixed[0].start() - 30) : fixed[0].end() + 30]
+    if not _FIXED_CHARGE.search(near):
+        return None
+    total = Op(
+        "+",
+        _plain(fixed[0].group(0)),
+        Op("*", _plain(rate.group("rate")), _plain(amount[0].group(0))),
+    )
+    return total, "the charge made once plus the rate for the amount"
+
+
+def _singular_unit(word: str) -> str:
+    """ "inches" inch, "hands" hand, "btu/h" as it is."""
+    if re.search(r"(?:ch|sh|x)es$", word):
+        return word[:-2]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and "/" not in word else word
+
+
 # "8 mugs cost 36", "3 tickets come to 45 dollars"
 _COUNT_COSTS = re.compile(
     r"\b(?P<count>\d+)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:cost|costs|come to|comes to|sell for|"
@@ -745,6 +929,107 @@ def read_amount_left(context: str, task: str) -> tuple[Node, str] | None:
     if float(taken) > float(held):
         return None  # more taken than held: something is not said
     return Op("-", Num(float(held), held), Num(float(taken), taken)), "the amount left"
+
+
+# "the venue holds 180", "we had 64 in stock": the amount there is at first, said of it.
+_HELD = re.compile(
+    r"\b(?:have|had|has|got|holds?|held|seats?|sleeps|capacity\s+(?:is|of)|budget\s+(?:is|was)|"
+    r"start(?:ed)?\s+with|there\s+(?:are|were)|in\s+stock)\b(?:\s+[a-z']+){0,2}\s*[$\u00a3\u20ac]?$",
+    re.I,
+)
+# Each amount taken from it: "sold 137 tickets", "comped 18", "gave away 6".
+_TAKEN = re.compile(
+    r"\b(?:spen[dt]s?|spending|paid|pays?|used?|uses|ate|eats?|gave|gives?|given|lost|loses?|"
+    r"sold|sells?|withdr[ae]w|withdraws?|took|takes?|taken|comped|comp|reserved|booked|"
+    r"allocated|donated|broke|broken|handed\s+out)\b",
+    re.I,
+)
+
+
+_CLAUSE_BREAK = re.compile(r",|;|\.(?!\d)|\band\b|\bthen\b", re.I)
+
+
+def _clause_of(text: str, numbers: list[re.Match[str]], i: int) -> str:
+    """The words said with the ``i``-th number: from the last break before it ("sold 137",
+    "and comped 18") to the first break after it ("9 are booked and")."""
+    start = numbers[i - 1].end() if i else 0
+    end = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
+    before = text[start : numbers[i].start()]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end() :] if breaks else before
+    after = text[numbers[i].end() : end]
+    cut = _CLAUSE_BREAK.search(after)
+    return f"{before} {after[: cut.start()] if cut else after}"
+
+
+def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "venue holds 180, we've sold 137 tickets and comped 18, how many are left": the
+    amount there was less each amount taken, or None unless the first number is said as
+    held, every later one with a verb of taking since the one before, and no more is taken
+    than there was."""
+    if context is None:
+        parts = split_question(task)
+        if parts is None:
+            return None
+        context, task = parts
+    if not _ASKS_HOW_MUCH_LEFT.search(task) or _NUMBER.search(task):
+        return None
+    if _PERCENT_AFTER.search(context) or _REPEATED.search(context):
+        return None
+    found = list(_NUMBER.finditer(context))
+    if not 3 <= len(found) <= 6 or not _HELD.search(context[: found[0].start()]):
+        return None
+    if not all(_TAKEN.search(_clause_of(context, found, i)) for i in range(1, len(found))):
+        return None
+    held, *taken = (
+        Num(float(m.group(0).replace(",", "")), m.group(0).replace(",", "")) for m in found
+    )
+    if sum(n.value for n in taken) > held.value:
+        return None  # more taken than there was: something is not said
+    result: Node = held
+    for amount in taken:
+        result = Op("-", result, amount)
+    return result, "the amount left"
+
+
+# "the bake sale took 286.40", "we raised 1,200": money coming in, said before its amount.
+_TOOK_IN = re.compile(
+    r"\b(?:took|takes|taken|made|makes|raised|earned|brought\s+in|sold\s+for|takings|"
+    r"revenue|income|sales)\b(?:\s+(?:in|of|was|were|is|are|came\s+to))*\s*[$\u00a3\u20ac]?$",
+    re.I,
+)
+# ... and money going out, between one amount and the next: "and ingredients cost 73.15".
+_COST = re.compile(r"\b(?:cost|costs|costing|spent|spend|paid|expenses|outgoings)\b", re.I)
+_ASKS_PROFIT = re.compile(r"\b(?:profit|net)\b", re.I)
+
+
+def read_profit(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "bake sale took 286.40 and ingredients cost 73.15, profit?": the money taken less
+    each cost, or None unless the first number is said as money taken and every later one
+    as a cost."""
+    if context is None:
+        parts = split_question(task)
+        if parts is None:
+            return None
+        context, task = parts
+    if not _ASKS_PROFIT.search(task) or _NUMBER.search(task) or _PERCENT_AFTER.search(context):
+        return None
+    if _REPEATED.search(context):
+        return None  # "costs 2 each": a price, not one cost
+    found = list(_NUMBER.finditer(context))
+    if not 2 <= len(found) <= 5 or not _TOOK_IN.search(context[: found[0].start()]):
+        return None
+    gaps = [context[a.end() : b.start()] for a, b in itertools.pairwise(found)]
+    if not all(_COST.search(gap) and not _TOOK_IN.search(gap) for gap in gaps):
+        return None
+    result: Node = _plain(found[0].group(0))
+    for match in found[1:]:
+        result = Op("-", result, _plain(match.group(0)))
+    return result, "the profit: the money taken less the costs"
+
+
+def _plain(raw: str) -> Num:
+    return Num(float(raw.replace(",", "")), raw.replace(",", ""))
 
 
 # "a month", "per week", "monthly", "every day": how often an amount is paid.
@@ -1079,10 +1364,14 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     (changes in turn, a share then the rest, what is left then spread over periods)."""
     text = task if context is None else f"{context} {task}"
     found = (
-        read_quantities(context, task)
+        read_stated_factor(text)
+        or read_fixed_plus_rate(text)
+        or read_quantities(context, task)
         or read_share_per_period(text)
         or read_scale_model(text)
         or read_start_plus_each(text)
+        or read_held_less_taken(context, task)
+        or read_profit(context, task)
     )
     if found is not None:
         return [found]

@@ -14,7 +14,10 @@ one dimension ("15 mg/kg") is used as stated; and a share asked in percent ("pas
 a %", "hydration %", "gradient in %") of two amounts of one unit is the smaller over the
 larger. A number with no unit is money only beside a currency or a word of buying ("costs
 22.99"), or, in a request about cost, when it is the only such number. "k/d" names things
-given by their first letters; a BMI is kg over metres squared.
+given by their first letters; a BMI is kg over metres squared. "3 times a day" is how
+often (a number per period), "serves 6" and "cooking for 4" count people, "74 miles each
+way" is there and back, a clock time "1:22:30" is a duration, and one rate alone may be
+asked per another period ("1,200 requests per minute, per day").
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
@@ -63,6 +67,12 @@ _add(_TIME, 604800.0, "week", "weeks", "wk", "wks")
 _add({"month": 1}, 1.0, "month", "months")
 _add({"month": 1}, 12.0, "year", "years", "yr", "yrs", "annum")
 _add({"power": 1}, 1.0, "w", "watt", "watts")
+_add({"power": 1}, 1000.0, "kw", "kilowatt", "kilowatts")
+# Energy is power for a time: "27.5p per kWh" over "3 kW for 5.5 hours".
+_add({"power": 1, "time": 1}, 3_600_000.0, "kwh")
+# Knots: nautical miles ("nmi", written so by `_plain_units`) an hour.
+_add(_LENGTH, 1852.0, "nmi")
+_add({"length": 1, "time": -1}, 1852.0 / 3600.0, "knot", "knots", "kn", "kts")
 # "per head", "4 of us", "split 3 ways": people, as a thing counted.
 _add({"person": 1}, 1.0, "person", "persons", "people", "head", "heads", "ways")
 
@@ -80,6 +90,11 @@ _MONEY_BEFORE = re.compile(
     r"bought|buy|came\s+to|comes\s+to|usd|eur|gbp|aud|au\$|chf|kr|r)"
     r"(?:\s+[a-z']+){0,3}?(?:\s+(?:is|was|are|were|of|for|at|me|us|about|around|just|only))*)"
     r"\s*$",
+    re.I,
+)
+# A number of people fed, said by the verb before it.
+_SERVES_BEFORE = re.compile(
+    r"\b(?:serves|serving|feeds|feeding|(?:cooking|making\s+(?:it\s+|this\s+)?|baking)\s+for)\s*$",
     re.I,
 )
 _MONEY_AFTER = re.compile(r"\s*(?:dollars|euros|pounds|bucks|quid|yen|kr|rupees)\b", re.I)
@@ -249,6 +264,8 @@ def _read_quantity(
         return Quantity(value, 1.0, _key({"person": 1}), start, tokens[j + 1].end), j + 2
     word = _word_at(tokens, j)
     unit = _unit(word, plural_only=True) if word else None
+    if word == "times" and _word_at(tokens, j + 1) in _EACH_WORDS | _RATE_WORDS:
+        unit = ({}, 1.0)  # "3 times a day": how often, a number per period
     described = _word_at(tokens, j + 1)
     if unit is None and word not in _NOT_THINGS and described not in _UNITS:
         # "145 ranked games": the things counted, said with a word before them.
@@ -267,6 +284,8 @@ def _read_quantity(
             j += 2
     elif _MONEY_BEFORE.search(text[: tokens[i].start]) or _MONEY_AFTER.match(text, tokens[i].end):
         unit = (_MONEY_DIMS, 1.0)
+    elif _SERVES_BEFORE.search(text[: tokens[i].start]):
+        unit = _UNITS["people"]  # "serves 6", "cooking for 4": people fed
     elif loose:
         unit, guessed = (_MONEY_DIMS, 1.0), True
     else:
@@ -278,6 +297,15 @@ def _read_quantity(
         and _word_at(tokens, j + 2) in _RATE_WORDS
     ):
         noun = _word_at(tokens, j + 1)  # "250 kg of fertiliser per hectare"
+        j += 2
+    elif (
+        _word_at(tokens, j) == "of"
+        and tokens[j - 1].kind == "word"
+        and _word_at(tokens, j + 1) not in _NOT_THINGS | _OWNERS
+        and _word_at(tokens, j + 1) not in _UNITS
+        and tokens[j + 1].kind == "word"
+    ):
+        noun = _word_at(tokens, j + 1)  # "600 g of chicken": what the amount is of
         j += 2
     rate = _word_at(tokens, j)
     per_at = j + 1
@@ -380,6 +408,9 @@ _MONEY_ASKED = re.compile(
 )
 
 
+_IN_MONEY = re.compile(r"\b(?:in|into)\s+(?:[$\u00a3\u20ac]|(?:pounds|dollars|euros|quid)\b)", re.I)
+
+
 @dataclass(frozen=True)
 class _Asked:
     top: tuple[tuple[str, int], ...] | None  # None: whatever the amounts give
@@ -432,6 +463,8 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         pass
     elif (within := _IN_UNIT.search(question)) and within.group("unit").lower() in _UNITS:
         top = _UNITS[within.group("unit").lower()]
+    elif _IN_MONEY.search(question):
+        top = (_MONEY_DIMS, 1.0)  # "how much is that in £", "in pounds"
     elif _MONEY_ASKED.search(question):
         top = (_MONEY_DIMS, 1.0)  # "how much is that a month", "pro rata rent for 12 days"
     per = _PER.search(question, how.end() if how else 0)
@@ -519,9 +552,33 @@ def _product(nodes: list[Node]) -> Node | None:
     return result
 
 
+# Units said in more than one word, or by their initials, and times said as a clock
+# ("1:22:30", hours, minutes and seconds), written as the tokens above read them.
+_PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"\bnautical\s+miles?\b", re.I), "nmi"),
+    (re.compile(r"\bbpm\b", re.I), "beats per minute"),
+    # "twice a day", "three times a day" (as `problems.spelt` writes "3 times a day").
+    (re.compile(r"\bonce\s+(?=(?:a|an|per|each|every)\s)", re.I), "1 times "),
+    (re.compile(r"\btwice\b", re.I), "2 times"),
+    (re.compile(r"\bthrice\b", re.I), "3 times"),
+    (
+        re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:]|\.\d)"),
+        lambda m: f"{int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))} s",
+    ),
+)
+
+
+def _plain_units(text: str) -> str:
+    for pattern, plain in _PLAIN_UNITS:
+        text = pattern.sub(plain, text)
+    return text
+
+
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     """The answer to a request whose amounts carry units and whose question asks for a
     unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None."""
+    task = _plain_units(task)
+    context = None if context is None else _plain_units(context)
     if context is None:
         parts = split_question(task)
         if parts is None:
@@ -535,18 +592,27 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     ):
         return None  # a markup, a margin, a tax: not a part of a whole
     given = _quantities(context, priced=bool(_PRICED.search(f"{context} {task}")))
-    if given is None or not 2 <= len(given) <= 5:
+    if given is None or not 1 <= len(given) <= 5:
         return None
     if _BMI.search(task):
         return _body_mass_index(given)
+    given = [_both_ways(q, context, task) for q in given]
     asked = _share_asked(task) if share else _asked(task, given)
     if asked is None:
         return None
     more = _asked_amounts(task, asked, given)
     if more is None:
         return None
-    # The amount wanted: one the question gives ("for 6 people"), else one said as needed.
-    wanted = [not more and bool(_WANTED.search(context[: q.start])) for q in given]
+    # The amount wanted: one the question gives ("for 6 people"), else one said as needed,
+    # or what a thing holds when the question asks how long it lasts ("a pen holds 300").
+    wanted = [
+        not more
+        and bool(
+            _WANTED.search(context[: q.start])
+            or (_LASTS.search(task) and _HOLDS.search(context[: q.start]))
+        )
+        for q in given
+    ]
     wanted += [True] * len(more)
     given = given + more
     ways = _ways(given, asked)
@@ -558,12 +624,45 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if len(ways) == 2 and share is not None and ways[0] == tuple(-s for s in ways[1]):
         # "500 g flour and 365 g water, the hydration %": a part of a whole, not over it.
         ways = [w for w in ways if _value(_expression(given, w, asked)[0]) <= 100]
+    if len(ways) == 2 and ways[0] == tuple(-s for s in ways[1]):
+        # "takes 4 min 20 s and runs 37 times a day": how often multiplies, not divides.
+        often = [i for i, q in enumerate(given) if q.dims == _key({"time": -1})]
+        ways = [w for w in ways if often and all(w[i] == 1 for i in often)] or ways
     if len(ways) != 1:
         return None
+    if len(given) == 1:
+        return _rate_per_other(given[0], asked)
     return _expression(given, ways[0], asked)
 
 
+def _rate_per_other(rate: Quantity, asked: _Asked) -> tuple[Node, str] | None:
+    """ "1,200 requests per minute, how many is that per day": one rate, per another
+    period; None for one amount that is no rate, or a rate of amounts whose own size
+    would be lost (only things counted and money, of size one, keep it)."""
+    top = tuple((name, power) for name, power in rate.dims if power > 0)
+    if not asked.bottom or len(top) == len(rate.dims):
+        return None
+    if not all(name.startswith("#") or name == "money" for name, _ in top):
+        return None
+    return _expression([rate], (1,), replace(asked, top=top))
+
+
+_LASTS = re.compile(r"\b(?:last|lasts|last\s+for)\b", re.I)
+_HOLDS = re.compile(
+    r"\b(?:holds|contains|comes\s+with|of)\s*$|\b(?:box|pack|pen|tub|bag|bottle)\s+is\s*$",
+    re.I,
+)
 _BMI = re.compile(r"\b(?:bmi|body\s+mass\s+index)\b", re.I)
+_EACH_WAY = re.compile(r"\s+(?:each|every)\s+way\b", re.I)
+_ONE_WAY_ASKED = re.compile(r"\b(?:each|one|every|either)\s+way\b|\bper\s+trip\b", re.I)
+
+
+def _both_ways(quantity: Quantity, context: str, task: str) -> Quantity:
+    """ "drove 74 miles each way": there and back, twice the amount, unless the question
+    asks for one way itself."""
+    if not _EACH_WAY.match(context, quantity.end) or _ONE_WAY_ASKED.search(task):
+        return quantity
+    return replace(quantity, value=Op("*", quantity.value, Num(2, "2")))
 
 
 def _body_mass_index(given: list[Quantity]) -> tuple[Node, str] | None:

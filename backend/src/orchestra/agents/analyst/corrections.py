@@ -1,0 +1,140 @@
+"""Corrections said after a request: "whats 54 x 18? sorry, I meant 45 not 54".
+
+People fix a number they typed in the next breath ("I meant 45 not 54", "the 54 should be
+45", "sorry, 45 not 54"). Computing on the number corrected would report a wrong answer
+as done, so a correction is applied before the request is read: the sentence that says it
+is taken out, and the old number, when the rest of the request gives it exactly once, is
+replaced by the new one. A correction that cannot be applied so (no new number said,
+"sorry typo" alone, an old number given twice or not at all) is refused with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestra.agents.protocol import AgentInputError
+
+__all__ = ["apply_corrections"]
+
+_NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
+# Words that open a correction: "sorry,", "oops", "typo:", "correction -".
+_CUES = r"(?:(?:sorry|soz|oops|whoops|correction|typo|my\s+bad|edit|wait|actually)\b[\s,:;!.-]*)"
+# The readings of a correction: the new number and the old one.
+_READINGS = (
+    # "I meant 45 not 54", "meant 45 instead of 54", "it's 45, not 54", "45 not 54"
+    re.compile(
+        rf"(?:\bi\s+mean(?:t)?\s+|\bit'?s\s+|\bshould\s+(?:have\s+)?(?:be|been)\s+)?"
+        rf"(?P<new>{_NUMBER})\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?P<old>{_NUMBER})\b",
+        re.I,
+    ),
+    # "the 54 should be 45", "54 should have been 45", "the 54 was meant to be 45"
+    re.compile(
+        rf"\b(?:the\s+)?(?P<old>{_NUMBER})\s+(?:should\s+(?:have\s+)?(?:be|been)|"
+        rf"(?:was|is)\s+(?:meant|supposed)\s+to\s+be|(?:is|was)\s+(?:actually|really))\s+"
+        rf"(?P<new>{_NUMBER})\b",
+        re.I,
+    ),
+    # "not 54 but 45", "not 54, 45"
+    re.compile(rf"\bnot\s+(?P<old>{_NUMBER})\s*,?\s+(?:but\s+)?(?P<new>{_NUMBER})\b", re.I),
+)
+# A sentence that says a number was wrong, though no reading above finds which.
+_SAYS_CORRECTION = re.compile(
+    r"\b(?:i\s+meant|typo|correction)\b|"
+    r"\b(?:sorry|soz|oops|whoops|my\s+bad)\b.*\b(?:meant|should|instead|wrong)\b",
+    re.I,
+)
+# Where a correction starts: its cue, or "I meant".
+_STARTS = re.compile(rf"{_CUES}|\bi\s+mean(?:t)?\b", re.I)
+# A sentence of the request, with the mark that ends it (not the point of "3.5").
+_SENTENCE = re.compile(r"(?:[^.?!;\n\u2014\u2013]|\.(?=\d))+(?:[.?!;\n\u2014\u2013]+|$)")
+
+
+def apply_corrections(text: str, said: str = "") -> str:
+    """``text`` with each correction it says applied and the words saying them taken
+    out; ``text`` as it is when it says none. A correction the user ``said`` (the whole
+    request, of which ``text`` is one step) that ``text`` leaves out is applied to it too
+    when its old number is in it: the step must not compute on it either. Raises
+    `AgentInputError` for a correction that cannot be applied."""
+    original = text
+    for sentence in _sentences(text):
+        found = _reading(sentence)
+        if found is None:
+            if _SAYS_CORRECTION.search(sentence):
+                words = re.sub(r"\b(?:Context|Task):\s*", "", sentence).strip(" .,;\n")
+                raise AgentInputError(_refusal(f"'{words}' corrects a number"))
+            continue
+        new, old, start = found
+        at = text.index(sentence)
+        text = _replaced(f"{text[: at + start]} {text[at + len(sentence) :]}", old, new)
+    if text == original:
+        for sentence in _sentences(said):
+            found = _reading(sentence)
+            if found is not None and _occurrences(text, found[1]):
+                text = _replaced(text, found[1], found[0])
+    return text if text == original else _tidy(text)
+
+
+def _sentences(text: str) -> list[str]:
+    return [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def _reading(sentence: str) -> tuple[str, str, int] | None:
+    """The new and old number of a sentence that is a correction, and where in it the
+    correction starts; None for no correction. "45 not 54" is one only after a cue
+    ("sorry", "I meant"): alone it may be part of a question."""
+    cue = _STARTS.search(sentence)
+    for number, pattern in enumerate(_READINGS):
+        match = pattern.search(sentence)
+        if match is None or (cue is None and number != 1):
+            continue
+        start = min(match.start(), cue.start()) if cue else match.start()
+        return match.group("new"), match.group("old"), start
+    return None
+
+
+def _replaced(text: str, old: str, new: str) -> str:
+    """``text`` with the one number ``old`` replaced by ``new``."""
+    pattern = _pattern(old)
+    found = pattern.findall(text)
+    if len(found) != 1:
+        said = "does not give" if not found else "gives more than once"
+        raise AgentInputError(
+            _refusal(f"the correction names {old}, which the rest of the request {said}")
+        )
+    return pattern.sub(new.replace(",", ""), text)
+
+
+def _pattern(number: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\d.,]){_written(number.replace(',', ''))}(?![\d]|[.,]\d)")
+
+
+def _occurrences(text: str, number: str) -> int:
+    return len(_pattern(number).findall(text))
+
+
+def _written(number: str) -> str:
+    """A pattern for ``number`` as written, with or without thousands separators."""
+    whole, _, fraction = number.lstrip("-").partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    pattern = ",?".join(re.escape(g) for g in groups)
+    if fraction:
+        pattern += re.escape(f".{fraction}")
+    return ("-" if number.startswith("-") else "") + pattern
+
+
+def _tidy(text: str) -> str:
+    """The request once a sentence was taken out: no empty "Context:", no stray marks."""
+    text = re.sub(r"^\s*Context:\s*[\W_]*\s*Task:\s*", "", text)
+    text = re.sub(r"\s+[\u2014\u2013,;:-]?\s*$|[\u2014\u2013,;:]\s*$", "", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def _refusal(why: str) -> str:
+    return (
+        f"Not sure enough to answer, so nothing was computed: {why}, and which number "
+        "to use instead is not clear. Send the request again with the right numbers."
+    )

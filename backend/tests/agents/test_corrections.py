@@ -1,0 +1,64 @@
+"""Corrections said after a request (`analyst.corrections`): applied, or refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from orchestra.agents.analyst.corrections import apply_corrections
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+@pytest.mark.parametrize(
+    ("instruction", "capability", "result"),
+    [
+        # "I meant X not Y" after the question
+        ("what's 36 times 12? oops, I meant 63 not 36", "calculation", 756),
+        # ... as the planner puts it, in the context
+        ("Context: Sorry, I meant 7 not 9. Task: What is 9 x 11?", "calculation", 77),
+        # "the Y should be X" after a list
+        ("median of 4, 18, 9, 30, 12 - sorry, the 30 should be 3", "statistics", 9),
+        # "not Y but X", with thousands written with a comma
+        ("total of 1,200 and 300. correction: not 1,200 but 1,500", "statistics", 1800),
+    ],
+)
+def test_a_correction_is_applied_before_the_request_is_read(
+    instruction: str, capability: str, result: float
+) -> None:
+    data = run_operation(StepRequest(instruction=instruction, capability=capability)).data
+    assert data["result"] == pytest.approx(result)
+
+
+def test_a_correction_the_step_leaves_out_is_applied_from_the_whole_request() -> None:
+    said = "whats 54 x 18? sorry, I meant 45 not 54"
+    assert apply_corrections("Whats 54 x 18?", said) == "Whats 45 x 18?"
+    assert apply_corrections("Multiply s1 by 2", said) == "Multiply s1 by 2"
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # which number is wrong is not said
+        "whats 54 x 18? sorry typo",
+        "average of 3, 8 and 10, sorry I meant 12",
+        # the number corrected is given twice
+        "sum of 5, 7 and 5 - the 5 should be 6",
+        # ... or not at all
+        "what is 8 times 9? I meant 4 not 3",
+    ],
+)
+def test_a_correction_that_cannot_be_applied_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match=r"correct|typo"):
+        run_operation(StepRequest(instruction=instruction, capability="calculation"))
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "sorry to bother you, what's 5 + 3",
+        "is 45 not 54 the answer to 5 x 9",
+        "what's 12.5 + 3.75",
+    ],
+)
+def test_no_correction_leaves_the_request_as_it_is(instruction: str) -> None:
+    assert apply_corrections(instruction) == instruction
