@@ -1,6 +1,6 @@
 """Every benchmark runs at its small size and produces figures without an error.
 
-Never asserts on speed: benchmarks print figures, they are not timed tests. The five run
+Never asserts on speed: benchmarks print figures, they are not timed tests. The six run
 side by side (each has its own services, ports and data directory) to keep CI short.
 """
 
@@ -21,6 +21,11 @@ from bench.__main__ import run  # noqa: E402
 from bench.benchmarks import BENCHMARKS  # noqa: E402
 from bench.report import Result  # noqa: E402
 from bench.stack import postgres_available  # noqa: E402
+
+# The six start their services side by side on two cores: on a machine busy with other work
+# that took more than the suite's 120 s (a CI run failed so); the fixture waits up to 240 s
+# for each and the test must not be cut off before it.
+pytestmark = pytest.mark.timeout(300)
 
 FIGURES = {
     "overhead": ("floor_ms", "1_step", "3_step", "10_step"),
