@@ -34,7 +34,7 @@ from orchestra.planner.clauses import (
 )
 from orchestra.planner.consensus import asks_several_models, with_consensus
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
-from orchestra.planner.followup import REVISION, resolve_follow_up
+from orchestra.planner.followup import ADDITION, REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
 from orchestra.planner.material import (
     PLACEHOLDER_RE,
@@ -136,13 +136,15 @@ _REVISES_PREVIOUS_RE = re.compile(
     r"(?:(?:and|then)\s+)*make\s+(?:it|that|this|them|the\s+[a-z]+|its\s+[a-z]+)\s+"
     + REVISION
     # "..., and mention the parkrun": more put into the piece, besides.
-    + r"(?:,?\s+and\s+(?:add|include|mention|work\s+in|throw\s+in|put\s+in)\b.*)?"
+    + r"(?:,?\s+and\s+"
+    + ADDITION
+    + r"\b.*)?"
     + r"\s*[.!?]*$",
     re.I,
 )
 # "and add a line about my cat", "include a joke": more words put into the piece before.
 _ADDS_TO_PIECE_RE = re.compile(
-    r"(?:(?:and|also|then)\s+)*(?:add|include|mention|work\s+in|throw\s+in|put\s+in)\s+"
+    r"(?:(?:and|also|then)\s+)*" + ADDITION + r"\s+"
     r"(?:a|an|one|some|another|the)?\s*(?:short\s+|little\s+|quick\s+|funny\s+)?"
     r"(?:line|sentence|paragraph|bit|section|word|joke|note|reference|pun|quote|verse|"
     r"call\s+to\s+action|hashtag|emoji)s?\b",

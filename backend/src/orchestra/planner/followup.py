@@ -332,11 +332,13 @@ def _revises(text: str, earlier: Sequence[str]) -> str | None:
     return _revised(text, earlier)
 
 
+# Verbs that put more into a piece ("add a line about my cat", "mention the discord").
+ADDITION = r"(?:add|include|mention|work\s+in|throw\s+in|put\s+in)"
 # "add a line about my cat", "and mention the discord": something more put into the piece
 # (alone, or after a change with "and").
 _ADDS_RE = re.compile(
     r"(?:^" + _LEAD[1:] + r"|\s+and\s+(?:also\s+)?)(?:can you |could you |please )*"
-    r"(?P<added>(?:add|include|mention|work\s+in|throw\s+in|put\s+in)\s+"
+    r"(?P<added>" + ADDITION + r"\s+"
     # Not the numbers of arithmetic: "add 5", "add those up", "add them together".
     r"(?!\d|(?:up|them|those|these|it|that|this|all|everything|both)\b|.*\b(?:up|together)\W*$)"
     r"\S.*)$",
