@@ -2352,8 +2352,22 @@ _FACTUAL = _words(
 )
 
 
+# Signs that a person is saying how they feel, whatever words they feel it in: a negation
+# ("still no hot water", "wasn't ready"), an exclamation, emphasis ("honestly", "again").
+# A text with one is no plain statement of fact, dates and amounts or not: "Still no hot
+# water and you were meant to be here at 8." is not neutral for holding a time.
+_FEELING = _words(
+    """no not never nothing nobody nowhere none cannot can't won't wasn't isn't aren't
+    weren't don't doesn't didn't haven't hasn't hadn't couldn't wouldn't shouldn't ! !!
+    honestly really so such still again even finally actually expected ever always
+    literally seriously totally absolutely"""
+)
+
+
 def _plainly_factual(tokens: Sequence[str]) -> bool:
-    return any(t in _FACTUAL or any(c.isdigit() for c in t) for t in tokens)
+    return any(t in _FACTUAL or any(c.isdigit() for c in t) for t in tokens) and not any(
+        t in _FEELING for t in tokens
+    )
 
 
 def sentiment(text: str) -> Sentiment:

@@ -16,6 +16,7 @@ from orchestra.planner.errors import (
     InvalidPlanError,
     NoCapabilityError,
     PlannerError,
+    UnclearRequestError,
 )
 from orchestra.planner.schema import CapabilitySpec, Plan, PlannerKind, PlanStep
 from orchestra.planner.service import OfflinePlanner, PlanOutcome, TaskPlanner, build_planner
@@ -31,6 +32,7 @@ __all__ = [
     "PlanOutcome",
     "PlanStep",
     "PlannerError",
+    "UnclearRequestError",
     "PlannerKind",
     "TaskPlanner",
     "build_planner",

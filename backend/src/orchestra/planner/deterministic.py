@@ -33,7 +33,8 @@ from orchestra.planner.clauses import (
     topic_of,
 )
 from orchestra.planner.consensus import asks_several_models, with_consensus
-from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
+from orchestra.planner.doubt import doubt
+from orchestra.planner.errors import EmptyTaskError, NoCapabilityError, UnclearRequestError
 from orchestra.planner.followup import ADDITION, REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
 from orchestra.planner.material import (
@@ -211,6 +212,18 @@ _DOCUMENT_STEMS = content_stems(
     "wrote posted sent texted emailed"
 )
 # "write a ...", "draft an ...": a piece to make.
+# A piece put together: "write a ...", "put together a one page handout", "do a short
+# explainer", "draft me ...".
+_PUTS_TOGETHER_RE = re.compile(
+    r"\s*(?:(?:write|draft|compose|produce|create|prepare|make|do|put\s+together|"
+    r"knock\s+up|whip\s+up)\s+(?:up\s+)?(?:a|an|me\s+a|us\s+a|some)\b"
+    r"|(?:write|draft|compose)\s+(?:up\s+)?(?:the|my|our|me)\b)",
+    re.I,
+)
+# A piece's own subject, which may not be what was looked into.
+_ABOUT_RE = re.compile(r"\b(?:about|regarding|concerning)\b", re.I)
+# The work that finds and weighs what a piece is made of.
+_FINDS = frozenset({"research", "analysis"})
 _WRITES_RE = re.compile(r"\s*(?:write|draft|compose)\s+(?:a|an|the|my|our|some|me)\b", re.I)
 # A question, or a verb asking for something, in a clause.
 _ASKS_RE = re.compile(
@@ -292,6 +305,8 @@ class _Part:
     refs: tuple[int, ...] = ()
     has_topic: bool = True
     material: tuple[str, ...] = ()
+    # Why its capability would be a guess (`doubt`); the request is then refused.
+    doubt: str | None = None
 
 
 @dataclass
@@ -369,6 +384,9 @@ def plan_deterministic(
         bool(context_data) or context_numbers,
         stated=" ".join(context),
     )
+    unsure = next((p for p in parts if p.doubt), None)
+    if unsure is not None:
+        raise UnclearRequestError(_short_material(masked, unsure.clause.text).strip(), unsure.doubt or "")
     groups = _merge_groups(parts)
     groups = _cap(groups, max_steps, matcher.general)
     return _plan(groups, masked, context)
@@ -1144,6 +1162,16 @@ def _parts(
                 refs=refs,
                 has_topic=has_topic,
                 material=material,
+                doubt=None
+                if refs
+                else doubt(
+                    text,
+                    capability,
+                    material,
+                    "<num>" in stems,
+                    data_in_context and not material,
+                    matcher.names,
+                ),
             )
         )
     return parts
@@ -1174,6 +1202,15 @@ def _references(
         return previous
     if _OBJECT_PRONOUN_RE.search(text) or _ONES_RE.search(text) or _is_anaphoric(text):
         return previous
+    if (
+        _PUTS_TOGETHER_RE.match(strip_request_prefix(text))
+        and not _ABOUT_RE.search(text)
+        and any(p.capability in _FINDS for p in earlier)
+    ):
+        # "research four budgeting apps, compare them and write a recommendation for a
+        # student on a tight budget": a piece asked in the same breath as the looking into
+        # is made of what was found; its other words say for whom, how long, in what form.
+        return frontier
     if not _has_topic(text, matcher) or _same_subject(text, earlier, matcher):
         # "... and write a blog post", "... and write a recommendation for our company":
         # with no subject of its own, or only the one of the earlier clauses, it is about

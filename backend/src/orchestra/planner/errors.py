@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["EmptyTaskError", "InvalidPlanError", "NoCapabilityError", "PlannerError"]
+__all__ = [
+    "EmptyTaskError",
+    "InvalidPlanError",
+    "NoCapabilityError",
+    "PlannerError",
+    "UnclearRequestError",
+]
 
 
 class PlannerError(Exception):
@@ -37,6 +43,19 @@ class NoCapabilityError(PlannerError):
         super().__init__(
             "No agent capability is available: register at least one healthy agent "
             "(POST /api/agents) before submitting tasks."
+        )
+
+
+class UnclearRequestError(PlannerError):
+    """The offline planner would be guessing what a part of the request asks (`doubt`)."""
+
+    def __init__(self, part: str, reason: str) -> None:
+        self.part = part
+        self.reason = reason
+        super().__init__(
+            f"I could not tell what \"{part}\" asks for: {reason}. Say what you want done, "
+            "for example the sentiment, a summary or the keywords of a text, a total, an "
+            "average or a sum to compute, or a topic to research or a piece to write."
         )
 
 

@@ -150,6 +150,15 @@ SKILLS: tuple[AgentSkill, ...] = (
             "bio",
             "invitation",
             "riddle",
+            # Pieces made from what was found ("a one page handout for my year 10s").
+            "handout",
+            "explainer",
+            "leaflet",
+            "flyer",
+            "factsheet",
+            "brochure",
+            "faq",
+            "cheat sheet",
         ],
         [
             "Write a short report on the findings",

@@ -1,0 +1,131 @@
+"""When the offline planner would be guessing: a clause of a shape it does not know.
+
+The planner gives each clause the capability whose card its words match; a clause whose
+words match no card well goes to a general capability (research, writing, analysis). That
+is right for a question about the world ("why do cats purr") and a guess when the clause
+brings what only the user has: a text of theirs, their numbers, their own affairs. Research
+would look up the words of a message the user wants judged, writing would make a piece
+nobody asked for, analysis would weigh numbers it was meant to add up, and the task would
+come back completed with an answer to another question. A wrong answer reported as done is
+worse than an honest refusal, so such a clause is not planned: the planner refuses the
+request and says what it did not understand and how to ask (`doubt`).
+
+A clause that names the general capability's work in its own words ("research ...",
+"write a reply to this: '...'", "compare these") is no guess, whatever it brings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestra.planner.clauses import strip_request_prefix, tokenize
+
+__all__ = ["doubt"]
+
+# The capabilities a clause falls to when its words match no card well.
+_GUESSES = frozenset({"research", "writing", "analysis"})
+
+# The capabilities that work on a text or data given, and on numbers given.
+_ON_TEXT = frozenset({"sentiment", "summarization", "keywords"})
+_ON_NUMBERS = frozenset({"calculation", "statistics"})
+
+# Words by which a clause asks for each general capability's own work: a verb of the
+# request ("reply to this", "can you compare them"), or a noun that names the work
+# ("the history of", "pros and cons"). A verb elsewhere is no request: "my landlord's
+# reply", "i weigh 71 kg".
+_VERBS = {
+    "research": r"research|investigate|find\s+out|look\s+(?:up|into)|explore|read\s+up|gather|"
+    r"search|google|explain|describe|tell\s+(?:me|us)\s+about|learn\s+about|dig\s+into|"
+    r"check",
+    "writing": r"write|draft|compose|reply|respond|rewrite|rephrase|reword|redo|turn|make|create|"
+    r"prepare|translate|proofread|edit|polish|improve|craft|generate|come\s+up|suggest|"
+    r"expand|continue|finish|shorten|simplify|fix|put\s+together|do",
+    "analysis": r"analy[sz]e|compare|contrast|evaluate|assess|weigh\s+up|critique|interpret|"
+    r"review",
+}
+_NOUNS = {
+    "research": r"background|overview|history|origins?|meaning|means?|facts|sources?|"
+    r"who\s+(?:said|wrote|sang|coined)|come\s+from|accurate|true|myth|fact-?check",
+    "writing": r"(?!)",
+    "analysis": r"analysis|comparison|pros\s+and\s+cons|versus|vs|strengths|weaknesses|risks|"
+    r"swot|tradeoffs?",
+}
+_NAMES_WORK = {
+    name: re.compile(
+        rf"(?:^\s*|\b(?:to|and|then|please|pls|me|you|us)\s+)(?:{_VERBS[name]})\b"
+        rf"|\b(?:{_NOUNS[name]})\b",
+        re.I,
+    )
+    for name in _VERBS
+}
+
+# A measure of what the user did or had, or a choice among their own things: "how many
+# calories was the lunch i just had", "which of my shifts paid the most". Only the user
+# knows them.
+_OWN_MEASURE_RE = re.compile(
+    r"\bhow\s+(?:much|many|long|far)\b.*\b(?:did|was|were|had|i've|we've|i\s+just)\b"
+    r"|\bwhich\s+of\s+(?:my|our)\b",
+    re.I,
+)
+# A text of the user's named and not given: "my landlord's reply", "the email my son's
+# teacher sent", "the contract the estate agent emailed me".
+_DOCUMENT = (
+    r"(?:e-?mails?|messages?|texts?|repl(?:y|ies)|letters?|notes?|contracts?|reports?|"
+    r"reviews?|posts?|comments?|feedback|essays?|cv|resume|documents?|articles?|lease|"
+    r"invoices?|statements?|transcripts?|minutes|drafts?|speech|story|poem|voicemail|dm|"
+    r"agreement|policy|handbook)"
+)
+_NAMED_TEXT_RE = re.compile(
+    rf"\b(?:my|our)\s+(?:[\w-]+(?:'s|s')\s+)?(?:[\w-]+\s+)?{_DOCUMENT}\b"
+    rf"|\bthe\s+(?:[\w-]+\s+)?{_DOCUMENT}\s+(?:that\s+|which\s+)?(?:[\w'-]+\s+){{1,3}}?"
+    r"(?:just\s+)?(?:sent|emailed|wrote|posted|forwarded|texted|left|gave|shared)\b",
+    re.I,
+)
+_ADVICE_RE = re.compile(r"\b(?:should|ought|recommended|advisable|safe)\b", re.I)
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|my|me|we|our|us)\b", re.I)
+
+
+def doubt(
+    text: str,
+    capability: str,
+    material: tuple[str, ...],
+    numbers: bool,
+    numbers_stated: bool,
+    offered: frozenset[str],
+) -> str | None:
+    """Why planning ``text`` on ``capability`` would be a guess, or None if it would not.
+
+    Args:
+        text: The clause, its material behind placeholders.
+        capability: The capability chosen for it.
+        material: The placeholders of the user's text or data the clause works on.
+        numbers: Whether the clause gives numbers of its own (quantities, not years).
+        numbers_stated: Whether the request states numbers apart from its asks.
+        offered: The capabilities registered: the guess is a guess only where another
+            agent could do the work (with nothing but research registered, research is
+            the only one to ask, whatever the request).
+    """
+    asked = strip_request_prefix(text)
+    if capability not in _NAMES_WORK or any(n.search(asked) for n in _NAMES_WORK.values()):
+        # "analyse the pros and cons of ...", planned as research: which general capability
+        # does the work is a choice among them, not a guess at what is asked.
+        return None
+    if material and offered >= _ON_TEXT:
+        return "it gives a text or data but does not say what to do with it"
+    if (numbers or numbers_stated) and offered & _ON_NUMBERS:
+        return "it gives numbers but does not say what to compute"
+    if _NAMED_TEXT_RE.search(text):
+        return "it names a text of yours that the request does not give (quote it or paste it)"
+    if (
+        _OWN_MEASURE_RE.search(text)
+        and _FIRST_PERSON_RE.search(text)
+        # "how much water should I drink": advice, which sources give.
+        and not _ADVICE_RE.search(text)
+    ):
+        return "it asks about your own things, which no source can look up"
+    return None
+
+
+def has_numbers(text: str) -> bool:
+    """Whether a clause holds a number."""
+    return any(t.is_number for t in tokenize(text))
