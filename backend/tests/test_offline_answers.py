@@ -115,3 +115,14 @@ def test_a_recommendation_waits_for_the_research_it_is_about(api: httpx.Client) 
     research, memo = task["steps"]
     assert (research["capability"], memo["capability"]) == ("research", "writing")
     assert memo["depends_on"] == [research["id"]]
+
+
+def test_a_request_of_a_shape_the_planner_does_not_know_fails_as_a_whole(
+    api: httpx.Client,
+) -> None:
+    # A text of the user's named and not given: research would make an answer up.
+    task = answer(api, "which of my invoices is overdue")
+    assert task["status"] == "failed", task
+    assert task["steps"] == []  # nothing was planned, so nothing half-done
+    assert 'I could not plan "which of my invoices is overdue"' in task["error"], task
+    assert "paste it" in task["error"]

@@ -1235,3 +1235,18 @@ def test_long_waits_prices_sounds_growth_and_what_was_shown(
 def test_no_opinion_read_where_the_words_do_not_say_one(text: str) -> None:
     result = sentiment(text)
     assert not result.positive_terms and not result.negative_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("The bus comes at 8 on Monday.", False),
+        # A time or a date makes no plain fact of a text that says how someone feels
+        # (a negation, emphasis, an exclamation): with no word of opinion read, unread.
+        ("The bus didn't come at 8 again.", True),
+        ("Honestly, the parcel came on Tuesday.", True),
+        ("Third time this week the parcel came at 9!", True),
+    ],
+)
+def test_signs_of_feeling_are_no_plain_fact(text: str, unread: bool) -> None:
+    assert sentiment(text).unread is unread

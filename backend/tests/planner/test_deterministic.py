@@ -1752,3 +1752,119 @@ def test_an_addition_to_a_piece_that_names_numbers() -> None:
 )
 def test_a_message_pasted_with_nothing_asked(description: str, expected: str) -> None:
     assert shape(plan(description)) == [(expected, [])]
+
+
+# --- requests of a shape the planner does not know ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("description", "why"),
+    [
+        # The user's text, with nothing asked of it that a skill's words name.
+        (
+            "my gran's birthday card: 'Eighty years young and still beating everyone at "
+            "bingo.' thoughts?",
+            "gives a text or data",
+        ),
+        # A text of the user's, named and not given.
+        ("which of my invoices is overdue", "names a text of yours"),
+        ("the contract the agency sent over - anything dodgy?", "names a text of yours"),
+        ("what does my tenancy agreement say about pets", "names a text of yours"),
+        # A reading of where the user is, now.
+        ("what's the temperature outside right now in fahrenheit", "where you are, now"),
+    ],
+)
+def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
+    description: str, why: str
+) -> None:
+    with pytest.raises(UnclearRequestError) as raised:
+        plan_deterministic(description, BUILTIN, 8)
+    assert why in str(raised.value)
+    # The refusal quotes the part it did not understand, so the user knows what to rephrase.
+    assert raised.value.part.split()[0] in description
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # A general capability's work named in the clause's own words is no guess.
+        ("analyse the pros and cons of going freelance after 10 years", "research"),
+        ("is this accurate? 'Bats are blind.'", "research"),
+        ("did einstein actually say 'insanity is doing the same thing over and over'?", "research"),
+        ("who really wrote 'to be or not to be'", "research"),
+        ("what does 'break a leg' actually mean?", "research"),
+        # Advice is looked up, not the user's own measure.
+        ("how much water should I drink each day", "research"),
+        ("how many hours of sleep does my baby need", "research"),
+    ],
+)
+def test_a_general_capability_named_or_fitting_is_planned(description: str, expected: str) -> None:
+    assert {s.capability for s in plan(description).steps} == {expected}
+
+
+def test_with_only_research_registered_a_computation_goes_to_research() -> None:
+    # No agent computes, so research is the only one to ask: no guess among agents.
+    only = tuple(c for c in BUILTIN if c.name == "research")
+    result = plan_deterministic("compute the average of 3, 5 and 10", only, 8)
+    assert [s.capability for s in result.steps] == ["research"]
+
+
+def test_a_greeting_asks_for_nothing() -> None:
+    result = plan("Hello! Could you turn this into JSON for me please:\nname,ext\nDesk,100")
+    assert shape(result) == [("conversion", [])]
+
+
+def test_a_piece_asked_after_research_is_made_of_it() -> None:
+    result = plan(
+        "research four budgeting apps, compare them and write a recommendation for a "
+        "student on a tight budget"
+    )
+    assert shape(result) == [("research", []), ("analysis", ["s1"]), ("writing", ["s2"])]
+    result = plan(
+        "find out about the causes of the 1929 crash and put together a one page handout "
+        "for my year 10s"
+    )
+    assert shape(result) == [("research", []), ("writing", ["s1"])]
+
+
+def test_a_summary_asked_as_a_noun_before_then_gets_the_text() -> None:
+    result = plan(
+        "one sentence summary and then tell me if it sounds positive: 'The under 10s won "
+        "the cup. Every player got a medal.'"
+    )
+    assert shape(result) == [("summarization", []), ("sentiment", ["s1"])]
+    assert "won the cup" in result.steps[0].instruction
+
+
+def test_a_question_of_a_table_is_a_figure_not_its_keywords() -> None:
+    result = plan(
+        '[{"airline":"Ryanair","price":89.99},{"airline":"easyJet","price":74.5}] which '
+        "is cheapest for the half term trip"
+    )
+    assert shape(result) == [("statistics", [])]
+
+
+def test_a_message_named_by_its_kind_is_judged_not_its_keywords() -> None:
+    result = plan("text from my tenant: 'The new kitchen looks amazing, thank you so much!'")
+    assert shape(result) == [("sentiment", [])]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "how many bags of compost do i need for the new border",
+        "how many tins of paint do we need for the back bedroom",
+    ],
+)
+def test_what_the_users_own_job_takes_is_computed_not_looked_up(description: str) -> None:
+    # The calculator says which measurements it misses; research would make a figure up.
+    assert shape(plan(description)) == [("calculation", [])]
+
+
+def test_a_change_and_a_fact_to_mention_revise_the_piece() -> None:
+    result = plan(
+        "make it shorter and mention that i'm a sworn translator",
+        history=("write a cover letter for a freelance translation role at a legal firm",),
+    )
+    assert {s.capability for s in result.steps} == {"writing"}
+    assert "sworn translator" in result.steps[-1].instruction

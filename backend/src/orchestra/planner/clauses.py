@@ -22,6 +22,7 @@ __all__ = [
     "Token",
     "content_stems",
     "is_action_start",
+    "names_a_text_ask",
     "split_clauses",
     "stem",
     "strip_request_prefix",
@@ -838,7 +839,11 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
         if sentence_clauses:
             first = sentence_clauses[0]
             request = _is_request(tokenize(first.text), verbs) or (
-                len(sentence_clauses) > 1 and _names_a_figure_asked(tokenize(first.text))
+                len(sentence_clauses) > 1
+                and (
+                    _names_a_figure_asked(tokenize(first.text))
+                    or names_a_text_ask(tokenize(first.text))
+                )
             )
             sentence_clauses[0] = Clause(
                 first.text, first.connectives, first.sentence, is_request=request
@@ -918,6 +923,16 @@ def _names_a_figure_asked(tokens: list[Token], operand: bool = True) -> bool:
 
 # What is asked of a text, named as a noun ("the sentiment of", "the keywords of").
 _TEXT_ASKS = frozenset({"sentiment", "tone", "mood", "keywords", "summary", "gist"})
+
+
+def names_a_text_ask(tokens: list[Token]) -> bool:
+    """ "one sentence summary" before "and then tell me if it sounds positive": a summary,
+    keywords or a tone asked as a noun of a few words, the verb left out."""
+    return (
+        1 <= len(tokens) <= 5
+        and tokens[-1].low in _TEXT_ASKS
+        and not any(t.low in _COPULAS or t.is_material for t in tokens)
+    )
 
 
 def _is_text_ask(tokens: list[Token], index: int) -> bool:

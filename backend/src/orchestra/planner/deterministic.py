@@ -27,13 +27,14 @@ from orchestra.planner.clauses import (
     Token,
     content_stems,
     is_action_start,
+    names_a_text_ask,
     split_clauses,
     strip_request_prefix,
     tokenize,
     topic_of,
 )
 from orchestra.planner.consensus import asks_several_models, with_consensus
-from orchestra.planner.doubt import doubt
+from orchestra.planner.doubt import WHO_SAID_RE, doubt
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError, UnclearRequestError
 from orchestra.planner.followup import ADDITION, REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
@@ -205,13 +206,22 @@ _DOCUMENT_RE = re.compile(
 )
 # "for the newsletter", "for my blog": where a piece goes, not a piece to write.
 # Names of a text that, when the text is given, say what it is rather than what to write.
+# "what does '...' actually mean": the meaning of a saying or a phrase.
+_MEANING_RE = re.compile(
+    r"\bwhat\s+(?:does|do|did)\s+.+?\s+(?:actually\s+|really\s+|even\s+)?mean\b", re.I
+)
+# Words that ask a text skill's own work of a text or table by name.
+_NAMES_TEXT_WORK_RE = re.compile(
+    r"\b(?:key\s*words?|keyphrases?|key\s+(?:phrases|terms)|summar\w*|tl;?dr|gist|"
+    r"sentiment|tone|mood|vibe|opinions?)\b",
+    re.I,
+)
 _DOCUMENT_STEMS = content_stems(
     "report article essay blog post email letter memo newsletter tweet message note "
     "comment review text reply announcement notice caption bio card "
     # "parent wrote '...'", "someone posted '...'": a text said to be given, not to write.
     "wrote posted sent texted emailed"
 )
-# "write a ...", "draft an ...": a piece to make.
 # A piece put together: "write a ...", "put together a one page handout", "do a short
 # explainer", "draft me ...".
 _PUTS_TOGETHER_RE = re.compile(
@@ -224,6 +234,7 @@ _PUTS_TOGETHER_RE = re.compile(
 _ABOUT_RE = re.compile(r"\b(?:about|regarding|concerning)\b", re.I)
 # The work that finds and weighs what a piece is made of.
 _FINDS = frozenset({"research", "analysis"})
+# "write a ...", "draft an ...": a piece to make.
 _WRITES_RE = re.compile(r"\s*(?:write|draft|compose)\s+(?:a|an|the|my|our|some|me)\b", re.I)
 # A question, or a verb asking for something, in a clause.
 _ASKS_RE = re.compile(
@@ -366,6 +377,8 @@ def plan_deterministic(
 
     context = [c.text for c in clauses if not c.is_request]
     actions = _drop_preparatory([c for c in clauses if c.is_request])
+    # "Hello! Could you turn this into JSON ...": a greeting or thanks asks for nothing.
+    actions = [c for c in actions if not _PLEASANTRY_RE.fullmatch(c.text)] or actions
     actions = _share_bare_verbs(actions, extra_verbs, matcher)
     actions = _split_coordinated_objects(actions, matcher)
     if not actions:
@@ -386,7 +399,9 @@ def plan_deterministic(
     )
     unsure = next((p for p in parts if p.doubt), None)
     if unsure is not None:
-        raise UnclearRequestError(_short_material(masked, unsure.clause.text).strip(), unsure.doubt or "")
+        # A guess would come back completed with an answer to another question.
+        part = _short_material(masked, unsure.clause.text).strip()
+        raise UnclearRequestError(part, unsure.doubt or "")
     groups = _merge_groups(parts)
     groups = _cap(groups, max_steps, matcher.general)
     return _plan(groups, masked, context)
@@ -404,6 +419,14 @@ def _example_verbs(capabilities: Sequence[CapabilitySpec]) -> frozenset[str]:
 
 
 # --- clause adjustments ---------------------------------------------------------------
+
+
+_PLEASANTRY_RE = re.compile(
+    r"\W*(?:(?:hello|hi|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening)|"
+    r"thanks|thank\s+you|many\s+thanks|cheers|ta)(?:\s+(?:so|very)\s+much)?"
+    r"(?:\s+(?:there|all|everyone|team|again|in\s+advance))?[\W]*)+",
+    re.I,
+)
 
 
 def _drop_preparatory(actions: list[Clause]) -> list[Clause]:
@@ -756,7 +779,11 @@ def _parts(
                     text = _replace_span(text, pronoun.start(), pronoun.end(), joined)
                 else:
                     text = text.rstrip(" .") + ": " + " ".join(material)
-            elif forward and later and not _OBJECT_PRONOUN_RE.search(text[: forward.start()]):
+            elif (
+                forward and later and not _OBJECT_PRONOUN_RE.search(text[: forward.start()])
+                # "one sentence summary and then tell me if it sounds positive: '...'": the
+                # text at the end is what the summary is of.
+            ) or (later and names_a_text_ask(tokenize(text))):
                 # "Find the terms in this text and tell me its tone: '...'"
                 material = tuple(later)
                 text = text.rstrip(" .") + ": " + " ".join(material)
@@ -886,6 +913,17 @@ def _parts(
             # "what do these add up to?" below a table: arithmetic words with no number of
             # their own work on the table's columns, which the calculator does not read.
             capability = "statistics"
+        if (
+            capability != "research"
+            and material
+            and not data.intersection(material)
+            and "research" in matcher.names
+            and (_MEANING_RE.search(text) or WHO_SAID_RE.search(text))
+        ):
+            # "what does 'the proof of the pudding is in the eating' mean?": a saying
+            # explained, not a mean computed; "who really wrote '...'": a fact about it, not
+            # a piece to write.
+            capability = "research"
         if capability in ("statistics", "calculation") and not material and _explains_notion(text):
             # "explain what a median is" names a figure but gives nothing to compute it on.
             capability = matcher.general
@@ -1107,7 +1145,25 @@ def _parts(
             # "say").
             capability = "sentiment"
         if (
-            capability in _GENERAL_CAPABILITIES - _TEXT_CAPABILITIES
+            capability in _TEXT_CAPABILITIES
+            and material
+            and data.issuperset(material)
+            and not _NAMES_TEXT_WORK_RE.search(text)
+            and "statistics" in matcher.names
+        ):
+            # "[{...price...}] which is cheapest for the half term trip": a question of a
+            # table is a figure of it, however a word of it sounds like a skill's ("term").
+            capability = "statistics"
+        if (
+            (
+                capability in _GENERAL_CAPABILITIES - _TEXT_CAPABILITIES
+                # "text from my tenant: '...'": "text" names the message, not its keywords.
+                or (
+                    capability in _TEXT_CAPABILITIES
+                    and matcher.scores(stems).get(capability)
+                    and not matcher.scores(stems - _DOCUMENT_STEMS).get(capability)
+                )
+            )
             and material
             and not data.intersection(material)
             and not _MAKES_RE.search(PLACEHOLDER_RE.sub(" ", text))
@@ -1390,13 +1446,21 @@ _ADVICE_RE = re.compile(
 )
 
 
+# "how many bags of compost do i need for the new border": what the user's own job takes,
+# which its measurements settle (advice is "how much sleep does a baby need").
+_OWN_JOB_RE = re.compile(
+    r"\b(?:do|will|would)\s+(?:i|we)\s+need\s+(?:to\s+\w+\s+)?for\s+(?:the|my|our|this)\b",
+    re.I,
+)
+
+
 def _asks_own_measure(text: str) -> bool:
     """Whether a question asks a measure of the user's own life (see `_MEASURE_ASKED_RE`)."""
     request = strip_request_prefix(text).strip()
     return bool(
         _MEASURE_ASKED_RE.match(request)
         and _OWN_RE.search(request)
-        and not _ADVICE_RE.search(request)
+        and (not _ADVICE_RE.search(request) or _OWN_JOB_RE.search(request))
     )
 
 

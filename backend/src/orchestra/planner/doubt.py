@@ -20,7 +20,7 @@ import re
 
 from orchestra.planner.clauses import strip_request_prefix, tokenize
 
-__all__ = ["doubt"]
+__all__ = ["WHO_SAID_RE", "doubt"]
 
 # The capabilities a clause falls to when its words match no card well.
 _GUESSES = frozenset({"research", "writing", "analysis"})
@@ -45,7 +45,7 @@ _VERBS = {
 }
 _NOUNS = {
     "research": r"background|overview|history|origins?|meaning|means?|facts|sources?|"
-    r"who\s+(?:said|wrote|sang|coined)|come\s+from|accurate|true|myth|fact-?check",
+    r"come\s+from|accurate|true|myth|fact-?check",
     "writing": r"(?!)",
     "analysis": r"analysis|comparison|pros\s+and\s+cons|versus|vs|strengths|weaknesses|risks|"
     r"swot|tradeoffs?",
@@ -58,6 +58,15 @@ _NAMES_WORK = {
     )
     for name in _VERBS
 }
+# "who actually said '...'", "did marie antoinette really say '...'": who said a thing, a
+# fact to look up (the planner sends it to research, whatever "wrote" sounds like).
+WHO_SAID_RE = re.compile(
+    r"\bwho\s+(?:\w+\s+)?(?:said|says|wrote|sang|coined)\b"
+    # Someone named, not a text ("what does my contract say" asks what a text says).
+    r"|\b(?:did|does)\s+(?!(?:my|our|your|the|this|that|it)\b)(?:\w+\s+){1,3}?"
+    r"(?:really\s+|actually\s+|ever\s+)?(?:say|write)\b",
+    re.I,
+)
 
 # A measure of what the user did or had, or a choice among their own things: "how many
 # calories was the lunch i just had", "which of my shifts paid the most". Only the user
@@ -81,6 +90,12 @@ _NAMED_TEXT_RE = re.compile(
     r"(?:just\s+)?(?:sent|emailed|wrote|posted|forwarded|texted|left|gave|shared)\b",
     re.I,
 )
+# A reading of where the user is, now: "the temperature outside right now".
+_HERE_RE = re.compile(
+    r"\b(?:outside|out\s+there|here|near\s+me|where\s+i\s+am|in\s+my\s+(?:area|town|street))\b",
+    re.I,
+)
+_NOW_RE = re.compile(r"\b(?:right\s+now|now|currently|at\s+the\s+moment|today|tonight)\b", re.I)
 _ADVICE_RE = re.compile(r"\b(?:should|ought|recommended|advisable|safe)\b", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|my|me|we|our|us)\b", re.I)
 
@@ -93,7 +108,8 @@ def doubt(
     numbers_stated: bool,
     offered: frozenset[str],
 ) -> str | None:
-    """Why planning ``text`` on ``capability`` would be a guess, or None if it would not.
+    """Why planning ``text`` on ``capability`` would be a guess, and how to ask instead;
+    None if it would not be one.
 
     Args:
         text: The clause, its material behind placeholders.
@@ -106,23 +122,45 @@ def doubt(
             the only one to ask, whatever the request).
     """
     asked = strip_request_prefix(text)
-    if capability not in _NAMES_WORK or any(n.search(asked) for n in _NAMES_WORK.values()):
+    if (
+        capability not in _NAMES_WORK
+        or any(n.search(asked) for n in _NAMES_WORK.values())
+        or WHO_SAID_RE.search(asked)
+    ):
         # "analyse the pros and cons of ...", planned as research: which general capability
         # does the work is a choice among them, not a guess at what is asked.
         return None
     if material and offered >= _ON_TEXT:
-        return "it gives a text or data but does not say what to do with it"
+        return (
+            "it gives a text or data but does not say what to do with it. Say what you want "
+            "of it: its sentiment, a summary, its keywords, a figure of the data or another "
+            "format"
+        )
     if (numbers or numbers_stated) and offered & _ON_NUMBERS:
-        return "it gives numbers but does not say what to compute"
+        return (
+            "it gives numbers but does not say what to compute. Say it, e.g. 'the total of "
+            "12, 30 and 8.50', '15% of 80' or '3 times 12.50'"
+        )
+    if _HERE_RE.search(text) and _NOW_RE.search(text):
+        return (
+            "it asks for a reading where you are, now, which no source here has. Give the "
+            "reading, e.g. 'it is 12 C outside, what is that in F?'"
+        )
     if _NAMED_TEXT_RE.search(text):
-        return "it names a text of yours that the request does not give (quote it or paste it)"
+        return (
+            "it names a text of yours that the request does not give. Quote it ('...') or "
+            "paste it after a colon"
+        )
     if (
         _OWN_MEASURE_RE.search(text)
         and _FIRST_PERSON_RE.search(text)
         # "how much water should I drink": advice, which sources give.
         and not _ADVICE_RE.search(text)
     ):
-        return "it asks about your own things, which no source can look up"
+        return (
+            "it asks about your own things, which only you know and no source can look "
+            "up. Give the figures, e.g. 'I spent 12, 30 and 8.50 this week: the total?'"
+        )
     return None
 
 

@@ -52,11 +52,7 @@ class UnclearRequestError(PlannerError):
     def __init__(self, part: str, reason: str) -> None:
         self.part = part
         self.reason = reason
-        super().__init__(
-            f"I could not tell what \"{part}\" asks for: {reason}. Say what you want done, "
-            "for example the sentiment, a summary or the keywords of a text, a total, an "
-            "average or a sum to compute, or a topic to research or a piece to write."
-        )
+        super().__init__(f'I could not plan "{part}": {reason}.')
 
 
 class InvalidPlanError(PlannerError):
