@@ -1868,3 +1868,13 @@ def test_a_change_and_a_fact_to_mention_revise_the_piece() -> None:
     )
     assert {s.capability for s in result.steps} == {"writing"}
     assert "sworn translator" in result.steps[-1].instruction
+
+
+def test_a_format_named_with_what_it_is_for_is_a_conversion() -> None:
+    table = "| voice | singers |\n|---|---|\n| soprano | 12 |\n| alto | 9 |"
+    assert shape(plan(f"{table}\ncsv please for the choir spreadsheet")) == [("conversion", [])]
+
+
+def test_good_or_bad_below_a_message_asks_its_tone() -> None:
+    text = "From: Trustpilot\n\n'Ordered twice and the wrong size arrived.'\n\ngood or bad?"
+    assert shape(plan(text)) == [("sentiment", [])]

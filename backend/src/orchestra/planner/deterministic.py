@@ -130,7 +130,9 @@ _FORMAT_ALONE_RE = re.compile(
     r"(?:in\s+|as\s+|into\s+)?(?:an?\s+|the\s+)?"
     r"(?:csv|json|markdown|md|tsv|comma[-\s]separated(?:\s+values)?|tab[-\s]separated)"
     # "csv version please", "a json copy": the format wanted, named with what it makes.
-    r"(?:\s+(?:version|copy|format|file|table))?(?:\s+(?:please|pls|thanks))?\W*",
+    r"(?:\s+(?:version|copy|format|file|table))?(?:\s+(?:please|pls|thanks))?"
+    # "csv please for the choir spreadsheet", "json for the training app": what it is for.
+    r"(?:\s+for\s+(?:the|my|our|a|an|this)\s+[\w\s'-]{1,40}?)?(?:\s+(?:please|pls|thanks))?\W*",
     re.I,
 )
 # "..., then make it funnier", "and make it more formal": the piece just made, changed.

@@ -190,6 +190,8 @@ SKILLS: tuple[AgentSkill, ...] = (
             # "is this sarcastic: '...'": praise meant as a complaint is still its tone.
             "sarcastic",
             "sarcasm",
+            # "'...' good or bad?": which way a text goes, asked in two words.
+            "good or bad",
         ],
         [
             "What is the sentiment of these customer reviews?",
