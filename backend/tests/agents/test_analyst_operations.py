@@ -2392,3 +2392,38 @@ def test_a_rate_and_two_amounts_none_said_as_a_charge_is_refused() -> None:
             "parking is 2 per hour, we stayed 3 hours and paid 5, how much",
             capability="calculation",
         )
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "menu for the website, json pls\nitem\tprice\ntea\t2",
+        "json for the stock app\nitem,price\ntea,2",
+    ],
+)
+def test_conversion_to_a_format_named_without_a_verb(instruction: str) -> None:
+    assert run(instruction, capability="conversion")["records"] == [{"item": "tea", "price": 2}]
+
+
+def test_slowest_is_the_highest_of_the_one_column_of_durations() -> None:
+    data = run(
+        'which job was slowest? [{"job":"a","seconds":12},{"job":"b","seconds":40}]',
+        capability="statistics",
+    )
+    assert data["result"] == 40 and data["matchingRows"][0]["job"] == "b"
+
+
+def test_top_scorer_is_the_highest_of_the_one_column_scored() -> None:
+    data = run("team,points\nReds,30\nBlues,41\nwho was the top scorer", capability="statistics")
+    assert data["result"] == 41 and data["matchingRows"][0]["team"] == "Blues"
+
+
+def test_an_aside_with_no_number_adds_no_condition() -> None:
+    table = "name,mark\na,55\nb,62\nc,48\n"
+    data = run(f"{table}how many got 50 or more (that's a pass)", capability="statistics")
+    assert data["result"] == 2
+
+
+def test_json_lines_are_a_table() -> None:
+    logs = '{"level":"fail","ms":5}\n{"level":"ok","ms":9}\n{"level":"fail","ms":7}'
+    assert run(f"how many fails are in here?\n{logs}", capability="statistics")["result"] == 2

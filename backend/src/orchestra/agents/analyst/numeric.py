@@ -1412,6 +1412,30 @@ def _said_as_length(prose: str, numeric: list[str]) -> str:
     return _said_of_column(prose, numeric, (_LONGEST, _SHORTEST), _LENGTH_COLUMN, "lengths")
 
 
+# "which path was slowest": the highest of the table's one column of durations ("ms",
+# "seconds", "latency"), "fastest" the lowest; rates ("km/h", "per") are no durations.
+_SLOWEST = re.compile(r"\bslowest\b", re.I)
+_QUICKEST = re.compile(r"\b(?:fastest|quickest)\b", re.I)
+_DURATION_COLUMN = re.compile(
+    r"^(?!.*(?:\bper\b|/)).*\b(?:ms|millis\w*|secs?|seconds|mins|minutes|hours|hrs|"
+    r"time|times|duration|latency|elapsed)\b",
+    re.I,
+)
+
+
+def _said_as_duration(prose: str, numeric: list[str]) -> str:
+    """ "which path was slowest" read as "the highest ms" on a table with one column of
+    durations."""
+    said_as = (_SLOWEST, _QUICKEST)
+    return _said_of_column(prose, numeric, said_as, _DURATION_COLUMN, "durations")
+
+
+# "who's our top scorer": the highest of the one column of what is scored (goals, points).
+_TOP_SCORER = re.compile(r"\b(?:top|leading|highest|best)[-\s]+(?:goal[-\s]?)?scorer\b", re.I)
+_LOWEST_SCORER = re.compile(r"\b(?:lowest|bottom|worst)[-\s]+(?:goal[-\s]?)?scorer\b", re.I)
+_SCORED_COLUMN = re.compile(r"\b(?:goals?|points?|pts|scores?|runs|tries|baskets)\b", re.I)
+
+
 def _said_of_column(
     prose: str,
     numeric: list[str],
@@ -1605,7 +1629,13 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
     )
 
 
+# "how many got 70 or more (thats a grade A)": an aside naming what the request already
+# says, with no number of its own, adds no condition.
+_ASIDE = re.compile(r"\s*\((?:that'?s|that\s+is|which\s+is|i\.?e\.?|aka)\b[^()\d]*\)", re.I)
+
+
 def _table_statistics(prose: str, table: Table) -> StepResult:
+    prose = _ASIDE.sub(" ", prose)
     counted_value = _count_of_value(prose, table)
     if counted_value is not None:
         return counted_value
@@ -1620,6 +1650,8 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         )
     prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     prose = _said_as_length(prose, numeric)
+    prose = _said_as_duration(prose, numeric)
+    prose = _said_of_column(prose, numeric, (_TOP_SCORER, _LOWEST_SCORER), _SCORED_COLUMN, "scores")
     prose = _said_of_column(prose, numeric, (_BEST_SELLER, _WORST_SELLER), _SOLD_COLUMN, "sales")
     counted = _count_beyond(prose, table, numeric)
     if counted is not None:
@@ -1656,6 +1688,8 @@ _BOUND_THOUSANDS = re.compile(
 _HOW_MANY_OF_VALUE = re.compile(
     r"\bhow\s+many\s+(?:(?:people\s+)?(?:said|answered|replied|voted|are|were|have)\s+)?"
     r"['\"]?(?P<value>[a-z]+)['\"]?(?:'?s)?(?:\s+(?:so\s+far|are\s+there|in\s+total|"
+    # "how many errors are in here?", of lines pasted in.
+    r"(?:are\s+)?in\s+(?:here|there|this|these)|"
     r"altogether|have\s+we\s+got|do\s+we\s+have))?\s*[?.!]*\s*$",
     re.I,
 )
