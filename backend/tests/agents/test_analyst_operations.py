@@ -2427,3 +2427,45 @@ def test_an_aside_with_no_number_adds_no_condition() -> None:
 def test_json_lines_are_a_table() -> None:
     logs = '{"level":"fail","ms":5}\n{"level":"ok","ms":9}\n{"level":"fail","ms":7}'
     assert run(f"how many fails are in here?\n{logs}", capability="statistics")["result"] == 2
+
+
+def test_my_count_of_things_counts_the_values_listed() -> None:
+    data = run("prices at my 4 stalls are 12, 15, 9, 20 - median?", capability="statistics")
+    assert data["result"] == 13.5
+
+
+def test_the_scale_maximum_of_a_tables_values_is_no_value() -> None:
+    data = run(
+        "Context: quiz marks out of 10\nname,mark\na,7\nb,9\nTask: average?",
+        capability="statistics",
+    )
+    assert data["result"] == 8
+
+
+def test_how_many_of_a_list_are_beyond_a_bound() -> None:
+    data = run(
+        "Context: my times were 12, 15, 9, 20, 11. Task: How many were under 12?",
+        capability="statistics",
+    )
+    assert data["result"] == 2
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: I bought 3 boxes of 12 eggs. Task: How many were over 10?",
+            capability="statistics",
+        )
+
+
+def test_figures_listed_without_commas() -> None:
+    data = run("weights 4 6 8 10, median range and mean", capability="statistics")
+    assert data["figures"] == {"median": 7, "range": 6, "mean": 7}
+
+
+def test_how_many_of_a_numeric_column_someone_did_is_its_total() -> None:
+    table = "rider,miles\nAnn,12\nBo,30\nAnn,8\n"
+    data = run(f"{table}how many miles did we ride for each rider", capability="statistics")
+    assert data["result"] == [
+        {"rider": "Ann", "count": 2, "sum": {"miles": 20}},
+        {"rider": "Bo", "count": 1, "sum": {"miles": 30}},
+    ]
+    with pytest.raises(AgentInputError):
+        run(f"{table}how many miles did we ride in May", capability="statistics")

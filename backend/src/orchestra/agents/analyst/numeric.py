@@ -306,6 +306,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Say 'US gallons' or 'UK gallons'."
         )
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
+    if statistics:
+        text = _FIGURES_LISTED.sub(r"\g<a>, \g<b> and \g<c>", text)
     # "the pups' birth weights": a plural's apostrophe, no quotation mark to read.
     text = re.sub(r"(?<=[a-z]s)'(?=\s+[a-z])", "", text, flags=re.I)
     material: list[Node] = []
@@ -324,6 +326,13 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
                 "after the comma of a list."
             )
         material = _context_numbers(context.group("context"))
+        counted = (
+            _count_beyond_listed(context.group("context"), context.group("task"), material)
+            if statistics
+            else None
+        )
+        if counted is not None:
+            return counted
     text = _fastest_said(text, inputs.text)
     if not material and isinstance(request.data, list) and request.data:
         material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
@@ -426,6 +435,13 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     return _expression_result(reading, inputs, confidence, values)
 
 
+# "min max and mean": figures listed without their commas, as a list of them.
+_FIGURE = r"(?:min|max|minimum|maximum|mean|median|mode|range|average)"
+_FIGURES_LISTED = re.compile(
+    rf"\b(?P<a>{_FIGURE})\s+(?P<b>{_FIGURE})\s+(?:and|&)\s+(?P<c>{_FIGURE})\b", re.I
+)
+
+
 # "which was my fastest" of times is the lowest, of speeds the highest: what the values
 # are says which, and when the request says neither (or both) the word is left unread.
 _FASTEST = re.compile(r"\b(?P<fast>fastest|quickest)|(?P<slow>slowest)\b", re.I)
@@ -466,10 +482,11 @@ _LABELLED = re.compile(
 _ASK_AFTER = re.compile(
     r"^\s*(?:[,.;?!]|\s[\u2014\u2013-]|[\u2014\u2013])\s*(?P<task>.*\S)\s*$", re.S
 )
-# "my last 5 intervals", "the past 7 days": a count of what the list's values measure.
+# "my last 5 intervals", "the past 7 days": a count of what the list's values measure;
+# so is "my 6 flats", "our 4 shops" (one's own things, counted: "the 3 shops" is unsaid).
 _LAST_FEW = re.compile(
-    r"\b(?:last|past|previous|latest)\s+(?P<count>\d+|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve)\b",
+    r"\b(?:last|past|previous|latest|(?:my|our)(?=\s+\w+\s+[a-z]+s\b))\s+"
+    r"(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.I,
 )
 _COUNT_WORDS = dict(
@@ -1292,7 +1309,8 @@ def _check_table_request(
             f"figure in '{unit}', and the figures of a column are not converted. Ask for the "
             f"figure, then convert it in a step of its own (e.g. '32 km to {unit}')."
         )
-    stray = _numbers(words)
+    # "scores out of 20": the most a value may be, said of the table's values; no value.
+    stray = _numbers(without_scale_maximum(words))
     if stray:
         raise AgentInputError(
             f"Not sure enough to answer, so nothing was computed: the numbers "
@@ -1634,6 +1652,61 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
 _ASIDE = re.compile(r"\s*\((?:that'?s|that\s+is|which\s+is|i\.?e\.?|aka)\b[^()\d]*\)", re.I)
 
 
+def _how_many_of_column(prose: str, numeric: list[str]) -> str:
+    """ "how many words did i translate (for each client)" of a numeric column "words"
+    read as "total words": how much of what the column measures someone did, not a count
+    of rows. Only the question alone, or per group: "in March" would be a condition."""
+    for column in numeric:
+        name = re.escape(column.replace("_", " "))
+        prose = re.sub(
+            rf"\bhow\s+many\s+{name}\s+(?:did|do|does|have|has)\s+"
+            r"(?:i|we|you|they|he|she|it)\s+(?=[a-z]+(?:\s+(?:for\s+each|for\s+every|per|"
+            r"by)\s+[a-z]+)?\s*[.?!]*\s*$)",
+            f"total {column} ",
+            prose,
+            flags=re.I,
+        )
+    return prose
+
+
+def _count_beyond_listed(context: str, task: str, material: list[Node]) -> StepResult | None:
+    """How many of the values listed are beyond one bound ("daily highs were 24, 27, 29.
+    How many days were above 25?"), or None when the task is not only that: a context that
+    is one list of values, one count, one bound whose number is the task's only one, and
+    nothing said after it."""
+    listed = _labelled_list(context)
+    if listed is None or listed[1].strip(" .;") or len(_numbers(listed[0])) != len(material):
+        return None  # "3 boxes of 12 eggs" is no list of values
+    words = _BOUND_SLIPS.sub(lambda m: str(m.lastgroup), task)
+    if len(material) < 2 or not all(isinstance(n, Num) for n in material):
+        return None
+    if not _counts_rows(words) or len(_numbers(words)) != 1:
+        return None
+    found = [(m, op) for pattern, op in _BOUNDS for m in pattern.finditer(words)]
+    if len(found) != 1:
+        return None
+    match, op = found[0]
+    if words[match.end() :].strip(" ?.!\n") or _BEYOND_THE_BOUND.search(words[: match.start()]):
+        return None  # "above 25 in August", "how many of the first days were above 25"
+    bound = float(match.group("bound").replace(",", ""))
+    values = [n.value for n in material if isinstance(n, Num)]
+    holding = [v for v in values if _COMPARE[op](v, bound)]
+    said = f"{op} {format_number(bound)}"
+    shown = ", ".join(format_number(v) for v in holding)
+    return StepResult(
+        text=f"**Count of values {said}: {len(holding)}** (of {len(values)})"
+        + (f"\n\nThose values: {shown}" if holding else ""),
+        data={
+            "operation": "count",
+            "condition": said,
+            "result": len(holding),
+            "matching": [_as_number(v) for v in holding],
+            "values": [_as_number(v) for v in values],
+            "confidence": 1.0,
+        },
+    )
+
+
 def _table_statistics(prose: str, table: Table) -> StepResult:
     prose = _ASIDE.sub(" ", prose)
     counted_value = _count_of_value(prose, table)
@@ -1651,6 +1724,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     prose = _said_as_length(prose, numeric)
     prose = _said_as_duration(prose, numeric)
+    prose = _how_many_of_column(prose, numeric)
     prose = _said_of_column(prose, numeric, (_TOP_SCORER, _LOWEST_SCORER), _SCORED_COLUMN, "scores")
     prose = _said_of_column(prose, numeric, (_BEST_SELLER, _WORST_SELLER), _SOLD_COLUMN, "sales")
     counted = _count_beyond(prose, table, numeric)
