@@ -2469,3 +2469,22 @@ def test_how_many_of_a_numeric_column_someone_did_is_its_total() -> None:
     ]
     with pytest.raises(AgentInputError):
         run(f"{table}how many miles did we ride in May", capability="statistics")
+
+
+def test_a_dash_the_sentence_broke_off_at_is_no_subtraction() -> None:
+    data = run("Average weekly takings were 1,200 1,500 1,350 -.", capability="statistics")
+    assert data["result"] == 1350
+
+
+@pytest.mark.parametrize("capability", ["statistics", "calculation"])
+def test_a_figure_of_a_list_asked_against_a_bound(capability: str) -> None:
+    data = run("my grades are 55%, 61%, 58% - is my average over 60?", capability=capability)
+    assert data["result"] == 58 and data["holds"] is False
+    with pytest.raises(AgentInputError):
+        run("the 3 shops made 200, 300 and 250 - is the total over 700?", capability=capability)
+
+
+@pytest.mark.parametrize("capability", ["statistics", "calculation"])
+def test_a_dash_setting_the_question_apart_subtracts_nothing(capability: str) -> None:
+    assert run("btw - median of 14, 9, 22, 17", capability=capability)["result"] == 15.5
+    assert run("20 - median of 14, 9, 22, 17", capability=capability)["result"] == 4.5

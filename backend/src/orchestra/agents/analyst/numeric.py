@@ -308,8 +308,15 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
     if statistics:
         text = _FIGURES_LISTED.sub(r"\g<a>, \g<b> and \g<c>", text)
+        # "sales were 4,200 5,100 4,650 -": a dash the sentence broke off at (the rest
+        # went to a later step) takes nothing away from a list to describe.
+        text = re.sub(r"(?<=\d)\s+[-\u2013\u2014]\s*([.?!]?)\s*$", r"\1", text)
     # "the pups' birth weights": a plural's apostrophe, no quotation mark to read.
     text = re.sub(r"(?<=[a-z]s)'(?=\s+[a-z])", "", text, flags=re.I)
+    text = _PREAMBLE_DASH.sub(r"\g<head>: ", text)
+    against = _figure_against_bound(text)
+    if against is not None:
+        return against
     material: list[Node] = []
     context = _listed_context(
         _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text), text, whole=statistics
@@ -1667,6 +1674,66 @@ def _how_many_of_column(prose: str, numeric: list[str]) -> str:
             flags=re.I,
         )
     return prose
+
+
+# "quick q - range of 41, 37, 52": a dash after words with no number, before a figure
+# asked, sets the question apart; it subtracts nothing ("-range(...)" would be wrong).
+_PREAMBLE_DASH = re.compile(
+    r"(?P<head>(?:^|\bTask:\s*)(?![^\d\n:]*\b(?:pi|e|half|twice|double)\b)[^\d\n:]*?[a-z])"
+    r"\s+[-\u2013\u2014]\s+(?=(?:the\s+|an?\s+)?(?:range|mean|average|avg|median|mode|sum|"
+    r"total|min|minimum|max|maximum|standard|variance|count)\b)",
+    re.I,
+)
+
+
+# "my marks are 68%, 74%, 71% - is my average above 70?": a figure of a list asked against
+# one bound, as a statement then the question (or the planner's "Context: ... Task: ...").
+_FIGURE_AGAINST_BOUND = re.compile(
+    r"^(?:\s*Context:\s*)?(?P<context>[^?]*?)\s*(?:[-\u2013\u2014,.;:]|\s+Task:)\s*"
+    r"is\s+(?:my|the|our|their|his|her|its)\s+(?P<figure>average|mean|median|total)\s+"
+    r"(?P<word>above|over|below|under|more\s+than|less\s+than|higher\s+than|lower\s+than|"
+    r"at\s+least)\s+(?P<bound>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*[?.!]*\s*$",
+    re.I,
+)
+_BOUND_WORDS = {"above": ">", "over": ">", "more than": ">", "higher than": ">",
+                "below": "<", "under": "<", "less than": "<", "lower than": "<",
+                "at least": ">="}  # fmt: skip
+
+
+def _figure_against_bound(text: str) -> StepResult | None:
+    """The figure of a list asked against a bound ("is my average above 70?"): the figure,
+    and whether it is beyond the bound; None unless the statement before is one list of
+    values (all percentages or none) and the question is only that."""
+    asked = _FIGURE_AGAINST_BOUND.match(text)
+    if asked is None:
+        return None
+    context = asked.group("context")
+    listed = _labelled_list(context.replace("%", ""))
+    if listed is None or listed[1].strip(" .;"):
+        return None
+    values = [float(n.replace(",", "")) for n in _numbers(listed[0])]
+    percents = len(re.findall(r"\d%", context))
+    if len(values) < 2 or len(_numbers(context)) != len(values) or percents not in (0, len(values)):
+        return None  # "I have 3 kids aged 4, 7 and 10": the 3 is no value, nor unsaid
+    figure_word = asked.group("figure").lower()
+    name = {"average": "mean", "total": "sum"}.get(figure_word, figure_word)
+    figure = describe(values)[name]
+    word = re.sub(r"\s+", " ", asked.group("word").lower())
+    op, bound = _BOUND_WORDS[word], float(asked.group("bound"))
+    holds = _COMPARE[op](figure, bound)
+    said = f"{'' if holds else 'not '}{word} {format_number(bound)}"
+    return StepResult(
+        text=f"**{'Yes' if holds else 'No'}: the {_label(name, None)} is {_fmt(figure)}**, {said}",
+        data={
+            "operation": name,
+            "result": figure,
+            "figures": {name: figure},
+            "condition": f"{op} {format_number(bound)}",
+            "holds": holds,
+            "values": [_as_number(v) for v in values],
+            "confidence": 1.0,
+        },
+    )
 
 
 def _count_beyond_listed(context: str, task: str, material: list[Node]) -> StepResult | None:
