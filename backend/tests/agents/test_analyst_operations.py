@@ -2488,3 +2488,17 @@ def test_a_figure_of_a_list_asked_against_a_bound(capability: str) -> None:
 def test_a_dash_setting_the_question_apart_subtracts_nothing(capability: str) -> None:
     assert run("btw - median of 14, 9, 22, 17", capability=capability)["result"] == 15.5
     assert run("20 - median of 14, 9, 22, 17", capability=capability)["result"] == 4.5
+
+
+def test_a_value_of_several_words_names_its_rows() -> None:
+    table = "client,hours\nBlue Sky Ltd,3\nRed Fox,5\nBlue Sky Ltd,4\n"
+    assert run(f"{table}total hours for Blue Sky Ltd", capability="statistics")["result"] == 7
+
+
+def test_a_month_no_row_says_is_a_condition_not_applied() -> None:
+    with pytest.raises(AgentInputError, match="no row of the table says it"):
+        run("client,hours\nA,3\nB,5\ntotal hours in June", capability="statistics")
+    assert (
+        run("month,hours\nJune,3\nJuly,5\ntotal hours in June", capability="statistics")["result"]
+        == 3
+    )

@@ -1260,7 +1260,9 @@ def _named_cells(words: str, table: Table) -> list[tuple[str, str]]:
     for column in table.columns:
         for row in table.rows:
             value = _cell_text(row, column)
-            if len(value) > 2 and value not in _STOP_VALUES and value in said:
+            # "for Acme Legal": a value of several words, said as they stand.
+            phrase = " " in value and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", words.lower())
+            if len(value) > 2 and value not in _STOP_VALUES and (value in said or phrase):
                 named[(column, value)] = None
     return list(named)
 
@@ -1275,6 +1277,13 @@ _STOP_VALUES = frozenset(
 )
 
 
+_MONTH_SAID = re.compile(
+    r"\b(?:in|during|for|since|until)\s+(january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)\b",
+    re.I,
+)
+
+
 def _check_table_request(
     prose: str, table: Table, numeric: list[str], key: str | None, named: list[tuple[str, str]]
 ) -> None:
@@ -1286,6 +1295,15 @@ def _check_table_request(
             f"Not sure enough to answer, so nothing was computed: the request asks for "
             f"'{qualifier.group(0)}', a condition on the rows that this operation does not "
             "apply. Filter the table first, or ask for a figure of a whole column."
+        )
+    month = _MONTH_SAID.search(words)
+    if month and month.group(1).lower() not in {value for _, value in named}:
+        # "total words in March" of a table with no March in it: a time the rows are not
+        # marked with, so the whole column would answer something else.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks about "
+            f"'{month.group(0)}', and no row of the table says it. Filter the table first, "
+            "or ask for a figure of a whole column."
         )
     if len(named) > 1 or (named and key is not None):
         # "Sum of sales for north and south": which rows, and how they combine, is not
