@@ -2392,3 +2392,113 @@ def test_a_rate_and_two_amounts_none_said_as_a_charge_is_refused() -> None:
             "parking is 2 per hour, we stayed 3 hours and paid 5, how much",
             capability="calculation",
         )
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "menu for the website, json pls\nitem\tprice\ntea\t2",
+        "json for the stock app\nitem,price\ntea,2",
+    ],
+)
+def test_conversion_to_a_format_named_without_a_verb(instruction: str) -> None:
+    assert run(instruction, capability="conversion")["records"] == [{"item": "tea", "price": 2}]
+
+
+def test_slowest_is_the_highest_of_the_one_column_of_durations() -> None:
+    data = run(
+        'which job was slowest? [{"job":"a","seconds":12},{"job":"b","seconds":40}]',
+        capability="statistics",
+    )
+    assert data["result"] == 40 and data["matchingRows"][0]["job"] == "b"
+
+
+def test_top_scorer_is_the_highest_of_the_one_column_scored() -> None:
+    data = run("team,points\nReds,30\nBlues,41\nwho was the top scorer", capability="statistics")
+    assert data["result"] == 41 and data["matchingRows"][0]["team"] == "Blues"
+
+
+def test_an_aside_with_no_number_adds_no_condition() -> None:
+    table = "name,mark\na,55\nb,62\nc,48\n"
+    data = run(f"{table}how many got 50 or more (that's a pass)", capability="statistics")
+    assert data["result"] == 2
+
+
+def test_json_lines_are_a_table() -> None:
+    logs = '{"level":"fail","ms":5}\n{"level":"ok","ms":9}\n{"level":"fail","ms":7}'
+    assert run(f"how many fails are in here?\n{logs}", capability="statistics")["result"] == 2
+
+
+def test_my_count_of_things_counts_the_values_listed() -> None:
+    data = run("prices at my 4 stalls are 12, 15, 9, 20 - median?", capability="statistics")
+    assert data["result"] == 13.5
+
+
+def test_the_scale_maximum_of_a_tables_values_is_no_value() -> None:
+    data = run(
+        "Context: quiz marks out of 10\nname,mark\na,7\nb,9\nTask: average?",
+        capability="statistics",
+    )
+    assert data["result"] == 8
+
+
+def test_how_many_of_a_list_are_beyond_a_bound() -> None:
+    data = run(
+        "Context: my times were 12, 15, 9, 20, 11. Task: How many were under 12?",
+        capability="statistics",
+    )
+    assert data["result"] == 2
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: I bought 3 boxes of 12 eggs. Task: How many were over 10?",
+            capability="statistics",
+        )
+
+
+def test_figures_listed_without_commas() -> None:
+    data = run("weights 4 6 8 10, median range and mean", capability="statistics")
+    assert data["figures"] == {"median": 7, "range": 6, "mean": 7}
+
+
+def test_how_many_of_a_numeric_column_someone_did_is_its_total() -> None:
+    table = "rider,miles\nAnn,12\nBo,30\nAnn,8\n"
+    data = run(f"{table}how many miles did we ride for each rider", capability="statistics")
+    assert data["result"] == [
+        {"rider": "Ann", "count": 2, "sum": {"miles": 20}},
+        {"rider": "Bo", "count": 1, "sum": {"miles": 30}},
+    ]
+    with pytest.raises(AgentInputError):
+        run(f"{table}how many miles did we ride in May", capability="statistics")
+
+
+def test_a_dash_the_sentence_broke_off_at_is_no_subtraction() -> None:
+    data = run("Average weekly takings were 1,200 1,500 1,350 -.", capability="statistics")
+    assert data["result"] == 1350
+
+
+@pytest.mark.parametrize("capability", ["statistics", "calculation"])
+def test_a_figure_of_a_list_asked_against_a_bound(capability: str) -> None:
+    data = run("my grades are 55%, 61%, 58% - is my average over 60?", capability=capability)
+    assert data["result"] == 58 and data["holds"] is False
+    with pytest.raises(AgentInputError):
+        run("the 3 shops made 200, 300 and 250 - is the total over 700?", capability=capability)
+
+
+@pytest.mark.parametrize("capability", ["statistics", "calculation"])
+def test_a_dash_setting_the_question_apart_subtracts_nothing(capability: str) -> None:
+    assert run("btw - median of 14, 9, 22, 17", capability=capability)["result"] == 15.5
+    assert run("20 - median of 14, 9, 22, 17", capability=capability)["result"] == 4.5
+
+
+def test_a_value_of_several_words_names_its_rows() -> None:
+    table = "client,hours\nBlue Sky Ltd,3\nRed Fox,5\nBlue Sky Ltd,4\n"
+    assert run(f"{table}total hours for Blue Sky Ltd", capability="statistics")["result"] == 7
+
+
+def test_a_month_no_row_says_is_a_condition_not_applied() -> None:
+    with pytest.raises(AgentInputError, match="no row of the table says it"):
+        run("client,hours\nA,3\nB,5\ntotal hours in June", capability="statistics")
+    assert (
+        run("month,hours\nJune,3\nJuly,5\ntotal hours in June", capability="statistics")["result"]
+        == 3
+    )

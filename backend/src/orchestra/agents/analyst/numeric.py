@@ -306,8 +306,17 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Say 'US gallons' or 'UK gallons'."
         )
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
+    if statistics:
+        text = _FIGURES_LISTED.sub(r"\g<a>, \g<b> and \g<c>", text)
+        # "sales were 4,200 5,100 4,650 -": a dash the sentence broke off at (the rest
+        # went to a later step) takes nothing away from a list to describe.
+        text = re.sub(r"(?<=\d)\s+[-\u2013\u2014]\s*([.?!]?)\s*$", r"\1", text)
     # "the pups' birth weights": a plural's apostrophe, no quotation mark to read.
     text = re.sub(r"(?<=[a-z]s)'(?=\s+[a-z])", "", text, flags=re.I)
+    text = _PREAMBLE_DASH.sub(r"\g<head>: ", text)
+    against = _figure_against_bound(text)
+    if against is not None:
+        return against
     material: list[Node] = []
     context = _listed_context(
         _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text), text, whole=statistics
@@ -324,6 +333,13 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
                 "after the comma of a list."
             )
         material = _context_numbers(context.group("context"))
+        counted = (
+            _count_beyond_listed(context.group("context"), context.group("task"), material)
+            if statistics
+            else None
+        )
+        if counted is not None:
+            return counted
     text = _fastest_said(text, inputs.text)
     if not material and isinstance(request.data, list) and request.data:
         material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
@@ -426,6 +442,13 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     return _expression_result(reading, inputs, confidence, values)
 
 
+# "min max and mean": figures listed without their commas, as a list of them.
+_FIGURE = r"(?:min|max|minimum|maximum|mean|median|mode|range|average)"
+_FIGURES_LISTED = re.compile(
+    rf"\b(?P<a>{_FIGURE})\s+(?P<b>{_FIGURE})\s+(?:and|&)\s+(?P<c>{_FIGURE})\b", re.I
+)
+
+
 # "which was my fastest" of times is the lowest, of speeds the highest: what the values
 # are says which, and when the request says neither (or both) the word is left unread.
 _FASTEST = re.compile(r"\b(?P<fast>fastest|quickest)|(?P<slow>slowest)\b", re.I)
@@ -466,10 +489,11 @@ _LABELLED = re.compile(
 _ASK_AFTER = re.compile(
     r"^\s*(?:[,.;?!]|\s[\u2014\u2013-]|[\u2014\u2013])\s*(?P<task>.*\S)\s*$", re.S
 )
-# "my last 5 intervals", "the past 7 days": a count of what the list's values measure.
+# "my last 5 intervals", "the past 7 days": a count of what the list's values measure;
+# so is "my 6 flats", "our 4 shops" (one's own things, counted: "the 3 shops" is unsaid).
 _LAST_FEW = re.compile(
-    r"\b(?:last|past|previous|latest)\s+(?P<count>\d+|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve)\b",
+    r"\b(?:last|past|previous|latest|(?:my|our)(?=\s+\w+\s+[a-z]+s\b))\s+"
+    r"(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.I,
 )
 _COUNT_WORDS = dict(
@@ -1236,7 +1260,9 @@ def _named_cells(words: str, table: Table) -> list[tuple[str, str]]:
     for column in table.columns:
         for row in table.rows:
             value = _cell_text(row, column)
-            if len(value) > 2 and value not in _STOP_VALUES and value in said:
+            # "for Acme Legal": a value of several words, said as they stand.
+            phrase = " " in value and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", words.lower())
+            if len(value) > 2 and value not in _STOP_VALUES and (value in said or phrase):
                 named[(column, value)] = None
     return list(named)
 
@@ -1251,6 +1277,13 @@ _STOP_VALUES = frozenset(
 )
 
 
+_MONTH_SAID = re.compile(
+    r"\b(?:in|during|for|since|until)\s+(january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)\b",
+    re.I,
+)
+
+
 def _check_table_request(
     prose: str, table: Table, numeric: list[str], key: str | None, named: list[tuple[str, str]]
 ) -> None:
@@ -1262,6 +1295,15 @@ def _check_table_request(
             f"Not sure enough to answer, so nothing was computed: the request asks for "
             f"'{qualifier.group(0)}', a condition on the rows that this operation does not "
             "apply. Filter the table first, or ask for a figure of a whole column."
+        )
+    month = _MONTH_SAID.search(words)
+    if month and month.group(1).lower() not in {value for _, value in named}:
+        # "total words in March" of a table with no March in it: a time the rows are not
+        # marked with, so the whole column would answer something else.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks about "
+            f"'{month.group(0)}', and no row of the table says it. Filter the table first, "
+            "or ask for a figure of a whole column."
         )
     if len(named) > 1 or (named and key is not None):
         # "Sum of sales for north and south": which rows, and how they combine, is not
@@ -1292,7 +1334,8 @@ def _check_table_request(
             f"figure in '{unit}', and the figures of a column are not converted. Ask for the "
             f"figure, then convert it in a step of its own (e.g. '32 km to {unit}')."
         )
-    stray = _numbers(words)
+    # "scores out of 20": the most a value may be, said of the table's values; no value.
+    stray = _numbers(without_scale_maximum(words))
     if stray:
         raise AgentInputError(
             f"Not sure enough to answer, so nothing was computed: the numbers "
@@ -1410,6 +1453,30 @@ def _said_as_length(prose: str, numeric: list[str]) -> str:
     if after and not _LONG_THING.fullmatch(after.group(1)):
         return prose  # "the longest name", "the longest word": not a figure, refused as none
     return _said_of_column(prose, numeric, (_LONGEST, _SHORTEST), _LENGTH_COLUMN, "lengths")
+
+
+# "which path was slowest": the highest of the table's one column of durations ("ms",
+# "seconds", "latency"), "fastest" the lowest; rates ("km/h", "per") are no durations.
+_SLOWEST = re.compile(r"\bslowest\b", re.I)
+_QUICKEST = re.compile(r"\b(?:fastest|quickest)\b", re.I)
+_DURATION_COLUMN = re.compile(
+    r"^(?!.*(?:\bper\b|/)).*\b(?:ms|millis\w*|secs?|seconds|mins|minutes|hours|hrs|"
+    r"time|times|duration|latency|elapsed)\b",
+    re.I,
+)
+
+
+def _said_as_duration(prose: str, numeric: list[str]) -> str:
+    """ "which path was slowest" read as "the highest ms" on a table with one column of
+    durations."""
+    said_as = (_SLOWEST, _QUICKEST)
+    return _said_of_column(prose, numeric, said_as, _DURATION_COLUMN, "durations")
+
+
+# "who's our top scorer": the highest of the one column of what is scored (goals, points).
+_TOP_SCORER = re.compile(r"\b(?:top|leading|highest|best)[-\s]+(?:goal[-\s]?)?scorer\b", re.I)
+_LOWEST_SCORER = re.compile(r"\b(?:lowest|bottom|worst)[-\s]+(?:goal[-\s]?)?scorer\b", re.I)
+_SCORED_COLUMN = re.compile(r"\b(?:goals?|points?|pts|scores?|runs|tries|baskets)\b", re.I)
 
 
 def _said_of_column(
@@ -1605,7 +1672,128 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
     )
 
 
+# "how many got 70 or more (thats a grade A)": an aside naming what the request already
+# says, with no number of its own, adds no condition.
+_ASIDE = re.compile(r"\s*\((?:that'?s|that\s+is|which\s+is|i\.?e\.?|aka)\b[^()\d]*\)", re.I)
+
+
+def _how_many_of_column(prose: str, numeric: list[str]) -> str:
+    """ "how many words did i translate (for each client)" of a numeric column "words"
+    read as "total words": how much of what the column measures someone did, not a count
+    of rows. Only the question alone, or per group: "in March" would be a condition."""
+    for column in numeric:
+        name = re.escape(column.replace("_", " "))
+        prose = re.sub(
+            rf"\bhow\s+many\s+{name}\s+(?:did|do|does|have|has)\s+"
+            r"(?:i|we|you|they|he|she|it)\s+(?=[a-z]+(?:\s+(?:for\s+each|for\s+every|per|"
+            r"by)\s+[a-z]+)?\s*[.?!]*\s*$)",
+            f"total {column} ",
+            prose,
+            flags=re.I,
+        )
+    return prose
+
+
+# "quick q - range of 41, 37, 52": a dash after words with no number, before a figure
+# asked, sets the question apart; it subtracts nothing ("-range(...)" would be wrong).
+_PREAMBLE_DASH = re.compile(
+    r"(?P<head>(?:^|\bTask:\s*)(?![^\d\n:]*\b(?:pi|e|half|twice|double)\b)[^\d\n:]*?[a-z])"
+    r"\s+[-\u2013\u2014]\s+(?=(?:the\s+|an?\s+)?(?:range|mean|average|avg|median|mode|sum|"
+    r"total|min|minimum|max|maximum|standard|variance|count)\b)",
+    re.I,
+)
+
+
+# "my marks are 68%, 74%, 71% - is my average above 70?": a figure of a list asked against
+# one bound, as a statement then the question (or the planner's "Context: ... Task: ...").
+_FIGURE_AGAINST_BOUND = re.compile(
+    r"^(?:\s*Context:\s*)?(?P<context>[^?]*?)\s*(?:[-\u2013\u2014,.;:]|\s+Task:)\s*"
+    r"is\s+(?:my|the|our|their|his|her|its)\s+(?P<figure>average|mean|median|total)\s+"
+    r"(?P<word>above|over|below|under|more\s+than|less\s+than|higher\s+than|lower\s+than|"
+    r"at\s+least)\s+(?P<bound>\d+(?:\.\d+)?)\s*(?P<percent>%)?\s*[?.!]*\s*$",
+    re.I,
+)
+_BOUND_WORDS = {"above": ">", "over": ">", "more than": ">", "higher than": ">",
+                "below": "<", "under": "<", "less than": "<", "lower than": "<",
+                "at least": ">="}  # fmt: skip
+
+
+def _figure_against_bound(text: str) -> StepResult | None:
+    """The figure of a list asked against a bound ("is my average above 70?"): the figure,
+    and whether it is beyond the bound; None unless the statement before is one list of
+    values (all percentages or none) and the question is only that."""
+    asked = _FIGURE_AGAINST_BOUND.match(text)
+    if asked is None:
+        return None
+    context = asked.group("context")
+    listed = _labelled_list(context.replace("%", ""))
+    if listed is None or listed[1].strip(" .;"):
+        return None
+    values = [float(n.replace(",", "")) for n in _numbers(listed[0])]
+    percents = len(re.findall(r"\d%", context))
+    if len(values) < 2 or len(_numbers(context)) != len(values) or percents not in (0, len(values)):
+        return None  # "I have 3 kids aged 4, 7 and 10": the 3 is no value, nor unsaid
+    figure_word = asked.group("figure").lower()
+    name = {"average": "mean", "total": "sum"}.get(figure_word, figure_word)
+    figure = describe(values)[name]
+    word = re.sub(r"\s+", " ", asked.group("word").lower())
+    op, bound = _BOUND_WORDS[word], float(asked.group("bound"))
+    holds = _COMPARE[op](figure, bound)
+    said = f"{'' if holds else 'not '}{word} {format_number(bound)}"
+    return StepResult(
+        text=f"**{'Yes' if holds else 'No'}: the {_label(name, None)} is {_fmt(figure)}**, {said}",
+        data={
+            "operation": name,
+            "result": figure,
+            "figures": {name: figure},
+            "condition": f"{op} {format_number(bound)}",
+            "holds": holds,
+            "values": [_as_number(v) for v in values],
+            "confidence": 1.0,
+        },
+    )
+
+
+def _count_beyond_listed(context: str, task: str, material: list[Node]) -> StepResult | None:
+    """How many of the values listed are beyond one bound ("daily highs were 24, 27, 29.
+    How many days were above 25?"), or None when the task is not only that: a context that
+    is one list of values, one count, one bound whose number is the task's only one, and
+    nothing said after it."""
+    listed = _labelled_list(context)
+    if listed is None or listed[1].strip(" .;") or len(_numbers(listed[0])) != len(material):
+        return None  # "3 boxes of 12 eggs" is no list of values
+    words = _BOUND_SLIPS.sub(lambda m: str(m.lastgroup), task)
+    if len(material) < 2 or not all(isinstance(n, Num) for n in material):
+        return None
+    if not _counts_rows(words) or len(_numbers(words)) != 1:
+        return None
+    found = [(m, op) for pattern, op in _BOUNDS for m in pattern.finditer(words)]
+    if len(found) != 1:
+        return None
+    match, op = found[0]
+    if words[match.end() :].strip(" ?.!\n") or _BEYOND_THE_BOUND.search(words[: match.start()]):
+        return None  # "above 25 in August", "how many of the first days were above 25"
+    bound = float(match.group("bound").replace(",", ""))
+    values = [n.value for n in material if isinstance(n, Num)]
+    holding = [v for v in values if _COMPARE[op](v, bound)]
+    said = f"{op} {format_number(bound)}"
+    shown = ", ".join(format_number(v) for v in holding)
+    return StepResult(
+        text=f"**Count of values {said}: {len(holding)}** (of {len(values)})"
+        + (f"\n\nThose values: {shown}" if holding else ""),
+        data={
+            "operation": "count",
+            "condition": said,
+            "result": len(holding),
+            "matching": [_as_number(v) for v in holding],
+            "values": [_as_number(v) for v in values],
+            "confidence": 1.0,
+        },
+    )
+
+
 def _table_statistics(prose: str, table: Table) -> StepResult:
+    prose = _ASIDE.sub(" ", prose)
     counted_value = _count_of_value(prose, table)
     if counted_value is not None:
         return counted_value
@@ -1620,6 +1808,9 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         )
     prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     prose = _said_as_length(prose, numeric)
+    prose = _said_as_duration(prose, numeric)
+    prose = _how_many_of_column(prose, numeric)
+    prose = _said_of_column(prose, numeric, (_TOP_SCORER, _LOWEST_SCORER), _SCORED_COLUMN, "scores")
     prose = _said_of_column(prose, numeric, (_BEST_SELLER, _WORST_SELLER), _SOLD_COLUMN, "sales")
     counted = _count_beyond(prose, table, numeric)
     if counted is not None:
@@ -1656,6 +1847,8 @@ _BOUND_THOUSANDS = re.compile(
 _HOW_MANY_OF_VALUE = re.compile(
     r"\bhow\s+many\s+(?:(?:people\s+)?(?:said|answered|replied|voted|are|were|have)\s+)?"
     r"['\"]?(?P<value>[a-z]+)['\"]?(?:'?s)?(?:\s+(?:so\s+far|are\s+there|in\s+total|"
+    # "how many errors are in here?", of lines pasted in.
+    r"(?:are\s+)?in\s+(?:here|there|this|these)|"
     r"altogether|have\s+we\s+got|do\s+we\s+have))?\s*[?.!]*\s*$",
     re.I,
 )

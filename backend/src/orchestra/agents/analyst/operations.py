@@ -519,7 +519,12 @@ ASKS_CONVERSION = re.compile(
     # "json please:", "CSV?", "csv version please": a format alone, asked for the table
     # that follows.
     r"^\W*(?:an?\s+)?(?:csv|json|markdown|md)(?:\s+(?:version|copy|format|file))?"
-    r"(?:\s+(?:please|pls|thanks))?\W*$",
+    r"(?:\s+(?:please|pls|thanks))?\W*$|"
+    # "glossary for the client, json please", "csv pls for the spreadsheet": a format
+    # asked for politely wherever it stands.
+    r"\b(?:csv|json|markdown|md)\s+(?:please|pls|plz)\b|"
+    # "json for the training app": the format first, then what it is for.
+    r"^\W*(?:csv|json|markdown|md)\s+for\s+(?:the|my|our|an?|this|that)\b",
     re.I,
 )
 

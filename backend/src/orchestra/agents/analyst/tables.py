@@ -1,4 +1,5 @@
-"""Tabular data for the analyst: read CSV, JSON records or Markdown tables; write any of them."""
+"""Tabular data for the analyst: read CSV, JSON records (a list, or one object a line) or
+Markdown tables; write any of them."""
 
 from __future__ import annotations
 
@@ -172,7 +173,7 @@ def detect_format(text: str) -> Format | None:
         try:
             json.loads(stripped)
         except json.JSONDecodeError:
-            return None
+            return "json" if _json_lines(stripped) is not None else None
         return "json"
     lines = [ln for ln in stripped.splitlines() if ln.strip()]
     if len(lines) >= 2 and lines[0].lstrip().startswith("|") and _MD_SEPARATOR.match(lines[1]):
@@ -180,6 +181,23 @@ def detect_format(text: str) -> Format | None:
     if len(lines) >= 2 and _csv_dialect(lines) is not None:
         return "csv"
     return None
+
+
+def _json_lines(text: str) -> list[Any] | None:
+    """The objects of NDJSON (one JSON object a line, as logs are written), or None when
+    any line is not one or there are fewer than two."""
+    records: list[Any] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(record, dict):
+            return None
+        records.append(record)
+    return records if len(records) >= 2 else None
 
 
 def _strip_fence(text: str) -> str:
@@ -208,9 +226,12 @@ def parse_table(text: str, fmt: Format | None = None) -> Table:
         try:
             table = table_from_data(json.loads(body))
         except json.JSONDecodeError as error:
-            raise AgentInputError(
-                f"The JSON could not be parsed: {error.msg} at line {error.lineno}."
-            ) from error
+            records = _json_lines(body)
+            if records is None:
+                raise AgentInputError(
+                    f"The JSON could not be parsed: {error.msg} at line {error.lineno}."
+                ) from error
+            table = table_from_data(records)
         if table is None:
             raise AgentInputError("The JSON is not a table: expected a list of objects.")
         return table
