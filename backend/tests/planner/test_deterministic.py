@@ -1878,3 +1878,9 @@ def test_a_format_named_with_what_it_is_for_is_a_conversion() -> None:
 def test_good_or_bad_below_a_message_asks_its_tone() -> None:
     text = "From: Trustpilot\n\n'Ordered twice and the wrong size arrived.'\n\ngood or bad?"
     assert shape(plan(text)) == [("sentiment", [])]
+
+
+def test_an_unrelated_second_ask_is_its_own_step() -> None:
+    result = plan("range of 41, 37, 52, 46? and unrelated but how many km is 13.1 miles")
+    assert shape(result) == [("statistics", []), ("calculation", [])]
+    assert "13.1 miles" in result.steps[1].instruction

@@ -370,6 +370,16 @@ _REQUEST_PREFIXES = tuple(
             "also",
             "separately",
             "independently",
+            # "and unrelated but how many km is 13.1 miles": a second ask, told apart.
+            "unrelated",
+            "unrelated but",
+            "btw",
+            "by the way",
+            "on another note",
+            "one more thing",
+            "another thing",
+            "different question",
+            "separate question",
         ),
         key=lambda p: -len(p.split()),
     )
