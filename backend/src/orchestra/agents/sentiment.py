@@ -8,9 +8,11 @@ positive), and *mixed* when strong opinions on both sides balance out. Some thin
 what happened are read as the opinion they carry (a long wait, something owed not given or
 not ready when due, someone due who did not come, something still missing, a thing less
 than its photos showed, a win, a personal best, a person growing in confidence, joy said
-in idioms such as "can't stop smiling"), and praise exclaimed
+in idioms such as "can't stop smiling", damage done to a thing, a way blocked, a service
+down again, a question of disbelief such as "who on earth ..."), and praise exclaimed
 beside a complaint is read as irony only when the words show it (a complaint that keeps
-happening); otherwise the text is not guessed.
+happening); words whose side depends on what they are said of ("flaky", "unbelievable",
+"crushed") are read only where that shows; otherwise the text is not guessed.
 """
 
 from __future__ import annotations
