@@ -1301,3 +1301,9 @@ def test_words_whose_side_depends_on_what_they_are_said_of_are_not_guessed(
 def test_notices_are_not_read_as_complaints(text: str) -> None:
     result = sentiment(text)
     assert not result.negative_terms
+
+
+@pytest.mark.parametrize("text", ["Melt 250 g of butter.", "The rubber seal is 5 mm thick."])
+def test_real_words_near_new_lexicon_words_are_no_slips(text: str) -> None:
+    # "butter" is one letter short of "buttery", and a word of its own.
+    assert not sentiment(text).unsure

@@ -1984,7 +1984,8 @@ def _said_of_a_pastime(tokens: Sequence[str], index: int) -> bool:
 # are read only as what a thing was or came ("the box was crushed", "arrived smashed"):
 # "crushed garlic", "smashed it" (praise in slang) and "chipped in" are none.
 _DAMAGED_AS = _words("crushed smashed chipped")
-_CAME_AS = _words("is was are were been arrived came got looked looks")
+# ("got smashed" is as often a night out as a thing broken, and is left out.)
+_CAME_AS = _words("is was are were been arrived came looked looks")
 # "Slugs destroyed the lettuces" is damage; "she destroyed it on stage", "we destroyed
 # them 5-0" are praise or a win in slang, and are not read.
 _DESTROYS = _words("destroy destroys destroyed destroying")
@@ -2033,11 +2034,12 @@ def _flaky_valence(tokens: Sequence[str], index: int) -> float | None:
 
 
 # A way or a pipe blocked: "your hedge is blocking the pavement", "a van blocked our
-# drive", "the sink is blocked again" (blocking spam calls or a number is none).
+# drive", "the sink is blocked again" (blocking spam calls, or a blind that blocks the
+# light, is none).
 _BLOCKS = _words("blocks blocked blocking obstructed obstructing")
 _WAYS = _words(
     """pavement pavements path footpath drive driveway road entrance exit door doorway
-    gate access view light sink drain drains toilet loo pipe pipes gutter gutters"""
+    gate access view sink drain drains toilet loo pipe pipes gutter gutters"""
 )
 _BLOCKED_VALENCE = -2.0
 # "The road will be blocked on Monday", "the path is blocked until Friday": a notice of
@@ -2309,7 +2311,8 @@ _SLIPS = (
     - _LEXICON.keys()
     - _words(
         """please health freeze treats peasant trilled lawless braking racked cashed cashing
-        cashes sunning prefect rowing wining inning critic smoothy ignore"""
+        cashes sunning prefect rowing wining inning critic smoothy ignore butter rubber
+        angled mangle"""
     )
 )
 _SENTENCE_ENDS = frozenset(".!?;")
