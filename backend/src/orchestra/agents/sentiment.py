@@ -1928,7 +1928,7 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
 # "Unbelievable", "unreal": disbelief, at something bad ("servers down again, unreal") or
 # good ("you lot were unbelievable!"). Beside a complaint it only stresses it; exclaimed of
 # people with no complaint read, it is praise of them; otherwise ("the queue was
-# unbelievable") which it is is not in the words.
+# unbelievable!") the words do not say whether it is praise or a complaint.
 _DISBELIEF = _words("unbelievable unreal")
 _DISBELIEF_PRAISE = 3.0
 
