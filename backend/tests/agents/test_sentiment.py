@@ -1250,3 +1250,75 @@ def test_no_opinion_read_where_the_words_do_not_say_one(text: str) -> None:
 )
 def test_signs_of_feeling_are_no_plain_fact(text: str, unread: bool) -> None:
     assert sentiment(text).unread is unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        # Damage done to things, said as what happened.
+        ("Foxes destroyed half the strawberry beds last night.", "negative", "destroyed"),
+        ("The parcel arrived crushed and the vase was chipped.", "negative", "crushed"),
+        # Food served wrong, and food praised for how it feels.
+        ("The tea was tepid and the scones were stale.", "negative", "tepid"),
+        ("Lovely fluffy pancakes.", "positive", "fluffy"),
+        # Praise said as a verdict, stressed or ending its clause.
+        ("Our new manager is really reassuring.", "positive", "reassuring"),
+        # A way blocked; a service down again, said as a headline.
+        ("The neighbours' van is blocking our driveway again.", "negative", "blocking"),
+        ("wifi down again at the library", "negative", "wifi down again"),
+        # A question of disbelief that anyone would do it.
+        ("Why on earth is the exit hidden behind the bins?", "negative", "why on earth"),
+        # Disbelief exclaimed of people, with no complaint: praise of them.
+        ("The choir tonight? They were unbelievable!", "positive", "unbelievable"),
+        # Firm praise before "but", matched by the complaint after it: both held.
+        ("Stunning photos, but the album fell apart in a month.", "mixed", "fell apart"),
+        ("The pastries were flaky and buttery, but the tea was tepid.", "mixed", "flaky"),
+    ],
+)
+def test_damage_food_blocked_ways_disbelief_and_praise_then_complaint(
+    text: str, label: str, term: str
+) -> None:
+    result = sentiment(text)
+    assert not result.unsure and not result.unread
+    assert result.label == label
+    assert any(t.startswith(term) for t in result.positive_terms + result.negative_terms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Slang praise, cooking and a verb are not damage or praise.
+        "She destroyed it on stage.",
+        "Add the crushed garlic to the pan.",
+        "We are encouraging residents to recycle.",
+        # Disbelief at what the words do not tell, and praise asked in disbelief.
+        "The queue was unbelievable!",
+        "Who on earth makes cakes this good?",
+        # Flaky said of a person: unreliable or not, not read.
+        "My cousin is flaky.",
+    ],
+)
+def test_words_whose_side_depends_on_what_they_are_said_of_are_not_guessed(
+    text: str,
+) -> None:
+    result = sentiment(text)
+    assert result.unsure or result.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A notice of a plan or a time is no complaint of a blocked way.
+        "The road will be blocked from 9 to 5 on Sunday.",
+        "Put your phones down and listen.",
+    ],
+)
+def test_notices_are_not_read_as_complaints(text: str) -> None:
+    result = sentiment(text)
+    assert not result.negative_terms
+
+
+@pytest.mark.parametrize("text", ["Melt 250 g of butter.", "The rubber seal is 5 mm thick."])
+def test_real_words_near_new_lexicon_words_are_no_slips(text: str) -> None:
+    # "butter" is one letter short of "buttery", and a word of its own.
+    assert not sentiment(text).unsure

@@ -8,9 +8,11 @@ positive), and *mixed* when strong opinions on both sides balance out. Some thin
 what happened are read as the opinion they carry (a long wait, something owed not given or
 not ready when due, someone due who did not come, something still missing, a thing less
 than its photos showed, a win, a personal best, a person growing in confidence, joy said
-in idioms such as "can't stop smiling"), and praise exclaimed
+in idioms such as "can't stop smiling", damage done to a thing, a way blocked, a service
+down again, a question of disbelief such as "who on earth ..."), and praise exclaimed
 beside a complaint is read as irony only when the words show it (a complaint that keeps
-happening); otherwise the text is not guessed.
+happening); words whose side depends on what they are said of ("flaky", "unbelievable",
+"crushed") are read only where that shows; otherwise the text is not guessed.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ NEUTRAL_BAND = 0.3
 
 MIXED_BALANCE = 0.6
 """Mixed: the weaker side has at least this share of the stronger one."""
+
+CONTRAST_WEIGHT = 1.5
+"""How much more an opinion after a contrast ("but") weighs: the writer's verdict."""
 
 
 def _words(text: str) -> frozenset[str]:
@@ -121,6 +126,17 @@ _LEXICON: dict[str, float] = {
         ),
         -2.0,
     ),
+    # Food and drink served wrong, said of how it came: "the coffee was lukewarm", "rubbery
+    # eggs" ("stale", "soggy", "bland" are above; "chewy" and "crunchy" are praise as often).
+    **dict.fromkeys(
+        _words("lukewarm tepid rubbery overcooked undercooked overdone mushy watery"),
+        -2.0,
+    ),
+    # Food praised for how it tastes or feels: "buttery croissants", "fluffy pancakes".
+    **dict.fromkeys(_words("buttery fluffy creamy juicy"), 2.0),
+    # Damage done, said as what happened: "the fence was wrecked", "slugs destroyed the
+    # lettuces" ("destroyed it", praise in slang, is read in `_damage_at`).
+    **dict.fromkeys(_words("wrecked mangled busted"), -2.0),
     # The result of a match or contest, said as what happened: "we still won 3-1", "a
     # heavy defeat" (a win or a loss is good or bad news with no word of opinion).
     **dict.fromkeys(_words("won victory victories triumph"), 2.0),
@@ -522,6 +538,10 @@ _PHRASES: dict[tuple[str, ...], float] = {
         for verb in ("is", "was", "are", "were", "went", "goes")
     },
     **{(f"{name}'s", "down"): -2.5 for name in _SERVICES},
+    # The same said without a verb, as a headline, when it keeps happening or goes on:
+    # "servers down AGAIN", "wifi still down" ("phones down" alone is put away).
+    **{(name, "down", "again"): -2.5 for name in _SERVICES},
+    **{(name, "still", "down"): -2.5 for name in _SERVICES},
     # Impatience ("can't wait any longer") is listed before eagerness, which it starts like.
     ("can't", "wait", "any", "longer"): -2.0,
     ("cannot", "wait", "any", "longer"): -2.0,
@@ -1183,6 +1203,34 @@ _BOTH_WAYS = (
 _BOTH_WAYS_VALENCE = 1.5
 
 
+# A question of disbelief that anyone would do a thing: "Who on earth designed this
+# checkout?", "why in the world would you ...", "who in their right mind ..." ("how on
+# earth did you do it?" may be amazement, and is not read).
+_DISBELIEF_QUESTIONS = (
+    *((who, "on", "earth") for who in ("who", "why")),
+    *((who, "in", "the", "world") for who in ("who", "why")),
+    ("who", "in", "their", "right", "mind"),
+)
+_DISBELIEF_VALENCE = -2.0
+
+
+def _disbelief_question(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a question of disbelief opens with at ``index``, or 0."""
+    for asked in _DISBELIEF_QUESTIONS:
+        if tuple(tokens[index : index + len(asked)]) == asked:
+            return len(asked)
+    return 0
+
+
+def _praise_until_the_end(tokens: Sequence[str], index: int) -> bool:
+    """Whether a word of praise comes from ``index`` to the end of its sentence."""
+    while index < len(tokens) and tokens[index] not in _SENTENCE_ENDS:
+        if (_known_valence(tokens[index]) or 0.0) > 0:
+            return True
+        index += 1
+    return False
+
+
 def _never_again(tokens: Sequence[str], index: int) -> int:
     """How many tokens "never ... again" spans from ``index`` with up to four words between
     ("never ordering from here again"), or 0 when there is no such phrase."""
@@ -1650,6 +1698,8 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
     # The contrast whose verdict is still to be read, and the terms counted before it.
     verdict: tuple[int, int] | None = None
     standard = _high_standard(tokens)
+    # Words of disbelief and the weight of the clause they were said in.
+    disbelief: list[tuple[int, float]] = []
     while index < len(tokens):
         token = tokens[index]
         if verdict is not None and token in _SENTENCE_ENDS:
@@ -1657,7 +1707,7 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             verdict = None
         if token in _CONTRAST and not _until_a_time(tokens, index):
             # What follows "but" usually carries the writer's verdict.
-            weight = 1.5
+            weight = CONTRAST_WEIGHT
             tally.contrast = True
             if tally.held_before is None:
                 tally.held_before = (tally.held_positive, tally.held_negative)
@@ -1665,6 +1715,17 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # true, "but" tells what came instead, and the verdict is already read.
             verdict = None if tally.last_hedged else (index, _terms(tally))
             index += 1
+            continue
+        asked = _disbelief_question(tokens, index)
+        if asked:
+            said = " ".join(tokens[index : index + asked])
+            if _praise_until_the_end(tokens, index + asked):
+                # "Who on earth makes cakes this good?": admiring, or scornful of praise.
+                tally.unread.append(f"'{said} ...' asked of praise")
+            else:
+                # "Who on earth designed this page?": disbelief that anyone would, scorn.
+                tally.add(said, _DISBELIEF_VALENCE * weight, weight=weight)
+            index += asked
             continue
         again = _never_again(tokens, index)
         if again:
@@ -1768,11 +1829,28 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
         if token in _PRICE_OR_MAKE and _said_of_make(tokens, index):
             # "cheap and nasty", "feels cheap": a poor make, not a low price.
             known = -2.0
+        if known is None and _damage_at(tokens, index):
+            # "the box was crushed", "slugs destroyed the lettuces": damage done to things.
+            known = _DAMAGE_VALENCE
+        if known is None and _encouraging_at(tokens, index):
+            # "the teacher is really encouraging": praise, not "encouraging people to vote".
+            known = _ENCOURAGING_VALENCE
+        if known is None and token in _FLAKY:
+            known = _flaky_valence(tokens, index)
+        if known is None and _blocked_at(tokens, index):
+            # "the hedge is blocking the pavement", "the sink is blocked": a way shut.
+            known = _BLOCKED_VALENCE
         excess = known is None and _excess(tokens, index)
         if excess:
             # "way too loud", "far too small": more of a thing than wanted is a complaint,
             # whatever the thing ("not too loud" is none, and stays unread).
             known = _EXCESS_VALENCE
+        if known is None and token in _DISBELIEF:
+            # "unbelievable": read once the whole text is (see `_read_disbelief`).
+            tally.neutral += 1
+            disbelief.append((index, weight))
+            index += 1
+            continue
         if known is None:
             if token not in _NOT_COUNTED:
                 tally.neutral += 1
@@ -1839,10 +1917,33 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
         index += 1
     if verdict is not None:
         _check_verdict(tokens, verdict, len(tokens), tally)
+    for position, at in disbelief:
+        _read_disbelief(tokens, position, at, tally)
     _check_object_clauses(tokens, tally)
     if tally.contrast:
         _check_predicates(tokens, tally)
     return tally
+
+
+# "Unbelievable", "unreal": disbelief, at something bad ("servers down again, unreal") or
+# good ("you lot were unbelievable!"). Beside a complaint it only stresses it; exclaimed of
+# people with no complaint read, it is praise of them; otherwise ("the queue was
+# unbelievable!") the words do not say whether it is praise or a complaint.
+_DISBELIEF = _words("unbelievable unreal")
+_DISBELIEF_PRAISE = 3.0
+
+
+def _read_disbelief(tokens: Sequence[str], index: int, weight: float, tally: _Tally) -> None:
+    if tally.held_negative:
+        return
+    end = index + 1
+    while end < len(tokens) and tokens[end] not in _SENTENCE_ENDS:
+        end += 1
+    exclaimed = end < len(tokens) and tokens[end] == "!"
+    if exclaimed and _said_of(tokens, index, _PEOPLE):
+        tally.add(tokens[index], _DISBELIEF_PRAISE * weight, weight=weight)
+    else:
+        tally.unread.append(f"'{tokens[index]}', disbelief at something good or bad")
 
 
 # "What a shame.", "a pity": regret is a complaint of its own; said of a bad thing ("shame
@@ -1877,6 +1978,87 @@ def _said_of_a_pastime(tokens: Sequence[str], index: int) -> bool:
     """Whether the word at ``index`` is said of a pastime in its clause: its subject before
     it ("the gameplay is addictive") or the noun right after it ("an addictive game")."""
     return _said_of(tokens, index, _PASTIMES)
+
+
+# Damage done to a thing, said as what happened to it. "Crushed", "smashed" and "chipped"
+# are read only as what a thing was or came ("the box was crushed", "arrived smashed"):
+# "crushed garlic", "smashed it" (praise in slang) and "chipped in" are none.
+_DAMAGED_AS = _words("crushed smashed chipped")
+# ("got smashed" is as often a night out as a thing broken, and is left out.)
+_CAME_AS = _words("is was are were been arrived came looked looks")
+# "Slugs destroyed the lettuces" is damage; "she destroyed it on stage", "we destroyed
+# them 5-0" are praise or a win in slang, and are not read.
+_DESTROYS = _words("destroy destroys destroyed destroying")
+_SLANG_OBJECTS = _words("it them him her us me everyone everybody")
+_DAMAGE_VALENCE = -2.0
+
+
+def _damage_at(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` tells of damage done to a thing."""
+    token = tokens[index]
+    if token in _DAMAGED_AS:
+        return index > 0 and tokens[index - 1] in _CAME_AS
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    return token in _DESTROYS and following not in _SLANG_OBJECTS
+
+
+# "Encouraging", "reassuring", "inspiring" are praise as a verdict ("the coach is really
+# encouraging", "it was reassuring.") and a plain act as a verb ("encouraging residents to
+# recycle"): read only stressed or ending their clause.
+_ENCOURAGING = _words("encouraging reassuring inspiring heartening uplifting")
+_ENCOURAGING_VALENCE = 2.0
+
+
+def _encouraging_at(tokens: Sequence[str], index: int) -> bool:
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    return tokens[index] in _ENCOURAGING and (
+        following in _SCOPE_ENDS or (index > 0 and tokens[index - 1] in _INTENSIFIERS)
+    )
+
+
+# "Flaky" is praise of pastry ("flaky croissants") and a complaint of a connection ("the
+# wifi is flaky"); said of anything else (a person, a test) it is not read.
+_FLAKY = _words("flaky flakey")
+_PASTRY = _words(
+    """croissant croissants pastry pastries crust crusts pie pies scone scones biscuit
+    biscuits tart tarts"""
+)
+
+
+def _flaky_valence(tokens: Sequence[str], index: int) -> float | None:
+    if _said_of(tokens, index, _PASTRY):
+        return 2.0
+    if _said_of(tokens, index, _SERVICES):
+        return -2.0
+    return None
+
+
+# A way or a pipe blocked: "your hedge is blocking the pavement", "a van blocked our
+# drive", "the sink is blocked again" (blocking spam calls, or a blind that blocks the
+# light, is none).
+_BLOCKS = _words("blocks blocked blocking obstructed obstructing")
+_WAYS = _words(
+    """pavement pavements path footpath drive driveway road entrance exit door doorway
+    gate access view sink drain drains toilet loo pipe pipes gutter gutters"""
+)
+_BLOCKED_VALENCE = -2.0
+# "The road will be blocked on Monday", "the path is blocked until Friday": a notice of
+# a plan or a time, no complaint.
+_NOTICE = _words("will shall be until till from")
+
+
+def _blocked_at(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` complains of a way or a pipe blocked, in a clause that
+    is no notice of a plan or a time."""
+    if tokens[index] not in _BLOCKS or not _said_of(tokens, index, _WAYS):
+        return False
+    start, end = index, index
+    while start > 0 and tokens[start - 1] not in _SCOPE_ENDS:
+        start -= 1
+    while end < len(tokens) and tokens[end] not in _SCOPE_ENDS:
+        end += 1
+    clause = tokens[start:end]
+    return not any(t in _NOTICE or t in _FACTUAL or any(c.isdigit() for c in t) for t in clause)
 
 
 # A thing set against how it was shown or described: "the flat was much smaller than the
@@ -1993,6 +2175,9 @@ def _unread_predicate(tokens: Sequence[str], index: int) -> bool:
         and token not in _PLAIN | _NO_VERDICT | _FACTUAL | _NOT_COUNTED
         and _known_valence(token) is None
         and not (token in _ADDICTIVE and _said_of_a_pastime(tokens, index))
+        and not _damage_at(tokens, index)
+        and not _encouraging_at(tokens, index)
+        and not (token in _FLAKY and _flaky_valence(tokens, index) is not None)
     )
 
 
@@ -2126,7 +2311,8 @@ _SLIPS = (
     - _LEXICON.keys()
     - _words(
         """please health freeze treats peasant trilled lawless braking racked cashed cashing
-        cashes sunning prefect rowing wining inning critic smoothy ignore"""
+        cashes sunning prefect rowing wining inning critic smoothy ignore butter rubber
+        angled mangle"""
     )
 )
 _SENTENCE_ENDS = frozenset(".!?;")
@@ -2269,7 +2455,11 @@ def _label(tally: _Tally, score: float) -> str:
         return "mixed"
     # "gorgeous but awful": a strong opinion on each side is mixed, "but" or not; a mild one
     # before it ("clean but the wifi kept dropping") only leads to the verdict after it.
-    if contrast and (_strong_on_both_sides(tally) or _complaint_then_kind_words(tally)):
+    if contrast and (
+        _strong_on_both_sides(tally)
+        or _complaint_then_kind_words(tally)
+        or _praise_then_complaint(tally)
+    ):
         return "mixed"
     # After a "but" the writer has weighed both sides: a smaller lead says who won.
     band = NEUTRAL_BAND / 2 if contrast else NEUTRAL_BAND
@@ -2303,6 +2493,27 @@ def _complaint_then_kind_words(tally: _Tally) -> bool:
         and not after_negative
         and before_negative > 0
         and 0 < after_positive < STRONG_OPINION
+    )
+
+
+def _praise_then_complaint(tally: _Tally) -> bool:
+    """Whether firm praise before the contrast is set against a complaint after it that,
+    weighed as a verdict, matches it ("Gorgeous colours, but it fell apart after one wash",
+    "the croissants were flaky and buttery, but the coffee was lukewarm"): both held, so
+    mixed. Mild praise before ("clean, but the wifi kept dropping") is a concession, and a
+    complaint far heavier than the praise ("lovely, but awful, filthy and loud") the verdict."""
+    if tally.held_before is None:
+        return False
+    before_positive, before_negative = tally.held_before
+    after_positive = tally.held_positive - before_positive
+    after_negative = (tally.held_negative - before_negative) * CONTRAST_WEIGHT
+    return (
+        not before_negative
+        and not after_positive
+        and before_positive >= STRONG_OPINION
+        and after_negative > 0
+        and min(before_positive, after_negative) / max(before_positive, after_negative)
+        >= MIXED_BALANCE
     )
 
 
