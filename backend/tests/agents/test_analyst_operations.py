@@ -2392,3 +2392,44 @@ def test_a_rate_and_two_amounts_none_said_as_a_charge_is_refused() -> None:
             "parking is 2 per hour, we stayed 3 hours and paid 5, how much",
             capability="calculation",
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("how many days from 3rd of March 2024 to 1 feb 2025?", 335),
+        ("she started on July 4 2023, how many days had she worked by 1 jan 2024", 181),
+    ],
+)
+def test_days_between_two_dates(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == result
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # No year to the second date (a leap day may lie between); a day that is no date.
+        "how many days from 3 March 2024 to 1 feb?",
+        "how many days from 30 feb 2025 to 3 march 2025?",
+    ],
+)
+def test_dates_not_whole_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("the hall was booked 09:20 until 13:05 at 24 an hour, what do we owe", 90),
+        ("Context: shifts: 22:00-06:30, 07:00-15:00. Task: total hours?", 16.5),
+    ],
+)
+def test_a_span_between_clock_times_is_how_long_it_lasts(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_span_that_may_be_either_clock_is_refused() -> None:
+    # 9:40 to 5:10 is 7 h 30 min on a 12-hour clock and 19 h 30 min on a 24-hour one.
+    with pytest.raises(AgentInputError):
+        run("booked 9:40 to 5:10 at 24 an hour, what do we owe", capability="calculation")

@@ -878,3 +878,10 @@ def test_a_tax_with_its_rate_in_brackets_is_no_function(text: str, expected: flo
 @pytest.mark.parametrize("text", ["add 20% vat on top", "add 20% on top"])
 def test_a_percentage_on_top_of_an_earlier_result(text: str) -> None:
     assert value(text, {"s1": 90}, implicit="s1") == pytest.approx(108)
+
+
+def test_a_dash_between_words_is_no_minus_sign() -> None:
+    reading = read_numeric_request("ok so - the median of 4, 9 and 7")
+    assert render(reading.expression) == "median(4, 9, 7)"
+    # A dash after a number, or after a word that is an operand, still subtracts.
+    assert render(read_numeric_request("10 - half of 4").expression) == "10 - 4 / 2"

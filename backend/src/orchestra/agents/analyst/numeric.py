@@ -214,6 +214,37 @@ def _plain_scales(text: str) -> str:
     )
 
 
+# "10:40 to 17:15", "19:45 till 08:15", "08:30-17:00": how long from one clock time to the
+# other, on a 24-hour clock ("10:40 to 5:15" may be 6 h 35 min or 18 h 35 min: not read).
+# A pace or a split ("5:40-5:50 per km") is no time of day.
+_CLOCK = r"(?P<{0}h>[01]?\d|2[0-3]):(?P<{0}m>[0-5]\d)"
+_CLOCK_SPAN = re.compile(
+    rf"(?<![\d:.])(?:from\s+)?{_CLOCK.format('a')}\s*(?:to|till|til|until|-|\u2013)\s*"
+    rf"{_CLOCK.format('b')}(?![\d:]|\.\d|\s*(?:[ap]\.?m\b|per\b|/))",
+    re.I,
+)
+_PACE_SAID = re.compile(r"\b(?:pace|paces|splits?|laps?|per\s+(?:km|mile|mi)|min/km)\b", re.I)
+
+
+def _clock_spans(text: str) -> str:
+    """``text`` with each span between two clock times said as the time it lasts, in hours
+    when that is a short decimal (8.5 hours) and else in hours and minutes (6 h 35 min)."""
+    if _PACE_SAID.search(text):
+        return text
+
+    def lasts(match: re.Match[str]) -> str:
+        start = int(match.group("ah")) * 60 + int(match.group("am"))
+        end = int(match.group("bh")) * 60 + int(match.group("bm"))
+        if end <= start and int(match.group("ah")) < 13:
+            return match.group(0)  # over midnight only on a clock that is plainly 24-hour
+        minutes = (end - start) % (24 * 60)
+        if minutes % 3 == 0:
+            return f"{format_number(minutes / 60)} hours"
+        return f"{minutes // 60} h {minutes % 60} min"
+
+    return _CLOCK_SPAN.sub(lasts, text)
+
+
 # Amounts written as people write money outside the English-speaking world, each read
 # only where its separators can mean one thing:
 # "1.234,50" (a point groups thousands, so the comma is a decimal one; Germany, Brazil),
@@ -305,7 +336,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "and a UK (imperial) gallon 4.546, and the request does not say which it means. "
             "Say 'US gallons' or 'UK gallons'."
         )
-    text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
+    text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(_clock_spans(inputs.text)))))
     # "the pups' birth weights": a plural's apostrophe, no quotation mark to read.
     text = re.sub(r"(?<=[a-z]s)'(?=\s+[a-z])", "", text, flags=re.I)
     material: list[Node] = []

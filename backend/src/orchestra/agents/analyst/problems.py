@@ -9,15 +9,17 @@ the percentage is added (tax, tip, shipping, "goes up") or taken off (off, disco
 itself. Anything else is left to the general reader, which refuses an amount and a
 percentage added together.
 
-`read_stated_problem` is tried last: a conversion factor the request states, a charge made
-once plus a rate, the units reading of `quantities`, a share taken once a period, a length at
-a scale, a start plus an amount for each, what is left after several amounts taken, a profit,
-and chains whose every stage is shown (percentages in turn, a share then the rest, what is
-left then spread over periods).
+`read_stated_problem` is tried last: the days between two dates, a conversion factor the
+request states, a charge made once plus a rate, the units reading of `quantities`, a share
+taken once a period, a length at a scale, a start plus an amount for each, what is left after
+several amounts taken, a profit, and chains whose every stage is shown (percentages in turn,
+a share then the rest, what is left then spread over periods).
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import itertools
 import re
 from collections.abc import Callable
@@ -1364,7 +1366,8 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     (changes in turn, a share then the rest, what is left then spread over periods)."""
     text = task if context is None else f"{context} {task}"
     found = (
-        read_stated_factor(text)
+        read_days_between(text)
+        or read_stated_factor(text)
         or read_fixed_plus_rate(text)
         or read_quantities(context, task)
         or read_share_per_period(text)
@@ -1662,3 +1665,87 @@ def _thing_word(word: str) -> str:
     if word.endswith("es") and word[:-2].endswith(("ch", "sh", "s", "x")):
         return word[:-2]
     return word[:-1] if word.endswith("s") else word
+
+
+# --- days between two dates ---------------------------------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = rf"(?P<month>{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# "14 feb 2025", "14th of February 2025", "feb 14 2025", "February 14th, 2025": a day, a
+# month named and a year, all three said.
+_DATE = re.compile(
+    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH.replace('month', 'month2')}\s+"
+    rf"{_DAY.replace('day', 'day2')}),?\s+(?P<year>\d{{4}})\b",
+    re.I,
+)
+_ASKS_DAYS = re.compile(r"\bhow\s+many\s+days\b", re.I)
+
+
+def read_days_between(text: str) -> tuple[Node, str] | None:
+    """ "How many days between 14 feb 2025 and 3 april 2025", "born on 20 nov 2024, how many
+    days old on 1 march 2025": the days from one date to the other, or None unless the text
+    gives exactly two whole dates (day, month and year), no other number, and asks for days.
+    """
+    if not _ASKS_DAYS.search(text):
+        return None
+    found = list(_DATE.finditer(text))
+    if len(found) != 2 or re.search(r"\d", _DATE.sub(" ", text)):
+        return None
+    dates = []
+    for match in found:
+        month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
+        day = int(match.group("day") or match.group("day2"))
+        try:
+            dates.append(datetime.date(int(match.group("year")), month, day))
+        except ValueError:
+            return None  # "30 feb 2025" is no date
+    first, last = sorted(dates)
+    label = f"days from {first:%d %b %Y} to {last:%d %b %Y}"
+    return _days_counted(first, last), label
+
+
+def _days_counted(first: datetime.date, last: datetime.date) -> Node:
+    """The days from ``first`` to ``last`` as one counts them on a calendar: the rest of the
+    first month, each whole month between, and the days into the last (28 - 14 + 31 + 3)."""
+    if (first.year, first.month) == (last.year, last.month):
+        return Op("-", Num(float(last.day), str(last.day)), Num(float(first.day), str(first.day)))
+    month_days = calendar.monthrange(first.year, first.month)[1]
+    terms: list[Node] = [
+        Op("-", Num(float(month_days), str(month_days)), Num(float(first.day), str(first.day)))
+    ]
+    year, month = first.year, first.month
+    while True:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if (year, month) == (last.year, last.month):
+            break
+        days = calendar.monthrange(year, month)[1]
+        terms.append(Num(float(days), str(days)))
+    terms.append(Num(float(last.day), str(last.day)))
+    if len(terms) > 14:
+        days = (last - first).days  # years apart: the months would not be read
+        return Num(float(days), str(days))
+    total = terms[0]
+    for term in terms[1:]:
+        total = Op("+", total, term)
+    return total

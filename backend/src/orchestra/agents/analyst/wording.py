@@ -272,6 +272,8 @@ def _tokens(text: str) -> list[Token]:
             value = float(number.replace(",", ""))
             kind = "ord" if match.group("suffix") else "num"
             raw.append(Token(kind, number.replace(",", ""), value))
+        elif match.group("sym") == "-" and _dash_between_words(text, match, raw):
+            raw.append(Token("colon", ":"))
         elif match.group("sym"):
             symbol = {"\u00d7": "*", "\u00f7": "/", "\u2212": "-", "^": "**"}.get(
                 match.group("sym"), match.group("sym")
@@ -291,6 +293,21 @@ def _tokens(text: str) -> list[Token]:
             raw.append(Token("word", match.group("other")))
     # Number words first: "twenty five percent" is one percentage.
     return _merge_percentages(_merge_number_words(raw))
+
+
+def _dash_between_words(text: str, match: re.Match[str], raw: list[Token]) -> bool:
+    """Whether a spaced dash joins two words ("quick q - range of 3, 5"): punctuation, as a
+    colon is, and no minus sign on what follows. A word that is itself an operand ("half -
+    a third", "the result - half of it") keeps the dash a minus."""
+    start, end = match.span()
+    before, after = text[:start], text[end:]
+    return (
+        bool(raw)
+        and raw[-1].kind == "word"
+        and raw[-1].text not in _FRACTIONS.keys() | _CONSTANT_WORDS | _PRONOUNS | _RESULT_NOUNS
+        and before[-1:].isspace()
+        and re.match(r"\s+[a-z]", after, re.I) is not None
+    )
 
 
 def _merge_percentages(tokens: list[Token]) -> list[Token]:
