@@ -2433,3 +2433,18 @@ def test_a_span_that_may_be_either_clock_is_refused() -> None:
     # 9:40 to 5:10 is 7 h 30 min on a 12-hour clock and 19 h 30 min on a 24-hour one.
     with pytest.raises(AgentInputError):
         run("booked 9:40 to 5:10 at 24 an hour, what do we owe", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result", "answer"),
+    [
+        ("is 15% of 300 bigger than 40?", 45, "yes"),
+        ("is 7 times 8 less than 50", 56, "no"),
+        ("what's 25% of 80 and 100 divided by 5, are they equal?", 20, "yes"),
+        ("what's 5 times 3 and 20 divided by 4", 5, None),
+    ],
+)
+def test_two_amounts_compared_yes_or_no(instruction: str, result: float, answer: str) -> None:
+    data = run(instruction, capability="calculation")
+    assert data["result"] == result
+    assert data.get("answer") == answer

@@ -10,6 +10,7 @@ and what to rephrase: a wrong number reported as an answer is worse than no answ
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -356,6 +357,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             )
         material = _context_numbers(context.group("context"))
     text = _fastest_said(text, inputs.text)
+    compared = None if context else _comparison(text, inputs)
+    if compared is not None:
+        return compared
     if not material and isinstance(request.data, list) and request.data:
         material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
     implicit = None
@@ -951,6 +955,102 @@ def _expression_result(
             "understood": reading.understood(),
         },
     )
+
+
+# "is 18% of 2,400 more than 400?": one amount against another, asked yes or no; "what's
+# 12.5% of 360 and 360 / 8, are they the same": two amounts, then whether they are equal.
+_MORE = "more|greater|bigger|larger|higher"
+_LESS = "less|smaller|lower|fewer"
+_IS_THAN = re.compile(
+    rf"^\s*(?:so\s+)?is\s+(?P<a>.+?)\s+(?P<way>{_MORE}|{_LESS})\s+than\s+(?P<b>[^?]+?)\s*[?.!]*\s*$",
+    re.I,
+)
+_SAME_ASKED = re.compile(
+    r"^(?P<both>.+?)\s*(?:[,;.]|\s-|\s\u2013)?\s+(?:and\s+)?(?:are\s+(?:they|the\s+two|both)(?:\s+the)?\s+"
+    r"(?P<way>same|equal)|is\s+(?:it|that)\s+the\s+(?P<way2>same))\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _comparison(text: str, inputs: Inputs) -> StepResult | None:
+    """The answer to a yes-or-no comparison of two amounts, each read whole on its own, or
+    None when the text asks none or an amount is not read surely."""
+    than, same = _IS_THAN.match(text), _SAME_ASKED.match(text)
+    if than is not None:
+        readings = [_amount_read(than.group(side), inputs) for side in "ab"]
+        clauses = [r.clauses for r in readings]
+    elif same is not None:
+        readings = [read_numeric_request(same.group("both"), inputs.numbers)]
+        clauses = [readings[0].clauses]
+        if len(clauses[0]) != 2 or _uses_clause(clauses[0][1].expression, clauses[0][0]):
+            return None  # "5 times 3 and then half of that": the second is of the first
+        clauses = [clauses[0][:1], clauses[0][1:]]
+    else:
+        return None
+    if any(r.figures or not r.trusted for r in readings) or any(len(c) != 1 for c in clauses):
+        return None
+    reading = Reading(
+        (clauses[0][0], clauses[1][0]), confidence=min(r.confidence for r in readings)
+    )
+    first, second = _evaluate_clauses(reading, inputs)
+    equal = math.isclose(first, second, rel_tol=1e-9, abs_tol=1e-12)
+    shown = [
+        f"{_shown(c.expression, inputs)} = {_fmt(v)}"
+        for c, v in zip(reading.clauses, (first, second), strict=True)
+    ]
+    if than is not None:
+        way = than.group("way").lower()
+        more = re.fullmatch(_MORE, way) is not None
+        holds = not equal and (first > second) == more
+        answer = f"{'Yes' if holds else 'No'}: {shown[0]}, " + (
+            f"the same as {_fmt(second)}"
+            if equal
+            else f"{'more' if first > second else 'less'} than {_fmt(second)}"
+        )
+    else:
+        answer = f"{'Yes' if equal else 'No'}: {shown[0]} and {shown[1]}" + (
+            ", the same" if equal else ", not the same"
+        )
+    return StepResult(
+        text=f"**{answer}.**" + _sources(reading, inputs),
+        data={
+            "operation": "calculation",
+            "expression": render(reading.clauses[0].expression),
+            "result": first,
+            "formatted": _fmt(first),
+            "steps": [
+                {"expression": render(c.expression), "result": v}
+                for c, v in zip(reading.clauses, (first, second), strict=True)
+            ],
+            "answer": "yes" if (holds if than is not None else equal) else "no",
+            "inputs": _wire_inputs(reading, inputs),
+            "confidence": reading.confidence,
+            "understood": reading.understood(),
+        },
+    )
+
+
+_PLAIN_AMOUNT = re.compile(r"\s*[$\u20ac\u00a3]?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*")
+
+
+def _amount_read(text: str, inputs: Inputs) -> Reading:
+    """An amount compared: arithmetic read as any request is, or one number as it stands
+    (which, asked alone, would ask nothing of it)."""
+    if _PLAIN_AMOUNT.fullmatch(text):
+        number = re.sub(r"[^\d.]", "", text)
+        return Reading((Clause(number, Num(float(number), number)),))
+    return read_numeric_request(text, inputs.numbers)
+
+
+def _uses_clause(node: Node, clause: Clause) -> bool:
+    """Whether ``node`` holds the expression of ``clause`` (a later clause works on it)."""
+    if node == clause.expression:
+        return True
+    if isinstance(node, Op):
+        return _uses_clause(node.left, clause) or _uses_clause(node.right, clause)
+    if isinstance(node, Call):
+        return any(_uses_clause(arg, clause) for arg in node.args)
+    return False
 
 
 _LABELS = {

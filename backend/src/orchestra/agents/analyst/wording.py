@@ -679,6 +679,8 @@ _INFIX_PHRASES: tuple[tuple[tuple[str, ...], str, int], ...] = (
     (("take", "away"), "-", 10),
 )
 _OPERAND_KINDS = ("num", "pct", "ref", "ord")
+# Words that begin an operator: "times", "minus", "divided (by)", "raised (to)".
+_INFIX_WORDS = frozenset(w for w in _INFIX if w.isalpha()) | {p[0][0] for p in _INFIX_PHRASES}
 
 
 @dataclass
@@ -1408,9 +1410,15 @@ def _two_expressions(before: list[Token], after: list[Token]) -> bool:
     """ "2+2 and 3*3": "and" between two whole pieces of arithmetic, not inside a list."""
 
     def arithmetic(tokens: list[Token]) -> bool:
-        return any(t.text in _INFIX and t.kind == "sym" for t in tokens) and not any(
-            t.text in _AGGREGATE_WORDS or t.text in _VERBS for t in tokens
+        # An operator written as a sign or a word ("times", "divided by"), or a percentage
+        # of an amount ("12.5% of 360"), between numbers: "5 times 3 and 20 divided by 4".
+        said = any(t.text in _INFIX and t.kind == "sym" for t in tokens) or any(
+            one.kind in _OPERAND_KINDS
+            and two.kind == "word"
+            and (two.text in _INFIX_WORDS or (one.kind == "pct" and two.text == "of"))
+            for one, two in pairwise(tokens)
         )
+        return said and not any(t.text in _AGGREGATE_WORDS or t.text in _VERBS for t in tokens)
 
     rest: list[Token] = []
     for token in after:
