@@ -2448,3 +2448,24 @@ def test_two_amounts_compared_yes_or_no(instruction: str, result: float, answer:
     data = run(instruction, capability="calculation")
     assert data["result"] == result
     assert data.get("answer") == answer
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        (
+            "sold 2,000 downloads at 0.45 per download and the store keeps 30%, "
+            "what do i actually receive",
+            [900, 630],
+        ),
+        ("proofreading 6,000 words at 0.02 a word plus 20% vat, before and after", [120, 144]),
+        (
+            "4 nights at 95 plus a 40 cleaning fee, and the site takes 5% of it all. "
+            "what's my payout",
+            [420, 399],
+        ),
+    ],
+)
+def test_a_count_at_a_price_then_a_share_kept(instruction: str, results: list[float]) -> None:
+    data = run(instruction, capability="calculation")
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)

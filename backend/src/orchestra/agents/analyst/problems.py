@@ -313,6 +313,13 @@ _AMOUNT_AT_UNIT_PRICE = re.compile(
     r"(?:a|an|per)\s+(?P=unit)\b",
     re.I,
 )
+# "5 nights at 86 plus a 45 cleaning fee": a count at a price, and one charge on top.
+_COUNT_AT_PRICE_PLUS = re.compile(
+    r"^\D*?(?<![\w.])(?P<count>\d+)\s+[a-z]+\s+at\s+[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s+(?:a|an|per|each)\s+[a-z]+)?\s+plus\s+(?:an?\s+)?[$\u20ac\u00a3]?"
+    r"(?P<extra>\d[\d,]*(?:\.\d+)?)\s+(?:[a-z]+\s+)?(?:fee|charge)\b\D*$",
+    re.I,
+)
 _ASKS_TOTAL = re.compile(
     r"\b(?:total|altogether|in\s+all|all\s+together|how\s+much\s+(?:is|was|will|would|do|did)\s+"
     r"(?:that|it|this|they|i|we)\b|what\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:pay|spend))",
@@ -1393,7 +1400,9 @@ _STEP_BREAK = re.compile(r"([.;?!]\s+|,\s+|\s+(?:and\s+)?then\s+|\s+and\s+)", re
 _AFTERWARDS = re.compile(r"[.;?!]|\bthen\b", re.I)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CHANGE_DOWN = re.compile(
-    r"\b(?:off|discount|knock|deduct|deducted|minus|less|take|takes|taking|taken|reduce|cut)\b",
+    r"\b(?:off|discount|knock|deduct|deducted|minus|less|take|takes|taking|taken|reduce|cut|"
+    # "my distributor keeps 15%": their share, kept from what comes to me.
+    r"keeps|kept)\b",
     re.I,
 )
 _CHANGE_UP = re.compile(
@@ -1404,7 +1413,10 @@ _CHANGE_UP = re.compile(
 _ASKS_OTHER = re.compile(r"\b(?:how|what|whats|which)\b", re.I)
 _ASKS_GOT = re.compile(
     r"\bwhat\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:get|pay|end\s+up|"
-    r"take\s+home|make)\b",
+    r"take\s+home|make|receive)\b"
+    # "what I actually receive", "what's my payout", "the fee before and after the charge".
+    r"|\bwhat\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:get|receive|take\s+home)\b"
+    r"|\bwhat(?:'s|\s+is)\s+(?:my|our)\s+payout\b|\bbefore\s+and\s+after\b",
     re.I,
 )
 
@@ -1460,6 +1472,17 @@ def _chain_start(steps: list[str]) -> tuple[Node, list[tuple[Node, str]]] | None
     if len(plain) == 1:
         raw = plain[0][1].group(0).replace(",", "")
         return Num(float(raw), raw), []
+    if len(plain) == 3 and plain[0][0] is plain[2][0]:
+        plus = _COUNT_AT_PRICE_PLUS.search(plain[0][0])
+        if plus is None:
+            return None
+        count, price, extra = (plus.group(k).replace(",", "") for k in ("count", "price", "extra"))
+        total = Op(
+            "+",
+            Op("*", Num(float(count), count), Num(float(price), price)),
+            Num(float(extra), extra),
+        )
+        return total, [(total, "the total price")]
     if len(plain) != 2 or plain[0][0] is not plain[1][0]:
         return None
     stated = _COUNT_AT_PRICE.search(plain[0][0]) or _AMOUNT_AT_UNIT_PRICE.search(plain[0][0])
