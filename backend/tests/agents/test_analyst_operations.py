@@ -2469,3 +2469,18 @@ def test_two_amounts_compared_yes_or_no(instruction: str, result: float, answer:
 def test_a_count_at_a_price_then_a_share_kept(instruction: str, results: list[float]) -> None:
     data = run(instruction, capability="calculation")
     assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("Context: The float was 150. Expenses today: 20, 14.50 and 9. Task: What's left?", 106.5),
+        (
+            "Context: Her deposit was 900. Task: Deductions are 120 for paint and 45 for "
+            "a lost fob, how much do we give back?",
+            735,
+        ),
+    ],
+)
+def test_a_list_taken_from_an_amount_held(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)

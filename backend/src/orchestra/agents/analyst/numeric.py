@@ -33,6 +33,7 @@ from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_before_change,
     read_count_at_price,
+    read_held_less_taken,
     read_interest,
     read_named_share,
     read_part_of_whole,
@@ -341,9 +342,15 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     # "the pups' birth weights": a plural's apostrophe, no quotation mark to read.
     text = re.sub(r"(?<=[a-z]s)'(?=\s+[a-z])", "", text, flags=re.I)
     material: list[Node] = []
-    context = _listed_context(
-        _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text), text, whole=statistics
-    )
+    stated = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
+    left = read_held_less_taken(stated.group("context"), stated.group("task")) if stated else None
+    if left is not None:
+        # "Float was 200. Receipts: 12.40, 36.85. What's left?": the list is what was taken
+        # from the amount before it, not values whose label is the rest of the context.
+        return _expression_result(
+            Reading((Clause(left[1], left[0]),)), inputs, 1.0, [_evaluate(left[0], inputs)]
+        )
+    context = _listed_context(stated, text, whole=statistics)
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
         text = _total_of_listed(context.group("context"), context.group("task"))

@@ -32,6 +32,8 @@ __all__ = [
     "read_amount_left",
     "read_before_change",
     "read_count_at_price",
+    "read_days_between",
+    "read_held_less_taken",
     "read_interest",
     "read_named_share",
     "read_per_period",
@@ -915,7 +917,10 @@ _ASKS_HOW_MUCH_LEFT = re.compile(
     r"\b(?:how\s+(?:much|many)\b[^.?!]*\b(?:left|remain|remains|remaining|leftover)|"
     r"what(?:'s|\s+is)\s+left|what\s+remains|"
     # "What's my balance now?": what is left in the account.
-    r"what(?:'s|\s+is)\s+(?:my|our|the)\s+(?:new\s+)?balance)\b",
+    r"what(?:'s|\s+is)\s+(?:my|our|the)\s+(?:new\s+)?balance|"
+    # "what should be left in the tin", "how much do I give back" (of a deposit).
+    r"what\s+(?:should|will|would|is)\s+(?:be\s+)?left|how\s+much\s+do\s+(?:i|we)\s+"
+    r"(?:give|pay|hand)\s+back)\b",
     re.I,
 )
 # "spend 20 a day", "30 on each": a rate or a count, not one amount taken.
@@ -943,7 +948,9 @@ def read_amount_left(context: str, task: str) -> tuple[Node, str] | None:
 # "the venue holds 180", "we had 64 in stock": the amount there is at first, said of it.
 _HELD = re.compile(
     r"\b(?:have|had|has|got|holds?|held|seats?|sleeps|capacity\s+(?:is|of)|budget\s+(?:is|was)|"
-    r"start(?:ed)?\s+with|there\s+(?:are|were)|in\s+stock)\b(?:\s+[a-z']+){0,2}\s*[$\u00a3\u20ac]?$",
+    r"start(?:ed)?\s+with|there\s+(?:are|were)|in\s+stock|"
+    # "the petty cash float was 200", "tenant's deposit was 1,150": what is held, named.
+    r"(?:float|deposit|kitty)\s+(?:was|is|of))\b(?:\s+[a-z']+){0,2}\s*[$\u00a3\u20ac]?$",
     re.I,
 )
 # Each amount taken from it: "sold 137 tickets", "comped 18", "gave away 6".
@@ -953,6 +960,14 @@ _TAKEN = re.compile(
     r"allocated|donated|broke|broken|handed\s+out)\b",
     re.I,
 )
+
+
+# "receipts this week: 12.40, 36.85", "deductions are 185 for cleaning and 60 for a key": a
+# list of amounts each taken, named once before them.
+_OUTGOINGS = re.compile(
+    r"\b(?:receipts|deductions|expenses|outgoings|withdrawals|spent|spending)\b", re.I
+)
+_GAINED = re.compile(r"\b(?:paid\s+in|added|topped\s+up|got\s+back|refund(?:ed)?|received)\b", re.I)
 
 
 _CLAUSE_BREAK = re.compile(r",|;|\.(?!\d)|\band\b|\bthen\b", re.I)
@@ -976,6 +991,10 @@ def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | N
     amount there was less each amount taken, or None unless the first number is said as
     held, every later one with a verb of taking since the one before, and no more is taken
     than there was."""
+    if context is not None and _NUMBER.search(task):
+        # "Context: Deposit was 1,150. Task: Deductions are 185 and 60, how much do I give
+        # back?": the statement goes on in the task, before its question.
+        context, task = None, f"{context} {task}"
     if context is None:
         parts = split_question(task)
         if parts is None:
@@ -988,8 +1007,13 @@ def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | N
     found = list(_NUMBER.finditer(context))
     if not 3 <= len(found) <= 6 or not _HELD.search(context[: found[0].start()]):
         return None
-    if not all(_TAKEN.search(_clause_of(context, found, i)) for i in range(1, len(found))):
+    listed = _OUTGOINGS.search(context, found[0].end(), found[1].start())
+    if listed is None and not all(
+        _TAKEN.search(_clause_of(context, found, i)) for i in range(1, len(found))
+    ):
         return None
+    if listed is not None and _GAINED.search(context, found[1].start()):
+        return None  # "receipts: 12.40, 8.99, then 20 paid in": not all taken
     held, *taken = (
         Num(float(m.group(0).replace(",", "")), m.group(0).replace(",", "")) for m in found
     )
