@@ -885,3 +885,16 @@ def test_a_dash_between_words_is_no_minus_sign() -> None:
     assert render(reading.expression) == "median(4, 9, 7)"
     # A dash after a number, or after a word that is an operand, still subtracts.
     assert render(read_numeric_request("10 - half of 4").expression) == "10 - 4 / 2"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he's 6 ft 2, how many cm is that", 187.96),
+        ("she is 5'4\" - what's that in metres?", 1.6256),
+    ],
+)
+def test_a_height_in_feet_and_inches_unit_unsaid(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected)

@@ -466,9 +466,13 @@ _A_CHANGE = re.compile(
 def _stated_conversion(text: str) -> tuple[Node, str] | None:
     """ "my oven is set to 350 F, what's that in celsius?", "i weigh 68 kilos, what's that
     in lbs", "5 ft tall, how many cm is that", "1.5 kilograms of flour in oz": one amount
-    stated with its unit, then the unit it is asked in; None when any other number or word
-    of arithmetic is said."""
+    stated with its unit (a height in feet and inches too, "5 ft 7"), then the unit it is asked
+    in; None when any other number or word of arithmetic is said."""
     asked = _ASKED_IN.search(text)
+    height = _FEET_AND_INCHES.search(text)
+    if height is not None and asked is not None:
+        text = f"{text[: height.start()]}1 ft{text[height.end() :]}"  # read as one amount
+        asked = _ASKED_IN.search(text)
     if asked is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 1:
         return None
     head = text[: asked.start()]
@@ -501,7 +505,23 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
     (dimension, size), (other, target_size) = _UNITS[source], _UNITS[target]
     if dimension != other or size == target_size:
         return None
+    if height is not None:
+        feet, inches = (_number(height.group(k)) for k in ("feet", "inches"))
+        metres = Op(
+            "+", Op("*", feet, _size(_UNITS["ft"][1])), Op("*", inches, _size(_UNITS["inch"][1]))
+        )
+        converted = metres if target_size == 1 else Op("/", metres, _size(target_size))
+        return converted, f"feet and inches to {target}"
     return Op("/", Op("*", value, _size(size)), _size(target_size)), f"{source} to {target}"
+
+
+# "she's 5 ft 7", "5'7\"", "5 foot 7 in": a height in feet and inches, the inches' unit
+# often left unsaid (fewer than 12 of them).
+_FEET_AND_INCHES = re.compile(
+    r"(?<![\w.])(?P<feet>\d)\s*(?:ft|feet|foot|')\s*(?P<inches>1[01]|\d)(?:\.\d+)?"
+    r"\s*(?:in\b|inches\b|inch\b|\"|'')?(?![\w.%])",
+    re.I,
+)
 
 
 def _size(size: float) -> Num:
