@@ -898,3 +898,24 @@ def test_a_height_in_feet_and_inches_unit_unsaid(text: str, expected: float) -> 
     found = read_formula(text)
     assert found is not None
     assert evaluate(render(found[0])) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("our circular patio is 4 m across, what's the area in m2", 12.566370614359172),
+        ("area of a circle with a radius of 5 cm", 78.53981633974483),
+    ],
+)
+def test_the_area_of_a_circle_from_its_one_size(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the round table is 120 cm across, what's its area in m2", "a round pond of 3 m, area?"],
+)
+def test_a_circle_area_in_another_unit_or_of_an_unsaid_size_is_not_read(text: str) -> None:
+    assert read_formula(text) is None
