@@ -2484,3 +2484,14 @@ def test_a_count_at_a_price_then_a_share_kept(instruction: str, results: list[fl
 )
 def test_a_list_taken_from_an_amount_held(instruction: str, result: float) -> None:
     assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("my shift is 07:00 to 15:30 with a 30 minute lunch break, how many paid hours?", 8),
+        ("Context: Late shift is 22:00 till 06:00 with a 1 hour break. Task: Hours worked?", 7),
+    ],
+)
+def test_hours_less_a_break(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)

@@ -9,11 +9,11 @@ the percentage is added (tax, tip, shipping, "goes up") or taken off (off, disco
 itself. Anything else is left to the general reader, which refuses an amount and a
 percentage added together.
 
-`read_stated_problem` is tried last: the days between two dates, a conversion factor the
-request states, a charge made once plus a rate, the units reading of `quantities`, a share
-taken once a period, a length at a scale, a start plus an amount for each, what is left after
-several amounts taken, a profit, and chains whose every stage is shown (percentages in turn,
-a share then the rest, what is left then spread over periods).
+`read_stated_problem` is tried last: the days between two dates, hours less a break, a
+conversion factor the request states, a charge made once plus a rate, the units reading of
+`quantities`, a share taken once a period, a length at a scale, a start plus an amount for
+each, what is left after several amounts taken, a profit, and chains whose every stage is
+shown (percentages in turn, a share then the rest, what is left then spread over periods).
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ __all__ = [
     "read_share_per_period",
     "read_share_per_person",
     "read_stated_problem",
+    "read_time_less_break",
     "read_two_discounts",
     "read_unit_price",
     "spelt",
@@ -1398,6 +1399,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     text = task if context is None else f"{context} {task}"
     found = (
         read_days_between(text)
+        or read_time_less_break(text)
         or read_stated_factor(text)
         or read_fixed_plus_rate(text)
         or read_quantities(context, task)
@@ -1796,3 +1798,35 @@ def _days_counted(first: datetime.date, last: datetime.date) -> Node:
     for term in terms[1:]:
         total = Op("+", total, term)
     return total
+
+
+# --- a time worked less its break ----------------------------------------------------------
+
+_SHIFT_HOURS = re.compile(
+    r"(?<![\w.])(?P<hours>\d+(?:\.\d+)?)\s+hours\b(?!\s+(?:a|an|per)\b)", re.I
+)
+_BREAK = re.compile(
+    r"\b(?:with|minus|less|and)\s+(?:an?\s+)?(?P<value>\d+(?:\.\d+)?)[\s-]*"
+    r"(?P<unit>hours?|hrs?|minutes?|mins?)\s+(?:unpaid\s+)?(?:lunch\s+|meal\s+)?break\b",
+    re.I,
+)
+_ASKS_WORKED = re.compile(
+    r"\bhow\s+many\s+(?:paid\s+|working\s+)?hours\b|\bpaid\s+hours\b|\bhours\s+(?:worked|paid)\b",
+    re.I,
+)
+
+
+def read_time_less_break(text: str) -> tuple[Node, str] | None:
+    """ "night shift is 12.5 hours with a 1 hour unpaid break, how many paid hours": the time
+    less its break, in hours; None unless those are the only two numbers and hours worked
+    or paid are asked."""
+    shift, pause = _SHIFT_HOURS.search(text), _BREAK.search(text)
+    if shift is None or pause is None or not _ASKS_WORKED.search(text):
+        return None
+    if len(_NUMBER.findall(text)) != 2 or _PERCENT_AFTER.search(text):
+        return None
+    hours, value = shift.group("hours"), pause.group("value")
+    taken: Node = Num(float(value), value)
+    if pause.group("unit").lower().startswith("m"):
+        taken = Op("/", taken, Num(60, "60"))
+    return Op("-", Num(float(hours), hours), taken), "the hours less the break"
