@@ -2495,3 +2495,14 @@ def test_a_list_taken_from_an_amount_held(instruction: str, result: float) -> No
 )
 def test_hours_less_a_break(instruction: str, result: float) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("i need 1,200 for the trip, i have 300 and save 75 a week, how many weeks to go", 12),
+        ("need 5,000 xp for the next level, got 3,200 and earn 450 an hour, how many hours", 4),
+    ],
+)
+def test_periods_until_a_target_at_a_rate(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)

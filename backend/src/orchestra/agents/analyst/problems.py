@@ -9,11 +9,12 @@ the percentage is added (tax, tip, shipping, "goes up") or taken off (off, disco
 itself. Anything else is left to the general reader, which refuses an amount and a
 percentage added together.
 
-`read_stated_problem` is tried last: the days between two dates, hours less a break, a
-conversion factor the request states, a charge made once plus a rate, the units reading of
-`quantities`, a share taken once a period, a length at a scale, a start plus an amount for
-each, what is left after several amounts taken, a profit, and chains whose every stage is
-shown (percentages in turn, a share then the rest, what is left then spread over periods).
+`read_stated_problem` is tried last: the days between two dates, hours less a break, the
+periods until a target at a rate, a conversion factor the request states, a charge made once
+plus a rate, the units reading of `quantities`, a share taken once a period, a length at a
+scale, a start plus an amount for each, what is left after several amounts taken, a profit,
+and chains whose every stage is shown (percentages in turn, a share then the rest, what is
+left then spread over periods).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ __all__ = [
     "read_named_share",
     "read_per_period",
     "read_percentage_problem",
+    "read_periods_to_target",
     "read_pro_rata",
     "read_rate_for_periods",
     "read_relative_change",
@@ -1400,6 +1402,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     found = (
         read_days_between(text)
         or read_time_less_break(text)
+        or read_periods_to_target(text)
         or read_stated_factor(text)
         or read_fixed_plus_rate(text)
         or read_quantities(context, task)
@@ -1830,3 +1833,39 @@ def read_time_less_break(text: str) -> tuple[Node, str] | None:
     if pause.group("unit").lower().startswith("m"):
         taken = Op("/", taken, Num(60, "60"))
     return Op("-", Num(float(hours), hours), taken), "the hours less the break"
+
+
+# --- periods until a target --------------------------------------------------------------
+
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?"
+_NEED_SAID = re.compile(rf"\b(?:i\s+)?need\s+(?:about\s+)?(?P<need>{_AMOUNT})(?![\d%])", re.I)
+_HAVE_SAID = re.compile(
+    rf"\b(?:i've\s+got|ive\s+got|i\s+have|i've|ive|i\s+got|got|have)\s+(?:about\s+)?"
+    rf"(?P<have>{_AMOUNT})(?![\d%])",
+    re.I,
+)
+_GAIN_RATE = re.compile(
+    rf"\b(?:make|makes|earn|earns|farm|farms|get|gets|save|saves|gain|gain|add|adds)\s+"
+    rf"(?:about\s+|around\s+)?(?P<rate>{_AMOUNT})\s+(?:[a-z]+\s+)?(?:an?|per|each|every)\s+"
+    r"(?P<period>minute|hour|day|week|month|year)\b",
+    re.I,
+)
+
+
+def read_periods_to_target(text: str) -> tuple[Node, str] | None:
+    """ "need 45,000 gold, I've got 12,750 and farm 1,500 an hour, how many hours left": what
+    is still needed over the amount gained each period; None unless those are the only three
+    numbers, less is held than needed, and the question asks for that many periods."""
+    need, have, rate = _NEED_SAID.search(text), _HAVE_SAID.search(text), _GAIN_RATE.search(text)
+    if need is None or have is None or rate is None or len(_NUMBER.findall(text)) != 3:
+        return None
+    period = rate.group("period").lower()
+    if not re.search(rf"\bhow\s+(?:many|much)\s+(?:more\s+)?{period}s?\b", text, re.I):
+        return None
+    amounts = [
+        m.group(k).replace(",", "") for m, k in ((need, "need"), (have, "have"), (rate, "rate"))
+    ]
+    if float(amounts[1]) >= float(amounts[0]) or float(amounts[2]) <= 0:
+        return None
+    needed, held, each = (Num(float(a), a) for a in amounts)
+    return Op("/", Op("-", needed, held), each), f"{period}s until the amount needed"
