@@ -2502,3 +2502,117 @@ def test_a_month_no_row_says_is_a_condition_not_applied() -> None:
         run("month,hours\nJune,3\nJuly,5\ntotal hours in June", capability="statistics")["result"]
         == 3
     )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("how many days from 3rd of March 2024 to 1 feb 2025?", 335),
+        ("she started on July 4 2023, how many days had she worked by 1 jan 2024", 181),
+    ],
+)
+def test_days_between_two_dates(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == result
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # No year to the second date (a leap day may lie between); a day that is no date.
+        "how many days from 3 March 2024 to 1 feb?",
+        "how many days from 30 feb 2025 to 3 march 2025?",
+    ],
+)
+def test_dates_not_whole_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("the hall was booked 09:20 until 13:05 at 24 an hour, what do we owe", 90),
+        ("Context: shifts: 22:00-06:30, 07:00-15:00. Task: total hours?", 16.5),
+    ],
+)
+def test_a_span_between_clock_times_is_how_long_it_lasts(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_span_that_may_be_either_clock_is_refused() -> None:
+    # 9:40 to 5:10 is 7 h 30 min on a 12-hour clock and 19 h 30 min on a 24-hour one.
+    with pytest.raises(AgentInputError):
+        run("booked 9:40 to 5:10 at 24 an hour, what do we owe", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result", "answer"),
+    [
+        ("is 15% of 300 bigger than 40?", 45, "yes"),
+        ("is 7 times 8 less than 50", 56, "no"),
+        ("what's 25% of 80 and 100 divided by 5, are they equal?", 20, "yes"),
+        ("what's 5 times 3 and 20 divided by 4", 5, None),
+    ],
+)
+def test_two_amounts_compared_yes_or_no(instruction: str, result: float, answer: str) -> None:
+    data = run(instruction, capability="calculation")
+    assert data["result"] == result
+    assert data.get("answer") == answer
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        (
+            "sold 2,000 downloads at 0.45 per download and the store keeps 30%, "
+            "what do i actually receive",
+            [900, 630],
+        ),
+        ("proofreading 6,000 words at 0.02 a word plus 20% vat, before and after", [120, 144]),
+        (
+            "4 nights at 95 plus a 40 cleaning fee, and the site takes 5% of it all. "
+            "what's my payout",
+            [420, 399],
+        ),
+    ],
+)
+def test_a_count_at_a_price_then_a_share_kept(instruction: str, results: list[float]) -> None:
+    data = run(instruction, capability="calculation")
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("Context: The float was 150. Expenses today: 20, 14.50 and 9. Task: What's left?", 106.5),
+        (
+            "Context: Her deposit was 900. Task: Deductions are 120 for paint and 45 for "
+            "a lost fob, how much do we give back?",
+            735,
+        ),
+    ],
+)
+def test_a_list_taken_from_an_amount_held(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("my shift is 07:00 to 15:30 with a 30 minute lunch break, how many paid hours?", 8),
+        ("Context: Late shift is 22:00 till 06:00 with a 1 hour break. Task: Hours worked?", 7),
+    ],
+)
+def test_hours_less_a_break(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("i need 1,200 for the trip, i have 300 and save 75 a week, how many weeks to go", 12),
+        ("need 5,000 xp for the next level, got 3,200 and earn 450 an hour, how many hours", 4),
+    ],
+)
+def test_periods_until_a_target_at_a_rate(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)

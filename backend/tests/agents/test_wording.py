@@ -878,3 +878,44 @@ def test_a_tax_with_its_rate_in_brackets_is_no_function(text: str, expected: flo
 @pytest.mark.parametrize("text", ["add 20% vat on top", "add 20% on top"])
 def test_a_percentage_on_top_of_an_earlier_result(text: str) -> None:
     assert value(text, {"s1": 90}, implicit="s1") == pytest.approx(108)
+
+
+def test_a_dash_between_words_is_no_minus_sign() -> None:
+    reading = read_numeric_request("ok so - the median of 4, 9 and 7")
+    assert render(reading.expression) == "median(4, 9, 7)"
+    # A dash after a number, or after a word that is an operand, still subtracts.
+    assert render(read_numeric_request("10 - half of 4").expression) == "10 - 4 / 2"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he's 6 ft 2, how many cm is that", 187.96),
+        ("she is 5'4\" - what's that in metres?", 1.6256),
+    ],
+)
+def test_a_height_in_feet_and_inches_unit_unsaid(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("our circular patio is 4 m across, what's the area in m2", 12.566370614359172),
+        ("area of a circle with a radius of 5 cm", 78.53981633974483),
+    ],
+)
+def test_the_area_of_a_circle_from_its_one_size(text: str, expected: float) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the round table is 120 cm across, what's its area in m2", "a round pond of 3 m, area?"],
+)
+def test_a_circle_area_in_another_unit_or_of_an_unsaid_size_is_not_read(text: str) -> None:
+    assert read_formula(text) is None

@@ -1,5 +1,5 @@
 """Everyday formulas people ask for in words: unit conversions, speed, interest, gradient,
-fuel economy and the volume of a box.
+fuel economy, the volume of a box and the area of a circle.
 
 "Convert 5 miles to km", "100 degrees Fahrenheit in Celsius", "how many days are in 6
 weeks", "60 mph to km/h", "5 feet 10 inches to cm", "average speed if a car travels 150 km
@@ -19,6 +19,7 @@ from collections import Counter
 from orchestra.agents.analyst.wording import (
     AND_A_PART,
     MIXED_NUMBER,
+    Name,
     Node,
     Num,
     Op,
@@ -258,7 +259,16 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     )
     # "2 and a half hours", "2 1/2 hours": 2.5 hours.
     request = MIXED_NUMBER.sub(mixed_number, AND_A_PART.sub(whole_and_part, request))
-    readers = (_conversion, _stated_conversion, _speed, _interest, _fuel_economy, _gradient, _box)
+    readers = (
+        _conversion,
+        _stated_conversion,
+        _speed,
+        _interest,
+        _fuel_economy,
+        _gradient,
+        _box,
+        _circle_area,
+    )
     for reader in readers:
         found = reader(request)
         if found is not None:
@@ -466,9 +476,13 @@ _A_CHANGE = re.compile(
 def _stated_conversion(text: str) -> tuple[Node, str] | None:
     """ "my oven is set to 350 F, what's that in celsius?", "i weigh 68 kilos, what's that
     in lbs", "5 ft tall, how many cm is that", "1.5 kilograms of flour in oz": one amount
-    stated with its unit, then the unit it is asked in; None when any other number or word
-    of arithmetic is said."""
+    stated with its unit (a height in feet and inches too, "5 ft 7"), then the unit it is asked
+    in; None when any other number or word of arithmetic is said."""
     asked = _ASKED_IN.search(text)
+    height = _FEET_AND_INCHES.search(text)
+    if height is not None and asked is not None:
+        text = f"{text[: height.start()]}1 ft{text[height.end() :]}"  # read as one amount
+        asked = _ASKED_IN.search(text)
     if asked is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 1:
         return None
     head = text[: asked.start()]
@@ -501,7 +515,23 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
     (dimension, size), (other, target_size) = _UNITS[source], _UNITS[target]
     if dimension != other or size == target_size:
         return None
+    if height is not None:
+        feet, inches = (_number(height.group(k)) for k in ("feet", "inches"))
+        metres = Op(
+            "+", Op("*", feet, _size(_UNITS["ft"][1])), Op("*", inches, _size(_UNITS["inch"][1]))
+        )
+        converted = metres if target_size == 1 else Op("/", metres, _size(target_size))
+        return converted, f"feet and inches to {target}"
     return Op("/", Op("*", value, _size(size)), _size(target_size)), f"{source} to {target}"
+
+
+# "she's 5 ft 7", "5'7\"", "5 foot 7 in": a height in feet and inches, the inches' unit
+# often left unsaid (fewer than 12 of them).
+_FEET_AND_INCHES = re.compile(
+    r"(?<![\w.])(?P<feet>\d)\s*(?:ft|feet|foot|')\s*(?P<inches>1[01]|\d)(?:\.\d+)?"
+    r"\s*(?:in\b|inches\b|inch\b|\"|'')?(?![\w.%])",
+    re.I,
+)
 
 
 def _size(size: float) -> Num:
@@ -632,3 +662,40 @@ def _box(text: str) -> tuple[Node, str] | None:
     # cubic metres of the sides, 1000 litres each, in the unit asked (sized in litres)
     litres = Op("*", Op("*", sides, _size(side[1] ** 3)), Num(1000, "1000"))
     return Op("/", litres, _size(_UNITS[targets[0]][1])), f"volume in {targets[0]}"
+
+
+# "the round pond is 3 m across, what's its surface area in m2", "area of a circle with a
+# radius of 4 cm": a circle's area from its one size, in the square of that size's unit.
+_ROUND = re.compile(r"\b(?:circle|circular|round)\b")
+_CIRCLE_SIZE = re.compile(
+    r"(?:\b(?P<said>radius|diameter)\s+(?:of\s+|is\s+)?)?(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>mm|cm|m|km|in|inches|ft|feet|metres|meters)?\b"
+    r"(?:\s+(?P<after>across|wide|diameter|radius|in\s+diameter|in\s+radius))?"
+)
+_AREA_ASKED = re.compile(
+    r"\barea\b(?:\s+in\s+(?P<unit>[a-z]+)(?:\s*(?:2|\u00b2)|\s+squared)?|\s+in\s+square\s+"
+    r"(?P<square>[a-z]+))?"
+)
+
+
+def _circle_area(text: str) -> tuple[Node, str] | None:
+    asked = _AREA_ASKED.search(text)
+    sizes = list(_CIRCLE_SIZE.finditer(text))
+    if (
+        asked is None
+        or not _ROUND.search(text)
+        or len(re.findall(r"\d+(?:\.\d+)?", text)) != 1 + (asked.group(0).endswith("2"))
+    ):
+        return None
+    size = next((m for m in sizes if m.group("value")), None)
+    if size is None:
+        return None
+    said = (size.group("said") or size.group("after") or "").split()[-1:]
+    if said not in (["radius"], ["diameter"], ["across"], ["wide"]):
+        return None  # a size that is neither said as radius nor as diameter
+    unit, wanted = size.group("unit"), asked.group("unit") or asked.group("square")
+    if wanted and (unit is None or not same_unit(unit, wanted.rstrip("2"))):
+        return None  # the area asked in another unit than its size: not converted
+    value = _number(size.group("value"))
+    radius = value if said == ["radius"] else Op("/", value, Num(2, "2"))
+    return Op("*", Name("pi"), Op("**", radius, Num(2, "2"))), "the area of a circle (pi r\u00b2)"

@@ -10,6 +10,7 @@ and what to rephrase: a wrong number reported as an answer is worse than no answ
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -32,6 +33,7 @@ from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_before_change,
     read_count_at_price,
+    read_held_less_taken,
     read_interest,
     read_named_share,
     read_part_of_whole,
@@ -214,6 +216,37 @@ def _plain_scales(text: str) -> str:
     )
 
 
+# "10:40 to 17:15", "19:45 till 08:15", "08:30-17:00": how long from one clock time to the
+# other, on a 24-hour clock ("10:40 to 5:15" may be 6 h 35 min or 18 h 35 min: not read).
+# A pace or a split ("5:40-5:50 per km") is no time of day.
+_CLOCK = r"(?P<{0}h>[01]?\d|2[0-3]):(?P<{0}m>[0-5]\d)"
+_CLOCK_SPAN = re.compile(
+    rf"(?<![\d:.])(?:from\s+)?{_CLOCK.format('a')}\s*(?:to|till|til|until|-|\u2013)\s*"
+    rf"{_CLOCK.format('b')}(?![\d:]|\.\d|\s*(?:[ap]\.?m\b|per\b|/))",
+    re.I,
+)
+_PACE_SAID = re.compile(r"\b(?:pace|paces|splits?|laps?|per\s+(?:km|mile|mi)|min/km)\b", re.I)
+
+
+def _clock_spans(text: str) -> str:
+    """``text`` with each span between two clock times said as the time it lasts, in hours
+    when that is a short decimal (8.5 hours) and else in hours and minutes (6 h 35 min)."""
+    if _PACE_SAID.search(text):
+        return text
+
+    def lasts(match: re.Match[str]) -> str:
+        start = int(match.group("ah")) * 60 + int(match.group("am"))
+        end = int(match.group("bh")) * 60 + int(match.group("bm"))
+        if end <= start and int(match.group("ah")) < 13:
+            return match.group(0)  # over midnight only on a clock that is plainly 24-hour
+        minutes = (end - start) % (24 * 60)
+        if minutes % 3 == 0:
+            return f"{format_number(minutes / 60)} hours"
+        return f"{minutes // 60} h {minutes % 60} min"
+
+    return _CLOCK_SPAN.sub(lasts, text)
+
+
 # Amounts written as people write money outside the English-speaking world, each read
 # only where its separators can mean one thing:
 # "1.234,50" (a point groups thousands, so the comma is a decimal one; Germany, Brazil),
@@ -305,7 +338,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "and a UK (imperial) gallon 4.546, and the request does not say which it means. "
             "Say 'US gallons' or 'UK gallons'."
         )
-    text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(inputs.text))))
+    text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(_clock_spans(inputs.text)))))
     if statistics:
         text = _FIGURES_LISTED.sub(r"\g<a>, \g<b> and \g<c>", text)
         # "sales were 4,200 5,100 4,650 -": a dash the sentence broke off at (the rest
@@ -318,9 +351,15 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if against is not None:
         return against
     material: list[Node] = []
-    context = _listed_context(
-        _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text), text, whole=statistics
-    )
+    stated = _CONTEXT.match(text) or _STATED_THEN_ASKED.match(text)
+    left = read_held_less_taken(stated.group("context"), stated.group("task")) if stated else None
+    if left is not None:
+        # "Float was 200. Receipts: 12.40, 36.85. What's left?": the list is what was taken
+        # from the amount before it, not values whose label is the rest of the context.
+        return _expression_result(
+            Reading((Clause(left[1], left[0]),)), inputs, 1.0, [_evaluate(left[0], inputs)]
+        )
+    context = _listed_context(stated, text, whole=statistics)
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
         text = _total_of_listed(context.group("context"), context.group("task"))
@@ -341,6 +380,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if counted is not None:
             return counted
     text = _fastest_said(text, inputs.text)
+    compared = None if context else _comparison(text, inputs)
+    if compared is not None:
+        return compared
     if not material and isinstance(request.data, list) and request.data:
         material = [Num(float(v), repr(v)) for v in request.data if _is_number(v)]
     implicit = None
@@ -944,6 +986,102 @@ def _expression_result(
             "understood": reading.understood(),
         },
     )
+
+
+# "is 18% of 2,400 more than 400?": one amount against another, asked yes or no; "what's
+# 12.5% of 360 and 360 / 8, are they the same": two amounts, then whether they are equal.
+_MORE = "more|greater|bigger|larger|higher"
+_LESS = "less|smaller|lower|fewer"
+_IS_THAN = re.compile(
+    rf"^\s*(?:so\s+)?is\s+(?P<a>.+?)\s+(?P<way>{_MORE}|{_LESS})\s+than\s+(?P<b>[^?]+?)\s*[?.!]*\s*$",
+    re.I,
+)
+_SAME_ASKED = re.compile(
+    r"^(?P<both>.+?)\s*(?:[,;.]|\s-|\s\u2013)?\s+(?:and\s+)?(?:are\s+(?:they|the\s+two|both)(?:\s+the)?\s+"
+    r"(?P<way>same|equal)|is\s+(?:it|that)\s+the\s+(?P<way2>same))\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _comparison(text: str, inputs: Inputs) -> StepResult | None:
+    """The answer to a yes-or-no comparison of two amounts, each read whole on its own, or
+    None when the text asks none or an amount is not read surely."""
+    than, same = _IS_THAN.match(text), _SAME_ASKED.match(text)
+    if than is not None:
+        readings = [_amount_read(than.group(side), inputs) for side in "ab"]
+        clauses = [r.clauses for r in readings]
+    elif same is not None:
+        readings = [read_numeric_request(same.group("both"), inputs.numbers)]
+        clauses = [readings[0].clauses]
+        if len(clauses[0]) != 2 or _uses_clause(clauses[0][1].expression, clauses[0][0]):
+            return None  # "5 times 3 and then half of that": the second is of the first
+        clauses = [clauses[0][:1], clauses[0][1:]]
+    else:
+        return None
+    if any(r.figures or not r.trusted for r in readings) or any(len(c) != 1 for c in clauses):
+        return None
+    reading = Reading(
+        (clauses[0][0], clauses[1][0]), confidence=min(r.confidence for r in readings)
+    )
+    first, second = _evaluate_clauses(reading, inputs)
+    equal = math.isclose(first, second, rel_tol=1e-9, abs_tol=1e-12)
+    shown = [
+        f"{_shown(c.expression, inputs)} = {_fmt(v)}"
+        for c, v in zip(reading.clauses, (first, second), strict=True)
+    ]
+    if than is not None:
+        way = than.group("way").lower()
+        more = re.fullmatch(_MORE, way) is not None
+        holds = not equal and (first > second) == more
+        answer = f"{'Yes' if holds else 'No'}: {shown[0]}, " + (
+            f"the same as {_fmt(second)}"
+            if equal
+            else f"{'more' if first > second else 'less'} than {_fmt(second)}"
+        )
+    else:
+        answer = f"{'Yes' if equal else 'No'}: {shown[0]} and {shown[1]}" + (
+            ", the same" if equal else ", not the same"
+        )
+    return StepResult(
+        text=f"**{answer}.**" + _sources(reading, inputs),
+        data={
+            "operation": "calculation",
+            "expression": render(reading.clauses[0].expression),
+            "result": first,
+            "formatted": _fmt(first),
+            "steps": [
+                {"expression": render(c.expression), "result": v}
+                for c, v in zip(reading.clauses, (first, second), strict=True)
+            ],
+            "answer": "yes" if (holds if than is not None else equal) else "no",
+            "inputs": _wire_inputs(reading, inputs),
+            "confidence": reading.confidence,
+            "understood": reading.understood(),
+        },
+    )
+
+
+_PLAIN_AMOUNT = re.compile(r"\s*[$\u20ac\u00a3]?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*")
+
+
+def _amount_read(text: str, inputs: Inputs) -> Reading:
+    """An amount compared: arithmetic read as any request is, or one number as it stands
+    (which, asked alone, would ask nothing of it)."""
+    if _PLAIN_AMOUNT.fullmatch(text):
+        number = re.sub(r"[^\d.]", "", text)
+        return Reading((Clause(number, Num(float(number), number)),))
+    return read_numeric_request(text, inputs.numbers)
+
+
+def _uses_clause(node: Node, clause: Clause) -> bool:
+    """Whether ``node`` holds the expression of ``clause`` (a later clause works on it)."""
+    if node == clause.expression:
+        return True
+    if isinstance(node, Op):
+        return _uses_clause(node.left, clause) or _uses_clause(node.right, clause)
+    if isinstance(node, Call):
+        return any(_uses_clause(arg, clause) for arg in node.args)
+    return False
 
 
 _LABELS = {

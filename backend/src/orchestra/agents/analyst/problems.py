@@ -9,15 +9,18 @@ the percentage is added (tax, tip, shipping, "goes up") or taken off (off, disco
 itself. Anything else is left to the general reader, which refuses an amount and a
 percentage added together.
 
-`read_stated_problem` is tried last: a conversion factor the request states, a charge made
-once plus a rate, the units reading of `quantities`, a share taken once a period, a length at
-a scale, a start plus an amount for each, what is left after several amounts taken, a profit,
+`read_stated_problem` is tried last: the days between two dates, hours less a break, the
+periods until a target at a rate, a conversion factor the request states, a charge made once
+plus a rate, the units reading of `quantities`, a share taken once a period, a length at a
+scale, a start plus an amount for each, what is left after several amounts taken, a profit,
 and chains whose every stage is shown (percentages in turn, a share then the rest, what is
 left then spread over periods).
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import itertools
 import re
 from collections.abc import Callable
@@ -30,10 +33,13 @@ __all__ = [
     "read_amount_left",
     "read_before_change",
     "read_count_at_price",
+    "read_days_between",
+    "read_held_less_taken",
     "read_interest",
     "read_named_share",
     "read_per_period",
     "read_percentage_problem",
+    "read_periods_to_target",
     "read_pro_rata",
     "read_rate_for_periods",
     "read_relative_change",
@@ -42,6 +48,7 @@ __all__ = [
     "read_share_per_period",
     "read_share_per_person",
     "read_stated_problem",
+    "read_time_less_break",
     "read_two_discounts",
     "read_unit_price",
     "spelt",
@@ -309,6 +316,13 @@ _AMOUNT_AT_UNIT_PRICE = re.compile(
     r"(?<![\w.])(?P<count>\d+(?:\.\d+)?)\s+(?P<unit>[a-z]+?)s?\s+(?:[a-z]+\s+){0,2}?"
     r"(?:at|for|@)\s+[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+"
     r"(?:a|an|per)\s+(?P=unit)\b",
+    re.I,
+)
+# "5 nights at 86 plus a 45 cleaning fee": a count at a price, and one charge on top.
+_COUNT_AT_PRICE_PLUS = re.compile(
+    r"^\D*?(?<![\w.])(?P<count>\d+)\s+[a-z]+\s+at\s+[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s+(?:a|an|per|each)\s+[a-z]+)?\s+plus\s+(?:an?\s+)?[$\u20ac\u00a3]?"
+    r"(?P<extra>\d[\d,]*(?:\.\d+)?)\s+(?:[a-z]+\s+)?(?:fee|charge)\b\D*$",
     re.I,
 )
 _ASKS_TOTAL = re.compile(
@@ -906,7 +920,10 @@ _ASKS_HOW_MUCH_LEFT = re.compile(
     r"\b(?:how\s+(?:much|many)\b[^.?!]*\b(?:left|remain|remains|remaining|leftover)|"
     r"what(?:'s|\s+is)\s+left|what\s+remains|"
     # "What's my balance now?": what is left in the account.
-    r"what(?:'s|\s+is)\s+(?:my|our|the)\s+(?:new\s+)?balance)\b",
+    r"what(?:'s|\s+is)\s+(?:my|our|the)\s+(?:new\s+)?balance|"
+    # "what should be left in the tin", "how much do I give back" (of a deposit).
+    r"what\s+(?:should|will|would|is)\s+(?:be\s+)?left|how\s+much\s+do\s+(?:i|we)\s+"
+    r"(?:give|pay|hand)\s+back)\b",
     re.I,
 )
 # "spend 20 a day", "30 on each": a rate or a count, not one amount taken.
@@ -934,7 +951,9 @@ def read_amount_left(context: str, task: str) -> tuple[Node, str] | None:
 # "the venue holds 180", "we had 64 in stock": the amount there is at first, said of it.
 _HELD = re.compile(
     r"\b(?:have|had|has|got|holds?|held|seats?|sleeps|capacity\s+(?:is|of)|budget\s+(?:is|was)|"
-    r"start(?:ed)?\s+with|there\s+(?:are|were)|in\s+stock)\b(?:\s+[a-z']+){0,2}\s*[$\u00a3\u20ac]?$",
+    r"start(?:ed)?\s+with|there\s+(?:are|were)|in\s+stock|"
+    # "the petty cash float was 200", "tenant's deposit was 1,150": what is held, named.
+    r"(?:float|deposit|kitty)\s+(?:was|is|of))\b(?:\s+[a-z']+){0,2}\s*[$\u00a3\u20ac]?$",
     re.I,
 )
 # Each amount taken from it: "sold 137 tickets", "comped 18", "gave away 6".
@@ -944,6 +963,14 @@ _TAKEN = re.compile(
     r"allocated|donated|broke|broken|handed\s+out)\b",
     re.I,
 )
+
+
+# "receipts this week: 12.40, 36.85", "deductions are 185 for cleaning and 60 for a key": a
+# list of amounts each taken, named once before them.
+_OUTGOINGS = re.compile(
+    r"\b(?:receipts|deductions|expenses|outgoings|withdrawals|spent|spending)\b", re.I
+)
+_GAINED = re.compile(r"\b(?:paid\s+in|added|topped\s+up|got\s+back|refund(?:ed)?|received)\b", re.I)
 
 
 _CLAUSE_BREAK = re.compile(r",|;|\.(?!\d)|\band\b|\bthen\b", re.I)
@@ -967,6 +994,10 @@ def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | N
     amount there was less each amount taken, or None unless the first number is said as
     held, every later one with a verb of taking since the one before, and no more is taken
     than there was."""
+    if context is not None and _NUMBER.search(task):
+        # "Context: Deposit was 1,150. Task: Deductions are 185 and 60, how much do I give
+        # back?": the statement goes on in the task, before its question.
+        context, task = None, f"{context} {task}"
     if context is None:
         parts = split_question(task)
         if parts is None:
@@ -979,8 +1010,13 @@ def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | N
     found = list(_NUMBER.finditer(context))
     if not 3 <= len(found) <= 6 or not _HELD.search(context[: found[0].start()]):
         return None
-    if not all(_TAKEN.search(_clause_of(context, found, i)) for i in range(1, len(found))):
+    listed = _OUTGOINGS.search(context, found[0].end(), found[1].start())
+    if listed is None and not all(
+        _TAKEN.search(_clause_of(context, found, i)) for i in range(1, len(found))
+    ):
         return None
+    if listed is not None and _GAINED.search(context, found[1].start()):
+        return None  # "receipts: 12.40, 8.99, then 20 paid in": not all taken
     held, *taken = (
         Num(float(m.group(0).replace(",", "")), m.group(0).replace(",", "")) for m in found
     )
@@ -1364,7 +1400,10 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     (changes in turn, a share then the rest, what is left then spread over periods)."""
     text = task if context is None else f"{context} {task}"
     found = (
-        read_stated_factor(text)
+        read_days_between(text)
+        or read_time_less_break(text)
+        or read_periods_to_target(text)
+        or read_stated_factor(text)
         or read_fixed_plus_rate(text)
         or read_quantities(context, task)
         or read_share_per_period(text)
@@ -1390,7 +1429,9 @@ _STEP_BREAK = re.compile(r"([.;?!]\s+|,\s+|\s+(?:and\s+)?then\s+|\s+and\s+)", re
 _AFTERWARDS = re.compile(r"[.;?!]|\bthen\b", re.I)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CHANGE_DOWN = re.compile(
-    r"\b(?:off|discount|knock|deduct|deducted|minus|less|take|takes|taking|taken|reduce|cut)\b",
+    r"\b(?:off|discount|knock|deduct|deducted|minus|less|take|takes|taking|taken|reduce|cut|"
+    # "my distributor keeps 15%": their share, kept from what comes to me.
+    r"keeps|kept)\b",
     re.I,
 )
 _CHANGE_UP = re.compile(
@@ -1401,7 +1442,10 @@ _CHANGE_UP = re.compile(
 _ASKS_OTHER = re.compile(r"\b(?:how|what|whats|which)\b", re.I)
 _ASKS_GOT = re.compile(
     r"\bwhat\s+(?:do|did|will|would)\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:get|pay|end\s+up|"
-    r"take\s+home|make)\b",
+    r"take\s+home|make|receive)\b"
+    # "what I actually receive", "what's my payout", "the fee before and after the charge".
+    r"|\bwhat\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:get|receive|take\s+home)\b"
+    r"|\bwhat(?:'s|\s+is)\s+(?:my|our)\s+payout\b|\bbefore\s+and\s+after\b",
     re.I,
 )
 
@@ -1457,6 +1501,17 @@ def _chain_start(steps: list[str]) -> tuple[Node, list[tuple[Node, str]]] | None
     if len(plain) == 1:
         raw = plain[0][1].group(0).replace(",", "")
         return Num(float(raw), raw), []
+    if len(plain) == 3 and plain[0][0] is plain[2][0]:
+        plus = _COUNT_AT_PRICE_PLUS.search(plain[0][0])
+        if plus is None:
+            return None
+        count, price, extra = (plus.group(k).replace(",", "") for k in ("count", "price", "extra"))
+        total = Op(
+            "+",
+            Op("*", Num(float(count), count), Num(float(price), price)),
+            Num(float(extra), extra),
+        )
+        return total, [(total, "the total price")]
     if len(plain) != 2 or plain[0][0] is not plain[1][0]:
         return None
     stated = _COUNT_AT_PRICE.search(plain[0][0]) or _AMOUNT_AT_UNIT_PRICE.search(plain[0][0])
@@ -1662,3 +1717,155 @@ def _thing_word(word: str) -> str:
     if word.endswith("es") and word[:-2].endswith(("ch", "sh", "s", "x")):
         return word[:-2]
     return word[:-1] if word.endswith("s") else word
+
+
+# --- days between two dates ---------------------------------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = rf"(?P<month>{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# "14 feb 2025", "14th of February 2025", "feb 14 2025", "February 14th, 2025": a day, a
+# month named and a year, all three said.
+_DATE = re.compile(
+    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH.replace('month', 'month2')}\s+"
+    rf"{_DAY.replace('day', 'day2')}),?\s+(?P<year>\d{{4}})\b",
+    re.I,
+)
+_ASKS_DAYS = re.compile(r"\bhow\s+many\s+days\b", re.I)
+
+
+def read_days_between(text: str) -> tuple[Node, str] | None:
+    """ "How many days between 14 feb 2025 and 3 april 2025", "born on 20 nov 2024, how many
+    days old on 1 march 2025": the days from one date to the other, or None unless the text
+    gives exactly two whole dates (day, month and year), no other number, and asks for days.
+    """
+    if not _ASKS_DAYS.search(text):
+        return None
+    found = list(_DATE.finditer(text))
+    if len(found) != 2 or re.search(r"\d", _DATE.sub(" ", text)):
+        return None
+    dates = []
+    for match in found:
+        month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
+        day = int(match.group("day") or match.group("day2"))
+        try:
+            dates.append(datetime.date(int(match.group("year")), month, day))
+        except ValueError:
+            return None  # "30 feb 2025" is no date
+    first, last = sorted(dates)
+    label = f"days from {first:%d %b %Y} to {last:%d %b %Y}"
+    return _days_counted(first, last), label
+
+
+def _days_counted(first: datetime.date, last: datetime.date) -> Node:
+    """The days from ``first`` to ``last`` as one counts them on a calendar: the rest of the
+    first month, each whole month between, and the days into the last (28 - 14 + 31 + 3)."""
+    if (first.year, first.month) == (last.year, last.month):
+        return Op("-", Num(float(last.day), str(last.day)), Num(float(first.day), str(first.day)))
+    month_days = calendar.monthrange(first.year, first.month)[1]
+    terms: list[Node] = [
+        Op("-", Num(float(month_days), str(month_days)), Num(float(first.day), str(first.day)))
+    ]
+    year, month = first.year, first.month
+    while True:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if (year, month) == (last.year, last.month):
+            break
+        days = calendar.monthrange(year, month)[1]
+        terms.append(Num(float(days), str(days)))
+    terms.append(Num(float(last.day), str(last.day)))
+    if len(terms) > 14:
+        days = (last - first).days  # years apart: the months would not be read
+        return Num(float(days), str(days))
+    total = terms[0]
+    for term in terms[1:]:
+        total = Op("+", total, term)
+    return total
+
+
+# --- a time worked less its break ----------------------------------------------------------
+
+_SHIFT_HOURS = re.compile(
+    r"(?<![\w.])(?P<hours>\d+(?:\.\d+)?)\s+hours\b(?!\s+(?:a|an|per)\b)", re.I
+)
+_BREAK = re.compile(
+    r"\b(?:with|minus|less|and)\s+(?:an?\s+)?(?P<value>\d+(?:\.\d+)?)[\s-]*"
+    r"(?P<unit>hours?|hrs?|minutes?|mins?)\s+(?:unpaid\s+)?(?:lunch\s+|meal\s+)?break\b",
+    re.I,
+)
+_ASKS_WORKED = re.compile(
+    r"\bhow\s+many\s+(?:paid\s+|working\s+)?hours\b|\bpaid\s+hours\b|\bhours\s+(?:worked|paid)\b",
+    re.I,
+)
+
+
+def read_time_less_break(text: str) -> tuple[Node, str] | None:
+    """ "night shift is 12.5 hours with a 1 hour unpaid break, how many paid hours": the time
+    less its break, in hours; None unless those are the only two numbers and hours worked
+    or paid are asked."""
+    shift, pause = _SHIFT_HOURS.search(text), _BREAK.search(text)
+    if shift is None or pause is None or not _ASKS_WORKED.search(text):
+        return None
+    if len(_NUMBER.findall(text)) != 2 or _PERCENT_AFTER.search(text):
+        return None
+    hours, value = shift.group("hours"), pause.group("value")
+    taken: Node = Num(float(value), value)
+    if pause.group("unit").lower().startswith("m"):
+        taken = Op("/", taken, Num(60, "60"))
+    return Op("-", Num(float(hours), hours), taken), "the hours less the break"
+
+
+# --- periods until a target --------------------------------------------------------------
+
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?"
+_NEED_SAID = re.compile(rf"\b(?:i\s+)?need\s+(?:about\s+)?(?P<need>{_AMOUNT})(?![\d%])", re.I)
+_HAVE_SAID = re.compile(
+    rf"\b(?:i've\s+got|ive\s+got|i\s+have|i've|ive|i\s+got|got|have)\s+(?:about\s+)?"
+    rf"(?P<have>{_AMOUNT})(?![\d%])",
+    re.I,
+)
+_GAIN_RATE = re.compile(
+    rf"\b(?:make|makes|earn|earns|farm|farms|get|gets|save|saves|gain|gain|add|adds)\s+"
+    rf"(?:about\s+|around\s+)?(?P<rate>{_AMOUNT})\s+(?:[a-z]+\s+)?(?:an?|per|each|every)\s+"
+    r"(?P<period>minute|hour|day|week|month|year)\b",
+    re.I,
+)
+
+
+def read_periods_to_target(text: str) -> tuple[Node, str] | None:
+    """ "need 45,000 gold, I've got 12,750 and farm 1,500 an hour, how many hours left": what
+    is still needed over the amount gained each period; None unless those are the only three
+    numbers, less is held than needed, and the question asks for that many periods."""
+    need, have, rate = _NEED_SAID.search(text), _HAVE_SAID.search(text), _GAIN_RATE.search(text)
+    if need is None or have is None or rate is None or len(_NUMBER.findall(text)) != 3:
+        return None
+    period = rate.group("period").lower()
+    if not re.search(rf"\bhow\s+(?:many|much)\s+(?:more\s+)?{period}s?\b", text, re.I):
+        return None
+    amounts = [
+        m.group(k).replace(",", "") for m, k in ((need, "need"), (have, "have"), (rate, "rate"))
+    ]
+    if float(amounts[1]) >= float(amounts[0]) or float(amounts[2]) <= 0:
+        return None
+    needed, held, each = (Num(float(a), a) for a in amounts)
+    return Op("/", Op("-", needed, held), each), f"{period}s until the amount needed"

@@ -209,7 +209,10 @@ def _quantities(text: str, priced: bool = False) -> list[Quantity] | None:
 
 
 # Words that make a request about money, though not said next to its price.
-_PRICED = re.compile(r"\b(?:cost|costs|price|prices|priced|spend|pay|paid|fee)\b", re.I)
+_PRICED = re.compile(
+    r"\b(?:cost|costs|price|prices|priced|spend|pay|paid|fee|charge|charges|charged|owe|owed)\b",
+    re.I,
+)
 
 
 def _all_quantities(text: str, *, loose: bool) -> list[Quantity] | None:
@@ -403,7 +406,7 @@ def _share_asked(task: str) -> _Asked:
 # A question asking for money: "how much is it", "the rent for those 12 days".
 _MONEY_ASKED = re.compile(
     r"\bhow\s+much\s+(?:is|was|will|would|does|do|did)\b|\b(?:rent|cost|price|pay|fee|charge|"
-    r"bill)\s+(?:for|of)\b",
+    r"bill)\s+(?:for|of)\b|\bwhat\s+(?:do|does|did|will|would)\s+(?:i|we|you|they|he|she)\s+owe\b",
     re.I,
 )
 

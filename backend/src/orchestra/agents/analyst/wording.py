@@ -272,6 +272,8 @@ def _tokens(text: str) -> list[Token]:
             value = float(number.replace(",", ""))
             kind = "ord" if match.group("suffix") else "num"
             raw.append(Token(kind, number.replace(",", ""), value))
+        elif match.group("sym") == "-" and _dash_between_words(text, match, raw):
+            raw.append(Token("colon", ":"))
         elif match.group("sym"):
             symbol = {"\u00d7": "*", "\u00f7": "/", "\u2212": "-", "^": "**"}.get(
                 match.group("sym"), match.group("sym")
@@ -291,6 +293,21 @@ def _tokens(text: str) -> list[Token]:
             raw.append(Token("word", match.group("other")))
     # Number words first: "twenty five percent" is one percentage.
     return _merge_percentages(_merge_number_words(raw))
+
+
+def _dash_between_words(text: str, match: re.Match[str], raw: list[Token]) -> bool:
+    """Whether a spaced dash joins two words ("quick q - range of 3, 5"): punctuation, as a
+    colon is, and no minus sign on what follows. A word that is itself an operand ("half -
+    a third", "the result - half of it") keeps the dash a minus."""
+    start, end = match.span()
+    before, after = text[:start], text[end:]
+    return (
+        bool(raw)
+        and raw[-1].kind == "word"
+        and raw[-1].text not in _FRACTIONS.keys() | _CONSTANT_WORDS | _PRONOUNS | _RESULT_NOUNS
+        and before[-1:].isspace()
+        and re.match(r"\s+[a-z]", after, re.I) is not None
+    )
 
 
 def _merge_percentages(tokens: list[Token]) -> list[Token]:
@@ -662,6 +679,8 @@ _INFIX_PHRASES: tuple[tuple[tuple[str, ...], str, int], ...] = (
     (("take", "away"), "-", 10),
 )
 _OPERAND_KINDS = ("num", "pct", "ref", "ord")
+# Words that begin an operator: "times", "minus", "divided (by)", "raised (to)".
+_INFIX_WORDS = frozenset(w for w in _INFIX if w.isalpha()) | {p[0][0] for p in _INFIX_PHRASES}
 
 
 @dataclass
@@ -1391,9 +1410,15 @@ def _two_expressions(before: list[Token], after: list[Token]) -> bool:
     """ "2+2 and 3*3": "and" between two whole pieces of arithmetic, not inside a list."""
 
     def arithmetic(tokens: list[Token]) -> bool:
-        return any(t.text in _INFIX and t.kind == "sym" for t in tokens) and not any(
-            t.text in _AGGREGATE_WORDS or t.text in _VERBS for t in tokens
+        # An operator written as a sign or a word ("times", "divided by"), or a percentage
+        # of an amount ("12.5% of 360"), between numbers: "5 times 3 and 20 divided by 4".
+        said = any(t.text in _INFIX and t.kind == "sym" for t in tokens) or any(
+            one.kind in _OPERAND_KINDS
+            and two.kind == "word"
+            and (two.text in _INFIX_WORDS or (one.kind == "pct" and two.text == "of"))
+            for one, two in pairwise(tokens)
         )
+        return said and not any(t.text in _AGGREGATE_WORDS or t.text in _VERBS for t in tokens)
 
     rest: list[Token] = []
     for token in after:
