@@ -1845,7 +1845,7 @@ _HAVE_SAID = re.compile(
     re.I,
 )
 _GAIN_RATE = re.compile(
-    rf"\b(?:make|makes|earn|earns|farm|farms|get|gets|save|saves|gain|gain|add|adds)\s+"
+    rf"\b(?:make|makes|earn|earns|farm|farms|get|gets|save|saves|gain|gains|add|adds)\s+"
     rf"(?:about\s+|around\s+)?(?P<rate>{_AMOUNT})\s+(?:[a-z]+\s+)?(?:an?|per|each|every)\s+"
     r"(?P<period>minute|hour|day|week|month|year)\b",
     re.I,
