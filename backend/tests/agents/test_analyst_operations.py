@@ -2616,3 +2616,21 @@ def test_hours_less_a_break(instruction: str, result: float) -> None:
 )
 def test_periods_until_a_target_at_a_rate(instruction: str, result: float) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: Mon 510 minutes, tue 450 minutes, wed 270 minutes. Task: Total hours?",
+        "Context: Runs this week: 5 km, 8 km, 10 km. Task: Total distance in miles?",
+    ],
+)
+def test_a_total_asked_in_another_unit_than_its_amounts_is_refused(instruction: str) -> None:
+    # Summed as they are, 1230 minutes would be reported as 1230 hours.
+    with pytest.raises(AgentInputError, match="the numbers are in"):
+        run(instruction, capability="statistics")
+
+
+def test_a_total_asked_in_the_unit_of_its_amounts_is_summed() -> None:
+    instruction = "Context: Mon 510 minutes, tue 450 minutes. Task: Total minutes?"
+    assert run(instruction, capability="statistics")["result"] == 960

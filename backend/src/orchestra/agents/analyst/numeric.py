@@ -52,6 +52,7 @@ from orchestra.agents.analyst.problems import (
     states_count_and_price,
     states_rate_and_duration,
 )
+from orchestra.agents.analyst.quantities import unit_asked_apart
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -362,6 +363,13 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     context = _listed_context(stated, text, whole=statistics)
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
+        apart = unit_asked_apart(context.group("context"), context.group("task"))
+        if apart is not None:
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the numbers are in "
+                f"{apart[0]} and the request asks for {apart[1]}, which this reading does not "
+                f"convert. Ask in {apart[0]}, or convert first (e.g. '510 minutes in hours')."
+            )
         text = _total_of_listed(context.group("context"), context.group("task"))
         comma = decimal_comma(context.group("context"))
         if comma and not find_table_text(context.group("context")):

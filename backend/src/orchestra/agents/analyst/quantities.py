@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
-__all__ = ["Quantity", "read_quantities", "split_question"]
+__all__ = ["Quantity", "read_quantities", "split_question", "unit_asked_apart"]
 
 # Units of measure: dimension exponents and size in the dimension's base unit. Month and
 # year are a dimension of their own, since a month is no whole number of days or weeks.
@@ -713,3 +713,33 @@ def _expression(given: list[Quantity], signs: tuple[int, ...], asked: _Asked) ->
     if asked.thing in _CONTAINERS and abs(amount - round(amount)) > 1e-9:
         return Call("ceil", (expression,)), f"whole {asked.thing}s needed"
     return expression, "the amount asked, from the units of the amounts given"
+
+
+# "510 minutes", "4.5 km": a number and the word after it.
+_NUMBER_AND_WORD = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s*([a-z]+)", re.I)
+_WORD = re.compile(r"[a-z]+", re.I)
+# A figure of all the amounts: their total or their average.
+_FIGURE_OF_ALL = re.compile(
+    r"\b(?:total|sum|altogether|in\s+all|combined|average|mean|overall)\b", re.I
+)
+
+
+def unit_asked_apart(context: str, task: str) -> tuple[str, str] | None:
+    """The unit every number stated is in and a unit of the same kind the task asks instead,
+    or None: "mon 510 minutes, tue 450 minutes. total hours?" gives ("minutes", "hours").
+    A total of minutes is no total of hours; summed as they are, it would be a wrong answer
+    in the unit asked."""
+    stated = [_UNITS.get(w.lower()) for w in _NUMBER_AND_WORD.findall(context)]
+    if len(stated) < 2 or any(u is None for u in stated) or not _FIGURE_OF_ALL.search(task):
+        # One amount asked in another unit is a conversion, which the formulas make.
+        return None
+    given = {(_key(u[0]), u[1]) for u in stated if u is not None}
+    if len(given) != 1:
+        return None
+    ((dims, size),) = given
+    for word in _WORD.findall(task):
+        unit = _UNITS.get(word.lower())
+        if unit is not None and _key(unit[0]) == dims and unit[1] != size:
+            given_word = _NUMBER_AND_WORD.findall(context)[0]
+            return given_word, word
+    return None
