@@ -2634,3 +2634,15 @@ def test_a_total_asked_in_another_unit_than_its_amounts_is_refused(instruction: 
 def test_a_total_asked_in_the_unit_of_its_amounts_is_summed() -> None:
     instruction = "Context: Mon 510 minutes, tue 450 minutes. Task: Total minutes?"
     assert run(instruction, capability="statistics")["result"] == 960
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("80 psi in bar", 5.5158),
+        ("boiler pressure is 1.5 bar, what is that in psi", 21.7557),
+        ("1013 hPa in atm", 0.99975),
+    ],
+)
+def test_pressures_convert(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result, rel=1e-4)

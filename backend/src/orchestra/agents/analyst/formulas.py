@@ -79,6 +79,12 @@ _add("time", 604800.0, "week", "weeks")
 _add("speed", 1.0, "m/s", "mps")
 _add("speed", 1000.0 / 3600.0, "km/h", "kph", "kmh", "kmph", "km/hr")
 _add("speed", 1609.344 / 3600.0, "mph", "mi/h")
+# Tyre, weather and boiler pressures. "bar" alone: "2 bars" of chocolate are counted.
+_add("pressure", 100_000.0, "bar")
+_add("pressure", 100.0, "mbar", "millibar", "millibars", "hpa")
+_add("pressure", 1000.0, "kpa")
+_add("pressure", 6894.757293168, "psi")
+_add("pressure", 101_325.0, "atm")
 
 
 def same_unit(one: str, other: str) -> bool:

@@ -74,6 +74,10 @@ _add({"power": 1, "time": 1}, 3_600_000.0, "kwh")
 _add(_LENGTH, 1852.0, "nmi")
 _add({"length": 1, "time": -1}, 1852.0 / 3600.0, "knot", "knots", "kn", "kts")
 # "per head", "4 of us", "split 3 ways": people, as a thing counted.
+# Pressures, as the formulas have them ("bar" alone: "2 bars" of chocolate are counted).
+_add({"pressure": 1}, 100_000.0, "bar")
+_add({"pressure": 1}, 6894.757293168, "psi")
+_add({"pressure": 1}, 1000.0, "kpa")
 _add({"person": 1}, 1.0, "person", "persons", "people", "head", "heads", "ways")
 
 # Words after a number that are no unit nor thing counted.
