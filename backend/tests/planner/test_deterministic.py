@@ -1884,3 +1884,9 @@ def test_an_unrelated_second_ask_is_its_own_step() -> None:
     result = plan("range of 41, 37, 52, 46? and unrelated but how many km is 13.1 miles")
     assert shape(result) == [("statistics", []), ("calculation", [])]
     assert "13.1 miles" in result.steps[1].instruction
+
+
+def test_figures_of_two_words_ask_of_the_numbers_stated() -> None:
+    result = plan("lap times: 61.2, 60.8, 62.1. mean and sample standard deviation")
+    assert shape(result) == [("statistics", [])]
+    assert "61.2" in result.steps[0].instruction

@@ -518,15 +518,17 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
 # average", "mean and median pls").
 _BESIDE_FIGURES = _words(
     """and the its their daily weekly monthly yearly overall average pls please plz also too
-    & , ? . ! -"""
+    & , ? . ! - sample population"""
 )
 
 
 def _only_figures(tokens: list[Token]) -> bool:
     """ "total and daily average", "mean and median pls": figures named and nothing else,
     an ask of the numbers stated before, not a statement."""
-    figures = [t for t in tokens if t.low not in _BESIDE_FIGURES]
-    return bool(figures) and all(_names_figure(t.low) for t in figures)
+    words = " ".join(t.low for t in tokens if t.low not in _BESIDE_FIGURES)
+    # "mean and sample standard deviation": a figure of two words.
+    figures = re.sub(r"\bstandard\s+deviation\b", "stdev", words).split()
+    return bool(figures) and all(_names_figure(word) for word in figures)
 
 
 def _names_figure(word: str) -> bool:
@@ -570,7 +572,7 @@ _UNIT_ASKED_RE = re.compile(
 # Figures a sentence may name without a verb and still ask for ("The mean of 1, 2, 3.").
 _FIGURE_NOUNS = _words(
     """average mean median mode total sum range product maximum minimum max min
-    variance"""
+    variance stdev sd std"""
 )
 
 
