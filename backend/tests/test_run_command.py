@@ -93,3 +93,25 @@ def test_run_asks_an_agents_question_on_the_terminal_and_sends_the_reply(stack: 
     # It still waits: the next run of the command could answer it; here it is canceled.
     canceled = httpx.post(f"{url}/api/tasks/{waiting.group(1)}/cancel", timeout=30)
     assert canceled.status_code == 200
+
+
+def test_run_prints_why_a_request_was_not_planned_and_exits_non_zero(stack: Stack) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "orchestra",
+            "run",
+            "--url",
+            stack["orchestrator"].url,
+            "which of my invoices is overdue",
+        ],
+        env=stack.env() | {"COLUMNS": "200"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "no steps were planned" in done.stdout, done.stdout
+    assert 'I could not plan "which of my invoices is overdue"' in done.stdout

@@ -37,6 +37,10 @@ def render(task: dict[str, Any]) -> Group:
         "  ",
         (task["status"], STYLES.get(task["status"], "")),
     )
+    if not task.get("steps"):
+        # Still planning, or refused before any step was made: no table of nothing.
+        terminal = task["status"] in (TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELED)
+        return Group(title, Text("no steps were planned" if terminal else "planning…", "dim"))
     table = Table(expand=True)
     for column in ("step", "capability", "agent", "after", "status", "time"):
         table.add_column(column)
