@@ -18,18 +18,16 @@ from __future__ import annotations
 
 import re
 
-from orchestra.planner.clauses import strip_request_prefix, tokenize
+from orchestra.planner.clauses import strip_request_prefix
 
 __all__ = ["WHO_SAID_RE", "doubt"]
-
-# The capabilities a clause falls to when its words match no card well.
-_GUESSES = frozenset({"research", "writing", "analysis"})
 
 # The capabilities that work on a text or data given, and on numbers given.
 _ON_TEXT = frozenset({"sentiment", "summarization", "keywords"})
 _ON_NUMBERS = frozenset({"calculation", "statistics"})
 
-# Words by which a clause asks for each general capability's own work: a verb of the
+# Words by which a clause asks for each general capability's own work (the capabilities a
+# clause falls to when its words match no card well): a verb of the
 # request ("reply to this", "can you compare them"), or a noun that names the work
 # ("the history of", "pros and cons"). A verb elsewhere is no request: "my landlord's
 # reply", "i weigh 71 kg".
@@ -162,8 +160,3 @@ def doubt(
             "up. Give the figures, e.g. 'I spent 12, 30 and 8.50 this week: the total?'"
         )
     return None
-
-
-def has_numbers(text: str) -> bool:
-    """Whether a clause holds a number."""
-    return any(t.is_number for t in tokenize(text))
