@@ -2258,6 +2258,64 @@ def test_profit_of_a_price_each_is_refused() -> None:
 @pytest.mark.parametrize(
     ("instruction", "result"),
     [
+        ("walked 3 dogs, got paid 20, 25 and 30, took 3 hours. what did i make per hour", 25),
+        (
+            "Context: did 2 gigs, was paid 300 and 250 and spent 60 on travel, 9 hours in all. "
+            "Task: what did i clear an hour after travel",
+            490 / 9,
+        ),
+    ],
+)
+def test_made_per_hour_is_the_money_made_less_spent_over_the_hours(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A count that is not of the amounts; spent but the net not asked; a rate, not an amount.
+        "walked 4 dogs, got paid 20, 25 and 30, took 3 hours. what did i make per hour",
+        "drove 40 hours, earned 1,000 and spent 150 on fuel. what's my hourly",
+        "earned 15 an hour for 40 hours. what did i make per hour after tax",
+    ],
+)
+def test_made_per_hour_refuses_what_it_does_not_read(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("a class of 24, every pupil needs 3 pencils at 0.45 and a ruler at 1.20. total?", 61.2),
+        # The last price said just before the question, with no stop between them.
+        ("Context: a team of 11 and each one gets 2 socks at 3.25. Task: whats the total", 71.5),
+    ],
+)
+def test_a_groups_items_at_their_prices_are_the_size_times_one_members_cost(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # One member's cost asked; a number that is no count or price.
+        "a class of 24, every pupil needs 3 pencils at 0.45 and a ruler at 1.20. cost per pupil?",
+        "a class of 24, every pupil needs 3 pencils at 0.45, plus 10 for the trip. how much in all",
+    ],
+)
+def test_a_groups_items_refuse_what_they_do_not_read(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
         # the amount the question names, out of the other
         (
             "Context: The club took 8,000 in subs and 1,200 went on insurance. "
