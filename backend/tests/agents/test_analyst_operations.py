@@ -2255,6 +2255,24 @@ def test_profit_of_a_price_each_is_refused() -> None:
         run("we sold 30 cakes at 2 each and ingredients cost 18, profit?", capability="calculation")
 
 
+def test_profit_then_its_margin_answers_both() -> None:
+    result = run(
+        "Context: sales came to 52,000 and expenses were 39,000. "
+        "Task: the profit, then the profit as a % of sales",
+        capability="calculation",
+    )
+    assert [step["result"] for step in result["steps"]] == pytest.approx([13000, 25])
+
+
+def test_profit_then_a_share_of_money_not_named_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: the cafe took 2,400 and spent 1,800 on stock. "
+            "Task: profit, then as a % of revenue",
+            capability="calculation",
+        )
+
+
 @pytest.mark.parametrize(
     ("instruction", "result"),
     [

@@ -14,7 +14,8 @@ periods until a target at a rate, a conversion factor the request states, a char
 plus a rate, the units reading of `quantities`, a share taken once a period, a length at a
 scale, a start plus an amount for each, what is left after several amounts taken, a profit,
 the money made an hour, a group's items at their prices, and chains whose every stage is
-shown (percentages in turn, a share then the rest, what is left then spread over periods).
+shown (percentages in turn, a share then the rest, what is left then spread over periods, a
+profit then its margin).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ __all__ = [
     "read_percentage_problem",
     "read_periods_to_target",
     "read_pro_rata",
+    "read_profit_then_margin",
     "read_rate_for_periods",
     "read_relative_change",
     "read_saving",
@@ -1033,7 +1035,7 @@ def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | N
 # "the bake sale took 286.40", "we raised 1,200": money coming in, said before its amount.
 _TOOK_IN = re.compile(
     r"\b(?:took|takes|taken|made|makes|raised|earned|brought\s+in|sold\s+for|takings|"
-    r"revenue|income|sales)\b(?:\s+(?:in|of|was|were|is|are|came\s+to))*\s*[$\u00a3\u20ac]?$",
+    r"revenue|income|sales|turnover)\b(?:\s+(?:in|of|was|were|is|are|came\s+to))*\s*[$\u00a3\u20ac]?$",
     re.I,
 )
 # ... and money going out, between one amount and the next: "and ingredients cost 73.15".
@@ -1054,6 +1056,8 @@ def read_profit(context: str | None, task: str) -> tuple[Node, str] | None:
         return None
     if _REPEATED.search(context):
         return None  # "costs 2 each": a price, not one cost
+    if re.search(r"\bthen\b", task, re.I):
+        return None  # "profit, then as a % of revenue": a second question, left unanswered
     found = list(_NUMBER.finditer(context))
     if not 2 <= len(found) <= 5 or not _TOOK_IN.search(context[: found[0].start()]):
         return None
@@ -1188,6 +1192,39 @@ def read_group_items(context: str | None, task: str) -> tuple[Node, str] | None:
         one = cost if one is None else Op("+", one, cost)
     assert one is not None
     return Op("*", _plain(group.group("size")), one), "the total for the group"
+
+
+# "work out the profit, then the profit as a % of turnover": the profit, then its margin.
+_THEN_MARGIN = re.compile(
+    r"^(?P<first>.*\bprofit\b.*?)(?:\s*,\s*|\s+)(?:and\s+)?then\s+(?P<second>.*)$", re.I
+)
+_AS_SHARE_OF_TAKEN = re.compile(
+    r"\b(?:as\s+an?\s+(?:%|percent(?:age)?)\s+of\s+(?:the\s+)?(?P<base>turnover|revenue|sales|"
+    r"takings|income)|(?:profit\s+)?margin)\b",
+    re.I,
+)
+
+
+def read_profit_then_margin(context: str | None, task: str) -> list[tuple[Node, str]] | None:
+    """ "turnover was 18,400 and costs were 13,800, the profit, then the profit as a % of
+    turnover": the profit, then the profit over the money taken times 100; None unless the
+    profit is read and the second question names the money taken (or a margin) alone."""
+    if context is None:
+        return None
+    asked = _THEN_MARGIN.match(task.strip())
+    if asked is None or _NUMBER.search(asked.group("second")):
+        return None
+    share = _AS_SHARE_OF_TAKEN.search(asked.group("second"))
+    if share is None or (
+        share.group("base") and share.group("base").lower() not in context.lower()
+    ):
+        return None
+    profit = read_profit(context, asked.group("first"))
+    if profit is None:
+        return None
+    taken = _plain(_NUMBER.findall(context)[0])
+    margin = Op("*", Op("/", profit[0], taken), Num(100, "100"))
+    return [profit, (margin, "the profit as a percentage of the money taken")]
 
 
 def _plain(raw: str) -> Num:
@@ -1525,6 +1562,9 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     request is said in one go: by the units of its amounts, a share a period, or a chain
     (changes in turn, a share then the rest, what is left then spread over periods)."""
     text = task if context is None else f"{context} {task}"
+    margin = read_profit_then_margin(context, task)
+    if margin is not None:
+        return margin  # before the profit alone, which would leave the margin unanswered
     found = (
         read_days_between(text)
         or read_time_less_break(text)
