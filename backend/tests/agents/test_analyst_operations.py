@@ -2255,6 +2255,22 @@ def test_profit_of_a_price_each_is_refused() -> None:
         run("we sold 30 cakes at 2 each and ingredients cost 18, profit?", capability="calculation")
 
 
+def test_a_fee_on_two_amounts_added_is_the_share_of_their_sum() -> None:
+    instruction = (
+        "the agent charges 12% of the rent plus bills. rent is 900 and bills are 150, fee?"
+    )
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(126)
+
+
+def test_a_share_of_two_amounts_is_refused_when_the_fee_is_not_asked() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "the agent charges 12% of the rent plus bills. rent is 900 and bills are 150, "
+            "what do i pay in total",
+            capability="calculation",
+        )
+
+
 def test_profit_then_its_margin_answers_both() -> None:
     result = run(
         "Context: sales came to 52,000 and expenses were 39,000. "

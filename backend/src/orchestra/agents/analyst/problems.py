@@ -13,9 +13,9 @@ percentage added together.
 periods until a target at a rate, a conversion factor the request states, a charge made once
 plus a rate, the units reading of `quantities`, a share taken once a period, a length at a
 scale, a start plus an amount for each, what is left after several amounts taken, a profit,
-the money made an hour, a group's items at their prices, and chains whose every stage is
-shown (percentages in turn, a share then the rest, what is left then spread over periods, a
-profit then its margin).
+the money made an hour, a group's items at their prices, a share of two amounts added, and
+chains whose every stage is shown (percentages in turn, a share then the rest, what is left
+then spread over periods, a profit then its margin).
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ __all__ = [
     "read_relative_change",
     "read_saving",
     "read_scaled_amount",
+    "read_share_of_sum",
     "read_share_per_period",
     "read_share_per_person",
     "read_stated_problem",
@@ -1227,6 +1228,43 @@ def read_profit_then_margin(context: str | None, task: str) -> list[tuple[Node, 
     return [profit, (margin, "the profit as a percentage of the money taken")]
 
 
+# "takes 6.5% of the item price plus shipping": a share of two amounts added, named.
+_SHARE_OF_SUM = re.compile(
+    r"(?P<share>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+of\s+(?:the\s+)?"
+    r"(?P<first>[a-z]+(?:\s+[a-z]+)?)\s+(?:plus|and|\+)\s+(?:the\s+)?(?P<second>[a-z]+)\b",
+    re.I,
+)
+_ASKS_FEE = re.compile(r"\b(?:fee|fees|cut|commission|charge)\b", re.I)
+_NOT_THE_FEE = re.compile(r"\b(?:total|altogether|in\s+all|left|keep|receive|net)\b", re.I)
+
+
+def read_share_of_sum(text: str) -> tuple[Node, str] | None:
+    """ "etsy takes 6.5% of the item price plus shipping. item is 24.00 and shipping is 4.50,
+    their fee?": the share of the two amounts added; None unless each named amount is said
+    once, those are the only numbers, and the question asks for the fee itself."""
+    said = _SHARE_OF_SUM.search(text)
+    if said is None or len(_NUMBER.findall(text)) != 3:
+        return None
+    values = []
+    for name in (said.group("first"), said.group("second")):
+        words = "|".join(re.escape(w) for w in name.lower().split() if w != "price")
+        amounts = re.findall(
+            rf"\b(?:{words})(?:\s+price)?\s+(?:is|was|are|were|costs?|comes\s+to|came\s+to)\s+"
+            rf"({_MONEY})(?![\d.,]\d|\s*%)",
+            text[said.end() :],
+            re.I,
+        )
+        if len(amounts) != 1:
+            return None
+        values.append(_plain(amounts[0].lstrip("$\u00a3\u20ac")))
+    rest = text[list(_NUMBER.finditer(text))[-1].end() :]  # the question, after the amounts
+    if not _ASKS_FEE.search(rest) or _NOT_THE_FEE.search(rest):
+        return None  # "what do I get": the amount less the fee, not the fee
+    share = said.group("share")
+    whole = Op("+", values[0], values[1])
+    return Op("*", Op("/", Num(float(share), share), Num(100, "100")), whole), "the fee"
+
+
 def _plain(raw: str) -> Num:
     return Num(float(raw.replace(",", "")), raw.replace(",", ""))
 
@@ -1579,6 +1617,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_profit(context, task)
         or read_made_per_hour(context, task)
         or read_group_items(context, task)
+        or read_share_of_sum(text)
     )
     if found is not None:
         return [found]
