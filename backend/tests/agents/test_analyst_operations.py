@@ -2271,6 +2271,23 @@ def test_a_share_of_two_amounts_is_refused_when_the_fee_is_not_asked() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("30 pupils in teams of 5 and each team needs 2 balls, how many balls do i need", 12),
+        # A team left part-full: whether it gets a full set is not said.
+        ("30 pupils in teams of 4 and each team needs 2 balls, how many balls do i need", None),
+        ("30 pupils in teams of 5 and each team needs 2 balls, how many bibs", None),
+    ],
+)
+def test_what_groups_of_a_size_each_need(instruction: str, result: float | None) -> None:
+    if result is None:
+        with pytest.raises(AgentInputError):
+            run(instruction, capability="calculation")
+    else:
+        assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
 def test_profit_then_its_margin_answers_both() -> None:
     result = run(
         "Context: sales came to 52,000 and expenses were 39,000. "

@@ -13,9 +13,9 @@ percentage added together.
 periods until a target at a rate, a conversion factor the request states, a charge made once
 plus a rate, the units reading of `quantities`, a share taken once a period, a length at a
 scale, a start plus an amount for each, what is left after several amounts taken, a profit,
-the money made an hour, a group's items at their prices, a share of two amounts added, and
-chains whose every stage is shown (percentages in turn, a share then the rest, what is left
-then spread over periods, a profit then its margin).
+the money made an hour, a group's items at their prices, a share of two amounts added,
+what groups of a size each need, and chains whose every stage is shown (percentages in turn,
+a share then the rest, what is left then spread over periods, a profit then its margin).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ __all__ = [
     "read_interest",
     "read_made_per_hour",
     "read_named_share",
+    "read_per_group",
     "read_per_period",
     "read_percentage_problem",
     "read_periods_to_target",
@@ -1265,6 +1266,34 @@ def read_share_of_sum(text: str) -> tuple[Node, str] | None:
     return Op("*", Op("/", Num(float(share), share), Num(100, "100")), whole), "the fee"
 
 
+# "28 kids in groups of 4 ... each group needs 3 sheets": so many groups, each needing some.
+_IN_GROUPS = re.compile(
+    r"(?P<people>\d+)\s+[a-z]+\s+in\s+(?:teams|groups|tables)\s+of\s+(?P<size>\d+)\b", re.I
+)
+_EACH_GROUP_NEEDS = re.compile(
+    r"\beach\s+(?:team|group|table)\s+(?:needs|gets|uses|has|will\s+need)\s+(?P<each>\d+)\s+"
+    r"(?P<things>[a-z]+)\b",
+    re.I,
+)
+
+
+def read_per_group(text: str) -> tuple[Node, str] | None:
+    """ "28 kids in groups of 4 and each group needs 3 sheets, how many sheets": the number of
+    groups times what each needs; None unless those are the only numbers, the groups come
+    out whole, and the question asks how many of the things each group needs."""
+    grouped, needs = _IN_GROUPS.search(text), _EACH_GROUP_NEEDS.search(text)
+    if grouped is None or needs is None or len(_NUMBER.findall(text)) != 3:
+        return None
+    people, size = int(grouped.group("people")), int(grouped.group("size"))
+    if size == 0 or people % size:
+        return None  # a group left part-full: whether it needs a full set is not said
+    asked = re.search(r"\bhow\s+many\s+(?P<things>[a-z]+)\b", text[needs.end() :], re.I)
+    if asked is None or _thing_word(asked.group("things")) != _thing_word(needs.group("things")):
+        return None
+    groups = Op("/", _plain(grouped.group("people")), _plain(grouped.group("size")))
+    return Op("*", groups, _plain(needs.group("each"))), f"the {needs.group('things')} needed"
+
+
 def _plain(raw: str) -> Num:
     return Num(float(raw.replace(",", "")), raw.replace(",", ""))
 
@@ -1618,6 +1647,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_made_per_hour(context, task)
         or read_group_items(context, task)
         or read_share_of_sum(text)
+        or read_per_group(text)
     )
     if found is not None:
         return [found]
