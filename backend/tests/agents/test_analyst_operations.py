@@ -2255,6 +2255,115 @@ def test_profit_of_a_price_each_is_refused() -> None:
         run("we sold 30 cakes at 2 each and ingredients cost 18, profit?", capability="calculation")
 
 
+def test_a_fee_on_two_amounts_added_is_the_share_of_their_sum() -> None:
+    instruction = (
+        "the agent charges 12% of the rent plus bills. rent is 900 and bills are 150, fee?"
+    )
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(126)
+
+
+def test_a_share_of_two_amounts_is_refused_when_the_fee_is_not_asked() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "the agent charges 12% of the rent plus bills. rent is 900 and bills are 150, "
+            "what do i pay in total",
+            capability="calculation",
+        )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("30 pupils in teams of 5 and each team needs 2 balls, how many balls do i need", 12),
+        # A team left part-full: whether it gets a full set is not said.
+        ("30 pupils in teams of 4 and each team needs 2 balls, how many balls do i need", None),
+        ("30 pupils in teams of 5 and each team needs 2 balls, how many bibs", None),
+    ],
+)
+def test_what_groups_of_a_size_each_need(instruction: str, result: float | None) -> None:
+    if result is None:
+        with pytest.raises(AgentInputError):
+            run(instruction, capability="calculation")
+    else:
+        assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_profit_then_its_margin_answers_both() -> None:
+    result = run(
+        "Context: sales came to 52,000 and expenses were 39,000. "
+        "Task: the profit, then the profit as a % of sales",
+        capability="calculation",
+    )
+    assert [step["result"] for step in result["steps"]] == pytest.approx([13000, 25])
+
+
+def test_profit_then_a_share_of_money_not_named_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: the cafe took 2,400 and spent 1,800 on stock. "
+            "Task: profit, then as a % of revenue",
+            capability="calculation",
+        )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("walked 3 dogs, got paid 20, 25 and 30, took 3 hours. what did i make per hour", 25),
+        (
+            "Context: did 2 gigs, was paid 300 and 250 and spent 60 on travel, 9 hours in all. "
+            "Task: what did i clear an hour after travel",
+            490 / 9,
+        ),
+    ],
+)
+def test_made_per_hour_is_the_money_made_less_spent_over_the_hours(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A count that is not of the amounts; spent but the net not asked; a rate, not an amount.
+        "walked 4 dogs, got paid 20, 25 and 30, took 3 hours. what did i make per hour",
+        "drove 40 hours, earned 1,000 and spent 150 on fuel. what's my hourly",
+        "earned 15 an hour for 40 hours. what did i make per hour after tax",
+    ],
+)
+def test_made_per_hour_refuses_what_it_does_not_read(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("a class of 24, every pupil needs 3 pencils at 0.45 and a ruler at 1.20. total?", 61.2),
+        # The last price said just before the question, with no stop between them.
+        ("Context: a team of 11 and each one gets 2 socks at 3.25. Task: whats the total", 71.5),
+    ],
+)
+def test_a_groups_items_at_their_prices_are_the_size_times_one_members_cost(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # One member's cost asked; a number that is no count or price.
+        "a class of 24, every pupil needs 3 pencils at 0.45 and a ruler at 1.20. cost per pupil?",
+        "a class of 24, every pupil needs 3 pencils at 0.45, plus 10 for the trip. how much in all",
+    ],
+)
+def test_a_groups_items_refuse_what_they_do_not_read(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
 @pytest.mark.parametrize(
     ("instruction", "result"),
     [

@@ -13,8 +13,9 @@ percentage added together.
 periods until a target at a rate, a conversion factor the request states, a charge made once
 plus a rate, the units reading of `quantities`, a share taken once a period, a length at a
 scale, a start plus an amount for each, what is left after several amounts taken, a profit,
-and chains whose every stage is shown (percentages in turn, a share then the rest, what is
-left then spread over periods).
+the money made an hour, a group's items at their prices, a share of two amounts added,
+what groups of a size each need, and chains whose every stage is shown (percentages in turn,
+a share then the rest, what is left then spread over periods, a profit then its margin).
 """
 
 from __future__ import annotations
@@ -34,17 +35,22 @@ __all__ = [
     "read_before_change",
     "read_count_at_price",
     "read_days_between",
+    "read_group_items",
     "read_held_less_taken",
     "read_interest",
+    "read_made_per_hour",
     "read_named_share",
+    "read_per_group",
     "read_per_period",
     "read_percentage_problem",
     "read_periods_to_target",
     "read_pro_rata",
+    "read_profit_then_margin",
     "read_rate_for_periods",
     "read_relative_change",
     "read_saving",
     "read_scaled_amount",
+    "read_share_of_sum",
     "read_share_per_period",
     "read_share_per_person",
     "read_stated_problem",
@@ -1031,7 +1037,7 @@ def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | N
 # "the bake sale took 286.40", "we raised 1,200": money coming in, said before its amount.
 _TOOK_IN = re.compile(
     r"\b(?:took|takes|taken|made|makes|raised|earned|brought\s+in|sold\s+for|takings|"
-    r"revenue|income|sales)\b(?:\s+(?:in|of|was|were|is|are|came\s+to))*\s*[$\u00a3\u20ac]?$",
+    r"revenue|income|sales|turnover)\b(?:\s+(?:in|of|was|were|is|are|came\s+to))*\s*[$\u00a3\u20ac]?$",
     re.I,
 )
 # ... and money going out, between one amount and the next: "and ingredients cost 73.15".
@@ -1052,6 +1058,8 @@ def read_profit(context: str | None, task: str) -> tuple[Node, str] | None:
         return None
     if _REPEATED.search(context):
         return None  # "costs 2 each": a price, not one cost
+    if re.search(r"\bthen\b", task, re.I):
+        return None  # "profit, then as a % of revenue": a second question, left unanswered
     found = list(_NUMBER.finditer(context))
     if not 2 <= len(found) <= 5 or not _TOOK_IN.search(context[: found[0].start()]):
         return None
@@ -1062,6 +1070,228 @@ def read_profit(context: str | None, task: str) -> tuple[Node, str] | None:
     for match in found[1:]:
         result = Op("-", result, _plain(match.group(0)))
     return result, "the profit: the money taken less the costs"
+
+
+# "got paid 65, 80 and 45", "earned 1,140": money made, one amount or a list of them.
+_MONEY = r"[$\u00a3\u20ac]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_LIST_OF = rf"(?P<NAME>{_MONEY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_MONEY})*)"
+_MADE = re.compile(
+    r"\b(?:got\s+paid|was\s+paid|earned|made|took\s+(?:in|home)|brought\s+in)\s+"
+    + _LIST_OF.replace("NAME", "made"),
+    re.I,
+)
+# "spent 168 on fuel", "costs were 40": money going out.
+_SPENT = re.compile(
+    r"\b(?:spent|paid\s+out|(?:costs|expenses)\s+(?:were|was|of|came\s+to))\s+"
+    + _LIST_OF.replace("NAME", "spent"),
+    re.I,
+)
+# "took 7.5 hours", "drove 42 hours": the time it took (not "15 an hour", a rate).
+_HOURS_TAKEN = re.compile(
+    r"(?<![\w.])(?P<hours>\d+(?:\.\d+)?)\s*(?:hours|hrs|hr|h)\b(?!\s+(?:a|an|per|each)\b)", re.I
+)
+# "3 houses": a count of the jobs paid for, said before the amounts.
+_COUNTED = re.compile(r"(?<![\w.,])(?P<count>\d+)\s+[a-z]+", re.I)
+_ASKS_HOURLY = re.compile(
+    r"\b(?:make|made|earn|earned|earning|earnings|get|got|take\s+home|clear|cleared)\b.*"
+    r"\b(?:per|an|a|each)\s+(?:hour|hr)\b|\bhourly\b",
+    re.I,
+)
+_ASKS_NET_MADE = re.compile(
+    r"\b(?:after|net|less|minus|take[\s-]home|profit|clear|cleared)\b", re.I
+)
+_PER_THING = re.compile(r"\b(?:each|every|per|an?\s+(?:hour|day|week|month|year))\b", re.I)
+
+
+def read_made_per_hour(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "got paid 65, 80 and 45 and it took 7.5 hours, what did I make per hour", "earned
+    1,140 in 42 hours and spent 168 on fuel, hourly after fuel": the money made, less what
+    was spent, over the hours; None unless every number is one of those (or the count of
+    the amounts made), and the question asks for the net when something was spent."""
+    if context is None:
+        parts = split_question(task)
+        if parts is None:
+            return None
+        context, task = parts
+    if not _ASKS_HOURLY.search(task) or _NUMBER.search(task) or _PERCENT_AFTER.search(context):
+        return None
+    if _PER_THING.search(context):
+        return None  # "65 each", "15 an hour": a rate or a price, not an amount made
+    made, spent = list(_MADE.finditer(context)), list(_SPENT.finditer(context))
+    hours = list(_HOURS_TAKEN.finditer(context))
+    if len(made) != 1 or len(spent) > 1 or len(hours) != 1:
+        return None
+    if bool(spent) != bool(_ASKS_NET_MADE.search(task)):
+        return None  # what was spent is taken off only when the net is asked, and said
+    earned = _NUMBER.findall(made[0].group("made"))
+    costs = _NUMBER.findall(spent[0].group("spent")) if spent else []
+    for number in _NUMBER.finditer(context):
+        where = number.start()
+        if where == hours[0].start() or any(m.start() <= where < m.end() for m in made + spent):
+            continue
+        count = _COUNTED.match(context, where)
+        if count is None or where > made[0].start() or int(count.group("count")) != len(earned):
+            return None  # a number that is none of these (but "3 houses"): something unread
+    total: Node = _plain(earned[0])
+    for amount in earned[1:]:
+        total = Op("+", total, _plain(amount))
+    for amount in costs:
+        total = Op("-", total, _plain(amount))
+    if sum(_plain(a).value for a in costs) >= sum(_plain(a).value for a in earned):
+        return None  # more spent than made: something is not said
+    return Op("/", total, _plain(hours[0].group("hours"))), "the amount made per hour"
+
+
+# "squad of 18", "a class of 30": a group and how many are in it.
+_GROUP_OF = re.compile(
+    r"\b(?:squad|team|group|class|crew|troop|choir|party|side)\s+of\s+(?P<size>\d+)\b(?!\s*%)",
+    re.I,
+)
+# "each player gets", "every kid needs": what one member of the group has.
+_EACH_MEMBER = re.compile(
+    r"\b(?:each|every)\s+(?:one|[a-z]+)\s+(?:gets|needs|has|receives|is\s+given|wants)\s+", re.I
+)
+# "2 shirts at 14.50", "one pair of shorts at 9.75": a count of an item at its price (not
+# "2 rides for 5", which may be the price of both).
+_ITEMS_AT = re.compile(
+    rf"(?P<count>\d+|one|an?)\s+(?:pairs?\s+of\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:at|@)\s+"
+    rf"(?P<price>{_MONEY})(?![\d.,]\d)(?:\s+(?:each|apiece|a\s+piece))?"
+    r"(?P<join>\s*,\s*(?:and\s+)?|\s+and\s+)?",
+    re.I,
+)
+_ASKS_GROUP_TOTAL = re.compile(
+    r"\b(?:total|altogether|in\s+all|all\s+together|bill|how\s+much|cost)\b", re.I
+)
+
+
+def read_group_items(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "squad of 18 and each player gets 2 shirts at 14.50 and one pair of shorts at 9.75,
+    total?": the group's size times what one member's items cost; None unless every number
+    is the size, a count or a price, and the question asks for the total."""
+    text = task if context is None else f"{context} {task}"
+    group, each = _GROUP_OF.search(text), _EACH_MEMBER.search(text)
+    if group is None or each is None or each.start() < group.end():
+        return None
+    if not _ASKS_GROUP_TOTAL.search(text, each.end()) or _PERCENT_AFTER.search(text):
+        return None
+    items, at = [], each.end()
+    while (item := _ITEMS_AT.match(text, at)) is not None:
+        items.append(item)
+        at = item.end()
+        if item.group("join") is None:
+            break  # the sentence ends: no more items
+    if _PER_THING.search(text, at) or re.search(r"\b(?:one|head|apiece)\b", text[at:], re.I):
+        return None  # "how much per player": one member's cost, not the group's
+    if not items or len(_NUMBER.findall(text)) != 1 + sum(
+        2 if i.group("count")[0].isdigit() else 1 for i in items
+    ):
+        return None  # a number not read as the size, a count or a price
+    one: Node | None = None
+    for item in items:
+        raw = item.group("count")
+        price = _plain(item.group("price").lstrip("$\u00a3\u20ac"))
+        cost: Node = price if not raw[0].isdigit() or raw == "1" else Op("*", _plain(raw), price)
+        one = cost if one is None else Op("+", one, cost)
+    assert one is not None
+    return Op("*", _plain(group.group("size")), one), "the total for the group"
+
+
+# "work out the profit, then the profit as a % of turnover": the profit, then its margin.
+_THEN_MARGIN = re.compile(
+    r"^(?P<first>.*\bprofit\b.*?)(?:\s*,\s*|\s+)(?:and\s+)?then\s+(?P<second>.*)$", re.I
+)
+_AS_SHARE_OF_TAKEN = re.compile(
+    r"\b(?:as\s+an?\s+(?:%|percent(?:age)?)\s+of\s+(?:the\s+)?(?P<base>turnover|revenue|sales|"
+    r"takings|income)|(?:profit\s+)?margin)\b",
+    re.I,
+)
+
+
+def read_profit_then_margin(context: str | None, task: str) -> list[tuple[Node, str]] | None:
+    """ "turnover was 18,400 and costs were 13,800, the profit, then the profit as a % of
+    turnover": the profit, then the profit over the money taken times 100; None unless the
+    profit is read and the second question names the money taken (or a margin) alone."""
+    if context is None:
+        return None
+    asked = _THEN_MARGIN.match(task.strip())
+    if asked is None or _NUMBER.search(asked.group("second")):
+        return None
+    share = _AS_SHARE_OF_TAKEN.search(asked.group("second"))
+    if share is None or (
+        share.group("base") and share.group("base").lower() not in context.lower()
+    ):
+        return None
+    profit = read_profit(context, asked.group("first"))
+    if profit is None:
+        return None
+    taken = _plain(_NUMBER.findall(context)[0])
+    margin = Op("*", Op("/", profit[0], taken), Num(100, "100"))
+    return [profit, (margin, "the profit as a percentage of the money taken")]
+
+
+# "takes 6.5% of the item price plus shipping": a share of two amounts added, named.
+_SHARE_OF_SUM = re.compile(
+    r"(?P<share>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+of\s+(?:the\s+)?"
+    r"(?P<first>[a-z]+(?:\s+[a-z]+)?)\s+(?:plus|and|\+)\s+(?:the\s+)?(?P<second>[a-z]+)\b",
+    re.I,
+)
+_ASKS_FEE = re.compile(r"\b(?:fee|fees|cut|commission|charge)\b", re.I)
+_NOT_THE_FEE = re.compile(r"\b(?:total|altogether|in\s+all|left|keep|receive|net)\b", re.I)
+
+
+def read_share_of_sum(text: str) -> tuple[Node, str] | None:
+    """ "etsy takes 6.5% of the item price plus shipping. item is 24.00 and shipping is 4.50,
+    their fee?": the share of the two amounts added; None unless each named amount is said
+    once, those are the only numbers, and the question asks for the fee itself."""
+    said = _SHARE_OF_SUM.search(text)
+    if said is None or len(_NUMBER.findall(text)) != 3:
+        return None
+    values = []
+    for name in (said.group("first"), said.group("second")):
+        words = "|".join(re.escape(w) for w in name.lower().split() if w != "price")
+        amounts = re.findall(
+            rf"\b(?:{words})(?:\s+price)?\s+(?:is|was|are|were|costs?|comes\s+to|came\s+to)\s+"
+            rf"({_MONEY})(?![\d.,]\d|\s*%)",
+            text[said.end() :],
+            re.I,
+        )
+        if len(amounts) != 1:
+            return None
+        values.append(_plain(amounts[0].lstrip("$\u00a3\u20ac")))
+    rest = text[list(_NUMBER.finditer(text))[-1].end() :]  # the question, after the amounts
+    if not _ASKS_FEE.search(rest) or _NOT_THE_FEE.search(rest):
+        return None  # "what do I get": the amount less the fee, not the fee
+    share = said.group("share")
+    whole = Op("+", values[0], values[1])
+    return Op("*", Op("/", Num(float(share), share), Num(100, "100")), whole), "the fee"
+
+
+# "28 kids in groups of 4 ... each group needs 3 sheets": so many groups, each needing some.
+_IN_GROUPS = re.compile(
+    r"(?P<people>\d+)\s+[a-z]+\s+in\s+(?:teams|groups|tables)\s+of\s+(?P<size>\d+)\b", re.I
+)
+_EACH_GROUP_NEEDS = re.compile(
+    r"\beach\s+(?:team|group|table)\s+(?:needs|gets|uses|has|will\s+need)\s+(?P<each>\d+)\s+"
+    r"(?P<things>[a-z]+)\b",
+    re.I,
+)
+
+
+def read_per_group(text: str) -> tuple[Node, str] | None:
+    """ "28 kids in groups of 4 and each group needs 3 sheets, how many sheets": the number of
+    groups times what each needs; None unless those are the only numbers, the groups come
+    out whole, and the question asks how many of the things each group needs."""
+    grouped, needs = _IN_GROUPS.search(text), _EACH_GROUP_NEEDS.search(text)
+    if grouped is None or needs is None or len(_NUMBER.findall(text)) != 3:
+        return None
+    people, size = int(grouped.group("people")), int(grouped.group("size"))
+    if size == 0 or people % size:
+        return None  # a group left part-full: whether it needs a full set is not said
+    asked = re.search(r"\bhow\s+many\s+(?P<things>[a-z]+)\b", text[needs.end() :], re.I)
+    if asked is None or _thing_word(asked.group("things")) != _thing_word(needs.group("things")):
+        return None
+    groups = Op("/", _plain(grouped.group("people")), _plain(grouped.group("size")))
+    return Op("*", groups, _plain(needs.group("each"))), f"the {needs.group('things')} needed"
 
 
 def _plain(raw: str) -> Num:
@@ -1399,6 +1629,9 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     request is said in one go: by the units of its amounts, a share a period, or a chain
     (changes in turn, a share then the rest, what is left then spread over periods)."""
     text = task if context is None else f"{context} {task}"
+    margin = read_profit_then_margin(context, task)
+    if margin is not None:
+        return margin  # before the profit alone, which would leave the margin unanswered
     found = (
         read_days_between(text)
         or read_time_less_break(text)
@@ -1411,6 +1644,10 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_start_plus_each(text)
         or read_held_less_taken(context, task)
         or read_profit(context, task)
+        or read_made_per_hour(context, task)
+        or read_group_items(context, task)
+        or read_share_of_sum(text)
+        or read_per_group(text)
     )
     if found is not None:
         return [found]
