@@ -13,23 +13,29 @@ import httpx
 from tests.stack import Stack
 
 
-def test_run_follows_a_task_to_its_end_and_prints_it(stack: Stack) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "orchestra",
-            "run",
-            "--url",
-            stack["orchestrator"].url,
-            "--json",
-            "Compute the median of 4, 8, 15 and 16",
-        ],
-        env=stack.env(),
+def orchestra(
+    stack: Stack, *args: str, reply: str | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run the `orchestra` command against the stack, as a user's terminal would."""
+    return subprocess.run(
+        [sys.executable, "-m", "orchestra", *args],
+        env=stack.env() | {"COLUMNS": "200"},
+        input=reply,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
+    )
+
+
+def test_run_follows_a_task_to_its_end_and_prints_it(stack: Stack) -> None:
+    done = orchestra(
+        stack,
+        "run",
+        "--url",
+        stack["orchestrator"].url,
+        "--json",
+        "Compute the median of 4, 8, 15 and 16",
     )
     assert done.returncode == 0, done.stderr[-2000:]
     task = json.loads(done.stdout)
@@ -40,14 +46,7 @@ def test_run_follows_a_task_to_its_end_and_prints_it(stack: Stack) -> None:
 
 def test_agents_command_lists_and_refuses_with_the_apis_message(stack: Stack) -> None:
     def agents(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "orchestra", "agents", *args],
-            env=stack.env(),
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        return orchestra(stack, "agents", *args, timeout=60)
 
     url = stack["orchestrator"].url
     listed = agents("list", "--url", url)
@@ -62,24 +61,7 @@ def test_run_asks_an_agents_question_on_the_terminal_and_sends_the_reply(stack: 
     url = stack["orchestrator"].url
 
     def run(reply: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "orchestra",
-                "run",
-                "--url",
-                url,
-                "--json",
-                "compute the average",
-            ],
-            env=stack.env(),
-            input=reply,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        return orchestra(stack, "run", "--url", url, "--json", "compute the average", reply=reply)
 
     answered = run("4, 8 and 15\n")
     assert answered.returncode == 0, answered.stderr[-2000:]
@@ -96,22 +78,8 @@ def test_run_asks_an_agents_question_on_the_terminal_and_sends_the_reply(stack: 
 
 
 def test_run_prints_why_a_request_was_not_planned_and_exits_non_zero(stack: Stack) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "orchestra",
-            "run",
-            "--url",
-            stack["orchestrator"].url,
-            "which of my invoices is overdue",
-        ],
-        env=stack.env() | {"COLUMNS": "200"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    url = stack["orchestrator"].url
+    done = orchestra(stack, "run", "--url", url, "which of my invoices is overdue")
     assert done.returncode != 0
     assert "no steps were planned" in done.stdout, done.stdout
     assert 'I could not plan "which of my invoices is overdue"' in done.stdout

@@ -34,7 +34,7 @@ from orchestra.planner.clauses import (
     topic_of,
 )
 from orchestra.planner.consensus import asks_several_models, with_consensus
-from orchestra.planner.doubt import WHO_SAID_RE, doubt
+from orchestra.planner.doubt import MAKING_VERBS, WHO_SAID_RE, doubt
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError, UnclearRequestError
 from orchestra.planner.followup import ADDITION, REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
@@ -243,12 +243,7 @@ _ASKS_RE = re.compile(
     r"\?|\b(?:what|how|why|who|when|where|which|can|could|would|please|pls)\b", re.I
 )
 # Verbs that make a piece from a text given ("draft a reply to this: '...'").
-_MAKES_RE = re.compile(
-    r"\b(?:write|draft|compose|reply|respond|rewrite|rephrase|reword|redo|turn|make|create|"
-    r"prepare|translate|proofread|edit|polish|improve|answer|craft|generate|come\s+up|"
-    r"suggest|expand|continue|finish|shorten|simplify|fix)\b",
-    re.I,
-)
+_MAKES_RE = re.compile(rf"\b(?:{MAKING_VERBS}|answer)\b", re.I)
 _DESTINATION_RE = re.compile(r"\bfor\s+(?:the|my|our|a|an|his|her|their)\s+(?:\w+\s+)?\w+", re.I)
 _FORWARD_MATERIAL_RE = re.compile(
     r"\b(?:this|these|the following|the given|the attached|the same|the)\s+(?:\w+\s+)?"

@@ -20,7 +20,14 @@ import re
 
 from orchestra.planner.clauses import strip_request_prefix
 
-__all__ = ["WHO_SAID_RE", "doubt"]
+__all__ = ["MAKING_VERBS", "WHO_SAID_RE", "doubt"]
+
+# Verbs that make a piece, or make one from a text given ("draft a reply to this: '...'").
+MAKING_VERBS = (
+    r"write|draft|compose|reply|respond|rewrite|rephrase|reword|redo|turn|make|create|"
+    r"prepare|translate|proofread|edit|polish|improve|craft|generate|come\s+up|suggest|"
+    r"expand|continue|finish|shorten|simplify|fix"
+)
 
 # The capabilities that work on a text or data given, and on numbers given.
 _ON_TEXT = frozenset({"sentiment", "summarization", "keywords"})
@@ -35,9 +42,7 @@ _VERBS = {
     "research": r"research|investigate|find\s+out|look\s+(?:up|into)|explore|read\s+up|gather|"
     r"search|google|explain|describe|tell\s+(?:me|us)\s+about|learn\s+about|dig\s+into|"
     r"check",
-    "writing": r"write|draft|compose|reply|respond|rewrite|rephrase|reword|redo|turn|make|create|"
-    r"prepare|translate|proofread|edit|polish|improve|craft|generate|come\s+up|suggest|"
-    r"expand|continue|finish|shorten|simplify|fix|put\s+together|do",
+    "writing": MAKING_VERBS + r"|put\s+together|do",
     "analysis": r"analy[sz]e|compare|contrast|evaluate|assess|weigh\s+up|critique|interpret|"
     r"review",
 }
