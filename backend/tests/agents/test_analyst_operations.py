@@ -548,6 +548,11 @@ def test_the_value_that_came_up_most_often_is_the_mode() -> None:
         "dice rolls: 3, 5, 3, 6, 2. which number appeared most often", capability="statistics"
     )
     assert (data["operation"], data["result"]) == ("mode", 3)
+    # Of returns, the size that comes back most.
+    data = run(
+        "sizes returned: 38 39 40 39 41. which size comes back most", capability="statistics"
+    )
+    assert (data["operation"], data["result"]) == ("mode", 39)
 
 
 def test_each_value_of_a_chain_in_one_step_is_shown() -> None:

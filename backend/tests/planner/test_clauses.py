@@ -107,6 +107,11 @@ def text_of(description: str) -> list[str]:
         # An ask about a text after "plus" or "and", its article left out, is its own.
         ("mean of 2, 4, 6 plus sentiment of 'ok'", ["mean of 2, 4, 6", "sentiment of 'ok'"]),
         ("the median of 1, 3 plus the sum of 2, 2", ["the median of 1, 3 plus the sum of 2, 2"]),
+        # A second ask told apart ("and separately") after a piece to write.
+        (
+            "write a reminder that timesheets are due friday, and separately what's 7.5 x 22",
+            ["write a reminder that timesheets are due friday", "separately what's 7.5 x 22"],
+        ),
     ],
 )
 def test_split_clauses(description: str, clauses: list[str]) -> None:

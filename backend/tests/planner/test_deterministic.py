@@ -237,6 +237,8 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Is 'fast delivery' positive?", "check this one: 'late again'", "Is 'late again'"),
         # A closing "then" only says it follows on.
         ("Compute the mean of 2, 7, 5", "what's the max then", "max of 2, 7, 5"),
+        # "which is the ...": the figure, said of one of the numbers.
+        ("average of 14, 22, 9, 31, 18", "and which is the biggest?", "Biggest of 14, 22"),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
@@ -1094,6 +1096,7 @@ def test_arithmetic_on_a_value_pointed_at_is_the_calculators(task: str) -> None:
         # Advice asked about the user's own things is a question for research.
         ("how often should we water our plants", "research"),
         ("how many hours of sleep does my baby need", "research"),
+        ("what do i need to get a passport", "research"),
     ],
 )
 def test_a_measure_of_the_users_own_life_is_not_researched(task: str, capability: str) -> None:
@@ -1772,6 +1775,11 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("what does my tenancy agreement say about pets", "names a text of yours"),
         # A reading of where the user is, now.
         ("what's the temperature outside right now in fahrenheit", "where you are, now"),
+        # A figure of the user's own affairs, with none of its figures.
+        ("what does my commute cost me a year", "figure of your own affairs"),
+        ("what do i need to get on the final to pass the module", "figure of your own affairs"),
+        # How someone came across, with nothing of what they said.
+        ("did my boss sound annoyed in the meeting this morning", "how someone came across"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -1782,6 +1790,12 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
     assert why in str(raised.value)
     # The refusal quotes the part it did not understand, so the user knows what to rephrase.
     assert raised.value.part.split()[0] in description
+
+
+def test_the_count_of_the_asks_before_a_colon_is_no_ask_and_no_text() -> None:
+    result = plan("two things: mean of 3.2, 4.8, 5.1 and 2.9, and separately whats 15% of 80")
+    assert shape(result) == [("statistics", []), ("calculation", [])]
+    assert result.steps[0].instruction.startswith("Mean of 3.2")
 
 
 @pytest.mark.parametrize(
@@ -1796,6 +1810,7 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         # Advice is looked up, not the user's own measure.
         ("how much water should I drink each day", "research"),
         ("how many hours of sleep does my baby need", "research"),
+        ("what do i need to get a passport", "research"),
     ],
 )
 def test_a_general_capability_named_or_fitting_is_planned(description: str, expected: str) -> None:

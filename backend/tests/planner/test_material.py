@@ -47,6 +47,12 @@ def test_the_step_instruction_carries_the_data_byte_for_byte(task: str, data: st
     assert plan.steps[0].instruction.endswith(data), plan.steps[0].instruction
 
 
+def test_numbers_apart_by_spaces_then_a_dash_and_a_question_are_data() -> None:
+    masked = mask_material("shoe sizes returned this month: 38 39 40 39 41 - which size most")
+    assert masked.material == ("38 39 40 39 41",)
+    assert masked.text.endswith(". which size most")
+
+
 def test_a_colon_before_instructions_is_not_material() -> None:
     masked = mask_material("Do the following: research tides, then write a poem")
     assert not placeholders_in(masked.text)

@@ -385,6 +385,9 @@ _REQUEST_PREFIXES = tuple(
     )
 )
 
+# Prefixes that tell a second ask apart from the first.
+_TOLD_APART = _words("also separately independently unrelated btw another different separate")
+
 _REQUEST_OPENINGS = (
     ("i", "need"),
     ("i", "want"),
@@ -769,7 +772,10 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     index += 1
                     continue
                 verb_at = _skip_request_prefix(tokens, after)
-                strong = bool(set(words) - {",", "and"})
+                strong = bool(set(words) - {",", "and"}) or bool(
+                    # ", and separately what's 7.5 x 22": a second ask, told apart.
+                    {t.low for t in tokens[after:verb_at]} & _TOLD_APART
+                )
                 question = verb_at < len(tokens) and _is_question_word(tokens[verb_at])
                 starts = (
                     is_action_start(tokens, verb_at, verbs)

@@ -365,6 +365,9 @@ def plan_deterministic(
         return with_consensus(planned, capabilities)
 
     text = resolve_follow_up(description.strip(), history)
+    # "two things: mean of 3, 4, 5, and separately 15% of 80": the count of the asks is
+    # no ask, and its colon gives no text to work on.
+    text = _ASKS_COUNTED_RE.sub("", text, count=1)
     masked = mask_material(text)
     # "short summary + keywords for this": a plus between words joins two asks, as "and".
     masked = replace(masked, text=_WORD_PLUS_RE.sub(" and ", masked.text))
@@ -418,6 +421,11 @@ def _example_verbs(capabilities: Sequence[CapabilitySpec]) -> frozenset[str]:
 # --- clause adjustments ---------------------------------------------------------------
 
 
+_ASKS_COUNTED_RE = re.compile(
+    r"^\W*(?:a\s+)?(?:two|three|four|2|3|4|a\s+couple\s+of|couple\s+of|a\s+few|few)\s+"
+    r"(?:quick\s+)?(?:things|questions|asks|ones)(?:\s+(?:please|pls))?\s*[:\u2013\u2014-]\s+",
+    re.I,
+)
 _PLEASANTRY_RE = re.compile(
     r"\W*(?:(?:hello|hi|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening)|"
     r"thanks|thank\s+you|many\s+thanks|cheers|ta)(?:\s+(?:so|very)\s+much)?"

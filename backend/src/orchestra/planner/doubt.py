@@ -79,6 +79,24 @@ _OWN_MEASURE_RE = re.compile(
     r"|\bwhich\s+of\s+(?:my|our)\b",
     re.I,
 )
+# A figure of the user's own affairs asked with none of its figures: "what does my commute
+# cost me a year", "what do i need to get on the final to pass the module".
+_OWN_FIGURE_RE = re.compile(
+    r"\bwhat\s+(?:does|do|did|will|would)\s+(?:my|our)\s+(?:[\w'-]+\s+){1,3}?cost\s+(?:me|us)\b"
+    r"|\b(?:what|how\s+much)\s+(?:do|will|would|should)\s+(?:i|we)\s+need\s+to\s+"
+    r"(?:get|score)\s+(?:on|in)\s+(?:the|my|our)\b"
+    r"|\bto\s+pass\s+(?:the|my|this)\s+(?:module|course|class|unit|year|exam|paper)\b"
+    r"|\bhow\s+much\s+(?:do|will|would)\s+(?:i|we)\s+(?:owe|get\s+back)\b",
+    re.I,
+)
+# How someone the user knows came across, with nothing of what they said: "did my boss
+# sound annoyed in the meeting this morning".
+_CAME_ACROSS_RE = re.compile(
+    r"\b(?:did|does|do|was|were|is)\s+(?:my|our|the)\s+(?:[\w'-]+\s+){1,2}?"
+    r"(?:sound|seem|come\s+across|look)\s+(?:\w+\s+)?"
+    r"(?:annoyed|angry|upset|happy|pleased|cross|mad|sad|keen|interested|rude|off|friendly)\b",
+    re.I,
+)
 # A text of the user's named and not given: "my landlord's reply", "the email my son's
 # teacher sent", "the contract the estate agent emailed me".
 _DOCUMENT = (
@@ -153,6 +171,17 @@ def doubt(
         return (
             "it names a text of yours that the request does not give. Quote it ('...') or "
             "paste it after a colon"
+        )
+    if _CAME_ACROSS_RE.search(text):
+        return (
+            "it asks how someone came across, which only their words would show. Quote what "
+            "they said or wrote ('...') and ask for its tone"
+        )
+    if _OWN_FIGURE_RE.search(text):
+        return (
+            "it asks for a figure of your own affairs without its figures, which only you "
+            "know. Give them, e.g. '12 km each way, 5 days a week, at 0.30 a km: what does "
+            "that cost a year?'"
         )
     if (
         _OWN_MEASURE_RE.search(text)

@@ -89,7 +89,9 @@ _FOLLOW_UP_PATTERNS = (
     # same numbers; "and the keywords?": another ask of the same text.
     re.compile(
         _LEAD
-        + r"(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is|\s+are)\s+)?(?:the\s+)?(?P<subject>"
+        # "and which is the biggest?", "which one was lowest": the figure, of one of them.
+        + r"(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is|\s+are)\s+"
+        + r"|which(?:\s+(?:one|number|value))?(?:'s|\s+is|\s+was)\s+)?(?:the\s+)?(?P<subject>"
         + _FIGURE
         + "|"
         + _TEXT_ASK

@@ -239,7 +239,9 @@ _COLON_LIST = re.compile(
 _NUMBER_LIST_THEN_TEXT = re.compile(
     rf"(?P<data>\s*{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}}{_UNIT_AFTER}(?=\.\s+[A-Z])"
     # "3 2 4 3 1 3 2. which number comes up most": plain numbers apart by spaces alone.
-    r"|\s*\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?){3,}(?=\.\s+[A-Za-z]))\.\s+"
+    # "38 39 40 39 41 - which size comes back most": or a dash before the question.
+    r"|\s*\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?){3,}(?=\.\s+[A-Za-z]|\s+[-\u2013\u2014]+\s+[A-Za-z]))"
+    r"(?:\.\s+|(?=\s))"
 )
 # Numbers asked about in the sentence before ("What's the spread? 10, 12, 15, 30").
 _TRAILING_NUMBERS = re.compile(

@@ -2110,10 +2110,11 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1. ",
     ),
-    # "which size came up most often", "the score that occurred most": the mode.
+    # "which size came up most often", "the score that occurred most", "which size comes
+    # back most" (of returns): the mode.
     (
         re.compile(
-            r"\b(?:came|comes|come|turned|turns)\s+up\s+(?:the\s+)?most(?:\s+often)?\b"
+            r"\b(?:came|comes|come|turned|turns)\s+(?:up|back)\s+(?:the\s+)?most(?:\s+often)?\b"
             r"|\b(?:occurred|occurs|appeared|appears)\s+(?:the\s+)?most(?:\s+often)?\b"
         ),
         "is the most frequent",
