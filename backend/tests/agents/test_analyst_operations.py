@@ -522,6 +522,29 @@ def test_stones_convert_to_kilograms() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # One amount in two units of one way of measuring.
+        ("i'm 11 stone 4 lb, what's that in kg", 71.6676),
+        ("the film is 2 hours 15 minutes, how many minutes is that", 135),
+        # Areas in "sq ft", "square metres", "m²".
+        ("the flat is advertised at 650 sq ft, how many square metres is that", 60.387),
+        ("what is 24 m² in sq ft", 258.3339),
+        # An amount in brackets; which ounce is meant, said in brackets.
+        ("whats a marathon (42.195 km) in miles", 26.2188),
+        ("250 g of butter in ounces (weight, not fluid ounces)", 8.8185),
+    ],
+)
+def test_amounts_said_in_everyday_ways_convert(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result, 1e-4)
+
+
+def test_an_amount_in_units_of_two_ways_of_measuring_is_not_one_amount() -> None:
+    with pytest.raises(AgentInputError):
+        run("i weigh 70 kg and 3 lb, what's that in stone", capability="calculation")
+
+
 def test_a_dash_between_listed_numbers_and_a_question_ends_the_list() -> None:
     data = run("the plants are 12, 15, 9, 20 - what's the mean height", capability="statistics")
     assert data["result"] == 14

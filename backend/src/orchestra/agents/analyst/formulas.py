@@ -71,6 +71,12 @@ _add("area", 1.0, "m2", "sqm")
 _add("area", 10000.0, "hectare", "hectares", "ha")
 _add("area", 4046.8564224, "acre", "acres")
 _add("area", 1_000_000.0, "km2")
+_add("area", 1_000_000.0, "sqkm")
+_add("area", 0.0001, "sqcm")
+_add("area", 0.09290304, "sqft")
+_add("area", 0.00064516, "sqin")
+_add("area", 0.83612736, "sqyd")
+_add("area", 2_589_988.110336, "sqmi")
 _add("time", 1.0, "second", "seconds", "sec", "secs")
 _add("time", 60.0, "minute", "minutes", "mins")
 _add("time", 3600.0, "hour", "hours", "hr", "hrs", "h")
@@ -263,6 +269,7 @@ def read_formula(text: str) -> tuple[Node, str] | None:
     request = _lead_verb_spelt(
         _rates_spelt(_gallons_said(" ".join(text.lower().replace("\u00b0", " degrees ").split())))
     )
+    request = _asides_dropped(request)
     # "2 and a half hours", "2 1/2 hours": 2.5 hours.
     request = MIXED_NUMBER.sub(mixed_number, AND_A_PART.sub(whole_and_part, request))
     readers = (
@@ -276,10 +283,48 @@ def read_formula(text: str) -> tuple[Node, str] | None:
         _circle_area,
     )
     for reader in readers:
-        found = reader(request)
+        # "650 sq ft in m2": a unit of area in one word, for the readers of an amount (the
+        # circle's reader takes "in square metres" for the square of its size's unit).
+        found = reader(_squares_spelt(request) if reader in _OF_AN_AMOUNT else request)
         if found is not None:
             return found
     return None
+
+
+# "650 sq ft", "square metres", "24 m²": an area's unit in one word ("sqft", "sqm"), without
+# a digit that would be read as a number.
+_SQUARE_UNIT = re.compile(
+    r"\b(?:sq\.?|square)\s+(?P<unit>km|kilomet(?:er|re)s?|m|met(?:er|re)s?|cm|centimet(?:er|re)s?|"
+    r"ft|feet|foot|in|inch(?:es)?|yd|yards?|mi|miles?)\b"
+    r"|\b(?P<glued>km|m|cm|ft|in|yd|mi)(?:\u00b2|2)(?![\w])"
+)
+_SQUARE_OF = {
+    "kilomet": "km", "met": "m", "centimet": "cm", "feet": "ft", "foot": "ft", "inch": "in",
+    "yard": "yd", "mile": "mi",
+}  # fmt: skip
+
+
+def _squares_spelt(request: str) -> str:
+    """``request`` with each unit of area written as one word ("sq ft" as "sqft")."""
+
+    def spelt(match: re.Match[str]) -> str:
+        unit = match.group("unit") or match.group("glued")
+        short = next((v for k, v in _SQUARE_OF.items() if unit.startswith(k)), unit)
+        return f"sq{short}"
+
+    return _SQUARE_UNIT.sub(spelt, request)
+
+
+# "a marathon (42.195 km)": an amount in brackets is said as if without them; "(weight, not
+# fluid ounces)" only says which ounce is meant, the one this reading has.
+_BRACKETED_AMOUNT = re.compile(r"\(\s*(-?\d[\d,]*(?:\.\d+)?\s*[a-z]+(?:/[a-z]+)?)\s*\)")
+_MASS_OUNCE_SAID = re.compile(
+    r"\s*\((?:by\s+)?weight(?:,?\s*not\s+(?:fluid|fl\.?)\s+(?:ounces|oz))?\)"
+)
+
+
+def _asides_dropped(request: str) -> str:
+    return _MASS_OUNCE_SAID.sub("", _BRACKETED_AMOUNT.sub(r"\1", request))
 
 
 # "US gallons", "imperial gallon", "UK gal": a gallon whose size is said.
@@ -489,6 +534,10 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
     if height is not None and asked is not None:
         text = f"{text[: height.start()]}1 ft{text[height.end() :]}"  # read as one amount
         asked = _ASKED_IN.search(text)
+    pair = _pair_of_units(text) if height is None and asked is not None else None
+    if pair is not None:
+        text = f"{text[: pair.start()]}1 {pair.group('smaller')}{text[pair.end() :]}"
+        asked = _ASKED_IN.search(text)
     if asked is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 1:
         return None
     head = text[: asked.start()]
@@ -519,7 +568,7 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
     if source not in _UNITS or target not in _UNITS:
         return None
     (dimension, size), (other, target_size) = _UNITS[source], _UNITS[target]
-    if dimension != other or size == target_size:
+    if dimension != other or (size == target_size and pair is None):
         return None
     if height is not None:
         feet, inches = (_number(height.group(k)) for k in ("feet", "inches"))
@@ -528,7 +577,52 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
         )
         converted = metres if target_size == 1 else Op("/", metres, _size(target_size))
         return converted, f"feet and inches to {target}"
+    if pair is not None:
+        larger, smaller = pair.group("larger"), pair.group("smaller")
+        amount = Op(
+            "+",
+            Op("*", _number(pair.group("first")), _size(_UNITS[larger][1])),
+            Op("*", _number(pair.group("second")), _size(size)),
+        )
+        return Op("/", amount, _size(target_size)), f"{larger} and {smaller} to {target}"
     return Op("/", Op("*", value, _size(size)), _size(target_size)), f"{source} to {target}"
+
+
+# "i'm 11 stone 4 lb", "2 hours 15 minutes": one amount in two units of one dimension, the
+# larger first.
+_PAIR = re.compile(
+    r"(?<![\w.])(?P<first>\d+(?:\.\d+)?)\s*(?P<larger>[a-z]+)\s+(?:and\s+)?"
+    r"(?P<second>\d+(?:\.\d+)?)\s*(?P<smaller>[a-z]+)\b"
+)
+
+
+def _pair_of_units(text: str) -> re.Match[str] | None:
+    pair = _PAIR.search(text)
+    if pair is None:
+        return None
+    larger, smaller = _UNITS.get(pair.group("larger")), _UNITS.get(pair.group("smaller"))
+    if larger is None or smaller is None or larger[0] != smaller[0] or larger[1] <= smaller[1]:
+        return None
+    if _SYSTEMS.get(pair.group("larger")) != _SYSTEMS.get(pair.group("smaller")):
+        return None  # "70 kg and 3 lb" is no way to say one weight
+    return pair
+
+
+# Which way of measuring a unit belongs to: one amount is said in units of one way.
+_SYSTEMS = {
+    name: system
+    for system, names in (
+        ("imperial", "mile miles mi yard yards yd yds foot feet ft inch inches stone stones "
+         "lb lbs pound pounds oz ounce ounces"),
+        ("metric", "km kms kilometer kilometers kilometre kilometres m meter meters metre "
+         "metres cm centimeter centimeters centimetre centimetres mm kg kgs kilogram "
+         "kilograms kilo kilos g gram grams l liter liters litre litres ml milliliter "
+         "milliliters millilitre millilitres"),
+        ("time", "week weeks day days hour hours hr hrs h minute minutes mins second seconds "
+         "sec secs"),
+    )
+    for name in names.split()
+}  # fmt: skip
 
 
 # "she's 5 ft 7", "5'7\"", "5 foot 7 in": a height in feet and inches, the inches' unit
@@ -705,3 +799,7 @@ def _circle_area(text: str) -> tuple[Node, str] | None:
     value = _number(size.group("value"))
     radius = value if said == ["radius"] else Op("/", value, Num(2, "2"))
     return Op("*", Name("pi"), Op("**", radius, Num(2, "2"))), "the area of a circle (pi r\u00b2)"
+
+
+# The readers of one amount in a unit, converted to another.
+_OF_AN_AMOUNT = (_conversion, _stated_conversion)
