@@ -540,6 +540,21 @@ def test_amounts_said_in_everyday_ways_convert(instruction: str, result: float) 
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result, 1e-4)
 
 
+def test_numbers_listed_in_brackets_after_what_they_are_are_the_values() -> None:
+    data = run("Average my last 4 electric bills (72, 81, 69, 78).", capability="statistics")
+    assert data["result"] == 75
+    # A function's arguments stay its arguments.
+    assert run("what is max(3, 5) plus 2", capability="calculation")["result"] == 7
+
+
+def test_a_conversion_read_apart_from_a_context_of_words() -> None:
+    data = run(
+        "Context: 'Lovely staff but the rooms were tired.'\nTask: Convert 5 miles to km.",
+        capability="conversion",
+    )
+    assert data["result"] == pytest.approx(8.04672)
+
+
 def test_an_amount_in_units_of_two_ways_of_measuring_is_not_one_amount() -> None:
     with pytest.raises(AgentInputError):
         run("i weigh 70 kg and 3 lb, what's that in stone", capability="calculation")

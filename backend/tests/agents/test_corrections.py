@@ -20,6 +20,8 @@ from orchestra.agents.protocol import AgentInputError, StepRequest
         ("median of 4, 18, 9, 30, 12 - sorry, the 30 should be 3", "statistics", 9),
         # "not Y but X", with thousands written with a comma
         ("total of 1,200 and 300. correction: not 1,200 but 1,500", "statistics", 1800),
+        # "make that X": the one number of its kind replaced
+        ("work out 15% of 240 - actually no sorry, make that 25%", "calculation", 60),
     ],
 )
 def test_a_correction_is_applied_before_the_request_is_read(
@@ -45,10 +47,12 @@ def test_a_correction_the_step_leaves_out_is_applied_from_the_whole_request() ->
         "sum of 5, 7 and 5 - the 5 should be 6",
         # ... or not at all
         "what is 8 times 9? I meant 4 not 3",
+        # "make that X" with two numbers it may replace
+        "what is 12 times 4? oops make that 5",
     ],
 )
 def test_a_correction_that_cannot_be_applied_is_refused(instruction: str) -> None:
-    with pytest.raises(AgentInputError, match=r"correct|typo"):
+    with pytest.raises(AgentInputError, match=r"correct|typo|replaces"):
         run_operation(StepRequest(instruction=instruction, capability="calculation"))
 
 

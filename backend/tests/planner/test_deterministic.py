@@ -237,6 +237,14 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Is 'fast delivery' positive?", "check this one: 'late again'", "Is 'late again'"),
         # A closing "then" only says it follows on.
         ("Compute the mean of 2, 7, 5", "what's the max then", "max of 2, 7, 5"),
+        # The number after "for" in the question, not the recipe's.
+        ("recipe for 6 uses 450 g of rice, how much for 4 people", "and for 9?", "for 9 people"),
+        # What the user does, by another amount.
+        (
+            "the bike is 1,600 and i save 50 a week, how many weeks",
+            "what if i saved 80 a week instead",
+            "save 80 a week",
+        ),
         # "which is the ...": the figure, said of one of the numbers.
         ("average of 14, 22, 9, 31, 18", "and which is the biggest?", "Biggest of 14, 22"),
     ],
@@ -1790,6 +1798,40 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
     assert why in str(raised.value)
     # The refusal quotes the part it did not understand, so the user knows what to rephrase.
     assert raised.value.part.split()[0] in description
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # "what i spent ...: <data>" says what the data is; the question after it asks.
+        (
+            "what i spent on lunch each day this week: 6.50, 4.20, 8.75 - cheapest and dearest?",
+            [("statistics", [])],
+        ),
+        # A time asked with no number to compute on is a fact to look up.
+        ("when's the best time to see cherry blossom in kyoto?", [("research", [])]),
+        # What a message basically says is its summary.
+        (
+            "what's this email basically saying? 'The gym opens at 6am. The sauna will close.'",
+            [("summarization", [])],
+        ),
+        # A summary asked with a verb of giving, the text at the end of the next ask.
+        (
+            "give me a one sentence summary, then tell me how it comes across: 'We waited. "
+            "Nobody came.'",
+            [("summarization", []), ("sentiment", ["s1"])],
+        ),
+        # A number corrected after the ask is no ask of its own.
+        ("work out 15% of 240 for me - actually no sorry, make that 25%", [("calculation", [])]),
+    ],
+)
+def test_shapes_of_batch_20(description: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert shape(plan(description)) == expected
+
+
+def test_a_summary_asked_before_the_text_is_of_that_text() -> None:
+    result = plan("give me a one sentence summary, then tell me how it comes across: 'We waited.'")
+    assert "'We waited.'" in result.steps[0].instruction
 
 
 def test_the_count_of_the_asks_before_a_colon_is_no_ask_and_no_text() -> None:

@@ -480,7 +480,7 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     if not tokens:
         return False
     index = _skip_request_prefix(tokens, 0)
-    if _labels_an_amount(tokens):
+    if _labels_an_amount(tokens) or _heads_data(tokens):
         return False
     if is_action_start(tokens, index, extra_verbs):
         return True
@@ -562,6 +562,20 @@ def _labels_an_amount(tokens: list[Token]) -> bool:
     numbers = sum(1 for t in rest if t.is_number)
     words = sum(1 for t in rest if t.is_word)
     return all(t.is_word for t in label) and numbers == 1 and words <= 1 and len(rest) <= 4
+
+
+def _heads_data(tokens: list[Token]) -> bool:
+    """ "what i spent on lunch each day this week: <data>.": "what" and who did it, then a
+    colon and the data alone, says what the data is, and asks nothing."""
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    return (
+        colon is not None
+        and len(tokens) > 2
+        and tokens[0].low == "what"
+        and tokens[1].low in _OWN_SUBJECTS
+        and all(t.is_material or t.text in {".", "!"} for t in tokens[colon + 1 :])
+        and any(t.is_material for t in tokens[colon + 1 :])
+    )
 
 
 # "in km please", "and into grams": a unit asked for, the amount said before.
@@ -943,9 +957,17 @@ def _names_a_figure_asked(tokens: list[Token], operand: bool = True) -> bool:
 _TEXT_ASKS = frozenset({"sentiment", "tone", "mood", "keywords", "summary", "gist"})
 
 
+_GIVING = _words("give get do write make send")
+
+
 def names_a_text_ask(tokens: list[Token]) -> bool:
     """ "one sentence summary" before "and then tell me if it sounds positive": a summary,
-    keywords or a tone asked as a noun of a few words, the verb left out."""
+    keywords or a tone asked as a noun of a few words, the verb left out or one of giving
+    ("give me a one sentence summary")."""
+    if tokens and tokens[0].low in _GIVING:
+        tokens = tokens[1:]
+        if tokens and tokens[0].low in {"me", "us"}:
+            tokens = tokens[1:]
     return (
         1 <= len(tokens) <= 5
         and tokens[-1].low in _TEXT_ASKS

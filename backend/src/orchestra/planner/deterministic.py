@@ -373,7 +373,7 @@ def plan_deterministic(
     masked = replace(masked, text=_WORD_PLUS_RE.sub(" and ", masked.text))
     matcher = CapabilityMatcher(capabilities)
     extra_verbs = _example_verbs(capabilities)
-    clauses = split_clauses(masked.text, extra_verbs)
+    clauses = _corrections_joined(split_clauses(masked.text, extra_verbs))
 
     context = [c.text for c in clauses if not c.is_request]
     actions = _drop_preparatory([c for c in clauses if c.is_request])
@@ -407,6 +407,31 @@ def plan_deterministic(
     return _plan(groups, masked, context)
 
 
+# "work out 15% of 240 - actually no sorry, make that 25%": a number of the ask before,
+# corrected, which the analyst applies to it; not an ask of its own.
+_MAKE_THAT_RE = re.compile(
+    r"\s*make\s+(?:that|it)\s+-?\d[\d,]*(?:\.\d+)?\s*(?:%|percent)?(?:\s+instead)?\s*[.!]*",
+    re.I,
+)
+_CUE_AT_END_RE = re.compile(r"\b(?:actually|sorry|soz|oops|whoops|wait|no)\W*$", re.I)
+
+
+def _corrections_joined(clauses: list[Clause]) -> list[Clause]:
+    joined: list[Clause] = []
+    for clause in clauses:
+        if (
+            joined
+            and _MAKE_THAT_RE.fullmatch(clause.text)
+            and _CUE_AT_END_RE.search(joined[-1].text)
+        ):
+            previous = joined[-1]
+            text = f"{previous.text.rstrip(' .')}, {clause.text.strip()}"
+            joined[-1] = replace(previous, text=text)
+            continue
+        joined.append(clause)
+    return joined
+
+
 def _example_verbs(capabilities: Sequence[CapabilitySpec]) -> frozenset[str]:
     """First words of the capabilities' examples: the verbs users of them start with."""
     verbs = set()
@@ -426,6 +451,10 @@ _ASKS_COUNTED_RE = re.compile(
     r"(?:quick\s+)?(?:things|questions|asks|ones)(?:\s+(?:please|pls))?\s*[:\u2013\u2014-]\s+",
     re.I,
 )
+_WHEN_RE = re.compile(
+    r"\s*when(?:'s|s|\s+is|\s+are|\s+do|\s+does|\s+did|\s+was|\s+should)?\b", re.I
+)
+_ON_NUMBERS = frozenset({"calculation", "statistics"})
 _PLEASANTRY_RE = re.compile(
     r"\W*(?:(?:hello|hi|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening)|"
     r"thanks|thank\s+you|many\s+thanks|cheers|ta)(?:\s+(?:so|very)\s+much)?"
@@ -589,7 +618,10 @@ def _coordination_split(clause: Clause, matcher: CapabilityMatcher) -> list[Clau
 
 _BOILED_DOWN_RE = re.compile(
     r"\b(?:boil|pare|whittle|cut|trim)\s+(?:this|it|that|these|the\s+\w+)\s+down\b"
-    r"|\bin\s+a\s+nutshell\b",
+    r"|\bin\s+a\s+nutshell\b"
+    # "what's this email basically saying? '...'": what it says, in short.
+    r"|\bwhat(?:'s|s|\s+is|\s+does)\s+(?:this|it|that|the\s+\w+)(?:\s+\w+)?\s+"
+    r"(?:basically|actually|essentially|really)\s+(?:saying|say|says|on\s+about)\b",
     re.I,
 )
 
@@ -1188,6 +1220,19 @@ def _parts(
                 # "card sent to the charity: '...'": a message given with only what it is,
                 # nothing asked: how it reads, as "airline review: '...'" is taken.
                 capability = "sentiment"
+        if (
+            capability in _ON_NUMBERS
+            and not material
+            and not refs
+            and not data_in_context
+            and "<num>" not in stems
+            and not _SPELLED_NUMBER_RE.search(text)
+            and _WHEN_RE.match(text)
+            and matcher.general in _GENERAL_CAPABILITIES
+        ):
+            # "when's the best time to see cherry blossom in kyoto": a time asked with no
+            # number to compute on is a fact to look up ("time" sounds like arithmetic).
+            capability = matcher.general
         revises = bool(
             _REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text))
             or _ADDS_TO_PIECE_RE.match(strip_request_prefix(clause.text))

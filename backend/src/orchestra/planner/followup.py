@@ -111,7 +111,11 @@ _FOLLOW_UP_PATTERNS = (
     # quantity, nothing else.
     re.compile(
         _LEAD + r"(?:for\s+|with\s+|at\s+|on\s+|make\s+it\s+|(?:what\s+)?if\s+(?:(?:it|that)\s+"
-        r"(?:were|was|is|had\s+been)|it's|that's)\s+)?(?:an?\s+)?"
+        r"(?:were|was|is|had\s+been)|it's|that's"
+        # "what if i saved 80 a week instead": what the user does, by another amount.
+        r"|(?:i|we)\s+(?:saved|save|paid|pay|put|spent|spend|earned|earn|ran|run|walked|walk|"
+        r"used|use|made|make|sold|sell|bought|buy|ate|eat|did|do|drove|drive)(?:\s+away)?)\s+)?"
+        r"(?:an?\s+)?"
         r"(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
         r"(?!instead\b)[A-Za-z]+\b)?(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)"
         # "and for a 28 kg child?": the amount, said of whom it is.
@@ -535,6 +539,12 @@ def _new_count_after(text: str, earlier: Sequence[str]) -> str | None:
     found = list(
         re.finditer(rf"\b{re.escape(match.group('word'))}\s+(?P<number>\d+)\b", previous, re.I)
     )
+    if len(found) > 1 and re.search(
+        r"\b(?:how\s+(?:much|many)|what)\b", previous[found[-2].end() : found[-1].start()], re.I
+    ):
+        # "recipe for 6 uses 450 g of rice, how much for 4 people": the number asked about
+        # is the one in the question, the other the recipe's.
+        found = found[-1:]
     if len(found) != 1:
         return None
     old = found[0]

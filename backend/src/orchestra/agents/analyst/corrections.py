@@ -57,7 +57,7 @@ def apply_corrections(text: str, said: str = "") -> str:
     `AgentInputError` for a correction that cannot be applied."""
     original = text
     for sentence in _sentences(text):
-        found = _reading(sentence)
+        found = _reading(sentence) or _made_that(sentence, text)
         if found is None:
             if _SAYS_CORRECTION.search(sentence):
                 words = re.sub(r"\b(?:Context|Task):\s*", "", sentence).strip(" .,;\n")
@@ -90,6 +90,31 @@ def _reading(sentence: str) -> tuple[str, str, int] | None:
         start = min(match.start(), cue.start()) if cue else match.start()
         return match.group("new"), match.group("old"), start
     return None
+
+
+# "actually no sorry, make that 25%": the new number alone, the old one being the one of its
+# kind (a percentage, or a plain number) that the request gives.
+_MAKE_THAT = re.compile(
+    rf"\bmake\s+(?:that|it)\s+(?P<new>{_NUMBER})\s*(?P<percent>%|percent\b)?(?:\s+instead)?"
+    r"\s*[.!]*\s*$",
+    re.I,
+)
+_PERCENTAGE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:%|percent\b)", re.I)
+_PLAIN = re.compile(rf"(?<![\d.,])({_NUMBER})(?![\d]|[.,]\d|\s*(?:%|percent\b))", re.I)
+
+
+def _made_that(sentence: str, text: str) -> tuple[str, str, int] | None:
+    cue = _STARTS.search(sentence)
+    made = _MAKE_THAT.search(sentence)
+    if cue is None or made is None or cue.start() > made.start():
+        return None
+    before = text[: text.index(sentence) + cue.start()]
+    olds = (_PERCENTAGE if made.group("percent") else _PLAIN).findall(before)
+    if len(olds) != 1:
+        raise AgentInputError(
+            _refusal(f"'make that {made.group('new')}' does not say which number it replaces")
+        )
+    return made.group("new"), olds[0], cue.start()
 
 
 def _replaced(text: str, old: str, new: str) -> str:

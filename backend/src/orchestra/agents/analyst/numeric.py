@@ -196,10 +196,21 @@ def calculation_operation(request: StepRequest) -> StepResult:
 
 
 def formula_answer(request: StepRequest) -> StepResult | None:
-    """The answer to a request that is wholly a known formula ("5 miles to km"), else None."""
-    if read_formula(request.instruction) is None:
+    """The answer to a request that is wholly a known formula ("5 miles to km"), else None.
+
+    A context of words alone (the planner's "Context: '<a review>' Task: Convert 5 miles to
+    km", where the quote was for another step) gives the formula nothing: the task is read
+    on its own."""
+    if read_formula(request.instruction) is not None:
+        return calculation_operation(request)
+    stated = _CONTEXT.match(request.instruction)
+    if (
+        stated is None
+        or re.search(r"\d", stated.group("context"))
+        or read_formula(stated.group("task")) is None
+    ):
         return None
-    return calculation_operation(request)
+    return calculation_operation(replace(request, instruction=stated.group("task")))
 
 
 # "60k", "1.2 million", "8.5 lakh": an amount with its scale, written out as digits for the

@@ -1649,8 +1649,27 @@ _LIST_UNIT = (
     r"(?:seconds|secs?|s|minutes|mins?|hours|hrs?|h|ms|days|weeks|months|years|km|kms|miles|"
     r"metres|meters|cm|mm|kg|kilos|grams|g|lbs?|litres|liters|ml|points|pts|runs|goals)\b"
 )
+
+
 # Everyday ways of saying arithmetic, said the plain way before reading.
+def _listed_in_brackets(match: re.Match[str]) -> str:
+    """ "my last 4 bills (72, 81, 69, 78)" as "my last 4 bills: 72, 81, 69, 78"; a
+    function's arguments ("max(3, 5)") stay."""
+    name = match.group(1)
+    if name in _FUNCTION_WORDS or name in _AGGREGATE_WORDS or name in _AGGREGATE_NAMES:
+        return match.group(0)
+    return f"{name}: {match.group(2)}"
+
+
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "average my last 4 electric bills (72, 81, 69, 78)": numbers listed in brackets after
+    # what they are, as after a colon.
+    (
+        re.compile(
+            r"\b([a-z]{2,})\s*\(\s*(-?\d[\d,]*(?:\.\d+)?(?:,\s+-?\d[\d,]*(?:\.\d+)?)+)\s*\)"
+        ),
+        _listed_in_brackets,
+    ),
     # "480 + gst (10%)", "plus vat (20 %)": the tax's rate in brackets after it, which is no
     # function of the rate ("gst(10%)").
     (
