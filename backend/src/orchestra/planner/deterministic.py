@@ -34,7 +34,7 @@ from orchestra.planner.clauses import (
     topic_of,
 )
 from orchestra.planner.consensus import asks_several_models, with_consensus
-from orchestra.planner.doubt import MAKING_VERBS, WHO_SAID_RE, doubt
+from orchestra.planner.doubt import DOCUMENTS, MAKING_VERBS, MESSAGES, WHO_SAID_RE, doubt, nouns_re
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError, UnclearRequestError
 from orchestra.planner.followup import ADDITION, REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
@@ -219,10 +219,9 @@ _NAMES_TEXT_WORK_RE = re.compile(
     re.I,
 )
 _DOCUMENT_STEMS = content_stems(
-    "report article essay blog post email letter memo newsletter tweet message note "
-    "comment review text reply announcement notice caption bio card "
+    " ".join(DOCUMENTS)
     # "parent wrote '...'", "someone posted '...'": a text said to be given, not to write.
-    "wrote posted sent texted emailed"
+    + " wrote posted sent texted emailed"
 )
 # A piece put together: "write a ...", "put together a one page handout", "do a short
 # explainer", "draft me ...".
@@ -675,8 +674,7 @@ _TONE_WORDS = frozenset(
 )
 # "my landlord's reply", "her last message": a message named, not given.
 _NAMED_MESSAGE_RE = re.compile(
-    r"\b(?:my|our|his|her|their|the)\s+(?:[\w-]+'s\s+)?(?:\w+\s+)?(?:reply|message|email|"
-    r"e-mail|text|note|letter|review|comment|post|tweet|voicemail|response|answer)\b",
+    rf"\b(?:my|our|his|her|their|the)\s+(?:[\w-]+'s\s+)?(?:\w+\s+)?{nouns_re(MESSAGES)}\b",
     re.I,
 )
 

@@ -20,7 +20,7 @@ import re
 
 from orchestra.planner.clauses import strip_request_prefix
 
-__all__ = ["MAKING_VERBS", "WHO_SAID_RE", "doubt"]
+__all__ = ["DOCUMENTS", "MAKING_VERBS", "MESSAGES", "WHO_SAID_RE", "doubt", "nouns_re"]
 
 # Verbs that make a piece, or make one from a text given ("draft a reply to this: '...'").
 MAKING_VERBS = (
@@ -97,14 +97,38 @@ _CAME_ACROSS_RE = re.compile(
     r"(?:annoyed|angry|upset|happy|pleased|cross|mad|sad|keen|interested|rude|off|friendly)\b",
     re.I,
 )
+# The kinds of message people send each other, whose tone can be judged.
+MESSAGES = (
+    "email e-mail message text reply response answer note letter review comment post tweet "
+    "voicemail dm"
+).split()
+# The texts a person may have: their messages, and documents.
+DOCUMENTS = (
+    MESSAGES
+    + (
+        "report article essay blog memo newsletter announcement notice caption bio card contract "
+        "feedback cv resume document lease invoice statement transcript minutes draft speech "
+        "story poem agreement policy handbook"
+    ).split()
+)
+
+
+def nouns_re(nouns: list[str]) -> str:
+    """An alternation of ``nouns``, each also in its plural ("reply", "replies")."""
+
+    def forms(noun: str) -> str:
+        if noun.endswith("y") and noun[-2:] not in ("ey", "ay", "oy"):
+            return re.escape(noun[:-1]) + "(?:y|ies)"
+        if noun.endswith(("ch", "sh", "x", "s")):
+            return re.escape(noun) + "(?:es)?"
+        return re.escape(noun) + "s?"
+
+    return "(?:" + "|".join(forms(n) for n in nouns) + ")"
+
+
 # A text of the user's named and not given: "my landlord's reply", "the email my son's
 # teacher sent", "the contract the estate agent emailed me".
-_DOCUMENT = (
-    r"(?:e-?mails?|messages?|texts?|repl(?:y|ies)|letters?|notes?|contracts?|reports?|"
-    r"reviews?|posts?|comments?|feedback|essays?|cv|resume|documents?|articles?|lease|"
-    r"invoices?|statements?|transcripts?|minutes|drafts?|speech|story|poem|voicemail|dm|"
-    r"agreement|policy|handbook)"
-)
+_DOCUMENT = nouns_re(DOCUMENTS)
 _NAMED_TEXT_RE = re.compile(
     rf"\b(?:my|our)\s+(?:[\w-]+(?:'s|s')\s+)?(?:[\w-]+\s+)?{_DOCUMENT}\b"
     rf"|\bthe\s+(?:[\w-]+\s+)?{_DOCUMENT}\s+(?:that\s+|which\s+)?(?:[\w'-]+\s+){{1,3}}?"
