@@ -98,19 +98,14 @@ _CAME_ACROSS_RE = re.compile(
     re.I,
 )
 # The kinds of message people send each other, whose tone can be judged.
-MESSAGES = (
-    "email e-mail message text reply response answer note letter review comment post tweet "
-    "voicemail dm"
-).split()
+_MESSAGE_WORDS = """email e-mail message text reply response answer note letter review comment
+    post tweet voicemail dm"""
+MESSAGES = _MESSAGE_WORDS.split()
 # The texts a person may have: their messages, and documents.
-DOCUMENTS = (
-    MESSAGES
-    + (
-        "report article essay blog memo newsletter announcement notice caption bio card contract "
-        "feedback cv resume document lease invoice statement transcript minutes draft speech "
-        "story poem agreement policy handbook"
-    ).split()
-)
+_DOCUMENT_WORDS = """report article essay blog memo newsletter announcement notice caption bio
+    card contract feedback cv resume document lease invoice statement transcript minutes draft
+    speech story poem agreement policy handbook"""
+DOCUMENTS = MESSAGES + _DOCUMENT_WORDS.split()
 
 
 def nouns_re(nouns: list[str]) -> str:
