@@ -1670,6 +1670,44 @@ def test_group_by_a_word_no_column_names_is_refused() -> None:
         run(f"average salary by department\n{table}", capability="statistics")
 
 
+KITTY = "| who | paid |\n|---|---|\n| Tom | 42.50 |\n| Aisha | 18 |\n| Tom | 12.75 |\n"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much has each person put in altogether",
+        "what did everyone pay in total",
+        "total paid per person",
+    ],
+)
+def test_each_person_is_a_group_of_the_column_of_names(question: str) -> None:
+    # Not the total of all rows: each person's own, by the one column naming them ("who").
+    data = run(f"{KITTY}{question}", capability="statistics")
+    groups = {g["who"]: g["sum"]["paid"] for g in data["result"]}
+    assert data["operation"] == "group_by" and groups == {"Tom": 55.25, "Aisha": 18}
+
+
+def test_each_named_column_is_a_group_where_it_repeats() -> None:
+    table = "name,team,km\nJo,a,5\nSam,a,3\nLi,b,2\n"
+    data = run(f"{table}what did each team run in total", capability="statistics")
+    assert [(g["team"], g["sum"]["km"]) for g in data["result"]] == [("a", 8), ("b", 2)]
+
+
+@pytest.mark.parametrize(
+    ("table", "question", "said"),
+    [
+        (KITTY, "average paid per person", "per person"),  # each one's, or shared out?
+        (KITTY, "how much did each of us pay", "which figure"),
+        (KITTY, "total paid by each runner", "'runner'"),
+        ("name,team,km\nJo,a,5\nSam,b,3\n", "total km for each person", "name, team"),
+    ],
+)
+def test_each_person_unclear_is_refused(table: str, question: str, said: str) -> None:
+    with pytest.raises(AgentInputError, match=said):
+        run(f"{table}{question}", capability="statistics")
+
+
 @pytest.mark.parametrize(
     ("instruction", "expected"),
     [

@@ -1334,6 +1334,79 @@ def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None
         if len(categorical) == 1:
             return categorical[0]
         raise AgentInputError(f"Group by which column? The table has: {', '.join(table.columns)}.")
+    return _key_of_each(text, table, numeric)
+
+
+# "each person", "everyone", "per head": the people the rows are about, named by the
+# table's column of names whatever its header ("who", "name").
+_EACH_PERSON = re.compile(
+    r"\b(?:(?:for\s+)?(?:each|every)(?:\s+(?:single|one\s+of))?\s+(?:person|one|individual|"
+    r"member|of\s+(?:us|them|you))|everyone|everybody)\b"
+)
+_PER_PERSON = re.compile(r"\bper\s+(?:person|head|individual)\b")
+# "each <noun>" where the noun is no group of rows: a part of the table, or how often.
+_EACH_NOT_A_GROUP = frozenset(
+    """column columns value values number numbers figure row rows entry line time way other
+    and of""".split()  # noqa: SIM905
+)
+
+
+def _key_of_each(text: str, table: Table, numeric: list[str]) -> str | None:
+    """The column whose groups "each person" or "each <column>" asks a figure of: the
+    figure of all rows (the total paid, where each person's total was asked) would answer
+    another question. None where nothing is asked of each, or the rows are each one already
+    ("per person" of one row a person is over the rows); refused where it is unclear."""
+    labels = [c for c in table.columns if c not in numeric]
+    repeated = [c for c in labels if len({_cell_text(r, c) for r in table.rows}) < len(table.rows)]
+    person = _EACH_PERSON.search(text)
+    if person is None and _PER_PERSON.search(text) and repeated:
+        person = _PER_PERSON.search(text)
+        if choose_headline(text).operation != "sum":
+            # "the average paid per person" of a table naming someone twice: each person's
+            # average payment, or the total shared out per person, is not said.
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the request asks "
+                f"'{person.group(0)}', and the table names someone in several rows; whether "
+                "each person's own figure or the total shared per person is meant is not said. "
+                f"Ask e.g. 'the total of {numeric[0]} by {repeated[0]}'."
+            )
+    if person is not None:
+        if len(labels) != 1:
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the request asks for "
+                f"'{person.group(0)}', and "
+                + (
+                    "no column of the table names them"
+                    if not labels
+                    else f"the columns {', '.join(labels)} could each name them"
+                )
+                + ". Say the column to group by, e.g. 'by "
+                + (labels[0] if labels else table.columns[0])
+                + "'."
+            )
+        if labels[0] in repeated and not names_a_figure(text):
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the request asks for "
+                f"'{person.group(0)}', and does not say which figure of their rows. Ask e.g. "
+                f"'the total of {numeric[0]} by {labels[0]}'."
+            )
+        return labels[0]
+    for each in re.finditer(r"\b(?<!for )(?:each|every)\s+([a-z]+)", text):
+        word = each.group(1)
+        if word in _EACH_NOT_A_GROUP or word in _EACH_A_ROW:
+            continue
+        named = [c for c in labels if _names_column(word, c.lower()) or word == c.lower()]
+        if named:
+            # "what did each team score" of a column "team": by it, where it repeats (a
+            # team of one row has its figure already, and "the average each month" of one
+            # row a month is over the rows).
+            return named[0] if named[0] in repeated else None
+        if labels and not any(word == c.lower() for c in numeric):
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the request asks for "
+                f"each '{word}', which names no column of the table ({', '.join(table.columns)}"
+                f"). Say the column to group by, e.g. 'by {labels[0]}'."
+            )
     return None
 
 
