@@ -1677,7 +1677,7 @@ KITTY = "| who | paid |\n|---|---|\n| Tom | 42.50 |\n| Aisha | 18 |\n| Tom | 12.
     "question",
     [
         "how much has each person put in altogether",
-        "what did everyone pay in total",
+        "what did each of us pay in total",
         "total paid per person",
     ],
 )
@@ -1686,6 +1686,11 @@ def test_each_person_is_a_group_of_the_column_of_names(question: str) -> None:
     data = run(f"{KITTY}{question}", capability="statistics")
     groups = {g["who"]: g["sum"]["paid"] for g in data["result"]}
     assert data["operation"] == "group_by" and groups == {"Tom": 55.25, "Aisha": 18}
+
+
+def test_average_each_person_of_one_row_a_person_is_over_the_rows() -> None:
+    data = run("name,score\nJo,5\nSam,3\nthe average each person scored", capability="statistics")
+    assert data["operation"] == "mean" and data["result"] == 4
 
 
 def test_each_named_column_is_a_group_where_it_repeats() -> None:

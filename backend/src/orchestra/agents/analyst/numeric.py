@@ -1337,11 +1337,12 @@ def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None
     return _key_of_each(text, table, numeric)
 
 
-# "each person", "everyone", "per head": the people the rows are about, named by the
-# table's column of names whatever its header ("who", "name").
+# "each person", "each of us", "per head": the people the rows are about, named by the
+# table's column of names whatever its header ("who", "name"). Not "everyone", which is
+# as often all of them together ("what did everyone pay altogether").
 _EACH_PERSON = re.compile(
-    r"\b(?:(?:for\s+)?(?:each|every)(?:\s+(?:single|one\s+of))?\s+(?:person|one|individual|"
-    r"member|of\s+(?:us|them|you))|everyone|everybody)\b"
+    r"\b(?:for\s+)?(?:each|every)(?:\s+(?:single|one\s+of))?\s+(?:person|one|individual|"
+    r"member|of\s+(?:us|them|you))\b"
 )
 _PER_PERSON = re.compile(r"\bper\s+(?:person|head|individual)\b")
 # "each <noun>" where the noun is no group of rows: a part of the table, or how often.
@@ -1384,6 +1385,9 @@ def _key_of_each(text: str, table: Table, numeric: list[str]) -> str | None:
                 + (labels[0] if labels else table.columns[0])
                 + "'."
             )
+        if labels[0] not in repeated and choose_headline(text).operation != "sum":
+            # "the average each person scored" of one row a person: over the rows.
+            return None
         if labels[0] in repeated and not names_a_figure(text):
             raise AgentInputError(
                 f"Not sure enough to answer, so nothing was computed: the request asks for "
