@@ -619,6 +619,33 @@ def test_a_text_operation_without_text_is_refused() -> None:
         run("What is the sentiment of the reviews?", capability="sentiment")
 
 
+@pytest.mark.parametrize(
+    ("instruction", "capability"),
+    [
+        (
+            "tl;dr this pls https://www.example-news.co.uk/2025/03/council-budget-cuts",
+            "summarization",
+        ),
+        ("summarise the article at https://example.com/x", "summarization"),
+        ("keywords for www.example.com/council-budget-cuts-announced-today", "keywords"),
+        ("what's the tone of this https://example.com/terrible-awful-review", "sentiment"),
+        ("summarise this: bbc.co.uk/news/uk-politics-123", "summarization"),
+    ],
+)
+def test_a_bare_link_is_no_text(instruction: str, capability: str) -> None:
+    # The words of an address ("terrible-awful-review") are not the page, not fetched here.
+    with pytest.raises(AgentInputError, match="gives a link"):
+        run(instruction, capability=capability)
+
+
+def test_a_text_with_a_link_in_it_is_read() -> None:
+    text = "summarise: The council cuts the budget, see https://example.com/x. Libraries close."
+    assert run(text, capability="summarization")["sourceSentences"] == 2
+    # The colon of a link sets no text apart: the words before it are the text.
+    data = run("The new update is brilliant https://example.com/a", capability="sentiment")
+    assert data["label"] == "positive"
+
+
 def test_a_question_is_not_the_text_to_judge() -> None:
     # Asked with no text, the question itself would be judged ("neutral").
     with pytest.raises(AgentInputError, match="no text to work on"):
