@@ -1431,6 +1431,8 @@ def test_tax_on_an_income_is_still_not_read() -> None:
             "clip",
         ),
         ("which product is the most expensive?\nproduct,price,stock\nA,10,5\nB,25,1", 25, "B"),
+        # No column is named for prices, and the request names the one that holds them.
+        ("hotel,per_night\nInn,112\nGrange,98.5\nwhich one's cheapest per night", 98.5, "Grange"),
     ],
 )
 def test_the_cheapest_and_the_dearest_on_one_column_of_prices(
@@ -1446,6 +1448,7 @@ def test_the_cheapest_and_the_dearest_on_one_column_of_prices(
     [
         "which car is the most expensive?\ncar,horsepower\nA,120\nB,300",
         "cheapest hotel?\nhotel,stars\nA,3\nB,5",
+        "cheapest?\nhotel,per_night,stars\nA,100,3\nB,90,5",  # no column named
     ],
 )
 def test_the_cheapest_with_no_column_of_prices_is_refused(instruction: str) -> None:
@@ -1899,6 +1902,39 @@ def test_how_many_rows_beyond_one_bound(question: str, condition: str, result: i
     assert data["operation"] == "count"
     assert data["condition"] == condition
     assert data["result"] == result
+
+
+FLIGHTS = (
+    "| flight | delay_min |\n|---|---|\n| BA12 | 0 |\n| FR88 | 45 |\n| U21 | 12 |\n| KL7 | 15 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "condition", "result"),
+    [
+        # "by" says how much of what the column measures, and the bound is in its unit.
+        ("how many were delayed by 15 minutes or more", "delay_min >= 15", 2),
+        ("how many were delayed by 15 or more", "delay_min >= 15", 2),
+        ("how many were delayed by more than 15 minutes", "delay_min > 15", 1),
+    ],
+)
+def test_how_many_rows_beyond_a_bound_said_by_how_much(
+    question: str, condition: str, result: int
+) -> None:
+    data = run(f"{FLIGHTS}{question}", capability="statistics")
+    assert (data["condition"], data["result"]) == (condition, result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many were early by 15 minutes or more",  # not what the column measures
+        "how many were delayed by 15 kg or more",  # not the column's unit
+    ],
+)
+def test_how_many_beyond_a_bound_said_of_another_measure_is_refused(question: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"{FLIGHTS}{question}", capability="statistics")
 
 
 @pytest.mark.parametrize(

@@ -1615,6 +1615,10 @@ def _said_as_price(prose: str, numeric: list[str]) -> str:
     if said is None:
         return prose
     prices = [c for c in numeric if _PRICE_COLUMN.search(c.replace("_", " "))]
+    if not prices:
+        # "cheapest per night" of a per_night column: the one column named as what is
+        # cheap or dear holds the prices, whatever its name.
+        prices = _mentioned_columns(prose, numeric)
     if len(prices) != 1:
         # "the most expensive car" on horsepower and weight: "most" alone would be the
         # largest of whatever column there is.
@@ -1844,6 +1848,23 @@ def _without_unit_of(after: str, table: Table, numeric: list[str]) -> str:
     return after
 
 
+# "15 minutes or more": a unit between the bound and the words that make it one.
+_UNIT_BEFORE_BOUND_WORD = re.compile(
+    r"\d(?P<unit>\s+[a-z]+)(?=\s+(?:or|and)\s+(?:above|more|over|higher|up|below|less|fewer|"
+    r"under|lower)\b)",
+    re.I,
+)
+# "delayed by", "late by", "over budget by" right before the bound: by how much.
+_MEASURED_BY = re.compile(r"\b(?P<verb>[a-z]+)\s+(?P<by>by)\s*$", re.I)
+
+
+def _measures(verb: str, numeric: list[str]) -> bool:
+    """Whether ``verb`` ("delayed") is said of what the one numeric column measures
+    ("delay_min"): a part of the column's name of four letters or more begins it."""
+    parts = [p.lower() for p in re.split(r"[\W_]+", numeric[0]) if len(p) >= 4]
+    return len(numeric) == 1 and any(verb.lower().startswith(p) for p in parts)
+
+
 def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | None:
     """The number of rows whose one column is beyond one bound ("how many orders were over
     50?"), or None when the request is not that, or its column is not clear: the column
@@ -1852,11 +1873,21 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
     words = _BOUND_SLIPS.sub(lambda m: str(m.lastgroup), _without_markers(prose))
     if not _counts_rows(words) or len(_numbers(words)) != 1:
         return None
+    said_in_unit = _UNIT_BEFORE_BOUND_WORD.search(words)
+    if said_in_unit and not _without_unit_of(said_in_unit.group("unit"), table, numeric).strip():
+        # "15 minutes or more" of a delay_min column: the bound in the column's own unit.
+        words = words[: said_in_unit.start("unit")] + words[said_in_unit.end("unit") :]
     found = [(m, op) for pattern, op in _BOUNDS for m in pattern.finditer(words)]
     if len(found) != 1:
         return None
     match, op = found[0]
     rest = words[: match.start()]
+    measured = _MEASURED_BY.search(rest)
+    if measured and _measures(measured.group("verb"), numeric):
+        # "how many were delayed by 15 minutes or more": "by" says the amount of the
+        # delay, which the column holds, and groups nothing ("early by 15 minutes" of a
+        # delay column is another thing, and is not read).
+        rest = rest[: measured.start("by")]
     after = _without_unit_of(words[match.end() :], table, numeric)
     if (
         after.strip(" ?.!\n")  # "over 50 in March": a second condition
