@@ -1735,6 +1735,8 @@ def test_each_named_column_is_a_group_where_it_repeats() -> None:
         (KITTY, "average paid per person", "per person"),  # each one's, or shared out?
         (KITTY, "how much did each of us pay", "which figure"),
         (KITTY, "total paid by each runner", "'runner'"),
+        (KITTY, "spread of payments for each person", "stdev"),  # not given to groups
+        ("name,team,km\nJo,a,5\nSam,a,3\n", "the spread of km each team ran", "stdev"),
         ("name,team,km\nJo,a,5\nSam,b,3\n", "total km for each person", "name, team"),
     ],
 )

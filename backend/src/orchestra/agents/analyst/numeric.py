@@ -1352,6 +1352,22 @@ _EACH_NOT_A_GROUP = frozenset(
 )
 
 
+# The figures a group of rows is given (`statistics.group_by`).
+_GROUP_FIGURES = frozenset({"sum", "mean", "median", "min", "max"})
+
+
+def _check_group_figure(text: str, said: str) -> None:
+    """Refuse a figure of each group that the groups are not given ("the spread of payments
+    for each person" would be each one's average)."""
+    figure = choose_headline(text).operation
+    if figure not in _GROUP_FIGURES:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks the {figure} "
+            f"of the rows of '{said}', and the rows of a group are given only their total, "
+            "average, median, lowest or highest. Ask for one of those."
+        )
+
+
 def _key_of_each(text: str, table: Table, numeric: list[str]) -> str | None:
     """The column whose groups "each person" or "each <column>" asks a figure of: the
     figure of all rows (the total paid, where each person's total was asked) would answer
@@ -1394,6 +1410,7 @@ def _key_of_each(text: str, table: Table, numeric: list[str]) -> str | None:
                 f"'{person.group(0)}', and does not say which figure of their rows. Ask e.g. "
                 f"'the total of {numeric[0]} by {labels[0]}'."
             )
+        _check_group_figure(text, person.group(0))
         return labels[0]
     for each in re.finditer(r"\b(?<!for )(?:each|every)\s+([a-z]+)", text):
         word = each.group(1)
@@ -1404,7 +1421,10 @@ def _key_of_each(text: str, table: Table, numeric: list[str]) -> str | None:
             # "what did each team score" of a column "team": by it, where it repeats (a
             # team of one row has its figure already, and "the average each month" of one
             # row a month is over the rows).
-            return named[0] if named[0] in repeated else None
+            if named[0] not in repeated:
+                return None
+            _check_group_figure(text, each.group(0))
+            return named[0]
         if labels and not any(word == c.lower() for c in numeric):
             raise AgentInputError(
                 f"Not sure enough to answer, so nothing was computed: the request asks for "
