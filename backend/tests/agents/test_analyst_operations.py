@@ -662,6 +662,33 @@ def test_a_text_operation_without_text_is_refused() -> None:
         run("What is the sentiment of the reviews?", capability="sentiment")
 
 
+@pytest.mark.parametrize(
+    ("instruction", "capability"),
+    [
+        (
+            "tl;dr this pls https://www.example-news.co.uk/2025/03/council-budget-cuts",
+            "summarization",
+        ),
+        ("summarise the article at https://example.com/x", "summarization"),
+        ("keywords for www.example.com/council-budget-cuts-announced-today", "keywords"),
+        ("what's the tone of this https://example.com/terrible-awful-review", "sentiment"),
+        ("summarise this: bbc.co.uk/news/uk-politics-123", "summarization"),
+    ],
+)
+def test_a_bare_link_is_no_text(instruction: str, capability: str) -> None:
+    # The words of an address ("terrible-awful-review") are not the page, not fetched here.
+    with pytest.raises(AgentInputError, match="gives a link"):
+        run(instruction, capability=capability)
+
+
+def test_a_text_with_a_link_in_it_is_read() -> None:
+    text = "summarise: The council cuts the budget, see https://example.com/x. Libraries close."
+    assert run(text, capability="summarization")["sourceSentences"] == 2
+    # The colon of a link sets no text apart: the words before it are the text.
+    data = run("The new update is brilliant https://example.com/a", capability="sentiment")
+    assert data["label"] == "positive"
+
+
 def test_a_question_is_not_the_text_to_judge() -> None:
     # Asked with no text, the question itself would be judged ("neutral").
     with pytest.raises(AgentInputError, match="no text to work on"):
@@ -1447,6 +1474,8 @@ def test_tax_on_an_income_is_still_not_read() -> None:
             "clip",
         ),
         ("which product is the most expensive?\nproduct,price,stock\nA,10,5\nB,25,1", 25, "B"),
+        # No column is named for prices, and the request names the one that holds them.
+        ("hotel,per_night\nInn,112\nGrange,98.5\nwhich one's cheapest per night", 98.5, "Grange"),
     ],
 )
 def test_the_cheapest_and_the_dearest_on_one_column_of_prices(
@@ -1462,6 +1491,7 @@ def test_the_cheapest_and_the_dearest_on_one_column_of_prices(
     [
         "which car is the most expensive?\ncar,horsepower\nA,120\nB,300",
         "cheapest hotel?\nhotel,stars\nA,3\nB,5",
+        "cheapest?\nhotel,per_night,stars\nA,100,3\nB,90,5",  # no column named
     ],
 )
 def test_the_cheapest_with_no_column_of_prices_is_refused(instruction: str) -> None:
@@ -1713,6 +1743,51 @@ def test_group_by_a_word_no_column_names_is_refused() -> None:
         run(f"average salary by department\n{table}", capability="statistics")
 
 
+KITTY = "| who | paid |\n|---|---|\n| Tom | 42.50 |\n| Aisha | 18 |\n| Tom | 12.75 |\n"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much has each person put in altogether",
+        "what did each of us pay in total",
+        "total paid per person",
+    ],
+)
+def test_each_person_is_a_group_of_the_column_of_names(question: str) -> None:
+    # Not the total of all rows: each person's own, by the one column naming them ("who").
+    data = run(f"{KITTY}{question}", capability="statistics")
+    groups = {g["who"]: g["sum"]["paid"] for g in data["result"]}
+    assert data["operation"] == "group_by" and groups == {"Tom": 55.25, "Aisha": 18}
+
+
+def test_average_each_person_of_one_row_a_person_is_over_the_rows() -> None:
+    data = run("name,score\nJo,5\nSam,3\nthe average each person scored", capability="statistics")
+    assert data["operation"] == "mean" and data["result"] == 4
+
+
+def test_each_named_column_is_a_group_where_it_repeats() -> None:
+    table = "name,team,km\nJo,a,5\nSam,a,3\nLi,b,2\n"
+    data = run(f"{table}what did each team run in total", capability="statistics")
+    assert [(g["team"], g["sum"]["km"]) for g in data["result"]] == [("a", 8), ("b", 2)]
+
+
+@pytest.mark.parametrize(
+    ("table", "question", "said"),
+    [
+        (KITTY, "average paid per person", "per person"),  # each one's, or shared out?
+        (KITTY, "how much did each of us pay", "which figure"),
+        (KITTY, "total paid by each runner", "'runner'"),
+        (KITTY, "spread of payments for each person", "stdev"),  # not given to groups
+        ("name,team,km\nJo,a,5\nSam,a,3\n", "the spread of km each team ran", "stdev"),
+        ("name,team,km\nJo,a,5\nSam,b,3\n", "total km for each person", "name, team"),
+    ],
+)
+def test_each_person_unclear_is_refused(table: str, question: str, said: str) -> None:
+    with pytest.raises(AgentInputError, match=said):
+        run(f"{table}{question}", capability="statistics")
+
+
 @pytest.mark.parametrize(
     ("instruction", "expected"),
     [
@@ -1872,6 +1947,39 @@ def test_how_many_rows_beyond_one_bound(question: str, condition: str, result: i
     assert data["operation"] == "count"
     assert data["condition"] == condition
     assert data["result"] == result
+
+
+FLIGHTS = (
+    "| flight | delay_min |\n|---|---|\n| BA12 | 0 |\n| FR88 | 45 |\n| U21 | 12 |\n| KL7 | 15 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "condition", "result"),
+    [
+        # "by" says how much of what the column measures, and the bound is in its unit.
+        ("how many were delayed by 15 minutes or more", "delay_min >= 15", 2),
+        ("how many were delayed by 15 or more", "delay_min >= 15", 2),
+        ("how many were delayed by more than 15 minutes", "delay_min > 15", 1),
+    ],
+)
+def test_how_many_rows_beyond_a_bound_said_by_how_much(
+    question: str, condition: str, result: int
+) -> None:
+    data = run(f"{FLIGHTS}{question}", capability="statistics")
+    assert (data["condition"], data["result"]) == (condition, result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many were early by 15 minutes or more",  # not what the column measures
+        "how many were delayed by 15 kg or more",  # not the column's unit
+    ],
+)
+def test_how_many_beyond_a_bound_said_of_another_measure_is_refused(question: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(f"{FLIGHTS}{question}", capability="statistics")
 
 
 @pytest.mark.parametrize(

@@ -1322,3 +1322,58 @@ def test_notices_are_not_read_as_complaints(text: str) -> None:
 def test_real_words_near_new_lexicon_words_are_no_slips(text: str) -> None:
     # "butter" is one letter short of "buttery", and a word of its own.
     assert not sentiment(text).unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "terms"),
+    [
+        # An adverb of opinion before another word of opinion says how much of it.
+        ("The room was ridiculously cheap.", "positive", ["cheap"]),
+        ("The handouts were badly outdated.", "negative", ["outdated"]),
+        # "Clearly" says how sure the writer is, and is no praise beside a complaint.
+        ("The waiter was clearly annoyed with us.", "negative", ["annoyed"]),
+        ("She clearly knows her stuff.", "positive", ["knows her stuff"]),
+        # Said of how a thing was done, it is praise.
+        ("The steps were explained clearly.", "positive", ["clearly"]),
+    ],
+)
+def test_an_adverb_of_degree_stresses_the_word_after_it(
+    text: str, label: str, terms: list[str]
+) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert result.positive_terms + result.negative_terms == terms
+
+
+def test_an_adverb_of_degree_weighs_as_an_intensifier() -> None:
+    stressed = sentiment("The handouts were badly outdated.")
+    assert stressed.score < sentiment("The handouts were outdated.").score
+
+
+def test_clearly_before_no_word_of_opinion_is_none() -> None:
+    # Not praise: "clearly didn't care" is a complaint in words the lexicon does not read.
+    result = sentiment("The staff clearly didn't care.")
+    assert not result.positive_terms and result.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "The instructor clearly knew her stuff, although the handouts were badly outdated.",
+            "mixed",
+        ),
+        ("The teacher knew her stuff, though the room was far too cold.", "mixed"),
+        ("The kit was damaged, while the staff were helpful.", "mixed"),
+        # A mild reservation conceded does not take back strong praise.
+        ("Absolutely loved the show, although the seats were slightly uncomfortable.", "positive"),
+        # Said first, the concession leads to the main clause; said last, it sets nothing.
+        ("I loved it while it lasted.", "positive"),
+        (
+            "Although the room was small, the view was stunning and the staff were lovely.",
+            "positive",
+        ),
+    ],
+)
+def test_a_clause_conceded_against_holds_both_sides(text: str, label: str) -> None:
+    assert sentiment(text).label == label

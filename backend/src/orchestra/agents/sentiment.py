@@ -2,7 +2,8 @@
 
 In the spirit of VADER: word valences from a compact lexicon; negation within a short
 window ("not good") turns a word mildly the other way; intensifiers scale it ("really
-really good"); after a contrast ("but") the writer's verdict weighs more. A text is
+really good", "badly outdated"); after a contrast ("but") the writer's verdict weighs more,
+while a clause conceded against ("..., although ...") holds both sides. A text is
 *neutral* inside a band around zero (one mild word such as "fine" does not make a review
 positive), and *mixed* when strong opinions on both sides balance out. Some things said as
 what happened are read as the opinion they carry (a long wait, something owed not given or
@@ -102,7 +103,7 @@ _LEXICON: dict[str, float] = {
             torn ripped cracked scratched dented faulty defective breaks breaking dies dying
             wasting wasted ruin ruined ruins ruining letdown let-down
             unbearable awkward clumsy sluggish dull ignored ignores ignoring forgot
-            forgotten junk junky rubbish garbage trash trashy crap crappy
+            forgotten junk junky rubbish garbage trash trashy crap crappy outdated
             hurt hurts hurting painful blister blisters"""
         ),
         -2.0,
@@ -465,6 +466,13 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("engaging", "in"): 0.0,
     ("engaging", "with"): 0.0,
     # Idioms of praise and of disappointment whose words say neither.
+    # "The chef knows his stuff", "she knew her onions": mastery praised.
+    **{
+        (verb, whose, what): 2.0
+        for verb in ("know", "knows", "knew", "knowing")
+        for whose in ("his", "her", "their", "your", "my", "our", "its")
+        for what in ("stuff", "onions")
+    },
     ("top", "notch"): 3.0,
     ("top-notch",): 3.0,
     ("game", "changer"): 3.0,
@@ -752,6 +760,9 @@ class _Tally:
     held_negative: float = 0.0
     # The opinions held before the first contrast, once one is read.
     held_before: tuple[float, float] | None = None
+    # The opinions held before a concession said after a clause ("..., although ..."),
+    # at the first one (see `_conceded_on_both_sides`).
+    conceded: tuple[float, float] | None = None
     # Why the words that decide the label were not read (see `Sentiment.unsure`).
     unread: list[str] = field(default_factory=list)
     last_hedged: bool = False
@@ -1183,13 +1194,35 @@ def _far_from(tokens: Sequence[str], index: int) -> bool:
 
 
 def _intensity(tokens: Sequence[str], index: int) -> float:
-    """The product of the intensifiers right before a word ("really really good")."""
+    """The product of the intensifiers right before a word ("really really good"), and of
+    an adverb of opinion that says only how much ("badly outdated", see `_degree_adverb`)."""
     factor = 1.0
     position = index - 1
     while position >= 0 and tokens[position] in _INTENSIFIERS:
         factor *= _INTENSIFIERS[tokens[position]]
         position -= 1
+    if position == index - 1 and position >= 0 and _degree_adverb(tokens, position):
+        factor *= _DEGREE_ADVERB
     return factor
+
+
+# An adverb made from a word of opinion, right before another one, says how much of it
+# ("badly outdated", "ridiculously cheap", "painfully slow") and is no opinion of its own:
+# "ridiculously cheap" is praise, not a complaint beside it. "Clearly" says how sure the
+# writer is before anything ("clearly knew her stuff", "clearly didn't care"), and is
+# praise only of how a thing was done, ending its clause ("explained it clearly").
+_DEGREE_ADVERB = 1.3
+_SURELY = _words("clearly")
+
+
+def _degree_adverb(tokens: Sequence[str], index: int) -> bool:
+    token = tokens[index]
+    if token in _LEXICON or _adverb_of(token) is None or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    if token in _SURELY:
+        return following not in _SCOPE_ENDS
+    return _known_valence(following) is not None
 
 
 # "mixed feelings", "hit and miss": an opinion held both ways at once.
@@ -1705,6 +1738,8 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
         if verdict is not None and token in _SENTENCE_ENDS:
             _check_verdict(tokens, verdict, index, tally)
             verdict = None
+        if tally.conceded is None and _concession_at(tokens, index):
+            tally.conceded = (tally.held_positive, tally.held_negative)
         if token in _CONTRAST and not _until_a_time(tokens, index):
             # What follows "but" usually carries the writer's verdict.
             weight = CONTRAST_WEIGHT
@@ -1814,6 +1849,10 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # "Nice try, but no.": the verdict after the contrast is a refusal of what came
             # before it, however kind its words.
             tally.add(f"but {token}", -2.0 * weight, weight=weight)
+            index += 1
+            continue
+        if _degree_adverb(tokens, index):
+            # "badly outdated": the word after it is read, stressed (see `_intensity`).
             index += 1
             continue
         known = _known_valence(token)
@@ -2449,6 +2488,8 @@ def _label(tally: _Tally, score: float) -> str:
     if tally.positive and tally.negative and not positive and not negative:
         # "It's not bad, but not good either": hedges both ways, "but" or not.
         return "neutral"
+    if _conceded_on_both_sides(tally):
+        return "mixed"
     stronger, weaker = max(positive, negative), min(positive, negative)
     balanced = weaker >= 1.5 and weaker / stronger >= MIXED_BALANCE and abs(score) < 0.5
     if balanced and not contrast:
@@ -2472,6 +2513,40 @@ def _label(tally: _Tally, score: float) -> str:
 
 STRONG_OPINION = 3.0
 """The valence of one strong word ("gorgeous", "awful"): an opinion firmly held."""
+
+
+# "The instructor knew her stuff, although the handouts were outdated": a clause said,
+# then conceded against ("although", "though", "while"), holds both sides at once. Said
+# first ("Although the ending was rushed, the cast ..."), the concession leads to the main
+# clause, and its sides are both after what went before; said last ("we still won, though")
+# it has nothing after it to set against.
+_CONCESSIONS = _words("although though while whilst")
+
+
+def _concession_at(tokens: Sequence[str], index: int) -> bool:
+    return (
+        tokens[index] in _CONCESSIONS
+        and index + 1 < len(tokens)
+        and tokens[index + 1] not in _SENTENCE_ENDS | {","}
+    )
+
+
+def _conceded_on_both_sides(tally: _Tally) -> bool:
+    """Whether the clause before a concession holds one side only, and what follows it the
+    other only, about as firmly (unweighted: a concession is no verdict that outweighs
+    what it concedes to): mixed, not a label of the side the words happened to stress."""
+    if tally.conceded is None:
+        return False
+    before_positive, before_negative = tally.conceded
+    after_positive = tally.held_positive - before_positive
+    after_negative = tally.held_negative - before_negative
+    if before_positive and not before_negative and after_negative and not after_positive:
+        sides = (before_positive, after_negative)
+    elif before_negative and not before_positive and after_positive and not after_negative:
+        sides = (before_negative, after_positive)
+    else:
+        return False
+    return min(sides) / max(sides) >= MIXED_BALANCE
 
 
 _AMENDS = frozenset(f"{verb} up for" for verb in ("made", "makes", "make"))

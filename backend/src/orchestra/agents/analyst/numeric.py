@@ -1345,6 +1345,103 @@ def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None
         if len(categorical) == 1:
             return categorical[0]
         raise AgentInputError(f"Group by which column? The table has: {', '.join(table.columns)}.")
+    return _key_of_each(text, table, numeric)
+
+
+# "each person", "each of us", "per head": the people the rows are about, named by the
+# table's column of names whatever its header ("who", "name"). Not "everyone", which is
+# as often all of them together ("what did everyone pay altogether").
+_EACH_PERSON = re.compile(
+    r"\b(?:for\s+)?(?:each|every)(?:\s+(?:single|one\s+of))?\s+(?:person|one|individual|"
+    r"member|of\s+(?:us|them|you))\b"
+)
+_PER_PERSON = re.compile(r"\bper\s+(?:person|head|individual)\b")
+# "each <noun>" where the noun is no group of rows: a part of the table, or how often.
+_EACH_NOT_A_GROUP = frozenset(
+    """column columns value values number numbers figure row rows entry line time way other
+    and of""".split()  # noqa: SIM905
+)
+
+
+# The figures a group of rows is given (`statistics.group_by`).
+_GROUP_FIGURES = frozenset({"sum", "mean", "median", "min", "max"})
+
+
+def _check_group_figure(text: str, said: str) -> None:
+    """Refuse a figure of each group that the groups are not given ("the spread of payments
+    for each person" would be each one's average)."""
+    figure = choose_headline(text).operation
+    if figure not in _GROUP_FIGURES:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks the {figure} "
+            f"of the rows of '{said}', and the rows of a group are given only their total, "
+            "average, median, lowest or highest. Ask for one of those."
+        )
+
+
+def _key_of_each(text: str, table: Table, numeric: list[str]) -> str | None:
+    """The column whose groups "each person" or "each <column>" asks a figure of: the
+    figure of all rows (the total paid, where each person's total was asked) would answer
+    another question. None where nothing is asked of each, or the rows are each one already
+    ("per person" of one row a person is over the rows); refused where it is unclear."""
+    labels = [c for c in table.columns if c not in numeric]
+    repeated = [c for c in labels if len({_cell_text(r, c) for r in table.rows}) < len(table.rows)]
+    person = _EACH_PERSON.search(text)
+    if person is None and _PER_PERSON.search(text) and repeated:
+        person = _PER_PERSON.search(text)
+        if choose_headline(text).operation != "sum":
+            # "the average paid per person" of a table naming someone twice: each person's
+            # average payment, or the total shared out per person, is not said.
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the request asks "
+                f"'{person.group(0)}', and the table names someone in several rows; whether "
+                "each person's own figure or the total shared per person is meant is not said. "
+                f"Ask e.g. 'the total of {numeric[0]} by {repeated[0]}'."
+            )
+    if person is not None:
+        if len(labels) != 1:
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the request asks for "
+                f"'{person.group(0)}', and "
+                + (
+                    "no column of the table names them"
+                    if not labels
+                    else f"the columns {', '.join(labels)} could each name them"
+                )
+                + ". Say the column to group by, e.g. 'by "
+                + (labels[0] if labels else table.columns[0])
+                + "'."
+            )
+        if labels[0] not in repeated and choose_headline(text).operation != "sum":
+            # "the average each person scored" of one row a person: over the rows.
+            return None
+        if labels[0] in repeated and not names_a_figure(text):
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the request asks for "
+                f"'{person.group(0)}', and does not say which figure of their rows. Ask e.g. "
+                f"'the total of {numeric[0]} by {labels[0]}'."
+            )
+        _check_group_figure(text, person.group(0))
+        return labels[0]
+    for each in re.finditer(r"\b(?<!for )(?:each|every)\s+([a-z]+)", text):
+        word = each.group(1)
+        if word in _EACH_NOT_A_GROUP or word in _EACH_A_ROW:
+            continue
+        named = [c for c in labels if _names_column(word, c.lower()) or word == c.lower()]
+        if named:
+            # "what did each team score" of a column "team": by it, where it repeats (a
+            # team of one row has its figure already, and "the average each month" of one
+            # row a month is over the rows).
+            if named[0] not in repeated:
+                return None
+            _check_group_figure(text, each.group(0))
+            return named[0]
+        if labels and not any(word == c.lower() for c in numeric):
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the request asks for "
+                f"each '{word}', which names no column of the table ({', '.join(table.columns)}"
+                f"). Say the column to group by, e.g. 'by {labels[0]}'."
+            )
     return None
 
 
@@ -1549,6 +1646,10 @@ def _said_as_price(prose: str, numeric: list[str]) -> str:
     if said is None:
         return prose
     prices = [c for c in numeric if _PRICE_COLUMN.search(c.replace("_", " "))]
+    if not prices:
+        # "cheapest per night" of a per_night column: the one column named as what is
+        # cheap or dear holds the prices, whatever its name.
+        prices = _mentioned_columns(prose, numeric)
     if len(prices) != 1:
         # "the most expensive car" on horsepower and weight: "most" alone would be the
         # largest of whatever column there is.
@@ -1778,6 +1879,23 @@ def _without_unit_of(after: str, table: Table, numeric: list[str]) -> str:
     return after
 
 
+# "15 minutes or more": a unit between the bound and the words that make it one.
+_UNIT_BEFORE_BOUND_WORD = re.compile(
+    r"\d(?P<unit>\s+[a-z]+)(?=\s+(?:or|and)\s+(?:above|more|over|higher|up|below|less|fewer|"
+    r"under|lower)\b)",
+    re.I,
+)
+# "delayed by", "late by", "over budget by" right before the bound: by how much.
+_MEASURED_BY = re.compile(r"\b(?P<verb>[a-z]+)\s+(?P<by>by)\s*$", re.I)
+
+
+def _measures(verb: str, numeric: list[str]) -> bool:
+    """Whether ``verb`` ("delayed") is said of what the one numeric column measures
+    ("delay_min"): a part of the column's name of four letters or more begins it."""
+    parts = [p.lower() for p in re.split(r"[\W_]+", numeric[0]) if len(p) >= 4]
+    return len(numeric) == 1 and any(verb.lower().startswith(p) for p in parts)
+
+
 def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | None:
     """The number of rows whose one column is beyond one bound ("how many orders were over
     50?"), or None when the request is not that, or its column is not clear: the column
@@ -1786,11 +1904,21 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
     words = _BOUND_SLIPS.sub(lambda m: str(m.lastgroup), _without_markers(prose))
     if not _counts_rows(words) or len(_numbers(words)) != 1:
         return None
+    said_in_unit = _UNIT_BEFORE_BOUND_WORD.search(words)
+    if said_in_unit and not _without_unit_of(said_in_unit.group("unit"), table, numeric).strip():
+        # "15 minutes or more" of a delay_min column: the bound in the column's own unit.
+        words = words[: said_in_unit.start("unit")] + words[said_in_unit.end("unit") :]
     found = [(m, op) for pattern, op in _BOUNDS for m in pattern.finditer(words)]
     if len(found) != 1:
         return None
     match, op = found[0]
     rest = words[: match.start()]
+    measured = _MEASURED_BY.search(rest)
+    if measured and _measures(measured.group("verb"), numeric):
+        # "how many were delayed by 15 minutes or more": "by" says the amount of the
+        # delay, which the column holds, and groups nothing ("early by 15 minutes" of a
+        # delay column is another thing, and is not read).
+        rest = rest[: measured.start("by")]
     after = _without_unit_of(words[match.end() :], table, numeric)
     if (
         after.strip(" ?.!\n")  # "over 50 in March": a second condition

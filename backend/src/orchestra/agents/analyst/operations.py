@@ -192,10 +192,37 @@ def _instruction_material(instruction: str) -> str:
     if sep and rest.strip():
         head_colon = head.rstrip().endswith(":")
         return rest.strip() if head_colon or len(head) < 200 else instruction
-    first, colon, after = instruction.partition(":")
+    # Not the colon of a link ("tl;dr https://..."): what follows it is no text set apart.
+    colon = re.search(r":(?!//)", instruction)
+    first, after = (instruction[: colon.start()], instruction[colon.end() :]) if colon else ("", "")
     if colon and len(first) < 120 and len(after.strip()) > 0:
         return after.strip()
     return ""
+
+
+# A link to a page ("https://...", "www.example.com/..."): its words are an address, not the
+# page's text, which is not fetched here.
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.I)
+# Words said of a link besides the request's own ("tl;dr this pls <link>").
+_ABOUT_A_LINK = _words("pls plz link links page article site website url at from here can you")
+
+
+def _only_links(text: str) -> bool:
+    """Whether ``text`` is one link or more and, besides, only words that ask about it."""
+    if not _LINK.search(text):
+        return False
+    rest = _ASKS_SUMMARY.sub(" ", _LINK.sub(" ", text))
+    own = [w for w in prose.tokenize(rest) if w not in _REQUEST_WORDS | _ABOUT_A_LINK]
+    return len(own) < 3
+
+
+def _no_page(text: str) -> AgentInputError:
+    link = _LINK.search(text)
+    return AgentInputError(
+        f"There is no text to work on: the request gives a link ({link.group(0) if link else ''})"
+        ", and the page it points to is not read here. Paste the text itself (quoted, or after "
+        "a colon), or have the page looked up in an earlier step."
+    )
 
 
 # Words of a request for a summary or keywords: an instruction that holds them is the
@@ -254,6 +281,8 @@ def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = 
         parts.append(request.data)
     parts.extend(i.data for i in texts if isinstance(i.data, str))
     material = "\n\n".join(p for p in parts if p.strip())
+    if material and _only_links(material):
+        raise _no_page(material)
     if material:
         return material
     if request.inputs and not texts:
@@ -263,6 +292,8 @@ def _text_material(request: StepRequest, names_itself: re.Pattern[str] | None = 
             "There is no text to work on: the earlier step's result is a number it "
             "computed. Quote the text to judge ('...') or put it after a colon."
         )
+    if _only_links(request.instruction):
+        raise _no_page(request.instruction)
     named = _NAMED_TEXT.search(request.instruction)
     if named:
         raise AgentInputError(
