@@ -994,6 +994,14 @@ def test_a_speed_over_two_legs_is_refused_not_averaged() -> None:
             1230,
         ),
         ("What's the compound interest on 1000 at 10% after 2 years?", 210),
+        # "in total" of the interest asked is the interest, not the amount with it
+        (
+            "borrowing 8,000 at 6.9% simple interest a year for 3 years - how much interest "
+            "do i pay in total",
+            1656,
+        ),
+        ("2000 at 5% simple interest for 3 years, what's the total interest", 300),
+        ("2000 at 5% simple interest for 3 years, how much will i have in total", 2300),
     ],
 )
 def test_interest_said_in_everyday_words(instruction: str, result: float) -> None:

@@ -1494,6 +1494,9 @@ _YEARS = re.compile(
 _ASKS_BALANCE = re.compile(
     r"\b(?:total|in the end|altogether|will i have|do i have|balance|end up with|worth)\b", re.I
 )
+# "how much interest do i pay in total", "the total interest": the interest itself, though
+# "total" is said (of the interest, not of the amount with it).
+_ASKS_INTEREST = re.compile(r"\bhow\s+much\s+interest\b|\btotal\s+interest\b", re.I)
 
 
 def read_interest(text: str) -> tuple[Node, str] | None:
@@ -1529,7 +1532,7 @@ def read_interest(text: str) -> tuple[Node, str] | None:
         grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), duration))
         interest = Op("-", grown, principal)
     kind = "simple" if simple else "compound"
-    if _ASKS_BALANCE.search(text):
+    if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
         return Op("+", principal, interest), f"the amount with {kind} interest"
     return interest, f"{kind} interest"
 
