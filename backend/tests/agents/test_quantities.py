@@ -191,3 +191,20 @@ def test_one_rate_of_a_unit_per_another_period_is_left_to_the_other_readers() ->
 )
 def test_how_often_what_a_thing_holds_and_people_fed(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "driving 620 km and the car uses 6.2 L/100km, how many litres will i use",
+        "driving 620 km and the car uses 6.2 litres per 100km, how many litres will i use",
+    ],
+)
+def test_a_rate_per_a_count_written_against_its_unit(instruction: str) -> None:
+    # "L/100km" is litres per 100 km: the 100 divides, it is not left out
+    assert run(instruction)["result"] == pytest.approx(38.44)
+
+
+def test_a_number_against_letters_is_not_left_out() -> None:
+    # "2trips": a number not read as an amount, so the request is not read without it
+    assert read_quantities(None, "620 km at 6.2 L/km on 2trips, how many litres") is None

@@ -161,7 +161,10 @@ def _num(raw: str) -> Num:
 
 _TOKEN = re.compile(
     r"(?P<num>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w]|\.\d))"
-    r"|(?P<word>[a-z][a-z'-]*)|(?P<sym>[/%])|(?P<stop>[^\s\w])",
+    r"|(?P<word>[a-z][a-z'-]*)|(?P<sym>[/%])|(?P<stop>[^\s\w])"
+    # "100km" left against its letters: a number not read, so no amount may be left out
+    # (an ordinal, "3rd", or a number's plural, "year 9s", is a name and no amount).
+    r"|(?<![\w.])(?!\d+(?:st|nd|rd|th|s)\b)(?P<glued>\d[\w.]*)",
     re.I,
 )
 _RATE_WORDS = frozenset({"per", "/"})
@@ -221,6 +224,8 @@ _PRICED = re.compile(
 
 def _all_quantities(text: str, *, loose: bool) -> list[Quantity] | None:
     tokens = _tokens(text)
+    if any(t.kind == "glued" for t in tokens):
+        return None
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -575,10 +580,19 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 )
 
 
+# "6.2 L/100km", "per 100g": the count a rate is per, written against its unit; after a
+# slash or "per" it is no name ("5g speeds"), so it is set apart to be read.
+_PER_GLUED = re.compile(r"((?:/|\bper)\s*)(\d+(?:\.\d+)?)([a-z]+)\b", re.I)
+
+
 def _plain_units(text: str) -> str:
     for pattern, plain in _PLAIN_UNITS:
         text = pattern.sub(plain, text)
-    return text
+    return _PER_GLUED.sub(
+        lambda m: f"{m.group(1)}{m.group(2)} {m.group(3)}" if m.group(3).lower() in _UNITS
+        else m.group(0),
+        text,
+    )
 
 
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
