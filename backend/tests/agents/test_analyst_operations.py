@@ -2503,6 +2503,36 @@ def test_a_charge_made_once_plus_a_rate(instruction: str, result: float) -> None
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "electric last month: 312 kWh at 24.5p per kWh plus a 53p daily standing charge, "
+        "30 day month. total in \u00a3?",
+        "312 kWh at 24.5p per kWh plus a standing charge of 53p a day, for 30 days. total "
+        "in \u00a3?",
+    ],
+)
+def test_a_charge_made_each_day_plus_a_rate(instruction: str) -> None:
+    # the daily charge for each of the days given, in pounds: 76.44 + 15.90
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(92.34)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a charge made each day, and no number of days: not once
+        "312 kWh at 24.5p per kWh plus a 53p daily standing charge. total in \u00a3?",
+        # asked in pence: pence written as pounds would give pounds
+        "312 kWh at 24.5p per kWh plus a 53p daily standing charge, 30 day month. total in pence?",
+        # "53p" left against its letter is no number to leave out ("30 day" is no charge)
+        "312 kWh at 24.5 per kWh plus a 53p daily standing charge, 30 day month. how much?",
+    ],
+)
+def test_a_charge_made_each_day_without_its_days_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
 def test_a_rate_and_two_amounts_none_said_as_a_charge_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run(

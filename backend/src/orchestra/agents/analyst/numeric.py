@@ -52,7 +52,7 @@ from orchestra.agents.analyst.problems import (
     states_count_and_price,
     states_rate_and_duration,
 )
-from orchestra.agents.analyst.quantities import unit_asked_apart
+from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -77,6 +77,7 @@ from orchestra.agents.analyst.wording import (
     Call,
     Clause,
     Name,
+    Neg,
     Node,
     Num,
     Op,
@@ -484,12 +485,62 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "amount at a rate and how long it runs, not values of one list. Say the "
             "arithmetic, e.g. '175 * 24'."
         )
+    apart = (
+        kinds_apart(inputs.text, _numbers_used(reading))
+        if found is None and _joins_values(reading)
+        else None
+    )
+    if apart is not None:
+        # "2 kg of potatoes, 1.5 litres of milk and 6 eggs, how much altogether", "40 euros,
+        # 25 dollars and 30 pounds": no total of amounts of different kinds is a number.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request joins amounts "
+            f"of different kinds ('{apart[0]}' and '{apart[1]}': units, currencies or things "
+            "counted), which no total or average adds as they stand. Give the amounts in one "
+            "unit or currency (convert first), or say the arithmetic."
+        )
     if statistics and not reading.figures and _is_describe(text) and reading.values:
         reading = Reading(reading.clauses, ("mean",), reading.values, reading.references)
     values = _evaluate_clauses(reading, inputs)
     if reading.figures:
         return _figures_result(reading, inputs, confidence, values)
     return _expression_result(reading, inputs, confidence, values)
+
+
+def _joins_values(reading: Reading) -> bool:
+    """Whether the reading adds its numbers as values of one list: figures of it (a total,
+    an average), or a sum or difference of the numbers as said."""
+    if reading.figures:
+        return True
+    expression = reading.expression
+
+    def added(node: Node) -> bool:
+        if isinstance(node, Op) and node.symbol in {"+", "-"}:
+            return added(node.left) and added(node.right)
+        return isinstance(node, Num)
+
+    return isinstance(expression, Op) and added(expression)
+
+
+def _numbers_used(reading: Reading) -> set[float]:
+    """The numbers the reading's clauses compute on."""
+    found: set[float] = set()
+
+    def walk(node: Node) -> None:
+        if isinstance(node, Num):
+            found.add(node.value)
+        elif isinstance(node, Op):
+            walk(node.left)
+            walk(node.right)
+        elif isinstance(node, Neg):
+            walk(node.operand)
+        elif isinstance(node, Call):
+            for arg in node.args:
+                walk(arg)
+
+    for clause in reading.clauses:
+        walk(clause.expression)
+    return found
 
 
 # "min max and mean": figures listed without their commas, as a list of them.
