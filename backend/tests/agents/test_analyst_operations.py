@@ -970,6 +970,24 @@ def test_a_count_of_things_is_not_one_of_the_values(instruction: str) -> None:
         run(instruction, capability="statistics")
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "i spent money on 12.03, 15.03 and 20.03, what's the total i spent",
+        "i paid on 12.03.2024, what's the total",
+        "i spent 12.50 on 12.03 and 8 on 15.03, what's the total",
+    ],
+)
+def test_dates_said_after_on_are_no_amounts(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="reads as dates"):
+        run(instruction, capability="statistics")
+
+
+def test_an_amount_after_a_percentage_on_is_no_date() -> None:
+    # "a 10% tip on 12.10": the amount tipped on
+    assert run("a 10% tip on 12.10", capability="calculation")["result"] == pytest.approx(1.21)
+
+
 def test_a_speed_over_two_legs_is_refused_not_averaged() -> None:
     with pytest.raises(AgentInputError, match="one distance covered in one time"):
         run(

@@ -349,6 +349,13 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     # "the pups' birth weights": a plural's apostrophe, no quotation mark to read.
     text = re.sub(r"(?<=[a-z]s)'(?=\s+[a-z])", "", text, flags=re.I)
     text = _PREAMBLE_DASH.sub(r"\g<head>: ", text)
+    on_dates = _dates_said_on(text)
+    if on_dates is not None:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: 'on {on_dates}' reads as "
+            "dates (day.month), not amounts. Give the amounts alone, e.g. 'i spent 12.50, 8 "
+            "and 20, what's the total'."
+        )
     against = _figure_against_bound(text)
     if against is not None:
         return against
@@ -832,6 +839,26 @@ _YEAR = re.compile(
     r"(?![\d.,]*\s*(?:%|percent|dollars|euros|people|units|items)\b)",
     re.I,
 )
+
+
+# "spent money on 12.03, 15.03 and 20.03", "paid on 12.03.2024", "12.50 on 12.03":
+# day.month after "on", listed, with its year or after an amount, is when, not how much
+# ("a 10% tip on 12.10", one alone, is an amount).
+_DOTTED_DAY = r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])"
+_DATES_ON = re.compile(
+    rf"\bon\s+(?:the\s+)?(?P<dates>{_DOTTED_DAY}(?:\.\d{{2,4}})?"
+    rf"(?:\s*(?:,\s*and|,|and|&)\s*{_DOTTED_DAY}(?:\.\d{{2,4}})?)+"
+    rf"|{_DOTTED_DAY}\.(?:\d{{2}}|\d{{4}})"
+    # "spent 12.50 on 12.03": an amount, then when
+    rf"|(?<=\d\son\s){_DOTTED_DAY})(?![\d.]*\d)",
+    re.I,
+)
+
+
+def _dates_said_on(text: str) -> str | None:
+    """The dates said as day.month after "on" ("on 12.03, 15.03 and 20.03"), or None."""
+    found = _DATES_ON.search(text)
+    return None if found is None else found.group("dates")
 
 
 def _check_numbers_alone(context: str) -> None:
