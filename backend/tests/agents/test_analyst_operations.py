@@ -2542,6 +2542,8 @@ def test_a_charge_made_each_day_plus_a_rate(instruction: str) -> None:
         "312 kWh at 24.5p per kWh plus a 53p daily standing charge. total in \u00a3?",
         # asked in pence: pence written as pounds would give pounds
         "312 kWh at 24.5p per kWh plus a 53p daily standing charge, 30 day month. total in pence?",
+        # the amount used is each month too: not 10 * 3 + 2 * 5
+        "monthly fee of 10 plus 2 per GB, i use 5 GB a month, what's the total cost for 3 months",
         # "53p" left against its letter is no number to leave out ("30 day" is no charge)
         "312 kWh at 24.5 per kWh plus a 53p daily standing charge, 30 day month. how much?",
     ],

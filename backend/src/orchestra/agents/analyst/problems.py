@@ -624,6 +624,11 @@ _REPEATED_CHARGE = re.compile(
     re.I,
 )
 _OFTEN = {"daily": "day", "weekly": "week", "monthly": "month"}
+_AMOUNT_EACH_PERIOD = re.compile(
+    r"\s*-?\s*[a-z]+\s+(?:(?:a|an|per|each|every)\s+(?:day|week|month|year)|daily|weekly|"
+    r"monthly)\b",
+    re.I,
+)
 _GLUED_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?[a-z]+\b", re.I)
 
 
@@ -678,6 +683,8 @@ def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
     if repeated is not None:
         if len(amount) != 1 or fixed or unit == period:
             return None
+        if _AMOUNT_EACH_PERIOD.match(text, amount[0].end()):
+            return None  # "5 GB a month": for each period too, not once
         used = Op("*", _plain(rate.group("rate")), _plain(amount[0].group(0)))
         label = f"the rate for the amount plus the charge each {period}"
         return Op("+", used, Op("*", each, periods)), label
