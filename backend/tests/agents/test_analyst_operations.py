@@ -1040,6 +1040,24 @@ def test_a_count_of_things_is_not_one_of_the_values(instruction: str) -> None:
         run(instruction, capability="statistics")
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "i spent money on 12.03, 15.03 and 20.03, what's the total i spent",
+        "i paid on 12.03.2024, what's the total",
+        "i spent 12.50 on 12.03 and 8 on 15.03, what's the total",
+    ],
+)
+def test_dates_said_after_on_are_no_amounts(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="reads as dates"):
+        run(instruction, capability="statistics")
+
+
+def test_an_amount_after_a_percentage_on_is_no_date() -> None:
+    # "a 10% tip on 12.10": the amount tipped on
+    assert run("a 10% tip on 12.10", capability="calculation")["result"] == pytest.approx(1.21)
+
+
 def test_a_speed_over_two_legs_is_refused_not_averaged() -> None:
     with pytest.raises(AgentInputError, match="one distance covered in one time"):
         run(
@@ -1064,6 +1082,14 @@ def test_a_speed_over_two_legs_is_refused_not_averaged() -> None:
             1230,
         ),
         ("What's the compound interest on 1000 at 10% after 2 years?", 210),
+        # "in total" of the interest asked is the interest, not the amount with it
+        (
+            "borrowing 8,000 at 6.9% simple interest a year for 3 years - how much interest "
+            "do i pay in total",
+            1656,
+        ),
+        ("2000 at 5% simple interest for 3 years, what's the total interest", 300),
+        ("2000 at 5% simple interest for 3 years, how much will i have in total", 2300),
     ],
 )
 def test_interest_said_in_everyday_words(instruction: str, result: float) -> None:
@@ -2644,6 +2670,38 @@ def test_a_stated_factor_for_neither_unit_given_is_refused() -> None:
 )
 def test_a_charge_made_once_plus_a_rate(instruction: str, result: float) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "electric last month: 312 kWh at 24.5p per kWh plus a 53p daily standing charge, "
+        "30 day month. total in \u00a3?",
+        "312 kWh at 24.5p per kWh plus a standing charge of 53p a day, for 30 days. total "
+        "in \u00a3?",
+    ],
+)
+def test_a_charge_made_each_day_plus_a_rate(instruction: str) -> None:
+    # the daily charge for each of the days given, in pounds: 76.44 + 15.90
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(92.34)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a charge made each day, and no number of days: not once
+        "312 kWh at 24.5p per kWh plus a 53p daily standing charge. total in \u00a3?",
+        # asked in pence: pence written as pounds would give pounds
+        "312 kWh at 24.5p per kWh plus a 53p daily standing charge, 30 day month. total in pence?",
+        # the amount used is each month too: not 10 * 3 + 2 * 5
+        "monthly fee of 10 plus 2 per GB, i use 5 GB a month, what's the total cost for 3 months",
+        # "53p" left against its letter is no number to leave out ("30 day" is no charge)
+        "312 kWh at 24.5 per kWh plus a 53p daily standing charge, 30 day month. how much?",
+    ],
+)
+def test_a_charge_made_each_day_without_its_days_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
 
 
 def test_a_rate_and_two_amounts_none_said_as_a_charge_is_refused() -> None:

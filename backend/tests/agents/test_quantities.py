@@ -191,3 +191,57 @@ def test_one_rate_of_a_unit_per_another_period_is_left_to_the_other_readers() ->
 )
 def test_how_often_what_a_thing_holds_and_people_fed(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "driving 620 km and the car uses 6.2 L/100km, how many litres will i use",
+        "driving 620 km and the car uses 6.2 litres per 100km, how many litres will i use",
+    ],
+)
+def test_a_rate_per_a_count_written_against_its_unit(instruction: str) -> None:
+    # "L/100km" is litres per 100 km: the 100 divides, it is not left out
+    assert run(instruction)["result"] == pytest.approx(38.44)
+
+
+def test_a_number_against_letters_is_not_left_out() -> None:
+    # "2trips": a number not read as an amount, so the request is not read without it
+    assert read_quantities(None, "620 km at 6.2 L/km on 2trips, how many litres") is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "kinds"),
+    [
+        # two measures, and things counted beside them
+        ("bought 2 kg of potatoes, 1.5 litres of milk and 6 eggs, how much is that altogether",
+         "'2 kg of potatoes' and '1.5 litres of milk'"),
+        ("recipe has 250 g sugar and 3 eggs, what's the total weight", "'250 g' and '3 eggs'"),
+        # three currencies, said by word or by sign
+        ("on holiday i spent 40 euros, 25 dollars and 30 pounds, what's the total",
+         "'40 euros' and '25 dollars'"),
+        ("on holiday i spent \u20ac40, $25 and \u00a330, what's the total", "'\u20ac40' and '$25'"),
+    ],
+)  # fmt: skip
+def test_a_total_of_amounts_of_different_kinds_is_refused(instruction: str, kinds: str) -> None:
+    with pytest.raises(AgentInputError, match="different kinds") as refused:
+        run_operation(StepRequest(instruction=instruction, capability="statistics"))
+    assert kinds in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # things counted are joined: 5 fruit
+        ("i bought 3 apples and 2 pears, what's the total", 5),
+        # amounts of one currency, by word and by sign
+        ("spent 40 euros, 25 euros and \u20ac30, what's the total", 95),
+        # "sold 14" is money only by the verb before it: no kind said
+        ("we sold 14, 22 and 9 tickets, what's the total", 45),
+        # a number that is none of the values joined ("5 intervals")
+        ("power on my last 5 intervals was 310, 305, 318, 297, 322 watts. mean?", 310.4),
+    ],
+)
+def test_a_total_of_amounts_of_one_kind_is_read(instruction: str, result: float) -> None:
+    found = run_operation(StepRequest(instruction=instruction, capability="statistics")).data
+    assert found["result"] == pytest.approx(result)

@@ -52,7 +52,7 @@ from orchestra.agents.analyst.problems import (
     states_count_and_price,
     states_rate_and_duration,
 )
-from orchestra.agents.analyst.quantities import unit_asked_apart
+from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -77,6 +77,7 @@ from orchestra.agents.analyst.wording import (
     Call,
     Clause,
     Name,
+    Neg,
     Node,
     Num,
     Op,
@@ -359,6 +360,13 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     # "the pups' birth weights": a plural's apostrophe, no quotation mark to read.
     text = re.sub(r"(?<=[a-z]s)'(?=\s+[a-z])", "", text, flags=re.I)
     text = _PREAMBLE_DASH.sub(r"\g<head>: ", text)
+    on_dates = _dates_said_on(text)
+    if on_dates is not None:
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: 'on {on_dates}' reads as "
+            "dates (day.month), not amounts. Give the amounts alone, e.g. 'i spent 12.50, 8 "
+            "and 20, what's the total'."
+        )
     against = _figure_against_bound(text)
     if against is not None:
         return against
@@ -495,12 +503,62 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "amount at a rate and how long it runs, not values of one list. Say the "
             "arithmetic, e.g. '175 * 24'."
         )
+    apart = (
+        kinds_apart(inputs.text, _numbers_used(reading))
+        if found is None and _joins_values(reading)
+        else None
+    )
+    if apart is not None:
+        # "2 kg of potatoes, 1.5 litres of milk and 6 eggs, how much altogether", "40 euros,
+        # 25 dollars and 30 pounds": no total of amounts of different kinds is a number.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request joins amounts "
+            f"of different kinds ('{apart[0]}' and '{apart[1]}': units, currencies or things "
+            "counted), which no total or average adds as they stand. Give the amounts in one "
+            "unit or currency (convert first), or say the arithmetic."
+        )
     if statistics and not reading.figures and _is_describe(text) and reading.values:
         reading = Reading(reading.clauses, ("mean",), reading.values, reading.references)
     values = _evaluate_clauses(reading, inputs)
     if reading.figures:
         return _figures_result(reading, inputs, confidence, values)
     return _expression_result(reading, inputs, confidence, values)
+
+
+def _joins_values(reading: Reading) -> bool:
+    """Whether the reading adds its numbers as values of one list: figures of it (a total,
+    an average), or a sum or difference of the numbers as said."""
+    if reading.figures:
+        return True
+    expression = reading.expression
+
+    def added(node: Node) -> bool:
+        if isinstance(node, Op) and node.symbol in {"+", "-"}:
+            return added(node.left) and added(node.right)
+        return isinstance(node, Num)
+
+    return isinstance(expression, Op) and added(expression)
+
+
+def _numbers_used(reading: Reading) -> set[float]:
+    """The numbers the reading's clauses compute on."""
+    found: set[float] = set()
+
+    def walk(node: Node) -> None:
+        if isinstance(node, Num):
+            found.add(node.value)
+        elif isinstance(node, Op):
+            walk(node.left)
+            walk(node.right)
+        elif isinstance(node, Neg):
+            walk(node.operand)
+        elif isinstance(node, Call):
+            for arg in node.args:
+                walk(arg)
+
+    for clause in reading.clauses:
+        walk(clause.expression)
+    return found
 
 
 # "min max and mean": figures listed without their commas, as a list of them.
@@ -792,6 +850,26 @@ _YEAR = re.compile(
     r"(?![\d.,]*\s*(?:%|percent|dollars|euros|people|units|items)\b)",
     re.I,
 )
+
+
+# "spent money on 12.03, 15.03 and 20.03", "paid on 12.03.2024", "12.50 on 12.03":
+# day.month after "on", listed, with its year or after an amount, is when, not how much
+# ("a 10% tip on 12.10", one alone, is an amount).
+_DOTTED_DAY = r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])"
+_DATES_ON = re.compile(
+    rf"\bon\s+(?:the\s+)?(?P<dates>{_DOTTED_DAY}(?:\.\d{{2,4}})?"
+    rf"(?:\s*(?:,\s*and|,|and|&)\s*{_DOTTED_DAY}(?:\.\d{{2,4}})?)+"
+    rf"|{_DOTTED_DAY}\.(?:\d{{2}}|\d{{4}})"
+    # "spent 12.50 on 12.03": an amount, then when
+    rf"|(?<=\d\son\s){_DOTTED_DAY})(?![\d.]*\d)",
+    re.I,
+)
+
+
+def _dates_said_on(text: str) -> str | None:
+    """The dates said as day.month after "on" ("on 12.03, 15.03 and 20.03"), or None."""
+    found = _DATES_ON.search(text)
+    return None if found is None else found.group("dates")
 
 
 def _check_numbers_alone(context: str) -> None:

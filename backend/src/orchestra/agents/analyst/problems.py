@@ -612,13 +612,62 @@ _ASKS_CHARGE = re.compile(
 )
 
 
+# "a 53p daily standing charge", "a standing charge of 40p a day": a charge made each day
+# (week, month), which is no charge made once.
+_CHARGE_WORDS = r"(?:[a-z-]+\s+)?(?:charge|fee|cost)\b"
+_SIGNED = r"[$\u00a3\u20ac]?(?P<{}>\d+(?:\.\d+)?)"
+_REPEATED_CHARGE = re.compile(
+    rf"{_SIGNED.format('before')}\s+(?P<often>daily|weekly|monthly)\s+{_CHARGE_WORDS}"
+    rf"|(?P<often_first>daily|weekly|monthly)\s+{_CHARGE_WORDS}\s+(?:of\s+)?{_SIGNED.format('of')}"
+    rf"|{_CHARGE_WORDS}\s+(?:of\s+)?{_SIGNED.format('after')}\s+(?:a|an|per|each|every)\s+"
+    r"(?P<each>day|week|month)\b",
+    re.I,
+)
+_OFTEN = {"daily": "day", "weekly": "week", "monthly": "month"}
+_AMOUNT_EACH_PERIOD = re.compile(
+    r"\s*-?\s*[a-z]+\s+(?:(?:a|an|per|each|every)\s+(?:day|week|month|year)|daily|weekly|"
+    r"monthly)\b",
+    re.I,
+)
+_GLUED_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?[a-z]+\b", re.I)
+
+
+def _repeated_charge(text: str) -> tuple[re.Match[str], str] | None:
+    """The charge made each period the text says ("53p daily standing charge": 0.53 a
+    day), where its number is, and the period."""
+    found = _REPEATED_CHARGE.search(text)
+    if found is None:
+        return None
+    often = found.group("often") or found.group("often_first")
+    period = _OFTEN[often.lower()] if often else found.group("each").lower()
+    return found, period
+
+
 def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
     """ "fare is 3.20 pick-up charge then 2.10 per mile. 7.5 mile job, what should the meter
     say": the charge made once plus the rate times the amount of its unit; None unless the
-    request gives exactly those three numbers, the one said as a charge made once."""
+    request gives exactly those three numbers, the one said as a charge made once. A charge
+    made each day ("a 53p daily standing charge") is made for each day given ("30 day
+    month"), and with no number of days given the request is not read."""
+    if _GLUED_NUMBER.search(text):
+        return None  # "53p daily": a number this reading would leave out
     numbers = list(_NUMBER.finditer(text))
+    repeated = _repeated_charge(text)
+    if repeated is not None:
+        found, period = repeated
+        charged = next(g for g in ("before", "of", "after") if found.group(g))
+        # "30 day month", "for 30 days": how many periods the charge is made for.
+        counts = [m for m in numbers if re.match(rf"\s*-?\s*{period}s?\b", text[m.end() :], re.I)]
+        if len(counts) != 1:
+            return None
+        numbers = [m for m in numbers if m.start() not in {found.start(charged), counts[0].start()}]
+        if len(numbers) != 2:
+            return None
+        each = _plain(found.group(charged))
+        periods = _plain(counts[0].group(0))
+        text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
     rate = _RATE_PER.search(text)
-    if len(numbers) != 3 or rate is None or _PERCENT_AFTER.search(text):
+    if len(numbers) != (2 if repeated else 3) or rate is None or _PERCENT_AFTER.search(text):
         return None
     if not _ASKS_CHARGE.search(text[rate.end() :]):
         return None
@@ -631,6 +680,14 @@ def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
         and _singular_unit(after.group(1).lower()) == unit
     ]
     fixed = [m for m in others if m not in amount]
+    if repeated is not None:
+        if len(amount) != 1 or fixed or unit == period:
+            return None
+        if _AMOUNT_EACH_PERIOD.match(text, amount[0].end()):
+            return None  # "5 GB a month": for each period too, not once
+        used = Op("*", _plain(rate.group("rate")), _plain(amount[0].group(0)))
+        label = f"the rate for the amount plus the charge each {period}"
+        return Op("+", used, Op("*", each, periods)), label
     if len(amount) != 1 or len(fixed) != 1:
         return None
     near = text[max(0, fixed[0].start() - 30) : fixed[0].end() + 30]
@@ -1494,6 +1551,9 @@ _YEARS = re.compile(
 _ASKS_BALANCE = re.compile(
     r"\b(?:total|in the end|altogether|will i have|do i have|balance|end up with|worth)\b", re.I
 )
+# "how much interest do i pay in total", "the total interest": the interest itself, though
+# "total" is said (of the interest, not of the amount with it).
+_ASKS_INTEREST = re.compile(r"\bhow\s+much\s+interest\b|\btotal\s+interest\b", re.I)
 
 
 def read_interest(text: str) -> tuple[Node, str] | None:
@@ -1529,7 +1589,7 @@ def read_interest(text: str) -> tuple[Node, str] | None:
         grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), duration))
         interest = Op("-", grown, principal)
     kind = "simple" if simple else "compound"
-    if _ASKS_BALANCE.search(text):
+    if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
         return Op("+", principal, interest), f"the amount with {kind} interest"
     return interest, f"{kind} interest"
 

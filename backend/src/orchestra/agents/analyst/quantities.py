@@ -17,7 +17,10 @@ larger. A number with no unit is money only beside a currency or a word of buyin
 given by their first letters; a BMI is kg over metres squared. "3 times a day" is how
 often (a number per period), "serves 6" and "cooking for 4" count people, "74 miles each
 way" is there and back, a clock time "1:22:30" is a duration, and one rate alone may be
-asked per another period ("1,200 requests per minute, per day").
+asked per another period ("1,200 requests per minute, per day"). The same reading of
+amounts tells when a total or an average would join amounts of different kinds (two
+measures, two currencies, a measure and things counted), which is no number
+(`kinds_apart`).
 """
 
 from __future__ import annotations
@@ -26,12 +29,12 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
-__all__ = ["Quantity", "read_quantities", "split_question", "unit_asked_apart"]
+__all__ = ["Quantity", "kinds_apart", "read_quantities", "split_question", "unit_asked_apart"]
 
 # Units of measure: dimension exponents and size in the dimension's base unit. Month and
 # year are a dimension of their own, since a month is no whole number of days or weeks.
@@ -161,7 +164,10 @@ def _num(raw: str) -> Num:
 
 _TOKEN = re.compile(
     r"(?P<num>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w]|\.\d))"
-    r"|(?P<word>[a-z][a-z'-]*)|(?P<sym>[/%])|(?P<stop>[^\s\w])",
+    r"|(?P<word>[a-z][a-z'-]*)|(?P<sym>[/%])|(?P<stop>[^\s\w])"
+    # "100km" left against its letters: a number not read, so no amount may be left out
+    # (an ordinal, "3rd", or a number's plural, "year 9s", is a name and no amount).
+    r"|(?<![\w.])(?!\d+(?:st|nd|rd|th|s)\b)(?P<glued>\d[\w.]*)",
     re.I,
 )
 _RATE_WORDS = frozenset({"per", "/"})
@@ -221,6 +227,8 @@ _PRICED = re.compile(
 
 def _all_quantities(text: str, *, loose: bool) -> list[Quantity] | None:
     tokens = _tokens(text)
+    if any(t.kind == "glued" for t in tokens):
+        return None
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -575,10 +583,20 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 )
 
 
+# "6.2 L/100km", "per 100g": the count a rate is per, written against its unit; after a
+# slash or "per" it is no name ("5g speeds"), so it is set apart to be read.
+_PER_GLUED = re.compile(r"((?:/|\bper)\s*)(\d+(?:\.\d+)?)([a-z]+)\b", re.I)
+
+
 def _plain_units(text: str) -> str:
     for pattern, plain in _PLAIN_UNITS:
         text = pattern.sub(plain, text)
-    return text
+    return _PER_GLUED.sub(
+        lambda m: (
+            f"{m.group(1)}{m.group(2)} {m.group(3)}" if m.group(3).lower() in _UNITS else m.group(0)
+        ),
+        text,
+    )
 
 
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
@@ -746,4 +764,80 @@ def unit_asked_apart(context: str, task: str) -> tuple[str, str] | None:
         if unit is not None and _key(unit[0]) == dims and unit[1] != size:
             given_word = _NUMBER_AND_WORD.findall(context)[0]
             return given_word, word
+    return None
+
+
+# Which money an amount is in, by the sign before it or the word after it.
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?P<sign>[$\u20ac\u00a3\u00a5\u20b9])|\b(?P<code>usd|eur|gbp|chf|aud|jpy|inr))\s*$", re.I
+)
+_CURRENCY_AFTER = re.compile(r"\s*(?:(?P<sign>[$\u20ac\u00a3\u00a5\u20b9])|(?P<word>[a-z]+))", re.I)
+_CURRENCIES = {
+    "$": "dollar", "dollar": "dollar", "dollars": "dollar", "bucks": "dollar", "usd": "dollar",
+    "\u20ac": "euro", "euro": "euro", "euros": "euro", "eur": "euro",
+    "\u00a3": "pound", "pound": "pound", "pounds": "pound", "quid": "pound", "gbp": "pound",
+    "\u00a5": "yen", "yen": "yen", "jpy": "yen", "\u20b9": "rupee", "rupees": "rupee",
+    "inr": "rupee", "chf": "franc", "francs": "franc", "aud": "australian dollar",
+}  # fmt: skip
+
+
+def _currency(text: str, quantity: Quantity) -> tuple[str, str]:
+    """The money ``quantity`` is in ("40 euros", "£30"), or "" when not said or when it is
+    no money, and the amount as said."""
+    said = text[quantity.start : quantity.end]
+    if len(quantity.dims) == 1 and quantity.dims[0][0].startswith("#"):
+        # "40 euros": read as euros counted
+        thing = quantity.dims[0][0][1:]
+        return _CURRENCIES.get(thing, _CURRENCIES.get(f"{thing}s", "")), said
+    if quantity.dims != _key(_MONEY_DIMS):
+        return "", said
+    before = _CURRENCY_BEFORE.search(text[: quantity.start])
+    if before:
+        return _CURRENCIES[(before.group("sign") or before.group("code")).lower()], (
+            text[before.start() : quantity.end].strip()
+        )
+    after = _CURRENCY_AFTER.match(text, quantity.end)
+    word = (after.group("sign") or after.group("word") or "").lower() if after else ""
+    return _CURRENCIES.get(word, ""), said
+
+
+def _counted(dims: tuple[tuple[str, int], ...]) -> bool:
+    """Whether amounts of ``dims`` are things counted ("6 eggs", "4 of us")."""
+    if len(dims) != 1 or dims[0][1] != 1:
+        return False
+    return dims[0][0].startswith("#") or dims[0][0] == "person"
+
+
+def kinds_apart(text: str, values: Collection[float]) -> tuple[str, str] | None:
+    """Two amounts ``text`` gives, of the ``values`` joined, that no total or average joins,
+    as said, or None: of two measures ("2 kg of potatoes, 1.5 litres of milk"), a measure
+    and things counted ("250 g sugar and 3 eggs"), two moneys ("40 euros, 25 dollars"), a
+    price per unit and an amount ("312 kWh at 24.5p per kWh"). Things counted are joined
+    ("3 apples and 2 pears" are 5 fruit); a number with no unit, or money with no currency
+    said ("sold 30"), is no kind said; a number not joined ("my last 5 intervals") is none
+    of the values."""
+    text = _plain_units(text)
+    tokens = _tokens(text)
+    seen: list[tuple[str, tuple[tuple[str, int], ...], float, str]] = []
+    i = 0
+    while i < len(tokens):
+        read = _read_quantity(text, tokens, i) if tokens[i].kind == "num" else None
+        if read is None:
+            i += 1
+            continue
+        quantity, i = read
+        money, said = _currency(text, quantity)
+        dims = _key(_MONEY_DIMS) if money else quantity.dims
+        if _value(quantity.value) not in values or (dims == _key(_MONEY_DIMS) and not money):
+            continue
+        for other, other_dims, size, currency in seen:
+            if currency and money:
+                joined = currency == money
+            else:
+                joined = (_counted(dims) and _counted(other_dims)) or (
+                    dims == other_dims and size == quantity.size
+                )
+            if not joined:
+                return other, said
+        seen.append((said, dims, quantity.size, money))
     return None
