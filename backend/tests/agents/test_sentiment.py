@@ -1359,6 +1359,23 @@ def test_clearly_before_no_word_of_opinion_is_none() -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [
+        # Praise of one thing named, then a complaint about another: both sides held.
+        ("Lovely staff but the rooms were tired and dated.", "mixed"),
+        ("great food but the service was slow", "mixed"),
+        # A concession about one thing, a fault said to be constant, or a complaint far
+        # heavier than the praise is the verdict.
+        ("nice, but too expensive", "negative"),
+        ("Nice screen, but the laptop overheats all the time.", "negative"),
+        ("great food but the service was slow, rude and chaotic", "negative"),
+    ],
+)
+def test_a_contrast_that_turns_to_another_thing_holds_both_sides(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
         (
             "The instructor clearly knew her stuff, although the handouts were badly outdated.",
             "mixed",

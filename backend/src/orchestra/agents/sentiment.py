@@ -770,6 +770,9 @@ class _Tally:
     read_neutral: int = 0
     # Praise read as irony (see `Sentiment.ironic`).
     ironic: list[str] = field(default_factory=list)
+    # Whether the first contrast turns from one thing judged to another ("lovely staff but
+    # the rooms were tired"), see `_turns_to_another_thing`.
+    turns: bool = False
 
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
         self.last_hedged = hedged
@@ -1746,6 +1749,7 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             tally.contrast = True
             if tally.held_before is None:
                 tally.held_before = (tally.held_positive, tally.held_negative)
+                tally.turns = _turns_to_another_thing(tokens, index)
             # "supposed to be fast but took three weeks": after a hope that did not come
             # true, "but" tells what came instead, and the verdict is already read.
             verdict = None if tally.last_hedged else (index, _terms(tally))
@@ -2500,6 +2504,7 @@ def _label(tally: _Tally, score: float) -> str:
         _strong_on_both_sides(tally)
         or _complaint_then_kind_words(tally)
         or _praise_then_complaint(tally)
+        or (tally.turns and _one_side_each(tally))
     ):
         return "mixed"
     # After a "but" the writer has weighed both sides: a smaller lead says who won.
@@ -2590,6 +2595,55 @@ def _praise_then_complaint(tally: _Tally) -> bool:
         and min(before_positive, after_negative) / max(before_positive, after_negative)
         >= MIXED_BALANCE
     )
+
+
+# Words that open a clause on a thing of its own: "but the rooms ...", "but their app ...".
+_OWN_SUBJECT = _words("the their its our my his her this that these those")
+
+
+def _turns_to_another_thing(tokens: Sequence[str], index: int) -> bool:
+    """Whether the contrast at ``index`` follows praise or blame of a thing named with it
+    ("lovely staff", "great food") and opens on a thing of its own ("but the rooms ..."):
+    two things judged, each on its side, not a concession about one ("nice, but too
+    expensive")."""
+    start = index
+    while start > 0 and tokens[start - 1] not in _SENTENCE_ENDS:
+        start -= 1
+    named = any(
+        _LEXICON.get(tokens[i]) is not None
+        and tokens[i + 1].isalpha()
+        and tokens[i + 1] not in _LEXICON
+        and tokens[i + 1] not in _CONTRAST
+        # "loved the show": praise of a thing named after a verb is no thing's quality.
+        and tokens[i + 1] not in _OWN_SUBJECT | _words("a an and or to it")
+        for i in range(start, index - 1)
+    )
+    opens = index + 2 < len(tokens) and tokens[index + 1] in _OWN_SUBJECT
+    end = index + 1
+    while end < len(tokens) and tokens[end] not in _SENTENCE_ENDS:
+        end += 1
+    after = " ".join(tokens[index + 1 : end])
+    # "nice screen, but the laptop overheats all the time": a fault said to be constant is
+    # the verdict on the whole, not one side of two.
+    constant = re.search(r"\b(?:all the time|constantly|every time|always|non-stop)\b", after)
+    return named and opens and tokens[index + 2].isalpha() and not constant
+
+
+def _one_side_each(tally: _Tally) -> bool:
+    if tally.held_before is None:
+        return False
+    before_positive, before_negative = tally.held_before
+    after_positive = tally.held_positive - before_positive
+    after_negative = tally.held_negative - before_negative
+    if before_positive and not before_negative and after_negative and not after_positive:
+        sides = (before_positive, after_negative * CONTRAST_WEIGHT)
+    elif before_negative and not before_positive and after_positive and not after_negative:
+        sides = (before_negative, after_positive * CONTRAST_WEIGHT)
+    else:
+        return False
+    # A side far heavier than the other is the verdict ("great food but the service was
+    # slow, rude and chaotic").
+    return min(sides) / max(sides) >= MIXED_BALANCE
 
 
 def _strong_on_both_sides(tally: _Tally) -> bool:
