@@ -547,6 +547,17 @@ def test_numbers_listed_in_brackets_after_what_they_are_are_the_values() -> None
     assert run("what is max(3, 5) plus 2", capability="calculation")["result"] == 7
 
 
+def test_what_is_left_of_an_amount_after_the_value_worked_on() -> None:
+    spent = step("s1", {"operation": "sum", "result": 183.49})
+    data = run(
+        "Tell me how much is left of my 250 budget.", capability="calculation", inputs=(spent,)
+    )
+    assert data["result"] == pytest.approx(66.51)
+    # With no value before it, nothing is taken from the amount.
+    with pytest.raises(AgentInputError):
+        run("how much is left of my 250 budget", capability="calculation")
+
+
 def test_a_conversion_read_apart_from_a_context_of_words() -> None:
     data = run(
         "Context: 'Lovely staff but the rooms were tired.'\nTask: Convert 5 miles to km.",

@@ -1829,6 +1829,16 @@ def test_shapes_of_batch_20(description: str, expected: list[tuple[str, list[str
     assert shape(plan(description)) == expected
 
 
+def test_a_figure_of_data_pasted_after_the_next_ask_then_what_is_left() -> None:
+    result = plan(
+        "add up what i've spent and then tell me how much is left of my 250 budget\n"
+        "category,spent\nfood,86.40\nfun,45.00"
+    )
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert "food,86.40" in result.steps[0].instruction
+    assert "food,86.40" not in result.steps[1].instruction
+
+
 def test_a_summary_asked_before_the_text_is_of_that_text() -> None:
     result = plan("give me a one sentence summary, then tell me how it comes across: 'We waited.'")
     assert "'We waited.'" in result.steps[0].instruction

@@ -450,6 +450,11 @@ _ASKS_COUNTED_RE = re.compile(
     r"(?:quick\s+)?(?:things|questions|asks|ones)(?:\s+(?:please|pls))?\s*[:\u2013\u2014-]\s+",
     re.I,
 )
+_FIGURE_OF_DATA_RE = re.compile(
+    r"\s*(?:add\s+(?:up|together)|total(?:\s+up)?|sum(?:\s+up)?|tally(?:\s+up)?|average)\s+"
+    r"(?:what|all|everything|the\s+(?:amounts?|figures?|numbers?|costs?|spending))\b",
+    re.I,
+)
 _WHEN_RE = re.compile(
     r"\s*when(?:'s|s|\s+is|\s+are|\s+do|\s+does|\s+did|\s+was|\s+should)?\b", re.I
 )
@@ -815,10 +820,18 @@ def _parts(
                 else:
                     text = text.rstrip(" .") + ": " + " ".join(material)
             elif (
-                forward and later and not _OBJECT_PRONOUN_RE.search(text[: forward.start()])
-                # "one sentence summary and then tell me if it sounds positive: '...'": the
-                # text at the end is what the summary is of.
-            ) or (later and names_a_text_ask(tokenize(text))):
+                (
+                    forward and later and not _OBJECT_PRONOUN_RE.search(text[: forward.start()])
+                    # "one sentence summary and then tell me if it sounds positive: '...'": the
+                    # text at the end is what the summary is of.
+                )
+                or (later and names_a_text_ask(tokenize(text)))
+                or (
+                    # "add up what i've spent and then ... <table>": a figure of the data pasted
+                    # at the sentence's end.
+                    later and data.issuperset(later) and _FIGURE_OF_DATA_RE.match(text)
+                )
+            ):
                 # "Find the terms in this text and tell me its tone: '...'"
                 material = tuple(later)
                 text = text.rstrip(" .") + ": " + " ".join(material)
@@ -831,6 +844,8 @@ def _parts(
                 _OBJECT_PRONOUN_RE.search(_without_payload(text))
                 # "add up the cost column and then add 20% tax: <table>"
                 or _continues_arithmetic(_without_payload(text))
+                # "add up what i've spent and then how much is left of my 250: <table>"
+                or _WHAT_REMAINS_RE.search(_without_payload(text))
             )
         ):
             # "Sum the price column, then take 15% of it: <table>": the table was for the

@@ -1662,6 +1662,15 @@ def _listed_in_brackets(match: re.Match[str]) -> str:
 
 
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "how much is left of my 250 budget", after a step that added up what was spent: the
+    # amount less the value worked on (with none, "it" is not read and the request refused).
+    (
+        re.compile(
+            r"\b(?:how\s+much|what)(?:'s|\s+is|\s+will\s+be|\s+do\s+i\s+have)?\s+(?:left|remaining)"
+            r"\s+(?:of|from|in)\s+(?:my|the|our)?\s*(\$?\d[\d,]*(?:\.\d+)?)(?:\s+budget)?"
+        ),
+        r"\1 minus it",
+    ),
     # "average my last 4 electric bills (72, 81, 69, 78)": numbers listed in brackets after
     # what they are, as after a colon.
     (
