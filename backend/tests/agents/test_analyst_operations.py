@@ -547,6 +547,13 @@ def test_numbers_listed_in_brackets_after_what_they_are_are_the_values() -> None
     assert run("what is max(3, 5) plus 2", capability="calculation")["result"] == 7
 
 
+def test_so_much_a_day_times_a_number_of_days() -> None:
+    assert run("what's 7.5 hours x 22 days", capability="calculation")["result"] == 165
+    # Two amounts of time multiplied are no such thing.
+    with pytest.raises(AgentInputError):
+        run("2 hours x 3 hours", capability="calculation")
+
+
 def test_what_is_left_of_an_amount_after_the_value_worked_on() -> None:
     spent = step("s1", {"operation": "sum", "result": 183.49})
     data = run(

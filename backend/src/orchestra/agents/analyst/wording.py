@@ -1662,6 +1662,14 @@ def _listed_in_brackets(match: re.Match[str]) -> str:
 
 
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "7.5 hours x 22 days": so much a day times a number of days (in hours).
+    (
+        re.compile(
+            r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|minutes?|mins?)\s*(?:x|\*|times)\s*(\d+)\s+"
+            r"(?:days|weeks|shifts)\b"
+        ),
+        r"\1 times \2",
+    ),
     # "how much is left of my 250 budget", after a step that added up what was spent: the
     # amount less the value worked on (with none, "it" is not read and the request refused).
     (
