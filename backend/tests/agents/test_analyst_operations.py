@@ -528,6 +528,7 @@ def test_stones_convert_to_kilograms() -> None:
         # One amount in two units of one way of measuring.
         ("i'm 11 stone 4 lb, what's that in kg", 71.6676),
         ("the film is 2 hours 15 minutes, how many minutes is that", 135),
+        ("the flight is 11 hours 40 minutes, how many minutes is that in total", 700),
         # Areas in "sq ft", "square metres", "m²".
         ("the flat is advertised at 650 sq ft, how many square metres is that", 60.387),
         ("what is 24 m² in sq ft", 258.3339),

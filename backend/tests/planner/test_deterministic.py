@@ -1821,6 +1821,20 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "Nobody came.'",
             [("summarization", []), ("sentiment", ["s1"])],
         ),
+        # A relative clause after a comma says more; the question after it asks.
+        (
+            "we've raised 3,780 for the school roof, which is 63% of our target. what's the "
+            "target?",
+            [("statistics", [])],
+        ),
+        # "sum up:" before a text is a summary; before numbers, a sum.
+        (
+            "sum up: The gym is closing in June. Members get two free months.",
+            [("summarization", [])],
+        ),
+        ("sum up: 3, 4, 5", [("statistics", [])]),
+        # The price of one of several is arithmetic.
+        ("62 for 4 concert passes, price of a single pass?", [("calculation", [])]),
         # A number corrected after the ask is no ask of its own.
         ("work out 15% of 240 for me - actually no sorry, make that 25%", [("calculation", [])]),
     ],

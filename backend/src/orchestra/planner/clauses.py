@@ -492,7 +492,14 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     if tokens[-1].text == "?":
         return True
     if any(
-        tokens[i].text in {",", "-", "\u2014"} and _is_question_word(tokens[i + 1])
+        tokens[i].text in {",", "-", "\u2014"}
+        and _is_question_word(tokens[i + 1])
+        # "we've raised 3,780, which is 63% of our target.": a relative clause says more.
+        and not (
+            tokens[i + 1].low == "which"
+            and i + 2 < len(tokens)
+            and tokens[i + 2].low in _RELATIVE_VERBS
+        )
         for i in range(index, len(tokens) - 1)
     ):
         # "i have 7 planters, how many litres in total": a question after what it is about.
@@ -562,6 +569,9 @@ def _labels_an_amount(tokens: list[Token]) -> bool:
     numbers = sum(1 for t in rest if t.is_number)
     words = sum(1 for t in rest if t.is_word)
     return all(t.is_word for t in label) and numbers == 1 and words <= 1 and len(rest) <= 4
+
+
+_RELATIVE_VERBS = _words("is was are were means meant makes made comes came gives gave")
 
 
 def _heads_data(tokens: list[Token]) -> bool:

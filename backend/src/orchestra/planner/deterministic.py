@@ -1607,7 +1607,9 @@ _QUANTITY_ASK_RE = re.compile(
     # "what current in amps", "what's the speed in km/h": a quantity asked in a unit.
     r"|\bwhat(?:'s|s|\s+is|\s+would\s+be)?\s+(?:the\s+)?[a-z]+\s+in\s+[a-z]+(?:/[a-z]+)?\s*[?.!]*$"
     # "what's my w/kg", "whats my k/d": a ratio of the amounts given, in its short name.
-    r"|\bwhat(?:'s|s|\s+is|\s+was)\s+(?:my|the|our|his|her|their)\s+[a-z]{1,4}/[a-z]{1,4}\b",
+    r"|\bwhat(?:'s|s|\s+is|\s+was)\s+(?:my|the|our|his|her|their)\s+[a-z]{1,4}/[a-z]{1,4}\b"
+    # "62 for 4 concert passes, price of a single pass?": the price of one of them.
+    r"|\b(?:price|cost)\s+(?:of|for)\s+(?:a\s+single|one|each)\b",
     re.I,
 )
 

@@ -296,7 +296,11 @@ def _material_colon(text: str) -> int | None:
         opening = text[: match.start()].strip()
         if (
             re.fullmatch(
-                r"(?:please\s+)?[A-Za-z]+(?:;[A-Za-z]+)?(?:\s+(?:please|pls|plz))?", opening, re.I
+                # "sum up: ...", "boil it down: ...": a verb with its particle.
+                r"(?:please\s+)?[A-Za-z]+(?:;[A-Za-z]+)?(?:\s+(?:it\s+|this\s+)?(?:up|down))?"
+                r"(?:\s+(?:please|pls|plz))?",
+                opening,
+                re.I,
             )
             and opening.lower().split()[0] not in _HEADINGS
             and not _ASKS_OF_ITS_NUMBERS.search(text[match.end() :])

@@ -504,7 +504,8 @@ _ASKED_IN = re.compile(
     r"how\s+many\s+" + _WORD.format("counted") + r"|"
     r"(?:in|into)\s+(?:degrees\s+)?" + _WORD.format("bare") + r")"
     # "... for my american friend", "... pls": words after the question that ask nothing.
-    r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again))?\s*[?.!]*$"
+    r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again|in\s+total|altogether))?"
+    r"\s*[?.!]*$"
 )
 # "68 kilos", "350 f", "22 degrees c", "1.5 kilograms of flour": the amount stated, its unit,
 # and what it measures.
