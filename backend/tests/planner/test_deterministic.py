@@ -1829,7 +1829,7 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         ),
         # "sum up:" before a text is a summary; before numbers, a sum.
         (
-            "sum up: The gym is closing in June. Members get two free months.",
+            "sum up: The gym is closing for renovation from June 1. Members get two free months.",
             [("summarization", [])],
         ),
         ("sum up: 3, 4, 5", [("statistics", [])]),
