@@ -574,6 +574,44 @@ def test_a_conversion_read_apart_from_a_context_of_words() -> None:
     assert data["result"] == pytest.approx(8.04672)
 
 
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # The one amount of that measure the statement before gives.
+        ("Context: My bag is 55 lb. Task: Convert that to kg.", 24.9476),
+        ("Context: Half marathon = 13.1 miles. Task: In km please.", 21.0824),
+        ("Context: Commute is 18 km each way. Task: Convert that to miles.", 11.1847),
+        (
+            "Context: The pump shows bar and the tyres want 80 psi. Task: What's that in bar.",
+            5.5158,
+        ),
+        # What is measured after "of"; "too" for "to" after a slip in the verb.
+        ("Convert 3 lb of mince to kg.", 1.36078),
+        ("cnvert 12 miles too km", 19.3121),
+        # Doubled for the round trip: the trip says why.
+        ("double 11 for the round trip", 22),
+    ],
+)
+def test_a_conversion_of_an_amount_stated_before(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result, 1e-4)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # Arithmetic on the amount stated is no conversion of it.
+        "I ran 5 km twice, what's that in miles",
+        # Two amounts of the measure: which one is not said.
+        "Context: I ran 5 km and then 3 km. Task: Convert that to miles.",
+        # A slash after a given amount's unit is its rate, not what is asked per.
+        "the ride is 100 km. how many hours at 25 km/h",
+    ],
+)
+def test_a_conversion_or_rate_not_read_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
 def test_an_amount_in_units_of_two_ways_of_measuring_is_not_one_amount() -> None:
     with pytest.raises(AgentInputError):
         run("i weigh 70 kg and 3 lb, what's that in stone", capability="calculation")

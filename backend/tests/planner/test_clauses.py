@@ -107,6 +107,8 @@ def text_of(description: str) -> list[str]:
         # An ask about a text after "plus" or "and", its article left out, is its own.
         ("mean of 2, 4, 6 plus sentiment of 'ok'", ["mean of 2, 4, 6", "sentiment of 'ok'"]),
         ("the median of 1, 3 plus the sum of 2, 2", ["the median of 1, 3 plus the sum of 2, 2"]),
+        # A conversion of its own after one.
+        ("convert 3 kg to lb and 10 km to miles", ["convert 3 kg to lb", "10 km to miles"]),
         # A second ask told apart ("and separately") after a piece to write.
         (
             "write a reminder that timesheets are due friday, and separately what's 7.5 x 22",

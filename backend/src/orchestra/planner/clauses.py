@@ -574,6 +574,18 @@ def _labels_an_amount(tokens: list[Token]) -> bool:
 _RELATIVE_VERBS = _words("is was are were means meant makes made comes came gives gave")
 
 
+def _converts_amount(tokens: list[Token], index: int) -> bool:
+    """Whether an amount in a unit, asked in another, starts at ``index`` ("10 km to
+    miles")."""
+    return (
+        index + 3 < len(tokens)
+        and tokens[index].is_number
+        and names_unit(tokens[index + 1].low)
+        and tokens[index + 2].low in {"to", "into", "in"}
+        and names_unit(tokens[index + 3].low)
+    )
+
+
 def _heads_data(tokens: list[Token]) -> bool:
     """ "what i spent on lunch each day this week: <data>.": "what" and who did it, then a
     colon and the data alone, says what the data is, and asks nothing."""
@@ -845,6 +857,12 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                         and _has_operand(tokens[verb_at:])
                         and _has_operand(tokens[start:index])
                     )
+                )
+                # "convert 3 kg to lb and 10 km to miles": a conversion of its own after one.
+                starts = starts or (
+                    words in (["and"], [",", "and"], [","])
+                    and _converts_amount(tokens, verb_at)
+                    and any(_converts_amount(tokens, i) for i in range(start, index))
                 )
                 # "10% of 90 and 20% of 40": a percentage of its own amount after another.
                 starts = starts or (

@@ -33,6 +33,7 @@ __all__ = [
     "mixed_units",
     "names_unit",
     "read_formula",
+    "read_pointed_conversion",
     "result_in_unit",
     "same_unit",
     "units_apart",
@@ -217,7 +218,11 @@ _LEAD = (
     r"(?:(?:a|an|the)\s+(?=-?\d))?"
 )
 # "a 7 ft ceiling in metres": one word naming the thing measured, after its unit.
-_THING = r"(?:\s+(?!(?:to|in|into|as|and|or|more|less|plus|minus|times|per|each|of)\b)[a-z]+)?"
+_THING = (
+    r"(?:\s+(?!(?:to|in|into|as|and|or|more|less|plus|minus|times|per|each|of)\b)[a-z]+"
+    # "3 lb of mince to kg": what is measured, after "of".
+    r"|\s+of\s+(?!(?:to|in|into|as)\b)[a-z]+)?"
+)
 _CONVERT = re.compile(
     _LEAD
     + _NUMBER.format("value")
@@ -425,8 +430,12 @@ def _lead_verb_spelt(request: str) -> str:
         return request
     for verb in _LEAD_VERBS:
         if difflib.SequenceMatcher(None, first, verb).ratio() >= 0.85:
-            return f"{verb} {rest}"
+            # "cnvert 12 miles too km": "too" for "to" between the two units, too.
+            return f"{verb} {_TOO_FOR_TO.sub(' to ', rest)}"
     return request
+
+
+_TOO_FOR_TO = re.compile(r"(?<=[a-z])\s+too\s+(?=[a-z])")
 
 
 def _number(raw: str) -> Num:
@@ -813,3 +822,52 @@ def _circle_area(text: str) -> tuple[Node, str] | None:
 
 # The readers of one amount in a unit, converted to another.
 _OF_AN_AMOUNT = (_conversion, _stated_conversion)
+
+
+# "Context: my bag is 55 lb. Task: convert that to kg", "... Task: in km please": the one
+# amount of the unit's measure that the statement before gives, in the unit asked.
+_POINTED = re.compile(
+    r"^\s*(?:(?:and|so|now|ok|okay|then)\s+)*(?:please\s+)?(?:"
+    r"(?:convert|change|turn|put)\s+(?:that|it|this|the\s+(?:distance|weight|amount|length))\s+"
+    r"(?:to|into|in)"
+    r"|(?:what(?:'s|\s+is)\s+)?(?:that|it|this)\s+in"
+    r"|in|into)\s+(?P<target>[a-z]+(?:/[a-z]+)?)(?:\s+(?:please|pls))?\s*[.!?]*\s*$",
+    re.I,
+)
+_AMOUNT = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*([a-z]+(?:/[a-z]+)?)\b", re.I)
+_EACH_WAY = re.compile(r"\b(?:each|every|one)\s+way\b")
+# Words of arithmetic on an amount stated ("5 km twice", "3 laps of 400 m").
+_ARITHMETIC_SAID = re.compile(
+    r"\b(?:twice|double|doubled|triple|tripled|thrice|times|plus|minus|less|more|per|each|"
+    r"every|total|sum|average|mean|altogether|squared|cubed|percent|left|remaining|both|x|"
+    r"laps?|(?:half|third|quarter)s?\s+of)\b|[%*+]|\d\s*/\s*\d"
+)
+
+
+def read_pointed_conversion(context: str, task: str) -> tuple[Node, str] | None:
+    """The conversion a task asks of the one amount of that measure its context states
+    ("my bag is 55 lb" then "convert that to kg"); None when it is not one, or when the
+    context gives no such amount or several."""
+    asked = _POINTED.match(task)
+    if asked is None:
+        return None
+    target = asked.group("target").lower()
+    if target not in _UNITS:
+        return None
+    dimension, target_size = _UNITS[target]
+    amounts = [
+        (m.group(1), m.group(2).lower())
+        for m in _AMOUNT.finditer(" ".join(context.lower().split()))
+        if _UNITS.get(m.group(2).lower(), ("",))[0] == dimension
+    ]
+    # "i ran 5 km twice, what's that in miles": arithmetic on the amount is no conversion of
+    # it ("18 km each way" says which way, not how many).
+    if len(amounts) != 1 or _ARITHMETIC_SAID.search(_EACH_WAY.sub(" ", context.lower())):
+        return None
+    value, source = amounts[0]
+    size = _UNITS[source][1]
+    if size == target_size:
+        return None
+    return Op(
+        "/", Op("*", _number(value), _size(size)), _size(target_size)
+    ), f"{source} to {target}"

@@ -24,6 +24,7 @@ from orchestra.agents.analyst.formulas import (
     mixed_units,
     names_unit,
     read_formula,
+    read_pointed_conversion,
     result_in_unit,
     same_unit,
     units_apart,
@@ -425,7 +426,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if formula is None and context:
         # "A car travels 150 km in 2 hours. What's its average speed?" is a speed, not the
         # average of 150 and 2: a formula may be stated in one sentence and asked in another.
-        formula = read_formula(f"{context.group('context')} {text}")
+        formula = read_formula(f"{context.group('context')} {text}") or read_pointed_conversion(
+            context.group("context"), text
+        )
     found: tuple[Clause, ...] | None = (
         None if formula is None else (Clause(formula[1], formula[0]),)
     )

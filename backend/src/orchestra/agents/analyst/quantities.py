@@ -491,6 +491,10 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     bottom_unit = _asked_unit(word, given) if word not in {"head", "person"} else _UNITS[word]
     if bottom_unit is None:
         return None
+    if per.group("slash") and re.search(r"\d\s*[a-z]+\s*$", question[: per.start()], re.I):
+        # "how many hours at 25 km/h": a slash after an amount's unit is the rate given,
+        # not what is asked per (read so, hours per hour fits any ratio of two lengths).
+        return None
     size = bottom_unit[1]
     if per.group("count"):
         size *= float(per.group("count"))

@@ -1661,7 +1661,18 @@ def _listed_in_brackets(match: re.Match[str]) -> str:
     return f"{name}: {match.group(2)}"
 
 
+def _trip_said_of_double(match: re.Match[str]) -> str:
+    """ "double it for the round trip": the trip says why it is doubled, nothing more."""
+    return (
+        "" if re.search(r"\b(?:double|twice)\b", match.string[: match.start()]) else match.group(0)
+    )
+
+
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(r"\s+for\s+(?:the|a)\s+(?:round|return)\s+(?:trip|journey)\b"),
+        _trip_said_of_double,
+    ),
     # "7.5 hours x 22 days": so much a day times a number of days (in hours).
     (
         re.compile(
