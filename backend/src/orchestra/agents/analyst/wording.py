@@ -1669,6 +1669,8 @@ def _trip_said_of_double(match: re.Match[str]) -> str:
 
 
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # The planner's "then double the result of the previous part": the value before.
+    (re.compile(r"\bthe\s+result\s+of\s+the\s+previous\s+part\b"), "it"),
     (
         re.compile(r"\s+for\s+(?:the|a)\s+(?:round|return)\s+(?:trip|journey)\b"),
         _trip_said_of_double,
@@ -2326,6 +2328,12 @@ def read_numeric_request(
         or (
             isinstance(last.expression, Num | Name)
             and not re.match(r"\s*(?:take|start with)\b", last.text)
+            # "whats the result of step s1": the earlier value itself, asked back.
+            and not (
+                isinstance(last.expression, Name)
+                and len(clauses) == 1
+                and re.fullmatch(r"\s*(?:what(?:'s|s|\s+is)|whats)\s+\w+\s*[.?!]*", last.text)
+            )
         )
     ):
         # A number alone is not a computation: "the area of a circle with radius 3" is 3
