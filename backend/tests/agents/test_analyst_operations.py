@@ -3021,3 +3021,117 @@ def test_a_total_asked_in_the_unit_of_its_amounts_is_summed() -> None:
 )
 def test_pressures_convert(instruction: str, result: float) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result, rel=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("channel went from 2,400 subs to 3,150 in a month, % growth?", 31.25),
+        (
+            "Context: started at 92 kg, now i'm 84.64 kg. "
+            "Task: what percentage of my body weight have i lost",
+            8,
+        ),
+        ("the price dropped from 125 to 100, by what percentage?", 20),
+        (
+            "Context: 2000 in savings at 5% compound interest. "
+            "Task: how much will there be after 2 years?",
+            2205,
+        ),
+        (
+            "Context: paid 68 for boots in the sale after 15% off. "
+            "Task: what was the original price",
+            80,
+        ),
+        (
+            "Context: my commission is 3.5% of sales and i sold 46,800 this quarter. "
+            "Task: what do i get",
+            1638,
+        ),
+        (
+            "Context: 5,000 sitting in savings at 4% a year, compounded annually. "
+            "Task: how much will there be after 3 years?",
+            5624.32,
+        ),
+    ],
+)
+def test_percentage_problems_of_wider_shapes(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: module is 40% coursework and 60% exam. Task: got 72 on the coursework "
+            "and 58 in the exam, what's my overall mark?",
+            63.6,
+        ),
+        (
+            "Context: coursework is worth 40% and i got 62. The exam is the other 60%. "
+            "Task: what do i need in the exam to finish on 70 overall",
+            (70 - 24.8) / 0.6,
+        ),
+        (
+            "4.0 in a 3 credit class, 3.3 in a 4 credit class and 3.7 in a 3 credit class. "
+            "credit weighted gpa?",
+            3.63,
+        ),
+        (
+            "Context: house is 285,000 and we have a 42,750 deposit. "
+            "Task: what LTV would the mortgage be, in %",
+            85,
+        ),
+        (
+            "Context: my screen time averaged 4 h 48 min a day. "
+            "Task: what % of the 24 hour day is that",
+            20,
+        ),
+        (
+            "Context: the brine should be 6% salt by weight of the water. Task: i'm using 2.5 "
+            "litres of water (2,500 g), how many grams of salt",
+            150,
+        ),
+    ],
+)
+def test_weighted_figures_and_shares_of_named_wholes(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # The way the statement says is not the way the values went.
+        "the price rose from 20 to 15, by what percent?",
+        # Two times of day, no two amounts of one thing.
+        "shop went from 9 am to 5 pm, % change?",
+        # 68 is what was paid after the discount: 15% of it is not the saving.
+        "Context: paid 68 for boots after 15% off. Task: how much did i save",
+        # A commission of profit, and an amount sold: not the same amount.
+        "Context: my commission is 3.5% of profit and i sold 46,800. Task: what do i get",
+        # A bonus of the sales over a target only.
+        "Context: my bonus is 10% of sales over target and i sold 50,000. Task: what do i get",
+        # A commission of sales, and an amount not said to be sold.
+        "Context: my commission is 3.5% of sales and my target is 46,800. Task: what do i get",
+        # A yearly rate compounded monthly; and what it earns, interest not named.
+        "Context: 5,000 at 3.5% a year compounded monthly. Task: what will it be after 4 years",
+        "Context: 5,000 at 3.5% a year compounded annually. Task: how much will it earn in 4 years",
+        # Weights that do not make 100%, or a part without its mark.
+        "Context: module is 40% coursework and 50% exam. Task: got 72 on the coursework and 58 "
+        "in the exam, what's my overall mark?",
+        "Context: module is 40% coursework and 60% exam. Task: got 72 on the coursework, "
+        "what's my overall mark?",
+        # A deposit no smaller than the price: no loan to speak of.
+        "Context: flat is 40,000 and we have a 50,000 deposit. Task: what LTV would it be",
+        # The plain mean of the grades is asked.
+        "4.0 in a 3 credit class and 3.3 in a 4 credit class. unweighted gpa?",
+        # A time a day asked as a share of a week.
+        "Context: i spend 2 hours a day on my phone. Task: what % of the week is that",
+        # The water in kg, the salt asked in grams: no amount in the unit asked.
+        "Context: the brine should be 6% salt by weight of the water. Task: i'm using 2.5 kg of "
+        "water, how many grams of salt",
+    ],
+)
+def test_weighted_and_percentage_shapes_not_fully_said_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")

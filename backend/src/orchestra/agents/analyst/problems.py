@@ -14,8 +14,12 @@ periods until a target at a rate, a conversion factor the request states, a char
 plus a rate, the units reading of `quantities`, a share taken once a period, a length at a
 scale, a start plus an amount for each, what is left after several amounts taken, a profit,
 the money made an hour, a group's items at their prices, a share of two amounts added,
-what groups of a size each need, and chains whose every stage is shown (percentages in turn,
-a share then the rest, what is left then spread over periods, a profit then its margin).
+what groups of a size each need, a share paid of what was sold (a commission), a change in
+percent said in one sentence, a mark weighted over a course's parts (or the mark one part
+needs for a target), a credit-weighted average, a loan to value, a time as a share of a day,
+a share by weight of a named amount, and chains whose every stage is shown (percentages in
+turn, a share then the rest, what is left then spread over periods, a profit then its
+margin).
 """
 
 from __future__ import annotations
@@ -34,10 +38,12 @@ __all__ = [
     "read_amount_left",
     "read_before_change",
     "read_count_at_price",
+    "read_credit_weighted",
     "read_days_between",
     "read_group_items",
     "read_held_less_taken",
     "read_interest",
+    "read_loan_to_value",
     "read_made_per_hour",
     "read_named_share",
     "read_per_group",
@@ -50,13 +56,17 @@ __all__ = [
     "read_relative_change",
     "read_saving",
     "read_scaled_amount",
+    "read_share_by_weight",
+    "read_share_earned",
     "read_share_of_sum",
     "read_share_per_period",
     "read_share_per_person",
     "read_stated_problem",
     "read_time_less_break",
+    "read_time_share",
     "read_two_discounts",
     "read_unit_price",
+    "read_weighted_mark",
     "spelt",
     "states_count_and_price",
 ]
@@ -247,6 +257,12 @@ def _read_included(context: str, task: str) -> tuple[Node, str] | str | None:
     return Op("/", Op("*", amount, Num(100, "100")), grossed), "the amount before the tax"
 
 
+# "paid 68 ...", "now earn 3,400 ...": the amount said is what came of the change.
+_PAID_AFTER = re.compile(
+    r"\b(?:paid|pay|paying|now|came\s+to|ended\s+up|cost\s+me|got\s+(?:it|them)\s+for)\b", re.I
+)
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -283,6 +299,8 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
         return None  # "... my 2,000 monthly budget ..., what's left per year?": another period
     if _INCOME.search(context) and _TAXED.search(f"{context} {task}"):
         return None
+    if _AFTER_CHANGE.search(context) and _PAID_AFTER.search(context):
+        return None  # "paid 68 after 15% off": 68 is the amount after the change, not before
     said = f"{context} {task}"
     added = bool(_ADDED.search(said))
     taken_off = bool(_TAKEN_OFF.search(said))
@@ -356,7 +374,8 @@ def read_count_at_price(context: str, task: str) -> tuple[Node, str] | None:
 # change, and the change.
 _AFTER_CHANGE = re.compile(
     r"\bafter\s+(?:an?\s+|the\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*"
-    r"(?:[a-z]+\s+)?(?:(?P<down>cut|drop|decrease|reduction|discount|markdown|fall)|"
+    # "paid 68 after 15% off": off the price, said without a noun.
+    r"(?:[a-z]+\s+)?(?:(?P<down>cut|drop|decrease|reduction|discount|markdown|fall|off)|"
     r"(?P<up>raise|rise|increase|increment|markup|hike))\b",
     re.I,
 )
@@ -827,7 +846,9 @@ def _counts_things(text: str) -> bool:
 # "went from 80 to 60", "from 40k to 50k": an old and a new value.
 _FROM_TO = re.compile(
     r"\bfrom\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
-    r"(?P<scale_old>\s+(?:thousand|million|billion))?\s+(?:(?:down|up)\s+)?to\s+[$\u20ac\u00a3]?"
+    # "from 2,400 subs to 3,150": what is counted, said once after the first value.
+    r"(?P<scale_old>\s+(?:thousand|million|billion))?(?:\s+(?P<counted>[a-z]+))??"
+    r"\s+(?:(?:down|up)\s+)?to\s+[$\u20ac\u00a3]?"
     r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>\s+(?:thousand|million|billion))?",
     re.I,
 )
@@ -841,9 +862,11 @@ _BOUGHT_SOLD = re.compile(
 )
 # "A jacket was 80 and now it's 60": an old and a new value, said with "was" and "now".
 _WAS_NOW = re.compile(
-    r"\b(?:was|were|used\s+to\s+be)\s+[$\u20ac\u00a3]?"
+    # "started at 92 kg, now i'm 84.64 kg": the first value said as where it started.
+    r"\b(?:was|were|used\s+to\s+be|started\s+(?:at|on|out\s+at))\s+[$\u20ac\u00a3]?"
     r"(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_old>\s+(?:thousand|million|billion))?"
-    r"(?!\s*%)[^.?!\d]*?\bnow\s+(?:(?:it's|it\s+is|they're|they\s+are|is|are|costs?|just|only)\s+)*"
+    r"(?!\s*%)[^.?!\d]*?\bnow\s+(?:(?:it's|it\s+is|they're|they\s+are|i'm|i\s+am|we're|"
+    r"we\s+are|is|are|costs?|just|only)\s+)*"
     r"[$\u20ac\u00a3]?(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"(?P<scale_new>\s+(?:thousand|million|billion))?(?!\s*%)",
     re.I,
@@ -856,7 +879,9 @@ _ASKS_RELATIVE = re.compile(
     r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction)\s+in\s+"
     r"(?:percent(?:age)?|%)"
     # "What percent did I lose?", "what percentage did we gain": the way in the verb.
-    r"|\b(?:what|how\s+many)\s+(?:percent(?:age)?|%)\s+(?:did|do|have|has|will)\s+"
+    # "what percentage of my body weight have i lost": the whole named, then the verb.
+    r"|\b(?:what|how\s+many)\s+(?:percent(?:age)?|%)\s+(?:of\s+(?:my|our|your|their|"
+    r"his|her|its|the)\s+(?:[a-z]+\s+){1,2})?(?:did|do|have|has|will)\s+"
     r"(?:i|we|you|they|he|she|it)\s+(?P<asked_verb>lose|lost|gain|gained|make|made)\b"
     r"|\bby\s+(?:what|how\s+many|how\s+much\s+of\s+a)\s+(?:percent(?:age)?|%)"
     r"(?:\s+(?:did|has|have|was|were)\s+\w+\s+(?P<verb>\w+))?",
@@ -891,6 +916,29 @@ _UP = frozenset(
 )
 
 
+# "the price dropped from 125 to 100, by what percentage?": the way said in the statement
+# only, so that a rise said of values that fell is not answered.
+_STATED_DOWN = re.compile(
+    r"\b(?:fell|fallen|falls?|dropped|drops?|decreased|declined|shrank|shrunk|went\s+down|"
+    r"gone\s+down|came\s+down|lost|cut|reduced)\b",
+    re.I,
+)
+_STATED_UP = re.compile(
+    r"\b(?:rose|risen|rises?|grew|grown|grows?|increased|climbed|jumped|went\s+up|gone\s+up|"
+    r"gained|raised)\b",
+    re.I,
+)
+
+
+def _way_stated(context: str) -> str:
+    """ "decrease" or "increase" as the statement's verb says, or "change" when it says
+    neither (or both)."""
+    down, up = bool(_STATED_DOWN.search(context)), bool(_STATED_UP.search(context))
+    if down == up:
+        return "change"
+    return "decrease" if down else "increase"
+
+
 _DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
 
 
@@ -906,6 +954,9 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         return None
     if len(_NUMBER.findall(context)) != 2:
         return None
+    counted = stated.groupdict().get("counted")
+    if counted and (is_unit(counted) or counted.lower() in {"am", "pm"}):
+        return None  # "from 5 km to 3", "from 9 am to 5 pm": no two amounts of one thing
     old_text = stated.group("old").replace(",", "")
     new_text = stated.group("new").replace(",", "")
     old, new = float(old_text), float(new_text)
@@ -917,7 +968,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         or asked.group("verb")
         or asked.group("named")
         or asked.group("asked_verb")
-        or "change"
+        or _way_stated(context)
     ).lower()
     change = Op("-", Num(new, new_text), Num(old, old_text))
     if way in _DOWN:
@@ -1549,7 +1600,22 @@ _YEARS = re.compile(
     re.I,
 )
 _ASKS_BALANCE = re.compile(
-    r"\b(?:total|in the end|altogether|will i have|do i have|balance|end up with|worth)\b", re.I
+    r"\b(?:total|in the end|altogether|will i have|do i have|balance|end up with|worth|"
+    # "how much will there be after 3 years": what the account holds then.
+    r"(?:will|would)\s+there\s+be)\b",
+    re.I,
+)
+_ASKS_GAIN = re.compile(
+    r"\b(?:earn|earns|earned|gain|gains|gained|make|makes|made|grow\s+by|grew\s+by|growth|"
+    r"return|returns|profit)\b",
+    re.I,
+)
+# "compounded monthly", "compounding daily": interest added more often than the yearly rate
+# says, which a yearly compounding does not give.
+_COMPOUNDED_OFTEN = re.compile(
+    r"\bcompound(?:ed|ing|s)?\s+(?:(?:every|each|per|a)\s+)?(?:monthly|quarterly|daily|weekly|"
+    r"semi-?annually|half-?yearly|biannually|twice|continuously|month|quarter|day|week)\b",
+    re.I,
 )
 # "how much interest do i pay in total", "the total interest": the interest itself, though
 # "total" is said (of the interest, not of the amount with it).
@@ -1561,7 +1627,11 @@ def read_interest(text: str) -> tuple[Node, str] | None:
     compounding?": the interest (or the balance, when asked), or None unless the text says
     interest, gives exactly one amount, one yearly rate and one number of years, and says
     whether it compounds."""
-    if not re.search(r"\binterest\b", text, re.I):
+    # "5,000 at 4% a year, compounded annually": a rate that compounds is interest, named
+    # or not.
+    if not re.search(r"\binterest\b|\bcompounded\b", text, re.I):
+        return None
+    if _COMPOUNDED_OFTEN.search(text):
         return None
     # "without compounding" says simple, not compound.
     simple, compound = bool(_SIMPLE.search(text)), bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
@@ -1589,6 +1659,12 @@ def read_interest(text: str) -> tuple[Node, str] | None:
         grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), duration))
         interest = Op("-", grown, principal)
     kind = "simple" if simple else "compound"
+    if not re.search(r"\binterest\b", text, re.I):
+        # "5,000 at 4% compounded yearly for 3 years, what will it be": interest not named,
+        # so the amount is asked, unless what it gains is ("how much will it earn").
+        if _ASKS_GAIN.search(text):
+            return None
+        return Op("+", principal, interest), f"the amount with {kind} interest"
     if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
         return Op("+", principal, interest), f"the amount with {kind} interest"
     return interest, f"{kind} interest"
@@ -1684,6 +1760,78 @@ def read_share_per_period(text: str) -> tuple[Node, str] | None:
     return value, f"the share a {wanted}"
 
 
+# "my commission is 3.5% of sales", "i get a 2% bonus on": a share of an amount paid to
+# whoever speaks, so that the share is what they get.
+_SHARE_PAID = r"(?:commission|royalty|royalties|bonus|cut|finder'?s\s+fee)"
+# What the share is of: what is sold, said as such ("of sales", "on everything i sell"),
+# not a profit or a margin, which the amount sold is not.
+_SOLD = r"(?:sales|sale|revenue|turnover|takings|bookings|billings|invoices|everything|what)"
+_SHARE_EARNED = re.compile(
+    rf"\b(?:(?:my|our|his|her|their)\s+{_SHARE_PAID}(?:\s+rate)?\s+(?:is|was|will\s+be|of)\s+"
+    rf"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+(?:of|on)\b|"
+    rf"\b(?:i|we|she|he|they)\s+(?:get|gets|earn|earns|make|makes|receive|receives)\s+"
+    rf"(?P<rate_got>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+{_SHARE_PAID}\s+(?:of|on)\b)"
+    rf"\s+(?:(?:my|our|the|all|total|gross)\s+)?(?P<base>{_SOLD}\b|[$\u00a3\u20ac]?\d)",
+    re.I,
+)
+# "of sales over target", "on anything above 10,000": a share of a part of the amount.
+_SHARE_BOUNDED = re.compile(
+    r"\s*(?:over|above|beyond|exceeding|in\s+excess|past|after|up\s+to|below|under|less|"
+    r"minus|net|once|when|if)\b",
+    re.I,
+)
+# "i sold 46,800", "sales came to 46,800", "46,800 in sales": the amount is what was sold.
+_SOLD_SAID = re.compile(
+    r"\b(?:sold|sell|sells|selling|sales|revenue|turnover|took|takings|billed|invoiced|"
+    r"brought\s+in)\b",
+    re.I,
+)
+_ASKS_EARNED = re.compile(
+    r"^\s*(?:so\s+)?(?:what|how\s+much)\s+(?:do|does|will|would|did)\s+(?:i|we|she|he|they)\s+"
+    rf"(?:get|earn|make|receive|take\s+home)\b|\bhow\s+much\s+{_SHARE_PAID}\b|"
+    rf"\bwhat(?:'s|\s+is|\s+will\s+be|\s+would\s+be)\s+(?:my|our|his|her|their|the)\s+"
+    rf"{_SHARE_PAID}\b",
+    re.I,
+)
+
+
+def read_share_earned(context: str, task: str) -> tuple[Node, str] | None:
+    """ "my commission is 3.5% of sales and i sold 46,800 this quarter, what do i get": the
+    share paid of the one amount, 46,800 * 3.5 / 100, or None unless the text gives one
+    amount and that one percentage, and the question asks what the share comes to."""
+    stated = _SHARE_EARNED.search(context)
+    if stated is None or not _ASKS_EARNED.search(task) or _NUMBER.search(task):
+        return None
+    if not stated.group("base")[-1].isdigit() and not _SOLD_SAID.search(context[stated.end() :]):
+        return None  # "3.5% of sales ... 46,800": the amount is not said to be sold
+    if _SHARE_BOUNDED.match(context, stated.end()):
+        return None  # "10% of sales over target": of a part of the amount only
+    amounts = [
+        m.group(0).replace(",", "")
+        for m in _NUMBER.finditer(context)
+        if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(context)) != 2:
+        return None
+    if any(p not in _period(context) for p in _period(task)):
+        return None  # "... this month, what do i get a year": another period
+    rate = stated.group("rate") or stated.group("rate_got")
+    share = Op(
+        "*", Num(float(amounts[0]), amounts[0]), Op("/", Num(float(rate), rate), Num(100, "100"))
+    )
+    return share, "the share paid"
+
+
+def _read_share_change(context: str | None, task: str) -> tuple[Node, str] | None:
+    """A share paid, or a change in percent, stated then asked; said in one sentence, the
+    question is found after the statement ("channel went from 2,400 subs to 3,150 in a
+    month, % growth?")."""
+    parts = (context, task) if context is not None else split_question(task)
+    if parts is None:
+        return None
+    return read_share_earned(*parts) or read_relative_change(*parts)
+
+
 def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]] | None:
     """Word problems read from the whole request, with its question found in it when the
     request is said in one go: by the units of its amounts, a share a period, or a chain
@@ -1709,6 +1857,16 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_share_of_sum(text)
         or read_per_group(text)
     )
+    if found is None:
+        found = _read_share_change(context, task)
+    if found is None:
+        found = (
+            read_weighted_mark(text)
+            or read_credit_weighted(text)
+            or read_loan_to_value(text)
+            or read_time_share(text)
+            or read_share_by_weight(text)
+        )
     if found is not None:
         return [found]
     for chain in (read_successive_changes, read_share_then_rest, read_left_then_spread):
@@ -1716,6 +1874,275 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         if stages is not None:
             return stages
     return None
+
+
+# --- weighted figures: a mark over weighted parts, a credit-weighted average ---------------
+
+_NUM = r"\d+(?:\.\d+)?"
+# The parts of a course a mark is weighted over, named as people name them.
+_ASSESSED = (
+    r"(?:coursework|exam|exams|final|finals|midterm|midterms|project|projects|essay|essays|"
+    r"assignments?|homework|quiz|quizzes|tests?|labs?|practicals?|dissertation|presentation|"
+    r"participation|portfolio|report|orals?)"
+)
+# "40% coursework", "coursework is worth 40%", "the exam is the other 60%", "exam 60%".
+_WEIGHT_SAID = (
+    re.compile(
+        rf"(?<![\w.])(?P<weight>{_NUM})\s*%\s+(?:is\s+)?(?:the\s+)?(?P<name>{_ASSESSED})\b", re.I
+    ),
+    re.compile(
+        rf"\b(?P<name>{_ASSESSED})\s+(?:is|are|was|counts?\s+for|makes?\s+up)\s+(?:worth\s+)?"
+        rf"(?:the\s+(?:other|remaining|rest\s+of\s+the)\s+)?(?P<weight>{_NUM})\s*%"
+        rf"(?P<mark_after>\s+(?:and|,)\s+(?:i|we|she|he|you)\s+(?:got|scored|have|had|received)\s+"
+        rf"(?:an?\s+)?(?P<mark>{_NUM})(?!\d|\.\d|\s*(?:%|percent\b|per\s+cent\b)))?",
+        re.I,
+    ),
+    re.compile(rf"\b(?P<name>{_ASSESSED})\s+(?P<weight>{_NUM})\s*%", re.I),
+)
+# "72 on the coursework", "58 in the exam", "scored 64 for the project".
+_MARK_SAID = re.compile(
+    rf"(?<![\w.])(?P<mark>{_NUM})(?!\s*(?:%|percent\b|per\s+cent\b))\s+(?:on|in|for)\s+"
+    rf"(?:the\s+|my\s+|our\s+)?(?P<name>{_ASSESSED})\b",
+    re.I,
+)
+_ASKS_OVERALL = re.compile(
+    r"\b(?:overall|final|weighted|module|course|total)\s+(?:mark|grade|score|result|percentage)\b|"
+    r"\b(?:mark|grade|score)\s+overall\b|\bwhat\s+(?:do|did|will)\s+(?:i|we)\s+get\s+overall\b",
+    re.I,
+)
+# "what do i need in the exam to finish on 70 overall": the mark a part needs for a target.
+_ASKS_NEEDED = re.compile(
+    rf"\bwhat\s+(?:mark\s+|score\s+|grade\s+)?(?:do|would|will|does)\s+(?:i|we|she|he|you)\s+"
+    rf"need\s+(?:to\s+(?:get|score)\s+)?(?:in|on|for)\s+(?:the\s+|my\s+)?(?P<name>{_ASSESSED})\b"
+    rf"[^.?!\d]*?\b(?:to\s+(?:finish|end|end\s+up|come\s+out|get|be)\s+(?:on|with|at)?\s*)"
+    rf"(?P<target>{_NUM})(?!\s*%)(?:\s+(?:overall|in\s+total|for\s+the\s+(?:module|course)))?"
+    rf"\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _added(terms: list[Node]) -> Node:
+    total = terms[0]
+    for term in terms[1:]:
+        total = Op("+", total, term)
+    return total
+
+
+def _part_name(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and word not in {"quizzes", "homework"} else word
+
+
+def read_weighted_mark(text: str) -> tuple[Node, str] | None:
+    """ "module is 40% coursework and 60% exam. got 72 on the coursework and 58 in the
+    exam, what's my overall mark?": each mark times its weight, 72 * 40% + 58 * 60%; or,
+    asked "what do i need in the exam to finish on 70 overall", the mark the one part
+    without one needs, (70 - 62 * 40%) / 60%. None unless each part is named once with its
+    weight, the weights make 100%, every other number is a part's mark, and one of the two
+    is asked."""
+    weights: dict[str, Num] = {}
+    marks: dict[str, Num] = {}
+    used: list[tuple[int, int]] = []
+    for pattern in _WEIGHT_SAID:
+        for said in pattern.finditer(text):
+            if any(said.start() < end and start < said.end() for start, end in used):
+                continue
+            name = _part_name(said.group("name"))
+            if name in weights:
+                return None  # a part weighted twice
+            weights[name] = _plain(said.group("weight"))
+            if said.groupdict().get("mark"):
+                marks[name] = _plain(said.group("mark"))
+            used.append(said.span())
+    if len(weights) < 2 or sum(w.value for w in weights.values()) != 100:
+        return None
+    for said in _MARK_SAID.finditer(text):
+        name = _part_name(said.group("name"))
+        if name not in weights or name in marks:
+            return None  # a mark for a part with no weight, or two marks for one
+        marks[name] = _plain(said.group("mark"))
+    needed = _ASKS_NEEDED.search(text)
+    counted = len(weights) + len(marks) + (1 if needed else 0)
+    if len(_NUMBER.findall(text)) != counted:
+        return None  # a number no part's weight or mark accounts for
+    got = [
+        Op("*", marks[name], Op("/", weight, Num(100, "100")))
+        for name, weight in weights.items()
+        if name in marks
+    ]
+    if needed is not None:
+        asked = _part_name(needed.group("name"))
+        if asked not in weights or asked in marks or len(marks) != len(weights) - 1:
+            return None
+        target = _plain(needed.group("target"))
+        share = Op("/", weights[asked], Num(100, "100"))
+        return Op("/", Op("-", target, _added(got)), share), f"the mark needed in the {asked}"
+    if not _ASKS_OVERALL.search(text) or len(marks) != len(weights):
+        return None
+    return _added(got), "the weighted mark"
+
+
+# "4.0 in a 3 credit class": a grade and the credits it counts for.
+_GRADE_FOR_CREDITS = re.compile(
+    rf"(?<![\w.])(?P<grade>{_NUM})\s+(?:in|on|for)\s+(?:a|an|the|my)\s+(?P<credits>{_NUM})"
+    r"[\s-]+(?:credit|unit|hour|credit[\s-]hour|semester[\s-]hour)s?\s+"
+    r"(?:class|course|module|subject|paper|unit)\b",
+    re.I,
+)
+_ASKS_WEIGHTED_AVERAGE = re.compile(
+    r"\b(?:gpa|grade\s+point\s+average|weighted\s+(?:average|mean|gpa|grade))\b", re.I
+)
+
+
+def read_credit_weighted(text: str) -> tuple[Node, str] | None:
+    """ "4.0 in a 3 credit class, 3.3 in a 4 credit class and 3.7 in a 3 credit class.
+    credit weighted gpa?": each grade times its credits, over the credits, or None unless
+    every number is a grade or its credits and a GPA or weighted average is asked."""
+    pairs = list(_GRADE_FOR_CREDITS.finditer(text))
+    if len(pairs) < 2 or not _ASKS_WEIGHTED_AVERAGE.search(text):
+        return None
+    if re.search(r"\bun-?weighted\b|\bnot\s+weighted\b|\bsimple\s+(?:average|mean)\b", text, re.I):
+        return None  # the grades' plain mean is asked
+    if len(_NUMBER.findall(text)) != 2 * len(pairs):
+        return None
+    credits = [_plain(pair.group("credits")) for pair in pairs]
+    points = [
+        Op("*", _plain(pair.group("grade")), weight)
+        for pair, weight in zip(pairs, credits, strict=True)
+    ]
+    return Op("/", _added(points), _added(credits)), "the credit-weighted average"
+
+
+# "house is 285,000 and we have a 42,750 deposit. what LTV": the loan over the value.
+_ASKS_LTV = re.compile(r"\b(?:ltv|loan[\s-]+to[\s-]+value)\b", re.I)
+_DEPOSIT_SAID = re.compile(
+    rf"(?<![\w.])[$\u00a3\u20ac]?(?P<amount>{_MONEY})(?!\s*%)\s+deposit\b|"
+    rf"\bdeposit\s+(?:of|is|was|will\s+be)\s+[$\u00a3\u20ac]?(?P<amount_after>{_MONEY})(?!\s*%)",
+    re.I,
+)
+
+
+def read_loan_to_value(text: str) -> tuple[Node, str] | None:
+    """ "house is 285,000 and we have a 42,750 deposit. what LTV would the mortgage be":
+    the price less the deposit, over the price, in percent; None unless the text gives those
+    two amounts only, the deposit said as one, and asks the loan to value."""
+    deposit = _DEPOSIT_SAID.search(text)
+    if deposit is None or not _ASKS_LTV.search(text):
+        return None
+    numbers = [m.group(0) for m in _NUMBER.finditer(text)]
+    said = (deposit.group("amount") or deposit.group("amount_after")).lstrip("$\u00a3\u20ac")
+    if len(numbers) != 2 or said not in numbers:
+        return None
+    numbers.remove(said)
+    price, paid = _plain(numbers[0]), _plain(said)
+    if paid.value >= price.value:
+        return None
+    loan = Op("-", price, paid)
+    return Op("*", Op("/", loan, price), Num(100, "100")), "the loan to value in percent"
+
+
+# "4 h 48 min", "3 hours 20 minutes", "95 minutes": a time said in hours and minutes.
+_TIME_SPENT = re.compile(
+    rf"(?<![\w.])(?:(?P<hours>{_NUM})\s*(?:h|hours?)\b(?:\s*(?:and\s+)?(?P<minutes>\d+)\s*"
+    rf"(?:m|mins?|minutes?)\b)?|(?P<only_minutes>{_NUM})\s*(?:mins?|minutes?)\b)",
+    re.I,
+)
+_ASKS_SHARE_OF_HOURS = re.compile(
+    rf"\bwhat\s+(?:percent(?:age)?|%|share|proportion)\s+of\s+(?:the|a|my)\s+"
+    rf"(?:(?P<hours>{_NUM})[\s-]*(?:h|hours?)\s+)?(?P<span>day|working\s+day|week)\b"
+    r"(?:\s+(?:is|was)\s+(?:that|it|this))?\s*[?.!]*\s*$",
+    re.I,
+)
+_SPAN_HOURS = {"day": 24, "week": 168}
+
+
+def read_time_share(text: str) -> tuple[Node, str] | None:
+    """ "screen time averaged 4 h 48 min a day. what % of the 24 hour day is that": the
+    time in hours over the hours of the day, in percent, or None unless the text gives one
+    time and asks its share of a day (of the hours said, or of 24) or a week (168)."""
+    asked = _ASKS_SHARE_OF_HOURS.search(text)
+    if asked is None:
+        return None
+    span = asked.group("span").lower()
+    if asked.group("hours") is None and span not in _SPAN_HOURS:
+        return None  # "of the working day": how long it is is not said
+    statement = text[: asked.start()]
+    if any(period != span for period in _period(statement)):
+        return None  # "2 hours a day ... what % of the week": the time for another span
+    times = list(_TIME_SPENT.finditer(statement))
+    if len(times) != 1:
+        return None
+    time = times[0]
+    said = [time.group(k) for k in ("hours", "minutes", "only_minutes") if time.group(k)]
+    if len(_NUMBER.findall(text)) != len(said) + (asked.group("hours") is not None):
+        return None  # a number neither the time nor the hours of the span
+    if time.group("only_minutes"):
+        spent: Node = Op("/", _plain(time.group("only_minutes")), Num(60, "60"))
+    else:
+        spent = _plain(time.group("hours"))
+        if time.group("minutes"):
+            spent = Op("+", spent, Op("/", _plain(time.group("minutes")), Num(60, "60")))
+    whole = (
+        _plain(asked.group("hours"))
+        if asked.group("hours")
+        else Num(_SPAN_HOURS[span], str(_SPAN_HOURS[span]))
+    )
+    return Op("*", Op("/", spent, whole), Num(100, "100")), "the time as a percentage"
+
+
+# "6% salt by weight of the water": a share of another amount, named by what it is of.
+_SHARE_OF_NAMED = re.compile(
+    rf"(?<![\w.])(?P<rate>{_NUM})\s*%\s+(?P<part>[a-z]+)\s+(?:by\s+(?:weight|mass|volume)\s+)?"
+    r"of\s+(?:the\s+)?(?P<base>[a-z]+)\b",
+    re.I,
+)
+_MASSES = {
+    "g": "g", "gram": "g", "grams": "g", "kg": "kg", "kilo": "kg", "kilos": "kg",
+    "kilogram": "kg", "kilograms": "kg", "ml": "ml", "millilitre": "ml", "millilitres": "ml",
+    "milliliter": "ml", "milliliters": "ml", "l": "l", "litre": "l", "litres": "l",
+    "liter": "l", "liters": "l", "oz": "oz", "ounce": "oz", "ounces": "oz", "lb": "lb",
+    "lbs": "lb", "pound": "lb", "pounds": "lb",
+}  # fmt: skip
+_UNIT_WORD = r"(?P<unit>[a-z]+)"
+
+
+def read_share_by_weight(text: str) -> tuple[Node, str] | None:
+    """ "the brine should be 6% salt by weight of the water. i'm using 2.5 litres of water
+    (2,500 g), how many grams of salt": the share of the amount of the thing named in the
+    unit asked, 2,500 * 6 / 100; None unless exactly one amount of it is said in that unit
+    (a second, in parentheses or before them, may say the same in another) and nothing
+    else is counted."""
+    share = _SHARE_OF_NAMED.search(text)
+    if share is None:
+        return None
+    part, base = share.group("part"), share.group("base")
+    asked = re.search(
+        rf"\bhow\s+(?:many|much)\s+{_UNIT_WORD}\s+of\s+(?:the\s+)?{re.escape(part)}\b", text, re.I
+    )
+    if asked is None or asked.group("unit").lower() not in _MASSES:
+        return None
+    wanted = _MASSES[asked.group("unit").lower()]
+    # "2.5 litres of water (2,500 g)": the amount of the base, said once or twice over.
+    said = re.search(
+        rf"(?<![\w.])(?P<first>{_MONEY})\s*(?P<first_unit>[a-z]+)\s+of\s+(?:the\s+)?"
+        rf"{re.escape(base)}\b(?:\s*\(\s*(?P<second>{_MONEY})\s*(?P<second_unit>[a-z]+)\s*\))?",
+        text[share.end() :],
+        re.I,
+    )
+    if said is None:
+        return None
+    amounts = [
+        (said.group(k), said.group(f"{k}_unit").lower())
+        for k in ("first", "second")
+        if said.group(k)
+    ]
+    if any(unit not in _MASSES for _, unit in amounts):
+        return None
+    fitting = [raw for raw, unit in amounts if _MASSES[unit] == wanted]
+    if len(fitting) != 1 or len(_NUMBER.findall(text)) != 1 + len(amounts):
+        return None
+    rate = _plain(share.group("rate"))
+    return Op("*", _plain(fitting[0]), Op("/", rate, Num(100, "100"))), f"the {part} in {wanted}"
 
 
 # --- chains: a first answer, then one worked out from it ----------------------------------
