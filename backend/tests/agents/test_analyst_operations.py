@@ -548,6 +548,22 @@ def test_numbers_listed_in_brackets_after_what_they_are_are_the_values() -> None
     assert run("what is max(3, 5) plus 2", capability="calculation")["result"] == 7
 
 
+def test_the_value_before_asked_back_is_that_value() -> None:
+    total = step("s1", {"operation": "calculation", "result": 99.12})
+    data = run(
+        "Whats the result of step s1 (Dinner was 84 plus an 18% tip).",
+        capability="calculation",
+        inputs=(total,),
+    )
+    assert data["result"] == pytest.approx(99.12)
+    # The planner's own words for the value before, in a chain.
+    root = step("s1", {"operation": "calculation", "result": 8})
+    data = run(
+        "Then double the result of the previous part.", capability="calculation", inputs=(root,)
+    )
+    assert data["result"] == 16
+
+
 def test_so_much_a_day_times_a_number_of_days() -> None:
     assert run("what's 7.5 hours x 22 days", capability="calculation")["result"] == 165
     # Two amounts of time multiplied are no such thing.
