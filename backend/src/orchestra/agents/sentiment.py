@@ -501,6 +501,10 @@ _PHRASES: dict[tuple[str, ...], float] = {
     },
     ("hit", "the", "spot"): 2.5,
     ("hits", "the", "spot"): 2.5,
+    # A fine to pay is no fine weather: "another parking fine".
+    **{(kind, "fine"): -2.0 for kind in ("parking", "speeding", "library", "late", "penalty")},
+    ("a", "superstar"): 3.0,
+    ("an", "absolute", "superstar"): 3.0,
     **{(verb, "apart"): -2.5 for verb in ("fell", "falls", "falling", "fall", "came", "coming")},
     **{(verb, "short"): -2.0 for verb in ("fell", "falls", "falling", "fall")},
     **{(verb, "downhill"): -2.5 for verb in ("went", "gone", "going", "goes")},
@@ -1150,7 +1154,7 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
 # none turns what is said of it, however many words it takes ("nothing was damaged").
 # ("no" alone is left out: "no the glasses were broken" is an answer, then a complaint.)
 _NO_SUBJECT = (("not", "a", "single"), ("not", "one"), ("none", "of"), ("nothing",))
-_SAID_OF = _words("is was are were been had has have arrived came got")
+_SAID_OF = _words("is was are were been had has have arrived came got went goes")
 _SUBJECT_WINDOW = 8
 
 
@@ -1488,9 +1492,15 @@ _EXCLAIMED_PHRASES = frozenset(
 )
 
 
+_TIME_AFTER = _words("this week today tonight morning again now right")
+
+
 def _closing_set_phrase(tokens: Sequence[str], end: int) -> int:
     """The number of tokens of a closing set phrase of praise that is a sentence of its
     own after others ("... . Just what I needed."), its marks included, or 0."""
+    # "Just what I needed this week.": a time said after the phrase is part of it.
+    while end > 2 and tokens[end - 1] in _TIME_AFTER:
+        end -= 1
     for phrase in _EXCLAIMED_PHRASES:
         start = end - len(phrase)
         if (

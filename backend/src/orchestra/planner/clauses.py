@@ -90,6 +90,9 @@ _EXCEPTIONS = {
     "mathematics": "math",
     "mathematical": "math",
     "tldr": "summar",
+    # A flyer is a leaflet, not flying ("fly a drone over a beach").
+    "flyer": "flyer",
+    "flyers": "flyer",
 }
 
 _SUFFIXES = sorted(
@@ -520,6 +523,13 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
         return True
     if _only_figures(tokens[index:]):
         return True
+    if (
+        _percentage_of_amount(tokens, index)
+        and all(t.text in {".", "!", "?", ","} for t in tokens[index + 3 :])
+        and tokens[index + 1].low == "of"
+    ):
+        # "12% of 300" alone, one of several asks listed: a request whose verb is left out.
+        return True
     words = tuple(t.low for t in tokens[index : index + 3])
     return any(words[: len(opening)] == opening for opening in _REQUEST_OPENINGS)
 
@@ -866,7 +876,7 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                 )
                 # "10% of 90 and 20% of 40": a percentage of its own amount after another.
                 starts = starts or (
-                    words == ["and"]
+                    words in (["and"], [","], [",", "and"])
                     and _percentage_of_amount(tokens, verb_at)
                     and _percentage_of_amount(tokens, _last_percentage(tokens, start, index))
                 )

@@ -446,8 +446,14 @@ def _example_verbs(capabilities: Sequence[CapabilitySpec]) -> frozenset[str]:
 
 
 _ASKS_COUNTED_RE = re.compile(
-    r"^\W*(?:a\s+)?(?:two|three|four|2|3|4|a\s+couple\s+of|couple\s+of|a\s+few|few)\s+"
+    r"^\W*(?:(?:i\s+)?(?:need|have|got)\s+)?(?:a\s+)?"
+    r"(?:two|three|four|2|3|4|a\s+couple\s+of|couple\s+of|a\s+few|few)\s+"
     r"(?:quick\s+)?(?:things|questions|asks|ones)(?:\s+(?:please|pls))?\s*[:\u2013\u2014-]\s+",
+    re.I,
+)
+_SUMS_UP_RE = re.compile(
+    r"\bsum\s+(?:it|them|this|that|these|those|everything|(?:the|my|our)\s+\w+)\s+up\b"
+    r"(?!\s+(?:to|for\s+me\s*:?\s*\d))",
     re.I,
 )
 _FIGURE_OF_DATA_RE = re.compile(
@@ -648,7 +654,9 @@ _NAMES_FORMAT_RE = re.compile(r"\b(?:csv|json|markdown|tsv|table|spreadsheet)\b"
 
 _HOW_IT_SOUNDS_RE = re.compile(
     r"\bhow\s+(?:does|did|do|would|will)\s+(?:this|that|it|these|the\s+\w+|my\s+\w+)"
-    r"(?:\s+\w+){0,4}?\s+(?:sound|read|come\s+across|seem|feel|land)\b",
+    r"(?:\s+\w+){0,4}?\s+(?:sound|read|come\s+across|seem|feel|land)\b"
+    # "say how it comes across", "tell me how it sounds"
+    r"|\bhow\s+(?:it|this|that|they|these)\s+(?:comes?\s+across|sounds?|reads?|lands?)\b",
     re.I,
 )
 
@@ -1154,6 +1162,25 @@ def _parts(
             # "average of my rides in miles ..., then convert that average to km": a figure
             # in another unit, arithmetic, not a table in another format.
             capability = "calculation"
+        if (
+            capability != "summarization"
+            and not data.intersection(material)
+            and not data_in_context
+            and not re.search(r"\d", _LENGTH_RE.sub(" ", PLACEHOLDER_RE.sub(" ", clause.text)))
+            and "summarization" in matcher.names
+            and _SUMS_UP_RE.search(clause.text)
+        ):
+            # "research the rules and sum them up in 3 bullet points": a summary of words,
+            # not a sum of numbers.
+            capability = "summarization"
+        elif (
+            capability == "summarization"
+            and (data_in_context or data.intersection(material))
+            and "statistics" in matcher.names
+            and _SUMS_UP_RE.search(clause.text)
+        ):
+            # "here are my costs 3, 4, 5, sum them up": the numbers added.
+            capability = "statistics"
         if (
             capability != "summarization"
             and material

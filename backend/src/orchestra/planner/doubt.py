@@ -76,7 +76,36 @@ WHO_SAID_RE = re.compile(
 # knows them.
 _OWN_MEASURE_RE = re.compile(
     r"\bhow\s+(?:much|many|long|far)\b.*\b(?:did|was|were|had|i've|we've|i\s+just)\b"
+    r"|\bhow\s+(?:much|many|long|far)\b.*\b(?:has|have)\s+(?:we|i)\b"
     r"|\bwhich\s+of\s+(?:my|our)\b",
+    re.I,
+)
+# The same of someone or something close to the user, said without "my": "so how many days
+# has he missed", "which stall made the most at the fete on saturday".
+_CLOSE_MEASURE_RE = re.compile(
+    r"\bhow\s+many\s+(?:days|lessons|classes|shifts|sessions|games|matches)\s+(?:has|have)\s+"
+    r"(?:he|she|they)\s+(?:missed|had\s+off|been\s+off|been\s+absent|skipped)\b"
+    r"|\bwhich\s+\w+(?:\s+\w+)?\s+(?:made|sold|earned|raised|took|scored)\s+(?:the\s+)?"
+    r"(?:most|least|more|less)\b.*\b(?:at\s+the\s+(?:fete|fair|party|sale|market|meeting|match|"
+    r"game|event|show|quiz)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|"
+    r"last\s+(?:night|week)|today|this\s+(?:morning|week))\b",
+    re.I,
+)
+# A figure asked with a verb of working out and none of its numbers: "work out the vat on
+# the quote", "calculate my tax".
+_WORKS_OUT_NOTHING_RE = re.compile(
+    r"^\s*(?:please\s+)?(?:work\s+out|calculate|compute|figure\s+out)\s+(?:the|my|our)\s+"
+    r"(?:vat|tax|total|cost|price|interest|tip|percentage|average|mean|sum|difference|profit|"
+    r"margin|discount|change|balance|bill|mileage|overtime|pay|wage|salary)\b(?!.*\d)",
+    re.I,
+)
+# A measure of a serving of something, which depends on the thing: "how many grams is a cup
+# of rice", "how many ml in a glass of wine".
+_SERVING_RE = re.compile(
+    r"\bhow\s+many\s+(?:grams?|g|kg|kilos?|ml|millilitres?|milliliters?|litres?|liters?|"
+    r"ounces?|oz|pounds?|lbs?)\s+(?:is|are|in|does|do|would)\s+(?:there\s+in\s+)?(?:a|an|one)\s+"
+    r"(?:cup|glass|spoon|tablespoon|teaspoon|tbsp|tsp|mug|bowl|handful|slice|pinch|scoop|"
+    r"portion|serving|splash|shot|measure)\s+of\b",
     re.I,
 )
 # A figure of the user's own affairs asked with none of its figures: "what does my commute
@@ -86,7 +115,9 @@ _OWN_FIGURE_RE = re.compile(
     r"|\b(?:what|how\s+much)\s+(?:do|will|would|should)\s+(?:i|we)\s+need\s+to\s+"
     r"(?:get|score)\s+(?:on|in)\s+(?:the|my|our)\b"
     r"|\bto\s+pass\s+(?:the|my|this)\s+(?:module|course|class|unit|year|exam|paper)\b"
-    r"|\bhow\s+much\s+(?:do|will|would)\s+(?:i|we)\s+(?:owe|get\s+back)\b",
+    r"|\bhow\s+much\s+(?:do|will|would)\s+(?:i|we)\s+(?:owe|get\s+back)\b"
+    # "what will the petrol cost to get to my mum's"
+    r"|\bcost\s+(?:me\s+|us\s+)?to\s+(?:get|go|drive|travel)\s+to\s+(?:my|our)\b",
     re.I,
 )
 # How someone the user knows came across, with nothing of what they said: "did my boss
@@ -195,6 +226,23 @@ def doubt(
         return (
             "it asks how someone came across, which only their words would show. Quote what "
             "they said or wrote ('...') and ask for its tone"
+        )
+    if _CLOSE_MEASURE_RE.search(text):
+        return (
+            "it asks about your own things, which only you know and no source can look "
+            "up. Give the figures, e.g. 'the cake stall made 84, the tombola 120: which "
+            "made the most?'"
+        )
+    if _WORKS_OUT_NOTHING_RE.search(asked):
+        return (
+            "it asks to work out a figure but gives none of its numbers. Give them, e.g. "
+            "'the vat at 20% on a quote of 1,450'"
+        )
+    if _SERVING_RE.search(text):
+        return (
+            "it asks what a serving of something measures, which depends on the thing "
+            "(rice, flour and water weigh differently). Give its weight or volume, or ask "
+            "for a conversion between units of one kind"
         )
     if _OWN_FIGURE_RE.search(text):
         return (

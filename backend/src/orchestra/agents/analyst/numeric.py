@@ -191,7 +191,21 @@ def _object_values(block: str, instruction: str) -> list[str] | None:
 def calculation_operation(request: StepRequest) -> StepResult:
     """The value of the arithmetic a request asks for, in symbols or in words."""
     request = _corrected(request)
+    code = _CODE.search(request.instruction)
+    if code is not None:
+        # "the model number is RX-2450 and it's 20% off": 2450 names the model, and read
+        # as an amount it would be the price.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: '{code.group(0)}' looks like "
+            "a code or a name, not an amount. Give the amount itself, e.g. 'it costs 349 "
+            "and it's 20% off'."
+        )
     return _answer(request, read_inputs(request.instruction, request.inputs), statistics=False)
+
+
+# A code or a name written with a number: "RX-2450", "SKU-1182", "B-52" (not "x-2", an
+# operation, nor "COVID-19" said of cases, which is refused all the same when read).
+_CODE = re.compile(r"(?<![\w-])[A-Za-z]{2,5}-\d{2,}(?![\w.])")
 
 
 # --- numbers named in the request ---------------------------------------------------------
