@@ -42,11 +42,18 @@ def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float
         "a 20 m fence with a post every 2 m, how many posts",
         # 90 / 4: the last book does not fit whole.
         "the shelf is 90 cm long and each book takes up 4 cm. how many books fit",
+        # A border kept clear, which the pieces do not fill.
+        "deck is 3.6 m wide with a trim board at both ends, each board takes up 15 cm. how "
+        "many boards across",
+        # A number that is not a part of the piece.
+        "deck is 3.6 m wide and 2 are spares; each board takes up 15 cm. how many boards across",
+        # A gate in the fence, said in words.
+        "an 18 m fence with a gate, a post every 1.8 m, a post at both ends. how many posts",
         # Spares asked for, which whole tiles leave out.
         "wall is 2.4 m by 1.2 m and tiles are 20 x 20 cm. how many tiles, with spares",
     ],
 )
-def test_counts_that_do_not_come_out_whole_are_refused(instruction: str) -> None:
+def test_counts_not_whole_or_not_all_said_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
 
@@ -75,6 +82,8 @@ def test_hours_between_a_start_and_an_end(instruction: str, expected: float) -> 
         "of us. what time is it at home when it lands, in hours and minutes",
         # 11:15 to 6:45 may be 7.5 hours or 19.5 on a 12-hour clock.
         "in bed at 11:15, up at 6:45, 7 nights. total hours asleep",
+        # Time taken out of the span, said in words.
+        "started at 09:00 and finished at 17:30, with an hour for lunch. how many hours worked",
         # Every night, but not how many.
         "in bed at 23:15, up at 06:45, every night. total hours asleep",
         # A time difference not said in hours, nor which side is ahead.

@@ -108,6 +108,27 @@ _ACROSS = re.compile(
 )
 
 
+# Part of the length kept clear of pieces ("a 30 cm border", "a gap at each end").
+_SET_ASIDE = re.compile(
+    r"\b(?:borders?|margins?|trim|overhang|(?:at|on)\s+(?:each|both|either)\s+ends?)\b", re.I
+)
+_ANY_LENGTH = re.compile(rf"(?<![\w.]){_LENGTH.format('part')}")
+
+
+def _parts_of(text: str, piece: re.Match[str], *spans: tuple[int, int]) -> bool:
+    """Whether the numbers besides those read are the parts of one piece ("boards are
+    14.5 cm wide with a 5 mm gap after each, so each takes up 15 cm"), or there are none."""
+    others = [
+        m for m in _ANY_LENGTH.finditer(text) if not any(a <= m.start() < b for a, b in spans)
+    ]
+    if _numbers_beyond(text, *spans, *(m.span() for m in others)):
+        return False  # a number that is no length
+    if not others:
+        return True
+    parts = sum(_millimetres(m, "part") for m in others)
+    return abs(parts - _millimetres(piece, "piece")) < _WHOLE * max(1.0, parts)
+
+
 def _pieces_across(text: str) -> tuple[Node, str] | None:
     """Pieces side by side across a length, each said to take up so much of it."""
     filled, piece, asked = _FILLED.search(text), _TAKES_UP.search(text), _ACROSS.search(text)
@@ -117,7 +138,9 @@ def _pieces_across(text: str) -> tuple[Node, str] | None:
         return None
     if filled.group("whole_thing").lower() in _forms(piece.group("thing")):
         return None
-    if len(_FILLED.findall(text)) != 1:
+    if len(_FILLED.findall(text)) != 1 or _SET_ASIDE.search(text):
+        return None
+    if not _parts_of(text, piece, filled.span(), piece.span()):
         return None
     count = _millimetres(filled, "whole") / _millimetres(piece, "piece")
     if not _whole(count):
@@ -212,12 +235,23 @@ def _rain_on_area(text: str) -> tuple[Node, str] | None:
     return expression, "litres of rain (1 mm on 1 m\u00b2 is 1 litre)"
 
 
+# Something taken out of the length or area, or of what falls on it, said in words ("with
+# a gate", "less the window", "half of it overflowed"): not read.
+_TAKEN_OUT = re.compile(
+    r"\b(?:gates?|openings?|doors?|doorways?|windows?|sockets?|except|excluding|minus|less|"
+    r"cut-?outs?|half|quarter|third|lost|loses|overflow\w*|leak\w*|spill\w*)\b",
+    re.I,
+)
+
+
 def read_measured(text: str) -> tuple[Node, str] | None:
     """The expression and label of a count along a length or over an area, of rain on an
     area, of a time between clock times (`times`) or of an invoice's lines (`invoices`)
     that ``text`` states and asks; None when it asks none of them."""
-    readers = (_posts_along, _pieces_across, _tiles_over, _rain_on_area, read_clock_times)
-    for reader in (*readers, read_invoice):
+    invoice = read_invoice(text)  # its lines say what is taken off ("less 10% discount")
+    if invoice is not None or _TAKEN_OUT.search(text):
+        return invoice
+    for reader in (_posts_along, _pieces_across, _tiles_over, _rain_on_area, read_clock_times):
         found = reader(text)
         if found is not None:
             return found

@@ -61,6 +61,12 @@ _ASKS_TIME = re.compile(
 )
 _ASKS_CLOCK = re.compile(r"\bwhat\s+time\b|\bwhen\b|\bo'?clock\b", re.I)
 _ASKS_MINUTES = re.compile(r"\b(?:in|how\s+many)\s+minutes\b", re.I)
+# Time taken out of the span, said in words ("with an hour for lunch", "less a break").
+_TAKEN_OUT = re.compile(
+    r"\b(?:breaks?|lunch|pause[sd]?|minus|less|except|excluding|not\s+counting|apart\s+from|"
+    r"delay(?:ed|s)?|stopover|layover|woke\s+(?:up\s+)?(?:for|during)|awake\s+for)\b",
+    re.I,
+)
 _ANY_NUMBER = re.compile(r"(?<![\w.:])\d+(?:\.\d+)?(?![\w:]|\.\d)")
 
 
@@ -70,6 +76,8 @@ def read_clock_times(text: str) -> tuple[Node, str] | None:
     said = _START_END.search(text)
     if said is None or not _ASKS_TIME.search(text) or _ASKS_CLOCK.search(text):
         return None
+    if _TAKEN_OUT.search(text):
+        return None  # time out of the span, which this reading does not take off
     if len(_START_END.findall(text)) != 1:
         return None
     start = int(said.group("ah")) * 60 + int(said.group("am"))
