@@ -30,6 +30,7 @@ from orchestra.agents.analyst.formulas import (
     units_apart,
     unsized_gallon,
 )
+from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_before_change,
@@ -55,6 +56,7 @@ from orchestra.agents.analyst.problems import (
 )
 from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
 from orchestra.agents.analyst.references import Inputs, read_inputs
+from orchestra.agents.analyst.rows import check_rows_named
 from orchestra.agents.analyst.statistics import (
     Headline,
     choose_headline,
@@ -827,6 +829,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)
+    if formula is None:  # fence posts, tiles, rain on a roof, clock times, invoice lines
+        formula = read_measured(f"{context} {text}" if context is not None else text)
     if formula is None:
         # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".
         stages = read_stated_problem(context, text)
@@ -2317,7 +2321,8 @@ def _table_statistics_of(
             + "'."
         )
     if headline.operation == "count" and not mentioned:
-        # "How many orders are there?": the rows are counted, whatever their columns.
+        # "How many orders are there?": the rows are counted, when the noun names them.
+        check_rows_named(prose, table)
         return StepResult(
             text=f"**Count of rows: {len(table.rows)}**",
             data={

@@ -1,0 +1,258 @@
+"""Counts along a length or over an area, and what falls on an area.
+
+"An 18 m fence with a post every 1.8 m, a post at both ends": 18 / 1.8 + 1 posts; "the
+deck is 3.6 m wide and each board takes up 15 cm": 360 / 15 boards across; "180 cm long
+and 60 cm high, tiles 10 x 10 cm": (180 / 10) * (60 / 10) tiles; "24 m² and 12 mm of
+rain": 24 * 12 litres. Each is read only when the request says every amount it needs and
+nothing besides, and a count only when the lengths divide into whole pieces: a part piece
+(cut, or a shorter last gap) is a choice the request has not made, so it is not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestra.agents.analyst.invoices import read_invoice
+from orchestra.agents.analyst.times import read_clock_times
+from orchestra.agents.analyst.wording import Node, Num, Op
+
+__all__ = ["read_measured"]
+
+_AMOUNT = r"\d+(?:\.\d+)?"
+# Lengths in millimetres per unit.
+_LENGTHS = {
+    "mm": 1, "millimetre": 1, "millimeter": 1,
+    "cm": 10, "centimetre": 10, "centimeter": 10,
+    "m": 1000, "metre": 1000, "meter": 1000,
+}  # fmt: skip
+_LENGTH_UNIT = r"(?:mm|cm|m|millimet(?:re|er)s?|centimet(?:re|er)s?|met(?:re|er)s?)(?![\w\u00b2])"
+_LENGTH = rf"(?P<{{0}}>{_AMOUNT})\s*(?P<{{0}}u>{_LENGTH_UNIT})"
+_ANY_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)")
+# Whole pieces only: a quotient this close to a whole number is that number.
+_WHOLE = 1e-9
+
+
+def _unit_size(unit: str) -> int:
+    unit = unit.lower()
+    return _LENGTHS[unit if unit in _LENGTHS else unit.rstrip("s")]
+
+
+def _length(match: re.Match[str], name: str) -> Node:
+    """The length a match names, in millimetres (as written, times its unit's size)."""
+    amount = Num(float(match.group(name)), match.group(name))
+    size = _unit_size(match.group(f"{name}u"))
+    return amount if size == 1 else Op("*", amount, Num(size, str(size)))
+
+
+def _millimetres(match: re.Match[str], name: str) -> float:
+    return float(match.group(name)) * _unit_size(match.group(f"{name}u"))
+
+
+def _whole(quotient: float) -> bool:
+    return quotient > 0 and abs(quotient - round(quotient)) < _WHOLE * max(1.0, quotient)
+
+
+def _forms(noun: str) -> set[str]:
+    noun = noun.lower()
+    return {noun, f"{noun}s", f"{noun}es", noun.removesuffix("s"), noun.removesuffix("es")}
+
+
+def _numbers_beyond(text: str, *spans: tuple[int, int]) -> bool:
+    """Whether ``text`` has a number outside the ``spans`` read."""
+    return any(
+        not any(start <= m.start() < end for start, end in spans)
+        for m in _ANY_NUMBER.finditer(text)
+    )
+
+
+# "an 18 m fence with a post every 1.8 m", "a 12 m hedge, a stake every 2 m".
+_ALONG = re.compile(
+    rf"\b{_LENGTH.format('whole')}\s+(?:long\s+)?(?P<line>[a-z]+)\b[^.?!\d]{{0,40}}?"
+    rf"\ban?\s+(?P<thing>[a-z]+)\s+every\s+{_LENGTH.format('gap')}",
+    re.I,
+)
+_BOTH_ENDS = re.compile(r"\b(?:at|on)\s+(?:both|each|either)\s+ends?\b|\bboth\s+ends\b", re.I)
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<asked>[a-z]+)\b", re.I)
+
+
+def _posts_along(text: str) -> tuple[Node, str] | None:
+    """Posts along a straight line, one every so often and one at both ends."""
+    along, asked = _ALONG.search(text), _HOW_MANY.search(text)
+    if along is None or asked is None or not _BOTH_ENDS.search(text):
+        return None
+    if asked.group("asked").lower() not in _forms(along.group("thing")):
+        return None
+    if _numbers_beyond(text, along.span()):
+        return None
+    gaps = _millimetres(along, "whole") / _millimetres(along, "gap")
+    if not _whole(gaps):
+        return None  # a shorter last gap, or posts spaced evenly closer: not said which
+    spaces = Op("/", _length(along, "whole"), _length(along, "gap"))
+    return Op("+", spaces, Num(1, "1")), f"{asked.group('asked')}, one at both ends"
+
+
+# "the deck is 3.6 m wide", "the shelf is 90 cm long": the length filled.
+_FILLED = re.compile(
+    rf"\b(?P<whole_thing>[a-z]+)\s+is\s+{_LENGTH.format('whole')}\s+(?:wide|long|across)\b", re.I
+)
+# "each board takes up 15 cm", "each book uses 3 cm".
+_TAKES_UP = re.compile(
+    rf"\beach\s+(?P<thing>[a-z]+)\s+(?:takes\s+up|uses|needs|fills|occupies)\s+"
+    rf"{_LENGTH.format('piece')}",
+    re.I,
+)
+_ACROSS = re.compile(
+    r"\bhow\s+many\s+(?P<asked>[a-z]+)\s+(?:across|along|in\s+a\s+row|fit|will\s+fit|"
+    r"do\s+i\s+need\s+across)\b",
+    re.I,
+)
+
+
+# Part of the length kept clear of pieces ("a 30 cm border", "a gap at each end").
+_SET_ASIDE = re.compile(
+    r"\b(?:borders?|margins?|trim|overhang|(?:at|on)\s+(?:each|both|either)\s+ends?)\b", re.I
+)
+_ANY_LENGTH = re.compile(rf"(?<![\w.]){_LENGTH.format('part')}")
+
+
+def _parts_of(text: str, piece: re.Match[str], *spans: tuple[int, int]) -> bool:
+    """Whether the numbers besides those read are the parts of one piece ("boards are
+    14.5 cm wide with a 5 mm gap after each, so each takes up 15 cm"), or there are none."""
+    others = [
+        m for m in _ANY_LENGTH.finditer(text) if not any(a <= m.start() < b for a, b in spans)
+    ]
+    if _numbers_beyond(text, *spans, *(m.span() for m in others)):
+        return False  # a number that is no length
+    if not others:
+        return True
+    parts = sum(_millimetres(m, "part") for m in others)
+    return abs(parts - _millimetres(piece, "piece")) < _WHOLE * max(1.0, parts)
+
+
+def _pieces_across(text: str) -> tuple[Node, str] | None:
+    """Pieces side by side across a length, each said to take up so much of it."""
+    filled, piece, asked = _FILLED.search(text), _TAKES_UP.search(text), _ACROSS.search(text)
+    if filled is None or piece is None or asked is None:
+        return None
+    if asked.group("asked").lower() not in _forms(piece.group("thing")):
+        return None
+    if filled.group("whole_thing").lower() in _forms(piece.group("thing")):
+        return None
+    if len(_FILLED.findall(text)) != 1 or _SET_ASIDE.search(text):
+        return None
+    if not _parts_of(text, piece, filled.span(), piece.span()):
+        return None
+    count = _millimetres(filled, "whole") / _millimetres(piece, "piece")
+    if not _whole(count):
+        return None  # the last piece cut to fit, or a gap left: not said which
+    expression = Op("/", _length(filled, "whole"), _length(piece, "piece"))
+    return expression, f"{asked.group('asked')} across"
+
+
+# "180 cm long and 60 cm high", "2.4 m by 1.2 m", "180 x 60 cm": an area's sides.
+_SIDES = re.compile(
+    rf"\b(?P<a>{_AMOUNT})\s*(?P<au>{_LENGTH_UNIT})?\s*(?:long|wide|high|tall)?\s*"
+    rf"(?:and|by|x|\u00d7)\s*{_LENGTH.format('b')}\s*(?:long|wide|high|tall)?",
+    re.I,
+)
+_TILE_SIDES = re.compile(
+    rf"\b(?P<thing>tiles?|panels?|slabs?|pavers?|sheets?)\s+(?:are|is|of|measure|measuring)?\s*"
+    rf"(?P<c>{_AMOUNT})\s*(?P<cu>{_LENGTH_UNIT})?\s*(?:x|by|\u00d7)\s*{_LENGTH.format('d')}",
+    re.I,
+)
+_SPARE = re.compile(r"\b(?:spares?|waste|extra|wastage|cuts?|offcuts?)\b", re.I)
+_NO_SPARE = re.compile(r"\bno\s+(?:spares?|waste|extras?|wastage)\b", re.I)
+
+
+def _sides_mm(match: re.Match[str], first: str, second: str) -> tuple[float, float]:
+    unit = match.group(f"{second}u")
+    first_unit = match.group(f"{first}u") or unit
+    return (
+        float(match.group(first)) * _unit_size(first_unit),
+        float(match.group(second)) * _unit_size(unit),
+    )
+
+
+def _side(match: re.Match[str], name: str, unit_of: str) -> Node:
+    amount = Num(float(match.group(name)), match.group(name))
+    size = _unit_size(match.group(f"{name}u") or match.group(f"{unit_of}u"))
+    return amount if size == 1 else Op("*", amount, Num(size, str(size)))
+
+
+def _tiles_over(text: str) -> tuple[Node, str] | None:
+    """Tiles over a rectangle, whole tiles in both directions, none spare."""
+    tile, asked = _TILE_SIDES.search(text), _HOW_MANY.search(text)
+    if tile is None or asked is None:
+        return None
+    if asked.group("asked").lower() not in _forms(tile.group("thing")):
+        return None
+    if _SPARE.search(_NO_SPARE.sub("", text)):
+        return None  # spares or cuts asked for, which a count of whole tiles leaves out
+    areas = [m for m in _SIDES.finditer(text) if not (tile.start() <= m.start() < tile.end())]
+    if len(areas) != 1 or _numbers_beyond(text, areas[0].span(), tile.span()):
+        return None
+    area = areas[0]
+    length, height = _sides_mm(area, "a", "b")
+    across, down = _sides_mm(tile, "c", "d")
+    if not (_whole(length / across) and _whole(height / down)):
+        return None  # cut tiles, or tiles turned the other way: not said which
+    expression = Op(
+        "*",
+        Op("/", _side(area, "a", "b"), _side(tile, "c", "d")),
+        Op("/", _side(area, "b", "b"), _side(tile, "d", "d")),
+    )
+    return expression, f"{asked.group('asked')}, whole ones, none spare"
+
+
+# "24 m² and 12 mm of rain": a litre for each millimetre on each square metre.
+_SQUARE_METRES = (
+    rf"(?P<area>{_AMOUNT})\s*(?:m\u00b2|m2|sq\.?\s*m|square\s+met(?:re|er)s?|sqm)(?![\w\u00b2])"
+)
+_RAIN = re.compile(rf"\b(?P<rain>{_AMOUNT})\s*mm\s+(?:of\s+)?(?:rain|rainfall)\b", re.I)
+_LITRES_ASKED = re.compile(r"\bhow\s+many\s+(?:litres|liters)\b", re.I)
+# "1 mm on 1 m² is 1 litre": the rule stated, no amount of its own.
+_RULE = re.compile(
+    r"\b1\s*mm\b[^.?!\d]{0,20}\b1\s*(?:m\u00b2|m2|sq\.?\s*m|square\s+met(?:re|er))"
+    r"[^.?!\d]{0,20}\b1\s*(?:litre|liter|l)\b",
+    re.I,
+)
+
+
+def _rain_on_area(text: str) -> tuple[Node, str] | None:
+    """Litres of rain caught on an area: square metres times millimetres fallen."""
+    area, rain = re.search(_SQUARE_METRES, text, re.I), _RAIN.search(text)
+    if area is None or rain is None or not _LITRES_ASKED.search(text):
+        return None
+    rule = _RULE.search(text)
+    read = [area.span("area"), rain.span("rain"), *([rule.span()] if rule else [])]
+    if _numbers_beyond(text, *read):
+        return None
+    expression = Op(
+        "*",
+        Num(float(area.group("area")), area.group("area")),
+        Num(float(rain.group("rain")), rain.group("rain")),
+    )
+    return expression, "litres of rain (1 mm on 1 m\u00b2 is 1 litre)"
+
+
+# Something taken out of the length or area, or of what falls on it, said in words ("with
+# a gate", "less the window", "half of it overflowed"): not read.
+_TAKEN_OUT = re.compile(
+    r"\b(?:gates?|openings?|doors?|doorways?|windows?|sockets?|except|excluding|minus|less|"
+    r"cut-?outs?|half|quarter|third|lost|loses|overflow\w*|leak\w*|spill\w*)\b",
+    re.I,
+)
+
+
+def read_measured(text: str) -> tuple[Node, str] | None:
+    """The expression and label of a count along a length or over an area, of rain on an
+    area, of a time between clock times (`times`) or of an invoice's lines (`invoices`)
+    that ``text`` states and asks; None when it asks none of them."""
+    invoice = read_invoice(text)  # its lines say what is taken off ("less 10% discount")
+    if invoice is not None or _TAKEN_OUT.search(text):
+        return invoice
+    for reader in (_posts_along, _pieces_across, _tiles_over, _rain_on_area, read_clock_times):
+        found = reader(text)
+        if found is not None:
+            return found
+    return None

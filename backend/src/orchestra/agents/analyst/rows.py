@@ -1,0 +1,113 @@
+"""What "how many ..." counts of a table: its rows, only when the noun names what they are.
+
+"How many pupils?" of a name,score table counts its rows (a row is a pupil), and so does
+"how many rows / entries / orders are there" of an order_id table; "how many errors are in
+here?" of a table with no column of errors does not: the rows are something else, and
+their count answered as the errors would be a wrong number. A noun names the rows when it
+is a word for rows in general, a column's name (or a word of it) in the singular or the
+plural, a word for people on a table with a column of names, or any noun on a table
+whose rows each have an identifier ("how many tickets" of an id,status table: each row is
+a thing the request names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestra.agents.analyst.tables import Table
+from orchestra.agents.protocol import AgentInputError
+
+__all__ = ["check_rows_named", "names_rows", "noun_counted"]
+
+# "how many (distinct) customers": the noun after "how many" and any words that qualify it.
+_HOW_MANY = re.compile(
+    r"\bhow\s+many\s+(?:(?:distinct|unique|different|separate|individual|total|of\s+the)\s+)*"
+    r"(?P<noun>[a-z]+)",
+    re.I,
+)
+# Words after "how many" that are no noun ("how many are there", "how many of them").
+_NO_NOUN = frozenset(
+    re.findall(
+        r"\w+",
+        """are were is was there do does did have has had of in times more less fewer
+    them these those they we you i it""",
+    )
+)
+# Words for rows whatever they hold.
+_ROW_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """rows row entries entry records record items item lines line values value
+    observations observation data datapoints points readings reading results result
+    things cases elements samples measurements numbers figures scores listed""",
+    )
+)
+# Words for people, which the rows of a table with a column of names are.
+_PEOPLE = frozenset(
+    re.findall(
+        r"\w+",
+        """people persons person pupils pupil students student employees employee staff
+    members member customers customer users user players player children child kids
+    participants participant respondents respondent patients patient workers worker
+    volunteers volunteer guests guest attendees attendee applicants applicant
+    candidates candidate athletes athlete runners runner names individuals
+    clients client contacts contact""",
+    )
+)
+# Columns that name the people of their rows.
+_NAME_COLUMNS = re.compile(
+    r"^(?:(?:first|last|full|sur)?_?name|who|person|student|pupil|employee|member|"
+    r"customer|user|player|child|participant|patient|worker|guest|athlete|runner|client)s?$",
+    re.I,
+)
+
+# Columns that identify the thing each row is.
+_ID_COLUMNS = re.compile(r"^(?:id|\w+[_ ]id|ids|ref|reference|no|number|#)$", re.I)
+
+
+def noun_counted(prose: str) -> str | None:
+    """The noun "how many" asks of ("errors" of "how many errors are in here?"), or None
+    when no noun follows it ("how many are there")."""
+    match = _HOW_MANY.search(prose)
+    if match is None or match.group("noun").lower() in _NO_NOUN:
+        return None
+    return match.group("noun").lower()
+
+
+def _forms(noun: str) -> set[str]:
+    """``noun`` in the singular and the plural, as far as a word's ending says."""
+    forms = {noun, f"{noun}s", f"{noun}es"}
+    if noun.endswith("ies"):
+        forms.add(f"{noun[:-3]}y")
+    if noun.endswith("y"):
+        forms.add(f"{noun[:-1]}ies")
+    if noun.endswith("es"):
+        forms.add(noun[:-2])
+    if noun.endswith("s"):
+        forms.add(noun[:-1])
+    return forms
+
+
+def names_rows(noun: str, table: Table) -> bool:
+    """Whether ``noun`` is what each row of ``table`` is (see the module docstring)."""
+    if noun in _ROW_WORDS or any(_ID_COLUMNS.match(c.strip()) for c in table.columns):
+        return True
+    forms = _forms(noun)
+    for column in table.columns:
+        name = column.lower().strip()
+        if name in forms or forms & set(re.findall(r"[a-z]+", name)):
+            return True
+    return noun in _PEOPLE and any(_NAME_COLUMNS.match(c.strip()) for c in table.columns)
+
+
+def check_rows_named(prose: str, table: Table) -> None:
+    """Refuse a count of ``table``'s rows when "how many" in ``prose`` asks of a noun that
+    does not name them ("how many errors are in here?" of rows that are not errors)."""
+    noun = noun_counted(prose)
+    if noun is not None and not names_rows(noun, table):
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks how many "
+            f"{noun} there are, and the table has no column of {noun} (its columns: "
+            f"{', '.join(table.columns)}), so its rows may not be {noun}. Ask how many rows "
+            "there are, or for a figure of a column."
+        )

@@ -1,0 +1,143 @@
+"""Unit tests for counts along a length or over an area, times between clock times, invoice
+lines, and what "how many" counts of a table (measures, times, invoices, rows)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability=capability)).data
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("putting up an 18 m fence with a post every 1.8 m. counting a post at both ends, "
+         "how many posts do i need", 11),
+        ("a 20 m hedge with a stake every 2 m, a stake at each end. how many stakes", 11),
+        ("deck is 3.6 m wide. boards are 14.5 cm wide and i leave a 5 mm gap after each one, "
+         "so each board takes up 15 cm. how many boards across", 24),
+        ("kitchen splashback is 180 cm long and 60 cm high and the tiles are 10 x 10 cm. how "
+         "many tiles do i need (no spares)", 108),
+        ("wall is 2.4 m by 1.2 m and tiles are 20 x 30 cm. how many tiles", 48),
+        ("shed roof is 24 m\u00b2 and we had 12 mm of rain overnight, how many litres", 288),
+    ],
+)  # fmt: skip
+def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # 20 / 3 is no whole number of gaps: a shorter last gap, or closer posts?
+        "a 20 m fence with a post every 3 m, a post at both ends, how many posts",
+        # Without the ends said, a post at each end (or a closed loop) is a guess.
+        "a 20 m fence with a post every 2 m, how many posts",
+        # 90 / 4: the last book does not fit whole.
+        "the shelf is 90 cm long and each book takes up 4 cm. how many books fit",
+        # A border kept clear, which the pieces do not fill.
+        "deck is 3.6 m wide with a trim board at both ends, each board takes up 15 cm. how "
+        "many boards across",
+        # A number that is not a part of the piece.
+        "deck is 3.6 m wide and 2 are spares; each board takes up 15 cm. how many boards across",
+        # A gate in the fence, said in words.
+        "an 18 m fence with a gate, a post every 1.8 m, a post at both ends. how many posts",
+        # Spares asked for, which whole tiles leave out.
+        "wall is 2.4 m by 1.2 m and tiles are 20 x 20 cm. how many tiles, with spares",
+    ],
+)
+def test_counts_not_whole_or_not_all_said_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("in bed at 23:15, up at 06:45, every night for a week (7 nights). total hours asleep",
+         52.5),
+        ("flight departs 09:40 and lands 13:05 local time. the destination is 2 hours ahead "
+         "of us. how long is the flight actually, in hours", 85 / 60),
+        ("flight departs 22:40 and lands 06:05 local time. we are 3 hours ahead of the "
+         "destination. how long is the flight", 625 / 60),
+        ("left at 08:10 and arrived at 09:25, how long did it take", 1.25),
+    ],
+)  # fmt: skip
+def test_hours_between_a_start_and_an_end(instruction: str, expected: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A time of day asked, not a time taken.
+        "flight departs 09:40 and lands 13:05 local time. the destination is 2 hours ahead "
+        "of us. what time is it at home when it lands, in hours and minutes",
+        # 11:15 to 6:45 may be 7.5 hours or 19.5 on a 12-hour clock.
+        "in bed at 11:15, up at 6:45, 7 nights. total hours asleep",
+        # Time taken out of the span, said in words.
+        "started at 09:00 and finished at 17:30, with an hour for lunch. how many hours worked",
+        # Every night, but not how many.
+        "in bed at 23:15, up at 06:45, every night. total hours asleep",
+        # A time difference not said in hours, nor which side is ahead.
+        "flight departs 09:40 and lands 13:05 local time, in another time zone. how long is "
+        "the flight",
+    ],
+)
+def test_clock_times_not_read_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "capability", "expected"),
+    [
+        ("invoice lines:\n3 x consultation @ 85\n2 x written report @ 140\n"
+         "less 10% loyalty discount\nwhat's the total", "calculation", 481.5),
+        ("Context: Invoice lines: 3 x consultation @ 85. 2 x written report @ 140. Less 10% "
+         "loyalty discount. Task: What's the total.", "statistics", 481.5),
+        ("invoice:\n2 x widget @ 10\n1 x gadget @ 5.50\nplus 20% vat\ntotal?", "calculation",
+         30.6),
+    ],
+)  # fmt: skip
+def test_invoice_lines_then_percentages(instruction: str, capability: str, expected: float) -> None:
+    assert run(instruction, capability)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # An item after the discount: does the discount take it in?
+        "invoice:\n2 x widget @ 10\nless 10%\n1 x gadget @ 5.50\ntotal?",
+        # A line of something else may be an amount the total leaves out.
+        "invoice:\n2 x widget @ 10\nshipping 5\n1 x gadget @ 3\ntotal?",
+    ],
+)
+def test_invoice_lines_not_all_read_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+def test_how_many_of_a_noun_no_column_names_is_not_the_count_of_rows() -> None:
+    with pytest.raises(AgentInputError, match="no column of errors"):
+        run('how many errors are in here? [{"a":1},{"a":2}]', "statistics")
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "how many pupils?\nname,score\nann,3\nbob,4\ncy,5",
+        "how many rows?\nname,score\nann,3\nbob,4\ncy,5",
+        "how many scores are there?\nname,score\nann,3\nbob,4\ncy,5",
+        "how many tickets are in this list?\nid,status\n1,open\n2,closed\n3,open",
+    ],
+)
+def test_how_many_of_what_the_rows_are_counts_them(instruction: str) -> None:
+    assert run(instruction, "statistics")["result"] == 3
