@@ -564,6 +564,15 @@ def test_the_value_before_asked_back_is_that_value() -> None:
     assert data["result"] == 16
 
 
+def test_a_code_written_with_a_number_is_no_amount() -> None:
+    with pytest.raises(AgentInputError, match="RX-2450"):
+        run(
+            "the model number is RX-2450 and it's 20% off, what's the sale price",
+            capability="calculation",
+        )
+    assert run("what is 20 - 5", capability="calculation")["result"] == 15
+
+
 def test_so_much_a_day_times_a_number_of_days() -> None:
     assert run("what's 7.5 hours x 22 days", capability="calculation")["result"] == 165
     # Two amounts of time multiplied are no such thing.

@@ -1376,6 +1376,18 @@ def test_a_contrast_that_turns_to_another_thing_holds_both_sides(text: str, labe
 @pytest.mark.parametrize(
     ("text", "label"),
     [
+        ("Not a single thing went wrong on the day - our florist was a superstar.", "positive"),
+        ("Oh great, another parking fine. Just what I needed this week.", "negative"),
+        ("the weather was fine", "neutral"),
+    ],
+)
+def test_batch_21_sentiments(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
         (
             "The instructor clearly knew her stuff, although the handouts were badly outdated.",
             "mixed",

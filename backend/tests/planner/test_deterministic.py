@@ -1105,6 +1105,8 @@ def test_arithmetic_on_a_value_pointed_at_is_the_calculators(task: str) -> None:
         ("how often should we water our plants", "research"),
         ("how many hours of sleep does my baby need", "research"),
         ("what do i need to get a passport", "research"),
+        ("how many calories in a glass of wine", "research"),
+        ("which country won the most medals in 2012", "research"),
     ],
 )
 def test_a_measure_of_the_users_own_life_is_not_researched(task: str, capability: str) -> None:
@@ -1786,6 +1788,14 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         # A figure of the user's own affairs, with none of its figures.
         ("what does my commute cost me a year", "figure of your own affairs"),
         ("what do i need to get on the final to pass the module", "figure of your own affairs"),
+        # What a serving of something measures depends on the thing.
+        ("how many grams is a cup of rice", "a serving of something"),
+        # A figure worked out of none of its numbers.
+        ("work out the vat on the quote", "none of its numbers"),
+        # The user's own day, and someone close to them.
+        ("which stall made the most at the fete on saturday", "your own things"),
+        ("so how many days has he missed", "your own things"),
+        ("what will the petrol cost to get to my mum's", "figure of your own affairs"),
         # How someone came across, with nothing of what they said.
         ("did my boss sound annoyed in the meeting this morning", "how someone came across"),
     ],
@@ -1835,6 +1845,25 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         ("sum up: 3, 4, 5", [("statistics", [])]),
         # The price of one of several is arithmetic.
         ("62 for 4 concert passes, price of a single pass?", [("calculation", [])]),
+        # Asks listed after their count, each a percentage of its own amount.
+        (
+            "need three quick ones: 12% of 300, 40% of 85 and 7% of 1,200",
+            [("calculation", []), ("calculation", []), ("calculation", [])],
+        ),
+        # How a text comes across, said with "say how".
+        (
+            "summarise this in a sentence and then say how it comes across: 'We waited. "
+            "Nobody came.'",
+            [("summarization", []), ("sentiment", ["s1"])],
+        ),
+        # A flyer is no flying.
+        ("is it legal to fly a small drone over a beach in france", [("research", [])]),
+        # "sum them up" of words is a summary, of numbers a sum.
+        (
+            "research the rules for e-scooters in germany and sum them up in 3 bullet points",
+            [("research", []), ("summarization", ["s1"])],
+        ),
+        ("here are my costs 3, 4, 5, sum them up", [("statistics", [])]),
         # A number corrected after the ask is no ask of its own.
         ("work out 15% of 240 for me - actually no sorry, make that 25%", [("calculation", [])]),
     ],
@@ -1877,6 +1906,8 @@ def test_the_count_of_the_asks_before_a_colon_is_no_ask_and_no_text() -> None:
         ("how much water should I drink each day", "research"),
         ("how many hours of sleep does my baby need", "research"),
         ("what do i need to get a passport", "research"),
+        ("how many calories in a glass of wine", "research"),
+        ("which country won the most medals in 2012", "research"),
     ],
 )
 def test_a_general_capability_named_or_fitting_is_planned(description: str, expected: str) -> None:
