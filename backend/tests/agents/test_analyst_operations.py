@@ -573,6 +573,16 @@ def test_a_code_written_with_a_number_is_no_amount() -> None:
     assert run("what is 20 - 5", capability="calculation")["result"] == 15
 
 
+def test_split_between_our_number_of_them() -> None:
+    total = step("s1", {"operation": "sum", "result": 180})
+    data = run(
+        "Split the result of step s1 evenly between our 3 charities.",
+        capability="calculation",
+        inputs=(total,),
+    )
+    assert data["result"] == 60
+
+
 def test_so_much_a_day_times_a_number_of_days() -> None:
     assert run("what's 7.5 hours x 22 days", capability="calculation")["result"] == 165
     # Two amounts of time multiplied are no such thing.
@@ -613,6 +623,7 @@ def test_a_conversion_read_apart_from_a_context_of_words() -> None:
         # What is measured after "of"; "too" for "to" after a slip in the verb.
         ("Convert 3 lb of mince to kg.", 1.36078),
         ("cnvert 12 miles too km", 19.3121),
+        ("220 c to fahrenheit please", 428),
         # Doubled for the round trip: the trip says why.
         ("double 11 for the round trip", 22),
     ],

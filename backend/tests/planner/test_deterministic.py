@@ -245,6 +245,9 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
             "what if i saved 80 a week instead",
             "save 80 a week",
         ),
+        ("median of 4.8, 5.2, 3.6", "what about the smallest one", "Smallest of 4.8, 5.2"),
+        # The kind of a figure said in brackets after it.
+        ("mean of 18, 22, 25", "and the standard deviation (sample)?", "Sample standard"),
         # "which is the ...": the figure, said of one of the numbers.
         ("average of 14, 22, 9, 31, 18", "and which is the biggest?", "Biggest of 14, 22"),
     ],
@@ -1864,6 +1867,23 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             [("research", []), ("summarization", ["s1"])],
         ),
         ("here are my costs 3, 4, 5, sum them up", [("statistics", [])]),
+        # A piece asked with "can u", for an ordinal birthday.
+        (
+            "can u write a short speech for my nan's 90th, she loves gardening and bingo",
+            [("writing", [])],
+        ),
+        # A text in so many lines is its summary.
+        (
+            "one line for the swim club group chat: 'The pool will be closed from 1 to 14 "
+            "August for retiling. Squad sessions will move to Riverside.'",
+            [("summarization", [])],
+        ),
+        # A figure of data pasted after the next ask, then split between a number of "our".
+        (
+            "total up the raffle money then split it evenly between our 3 charities\n"
+            "seller,amount\nJune,46\nPat,38.50",
+            [("statistics", []), ("statistics", ["s1"])],
+        ),
         # A number corrected after the ask is no ask of its own.
         ("work out 15% of 240 for me - actually no sorry, make that 25%", [("calculation", [])]),
     ],

@@ -342,6 +342,10 @@ _REQUEST_PREFIXES = tuple(
             "can you",
             "could you",
             "would you",
+            # "can u write ...": typed short.
+            "can u",
+            "could u",
+            "would u",
             "will you",
             "can you please",
             "could you please",

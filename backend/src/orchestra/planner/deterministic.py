@@ -458,8 +458,14 @@ _SUMS_UP_RE = re.compile(
 )
 _FIGURE_OF_DATA_RE = re.compile(
     r"\s*(?:add\s+(?:up|together)|total(?:\s+up)?|sum(?:\s+up)?|tally(?:\s+up)?|average)\s+"
-    r"(?:what|all|everything|the\s+(?:amounts?|figures?|numbers?|costs?|spending))\b",
+    r"(?:what|all|everything|the\s+(?:\w+\s+)?(?:amounts?|figures?|numbers?|costs?|spending|"
+    r"money|takings|sales|scores|hours|bills?))\b",
     re.I,
+)
+_ORDINAL_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
+# "one line for the swim club group chat: '...'": a summary asked by its length alone.
+_LENGTH_FOR_RE = re.compile(
+    r"^\s*(?:in\s+)?(?:one|a|1|two|2|three|3)\s+(?:line|lines|sentence|sentences)\b", re.I
 )
 _WHEN_RE = re.compile(
     r"\s*when(?:'s|s|\s+is|\s+are|\s+do|\s+does|\s+did|\s+was|\s+should)?\b", re.I
@@ -1164,6 +1170,15 @@ def _parts(
             capability = "calculation"
         if (
             capability != "summarization"
+            and material
+            and not data.intersection(material)
+            and "summarization" in matcher.names
+            and _LENGTH_FOR_RE.match(text)
+        ):
+            # "one line for the group chat: '...'": the text in so many lines.
+            capability = "summarization"
+        if (
+            capability != "summarization"
             and not data.intersection(material)
             and not data_in_context
             and not re.search(r"\d", _LENGTH_RE.sub(" ", PLACEHOLDER_RE.sub(" ", clause.text)))
@@ -1314,7 +1329,8 @@ def _parts(
                     text,
                     capability,
                     material,
-                    "<num>" in stems,
+                    # "my nan's 90th": an ordinal is no number to compute on.
+                    "<num>" in content_stems(_ORDINAL_RE.sub(" ", text)),
                     data_in_context and not material,
                     matcher.names,
                 ),

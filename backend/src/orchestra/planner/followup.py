@@ -442,6 +442,13 @@ _ANOTHER_RE = re.compile(
 )
 
 
+# "the standard deviation (sample)": the kind of a figure, said in brackets after it.
+_KIND_IN_BRACKETS = re.compile(
+    r"\b(standard\s+deviation|std\s+dev|stdev|variance|sd)\s*\(\s*(sample|population)\s*\)",
+    re.I,
+)
+
+
 def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     """Rewrite a follow-up as the previous task with the new subject; else return ``text``.
 
@@ -453,6 +460,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     earlier = [h for h in history if h.strip()]
     while earlier and earlier[-1].strip() == text.strip():
         earlier.pop()
+    text = _KIND_IN_BRACKETS.sub(r"\2 \1", text)
     if _IN_UNIT_RE.fullmatch(text.strip()):
         # "now in feet": the earlier conversion in another unit, or, with none before,
         # planned alone, to be refused for want of an amount.
@@ -674,7 +682,7 @@ def _substitute(previous: str, subject: str) -> str | None:
     if text_ask:
         quoted = _QUOTED_RE.search(previous)
         return f"Give me the {text_ask.group('ask')} of {quoted.group(0)}" if quoted else None
-    figure = re.fullmatch(r"(?:the\s+)?(?P<figure>" + _FIGURE + r")", subject, re.I)
+    figure = re.fullmatch(r"(?:the\s+)?(?P<figure>" + _FIGURE + r")" + _ONE_OF_THEM, subject, re.I)
     if figure:
         swapped = _swap_figure(previous, figure.group("figure"))
         numbers = _NUMBERS_RE.search(previous)

@@ -231,7 +231,7 @@ _CONVERT = re.compile(
     + _THING
     + r"\s+(?:to|in|into|in terms of|as)\s+(?:degrees?\s+)?"
     + _WORD.format("target")
-    + r"\s*[?.!]*$"
+    + r"(?:\s+(?:please|pls|plz))?\s*[?.!]*$"
 )
 _HOW_MANY = re.compile(
     r"^(?:how many|what number of)\s+"

@@ -1669,6 +1669,8 @@ def _trip_said_of_double(match: re.Match[str]) -> str:
 
 
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "split it evenly between our 3 charities": between 3.
+    (re.compile(r"\b(between|among|amongst)\s+(?:our|my|the|their)\s+(?=\d)"), r"\1 "),
     # The planner's "then double the result of the previous part": the value before.
     (re.compile(r"\bthe\s+result\s+of\s+the\s+previous\s+part\b"), "it"),
     (
