@@ -573,6 +573,21 @@ def test_a_code_written_with_a_number_is_no_amount() -> None:
     assert run("what is 20 - 5", capability="calculation")["result"] == 15
 
 
+def test_a_figure_said_for_what_it_is_for() -> None:
+    mean = step("s1", {"operation": "mean", "result": 650})
+    data = run(
+        "Take 10% off the result of step s1 as a cautious forecast.",
+        capability="calculation",
+        inputs=(mean,),
+    )
+    assert data["result"] == 585
+    data = run(
+        "Context: Golf scores: 88, 92, 85, 90, 87. Task: Best and worst (lowest and highest)?",
+        capability="statistics",
+    )
+    assert data["figures"] == {"min": 85, "max": 92}
+
+
 def test_split_between_our_number_of_them() -> None:
     total = step("s1", {"operation": "sum", "result": 180})
     data = run(
@@ -624,6 +639,11 @@ def test_a_conversion_read_apart_from_a_context_of_words() -> None:
         ("Convert 3 lb of mince to kg.", 1.36078),
         ("cnvert 12 miles too km", 19.3121),
         ("220 c to fahrenheit please", 428),
+        # What or where the amount is of, after it.
+        ("car handbook says 2.4 bar for the front tyres, whats that in psi", 34.809),
+        ("it's -5 °F in Chicago today, what is that in celsius", -20.5556),
+        # Slips in a fraction's words; what a figure is for.
+        ("wat's 3 quaters of 1,260", 945),
         # Doubled for the round trip: the trip says why.
         ("double 11 for the round trip", 22),
     ],

@@ -22,6 +22,8 @@ from orchestra.agents.protocol import AgentInputError, StepRequest
         ("total of 1,200 and 300. correction: not 1,200 but 1,500", "statistics", 1800),
         # "make that X": the one number of its kind replaced
         ("work out 15% of 240 - actually no sorry, make that 25%", "calculation", 60),
+        # percentages corrected, each with its sign
+        ("knock 17.5% off 480, no wait, the discount is 12.5% not 17.5%", "calculation", 420),
     ],
 )
 def test_a_correction_is_applied_before_the_request_is_read(

@@ -1884,6 +1884,33 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "seller,amount\nJune,46\nPat,38.50",
             [("statistics", []), ("statistics", ["s1"])],
         ),
+        # Words in brackets after a question are of it.
+        (
+            "golf scores: 88, 92, 85, 90, 87. best and worst? (lowest and highest)",
+            [("statistics", [])],
+        ),
+        # A correction "X not Y" after the ask is part of it.
+        (
+            "knock 17.5% off 480 for me... no wait, the discount is 12.5% not 17.5%",
+            [("calculation", [])],
+        ),
+        # A change stated, then the question of it.
+        (
+            "average daily passengers on the 42 bus fell from 1,600 to 1,368. by what percent "
+            "did they fall",
+            [("calculation", [])],
+        ),
+        # The ask after a dash, after what it is of; a figure then asked in a unit.
+        (
+            "lake temps this week 14, 16.5, 15 and 17.5 c - average them then give me that in "
+            "fahrenheit",
+            [("statistics", []), ("calculation", ["s1"])],
+        ),
+        # How a thing works and whether it is worth it are looked up.
+        (
+            "how does the japan rail pass work now, is it still worth it for a 10 day trip",
+            [("research", [])],
+        ),
         # A number corrected after the ask is no ask of its own.
         ("work out 15% of 240 for me - actually no sorry, make that 25%", [("calculation", [])]),
     ],

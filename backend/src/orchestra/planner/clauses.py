@@ -489,12 +489,30 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     index = _skip_request_prefix(tokens, 0)
     if _labels_an_amount(tokens) or _heads_data(tokens):
         return False
+    if _states_a_change(tokens) and tokens[-1].text != "?":
+        # "average daily passengers fell from 1,600 to 1,368.": what happened, not an ask.
+        return False
     if is_action_start(tokens, index, extra_verbs):
         return True
     if len(tokens) - index == 1 and tokens[index].low in _VERBS:
         # A lone verb ("Research and write a report on X") shares the next clause's object.
         return True
     if index < len(tokens) and tokens[index].low.split("'")[0] in _QUESTION_WORDS:
+        return True
+    if (
+        index + 2 < len(tokens)
+        and tokens[index].low == "by"
+        and tokens[index + 1].low in {"what", "how"}
+    ):
+        # "by what percent did they fall", "by how much": a question, "by" first.
+        return True
+    if any(
+        tokens[i].text in {"-", "\u2013", "\u2014", ","}
+        and tokens[i + 1].low in _FIGURE_VERBS
+        and tokens[i + 2].low in {"them", "it", "these", "those", "that"}
+        for i in range(index, len(tokens) - 2)
+    ):
+        # "lake temps 14, 16.5 and 15 c - average them": the ask after what it is of.
         return True
     if tokens[-1].text == "?":
         return True
@@ -583,6 +601,19 @@ def _labels_an_amount(tokens: list[Token]) -> bool:
     numbers = sum(1 for t in rest if t.is_number)
     words = sum(1 for t in rest if t.is_word)
     return all(t.is_word for t in label) and numbers == 1 and words <= 1 and len(rest) <= 4
+
+
+_FIGURE_VERBS = _words("average total sum add tally count")
+_CHANGE_VERBS = _words(
+    "fell rose dropped went increased decreased grew climbed jumped slipped shrank"
+)
+
+
+def _states_a_change(tokens: list[Token]) -> bool:
+    return any(
+        tokens[i].low in _CHANGE_VERBS and tokens[i + 1].low == "from" and tokens[i + 2].is_number
+        for i in range(len(tokens) - 2)
+    )
 
 
 _RELATIVE_VERBS = _words("is was are were means meant makes made comes came gives gave")

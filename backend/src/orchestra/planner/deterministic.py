@@ -367,6 +367,8 @@ def plan_deterministic(
     # "two things: mean of 3, 4, 5, and separately 15% of 80": the count of the asks is
     # no ask, and its colon gives no text to work on.
     text = _ASKS_COUNTED_RE.sub("", text, count=1)
+    # "best and worst? (lowest and highest)": words in brackets after a question are of it.
+    text = _BRACKETS_AFTER_QUESTION_RE.sub(r" \1?", text)
     masked = mask_material(text)
     # "short summary + keywords for this": a plus between words joins two asks, as "and".
     masked = replace(masked, text=_WORD_PLUS_RE.sub(" and ", masked.text))
@@ -408,6 +410,14 @@ def plan_deterministic(
 
 # "work out 15% of 240 - actually no sorry, make that 25%": a number of the ask before,
 # corrected, which the analyst applies to it; not an ask of its own.
+_BRACKETS_AFTER_QUESTION_RE = re.compile(r"\?[ \t]*(\([^()\n'\"]{1,40}\))[ \t]*$")
+# "knock 17.5% off 480 ... no wait, the discount is 12.5% not 17.5%": a number of the ask
+# before, corrected.
+_CORRECTS_RE = re.compile(
+    r"\W*(?:(?:no|sorry|oops|whoops|wait|actually|hang\s+on)\b[\s,!.]*)+.*?"
+    r"-?\d[\d,.]*\s*%?\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+-?\d[\d,.]*\s*%?\s*[.!]*",
+    re.I,
+)
 _MAKE_THAT_RE = re.compile(
     r"\s*make\s+(?:that|it)\s+-?\d[\d,]*(?:\.\d+)?\s*(?:%|percent)?(?:\s+instead)?\s*[.!]*",
     re.I,
@@ -418,10 +428,9 @@ _CUE_AT_END_RE = re.compile(r"\b(?:actually|sorry|soz|oops|whoops|wait|no)\W*$",
 def _corrections_joined(clauses: list[Clause]) -> list[Clause]:
     joined: list[Clause] = []
     for clause in clauses:
-        if (
-            joined
-            and _MAKE_THAT_RE.fullmatch(clause.text)
-            and _CUE_AT_END_RE.search(joined[-1].text)
+        if joined and (
+            (_MAKE_THAT_RE.fullmatch(clause.text) and _CUE_AT_END_RE.search(joined[-1].text))
+            or _CORRECTS_RE.fullmatch(clause.text)
         ):
             previous = joined[-1]
             text = f"{previous.text.rstrip(' .')}, {clause.text.strip()}"
@@ -466,6 +475,11 @@ _ORDINAL_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
 # "one line for the swim club group chat: '...'": a summary asked by its length alone.
 _LENGTH_FOR_RE = re.compile(
     r"^\s*(?:in\s+)?(?:one|a|1|two|2|three|3)\s+(?:line|lines|sentence|sentences)\b", re.I
+)
+_WORTH_IT_RE = re.compile(
+    r"\b(?:is|would|will)\s+(?:it|that|this|they)\s+(?:still\s+|really\s+)?(?:be\s+)?worth\s+"
+    r"(?:it|the\s+money|getting|buying)\b|\bhow\s+does\s+(?:the\s+|a\s+)?[\w\s-]{1,30}?\s+work\b",
+    re.I,
 )
 _WHEN_RE = re.compile(
     r"\s*when(?:'s|s|\s+is|\s+are|\s+do|\s+does|\s+did|\s+was|\s+should)?\b", re.I
@@ -1157,7 +1171,7 @@ def _parts(
             capability = "writing"
         unit = _UNIT_TARGET_RE.search(text)
         if (
-            capability == "conversion"
+            capability in ("conversion", *_GENERAL_CAPABILITIES)
             and not data.intersection(material)
             and refs
             and all(kinds.get(r) in _NUMERIC_CAPABILITIES for r in refs)
@@ -1166,7 +1180,8 @@ def _parts(
             and "calculation" in matcher.names
         ):
             # "average of my rides in miles ..., then convert that average to km": a figure
-            # in another unit, arithmetic, not a table in another format.
+            # in another unit, arithmetic, not a table in another format ("give me that in
+            # fahrenheit" after a figure: not something to look up either).
             capability = "calculation"
         if (
             capability != "summarization"
@@ -1275,6 +1290,18 @@ def _parts(
                 # "card sent to the charity: '...'": a message given with only what it is,
                 # nothing asked: how it reads, as "airline review: '...'" is taken.
                 capability = "sentiment"
+        if (
+            capability in _ON_NUMBERS
+            and not material
+            and not refs
+            and not data_in_context
+            and _WORTH_IT_RE.search(text)
+            and sum(1 for t in tokenize(text) if t.is_number) < 2
+            and matcher.general in _GENERAL_CAPABILITIES
+        ):
+            # "how does the japan rail pass work now, is it still worth it for a 10 day
+            # trip": how a thing works and whether it pays are looked up, not computed.
+            capability = matcher.general
         if (
             capability in _ON_NUMBERS
             and not material

@@ -48,7 +48,7 @@ _VERBS = {
 }
 _NOUNS = {
     "research": r"background|overview|history|origins?|meaning|means?|facts|sources?|"
-    r"come\s+from|accurate|true|myth|fact-?check",
+    r"come\s+from|accurate|true|myth|fact-?check|worth\s+(?:it|the\s+money)",
     "writing": r"(?!)",
     "analysis": r"analysis|comparison|pros\s+and\s+cons|versus|vs|strengths|weaknesses|risks|"
     r"swot|tradeoffs?",

@@ -24,7 +24,7 @@ _READINGS = (
     # "I meant 45 not 54", "meant 45 instead of 54", "it's 45, not 54", "45 not 54"
     re.compile(
         rf"(?:\bi\s+mean(?:t)?\s+|\bit'?s\s+|\bshould\s+(?:have\s+)?(?:be|been)\s+)?"
-        rf"(?P<new>{_NUMBER})\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?P<old>{_NUMBER})\b",
+        rf"(?P<new>{_NUMBER})%?\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?P<old>{_NUMBER})(?:%|\b)",
         re.I,
     ),
     # "the 54 should be 45", "54 should have been 45", "the 54 was meant to be 45"

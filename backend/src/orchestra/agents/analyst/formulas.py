@@ -565,7 +565,10 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
         return None
     if head[stated.end() :].strip(" ,.;:-") and not re.fullmatch(
         # "my daughter is 5 ft tall": a word of what is measured may follow the amount.
-        r"[\s,]*(?:tall|long|high|wide|deep|away|here|today|now|heavy|outside|inside)?[\s,.;:-]*"
+        r"[\s,]*(?:tall|long|high|wide|deep|away|here|today|now|heavy|outside|inside)?"
+        # "2.4 bar for the front tyres", "-5 F in chicago today": what or where it is of.
+        r"(?:\s*for\s+(?:the|my|our|a|an)\s+(?:[a-z]+\s+){0,2}[a-z]+)?"
+        r"(?:\s*in\s+[a-z]+(?:\s+(?:today|now|tonight|this\s+morning))?)?[\s,.;:-]*"
         # "he's 210 lbs, what do i put on the chart (in kg)": what to write down, which is
         # the one amount in another unit ("how long is the model" asks of something else).
         r"(?:what\s+(?:do|should|shall|would|can)\s+(?:i|we)\s+(?:put|write|enter|record|"

@@ -563,7 +563,8 @@ _TYPO_TARGETS = _words(
 _NOT_SLIPS = _words(
     """plug plugs plum plums plush
     time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
-    tonal totem commute commuted parent produce produced different products squire"""
+    tonal totem commute commuted parent produce produced different products squire
+    averages"""
 )
 _VERBS = _words(
     """add subtract multiply divide split share double triple halve square cube increase
@@ -1652,6 +1653,9 @@ _LIST_UNIT = (
 
 
 # Everyday ways of saying arithmetic, said the plain way before reading.
+_DENOMINATORS = {"quarters": 4, "thirds": 3, "fifths": 5, "eighths": 8, "tenths": 10}
+
+
 def _listed_in_brackets(match: re.Match[str]) -> str:
     """ "my last 4 bills (72, 81, 69, 78)" as "my last 4 bills: 72, 81, 69, 78"; a
     function's arguments ("max(3, 5)") stay."""
@@ -1669,6 +1673,31 @@ def _trip_said_of_double(match: re.Match[str]) -> str:
 
 
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "wat's 3 quaters of 1,260": slips in the words of a fraction.
+    (re.compile(r"\bquaters\b"), "quarters"),
+    # "best and worst? (lowest and highest)": the figures the words in brackets name.
+    (
+        re.compile(
+            r"\b(?:best|worst|top|bottom)(?:\s+and\s+(?:best|worst|top|bottom))?\s*"
+            r"\(((?:lowest|highest|min|max|smallest|largest)(?:\s+and\s+"
+            r"(?:lowest|highest|min|max|smallest|largest))?)\)"
+        ),
+        r"\1",
+    ),
+    # "3 quarters of 1,260", "2 thirds of 90": a fraction said with its digit.
+    (
+        re.compile(r"\b(\d+)\s+(quarters|thirds|fifths|eighths|tenths)\s+of\b"),
+        lambda m: f"{m.group(1)}/{_DENOMINATORS[m.group(2)]} of",
+    ),
+    (re.compile(r"\bwat(?:'s|s)\b"), "what's"),
+    # "take 10% off it as a cautious forecast": what the figure is for, nothing to compute.
+    (
+        re.compile(
+            r"\s+as\s+(?:a|an|my|our)\s+(?:\w+\s+)?(?:forecast|estimate|guess|target|budget|"
+            r"buffer|projection)\b"
+        ),
+        "",
+    ),
     # "split it evenly between our 3 charities": between 3.
     (re.compile(r"\b(between|among|amongst)\s+(?:our|my|the|their)\s+(?=\d)"), r"\1 "),
     # The planner's "then double the result of the previous part": the value before.
