@@ -588,6 +588,15 @@ def test_a_figure_said_for_what_it_is_for() -> None:
     assert data["figures"] == {"min": 85, "max": 92}
 
 
+def test_the_heaviest_is_the_highest_of_the_one_column_of_weights() -> None:
+    data = run(
+        "Which parcel is heaviest?\nparcel\tkg\nP-101\t2.4\nP-102\t7.9", capability="statistics"
+    )
+    assert data["result"] == 7.9
+    with pytest.raises(AgentInputError, match="no column of weights"):
+        run("Which parcel is heaviest?\nparcel,cost\nP-101,2.4\nP-102,7.9", capability="statistics")
+
+
 def test_split_between_our_number_of_them() -> None:
     total = step("s1", {"operation": "sum", "result": 180})
     data = run(

@@ -1779,6 +1779,20 @@ def _said_as_temperature(prose: str, numeric: list[str]) -> str:
     return _said_of_column(prose, numeric, said_as, _TEMPERATURE_COLUMN, "temperatures")
 
 
+# "which parcel is heaviest?": the highest weight, when the table has exactly one column of
+# weights.
+_HEAVIEST = re.compile(r"\bheaviest\b", re.I)
+_LIGHTEST = re.compile(r"\blightest\b", re.I)
+_WEIGHT_COLUMN = re.compile(r"\b(?:kg|kgs|kilos|g|grams|lb|lbs|weight|mass)\b", re.I)
+
+
+def _said_as_weight(prose: str, numeric: list[str]) -> str:
+    """ "which parcel is heaviest?" read as "the highest kg" on a table with one column of
+    weights."""
+    said_as = (_HEAVIEST, _LIGHTEST)
+    return _said_of_column(prose, numeric, said_as, _WEIGHT_COLUMN, "weights")
+
+
 # "longest ride?", "the shortest walk": the highest or lowest distance or duration, when
 # the table has exactly one column of either ("longest" of km and minutes is either).
 _LONGEST = re.compile(r"\b(?:longest|furthest|farthest)\b", re.I)
@@ -2190,7 +2204,8 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         raise AgentInputError(
             f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
         )
-    prose = _said_as_highest(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
+    prose = _said_as_weight(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
+    prose = _said_as_highest(prose, numeric)
     prose = _said_as_length(prose, numeric)
     prose = _said_as_duration(prose, numeric)
     prose = _how_many_of_column(prose, numeric)
