@@ -597,6 +597,16 @@ def test_the_heaviest_is_the_highest_of_the_one_column_of_weights() -> None:
         run("Which parcel is heaviest?\nparcel,cost\nP-101,2.4\nP-102,7.9", capability="statistics")
 
 
+def test_counts_and_prices_named_in_other_words() -> None:
+    # The verb of a value: "failed" counts the rows that hold "fail".
+    table = "| reg | result |\n|---|---|\n| A1 | pass |\n| B2 | fail |\n| C3 | fail |"
+    data = run(f"{table}\nhow many failed their MOT today", capability="statistics")
+    assert data["result"] == 2
+    # Quotes are prices.
+    quotes = '[{"garage": "Kwik", "quote": 645}, {"garage": "Hall", "quote": 580}]'
+    assert run(f"which is cheapest? {quotes}", capability="statistics")["result"] == 580
+
+
 def test_split_between_our_number_of_them() -> None:
     total = step("s1", {"operation": "sum", "result": 180})
     data = run(

@@ -1736,7 +1736,9 @@ def _check_table_request(
 # has exactly one column of prices; with none or several, the words name no column.
 _CHEAPEST = re.compile(r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced)\b", re.I)
 _DEAREST = re.compile(r"\b(?:priciest|most\s+expensive|dearest|highest[-\s]priced)\b", re.I)
-_PRICE_COLUMN = re.compile(r"\b(?:price|prices|cost|costs|fee|fees|fare|fares|rent)\b", re.I)
+_PRICE_COLUMN = re.compile(
+    r"\b(?:price|prices|cost|costs|fee|fees|fare|fares|rent|quote|quotes)\b", re.I
+)
 
 
 def _said_as_price(prose: str, numeric: list[str]) -> str:
@@ -2245,7 +2247,10 @@ _BOUND_THOUSANDS = re.compile(
 # "how many yeses so far", "how many said no": a count of the rows holding a value.
 _HOW_MANY_OF_VALUE = re.compile(
     r"\bhow\s+many\s+(?:(?:people\s+)?(?:said|answered|replied|voted|are|were|have)\s+)?"
-    r"['\"]?(?P<value>[a-z]+)['\"]?(?:'?s)?(?:\s+(?:so\s+far|are\s+there|in\s+total|"
+    r"['\"]?(?P<value>[a-z]+)['\"]?(?:'?s)?"
+    # "how many failed their MOT today": the verb of the value, said of what it was in.
+    r"(?:\s+(?:their|the|its)\s+[a-z]+)?(?:\s+(?:today|this\s+week|this\s+year))?"
+    r"(?:\s+(?:so\s+far|are\s+there|in\s+total|"
     # "how many errors are in here?", of lines pasted in.
     r"(?:are\s+)?in\s+(?:here|there|this|these)|"
     r"altogether|have\s+we\s+got|do\s+we\s+have))?\s*[?.!]*\s*$",
@@ -2261,7 +2266,8 @@ def _count_of_value(prose: str, table: Table) -> StepResult | None:
     if asked is None or re.search(r"\d", prose):
         return None
     word = asked.group("value").lower()
-    for value in dict.fromkeys((word, word.removesuffix("es"), word.removesuffix("s"))):
+    forms = (word, word.removesuffix("es"), word.removesuffix("s"), word.removesuffix("ed"))
+    for value in dict.fromkeys(forms):
         columns = [
             c for c in table.columns if any(_cell_text(r, c).lower() == value for r in table.rows)
         ]
