@@ -607,6 +607,14 @@ def test_counts_and_prices_named_in_other_words() -> None:
     assert run(f"which is cheapest? {quotes}", capability="statistics")["result"] == 580
 
 
+def test_a_normal_csv_of_a_table_with_semicolons() -> None:
+    data = run(
+        "item;owner\ntent;Dan\nstove;Ruth\nthis is semicolon separated, i need a normal csv",
+        capability="conversion",
+    )
+    assert data["to"] == "csv" and data["output"].startswith("item,owner\ntent,Dan")
+
+
 def test_split_between_our_number_of_them() -> None:
     total = step("s1", {"operation": "sum", "result": 180})
     data = run(

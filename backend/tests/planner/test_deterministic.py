@@ -1911,6 +1911,12 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "how does the japan rail pass work now, is it still worth it for a 10 day trip",
             [("research", [])],
         ),
+        # A format wanted of a table, "csv" naming the format and no figure.
+        (
+            "item;owner;packed\ntent;Dan;yes\nstove;Ruth;no\nthis is semicolon separated, i "
+            "need a normal csv",
+            [("conversion", [])],
+        ),
         # A number corrected after the ask is no ask of its own.
         ("work out 15% of 240 for me - actually no sorry, make that 25%", [("calculation", [])]),
     ],

@@ -663,8 +663,12 @@ def _converter_asked(text: str, matcher: CapabilityMatcher, stems: frozenset[str
     return (
         bool(re.search(r"\b(?:csv|json|markdown)\b", words))
         and bool(ASKS_CONVERSION.search(words))
-        and "statistics" not in matcher.strong_names(stems)
+        # "the average of this csv" names a figure; "csv" alone names the format.
+        and "statistics" not in matcher.strong_names(stems - _FORMAT_STEMS)
     )
+
+
+_FORMAT_STEMS = content_stems("csv json markdown tsv table tables")
 
 
 _COUNT_OF_QUESTIONS_RE = re.compile(r"\b(?:\d+|a\s+few|several)[\s-]+questions?\b", re.I)

@@ -547,6 +547,9 @@ ASKS_CONVERSION = re.compile(
     # "need this comma separated for excel", "i want it as json": the format wanted of it.
     r"\b(?:need|want|like|prefer)\s+(?:this|it|that|these|them)\s+(?:as\s+|in\s+)?(?:an?\s+)?"
     r"(?:csv|json|markdown|md)\b|"
+    # "this is semicolon separated, i need a normal csv": the format wanted, of the table.
+    r"\b(?:need|want)\s+(?:a\s+|an\s+)?(?:normal|proper|regular|plain|standard)\s+"
+    r"(?:csv|json|markdown|md)\b|"
     # "json please:", "CSV?", "csv version please": a format alone, asked for the table
     # that follows.
     r"^\W*(?:an?\s+)?(?:csv|json|markdown|md)(?:\s+(?:version|copy|format|file))?"
@@ -592,11 +595,14 @@ def _target_format(instruction: str, source: Format | None) -> Format:
         # is in.
         r"|\b(?:make|need|want|like|prefer)\s+(?:this|it|that)\s+(?:as\s+|in\s+)?(?:an?\s+)?"
         r"(csv|json|markdown|md)\b"
-        r"(?!\s+(?:\w+\s+)?(?:into|to|as)\b)",
+        r"(?!\s+(?:\w+\s+)?(?:into|to|as)\b)"
+        # "i need a normal csv" of a table with semicolons: CSV, the usual way.
+        r"|\b(?:need|want)\s+(?:a\s+|an\s+)?(?:normal|proper|regular|plain|standard)\s+"
+        r"(csv|json|markdown|md)\b",
         text,
     )
     if explicit:
-        return _FORMAT_WORDS[explicit.group(1) or explicit.group(2)]
+        return _FORMAT_WORDS[explicit.group(1) or explicit.group(2) or explicit.group(3)]
     named = [
         (_FORMAT_WORDS[m.group(1)], m.start())
         for m in re.finditer(r"\b(csv|json|markdown|md)\b", text)
