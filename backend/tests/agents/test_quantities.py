@@ -7,7 +7,12 @@ from typing import Any
 import pytest
 
 from orchestra.agents.analyst.operations import run_operation
-from orchestra.agents.analyst.quantities import read_quantities, split_question
+from orchestra.agents.analyst.quantities import (
+    _per_one,
+    _quantities,
+    read_quantities,
+    split_question,
+)
 from orchestra.agents.analyst.wording import render
 from orchestra.agents.protocol import AgentInputError, StepRequest
 
@@ -245,3 +250,80 @@ def test_a_total_of_amounts_of_different_kinds_is_refused(instruction: str, kind
 def test_a_total_of_amounts_of_one_kind_is_read(instruction: str, result: float) -> None:
     found = run_operation(StepRequest(instruction=instruction, capability="statistics")).data
     assert found["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # an area said as a square, covered twice over ("2 coats"), at an area per litre
+        (
+            "walls come to 38 m\u00b2 and i'm doing 2 coats. the paint covers 12 m\u00b2 per "
+            "litre, how many litres do i need",
+            6.333333,
+        ),
+        # what one thing gives is per that thing when the question counts it; a share
+        # added for waste grows the amount
+        (
+            "Hallway is 5 m by 1.2 m. I add 10% for cutting waste and one pack of laminate "
+            "covers 2.2 m\u00b2. How many packs?",
+            3,
+        ),
+        ("each crate holds 24 bottles, we need 100 bottles. how many crates", 5),
+        # ... and "3 glasses each" is per the one other thing counted
+        (
+            "42 guests, we're planning on 3 glasses each and a bottle of prosecco pours 6 "
+            "glasses. how many bottles",
+            21,
+        ),
+        # what one batch uses, for the batches made, asked "altogether"
+        (
+            "one batch uses 185 g butter, im making two and a half batches for the bake sale. how "
+            "much butter altogether",
+            462.5,
+        ),
+        # money an hour, days a week and hours a day, asked as a weekly bill
+        (
+            "nursery charges 7.20 an hour, she goes 3 days a week for 8.5 hours a day. "
+            "weekly bill?",
+            183.6,
+        ),
+        # "a recipe for 6" counts people; "how much for 9 people" asks the other amount
+        ("Recipe for 6 uses 450 g of rice, how much for 9 people.", 675),
+    ],
+)
+def test_shares_for_waste_what_one_thing_gives_and_periodic_bills(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # the "a litre" of a price said in the question is no rate asked
+        ("Staining 42 m2 of fence, 3 coats, and the stain covers 8 m2 per litre.",
+         "What does that cost at 9.80 a litre."),
+        # a month is no whole number of weeks
+        ("The cleaner charges 15 an hour and comes 3 hours a week.", "Monthly bill?"),
+        # amounts of one unit added, asked "altogether"
+        ("I bought 3 kg rice, 2 kg flour and 5 kg sugar.", "How many kg altogether?"),
+    ],
+)  # fmt: skip
+def test_a_price_in_the_question_a_month_and_a_total_are_not_read(context: str, task: str) -> None:
+    assert read_quantities(context, task) is None
+
+
+def test_each_of_two_things_counted_stays_as_said() -> None:
+    # "6 apples each" of the boxes or of the bags? Neither is chosen.
+    given = _quantities("I have 3 boxes and 4 bags, 6 apples each")
+    assert given is not None
+    assert _per_one(given, "how many apples")[2].dims == (("#apple", 1),)
+
+
+@pytest.mark.parametrize("square", ["m\u00b2", "m2", "sq m", "square metre"])
+def test_an_area_said_as_a_square_is_length_squared(square: str) -> None:
+    found = read_quantities(
+        None, f"lawn is 6 m by 8.5 m, seed goes on at 35 g per {square}. how many g"
+    )
+    assert found is not None
+    assert render(found[0]) == "6 * 8.5 * 35"
