@@ -287,6 +287,12 @@ def test_a_total_of_amounts_of_one_kind_is_read(instruction: str, result: float)
             "weekly bill?",
             183.6,
         ),
+        # how many a day, said by the parts of a day, of the one thing counted
+        (
+            "90 tablets in the bottle, i take 1 in the morning and 2 at night. how many days "
+            "will it last",
+            30,
+        ),
         # "a recipe for 6" counts people; "how much for 9 people" asks the other amount
         ("Recipe for 6 uses 450 g of rice, how much for 9 people.", 675),
     ],
@@ -303,6 +309,9 @@ def test_shares_for_waste_what_one_thing_gives_and_periodic_bills(
         # the "a litre" of a price said in the question is no rate asked
         ("Staining 42 m2 of fence, 3 coats, and the stain covers 8 m2 per litre.",
          "What does that cost at 9.80 a litre."),
+        # 1 in the morning of what? No thing counted says.
+        ("The bottle holds 90 ml, i take 1 in the morning and 2 at night.",
+         "How many days will it last?"),
         # a month is no whole number of weeks
         ("The cleaner charges 15 an hour and comes 3 hours a week.", "Monthly bill?"),
         # amounts of one unit added, asked "altogether"

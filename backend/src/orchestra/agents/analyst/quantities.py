@@ -20,7 +20,8 @@ way" is there and back, a clock time "1:22:30" is a duration, and one rate alone
 asked per another period ("1,200 requests per minute, per day"). What one thing gives ("a
 bottle pours 6 glasses") is per that thing when the thing is counted too; "3 glasses each"
 is per the one other thing counted ("42 guests"); "2 coats" multiply an area; "add 10% for
-waste" grows the amount; "a recipe for 6" counts people. The same reading of
+waste" grows the amount; "a recipe for 6" counts people; "1 in the morning and 2 at night"
+is 3 a day of the one thing counted. The same reading of
 amounts tells when a total or an average would join amounts of different kinds (two
 measures, two currencies, a measure and things counted), which is no number
 (`kinds_apart`).
@@ -687,6 +688,7 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         context, task = parts
     share = _ASKS_SHARE.search(task)
     context, waste = _waste_set_apart(context)
+    context, day_parts = _day_parts_set_apart(context)
     # "how much butter altogether": the whole amount asked, which units alone still settle.
     task = _ALTOGETHER.sub("", task)
     if re.search(r"%|\bpercent|\bthen\b", context, re.I) or _ADDS.search(task):
@@ -701,6 +703,14 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if _BMI.search(task):
         return _body_mass_index(given)
     given = [_both_ways(q, context, task) for q in given]
+    if day_parts is not None:
+        # "1 in the morning and 2 at night": of the one thing counted, a day
+        things = {q.dims[0][0] for q in given if _counted(q.dims) and q.dims[0][0][0] == "#"}
+        if len(things) != 1:
+            return None
+        day = _UNITS["day"]
+        dims = _key({things.pop(): 1, "time": -1})
+        given.append(Quantity(day_parts[0], 1 / day[1], dims, *day_parts[1]))
     given = _per_one(given, task) + waste
     asked = _share_asked(task) if share else _asked(task, given) or _scaled_asked(task, given)
     if asked is None:
@@ -762,6 +772,27 @@ def _waste_set_apart(context: str) -> tuple[str, list[Quantity]]:
     factor = Op("+", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100")))
     blank = context[: match.start()] + " " * (match.end() - match.start()) + context[match.end() :]
     return blank, [Quantity(factor, 1.0, (), match.start(), match.end())]
+
+
+# "i take 1 in the morning and 2 at night": how many a day, said by the parts of a day.
+_DAY_PARTS = re.compile(
+    r"(?<![\w.])(?P<first>\d+)\s+(?:in\s+the\s+morning|at\s+breakfast)\s+and\s+"
+    r"(?P<second>\d+)\s+(?:at\s+night|in\s+the\s+evening|at\s+bedtime)\b",
+    re.I,
+)
+
+
+def _day_parts_set_apart(context: str) -> tuple[str, tuple[Node, tuple[int, int]] | None]:
+    """``context`` without its one count said by the parts of a day, and that count's sum
+    (1 + 2) with where it is said; the context as it is when there is none or more."""
+    found = list(_DAY_PARTS.finditer(context))
+    if len(found) != 1:
+        return context, None
+    match = found[0]
+    first, second = match.group("first"), match.group("second")
+    total = Op("+", Num(float(first), first), Num(float(second), second))
+    blank = context[: match.start()] + " " * (match.end() - match.start()) + context[match.end() :]
+    return blank, (total, match.span())
 
 
 def _per_one(given: list[Quantity], task: str) -> list[Quantity]:
