@@ -11,6 +11,7 @@ from orchestra.agents.analyst.quantities import (
     _per_one,
     _quantities,
     read_quantities,
+    read_upfront_plus_rate,
     split_question,
 )
 from orchestra.agents.analyst.wording import render
@@ -336,3 +337,47 @@ def test_an_area_said_as_a_square_is_length_squared(square: str) -> None:
     )
     assert found is not None
     assert render(found[0]) == "6 * 8.5 * 35"
+
+
+@pytest.mark.parametrize(
+    ("instruction", "shown", "result"),
+    [
+        (
+            "phone contract: 49 upfront then 31.50 a month for 24 months. total over the whole "
+            "contract?",
+            "49 + 31.50 * 24",
+            805,
+        ),
+        (
+            "sofa: a deposit of 100 then 45 a week for 20 weeks. how much altogether",
+            "100 + 45 * 20",
+            1000,
+        ),
+    ],
+)
+def test_money_paid_upfront_plus_the_rest(instruction: str, shown: str, result: float) -> None:
+    found = read_upfront_plus_rate(None, instruction)
+    assert found is not None
+    assert render(found[0]) == shown
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a part of the total asked, not the whole
+        "phone contract: 49 upfront then 31.50 a month for 24 months. total per month?",
+        # no total asked
+        "phone contract: 49 upfront then 31.50 a month for 24 months. how much is that?",
+        # two amounts paid upfront
+        "49 upfront and a 20 deposit, then 31.50 a month for 24 months. total?",
+        # an amount in the question, which the statement's amounts leave out
+        "phone contract: 49 upfront then 31.50 a month for 24 months. what total for 2 phones?",
+        # "a month" said twice: which is the month's?
+        "49 upfront then 31.50 a month and 10 a month. total for 24 months?",
+        # a chain after the amount paid upfront
+        "49 upfront then 31.50 a month for 24 months then 20 a month for 12 months. total?",
+    ],
+)
+def test_money_paid_upfront_is_not_added_to_an_unsettled_rest(instruction: str) -> None:
+    assert read_upfront_plus_rate(None, instruction) is None

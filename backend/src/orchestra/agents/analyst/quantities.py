@@ -21,7 +21,9 @@ asked per another period ("1,200 requests per minute, per day"). What one thing 
 bottle pours 6 glasses") is per that thing when the thing is counted too; "3 glasses each"
 is per the one other thing counted ("42 guests"); "2 coats" multiply an area; "add 10% for
 waste" grows the amount; "a recipe for 6" counts people; "1 in the morning and 2 at night"
-is 3 a day of the one thing counted. The same reading of
+is 3 a day of the one thing counted. Money paid once ("49 upfront then 31.50 a month for 24
+months, total?") is added to the one product of the rest that is money
+(`read_upfront_plus_rate`). The same reading of
 amounts tells when a total or an average would join amounts of different kinds (two
 measures, two currencies, a measure and things counted), which is no number
 (`kinds_apart`).
@@ -38,7 +40,14 @@ from dataclasses import dataclass, replace
 
 from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
-__all__ = ["Quantity", "kinds_apart", "read_quantities", "split_question", "unit_asked_apart"]
+__all__ = [
+    "Quantity",
+    "kinds_apart",
+    "read_quantities",
+    "read_upfront_plus_rate",
+    "split_question",
+    "unit_asked_apart",
+]
 
 # Units of measure: dimension exponents and size in the dimension's base unit. Month and
 # year are a dimension of their own, since a month is no whole number of days or weeks.
@@ -830,6 +839,56 @@ def _scaled_asked(task: str, given: list[Quantity]) -> _Asked | None:
     if len(others) != 1:
         return None
     return _Asked(others[0].dims, (), others[0].size)
+
+
+# "49 upfront", "a 200 deposit", "300 up front": money paid once, before the rest.
+_UPFRONT = re.compile(
+    r"(?:\b(?:an?\s+)?[$\u00a3\u20ac]?(?P<before>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s+"
+    r"(?:upfront|up\s+front|deposit|down)\b"
+    r"|\b(?:upfront|up\s+front|deposit)\s+(?:of\s+|is\s+|was\s+)?[$\u00a3\u20ac]?"
+    r"(?P<after>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?![\w,]|\.\d))"
+    r"(?:\s*,)?(?:\s+(?:then|and|plus))?",
+    re.I,
+)
+# A question asking for the whole of what is paid, and none asking for a part of it.
+_WHOLE_ASKED = re.compile(r"\b(?:total|altogether|in\s+all|overall|whole)\b", re.I)
+_PART_ASKED = re.compile(
+    r"\b(?:per|a|an|each|every|monthly|weekly|average|left|save|difference|more|less)\b|%",
+    re.I,
+)
+
+
+def read_upfront_plus_rate(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "phone contract: 49 upfront then 31.50 a month for 24 months. total over the whole
+    contract?": the money paid once plus the one product of the other amounts that is
+    money; None unless one amount is said paid upfront and the question asks the total."""
+    text = _plain_units(task if context is None else f"{context} {task}")
+    found = list(_UPFRONT.finditer(text))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    rest = f"{text[: match.start()]} {text[match.end() :]}"
+    parts = split_question(rest)
+    if parts is None or re.search(r"%|\bpercent|\bthen\b", rest, re.I):
+        return None
+    statement, question = parts
+    if not _WHOLE_ASKED.search(question) or _PART_ASKED.search(question):
+        return None
+    given = _quantities(statement, priced=True)
+    if given is None or not 2 <= len(given) <= 4 or _quantities(question) != []:
+        return None
+    money = _Asked(_key(_MONEY_DIMS), (), 1.0)
+    ways = [
+        w
+        for w in _ways(given, money)
+        if all(s == 1 or q.dims for q, s in zip(given, w, strict=True))
+    ]
+    if len(ways) != 1:
+        return None
+    paid = match.group("before") or match.group("after")
+    expression, _ = _expression(given, ways[0], money)
+    upfront = _num(paid)
+    return Op("+", upfront, expression), "the amount paid upfront plus the rest"
 
 
 def _rate_per_other(rate: Quantity, asked: _Asked) -> tuple[Node, str] | None:
