@@ -381,3 +381,31 @@ def test_money_paid_upfront_plus_the_rest(instruction: str, shown: str, result: 
 )
 def test_money_paid_upfront_is_not_added_to_an_unsettled_rest(instruction: str) -> None:
     assert read_upfront_plus_rate(None, instruction) is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "ev has a 64 kWh battery, it's on 20% and i want it at 80%. home charger does 7.4 kW "
+            "- how many hours will that take (ignore losses)",
+            5.189189,
+        ),
+        ("a 50 kWh battery, charging from 10% to 90% on a 7 kW charger. how many hours", 40 / 7),
+    ],
+)
+def test_a_share_of_a_whole_filled(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a share that falls is no filling
+        "a 50 kWh battery, charging from 90% to 10% on a 7 kW charger. how many hours",
+        # a rate that changes is no share filled
+        "tax went from 20% to 25% on 40,000 income, how much tax",
+    ],
+)
+def test_a_share_that_falls_or_a_rate_that_changes_is_not_filled(instruction: str) -> None:
+    assert read_quantities(None, instruction) is None

@@ -21,7 +21,8 @@ asked per another period ("1,200 requests per minute, per day"). What one thing 
 bottle pours 6 glasses") is per that thing when the thing is counted too; "3 glasses each"
 is per the one other thing counted ("42 guests"); "2 coats" multiply an area; "add 10% for
 waste" grows the amount; "a recipe for 6" counts people; "1 in the morning and 2 at night"
-is 3 a day of the one thing counted. Money paid once ("49 upfront then 31.50 a month for 24
+is 3 a day of the one thing counted; "it's on 20% and i want it at 80%" fills 60% of
+the whole. Money paid once ("49 upfront then 31.50 a month for 24
 months, total?") is added to the one product of the rest that is money
 (`read_upfront_plus_rate`). The same reading of
 amounts tells when a total or an average would join amounts of different kinds (two
@@ -698,6 +699,7 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     share = _ASKS_SHARE.search(task)
     context, waste = _waste_set_apart(context)
     context, day_parts = _day_parts_set_apart(context)
+    context, filled = _filled_share_set_apart(context)
     # "how much butter altogether": the whole amount asked, which units alone still settle.
     task = _ALTOGETHER.sub("", task)
     if re.search(r"%|\bpercent|\bthen\b", context, re.I) or _ADDS.search(task):
@@ -720,7 +722,7 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         day = _UNITS["day"]
         dims = _key({things.pop(): 1, "time": -1})
         given.append(Quantity(day_parts[0], 1 / day[1], dims, *day_parts[1]))
-    given = _per_one(given, task) + waste
+    given = _per_one(given, task) + waste + filled
     asked = _share_asked(task) if share else _asked(task, given) or _scaled_asked(task, given)
     if asked is None:
         return None
@@ -789,6 +791,32 @@ _DAY_PARTS = re.compile(
     r"(?P<second>\d+)\s+(?:at\s+night|in\s+the\s+evening|at\s+bedtime)\b",
     re.I,
 )
+
+
+# "it's on 20% and i want it at 80%", "from 20% to 80%": the share of a whole filled.
+# (A rate "went from 20% to 25%" is a change, no share filled: the filling is said.)
+_FILLED_SHARE = re.compile(
+    r"(?:\b(?:on|at)\s+(?P<low>\d+)\s*%\s+and\s+(?:i\s+|we\s+)?(?:want|need)\s+it\s+(?:at|on|to)"
+    r"|\b(?:charg(?:e|es|ed|ing)|fill(?:s|ed|ing)?|top(?:ping)?\s+(?:it\s+)?up)\s+(?:it\s+)?"
+    r"from\s+(?P<low_from>\d+)\s*%\s+to)\s+(?P<high>\d+)\s*%",
+    re.I,
+)
+
+
+def _filled_share_set_apart(context: str) -> tuple[str, list[Quantity]]:
+    """``context`` without its one share filled (from 20% to 80%), and that share as a
+    factor with no unit ((80 - 20) / 100), which multiplies; the context as it is when
+    there is none, more, or the share does not rise."""
+    found = list(_FILLED_SHARE.finditer(context))
+    if len(found) != 1:
+        return context, []
+    match = found[0]
+    low, high = match.group("low") or match.group("low_from"), match.group("high")
+    if not 0 <= int(low) < int(high) <= 100:
+        return context, []
+    share = Op("/", Op("-", Num(float(high), high), Num(float(low), low)), Num(100, "100"))
+    blank = context[: match.start()] + " " * (match.end() - match.start()) + context[match.end() :]
+    return blank, [Quantity(share, 1.0, (), match.start(), match.end())]
 
 
 def _day_parts_set_apart(context: str) -> tuple[str, tuple[Node, tuple[int, int]] | None]:
