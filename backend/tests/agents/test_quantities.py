@@ -10,6 +10,7 @@ from orchestra.agents.analyst.operations import run_operation
 from orchestra.agents.analyst.quantities import (
     _per_one,
     _quantities,
+    read_first_then_each,
     read_quantities,
     read_upfront_plus_rate,
     split_question,
@@ -409,3 +410,40 @@ def test_a_share_of_a_whole_filled(instruction: str, result: float) -> None:
 )
 def test_a_share_that_falls_or_a_rate_that_changes_is_not_filled(instruction: str) -> None:
     assert read_quantities(None, instruction) is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "car park is 2.20 for the first hour then 1.60 for every hour after that. i was there "
+            "5 hours, how much",
+            8.6,
+        ),
+        (
+            "parking is 5 for the first 2 hours then 2 for each additional hour. we stayed 6 "
+            "hours, what do we pay",
+            13,
+        ),
+    ],
+)
+def test_a_price_for_the_first_periods_then_each_after(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # within the first periods: no period after them
+        "parking is 5 for the first 2 hours then 2 for each additional hour. we stayed 1 hour, "
+        "what do we pay",
+        # a number besides the periods spent: 2 cars
+        "car park is 2.20 for the first hour then 1.60 for every hour after that. i was there 5 "
+        "hours with 2 cars, how much",
+        # nothing asked of what it comes to
+        "car park is 2.20 for the first hour then 1.60 for every hour after that. i was there 5 "
+        "hours.",
+    ],
+)
+def test_a_price_for_the_first_periods_is_not_read_past_them(instruction: str) -> None:
+    assert read_first_then_each(None, instruction) is None

@@ -24,7 +24,8 @@ waste" grows the amount; "a recipe for 6" counts people; "1 in the morning and 2
 is 3 a day of the one thing counted; "it's on 20% and i want it at 80%" fills 60% of
 the whole. Money paid once ("49 upfront then 31.50 a month for 24
 months, total?") is added to the one product of the rest that is money
-(`read_upfront_plus_rate`). The same reading of
+(`read_upfront_plus_rate`); a price for the first hour then a rate for each hour after is
+added up for the whole hours spent (`read_first_then_each`). The same reading of
 amounts tells when a total or an average would join amounts of different kinds (two
 measures, two currencies, a measure and things counted), which is no number
 (`kinds_apart`).
@@ -44,6 +45,7 @@ from orchestra.agents.analyst.wording import Call, Node, Num, Op
 __all__ = [
     "Quantity",
     "kinds_apart",
+    "read_first_then_each",
     "read_quantities",
     "read_upfront_plus_rate",
     "split_question",
@@ -917,6 +919,42 @@ def read_upfront_plus_rate(context: str | None, task: str) -> tuple[Node, str] |
     expression, _ = _expression(given, ways[0], money)
     upfront = _num(paid)
     return Op("+", upfront, expression), "the amount paid upfront plus the rest"
+
+
+# "2.20 for the first hour then 1.60 for every hour after that": a price for the first
+# periods, then one for each period after them.
+_FIRST_THEN_EACH = re.compile(
+    r"[$\u00a3\u20ac]?(?P<first>(?<![\w.,])\d+(?:\.\d+)?)\s+for\s+the\s+first\s+"
+    r"(?:(?P<count>\d+)\s+)?(?P<unit>hour|day|night|week|month|mile|km|minute)s?\s*,?\s+"
+    r"(?:and\s+)?then\s+[$\u00a3\u20ac]?(?P<rate>\d+(?:\.\d+)?)\s+(?:for\s+)?(?:every|each|per|a|an)\s+"
+    r"(?:(?:additional|extra|further)\s+)?(?P=unit)\b(?:\s+after(?:\s+that)?)?",
+    re.I,
+)
+_HOW_MUCH_ASKED = re.compile(r"\b(?:how\s+much|total|cost|charge|pay|owe)\b", re.I)
+
+
+def read_first_then_each(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "car park is 2.20 for the first hour then 1.60 for every hour after that. i was there
+    5 hours, how much": the first price plus the rate for each period after the first ones
+    (2.20 + 1.60 * (5 - 1)); None unless the one other number is a whole number of those
+    periods, at least the first ones, and the request asks what it comes to."""
+    text = task if context is None else f"{context} {task}"
+    found = list(_FIRST_THEN_EACH.finditer(text))
+    if len(found) != 1 or re.search(r"%|\bpercent", text, re.I):
+        return None
+    match = found[0]
+    rest = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    numbers = re.findall(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w,]|\.\d)", rest)
+    unit = match.group("unit").lower()
+    spent = list(re.finditer(rf"(?<![\w.,])(?P<n>\d+)\s+{unit}s?\b", rest, re.I))
+    if len(numbers) != 1 or len(spent) != 1 or not _HOW_MUCH_ASKED.search(rest):
+        return None
+    first = match.group("count") or "1"
+    if int(spent[0].group("n")) < int(first):
+        return None
+    after: Node = Op("-", _num(spent[0].group("n")), _num(first))
+    total = Op("+", _num(match.group("first")), Op("*", _num(match.group("rate")), after))
+    return total, f"the price for the first {unit}s plus the rate for each {unit} after"
 
 
 def _rate_per_other(rate: Quantity, asked: _Asked) -> tuple[Node, str] | None:
