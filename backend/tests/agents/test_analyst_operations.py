@@ -1036,11 +1036,15 @@ def test_everyday_arithmetic(instruction: str, result: float) -> None:
 
 
 def test_how_many_of_what_the_numbers_measure_is_refused() -> None:
+    # 24 bottles in all, or in each box?
     with pytest.raises(AgentInputError, match="not how many numbers there are"):
         run(
-            "Context: We have 12 boxes with 24 bottles each. Task: How many bottles is that?",
+            "Context: We have 12 boxes with 24 bottles. Task: How many bottles is that?",
             capability="statistics",
         )
+    # "24 bottles each" says which: per box (`analyst.quantities`)
+    each = "Context: We have 12 boxes with 24 bottles each. Task: How many bottles is that?"
+    assert run(each, capability="statistics")["result"] == 288
     assert (
         run("How many numbers are in this list: 4, 8, 15", capability="statistics")["result"] == 3
     )

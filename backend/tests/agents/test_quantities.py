@@ -7,7 +7,14 @@ from typing import Any
 import pytest
 
 from orchestra.agents.analyst.operations import run_operation
-from orchestra.agents.analyst.quantities import read_quantities, split_question
+from orchestra.agents.analyst.quantities import (
+    _per_one,
+    _quantities,
+    read_first_then_each,
+    read_quantities,
+    read_upfront_plus_rate,
+    split_question,
+)
 from orchestra.agents.analyst.wording import render
 from orchestra.agents.protocol import AgentInputError, StepRequest
 
@@ -245,3 +252,198 @@ def test_a_total_of_amounts_of_different_kinds_is_refused(instruction: str, kind
 def test_a_total_of_amounts_of_one_kind_is_read(instruction: str, result: float) -> None:
     found = run_operation(StepRequest(instruction=instruction, capability="statistics")).data
     assert found["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # an area said as a square, covered twice over ("2 coats"), at an area per litre
+        (
+            "walls come to 38 m\u00b2 and i'm doing 2 coats. the paint covers 12 m\u00b2 per "
+            "litre, how many litres do i need",
+            6.333333,
+        ),
+        # what one thing gives is per that thing when the question counts it; a share
+        # added for waste grows the amount
+        (
+            "Hallway is 5 m by 1.2 m. I add 10% for cutting waste and one pack of laminate "
+            "covers 2.2 m\u00b2. How many packs?",
+            3,
+        ),
+        ("each crate holds 24 bottles, we need 100 bottles. how many crates", 5),
+        # ... and "3 glasses each" is per the one other thing counted
+        (
+            "42 guests, we're planning on 3 glasses each and a bottle of prosecco pours 6 "
+            "glasses. how many bottles",
+            21,
+        ),
+        # what one batch uses, for the batches made, asked "altogether"
+        (
+            "one batch uses 185 g butter, im making two and a half batches for the bake sale. how "
+            "much butter altogether",
+            462.5,
+        ),
+        # money an hour, days a week and hours a day, asked as a weekly bill
+        (
+            "nursery charges 7.20 an hour, she goes 3 days a week for 8.5 hours a day. "
+            "weekly bill?",
+            183.6,
+        ),
+        # how many a day, said by the parts of a day, of the one thing counted
+        (
+            "90 tablets in the bottle, i take 1 in the morning and 2 at night. how many days "
+            "will it last",
+            30,
+        ),
+        # "a recipe for 6" counts people; "how much for 9 people" asks the other amount
+        ("Recipe for 6 uses 450 g of rice, how much for 9 people.", 675),
+    ],
+)
+def test_shares_for_waste_what_one_thing_gives_and_periodic_bills(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # the "a litre" of a price said in the question is no rate asked
+        ("Staining 42 m2 of fence, 3 coats, and the stain covers 8 m2 per litre.",
+         "What does that cost at 9.80 a litre."),
+        # 1 in the morning of what? No thing counted says.
+        ("The bottle holds 90 ml, i take 1 in the morning and 2 at night.",
+         "How many days will it last?"),
+        # a month is no whole number of weeks
+        ("The cleaner charges 15 an hour and comes 3 hours a week.", "Monthly bill?"),
+        # amounts of one unit added, asked "altogether"
+        ("I bought 3 kg rice, 2 kg flour and 5 kg sugar.", "How many kg altogether?"),
+    ],
+)  # fmt: skip
+def test_a_price_in_the_question_a_month_and_a_total_are_not_read(context: str, task: str) -> None:
+    assert read_quantities(context, task) is None
+
+
+def test_each_of_two_things_counted_stays_as_said() -> None:
+    # "6 apples each" of the boxes or of the bags? Neither is chosen.
+    given = _quantities("I have 3 boxes and 4 bags, 6 apples each")
+    assert given is not None
+    assert _per_one(given, "how many apples")[2].dims == (("#apple", 1),)
+
+
+@pytest.mark.parametrize("square", ["m\u00b2", "m2", "sq m", "square metre"])
+def test_an_area_said_as_a_square_is_length_squared(square: str) -> None:
+    found = read_quantities(
+        None, f"lawn is 6 m by 8.5 m, seed goes on at 35 g per {square}. how many g"
+    )
+    assert found is not None
+    assert render(found[0]) == "6 * 8.5 * 35"
+
+
+@pytest.mark.parametrize(
+    ("instruction", "shown", "result"),
+    [
+        (
+            "phone contract: 49 upfront then 31.50 a month for 24 months. total over the whole "
+            "contract?",
+            "49 + 31.50 * 24",
+            805,
+        ),
+        (
+            "sofa: a deposit of 100 then 45 a week for 20 weeks. how much altogether",
+            "100 + 45 * 20",
+            1000,
+        ),
+    ],
+)
+def test_money_paid_upfront_plus_the_rest(instruction: str, shown: str, result: float) -> None:
+    found = read_upfront_plus_rate(None, instruction)
+    assert found is not None
+    assert render(found[0]) == shown
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a part of the total asked, not the whole
+        "phone contract: 49 upfront then 31.50 a month for 24 months. total per month?",
+        # no total asked
+        "phone contract: 49 upfront then 31.50 a month for 24 months. how much is that?",
+        # two amounts paid upfront
+        "49 upfront and a 20 deposit, then 31.50 a month for 24 months. total?",
+        # an amount in the question, which the statement's amounts leave out
+        "phone contract: 49 upfront then 31.50 a month for 24 months. what total for 2 phones?",
+        # "a month" said twice: which is the month's?
+        "49 upfront then 31.50 a month and 10 a month. total for 24 months?",
+        # a chain after the amount paid upfront
+        "49 upfront then 31.50 a month for 24 months then 20 a month for 12 months. total?",
+    ],
+)
+def test_money_paid_upfront_is_not_added_to_an_unsettled_rest(instruction: str) -> None:
+    assert read_upfront_plus_rate(None, instruction) is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "ev has a 64 kWh battery, it's on 20% and i want it at 80%. home charger does 7.4 kW "
+            "- how many hours will that take (ignore losses)",
+            5.189189,
+        ),
+        ("a 50 kWh battery, charging from 10% to 90% on a 7 kW charger. how many hours", 40 / 7),
+    ],
+)
+def test_a_share_of_a_whole_filled(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a share that falls is no filling
+        "a 50 kWh battery, charging from 90% to 10% on a 7 kW charger. how many hours",
+        # a rate that changes is no share filled
+        "tax went from 20% to 25% on 40,000 income, how much tax",
+    ],
+)
+def test_a_share_that_falls_or_a_rate_that_changes_is_not_filled(instruction: str) -> None:
+    assert read_quantities(None, instruction) is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "car park is 2.20 for the first hour then 1.60 for every hour after that. i was there "
+            "5 hours, how much",
+            8.6,
+        ),
+        (
+            "parking is 5 for the first 2 hours then 2 for each additional hour. we stayed 6 "
+            "hours, what do we pay",
+            13,
+        ),
+    ],
+)
+def test_a_price_for_the_first_periods_then_each_after(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # within the first periods: no period after them
+        "parking is 5 for the first 2 hours then 2 for each additional hour. we stayed 1 hour, "
+        "what do we pay",
+        # a number besides the periods spent: 2 cars
+        "car park is 2.20 for the first hour then 1.60 for every hour after that. i was there 5 "
+        "hours with 2 cars, how much",
+        # nothing asked of what it comes to
+        "car park is 2.20 for the first hour then 1.60 for every hour after that. i was there 5 "
+        "hours.",
+    ],
+)
+def test_a_price_for_the_first_periods_is_not_read_past_them(instruction: str) -> None:
+    assert read_first_then_each(None, instruction) is None

@@ -31,7 +31,12 @@ import re
 from collections.abc import Callable
 
 from orchestra.agents.analyst.formulas import is_unit
-from orchestra.agents.analyst.quantities import read_quantities, split_question
+from orchestra.agents.analyst.quantities import (
+    read_first_then_each,
+    read_quantities,
+    read_upfront_plus_rate,
+    split_question,
+)
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
@@ -1847,6 +1852,8 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_stated_factor(text)
         or read_fixed_plus_rate(text)
         or read_quantities(context, task)
+        or read_upfront_plus_rate(context, task)
+        or read_first_then_each(context, task)
         or read_share_per_period(text)
         or read_scale_model(text)
         or read_start_plus_each(text)

@@ -17,7 +17,15 @@ larger. A number with no unit is money only beside a currency or a word of buyin
 given by their first letters; a BMI is kg over metres squared. "3 times a day" is how
 often (a number per period), "serves 6" and "cooking for 4" count people, "74 miles each
 way" is there and back, a clock time "1:22:30" is a duration, and one rate alone may be
-asked per another period ("1,200 requests per minute, per day"). The same reading of
+asked per another period ("1,200 requests per minute, per day"). What one thing gives ("a
+bottle pours 6 glasses") is per that thing when the thing is counted too; "3 glasses each"
+is per the one other thing counted ("42 guests"); "2 coats" multiply an area; "add 10% for
+waste" grows the amount; "a recipe for 6" counts people; "1 in the morning and 2 at night"
+is 3 a day of the one thing counted; "it's on 20% and i want it at 80%" fills 60% of
+the whole. Money paid once ("49 upfront then 31.50 a month for 24
+months, total?") is added to the one product of the rest that is money
+(`read_upfront_plus_rate`); a price for the first hour then a rate for each hour after is
+added up for the whole hours spent (`read_first_then_each`). The same reading of
 amounts tells when a total or an average would join amounts of different kinds (two
 measures, two currencies, a measure and things counted), which is no number
 (`kinds_apart`).
@@ -34,7 +42,15 @@ from dataclasses import dataclass, replace
 
 from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
-__all__ = ["Quantity", "kinds_apart", "read_quantities", "split_question", "unit_asked_apart"]
+__all__ = [
+    "Quantity",
+    "kinds_apart",
+    "read_first_then_each",
+    "read_quantities",
+    "read_upfront_plus_rate",
+    "split_question",
+    "unit_asked_apart",
+]
 
 # Units of measure: dimension exponents and size in the dimension's base unit. Month and
 # year are a dimension of their own, since a month is no whole number of days or weeks.
@@ -54,6 +70,11 @@ _add(_LENGTH, 0.001, "mm", "millimeter", "millimeters", "millimetre", "millimetr
 _add(_LENGTH, 1609.344, "mile", "miles", "mi")
 _add(_LENGTH, 0.3048, "foot", "feet", "ft")
 _add({"length": 2}, 10_000.0, "ha", "hectare", "hectares")
+# Areas said as squares ("38 m\u00b2", "sq ft"), as `_plain_units` writes them.
+_add({"length": 2}, 1.0, "sqm")
+_add({"length": 2}, 0.0001, "sqcm")
+_add({"length": 2}, 1_000_000.0, "sqkm")
+_add({"length": 2}, 0.09290304, "sqft")
 _add({"length": 2}, 4046.8564224, "acre", "acres")
 _add(_MASS, 1000.0, "t", "tonne", "tonnes", "ton", "tons")
 _add(_MASS, 1.0, "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos")
@@ -88,7 +109,7 @@ _NOT_THINGS = frozenset(
     """a an and or the of to in on at for from by with this that these those is are was
     were be it its as so but than then per each every each off over into i we you he she
     they my our your his her their more less left years old ago times""".split()  # noqa: SIM905
-)
+) | frozenset(("uses", "needs", "takes", "makes", "requires"))  # "a recipe for 6 uses 450 g"
 # Cues that a number without a unit is money: a currency sign or word beside it, or a
 # word of buying just before it ("costs 22.99", "rent is 870", "came to 18,600").
 _MONEY_BEFORE = re.compile(
@@ -101,7 +122,8 @@ _MONEY_BEFORE = re.compile(
 )
 # A number of people fed, said by the verb before it.
 _SERVES_BEFORE = re.compile(
-    r"\b(?:serves|serving|feeds|feeding|(?:cooking|making\s+(?:it\s+|this\s+)?|baking)\s+for)\s*$",
+    r"\b(?:serves|serving|feeds|feeding|(?:cooking|making\s+(?:it\s+|this\s+)?|baking|recipe)\s+for)"
+    r"\s*$",
     re.I,
 )
 _MONEY_AFTER = re.compile(r"\s*(?:dollars|euros|pounds|bucks|quid|yen|kr|rupees)\b", re.I)
@@ -120,6 +142,8 @@ class Quantity:
     end: int
     noun: str = ""
     guessed: bool = False  # money, for want of another unit
+    one_of: str = ""  # "a bottle pours 6 glasses": what one of which gives the amount
+    each: bool = False  # "3 glasses each": of each one of something counted
 
 
 def _thing(word: str) -> str:
@@ -171,10 +195,19 @@ _TOKEN = re.compile(
     re.I,
 )
 _RATE_WORDS = frozenset({"per", "/"})
+# "2 coats", "3 layers": a number of times an area is covered, with no unit of its own.
+_TIMES_OVER = frozenset({"coat", "coats", "layer", "layers"})
+# "a bottle of prosecco pours 6 glasses", "one pack covers 2.2 m\u00b2": what one of a thing
+# gives, which is per that thing when the thing is counted too (`_per_one`).
+_ONE_GIVES = re.compile(
+    r"\b(?:a|an|one|each|every)\s+(?P<thing>[a-z]+)(?:\s+of\s+[a-z]+)?\s+"
+    r"(?:uses|covers|pours|holds|makes|gives|contains|needs|fills)\s*$",
+    re.I,
+)
 _EACH_WORDS = frozenset({"a", "an", "every", "each"})
 # Containers bought whole: "how many bags" of 64.2 is 65.
 _CONTAINERS = frozenset(
-    "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube".split()  # noqa: SIM905
+    "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube crate".split()  # noqa: SIM905
 )
 # "i need 10 L", "i'm doing 30 covers": the amount wanted, beside the recipe's own.
 _WANTED = re.compile(
@@ -281,6 +314,8 @@ def _read_quantity(
     unit = _unit(word, plural_only=True) if word else None
     if word == "times" and _word_at(tokens, j + 1) in _EACH_WORDS | _RATE_WORDS:
         unit = ({}, 1.0)  # "3 times a day": how often, a number per period
+    elif word in _TIMES_OVER:
+        unit = ({}, 1.0)  # "2 coats": the area covered that many times over
     described = _word_at(tokens, j + 1)
     if unit is None and word not in _NOT_THINGS and described not in _UNITS:
         # "145 ranked games": the things counted, said with a word before them.
@@ -324,6 +359,9 @@ def _read_quantity(
         j += 2
     rate = _word_at(tokens, j)
     per_at = j + 1
+    each = rate == "each" and (_word_at(tokens, per_at) or "and") in _NOT_THINGS
+    if each:
+        rate, j, per_at = "", j + 1, per_at + 1  # "3 glasses each": resolved by `_per_one`
     count: Node | None = None
     if per_at < len(tokens) and tokens[per_at].kind == "num" and rate in _RATE_WORDS:
         count, per_at = _num(tokens[per_at].text), per_at + 1  # "22 stitches per 10 cm"
@@ -347,7 +385,18 @@ def _read_quantity(
         elif rate not in _NOT_THINGS:
             noun = noun or rate  # "800 ml cream"
     end = tokens[j - 1].end
-    return Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed), j
+    one = _ONE_GIVES.search(text[:start])
+    return Quantity(
+        value,
+        unit[1],
+        _key(unit[0]),
+        start,
+        end,
+        noun,
+        guessed,
+        one.group("thing").lower() if one else "",
+        each,
+    ), j
 
 
 # The question: the last piece of the request that starts with a question's word.
@@ -381,6 +430,7 @@ _PER = re.compile(
     r"/\s*(?P<slash>[a-z]+)\b",
     re.I,
 )
+_AFTER_NUMBER = re.compile(r"\d\s*$")
 _IN_UNIT = re.compile(r"\b(?:in|into)\s+(?P<unit>[a-z]+)\b", re.I)
 
 
@@ -426,6 +476,18 @@ _MONEY_ASKED = re.compile(
 _IN_MONEY = re.compile(r"\b(?:in|into)\s+(?:[$\u00a3\u20ac]|(?:pounds|dollars|euros|quid)\b)", re.I)
 
 
+# "weekly bill", "monthly cost": money asked a period.
+_PERIODIC_MONEY = re.compile(
+    r"\b(?P<adverb>hourly|daily|weekly|monthly|yearly|annual)\s+(?:bill|cost|rent|fee|charge|"
+    r"pay|wage|salary|spend)\b",
+    re.I,
+)
+_ADVERB_PERIODS = {
+    "hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+    "annual": "year",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _Asked:
     top: tuple[tuple[str, int], ...] | None  # None: whatever the amounts give
@@ -441,7 +503,10 @@ def _asked_unit(word: str, given: list[Quantity]) -> tuple[dict[str, int], float
         return _UNITS[word]
     for quantity in given:
         if quantity.noun and _thing(quantity.noun) == _thing(word):
-            return dict(quantity.dims), quantity.size  # "how much cream" of "800 ml cream"
+            # "how much cream" of "800 ml cream"; "how much butter" of "one batch uses 185 g
+            # butter", the butter itself and not per batch
+            dims = {k: v for k, v in quantity.dims if k != f"#{quantity.one_of}"}
+            return dims, quantity.size
     if word in _NOT_THINGS or word in {"is", "does", "do", "did", "will", "would", "can"}:
         return None
     thing = f"#{_thing(word)}"
@@ -483,6 +548,14 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     elif _MONEY_ASKED.search(question):
         top = (_MONEY_DIMS, 1.0)  # "how much is that a month", "pro rata rent for 12 days"
     per = _PER.search(question, how.end() if how else 0)
+    while per is not None and _AFTER_NUMBER.search(question[: per.start()]):
+        # "what does that cost at 9.80 a litre": a price's own rate, not the one asked
+        per = _PER.search(question, per.end())
+    periodic = _PERIODIC_MONEY.search(question)
+    if per is None and top is None and periodic is not None:
+        # "weekly bill?": money a week
+        period = _UNITS[_ADVERB_PERIODS[periodic.group("adverb").lower()]]
+        return _Asked(_key(_MONEY_DIMS), _key(period[0]), 1.0 / period[1], span=periodic.span())
     if per is None:
         if top is None:
             return None
@@ -571,10 +644,26 @@ def _product(nodes: list[Node]) -> Node | None:
     return result
 
 
+# The square's unit, by the first letters of its name.
+_SQUARED = {
+    "km": "km", "kil": "km", "m": "m", "met": "m", "cm": "cm", "cen": "cm",
+    "ft": "ft", "fee": "ft", "foo": "ft",
+}  # fmt: skip
+
+
 # Units said in more than one word, or by their initials, and times said as a clock
 # ("1:22:30", hours, minutes and seconds), written as the tokens above read them.
 _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\bnautical\s+miles?\b", re.I), "nmi"),
+    # "38 m\u00b2", "12 sq m", "square metres": an area's unit in one word.
+    (
+        re.compile(
+            r"\b(?:sq\.?|square)\s+(?P<unit>km|kilomet(?:er|re)s?|m|met(?:er|re)s?|cm|"
+            r"centimet(?:er|re)s?|ft|feet|foot)\b|\b(?P<glued>km|m|cm|ft)(?:\u00b2|2)(?!\w)",
+            re.I,
+        ),
+        lambda m: "sq" + _SQUARED[(m.group("unit") or m.group("glued")).lower()[:3]],
+    ),
     (re.compile(r"\bbpm\b", re.I), "beats per minute"),
     # "twice a day", "three times a day" (as `problems.spelt` writes "3 times a day").
     (re.compile(r"\bonce\s+(?=(?:a|an|per|each|every)\s)", re.I), "1 times "),
@@ -614,6 +703,11 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
             return None
         context, task = parts
     share = _ASKS_SHARE.search(task)
+    context, waste = _waste_set_apart(context)
+    context, day_parts = _day_parts_set_apart(context)
+    context, filled = _filled_share_set_apart(context)
+    # "how much butter altogether": the whole amount asked, which units alone still settle.
+    task = _ALTOGETHER.sub("", task)
     if re.search(r"%|\bpercent|\bthen\b", context, re.I) or _ADDS.search(task):
         return None  # a percentage given, a chain of steps, a sum or difference: others'
     if (share and _CHANGE.search(f"{context} {task}")) or (
@@ -626,7 +720,16 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if _BMI.search(task):
         return _body_mass_index(given)
     given = [_both_ways(q, context, task) for q in given]
-    asked = _share_asked(task) if share else _asked(task, given)
+    if day_parts is not None:
+        # "1 in the morning and 2 at night": of the one thing counted, a day
+        things = {q.dims[0][0] for q in given if _counted(q.dims) and q.dims[0][0][0] == "#"}
+        if len(things) != 1:
+            return None
+        day = _UNITS["day"]
+        dims = _key({things.pop(): 1, "time": -1})
+        given.append(Quantity(day_parts[0], 1 / day[1], dims, *day_parts[1]))
+    given = _per_one(given, task) + waste + filled
+    asked = _share_asked(task) if share else _asked(task, given) or _scaled_asked(task, given)
     if asked is None:
         return None
     more = _asked_amounts(task, asked, given)
@@ -662,6 +765,200 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if len(given) == 1:
         return _rate_per_other(given[0], asked)
     return _expression(given, ways[0], asked)
+
+
+_ALTOGETHER = re.compile(r"\s+(?:altogether|in\s+total)(?=\s*[?.!]*\s*$)", re.I)
+# "I add 10% for cutting waste", "allow 5% extra for breakages": the amount grown by a share.
+_WASTE = re.compile(
+    r"\b(?:add|adding|plus|allow|allowing)\s+(?:an?\s+)?(?:extra\s+)?"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b)(?:\s+extra)?\s+for\s+(?:[a-z]+\s+)?"
+    r"(?:waste|wastage|offcuts|cuts|breakages?|spares)\b",
+    re.I,
+)
+
+
+def _waste_set_apart(context: str) -> tuple[str, list[Quantity]]:
+    """``context`` without its one share added for waste, and that share as a factor
+    with no unit (1 + 10 / 100), which multiplies; the context as it is when there is none
+    or more than one."""
+    found = list(_WASTE.finditer(context))
+    if len(found) != 1:
+        return context, []
+    match = found[0]
+    rate = match.group("rate")
+    factor = Op("+", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100")))
+    blank = context[: match.start()] + " " * (match.end() - match.start()) + context[match.end() :]
+    return blank, [Quantity(factor, 1.0, (), match.start(), match.end())]
+
+
+# "i take 1 in the morning and 2 at night": how many a day, said by the parts of a day.
+_DAY_PARTS = re.compile(
+    r"(?<![\w.])(?P<first>\d+)\s+(?:in\s+the\s+morning|at\s+breakfast)\s+and\s+"
+    r"(?P<second>\d+)\s+(?:at\s+night|in\s+the\s+evening|at\s+bedtime)\b",
+    re.I,
+)
+
+
+# "it's on 20% and i want it at 80%", "from 20% to 80%": the share of a whole filled.
+# (A rate "went from 20% to 25%" is a change, no share filled: the filling is said.)
+_FILLED_SHARE = re.compile(
+    r"(?:\b(?:on|at)\s+(?P<low>\d+)\s*%\s+and\s+(?:i\s+|we\s+)?(?:want|need)\s+it\s+(?:at|on|to)"
+    r"|\b(?:charg(?:e|es|ed|ing)|fill(?:s|ed|ing)?|top(?:ping)?\s+(?:it\s+)?up)\s+(?:it\s+)?"
+    r"from\s+(?P<low_from>\d+)\s*%\s+to)\s+(?P<high>\d+)\s*%",
+    re.I,
+)
+
+
+def _filled_share_set_apart(context: str) -> tuple[str, list[Quantity]]:
+    """``context`` without its one share filled (from 20% to 80%), and that share as a
+    factor with no unit ((80 - 20) / 100), which multiplies; the context as it is when
+    there is none, more, or the share does not rise."""
+    found = list(_FILLED_SHARE.finditer(context))
+    if len(found) != 1:
+        return context, []
+    match = found[0]
+    low, high = match.group("low") or match.group("low_from"), match.group("high")
+    if not 0 <= int(low) < int(high) <= 100:
+        return context, []
+    share = Op("/", Op("-", Num(float(high), high), Num(float(low), low)), Num(100, "100"))
+    blank = context[: match.start()] + " " * (match.end() - match.start()) + context[match.end() :]
+    return blank, [Quantity(share, 1.0, (), match.start(), match.end())]
+
+
+def _day_parts_set_apart(context: str) -> tuple[str, tuple[Node, tuple[int, int]] | None]:
+    """``context`` without its one count said by the parts of a day, and that count's sum
+    (1 + 2) with where it is said; the context as it is when there is none or more."""
+    found = list(_DAY_PARTS.finditer(context))
+    if len(found) != 1:
+        return context, None
+    match = found[0]
+    first, second = match.group("first"), match.group("second")
+    total = Op("+", Num(float(first), first), Num(float(second), second))
+    blank = context[: match.start()] + " " * (match.end() - match.start()) + context[match.end() :]
+    return blank, (total, match.span())
+
+
+def _per_one(given: list[Quantity], task: str) -> list[Quantity]:
+    """The amounts with what one thing gives made per that thing when the thing is counted
+    too ("a bottle pours 6 glasses, how many bottles"; "one batch uses 185 g, making 2.5
+    batches"), then "3 glasses each" made per the one other thing counted ("42 guests")."""
+    how = _HOW_MANY.search(task)
+    asked = f"#{_thing(how.group('unit'))}" if how else ""
+    counted = {name for q in given for name, _ in q.dims}
+    given = [
+        replace(q, dims=_key(_divide((dict(q.dims), 1.0), ({f"#{q.one_of}": 1}, 1.0))[0]))
+        if q.one_of and f"#{q.one_of}" in counted | {asked} and f"#{q.one_of}" not in dict(q.dims)
+        else q
+        for q in given
+    ]
+    for i, quantity in enumerate(given):
+        if not quantity.each:
+            continue
+        others = {q.dims[0][0] for k, q in enumerate(given) if k != i and _counted(q.dims)}
+        if len(others) == 1:
+            dims = _divide((dict(quantity.dims), 1.0), ({others.pop(): 1}, 1.0))[0]
+            given[i] = replace(quantity, dims=_key(dims))
+    return given
+
+
+def _scaled_asked(task: str, given: list[Quantity]) -> _Asked | None:
+    """ "recipe for 6 uses 450 g of rice, how much for 9 people": the unit of the one other
+    amount given, when the question asks "how much for" an amount like one given."""
+    if not re.search(r"\bhow\s+much\s+for\b", task, re.I) or len(given) != 2:
+        return None
+    more = _quantities(task)
+    if more is None or len(more) != 1:
+        return None
+    others = [q for q in given if q.dims != more[0].dims]
+    if len(others) != 1:
+        return None
+    return _Asked(others[0].dims, (), others[0].size)
+
+
+# "49 upfront", "a 200 deposit", "300 up front": money paid once, before the rest.
+_UPFRONT = re.compile(
+    r"(?:\b(?:an?\s+)?[$\u00a3\u20ac]?(?P<before>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s+"
+    r"(?:upfront|up\s+front|deposit|down)\b"
+    r"|\b(?:upfront|up\s+front|deposit)\s+(?:of\s+|is\s+|was\s+)?[$\u00a3\u20ac]?"
+    r"(?P<after>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?![\w,]|\.\d))"
+    r"(?:\s*,)?(?:\s+(?:then|and|plus))?",
+    re.I,
+)
+# A question asking for the whole of what is paid, and none asking for a part of it.
+_WHOLE_ASKED = re.compile(r"\b(?:total|altogether|in\s+all|overall|whole)\b", re.I)
+_PART_ASKED = re.compile(
+    r"\b(?:per|a|an|each|every|monthly|weekly|average|left|save|difference|more|less)\b|%",
+    re.I,
+)
+
+
+def read_upfront_plus_rate(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "phone contract: 49 upfront then 31.50 a month for 24 months. total over the whole
+    contract?": the money paid once plus the one product of the other amounts that is
+    money; None unless one amount is said paid upfront and the question asks the total."""
+    text = _plain_units(task if context is None else f"{context} {task}")
+    found = list(_UPFRONT.finditer(text))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    rest = f"{text[: match.start()]} {text[match.end() :]}"
+    parts = split_question(rest)
+    if parts is None or re.search(r"%|\bpercent|\bthen\b", rest, re.I):
+        return None
+    statement, question = parts
+    if not _WHOLE_ASKED.search(question) or _PART_ASKED.search(question):
+        return None
+    given = _quantities(statement, priced=True)
+    if given is None or not 2 <= len(given) <= 4 or _quantities(question) != []:
+        return None
+    money = _Asked(_key(_MONEY_DIMS), (), 1.0)
+    ways = [
+        w
+        for w in _ways(given, money)
+        if all(s == 1 or q.dims for q, s in zip(given, w, strict=True))
+    ]
+    if len(ways) != 1:
+        return None
+    paid = match.group("before") or match.group("after")
+    expression, _ = _expression(given, ways[0], money)
+    upfront = _num(paid)
+    return Op("+", upfront, expression), "the amount paid upfront plus the rest"
+
+
+# "2.20 for the first hour then 1.60 for every hour after that": a price for the first
+# periods, then one for each period after them.
+_FIRST_THEN_EACH = re.compile(
+    r"[$\u00a3\u20ac]?(?P<first>(?<![\w.,])\d+(?:\.\d+)?)\s+for\s+the\s+first\s+"
+    r"(?:(?P<count>\d+)\s+)?(?P<unit>hour|day|night|week|month|mile|km|minute)s?\s*,?\s+"
+    r"(?:and\s+)?then\s+[$\u00a3\u20ac]?(?P<rate>\d+(?:\.\d+)?)\s+(?:for\s+)?(?:every|each|per|a|an)\s+"
+    r"(?:(?:additional|extra|further)\s+)?(?P=unit)\b(?:\s+after(?:\s+that)?)?",
+    re.I,
+)
+_HOW_MUCH_ASKED = re.compile(r"\b(?:how\s+much|total|cost|charge|pay|owe)\b", re.I)
+
+
+def read_first_then_each(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "car park is 2.20 for the first hour then 1.60 for every hour after that. i was there
+    5 hours, how much": the first price plus the rate for each period after the first ones
+    (2.20 + 1.60 * (5 - 1)); None unless the one other number is a whole number of those
+    periods, at least the first ones, and the request asks what it comes to."""
+    text = task if context is None else f"{context} {task}"
+    found = list(_FIRST_THEN_EACH.finditer(text))
+    if len(found) != 1 or re.search(r"%|\bpercent", text, re.I):
+        return None
+    match = found[0]
+    rest = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    numbers = re.findall(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w,]|\.\d)", rest)
+    unit = match.group("unit").lower()
+    spent = list(re.finditer(rf"(?<![\w.,])(?P<n>\d+)\s+{unit}s?\b", rest, re.I))
+    if len(numbers) != 1 or len(spent) != 1 or not _HOW_MUCH_ASKED.search(rest):
+        return None
+    first = match.group("count") or "1"
+    if int(spent[0].group("n")) < int(first):
+        return None
+    after: Node = Op("-", _num(spent[0].group("n")), _num(first))
+    total = Op("+", _num(match.group("first")), Op("*", _num(match.group("rate")), after))
+    return total, f"the price for the first {unit}s plus the rate for each {unit} after"
 
 
 def _rate_per_other(rate: Quantity, asked: _Asked) -> tuple[Node, str] | None:
