@@ -100,6 +100,10 @@ async def run_task(
                     live.update(render(task))
                     if changed.status == TaskStatus.INPUT_REQUIRED:
                         break
+            if not console.is_terminal:
+                # Written to a pipe or a file, the live view ends without a line break, and
+                # what follows would run on from its last line.
+                console.line()
             if task["status"] != TaskStatus.INPUT_REQUIRED:
                 break
             if not await _reply(orchestra, console, task):
