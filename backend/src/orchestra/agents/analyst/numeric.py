@@ -1488,7 +1488,7 @@ def _key_of_each(text: str, table: Table, numeric: list[str]) -> str | None:
     person = _EACH_PERSON.search(text)
     if person is None and _PER_PERSON.search(text) and repeated:
         person = _PER_PERSON.search(text)
-        if choose_headline(text).operation != "sum":
+        if person is not None and choose_headline(text).operation != "sum":
             # "the average paid per person" of a table naming someone twice: each person's
             # average payment, or the total shared out per person, is not said.
             raise AgentInputError(

@@ -28,7 +28,7 @@ import calendar
 import datetime
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.quantities import (
@@ -393,6 +393,19 @@ _ASKS_BEFORE = re.compile(
 )
 
 
+def _amount_beside_share(context: str) -> str | None:
+    """The one amount a statement gives beside its one percentage ("paid 68 after 15% off"),
+    without its thousands separators; None for any other count of numbers."""
+    amounts = [
+        m.group(0).replace(",", "")
+        for m in _NUMBER.finditer(context)
+        if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(context)) != 2:
+        return None
+    return amounts[0]
+
+
 def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
     """ "After a 15% pay cut I now earn 3,400. What did I earn before the cut?": the amount
     the change was applied to, 3,400 / (1 - 15%), or None unless the text gives one amount,
@@ -404,12 +417,8 @@ def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
         return None  # "after a 20% discount I saved 80": 80 is the change, not the price
     if _period(task):
         return None  # "... 3,300 a month, what did I earn before per year?": another period
-    amounts = [
-        m.group(0).replace(",", "")
-        for m in _NUMBER.finditer(context)
-        if not _PERCENT_AFTER.match(context, m.end())
-    ]
-    if len(amounts) != 1 or len(_NUMBER.findall(context)) != 2:
+    amount = _amount_beside_share(context)
+    if amount is None:
         return None
     rate = change.group("rate")
     if change.group("down") and float(rate) >= 100:
@@ -419,7 +428,7 @@ def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
         Num(1, "1"),
         Op("/", Num(float(rate), rate), Num(100, "100")),
     )
-    return Op("/", Num(float(amounts[0]), amounts[0]), factor), "the amount before the change"
+    return Op("/", Num(float(amount), amount), factor), "the amount before the change"
 
 
 # "20% off, then an extra 10% off": two discounts, the second off the reduced price.
@@ -1811,19 +1820,13 @@ def read_share_earned(context: str, task: str) -> tuple[Node, str] | None:
         return None  # "3.5% of sales ... 46,800": the amount is not said to be sold
     if _SHARE_BOUNDED.match(context, stated.end()):
         return None  # "10% of sales over target": of a part of the amount only
-    amounts = [
-        m.group(0).replace(",", "")
-        for m in _NUMBER.finditer(context)
-        if not _PERCENT_AFTER.match(context, m.end())
-    ]
-    if len(amounts) != 1 or len(_NUMBER.findall(context)) != 2:
+    amount = _amount_beside_share(context)
+    if amount is None:
         return None
     if any(p not in _period(context) for p in _period(task)):
         return None  # "... this month, what do i get a year": another period
     rate = stated.group("rate") or stated.group("rate_got")
-    share = Op(
-        "*", Num(float(amounts[0]), amounts[0]), Op("/", Num(float(rate), rate), Num(100, "100"))
-    )
+    share = Op("*", Num(float(amount), amount), Op("/", Num(float(rate), rate), Num(100, "100")))
     return share, "the share paid"
 
 
@@ -1928,7 +1931,7 @@ _ASKS_NEEDED = re.compile(
 )
 
 
-def _added(terms: list[Node]) -> Node:
+def _added(terms: Sequence[Node]) -> Node:
     total = terms[0]
     for term in terms[1:]:
         total = Op("+", total, term)
