@@ -615,6 +615,32 @@ def test_a_normal_csv_of_a_table_with_semicolons() -> None:
     assert data["to"] == "csv" and data["output"].startswith("item,owner\ntent,Dan")
 
 
+def test_the_mark_the_last_test_needs_for_an_average() -> None:
+    data = run(
+        "Context: I need my average across 3 tests to be 80. Task: I got 72 and 85 on the "
+        "first two, what do i need on the third.",
+        capability="calculation",
+    )
+    assert data["result"] == 83
+    # A mark no part of the average accounts for, or one missing: not read.
+    for said in ("i got 72 and 85 on the first two and 90 last week", "i got 72"):
+        with pytest.raises(AgentInputError):
+            run(
+                f"Context: I need my average across 3 tests to be 80. Task: {said}, what do i "
+                "need on the third.",
+                capability="calculation",
+            )
+
+
+def test_tires_are_no_slip_of_times() -> None:
+    with pytest.raises(AgentInputError) as refused:
+        run(
+            "what is 4 tires",
+            capability="calculation",
+        )
+    assert "as 'times'" not in str(refused.value)
+
+
 def test_split_between_our_number_of_them() -> None:
     total = step("s1", {"operation": "sum", "result": 180})
     data = run(

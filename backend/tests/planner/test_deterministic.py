@@ -1917,6 +1917,12 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "need a normal csv",
             [("conversion", [])],
         ),
+        # A target set is no ask; the question after it is.
+        (
+            "i need my average across 3 tests to be 80. i got 72 and 85 on the first two, "
+            "what do i need on the third",
+            [("statistics", [])],
+        ),
         # A number corrected after the ask is no ask of its own.
         ("work out 15% of 240 for me - actually no sorry, make that 25%", [("calculation", [])]),
     ],

@@ -41,7 +41,7 @@ FLOORS = {
     # split: (plans that hold, right answers, right or honestly refused)
     "dev": (0.98, 0.97, 0.99),
     # Batches 14 to 16, written furthest from the earlier wordings, leave 52, 47 and 52
-    # honest refusals after their fixes: right 90.2 % over the held-out part (4350 cases).
+    # honest refusals after their fixes: right 90.3 % over the held-out part (4350 cases).
     "holdout": (0.99, 0.90, 0.99),
 }
 # Wrong answers reported as completed: the goal is none, and none is left on either part.

@@ -489,6 +489,9 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     index = _skip_request_prefix(tokens, 0)
     if _labels_an_amount(tokens) or _heads_data(tokens):
         return False
+    if _TARGET_SET_RE.match(" ".join(t.low for t in tokens)):
+        # "i need my average across 3 tests to be 80.": a target set, asked of later.
+        return False
     if _states_a_change(tokens) and tokens[-1].text != "?":
         # "average daily passengers fell from 1,600 to 1,368.": what happened, not an ask.
         return False
@@ -603,6 +606,9 @@ def _labels_an_amount(tokens: list[Token]) -> bool:
     return all(t.is_word for t in label) and numbers == 1 and words <= 1 and len(rest) <= 4
 
 
+_TARGET_SET_RE = re.compile(
+    r"(?:i|we)\s+(?:need|want)\s+(?:my|our|the)\s+[\w\s]{1,40}?\s+to\s+be\s+(?:at\s+least\s+)?\d"
+)
 _FIGURE_VERBS = _words("average total sum add tally count")
 _CHANGE_VERBS = _words(
     "fell rose dropped went increased decreased grew climbed jumped slipped shrank"

@@ -1840,6 +1840,52 @@ def _read_share_change(context: str | None, task: str) -> tuple[Node, str] | Non
     return read_share_earned(*parts) or read_relative_change(*parts)
 
 
+# "i need my average across 3 tests to be 80. i got 72 and 85 on the first two, what do i
+# need on the third": the mark the last one needs for the average wanted.
+_AVERAGE_WANTED = re.compile(
+    r"\b(?:average|mean)\s+(?:across|over|of|for|in)\s+(?:the\s+|my\s+|all\s+)?"
+    r"(?P<count>\d+|two|three|four|five|six)\s+(?P<what>[a-z]+)\s+(?:to\s+be|of|at)\s+"
+    r"(?:at\s+least\s+)?(?P<target>\d+(?:\.\d+)?)\b",
+    re.I,
+)
+_MARKS_GOT = re.compile(
+    r"\b(?:i\s+)?(?:got|scored|have|had)\s+(?P<marks>\d+(?:\.\d+)?(?:\s*(?:,|and)\s*\d+(?:\.\d+)?)*)"
+    r"(?:\s+(?:on|in|for)\s+the\s+(?:first|other)\s+(?P<first>one|two|three|four|five|\d+))?\b",
+    re.I,
+)
+_LAST_ASKED = re.compile(
+    r"\bwhat\s+(?:do|would|will|must|should)\s+i\s+need\s+(?:to\s+(?:get|score)\s+)?"
+    r"(?:on|in|for)\s+the\s+(?:third|fourth|fifth|sixth|last|final|next)\b",
+    re.I,
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def read_mark_for_average(text: str) -> tuple[Node, str] | None:
+    """The mark the one test left needs for an average wanted over all of them: the target
+    times their count, less the marks got; None unless every mark but one is given and no
+    other number is said."""
+    wanted, got = _AVERAGE_WANTED.search(text), _MARKS_GOT.search(text)
+    if wanted is None or got is None or not _LAST_ASKED.search(text):
+        return None
+    count = wanted.group("count").lower()
+    tests = _COUNT_WORDS.get(count) or int(count)
+    marks = [_plain(m) for m in re.findall(r"\d+(?:\.\d+)?", got.group("marks"))]
+    if len(marks) != tests - 1:
+        return None
+    said = {
+        wanted.group("count"),
+        wanted.group("target"),
+        got.group("first") or "",
+        *re.findall(r"\d+(?:\.\d+)?", got.group("marks")),
+    }
+    if any(n not in said for n in re.findall(r"\d+(?:\.\d+)?", text)):
+        return None  # a number no part of the average accounts for
+    target = _plain(wanted.group("target"))
+    total = Op("*", target, Num(float(tests), str(tests)))
+    return Op("-", total, _added(marks)), "the mark needed for the average wanted"
+
+
 def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]] | None:
     """Word problems read from the whole request, with its question found in it when the
     request is said in one go: by the units of its amounts, a share a period, or a chain
@@ -1876,6 +1922,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
             or read_loan_to_value(text)
             or read_time_share(text)
             or read_share_by_weight(text)
+            or read_mark_for_average(text)
         )
     if found is not None:
         return [found]

@@ -564,7 +564,7 @@ _NOT_SLIPS = _words(
     """plug plugs plum plums plush
     time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
     tonal totem commute commuted parent produce produced different products squire
-    averages"""
+    averages tires tyres tiers"""
 )
 _VERBS = _words(
     """add subtract multiply divide split share double triple halve square cube increase
