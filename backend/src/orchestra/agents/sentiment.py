@@ -2514,7 +2514,7 @@ def _label(tally: _Tally, score: float) -> str:
         _strong_on_both_sides(tally)
         or _complaint_then_kind_words(tally)
         or _praise_then_complaint(tally)
-        or (tally.turns and _one_side_each(tally))
+        or (tally.turns and _one_side_each(tally, tally.held_before, CONTRAST_WEIGHT))
     ):
         return "mixed"
     # After a "but" the writer has weighed both sides: a smaller lead says who won.
@@ -2550,15 +2550,23 @@ def _conceded_on_both_sides(tally: _Tally) -> bool:
     """Whether the clause before a concession holds one side only, and what follows it the
     other only, about as firmly (unweighted: a concession is no verdict that outweighs
     what it concedes to): mixed, not a label of the side the words happened to stress."""
-    if tally.conceded is None:
+    return _one_side_each(tally, tally.conceded, 1.0)
+
+
+def _one_side_each(tally: _Tally, before: tuple[float, float] | None, weight: float) -> bool:
+    """Whether the opinions held ``before`` a point are of one side only and those after it
+    of the other only, the two about as firm once the later ones are ``weight``-ed: a side
+    far heavier than the other is the verdict ("great food but the service was slow, rude
+    and chaotic")."""
+    if before is None:
         return False
-    before_positive, before_negative = tally.conceded
+    before_positive, before_negative = before
     after_positive = tally.held_positive - before_positive
     after_negative = tally.held_negative - before_negative
     if before_positive and not before_negative and after_negative and not after_positive:
-        sides = (before_positive, after_negative)
+        sides = (before_positive, after_negative * weight)
     elif before_negative and not before_positive and after_positive and not after_negative:
-        sides = (before_negative, after_positive)
+        sides = (before_negative, after_positive * weight)
     else:
         return False
     return min(sides) / max(sides) >= MIXED_BALANCE
@@ -2637,23 +2645,6 @@ def _turns_to_another_thing(tokens: Sequence[str], index: int) -> bool:
     # the verdict on the whole, not one side of two.
     constant = re.search(r"\b(?:all the time|constantly|every time|always|non-stop)\b", after)
     return named and opens and tokens[index + 2].isalpha() and not constant
-
-
-def _one_side_each(tally: _Tally) -> bool:
-    if tally.held_before is None:
-        return False
-    before_positive, before_negative = tally.held_before
-    after_positive = tally.held_positive - before_positive
-    after_negative = tally.held_negative - before_negative
-    if before_positive and not before_negative and after_negative and not after_positive:
-        sides = (before_positive, after_negative * CONTRAST_WEIGHT)
-    elif before_negative and not before_positive and after_positive and not after_negative:
-        sides = (before_negative, after_positive * CONTRAST_WEIGHT)
-    else:
-        return False
-    # A side far heavier than the other is the verdict ("great food but the service was
-    # slow, rude and chaotic").
-    return min(sides) / max(sides) >= MIXED_BALANCE
 
 
 def _strong_on_both_sides(tally: _Tally) -> bool:

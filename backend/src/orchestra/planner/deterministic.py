@@ -484,7 +484,6 @@ _WORTH_IT_RE = re.compile(
 _WHEN_RE = re.compile(
     r"\s*when(?:'s|s|\s+is|\s+are|\s+do|\s+does|\s+did|\s+was|\s+should)?\b", re.I
 )
-_ON_NUMBERS = frozenset({"calculation", "statistics"})
 _PLEASANTRY_RE = re.compile(
     r"\W*(?:(?:hello|hi|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening)|"
     r"thanks|thank\s+you|many\s+thanks|cheers|ta)(?:\s+(?:so|very)\s+much)?"
@@ -1295,7 +1294,7 @@ def _parts(
                 # nothing asked: how it reads, as "airline review: '...'" is taken.
                 capability = "sentiment"
         if (
-            capability in _ON_NUMBERS
+            capability in _NUMERIC_CAPABILITIES
             and not material
             and not refs
             and not data_in_context
@@ -1307,7 +1306,7 @@ def _parts(
             # trip": how a thing works and whether it pays are looked up, not computed.
             capability = matcher.general
         if (
-            capability in _ON_NUMBERS
+            capability in _NUMERIC_CAPABILITIES
             and not material
             and not refs
             and not data_in_context

@@ -18,6 +18,7 @@ from collections import Counter
 
 from orchestra.agents.analyst.wording import (
     AND_A_PART,
+    DAILY_TIMES_DAYS,
     MIXED_NUMBER,
     Name,
     Node,
@@ -143,13 +144,6 @@ def units_apart(text: str) -> str:
 _UNIT_SAID = re.compile(r"(?:\d\s*|\b(?:in|into|to|as)\s+)(?P<unit>[a-z]+(?:/[a-z]+)?)\b", re.I)
 
 
-_TIMES_DAYS = re.compile(
-    r"(\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?))\s*(?:x|\*|times)\s*(\d+)\s+"
-    r"(?:days|weeks|shifts)\b",
-    re.I,
-)
-
-
 def mixed_units(text: str) -> tuple[str, str] | None:
     """Two units of one measure and of different sizes that ``text`` gives or asks for
     ("2 km and then 500 m", "15% of 2 hours, in minutes"), or None.
@@ -159,7 +153,7 @@ def mixed_units(text: str) -> tuple[str, str] | None:
     2 hours") are a rate, which the formulas read."""
     seen: dict[str, tuple[str, tuple[str, float]]] = {}
     # "7.5 hours x 22 days": so much a day times a number of days, in the first unit.
-    text = _TIMES_DAYS.sub(r"\1 x \2", text)
+    text = DAILY_TIMES_DAYS.sub(r"\g<amount> \g<unit> x \g<count>", text)
     for match in _UNIT_SAID.finditer(_rates_spelt(text.lower())):
         word = match.group("unit").lower()
         if word not in _UNITS:

@@ -23,6 +23,7 @@ from typing import Any
 __all__ = [
     "AND_A_PART",
     "CONFIDENCE_THRESHOLD",
+    "DAILY_TIMES_DAYS",
     "MIXED_NUMBER",
     "Call",
     "Name",
@@ -1653,6 +1654,13 @@ _LIST_UNIT = (
 
 
 # Everyday ways of saying arithmetic, said the plain way before reading.
+# "7.5 hours x 22 days", "45 minutes x 3 days": so much a day (a time) times a number of
+# days, which is no mix of two units of time (`formulas.mixed_units` reads it so too).
+DAILY_TIMES_DAYS = re.compile(
+    r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>hours?|hrs?|h|minutes?|mins?)\s*(?:x|\*|times)\s*"
+    r"(?P<count>\d+)\s+(?:days|weeks|shifts)\b",
+    re.I,
+)
 _DENOMINATORS = {"quarters": 4, "thirds": 3, "fifths": 5, "eighths": 8, "tenths": 10}
 
 
@@ -1707,13 +1715,7 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         _trip_said_of_double,
     ),
     # "7.5 hours x 22 days": so much a day times a number of days (in hours).
-    (
-        re.compile(
-            r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|minutes?|mins?)\s*(?:x|\*|times)\s*(\d+)\s+"
-            r"(?:days|weeks|shifts)\b"
-        ),
-        r"\1 times \2",
-    ),
+    (DAILY_TIMES_DAYS, r"\g<amount> times \g<count>"),
     # "how much is left of my 250 budget", after a step that added up what was spent: the
     # amount less the value worked on (with none, "it" is not read and the request refused).
     (
