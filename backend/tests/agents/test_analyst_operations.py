@@ -1362,6 +1362,12 @@ def test_thousands_separators_and_lists_without_spaces_are_still_read() -> None:
     [
         ("Context: I walked 2 km and then 500 m. Task: How far did I walk in total?", "statistics"),
         ("2 hours plus 30 minutes in minutes", "calculation"),
+        # Clock spans are hours; the break is minutes (they summed to 52.75 with the 30).
+        (
+            "Context: My cafe shifts this week - thu 07:30-14:00, fri 07:30-15:15, sat "
+            "08:00-16:30. 30 min unpaid break on each one. Task: Paid hrs total?",
+            "statistics",
+        ),
     ],
 )
 def test_amounts_in_two_units_of_one_measure_are_not_added_as_they_stand(

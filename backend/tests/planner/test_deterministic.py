@@ -1801,6 +1801,12 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("what will the petrol cost to get to my mum's", "figure of your own affairs"),
         # How someone came across, with nothing of what they said.
         ("did my boss sound annoyed in the meeting this morning", "how someone came across"),
+        # The weather where the user is, with no place named.
+        (
+            "will it rain enough tomorrow that i can skip watering the veg beds",
+            "without saying where",
+        ),
+        ("is it going to snow tonight", "without saying where"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -2039,6 +2045,49 @@ def test_a_change_and_a_fact_to_mention_revise_the_piece() -> None:
     )
     assert {s.capability for s in result.steps} == {"writing"}
     assert "sworn translator" in result.steps[-1].instruction
+
+
+def test_a_change_and_a_fact_said_with_that_revise_the_piece() -> None:
+    # "mention that everything ..." says what to mention; "add that to the total" would not.
+    result = plan(
+        "make it warmer and mention that everything is glazed by hand",
+        history=("write a bio for my etsy shop, i make ceramic mugs",),
+    )
+    assert {s.capability for s in result.steps} == {"writing"}
+    assert "glazed by hand" in result.steps[-1].instruction
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["will it rain in leeds tomorrow", "what's the weather like in paris this weekend"],
+)
+def test_the_weather_of_a_place_named_is_looked_up(description: str) -> None:
+    assert shape(plan(description)) == [("research", [])]
+
+
+def test_a_figure_worked_out_of_a_fact_looked_up_is_arithmetic_on_it() -> None:
+    # "comes to" is no tone of a text: the weekly amount found, then a year of it.
+    result = plan(
+        "look up the current full uk state pension weekly amount and then work out what "
+        "that comes to over a year"
+    )
+    assert shape(result) == [("research", []), ("calculation", ["s1"])]
+
+
+@pytest.mark.parametrize(
+    ("description", "history"),
+    [
+        # Arithmetic on a value pointed at, with nothing before: the calculator says what
+        # it misses.
+        ("now knock a third off that", ()),
+        # Figures of things named, never given.
+        ("ok which of them has the lowest monthly fee", ("find three cheap gyms near the centre",)),
+    ],
+)
+def test_arithmetic_with_nothing_to_work_on_goes_to_the_calculator(
+    description: str, history: tuple[str, ...]
+) -> None:
+    assert shape(plan(description, history=history)) == [("calculation", [])]
 
 
 def test_a_format_named_with_what_it_is_for_is_a_conversion() -> None:

@@ -945,6 +945,11 @@ def _parts(
             # is no answer either, however well the words match its card ("how many steps
             # did I walk" is no text to judge).
             match = matcher.best(stems | _ARITHMETIC_FEATURES)
+        elif refs and not material and _WORKS_OUT_RE.match(strip_request_prefix(text)):
+            # "look up the weekly state pension, then work out what that comes to over a
+            # year": a figure worked out of the earlier result is arithmetic, whatever
+            # else the words match ("comes to" is no tone of a text).
+            match = matcher.best(stems | _ARITHMETIC_FEATURES)
         elif not match.confident and (material or refs):
             # "How does this sound: '...'", "draft an email and check that it sounds
             # friendly": with the user's text or an earlier result at hand, a weak match
@@ -1417,9 +1422,12 @@ def _references(
 
 # Verbs of arithmetic that, given one number or none ("subtract 15%", "multiply by 3",
 # "round to 2 decimals"), work on the value computed just before.
+# "work out what that comes to", "figure out how much that is a month": working out.
+_WORKS_OUT_RE = re.compile(r"(?:work|figure)\s+out\b|calculate\b|compute\b", re.I)
+
 _ARITHMETIC_VERBS = frozenset(
     """add subtract multiply divide double triple halve square cube round increase
-    decrease reduce raise lower take split share""".split()  # noqa: SIM905
+    decrease reduce raise lower take split share knock deduct""".split()  # noqa: SIM905
 )
 
 
@@ -1543,6 +1551,10 @@ _OWN_AMOUNT_RE = re.compile(
     r"|\bwhich\s+(?:one\s+)?(?:of\s+(?:them|these|those|the\s+two)\s+)?(?:is|was|would\s+be)\s+"
     r"(?:cheaper|dearer|pricier|costlier|(?:more|less)\s+expensive|the\s+cheapest|"
     r"better\s+value)\b"
+    # "ok which of them has the lowest monthly fee": figures of things named, never given.
+    r"|\bwhich\s+(?:one\s+)?of\s+(?:them|these|those|the\s+\w+)\s+(?:has|have|had|charges?|"
+    r"costs?)\s+(?:got\s+)?(?:the\s+)?(?:lowest|highest|cheapest|biggest|smallest|best|worst)\s+"
+    r"(?:\w+\s+)?(?:fees?|prices?|costs?|rates?|rents?|bills?|charges?|salary|pay|tariffs?)\b"
     # "which of my shifts paid the most": the user's own things, ranked.
     r"|\bwhich\s+of\s+(?:my|our)\s+\w+\s+(?:\w+\s+)?(?:the\s+)?(?:most|least|best|worst|"
     r"highest|lowest|longest|shortest|cheapest)\b"

@@ -167,6 +167,24 @@ _HERE_RE = re.compile(
     re.I,
 )
 _NOW_RE = re.compile(r"\b(?:right\s+now|now|currently|at\s+the\s+moment|today|tonight)\b", re.I)
+# The weather where the user is, soon, with no place named: "will it rain enough tomorrow
+# that i can skip watering the veg beds" ("will it rain in leeds tomorrow" names one).
+_WEATHER_RE = re.compile(
+    r"\b(?:rain|raining|snow|snowing|frost|frosty|sunny|windy|storms?|weather|forecast|"
+    r"thunder|hail|drizzle)\b",
+    re.I,
+)
+_SOON_RE = re.compile(
+    r"\b(?:tomorrow|today|tonight|later|this\s+(?:weekend|afternoon|evening|morning|week)|"
+    r"over\s+the\s+weekend|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
+)
+_PLACE_NAMED_RE = re.compile(
+    r"\b(?:in|at|for|near|over|around)\s+(?!(?:the|a|an|my|our|this|that|these|those|it|"
+    r"tomorrow|today|tonight|time|case|order|future|morning|afternoon|evening|weekend)\b)"
+    r"[a-z]",
+    re.I,
+)
 _ADVICE_RE = re.compile(r"\b(?:should|ought|recommended|advisable|safe)\b", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|my|me|we|our|us)\b", re.I)
 
@@ -216,6 +234,11 @@ def doubt(
         return (
             "it asks for a reading where you are, now, which no source here has. Give the "
             "reading, e.g. 'it is 12 C outside, what is that in F?'"
+        )
+    if _WEATHER_RE.search(text) and _SOON_RE.search(text) and not _PLACE_NAMED_RE.search(text):
+        return (
+            "it asks about the weather where you are without saying where. Name the place, "
+            "e.g. 'will it rain in Leeds tomorrow?'"
         )
     if _NAMED_TEXT_RE.search(text):
         return (

@@ -347,8 +347,9 @@ _ADDS_RE = re.compile(
     r"(?P<added>" + ADDITION + r"\s+"
     # Not the numbers of arithmetic: "add 5", "add those up", "add them together".
     r"(?!\d|(?:up|them|those|these|it|all|everything|both)\b|.*\b(?:up|together)\W*$)"
-    # "add that to the total" is arithmetic; "mention that i'm a sworn translator" says what.
-    r"(?!(?:that|this)\b(?!\s+(?:i|i'm|we|we're|you|he|she|they|it|it's|my|our|the|there)\b))"
+    # "add that to the total" is arithmetic; "mention that i'm a sworn translator" and
+    # "mention that everything is glazed by hand" say what.
+    r"(?!(?:that|this)\b(?=\s*(?:$|[,.!?]|(?:to|on|onto|in|into|too|as|up|with|and)\b)))"
     r"\S.*)$",
     re.I | re.S,
 )

@@ -258,9 +258,10 @@ _CLOCK_SPAN = re.compile(
 _PACE_SAID = re.compile(r"\b(?:pace|paces|splits?|laps?|per\s+(?:km|mile|mi)|min/km)\b", re.I)
 
 
-def _clock_spans(text: str) -> str:
+def _clock_spans(text: str, *, in_hours: bool = False) -> str:
     """``text`` with each span between two clock times said as the time it lasts, in hours
-    when that is a short decimal (8.5 hours) and else in hours and minutes (6 h 35 min)."""
+    when that is a short decimal (8.5 hours) and else in hours and minutes (6 h 35 min);
+    always in hours when ``in_hours`` (to compare with the units of other amounts)."""
     if _PACE_SAID.search(text):
         return text
 
@@ -270,7 +271,7 @@ def _clock_spans(text: str) -> str:
         if end <= start and int(match.group("ah")) < 13:
             return match.group(0)  # over midnight only on a clock that is plainly 24-hour
         minutes = (end - start) % (24 * 60)
-        if minutes % 3 == 0:
+        if minutes % 3 == 0 or in_hours:
             return f"{format_number(minutes / 60)} hours"
         return f"{minutes // 60} h {minutes % 60} min"
 
@@ -463,7 +464,11 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "but does not give one distance covered in one time. Say the arithmetic, e.g. "
             "'(150 + 50) / (2 + 1)'."
         )
-    mixed = mixed_units(inputs.text) if found is None else None
+    # "thu 07:30-14:00, fri 07:30-15:15. 30 min unpaid break on each one. paid hrs total?":
+    # spans in hours and a break in minutes are no list of one unit.
+    # ("min" after a number is minutes here, which the units table leaves out for "min 5").
+    spans = re.sub(r"(?<=\d)\s*min\b", " minutes", _clock_spans(inputs.text, in_hours=True))
+    mixed = mixed_units(spans) if found is None else None
     # "what's 15% of 2 hours, in minutes": the arithmetic in its one unit, then converted.
     in_unit = result_in_unit(text) if mixed is not None and not context else None
     if in_unit is not None:
