@@ -250,6 +250,14 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("mean of 18, 22, 25", "and the standard deviation (sample)?", "Sample standard"),
         # "which is the ...": the figure, said of one of the numbers.
         ("average of 14, 22, 9, 31, 18", "and which is the biggest?", "Biggest of 14, 22"),
+        # The same, for another amount: "do", "same again with", "put in".
+        ("convert 150 lb to kg", "now do 172", "Convert 172 lb to kg"),
+        ("what is 18% of 2,750", "same again with 23%", "23% of 2,750"),
+        (
+            "i need 2,200 for a laptop and save 110 a month, how many months",
+            "what if i put in 137.50 a month",
+            "save 137.50 a month",
+        ),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
@@ -1952,8 +1960,15 @@ def test_a_summary_asked_before_the_text_is_of_that_text() -> None:
     assert "'We waited.'" in result.steps[0].instruction
 
 
-def test_the_count_of_the_asks_before_a_colon_is_no_ask_and_no_text() -> None:
-    result = plan("two things: mean of 3.2, 4.8, 5.1 and 2.9, and separately whats 15% of 80")
+@pytest.mark.parametrize(
+    "description",
+    [
+        "two things: mean of 3.2, 4.8, 5.1 and 2.9, and separately whats 15% of 80",
+        "2 unrelated things: mean of 3.2, 4.8, 5.1, 2.9 and how many metres is 30 feet",
+    ],
+)
+def test_the_count_of_the_asks_before_a_colon_is_no_ask_and_no_text(description: str) -> None:
+    result = plan(description)
     assert shape(result) == [("statistics", []), ("calculation", [])]
     assert result.steps[0].instruction.startswith("Mean of 3.2")
 

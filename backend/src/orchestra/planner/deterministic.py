@@ -457,7 +457,10 @@ def _example_verbs(capabilities: Sequence[CapabilitySpec]) -> frozenset[str]:
 _ASKS_COUNTED_RE = re.compile(
     r"^\W*(?:(?:i\s+)?(?:need|have|got)\s+)?(?:a\s+)?"
     r"(?:two|three|four|2|3|4|a\s+couple\s+of|couple\s+of|a\s+few|few)\s+"
-    r"(?:quick\s+)?(?:things|questions|asks|ones)(?:\s+(?:please|pls))?\s*[:\u2013\u2014-]\s+",
+    # "2 unrelated things:", "few sums while ur there:"
+    r"(?:(?:quick|unrelated|separate|different|small)\s+)?(?:things|questions|asks|ones|sums)"
+    r"(?:\s+(?:please|pls|while\s+(?:you're|youre|ur|you\s+are)\s+(?:there|at\s+it)))?"
+    r"\s*[:\u2013\u2014-]\s+",
     re.I,
 )
 _SUMS_UP_RE = re.compile(

@@ -69,7 +69,8 @@ _FOLLOW_UP_PATTERNS = (
         re.I | re.S,
     ),
     re.compile(
-        _LEAD + r"(?:the\s+)?same\s+(?:thing\s+)?(?:but\s+)?(?:for|with|about|but)\s+"
+        # "same again with 23%"
+        _LEAD + r"(?:the\s+)?same\s+(?:thing\s+)?(?:again\s+)?(?:but\s+)?(?:for|with|about|but)\s+"
         r"(?P<subject>.+?)\s*[.!?]*$",
         re.I | re.S,
     ),
@@ -110,11 +111,15 @@ _FOLLOW_UP_PATTERNS = (
     # "and 35%?", "now for 12 km", "ok, 2, 8 and 6?", "and if it were 22%?": a new
     # quantity, nothing else.
     re.compile(
-        _LEAD + r"(?:for\s+|with\s+|at\s+|on\s+|make\s+it\s+|(?:what\s+)?if\s+(?:(?:it|that)\s+"
+        # "now do 172": the same, for another amount.
+        _LEAD + r"(?:for\s+|with\s+|at\s+|on\s+|do\s+|make\s+it\s+"
+        r"|(?:what\s+)?if\s+(?:(?:it|that)\s+"
         r"(?:were|was|is|had\s+been)|it's|that's"
         # "what if i saved 80 a week instead": what the user does, by another amount.
         r"|(?:i|we)\s+(?:saved|save|paid|pay|put|spent|spend|earned|earn|ran|run|walked|walk|"
-        r"used|use|made|make|sold|sell|bought|buy|ate|eat|did|do|drove|drive)(?:\s+away)?)\s+)?"
+        r"used|use|made|make|sold|sell|bought|buy|ate|eat|did|do|drove|drive)"
+        # "what if i put in 137.50 a month", "put aside", "put away".
+        r"(?:\s+(?:away|in|aside|by))?)\s+)?"
         r"(?:an?\s+)?"
         r"(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
         r"(?!instead\b)[A-Za-z]+\b)?(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)"
