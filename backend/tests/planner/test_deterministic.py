@@ -2105,6 +2105,24 @@ def test_arithmetic_with_nothing_to_work_on_goes_to_the_calculator(
     assert shape(plan(description, history=history)) == [("calculation", [])]
 
 
+@pytest.mark.parametrize(
+    ("description", "arithmetic"),
+    [
+        ("my calculator says 15% of 80 is 10.5 which seems off?? what is it actually", "15% of 80"),
+        ("my mate reckons adding 20% vat to 75 gives 95?? whats the actual figure", "Add 20% vat"),
+        ("my teacher says 3 times 14 is 52. is she right?", "3 times 14"),
+    ],
+)
+def test_arithmetic_claimed_and_doubted_is_computed_without_the_figure_claimed(
+    description: str, arithmetic: str
+) -> None:
+    # The figure claimed (10.5, 95, 52) is no number to compute on.
+    result = plan(description)
+    assert shape(result) == [("calculation", [])]
+    assert result.steps[0].instruction.startswith(arithmetic)
+    assert not any(n in result.steps[0].instruction for n in ("10.5", "95", "52"))
+
+
 def test_a_format_named_with_what_it_is_for_is_a_conversion() -> None:
     table = "| voice | singers |\n|---|---|\n| soprano | 12 |\n| alto | 9 |"
     assert shape(plan(f"{table}\ncsv please for the choir spreadsheet")) == [("conversion", [])]

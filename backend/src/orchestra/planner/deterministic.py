@@ -369,6 +369,13 @@ def plan_deterministic(
     text = _ASKS_COUNTED_RE.sub("", text, count=1)
     # "best and worst? (lowest and highest)": words in brackets after a question are of it.
     text = _BRACKETS_AFTER_QUESTION_RE.sub(r" \1?", text)
+    # "my calculator says 15% of 80 is 10.5?? what is it actually": the arithmetic claimed,
+    # asked again; the figure claimed is no number to compute on.
+    claimed = _CLAIMED_RE.match(text)
+    if claimed is not None:
+        # "adding 20% vat to 75": the arithmetic, said as an ask ("add 20% vat to 75").
+        text = re.sub(r"^(add|subtract|multiply|divid)ing\b", r"\1", claimed["arithmetic"])
+        text = re.sub(r"^divid\b", "divide", text) + "?"
     masked = mask_material(text)
     # "short summary + keywords for this": a plus between words joins two asks, as "and".
     masked = replace(masked, text=_WORD_PLUS_RE.sub(" and ", masked.text))
@@ -461,6 +468,18 @@ _ASKS_COUNTED_RE = re.compile(
     r"(?:(?:quick|unrelated|separate|different|small)\s+)?(?:things|questions|asks|ones|sums)"
     r"(?:\s+(?:please|pls|while\s+(?:you're|youre|ur|you\s+are)\s+(?:there|at\s+it)))?"
     r"\s*[:\u2013\u2014-]\s+",
+    re.I,
+)
+_CLAIMED_RE = re.compile(
+    r"^\W*(?:(?:my|our|the|a|his|her)\s+)?[\w']+\s+(?:says?|reckons?|thinks?|claims?|insists?|"
+    r"told\s+me|worked\s+out|got|gets)\s+(?:that\s+)?"
+    r"(?P<arithmetic>(?=[^?!]*\d)[^?!]*?(?:%|\bpercent\b|\bof\b|\bplus\b|\bminus\b|\btimes\b|"
+    r"\bdivided\b|\badding\b|\badd\b|[-+*/x])[^?!]*?)"
+    r"\s+(?:is|gives|makes|comes\s+to|equals|=)\s+[$\u00a3\u20ac]?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s+which\s+seems\s+\w+|\s+but\s+that\s+seems\s+\w+)?\s*[?!.]+\s*"
+    r"(?:so\s+|but\s+)?(?:what(?:'s|s|\s+is)\s+(?:it|the\s+(?:actual|real|right|correct)\s+"
+    r"(?:figure|answer|number|amount|total))(?:\s+(?:actually|really))?"
+    r"|is\s+(?:that|it|he|she|they)\s+(?:right|correct))\s*[?!.]*\s*$",
     re.I,
 )
 _SUMS_UP_RE = re.compile(
