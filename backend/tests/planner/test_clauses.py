@@ -109,6 +109,12 @@ def text_of(description: str) -> list[str]:
         ("the median of 1, 3 plus the sum of 2, 2", ["the median of 1, 3 plus the sum of 2, 2"]),
         # A conversion of its own after one.
         ("convert 3 kg to lb and 10 km to miles", ["convert 3 kg to lb", "10 km to miles"]),
+        # Sums of their own numbers, listed; "times 4" after a comma goes on with the sum.
+        (
+            "1,250 divided by 8, 17 squared, and 6% of 3,300",
+            ["1,250 divided by 8", "17 squared", "6% of 3,300"],
+        ),
+        ("2 plus 3, times 4", ["2 plus 3, times 4"]),
         # A second ask told apart ("and separately") after a piece to write.
         (
             "write a reminder that timesheets are due friday, and separately what's 7.5 x 22",

@@ -684,6 +684,27 @@ def _only_arithmetic(tokens: list[Token]) -> bool:
     )
 
 
+def _arithmetic_piece(tokens: list[Token]) -> bool:
+    """ "1,250 divided by 8", "17 squared", "6% of 3,300": arithmetic whole in itself, from
+    a number to a number (or "squared"), not the rest of the arithmetic before it."""
+    while tokens and tokens[-1].text in {".", "?", "!"}:
+        tokens = tokens[:-1]
+    return (
+        len(tokens) >= 2
+        and tokens[0].is_number
+        and (tokens[-1].is_number or tokens[-1].low in {"squared", "cubed"})
+        and any(t.low in _OPERATORS or t.low.endswith("%") for t in tokens)
+        and all(t.is_number or t.low in _ARITHMETIC_WORDS or t.low == "of" for t in tokens)
+        and not any(t.low == "and" for t in tokens)
+    )
+
+
+def _up_to_comma(tokens: list[Token], at: int) -> list[Token]:
+    """The tokens from ``at`` to the next comma (or the end)."""
+    end = next((i for i in range(at, len(tokens)) if tokens[i].text == ","), len(tokens))
+    return tokens[at:end]
+
+
 def _names_figure_of_numbers(tokens: list[Token], index: int) -> bool:
     """ "The mean of 1, 2, 3.", "and the median of 4, 9": a figure of listed numbers and
     nothing else, an ask with its verb left out. A statement says something of its
@@ -851,6 +872,7 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
             if start >= len(tokens):
                 continue
             clause_start = tokens[start].start
+            clause_token = start
             connectives = set(leading)
             index = start + 1
             while index < len(tokens):
@@ -921,6 +943,13 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     and _percentage_of_amount(tokens, verb_at)
                     and _percentage_of_amount(tokens, _last_percentage(tokens, start, index))
                 )
+                # "1,250 divided by 8, 17 squared, and 6% of 3,300": sums of their own
+                # numbers listed ("2 plus 3, times 4" goes on with the one before).
+                starts = starts or (
+                    words in ([","], [",", "and"])
+                    and _arithmetic_piece(tokens[clause_token:index])
+                    and _arithmetic_piece(_up_to_comma(tokens, verb_at))
+                )
                 if (
                     words == ["plus"]
                     and (tokens[index - 1].low in _FIGURE_WORDS or tokens[index - 1].is_number)
@@ -938,6 +967,7 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                             Clause(piece, frozenset(connectives), sentence_index)
                         )
                     clause_start = tokens[after].start
+                    clause_token = after
                     connectives = set(words)
                     index = after + 1
                 else:
