@@ -2123,6 +2123,17 @@ def test_arithmetic_claimed_and_doubted_is_computed_without_the_figure_claimed(
     assert not any(n in result.steps[0].instruction for n in ("10.5", "95", "52"))
 
 
+def test_which_of_two_sums_is_bigger_works_out_each() -> None:
+    result = plan("which is bigger, a third of 870 or 35% of 820? give me both")
+    assert shape(result) == [("calculation", []), ("calculation", [])]
+    assert [s.instruction for s in result.steps] == [
+        "What is a third of 870.",
+        "What is 35% of 820?",
+    ]
+    # Two things that are no sums are looked up.
+    assert shape(plan("which is bigger, a lion or a tiger?")) == [("research", [])]
+
+
 def test_a_format_named_with_what_it_is_for_is_a_conversion() -> None:
     table = "| voice | singers |\n|---|---|\n| soprano | 12 |\n| alto | 9 |"
     assert shape(plan(f"{table}\ncsv please for the choir spreadsheet")) == [("conversion", [])]

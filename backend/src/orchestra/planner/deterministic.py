@@ -371,6 +371,8 @@ def plan_deterministic(
     text = _BRACKETS_AFTER_QUESTION_RE.sub(r" \1?", text)
     # "my calculator says 15% of 80 is 10.5?? what is it actually": the arithmetic claimed,
     # asked again; the figure claimed is no number to compute on.
+    # "which is bigger, a third of 870 or 35% of 820?": each worked out, to compare.
+    text = _WHICH_IS_BIGGER_RE.sub(r"what is \g<a>, and what is \g<b>?", text, count=1)
     claimed = _CLAIMED_RE.match(text)
     if claimed is not None:
         # "adding 20% vat to 75": the arithmetic, said as an ask ("add 20% vat to 75").
@@ -468,6 +470,12 @@ _ASKS_COUNTED_RE = re.compile(
     r"(?:(?:quick|unrelated|separate|different|small)\s+)?(?:things|questions|asks|ones|sums)"
     r"(?:\s+(?:please|pls|while\s+(?:you're|youre|ur|you\s+are)\s+(?:there|at\s+it)))?"
     r"\s*[:\u2013\u2014-]\s+",
+    re.I,
+)
+_WHICH_IS_BIGGER_RE = re.compile(
+    r"^\W*which(?:\s+one)?(?:\s+is|'s)\s+(?:bigger|larger|greater|more|higher|smaller|less|"
+    r"lower)\s*[,:]?\s+(?P<a>[^?,]*\d[^?,]*?)\s+or\s+(?P<b>[^?,]*\d[^?,]*?)\s*\?\s*"
+    r"(?:(?:can\s+you\s+|please\s+)?(?:give|show|tell)\s+me\s+both(?:\s+(?:please|pls))?)?[.!?]*$",
     re.I,
 )
 _CLAIMED_RE = re.compile(
