@@ -24,6 +24,9 @@ from orchestra.agents.protocol import AgentInputError, StepRequest
         ("work out 15% of 240 - actually no sorry, make that 25%", "calculation", 60),
         # percentages corrected, each with its sign
         ("knock 17.5% off 480, no wait, the discount is 12.5% not 17.5%", "calculation", 420),
+        # the pair said again, its second number new
+        ("times 48 by 15 for me - wait no, sorry, 48 by 16", "calculation", 768),
+        ("what's 12 times 7? oops, 12 times 8", "calculation", 96),
     ],
 )
 def test_a_correction_is_applied_before_the_request_is_read(

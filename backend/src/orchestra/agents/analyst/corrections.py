@@ -57,7 +57,7 @@ def apply_corrections(text: str, said: str = "") -> str:
     `AgentInputError` for a correction that cannot be applied."""
     original = text
     for sentence in _sentences(text):
-        found = _reading(sentence) or _made_that(sentence, text)
+        found = _reading(sentence) or _made_that(sentence, text) or _restated(sentence, text)
         if found is None:
             if _SAYS_CORRECTION.search(sentence):
                 words = re.sub(r"\b(?:Context|Task):\s*", "", sentence).strip(" .,;\n")
@@ -115,6 +115,29 @@ def _made_that(sentence: str, text: str) -> tuple[str, str, int] | None:
             _refusal(f"'make that {made.group('new')}' does not say which number it replaces")
         )
     return made.group("new"), olds[0], cue.start()
+
+
+# "times 48 by 15 for me - wait no, sorry, 48 by 16": the pair said again, one number new.
+_PAIR_AGAIN = re.compile(
+    rf"(?P<a>{_NUMBER})\s+(?P<op>by|x|times|of|plus|minus|and)\s+(?P<new>{_NUMBER})\s*[.!?]*\s*$",
+    re.I,
+)
+
+
+def _restated(sentence: str, text: str) -> tuple[str, str, int] | None:
+    cue = _STARTS.search(sentence)
+    again = _PAIR_AGAIN.search(sentence)
+    if cue is None or again is None or cue.start() > again.start():
+        return None
+    before = text[: text.index(sentence) + cue.start()]
+    said = re.findall(
+        rf"(?<![\d.,]){_written(again['a'].replace(',', ''))}\s+{again['op']}\s+({_NUMBER})",
+        before,
+        re.I,
+    )
+    if len(said) != 1 or said[0] == again["new"]:
+        return None
+    return again["new"], said[0], cue.start()
 
 
 def _replaced(text: str, old: str, new: str) -> str:
