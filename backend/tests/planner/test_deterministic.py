@@ -250,6 +250,15 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("mean of 18, 22, 25", "and the standard deviation (sample)?", "Sample standard"),
         # "which is the ...": the figure, said of one of the numbers.
         ("average of 14, 22, 9, 31, 18", "and which is the biggest?", "Biggest of 14, 22"),
+        # The length asked alone: of the piece, before the text it was given.
+        (
+            "Summarize this: The wing opens in May. Tickets go on sale in April.",
+            "now in one sentence",
+            "Summarize this in one sentence: The wing opens in May.",
+        ),
+        ("write a poem about autumn", "as 3 bullet points", "autumn in 3 bullet points"),
+        # "what do they add up to?": the sum of the same numbers.
+        ("mean of 3, 6, 9, 12", "what do they add up to?", "Sum of 3, 6, 9, 12"),
         # The same, for another amount: "do", "same again with", "put in".
         ("convert 150 lb to kg", "now do 172", "Convert 172 lb to kg"),
         ("what is 18% of 2,750", "same again with 23%", "23% of 2,750"),
@@ -2121,6 +2130,10 @@ def test_arithmetic_claimed_and_doubted_is_computed_without_the_figure_claimed(
     assert shape(result) == [("calculation", [])]
     assert result.steps[0].instruction.startswith(arithmetic)
     assert not any(n in result.steps[0].instruction for n in ("10.5", "95", "52"))
+
+
+def test_pieces_asked_by_their_number_are_written_whatever_numbers_they_name() -> None:
+    assert shape(plan("give me 5 ideas for a 3 x 4 m garden")) == [("writing", [])]
 
 
 def test_which_of_two_sums_is_bigger_works_out_each() -> None:

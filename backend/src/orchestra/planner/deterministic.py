@@ -236,7 +236,13 @@ _ABOUT_RE = re.compile(r"\b(?:about|regarding|concerning)\b", re.I)
 # The work that finds and weighs what a piece is made of.
 _FINDS = frozenset({"research", "analysis"})
 # "write a ...", "draft an ...": a piece to make.
-_WRITES_RE = re.compile(r"\s*(?:write|draft|compose)\s+(?:a|an|the|my|our|some|me)\b", re.I)
+_WRITES_RE = re.compile(
+    r"\s*(?:(?:write|draft|compose)\s+(?:a|an|the|my|our|some|me)\b"
+    # "give me 5 ideas for a 3 x 4 m garden": pieces asked by their number.
+    r"|(?:give|get|send)\s+(?:me|us)\s+(?:\d+|a\s+few|some)\s+(?:\w+\s+)?(?:ideas|suggestions|"
+    r"names|slogans|taglines|titles|captions|tips|options|themes|ways|questions)\b)",
+    re.I,
+)
 # A question, or a verb asking for something, in a clause.
 _ASKS_RE = re.compile(
     r"\?|\b(?:what|how|why|who|when|where|which|can|could|would|please|pls)\b", re.I

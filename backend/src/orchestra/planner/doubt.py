@@ -49,7 +49,8 @@ _VERBS = {
 _NOUNS = {
     "research": r"background|overview|history|origins?|meaning|means?|facts|sources?|"
     r"come\s+from|accurate|true|myth|fact-?check|worth\s+(?:it|the\s+money)",
-    "writing": r"(?!)",
+    # "give me 5 ideas for a 3 x 4 m garden": pieces named by what they are.
+    "writing": r"ideas|suggestions|slogans|taglines|captions",
     "analysis": r"analysis|comparison|pros\s+and\s+cons|versus|vs|strengths|weaknesses|risks|"
     r"swot|tradeoffs?",
 }

@@ -160,9 +160,18 @@ _POINTER_RE = re.compile(
 _CLOSING_WORD_RE = re.compile(r"[\s,]+(?:then|now|please|pls)\s*(?P<mark>[.!?]*)\s*$", re.I)
 
 
+# "what do they add up to?": the sum of the same numbers, asked in a question.
+_ADD_UP_RE = re.compile(
+    _LEAD + r"what\s+(?:do|does|would|will)\s+(?:they|those|these|it|that)\s+(?:all\s+)?"
+    r"(?:add\s+up\s+to|come\s+to|total)\s*(?:then\s*)?(?P<mark>[.!?]*)\s*$",
+    re.I,
+)
+
+
 def follow_up_subject(text: str) -> str | None:
     """The new subject of a follow-up request, or None when ``text`` is not one."""
     text = _CLOSING_WORD_RE.sub(lambda m: m.group("mark"), text.strip())
+    text = _ADD_UP_RE.sub(lambda m: "the sum" + m.group("mark"), text)
     for pattern in _FOLLOW_UP_PATTERNS:
         match = pattern.match(text.strip())
         if match:
@@ -249,6 +258,14 @@ _CUTS = re.compile(
     re.I | re.S,
 )
 
+# "now in one sentence", "as 3 bullet points": the length asked, nothing else.
+_SIZE_ALONE = re.compile(
+    _LEAD + r"(?:can you |could you |please )*(?:(?:do|put|say|give)\s+(?:it|that|this)\s+)?"
+    r"(?:in|as|to)\s+(?P<size>(?:one|two|three|four|five|a|\d+)\s+(?:lines?|words?|"
+    r"sentences?|paragraphs?|bullet\s+points?|bullets?))\s*(?:please|pls)?\s*[.!?]*$",
+    re.I | re.S,
+)
+
 
 # "too stiff, make it warmer", "way too long": what is wrong with the piece, said first or
 # alone.
@@ -314,6 +331,7 @@ def _changes(text: str) -> bool:
     text = text.strip()
     return bool(
         _CUTS.match(text)
+        or _SIZE_ALONE.match(text)
         or _REVISES.match(text)
         or _CHANGE_ALONE.match(text)
         or _PART_CHANGE.match(text)
@@ -391,7 +409,7 @@ def _revised(text: str, earlier: Sequence[str]) -> str | None:
     complaint = _COMPLAINT_RE.match(text)
     if complaint is not None:
         text = text[complaint.end() :].strip()
-    cut = _CUTS.match(text)
+    cut = _CUTS.match(text) or _SIZE_ALONE.match(text)
     match = _REVISES.match(text) or _CHANGE_ALONE.match(text)
     part = _PART_CHANGE.match(text)
     phrasal = _phrasal_change(text)
@@ -413,7 +431,11 @@ def _revised(text: str, earlier: Sequence[str]) -> str | None:
         return f"{previous.rstrip(' .?!')}, and make it {phrasal}"
     if cut is not None:
         if cut.group("size"):
-            # "Write a poem about autumn in four lines": the length asked of the piece.
+            # "Write a poem about autumn in four lines": the length asked of the piece;
+            # "Summarize this in one sentence: <text>", before the text given.
+            head, colon, given = previous.partition(":")
+            if colon and given.strip():
+                return f"{head.rstrip()} in {cut.group('size')}:{given}"
             return f"{previous.rstrip(' .?!')} in {cut.group('size')}"
         change = "shorter"
     else:
