@@ -65,6 +65,16 @@ def test_text_after_a_material_colon_keeps_its_separator() -> None:
     assert masked.restore(masked.text) == task
 
 
+def test_text_on_the_lines_after_a_first_line_naming_it_is_material() -> None:
+    # No colon: the line break introduces the text the first line names.
+    task = "can you give me a 2 sentence summary of this text\nThe city met. It costs 4 million."
+    masked = mask_material(task)
+    assert masked.text == "can you give me a 2 sentence summary of this text\n\u27e60\u27e7"
+    assert masked.restore(masked.text) == task
+    plan = plan_deterministic(task, BUILTIN, 8)
+    assert [s.capability for s in plan.steps] == ["summarization"]
+
+
 def test_text_on_the_lines_after_main_points_is_material() -> None:
     masked = mask_material("Boil it down to the main points:\nThe 9:15 train is late. Buses run.")
     assert masked.text == "Boil it down to the main points:\n\u27e60\u27e7"

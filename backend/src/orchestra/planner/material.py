@@ -191,6 +191,10 @@ def mask_material(text: str) -> MaskedText:
     text = _mask_spans(text, [m.span("data") for m in _COLON_LIST.finditer(text)], keep_data)
 
     colon = _material_colon(text)
+    if colon is None and (below := _TEXT_ON_NEXT_LINE.match(text)):
+        # "can you give me a 2 sentence summary of this text\n<text>": the line break
+        # introduces the text as a colon would.
+        colon = below.end() - 1
     if colon is not None:
         start = colon + 1
         while start < len(text) and text[start] in " \t\r\n":
@@ -274,6 +278,15 @@ def _mask_spans(text: str, spans: list[tuple[int, int]], keep: Callable[[str], s
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+# A first line that ends naming the text the next lines give.
+_TEXT_ON_NEXT_LINE = re.compile(
+    r"[^\n]*\b(?:this|the\s+following|the\s+below)\s+(?:\w+\s+)?(?:text|article|passage|"
+    r"paragraph|email|e-mail|message|review|post|story|note|letter|statement|announcement|"
+    r"notice|report)\s*[.!?]?[ \t]*\n(?=[ \t]*\S)",
+    re.I,
+)
 
 
 def _material_colon(text: str) -> int | None:
