@@ -1567,3 +1567,37 @@ def test_like_after_yeah_right_is_no_praise_to_turn() -> None:
     result = sentiment("Yeah right, like that will ever work.")
     assert result.unsure
     assert not result.ironic
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # People not heard by those over them; a thing owed, nowhere to be found.
+        ("I loved my team but management never listened to any of us.", "mixed"),
+        (
+            "Parcel marked as delivered but it is nowhere to be found and nobody answers the "
+            "phone.",
+            "negative",
+        ),
+        # "garage" is a word, not a slip for "garbage".
+        (
+            "Never have I had such friendly service at a garage - they even valeted the car.",
+            "positive",
+        ),
+        # A notice signed off with thanks says no opinion.
+        (
+            "Hi all,\nJust a reminder that the car park will be resurfaced next week.\nThanks",
+            "neutral",
+        ),
+    ],
+)
+def test_people_not_heard_things_not_found_and_notices_signed_off(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.unsure
+    assert not result.unread
+
+
+def test_listening_to_a_thing_is_no_failure_and_thanks_after_a_complaint_is_unread() -> None:
+    assert not sentiment("I never listened to the album.").negative_terms
+    assert sentiment("The car park is closed again. Thanks.").unsure

@@ -5,15 +5,18 @@ window ("not good") turns a word mildly the other way; intensifiers scale it ("r
 really good", "badly outdated"); after a contrast ("but") the writer's verdict weighs more,
 while a clause conceded against ("..., although ...") holds both sides. A text is
 *neutral* inside a band around zero (one mild word such as "fine" does not make a review
-positive), and *mixed* when strong opinions on both sides balance out. Some things said as
-what happened are read as the opinion they carry (a long wait, something owed not given or
-not ready when due, someone due who did not come, something still missing, a thing less
-than its photos showed, a win, a personal best, a person growing in confidence, joy said
-in idioms such as "can't stop smiling", damage done to a thing, a way blocked, a service
-down again, a question of disbelief such as "who on earth ..."), and praise exclaimed
-beside a complaint is read as irony only when the words show it (a complaint that keeps
-happening); words whose side depends on what they are said of ("flaky", "unbelievable",
-"crushed") are read only where that shows; otherwise the text is not guessed.
+positive), and *mixed* when strong opinions on both sides balance out; "less so" turns
+the praise said before it for another thing ("The kids loved it. The adults, less so.").
+Some things said as what happened are read as the opinion they carry (a long wait, a call
+hung up, something owed not given or not ready when due, someone due who did not come,
+something still missing, a thing less than its photos showed, a win, a personal best, a
+person growing in confidence, joy said in idioms such as "can't stop smiling", damage done
+to a thing, a way blocked, a service down again, a question of disbelief such as "who on
+earth ..."), and praise exclaimed beside a complaint is read as irony only when the words
+show it (a complaint that keeps happening, praise of the very service that failed, praise
+alone after "sure, because"); words whose side depends on what they are said of ("flaky",
+"unbelievable", "crushed", "cracking", "slaps", a cold kept) are read only where that
+shows; otherwise the text is not guessed.
 """
 
 from __future__ import annotations
@@ -339,6 +342,16 @@ _FAILURES.update(
             ("could", "not"),
         )
         for verb in ("pay", "afford", "repay")
+    }
+)
+# "management never listened to any of us": people not heard by those over them ("I never
+# listened to the album" is none: only a hearing owed to people is read).
+_FAILURES.update(
+    {
+        (*negation, verb, "to", *whom): -2.5
+        for negation in (("never",), ("didn't",), ("doesn't",), ("don't",), ("won't",))
+        for verb in ("listen", "listens", "listened")
+        for whom in (("us",), ("me",), ("any", "of", "us"), ("anyone",), ("staff",))
     }
 )
 # "then they hung up on me": a call cut off on the writer, help refused.
@@ -675,6 +688,9 @@ _PHRASES: dict[tuple[str, ...], float] = {
         (verb, "a", "parking", "ticket"): -2.0
         for verb in ("got", "get", "gets", "getting", "given", "received")
     },
+    # A thing that should be there, gone: "the parcel is nowhere to be found".
+    ("nowhere", "to", "be", "found"): -2.5,
+    ("nowhere", "to", "be", "seen"): -2.5,
     # A lead or a chance squandered: "threw it all away after the break", "bottled it".
     **{(verb, "it", "all", "away"): -2.5 for verb in ("threw", "thrown", "throw", "throwing")},
     ("bottled", "it"): -2.5,
@@ -1574,6 +1590,10 @@ def _closing_praise_of_a_thing(tokens: Sequence[str]) -> int:
     return 0
 
 
+# Thanks said to sign off a notice, a courtesy and no opinion of what it says.
+_SIGN_OFFS = _words("thanks cheers")
+
+
 # Set phrases of praise said as a sentence of their own after others, as "Great." is:
 # "Another parking fine. Just what I needed." is irony, "Hot soup. Just what I needed."
 # is not, and the sentence before tells which.
@@ -1778,8 +1798,12 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
             # "Arrived broken. Great.": praise after a complaint is irony.
             rest.ironic.append(" ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION))
             return rest
+        said = " ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION)
+        if said in _SIGN_OFFS and not _terms(rest) and _plainly_factual(tokens[:-closing]):
+            # "The car park will be resurfaced next week. Thanks": a notice signed off.
+            rest.read_neutral += 1
+            return rest
         if not _terms(rest) and not rest.read_neutral:
-            said = " ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION)
             rest.unread.append(f"'..., {said}' said of words with no opinion read")
             return rest
     thing = _closing_praise_of_a_thing(tokens)
@@ -2518,7 +2542,9 @@ _COPULAS = _words(
     felt seem seems seemed look looks looked sound sounds sounded became becomes got gets"""
 )
 # Words that end a clause after a verb and are no verdict ("it was over", "that's it").
-_NO_VERDICT = _words("it this that there here over out in on up down off done back home so")
+_NO_VERDICT = _words(
+    "it this that there here over out in on up down off done back home so found seen"
+)
 
 
 def _unread_predicate(tokens: Sequence[str], index: int) -> bool:
@@ -2675,7 +2701,7 @@ _SLIPS = (
     - _words(
         """please health freeze treats peasant trilled lawless braking racked cashed cashing
         cashes sunning prefect rowing wining inning critic smoothy ignore butter rubber
-        angled mangle"""
+        angled mangle garage"""
     )
 )
 _SENTENCE_ENDS = frozenset(".!?;")
