@@ -373,9 +373,10 @@ def test_a_customer_coming_back_or_not(text: str, label: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # What is loved holds a word of the other side: a quality wanted, or irony.
-        "I love how cold it keeps my water.",
-        "I love how it crashes every time.",
+        # What is loved holds a word of the other side: a quality wanted, or irony. (A cold
+        # a thing keeps, and a fault that comes every time, are read: see batch 22.)
+        "I love how cold the beer was.",
+        "I love how it crashed.",
         "I hate how cheap it feels.",
         "Loved how the waiter forgot our order.",
         # Praise of a thing not done, where nothing bad is what is not done: irony as often.
@@ -1406,3 +1407,197 @@ def test_batch_21_sentiments(text: str, label: str) -> None:
 )
 def test_a_clause_conceded_against_holds_both_sides(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        # A place left untended; "clear" as an order to clear a thing is no praise.
+        (
+            "Your plot was found to be overgrown at the last inspection. Please clear it "
+            "within 28 days or your tenancy may be ended.",
+            "negative",
+            "overgrown",
+        ),
+        # "less so" turns the praise said just before it, for another thing.
+        (
+            "The kids loved the farm park. The adults, less so - fourteen quid for two sandwiches.",
+            "mixed",
+            "less so",
+        ),
+        ("I liked the first film. The sequel, not so much.", "mixed", "less so"),
+        # Slang praise, where what it is said of shows the sense.
+        (
+            "Spotless flat and a cracking location, though the bed was rock hard.",
+            "mixed",
+            "cracking",
+        ),
+        ("that new ramen place is proper bangin, go go go", "positive", "bangin"),
+        ("ngl this burger slaps", "positive", "slaps"),
+        # Complaints said in everyday phrases.
+        (
+            "but she keeps changing the rota without telling anyone",
+            "negative",
+            "without telling anyone",
+        ),
+        (
+            "third time this month the bins haven't been collected, absolutely sick of it",
+            "negative",
+            "sick of",
+        ),
+        (
+            "third time this month the bins haven't been collected",
+            "negative",
+            "haven't been collected",
+        ),
+        ("Is it too much to ask for a bus that turns up on time?", "negative", "too much to ask"),
+        ("ths is the wrost pizza ive ever had smh", "negative", "smh"),
+        ("the wrost pizza ive ever had", "negative", "wrost"),
+        ("I'm so disapointed with this", "negative", "disapointed"),
+        (
+            "The courier left the parcel in the rain and everything got soaked.",
+            "negative",
+            "soaked",
+        ),
+        ("The room was tiny and smelled of smoke.", "negative", "smelled of smoke"),
+        ("The hall reeked of bleach.", "negative", "reeked"),
+        ("He got a speeding ticket on the way home.", "negative", "speeding ticket"),
+        # A lead squandered after praise of how it was built: both sides held.
+        (
+            "We played brilliantly in the first half but threw it all away after the break.",
+            "mixed",
+            "threw it all away",
+        ),
+        # A flask keeps the cold it is for.
+        ("I love how cold it keeps my water", "positive", "cold"),
+        ("This flask keeps tea hot for 12 hours.", "positive", "hot"),
+        ("Wow, two hours on hold and then they hung up on me.", "negative", "hours on hold"),
+        ("The staff hung up on me twice.", "negative", "hung up on me"),
+    ],
+)
+def test_batch_22_readings(text: str, label: str, term: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert term in result.positive_terms + result.negative_terms
+    assert not result.unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please clear the path before Friday.",
+        "I bought a parking ticket for 3 hours.",
+        "Soak the beans overnight, they should be soaked through by morning.",
+        "He slaps the table when he laughs.",
+        "The radiator keeps going cold.",
+        "The duvet kept me cold all night.",
+        "It's not so much a hotel as a hostel.",
+        "if they hang up on you, call again",
+    ],
+)
+def test_words_of_two_senses_are_read_only_in_the_sense_shown(text: str) -> None:
+    # "clear it" is an order, a ticket may be bought, beans are soaked, a table slapped, a
+    # radiator going cold is no flask keeping it cold, and a call cut off is only supposed.
+    result = sentiment(text)
+    assert not result.positive_terms
+    assert "soaked" not in result.negative_terms
+    assert not any("hung up" in t or "hang up" in t for t in result.negative_terms)
+    assert not any("less so" in t for t in result.negative_terms)
+
+
+def test_less_so_said_of_a_complaint_is_not_guessed() -> None:
+    # Less awful is no praise.
+    assert sentiment("The food was awful, the service less so.").unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "ironic"),
+    [
+        # Praise of the very service that failed the writer.
+        (
+            "Wow, two hours on hold and then they hung up on me. Brilliant customer service.",
+            "brilliant customer service",
+        ),
+        # "love how" said of a bad thing that keeps happening, with joy said after it.
+        (
+            "love how my train gets cancelled every single monday, really makes my week",
+            "love how",
+        ),
+        ("Great, another Monday meeting that could have been an email.", "great"),
+        ("Fantastic, another parking ticket. Just what I needed.", "fantastic"),
+        ("I love how it crashes every time.", "i love how"),
+        # Praise alone after "sure, because" means its opposite.
+        ("Sure, because leaving the dishes for me is SO helpful.", "sure because ... helpful"),
+    ],
+)
+def test_sarcasm_read_in_batch_22(text: str, ironic: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert ironic in result.ironic
+    assert not result.positive_terms
+    assert not result.unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Praise of another thing than the complaint is read as said.
+        ("Food was cold. Lovely staff.", "mixed"),
+        ("We waited an hour for a table. Lovely food.", "mixed"),
+    ],
+)
+def test_closing_praise_of_another_thing_is_no_irony(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.ironic
+
+
+@pytest.mark.parametrize(
+    "text", ["Oh sure, happy to help!", "I love how cold the beer was", "The paint is cracking."]
+)
+def test_sincere_or_not_stays_unread(text: str) -> None:
+    # "oh sure" may be sincere; loving how cold a thing was may be either; paint cracking
+    # is damage in a word this lexicon reads only as praise.
+    result = sentiment(text)
+    assert result.unsure or result.unread
+
+
+def test_like_after_yeah_right_is_no_praise_to_turn() -> None:
+    # "like" says "as if" here: the text is not read as a complaint of praise turned.
+    result = sentiment("Yeah right, like that will ever work.")
+    assert result.unsure
+    assert not result.ironic
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # People not heard by those over them; a thing owed, nowhere to be found.
+        ("I loved my team but management never listened to any of us.", "mixed"),
+        (
+            "Parcel marked as delivered but it is nowhere to be found and nobody answers the "
+            "phone.",
+            "negative",
+        ),
+        # "garage" is a word, not a slip for "garbage".
+        (
+            "Never have I had such friendly service at a garage - they even valeted the car.",
+            "positive",
+        ),
+        # A notice signed off with thanks says no opinion.
+        (
+            "Hi all,\nJust a reminder that the car park will be resurfaced next week.\nThanks",
+            "neutral",
+        ),
+    ],
+)
+def test_people_not_heard_things_not_found_and_notices_signed_off(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.unsure
+    assert not result.unread
+
+
+def test_listening_to_a_thing_is_no_failure_and_thanks_after_a_complaint_is_unread() -> None:
+    assert not sentiment("I never listened to the album.").negative_terms
+    assert sentiment("The car park is closed again. Thanks.").unsure

@@ -5,15 +5,18 @@ window ("not good") turns a word mildly the other way; intensifiers scale it ("r
 really good", "badly outdated"); after a contrast ("but") the writer's verdict weighs more,
 while a clause conceded against ("..., although ...") holds both sides. A text is
 *neutral* inside a band around zero (one mild word such as "fine" does not make a review
-positive), and *mixed* when strong opinions on both sides balance out. Some things said as
-what happened are read as the opinion they carry (a long wait, something owed not given or
-not ready when due, someone due who did not come, something still missing, a thing less
-than its photos showed, a win, a personal best, a person growing in confidence, joy said
-in idioms such as "can't stop smiling", damage done to a thing, a way blocked, a service
-down again, a question of disbelief such as "who on earth ..."), and praise exclaimed
-beside a complaint is read as irony only when the words show it (a complaint that keeps
-happening); words whose side depends on what they are said of ("flaky", "unbelievable",
-"crushed") are read only where that shows; otherwise the text is not guessed.
+positive), and *mixed* when strong opinions on both sides balance out; "less so" turns
+the praise said before it for another thing ("The kids loved it. The adults, less so.").
+Some things said as what happened are read as the opinion they carry (a long wait, a call
+hung up, something owed not given or not ready when due, someone due who did not come,
+something still missing, a thing less than its photos showed, a win, a personal best, a
+person growing in confidence, joy said in idioms such as "can't stop smiling", damage done
+to a thing, a way blocked, a service down again, a question of disbelief such as "who on
+earth ..."), and praise exclaimed beside a complaint is read as irony only when the words
+show it (a complaint that keeps happening, praise of the very service that failed, praise
+alone after "sure, because"); words whose side depends on what they are said of ("flaky",
+"unbelievable", "crushed", "cracking", "slaps", a cold kept) are read only where that
+shows; otherwise the text is not guessed.
 """
 
 from __future__ import annotations
@@ -160,8 +163,18 @@ _LEXICON: dict[str, float] = {
     ),
     # Conduct condemned as without shame: as strong as "disgraceful".
     **dict.fromkeys(_words("shameless shameful scandal scandalous"), -3.0),
-    # Sounds of annoyance said as words: "ugh, Monday again".
-    **dict.fromkeys(_words("ugh urgh argh"), -2.0),
+    # Sounds of annoyance said as words: "ugh, Monday again"; "smh" (shaking my head) is
+    # disapproval typed as letters.
+    **dict.fromkeys(_words("ugh urgh argh smh"), -2.0),
+    # A place left untended, and a smell of neglect: "the plot was overgrown", "a musty
+    # room", "the hall reeked".
+    **dict.fromkeys(_words("overgrown unkempt musty reeked reeks reeking"), -2.0),
+    # Praise in slang whose words have no other sense in a review: "proper bangin".
+    **dict.fromkeys(_words("bangin"), 2.0),
+    # Misspellings so common that they are words of their own, and no other word's slip
+    # ("so disapointed", "the wrost pizza"); other slips are not guessed (see `_SLIPS`).
+    **dict.fromkeys(_words("disapointed dissapointed dissappointed disapointing"), -2.0),
+    **dict.fromkeys(_words("dissapointing wrost"), -3.0),
     **dict.fromkeys(
         _words(
             """terrible awful horrible worst disastrous catastrophic catastrophe useless
@@ -242,7 +255,7 @@ _FAILURES.update(
 )
 # "my deposit has still not been returned", "we haven't been paid": what is owed, not
 # given ("still" is read by the same phrase without it).
-_OWED = _words("returned refunded repaid paid fixed repaired delivered answered resolved")
+_OWED = _words("returned refunded repaid paid fixed repaired delivered answered resolved collected")
 _FAILURES.update(
     {
         (*negation, *still, "been", done): -2.5
@@ -329,6 +342,24 @@ _FAILURES.update(
             ("could", "not"),
         )
         for verb in ("pay", "afford", "repay")
+    }
+)
+# "management never listened to any of us": people not heard by those over them ("I never
+# listened to the album" is none: only a hearing owed to people is read).
+_FAILURES.update(
+    {
+        (*negation, verb, "to", *whom): -2.5
+        for negation in (("never",), ("didn't",), ("doesn't",), ("don't",), ("won't",))
+        for verb in ("listen", "listens", "listened")
+        for whom in (("us",), ("me",), ("any", "of", "us"), ("anyone",), ("staff",))
+    }
+)
+# "then they hung up on me": a call cut off on the writer, help refused.
+_FAILURES.update(
+    {
+        (verb, "up", "on", whom): -2.5
+        for verb in ("hung", "hangs", "hang", "hanging")
+        for whom in ("me", "us")
     }
 )
 # "nobody came", "no one answered": help that did not come, with no word of opinion.
@@ -642,6 +673,52 @@ _PHRASES: dict[tuple[str, ...], float] = {
         (negation, "hurt", "to"): 0.0
         for negation in ("wouldn't", "won't", "doesn't", "couldn't", "can't", "never")
     },
+    # Weariness of a thing that goes on: "absolutely sick of it", "sick and tired".
+    ("sick", "of"): -2.5,
+    ("sick", "and", "tired"): -2.5,
+    # A complaint asked as a question: "is it too much to ask for a bus on time?".
+    ("too", "much", "to", "ask"): -2.0,
+    # A meeting that wasted the time of all there: "could have been an email".
+    **{(*could, "been", "an", "email"): -2.0 for could in (("could", "have"), ("could've",))},
+    # A fine to pay, given on the road: "a speeding ticket", "got a parking ticket" ("buy
+    # a parking ticket at the machine" is none, and is not read).
+    ("speeding", "ticket"): -2.0,
+    ("another", "parking", "ticket"): -2.0,
+    **{
+        (verb, "a", "parking", "ticket"): -2.0
+        for verb in ("got", "get", "gets", "getting", "given", "received")
+    },
+    # A thing that should be there, gone: "the parcel is nowhere to be found".
+    ("nowhere", "to", "be", "found"): -2.5,
+    ("nowhere", "to", "be", "seen"): -2.5,
+    # A lead or a chance squandered: "threw it all away after the break", "bottled it".
+    **{(verb, "it", "all", "away"): -2.5 for verb in ("threw", "thrown", "throw", "throwing")},
+    ("bottled", "it"): -2.5,
+    # Things done behind others' backs: "changing the rota without telling anyone".
+    **{
+        ("without", verb, whom): -2.0
+        for verb in ("telling", "asking", "consulting", "warning")
+        for whom in ("anyone", "anybody", "us", "me", "them", "people", "staff")
+    },
+    # A bad smell, said of a room or a thing: "smelled of smoke", "smells like damp".
+    **{
+        (verb, link, smell): -2.0
+        for verb in ("smelled", "smelt", "smells", "smell", "smelling", "stank", "stinks")
+        for link in ("of", "like")
+        for smell in (
+            "smoke",
+            "cigarettes",
+            "damp",
+            "mould",
+            "mold",
+            "sweat",
+            "urine",
+            "wee",
+            "sewage",
+            "drains",
+            "vomit",
+        )
+    },
     # No verdict yet, said so: read, and neutral.
     **{("too", when, "to", verb): 0.0 for when in ("early", "soon") for verb in ("say", "tell")},
     **_FAILURES,
@@ -770,6 +847,11 @@ class _Tally:
     # Why the words that decide the label were not read (see `Sentiment.unsure`).
     unread: list[str] = field(default_factory=list)
     last_hedged: bool = False
+    # The valence of the last opinion held (see `_read_less_so`).
+    last_held: float = 0.0
+    # A service that failed the writer was read: a long wait, a call cut off, no answer
+    # (see `_closing_praise_of_a_thing`).
+    service_failed: bool = False
     # Phrases read as saying no opinion ("too early to tell", "if it doesn't work").
     read_neutral: int = 0
     # Praise read as irony (see `Sentiment.ironic`).
@@ -781,6 +863,7 @@ class _Tally:
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
         self.last_hedged = hedged
         if not hedged:
+            self.last_held = valence
             if valence > 0:
                 self.held_positive += valence / weight
             else:
@@ -1484,6 +1567,33 @@ def _closing_exclamation(tokens: Sequence[str]) -> int:
     return len(tokens) - start
 
 
+# What a service is praised as: "Brilliant customer service.", "Great support, guys."
+_SERVICE_NOUNS = _words("service support communication care helpline help")
+_PRAISED_THING_WORDS = 3
+
+
+def _closing_praise_of_a_thing(tokens: Sequence[str]) -> int:
+    """The number of tokens of a closing sentence of praise that names a thing after
+    others ("... . Brilliant customer service."), its marks included, or 0."""
+    end = len(tokens)
+    while end and tokens[end - 1] in _EXCLAMATION_ENDS:
+        end -= 1
+    for start in range(end - 2, max(0, end - 1 - _PRAISED_THING_WORDS) - 1, -1):
+        praise = start
+        if praise > 0 and tokens[praise - 1] in _EXCLAMATION_LEAD | _STRONG_INTENSIFIERS:
+            praise -= 1
+        if praise < 2 or tokens[praise - 1] not in _SENTENCE_ENDS | {"!"}:
+            continue
+        named = tokens[start + 1 : end]
+        if (_LEXICON.get(tokens[start]) or 0.0) > 0 and all(_names_a_thing(w) for w in named):
+            return len(tokens) - praise
+    return 0
+
+
+# Thanks said to sign off a notice, a courtesy and no opinion of what it says.
+_SIGN_OFFS = _words("thanks cheers")
+
+
 # Set phrases of praise said as a sentence of their own after others, as "Great." is:
 # "Another parking fine. Just what I needed." is irony, "Hot soup. Just what I needed."
 # is not, and the sentence before tells which.
@@ -1519,10 +1629,22 @@ def _closing_set_phrase(tokens: Sequence[str], end: int) -> int:
 # may be sincere, and the label is not guessed.
 _NAMED_LEAD = _words("oh wow ah yeah just")
 _NAMED_GAP = 2
-_JOINED_PRAISE = (("love", "it"), ("loving", "it"), ("love", "this"), ("love", "that"))
+_JOINED_PRAISE = (
+    ("love", "it"),
+    ("loving", "it"),
+    ("love", "this"),
+    ("love", "that"),
+    # "..., really makes my week": joy said of what came before it.
+    *(
+        (*stress, verb, "my", when)
+        for stress in ((), ("really",), ("just",))
+        for verb in ("makes", "made")
+        for when in ("day", "week")
+    ),
+)
 # "..., love that for me": the same praise, said of what befell the writer.
 _FOR_THE_WRITER = (("for", "me"), ("for", "us"))
-_AGAIN_AND_AGAIN = _words("another again usual always")
+_AGAIN_AND_AGAIN = _words("another again usual always every")
 
 
 def _opening_praise_of_a_thing(tokens: Sequence[str]) -> int:
@@ -1594,6 +1716,54 @@ def _praise_of_a_complaint(rest: _Tally, said: str, rest_tokens: Sequence[str]) 
 _SARCASM_OPENINGS = (("yeah", "right"), ("sure", ",", "because"), ("as", "if"), ("oh", "sure"))
 
 
+# "Sure, because leaving the dishes for me is SO helpful": after these openings, praise is
+# said to mean its opposite ("oh sure, happy to help" and "as if by magic" may be sincere).
+_TURNING_OPENINGS = (("sure", ",", "because"), ("yeah", "right"))
+
+
+def _after_a_sarcasm_opening(tokens: Sequence[str], marker: tuple[str, ...]) -> _Tally:
+    """Read a text that opens with a marker of sarcasm: praise alone after one that turns
+    it is the complaint it mocks; anything else is not guessed."""
+    rest = tokens[len(marker) :]
+    tally = _score_plain(rest)
+    said = " ".join(t for t in marker if t not in _PUNCTUATION)
+    # "yeah right, like that will ever work": "like" says "as if", no praise to turn.
+    as_if = next((t for t in rest if t not in _PUNCTUATION), "") == "like"
+    turned_praise = tally.held_positive and not tally.held_negative and not as_if
+    if marker in _TURNING_OPENINGS and turned_praise:
+        turned = _Tally(ironic=[f"{said} ... {' '.join(tally.positive_terms)}"])
+        turned.add(f"{said} ... {tally.positive_terms[-1]}", -tally.held_positive)
+        return turned
+    tally = _score_plain(tokens)
+    tally.unread.append(f"'{said} ...'")
+    return tally
+
+
+# "I love how my train gets cancelled every Monday", "gotta love how ...": praise of how a
+# thing goes, said before what goes (see `_check_object_clauses` for the same said later).
+_LOVE_HOW_LEADS = (
+    (),
+    ("i",),
+    ("i", "just"),
+    ("just",),
+    ("gotta",),
+    ("got", "to"),
+    ("you", "gotta"),
+)
+_LOVE_HOW = tuple(
+    (*lead, love, *how)
+    for lead in _LOVE_HOW_LEADS
+    for love in ("love", "loving")
+    for how in (("how",), ("that",), ("the", "way"))
+)
+
+
+def _opening_love_how(tokens: Sequence[str]) -> int:
+    """The number of tokens of an opening "love how" ("i just love how"), or 0."""
+    said = next((o for o in _LOVE_HOW if tuple(tokens[: len(o)]) == o), None)
+    return len(said) if said is not None and len(tokens) > len(said) else 0
+
+
 def _is_face(token: str) -> bool:
     return len(token) == 1 and not token.isascii()
 
@@ -1620,9 +1790,7 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
         None,
     )
     if marker is not None:
-        tally = _score_plain(tokens)
-        tally.unread.append(f"'{' '.join(t for t in marker if t not in _PUNCTUATION)} ...'")
-        return tally
+        return _after_a_sarcasm_opening(tokens, marker)
     closing = _closing_exclamation(tokens)
     if closing:
         rest = _score_words(tokens[:-closing])
@@ -1630,9 +1798,23 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
             # "Arrived broken. Great.": praise after a complaint is irony.
             rest.ironic.append(" ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION))
             return rest
+        said = " ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION)
+        if said in _SIGN_OFFS and not _terms(rest) and _plainly_factual(tokens[:-closing]):
+            # "The car park will be resurfaced next week. Thanks": a notice signed off.
+            rest.read_neutral += 1
+            return rest
         if not _terms(rest) and not rest.read_neutral:
-            said = " ".join(t for t in tokens[-closing:] if t not in _PUNCTUATION)
             rest.unread.append(f"'..., {said}' said of words with no opinion read")
+            return rest
+    thing = _closing_praise_of_a_thing(tokens)
+    if thing:
+        rest = _score_words(tokens[:-thing])
+        served = rest.service_failed and bool(_SERVICE_NOUNS.intersection(tokens[-thing:]))
+        if served and rest.held_negative and not rest.held_positive:
+            # "Two hours on hold, then they hung up. Brilliant customer service.": praise of
+            # the service that failed is irony ("Food was cold. Lovely staff." praises
+            # another thing, and is read as it is said).
+            rest.ironic.append(" ".join(t for t in tokens[-thing:] if t not in _PUNCTUATION))
             return rest
     joined = _joined_closing(tokens)
     if joined:
@@ -1641,6 +1823,16 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
             # "another 0-13 loss, love it": praise said of a complaint, after a comma.
             said = " ".join(t for t in tokens[-joined:] if t not in _PUNCTUATION)
             _praise_of_a_complaint(rest, said, tokens[:-joined])
+            return rest
+    loved = _opening_love_how(tokens)
+    if loved:
+        rest = _score_words(tokens[loved:])
+        if rest.held_negative and not rest.held_positive:
+            # "love how my train gets cancelled every single monday": praise of a bad thing
+            # that keeps happening is irony; of a bad word once ("love how cold it keeps my
+            # water") it may be the quality wanted, and is not guessed.
+            said = " ".join(tokens[:loved])
+            _praise_of_a_complaint(rest, said, tokens[loved:])
             return rest
     named = _opening_praise_of_a_thing(tokens)
     if named:
@@ -1785,6 +1977,7 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
         wait = _long_wait(tokens, index)
         if wait and not _negated(tokens, index):
             # "we waited over an hour for a table": a long wait is a complaint.
+            tally.service_failed = True
             tally.add(" ".join(tokens[index : index + wait]), _LONG_WAIT * weight, weight=weight)
             index += wait
             continue
@@ -1815,6 +2008,8 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             if negated:
                 valence = -valence * 0.75
                 term = f"not {term}"
+            elif words in _FAILURES and valence < 0:
+                tally.service_failed = True
             tally.add(
                 term,
                 valence * weight * _intensity(tokens, index),
@@ -1869,7 +2064,30 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # "badly outdated": the word after it is read, stressed (see `_intensity`).
             index += 1
             continue
+        hold = _long_hold(tokens, index)
+        if hold:
+            # "two hours on hold": a long wait on the phone, told duration first.
+            tally.service_failed = True
+            tally.add(" ".join(tokens[index : index + hold]), _LONG_WAIT * weight, weight=weight)
+            index += hold
+            continue
+        if _less_so(tokens, index):
+            _read_less_so(tally, weight)
+            index += 2
+            continue
+        if _verb_clear(tokens, index):
+            # "please clear it within 28 days": an order to clear a thing, no praise.
+            tally.neutral += 1
+            index += 1
+            continue
         known = _known_valence(token)
+        if _kept_quality(tokens, index):
+            # "it keeps my water cold": the cold kept is the quality wanted, no complaint.
+            known = _KEPT_VALENCE
+        if known is None:
+            # "a cracking location", "this burger slaps", "everything got soaked": words
+            # read only where what they are said of shows their sense.
+            known = _said_in_sense(tokens, index)
         if token in _ADDICTIVE and _said_of_a_pastime(tokens, index):
             # "the gameplay is addictive": a game hard to put down is praised.
             known = _ADDICTIVE_VALENCE
@@ -1976,6 +2194,122 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
     if tally.contrast:
         _check_predicates(tokens, tally)
     return tally
+
+
+# "two hours on hold", "an hour in the queue": a long wait, said with its length first.
+_HELD = (("on", "hold"), ("in", "the", "queue"), ("in", "a", "queue"))
+
+
+def _long_hold(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a long wait told duration first spans from ``index`` ("hours on
+    hold" is 3), or 0 ("ten minutes on hold" is no long wait)."""
+    token = tokens[index]
+    long = token in _LONG or (
+        token in _MINUTES
+        and index > 0
+        and tokens[index - 1].isdigit()
+        and int(tokens[index - 1]) >= _LONG_MINUTES
+    )
+    if not long or (index > 1 and _SHORT.intersection(tokens[index - 2 : index])):
+        return 0
+    held = next((h for h in _HELD if tuple(tokens[index + 1 : index + 1 + len(h)]) == h), None)
+    return 1 + len(held) if held is not None else 0
+
+
+# "The kids loved it. The adults, less so.", "the food, not so much": the opinion said
+# just before, turned for another thing (a side of its own, as a negation turns a word).
+_LESS_SO = (("less", "so"), ("not", "so", "much"))
+
+
+def _less_so(tokens: Sequence[str], index: int) -> bool:
+    """Whether "less so" at ``index`` stands as a clause's verdict: after a comma or a
+    subject, and ending its clause or followed by why ("- fourteen quid for ...")."""
+    said = next((s for s in _LESS_SO if tuple(tokens[index : index + len(s)]) == s), None)
+    if said is None or index == 0:
+        return False
+    # "no less so than before" compares, and "not so much a hotel as a hostel" names;
+    # only "X, less so" and "X, not so much." turn.
+    following = tokens[index + len(said)] if index + len(said) < len(tokens) else "."
+    if following == "than" or (said[0] == "not" and following not in _SCOPE_ENDS):
+        return False
+    return tokens[index - 1] not in _NEGATIONS and tokens[index - 1] not in _INTENSIFIERS
+
+
+_LESS_SO_TURN = 0.75
+
+
+def _read_less_so(tally: _Tally, weight: float) -> None:
+    """Count "less so" against the praise held before it; said of a complaint ("the food
+    was awful, the service less so") it is no praise, and is not guessed."""
+    if tally.last_held > 0:
+        tally.add("less so", -tally.last_held * _LESS_SO_TURN * weight, weight=weight)
+    else:
+        tally.unread.append("'less so' said of no praise read")
+
+
+# "please clear it", "clear the path": "clear" as an order or an act, no praise of a thing
+# ("clear instructions", "the sign was clear" are praise).
+_CLEARED = _words("it them the your my our his her their this that these those up out away off")
+
+
+def _verb_clear(tokens: Sequence[str], index: int) -> bool:
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    return tokens[index] == "clear" and following in _CLEARED
+
+
+# "cracking" is praise before a thing ("a cracking location") and damage of one ("the
+# paint is cracking"); "slaps" is praise ending its clause of a thing ("this burger
+# slaps") and a blow given ("he slaps the table"); "soaked" is damage done to goods or
+# people by water ("everything got soaked", "arrived soaked") and a step of a recipe
+# ("soaked the beans overnight", "soaked through by morning").
+_SENSES = _words("cracking slaps slapped soaked drenched")
+_NOT_PRAISED = _words("sound noise noises sounds")
+_SOAKED_AS = _words("got get gets getting arrived came")
+
+
+def _said_in_sense(tokens: Sequence[str], index: int) -> float | None:
+    """The valence of a word of two senses where what it is said of shows one, else None."""
+    token = tokens[index]
+    if token not in _SENSES:
+        return None
+    before = tokens[index - 1] if index else ""
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    if token == "cracking":
+        praised = before in ("a", "some", "absolutely", "really", "proper")
+        return 2.0 if praised and following.isalpha() and following not in _NOT_PRAISED else None
+    if token in ("slaps", "slapped"):
+        ends = following in _SCOPE_ENDS or following in ("ngl", "tbh", "honestly")
+        named = before.isalpha() and before not in _PEOPLE | _NOT_COUNTED | _words("it")
+        return 2.5 if ends and named and before not in _words("him her them me us") else None
+    return _DAMAGE_VALENCE if before in _SOAKED_AS else None
+
+
+# "It keeps my water cold for hours", "how cold it keeps my water": a warmth or a cold that
+# a flask or a cool box keeps is what it is for ("the radiator keeps going cold", "it kept
+# me cold all night" are complaints, and are read as said).
+_KEPT = _words("cold hot warm cool chilled")
+_KEEPS = _words("keep keeps kept keeping")
+_NOT_KEPT = _words("going getting turning coming running me us him her")
+_KEPT_GAP = 3
+_KEPT_VALENCE = 2.0
+
+
+def _kept_quality(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is a warmth or cold a thing keeps, in its clause."""
+    if tokens[index] not in _KEPT:
+        return False
+    after = tokens[index + 1 : index + 1 + _KEPT_GAP]
+    # "how cold it keeps my water": the quality first, then the thing that keeps it.
+    if len(after) >= 2 and after[0] in ("it", "they", "this") and after[1] in _KEEPS:
+        return True
+    start = max(0, index - 1 - _KEPT_GAP)
+    for position in range(index - 1, start, -1):
+        if tokens[position] in _SCOPE_ENDS:
+            return False
+        if tokens[position] in _KEEPS:
+            between = tokens[position + 1 : index]
+            return bool(between) and not _NOT_KEPT.intersection(between)
+    return False
 
 
 # "Unbelievable", "unreal": disbelief, at something bad ("servers down again, unreal") or
@@ -2208,7 +2542,9 @@ _COPULAS = _words(
     felt seem seems seemed look looks looked sound sounds sounded became becomes got gets"""
 )
 # Words that end a clause after a verb and are no verdict ("it was over", "that's it").
-_NO_VERDICT = _words("it this that there here over out in on up down off done back home so")
+_NO_VERDICT = _words(
+    "it this that there here over out in on up down off done back home so found seen"
+)
 
 
 def _unread_predicate(tokens: Sequence[str], index: int) -> bool:
@@ -2332,7 +2668,7 @@ def _check_object_clauses(tokens: Sequence[str], tally: _Tally) -> None:
         position = index + 1 + len(opener)
         while position < len(tokens) and tokens[position] not in _SCOPE_ENDS:
             word = tokens[position]
-            valence = _LEXICON.get(word, 0.0)
+            valence = _KEPT_VALENCE if _kept_quality(tokens, position) else _LEXICON.get(word, 0.0)
             if valence * held < 0 and not _negated(tokens, position):
                 tally.unread.append(f"'{clause} ... {word}'")
             elif (
@@ -2365,7 +2701,7 @@ _SLIPS = (
     - _words(
         """please health freeze treats peasant trilled lawless braking racked cashed cashing
         cashes sunning prefect rowing wining inning critic smoothy ignore butter rubber
-        angled mangle"""
+        angled mangle garage"""
     )
 )
 _SENTENCE_ENDS = frozenset(".!?;")
