@@ -263,6 +263,18 @@ def test_typos_of_the_vocabulary_are_read_with_a_small_doubt() -> None:
     assert CONFIDENCE_THRESHOLD < reading.confidence < 1
 
 
+def test_what_spelt_as_it_sounds_is_no_doubt() -> None:
+    # "wat" is "what", as "whats" is; with one slip beside it the request stays answered.
+    reading = read_numeric_request("need 65 pecent of 1,340 for the deposit, wat is it")
+    assert evaluate(render(reading.expression)) == 871  # type: ignore[arg-type]
+    assert reading.confidence >= CONFIDENCE_THRESHOLD
+
+
+def test_n_for_and_joins_two_figures() -> None:
+    reading = read_numeric_request("lowest n highest of 1013, 1008, 1021, 998")
+    assert reading.figures == ("min", "max")
+
+
 def test_ordinary_words_near_the_vocabulary_are_not_slips() -> None:
     # A column named "time" is not the word "times"; "different" is not "difference".
     for text in ("the total time of 12 and 15", "what is different about 3 and 4"):

@@ -451,7 +451,7 @@ _FILLER = _words(
     evaluate determine find get give tell show me us can could would will you i we i'd
     i'm exactly just quick quickly hey hi ok okay so now also let lets let's know need
     want like solve do does did my our your their his her equal equals equal answer
-    expression
+    expression wat wot
     mean? if roughly approximately about work out figure check another"""
 ) - {"mean?", "if", "about", "figure"}
 # Words that describe the material ("the average of these sales figures"): harmless there.
@@ -985,7 +985,8 @@ class _Parser:
             gap = 0
             if self.at(",", offset=width):
                 gap = 2 if self.at("and", offset=width + 1) else 1
-            elif self.at("and", offset=width) or self.at("&", offset=width):
+            elif any(self.at(joiner, offset=width) for joiner in ("and", "&", "n")):
+                # "lowest n highest?": "n" for "and", between two figures only.
                 gap = 1
             if not gap or (found := self._aggregate_at(width + gap)) is None:
                 break
