@@ -1844,6 +1844,12 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "what i spent on lunch each day this week: 6.50, 4.20, 8.75 - cheapest and dearest?",
             [("statistics", [])],
         ),
+        # ... and so does it with its items on the lines below.
+        (
+            "what ive spent on xmas bits so far:\n* cards 12.99\n* wrapping 4.50\n"
+            "* crackers 15.60\nhow much altogether",
+            [("calculation", [])],
+        ),
         # A time asked with no number to compute on is a fact to look up.
         ("when's the best time to see cherry blossom in kyoto?", [("research", [])]),
         # What a message basically says is its summary.
@@ -1950,7 +1956,7 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         ("work out 15% of 240 for me - actually no sorry, make that 25%", [("calculation", [])]),
     ],
 )
-def test_shapes_of_batch_20(description: str, expected: list[tuple[str, list[str]]]) -> None:
+def test_shapes_people_write(description: str, expected: list[tuple[str, list[str]]]) -> None:
     assert shape(plan(description)) == expected
 
 

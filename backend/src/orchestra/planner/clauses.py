@@ -647,7 +647,8 @@ def _heads_data(tokens: list[Token]) -> bool:
         and tokens[0].low == "what"
         and tokens[1].low in _OWN_SUBJECTS
         and all(t.is_material or t.text in {".", "!"} for t in tokens[colon + 1 :])
-        and any(t.is_material for t in tokens[colon + 1 :])
+        # "what ive spent on xmas bits so far:" and the items on the lines below it.
+        and (colon == len(tokens) - 1 or any(t.is_material for t in tokens[colon + 1 :]))
     )
 
 
