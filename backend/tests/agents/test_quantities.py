@@ -75,6 +75,27 @@ def run(instruction: str) -> dict[str, Any]:
         ("150 kills and 60 deaths in ranked, whats my k/d", 2.5),
         # the body mass index of a height and a weight, in any units
         ("she is 160 cm tall and weighs 64 kg, what's her BMI", 25.0),
+        # money asked in hundredths of it, per thing
+        ("the tub of 40 chocolates costs £12.50, how many pence per chocolate", 31.25),
+        # a weight and a rate said in grams and kilograms
+        ("the dog gets through 400g of food a day. bag is 12kg. how many days will it last", 30),
+        # a volume is a length cubed: sides and a depth in litres, or at tonnes per m³
+        (
+            "the raised bed is 120 cm by 60 cm and i'll fill it 30 cm deep, how many litres of "
+            "compost",
+            216,
+        ),
+        (
+            "patio is 4 m x 2.5 m and i want 10 cm of sand on it. sand is 1.5 tonnes per cubic "
+            "metre - how many tonnes",
+            1.5,
+        ),
+        # two sides said with one unit after the second
+        (
+            "the hall floor is 5 by 2.4 m, 2 coats, varnish says 8 m² per litre. how many "
+            "litres do i need",
+            3.0,
+        ),
         # a yield is yearly: a monthly rent times 12
         ("Context: The house cost 300,000 and lets for 1,250 pcm. Task: Gross yield in %?", 5.0),
     ],

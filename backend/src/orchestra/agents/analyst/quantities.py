@@ -22,7 +22,9 @@ bottle pours 6 glasses") is per that thing when the thing is counted too; "3 gla
 is per the one other thing counted ("42 guests"); "2 coats" multiply an area; "add 10% for
 waste" grows the amount; "a recipe for 6" counts people; "1 in the morning and 2 at night"
 is 3 a day of the one thing counted; "it's on 20% and i want it at 80%" fills 60% of
-the whole. Money paid once ("49 upfront then 31.50 a month for 24
+the whole; "how many pence" asks the money given in hundredths; a volume is a length cubed
+("80 cm by 50 cm, 15 cm deep, how many litres"), and "4.5 by 3.8 m" gives both sides in
+metres. Money paid once ("49 upfront then 31.50 a month for 24
 months, total?") is added to the one product of the rest that is money
 (`read_upfront_plus_rate`); a price for the first hour then a rate for each hour after is
 added up for the whole hours spent (`read_first_then_each`). The same reading of
@@ -62,7 +64,8 @@ def _add(dims: dict[str, int], size: float, *names: str) -> None:
         _UNITS[name] = (dims, size)
 
 
-_LENGTH, _MASS, _VOLUME, _TIME = {"length": 1}, {"mass": 1}, {"volume": 1}, {"time": 1}
+# A volume is a length cubed, so that "80 cm by 50 cm, 15 cm deep" is so many litres.
+_LENGTH, _MASS, _VOLUME, _TIME = {"length": 1}, {"mass": 1}, {"length": 3}, {"time": 1}
 _add(_LENGTH, 1000.0, "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres")
 _add(_LENGTH, 1.0, "m", "meter", "meters", "metre", "metres")
 _add(_LENGTH, 0.01, "cm", "centimeter", "centimeters", "centimetre", "centimetres")
@@ -81,8 +84,9 @@ _add(_MASS, 1.0, "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos")
 _add(_MASS, 0.001, "g", "gram", "grams")
 _add(_MASS, 0.000001, "mg", "milligram", "milligrams")
 _add(_MASS, 0.45359237, "lb", "lbs")
-_add(_VOLUME, 1.0, "l", "liter", "liters", "litre", "litres")
-_add(_VOLUME, 0.001, "ml", "milliliter", "milliliters", "millilitre", "millilitres")
+_add(_VOLUME, 1.0, "cubicm")
+_add(_VOLUME, 0.001, "l", "liter", "liters", "litre", "litres")
+_add(_VOLUME, 0.000001, "ml", "milliliter", "milliliters", "millilitre", "millilitres")
 _add(_TIME, 1.0, "s", "sec", "secs", "second", "seconds")
 _add(_TIME, 60.0, "min", "mins", "minute", "minutes")
 _add(_TIME, 3600.0, "h", "hr", "hrs", "hour", "hours")
@@ -525,6 +529,11 @@ def _slashed(word: str, given: list[Quantity]) -> tuple[dict[str, int], float] |
     return ({things.pop(): 1}, 1.0) if len(things) == 1 and len(word) <= 2 else None
 
 
+# Hundredths of money asked for ("how many pence", "how many cents"): the money given,
+# times 100.
+_HUNDREDTHS = frozenset({"pence", "cents"})
+
+
 def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     how = _HOW_MANY.search(question)
     slash = _SLASH.search(question)
@@ -537,6 +546,11 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
             return _Asked(_key(over[0]), _key(under[0]), over[1] / under[1], span=slash.span())
     if how is not None:
         top = _asked_unit(how.group("unit").lower(), given)
+        if how.group("unit").lower() in _HUNDREDTHS and _MONEY_DIMS in (
+            dict(q.dims) for q in given
+        ):
+            # "costs £119.99, how many pence per piece": money asked in hundredths of it.
+            top = (_MONEY_DIMS, 0.01)
         if top is not None and how.group("unit").lower() not in _UNITS:
             thing = _thing(how.group("unit"))
     if top is not None:
@@ -664,6 +678,18 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         ),
         lambda m: "sq" + _SQUARED[(m.group("unit") or m.group("glued")).lower()[:3]],
     ),
+    # "4.5 by 3.8 m": two sides of one unit, said once after the second ("3 x 2.4 m" may
+    # be three lengths of 2.4 m, so only "by" is read so).
+    (
+        re.compile(
+            r"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s+by\s+(?P<b>\d+(?:\.\d+)?)\s*"
+            r"(?P<unit>km|m|cm|mm|ft|metres|meters|centimetres|centimeters)\b",
+            re.I,
+        ),
+        lambda m: f"{m['a']} {m['unit']} by {m['b']} {m['unit']}",
+    ),
+    # "1.6 tonnes per cubic metre", "2 m\u00b3": a volume's unit in one word.
+    (re.compile(r"\bcubic\s+met(?:re|er)s?\b|\bm(?:\u00b3|3)(?!\w)", re.I), "cubicm"),
     (re.compile(r"\bbpm\b", re.I), "beats per minute"),
     # "twice a day", "three times a day" (as `problems.spelt` writes "3 times a day").
     (re.compile(r"\bonce\s+(?=(?:a|an|per|each|every)\s)", re.I), "1 times "),
