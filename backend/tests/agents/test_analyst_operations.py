@@ -2863,6 +2863,9 @@ def test_labels_with_a_count_in_words_or_an_apostrophe(instruction: str, result:
         # a conversion the request states itself, either way round
         ("the horse is 64 inches, how tall in hands if 1 hand = 4 inches", 16),
         ("boiler is 30,000 BTU/h, what's that in W given 1 W = 3.412 BTU/h", 30000 / 3.412),
+        # a unit defined in brackets, asked in a third unit of its measure
+        ("the pony is 13 hands (a hand is 4 inches), what's that in metres", 1.3208),
+        ("horse is 15 hands (1 hand = 4 inches). how tall is that in cm", 152.4),
     ],
 )
 def test_a_conversion_factor_stated_in_the_request(instruction: str, result: float) -> None:
@@ -2872,6 +2875,13 @@ def test_a_conversion_factor_stated_in_the_request(instruction: str, result: flo
 def test_a_stated_factor_for_neither_unit_given_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("the horse is 64 cm, how tall in hands if 1 hand = 4 inches", capability="calculation")
+
+
+def test_a_unit_defined_in_another_measure_than_the_one_asked_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "the pony is 13 hands (a hand is 4 kg), what's that in metres", capability="calculation"
+        )
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,14 @@ def run(instruction: str) -> dict[str, Any]:
             "metre - how many tonnes",
             1.5,
         ),
+        # a rule of units said beside the amounts, which the units keep already
+        ("the bed is 2 m by 1 m and 20 cm deep (1 m\u00b3 is 1000 litres), how many litres", 400),
+        # things asked for, each of a size said: a whole number of them
+        (
+            "Context: Our 3 hives gave about 12 kg of honey each. Task: How many 400 g jars can i "
+            "fill?",
+            90,
+        ),
         # two sides said with one unit after the second
         (
             "the hall floor is 5 by 2.4 m, 2 coats, varnish says 8 m² per litre. how many "
@@ -130,6 +138,10 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("He was 1.5 m and is now 1.8 m.", "BMI?"),
         # money squared is no amount per anything
         ("A flat costs 200,000 and the rent is 900.", "What's that per month?"),
+        # 7 L in 300 ml tubs is 23 and a part: the part tub, counted or not?
+        ("We made 7 litres of soup.", "How many 300 ml tubs will it fill?"),
+        # a rule of units said that is not so: which is meant?
+        ("The bed is 2 m by 1 m and 20 cm deep.", "How many litres (1 m3 = 100 L)?"),
     ],
 )
 def test_amounts_whose_units_do_not_settle_the_answer_are_not_read(context: str, task: str) -> None:

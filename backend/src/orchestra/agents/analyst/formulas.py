@@ -540,6 +540,9 @@ _ASKED_IN = re.compile(
     r"[\s,.;:-]*(?:so\s+)?(?:"
     r"(?:what(?:'s|\s+is)|whats|how\s+much\s+is)\s+(?:that|it|this)\s+"
     r"(?:in|into|as|in\s+terms\s+of)\s+(?:degrees\s+)?" + _WORD.format("target") + r"|"
+    # "how tall is that in cm"
+    r"how\s+(?:tall|long|far|high|heavy|big|wide|deep)\s+(?:is|was)\s+(?:that|it|this)\s+"
+    r"(?:in|into)\s+" + _WORD.format("how") + r"|"
     r"how\s+many\s+" + _WORD.format("asked") + r"\s+(?:is|are)\s+(?:that|it|this)|"
     # "68 kg is how many lbs"
     r"(?:is|are|equals)\s+how\s+many\s+" + _WORD.format("many") + r"|"
@@ -599,11 +602,34 @@ _A_CHANGE = re.compile(
 )
 
 
+# "(1 hand = 4 inches)", "(a hand is 4 inches)": a unit the request defines, in brackets.
+_DEFINED = re.compile(
+    r"\(\s*(?:1|one|a|an)\s+(?P<name>[a-z]+)\s*(?:=|is|equals)\s*"
+    + _NUMBER.format("size")
+    + r"\s*"
+    + _WORD.format("unit")
+    + r"\s*\)"
+)
+
+
+def _defined_unit(text: str) -> tuple[str, dict[str, tuple[Num, str]]]:
+    """``text`` without the unit it defines in brackets, and that unit by its names ("hand",
+    "hands": 4 and "inches"), when it is no unit known and is defined in one that is."""
+    match = _DEFINED.search(text)
+    if match is None or match["name"] in _UNITS or match["unit"] not in _UNITS:
+        return text, {}
+    defined = (_number(match["size"]), match["unit"])
+    names = {match["name"], f"{match['name']}s"}
+    return f"{text[: match.start()]} {text[match.end() :]}", dict.fromkeys(names, defined)
+
+
 def _stated_conversion(text: str) -> tuple[Node, str] | None:
     """ "my oven is set to 350 F, what's that in celsius?", "i weigh 68 kilos, what's that
     in lbs", "5 ft tall, how many cm is that", "1.5 kilograms of flour in oz": one amount
     stated with its unit (a height in feet and inches too, "5 ft 7"), then the unit it is asked
-    in; None when any other number or word of arithmetic is said."""
+    in; None when any other number or word of arithmetic is said. A unit defined in brackets
+    ("16 hands (1 hand = 4 inches), how tall is that in cm") is its size in the other."""
+    text, defined = _defined_unit(text)
     asked = _ASKED_IN.search(text) or _ASKED_ALONE.search(text)
     height = _FEET_AND_INCHES.search(text)
     if height is not None and asked is not None:
@@ -639,7 +665,7 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
         return None
     target = next(
         asked.group(k)
-        for k in ("target", "asked", "many", "counted", "bare", "alone")
+        for k in ("target", "how", "asked", "many", "counted", "bare", "alone")
         if k in asked.groupdict() and asked.group(k)
     )
     value, source = _number(stated.group("value")), stated.group("source")
@@ -650,6 +676,13 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
         return _temperature(value, _TEMPERATURES[source], _TEMPERATURES[target]), (
             f"{source} to {target}"
         )
+    if source in defined and target in _UNITS and height is None and pair is None:
+        # "16 hands (1 hand = 4 inches)": 16 * 4 inches, in the unit asked
+        count, unit = defined[source]
+        if _UNITS[unit][0] != _UNITS[target][0]:
+            return None
+        amount = Op("*", Op("*", value, count), _size(_UNITS[unit][1]))
+        return Op("/", amount, _size(_UNITS[target][1])), f"{source} to {target}"
     if source not in _UNITS or target not in _UNITS:
         return None
     (dimension, size), (other, target_size) = _UNITS[source], _UNITS[target]

@@ -24,12 +24,13 @@ waste" grows the amount; "a recipe for 6" counts people; "1 in the morning and 2
 is 3 a day of the one thing counted; "it's on 20% and i want it at 80%" fills 60% of
 the whole; "how many pence" asks the money given in hundredths; a volume is a length cubed
 ("80 cm by 50 cm, 15 cm deep, how many litres"), and "4.5 by 3.8 m" gives both sides in
-metres. Money paid once ("49 upfront then 31.50 a month for 24
-months, total?") is added to the one product of the rest that is money
-(`read_upfront_plus_rate`); a price for the first hour then a rate for each hour after is
-added up for the whole hours spent (`read_first_then_each`). The same reading of
-amounts tells when a total or an average would join amounts of different kinds (two
-measures, two currencies, a measure and things counted), which is no number
+metres; a rule of units said ("1 m3 = 1000 L") adds nothing when it is so; "how many 450 g
+jars" asks for things of that size each, only a whole number of them. Money paid once
+("49 upfront then 31.50 a month for 24 months, total?") is added to the one product of the
+rest that is money (`read_upfront_plus_rate`); a price for the first hour then a rate for
+each hour after is added up for the whole hours spent (`read_first_then_each`). The same
+reading of amounts tells when a total or an average would join amounts of different kinds
+(two measures, two currencies, a measure and things counted), which is no number
 (`kinds_apart`).
 """
 
@@ -718,11 +719,35 @@ def _plain_units(text: str) -> str:
     )
 
 
+# "(1 m3 = 1000 L)", "1 kg = 1000 g": a rule of units said beside the amounts.
+_RULE_SAID = re.compile(
+    r"\(?\s*(?<![\w.])(?:1|one|a)\s+(?P<one>[a-z]+)\s*(?:=|is)\s*(?P<size>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>[a-z]+)\b\s*\)?",
+    re.I,
+)
+
+
+def _known_rules_dropped(text: str) -> str:
+    """``text`` without the rules of units it states that the units read already keep
+    ("1 m3 = 1000 L"): no amounts of their own. A rule that is not so is left, and so the
+    request is not read."""
+
+    def dropped(match: re.Match[str]) -> str:
+        one, unit = _UNITS.get(match["one"].lower()), _UNITS.get(match["unit"].lower())
+        if one is None or unit is None or _key(one[0]) != _key(unit[0]):
+            return match.group(0)
+        if abs(float(match["size"]) * unit[1] - one[1]) > 1e-9 * one[1]:
+            return match.group(0)
+        return " "
+
+    return _RULE_SAID.sub(dropped, text)
+
+
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     """The answer to a request whose amounts carry units and whose question asks for a
     unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None."""
-    task = _plain_units(task)
-    context = None if context is None else _plain_units(context)
+    task = _known_rules_dropped(_plain_units(task))
+    context = None if context is None else _known_rules_dropped(_plain_units(context))
     if context is None:
         parts = split_question(task)
         if parts is None:
@@ -755,6 +780,9 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         dims = _key({things.pop(): 1, "time": -1})
         given.append(Quantity(day_parts[0], 1 / day[1], dims, *day_parts[1]))
     given = _per_one(given, task) + waste + filled
+    task, sized = _sized_asked(task, given)
+    if sized is not None:
+        given.append(sized)
     asked = _share_asked(task) if share else _asked(task, given) or _scaled_asked(task, given)
     if asked is None:
         return None
@@ -790,7 +818,31 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         return None
     if len(given) == 1:
         return _rate_per_other(given[0], asked)
-    return _expression(given, ways[0], asked)
+    found = _expression(given, ways[0], asked)
+    if sized is not None and (
+        isinstance(found[0], Call) or abs(_value(found[0]) - round(_value(found[0]))) > 1e-9
+    ):
+        return None  # "how many 450 g jars can i fill": the part jar, filled or not?
+    return found
+
+
+# "how many 450 g jars can i fill": things asked for, each of the size said.
+_SIZED = re.compile(
+    r"\bhow\s+many\s+(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?P<things>[a-z]+s)\b", re.I
+)
+
+
+def _sized_asked(task: str, given: list[Quantity]) -> tuple[str, Quantity | None]:
+    """The task asking for the things alone ("how many jars"), and the size of each as an
+    amount per thing (450 g a jar); the task as it is and None when it asks no such things."""
+    sized = _SIZED.search(task)
+    unit = _UNITS.get(sized["unit"].lower()) if sized else None
+    if sized is None or unit is None or sized["things"].lower() in _UNITS:
+        return task, None
+    dims = Counter(unit[0])
+    dims[f"#{_thing(sized['things'])}"] -= 1
+    each = Quantity(_num(sized["num"]), unit[1], _key(dict(dims)), 0, 0)
+    return f"{task[: sized.start('num')]}{task[sized.end('unit') :].lstrip()}", each
 
 
 _ALTOGETHER = re.compile(r"\s+(?:altogether|in\s+total)(?=\s*[?.!]*\s*$)", re.I)
