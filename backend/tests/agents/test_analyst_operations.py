@@ -710,6 +710,8 @@ def test_a_conversion_read_apart_from_a_context_of_words() -> None:
         ("its 20 degrees c out whats that in farenheit", 68),
         ("keg holds 50 litres, how many uk pints is that", 87.9877),
         ("how many ml in 3 US pints", 1419.5294),
+        # Which way the amount is measured, after the unit asked.
+        ("a 20 inch wheel is how many cm across", 50.8),
     ],
 )
 def test_a_conversion_of_an_amount_stated_before(instruction: str, result: float) -> None:

@@ -92,6 +92,11 @@ def run(instruction: str) -> dict[str, Any]:
         ),
         # a rule of units said beside the amounts, which the units keep already
         ("the bed is 2 m by 1 m and 20 cm deep (1 m\u00b3 is 1000 litres), how many litres", 400),
+        # what an amount gives, said as "1 litre covers 10 m2": a rate of it
+        (
+            "the shed wall is 3 m by 2 m and 1 litre covers 10 m2, doing 2 coats. how many litres",
+            1.2,
+        ),
         # things asked for, each of a size said: a whole number of them
         (
             "Context: Our 3 hives gave about 12 kg of honey each. Task: How many 400 g jars can i "

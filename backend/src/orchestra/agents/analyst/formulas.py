@@ -550,7 +550,9 @@ _ASKED_IN = re.compile(
     r"how\s+many\s+" + _WORD.format("counted") + r"|"
     r"(?:in|into)\s+(?:degrees\s+)?" + _WORD.format("bare") + r")"
     # "... for my american friend", "... pls": words after the question that ask nothing.
-    r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again|in\s+total|altogether))?"
+    r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again|in\s+total|altogether|"
+    # "a 10 inch cake tin is how many cm across": which way it is measured
+    r"across|wide|long|tall|high|deep))?"
     r"\s*[?.!]*$"
 )
 # "425 degrees f — celsius?", "165 lb at a clinic, kg?": the unit alone, asked after a

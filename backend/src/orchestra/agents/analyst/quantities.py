@@ -708,9 +708,24 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 _PER_GLUED = re.compile(r"((?:/|\bper)\s*)(\d+(?:\.\d+)?)([a-z]+)\b", re.I)
 
 
+# "1 litre covers 12 sqm": what an amount gives, said as a rate of it ("12 sqm per 1 litre").
+_AMOUNT_GIVES = re.compile(
+    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?:covers|does|makes|gives|fills)\s+"
+    r"(?P<m>\d+(?:\.\d+)?)\s*(?P<other>[a-z]+)\b",
+    re.I,
+)
+
+
+def _amount_gives(match: re.Match[str]) -> str:
+    if match["unit"].lower() not in _UNITS or match["other"].lower() not in _UNITS:
+        return match.group(0)
+    return f"{match['m']} {match['other']} per {match['n']} {match['unit']}"
+
+
 def _plain_units(text: str) -> str:
     for pattern, plain in _PLAIN_UNITS:
         text = pattern.sub(plain, text)
+    text = _AMOUNT_GIVES.sub(_amount_gives, text)
     return _PER_GLUED.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2)} {m.group(3)}" if m.group(3).lower() in _UNITS else m.group(0)
