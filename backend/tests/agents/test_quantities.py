@@ -145,6 +145,8 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("A flat costs 200,000 and the rent is 900.", "What's that per month?"),
         # 7 L in 300 ml tubs is 23 and a part: the part tub, counted or not?
         ("We made 7 litres of soup.", "How many 300 ml tubs will it fill?"),
+        # pence of dollars: the money has none
+        ("A tub of 40 chocolates costs $12.50.", "How many pence per chocolate?"),
         # a rule of units said that is not so: which is meant?
         ("The bed is 2 m by 1 m and 20 cm deep.", "How many litres (1 m3 = 100 L)?"),
     ],

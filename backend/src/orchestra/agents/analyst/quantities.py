@@ -24,8 +24,9 @@ waste" grows the amount; "a recipe for 6" counts people; "1 in the morning and 2
 is 3 a day of the one thing counted; "it's on 20% and i want it at 80%" fills 60% of
 the whole; "how many pence" asks the money given in hundredths; a volume is a length cubed
 ("80 cm by 50 cm, 15 cm deep, how many litres"), and "4.5 by 3.8 m" gives both sides in
-metres; a rule of units said ("1 m3 = 1000 L") adds nothing when it is so; "how many 450 g
-jars" asks for things of that size each, only a whole number of them. Money paid once
+metres; "1 litre covers 12 m2" is 12 m2 per litre; a rule of units said ("1 m3 = 1000 L")
+adds nothing when it is so; "how many 450 g jars" asks for things of that size each, only a
+whole number of them. Money paid once
 ("49 upfront then 31.50 a month for 24 months, total?") is added to the one product of the
 rest that is money (`read_upfront_plus_rate`); a price for the first hour then a rate for
 each hour after is added up for the whole hours spent (`read_first_then_each`). The same
@@ -535,6 +536,21 @@ def _slashed(word: str, given: list[Quantity]) -> tuple[dict[str, int], float] |
 _HUNDREDTHS = frozenset({"pence", "cents"})
 
 
+# Money whose hundredths are no pence ("$", "euros"), or no cents ("£", "quid").
+_NOT_HUNDREDTHS = {
+    "pence": re.compile(r"[$\u20ac\u00a5\u20b9]|\b(?:dollars?|bucks|euros?|usd|eur)\b", re.I),
+    "cents": re.compile(r"[\u00a3\u00a5\u20b9]|\b(?:pounds|quid|gbp|yen|rupees)\b", re.I),
+}
+
+
+_HUNDREDTHS_ASKED = re.compile(r"\bhow\s+many\s+(pence|cents)\b", re.I)
+
+
+def _hundredths_of(text: str, unit: str) -> bool:
+    """Whether ``text`` asks pence or cents of money that has them (not cents of pounds)."""
+    return _NOT_HUNDREDTHS[unit.lower()].search(text) is None
+
+
 def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     how = _HOW_MANY.search(question)
     slash = _SLASH.search(question)
@@ -795,6 +811,9 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         dims = _key({things.pop(): 1, "time": -1})
         given.append(Quantity(day_parts[0], 1 / day[1], dims, *day_parts[1]))
     given = _per_one(given, task) + waste + filled
+    hundredths = _HUNDREDTHS_ASKED.search(task)
+    if hundredths and not _hundredths_of(f"{context} {task}", hundredths.group(1)):
+        return None  # "$5 a pack, how many pence": the money has none
     task, sized = _sized_asked(task, given)
     if sized is not None:
         given.append(sized)
