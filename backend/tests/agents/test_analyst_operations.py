@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from orchestra.agents.analyst.calculator import evaluate
+from orchestra.agents.analyst.formulas import units_apart
 from orchestra.agents.analyst.operations import infer_operation, run_operation
 from orchestra.agents.analyst.problems import read_percentage_problem
 from orchestra.agents.analyst.statistics import choose_headline, extract_numbers
@@ -699,10 +700,36 @@ def test_a_conversion_read_apart_from_a_context_of_words() -> None:
         ("wat's 3 quaters of 1,260", 945),
         # Doubled for the round trip: the trip says why.
         ("double 11 for the round trip", 22),
+        # A few words after the amount of what or where it is; the unit alone, asked
+        # after a break; the scale's name misspelt; a pint whose size is said.
+        ("the yogurt wants 43 degrees c to set, what's that in F", 109.4),
+        ("ran the 5 mile loop yesterday, how many km is that", 8.04672),
+        ("the oven dial says 180°C — fahrenheit?", 356),
+        ("my podcast queue is 600 minutes long — hours?", 10),
+        ("weighed 150 lb at the doctor's in texas, kg?", 68.0388555),
+        ("its 20 degrees c out whats that in farenheit", 68),
+        ("keg holds 50 litres, how many uk pints is that", 87.9877),
+        ("how many ml in 3 US pints", 1419.5294),
+        # Which way the amount is measured, after the unit asked.
+        ("a 20 inch wheel is how many cm across", 50.8),
     ],
 )
 def test_a_conversion_of_an_amount_stated_before(instruction: str, result: float) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result, 1e-4)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # The unit alone asked of the one amount the context states.
+        ("Context: The plot is 2 hectares. Task: Acres?", 4.94210763),
+        ("Context: The screen is sold as 81.3 cm. Task: Inches?", 32.007874),
+        # A weight in stones and pounds, written against its numbers.
+        ("Context: Weighed 12st 6lb in march. Task: In kg?", 78.92505238),
+    ],
+)
+def test_the_unit_alone_asked_of_an_amount_stated(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result, 1e-6)
 
 
 @pytest.mark.parametrize(
@@ -714,6 +741,11 @@ def test_a_conversion_of_an_amount_stated_before(instruction: str, result: float
         "Context: I ran 5 km and then 3 km. Task: Convert that to miles.",
         # A slash after a given amount's unit is its rate, not what is asked per.
         "the ride is 100 km. how many hours at 25 km/h",
+        # The amount shared out, or a second number beside it, is no amount to convert.
+        "a 10 kg sack split between us, how many lbs is that",
+        "Context: weighed 13st 2 at new year. Task: In kg?",
+        # A pint whose size is not said.
+        "how many ml in 3 pints",
     ],
 )
 def test_a_conversion_or_rate_not_read_is_refused(instruction: str) -> None:
@@ -1897,6 +1929,26 @@ def test_a_unit_written_against_its_number_leaves_the_number_whole(
 
 
 @pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        # A whole number against a unit no product is named by.
+        ("soup needs 600ml stock", "soup needs 600 ml stock"),
+        # Metres and grams said to measure something; stones beside pounds.
+        ("a wall 4.2m wide by 2.5m high", "a wall 4.2 m wide by 2.5 m high"),
+        ("the ceiling is 4.5 by 3.8m", "the ceiling is 4.5 by 3.8 m"),
+        ("we use 18g of beans", "we use 18 g of beans"),
+        ("weighed 13st 2lb", "weighed 13 stone 2 lb"),
+        # Millions, a network, an ordinal: left as written.
+        ("the house went for 1.2m and", "the house went for 1.2m and"),
+        ("5g speeds", "5g speeds"),
+        ("on the 21st at noon", "on the 21st at noon"),
+    ],
+)
+def test_units_written_against_their_numbers_are_set_apart_when_sure(text: str, apart: str) -> None:
+    assert units_apart(text) == apart
+
+
+@pytest.mark.parametrize(
     ("instruction", "glued"),
     [
         ("Context: times were 12.5q, 14 and 16. Task: what's the mean?", "12.5q"),
@@ -2819,6 +2871,9 @@ def test_labels_with_a_count_in_words_or_an_apostrophe(instruction: str, result:
         # a conversion the request states itself, either way round
         ("the horse is 64 inches, how tall in hands if 1 hand = 4 inches", 16),
         ("boiler is 30,000 BTU/h, what's that in W given 1 W = 3.412 BTU/h", 30000 / 3.412),
+        # a unit defined in brackets, asked in a third unit of its measure
+        ("the pony is 13 hands (a hand is 4 inches), what's that in metres", 1.3208),
+        ("horse is 15 hands (1 hand = 4 inches). how tall is that in cm", 152.4),
     ],
 )
 def test_a_conversion_factor_stated_in_the_request(instruction: str, result: float) -> None:
@@ -2828,6 +2883,13 @@ def test_a_conversion_factor_stated_in_the_request(instruction: str, result: flo
 def test_a_stated_factor_for_neither_unit_given_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("the horse is 64 cm, how tall in hands if 1 hand = 4 inches", capability="calculation")
+
+
+def test_a_unit_defined_in_another_measure_than_the_one_asked_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "the pony is 13 hands (a hand is 4 kg), what's that in metres", capability="calculation"
+        )
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,8 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "many tiles do i need (no spares)", 108),
         ("wall is 2.4 m by 1.2 m and tiles are 20 x 30 cm. how many tiles", 48),
         ("shed roof is 24 m\u00b2 and we had 12 mm of rain overnight, how many litres", 288),
+        # each piece's width, said of them all
+        ("the side of the plot is 12 m and the fence panels are 1.5 m wide. how many panels", 8),
     ],
 )  # fmt: skip
 def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float) -> None:
@@ -51,6 +53,8 @@ def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float
         "an 18 m fence with a gate, a post every 1.8 m, a post at both ends. how many posts",
         # Spares asked for, which whole tiles leave out.
         "wall is 2.4 m by 1.2 m and tiles are 20 x 20 cm. how many tiles, with spares",
+        # 12 / 1.83: the last panel cut to fit, or a gap left?
+        "the side of the plot is 12 m and the fence panels are 1.83 m wide. how many panels",
     ],
 )
 def test_counts_not_whole_or_not_all_said_are_refused(instruction: str) -> None:

@@ -75,6 +75,40 @@ def run(instruction: str) -> dict[str, Any]:
         ("150 kills and 60 deaths in ranked, whats my k/d", 2.5),
         # the body mass index of a height and a weight, in any units
         ("she is 160 cm tall and weighs 64 kg, what's her BMI", 25.0),
+        # money asked in hundredths of it, per thing
+        ("the tub of 40 chocolates costs £12.50, how many pence per chocolate", 31.25),
+        # a weight and a rate said in grams and kilograms
+        ("the dog gets through 400g of food a day. bag is 12kg. how many days will it last", 30),
+        # a volume is a length cubed: sides and a depth in litres, or at tonnes per m³
+        (
+            "the raised bed is 120 cm by 60 cm and i'll fill it 30 cm deep, how many litres of "
+            "compost",
+            216,
+        ),
+        (
+            "patio is 4 m x 2.5 m and i want 10 cm of sand on it. sand is 1.5 tonnes per cubic "
+            "metre - how many tonnes",
+            1.5,
+        ),
+        # a rule of units said beside the amounts, which the units keep already
+        ("the bed is 2 m by 1 m and 20 cm deep (1 m\u00b3 is 1000 litres), how many litres", 400),
+        # what an amount gives, said as "1 litre covers 10 m2": a rate of it
+        (
+            "the shed wall is 3 m by 2 m and 1 litre covers 10 m2, doing 2 coats. how many litres",
+            1.2,
+        ),
+        # things asked for, each of a size said: a whole number of them
+        (
+            "Context: Our 3 hives gave about 12 kg of honey each. Task: How many 400 g jars can i "
+            "fill?",
+            90,
+        ),
+        # two sides said with one unit after the second
+        (
+            "the hall floor is 5 by 2.4 m, 2 coats, varnish says 8 m² per litre. how many "
+            "litres do i need",
+            3.0,
+        ),
         # a yield is yearly: a monthly rent times 12
         ("Context: The house cost 300,000 and lets for 1,250 pcm. Task: Gross yield in %?", 5.0),
     ],
@@ -109,6 +143,12 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("He was 1.5 m and is now 1.8 m.", "BMI?"),
         # money squared is no amount per anything
         ("A flat costs 200,000 and the rent is 900.", "What's that per month?"),
+        # 7 L in 300 ml tubs is 23 and a part: the part tub, counted or not?
+        ("We made 7 litres of soup.", "How many 300 ml tubs will it fill?"),
+        # pence of dollars: the money has none
+        ("A tub of 40 chocolates costs $12.50.", "How many pence per chocolate?"),
+        # a rule of units said that is not so: which is meant?
+        ("The bed is 2 m by 1 m and 20 cm deep.", "How many litres (1 m3 = 100 L)?"),
     ],
 )
 def test_amounts_whose_units_do_not_settle_the_answer_are_not_read(context: str, task: str) -> None:

@@ -5,7 +5,8 @@ fuel economy, the volume of a box and the area of a circle.
 weeks", "60 mph to km/h", "5 feet 10 inches to cm", "average speed if a car travels 150 km
 in 2 hours", "compound interest on 1000 at 5% for 3 years", "18 mpg (US gallons) in
 L/100km", "gains 320 m over 4.2 km, average gradient in %", "36 x 18 x 16 inches, how many
-US gallons". A gallon whose size (US or UK) is unsaid is no unit. Each is recognised only
+US gallons", "425°F — celsius?", "fermenter holds 23 litres, how many uk pints is that". A
+gallon or a pint whose size (US or UK) is unsaid is no unit. Each is recognised only
 when the whole request fits it, and becomes an ordinary expression (``5 * 1609.344 /
 1000``), so the answer shows what was computed.
 """
@@ -69,6 +70,9 @@ _add("volume", 0.001, "ml", "milliliter", "milliliters", "millilitre", "millilit
 # other is a unit ("US gallons" is written "usgal" before reading, `_gallons_said`).
 _add("volume", 3.785411784, "usgal")
 _add("volume", 4.54609, "impgal")
+# So is a pint: 568 ml in the UK, 473 ml in the US ("UK pints" is written "imppint").
+_add("volume", 0.56826125, "imppint")
+_add("volume", 0.473176473, "uspint")
 _add("area", 1.0, "m2", "sqm")
 _add("area", 10000.0, "hectare", "hectares", "ha")
 _add("area", 4046.8564224, "acre", "acres")
@@ -121,6 +125,30 @@ def names_unit(word: str) -> bool:
 _GLUED_UNIT = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)([a-z]+)\b", re.I)
 
 
+# Units that a whole number written against them names no product or network by ("600ml",
+# "12kg"), unlike "5g", "4k" or "3d".
+_NO_NAME = frozenset({"ml", "kg", "kgs", "km", "cm", "mm", "lb", "lbs", "mins", "hrs", "litres"})
+# Units that a measure said after them makes sure of ("4.2m wide", "250g of flour",
+# "by 3.8m"): a size, or what is weighed, not millions nor a network. "st" and "lb" are for
+# a weight in stones and pounds ("13st 2lb").
+_MEASURED = frozenset({"m", "g", "st"})
+_METRES_AFTER = re.compile(r"\s*(?:wide|long|high|tall|deep|across|by|x|\u00d7)\b", re.I)
+_METRES_BEFORE = re.compile(r"(?:\bby|\bx|\u00d7)\s*$", re.I)
+_GRAMS_AFTER = re.compile(r"\s+of\s+[a-z]", re.I)
+_POUNDS_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:lb|lbs)\b", re.I)
+
+
+def _measured(text: str, match: re.Match[str]) -> bool:
+    """Whether a unit written against its number is said to measure something: "4.2m wide",
+    "4.5 by 3.8m", "250g of flour", "13st 2lb"."""
+    unit, rest = match.group(2).lower(), text[match.end() :]
+    if unit == "m":
+        return bool(_METRES_AFTER.match(rest) or _METRES_BEFORE.search(text[: match.start()]))
+    if unit == "g":
+        return _GRAMS_AFTER.match(rest) is not None
+    return unit == "st" and _POUNDS_AFTER.match(rest) is not None
+
+
 def units_apart(text: str) -> str:
     """``text`` with each unit of measure written against its number set apart ("3.2kg" as
     "3.2 kg"), so that the number is read whole rather than cut at its decimal point.
@@ -131,9 +159,13 @@ def units_apart(text: str) -> str:
 
     def apart(match: re.Match[str]) -> str:
         number, unit = match.groups()
+        if not is_unit(unit) and unit.lower() not in _MEASURED:
+            return match.group(0)
+        if _measured(text, match):
+            return f"{number} {'stone' if unit.lower() == 'st' else unit}"
         if unit.lower() == "m" or not is_unit(unit):
             return match.group(0)
-        if "." not in number and glued[unit.lower()] < 2:
+        if "." not in number and glued[unit.lower()] < 2 and unit.lower() not in _NO_NAME:
             return match.group(0)
         return f"{number} {unit}"
 
@@ -196,6 +228,11 @@ _TEMPERATURES = {
     "centigrade": "c",
     "c": "c",
     "fahrenheit": "f",
+    # the scale's name as often spelt
+    "farenheit": "f",
+    "farenheight": "f",
+    "fahrenheight": "f",
+    "farhenheit": "f",
     "f": "f",
     "kelvin": "k",
     "kelvins": "k",
@@ -340,6 +377,8 @@ _GALLON_OF = re.compile(
     r"\b(?:(?P<us>us|u\.s\.|american)|uk|imperial|imp|british)\s+(?:gallons?|gal)\b"
 )
 _GALLON = re.compile(r"\b(?:gallons?|gal)\b")
+# "UK pints", "US pint": a pint whose size is said (a pint alone is no unit).
+_PINT_OF = re.compile(r"\b(?:(?P<us>us|u\.s\.|american)|uk|imperial|british)\s+pints?\b")
 _OTHER_VOLUME = re.compile(
     r"\b(?:l|liters?|litres?|ml|milliliters?|millilitres?|cubic|usgal|impgal|cc)\b|l\s*/\s*100"
 )
@@ -356,6 +395,7 @@ _US_GALLON_DEFINED = re.compile(
 def _gallons_said(request: str) -> str:
     defined = _US_GALLON_DEFINED.search(request) is not None
     request = _US_GALLON_DEFINED.sub(" ", request)
+    request = _PINT_OF.sub(lambda m: "uspint" if m.group("us") else "imppint", request)
     request = _GALLON_OF.sub(lambda m: "usgal" if m.group("us") else "impgal", request)
     return _GALLON.sub("usgal", request) if defined else request
 
@@ -500,6 +540,9 @@ _ASKED_IN = re.compile(
     r"[\s,.;:-]*(?:so\s+)?(?:"
     r"(?:what(?:'s|\s+is)|whats|how\s+much\s+is)\s+(?:that|it|this)\s+"
     r"(?:in|into|as|in\s+terms\s+of)\s+(?:degrees\s+)?" + _WORD.format("target") + r"|"
+    # "how tall is that in cm"
+    r"how\s+(?:tall|long|far|high|heavy|big|wide|deep)\s+(?:is|was)\s+(?:that|it|this)\s+"
+    r"(?:in|into)\s+" + _WORD.format("how") + r"|"
     r"how\s+many\s+" + _WORD.format("asked") + r"\s+(?:is|are)\s+(?:that|it|this)|"
     # "68 kg is how many lbs"
     r"(?:is|are|equals)\s+how\s+many\s+" + _WORD.format("many") + r"|"
@@ -507,9 +550,33 @@ _ASKED_IN = re.compile(
     r"how\s+many\s+" + _WORD.format("counted") + r"|"
     r"(?:in|into)\s+(?:degrees\s+)?" + _WORD.format("bare") + r")"
     # "... for my american friend", "... pls": words after the question that ask nothing.
-    r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again|in\s+total|altogether))?"
+    r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again|in\s+total|altogether|"
+    # "a 10 inch cake tin is how many cm across": which way it is measured
+    r"across|wide|long|tall|high|deep))?"
     r"\s*[?.!]*$"
 )
+# "425 degrees f — celsius?", "165 lb at a clinic, kg?": the unit alone, asked after a
+# break in the sentence.
+_ASKED_ALONE = re.compile(
+    r"\s*[,.;:\u2014\u2013-]+\s*(?:in\s+)?(?:degrees\s+)?" + _WORD.format("alone") + r"\s*\?+\s*$"
+)
+# "did the 10 mile race sunday", "24 degrees c to prove", "at a clinic in florida": a few
+# words after the amount, saying what or where it is, with no number nor unit.
+_WORDS_AFTER = re.compile(r"(?:\s+[a-z']+){1,5}[\s,.;:\u2014\u2013-]*")
+# ... and words that share the amount out, which makes it no amount to convert as it is.
+_SHARED = re.compile(
+    r"\b(?:split|shar\w*|between|among|divided|dozen|couple|pairs?|halves|halved)\b"
+)
+
+
+def _words_after(rest: str) -> bool:
+    """Whether ``rest``, after the amount stated, is only a few words of what or where it
+    is: no unit (a second amount's, or the one asked), nothing sharing it out."""
+    if not _WORDS_AFTER.fullmatch(rest) or _SHARED.search(rest):
+        return False
+    return not any(names_unit(word) or word in _TEMPERATURES for word in rest.split())
+
+
 # "68 kilos", "350 f", "22 degrees c", "1.5 kilograms of flour": the amount stated, its unit,
 # and what it measures.
 _STATED = re.compile(
@@ -537,41 +604,71 @@ _A_CHANGE = re.compile(
 )
 
 
+# "(1 hand = 4 inches)", "(a hand is 4 inches)": a unit the request defines, in brackets.
+_DEFINED = re.compile(
+    r"\(\s*(?:1|one|a|an)\s+(?P<name>[a-z]+)\s*(?:=|is|equals)\s*"
+    + _NUMBER.format("size")
+    + r"\s*"
+    + _WORD.format("unit")
+    + r"\s*\)"
+)
+
+
+def _defined_unit(text: str) -> tuple[str, dict[str, tuple[Num, str]]]:
+    """``text`` without the unit it defines in brackets, and that unit by its names ("hand",
+    "hands": 4 and "inches"), when it is no unit known and is defined in one that is."""
+    match = _DEFINED.search(text)
+    if match is None or match["name"] in _UNITS or match["unit"] not in _UNITS:
+        return text, {}
+    defined = (_number(match["size"]), match["unit"])
+    names = {match["name"], f"{match['name']}s"}
+    return f"{text[: match.start()]} {text[match.end() :]}", dict.fromkeys(names, defined)
+
+
 def _stated_conversion(text: str) -> tuple[Node, str] | None:
     """ "my oven is set to 350 F, what's that in celsius?", "i weigh 68 kilos, what's that
     in lbs", "5 ft tall, how many cm is that", "1.5 kilograms of flour in oz": one amount
     stated with its unit (a height in feet and inches too, "5 ft 7"), then the unit it is asked
-    in; None when any other number or word of arithmetic is said."""
-    asked = _ASKED_IN.search(text)
+    in; None when any other number or word of arithmetic is said. A unit defined in brackets
+    ("16 hands (1 hand = 4 inches), how tall is that in cm") is its size in the other."""
+    text, defined = _defined_unit(text)
+    asked = _ASKED_IN.search(text) or _ASKED_ALONE.search(text)
     height = _FEET_AND_INCHES.search(text)
     if height is not None and asked is not None:
         text = f"{text[: height.start()]}1 ft{text[height.end() :]}"  # read as one amount
-        asked = _ASKED_IN.search(text)
+        asked = _ASKED_IN.search(text) or _ASKED_ALONE.search(text)
     pair = _pair_of_units(text) if height is None and asked is not None else None
     if pair is not None:
         text = f"{text[: pair.start()]}1 {pair.group('smaller')}{text[pair.end() :]}"
-        asked = _ASKED_IN.search(text)
+        asked = _ASKED_IN.search(text) or _ASKED_ALONE.search(text)
     if asked is None or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 1:
         return None
     head = text[: asked.start()]
     stated = _STATED.search(head)
     if stated is None or _NOT_ONLY_STATED.search(head.replace(stated.group(0), " ")):
         return None
-    if head[stated.end() :].strip(" ,.;:-") and not re.fullmatch(
-        # "my daughter is 5 ft tall": a word of what is measured may follow the amount.
-        r"[\s,]*(?:tall|long|high|wide|deep|away|here|today|now|heavy|outside|inside)?"
-        # "2.4 bar for the front tyres", "-5 F in chicago today": what or where it is of.
-        r"(?:\s*for\s+(?:the|my|our|a|an)\s+(?:[a-z]+\s+){0,2}[a-z]+)?"
-        r"(?:\s*in\s+[a-z]+(?:\s+(?:today|now|tonight|this\s+morning))?)?[\s,.;:-]*"
-        # "he's 210 lbs, what do i put on the chart (in kg)": what to write down, which is
-        # the one amount in another unit ("how long is the model" asks of something else).
-        r"(?:what\s+(?:do|should|shall|would|can)\s+(?:i|we)\s+(?:put|write|enter|record|"
-        r"note|say|use)\b[a-z' ]*)?",
-        head[stated.end() :],
+    rest = head[stated.end() :]
+    if (
+        rest.strip(" ,.;:-")
+        and not _words_after(rest)
+        and not re.fullmatch(
+            # "my daughter is 5 ft tall": a word of what is measured may follow the amount.
+            r"[\s,]*(?:tall|long|high|wide|deep|away|here|today|now|heavy|outside|inside)?"
+            # "2.4 bar for the front tyres", "-5 F in chicago today": what or where it is of.
+            r"(?:\s*for\s+(?:the|my|our|a|an)\s+(?:[a-z]+\s+){0,2}[a-z]+)?"
+            r"(?:\s*in\s+[a-z]+(?:\s+(?:today|now|tonight|this\s+morning))?)?[\s,.;:-]*"
+            # "he's 210 lbs, what do i put on the chart (in kg)": what to write down, which is
+            # the one amount in another unit ("how long is the model" asks of something else).
+            r"(?:what\s+(?:do|should|shall|would|can)\s+(?:i|we)\s+(?:put|write|enter|record|"
+            r"note|say|use)\b[a-z' ]*)?",
+            head[stated.end() :],
+        )
     ):
         return None
     target = next(
-        asked.group(k) for k in ("target", "asked", "many", "counted", "bare") if asked.group(k)
+        asked.group(k)
+        for k in ("target", "how", "asked", "many", "counted", "bare", "alone")
+        if k in asked.groupdict() and asked.group(k)
     )
     value, source = _number(stated.group("value")), stated.group("source")
     if source in _TEMPERATURES and target in _TEMPERATURES:
@@ -581,6 +678,13 @@ def _stated_conversion(text: str) -> tuple[Node, str] | None:
         return _temperature(value, _TEMPERATURES[source], _TEMPERATURES[target]), (
             f"{source} to {target}"
         )
+    if source in defined and target in _UNITS and height is None and pair is None:
+        # "16 hands (1 hand = 4 inches)": 16 * 4 inches, in the unit asked
+        count, unit = defined[source]
+        if _UNITS[unit][0] != _UNITS[target][0]:
+            return None
+        amount = Op("*", Op("*", value, count), _size(_UNITS[unit][1]))
+        return Op("/", amount, _size(_UNITS[target][1])), f"{source} to {target}"
     if source not in _UNITS or target not in _UNITS:
         return None
     (dimension, size), (other, target_size) = _UNITS[source], _UNITS[target]
@@ -828,7 +932,9 @@ _POINTED = re.compile(
     r"(?:convert|change|turn|put)\s+(?:that|it|this|the\s+(?:distance|weight|amount|length))\s+"
     r"(?:to|into|in)"
     r"|(?:what(?:'s|\s+is)\s+)?(?:that|it|this)\s+in"
-    r"|in|into)\s+(?P<target>[a-z]+(?:/[a-z]+)?)(?:\s+(?:please|pls))?\s*[.!?]*\s*$",
+    r"|in|into)\s+(?P<target>[a-z]+(?:/[a-z]+)?)(?:\s+(?:please|pls))?\s*[.!?]*\s*$"
+    # "Context: the field's 4 hectares. Task: Acres?": the unit alone, asked.
+    r"|^\s*(?P<alone>[a-z]+)\s*\?+\s*$",
     re.I,
 )
 _AMOUNT = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*([a-z]+(?:/[a-z]+)?)\b", re.I)
@@ -848,7 +954,7 @@ def read_pointed_conversion(context: str, task: str) -> tuple[Node, str] | None:
     asked = _POINTED.match(task)
     if asked is None:
         return None
-    target = asked.group("target").lower()
+    target = (asked.group("target") or asked.group("alone")).lower()
     if target not in _UNITS:
         return None
     dimension, target_size = _UNITS[target]
@@ -861,6 +967,12 @@ def read_pointed_conversion(context: str, task: str) -> tuple[Node, str] | None:
     # it ("18 km each way" says which way, not how many).
     if len(amounts) != 1 or _ARITHMETIC_SAID.search(_EACH_WAY.sub(" ", context.lower())):
         return None
+    others = [m for m in _AMOUNT.finditer(context.lower()) if m.group(2).lower() not in _UNITS]
+    if others or len(re.findall(r"\d+(?:[.,]\d+)*", context)) != len(
+        list(_AMOUNT.finditer(context))
+    ):
+        return None  # "weighed 13st 2lb": another number, not an amount of a unit known
+
     value, source = amounts[0]
     size = _UNITS[source][1]
     if size == target_size:

@@ -1,7 +1,8 @@
 """Counts along a length or over an area, and what falls on an area.
 
 "An 18 m fence with a post every 1.8 m, a post at both ends": 18 / 1.8 + 1 posts; "the
-deck is 3.6 m wide and each board takes up 15 cm": 360 / 15 boards across; "180 cm long
+deck is 3.6 m wide and each board takes up 15 cm": 360 / 15 boards across (so too "the
+garden is 18.3 m and fence panels are 1.83 m wide"); "180 cm long
 and 60 cm high, tiles 10 x 10 cm": (180 / 10) * (60 / 10) tiles; "24 m² and 12 mm of
 rain": 24 * 12 litres. Each is read only when the request says every amount it needs and
 nothing besides, and a count only when the lengths divide into whole pieces: a part piece
@@ -91,15 +92,22 @@ def _posts_along(text: str) -> tuple[Node, str] | None:
     return Op("+", spaces, Num(1, "1")), f"{asked.group('asked')}, one at both ends"
 
 
-# "the deck is 3.6 m wide", "the shelf is 90 cm long": the length filled.
+# "the deck is 3.6 m wide", "the shelf is 90 cm long", "back of the garden is 18.3 m": the
+# length filled.
 _FILLED = re.compile(
-    rf"\b(?P<whole_thing>[a-z]+)\s+is\s+{_LENGTH.format('whole')}\s+(?:wide|long|across)\b", re.I
+    rf"\b(?P<whole_thing>[a-z]+)\s+is\s+{_LENGTH.format('whole')}(?:\s+(?:wide|long|across))?"
+    rf"(?![\w.\u00b2])",
+    re.I,
 )
 # "each board takes up 15 cm", "each book uses 3 cm".
 _TAKES_UP = re.compile(
     rf"\beach\s+(?P<thing>[a-z]+)\s+(?:takes\s+up|uses|needs|fills|occupies)\s+"
     rf"{_LENGTH.format('piece')}",
     re.I,
+)
+# "fence panels are 1.83 m wide": each one's width, when nothing is said to take up more.
+_ARE_WIDE = re.compile(
+    rf"\b(?P<thing>[a-z]+s)\s+are\s+{_LENGTH.format('piece')}\s+(?:wide|long|across)\b", re.I
 )
 _ACROSS = re.compile(
     r"\bhow\s+many\s+(?P<asked>[a-z]+)\s+(?:across|along|in\s+a\s+row|fit|will\s+fit|"
@@ -131,12 +139,16 @@ def _parts_of(text: str, piece: re.Match[str], *spans: tuple[int, int]) -> bool:
 
 def _pieces_across(text: str) -> tuple[Node, str] | None:
     """Pieces side by side across a length, each said to take up so much of it."""
-    filled, piece, asked = _FILLED.search(text), _TAKES_UP.search(text), _ACROSS.search(text)
-    if filled is None or piece is None or asked is None:
+    taken = _TAKES_UP.search(text)
+    filled, piece = _FILLED.search(text), taken or _ARE_WIDE.search(text)
+    if filled is None or piece is None:
         return None
-    if asked.group("asked").lower() not in _forms(piece.group("thing")):
+    # "panels are 1.83 m wide" is each one's width: "how many panels" asks how many across.
+    asked = _ACROSS.search(text) or (_HOW_MANY.search(text) if taken is None else None)
+    thing = piece.group("thing")
+    if asked is None or asked.group("asked").lower() not in _forms(thing):
         return None
-    if filled.group("whole_thing").lower() in _forms(piece.group("thing")):
+    if filled.group("whole_thing").lower() in _forms(thing):
         return None
     if len(_FILLED.findall(text)) != 1 or _SET_ASIDE.search(text):
         return None

@@ -22,12 +22,16 @@ bottle pours 6 glasses") is per that thing when the thing is counted too; "3 gla
 is per the one other thing counted ("42 guests"); "2 coats" multiply an area; "add 10% for
 waste" grows the amount; "a recipe for 6" counts people; "1 in the morning and 2 at night"
 is 3 a day of the one thing counted; "it's on 20% and i want it at 80%" fills 60% of
-the whole. Money paid once ("49 upfront then 31.50 a month for 24
-months, total?") is added to the one product of the rest that is money
-(`read_upfront_plus_rate`); a price for the first hour then a rate for each hour after is
-added up for the whole hours spent (`read_first_then_each`). The same reading of
-amounts tells when a total or an average would join amounts of different kinds (two
-measures, two currencies, a measure and things counted), which is no number
+the whole; "how many pence" asks the money given in hundredths; a volume is a length cubed
+("80 cm by 50 cm, 15 cm deep, how many litres"), and "4.5 by 3.8 m" gives both sides in
+metres; "1 litre covers 12 m2" is 12 m2 per litre; a rule of units said ("1 m3 = 1000 L")
+adds nothing when it is so; "how many 450 g jars" asks for things of that size each, only a
+whole number of them. Money paid once
+("49 upfront then 31.50 a month for 24 months, total?") is added to the one product of the
+rest that is money (`read_upfront_plus_rate`); a price for the first hour then a rate for
+each hour after is added up for the whole hours spent (`read_first_then_each`). The same
+reading of amounts tells when a total or an average would join amounts of different kinds
+(two measures, two currencies, a measure and things counted), which is no number
 (`kinds_apart`).
 """
 
@@ -62,7 +66,8 @@ def _add(dims: dict[str, int], size: float, *names: str) -> None:
         _UNITS[name] = (dims, size)
 
 
-_LENGTH, _MASS, _VOLUME, _TIME = {"length": 1}, {"mass": 1}, {"volume": 1}, {"time": 1}
+# A volume is a length cubed, so that "80 cm by 50 cm, 15 cm deep" is so many litres.
+_LENGTH, _MASS, _VOLUME, _TIME = {"length": 1}, {"mass": 1}, {"length": 3}, {"time": 1}
 _add(_LENGTH, 1000.0, "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres")
 _add(_LENGTH, 1.0, "m", "meter", "meters", "metre", "metres")
 _add(_LENGTH, 0.01, "cm", "centimeter", "centimeters", "centimetre", "centimetres")
@@ -81,8 +86,9 @@ _add(_MASS, 1.0, "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos")
 _add(_MASS, 0.001, "g", "gram", "grams")
 _add(_MASS, 0.000001, "mg", "milligram", "milligrams")
 _add(_MASS, 0.45359237, "lb", "lbs")
-_add(_VOLUME, 1.0, "l", "liter", "liters", "litre", "litres")
-_add(_VOLUME, 0.001, "ml", "milliliter", "milliliters", "millilitre", "millilitres")
+_add(_VOLUME, 1.0, "cubicm")
+_add(_VOLUME, 0.001, "l", "liter", "liters", "litre", "litres")
+_add(_VOLUME, 0.000001, "ml", "milliliter", "milliliters", "millilitre", "millilitres")
 _add(_TIME, 1.0, "s", "sec", "secs", "second", "seconds")
 _add(_TIME, 60.0, "min", "mins", "minute", "minutes")
 _add(_TIME, 3600.0, "h", "hr", "hrs", "hour", "hours")
@@ -525,6 +531,26 @@ def _slashed(word: str, given: list[Quantity]) -> tuple[dict[str, int], float] |
     return ({things.pop(): 1}, 1.0) if len(things) == 1 and len(word) <= 2 else None
 
 
+# Hundredths of money asked for ("how many pence", "how many cents"): the money given,
+# times 100.
+_HUNDREDTHS = frozenset({"pence", "cents"})
+
+
+# Money whose hundredths are no pence ("$", "euros"), or no cents ("£", "quid").
+_NOT_HUNDREDTHS = {
+    "pence": re.compile(r"[$\u20ac\u00a5\u20b9]|\b(?:dollars?|bucks|euros?|usd|eur)\b", re.I),
+    "cents": re.compile(r"[\u00a3\u00a5\u20b9]|\b(?:pounds|quid|gbp|yen|rupees)\b", re.I),
+}
+
+
+_HUNDREDTHS_ASKED = re.compile(r"\bhow\s+many\s+(pence|cents)\b", re.I)
+
+
+def _hundredths_of(text: str, unit: str) -> bool:
+    """Whether ``text`` asks pence or cents of money that has them (not cents of pounds)."""
+    return _NOT_HUNDREDTHS[unit.lower()].search(text) is None
+
+
 def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     how = _HOW_MANY.search(question)
     slash = _SLASH.search(question)
@@ -537,6 +563,11 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
             return _Asked(_key(over[0]), _key(under[0]), over[1] / under[1], span=slash.span())
     if how is not None:
         top = _asked_unit(how.group("unit").lower(), given)
+        if how.group("unit").lower() in _HUNDREDTHS and _MONEY_DIMS in (
+            dict(q.dims) for q in given
+        ):
+            # "costs £119.99, how many pence per piece": money asked in hundredths of it.
+            top = (_MONEY_DIMS, 0.01)
         if top is not None and how.group("unit").lower() not in _UNITS:
             thing = _thing(how.group("unit"))
     if top is not None:
@@ -664,6 +695,18 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         ),
         lambda m: "sq" + _SQUARED[(m.group("unit") or m.group("glued")).lower()[:3]],
     ),
+    # "4.5 by 3.8 m": two sides of one unit, said once after the second ("3 x 2.4 m" may
+    # be three lengths of 2.4 m, so only "by" is read so).
+    (
+        re.compile(
+            r"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s+by\s+(?P<b>\d+(?:\.\d+)?)\s*"
+            r"(?P<unit>km|m|cm|mm|ft|metres|meters|centimetres|centimeters)\b",
+            re.I,
+        ),
+        lambda m: f"{m['a']} {m['unit']} by {m['b']} {m['unit']}",
+    ),
+    # "1.6 tonnes per cubic metre", "2 m\u00b3": a volume's unit in one word.
+    (re.compile(r"\bcubic\s+met(?:re|er)s?\b|\bm(?:\u00b3|3)(?!\w)", re.I), "cubicm"),
     (re.compile(r"\bbpm\b", re.I), "beats per minute"),
     # "twice a day", "three times a day" (as `problems.spelt` writes "3 times a day").
     (re.compile(r"\bonce\s+(?=(?:a|an|per|each|every)\s)", re.I), "1 times "),
@@ -681,9 +724,24 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 _PER_GLUED = re.compile(r"((?:/|\bper)\s*)(\d+(?:\.\d+)?)([a-z]+)\b", re.I)
 
 
+# "1 litre covers 12 sqm": what an amount gives, said as a rate of it ("12 sqm per 1 litre").
+_AMOUNT_GIVES = re.compile(
+    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?:covers|does|makes|gives|fills)\s+"
+    r"(?P<m>\d+(?:\.\d+)?)\s*(?P<other>[a-z]+)\b",
+    re.I,
+)
+
+
+def _amount_gives(match: re.Match[str]) -> str:
+    if match["unit"].lower() not in _UNITS or match["other"].lower() not in _UNITS:
+        return match.group(0)
+    return f"{match['m']} {match['other']} per {match['n']} {match['unit']}"
+
+
 def _plain_units(text: str) -> str:
     for pattern, plain in _PLAIN_UNITS:
         text = pattern.sub(plain, text)
+    text = _AMOUNT_GIVES.sub(_amount_gives, text)
     return _PER_GLUED.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2)} {m.group(3)}" if m.group(3).lower() in _UNITS else m.group(0)
@@ -692,11 +750,35 @@ def _plain_units(text: str) -> str:
     )
 
 
+# "(1 m3 = 1000 L)", "1 kg = 1000 g": a rule of units said beside the amounts.
+_RULE_SAID = re.compile(
+    r"\(?\s*(?<![\w.])(?:1|one|a)\s+(?P<one>[a-z]+)\s*(?:=|is)\s*(?P<size>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>[a-z]+)\b\s*\)?",
+    re.I,
+)
+
+
+def _known_rules_dropped(text: str) -> str:
+    """``text`` without the rules of units it states that the units read already keep
+    ("1 m3 = 1000 L"): no amounts of their own. A rule that is not so is left, and so the
+    request is not read."""
+
+    def dropped(match: re.Match[str]) -> str:
+        one, unit = _UNITS.get(match["one"].lower()), _UNITS.get(match["unit"].lower())
+        if one is None or unit is None or _key(one[0]) != _key(unit[0]):
+            return match.group(0)
+        if abs(float(match["size"]) * unit[1] - one[1]) > 1e-9 * one[1]:
+            return match.group(0)
+        return " "
+
+    return _RULE_SAID.sub(dropped, text)
+
+
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     """The answer to a request whose amounts carry units and whose question asks for a
     unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None."""
-    task = _plain_units(task)
-    context = None if context is None else _plain_units(context)
+    task = _known_rules_dropped(_plain_units(task))
+    context = None if context is None else _known_rules_dropped(_plain_units(context))
     if context is None:
         parts = split_question(task)
         if parts is None:
@@ -729,6 +811,12 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         dims = _key({things.pop(): 1, "time": -1})
         given.append(Quantity(day_parts[0], 1 / day[1], dims, *day_parts[1]))
     given = _per_one(given, task) + waste + filled
+    hundredths = _HUNDREDTHS_ASKED.search(task)
+    if hundredths and not _hundredths_of(f"{context} {task}", hundredths.group(1)):
+        return None  # "$5 a pack, how many pence": the money has none
+    task, sized = _sized_asked(task, given)
+    if sized is not None:
+        given.append(sized)
     asked = _share_asked(task) if share else _asked(task, given) or _scaled_asked(task, given)
     if asked is None:
         return None
@@ -764,7 +852,31 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         return None
     if len(given) == 1:
         return _rate_per_other(given[0], asked)
-    return _expression(given, ways[0], asked)
+    found = _expression(given, ways[0], asked)
+    if sized is not None and (
+        isinstance(found[0], Call) or abs(_value(found[0]) - round(_value(found[0]))) > 1e-9
+    ):
+        return None  # "how many 450 g jars can i fill": the part jar, filled or not?
+    return found
+
+
+# "how many 450 g jars can i fill": things asked for, each of the size said.
+_SIZED = re.compile(
+    r"\bhow\s+many\s+(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?P<things>[a-z]+s)\b", re.I
+)
+
+
+def _sized_asked(task: str, given: list[Quantity]) -> tuple[str, Quantity | None]:
+    """The task asking for the things alone ("how many jars"), and the size of each as an
+    amount per thing (450 g a jar); the task as it is and None when it asks no such things."""
+    sized = _SIZED.search(task)
+    unit = _UNITS.get(sized["unit"].lower()) if sized else None
+    if sized is None or unit is None or sized["things"].lower() in _UNITS:
+        return task, None
+    dims = Counter(unit[0])
+    dims[f"#{_thing(sized['things'])}"] -= 1
+    each = Quantity(_num(sized["num"]), unit[1], _key(dict(dims)), 0, 0)
+    return f"{task[: sized.start('num')]}{task[sized.end('unit') :].lstrip()}", each
 
 
 _ALTOGETHER = re.compile(r"\s+(?:altogether|in\s+total)(?=\s*[?.!]*\s*$)", re.I)
