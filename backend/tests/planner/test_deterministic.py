@@ -1844,6 +1844,16 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "what i spent on lunch each day this week: 6.50, 4.20, 8.75 - cheapest and dearest?",
             [("statistics", [])],
         ),
+        # "then times it by": arithmetic on the figure of the table before it, whose
+        # column is named ("the hours column") or said as the user's ("my hours").
+        (
+            "add up the hours column then times it by 12.50 an hour\nday,hours\nMon,4\nSat,7.5",
+            [("statistics", []), ("calculation", ["s1"])],
+        ),
+        (
+            "add up my hours then times it by my rate of 12.60\nday,hours\nMon,6.5\nSat,8",
+            [("statistics", []), ("calculation", ["s1"])],
+        ),
         # ... and so does it with its items on the lines below.
         (
             "what ive spent on xmas bits so far:\n* cards 12.99\n* wrapping 4.50\n"

@@ -431,6 +431,9 @@ def is_action_start(tokens: list[Token], index: int, extra_verbs: frozenset[str]
     following = tokens[index + 1].low if index + 1 < len(tokens) else ""
     if word in AMBIGUOUS_VERBS or (word in extra_verbs and word not in _VERBS):
         return bool(following) and following not in _NOT_AN_OBJECT
+    if word == "times" and following in {"it", "that", "this", "them"}:
+        # "then times it by 12.50": the verb, not "my 5k times".
+        return True
     return word in _VERBS
 
 

@@ -503,7 +503,7 @@ _SUMS_UP_RE = re.compile(
 )
 _FIGURE_OF_DATA_RE = re.compile(
     r"\s*(?:add\s+(?:up|together)|total(?:\s+up)?|sum(?:\s+up)?|tally(?:\s+up)?|average)\s+"
-    r"(?:what|all|everything|the\s+(?:\w+\s+)?(?:amounts?|figures?|numbers?|costs?|spending|"
+    r"(?:what|all|everything|(?:the|my|our)\s+(?:\w+\s+)?(?:amounts?|figures?|numbers?|costs?|spending|"
     r"money|takings|sales|scores|hours|bills?))\b",
     re.I,
 )
