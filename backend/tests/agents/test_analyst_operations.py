@@ -652,6 +652,21 @@ def test_split_between_our_number_of_them() -> None:
     assert data["result"] == 60
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Tell me what that gives per head if 5 of us go for the meal.",
+        "what is that per head for 5 people",
+    ],
+)
+def test_the_value_worked_on_per_head_of_a_number_of_people(instruction: str) -> None:
+    total = step("s1", {"operation": "sum", "result": 125})
+    assert run(instruction, capability="statistics", inputs=(total,))["result"] == 25
+    # With no value before it there is nothing to share.
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
 def test_so_much_a_day_times_a_number_of_days() -> None:
     assert run("what's 7.5 hours x 22 days", capability="calculation")["result"] == 165
     # Two amounts of time multiplied are no such thing.

@@ -1854,6 +1854,12 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "add up my hours then times it by my rate of 12.60\nday,hours\nMon,6.5\nSat,8",
             [("statistics", []), ("calculation", ["s1"])],
         ),
+        # "what that gives per head": the figure of the table before, not the table again.
+        (
+            "whip round - total it up and then tell me what that gives per head if 5 of us go"
+            "\nname,chipped_in\nAde,35\nBea,20",
+            [("statistics", []), ("statistics", ["s1"])],
+        ),
         # ... and so does it with its items on the lines below.
         (
             "what ive spent on xmas bits so far:\n* cards 12.99\n* wrapping 4.50\n"

@@ -85,6 +85,12 @@ _PLURAL_RESULT_RE = re.compile(
     r"|\b(?:both|all)\s+(?:results|findings|outputs|answers)\b",
     re.I,
 )
+# "total it up and then tell me what that gives per head": the figure before, worked on.
+_WHAT_THAT_GIVES_RE = re.compile(
+    r"\bwhat\s+(?:that|it|this)\s+(?:gives|comes\s+to|makes|works\s+out(?:\s+at)?|is)\s+"
+    r"(?:per|a|an|each|for\s+each|between|divided|split|over)\b",
+    re.I,
+)
 _SINGULAR_RESULT_RE = re.compile(
     r"\b(?:using|use|based on|from|with|of|on|about|into)\s+(?:the|that|this)\s+"
     r"(?:result|output|answer|research|analysis|summary|report|above|previous\s+\w+)\b"
@@ -913,6 +919,8 @@ def _parts(
                 or _continues_arithmetic(_without_payload(text))
                 # "add up what i've spent and then how much is left of my 250: <table>"
                 or _WHAT_REMAINS_RE.search(_without_payload(text))
+                # "total it up and then tell me what that gives per head <table>"
+                or _WHAT_THAT_GIVES_RE.search(_without_payload(text))
             )
         ):
             # "Sum the price column, then take 15% of it: <table>": the table was for the

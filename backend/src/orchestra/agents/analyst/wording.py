@@ -1707,6 +1707,17 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         "",
     ),
+    # "tell me what that gives per head if 5 of us go for the meal": split between 5.
+    (
+        re.compile(
+            r"\b(?:tell\s+me\s+)?what(?:\s+(?:that|it|this)\s+(?:gives|comes\s+to|is|makes|"
+            r"works\s+out(?:\s+at)?)|(?:'s|\s+is)\s+(?:that|it|this))\s+(?:per|a)\s+(?:head|person)"
+            r"\s+(?:if|for|with|when)\s+"
+            r"(?:there\s+(?:are|is)\s+)?(\d+)\s+(?:of\s+us|people|persons|guests)"
+            r"(?:\s+(?:go|are\s+going|come|are\s+coming|eat)\b[^.?!]*)?"
+        ),
+        r"split it between \1 people",
+    ),
     # "split it evenly between our 3 charities": between 3.
     (re.compile(r"\b(between|among|amongst)\s+(?:our|my|the|their)\s+(?=\d)"), r"\1 "),
     # The planner's "then double the result of the previous part": the value before.
