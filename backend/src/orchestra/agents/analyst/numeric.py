@@ -33,7 +33,9 @@ from orchestra.agents.analyst.formulas import (
 from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.problems import (
     read_amount_left,
+    read_balance_and_interest,
     read_before_change,
+    read_change_given,
     read_count_at_price,
     read_held_less_taken,
     read_interest,
@@ -46,8 +48,10 @@ from orchestra.agents.analyst.problems import (
     read_relative_change,
     read_saving,
     read_scaled_amount,
+    read_share_of_income,
     read_share_per_person,
     read_stated_problem,
+    read_still_to_go,
     read_two_discounts,
     read_unit_price,
     spelt,
@@ -115,7 +119,9 @@ _STATED_THEN_ASKED = re.compile(
     r"multiply|divide|subtract|double|triple|halve|square|take|increase|decrease|reduce|"
     r"round|convert|raise|lower)\b)"
     r"[^?\n]*\d[^?\n]*?)(?:,|\s*[\u2014\u2013]|\s+-)\s*(?:so\s+)?"
-    r"(?P<task>(?:what|whats|how)\b[^,\n]*\??)\s*$",
+    # "5 notebooks at 3.20 each, total?", "62 for 4 passes, price of a single pass?"
+    r"(?P<task>(?:what|whats|how|(?:the\s+)?total|(?:the\s+)?(?:price|cost)\s+(?:of|for)\s+"
+    r"(?:one|each|a\s+single|1)\b)\b[^,\n]*\??)\s*$",
     re.I,
 )
 # A number standing alone: "4.1kg" is not 4 (a number against letters is none of its own).
@@ -791,6 +797,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_part_of_whole,
     # "12,400 in donations and 1,860 went on admin. What percent is admin?"
     read_named_share,
+    # "I earn 2800 a month and rent is 950. What percent of my income goes to rent?"
+    read_share_of_income,
     # "28 days holiday full time, works 3 days out of 5. Pro rata entitlement?"
     read_pro_rata,
     # "Sales fell from 80 to 60. What's the percentage decrease?"
@@ -799,6 +807,10 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_share_per_person,
     # "I have $200 and spend $45.75. How much is left?"
     read_amount_left,
+    # "Groceries cost 63.40 and I paid with a 100 note. How much change do I get?"
+    read_change_given,
+    # "essay limit is 3000 words and ive done 2,170 so far. how many more?"
+    read_still_to_go,
     # "I make 3,200 a month and spend 2,450. How much do I save each month?"
     read_saving,
     # "I saved 150 a month for 8 months. How much do I have?"
@@ -826,6 +838,11 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
                 break
             formula = reader(context, text)
     if formula is None:
+        # "2,500 at 4.5% compounded annually for 2 years. what will it be at the end and how
+        # much of that is interest": the amount, then the interest in it.
+        both = read_balance_and_interest(f"{context} {text}" if context is not None else text)
+        if both is not None:
+            return tuple(Clause(label, expression) for expression, label in both)
         # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)

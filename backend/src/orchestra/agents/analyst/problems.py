@@ -7,7 +7,9 @@ on purpose: for a percentage, exactly one amount and one percentage, words sayin
 the percentage is added (tax, tip, shipping, "goes up") or taken off (off, discount, spent,
 "goes down"), and a question asking for what is paid or left in the end, or for the share
 itself. Anything else is left to the general reader, which refuses an amount and a
-percentage added together.
+percentage added together. Interest asked as the amount at the end and the interest in it
+gives both, in that order; "what percent of my income goes to rent" is the named outgoing
+over the amount earned.
 
 `read_stated_problem` is tried last: the days between two dates, hours less a break, the
 periods until a target at a rate, a conversion factor the request states, a charge made once
@@ -41,7 +43,9 @@ from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = [
     "read_amount_left",
+    "read_balance_and_interest",
     "read_before_change",
+    "read_change_given",
     "read_count_at_price",
     "read_credit_weighted",
     "read_days_between",
@@ -63,10 +67,12 @@ __all__ = [
     "read_scaled_amount",
     "read_share_by_weight",
     "read_share_earned",
+    "read_share_of_income",
     "read_share_of_sum",
     "read_share_per_period",
     "read_share_per_person",
     "read_stated_problem",
+    "read_still_to_go",
     "read_time_less_break",
     "read_time_share",
     "read_two_discounts",
@@ -563,6 +569,54 @@ def read_named_share(context: str, task: str) -> tuple[Node, str] | None:
     ), "the difference in percent of the amount named"
 
 
+# "what percent of my income goes to rent", "what % of our take-home pay goes on the
+# mortgage": the share of what is earned that one named outgoing takes.
+_ASKS_SHARE_OF_INCOME = re.compile(
+    r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+of\s+(?:my|our|his|her|"
+    r"their|the)\s+(?:monthly\s+|weekly\s+|yearly\s+|annual\s+)?(?:income|salary|pay|wages?|"
+    r"earnings|take[\s-]?home(?:\s+pay)?)\s+(?:goes|went|is\s+going|is\s+spent|gets\s+spent)\s+"
+    r"(?:on|to|towards?)\s+(?:the\s+|my\s+|our\s+)?(?P<name>[a-z]+)\s*[?.!]*\s*$",
+    re.I,
+)
+# "I earn 2800 a month", "we take home 3,400 a month": the amount earned, and how often.
+_EARNED = re.compile(
+    r"\b(?:make|makes|earn|earns|get\s+paid|take\s+home|takes\s+home|bring\s+in|brings\s+in|"
+    r"(?:income|salary|pay)\s+is)\s+(?:about\s+)?[$\u20ac\u00a3]?"
+    r"(?P<income>\d[\d,]*(?:\.\d+)?)(?![\d%])(?:\s+(?:a|an|per|each|every)\s+"
+    r"(?P<period>day|week|month|year))?",
+    re.I,
+)
+_PERIOD_SAID = re.compile(r"\b(?:a|an|per|each|every)\s+(day|week|month|year)\b", re.I)
+
+
+def read_share_of_income(context: str, task: str) -> tuple[Node, str] | None:
+    """ "I earn 2800 a month and rent is 950. What percent of my income goes to rent?": the
+    named outgoing out of the amount earned, in percent; None unless the context gives
+    exactly two amounts (no percentage), the one earned said with its verb, the outgoing
+    named once after it, both said of one period (or the outgoing of none), and the
+    outgoing no larger."""
+    asked = _ASKS_SHARE_OF_INCOME.match(task)
+    earned = _EARNED.search(context)
+    if asked is None or earned is None or _PERCENT_AFTER.search(context):
+        return None
+    name = asked.group("name")
+    rest = context[earned.end() :]
+    said = list(re.finditer(rf"\b{re.escape(name)}\b", context, re.I))
+    after = _NUMBER.findall(rest)
+    if len(_NUMBER.findall(context)) != 2 or len(after) != 1:
+        return None
+    if len(said) != 1 or said[0].start() < earned.end():
+        return None
+    periods = {p.lower() for p in _PERIOD_SAID.findall(rest)}
+    if periods - {(earned.group("period") or "").lower()}:
+        return None  # "rent is 240 a week" against a monthly income: not one period
+    income, outgoing = _plain(earned.group("income")), _plain(after[0])
+    if outgoing.value > income.value or income.value == 0:
+        return None
+    share = Op("*", Op("/", outgoing, income), Num(100, "100"))
+    return share, f"{name} as a percentage of the income"
+
+
 # "works 3 days out of 5", "3 of the 5 days": the fraction of the full amount had.
 _FRACTION_WORKED = re.compile(
     r"(?<![\w.])(?P<part>\d+(?:\.\d+)?)\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the\s+)?"
@@ -746,10 +800,16 @@ _COUNT_COSTS = re.compile(
     r"\b(?P<count>\d+)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:cost|costs|come to|comes to|sell for|"
     r"sold for|add up to|are|were)\s+(?:a total of\s+)?[$\u20ac\u00a3]?"
     r"(?P<total>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\s*%)"
-    # "We paid 72 for 6 movie tickets": the total first, then the count of things.
-    r"|\b(?:paid|spent|pay|spend)\s+(?:a total of\s+)?[$\u20ac\u00a3]?"
+    # "We paid 72 for 6 movie tickets": the total first, then the count of things; "62 for 4
+    # concert passes" opening the request says the same without the verb.
+    r"|(?:\b(?:paid|spent|pay|spend)\s+(?:a total of\s+)?|^\s*)[$\u20ac\u00a3]?"
     r"(?P<total_first>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\s*%)\s*"
     r"(?:dollars|euros|pounds|bucks)?\s+(?:for|on)\s+(?P<count_after>\d+)\s+[a-z]+"
+)
+# "tickets are 12.50 each": the price of one, said with "each".
+_PRICE_EACH = re.compile(
+    r"\b(?:is|are|cost|costs)\s+[$\u20ac\u00a3]?(?P<price>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?!\s*%)\s*(?:dollars|euros|pounds|bucks)?\s+(?:each|apiece|a\s+piece)\b"
 )
 # "how much are 5 (tickets)?", "what do 5 cost?": the price of another number of them
 _ASKS_SEVERAL = re.compile(
@@ -806,6 +866,8 @@ def read_unit_price(text: str) -> tuple[Node, str] | None:
         total = total.replace(",", "")
         one = Op("/", Num(float(total), total), Num(float(count), count))
         return Op("*", one, Num(float(wanted), wanted)), f"the price of {wanted}"
+    if stated is None and several is not None:
+        return _price_each_times(lowered, several.group("n") or several.group("m"))
     if stated is None or not (_ASKS_ONE.search(lowered) or _asks_per_thing(lowered, count)):
         return None
     others = [m.group(0) for m in _NUMBER.finditer(lowered)]
@@ -813,6 +875,18 @@ def read_unit_price(text: str) -> tuple[Node, str] | None:
         return None
     total = total.replace(",", "")
     return Op("/", Num(float(total), total), Num(float(count), count)), "the price of one"
+
+
+def _price_each_times(lowered: str, wanted: str) -> tuple[Node, str] | None:
+    """ "tickets are 12.50 each, how much for 6?": the price of one times the number asked
+    for, or None unless those are the only two numbers."""
+    each = _PRICE_EACH.search(lowered)
+    if each is None:
+        return None
+    price = each.group("price")
+    if sorted(m.group(0) for m in _NUMBER.finditer(lowered)) != sorted([price, wanted]):
+        return None
+    return Op("*", _plain(price), Num(float(wanted), wanted)), f"the price of {wanted}"
 
 
 def states_count_and_price(text: str) -> bool:
@@ -885,13 +959,31 @@ _WAS_NOW = re.compile(
     r"(?P<scale_new>\s+(?:thousand|million|billion))?(?!\s*%)",
     re.I,
 )
+# "tickets were 40 last year and 50 now": the new value said before "now".
+_WAS_AND_NOW = re.compile(
+    r"\b(?:was|were)\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_old>)(?!\s*%)[^.?!\d]*?\b(?:and|but)\s+(?:(?:it's|its|it\s+is|they're|they\s+are|"
+    r"is|are)\s+)?[$\u20ac\u00a3]?(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>)"
+    r"(?!\s*%)\s+(?:now|today|this\s+year)\b",
+    re.I,
+)
+# "dress was 80, it's 56 in the sale": the old value, then the price it is now sold at.
+_WAS_IN_SALE = re.compile(
+    r"\b(?:was|were)\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_old>)(?!\s*%)\s*(?:,|\band\b|\bbut\b)\s*(?:it's|its|it\s+is|they're|they\s+are)\s+"
+    r"(?:(?:now|only|just)\s+)?[$\u20ac\u00a3]?(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_new>)(?!\s*%)\s+(?:in\s+the\s+sales?|on\s+sale|reduced)\b",
+    re.I,
+)
 # The question asks for the relative change, and which way it is said to go.
 _ASKS_RELATIVE = re.compile(
     r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
-    r"reduction|change|difference|off|discount|loss|profit)\b"
-    # "what's the discount in percent?"
-    r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction)\s+in\s+"
-    r"(?:percent(?:age)?|%)"
+    r"reduction|change|difference|off|discount|loss|profit|raise|hike)\b"
+    # "what's the discount in percent?", "how big a rise is that in %"
+    r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction|raise|hike)\s+"
+    r"(?:(?:is|was)\s+(?:that|it|this)\s+)?in\s+(?:percent(?:age)?|%)"
+    # "rent up from 1200 to 1320, what's that in percent": the way the statement says.
+    r"|\bwhat(?:'s|s|\s+is)\s+(?:that|this|it)\s+in\s+(?:percent(?:age)?|%)"
     # "What percent did I lose?", "what percentage did we gain": the way in the verb.
     # "what percentage of my body weight have i lost": the whole named, then the verb.
     r"|\b(?:what|how\s+many)\s+(?:percent(?:age)?|%)\s+(?:of\s+(?:my|our|your|their|"
@@ -926,7 +1018,8 @@ _DOWN = frozenset(
     ]
 )
 _UP = frozenset(
-    "increase rise rose rises growth grow grew gain gained go up profit make made".split()  # noqa: SIM905
+    "increase rise rose rises growth grow grew gain gained go up profit make made "  # noqa: SIM905
+    "raise hike".split()
 )
 
 
@@ -962,7 +1055,13 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     and a decrease asked of values that rose (or the other way) is not answered."""
     # "from 900 in 2022 to 990 in 2024": the years say when, and are no values.
     context = _DATED.sub("", context)
-    stated = _FROM_TO.search(context) or _WAS_NOW.search(context) or _BOUGHT_SOLD.search(context)
+    stated = (
+        _FROM_TO.search(context)
+        or _WAS_NOW.search(context)
+        or _WAS_AND_NOW.search(context)
+        or _WAS_IN_SALE.search(context)
+        or _BOUGHT_SOLD.search(context)
+    )
     asked = _ASKS_RELATIVE.search(task)
     if stated is None or asked is None or _NUMBER.search(task):
         return None
@@ -1117,6 +1216,96 @@ def _clause_of(text: str, numbers: list[re.Match[str]], i: int) -> str:
     return f"{before} {after[: cut.start()] if cut else after}"
 
 
+# "how much change do I get", "what's my change": what comes back from a note handed over.
+_ASKS_CHANGE = re.compile(
+    r"\bhow\s+much\s+change\b|\bwhat(?:'s|s|\s+is|\s+will\s+be)\s+(?:my|the|our)\s+change\b",
+    re.I,
+)
+# "paid with a 100 note", "handed over a 50": the amount handed over.
+_HANDED = re.compile(
+    r"\b(?:paid|pay|paying)\s+with\s+(?:a|an|one)?\s*[$\u00a3\u20ac]?(?P<paid>\d[\d,]*(?:\.\d+)?)"
+    r"(?![\d%])|\b(?:handed\s+over|gave\s+(?:them|him|her|the\s+\w+))\s+(?:a|an|one)?\s*"
+    r"[$\u00a3\u20ac]?(?P<given>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+
+
+def read_change_given(context: str, task: str) -> tuple[Node, str] | None:
+    """ "Groceries cost 63.40 and I paid with a 100 note. How much change do I get?": the
+    amount handed over less the cost, or None unless those are the only two numbers and
+    the cost is not more."""
+    handed = _HANDED.search(context)
+    if handed is None or not _ASKS_CHANGE.search(task) or _NUMBER.search(task):
+        return None
+    if _PERCENT_AFTER.search(context) or _REPEATED.search(context):
+        return None
+    numbers = _NUMBER.findall(context)
+    paid = handed.group("paid") or handed.group("given")
+    if len(numbers) != 2 or paid not in numbers:
+        return None
+    cost = numbers[1] if numbers[0] == paid else numbers[0]
+    if _plain(cost).value > _plain(paid).value:
+        return None
+    return Op("-", _plain(paid), _plain(cost)), "the change"
+
+
+# "word limit is 3000", "target of 10,000 steps": the amount to reach.
+_TARGET = re.compile(
+    r"\b(?:limit|target|goal|aim)\s+(?:is|of|was)\s+[$\u00a3\u20ac]?(?P<target>\d[\d,]*(?:\.\d+)?)"
+    r"(?![\d%])",
+    re.I,
+)
+# "ive done 2,170 so far", "written 1,200 so far": the amount reached until now.
+_DONE_SO_FAR = re.compile(
+    r"\b(?:done|written|wrote|did|read|walked|ran|saved|raised|got|have)\s+[$\u00a3\u20ac]?"
+    r"(?P<done>\d[\d,]*(?:\.\d+)?)(?![\d%])(?:\s+[a-z]+)?\s+so\s+far\b",
+    re.I,
+)
+_ASKS_MORE = re.compile(r"\bhow\s+(?:many|much)\s+more\b|\bhow\s+many\s+(?:left|to\s+go)\b", re.I)
+
+
+def read_still_to_go(context: str, task: str) -> tuple[Node, str] | None:
+    """ "uni essay limit is 3000 words and ive done 2,170 so far. how many more do i need
+    to write": the target less what is done, or None unless those are the only two numbers
+    and no more is done than the target."""
+    target, done = _TARGET.search(context), _DONE_SO_FAR.search(context)
+    if target is None or done is None or not _ASKS_MORE.search(task) or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2 or _PERCENT_AFTER.search(context):
+        return None
+    goal, reached = _plain(target.group("target")), _plain(done.group("done"))
+    if reached.value > goal.value:
+        return None
+    return Op("-", goal, reached), "the amount still to go"
+
+
+# "and a phone bill of 40", "and then another 240": an amount said with no verb of its own,
+# which the verb of the amount before it ("paid rent of 650") takes too.
+_TAKEN_TOO = re.compile(
+    r"\s*(?:(?:a|an|the|my|our|his|her|their)\s+)?(?:[a-z]+\s+){1,3}(?:of|for)\s*"
+    r"[$\u00a3\u20ac]?\s*|\s*(?:another|a\s+further|an\s+(?:extra|other))\s*[$\u00a3\u20ac]?\s*",
+    re.I,
+)
+# ... unless it comes in: "and a refund of 40".
+_COMES_IN = re.compile(
+    r"\b(?:refund|refunded|bonus|gift|cashback|interest|prize|income|wages?|salary|tips?|"
+    r"winnings|back|received|got|earned|deposit(?:ed)?|added|topped)\b",
+    re.I,
+)
+
+
+def _each_taken(context: str, found: list[re.Match[str]]) -> bool:
+    """Whether every number after the first is said with a verb of taking, its own or the
+    one before it carried over ("paid rent of 650 and a phone bill of 40")."""
+    for i in range(1, len(found)):
+        clause = _clause_of(context, found, i)
+        if _TAKEN.search(clause):
+            continue
+        if i == 1 or not _TAKEN_TOO.fullmatch(clause) or _COMES_IN.search(clause):
+            return False
+    return True
+
+
 def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | None:
     """ "venue holds 180, we've sold 137 tickets and comped 18, how many are left": the
     amount there was less each amount taken, or None unless the first number is said as
@@ -1139,9 +1328,7 @@ def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | N
     if not 3 <= len(found) <= 6 or not _HELD.search(context[: found[0].start()]):
         return None
     listed = _OUTGOINGS.search(context, found[0].end(), found[1].start())
-    if listed is None and not all(
-        _TAKEN.search(_clause_of(context, found, i)) for i in range(1, len(found))
-    ):
+    if listed is None and not _each_taken(context, found):
         return None
     if listed is not None and _GAINED.search(context, found[1].start()):
         return None  # "receipts: 12.40, 8.99, then 20 paid in": not all taken
@@ -1614,9 +1801,11 @@ _YEARS = re.compile(
     re.I,
 )
 _ASKS_BALANCE = re.compile(
-    r"\b(?:total|in the end|altogether|will i have|do i have|balance|end up with|worth|"
-    # "how much will there be after 3 years": what the account holds then.
-    r"(?:will|would)\s+there\s+be)\b",
+    r"\b(?:total|in the end|at the end|altogether|will i have|do i have|balance|end up with|"
+    r"worth|"
+    # "how much will there be after 3 years": what the account holds then; "what will it be
+    # at the end": the amount it grows to.
+    r"(?:will|would)\s+there\s+be|what\s+(?:will|would)\s+it\s+(?:be|come\s+to|grow\s+to))\b",
     re.I,
 )
 _ASKS_GAIN = re.compile(
@@ -1633,7 +1822,19 @@ _COMPOUNDED_OFTEN = re.compile(
 )
 # "how much interest do i pay in total", "the total interest": the interest itself, though
 # "total" is said (of the interest, not of the amount with it).
-_ASKS_INTEREST = re.compile(r"\bhow\s+much\s+interest\b|\btotal\s+interest\b", re.I)
+_ASKS_INTEREST = re.compile(
+    r"\bhow\s+much\s+interest\b|\btotal\s+interest\b"
+    # "how much of that is interest": the interest inside the amount just asked for.
+    r"|\bhow\s+much\s+(?:of\s+(?:that|it|this)\s+)?(?:is|was|will\s+be|would\s+be)\s+"
+    r"(?:the\s+)?interest\b",
+    re.I,
+)
+# "what will it be at the end and how much of that is interest": both, in that order.
+_ASKS_BALANCE_AND_INTEREST = re.compile(
+    r"\b(?:what|how\s+much)\b[^?.!]*?\band\s+(?:how\s+much\s+(?:of\s+(?:that|it|this)\s+)?"
+    r"(?:is|was|will\s+be|would\s+be)\s+(?:the\s+)?interest|how\s+much\s+interest)\b",
+    re.I,
+)
 
 
 def read_interest(text: str) -> tuple[Node, str] | None:
@@ -1641,6 +1842,43 @@ def read_interest(text: str) -> tuple[Node, str] | None:
     compounding?": the interest (or the balance, when asked), or None unless the text says
     interest, gives exactly one amount, one yearly rate and one number of years, and says
     whether it compounds."""
+    parts = _interest_parts(text)
+    if parts is None:
+        return None
+    principal, interest, kind = parts
+    if not re.search(r"\binterest\b", text, re.I):
+        # "5,000 at 4% compounded yearly for 3 years, what will it be": interest not named,
+        # so the amount is asked, unless what it gains is ("how much will it earn").
+        if _ASKS_GAIN.search(text):
+            return None
+        return Op("+", principal, interest), f"the amount with {kind} interest"
+    if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
+        return Op("+", principal, interest), f"the amount with {kind} interest"
+    return interest, f"{kind} interest"
+
+
+def read_balance_and_interest(text: str) -> list[tuple[Node, str]] | None:
+    """ "2,500 in a fixed saver at 4.5% a year compounded annually for 2 years. what will it
+    be at the end and how much of that is interest": the amount at the end, then the interest
+    in it; None unless the question asks both, the amount first, and `read_interest` would
+    read the amount, rate and years."""
+    asked = _ASKS_BALANCE_AND_INTEREST.search(text)
+    if asked is None or not _ASKS_BALANCE.search(asked.group(0)):
+        return None
+    parts = _interest_parts(text)
+    if parts is None:
+        return None
+    principal, interest, kind = parts
+    return [
+        (Op("+", principal, interest), f"the amount with {kind} interest"),
+        (interest, f"{kind} interest"),
+    ]
+
+
+def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
+    """The amount put in, the interest it earns and its kind ("simple", "compound"), or None
+    unless the text gives exactly one amount, one yearly rate and one number of years, and
+    says whether it compounds."""
     # "5,000 at 4% a year, compounded annually": a rate that compounds is interest, named
     # or not.
     if not re.search(r"\binterest\b|\bcompounded\b", text, re.I):
@@ -1672,16 +1910,7 @@ def read_interest(text: str) -> tuple[Node, str] | None:
     else:
         grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), duration))
         interest = Op("-", grown, principal)
-    kind = "simple" if simple else "compound"
-    if not re.search(r"\binterest\b", text, re.I):
-        # "5,000 at 4% compounded yearly for 3 years, what will it be": interest not named,
-        # so the amount is asked, unless what it gains is ("how much will it earn").
-        if _ASKS_GAIN.search(text):
-            return None
-        return Op("+", principal, interest), f"the amount with {kind} interest"
-    if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
-        return Op("+", principal, interest), f"the amount with {kind} interest"
-    return interest, f"{kind} interest"
+    return principal, interest, "simple" if simple else "compound"
 
 
 # "I make 3,200 a month and spend 2,450": an income and a spending at one rate.
@@ -1704,8 +1933,8 @@ _ASKS_SAVED = re.compile(
 
 def read_saving(context: str, task: str) -> tuple[Node, str] | None:
     """ "I make 3,200 a month and spend 2,450. How much do I save each month?": the income
-    less the spending, or None unless those are the only two numbers and every period
-    said (of the income, the spending, the question) is the same one."""
+    less the spending (times 12 when a year is asked of a month), or None unless those are
+    the only two numbers and the income and the spending are said of one period."""
     income, spending = _INCOME_RATE.search(context), _SPENDING.search(context)
     if income is None or spending is None or not _ASKS_SAVED.search(task):
         return None
@@ -1718,14 +1947,20 @@ def read_saving(context: str, task: str) -> tuple[Node, str] | None:
     period = income.group("period").lower()
     if spending.group("period") and spending.group("period").lower() != period:
         return None
-    if _period(context) != [period] or any(p != period for p in _period(task)):
-        return None  # "a month ... how much a year?": the periods differ
+    asked = _period(task)
+    if _period(context) != [period] or len(set(asked)) > 1:
+        return None
+    # "a month ... how much a year?": a whole number of the periods said in the one asked.
+    times = _WHOLE_PERIODS.get((period, asked[0])) if asked and asked[0] != period else 1
+    if times is None:
+        return None  # "a month ... how much a week?": no whole number of weeks in a month
     earned, spent = (m.replace(",", "") for m in (income.group("income"), spending.group("spent")))
     if float(spent) > float(earned):
         return None
-    return Op(
-        "-", Num(float(earned), earned), Num(float(spent), spent)
-    ), f"the amount left each {period}"
+    left: Node = Op("-", Num(float(earned), earned), Num(float(spent), spent))
+    if times != 1:
+        return Op("*", left, Num(times, str(times))), f"the amount left each {asked[0]}"
+    return left, f"the amount left each {period}"
 
 
 # "draw 4% a year", "5 percent annually": a share taken once a period.

@@ -1,0 +1,150 @@
+"""Everyday money word problems: a balance and its interest, a share of income, a change
+in percent said in everyday words, prices each or for a count, asked in one line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str) -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability="calculation")).data
+
+
+def test_the_balance_then_the_interest_in_it_when_both_are_asked() -> None:
+    data = run(
+        "putting 2,500 in a fixed saver at 4.5% a year compounded annually for 2 years. "
+        "what will it be at the end and how much of that is interest"
+    )
+    results = [step["result"] for step in data["steps"]]
+    assert results == [pytest.approx(2730.0625), pytest.approx(230.0625)]
+
+
+def test_the_amount_at_the_end_is_the_balance_not_the_interest() -> None:
+    data = run("2000 at 5% compound interest for 3 years, what will it be at the end")
+    assert data["result"] == pytest.approx(2315.25)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: I earn 2800 a month and rent is 950. "
+            "Task: What percent of my income goes to rent?",
+            33.93,
+        ),
+        (
+            "Context: I make 3200 a month and rent is 1100. "
+            "Task: what % of our take-home pay goes on rent?",
+            34.375,
+        ),
+    ],
+)
+def test_a_share_of_income_named_in_the_question(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A weekly rent against a monthly income; more paid than earned; three amounts.
+        "Context: I make 3200 a month and rent is 250 a week. Task: what % of my income goes "
+        "to rent?",
+        "Context: I make 3200 a month and rent is 4100. Task: what % of my income goes to rent?",
+        "Context: I make 3200 a month, rent is 1100 and food 300. Task: what % of my income "
+        "goes to rent?",
+    ],
+)
+def test_a_share_of_income_is_refused_when_not_one_period_or_amount(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("My salary went up from 42,000 to 45,360. What percentage raise did I get?", 8),
+        ("tickets were 40 last year and 50 now, how big a rise is that in %", 25),
+        ("rent up from 1200 to 1320 this year, what's that in percent", 10),
+        ("dress was 80, it's 56 in the sale. how many % off is that", 30),
+    ],
+)
+def test_a_change_in_percent_said_in_everyday_words(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A rise asked of a price that fell; "off" of a price that went up.
+        "tickets were 50 last year and 40 now, how big a rise is that in %",
+        "dress was 56, it's 80 in the sale. how many % off is that",
+    ],
+)
+def test_a_change_the_other_way_than_asked_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("5 notebooks at 3.20 each, total?", 16),
+        ("tickets are 12.50 each, how much for 6?", 75),
+        ("62 for 4 concert passes, price of a single pass?", 15.5),
+    ],
+)
+def test_prices_each_or_for_a_count_asked_in_one_line(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_price_each_beside_another_amount_is_not_multiplied() -> None:
+    with pytest.raises(AgentInputError):
+        run("tickets are 12.50 each and parking is 5, how much for 6?")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # A verb of taking carried over to the amount after "and".
+        (
+            "Context: I had 1000 and paid rent of 650 and a phone bill of 40. Task: What's left?",
+            310,
+        ),
+        # A monthly saving asked for a year.
+        ("Context: I earn 3200 a month and spend 2450. Task: How much do I save in a year?", 9000),
+        # The change from a note handed over.
+        (
+            "Context: Groceries cost 63.40 and I paid with a 100 note. "
+            "Task: How much change do I get?",
+            36.6,
+        ),
+        # A target less what is done so far.
+        (
+            "Context: uni essay limit is 3000 words and ive done 2,170 so far. "
+            "Task: how many more do i need to write",
+            830,
+        ),
+    ],
+)
+def test_what_is_left_after_amounts_taken(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A refund comes in; a week is no whole part of a month; more spent than handed over.
+        "Context: I had 1000 and paid rent of 650 and a refund of 40. Task: What's left?",
+        "Context: I earn 3200 a month and spend 2450. Task: How much do I save in a week?",
+        "Context: Groceries cost 163.40 and I paid with a 100 note. Task: How much change?",
+        "Context: essay limit is 3000 words and ive done 3,170 so far. Task: how many more?",
+    ],
+)
+def test_what_is_left_is_refused_when_not_all_taken(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
