@@ -148,3 +148,86 @@ def test_what_is_left_after_amounts_taken(request_text: str, result: float) -> N
 def test_what_is_left_is_refused_when_not_all_taken(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # The tax already in a bill, asked without the apostrophe.
+        (
+            "Context: electrician's bill is 2,910 with 20% vat already in it. "
+            "Task: whats the vat bit",
+            485,
+        ),
+        # A value after one loss, asked as what it is worth.
+        ("Context: A car bought for 24000 loses 15% of its value. Task: whats it worth now", 20400),
+        # A loss each year, of what is left at the start of that year.
+        (
+            "Context: van cost 24,000 new and loses 15% of its value every year (15% of whatever "
+            "its worth at the start of that year). Task: value after 3 yrs?",
+            14739,
+        ),
+        # A share of the income set aside.
+        (
+            "Context: I earn 2,800 a month and save 15% of it. "
+            "Task: how much do I save each month?",
+            420,
+        ),
+        # A count at a price each, and one more thing.
+        (
+            "bought 3 bags of dog food at £18.75 each and a £6 chew toy \u2014 whats that come to",
+            62.25,
+        ),
+    ],
+)
+def test_shares_losses_and_totals_of_everyday_money(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # Another rate in the text; a year asked of a monthly share; a count of days unsaid.
+        "Context: van cost 24,000 and loses 15% of its value every year, 10% in the first. "
+        "Task: value after 3 yrs?",
+        "Context: I earn 2,800 a month and save 15% of it. Task: how much do I save a year?",
+        "bought 3 bags of dog food at £18.75 each and a £6 chew toy every week, whats that come to",
+    ],
+)
+def test_shares_losses_and_totals_are_refused_when_unsure(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: been given 360 for my birthday and already spent 45 lol. "
+            "Task: what % is gone",
+            12.5,
+        ),
+        ("Context: I had 200 and spent 50. Task: what percentage have I spent?", 25),
+        (
+            "Context: lent my brother 600, he paid back 175 and then another 240. "
+            "Task: how much does he still owe",
+            185,
+        ),
+    ],
+)
+def test_shares_spent_and_amounts_still_owed(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # More spent than had; an amount spent is no amount paid back.
+        "Context: I had 200 and spent 250. Task: what percentage have I spent?",
+        "Context: lent my brother 600, he spent 175 and then another 240. "
+        "Task: how much does he still owe",
+    ],
+)
+def test_shares_spent_and_amounts_owed_are_refused_when_unsure(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

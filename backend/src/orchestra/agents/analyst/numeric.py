@@ -37,6 +37,7 @@ from orchestra.agents.analyst.problems import (
     read_before_change,
     read_change_given,
     read_count_at_price,
+    read_count_at_price_and_one,
     read_held_less_taken,
     read_interest,
     read_named_share,
@@ -50,10 +51,14 @@ from orchestra.agents.analyst.problems import (
     read_scaled_amount,
     read_share_of_income,
     read_share_per_person,
+    read_share_set_aside,
+    read_share_spent,
     read_stated_problem,
+    read_still_owed,
     read_still_to_go,
     read_two_discounts,
     read_unit_price,
+    read_value_after_years,
     spelt,
     states_count_and_price,
     states_rate_and_duration,
@@ -791,6 +796,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_before_change,
     # "6 packs of batteries at 7.99 each. What's the total?"
     read_count_at_price,
+    # "3 bags of dog food at 18.75 each and a 6 chew toy, whats that come to"
+    read_count_at_price_and_one,
     # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
     read_percentage_problem,
     # "48 of our 640 survey replies said yes. What percent is that?"
@@ -811,6 +818,14 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_change_given,
     # "essay limit is 3000 words and ive done 2,170 so far. how many more?"
     read_still_to_go,
+    # "lent my brother 600, he paid back 175 and then another 240. how much does he owe"
+    read_still_owed,
+    # "I earn 2,800 a month and save 15% of it. how much do I save each month?"
+    read_share_set_aside,
+    # "been given 360 for my birthday and already spent 45. what % is gone"
+    read_share_spent,
+    # "van cost 24,000 and loses 15% of its value every year. value after 3 yrs?"
+    read_value_after_years,
     # "I make 3,200 a month and spend 2,450. How much do I save each month?"
     read_saving,
     # "I saved 150 a month for 8 months. How much do I have?"

@@ -47,6 +47,7 @@ __all__ = [
     "read_before_change",
     "read_change_given",
     "read_count_at_price",
+    "read_count_at_price_and_one",
     "read_credit_weighted",
     "read_days_between",
     "read_group_items",
@@ -71,12 +72,16 @@ __all__ = [
     "read_share_of_sum",
     "read_share_per_period",
     "read_share_per_person",
+    "read_share_set_aside",
+    "read_share_spent",
     "read_stated_problem",
+    "read_still_owed",
     "read_still_to_go",
     "read_time_less_break",
     "read_time_share",
     "read_two_discounts",
     "read_unit_price",
+    "read_value_after_years",
     "read_weighted_mark",
     "spelt",
     "states_count_and_price",
@@ -181,6 +186,8 @@ _ASKS_FINAL = re.compile(
     r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill)|"
     r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
     r"discounted price|reduced price|price after|gross|"
+    # "whats it worth now": what is left of a value after a loss.
+    r"(?:it|they|that)(?:'s|\s+is|\s+are)?\s+worth|"
     # "what do I sell them for", "the selling price": a price with its markup.
     r"sell\s+(?:it|them|this|that|these|those|each|one)?\s*for|selling\s+price|retail\s+price|"
     r"(?:including|incl\.?|inclusive\s+of)\s+(?:vat|tax))\b",
@@ -233,7 +240,8 @@ _INCLUDED = re.compile(
 # "net": the amount without it.
 _ASKS_TAX_IN_IT = re.compile(
     rf"\b(?:how\s+much\s+(?:of\s+(?:that|it|this)\s+)?(?:is|was)\s+(?:the\s+)?{_TAXES}|"
-    rf"what(?:'s|\s+is|\s+was)\s+the\s+{_TAXES}|how\s+much\s+{_TAXES})\b",
+    # "whats the vat bit": the tax, said without the apostrophe.
+    rf"what(?:'s|s|\s+is|\s+was)\s+the\s+{_TAXES}|how\s+much\s+{_TAXES})\b",
     re.I,
 )
 _ASKS_NET = re.compile(
@@ -379,6 +387,34 @@ def read_count_at_price(context: str, task: str) -> tuple[Node, str] | None:
         return None  # "2 coffees at 3 each every day, the total for a week": how many days
     count, price = stated.group("count"), stated.group("price").replace(",", "")
     return Op("*", Num(float(count), count), Num(float(price), price)), "the total price"
+
+
+# "3 bags of dog food at 18.75 each and a 6 chew toy": a count at a price, and one more
+# thing at its own price.
+_COUNT_AT_PRICE_AND_ONE = re.compile(
+    r"(?<![\w.])(?P<count>\d+)\s+(?:[a-z]+\s+){1,4}?(?:at|for|@)\s+[$\u20ac\u00a3]?"
+    r"(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:each|apiece|a\s+piece)\s+(?:and|plus|\+)\s+"
+    r"(?:a|an|one)\s+[$\u20ac\u00a3]?(?P<extra>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:[a-z-]+\s+){0,2}"
+    r"[a-z-]+\s*$",
+    re.I,
+)
+_ASKS_COMES_TO = re.compile(r"\bcomes?\s+to\b|\bhow\s+much\s+altogether\b", re.I)
+
+
+def read_count_at_price_and_one(context: str, task: str) -> tuple[Node, str] | None:
+    """ "bought 3 bags of dog food at 18.75 each and a 6 chew toy, whats that come to": the
+    count times the price, plus the one thing's price; None unless those are the only three
+    numbers and the question asks for the total."""
+    stated = _COUNT_AT_PRICE_AND_ONE.search(context)
+    if stated is None or _NUMBER.search(task) or len(_NUMBER.findall(context)) != 3:
+        return None
+    if not (_ASKS_TOTAL.search(task) or _ASKS_COMES_TO.search(task)) or _ASKS_ONE.search(task):
+        return None
+    if _period(f"{context} {task}"):
+        return None  # "2 coffees at 3 each every day": how many days is not said
+    count = stated.group("count")
+    each = Op("*", Num(float(count), count), _plain(stated.group("price")))
+    return Op("+", each, _plain(stated.group("extra"))), "the total price"
 
 
 # "after a 15% pay cut I now earn 3,400", "after a 10% raise it is 550": the amount after a
@@ -1216,6 +1252,105 @@ def _clause_of(text: str, numbers: list[re.Match[str]], i: int) -> str:
     return f"{before} {after[: cut.start()] if cut else after}"
 
 
+# "loses 15% of its value every year", "depreciates by 20% a year": a loss each year, taken
+# of what is left at the start of that year.
+_YEARLY_LOSS = re.compile(
+    r"\b(?:loses?|losing|lost|depreciates?|depreciating|drops?|falls?)\s+(?:by\s+)?"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+(?:of\s+(?:its|their|the)\s+"
+    r"value\s+)?(?:every|each|a|per)\s+year\b",
+    re.I,
+)
+# "after 3 years", "value after 3 yrs?", "in 4 years": how many years it loses for.
+_AFTER_YEARS = re.compile(r"\b(?:after|in|over)\s+(?P<years>\d+)\s+(?:years?|yrs?)\b", re.I)
+_ASKS_VALUE = re.compile(r"\b(?:worth|value)\b", re.I)
+
+
+def read_value_after_years(context: str, task: str) -> tuple[Node, str] | None:
+    """ "van cost 24,000 new and loses 15% of its value every year. value after 3 yrs?": the
+    amount times (1 - 15%) once a year, 24000 * 0.85 ** 3; None unless the text gives one
+    amount, one rate (said again only as itself), a whole number of years asked after, and
+    asks what it is worth."""
+    text = f"{context} {task}"
+    loss, years = _YEARLY_LOSS.search(context), _AFTER_YEARS.search(task)
+    if loss is None or years is None or not _ASKS_VALUE.search(task):
+        return None
+    rates = {m.group(0) for m in _NUMBER.finditer(text) if _PERCENT_AFTER.match(text, m.end())}
+    amounts = [
+        m.group(0) for m in _NUMBER.finditer(context) if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    if rates != {loss.group("rate")} or len(amounts) != 1:
+        return None
+    if [m.group(0) for m in _NUMBER.finditer(task)] != [years.group("years")]:
+        return None
+    kept = Op("-", Num(1, "1"), Op("/", _plain(loss.group("rate")), Num(100, "100")))
+    count = years.group("years")
+    value = Op("*", _plain(amounts[0]), Op("**", kept, Num(float(count), count)))
+    return value, f"the value after {count} years"
+
+
+# "save 15% of it", "put away 10% of my pay": a share of the amount set aside.
+_SHARE_SET_ASIDE = re.compile(
+    r"\b(?P<verb>save|saves|put\s+away|put\s+aside|invest|invests)\s+(?P<rate>\d+(?:\.\d+)?)\s*"
+    r"(?:%|percent\b|per\s+cent\b)\s+of\s+(?:it|that|my\s+(?:income|pay|salary|wages?))\b",
+    re.I,
+)
+_ASKS_SET_ASIDE = re.compile(
+    r"^\s*how\s+much\s+(?:do|does|will|would|can|did)\s+(?:i|we|he|she|they)\s+"
+    r"(?:save|put\s+away|put\s+aside|invest)\b",
+    re.I,
+)
+
+
+def read_share_set_aside(context: str, task: str) -> tuple[Node, str] | None:
+    """ "I earn 2,800 a month and save 15% of it. how much do I save each month?": the
+    share of the amount earned, or None unless the context gives one amount and the one
+    percentage set aside of it, and the question asks what is set aside in the period
+    said (or none)."""
+    share = _SHARE_SET_ASIDE.search(context)
+    if share is None or not _ASKS_SET_ASIDE.search(task) or _NUMBER.search(task):
+        return None
+    amounts = [
+        m.group(0) for m in _NUMBER.finditer(context) if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(context)) != 2:
+        return None
+    if any(p not in _period(context) for p in _period(task)):
+        return None  # "15% of a monthly 2,800 ... a year?": another period
+    rate = Op("/", _plain(share.group("rate")), Num(100, "100"))
+    return Op("*", _plain(amounts[0]), rate), "the share set aside"
+
+
+# "been given 360 ... and already spent 45": an amount had, then an amount spent of it.
+_HAD_THEN_SPENT = re.compile(
+    r"\b(?:been\s+given|was\s+given|got|received|had|have|started\s+with)\s+[$\u20ac\u00a3]?"
+    r"(?P<held>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?\b(?:spent|spend|used|used\s+up)\s+"
+    r"(?:(?:already|about)\s+)?[$\u20ac\u00a3]?(?P<spent>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+# "what % is gone", "what percentage have i spent": the share spent of what was had.
+_ASKS_SHARE_SPENT = re.compile(
+    r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+(?:of\s+(?:it|that|the\s+"
+    r"money)\s+)?(?:(?:is|has|'s)\s+(?:been\s+)?(?:gone|spent|used(?:\s+up)?)|(?:have|did)\s+"
+    r"(?:i|we)\s+(?:spent|spend|used?))\b[\s\w]*[?.!]*\s*$",
+    re.I,
+)
+
+
+def read_share_spent(context: str, task: str) -> tuple[Node, str] | None:
+    """ "been given 360 for my birthday and already spent 45. what % is gone": the amount
+    spent out of the amount had, in percent; None unless those are the only two numbers
+    and no more is spent than was had."""
+    stated = _HAD_THEN_SPENT.search(context)
+    if stated is None or not _ASKS_SHARE_SPENT.match(task) or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2 or _PERCENT_AFTER.search(context):
+        return None
+    held, spent = _plain(stated.group("held")), _plain(stated.group("spent"))
+    if spent.value > held.value or held.value == 0:
+        return None
+    return Op("*", Op("/", spent, held), Num(100, "100")), "the share spent, in percent"
+
+
 # "how much change do I get", "what's my change": what comes back from a note handed over.
 _ASKS_CHANGE = re.compile(
     r"\bhow\s+much\s+change\b|\bwhat(?:'s|s|\s+is|\s+will\s+be)\s+(?:my|the|our)\s+change\b",
@@ -1304,6 +1439,45 @@ def _each_taken(context: str, found: list[re.Match[str]]) -> bool:
         if i == 1 or not _TAKEN_TOO.fullmatch(clause) or _COMES_IN.search(clause):
             return False
     return True
+
+
+# "lent my brother 600": an amount lent, said before its number.
+_LENT = re.compile(r"\blent\s+(?:[a-z']+\s+){0,2}[$\u00a3\u20ac]?$", re.I)
+# "he paid back 175", "repaid 100": an amount paid back of it.
+_REPAID = re.compile(
+    r"\b(?:paid|pays|sent|gave|given)\s+(?:(?:me|us|him|her)\s+)?back\b|\brepaid\b|\brepays?\b",
+    re.I,
+)
+_ASKS_OWED = re.compile(
+    r"\bhow\s+much\s+(?:does|do|did)\s+(?:he|she|they|[a-z]+)\s+still\s+owe\b"
+    r"|\bhow\s+much\s+(?:is\s+)?still\s+owed\b|\bhow\s+much\s+is\s+left\s+to\s+(?:pay|repay)\b",
+    re.I,
+)
+
+
+def read_still_owed(context: str, task: str) -> tuple[Node, str] | None:
+    """ "lent my brother 600, he paid back 175 and then another 240. how much does he still
+    owe": the amount lent less each amount paid back; None unless the first number is said
+    as lent, every later one as paid back (or "another" after one), and no more is paid
+    back than was lent."""
+    found = list(_NUMBER.finditer(context))
+    if not _ASKS_OWED.search(task) or _NUMBER.search(task) or not 2 <= len(found) <= 6:
+        return None
+    if _PERCENT_AFTER.search(context) or not _LENT.search(context[: found[0].start()]):
+        return None
+    for i in range(1, len(found)):
+        clause = _clause_of(context, found, i)
+        if _REPAID.search(clause):
+            continue
+        if i == 1 or not re.fullmatch(r"\s*(?:another|a\s+further)\s*[$\u00a3\u20ac]?\s*", clause):
+            return None
+    lent, *repaid = (_plain(m.group(0)) for m in found)
+    if sum(n.value for n in repaid) > lent.value:
+        return None
+    result: Node = lent
+    for amount in repaid:
+        result = Op("-", result, amount)
+    return result, "the amount still owed"
 
 
 def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | None:
