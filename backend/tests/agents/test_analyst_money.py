@@ -231,3 +231,100 @@ def test_shares_spent_and_amounts_still_owed(request_text: str, result: float) -
 def test_shares_spent_and_amounts_owed_are_refused_when_unsure(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # The amount before a rise said as "went up by ... and it's now".
+        ("the price went up by 8% and it's now 54, what was it before the rise", 50),
+        # A rise said as "putting the rent up".
+        (
+            "Context: landlord is putting the rent up 4.5% from 1,320 a month. Task: new rent?",
+            1379.4,
+        ),
+        # A count at a price each, and one more thing named before its price.
+        ("3 notebooks at 2.49 each and a pen for 1.25 - what's the bill", 8.72),
+        # A share of a bill split between flatmates.
+        ("Context: gas bill came to 143.40 split between 3 flatmates. Task: whats my share", 47.8),
+        # A sale price, then the price it used to be: the saving in percent.
+        (
+            "Context: kettle's on sale for 39, it used to be 52. Task: what percentage am i saving",
+            25,
+        ),
+    ],
+)
+def test_prices_before_and_after_a_change(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_saving_asked_of_a_price_that_rose_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("Context: kettle's on sale for 59, it used to be 52. Task: what percentage am i saving")
+
+
+def test_a_discount_then_a_voucher_shows_both_prices() -> None:
+    data = run(
+        "Context: trainers are 85 with 20% off, then I've got a £5 voucher on top of that. "
+        "Task: what do I pay"
+    )
+    assert [step["result"] for step in data["steps"]] == [pytest.approx(68), pytest.approx(63)]
+
+
+def test_a_voucher_before_the_discount_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: trainers are 85 with 20% off and a £5 voucher that comes off before the "
+            "discount. Task: what do I pay"
+        )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # A service charge is a share of the bill it is on.
+        ("12.5% service charge on a 96 restaurant bill, how much is it", 12),
+        # A price for each one of the things counted.
+        (
+            "school trip is 18 per kid and there are 27 kids in the class, how much should i "
+            "collect altogether",
+            486,
+        ),
+    ],
+)
+def test_a_share_on_a_bill_and_a_price_for_each_counted(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_price_for_each_of_other_things_than_counted_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("school trip is 18 per kid and there are 27 adults, how much altogether")
+
+
+def test_an_interest_only_payment_a_month() -> None:
+    data = run("interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment")
+    assert data["result"] == pytest.approx(632.5)
+
+
+def test_a_loan_repaid_shows_the_total_then_the_interest() -> None:
+    data = run(
+        "Context: borrowed 12,000 for the car and pay 238.60 a month for 60 months. "
+        "Task: total interest paid?"
+    )
+    assert [step["result"] for step in data["steps"]] == [
+        pytest.approx(14316),
+        pytest.approx(2316),
+    ]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # Not said to be interest only; less repaid than borrowed.
+        "mortgage of 165,000 at 4.6% a year, what's the monthly payment",
+        "Context: borrowed 12,000 and pay 138.60 a month for 60 months. Task: interest paid?",
+    ],
+)
+def test_loans_are_refused_when_their_terms_are_not_said(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

@@ -38,12 +38,16 @@ from orchestra.agents.analyst.problems import (
     read_change_given,
     read_count_at_price,
     read_count_at_price_and_one,
+    read_discount_then_voucher,
     read_held_less_taken,
     read_interest,
+    read_interest_only_payment,
+    read_loan_repaid,
     read_named_share,
     read_part_of_whole,
     read_per_period,
     read_percentage_problem,
+    read_price_per_one_counted,
     read_pro_rata,
     read_rate_for_periods,
     read_relative_change,
@@ -798,6 +802,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_count_at_price,
     # "3 bags of dog food at 18.75 each and a 6 chew toy, whats that come to"
     read_count_at_price_and_one,
+    # "school trip is 18 per kid and there are 27 kids, how much altogether"
+    read_price_per_one_counted,
     # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
     read_percentage_problem,
     # "48 of our 640 survey replies said yes. What percent is that?"
@@ -826,6 +832,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_share_spent,
     # "van cost 24,000 and loses 15% of its value every year. value after 3 yrs?"
     read_value_after_years,
+    # "interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment"
+    read_interest_only_payment,
     # "I make 3,200 a month and spend 2,450. How much do I save each month?"
     read_saving,
     # "I saved 150 a month for 8 months. How much do I have?"
@@ -842,7 +850,14 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     ``context`` is the statement, when it comes before the question ``text``."""
     if context is not None:
         # "A 500 jacket gets 20% off, then an extra 10% off. What do I pay?": each price.
-        stages = read_two_discounts(context, text)
+        # "95 with 20% off, then a 5 voucher": the discounted price, then less the voucher;
+        # "borrowed 12,000 and pay 238.60 a month for 60 months": the total repaid, then the
+        # interest in it.
+        stages = (
+            read_two_discounts(context, text)
+            or read_discount_then_voucher(context, text)
+            or read_loan_repaid(context, text)
+        )
         if stages is not None:
             return tuple(Clause(label, expression) for expression, label in stages)
     # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.

@@ -9,7 +9,12 @@ the percentage is added (tax, tip, shipping, "goes up") or taken off (off, disco
 itself. Anything else is left to the general reader, which refuses an amount and a
 percentage added together. Interest asked as the amount at the end and the interest in it
 gives both, in that order; "what percent of my income goes to rent" is the named outgoing
-over the amount earned.
+over the amount earned. Everyday money said in other set shapes is read too: a share set
+aside ("save 15% of it") or spent ("what % is gone"), a value that loses a share every
+year, the change from a note handed over, what is still owed of an amount lent, a target
+less what is done so far, a count at a price each plus one more thing, a price for each
+one of the things counted, a discount then a voucher, an interest-only payment a month, and
+a loan's total repaid then the interest in it.
 
 `read_stated_problem` is tried last: the days between two dates, hours less a break, the
 periods until a target at a rate, a conversion factor the request states, a charge made once
@@ -50,9 +55,12 @@ __all__ = [
     "read_count_at_price_and_one",
     "read_credit_weighted",
     "read_days_between",
+    "read_discount_then_voucher",
     "read_group_items",
     "read_held_less_taken",
     "read_interest",
+    "read_interest_only_payment",
+    "read_loan_repaid",
     "read_loan_to_value",
     "read_made_per_hour",
     "read_named_share",
@@ -60,6 +68,7 @@ __all__ = [
     "read_per_period",
     "read_percentage_problem",
     "read_periods_to_target",
+    "read_price_per_one_counted",
     "read_pro_rata",
     "read_profit_then_margin",
     "read_rate_for_periods",
@@ -151,6 +160,8 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _ADDED = re.compile(
     r"\b(?:tax|taxes|vat|tip|gratuity|shipping|delivery|postage|fee|fees|surcharge|markup|"
     r"service charge|adds?|added|plus|goes up|go up|went up|rises?|rose|increases?|"
+    # "putting the rent up 4.5%": a rise said with the thing between.
+    r"(?:putting|puts|put)\s+(?:[a-z]+\s+){0,2}up|"
     r"increased|raised?)\b",
     re.I,
 )
@@ -204,7 +215,8 @@ _ASKS_SHARE = re.compile(
 
 # "A 15% tip on a $60 bill", "A discount of 30% on 90": a statement whose subject is the
 # share itself, so that "how much is it?" asks for the share.
-_SHARES = r"(?:tip|tax|vat|fee|discount|commission|surcharge|markup)"
+# "12.5% service charge on a 96 bill": the service charge is a share too.
+_SHARES = r"(?:tip|tax|vat|fee|discount|commission|surcharge|markup|service\s+charge)"
 _SHARE_STATED = re.compile(
     r"\s*(?:an?\s+)?(?:"
     + _SHARES
@@ -395,17 +407,28 @@ _COUNT_AT_PRICE_AND_ONE = re.compile(
     r"(?<![\w.])(?P<count>\d+)\s+(?:[a-z]+\s+){1,4}?(?:at|for|@)\s+[$\u20ac\u00a3]?"
     r"(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:each|apiece|a\s+piece)\s+(?:and|plus|\+)\s+"
     r"(?:a|an|one)\s+[$\u20ac\u00a3]?(?P<extra>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:[a-z-]+\s+){0,2}"
-    r"[a-z-]+\s*$",
+    r"[a-z-]+\s*[.!]?\s*$",
     re.I,
 )
-_ASKS_COMES_TO = re.compile(r"\bcomes?\s+to\b|\bhow\s+much\s+altogether\b", re.I)
+# "... and a pen for 1.25": the one more thing named before its price.
+_COUNT_AT_PRICE_AND_NAMED = re.compile(
+    r"(?<![\w.])(?P<count>\d+)\s+(?:[a-z]+\s+){1,4}?(?:at|for|@)\s+[$\u20ac\u00a3]?"
+    r"(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:each|apiece|a\s+piece)\s+(?:and|plus|\+)\s+"
+    r"(?:a|an|one)\s+(?:[a-z-]+\s+){1,3}?(?:for|at|@)\s+[$\u20ac\u00a3]?"
+    r"(?P<extra>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*[.!]?\s*$",
+    re.I,
+)
+# "whats that come to", "what's the bill": the total asked.
+_ASKS_COMES_TO = re.compile(
+    r"\bcomes?\s+to\b|\bhow\s+much\s+altogether\b|\bwhat(?:'s|s|\s+is)\s+the\s+bill\b", re.I
+)
 
 
 def read_count_at_price_and_one(context: str, task: str) -> tuple[Node, str] | None:
     """ "bought 3 bags of dog food at 18.75 each and a 6 chew toy, whats that come to": the
     count times the price, plus the one thing's price; None unless those are the only three
     numbers and the question asks for the total."""
-    stated = _COUNT_AT_PRICE_AND_ONE.search(context)
+    stated = _COUNT_AT_PRICE_AND_ONE.search(context) or _COUNT_AT_PRICE_AND_NAMED.search(context)
     if stated is None or _NUMBER.search(task) or len(_NUMBER.findall(context)) != 3:
         return None
     if not (_ASKS_TOTAL.search(task) or _ASKS_COMES_TO.search(task)) or _ASKS_ONE.search(task):
@@ -417,6 +440,35 @@ def read_count_at_price_and_one(context: str, task: str) -> tuple[Node, str] | N
     return Op("+", each, _plain(stated.group("extra"))), "the total price"
 
 
+# "18 per kid ... 27 kids", "12 a head and there are 30 guests": a price for each one of
+# the things counted, and their count.
+_PRICE_PER_ONE = re.compile(
+    r"[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*(?:quid|pounds|dollars|euros)?\s+"
+    r"(?:per|a|each|for\s+each)\s+(?P<thing>[a-z]+)\b",
+    re.I,
+)
+
+
+def read_price_per_one_counted(context: str, task: str) -> tuple[Node, str] | None:
+    """ "school trip is 18 per kid and there are 27 kids in the class, how much should i
+    collect altogether": the price for one times the count of the same things; None unless
+    those are the only two numbers, the count is said of the thing the price is for, and
+    the question asks the total."""
+    stated = _PRICE_PER_ONE.search(context)
+    if stated is None or _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
+        return None
+    if not (_ASKS_TOTAL.search(task) or _ASKS_COMES_TO.search(task)) or _ASKS_ONE.search(task):
+        return None
+    thing = _singular_unit(stated.group("thing").lower())
+    if thing in {"day", "week", "month", "year", "hour", "minute"} or is_unit(thing):
+        return None  # "18 a day": a rate over time, read elsewhere
+    counted = re.search(rf"(?<![\w.])(?P<count>\d+)\s+{re.escape(thing)}(?:s|es)?\b", context, re.I)
+    if counted is None:
+        return None
+    count = counted.group("count")
+    return Op("*", _plain(stated.group("price")), Num(float(count), count)), "the total"
+
+
 # "after a 15% pay cut I now earn 3,400", "after a 10% raise it is 550": the amount after a
 # change, and the change.
 _AFTER_CHANGE = re.compile(
@@ -424,6 +476,13 @@ _AFTER_CHANGE = re.compile(
     # "paid 68 after 15% off": off the price, said without a noun.
     r"(?:[a-z]+\s+)?(?:(?P<down>cut|drop|decrease|reduction|discount|markdown|fall|off)|"
     r"(?P<up>raise|rise|increase|increment|markup|hike))\b",
+    re.I,
+)
+# "the price went up by 8% and it's now 54": the change, then the amount it came to.
+_CHANGED_NOW = re.compile(
+    r"\b(?:went|gone|goes|go)\s+(?:(?P<up>up)|(?P<down>down))\s+(?:by\s+)?"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*(?:,\s*|\s+and\s+|\s+so\s+)"
+    r"(?:it's|its|it\s+is|it\s+costs|they're|they\s+are)\s+now\b",
     re.I,
 )
 # Words that make the amount stated the change itself, or a part of it.
@@ -452,7 +511,7 @@ def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
     """ "After a 15% pay cut I now earn 3,400. What did I earn before the cut?": the amount
     the change was applied to, 3,400 / (1 - 15%), or None unless the text gives one amount,
     the one percentage of the change, and the question asks for the amount before it."""
-    change = _AFTER_CHANGE.search(context)
+    change = _AFTER_CHANGE.search(context) or _CHANGED_NOW.search(context)
     if change is None or not _ASKS_BEFORE.search(task) or _NUMBER.search(task):
         return None
     if _NOT_THE_AMOUNT_AFTER.search(context):
@@ -508,6 +567,45 @@ def read_two_discounts(context: str, task: str) -> list[tuple[Node, str]] | None
         )
         stages.append((value, label))
     return stages
+
+
+# "then i have a 5 voucher", "a £10 gift card on top": an amount taken off as money.
+_VOUCHER = re.compile(
+    r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*(?:quid|pounds|dollars|euros)?\s+"
+    r"(?:off\s+)?(?:voucher|coupon|gift\s+card|code)\b",
+    re.I,
+)
+# ... said to come off after the discount.
+_AFTER_DISCOUNT = re.compile(r"\bthen\b|\bafter\s+the\s+discount\b|\bon\s+top\b", re.I)
+
+
+def read_discount_then_voucher(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "trainers are 85 with 20% off, then I've got a 5 voucher on top of that. what do I
+    pay": 85 * (1 - 20%), then that less 5; None unless the text gives one price, one
+    percentage off and one voucher said after it, and the question asks the price paid."""
+    said = f"{context} {task}"
+    offs, voucher = list(_OFF.finditer(said)), _VOUCHER.search(said)
+    if len(offs) != 1 or voucher is None or voucher.start() < offs[0].end():
+        return None
+    if len(_NUMBER.findall(said)) != 3 or not _ASKS_FINAL.search(task) or _ADDED.search(said):
+        return None
+    if not _AFTER_DISCOUNT.search(said, offs[0].end()) or re.search(r"\bbefore\b", said, re.I):
+        return None  # the voucher first, then the discount, would give another price
+    prices = [
+        m.group(0)
+        for m in _NUMBER.finditer(said, 0, offs[0].start())
+        if not _PERCENT_AFTER.match(said, m.end())
+    ]
+    if len(prices) != 1:
+        return None
+    rate = offs[0].group("rate")
+    reduced = Op(
+        "*",
+        _plain(prices[0]),
+        Op("-", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100"))),
+    )
+    paid = Op("-", reduced, _plain(voucher.group("amount")))
+    return [(reduced, "the price after the discount"), (paid, "the price paid")]
 
 
 # "48 of our 640 replies", "12 out of the 30 players": a part of a whole, counted.
@@ -1011,6 +1109,14 @@ _WAS_IN_SALE = re.compile(
     r"(?P<scale_new>)(?!\s*%)\s+(?:in\s+the\s+sales?|on\s+sale|reduced)\b",
     re.I,
 )
+# "kettle's on sale for 39, it used to be 52": the new value first, then the old one.
+_NOW_USED_TO = re.compile(
+    r"\b(?:on\s+sale\s+for|(?:is|are|costs?)\s+now|now\s+(?:is|costs?))\s+[$\u20ac\u00a3]?"
+    r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>)(?!\s*%)\s*"
+    r"(?:,|\band\b|\bbut\b)\s*(?:it|they)\s+used\s+to\s+(?:be|cost)\s+[$\u20ac\u00a3]?"
+    r"(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_old>)(?!\s*%)",
+    re.I,
+)
 # The question asks for the relative change, and which way it is said to go.
 _ASKS_RELATIVE = re.compile(
     r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
@@ -1020,6 +1126,9 @@ _ASKS_RELATIVE = re.compile(
     r"(?:(?:is|was)\s+(?:that|it|this)\s+)?in\s+(?:percent(?:age)?|%)"
     # "rent up from 1200 to 1320, what's that in percent": the way the statement says.
     r"|\bwhat(?:'s|s|\s+is)\s+(?:that|this|it)\s+in\s+(?:percent(?:age)?|%)"
+    # "what percentage am i saving": a saving, so a decrease.
+    r"|\bwhat\s+(?:percent(?:age)?|%)\s+(?:am|are|is|do|did|will)\s+(?:i|we|you)\s+"
+    r"(?P<saved>saving|save)\b"
     # "What percent did I lose?", "what percentage did we gain": the way in the verb.
     # "what percentage of my body weight have i lost": the whole named, then the verb.
     r"|\b(?:what|how\s+many)\s+(?:percent(?:age)?|%)\s+(?:of\s+(?:my|our|your|their|"
@@ -1051,6 +1160,8 @@ _DOWN = frozenset(
         "lose",
         "lost",
         "loss",
+        "saving",
+        "save",
     ]
 )
 _UP = frozenset(
@@ -1096,6 +1207,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         or _WAS_NOW.search(context)
         or _WAS_AND_NOW.search(context)
         or _WAS_IN_SALE.search(context)
+        or _NOW_USED_TO.search(context)
         or _BOUGHT_SOLD.search(context)
     )
     asked = _ASKS_RELATIVE.search(task)
@@ -1117,6 +1229,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         or asked.group("verb")
         or asked.group("named")
         or asked.group("asked_verb")
+        or asked.group("saved")
         or _way_stated(context)
     ).lower()
     change = Op("-", Num(new, new_text), Num(old, old_text))
@@ -1139,7 +1252,9 @@ _PEOPLE = re.compile(
 )
 # "how much does each person pay?", "what's that per head?"
 _ASKS_EACH = re.compile(
-    r"\b(?:each(?:\s+(?:person|one|of us|pay|owe))?|per\s+(?:person|head)|a\s+head|apiece)\b",
+    r"\b(?:each(?:\s+(?:person|one|of us|pay|owe))?|per\s+(?:person|head)|a\s+head|apiece|"
+    # "whats my share" of a bill split between flatmates.
+    r"(?:my|our|your)\s+share)\b",
     re.I,
 )
 
@@ -1961,6 +2076,71 @@ def states_rate_and_duration(text: str) -> bool:
     2 years", "50 a week over 3 months"): a rate and a number of periods, which no figure
     of a list may add or average (the total saved is not 177)."""
     return bool(_REPEATED.search(text)) and _PERIODS_COUNTED.search(text) is not None
+
+
+# "interest only mortgage of 165,000 at 4.6% a year": only the interest is paid each period.
+_INTEREST_ONLY = re.compile(r"\binterest[\s-]only\b", re.I)
+_RATE_A_YEAR = re.compile(
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*(?:a\s+year|per\s+year|per\s+annum|"
+    r"p\.?a\.?|annual(?:ly)?|yearly|apr)(?!\w)",
+    re.I,
+)
+_ASKS_MONTHLY = re.compile(r"\bmonthly\b|\b(?:a|per|each)\s+month\b", re.I)
+
+
+def read_interest_only_payment(context: str, task: str) -> tuple[Node, str] | None:
+    """ "interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment": the
+    amount times the yearly rate, over 12 for a month; None unless the text says interest
+    only and gives one amount and one yearly rate, and the question asks a monthly payment."""
+    said = f"{context} {task}"
+    rate = _RATE_A_YEAR.search(said)
+    if not _INTEREST_ONLY.search(said) or rate is None or not _ASKS_MONTHLY.search(task):
+        return None
+    if not re.search(r"\b(?:payment|payments|pay|repayment|cost)\b", task, re.I):
+        return None
+    amounts = [
+        m.group(0) for m in _NUMBER.finditer(said) if not _PERCENT_AFTER.match(said, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(said)) != 2:
+        return None
+    yearly = Op("*", _plain(amounts[0]), Op("/", _plain(rate.group("rate")), Num(100, "100")))
+    return Op("/", yearly, Num(12, "12")), "the monthly interest payment"
+
+
+# "borrowed 12,000 ... and pay 238.60 a month for 60 months": a loan and its repayments.
+_BORROWED = re.compile(
+    r"\b(?:borrowed|borrow|borrowing|loan\s+of|took\s+out)\s+(?:a\s+loan\s+of\s+)?[$\u20ac\u00a3]?"
+    r"(?P<loan>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+_REPAYMENTS = re.compile(
+    r"\b(?:pay|paying|repay|repaying|payments?\s+(?:of|are|is))\s+(?:back\s+)?[$\u20ac\u00a3]?"
+    r"(?P<each>\d[\d,]*(?:\.\d+)?)(?![\d%])\s+(?:a|per|each|every)\s+(?P<period>month|week|year)\s+"
+    r"for\s+(?P<count>\d+)\s+(?P=period)s\b",
+    re.I,
+)
+_ASKS_INTEREST_PAID = re.compile(r"\binterest\b", re.I)
+
+
+def read_loan_repaid(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "borrowed 12,000 for the car and pay 238.60 a month for 60 months. total interest
+    paid?": the total repaid, 238.60 * 60, then that less the loan; None unless those are
+    the only three numbers, the question asks the interest, and more is repaid than lent."""
+    said = f"{context} {task}"
+    loan, paid = _BORROWED.search(said), _REPAYMENTS.search(said)
+    if loan is None or paid is None or not _ASKS_INTEREST_PAID.search(task):
+        return None
+    if len(_NUMBER.findall(said)) != 3 or _PERCENT_AFTER.search(said):
+        return None
+    each, count, lent = (
+        _plain(paid.group("each")),
+        _plain(paid.group("count")),
+        _plain(loan.group("loan")),
+    )
+    if each.value * count.value < lent.value:
+        return None  # less repaid than borrowed: no interest, something is not said
+    repaid = Op("*", each, count)
+    return [(repaid, "the total repaid"), (Op("-", repaid, lent), "the interest paid")]
 
 
 # Interest, said in everyday words: which kind, and what the question asks for.
