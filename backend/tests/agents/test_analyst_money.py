@@ -328,3 +328,45 @@ def test_a_loan_repaid_shows_the_total_then_the_interest() -> None:
 def test_loans_are_refused_when_their_terms_are_not_said(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+def test_paying_yearly_against_twelve_months() -> None:
+    data = run(
+        "Context: gym wants 420 up front for the year or 39 a month. "
+        "Task: how much cheaper is paying yearly?"
+    )
+    assert data["result"] == pytest.approx(48)
+
+
+def test_paying_yearly_said_cheaper_but_dearer_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: gym wants 520 up front for the year or 39 a month. "
+            "Task: how much cheaper is paying yearly?"
+        )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: take-home 2,850 a month, 1,140 of it is rent. Task: what share is that in %",
+            40,
+        ),
+        (
+            "Context: the pizza had 8 slices and i ate 3 of them. "
+            "Task: what percent of the pizza was that lol",
+            37.5,
+        ),
+    ],
+)
+def test_a_part_said_of_the_whole_before_it(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_part_larger_than_the_whole_before_it_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: the pizza had 8 slices and i ate 10 of them. "
+            "Task: what percent of the pizza was that lol"
+        )

@@ -63,6 +63,7 @@ from orchestra.agents.analyst.problems import (
     read_two_discounts,
     read_unit_price,
     read_value_after_years,
+    read_yearly_against_monthly,
     spelt,
     states_count_and_price,
     states_rate_and_duration,
@@ -834,6 +835,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_value_after_years,
     # "interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment"
     read_interest_only_payment,
+    # "gym wants 420 up front for the year or 39 a month. how much cheaper is yearly?"
+    read_yearly_against_monthly,
     # "I make 3,200 a month and spend 2,450. How much do I save each month?"
     read_saving,
     # "I saved 150 a month for 8 months. How much do I have?"

@@ -92,6 +92,7 @@ __all__ = [
     "read_unit_price",
     "read_value_after_years",
     "read_weighted_mark",
+    "read_yearly_against_monthly",
     "spelt",
     "states_count_and_price",
 ]
@@ -615,10 +616,20 @@ _PART_OF_WHOLE = re.compile(
     r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
 )
+# "take-home 2,850 a month, 1,140 of it is rent", "had 8 slices and i ate 3 of them": the
+# whole first, then the part "of it".
+_PART_OF_IT = re.compile(
+    r"(?<![\w.])(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?(?<![\w.])"
+    r"(?P<part>\d[\d,]*(?:\.\d+)?)\s+of\s+(?:it|that|this|them|those)\b",
+    re.I,
+)
 # "what percent is that", "what's that as a percentage": the part's share, out of a hundred.
 _ASKS_PERCENT_OF_IT = re.compile(
     r"\s*(?:so\s+)?(?:what\s+(?:percent|percentage|%)\s+(?:is|was|are|were)\s+"
-    r"(?:that|it|this|those|they)|(?:what(?:'s|\s+is)|whats)\s+(?:that|it|this|my\s+score|"
+    r"(?:that|it|this|those|they)|"
+    # "what share is that in %": the share, asked in percent.
+    r"what\s+(?:share|proportion)\s+(?:is|was)\s+(?:that|it|this)\s+(?:in|as\s+a)\s+"
+    r"(?:percent|percentage|%)|(?:what(?:'s|\s+is)|whats)\s+(?:that|it|this|my\s+score|"
     r"the\s+score|my\s+mark)\s+"
     r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%)"
     # "as a %?" alone after the part and the whole.
@@ -643,7 +654,7 @@ def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
     not the larger."""
     if not _ASKS_PERCENT_OF_IT.fullmatch(task) or _PERCENT_AFTER.search(context):
         return None
-    stated = _PART_OF_WHOLE.search(context)
+    stated = _PART_OF_WHOLE.search(context) or _PART_OF_IT.search(context)
     if stated is None or len(_NUMBER.findall(context)) != 2:
         return None
     if _ASKS_SCORE.search(task) and (_MISSED.search(context) or not _GOT.search(context)):
@@ -1464,6 +1475,39 @@ def read_share_spent(context: str, task: str) -> tuple[Node, str] | None:
     if spent.value > held.value or held.value == 0:
         return None
     return Op("*", Op("/", spent, held), Num(100, "100")), "the share spent, in percent"
+
+
+# "420 up front for the year or 39 a month": one price a year, another a month.
+_A_YEAR_PRICE = re.compile(
+    r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:up\s*front\s+)?(?:for\s+the\s+year|"
+    r"a\s+year|per\s+year|per\s+annum|yearly|annually)\b",
+    re.I,
+)
+_A_MONTH_PRICE = re.compile(
+    r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:a\s+month|per\s+month|monthly|pcm)\b",
+    re.I,
+)
+# "how much cheaper is paying yearly", "how much do i save paying annually".
+_ASKS_YEARLY_SAVING = re.compile(
+    r"\bhow\s+much\s+(?:cheaper|less|do\s+i\s+save|would\s+i\s+save|will\s+i\s+save)\b"
+    r"[^?.!]*\b(?:yearly|annually|for\s+the\s+year|up\s*front|the\s+year)\b",
+    re.I,
+)
+
+
+def read_yearly_against_monthly(context: str, task: str) -> tuple[Node, str] | None:
+    """ "gym wants 420 up front for the year or 39 a month. how much cheaper is paying
+    yearly?": twelve monthly payments less the yearly price; None unless those are the only
+    two numbers and the yearly price is the lower."""
+    year, month = _A_YEAR_PRICE.search(context), _A_MONTH_PRICE.search(context)
+    if year is None or month is None or not _ASKS_YEARLY_SAVING.search(task):
+        return None
+    if _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
+        return None
+    yearly, monthly = _plain(year.group("amount")), _plain(month.group("amount"))
+    if monthly.value * 12 < yearly.value:
+        return None  # paying yearly costs more: "cheaper" does not hold
+    return Op("-", Op("*", monthly, Num(12, "12")), yearly), "the saving of paying yearly"
 
 
 # "how much change do I get", "what's my change": what comes back from a note handed over.
