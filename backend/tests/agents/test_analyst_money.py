@@ -370,3 +370,52 @@ def test_a_part_larger_than_the_whole_before_it_is_refused() -> None:
             "Context: the pizza had 8 slices and i ate 10 of them. "
             "Task: what percent of the pizza was that lol"
         )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: phone cases cost me 2.40 each from the supplier and i flog them at 9. "
+            "Task: markup on cost in %?",
+            275,
+        ),
+        (
+            "Context: stall costs 63 for the day, each bracelet costs me 1.80 in beads and i "
+            "sell them at 6. Task: how many do i need to sell to break even",
+            15,
+        ),
+        # Not a whole number: one more must be sold.
+        (
+            "Context: stall costs 64 for the day, each bracelet costs me 1.80 in beads and i "
+            "sell them at 6. Task: how many do i need to sell to break even",
+            16,
+        ),
+    ],
+)
+def test_a_markup_on_cost_and_a_break_even(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_break_even_selling_below_cost_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: stall costs 64 for the day, each bracelet costs me 6.80 in beads and i "
+            "sell them at 6. Task: how many do i need to sell to break even"
+        )
+
+
+def test_equity_as_a_share_of_the_value() -> None:
+    data = run(
+        "Context: house is valued at 340,000 and there's 212,500 left on the mortgage. "
+        "Task: what % of the value is our equity"
+    )
+    assert data["result"] == pytest.approx(37.5)
+
+
+def test_equity_with_more_owed_than_the_value_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: house is valued at 340,000 and there's 412,500 left on the mortgage. "
+            "Task: what % of the value is our equity"
+        )

@@ -35,14 +35,17 @@ from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_balance_and_interest,
     read_before_change,
+    read_break_even,
     read_change_given,
     read_count_at_price,
     read_count_at_price_and_one,
     read_discount_then_voucher,
+    read_equity_share,
     read_held_less_taken,
     read_interest,
     read_interest_only_payment,
     read_loan_repaid,
+    read_markup_on_cost,
     read_named_share,
     read_part_of_whole,
     read_per_period,
@@ -837,6 +840,12 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_interest_only_payment,
     # "gym wants 420 up front for the year or 39 a month. how much cheaper is yearly?"
     read_yearly_against_monthly,
+    # "cases cost me 2.40 each and i flog them at 9. markup on cost in %?"
+    read_markup_on_cost,
+    # "stall costs 63, each bracelet costs me 1.80 and i sell them at 6. break even?"
+    read_break_even,
+    # "house is valued at 340,000 and 212,500 is left on the mortgage. what % is equity"
+    read_equity_share,
     # "I make 3,200 a month and spend 2,450. How much do I save each month?"
     read_saving,
     # "I saved 150 a month for 8 months. How much do I have?"

@@ -13,8 +13,9 @@ over the amount earned. Everyday money said in other set shapes is read too: a s
 aside ("save 15% of it") or spent ("what % is gone"), a value that loses a share every
 year, the change from a note handed over, what is still owed of an amount lent, a target
 less what is done so far, a count at a price each plus one more thing, a price for each
-one of the things counted, a discount then a voucher, an interest-only payment a month, and
-a loan's total repaid then the interest in it.
+one of the things counted, a discount then a voucher, an interest-only payment a month, a
+loan's total repaid then the interest in it, paying yearly against twelve months, a markup
+on cost, the number to sell to break even, and equity as a share of a value.
 
 `read_stated_problem` is tried last: the days between two dates, hours less a break, the
 periods until a target at a rate, a conversion factor the request states, a charge made once
@@ -44,18 +45,20 @@ from orchestra.agents.analyst.quantities import (
     read_upfront_plus_rate,
     split_question,
 )
-from orchestra.agents.analyst.wording import Node, Num, Op
+from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
 __all__ = [
     "read_amount_left",
     "read_balance_and_interest",
     "read_before_change",
+    "read_break_even",
     "read_change_given",
     "read_count_at_price",
     "read_count_at_price_and_one",
     "read_credit_weighted",
     "read_days_between",
     "read_discount_then_voucher",
+    "read_equity_share",
     "read_group_items",
     "read_held_less_taken",
     "read_interest",
@@ -63,6 +66,7 @@ __all__ = [
     "read_loan_repaid",
     "read_loan_to_value",
     "read_made_per_hour",
+    "read_markup_on_cost",
     "read_named_share",
     "read_per_group",
     "read_per_period",
@@ -1508,6 +1512,89 @@ def read_yearly_against_monthly(context: str, task: str) -> tuple[Node, str] | N
     if monthly.value * 12 < yearly.value:
         return None  # paying yearly costs more: "cheaper" does not hold
     return Op("-", Op("*", monthly, Num(12, "12")), yearly), "the saving of paying yearly"
+
+
+# "cost me 2.40 each ... i flog them at 9": what one costs, then what it sells for.
+_COST_THEN_SELL = re.compile(
+    r"\bcosts?\s+(?:me|us)?\s*[$\u20ac\u00a3]?(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?"
+    r"\b(?:sell|sells|flog|flogs|charge|charges|sold)\s+(?:them|it|each|one)?\s*(?:at|for)\s+"
+    r"[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+_ASKS_MARKUP_ON_COST = re.compile(r"\bmark-?up\b(?:\s+on\s+(?:the\s+)?cost)?", re.I)
+
+
+def read_markup_on_cost(context: str, task: str) -> tuple[Node, str] | None:
+    """ "phone cases cost me 2.40 each and i flog them at 9. markup on cost in %?": the
+    price less the cost, over the cost, in percent; None unless those are the only two
+    numbers, the question asks a markup in percent, and the price is not below the cost."""
+    stated = _COST_THEN_SELL.search(context)
+    if stated is None or not _ASKS_MARKUP_ON_COST.search(task) or _NUMBER.search(task):
+        return None
+    if not re.search(r"%|percent", task, re.I) or len(_NUMBER.findall(context)) != 2:
+        return None
+    cost, price = _plain(stated.group("cost")), _plain(stated.group("price"))
+    if cost.value == 0 or price.value < cost.value:
+        return None
+    markup = Op("*", Op("/", Op("-", price, cost), cost), Num(100, "100"))
+    return markup, "the markup on cost, in percent"
+
+
+# "stall costs 63 for the day, each bracelet costs me 1.80 ... i sell them at 6": a fixed
+# cost, then what each costs and what each sells for.
+_FIXED_THEN_EACH = re.compile(
+    r"(?P<fixed>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?\beach\s+[a-z]+\s+costs?\s+(?:me|us)?\s*"
+    r"[$\u20ac\u00a3]?(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?\b(?:sell|sells|flog|charge)\s+"
+    r"(?:them|it|each)?\s*(?:at|for)\s+[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+_ASKS_BREAK_EVEN = re.compile(r"\bbreak[\s-]?even\b", re.I)
+
+
+def read_break_even(context: str, task: str) -> tuple[Node, str] | None:
+    """ "stall costs 63 for the day, each bracelet costs me 1.80 in beads and i sell them at
+    6. how many to break even": the fixed cost over what each makes, rounded up; None
+    unless those are the only three numbers and each sells for more than it costs."""
+    stated = _FIXED_THEN_EACH.search(context)
+    if stated is None or not _ASKS_BREAK_EVEN.search(task) or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 3 or _PERCENT_AFTER.search(context):
+        return None
+    fixed, cost, price = (_plain(stated.group(k)) for k in ("fixed", "cost", "price"))
+    if price.value <= cost.value:
+        return None  # none sold ever covers the fixed cost
+    count = Op("/", fixed, Op("-", price, cost))
+    exact = fixed.value / (price.value - cost.value)
+    if abs(exact - round(exact)) < 1e-9:
+        return count, "the number to sell to break even"  # 63 / 4.20 is 15, no rounding
+    return Call("ceil", (count,)), "the number to sell to break even (rounded up)"
+
+
+# "house is valued at 340,000 and there's 212,500 left on the mortgage": a value, then what
+# is still owed on it.
+_VALUE_THEN_OWED = re.compile(
+    r"\b(?:valued\s+at|worth|value\s+is)\s+[$\u20ac\u00a3]?(?P<value>\d[\d,]*(?:\.\d+)?)(?![\d%])"
+    r"[^\d]*?[$\u20ac\u00a3]?(?P<owed>\d[\d,]*(?:\.\d+)?)(?![\d%])\s+(?:left|owed|outstanding|"
+    r"still\s+owed|remaining)\s+on\s+(?:the|our|my)\s+(?:mortgage|loan)\b",
+    re.I,
+)
+_ASKS_EQUITY_SHARE = re.compile(r"\bwhat\s+(?:percent(?:age)?\b|%|share\b)[^?.!]*\bequity\b", re.I)
+
+
+def read_equity_share(context: str, task: str) -> tuple[Node, str] | None:
+    """ "house is valued at 340,000 and there's 212,500 left on the mortgage. what % of the
+    value is our equity": the value less what is owed, over the value, in percent; None
+    unless those are the only two numbers and no more is owed than the value."""
+    stated = _VALUE_THEN_OWED.search(context)
+    if stated is None or not _ASKS_EQUITY_SHARE.search(task) or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2 or _PERCENT_AFTER.search(context):
+        return None
+    value, owed = _plain(stated.group("value")), _plain(stated.group("owed"))
+    if value.value == 0 or owed.value > value.value:
+        return None
+    equity = Op("-", value, owed)
+    return Op("*", Op("/", equity, value), Num(100, "100")), "the equity as a share of the value"
 
 
 # "how much change do I get", "what's my change": what comes back from a note handed over.
