@@ -33,23 +33,40 @@ from orchestra.agents.analyst.formulas import (
 from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.problems import (
     read_amount_left,
+    read_balance_and_interest,
     read_before_change,
+    read_break_even,
+    read_change_given,
     read_count_at_price,
+    read_count_at_price_and_one,
+    read_discount_then_voucher,
+    read_equity_share,
     read_held_less_taken,
     read_interest,
+    read_interest_only_payment,
+    read_loan_repaid,
+    read_markup_on_cost,
     read_named_share,
     read_part_of_whole,
     read_per_period,
     read_percentage_problem,
+    read_price_per_one_counted,
     read_pro_rata,
     read_rate_for_periods,
     read_relative_change,
     read_saving,
     read_scaled_amount,
+    read_share_of_income,
     read_share_per_person,
+    read_share_set_aside,
+    read_share_spent,
     read_stated_problem,
+    read_still_owed,
+    read_still_to_go,
     read_two_discounts,
     read_unit_price,
+    read_value_after_years,
+    read_yearly_against_monthly,
     spelt,
     states_count_and_price,
     states_rate_and_duration,
@@ -115,7 +132,9 @@ _STATED_THEN_ASKED = re.compile(
     r"multiply|divide|subtract|double|triple|halve|square|take|increase|decrease|reduce|"
     r"round|convert|raise|lower)\b)"
     r"[^?\n]*\d[^?\n]*?)(?:,|\s*[\u2014\u2013]|\s+-)\s*(?:so\s+)?"
-    r"(?P<task>(?:what|whats|how)\b[^,\n]*\??)\s*$",
+    # "5 notebooks at 3.20 each, total?", "62 for 4 passes, price of a single pass?"
+    r"(?P<task>(?:what|whats|how|(?:the\s+)?total|(?:the\s+)?(?:price|cost)\s+(?:of|for)\s+"
+    r"(?:one|each|a\s+single|1)\b)\b[^,\n]*\??)\s*$",
     re.I,
 )
 # A number standing alone: "4.1kg" is not 4 (a number against letters is none of its own).
@@ -790,12 +809,18 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_before_change,
     # "6 packs of batteries at 7.99 each. What's the total?"
     read_count_at_price,
+    # "3 bags of dog food at 18.75 each and a 6 chew toy, whats that come to"
+    read_count_at_price_and_one,
+    # "school trip is 18 per kid and there are 27 kids, how much altogether"
+    read_price_per_one_counted,
     # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
     read_percentage_problem,
     # "48 of our 640 survey replies said yes. What percent is that?"
     read_part_of_whole,
     # "12,400 in donations and 1,860 went on admin. What percent is admin?"
     read_named_share,
+    # "I earn 2800 a month and rent is 950. What percent of my income goes to rent?"
+    read_share_of_income,
     # "28 days holiday full time, works 3 days out of 5. Pro rata entitlement?"
     read_pro_rata,
     # "Sales fell from 80 to 60. What's the percentage decrease?"
@@ -804,6 +829,28 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_share_per_person,
     # "I have $200 and spend $45.75. How much is left?"
     read_amount_left,
+    # "Groceries cost 63.40 and I paid with a 100 note. How much change do I get?"
+    read_change_given,
+    # "essay limit is 3000 words and ive done 2,170 so far. how many more?"
+    read_still_to_go,
+    # "lent my brother 600, he paid back 175 and then another 240. how much does he owe"
+    read_still_owed,
+    # "I earn 2,800 a month and save 15% of it. how much do I save each month?"
+    read_share_set_aside,
+    # "been given 360 for my birthday and already spent 45. what % is gone"
+    read_share_spent,
+    # "van cost 24,000 and loses 15% of its value every year. value after 3 yrs?"
+    read_value_after_years,
+    # "interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment"
+    read_interest_only_payment,
+    # "gym wants 420 up front for the year or 39 a month. how much cheaper is yearly?"
+    read_yearly_against_monthly,
+    # "cases cost me 2.40 each and i flog them at 9. markup on cost in %?"
+    read_markup_on_cost,
+    # "stall costs 63, each bracelet costs me 1.80 and i sell them at 6. break even?"
+    read_break_even,
+    # "house is valued at 340,000 and 212,500 is left on the mortgage. what % is equity"
+    read_equity_share,
     # "I make 3,200 a month and spend 2,450. How much do I save each month?"
     read_saving,
     # "I saved 150 a month for 8 months. How much do I have?"
@@ -820,7 +867,14 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     ``context`` is the statement, when it comes before the question ``text``."""
     if context is not None:
         # "A 500 jacket gets 20% off, then an extra 10% off. What do I pay?": each price.
-        stages = read_two_discounts(context, text)
+        # "95 with 20% off, then a 5 voucher": the discounted price, then less the voucher;
+        # "borrowed 12,000 and pay 238.60 a month for 60 months": the total repaid, then the
+        # interest in it.
+        stages = (
+            read_two_discounts(context, text)
+            or read_discount_then_voucher(context, text)
+            or read_loan_repaid(context, text)
+        )
         if stages is not None:
             return tuple(Clause(label, expression) for expression, label in stages)
     # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
@@ -831,6 +885,11 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
                 break
             formula = reader(context, text)
     if formula is None:
+        # "2,500 at 4.5% compounded annually for 2 years. what will it be at the end and how
+        # much of that is interest": the amount, then the interest in it.
+        both = read_balance_and_interest(f"{context} {text}" if context is not None else text)
+        if both is not None:
+            return tuple(Clause(label, expression) for expression, label in both)
         # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)

@@ -7,7 +7,15 @@ on purpose: for a percentage, exactly one amount and one percentage, words sayin
 the percentage is added (tax, tip, shipping, "goes up") or taken off (off, discount, spent,
 "goes down"), and a question asking for what is paid or left in the end, or for the share
 itself. Anything else is left to the general reader, which refuses an amount and a
-percentage added together.
+percentage added together. Interest asked as the amount at the end and the interest in it
+gives both, in that order; "what percent of my income goes to rent" is the named outgoing
+over the amount earned. Everyday money said in other set shapes is read too: a share set
+aside ("save 15% of it") or spent ("what % is gone"), a value that loses a share every
+year, the change from a note handed over, what is still owed of an amount lent, a target
+less what is done so far, a count at a price each plus one more thing, a price for each
+one of the things counted, a discount then a voucher, an interest-only payment a month, a
+loan's total repaid then the interest in it, paying yearly against twelve months, a markup
+on cost, the number to sell to break even, and equity as a share of a value.
 
 `read_stated_problem` is tried last: the days between two dates, hours less a break, the
 periods until a target at a rate, a conversion factor the request states, a charge made once
@@ -37,24 +45,34 @@ from orchestra.agents.analyst.quantities import (
     read_upfront_plus_rate,
     split_question,
 )
-from orchestra.agents.analyst.wording import Node, Num, Op
+from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
 __all__ = [
     "read_amount_left",
+    "read_balance_and_interest",
     "read_before_change",
+    "read_break_even",
+    "read_change_given",
     "read_count_at_price",
+    "read_count_at_price_and_one",
     "read_credit_weighted",
     "read_days_between",
+    "read_discount_then_voucher",
+    "read_equity_share",
     "read_group_items",
     "read_held_less_taken",
     "read_interest",
+    "read_interest_only_payment",
+    "read_loan_repaid",
     "read_loan_to_value",
     "read_made_per_hour",
+    "read_markup_on_cost",
     "read_named_share",
     "read_per_group",
     "read_per_period",
     "read_percentage_problem",
     "read_periods_to_target",
+    "read_price_per_one_counted",
     "read_pro_rata",
     "read_profit_then_margin",
     "read_rate_for_periods",
@@ -63,15 +81,22 @@ __all__ = [
     "read_scaled_amount",
     "read_share_by_weight",
     "read_share_earned",
+    "read_share_of_income",
     "read_share_of_sum",
     "read_share_per_period",
     "read_share_per_person",
+    "read_share_set_aside",
+    "read_share_spent",
     "read_stated_problem",
+    "read_still_owed",
+    "read_still_to_go",
     "read_time_less_break",
     "read_time_share",
     "read_two_discounts",
     "read_unit_price",
+    "read_value_after_years",
     "read_weighted_mark",
+    "read_yearly_against_monthly",
     "spelt",
     "states_count_and_price",
 ]
@@ -140,6 +165,8 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _ADDED = re.compile(
     r"\b(?:tax|taxes|vat|tip|gratuity|shipping|delivery|postage|fee|fees|surcharge|markup|"
     r"service charge|adds?|added|plus|goes up|go up|went up|rises?|rose|increases?|"
+    # "putting the rent up 4.5%": a rise said with the thing between.
+    r"(?:putting|puts|put)\s+(?:[a-z]+\s+){0,2}up|"
     r"increased|raised?)\b",
     re.I,
 )
@@ -175,6 +202,8 @@ _ASKS_FINAL = re.compile(
     r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill)|"
     r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
     r"discounted price|reduced price|price after|gross|"
+    # "whats it worth now": what is left of a value after a loss.
+    r"(?:it|they|that)(?:'s|\s+is|\s+are)?\s+worth|"
     # "what do I sell them for", "the selling price": a price with its markup.
     r"sell\s+(?:it|them|this|that|these|those|each|one)?\s*for|selling\s+price|retail\s+price|"
     r"(?:including|incl\.?|inclusive\s+of)\s+(?:vat|tax))\b",
@@ -191,7 +220,8 @@ _ASKS_SHARE = re.compile(
 
 # "A 15% tip on a $60 bill", "A discount of 30% on 90": a statement whose subject is the
 # share itself, so that "how much is it?" asks for the share.
-_SHARES = r"(?:tip|tax|vat|fee|discount|commission|surcharge|markup)"
+# "12.5% service charge on a 96 bill": the service charge is a share too.
+_SHARES = r"(?:tip|tax|vat|fee|discount|commission|surcharge|markup|service\s+charge)"
 _SHARE_STATED = re.compile(
     r"\s*(?:an?\s+)?(?:"
     + _SHARES
@@ -227,7 +257,8 @@ _INCLUDED = re.compile(
 # "net": the amount without it.
 _ASKS_TAX_IN_IT = re.compile(
     rf"\b(?:how\s+much\s+(?:of\s+(?:that|it|this)\s+)?(?:is|was)\s+(?:the\s+)?{_TAXES}|"
-    rf"what(?:'s|\s+is|\s+was)\s+the\s+{_TAXES}|how\s+much\s+{_TAXES})\b",
+    # "whats the vat bit": the tax, said without the apostrophe.
+    rf"what(?:'s|s|\s+is|\s+was)\s+the\s+{_TAXES}|how\s+much\s+{_TAXES})\b",
     re.I,
 )
 _ASKS_NET = re.compile(
@@ -375,6 +406,74 @@ def read_count_at_price(context: str, task: str) -> tuple[Node, str] | None:
     return Op("*", Num(float(count), count), Num(float(price), price)), "the total price"
 
 
+# "3 bags of dog food at 18.75 each and a 6 chew toy": a count at a price, and one more
+# thing at its own price.
+_COUNT_AT_PRICE_AND_ONE = re.compile(
+    r"(?<![\w.])(?P<count>\d+)\s+(?:[a-z]+\s+){1,4}?(?:at|for|@)\s+[$\u20ac\u00a3]?"
+    r"(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:each|apiece|a\s+piece)\s+(?:and|plus|\+)\s+"
+    r"(?:a|an|one)\s+[$\u20ac\u00a3]?(?P<extra>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:[a-z-]+\s+){0,2}"
+    r"[a-z-]+\s*[.!]?\s*$",
+    re.I,
+)
+# "... and a pen for 1.25": the one more thing named before its price.
+_COUNT_AT_PRICE_AND_NAMED = re.compile(
+    r"(?<![\w.])(?P<count>\d+)\s+(?:[a-z]+\s+){1,4}?(?:at|for|@)\s+[$\u20ac\u00a3]?"
+    r"(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:each|apiece|a\s+piece)\s+(?:and|plus|\+)\s+"
+    r"(?:a|an|one)\s+(?:[a-z-]+\s+){1,3}?(?:for|at|@)\s+[$\u20ac\u00a3]?"
+    r"(?P<extra>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*[.!]?\s*$",
+    re.I,
+)
+# "whats that come to", "what's the bill": the total asked.
+_ASKS_COMES_TO = re.compile(
+    r"\bcomes?\s+to\b|\bhow\s+much\s+altogether\b|\bwhat(?:'s|s|\s+is)\s+the\s+bill\b", re.I
+)
+
+
+def read_count_at_price_and_one(context: str, task: str) -> tuple[Node, str] | None:
+    """ "bought 3 bags of dog food at 18.75 each and a 6 chew toy, whats that come to": the
+    count times the price, plus the one thing's price; None unless those are the only three
+    numbers and the question asks for the total."""
+    stated = _COUNT_AT_PRICE_AND_ONE.search(context) or _COUNT_AT_PRICE_AND_NAMED.search(context)
+    if stated is None or _NUMBER.search(task) or len(_NUMBER.findall(context)) != 3:
+        return None
+    if not (_ASKS_TOTAL.search(task) or _ASKS_COMES_TO.search(task)) or _ASKS_ONE.search(task):
+        return None
+    if _period(f"{context} {task}"):
+        return None  # "2 coffees at 3 each every day": how many days is not said
+    count = stated.group("count")
+    each = Op("*", Num(float(count), count), _plain(stated.group("price")))
+    return Op("+", each, _plain(stated.group("extra"))), "the total price"
+
+
+# "18 per kid ... 27 kids", "12 a head and there are 30 guests": a price for each one of
+# the things counted, and their count.
+_PRICE_PER_ONE = re.compile(
+    r"[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*(?:quid|pounds|dollars|euros)?\s+"
+    r"(?:per|a|each|for\s+each)\s+(?P<thing>[a-z]+)\b",
+    re.I,
+)
+
+
+def read_price_per_one_counted(context: str, task: str) -> tuple[Node, str] | None:
+    """ "school trip is 18 per kid and there are 27 kids in the class, how much should i
+    collect altogether": the price for one times the count of the same things; None unless
+    those are the only two numbers, the count is said of the thing the price is for, and
+    the question asks the total."""
+    stated = _PRICE_PER_ONE.search(context)
+    if stated is None or _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
+        return None
+    if not (_ASKS_TOTAL.search(task) or _ASKS_COMES_TO.search(task)) or _ASKS_ONE.search(task):
+        return None
+    thing = _singular_unit(stated.group("thing").lower())
+    if thing in {"day", "week", "month", "year", "hour", "minute"} or is_unit(thing):
+        return None  # "18 a day": a rate over time, read elsewhere
+    counted = re.search(rf"(?<![\w.])(?P<count>\d+)\s+{re.escape(thing)}(?:s|es)?\b", context, re.I)
+    if counted is None:
+        return None
+    count = counted.group("count")
+    return Op("*", _plain(stated.group("price")), Num(float(count), count)), "the total"
+
+
 # "after a 15% pay cut I now earn 3,400", "after a 10% raise it is 550": the amount after a
 # change, and the change.
 _AFTER_CHANGE = re.compile(
@@ -382,6 +481,13 @@ _AFTER_CHANGE = re.compile(
     # "paid 68 after 15% off": off the price, said without a noun.
     r"(?:[a-z]+\s+)?(?:(?P<down>cut|drop|decrease|reduction|discount|markdown|fall|off)|"
     r"(?P<up>raise|rise|increase|increment|markup|hike))\b",
+    re.I,
+)
+# "the price went up by 8% and it's now 54": the change, then the amount it came to.
+_CHANGED_NOW = re.compile(
+    r"\b(?:went|gone|goes|go)\s+(?:(?P<up>up)|(?P<down>down))\s+(?:by\s+)?"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*(?:,\s*|\s+and\s+|\s+so\s+)"
+    r"(?:it's|its|it\s+is|it\s+costs|they're|they\s+are)\s+now\b",
     re.I,
 )
 # Words that make the amount stated the change itself, or a part of it.
@@ -410,7 +516,7 @@ def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
     """ "After a 15% pay cut I now earn 3,400. What did I earn before the cut?": the amount
     the change was applied to, 3,400 / (1 - 15%), or None unless the text gives one amount,
     the one percentage of the change, and the question asks for the amount before it."""
-    change = _AFTER_CHANGE.search(context)
+    change = _AFTER_CHANGE.search(context) or _CHANGED_NOW.search(context)
     if change is None or not _ASKS_BEFORE.search(task) or _NUMBER.search(task):
         return None
     if _NOT_THE_AMOUNT_AFTER.search(context):
@@ -468,6 +574,45 @@ def read_two_discounts(context: str, task: str) -> list[tuple[Node, str]] | None
     return stages
 
 
+# "then i have a 5 voucher", "a £10 gift card on top": an amount taken off as money.
+_VOUCHER = re.compile(
+    r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*(?:quid|pounds|dollars|euros)?\s+"
+    r"(?:off\s+)?(?:voucher|coupon|gift\s+card|code)\b",
+    re.I,
+)
+# ... said to come off after the discount.
+_AFTER_DISCOUNT = re.compile(r"\bthen\b|\bafter\s+the\s+discount\b|\bon\s+top\b", re.I)
+
+
+def read_discount_then_voucher(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "trainers are 85 with 20% off, then I've got a 5 voucher on top of that. what do I
+    pay": 85 * (1 - 20%), then that less 5; None unless the text gives one price, one
+    percentage off and one voucher said after it, and the question asks the price paid."""
+    said = f"{context} {task}"
+    offs, voucher = list(_OFF.finditer(said)), _VOUCHER.search(said)
+    if len(offs) != 1 or voucher is None or voucher.start() < offs[0].end():
+        return None
+    if len(_NUMBER.findall(said)) != 3 or not _ASKS_FINAL.search(task) or _ADDED.search(said):
+        return None
+    if not _AFTER_DISCOUNT.search(said, offs[0].end()) or re.search(r"\bbefore\b", said, re.I):
+        return None  # the voucher first, then the discount, would give another price
+    prices = [
+        m.group(0)
+        for m in _NUMBER.finditer(said, 0, offs[0].start())
+        if not _PERCENT_AFTER.match(said, m.end())
+    ]
+    if len(prices) != 1:
+        return None
+    rate = offs[0].group("rate")
+    reduced = Op(
+        "*",
+        _plain(prices[0]),
+        Op("-", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100"))),
+    )
+    paid = Op("-", reduced, _plain(voucher.group("amount")))
+    return [(reduced, "the price after the discount"), (paid, "the price paid")]
+
+
 # "48 of our 640 replies", "12 out of the 30 players": a part of a whole, counted.
 _PART_OF_WHOLE = re.compile(
     r"(?<![\w.])(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:(?:right|correct)\s+)?(?:out\s+)?of\s+"
@@ -475,10 +620,20 @@ _PART_OF_WHOLE = re.compile(
     r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
 )
+# "take-home 2,850 a month, 1,140 of it is rent", "had 8 slices and i ate 3 of them": the
+# whole first, then the part "of it".
+_PART_OF_IT = re.compile(
+    r"(?<![\w.])(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?(?<![\w.])"
+    r"(?P<part>\d[\d,]*(?:\.\d+)?)\s+of\s+(?:it|that|this|them|those)\b",
+    re.I,
+)
 # "what percent is that", "what's that as a percentage": the part's share, out of a hundred.
 _ASKS_PERCENT_OF_IT = re.compile(
     r"\s*(?:so\s+)?(?:what\s+(?:percent|percentage|%)\s+(?:is|was|are|were)\s+"
-    r"(?:that|it|this|those|they)|(?:what(?:'s|\s+is)|whats)\s+(?:that|it|this|my\s+score|"
+    r"(?:that|it|this|those|they)|"
+    # "what share is that in %": the share, asked in percent.
+    r"what\s+(?:share|proportion)\s+(?:is|was)\s+(?:that|it|this)\s+(?:in|as\s+a)\s+"
+    r"(?:percent|percentage|%)|(?:what(?:'s|\s+is)|whats)\s+(?:that|it|this|my\s+score|"
     r"the\s+score|my\s+mark)\s+"
     r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%)"
     # "as a %?" alone after the part and the whole.
@@ -503,7 +658,7 @@ def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
     not the larger."""
     if not _ASKS_PERCENT_OF_IT.fullmatch(task) or _PERCENT_AFTER.search(context):
         return None
-    stated = _PART_OF_WHOLE.search(context)
+    stated = _PART_OF_WHOLE.search(context) or _PART_OF_IT.search(context)
     if stated is None or len(_NUMBER.findall(context)) != 2:
         return None
     if _ASKS_SCORE.search(task) and (_MISSED.search(context) or not _GOT.search(context)):
@@ -561,6 +716,54 @@ def read_named_share(context: str, task: str) -> tuple[Node, str] | None:
     return Op(
         "*", Op("/", change, part), Num(100, "100")
     ), "the difference in percent of the amount named"
+
+
+# "what percent of my income goes to rent", "what % of our take-home pay goes on the
+# mortgage": the share of what is earned that one named outgoing takes.
+_ASKS_SHARE_OF_INCOME = re.compile(
+    r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+of\s+(?:my|our|his|her|"
+    r"their|the)\s+(?:monthly\s+|weekly\s+|yearly\s+|annual\s+)?(?:income|salary|pay|wages?|"
+    r"earnings|take[\s-]?home(?:\s+pay)?)\s+(?:goes|went|is\s+going|is\s+spent|gets\s+spent)\s+"
+    r"(?:on|to|towards?)\s+(?:the\s+|my\s+|our\s+)?(?P<name>[a-z]+)\s*[?.!]*\s*$",
+    re.I,
+)
+# "I earn 2800 a month", "we take home 3,400 a month": the amount earned, and how often.
+_EARNED = re.compile(
+    r"\b(?:make|makes|earn|earns|get\s+paid|take\s+home|takes\s+home|bring\s+in|brings\s+in|"
+    r"(?:income|salary|pay)\s+is)\s+(?:about\s+)?[$\u20ac\u00a3]?"
+    r"(?P<income>\d[\d,]*(?:\.\d+)?)(?![\d%])(?:\s+(?:a|an|per|each|every)\s+"
+    r"(?P<period>day|week|month|year))?",
+    re.I,
+)
+_PERIOD_SAID = re.compile(r"\b(?:a|an|per|each|every)\s+(day|week|month|year)\b", re.I)
+
+
+def read_share_of_income(context: str, task: str) -> tuple[Node, str] | None:
+    """ "I earn 2800 a month and rent is 950. What percent of my income goes to rent?": the
+    named outgoing out of the amount earned, in percent; None unless the context gives
+    exactly two amounts (no percentage), the one earned said with its verb, the outgoing
+    named once after it, both said of one period (or the outgoing of none), and the
+    outgoing no larger."""
+    asked = _ASKS_SHARE_OF_INCOME.match(task)
+    earned = _EARNED.search(context)
+    if asked is None or earned is None or _PERCENT_AFTER.search(context):
+        return None
+    name = asked.group("name")
+    rest = context[earned.end() :]
+    said = list(re.finditer(rf"\b{re.escape(name)}\b", context, re.I))
+    after = _NUMBER.findall(rest)
+    if len(_NUMBER.findall(context)) != 2 or len(after) != 1:
+        return None
+    if len(said) != 1 or said[0].start() < earned.end():
+        return None
+    periods = {p.lower() for p in _PERIOD_SAID.findall(rest)}
+    if periods - {(earned.group("period") or "").lower()}:
+        return None  # "rent is 240 a week" against a monthly income: not one period
+    income, outgoing = _plain(earned.group("income")), _plain(after[0])
+    if outgoing.value > income.value or income.value == 0:
+        return None
+    share = Op("*", Op("/", outgoing, income), Num(100, "100"))
+    return share, f"{name} as a percentage of the income"
 
 
 # "works 3 days out of 5", "3 of the 5 days": the fraction of the full amount had.
@@ -746,10 +949,16 @@ _COUNT_COSTS = re.compile(
     r"\b(?P<count>\d+)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:cost|costs|come to|comes to|sell for|"
     r"sold for|add up to|are|were)\s+(?:a total of\s+)?[$\u20ac\u00a3]?"
     r"(?P<total>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\s*%)"
-    # "We paid 72 for 6 movie tickets": the total first, then the count of things.
-    r"|\b(?:paid|spent|pay|spend)\s+(?:a total of\s+)?[$\u20ac\u00a3]?"
+    # "We paid 72 for 6 movie tickets": the total first, then the count of things; "62 for 4
+    # concert passes" opening the request says the same without the verb.
+    r"|(?:\b(?:paid|spent|pay|spend)\s+(?:a total of\s+)?|^\s*)[$\u20ac\u00a3]?"
     r"(?P<total_first>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?!\s*%)\s*"
     r"(?:dollars|euros|pounds|bucks)?\s+(?:for|on)\s+(?P<count_after>\d+)\s+[a-z]+"
+)
+# "tickets are 12.50 each": the price of one, said with "each".
+_PRICE_EACH = re.compile(
+    r"\b(?:is|are|cost|costs)\s+[$\u20ac\u00a3]?(?P<price>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?!\s*%)\s*(?:dollars|euros|pounds|bucks)?\s+(?:each|apiece|a\s+piece)\b"
 )
 # "how much are 5 (tickets)?", "what do 5 cost?": the price of another number of them
 _ASKS_SEVERAL = re.compile(
@@ -806,6 +1015,8 @@ def read_unit_price(text: str) -> tuple[Node, str] | None:
         total = total.replace(",", "")
         one = Op("/", Num(float(total), total), Num(float(count), count))
         return Op("*", one, Num(float(wanted), wanted)), f"the price of {wanted}"
+    if stated is None and several is not None:
+        return _price_each_times(lowered, several.group("n") or several.group("m"))
     if stated is None or not (_ASKS_ONE.search(lowered) or _asks_per_thing(lowered, count)):
         return None
     others = [m.group(0) for m in _NUMBER.finditer(lowered)]
@@ -813,6 +1024,18 @@ def read_unit_price(text: str) -> tuple[Node, str] | None:
         return None
     total = total.replace(",", "")
     return Op("/", Num(float(total), total), Num(float(count), count)), "the price of one"
+
+
+def _price_each_times(lowered: str, wanted: str) -> tuple[Node, str] | None:
+    """ "tickets are 12.50 each, how much for 6?": the price of one times the number asked
+    for, or None unless those are the only two numbers."""
+    each = _PRICE_EACH.search(lowered)
+    if each is None:
+        return None
+    price = each.group("price")
+    if sorted(m.group(0) for m in _NUMBER.finditer(lowered)) != sorted([price, wanted]):
+        return None
+    return Op("*", _plain(price), Num(float(wanted), wanted)), f"the price of {wanted}"
 
 
 def states_count_and_price(text: str) -> bool:
@@ -885,13 +1108,42 @@ _WAS_NOW = re.compile(
     r"(?P<scale_new>\s+(?:thousand|million|billion))?(?!\s*%)",
     re.I,
 )
+# "tickets were 40 last year and 50 now": the new value said before "now".
+_WAS_AND_NOW = re.compile(
+    r"\b(?:was|were)\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_old>)(?!\s*%)[^.?!\d]*?\b(?:and|but)\s+(?:(?:it's|its|it\s+is|they're|they\s+are|"
+    r"is|are)\s+)?[$\u20ac\u00a3]?(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>)"
+    r"(?!\s*%)\s+(?:now|today|this\s+year)\b",
+    re.I,
+)
+# "dress was 80, it's 56 in the sale": the old value, then the price it is now sold at.
+_WAS_IN_SALE = re.compile(
+    r"\b(?:was|were)\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_old>)(?!\s*%)\s*(?:,|\band\b|\bbut\b)\s*(?:it's|its|it\s+is|they're|they\s+are)\s+"
+    r"(?:(?:now|only|just)\s+)?[$\u20ac\u00a3]?(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_new>)(?!\s*%)\s+(?:in\s+the\s+sales?|on\s+sale|reduced)\b",
+    re.I,
+)
+# "kettle's on sale for 39, it used to be 52": the new value first, then the old one.
+_NOW_USED_TO = re.compile(
+    r"\b(?:on\s+sale\s+for|(?:is|are|costs?)\s+now|now\s+(?:is|costs?))\s+[$\u20ac\u00a3]?"
+    r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>)(?!\s*%)\s*"
+    r"(?:,|\band\b|\bbut\b)\s*(?:it|they)\s+used\s+to\s+(?:be|cost)\s+[$\u20ac\u00a3]?"
+    r"(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_old>)(?!\s*%)",
+    re.I,
+)
 # The question asks for the relative change, and which way it is said to go.
 _ASKS_RELATIVE = re.compile(
     r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
-    r"reduction|change|difference|off|discount|loss|profit)\b"
-    # "what's the discount in percent?"
-    r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction)\s+in\s+"
-    r"(?:percent(?:age)?|%)"
+    r"reduction|change|difference|off|discount|loss|profit|raise|hike)\b"
+    # "what's the discount in percent?", "how big a rise is that in %"
+    r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction|raise|hike)\s+"
+    r"(?:(?:is|was)\s+(?:that|it|this)\s+)?in\s+(?:percent(?:age)?|%)"
+    # "rent up from 1200 to 1320, what's that in percent": the way the statement says.
+    r"|\bwhat(?:'s|s|\s+is)\s+(?:that|this|it)\s+in\s+(?:percent(?:age)?|%)"
+    # "what percentage am i saving": a saving, so a decrease.
+    r"|\bwhat\s+(?:percent(?:age)?|%)\s+(?:am|are|is|do|did|will)\s+(?:i|we|you)\s+"
+    r"(?P<saved>saving|save)\b"
     # "What percent did I lose?", "what percentage did we gain": the way in the verb.
     # "what percentage of my body weight have i lost": the whole named, then the verb.
     r"|\b(?:what|how\s+many)\s+(?:percent(?:age)?|%)\s+(?:of\s+(?:my|our|your|their|"
@@ -923,10 +1175,13 @@ _DOWN = frozenset(
         "lose",
         "lost",
         "loss",
+        "saving",
+        "save",
     ]
 )
 _UP = frozenset(
-    "increase rise rose rises growth grow grew gain gained go up profit make made".split()  # noqa: SIM905
+    "increase rise rose rises growth grow grew gain gained go up profit make made "  # noqa: SIM905
+    "raise hike".split()
 )
 
 
@@ -962,7 +1217,14 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     and a decrease asked of values that rose (or the other way) is not answered."""
     # "from 900 in 2022 to 990 in 2024": the years say when, and are no values.
     context = _DATED.sub("", context)
-    stated = _FROM_TO.search(context) or _WAS_NOW.search(context) or _BOUGHT_SOLD.search(context)
+    stated = (
+        _FROM_TO.search(context)
+        or _WAS_NOW.search(context)
+        or _WAS_AND_NOW.search(context)
+        or _WAS_IN_SALE.search(context)
+        or _NOW_USED_TO.search(context)
+        or _BOUGHT_SOLD.search(context)
+    )
     asked = _ASKS_RELATIVE.search(task)
     if stated is None or asked is None or _NUMBER.search(task):
         return None
@@ -982,6 +1244,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         or asked.group("verb")
         or asked.group("named")
         or asked.group("asked_verb")
+        or asked.group("saved")
         or _way_stated(context)
     ).lower()
     change = Op("-", Num(new, new_text), Num(old, old_text))
@@ -1004,7 +1267,9 @@ _PEOPLE = re.compile(
 )
 # "how much does each person pay?", "what's that per head?"
 _ASKS_EACH = re.compile(
-    r"\b(?:each(?:\s+(?:person|one|of us|pay|owe))?|per\s+(?:person|head)|a\s+head|apiece)\b",
+    r"\b(?:each(?:\s+(?:person|one|of us|pay|owe))?|per\s+(?:person|head)|a\s+head|apiece|"
+    # "whats my share" of a bill split between flatmates.
+    r"(?:my|our|your)\s+share)\b",
     re.I,
 )
 
@@ -1117,6 +1382,350 @@ def _clause_of(text: str, numbers: list[re.Match[str]], i: int) -> str:
     return f"{before} {after[: cut.start()] if cut else after}"
 
 
+# "loses 15% of its value every year", "depreciates by 20% a year": a loss each year, taken
+# of what is left at the start of that year.
+_YEARLY_LOSS = re.compile(
+    r"\b(?:loses?|losing|lost|depreciates?|depreciating|drops?|falls?)\s+(?:by\s+)?"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+(?:of\s+(?:its|their|the)\s+"
+    r"value\s+)?(?:every|each|a|per)\s+year\b",
+    re.I,
+)
+# "after 3 years", "value after 3 yrs?", "in 4 years": how many years it loses for.
+_AFTER_YEARS = re.compile(r"\b(?:after|in|over)\s+(?P<years>\d+)\s+(?:years?|yrs?)\b", re.I)
+_ASKS_VALUE = re.compile(r"\b(?:worth|value)\b", re.I)
+
+
+def read_value_after_years(context: str, task: str) -> tuple[Node, str] | None:
+    """ "van cost 24,000 new and loses 15% of its value every year. value after 3 yrs?": the
+    amount times (1 - 15%) once a year, 24000 * 0.85 ** 3; None unless the text gives one
+    amount, one rate (said again only as itself), a whole number of years asked after, and
+    asks what it is worth."""
+    text = f"{context} {task}"
+    loss, years = _YEARLY_LOSS.search(context), _AFTER_YEARS.search(task)
+    if loss is None or years is None or not _ASKS_VALUE.search(task):
+        return None
+    rates = {m.group(0) for m in _NUMBER.finditer(text) if _PERCENT_AFTER.match(text, m.end())}
+    amounts = [
+        m.group(0) for m in _NUMBER.finditer(context) if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    if rates != {loss.group("rate")} or len(amounts) != 1:
+        return None
+    if [m.group(0) for m in _NUMBER.finditer(task)] != [years.group("years")]:
+        return None
+    kept = Op("-", Num(1, "1"), Op("/", _plain(loss.group("rate")), Num(100, "100")))
+    count = years.group("years")
+    value = Op("*", _plain(amounts[0]), Op("**", kept, Num(float(count), count)))
+    return value, f"the value after {count} years"
+
+
+# "save 15% of it", "put away 10% of my pay": a share of the amount set aside.
+_SHARE_SET_ASIDE = re.compile(
+    r"\b(?P<verb>save|saves|put\s+away|put\s+aside|invest|invests)\s+(?P<rate>\d+(?:\.\d+)?)\s*"
+    r"(?:%|percent\b|per\s+cent\b)\s+of\s+(?:it|that|my\s+(?:income|pay|salary|wages?))\b",
+    re.I,
+)
+_ASKS_SET_ASIDE = re.compile(
+    r"^\s*how\s+much\s+(?:do|does|will|would|can|did)\s+(?:i|we|he|she|they)\s+"
+    r"(?:save|put\s+away|put\s+aside|invest)\b",
+    re.I,
+)
+
+
+def read_share_set_aside(context: str, task: str) -> tuple[Node, str] | None:
+    """ "I earn 2,800 a month and save 15% of it. how much do I save each month?": the
+    share of the amount earned, or None unless the context gives one amount and the one
+    percentage set aside of it, and the question asks what is set aside in the period
+    said (or none)."""
+    share = _SHARE_SET_ASIDE.search(context)
+    if share is None or not _ASKS_SET_ASIDE.search(task) or _NUMBER.search(task):
+        return None
+    amounts = [
+        m.group(0) for m in _NUMBER.finditer(context) if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(context)) != 2:
+        return None
+    if any(p not in _period(context) for p in _period(task)):
+        return None  # "15% of a monthly 2,800 ... a year?": another period
+    rate = Op("/", _plain(share.group("rate")), Num(100, "100"))
+    return Op("*", _plain(amounts[0]), rate), "the share set aside"
+
+
+# "been given 360 ... and already spent 45": an amount had, then an amount spent of it.
+_HAD_THEN_SPENT = re.compile(
+    r"\b(?:been\s+given|was\s+given|got|received|had|have|started\s+with)\s+[$\u20ac\u00a3]?"
+    r"(?P<held>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?\b(?:spent|spend|used|used\s+up)\s+"
+    r"(?:(?:already|about)\s+)?[$\u20ac\u00a3]?(?P<spent>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+# "what % is gone", "what percentage have i spent": the share spent of what was had.
+_ASKS_SHARE_SPENT = re.compile(
+    r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+(?:of\s+(?:it|that|the\s+"
+    r"money)\s+)?(?:(?:is|has|'s)\s+(?:been\s+)?(?:gone|spent|used(?:\s+up)?)|(?:have|did)\s+"
+    r"(?:i|we)\s+(?:spent|spend|used?))\b[\s\w]*[?.!]*\s*$",
+    re.I,
+)
+
+
+def read_share_spent(context: str, task: str) -> tuple[Node, str] | None:
+    """ "been given 360 for my birthday and already spent 45. what % is gone": the amount
+    spent out of the amount had, in percent; None unless those are the only two numbers
+    and no more is spent than was had."""
+    stated = _HAD_THEN_SPENT.search(context)
+    if stated is None or not _ASKS_SHARE_SPENT.match(task) or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2 or _PERCENT_AFTER.search(context):
+        return None
+    held, spent = _plain(stated.group("held")), _plain(stated.group("spent"))
+    if spent.value > held.value or held.value == 0:
+        return None
+    return Op("*", Op("/", spent, held), Num(100, "100")), "the share spent, in percent"
+
+
+# "420 up front for the year or 39 a month": one price a year, another a month.
+_A_YEAR_PRICE = re.compile(
+    r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:up\s*front\s+)?(?:for\s+the\s+year|"
+    r"a\s+year|per\s+year|per\s+annum|yearly|annually)\b",
+    re.I,
+)
+_A_MONTH_PRICE = re.compile(
+    r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s+(?:a\s+month|per\s+month|monthly|pcm)\b",
+    re.I,
+)
+# "how much cheaper is paying yearly", "how much do i save paying annually".
+_ASKS_YEARLY_SAVING = re.compile(
+    r"\bhow\s+much\s+(?:cheaper|less|do\s+i\s+save|would\s+i\s+save|will\s+i\s+save)\b"
+    r"[^?.!]*\b(?:yearly|annually|for\s+the\s+year|up\s*front|the\s+year)\b",
+    re.I,
+)
+
+
+def read_yearly_against_monthly(context: str, task: str) -> tuple[Node, str] | None:
+    """ "gym wants 420 up front for the year or 39 a month. how much cheaper is paying
+    yearly?": twelve monthly payments less the yearly price; None unless those are the only
+    two numbers and the yearly price is the lower."""
+    year, month = _A_YEAR_PRICE.search(context), _A_MONTH_PRICE.search(context)
+    if year is None or month is None or not _ASKS_YEARLY_SAVING.search(task):
+        return None
+    if _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
+        return None
+    yearly, monthly = _plain(year.group("amount")), _plain(month.group("amount"))
+    if monthly.value * 12 < yearly.value:
+        return None  # paying yearly costs more: "cheaper" does not hold
+    return Op("-", Op("*", monthly, Num(12, "12")), yearly), "the saving of paying yearly"
+
+
+# "cost me 2.40 each ... i flog them at 9": what one costs, then what it sells for.
+_COST_THEN_SELL = re.compile(
+    r"\bcosts?\s+(?:me|us)?\s*[$\u20ac\u00a3]?(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?"
+    r"\b(?:sell|sells|flog|flogs|charge|charges|sold)\s+(?:them|it|each|one)?\s*(?:at|for)\s+"
+    r"[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+_ASKS_MARKUP_ON_COST = re.compile(r"\bmark-?up\b(?:\s+on\s+(?:the\s+)?cost)?", re.I)
+
+
+def read_markup_on_cost(context: str, task: str) -> tuple[Node, str] | None:
+    """ "phone cases cost me 2.40 each and i flog them at 9. markup on cost in %?": the
+    price less the cost, over the cost, in percent; None unless those are the only two
+    numbers, the question asks a markup in percent, and the price is not below the cost."""
+    stated = _COST_THEN_SELL.search(context)
+    if stated is None or not _ASKS_MARKUP_ON_COST.search(task) or _NUMBER.search(task):
+        return None
+    if not re.search(r"%|percent", task, re.I) or len(_NUMBER.findall(context)) != 2:
+        return None
+    cost, price = _plain(stated.group("cost")), _plain(stated.group("price"))
+    if cost.value == 0 or price.value < cost.value:
+        return None
+    markup = Op("*", Op("/", Op("-", price, cost), cost), Num(100, "100"))
+    return markup, "the markup on cost, in percent"
+
+
+# "stall costs 63 for the day, each bracelet costs me 1.80 ... i sell them at 6": a fixed
+# cost, then what each costs and what each sells for.
+_FIXED_THEN_EACH = re.compile(
+    r"(?P<fixed>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?\beach\s+[a-z]+\s+costs?\s+(?:me|us)?\s*"
+    r"[$\u20ac\u00a3]?(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?\b(?:sell|sells|flog|charge)\s+"
+    r"(?:them|it|each)?\s*(?:at|for)\s+[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+_ASKS_BREAK_EVEN = re.compile(r"\bbreak[\s-]?even\b", re.I)
+
+
+def read_break_even(context: str, task: str) -> tuple[Node, str] | None:
+    """ "stall costs 63 for the day, each bracelet costs me 1.80 in beads and i sell them at
+    6. how many to break even": the fixed cost over what each makes, rounded up; None
+    unless those are the only three numbers and each sells for more than it costs."""
+    stated = _FIXED_THEN_EACH.search(context)
+    if stated is None or not _ASKS_BREAK_EVEN.search(task) or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 3 or _PERCENT_AFTER.search(context):
+        return None
+    fixed, cost, price = (_plain(stated.group(k)) for k in ("fixed", "cost", "price"))
+    if price.value <= cost.value:
+        return None  # none sold ever covers the fixed cost
+    count = Op("/", fixed, Op("-", price, cost))
+    exact = fixed.value / (price.value - cost.value)
+    if abs(exact - round(exact)) < 1e-9:
+        return count, "the number to sell to break even"  # 63 / 4.20 is 15, no rounding
+    return Call("ceil", (count,)), "the number to sell to break even (rounded up)"
+
+
+# "house is valued at 340,000 and there's 212,500 left on the mortgage": a value, then what
+# is still owed on it.
+_VALUE_THEN_OWED = re.compile(
+    r"\b(?:valued\s+at|worth|value\s+is)\s+[$\u20ac\u00a3]?(?P<value>\d[\d,]*(?:\.\d+)?)(?![\d%])"
+    r"[^\d]*?[$\u20ac\u00a3]?(?P<owed>\d[\d,]*(?:\.\d+)?)(?![\d%])\s+(?:left|owed|outstanding|"
+    r"still\s+owed|remaining)\s+on\s+(?:the|our|my)\s+(?:mortgage|loan)\b",
+    re.I,
+)
+_ASKS_EQUITY_SHARE = re.compile(r"\bwhat\s+(?:percent(?:age)?\b|%|share\b)[^?.!]*\bequity\b", re.I)
+
+
+def read_equity_share(context: str, task: str) -> tuple[Node, str] | None:
+    """ "house is valued at 340,000 and there's 212,500 left on the mortgage. what % of the
+    value is our equity": the value less what is owed, over the value, in percent; None
+    unless those are the only two numbers and no more is owed than the value."""
+    stated = _VALUE_THEN_OWED.search(context)
+    if stated is None or not _ASKS_EQUITY_SHARE.search(task) or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2 or _PERCENT_AFTER.search(context):
+        return None
+    value, owed = _plain(stated.group("value")), _plain(stated.group("owed"))
+    if value.value == 0 or owed.value > value.value:
+        return None
+    equity = Op("-", value, owed)
+    return Op("*", Op("/", equity, value), Num(100, "100")), "the equity as a share of the value"
+
+
+# "how much change do I get", "what's my change": what comes back from a note handed over.
+_ASKS_CHANGE = re.compile(
+    r"\bhow\s+much\s+change\b|\bwhat(?:'s|s|\s+is|\s+will\s+be)\s+(?:my|the|our)\s+change\b",
+    re.I,
+)
+# "paid with a 100 note", "handed over a 50": the amount handed over.
+_HANDED = re.compile(
+    r"\b(?:paid|pay|paying)\s+with\s+(?:a|an|one)?\s*[$\u00a3\u20ac]?(?P<paid>\d[\d,]*(?:\.\d+)?)"
+    r"(?![\d%])|\b(?:handed\s+over|gave\s+(?:them|him|her|the\s+\w+))\s+(?:a|an|one)?\s*"
+    r"[$\u00a3\u20ac]?(?P<given>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+
+
+def read_change_given(context: str, task: str) -> tuple[Node, str] | None:
+    """ "Groceries cost 63.40 and I paid with a 100 note. How much change do I get?": the
+    amount handed over less the cost, or None unless those are the only two numbers and
+    the cost is not more."""
+    handed = _HANDED.search(context)
+    if handed is None or not _ASKS_CHANGE.search(task) or _NUMBER.search(task):
+        return None
+    if _PERCENT_AFTER.search(context) or _REPEATED.search(context):
+        return None
+    numbers = _NUMBER.findall(context)
+    paid = handed.group("paid") or handed.group("given")
+    if len(numbers) != 2 or paid not in numbers:
+        return None
+    cost = numbers[1] if numbers[0] == paid else numbers[0]
+    if _plain(cost).value > _plain(paid).value:
+        return None
+    return Op("-", _plain(paid), _plain(cost)), "the change"
+
+
+# "word limit is 3000", "target of 10,000 steps": the amount to reach.
+_TARGET = re.compile(
+    r"\b(?:limit|target|goal|aim)\s+(?:is|of|was)\s+[$\u00a3\u20ac]?(?P<target>\d[\d,]*(?:\.\d+)?)"
+    r"(?![\d%])",
+    re.I,
+)
+# "ive done 2,170 so far", "written 1,200 so far": the amount reached until now.
+_DONE_SO_FAR = re.compile(
+    r"\b(?:done|written|wrote|did|read|walked|ran|saved|raised|got|have)\s+[$\u00a3\u20ac]?"
+    r"(?P<done>\d[\d,]*(?:\.\d+)?)(?![\d%])(?:\s+[a-z]+)?\s+so\s+far\b",
+    re.I,
+)
+_ASKS_MORE = re.compile(r"\bhow\s+(?:many|much)\s+more\b|\bhow\s+many\s+(?:left|to\s+go)\b", re.I)
+
+
+def read_still_to_go(context: str, task: str) -> tuple[Node, str] | None:
+    """ "uni essay limit is 3000 words and ive done 2,170 so far. how many more do i need
+    to write": the target less what is done, or None unless those are the only two numbers
+    and no more is done than the target."""
+    target, done = _TARGET.search(context), _DONE_SO_FAR.search(context)
+    if target is None or done is None or not _ASKS_MORE.search(task) or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2 or _PERCENT_AFTER.search(context):
+        return None
+    goal, reached = _plain(target.group("target")), _plain(done.group("done"))
+    if reached.value > goal.value:
+        return None
+    return Op("-", goal, reached), "the amount still to go"
+
+
+# "and a phone bill of 40", "and then another 240": an amount said with no verb of its own,
+# which the verb of the amount before it ("paid rent of 650") takes too.
+_TAKEN_TOO = re.compile(
+    r"\s*(?:(?:a|an|the|my|our|his|her|their)\s+)?(?:[a-z]+\s+){1,3}(?:of|for)\s*"
+    r"[$\u00a3\u20ac]?\s*|\s*(?:another|a\s+further|an\s+(?:extra|other))\s*[$\u00a3\u20ac]?\s*",
+    re.I,
+)
+# ... unless it comes in: "and a refund of 40".
+_COMES_IN = re.compile(
+    r"\b(?:refund|refunded|bonus|gift|cashback|interest|prize|income|wages?|salary|tips?|"
+    r"winnings|back|received|got|earned|deposit(?:ed)?|added|topped)\b",
+    re.I,
+)
+
+
+def _each_taken(context: str, found: list[re.Match[str]]) -> bool:
+    """Whether every number after the first is said with a verb of taking, its own or the
+    one before it carried over ("paid rent of 650 and a phone bill of 40")."""
+    for i in range(1, len(found)):
+        clause = _clause_of(context, found, i)
+        if _TAKEN.search(clause):
+            continue
+        if i == 1 or not _TAKEN_TOO.fullmatch(clause) or _COMES_IN.search(clause):
+            return False
+    return True
+
+
+# "lent my brother 600": an amount lent, said before its number.
+_LENT = re.compile(r"\blent\s+(?:[a-z']+\s+){0,2}[$\u00a3\u20ac]?$", re.I)
+# "he paid back 175", "repaid 100": an amount paid back of it.
+_REPAID = re.compile(
+    r"\b(?:paid|pays|sent|gave|given)\s+(?:(?:me|us|him|her)\s+)?back\b|\brepaid\b|\brepays?\b",
+    re.I,
+)
+_ASKS_OWED = re.compile(
+    r"\bhow\s+much\s+(?:does|do|did)\s+(?:he|she|they|[a-z]+)\s+still\s+owe\b"
+    r"|\bhow\s+much\s+(?:is\s+)?still\s+owed\b|\bhow\s+much\s+is\s+left\s+to\s+(?:pay|repay)\b",
+    re.I,
+)
+
+
+def read_still_owed(context: str, task: str) -> tuple[Node, str] | None:
+    """ "lent my brother 600, he paid back 175 and then another 240. how much does he still
+    owe": the amount lent less each amount paid back; None unless the first number is said
+    as lent, every later one as paid back (or "another" after one), and no more is paid
+    back than was lent."""
+    found = list(_NUMBER.finditer(context))
+    if not _ASKS_OWED.search(task) or _NUMBER.search(task) or not 2 <= len(found) <= 6:
+        return None
+    if _PERCENT_AFTER.search(context) or not _LENT.search(context[: found[0].start()]):
+        return None
+    for i in range(1, len(found)):
+        clause = _clause_of(context, found, i)
+        if _REPAID.search(clause):
+            continue
+        if i == 1 or not re.fullmatch(r"\s*(?:another|a\s+further)\s*[$\u00a3\u20ac]?\s*", clause):
+            return None
+    lent, *repaid = (_plain(m.group(0)) for m in found)
+    if sum(n.value for n in repaid) > lent.value:
+        return None
+    result: Node = lent
+    for amount in repaid:
+        result = Op("-", result, amount)
+    return result, "the amount still owed"
+
+
 def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | None:
     """ "venue holds 180, we've sold 137 tickets and comped 18, how many are left": the
     amount there was less each amount taken, or None unless the first number is said as
@@ -1139,9 +1748,7 @@ def read_held_less_taken(context: str | None, task: str) -> tuple[Node, str] | N
     if not 3 <= len(found) <= 6 or not _HELD.search(context[: found[0].start()]):
         return None
     listed = _OUTGOINGS.search(context, found[0].end(), found[1].start())
-    if listed is None and not all(
-        _TAKEN.search(_clause_of(context, found, i)) for i in range(1, len(found))
-    ):
+    if listed is None and not _each_taken(context, found):
         return None
     if listed is not None and _GAINED.search(context, found[1].start()):
         return None  # "receipts: 12.40, 8.99, then 20 paid in": not all taken
@@ -1602,6 +2209,71 @@ def states_rate_and_duration(text: str) -> bool:
     return bool(_REPEATED.search(text)) and _PERIODS_COUNTED.search(text) is not None
 
 
+# "interest only mortgage of 165,000 at 4.6% a year": only the interest is paid each period.
+_INTEREST_ONLY = re.compile(r"\binterest[\s-]only\b", re.I)
+_RATE_A_YEAR = re.compile(
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*(?:a\s+year|per\s+year|per\s+annum|"
+    r"p\.?a\.?|annual(?:ly)?|yearly|apr)(?!\w)",
+    re.I,
+)
+_ASKS_MONTHLY = re.compile(r"\bmonthly\b|\b(?:a|per|each)\s+month\b", re.I)
+
+
+def read_interest_only_payment(context: str, task: str) -> tuple[Node, str] | None:
+    """ "interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment": the
+    amount times the yearly rate, over 12 for a month; None unless the text says interest
+    only and gives one amount and one yearly rate, and the question asks a monthly payment."""
+    said = f"{context} {task}"
+    rate = _RATE_A_YEAR.search(said)
+    if not _INTEREST_ONLY.search(said) or rate is None or not _ASKS_MONTHLY.search(task):
+        return None
+    if not re.search(r"\b(?:payment|payments|pay|repayment|cost)\b", task, re.I):
+        return None
+    amounts = [
+        m.group(0) for m in _NUMBER.finditer(said) if not _PERCENT_AFTER.match(said, m.end())
+    ]
+    if len(amounts) != 1 or len(_NUMBER.findall(said)) != 2:
+        return None
+    yearly = Op("*", _plain(amounts[0]), Op("/", _plain(rate.group("rate")), Num(100, "100")))
+    return Op("/", yearly, Num(12, "12")), "the monthly interest payment"
+
+
+# "borrowed 12,000 ... and pay 238.60 a month for 60 months": a loan and its repayments.
+_BORROWED = re.compile(
+    r"\b(?:borrowed|borrow|borrowing|loan\s+of|took\s+out)\s+(?:a\s+loan\s+of\s+)?[$\u20ac\u00a3]?"
+    r"(?P<loan>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+_REPAYMENTS = re.compile(
+    r"\b(?:pay|paying|repay|repaying|payments?\s+(?:of|are|is))\s+(?:back\s+)?[$\u20ac\u00a3]?"
+    r"(?P<each>\d[\d,]*(?:\.\d+)?)(?![\d%])\s+(?:a|per|each|every)\s+(?P<period>month|week|year)\s+"
+    r"for\s+(?P<count>\d+)\s+(?P=period)s\b",
+    re.I,
+)
+_ASKS_INTEREST_PAID = re.compile(r"\binterest\b", re.I)
+
+
+def read_loan_repaid(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "borrowed 12,000 for the car and pay 238.60 a month for 60 months. total interest
+    paid?": the total repaid, 238.60 * 60, then that less the loan; None unless those are
+    the only three numbers, the question asks the interest, and more is repaid than lent."""
+    said = f"{context} {task}"
+    loan, paid = _BORROWED.search(said), _REPAYMENTS.search(said)
+    if loan is None or paid is None or not _ASKS_INTEREST_PAID.search(task):
+        return None
+    if len(_NUMBER.findall(said)) != 3 or _PERCENT_AFTER.search(said):
+        return None
+    each, count, lent = (
+        _plain(paid.group("each")),
+        _plain(paid.group("count")),
+        _plain(loan.group("loan")),
+    )
+    if each.value * count.value < lent.value:
+        return None  # less repaid than borrowed: no interest, something is not said
+    repaid = Op("*", each, count)
+    return [(repaid, "the total repaid"), (Op("-", repaid, lent), "the interest paid")]
+
+
 # Interest, said in everyday words: which kind, and what the question asks for.
 _SIMPLE = re.compile(
     r"\bsimple\b|\bwithout\s+compounding\b|\bnot\s+compounded\b|\bno\s+compounding\b", re.I
@@ -1614,9 +2286,11 @@ _YEARS = re.compile(
     re.I,
 )
 _ASKS_BALANCE = re.compile(
-    r"\b(?:total|in the end|altogether|will i have|do i have|balance|end up with|worth|"
-    # "how much will there be after 3 years": what the account holds then.
-    r"(?:will|would)\s+there\s+be)\b",
+    r"\b(?:total|in the end|at the end|altogether|will i have|do i have|balance|end up with|"
+    r"worth|"
+    # "how much will there be after 3 years": what the account holds then; "what will it be
+    # at the end": the amount it grows to.
+    r"(?:will|would)\s+there\s+be|what\s+(?:will|would)\s+it\s+(?:be|come\s+to|grow\s+to))\b",
     re.I,
 )
 _ASKS_GAIN = re.compile(
@@ -1633,7 +2307,19 @@ _COMPOUNDED_OFTEN = re.compile(
 )
 # "how much interest do i pay in total", "the total interest": the interest itself, though
 # "total" is said (of the interest, not of the amount with it).
-_ASKS_INTEREST = re.compile(r"\bhow\s+much\s+interest\b|\btotal\s+interest\b", re.I)
+_ASKS_INTEREST = re.compile(
+    r"\bhow\s+much\s+interest\b|\btotal\s+interest\b"
+    # "how much of that is interest": the interest inside the amount just asked for.
+    r"|\bhow\s+much\s+(?:of\s+(?:that|it|this)\s+)?(?:is|was|will\s+be|would\s+be)\s+"
+    r"(?:the\s+)?interest\b",
+    re.I,
+)
+# "what will it be at the end and how much of that is interest": both, in that order.
+_ASKS_BALANCE_AND_INTEREST = re.compile(
+    r"\b(?:what|how\s+much)\b[^?.!]*?\band\s+(?:how\s+much\s+(?:of\s+(?:that|it|this)\s+)?"
+    r"(?:is|was|will\s+be|would\s+be)\s+(?:the\s+)?interest|how\s+much\s+interest)\b",
+    re.I,
+)
 
 
 def read_interest(text: str) -> tuple[Node, str] | None:
@@ -1641,6 +2327,43 @@ def read_interest(text: str) -> tuple[Node, str] | None:
     compounding?": the interest (or the balance, when asked), or None unless the text says
     interest, gives exactly one amount, one yearly rate and one number of years, and says
     whether it compounds."""
+    parts = _interest_parts(text)
+    if parts is None:
+        return None
+    principal, interest, kind = parts
+    if not re.search(r"\binterest\b", text, re.I):
+        # "5,000 at 4% compounded yearly for 3 years, what will it be": interest not named,
+        # so the amount is asked, unless what it gains is ("how much will it earn").
+        if _ASKS_GAIN.search(text):
+            return None
+        return Op("+", principal, interest), f"the amount with {kind} interest"
+    if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
+        return Op("+", principal, interest), f"the amount with {kind} interest"
+    return interest, f"{kind} interest"
+
+
+def read_balance_and_interest(text: str) -> list[tuple[Node, str]] | None:
+    """ "2,500 in a fixed saver at 4.5% a year compounded annually for 2 years. what will it
+    be at the end and how much of that is interest": the amount at the end, then the interest
+    in it; None unless the question asks both, the amount first, and `read_interest` would
+    read the amount, rate and years."""
+    asked = _ASKS_BALANCE_AND_INTEREST.search(text)
+    if asked is None or not _ASKS_BALANCE.search(asked.group(0)):
+        return None
+    parts = _interest_parts(text)
+    if parts is None:
+        return None
+    principal, interest, kind = parts
+    return [
+        (Op("+", principal, interest), f"the amount with {kind} interest"),
+        (interest, f"{kind} interest"),
+    ]
+
+
+def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
+    """The amount put in, the interest it earns and its kind ("simple", "compound"), or None
+    unless the text gives exactly one amount, one yearly rate and one number of years, and
+    says whether it compounds."""
     # "5,000 at 4% a year, compounded annually": a rate that compounds is interest, named
     # or not.
     if not re.search(r"\binterest\b|\bcompounded\b", text, re.I):
@@ -1672,16 +2395,7 @@ def read_interest(text: str) -> tuple[Node, str] | None:
     else:
         grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), duration))
         interest = Op("-", grown, principal)
-    kind = "simple" if simple else "compound"
-    if not re.search(r"\binterest\b", text, re.I):
-        # "5,000 at 4% compounded yearly for 3 years, what will it be": interest not named,
-        # so the amount is asked, unless what it gains is ("how much will it earn").
-        if _ASKS_GAIN.search(text):
-            return None
-        return Op("+", principal, interest), f"the amount with {kind} interest"
-    if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
-        return Op("+", principal, interest), f"the amount with {kind} interest"
-    return interest, f"{kind} interest"
+    return principal, interest, "simple" if simple else "compound"
 
 
 # "I make 3,200 a month and spend 2,450": an income and a spending at one rate.
@@ -1704,8 +2418,8 @@ _ASKS_SAVED = re.compile(
 
 def read_saving(context: str, task: str) -> tuple[Node, str] | None:
     """ "I make 3,200 a month and spend 2,450. How much do I save each month?": the income
-    less the spending, or None unless those are the only two numbers and every period
-    said (of the income, the spending, the question) is the same one."""
+    less the spending (times 12 when a year is asked of a month), or None unless those are
+    the only two numbers and the income and the spending are said of one period."""
     income, spending = _INCOME_RATE.search(context), _SPENDING.search(context)
     if income is None or spending is None or not _ASKS_SAVED.search(task):
         return None
@@ -1718,14 +2432,20 @@ def read_saving(context: str, task: str) -> tuple[Node, str] | None:
     period = income.group("period").lower()
     if spending.group("period") and spending.group("period").lower() != period:
         return None
-    if _period(context) != [period] or any(p != period for p in _period(task)):
-        return None  # "a month ... how much a year?": the periods differ
+    asked = _period(task)
+    if _period(context) != [period] or len(set(asked)) > 1:
+        return None
+    # "a month ... how much a year?": a whole number of the periods said in the one asked.
+    times = _WHOLE_PERIODS.get((period, asked[0])) if asked and asked[0] != period else 1
+    if times is None:
+        return None  # "a month ... how much a week?": no whole number of weeks in a month
     earned, spent = (m.replace(",", "") for m in (income.group("income"), spending.group("spent")))
     if float(spent) > float(earned):
         return None
-    return Op(
-        "-", Num(float(earned), earned), Num(float(spent), spent)
-    ), f"the amount left each {period}"
+    left: Node = Op("-", Num(float(earned), earned), Num(float(spent), spent))
+    if times != 1:
+        return Op("*", left, Num(times, str(times))), f"the amount left each {asked[0]}"
+    return left, f"the amount left each {period}"
 
 
 # "draw 4% a year", "5 percent annually": a share taken once a period.

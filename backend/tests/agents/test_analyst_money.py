@@ -1,0 +1,421 @@
+"""Everyday money word problems: a balance and its interest, a share of income, a change
+in percent said in everyday words, prices each or for a count, asked in one line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str) -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability="calculation")).data
+
+
+def test_the_balance_then_the_interest_in_it_when_both_are_asked() -> None:
+    data = run(
+        "putting 2,500 in a fixed saver at 4.5% a year compounded annually for 2 years. "
+        "what will it be at the end and how much of that is interest"
+    )
+    results = [step["result"] for step in data["steps"]]
+    assert results == [pytest.approx(2730.0625), pytest.approx(230.0625)]
+
+
+def test_the_amount_at_the_end_is_the_balance_not_the_interest() -> None:
+    data = run("2000 at 5% compound interest for 3 years, what will it be at the end")
+    assert data["result"] == pytest.approx(2315.25)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: I earn 2800 a month and rent is 950. "
+            "Task: What percent of my income goes to rent?",
+            33.93,
+        ),
+        (
+            "Context: I make 3200 a month and rent is 1100. "
+            "Task: what % of our take-home pay goes on rent?",
+            34.375,
+        ),
+    ],
+)
+def test_a_share_of_income_named_in_the_question(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A weekly rent against a monthly income; more paid than earned; three amounts.
+        "Context: I make 3200 a month and rent is 250 a week. Task: what % of my income goes "
+        "to rent?",
+        "Context: I make 3200 a month and rent is 4100. Task: what % of my income goes to rent?",
+        "Context: I make 3200 a month, rent is 1100 and food 300. Task: what % of my income "
+        "goes to rent?",
+    ],
+)
+def test_a_share_of_income_is_refused_when_not_one_period_or_amount(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("My salary went up from 42,000 to 45,360. What percentage raise did I get?", 8),
+        ("tickets were 40 last year and 50 now, how big a rise is that in %", 25),
+        ("rent up from 1200 to 1320 this year, what's that in percent", 10),
+        ("dress was 80, it's 56 in the sale. how many % off is that", 30),
+    ],
+)
+def test_a_change_in_percent_said_in_everyday_words(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A rise asked of a price that fell; "off" of a price that went up.
+        "tickets were 50 last year and 40 now, how big a rise is that in %",
+        "dress was 56, it's 80 in the sale. how many % off is that",
+    ],
+)
+def test_a_change_the_other_way_than_asked_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("5 notebooks at 3.20 each, total?", 16),
+        ("tickets are 12.50 each, how much for 6?", 75),
+        ("62 for 4 concert passes, price of a single pass?", 15.5),
+    ],
+)
+def test_prices_each_or_for_a_count_asked_in_one_line(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_price_each_beside_another_amount_is_not_multiplied() -> None:
+    with pytest.raises(AgentInputError):
+        run("tickets are 12.50 each and parking is 5, how much for 6?")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # A verb of taking carried over to the amount after "and".
+        (
+            "Context: I had 1000 and paid rent of 650 and a phone bill of 40. Task: What's left?",
+            310,
+        ),
+        # A monthly saving asked for a year.
+        ("Context: I earn 3200 a month and spend 2450. Task: How much do I save in a year?", 9000),
+        # The change from a note handed over.
+        (
+            "Context: Groceries cost 63.40 and I paid with a 100 note. "
+            "Task: How much change do I get?",
+            36.6,
+        ),
+        # A target less what is done so far.
+        (
+            "Context: uni essay limit is 3000 words and ive done 2,170 so far. "
+            "Task: how many more do i need to write",
+            830,
+        ),
+    ],
+)
+def test_what_is_left_after_amounts_taken(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A refund comes in; a week is no whole part of a month; more spent than handed over.
+        "Context: I had 1000 and paid rent of 650 and a refund of 40. Task: What's left?",
+        "Context: I earn 3200 a month and spend 2450. Task: How much do I save in a week?",
+        "Context: Groceries cost 163.40 and I paid with a 100 note. Task: How much change?",
+        "Context: essay limit is 3000 words and ive done 3,170 so far. Task: how many more?",
+    ],
+)
+def test_what_is_left_is_refused_when_not_all_taken(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # The tax already in a bill, asked without the apostrophe.
+        (
+            "Context: electrician's bill is 2,910 with 20% vat already in it. "
+            "Task: whats the vat bit",
+            485,
+        ),
+        # A value after one loss, asked as what it is worth.
+        ("Context: A car bought for 24000 loses 15% of its value. Task: whats it worth now", 20400),
+        # A loss each year, of what is left at the start of that year.
+        (
+            "Context: van cost 24,000 new and loses 15% of its value every year (15% of whatever "
+            "its worth at the start of that year). Task: value after 3 yrs?",
+            14739,
+        ),
+        # A share of the income set aside.
+        (
+            "Context: I earn 2,800 a month and save 15% of it. "
+            "Task: how much do I save each month?",
+            420,
+        ),
+        # A count at a price each, and one more thing.
+        (
+            "bought 3 bags of dog food at £18.75 each and a £6 chew toy \u2014 whats that come to",
+            62.25,
+        ),
+    ],
+)
+def test_shares_losses_and_totals_of_everyday_money(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # Another rate in the text; a year asked of a monthly share; a count of days unsaid.
+        "Context: van cost 24,000 and loses 15% of its value every year, 10% in the first. "
+        "Task: value after 3 yrs?",
+        "Context: I earn 2,800 a month and save 15% of it. Task: how much do I save a year?",
+        "bought 3 bags of dog food at £18.75 each and a £6 chew toy every week, whats that come to",
+    ],
+)
+def test_shares_losses_and_totals_are_refused_when_unsure(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: been given 360 for my birthday and already spent 45 lol. "
+            "Task: what % is gone",
+            12.5,
+        ),
+        ("Context: I had 200 and spent 50. Task: what percentage have I spent?", 25),
+        (
+            "Context: lent my brother 600, he paid back 175 and then another 240. "
+            "Task: how much does he still owe",
+            185,
+        ),
+    ],
+)
+def test_shares_spent_and_amounts_still_owed(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # More spent than had; an amount spent is no amount paid back.
+        "Context: I had 200 and spent 250. Task: what percentage have I spent?",
+        "Context: lent my brother 600, he spent 175 and then another 240. "
+        "Task: how much does he still owe",
+    ],
+)
+def test_shares_spent_and_amounts_owed_are_refused_when_unsure(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # The amount before a rise said as "went up by ... and it's now".
+        ("the price went up by 8% and it's now 54, what was it before the rise", 50),
+        # A rise said as "putting the rent up".
+        (
+            "Context: landlord is putting the rent up 4.5% from 1,320 a month. Task: new rent?",
+            1379.4,
+        ),
+        # A count at a price each, and one more thing named before its price.
+        ("3 notebooks at 2.49 each and a pen for 1.25 - what's the bill", 8.72),
+        # A share of a bill split between flatmates.
+        ("Context: gas bill came to 143.40 split between 3 flatmates. Task: whats my share", 47.8),
+        # A sale price, then the price it used to be: the saving in percent.
+        (
+            "Context: kettle's on sale for 39, it used to be 52. Task: what percentage am i saving",
+            25,
+        ),
+    ],
+)
+def test_prices_before_and_after_a_change(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_saving_asked_of_a_price_that_rose_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("Context: kettle's on sale for 59, it used to be 52. Task: what percentage am i saving")
+
+
+def test_a_discount_then_a_voucher_shows_both_prices() -> None:
+    data = run(
+        "Context: trainers are 85 with 20% off, then I've got a £5 voucher on top of that. "
+        "Task: what do I pay"
+    )
+    assert [step["result"] for step in data["steps"]] == [pytest.approx(68), pytest.approx(63)]
+
+
+def test_a_voucher_before_the_discount_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: trainers are 85 with 20% off and a £5 voucher that comes off before the "
+            "discount. Task: what do I pay"
+        )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # A service charge is a share of the bill it is on.
+        ("12.5% service charge on a 96 restaurant bill, how much is it", 12),
+        # A price for each one of the things counted.
+        (
+            "school trip is 18 per kid and there are 27 kids in the class, how much should i "
+            "collect altogether",
+            486,
+        ),
+    ],
+)
+def test_a_share_on_a_bill_and_a_price_for_each_counted(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_price_for_each_of_other_things_than_counted_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("school trip is 18 per kid and there are 27 adults, how much altogether")
+
+
+def test_an_interest_only_payment_a_month() -> None:
+    data = run("interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment")
+    assert data["result"] == pytest.approx(632.5)
+
+
+def test_a_loan_repaid_shows_the_total_then_the_interest() -> None:
+    data = run(
+        "Context: borrowed 12,000 for the car and pay 238.60 a month for 60 months. "
+        "Task: total interest paid?"
+    )
+    assert [step["result"] for step in data["steps"]] == [
+        pytest.approx(14316),
+        pytest.approx(2316),
+    ]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # Not said to be interest only; less repaid than borrowed.
+        "mortgage of 165,000 at 4.6% a year, what's the monthly payment",
+        "Context: borrowed 12,000 and pay 138.60 a month for 60 months. Task: interest paid?",
+    ],
+)
+def test_loans_are_refused_when_their_terms_are_not_said(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+def test_paying_yearly_against_twelve_months() -> None:
+    data = run(
+        "Context: gym wants 420 up front for the year or 39 a month. "
+        "Task: how much cheaper is paying yearly?"
+    )
+    assert data["result"] == pytest.approx(48)
+
+
+def test_paying_yearly_said_cheaper_but_dearer_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: gym wants 520 up front for the year or 39 a month. "
+            "Task: how much cheaper is paying yearly?"
+        )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: take-home 2,850 a month, 1,140 of it is rent. Task: what share is that in %",
+            40,
+        ),
+        (
+            "Context: the pizza had 8 slices and i ate 3 of them. "
+            "Task: what percent of the pizza was that lol",
+            37.5,
+        ),
+    ],
+)
+def test_a_part_said_of_the_whole_before_it(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_part_larger_than_the_whole_before_it_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: the pizza had 8 slices and i ate 10 of them. "
+            "Task: what percent of the pizza was that lol"
+        )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: phone cases cost me 2.40 each from the supplier and i flog them at 9. "
+            "Task: markup on cost in %?",
+            275,
+        ),
+        (
+            "Context: stall costs 63 for the day, each bracelet costs me 1.80 in beads and i "
+            "sell them at 6. Task: how many do i need to sell to break even",
+            15,
+        ),
+        # Not a whole number: one more must be sold.
+        (
+            "Context: stall costs 64 for the day, each bracelet costs me 1.80 in beads and i "
+            "sell them at 6. Task: how many do i need to sell to break even",
+            16,
+        ),
+    ],
+)
+def test_a_markup_on_cost_and_a_break_even(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_break_even_selling_below_cost_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: stall costs 64 for the day, each bracelet costs me 6.80 in beads and i "
+            "sell them at 6. Task: how many do i need to sell to break even"
+        )
+
+
+def test_equity_as_a_share_of_the_value() -> None:
+    data = run(
+        "Context: house is valued at 340,000 and there's 212,500 left on the mortgage. "
+        "Task: what % of the value is our equity"
+    )
+    assert data["result"] == pytest.approx(37.5)
+
+
+def test_equity_with_more_owed_than_the_value_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: house is valued at 340,000 and there's 412,500 left on the mortgage. "
+            "Task: what % of the value is our equity"
+        )
