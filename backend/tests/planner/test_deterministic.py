@@ -222,7 +222,7 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("convert 2 miles to km", "what is that in metres", "2 miles to metres"),
         ("convert 100 f to c", "what would that be in kelvin", "100 f to kelvin"),
         ("what is 30 celsius in kelvin", "same thing in fahrenheit", "30 celsius in fahrenheit"),
-        ("what is 7 plus 5", "times it by 3", "then times it by 3"),
+        ("what is 7 plus 5", "times it by 3", "Times the result of step s1"),
         ("what is 1234 times 3", "round that to the nearest hundred", "nearest hundred"),
         ("what is 15 times 3", "what's double that?", "Double the result"),
         ("what is 250 plus 150", "and half of it?", "then half of it"),
