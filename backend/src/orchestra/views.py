@@ -407,8 +407,11 @@ class TaskViews:
         signal = self._signals.get(task_id)
         if signal is None:
             signal = self._signals[task_id] = asyncio.Event()
+        # asyncio.timeout, not wait_for: Python 3.11's wait_for swallows a cancel that
+        # comes as the signal is set, and a reader told to stop read on to the task's end.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(signal.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                await signal.wait()
 
     async def wait(
         self, task_id: str, etag: str | None, timeout: float, until_end: bool = False

@@ -247,10 +247,9 @@ class OrchestraExecutor(StepExecutor):
             raise AgentInputError(error.message) from error
         return after
 
-    async def cancel(self, context: RequestContext, event_queue: EventQueue) -> None:
-        task_id = context.task_id or ""
+    async def canceling(self, task_id: str, context: RequestContext) -> None:
+        """CancelTask cancels the Orchestra task (the relay is stopped by then)."""
         try:
             await self.services().tasks.cancel(task_id, principal(context.call_context))
         except (ConflictError, NotFoundError) as error:
             log.info("A2A cancel of task %s: %s", task_id, error)
-        await super().cancel(context, event_queue)

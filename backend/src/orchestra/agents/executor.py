@@ -123,6 +123,16 @@ class StepExecutor(AgentExecutor, ABC):
         """The task reached a final state: release what its run kept (checkpoints, say)."""
         del task_id
 
+    async def canceling(self, task_id: str, context: RequestContext) -> None:
+        """CancelTask came for the task: stop what its work started elsewhere.
+
+        Called once the work itself is stopped and before CANCELED is published. Not
+        before: work that saw this undo and ended by itself would end the task while the
+        SDK cancels its request loop, which can cut that loop's closing of the task's
+        queues short, so a subscriber to the task would wait for ever.
+        """
+        del task_id, context
+
     @abstractmethod
     async def run(self, request: StepRequest, progress: Progress) -> StepResult:
         """Do the step's work. Raise `AgentInputError` for requests that cannot be served,
@@ -222,6 +232,7 @@ class StepExecutor(AgentExecutor, ABC):
             work.cancel()
             # Wait so no event of the stopped work can follow CANCELED.
             await asyncio.gather(work, return_exceptions=True)
+        await self.canceling(task_id, context)
         updater = TaskUpdater(event_queue, task_id, context_id)
         try:
             await updater.cancel(

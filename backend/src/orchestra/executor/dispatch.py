@@ -32,6 +32,7 @@ from a2a.types import (
     TaskState,
     TaskStatus,
 )
+from a2a.utils.errors import A2AError
 from google.protobuf.json_format import MessageToDict, ParseDict
 from google.protobuf.struct_pb2 import Value
 
@@ -288,13 +289,15 @@ class Dispatcher:
         return False
 
     async def cancel(self, instance_id: str, card: dict[str, Any], remote_task_id: str) -> None:
-        """Ask an agent to cancel its task; an agent that is gone has nothing left to cancel."""
+        """Ask an agent to cancel its task. An agent that is gone has nothing left to cancel,
+        and one whose task has just ended answers that it cannot (`A2AError`): said, not
+        raised, as nobody waits for the answer."""
         try:
             async with self._borrow(instance_id, card) as client:
                 request = CancelTaskRequest(id=remote_task_id)
                 await asyncio.wait_for(client.cancel_task(request), 5)
             log.info("asked the agent to cancel its task %s", remote_task_id)
-        except (A2AClientError, httpx.HTTPError, TimeoutError) as exc:
+        except (A2AError, httpx.HTTPError, TimeoutError) as exc:
             log.info("cancel of remote task %s not delivered: %s", remote_task_id, exc)
 
     async def close(self) -> None:

@@ -152,8 +152,11 @@ class Waiters:
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         line.append(waiter)
         try:
+            # Not wait_for, which in Python 3.11 can swallow the cancel of a canceled task's
+            # step (as a slot is freed), and the step would go on waiting and then run.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(waiter, poll * len(line))
+                async with asyncio.timeout(poll * len(line)):
+                    await waiter
         finally:
             if waiter in line:
                 line.remove(waiter)
