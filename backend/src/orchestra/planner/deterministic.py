@@ -1595,10 +1595,13 @@ _OWN_AMOUNT_RE = re.compile(
     r"|\bwhich\s+(?:one\s+)?(?:of\s+(?:them|these|those|the\s+two)\s+)?(?:is|was|would\s+be)\s+"
     r"(?:cheaper|dearer|pricier|costlier|(?:more|less)\s+expensive|the\s+cheapest|"
     r"better\s+value)\b"
-    # "ok which of them has the lowest monthly fee": figures of things named, never given.
-    r"|\bwhich\s+(?:one\s+)?of\s+(?:them|these|those|the\s+\w+)\s+(?:has|have|had|charges?|"
+    # "ok which of them has the lowest monthly fee", "which of them is cheapest to lisbon":
+    # figures of things named, never given.
+    r"|\bwhich\s+(?:one\s+)?of\s+(?:them|these|those|the\s+\w+)\s+(?:(?:has|have|had|charges?|"
     r"costs?)\s+(?:got\s+)?(?:the\s+)?(?:lowest|highest|cheapest|biggest|smallest|best|worst)\s+"
-    r"(?:\w+\s+)?(?:fees?|prices?|costs?|rates?|rents?|bills?|charges?|salary|pay|tariffs?)\b"
+    r"(?:\w+\s+)?(?:fees?|prices?|costs?|rates?|rents?|bills?|charges?|salary|pay|tariffs?)"
+    r"|(?:is|are|was|would\s+be)\s+(?:the\s+)?(?:cheapest|dearest|priciest|"
+    r"(?:most|least)\s+expensive))\b"
     # "which of my shifts paid the most": the user's own things, ranked.
     r"|\bwhich\s+of\s+(?:my|our)\s+\w+\s+(?:\w+\s+)?(?:the\s+)?(?:most|least|best|worst|"
     r"highest|lowest|longest|shortest|cheapest)\b"

@@ -501,6 +501,9 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     shared = _new_count_after(text, earlier)
     if shared is not None:
         return shared
+    counted = _new_quantity_of(text, earlier)
+    if counted is not None:
+        return counted
     bare = _POINTED_BARE.match(text.strip())
     if bare and earlier:
         # "try this one: loved the pool" after a sentiment of a quote: the new text, quoted
@@ -585,6 +588,42 @@ def _new_count_after(text: str, earlier: Sequence[str]) -> str | None:
         return None
     old = found[0]
     return previous[: old.start("number")] + match.group("number") + previous[old.end("number") :]
+
+
+# "and for two coats?" after "... how many tins for one coat", "what about 6 hours": a new
+# number of a thing the earlier request gave a number of, the rest of it the same.
+_SPELLED_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_NEW_QUANTITY_OF_RE = re.compile(
+    _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:for\s+|with\s+)?"
+    r"(?P<quantity>(?:\d+(?:\.\d+)?|" + _SPELLED_NUMBER + r")\s+(?P<noun>[a-z]+))\s*[.!?]*$",
+    re.I,
+)
+_QUANTITY_OF_RE = re.compile(
+    r"(?<![\w.])(?:\d+(?:\.\d+)?|\b(?:" + _SPELLED_NUMBER + r"))\s+(?P<noun>[a-z]+)\b", re.I
+)
+
+
+def _one_noun(word: str) -> str:
+    """ "coats" and "coat", "boxes" and "box": one noun, said for one or for more."""
+    word = word.lower()
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _new_quantity_of(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and for two coats?" after "... how many tins for one coat" is "... how many tins
+    for two coats"; None unless the earlier request gives exactly one number of that noun."""
+    match = _NEW_QUANTITY_OF_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    noun = _one_noun(match.group("noun"))
+    found = [m for m in _QUANTITY_OF_RE.finditer(previous) if _one_noun(m.group("noun")) == noun]
+    if len(found) != 1:
+        return None
+    old = found[0]
+    return previous[: old.start()] + match.group("quantity") + previous[old.end() :]
 
 
 # "now in feet", "and in yards?", "what about in ounces": the same amount in another unit.
