@@ -943,6 +943,14 @@ def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
             "tins for two coats",
         ),
         ("parking is 2.50 an hour, what do i pay for 4 hours", "what about 6 hours", "6 hours"),
+        ("what's 20% off 65", "what about 35% off", "35% off 65"),
+        (
+            "car park is 1.80 an hour and i'll be there 3 and a half hours, how much",
+            "and if i stay 6 hours",
+            "there 6 hours,",
+        ),
+        # People joining: the count shared among, grown.
+        ("split 96 between 4 people", "actually 2 more are coming", "between 6 people"),
     ],
 )
 def test_another_piece_and_a_new_count_follow_the_previous_request(
@@ -1918,6 +1926,12 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "summarise this in a sentence and then say how it comes across: 'We waited. "
             "Nobody came.'",
             [("summarization", []), ("sentiment", ["s1"])],
+        ),
+        # "is that" before a remark in brackets is the figure before.
+        (
+            "lawn is 9 m by 6 m, seed rate is 35 g per m2. how many grams of seed, and how "
+            "many 500 g boxes is that (just divide)",
+            [("calculation", []), ("calculation", ["s1"])],
         ),
         # A flyer is no flying.
         ("is it legal to fly a small drone over a beach in france", [("research", [])]),

@@ -101,7 +101,8 @@ _SINGULAR_RESULT_RE = re.compile(
 )
 _OBJECT_PRONOUN_RE = re.compile(
     r"\b(?:it|them)\b(?!')"
-    r"|\b(?:this|that|these|those)\b(?=\s*(?:$|[.,;:!?)]|(?:in|into|to|as|for|with|from|"
+    # "how many 500 g boxes is that (just divide)": a remark in brackets after it.
+    r"|\b(?:this|that|these|those)\b(?=\s*(?:$|[.,;:!?()]|(?:in|into|to|as|for|with|from|"
     r"using|based)\b))",
     re.I,
 )
