@@ -1927,6 +1927,11 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "Nobody came.'",
             [("summarization", []), ("sentiment", ["s1"])],
         ),
+        # Sums listed after a header: each its own ask, the first too.
+        (
+            "quick maths: 365 x 24, 1000 divided by 7, and 2 to the power of 10",
+            [("calculation", []), ("calculation", []), ("calculation", [])],
+        ),
         # "is that" before a remark in brackets is the figure before.
         (
             "lawn is 9 m by 6 m, seed rate is 35 g per m2. how many grams of seed, and how "
