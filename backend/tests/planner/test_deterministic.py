@@ -2227,3 +2227,14 @@ def test_figures_of_two_words_ask_of_the_numbers_stated() -> None:
     result = plan("lap times: 61.2, 60.8, 62.1. mean and sample standard deviation")
     assert shape(result) == [("statistics", [])]
     assert "61.2" in result.steps[0].instruction
+
+
+def test_a_title_cut_inside_brackets_closes_them() -> None:
+    # The title goes in brackets after "the result of step s1": left open, it would run on
+    # into the rest of the instruction.
+    result = plan(
+        "average our last 5 months of sales (4200, 3850, 4600, 4100, 3950) and then add 15% on top"
+    )
+    instruction = result.steps[1].instruction
+    assert "\u2026)" in instruction
+    assert instruction.count("(") == instruction.count(")")

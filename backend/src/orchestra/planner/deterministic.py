@@ -2051,6 +2051,10 @@ def _title(text: str, masked: MaskedText) -> str:
         if " " in cut:
             cut = cut[: cut.rfind(" ")]
         title = cut.rstrip(" ,:;") + "\u2026"
+        # "Average our sales (4200, 3850, 4600…)": a bracket the cut left open is closed,
+        # or the title put in brackets after "the result of step s1" would run on into
+        # the instruction.
+        title += ")" * max(0, title.count("(") - title.count(")"))
     return title
 
 
