@@ -2238,3 +2238,12 @@ def test_a_title_cut_inside_brackets_closes_them() -> None:
     instruction = result.steps[1].instruction
     assert "\u2026)" in instruction
     assert instruction.count("(") == instruction.count(")")
+
+
+def test_a_number_corrected_in_a_sentence_after_the_ask_stays_with_the_ask() -> None:
+    # As context the new number went unread and the old one was computed on.
+    result = plan("split 240 between 6 of us... no hang on, there's 8 now")
+    assert len(result.steps) == 1
+    instruction = result.steps[0].instruction
+    assert "Context" not in instruction
+    assert "there's 8 now" in instruction

@@ -444,6 +444,15 @@ _MAKE_THAT_RE = re.compile(
     r"\s*make\s+(?:that|it)\s+-?\d[\d,]*(?:\.\d+)?\s*(?:%|percent)?(?:\s+instead)?\s*[.!]*",
     re.I,
 )
+# "split 240 between 6 of us... no hang on, there's 8 now": a number of the ask before,
+# corrected with nothing said of what it replaces; with the ask, the analyst sees it (and
+# says so if it cannot tell which number it replaces), where as context it went unread.
+_CORRECTS_NUMBER_RE = re.compile(
+    r"\W*(?:(?:no|sorry|oops|whoops|wait|actually|hang\s+on)\b[\s,!.]*)+"
+    r"(?:(?:there(?:'s|s|\s+is|\s+are|'re)|it's|its|it\s+is)\s+)?-?\d[\d,]*(?:\.\d+)?\s*%?"
+    r"(?:\s+(?:now|of\s+us|people|instead))*\s*[.!]*",
+    re.I,
+)
 _CUE_AT_END_RE = re.compile(r"\b(?:actually|sorry|soz|oops|whoops|wait|no)\W*$", re.I)
 
 
@@ -453,6 +462,7 @@ def _corrections_joined(clauses: list[Clause]) -> list[Clause]:
         if joined and (
             (_MAKE_THAT_RE.fullmatch(clause.text) and _CUE_AT_END_RE.search(joined[-1].text))
             or _CORRECTS_RE.fullmatch(clause.text)
+            or _CORRECTS_NUMBER_RE.fullmatch(clause.text)
         ):
             previous = joined[-1]
             text = f"{previous.text.rstrip(' .')}, {clause.text.strip()}"
