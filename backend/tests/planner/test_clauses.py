@@ -114,6 +114,11 @@ def text_of(description: str) -> list[str]:
             "1,250 divided by 8, 17 squared, and 6% of 3,300",
             ["1,250 divided by 8", "17 squared", "6% of 3,300"],
         ),
+        # ... after a header that names them.
+        (
+            "quick maths: 365 x 24, 1000 divided by 7",
+            ["quick maths: 365 x 24", "1000 divided by 7"],
+        ),
         ("2 plus 3, times 4", ["2 plus 3, times 4"]),
         # A second ask told apart ("and separately") after a piece to write.
         (

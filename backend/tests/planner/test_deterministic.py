@@ -935,6 +935,22 @@ def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
         # The number after the same word, swapped.
         ("Split 120 dollars between 4 people", "and between 5?", "between 5 people"),
         ("Split a 90 euro bill among 3 friends", "what about among 6?", "among 6 friends"),
+        # A new number of a thing the earlier request gave a number of.
+        (
+            "walls are 40 m2, paint does 10 m2 per litre in 2.5 litre tins. how many tins for "
+            "one coat",
+            "and for two coats?",
+            "tins for two coats",
+        ),
+        ("parking is 2.50 an hour, what do i pay for 4 hours", "what about 6 hours", "6 hours"),
+        ("what's 20% off 65", "what about 35% off", "35% off 65"),
+        (
+            "car park is 1.80 an hour and i'll be there 3 and a half hours, how much",
+            "and if i stay 6 hours",
+            "there 6 hours,",
+        ),
+        # People joining: the count shared among, grown.
+        ("split 96 between 4 people", "actually 2 more are coming", "between 6 people"),
     ],
 )
 def test_another_piece_and_a_new_count_follow_the_previous_request(
@@ -1805,6 +1821,12 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("what does my tenancy agreement say about pets", "names a text of yours"),
         # A reading of where the user is, now.
         ("what's the temperature outside right now in fahrenheit", "where you are, now"),
+        # A live reading, of a place named too.
+        ("what's the temperature in edinburgh right now in fahrenheit", "a live reading"),
+        ("how cold is it in oslo at the moment", "a live reading"),
+        # Arithmetic on a price never given.
+        ("what's half price on the jacket", "a price it does not give"),
+        ("how much is double the cost of the tickets", "a price it does not give"),
         # A figure of the user's own affairs, with none of its figures.
         ("what does my commute cost me a year", "figure of your own affairs"),
         ("what do i need to get on the final to pass the module", "figure of your own affairs"),
@@ -1818,6 +1840,7 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("what will the petrol cost to get to my mum's", "figure of your own affairs"),
         # How someone came across, with nothing of what they said.
         ("did my boss sound annoyed in the meeting this morning", "how someone came across"),
+        ("did they sound apologetic in their reply", "how someone came across"),
         # The weather where the user is, with no place named.
         (
             "will it rain enough tomorrow that i can skip watering the veg beds",
@@ -1904,8 +1927,22 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "Nobody came.'",
             [("summarization", []), ("sentiment", ["s1"])],
         ),
+        # Sums listed after a header: each its own ask, the first too.
+        (
+            "quick maths: 365 x 24, 1000 divided by 7, and 2 to the power of 10",
+            [("calculation", []), ("calculation", []), ("calculation", [])],
+        ),
+        # "is that" before a remark in brackets is the figure before.
+        (
+            "lawn is 9 m by 6 m, seed rate is 35 g per m2. how many grams of seed, and how "
+            "many 500 g boxes is that (just divide)",
+            [("calculation", []), ("calculation", ["s1"])],
+        ),
         # A flyer is no flying.
         ("is it legal to fly a small drone over a beach in france", [("research", [])]),
+        # Why a place is as it is, or a price is said, asks for no live reading or figure.
+        ("why is edinburgh colder than london", [("research", [])]),
+        ("why do shops sell things at half price", [("research", [])]),
         # "sum them up" of words is a summary, of numbers a sum.
         (
             "research the rules for e-scooters in germany and sum them up in 3 bullet points",
@@ -2128,6 +2165,7 @@ def test_a_figure_worked_out_of_a_fact_looked_up_is_arithmetic_on_it() -> None:
         ("now knock a third off that", ()),
         # Figures of things named, never given.
         ("ok which of them has the lowest monthly fee", ("find three cheap gyms near the centre",)),
+        ("which of them is cheapest to lisbon", ("research the best budget airlines in europe",)),
     ],
 )
 def test_arithmetic_with_nothing_to_work_on_goes_to_the_calculator(
@@ -2189,3 +2227,23 @@ def test_figures_of_two_words_ask_of_the_numbers_stated() -> None:
     result = plan("lap times: 61.2, 60.8, 62.1. mean and sample standard deviation")
     assert shape(result) == [("statistics", [])]
     assert "61.2" in result.steps[0].instruction
+
+
+def test_a_title_cut_inside_brackets_closes_them() -> None:
+    # The title goes in brackets after "the result of step s1": left open, it would run on
+    # into the rest of the instruction.
+    result = plan(
+        "average our last 5 months of sales (4200, 3850, 4600, 4100, 3950) and then add 15% on top"
+    )
+    instruction = result.steps[1].instruction
+    assert "\u2026)" in instruction
+    assert instruction.count("(") == instruction.count(")")
+
+
+def test_a_number_corrected_in_a_sentence_after_the_ask_stays_with_the_ask() -> None:
+    # As context the new number went unread and the old one was computed on.
+    result = plan("split 240 between 6 of us... no hang on, there's 8 now")
+    assert len(result.steps) == 1
+    instruction = result.steps[0].instruction
+    assert "Context" not in instruction
+    assert "there's 8 now" in instruction

@@ -703,6 +703,15 @@ def _arithmetic_piece(tokens: list[Token]) -> bool:
     )
 
 
+def _after_header(tokens: list[Token]) -> list[Token]:
+    """The tokens after a header of words and a colon ("quick maths: 365 x 24" gives
+    "365 x 24"), which names what follows and is no part of its arithmetic."""
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or colon == 0 or any(t.is_number for t in tokens[:colon]):
+        return tokens
+    return tokens[colon + 1 :]
+
+
 def _up_to_comma(tokens: list[Token], at: int) -> list[Token]:
     """The tokens from ``at`` to the next comma (or the end)."""
     end = next((i for i in range(at, len(tokens)) if tokens[i].text == ","), len(tokens))
@@ -951,7 +960,7 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                 # numbers listed ("2 plus 3, times 4" goes on with the one before).
                 starts = starts or (
                     words in ([","], [",", "and"])
-                    and _arithmetic_piece(tokens[clause_token:index])
+                    and _arithmetic_piece(_after_header(tokens[clause_token:index]))
                     and _arithmetic_piece(_up_to_comma(tokens, verb_at))
                 )
                 if (
@@ -988,6 +997,8 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                 and (
                     _names_a_figure_asked(tokenize(first.text))
                     or names_a_text_ask(tokenize(first.text))
+                    # "quick maths: 365 x 24, 1000 divided by 7": the first of sums listed.
+                    or _arithmetic_piece(_after_header(tokenize(first.text)))
                 )
             )
             sentence_clauses[0] = Clause(

@@ -101,7 +101,8 @@ _SINGULAR_RESULT_RE = re.compile(
 )
 _OBJECT_PRONOUN_RE = re.compile(
     r"\b(?:it|them)\b(?!')"
-    r"|\b(?:this|that|these|those)\b(?=\s*(?:$|[.,;:!?)]|(?:in|into|to|as|for|with|from|"
+    # "how many 500 g boxes is that (just divide)": a remark in brackets after it.
+    r"|\b(?:this|that|these|those)\b(?=\s*(?:$|[.,;:!?()]|(?:in|into|to|as|for|with|from|"
     r"using|based)\b))",
     re.I,
 )
@@ -443,6 +444,15 @@ _MAKE_THAT_RE = re.compile(
     r"\s*make\s+(?:that|it)\s+-?\d[\d,]*(?:\.\d+)?\s*(?:%|percent)?(?:\s+instead)?\s*[.!]*",
     re.I,
 )
+# "split 240 between 6 of us... no hang on, there's 8 now": a number of the ask before,
+# corrected with nothing said of what it replaces; with the ask, the analyst sees it (and
+# says so if it cannot tell which number it replaces), where as context it went unread.
+_CORRECTS_NUMBER_RE = re.compile(
+    r"\W*(?:(?:no|sorry|oops|whoops|wait|actually|hang\s+on)\b[\s,!.]*)+"
+    r"(?:(?:there(?:'s|s|\s+is|\s+are|'re)|it's|its|it\s+is)\s+)?-?\d[\d,]*(?:\.\d+)?\s*%?"
+    r"(?:\s+(?:now|of\s+us|people|instead))*\s*[.!]*",
+    re.I,
+)
 _CUE_AT_END_RE = re.compile(r"\b(?:actually|sorry|soz|oops|whoops|wait|no)\W*$", re.I)
 
 
@@ -452,6 +462,7 @@ def _corrections_joined(clauses: list[Clause]) -> list[Clause]:
         if joined and (
             (_MAKE_THAT_RE.fullmatch(clause.text) and _CUE_AT_END_RE.search(joined[-1].text))
             or _CORRECTS_RE.fullmatch(clause.text)
+            or _CORRECTS_NUMBER_RE.fullmatch(clause.text)
         ):
             previous = joined[-1]
             text = f"{previous.text.rstrip(' .')}, {clause.text.strip()}"
@@ -1595,10 +1606,13 @@ _OWN_AMOUNT_RE = re.compile(
     r"|\bwhich\s+(?:one\s+)?(?:of\s+(?:them|these|those|the\s+two)\s+)?(?:is|was|would\s+be)\s+"
     r"(?:cheaper|dearer|pricier|costlier|(?:more|less)\s+expensive|the\s+cheapest|"
     r"better\s+value)\b"
-    # "ok which of them has the lowest monthly fee": figures of things named, never given.
-    r"|\bwhich\s+(?:one\s+)?of\s+(?:them|these|those|the\s+\w+)\s+(?:has|have|had|charges?|"
+    # "ok which of them has the lowest monthly fee", "which of them is cheapest to lisbon":
+    # figures of things named, never given.
+    r"|\bwhich\s+(?:one\s+)?of\s+(?:them|these|those|the\s+\w+)\s+(?:(?:has|have|had|charges?|"
     r"costs?)\s+(?:got\s+)?(?:the\s+)?(?:lowest|highest|cheapest|biggest|smallest|best|worst)\s+"
-    r"(?:\w+\s+)?(?:fees?|prices?|costs?|rates?|rents?|bills?|charges?|salary|pay|tariffs?)\b"
+    r"(?:\w+\s+)?(?:fees?|prices?|costs?|rates?|rents?|bills?|charges?|salary|pay|tariffs?)"
+    r"|(?:is|are|was|would\s+be)\s+(?:the\s+)?(?:cheapest|dearest|priciest|"
+    r"(?:most|least)\s+expensive))\b"
     # "which of my shifts paid the most": the user's own things, ranked.
     r"|\bwhich\s+of\s+(?:my|our)\s+\w+\s+(?:\w+\s+)?(?:the\s+)?(?:most|least|best|worst|"
     r"highest|lowest|longest|shortest|cheapest)\b"
@@ -2047,6 +2061,10 @@ def _title(text: str, masked: MaskedText) -> str:
         if " " in cut:
             cut = cut[: cut.rfind(" ")]
         title = cut.rstrip(" ,:;") + "\u2026"
+        # "Average our sales (4200, 3850, 4600…)": a bracket the cut left open is closed,
+        # or the title put in brackets after "the result of step s1" would run on into
+        # the instruction.
+        title += ")" * max(0, title.count("(") - title.count(")"))
     return title
 
 

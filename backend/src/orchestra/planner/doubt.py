@@ -100,6 +100,17 @@ _WORKS_OUT_NOTHING_RE = re.compile(
     r"margin|discount|change|balance|bill|mileage|overtime|pay|wage|salary)\b(?!.*\d)",
     re.I,
 )
+# Arithmetic asked on a price the request never gives: "what's half price on the jacket",
+# "how much is double the cost of the tickets", "what's a third off the sofa". (With the
+# price given, the clause has numbers and is the calculator's; "why do shops sell at half
+# price" asks for no figure.)
+_PRICE_ARITHMETIC_RE = re.compile(
+    r"^\s*(?:what(?:'s|s|\s+is|\s+would\s+be|\s+will\s+be)|how\s+much)\b.*?"
+    r"(?:\b(?:half|double|twice|triple|treble)[\s-]+(?:the\s+)?(?:price|cost|fare|bill|amount)\b"
+    r"|\b(?:half|a\s+third|a\s+quarter)\s+off\b"
+    r"|\b(?:percent|per\s+cent)\s+off\b)",
+    re.I,
+)
 # A measure of a serving of something, which depends on the thing: "how many grams is a cup
 # of rice", "how many ml in a glass of wine".
 _SERVING_RE = re.compile(
@@ -122,11 +133,13 @@ _OWN_FIGURE_RE = re.compile(
     re.I,
 )
 # How someone the user knows came across, with nothing of what they said: "did my boss
-# sound annoyed in the meeting this morning".
+# sound annoyed in the meeting this morning", "did they sound apologetic in their reply".
 _CAME_ACROSS_RE = re.compile(
-    r"\b(?:did|does|do|was|were|is)\s+(?:my|our|the)\s+(?:[\w'-]+\s+){1,2}?"
+    r"\b(?:did|does|do|was|were|is)\s+(?:(?:my|our|the)\s+(?:[\w'-]+\s+){1,2}?|"
+    r"(?:they|he|she)\s+)"
     r"(?:sound|seem|come\s+across|look)\s+(?:\w+\s+)?"
-    r"(?:annoyed|angry|upset|happy|pleased|cross|mad|sad|keen|interested|rude|off|friendly)\b",
+    r"(?:annoyed|angry|upset|happy|pleased|cross|mad|sad|keen|interested|rude|off|friendly|"
+    r"apologetic|sorry|sincere|genuine|polite|sarcastic|defensive|hostile|dismissive)\b",
     re.I,
 )
 # The kinds of message people send each other, whose tone can be judged.
@@ -168,6 +181,15 @@ _HERE_RE = re.compile(
     re.I,
 )
 _NOW_RE = re.compile(r"\b(?:right\s+now|now|currently|at\s+the\s+moment|today|tonight)\b", re.I)
+# A live reading asked for, of any place: "what's the temperature in edinburgh right now",
+# "how cold is it in oslo at the moment". No agent here has current readings, wherever
+# they are of ("why is edinburgh colder than london" asks for no reading).
+_READING_ASKED_RE = re.compile(
+    r"\bwhat(?:'s|s|\s+is|\s+are)\s+(?:the\s+)?(?:current\s+)?(?:temperature|temp|weather|"
+    r"humidity|wind\s+speed|exchange\s+rate|(?:share\s+|stock\s+)?price)\b"
+    r"|\bhow\s+(?:hot|cold|warm|windy|wet|humid)\s+is\s+it\b",
+    re.I,
+)
 # The weather where the user is, soon, with no place named: "will it rain enough tomorrow
 # that i can skip watering the veg beds" ("will it rain in leeds tomorrow" names one).
 _WEATHER_RE = re.compile(
@@ -236,6 +258,11 @@ def doubt(
             "it asks for a reading where you are, now, which no source here has. Give the "
             "reading, e.g. 'it is 12 C outside, what is that in F?'"
         )
+    if _READING_ASKED_RE.search(text) and _NOW_RE.search(text):
+        return (
+            "it asks for a live reading (weather, temperature, a price now), which no source "
+            "here has. Give the reading, e.g. 'it is 12 C in Edinburgh, what is that in F?'"
+        )
     if _WEATHER_RE.search(text) and _SOON_RE.search(text) and not _PLACE_NAMED_RE.search(text):
         return (
             "it asks about the weather where you are without saying where. Name the place, "
@@ -261,6 +288,11 @@ def doubt(
         return (
             "it asks to work out a figure but gives none of its numbers. Give them, e.g. "
             "'the vat at 20% on a quote of 1,450'"
+        )
+    if _PRICE_ARITHMETIC_RE.search(asked):
+        return (
+            "it asks for arithmetic on a price it does not give. Give the price, e.g. "
+            "'what is half price on a jacket of 85?'"
         )
     if _SERVING_RE.search(text):
         return (

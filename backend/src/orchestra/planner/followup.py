@@ -501,6 +501,12 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     shared = _new_count_after(text, earlier)
     if shared is not None:
         return shared
+    joined = _more_join(text, earlier)
+    if joined is not None:
+        return joined
+    counted = _new_quantity_of(text, earlier)
+    if counted is not None:
+        return counted
     bare = _POINTED_BARE.match(text.strip())
     if bare and earlier:
         # "try this one: loved the pool" after a sentiment of a quote: the new text, quoted
@@ -585,6 +591,77 @@ def _new_count_after(text: str, earlier: Sequence[str]) -> str | None:
         return None
     old = found[0]
     return previous[: old.start("number")] + match.group("number") + previous[old.end("number") :]
+
+
+# "and for two coats?" after "... how many tins for one coat", "what about 35% off" after
+# "what's 20% off 65", "and if i stay 6 hours" after "... i'll be there 3 and a half hours":
+# a new number of a thing the earlier request gave a number of, the rest of it the same.
+_SPELLED_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_NEW_QUANTITY_OF_RE = re.compile(
+    _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:(?:what\s+)?if\s+(?:i|we|it|they)\s+[a-z]+\s+)?"
+    r"(?:for\s+|with\s+)?(?P<quantity>(?:\d+(?:\.\d+)?(?P<percent>%)?|" + _SPELLED_NUMBER + r")"
+    r"\s*(?<=\s|%)(?P<noun>[a-z]+))\s*[.!?]*$",
+    re.I,
+)
+_QUANTITY_OF_RE = re.compile(
+    r"(?<![\w.])(?:\d+(?:\.\d+)?(?P<percent>%)?(?:\s+and\s+a\s+(?:half|quarter))?"
+    r"|\b(?:" + _SPELLED_NUMBER + r"))\s*(?<=\s|%)(?P<noun>[a-z]+)\b",
+    re.I,
+)
+
+
+def _one_noun(word: str) -> str:
+    """ "coats" and "coat", "boxes" and "box": one noun, said for one or for more."""
+    word = word.lower()
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _new_quantity_of(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and for two coats?" after "... how many tins for one coat" is "... how many tins
+    for two coats"; None unless the earlier request gives exactly one number of that noun."""
+    match = _NEW_QUANTITY_OF_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    noun = _one_noun(match.group("noun"))
+    # A percentage for a percentage, a number for a number.
+    found = [
+        m
+        for m in _QUANTITY_OF_RE.finditer(previous)
+        if _one_noun(m.group("noun")) == noun
+        and bool(m.group("percent")) == bool(match.group("percent"))
+    ]
+    if len(found) != 1:
+        return None
+    old = found[0]
+    return previous[: old.start()] + match.group("quantity") + previous[old.end() :]
+
+
+# "actually 2 more are coming", "and 3 more people joining": the count of people the
+# earlier request shared among, grown by so many.
+_MORE_JOIN_RE = re.compile(
+    _LEAD + r"(?:actually[\s,]+|oh[\s,]+)*(?P<more>\d+)\s+more(?:\s+(?:people|friends|guests|"
+    r"of\s+us))?\s+(?:are\s+|is\s+)?(?:coming|joining|on\s+(?:their|the)\s+way|turning\s+up)"
+    r"(?:\s+(?:too|now|as\s+well))?\s*[.!?]*$",
+    re.I,
+)
+
+
+def _more_join(text: str, earlier: Sequence[str]) -> str | None:
+    """ "actually 2 more are coming" after "split 96 between 4 people" is "split 96 between
+    6 people"; None unless the earlier request shares among exactly one number."""
+    match = _MORE_JOIN_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    found = list(re.finditer(rf"\b{_COUNT_WORDS}\s+(?P<number>\d+)\b", previous, re.I))
+    if len(found) != 1:
+        return None
+    old = found[0]
+    total = int(old.group("number")) + int(match.group("more"))
+    return previous[: old.start("number")] + str(total) + previous[old.end("number") :]
 
 
 # "now in feet", "and in yards?", "what about in ounces": the same amount in another unit.
