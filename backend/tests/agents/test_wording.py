@@ -785,6 +785,8 @@ def test_a_mixed_number_is_one_number(text: str, expected: float) -> None:
     [
         ("the mean of these marks out of 20: 12, 16 and 17", 15),
         ("grades (out of 10): 6, 8, 7 - what's the median", 7),
+        # ... or said in brackets after the list
+        ("median of my scores: 14, 18, 11, 20, 16 (out of 20)", 16),
         # A share and a list said after "out of" are no scale's maximum.
         ("what is 18 out of 24 as a percentage", 75),
         ("out of 44, 91 and 67 take the largest", 91),

@@ -1574,9 +1574,17 @@ _SCALE_MAXIMUM = re.compile(
 )
 
 
+# "14, 18, 11, 20 (out of 20)": the maximum said in brackets after a list of values.
+_SCALE_MAXIMUM_AFTER = re.compile(
+    r"(?P<before>\d(?:\s*,\s*(?:and\s+)?\d+(?:\.\d+)?){2,})\s*"
+    r"\(\s*(?:all\s+|each\s+)?out\s+of\s+\d+(?:\.\d+)?\s*\)",
+    re.I,
+)
+
+
 def without_scale_maximum(text: str) -> str:
     """``text`` without the maximum of the scale its values are on ("scores out of 100")."""
-    return _SCALE_MAXIMUM.sub(r"\g<before>", text)
+    return _SCALE_MAXIMUM_AFTER.sub(r"\g<before>", _SCALE_MAXIMUM.sub(r"\g<before>", text))
 
 
 _LONGEST_RANGE = 1000
@@ -1987,6 +1995,7 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (AND_A_PART, whole_and_part),
     (MIXED_NUMBER, mixed_number),
     (_SCALE_MAXIMUM, r"\g<before>"),
+    (_SCALE_MAXIMUM_AFTER, r"\g<before>"),
     # "27 is how many percent of 180", "what fraction of 240 is 60, as a percent": what
     # percentage of 180 is 27, of 240 is 60.
     (
