@@ -3080,6 +3080,9 @@ def test_a_month_no_row_says_is_a_condition_not_applied() -> None:
     [
         ("how many days from 3rd of March 2024 to 1 feb 2025?", 335),
         ("she started on July 4 2023, how many days had she worked by 1 jan 2024", 181),
+        # the days asked without "how many"; a day of the calendar named
+        ("days between 10 january 2028 and 10 april 2028?", 91),
+        ("how many days from 3 august 2025 to christmas day 2025", 144),
     ],
 )
 def test_days_between_two_dates(instruction: str, result: float) -> None:

@@ -48,6 +48,8 @@ def run(instruction: str) -> dict[str, Any]:
         ("1,000 gems cost 9.99, so how much is that per 100 gems", 0.999),
         # a duration in two units
         ("rode 60 km in 2 h 30 min, avg speed km/h?", 24.0),
+        # a speed in one word, a distance, and a time asked
+        ("train's doing 125 mph and we've got 87 miles to go. how many minutes", 41.76),
         # a rate per month, days in the month, and days asked
         (
             "Context: it's a 31 day month and the rent is 930 a month. "

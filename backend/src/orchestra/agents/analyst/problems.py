@@ -3252,7 +3252,23 @@ _DATE = re.compile(
     rf"{_DAY.replace('day', 'day2')}),?\s+(?P<year>\d{{4}})\b",
     re.I,
 )
-_ASKS_DAYS = re.compile(r"\bhow\s+many\s+days\b", re.I)
+# "how many days ...", "days between 10 jan 2028 and 10 apr 2028?": the days asked.
+_ASKS_DAYS = re.compile(
+    r"\b(?:how\s+many|number\s+of)\s+days\b"
+    r"|(?:^|[.:?!]\s*)(?:the\s+)?days\s+(?:between|from)\b",
+    re.I | re.M,
+)
+# "christmas day 2025", "new year's eve 2026": a day of the calendar named, as its date.
+_NAMED_DAYS = {
+    "christmas eve": "24 december", "christmas day": "25 december", "christmas": "25 december",
+    "boxing day": "26 december", "new year's eve": "31 december", "new years eve": "31 december",
+    "new year's day": "1 january", "new years day": "1 january", "halloween": "31 october",
+    "valentine's day": "14 february", "valentines day": "14 february",
+}  # fmt: skip
+_NAMED_DAY = re.compile(
+    rf"\b(?P<name>{'|'.join(sorted(_NAMED_DAYS, key=len, reverse=True))})(?=,?\s+\d{{4}}\b)",
+    re.I,
+)
 
 
 def read_days_between(text: str) -> tuple[Node, str] | None:
@@ -3262,6 +3278,7 @@ def read_days_between(text: str) -> tuple[Node, str] | None:
     """
     if not _ASKS_DAYS.search(text):
         return None
+    text = _NAMED_DAY.sub(lambda m: _NAMED_DAYS[m.group("name").lower()], text)
     found = list(_DATE.finditer(text))
     if len(found) != 2 or re.search(r"\d", _DATE.sub(" ", text)):
         return None

@@ -103,6 +103,9 @@ _add({"power": 1, "time": 1}, 3_600_000.0, "kwh")
 # Knots: nautical miles ("nmi", written so by `_plain_units`) an hour.
 _add(_LENGTH, 1852.0, "nmi")
 _add({"length": 1, "time": -1}, 1852.0 / 3600.0, "knot", "knots", "kn", "kts")
+# Speeds said in one word ("125 mph"), as "km/h" is read as km per h.
+_add({"length": 1, "time": -1}, 1609.344 / 3600.0, "mph")
+_add({"length": 1, "time": -1}, 1000.0 / 3600.0, "kph", "kmh")
 # "per head", "4 of us", "split 3 ways": people, as a thing counted.
 # Pressures, as the formulas have them ("bar" alone: "2 bars" of chocolate are counted).
 _add({"pressure": 1}, 100_000.0, "bar")
