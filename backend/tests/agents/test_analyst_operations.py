@@ -2466,6 +2466,7 @@ def test_a_gallon_is_still_a_word_of_a_unit() -> None:
         # the tax inside an amount that includes it, and the amount before it
         ("the till receipt says 36.00 including 20% vat, how much of that is the vat", 6.0),
         ("the invoice is 240 incl. 20% VAT, what was it before vat?", 200.0),
+        ("the gas bill is 63 and that includes 5% vat. how much of it is the vat", 3.0),
         # a markup on a cost, asked as the price to sell for
         ("mugs cost me 5.00 each and i want a 40% markup on cost, what do i sell them for", 7.0),
         # a period said as "a full year"
@@ -2520,6 +2521,16 @@ def test_an_amount_with_its_tax_in_it_is_not_taxed_again(instruction: str) -> No
             "the grant is 3,000 and rent takes 1,800 of it, then what's left has to last "
             "10 weeks. how much a week",
             [1200.0, 120.0],
+        ),
+        # the periods said as left, or as due; what is done of it so far
+        (
+            "on a 20 GB plan, i've used 8 GB and there are 10 days left. how many GB a day",
+            [12.0, 1.2],
+        ),
+        (
+            "the book is 300 pages, i'm on page 120, it's due back in 6 days. how many pages a "
+            "day do i need to read",
+            [180.0, 30.0],
         ),
     ],
 )

@@ -245,11 +245,11 @@ _PARTY = re.compile(
 )
 
 
-# "64.80 including 20% vat", "120 incl. VAT at 20%", "gross 59.50 with 19% tax": an amount
-# the percentage is already in.
+# "64.80 including 20% vat", "120 incl. VAT at 20%", "gross 59.50 with 19% tax", "86.10 and
+# that includes 5% vat": an amount the percentage is already in.
 _TAXES = r"(?:vat|tax|gst|hst|mwst|sales\s+tax)"
 _INCLUDED = re.compile(
-    r"\b(?:including|incl\.?|inc\.?|inclusive\s+of|with)\s+(?:(?:the|a)\s+)?"
+    r"\b(?:including|includes|included|incl\.?|inc\.?|inclusive\s+of|with)\s+(?:(?:the|a)\s+)?"
     rf"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)\s*{_TAXES}|{_TAXES}\s+(?:at|of)\s+\d+(?:\.\d+)?\s*%)",
     re.I,
 )
@@ -3062,14 +3062,19 @@ def read_share_then_rest(text: str) -> list[tuple[Node, str]] | None:
 
 # "4,767 ... rent takes 2,940 of it, then whatever's left has to last 12 weeks": what is
 # left of an amount, spread over a number of periods.
+# ("i've used 18.6 GB", "i'm on page 118": what is done of it so far.)
 _TAKEN_FROM = re.compile(
-    r"\b(?:takes?|took|taken|spend|spent|pay|paid|costs?|uses?|used)\s+(?P<taken>\d[\d,]*(?:\.\d+)?)"
-    r"(?!\s*%)",
+    r"\b(?:takes?|took|taken|spend|spent|pay|paid|costs?|uses?|used|on\s+page)\s+"
+    r"(?P<taken>\d[\d,]*(?:\.\d+)?)(?!\s*%)",
     re.I,
 )
+# "what's left has to last 12 weeks"; "there are 13 days left", "it's due back in 9 days":
+# the periods the rest is spread over.
 _LEFT_OVER = re.compile(
     r"\bleft\b[^.?!\d]*?\b(?:last|over|across|for|cover)\s+(?P<count>\d+)\s+"
-    r"(?P<period>day|week|month)s\b",
+    r"(?P<period>day|week|month)s\b"
+    r"|(?<![\w.])(?P<count2>\d+)\s+(?P<period2>day|week|month)s\s+(?:left|to\s+go|remaining)\b"
+    r"|\bdue\s+(?:back\s+)?in\s+(?P<count3>\d+)\s+(?P<period3>day|week|month)s\b",
     re.I,
 )
 
@@ -3081,11 +3086,14 @@ def read_left_then_spread(text: str) -> list[tuple[Node, str]] | None:
     taken, spread = _TAKEN_FROM.search(text), _LEFT_OVER.search(text)
     if taken is None or spread is None or _PERCENT_AFTER.search(text):
         return None
-    period = spread.group("period").lower()
-    if not re.search(rf"\bhow\s+much\s+(?:is\s+that\s+)?(?:a|per|each)\s+{period}\b", text, re.I):
+    period = (spread["period"] or spread["period2"] or spread["period3"]).lower()
+    # "how much a week", "how many GB a day can i use": an amount asked a period.
+    asked = rf"\bhow\s+(?:much|many(?:\s+[a-z]+)?)\s+(?:is\s+that\s+)?(?:a|per|each)\s+{period}\b"
+    if not re.search(asked, text, re.I):
         return None
     numbers = [n.replace(",", "") for n in _NUMBER.findall(text)]
-    used, count = taken.group("taken").replace(",", ""), spread.group("count")
+    used = taken.group("taken").replace(",", "")
+    count = spread["count"] or spread["count2"] or spread["count3"]
     others = [n for n in numbers if n not in (used, count)]
     if len(numbers) != 3 or len(others) != 1 or numbers.index(others[0]) != 0:
         return None
