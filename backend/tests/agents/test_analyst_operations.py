@@ -2466,7 +2466,11 @@ def test_a_gallon_is_still_a_word_of_a_unit() -> None:
         # the tax inside an amount that includes it, and the amount before it
         ("the till receipt says 36.00 including 20% vat, how much of that is the vat", 6.0),
         ("the invoice is 240 incl. 20% VAT, what was it before vat?", 200.0),
-        ("the gas bill is 63 and that includes 5% vat. how much of it is the vat", 3.0),
+        # ... said as what the amount includes, as the planner puts it
+        (
+            "Context: The gas bill is 63 and that includes 5% vat. Task: How much of it is the vat.",
+            3.0,
+        ),
         # a markup on a cost, asked as the price to sell for
         ("mugs cost me 5.00 each and i want a 40% markup on cost, what do i sell them for", 7.0),
         # a period said as "a full year"
