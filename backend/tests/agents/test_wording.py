@@ -433,6 +433,7 @@ def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
         ("what is 20 percent more than 50", 60),
         ("what is 30% less than 200", 140),
         ("whats 12 percnt of 50", 6),
+        ("rent went up from 925 to 990 wats the precentage incrase", 7.027027),
         # The hyphen of a number in words joins its tens and units; spaced, it subtracts.
         ("forty-two times three", 126),
         ("sixty-five minus twelve", 53),

@@ -557,7 +557,7 @@ _CONNECTIVES = _words("and then also so now or")
 _TYPO_TARGETS = _words(
     """what whats average calculate compute median divided multiply multiplied subtract
     percent percentage square minus times deviation standard total evaluate maximum
-    minimum product difference plus"""
+    minimum product difference plus increase decrease"""
 )
 # Ordinary words one slip from a word above, which are words and not slips: a column
 # named "time" is not "times", "different" is not "difference".
@@ -565,7 +565,7 @@ _NOT_SLIPS = _words(
     """plug plugs plum plums plush
     time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
     tonal totem commute commuted parent produce produced different products squire
-    averages tires tyres tiers"""
+    averages tires tyres tiers increased increases decreased decreases"""
 )
 _VERBS = _words(
     """add subtract multiply divide split share double triple halve square cube increase
