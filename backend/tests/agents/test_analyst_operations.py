@@ -9,7 +9,7 @@ import pytest
 from orchestra.agents.analyst.calculator import evaluate
 from orchestra.agents.analyst.formulas import units_apart
 from orchestra.agents.analyst.operations import infer_operation, run_operation
-from orchestra.agents.analyst.problems import read_percentage_problem
+from orchestra.agents.analyst.problems import read_percentage_problem, read_share_or_flat
 from orchestra.agents.analyst.statistics import choose_headline, extract_numbers
 from orchestra.agents.analyst.wording import render
 from orchestra.agents.protocol import REPLY_INPUT, AgentInputError, StepInput, StepRequest
@@ -1307,6 +1307,12 @@ def test_a_speed_over_two_legs_is_refused_not_averaged() -> None:
         ),
         ("2000 at 5% simple interest for 3 years, what's the total interest", 300),
         ("2000 at 5% simple interest for 3 years, how much will i have in total", 2300),
+        # a yearly rate compounded more often: its share each time, that many times a year
+        (
+            "Context: 5,000 at 3.5% a year compounded monthly. Task: what will it be after 4 years",
+            5000 * (1 + 0.035 / 12) ** 48,
+        ),
+        ("compound interest on 5000 at 4% a year compounded quarterly for 3 years", 634.12515),
     ],
 )
 def test_interest_said_in_everyday_words(instruction: str, result: float) -> None:
@@ -2463,6 +2469,27 @@ def test_a_gallon_is_still_a_word_of_a_unit() -> None:
 @pytest.mark.parametrize(
     ("instruction", "result"),
     [
+        # a share of an amount named, or a flat amount: whichever is higher, or lower
+        (
+            "card minimum payment is 2.5% of the balance or 25, whichever's higher. balance is "
+            "1,840 - what's the minimum",
+            46,
+        ),
+        ("late fee is 10 or 5% of the invoice, whichever is greater. invoice is 120", 10),
+        ("fee is 3% of the price or 50, whichever is lower. the price is 1,000", 30),
+    ],
+)
+def test_a_share_or_a_flat_amount_whichever_is_more(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_share_or_a_flat_amount_of_an_amount_not_named_is_not_read() -> None:
+    assert read_share_or_flat("2.5% of the balance or 25, whichever's higher. i owe 1,840") is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
         # the tax inside an amount that includes it, and the amount before it
         ("the till receipt says 36.00 including 20% vat, how much of that is the vat", 6.0),
         ("the invoice is 240 incl. 20% VAT, what was it before vat?", 200.0),
@@ -3327,8 +3354,8 @@ def test_weighted_figures_and_shares_of_named_wholes(instruction: str, result: f
         "Context: my bonus is 10% of sales over target and i sold 50,000. Task: what do i get",
         # A commission of sales, and an amount not said to be sold.
         "Context: my commission is 3.5% of sales and my target is 46,800. Task: what do i get",
-        # A yearly rate compounded monthly; and what it earns, interest not named.
-        "Context: 5,000 at 3.5% a year compounded monthly. Task: what will it be after 4 years",
+        # A yearly rate compounded daily (365 or 360 days?); what it earns, interest not named.
+        "Context: 5,000 at 3.5% a year compounded daily. Task: what will it be after 4 years",
         "Context: 5,000 at 3.5% a year compounded annually. Task: how much will it earn in 4 years",
         # Weights that do not make 100%, or a part without its mark.
         "Context: module is 40% coursework and 50% exam. Task: got 72 on the coursework and 58 "

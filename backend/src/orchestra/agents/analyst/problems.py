@@ -83,6 +83,7 @@ __all__ = [
     "read_share_earned",
     "read_share_of_income",
     "read_share_of_sum",
+    "read_share_or_flat",
     "read_share_per_period",
     "read_share_per_person",
     "read_share_set_aside",
@@ -2301,10 +2302,15 @@ _ASKS_GAIN = re.compile(
 # "compounded monthly", "compounding daily": interest added more often than the yearly rate
 # says, which a yearly compounding does not give.
 _COMPOUNDED_OFTEN = re.compile(
-    r"\bcompound(?:ed|ing|s)?\s+(?:(?:every|each|per|a)\s+)?(?:monthly|quarterly|daily|weekly|"
-    r"semi-?annually|half-?yearly|biannually|twice|continuously|month|quarter|day|week)\b",
+    r"\bcompound(?:ed|ing|s)?\s+(?:(?:every|each|per|a)\s+)?(?P<often>monthly|quarterly|daily|"
+    r"weekly|semi-?annually|half-?yearly|biannually|twice|continuously|month|quarter|day|week)\b",
     re.I,
 )
+# How many times a year interest is added, for the periods whose count is plain.
+_TIMES_A_YEAR = {
+    "monthly": 12, "month": 12, "quarterly": 4, "quarter": 4, "weekly": 52, "week": 52,
+    "semiannually": 2, "semi-annually": 2, "halfyearly": 2, "half-yearly": 2,
+}  # fmt: skip
 # "how much interest do i pay in total", "the total interest": the interest itself, though
 # "total" is said (of the interest, not of the amount with it).
 _ASKS_INTEREST = re.compile(
@@ -2368,8 +2374,10 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
     # or not.
     if not re.search(r"\binterest\b|\bcompounded\b", text, re.I):
         return None
-    if _COMPOUNDED_OFTEN.search(text):
-        return None
+    often = _COMPOUNDED_OFTEN.search(text)
+    times = _TIMES_A_YEAR.get(often.group("often").lower()) if often else 1
+    if times is None:
+        return None  # "daily" (365 or 360 days?), "biannually", "continuously": unsaid here
     # "without compounding" says simple, not compound.
     simple, compound = bool(_SIMPLE.search(text)), bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
     if simple == compound:
@@ -2393,6 +2401,10 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
     if simple:
         interest: Node = Op("*", Op("*", principal, fraction), duration)
     else:
+        if times != 1:
+            # "5% a year compounded monthly": a twelfth of the rate, twelve times a year.
+            count = Num(float(times), str(times))
+            fraction, duration = Op("/", fraction, count), Op("*", count, duration)
         grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), duration))
         interest = Op("-", grown, principal)
     return principal, interest, "simple" if simple else "compound"
@@ -2616,6 +2628,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         return margin  # before the profit alone, which would leave the margin unanswered
     found = (
         read_days_between(text)
+        or read_share_or_flat(text)
         or read_time_less_break(text)
         or read_periods_to_target(text)
         or read_stated_factor(text)
@@ -3327,6 +3340,50 @@ def _days_counted(first: datetime.date, last: datetime.date) -> Node:
     for term in terms[1:]:
         total = Op("+", total, term)
     return total
+
+
+# --- a share or a flat amount, whichever is more ------------------------------------------
+
+_AMOUNT_SAID = r"[$\u00a3\u20ac]?(?P<flat>\d[\d,]*(?:\.\d+)?)(?!\s*%)"
+_SHARE_OF = r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<noun>[a-z]+)"
+_WHICHEVER = (
+    r"\s*,?\s*\(?\s*whichever(?:'s|\s+is)?\s+(?:the\s+)?"
+    r"(?P<which>higher|greater|more|bigger|larger|lower|less|smaller)\b"
+)
+# "2.5% of the balance or £25, whichever's higher", "£25 or 2.5% of the balance, whichever
+# is greater": the larger (or smaller) of a share of an amount named and a flat amount.
+_SHARE_OR_FLAT = (
+    re.compile(rf"{_SHARE_OF}\s*,?\s+or\s+{_AMOUNT_SAID}{_WHICHEVER}", re.I),
+    re.compile(rf"{_AMOUNT_SAID}\s*,?\s+or\s+{_SHARE_OF}{_WHICHEVER}", re.I),
+)
+
+
+def read_share_or_flat(text: str) -> tuple[Node, str] | None:
+    """ "minimum payment is 2.5% of the balance or £25, whichever's higher. balance is 1,840":
+    the larger (or smaller) of the share of the amount named and the flat amount; None
+    unless the amount is said with its name ("balance is 1,840") and those are the only
+    three numbers."""
+    found = [m for pattern in _SHARE_OR_FLAT for m in pattern.finditer(text)]
+    if len(found) != 1 or len(_NUMBER.findall(text)) != 3:
+        return None
+    match = found[0]
+    noun = re.escape(match["noun"])
+    named = list(
+        re.finditer(
+            rf"\b{noun}\s+(?:is|was|of|=|:)\s+[$\u00a3\u20ac]?(?P<amount>\d[\d,]*(?:\.\d+)?)"
+            r"(?!\s*%)",
+            text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :],
+            re.I,
+        )
+    )
+    if len(named) != 1:
+        return None
+    amount, flat = named[0]["amount"].replace(",", ""), match["flat"].replace(",", "")
+    rate = match["rate"]
+    share = Op("*", Num(float(amount), amount), Op("/", Num(float(rate), rate), Num(100, "100")))
+    more = match["which"].lower() in ("higher", "greater", "more", "bigger", "larger")
+    picked = Call("max" if more else "min", (share, Num(float(flat), flat)))
+    return picked, f"the share or the flat amount, whichever is {match['which'].lower()}"
 
 
 # --- a time worked less its break ----------------------------------------------------------
