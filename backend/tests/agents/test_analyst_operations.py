@@ -2495,7 +2495,8 @@ def test_a_share_or_a_flat_amount_of_an_amount_not_named_is_not_read() -> None:
         ("the invoice is 240 incl. 20% VAT, what was it before vat?", 200.0),
         # ... said as what the amount includes, as the planner puts it
         (
-            "Context: The gas bill is 63 and that includes 5% vat. Task: How much of it is the vat.",
+            "Context: The gas bill is 63 and that includes 5% vat. "
+            "Task: How much of it is the vat.",
             3.0,
         ),
         # a markup on a cost, asked as the price to sell for

@@ -2396,8 +2396,8 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
     if len(rates) != 1 or len(amounts) != 1:
         return None
     principal, rate = Num(float(amounts[0]), amounts[0]), Num(float(rates[0]), rates[0])
-    duration = Num(float(years[0]), years[0]) if years[0] else Num(1, "1")
-    fraction = Op("/", rate, Num(100, "100"))
+    duration: Node = Num(float(years[0]), years[0]) if years[0] else Num(1, "1")
+    fraction: Node = Op("/", rate, Num(100, "100"))
     if simple:
         interest: Node = Op("*", Op("*", principal, fraction), duration)
     else:
@@ -3345,7 +3345,9 @@ def _days_counted(first: datetime.date, last: datetime.date) -> Node:
 # --- a share or a flat amount, whichever is more ------------------------------------------
 
 _AMOUNT_SAID = r"[$\u00a3\u20ac]?(?P<flat>\d[\d,]*(?:\.\d+)?)(?!\s*%)"
-_SHARE_OF = r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<noun>[a-z]+)"
+_SHARE_OF = (
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<noun>[a-z]+)"
+)
 _WHICHEVER = (
     r"\s*,?\s*\(?\s*whichever(?:'s|\s+is)?\s+(?:the\s+)?"
     r"(?P<which>higher|greater|more|bigger|larger|lower|less|smaller)\b"
