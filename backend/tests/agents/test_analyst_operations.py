@@ -1181,6 +1181,8 @@ def test_word_problems_stated_before_the_question(context: str, task: str, resul
     [
         # A decrease asked of values that rose; a scale on one value only.
         ("Visitors rose from 1,200 to 1,500.", "What's the percentage decrease?"),
+        # Two percentages: a change in points, or relative to the first? Unsaid.
+        ("My rate went from 4% to 5%.", "What's the percentage increase?"),
         # No number of people, or another number beside them.
         ("The bill is 138.", "How much does each person pay?"),
         ("We are 4 people and the bill is 138 with a 10% tip.", "How much does each pay?"),
@@ -1558,6 +1560,11 @@ def test_a_part_of_a_whole_as_a_percentage(instruction: str, expected: float) ->
         # Small counts in words, dozens, "/hr" and "hrs", "yrs", and more names of people.
         ("Context: four of us are splitting a 90 bill. Task: what does each person pay", 22.5),
         ("Context: 2 million shared equally across 400 staff. Task: how much each", 5000),
+        (
+            "Context: The cottage was 840 for the week and there are 6 adults. "
+            "Task: Tell me how much each of us owes.",
+            140,
+        ),
         ("Context: I worked 20 hrs at 15.50/hr. Task: what's my pay", 310),
         (
             "Context: 5000 deposit, 3% simple interest per year. "
@@ -1870,6 +1877,12 @@ def test_a_result_asked_in_a_form_not_written_is_refused(instruction: str) -> No
     [
         ("Context: Sales went from 500 down to 400. Task: What's the percentage decrease?", 20),
         ("Context: Bought a TV for 600 and sold it for 450. Task: What percent did I lose?", 25),
+        # two percentages, their change asked relative to the first (not in points)
+        (
+            "Context: my rate went from 4% to 5%. "
+            "Task: as a percentage increase (not percentage points) how much is that",
+            25,
+        ),
         ("Context: I had 900 and paid 150 for tyres. Task: What's my balance now?", 750),
         (
             "Context: I make 3,200 a month and spend 2,450. Task: How much do I save each month?",
@@ -2542,6 +2555,12 @@ def test_an_amount_with_its_tax_in_it_is_not_taxed_again(instruction: str) -> No
             "Context: Fees are 2,000 a term and the bursary takes 15%. "
             "Task: Work out their share, then how much is left.",
             [300.0, 1700.0],
+        ),
+        # a price that went down, then another share off it, asked as what it is now
+        (
+            "Context: the bike was 500, went down 10% in march and then another 20% off that "
+            "in may. Task: what is it now",
+            [450.0, 360.0],
         ),
         # what is left, then spread over periods ("take", not only "takes")
         (

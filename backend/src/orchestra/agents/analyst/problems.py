@@ -1085,9 +1085,10 @@ def _counts_things(text: str) -> bool:
 _FROM_TO = re.compile(
     r"\bfrom\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     # "from 2,400 subs to 3,150": what is counted, said once after the first value.
-    r"(?P<scale_old>\s+(?:thousand|million|billion))?(?:\s+(?P<counted>[a-z]+))??"
+    r"(?P<scale_old>\s+(?:thousand|million|billion))?(?P<pct_old>\s*%)?(?:\s+(?P<counted>[a-z]+))??"
     r"\s+(?:(?:down|up)\s+)?to\s+[$\u20ac\u00a3]?"
-    r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>\s+(?:thousand|million|billion))?",
+    r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>\s+(?:thousand|million|billion))?"
+    r"(?P<pct_new>\s*%)?",
     re.I,
 )
 # "Bought a TV for 600 and sold it for 450": what was paid, then what it was sold for.
@@ -1209,6 +1210,12 @@ def _way_stated(context: str) -> str:
     return "decrease" if down else "increase"
 
 
+# "(not percentage points)", "the relative change": a change of two percentages asked
+# as a share of the first, not as their difference.
+_NOT_POINTS = re.compile(
+    r"\bnot\s+(?:in\s+)?(?:percentage\s+)?points\b|\brelative\s+(?:change|increase|decrease|rise)",
+    re.I,
+)
 _DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
 
 
@@ -1230,6 +1237,10 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     if stated is None or asked is None or _NUMBER.search(task):
         return None
     if len(_NUMBER.findall(context)) != 2:
+        return None
+    percents = [bool(stated.groupdict().get(k)) for k in ("pct_old", "pct_new")]
+    if any(percents) and not (all(percents) and _NOT_POINTS.search(f"{context} {task}")):
+        # "from 4.25% to 5%": a change in percentage points, or relative? Only said apart.
         return None
     counted = stated.groupdict().get("counted")
     if counted and (is_unit(counted) or counted.lower() in {"am", "pm"}):
@@ -1263,7 +1274,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
 _PEOPLE = re.compile(
     r"\b(?P<count>\d+)\s+(?:(?:equal|even)\s+)?(?:of us|people|persons|friends|guests|colleagues|"
     r"ways|roommates|housemates|flatmates|teammates|coworkers|instal(?:l)?ments|payments|"
-    r"employees|staff|workers|members|players|students|kids|children|siblings)\b",
+    r"employees|staff|workers|members|players|students|kids|children|siblings|adults)\b",
     re.I,
 )
 # "how much does each person pay?", "what's that per head?"
@@ -2945,11 +2956,14 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CHANGE_DOWN = re.compile(
     r"\b(?:off|discount|knock|deduct|deducted|minus|less|take|takes|taking|taken|reduce|cut|"
     # "my distributor keeps 15%": their share, kept from what comes to me.
-    r"keeps|kept)\b",
+    r"keeps|kept|"
+    # "went down 10% in january": a price that fell by the share.
+    r"(?:went|go|goes|gone|come|came|comes)\s+down|dropped|drops|fell|falls)\b",
     re.I,
 )
 _CHANGE_UP = re.compile(
-    r"\b(?:add|adds|added|plus|on\s+top|vat|tax|gst|hst|markup|increase|raise|surcharge|tip)\b",
+    r"\b(?:add|adds|added|plus|on\s+top|vat|tax|gst|hst|markup|increase|raise|surcharge|tip|"
+    r"(?:went|go|goes|gone)\s+up|rose|rises)\b",
     re.I,
 )
 # What a chain may ask in the end: the amount after all of it, or nothing ("then add 20%").
@@ -2959,6 +2973,8 @@ _ASKS_GOT = re.compile(
     r"take\s+home|make|receive)\b"
     # "what I actually receive", "what's my payout", "the fee before and after the charge".
     r"|\bwhat\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:get|receive|take\s+home)\b"
+    # "what is it now": the amount after the changes.
+    r"|\bwhat(?:'s|\s+is)\s+(?:it|the\s+price)\s+now\b"
     r"|\bwhat(?:'s|\s+is)\s+(?:my|our)\s+payout\b|\bbefore\s+and\s+after\b",
     re.I,
 )
