@@ -2675,6 +2675,9 @@ def test_rows_of_a_numbered_label_and_a_value_give_the_values(
         ("swim splits in seconds: 41.2, 39.8, 40.5 - slowest?", 41.2),
         # of speeds, the other way round
         ("top speeds in km/h: 41, 38, 44 - fastest?", 44),
+        # of temperatures, the hottest is the highest and the coolest the lowest
+        ("Context: thermometer this week: 24.5, 31.2, 22.1. Task: Coolest day?", 22.1),
+        ("Context: temps this week: 24.5, 31.2, 22.1. Task: Hottest day?", 31.2),
     ],
 )
 def test_fastest_and_slowest_follow_what_the_values_are(instruction: str, result: float) -> None:
