@@ -2503,6 +2503,18 @@ def test_a_share_or_a_flat_amount_of_an_amount_not_named_is_not_read() -> None:
 @pytest.mark.parametrize(
     ("instruction", "result"),
     [
+        # one thing's parts of the whole, in the unit asked or the whole's own
+        ("squash is 1 part to 7 parts water, making a 2 litre jug. how much squash in ml", 250),
+        ("squash is 1 part to 4 parts water, making a 1.5 litre jug. how much water", 1.2),
+    ],
+)
+def test_one_things_parts_of_a_whole_mixed(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
         # the tax inside an amount that includes it, and the amount before it
         ("the till receipt says 36.00 including 20% vat, how much of that is the vat", 6.0),
         ("the invoice is 240 incl. 20% VAT, what was it before vat?", 200.0),

@@ -68,6 +68,7 @@ __all__ = [
     "read_made_per_hour",
     "read_markup_on_cost",
     "read_named_share",
+    "read_parts_of_whole",
     "read_per_group",
     "read_per_period",
     "read_percentage_problem",
@@ -2640,6 +2641,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     found = (
         read_days_between(text)
         or read_share_or_flat(text)
+        or read_parts_of_whole(text)
         or read_time_less_break(text)
         or read_periods_to_target(text)
         or read_stated_factor(text)
@@ -2944,6 +2946,48 @@ def read_share_by_weight(text: str) -> tuple[Node, str] | None:
         return None
     rate = _plain(share.group("rate"))
     return Op("*", _plain(fitting[0]), Op("/", rate, Num(100, "100"))), f"the {part} in {wanted}"
+
+
+# "squash is 1 part to 7 parts water": two things mixed in parts, the first named before.
+_PARTS_TO = re.compile(
+    rf"\b(?P<first>[a-z]+)\s+(?:is|at)\s+(?P<a>{_NUM})\s+parts?\s+to\s+(?P<b>{_NUM})\s+"
+    r"parts?\s+(?:of\s+)?(?P<second>[a-z]+)\b",
+    re.I,
+)
+# The size of the units `_MASSES` names, within their kind.
+_MEASURE_SIZES = {
+    "g": ("mass", 1.0), "kg": ("mass", 1000.0), "ml": ("volume", 1.0), "l": ("volume", 1000.0),
+}  # fmt: skip
+
+
+def read_parts_of_whole(text: str) -> tuple[Node, str] | None:
+    """ "squash is 1 part to 7 parts water and i'm making a 2 litre jug. how much squash in
+    ml": the share of the whole that one thing's parts are, 2 * 1000 * 1 / (1 + 7); None
+    unless the whole is one amount said in a unit of the kind asked and those are the only
+    three numbers."""
+    parts = _PARTS_TO.search(text)
+    if parts is None or len(_NUMBER.findall(text)) != 3:
+        return None
+    after = text[parts.end() :]
+    asked = re.search(
+        rf"\bhow\s+much\s+(?P<thing>[a-z]+)(?:\s+(?:in|as)\s+{_UNIT_WORD})?", after, re.I
+    )
+    whole = re.search(rf"(?<![\w.])(?P<total>{_NUM})[\s-]*{_UNIT_WORD}\b", after, re.I)
+    if asked is None or whole is None:
+        return None
+    thing = asked["thing"].lower()
+    if thing not in (parts["first"].lower(), parts["second"].lower()):
+        return None
+    given = _MEASURE_SIZES.get(_MASSES.get(whole["unit"].lower(), ""))
+    wanted = _MEASURE_SIZES.get(_MASSES.get((asked["unit"] or whole["unit"]).lower(), ""))
+    if given is None or wanted is None or given[0] != wanted[0]:
+        return None
+    a, b = _plain(parts["a"]), _plain(parts["b"])
+    share = Op("/", a if thing == parts["first"].lower() else b, Op("+", a, b))
+    amount: Node = _plain(whole["total"])
+    if given[1] != wanted[1]:
+        amount = Op("*", amount, _plain(f"{given[1] / wanted[1]:g}"))
+    return Op("*", amount, share), f"the {thing} in the whole"
 
 
 # --- chains: a first answer, then one worked out from it ----------------------------------
