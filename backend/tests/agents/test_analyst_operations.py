@@ -9,7 +9,11 @@ import pytest
 from orchestra.agents.analyst.calculator import evaluate
 from orchestra.agents.analyst.formulas import units_apart
 from orchestra.agents.analyst.operations import infer_operation, run_operation
-from orchestra.agents.analyst.problems import read_percentage_problem, read_share_or_flat
+from orchestra.agents.analyst.problems import (
+    read_percentage_problem,
+    read_price_for_margin,
+    read_share_or_flat,
+)
 from orchestra.agents.analyst.statistics import choose_headline, extract_numbers
 from orchestra.agents.analyst.wording import render
 from orchestra.agents.protocol import REPLY_INPUT, AgentInputError, StepInput, StepRequest
@@ -2510,6 +2514,29 @@ def test_a_share_or_a_flat_amount_of_an_amount_not_named_is_not_read() -> None:
 )
 def test_one_things_parts_of_a_whole_mixed(instruction: str, result: float) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a margin is a share of the price asked, not of the cost
+        (
+            "each mug costs me 6.30 to make and i want a 40% margin on the selling price. what "
+            "should i charge",
+            10.5,
+        ),
+        ("candles cost £3 each, i want a 25% gross margin. what price do i sell them at", 4),
+    ],
+)
+def test_the_price_that_leaves_a_margin(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_margin_on_cost_is_no_margin_of_the_price() -> None:
+    assert (
+        read_price_for_margin("it costs 6.30 and i want a 40% margin on cost. what to charge")
+        is None
+    )
 
 
 @pytest.mark.parametrize(

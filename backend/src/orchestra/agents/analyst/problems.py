@@ -73,6 +73,7 @@ __all__ = [
     "read_per_period",
     "read_percentage_problem",
     "read_periods_to_target",
+    "read_price_for_margin",
     "read_price_per_one_counted",
     "read_pro_rata",
     "read_profit_then_margin",
@@ -2642,6 +2643,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         read_days_between(text)
         or read_share_or_flat(text)
         or read_parts_of_whole(text)
+        or read_price_for_margin(text)
         or read_time_less_break(text)
         or read_periods_to_target(text)
         or read_stated_factor(text)
@@ -3446,6 +3448,39 @@ def read_share_or_flat(text: str) -> tuple[Node, str] | None:
     more = match["which"].lower() in ("higher", "greater", "more", "bigger", "larger")
     picked = Call("max" if more else "min", (share, Num(float(flat), flat)))
     return picked, f"the share or the flat amount, whichever is {match['which'].lower()}"
+
+
+# --- a price that leaves a margin ---------------------------------------------------------
+
+# "a 40% margin on the selling price", "40% gross margin": the profit as a share of the
+# price, not of the cost (which "on cost" says, a markup).
+_MARGIN_WANTED = re.compile(
+    rf"(?<![\w.])(?P<rate>{_NUM})\s*%\s+(?:gross\s+|profit\s+)?margin\b"
+    r"(?!\s+(?:on|of)\s+(?:the\s+)?cost)",
+    re.I,
+)
+_COST_SAID = re.compile(
+    rf"\bcosts?\s+(?:me\s+|us\s+)?(?:about\s+)?[$\u00a3\u20ac]?(?P<cost>{_MONEY})", re.I
+)
+_ASKS_PRICE = re.compile(
+    r"\b(?:charge|sell\s+(?:it|them|each|one|these|those)?\s*(?:for|at)|selling\s+price|"
+    r"what\s+price|price\s+(?:it|them)\s+at)\b",
+    re.I,
+)
+
+
+def read_price_for_margin(text: str) -> tuple[Node, str] | None:
+    """ "each mug costs me 6.30 to make and i want a 40% margin on the selling price. what
+    should i charge": the price whose margin is that share of it, 6.30 / (1 - 40 / 100);
+    None unless the cost and the margin are the only numbers and a price is asked."""
+    margin, cost = _MARGIN_WANTED.search(text), _COST_SAID.search(text)
+    if margin is None or cost is None or not _ASKS_PRICE.search(text[margin.end() :]):
+        return None
+    if len(_NUMBER.findall(text)) != 2 or not 0 < float(margin["rate"]) < 100:
+        return None
+    share = Op("/", _plain(margin["rate"]), Num(100, "100"))
+    price = Op("/", _plain(cost["cost"].lstrip("$\u00a3\u20ac")), Op("-", Num(1, "1"), share))
+    return price, "the price that leaves the margin"
 
 
 # --- a time worked less its break ----------------------------------------------------------
