@@ -2601,6 +2601,12 @@ def test_an_amount_with_its_tax_in_it_is_not_taxed_again(instruction: str) -> No
             "in may. Task: what is it now",
             [450.0, 360.0],
         ),
+        # a change for this year, then one for the next, the same way
+        (
+            "a weekly shop that costs 50 now - if prices go up 10% this year and 4% next year, "
+            "what will it cost after both",
+            [55.0, 57.2],
+        ),
         # what is left, then spread over periods ("take", not only "takes")
         (
             "the bursary is 2,500 this year and fees take 1,300 of it, then whatever's left "

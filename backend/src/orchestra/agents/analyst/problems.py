@@ -3012,6 +3012,11 @@ _CHANGE_UP = re.compile(
     r"(?:went|go|goes|gone)\s+up|rose|rises)\b",
     re.I,
 )
+# "4% next year", "the year after": a change said of the period after the one before.
+_LATER_PERIOD = re.compile(
+    r"\b(?:next|the\s+following)\s+(?:year|month|week)\b|\bthe\s+(?:year|month|week)\s+after\b",
+    re.I,
+)
 # What a chain may ask in the end: the amount after all of it, or nothing ("then add 20%").
 _ASKS_OTHER = re.compile(r"\b(?:how|what|whats|which)\b", re.I)
 _ASKS_GOT = re.compile(
@@ -3042,6 +3047,7 @@ def read_successive_changes(text: str) -> list[tuple[Node, str]] | None:
     value, stages = start
     changes = 0
     said_after = True  # the first change comes after the amount, whatever the words
+    last_way: tuple[bool, bool] | None = None
     for index, step in enumerate(steps):
         rates = [m for m in _NUMBER.finditer(step) if _PERCENT_AFTER.match(step, m.end())]
         if not rates:
@@ -3049,12 +3055,18 @@ def read_successive_changes(text: str) -> list[tuple[Node, str]] | None:
                 index < len(breaks) and _AFTERWARDS.search(breaks[index])
             )
             continue
-        if not said_after:
+        later = bool(_LATER_PERIOD.search(step))
+        if not (said_after or later):
             return None
         said_after = index < len(breaks) and bool(_AFTERWARDS.search(breaks[index]))
         down, up = bool(_CHANGE_DOWN.search(step)), bool(_CHANGE_UP.search(step))
+        if not down and not up and later and last_way is not None:
+            # "go up 6.7% this year and 4% next year": the next period's share goes the
+            # same way as the one before it.
+            down, up = last_way
         if len(rates) != 1 or down == up:
             return None
+        last_way = (down, up)
         rate = rates[0].group(0)
         factor = Op(
             "-" if down else "+", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100"))
