@@ -9,7 +9,11 @@ import pytest
 from orchestra.agents.analyst.calculator import evaluate
 from orchestra.agents.analyst.formulas import units_apart
 from orchestra.agents.analyst.operations import infer_operation, run_operation
-from orchestra.agents.analyst.problems import read_percentage_problem
+from orchestra.agents.analyst.problems import (
+    read_percentage_problem,
+    read_price_for_margin,
+    read_share_or_flat,
+)
 from orchestra.agents.analyst.statistics import choose_headline, extract_numbers
 from orchestra.agents.analyst.wording import render
 from orchestra.agents.protocol import REPLY_INPUT, AgentInputError, StepInput, StepRequest
@@ -1181,6 +1185,8 @@ def test_word_problems_stated_before_the_question(context: str, task: str, resul
     [
         # A decrease asked of values that rose; a scale on one value only.
         ("Visitors rose from 1,200 to 1,500.", "What's the percentage decrease?"),
+        # Two percentages: a change in points, or relative to the first? Unsaid.
+        ("My rate went from 4% to 5%.", "What's the percentage increase?"),
         # No number of people, or another number beside them.
         ("The bill is 138.", "How much does each person pay?"),
         ("We are 4 people and the bill is 138 with a 10% tip.", "How much does each pay?"),
@@ -1307,6 +1313,12 @@ def test_a_speed_over_two_legs_is_refused_not_averaged() -> None:
         ),
         ("2000 at 5% simple interest for 3 years, what's the total interest", 300),
         ("2000 at 5% simple interest for 3 years, how much will i have in total", 2300),
+        # a yearly rate compounded more often: its share each time, that many times a year
+        (
+            "Context: 5,000 at 3.5% a year compounded monthly. Task: what will it be after 4 years",
+            5000 * (1 + 0.035 / 12) ** 48,
+        ),
+        ("compound interest on 5000 at 4% a year compounded quarterly for 3 years", 634.12515),
     ],
 )
 def test_interest_said_in_everyday_words(instruction: str, result: float) -> None:
@@ -1552,6 +1564,11 @@ def test_a_part_of_a_whole_as_a_percentage(instruction: str, expected: float) ->
         # Small counts in words, dozens, "/hr" and "hrs", "yrs", and more names of people.
         ("Context: four of us are splitting a 90 bill. Task: what does each person pay", 22.5),
         ("Context: 2 million shared equally across 400 staff. Task: how much each", 5000),
+        (
+            "Context: The cottage was 840 for the week and there are 6 adults. "
+            "Task: Tell me how much each of us owes.",
+            140,
+        ),
         ("Context: I worked 20 hrs at 15.50/hr. Task: what's my pay", 310),
         (
             "Context: 5000 deposit, 3% simple interest per year. "
@@ -1864,6 +1881,12 @@ def test_a_result_asked_in_a_form_not_written_is_refused(instruction: str) -> No
     [
         ("Context: Sales went from 500 down to 400. Task: What's the percentage decrease?", 20),
         ("Context: Bought a TV for 600 and sold it for 450. Task: What percent did I lose?", 25),
+        # two percentages, their change asked relative to the first (not in points)
+        (
+            "Context: my rate went from 4% to 5%. "
+            "Task: as a percentage increase (not percentage points) how much is that",
+            25,
+        ),
         ("Context: I had 900 and paid 150 for tyres. Task: What's my balance now?", 750),
         (
             "Context: I make 3,200 a month and spend 2,450. Task: How much do I save each month?",
@@ -2463,9 +2486,71 @@ def test_a_gallon_is_still_a_word_of_a_unit() -> None:
 @pytest.mark.parametrize(
     ("instruction", "result"),
     [
+        # a share of an amount named, or a flat amount: whichever is higher, or lower
+        (
+            "card minimum payment is 2.5% of the balance or 25, whichever's higher. balance is "
+            "1,840 - what's the minimum",
+            46,
+        ),
+        ("late fee is 10 or 5% of the invoice, whichever is greater. invoice is 120", 10),
+        ("fee is 3% of the price or 50, whichever is lower. the price is 1,000", 30),
+    ],
+)
+def test_a_share_or_a_flat_amount_whichever_is_more(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_share_or_a_flat_amount_of_an_amount_not_named_is_not_read() -> None:
+    assert read_share_or_flat("2.5% of the balance or 25, whichever's higher. i owe 1,840") is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # one thing's parts of the whole, in the unit asked or the whole's own
+        ("squash is 1 part to 7 parts water, making a 2 litre jug. how much squash in ml", 250),
+        ("squash is 1 part to 4 parts water, making a 1.5 litre jug. how much water", 1.2),
+    ],
+)
+def test_one_things_parts_of_a_whole_mixed(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a margin is a share of the price asked, not of the cost
+        (
+            "each mug costs me 6.30 to make and i want a 40% margin on the selling price. what "
+            "should i charge",
+            10.5,
+        ),
+        ("candles cost £3 each, i want a 25% gross margin. what price do i sell them at", 4),
+    ],
+)
+def test_the_price_that_leaves_a_margin(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_margin_on_cost_is_no_margin_of_the_price() -> None:
+    assert (
+        read_price_for_margin("it costs 6.30 and i want a 40% margin on cost. what to charge")
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
         # the tax inside an amount that includes it, and the amount before it
         ("the till receipt says 36.00 including 20% vat, how much of that is the vat", 6.0),
         ("the invoice is 240 incl. 20% VAT, what was it before vat?", 200.0),
+        # ... said as what the amount includes, as the planner puts it
+        (
+            "Context: The gas bill is 63 and that includes 5% vat. "
+            "Task: How much of it is the vat.",
+            3.0,
+        ),
         # a markup on a cost, asked as the price to sell for
         ("mugs cost me 5.00 each and i want a 40% markup on cost, what do i sell them for", 7.0),
         # a period said as "a full year"
@@ -2510,6 +2595,18 @@ def test_an_amount_with_its_tax_in_it_is_not_taxed_again(instruction: str) -> No
             "Task: Work out their share, then how much is left.",
             [300.0, 1700.0],
         ),
+        # a price that went down, then another share off it, asked as what it is now
+        (
+            "Context: the bike was 500, went down 10% in march and then another 20% off that "
+            "in may. Task: what is it now",
+            [450.0, 360.0],
+        ),
+        # a change for this year, then one for the next, the same way
+        (
+            "a weekly shop that costs 50 now - if prices go up 10% this year and 4% next year, "
+            "what will it cost after both",
+            [55.0, 57.2],
+        ),
         # what is left, then spread over periods ("take", not only "takes")
         (
             "the bursary is 2,500 this year and fees take 1,300 of it, then whatever's left "
@@ -2520,6 +2617,16 @@ def test_an_amount_with_its_tax_in_it_is_not_taxed_again(instruction: str) -> No
             "the grant is 3,000 and rent takes 1,800 of it, then what's left has to last "
             "10 weeks. how much a week",
             [1200.0, 120.0],
+        ),
+        # the periods said as left, or as due; what is done of it so far
+        (
+            "on a 20 GB plan, i've used 8 GB and there are 10 days left. how many GB a day",
+            [12.0, 1.2],
+        ),
+        (
+            "the book is 300 pages, i'm on page 120, it's due back in 6 days. how many pages a "
+            "day do i need to read",
+            [180.0, 30.0],
         ),
     ],
 )
@@ -2613,6 +2720,9 @@ def test_rows_of_a_numbered_label_and_a_value_give_the_values(
         ("swim splits in seconds: 41.2, 39.8, 40.5 - slowest?", 41.2),
         # of speeds, the other way round
         ("top speeds in km/h: 41, 38, 44 - fastest?", 44),
+        # of temperatures, the hottest is the highest and the coolest the lowest
+        ("Context: thermometer this week: 24.5, 31.2, 22.1. Task: Coolest day?", 22.1),
+        ("Context: temps this week: 24.5, 31.2, 22.1. Task: Hottest day?", 31.2),
     ],
 )
 def test_fastest_and_slowest_follow_what_the_values_are(instruction: str, result: float) -> None:
@@ -3080,6 +3190,9 @@ def test_a_month_no_row_says_is_a_condition_not_applied() -> None:
     [
         ("how many days from 3rd of March 2024 to 1 feb 2025?", 335),
         ("she started on July 4 2023, how many days had she worked by 1 jan 2024", 181),
+        # the days asked without "how many"; a day of the calendar named
+        ("days between 10 january 2028 and 10 april 2028?", 91),
+        ("how many days from 3 august 2025 to christmas day 2025", 144),
     ],
 )
 def test_days_between_two_dates(instruction: str, result: float) -> None:
@@ -3309,8 +3422,8 @@ def test_weighted_figures_and_shares_of_named_wholes(instruction: str, result: f
         "Context: my bonus is 10% of sales over target and i sold 50,000. Task: what do i get",
         # A commission of sales, and an amount not said to be sold.
         "Context: my commission is 3.5% of sales and my target is 46,800. Task: what do i get",
-        # A yearly rate compounded monthly; and what it earns, interest not named.
-        "Context: 5,000 at 3.5% a year compounded monthly. Task: what will it be after 4 years",
+        # A yearly rate compounded daily (365 or 360 days?); what it earns, interest not named.
+        "Context: 5,000 at 3.5% a year compounded daily. Task: what will it be after 4 years",
         "Context: 5,000 at 3.5% a year compounded annually. Task: how much will it earn in 4 years",
         # Weights that do not make 100%, or a part without its mark.
         "Context: module is 40% coursework and 50% exam. Task: got 72 on the coursework and 58 "

@@ -27,6 +27,15 @@ from orchestra.agents.protocol import AgentInputError, StepRequest
         # the pair said again, its second number new
         ("times 48 by 15 for me - wait no, sorry, 48 by 16", "calculation", 768),
         ("what's 12 times 7? oops, 12 times 8", "calculation", 96),
+        # how many there are now: the count of those who share, as the planner sets it first
+        (
+            "Context: No hang on, there's 8 now. Task: Split 240 between 6 of us...",
+            "statistics",
+            30,
+        ),
+        ("split 90 between 5 people. wait, there are 6 of us now", "calculation", 15),
+        # "it's X": the one plain number replaced
+        ("what's 15% of 80? actually it's 20%", "calculation", 16),
     ],
 )
 def test_a_correction_is_applied_before_the_request_is_read(
@@ -54,6 +63,8 @@ def test_a_correction_the_step_leaves_out_is_applied_from_the_whole_request() ->
         "what is 8 times 9? I meant 4 not 3",
         # "make that X" with two numbers it may replace
         "what is 12 times 4? oops make that 5",
+        # "it's X" with two numbers it may replace
+        "split 240 between 6 of us. actually it's 8",
     ],
 )
 def test_a_correction_that_cannot_be_applied_is_refused(instruction: str) -> None:

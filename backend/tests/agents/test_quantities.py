@@ -48,6 +48,8 @@ def run(instruction: str) -> dict[str, Any]:
         ("1,000 gems cost 9.99, so how much is that per 100 gems", 0.999),
         # a duration in two units
         ("rode 60 km in 2 h 30 min, avg speed km/h?", 24.0),
+        # a speed in one word, a distance, and a time asked
+        ("train's doing 125 mph and we've got 87 miles to go. how many minutes", 41.76),
         # a rate per month, days in the month, and days asked
         (
             "Context: it's a 31 day month and the rent is 930 a month. "
@@ -487,3 +489,36 @@ def test_a_price_for_the_first_periods_then_each_after(instruction: str, result:
 )
 def test_a_price_for_the_first_periods_is_not_read_past_them(instruction: str) -> None:
     assert read_first_then_each(None, instruction) is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a stop of an hour, in words, added to the time on the way
+        (
+            "the walk is 14 km, i do about 4.5 km/h, and we'll stop an hour for lunch. how "
+            "many hours all in",
+            14 / 4.5 + 1,
+        ),
+        # a stop in minutes, in hours asked
+        ("drive is 300 km at 100 km/h with a 30 minute break, how many hours", 3.5),
+        # in minutes asked
+        ("drive is 300 km at 100 km/h with a 30 minute break, how many minutes", 210),
+        ("cycle 45 km at 15 km/h and rest for half an hour, how many hours", 3.5),
+    ],
+)
+def test_a_stop_on_the_way_is_added_to_the_time(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a stop whose time is not said
+        "the walk is 14 km, i do about 4.5 km/h, and we'll stop for lunch. how many hours all in",
+        # a stop, and no time asked
+        "drive is 300 km with a 30 minute break, i do 100 km/h. how many km per hour",
+    ],
+)
+def test_a_stop_without_its_time_or_with_no_time_asked_is_not_read(instruction: str) -> None:
+    assert read_quantities(None, instruction) is None

@@ -433,6 +433,7 @@ def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
         ("what is 20 percent more than 50", 60),
         ("what is 30% less than 200", 140),
         ("whats 12 percnt of 50", 6),
+        ("rent went up from 925 to 990 wats the precentage incrase", 7.027027),
         # The hyphen of a number in words joins its tens and units; spaced, it subtracts.
         ("forty-two times three", 126),
         ("sixty-five minus twelve", 53),
@@ -785,6 +786,8 @@ def test_a_mixed_number_is_one_number(text: str, expected: float) -> None:
     [
         ("the mean of these marks out of 20: 12, 16 and 17", 15),
         ("grades (out of 10): 6, 8, 7 - what's the median", 7),
+        # ... or said in brackets after the list
+        ("median of my scores: 14, 18, 11, 20, 16 (out of 20)", 16),
         # A share and a list said after "out of" are no scale's maximum.
         ("what is 18 out of 24 as a percentage", 75),
         ("out of 44, 91 and 67 take the largest", 91),

@@ -165,6 +165,13 @@ def test_statements_are_context_not_requests() -> None:
     assert [c.is_request for c in clauses] == [False, True]
 
 
+def test_a_question_after_the_form_of_its_answer_is_a_request() -> None:
+    masked = mask_material(
+        "my rate went from 4% to 5%. as a percentage increase (not points) how much is that"
+    )
+    assert [c.is_request for c in split_clauses(masked.text)] == [False, True]
+
+
 def test_a_task_with_no_request_form_is_taken_whole() -> None:
     masked = mask_material("A short history of jazz.")
     assert [c.is_request for c in split_clauses(masked.text)] == [True]

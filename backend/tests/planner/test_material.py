@@ -133,6 +133,11 @@ def test_pasted_data_is_told_from_other_material(task: str, data: str) -> None:
         ("My rides this week: 12, 8.5 and 20 km. What's the average?", "12, 8.5 and 20 km"),
         ("Bills this month: 45, 60, 38 dollars. What's the total?", "45, 60, 38 dollars"),
         ("my weigh-ins: 71.2, 70.8, 70.1 kg. what's the lowest?", "71.2, 70.8, 70.1 kg"),
+        # ... or the scale of its values, in brackets.
+        (
+            "my kid's quiz scores this term: 14, 18, 11 (out of 20). what's the median?",
+            "14, 18, 11 (out of 20)",
+        ),
     ],
 )
 def test_a_list_in_its_unit_leaves_the_question_after_it_a_request(task: str, data: str) -> None:

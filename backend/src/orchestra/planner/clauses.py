@@ -512,6 +512,15 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     ):
         # "by what percent did they fall", "by how much": a question, "by" first.
         return True
+    if (
+        index + 2 < len(tokens)
+        and tokens[index].low == "as"
+        and tokens[index + 1].low in {"a", "an"}
+        and any(_is_question_word(t) for t in tokens[index + 3 :])
+    ):
+        # "as a percentage increase (not points) how much is that": what the answer is to be,
+        # said first, then the question.
+        return True
     if any(
         tokens[i].text in {"-", "\u2013", "\u2014", ","}
         and tokens[i + 1].low in _FIGURE_VERBS

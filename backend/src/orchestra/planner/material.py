@@ -234,10 +234,12 @@ _ITEM = (
 _NUMBER_LIST = re.compile(rf"\s*{_ITEM}(?:\s*(?:,|;|\band\b|\s)\s*{_ITEM})+\s*[.]?\s*")
 # The unit the list is in, after its last number ("5.2, 3.8, 6.0, 4.5 km. What's ...").
 _UNIT_AFTER = r"(?:\s+[A-Za-z]{1,12})?"
+# "14, 18, 11 (out of 20)": the scale of the values, in brackets after the list, is of it.
+_SCALE_AFTER = r"(?:\s*\(\s*(?:all\s+|each\s+)?out\s+of\s+\d+(?:\.\d+)?\s*\))?"
 # The question may follow the list after a full stop or a dash ("...: 78, 85 and 88 -
 # what's my average").
 _COLON_LIST = re.compile(
-    rf":\s*(?P<data>{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}}{_UNIT_AFTER})"
+    rf":\s*(?P<data>{_ITEM}(?:\s*(?:,|;|\band\b)\s*{_ITEM}){{2,}}{_UNIT_AFTER}{_SCALE_AFTER})"
     r"(?=[.!?]?\s*$|[.!?]\s|\s+[-\u2013\u2014]+\s)"
 )
 _NUMBER_LIST_THEN_TEXT = re.compile(

@@ -18,7 +18,10 @@ __all__ = ["apply_corrections"]
 
 _NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
 # Words that open a correction: "sorry,", "oops", "typo:", "correction -".
-_CUES = r"(?:(?:sorry|soz|oops|whoops|correction|typo|my\s+bad|edit|wait|actually)\b[\s,:;!.-]*)"
+_CUES = (
+    r"(?:(?:sorry|soz|oops|whoops|correction|typo|my\s+bad|edit|wait|actually|hang\s+on)\b"
+    r"[\s,:;!.-]*)"
+)
 # The readings of a correction: the new number and the old one.
 _READINGS = (
     # "I meant 45 not 54", "meant 45 instead of 54", "it's 45, not 54", "45 not 54"
@@ -57,7 +60,12 @@ def apply_corrections(text: str, said: str = "") -> str:
     `AgentInputError` for a correction that cannot be applied."""
     original = text
     for sentence in _sentences(text):
-        found = _reading(sentence) or _made_that(sentence, text) or _restated(sentence, text)
+        found = (
+            _reading(sentence)
+            or _made_that(sentence, text)
+            or _restated(sentence, text)
+            or _count_now(sentence, text)
+        )
         if found is None:
             if _SAYS_CORRECTION.search(sentence):
                 words = re.sub(r"\b(?:Context|Task):\s*", "", sentence).strip(" .,;\n")
@@ -138,6 +146,43 @@ def _restated(sentence: str, text: str) -> tuple[str, str, int] | None:
     if len(said) != 1 or said[0] == again["new"]:
         return None
     return again["new"], said[0], cue.start()
+
+
+# "no hang on, there's 8 now", "wait, there are 8 of us", "actually it's 8": a new number
+# alone, said as how many there are now ("it's" names no kind: the one number of its own).
+_COUNT_NOW = re.compile(
+    rf"\b(?:(?P<it>it'?s|it\s+is)|there'?s|there\s+is|there\s+are|we'?re|we\s+are)\s+"
+    rf"(?P<new>{_NUMBER})(?P<percent>\s*(?:%|percent\b))?(?:\s+of\s+us)?(?:\s+now)?"
+    r"(?:\s+instead)?\s*[.!]*\s*$",
+    re.I,
+)
+# How many share: "6 of us", "6 people", "between 6" (not "between 6 and 8").
+_PEOPLE = re.compile(
+    r"(?<![\d.,])(?P<count>\d+)\s+(?:of\s+us|people|persons|ways|friends|guests|mates)\b"
+    r"|\bbetween\s+(?P<between>\d+)\b(?!\s*(?:and|-|%|[.,]\d))",
+    re.I,
+)
+
+
+def _count_now(sentence: str, text: str) -> tuple[str, str, int] | None:
+    cue = _STARTS.search(sentence)
+    now = _COUNT_NOW.search(sentence)
+    if cue is None or now is None or cue.start() > now.start():
+        return None
+    # The rest of the request, before or after: the planner may set the correction first.
+    at = text.index(sentence)
+    rest = f"{text[:at]} {text[at + len(sentence) :]}"
+    if now["it"]:
+        olds = (_PERCENTAGE if now["percent"] else _PLAIN).findall(rest)
+    elif now["percent"]:
+        return None
+    else:
+        olds = list({m["count"] or m["between"] for m in _PEOPLE.finditer(rest)})
+    if len(olds) != 1:
+        raise AgentInputError(
+            _refusal(f"'{now.group(0).strip(' .!')}' does not say which number it replaces")
+        )
+    return now["new"], olds[0], cue.start()
 
 
 def _replaced(text: str, old: str, new: str) -> str:

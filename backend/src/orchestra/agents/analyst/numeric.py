@@ -443,7 +443,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         )
         if counted is not None:
             return counted
-    text = _fastest_said(text, inputs.text)
+    text = _warmest_said(_fastest_said(text, inputs.text), inputs.text)
     compared = None if context else _comparison(text, inputs)
     if compared is not None:
         return compared
@@ -632,6 +632,22 @@ def _fastest_said(task: str, said: str) -> str:
         return "lowest" if bool(match.group("fast")) == times else "highest"
 
     return _FASTEST.sub(said_as, task)
+
+
+# "hottest and coolest day?" of a list said to be temperatures ("thermometer", "temps"):
+# the highest and the lowest of it.
+_TEMPERATURES_SAID = re.compile(
+    r"\b(?:temps?|temperatures?|thermometer|degrees|celsius|fahrenheit)\b|\u00b0", re.I
+)
+
+
+def _warmest_said(task: str, said: str) -> str:
+    """``task`` with "hottest" and "coldest" said as "highest" and "lowest", when ``said``
+    (the whole request) says the values are temperatures (of a table, the column is named
+    by `_said_as_temperature`)."""
+    if not _TEMPERATURES_SAID.search(said) or find_table_text(said):
+        return task
+    return _COLDEST.sub("lowest", _WARMEST.sub("highest", task))
 
 
 # A list of numbers: "14, 17, 9 and 20" (a comma before a space: "3,50 and 2,25" may have

@@ -68,10 +68,12 @@ __all__ = [
     "read_made_per_hour",
     "read_markup_on_cost",
     "read_named_share",
+    "read_parts_of_whole",
     "read_per_group",
     "read_per_period",
     "read_percentage_problem",
     "read_periods_to_target",
+    "read_price_for_margin",
     "read_price_per_one_counted",
     "read_pro_rata",
     "read_profit_then_margin",
@@ -83,6 +85,7 @@ __all__ = [
     "read_share_earned",
     "read_share_of_income",
     "read_share_of_sum",
+    "read_share_or_flat",
     "read_share_per_period",
     "read_share_per_person",
     "read_share_set_aside",
@@ -245,11 +248,11 @@ _PARTY = re.compile(
 )
 
 
-# "64.80 including 20% vat", "120 incl. VAT at 20%", "gross 59.50 with 19% tax": an amount
-# the percentage is already in.
+# "64.80 including 20% vat", "120 incl. VAT at 20%", "gross 59.50 with 19% tax", "86.10 and
+# that includes 5% vat": an amount the percentage is already in.
 _TAXES = r"(?:vat|tax|gst|hst|mwst|sales\s+tax)"
 _INCLUDED = re.compile(
-    r"\b(?:including|incl\.?|inc\.?|inclusive\s+of|with)\s+(?:(?:the|a)\s+)?"
+    r"\b(?:including|includes|included|incl\.?|inc\.?|inclusive\s+of|with)\s+(?:(?:the|a)\s+)?"
     rf"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)\s*{_TAXES}|{_TAXES}\s+(?:at|of)\s+\d+(?:\.\d+)?\s*%)",
     re.I,
 )
@@ -1084,9 +1087,10 @@ def _counts_things(text: str) -> bool:
 _FROM_TO = re.compile(
     r"\bfrom\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     # "from 2,400 subs to 3,150": what is counted, said once after the first value.
-    r"(?P<scale_old>\s+(?:thousand|million|billion))?(?:\s+(?P<counted>[a-z]+))??"
+    r"(?P<scale_old>\s+(?:thousand|million|billion))?(?P<pct_old>\s*%)?(?:\s+(?P<counted>[a-z]+))??"
     r"\s+(?:(?:down|up)\s+)?to\s+[$\u20ac\u00a3]?"
-    r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>\s+(?:thousand|million|billion))?",
+    r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>\s+(?:thousand|million|billion))?"
+    r"(?P<pct_new>\s*%)?",
     re.I,
 )
 # "Bought a TV for 600 and sold it for 450": what was paid, then what it was sold for.
@@ -1208,6 +1212,12 @@ def _way_stated(context: str) -> str:
     return "decrease" if down else "increase"
 
 
+# "(not percentage points)", "the relative change": a change of two percentages asked
+# as a share of the first, not as their difference.
+_NOT_POINTS = re.compile(
+    r"\bnot\s+(?:in\s+)?(?:percentage\s+)?points\b|\brelative\s+(?:change|increase|decrease|rise)",
+    re.I,
+)
 _DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
 
 
@@ -1229,6 +1239,10 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     if stated is None or asked is None or _NUMBER.search(task):
         return None
     if len(_NUMBER.findall(context)) != 2:
+        return None
+    percents = [bool(stated.groupdict().get(k)) for k in ("pct_old", "pct_new")]
+    if any(percents) and not (all(percents) and _NOT_POINTS.search(f"{context} {task}")):
+        # "from 4.25% to 5%": a change in percentage points, or relative? Only said apart.
         return None
     counted = stated.groupdict().get("counted")
     if counted and (is_unit(counted) or counted.lower() in {"am", "pm"}):
@@ -1262,7 +1276,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
 _PEOPLE = re.compile(
     r"\b(?P<count>\d+)\s+(?:(?:equal|even)\s+)?(?:of us|people|persons|friends|guests|colleagues|"
     r"ways|roommates|housemates|flatmates|teammates|coworkers|instal(?:l)?ments|payments|"
-    r"employees|staff|workers|members|players|students|kids|children|siblings)\b",
+    r"employees|staff|workers|members|players|students|kids|children|siblings|adults)\b",
     re.I,
 )
 # "how much does each person pay?", "what's that per head?"
@@ -2301,10 +2315,15 @@ _ASKS_GAIN = re.compile(
 # "compounded monthly", "compounding daily": interest added more often than the yearly rate
 # says, which a yearly compounding does not give.
 _COMPOUNDED_OFTEN = re.compile(
-    r"\bcompound(?:ed|ing|s)?\s+(?:(?:every|each|per|a)\s+)?(?:monthly|quarterly|daily|weekly|"
-    r"semi-?annually|half-?yearly|biannually|twice|continuously|month|quarter|day|week)\b",
+    r"\bcompound(?:ed|ing|s)?\s+(?:(?:every|each|per|a)\s+)?(?P<often>monthly|quarterly|daily|"
+    r"weekly|semi-?annually|half-?yearly|biannually|twice|continuously|month|quarter|day|week)\b",
     re.I,
 )
+# How many times a year interest is added, for the periods whose count is plain.
+_TIMES_A_YEAR = {
+    "monthly": 12, "month": 12, "quarterly": 4, "quarter": 4, "weekly": 52, "week": 52,
+    "semiannually": 2, "semi-annually": 2, "halfyearly": 2, "half-yearly": 2,
+}  # fmt: skip
 # "how much interest do i pay in total", "the total interest": the interest itself, though
 # "total" is said (of the interest, not of the amount with it).
 _ASKS_INTEREST = re.compile(
@@ -2368,8 +2387,10 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
     # or not.
     if not re.search(r"\binterest\b|\bcompounded\b", text, re.I):
         return None
-    if _COMPOUNDED_OFTEN.search(text):
-        return None
+    often = _COMPOUNDED_OFTEN.search(text)
+    times = _TIMES_A_YEAR.get(often.group("often").lower()) if often else 1
+    if times is None:
+        return None  # "daily" (365 or 360 days?), "biannually", "continuously": unsaid here
     # "without compounding" says simple, not compound.
     simple, compound = bool(_SIMPLE.search(text)), bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
     if simple == compound:
@@ -2388,11 +2409,15 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
     if len(rates) != 1 or len(amounts) != 1:
         return None
     principal, rate = Num(float(amounts[0]), amounts[0]), Num(float(rates[0]), rates[0])
-    duration = Num(float(years[0]), years[0]) if years[0] else Num(1, "1")
-    fraction = Op("/", rate, Num(100, "100"))
+    duration: Node = Num(float(years[0]), years[0]) if years[0] else Num(1, "1")
+    fraction: Node = Op("/", rate, Num(100, "100"))
     if simple:
         interest: Node = Op("*", Op("*", principal, fraction), duration)
     else:
+        if times != 1:
+            # "5% a year compounded monthly": a twelfth of the rate, twelve times a year.
+            count = Num(float(times), str(times))
+            fraction, duration = Op("/", fraction, count), Op("*", count, duration)
         grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), duration))
         interest = Op("-", grown, principal)
     return principal, interest, "simple" if simple else "compound"
@@ -2616,6 +2641,9 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         return margin  # before the profit alone, which would leave the margin unanswered
     found = (
         read_days_between(text)
+        or read_share_or_flat(text)
+        or read_parts_of_whole(text)
+        or read_price_for_margin(text)
         or read_time_less_break(text)
         or read_periods_to_target(text)
         or read_stated_factor(text)
@@ -2922,6 +2950,48 @@ def read_share_by_weight(text: str) -> tuple[Node, str] | None:
     return Op("*", _plain(fitting[0]), Op("/", rate, Num(100, "100"))), f"the {part} in {wanted}"
 
 
+# "squash is 1 part to 7 parts water": two things mixed in parts, the first named before.
+_PARTS_TO = re.compile(
+    rf"\b(?P<first>[a-z]+)\s+(?:is|at)\s+(?P<a>{_NUM})\s+parts?\s+to\s+(?P<b>{_NUM})\s+"
+    r"parts?\s+(?:of\s+)?(?P<second>[a-z]+)\b",
+    re.I,
+)
+# The size of the units `_MASSES` names, within their kind.
+_MEASURE_SIZES = {
+    "g": ("mass", 1.0), "kg": ("mass", 1000.0), "ml": ("volume", 1.0), "l": ("volume", 1000.0),
+}  # fmt: skip
+
+
+def read_parts_of_whole(text: str) -> tuple[Node, str] | None:
+    """ "squash is 1 part to 7 parts water and i'm making a 2 litre jug. how much squash in
+    ml": the share of the whole that one thing's parts are, 2 * 1000 * 1 / (1 + 7); None
+    unless the whole is one amount said in a unit of the kind asked and those are the only
+    three numbers."""
+    parts = _PARTS_TO.search(text)
+    if parts is None or len(_NUMBER.findall(text)) != 3:
+        return None
+    after = text[parts.end() :]
+    asked = re.search(
+        rf"\bhow\s+much\s+(?P<thing>[a-z]+)(?:\s+(?:in|as)\s+{_UNIT_WORD})?", after, re.I
+    )
+    whole = re.search(rf"(?<![\w.])(?P<total>{_NUM})[\s-]*{_UNIT_WORD}\b", after, re.I)
+    if asked is None or whole is None:
+        return None
+    thing = asked["thing"].lower()
+    if thing not in (parts["first"].lower(), parts["second"].lower()):
+        return None
+    given = _MEASURE_SIZES.get(_MASSES.get(whole["unit"].lower(), ""))
+    wanted = _MEASURE_SIZES.get(_MASSES.get((asked["unit"] or whole["unit"]).lower(), ""))
+    if given is None or wanted is None or given[0] != wanted[0]:
+        return None
+    a, b = _plain(parts["a"]), _plain(parts["b"])
+    share = Op("/", a if thing == parts["first"].lower() else b, Op("+", a, b))
+    amount: Node = _plain(whole["total"])
+    if given[1] != wanted[1]:
+        amount = Op("*", amount, _plain(f"{given[1] / wanted[1]:g}"))
+    return Op("*", amount, share), f"the {thing} in the whole"
+
+
 # --- chains: a first answer, then one worked out from it ----------------------------------
 
 # Where one step of a chain ends: a sentence, a comma, "then", "and".
@@ -2932,11 +3002,19 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CHANGE_DOWN = re.compile(
     r"\b(?:off|discount|knock|deduct|deducted|minus|less|take|takes|taking|taken|reduce|cut|"
     # "my distributor keeps 15%": their share, kept from what comes to me.
-    r"keeps|kept)\b",
+    r"keeps|kept|"
+    # "went down 10% in january": a price that fell by the share.
+    r"(?:went|go|goes|gone|come|came|comes)\s+down|dropped|drops|fell|falls)\b",
     re.I,
 )
 _CHANGE_UP = re.compile(
-    r"\b(?:add|adds|added|plus|on\s+top|vat|tax|gst|hst|markup|increase|raise|surcharge|tip)\b",
+    r"\b(?:add|adds|added|plus|on\s+top|vat|tax|gst|hst|markup|increase|raise|surcharge|tip|"
+    r"(?:went|go|goes|gone)\s+up|rose|rises)\b",
+    re.I,
+)
+# "4% next year", "the year after": a change said of the period after the one before.
+_LATER_PERIOD = re.compile(
+    r"\b(?:next|the\s+following)\s+(?:year|month|week)\b|\bthe\s+(?:year|month|week)\s+after\b",
     re.I,
 )
 # What a chain may ask in the end: the amount after all of it, or nothing ("then add 20%").
@@ -2946,6 +3024,8 @@ _ASKS_GOT = re.compile(
     r"take\s+home|make|receive)\b"
     # "what I actually receive", "what's my payout", "the fee before and after the charge".
     r"|\bwhat\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:get|receive|take\s+home)\b"
+    # "what is it now": the amount after the changes.
+    r"|\bwhat(?:'s|\s+is)\s+(?:it|the\s+price)\s+now\b"
     r"|\bwhat(?:'s|\s+is)\s+(?:my|our)\s+payout\b|\bbefore\s+and\s+after\b",
     re.I,
 )
@@ -2967,6 +3047,7 @@ def read_successive_changes(text: str) -> list[tuple[Node, str]] | None:
     value, stages = start
     changes = 0
     said_after = True  # the first change comes after the amount, whatever the words
+    last_way: tuple[bool, bool] | None = None
     for index, step in enumerate(steps):
         rates = [m for m in _NUMBER.finditer(step) if _PERCENT_AFTER.match(step, m.end())]
         if not rates:
@@ -2974,12 +3055,18 @@ def read_successive_changes(text: str) -> list[tuple[Node, str]] | None:
                 index < len(breaks) and _AFTERWARDS.search(breaks[index])
             )
             continue
-        if not said_after:
+        later = bool(_LATER_PERIOD.search(step))
+        if not (said_after or later):
             return None
         said_after = index < len(breaks) and bool(_AFTERWARDS.search(breaks[index]))
         down, up = bool(_CHANGE_DOWN.search(step)), bool(_CHANGE_UP.search(step))
+        if not down and not up and later and last_way is not None:
+            # "go up 6.7% this year and 4% next year": the next period's share goes the
+            # same way as the one before it.
+            down, up = last_way
         if len(rates) != 1 or down == up:
             return None
+        last_way = (down, up)
         rate = rates[0].group(0)
         factor = Op(
             "-" if down else "+", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100"))
@@ -3062,14 +3149,19 @@ def read_share_then_rest(text: str) -> list[tuple[Node, str]] | None:
 
 # "4,767 ... rent takes 2,940 of it, then whatever's left has to last 12 weeks": what is
 # left of an amount, spread over a number of periods.
+# ("i've used 18.6 GB", "i'm on page 118": what is done of it so far.)
 _TAKEN_FROM = re.compile(
-    r"\b(?:takes?|took|taken|spend|spent|pay|paid|costs?|uses?|used)\s+(?P<taken>\d[\d,]*(?:\.\d+)?)"
-    r"(?!\s*%)",
+    r"\b(?:takes?|took|taken|spend|spent|pay|paid|costs?|uses?|used|on\s+page)\s+"
+    r"(?P<taken>\d[\d,]*(?:\.\d+)?)(?!\s*%)",
     re.I,
 )
+# "what's left has to last 12 weeks"; "there are 13 days left", "it's due back in 9 days":
+# the periods the rest is spread over.
 _LEFT_OVER = re.compile(
     r"\bleft\b[^.?!\d]*?\b(?:last|over|across|for|cover)\s+(?P<count>\d+)\s+"
-    r"(?P<period>day|week|month)s\b",
+    r"(?P<period>day|week|month)s\b"
+    r"|(?<![\w.])(?P<count2>\d+)\s+(?P<period2>day|week|month)s\s+(?:left|to\s+go|remaining)\b"
+    r"|\bdue\s+(?:back\s+)?in\s+(?P<count3>\d+)\s+(?P<period3>day|week|month)s\b",
     re.I,
 )
 
@@ -3081,11 +3173,14 @@ def read_left_then_spread(text: str) -> list[tuple[Node, str]] | None:
     taken, spread = _TAKEN_FROM.search(text), _LEFT_OVER.search(text)
     if taken is None or spread is None or _PERCENT_AFTER.search(text):
         return None
-    period = spread.group("period").lower()
-    if not re.search(rf"\bhow\s+much\s+(?:is\s+that\s+)?(?:a|per|each)\s+{period}\b", text, re.I):
+    period = (spread["period"] or spread["period2"] or spread["period3"]).lower()
+    # "how much a week", "how many GB a day can i use": an amount asked a period.
+    asked = rf"\bhow\s+(?:much|many(?:\s+[a-z]+)?)\s+(?:is\s+that\s+)?(?:a|per|each)\s+{period}\b"
+    if not re.search(asked, text, re.I):
         return None
     numbers = [n.replace(",", "") for n in _NUMBER.findall(text)]
-    used, count = taken.group("taken").replace(",", ""), spread.group("count")
+    used = taken.group("taken").replace(",", "")
+    count = spread["count"] or spread["count2"] or spread["count3"]
     others = [n for n in numbers if n not in (used, count)]
     if len(numbers) != 3 or len(others) != 1 or numbers.index(others[0]) != 0:
         return None
@@ -3252,7 +3347,23 @@ _DATE = re.compile(
     rf"{_DAY.replace('day', 'day2')}),?\s+(?P<year>\d{{4}})\b",
     re.I,
 )
-_ASKS_DAYS = re.compile(r"\bhow\s+many\s+days\b", re.I)
+# "how many days ...", "days between 10 jan 2028 and 10 apr 2028?": the days asked.
+_ASKS_DAYS = re.compile(
+    r"\b(?:how\s+many|number\s+of)\s+days\b"
+    r"|(?:^|[.:?!]\s*)(?:the\s+)?days\s+(?:between|from)\b",
+    re.I | re.M,
+)
+# "christmas day 2025", "new year's eve 2026": a day of the calendar named, as its date.
+_NAMED_DAYS = {
+    "christmas eve": "24 december", "christmas day": "25 december", "christmas": "25 december",
+    "boxing day": "26 december", "new year's eve": "31 december", "new years eve": "31 december",
+    "new year's day": "1 january", "new years day": "1 january", "halloween": "31 october",
+    "valentine's day": "14 february", "valentines day": "14 february",
+}  # fmt: skip
+_NAMED_DAY = re.compile(
+    rf"\b(?P<name>{'|'.join(sorted(_NAMED_DAYS, key=len, reverse=True))})(?=,?\s+\d{{4}}\b)",
+    re.I,
+)
 
 
 def read_days_between(text: str) -> tuple[Node, str] | None:
@@ -3262,6 +3373,7 @@ def read_days_between(text: str) -> tuple[Node, str] | None:
     """
     if not _ASKS_DAYS.search(text):
         return None
+    text = _NAMED_DAY.sub(lambda m: _NAMED_DAYS[m.group("name").lower()], text)
     found = list(_DATE.finditer(text))
     if len(found) != 2 or re.search(r"\d", _DATE.sub(" ", text)):
         return None
@@ -3302,6 +3414,85 @@ def _days_counted(first: datetime.date, last: datetime.date) -> Node:
     for term in terms[1:]:
         total = Op("+", total, term)
     return total
+
+
+# --- a share or a flat amount, whichever is more ------------------------------------------
+
+_AMOUNT_SAID = r"[$\u00a3\u20ac]?(?P<flat>\d[\d,]*(?:\.\d+)?)(?!\s*%)"
+_SHARE_OF = (
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+of\s+(?:the\s+|my\s+|your\s+)?(?P<noun>[a-z]+)"
+)
+_WHICHEVER = (
+    r"\s*,?\s*\(?\s*whichever(?:'s|\s+is)?\s+(?:the\s+)?"
+    r"(?P<which>higher|greater|more|bigger|larger|lower|less|smaller)\b"
+)
+# "2.5% of the balance or £25, whichever's higher", "£25 or 2.5% of the balance, whichever
+# is greater": the larger (or smaller) of a share of an amount named and a flat amount.
+_SHARE_OR_FLAT = (
+    re.compile(rf"{_SHARE_OF}\s*,?\s+or\s+{_AMOUNT_SAID}{_WHICHEVER}", re.I),
+    re.compile(rf"{_AMOUNT_SAID}\s*,?\s+or\s+{_SHARE_OF}{_WHICHEVER}", re.I),
+)
+
+
+def read_share_or_flat(text: str) -> tuple[Node, str] | None:
+    """ "minimum payment is 2.5% of the balance or £25, whichever's higher. balance is 1,840":
+    the larger (or smaller) of the share of the amount named and the flat amount; None
+    unless the amount is said with its name ("balance is 1,840") and those are the only
+    three numbers."""
+    found = [m for pattern in _SHARE_OR_FLAT for m in pattern.finditer(text)]
+    if len(found) != 1 or len(_NUMBER.findall(text)) != 3:
+        return None
+    match = found[0]
+    noun = re.escape(match["noun"])
+    named = list(
+        re.finditer(
+            rf"\b{noun}\s+(?:is|was|of|=|:)\s+[$\u00a3\u20ac]?(?P<amount>\d[\d,]*(?:\.\d+)?)"
+            r"(?!\s*%)",
+            text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :],
+            re.I,
+        )
+    )
+    if len(named) != 1:
+        return None
+    amount, flat = named[0]["amount"].replace(",", ""), match["flat"].replace(",", "")
+    rate = match["rate"]
+    share = Op("*", Num(float(amount), amount), Op("/", Num(float(rate), rate), Num(100, "100")))
+    more = match["which"].lower() in ("higher", "greater", "more", "bigger", "larger")
+    picked = Call("max" if more else "min", (share, Num(float(flat), flat)))
+    return picked, f"the share or the flat amount, whichever is {match['which'].lower()}"
+
+
+# --- a price that leaves a margin ---------------------------------------------------------
+
+# "a 40% margin on the selling price", "40% gross margin": the profit as a share of the
+# price, not of the cost (which "on cost" says, a markup).
+_MARGIN_WANTED = re.compile(
+    rf"(?<![\w.])(?P<rate>{_NUM})\s*%\s+(?:gross\s+|profit\s+)?margin\b"
+    r"(?!\s+(?:on|of)\s+(?:the\s+)?cost)",
+    re.I,
+)
+_COST_SAID = re.compile(
+    rf"\bcosts?\s+(?:me\s+|us\s+)?(?:about\s+)?[$\u00a3\u20ac]?(?P<cost>{_MONEY})", re.I
+)
+_ASKS_PRICE = re.compile(
+    r"\b(?:charge|sell\s+(?:it|them|each|one|these|those)?\s*(?:for|at)|selling\s+price|"
+    r"what\s+price|price\s+(?:it|them)\s+at)\b",
+    re.I,
+)
+
+
+def read_price_for_margin(text: str) -> tuple[Node, str] | None:
+    """ "each mug costs me 6.30 to make and i want a 40% margin on the selling price. what
+    should i charge": the price whose margin is that share of it, 6.30 / (1 - 40 / 100);
+    None unless the cost and the margin are the only numbers and a price is asked."""
+    margin, cost = _MARGIN_WANTED.search(text), _COST_SAID.search(text)
+    if margin is None or cost is None or not _ASKS_PRICE.search(text[margin.end() :]):
+        return None
+    if len(_NUMBER.findall(text)) != 2 or not 0 < float(margin["rate"]) < 100:
+        return None
+    share = Op("/", _plain(margin["rate"]), Num(100, "100"))
+    price = Op("/", _plain(cost["cost"].lstrip("$\u00a3\u20ac")), Op("-", Num(1, "1"), share))
+    return price, "the price that leaves the margin"
 
 
 # --- a time worked less its break ----------------------------------------------------------

@@ -103,6 +103,9 @@ _add({"power": 1, "time": 1}, 3_600_000.0, "kwh")
 # Knots: nautical miles ("nmi", written so by `_plain_units`) an hour.
 _add(_LENGTH, 1852.0, "nmi")
 _add({"length": 1, "time": -1}, 1852.0 / 3600.0, "knot", "knots", "kn", "kts")
+# Speeds said in one word ("125 mph"), as "km/h" is read as km per h.
+_add({"length": 1, "time": -1}, 1609.344 / 3600.0, "mph")
+_add({"length": 1, "time": -1}, 1000.0 / 3600.0, "kph", "kmh")
 # "per head", "4 of us", "split 3 ways": people, as a thing counted.
 # Pressures, as the formulas have them ("bar" alone: "2 bars" of chocolate are counted).
 _add({"pressure": 1}, 100_000.0, "bar")
@@ -788,6 +791,7 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     context, waste = _waste_set_apart(context)
     context, day_parts = _day_parts_set_apart(context)
     context, filled = _filled_share_set_apart(context)
+    context, stop = _stop_set_apart(context)
     # "how much butter altogether": the whole amount asked, which units alone still settle.
     task = _ALTOGETHER.sub("", task)
     if re.search(r"%|\bpercent|\bthen\b", context, re.I) or _ADDS.search(task):
@@ -850,9 +854,21 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         ways = [w for w in ways if often and all(w[i] == 1 for i in often)] or ways
     if len(ways) != 1:
         return None
+    paused = stop is not None or bool(_PAUSE_SAID.search(context))
+    if paused and (stop is None or asked.top != _key(_TIME) or asked.bottom):
+        # "we'll stop for lunch. how many hours all in": the time of a pause is part of the
+        # time asked, so one not said leaves it unknown; and it is added to no other unit.
+        return None
     if len(given) == 1:
         return _rate_per_other(given[0], asked)
     found = _expression(given, ways[0], asked)
+    if stop is not None:
+        size = stop[1] / asked.size
+        if size < 1 and abs(1 / size - round(1 / size)) < 1e-9:
+            paused_time: Node = Op("/", stop[0], _factor(1 / size))
+        else:
+            paused_time = stop[0] if size == 1 else Op("*", stop[0], _factor(size))
+        return Op("+", found[0], paused_time), "the time on the way plus the stop"
     if sized is not None and (
         isinstance(found[0], Call) or abs(_value(found[0]) - round(_value(found[0]))) > 1e-9
     ):
@@ -935,6 +951,38 @@ def _filled_share_set_apart(context: str) -> tuple[str, list[Quantity]]:
     share = Op("/", Op("-", Num(float(high), high), Num(float(low), low)), Num(100, "100"))
     blank = context[: match.start()] + " " * (match.end() - match.start()) + context[match.end() :]
     return blank, [Quantity(share, 1.0, (), match.start(), match.end())]
+
+
+# "stop an hour for lunch", "a 30 minute break", "rest for 20 mins": a pause on the way,
+# whose time is added to a time the amounts give ("how many hours all in").
+_PAUSE = r"(?:stop|stops|stopping|break|breaks|rest|pause)"
+_PAUSE_TIME = (
+    r"(?:(?P<num>\d+(?:\.\d+)?)[\s-]*(?P<unit>hours?|hrs?|h|minutes?|mins?)"
+    r"|(?P<half>half\s+an\s+hour)|(?:an?|one)\s+(?:hour|hr))\b"
+)
+_STOPS = (
+    re.compile(rf"\b{_PAUSE}\s+(?:for\s+|of\s+)?(?:about\s+|around\s+)?{_PAUSE_TIME}", re.I),
+    re.compile(
+        rf"(?<![\w.]){_PAUSE_TIME}\s+(?:lunch\s+|coffee\s+|tea\s+|rest\s+)?{_PAUSE}\b", re.I
+    ),
+)
+# "we'll stop for lunch", "with breaks": a pause said, with or without its time.
+_PAUSE_SAID = re.compile(rf"\b{_PAUSE}\b|\blunch\b", re.I)
+
+
+def _stop_set_apart(context: str) -> tuple[str, tuple[Node, float] | None]:
+    """``context`` without its one pause said with its time, and that time as said with the
+    size of its unit in seconds; the context as it is and None when none is said or more."""
+    found = [m for pattern in _STOPS for m in pattern.finditer(context)]
+    if len(found) != 1:
+        return context, None
+    match = found[0]
+    if match.group("num"):
+        time = (_num(match.group("num")), _UNITS[match.group("unit").lower()][1])
+    else:
+        time = (Num(0.5, "0.5") if match.group("half") else Num(1, "1"), 3600.0)
+    blank = context[: match.start()] + " " * (match.end() - match.start()) + context[match.end() :]
+    return blank, time
 
 
 def _day_parts_set_apart(context: str) -> tuple[str, tuple[Node, tuple[int, int]] | None]:

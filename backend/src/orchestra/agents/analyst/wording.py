@@ -557,7 +557,7 @@ _CONNECTIVES = _words("and then also so now or")
 _TYPO_TARGETS = _words(
     """what whats average calculate compute median divided multiply multiplied subtract
     percent percentage square minus times deviation standard total evaluate maximum
-    minimum product difference plus"""
+    minimum product difference plus increase decrease"""
 )
 # Ordinary words one slip from a word above, which are words and not slips: a column
 # named "time" is not "times", "different" is not "difference".
@@ -565,7 +565,7 @@ _NOT_SLIPS = _words(
     """plug plugs plum plums plush
     time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
     tonal totem commute commuted parent produce produced different products squire
-    averages tires tyres tiers"""
+    averages tires tyres tiers increased increases decreased decreases"""
 )
 _VERBS = _words(
     """add subtract multiply divide split share double triple halve square cube increase
@@ -1574,9 +1574,17 @@ _SCALE_MAXIMUM = re.compile(
 )
 
 
+# "14, 18, 11, 20 (out of 20)": the maximum said in brackets after a list of values.
+_SCALE_MAXIMUM_AFTER = re.compile(
+    r"(?P<before>\d(?:\s*,\s*(?:and\s+)?\d+(?:\.\d+)?){2,})\s*"
+    r"\(\s*(?:all\s+|each\s+)?out\s+of\s+\d+(?:\.\d+)?\s*\)",
+    re.I,
+)
+
+
 def without_scale_maximum(text: str) -> str:
     """``text`` without the maximum of the scale its values are on ("scores out of 100")."""
-    return _SCALE_MAXIMUM.sub(r"\g<before>", text)
+    return _SCALE_MAXIMUM_AFTER.sub(r"\g<before>", _SCALE_MAXIMUM.sub(r"\g<before>", text))
 
 
 _LONGEST_RANGE = 1000
@@ -1987,6 +1995,7 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (AND_A_PART, whole_and_part),
     (MIXED_NUMBER, mixed_number),
     (_SCALE_MAXIMUM, r"\g<before>"),
+    (_SCALE_MAXIMUM_AFTER, r"\g<before>"),
     # "27 is how many percent of 180", "what fraction of 240 is 60, as a percent": what
     # percentage of 180 is 27, of 240 is 60.
     (
