@@ -34,6 +34,8 @@ from orchestra.agents.protocol import AgentInputError, StepRequest
             30,
         ),
         ("split 90 between 5 people. wait, there are 6 of us now", "calculation", 15),
+        # ... and in the ask's own sentence, as the planner keeps it with the ask
+        ("Split 240 between 6 of us, no hang on, there's 8 now.", "statistics", 30),
         # "it's X": the one plain number replaced
         ("what's 15% of 80? actually it's 20%", "calculation", 16),
     ],

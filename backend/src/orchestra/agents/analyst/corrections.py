@@ -169,9 +169,10 @@ def _count_now(sentence: str, text: str) -> tuple[str, str, int] | None:
     now = _COUNT_NOW.search(sentence)
     if cue is None or now is None or cue.start() > now.start():
         return None
-    # The rest of the request, before or after: the planner may set the correction first.
+    # The rest of the request, before or after (the planner may set the correction first),
+    # and the ask it follows in its own sentence ("split 240 between 6, no hang on, ...").
     at = text.index(sentence)
-    rest = f"{text[:at]} {text[at + len(sentence) :]}"
+    rest = f"{text[: at + cue.start()]} {text[at + len(sentence) :]}"
     if now["it"]:
         olds = (_PERCENTAGE if now["percent"] else _PLAIN).findall(rest)
     elif now["percent"]:
