@@ -165,6 +165,15 @@ def test_a_container_count_is_rounded_up_and_says_so() -> None:
     assert render(found[0]) == "ceil(240 * 6.6 / 25)"
 
 
+def test_a_count_rounded_up_shows_the_exact_amount_first() -> None:
+    data = run(
+        "Context: walls are 40 m², paint does 10 m² per litre and comes in 2.5 litre tins. "
+        "Task: How many tins for two coats."
+    )
+    assert data["result"] == 4
+    assert [s["result"] for s in data["steps"]] == [pytest.approx(3.2), 4]
+
+
 def test_the_question_is_the_last_piece_that_asks() -> None:
     assert split_question("Gauge is 22 stitches per 10 cm, scarf 35 cm, how many stitches") == (
         "Gauge is 22 stitches per 10 cm, scarf 35 cm,",

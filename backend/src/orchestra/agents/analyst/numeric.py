@@ -1161,8 +1161,18 @@ def _expression_result(
     if isinstance(final, list):
         final = final[0]
     lines = []
+    steps = [
+        {"expression": render(c.expression), "result": v}
+        for c, v in zip(reading.clauses, values, strict=True)
+    ]
     if len(reading.clauses) == 1:
         lines.append(f"**{_shown(expression, inputs)} = {_fmt(final)}**")
+        if isinstance(expression, Call) and expression.function == "ceil":
+            # Whole tins (or sales) rounded up: the exact amount is worth seeing too.
+            (exact,) = expression.args
+            amount = _evaluate(exact, inputs)
+            lines[-1] += f" ({_fmt(amount)} before rounding up)"
+            steps.insert(0, {"expression": render(exact), "result": amount})
     else:
         lines.append(f"**Result: {_fmt(final)}**\n")
         for number, (clause, value) in enumerate(zip(reading.clauses, values, strict=True), 1):
@@ -1175,10 +1185,7 @@ def _expression_result(
             "expression": render(expression),
             "result": final,
             "formatted": _fmt(final),
-            "steps": [
-                {"expression": render(c.expression), "result": v}
-                for c, v in zip(reading.clauses, values, strict=True)
-            ],
+            "steps": steps,
             "inputs": _wire_inputs(reading, inputs),
             "confidence": confidence,
             "understood": reading.understood(),
