@@ -157,6 +157,14 @@ async def test_send_completes_with_the_answer(client: Client) -> None:
     assert data, "the result's data part"
 
 
+async def test_a_task_sent_over_a2a_logs_no_error(orchestras: Orchestras, client: Client) -> None:
+    # The task is made before the SDK's Task event names it; the SDK must not take that
+    # event for a second task replacing the first (an ERROR line per task, before).
+    final_task(await events_of(client, message(MEDIAN)))
+    log = orchestras.stack["orchestrator"].log_path.read_text()
+    assert " ERROR a2a." not in log, log[-3000:]
+
+
 async def test_send_without_streaming_returns_the_finished_task(orchestras: Orchestras) -> None:
     http = httpx.AsyncClient(timeout=TIMEOUT)
     config = ClientConfig(

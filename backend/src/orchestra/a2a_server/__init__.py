@@ -45,7 +45,7 @@ class A2AServer:
         self._services: Services | None = None
         store = OrchestraTaskStore(lambda: self.services().tasks)
         self.handler = DefaultRequestHandler(
-            agent_executor=OrchestraExecutor(self.services),
+            agent_executor=OrchestraExecutor(self.services, store),
             task_store=store,
             # Configs in our database, delivered by durable workflows (not the SDK's sender).
             push_config_store=PushConfigs(self.services),

@@ -34,7 +34,13 @@ from a2a.utils.errors import UnsupportedOperationError
 from orchestra import events
 from orchestra import hops as hop_count
 from orchestra.a2a_server.callers import principal
-from orchestra.a2a_server.tasks import CONTEXT_KEY, question_of, result_parts, session_of
+from orchestra.a2a_server.tasks import (
+    CONTEXT_KEY,
+    OrchestraTaskStore,
+    question_of,
+    result_parts,
+    session_of,
+)
 from orchestra.agents.executor import Progress, StepCanceled, StepExecutor
 from orchestra.agents.protocol import (
     AgentInputError,
@@ -131,9 +137,11 @@ class OrchestraExecutor(StepExecutor):
 
     artifact_name = "result"
 
-    def __init__(self, services: Callable[[], Services]) -> None:
+    def __init__(self, services: Callable[[], Services], store: OrchestraTaskStore) -> None:
         super().__init__()
         self.services = services
+        #: The A2A task store, told of each task made here before its Task event.
+        self._store = store
         #: The caller of each task being relayed (`run` is given the request only).
         self._callers: dict[str, Principal] = {}
         #: The Orchestra task made for a first message, or why none could be.
@@ -159,11 +167,13 @@ class OrchestraExecutor(StepExecutor):
                 self._started[task_id] = await self._create(
                     request, caller, hop_count.of_message(context.message)
                 )
+                self._store.expect(task_id)
             except AgentInputError as error:
                 self._started[task_id] = error
         try:
             await super().execute(context, event_queue)
         finally:
+            self._store.forget(task_id)
             self._callers.pop(task_id, None)
             self._started.pop(task_id, None)
 

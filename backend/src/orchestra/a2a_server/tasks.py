@@ -152,9 +152,22 @@ class OrchestraTaskStore(TaskStore):
     def __init__(self, tasks: Callable[[], Tasks]) -> None:
         self._tasks = tasks
         self._relayed: OrderedDict[str, tuple[str, Task]] = OrderedDict()
+        #: Tasks the relay has just made, whose first A2A event is still to be saved.
+        self._expected: set[str] = set()
+
+    def expect(self, task_id: str) -> None:
+        """The relay made this task and is about to send its Task event: until the SDK
+        saves it, the task is the SDK's to create, not one read from its view (which the
+        SDK would log as an error, a task replaced)."""
+        self._expected.add(task_id)
+
+    def forget(self, task_id: str) -> None:
+        """The relay is done with the task (in case its Task event was never saved)."""
+        self._expected.discard(task_id)
 
     async def save(self, task: Task, context: ServerCallContext) -> None:
         caller = principal(context)
+        self._expected.discard(task.id)
         if task.id not in self._relayed and task.status.state == TaskState.TASK_STATE_CANCELED:
             await self._cancel(task.id, context)
         kept = Task()
@@ -172,6 +185,8 @@ class OrchestraTaskStore(TaskStore):
 
     async def get(self, task_id: str, context: ServerCallContext) -> Task | None:
         caller = principal(context)
+        if task_id in self._expected:
+            return None
         kept = self._relayed.get(task_id)
         if kept is not None:
             owner, task = kept
