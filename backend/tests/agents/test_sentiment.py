@@ -206,6 +206,11 @@ def test_set_phrases_of_degree_regret_amends_and_both_ways(text: str, label: str
         ("The charger doesn't work.", "negative"),
         ("I emailed them twice and they never replied.", "negative"),
         ("My order never arrived.", "negative"),
+        # ... next to not at all, or out of order.
+        ("Gorgeous cottage, though the wifi barely worked.", "mixed"),
+        ("The phone hardly charges any more.", "negative"),
+        ("but half the machines are out of order", "negative"),
+        ("If the lift is out of order, please use the stairs.", "neutral"),
         # A failure supposed, a person not working, a bad thing that did not happen.
         ("If it doesn't work, call us on Monday.", "neutral"),
         ("I don't work on Mondays.", "neutral"),
@@ -937,6 +942,10 @@ def test_goods_spoiled_and_pain(text: str, label: str) -> None:
         # A subject said to be none turns what is said of it, however far.
         ("Not a single glass in the box was broken, great packing.", "positive"),
         ("None of the waiters were polite.", "negative"),
+        # ... and a time said to be none.
+        ("Not once did the kids say they were bored - a first for us!", "positive"),
+        ("At no point was the room cold.", "positive"),
+        ("The kids were bored by lunchtime.", "negative"),
         # "No" alone may be an answer before a complaint.
         ("No the lid was cracked.", "negative"),
         ("Not a good start: the lid was cracked.", "negative"),
@@ -1434,6 +1443,7 @@ def test_a_clause_conceded_against_holds_both_sides(text: str, label: str) -> No
         ),
         ("that new ramen place is proper bangin, go go go", "positive", "bangin"),
         ("ngl this burger slaps", "positive", "slaps"),
+        ("this playlist slaps fr", "positive", "slaps"),
         # Complaints said in everyday phrases.
         (
             "but she keeps changing the rota without telling anyone",

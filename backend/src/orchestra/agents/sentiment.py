@@ -98,7 +98,7 @@ _LEXICON: dict[str, float] = {
             limitations challenge challenges criticism critics rude dirty cold noisy
             uncomfortable unhelpful frustrating frustrated angry upset died dead complains
             uninstall uninstalled uninstalling refund cancel cancelled canceled wrong
-            missing mess messy ugly boring tired lag laggy freezes freezing unusable
+            missing mess messy ugly boring bored tired lag laggy freezes freezing unusable
             complain complained complaining broke overcharged lousy worthless sloppy
             careless mistake mistakes inaccurate lazy unprofessional harsh ridiculous
             regret regrets regretted filthy grimy gross smelly stinks stank stinky
@@ -209,7 +209,8 @@ _LEXICON: dict[str, float] = {
 # "they never replied", "my order never arrived": a complaint without a word of opinion.
 _FAILURES: dict[tuple[str, ...], float] = {
     (negation, *verb): -2.5
-    for negation in ("nothing", "never", "doesn't", "didn't", "don't", "won't")
+    # "the wifi barely worked", "it hardly charges": next to not at all, the same failure.
+    for negation in ("nothing", "never", "doesn't", "didn't", "don't", "won't", "barely", "hardly")
     for verb in (
         *(
             (form,)
@@ -232,6 +233,8 @@ _FAILURES: dict[tuple[str, ...], float] = {
 }
 # "it didn't even turn on", "never even replied": the same, with "even" stressing it.
 _FAILURES.update({(phrase[0], "even", *phrase[1:]): v for phrase, v in list(_FAILURES.items())})
+# "half the machines are out of order": broken, and (of what people do) unacceptable.
+_FAILURES[("out", "of", "order")] = -2.5
 # "two hours on hold and no answer", "still no reply": the same complaint, said with "no".
 _FAILURES.update({("no", word): -2.5 for word in ("answer", "reply", "response", "refund", "help")})
 # "it does not work", "they did not reply": the same, with the negation in two words.
@@ -906,7 +909,11 @@ _WORKING = frozenset({"work", "works", "worked"})
 
 def _no_failure(phrase: tuple[str, ...], tokens: Sequence[str], index: int) -> bool:
     """Whether a phrase of failure ("doesn't work") complains of nothing where it stands."""
-    if _CONDITIONS.intersection(tokens[max(0, index - 3) : index]):
+    # "If it doesn't work", "if the lift is out of order": a condition in its clause.
+    start = index
+    while start > 0 and tokens[start - 1] not in _SCOPE_ENDS:
+        start -= 1
+    if _CONDITIONS.intersection(tokens[start:index]):
         return True
     end = index + len(phrase)
     if end < len(tokens) and _LEXICON.get(tokens[end], 0.0) < 0:
@@ -1236,7 +1243,17 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
 # "Not a single egg was cracked", "none of the plates were broken": the subject said to be
 # none turns what is said of it, however many words it takes ("nothing was damaged").
 # ("no" alone is left out: "no the glasses were broken" is an answer, then a complaint.)
-_NO_SUBJECT = (("not", "a", "single"), ("not", "one"), ("none", "of"), ("nothing",))
+# "Not once did the kids say they were bored", "at no point was it cold": the same of a time
+# that is none.
+_NO_SUBJECT = (
+    ("not", "a", "single"),
+    ("not", "one"),
+    ("none", "of"),
+    ("nothing",),
+    ("not", "once"),
+    ("never", "once"),
+    ("at", "no", "point"),
+)
 _SAID_OF = _words("is was are were been had has have arrived came got went goes")
 _SUBJECT_WINDOW = 8
 
@@ -2278,7 +2295,7 @@ def _said_in_sense(tokens: Sequence[str], index: int) -> float | None:
         praised = before in ("a", "some", "absolutely", "really", "proper")
         return 2.0 if praised and following.isalpha() and following not in _NOT_PRAISED else None
     if token in ("slaps", "slapped"):
-        ends = following in _SCOPE_ENDS or following in ("ngl", "tbh", "honestly")
+        ends = following in _SCOPE_ENDS or following in ("ngl", "tbh", "honestly", "fr")
         named = before.isalpha() and before not in _PEOPLE | _NOT_COUNTED | _words("it")
         return 2.5 if ends and named and before not in _words("him her them me us") else None
     return _DAMAGE_VALENCE if before in _SOAKED_AS else None
