@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from orchestra.agents.analyst.formulas import names_unit, same_unit
+from orchestra.agents.analyst.quantities import singular
 from orchestra.planner.clauses import split_clauses, topic_of
 from orchestra.planner.material import mask_material
 
@@ -610,14 +611,6 @@ _QUANTITY_OF_RE = re.compile(
 )
 
 
-def _one_noun(word: str) -> str:
-    """ "coats" and "coat", "boxes" and "box": one noun, said for one or for more."""
-    word = word.lower()
-    if word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 def _new_quantity_of(text: str, earlier: Sequence[str]) -> str | None:
     """ "and for two coats?" after "... how many tins for one coat" is "... how many tins
     for two coats"; None unless the earlier request gives exactly one number of that noun."""
@@ -625,12 +618,12 @@ def _new_quantity_of(text: str, earlier: Sequence[str]) -> str | None:
     if match is None or not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
-    noun = _one_noun(match.group("noun"))
+    noun = singular(match.group("noun"))
     # A percentage for a percentage, a number for a number.
     found = [
         m
         for m in _QUANTITY_OF_RE.finditer(previous)
-        if _one_noun(m.group("noun")) == noun
+        if singular(m.group("noun")) == noun
         and bool(m.group("percent")) == bool(match.group("percent"))
     ]
     if len(found) != 1:

@@ -3454,11 +3454,9 @@ def read_share_or_flat(text: str) -> tuple[Node, str] | None:
     )
     if len(named) != 1:
         return None
-    amount, flat = named[0]["amount"].replace(",", ""), match["flat"].replace(",", "")
-    rate = match["rate"]
-    share = Op("*", Num(float(amount), amount), Op("/", Num(float(rate), rate), Num(100, "100")))
+    share = Op("*", _plain(named[0]["amount"]), Op("/", _plain(match["rate"]), Num(100, "100")))
     more = match["which"].lower() in ("higher", "greater", "more", "bigger", "larger")
-    picked = Call("max" if more else "min", (share, Num(float(flat), flat)))
+    picked = Call("max" if more else "min", (share, _plain(match["flat"])))
     return picked, f"the share or the flat amount, whichever is {match['which'].lower()}"
 
 

@@ -52,6 +52,7 @@ __all__ = [
     "read_first_then_each",
     "read_quantities",
     "read_upfront_plus_rate",
+    "singular",
     "split_question",
     "unit_asked_apart",
 ]
@@ -155,7 +156,7 @@ class Quantity:
     each: bool = False  # "3 glasses each": of each one of something counted
 
 
-def _thing(word: str) -> str:
+def singular(word: str) -> str:
     """A counted noun in the singular: "stitches" stitch, "v-bucks" v-buck, "bags" bag."""
     word = word.lower()
     if re.search(r"(?:ch|sh|ss|x)es$", word):
@@ -175,7 +176,7 @@ def _unit(word: str, *, plural_only: bool) -> tuple[dict[str, int], float] | Non
         return None
     if plural_only and not word.endswith("s"):
         return None
-    return {f"#{_thing(word)}": 1}, 1.0
+    return {f"#{singular(word)}": 1}, 1.0
 
 
 def _divide(
@@ -511,14 +512,14 @@ def _asked_unit(word: str, given: list[Quantity]) -> tuple[dict[str, int], float
     if word in _UNITS:
         return _UNITS[word]
     for quantity in given:
-        if quantity.noun and _thing(quantity.noun) == _thing(word):
+        if quantity.noun and singular(quantity.noun) == singular(word):
             # "how much cream" of "800 ml cream"; "how much butter" of "one batch uses 185 g
             # butter", the butter itself and not per batch
             dims = {k: v for k, v in quantity.dims if k != f"#{quantity.one_of}"}
             return dims, quantity.size
     if word in _NOT_THINGS or word in {"is", "does", "do", "did", "will", "would", "can"}:
         return None
-    thing = f"#{_thing(word)}"
+    thing = f"#{singular(word)}"
     if any(thing in dict(q.dims) for q in given):
         return {thing: 1}, 1.0
     return None
@@ -572,7 +573,7 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
             # "costs £119.99, how many pence per piece": money asked in hundredths of it.
             top = (_MONEY_DIMS, 0.01)
         if top is not None and how.group("unit").lower() not in _UNITS:
-            thing = _thing(how.group("unit"))
+            thing = singular(how.group("unit"))
     if top is not None:
         pass
     elif (within := _IN_UNIT.search(question)) and within.group("unit").lower() in _UNITS:
@@ -863,11 +864,7 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         return _rate_per_other(given[0], asked)
     found = _expression(given, ways[0], asked)
     if stop is not None:
-        size = stop[1] / asked.size
-        if size < 1 and abs(1 / size - round(1 / size)) < 1e-9:
-            paused_time: Node = Op("/", stop[0], _factor(1 / size))
-        else:
-            paused_time = stop[0] if size == 1 else Op("*", stop[0], _factor(size))
+        paused_time = _scaled(stop[0], stop[1] / asked.size)
         return Op("+", found[0], paused_time), "the time on the way plus the stop"
     if sized is not None and (
         isinstance(found[0], Call) or abs(_value(found[0]) - round(_value(found[0]))) > 1e-9
@@ -890,7 +887,7 @@ def _sized_asked(task: str, given: list[Quantity]) -> tuple[str, Quantity | None
     if sized is None or unit is None or sized["things"].lower() in _UNITS:
         return task, None
     dims = Counter(unit[0])
-    dims[f"#{_thing(sized['things'])}"] -= 1
+    dims[f"#{singular(sized['things'])}"] -= 1
     each = Quantity(_num(sized["num"]), unit[1], _key(dict(dims)), 0, 0)
     return f"{task[: sized.start('num')]}{task[sized.end('unit') :].lstrip()}", each
 
@@ -1003,7 +1000,7 @@ def _per_one(given: list[Quantity], task: str) -> list[Quantity]:
     too ("a bottle pours 6 glasses, how many bottles"; "one batch uses 185 g, making 2.5
     batches"), then "3 glasses each" made per the one other thing counted ("42 guests")."""
     how = _HOW_MANY.search(task)
-    asked = f"#{_thing(how.group('unit'))}" if how else ""
+    asked = f"#{singular(how.group('unit'))}" if how else ""
     counted = {name for q in given for name, _ in q.dims}
     given = [
         replace(q, dims=_key(_divide((dict(q.dims), 1.0), ({f"#{q.one_of}": 1}, 1.0))[0]))
@@ -1176,6 +1173,16 @@ def _asked_amounts(task: str, asked: _Asked, given: list[Quantity]) -> list[Quan
     return [q for q in found if (_value(q.value), q.dims) not in said]
 
 
+def _scaled(expression: Node, size: float) -> Node:
+    """``expression`` times ``size`` (a ratio of unit sizes), said as a division where the
+    size is a whole fraction ("/ 60", not "* 0.01666")."""
+    if abs(size - 1) <= 1e-12:
+        return expression
+    if size < 1 and abs(1 / size - round(1 / size)) < 1e-9:
+        return Op("/", expression, _factor(1 / size))
+    return Op("*", expression, _factor(size))
+
+
 def _expression(given: list[Quantity], signs: tuple[int, ...], asked: _Asked) -> tuple[Node, str]:
     top = _product([q.value for q, s in zip(given, signs, strict=True) if s == 1])
     bottom = _product([q.value for q, s in zip(given, signs, strict=True) if s == -1])
@@ -1187,11 +1194,7 @@ def _expression(given: list[Quantity], signs: tuple[int, ...], asked: _Asked) ->
         size /= asked.size
     else:
         size = math.prod(q.size**s for q, s in zip(given, signs, strict=True)) / asked.size
-    if abs(size - 1) > 1e-12:
-        if size < 1 and abs(1 / size - round(1 / size)) < 1e-9:
-            expression = Op("/", expression, _factor(1 / size))
-        else:
-            expression = Op("*", expression, _factor(size))
+    expression = _scaled(expression, size)
     amount = _value(expression)
     if asked.thing in _CONTAINERS and abs(amount - round(amount)) > 1e-9:
         return Call("ceil", (expression,)), f"whole {asked.thing}s needed"
