@@ -1535,6 +1535,20 @@ def test_a_rate_and_its_duration_are_not_one_list() -> None:
 
 
 @pytest.mark.parametrize(
+    "instruction",
+    [
+        # A rate for one night and a count of nights (two counts, even): no list to add.
+        "we'll be away 10 or 11 nights at 85 a night, what's the total",
+        "Context: hotel is 320 CHF a night for 3 nights. 1 CHF = 0.89 GBP. Task: total?",
+        "Context: i burn 38 kcal per km and ride 9.5 km each way. Task: what's the total",
+    ],
+)
+def test_a_rate_for_one_and_a_count_of_it_are_not_one_list(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="amount at a rate"):
+        run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
     ("instruction", "expected"), [("work out 7!", 5040), ("whats 10!", 3628800)]
 )
 def test_a_factorial_sign_after_the_only_number(instruction: str, expected: float) -> None:

@@ -450,6 +450,8 @@ def _skip_request_prefix(tokens: list[Token], index: int) -> int:
                 and not _ordinal_of(tokens, index, len(prefix))
             ):
                 index += len(prefix)
+                if index + 1 < len(tokens) and tokens[index].low == ",":
+                    index += 1  # "separately, what's ...": the comma after the prefix
                 changed = True
                 break
     return index
@@ -855,6 +857,15 @@ def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
         elif pair in _WITH_THAT or triple in _WITH_THAT:
             words.append("with that")
             index += 3 if triple in _WITH_THAT else 2
+        elif (
+            low in _DASHES
+            and index + 1 < len(tokens)
+            and tokens[index + 1].low in (_CONNECTIVES | _TOLD_APART) - {","}
+        ):
+            # "... '<review>' - and separately, what's 153 split 3 ways": a dash before a
+            # connective parts the asks as a comma does ("2 - 3" stays a subtraction).
+            words.append(",")
+            index += 1
         elif low in _CONNECTIVES and not (
             # "when the next eclipse is": "next" after a determiner is no step's order.
             low == "next" and index > 0 and tokens[index - 1].low in _DETERMINERS
@@ -867,6 +878,7 @@ def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
 
 
 _DETERMINERS = _words("the a an this that my our your its their his her")
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:

@@ -2220,7 +2220,27 @@ def states_rate_and_duration(text: str) -> bool:
     """Whether the text gives an amount at a rate and how long it runs ("175 each month for
     2 years", "50 a week over 3 months"): a rate and a number of periods, which no figure
     of a list may add or average (the total saved is not 177)."""
-    return bool(_REPEATED.search(text)) and _PERIODS_COUNTED.search(text) is not None
+    if _REPEATED.search(text) and _PERIODS_COUNTED.search(text) is not None:
+        return True
+    # "10 or 11 nights at 85 a night", "320 CHF a night for 3 nights", "38 kcal per km and
+    # 9.5 km each way": a rate for one of something and a count of that same thing.
+    for rate in _RATE_OF_ONE.finditer(text):
+        unit = re.escape(rate.group("unit").lower())
+        counted = re.compile(rf"{_COUNT_OF}{unit}(?:s|es)?\b", re.I)
+        if any(m.start() != rate.start() for m in counted.finditer(text)):
+            return True
+    return False
+
+
+# "85 a night", "320 CHF a night", "6.20 an hour", "38 kcal per km": an amount for one unit.
+_RATE_OF_ONE = re.compile(
+    r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s*(?:[a-z$\u20ac\u00a3]{1,12}\s+)?"
+    r"(?:a|an|per|each|every)\s+(?P<unit>[a-z]{2,})\b",
+    re.I,
+)
+# "3 nights", "11 nights", "9.5 km": a count of a unit, with at most one word between that is
+# not itself the "a" / "per" of a rate.
+_COUNT_OF = r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s*(?:(?!(?:a|an|per|each|every)\b)[a-z]+\s+)?"
 
 
 # "interest only mortgage of 165,000 at 4.6% a year": only the interest is paid each period.
