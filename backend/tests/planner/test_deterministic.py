@@ -2026,6 +2026,20 @@ def test_a_figure_of_data_pasted_after_the_next_ask_then_what_is_left() -> None:
     assert "food,86.40" not in result.steps[1].instruction
 
 
+@pytest.mark.parametrize(
+    "description",
+    [
+        "EV has a 64 kWh battery. charging it from 20% to 80% at 7.5p/kWh costs how much in £",
+        "the car does 3.8 miles per kWh. for a 250 mile trip how many kWh is that",
+    ],
+)
+def test_a_sentence_that_asks_in_its_middle_is_the_ask_of_the_one_before(
+    description: str,
+) -> None:
+    (step,) = plan(description).steps
+    assert step.instruction.startswith("Context: ")
+
+
 def test_a_sum_of_receipts_pasted_after_the_split_of_it() -> None:
     result = plan(
         "add up the fuel receipts from the road trip then split it between the 4 of us\n"

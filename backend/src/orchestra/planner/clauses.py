@@ -1034,9 +1034,20 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
         clauses.extend(sentence_clauses)
 
     if clauses and not any(c.is_request for c in clauses):
-        # Nothing reads as a request ("A summary of X."): take every statement as one.
-        clauses = [Clause(c.text, c.connectives, c.sentence) for c in clauses]
+        # Nothing reads as a request ("A summary of X."): take every statement as one, or,
+        # where some sentences ask in their middle ("EV has a 64 kWh battery. charging it
+        # ... costs how much in pounds"), those, the others being what they ask about.
+        asking = {c.sentence for c in clauses if _ASKS_WITHIN.search(c.text)}
+        clauses = [
+            Clause(c.text, c.connectives, c.sentence, is_request=not asking or c.sentence in asking)
+            for c in clauses
+        ]
     return clauses
+
+
+# A question asked inside a sentence rather than at its start: "... costs how much in pounds",
+# "for a 250 mile trip how many kWh is that".
+_ASKS_WITHIN = re.compile(r"\bhow\s+(?:much|many|long|far|old|big|often)\b|\bwhat(?:'s|s)?\b", re.I)
 
 
 # "; i've written 1,120", "; we're at 40": what the user has done or is at, told after a
