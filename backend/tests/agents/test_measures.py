@@ -29,6 +29,9 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
         ("shed roof is 24 m\u00b2 and we had 12 mm of rain overnight, how many litres", 288),
         # each piece's width, said of them all
         ("the side of the plot is 12 m and the fence panels are 1.5 m wide. how many panels", 8),
+        # the length filled said as the width the pieces cover, side by side
+        ("laying deck boards side by side to cover a width of 4.8 m. each board takes up "
+         "150 mm including the gap. how many boards", 32),
     ],
 )  # fmt: skip
 def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float) -> None:
@@ -53,6 +56,9 @@ def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float
         "an 18 m fence with a gate, a post every 1.8 m, a post at both ends. how many posts",
         # Spares asked for, which whole tiles leave out.
         "wall is 2.4 m by 1.2 m and tiles are 20 x 20 cm. how many tiles, with spares",
+        # 4.8 m / 140 mm: the last board cut to fit?
+        "laying boards side by side to cover a width of 4.8 m. each board takes up 140 mm. "
+        "how many boards",
         # 12 / 1.83: the last panel cut to fit, or a gap left?
         "the side of the plot is 12 m and the fence panels are 1.83 m wide. how many panels",
     ],

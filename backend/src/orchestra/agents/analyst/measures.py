@@ -100,6 +100,15 @@ _FILLED = re.compile(
     re.I,
 )
 # "each board takes up 15 cm", "each book uses 3 cm".
+# "to cover a width of 4.8 m", "fill a length of 3 m": the length filled, said as the span
+# the pieces cover, which says too that they lie across it.
+_COVERED = re.compile(
+    rf"\b(?:cover|covers|covering|fill|fills|filling|span|spans|spanning)\s+(?:a|the)\s+"
+    rf"(?P<whole_thing>width|length|span|distance|run)\s+of\s+{_LENGTH.format('whole')}"
+    rf"(?![\w\u00b2]|\.\d)",
+    re.I,
+)
+_SIDE_BY_SIDE = re.compile(r"\bside\s+by\s+side\b|\bin\s+a\s+row\b", re.I)
 _TAKES_UP = re.compile(
     rf"\beach\s+(?P<thing>[a-z]+)\s+(?:takes\s+up|uses|needs|fills|occupies)\s+"
     rf"{_LENGTH.format('piece')}",
@@ -140,17 +149,20 @@ def _parts_of(text: str, piece: re.Match[str], *spans: tuple[int, int]) -> bool:
 def _pieces_across(text: str) -> tuple[Node, str] | None:
     """Pieces side by side across a length, each said to take up so much of it."""
     taken = _TAKES_UP.search(text)
-    filled, piece = _FILLED.search(text), taken or _ARE_WIDE.search(text)
+    covered = _COVERED.search(text)
+    filled, piece = _FILLED.search(text) or covered, taken or _ARE_WIDE.search(text)
     if filled is None or piece is None:
         return None
-    # "panels are 1.83 m wide" is each one's width: "how many panels" asks how many across.
-    asked = _ACROSS.search(text) or (_HOW_MANY.search(text) if taken is None else None)
+    # "panels are 1.83 m wide" is each one's width: "how many panels" asks how many across;
+    # so too "how many boards" when they are laid side by side to cover a width.
+    across = taken is None or covered is not None or _SIDE_BY_SIDE.search(text) is not None
+    asked = _ACROSS.search(text) or (_HOW_MANY.search(text) if across else None)
     thing = piece.group("thing")
     if asked is None or asked.group("asked").lower() not in _forms(thing):
         return None
     if filled.group("whole_thing").lower() in _forms(thing):
         return None
-    if len(_FILLED.findall(text)) != 1 or _SET_ASIDE.search(text):
+    if len(_FILLED.findall(text)) + len(_COVERED.findall(text)) != 1 or _SET_ASIDE.search(text):
         return None
     if not _parts_of(text, piece, filled.span(), piece.span()):
         return None

@@ -31,6 +31,7 @@ from orchestra.agents.analyst.formulas import (
     unsized_gallon,
 )
 from orchestra.agents.analyst.measures import read_measured
+from orchestra.agents.analyst.portions import read_result_in_portions
 from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_balance_and_interest,
@@ -468,6 +469,10 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     found: tuple[Clause, ...] | None = (
         None if formula is None else (Clause(formula[1], formula[0]),)
     )
+    if found is None and inputs.titles:
+        # "how many 60 L bags is the result of step s1 (How many litres of soil)".
+        portions = read_result_in_portions(text, inputs.titles)
+        found = None if portions is None else (Clause(portions[1], portions[0]),)
     if found is None:
         # Word problems, with their short forms written out ("a dozen", "18.75/hr").
         found = _word_problem(spelt(context.group("context")) if context else None, spelt(text))

@@ -38,6 +38,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
+from orchestra.agents.analyst.building import read_sized_by_rule
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.quantities import (
     read_first_then_each,
@@ -2694,7 +2695,12 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         )
     if found is not None:
         return [found]
-    for chain in (read_successive_changes, read_share_then_rest, read_left_then_spread):
+    for chain in (
+        read_successive_changes,
+        read_share_then_rest,
+        read_left_then_spread,
+        read_sized_by_rule,  # "liner size is length + 2 x depth + 0.6 m ... and width?"
+    ):
         stages = chain(text)
         if stages is not None:
             return stages
