@@ -531,3 +531,10 @@ def test_a_stop_on_the_way_is_added_to_the_time(instruction: str, result: float)
 )
 def test_a_stop_without_its_time_or_with_no_time_asked_is_not_read(instruction: str) -> None:
     assert read_quantities(None, instruction) is None
+
+
+def test_a_rate_whose_units_cancel_is_not_kept_per_another_unit() -> None:
+    # 16 km a litre is a length over a length cubed: nothing of it is "per 200 km".
+    assert (
+        read_quantities("my car does 16 km per litre.", "what is that in litres per 200 km") is None
+    )
