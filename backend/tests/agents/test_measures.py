@@ -151,3 +151,20 @@ def test_how_many_of_a_noun_no_column_names_is_not_the_count_of_rows() -> None:
 )
 def test_how_many_of_what_the_rows_are_counts_them(instruction: str) -> None:
     assert run(instruction, "statistics")["result"] == 3
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("my stride is about 0.74 m and i did 12,400 steps today. how many km", 9.176),
+        ("my stride is 0.8 m. i walked 10,000 steps. how far in km", 8),
+        ("stride length of 70 cm, walked 8000 steps, how far in miles", 3.479679),
+    ],
+)
+def test_distance_walked_is_a_stride_a_step(instruction: str, expected: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)
+
+
+def test_steps_besides_those_counted_are_not_read_as_walked() -> None:
+    with pytest.raises(AgentInputError):
+        run("my stride is 0.74 m and i did 12400 steps and 300 more. how many km")

@@ -587,3 +587,10 @@ def test_rates_of_rates_energy_sides_and_intakes(instruction: str, result: float
 def test_counts_before_x_and_doses_are_not_read_as_sides_or_days(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+def test_a_rate_whose_units_cancel_is_not_kept_per_another_unit() -> None:
+    # 16 km a litre is a length over a length cubed: nothing of it is "per 200 km".
+    assert (
+        read_quantities("my car does 16 km per litre.", "what is that in litres per 200 km") is None
+    )

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
+from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
 from orchestra.agents.analyst.formulas import (
     asks_speed,
@@ -73,6 +74,7 @@ from orchestra.agents.analyst.problems import (
     states_rate_and_duration,
 )
 from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
+from orchestra.agents.analyst.recipes import read_recipe
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.rows import check_rows_named
 from orchestra.agents.analyst.statistics import (
@@ -473,6 +475,10 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         # "how many 60 L bags is the result of step s1 (How many litres of soil)".
         portions = read_result_in_portions(text, inputs.titles)
         found = None if portions is None else (Clause(portions[1], portions[0]),)
+    if found is None:
+        # "5 km in miles, 10 kg in lb and 30 C in F": each conversion, in turn.
+        listed = read_conversions(f"{context.group('context')} {text}" if context else text)
+        found = None if listed is None else tuple(Clause(n, e) for e, n in listed)
     if found is None:
         # Word problems, with their short forms written out ("a dozen", "18.75/hr").
         found = _word_problem(spelt(context.group("context")) if context else None, spelt(text))
@@ -914,6 +920,10 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)
+    if formula is None:  # a recipe scaled, the parts of a mix, a roasting time by weight
+        recipe = read_recipe(context, text)
+        if recipe is not None:
+            return tuple(Clause(label, expression) for expression, label in recipe)
     if formula is None:  # fence posts, tiles, rain on a roof, clock times, invoice lines
         formula = read_measured(f"{context} {text}" if context is not None else text)
     if formula is None:

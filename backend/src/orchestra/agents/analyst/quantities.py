@@ -1224,7 +1224,9 @@ def _rate_per_other(rate: Quantity, asked: _Asked) -> tuple[Node, str] | None:
     period; None for one amount that is no rate, or a rate of amounts whose own size
     would be lost (only things counted and money, of size one, keep it)."""
     top = tuple((name, power) for name, power in rate.dims if power > 0)
-    if not asked.bottom or len(top) == len(rate.dims):
+    # "16 km per litre" has no amount on top once its units cancel (length over a length
+    # cubed): nothing of it is kept per another unit, so none is read.
+    if not asked.bottom or not top or len(top) == len(rate.dims):
         return None
     if not all(name.startswith("#") or name == "money" for name, _ in top):
         return None
