@@ -22,6 +22,8 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
         ("timesheet shows 7 h 42 min, what's that as decimal hours", 7.7),
         ("a film is 2 hours 15 minutes, how many minutes is that", 135),
         ("the meeting lasted 95 minutes, what is that in hours", 95 / 60),
+        ("add up my hours for the timesheet: 7h45, 8h10 and 6h30. total in hours as a "
+         "decimal", 22 + 25 / 60),
         ("shift from 22:15 to 06:45, how many hours is that", 8.5),
         # a part of a time is arithmetic on it, not the time
         ("half of 90 minutes in hours", 0.75),
@@ -34,12 +36,20 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "mins. how many hours will it take all in", 186 / 55 + 40 / 60),
         ("it is 300 km to the coast, we average 100 km/h and stop for 30 minutes. how long "
          "will it take", 3.5),
+        ("312 miles to grandma's at an average of 52 mph, plus about 45 minutes of stops. how "
+         "long will it take in total, in hours", 6.75),
         # a pace or a split
         ("want to break 4 hours at the marathon (42.195 km). what pace per km is that, in "
          "minutes", 240 / 42.195),
         ("rowed 2000 m in 7:48 on the erg. what's my average split per 500 m in seconds", 117),
         ("ran 10 km in 52:30, what is my pace per km in minutes", 5.25),
         ("ran a marathon (42.2 km) in 3:45, pace per km in minutes", 225 / 42.2),
+        # a pace per km is a time over a length, not a speed
+        ("ran 42.2 km in 3 h 45 min, pace per km in minutes", 225 / 42.2),
+        ("ran 42.2 km in 225 minutes, what pace per km is that, in minutes", 225 / 42.2),
+        # a speed from a distance and a time, a finish time from a pace
+        ("ran 5 km in 24:30 - what's that as a speed in km/h", 5 / (24.5 / 60)),
+        ("if i hold 5:30 per km for the whole 10 km what's my finish time in minutes", 55),
         # a download
         ("game download is 4.2 GB and my connection does 80 Mbps. how many minutes, taking "
          "1 GB as 8,000 megabits", 7),
@@ -56,6 +66,8 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "how many evenings", 12.5),
         # a yearly amount per hour, a price per use
         ("salary is 31,200 a year for 37.5 hours a week, 52 weeks. what's that per hour", 16),
+        ("job ad says 27,300 a year for 35 hours a week. what's that per hour, assuming 52 "
+         "paid weeks", 15),
         ("boots are 140 and i'll wear them 3 times a week for 2 years (52 weeks a year). "
          "cost per wear?", 140 / 312),
         ("coat was 200, i'll wear it 4 times a week for 3 years. cost per wear?", 200 / 624),
@@ -76,6 +88,11 @@ def test_times_dates_and_rates_over_time(instruction: str, expected: float) -> N
         "did 1 km in 1:00, pace per 100 m in seconds",
         # a break not said as one this reading takes off
         "worked mon 9 till 5 at 12 an hour with a 30 min lunch. what did i earn",
+        # miles at a pace per km
+        "if i hold 5:30 per km for the whole 10 miles what's my finish time in minutes",
+        # a time zone said, but not which side is ahead
+        "flight leaves at 22:40 and lands 06:15 the next morning (different time zone). how "
+        "long is that in minutes",
         # weeks in a month: no whole number to take
         "gym is 30 and i go 2 times a week for 1 month. cost per visit",
         # weeks worked a year not said
@@ -92,6 +109,10 @@ def test_times_and_rates_not_all_said_are_refused(instruction: str) -> None:
     [
         ("flight leaves manchester at 21:40 and lands in dubai at 07:55 the next day, local "
          "time. dubai is 4 hours ahead of the uk. how long is the flight in hours", 6.25),
+        ("flight leaves at 22:40 and lands 06:15 the next morning (same time zone). how long "
+         "is that in minutes", 455),
+        ("night bus left london at 23:50 and got into edinburgh at 07:35 the next morning. how "
+         "many hours was i on it", 7.75),
         # the place left is ahead: the flight took longer than the clocks say
         ("flight leaves dubai at 09:00 and lands in london at 13:00 local time. dubai is 4 "
          "hours ahead of london. how long is the flight in hours", 8),

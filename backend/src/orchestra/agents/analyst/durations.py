@@ -11,6 +11,8 @@
 - a pace or a split: "4 hours for 42.195 km, pace per km in minutes" is 4 * 60 / 42.195;
   "2000 m in 7:48, split per 500 m in seconds" is 468 / 2000 * 500 (a time written "7:48"
   is minutes and seconds or hours and minutes, whichever gives a speed a person moves at);
+- a speed from a distance and a time ("ran 5 km in 24:30, as a speed in km/h"), and a
+  finish time from a pace ("5:30 per km for 10 km, finish time in minutes" is 5.5 * 10);
 - a download's time: "4.2 GB at 80 Mbps, how many minutes" is 4.2 * 8000 / 80 / 60;
 - hours at an hourly rate: "6.20 an hour, there 8:00 till 17:30 on mon, tue and thu" is
   6.20 * 9.5 * 3; "worked mon 9 till 5:30 and wed 9 till 1 at 13.85 an hour" sums each
@@ -87,9 +89,20 @@ def _unit_of(word: str) -> str:
 
 # --- a time said in one unit, asked in another --------------------------------------------
 
+# "7 h 42 min", "2 hours and 15 minutes", "7h45".
 _HOURS_AND_MINUTES = re.compile(
-    rf"(?<![\w.:])(?P<h>\d+)\s*{_HOURS}\s*(?:and\s+)?(?P<m>\d+)\s*{_MINUTES}\b", re.I
+    rf"(?<![\w.:])(?P<h>\d+)\s*{_HOURS}\s*(?:and\s+)?(?P<m>\d+)\s*{_MINUTES}\b"
+    r"|(?<![\w.:])(?P<hh>\d+)h(?P<mm>[0-5]\d)(?![\w:]|\.\d)",
+    re.I,
 )
+
+
+def _hours_and_minutes(said: re.Match[str]) -> Node:
+    """A time said in hours and minutes, in minutes."""
+    hours, minutes = said.group("h") or said.group("hh"), said.group("m") or said.group("mm")
+    return Op("+", Op("*", _num(float(hours), hours), _num(60)), _num(float(minutes), minutes))
+
+
 _ONE_TIME = re.compile(
     rf"(?<![\w.:])(?P<n>{_AMOUNT})\s*(?P<u>hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.I
 )
@@ -99,10 +112,14 @@ _ASKED_UNIT = re.compile(
 # Anything that makes the time one of several, or a rate ("7 h a day, how many hours a
 # week").
 _MORE_THAN_A_TIME = re.compile(
-    r"\b(?:per|each|every|a\s+(?:day|week|month|year|night)|times|total|altogether|"
-    r"break|lunch|plus|minus|less|add|and\s+then|weekly|daily|monthly|x|half|halve|quarter|"
+    r"\b(?:per|each|every|a\s+(?:day|week|month|year|night)|times|"
+    r"break|lunch|plus|minus|less|and\s+then|weekly|daily|monthly|x|half|halve|quarter|"
     r"thirds?|double|twice|triple|divided|split|shared?|average|mean|of)\b|[%+*/]",
     re.I,
+)
+# "add up my hours: 7h45, 8h10 and 6h30": the times listed, summed.
+_SUM_SAID = re.compile(
+    r"\b(?:total|altogether|add(?:ed)?(?:\s+(?:up|together))?|sum|in\s+all)\b", re.I
 )
 
 
@@ -111,25 +128,27 @@ def _time_in_unit(text: str) -> tuple[Node, str] | None:
     if asked is None or _MORE_THAN_A_TIME.search(text):
         return None
     both = list(_HOURS_AND_MINUTES.finditer(text))
-    if len(both) > 1:
-        return None
+    summed = _SUM_SAID.search(text) is not None
+    if summed != (len(both) > 1):
+        return None  # several times not said to be added, or one said to be
+    time: Node
     if both:
-        said = both[0]
-        time: Node = Op(
-            "+",
-            Op("*", _num(float(said.group("h")), said.group("h")), _num(60)),
-            _num(float(said.group("m")), said.group("m")),
-        )
+        time = _hours_and_minutes(both[0])
+        for said in both[1:]:
+            time = Op("+", time, _hours_and_minutes(said))
+        read = [said.span() for said in both]
     else:
         ones = list(_ONE_TIME.finditer(text))
         if len(ones) != 1:
             return None
         said = ones[0]
         time = _in_minutes(_num(float(said.group("n")), said.group("n")), _unit_of(said.group("u")))
-    if not _all_read(text, [said.span()]):
+        read = [said.span()]
+    if not _all_read(text, read):
         return None
     unit = _unit_of(asked.group("u"))
-    return _from_minutes(time, unit), f"the time in {unit}s"
+    label = f"the times added, in {unit}s" if summed else f"the time in {unit}s"
+    return _from_minutes(time, unit), label
 
 
 # --- days between dates -------------------------------------------------------------------
@@ -216,7 +235,10 @@ _STOP = re.compile(
     rf"\bstop(?:ping)?\s+(?:once\s+)?for\s+(?:about\s+|around\s+)?(?P<n>{_AMOUNT})\s*"
     rf"(?P<u>minutes?|mins?|hours?|hrs?)\b"
     rf"|(?<![\w.])(?P<n2>{_AMOUNT})[\s-]*(?P<u2>minutes?|mins?|hours?|hrs?)\s+"
-    r"(?:stop|break|rest)\b",
+    r"(?:stop|break|rest)\b"
+    # "plus about 45 minutes of stops": the time stopped, in all
+    rf"|\b(?:plus|with|and)\s+(?:about\s+|around\s+)?(?P<n3>{_AMOUNT})\s*"
+    r"(?P<u3>minutes?|mins?|hours?|hrs?)\s+(?:of\s+)?(?:stops|breaks|stopping)\b",
     re.I,
 )
 _JOURNEY_ASKED = re.compile(
@@ -236,15 +258,15 @@ def _journey(text: str) -> tuple[Node, str] | None:
     stops = list(_STOP.finditer(text))
     if asked is None or len(distances) != 1 or len(speeds) != 1 or len(stops) != 1:
         return None  # (a journey with no stop is a speed's formula, read elsewhere)
-    if _MORE_STOPS.search(text):
+    if _MORE_STOPS.search(text[: stops[0].start()] + text[stops[0].end() :]):
         return None
     distance, speed, stop = distances[0], speeds[0], stops[0]
     if distance.group("u").lower().startswith("k") != speed.group("u").lower().startswith("k"):
         return None  # miles at km/h: a conversion the request has not said
     if not _all_read(text, [distance.span(), speed.span(), stop.span()]):
         return None
-    stop_unit = _unit_of(stop.group("u") or stop.group("u2"))
-    stop_amount = stop.group("n") or stop.group("n2")
+    stop_unit = _unit_of(stop.group("u") or stop.group("u2") or stop.group("u3"))
+    stop_amount = stop.group("n") or stop.group("n2") or stop.group("n3")
     hours = Op(
         "+",
         Op(
@@ -281,6 +303,114 @@ def _length_m(unit: str) -> float:
     return _LENGTH_M[unit]
 
 
+def _time_taken(text: str, metres: float) -> tuple[Node, tuple[int, int]] | None:
+    """The one time ``text`` says, in minutes, and where; a time written "7:48" is read
+    as minutes and seconds or hours and minutes, whichever gives a speed over ``metres``
+    that a person moves at ("7:48" for 2000 m, "3:45" for a marathon), else not at all."""
+    both = list(_HOURS_AND_MINUTES.finditer(text))
+    colons = list(_COLON_TIME.finditer(text))
+    times = [
+        t
+        for t in _ONE_TIME.finditer(text)
+        if t.group("u").lower().startswith(("h", "m"))
+        and not any(b.start() <= t.start() < b.end() for b in both)
+    ]
+    if len(colons) + len(times) + len(both) != 1:
+        return None
+    if both:
+        return _hours_and_minutes(both[0]), both[0].span()
+    if times:
+        said = times[0]
+        unit = _unit_of(said.group("u"))
+        return _in_minutes(_num(float(said.group("n")), said.group("n")), unit), said.span()
+    said = colons[0]
+    a, b = int(said.group("a")), int(said.group("b"))
+    if said.group("c") is not None:
+        return _num(a * 60 + b + int(said.group("c")) / 60), said.span()
+    readings = [
+        m
+        for m in (a + b / 60, a * 60 + b)
+        if m > 0 and _MOVING_KMH[0] <= metres / 1000 / (m / 60) <= _MOVING_KMH[1]
+    ]
+    return None if len(readings) != 1 else (_num(readings[0]), said.span())
+
+
+def _distance_run(text: str, skip: tuple[int, int] | None = None) -> re.Match[str] | None:
+    said = [
+        c for c in _COVERED.finditer(text) if skip is None or not skip[0] <= c.start() < skip[1]
+    ]
+    return said[0] if len(said) == 1 else None
+
+
+def _distance_m(said: re.Match[str]) -> float:
+    return float(said.group("d")) * _length_m(said.group("u"))
+
+
+_SPEED_ASKED = re.compile(r"\b(?:speed|how\s+fast)\b.*?\bin\s+(?P<u>km/h|kph|mph)\b", re.I)
+_RUN_SAID = re.compile(
+    r"\b(?:ran|run|running|jog\w*|walk\w*|cycl\w*|rode|ride|swam|swim|rowed)\b", re.I
+)
+
+
+def _speed(text: str) -> tuple[Node, str] | None:
+    """ "ran 5k in 24:30, what's that as a speed in km/h": 5 / (24.5 / 60)."""
+    asked = _SPEED_ASKED.search(text)
+    distance = _distance_run(text)
+    if asked is None or distance is None or not _RUN_SAID.search(text):
+        return None
+    unit = distance.group("u").lower()
+    per_hour = asked.group("u").lower()
+    if unit.startswith("k") != per_hour.startswith("k") or unit == "m":
+        return None  # miles in km/h, or metres: a conversion this reading does not make
+    taken = _time_taken(text, _distance_m(distance))
+    if taken is None or not _all_read(text, [distance.span(), taken[1]]):
+        return None
+    speed = Op(
+        "/", _num(float(distance.group("d")), distance.group("d")), Op("/", taken[0], _num(60))
+    )
+    return speed, f"speed in {per_hour}"
+
+
+_PACE_SAID = re.compile(
+    rf"(?<![\w.:])(?:(?P<a>\d{{1,2}}):(?P<b>[0-5]\d)|(?P<n>{_AMOUNT})\s*(?:minutes?|mins?))"
+    r"\s*(?:per|a|/|each)\s*(?P<u>km|kilomet(?:re|er)|mile|mi)\b",
+    re.I,
+)
+_FINISH_ASKED = re.compile(
+    r"\b(?:finish(?:ing)?\s+time|how\s+long|total\s+time|time\s+to\s+finish)\b.*?"
+    r"\bin\s+(?P<u>minutes|hours)\b|\bhow\s+many\s+(?P<v>minutes|hours)\b",
+    re.I,
+)
+
+
+def _finish_from_pace(text: str) -> tuple[Node, str] | None:
+    """ "hold 5:30 per km for 10 km, finish time in minutes": 5.5 * 10."""
+    paces, asked = list(_PACE_SAID.finditer(text)), _FINISH_ASKED.search(text)
+    if len(paces) != 1 or asked is None:
+        return None
+    pace = paces[0]
+    distance = _distance_run(text, pace.span())
+    if distance is None:
+        return None
+    per_km = pace.group("u").lower().startswith("k")
+    unit = distance.group("u").lower()
+    if (unit.startswith("k") or unit == "m") != per_km:
+        return None  # miles at a pace per km: a conversion the request has not said
+    if not _all_read(text, [pace.span(), distance.span()]):
+        return None
+    if pace.group("n") is not None:
+        minutes: Node = _num(float(pace.group("n")), pace.group("n"))
+    else:
+        minutes = _num(int(pace.group("a")) + int(pace.group("b")) / 60)
+    length: Node = _num(float(distance.group("d")), distance.group("d"))
+    if unit == "m":
+        length = Op("/", length, _num(1000))
+    finish: Node = Op("*", minutes, length)
+    if (asked.group("u") or asked.group("v")).lower() == "hours":
+        return Op("/", finish, _num(60)), "hours to finish at the pace"
+    return finish, "minutes to finish at the pace"
+
+
 def _pace(text: str) -> tuple[Node, str] | None:
     per = _PER_LENGTH.search(text)
     if per is None:
@@ -291,43 +421,11 @@ def _pace(text: str) -> tuple[Node, str] | None:
     distance = covered[0]
     metres = float(distance.group("d")) * _length_m(distance.group("u"))
     read = [per.span(), distance.span()]
-    colons = list(_COLON_TIME.finditer(text))
-    times = [t for t in _ONE_TIME.finditer(text) if t.group("u").lower().startswith(("h", "m"))]
-    both = list(_HOURS_AND_MINUTES.finditer(text))
-    minutes: Node
-    if len(colons) + len(times) + len(both) != 1 and not (len(both) == 1 and len(times) == 0):
+    taken = _time_taken(text, metres)
+    if taken is None:
         return None
-    if both:
-        said = both[0]
-        minutes = Op(
-            "+",
-            Op("*", _num(float(said.group("h")), said.group("h")), _num(60)),
-            _num(float(said.group("m")), said.group("m")),
-        )
-        read.append(said.span())
-    elif times:
-        said = times[0]
-        minutes = _in_minutes(
-            _num(float(said.group("n")), said.group("n")), _unit_of(said.group("u"))
-        )
-        read.append(said.span())
-    else:
-        said = colons[0]
-        a, b = int(said.group("a")), int(said.group("b"))
-        if said.group("c") is not None:
-            minutes = _num(a * 60 + b + int(said.group("c")) / 60)
-        else:
-            # "7:48" for 2000 m is minutes and seconds, "3:45" for a marathon hours and
-            # minutes: the one that gives a speed a person moves at, else not read.
-            readings = [
-                m
-                for m in (a + b / 60, a * 60 + b)
-                if m > 0 and _MOVING_KMH[0] <= metres / 1000 / (m / 60) <= _MOVING_KMH[1]
-            ]
-            if len(readings) != 1:
-                return None
-            minutes = _num(readings[0])
-        read.append(said.span())
+    minutes = taken[0]
+    read.append(taken[1])
     if not _all_read(text, read):
         return None
     per_metres = float(per.group("n") or 1) * _length_m(per.group("u"))
@@ -480,7 +578,9 @@ _HOURS_A_WEEK = re.compile(
     rf"(?<![\w.])(?P<n>{_AMOUNT})\s*(?:hours|hrs)\s+(?:a|per|/|each)\s*week\b", re.I
 )
 _WEEKS_A_YEAR = re.compile(
-    rf"(?<![\w.])(?P<n>{_AMOUNT})\s*weeks(?:\s+(?:a|per|each|of\s+the)\s+year)?\b", re.I
+    rf"(?<![\w.])(?P<n>{_AMOUNT})\s*(?:paid\s+|working\s+|worked\s+)?weeks"
+    r"(?:\s+(?:a|per|each|of\s+the)\s+year)?\b",
+    re.I,
 )
 _PER_HOUR_ASKED = re.compile(r"\bper\s+hour\b|\bhourly\b|\ban\s+hour\b", re.I)
 
@@ -617,6 +717,8 @@ def read_durations(text: str) -> tuple[Node, str] | None:
         _days_between,
         _journey,
         _pace,
+        _speed,
+        _finish_from_pace,
         _download,
         _hours_at_rate,
         _yearly_per_hour,

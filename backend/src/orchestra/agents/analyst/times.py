@@ -25,7 +25,7 @@ _STARTS = (
 )
 _ENDS = (
     r"up|awake|wakes?\s+up|woke(?:\s+up)?|wake|get\s+up|got\s+up|gets\s+up|"
-    r"lands?|landed|landing|arrives?|arrived|arriving|gets\s+in|got\s+in|"
+    r"lands?|landed|landing|arrives?|arrived|arriving|gets\s+in|got\s+in|(?:gets|got)\s+into|"
     r"ends?|ended|finish(?:es|ed)?|stops?|stopped|clock(?:ed|s)?\s+out"
 )
 # "leaves manchester at 21:40", "lands in dubai at 07:55": a place between.
@@ -103,6 +103,8 @@ def _place_ahead(text: str) -> tuple[bool, re.Match[str]] | None:
     return None
 
 
+# "(same time zone)": no difference to take.
+_SAME_ZONE = re.compile(r"\b(?:same|one)\s+time\s*zone\b|\bno\s+time\s+difference\b", re.I)
 _ANY_NUMBER = re.compile(r"(?<![\w.:])\d+(?:\.\d+)?(?![\w:]|\.\d)")
 
 
@@ -141,7 +143,9 @@ def read_clock_times(text: str) -> tuple[Node, str] | None:
         hours = Op("-" if there_ahead else "+", hours, shift)
         label = "hours, with the time difference"
         read.append(difference.span())
-    elif re.search(r"\b(?:ahead|behind|time\s*zones?|time\s+difference)\b", text, re.I):
+    elif re.search(
+        r"\b(?:ahead|behind|time\s*zones?|time\s+difference)\b", _SAME_ZONE.sub(" ", text), re.I
+    ):
         return None  # a difference of clocks not said as one this reads
     taken = _TIMES_TAKEN.search(text)
     if taken is not None:
