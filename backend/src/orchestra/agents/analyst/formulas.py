@@ -836,16 +836,28 @@ def _temperature(value: Num, source: str, target: str) -> Node:
 _SPEED_TARGET = re.compile(r"\b(?:(?:in|as)|speed)\s+(km/h|kph|kmh|mph|m/s|mi/h|km/hr)(?!\w)")
 
 
+# "pace per km in minutes": a time over a length, which is no speed (read in `durations`).
+_PACE_PER_LENGTH = re.compile(
+    r"\b(?:pace|split|minutes|mins|seconds|secs)\b.*?\bper\s+(?:\d+\s*)?"
+    r"(?:km|kilomet\w+|miles?|mi|m|met(?:re|er)s?)\b"
+)
+
+
+def _speed_asked(lowered: str) -> bool:
+    if "speed" in lowered or "how fast" in lowered:
+        return True
+    return "pace" in lowered and _PACE_PER_LENGTH.search(lowered) is None
+
+
 def asks_speed(text: str) -> bool:
     """Whether the text states a distance covered in a time and asks how fast: a speed,
     whether or not it is one `read_formula` reads (two legs are not)."""
     lowered = text.lower()
-    asked = any(word in lowered for word in ("speed", "pace", "how fast"))
-    return asked and _SPEED.search(lowered) is not None
+    return _speed_asked(lowered) and _SPEED.search(lowered) is not None
 
 
 def _speed(text: str) -> tuple[Node, str] | None:
-    if "speed" not in text and "pace" not in text and "how fast" not in text:
+    if not _speed_asked(text.lower()):
         return None
     match = _SPEED.search(text)
     # One distance in one time: "150 km in 2 hours and then 50 km in 1 hour" is not 75.

@@ -19,6 +19,7 @@ from typing import Any
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
+from orchestra.agents.analyst.durations import read_durations
 from orchestra.agents.analyst.formulas import (
     asks_speed,
     is_unit,
@@ -926,6 +927,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             return tuple(Clause(label, expression) for expression, label in recipe)
     if formula is None:  # fence posts, tiles, rain on a roof, clock times, invoice lines
         formula = read_measured(f"{context} {text}" if context is not None else text)
+    if formula is None:  # times, dates, paces, downloads, pay for hours, cost per use
+        formula = read_durations(f"{context} {text}" if context is not None else text)
     if formula is None:
         # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".
         stages = read_stated_problem(context, text)
