@@ -985,6 +985,16 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     and _arithmetic_piece(_up_to_comma(tokens, verb_at))
                 )
                 if (
+                    starts
+                    and words == ["and"]
+                    and tokens[clause_token].low in _OWN_SUBJECTS
+                    and tokens[verb_at].low not in _ASKING_VERBS
+                    and not _is_request(tokens[clause_token:index], verbs)
+                ):
+                    # "i read about 40 pages an hour and read 45 mins every night": the
+                    # same subject doing more, not a request to read.
+                    starts = False
+                if (
                     words == ["plus"]
                     and (tokens[index - 1].low in _FIGURE_WORDS or tokens[index - 1].is_number)
                     # "the average of 2, 4, 6 plus the keywords of '...'": an ask about text
@@ -1053,6 +1063,12 @@ _ASKS_WITHIN = re.compile(r"\bhow\s+(?:much|many|long|far|old|big|often)\b|\bwha
 # "; i've written 1,120", "; we're at 40": what the user has done or is at, told after a
 # semicolon, is context like a sentence of its own, not a new ask.
 _OWN_SUBJECTS = _words("i i've ive i'm im we we've we're my our")
+# Verbs by which a request addresses whoever answers it ("i earn 500 and tell me ...").
+_ASKING_VERBS = _words(
+    """tell give work calculate compute show find convert figure add sum total average list
+    summarise summarize write draft translate check estimate round split divide multiply
+    subtract compare explain help let"""
+)
 
 
 def _tells_own_state(text: str, verbs: frozenset[str]) -> bool:
