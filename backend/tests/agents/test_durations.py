@@ -97,6 +97,8 @@ def test_times_dates_and_rates_over_time(instruction: str, expected: float) -> N
         "gym is 30 and i go 2 times a week for 1 month. cost per visit",
         # weeks worked a year not said
         "salary is 31,200 a year for 37.5 hours a week. what's that per hour",
+        # a pace with no length it is per: never the speed (10 / 50 = 0.2 km a minute)
+        "ran 10 km in 50 minutes, what was my pace",
     ],
 )
 def test_times_and_rates_not_all_said_are_refused(instruction: str) -> None:

@@ -836,17 +836,10 @@ def _temperature(value: Num, source: str, target: str) -> Node:
 _SPEED_TARGET = re.compile(r"\b(?:(?:in|as)|speed)\s+(km/h|kph|kmh|mph|m/s|mi/h|km/hr)(?!\w)")
 
 
-# "pace per km in minutes": a time over a length, which is no speed (read in `durations`).
-_PACE_PER_LENGTH = re.compile(
-    r"\b(?:pace|split|minutes|mins|seconds|secs)\b.*?\bper\s+(?:\d+\s*)?"
-    r"(?:km|kilomet\w+|miles?|mi|m|met(?:re|er)s?)\b"
-)
-
-
 def _speed_asked(lowered: str) -> bool:
-    if "speed" in lowered or "how fast" in lowered:
-        return True
-    return "pace" in lowered and _PACE_PER_LENGTH.search(lowered) is None
+    # A pace is a time per length ("5 min per km"), never a length per time: "ran 10 km
+    # in 50 minutes, what was my pace" is not 0.2 (`durations` reads a pace).
+    return ("speed" in lowered or "how fast" in lowered) and not re.search(r"\bpace\b", lowered)
 
 
 def asks_speed(text: str) -> bool:
