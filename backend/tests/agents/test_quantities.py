@@ -149,6 +149,7 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("We made 7 litres of soup.", "How many 300 ml tubs will it fill?"),
         # pence of dollars: the money has none
         ("A tub of 40 chocolates costs $12.50.", "How many pence per chocolate?"),
+        ("Ink cartridge costs $24.99 and prints about 350 pages.", "Pence per page?"),
         # a rule of units said that is not so: which is meant?
         ("The bed is 2 m by 1 m and 20 cm deep.", "How many litres (1 m3 = 100 L)?"),
     ],
@@ -531,3 +532,16 @@ def test_a_stop_on_the_way_is_added_to_the_time(instruction: str, result: float)
 )
 def test_a_stop_without_its_time_or_with_no_time_asked_is_not_read(instruction: str) -> None:
     assert read_quantities(None, instruction) is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # pence asked without "how many": the money given, in hundredths of it
+        ("ink cartridge costs 24.99 and prints about 350 pages. pence per page?", 7.14),
+        ("a pack of 25 candles costs 4.50. cents per candle?", 18),
+        ("Context: A tub of 40 chocolates costs \u00a312.50. Task: Pence per chocolate?", 31.25),
+    ],
+)
+def test_pence_asked_of_pounds_are_hundredths(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result, rel=1e-4)
