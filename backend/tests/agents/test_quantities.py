@@ -149,6 +149,7 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("We made 7 litres of soup.", "How many 300 ml tubs will it fill?"),
         # pence of dollars: the money has none
         ("A tub of 40 chocolates costs $12.50.", "How many pence per chocolate?"),
+        ("Ink cartridge costs $24.99 and prints about 350 pages.", "Pence per page?"),
         # a rule of units said that is not so: which is meant?
         ("The bed is 2 m by 1 m and 20 cm deep.", "How many litres (1 m3 = 100 L)?"),
     ],
@@ -594,3 +595,16 @@ def test_a_rate_whose_units_cancel_is_not_kept_per_another_unit() -> None:
     assert (
         read_quantities("my car does 16 km per litre.", "what is that in litres per 200 km") is None
     )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # pence asked without "how many": the money given, in hundredths of it
+        ("ink cartridge costs 24.99 and prints about 350 pages. pence per page?", 7.14),
+        ("a pack of 25 candles costs 4.50. cents per candle?", 18),
+        ("Context: A tub of 40 chocolates costs \u00a312.50. Task: Pence per chocolate?", 31.25),
+    ],
+)
+def test_pence_asked_of_pounds_are_hundredths(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result, rel=1e-4)

@@ -33,6 +33,7 @@ from orchestra.agents.analyst.formulas import (
     unsized_gallon,
 )
 from orchestra.agents.analyst.measures import read_measured
+from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.portions import read_result_in_portions
 from orchestra.agents.analyst.problems import (
     read_amount_left,
@@ -929,6 +930,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         formula = read_measured(f"{context} {text}" if context is not None else text)
     if formula is None:  # times, dates, paces, downloads, pay for hours, cost per use
         formula = read_durations(f"{context} {text}" if context is not None else text)
+    if formula is None and (money := read_money(context, text)) is not None:
+        # Shopping and bills: "3 for 2", a pass against paying each time, a rate stated.
+        return tuple(Clause(label, expression) for expression, label in money)
     if formula is None:
         # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".
         stages = read_stated_problem(context, text)

@@ -1294,8 +1294,8 @@ def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
     over the number of people, or None unless those are the only two numbers."""
     said = f"{context} {task}"
     people = _PEOPLE.search(said)
-    if people is None or not _ASKS_EACH.search(task):
-        return None
+    if people is None or not _ASKS_EACH.search(task) or "\u27e8" in task:
+        return None  # "split ⟨s1⟩ 4 ways": what is split is an earlier step's result
     numbers = _NUMBER.findall(said)
     if len(numbers) != 2 or _PERCENT_AFTER.search(said):
         return None

@@ -564,7 +564,9 @@ _NOT_HUNDREDTHS = {
 }
 
 
-_HUNDREDTHS_ASKED = re.compile(r"\bhow\s+many\s+(pence|cents)\b", re.I)
+# "how many pence", and "pence per page?", "price per pod in pence": hundredths asked, not
+# said of a number given ("at 45 pence a mile").
+_HUNDREDTHS_ASKED = re.compile(r"(?<![\d.])(?<![\d.]\s)\b(pence|cents)\b", re.I)
 
 
 def _hundredths_of(text: str, unit: str) -> bool:
@@ -596,6 +598,9 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         unit = named.group("unit").lower()
         if unit in _UNITS and not _AFTER_NUMBER.search(question[: named.start()]):
             top = _UNITS[unit]
+    hundredths = _HUNDREDTHS_ASKED.search(question)
+    if top is None and hundredths and _MONEY_DIMS in (dict(q.dims) for q in given):
+        top = (_MONEY_DIMS, 0.01)  # "pence per page?" of "costs 24.99": money in hundredths
     if top is not None:
         pass
     elif (within := _IN_UNIT.search(question)) and within.group("unit").lower() in _UNITS:
