@@ -546,3 +546,12 @@ def test_a_step_result_split_is_not_the_context_amount_split() -> None:
         )
     ).data
     assert data["result"] == pytest.approx(58.3)
+
+
+def test_a_price_each_asked_in_pence_is_never_given_in_pounds() -> None:
+    # 12 / 52 is 0.23 pounds: in pence it is 23.08, or, unread, a refusal.
+    try:
+        data = run("52 pods cost 12 pounds, how much per pod in pence?")
+    except AgentInputError:
+        return
+    assert data["result"] == pytest.approx(1200 / 52, rel=1e-4)

@@ -1007,6 +1007,10 @@ def read_unit_price(text: str) -> tuple[Node, str] | None:
     """ "If 3 tickets cost $45, how much is one ticket?": the total over the count, or None
     unless those are the only numbers and the question asks for one item."""
     lowered = text.lower()
+    if re.search(r"\b(?:pence|cents)\b", lowered):
+        # "52 pods cost 12 pounds, how much per pod in pence?": money in hundredths, which
+        # the units reading gives (`quantities`); this one would answer in pounds.
+        return None
     stated = _COUNT_COSTS.search(lowered)
     several = _ASKS_SEVERAL.search(lowered)
     if stated is not None:
