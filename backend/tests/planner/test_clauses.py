@@ -271,10 +271,3 @@ def test_a_yes_or_no_question_after_then_starts_a_clause() -> None:
 def test_incl_and_excl_end_no_sentence() -> None:
     clauses = split_clauses("price is 200 excl. VAT at 20%, so incl. VAT what is it?")
     assert len(clauses) == 1
-
-
-def test_with_no_ask_the_last_sentence_without_numbers_asks_of_those_before() -> None:
-    found = split_clauses("Pods: 52 pack for 12 quid or 30 for 7.50. price per pod in pence")
-    assert [c.is_request for c in found] == [False, True]
-    # Two statements with no numbers are both taken as asks, as before.
-    assert all(c.is_request for c in split_clauses("A summary of the report. Its keywords."))

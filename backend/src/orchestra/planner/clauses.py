@@ -1048,24 +1048,11 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
         # where some sentences ask in their middle ("EV has a 64 kWh battery. charging it
         # ... costs how much in pounds"), those, the others being what they ask about.
         asking = {c.sentence for c in clauses if _ASKS_WITHIN.search(c.text)}
-        last = clauses[-1].sentence
-        if (
-            not asking
-            and any(not _has_numbers(c.text) for c in clauses if c.sentence == last)
-            and all(_has_numbers(c.text) for c in clauses if c.sentence != last)
-        ):
-            # "Washing pods: 52 pack for 12 quid or 30 pack for 7.50. price per pod in
-            # pence": the sentence without numbers, after those stating them, asks of them.
-            asking = {last}
         clauses = [
             Clause(c.text, c.connectives, c.sentence, is_request=not asking or c.sentence in asking)
             for c in clauses
         ]
     return clauses
-
-
-def _has_numbers(text: str) -> bool:
-    return any(t.is_number for t in tokenize(text))
 
 
 # A question asked inside a sentence rather than at its start: "... costs how much in pounds",
