@@ -355,6 +355,7 @@ def test_short_copy_without_a_verb_of_writing_is_writing(task: str) -> None:
         ("What's 15 + 6?", "double that"),
         ("Compute the average of 3, 6 and 9", "now divide it by 3"),
         ("What is 20% of 80?", "add 5 to the result"),
+        ("Spent 45.20 on fuel and 31 on lunch, total?", "split that between the three of us"),
     ],
 )
 def test_arithmetic_on_the_answer_before_computes_it_again_first(

@@ -188,6 +188,7 @@ def follow_up_subject(text: str) -> str | None:
     return None
 
 
+_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
 # "double that", "now divide it by 3", "add 5 to the result": arithmetic on the answer before.
 _EARLIER = r"(?:it|that|this|the result|the answer|the total)"
 _CONTINUES_ARITHMETIC = re.compile(
@@ -204,6 +205,14 @@ _CONTINUES_ARITHMETIC = re.compile(
     + r"|(?:multiply|divide|times)\s+"
     + _EARLIER
     + r"\s+by\s+\S+"
+    # "split that between the three of us", "share it 4 ways": the value before, shared.
+    + r"|(?:split|share|divide)\s+"
+    + _EARLIER
+    + r"\s+(?:(?:evenly|equally)\s+)?(?:(?:between|among(?:st)?)\s+(?:the\s+)?"
+    + _COUNT
+    + r"(?:\s+(?:of\s+us|of\s+them|people|ways|friends))?|"
+    + _COUNT
+    + r"\s+ways)"
     # "now times 2", "that minus 15", "plus 10%": an operator and its operand, the value
     # before it understood.
     + r"|(?:"
@@ -459,7 +468,11 @@ def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
     if _SHARE_RE.search(match.group("rest")) and _OF_AMOUNT_RE.search(previous):
         # "40 percent of it" after "25% of 360": of 360 or of the 90 found? Not said.
         return None
-    return f"{previous.rstrip(' .?!')}, then {match.group('rest')}"
+    rest = match.group("rest")
+    if re.match(r"(?:split|divide)\s+(?!by\b)", rest, re.I) and previous.rstrip().endswith("?"):
+        # "total?" then "split that between the three of us": the question, then its share.
+        return f"{previous.rstrip()} then {rest}"
+    return f"{previous.rstrip(' .?!')}, then {rest}"
 
 
 # "another one", "one more please": the earlier request, asked again.
