@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from orchestra.agents.analyst.operations import run_operation
-from orchestra.agents.protocol import AgentInputError, StepRequest
+from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest
 
 
 def run(instruction: str) -> dict[str, Any]:
@@ -419,3 +419,16 @@ def test_equity_with_more_owed_than_the_value_is_refused() -> None:
             "Context: house is valued at 340,000 and there's 412,500 left on the mortgage. "
             "Task: what % of the value is our equity"
         )
+
+
+def test_a_tax_named_after_its_percentage_is_added_to_the_result_named() -> None:
+    mean = StepInput(
+        step_id="s1", title="Average them", text="**Mean: 4200**", data={"result": 4200.0}
+    )
+    said = (
+        "Context: three roofers quoted 4,200, 3,750 and 4,650 before vat. Task: Add 20% vat to "
+        "the average. Use the result of step s1 (Average them)."
+    )
+    request = StepRequest(instruction=said, capability="calculation", inputs=[mean])
+    assert run_operation(request).data["result"] == pytest.approx(5040)
+    assert run("add 20% vat to 350")["result"] == pytest.approx(420)

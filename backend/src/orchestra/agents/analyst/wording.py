@@ -1762,6 +1762,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "add 20% vat on top": the percentage added to the amount before; "on top" says no
     # more.
     (re.compile(r"(\d%(?:\s+(?:vat|tax|gst|hst|tip))?)\s+on\s+top\b"), r"\1"),
+    # "add 20% vat to the average": the tax named is the percentage added, as "add 20% to".
+    (re.compile(r"\b(add\s+\d+(?:\.\d+)?\s*%)\s+(?:vat|tax|gst|hst|tip)\s+(?=to\b)"), r"\1 "),
     # "sq root of 1764", "sq. rt of 81": the square root, abbreviated.
     (re.compile(r"\bsq\.?\s+(?:root|rt)\b"), "square root"),
     # "gimme 23 x 17 real quick": words of haste, which ask nothing ("real" was read as what
