@@ -432,3 +432,18 @@ def test_a_tax_named_after_its_percentage_is_added_to_the_result_named() -> None
     request = StepRequest(instruction=said, capability="calculation", inputs=[mean])
     assert run_operation(request).data["result"] == pytest.approx(5040)
     assert run("add 20% vat to 350")["result"] == pytest.approx(420)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the German, French word for a sum, after amounts with a currency and a dash
+        ("Ausgaben vom Wochenende: 12,40 € / 7,95 € / 23,10 € / 9,55 € - Summe?", 53),
+        ("Dépenses: 12,40 € / 7,95 € / 23,10 € - somme?", 43.45),
+        ("12.40 €, 7.95 €, 9.55 € - sum?", 29.9),
+        # the Spanish for a mean, asked at the end: no slip for "median"
+        ("compras del super: 23,40 € / 17,85 € / 31,20 € / 19,55 € - media?", 23),
+    ],
+)
+def test_a_sum_asked_after_amounts_with_their_currency(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
