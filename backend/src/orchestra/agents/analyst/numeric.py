@@ -75,6 +75,7 @@ from orchestra.agents.analyst.problems import (
 from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.rows import check_rows_named, count_of_outcome, names_rows
+from orchestra.agents.analyst.shares import read_share_by_nights
 from orchestra.agents.analyst.statistics import (
     Headline,
     choose_headline,
@@ -85,6 +86,7 @@ from orchestra.agents.analyst.statistics import (
     names_a_figure,
     strip_parameter_numbers,
 )
+from orchestra.agents.analyst.substitution import read_given_formula
 from orchestra.agents.analyst.tables import (
     Table,
     find_table_text,
@@ -885,6 +887,11 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     marks = read_marks(context, text)  # a mark needed, weighted, attended, in percent
     if marks is not None:
         return tuple(Clause(label, expression) for expression, label in marks)
+    given = read_given_formula(context, text)  # "10 x weight in kg + 5. i'm 78 kg"
+    if given is None:
+        given = read_share_by_nights(context, text)  # "each 3-night person pay"
+    if given is not None:
+        return (Clause(given[1], given[0]),)
     if context is not None:
         # "A 500 jacket gets 20% off, then an extra 10% off. What do I pay?": each price.
         # "95 with 20% off, then a 5 voucher": the discounted price, then less the voucher;
