@@ -555,3 +555,31 @@ def test_a_price_each_asked_in_pence_is_never_given_in_pounds() -> None:
     except AgentInputError:
         return
     assert data["result"] == pytest.approx(1200 / 52, rel=1e-4)
+
+
+def test_a_tax_named_after_its_percentage_is_added_to_the_result_named() -> None:
+    mean = StepInput(
+        step_id="s1", title="Average them", text="**Mean: 4200**", data={"result": 4200.0}
+    )
+    said = (
+        "Context: three roofers quoted 4,200, 3,750 and 4,650 before vat. Task: Add 20% vat to "
+        "the average. Use the result of step s1 (Average them)."
+    )
+    request = StepRequest(instruction=said, capability="calculation", inputs=[mean])
+    assert run_operation(request).data["result"] == pytest.approx(5040)
+    assert run("add 20% vat to 350")["result"] == pytest.approx(420)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the German, French word for a sum, after amounts with a currency and a dash
+        ("Ausgaben vom Wochenende: 12,40 € / 7,95 € / 23,10 € / 9,55 € - Summe?", 53),
+        ("Dépenses: 12,40 € / 7,95 € / 23,10 € - somme?", 43.45),
+        ("12.40 €, 7.95 €, 9.55 € - sum?", 29.9),
+        # the Spanish for a mean, asked at the end: no slip for "median"
+        ("compras del super: 23,40 € / 17,85 € / 31,20 € / 19,55 € - media?", 23),
+    ],
+)
+def test_a_sum_asked_after_amounts_with_their_currency(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

@@ -3008,6 +3008,43 @@ def test_how_many_of_a_value_counts_the_rows_holding_it() -> None:
     assert run(f"{table}how many said no", capability="statistics")["result"] == 1
 
 
+def test_how_many_rows_are_still_a_value_counts_them() -> None:
+    table = "order,status\n5501,shipped\n5502,pending\n5503,cancelled\n5504,pending\n"
+    data = run(f"{table}how many orders are still pending", capability="statistics")
+    assert data["result"] == 2
+    assert data["where"] == {"status": "pending"}
+    # "refunds" are not what the rows are: no count of them is read.
+    with pytest.raises(AgentInputError):
+        run(f"{table}how many refunds are still pending", capability="statistics")
+
+
+def test_how_many_failed_counts_the_rows_a_yes_or_no_column_says_no() -> None:
+    lines = "\n".join(
+        f'{{"user":"{user}","event":"{event}","ok":{ok}}}'
+        for user, event, ok in (
+            ("amy", "login", "true"),
+            ("raj", "login", "false"),
+            ("raj", "logout", "false"),
+            ("sue", "login", "false"),
+        )
+    )
+    data = run(f"how many failed logins in this\n{lines}", capability="statistics")
+    assert data["result"] == 2
+    assert data["where"] == {"event": "login", "ok": False}
+    table = "user,success\namy,yes\nraj,no\nsue,yes\n"
+    assert run(f"{table}how many successful users", capability="statistics")["result"] == 2
+
+
+def test_how_many_scored_over_a_bound_counts_the_score_column() -> None:
+    table = "| student | score |\n|---|---|\n| Asha | 81 |\n| Ben | 64 |\n| Cara | 77 |\n"
+    assert run(f"{table}how many scored over 70", capability="statistics")["result"] == 2
+
+
+def test_a_change_between_two_amounts_in_one_unit_in_percent() -> None:
+    said = "went from 96.4 kg to 88.7 kg since january. what % of my body weight have i lost"
+    assert run(said, capability="calculation")["result"] == pytest.approx(7.7 / 96.4 * 100)
+
+
 def test_a_bound_in_thousands_on_a_column() -> None:
     table = "| flat | rent |\n|---|---|\n| A | 1450 |\n| B | 1800 |\n| C | 2100 |\n"
     assert run(f"{table}how many flats are under 2k", capability="statistics")["result"] == 2

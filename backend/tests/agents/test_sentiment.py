@@ -1611,3 +1611,45 @@ def test_people_not_heard_things_not_found_and_notices_signed_off(text: str, lab
 def test_listening_to_a_thing_is_no_failure_and_thanks_after_a_complaint_is_unread() -> None:
     assert not sentiment("I never listened to the album.").negative_terms
     assert sentiment("The car park is closed again. Thanks.").unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Slang praise: "legends" of people, "fire" ending its clause, "buzzing" of people.
+        ("The bin men put the bins back where they found them, absolute legends.", "positive"),
+        ("You are a legend, thank you", "positive"),
+        ("ngl the new menu is fire", "positive"),
+        ("that burger was fire tbh", "positive"),
+        ("I'm buzzing!", "positive"),
+        # Disbelief beside praise, with nothing set against it, stresses the praise.
+        ("that gig was unreal, still buzzing", "positive"),
+        # Soaked where the rain that did it is named: damage to goods.
+        ("Parcel was left out in the rain and the box was soaked through.", "negative"),
+        # A notice that a thing can be fetched says no opinion; not ready when due is one.
+        ("Your prescription is ready for collection from the pharmacy.", "neutral"),
+        ("The parcel is now ready to collect.", "neutral"),
+        ("My prescription wasn't ready for collection.", "negative"),
+    ],
+)
+def test_slang_praise_rain_soaked_and_notices_of_collection(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.unsure
+    assert not result.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the legend on the map is small",
+        "the house is on fire",
+        "the fridge is buzzing again",
+        "my ears are still buzzing",
+        "soaked the beans overnight",
+    ],
+)
+def test_slang_words_in_their_other_senses_stay_unread(text: str) -> None:
+    result = sentiment(text)
+    assert result.unread
+    assert not result.positive_terms

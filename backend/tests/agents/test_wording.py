@@ -935,3 +935,22 @@ def test_the_area_of_a_circle_from_its_one_size(text: str, expected: float) -> N
 )
 def test_a_circle_area_in_another_unit_or_of_an_unsaid_size_is_not_read(text: str) -> None:
     assert read_formula(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "results"),
+    [
+        # asks listed with commas and "and", a root among them: each one on its own
+        ("what's the square root of 2,025, 15% of 86, and 1,000 divided by 16", [45, 12.9, 62.5]),
+        ("what is 1000 divided by 16, 15% of 86 and the square root of 2025", [62.5, 12.9, 45]),
+        ("what is the square root of 2025 and the square root of 16", [45, 4]),
+    ],
+)
+def test_asks_listed_with_a_root_are_read_each(text: str, results: list[float]) -> None:
+    reading = read_numeric_request(text)
+    assert reading.trusted, (reading.understood(), reading.doubts)
+    assert [evaluate(render(c.expression)) for c in reading.clauses] == pytest.approx(results)
+
+
+def test_a_root_of_a_list_is_not_split_into_asks() -> None:
+    assert not read_numeric_request("the square root of 9, 16 and 25").trusted

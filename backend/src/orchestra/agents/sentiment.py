@@ -1024,6 +1024,24 @@ def _set_phrase(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], flo
     return None
 
 
+# "Your prescription is ready for collection", "the parcel is now ready to collect": a
+# notice that a thing can be fetched, no opinion ("wasn't ready for collection", a thing
+# not there when due, is read by `_NOT_DUE`, which starts a word before).
+_PHRASES.update(
+    {
+        (*said, "ready", *fetch): 0.0
+        for said in (("is",), ("are",), ("is", "now"), ("are", "now"), ("now",))
+        for fetch in (
+            ("for", "collection"),
+            ("for", "pickup"),
+            ("for", "pick-up"),
+            ("to", "collect"),
+            ("to", "pick", "up"),
+        )
+    }
+)
+
+
 # The longest phrase that starts at a word is the one said: "thank you for nothing" is not
 # "thank you" and three more words.
 _PHRASES_LONGEST_FIRST = sorted(_PHRASES.items(), key=lambda item: -len(item[0]))
@@ -2278,10 +2296,25 @@ def _verb_clear(tokens: Sequence[str], index: int) -> bool:
 # paint is cracking"); "slaps" is praise ending its clause of a thing ("this burger
 # slaps") and a blow given ("he slaps the table"); "soaked" is damage done to goods or
 # people by water ("everything got soaked", "arrived soaked") and a step of a recipe
-# ("soaked the beans overnight", "soaked through by morning").
-_SENSES = _words("cracking slaps slapped soaked drenched")
+# ("soaked the beans overnight", "soaked through by morning"), and damage again where the
+# rain that did it is named ("left out in the rain and the box was soaked through").
+# In slang, "legends" is praise of people ("absolute legends", "what a legend"; a map's
+# legend, or "legend has it", is none); "fire" praises a thing ending its clause after
+# "is" ("the new menu is fire"; "the house is on fire" is none); "buzzing" is joy said
+# of people ("I'm buzzing", "still buzzing" with no subject; "the fridge is buzzing" is a
+# noise).
+_SENSES = _words("cracking slaps slapped soaked drenched legend legends fire buzzing")
 _NOT_PRAISED = _words("sound noise noises sounds")
 _SOAKED_AS = _words("got get gets getting arrived came")
+_RAIN = _words("rain raining rained downpour storm shower showers wet")
+_LEGEND_BEFORE = _words("absolute total proper utter complete real actual such living")
+_LEGEND_A = _words("what you're youre ur he's she's")
+_LEGENDS_ARE = _words("you're youre they're ur are")
+_SLANG_PRAISE = 2.5
+_FIRE_AFTER = _words("is was are were 's straight pure lowkey literally")
+_SLANG_ENDS = _words("ngl tbh honestly fr lol lmao tho though")
+_BUZZING_PEOPLE = _words("i'm im we're am he's she's they're")
+_BUZZING_STRESS = _words("still so proper well absolutely")
 
 
 def _said_in_sense(tokens: Sequence[str], index: int) -> float | None:
@@ -2298,7 +2331,46 @@ def _said_in_sense(tokens: Sequence[str], index: int) -> float | None:
         ends = following in _SCOPE_ENDS or following in ("ngl", "tbh", "honestly", "fr")
         named = before.isalpha() and before not in _PEOPLE | _NOT_COUNTED | _words("it")
         return 2.5 if ends and named and before not in _words("him her them me us") else None
-    return _DAMAGE_VALENCE if before in _SOAKED_AS else None
+    if token in ("legend", "legends"):
+        two_before = tokens[index - 2] if index > 1 else ""
+        # "you are a legend", "he is a legend": a person, said to be one.
+        person_is = (
+            two_before in ("is", "are", "was") and index > 2 and tokens[index - 3] in _PEOPLE
+        )
+        praised = before in _LEGEND_BEFORE or (
+            (token == "legend" and before in ("a", "an") and (two_before in _LEGEND_A or person_is))
+            or (token == "legends" and before in _LEGENDS_ARE)
+        )
+        return _DISBELIEF_PRAISE if praised else None
+    if token == "fire":
+        ends = following in _SCOPE_ENDS or following in _SLANG_ENDS
+        return _SLANG_PRAISE if ends and before in _FIRE_AFTER else None
+    if token == "buzzing":
+        return _SLANG_PRAISE if _buzzing_person(tokens, index) else None
+    if before in _SOAKED_AS or (before in ("was", "were") and _rain_said(tokens, index)):
+        return _DAMAGE_VALENCE
+    return None
+
+
+def _buzzing_person(tokens: Sequence[str], index: int) -> bool:
+    """Whether "buzzing" at ``index`` is said of people ("I'm buzzing", "we're still
+    buzzing"), or opens its clause with no subject ("..., still buzzing")."""
+    position = index - 1
+    while position >= 0 and tokens[position] in _BUZZING_STRESS:
+        position -= 1
+    if position > 0 and tokens[position] == "are" and tokens[position - 1] == "we":
+        return True  # "we are buzzing" ("my ears are buzzing" is a noise)
+    return position < 0 or tokens[position] in _BUZZING_PEOPLE | _SCOPE_ENDS
+
+
+def _rain_said(tokens: Sequence[str], index: int) -> bool:
+    """Whether the sentence of the word at ``index`` names rain before it."""
+    position = index - 1
+    while position >= 0 and tokens[position] not in _SENTENCE_ENDS:
+        if tokens[position] in _RAIN:
+            return True
+        position -= 1
+    return False
 
 
 # "It keeps my water cold for hours", "how cold it keeps my water": a warmth or a cold that
@@ -2339,6 +2411,11 @@ _DISBELIEF_PRAISE = 3.0
 
 def _read_disbelief(tokens: Sequence[str], index: int, weight: float, tally: _Tally) -> None:
     if tally.held_negative:
+        return
+    if tally.held_positive and not _CONTRAST.intersection(tokens):
+        # "that gig was unreal, still buzzing": beside praise, with nothing set against it,
+        # disbelief stresses the praise as beside a complaint it stresses the complaint.
+        tally.add(tokens[index], _DISBELIEF_PRAISE * weight, weight=weight)
         return
     end = index + 1
     while end < len(tokens) and tokens[end] not in _SENTENCE_ENDS:

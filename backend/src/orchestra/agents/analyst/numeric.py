@@ -32,6 +32,7 @@ from orchestra.agents.analyst.formulas import (
     units_apart,
     unsized_gallon,
 )
+from orchestra.agents.analyst.marks import read_marks
 from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.portions import read_result_in_portions
@@ -78,7 +79,8 @@ from orchestra.agents.analyst.problems import (
 from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
 from orchestra.agents.analyst.recipes import read_recipe
 from orchestra.agents.analyst.references import Inputs, read_inputs
-from orchestra.agents.analyst.rows import check_rows_named
+from orchestra.agents.analyst.rows import check_rows_named, count_of_outcome, names_rows
+from orchestra.agents.analyst.shares import read_share_by_nights
 from orchestra.agents.analyst.statistics import (
     Headline,
     choose_headline,
@@ -89,6 +91,7 @@ from orchestra.agents.analyst.statistics import (
     names_a_figure,
     strip_parameter_numbers,
 )
+from orchestra.agents.analyst.substitution import read_given_formula
 from orchestra.agents.analyst.tables import (
     Table,
     find_table_text,
@@ -894,6 +897,14 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
 def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     """The expression of an everyday word problem the request states and asks, or None;
     ``context`` is the statement, when it comes before the question ``text``."""
+    marks = read_marks(context, text)  # a mark needed, weighted, attended, in percent
+    if marks is not None:
+        return tuple(Clause(label, expression) for expression, label in marks)
+    given = read_given_formula(context, text)  # "10 x weight in kg + 5. i'm 78 kg"
+    if given is None:
+        given = read_share_by_nights(context, text)  # "each 3-night person pay"
+    if given is not None:
+        return (Clause(given[1], given[0]),)
     if context is not None:
         # "A 500 jacket gets 20% off, then an extra 10% off. What do I pay?": each price.
         # "95 with 20% off, then a 5 voucher": the discounted price, then less the voucher;
@@ -2153,8 +2164,11 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
     how_many = _HOW_MANY.search(rest)
     counted = how_many.group(1).lower() if how_many else ""
     rows_named = _mentioned_columns(counted, table.columns) if counted else []
+    # "how many orders": not the order column; "how many scored": a verb, not "score"s.
     candidates = [
-        c for c in numeric if c not in rows_named and c.lower() not in (counted, counted[:-1])
+        c
+        for c in numeric
+        if c not in rows_named and c.lower() not in (counted, counted.removesuffix("s"))
     ]
     named = [c for c in _mentioned_columns(rest, table.columns) if c in candidates]
     columns = named or candidates
@@ -2303,7 +2317,7 @@ def _count_beyond_listed(context: str, task: str, material: list[Node]) -> StepR
 
 def _table_statistics(prose: str, table: Table) -> StepResult:
     prose = _ASIDE.sub(" ", prose)
-    counted_value = _count_of_value(prose, table)
+    counted_value = _count_of_value(prose, table) or count_of_outcome(prose, table)
     if counted_value is not None:
         return counted_value
     prose = _BOUND_THOUSANDS.sub(
@@ -2355,7 +2369,9 @@ _BOUND_THOUSANDS = re.compile(
 )
 # "how many yeses so far", "how many said no": a count of the rows holding a value.
 _HOW_MANY_OF_VALUE = re.compile(
-    r"\bhow\s+many\s+(?:(?:people\s+)?(?:said|answered|replied|voted|are|were|have)\s+)?"
+    # "how many orders are still pending": the noun of the rows, then their value.
+    r"\bhow\s+many\s+(?:(?P<noun>[a-z]+\s+)?(?:said|answered|replied|voted|are|were|have)\s+"
+    r"(?:still\s+|currently\s+|now\s+)?)?"
     r"['\"]?(?P<value>[a-z]+)['\"]?(?:'?s)?"
     # "how many failed their MOT today": the verb of the value, said of what it was in.
     r"(?:\s+(?:their|the|its)\s+[a-z]+)?(?:\s+(?:today|this\s+week|this\s+year))?"
@@ -2374,6 +2390,9 @@ def _count_of_value(prose: str, table: Table) -> StepResult | None:
     asked = _HOW_MANY_OF_VALUE.search(prose.strip())
     if asked is None or re.search(r"\d", prose):
         return None
+    noun = (asked.group("noun") or "people").strip().lower()
+    if noun != "people" and not names_rows(noun, table):
+        return None  # "how many refunds are pending" of rows that are not refunds
     word = asked.group("value").lower()
     forms = (word, word.removesuffix("es"), word.removesuffix("s"), word.removesuffix("ed"))
     for value in dict.fromkeys(forms):

@@ -1250,7 +1250,9 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         # "from 4.25% to 5%": a change in percentage points, or relative? Only said apart.
         return None
     counted = stated.groupdict().get("counted")
-    if counted and (is_unit(counted) or counted.lower() in {"am", "pm"}):
+    # "from 96.4 kg to 88.7 kg": one unit said of both values is two amounts of one thing.
+    same_unit = counted and re.match(rf"\s*{re.escape(counted)}\b", context[stated.end() :])
+    if counted and (is_unit(counted) or counted.lower() in {"am", "pm"}) and not same_unit:
         return None  # "from 5 km to 3", "from 9 am to 5 pm": no two amounts of one thing
     old_text = stated.group("old").replace(",", "")
     new_text = stated.group("new").replace(",", "")

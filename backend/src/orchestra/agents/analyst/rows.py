@@ -8,16 +8,20 @@ is a word for rows in general, a column's name (or a word of it) in the singular
 plural, a word for people on a table with a column of names, or any noun on a table
 whose rows each have an identifier ("how many tickets" of an id,status table: each row is
 a thing the request names).
+
+"How many failed logins" of a table with a yes-or-no column of success ("ok", "success")
+counts the rows where it says no, among the rows that are logins (`count_of_outcome`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from orchestra.agents.analyst.tables import Table
-from orchestra.agents.protocol import AgentInputError
+from orchestra.agents.protocol import AgentInputError, StepResult
 
-__all__ = ["check_rows_named", "names_rows", "noun_counted"]
+__all__ = ["check_rows_named", "count_of_outcome", "names_rows", "noun_counted"]
 
 # "how many (distinct) customers": the noun after "how many" and any words that qualify it.
 _HOW_MANY = re.compile(
@@ -111,3 +115,74 @@ def check_rows_named(prose: str, table: Table) -> None:
             f"{', '.join(table.columns)}), so its rows may not be {noun}. Ask how many rows "
             "there are, or for a figure of a column."
         )
+
+
+# A column that says yes or no to whether the row's event went well.
+_OUTCOME_COLUMNS = re.compile(
+    r"^(?:ok|is_?ok|okay|success|successful|succeeded|passed|pass)$",
+    re.I,
+)
+# "how many failed logins (in this)", "how many successful payments are there".
+_OUTCOME_ASKED = re.compile(
+    r"\bhow\s+many\s+(?:(?P<failed>failed|unsuccessful)|successful|succeeded|passed)\s+"
+    r"(?P<noun>[a-z]+)(?:\s+(?:are|were)\s+there|\s+(?:are\s+|were\s+)?in\s+(?:here|there|"
+    r"this|these|the\s+log|the\s+list|the\s+table)|\s+altogether|\s+in\s+total)?\s*[?.!:]*\s*$",
+    re.I,
+)
+_YES = frozenset({"true", "yes", "y", "1"})
+_NO = frozenset({"false", "no", "n", "0"})
+
+
+def _said_yes(value: Any) -> bool | None:
+    """A cell's yes or no (True, "false", "yes", 0), or None when it says neither."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    return True if text in _YES else False if text in _NO else None
+
+
+def count_of_outcome(prose: str, table: Table) -> StepResult | None:
+    """ "how many failed logins" of a table with one yes-or-no column of success: how many
+    rows say no (or yes, for "successful"), among those the noun names: all of them when it
+    names the rows, else those whose one text column holds the noun ("logins" of an event
+    column of "login"); None when the request or the table is not that."""
+    asked = _OUTCOME_ASKED.search(prose.strip())
+    if asked is None:
+        return None
+    flags = [
+        c
+        for c in table.columns
+        if _OUTCOME_COLUMNS.match(c.strip())
+        and all(_said_yes(row.get(c)) is not None for row in table.rows)
+    ]
+    if len(flags) != 1:
+        return None
+    flag, wanted = flags[0], asked.group("failed") is None
+    noun = asked.group("noun").lower()
+    rows = table.rows
+    where: dict[str, Any] = {}
+    if not names_rows(noun, table):
+        # "logins" of rows whose event is "login": those rows, the others are not counted.
+        holding = [
+            c
+            for c in table.columns
+            if c != flag and any(str(r.get(c, "")).strip().lower() in _forms(noun) for r in rows)
+        ]
+        if len(holding) != 1:
+            return None
+        column = holding[0]
+        rows = [r for r in rows if str(r.get(column, "")).strip().lower() in _forms(noun)]
+        where[column] = str(rows[0].get(column, "")).strip()
+    count = sum(_said_yes(r.get(flag)) is wanted for r in rows)
+    where[flag] = wanted
+    said = ", ".join(f"{c} is {str(v).lower()}" for c, v in where.items())
+    return StepResult(
+        text=f"**Count of rows where {said}:** {count} (of {len(table.rows)} rows)",
+        data={
+            "operation": "count",
+            "result": count,
+            "where": where,
+            "rows": len(table.rows),
+            "confidence": 1.0,
+        },
+    )

@@ -478,6 +478,17 @@ _AGGREGATE_WORDS: dict[str, str] = {
     # "What did I spend altogether?", "their combined weight"
     "altogether": "sum",
     "combined": "sum",
+    # "12,40 € / 7,95 € - Summe?": the word for a sum in German, French, Spanish and Dutch,
+    # said of amounts written the way those countries write them.
+    "summe": "sum",
+    "somme": "sum",
+    "suma": "sum",
+    "totaal": "sum",
+    # ... and for a mean (for "media", see `_EVERYDAY`).
+    "promedio": "mean",
+    "moyenne": "mean",
+    "durchschnitt": "mean",
+    "gemiddelde": "mean",
     "average": "mean",
     "avg": "mean",
     "mean": "mean",
@@ -1379,7 +1390,10 @@ def _clauses(tokens: list[Token]) -> list[list[Token]]:
                 and following.text in _QUESTIONS
                 and any(t.kind in _OPERAND_KINDS for t in clauses[-1])
             )
-        ) or (token.text == "and" and _two_expressions(clauses[-1], tokens[index + 1 :])):
+        ) or (
+            # "2+2 and 3*3", "the square root of 2025, 15% of 86": two whole pieces.
+            token.text in {"and", ","} and _two_expressions(clauses[-1], tokens[index + 1 :])
+        ):
             clauses.append([])
         elif token.kind == "comma" and following is not None and following.text == "and":
             after = tokens[index + 2] if index + 2 < len(tokens) else None
@@ -1421,7 +1435,14 @@ def _two_expressions(before: list[Token], after: list[Token]) -> bool:
             and (two.text in _INFIX_WORDS or (one.kind == "pct" and two.text == "of"))
             for one, two in pairwise(tokens)
         )
-        return said and not any(t.text in _AGGREGATE_WORDS or t.text in _VERBS for t in tokens)
+        # "the square root of 2025": a root of a number is a whole piece of arithmetic too.
+        rooted = any(
+            one.text in ("square", "cube") and two.text == "root" for one, two in pairwise(tokens)
+        )
+        said = said or (rooted and any(t.kind in _OPERAND_KINDS for t in tokens))
+        # "square" of "square root" is no verb asking of a list ("square 3, 4 and 5").
+        verbs = _VERBS - {"square", "cube"} if rooted else _VERBS
+        return said and not any(t.text in _AGGREGATE_WORDS or t.text in verbs for t in tokens)
 
     rest: list[Token] = []
     for token in after:
@@ -1762,6 +1783,11 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "add 20% vat on top": the percentage added to the amount before; "on top" says no
     # more.
     (re.compile(r"(\d%(?:\s+(?:vat|tax|gst|hst|tip))?)\s+on\s+top\b"), r"\1"),
+    # "add 20% vat to the average": the tax named is the percentage added, as "add 20% to".
+    (re.compile(r"\b(add\s+\d+(?:\.\d+)?\s*%)\s+(?:vat|tax|gst|hst|tip)\s+(?=to\b)"), r"\1 "),
+    # "23,40 € / 17,85 € - media?": Spanish and Italian for a mean, asked at the end (no
+    # slip for "median"; "social media" is none).
+    (re.compile(r"(?<!social\s)\bmedia(?=\s*[?.!]*\s*$)"), "mean"),
     # "sq root of 1764", "sq. rt of 81": the square root, abbreviated.
     (re.compile(r"\bsq\.?\s+(?:root|rt)\b"), "square root"),
     # "gimme 23 x 17 real quick": words of haste, which ask nothing ("real" was read as what
@@ -1985,7 +2011,9 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # stays a subtraction, "- then" goes on with it).
     (
         re.compile(
-            r"((?:,\s*(?:and\s+)?|\s+and\s+|(?<=\d)\s+)[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?)"
+            # "12.40 €, 9.55 € - sum?": the currency said after each amount, as a unit.
+            r"((?:,\s*(?:and\s+)?|\s+and\s+|(?<=\d)\s+)[-+]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?%?"
+            r"(?:\s?[\u20ac\u00a3])?)"
             rf"(?:\s*{_LIST_UNIT})?(?:\s*(?:\u2014|\u2013|->|\u2192|=>|:)\s*|\s+-\s+)"
             r"(?=[a-z])(?!then\b)"
         ),

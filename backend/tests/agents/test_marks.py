@@ -1,0 +1,83 @@
+"""Marks and shares of a whole: needed, weighted, attended, in percent (`analyst.marks`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability=capability)).data
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the mark needed in the part left, for an overall target
+        (
+            "Context: coursework counts 40% and the exam 60%. i got 72 in the coursework. "
+            "Task: what do i need in the exam to get 65 overall",
+            (65 - 72 * 0.4) / 0.6,
+        ),
+        (
+            "the exam is worth 70% and coursework 30%. I scored 80 on coursework, what do i "
+            "need on the exam to get 70 overall?",
+            (70 - 80 * 0.3) / 0.7,
+        ),
+        # an average weighted by what each mark is worth
+        (
+            "Context: module marks: 68 (20 credits), 74 (20 credits), 59 (40 credits) and 81 "
+            "(10 credits). Task: what's my average weighted by credits",
+            (68 * 20 + 74 * 20 + 59 * 40 + 81 * 10) / 90,
+        ),
+        (
+            "weighted average of 70 (30%), 60 (30%) and 80 (40%)",
+            (70 * 30 + 60 * 30 + 80 * 40) / 100,
+        ),
+        # attendance: the days not missed, in percent of all of them
+        (
+            "Context: my son missed 9 days out of 190 school days this year. Task: what's his "
+            "attendance %",
+            (190 - 9) / 190 * 100,
+        ),
+        ("she was absent for 6 of the 38 lessons, what's her attendance rate", 32 / 38 * 100),
+    ],
+)
+def test_marks_needed_weighted_and_attended(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_each_mark_in_percent() -> None:
+    data = run("got 18/25, 22/30 and 41/50 on my three quizzes, what's the percentage for each")
+    assert [s["result"] for s in data["steps"]] == pytest.approx([72, 220 / 3, 82])
+    data = run("scores 7/10 and 45/60, each as a percentage please")
+    assert [s["result"] for s in data["steps"]] == pytest.approx([70, 75])
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # the weights of the parts are not the whole grade
+        "coursework counts 40% and the exam 50%. i got 72 in the coursework. what do i need "
+        "in the exam to get 65 overall",
+        # weighted by something the brackets do not hold
+        "module marks: 68 (20 credits), 74 (3 attempts). what's my average weighted by hours",
+        # more missed than there were
+        "missed 12 days out of 10, what's his attendance %",
+        # a mark over more than its whole is no mark out of it
+        "got 18/25 and 31/30, what's the percentage for each",
+    ],
+)
+def test_marks_that_do_not_add_up_are_not_read(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+def test_marks_together_are_not_each_one() -> None:
+    # "overall" asks one figure of the marks together, not each one's percentage.
+    with pytest.raises(AgentInputError):
+        run("got 18/25 and 22/30, what's the overall percentage for each")

@@ -1,0 +1,50 @@
+"""A formula written with named quantities, and their values (`analyst.substitution`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str) -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability="calculation")).data
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # each value put in for the quantity of its unit; the one with none is the age
+        (
+            "work out my bmr with 10 x weight in kg + 6.25 x height in cm - 5 x age + 5. "
+            "i'm 78 kg, 180 cm and 34",
+            10 * 78 + 6.25 * 180 - 5 * 34 + 5,
+        ),
+        (
+            "Context: she is 62 kg, 165 cm and 40 years. Task: work it out using 10 x "
+            "weight in kg + 6.25 x height in cm - 5 x age - 161",
+            10 * 62 + 6.25 * 165 - 5 * 40 - 161,
+        ),
+    ],
+)
+def test_a_formula_with_the_values_given(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # no value for the height
+        "work out my bmr with 10 x weight in kg + 6.25 x height in cm - 5 x age + 5. "
+        "i'm 78 kg and 34",
+        # two values with no unit for the one quantity with none
+        "work out my bmr with 10 x weight in kg + 6.25 x height in cm - 5 x age + 5. "
+        "i'm 78 kg, 180 cm, 34 and 12",
+    ],
+)
+def test_a_formula_missing_or_with_extra_values_is_not_read(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
