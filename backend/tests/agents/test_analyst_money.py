@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from orchestra.agents.analyst.operations import run_operation
-from orchestra.agents.protocol import AgentInputError, StepRequest
+from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest
 
 
 def run(instruction: str) -> dict[str, Any]:
@@ -447,3 +447,130 @@ def test_equity_with_more_owed_than_the_value_is_refused() -> None:
             "Context: house is valued at 340,000 and there's 412,500 left on the mortgage. "
             "Task: what % of the value is our equity"
         )
+
+
+# --- shopping and bills (analyst/money.py) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # a price a unit for a count, in one currency, at the rate stated, asked in the other
+        (
+            "hotel in zurich is 320 CHF a night for 3 nights. 1 CHF = 0.89 GBP. total in pounds?",
+            [960, 854.4],
+        ),
+        # the rate said the other way round: divided by it
+        ("1 GBP = 1.25 USD. how much is 450 dollars in pounds?", [360]),
+        (
+            "Context: The rental is 40 euros a day for 5 days. 1 euro is 0.86 pounds. "
+            "Task: How much is that in pounds?",
+            [200, 172],
+        ),
+    ],
+)
+def test_an_amount_at_an_exchange_rate_stated(request_text: str, results: list[float]) -> None:
+    data = run(request_text)
+    assert [step["result"] for step in data["steps"]] == [pytest.approx(r) for r in results]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("Context: Dinner in dublin came to 212 euro. Task: Add 10% service.", 233.2),
+        ("Context: The bill is 80. Task: then add 12.5% service", 90),
+        ("Context: Groceries came to 84.60. Task: Take off the 10 coupon.", 74.6),
+        ("paid 68 for a coat in a 15% off sale. what was the original price", 80),
+        ("got it for 42 with 30% off. what was the full price?", 60),
+        (
+            "wedding budget is 18,000. the venue takes 35% and food 25%. how much money is "
+            "left for everything else",
+            7200,
+        ),
+        (
+            "my book's rrp is 16.99 and the shop gets 40% trade discount. they've ordered 50 "
+            "copies, what do i invoice",
+            509.7,
+        ),
+        ("shower gel is 3.75 each and it's 3 for 2. i'm buying 6, what do i pay", 15),
+        ("crisps are 1.20 each, 3 for 2 on now. buying 7, what's the total?", 6.0),
+        ("buy 2 get 1 free on candles at 4 each, i want 6, what do i pay?", 16),
+        (
+            "meal deal is 3.85. bought separately the sandwich is 2.90, crisps 1.25 and the "
+            "drink 1.65. how much does the deal save me",
+            1.95,
+        ),
+        (
+            "parking is 6.50 a day or 95 for a monthly permit, and i'm in 16 days a month. how "
+            "much does the permit save me each month",
+            9,
+        ),
+        (
+            "bus is 2 each way and a weekly pass is 17 i do 5 return trips a week how much "
+            "does the pass save me",
+            3,
+        ),
+        (
+            "car tax is 195 for the year, or by monthly direct debit which adds 5%. what's the "
+            "monthly payment",
+            17.0625,
+        ),
+        (
+            "road trip across texas is 620 miles, the car gets 28 mpg and gas is $3.19 a "
+            "gallon. fuel cost in dollars?",
+            70.635714,
+        ),
+        ("it's 300 km, the car does 15 km per litre and fuel is 1.80 a litre. fuel cost?", 36),
+        (
+            "boiler cover is 14.50 a month. without it i'd pay 95 for the annual service plus "
+            "one 160 callout this year. how much more is paying as i go than having the "
+            "cover, over the year",
+            81,
+        ),
+        (
+            "phone contract is 38.99 a month for 36 months plus 30 upfront. or i buy the "
+            "phone outright for 799 and go sim only at 12 a month for 36 months. how much "
+            "cheaper is the outright route over the 36 months",
+            202.64,
+        ),
+    ],
+)
+def test_shopping_and_bills(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # the rate names neither currency asked
+        "hotel is 320 CHF a night for 3 nights. 1 CHF = 0.89 GBP. total in dollars?",
+        # paying each time is cheaper: the pass saves nothing
+        "bus is 2 each way and a weekly pass is 25 i do 5 return trips a week how much does "
+        "the pass save me",
+        # a weekly pass against days counted a month: no one period
+        "parking is 6.50 a day or 25 for a weekly permit, and i'm in 16 days a month. how much "
+        "does the permit save me",
+        # miles to the gallon and a price a litre
+        "trip is 620 miles, the car gets 28 mpg and fuel is 1.45 a litre. fuel cost?",
+        # the way asked about is not told
+        "plan a is 20 a month for 12 months. or plan b is 200 upfront. how much cheaper is "
+        "it over the 12 months",
+    ],
+)
+def test_shopping_and_bills_not_read_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+def test_a_step_result_split_is_not_the_context_amount_split() -> None:
+    inputs = (StepInput("s1", "Add 10% service", "**233.2**", {"result": 233.2}),)
+    data = run_operation(
+        StepRequest(
+            instruction="Context: Dinner in dublin came to 212 euro. Task: Split the result "
+            "of step s1 (Add 10% service) four ways. Each?",
+            capability="statistics",
+            step_id="s2",
+            inputs=inputs,
+        )
+    ).data
+    assert data["result"] == pytest.approx(58.3)

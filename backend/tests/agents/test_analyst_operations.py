@@ -1535,6 +1535,20 @@ def test_a_rate_and_its_duration_are_not_one_list() -> None:
 
 
 @pytest.mark.parametrize(
+    "instruction",
+    [
+        # A rate for one night and a count of nights (two counts, even): no list to add.
+        "we'll be away 10 or 11 nights at 85 a night, what's the total",
+        "Context: hotel is 320 CHF a night for 3 nights. 1 CHF = 0.89 GBP. Task: total?",
+        "Context: i burn 38 kcal per km and ride 9.5 km each way. Task: what's the total",
+    ],
+)
+def test_a_rate_for_one_and_a_count_of_it_are_not_one_list(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="amount at a rate"):
+        run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
     ("instruction", "expected"), [("work out 7!", 5040), ("whats 10!", 3628800)]
 )
 def test_a_factorial_sign_after_the_only_number(instruction: str, expected: float) -> None:
@@ -2398,6 +2412,47 @@ def test_everyday_conversions(instruction: str, result: float) -> None:
 )
 def test_a_gallon_whose_size_is_unsaid_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError, match="US gallon"):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # Kilometres per litre in litres per 100 km, and back: 100 over the amount.
+        ("my car does 16 km per litre. what is that in litres per 100 km", 6.25),
+        ("Context: My car does 16 km per litre. Task: What is that in litres per 100 km.", 6.25),
+        ("my car uses 6.25 L/100km, what's that in km per litre", 16),
+        # "(as a decimal)" says how the answer is written, which it is already.
+        ("i'm 71 kg, what is that in stone (as a decimal)", 11.180586),
+        ("i weigh 80 kg, how many stone is that as a decimal", 12.597845),
+        # The thing measured, named after its size, in a question of "how many".
+        ("how many US gallons is a 20 litre water cooler bottle", 5.283441),
+        ("how many cm is a 5 ft shelf", 152.4),
+        # "by weight": the ounce of weight, the one read.
+        ("recipe says 225 g of butter, how many ounces is that by weight", 7.936641),
+        # An ordinal says which, not how much.
+        ("the 7th hole is 410 yards, how many metres", 374.904),
+        ("our 2nd leg is 12 miles, how many km is that", 19.312128),
+        # Nautical miles.
+        ("ferry crossing is 21 nautical miles, how far in km", 38.892),
+    ],
+)
+def test_conversions_of_one_amount_said_in_more_ways(instruction: str, result: float) -> None:
+    data = run(instruction, capability="calculation")
+    assert data["result"] == pytest.approx(result, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # 16 km a litre over 200 km is no fuel economy: not read as one.
+        "my car does 16 km per litre. what is that in litres per 200 km",
+        # Arithmetic after the thing measured is no conversion alone.
+        "how many km is a 5 mile run there and back",
+    ],
+)
+def test_conversions_said_with_more_than_an_amount_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
 
 

@@ -29,6 +29,9 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
         ("shed roof is 24 m\u00b2 and we had 12 mm of rain overnight, how many litres", 288),
         # each piece's width, said of them all
         ("the side of the plot is 12 m and the fence panels are 1.5 m wide. how many panels", 8),
+        # the length filled said as the width the pieces cover, side by side
+        ("laying deck boards side by side to cover a width of 4.8 m. each board takes up "
+         "150 mm including the gap. how many boards", 32),
     ],
 )  # fmt: skip
 def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float) -> None:
@@ -53,6 +56,9 @@ def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float
         "an 18 m fence with a gate, a post every 1.8 m, a post at both ends. how many posts",
         # Spares asked for, which whole tiles leave out.
         "wall is 2.4 m by 1.2 m and tiles are 20 x 20 cm. how many tiles, with spares",
+        # 4.8 m / 140 mm: the last board cut to fit?
+        "laying boards side by side to cover a width of 4.8 m. each board takes up 140 mm. "
+        "how many boards",
         # 12 / 1.83: the last panel cut to fit, or a gap left?
         "the side of the plot is 12 m and the fence panels are 1.83 m wide. how many panels",
     ],
@@ -145,3 +151,20 @@ def test_how_many_of_a_noun_no_column_names_is_not_the_count_of_rows() -> None:
 )
 def test_how_many_of_what_the_rows_are_counts_them(instruction: str) -> None:
     assert run(instruction, "statistics")["result"] == 3
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("my stride is about 0.74 m and i did 12,400 steps today. how many km", 9.176),
+        ("my stride is 0.8 m. i walked 10,000 steps. how far in km", 8),
+        ("stride length of 70 cm, walked 8000 steps, how far in miles", 3.479679),
+    ],
+)
+def test_distance_walked_is_a_stride_a_step(instruction: str, expected: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)
+
+
+def test_steps_besides_those_counted_are_not_read_as_walked() -> None:
+    with pytest.raises(AgentInputError):
+        run("my stride is 0.74 m and i did 12400 steps and 300 more. how many km")

@@ -149,6 +149,7 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("We made 7 litres of soup.", "How many 300 ml tubs will it fill?"),
         # pence of dollars: the money has none
         ("A tub of 40 chocolates costs $12.50.", "How many pence per chocolate?"),
+        ("Ink cartridge costs $24.99 and prints about 350 pages.", "Pence per page?"),
         # a rule of units said that is not so: which is meant?
         ("The bed is 2 m by 1 m and 20 cm deep.", "How many litres (1 m3 = 100 L)?"),
     ],
@@ -531,3 +532,79 @@ def test_a_stop_on_the_way_is_added_to_the_time(instruction: str, result: float)
 )
 def test_a_stop_without_its_time_or_with_no_time_asked_is_not_read(instruction: str) -> None:
     assert read_quantities(None, instruction) is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a rate of a rate: ml per kg per day, over feeds a day
+        (
+            "Context: Baby should have 150 ml per kg per day, she's 4.8 kg and has 6 feeds a "
+            "day. Task: How many ml per feed.",
+            120,
+        ),
+        # food energy per km, a trip each way on 4 days a week, asked as the unit per week
+        (
+            "Context: Cycling burns me about 38 kcal per km. Commute is 9.5 km each way and i "
+            "ride in 4 days a week. Task: Kcal per week from commuting?",
+            2888,
+        ),
+        # days a week as days, where that gives the answer
+        ("i walk 5 km a day, 4 days a week, how many km a week", 20),
+        # "x" between sides whose first is no whole count; waste wanted; packs covering each
+        (
+            "Context: Living room floor is 5.2 x 3.9 m. Laminate packs cover 2.13 m\u00b2 each "
+            "and i want 10% extra for waste. Task: How many packs (just divide, i'll round up).",
+            5.2 * 3.9 * 1.1 / 2.13,
+        ),
+        ("the floor is 4 x 3 m and tile packs cover 1.5 m\u00b2 each. how many packs", 8),
+        # what the question supposes after "if"; the bags' weight only names them
+        (
+            "Context: Shed base is 2.4 m by 1.8 m and 100 mm deep. Task: How many 20 kg bags "
+            "of concrete mix if each bag makes 0.01 m3 (just divide).",
+            43.2,
+        ),
+        # an intake by body weight is a day's
+        (
+            "Context: Aiming for 1.6 g of protein per kg and i weigh 68 kg. Task: How many "
+            "grams a day.",
+            108.8,
+        ),
+    ],
+)
+def test_rates_of_rates_energy_sides_and_intakes(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # "3 x 2.4 m": three lengths of 2.4 m, or sides? not read as sides
+        "i have 3 x 2.4 m boards and each board covers 0.3 m\u00b2. how many m\u00b2 in all",
+        # a dose per kg is per dose or per day: not made a day's
+        "the dose is 15 mg per kg and he weighs 22 kg, how many mg a day",
+    ],
+)
+def test_counts_before_x_and_doses_are_not_read_as_sides_or_days(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+def test_a_rate_whose_units_cancel_is_not_kept_per_another_unit() -> None:
+    # 16 km a litre is a length over a length cubed: nothing of it is "per 200 km".
+    assert (
+        read_quantities("my car does 16 km per litre.", "what is that in litres per 200 km") is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # pence asked without "how many": the money given, in hundredths of it
+        ("ink cartridge costs 24.99 and prints about 350 pages. pence per page?", 7.14),
+        ("a pack of 25 candles costs 4.50. cents per candle?", 18),
+        ("Context: A tub of 40 chocolates costs \u00a312.50. Task: Pence per chocolate?", 31.25),
+    ],
+)
+def test_pence_asked_of_pounds_are_hundredths(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result, rel=1e-4)

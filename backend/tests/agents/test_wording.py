@@ -639,6 +639,7 @@ def test_the_amount_after_a_discount_on_it_is_not_the_discount() -> None:
         ("640 with 5 percent on top", 672, None),
         ("18 is 12 percent of what amount", 150, None),
         ("900 shared equally 4 ways", 225, None),
+        ("153 split 3 ways", 51, None),
         ("what's 20% of 450, then add 10 to whatever you get", 100, None),
     ],
 )

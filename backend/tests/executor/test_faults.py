@@ -16,7 +16,7 @@ ONE_STEP = {"steps": [{"id": "a", "title": "A", "instruction": "step a", "capabi
 FAST_RETRY = {"STEP_MAX_ATTEMPTS": "3", "STEP_TIMEOUT_SECONDS": "5"}
 
 
-@pytest.mark.parametrize("fault", ["http500:1", "drop:1", "garbage:1"])
+@pytest.mark.parametrize("fault", ["http500:1", "drop:1", "garbage:1", "rpcerror:1"])
 def test_a_broken_first_answer_is_retried(tmp_path: Path, fault: str) -> None:
     slow = Slow(tmp_path, 0.1, settings=FAST_RETRY, fault=fault)
     try:

@@ -125,6 +125,18 @@ def text_of(description: str) -> list[str]:
             "write a reminder that timesheets are due friday, and separately what's 7.5 x 22",
             ["write a reminder that timesheets are due friday", "separately what's 7.5 x 22"],
         ),
+        # ... after a dash, with a comma after "separately"; "10 - 3" stays a subtraction.
+        (
+            "is this review negative 'damp room' - and separately, what's 153 split 3 ways",
+            ["is this review negative 'damp room'", "separately, what's 153 split 3 ways"],
+        ),
+        ("what is 10 - 3 and then double it", ["what is 10 - 3", "double it"]),
+        # The user's own doings go on after "and"; a request to the reader does not.
+        (
+            "i read 40 pages an hour and read 45 mins a night. how many nights for 384 pages",
+            ["i read 40 pages an hour and read 45 mins a night.", "how many nights for 384 pages"],
+        ),
+        ("i have 4, 5, 6 and calculate the mean", ["i have 4, 5, 6", "calculate the mean"]),
     ],
 )
 def test_split_clauses(description: str, clauses: list[str]) -> None:

@@ -1837,6 +1837,9 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         # The user's own day, and someone close to them.
         ("which stall made the most at the fete on saturday", "your own things"),
         ("so how many days has he missed", "your own things"),
+        ("how many days has it been broken now", "your own things"),
+        # How much a space of the user's takes, with none of its measurements.
+        ("how many tins of paint for the hallway", "a space of yours"),
         ("what will the petrol cost to get to my mum's", "figure of your own affairs"),
         # How someone came across, with nothing of what they said.
         ("did my boss sound annoyed in the meeting this morning", "how someone came across"),
@@ -2021,6 +2024,30 @@ def test_a_figure_of_data_pasted_after_the_next_ask_then_what_is_left() -> None:
     assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
     assert "food,86.40" in result.steps[0].instruction
     assert "food,86.40" not in result.steps[1].instruction
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "EV has a 64 kWh battery. charging it from 20% to 80% at 7.5p/kWh costs how much in £",
+        "the car does 3.8 miles per kWh. for a 250 mile trip how many kWh is that",
+    ],
+)
+def test_a_sentence_that_asks_in_its_middle_is_the_ask_of_the_one_before(
+    description: str,
+) -> None:
+    (step,) = plan(description).steps
+    assert step.instruction.startswith("Context: ")
+
+
+def test_a_sum_of_receipts_pasted_after_the_split_of_it() -> None:
+    result = plan(
+        "add up the fuel receipts from the road trip then split it between the 4 of us\n"
+        "stop,cost\nPenrith,58.40\nPerth,54.50"
+    )
+    assert shape(result) == [("statistics", []), ("statistics", ["s1"])]
+    assert "Penrith,58.40" in result.steps[0].instruction
+    assert "Penrith,58.40" not in result.steps[1].instruction
 
 
 def test_a_summary_asked_before_the_text_is_of_that_text() -> None:

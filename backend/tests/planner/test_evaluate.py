@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,10 @@ def test_planner_error_is_a_refusal_and_bugs_propagate() -> None:
     report = evaluate(plan_deterministic, [CASE], capabilities=())
     assert report.results[0].problems[0].startswith("planner failed")
     assert report.results[0].outcome == "refused"
+
+    # Refusing to plan what cannot be answered is the plan that holds for it.
+    (refused,) = evaluate(plan_deterministic, [replace(CASE, refuse=True)], capabilities=()).results
+    assert refused.passed and refused.outcome == "right"
 
     def broken(*_: object) -> Plan:
         raise RuntimeError("bug")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-from a2a.client import A2AClientError, Client, ClientConfig, ClientFactory
+from a2a.client import Client, ClientConfig, ClientFactory
 from a2a.client.card_resolver import parse_agent_card
 from a2a.helpers.proto_helpers import get_data_parts, get_text_parts
 from a2a.types import (
@@ -234,7 +234,9 @@ class Dispatcher:
             if final:
                 return reply
             raise TransportError(f"no final answer within {timeout:g} s") from exc
-        except (A2AClientError, httpx.HTTPError) as exc:
+        except (A2AError, httpx.HTTPError) as exc:
+            # A2AError: the client's own errors, and the protocol errors an agent answers
+            # (an Internal error, Invalid params): both mean this call got no answer.
             if final:
                 return reply
             raise TransportError(f"{exc.__class__.__name__}: {exc}") from exc

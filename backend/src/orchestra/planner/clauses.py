@@ -450,6 +450,8 @@ def _skip_request_prefix(tokens: list[Token], index: int) -> int:
                 and not _ordinal_of(tokens, index, len(prefix))
             ):
                 index += len(prefix)
+                if index + 1 < len(tokens) and tokens[index].low == ",":
+                    index += 1  # "separately, what's ...": the comma after the prefix
                 changed = True
                 break
     return index
@@ -855,6 +857,15 @@ def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
         elif pair in _WITH_THAT or triple in _WITH_THAT:
             words.append("with that")
             index += 3 if triple in _WITH_THAT else 2
+        elif (
+            low in _DASHES
+            and index + 1 < len(tokens)
+            and tokens[index + 1].low in (_CONNECTIVES | _TOLD_APART) - {","}
+        ):
+            # "... '<review>' - and separately, what's 153 split 3 ways": a dash before a
+            # connective parts the asks as a comma does ("2 - 3" stays a subtraction).
+            words.append(",")
+            index += 1
         elif low in _CONNECTIVES and not (
             # "when the next eclipse is": "next" after a determiner is no step's order.
             low == "next" and index > 0 and tokens[index - 1].low in _DETERMINERS
@@ -867,6 +878,7 @@ def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
 
 
 _DETERMINERS = _words("the a an this that my our your its their his her")
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
@@ -973,6 +985,16 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     and _arithmetic_piece(_up_to_comma(tokens, verb_at))
                 )
                 if (
+                    starts
+                    and words == ["and"]
+                    and tokens[clause_token].low in _OWN_SUBJECTS
+                    and tokens[verb_at].low not in _ASKING_VERBS
+                    and not _is_request(tokens[clause_token:index], verbs)
+                ):
+                    # "i read about 40 pages an hour and read 45 mins every night": the
+                    # same subject doing more, not a request to read.
+                    starts = False
+                if (
                     words == ["plus"]
                     and (tokens[index - 1].low in _FIGURE_WORDS or tokens[index - 1].is_number)
                     # "the average of 2, 4, 6 plus the keywords of '...'": an ask about text
@@ -1022,14 +1044,31 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
         clauses.extend(sentence_clauses)
 
     if clauses and not any(c.is_request for c in clauses):
-        # Nothing reads as a request ("A summary of X."): take every statement as one.
-        clauses = [Clause(c.text, c.connectives, c.sentence) for c in clauses]
+        # Nothing reads as a request ("A summary of X."): take every statement as one, or,
+        # where some sentences ask in their middle ("EV has a 64 kWh battery. charging it
+        # ... costs how much in pounds"), those, the others being what they ask about.
+        asking = {c.sentence for c in clauses if _ASKS_WITHIN.search(c.text)}
+        clauses = [
+            Clause(c.text, c.connectives, c.sentence, is_request=not asking or c.sentence in asking)
+            for c in clauses
+        ]
     return clauses
+
+
+# A question asked inside a sentence rather than at its start: "... costs how much in pounds",
+# "for a 250 mile trip how many kWh is that".
+_ASKS_WITHIN = re.compile(r"\bhow\s+(?:much|many|long|far|old|big|often)\b|\bwhat(?:'s|s)?\b", re.I)
 
 
 # "; i've written 1,120", "; we're at 40": what the user has done or is at, told after a
 # semicolon, is context like a sentence of its own, not a new ask.
 _OWN_SUBJECTS = _words("i i've ive i'm im we we've we're my our")
+# Verbs by which a request addresses whoever answers it ("i earn 500 and tell me ...").
+_ASKING_VERBS = _words(
+    """tell give work calculate compute show find convert figure add sum total average list
+    summarise summarize write draft translate check estimate round split divide multiply
+    subtract compare explain help let"""
+)
 
 
 def _tells_own_state(text: str, verbs: frozenset[str]) -> bool:

@@ -520,8 +520,9 @@ _SUMS_UP_RE = re.compile(
 )
 _FIGURE_OF_DATA_RE = re.compile(
     r"\s*(?:add\s+(?:up|together)|total(?:\s+up)?|sum(?:\s+up)?|tally(?:\s+up)?|average)\s+"
-    r"(?:what|all|everything|(?:the|my|our)\s+(?:\w+\s+)?(?:amounts?|figures?|numbers?|costs?|spending|"
-    r"money|takings|sales|scores|hours|bills?))\b",
+    r"(?:what|all|everything|(?:the|my|our)\s+(?:\w+\s+){0,2}?(?:amounts?|figures?|numbers?|costs?|"
+    r"spending|money|takings|sales|scores|hours|bills?|receipts?|expenses|prices|payments|fares|"
+    r"invoices|donations|readings|marks|points|values|totals))\b",
     re.I,
 )
 _ORDINAL_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)

@@ -89,7 +89,21 @@ _CLOSE_MEASURE_RE = re.compile(
     r"|\bwhich\s+\w+(?:\s+\w+)?\s+(?:made|sold|earned|raised|took|scored)\s+(?:the\s+)?"
     r"(?:most|least|more|less)\b.*\b(?:at\s+the\s+(?:fete|fair|party|sale|market|meeting|match|"
     r"game|event|show|quiz)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|"
-    r"last\s+(?:night|week)|today|this\s+(?:morning|week))\b",
+    r"last\s+(?:night|week)|today|this\s+(?:morning|week))\b"
+    # "how many days has it been broken now", "how long has she been off sick"
+    r"|\bhow\s+(?:many\s+(?:days|weeks|months|hours|years)|long)\s+(?:has|have)\s+"
+    r"(?:it|he|she|they)\s+been\s+(?:broken|off|down|out|ill|sick|away|gone|missing|closed|"
+    r"leaking|faulty|not\s+working|playing\s+up)\b",
+    re.I,
+)
+# How much of a material a space of the user's takes, with none of its measurements: "how
+# many tins of paint for the hallway", "how much turf do i need for my lawn".
+_MATERIAL_FOR_SPACE_RE = re.compile(
+    r"\bhow\s+(?:many|much)\s+(?:[\w-]+\s+){0,3}?(?:(?:do|will|would|should)\s+(?:i|we)\s+"
+    r"(?:need|want|buy|get)\s+)?(?:to\s+(?:do|cover|paint|tile|fill|carpet|turf)\s+|for\s+)"
+    r"(?:the|my|our)\s+(?:[\w-]+\s+)?(?:hall|hallway|landing|stairs|room|bedroom|kitchen|"
+    r"bathroom|lounge|living\s+room|dining\s+room|garden|lawn|fence|wall|walls|floor|ceiling|"
+    r"shed|deck|decking|patio|path|drive|driveway|loft|garage|house|flat|pond|roof)\b(?!.*\d)",
     re.I,
 )
 # A figure asked with a verb of working out and none of its numbers: "work out the vat on
@@ -283,6 +297,12 @@ def doubt(
             "it asks about your own things, which only you know and no source can look "
             "up. Give the figures, e.g. 'the cake stall made 84, the tombola 120: which "
             "made the most?'"
+        )
+    if _MATERIAL_FOR_SPACE_RE.search(text):
+        return (
+            "it asks how much a space of yours takes without its measurements, which only "
+            "you know. Give them, e.g. 'walls 4 m by 2.4 m, two coats, a litre covers 12 m²: "
+            "how many litres?'"
         )
     if _WORKS_OUT_NOTHING_RE.search(asked):
         return (

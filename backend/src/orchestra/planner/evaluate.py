@@ -271,8 +271,9 @@ def evaluate(
     every expected edge whose capabilities were both planned holds (transitively), no
     step depends on another when the case says the steps are independent, and every
     ``must_mention`` string occurs in some instruction. A `PlannerError` is a refusal
-    (the task fails with its reason); other exceptions of the planner propagate, since
-    they are bugs rather than bad plans.
+    (the task fails with its reason), and the plan that holds for a case whose right
+    outcome is a refusal; other exceptions of the planner propagate, since they are bugs
+    rather than bad plans.
     """
     names = [c.name for c in capabilities]
     results: list[CaseResult] = []
@@ -281,14 +282,17 @@ def evaluate(
             plan = planner_fn(case.description, capabilities, max_steps, case.history)
         except PlannerError as error:
             outcome: Outcome = "right" if case.refuse else "refused"
+            # A request that cannot be answered is planned best by refusing it: no step then
+            # runs on a guess. Elsewhere a refusal is a plan that did not hold.
+            held = case.refuse
             results.append(
                 CaseResult(
                     case,
-                    False,
-                    0.0,
-                    0.0,
+                    held,
+                    float(held),
+                    float(held),
                     frozenset(),
-                    (f"planner failed: {error}",),
+                    () if held else (f"planner failed: {error}",),
                     None,
                     outcome,
                     (str(error),),

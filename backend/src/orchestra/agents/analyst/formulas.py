@@ -4,8 +4,9 @@ fuel economy, the volume of a box and the area of a circle.
 "Convert 5 miles to km", "100 degrees Fahrenheit in Celsius", "how many days are in 6
 weeks", "60 mph to km/h", "5 feet 10 inches to cm", "average speed if a car travels 150 km
 in 2 hours", "compound interest on 1000 at 5% for 3 years", "18 mpg (US gallons) in
-L/100km", "gains 320 m over 4.2 km, average gradient in %", "36 x 18 x 16 inches, how many
-US gallons", "425°F — celsius?", "fermenter holds 23 litres, how many uk pints is that". A
+L/100km", "16 km per litre in litres per 100 km", "gains 320 m over 4.2 km, average
+gradient in %", "36 x 18 x 16 inches, how many US gallons", "425°F — celsius?", "fermenter
+holds 23 litres, how many uk pints is that". A
 gallon or a pint whose size (US or UK) is unsaid is no unit. Each is recognised only
 when the whole request fits it, and becomes an ordinary expression (``5 * 1609.344 /
 1000``), so the answer shows what was computed.
@@ -59,6 +60,8 @@ _add("length", 1609.344, "mile", "miles", "mi")
 _add("length", 0.9144, "yard", "yards", "yd", "yds")
 _add("length", 0.3048, "foot", "feet", "ft")
 _add("length", 0.0254, "inch", "inches")
+# A nautical mile, "nautical miles" written "nmi" before reading (`_asides_dropped`).
+_add("length", 1852.0, "nmi")
 _add("mass", 1.0, "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos")
 _add("mass", 0.001, "g", "gram", "grams")
 _add("mass", 0.45359237, "lb", "lbs", "pound", "pounds")
@@ -273,9 +276,14 @@ _HOW_MANY = re.compile(
     # "how many seconds in a day": one of the unit, said in words.
     + r"(?:"
     + _NUMBER.format("value")
-    + r"|(?P<one>a|an|one)\b)"
+    + r"|(?P<one>a|an|one)\b"
+    # "how many US gallons is a 20 litre water cooler bottle": the thing named after its size.
+    + r"|(?:a|an|the)\s+(?=\d)"
+    + _NUMBER.format("sized")
+    + r")"
     + r"\s*"
     + _WORD.format("source")
+    + r"(?P<thing>(?:\s+[a-z]+){0,3})"
     + r"\s*[?.!]*$"
 )
 _SPEED = re.compile(
@@ -368,7 +376,19 @@ _MASS_OUNCE_SAID = re.compile(
 )
 
 
+# "what is that in stone (as a decimal)": how the answer is written, which it is already.
+_AS_DECIMAL = re.compile(
+    r"\s*\(\s*(?:as|in)\s+(?:a\s+)?decimal(?:s|\s+number)?\s*\)"
+    r"|,?\s+(?:as|in)\s+(?:a\s+)?decimal(?:s|\s+number)?(?=\s*[?.!]*$)"
+)
+# "the 7th hole is 410 yards": an ordinal says which, and is no amount.
+_ORDINAL = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th)\b")
+# "21 nautical miles": the one word the units read.
+_NAUTICAL = re.compile(r"\bnautical\s+miles?\b")
+
+
 def _asides_dropped(request: str) -> str:
+    request = _NAUTICAL.sub("nmi", _ORDINAL.sub("nth", _AS_DECIMAL.sub("", request)))
     return _MASS_OUNCE_SAID.sub("", _BRACKETED_AMOUNT.sub(r"\1", request))
 
 
@@ -419,8 +439,41 @@ _FUEL_ECONOMY = re.compile(
 _PER_100_KM = re.compile(r"\b(?:l|liters?|litres?)\s*(?:/|per)\s*100\s*(?:km|kilomet(?:er|re)s)\b")
 
 
+# "16 km per litre", "14 km/l", "15 kmpl": distance a litre, metric; "6.2 l/100km" asked in
+# km per litre is the same turned over.
+_KM_PER_LITRE = (
+    r"(?:kms?|kilomet(?:er|re)s?)\s*(?:per|/|a|an|to\s+(?:a|the|one))\s*(?:l|liters?|litres?)\b"
+    r"|\b(?:kpl|kmpl)\b"
+)
+_GIVEN_KM_PER_LITRE = re.compile(rf"(?<![\d.])(?P<value>\d+(?:\.\d+)?)\s*(?:{_KM_PER_LITRE})")
+_ASKED_KM_PER_LITRE = re.compile(rf"\b(?:in|into|to|as)\s+(?:{_KM_PER_LITRE})")
+_GIVEN_PER_100_KM = re.compile(
+    r"(?<![\d.])(?P<value>\d+(?:\.\d+)?)\s*(?:l|liters?|litres?)\s*(?:/|per)\s*100\s*"
+    r"(?:km|kilomet(?:er|re)s)\b"
+)
+
+
+def _metric_fuel_economy(text: str) -> tuple[Node, str] | None:
+    """Kilometres per litre in litres per 100 km, or back: 100 over the amount either way
+    (16 km a litre is 100 / 16 litres for 100 km); None unless the request gives the amount
+    and the 100 only."""
+    if len(re.findall(r"\d+(?:\.\d+)?", text)) != 2:
+        return None
+    given = _GIVEN_KM_PER_LITRE.search(text)
+    if given is not None and _PER_100_KM.search(text[given.end() :]):
+        return Op("/", Num(100, "100"), _number(given.group("value"))), "km per litre to L/100km"
+    given = _GIVEN_PER_100_KM.search(text)
+    if given is not None and _ASKED_KM_PER_LITRE.search(text[given.end() :]):
+        return Op("/", Num(100, "100"), _number(given.group("value"))), "L/100km to km per litre"
+    return None
+
+
 def _fuel_economy(text: str) -> tuple[Node, str] | None:
-    """Miles per US or UK gallon in litres per 100 km, when the gallon is said."""
+    """Miles per US or UK gallon in litres per 100 km, when the gallon is said; kilometres
+    per litre in litres per 100 km and back (`_metric_fuel_economy`)."""
+    metric = _metric_fuel_economy(text)
+    if metric is not None:
+        return metric
     match = _FUEL_ECONOMY.search(text)
     if match is None or _PER_100_KM.search(text) is None:
         return None
@@ -519,7 +572,13 @@ def _conversion(text: str) -> tuple[Node, str] | None:
     match = _CONVERT.match(text) or _HOW_MANY.match(text)
     if match is None:
         return None
-    value = Num(1, "1") if match.groupdict().get("one") else _number(match.group("value"))
+    found = match.groupdict()
+    thing = found.get("thing") or ""
+    if thing and (
+        not found.get("sized") or not _words_after(thing) or _NOT_ONLY_STATED.search(thing)
+    ):
+        return None  # words after the unit only name what is measured, of a size said
+    value = Num(1, "1") if found.get("one") else _number(found.get("value") or found["sized"])
     source, target = match.group("source"), match.group("target")
     if source in _TEMPERATURES and target in _TEMPERATURES:
         return _temperature(value, _TEMPERATURES[source], _TEMPERATURES[target]), (
@@ -552,7 +611,9 @@ _ASKED_IN = re.compile(
     # "... for my american friend", "... pls": words after the question that ask nothing.
     r"(?:\s+(?:for\s+(?:my|a|an|the|our)\s+[a-z ]+|please|pls|again|in\s+total|altogether|"
     # "a 10 inch cake tin is how many cm across": which way it is measured
-    r"across|wide|long|tall|high|deep))?"
+    r"across|wide|long|tall|high|deep|"
+    # "225 g of butter, how many ounces is that by weight": the ounce of weight, as read
+    r"by\s+weight|in\s+weight))?"
     r"\s*[?.!]*$"
 )
 # "425 degrees f — celsius?", "165 lb at a clinic, kg?": the unit alone, asked after a
@@ -775,16 +836,21 @@ def _temperature(value: Num, source: str, target: str) -> Node:
 _SPEED_TARGET = re.compile(r"\b(?:(?:in|as)|speed)\s+(km/h|kph|kmh|mph|m/s|mi/h|km/hr)(?!\w)")
 
 
+def _speed_asked(lowered: str) -> bool:
+    # A pace is a time per length ("5 min per km"), never a length per time: "ran 10 km
+    # in 50 minutes, what was my pace" is not 0.2 (`durations` reads a pace).
+    return ("speed" in lowered or "how fast" in lowered) and not re.search(r"\bpace\b", lowered)
+
+
 def asks_speed(text: str) -> bool:
     """Whether the text states a distance covered in a time and asks how fast: a speed,
     whether or not it is one `read_formula` reads (two legs are not)."""
     lowered = text.lower()
-    asked = any(word in lowered for word in ("speed", "pace", "how fast"))
-    return asked and _SPEED.search(lowered) is not None
+    return _speed_asked(lowered) and _SPEED.search(lowered) is not None
 
 
 def _speed(text: str) -> tuple[Node, str] | None:
-    if "speed" not in text and "pace" not in text and "how fast" not in text:
+    if not _speed_asked(text.lower()):
         return None
     match = _SPEED.search(text)
     # One distance in one time: "150 km in 2 hours and then 50 km in 1 hour" is not 75.

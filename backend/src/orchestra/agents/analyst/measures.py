@@ -4,7 +4,8 @@
 deck is 3.6 m wide and each board takes up 15 cm": 360 / 15 boards across (so too "the
 garden is 18.3 m and fence panels are 1.83 m wide"); "180 cm long
 and 60 cm high, tiles 10 x 10 cm": (180 / 10) * (60 / 10) tiles; "24 m² and 12 mm of
-rain": 24 * 12 litres. Each is read only when the request says every amount it needs and
+rain": 24 * 12 litres; "my stride is 0.74 m and i did 12,400 steps, how many km": 0.74 *
+12400 metres, in km. Each is read only when the request says every amount it needs and
 nothing besides, and a count only when the lengths divide into whole pieces: a part piece
 (cut, or a shorter last gap) is a choice the request has not made, so it is not guessed.
 """
@@ -100,6 +101,15 @@ _FILLED = re.compile(
     re.I,
 )
 # "each board takes up 15 cm", "each book uses 3 cm".
+# "to cover a width of 4.8 m", "fill a length of 3 m": the length filled, said as the span
+# the pieces cover, which says too that they lie across it.
+_COVERED = re.compile(
+    rf"\b(?:cover|covers|covering|fill|fills|filling|span|spans|spanning)\s+(?:a|the)\s+"
+    rf"(?P<whole_thing>width|length|span|distance|run)\s+of\s+{_LENGTH.format('whole')}"
+    rf"(?![\w\u00b2]|\.\d)",
+    re.I,
+)
+_SIDE_BY_SIDE = re.compile(r"\bside\s+by\s+side\b|\bin\s+a\s+row\b", re.I)
 _TAKES_UP = re.compile(
     rf"\beach\s+(?P<thing>[a-z]+)\s+(?:takes\s+up|uses|needs|fills|occupies)\s+"
     rf"{_LENGTH.format('piece')}",
@@ -140,17 +150,20 @@ def _parts_of(text: str, piece: re.Match[str], *spans: tuple[int, int]) -> bool:
 def _pieces_across(text: str) -> tuple[Node, str] | None:
     """Pieces side by side across a length, each said to take up so much of it."""
     taken = _TAKES_UP.search(text)
-    filled, piece = _FILLED.search(text), taken or _ARE_WIDE.search(text)
+    covered = _COVERED.search(text)
+    filled, piece = _FILLED.search(text) or covered, taken or _ARE_WIDE.search(text)
     if filled is None or piece is None:
         return None
-    # "panels are 1.83 m wide" is each one's width: "how many panels" asks how many across.
-    asked = _ACROSS.search(text) or (_HOW_MANY.search(text) if taken is None else None)
+    # "panels are 1.83 m wide" is each one's width: "how many panels" asks how many across;
+    # so too "how many boards" when they are laid side by side to cover a width.
+    across = taken is None or covered is not None or _SIDE_BY_SIDE.search(text) is not None
+    asked = _ACROSS.search(text) or (_HOW_MANY.search(text) if across else None)
     thing = piece.group("thing")
     if asked is None or asked.group("asked").lower() not in _forms(thing):
         return None
     if filled.group("whole_thing").lower() in _forms(thing):
         return None
-    if len(_FILLED.findall(text)) != 1 or _SET_ASIDE.search(text):
+    if len(_FILLED.findall(text)) + len(_COVERED.findall(text)) != 1 or _SET_ASIDE.search(text):
         return None
     if not _parts_of(text, piece, filled.span(), piece.span()):
         return None
@@ -247,6 +260,38 @@ def _rain_on_area(text: str) -> tuple[Node, str] | None:
     return expression, "litres of rain (1 mm on 1 m\u00b2 is 1 litre)"
 
 
+# "my stride is about 0.74 m", "step length of 75 cm": the length of one step.
+_STRIDE = re.compile(
+    rf"\b(?:stride|step\s+length|stride\s+length|pace\s+length)\s+(?:is|of|=)?\s*"
+    rf"(?:about|around|roughly|approx(?:imately)?|~)?\s*{_LENGTH.format('stride')}",
+    re.I,
+)
+_STEPS = re.compile(r"(?<![\w.,])(?P<steps>\d{1,3}(?:,\d{3})+|\d+)\s+steps\b", re.I)
+# "how many km", "how far in miles", "distance in km": the length asked, in a unit.
+_DISTANCE_ASKED = re.compile(
+    r"\bhow\s+many\s+(?P<many>[a-z]+)|\b(?:how\s+far|distance)\b(?:[a-z ]{0,20}?\b(?:in|into)\s+"
+    r"(?P<in>[a-z]+))?",
+    re.I,
+)
+_DISTANCES = {"km": 1_000_000, "kilometre": 1_000_000, "kilometer": 1_000_000,
+              "mile": 1_609_344, "mi": 1_609_344, **_LENGTHS}  # fmt: skip
+
+
+def _stepped(text: str) -> tuple[Node, str] | None:
+    """The distance walked: the length of a step times the steps, in the unit asked."""
+    stride, steps = _STRIDE.search(text), _STEPS.search(text)
+    asked = _DISTANCE_ASKED.search(text)
+    if stride is None or steps is None or asked is None:
+        return None
+    unit = (asked.group("many") or asked.group("in") or "").lower()
+    size = _DISTANCES.get(unit, _DISTANCES.get(unit.rstrip("s")))
+    if size is None or _numbers_beyond(text, stride.span("stride"), steps.span()):
+        return None
+    count = steps.group("steps").replace(",", "")
+    walked = Op("*", _length(stride, "stride"), Num(float(count), count))
+    return Op("/", walked, Num(size, str(size))), f"the distance in {unit}, a stride a step"
+
+
 # Something taken out of the length or area, or of what falls on it, said in words ("with
 # a gate", "less the window", "half of it overflowed"): not read.
 _TAKEN_OUT = re.compile(
@@ -263,7 +308,14 @@ def read_measured(text: str) -> tuple[Node, str] | None:
     invoice = read_invoice(text)  # its lines say what is taken off ("less 10% discount")
     if invoice is not None or _TAKEN_OUT.search(text):
         return invoice
-    for reader in (_posts_along, _pieces_across, _tiles_over, _rain_on_area, read_clock_times):
+    for reader in (
+        _posts_along,
+        _pieces_across,
+        _tiles_over,
+        _rain_on_area,
+        _stepped,
+        read_clock_times,
+    ):
         found = reader(text)
         if found is not None:
             return found

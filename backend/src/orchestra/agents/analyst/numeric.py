@@ -17,7 +17,9 @@ from dataclasses import replace
 from typing import Any
 
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
+from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
+from orchestra.agents.analyst.durations import read_durations
 from orchestra.agents.analyst.earnings import read_earnings
 from orchestra.agents.analyst.formulas import (
     asks_speed,
@@ -32,6 +34,8 @@ from orchestra.agents.analyst.formulas import (
     unsized_gallon,
 )
 from orchestra.agents.analyst.measures import read_measured
+from orchestra.agents.analyst.money import read_money
+from orchestra.agents.analyst.portions import read_result_in_portions
 from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_balance_and_interest,
@@ -73,6 +77,7 @@ from orchestra.agents.analyst.problems import (
     states_rate_and_duration,
 )
 from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
+from orchestra.agents.analyst.recipes import read_recipe
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.rows import check_rows_named
 from orchestra.agents.analyst.statistics import (
@@ -469,6 +474,14 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     found: tuple[Clause, ...] | None = (
         None if formula is None else (Clause(formula[1], formula[0]),)
     )
+    if found is None and inputs.titles:
+        # "how many 60 L bags is the result of step s1 (How many litres of soil)".
+        portions = read_result_in_portions(text, inputs.titles)
+        found = None if portions is None else (Clause(portions[1], portions[0]),)
+    if found is None:
+        # "5 km in miles, 10 kg in lb and 30 C in F": each conversion, in turn.
+        listed = read_conversions(f"{context.group('context')} {text}" if context else text)
+        found = None if listed is None else tuple(Clause(n, e) for e, n in listed)
     if found is None:
         # Word problems, with their short forms written out ("a dozen", "18.75/hr").
         found = _word_problem(spelt(context.group("context")) if context else None, spelt(text))
@@ -915,8 +928,17 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         earned = read_earnings(context, text)
         if earned is not None:
             return tuple(Clause(label, expression) for expression, label in earned)
+    if formula is None:  # a recipe scaled, the parts of a mix, a roasting time by weight
+        recipe = read_recipe(context, text)
+        if recipe is not None:
+            return tuple(Clause(label, expression) for expression, label in recipe)
     if formula is None:  # fence posts, tiles, rain on a roof, clock times, invoice lines
         formula = read_measured(f"{context} {text}" if context is not None else text)
+    if formula is None:  # times, dates, paces, downloads, pay for hours, cost per use
+        formula = read_durations(f"{context} {text}" if context is not None else text)
+    if formula is None and (money := read_money(context, text)) is not None:
+        # Shopping and bills: "3 for 2", a pass against paying each time, a rate stated.
+        return tuple(Clause(label, expression) for expression, label in money)
     if formula is None:
         # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".
         stages = read_stated_problem(context, text)

@@ -38,6 +38,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
+from orchestra.agents.analyst.building import read_sized_by_rule
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.quantities import (
     read_first_then_each,
@@ -1293,8 +1294,8 @@ def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
     over the number of people, or None unless those are the only two numbers."""
     said = f"{context} {task}"
     people = _PEOPLE.search(said)
-    if people is None or not _ASKS_EACH.search(task):
-        return None
+    if people is None or not _ASKS_EACH.search(task) or "\u27e8" in task:
+        return None  # "split ⟨s1⟩ 4 ways": what is split is an earlier step's result
     numbers = _NUMBER.findall(said)
     if len(numbers) != 2 or _PERCENT_AFTER.search(said):
         return None
@@ -2220,7 +2221,27 @@ def states_rate_and_duration(text: str) -> bool:
     """Whether the text gives an amount at a rate and how long it runs ("175 each month for
     2 years", "50 a week over 3 months"): a rate and a number of periods, which no figure
     of a list may add or average (the total saved is not 177)."""
-    return bool(_REPEATED.search(text)) and _PERIODS_COUNTED.search(text) is not None
+    if _REPEATED.search(text) and _PERIODS_COUNTED.search(text) is not None:
+        return True
+    # "10 or 11 nights at 85 a night", "320 CHF a night for 3 nights", "38 kcal per km and
+    # 9.5 km each way": a rate for one of something and a count of that same thing.
+    for rate in _RATE_OF_ONE.finditer(text):
+        unit = re.escape(rate.group("unit").lower())
+        counted = re.compile(rf"{_COUNT_OF}{unit}(?:s|es)?\b", re.I)
+        if any(m.start() != rate.start() for m in counted.finditer(text)):
+            return True
+    return False
+
+
+# "85 a night", "320 CHF a night", "6.20 an hour", "38 kcal per km": an amount for one unit.
+_RATE_OF_ONE = re.compile(
+    r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s*(?:[a-z$\u20ac\u00a3]{1,12}\s+)?"
+    r"(?:a|an|per|each|every)\s+(?P<unit>[a-z]{2,})\b",
+    re.I,
+)
+# "3 nights", "11 nights", "9.5 km": a count of a unit, with at most one word between that is
+# not itself the "a" / "per" of a rate.
+_COUNT_OF = r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s*(?:(?!(?:a|an|per|each|every)\b)[a-z]+\s+)?"
 
 
 # "interest only mortgage of 165,000 at 4.6% a year": only the interest is paid each period.
@@ -2687,7 +2708,12 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         )
     if found is not None:
         return [found]
-    for chain in (read_successive_changes, read_share_then_rest, read_left_then_spread):
+    for chain in (
+        read_successive_changes,
+        read_share_then_rest,
+        read_left_then_spread,
+        read_sized_by_rule,  # "liner size is length + 2 x depth + 0.6 m ... and width?"
+    ):
         stages = chain(text)
         if stages is not None:
             return stages

@@ -26,7 +26,11 @@ the whole; "how many pence" asks the money given in hundredths; a volume is a le
 ("80 cm by 50 cm, 15 cm deep, how many litres"), and "4.5 by 3.8 m" gives both sides in
 metres; "1 litre covers 12 m2" is 12 m2 per litre; a rule of units said ("1 m3 = 1000 L")
 adds nothing when it is so; "how many 450 g jars" asks for things of that size each, only a
-whole number of them. Money paid once
+whole number of them; containers counted are rounded up unless "just divide" asks the
+quotient itself; "150 ml per kg per day" is a
+rate of a rate; "4 days a week" is days, or how often where days give no answer; "if each
+bag makes 0.01 m3" in the question is said of the amounts; "1.6 g of protein per kg" is a
+day's intake. Money paid once
 ("49 upfront then 31.50 a month for 24 months, total?") is added to the one product of the
 rest that is money (`read_upfront_plus_rate`); a price for the first hour then a rate for
 each hour after is added up for the whole hours spent (`read_first_then_each`). The same
@@ -47,6 +51,8 @@ from dataclasses import dataclass, replace
 from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
 __all__ = [
+    "CONTAINERS",
+    "NOT_ROUNDED",
     "Quantity",
     "kinds_apart",
     "read_first_then_each",
@@ -55,6 +61,7 @@ __all__ = [
     "singular",
     "split_question",
     "unit_asked_apart",
+    "unit_of",
 ]
 
 # Units of measure: dimension exponents and size in the dimension's base unit. Month and
@@ -101,6 +108,11 @@ _add({"power": 1}, 1.0, "w", "watt", "watts")
 _add({"power": 1}, 1000.0, "kw", "kilowatt", "kilowatts")
 # Energy is power for a time: "27.5p per kWh" over "3 kW for 5.5 hours".
 _add({"power": 1, "time": 1}, 3_600_000.0, "kwh")
+_add({"power": 1, "time": 1}, 3_600.0, "wh")
+# Food energy: "38 kcal per km"; "calories" of food and exercise are kilocalories.
+_add({"power": 1, "time": 1}, 4_184.0, "kcal", "kcals", "kilocalorie", "kilocalories")
+_add({"power": 1, "time": 1}, 4_184.0, "calorie", "calories", "cals")
+_add({"power": 1, "time": 1}, 1_000.0, "kj", "kilojoule", "kilojoules")
 # Knots: nautical miles ("nmi", written so by `_plain_units`) an hour.
 _add(_LENGTH, 1852.0, "nmi")
 _add({"length": 1, "time": -1}, 1852.0 / 3600.0, "knot", "knots", "kn", "kts")
@@ -214,11 +226,18 @@ _ONE_GIVES = re.compile(
     r"(?:uses|covers|pours|holds|makes|gives|contains|needs|fills)\s*$",
     re.I,
 )
+# "laminate packs cover 2.13 m² each": what each of the things named gives, per that thing
+# as `_ONE_GIVES`.
+_THINGS_GIVE = re.compile(
+    r"\b(?P<things>[a-z]+s)\s+(?:cover|hold|pour|make|give|contain|fill|weigh|take\s+up)\s*$",
+    re.I,
+)
 _EACH_WORDS = frozenset({"a", "an", "every", "each"})
 # Containers bought whole: "how many bags" of 64.2 is 65.
 _CONTAINERS = frozenset(
     "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube crate".split()  # noqa: SIM905
 )
+CONTAINERS = _CONTAINERS
 # "i need 10 L", "i'm doing 30 covers": the amount wanted, beside the recipe's own.
 _WANTED = re.compile(
     r"\b(?:need|needs|want|wants|doing|making\s+for|feeding|serving|cooking\s+for|"
@@ -384,6 +403,9 @@ def _read_quantity(
         if count is not None:
             value = Op("/", value, count)
         j = per_at + 1
+        # "150 ml per kg per day": a rate of a rate, over each unit said in turn.
+        while _word_at(tokens, j) in _RATE_WORDS and _word_at(tokens, j + 1) in _UNITS:
+            unit, j = _divide(unit, _UNITS[_word_at(tokens, j + 1)]), j + 2
     elif rate == "pcm" and unit[0] == _MONEY_DIMS:
         unit, j = _divide(unit, _UNITS["month"]), j + 1
     elif rate and word in _UNITS:
@@ -396,17 +418,11 @@ def _read_quantity(
             noun = noun or rate  # "800 ml cream"
     end = tokens[j - 1].end
     one = _ONE_GIVES.search(text[:start])
-    return Quantity(
-        value,
-        unit[1],
-        _key(unit[0]),
-        start,
-        end,
-        noun,
-        guessed,
-        one.group("thing").lower() if one else "",
-        each,
-    ), j
+    one_of = one.group("thing").lower() if one else ""
+    things = _THINGS_GIVE.search(text[:start]) if each and not one_of else None
+    if things is not None:
+        one_of, each = singular(things.group("things")), False  # "packs cover 2.13 m² each"
+    return Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed, one_of, each), j
 
 
 # The question: the last piece of the request that starts with a question's word.
@@ -441,6 +457,7 @@ _PER = re.compile(
     re.I,
 )
 _AFTER_NUMBER = re.compile(r"\d\s*$")
+_UNIT_PER = re.compile(r"\b(?P<unit>[a-z]+)\s+(?:per|a|an|each|every)\s+[a-z]", re.I)
 _IN_UNIT = re.compile(r"\b(?:in|into)\s+(?P<unit>[a-z]+)\b", re.I)
 
 
@@ -547,7 +564,9 @@ _NOT_HUNDREDTHS = {
 }
 
 
-_HUNDREDTHS_ASKED = re.compile(r"\bhow\s+many\s+(pence|cents)\b", re.I)
+# "how many pence", and "pence per page?", "price per pod in pence": hundredths asked, not
+# said of a number given ("at 45 pence a mile").
+_HUNDREDTHS_ASKED = re.compile(r"(?<![\d.])(?<![\d.]\s)\b(pence|cents)\b", re.I)
 
 
 def _hundredths_of(text: str, unit: str) -> bool:
@@ -574,6 +593,14 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
             top = (_MONEY_DIMS, 0.01)
         if top is not None and how.group("unit").lower() not in _UNITS:
             thing = singular(how.group("unit"))
+    if top is None and (named := _UNIT_PER.search(question)) is not None:
+        # "kcal per week from commuting?": the unit named before the rate asked.
+        unit = named.group("unit").lower()
+        if unit in _UNITS and not _AFTER_NUMBER.search(question[: named.start()]):
+            top = _UNITS[unit]
+    hundredths = _HUNDREDTHS_ASKED.search(question)
+    if top is None and hundredths and _MONEY_DIMS in (dict(q.dims) for q in given):
+        top = (_MONEY_DIMS, 0.01)  # "pence per page?" of "costs 24.99": money in hundredths
     if top is not None:
         pass
     elif (within := _IN_UNIT.search(question)) and within.group("unit").lower() in _UNITS:
@@ -686,6 +713,20 @@ _SQUARED = {
 }  # fmt: skip
 
 
+# "the floor is 4 x 3 m", "measuring 4 x 3 m": a thing said to be of that size.
+_SIZE_SAID = re.compile(r"\b(?:is|are|measures|measuring|of)\s*$", re.I)
+
+
+def _sides(match: re.Match[str]) -> str:
+    """ "4.5 by 3.8 m" as two lengths in metres; "x" so only when its first number is no
+    whole count ("5.2 x 3.9 m") or a thing is said to be of that size ("the floor is 4 x 3
+    m"), for "3 x 2.4 m" may be three lengths of 2.4 m."""
+    crossed = match["op"].lower() != "by"
+    if crossed and "." not in match["a"] and not _SIZE_SAID.search(match.string[: match.start()]):
+        return match.group(0)
+    return f"{match['a']} {match['unit']} by {match['b']} {match['unit']}"
+
+
 # Units said in more than one word, or by their initials, and times said as a clock
 # ("1:22:30", hours, minutes and seconds), written as the tokens above read them.
 _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
@@ -700,14 +741,14 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         lambda m: "sq" + _SQUARED[(m.group("unit") or m.group("glued")).lower()[:3]],
     ),
     # "4.5 by 3.8 m": two sides of one unit, said once after the second ("3 x 2.4 m" may
-    # be three lengths of 2.4 m, so only "by" is read so).
+    # be three lengths of 2.4 m, so "x" is read so only as `_sides`).
     (
         re.compile(
-            r"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s+by\s+(?P<b>\d+(?:\.\d+)?)\s*"
+            r"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s*(?P<op>by|x|\u00d7)\s*(?P<b>\d+(?:\.\d+)?)\s*"
             r"(?P<unit>km|m|cm|mm|ft|metres|meters|centimetres|centimeters)\b",
             re.I,
         ),
-        lambda m: f"{m['a']} {m['unit']} by {m['b']} {m['unit']}",
+        _sides,
     ),
     # "1.6 tonnes per cubic metre", "2 m\u00b3": a volume's unit in one word.
     (re.compile(r"\bcubic\s+met(?:re|er)s?\b|\bm(?:\u00b3|3)(?!\w)", re.I), "cubicm"),
@@ -778,9 +819,39 @@ def _known_rules_dropped(text: str) -> str:
     return _RULE_SAID.sub(dropped, text)
 
 
+# "i ride in 4 days a week": days in a week, or how often something done on each of them
+# happens (4 times a week).
+_DAYS_A_PERIOD = re.compile(
+    r"(?<![\w.])(?P<n>\d+)\s+(?:days|nights)\s+(?:a|per|each|every)\s+(?P<period>week|month|year)\b",
+    re.I,
+)
+
+
+def unit_of(word: str) -> tuple[tuple[tuple[str, int], ...], float] | None:
+    """The dimensions and size of the unit ``word`` names ("L", "m3", "litres"), or None."""
+    plain = _plain_units(f"1 {word}").split()[-1].lower()
+    unit = _UNITS.get(plain)
+    return None if unit is None else (_key(unit[0]), unit[1])
+
+
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     """The answer to a request whose amounts carry units and whose question asks for a
-    unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None."""
+    unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None. "4 days a week" is
+    days in a week ("5 km a day, 4 days a week": 20 km a week), or, where that gives no
+    answer, how often a thing done on those days is done ("9.5 km each way, 4 days a week":
+    the trip 4 times a week)."""
+    found = _read_quantities(context, task)
+    said = f"{context} {task}"
+    if found is None and _DAYS_A_PERIOD.search(said):
+        often = r"\g<n> times a \g<period>"
+        found = _read_quantities(
+            None if context is None else _DAYS_A_PERIOD.sub(often, context),
+            _DAYS_A_PERIOD.sub(often, task),
+        )
+    return found
+
+
+def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     task = _known_rules_dropped(_plain_units(task))
     context = None if context is None else _known_rules_dropped(_plain_units(context))
     if context is None:
@@ -788,6 +859,7 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         if parts is None:
             return None
         context, task = parts
+    context, task = _condition_stated(context, task)
     share = _ASKS_SHARE.search(task)
     context, waste = _waste_set_apart(context)
     context, day_parts = _day_parts_set_apart(context)
@@ -815,16 +887,19 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         day = _UNITS["day"]
         dims = _key({things.pop(): 1, "time": -1})
         given.append(Quantity(day_parts[0], 1 / day[1], dims, *day_parts[1]))
+    task, sized = _sized_asked(task, given)
     given = _per_one(given, task) + waste + filled
     hundredths = _HUNDREDTHS_ASKED.search(task)
     if hundredths and not _hundredths_of(f"{context} {task}", hundredths.group(1)):
         return None  # "$5 a pack, how many pence": the money has none
-    task, sized = _sized_asked(task, given)
+    if sized is not None and any(f"#{q.one_of}" in dict(sized.dims) for q in given):
+        sized = None  # "how many 20 kg bags if each bag makes 0.01 m3": the size names them
     if sized is not None:
         given.append(sized)
     asked = _share_asked(task) if share else _asked(task, given) or _scaled_asked(task, given)
     if asked is None:
         return None
+    given = _daily_intakes(given, asked)
     more = _asked_amounts(task, asked, given)
     if more is None:
         return None
@@ -863,6 +938,9 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if len(given) == 1:
         return _rate_per_other(given[0], asked)
     found = _expression(given, ways[0], asked)
+    if isinstance(found[0], Call) and NOT_ROUNDED.search(task):
+        # "how many packs (just divide, i'll round up)": the quotient itself, as asked.
+        found = found[0].args[0], "the amount asked, from the units of the amounts given"
     if stop is not None:
         paused_time = _scaled(stop[0], stop[1] / asked.size)
         return Op("+", found[0], paused_time), "the time on the way plus the stop"
@@ -871,6 +949,32 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     ):
         return None  # "how many 450 g jars can i fill": the part jar, filled or not?
     return found
+
+
+# "how many bags if each bag makes 0.01 m3": what the question supposes, said after "if".
+_IF_STATED = re.compile(
+    r"(?:,\s*|\s+)(?:if|assuming|given\s+that)\s+(?P<stated>[^?!()]*?\d[^?!()]*?)"
+    r"(?=\s*(?:\(|[?!]|\.(?!\d)|$))",
+    re.I,
+)
+
+
+def _condition_stated(context: str, task: str) -> tuple[str, str]:
+    """The context with what the question supposes ("if each bag makes 0.01 m3") said
+    after it, and the question without it; both as they are when it supposes nothing."""
+    stated = _IF_STATED.search(task)
+    if stated is None:
+        return context, task
+    question = f"{task[: stated.start()]}{task[stated.end() :]}"
+    return f"{context.rstrip()} {stated.group('stated')}.", question
+
+
+# "(just divide)", "i'll round up myself", "don't round": the quotient asked as it is.
+NOT_ROUNDED = re.compile(
+    r"\bjust\s+divide\b|\b(?:i'?ll|i\s+will|we'?ll)\s+round\b|\b(?:don'?t|do\s+not|no|without)\s+"
+    r"round(?:ing)?\b|\bunrounded\b",
+    re.I,
+)
 
 
 # "how many 450 g jars can i fill": things asked for, each of the size said.
@@ -893,9 +997,11 @@ def _sized_asked(task: str, given: list[Quantity]) -> tuple[str, Quantity | None
 
 
 _ALTOGETHER = re.compile(r"\s+(?:altogether|in\s+total)(?=\s*[?.!]*\s*$)", re.I)
-# "I add 10% for cutting waste", "allow 5% extra for breakages": the amount grown by a share.
+# "I add 10% for cutting waste", "allow 5% extra for breakages", "i want 10% extra for
+# waste": the amount grown by a share.
 _WASTE = re.compile(
-    r"\b(?:add|adding|plus|allow|allowing)\s+(?:an?\s+)?(?:extra\s+)?"
+    r"\b(?:add|adding|plus|allow|allowing|(?:i|we)\s+(?:want|need|like)|(?:i|we)'d\s+like|"
+    r"with)\s+(?:an?\s+)?(?:extra\s+)?"
     r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b)(?:\s+extra)?\s+for\s+(?:[a-z]+\s+)?"
     r"(?:waste|wastage|offcuts|cuts|breakages?|spares)\b",
     re.I,
@@ -1123,7 +1229,9 @@ def _rate_per_other(rate: Quantity, asked: _Asked) -> tuple[Node, str] | None:
     period; None for one amount that is no rate, or a rate of amounts whose own size
     would be lost (only things counted and money, of size one, keep it)."""
     top = tuple((name, power) for name, power in rate.dims if power > 0)
-    if not asked.bottom or len(top) == len(rate.dims):
+    # "16 km per litre" has no amount on top once its units cancel (length over a length
+    # cubed): nothing of it is kept per another unit, so none is read.
+    if not asked.bottom or not top or len(top) == len(rate.dims):
         return None
     if not all(name.startswith("#") or name == "money" for name, _ in top):
         return None
@@ -1138,6 +1246,30 @@ _HOLDS = re.compile(
 _BMI = re.compile(r"\b(?:bmi|body\s+mass\s+index)\b", re.I)
 _EACH_WAY = re.compile(r"\s+(?:each|every)\s+way\b", re.I)
 _ONE_WAY_ASKED = re.compile(r"\b(?:each|one|every|either)\s+way\b|\bper\s+trip\b", re.I)
+
+
+# What people take in by their body weight, a day's amount when no period is said ("1.6 g
+# of protein per kg" is a day's protein).
+_INTAKES = frozenset(
+    (
+        *("protein", "proteins", "carbs", "carb", "carbohydrate", "carbohydrates"),
+        *("fat", "fats", "fibre", "fiber", "water", "fluid", "fluids"),
+    )
+)
+
+
+def _daily_intakes(given: list[Quantity], asked: _Asked) -> list[Quantity]:
+    """The amounts with an intake per kg of body weight ("1.6 g of protein per kg") made a
+    day's, when the question asks an amount a day and no amount is said for a period."""
+    day = _UNITS["day"]
+    if asked.bottom != _key(day[0]) or any(dict(q.dims).get("time") for q in given):
+        return given
+    return [
+        replace(q, dims=_key({"time": -1}), size=q.size / day[1])
+        if q.noun.lower() in _INTAKES and not q.dims
+        else q
+        for q in given
+    ]
 
 
 def _both_ways(quantity: Quantity, context: str, task: str) -> Quantity:

@@ -50,6 +50,8 @@ class Inputs:
             id, and its list of values by ``<id>_values`` when it has both.
         tables: Each dependency's tabular result (conversion records, group-by rows).
         from_text: Ids whose numbers were read from their text, for want of data.
+        titles: Each mentioned dependency's title as the instruction gives it ("How many
+            litres of soil"), which may say the unit of its result.
     """
 
     text: str
@@ -57,6 +59,7 @@ class Inputs:
     numbers: dict[str, float | list[float]] = field(default_factory=dict)
     tables: dict[str, Table] = field(default_factory=dict)
     from_text: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def only(self) -> str | None:
@@ -99,6 +102,7 @@ def read_inputs(instruction: str, inputs: Sequence[StepInput]) -> Inputs:
             continue
         markers = [marker(step_id)]
         found.mentioned.append(step_id)
+        found.titles[step_id] = instruction[match.end() : end].strip(" ()")
         while (more := _MORE.match(instruction, end)) and resolve(more.group("id")):
             extra = resolve(more.group("id"))
             assert extra is not None

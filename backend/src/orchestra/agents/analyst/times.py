@@ -25,12 +25,14 @@ _STARTS = (
 )
 _ENDS = (
     r"up|awake|wakes?\s+up|woke(?:\s+up)?|wake|get\s+up|got\s+up|gets\s+up|"
-    r"lands?|landed|landing|arrives?|arrived|arriving|gets\s+in|got\s+in|"
+    r"lands?|landed|landing|arrives?|arrived|arriving|gets\s+in|got\s+in|(?:gets|got)\s+into|"
     r"ends?|ended|finish(?:es|ed)?|stops?|stopped|clock(?:ed|s)?\s+out"
 )
+# "leaves manchester at 21:40", "lands in dubai at 07:55": a place between.
+_PLACE = r"(?:(?:from|in|into|at)\s+)?[a-z]+(?:\s+[a-z]+)?\s+at\s+"
 _START_END = re.compile(
-    rf"\b(?:{_STARTS})\s+(?:at\s+)?{_CLOCK.format('a')}[^.?!\d]{{0,30}}?"
-    rf"\b(?:{_ENDS})\s+(?:at\s+)?{_CLOCK.format('b')}",
+    rf"\b(?:{_STARTS})\s+(?:at\s+|{_PLACE})?{_CLOCK.format('a')}[^.?!\d]{{0,30}}?"
+    rf"\b(?:{_ENDS})\s+(?:at\s+|{_PLACE})?{_CLOCK.format('b')}",
     re.I,
 )
 # "the destination is 2 hours ahead of us", "we're 3 hours behind the destination".
@@ -67,6 +69,42 @@ _TAKEN_OUT = re.compile(
     r"delay(?:ed|s)?|stopover|layover|woke\s+(?:up\s+)?(?:for|during)|awake\s+for)\b",
     re.I,
 )
+# "dubai is 4 hours ahead of the uk", said of the place landed in ("lands in dubai") or
+# left ("leaves dubai"): which side is ahead follows from which place it names.
+_PLACE_AHEAD = re.compile(
+    r"\b(?P<place>[a-z]+)(?:'s\s+(?:time|clock))?\s+(?:is|are|runs?)\s+"
+    r"(?P<hours>\d+(?:\.\d+)?)\s+hours?\s+(?P<side>ahead|behind)\s+of\s+(?:the\s+)?"
+    r"(?P<other>[a-z]+)\b",
+    re.I,
+)
+_LANDS_IN = re.compile(
+    r"\b(?:lands?|landing|landed|arrives?|arriving|arrived)\s+(?:in|at)\s+([a-z]+)", re.I
+)
+_LEAVES = re.compile(
+    r"\b(?:leaves?|leaving|left|departs?|departing|departed)\s+(?:from\s+)?([a-z]+)", re.I
+)
+
+
+def _place_ahead(text: str) -> tuple[bool, re.Match[str]] | None:
+    """Whether the clock where the flight lands is ahead, and what said it, when a time
+    difference names the place landed in or left; None otherwise."""
+    said = _PLACE_AHEAD.search(text)
+    lands, leaves = _LANDS_IN.search(text), _LEAVES.search(text)
+    if said is None or lands is None:
+        return None
+    ahead = said.group("side").lower() == "ahead"
+    there = lands.group(1).lower()
+    here = leaves.group(1).lower() if leaves is not None else None
+    place, other = said.group("place").lower(), said.group("other").lower()
+    if place == there and other != there:
+        return ahead, said
+    if (other == there and place != there) or (place == here and other != here):
+        return not ahead, said
+    return None
+
+
+# "(same time zone)": no difference to take.
+_SAME_ZONE = re.compile(r"\b(?:same|one)\s+time\s*zone\b|\bno\s+time\s+difference\b", re.I)
 _ANY_NUMBER = re.compile(r"(?<![\w.:])\d+(?:\.\d+)?(?![\w:]|\.\d)")
 
 
@@ -89,16 +127,25 @@ def read_clock_times(text: str) -> tuple[Node, str] | None:
     hours: Node = Op("/", Num(minutes, str(minutes)), Num(60, "60"))
     label = "hours between the clock times"
     difference = _THERE_AHEAD.search(text) or _HERE_AHEAD.search(text)
+    placed = _place_ahead(text) if difference is None else None
+    if placed is not None:
+        difference = placed[1]
     if difference is not None:
         # The end's clock ahead runs the time on it: that much less was spent.
-        there_ahead = (difference.re is _THERE_AHEAD) == (difference.group("side") == "ahead")
+        there_ahead = (
+            placed[0]
+            if placed is not None
+            else (difference.re is _THERE_AHEAD) == (difference.group("side") == "ahead")
+        )
         shift = Num(float(difference.group("hours")), difference.group("hours"))
         if there_ahead and shift.value * 60 >= minutes:
             return None  # no time taken at all: a day's change the request has not said
         hours = Op("-" if there_ahead else "+", hours, shift)
         label = "hours, with the time difference"
         read.append(difference.span())
-    elif re.search(r"\b(?:ahead|behind|time\s*zones?|time\s+difference)\b", text, re.I):
+    elif re.search(
+        r"\b(?:ahead|behind|time\s*zones?|time\s+difference)\b", _SAME_ZONE.sub(" ", text), re.I
+    ):
         return None  # a difference of clocks not said as one this reads
     taken = _TIMES_TAKEN.search(text)
     if taken is not None:

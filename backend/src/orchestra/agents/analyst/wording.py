@@ -2197,10 +2197,11 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"the \g<figure> of \g<list>",
     ),
-    # "1,250 split evenly 5 ways", "90 shared equally 3 ways": the amount, then the shares.
+    # "1,250 split evenly 5 ways", "90 shared equally 3 ways", "153 split 3 ways": the
+    # amount, then the shares.
     (
         re.compile(
-            r"(\$?\d[\d,]*(?:\.\d+)?)\s+(?:split|shared|divided)\s+(?:evenly|equally|out)\s+"
+            r"(\$?\d[\d,]*(?:\.\d+)?)\s+(?:split|shared|divided)\s+(?:(?:evenly|equally|out)\s+)?"
             rf"({_SHARES})\s+ways\b"
         ),
         r"\1 divided by \2",

@@ -1,0 +1,309 @@
+"""Recipes and mixes: a recipe scaled, a mix in parts, a roasting time by weight.
+
+"lasagne recipe for 6 people uses 750 g mince and 450 ml passata. making it for 10 - how
+much mince and how much passata": each amount asked times 10 / 6, in its own unit.
+"halving a brownie recipe: 185 g butter, 275 g sugar and 3 eggs. how much butter, sugar and
+how many eggs for half": each times 0.5 (half an egg is what halving says). "1:16 coffee to
+water and 500 g of water, grams of coffee": the amount of one part over its share, times the
+share asked; "1:2:4 cement:sand:gravel and 0.35 m3 in total": the whole over the sum of the
+parts, times each. "a 2.4 kg chicken at 20 min per kg plus 20 min": the weight times the
+rate, plus the time added once. Each is read only when every number of the request is one
+it uses, and every thing asked is one it gives; otherwise the other readers have it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestra.agents.analyst.wording import Node, Num, Op
+
+__all__ = ["read_recipe"]
+
+_AMOUNT = r"\d+(?:\.\d+)?"
+# Numbers standing alone: not a unit's power ("m3"), not part of a word.
+_ANY_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d])")
+# The units a recipe's amounts are said in.
+_UNIT = (
+    r"(?:kg|g|grams?|kilos?|kilograms?|mg|ml|millilit(?:re|er)s?|l|lit(?:re|er)s?|cl|dl|oz|"
+    r"ounces?|lbs?|pounds?|tbsps?|tablespoons?|tsps?|teaspoons?|cups?|pinch(?:es)?|cloves?|"
+    r"tins?|cans?|m3|m\u00b3|cubic\s+met(?:re|er)s?|sticks?|slices?|sheets?)"
+)
+# Words after a number that are no ingredient.
+_NOT_INGREDIENTS = frozenset(
+    """people persons person servings serving portions portion guests of us and or the a
+    to for in at by is are was it its people's kids adults minutes mins min hours hrs""".split()  # noqa: SIM905
+)
+# "750 g mince", "450 ml of passata", "3 eggs", "2 tbsp olive oil": an amount and its thing.
+_INGREDIENT = re.compile(
+    rf"(?<![\w.])(?P<amount>{_AMOUNT})\s*(?P<unit>{_UNIT}\b)?\s*(?:of\s+)?(?P<noun>[a-z]+)\b",
+    re.I,
+)
+_PEOPLE = r"(?:people|persons|servings|portions|guests|adults|of\s+us)"
+# "recipe for 6 people", "serves 4", "feeds 8": how many the recipe is for.
+_BASE = re.compile(
+    rf"\b(?:recipe|it|this)\s+(?:is\s+)?(?:for|serves|feeds)\s+(?P<n>\d+)(?:\s+{_PEOPLE})?\b"
+    rf"|\b(?:serves|feeds)\s+(?P<served>\d+)\b",
+    re.I,
+)
+# "making it for 10", "cooking for 10 people", "need to feed 10": how many it is wanted for.
+_TARGET = re.compile(
+    rf"\b(?:making|make|cooking|cook|baking|bake|scale|scaling|need|want|feeding|feed|do|"
+    rf"doing)\s+(?:it\s+|this\s+|enough\s+)?(?:to\s+feed\s+|for\s+|to\s+)?(?P<n>\d+)"
+    rf"(?:\s+{_PEOPLE})?\b(?!\s*(?:{_UNIT}\b|%))"
+    # "how much flour for 6": the people wanted, said last in the question.
+    rf"|\bfor\s+(?P<last>\d+)(?:\s+{_PEOPLE})?\s*[?.!]*$",
+    re.I,
+)
+# "halving a recipe", "for half", "double it": how many times the recipe.
+_SCALES = {
+    "half": 0.5, "halve": 0.5, "halving": 0.5, "halved": 0.5,
+    "double": 2.0, "doubling": 2.0, "doubled": 2.0,
+    "triple": 3.0, "tripling": 3.0, "tripled": 3.0,
+}  # fmt: skip
+_SCALE = re.compile(
+    r"\b(?P<word>halv(?:e|ing|ed)|doubl(?:e|ing|ed)|tripl(?:e|ing|ed))\s+(?:a|an|the|my|our|"
+    r"this|it)\b|\bfor\s+(?:a\s+)?(?P<for>half|double)(?:\s+(?:the\s+)?(?:recipe|batch|"
+    r"amount|quantit(?:y|ies)))?\b",
+    re.I,
+)
+_ASKED = re.compile(r"\bhow\s+(?:much|many)\b", re.I)
+_ASKED_THING = re.compile(r"\bhow\s+(?:much|many)\s+(?:of\s+)?(?:the\s+)?(?P<thing>[a-z]+)", re.I)
+_EACH = re.compile(r"\bhow\s+much\s+of\s+(?:each|everything|them|it\s+all)\b", re.I)
+_PERCENT = re.compile(r"%|\bpercent\b", re.I)
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    if word.endswith("oes") or word.endswith("ches"):
+        return word[:-2]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _num(raw: str) -> Num:
+    value = float(raw)
+    return Num(value, f"{value:.15g}")
+
+
+def _asked_things(question: str, nouns: list[str]) -> list[int] | None:
+    """Which of the things given (by index) the question asks for, in its order: each
+    named after "how much" or "how many", and those listed with them ("butter, sugar and
+    how many eggs"); None when it asks for something not given, or nothing."""
+    if _EACH.search(question):
+        return list(range(len(nouns)))
+    start = _ASKED.search(question)
+    if start is None:
+        return None
+    for thing in _ASKED_THING.finditer(question):
+        if _singular(thing["thing"]) not in nouns:
+            return None  # "how much will it cost": not a thing the recipe gives
+    asked: list[int] = []
+    for word in re.findall(r"[a-z]+", question[start.start() :].lower()):
+        if _singular(word) in nouns and nouns.index(_singular(word)) not in asked:
+            asked.append(nouns.index(_singular(word)))
+    return asked or None
+
+
+def _scaled_recipe(text: str) -> list[tuple[Node, str]] | None:
+    """Each amount of a recipe asked for, scaled to the people wanted or by a word of scale."""
+    if _PERCENT.search(text):
+        return None
+    ask = _ASKED.search(text)
+    if ask is None:
+        return None
+    sentence_start = max(text.rfind(". ", 0, ask.start()), text.rfind("? ", 0, ask.start()))
+    statement, question = text[: ask.start()], text[max(0, sentence_start) :]
+    base, scale = _BASE.search(text), _SCALE.findall(text)
+    used: set[int] = set()
+    factor: Node
+    if base is not None:
+        n = base["n"] or base["served"]
+        used.add(base.start("n") if base["n"] else base.start("served"))
+        targets = {t.start(k): t[k] for t in _TARGET.finditer(text) for k in ("n", "last") if t[k]}
+        targets = {at: m for at, m in targets.items() if at not in used}
+        if scale or len(targets) != 1:
+            return None
+        ((at, wanted),) = targets.items()
+        used.add(at)
+        factor = Op("/", _num(wanted), _num(n))
+        label = f"for {wanted} instead of {n}"
+    else:
+        words = {(w or f).lower() for w, f in scale}
+        sizes = {_SCALES[w] for w in words}
+        if len(sizes) != 1:
+            return None
+        (size,) = sizes
+        factor = Num(size, f"{size:g}")
+        label = f"times {size:g}"
+    ingredients = [
+        m
+        for m in _INGREDIENT.finditer(statement)
+        if m.start() not in used
+        and m["noun"].lower() not in _NOT_INGREDIENTS
+        and not (m["unit"] is None and m["noun"].lower() in {"g", "kg", "ml", "l"})
+    ]
+    nouns = [_singular(m["noun"]) for m in ingredients]
+    if len(ingredients) < 1 or len(set(nouns)) != len(nouns):
+        return None
+    read = used | {m.start() for m in ingredients}
+    if any(m.start() not in read for m in _ANY_NUMBER.finditer(text)):
+        return None  # a number that is neither an amount nor how many the recipe is for
+    asked = _asked_things(question, nouns)
+    if asked is None:
+        return None
+    found: list[tuple[Node, str]] = []
+    for index in asked:
+        ingredient = ingredients[index]
+        unit = f" {ingredient['unit']}" if ingredient["unit"] else ""
+        found.append(
+            (Op("*", _num(ingredient["amount"]), factor), f"{ingredient['noun']}{unit}, {label}")
+        )
+    return found
+
+
+# "1:16 coffee to water", "1:2:4 cement:sand:gravel": a mix in parts, named after them.
+_PARTS = rf"(?P<parts>{_AMOUNT}(?:\s*:\s*{_AMOUNT}){{1,4}})"
+_MIX_NAMED_AFTER = re.compile(
+    rf"(?<![\w.:]){_PARTS}\s+(?:ratio\s+(?:of\s+)?)?(?P<names>[a-z]+(?:\s*(?::|\bto\b)\s*[a-z]+){{1,4}})\b",
+    re.I,
+)
+# "coffee to water ratio of 1:16", "cement, sand and gravel at 1:2:4".
+_MIX_NAMED_BEFORE = re.compile(
+    r"\b(?P<names>[a-z]+(?:\s*(?:,|\bto\b|\band\b|:)\s*[a-z]+){1,4})\s+(?:ratio\s+)?"
+    rf"(?:(?:is|of|at|in\s+the\s+ratio(?:\s+of)?|in\s+a\s+ratio\s+of)\s+)?{_PARTS}(?![\d.:])",
+    re.I,
+)
+_NAME_BREAK = re.compile(r"\s*(?:,|:|\bto\b|\band\b)\s*", re.I)
+_GIVEN = re.compile(
+    rf"(?<![\w.:])(?P<amount>{_AMOUNT})\s*(?P<unit>{_UNIT})(?![\w\u00b3])"
+    r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<noun>[a-z]+))?",
+    re.I,
+)
+_WHOLE = re.compile(r"\b(?:in\s+total|total|altogether|in\s+all|overall|of\s+mix)\b", re.I)
+_UNIT_ASKED = re.compile(
+    rf"\b(?:in|into|as)\s+(?P<unit>{_UNIT})(?![\w\u00b3])|\b(?:how\s+many\s+)?(?P<named>{_UNIT})"
+    r"\s+of\s+[a-z]+",
+    re.I,
+)
+# The same unit, however it is written.
+_UNIT_NAMES = {
+    "g": "g", "gram": "g", "grams": "g", "kg": "kg", "kilo": "kg", "kilos": "kg",
+    "kilogram": "kg", "kilograms": "kg", "ml": "ml", "l": "l", "litre": "l", "litres": "l",
+    "liter": "l", "liters": "l", "m3": "m3", "m\u00b3": "m3", "cup": "cup", "cups": "cup",
+    "oz": "oz", "ounce": "oz", "ounces": "oz", "lb": "lb", "lbs": "lb",
+}  # fmt: skip
+
+
+def _same_unit(one: str, other: str) -> bool:
+    one, other = " ".join(one.lower().split()), " ".join(other.lower().split())
+    return one == other or _UNIT_NAMES.get(one, one) == _UNIT_NAMES.get(other, other)
+
+
+def _mix(text: str) -> list[tuple[Node, str]] | None:
+    """Each part of a mix asked for, from the amount of one part or of the whole."""
+    mix = _MIX_NAMED_AFTER.search(text) or _MIX_NAMED_BEFORE.search(text)
+    if mix is None:
+        return None
+    parts = [p.strip() for p in mix["parts"].split(":")]
+    names = [_singular(n) for n in _NAME_BREAK.split(mix["names"].strip()) if n]
+    if len(names) != len(parts) or len(set(names)) != len(names):
+        return None
+    rest = text[: mix.start()] + " " * (mix.end() - mix.start()) + text[mix.end() :]
+    given = list(_GIVEN.finditer(rest))
+    if len(given) != 1:
+        return None
+    amount = given[0]
+    if any(m.start() != amount.start() for m in _ANY_NUMBER.finditer(rest)):
+        return None  # another number: not one of the mix
+    after = rest[amount.end() : amount.end() + 20]
+    noun = _singular(amount["noun"]) if amount["noun"] else ""
+    whole = noun not in names and bool(_WHOLE.search(after) or _WHOLE.match(noun))
+    if noun not in names and not whole:
+        return None  # an amount of what is not said
+    ask = _ASKED.search(rest, amount.end()) or re.search(
+        rf"\b(?:{_UNIT})\s+of\s+[a-z]+\s*\?", rest[amount.end() :], re.I
+    )
+    if ask is None:
+        return None
+    question = rest[amount.end() :]
+    asked = [
+        names.index(_singular(w))
+        for w in re.findall(r"[a-z]+", question.lower())
+        if _singular(w) in names
+    ]
+    if not whole:
+        asked = [i for i in asked if i != names.index(noun)]
+    asked = list(dict.fromkeys(asked))
+    if not asked:
+        return None
+    for unit in _UNIT_ASKED.finditer(question):
+        if not _same_unit(unit["unit"] or unit["named"], amount["unit"]):
+            return None  # asked in another unit: not converted here
+    value = _num(amount["amount"])
+    found: list[tuple[Node, str]] = []
+    for index in asked:
+        share = _num(parts[index])
+        if whole:
+            total: Node = _num(parts[0])
+            for part in parts[1:]:
+                total = Op("+", total, _num(part))
+            expression: Node = Op("/", Op("*", value, share), total)
+        else:
+            expression = Op("/", Op("*", value, share), _num(parts[names.index(noun)]))
+        found.append((expression, f"{names[index]} in {amount['unit']}, {mix['parts']} parts"))
+    return found
+
+
+# "a 2.4 kg chicken at 20 min per kg plus 20 min", "20 minutes per 500 g and an extra 20":
+# a time for each unit of weight, and a time added once.
+_WEIGHTS = {"kg": 1000.0, "kilo": 1000.0, "kilogram": 1000.0, "g": 1.0, "gram": 1.0,
+            "lb": 453.59237, "pound": 453.59237}  # fmt: skip
+_WEIGHT = r"(?:kg|kilos?|kilograms?|g|grams?|lbs?|pounds?)"
+_MINUTES = {"min": 1.0, "minute": 1.0, "mins": 1.0, "hour": 60.0, "hr": 60.0, "h": 60.0}
+_TIME = r"(?:mins?|minutes?|hours?|hrs?|h)"
+_ROAST = re.compile(
+    rf"(?<![\w.])(?P<weight>{_AMOUNT})\s*(?P<wunit>{_WEIGHT})\b[^.?!\d]{{0,30}}?\b"
+    rf"(?:at\s+|for\s+|allow\s+|takes\s+)?(?P<rate>{_AMOUNT})\s*(?P<runit>{_TIME})\s+"
+    rf"(?:per|a|an|each|every|for\s+each|for\s+every)\s+(?:(?P<per>{_AMOUNT})\s*)?"
+    rf"(?P<punit>{_WEIGHT})\b\s*,?\s*(?:plus|and|then|\+)\s+(?:an?\s+)?(?:extra\s+|further\s+|"
+    rf"another\s+)?(?P<extra>{_AMOUNT})\s*(?P<eunit>{_TIME})?(?:\s+(?:extra|more|on\s+top))?\b",
+    re.I,
+)
+_HOW_LONG = re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:minutes|mins|hours)\b|\btime\b", re.I)
+
+
+def _unit_of(table: dict[str, float], word: str) -> float:
+    word = word.lower()
+    return table.get(word, table.get(word.rstrip("s"), 0.0))
+
+
+def _roasting_time(text: str) -> list[tuple[Node, str]] | None:
+    """The weight times the time for each unit of it, plus the time added once, in the
+    rate's unit of time."""
+    roast = _ROAST.search(text)
+    if roast is None or not _HOW_LONG.search(text):
+        return None
+    numbers = [m.start() for m in _ANY_NUMBER.finditer(text)]
+    read = {roast.start(k) for k in ("weight", "rate", "per", "extra") if roast[k]}
+    if set(numbers) != read:
+        return None
+    rate_unit = _unit_of(_MINUTES, roast["runit"])
+    extra_unit = _unit_of(_MINUTES, roast["eunit"] or roast["runit"])
+    weight, per = _unit_of(_WEIGHTS, roast["wunit"]), _unit_of(_WEIGHTS, roast["punit"])
+    if not (rate_unit and extra_unit and weight and per):
+        return None
+    units: Node = _num(roast["weight"])
+    size = weight / per / (float(roast["per"]) if roast["per"] else 1.0)
+    if size != 1.0:
+        units = Op("*", units, Num(size, f"{size:.15g}"))
+    extra: Node = _num(roast["extra"])
+    if extra_unit != rate_unit:
+        extra = Op("*", extra, Num(extra_unit / rate_unit, f"{extra_unit / rate_unit:.15g}"))
+    time = Op("+", Op("*", units, _num(roast["rate"])), extra)
+    return [(time, f"the time by weight plus the time added, in {roast['runit']}")]
+
+
+def read_recipe(context: str | None, task: str) -> list[tuple[Node, str]] | None:
+    """The amounts a request about a recipe or a mix asks, each with its label: a recipe
+    scaled, parts of a mix, a roasting time by weight; None when it is none of them."""
+    text = " ".join((task if context is None else f"{context} {task}").split())
+    return _mix(text) or _roasting_time(text) or _scaled_recipe(text)

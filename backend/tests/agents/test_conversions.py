@@ -1,0 +1,39 @@
+"""Several unit conversions asked in one request (`analyst.conversions`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.conversions import read_conversions
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str) -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability="calculation")).data
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        ("three quick ones: 5 km in miles, 10 kg in lb, and 30 C in F", [3.106856, 22.046226, 86]),
+        # as the planner states it: the first in the context, the rest in the task
+        ("Context: 5 km in miles. Task: 10 kg in lb, and 30 C in F.", [3.106856, 22.046226, 86]),
+        # joined by "and" alone
+        ("5 km in miles and 10 kg in lb", [3.106856, 22.046226]),
+    ],
+)
+def test_each_conversion_of_a_list_is_answered_in_turn(
+    instruction: str, results: list[float]
+) -> None:
+    steps = run(instruction)["steps"]
+    assert [s["result"] for s in steps] == pytest.approx(results, rel=1e-6)
+
+
+def test_a_list_with_a_piece_that_is_no_conversion_is_not_read() -> None:
+    assert read_conversions("5 km in miles, and double it") is None
+    assert read_conversions("5 km in miles") is None  # one alone is the formula's
+    with pytest.raises(AgentInputError):
+        run("5 km in miles, 10 kg in lb and add 3")

@@ -1,0 +1,72 @@
+"""A recipe scaled, the parts of a mix, a roasting time by weight (`analyst.recipes`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.analyst.recipes import read_recipe
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability=capability)).data
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        # for more people than the recipe is for: each amount asked times wanted / given
+        ("lasagne recipe for 6 people uses 750 g mince and 450 ml passata. making it for 10 - "
+         "how much mince and how much passata", [1250, 750]),
+        ("recipe serves 4 and uses 2 eggs, i'm cooking for 6 people, how many eggs", [3]),
+        ("recipe for 4 uses 200 g flour. how much flour for 6", [300]),
+        # only what is asked, in the order asked
+        ("recipe for 6 people uses 750 g mince and 2 onions. making it for 10 - how much "
+         "mince", [1250]),
+        # a word of scale
+        ("halving a brownie recipe: it needs 185 g butter, 275 g sugar and 3 eggs. how much "
+         "butter, sugar and how many eggs for half", [92.5, 137.5, 1.5]),
+        ("doubling a pancake recipe: 250 ml milk, 2 eggs and 120 g flour. how much milk and "
+         "flour", [500, 240]),
+        # a mix in parts, from the amount of one part
+        ("pour over at 1:16 coffee to water by weight and i'm using 500 g of water. grams of "
+         "coffee?", [31.25]),
+        ("brew ratio 1:15 coffee to water, i have 20 g of coffee, how much water", [300]),
+        # ... or from the whole
+        ("concrete mix is 1:2:4 cement:sand:gravel by volume and i need 0.35 m3 in total. how "
+         "much cement, sand and gravel in m3", [0.05, 0.1, 0.2]),
+        ("mortar is 1:4 cement to sand and i need 50 kg in total. how much sand in kg", [40]),
+        # a time for each unit of weight, plus a time added once
+        ("how long to roast a 2.4 kg chicken at 20 min per kg plus 20 min", [68]),
+        ("roast beef 1.5 kg at 20 minutes per 500 g plus 20 minutes, how long", [80]),
+    ],
+)  # fmt: skip
+def test_recipes_and_mixes(instruction: str, results: list[float]) -> None:
+    data = run(instruction)
+    steps = data["steps"] if len(results) > 1 else [data]
+    assert [s["result"] for s in steps] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # asks what the recipe does not give
+        "recipe for 6 uses 750 g mince. making it for 10, how much will it cost",
+        # a number neither an amount nor how many it is for
+        "recipe for 4 uses 200 g flour. making it for 8. how much flour for 6",
+        # the whole asked in another unit than it is given: not converted here
+        "mortar is 1:4 cement to sand and i need 50 kg in total. how much sand in grams",
+        # the amount given is of no part named
+        "mix is 1:3 cement to sand and the mixer holds 120 l. how much sand",
+    ],
+)
+def test_recipes_not_wholly_read_are_left(text: str) -> None:
+    assert read_recipe(None, text) is None
+
+
+def test_a_recipe_not_read_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("recipe for 6 uses 750 g mince. making it for 10, how much will it cost")
