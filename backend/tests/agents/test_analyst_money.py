@@ -24,6 +24,34 @@ def test_the_balance_then_the_interest_in_it_when_both_are_asked() -> None:
     assert results == [pytest.approx(2730.0625), pytest.approx(230.0625)]
 
 
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: Lent my brother 1,500 at 3% a year simple interest for 18 months. "
+            "Task: What does he owe me back in total.",
+            1567.5,
+        ),
+        ("2000 at 4% per year simple interest for 9 months, how much interest", 60),
+    ],
+)
+def test_simple_interest_for_a_number_of_months(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a rate a month, or compounding over part of a year: not read as a share of a year
+        "lent my brother 1,500 at 3% a month simple interest for 18 months. what's owed",
+        "2000 at 4% a year compound interest for 9 months, how much interest",
+    ],
+)
+def test_interest_for_months_without_a_yearly_simple_rate_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
 def test_the_amount_at_the_end_is_the_balance_not_the_interest() -> None:
     data = run("2000 at 5% compound interest for 3 years, what will it be at the end")
     assert data["result"] == pytest.approx(2315.25)

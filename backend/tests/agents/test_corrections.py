@@ -38,6 +38,13 @@ from orchestra.agents.protocol import AgentInputError, StepRequest
         ("Split 240 between 6 of us, no hang on, there's 8 now.", "statistics", 30),
         # "it's X": the one plain number replaced
         ("what's 15% of 80? actually it's 20%", "calculation", 16),
+        # "it was X hours": the one number said in that unit replaced
+        (
+            "Context: I worked 36 hours at 12.40... No wait, it was 38 hours. Task: What's my pay.",
+            "statistics",
+            471.2,
+        ),
+        ("drove 120 miles in 3 hours, sorry, it was 150 miles. average speed?", "calculation", 50),
     ],
 )
 def test_a_correction_is_applied_before_the_request_is_read(
@@ -67,6 +74,8 @@ def test_a_correction_the_step_leaves_out_is_applied_from_the_whole_request() ->
         "what is 12 times 4? oops make that 5",
         # "it's X" with two numbers it may replace
         "split 240 between 6 of us. actually it's 8",
+        # "it was X hours" with two numbers in hours it may replace
+        "worked 5 hours at 12 and 6 hours at 14, no wait, it was 7 hours. my pay?",
     ],
 )
 def test_a_correction_that_cannot_be_applied_is_refused(instruction: str) -> None:

@@ -65,6 +65,7 @@ def apply_corrections(text: str, said: str = "") -> str:
             or _made_that(sentence, text)
             or _restated(sentence, text)
             or _count_now(sentence, text)
+            or _unit_again(sentence, text)
         )
         if found is None:
             if _SAYS_CORRECTION.search(sentence):
@@ -184,6 +185,36 @@ def _count_now(sentence: str, text: str) -> tuple[str, str, int] | None:
             _refusal(f"'{now.group(0).strip(' .!')}' does not say which number it replaces")
         )
     return now["new"], olds[0], cue.start()
+
+
+# "36 hours at 12.40... no wait, it was 38 hours": the new number with its unit, the old one
+# being the one number the rest of the request gives in that unit.
+_UNIT_AGAIN = re.compile(
+    rf"\b(?:it\s+was|it'?s|it\s+is|(?:make|made)\s+(?:that|it)|i\s+meant|should\s+be|was)\s+"
+    rf"(?:actually\s+|really\s+)?(?P<new>{_NUMBER})\s+(?P<unit>[a-z]{{2,}}?)s?"
+    r"(?:\s+instead)?\s*[.!]*\s*$",
+    re.I,
+)
+
+
+def _unit_again(sentence: str, text: str) -> tuple[str, str, int] | None:
+    cue = _STARTS.search(sentence)
+    again = _UNIT_AGAIN.search(sentence)
+    if cue is None or again is None or cue.start() > again.start():
+        return None
+    at = text.index(sentence)
+    rest = f"{text[: at + cue.start()]} {text[at + len(sentence) :]}"
+    unit = re.escape(again["unit"])
+    olds = set(re.findall(rf"(?<![\d.,])({_NUMBER})\s+{unit}s?\b", rest, re.I))
+    if not olds:
+        return None
+    if len(olds) != 1:
+        raise AgentInputError(
+            _refusal(f"'{again.group(0).strip(' .!')}' does not say which number it replaces")
+        )
+    # "no wait, ...": a "no" before the cue goes with it.
+    said_no = re.search(r"(?:\b(?:no|nah|oh|um|erm?)\b[\s,]*)+$", sentence[: cue.start()], re.I)
+    return again["new"], olds.pop(), said_no.start() if said_no else cue.start()
 
 
 def _replaced(text: str, old: str, new: str) -> str:

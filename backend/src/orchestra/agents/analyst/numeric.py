@@ -20,6 +20,7 @@ from orchestra.agents.analyst.calculator import CalculationError, evaluate, form
 from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
 from orchestra.agents.analyst.durations import read_durations
+from orchestra.agents.analyst.earnings import read_earnings
 from orchestra.agents.analyst.formulas import (
     asks_speed,
     is_unit,
@@ -933,6 +934,11 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)
+    if formula is None:
+        # Pay at an hourly rate, rates in bands, a pay rise, money at a stated rate.
+        earned = read_earnings(context, text)
+        if earned is not None:
+            return tuple(Clause(label, expression) for expression, label in earned)
     if formula is None:  # a recipe scaled, the parts of a mix, a roasting time by weight
         recipe = read_recipe(context, text)
         if recipe is not None:

@@ -2326,6 +2326,10 @@ _YEARS = re.compile(
     r"|\b(?:after|in|for|over|within)\s+(?:a|one)\s+(?:single\s+)?year\b",
     re.I,
 )
+_MONTHS_SAID = re.compile(r"(?<![\w.])(?P<months>\d+)\s+months?\b", re.I)
+_YEARLY_RATE = re.compile(
+    r"%\s*(?:a|per|each)\s+(?:year|annum)\b|%\s*p\.?a\b|\b(?:annual|yearly)\b", re.I
+)
 _ASKS_BALANCE = re.compile(
     r"\b(?:total|in the end|at the end|altogether|will i have|do i have|balance|end up with|"
     r"worth|"
@@ -2423,6 +2427,13 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
     if simple == compound:
         return None  # which kind is not said (or both are)
     years = [m.group("years") for m in _YEARS.finditer(text)]
+    # "3% a year simple interest for 18 months": simple interest runs in months as a share
+    # of the year (compounding yearly over part of a year would be a convention unsaid).
+    months = [m.group("months") for m in _MONTHS_SAID.finditer(text)]
+    if simple and not years and len(months) == 1 and _YEARLY_RATE.search(text):
+        years = [months[0]]
+    else:
+        months = []
     if len(years) != 1:
         return None
     rates: list[str] = []
@@ -2437,6 +2448,8 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
         return None
     principal, rate = Num(float(amounts[0]), amounts[0]), Num(float(rates[0]), rates[0])
     duration: Node = Num(float(years[0]), years[0]) if years[0] else Num(1, "1")
+    if months:
+        duration = Op("/", duration, Num(12, "12"))
     fraction: Node = Op("/", rate, Num(100, "100"))
     if simple:
         interest: Node = Op("*", Op("*", principal, fraction), duration)

@@ -1,0 +1,587 @@
+"""Pay, tax in bands, a share named by what it pays for, and money at a stated rate.
+
+Everyday money said in set shapes that the word problems of `problems` do not read:
+
+- hours at an hourly rate, with a premium on the rate ("12.60 an hour plus a 25% night
+  premium. 4 nights of 10 hours") or overtime past a number of hours ("22 a hour and worked
+  46 hours. anything over 40 is paid at 1.5x"): the gross pay;
+- rates in bands ("5% on the first 20k and 8% on anything above that. i sold 34,500";
+  "0% on the first 125,000, 2% on the next 125,000 and 5% on the rest"): the sum of each
+  band's rate on the part of the amount in it;
+- a pay rise ("a 4.2% pay rise on 28,750"): the new salary, and how much more that is a
+  month;
+- a percentage named by what it pays for ("super is 11.5% on top", "allowed to overpay
+  10% of it a year") of the one amount, when the question asks that name ("how much
+  super", "the max overpayment"), over the period asked;
+- tax and a tip both on the amount before tax ("86 before tax. HST is 13% and tipping 18%
+  on the pre-tax amount"): the total;
+- an amount in one currency at a rate the request states ("1 GBP = 1.27 USD. how many
+  pounds is 450 dollars"), with a tip added first when said.
+
+Each is read only when every number of the request has its place in it: a number left
+over may be a condition (a deduction, a cap, a break) this reading would leave out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestra.agents.analyst.wording import Node, Num, Op
+
+__all__ = ["read_earnings"]
+
+Reading = list[tuple[Node, str]]
+
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?"
+# An amount of money: "34,500", "20k", "$22", "95,000 AUD" (the currency is read apart).
+_MONEY = rf"[$\u20ac\u00a3]?(?:{_AMOUNT})(?:k\b)?"
+# Every number written, glued to letters or not ("1.5x", "20k"): each must be read.
+_ANY_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+_PERCENT = r"\s*(?:%|percent\b|per\s+cent\b)"
+
+
+def _num(raw: str) -> Num:
+    """The number of ``raw`` ("34,500", "20k", "$22") as written, without its marks."""
+    plain = raw.lstrip("$\u20ac\u00a3").replace(",", "")
+    if plain.lower().endswith("k"):
+        plain = f"{float(plain[:-1]) * 1000:g}"
+    return Num(float(plain), plain)
+
+
+def _rate(raw: str) -> Node:
+    """A percentage as a fraction: 5 is 5 / 100."""
+    return Op("/", _num(raw), Num(100, "100"))
+
+
+# Periods one is said in, as how many of each a year holds.
+_A_YEAR = {"year": 1, "month": 12, "week": 52}
+
+
+def _over(value: Node, have: str, want: str) -> Node | None:
+    """``value`` a ``have`` (year, month, week) as an amount a ``want``; None for a period
+    not read."""
+    if have not in _A_YEAR or want not in _A_YEAR:
+        return None
+    if have == want:
+        return value
+    if have == "year":
+        return Op("/", value, Num(_A_YEAR[want], str(_A_YEAR[want])))
+    if want == "year":
+        return Op("*", value, Num(_A_YEAR[have], str(_A_YEAR[have])))
+    return None  # a month in weeks is no whole number of them
+
+
+def _all_read(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether every number of ``text`` starts inside one of ``spans``."""
+    return all(any(s <= m.start() < e for s, e in spans) for m in _ANY_NUMBER.finditer(text))
+
+
+# --- Hours at an hourly rate --------------------------------------------------------------
+
+_HOURLY = re.compile(
+    rf"(?P<rate>{_MONEY})\s*(?:dollars|euros|pounds|quid|bucks)?\s*(?:an?|per|each)\s+hour\b",
+    re.I,
+)
+# "worked 36 hours at 12.40": a rate right after the hours is one an hour.
+_HOURS_AT = re.compile(
+    rf"(?<![\w.,])(?P<hours>{_AMOUNT})\s+hours?\s+at\s+(?P<rate>{_MONEY})(?![\w%]|\s*%)"
+    r"(?:\s*(?:an?|per|each)\s+hour\b)?",
+    re.I,
+)
+_WORKED_HOURS = re.compile(
+    rf"\b(?:worked|work|working|did|do|doing|put\s+in|clocked(?:\s+up)?)\s+"
+    rf"(?P<hours>{_AMOUNT})\s+hours?\b",
+    re.I,
+)
+# "4 nights of 10 hours", "3 shifts of 7.5 hours each".
+_SHIFTS = re.compile(
+    rf"(?<![\w.,])(?P<count>\d+)\s+(?:nights?|shifts?|days?|evenings?|mornings?)\s+of\s+"
+    rf"(?P<hours>{_AMOUNT})\s+hours?(?:\s+each)?\b",
+    re.I,
+)
+# "plus a 25% night premium", "with a 10% weekend enhancement".
+_PREMIUM = re.compile(
+    rf"\b(?:plus|with|and|\+)\s+(?:an?\s+)?(?P<rate>{_AMOUNT}){_PERCENT}\s*"
+    r"(?:[a-z]+\s+){0,2}?(?:premium|enhancement|uplift|supplement|shift\s+allowance)\b",
+    re.I,
+)
+# "anything over 40 is paid at 1.5x", "hours above 37.5 are paid at time and a half".
+_OVERTIME = re.compile(
+    rf"\b(?:anything|everything|any\s+hours?|hours?|time|the\s+hours?|overtime)\s+"
+    rf"(?:over|above|beyond|past|after|more\s+than)\s+(?P<limit>{_AMOUNT})(?:\s+hours?)?"
+    r"(?:\s+(?:a|per|each|in\s+a)\s+week)?\s+(?:is|are|gets?|get)\s+(?:paid\s+)?(?:at\s+)?"
+    rf"(?:(?P<times>{_AMOUNT})\s*(?:x\b|times\b)|(?P<half>time\s+and\s+a\s+half)|"
+    r"(?P<double>double(?:\s+time)?))",
+    re.I,
+)
+_ASKS_PAY = re.compile(
+    r"\b(?:gross\s+pay|(?:my|the|his|her|their|total|weekly|week'?s)\s+pay\b|"
+    r"how\s+much\s+(?:do|did|will|would|should)\s+(?:i|you|we|he|she|they)\s+"
+    r"(?:earn|make|get(?:\s+paid)?|be\s+paid|take)|"
+    r"what\s+(?:do|did|will|would|should)\s+(?:i|you|we|he|she|they)\s+"
+    r"(?:earn|make|get(?:\s+paid)?|be\s+paid)|(?:total\s+)?earnings)\b",
+    re.I,
+)
+# Pay taken out or not paid, which this reading does not take off.
+_NOT_PAID = re.compile(
+    r"\b(?:net|take[\s-]?home|tax|taxes|deduct\w*|national\s+insurance|pension|unpaid|"
+    r"break|breaks|lunch|minus|less|bonus|tips?|holiday\s+pay)\b",
+    re.I,
+)
+
+
+def _overlap(one: re.Match[str], other: re.Match[str]) -> bool:
+    return one.start() < other.end() and other.start() < one.end()
+
+
+def _hourly_pay(text: str, ask: str) -> Reading | None:
+    """ "Nights pay 12.60 an hour plus a 25% night premium. I did 4 nights of 10 hours. Gross
+    pay?": the hours times the rate, with its premium or its overtime."""
+    if not _ASKS_PAY.search(ask) or _NOT_PAID.search(text):
+        return None
+    shifts = list(_SHIFTS.finditer(text))
+    at = _HOURS_AT.search(text)
+    if len(shifts) == 1 and at is not None and shifts[0].start() <= at.start() < shifts[0].end():
+        # "3 shifts of 8 hours at 11 an hour": the rate of the shifts' hours.
+        rate_at = re.compile(rf"\s*at\s+(?P<rate>{_MONEY})\s*(?:an?|per|each)\s+hour\b", re.I)
+        said = rate_at.match(text, shifts[0].end())
+        if said is None:
+            return None
+        at = None
+        text = f"{text[: said.start()]} {said.group('rate')} an hour{text[said.end() :]}"
+    rates = [m for m in _HOURLY.finditer(text) if at is None or m.start() >= at.end()]
+    if at is not None:
+        rate_said, spans = at.group("rate"), [at.span()]
+    elif len(rates) == 1:
+        rate_said, spans = rates[0].group("rate"), [rates[0].span()]
+    else:
+        return None
+    if at is not None and rates:
+        return None  # a second rate an hour
+    shifts = list(_SHIFTS.finditer(text))
+    worked = [w for w in _WORKED_HOURS.finditer(text) if not any(_overlap(w, s) for s in shifts)]
+    hours: Node
+    if at is not None:
+        if shifts or len(worked) > 1:
+            return None
+        hours = _num(at.group("hours"))
+    elif len(shifts) == 1 and not worked:
+        count, each = shifts[0].group("count"), shifts[0].group("hours")
+        hours = Op("*", _num(count), _num(each))
+        spans.append(shifts[0].span())
+    elif len(worked) == 1 and not shifts:
+        hours = _num(worked[0].group("hours"))
+        spans.append(worked[0].span())
+    else:
+        return None
+    rate: Node = _num(rate_said)
+    premium, overtime = _PREMIUM.search(text), _OVERTIME.search(text)
+    if premium is not None and overtime is not None:
+        return None  # whether the premium is paid on overtime too is not said
+    label = "the gross pay"
+    if premium is not None:
+        rate = Op("*", rate, Op("+", Num(1, "1"), _rate(premium.group("rate"))))
+        spans.append(premium.span())
+        label = "the gross pay, with the premium"
+    if overtime is not None:
+        spans.append(overtime.span())
+        limit = _num(overtime.group("limit"))
+        if overtime.group("times"):
+            times = _num(overtime.group("times"))
+        else:
+            times = Num(1.5, "1.5") if overtime.group("half") else Num(2, "2")
+        if not isinstance(hours, Num) or hours.value <= limit.value or times.value < 1:
+            return None  # no overtime worked: the limit would be a number left unused
+        over = Op("-", hours, limit)
+        pay = Op("+", Op("*", rate, limit), Op("*", Op("*", rate, times), over))
+        if not _all_read(text, spans):
+            return None
+        return [(pay, "the gross pay, with overtime")]
+    if not _all_read(text, spans):
+        return None
+    return [(Op("*", rate, hours), label)]
+
+
+# --- Rates in bands -----------------------------------------------------------------------
+
+# "5% on the first 20k", "2% on the next 125,000", "0% up to 12,570".
+_BAND = re.compile(
+    rf"(?<![\w.,])(?P<rate>{_AMOUNT}){_PERCENT}\s+(?:on|of|for)\s+(?:the\s+)?"
+    rf"(?P<which>first|next)\s+(?P<size>{_MONEY})",
+    re.I,
+)
+# "8% on anything above that", "5% on the rest", "10% on everything over that".
+_TOP_BAND = re.compile(
+    rf"(?<![\w.,])(?P<rate>{_AMOUNT}){_PERCENT}\s+(?:on|of|for)\s+(?:the\s+)?"
+    r"(?:(?:anything|everything|any\s+amount|whatever\s+is|the\s+part|the\s+amount|sales)\s+)?"
+    r"(?:(?:above|over|beyond|after|past)\s+(?:that|this|it|those)\b|"
+    r"(?:rest|remainder|balance)\b)",
+    re.I,
+)
+_ASKS_BANDED = re.compile(
+    r"\bhow\s+much\s+(?:tax|commission|duty|stamp\s+duty|levy|bonus)\b|"
+    r"\b(?:what'?s|what\s+is|whats|what\s+will\s+be|work\s+out)\s+(?:my|the|our|his|her)\s+"
+    r"(?:total\s+)?(?:tax|commission|duty|stamp\s+duty|levy|bonus)\b|"
+    r"\b(?:tax|commission|duty|levy|bonus)\s+(?:due|owed|payable|to\s+pay)\b|"
+    # "... i sold 15,000. commission?": the noun alone asked.
+    r"(?:^|[.?!]\s*|Task:\s*)(?:my\s+|the\s+)?(?:total\s+)?(?:tax|commission|duty|levy|bonus)\s*\?",
+    re.I,
+)
+
+
+def _banded(text: str, ask: str) -> Reading | None:
+    """ "Commission is 5% on the first 20k of sales and 8% on anything above that. I sold
+    34,500": each band's rate on the part of the amount in it, added."""
+    if not _ASKS_BANDED.search(ask):
+        return None
+    bands = list(_BAND.finditer(text))
+    tops = list(_TOP_BAND.finditer(text))
+    if not bands or len(tops) > 1 or bands[0].group("which").lower() != "first":
+        return None
+    if any(b.group("which").lower() != "next" for b in bands[1:]):
+        return None
+    if tops and tops[0].start() < bands[-1].end():
+        return None  # the rest said before a band: not a ladder read in order
+    spans = [b.span() for b in bands] + [t.span() for t in tops]
+    amounts = [
+        m
+        for m in re.finditer(rf"(?<![\w.,]){_MONEY}(?![\w%]|\s*%|[.,]\d)", text)
+        if not any(s <= m.start() < e for s, e in spans)
+    ]
+    if len(amounts) != 1:
+        return None
+    amount = _num(amounts[0].group(0))
+    spans.append(amounts[0].span())
+    if not _all_read(text, spans):
+        return None
+    parts: list[Node] = []
+    lower = 0.0
+    for band in bands:
+        size = _num(band.group("size"))
+        if amount.value <= lower:
+            break
+        if amount.value >= lower + size.value:
+            part: Node = size
+        else:
+            part = Op("-", amount, Num(lower, f"{lower:g}")) if lower else amount
+        parts.append(Op("*", _rate(band.group("rate")), part))
+        lower += size.value
+    if amount.value > lower:
+        if not tops:
+            return None  # an amount past the bands said, at a rate not said
+        parts.append(
+            Op("*", _rate(tops[0].group("rate")), Op("-", amount, Num(lower, f"{lower:g}")))
+        )
+    total = parts[0]
+    for part in parts[1:]:
+        total = Op("+", total, part)
+    return [(total, "the amount at each band's rate, added")]
+
+
+# --- A pay rise ---------------------------------------------------------------------------
+
+_RISE = (
+    r"(?:pay\s+rise|pay\s+raise|raise|rise|pay\s+increase|salary\s+increase|increase|"
+    r"pay\s+bump|bump)"
+)
+# "a 4.2% pay rise on 28,750", "a 3% raise from 41,000".
+_RISE_ON = re.compile(
+    rf"(?<![\w.,])(?P<rate>{_AMOUNT}){_PERCENT}\s+{_RISE}\s+(?:on|from|to)\s+(?:my\s+|a\s+|the\s+)?"
+    rf"(?:salary\s+of\s+)?(?P<salary>{_MONEY})(?![\w%]|\s*%)",
+    re.I,
+)
+# "my salary is 28,750 and I'm getting a 4.2% pay rise".
+_SALARY_THEN_RISE = re.compile(
+    rf"\b(?:salary|pay|wage)\s+(?:is|of)\s+(?P<salary>{_MONEY})(?![\w%]|\s*%)[^.?!]*?"
+    rf"(?<![\w.,])(?P<rate>{_AMOUNT}){_PERCENT}\s+{_RISE}\b",
+    re.I,
+)
+_ASKS_NEW = re.compile(
+    r"\bnew\s+(?:salary|pay|wage|income)\b|\bwhat\s+will\s+i\s+(?:earn|get)\b", re.I
+)
+_ASKS_MORE = re.compile(
+    r"\bhow\s+much\s+more\b(?:[^.?!]*?\b(?:per|a|each|every)\s+(?P<period>month|week|year)\b)?",
+    re.I,
+)
+_SALARY_PERIOD = re.compile(r"\s*(?:a|per|each|every)\s+(?P<period>month|week|year)\b", re.I)
+_PERIOD_SAID = re.compile(r"\b(?:a|per|each|every)\s+(?:month|week|day|hour)\b|\bmonthly\b", re.I)
+
+
+def _pay_rise(text: str, ask: str) -> Reading | None:
+    """ "Getting a 4.2% pay rise on 28,750. What's the new salary and how much more is that
+    per month": the salary with the rise, then the rise a month (a salary is a year's)."""
+    said = _RISE_ON.search(text) or _SALARY_THEN_RISE.search(text)
+    if said is None or not _all_read(text, [said.span()]):
+        return None
+    # The salary is a year's unless a period is said with it ("2,400 a month").
+    period_said = _SALARY_PERIOD.match(text, said.end("salary"))
+    have = period_said.group("period").lower() if period_said else "year"
+    if _PERIOD_SAID.search(text[: said.start()]) or (
+        period_said is None and _PERIOD_SAID.match(text, said.end())
+    ):
+        return None
+    salary, rate = _num(said.group("salary")), _rate(said.group("rate"))
+    asks: list[tuple[int, Node, str]] = []
+    new = _ASKS_NEW.search(text, said.end())
+    if new is not None:
+        asks.append((new.start(), Op("*", salary, Op("+", Num(1, "1"), rate)), "the new salary"))
+    more = _ASKS_MORE.search(text, said.end())
+    if more is not None:
+        period = (more.group("period") or have).lower()
+        rise = _over(Op("*", salary, rate), have, period)
+        if rise is None:
+            return None
+        asks.append((more.start(), rise, f"the rise a {period}"))
+    if not asks:
+        return None
+    return [(node, label) for _, node, label in sorted(asks, key=lambda a: a[0])]
+
+
+# --- A percentage named by what it pays for -----------------------------------------------
+
+# "super is 11.5% on top", "the deposit is 15%", "allowed to overpay 10% of it a year".
+_NAMED_SHARE = re.compile(
+    rf"\b(?P<name>[a-z]{{3,}})\s+(?:is|are|of|at)\s+(?P<rate>{_AMOUNT}){_PERCENT}"
+    r"(?P<after>(?:\s+(?:on\s+top|extra|of\s+(?:it|that|the\s+salary|salary|pay)))?"
+    r"(?:\s+(?:a|per|each|every)\s+(?P<p1>year|month))?)"
+    rf"|\b(?:(?:allowed|able|permitted|entitled)\s+to|can|could|may)\s+(?P<verb>[a-z]{{3,}})\s+(?:up\s+to\s+)?"
+    rf"(?P<vrate>{_AMOUNT}){_PERCENT}\s+of\s+(?:it|that|the\s+(?:balance|loan|amount))"
+    r"(?:\s+(?:a|per|each|every)\s+(?P<p2>year|month))?",
+    re.I,
+)
+_ASKS_NAMED = re.compile(
+    r"\bhow\s+much\s+(?P<a>[a-z]{3,})\b|"
+    r"\b(?:max|maximum|most|biggest|largest|total)\s+(?P<b>[a-z]{3,})\b|"
+    r"\bwhat(?:'s|s|\s+is)\s+(?:that|this|it)\b",
+    re.I,
+)
+_ASKED_PERIOD = re.compile(
+    r"\b(?:(?:per|a|each|every)\s+(?P<period>month|year|week)|(?P<ly>monthly|yearly|annually)|"
+    r"over\s+the\s+(?P<over>year|month))\b"
+    r"(?:\s+over\s+(?P<months>\d+)\s+months\b)?",
+    re.I,
+)
+_AMOUNT_PERIOD = re.compile(
+    r"\b(?:a|per|each|every)\s+(?P<period>month|year|week)\b|\b(?P<ly>monthly|yearly|annual(?:ly)?)\b",
+    re.I,
+)
+_NOT_A_SHARE_NAME = frozenset({"this", "that", "which", "what", "rate", "interest", "tax", "vat"})
+
+
+def _stem_of(name: str, asked: str) -> bool:
+    """Whether the asked word names the same thing ("overpay" and "overpayment")."""
+    name, asked = name.lower(), asked.lower()
+    return asked == name or (len(name) >= 5 and asked.startswith(name))
+
+
+def _named_share(context: str, task: str) -> Reading | None:
+    """ "Salary is 95,000 AUD and super is 11.5% on top. How much super goes in over the
+    year": the named percentage of the one amount, over the period asked."""
+    shares = list(_NAMED_SHARE.finditer(context))
+    if len(shares) != 1 or _NAMED_SHARE.search(task):
+        return None
+    share = shares[0]
+    name = share.group("name") or share.group("verb")
+    if name.lower() in _NOT_A_SHARE_NAME:
+        return None
+    asked = _ASKS_NAMED.search(task)
+    if asked is None:
+        return None
+    word = asked.group("a") or asked.group("b")
+    if word is not None and not _stem_of(name, word):
+        return None
+    if word is None and not re.match(
+        r"\W*(?:and\s+)?what(?:'s|s|\s+is)\s+(?:that|this|it)\b", task, re.I
+    ):
+        return None  # "that" is the share only as the question's first words
+    amounts = [
+        m
+        for m in re.finditer(rf"(?<![\w.,]){_MONEY}(?![\w%]|\s*%|[.,]\d)", context)
+        if not (share.start() <= m.start() < share.end())
+    ]
+    if len(amounts) != 1:
+        return None
+    period_of_task = _ASKED_PERIOD.search(task)
+    spans = [(0, 0)]
+    if period_of_task is not None and period_of_task.group("months"):
+        spans = [period_of_task.span("months")]
+    if not _all_read(context, [share.span(), amounts[0].span()]) or not _all_read(task, spans):
+        return None
+    amount = _num(amounts[0].group(0))
+    # The period of the share: said with it, with the amount, or a salary's year.
+    period = (share.group("p1") or share.group("p2") or "").lower()
+    stated = _AMOUNT_PERIOD.search(context[amounts[0].end() : amounts[0].end() + 20])
+    if not period and stated is not None:
+        period = (stated.group("period") or stated.group("ly") or "").lower()
+        period = {"monthly": "month", "yearly": "year", "annual": "year", "annually": "year"}.get(
+            period, period
+        )
+    if not period and re.search(r"\b(?:salary|salaries)\b", context[: amounts[0].end()], re.I):
+        period = "year"
+    wanted = ""
+    if period_of_task is not None:
+        wanted = (
+            period_of_task.group("period")
+            or period_of_task.group("over")
+            or {"monthly": "month", "yearly": "year", "annually": "year"}[
+                period_of_task.group("ly").lower()
+            ]
+        ).lower()
+    value: Node = Op("*", amount, _rate(share.group("rate") or share.group("vrate")))
+    label = f"the {name.lower()}"
+    if wanted:
+        months = period_of_task.group("months") if period_of_task else None
+        if months and (period, wanted, months) != ("year", "month", "12"):
+            return None  # "over 18 months" is more than the year the share is said for
+        if wanted != period:
+            if not period:
+                return None  # the share's own period is not said
+            spread = _over(value, period, wanted)
+            if spread is None:
+                return None
+            value = spread
+        label = f"{label} a {wanted}"
+    return [(value, label)]
+
+
+# --- Tax and a tip on the amount before tax -----------------------------------------------
+
+_BEFORE_TAX = re.compile(
+    rf"(?P<amount>{_MONEY})(?:\s*[a-z]{{3}}\b)?\s+(?:before\s+tax|pre-?\s?tax|excluding\s+tax|"
+    r"ex(?:cl?\.?)?\s+tax|plus\s+tax)",
+    re.I,
+)
+_TAX_RATE = re.compile(
+    rf"\b(?:tax|hst|gst|pst|vat|sales\s+tax)\s+(?:is|of|at)\s+(?P<rate>{_AMOUNT}){_PERCENT}"
+    rf"|(?<![\w.,])(?P<rate2>{_AMOUNT}){_PERCENT}\s+(?:tax|hst|gst|pst|vat|sales\s+tax)\b",
+    re.I,
+)
+# The tip said to be on the amount before tax: nothing else says which it is on.
+_TIP_PRE_TAX = re.compile(
+    rf"\btip(?:ping|ped)?\s+(?:of\s+)?(?P<rate>{_AMOUNT}){_PERCENT}\s+(?:on|of)\s+the\s+"
+    r"(?:pre-?\s?tax|before[\s-]tax)\s+(?:amount|bill|total|price|cost)"
+    rf"|\btip(?:ping|ped)?\s+(?:of\s+)?(?P<rate2>{_AMOUNT}){_PERCENT}\s+(?:on\s+the\s+"
+    r"(?:amount|bill|total|price|cost)\s+)?before\s+tax\b",
+    re.I,
+)
+_ASKS_TOTAL = re.compile(
+    r"\btotal\b|\bwhat\s+(?:do|did|will|would|should)\s+(?:i|we)\s+pay\b|"
+    r"\bhow\s+much\s+(?:altogether|in\s+all|all\s+in|do\s+(?:i|we)\s+pay)\b",
+    re.I,
+)
+
+
+def _tax_and_tip(text: str, ask: str) -> Reading | None:
+    """ "Dinner was 86 CAD before tax. HST is 13% and I'm tipping 18% on the pre-tax amount.
+    Total?": the amount, its tax and the tip on it before tax, added."""
+    amount, tax, tip = _BEFORE_TAX.search(text), _TAX_RATE.search(text), _TIP_PRE_TAX.search(text)
+    if amount is None or tax is None or tip is None or not _ASKS_TOTAL.search(ask):
+        return None
+    if not _all_read(text, [amount.span(), tax.span(), tip.span()]):
+        return None
+    base = _num(amount.group("amount"))
+    taxed = _rate(tax.group("rate") or tax.group("rate2"))
+    tipped = _rate(tip.group("rate") or tip.group("rate2"))
+    total = Op("+", Op("+", base, Op("*", base, taxed)), Op("*", base, tipped))
+    return [(total, "the total with tax and the tip on the amount before tax")]
+
+
+# --- Money at a stated rate ---------------------------------------------------------------
+
+_CURRENCIES: dict[str, frozenset[str]] = {
+    "gbp": frozenset({"GBP"}), "pound": frozenset({"GBP"}), "pounds": frozenset({"GBP"}),
+    "quid": frozenset({"GBP"}), "\u00a3": frozenset({"GBP"}), "sterling": frozenset({"GBP"}),
+    "eur": frozenset({"EUR"}), "euro": frozenset({"EUR"}), "euros": frozenset({"EUR"}),
+    "\u20ac": frozenset({"EUR"}),
+    "usd": frozenset({"USD"}), "cad": frozenset({"CAD"}), "aud": frozenset({"AUD"}),
+    "nzd": frozenset({"NZD"}), "chf": frozenset({"CHF"}), "franc": frozenset({"CHF"}),
+    "francs": frozenset({"CHF"}), "jpy": frozenset({"JPY"}), "yen": frozenset({"JPY"}),
+    "inr": frozenset({"INR"}), "rupee": frozenset({"INR"}), "rupees": frozenset({"INR"}),
+    # A dollar or "$" alone is one of several: the rate's own dollar, when it has one.
+    "dollar": frozenset({"USD", "CAD", "AUD", "NZD"}),
+    "dollars": frozenset({"USD", "CAD", "AUD", "NZD"}),
+    "$": frozenset({"USD", "CAD", "AUD", "NZD"}),
+}  # fmt: skip
+_CURRENCY = (
+    r"(?:gbp|pounds?|quid|sterling|eur|euros?|usd|cad|aud|nzd|chf|francs?|jpy|yen|inr|"
+    r"rupees?|dollars?)\b"
+)
+_SYMBOL = r"[$\u20ac\u00a3]"
+# "1 GBP = 1.27 USD", "1 euro is 0.86 pounds", "£1 = $1.27".
+_EXCHANGE = re.compile(
+    rf"(?<![\w.,])(?:(?P<fsym>{_SYMBOL})\s?1|1\s*(?P<from>{_CURRENCY}))\s*"
+    r"(?:=|is|equals|is\s+worth|gets?\s+(?:you\s+)?|buys?)\s*"
+    rf"(?:(?P<tsym>{_SYMBOL})\s?(?P<rate>{_AMOUNT})|(?P<rate2>{_AMOUNT})\s*(?P<to>{_CURRENCY}))",
+    re.I,
+)
+_IN_CURRENCY = re.compile(
+    rf"\b(?:in|into|to)\s+(?P<cur>{_CURRENCY})|\bhow\s+many\s+(?P<many>{_CURRENCY})", re.I
+)
+_HELD = re.compile(
+    rf"(?:(?P<sym>{_SYMBOL})\s?(?P<amount>{_AMOUNT})|(?<![\w.,])(?P<amount2>{_AMOUNT})\s*"
+    rf"(?P<cur>{_CURRENCY}))",
+    re.I,
+)
+# "we added a 10% tip", "plus 12.5% service": added to the amount before it is changed.
+_TIP_ADDED = re.compile(
+    rf"\b(?:added|add|adding|plus|with|and)\s+(?:an?\s+)?(?P<rate>{_AMOUNT}){_PERCENT}\s+"
+    r"(?:tip|gratuity|service(?:\s+charge)?)\b",
+    re.I,
+)
+
+
+def _codes(word: str | None) -> frozenset[str]:
+    return _CURRENCIES.get((word or "").lower(), frozenset())
+
+
+def _exchanged(text: str, ask: str) -> Reading | None:
+    """ "1 GBP = 1.27 USD. How many pounds is 450 dollars": the amount at the rate stated,
+    times it or divided by it by which way the rate is said."""
+    rates = list(_EXCHANGE.finditer(text))
+    asked = list(_IN_CURRENCY.finditer(text))
+    if len(rates) != 1 or not asked:
+        return None
+    rate = rates[0]
+    one = _codes(rate.group("fsym") or rate.group("from"))
+    other = _codes(rate.group("tsym") or rate.group("to"))
+    target = {_codes(m.group("cur") or m.group("many")) for m in asked}
+    held = [m for m in _HELD.finditer(text) if not (rate.start() <= m.start() < rate.end())]
+    if len(target) != 1 or len(held) != 1 or not one or not other or one & other:
+        return None
+    wanted = next(iter(target))
+    have = _codes(held[0].group("sym") or held[0].group("cur"))
+    spans = [rate.span(), held[0].span()]
+    amount: Node = _num(held[0].group("amount") or held[0].group("amount2"))
+    tip = _TIP_ADDED.search(text)
+    label = ""
+    if tip is not None:
+        amount = Op("*", amount, Op("+", Num(1, "1"), _rate(tip.group("rate"))))
+        spans.append(tip.span())
+        label = " with the tip"
+    if not _all_read(text, spans):
+        return None
+    factor = _num(rate.group("rate") or rate.group("rate2"))
+    # Each side of the rate must be one currency: the held one and the wanted one.
+    if have & one and wanted & other and not (have & other or wanted & one):
+        side = sorted(wanted & other)
+        return [(Op("*", amount, factor), f"the amount{label} in {'/'.join(side)}")]
+    if have & other and wanted & one and not (have & one or wanted & other):
+        side = sorted(wanted & one)
+        return [(Op("/", amount, factor), f"the amount{label} in {'/'.join(side)}")]
+    return None
+
+
+def read_earnings(context: str | None, task: str) -> Reading | None:
+    """The expressions and labels of the pay, banded rate, pay rise, named share, tax and tip,
+    or exchanged amount that ``context`` (the statement, when apart) and ``task`` state and
+    ask, in the order asked; None when they ask none of them (see the module docstring)."""
+    text = f"{context} {task}" if context is not None else task
+    # What is asked is read in the question alone: "the pay is 12 an hour" states.
+    ask = task if context is not None else re.split(r"(?<=[.?!])\s+(?=\S)", task.strip())[-1]
+    for reader in (_hourly_pay, _banded, _pay_rise, _tax_and_tip, _exchanged):
+        found = reader(text, ask)
+        if found is not None:
+            return found
+    if context is not None:
+        return _named_share(context, task)
+    return None

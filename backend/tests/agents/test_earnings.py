@@ -1,0 +1,196 @@
+"""Pay at an hourly rate, rates in bands, a pay rise, a share named by what it pays for, tax
+and a tip before tax, and money at a stated rate (`analyst.earnings`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.earnings import read_earnings
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability=capability)).data
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # a premium on the rate, over a count of shifts
+        (
+            "Context: Nights pay 12.60 an hour plus a 25% night premium. I did 4 nights of 10 "
+            "hours. Task: Gross pay?",
+            630,
+        ),
+        ("3 shifts of 8 hours at 11 an hour plus a 10% weekend premium. what do i earn", 290.4),
+        # overtime past a number of hours, said as a multiple or in words
+        (
+            "Context: I make $22/hr and worked 46 hours this week. Anything over 40 is paid at "
+            "1.5x. Task: Gross pay?",
+            1078,
+        ),
+        (
+            "i earn 18.50 an hour and worked 45 hours, overtime over 37.5 hours is paid at time "
+            "and a half. what's my gross pay",
+            901.875,
+        ),
+        # the rate right after the hours
+        ("Context: I worked 38 hours at 12.40. Task: What's my pay.", 471.2),
+    ],
+)
+def test_gross_pay_at_an_hourly_rate(request_text: str, result: float) -> None:
+    assert run(request_text, "statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # pay taken out, or a premium with overtime (is it paid on the overtime?)
+        "i worked 36 hours at 12.40 less 20% tax. what's my pay",
+        "22 an hour plus a 10% night premium, worked 46 hours, anything over 40 is paid at "
+        "1.5x. gross pay?",
+        # "the pay" said in the statement, the question asking another thing
+        "the pay is 12 an hour and i worked 30 hours. how long did i work",
+    ],
+)
+def test_pay_with_what_this_reading_leaves_out_is_not_read(request_text: str) -> None:
+    assert read_earnings(None, request_text) is None
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        (
+            "Commission is 5% on the first 20k of sales and 8% on anything above that. I sold "
+            "34,500 this quarter.",
+            "What's my commission.",
+            2160,
+        ),
+        (
+            "Tax on a house purchase: 0% on the first 125,000, 2% on the next 125,000 and 5% "
+            "on the rest.",
+            "House is 310,000, how much tax.",
+            5500,
+        ),
+        # an amount inside the first band
+        (
+            "commission is 5% on the first 20k of sales and 8% on anything above that. i sold "
+            "15,000.",
+            "commission?",
+            750,
+        ),
+    ],
+)
+def test_rates_in_bands(context: str, task: str, result: float) -> None:
+    assert run(f"Context: {context} Task: {task}")["result"] == pytest.approx(result)
+
+
+def test_an_amount_past_the_bands_said_is_not_read() -> None:
+    text = "5% on the first 20k and 8% on the next 10k. i sold 34,500. what's my commission"
+    assert read_earnings(None, text) is None
+
+
+def test_a_pay_rise_the_new_salary_then_the_rise_a_month() -> None:
+    data = run(
+        "Context: Getting a 4.2% pay rise on 28,750. Task: What's the new salary and how much "
+        "more is that per month."
+    )
+    results = [step["result"] for step in data["steps"]]
+    assert results == [pytest.approx(29957.5), pytest.approx(100.625)]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("my salary is 41,000 and i'm getting a 3% raise. what's my new salary", 42230),
+        ("a 5% pay rise on 2,400 a month. how much more is that per year", 1440),
+    ],
+)
+def test_a_pay_rise_said_other_ways(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: Salary is 95,000 AUD and super is 11.5% on top. Task: How much super goes "
+            "in over the year.",
+            10925,
+        ),
+        (
+            "Context: Mortgage balance is 186,400 and we're allowed to overpay 10% of it a year. "
+            "Task: What's the max overpayment.",
+            18640,
+        ),
+        (
+            "Context: Mortgage balance is 186,400 and we're allowed to overpay 10% of it a year. "
+            "Task: What's that per month over 12 months.",
+            1553.3333,
+        ),
+        (
+            "Context: salary is 3,000 a month and pension is 5% of it. Task: how much pension "
+            "goes in a year",
+            1800,
+        ),
+    ],
+)
+def test_a_share_named_by_what_it_pays_for(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # the question names another thing; a period longer than the share's year
+        ("Salary is 95,000 and super is 11.5% on top.", "How much tax do I pay."),
+        ("Balance is 186,400 and we can overpay 10% of it a year.", "What's that over 18 months."),
+    ],
+)
+def test_a_named_share_not_asked_is_not_read(context: str, task: str) -> None:
+    assert read_earnings(context, task) is None
+
+
+def test_tax_and_a_tip_on_the_amount_before_tax() -> None:
+    data = run(
+        "Context: Dinner was 86 CAD before tax. HST is 13% and i'm tipping 18% on the pre-tax "
+        "amount. Task: Total?"
+    )
+    assert data["result"] == pytest.approx(112.66)
+
+
+def test_a_tip_not_said_to_be_before_tax_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("bill was 60 before tax. tax is 8% and tip 15%. total?")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("Context: 1 GBP = 1.27 USD. Task: How many pounds is 450 dollars.", 354.3307),
+        ("1 euro = 0.86 pounds. how many euros is 100 pounds", 116.2791),
+        ("\u00a31 = $1.27. what's 300 dollars in pounds", 236.2205),
+        (
+            "Context: Dinner in rome was 96 euros and we added a 10% tip. Task: With 1 euro = "
+            "0.86 pounds, what did it cost us in pounds.",
+            90.816,
+        ),
+    ],
+)
+def test_money_at_a_stated_rate(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # two rates; an amount in neither currency of the rate
+        "1 GBP = 1.27 USD and 1 GBP = 1.17 EUR. how many pounds is 450 dollars",
+        "1 GBP = 1.27 USD. how many pounds is 450 euros",
+    ],
+)
+def test_money_at_a_rate_that_does_not_fit_is_not_read(request_text: str) -> None:
+    assert read_earnings(None, request_text) is None
