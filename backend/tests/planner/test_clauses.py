@@ -137,6 +137,10 @@ def text_of(description: str) -> list[str]:
             ["i read 40 pages an hour and read 45 mins a night.", "how many nights for 384 pages"],
         ),
         ("i have 4, 5, 6 and calculate the mean", ["i have 4, 5, 6", "calculate the mean"]),
+        (
+            "saving for a holiday, i've got 950 and put away 220 a month. how many months",
+            ["saving for a holiday, i've got 950 and put away 220 a month.", "how many months"],
+        ),
     ],
 )
 def test_split_clauses(description: str, clauses: list[str]) -> None:

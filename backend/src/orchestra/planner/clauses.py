@@ -987,12 +987,13 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                 if (
                     starts
                     and words == ["and"]
-                    and tokens[clause_token].low in _OWN_SUBJECTS
+                    and any(t.low in _OWN_SUBJECTS for t in tokens[clause_token:index])
                     and tokens[verb_at].low not in _ASKING_VERBS
                     and not _is_request(tokens[clause_token:index], verbs)
                 ):
-                    # "i read about 40 pages an hour and read 45 mins every night": the
-                    # same subject doing more, not a request to read.
+                    # "i read about 40 pages an hour and read 45 mins every night", "saving
+                    # for a holiday, i've got 950 and put away 220 a month": the same
+                    # subject doing more, not a request to read or to put away.
                     starts = False
                 if (
                     words == ["plus"]
