@@ -122,3 +122,8 @@ def test_times_and_rates_not_all_said_are_refused(instruction: str) -> None:
 )  # fmt: skip
 def test_flight_time_with_a_difference_said_of_a_place(instruction: str, expected: float) -> None:
     assert run(instruction)["result"] == pytest.approx(expected)
+
+
+def test_a_pace_without_the_length_it_is_per_is_refused_saying_so() -> None:
+    with pytest.raises(AgentInputError, match="a pace is a time per length"):
+        run("ran 10 km in 50 minutes, what was my pace")

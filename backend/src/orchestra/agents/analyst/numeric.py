@@ -165,6 +165,10 @@ _TABLE_QUALIFIERS = re.compile(
 )
 
 
+# A pace asked with no length it is per ("what was my pace?").
+_PACE_ALONE = re.compile(r"\bpace\b(?!.*\bper\b)", re.I | re.S)
+
+
 def _corrected(request: StepRequest) -> StepRequest:
     """The request with the corrections its user said after it applied ("whats 54 x 18?
     sorry, I meant 45 not 54"): never computed on the number corrected."""
@@ -499,6 +503,13 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Not sure enough to answer, so nothing was computed: the request asks for a speed "
             "but does not give one distance covered in one time. Say the arithmetic, e.g. "
             "'(150 + 50) / (2 + 1)'."
+        )
+    if found is None and _PACE_ALONE.search(text):
+        # "ran 10 km in 50 minutes, what was my pace": minutes per km or per mile, or seconds
+        # per 500 m? A pace is a time per a length the request must name.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: a pace is a time per length, "
+            "and the request does not say per what. Ask e.g. 'my pace per km in minutes'."
         )
     # "thu 07:30-14:00, fri 07:30-15:15. 30 min unpaid break on each one. paid hrs total?":
     # spans in hours and a break in minutes are no list of one unit.
