@@ -1,5 +1,5 @@
 """Pay at an hourly rate, rates in bands, a pay rise, a share named by what it pays for, tax
-and a tip before tax, and money at a stated rate (`analyst.earnings`)."""
+and a tip before tax (`analyst.earnings`)."""
 
 from __future__ import annotations
 
@@ -165,32 +165,3 @@ def test_tax_and_a_tip_on_the_amount_before_tax() -> None:
 def test_a_tip_not_said_to_be_before_tax_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("bill was 60 before tax. tax is 8% and tip 15%. total?")
-
-
-@pytest.mark.parametrize(
-    ("request_text", "result"),
-    [
-        ("Context: 1 GBP = 1.27 USD. Task: How many pounds is 450 dollars.", 354.3307),
-        ("1 euro = 0.86 pounds. how many euros is 100 pounds", 116.2791),
-        ("\u00a31 = $1.27. what's 300 dollars in pounds", 236.2205),
-        (
-            "Context: Dinner in rome was 96 euros and we added a 10% tip. Task: With 1 euro = "
-            "0.86 pounds, what did it cost us in pounds.",
-            90.816,
-        ),
-    ],
-)
-def test_money_at_a_stated_rate(request_text: str, result: float) -> None:
-    assert run(request_text)["result"] == pytest.approx(result)
-
-
-@pytest.mark.parametrize(
-    "request_text",
-    [
-        # two rates; an amount in neither currency of the rate
-        "1 GBP = 1.27 USD and 1 GBP = 1.17 EUR. how many pounds is 450 dollars",
-        "1 GBP = 1.27 USD. how many pounds is 450 euros",
-    ],
-)
-def test_money_at_a_rate_that_does_not_fit_is_not_read(request_text: str) -> None:
-    assert read_earnings(None, request_text) is None

@@ -1,4 +1,4 @@
-"""Pay, tax in bands, a share named by what it pays for, and money at a stated rate.
+"""Pay, tax in bands, a share named by what it pays for, tax and a tip.
 
 Everyday money said in set shapes that the word problems of `problems` do not read:
 
@@ -14,9 +14,7 @@ Everyday money said in set shapes that the word problems of `problems` do not re
   10% of it a year") of the one amount, when the question asks that name ("how much
   super", "the max overpayment"), over the period asked;
 - tax and a tip both on the amount before tax ("86 before tax. HST is 13% and tipping 18%
-  on the pre-tax amount"): the total;
-- an amount in one currency at a rate the request states ("1 GBP = 1.27 USD. how many
-  pounds is 450 dollars"), with a tip added first when said.
+  on the pre-tax amount"): the total.
 
 Each is read only when every number of the request has its place in it: a number left
 over may be a condition (a deduction, a cap, a break) this reading would leave out.
@@ -486,99 +484,14 @@ def _tax_and_tip(text: str, ask: str) -> Reading | None:
     return [(total, "the total with tax and the tip on the amount before tax")]
 
 
-# --- Money at a stated rate ---------------------------------------------------------------
-
-_CURRENCIES: dict[str, frozenset[str]] = {
-    "gbp": frozenset({"GBP"}), "pound": frozenset({"GBP"}), "pounds": frozenset({"GBP"}),
-    "quid": frozenset({"GBP"}), "\u00a3": frozenset({"GBP"}), "sterling": frozenset({"GBP"}),
-    "eur": frozenset({"EUR"}), "euro": frozenset({"EUR"}), "euros": frozenset({"EUR"}),
-    "\u20ac": frozenset({"EUR"}),
-    "usd": frozenset({"USD"}), "cad": frozenset({"CAD"}), "aud": frozenset({"AUD"}),
-    "nzd": frozenset({"NZD"}), "chf": frozenset({"CHF"}), "franc": frozenset({"CHF"}),
-    "francs": frozenset({"CHF"}), "jpy": frozenset({"JPY"}), "yen": frozenset({"JPY"}),
-    "inr": frozenset({"INR"}), "rupee": frozenset({"INR"}), "rupees": frozenset({"INR"}),
-    # A dollar or "$" alone is one of several: the rate's own dollar, when it has one.
-    "dollar": frozenset({"USD", "CAD", "AUD", "NZD"}),
-    "dollars": frozenset({"USD", "CAD", "AUD", "NZD"}),
-    "$": frozenset({"USD", "CAD", "AUD", "NZD"}),
-}  # fmt: skip
-_CURRENCY = (
-    r"(?:gbp|pounds?|quid|sterling|eur|euros?|usd|cad|aud|nzd|chf|francs?|jpy|yen|inr|"
-    r"rupees?|dollars?)\b"
-)
-_SYMBOL = r"[$\u20ac\u00a3]"
-# "1 GBP = 1.27 USD", "1 euro is 0.86 pounds", "£1 = $1.27".
-_EXCHANGE = re.compile(
-    rf"(?<![\w.,])(?:(?P<fsym>{_SYMBOL})\s?1|1\s*(?P<from>{_CURRENCY}))\s*"
-    r"(?:=|is|equals|is\s+worth|gets?\s+(?:you\s+)?|buys?)\s*"
-    rf"(?:(?P<tsym>{_SYMBOL})\s?(?P<rate>{_AMOUNT})|(?P<rate2>{_AMOUNT})\s*(?P<to>{_CURRENCY}))",
-    re.I,
-)
-_IN_CURRENCY = re.compile(
-    rf"\b(?:in|into|to)\s+(?P<cur>{_CURRENCY})|\bhow\s+many\s+(?P<many>{_CURRENCY})", re.I
-)
-_HELD = re.compile(
-    rf"(?:(?P<sym>{_SYMBOL})\s?(?P<amount>{_AMOUNT})|(?<![\w.,])(?P<amount2>{_AMOUNT})\s*"
-    rf"(?P<cur>{_CURRENCY}))",
-    re.I,
-)
-# "we added a 10% tip", "plus 12.5% service": added to the amount before it is changed.
-_TIP_ADDED = re.compile(
-    rf"\b(?:added|add|adding|plus|with|and)\s+(?:an?\s+)?(?P<rate>{_AMOUNT}){_PERCENT}\s+"
-    r"(?:tip|gratuity|service(?:\s+charge)?)\b",
-    re.I,
-)
-
-
-def _codes(word: str | None) -> frozenset[str]:
-    return _CURRENCIES.get((word or "").lower(), frozenset())
-
-
-def _exchanged(text: str, ask: str) -> Reading | None:
-    """ "1 GBP = 1.27 USD. How many pounds is 450 dollars": the amount at the rate stated,
-    times it or divided by it by which way the rate is said."""
-    rates = list(_EXCHANGE.finditer(text))
-    asked = list(_IN_CURRENCY.finditer(text))
-    if len(rates) != 1 or not asked:
-        return None
-    rate = rates[0]
-    one = _codes(rate.group("fsym") or rate.group("from"))
-    other = _codes(rate.group("tsym") or rate.group("to"))
-    target = {_codes(m.group("cur") or m.group("many")) for m in asked}
-    held = [m for m in _HELD.finditer(text) if not (rate.start() <= m.start() < rate.end())]
-    if len(target) != 1 or len(held) != 1 or not one or not other or one & other:
-        return None
-    wanted = next(iter(target))
-    have = _codes(held[0].group("sym") or held[0].group("cur"))
-    spans = [rate.span(), held[0].span()]
-    amount: Node = _num(held[0].group("amount") or held[0].group("amount2"))
-    tip = _TIP_ADDED.search(text)
-    label = ""
-    if tip is not None:
-        amount = Op("*", amount, Op("+", Num(1, "1"), _rate(tip.group("rate"))))
-        spans.append(tip.span())
-        label = " with the tip"
-    if not _all_read(text, spans):
-        return None
-    factor = _num(rate.group("rate") or rate.group("rate2"))
-    # Each side of the rate must be one currency: the held one and the wanted one.
-    if have & one and wanted & other and not (have & other or wanted & one):
-        side = sorted(wanted & other)
-        return [(Op("*", amount, factor), f"the amount{label} in {'/'.join(side)}")]
-    if have & other and wanted & one and not (have & one or wanted & other):
-        side = sorted(wanted & one)
-        return [(Op("/", amount, factor), f"the amount{label} in {'/'.join(side)}")]
-    return None
-
-
 def read_earnings(context: str | None, task: str) -> Reading | None:
-    """The expressions and labels of the pay, banded rate, pay rise, named share, tax and tip,
-    or exchanged amount that ``context`` (the statement, when apart) and ``task`` state and
+    """The expressions and labels of the pay, banded rate, pay rise, named share, or tax and
+    tip that ``context`` (the statement, when apart) and ``task`` state and
     ask, in the order asked; None when they ask none of them (see the module docstring)."""
     text = f"{context} {task}" if context is not None else task
     # What is asked is read in the question alone: "the pay is 12 an hour" states.
     ask = task if context is not None else re.split(r"(?<=[.?!])\s+(?=\S)", task.strip())[-1]
-    for reader in (_hourly_pay, _banded, _pay_rise, _tax_and_tip, _exchanged):
+    for reader in (_hourly_pay, _banded, _pay_rise, _tax_and_tip):
         found = reader(text, ask)
         if found is not None:
             return found

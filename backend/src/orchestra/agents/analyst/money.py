@@ -15,9 +15,7 @@ not read. What is read here:
 - a deal against the same things bought separately, and what the deal saves;
 - a pass or permit for a period against paying each time, and what it saves;
 - a yearly charge paid monthly with a surcharge on it;
-- the fuel for a trip from its distance, the car's economy and the price of the fuel;
-- an amount in one currency and the rate the request states ("1 CHF = 0.89 GBP"), asked
-  in the other currency.
+- the fuel for a trip from its distance, the car's economy and the price of the fuel.
 """
 
 from __future__ import annotations
@@ -475,92 +473,6 @@ def read_fuel_cost(context: str | None, task: str) -> Reading | None:
     return Op("*", used, _num(price.group("price"))), "the cost of the fuel for the trip"
 
 
-# --- an amount at an exchange rate the request states -------------------------------------------
-
-_CURRENCIES = {
-    "gbp": "gbp", "pound": "gbp", "pounds": "gbp", "quid": "gbp", "\u00a3": "gbp",
-    "sterling": "gbp",
-    "usd": "usd", "dollar": "usd", "dollars": "usd", "$": "usd", "bucks": "usd",
-    "eur": "eur", "euro": "eur", "euros": "eur", "\u20ac": "eur",
-    "chf": "chf", "franc": "chf", "francs": "chf",
-    "jpy": "jpy", "yen": "jpy", "\u00a5": "jpy",
-    "cad": "cad", "aud": "aud", "nzd": "nzd", "sek": "sek", "nok": "nok", "dkk": "dkk",
-    "pln": "pln", "czk": "czk", "huf": "huf", "inr": "inr", "rupees": "inr",
-}  # fmt: skip
-_CURRENCY = (
-    r"(?:[$\u20ac\u00a3\u00a5]|\b(?:"
-    + "|".join(sorted((c for c in _CURRENCIES if c.isalpha()), key=len, reverse=True))
-    + r")\b)"
-)
-# "1 CHF = 0.89 GBP", "1 euro is 0.86 pounds", "£1 = $1.27".
-_RATE_SAID = re.compile(
-    rf"(?:(?<![\w.])1\s*(?P<a>{_CURRENCY})|(?P<a2>[$\u20ac\u00a3\u00a5])\s?1(?![\d.,]))\s*"
-    rf"(?:=|is|equals|buys|gets|to)\s*(?:about\s+)?(?:(?P<rate>\d+(?:\.\d+)?)\s*(?P<b>{_CURRENCY})|"
-    rf"(?P<b2>[$\u20ac\u00a3\u00a5])\s?(?P<rate2>\d+(?:\.\d+)?))",
-    re.I,
-)
-_IN_CURRENCY = re.compile(rf"\b(?:in|into|to)\s+(?P<c>{_CURRENCY})", re.I)
-# "320 CHF a night for 3 nights", "3 nights at 320 CHF": a price for each of a count.
-_A_UNIT_FOR = re.compile(
-    r"(?<![\w.])(?P<price>\d[\d,]*(?:\.\d+)?)\s*(?P<cur>[a-z$\u20ac\u00a3\u00a5]+)?\s+(?:a|per|each)\s+"
-    r"(?P<unit>[a-z]+)\s+for\s+(?P<count>\d+)\s+(?P<units>[a-z]+)\b",
-    re.I,
-)
-
-
-def _code(word: str | None) -> str | None:
-    return None if word is None else _CURRENCIES.get(word.lower())
-
-
-def read_at_stated_rate(context: str | None, task: str) -> list[Reading] | None:
-    """ "hotel in zurich is 320 CHF a night for 3 nights. 1 CHF = 0.89 GBP. total in
-    pounds?": the amount in the first currency (one amount, or a price a unit for a count of
-    units), then at the rate stated into the currency asked, 320 * 3 * 0.89 (or over the
-    rate, when it is said the other way round); None unless every other number is that
-    amount and the currency asked is one of the two the rate names."""
-    text = task if context is None else f"{context} {task}"
-    rate = _RATE_SAID.search(text)
-    asked = _IN_CURRENCY.search(task)
-    if rate is None or asked is None:
-        return None
-    first = _code(rate.group("a") or rate.group("a2"))
-    second = _code(rate.group("b") or rate.group("b2"))
-    value = rate.group("rate") or rate.group("rate2")
-    wanted = _code(asked.group("c"))
-    if first is None or second is None or first == second or wanted not in {first, second}:
-        return None
-    rest = text[: rate.start()] + " " + text[rate.end() :]
-    rest = rest.replace(asked.group(0), " ")
-    numbers = _numbers(rest)
-    priced = _A_UNIT_FOR.search(rest)
-    amount: Node
-    if priced is not None and len(numbers) == 2:
-        if priced.group("cur") and _code(priced.group("cur")) is None:
-            return None
-        unit, units = priced.group("unit").lower(), priced.group("units").lower()
-        if units.rstrip("s") != unit:
-            return None
-        said = _code(priced.group("cur"))
-        amount = Op("*", _num(priced.group("price")), _num(priced.group("count")))
-    elif len(numbers) == 1:
-        said_at = _NUMBER.search(rest)
-        assert said_at is not None
-        near = rest[max(0, said_at.start() - 3) : said_at.end() + 12]
-        found = re.search(_CURRENCY, near, re.I)
-        said = _code(found.group(0)) if found else None
-        amount = _num(numbers[0])
-    else:
-        return None
-    source = said or ({first, second} - {wanted}).pop()
-    if source == wanted or source not in {first, second}:
-        return None
-    factor = _num(value)
-    converted = Op("*", amount, factor) if source == first else Op("/", amount, factor)
-    if isinstance(amount, Op):
-        return [(amount, "the amount in the currency given"), (converted, "at the rate given")]
-    return [(converted, "the amount at the rate given")]
-
-
 # --- two ways of paying compared over a period -------------------------------------------------
 
 # "..., or i buy the phone outright ...", "without it i'd pay ...": where the second way of
@@ -697,9 +609,6 @@ def read_money(context: str | None, task: str) -> list[Reading] | None:
         asked = [m.start() for m in _QUESTION.finditer(task) if m.start() > 0]
         if asked:
             context, task = task[: asked[-1]].strip(), task[asked[-1] :].strip()
-    converted = read_at_stated_rate(context, task)
-    if converted is not None:
-        return converted
     for reader in _READERS:
         found = reader(context, task)
         if found is not None:

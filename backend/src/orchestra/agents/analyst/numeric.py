@@ -21,6 +21,7 @@ from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
 from orchestra.agents.analyst.durations import read_durations
 from orchestra.agents.analyst.earnings import read_earnings
+from orchestra.agents.analyst.exchange import read_exchanged
 from orchestra.agents.analyst.formulas import (
     asks_speed,
     is_unit,
@@ -945,8 +946,11 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # "I put 2000 in savings at 5% a year. How much interest do I earn in 3 years
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)
-    if formula is None:
-        # Pay at an hourly rate, rates in bands, a pay rise, money at a stated rate.
+    if formula is None:  # "1 CHF = 0.89 GBP. total in pounds?"
+        exchanged = read_exchanged(context, text)
+        if exchanged is not None:
+            return tuple(Clause(label, expression) for expression, label in exchanged)
+    if formula is None:  # pay at an hourly rate, rates in bands, a pay rise, tax and a tip
         earned = read_earnings(context, text)
         if earned is not None:
             return tuple(Clause(label, expression) for expression, label in earned)
@@ -959,7 +963,7 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     if formula is None:  # times, dates, paces, downloads, pay for hours, cost per use
         formula = read_durations(f"{context} {text}" if context is not None else text)
     if formula is None and (money := read_money(context, text)) is not None:
-        # Shopping and bills: "3 for 2", a pass against paying each time, a rate stated.
+        # Shopping and bills: "3 for 2", a pass against paying each time.
         return tuple(Clause(label, expression) for expression, label in money)
     if formula is None:
         # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".

@@ -1,0 +1,153 @@
+"""An amount in one currency at an exchange rate the request states.
+
+"1 GBP = 1.27 USD. how many pounds is 450 dollars", "hotel in zurich is 320 CHF a night for
+3 nights. 1 CHF = 0.89 GBP. total in pounds?", "dinner in rome was 96 euros and we added a
+10% tip. with 1 euro = 0.86 pounds, what did it cost us in pounds": the amount (one amount,
+a price a unit for a count of units, or an amount with a tip added first), times the rate
+or divided by it, by which way round the rate is said.
+
+Read only when the request states one rate, asks for one of the rate's two currencies, and
+every other number is part of the amount: a number left over may be a fee or a condition
+this reading would leave out. A dollar or "$" alone is one of several dollars: it is the
+rate's own dollar, when the rate names one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestra.agents.analyst.wording import Node, Num, Op
+
+__all__ = ["read_exchanged"]
+
+Reading = list[tuple[Node, str]]
+
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD"})
+_CURRENCIES: dict[str, frozenset[str]] = {
+    **{word: frozenset({"GBP"}) for word in ("gbp", "pound", "pounds", "quid", "sterling")},
+    **{word: frozenset({"EUR"}) for word in ("eur", "euro", "euros")},
+    **{word: frozenset({"CHF"}) for word in ("chf", "franc", "francs")},
+    **{word: frozenset({"JPY"}) for word in ("jpy", "yen")},
+    **{word: frozenset({"INR"}) for word in ("inr", "rupee", "rupees")},
+    **{word: frozenset({word.upper()}) for word in (
+        "usd", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf")},
+    **{word: _DOLLARS for word in ("dollar", "dollars", "bucks")},
+    "\u00a3": frozenset({"GBP"}), "\u20ac": frozenset({"EUR"}), "\u00a5": frozenset({"JPY"}),
+    "$": _DOLLARS,
+}  # fmt: skip
+_SYMBOL = r"[$\u20ac\u00a3\u00a5]"
+_NAME = (
+    r"\b(?:"
+    + "|".join(sorted((c for c in _CURRENCIES if c.isalpha()), key=len, reverse=True))
+    + r")\b"
+)
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?"
+# "1 CHF = 0.89 GBP", "1 euro is 0.86 pounds", "£1 = $1.27", "1 GBP gets you 1.17 EUR".
+_RATE = re.compile(
+    rf"(?<![\w.,])(?:(?P<fsym>{_SYMBOL})\s?1(?![\d.,])|1\s*(?P<from>{_NAME}))\s*"
+    r"(?:=|is\s+worth|is|equals|gets?\s+(?:you\s+)?|buys?|to)\s*(?:about\s+)?"
+    rf"(?:(?P<tsym>{_SYMBOL})\s?(?P<rate>{_AMOUNT})|(?P<rate2>{_AMOUNT})\s*(?P<to>{_NAME}))",
+    re.I,
+)
+# "total in pounds?", "convert it into euros", "how many pounds is ...".
+_ASKED = re.compile(
+    rf"\b(?:in|into|to)\s+(?P<cur>{_SYMBOL}|{_NAME})|\bhow\s+many\s+(?P<many>{_NAME})", re.I
+)
+# "320 CHF a night for 3 nights", "£40 a day for 5 days": a price for each of a count.
+_A_UNIT_FOR = re.compile(
+    rf"(?<![\w.,])(?P<sym>{_SYMBOL})?\s?(?P<price>{_AMOUNT})\s*(?P<cur>{_NAME})?\s+"
+    r"(?:a|per|each)\s+(?P<unit>[a-z]+)\s+for\s+(?P<count>\d+)\s+(?P<units>[a-z]+)\b",
+    re.I,
+)
+# "96 euros", "$450", "£1,200": one amount and the currency written by it, if any.
+_HELD = re.compile(
+    rf"(?:(?P<sym>{_SYMBOL})\s?(?P<amount>{_AMOUNT})|(?<![\w.,])(?P<amount2>{_AMOUNT})"
+    rf"(?:\s*(?P<cur>{_NAME}))?)",
+    re.I,
+)
+# "we added a 10% tip", "plus 12.5% service": added to the amount before it is changed.
+_TIP = re.compile(
+    rf"\b(?:added|add|adding|plus|with|and)\s+(?:an?\s+)?(?P<rate>{_AMOUNT})\s*"
+    r"(?:%|percent\b|per\s+cent\b)\s+(?:tip|gratuity|service(?:\s+charge)?)\b",
+    re.I,
+)
+# Every number written, glued to letters or not: each must be read.
+_ANY_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+
+
+def _codes(word: str | None) -> frozenset[str]:
+    return _CURRENCIES.get((word or "").lower(), frozenset())
+
+
+def _num(raw: str) -> Num:
+    plain = raw.replace(",", "")
+    return Num(float(plain), plain)
+
+
+def _blank(text: str, span: tuple[int, int]) -> str:
+    """``text`` with ``span`` blanked out, keeping every other position where it was."""
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
+
+
+def _amount(rest: str) -> tuple[Node, frozenset[str], Reading] | None:
+    """The amount of ``rest`` (the request without its rate and its ask), the currencies
+    written by it, and the steps before the change (a price for a count), or None unless
+    every number of ``rest`` is part of it."""
+    steps: Reading = []
+    tip = _TIP.search(rest)
+    if tip is not None:
+        rest = _blank(rest, tip.span())
+    numbers = _ANY_NUMBER.findall(rest)
+    priced = _A_UNIT_FOR.search(rest)
+    if priced is not None and len(numbers) == 2 and tip is None:
+        if priced.group("units").lower().rstrip("s") != priced.group("unit").lower():
+            return None
+        amount: Node = Op("*", _num(priced.group("price")), _num(priced.group("count")))
+        steps.append((amount, "the amount in the currency given"))
+        return amount, _codes(priced.group("sym") or priced.group("cur")), steps
+    held = list(_HELD.finditer(rest))
+    if len(numbers) != 1 or len(held) != 1:
+        return None
+    amount = _num(held[0].group("amount") or held[0].group("amount2"))
+    if tip is not None:
+        amount = Op("*", amount, Op("+", Num(1, "1"), Op("/", _num(tip["rate"]), Num(100, "100"))))
+    return amount, _codes(held[0].group("sym") or held[0].group("cur")), steps
+
+
+def read_exchanged(context: str | None, task: str) -> Reading | None:
+    """The amount ``context`` and ``task`` state, in the currency asked at the one rate they
+    state (with the amount before the change first, when it is a price for a count); None
+    unless the reading fits every number (see the module docstring)."""
+    text = task if context is None else f"{context} {task}"
+    rates = list(_RATE.finditer(text))
+    if len(rates) != 1:
+        return None
+    rate = rates[0]
+    one = _codes(rate.group("fsym") or rate.group("from"))
+    other = _codes(rate.group("tsym") or rate.group("to"))
+    rest = _blank(text, rate.span())
+    asks = list(_ASKED.finditer(rest))
+    wanted = {_codes(m.group("cur") or m.group("many")) for m in asks}
+    if not one or not other or one & other or len(wanted) != 1:
+        return None
+    for ask in asks:
+        rest = _blank(rest, ask.span())
+    target = next(iter(wanted))
+    found = _amount(rest)
+    if found is None:
+        return None
+    amount, said, steps = found
+    # The amount is in the side of the rate not asked for: the currency written by it, or
+    # that side when none is. "1 CHF = 0.89 GBP" asked in pounds: times the rate.
+    if target & other and not target & one:
+        source, goal, times = one, other, True
+    elif target & one and not target & other:
+        source, goal, times = other, one, False
+    else:
+        return None
+    if said and (not said & source or said & goal):
+        return None
+    factor = _num(rate.group("rate") or rate.group("rate2"))
+    changed = Op("*", amount, factor) if times else Op("/", amount, factor)
+    tipped = " with the tip" if _TIP.search(text) else ""
+    return [*steps, (changed, f"the amount{tipped} in {'/'.join(sorted(target & goal))}")]

@@ -1,0 +1,70 @@
+"""An amount in one currency at an exchange rate the request states (`analyst.exchange`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.exchange import read_exchanged
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str) -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability="calculation")).data
+
+
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # the rate said as "1 X = r Y", asked in Y: times it
+        ("1 euro = 0.86 pounds. how many euros is 100 pounds", [116.2791]),
+        # asked in X: divided by it
+        ("Context: 1 GBP = 1.27 USD. Task: How many pounds is 450 dollars.", [354.3307]),
+        ("1 GBP = 1.25 USD. how much is 450 dollars in pounds?", [360]),
+        ("\u00a31 = $1.27. what's 300 dollars in pounds", [236.2205]),
+        # a price a unit for a count: the amount first, then changed
+        (
+            "hotel in zurich is 320 CHF a night for 3 nights. 1 CHF = 0.89 GBP. total in pounds?",
+            [960, 854.4],
+        ),
+        (
+            "Context: The rental is 40 euros a day for 5 days. 1 euro is 0.86 pounds. "
+            "Task: How much is that in pounds?",
+            [200, 172],
+        ),
+        # a tip added before the change
+        (
+            "Context: Dinner in rome was 96 euros and we added a 10% tip. Task: With 1 euro = "
+            "0.86 pounds, what did it cost us in pounds.",
+            [90.816],
+        ),
+    ],
+)
+def test_an_amount_at_the_rate_stated(request_text: str, results: list[float]) -> None:
+    data = run(request_text)
+    steps = data.get("steps") or [data]
+    assert [step["result"] for step in steps] == [pytest.approx(r) for r in results]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # two rates
+        "1 GBP = 1.27 USD and 1 GBP = 1.17 EUR. how many pounds is 450 dollars",
+        # an amount in neither currency of the rate
+        "1 GBP = 1.27 USD. how many pounds is 450 euros",
+        # the currency asked is neither of the rate's
+        "hotel is 320 CHF a night for 3 nights. 1 CHF = 0.89 GBP. total in dollars?",
+        # a number left over: a fee this reading would leave out
+        "1 GBP = 1.27 USD. how many pounds is 450 dollars after a 5 dollar fee",
+    ],
+)
+def test_a_rate_that_does_not_fit_is_not_read(request_text: str) -> None:
+    assert read_exchanged(None, request_text) is None
+
+
+def test_a_currency_asked_that_the_rate_does_not_name_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("hotel is 320 CHF a night for 3 nights. 1 CHF = 0.89 GBP. total in dollars?")
