@@ -130,6 +130,11 @@ def text_of(description: str) -> list[str]:
             "is this review negative 'damp room' - and separately, what's 153 split 3 ways",
             ["is this review negative 'damp room'", "separately, what's 153 split 3 ways"],
         ),
+        # ... a sum with no verb, told apart.
+        (
+            "how does this read 'parts arrived smashed' and separately 3 x 14.99",
+            ["how does this read 'parts arrived smashed'", "separately 3 x 14.99"],
+        ),
         ("what is 10 - 3 and then double it", ["what is 10 - 3", "double it"]),
         # The user's own doings go on after "and"; a request to the reader does not.
         (

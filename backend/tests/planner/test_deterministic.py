@@ -1842,6 +1842,15 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         # How much a space of the user's takes, with none of its measurements.
         ("how many tins of paint for the hallway", "a space of yours"),
         ("what will the petrol cost to get to my mum's", "figure of your own affairs"),
+        ("how much stamp duty will i pay on a 400k house", "figure of your own affairs"),
+        ("how much should i be putting away each month for retirement", "your own affairs"),
+        ("our fixed rate ends next month, what will the new payment be", "your own affairs"),
+        ("how many miles until the car's next service", "figure of your own affairs"),
+        ("is it cheaper to drive or get the train to leeds", "figure of your own affairs"),
+        ("which month did we spend the most on takeaways", "your own things"),
+        # A price in the future.
+        ("what will petrol cost next month", "a price in the future"),
+        ("how did the team take the announcement yesterday", "how someone came across"),
         # How someone came across, with nothing of what they said.
         ("did my boss sound annoyed in the meeting this morning", "how someone came across"),
         ("did they sound apologetic in their reply", "how someone came across"),

@@ -203,6 +203,13 @@ def test_a_one_word_request_with_please_before_a_colon_takes_the_text() -> None:
     assert masked.material == ("The council met. It voted yes.",)
 
 
+def test_a_topic_and_a_colon_before_numbers_to_add_up_is_no_text() -> None:
+    # "mocks:" is one word before a colon, like "Summarize:", but what follows states
+    # numbers and asks to add them: the request itself, not a text to work on.
+    masked = mask_material("mocks: 34/40 on paper 1, 27/35 on paper 2. add the marks together")
+    assert masked.material == ()
+
+
 def test_commas_that_group_thousands_make_no_csv() -> None:
     masked = mask_material("Jan 4,200\nFeb 3,950\nMar 4,610\nwhat's the total")
     assert not masked.data

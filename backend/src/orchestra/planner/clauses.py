@@ -915,10 +915,11 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     index += 1
                     continue
                 verb_at = _skip_request_prefix(tokens, after)
-                strong = bool(set(words) - {",", "and"}) or bool(
-                    # ", and separately what's 7.5 x 22": a second ask, told apart.
-                    {t.low for t in tokens[after:verb_at]} & _TOLD_APART
+                # ", and separately what's 7.5 x 22": a second ask, told apart.
+                told_apart = bool(
+                    ({t.low for t in tokens[after:verb_at]} | set(words)) & _TOLD_APART
                 )
+                strong = bool(set(words) - {",", "and"}) or told_apart
                 question = verb_at < len(tokens) and _is_question_word(tokens[verb_at])
                 starts = (
                     is_action_start(tokens, verb_at, verbs)
@@ -934,6 +935,9 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     )
                     # "the median of 1, 3, 5 and also the sum of 2, 2, 2"
                     or (strong and _is_elliptical_request(tokens, verb_at))
+                    # "how does this read '...' and separately 3 x 14.99": a sum of its own,
+                    # told apart.
+                    or (told_apart and _is_bare_arithmetic(tokens, verb_at))
                     # "What's 30% of 120, the average of 2, 4 and 9, and ...": a figure
                     # asked after a comma, the ask before it having its operands.
                     or (
@@ -1108,6 +1112,16 @@ def _is_elliptical_request(tokens: list[Token], index: int) -> bool:
 
 
 _COPULAS = _words("is are was were be been")
+
+
+def _is_bare_arithmetic(tokens: list[Token], index: int) -> bool:
+    """ "3 x 14.99", "120 / 8": a number, an operator and a number, with no verb before."""
+    return (
+        index + 2 < len(tokens)
+        and tokens[index].is_number
+        and tokens[index + 1].low in _OPERATORS
+        and any(t.is_number for t in tokens[index + 2 : index + 4])
+    )
 
 
 def _names_a_figure_asked(tokens: list[Token], operand: bool = True) -> bool:

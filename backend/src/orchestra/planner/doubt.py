@@ -78,7 +78,9 @@ WHO_SAID_RE = re.compile(
 _OWN_MEASURE_RE = re.compile(
     r"\bhow\s+(?:much|many|long|far)\b.*\b(?:did|was|were|had|i've|we've|i\s+just)\b"
     r"|\bhow\s+(?:much|many|long|far)\b.*\b(?:has|have)\s+(?:we|i)\b"
-    r"|\bwhich\s+of\s+(?:my|our)\b",
+    r"|\bwhich\s+of\s+(?:my|our)\b"
+    # "which month did we spend the most on takeaways"
+    r"|\bwhich\s+\w+\s+did\s+(?:i|we)\b",
     re.I,
 )
 # The same of someone or something close to the user, said without "my": "so how many days
@@ -143,7 +145,25 @@ _OWN_FIGURE_RE = re.compile(
     r"|\bto\s+pass\s+(?:the|my|this)\s+(?:module|course|class|unit|year|exam|paper)\b"
     r"|\bhow\s+much\s+(?:do|will|would)\s+(?:i|we)\s+(?:owe|get\s+back)\b"
     # "what will the petrol cost to get to my mum's"
-    r"|\bcost\s+(?:me\s+|us\s+)?to\s+(?:get|go|drive|travel)\s+to\s+(?:my|our)\b",
+    r"|\bcost\s+(?:me\s+|us\s+)?to\s+(?:get|go|drive|travel)\s+to\s+(?:my|our)\b"
+    # "how much stamp duty will i pay on a 400k house", "how much should i be putting away"
+    r"|\bhow\s+(?:much|many)\b.*\b(?:will|should|would|do|must)\s+(?:i|we)\s+(?:be\s+)?"
+    r"(?:pay|paying|put(?:ting)?\s+away|sav(?:e|ing)|owe|spend(?:ing)?|budget(?:ing)?)\b"
+    # "our fixed rate ends next month, what will the new monthly payment be"
+    r"|\bwhat\s+will\s+(?:the|my|our)\s+(?:new\s+)?(?:\w+\s+)?(?:payments?|repayments?|"
+    r"bill|rent|premium|instalments?)\s+be\b"
+    # "how many miles until the car's next service", "how long till my next payday"
+    r"|\bhow\s+(?:many\s+\w+|much|long)\s+(?:until|till|til|before)\s+(?:the|my|our)\s+"
+    r"(?:[\w'-]+\s+)?next\b"
+    # "is it cheaper to drive or get the train to leeds": costs compared, none given
+    r"|\b(?:is|would)\s+it\s+(?:be\s+)?(?:cheaper|dearer|quicker|faster)\s+to\b(?!.*\d)",
+    re.I,
+)
+# A price in the future: "what will petrol cost next month", "how much will rent be next
+# year". No source here can know it.
+_FUTURE_PRICE_RE = re.compile(
+    r"\b(?:what|how\s+much)\s+will\b.*\b(?:cost|be|go\s+up|go\s+down)\b.*\bnext\s+"
+    r"(?:week|month|year|spring|summer|autumn|winter)\b",
     re.I,
 )
 # How someone the user knows came across, with nothing of what they said: "did my boss
@@ -153,7 +173,10 @@ _CAME_ACROSS_RE = re.compile(
     r"(?:they|he|she)\s+)"
     r"(?:sound|seem|come\s+across|look)\s+(?:\w+\s+)?"
     r"(?:annoyed|angry|upset|happy|pleased|cross|mad|sad|keen|interested|rude|off|friendly|"
-    r"apologetic|sorry|sincere|genuine|polite|sarcastic|defensive|hostile|dismissive)\b",
+    r"apologetic|sorry|sincere|genuine|polite|sarcastic|defensive|hostile|dismissive)\b"
+    # "how did the team take the announcement yesterday"
+    r"|\bhow\s+did\s+(?:the|my|our)\s+(?:[\w'-]+\s+){1,2}?(?:take|react\s+to|receive|"
+    r"feel\s+about)\b",
     re.I,
 )
 # The kinds of message people send each other, whose tone can be judged.
@@ -320,11 +343,17 @@ def doubt(
             "(rice, flour and water weigh differently). Give its weight or volume, or ask "
             "for a conversion between units of one kind"
         )
+    if _FUTURE_PRICE_RE.search(text):
+        return (
+            "it asks for a price in the future, which no source here can know. Give the "
+            "price to work with, e.g. 'if petrol is 1.45 a litre next month, what does a "
+            "45 litre tank cost?'"
+        )
     if _OWN_FIGURE_RE.search(text):
         return (
-            "it asks for a figure of your own affairs without its figures, which only you "
-            "know. Give them, e.g. '12 km each way, 5 days a week, at 0.30 a km: what does "
-            "that cost a year?'"
+            "it asks for a figure of your own affairs without the figures or rates it "
+            "depends on, which only you know. Give them, e.g. '12 km each way, 5 days a "
+            "week, at 0.30 a km: what does that cost a year?'"
         )
     if (
         _OWN_MEASURE_RE.search(text)

@@ -319,6 +319,9 @@ def _material_colon(text: str) -> int | None:
             )
             and opening.lower().split()[0] not in _HEADINGS
             and not _ASKS_OF_ITS_NUMBERS.search(text[match.end() :])
+            # "mocks: 34/40 on paper 1, 27/35 on paper 2. add the marks together": a topic,
+            # then numbers and a sum of them asked, is the request.
+            and not _COMPUTES_ITS_NUMBERS.search(text[match.end() :])
         ):
             # "Summarize: ...", "tl;dr please: ...": a request of one word, then what it is
             # for.
