@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from orchestra.cli import build_parser
+from orchestra.planner import evaluate
 from orchestra.planner.cli import evaluate_command
 from tests.llm.fake_provider import FakeProvider, Reply, settings_for
 
@@ -21,8 +22,13 @@ def run(argv: list[str], **kwargs: object) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def test_offline_plans_and_answers_are_scored(server: FakeProvider) -> None:
-    code, text = run([], settings=settings_for("offline", server))
+def test_offline_plans_and_answers_are_scored(server: FakeProvider, tmp_path: Path) -> None:
+    # A slice of the packaged set, dev and held out: the whole set is scored against its
+    # floors in test_evaluate, once.
+    lines = (Path(evaluate.__file__).parent / "evaluation.jsonl").read_text().splitlines()
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text("\n".join([*lines[:20], *lines[-20:]]) + "\n")
+    code, text = run(["--cases", str(cases)], settings=settings_for("offline", server))
     assert code == 0
     lines = text.splitlines()
     assert lines[0] == "Offline planner (deterministic):"
@@ -148,8 +154,9 @@ def test_the_llm_path_scores_the_planners_own_profile(server: FakeProvider, tmp_
 
 
 def test_an_unknown_planner_profile_stops_the_evaluation(
-    server: FakeProvider, capsys: pytest.CaptureFixture[str]
+    server: FakeProvider, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     settings = settings_for("offline", server, planner_model="smart")
-    assert run(["--offline-only"], settings=settings)[0] == 2
+    given = ["--cases", str(cases_file(tmp_path)), "--offline-only"]
+    assert run(given, settings=settings)[0] == 2
     assert "PLANNER_MODEL names the model profile 'smart'" in capsys.readouterr().err
