@@ -61,6 +61,23 @@ def test_each_mark_in_percent() -> None:
 @pytest.mark.parametrize(
     "instruction",
     [
+        "mocks: 34/40 on paper 1, 27/35 on paper 2, 45/60 on paper 3. add the marks together "
+        "- what's that as a % overall",
+        "Context: 34/40 in test 1 and 27/35 in test 2 and 45/60 in test 3. Task: overall percentage?",
+    ],
+)
+def test_marks_together_in_percent(instruction: str) -> None:
+    # The marks pooled over the marks possible: 106 / 135, not the mean of the percentages.
+    assert run(instruction)["result"] == pytest.approx(106 / 135 * 100)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # an average of the marks' percentages is another figure than the marks pooled
+        "got 18/25 and 22/30, what's the average percentage overall",
+        # a number left out: the 5 bonus marks
+        "got 18/25 and 22/30 plus 5 bonus marks, what's that as a % overall",
         # the weights of the parts are not the whole grade
         "coursework counts 40% and the exam 50%. i got 72 in the coursework. what do i need "
         "in the exam to get 65 overall",

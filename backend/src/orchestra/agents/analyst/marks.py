@@ -4,7 +4,9 @@
 the exam to get 65 overall?": (65 - 72 * 40 / 100) / (60 / 100); "68 (20 credits), 74 (20
 credits) and 59 (40 credits), average weighted by credits": the sum of each mark times its
 credits over the credits; "missed 9 days out of 190, attendance %?": (190 - 9) / 190 * 100;
-"18/25, 22/30 and 41/50, the percentage for each": each mark over its maximum, in percent.
+"18/25, 22/30 and 41/50, the percentage for each": each mark over its maximum, in percent;
+"34/40 on paper 1, 27/35 on paper 2 ... as a % overall": the marks together over the marks
+possible.
 Each is read only when the request says every number it needs and nothing besides, so no
 number is guessed at or left out.
 """
@@ -215,6 +217,39 @@ def _each_as_percent(text: str) -> tuple[tuple[Node, str], ...] | None:
     )
 
 
+# "as a % overall", "percentage in total": one percentage of the marks pooled. (An average
+# of the marks' percentages is another figure: "average" and "mean" are not read here.)
+_ASKS_POOLED_PERCENT = re.compile(
+    r"(?:\bpercent(?:age)?\b|%)[^.?!]*\b(?:overall|in\s+total|altogether|combined|in\s+all)\b"
+    r"|\b(?:overall|total|combined)\s+(?:percent(?:age)?|%)",
+    re.I,
+)
+# "on paper 1", "in test 2": the number names the paper, it is no mark.
+_NAMED_BY_NUMBER = re.compile(
+    r"\b(?:paper|test|exam|quiz|unit|module|section|assignment|part|question|q)\s*\d+\b", re.I
+)
+
+
+def _pooled_percent(text: str) -> tuple[Node, str] | None:
+    """ "34/40 on paper 1, 27/35 on paper 2. add the marks together - what's that as a %
+    overall": the marks over the marks possible, in percent, or None."""
+    fractions = list(_FRACTION.finditer(text))
+    if len(fractions) < 2 or not _ASKS_POOLED_PERCENT.search(text):
+        return None
+    if re.search(r"\b(?:average|mean|each)\b", text, re.I):
+        return None
+    said = [float(m.group(n)) for m in fractions for n in ("got", "of")]
+    if sorted(_numbers(_NAMED_BY_NUMBER.sub(" ", text))) != sorted(said):
+        return None  # a number the reading leaves out
+    if any(float(m.group("got")) > float(m.group("of")) for m in fractions):
+        return None
+    got: Node = _num(fractions[0].group("got"))
+    out_of: Node = _num(fractions[0].group("of"))
+    for m in fractions[1:]:
+        got, out_of = Op("+", got, _num(m.group("got"))), Op("+", out_of, _num(m.group("of")))
+    return Op("*", Op("/", got, out_of), Num(100, "100")), "the marks together in percent"
+
+
 def read_marks(context: str | None, text: str) -> tuple[tuple[Node, str], ...] | None:
     """The expressions and labels of a mark needed, a weighted average, an attendance or
     marks in percent that the request (``context`` then ``text``) states and asks; None
@@ -223,7 +258,7 @@ def read_marks(context: str | None, text: str) -> tuple[tuple[Node, str], ...] |
     each = _each_as_percent(whole)
     if each is not None:
         return each
-    for reader in (_mark_needed, _weighted_average, _attendance):
+    for reader in (_mark_needed, _weighted_average, _attendance, _pooled_percent):
         found = reader(whole)
         if found is not None:
             return (found,)
