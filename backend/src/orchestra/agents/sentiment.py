@@ -14,9 +14,10 @@ person growing in confidence, joy said in idioms such as "can't stop smiling", d
 to a thing, a way blocked, a service down again, a question of disbelief such as "who on
 earth ..."), and praise exclaimed beside a complaint is read as irony only when the words
 show it (a complaint that keeps happening, praise of the very service that failed, praise
-alone after "sure, because"); words whose side depends on what they are said of ("flaky",
-"unbelievable", "crushed", "cracking", "slaps", a cold kept) are read only where that
-shows; otherwise the text is not guessed.
+alone after "sure, because", praise at both ends of a thing that happens again); words
+whose side depends on what they are said of ("flaky", "unbelievable", "crushed",
+"cracking", "slaps", a cold kept) are read only where that shows; otherwise the text is not
+guessed.
 """
 
 from __future__ import annotations
