@@ -874,6 +874,21 @@ def test_every_quoted_text_is_the_material() -> None:
     assert len(data["sentences"]) == 2
 
 
+def test_a_quote_inside_a_quote_is_part_of_its_text() -> None:
+    # The inner quote is not a second text: read again after the outer one, its words
+    # would come after the closing praise and hide the sarcasm.
+    data = run(
+        "'Oh great, \"unexpected item in the bagging area\" again. Love that for me.' "
+        "real sentiment?",
+        capability="sentiment",
+    )
+    assert data["label"] == "negative"
+    assert len(data["sentences"]) == 2
+    # Texts side by side are each their own.
+    data = run("tone of 'Great service!' and \"Terrible wait times\"", capability="sentiment")
+    assert data["positiveTerms"] == ["great"] and data["negativeTerms"] == ["terrible"]
+
+
 def test_a_text_operation_without_text_is_refused() -> None:
     with pytest.raises(AgentInputError, match="no text to work on"):
         run("What is the sentiment of the reviews?", capability="sentiment")

@@ -1653,3 +1653,85 @@ def test_slang_words_in_their_other_senses_stay_unread(text: str) -> None:
     result = sentiment(text)
     assert result.unread
     assert not result.positive_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Praise of one thing, a price called theft: both held, so mixed.
+        ("Kids adored the panto; the ticket prices were daylight robbery.", "mixed"),
+        ("The show was daylight robbery.", "negative"),
+        # Indifference said of people who should care, against firm praise of the place.
+        ("the gym itself is spotless but the staff couldn't care less", "mixed"),
+        ("The receptionist could not care less.", "negative"),
+        # A thing done well, said of how it was done; praise stressed is held firmly
+        # enough to stand against the complaint after "but".
+        ("the course was really well taught but the exam was a total shambles", "mixed"),
+        ("The book is well written.", "positive"),
+        ("The event was not well organised.", "negative"),
+        # An apology with the news it comes with; something given taken away.
+        (
+            "We're sorry, but due to repeated late payments your membership has been suspended.",
+            "negative",
+        ),
+        ("Your account was suspended.", "negative"),
+        ("Sorry to bother you, could you send the file?", "neutral"),
+        # No answer, said as what happened: "never picks up", "didn't pick up".
+        ("the landlord never picks up his phone tho", "negative"),
+        ("She didn't pick up when I called.", "negative"),
+    ],
+)
+def test_prices_called_theft_indifference_things_done_well_apologies_and_no_answer(
+    text: str, label: str
+) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.unsure
+    assert not result.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Mild praise alone before "but" stays a concession to the verdict after it.
+        "The hotel was lovely but the breakfast was terrible.",
+        "The room was clean but the wifi kept dropping.",
+    ],
+)
+def test_mild_praise_before_a_complaint_stays_a_concession(text: str) -> None:
+    assert sentiment(text).label == "negative"
+
+
+def test_a_failure_said_as_a_condition_is_no_complaint() -> None:
+    assert not sentiment("If he doesn't pick up, text him.").negative_terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Oh great, "unexpected item in the bagging area" again. Love that for me.',
+        "Oh great, rain again. Love that for me.",
+        "Oh great, the printer jammed again. Love that for me.",
+        "Another 0-13 loss. Love that for me.",
+    ],
+)
+def test_praise_framing_a_thing_that_keeps_happening_is_sarcasm(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert result.ironic
+    assert not result.positive_terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Opened alone, or closed on a complaint said once: sincere or sarcastic is not
+        # in the words.
+        "Oh great, rain again.",
+        "Arrived broken. Love it.",
+    ],
+)
+def test_praise_beside_plain_words_or_a_single_complaint_stays_unread(text: str) -> None:
+    result = sentiment(text)
+    assert result.unsure
+    assert not result.positive_terms or result.label != "positive"

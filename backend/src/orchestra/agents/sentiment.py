@@ -14,9 +14,10 @@ person growing in confidence, joy said in idioms such as "can't stop smiling", d
 to a thing, a way blocked, a service down again, a question of disbelief such as "who on
 earth ..."), and praise exclaimed beside a complaint is read as irony only when the words
 show it (a complaint that keeps happening, praise of the very service that failed, praise
-alone after "sure, because"); words whose side depends on what they are said of ("flaky",
-"unbelievable", "crushed", "cracking", "slaps", a cold kept) are read only where that
-shows; otherwise the text is not guessed.
+alone after "sure, because", praise at both ends of a thing that happens again); words
+whose side depends on what they are said of ("flaky", "unbelievable", "crushed",
+"cracking", "slaps", a cold kept) are read only where that shows; otherwise the text is not
+guessed.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ _LEXICON: dict[str, float] = {
             smoothly lovely helpful kind polite tasty delicious beautiful spacious bright
             comfortable fresh fun funny pleasant generous responsive intuitive solid worth
             worthwhile thank thanks grateful appreciate appreciated happy glad
-            impressed proud calm spotless cozy cosy charming attentive courteous welcoming
+            impressed proud calm cozy cosy charming attentive courteous welcoming
             cheerful handy neat tidy sturdy helped painless effortless seamless
             hassle-free stress-free trouble-free worry-free comfy relaxing refreshing
             soothing engaging moreish thrive thrives thrived thriving flourish flourished
@@ -73,7 +74,7 @@ _LEXICON: dict[str, float] = {
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
-            immaculate heavenly overjoyed elated ecstatic chuffed"""
+            immaculate spotless heavenly overjoyed elated ecstatic chuffed"""
         ),
         3.0,
     ),
@@ -154,6 +155,12 @@ _LEXICON: dict[str, float] = {
         ),
         -2.0,
     ),
+    # What was given taken away, told to the one who had it: "your membership has been
+    # suspended", "the licence was revoked".
+    **dict.fromkeys(_words("suspended revoked"), -2.0),
+    # An apology, which comes with bad news or a fault owned: "We're sorry, but ..."; mild,
+    # so that alone ("sorry to bother you") it leaves a text neutral.
+    "sorry": -1.0,
     # A price said to hurt: "the bill was eye-watering", "extortionate parking".
     **dict.fromkeys(_words("eye-watering exorbitant extortionate"), -2.0),
     # Sound and picture that are not clear: "tinny speakers", "a grainy video".
@@ -229,6 +236,8 @@ _FAILURES: dict[tuple[str, ...], float] = {
             for verb in ("get", "gets", "got", "call", "calls", "called", "hear", "heard")
         ),
         *((verb, "up") for verb in ("show", "shows", "showed", "turn", "turns", "turned")),
+        # "the landlord never picks up his phone", "she didn't pick up": no answer.
+        *((verb, "up") for verb in ("pick", "picks", "picked")),
     )
 }
 # "it didn't even turn on", "never even replied": the same, with "even" stressing it.
@@ -407,6 +416,22 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("not", "too", "bad"): 1.5,
     ("never", "again"): -2.0,
     ("fed", "up"): -2.5,
+    # A price said to be theft, as "a rip-off" is: "the tickets were daylight robbery".
+    ("daylight", "robbery"): -3.0,
+    # Indifference said of people who should care: "the staff couldn't care less".
+    **{
+        (*could, "care", "less"): -2.5
+        for could in (("couldn't",), ("could", "not"), ("couldnt",), ("could",))
+    },
+    # A thing done well, said of how it was done: "really well taught", "a well made
+    # chair" ("not well organised" is turned as a word is).
+    **{
+        ("well", done): 2.0
+        for done in _words(
+            """taught made written built organised organized run designed presented
+            explained maintained kept equipped planned thought-out executed cooked"""
+        )
+    },
     # Not coming back, said in other words than "never again".
     ("never", "coming", "back"): -2.5,
     ("never", "going", "back"): -2.5,
@@ -1701,6 +1726,24 @@ def _opening_praise_of_a_thing(tokens: Sequence[str]) -> int:
     return 0
 
 
+def _praise_framing_a_recurrence(tokens: Sequence[str]) -> _Tally | None:
+    """The complaint mocked by an opening exclamation of praise ("oh great ,") said of
+    words with no opinion read that tell of a thing happening again ("..., the printer
+    again"), when praise closes them too (see `_joined_closing`); or None. Opened alone
+    ("Oh great, another meeting."), sincere or sarcastic is not in the words."""
+    opening = _opening_praise_of_a_thing(tokens) or _opening_exclamation(tokens)
+    if not opening:
+        return None
+    told = tokens[opening:]
+    if _terms(_score_words(told)) or not _AGAIN_AND_AGAIN.intersection(told):
+        return None
+    said = " ".join(t for t in tokens[:opening] if t not in _PUNCTUATION)
+    framed = _Tally(ironic=[said])
+    praise = max(_LEXICON.get(t, 0.0) for t in tokens[:opening])
+    framed.add(f"{said} ... {' '.join(t for t in told if t in _AGAIN_AND_AGAIN)}", -praise)
+    return framed
+
+
 def _names_a_thing(word: str) -> bool:
     return (
         word.isalpha()
@@ -1712,7 +1755,9 @@ def _names_a_thing(word: str) -> bool:
 
 def _joined_closing(tokens: Sequence[str]) -> int:
     """The number of tokens of closing praise joined to what came before by a comma
-    ("..., love it", "..., great!", "..., love that for me"), its marks included, or 0."""
+    ("..., love it", "..., great!", "..., love that for me"), or said in a set phrase as a
+    sentence of its own ("... again. Love that for me."), its marks included, or 0 (a lone
+    word as a sentence of its own, "... . Great.", is `_closing_exclamation`'s)."""
     end = len(tokens)
     while end and tokens[end - 1] in _EXCLAMATION_ENDS:
         end -= 1
@@ -1732,7 +1777,9 @@ def _joined_closing(tokens: Sequence[str]) -> int:
             continue
         if start > 2 and tokens[start - 1] in _EXCLAMATION_LEAD:
             start -= 1
-        if tokens[start - 1] == ",":
+        if tokens[start - 1] == "," or (
+            said is not None and tokens[start - 1] in _SENTENCE_ENDS | {"!"}
+        ):
             return len(tokens) - start
     return 0
 
@@ -1854,11 +1901,17 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
     joined = _joined_closing(tokens)
     if joined:
         rest = _score_words(tokens[:-joined])
+        said = " ".join(t for t in tokens[-joined:] if t not in _PUNCTUATION)
         if rest.held_negative and not rest.held_positive:
             # "another 0-13 loss, love it": praise said of a complaint, after a comma.
-            said = " ".join(t for t in tokens[-joined:] if t not in _PUNCTUATION)
             _praise_of_a_complaint(rest, said, tokens[:-joined])
             return rest
+        framed = _praise_framing_a_recurrence(tokens[:-joined])
+        if framed is not None:
+            # "Oh great, the self-checkout again. Love that for me.": praise at both ends of
+            # a thing that keeps happening is sarcasm, however plain its words.
+            framed.ironic.append(said)
+            return framed
     loved = _opening_love_how(tokens)
     if loved:
         rest = _score_words(tokens[loved:])
@@ -2959,6 +3012,11 @@ def _label(tally: _Tally, score: float) -> str:
 STRONG_OPINION = 3.0
 """The valence of one strong word ("gorgeous", "awful"): an opinion firmly held."""
 
+FIRM_PRAISE = 2.5
+"""Praise held firmly enough to stand against a complaint: a strong word, or a mild one
+stressed ("really good", "very well made": 2.0 x 1.3), where a mild word alone ("clean",
+"lovely") or barely stressed ("quite nice") is a concession before the complaint."""
+
 
 # "The instructor knew her stuff, although the handouts were outdated": a clause said,
 # then conceded against ("although", "though", "while"), holds both sides at once. Said
@@ -3028,8 +3086,10 @@ def _praise_then_complaint(tally: _Tally) -> bool:
     """Whether firm praise before the contrast is set against a complaint after it that,
     weighed as a verdict, matches it ("Gorgeous colours, but it fell apart after one wash",
     "the croissants were flaky and buttery, but the coffee was lukewarm"): both held, so
-    mixed. Mild praise before ("clean, but the wifi kept dropping") is a concession, and a
-    complaint far heavier than the praise ("lovely, but awful, filthy and loud") the verdict."""
+    mixed; so is praise stressed ("the course was really well taught but the exam was a
+    total shambles"). Mild praise before ("clean, but the wifi kept dropping") is a
+    concession, and a complaint far heavier than the praise ("lovely, but awful, filthy and
+    loud") the verdict."""
     if tally.held_before is None:
         return False
     before_positive, before_negative = tally.held_before
@@ -3038,7 +3098,7 @@ def _praise_then_complaint(tally: _Tally) -> bool:
     return (
         not before_negative
         and not after_positive
-        and before_positive >= STRONG_OPINION
+        and before_positive >= FIRM_PRAISE
         and after_negative > 0
         and min(before_positive, after_negative) / max(before_positive, after_negative)
         >= MIXED_BALANCE

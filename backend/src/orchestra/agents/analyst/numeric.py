@@ -40,6 +40,7 @@ from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.portions import read_result_in_portions
 from orchestra.agents.analyst.problems import (
     read_amount_left,
+    read_asked_count_at_price,
     read_balance_and_interest,
     read_before_change,
     read_break_even,
@@ -932,6 +933,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             return tuple(Clause(label, expression) for expression, label in stages)
     # "If 3 tickets cost $45, how much is one?", stated in one sentence or two.
     formula = read_unit_price(f"{context} {text}" if context is not None else text)
+    if formula is None and context is None:  # "whats 7 nights at 135"
+        formula = read_asked_count_at_price(text)
     if context is not None:
         for reader in _WORD_PROBLEMS:
             if formula is not None:

@@ -167,7 +167,17 @@ def _quoted(text: str) -> list[tuple[int, str]]:
                 continue
             taken.append((match.start(), match.end()))
             found.append((match.start(), match.group(1)))
-    return sorted(found)
+    # "'Oh great, "unexpected item" again.'": a quote inside another is part of its text,
+    # not a text of its own (taken twice, its words would be read twice, and out of place).
+    spans = [(start, start + len(text)) for start, text in found]
+    return sorted(
+        (start, text)
+        for start, text in found
+        if not any(
+            a <= start and start + len(text) <= b and (a, b) != (start, start + len(text))
+            for a, b in spans
+        )
+    )
 
 
 def _quotes_removed(text: str) -> str:

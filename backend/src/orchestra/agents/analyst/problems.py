@@ -50,6 +50,7 @@ from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
 __all__ = [
     "read_amount_left",
+    "read_asked_count_at_price",
     "read_balance_and_interest",
     "read_before_change",
     "read_break_even",
@@ -408,6 +409,42 @@ def read_count_at_price(context: str, task: str) -> tuple[Node, str] | None:
         return None  # "2 coffees at 3 each every day, the total for a week": how many days
     count, price = stated.group("count"), stated.group("price").replace(",", "")
     return Op("*", Num(float(count), count), Num(float(price), price)), "the total price"
+
+
+# "whats 7 nights at 135", "how much is 3 tickets at 12.50 each", "what's 4 hours at 22
+# an hour": a question that is wholly a count of things at a price, each. A length or a
+# time of minutes at a number is a speed, a pace or an oven's heat ("60 miles at 30", "40
+# minutes at 180"), no price, and is left to the other readers.
+_ASKED_COUNT_AT_PRICE = re.compile(
+    r"^\s*(?:what'?s|what\s+(?:is|are|would\s+be|will\s+be)|how\s+much\s+(?:is|are|for|"
+    r"would\s+be|will\s+be)|total\s+(?:for|of|cost\s+of)|(?:the\s+)?cost\s+of)\s+"
+    r"(?P<count>\d+(?:\.\d+)?)\s+(?P<things>(?:[a-z]+\s+){0,2}[a-z]+)\s+(?:at|@)\s+"
+    r"[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)(?:\s*(?:dollars|euros|pounds|quid|bucks))?"
+    r"(?:\s+(?:each|apiece|a\s+piece|(?:a|an|per)\s+(?P<unit>[a-z]+)))?\s*[?.!]*\s*$",
+    re.I,
+)
+_NOT_PRICED = re.compile(
+    r"\b(?:miles?|kms?|kilomet(?:re|er)s?|met(?:re|er)s?|yards?|foot|feet|laps?|lengths?|"
+    r"minutes?|mins?|seconds?|secs?|degrees?|percent)\b",
+    re.I,
+)
+
+
+def read_asked_count_at_price(text: str) -> tuple[Node, str] | None:
+    """ "whats 7 nights at 135": the count times the price, or None unless the question is
+    that and nothing else (a price said for a unit must be for the thing counted: "7 nights
+    at 135 a week" is no price a night)."""
+    stated = _ASKED_COUNT_AT_PRICE.match(text)
+    if stated is None or len(_NUMBER.findall(text)) != 2:
+        return None
+    things = stated.group("things").lower().split()
+    if _NOT_PRICED.search(stated.group("things")):
+        return None
+    unit = stated.group("unit")
+    if unit is not None and _thing_word(unit.lower()) != _thing_word(things[-1]):
+        return None
+    count, price = _plain(stated.group("count")), _plain(stated.group("price"))
+    return Op("*", count, price), "the total price"
 
 
 # "3 bags of dog food at 18.75 each and a 6 chew toy": a count at a price, and one more

@@ -1,0 +1,48 @@
+"""Word problems of `problems`: a count of things at a price, asked in one question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.analyst.problems import read_asked_count_at_price
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str) -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability="calculation")).data
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        ("whats 7 nights at 135", 945),
+        ("What's 7 nights at £135?", 945),
+        ("how much is 7 nights at 135 a night", 945),
+        ("whats 3 adult tickets at 12.50 each", 37.5),
+        ("what is 5 hours at 40 an hour", 200),
+    ],
+)
+def test_a_count_at_a_price_asked_alone_is_their_product(question: str, result: float) -> None:
+    data = run(question)
+    assert data["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A length or minutes at a number is a speed, a pace or an oven's heat.
+        "whats 60 miles at 30",
+        "whats 40 minutes at 180",
+        # A price for another unit than the thing counted; a number left over; a rate.
+        "whats 7 nights at 135 a week",
+        "whats 7 nights at 135 plus 20",
+        "whats 7 nights at 5%",
+    ],
+)
+def test_other_things_at_a_number_are_not_read_as_a_price(question: str) -> None:
+    assert read_asked_count_at_price(question) is None
+    with pytest.raises(AgentInputError):
+        run(question)
