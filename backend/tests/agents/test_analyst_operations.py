@@ -2067,6 +2067,45 @@ def test_each_person_is_a_group_of_the_column_of_names(question: str) -> None:
     assert data["operation"] == "group_by" and groups == {"Tom": 55.25, "Aisha": 18}
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much has each person put into the kitty",
+        "how much did everyone chip in, for each person",
+        "how much has each of us contributed",
+    ],
+)
+def test_what_each_person_put_in_is_their_total(question: str) -> None:
+    # Put into a pot: each one's total, by the column of names.
+    data = run(f"{KITTY}{question}", capability="statistics")
+    groups = {g["who"]: g["sum"]["paid"] for g in data["result"]}
+    assert data["operation"] == "group_by" and groups == {"Tom": 55.25, "Aisha": 18}
+
+
+@pytest.mark.parametrize(
+    ("table", "question", "column", "expected"),
+    [
+        (
+            "| km | split_min |\n|---|---|\n| 5 | 27 |\n| 10 | 29 |\n| 15 | 30 |\n",
+            "median split",
+            "split_min",
+            29,
+        ),
+        ("item,price_usd,weight_kg\na,4,1\nb,6,9\n", "average price", "price_usd", 5),
+    ],
+)
+def test_a_column_is_named_without_the_unit_it_ends_with(
+    table: str, question: str, column: str, expected: float
+) -> None:
+    data = run(f"{table}{question}", capability="statistics")
+    assert data["column"] == column and data["result"] == expected
+
+
+def test_a_word_two_columns_begin_with_names_neither() -> None:
+    with pytest.raises(AgentInputError, match="which column"):
+        run("km,split_min,split_sec\n5,27,1620\n10,29,1740\nmedian split", capability="statistics")
+
+
 def test_average_each_person_of_one_row_a_person_is_over_the_rows() -> None:
     data = run("name,score\nJo,5\nSam,3\nthe average each person scored", capability="statistics")
     assert data["operation"] == "mean" and data["result"] == 4

@@ -1536,12 +1536,34 @@ _ABBREVIATIONS = {
 }
 
 
+# What a column's name may end with to say the unit of its values ("split_min",
+# "price_usd"), beside the units `names_unit` knows.
+_UNIT_SUFFIXES = frozenset(
+    """min mins sec secs s h hr hrs km mi m kg g lb lbs usd eur gbp pct kwh""".split()  # noqa: SIM905
+)
+
+
+def _named_without_unit(name: str, columns: list[str]) -> str | None:
+    """ "split" of a column "split_min": the name before the unit it ends with, when no
+    other column begins with that word."""
+    parts = re.split(r"[_ ]+", name)
+    if len(parts) != 2 or not parts[0].isalpha() or len(parts[0]) < 3:
+        return None
+    if parts[1] not in _UNIT_SUFFIXES and not names_unit(parts[1]):
+        return None
+    others = [c for c in columns if re.split(r"[_ ]+", c.lower())[0] == parts[0]]
+    return parts[0] if len(others) == 1 else None
+
+
 def _mentioned_columns(instruction: str, columns: list[str]) -> list[str]:
     text = instruction.lower()
     found: list[tuple[int, str]] = []
     for column in columns:
         name = column.lower()
         variants = {name, name.replace("_", " "), name.replace(" ", "_")}
+        short = _named_without_unit(name, columns)
+        if short is not None:
+            variants.add(short)
         for variant in (*variants, *_ABBREVIATIONS.get(name, ())):
             match = re.search(rf"(?<![\w]){re.escape(variant)}(?![\w])", text)
             if match:
@@ -1871,6 +1893,26 @@ def _check_table_request(
             f"has the numeric columns {', '.join(numeric)}; name one, e.g. "
             f"'the average of {numeric[0]}'."
         )
+
+
+# "how much has each person put into the kitty", "how much have we contributed": what was
+# put in, added up; a verb of giving into a pot says the total ("how much did each of us
+# pay" does not: it may be each one's share of a bill).
+_HOW_MUCH_PUT_IN = re.compile(
+    r"\bhow\s+much\b(?=[^.?!\n]*\b(?:put|paid|chip|chipped|pitch|pitched|putting)\s+"
+    # "put in", "paid into the pot"; not "paid in euros", a unit.
+    r"(?:into\b|in(?=\s*(?:[.?!,]|$)|\s+(?:so\s+far|the|a|our|my|for|each|per)\b))"
+    r"|[^.?!\n]*\b(?:contributed|donated)\b)",
+    re.I,
+)
+
+
+def _said_as_contributed(prose: str) -> str:
+    """ "how much has each person put in" read as "how much in total", where no other
+    figure is named."""
+    if names_a_figure(prose):
+        return prose
+    return _HOW_MUCH_PUT_IN.sub("how much in total", prose, count=1)
 
 
 # "cheapest item?", "the most expensive one": the lowest or highest price, when the table
@@ -2350,6 +2392,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         raise AgentInputError(
             f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
         )
+    prose = _said_as_contributed(prose)
     prose = _said_as_weight(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     prose = _said_as_highest(prose, numeric)
     prose = _said_as_length(prose, numeric)
