@@ -3575,3 +3575,32 @@ def test_weighted_figures_and_shares_of_named_wholes(instruction: str, result: f
 def test_weighted_and_percentage_shapes_not_fully_said_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "capability", "expected"),
+    [
+        (
+            "Context: daily steps: 8,412 / 11,250 / 9,870 / 12,034. "
+            "Task: how many days was i over 10,000",
+            "statistics",
+            2,
+        ),
+        ("températures : 18,5 / 21,0 / 19,5 — moyenne ?", "calculation", 19.666666666666668),
+        ("readings: 4 / 6 / 11 / 3 - what's the median?", "statistics", 5),
+    ],
+)
+def test_numbers_with_slashes_after_a_label_are_a_list(
+    instruction: str, capability: str, expected: float
+) -> None:
+    data = run(instruction, capability=capability)
+    assert data["result"] == pytest.approx(expected)
+
+
+def test_numbers_with_slashes_the_label_asks_of_still_divide() -> None:
+    assert run("work out: 100 / 5 / 2", capability="calculation")["result"] == 10
+
+
+def test_slashes_between_decimals_and_thousands_are_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("readings: 1,5 / 2,500 / 3 - average?", capability="statistics")

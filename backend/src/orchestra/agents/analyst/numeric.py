@@ -37,6 +37,7 @@ from orchestra.agents.analyst.formulas import (
 from orchestra.agents.analyst.marks import read_marks
 from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.money import read_money
+from orchestra.agents.analyst.periods import without_spanned_period
 from orchestra.agents.analyst.portions import read_result_in_portions
 from orchestra.agents.analyst.problems import (
     read_amount_left,
@@ -390,7 +391,34 @@ _MONEY = (
 _SLASHED_MONEY = re.compile(rf"{_MONEY}(?:\s*/\s*{_MONEY}){{2,}}")
 
 
+# "daily steps: 8,412 / 11,250 / 9,870", "températures : 18,5 / 21,0 / 19,5": three or more
+# numbers with spaced slashes between them after a label and a colon are a list of what
+# the label names; the label asks nothing ("work out: 100 / 5 / 2" divides).
+_SLASHED_ITEM = r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+_SLASHED_AFTER_LABEL = re.compile(
+    rf"(?P<label>[^\d\n:]*[^\W\d_]\s*:\s*)(?P<list>{_SLASHED_ITEM}(?:\s+/\s+{_SLASHED_ITEM}){{2,}})"
+    r"(?![\d/]|[.,]\d|\s*/)"
+)
+
+
+def _slashed_list(match: re.Match[str]) -> str:
+    label = match.group("label")
+    if _ASKING_LABEL.search(label) or names_a_figure(label):
+        return match.group(0)
+    items = re.split(r"\s+/\s+", match.group("list"))
+    commas = [item for item in items if "," in item]
+    if all(re.fullmatch(r"-?\d+,\d{1,2}", item) for item in commas):
+        # "18,5": a decimal comma (no group of thousands has fewer than three digits).
+        items = [item.replace(",", ".") for item in items]
+    elif all(re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", item) for item in commas):
+        items = [item.replace(",", "") for item in items]
+    else:
+        return match.group(0)  # "1,5 / 2,500": decimals and thousands, one of them unsaid
+    return label + ", ".join(items)
+
+
 def _listed_by_slashes(text: str) -> str:
+    text = _SLASHED_AFTER_LABEL.sub(_slashed_list, text)
     return _SLASHED_MONEY.sub(lambda m: re.sub(r"\s*/\s*", ", ", m.group(0)), text)
 
 
@@ -2029,6 +2057,24 @@ def _said_as_duration(prose: str, numeric: list[str]) -> str:
     return _said_of_column(prose, numeric, said_as, _DURATION_COLUMN, "durations")
 
 
+# "quietest day at the museum": the lowest of the table's one column of how many came
+# (visitors, customers, calls), "busiest" the highest.
+_BUSIEST = re.compile(r"\bbusiest\b", re.I)
+_QUIETEST = re.compile(r"\b(?:quietest|least\s+busy)\b", re.I)
+_VISITS_COLUMN = re.compile(
+    r"\b(?:visitors?|visits|customers|footfall|guests|attendance|attendees|callers|calls|"
+    r"bookings|covers|tickets|passengers|patients|people|shoppers|diners|riders|entries)\b",
+    re.I,
+)
+
+
+def _said_as_busy(prose: str, numeric: list[str]) -> str:
+    """ "quietest day?" read as "the lowest visitors" on a table with one column of how many
+    came."""
+    said_as = (_BUSIEST, _QUIETEST)
+    return _said_of_column(prose, numeric, said_as, _VISITS_COLUMN, "visits")
+
+
 # "who's our top scorer": the highest of the one column of what is scored (goals, points).
 _TOP_SCORER = re.compile(r"\b(?:top|leading|highest|best)[-\s]+(?:goal[-\s]?)?scorer\b", re.I)
 _LOWEST_SCORER = re.compile(r"\b(?:lowest|bottom|worst)[-\s]+(?:goal[-\s]?)?scorer\b", re.I)
@@ -2379,7 +2425,7 @@ def _count_beyond_listed(context: str, task: str, material: list[Node]) -> StepR
 
 
 def _table_statistics(prose: str, table: Table) -> StepResult:
-    prose = _ASIDE.sub(" ", prose)
+    prose = without_spanned_period(_ASIDE.sub(" ", prose), table)
     counted_value = _count_of_value(prose, table) or count_of_outcome(prose, table)
     if counted_value is not None:
         return counted_value
@@ -2396,6 +2442,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     prose = _said_as_weight(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     prose = _said_as_highest(prose, numeric)
     prose = _said_as_length(prose, numeric)
+    prose = _said_as_busy(prose, numeric)
     prose = _said_as_duration(prose, numeric)
     prose = _how_many_of_column(prose, numeric)
     prose = _said_of_column(prose, numeric, (_TOP_SCORER, _LOWEST_SCORER), _SCORED_COLUMN, "scores")
