@@ -3604,3 +3604,30 @@ def test_numbers_with_slashes_the_label_asks_of_still_divide() -> None:
 def test_slashes_between_decimals_and_thousands_are_refused() -> None:
     with pytest.raises(AgentInputError):
         run("readings: 1,5 / 2,500 / 3 - average?", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("wedding spend so far, add it up:\n- dress £1,150\n- suit hire £185\n- cake £310", 1645),
+        ("my shop:\n• bread: 1.20\n• milk: 0.95\nwhat's the total?", 2.15),
+        ("lap times\n- first lap 61\n- second lap 59\n- third lap 63\naverage?", 61),
+    ],
+)
+def test_bullet_lines_of_items_and_amounts_are_a_list(instruction: str, expected: float) -> None:
+    data = run(instruction, capability="statistics")
+    assert data["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A number of its own beside the list: what it is for is not said.
+        "budget 5,000, spent so far:\n- dress £1,150\n- rings £640\nhow much is left",
+        # Pounds and dollars are not added as they stand.
+        "costs, add them up:\n- dress £1,150\n- rings $640",
+    ],
+)
+def test_bullet_lines_with_a_number_or_a_currency_apart_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="statistics")

@@ -184,6 +184,9 @@ def _corrected(request: StepRequest) -> StepRequest:
 def statistics_operation(request: StepRequest) -> StepResult:
     """Statistics of a table, or of numbers named in the request or given by earlier steps."""
     request = _corrected(request)
+    listed = _bulleted_amounts(request.instruction)
+    if listed is not None:
+        request = replace(request, instruction=listed)
     inputs = read_inputs(request.instruction, request.inputs)
     block = find_table_text(request.instruction)
     values = _object_values(block, request.instruction) if block else None
@@ -198,6 +201,39 @@ def statistics_operation(request: StepRequest) -> StepResult:
     if table is not None and not _has_own_numbers(inputs.text):
         return _table_statistics(_without_markers(inputs.text), table)
     return _answer(request, inputs, statistics=True)
+
+
+# "- dress £1,150", "• suit hire: 185": a bullet, words naming an item, and its amount.
+_BULLETED_AMOUNT = re.compile(
+    r"^\s*[-*\u2022]\s+(?P<item>[^\W\d_][^\d\n:=]{0,30}?)\s*[:=]?\s*"
+    r"(?P<sign>[$\u20ac\u00a3\u00a5\u20b9]?)(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*$"
+)
+
+
+def _bulleted_amounts(text: str) -> str | None:
+    """ "wedding spend so far, add it up:\n- dress £1,150\n- rings £640": lines of items
+    and their amounts, as the list of the amounts after the words around them ("wedding
+    spend so far, add it up: 1150, 640"); the items name the amounts and are no numbers.
+    None unless there are two or more such lines, one after the other, every bullet line
+    is one, they share their currency sign (or have none), and the words around them have
+    no number of their own."""
+    lines = text.strip().splitlines()
+    found = [(i, _BULLETED_AMOUNT.match(line)) for i, line in enumerate(lines)]
+    rows = [(i, m) for i, m in found if m is not None]
+    if len(rows) < 2 or rows[-1][0] - rows[0][0] != len(rows) - 1:
+        return None
+    others = [line for i, line in enumerate(lines) if i < rows[0][0] or i > rows[-1][0]]
+    if any(re.match(r"\s*[-*\u2022]\s", line) for line in others):
+        return None  # another bullet, not of an item and an amount
+    if any(re.search(r"\d", line) for line in others):
+        return None  # "budget 5,000, spent so far:": is the 5,000 a value? unsaid
+    if len({m.group("sign") for _, m in rows}) != 1:
+        return None  # "£" and "$" amounts are not added as they stand
+    head = " ".join(line.strip() for line in lines[: rows[0][0]]).rstrip(" :")
+    tail = " ".join(line.strip() for line in lines[rows[-1][0] + 1 :])
+    amounts = ", ".join(m.group("amount").replace(",", "") for _, m in rows)
+    return f"{head}: {amounts}" + (f". {tail}" if tail else "")
 
 
 def _is_number_list(block: str) -> bool:
