@@ -84,3 +84,22 @@ def test_quietest_and_busiest_are_of_the_column_of_visitors(
 def test_quietest_of_a_table_with_no_column_of_visits_is_refused() -> None:
     with pytest.raises(AgentInputError, match="quietest"):
         run("day,revenue,cost\nMon,5,3\nTue,3,1\nquietest day?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "total kwh for the first half of the year and how does it compare to the second half",
+        "total kwh in the first half of the year vs last year",
+    ],
+)
+def test_a_frame_said_beside_another_is_still_refused(question: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(months_table(MONTHS[:6]) + question)
+
+
+def test_this_week_against_last_week_is_still_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "day,visitors\nMon,5\nTue,3\nWed,4\nThu,6\nFri,2\ntotal visitors this week vs last week"
+        )

@@ -106,8 +106,26 @@ def _distinct(values: list[str], names: dict[str, int]) -> frozenset[int] | None
     return frozenset(found) if len(set(found)) == len(found) else None
 
 
+# What is left that says another time frame, or compares with one ("this week vs last
+# week", "the first half compared to the second half"): then the frame is kept, and the
+# request refused as a condition on the rows.
+_ANOTHER_FRAME = re.compile(
+    r"\b(?:weeks?|years?|half|halves|quarters?|months?|h[12]|q[1-4]|vs|versus|compar\w*|"
+    r"against|than)\b",
+    re.I,
+)
+
+
 def without_spanned_period(prose: str, table: Table) -> str:
-    """``prose`` without a time frame that the rows of ``table`` are all of, exactly."""
+    """``prose`` without a time frame that the rows of ``table`` are all of, exactly, when
+    it is the only time frame said."""
+    dropped = _dropped(prose, table)
+    if dropped == prose or _ANOTHER_FRAME.search(dropped):
+        return prose
+    return dropped
+
+
+def _dropped(prose: str, table: Table) -> str:
     for values in _label_values(table):
         months = _distinct(values, _MONTH_NAMES)
         if months is not None:
