@@ -2082,6 +2082,45 @@ def test_each_person_is_a_group_of_the_column_of_names(question: str) -> None:
     assert data["operation"] == "group_by" and groups == {"Tom": 55.25, "Aisha": 18}
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much has each person put into the kitty",
+        "how much did everyone chip in, for each person",
+        "how much has each of us contributed",
+    ],
+)
+def test_what_each_person_put_in_is_their_total(question: str) -> None:
+    # Put into a pot: each one's total, by the column of names.
+    data = run(f"{KITTY}{question}", capability="statistics")
+    groups = {g["who"]: g["sum"]["paid"] for g in data["result"]}
+    assert data["operation"] == "group_by" and groups == {"Tom": 55.25, "Aisha": 18}
+
+
+@pytest.mark.parametrize(
+    ("table", "question", "column", "expected"),
+    [
+        (
+            "| km | split_min |\n|---|---|\n| 5 | 27 |\n| 10 | 29 |\n| 15 | 30 |\n",
+            "median split",
+            "split_min",
+            29,
+        ),
+        ("item,price_usd,weight_kg\na,4,1\nb,6,9\n", "average price", "price_usd", 5),
+    ],
+)
+def test_a_column_is_named_without_the_unit_it_ends_with(
+    table: str, question: str, column: str, expected: float
+) -> None:
+    data = run(f"{table}{question}", capability="statistics")
+    assert data["column"] == column and data["result"] == expected
+
+
+def test_a_word_two_columns_begin_with_names_neither() -> None:
+    with pytest.raises(AgentInputError, match="which column"):
+        run("km,split_min,split_sec\n5,27,1620\n10,29,1740\nmedian split", capability="statistics")
+
+
 def test_average_each_person_of_one_row_a_person_is_over_the_rows() -> None:
     data = run("name,score\nJo,5\nSam,3\nthe average each person scored", capability="statistics")
     assert data["operation"] == "mean" and data["result"] == 4
@@ -3551,3 +3590,59 @@ def test_weighted_figures_and_shares_of_named_wholes(instruction: str, result: f
 def test_weighted_and_percentage_shapes_not_fully_said_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "capability", "expected"),
+    [
+        (
+            "Context: daily steps: 8,412 / 11,250 / 9,870 / 12,034. "
+            "Task: how many days was i over 10,000",
+            "statistics",
+            2,
+        ),
+        ("températures : 18,5 / 21,0 / 19,5 — moyenne ?", "calculation", 19.666666666666668),
+        ("readings: 4 / 6 / 11 / 3 - what's the median?", "statistics", 5),
+    ],
+)
+def test_numbers_with_slashes_after_a_label_are_a_list(
+    instruction: str, capability: str, expected: float
+) -> None:
+    data = run(instruction, capability=capability)
+    assert data["result"] == pytest.approx(expected)
+
+
+def test_numbers_with_slashes_the_label_asks_of_still_divide() -> None:
+    assert run("work out: 100 / 5 / 2", capability="calculation")["result"] == 10
+
+
+def test_slashes_between_decimals_and_thousands_are_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("readings: 1,5 / 2,500 / 3 - average?", capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("wedding spend so far, add it up:\n- dress £1,150\n- suit hire £185\n- cake £310", 1645),
+        ("my shop:\n• bread: 1.20\n• milk: 0.95\nwhat's the total?", 2.15),
+        ("lap times\n- first lap 61\n- second lap 59\n- third lap 63\naverage?", 61),
+    ],
+)
+def test_bullet_lines_of_items_and_amounts_are_a_list(instruction: str, expected: float) -> None:
+    data = run(instruction, capability="statistics")
+    assert data["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A number of its own beside the list: what it is for is not said.
+        "budget 5,000, spent so far:\n- dress £1,150\n- rings £640\nhow much is left",
+        # Pounds and dollars are not added as they stand.
+        "costs, add them up:\n- dress £1,150\n- rings $640",
+    ],
+)
+def test_bullet_lines_with_a_number_or_a_currency_apart_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="statistics")

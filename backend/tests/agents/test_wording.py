@@ -212,6 +212,9 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         ("30 times 4, then take off 10%", [120, 108]),
         ("take 300, take off 10%, then take off another 5%", [300, 270, 256.5]),
         ("take the average of 2, 4, 9 - then times it by 3", [5, 15]),
+        # "then times by 12": the verb "to times" with the value before left unsaid.
+        ("average of 2, 4 and 9 then times by 12", [5, 60]),
+        ("total of 10 and 20, and times by 3", [30, 90]),
         ("out of 12, 40 and 33 take the biggest, then 10 percent of it", [40, 4]),
         # "total" before a sum written out; the value at hand shared among people.
         ("total 10 + 20 + 30 and share it equally among 3 people", [60, 20]),
@@ -954,3 +957,8 @@ def test_asks_listed_with_a_root_are_read_each(text: str, results: list[float]) 
 
 def test_a_root_of_a_list_is_not_split_into_asks() -> None:
     assert not read_numeric_request("the square root of 9, 16 and 25").trusted
+
+
+def test_times_by_after_a_number_is_no_verb() -> None:
+    # "5 times by 3" has no value before it to multiply: not read as "multiply by".
+    assert not read_numeric_request("5 times by 3").trusted

@@ -1896,11 +1896,12 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "\nname,chipped_in\nAde,35\nBea,20",
             [("statistics", []), ("statistics", ["s1"])],
         ),
-        # ... and so does it with its items on the lines below.
+        # ... and so does it with its items on the lines below: bullets of an item and its
+        # amount are one list of data, and its total a figure of the list.
         (
             "what ive spent on xmas bits so far:\n* cards 12.99\n* wrapping 4.50\n"
             "* crackers 15.60\nhow much altogether",
-            [("calculation", [])],
+            [("statistics", [])],
         ),
         # A time asked with no number to compute on is a fact to look up.
         ("when's the best time to see cherry blossom in kyoto?", [("research", [])]),

@@ -213,3 +213,19 @@ def test_a_topic_and_a_colon_before_numbers_to_add_up_is_no_text() -> None:
 def test_commas_that_group_thousands_make_no_csv() -> None:
     masked = mask_material("Jan 4,200\nFeb 3,950\nMar 4,610\nwhat's the total")
     assert not masked.data
+
+
+def test_bullet_lines_of_an_item_and_its_amount_are_one_list() -> None:
+    masked = mask_material("spend so far, add it up:\n- dress £1,150\n- suit hire £185\n- cake 310")
+    assert masked.material == ("- dress £1,150\n- suit hire £185\n- cake 310",)
+    plan = plan_deterministic(
+        "trip costs, total?\n- fuel 62.40\n- tolls 18\n- parking 12", BUILTIN, 8
+    )
+    assert len(plan.steps) == 1
+
+
+def test_bullet_lines_of_words_are_no_list_of_amounts() -> None:
+    # Only bullets of an item and its amount: a list of things to do stays words.
+    masked = mask_material("plan:\n- book the venue\n- send 40 invites\n- order cake")
+    assert all("- book the venue" not in m or "order cake" in m for m in masked.material)
+    assert not masked.data

@@ -92,6 +92,11 @@ _QUOTE_PATTERNS = (
 _GROUPING_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?![\d.,]))")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _NUMBER_LINE = re.compile(r"^\s*(?:[-*\u2022]\s+)?[-+]?\$?\d[\d,]*(?:\.\d+)?%?\s*$")
+# "- suit hire £185", "• rings: 640": a bullet, a few words naming an item, and its amount.
+_ITEM_LINE = re.compile(
+    r"^\s*[-*\u2022]\s+[A-Za-z][A-Za-z '&/]{0,30}?\s*[:=]?\s*[$\u20ac\u00a3\u00a5\u20b9]?"
+    r"\d[\d,]*(?:\.\d+)?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -406,6 +411,8 @@ def _table_at(text: str, lines: list[tuple[int, int]], index: int) -> tuple[int,
                 continue
             if delimiter == "," and header.count(",") == len(_GROUPING_COMMA.findall(header)):
                 continue  # "Jan 4,200": every comma groups thousands, none delimits
+            if delimiter == "," and following and _ITEM_LINE.match(following[0]):
+                continue  # "- dress £1,150": an item and its amount, no row of a table
 
             count = 0
             while count < len(following) and len(_fields(following[count], delimiter)) == len(
@@ -452,16 +459,18 @@ def _plausible_header(fields: list[str]) -> bool:
 def _number_lines_at(
     text: str, lines: list[tuple[int, int]], index: int
 ) -> tuple[int, int, int] | None:
-    """Two or more lines that each hold only a number ("12\n15\n18").
+    """Two or more lines that each hold only a number ("12\n15\n18"), or each a bullet with
+    an item and its amount ("- dress £1,150\n- rings £640").
 
     Blank lines between them do not end the list ("12\n18\n\n30" is three numbers): a
     number left after a blank line would otherwise be read as a statement of its own, and
     the list answered without it.
     """
     numbers, last, position = 0, index, index
+    first = text[slice(*lines[index])]
     while position < len(lines):
         line = text[slice(*lines[position])]
-        if _NUMBER_LINE.match(line):
+        if _NUMBER_LINE.match(line) or (_ITEM_LINE.match(line) and _ITEM_LINE.match(first)):
             numbers, last = numbers + 1, position
         elif line.strip() or not numbers:
             break

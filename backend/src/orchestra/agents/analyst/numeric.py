@@ -37,6 +37,7 @@ from orchestra.agents.analyst.formulas import (
 from orchestra.agents.analyst.marks import read_marks
 from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.money import read_money
+from orchestra.agents.analyst.periods import without_spanned_period
 from orchestra.agents.analyst.portions import read_result_in_portions
 from orchestra.agents.analyst.problems import (
     read_amount_left,
@@ -184,6 +185,9 @@ def _corrected(request: StepRequest) -> StepRequest:
 def statistics_operation(request: StepRequest) -> StepResult:
     """Statistics of a table, or of numbers named in the request or given by earlier steps."""
     request = _corrected(request)
+    listed = _bulleted_amounts(request.instruction)
+    if listed is not None:
+        request = replace(request, instruction=listed)
     inputs = read_inputs(request.instruction, request.inputs)
     block = find_table_text(request.instruction)
     values = _object_values(block, request.instruction) if block else None
@@ -198,6 +202,39 @@ def statistics_operation(request: StepRequest) -> StepResult:
     if table is not None and not _has_own_numbers(inputs.text):
         return _table_statistics(_without_markers(inputs.text), table)
     return _answer(request, inputs, statistics=True)
+
+
+# "- dress £1,150", "• suit hire: 185": a bullet, words naming an item, and its amount.
+_BULLETED_AMOUNT = re.compile(
+    r"^\s*[-*\u2022]\s+(?P<item>[^\W\d_][^\d\n:=]{0,30}?)\s*[:=]?\s*"
+    r"(?P<sign>[$\u20ac\u00a3\u00a5\u20b9]?)(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*$"
+)
+
+
+def _bulleted_amounts(text: str) -> str | None:
+    """ "wedding spend so far, add it up:\n- dress £1,150\n- rings £640": lines of items
+    and their amounts, as the list of the amounts after the words around them ("wedding
+    spend so far, add it up: 1150, 640"); the items name the amounts and are no numbers.
+    None unless there are two or more such lines, one after the other, every bullet line
+    is one, they share their currency sign (or have none), and the words around them have
+    no number of their own."""
+    lines = text.strip().splitlines()
+    found = [(i, _BULLETED_AMOUNT.match(line)) for i, line in enumerate(lines)]
+    rows = [(i, m) for i, m in found if m is not None]
+    if len(rows) < 2 or rows[-1][0] - rows[0][0] != len(rows) - 1:
+        return None
+    others = [line for i, line in enumerate(lines) if i < rows[0][0] or i > rows[-1][0]]
+    if any(re.match(r"\s*[-*\u2022]\s", line) for line in others):
+        return None  # another bullet, not of an item and an amount
+    if any(re.search(r"\d", line) for line in others):
+        return None  # "budget 5,000, spent so far:": is the 5,000 a value? unsaid
+    if len({m.group("sign") for _, m in rows}) != 1:
+        return None  # "£" and "$" amounts are not added as they stand
+    head = " ".join(line.strip() for line in lines[: rows[0][0]]).rstrip(" :")
+    tail = " ".join(line.strip() for line in lines[rows[-1][0] + 1 :])
+    amounts = ", ".join(m.group("amount").replace(",", "") for _, m in rows)
+    return f"{head}: {amounts}" + (f". {tail}" if tail else "")
 
 
 def _is_number_list(block: str) -> bool:
@@ -391,7 +428,34 @@ _MONEY = (
 _SLASHED_MONEY = re.compile(rf"{_MONEY}(?:\s*/\s*{_MONEY}){{2,}}")
 
 
+# "daily steps: 8,412 / 11,250 / 9,870", "températures : 18,5 / 21,0 / 19,5": three or more
+# numbers with spaced slashes between them after a label and a colon are a list of what
+# the label names; the label asks nothing ("work out: 100 / 5 / 2" divides).
+_SLASHED_ITEM = r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+_SLASHED_AFTER_LABEL = re.compile(
+    rf"(?P<label>[^\d\n:]*[^\W\d_]\s*:\s*)(?P<list>{_SLASHED_ITEM}(?:\s+/\s+{_SLASHED_ITEM}){{2,}})"
+    r"(?![\d/]|[.,]\d|\s*/)"
+)
+
+
+def _slashed_list(match: re.Match[str]) -> str:
+    label = match.group("label")
+    if _ASKING_LABEL.search(label) or names_a_figure(label):
+        return match.group(0)
+    items = re.split(r"\s+/\s+", match.group("list"))
+    commas = [item for item in items if "," in item]
+    if all(re.fullmatch(r"-?\d+,\d{1,2}", item) for item in commas):
+        # "18,5": a decimal comma (no group of thousands has fewer than three digits).
+        items = [item.replace(",", ".") for item in items]
+    elif all(re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", item) for item in commas):
+        items = [item.replace(",", "") for item in items]
+    else:
+        return match.group(0)  # "1,5 / 2,500": decimals and thousands, one of them unsaid
+    return label + ", ".join(items)
+
+
 def _listed_by_slashes(text: str) -> str:
+    text = _SLASHED_AFTER_LABEL.sub(_slashed_list, text)
     return _SLASHED_MONEY.sub(lambda m: re.sub(r"\s*/\s*", ", ", m.group(0)), text)
 
 
@@ -1539,12 +1603,34 @@ _ABBREVIATIONS = {
 }
 
 
+# What a column's name may end with to say the unit of its values ("split_min",
+# "price_usd"), beside the units `names_unit` knows.
+_UNIT_SUFFIXES = frozenset(
+    """min mins sec secs s h hr hrs km mi m kg g lb lbs usd eur gbp pct kwh""".split()  # noqa: SIM905
+)
+
+
+def _named_without_unit(name: str, columns: list[str]) -> str | None:
+    """ "split" of a column "split_min": the name before the unit it ends with, when no
+    other column begins with that word."""
+    parts = re.split(r"[_ ]+", name)
+    if len(parts) != 2 or not parts[0].isalpha() or len(parts[0]) < 3:
+        return None
+    if parts[1] not in _UNIT_SUFFIXES and not names_unit(parts[1]):
+        return None
+    others = [c for c in columns if re.split(r"[_ ]+", c.lower())[0] == parts[0]]
+    return parts[0] if len(others) == 1 else None
+
+
 def _mentioned_columns(instruction: str, columns: list[str]) -> list[str]:
     text = instruction.lower()
     found: list[tuple[int, str]] = []
     for column in columns:
         name = column.lower()
         variants = {name, name.replace("_", " "), name.replace(" ", "_")}
+        short = _named_without_unit(name, columns)
+        if short is not None:
+            variants.add(short)
         for variant in (*variants, *_ABBREVIATIONS.get(name, ())):
             match = re.search(rf"(?<![\w]){re.escape(variant)}(?![\w])", text)
             if match:
@@ -1876,6 +1962,26 @@ def _check_table_request(
         )
 
 
+# "how much has each person put into the kitty", "how much have we contributed": what was
+# put in, added up; a verb of giving into a pot says the total ("how much did each of us
+# pay" does not: it may be each one's share of a bill).
+_HOW_MUCH_PUT_IN = re.compile(
+    r"\bhow\s+much\b(?=[^.?!\n]*\b(?:put|paid|chip|chipped|pitch|pitched|putting)\s+"
+    # "put in", "paid into the pot"; not "paid in euros", a unit.
+    r"(?:into\b|in(?=\s*(?:[.?!,]|$)|\s+(?:so\s+far|the|a|our|my|for|each|per)\b))"
+    r"|[^.?!\n]*\b(?:contributed|donated)\b)",
+    re.I,
+)
+
+
+def _said_as_contributed(prose: str) -> str:
+    """ "how much has each person put in" read as "how much in total", where no other
+    figure is named."""
+    if names_a_figure(prose):
+        return prose
+    return _HOW_MUCH_PUT_IN.sub("how much in total", prose, count=1)
+
+
 # "cheapest item?", "the most expensive one": the lowest or highest price, when the table
 # has exactly one column of prices; with none or several, the words name no column.
 _CHEAPEST = re.compile(r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced)\b", re.I)
@@ -1988,6 +2094,24 @@ def _said_as_duration(prose: str, numeric: list[str]) -> str:
     durations."""
     said_as = (_SLOWEST, _QUICKEST)
     return _said_of_column(prose, numeric, said_as, _DURATION_COLUMN, "durations")
+
+
+# "quietest day at the museum": the lowest of the table's one column of how many came
+# (visitors, customers, calls), "busiest" the highest.
+_BUSIEST = re.compile(r"\bbusiest\b", re.I)
+_QUIETEST = re.compile(r"\b(?:quietest|least\s+busy)\b", re.I)
+_VISITS_COLUMN = re.compile(
+    r"\b(?:visitors?|visits|customers|footfall|guests|attendance|attendees|callers|calls|"
+    r"bookings|covers|tickets|passengers|patients|people|shoppers|diners|riders|entries)\b",
+    re.I,
+)
+
+
+def _said_as_busy(prose: str, numeric: list[str]) -> str:
+    """ "quietest day?" read as "the lowest visitors" on a table with one column of how many
+    came."""
+    said_as = (_BUSIEST, _QUIETEST)
+    return _said_of_column(prose, numeric, said_as, _VISITS_COLUMN, "visits")
 
 
 # "who's our top scorer": the highest of the one column of what is scored (goals, points).
@@ -2340,7 +2464,7 @@ def _count_beyond_listed(context: str, task: str, material: list[Node]) -> StepR
 
 
 def _table_statistics(prose: str, table: Table) -> StepResult:
-    prose = _ASIDE.sub(" ", prose)
+    prose = without_spanned_period(_ASIDE.sub(" ", prose), table)
     counted_value = _count_of_value(prose, table) or count_of_outcome(prose, table)
     if counted_value is not None:
         return counted_value
@@ -2353,9 +2477,11 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         raise AgentInputError(
             f"The table has no numeric column to compute on (columns: {', '.join(table.columns)})."
         )
+    prose = _said_as_contributed(prose)
     prose = _said_as_weight(_said_as_temperature(_said_as_price(prose, numeric), numeric), numeric)
     prose = _said_as_highest(prose, numeric)
     prose = _said_as_length(prose, numeric)
+    prose = _said_as_busy(prose, numeric)
     prose = _said_as_duration(prose, numeric)
     prose = _how_many_of_column(prose, numeric)
     prose = _said_of_column(prose, numeric, (_TOP_SCORER, _LOWEST_SCORER), _SCORED_COLUMN, "scores")

@@ -2166,11 +2166,11 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (re.compile(r"\bmiddle\s+(?:value|number|one)\b"), "median"),
     # "then add 10 to whatever you get": the value before, as "whatever that comes to".
     (re.compile(r"\bwhatever\s+(?:you|we|i)\s+(?:get|got|end\s+up\s+with)\b"), "that"),
-    # "times that by 5": the verb "to times", as "multiply".
+    # "times that by 5", "then times by 12": the verb "to times", as "multiply".
     (
         re.compile(
-            r"(?:^|(?<=[,;:.]\s)|(?<=\bthen\s)|(?<=\band\s))times\s+(?=(?:it|that|this|"
-            r"the\s+result|the\s+answer|\u27e8[^\u27e9]+\u27e9|\$?\d[\d,]*(?:\.\d+)?)\s+by\b)"
+            r"(?:^|(?<=[,;:.]\s)|(?<=\bthen\s)|(?<=\band\s))times\s+(?=(?:(?:it|that|this|"
+            r"the\s+result|the\s+answer|\u27e8[^\u27e9]+\u27e9|\$?\d[\d,]*(?:\.\d+)?)\s+)?by\b)"
         ),
         "multiply ",
     ),
