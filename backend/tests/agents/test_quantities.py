@@ -635,3 +635,24 @@ def test_a_thing_counted_in_the_singular_of_one_or_less(instruction: str, result
 def test_a_fraction_with_no_decimal_or_a_number_left_over_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a strength said as a mass in a volume is that mass per that volume
+        ("dose is 15 mg per kg, she weighs 14 kg, and the syrup is 120 mg in 5 ml. how many "
+         "ml do i give", 8.75),
+        ("the syrup is 250 mg in 5 ml, she needs 300 mg, how many ml", 6),
+    ],
+)  # fmt: skip
+def test_a_mass_in_a_volume_is_a_strength(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_strength_with_a_number_left_over_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "dose is 15 mg per kg, she weighs 14 kg and 3 years, and the syrup is 120 mg in 5 "
+            "ml. how many ml do i give"
+        )
