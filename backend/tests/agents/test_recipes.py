@@ -88,3 +88,32 @@ def test_recipes_not_wholly_read_are_left(text: str) -> None:
 def test_a_recipe_not_read_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("recipe for 6 uses 750 g mince. making it for 10, how much will it cost")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the pack less each amount taken, in the smallest unit said
+        ("1 kg bag of sugar, already used 450 g of it and the recipe needs 340 g. how much "
+         "will be left", 210),
+        ("a 2 litre bottle of milk, i used 300 ml and poured 250 ml. how much milk is left",
+         1450),
+    ],
+)  # fmt: skip
+def test_what_is_left_in_a_pack(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # more taken than there is, a number of another kind, or a number left over
+        "1 kg bag of sugar, already used 450 g of it and the recipe needs 640 g. how much "
+        "will be left",
+        "1 kg bag of sugar, already used 450 g of it and the recipe needs 3 eggs. how much "
+        "will be left",
+        "1 kg bag of sugar, used 450 g of it for 2 cakes. how much will be left",
+    ],
+)
+def test_what_is_left_in_a_pack_not_wholly_read_is_left(text: str) -> None:
+    assert read_recipe(None, text) is None

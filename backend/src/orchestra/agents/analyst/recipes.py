@@ -9,7 +9,9 @@ share asked; "1:2:4 cement:sand:gravel and 0.35 m3 in total": the whole over the
 parts, times each. "1 part bleach to 10 parts water" is a mix of 1:10; "filling a 500 ml
 spray bottle" gives the whole; "how many ml of oil for 5 litres of petrol" is asked in
 another unit of the same kind (volume, mass), converted. "a 2.4 kg chicken at 20 min per
-kg plus 20 min": the weight times the rate, plus the time added once. Each is read only
+kg plus 20 min": the weight times the rate, plus the time added once. "1 kg bag of sugar,
+used 450 g and the recipe needs 340 g, how much will be left": the pack less each amount
+taken, in the smallest unit said. Each is read only
 when every number of the request is one it uses, and every thing asked is one it gives;
 otherwise the other readers have it.
 """
@@ -355,8 +357,65 @@ def _roasting_time(text: str) -> list[tuple[Node, str]] | None:
     return [(time, f"the time by weight plus the time added, in {roast['runit']}")]
 
 
+# "1 kg bag of sugar", "a 500 ml bottle of oil": what there is, the size of its pack.
+_PACK = re.compile(
+    rf"(?<![\w.])(?P<amount>{_AMOUNT})\s*(?P<unit>{_UNIT})\s+(?:bag|tub|bottle|jar|carton|pack|"
+    r"packet|tin|box|block|jug)\s+of\s+[a-z]+\b",
+    re.I,
+)
+# "used 450 g", "the recipe needs 340 g": an amount taken out of it, after a verb of taking.
+_TAKEN = re.compile(
+    r"\b(?:used|use|using|uses|need|needs|needed|takes?|took|taken|poured|pour|ate|eaten|"
+    r"added|add|adding|requires?|required|calls\s+for)\s+(?:up\s+)?(?:another\s+|a\s+further\s+)?"
+    rf"(?P<amount>{_AMOUNT})\s*(?P<unit>{_UNIT})(?![\w\u00b3])",
+    re.I,
+)
+_LEFT_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:[a-z]+\s+)?(?:will\s+(?:there\s+)?be|would\s+be|is|'s|do\s+i\s+have|"
+    r"will\s+i\s+have)\s+(?:left|remaining)(?:\s+(?:over|in\s+(?:the\s+)?[a-z]+))?\s*[?.!]*$",
+    re.I,
+)
+
+
+def _left_in_pack(text: str) -> list[tuple[Node, str]] | None:
+    """ "1 kg bag of sugar, already used 450 g of it and the recipe needs 340 g. how much
+    will be left": the pack less each amount taken, in the smallest unit said; None unless
+    every number is the pack or an amount taken, all of one kind (mass, volume), and no
+    more is taken than there is."""
+    pack = _PACK.search(text)
+    if pack is None or not _LEFT_ASKED.search(text):
+        return None
+    taken = [m for m in _TAKEN.finditer(text) if m.start() > pack.end()]
+    amounts = [pack, *taken]
+    if not taken or {m.start("amount") for m in amounts} != {
+        m.start() for m in _ANY_NUMBER.finditer(text)
+    }:
+        return None  # a number neither the pack nor an amount taken
+    sizes = [_size_of(m["unit"]) for m in amounts]
+    if any(size is None for size in sizes) or len({size[0] for size in sizes if size}) != 1:
+        return None
+    smallest = min(size[1] for size in sizes if size)
+    unit = next(
+        m["unit"] for m, size in zip(amounts, sizes, strict=True) if size and size[1] == smallest
+    )
+
+    def in_smallest(match: re.Match[str], size: float) -> Node:
+        amount = _num(match["amount"])
+        if size == smallest:
+            return amount
+        return Op("*", amount, Num(size / smallest, f"{size / smallest:.15g}"))
+
+    pairs = [(m, size[1]) for m, size in zip(amounts, sizes, strict=True) if size]
+    if sum(float(m["amount"]) * s for m, s in pairs[1:]) > float(pack["amount"]) * pairs[0][1]:
+        return None  # more taken than there is
+    left = in_smallest(*pairs[0])
+    for match, size in pairs[1:]:
+        left = Op("-", left, in_smallest(match, size))
+    return [(left, f"left in the {pack['unit']} pack, in {unit}")]
+
+
 def read_recipe(context: str | None, task: str) -> list[tuple[Node, str]] | None:
     """The amounts a request about a recipe or a mix asks, each with its label: a recipe
     scaled, parts of a mix, a roasting time by weight; None when it is none of them."""
     text = " ".join((task if context is None else f"{context} {task}").split())
-    return _mix(text) or _roasting_time(text) or _scaled_recipe(text)
+    return _mix(text) or _roasting_time(text) or _scaled_recipe(text) or _left_in_pack(text)
