@@ -637,6 +637,33 @@ def test_the_mark_the_last_test_needs_for_an_average() -> None:
             )
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # the average wanted said before the word, the test asked "the last one"
+        ("need a 70 average across 4 tests. got 64, 72 and 68 so far, what do i need on the "
+         "last one", 76),
+        ("i want an 80 average over 3 quizzes. i got 75 and 78, what do i need on the final "
+         "one", 87),
+    ],
+)  # fmt: skip
+def test_the_mark_needed_for_an_average_said_before_it(said: str, expected: float) -> None:
+    assert run(said, capability="calculation")["result"] == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a mark missing, or "the last 2" tests asked: not read
+        "need a 70 average across 4 tests. got 64 and 72 so far, what do i need on the last one",
+        "need a 70 average across 4 tests. got 64, 72 and 68 so far, what do i need on the last 2",
+    ],
+)
+def test_the_mark_needed_for_an_average_not_all_said_is_refused(said: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(said, capability="calculation")
+
+
 def test_tires_are_no_slip_of_times() -> None:
     with pytest.raises(AgentInputError) as refused:
         run(

@@ -608,3 +608,51 @@ def test_a_rate_whose_units_cancel_is_not_kept_per_another_unit() -> None:
 )
 def test_pence_asked_of_pounds_are_hundredths(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result, rel=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a thing counted in the singular after one or less, a fraction as its decimal
+        ("3/4 cup of sugar makes 12 cookies. i want 30 cookies, how many cups", 1.875),
+        ("1 cup of flour makes 12 cookies. i want 30 cookies, how many cups", 2.5),
+        ("1/2 cup of oil makes 8 muffins. i want 20 muffins, how many cups", 1.25),
+    ],
+)
+def test_a_thing_counted_in_the_singular_of_one_or_less(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a fraction with no short decimal is not guessed at
+        "1/3 cup of flour makes 12 cookies. i want 30 cookies, how many cups",
+        # a number left over
+        "3/4 cup of sugar makes 12 cookies. i want 30 cookies and 2 cakes, how many cups",
+    ],
+)
+def test_a_fraction_with_no_decimal_or_a_number_left_over_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a strength said as a mass in a volume is that mass per that volume
+        ("dose is 15 mg per kg, she weighs 14 kg, and the syrup is 120 mg in 5 ml. how many "
+         "ml do i give", 8.75),
+        ("the syrup is 250 mg in 5 ml, she needs 300 mg, how many ml", 6),
+    ],
+)  # fmt: skip
+def test_a_mass_in_a_volume_is_a_strength(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_strength_with_a_number_left_over_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "dose is 15 mg per kg, she weighs 14 kg and 3 years, and the syrup is 120 mg in 5 "
+            "ml. how many ml do i give"
+        )

@@ -39,6 +39,18 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
         ("concrete mix is 1:2:4 cement:sand:gravel by volume and i need 0.35 m3 in total. how "
          "much cement, sand and gravel in m3", [0.05, 0.1, 0.2]),
         ("mortar is 1:4 cement to sand and i need 50 kg in total. how much sand in kg", [40]),
+        # ... asked in another unit of the same kind: converted
+        ("mortar is 1:4 cement to sand and i need 50 kg in total. how much sand in grams",
+         [40000]),
+        ("2 stroke mix for the strimmer is 50:1 petrol to oil. how many ml of oil for 5 litres "
+         "of petrol", [100]),
+        # parts said each with its thing, and the whole the size of what is filled
+        ("cleaning mix is 1 part bleach to 10 parts water and i'm filling a 500 ml spray "
+         "bottle. how many ml of bleach", [500 / 11]),
+        ("1 part cordial to 4 parts water, i have 250 ml of cordial, how much water in litres",
+         [1]),
+        ("weedkiller is 1 part concentrate to 9 parts water, making a 5 litre watering can, "
+         "how many ml of concentrate", [500]),
         # a time for each unit of weight, plus a time added once
         ("how long to roast a 2.4 kg chicken at 20 min per kg plus 20 min", [68]),
         ("roast beef 1.5 kg at 20 minutes per 500 g plus 20 minutes, how long", [80]),
@@ -57,8 +69,14 @@ def test_recipes_and_mixes(instruction: str, results: list[float]) -> None:
         "recipe for 6 uses 750 g mince. making it for 10, how much will it cost",
         # a number neither an amount nor how many it is for
         "recipe for 4 uses 200 g flour. making it for 8. how much flour for 6",
-        # the whole asked in another unit than it is given: not converted here
-        "mortar is 1:4 cement to sand and i need 50 kg in total. how much sand in grams",
+        # the whole asked in a unit of another kind, or in two units: not converted here
+        "mortar is 1:4 cement to sand and i need 50 kg in total. how much sand in litres",
+        "50:1 petrol to oil, 5 litres of petrol, how much oil in ml and in cl",
+        # asks for what is no part named ("squash" is the mix, or its concentrate?)
+        "squash is 1 part concentrate to 7 parts water. making a 2 litre jug, how many ml of "
+        "squash",
+        # the engine's kind is no number of the mix, but another number is
+        "2 stroke mix is 50:1 petrol to oil. how many ml of oil for 5 litres of petrol and 2 cans",
         # the amount given is of no part named
         "mix is 1:3 cement to sand and the mixer holds 120 l. how much sand",
     ],
@@ -70,3 +88,32 @@ def test_recipes_not_wholly_read_are_left(text: str) -> None:
 def test_a_recipe_not_read_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("recipe for 6 uses 750 g mince. making it for 10, how much will it cost")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the pack less each amount taken, in the smallest unit said
+        ("1 kg bag of sugar, already used 450 g of it and the recipe needs 340 g. how much "
+         "will be left", 210),
+        ("a 2 litre bottle of milk, i used 300 ml and poured 250 ml. how much milk is left",
+         1450),
+    ],
+)  # fmt: skip
+def test_what_is_left_in_a_pack(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # more taken than there is, a number of another kind, or a number left over
+        "1 kg bag of sugar, already used 450 g of it and the recipe needs 640 g. how much "
+        "will be left",
+        "1 kg bag of sugar, already used 450 g of it and the recipe needs 3 eggs. how much "
+        "will be left",
+        "1 kg bag of sugar, used 450 g of it for 2 cakes. how much will be left",
+    ],
+)
+def test_what_is_left_in_a_pack_not_wholly_read_is_left(text: str) -> None:
+    assert read_recipe(None, text) is None

@@ -48,3 +48,31 @@ def test_a_formula_with_the_values_given(instruction: str, result: float) -> Non
 def test_a_formula_missing_or_with_extra_values_is_not_read(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # any arithmetic of numbers and quantities named in one word, in brackets or not;
+        # a value said in the quantity's name ("6 reps"), or in a unit of what it measures
+        ("estimate my 1 rep max with weight x (1 + reps/30). i did 80 kg for 6 reps", 96),
+        ("max heart rate = 220 minus age, i'm 46. what's my max", 174),
+    ],
+)
+def test_any_arithmetic_formula_with_the_values_given(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # no value for the reps, or a number left over
+        "estimate my 1 rep max with weight x (1 + reps/30). i did 80 kg",
+        "max heart rate = 220 minus age, i'm 46 and my dad is 70. what's my max",
+    ],
+)
+def test_any_arithmetic_formula_missing_or_with_extra_values_is_not_read(
+    instruction: str,
+) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

@@ -962,3 +962,29 @@ def test_a_root_of_a_list_is_not_split_into_asks() -> None:
 def test_times_by_after_a_number_is_no_verb() -> None:
     # "5 times by 3" has no value before it to multiply: not read as "multiply by".
     assert not read_numeric_request("5 times by 3").trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in" after an amount in feet is inches, when the unit asked follows
+        ("6 ft 2 in to cm", 187.96),
+        ("5 feet 10 in in metres", 1.778),
+        # what is measured may be named again in the question
+        ("16 oz steak, how many grams of meat is that", 453.59237),
+        ("a 2 lb joint, how many kilos of beef is that", 0.90718474),
+    ],
+)
+def test_feet_and_in_and_the_thing_measured_named_in_the_question(
+    text: str, expected: float
+) -> None:
+    found = read_formula(text)
+    assert found is not None
+    assert evaluate(render(found[0])) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["6 m 2 in to cm", "16 oz steak and 2 eggs, how many grams of meat is that"]
+)
+def test_in_after_another_unit_or_another_number_is_not_converted(text: str) -> None:
+    assert read_formula(text) is None

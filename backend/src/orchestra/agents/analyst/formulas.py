@@ -552,6 +552,8 @@ def _two_units(text: str) -> tuple[Node, str] | None:
     if match is None:
         return None
     larger, smaller, target = (match.group(k) for k in ("larger", "smaller", "target"))
+    if smaller == "in" and larger in {"ft", "feet", "foot"}:
+        smaller = "inch"  # "6 ft 2 in to cm": "in" after feet is inches
     if larger not in _UNITS or smaller not in _UNITS or target not in _UNITS:
         return None
     (dimension, large), (other, small) = _UNITS[larger], _UNITS[smaller]
@@ -602,7 +604,9 @@ _ASKED_IN = re.compile(
     # "how tall is that in cm"
     r"how\s+(?:tall|long|far|high|heavy|big|wide|deep)\s+(?:is|was)\s+(?:that|it|this)\s+"
     r"(?:in|into)\s+" + _WORD.format("how") + r"|"
-    r"how\s+many\s+" + _WORD.format("asked") + r"\s+(?:is|are)\s+(?:that|it|this)|"
+    # "16 oz steak, how many grams of meat is that": what is measured may be named again.
+    r"how\s+many\s+" + _WORD.format("asked") + r"(?:\s+of\s+[a-z]+)?\s+(?:is|are)\s+"
+    r"(?:that|it|this)|"
     # "68 kg is how many lbs"
     r"(?:is|are|equals)\s+how\s+many\s+" + _WORD.format("many") + r"|"
     # "needs 4.5 yards of backing fabric, how many metres"

@@ -2670,6 +2670,14 @@ _AVERAGE_WANTED = re.compile(
     r"(?:at\s+least\s+)?(?P<target>\d+(?:\.\d+)?)\b",
     re.I,
 )
+# "need a 70 average across 4 tests": the average wanted said before the word.
+_AVERAGE_WANTED_BEFORE = re.compile(
+    r"\b(?:an?\s+)?(?P<target>\d+(?:\.\d+)?)\s*%?\s+(?:average|mean)\s+(?:across|over|of|for|"
+    r"in)\s+(?:the\s+|my\s+|all\s+)?(?P<count>\d+|two|three|four|five|six)\s+(?P<what>[a-z]+)\b",
+    re.I,
+)
+# "what do i need on the last one" (spelt "last 1"): the test asked, no number.
+_LAST_ONE = re.compile(r"\b(?:last|final|next)\s+(?:one|1)\b(?![.\d])", re.I)
 _MARKS_GOT = re.compile(
     r"\b(?:i\s+)?(?:got|scored|have|had)\s+(?P<marks>\d+(?:\.\d+)?(?:\s*(?:,|and)\s*\d+(?:\.\d+)?)*)"
     r"(?:\s+(?:on|in|for)\s+the\s+(?:first|other)\s+(?P<first>one|two|three|four|five|\d+))?\b",
@@ -2687,7 +2695,8 @@ def read_mark_for_average(text: str) -> tuple[Node, str] | None:
     """The mark the one test left needs for an average wanted over all of them: the target
     times their count, less the marks got; None unless every mark but one is given and no
     other number is said."""
-    wanted, got = _AVERAGE_WANTED.search(text), _MARKS_GOT.search(text)
+    wanted = _AVERAGE_WANTED.search(text) or _AVERAGE_WANTED_BEFORE.search(text)
+    got = _MARKS_GOT.search(text)
     if wanted is None or got is None or not _LAST_ASKED.search(text):
         return None
     count = wanted.group("count").lower()
@@ -2701,7 +2710,7 @@ def read_mark_for_average(text: str) -> tuple[Node, str] | None:
         got.group("first") or "",
         *re.findall(r"\d+(?:\.\d+)?", got.group("marks")),
     }
-    if any(n not in said for n in re.findall(r"\d+(?:\.\d+)?", text)):
+    if any(n not in said for n in re.findall(r"\d+(?:\.\d+)?", _LAST_ONE.sub("last", text))):
         return None  # a number no part of the average accounts for
     target = _plain(wanted.group("target"))
     total = Op("*", target, Num(float(tests), str(tests)))

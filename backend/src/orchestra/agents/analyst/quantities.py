@@ -30,7 +30,9 @@ whole number of them; containers counted are rounded up unless "just divide" ask
 quotient itself; "150 ml per kg per day" is a
 rate of a rate; "4 days a week" is days, or how often where days give no answer; "if each
 bag makes 0.01 m3" in the question is said of the amounts; "1.6 g of protein per kg" is a
-day's intake. Money paid once
+day's intake. "120 mg in 5 ml" is a strength, 120 mg per 5 ml. "3/4 cup" is 0.75 cup (a
+fraction with a short decimal), and a thing counted is said in the singular after one or
+less ("1 cup", "0.75 cup"). Money paid once
 ("49 upfront then 31.50 a month for 24 months, total?") is added to the one product of the
 rest that is money (`read_upfront_plus_rate`); a price for the first hour then a rate for
 each hour after is added up for the whole hours spent (`read_first_then_each`). The same
@@ -340,7 +342,8 @@ def _read_quantity(
     if _word_at(tokens, j) == "of" and _word_at(tokens, j + 1) == "us":
         return Quantity(value, 1.0, _key({"person": 1}), start, tokens[j + 1].end), j + 2
     word = _word_at(tokens, j)
-    unit = _unit(word, plural_only=True) if word else None
+    # "0.75 cup", "1 bag": a thing counted is said in the singular of one or less.
+    unit = _unit(word, plural_only=float(tokens[i].text.replace(",", "")) > 1) if word else None
     if word == "times" and _word_at(tokens, j + 1) in _EACH_WORDS | _RATE_WORDS:
         unit = ({}, 1.0)  # "3 times a day": how often, a number per period
     elif word in _TIMES_OVER:
@@ -727,6 +730,23 @@ def _sides(match: re.Match[str]) -> str:
     return f"{match['a']} {match['unit']} by {match['b']} {match['unit']}"
 
 
+def _strength(match: re.Match[str]) -> str:
+    """ "120 mg in 5 ml" as "120 mg per 5 ml" when it is a mass in a volume; else as said."""
+    mass, volume = _UNITS.get(match["munit"].lower()), _UNITS.get(match["vunit"].lower())
+    if mass is None or volume is None or mass[0] != _MASS or volume[0] != _VOLUME:
+        return match.group(0)
+    return f"{match['mass']} per {match['volume']}"
+
+
+def _fraction(match: re.Match[str]) -> str:
+    """ "3/4" as "0.75"; a fraction with no short decimal ("1/3") or more than one whole as
+    it stands (a ratio, a score, a date)."""
+    top, bottom = int(match.group(1)), int(match.group(2))
+    if not 0 < top < bottom or f"{top / bottom:.6g}" != f"{top / bottom:.15g}":
+        return match.group(0)
+    return f"{top / bottom:.6g}"
+
+
 # Units said in more than one word, or by their initials, and times said as a clock
 # ("1:22:30", hours, minutes and seconds), written as the tokens above read them.
 _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
@@ -753,6 +773,17 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     # "1.6 tonnes per cubic metre", "2 m\u00b3": a volume's unit in one word.
     (re.compile(r"\bcubic\s+met(?:re|er)s?\b|\bm(?:\u00b3|3)(?!\w)", re.I), "cubicm"),
     (re.compile(r"\bbpm\b", re.I), "beats per minute"),
+    # "the syrup is 120 mg in 5 ml": a strength, so much mass in so much volume.
+    (
+        re.compile(
+            r"(?<![\w.])(?P<mass>\d+(?:\.\d+)?\s*(?P<munit>[a-z]+))\s+in\s+(?:each\s+|every\s+)?"
+            r"(?P<volume>\d+(?:\.\d+)?\s*(?P<vunit>[a-z]+))\b",
+            re.I,
+        ),
+        lambda m: _strength(m),
+    ),
+    # "3/4 cup of sugar": a fraction of what follows, as its decimal when it has one.
+    (re.compile(r"(?<![\w./])(\d+)/(\d+)(?=\s+[a-z])", re.I), lambda m: _fraction(m)),
     # "twice a day", "three times a day" (as `problems.spelt` writes "3 times a day").
     (re.compile(r"\bonce\s+(?=(?:a|an|per|each|every)\s)", re.I), "1 times "),
     (re.compile(r"\btwice\b", re.I), "2 times"),

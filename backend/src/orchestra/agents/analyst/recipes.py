@@ -6,9 +6,14 @@ much mince and how much passata": each amount asked times 10 / 6, in its own uni
 how many eggs for half": each times 0.5 (half an egg is what halving says). "1:16 coffee to
 water and 500 g of water, grams of coffee": the amount of one part over its share, times the
 share asked; "1:2:4 cement:sand:gravel and 0.35 m3 in total": the whole over the sum of the
-parts, times each. "a 2.4 kg chicken at 20 min per kg plus 20 min": the weight times the
-rate, plus the time added once. Each is read only when every number of the request is one
-it uses, and every thing asked is one it gives; otherwise the other readers have it.
+parts, times each. "1 part bleach to 10 parts water" is a mix of 1:10; "filling a 500 ml
+spray bottle" gives the whole; "how many ml of oil for 5 litres of petrol" is asked in
+another unit of the same kind (volume, mass), converted. "a 2.4 kg chicken at 20 min per
+kg plus 20 min": the weight times the rate, plus the time added once. "1 kg bag of sugar,
+used 450 g and the recipe needs 340 g, how much will be left": the pack less each amount
+taken, in the smallest unit said. Each is read only
+when every number of the request is one it uses, and every thing asked is one it gives;
+otherwise the other readers have it.
 """
 
 from __future__ import annotations
@@ -198,8 +203,42 @@ def _same_unit(one: str, other: str) -> bool:
     return one == other or _UNIT_NAMES.get(one, one) == _UNIT_NAMES.get(other, other)
 
 
+# "1 part bleach to 10 parts water": the parts each said with its thing, written "1:10
+# bleach to water" for reading.
+_PARTS_SAID = re.compile(
+    rf"(?<![\w.:])(?P<one>{_AMOUNT})\s+parts?\s+(?:of\s+)?(?P<first>[a-z]+)\s+to\s+"
+    rf"(?P<other>{_AMOUNT})\s+parts?\s+(?:of\s+)?(?P<second>[a-z]+)\b",
+    re.I,
+)
+# "2 stroke mix", "4-stroke": the kind of engine, no number of the mix.
+_STROKE = re.compile(r"(?<![\w.])[24]\s*-?\s*stroke\b", re.I)
+# "filling a 500 ml spray bottle", "making a 2 litre jug": the amount of the whole mix is
+# the size of what it fills, named in a word or two after it.
+_CONTAINER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:jugs?|bottles?|buckets?|cans?|tanks?|jars?|jerry\s*cans?|"
+    r"containers?|sprayers?|batch(?:es)?|watering\s+cans?)\b",
+    re.I,
+)
+# The sizes of the units a mix may be given and asked in, by dimension.
+_SIZES = {
+    "ml": ("volume", 0.001), "cl": ("volume", 0.01), "dl": ("volume", 0.1), "l": ("volume", 1.0),
+    "g": ("mass", 0.001), "kg": ("mass", 1.0), "mg": ("mass", 0.000001),
+}  # fmt: skip
+_SIZE_NAMES = {
+    "millilitre": "ml", "milliliter": "ml", "millilitres": "ml", "milliliters": "ml",
+    "mg": "mg", "cl": "cl", "dl": "dl",
+}  # fmt: skip
+
+
+def _size_of(unit: str) -> tuple[str, float] | None:
+    name = " ".join(unit.lower().split())
+    return _SIZES.get(_SIZE_NAMES.get(name, _UNIT_NAMES.get(name, name)))
+
+
 def _mix(text: str) -> list[tuple[Node, str]] | None:
     """Each part of a mix asked for, from the amount of one part or of the whole."""
+    text = _PARTS_SAID.sub(r"\g<one>:\g<other> \g<first> to \g<second>", text)
+    text = _STROKE.sub("stroke", text)
     mix = _MIX_NAMED_AFTER.search(text) or _MIX_NAMED_BEFORE.search(text)
     if mix is None:
         return None
@@ -216,15 +255,22 @@ def _mix(text: str) -> list[tuple[Node, str]] | None:
         return None  # another number: not one of the mix
     after = rest[amount.end() : amount.end() + 20]
     noun = _singular(amount["noun"]) if amount["noun"] else ""
-    whole = noun not in names and bool(_WHOLE.search(after) or _WHOLE.match(noun))
+    whole = noun not in names and bool(
+        _WHOLE.search(after) or _WHOLE.match(noun) or _CONTAINER.match(rest, amount.end("unit"))
+    )
     if noun not in names and not whole:
         return None  # an amount of what is not said
     ask = _ASKED.search(rest, amount.end()) or re.search(
         rf"\b(?:{_UNIT})\s+of\s+[a-z]+\s*\?", rest[amount.end() :], re.I
     )
-    if ask is None:
-        return None
     question = rest[amount.end() :]
+    if ask is None:
+        # "how many ml of oil for 5 litres of petrol": the question, then the amount given.
+        before = [a for a in _ASKED.finditer(rest, mix.end(), amount.start())]
+        if not before:
+            return None
+        start = before[-1].start()
+        question = f"{rest[start : amount.start()]} {rest[amount.end() :]}"
     asked = [
         names.index(_singular(w))
         for w in re.findall(r"[a-z]+", question.lower())
@@ -235,10 +281,19 @@ def _mix(text: str) -> list[tuple[Node, str]] | None:
     asked = list(dict.fromkeys(asked))
     if not asked:
         return None
-    for unit in _UNIT_ASKED.finditer(question):
-        if not _same_unit(unit["unit"] or unit["named"], amount["unit"]):
-            return None  # asked in another unit: not converted here
-    value = _num(amount["amount"])
+    value: Node = _num(amount["amount"])
+    unit_said = amount["unit"]
+    units = [u["unit"] or u["named"] for u in _UNIT_ASKED.finditer(question)]
+    others = {u.lower() for u in units if not _same_unit(u, amount["unit"])}
+    if others:
+        size_from, size_to = _size_of(amount["unit"]), _size_of(units[0])
+        if len({u.lower() for u in units}) != 1 or size_from is None or size_to is None:
+            return None  # asked in two units, or in one not converted here
+        if size_from[0] != size_to[0]:
+            return None  # asked in a unit of another kind
+        # "5 litres of petrol, how many ml of oil": the amount in the unit asked.
+        value = Op("*", value, Num(size_from[1] / size_to[1], f"{size_from[1] / size_to[1]:.15g}"))
+        unit_said = units[0]
     found: list[tuple[Node, str]] = []
     for index in asked:
         share = _num(parts[index])
@@ -249,7 +304,7 @@ def _mix(text: str) -> list[tuple[Node, str]] | None:
             expression: Node = Op("/", Op("*", value, share), total)
         else:
             expression = Op("/", Op("*", value, share), _num(parts[names.index(noun)]))
-        found.append((expression, f"{names[index]} in {amount['unit']}, {mix['parts']} parts"))
+        found.append((expression, f"{names[index]} in {unit_said}, {mix['parts']} parts"))
     return found
 
 
@@ -302,8 +357,65 @@ def _roasting_time(text: str) -> list[tuple[Node, str]] | None:
     return [(time, f"the time by weight plus the time added, in {roast['runit']}")]
 
 
+# "1 kg bag of sugar", "a 500 ml bottle of oil": what there is, the size of its pack.
+_PACK = re.compile(
+    rf"(?<![\w.])(?P<amount>{_AMOUNT})\s*(?P<unit>{_UNIT})\s+(?:bag|tub|bottle|jar|carton|pack|"
+    r"packet|tin|box|block|jug)\s+of\s+[a-z]+\b",
+    re.I,
+)
+# "used 450 g", "the recipe needs 340 g": an amount taken out of it, after a verb of taking.
+_TAKEN = re.compile(
+    r"\b(?:used|use|using|uses|need|needs|needed|takes?|took|taken|poured|pour|ate|eaten|"
+    r"added|add|adding|requires?|required|calls\s+for)\s+(?:up\s+)?(?:another\s+|a\s+further\s+)?"
+    rf"(?P<amount>{_AMOUNT})\s*(?P<unit>{_UNIT})(?![\w\u00b3])",
+    re.I,
+)
+_LEFT_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:[a-z]+\s+)?(?:will\s+(?:there\s+)?be|would\s+be|is|'s|do\s+i\s+have|"
+    r"will\s+i\s+have)\s+(?:left|remaining)(?:\s+(?:over|in\s+(?:the\s+)?[a-z]+))?\s*[?.!]*$",
+    re.I,
+)
+
+
+def _left_in_pack(text: str) -> list[tuple[Node, str]] | None:
+    """ "1 kg bag of sugar, already used 450 g of it and the recipe needs 340 g. how much
+    will be left": the pack less each amount taken, in the smallest unit said; None unless
+    every number is the pack or an amount taken, all of one kind (mass, volume), and no
+    more is taken than there is."""
+    pack = _PACK.search(text)
+    if pack is None or not _LEFT_ASKED.search(text):
+        return None
+    taken = [m for m in _TAKEN.finditer(text) if m.start() > pack.end()]
+    amounts = [pack, *taken]
+    if not taken or {m.start("amount") for m in amounts} != {
+        m.start() for m in _ANY_NUMBER.finditer(text)
+    }:
+        return None  # a number neither the pack nor an amount taken
+    sizes = [_size_of(m["unit"]) for m in amounts]
+    if any(size is None for size in sizes) or len({size[0] for size in sizes if size}) != 1:
+        return None
+    smallest = min(size[1] for size in sizes if size)
+    unit = next(
+        m["unit"] for m, size in zip(amounts, sizes, strict=True) if size and size[1] == smallest
+    )
+
+    def in_smallest(match: re.Match[str], size: float) -> Node:
+        amount = _num(match["amount"])
+        if size == smallest:
+            return amount
+        return Op("*", amount, Num(size / smallest, f"{size / smallest:.15g}"))
+
+    pairs = [(m, size[1]) for m, size in zip(amounts, sizes, strict=True) if size]
+    if sum(float(m["amount"]) * s for m, s in pairs[1:]) > float(pack["amount"]) * pairs[0][1]:
+        return None  # more taken than there is
+    left = in_smallest(*pairs[0])
+    for match, size in pairs[1:]:
+        left = Op("-", left, in_smallest(match, size))
+    return [(left, f"left in the {pack['unit']} pack, in {unit}")]
+
+
 def read_recipe(context: str | None, task: str) -> list[tuple[Node, str]] | None:
     """The amounts a request about a recipe or a mix asks, each with its label: a recipe
     scaled, parts of a mix, a roasting time by weight; None when it is none of them."""
     text = " ".join((task if context is None else f"{context} {task}").split())
-    return _mix(text) or _roasting_time(text) or _scaled_recipe(text)
+    return _mix(text) or _roasting_time(text) or _scaled_recipe(text) or _left_in_pack(text)

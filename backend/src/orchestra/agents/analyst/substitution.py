@@ -5,7 +5,10 @@
 values given are 78 kg, 180 cm and 34, each matched to its quantity by its unit (a value
 with no unit to the one quantity with none), so the arithmetic is 10 * 78 + 6.25 * 180 - 5
 * 34 + 5. It is read only when every quantity gets exactly one value and every value given
-is used: a quantity left without one, or a number left over, is not guessed.
+is used: a quantity left without one, or a number left over, is not guessed. Any other
+arithmetic of numbers and quantities in one word is read so too ("max heart rate = 220 minus
+age, i'm 46", "weight x (1 + reps/30). i did 80 kg for 6 reps"): a value said in the
+quantity's name ("6 reps") or in a unit of what it measures ("80 kg", a weight) is its.
 """
 
 from __future__ import annotations
@@ -48,29 +51,104 @@ def _quantity(phrase: str) -> tuple[str, str | None]:
     return words[0], None
 
 
+# "220 minus age", "weight x (1 + reps/30)": any arithmetic of numbers and quantities named
+# in one word each, in brackets or not, after "with", "using", "=", ":".
+_OPERATOR = r"(?:[-+*/\u00d7]|\b(?:x|times|minus|plus|over)\b)"
+_WORD_OPERATORS = frozenset({"x", "times", "minus", "plus", "over"})
+_OPERAND = rf"(?:\(\s*)*(?:{_AMOUNT}|(?!{_OPERATOR})[a-z]+)(?:\s*\))*"
+_ARITHMETIC = re.compile(
+    rf"(?:\bwith|\busing|\bformula(?:\s+is)?|=|:)\s+(?P<formula>{_OPERAND}"
+    rf"(?:\s*{_OPERATOR}\s*{_OPERAND})+)(?=\s*(?:[,.;?!]|$))",
+    re.I,
+)
+_WORD_SAID = {"x": "*", "times": "*", "minus": "-", "plus": "+", "over": "/", "\u00d7": "*"}
+# "1 rep max", "one-rep max": the name of what is asked, no value given.
+_ONE_REP_MAX = re.compile(r"\b(?:1|one)[\s-]*rep\s+max\b", re.I)
+# A quantity named by what it measures takes a value said in a unit of that.
+_UNITS_OF = {
+    "weight": frozenset({"kg", "kgs", "kilos", "kilo", "lb", "lbs", "pounds", "stone"}),
+    "height": frozenset({"cm", "m", "metres", "meters", "inches", "ft", "feet"}),
+}
+
+
+def _value_for(name: str, unit: str | None, given: list[tuple[str, str]]) -> list[str]:
+    """The values given that may be the quantity's: of its unit, or said in its name ("6
+    reps"), or by what it measures ("80 kg" a weight), else those with no unit."""
+    if unit is not None:
+        return [v for v, u in given if u == unit]
+    named = [v for v, u in given if u and u.rstrip("s") == name.rstrip("s")]
+    if named:
+        return named
+    if name in _UNITS_OF:
+        return [v for v, u in given if u in _UNITS_OF[name]]
+    if name == "age":
+        return [v for v, u in given if u in _AGE_UNITS or not u]
+    return [v for v, u in given if not u]
+
+
+def _values_given(whole: str, start: int, end: int) -> list[tuple[str, str]]:
+    rest = whole[:start] + " " + whole[end:]
+    given = [(m.group("value"), (m.group("unit") or "").lower()) for m in _GIVEN.finditer(rest)]
+    return [(v, "" if u in _NOT_UNITS else u) for v, u in given]
+
+
+def _arithmetic_formula(whole: str) -> tuple[Node, str] | None:
+    """Any arithmetic of numbers and quantities in one word ("weight x (1 + reps/30)"), each
+    quantity given one value and every value used."""
+    found = _ARITHMETIC.search(whole)
+    if found is None:
+        return None
+    formula = found.group("formula")
+    if formula.count("(") != formula.count(")"):
+        return None
+    names = [
+        m for m in re.finditer(r"(?<![\w.])[a-z]+\b", formula, re.I)
+        if m.group(0).lower() not in _WORD_OPERATORS
+    ]  # fmt: skip
+    if not names or len({m.group(0).lower() for m in names}) != len(names):
+        return None
+    given = _values_given(whole, found.start("formula"), found.end("formula"))
+    values: dict[str, str] = {}
+    for match in names:
+        matching = _value_for(match.group(0).lower(), None, given)
+        if len(matching) != 1:
+            return None
+        values[match.group(0).lower()] = matching[0]
+    if len(set(values.values())) != len(given) or len(given) != len(names):
+        return None  # a value left over, or one said twice
+    arithmetic = re.sub(
+        r"(?<![\w.])[a-z]+\b|\u00d7",
+        lambda m: values.get(m.group(0).lower()) or _WORD_SAID.get(m.group(0).lower(), m.group(0)),
+        formula,
+        flags=re.I,
+    )
+    reading = read_numeric_request(arithmetic)
+    if not reading.trusted or reading.expression is None or len(reading.clauses) != 1:
+        return None
+    return reading.expression, "the formula with the values given"
+
+
 def read_given_formula(context: str | None, text: str) -> tuple[Node, str] | None:
     """The formula written with named quantities, with the values given put in; None
     unless each quantity gets exactly one value and every value is used."""
     whole = f"{context} {text}" if context is not None else text
+    whole = _ONE_REP_MAX.sub("one-rep max", whole)
     found = _FORMULA.search(whole)
     if found is None:
-        return None
+        return _arithmetic_formula(whole)
     formula = found.group("formula")
     named = [m for m in _NAMED.finditer(formula)]
     quantities = [_quantity(m.group("a") or m.group("b")) for m in named]
     if len(quantities) < 2 or len({q for q in quantities}) != len(quantities):
-        return None
-    rest = whole[: found.start("formula")] + " " + whole[found.end("formula") :]
-    given = [(m.group("value"), (m.group("unit") or "").lower()) for m in _GIVEN.finditer(rest)]
-    given = [(v, "" if u in _NOT_UNITS else u) for v, u in given]
+        return _arithmetic_formula(whole)
+    given = _values_given(whole, found.start("formula"), found.end("formula"))
     values: dict[tuple[str, str | None], str] = {}
     for name, unit in quantities:
-        if unit is not None:
-            matching = [v for v, u in given if u == unit]
-        elif name == "age":
-            matching = [v for v, u in given if u in _AGE_UNITS or not u]
-        else:
-            matching = [v for v, u in given if not u]
+        matching = (
+            _value_for(name, unit, given)
+            if unit is not None or name == "age"
+            else [v for v, u in given if not u]
+        )
         if len(matching) != 1:
             return None
         values[(name, unit)] = matching[0]
