@@ -64,6 +64,11 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "how many nights to finish it", 12.8),
         ("I knit 12 rows an hour and knit for 2 hours every evening; the scarf is 300 rows. "
          "how many evenings", 12.5),
+        # what is left of a total, at a rate
+        ("the novel is 450 pages and i've read 130 of them. at 25 pages a day how many days "
+         "to finish", 12.8),
+        ("8000 step goal, i've done 5,600 so far. i do 120 steps a minute, how many more "
+         "minutes", 20),
         # a yearly amount per hour, a price per use
         ("salary is 31,200 a year for 37.5 hours a week, 52 weeks. what's that per hour", 16),
         ("job ad says 27,300 a year for 35 hours a week. what's that per hour, assuming 52 "
@@ -97,6 +102,8 @@ def test_times_dates_and_rates_over_time(instruction: str, expected: float) -> N
         "gym is 30 and i go 2 times a week for 1 month. cost per visit",
         # weeks worked a year not said
         "salary is 31,200 a year for 37.5 hours a week. what's that per hour",
+        # what is left at a rate, with a number not placed (a second amount done)
+        "the novel is 450 pages, i read 130 and then 40. at 25 pages a day how many days to finish",
         # a pace with no length it is per: never the speed (10 / 50 = 0.2 km a minute)
         "ran 10 km in 50 minutes, what was my pace",
     ],

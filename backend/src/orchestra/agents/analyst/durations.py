@@ -19,6 +19,8 @@
   day's hours first (a day's times on a 12-hour clock run from the morning on);
 - how many sittings to finish: "40 pages an hour, 45 mins every night, the book is 384
   pages, how many nights" is 384 / (40 * 45 / 60);
+- what is left of a total at a rate: "book's 612 pages, i've read 188 of them. at 40 pages a
+  day how many days to finish" is (612 - 188) / 40;
 - a yearly amount per hour worked, and a price per use: "31,200 a year for 37.5 hours a
   week, 52 weeks, per hour" is 31200 / (37.5 * 52); "boots are 140, worn 3 times a week for
   2 years (52 weeks a year), cost per wear" is 140 / (3 * 52 * 2).
@@ -708,6 +710,59 @@ def _sessions_to_finish(text: str) -> tuple[Node, str] | None:
     return Op("/", _num(float(total), total), done), f"{asked.group('period')}s to finish"
 
 
+# --- what is left of a total, at a rate ----------------------------------------------------
+
+_LEFT_RATE = re.compile(
+    rf"(?<![\w.])(?P<n>{_AMOUNT})\s+(?P<thing>[a-z]+?)s?\s+(?:an|a|per|each|every)\s+"
+    r"(?P<per>day|night|week|hour|minute)\b",
+    re.I,
+)
+_LEFT_ASKED = re.compile(
+    r"\bhow\s+many\s+(?:more\s+)?(?P<asked>days|nights|weeks|hours|minutes)\b", re.I
+)
+# What is done of it: "i've read 188 of them", "i've done 6240".
+_DONE = re.compile(
+    rf"\b(?:read|done|did|walked|finished|completed|written|wrote|covered|watched|made|"
+    rf"knitted|painted|saved)\s+(?:about\s+|around\s+)?(?P<n>{_AMOUNT})\b"
+    r"(?:\s+(?!of\b|so\b|far\b)(?P<thing>[a-z]+?)s?\b)?(?:\s+of\s+(?:them|it|those))?",
+    re.I,
+)
+
+
+def _left_at_rate(text: str) -> tuple[Node, str] | None:
+    """ "book's 612 pages, i've read 188 of them. at 40 pages a day how many days to
+    finish": what is left of the total, over the rate; "10k step goal and i've done 6,240.
+    110 steps a minute, how many more minutes" the same."""
+    asked, rates = _LEFT_ASKED.search(text), list(_LEFT_RATE.finditer(text))
+    done = list(_DONE.finditer(text))
+    if asked is None or len(rates) != 1 or len(done) != 1:
+        return None
+    rate = rates[0]
+    if asked.group("asked").lower().rstrip("s") != rate.group("per").lower():
+        return None
+    thing = rate.group("thing").lower()
+    if done[0].group("thing") and done[0].group("thing").lower() != thing:
+        return None
+    # The total: "612 pages", "10000 step goal", the one other number of the thing.
+    totals = [
+        t
+        for t in re.finditer(rf"(?<![\w.])(?P<n>{_AMOUNT})\s+{re.escape(thing)}s?\b", text, re.I)
+        if not rate.start() <= t.start() < rate.end()
+        and not done[0].start() <= t.start() < done[0].end()
+    ]
+    if len(totals) != 1:
+        return None
+    read = [rate.span(), done[0].span(), totals[0].span()]
+    if not _all_read(text, read):
+        return None
+    total, gone = float(totals[0].group("n")), float(done[0].group("n"))
+    if gone >= total:
+        return None
+    left = Op("-", _num(total, totals[0].group("n")), _num(gone, done[0].group("n")))
+    per = rate.group("per").lower()
+    return Op("/", left, _num(float(rate.group("n")), rate.group("n"))), f"{per}s to finish"
+
+
 def read_durations(text: str) -> tuple[Node, str] | None:
     """The expression and label of a time, a count of days, a journey's time, a pace, a
     download's time, pay for hours or a cost per hour or use that ``text`` states and asks,
@@ -724,6 +779,7 @@ def read_durations(text: str) -> tuple[Node, str] | None:
         _yearly_per_hour,
         _per_use,
         _sessions_to_finish,
+        _left_at_rate,
         _time_in_unit,
     ):
         found = reader(text)
