@@ -104,6 +104,9 @@ def test_times_dates_and_rates_over_time(instruction: str, expected: float) -> N
         "salary is 31,200 a year for 37.5 hours a week. what's that per hour",
         # what is left at a rate, with a number not placed (a second amount done)
         "the novel is 450 pages, i read 130 and then 40. at 25 pages a day how many days to finish",
+        # a time difference between places the flight's times are not said in
+        "leaving at 09:30 and landing at 12:45. LA is 8 hours behind the UK. how long's the "
+        "flight in hours",
         # a pace with no length it is per: never the speed (10 / 50 = 0.2 km a minute)
         "ran 10 km in 50 minutes, what was my pace",
     ],
@@ -125,6 +128,9 @@ def test_times_and_rates_not_all_said_are_refused(instruction: str) -> None:
         # the place left is ahead: the flight took longer than the clocks say
         ("flight leaves dubai at 09:00 and lands in london at 13:00 local time. dubai is 4 "
          "hours ahead of london. how long is the flight in hours", 8),
+        # the places named by the zones of the times, one by its initials
+        ("leaving gatwick 09:30 uk time and landing at LAX 12:45 los angeles time. LA is 8 "
+         "hours behind the UK. how long's the flight in hours", 11.25),
     ],
 )  # fmt: skip
 def test_flight_time_with_a_difference_said_of_a_place(instruction: str, expected: float) -> None:
