@@ -5,10 +5,10 @@ in all; "departs 09:40 and lands 13:05 local time, the destination is 2 hours ah
 us": 3 h 25 min on the clocks, 1 h 25 min flown; "leaving heathrow 10:15 uk time and
 landing at JFK 13:05 new york time. NY is 5 hrs behind the UK": the places of a difference
 named by the zones the times are said in, or their initials. ("10:40 to 17:15", a span,
-is read where the numbers are, in `numeric`.) As there, a time runs over midnight only on a clock that
-is plainly 24-hour ("in bed at 11:15, up at 6:45" may be either). A time difference is
-read only when it says which side is ahead, and a count of nights only when it is the one
-number besides the times.
+is read where the numbers are, in `numeric`.) As there, a time runs over midnight only on
+a clock that is plainly 24-hour ("in bed at 11:15, up at 6:45" may be either). A time
+difference is read only when it says which side is ahead, and a count of nights only when
+it is the one number besides the times.
 """
 
 from __future__ import annotations
