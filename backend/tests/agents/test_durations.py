@@ -64,6 +64,10 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "how many nights to finish it", 12.8),
         ("I knit 12 rows an hour and knit for 2 hours every evening; the scarf is 300 rows. "
          "how many evenings", 12.5),
+        # a charge for each period begun
+        ("car park charges 2.50 for every 20 min or part of 20 min. i was parked 1 h 5 min, "
+         "how much", 10),
+        ("parking is 3 per hour or part thereof, i stayed 4 hours 10 minutes. how much", 15),
         # what is left of a total, at a rate
         ("the novel is 450 pages and i've read 130 of them. at 25 pages a day how many days "
          "to finish", 12.8),
@@ -107,6 +111,8 @@ def test_times_dates_and_rates_over_time(instruction: str, expected: float) -> N
         # a time difference between places the flight's times are not said in
         "leaving at 09:30 and landing at 12:45. LA is 8 hours behind the UK. how long's the "
         "flight in hours",
+        # a charge per period with a part period's charge not said
+        "car park charges 2.50 for every 20 min. i was parked 1 h 5 min, how much",
         # a pace with no length it is per: never the speed (10 / 50 = 0.2 km a minute)
         "ran 10 km in 50 minutes, what was my pace",
     ],

@@ -19,6 +19,8 @@
   day's hours first (a day's times on a 12-hour clock run from the morning on);
 - how many sittings to finish: "40 pages an hour, 45 mins every night, the book is 384
   pages, how many nights" is 384 / (40 * 45 / 60);
+- a charge for each period begun: "1.20 for every 30 min or part of 30 min, parked 2 h 45
+  min" is 1.20 * ceil(165 / 30);
 - what is left of a total at a rate: "book's 612 pages, i've read 188 of them. at 40 pages a
   day how many days to finish" is (612 - 188) / 40;
 - a yearly amount per hour worked, and a price per use: "31,200 a year for 37.5 hours a
@@ -34,7 +36,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from orchestra.agents.analyst.wording import Node, Num, Op
+from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
 __all__ = ["read_durations"]
 
@@ -763,6 +765,52 @@ def _left_at_rate(text: str) -> tuple[Node, str] | None:
     return Op("/", left, _num(float(rate.group("n")), rate.group("n"))), f"{per}s to finish"
 
 
+# --- a charge for each period started ------------------------------------------------------
+
+# "1.20 for every 30 min or part of 30 min", "2 per hour or part thereof", "3 for each
+# started hour": a charge for each period begun, the last one part used.
+_CHARGE_PER_STARTED = re.compile(
+    rf"(?<![\w.])[\u00a3$\u20ac]?(?P<price>{_AMOUNT})\s+(?:for\s+)?(?:every|each|per|an?)\s+"
+    rf"(?:(?P<started>started|begun)\s+)?(?:(?P<n>{_AMOUNT})\s*)?(?P<u>{_HOURS}|{_MINUTES})\b"
+    rf"(?P<part>\s+or\s+part(?:\s+of\s+(?:an?\s+)?(?P<again>{_AMOUNT})?\s*(?:{_HOURS}|{_MINUTES})"
+    r"|\s+thereof)?\b)?",
+    re.I,
+)
+_STAYED = re.compile(
+    rf"\b(?:parked|there|stayed|stay|staying|in\s+for|for)\s+(?:for\s+)?(?:(?P<h>\d+)\s*{_HOURS}"
+    rf"(?:\s*(?:and\s+)?(?P<m>\d+)\s*{_MINUTES})?|(?P<mo>\d+)\s*{_MINUTES})\b",
+    re.I,
+)
+_CHARGE_ASKED = re.compile(r"\bhow\s+much\b|\bwhat\s+(?:do|will|did)\s+i\s+pay\b|\bcost\b", re.I)
+
+
+def _charge_per_started(text: str) -> tuple[Node, str] | None:
+    """ "car park charges 1.20 for every 30 min or part of 30 min. i was parked 2 h 45 min,
+    how much": the charge times the periods begun (165 minutes begin 6 of 30)."""
+    charges, stays = list(_CHARGE_PER_STARTED.finditer(text)), list(_STAYED.finditer(text))
+    if len(charges) != 1 or len(stays) != 1 or not _CHARGE_ASKED.search(text):
+        return None
+    charge, stay = charges[0], stays[0]
+    if not (charge.group("part") or charge.group("started")):
+        return None  # a part period charged in part or in full is not said
+    if charge.group("again") and charge.group("again") != (charge.group("n") or "1"):
+        return None
+    if not _all_read(text, [charge.span(), stay.span()]):
+        return None
+    size = float(charge.group("n") or 1)
+    period = _in_minutes(_num(size, charge.group("n") or "1"), _unit_of(charge.group("u")))
+    if stay.group("mo"):
+        stayed: Node = _num(float(stay.group("mo")), stay.group("mo"))
+    else:
+        stayed = _in_minutes(_num(float(stay.group("h")), stay.group("h")), "hour")
+        if stay.group("m"):
+            stayed = Op("+", stayed, _num(float(stay.group("m")), stay.group("m")))
+    price = _num(float(charge.group("price")), charge.group("price"))
+    return Op(
+        "*", price, Call("ceil", (Op("/", stayed, period),))
+    ), "the charge for each period begun"
+
+
 def read_durations(text: str) -> tuple[Node, str] | None:
     """The expression and label of a time, a count of days, a journey's time, a pace, a
     download's time, pay for hours or a cost per hour or use that ``text`` states and asks,
@@ -780,6 +828,7 @@ def read_durations(text: str) -> tuple[Node, str] | None:
         _per_use,
         _sessions_to_finish,
         _left_at_rate,
+        _charge_per_started,
         _time_in_unit,
     ):
         found = reader(text)
