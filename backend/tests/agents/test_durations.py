@@ -64,6 +64,10 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "how many nights to finish it", 12.8),
         ("I knit 12 rows an hour and knit for 2 hours every evening; the scarf is 300 rows. "
          "how many evenings", 12.5),
+        # times of several things, each count times its time, added
+        ("4 episodes at 30 mins each and then a film that's 1 h 30 min. how many hours is "
+         "that altogether", 3.5),
+        ("2 talks of 45 minutes each plus a 1 hour workshop, how many minutes in total", 150),
         # a charge for each period begun
         ("car park charges 2.50 for every 20 min or part of 20 min. i was parked 1 h 5 min, "
          "how much", 10),
@@ -113,6 +117,8 @@ def test_times_dates_and_rates_over_time(instruction: str, expected: float) -> N
         "flight in hours",
         # a charge per period with a part period's charge not said
         "car park charges 2.50 for every 20 min. i was parked 1 h 5 min, how much",
+        # times added with a number that is no time (a count not said of a time each)
+        "4 episodes at 30 mins each and then 2 films. how many hours is that altogether",
         # a pace with no length it is per: never the speed (10 / 50 = 0.2 km a minute)
         "ran 10 km in 50 minutes, what was my pace",
     ],

@@ -21,6 +21,8 @@
   pages, how many nights" is 384 / (40 * 45 / 60);
 - a charge for each period begun: "1.20 for every 30 min or part of 30 min, parked 2 h 45
   min" is 1.20 * ceil(165 / 30);
+- times of several things added: "3 episodes at 47 mins each and then a film that's 2 h 12
+  min, how many hours altogether" is (3 * 47 + 2 * 60 + 12) / 60;
 - what is left of a total at a rate: "book's 612 pages, i've read 188 of them. at 40 pages a
   day how many days to finish" is (612 - 188) / 40;
 - a yearly amount per hour worked, and a price per use: "31,200 a year for 37.5 hours a
@@ -811,6 +813,52 @@ def _charge_per_started(text: str) -> tuple[Node, str] | None:
     ), "the charge for each period begun"
 
 
+# --- times of several things, added ---------------------------------------------------------
+
+# "3 episodes at 47 mins each": a count of things of one time each.
+_EACH_TIME = re.compile(
+    rf"(?<![\w.:])(?P<count>\d+)\s+[a-z]+\s+(?:at|of)\s+(?P<n>{_AMOUNT})\s*"
+    rf"(?P<u>{_HOURS}|{_MINUTES})\s+each\b",
+    re.I,
+)
+_ADDED_ASKED = re.compile(
+    r"\bhow\s+many\s+(?P<u>hours|minutes)\b[^.?!]*\b(?:altogether|all\s+together|in\s+total|"
+    r"total|in\s+all)\b",
+    re.I,
+)
+
+
+def _times_added(text: str) -> tuple[Node, str] | None:
+    """ "3 episodes at 47 mins each and then a film that's 2 h 12 min. how many hours is that
+    altogether": each time, times its count, added, in the unit asked."""
+    asked = _ADDED_ASKED.search(text)
+    if asked is None or re.search(r"\b(?:breaks?|minus|less|except|skip\w*)\b", text, re.I):
+        return None
+    read: list[tuple[int, int]] = []
+    parts: list[Node] = []
+    for each in _EACH_TIME.finditer(text):
+        time = _in_minutes(_num(float(each.group("n")), each.group("n")), _unit_of(each.group("u")))
+        parts.append(Op("*", _num(float(each.group("count")), each.group("count")), time))
+        read.append(each.span())
+    for both in _HOURS_AND_MINUTES.finditer(text):
+        if not any(s <= both.start() < e for s, e in read):
+            parts.append(_hours_and_minutes(both))
+            read.append(both.span())
+    for one in _ONE_TIME.finditer(text):
+        if not any(s <= one.start() < e for s, e in read):
+            parts.append(
+                _in_minutes(_num(float(one.group("n")), one.group("n")), _unit_of(one.group("u")))
+            )
+            read.append(one.span())
+    if len(parts) < 2 or not any(_EACH_TIME.finditer(text)) or not _all_read(text, read):
+        return None
+    total = parts[0]
+    for part in parts[1:]:
+        total = Op("+", total, part)
+    unit = _unit_of(asked.group("u"))
+    return _from_minutes(total, unit), f"the times added, in {unit}s"
+
+
 def read_durations(text: str) -> tuple[Node, str] | None:
     """The expression and label of a time, a count of days, a journey's time, a pace, a
     download's time, pay for hours or a cost per hour or use that ``text`` states and asks,
@@ -829,6 +877,7 @@ def read_durations(text: str) -> tuple[Node, str] | None:
         _sessions_to_finish,
         _left_at_rate,
         _charge_per_started,
+        _times_added,
         _time_in_unit,
     ):
         found = reader(text)
