@@ -111,6 +111,45 @@ def test_hours_said_other_ways_with_a_number_unplaced_are_not_read(request_text:
 @pytest.mark.parametrize(
     ("context", "task", "result"),
     [
+        # an entitlement for a full week, pro rata by the days worked
+        (
+            "Full timers get 25 days holiday for a 5 day week.",
+            "I work 4 days a week - whats my pro rata entitlement.",
+            20,
+        ),
+        # a week's pay worked out per day: the weeks, and each day's share of a week
+        (
+            "My sick pay is 100 a week, worked out per day on a 5 day week.",
+            "I was off 2 weeks and 3 days, how much do i get.",
+            260,
+        ),
+    ],
+)
+def test_pro_rata_by_days_a_week(context: str, task: str, result: float) -> None:
+    found = read_earnings(context, task)
+    assert found is not None
+    assert run(f"Context: {context} Task: {task}", "statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # more days worked than the full week
+        ("Full timers get 25 days holiday for a 5 day week.", "I work 6 days a week - pro rata?"),
+        # a number not placed (a second amount a week)
+        (
+            "My sick pay is 100 a week, worked out per day on a 5 day week, plus 20 a week.",
+            "I was off 2 weeks and 3 days, how much do i get.",
+        ),
+    ],
+)
+def test_pro_rata_with_what_this_reading_leaves_out_is_not_read(context: str, task: str) -> None:
+    assert read_earnings(context, task) is None
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
         (
             "Commission is 5% on the first 20k of sales and 8% on anything above that. I sold "
             "34,500 this quarter.",

@@ -16,6 +16,10 @@ Everyday money said in set shapes that the word problems of `problems` do not re
 - a percentage named by what it pays for ("super is 11.5% on top", "allowed to overpay
   10% of it a year") of the one amount, when the question asks that name ("how much
   super", "the max overpayment"), over the period asked;
+- pro rata by days a week: an entitlement for a full week ("28 days holiday for a 5 day
+  week. i do 3 days a week, pro rata") times the share of it worked; a week's pay worked
+  out per day ("116.75 a week, worked out per day on a 5 day week. off 3 weeks and 2
+  days"), the weeks and each day's share of a week;
 - tax and a tip both on the amount before tax ("86 before tax. HST is 13% and tipping 18%
   on the pre-tax amount"): the total.
 
@@ -350,6 +354,65 @@ def _hourly_pay(text: str, ask: str) -> Reading | None:
     return [(pay, label)]
 
 
+# --- Pro rata by days a week ---------------------------------------------------------------
+
+# "28 days holiday for a 5 day week": an entitlement for a full week of days.
+_FULL_ENTITLEMENT = re.compile(
+    rf"(?<![\w.,])(?P<amount>{_AMOUNT})\s+days?\s+(?:of\s+)?(?:holiday|leave|annual\s+leave|"
+    r"holidays)\s+(?:a\s+year\s+)?(?:for|on)\s+(?:a\s+)?(?P<full>[1-7])[\s-]*days?[\s-]+week\b",
+    re.I,
+)
+_MY_DAYS = re.compile(
+    r"\b(?:i|i'm|we)\s+(?:do|work|only\s+work|only\s+do|am\s+on)\s+(?P<days>[1-7])\s+days?\s+"
+    r"(?:a|per|each)\s+week\b",
+    re.I,
+)
+_ASKS_PRO_RATA = re.compile(r"\bpro[\s-]?rata\b|\b(?:my|what'?s\s+my)\s+entitlement\b", re.I)
+# "116.75 a week, worked out per day on a 5 day week": a week's amount, a day's a fifth.
+_WEEKLY_PER_DAY = re.compile(
+    rf"(?<![\w.,])(?P<amount>{_MONEY})\s+(?:a|per)\s+week\b[^.?!]*?\bper\s+day\s+on\s+"
+    r"(?:a\s+)?(?P<full>[1-7])[\s-]*days?[\s-]+week\b",
+    re.I,
+)
+_WEEKS_AND_DAYS = re.compile(
+    r"(?<![\w.,])(?P<weeks>\d+)\s+weeks?\s+(?:and\s+)?(?P<days>\d+)\s+days?\b", re.I
+)
+_ASKS_GET = re.compile(
+    r"\bhow\s+much\s+(?:do|will|would|should)\s+i\s+(?:get|be\s+paid|receive)\b|"
+    r"\bwhat\s+(?:do|will|would)\s+i\s+get\b",
+    re.I,
+)
+
+
+def _pro_rata(text: str, ask: str) -> Reading | None:
+    """ "full timers get 28 days holiday for a 5 day week. i do 3 days a week - whats my pro
+    rata entitlement": the entitlement times the days worked over the full week's; "sick
+    pay is 116.75 a week, worked out per day on a 5 day week. off 3 weeks and 2 days": the
+    weeks' pay and each day's share of a week."""
+    full, mine = _FULL_ENTITLEMENT.search(text), list(_MY_DAYS.finditer(text))
+    if full is not None and len(mine) == 1 and _ASKS_PRO_RATA.search(text):
+        days, whole = int(mine[0].group("days")), int(full.group("full"))
+        if days > whole or not _all_read(text, [full.span(), mine[0].span()]):
+            return None
+        share = Op("/", _num(mine[0].group("days")), _num(full.group("full")))
+        return [(Op("*", _num(full.group("amount")), share), "the entitlement, pro rata")]
+    weekly, off = _WEEKLY_PER_DAY.search(text), list(_WEEKS_AND_DAYS.finditer(text))
+    if weekly is None or len(off) != 1 or not _ASKS_GET.search(ask):
+        return None
+    if int(off[0].group("days")) >= int(weekly.group("full")):
+        return None  # more days than a week holds: weeks and days not read so
+    if _NOT_PAID.search(text.replace(weekly.group(0), " ")) or not _all_read(
+        text, [weekly.span(), off[0].span()]
+    ):
+        return None
+    amount = _num(weekly.group("amount"))
+    day = Op("/", amount, _num(weekly.group("full")))
+    pay = Op(
+        "+", Op("*", amount, _num(off[0].group("weeks"))), Op("*", day, _num(off[0].group("days")))
+    )
+    return [(pay, "the pay for the weeks and days")]
+
+
 # --- Rates in bands -----------------------------------------------------------------------
 
 # "5% on the first 20k", "2% on the next 125,000", "0% up to 12,570".
@@ -641,7 +704,7 @@ def read_earnings(context: str | None, task: str) -> Reading | None:
     text = f"{context} {task}" if context is not None else task
     # What is asked is read in the question alone: "the pay is 12 an hour" states.
     ask = task if context is not None else re.split(r"(?<=[.?!])\s+(?=\S)", task.strip())[-1]
-    for reader in (_hourly_pay, _banded, _pay_rise, _tax_and_tip):
+    for reader in (_hourly_pay, _pro_rata, _banded, _pay_rise, _tax_and_tip):
         found = reader(text, ask)
         if found is not None:
             return found
