@@ -45,6 +45,13 @@ from orchestra.agents.protocol import AgentInputError, StepRequest
             471.2,
         ),
         ("drove 120 miles in 3 hours, sorry, it was 150 miles. average speed?", "calculation", 50),
+        # "it was X": the one number of its kind (whole, or with decimals) replaced
+        ("Context: Did 30 hrs at 12.50 - oh wait, no, it was 32. Task: Pay?", "statistics", 400),
+        (
+            "Context: Did 30 hrs at 12.50 - oh wait, no, it was 13.25. Task: Pay?",
+            "statistics",
+            397.5,
+        ),
     ],
 )
 def test_a_correction_is_applied_before_the_request_is_read(
@@ -74,6 +81,8 @@ def test_a_correction_the_step_leaves_out_is_applied_from_the_whole_request() ->
         "what is 12 times 4? oops make that 5",
         # "it's X" with two numbers it may replace
         "split 240 between 6 of us. actually it's 8",
+        # "it was X" with two whole numbers it may replace
+        "did 30 hrs at 12 - oh wait, no, it was 32. pay?",
         # "it was X hours" with two numbers in hours it may replace
         "worked 5 hours at 12 and 6 hours at 14, no wait, it was 7 hours. my pay?",
     ],

@@ -64,6 +64,19 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "how many nights to finish it", 12.8),
         ("I knit 12 rows an hour and knit for 2 hours every evening; the scarf is 300 rows. "
          "how many evenings", 12.5),
+        # times of several things, each count times its time, added
+        ("4 episodes at 30 mins each and then a film that's 1 h 30 min. how many hours is "
+         "that altogether", 3.5),
+        ("2 talks of 45 minutes each plus a 1 hour workshop, how many minutes in total", 150),
+        # a charge for each period begun
+        ("car park charges 2.50 for every 20 min or part of 20 min. i was parked 1 h 5 min, "
+         "how much", 10),
+        ("parking is 3 per hour or part thereof, i stayed 4 hours 10 minutes. how much", 15),
+        # what is left of a total, at a rate
+        ("the novel is 450 pages and i've read 130 of them. at 25 pages a day how many days "
+         "to finish", 12.8),
+        ("8000 step goal, i've done 5,600 so far. i do 120 steps a minute, how many more "
+         "minutes", 20),
         # a yearly amount per hour, a price per use
         ("salary is 31,200 a year for 37.5 hours a week, 52 weeks. what's that per hour", 16),
         ("job ad says 27,300 a year for 35 hours a week. what's that per hour, assuming 52 "
@@ -97,6 +110,15 @@ def test_times_dates_and_rates_over_time(instruction: str, expected: float) -> N
         "gym is 30 and i go 2 times a week for 1 month. cost per visit",
         # weeks worked a year not said
         "salary is 31,200 a year for 37.5 hours a week. what's that per hour",
+        # what is left at a rate, with a number not placed (a second amount done)
+        "the novel is 450 pages, i read 130 and then 40. at 25 pages a day how many days to finish",
+        # a time difference between places the flight's times are not said in
+        "leaving at 09:30 and landing at 12:45. LA is 8 hours behind the UK. how long's the "
+        "flight in hours",
+        # a charge per period with a part period's charge not said
+        "car park charges 2.50 for every 20 min. i was parked 1 h 5 min, how much",
+        # times added with a number that is no time (a count not said of a time each)
+        "4 episodes at 30 mins each and then 2 films. how many hours is that altogether",
         # a pace with no length it is per: never the speed (10 / 50 = 0.2 km a minute)
         "ran 10 km in 50 minutes, what was my pace",
     ],
@@ -118,6 +140,9 @@ def test_times_and_rates_not_all_said_are_refused(instruction: str) -> None:
         # the place left is ahead: the flight took longer than the clocks say
         ("flight leaves dubai at 09:00 and lands in london at 13:00 local time. dubai is 4 "
          "hours ahead of london. how long is the flight in hours", 8),
+        # the places named by the zones of the times, one by its initials
+        ("leaving gatwick 09:30 uk time and landing at LAX 12:45 los angeles time. LA is 8 "
+         "hours behind the UK. how long's the flight in hours", 11.25),
     ],
 )  # fmt: skip
 def test_flight_time_with_a_difference_said_of_a_place(instruction: str, expected: float) -> None:

@@ -61,6 +61,93 @@ def test_pay_with_what_this_reading_leaves_out_is_not_read(request_text: str) ->
 
 
 @pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # hours said with minutes, the rate after "/" or "@"
+        ("logged 3 hrs 20 mins on the job at £30/hour. what do i bill", 100),
+        ("worked 7 hours and 30 minutes at 12 an hour, what's my pay", 90),
+        # a day's hours for a count of days, a week's hours over the weeks paid in a year
+        ("8 hrs 15 mins a day for 3 days at 20 an hour. total pay?", 495),
+        ("20 hrs a week @ 10.50. what's that over a year if i'm paid for 50 weeks", 10500),
+        # clocked in and out, less a break said to be unpaid, on days a week
+        (
+            "i clock in 09:00 and out at 17:30 with a 30 min unpaid lunch, 4 days a week at "
+            "£10/hr. weekly pay?",
+            320,
+        ),
+        # only the overtime asked: the hours past the limit at their rate
+        (
+            "contracted 35 hrs, did 40 this week. hours over 35 get 1.5x my 12 rate. how much "
+            "is the overtime pay",
+            90,
+        ),
+    ],
+)
+def test_hours_said_other_ways_at_an_hourly_rate(request_text: str, result: float) -> None:
+    assert run(request_text, "statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a year asked with the weeks paid unsaid (holidays taken out, or not?)
+        "20 hrs a week @ 10.50. what's that over a year",
+        # a day's hours on days not counted
+        "8 hrs 15 mins a day at 20 an hour. total pay?",
+        # a break not said to be unpaid, or a second number of days
+        "i clock in 09:00 and out at 17:30 with a 30 min lunch, 4 days a week at £10/hr. "
+        "weekly pay?",
+        # the hours contracted other than the limit of the overtime
+        "contracted 37 hrs, did 40 this week. hours over 35 get 1.5x my 12 rate. how much is "
+        "the overtime pay",
+        # overtime asked, none said
+        "worked 40 hours at 12 an hour. how much is the overtime pay",
+    ],
+)
+def test_hours_said_other_ways_with_a_number_unplaced_are_not_read(request_text: str) -> None:
+    assert read_earnings(None, request_text) is None
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        # an entitlement for a full week, pro rata by the days worked
+        (
+            "Full timers get 25 days holiday for a 5 day week.",
+            "I work 4 days a week - whats my pro rata entitlement.",
+            20,
+        ),
+        # a week's pay worked out per day: the weeks, and each day's share of a week
+        (
+            "My sick pay is 100 a week, worked out per day on a 5 day week.",
+            "I was off 2 weeks and 3 days, how much do i get.",
+            260,
+        ),
+    ],
+)
+def test_pro_rata_by_days_a_week(context: str, task: str, result: float) -> None:
+    found = read_earnings(context, task)
+    assert found is not None
+    assert run(f"Context: {context} Task: {task}", "statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # more days worked than the full week
+        ("Full timers get 25 days holiday for a 5 day week.", "I work 6 days a week - pro rata?"),
+        # a number not placed (a second amount a week)
+        (
+            "My sick pay is 100 a week, worked out per day on a 5 day week, plus 20 a week.",
+            "I was off 2 weeks and 3 days, how much do i get.",
+        ),
+    ],
+)
+def test_pro_rata_with_what_this_reading_leaves_out_is_not_read(context: str, task: str) -> None:
+    assert read_earnings(context, task) is None
+
+
+@pytest.mark.parametrize(
     ("context", "task", "result"),
     [
         (

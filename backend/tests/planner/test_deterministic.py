@@ -952,6 +952,13 @@ def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
         ),
         # People joining: the count shared among, grown.
         ("split 96 between 4 people", "actually 2 more are coming", "between 6 people"),
+        # A new rate an hour for the one rate of the earlier request, the hours the same.
+        (
+            "12.40 an hour for 30 hours, what's my pay",
+            "they've bumped me up to 13, same hours?",
+            "13 an hour for 30 hours",
+        ),
+        ("worked 20 hours at 11.50, my pay?", "i got a raise to 12.25 an hour", "hours at 12.25"),
     ],
 )
 def test_another_piece_and_a_new_count_follow_the_previous_request(
@@ -960,6 +967,12 @@ def test_another_piece_and_a_new_count_follow_the_previous_request(
     result = plan(follow_up, history=(previous,))
     assert expected in result.steps[0].instruction
     assert result.steps[0].capability == plan(previous).steps[0].capability
+
+
+def test_a_new_rate_with_two_rates_before_is_planned_alone() -> None:
+    follow_up = "they've bumped me up to 13, same hours?"
+    previous = "12 an hour for 30 hours and 15 an hour for 5 hours, what's my pay"
+    assert plan(follow_up, history=(previous,)).steps[0].instruction.startswith("They've")
 
 
 @pytest.mark.parametrize(

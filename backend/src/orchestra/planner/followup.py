@@ -521,6 +521,9 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     counted = _new_quantity_of(text, earlier)
     if counted is not None:
         return counted
+    rated = _new_rate(text, earlier)
+    if rated is not None:
+        return rated
     bare = _POINTED_BARE.match(text.strip())
     if bare and earlier:
         # "try this one: loved the pool" after a sentiment of a quote: the new text, quoted
@@ -643,6 +646,38 @@ def _new_quantity_of(text: str, earlier: Sequence[str]) -> str | None:
         return None
     old = found[0]
     return previous[: old.start()] + match.group("quantity") + previous[old.end() :]
+
+
+# "they've bumped me up to 13.85, same hours?", "i got a raise to 14.50 an hour, same
+# hours": a new rate an hour for the earlier request's one rate, its hours the same.
+_NEW_RATE_RE = re.compile(
+    _LEAD + r"(?:[a-z']+\s+){0,4}?(?:(?:bumped|put|moved|raised|gone|went|goes|go|going)\s+"
+    r"(?:me\s+|it\s+|my\s+(?:hourly\s+)?(?:rate|pay)\s+)?up\s+to|(?:pay\s+)?(?:raise|rise)\s+to)"
+    r"\s+[\u00a3$\u20ac]?(?P<rate>\d+(?:\.\d+)?)(?:\s*(?:an?|per|/)\s*(?:hour|hr)\b)?"
+    r"(?P<same>[\s,.-]+(?:on\s+|for\s+|with\s+)?(?:the\s+)?same\s+hours)?\s*[.!?]*$",
+    re.I,
+)
+_RATE_AN_HOUR_RE = re.compile(
+    r"(?<![\w.,])[\u00a3$\u20ac]?(?P<rate>\d+(?:\.\d+)?)\s*(?:an?|per|/)\s*(?:hour|hr)\b"
+    r"|\bhours?\s+at\s+[\u00a3$\u20ac]?(?P<at>\d+(?:\.\d+)?)(?![\w%.]|\.\d)",
+    re.I,
+)
+
+
+def _new_rate(text: str, earlier: Sequence[str]) -> str | None:
+    """ "they've bumped me up to 13.85, same hours?" after "13.20 an hour for 31 hours,
+    what's my pay" is "13.85 an hour for 31 hours, what's my pay"; None unless the earlier
+    request gives exactly one rate an hour."""
+    match = _NEW_RATE_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    found = list(_RATE_AN_HOUR_RE.finditer(previous))
+    if len(found) != 1:
+        return None
+    group = "rate" if found[0].group("rate") else "at"
+    start, end = found[0].span(group)
+    return previous[:start] + match.group("rate") + previous[end:]
 
 
 # "actually 2 more are coming", "and 3 more people joining": the count of people the

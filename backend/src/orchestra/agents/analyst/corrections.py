@@ -152,7 +152,7 @@ def _restated(sentence: str, text: str) -> tuple[str, str, int] | None:
 # "no hang on, there's 8 now", "wait, there are 8 of us", "actually it's 8": a new number
 # alone, said as how many there are now ("it's" names no kind: the one number of its own).
 _COUNT_NOW = re.compile(
-    rf"\b(?:(?P<it>it'?s|it\s+is)|there'?s|there\s+is|there\s+are|we'?re|we\s+are)\s+"
+    rf"\b(?:(?P<it>it'?s|it\s+is|it\s+was)|there'?s|there\s+is|there\s+are|we'?re|we\s+are)\s+"
     rf"(?P<new>{_NUMBER})(?P<percent>\s*(?:%|percent\b))?(?:\s+of\s+us)?(?:\s+now)?"
     r"(?:\s+instead)?\s*[.!]*\s*$",
     re.I,
@@ -176,6 +176,10 @@ def _count_now(sentence: str, text: str) -> tuple[str, str, int] | None:
     rest = f"{text[: at + cue.start()]} {text[at + len(sentence) :]}"
     if now["it"]:
         olds = (_PERCENTAGE if now["percent"] else _PLAIN).findall(rest)
+        if len(olds) > 1 and not now["percent"]:
+            # "28 hrs at 11.60 - oh wait, it was 26": a whole number corrects the one whole
+            # number given, not an amount written with decimals (nor the other way).
+            olds = [old for old in olds if ("." in old) == ("." in now["new"])]
     elif now["percent"]:
         return None
     else:
@@ -184,7 +188,9 @@ def _count_now(sentence: str, text: str) -> tuple[str, str, int] | None:
         raise AgentInputError(
             _refusal(f"'{now.group(0).strip(' .!')}' does not say which number it replaces")
         )
-    return now["new"], olds[0], cue.start()
+    # "oh wait, no, ...": a "no" or "oh" before the cue goes with it.
+    said_no = re.search(r"(?:\b(?:no|nah|oh|um|erm?)\b[\s,]*)+$", sentence[: cue.start()], re.I)
+    return now["new"], olds[0], said_no.start() if said_no else cue.start()
 
 
 # "36 hours at 12.40... no wait, it was 38 hours": the new number with its unit, the old one

@@ -19,6 +19,12 @@
   day's hours first (a day's times on a 12-hour clock run from the morning on);
 - how many sittings to finish: "40 pages an hour, 45 mins every night, the book is 384
   pages, how many nights" is 384 / (40 * 45 / 60);
+- a charge for each period begun: "1.20 for every 30 min or part of 30 min, parked 2 h 45
+  min" is 1.20 * ceil(165 / 30);
+- times of several things added: "3 episodes at 47 mins each and then a film that's 2 h 12
+  min, how many hours altogether" is (3 * 47 + 2 * 60 + 12) / 60;
+- what is left of a total at a rate: "book's 612 pages, i've read 188 of them. at 40 pages a
+  day how many days to finish" is (612 - 188) / 40;
 - a yearly amount per hour worked, and a price per use: "31,200 a year for 37.5 hours a
   week, 52 weeks, per hour" is 31200 / (37.5 * 52); "boots are 140, worn 3 times a week for
   2 years (52 weeks a year), cost per wear" is 140 / (3 * 52 * 2).
@@ -32,7 +38,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from orchestra.agents.analyst.wording import Node, Num, Op
+from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
 __all__ = ["read_durations"]
 
@@ -708,6 +714,151 @@ def _sessions_to_finish(text: str) -> tuple[Node, str] | None:
     return Op("/", _num(float(total), total), done), f"{asked.group('period')}s to finish"
 
 
+# --- what is left of a total, at a rate ----------------------------------------------------
+
+_LEFT_RATE = re.compile(
+    rf"(?<![\w.])(?P<n>{_AMOUNT})\s+(?P<thing>[a-z]+?)s?\s+(?:an|a|per|each|every)\s+"
+    r"(?P<per>day|night|week|hour|minute)\b",
+    re.I,
+)
+_LEFT_ASKED = re.compile(
+    r"\bhow\s+many\s+(?:more\s+)?(?P<asked>days|nights|weeks|hours|minutes)\b", re.I
+)
+# What is done of it: "i've read 188 of them", "i've done 6240".
+_DONE = re.compile(
+    rf"\b(?:read|done|did|walked|finished|completed|written|wrote|covered|watched|made|"
+    rf"knitted|painted|saved)\s+(?:about\s+|around\s+)?(?P<n>{_AMOUNT})\b"
+    r"(?:\s+(?!of\b|so\b|far\b)(?P<thing>[a-z]+?)s?\b)?(?:\s+of\s+(?:them|it|those))?",
+    re.I,
+)
+
+
+def _left_at_rate(text: str) -> tuple[Node, str] | None:
+    """ "book's 612 pages, i've read 188 of them. at 40 pages a day how many days to
+    finish": what is left of the total, over the rate; "10k step goal and i've done 6,240.
+    110 steps a minute, how many more minutes" the same."""
+    asked, rates = _LEFT_ASKED.search(text), list(_LEFT_RATE.finditer(text))
+    done = list(_DONE.finditer(text))
+    if asked is None or len(rates) != 1 or len(done) != 1:
+        return None
+    rate = rates[0]
+    if asked.group("asked").lower().rstrip("s") != rate.group("per").lower():
+        return None
+    thing = rate.group("thing").lower()
+    if done[0].group("thing") and done[0].group("thing").lower() != thing:
+        return None
+    # The total: "612 pages", "10000 step goal", the one other number of the thing.
+    totals = [
+        t
+        for t in re.finditer(rf"(?<![\w.])(?P<n>{_AMOUNT})\s+{re.escape(thing)}s?\b", text, re.I)
+        if not rate.start() <= t.start() < rate.end()
+        and not done[0].start() <= t.start() < done[0].end()
+    ]
+    if len(totals) != 1:
+        return None
+    read = [rate.span(), done[0].span(), totals[0].span()]
+    if not _all_read(text, read):
+        return None
+    total, gone = float(totals[0].group("n")), float(done[0].group("n"))
+    if gone >= total:
+        return None
+    left = Op("-", _num(total, totals[0].group("n")), _num(gone, done[0].group("n")))
+    per = rate.group("per").lower()
+    return Op("/", left, _num(float(rate.group("n")), rate.group("n"))), f"{per}s to finish"
+
+
+# --- a charge for each period started ------------------------------------------------------
+
+# "1.20 for every 30 min or part of 30 min", "2 per hour or part thereof", "3 for each
+# started hour": a charge for each period begun, the last one part used.
+_CHARGE_PER_STARTED = re.compile(
+    rf"(?<![\w.])[\u00a3$\u20ac]?(?P<price>{_AMOUNT})\s+(?:for\s+)?(?:every|each|per|an?)\s+"
+    rf"(?:(?P<started>started|begun)\s+)?(?:(?P<n>{_AMOUNT})\s*)?(?P<u>{_HOURS}|{_MINUTES})\b"
+    rf"(?P<part>\s+or\s+part(?:\s+of\s+(?:an?\s+)?(?P<again>{_AMOUNT})?\s*(?:{_HOURS}|{_MINUTES})"
+    r"|\s+thereof)?\b)?",
+    re.I,
+)
+_STAYED = re.compile(
+    rf"\b(?:parked|there|stayed|stay|staying|in\s+for|for)\s+(?:for\s+)?(?:(?P<h>\d+)\s*{_HOURS}"
+    rf"(?:\s*(?:and\s+)?(?P<m>\d+)\s*{_MINUTES})?|(?P<mo>\d+)\s*{_MINUTES})\b",
+    re.I,
+)
+_CHARGE_ASKED = re.compile(r"\bhow\s+much\b|\bwhat\s+(?:do|will|did)\s+i\s+pay\b|\bcost\b", re.I)
+
+
+def _charge_per_started(text: str) -> tuple[Node, str] | None:
+    """ "car park charges 1.20 for every 30 min or part of 30 min. i was parked 2 h 45 min,
+    how much": the charge times the periods begun (165 minutes begin 6 of 30)."""
+    charges, stays = list(_CHARGE_PER_STARTED.finditer(text)), list(_STAYED.finditer(text))
+    if len(charges) != 1 or len(stays) != 1 or not _CHARGE_ASKED.search(text):
+        return None
+    charge, stay = charges[0], stays[0]
+    if not (charge.group("part") or charge.group("started")):
+        return None  # a part period charged in part or in full is not said
+    if charge.group("again") and charge.group("again") != (charge.group("n") or "1"):
+        return None
+    if not _all_read(text, [charge.span(), stay.span()]):
+        return None
+    size = float(charge.group("n") or 1)
+    period = _in_minutes(_num(size, charge.group("n") or "1"), _unit_of(charge.group("u")))
+    if stay.group("mo"):
+        stayed: Node = _num(float(stay.group("mo")), stay.group("mo"))
+    else:
+        stayed = _in_minutes(_num(float(stay.group("h")), stay.group("h")), "hour")
+        if stay.group("m"):
+            stayed = Op("+", stayed, _num(float(stay.group("m")), stay.group("m")))
+    price = _num(float(charge.group("price")), charge.group("price"))
+    return Op(
+        "*", price, Call("ceil", (Op("/", stayed, period),))
+    ), "the charge for each period begun"
+
+
+# --- times of several things, added ---------------------------------------------------------
+
+# "3 episodes at 47 mins each": a count of things of one time each.
+_EACH_TIME = re.compile(
+    rf"(?<![\w.:])(?P<count>\d+)\s+[a-z]+\s+(?:at|of)\s+(?P<n>{_AMOUNT})\s*"
+    rf"(?P<u>{_HOURS}|{_MINUTES})\s+each\b",
+    re.I,
+)
+_ADDED_ASKED = re.compile(
+    r"\bhow\s+many\s+(?P<u>hours|minutes)\b[^.?!]*\b(?:altogether|all\s+together|in\s+total|"
+    r"total|in\s+all)\b",
+    re.I,
+)
+
+
+def _times_added(text: str) -> tuple[Node, str] | None:
+    """ "3 episodes at 47 mins each and then a film that's 2 h 12 min. how many hours is that
+    altogether": each time, times its count, added, in the unit asked."""
+    asked = _ADDED_ASKED.search(text)
+    if asked is None or re.search(r"\b(?:breaks?|minus|less|except|skip\w*)\b", text, re.I):
+        return None
+    read: list[tuple[int, int]] = []
+    parts: list[Node] = []
+    for each in _EACH_TIME.finditer(text):
+        time = _in_minutes(_num(float(each.group("n")), each.group("n")), _unit_of(each.group("u")))
+        parts.append(Op("*", _num(float(each.group("count")), each.group("count")), time))
+        read.append(each.span())
+    for both in _HOURS_AND_MINUTES.finditer(text):
+        if not any(s <= both.start() < e for s, e in read):
+            parts.append(_hours_and_minutes(both))
+            read.append(both.span())
+    for one in _ONE_TIME.finditer(text):
+        if not any(s <= one.start() < e for s, e in read):
+            parts.append(
+                _in_minutes(_num(float(one.group("n")), one.group("n")), _unit_of(one.group("u")))
+            )
+            read.append(one.span())
+    if len(parts) < 2 or not any(_EACH_TIME.finditer(text)) or not _all_read(text, read):
+        return None
+    total = parts[0]
+    for part in parts[1:]:
+        total = Op("+", total, part)
+    unit = _unit_of(asked.group("u"))
+    return _from_minutes(total, unit), f"the times added, in {unit}s"
+
+
 def read_durations(text: str) -> tuple[Node, str] | None:
     """The expression and label of a time, a count of days, a journey's time, a pace, a
     download's time, pay for hours or a cost per hour or use that ``text`` states and asks,
@@ -724,6 +875,9 @@ def read_durations(text: str) -> tuple[Node, str] | None:
         _yearly_per_hour,
         _per_use,
         _sessions_to_finish,
+        _left_at_rate,
+        _charge_per_started,
+        _times_added,
         _time_in_unit,
     ):
         found = reader(text)

@@ -4,7 +4,10 @@ Everyday money said in set shapes that the word problems of `problems` do not re
 
 - hours at an hourly rate, with a premium on the rate ("12.60 an hour plus a 25% night
   premium. 4 nights of 10 hours") or overtime past a number of hours ("22 a hour and worked
-  46 hours. anything over 40 is paid at 1.5x"): the gross pay;
+  46 hours. anything over 40 is paid at 1.5x"): the gross pay; the hours may be said with
+  minutes ("6 hrs 45 mins"), a day for a count of days or days a week, a week (asked over
+  a year of the weeks said paid), or clocked in and out less a break said unpaid; when the
+  overtime pay alone is asked, the hours past the limit at their rate;
 - rates in bands ("5% on the first 20k and 8% on anything above that. i sold 34,500";
   "0% on the first 125,000, 2% on the next 125,000 and 5% on the rest"): the sum of each
   band's rate on the part of the amount in it;
@@ -13,6 +16,10 @@ Everyday money said in set shapes that the word problems of `problems` do not re
 - a percentage named by what it pays for ("super is 11.5% on top", "allowed to overpay
   10% of it a year") of the one amount, when the question asks that name ("how much
   super", "the max overpayment"), over the period asked;
+- pro rata by days a week: an entitlement for a full week ("28 days holiday for a 5 day
+  week. i do 3 days a week, pro rata") times the share of it worked; a week's pay worked
+  out per day ("116.75 a week, worked out per day on a 5 day week. off 3 weeks and 2
+  days"), the weeks and each day's share of a week;
 - tax and a tip both on the amount before tax ("86 before tax. HST is 13% and tipping 18%
   on the pre-tax amount"): the total.
 
@@ -80,15 +87,66 @@ _HOURLY = re.compile(
     rf"(?P<rate>{_MONEY})\s*(?:dollars|euros|pounds|quid|bucks)?\s*(?:an?|per|each)\s+hour\b",
     re.I,
 )
-# "worked 36 hours at 12.40": a rate right after the hours is one an hour.
-_HOURS_AT = re.compile(
-    rf"(?<![\w.,])(?P<hours>{_AMOUNT})\s+hours?\s+at\s+(?P<rate>{_MONEY})(?![\w%]|\s*%)"
-    r"(?:\s*(?:an?|per|each)\s+hour\b)?",
+# "my 16.40 rate", "the hourly rate of 14.20": a rate an hour named as the rate.
+_RATE_NAMED = re.compile(
+    rf"\b(?:my|the|an?|our|his|her|their)\s+(?:hourly\s+)?(?:rate\s+of\s+)?(?P<rate>{_MONEY})"
+    r"\s+(?:hourly\s+|an\s+hour\s+|per\s+hour\s+)?rate\b",
     re.I,
 )
+# Minutes after the hours ("6 hours 45 mins", "9 hours and 20 minutes"), and the period
+# the hours are said for ("a day for 4 days", "a week").
+_MINUTES_TOO = r"(?:\s+(?:and\s+)?(?P<mins>[0-5]?\d)\s*(?:minutes?|mins?)\b)?"
+_PERIOD_OF_HOURS = (
+    r"(?:\s+(?:a|per|each|every)\s+(?P<per>day|week)(?:\s+for\s+(?P<days>\d+)\s+days\b)?)?"
+)
+# "worked 36 hours at 12.40": a rate right after the hours is one an hour.
+_HOURS_AT = re.compile(
+    rf"(?<![\w.,])(?P<hours>{_AMOUNT})\s+hours?{_MINUTES_TOO}{_PERIOD_OF_HOURS},?\s+at\s+"
+    rf"(?P<rate>{_MONEY})(?![\w%]|\s*%)(?:\s*(?:an?|per|each)\s+hour\b)?",
+    re.I,
+)
+# "worked 38 hours", "logged 6 hours 45 mins", "did 41.5 this week" (the hours word left out
+# before the week they were worked in).
 _WORKED_HOURS = re.compile(
-    rf"\b(?:worked|work|working|did|do|doing|put\s+in|clocked(?:\s+up)?)\s+"
-    rf"(?P<hours>{_AMOUNT})\s+hours?\b",
+    rf"\b(?:worked|work|working|did|do|doing|put\s+in|clocked(?:\s+up)?|logged|spent)\s+"
+    rf"(?P<hours>{_AMOUNT})(?:\s+hours?{_MINUTES_TOO}{_PERIOD_OF_HOURS}\b"
+    r"|(?=\s+(?:this|last)\s+week\b))",
+    re.I,
+)
+# "clock in 08:50 and out at 17:20": a day's hours between two times on a 24-hour clock.
+_CLOCKED = re.compile(
+    r"\bclock(?:ed|s)?\s+in\s+(?:at\s+)?(?P<ah>[01]?\d|2[0-3]):(?P<am>[0-5]\d)\s+and\s+"
+    r"(?:clock(?:ed|s)?\s+)?out\s+(?:at\s+)?(?P<bh>[01]?\d|2[0-3]):(?P<bm>[0-5]\d)"
+    r"(?![\d:]|\s*[ap]\.?m\b)",
+    re.I,
+)
+# "with a 45 min unpaid lunch": a break said to be unpaid, taken off each day's hours.
+_UNPAID_BREAK = re.compile(
+    r"(?:\bwith\s+)?(?:an?\s+)?(?<![\w.,])(?P<mins>\d+)\s*(?:minutes?|mins?)\s+unpaid\s+"
+    r"(?:lunch|break)(?:\s+break)?\b",
+    re.I,
+)
+# "5 days a week": the days worked in each week.
+_DAYS_A_WEEK = re.compile(
+    r"(?<![\w.,])(?P<days>[1-7])\s+days\s+(?:a|per|each|every)\s+week\b", re.I
+)
+# "over a year if i'm paid for all 52 weeks": the weeks paid in the year.
+_WEEKS_PAID = re.compile(r"(?<![\w.,])(?P<weeks>\d{1,2})\s+weeks\b", re.I)
+_ASKS_YEAR = re.compile(
+    r"\b(?:over|in|for)\s+(?:a|the|one)\s+(?:whole\s+|full\s+)?year\b|"
+    r"\b(?:annual(?:ly)?|yearly)\b|\b(?:a|per)\s+year\b",
+    re.I,
+)
+_ASKS_THAT = re.compile(r"\bwhat(?:'?s|\s+is)\s+(?:that|this|it)\b", re.I)
+_ASKS_OVERTIME = re.compile(
+    r"\bovertime\s+(?:pay|payment|earnings|comes?\s+to)\b|\bhow\s+much\s+overtime\b|"
+    r"\bpay\s+for\s+(?:the\s+)?overtime\b",
+    re.I,
+)
+# "contracted 37 hrs": the hours past which overtime is paid, said again.
+_CONTRACT = re.compile(
+    rf"\bcontract(?:ed)?\s+(?:for\s+|to\s+(?:do|work)\s+)?(?P<hours>{_AMOUNT})\s+hours?"
+    r"(?:\s+(?:a|per)\s+week)?\b",
     re.I,
 )
 # "4 nights of 10 hours", "3 shifts of 7.5 hours each".
@@ -115,9 +173,11 @@ _OVERTIME = re.compile(
 _ASKS_PAY = re.compile(
     r"\b(?:gross\s+pay|(?:my|the|his|her|their|total|weekly|week'?s)\s+pay\b|"
     r"how\s+much\s+(?:do|did|will|would|should)\s+(?:i|you|we|he|she|they)\s+"
-    r"(?:earn|make|get(?:\s+paid)?|be\s+paid|take)|"
+    r"(?:earn|make|get(?:\s+paid)?|be\s+paid|take|bill|charge|invoice)|"
     r"what\s+(?:do|did|will|would|should)\s+(?:i|you|we|he|she|they)\s+"
-    r"(?:earn|make|get(?:\s+paid)?|be\s+paid)|(?:total\s+)?earnings)\b",
+    r"(?:earn|make|get(?:\s+paid)?|be\s+paid|bill|charge|invoice)|(?:total\s+)?earnings)\b|"
+    # "Pay?" asked alone
+    r"^\W*(?:my\s+|the\s+|total\s+)?pay\s*\?",
     re.I,
 )
 # Pay taken out or not paid, which this reading does not take off.
@@ -132,10 +192,57 @@ def _overlap(one: re.Match[str], other: re.Match[str]) -> bool:
     return one.start() < other.end() and other.start() < one.end()
 
 
+def _hours_of(said: re.Match[str]) -> Node:
+    """The hours of ``said``, with the minutes said after them ("6 hours 45 mins")."""
+    hours: Node = _num(said.group("hours"))
+    minutes = said.groupdict().get("mins")
+    if minutes:
+        hours = Op("+", hours, Op("/", _num(minutes), Num(60, "60")))
+    return hours
+
+
+def _clocked_hours(text: str, spans: list[tuple[int, int]]) -> Node | None:
+    """ "clock in 08:50 and out at 17:20 with a 45 min unpaid lunch": a day's hours between
+    the times, less the unpaid break; None when no such times are said, or they run over
+    midnight (a clock read either way)."""
+    clocked = list(_CLOCKED.finditer(text))
+    if len(clocked) != 1:
+        return None
+    said = clocked[0]
+    start = int(said.group("ah")) * 60 + int(said.group("am"))
+    end = int(said.group("bh")) * 60 + int(said.group("bm"))
+    if end <= start:
+        return None
+    spans.append(said.span())
+    hours: Node = Num((end - start) / 60, f"{(end - start) / 60:.15g}")
+    breaks = list(_UNPAID_BREAK.finditer(text))
+    if len(breaks) > 1:
+        return None
+    if breaks:
+        hours = Op("-", hours, Op("/", _num(breaks[0].group("mins")), Num(60, "60")))
+        spans.append(breaks[0].span())
+    return hours
+
+
 def _hourly_pay(text: str, ask: str) -> Reading | None:
     """ "Nights pay 12.60 an hour plus a 25% night premium. I did 4 nights of 10 hours. Gross
-    pay?": the hours times the rate, with its premium or its overtime."""
-    if not _ASKS_PAY.search(ask) or _NOT_PAID.search(text):
+    pay?": the hours times the rate, with its premium or its overtime. The hours may be said
+    with minutes ("6 hrs 45 mins"), a day for a count of days, a day for days a week, or a
+    week (and the pay asked over a year of the weeks said); or between the times clocked in
+    and out, less a break said to be unpaid. When only the overtime pay is asked, only the
+    hours past the limit, at their rate."""
+    text = re.sub(r"\s*@\s*(?=[$\u20ac\u00a3]?\d)", " at ", text)
+    ask = re.sub(r"\s*@\s*(?=[$\u20ac\u00a3]?\d)", " at ", ask)
+    year_asked = _ASKS_YEAR.search(ask) is not None
+    overtime_asked = _ASKS_OVERTIME.search(ask) is not None
+    if not (_ASKS_PAY.search(ask) or overtime_asked or (year_asked and _ASKS_THAT.search(ask))):
+        return None
+    breaks = list(_UNPAID_BREAK.finditer(text))
+    unread = text
+    for taken in breaks:
+        blank = " " * (taken.end() - taken.start())
+        unread = f"{unread[: taken.start()]}{blank}{unread[taken.end() :]}"
+    if _NOT_PAID.search(unread):
         return None
     shifts = list(_SHIFTS.finditer(text))
     at = _HOURS_AT.search(text)
@@ -148,6 +255,7 @@ def _hourly_pay(text: str, ask: str) -> Reading | None:
         at = None
         text = f"{text[: said.start()]} {said.group('rate')} an hour{text[said.end() :]}"
     rates = [m for m in _HOURLY.finditer(text) if at is None or m.start() >= at.end()]
+    rates += [m for m in _RATE_NAMED.finditer(text) if at is None or m.start() >= at.end()]
     if at is not None:
         rate_said, spans = at.group("rate"), [at.span()]
     elif len(rates) == 1:
@@ -159,23 +267,58 @@ def _hourly_pay(text: str, ask: str) -> Reading | None:
     shifts = list(_SHIFTS.finditer(text))
     worked = [w for w in _WORKED_HOURS.finditer(text) if not any(_overlap(w, s) for s in shifts)]
     hours: Node
+    period: re.Match[str] | None = None  # what said the hours, with their period
+    clocked: Node | None = None
     if at is not None:
         if shifts or len(worked) > 1:
             return None
-        hours = _num(at.group("hours"))
+        hours, period = _hours_of(at), at
     elif len(shifts) == 1 and not worked:
         count, each = shifts[0].group("count"), shifts[0].group("hours")
         hours = Op("*", _num(count), _num(each))
         spans.append(shifts[0].span())
     elif len(worked) == 1 and not shifts:
-        hours = _num(worked[0].group("hours"))
+        hours, period = _hours_of(worked[0]), worked[0]
         spans.append(worked[0].span())
+    elif not worked and not shifts and (clocked := _clocked_hours(text, spans)) is not None:
+        hours = clocked
     else:
         return None
+    if breaks and clocked is None:
+        return None  # a break not taken off hours clocked
+    # The period the hours are said for: a day ("for 4 days", "5 days a week") or a week.
+    per = (period.group("per") or "").lower() if period is not None else ""
+    days = period.group("days") if period is not None else None
+    days_a_week = list(_DAYS_A_WEEK.finditer(text))
+    weekly = per == "week"
+    if per == "day" or clocked is not None:
+        if days is not None:
+            hours = Op("*", hours, _num(days))
+            if days_a_week:
+                return None
+        elif len(days_a_week) == 1:
+            hours = Op("*", hours, _num(days_a_week[0].group("days")))
+            spans.append(days_a_week[0].span())
+            weekly = True
+        elif per == "day" or days_a_week:
+            return None  # a day's hours on days not counted
+    elif days_a_week:
+        return None
+    weeks: Node | None = None
+    if year_asked:
+        paid = [
+            w for w in _WEEKS_PAID.finditer(text) if not any(s <= w.start() < e for s, e in spans)
+        ]
+        if not weekly or len(paid) != 1:
+            return None  # the weeks of the year paid for are not said
+        weeks = _num(paid[0].group("weeks"))
+        spans.append(paid[0].span())
     rate: Node = _num(rate_said)
     premium, overtime = _PREMIUM.search(text), _OVERTIME.search(text)
     if premium is not None and overtime is not None:
         return None  # whether the premium is paid on overtime too is not said
+    if overtime_asked and (overtime is None or weeks is not None):
+        return None
     label = "the gross pay"
     if premium is not None:
         rate = Op("*", rate, Op("+", Num(1, "1"), _rate(premium.group("rate"))))
@@ -184,6 +327,10 @@ def _hourly_pay(text: str, ask: str) -> Reading | None:
     if overtime is not None:
         spans.append(overtime.span())
         limit = _num(overtime.group("limit"))
+        contract = list(_CONTRACT.finditer(text))
+        if len(contract) > 1 or any(float(c.group("hours")) != limit.value for c in contract):
+            return None  # hours contracted other than the limit said
+        spans.extend(c.span() for c in contract)
         if overtime.group("times"):
             times = _num(overtime.group("times"))
         else:
@@ -191,13 +338,79 @@ def _hourly_pay(text: str, ask: str) -> Reading | None:
         if not isinstance(hours, Num) or hours.value <= limit.value or times.value < 1:
             return None  # no overtime worked: the limit would be a number left unused
         over = Op("-", hours, limit)
-        pay = Op("+", Op("*", rate, limit), Op("*", Op("*", rate, times), over))
         if not _all_read(text, spans):
             return None
+        if overtime_asked:
+            return [(Op("*", Op("*", rate, times), over), "the overtime pay")]
+        pay = Op("+", Op("*", rate, limit), Op("*", Op("*", rate, times), over))
         return [(pay, "the gross pay, with overtime")]
-    if not _all_read(text, spans):
+    if overtime_asked or not _all_read(text, spans):
         return None
-    return [(Op("*", rate, hours), label)]
+    pay = Op("*", rate, hours)
+    if weeks is not None:
+        return [(Op("*", pay, weeks), f"{label} a week, over the weeks paid in a year")]
+    if weekly:
+        label = f"{label} a week"
+    return [(pay, label)]
+
+
+# --- Pro rata by days a week ---------------------------------------------------------------
+
+# "28 days holiday for a 5 day week": an entitlement for a full week of days.
+_FULL_ENTITLEMENT = re.compile(
+    rf"(?<![\w.,])(?P<amount>{_AMOUNT})\s+days?\s+(?:of\s+)?(?:holiday|leave|annual\s+leave|"
+    r"holidays)\s+(?:a\s+year\s+)?(?:for|on)\s+(?:a\s+)?(?P<full>[1-7])[\s-]*days?[\s-]+week\b",
+    re.I,
+)
+_MY_DAYS = re.compile(
+    r"\b(?:i|i'm|we)\s+(?:do|work|only\s+work|only\s+do|am\s+on)\s+(?P<days>[1-7])\s+days?\s+"
+    r"(?:a|per|each)\s+week\b",
+    re.I,
+)
+_ASKS_PRO_RATA = re.compile(r"\bpro[\s-]?rata\b|\b(?:my|what'?s\s+my)\s+entitlement\b", re.I)
+# "116.75 a week, worked out per day on a 5 day week": a week's amount, a day's a fifth.
+_WEEKLY_PER_DAY = re.compile(
+    rf"(?<![\w.,])(?P<amount>{_MONEY})\s+(?:a|per)\s+week\b[^.?!]*?\bper\s+day\s+on\s+"
+    r"(?:a\s+)?(?P<full>[1-7])[\s-]*days?[\s-]+week\b",
+    re.I,
+)
+_WEEKS_AND_DAYS = re.compile(
+    r"(?<![\w.,])(?P<weeks>\d+)\s+weeks?\s+(?:and\s+)?(?P<days>\d+)\s+days?\b", re.I
+)
+_ASKS_GET = re.compile(
+    r"\bhow\s+much\s+(?:do|will|would|should)\s+i\s+(?:get|be\s+paid|receive)\b|"
+    r"\bwhat\s+(?:do|will|would)\s+i\s+get\b",
+    re.I,
+)
+
+
+def _pro_rata(text: str, ask: str) -> Reading | None:
+    """ "full timers get 28 days holiday for a 5 day week. i do 3 days a week - whats my pro
+    rata entitlement": the entitlement times the days worked over the full week's; "sick
+    pay is 116.75 a week, worked out per day on a 5 day week. off 3 weeks and 2 days": the
+    weeks' pay and each day's share of a week."""
+    full, mine = _FULL_ENTITLEMENT.search(text), list(_MY_DAYS.finditer(text))
+    if full is not None and len(mine) == 1 and _ASKS_PRO_RATA.search(text):
+        days, whole = int(mine[0].group("days")), int(full.group("full"))
+        if days > whole or not _all_read(text, [full.span(), mine[0].span()]):
+            return None
+        share = Op("/", _num(mine[0].group("days")), _num(full.group("full")))
+        return [(Op("*", _num(full.group("amount")), share), "the entitlement, pro rata")]
+    weekly, off = _WEEKLY_PER_DAY.search(text), list(_WEEKS_AND_DAYS.finditer(text))
+    if weekly is None or len(off) != 1 or not _ASKS_GET.search(ask):
+        return None
+    if int(off[0].group("days")) >= int(weekly.group("full")):
+        return None  # more days than a week holds: weeks and days not read so
+    if _NOT_PAID.search(text.replace(weekly.group(0), " ")) or not _all_read(
+        text, [weekly.span(), off[0].span()]
+    ):
+        return None
+    amount = _num(weekly.group("amount"))
+    day = Op("/", amount, _num(weekly.group("full")))
+    pay = Op(
+        "+", Op("*", amount, _num(off[0].group("weeks"))), Op("*", day, _num(off[0].group("days")))
+    )
+    return [(pay, "the pay for the weeks and days")]
 
 
 # --- Rates in bands -----------------------------------------------------------------------
@@ -491,7 +704,7 @@ def read_earnings(context: str | None, task: str) -> Reading | None:
     text = f"{context} {task}" if context is not None else task
     # What is asked is read in the question alone: "the pay is 12 an hour" states.
     ask = task if context is not None else re.split(r"(?<=[.?!])\s+(?=\S)", task.strip())[-1]
-    for reader in (_hourly_pay, _banded, _pay_rise, _tax_and_tip):
+    for reader in (_hourly_pay, _pro_rata, _banded, _pay_rise, _tax_and_tip):
         found = reader(text, ask)
         if found is not None:
             return found

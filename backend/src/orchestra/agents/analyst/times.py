@@ -2,11 +2,13 @@
 
 "In bed at 23:15, up at 06:45, every night for a week (7 nights)": 7.5 hours a night, 52.5
 in all; "departs 09:40 and lands 13:05 local time, the destination is 2 hours ahead of
-us": 3 h 25 min on the clocks, 1 h 25 min flown. ("10:40 to 17:15", a span, is read where
-the numbers are, in `numeric`.) As there, a time runs over midnight only on a clock that
-is plainly 24-hour ("in bed at 11:15, up at 6:45" may be either). A time difference is
-read only when it says which side is ahead, and a count of nights only when it is the one
-number besides the times.
+us": 3 h 25 min on the clocks, 1 h 25 min flown; "leaving heathrow 10:15 uk time and
+landing at JFK 13:05 new york time. NY is 5 hrs behind the UK": the places of a difference
+named by the zones the times are said in, or their initials. ("10:40 to 17:15", a span,
+is read where the numbers are, in `numeric`.) As there, a time runs over midnight only on
+a clock that is plainly 24-hour ("in bed at 11:15, up at 6:45" may be either). A time
+difference is read only when it says which side is ahead, and a count of nights only when
+it is the one number besides the times.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ _ENDS = (
     r"lands?|landed|landing|arrives?|arrived|arriving|gets\s+in|got\s+in|(?:gets|got)\s+into|"
     r"ends?|ended|finish(?:es|ed)?|stops?|stopped|clock(?:ed|s)?\s+out"
 )
-# "leaves manchester at 21:40", "lands in dubai at 07:55": a place between.
-_PLACE = r"(?:(?:from|in|into|at)\s+)?[a-z]+(?:\s+[a-z]+)?\s+at\s+"
+# "leaves manchester at 21:40", "lands in dubai at 07:55", "leaving heathrow 10:15": a place
+# between.
+_PLACE = r"(?:(?:from|in|into|at)\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:at\s+)?"
 _START_END = re.compile(
     rf"\b(?:{_STARTS})\s+(?:at\s+|{_PLACE})?{_CLOCK.format('a')}[^.?!\d]{{0,30}}?"
     rf"\b(?:{_ENDS})\s+(?:at\s+|{_PLACE})?{_CLOCK.format('b')}",
@@ -73,7 +76,7 @@ _TAKEN_OUT = re.compile(
 # left ("leaves dubai"): which side is ahead follows from which place it names.
 _PLACE_AHEAD = re.compile(
     r"\b(?P<place>[a-z]+)(?:'s\s+(?:time|clock))?\s+(?:is|are|runs?)\s+"
-    r"(?P<hours>\d+(?:\.\d+)?)\s+hours?\s+(?P<side>ahead|behind)\s+of\s+(?:the\s+)?"
+    r"(?P<hours>\d+(?:\.\d+)?)\s+hours?\s+(?P<side>ahead|behind)\s+(?:of\s+)?(?:the\s+)?"
     r"(?P<other>[a-z]+)\b",
     re.I,
 )
@@ -85,20 +88,43 @@ _LEAVES = re.compile(
 )
 
 
-def _place_ahead(text: str) -> tuple[bool, re.Match[str]] | None:
+# "10:15 uk time", "13:05 new york time": the zone a clock time is said in.
+_ZONE_OF_TIME = re.compile(r"\s+(?P<zone>[a-z]+(?:\s+[a-z]+)?)\s+time\b", re.I)
+
+
+def _names(place: str | None) -> set[str]:
+    """What a place may be called: its name, its last word, and the initials of a name of
+    two words ("new york" is "ny")."""
+    if not place:
+        return set()
+    words = place.lower().split()
+    names = {" ".join(words), words[-1]}
+    if len(words) > 1:
+        names.add("".join(word[0] for word in words))
+    return names
+
+
+def _place_ahead(text: str, times: re.Match[str]) -> tuple[bool, re.Match[str]] | None:
     """Whether the clock where the flight lands is ahead, and what said it, when a time
-    difference names the place landed in or left; None otherwise."""
+    difference names the place landed in or left (or the zone of the time it lands or
+    leaves at: "13:05 new york time"); None otherwise."""
     said = _PLACE_AHEAD.search(text)
     lands, leaves = _LANDS_IN.search(text), _LEAVES.search(text)
-    if said is None or lands is None:
+    start_zone = _ZONE_OF_TIME.match(text, times.end("am"))
+    end_zone = _ZONE_OF_TIME.match(text, times.end("bm"))
+    if said is None or (lands is None and end_zone is None):
         return None
     ahead = said.group("side").lower() == "ahead"
-    there = lands.group(1).lower()
-    here = leaves.group(1).lower() if leaves is not None else None
+    there = _names(lands.group(1) if lands else None) | _names(
+        end_zone.group("zone") if end_zone else None
+    )
+    here = _names(leaves.group(1) if leaves else None) | _names(
+        start_zone.group("zone") if start_zone else None
+    )
     place, other = said.group("place").lower(), said.group("other").lower()
-    if place == there and other != there:
+    if place in there and other not in there:
         return ahead, said
-    if (other == there and place != there) or (place == here and other != here):
+    if (other in there and place not in there) or (place in here and other not in here):
         return not ahead, said
     return None
 
@@ -127,7 +153,7 @@ def read_clock_times(text: str) -> tuple[Node, str] | None:
     hours: Node = Op("/", Num(minutes, str(minutes)), Num(60, "60"))
     label = "hours between the clock times"
     difference = _THERE_AHEAD.search(text) or _HERE_AHEAD.search(text)
-    placed = _place_ahead(text) if difference is None else None
+    placed = _place_ahead(text, said) if difference is None else None
     if placed is not None:
         difference = placed[1]
     if difference is not None:
