@@ -26,6 +26,12 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
         ("kitchen splashback is 180 cm long and 60 cm high and the tiles are 10 x 10 cm. how "
          "many tiles do i need (no spares)", 108),
         ("wall is 2.4 m by 1.2 m and tiles are 20 x 30 cm. how many tiles", 48),
+        # the tile's sides said before the tiles, and waste said to be left out
+        ("splashback is 1.8 m by 0.5 m and i'm using 10cm x 10cm tiles. how many tiles "
+         "ignoring waste", 90),
+        # cut pieces counted as parts when asked to just divide: 7.2 m\u00b2 / 0.36 m\u00b2
+        ("path is 8 m long by 0.9 m wide and slabs are 600 x 600 mm. how many slabs "
+         "(just divide)", 20),
         ("shed roof is 24 m\u00b2 and we had 12 mm of rain overnight, how many litres", 288),
         # each piece's width, said of them all
         ("the side of the plot is 12 m and the fence panels are 1.5 m wide. how many panels", 8),
@@ -56,6 +62,10 @@ def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float
         "an 18 m fence with a gate, a post every 1.8 m, a post at both ends. how many posts",
         # Spares asked for, which whole tiles leave out.
         "wall is 2.4 m by 1.2 m and tiles are 20 x 20 cm. how many tiles, with spares",
+        # 8 m / 600 mm: cut slabs, and no quotient asked for.
+        "path is 8 m long by 0.9 m wide and slabs are 600 x 600 mm. how many slabs",
+        # Waste ignored, but 1.25 m / 10 cm is no whole number of tiles.
+        "splashback is 1.25 m by 0.5 m, using 10cm x 10cm tiles. how many tiles ignoring waste",
         # 4.8 m / 140 mm: the last board cut to fit?
         "laying boards side by side to cover a width of 4.8 m. each board takes up 140 mm. "
         "how many boards",

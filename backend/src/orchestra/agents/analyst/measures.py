@@ -3,7 +3,8 @@
 "An 18 m fence with a post every 1.8 m, a post at both ends": 18 / 1.8 + 1 posts; "the
 deck is 3.6 m wide and each board takes up 15 cm": 360 / 15 boards across (so too "the
 garden is 18.3 m and fence panels are 1.83 m wide"); "180 cm long
-and 60 cm high, tiles 10 x 10 cm": (180 / 10) * (60 / 10) tiles; "24 m² and 12 mm of
+and 60 cm high, tiles 10 x 10 cm": (180 / 10) * (60 / 10) tiles (so too "10cm x 10cm
+tiles", and "just divide" asks the area over a tile's, cut tiles and all); "24 m² and 12 mm of
 rain": 24 * 12 litres; "my stride is 0.74 m and i did 12,400 steps, how many km": 0.74 *
 12400 metres, in km. Each is read only when the request says every amount it needs and
 nothing besides, and a count only when the lengths divide into whole pieces: a part piece
@@ -186,7 +187,19 @@ _TILE_SIDES = re.compile(
     re.I,
 )
 _SPARE = re.compile(r"\b(?:spares?|waste|extra|wastage|cuts?|offcuts?)\b", re.I)
-_NO_SPARE = re.compile(r"\bno\s+(?:spares?|waste|extras?|wastage)\b", re.I)
+_NO_SPARE = re.compile(
+    r"\b(?:no|ignoring|ignore|without|not\s+counting)\s+(?:any\s+)?(?:spares?|waste|extras?|"
+    r"wastage)\b",
+    re.I,
+)
+# "10cm x 10cm tiles", "600 x 600 mm slabs": the sizes said before the pieces.
+_SIDES_THEN_TILE = re.compile(
+    rf"(?<![\w.])(?P<c>{_AMOUNT})\s*(?P<cu>{_LENGTH_UNIT})?\s*(?:x|by|\u00d7)\s*"
+    rf"{_LENGTH.format('d')}\s+(?P<thing>tiles?|panels?|slabs?|pavers?|sheets?)\b",
+    re.I,
+)
+# "how many slabs (just divide)": the area over a piece's area, whole pieces or not.
+_JUST_DIVIDE = re.compile(r"\bjust\s+divide\b", re.I)
 
 
 def _sides_mm(match: re.Match[str], first: str, second: str) -> tuple[float, float]:
@@ -206,7 +219,7 @@ def _side(match: re.Match[str], name: str, unit_of: str) -> Node:
 
 def _tiles_over(text: str) -> tuple[Node, str] | None:
     """Tiles over a rectangle, whole tiles in both directions, none spare."""
-    tile, asked = _TILE_SIDES.search(text), _HOW_MANY.search(text)
+    tile, asked = _TILE_SIDES.search(text) or _SIDES_THEN_TILE.search(text), _HOW_MANY.search(text)
     if tile is None or asked is None:
         return None
     if asked.group("asked").lower() not in _forms(tile.group("thing")):
@@ -220,6 +233,14 @@ def _tiles_over(text: str) -> tuple[Node, str] | None:
     length, height = _sides_mm(area, "a", "b")
     across, down = _sides_mm(tile, "c", "d")
     if not (_whole(length / across) and _whole(height / down)):
+        if _JUST_DIVIDE.search(text):
+            # "(just divide)": the area over a tile's area, cut pieces counted as parts.
+            quotient = Op(
+                "/",
+                Op("*", _side(area, "a", "b"), _side(area, "b", "b")),
+                Op("*", _side(tile, "c", "d"), _side(tile, "d", "d")),
+            )
+            return quotient, f"{asked.group('asked')}, the area over one's area"
         return None  # cut tiles, or tiles turned the other way: not said which
     expression = Op(
         "*",
