@@ -188,6 +188,22 @@ def test_a_question_after_the_form_of_its_answer_is_a_request() -> None:
     assert [c.is_request for c in split_clauses(masked.text)] == [False, True]
 
 
+@pytest.mark.parametrize(
+    ("text", "requests"),
+    [
+        # a shape said of a thing, its subject: a statement
+        ("Round planter is 40 cm across. How many litres?", [False, True]),
+        ("Square patio, 3 m each side. What's its area?", [False, True]),
+        # the verb, its object after it
+        ("Round 3.456 to 2 places.", [True]),
+        ("Round the total to the nearest 10. The total is 456.", [True, False]),
+    ],
+)
+def test_a_shape_said_of_a_thing_is_no_request(text: str, requests: list[bool]) -> None:
+    masked = mask_material(text)
+    assert [c.is_request for c in split_clauses(masked.text)] == requests
+
+
 def test_a_task_with_no_request_form_is_taken_whole() -> None:
     masked = mask_material("A short history of jazz.")
     assert [c.is_request for c in split_clauses(masked.text)] == [True]
