@@ -36,6 +36,7 @@ from orchestra.agents.analyst.formulas import (
 )
 from orchestra.agents.analyst.marks import read_marks
 from orchestra.agents.analyst.measures import read_measured
+from orchestra.agents.analyst.meters import read_meter
 from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.portions import read_result_in_portions
 from orchestra.agents.analyst.problems import (
@@ -959,9 +960,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         recipe = read_recipe(context, text)
         if recipe is not None:
             return tuple(Clause(label, expression) for expression, label in recipe)
-    if formula is None:  # the litres a round container holds, pizzas' areas
+    if formula is None:  # the litres a round container holds, pizzas' areas; meter readings
         said = f"{context} {text}" if context is not None else text
-        rounded = read_round(said)
+        rounded = read_round(said) or read_meter(said)
         if rounded is not None:
             return tuple(Clause(label, expression) for expression, label in rounded)
     if formula is None:  # fence posts, tiles, rain on a roof, clock times, invoice lines
