@@ -586,6 +586,12 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
         return True
     if _only_figures(tokens[index:]):
         return True
+    if not any(t.is_number for t in tokens) and _WHAT_IS_ASKED_RE.fullmatch(
+        " ".join(t.low for t in tokens)
+    ):
+        # "3 kW kettle, 4 min a boil, 26p per kWh. Cost per day in pence.": the answer named
+        # alone, after the statement of the amounts it is of.
+        return True
     if (
         _percentage_of_amount(tokens, index)
         and all(t.text in {".", "!", "?", ","} for t in tokens[index + 3 :])
@@ -694,6 +700,17 @@ def _heads_data(tokens: list[Token]) -> bool:
 _UNIT_ASKED_RE = re.compile(
     r"(?:(?:and|so|now|then|ok|okay)\s+)*(?:in|into|to)\s+(?P<unit>[a-z]+)"
     r"(?:\s+(?:then|instead|please|pls|now))?(?:\s*[.!?])*",
+    re.I,
+)
+
+
+# "Cost per day in pence.", "Yearly saving in £.", "Litres needed.": what is asked, named alone.
+_WHAT_IS_ASKED_RE = re.compile(
+    r"(?:(?:the|yearly|annual|daily|weekly|monthly|total)\s+)*"
+    r"(?:(?:cost|costs|saving|savings|spend|bill)(?:\s+(?:per|a|each)\s+(?:day|week|month|year))?"
+    r"(?:\s+in\s+(?:\u00a3|\$|\u20ac|pounds|pence|p|dollars|euros|cents))?"
+    r"|[a-z]+\s+(?:needed|required))"
+    r"(?:\s*[.!?])*",
     re.I,
 )
 
