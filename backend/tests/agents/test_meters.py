@@ -23,6 +23,9 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "how many kWh is that", [1064]),
         ("electric meter read 45210 last month and 45530 now, 0.27 per kWh. what's the cost",
          [86.4]),
+        # a year's saving from a lower-powered swap: (100 - 20) W x 4 h x 365 x 0.30
+        ("swapping a 100 W bulb for a 20 W LED, on 4 hours a day every day of the year "
+         "(365), electricity 30p/kWh. yearly saving in \u00a3", [35.04]),
         # prices by one unit added, times the amount used
         ("water is 2 per m3 for the water plus 2.5 per m3 sewerage, and we used 40 m3 this "
          "quarter. whats the total", [180]),
@@ -45,6 +48,12 @@ def test_units_between_two_readings(instruction: str, expected: list[float]) -> 
         # A charge not by the unit, besides the prices by it.
         "water is 2 per m3 plus 2.5 per m3 sewerage plus a 40 standing charge, and we used "
         "40 m3. whats the total",
+        # A swap to a higher power saves nothing.
+        "swapping a 20 W LED for a 100 W bulb, on 4 hours a day, 365 days a year, 30p/kWh. "
+        "yearly saving in \u00a3",
+        # A number besides those read (how many bulbs?).
+        "swapping a 100 W bulb for a 20 W LED in 3 rooms, on 4 hours a day, 365 days a year, "
+        "30p/kWh. yearly saving in \u00a3",
         # The later reading is the smaller.
         "electric meter said 45530 last month and 45210 now, 0.27 per kWh. what's the cost",
     ],

@@ -7,7 +7,9 @@ kWh", "times the difference by 11.2 to get kWh"); a meter with no such factor re
 itself. The cost is the kWh at the price per kWh, in pounds when asked in "£" or pounds and
 the price is in pence (6.3p is 0.063), in pence when asked in pence. "water is 1.92 per m3
 plus 2.31 per m3 sewerage, and we used 38 m3. total?": prices by one unit, said joined, are
-added and times the amount used in that unit. What is asked ("how
+added and times the amount used in that unit. "swapping a 60 W bulb for a 9 W LED, on 5
+hours a day every day of the year (365), 27p/kWh, yearly saving": the kW saved times the
+hours a day and the days, at the price. What is asked ("how
 many kWh", "the cost", "how much") is answered in the order asked. Read only when there are
 two readings, the later one the larger, and every number is a reading, the factor or the
 price: a standing charge or VAT, say, is not read.
@@ -112,11 +114,71 @@ def _rates_added(text: str) -> list[tuple[Node, str]] | None:
     return [(total, "the prices by the unit added, times the amount used")]
 
 
+# "swapping a 60 W bulb for a 9 W LED", "replace the 2 kW heater with a 1.2 kW one".
+_SWAP = re.compile(
+    rf"\b(?:swap(?:ping)?|replac(?:e|ing)|chang(?:e|ing))\s+(?:(?:a|an|the|my|our)\s+)?"
+    rf"(?P<old>{_AMOUNT})\s*(?P<ou>w|kw|watts?|kilowatts?)\s+[a-z]+(?:\s+[a-z]+)?\s+"
+    rf"(?:for|with)\s+(?:(?:a|an|the)\s+)?(?P<new>{_AMOUNT})\s*(?P<nu>w|kw|watts?|kilowatts?)\b",
+    re.I,
+)
+_HOURS_A_DAY = re.compile(
+    rf"(?<![\w.])(?P<hours>{_AMOUNT})\s*(?:hours?|hrs?|h)\s+(?:a|per|each|every)\s+day\b", re.I
+)
+# "every day of the year (365)", "365 days a year".
+_DAYS_A_YEAR = re.compile(
+    rf"\bevery\s+day\s+of\s+the\s+year\s*\((?P<a>{_AMOUNT})\)"
+    rf"|(?<![\w.])(?P<b>{_AMOUNT})\s+days\s+(?:a|per|each)\s+year\b",
+    re.I,
+)
+_YEARLY_SAVING = re.compile(
+    r"\b(?:yearly|annual|a\s+year|per\s+year|each\s+year)\s+(?:saving|savings)\b"
+    r"|\b(?:save|saving|savings)\s+(?:a|per|each)\s+year\b",
+    re.I,
+)
+
+
+def _swap_saving(text: str) -> list[tuple[Node, str]] | None:
+    """A year's saving from swapping one appliance for a lower-powered one: the watts saved,
+    times the hours a day and the days a year, at the price per kWh."""
+    swap, hours, days = _SWAP.search(text), _HOURS_A_DAY.search(text), _DAYS_A_YEAR.search(text)
+    prices = list(_PRICE.finditer(text))
+    if swap is None or hours is None or days is None or len(prices) != 1:
+        return None
+    if not _YEARLY_SAVING.search(text) or (prices[0].group("pence") and prices[0].group("pound")):
+        return None
+    spans = [swap.span(), hours.span(), days.span(), prices[0].span()]
+    if any(not any(a <= m.start() < b for a, b in spans) for m in _NUMBER.finditer(text)):
+        return None
+
+    def kilowatts(value: str, unit: str) -> Node:
+        amount = _num(value)
+        return amount if unit.lower().startswith("k") else Op("/", amount, Num(1000, "1000"))
+
+    saved = Op(
+        "-",
+        kilowatts(swap.group("old"), swap.group("ou")),
+        kilowatts(swap.group("new"), swap.group("nu")),
+    )
+    old_watts, new_watts = (
+        float(swap.group(n)) * (1000 if swap.group(f"{n[0]}u").lower().startswith("k") else 1)
+        for n in ("old", "new")
+    )
+    if old_watts <= new_watts:
+        return None  # no saving: the new one is no lower-powered
+    kwh = Op(
+        "*", Op("*", saved, _num(hours.group("hours"))), _num(days.group("a") or days.group("b"))
+    )
+    price: Node = _num(prices[0].group("price"))
+    if prices[0].group("pence"):
+        price = Op("/", price, Num(100, "100"))
+    return [(Op("*", kwh, price), "a year's saving: kW saved x hours a day x days x price per kWh")]
+
+
 def read_meter(text: str) -> list[tuple[Node, str]] | None:
     """The kWh used between two meter readings and what they cost, each as asked, in the
     order asked, or a bill's prices by one unit added and times the amount used; None unless
     ``text`` says it as the module describes."""
-    added = _rates_added(text)
+    added = _rates_added(text) or _swap_saving(text)
     if added is not None:
         return added
     readings = list(_READINGS.finditer(text))
