@@ -35,6 +35,7 @@ from orchestra.agents.analyst.formulas import (
     unsized_gallon,
 )
 from orchestra.agents.analyst.marks import read_marks
+from orchestra.agents.analyst.materials import read_materials
 from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.meters import read_meter
 from orchestra.agents.analyst.money import read_money
@@ -960,9 +961,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         recipe = read_recipe(context, text)
         if recipe is not None:
             return tuple(Clause(label, expression) for expression, label in recipe)
-    if formula is None:  # the litres a round container holds, pizzas' areas; meter readings
+    if formula is None:  # round containers, pizzas, meter readings, materials and their cost
         said = f"{context} {text}" if context is not None else text
-        rounded = read_round(said) or read_meter(said)
+        rounded = read_round(said) or read_meter(said) or read_materials(said)
         if rounded is not None:
             return tuple(Clause(label, expression) for expression, label in rounded)
     if formula is None:  # fence posts, tiles, rain on a roof, clock times, invoice lines
