@@ -33,6 +33,8 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
         ("path is 8 m long by 0.9 m wide and slabs are 600 x 600 mm. how many slabs "
          "(just divide)", 20),
         ("shed roof is 24 m\u00b2 and we had 12 mm of rain overnight, how many litres", 288),
+        # the tile's sides said in the question
+        ("a kitchen floor 4.2 m by 3.6 m, how many 60x60 cm tiles, no waste", 42),
         # what runs round a rectangle, less a length left out for the door
         ("skirting for a room 5.2m x 3.5m, minus 0.9m for the door. how many metres", 16.5),
         ("edging round a lawn 6 m by 4 m. how many metres of edging", 20),
@@ -63,6 +65,8 @@ def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float
         "deck is 3.6 m wide and 2 are spares; each board takes up 15 cm. how many boards across",
         # A gate in the fence, said in words.
         "an 18 m fence with a gate, a post every 1.8 m, a post at both ends. how many posts",
+        # 4 m / 60 cm: cut tiles
+        "a kitchen floor 4 m by 3.6 m, how many 60x60 cm tiles, no waste",
         # How many doors, each with 0.8 m left out?
         "skirting for a room 4.6 m x 3.2 m, minus 0.8 m for each door. how many metres",
         # A length left out in another unit, not converted.

@@ -32,6 +32,12 @@ _LENGTHS = {
 _LENGTH_UNIT = r"(?:mm|cm|m|millimet(?:re|er)s?|centimet(?:re|er)s?|met(?:re|er)s?)(?![\w\u00b2])"
 _LENGTH = rf"(?P<{{0}}>{_AMOUNT})\s*(?P<{{0}}u>{_LENGTH_UNIT})"
 _ANY_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)")
+# "how many 60x60 cm tiles": the pieces asked, their sides said before them.
+_HOW_MANY_SIZED = re.compile(
+    rf"\bhow\s+many\s+(?P<sides>{_AMOUNT}\s*(?:{_LENGTH_UNIT})?\s*(?:x|by|\u00d7)\s*{_AMOUNT}\s*"
+    rf"{_LENGTH_UNIT})\s+(?P<asked>tiles|slabs|pavers|panels|sheets)\b",
+    re.I,
+)
 # Whole pieces only: a quotient this close to a whole number is that number.
 _WHOLE = 1e-9
 
@@ -221,6 +227,11 @@ def _side(match: re.Match[str], name: str, unit_of: str) -> Node:
 def _tiles_over(text: str) -> tuple[Node, str] | None:
     """Tiles over a rectangle, whole tiles in both directions, none spare."""
     tile, asked = _TILE_SIDES.search(text) or _SIDES_THEN_TILE.search(text), _HOW_MANY.search(text)
+    if tile is not None and (sized := _HOW_MANY_SIZED.search(text)) is not None:
+        # "how many 60x60 cm tiles": the tile's sides said in the question
+        if sized.start("sides") != tile.start():
+            return None
+        asked = sized
     if tile is None or asked is None:
         return None
     if asked.group("asked").lower() not in _forms(tile.group("thing")):
