@@ -126,8 +126,8 @@ def run(instruction: str) -> dict[str, Any]:
         ),
         # "litres needed" asks how many litres
         (
-            "Context: Painting a wall 5 m long and 2.4 m high, two coats, 1 litre covers 12 m\u00b2. "
-            "Task: Litres needed.",
+            "Context: Painting a wall 5 m long and 2.4 m high, two coats, 1 litre covers "
+            "12 m\u00b2. Task: Litres needed.",
             2.0,
         ),
         # a yield is yearly: a monthly rent times 12
