@@ -26,7 +26,18 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
         ("kitchen splashback is 180 cm long and 60 cm high and the tiles are 10 x 10 cm. how "
          "many tiles do i need (no spares)", 108),
         ("wall is 2.4 m by 1.2 m and tiles are 20 x 30 cm. how many tiles", 48),
+        # the tile's sides said before the tiles, and waste said to be left out
+        ("splashback is 1.8 m by 0.5 m and i'm using 10cm x 10cm tiles. how many tiles "
+         "ignoring waste", 90),
+        # cut pieces counted as parts when asked to just divide: 7.2 m\u00b2 / 0.36 m\u00b2
+        ("path is 8 m long by 0.9 m wide and slabs are 600 x 600 mm. how many slabs "
+         "(just divide)", 20),
         ("shed roof is 24 m\u00b2 and we had 12 mm of rain overnight, how many litres", 288),
+        # the tile's sides said in the question
+        ("a kitchen floor 4.2 m by 3.6 m, how many 60x60 cm tiles, no waste", 42),
+        # what runs round a rectangle, less a length left out for the door
+        ("skirting for a room 5.2m x 3.5m, minus 0.9m for the door. how many metres", 16.5),
+        ("edging round a lawn 6 m by 4 m. how many metres of edging", 20),
         # each piece's width, said of them all
         ("the side of the plot is 12 m and the fence panels are 1.5 m wide. how many panels", 8),
         # the length filled said as the width the pieces cover, side by side
@@ -54,8 +65,21 @@ def test_counts_along_a_length_or_over_an_area(instruction: str, expected: float
         "deck is 3.6 m wide and 2 are spares; each board takes up 15 cm. how many boards across",
         # A gate in the fence, said in words.
         "an 18 m fence with a gate, a post every 1.8 m, a post at both ends. how many posts",
+        # 4 m / 60 cm: cut tiles
+        "a kitchen floor 4 m by 3.6 m, how many 60x60 cm tiles, no waste",
+        # How many doors, each with 0.8 m left out?
+        "skirting for a room 4.6 m x 3.2 m, minus 0.8 m for each door. how many metres",
+        # A length left out in another unit, not converted.
+        "skirting for a room 4.6 m x 3.2 m, minus 80 cm for the door. how many metres",
+        # Something left out whose length is not said.
+        "skirting for a room 4.6 m x 3.2 m, minus 0.8 m for the door and the fireplace. how "
+        "many metres",
         # Spares asked for, which whole tiles leave out.
         "wall is 2.4 m by 1.2 m and tiles are 20 x 20 cm. how many tiles, with spares",
+        # 8 m / 600 mm: cut slabs, and no quotient asked for.
+        "path is 8 m long by 0.9 m wide and slabs are 600 x 600 mm. how many slabs",
+        # Waste ignored, but 1.25 m / 10 cm is no whole number of tiles.
+        "splashback is 1.25 m by 0.5 m, using 10cm x 10cm tiles. how many tiles ignoring waste",
         # 4.8 m / 140 mm: the last board cut to fit?
         "laying boards side by side to cover a width of 4.8 m. each board takes up 140 mm. "
         "how many boards",

@@ -111,6 +111,25 @@ def run(instruction: str) -> dict[str, Any]:
             "litres do i need",
             3.0,
         ),
+        # things done so often a period times what each one takes; pence of a price in
+        # pence per kWh
+        (
+            "Context: 2 kW kettle, 3 min per boil, 5 boils a day, 30p per kWh. Task: Cost per "
+            "day in pence.",
+            15.0,
+        ),
+        # "a wash" is per wash, as washes are counted
+        (
+            "Context: Dishwasher uses 1.2 kWh a wash, we do 4 washes a week, 52 weeks, at 25p "
+            "per kWh. Task: Yearly cost in \u00a3.",
+            62.4,
+        ),
+        # "litres needed" asks how many litres
+        (
+            "Context: Painting a wall 5 m long and 2.4 m high, two coats, 1 litre covers "
+            "12 m\u00b2. Task: Litres needed.",
+            2.0,
+        ),
         # a yield is yearly: a monthly rent times 12
         ("Context: The house cost 300,000 and lets for 1,250 pcm. Task: Gross yield in %?", 5.0),
     ],
@@ -150,6 +169,10 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         # pence of dollars: the money has none
         ("A tub of 40 chocolates costs $12.50.", "How many pence per chocolate?"),
         ("Ink cartridge costs $24.99 and prints about 350 pages.", "Pence per page?"),
+        # how often a thing is done, but how long each one takes not said of it
+        ("2 kW heater, 6 uses a day, 30p per kWh.", "Cost per day in pence?"),
+        # "a wash" with no washes counted: per wash, or one wash?
+        ("Dishwasher uses 1.2 kWh a wash, 52 weeks, at 25p per kWh.", "Yearly cost in \u00a3?"),
         # a rule of units said that is not so: which is meant?
         ("The bed is 2 m by 1 m and 20 cm deep.", "How many litres (1 m3 = 100 L)?"),
     ],

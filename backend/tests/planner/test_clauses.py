@@ -193,6 +193,36 @@ def test_a_question_after_the_form_of_its_answer_is_a_request() -> None:
     assert [c.is_request for c in split_clauses(masked.text)] == [False, True]
 
 
+@pytest.mark.parametrize(
+    ("text", "requests"),
+    [
+        # a shape said of a thing, its subject: a statement
+        ("Round planter is 40 cm across. How many litres?", [False, True]),
+        ("Square patio, 3 m each side. What's its area?", [False, True]),
+        # the verb, its object after it
+        ("Round 3.456 to 2 places.", [True]),
+        ("Round the total to the nearest 10. The total is 456.", [True, False]),
+    ],
+)
+def test_a_shape_said_of_a_thing_is_no_request(text: str, requests: list[bool]) -> None:
+    masked = mask_material(text)
+    assert [c.is_request for c in split_clauses(masked.text)] == requests
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 kW kettle, 4 min per boil, 6 boils a day, 26p per kWh. Cost per day in pence.",
+        "Fence 15 m long, 1 litre covers 8 m2. Litres needed.",
+        "Uses 1.1 kWh a wash, 5 washes a week, 25p per kWh. Yearly cost in \u00a3.",
+    ],
+)
+def test_the_answer_named_alone_asks_of_the_statement_before(text: str) -> None:
+    masked = mask_material(text)
+    assert [c.is_request for c in split_clauses(masked.text)][-1:] == [True]
+    assert not split_clauses(masked.text)[0].is_request
+
+
 def test_a_task_with_no_request_form_is_taken_whole() -> None:
     masked = mask_material("A short history of jazz.")
     assert [c.is_request for c in split_clauses(masked.text)] == [True]

@@ -267,6 +267,12 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
             "what if i put in 137.50 a month",
             "save 137.50 a month",
         ),
+        # pieces laid over the area asked before
+        (
+            "area of a patio 3 m by 2.4 m",
+            "how many 60x60 cm slabs would that take",
+            "patio 3 m by 2.4 m, how many 60x60 cm slabs",
+        ),
     ],
 )
 def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -> None:
@@ -282,6 +288,8 @@ def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -
         # Two figures: which one the new figure replaces is not said.
         ("Give me the mean and the max of 1, 2, 3", "and the median?", "1, 2, 3"),
         ("What is 3 + 4?", "and of 300?", "3 + 4"),
+        # pieces over something that was no area asked
+        ("What is 3 + 4?", "how many 60x60 cm tiles would that take", "3 + 4"),
     ],
 )
 def test_a_figure_or_an_amount_with_no_place_in_the_previous_task_is_planned_alone(

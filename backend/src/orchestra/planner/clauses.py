@@ -423,12 +423,36 @@ _CONNECTIVES = frozenset(
 )
 
 
+# Verbs that are shapes too ("round planter", "square patio").
+_SHAPE_WORDS = _words("round square")
+_COPULAS = _words("is are was were measures measuring has holds")
+_DETERMINERS = _words("the a an this that these those it them my your our its their")
+
+
+def _names_a_subject(tokens: list[Token], index: int) -> bool:
+    """Whether one to three bare words from ``index`` are the subject of an "is" after them
+    ("water butt is", "paddling pool, 2.4 m"): a thing named, with no determiner or number."""
+    for width in range(1, 4):
+        words = tokens[index : index + width]
+        if len(words) < width or any(
+            t.is_number or t.low in _DETERMINERS or not t.low.isalpha() for t in words
+        ):
+            return False
+        after = tokens[index + width] if index + width < len(tokens) else None
+        if after is not None and (after.low in _COPULAS or after.text == ","):
+            return True
+    return False
+
+
 def is_action_start(tokens: list[Token], index: int, extra_verbs: frozenset[str]) -> bool:
     """Whether the token at ``index`` starts an imperative clause ("compute the ...")."""
     if index >= len(tokens):
         return False
     word = tokens[index].low
     following = tokens[index + 1].low if index + 1 < len(tokens) else ""
+    if word in _SHAPE_WORDS and _names_a_subject(tokens, index + 1):
+        # "Round water butt is 0.6 m across": the shape of the thing said, not "round it".
+        return False
     if word in AMBIGUOUS_VERBS or (word in extra_verbs and word not in _VERBS):
         return bool(following) and following not in _NOT_AN_OBJECT
     if word == "times" and following in {"it", "that", "this", "them"}:
@@ -562,6 +586,12 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
         return True
     if _only_figures(tokens[index:]):
         return True
+    if not any(t.is_number for t in tokens) and _WHAT_IS_ASKED_RE.fullmatch(
+        " ".join(t.low for t in tokens)
+    ):
+        # "3 kW kettle, 4 min a boil, 26p per kWh. Cost per day in pence.": the answer named
+        # alone, after the statement of the amounts it is of.
+        return True
     if (
         _percentage_of_amount(tokens, index)
         and all(t.text in {".", "!", "?", ","} for t in tokens[index + 3 :])
@@ -670,6 +700,17 @@ def _heads_data(tokens: list[Token]) -> bool:
 _UNIT_ASKED_RE = re.compile(
     r"(?:(?:and|so|now|then|ok|okay)\s+)*(?:in|into|to)\s+(?P<unit>[a-z]+)"
     r"(?:\s+(?:then|instead|please|pls|now))?(?:\s*[.!?])*",
+    re.I,
+)
+
+
+# "Cost per day in pence.", "Yearly saving in £.", "Litres needed.": what is asked, named alone.
+_WHAT_IS_ASKED_RE = re.compile(
+    r"(?:(?:the|yearly|annual|daily|weekly|monthly|total)\s+)*"
+    r"(?:(?:cost|costs|saving|savings|spend|bill)(?:\s+(?:per|a|each)\s+(?:day|week|month|year))?"
+    r"(?:\s+in\s+(?:\u00a3|\$|\u20ac|pounds|pence|p|dollars|euros|cents))?"
+    r"|[a-z]+\s+(?:needed|required))"
+    r"(?:\s*[.!?])*",
     re.I,
 )
 

@@ -491,6 +491,35 @@ _KIND_IN_BRACKETS = re.compile(
 )
 
 
+# "how many 60x60 cm tiles would that take, no waste" after "area of a kitchen floor 4.2 m
+# by 3.6 m": pieces laid over the area asked before.
+_PIECES_OVER = re.compile(
+    _LEAD + r"(?P<ask>how\s+many\s+[^?!]*?\b(?:tiles|slabs|pavers|panels|sheets)\b)\s+"
+    r"(?:would|will|do|does|does\s+it|would\s+it)?\s*(?:that|it|this)\s+"
+    r"(?:take|need|use|cover)\b(?P<rest>[^?!]*)[?!.]*\s*$",
+    re.I,
+)
+_AREA_OF = re.compile(
+    r"^\s*(?:(?:what(?:'s|\s+is)|work\s+out|find)\s+)?(?:the\s+)?area\s+of\s+(?P<what>[^?!]*?)"
+    r"[?!.]*\s*$",
+    re.I,
+)
+
+
+def _pieces_over_area(text: str, earlier: Sequence[str]) -> str | None:
+    """ "how many 60x60 cm tiles would that take" after "area of a floor 4.2 m by 3.6 m" is
+    "a floor 4.2 m by 3.6 m, how many 60x60 cm tiles"; None unless the earlier request
+    asked an area and nothing else."""
+    match = _PIECES_OVER.match(text.strip())
+    if match is None or not earlier:
+        return None
+    area = _AREA_OF.match(earlier[-1])
+    if area is None:
+        return None
+    rest = match.group("rest").strip(" ,")
+    return f"{area.group('what').strip()}, {match.group('ask')}" + (f", {rest}" if rest else "")
+
+
 def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     """Rewrite a follow-up as the previous task with the new subject; else return ``text``.
 
@@ -512,7 +541,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         # Another piece of writing or research; "another one" after arithmetic says nothing.
         if not re.search(r"\d", previous):
             return previous
-    shared = _new_count_after(text, earlier)
+    shared = _new_count_after(text, earlier) or _pieces_over_area(text, earlier)
     if shared is not None:
         return shared
     joined = _more_join(text, earlier)

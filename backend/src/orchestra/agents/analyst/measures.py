@@ -3,9 +3,11 @@
 "An 18 m fence with a post every 1.8 m, a post at both ends": 18 / 1.8 + 1 posts; "the
 deck is 3.6 m wide and each board takes up 15 cm": 360 / 15 boards across (so too "the
 garden is 18.3 m and fence panels are 1.83 m wide"); "180 cm long
-and 60 cm high, tiles 10 x 10 cm": (180 / 10) * (60 / 10) tiles; "24 m² and 12 mm of
+and 60 cm high, tiles 10 x 10 cm": (180 / 10) * (60 / 10) tiles (so too "10cm x 10cm
+tiles", and "just divide" asks the area over a tile's, cut tiles and all); "24 m² and 12 mm of
 rain": 24 * 12 litres; "my stride is 0.74 m and i did 12,400 steps, how many km": 0.74 *
-12400 metres, in km. Each is read only when the request says every amount it needs and
+12400 metres, in km; "skirting for a room 4.6m x 3.2m, minus 0.8m for the door": 2 * (4.6 +
+3.2) - 0.8 metres round the sides. Each is read only when the request says every amount it needs and
 nothing besides, and a count only when the lengths divide into whole pieces: a part piece
 (cut, or a shorter last gap) is a choice the request has not made, so it is not guessed.
 """
@@ -30,6 +32,12 @@ _LENGTHS = {
 _LENGTH_UNIT = r"(?:mm|cm|m|millimet(?:re|er)s?|centimet(?:re|er)s?|met(?:re|er)s?)(?![\w\u00b2])"
 _LENGTH = rf"(?P<{{0}}>{_AMOUNT})\s*(?P<{{0}}u>{_LENGTH_UNIT})"
 _ANY_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)")
+# "how many 60x60 cm tiles": the pieces asked, their sides said before them.
+_HOW_MANY_SIZED = re.compile(
+    rf"\bhow\s+many\s+(?P<sides>{_AMOUNT}\s*(?:{_LENGTH_UNIT})?\s*(?:x|by|\u00d7)\s*{_AMOUNT}\s*"
+    rf"{_LENGTH_UNIT})\s+(?P<asked>tiles|slabs|pavers|panels|sheets)\b",
+    re.I,
+)
 # Whole pieces only: a quotient this close to a whole number is that number.
 _WHOLE = 1e-9
 
@@ -186,7 +194,19 @@ _TILE_SIDES = re.compile(
     re.I,
 )
 _SPARE = re.compile(r"\b(?:spares?|waste|extra|wastage|cuts?|offcuts?)\b", re.I)
-_NO_SPARE = re.compile(r"\bno\s+(?:spares?|waste|extras?|wastage)\b", re.I)
+_NO_SPARE = re.compile(
+    r"\b(?:no|ignoring|ignore|without|not\s+counting)\s+(?:any\s+)?(?:spares?|waste|extras?|"
+    r"wastage)\b",
+    re.I,
+)
+# "10cm x 10cm tiles", "600 x 600 mm slabs": the sizes said before the pieces.
+_SIDES_THEN_TILE = re.compile(
+    rf"(?<![\w.])(?P<c>{_AMOUNT})\s*(?P<cu>{_LENGTH_UNIT})?\s*(?:x|by|\u00d7)\s*"
+    rf"{_LENGTH.format('d')}\s+(?P<thing>tiles?|panels?|slabs?|pavers?|sheets?)\b",
+    re.I,
+)
+# "how many slabs (just divide)": the area over a piece's area, whole pieces or not.
+_JUST_DIVIDE = re.compile(r"\bjust\s+divide\b", re.I)
 
 
 def _sides_mm(match: re.Match[str], first: str, second: str) -> tuple[float, float]:
@@ -206,7 +226,12 @@ def _side(match: re.Match[str], name: str, unit_of: str) -> Node:
 
 def _tiles_over(text: str) -> tuple[Node, str] | None:
     """Tiles over a rectangle, whole tiles in both directions, none spare."""
-    tile, asked = _TILE_SIDES.search(text), _HOW_MANY.search(text)
+    tile, asked = _TILE_SIDES.search(text) or _SIDES_THEN_TILE.search(text), _HOW_MANY.search(text)
+    if tile is not None and (sized := _HOW_MANY_SIZED.search(text)) is not None:
+        # "how many 60x60 cm tiles": the tile's sides said in the question
+        if sized.start("sides") != tile.start():
+            return None
+        asked = sized
     if tile is None or asked is None:
         return None
     if asked.group("asked").lower() not in _forms(tile.group("thing")):
@@ -220,6 +245,14 @@ def _tiles_over(text: str) -> tuple[Node, str] | None:
     length, height = _sides_mm(area, "a", "b")
     across, down = _sides_mm(tile, "c", "d")
     if not (_whole(length / across) and _whole(height / down)):
+        if _JUST_DIVIDE.search(text):
+            # "(just divide)": the area over a tile's area, cut pieces counted as parts.
+            quotient = Op(
+                "/",
+                Op("*", _side(area, "a", "b"), _side(area, "b", "b")),
+                Op("*", _side(tile, "c", "d"), _side(tile, "d", "d")),
+            )
+            return quotient, f"{asked.group('asked')}, the area over one's area"
         return None  # cut tiles, or tiles turned the other way: not said which
     expression = Op(
         "*",
@@ -301,11 +334,76 @@ _TAKEN_OUT = re.compile(
 )
 
 
+# "skirting for a room 4.6m x 3.2m", "edging round a lawn 6 m by 4 m": what runs along the
+# four sides of a rectangle, said by its two sides.
+_ROUND_THE_SIDES = re.compile(
+    r"\b(?P<what>skirting(?:\s+boards?)?|coving|edging|border|picture\s+rail|perimeter)\s+"
+    r"(?:for|around|round|of|along)\s+(?:a|the|my|our)\s+(?P<thing>[a-z]+)\s+"
+    r"(?:that\s+is\s+|which\s+is\s+|is\s+|of\s+|measuring\s+)?"
+    rf"{_LENGTH.format('a')}\s*(?:x|by|\u00d7)\s*{_LENGTH.format('b')}(?![\w\u00b2])",
+    re.I,
+)
+# ", minus 0.8m for the door": a length left out, said for the one thing in its place (not
+# "for each door", which does not say how many).
+_LEFT_OUT = re.compile(
+    rf"\b(?:minus|less|take\s+off|taking\s+off|without|excluding)\s+{_LENGTH.format('out')}\s+"
+    r"(?:for|of)\s+(?:the|a|an)\s+(?:door|doorway|opening|gate|fireplace|hearth|cupboard)\b",
+    re.I,
+)
+_GAPS_IN_SIDES = re.compile(
+    r"\b(?:doors?|doorways?|openings?|gates?|fireplaces?|hearths?|cupboards?|units?|"
+    r"radiators?|bath|stairs?)\b",
+    re.I,
+)
+_LENGTH_ASKED = re.compile(
+    r"\bhow\s+(?:many\s+(?P<unit>metres|meters|m|cm|mm)\b|much\s+(?P<what>[a-z]+)\b)",
+    re.I,
+)
+
+
+def _round_the_sides(text: str) -> tuple[Node, str] | None:
+    """What runs round a rectangle: twice the two sides, less the lengths said to be left
+    out, all in one unit and asked in it."""
+    sides, asked = _ROUND_THE_SIDES.search(text), _LENGTH_ASKED.search(text)
+    if sides is None or asked is None or len(_ROUND_THE_SIDES.findall(text)) != 1:
+        return None
+    left_out = list(_LEFT_OUT.finditer(text))
+    units = {_unit_size(sides.group("au")), _unit_size(sides.group("bu"))}
+    units |= {_unit_size(m.group("outu")) for m in left_out}
+    if asked.group("unit"):
+        units.add(_unit_size(asked.group("unit")))
+    elif asked.group("what").lower() not in sides.group("what").lower():
+        return None
+    if len(units) != 1:
+        return None  # lengths in different units, not converted here
+    if _numbers_beyond(text, sides.span(), *(m.span() for m in left_out)):
+        return None
+    rest = _LEFT_OUT.sub("", text)
+    if _TAKEN_OUT.search(rest) or _GAPS_IN_SIDES.search(rest):
+        return None  # something else taken out, said without its length
+    total: Node = Op(
+        "*",
+        Num(2, "2"),
+        Op(
+            "+",
+            Num(float(sides.group("a")), sides.group("a")),
+            Num(float(sides.group("b")), sides.group("b")),
+        ),
+    )
+    for out in left_out:
+        total = Op("-", total, Num(float(out.group("out")), out.group("out")))
+    label = f"{sides.group('what').lower()} round the {sides.group('thing').lower()}"
+    return total, label + (", less what is left out" if left_out else "")
+
+
 def read_measured(text: str) -> tuple[Node, str] | None:
     """The expression and label of a count along a length or over an area, of rain on an
     area, of a time between clock times (`times`) or of an invoice's lines (`invoices`)
     that ``text`` states and asks; None when it asks none of them."""
     invoice = read_invoice(text)  # its lines say what is taken off ("less 10% discount")
+    if invoice is None:
+        # "minus 0.8m for the door": a length taken out of what runs round the sides.
+        invoice = _round_the_sides(text)
     if invoice is not None or _TAKEN_OUT.search(text):
         return invoice
     for reader in (

@@ -35,7 +35,9 @@ from orchestra.agents.analyst.formulas import (
     unsized_gallon,
 )
 from orchestra.agents.analyst.marks import read_marks
+from orchestra.agents.analyst.materials import read_materials
 from orchestra.agents.analyst.measures import read_measured
+from orchestra.agents.analyst.meters import read_meter
 from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.periods import without_spanned_period
 from orchestra.agents.analyst.portions import read_result_in_portions
@@ -83,6 +85,7 @@ from orchestra.agents.analyst.problems import (
 from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
 from orchestra.agents.analyst.recipes import read_recipe
 from orchestra.agents.analyst.references import Inputs, read_inputs
+from orchestra.agents.analyst.rounds import read_round
 from orchestra.agents.analyst.rows import check_rows_named, count_of_outcome, names_rows
 from orchestra.agents.analyst.shares import read_share_by_nights
 from orchestra.agents.analyst.statistics import (
@@ -1025,6 +1028,11 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         recipe = read_recipe(context, text)
         if recipe is not None:
             return tuple(Clause(label, expression) for expression, label in recipe)
+    if formula is None:  # round containers, pizzas, meter readings, materials and their cost
+        said = f"{context} {text}" if context is not None else text
+        rounded = read_round(said) or read_meter(said) or read_materials(said)
+        if rounded is not None:
+            return tuple(Clause(label, expression) for expression, label in rounded)
     if formula is None:  # fence posts, tiles, rain on a roof, clock times, invoice lines
         formula = read_measured(f"{context} {text}" if context is not None else text)
     if formula is None:  # times, dates, paces, downloads, pay for hours, cost per use

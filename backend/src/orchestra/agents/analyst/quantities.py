@@ -399,7 +399,9 @@ def _read_quantity(
         count, per_at = _num(tokens[per_at].text), per_at + 1  # "22 stitches per 10 cm"
     per_word = _word_at(tokens, per_at)
     per = _unit(per_word, plural_only=False) if per_word else None
-    if rate in _RATE_WORDS or (rate in _EACH_WORDS and per_word in _UNITS):
+    if rate in _RATE_WORDS or (
+        rate in _EACH_WORDS and (per_word in _UNITS or _counted_elsewhere(text, per_word, start))
+    ):
         if per is None:
             return None
         unit = _divide(unit, per)
@@ -426,6 +428,15 @@ def _read_quantity(
     if things is not None:
         one_of, each = singular(things.group("things")), False  # "packs cover 2.13 m² each"
     return Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed, one_of, each), j
+
+
+def _counted_elsewhere(text: str, word: str, start: int) -> bool:
+    """Whether ``word`` is a thing counted by another number of ``text`` ("1.1 kWh a wash"
+    beside "5 washes a week"): then "a wash" is per wash, as "per wash" would be."""
+    if not word or word in _NOT_THINGS or _unit(word, plural_only=False) is None:
+        return False
+    counted = re.compile(rf"(?<![\w.])\d+(?:\.\d+)?\s+{re.escape(word)}(?:s|es)?\b", re.I)
+    return any(m.start() != start for m in counted.finditer(text))
 
 
 # The question: the last piece of the request that starts with a question's word.
@@ -461,6 +472,7 @@ _PER = re.compile(
 )
 _AFTER_NUMBER = re.compile(r"\d\s*$")
 _UNIT_PER = re.compile(r"\b(?P<unit>[a-z]+)\s+(?:per|a|an|each|every)\s+[a-z]", re.I)
+_UNIT_NEEDED = re.compile(r"\b(?P<unit>[a-z]+)\s+(?:needed|required)\b", re.I)
 _IN_UNIT = re.compile(r"\b(?:in|into)\s+(?P<unit>[a-z]+)\b", re.I)
 
 
@@ -602,10 +614,14 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         if unit in _UNITS and not _AFTER_NUMBER.search(question[: named.start()]):
             top = _UNITS[unit]
     hundredths = _HUNDREDTHS_ASKED.search(question)
-    if top is None and hundredths and _MONEY_DIMS in (dict(q.dims) for q in given):
-        top = (_MONEY_DIMS, 0.01)  # "pence per page?" of "costs 24.99": money in hundredths
+    if top is None and hundredths and any(dict(q.dims).get("money") == 1 for q in given):
+        # "pence per page?" of "costs 24.99", "cost per day in pence" of "26p per kWh": money
+        # in hundredths
+        top = (_MONEY_DIMS, 0.01)
     if top is not None:
         pass
+    elif (needed := _UNIT_NEEDED.search(question)) and needed.group("unit").lower() in _UNITS:
+        top = _UNITS[needed.group("unit").lower()]  # "litres needed": how many litres
     elif (within := _IN_UNIT.search(question)) and within.group("unit").lower() in _UNITS:
         top = _UNITS[within.group("unit").lower()]
     elif _IN_MONEY.search(question):
@@ -642,6 +658,16 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         (top[1] if top else 1.0) / size,
         thing,
         per.span(),
+    )
+
+
+def _counted_per_period(dims: tuple[tuple[str, int], ...]) -> bool:
+    """Whether amounts of ``dims`` count things done a period ("6 boils a day")."""
+    named = dict(dims)
+    return (
+        len(named) == 2
+        and named.get("time") == -1
+        and any(k.startswith("#") and v == 1 for k, v in named.items())
     )
 
 
@@ -958,6 +984,11 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if len(ways) == 2 and ways[0] == tuple(-s for s in ways[1]):
         # "takes 4 min 20 s and runs 37 times a day": how often multiplies, not divides.
         often = [i for i, q in enumerate(given) if q.dims == _key({"time": -1})]
+        ways = [w for w in ways if often and all(w[i] == 1 for i in often)] or ways
+    if len(ways) == 2:
+        # "4 min per boil, 6 boils a day": things done so often a period are multiplied by
+        # what each one takes, not divided.
+        often = [i for i, q in enumerate(given) if _counted_per_period(q.dims)]
         ways = [w for w in ways if often and all(w[i] == 1 for i in often)] or ways
     if len(ways) != 1:
         return None
