@@ -1,0 +1,197 @@
+"""Itemised bills and takings: a list of things bought, or of a sale and its costs.
+
+Each reader takes a request's statement (``context``, None when said in one go) and its
+question (``task``), cuts the whole request into clauses (at commas, "and", "plus",
+"then", full stops and dashes) and reads every clause that holds a number as one part of
+the bill; a clause with a number that is no such part makes the reader give None, so no
+number is ever left out. What is read here:
+
+- a bill of lines, "3 tins at 65p, 2 packs of pasta at 1.15 and cheese for 3.80", "gig
+  tickets are 58 each ... buying 4", with a percentage fee on top ("plus a 12% booking
+  fee") or money off ("then 10% off for booking online"): the total, or the change from
+  what is paid with ("paying with a tenner, how much change");
+- takings less costs, "sold 145 candles at 12 each, materials cost 2.80 a candle and the
+  stall fees were 120", "etsy takes a 6.5% fee plus 0.20 to list it. sold a print for 25":
+  the profit, or what is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from orchestra.agents.analyst.wording import Node, Num, Op
+
+__all__ = ["read_bill"]
+
+Reading = tuple[Node, str]
+
+_NUM = r"\d[\d,]*(?:\.\d+)?"
+_SIGN = r"(?:[$\u20ac\u00a3]\s?)?"
+# A price: "3.80", "£3.80", "65p" (pence).
+_PRICE = rf"{_SIGN}(?P<price>{_NUM})(?P<pence>p)?(?![\w.])"
+# Any number of a clause, a price in pence or a percentage included.
+_ANY_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+# Where a request is cut into clauses.
+_CUT = re.compile(
+    r"\s*(?:[,;:?!]|\.(?!\d)|\s[-\u2013\u2014](?=\s|$)|\band\b|\bplus\b|\bthen\b|\bbut\b)\s*",
+    re.I,
+)
+_WORDS = r"[a-z][a-z' +&-]*?"
+
+
+def _num(raw: str) -> Num:
+    plain = raw.replace(",", "")
+    return Num(float(plain), plain)
+
+
+def _price(match: re.Match[str]) -> Node:
+    price = _num(match.group("price"))
+    return Op("/", price, Num(100, "100")) if match.group("pence") else price
+
+
+def _clauses(context: str | None, task: str) -> list[str]:
+    text = task if context is None else f"{context} {task}"
+    return [c.strip() for c in _CUT.split(text) if c and c.strip()]
+
+
+def _count_numbers(clause: str) -> int:
+    return len(_ANY_NUMBER.findall(clause))
+
+
+def _sum(parts: list[Node]) -> Node:
+    total = parts[0]
+    for part in parts[1:]:
+        total = Op("+", total, part)
+    return total
+
+
+def _rate(raw: str) -> Node:
+    return Op("/", _num(raw), Num(100, "100"))
+
+
+# --- a bill of lines ----------------------------------------------------------------------
+
+# "3 tins of toms at 65p", "38 small boxes at 1.10", "3 rooms at 35 each": a count at a price.
+_COUNTED_LINE = re.compile(
+    rf"(?:it'?s\s+)?(?P<count>\d+)\s+(?P<what>{_WORDS})\s+(?:at|@|for)\s+{_PRICE}"
+    r"(?:\s+(?:each|apiece|a\s+piece))?",
+    re.I,
+)
+# "a block of cheese for 3.80", "the stairs at 45", "tape for 6.50": one thing at a price.
+_LINE = re.compile(
+    rf"(?:(?:an?|the|some|one)\s+)?(?P<what>{_WORDS})\s+(?:at|@|for|is|costs?)\s+{_PRICE}",
+    re.I,
+)
+# "gig tickets are 58 each": a price each, for the count bought said apart.
+_EACH_LINE = re.compile(
+    rf"(?P<what>{_WORDS})\s+(?:are|is|cost|costs|at)\s+{_PRICE}\s+(?:each|apiece|a\s+ticket)",
+    re.I,
+)
+_BUYING = re.compile(
+    r"(?:i'?m\s+|we'?re\s+)?(?:buying|getting|ordering|booking|need|want|taking)\s+(?P<count>\d+)"
+    r"(?:\s+of\s+them)?",
+    re.I,
+)
+_FEE = re.compile(
+    r"(?:with\s+)?(?:an?\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+"
+    r"(?:(?:booking|service|card|admin|handling|transaction|processing)\s+)?"
+    r"(?:fee|charge|surcharge|service(?:\s+charge)?|vat)(?:\s+on\s+top)?",
+    re.I,
+)
+_OFF = re.compile(
+    r"(?:with\s+|get\s+|less\s+)?(?:an?\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+"
+    r"(?:off|discount)(?:\s+(?:for|if|when)\s+[a-z ]+)?",
+    re.I,
+)
+_NOTES = {"tenner": 10, "fiver": 5, "twenty": 20, "score": 20}
+_PAYING = re.compile(
+    rf"(?:i'?m\s+)?(?:paying|pay|paid|handing\s+over)\s+(?:with\s+)?(?:an?\s+)?"
+    rf"(?:(?P<note>tenner|fiver|twenty)|{_SIGN}(?P<paid>{_NUM})(?:\s+note)?)",
+    re.I,
+)
+_ASKS_TOTAL = re.compile(
+    r"\b(?:total|altogether|come\s+to|comes\s+to|what\s+do\s+(?:i|we)\s+(?:pay|owe|spend)|"
+    r"how\s+much\s+(?:is\s+that|do\s+(?:i|we)\s+(?:pay|owe|spend)|will\s+(?:it|that)\s+be))\b",
+    re.I,
+)
+# What a clause without a number may not name: a charge or money off not priced, a share.
+_UNPRICED = re.compile(
+    r"\b(?:split|share|each|per|between|shipping|delivery|postage|tax|vat|tips?|tipping|fees?|"
+    r"service|charges?|discount|off|voucher|coupon|deposit|free|half|every|a\s+(?:day|"
+    r"night|week|month|year|head|person))\b",
+    re.I,
+)
+_ASKS_CHANGE = re.compile(r"\bchange\b", re.I)
+# Words that ask something else than the bill: a share of it, a rate, a saving.
+_ASKS_OTHER = re.compile(
+    r"\b(?:each|per|split|splitting|share|shared|between|every|left|save|saving|difference|"
+    r"average|profit|keep|cheaper|a\s+(?:day|night|week|month|year|mile|head|person))\b",
+    re.I,
+)
+
+
+def read_bill(context: str | None, task: str) -> Reading | None:
+    """ "3 tins at 65p, 2 packs of pasta at 1.15 and cheese for 3.80. paying with a tenner,
+    how much change": the lines summed, 3 * 0.65 + 2 * 1.15 + 3.80, with any percentage fee
+    or money off said after them applied to the sum, then taken from what is paid with when
+    the change is asked; None unless every clause with a number is a line, a fee, money
+    off, the count bought of the one price each, or what is paid with."""
+    if _ASKS_OTHER.search(task):
+        return None
+    lines: list[Node] = []
+    each: list[Node] = []
+    counts: list[str] = []
+    factors: list[Node] = []
+    paid: Node | None = None
+    for clause in _clauses(context, task):
+        numbers = _count_numbers(clause)
+        if (m := _PAYING.fullmatch(clause)) is not None:
+            if paid is not None:
+                return None
+            note = m.group("note")
+            paid = _num(str(_NOTES[note.lower()])) if note else _num(m.group("paid"))
+            continue
+        if numbers == 0:
+            if _UNPRICED.search(clause):
+                return None  # "plus shipping": a part of the bill without its amount
+            continue
+        if numbers > 2 or (numbers == 2 and _COUNTED_LINE.fullmatch(clause) is None):
+            return None  # only a counted line holds two numbers, its count and its price
+        if (m := _FEE.fullmatch(clause)) is not None:
+            factors.append(Op("+", Num(1, "1"), _rate(m.group("rate"))))
+        elif (m := _OFF.fullmatch(clause)) is not None:
+            if float(m.group("rate")) >= 100:
+                return None
+            factors.append(Op("-", Num(1, "1"), _rate(m.group("rate"))))
+        elif (m := _BUYING.fullmatch(clause)) is not None:
+            counts.append(m.group("count"))
+        elif factors:
+            return None  # a line after a fee or money off: in which order is not said
+        elif (m := _COUNTED_LINE.fullmatch(clause)) is not None:
+            lines.append(Op("*", _num(m.group("count")), _price(m)))
+        elif (m := _EACH_LINE.fullmatch(clause)) is not None:
+            each.append(_price(m))
+        elif (m := _LINE.fullmatch(clause)) is not None:
+            lines.append(_price(m))
+        else:
+            return None
+    if counts or each:
+        if len(counts) != 1 or len(each) != 1:
+            return None  # a price each needs the one count bought, and the other way round
+        lines.append(Op("*", each[0], _num(counts[0])))
+    if not lines or (len(lines) == 1 and not factors and paid is None):
+        return None  # one line alone is no bill to add up
+    total = _sum(lines)
+    for factor in factors:
+        total = Op("*", total, factor)
+    if paid is not None:
+        if not _ASKS_CHANGE.search(task):
+            return None
+        return Op("-", paid, total), "the change from what is paid with"
+    if not _ASKS_TOTAL.search(task):
+        return None
+    return total, "the total of the bill"
+
+
+_READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (read_bill,)

@@ -1,0 +1,52 @@
+"""Itemised bills: lines of a count at a price or one thing at a price, a fee on top or money
+off, the total or the change from what is paid with; refused when a number has no part."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str) -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability="calculation")).data
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("Context: 12 pens at 1.20, 3 pads at 2.50 and a stapler for 6. Task: Total.", 27.9),
+        (
+            "Context: 4 bread rolls at 45p and a jar of jam for 2.10. "
+            "Task: Paying with a fiver, how much change do i get.",
+            1.1,
+        ),
+        (
+            "Context: Window cleaning: 6 windows at 8 each plus the conservatory at 30, "
+            "then 5% off for paying cash. Task: Total?",
+            74.1,
+        ),
+        (
+            "Context: Theatre tickets are 40 each plus a 10% booking fee. Task: Buying 3, total?",
+            132,
+        ),
+    ],
+)
+def test_a_bill_of_lines_is_added_up(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # split between people, or a number that is no line of the bill: not a total
+        "Context: 12 pens at 1.20 and a stapler for 6, split between 3. Task: Each pays?",
+        "Context: 12 pens at 1.20 and a stapler for 6 for 2 weeks. Task: Total.",
+    ],
+)
+def test_a_bill_with_a_number_it_does_not_read_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
