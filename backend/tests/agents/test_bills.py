@@ -50,3 +50,35 @@ def test_a_bill_of_lines_is_added_up(request_text: str, result: float) -> None:
 def test_a_bill_with_a_number_it_does_not_read_is_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: Sold 60 mugs at £9 each, clay and glaze cost me 2.50 a mug and the "
+            "market pitch was 45. Task: Profit?",
+            345,
+        ),
+        (
+            "Context: The site takes a 10% selling fee plus 0.35 to list it. Sold a lamp for 40. "
+            "Task: What do i actually keep.",
+            35.65,
+        ),
+    ],
+)
+def test_takings_less_their_costs(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a cost for something else than each thing sold, or a number with no part
+        "Context: Sold 60 mugs at 9 each and the van cost 2.50 a mile. Task: Profit?",
+        "Context: Sold 60 mugs at 9 each over 3 days, the pitch was 45. Task: Profit?",
+    ],
+)
+def test_takings_with_a_number_not_read_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

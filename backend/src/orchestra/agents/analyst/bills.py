@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["read_bill"]
+__all__ = ["read_bill", "read_takings"]
 
 Reading = tuple[Node, str]
 
@@ -194,4 +194,117 @@ def read_bill(context: str | None, task: str) -> Reading | None:
     return total, "the total of the bill"
 
 
-_READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (read_bill,)
+# --- takings less costs --------------------------------------------------------------------
+
+_SOLD_COUNTED = re.compile(
+    rf"(?:i\s+|we\s+)?(?:sold|sell|selling)\s+(?P<count>\d+)\s+(?P<what>{_WORDS})\s+(?:at|for|@)\s+"
+    rf"{_PRICE}(?:\s+(?:each|apiece|a\s+piece))?",
+    re.I,
+)
+_SOLD_ONE = re.compile(
+    rf"(?:i\s+|we\s+)?(?:sold|sell|selling)\s+(?:an?|the|my|one)\s+(?P<what>{_WORDS})\s+for\s+{_PRICE}",
+    re.I,
+)
+# "wax + wicks + jars cost me 2.80 a candle": a cost for each thing sold.
+_UNIT_COST = re.compile(
+    rf"(?P<what>{_WORDS})\s+(?:costs?|cost\s+me|costs\s+me|are|is|comes?\s+to)\s+{_PRICE}\s+"
+    r"(?:each|apiece|(?:a|per)\s+(?P<unit>[a-z]+))",
+    re.I,
+)
+# "the stall fees for the season were 120": a cost once, whatever the count sold.
+_FIXED_COST = re.compile(
+    rf"(?P<what>{_WORDS})\s+(?:were|was|is|are|costs?|cost\s+me|came\s+to|of)\s+{_PRICE}",
+    re.I,
+)
+_COST_WORDS = re.compile(
+    r"\b(?:fees?|rent|pitch|stall|table|insurance|licence|license|listing|postage|"
+    r"advertising|costs|overheads|packaging)\b",
+    re.I,
+)
+# "0.20 to list it": a fee said by what it pays for.
+_FIXED_FOR = re.compile(
+    rf"{_PRICE}\s+(?:to\s+list(?:\s+(?:it|each|one))?|(?:for\s+)?(?:the\s+)?(?:listing|postage|"
+    r"packaging)(?:\s+fee)?)",
+    re.I,
+)
+# "etsy takes a 6.5% transaction fee": a share of the takings taken.
+_CUT_TAKEN = re.compile(
+    rf"(?:{_WORDS}\s+)?(?:takes?|charges?|keeps?)\s+(?:an?\s+)?(?P<rate>\d+(?:\.\d+)?)\s*%"
+    r"(?:\s+(?:transaction|selling|platform|sales|processing|payment|listing))?"
+    r"(?:\s+(?:fee|commission|cut))?",
+    re.I,
+)
+_ASKS_KEPT = re.compile(
+    r"\b(?:profit|keep|kept|clear|net|take\s+home|left\s+with|(?:do|did)\s+(?:i|we)\s+make)\b",
+    re.I,
+)
+_ASKS_OTHER_THAN_KEPT = re.compile(
+    r"\b(?:each|per|margin|percent|percentage|rate|a\s+[a-z]+\s*$|how\s+many)\b|%", re.I
+)
+
+
+def _fixed_cost(clause: str) -> Node | None:
+    """The cost said once of ``clause`` ("stall fees were 120", "0.20 to list it"), or None."""
+    if (m := _FIXED_FOR.fullmatch(clause)) is not None:
+        return _price(m)
+    m = _FIXED_COST.fullmatch(clause)
+    return None if m is None or not _COST_WORDS.search(m.group("what")) else _price(m)
+
+
+def read_takings(context: str | None, task: str) -> Reading | None:
+    """ "sold 145 candles at 12 each, materials cost 2.80 a candle and the stall fees were
+    120. profit?": the takings less each cost, 145 * 12 - 145 * 2.80 - 120; a share taken
+    ("etsy takes a 6.5% fee") is that share of the takings. None unless one sale is said,
+    every other clause with a number is a cost, and the question asks what is kept."""
+    if not _ASKS_KEPT.search(task) or _ASKS_OTHER_THAN_KEPT.search(task):
+        return None
+    sold: tuple[Node, Node | None, str] | None = None  # takings, count, what was sold
+    unit_costs: list[tuple[Node, str | None]] = []
+    costs: list[Node] = []
+    rates: list[str] = []
+    for clause in _clauses(context, task):
+        numbers = _count_numbers(clause)
+        if numbers == 0:
+            if _UNPRICED.search(clause):
+                return None
+            continue
+        if numbers > 2 or (numbers == 2 and _SOLD_COUNTED.fullmatch(clause) is None):
+            return None
+        if (m := _SOLD_COUNTED.fullmatch(clause)) is not None:
+            if sold is not None:
+                return None
+            many = _num(m.group("count"))
+            sold = Op("*", many, _price(m)), many, m.group("what").lower()
+        elif (m := _SOLD_ONE.fullmatch(clause)) is not None:
+            if sold is not None:
+                return None
+            sold = _price(m), None, m.group("what").lower()
+        elif (m := _CUT_TAKEN.fullmatch(clause)) is not None:
+            rates.append(m.group("rate"))
+        elif (m := _UNIT_COST.fullmatch(clause)) is not None:
+            unit_costs.append((_price(m), m.group("unit")))
+        elif (fixed := _fixed_cost(clause)) is not None:
+            costs.append(fixed)
+        else:
+            return None
+    if sold is None or not (unit_costs or costs or rates):
+        return None
+    takings, count, what = sold
+    kept: Node = takings
+    for rate in rates:
+        kept = Op("-", kept, Op("*", takings, _rate(rate)))
+    for cost, unit in unit_costs:
+        if count is None:
+            return None  # a cost for each thing, and no count of them sold
+        if unit is not None and unit.lower()[:4] not in what and unit.lower() not in _ANY_UNIT:
+            return None  # "2.80 a day": a cost for something else than each thing sold
+        kept = Op("-", kept, Op("*", count, cost))
+    for cost in costs:
+        kept = Op("-", kept, cost)
+    return kept, "the takings less the costs"
+
+
+_ANY_UNIT = frozenset({"one", "unit", "item", "piece", "sale"})
+
+
+_READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (read_bill, read_takings)
