@@ -82,3 +82,19 @@ def test_takings_less_their_costs(request_text: str, result: float) -> None:
 def test_takings_with_a_number_not_read_are_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+def test_an_amount_in_instalments_each_one() -> None:
+    data = run(
+        "Context: The car insurance is £960 and they take it in 12 monthly instalments. "
+        "Task: How much is each one."
+    )
+    assert data["result"] == pytest.approx(80)
+
+
+def test_instalments_with_another_amount_are_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: The sofa is 900, delivery 50, paid in 12 payments. "
+            "Task: How much is each one."
+        )

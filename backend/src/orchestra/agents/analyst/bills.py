@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["read_bill", "read_takings"]
+__all__ = ["read_bill", "read_instalment", "read_takings"]
 
 Reading = tuple[Node, str]
 
@@ -305,6 +305,43 @@ def read_takings(context: str | None, task: str) -> Reading | None:
 
 
 _ANY_UNIT = frozenset({"one", "unit", "item", "piece", "sale"})
+
+
+# --- an amount paid in instalments -----------------------------------------------------------
+
+# "they take it in 10 monthly instalments", "paying it off over 12 payments".
+_IN_PARTS = re.compile(
+    r"\b(?:in|into|over|as|across)\s+(?:(?:equal|even)\s+)?(?P<count>\d+)\s+"
+    r"(?:(?:equal|even|monthly|weekly|yearly|annual|quarterly|fortnightly)\s+)?"
+    r"(?:instal(?:l)?ments|payments|parts|chunks|tranches|direct\s+debits)\b",
+    re.I,
+)
+_ASKS_EACH_ONE = re.compile(
+    r"^\s*(?:so\s+)?(?:how\s+much\s+(?:is|are|will\s+be|would\s+be)|what(?:'s|\s+is|\s+will\s+be)?)"
+    r"\s+each(?:\s+one)?(?:\s+be)?\s*[.?!]*\s*$",
+    re.I,
+)
+
+
+def read_instalment(context: str | None, task: str) -> Reading | None:
+    """ "council tax is 1,842 and they take it in 10 monthly instalments. how much is each
+    one": the amount over the count of parts, 1842 / 10; None unless the statement holds just
+    the amount and the count, and the question asks what each one is."""
+    if context is None or not _ASKS_EACH_ONE.match(task) or _count_numbers(task):
+        return None
+    parts = _IN_PARTS.search(context)
+    if parts is None or "%" in context:
+        return None
+    amounts = [
+        m for m in re.finditer(rf"{_SIGN}{_NUM}", context) if m.start() != parts.start("count")
+    ]
+    if len(_ANY_NUMBER.findall(context)) != 2 or len(amounts) != 1:
+        return None
+    amount = _num(amounts[0].group(0).lstrip("$\u20ac\u00a3 "))
+    count = _num(parts.group("count"))
+    if count.value == 0:
+        return None
+    return Op("/", amount, count), "each instalment"
 
 
 _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (read_bill, read_takings)

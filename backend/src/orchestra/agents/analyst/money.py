@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from orchestra.agents.analyst.bills import read_bill, read_takings
+from orchestra.agents.analyst.bills import read_bill, read_instalment, read_takings
 from orchestra.agents.analyst.formulas import read_formula
 from orchestra.agents.analyst.wording import Node, Num, Op
 
@@ -598,6 +598,7 @@ _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (
     read_ways_compared,
     read_bill,  # a bill of lines, its total or the change (bills.py)
     read_takings,  # a sale less its costs: the profit, what is kept (bills.py)
+    read_instalment,  # an amount in N instalments, each one (bills.py)
 )
 
 
