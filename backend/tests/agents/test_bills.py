@@ -98,3 +98,62 @@ def test_instalments_with_another_amount_are_refused() -> None:
             "Context: The sofa is 900, delivery 50, paid in 12 payments. "
             "Task: How much is each one."
         )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # fares each, no more than the cap
+        (
+            "Context: Tram fares are 2.10 a trip but capped at 6 a day. "
+            "Task: Doing 5 trips today, what will i pay.",
+            6,
+        ),
+        (
+            "Context: Tram fares are 2.10 a trip but capped at 6 a day. "
+            "Task: Doing 2 trips today, what will i pay.",
+            4.2,
+        ),
+        # a day rate, then a rate for the distance past the allowance
+        (
+            "Context: Car hire is 40 a day for 5 days, first 200 miles included then 20p a mile "
+            "after that. Task: We drove 350 miles, total?",
+            230,
+        ),
+        # a cost each and a share of a shared cost
+        (
+            "Context: Museum trip: entry is 8 per pupil and the minibus is 150 shared between "
+            "the 30 pupils. Task: What does each pupil pay in total.",
+            13,
+        ),
+        # a bill with a tip, split
+        (
+            "Context: Bill is $120, we're tipping 15% and splitting it between 4. Task: Each pays?",
+            34.5,
+        ),
+    ],
+)
+def test_charges_with_a_cap_an_allowance_a_share_or_a_tip(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a number that has no part in the reading
+        "Context: Tram fares are 2.10 a trip but capped at 6 a day, 3 zones. "
+        "Task: Doing 5 trips today, what will i pay.",
+        # driven within the allowance, or the allowance in another unit
+        "Context: Car hire is 40 a day for 5 days, first 200 miles included then 20p a mile "
+        "after that. Task: We drove 150 miles, total?",
+        "Context: Car hire is 40 a day for 5 days, first 200 km included then 20p a mile "
+        "after that. Task: We drove 350 miles, total?",
+        "Context: Entry is 8 per pupil and the minibus is 150 shared between the 30 pupils, "
+        "plus 2 teachers. Task: What does each pupil pay.",
+        "Context: Bill is $120, we're tipping 15% and splitting it between 4, 2 kids free. "
+        "Task: Each pays?",
+    ],
+)
+def test_charges_with_a_number_not_read_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

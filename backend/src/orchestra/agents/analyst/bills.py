@@ -20,9 +20,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from orchestra.agents.analyst.wording import Node, Num, Op
+from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
-__all__ = ["read_bill", "read_instalment", "read_takings"]
+__all__ = [
+    "read_bill",
+    "read_capped_fares",
+    "read_each_with_shared",
+    "read_hire_with_excess",
+    "read_instalment",
+    "read_takings",
+    "read_tip_split",
+]
 
 Reading = tuple[Node, str]
 
@@ -342,6 +350,146 @@ def read_instalment(context: str | None, task: str) -> Reading | None:
     if count.value == 0:
         return None
     return Op("/", amount, count), "each instalment"
+
+
+# --- fares with a cap, hire with an allowance, a cost each with a shared one, a tip split ----
+
+_ASKS_PAID = re.compile(
+    r"\b(?:pay|paying|cost|costs|total|spend|come\s+to|comes\s+to|owe|charge)\b", re.I
+)
+_FARE = re.compile(rf"{_PRICE}\s+(?:a|per|each)\s+(?P<unit>journey|trip|ride|fare|go|tap)\b", re.I)
+_CAP = re.compile(
+    rf"\bcapped\s+at\s+(?:{_SIGN}(?P<cap>{_NUM})(?P<cap_pence>p)?)(?![\w.])"
+    r"(?:\s+(?:a|per)\s+(?:day|week|month))?",
+    re.I,
+)
+_JOURNEYS = re.compile(
+    r"(?<![\w.])(?P<count>\d+)\s+(?:journeys|trips|rides|fares|goes|taps)\b", re.I
+)
+
+
+def read_capped_fares(context: str | None, task: str) -> Reading | None:
+    """ "bus fares are 1.75 a journey but capped at 5.25 a day. doing 4 journeys today, what
+    will i pay": the fares, but no more than the cap, min(1.75 * 4, 5.25); None unless those
+    are the request's three numbers and it asks what is paid."""
+    text = task if context is None else f"{context} {task}"
+    fare, cap, count = _FARE.search(text), _CAP.search(text), _JOURNEYS.search(text)
+    if fare is None or cap is None or count is None or not _ASKS_PAID.search(task):
+        return None
+    if len(_ANY_NUMBER.findall(text)) != 3 or "%" in text:
+        return None
+    capped = _num(cap.group("cap"))
+    cap_node: Node = Op("/", capped, Num(100, "100")) if cap.group("cap_pence") else capped
+    fares = Op("*", _price(fare), _num(count.group("count")))
+    return Call("min", (fares, cap_node)), "the fares, capped"
+
+
+_DAY_RATE = re.compile(
+    rf"{_PRICE}\s+(?:a|per)\s+(?P<period>day|week)\s+for\s+(?P<periods>\d+)\s+(?:days|weeks)\b",
+    re.I,
+)
+_ALLOWANCE = re.compile(
+    r"\bfirst\s+(?P<free>\d[\d,]*)\s+(?P<unit>miles|km|kilometres|kilometers)\s+"
+    r"(?:are\s+|is\s+)?(?:included|free)\b",
+    re.I,
+)
+_EXCESS = re.compile(
+    rf"{_PRICE}\s+(?:a|per|for\s+each)\s+(?P<unit>mile|km|kilometre|kilometer)\b", re.I
+)
+_USED = re.compile(
+    r"\b(?:drove|driven|did|do|doing|covered|travelled|traveled|went)\s+(?P<used>\d[\d,]*)\s+"
+    r"(?P<unit>miles|km|kilometres|kilometers)\b",
+    re.I,
+)
+
+
+def read_hire_with_excess(context: str | None, task: str) -> Reading | None:
+    """ "van hire is 65 a day for 3 days, first 100 miles included then 25p a mile after
+    that. we drove 240 miles, total?": the days at the day rate and the distance over the
+    allowance at the rate for it, 65 * 3 + (240 - 100) * 0.25; None unless those are the
+    request's five numbers in one unit of distance, driven past the allowance."""
+    text = task if context is None else f"{context} {task}"
+    rate, free = _DAY_RATE.search(text), _ALLOWANCE.search(text)
+    excess, used = _EXCESS.search(text), _USED.search(text)
+    if rate is None or free is None or excess is None or used is None:
+        return None
+    if not _ASKS_PAID.search(task) or len(_ANY_NUMBER.findall(text)) != 5 or "%" in text:
+        return None
+    units = {m.group("unit").lower()[:2] for m in (free, excess, used)}
+    if len(units) != 1:
+        return None
+    over = _num(used.group("used")).value - _num(free.group("free")).value
+    if over < 0:
+        return None  # within the allowance: the excess rate does not come in
+    days = Op("*", _price(rate), _num(rate.group("periods")))
+    extra = Op("*", Op("-", _num(used.group("used")), _num(free.group("free"))), _price(excess))
+    return Op("+", days, extra), "the hire with the distance over the allowance"
+
+
+_PEOPLE = (
+    r"(?:child|children|kid|kids|person|people|head|pupil|pupils|student|students|guest|guests)"
+)
+_PER_HEAD = re.compile(rf"{_PRICE}\s+(?:per|a|each)\s+(?:{_PEOPLE})\b", re.I)
+_SHARED = re.compile(
+    rf"(?:is\s+|of\s+)?{_SIGN}(?P<shared>{_NUM})(?![\w.])\s+(?:shared|split|divided)\s+"
+    rf"(?:equally\s+)?(?:across|between|among|amongst|by)\s+(?:all\s+)?(?:the\s+)?"
+    rf"(?P<count>\d+)\s+(?:{_PEOPLE}|of\s+us|of\s+them)\b",
+    re.I,
+)
+_ASKS_EACH = re.compile(r"\b(?:each|per\s+(?:child|kid|person|head|pupil|student))\b", re.I)
+
+
+def read_each_with_shared(context: str | None, task: str) -> Reading | None:
+    """ "entry is 14 per child and the coach is 380 shared across all 27 kids. what does each
+    child pay": the cost each and a share of the shared cost, 14 + 380 / 27; None unless
+    those are the request's three numbers and it asks what each pays."""
+    text = task if context is None else f"{context} {task}"
+    each, shared = _PER_HEAD.search(text), _SHARED.search(text)
+    if each is None or shared is None or not _ASKS_EACH.search(task):
+        return None
+    if len(_ANY_NUMBER.findall(text)) != 3 or "%" in text:
+        return None
+    count = _num(shared.group("count"))
+    if count.value == 0:
+        return None
+    return Op("+", _price(each), Op("/", _num(shared.group("shared")), count)), "what each pays"
+
+
+_BILL_SAID = re.compile(
+    rf"\b(?:check|cheque|bill|meal|dinner|lunch|tab)\s+(?:is|was|came\s+to|comes\s+to|of)\s+"
+    rf"{_PRICE}",
+    re.I,
+)
+_TIPPING = re.compile(
+    r"\b(?:tipping|tip|tipped|leaving|leave|adding|add)\s+(?:a\s+)?(?P<rate>\d+(?:\.\d+)?)\s*%"
+    r"(?:\s+tip)?",
+    re.I,
+)
+_SPLIT = re.compile(
+    r"\b(?:split|splitting|share|sharing|divide|dividing)\s+(?:it\s+|that\s+|the\s+lot\s+)?"
+    r"(?:(?:between|among|amongst|by)\s+(?P<people>\d+)(?:\s+(?:of\s+us|people|ways))?|"
+    r"(?P<ways>\d+)\s+ways)\b",
+    re.I,
+)
+
+
+def read_tip_split(context: str | None, task: str) -> Reading | None:
+    """ "check is 73.40, we're tipping 20% and splitting it between 2. each pays?": the bill
+    with the tip, shared, 73.40 * (1 + 20 / 100) / 2; None unless those are the request's
+    three numbers and it asks what each pays."""
+    text = task if context is None else f"{context} {task}"
+    bill, tip, split = _BILL_SAID.search(text), _TIPPING.search(text), _SPLIT.search(text)
+    if bill is None or tip is None or split is None or not re.search(r"\beach\b", task, re.I):
+        return None
+    if len(_ANY_NUMBER.findall(text)) != 3:
+        return None
+    if not bill.start() < tip.start() < split.start():
+        return None  # the tip said before the bill, or the split before the tip
+    people = _num(split.group("people") or split.group("ways"))
+    if people.value == 0:
+        return None
+    tipped = Op("*", _price(bill), Op("+", Num(1, "1"), _rate(tip.group("rate"))))
+    return Op("/", tipped, people), "what each pays, the tip included"
 
 
 _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (read_bill, read_takings)

@@ -23,7 +23,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from orchestra.agents.analyst.bills import read_bill, read_instalment, read_takings
+from orchestra.agents.analyst.bills import (
+    read_bill,
+    read_capped_fares,
+    read_each_with_shared,
+    read_hire_with_excess,
+    read_instalment,
+    read_takings,
+    read_tip_split,
+)
 from orchestra.agents.analyst.formulas import read_formula
 from orchestra.agents.analyst.wording import Node, Num, Op
 
@@ -599,6 +607,10 @@ _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (
     read_bill,  # a bill of lines, its total or the change (bills.py)
     read_takings,  # a sale less its costs: the profit, what is kept (bills.py)
     read_instalment,  # an amount in N instalments, each one (bills.py)
+    read_capped_fares,  # fares each, no more than a cap (bills.py)
+    read_hire_with_excess,  # a day rate and a rate past an allowance of miles (bills.py)
+    read_each_with_shared,  # a cost each and a share of a shared cost (bills.py)
+    read_tip_split,  # a bill with a tip, split (bills.py)
 )
 
 
