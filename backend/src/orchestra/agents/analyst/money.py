@@ -286,6 +286,43 @@ def read_multibuy(context: str | None, task: str) -> Reading | None:
     return Op("*", counted, _num(price.group("price"))), "the price paid with the offer"
 
 
+# "buy one and the second is half price", "buy 1 get the 2nd half price".
+_SECOND_HALF = re.compile(
+    r"\bbuy\s+(?:one|1)\b[\s,]*(?:and\s+)?(?:get\s+)?(?:the\s+)?(?:second|2nd|next|other)"
+    r"(?:\s+one)?\s+(?:is\s+|at\s+|for\s+)?half[\s-](?:price|off)\b",
+    re.I,
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10}
+_GETTING = re.compile(
+    r"\b(?:buying|getting|taking|want|need|grab|grabbing|ordering)\s+"
+    r"(?P<count>\d+|two|three|four|five|six|eight|ten)\b",
+    re.I,
+)
+
+
+def read_second_half_price(context: str | None, task: str) -> Reading | None:
+    """ "candles are 7.99 each, buy one and the second is half price. i'm getting two,
+    total?": each pair at one and a half prices, any one left over at the full price,
+    (2 // 2 * 1.5 + 2 % 2) * 7.99; None unless the price each and the count bought are the
+    request's numbers and it asks what is paid."""
+    text = task if context is None else f"{context} {task}"
+    price, offer = _EACH_PRICE.search(text), _SECOND_HALF.search(text)
+    getting = next(reversed(list(_GETTING.finditer(text))), None)
+    if price is None or offer is None or getting is None or not _ASKS_PAY.search(task):
+        return None
+    said = getting.group("count").lower()
+    count = _COUNT_WORDS[said] if said in _COUNT_WORDS else int(said)
+    said_at = {price.start("price"), getting.start("count")}
+    left = {m.start() for m in _NUMBER.finditer(text)} - said_at
+    if any(not offer.start() <= at < offer.end() for at in left):
+        return None  # a number the reading leaves out
+    if count == 0 or _percents(text):
+        return None
+    n = Num(count, str(count))
+    pairs = Op("+", Op("*", Op("//", n, Num(2, "2")), Num(1.5, "1.5")), Op("%", n, Num(2, "2")))
+    return Op("*", pairs, _num(price.group("price"))), "the price paid with the offer"
+
+
 # --- a deal against the same things bought separately ---------------------------------------
 
 _DEAL = re.compile(
@@ -599,6 +636,7 @@ _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (
     read_budget_left,
     read_discounted_order,
     read_multibuy,
+    read_second_half_price,
     read_deal_saving,
     read_pass_saving,
     read_monthly_with_surcharge,
