@@ -157,3 +157,24 @@ def test_charges_with_a_cap_an_allowance_a_share_or_a_tip(request_text: str, res
 def test_charges_with_a_number_not_read_are_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+def test_the_price_per_100_g_of_each_size() -> None:
+    data = run(
+        "Context: Rice comes in a 1kg bag for 2.40 or a 500g bag for 1.30. "
+        "Task: Price per 100 g of each?"
+    )
+    assert [step["result"] for step in data["steps"]] == [pytest.approx(0.24), pytest.approx(0.26)]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # grams against millilitres, or a number with no part
+        "Context: A 1kg bag for 2.40 or a 500ml bottle for 1.30. Task: Price per 100 g of each?",
+        "Context: A 1kg bag for 2.40 or a 500g bag for 1.30, 3 left. Task: Price per 100 g each?",
+    ],
+)
+def test_prices_per_size_that_do_not_compare_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

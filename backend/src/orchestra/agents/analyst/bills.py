@@ -30,6 +30,7 @@ __all__ = [
     "read_instalment",
     "read_takings",
     "read_tip_split",
+    "read_unit_prices",
 ]
 
 Reading = tuple[Node, str]
@@ -37,7 +38,7 @@ Reading = tuple[Node, str]
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _SIGN = r"(?:[$\u20ac\u00a3]\s?)?"
 # A price: "3.80", "£3.80", "65p" (pence).
-_PRICE = rf"{_SIGN}(?P<price>{_NUM})(?P<pence>p)?(?![\w.])"
+_PRICE = rf"{_SIGN}(?P<price>{_NUM})(?P<pence>p)?(?!\w|\.\d)"
 # Any number of a clause, a price in pence or a percentage included.
 _ANY_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 # Where a request is cut into clauses.
@@ -490,6 +491,70 @@ def read_tip_split(context: str | None, task: str) -> Reading | None:
         return None
     tipped = Op("*", _price(bill), Op("+", Num(1, "1"), _rate(tip.group("rate"))))
     return Op("/", tipped, people), "what each pays, the tip included"
+
+
+# --- the price per 100 g (or per litre) of each size --------------------------------------
+
+# How many grams or millilitres each unit of size is.
+_SIZE_UNITS = {
+    "g": ("mass", 1),
+    "gram": ("mass", 1),
+    "grams": ("mass", 1),
+    "kg": ("mass", 1000),
+    "kilo": ("mass", 1000),
+    "kilos": ("mass", 1000),
+    "ml": ("volume", 1),
+    "cl": ("volume", 10),
+    "l": ("volume", 1000),
+    "litre": ("volume", 1000),
+    "litres": ("volume", 1000),
+    "liter": ("volume", 1000),
+    "liters": ("volume", 1000),
+}
+_SIZE = r"(?P<size>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>kg|g|grams?|kilos?|ml|cl|l|litres?|liters?)\b"
+_SIZED_PRICE = re.compile(
+    rf"(?<![\w.]){_SIZE}(?:\s+[a-z]+){{0,2}}?\s+(?:is|are|for|at|costs?|=)\s+{_PRICE}", re.I
+)
+_ASKS_PER = re.compile(
+    r"\b(?:(?P<pence>pence|p)\s+|(?:price|cost)\s+)?per\s+(?:(?P<per>\d[\d,]*(?:\.\d+)?)\s*)?"
+    r"(?P<unit>kg|g|grams?|kilos?|ml|cl|l|litres?|liters?)\b[^.?!]*?\b(?:each|both|all)\b",
+    re.I,
+)
+
+
+def read_unit_prices(context: str | None, task: str) -> list[Reading] | None:
+    """ "cereal comes in a 500g box for 2.75 or a 750g box for 3.90. price per 100 g of
+    each?": each price over its size in the unit asked, 2.75 / 500 * 100 and 3.90 / 750 *
+    100 (sizes in kg, litres or ml converted; times 100 when pence are asked); None unless
+    the request's numbers are the sizes, their prices and the amount asked per."""
+    text = task if context is None else f"{context} {task}"
+    asked = _ASKS_PER.search(task)
+    sized = list(_SIZED_PRICE.finditer(text))
+    if asked is None or len(sized) < 2 or "%" in text:
+        return None
+    said = len(sized) * 2 + (1 if asked.group("per") else 0)
+    if len(_ANY_NUMBER.findall(text)) != said:
+        return None  # a number the reading leaves out
+    kind, per_size = _SIZE_UNITS[asked.group("unit").lower()]
+    per: Node = _num(asked.group("per")) if asked.group("per") else Num(1, "1")
+    if per_size != 1:
+        per = Op("*", per, Num(per_size, str(per_size)))
+    readings: list[Reading] = []
+    for item in sized:
+        item_kind, size_unit = _SIZE_UNITS[item.group("unit").lower()]
+        if item_kind != kind or _num(item.group("size")).value == 0:
+            return None  # grams against millilitres: not one measure
+        size: Node = _num(item.group("size"))
+        if size_unit != 1:
+            size = Op("*", size, Num(size_unit, str(size_unit)))
+        price = Op("*", Op("/", _price(item), size), per)
+        if asked.group("pence") and not item.group("pence"):
+            price = Op("*", price, Num(100, "100"))
+        elif item.group("pence") and not asked.group("pence"):
+            return None  # a price in pence asked in pounds: leave it
+        label = f"the price per {asked.group('per') or ''} {asked.group('unit')} of the "
+        readings.append((price, label.replace("  ", " ") + f"{item.group(0).split()[0]} size"))
+    return readings
 
 
 _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (read_bill, read_takings)

@@ -31,6 +31,7 @@ from orchestra.agents.analyst.bills import (
     read_instalment,
     read_takings,
     read_tip_split,
+    read_unit_prices,
 )
 from orchestra.agents.analyst.formulas import read_formula
 from orchestra.agents.analyst.wording import Node, Num, Op
@@ -663,6 +664,9 @@ def read_money(context: str | None, task: str) -> list[Reading] | None:
         asked = [m.start() for m in _QUESTION.finditer(task) if m.start() > 0]
         if asked:
             context, task = task[: asked[-1]].strip(), task[asked[-1] :].strip()
+    each_size = read_unit_prices(context, task)  # "price per 100 g of each" (bills.py)
+    if each_size is not None:
+        return each_size
     for reader in _READERS:
         found = reader(context, task)
         if found is not None:
