@@ -178,3 +178,38 @@ def test_the_price_per_100_g_of_each_size() -> None:
 def test_prices_per_size_that_do_not_compare_are_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        (
+            "Context: Cottage is 1,200 for the week, 2 adults and 4 kids, and a kid pays half of "
+            "an adult share. Task: What's an adult share and a kid share.",
+            [300, 150],
+        ),
+        (
+            "Context: Rent's 1,500 plus 300 bills, 4 of us. I pay 60 more than each of the "
+            "others. Task: What do i pay and what do they each pay.",
+            [495, 435],
+        ),
+    ],
+)
+def test_shares_that_are_not_equal(request_text: str, results: list[float]) -> None:
+    data = run(request_text)
+    assert [step["result"] for step in data["steps"]] == [pytest.approx(r) for r in results]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # "the other two" of four people, or a number with no part
+        "Context: Rent's 1,500 plus 300 bills, 4 of us. I pay 60 more than each of the other "
+        "two. Task: What do i pay and what do they each pay.",
+        "Context: Cottage is 1,200 for 7 nights, 2 adults and 4 kids, and a kid pays half of "
+        "an adult share. Task: What's an adult share and a kid share.",
+    ],
+)
+def test_unequal_shares_with_a_number_not_read_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

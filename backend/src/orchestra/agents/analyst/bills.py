@@ -31,6 +31,7 @@ __all__ = [
     "read_takings",
     "read_tip_split",
     "read_unit_prices",
+    "read_weighted_shares",
 ]
 
 Reading = tuple[Node, str]
@@ -555,6 +556,82 @@ def read_unit_prices(context: str | None, task: str) -> list[Reading] | None:
         label = f"the price per {asked.group('per') or ''} {asked.group('unit')} of the "
         readings.append((price, label.replace("  ", " ") + f"{item.group(0).split()[0]} size"))
     return readings
+
+
+# --- shares that are not equal: a kid pays half, one pays more -------------------------------
+
+_GROUPS = re.compile(
+    r"(?<![\w.])(?P<big>\d+)\s+(?:adults|grown[-\s]ups)\s*(?:,|and|&|\+)\s*"
+    r"(?P<small>\d+)\s+(?P<word>kids|children|teens|teenagers)\b",
+    re.I,
+)
+_FRACTIONS = {"half": 2, "a half": 2, "a third": 3, "a quarter": 4}
+_PART_SHARE = re.compile(
+    r"\b(?:a|each|every)\s+(?:kid|child|teen|teenager)\s+(?:pays|is|counts\s+as|gets\s+charged)\s+"
+    r"(?P<part>half|a\s+half|a\s+third|a\s+quarter)\s+(?:of\s+)?(?:an?\s+|the\s+)?"
+    r"adult(?:'s)?\s+(?:share|price|rate)\b",
+    re.I,
+)
+_ASKS_BOTH_SHARES = re.compile(
+    r"\badult(?:'s)?\s+share\b.*\b(?:kid|child|teen)(?:'s)?\s+share\b", re.I
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4}
+_PEOPLE_OF_US = re.compile(r"(?<![\w.])(?P<people>\d+)\s+of\s+us\b", re.I)
+_PAYS_MORE = re.compile(
+    rf"\b(?:i|i'll|i\s+will|i\s+should)\s+pay\s+{_SIGN}(?P<more>{_NUM})(?![\w.])\s+more\s+than\s+"
+    r"(?:each\s+of\s+)?(?:the\s+)?(?:other|others)(?:\s+(?P<others>\d+|two|three|four))?\b",
+    re.I,
+)
+_ASKS_ME_AND_THEM = re.compile(
+    r"\bwhat\s+do\s+i\s+pay\b.*\b(?:they|the\s+others?|each\s+of\s+them)\b", re.I
+)
+
+
+def read_weighted_shares(context: str | None, task: str) -> list[Reading] | None:
+    """Two shares of one cost that are not equal. "villa is 1,980, 4 adults and 2 kids, and a
+    kid pays half of an adult share. what's an adult share and a kid share": 1980 / (4 + 2 /
+    2), then half of it. "rent's 2,100 plus 240 bills, 3 of us. i pay 100 more than each of
+    the other two. what do i pay and what do they each pay": (2100 + 240 - 100) / 3 + 100,
+    then (2100 + 240 - 100) / 3. None unless every number has its part."""
+    text = task if context is None else f"{context} {task}"
+    numbers = [m for m in _ANY_NUMBER.finditer(text)]
+    groups, part = _GROUPS.search(text), _PART_SHARE.search(text)
+    if groups is not None and part is not None and _ASKS_BOTH_SHARES.search(task):
+        said = {groups.start("big"), groups.start("small")}
+        rest = [m for m in numbers if m.start() not in said]
+        if len(rest) != 1 or "%" in text:
+            return None
+        whole = _num(rest[0].group(0))
+        parts = _FRACTIONS[re.sub(r"\s+", " ", part.group("part").lower())]
+        divisor = Num(parts, str(parts))
+        small = Op("/", _num(groups.group("small")), divisor)
+        adult = Op("/", whole, Op("+", _num(groups.group("big")), small))
+        return [(adult, "an adult share"), (Op("/", adult, divisor), "a smaller share")]
+    people, more = _PEOPLE_OF_US.search(text), _PAYS_MORE.search(text)
+    if people is None or more is None or not _ASKS_ME_AND_THEM.search(task) or "%" in text:
+        return None
+    said = {people.start("people"), more.start("more")}
+    if more.group("others") is not None:
+        others_said = more.group("others").lower()
+        others_count = _COUNT_WORDS.get(others_said) or int(others_said)
+        if others_count != _num(people.group("people")).value - 1:
+            return None  # "the other two" of three of us, not of some other count
+        said.add(more.start("others"))
+    rest = [m for m in numbers if m.start() not in said]
+    if not 1 <= len(rest) <= 2 or any(m.start() > people.start() for m in rest):
+        return None  # the cost is said before the people sharing it
+    if len(rest) == 2 and not re.search(
+        r"^\s*(?:[a-z']+\s+){0,3}?(?:plus|and|\+)\s+(?:[$\u20ac\u00a3]\s?)?$",
+        text[rest[0].end() : rest[1].start()],
+        re.I,
+    ):
+        return None  # two amounts not said to add up
+    cost = _sum([_num(m.group(0)) for m in rest])
+    count = _num(people.group("people"))
+    if count.value < 2:
+        return None
+    others = Op("/", Op("-", cost, _num(more.group("more"))), count)
+    return [(Op("+", others, _num(more.group("more"))), "my share"), (others, "each other share")]
 
 
 _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (read_bill, read_takings)

@@ -32,6 +32,7 @@ from orchestra.agents.analyst.bills import (
     read_takings,
     read_tip_split,
     read_unit_prices,
+    read_weighted_shares,
 )
 from orchestra.agents.analyst.formulas import read_formula
 from orchestra.agents.analyst.wording import Node, Num, Op
@@ -667,6 +668,9 @@ def read_money(context: str | None, task: str) -> list[Reading] | None:
     each_size = read_unit_prices(context, task)  # "price per 100 g of each" (bills.py)
     if each_size is not None:
         return each_size
+    shares = read_weighted_shares(context, task)  # "a kid pays half", "i pay 100 more"
+    if shares is not None:
+        return shares
     for reader in _READERS:
         found = reader(context, task)
         if found is not None:
