@@ -952,6 +952,12 @@ def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
         ),
         # People joining: the count shared among, grown.
         ("split 96 between 4 people", "actually 2 more are coming", "between 6 people"),
+        # A charge at the same rate per period, on top: the rate, grown.
+        (
+            "b&b is 80 a night for 3 nights, total?",
+            "oh and breakfast is another 12.50 a night on top, whats the new total",
+            "92.50 a night for 3 nights",
+        ),
     ],
 )
 def test_another_piece_and_a_new_count_follow_the_previous_request(
@@ -2275,3 +2281,11 @@ def test_a_number_corrected_in_a_sentence_after_the_ask_stays_with_the_ask() -> 
     instruction = result.steps[0].instruction
     assert "Context" not in instruction
     assert "there's 8 now" in instruction
+
+
+def test_a_charge_on_top_of_two_rates_is_not_added_to_either() -> None:
+    follow_up = "oh and parking is another 15 a night on top, whats the new total"
+    previous = "hotel is 94 a night and the dog 20 a night for 5 nights, total?"
+    result = plan(follow_up, history=(previous,))
+    assert "94" not in result.steps[0].instruction
+    assert "109" not in result.steps[0].instruction
