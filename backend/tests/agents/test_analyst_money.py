@@ -587,3 +587,26 @@ def test_a_tax_named_after_its_percentage_is_added_to_the_result_named() -> None
 )
 def test_a_sum_asked_after_amounts_with_their_currency(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: Candles are 7.99 each, buy one and the second is half price. "
+            "Task: I'm getting two, total?",
+            11.985,
+        ),
+        ("Context: Mugs are 6 each, buy 1 get the 2nd half price. Task: Getting 5, total?", 24),
+    ],
+)
+def test_buy_one_and_the_second_half_price(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_second_half_price_with_a_number_not_read_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: Mugs are 6 each, buy 1 get the 2nd half price, 3 colours. "
+            "Task: Getting 5, total?"
+        )

@@ -967,6 +967,12 @@ def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
             "13 an hour for 30 hours",
         ),
         ("worked 20 hours at 11.50, my pay?", "i got a raise to 12.25 an hour", "hours at 12.25"),
+        # A charge at the same rate per period, on top: the rate, grown.
+        (
+            "b&b is 80 a night for 3 nights, total?",
+            "oh and breakfast is another 12.50 a night on top, whats the new total",
+            "92.50 a night for 3 nights",
+        ),
     ],
 )
 def test_another_piece_and_a_new_count_follow_the_previous_request(
@@ -2306,3 +2312,11 @@ def test_a_number_corrected_in_a_sentence_after_the_ask_stays_with_the_ask() -> 
     instruction = result.steps[0].instruction
     assert "Context" not in instruction
     assert "there's 8 now" in instruction
+
+
+def test_a_charge_on_top_of_two_rates_is_not_added_to_either() -> None:
+    follow_up = "oh and parking is another 15 a night on top, whats the new total"
+    previous = "hotel is 94 a night and the dog 20 a night for 5 nights, total?"
+    result = plan(follow_up, history=(previous,))
+    assert "94" not in result.steps[0].instruction
+    assert "109" not in result.steps[0].instruction

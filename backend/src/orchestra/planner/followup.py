@@ -547,6 +547,9 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     joined = _more_join(text, earlier)
     if joined is not None:
         return joined
+    on_top = _another_on_top(text, earlier)
+    if on_top is not None:
+        return on_top
     counted = _new_quantity_of(text, earlier)
     if counted is not None:
         return counted
@@ -732,6 +735,43 @@ def _more_join(text: str, earlier: Sequence[str]) -> str | None:
     old = found[0]
     total = int(old.group("number")) + int(match.group("more"))
     return previous[: old.start("number")] + str(total) + previous[old.end("number") :]
+
+
+# "oh and parking is another 15 a night on top, whats the new total": a charge at the same
+# rate per period as the earlier request's one, added to it.
+_ANOTHER_ON_TOP_RE = re.compile(
+    _LEAD
+    + r"(?:actually[\s,]+|oh[\s,]+|and[\s,]+)*(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:is|costs?)\s+"
+    r"(?:another|an\s+extra|a\s+further)\s+[$\u20ac\u00a3]?(?P<more>\d+(?:\.\d+)?)\s+(?:a|per)\s+"
+    r"(?P<per>night|day|week|month|person|head)(?:\s+on\s+top)?[\s,.]*"
+    r"(?:what(?:'s|s|\s+is)|whats)\s+(?:the\s+)?new\s+total\s*[.!?]*$",
+    re.I,
+)
+
+
+def _another_on_top(text: str, earlier: Sequence[str]) -> str | None:
+    """ "parking is another 15 a night on top, whats the new total" after "hotel is 94 a night
+    for 5 nights, total?" is "hotel is 109 a night for 5 nights, total?"; None unless the
+    earlier request says exactly one amount at that rate per period."""
+    match = _ANOTHER_ON_TOP_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    per = match.group("per")
+    found = list(
+        re.finditer(
+            rf"(?<![\w.])[$\u20ac\u00a3]?(?P<rate>\d+(?:\.\d+)?)\s+(?:a|per)\s+{per}\b",
+            previous,
+            re.I,
+        )
+    )
+    if len(found) != 1:
+        return None
+    old = found[0]
+    rate, more = old.group("rate"), match.group("more")
+    places = max(len(n.partition(".")[2]) for n in (rate, more))
+    new = f"{float(rate) + float(more):.{places}f}"
+    return previous[: old.start("rate")] + new + previous[old.end("rate") :]
 
 
 # "now in feet", "and in yards?", "what about in ounces": the same amount in another unit.

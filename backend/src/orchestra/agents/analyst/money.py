@@ -23,6 +23,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from orchestra.agents.analyst.bills import (
+    read_bill,
+    read_capped_fares,
+    read_each_with_shared,
+    read_hire_with_excess,
+    read_instalment,
+    read_takings,
+    read_tip_split,
+    read_unit_prices,
+    read_weighted_shares,
+)
 from orchestra.agents.analyst.formulas import read_formula
 from orchestra.agents.analyst.wording import Node, Num, Op
 
@@ -275,6 +286,43 @@ def read_multibuy(context: str | None, task: str) -> Reading | None:
         Op("%", Num(count, str(count)), Num(take, str(take))),
     )
     return Op("*", counted, _num(price.group("price"))), "the price paid with the offer"
+
+
+# "buy one and the second is half price", "buy 1 get the 2nd half price".
+_SECOND_HALF = re.compile(
+    r"\bbuy\s+(?:one|1)\b[\s,]*(?:and\s+)?(?:get\s+)?(?:the\s+)?(?:second|2nd|next|other)"
+    r"(?:\s+one)?\s+(?:is\s+|at\s+|for\s+)?half[\s-](?:price|off)\b",
+    re.I,
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10}
+_GETTING = re.compile(
+    r"\b(?:buying|getting|taking|want|need|grab|grabbing|ordering)\s+"
+    r"(?P<count>\d+|two|three|four|five|six|eight|ten)\b",
+    re.I,
+)
+
+
+def read_second_half_price(context: str | None, task: str) -> Reading | None:
+    """ "candles are 7.99 each, buy one and the second is half price. i'm getting two,
+    total?": each pair at one and a half prices, any one left over at the full price,
+    (2 // 2 * 1.5 + 2 % 2) * 7.99; None unless the price each and the count bought are the
+    request's numbers and it asks what is paid."""
+    text = task if context is None else f"{context} {task}"
+    price, offer = _EACH_PRICE.search(text), _SECOND_HALF.search(text)
+    getting = next(reversed(list(_GETTING.finditer(text))), None)
+    if price is None or offer is None or getting is None or not _ASKS_PAY.search(task):
+        return None
+    said = getting.group("count").lower()
+    count = _COUNT_WORDS[said] if said in _COUNT_WORDS else int(said)
+    said_at = {price.start("price"), getting.start("count")}
+    left = {m.start() for m in _NUMBER.finditer(text)} - said_at
+    if any(not offer.start() <= at < offer.end() for at in left):
+        return None  # a number the reading leaves out
+    if count == 0 or _percents(text):
+        return None
+    n = Num(count, str(count))
+    pairs = Op("+", Op("*", Op("//", n, Num(2, "2")), Num(1.5, "1.5")), Op("%", n, Num(2, "2")))
+    return Op("*", pairs, _num(price.group("price"))), "the price paid with the offer"
 
 
 # --- a deal against the same things bought separately ---------------------------------------
@@ -590,11 +638,19 @@ _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (
     read_budget_left,
     read_discounted_order,
     read_multibuy,
+    read_second_half_price,
     read_deal_saving,
     read_pass_saving,
     read_monthly_with_surcharge,
     read_fuel_cost,
     read_ways_compared,
+    read_bill,  # a bill of lines, its total or the change (bills.py)
+    read_takings,  # a sale less its costs: the profit, what is kept (bills.py)
+    read_instalment,  # an amount in N instalments, each one (bills.py)
+    read_capped_fares,  # fares each, no more than a cap (bills.py)
+    read_hire_with_excess,  # a day rate and a rate past an allowance of miles (bills.py)
+    read_each_with_shared,  # a cost each and a share of a shared cost (bills.py)
+    read_tip_split,  # a bill with a tip, split (bills.py)
 )
 
 
@@ -609,6 +665,12 @@ def read_money(context: str | None, task: str) -> list[Reading] | None:
         asked = [m.start() for m in _QUESTION.finditer(task) if m.start() > 0]
         if asked:
             context, task = task[: asked[-1]].strip(), task[asked[-1] :].strip()
+    each_size = read_unit_prices(context, task)  # "price per 100 g of each" (bills.py)
+    if each_size is not None:
+        return each_size
+    shares = read_weighted_shares(context, task)  # "a kid pays half", "i pay 100 more"
+    if shares is not None:
+        return shares
     for reader in _READERS:
         found = reader(context, task)
         if found is not None:
