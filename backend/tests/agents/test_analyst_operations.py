@@ -1583,6 +1583,8 @@ def test_a_rate_and_its_duration_are_not_one_list() -> None:
         "we'll be away 10 or 11 nights at 85 a night, what's the total",
         "Context: hotel is 320 CHF a night for 3 nights. 1 CHF = 0.89 GBP. Task: total?",
         "Context: i burn 38 kcal per km and ride 9.5 km each way. Task: what's the total",
+        # ... the rate in brackets.
+        "hotel is (94 + 15) a night for 5 nights, total?",
     ],
 )
 def test_a_rate_for_one_and_a_count_of_it_are_not_one_list(instruction: str) -> None:

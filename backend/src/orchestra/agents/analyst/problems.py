@@ -2276,9 +2276,10 @@ def states_rate_and_duration(text: str) -> bool:
     return False
 
 
-# "85 a night", "320 CHF a night", "6.20 an hour", "38 kcal per km": an amount for one unit.
+# "85 a night", "320 CHF a night", "6.20 an hour", "38 kcal per km", "(94 + 15) a night": an
+# amount for one unit.
 _RATE_OF_ONE = re.compile(
-    r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s*(?:[a-z$\u20ac\u00a3]{1,12}\s+)?"
+    r"(?<![\w.])\d[\d,]*(?:\.\d+)?\)?\s*(?:[a-z$\u20ac\u00a3]{1,12}\s+)?"
     r"(?:a|an|per|each|every)\s+(?P<unit>[a-z]{2,})\b",
     re.I,
 )
