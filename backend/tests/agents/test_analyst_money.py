@@ -587,3 +587,81 @@ def test_a_tax_named_after_its_percentage_is_added_to_the_result_named() -> None
 )
 def test_a_sum_asked_after_amounts_with_their_currency(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # The balance asked as what is paid back or owed, after the interest asked first.
+        (
+            "Context: Borrowed 4,000 at 6.5% simple interest per year for 3 years. "
+            "Task: Whats \u27e8s1\u27e9 to pay back.",
+            4780,
+        ),
+        ("lent 2,000 at 5% simple interest a year for 2 years. how much will he owe me", 2200),
+        ("borrowed 4,000 at 6.5% simple interest per year for 3 years. how much interest", 780),
+    ],
+)
+def test_a_loan_paid_back_is_the_amount_with_its_interest(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "car finance on 9,600 over 48 months, flat 4.9% a year simple interest on the "
+            "full amount. monthly payment?",
+            239.2,
+        ),
+        (
+            "loan of 6,000 at 5% a year simple interest over 24 months, what's the monthly "
+            "repayment",
+            275,
+        ),
+    ],
+)
+def test_a_flat_rate_loan_paid_monthly(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A monthly figure of compound interest, or the interest a month: not read.
+        "9,600 over 48 months at 4.9% a year compound interest. monthly payment?",
+        "9,600 over 48 months at 4.9% a year simple interest. how much interest a month?",
+        # A monthly payment with the term in years: how many payments is not said.
+        "9,600 over 4 years at 4.9% a year simple interest. monthly payment?",
+    ],
+)
+def test_a_monthly_figure_of_a_loan_not_read_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("bought for 185k, sold for 232k. whats the gain in %", 25.405405),
+        ("bought the van for 20,000 and sold it for 15,000. what's the loss in %", 25),
+        ("bought shares for 400, sold for 500. profit in %?", 25),
+    ],
+)
+def test_a_gain_or_loss_in_percent_is_a_change_on_what_was_paid(
+    request_text: str, result: float
+) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A gain asked of a sale at a loss, or a loss of one at a gain.
+        "bought for 185k, sold for 150k. whats the gain in %",
+        "bought for 185k, sold for 232k. whats the loss in %",
+    ],
+)
+def test_a_gain_asked_the_wrong_way_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

@@ -1146,7 +1146,9 @@ _ASKS_RELATIVE = re.compile(
     r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
     r"reduction|change|difference|off|discount|loss|profit|raise|hike)\b"
     # "what's the discount in percent?", "how big a rise is that in %"
-    r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction|raise|hike)\s+"
+    # "bought for 185k, sold for 232k. whats the gain in %": the way named, as a change.
+    r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction|raise|hike|gain|"
+    r"growth|loss|profit|change)\s+"
     r"(?:(?:is|was)\s+(?:that|it|this)\s+)?in\s+(?:percent(?:age)?|%)"
     # "rent up from 1200 to 1320, what's that in percent": the way the statement says.
     r"|\bwhat(?:'s|s|\s+is)\s+(?:that|this|it)\s+in\s+(?:percent(?:age)?|%)"
@@ -2333,6 +2335,8 @@ _YEARLY_RATE = re.compile(
 _ASKS_BALANCE = re.compile(
     r"\b(?:total|in the end|at the end|altogether|will i have|do i have|balance|end up with|"
     r"worth|"
+    # "whats the total to pay back", "how much will i owe": the loan with its interest.
+    r"(?:to\s+)?pay\s+(?:it\s+)?back|repay|repaid|owe|owed|owing|"
     # "how much will there be after 3 years": what the account holds then; "what will it be
     # at the end": the amount it grows to.
     r"(?:will|would)\s+there\s+be|what\s+(?:will|would)\s+it\s+(?:be|come\s+to|grow\s+to))\b",
@@ -2381,6 +2385,11 @@ def read_interest(text: str) -> tuple[Node, str] | None:
     if parts is None:
         return None
     principal, interest, kind = parts
+    if _ASKS_PER_PERIOD.search(_RATE_PERIOD.sub(" ", _question_of(text))):
+        # "9,600 over 48 months, flat 4.9% a year simple interest. monthly payment?": the
+        # loan and its interest over the months it runs; any other figure a period is not
+        # the interest of the whole term.
+        return _payment_per_period(text, principal, interest, kind)
     if not re.search(r"\binterest\b", text, re.I):
         # "5,000 at 4% compounded yearly for 3 years, what will it be": interest not named,
         # so the amount is asked, unless what it gains is ("how much will it earn").
@@ -2390,6 +2399,48 @@ def read_interest(text: str) -> tuple[Node, str] | None:
     if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
         return Op("+", principal, interest), f"the amount with {kind} interest"
     return interest, f"{kind} interest"
+
+
+# "over 48 months", "48 monthly payments": how many months a loan is paid over.
+_PAID_OVER_MONTHS = re.compile(
+    r"(?<![\w.])(?P<count>\d+)\s+(?:months?\b|monthly\s+(?:payments|instal(?:l)?ments)\b)",
+    re.I,
+)
+# "4.9% a year", "0.5% a month": the period of a rate, which asks for no amount a period.
+_RATE_PERIOD = re.compile(r"%\s*(?:a|per|each)\s+(?:year|annum|month|week)\b", re.I)
+_ASKS_PAYMENT = re.compile(r"\b(?:payments?|repayments?|instal(?:l)?ments?|pay|paying)\b", re.I)
+
+
+def _question_of(text: str) -> str:
+    """The question of a request: the task after "Task:", the question `split_question`
+    finds, or the last sentence, from after its last number ("... for 3 years - how much
+    interest": the rate's "a year" before it is no period asked)."""
+    task = re.split(r"\bTask:\s*", text)
+    if len(task) > 1:
+        return task[-1]
+    parts = split_question(text)
+    if parts is not None:
+        return parts[1]
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
+    last = sentences[-1] if sentences else text
+    numbers = list(_NUMBER.finditer(last))
+    return last[numbers[-1].end() :] if numbers else last
+
+
+def _payment_per_period(
+    text: str, principal: Node, interest: Node, kind: str
+) -> tuple[Node, str] | None:
+    """A monthly payment of a loan with simple interest on the whole amount: the loan and
+    its interest over the number of months it runs, or None unless the question asks a
+    monthly payment, the interest is simple and the term is said in months."""
+    question = _RATE_PERIOD.sub(" ", _question_of(text))
+    over = [m.group("count") for m in _PAID_OVER_MONTHS.finditer(text)]
+    if kind != "simple" or len(over) != 1 or not _ASKS_PAYMENT.search(question):
+        return None
+    if not _ASKS_MONTHLY.search(question) or _ASKS_INTEREST.search(question):
+        return None  # "how much interest a month": not the payment
+    months = Num(float(over[0]), over[0])
+    return Op("/", Op("+", principal, interest), months), "the monthly payment"
 
 
 def read_balance_and_interest(text: str) -> list[tuple[Node, str]] | None:
