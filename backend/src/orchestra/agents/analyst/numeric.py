@@ -21,7 +21,7 @@ from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
 from orchestra.agents.analyst.durations import read_durations
 from orchestra.agents.analyst.earnings import read_earnings
-from orchestra.agents.analyst.exchange import read_exchanged
+from orchestra.agents.analyst.exchange import read_exchanged, read_rate_got, signs_named
 from orchestra.agents.analyst.formulas import (
     asks_speed,
     is_unit,
@@ -360,7 +360,9 @@ def _plain_amounts(text: str) -> str:
     text = _pence_as_pounds(text)
     # "₹98,500", "¥18,600": signs the reading of words does not know, and which change no
     # arithmetic (as "$" and "€" do not).
-    return re.sub(r"[\u20b9\u00a5](?=\s?\d)", "", text)
+    # A rate said with them ("$1 = ¥149.5") keeps them, as the currency's name.
+    named = signs_named(text)
+    return named if named is not None else re.sub(r"[\u20b9\u00a5](?=\s?\d)", "", text)
 
 
 # "45p a mile", "27.5p per kWh": pence, written as pounds when the request is about
@@ -947,7 +949,7 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)
     if formula is None:  # "1 CHF = 0.89 GBP. total in pounds?"
-        exchanged = read_exchanged(context, text)
+        exchanged = read_exchanged(context, text) or read_rate_got(context, text)
         if exchanged is not None:
             return tuple(Clause(label, expression) for expression, label in exchanged)
     if formula is None:  # pay at an hourly rate, rates in bands, a pay rise, tax and a tip
