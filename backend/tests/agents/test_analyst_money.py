@@ -665,3 +665,58 @@ def test_a_gain_or_loss_in_percent_is_a_change_on_what_was_paid(
 def test_a_gain_asked_the_wrong_way_is_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "3,000 at 6% a year compounded monthly (so 0.5% a month) for 2 years. final balance?",
+            3381.479329,
+        ),
+        (
+            "10,000 at 4% a year compounded quarterly (i.e. 1% a quarter) for 3 years. "
+            "how much interest?",
+            10000 * 1.01**12 - 10000,
+        ),
+    ],
+)
+def test_the_rate_each_time_said_again_in_brackets_adds_nothing(
+    request_text: str, result: float
+) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_rate_each_time_that_is_not_the_yearly_rate_shared_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("3,000 at 6% a year compounded monthly (so 0.6% a month) for 2 years. final balance?")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "need 12,000 for a deposit in 3 years, i've got 2,400 saved already. how much do "
+            "i need to put away per month",
+            266.666667,
+        ),
+        ("need 5,000 within 10 months and i have 1,000. how much to save a month?", 400),
+        ("i need 3,000 in 2 years, i've got 400. how much should i set aside each week", 25),
+    ],
+)
+def test_what_to_save_each_period_to_reach_a_target(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # no whole number of weeks in months; a number left over; more held than needed
+        "need 12,000 in 3 months, i've got 2,400. how much do i need to save a week",
+        "need 12,000 in 3 years, i've got 2,400 and 500 in bonds. how much to save a month",
+        "need 2,000 in 3 years, i've got 2,400. how much to save a month",
+    ],
+)
+def test_saving_to_a_target_not_read_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

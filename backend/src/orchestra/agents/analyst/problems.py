@@ -81,6 +81,7 @@ __all__ = [
     "read_rate_for_periods",
     "read_relative_change",
     "read_saving",
+    "read_saving_to_target",
     "read_scaled_amount",
     "read_share_by_weight",
     "read_share_earned",
@@ -2354,6 +2355,12 @@ _COMPOUNDED_OFTEN = re.compile(
     r"weekly|semi-?annually|half-?yearly|biannually|twice|continuously|month|quarter|day|week)\b",
     re.I,
 )
+# "(so 0.5% a month)", "(i.e. 1.5% a quarter)": the rate for each time interest is added.
+_RATE_EACH_TIME = re.compile(
+    r"\(\s*(?:so\s+|i\.?e\.?,?\s+|that'?s\s+|which\s+is\s+|=\s*)?(?P<rate>\d+(?:\.\d+)?)\s*%\s*"
+    r"(?:a|per|each|every)\s+(?P<period>month|quarter|week)\s*\)",
+    re.I,
+)
 # How many times a year interest is added, for the periods whose count is plain.
 _TIMES_A_YEAR = {
     "monthly": 12, "month": 12, "quarterly": 4, "quarter": 4, "weekly": 52, "week": 52,
@@ -2473,6 +2480,17 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
     times = _TIMES_A_YEAR.get(often.group("often").lower()) if often else 1
     if times is None:
         return None  # "daily" (365 or 360 days?), "biannually", "continuously": unsaid here
+    aside = _RATE_EACH_TIME.search(text)
+    if aside is not None:
+        # "6% a year compounded monthly (so 0.5% a month)": the rate each time, said again;
+        # it adds nothing when it is the yearly rate over the times a year, else it differs.
+        yearly = _RATE_A_YEAR.search(text)
+        period = _TIMES_A_YEAR.get(aside.group("period").lower())
+        if yearly is None or period != times:
+            return None
+        if abs(float(aside.group("rate")) * period - float(yearly.group("rate"))) > 1e-9:
+            return None
+        text = text[: aside.start()] + " " + text[aside.end() :]
     # "without compounding" says simple, not compound.
     simple, compound = bool(_SIMPLE.search(text)), bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
     if simple == compound:
@@ -2737,6 +2755,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_price_for_margin(text)
         or read_time_less_break(text)
         or read_periods_to_target(text)
+        or read_saving_to_target(text)
         or read_stated_factor(text)
         or read_fixed_plus_rate(text)
         or read_quantities(context, task)
@@ -3655,3 +3674,44 @@ def read_periods_to_target(text: str) -> tuple[Node, str] | None:
         return None
     needed, held, each = (Num(float(a), a) for a in amounts)
     return Op("/", Op("-", needed, held), each), f"{period}s until the amount needed"
+
+
+# "in 3 years", "within 18 months", "by 2 years' time": how long there is to save it.
+_TARGET_IN = re.compile(
+    rf"\b(?:in|within|over|by)\s+(?:the\s+next\s+)?(?P<count>{_AMOUNT})\s+"
+    r"(?P<period>week|month|year)s?\b",
+    re.I,
+)
+_ASKS_SAVING_A_PERIOD = re.compile(
+    r"\bhow\s+much\b[^.?!]*?\b(?:put\s+(?:away|aside|by)|set\s+aside|save|saving|pay\s+in)\b"
+    r"[^.?!]*?\b(?:a|an|per|each|every)\s+(?P<period>week|month|year)\b",
+    re.I,
+)
+# How many of the shorter period a longer one holds, where that is a whole number.
+_PERIODS_IN = {("year", "month"): 12, ("year", "week"): 52}
+
+
+def read_saving_to_target(text: str) -> tuple[Node, str] | None:
+    """ "need 12,000 for a deposit in 3 years, i've got 2,400 saved already. how much do i
+    need to put away per month": what is still needed over the periods left, 9,600 / 36;
+    None unless those are the only three numbers, less is held than needed, and the time
+    left holds a whole number of the period asked."""
+    need, have = _NEED_SAID.search(text), _HAVE_SAID.search(text)
+    within, asked = _TARGET_IN.search(text), _ASKS_SAVING_A_PERIOD.search(text)
+    if need is None or have is None or within is None or asked is None:
+        return None
+    if len(_NUMBER.findall(text)) != 3 or _PERCENT_AFTER.search(text):
+        return None
+    said = ((need, "need"), (have, "have"), (within, "count"))
+    raw = [m.group(k).replace(",", "") for m, k in said]
+    if len(set(raw)) != 3 or float(raw[1]) >= float(raw[0]) or float(raw[2]) <= 0:
+        return None
+    needed, held, count = (Num(float(a), a) for a in raw)
+    given, wanted = within.group("period").lower(), asked.group("period").lower()
+    periods: Node = count
+    if given != wanted:
+        if (given, wanted) not in _PERIODS_IN:
+            return None  # "in 3 months ... a week": no whole number of weeks
+        inside = _PERIODS_IN[(given, wanted)]
+        periods = Op("*", count, Num(inside, str(inside)))
+    return Op("/", Op("-", needed, held), periods), f"the amount to save each {wanted}"
