@@ -356,6 +356,8 @@ def test_short_copy_without_a_verb_of_writing_is_writing(task: str) -> None:
         ("Compute the average of 3, 6 and 9", "now divide it by 3"),
         ("What is 20% of 80?", "add 5 to the result"),
         ("Spent 45.20 on fuel and 31 on lunch, total?", "split that between the three of us"),
+        ("What's 12% of 860?", "ok now take that off 860"),
+        ("What is 12 times 8?", "take it away from 500"),
     ],
 )
 def test_arithmetic_on_the_answer_before_computes_it_again_first(
@@ -364,6 +366,18 @@ def test_arithmetic_on_the_answer_before_computes_it_again_first(
     result = plan(follow_up, history=(previous,))
     assert [step.depends_on for step in result.steps] == [[], ["s1"]]
     assert previous.rstrip("?") in result.steps[0].instruction
+
+
+def test_the_answer_before_taken_off_an_amount_is_a_subtraction_from_it() -> None:
+    result = plan("ok now take that off 860", history=("what's 12% of 860",))
+    assert "Subtract the result of step s1" in result.steps[1].instruction
+    assert "from 860" in result.steps[1].instruction
+
+
+def test_a_percentage_taken_off_the_answer_before_is_not_read_as_a_subtraction() -> None:
+    # "take that off 20%": no amount to take it from.
+    result = plan("take that off 20%", history=("What is 12 times 8?",))
+    assert all("Subtract" not in s.instruction for s in result.steps)
 
 
 @pytest.mark.parametrize("history", [(), ("Research electric cars",)])
