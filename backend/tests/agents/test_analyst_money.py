@@ -720,3 +720,74 @@ def test_what_to_save_each_period_to_reach_a_target(request_text: str, result: f
 def test_saving_to_a_target_not_read_is_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: saving 15 a week for the first 26 weeks then 25 a week for the next 26. "
+            "Task: how much will i have at the end of the year",
+            1040,
+        ),
+        (
+            "Context: I put away 100 a month for 4 months, then 150 a month for another 3 "
+            "months. Task: How much have I saved?",
+            850,
+        ),
+    ],
+)
+def test_amounts_at_a_rate_for_stretches_in_turn_are_added(
+    request_text: str, result: float
+) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # stretches that are not the year asked; two periods; asked per period
+        "saving 15 a week for the first 26 weeks then 25 a week for the next 20. how much "
+        "will i have at the end of the year",
+        "saving 15 a week for 26 weeks then 100 a month for 6 months. how much will i have",
+        "saving 15 a week for 26 weeks then 25 a week for 26 weeks. how much a month is that",
+    ],
+)
+def test_stretches_at_a_rate_not_read_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: bonus is 1,250, they add an 8% uplift and then pay it over 12 months. "
+            "Task: how much a month",
+            112.5,
+        ),
+        (
+            "Context: the course is 900, they knock 10% off and then spread it over 6 months. "
+            "Task: how much is that per month?",
+            135,
+        ),
+    ],
+)
+def test_an_amount_changed_then_paid_over_periods(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # the way not said; another period asked; the change said after the spreading
+        "Context: bonus is 1,250, they take 20% tax off and pay it over 10 months. "
+        "Task: how much a month",
+        "Context: bonus is 1,250, they add an 8% uplift and then pay it over 12 months. "
+        "Task: how much a week",
+        "Context: bonus is 1,250, they pay it over 12 months and add 8%. Task: how much a month",
+    ],
+)
+def test_an_amount_changed_then_spread_not_read_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

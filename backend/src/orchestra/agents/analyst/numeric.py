@@ -60,6 +60,7 @@ from orchestra.agents.analyst.problems import (
     read_price_per_one_counted,
     read_pro_rata,
     read_rate_for_periods,
+    read_rates_in_turn,
     read_relative_change,
     read_saving,
     read_scaled_amount,
@@ -902,6 +903,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_saving,
     # "I saved 150 a month for 8 months. How much do I have?"
     read_rate_for_periods,
+    # "15 a week for the first 26 weeks then 25 a week for the next 26. how much in total?"
+    read_rates_in_turn,
     # "I'm doubling a recipe that needs 250 g of flour, how much flour?"
     read_scaled_amount,
     # "A subscription is 12.99 a month. How much is that per year?"

@@ -54,6 +54,7 @@ __all__ = [
     "read_before_change",
     "read_break_even",
     "read_change_given",
+    "read_changed_then_spread",
     "read_count_at_price",
     "read_count_at_price_and_one",
     "read_credit_weighted",
@@ -79,6 +80,7 @@ __all__ = [
     "read_pro_rata",
     "read_profit_then_margin",
     "read_rate_for_periods",
+    "read_rates_in_turn",
     "read_relative_change",
     "read_saving",
     "read_saving_to_target",
@@ -2226,6 +2228,49 @@ def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
     return Op("*", Num(float(amount), amount), periods), label
 
 
+# "15 a week for the first 26 weeks", "then 25 a week for the next 26": an amount at a rate
+# for a number of those periods, one stretch of several in turn.
+_RATE_STRETCH = re.compile(
+    r"(?<![\w.])[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:dollars|euros|pounds|bucks)?\s+"
+    r"(?:(?:aside|away)\s+)?(?:a|an|per|each|every)\s+(?P<period>day|week|month|year)\s+"
+    r"(?:for|over)\s+(?:the\s+(?:first|next|last|remaining|following|other)\s+|another\s+|"
+    r"a\s+further\s+)?(?P<count>\d+)(?:\s+(?P<counted>day|week|month|year)s?\b)?",
+    re.I,
+)
+_IN_A_YEAR = {"week": 52, "month": 12}
+
+
+def read_rates_in_turn(context: str, task: str) -> tuple[Node, str] | None:
+    """ "saving 15 a week for the first 26 weeks then 25 a week for the next 26. how much
+    will i have at the end of the year": each amount times its periods, added; None unless
+    every number is one of those stretches, all of one period, the question asks the amount
+    and, when it says the year, the stretches make up that year."""
+    stretches = list(_RATE_STRETCH.finditer(context))
+    if len(stretches) < 2 or not _ASKS_AMOUNT.search(task) or _ASKS_LEFT.search(task):
+        return None
+    if _NUMBER.search(task) or _PERCENT_AFTER.search(context) or _ASKS_PER_PERIOD.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2 * len(stretches):
+        return None
+    period = stretches[0].group("period").lower()
+    if any(m.group("period").lower() != period for m in stretches):
+        return None
+    if any((m.group("counted") or period).lower() != period for m in stretches):
+        return None  # "15 a week for 3 months": how many weeks is not said
+    if stretches[0].group("counted") is None:
+        return None  # "15 a week for 26": the periods first counted are not said
+    counts = [float(m.group("count")) for m in stretches]
+    if re.search(r"\byear\b", task, re.I) and sum(counts) != _IN_A_YEAR.get(period):
+        return None  # "at the end of the year" asked of stretches that are not one year
+    total: Node | None = None
+    for m in stretches:
+        amount, count = m.group("amount").replace(",", ""), m.group("count")
+        part = Op("*", Num(float(amount), amount), Num(float(count), count))
+        total = part if total is None else Op("+", total, part)
+    assert total is not None
+    return total, f"the amounts for each stretch of {period}s, added"
+
+
 def states_rate_and_duration(text: str) -> bool:
     """Whether the text gives an amount at a rate and how long it runs ("175 each month for
     2 years", "50 a week over 3 months"): a rate and a number of periods, which no figure
@@ -2756,6 +2801,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_time_less_break(text)
         or read_periods_to_target(text)
         or read_saving_to_target(text)
+        or (read_changed_then_spread(context, task) if context is not None else None)
         or read_stated_factor(text)
         or read_fixed_plus_rate(text)
         or read_quantities(context, task)
@@ -3715,3 +3761,50 @@ def read_saving_to_target(text: str) -> tuple[Node, str] | None:
         inside = _PERIODS_IN[(given, wanted)]
         periods = Op("*", count, Num(inside, str(inside)))
     return Op("/", Op("-", needed, held), periods), f"the amount to save each {wanted}"
+
+
+# "then pay it over 12 months", "spread across 6 months": an amount paid out in equal parts.
+_PAID_OVER = re.compile(
+    r"\b(?:pay|pays|paid|paying|spread|spreads|split|splits|divide|divided)\s+"
+    r"(?:(?:it|that|this|the\s+lot)\s+)?(?:out\s+)?(?:over|across)\s+(?P<count>\d+)\s+"
+    r"(?:equal\s+)?(?P<period>week|month|year)s\b",
+    re.I,
+)
+
+
+def read_changed_then_spread(context: str, task: str) -> tuple[Node, str] | None:
+    """ "bonus is 1,250, they add an 8% uplift and then pay it over 12 months. how much a
+    month": the amount with the percentage added (or taken off), over the periods it is
+    paid over; None unless those are the only three numbers, the percentage goes one way,
+    and the question asks an amount of that period."""
+    spread = _PAID_OVER.search(context)
+    if spread is None or _NUMBER.search(task) or len(_NUMBER.findall(context)) != 3:
+        return None
+    period = spread.group("period").lower()
+    asked = rf"\bhow\s+much\b[^.?!]*?\b(?:a|per|each|every)\s+{period}\b|\b{_ADVERB_OF[period]}\b"
+    if not re.search(asked, task, re.I):
+        return None
+    pieces = [p for p in re.split(r",|;|\bthen\b|[.?!](?=\s|$)", context) if p.strip()]
+    changed = [p for p in pieces if _PERCENT_AFTER.search(p)]
+    rates = [m for m in _NUMBER.finditer(context) if _PERCENT_AFTER.match(context, m.end())]
+    amounts = [
+        m
+        for m in _NUMBER.finditer(context)
+        if not _PERCENT_AFTER.match(context, m.end()) and m.start() != spread.start("count")
+    ]
+    if len(changed) != 1 or len(rates) != 1 or len(amounts) != 1:
+        return None
+    if not amounts[0].start() < rates[0].start() < spread.start():
+        return None  # the amount, its change and its spreading, said in that order only
+    down = bool(_CHANGE_DOWN.search(changed[0]))
+    up = bool(_CHANGE_UP.search(changed[0]) or re.search(r"\buplift\b", changed[0], re.I))
+    if down == up:
+        return None  # which way the percentage goes is not said (or both are)
+    rate, count = rates[0].group(0), spread.group("count")
+    amount = amounts[0].group(0).replace(",", "")
+    factor = Op("-" if down else "+", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100")))
+    whole = Op("*", Num(float(amount), amount), factor)
+    return Op("/", whole, Num(float(count), count)), f"the amount a {period}"
+
+
+_ADVERB_OF = {"week": "weekly", "month": "monthly", "year": "yearly"}
