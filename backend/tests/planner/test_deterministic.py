@@ -2000,6 +2000,11 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
             "did they fall",
             [("calculation", [])],
         ),
+        # ... said with "gone from", in surprise ("??"), still no ask of its own.
+        (
+            "broadband's gone from 28.50 to 31.35 a month?? what % rise is that",
+            [("calculation", [])],
+        ),
         # The ask after a dash, after what it is of; a figure then asked in a unit.
         (
             "lake temps this week 14, 16.5, 15 and 17.5 c - average them then give me that in "
