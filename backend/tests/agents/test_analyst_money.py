@@ -610,3 +610,207 @@ def test_second_half_price_with_a_number_not_read_is_refused() -> None:
             "Context: Mugs are 6 each, buy 1 get the 2nd half price, 3 colours. "
             "Task: Getting 5, total?"
         )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # The balance asked as what is paid back or owed, after the interest asked first.
+        (
+            "Context: Borrowed 4,000 at 6.5% simple interest per year for 3 years. "
+            "Task: Whats \u27e8s1\u27e9 to pay back.",
+            4780,
+        ),
+        ("lent 2,000 at 5% simple interest a year for 2 years. how much will he owe me", 2200),
+        ("borrowed 4,000 at 6.5% simple interest per year for 3 years. how much interest", 780),
+    ],
+)
+def test_a_loan_paid_back_is_the_amount_with_its_interest(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "car finance on 9,600 over 48 months, flat 4.9% a year simple interest on the "
+            "full amount. monthly payment?",
+            239.2,
+        ),
+        (
+            "loan of 6,000 at 5% a year simple interest over 24 months, what's the monthly "
+            "repayment",
+            275,
+        ),
+    ],
+)
+def test_a_flat_rate_loan_paid_monthly(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A monthly figure of compound interest, or the interest a month: not read.
+        "9,600 over 48 months at 4.9% a year compound interest. monthly payment?",
+        "9,600 over 48 months at 4.9% a year simple interest. how much interest a month?",
+        # A monthly payment with the term in years: how many payments is not said.
+        "9,600 over 4 years at 4.9% a year simple interest. monthly payment?",
+    ],
+)
+def test_a_monthly_figure_of_a_loan_not_read_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("bought for 185k, sold for 232k. whats the gain in %", 25.405405),
+        ("bought the van for 20,000 and sold it for 15,000. what's the loss in %", 25),
+        ("bought shares for 400, sold for 500. profit in %?", 25),
+    ],
+)
+def test_a_gain_or_loss_in_percent_is_a_change_on_what_was_paid(
+    request_text: str, result: float
+) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A gain asked of a sale at a loss, or a loss of one at a gain.
+        "bought for 185k, sold for 150k. whats the gain in %",
+        "bought for 185k, sold for 232k. whats the loss in %",
+    ],
+)
+def test_a_gain_asked_the_wrong_way_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "3,000 at 6% a year compounded monthly (so 0.5% a month) for 2 years. final balance?",
+            3381.479329,
+        ),
+        (
+            "10,000 at 4% a year compounded quarterly (i.e. 1% a quarter) for 3 years. "
+            "how much interest?",
+            10000 * 1.01**12 - 10000,
+        ),
+    ],
+)
+def test_the_rate_each_time_said_again_in_brackets_adds_nothing(
+    request_text: str, result: float
+) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_rate_each_time_that_is_not_the_yearly_rate_shared_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("3,000 at 6% a year compounded monthly (so 0.6% a month) for 2 years. final balance?")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "need 12,000 for a deposit in 3 years, i've got 2,400 saved already. how much do "
+            "i need to put away per month",
+            266.666667,
+        ),
+        ("need 5,000 within 10 months and i have 1,000. how much to save a month?", 400),
+        ("i need 3,000 in 2 years, i've got 400. how much should i set aside each week", 25),
+    ],
+)
+def test_what_to_save_each_period_to_reach_a_target(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # no whole number of weeks in months; a number left over; more held than needed
+        "need 12,000 in 3 months, i've got 2,400. how much do i need to save a week",
+        "need 12,000 in 3 years, i've got 2,400 and 500 in bonds. how much to save a month",
+        "need 2,000 in 3 years, i've got 2,400. how much to save a month",
+    ],
+)
+def test_saving_to_a_target_not_read_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: saving 15 a week for the first 26 weeks then 25 a week for the next 26. "
+            "Task: how much will i have at the end of the year",
+            1040,
+        ),
+        (
+            "Context: I put away 100 a month for 4 months, then 150 a month for another 3 "
+            "months. Task: How much have I saved?",
+            850,
+        ),
+    ],
+)
+def test_amounts_at_a_rate_for_stretches_in_turn_are_added(
+    request_text: str, result: float
+) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # stretches that are not the year asked; two periods; asked per period
+        "saving 15 a week for the first 26 weeks then 25 a week for the next 20. how much "
+        "will i have at the end of the year",
+        "saving 15 a week for 26 weeks then 100 a month for 6 months. how much will i have",
+        "saving 15 a week for 26 weeks then 25 a week for 26 weeks. how much a month is that",
+    ],
+)
+def test_stretches_at_a_rate_not_read_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: bonus is 1,250, they add an 8% uplift and then pay it over 12 months. "
+            "Task: how much a month",
+            112.5,
+        ),
+        (
+            "Context: the course is 900, they knock 10% off and then spread it over 6 months. "
+            "Task: how much is that per month?",
+            135,
+        ),
+    ],
+)
+def test_an_amount_changed_then_paid_over_periods(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # the way not said; another period asked; the change said after the spreading
+        "Context: bonus is 1,250, they take 20% tax off and pay it over 10 months. "
+        "Task: how much a month",
+        "Context: bonus is 1,250, they add an 8% uplift and then pay it over 12 months. "
+        "Task: how much a week",
+        "Context: bonus is 1,250, they pay it over 12 months and add 8%. Task: how much a month",
+    ],
+)
+def test_an_amount_changed_then_spread_not_read_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

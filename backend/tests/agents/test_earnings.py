@@ -252,3 +252,36 @@ def test_tax_and_a_tip_on_the_amount_before_tax() -> None:
 def test_a_tip_not_said_to_be_before_tax_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("bill was 60 before tax. tax is 8% and tip 15%. total?")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "earning 32,000. first 12,570 is tax free and the rest is taxed at 20%. "
+            "how much tax is that",
+            3886,
+        ),
+        (
+            "earning 60,000. first 12,570 is tax free, the next 37,700 is taxed at 20% and "
+            "the rest is taxed at 40%. how much tax",
+            11432,
+        ),
+        # under the free band: no tax
+        (
+            "earning 10,000. first 12,570 is tax free and the rest is taxed at 20%. "
+            "how much tax is that",
+            0,
+        ),
+    ],
+)
+def test_bands_said_as_tax_free_and_taxed_at(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_bands_said_as_taxed_with_a_number_left_over_are_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "earning 32,000 and a 2,000 bonus. first 12,570 is tax free and the rest is taxed "
+            "at 20%. how much tax is that"
+        )

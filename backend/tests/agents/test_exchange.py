@@ -68,3 +68,46 @@ def test_a_rate_that_does_not_fit_is_not_read(request_text: str) -> None:
 def test_a_currency_asked_that_the_rate_does_not_name_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("hotel is 320 CHF a night for 3 nights. 1 CHF = 0.89 GBP. total in dollars?")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # "¥" and "₹" kept as the currency's name where a rate names them
+        (
+            "ryokan is \u00a542,000 a night for 2 nights and $1 = \u00a5149.5. "
+            "what's that in dollars",
+            [84000, 561.87291],
+        ),
+        ("\u00a31 = \u20b9105. how many pounds is \u20b921,000", [200]),
+    ],
+)
+def test_a_rate_said_with_yen_or_rupee_signs(request_text: str, results: list[float]) -> None:
+    data = run(request_text)
+    steps = data.get("steps") or [data]
+    assert [step["result"] for step in steps] == [pytest.approx(r) for r in results]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        ("got 500 euros for \u00a3436 at the bureau. how many euros per pound is that", 1.146789),
+        ("got 500 euros for \u00a3436. how many pounds to the euro", 0.872),
+        ("bought $300 for 41,000 yen, how many yen per dollar did i get", 136.666667),
+    ],
+)
+def test_the_rate_an_exchange_gave(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a fee left over; a rate asked of a currency not exchanged
+        "got 500 euros for \u00a3436 and paid a 3 fee. how many euros per pound is that",
+        "got 500 euros for \u00a3436. how many dollars per pound is that",
+    ],
+)
+def test_a_rate_got_that_does_not_fit_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

@@ -364,6 +364,8 @@ def test_short_copy_without_a_verb_of_writing_is_writing(task: str) -> None:
         ("Compute the average of 3, 6 and 9", "now divide it by 3"),
         ("What is 20% of 80?", "add 5 to the result"),
         ("Spent 45.20 on fuel and 31 on lunch, total?", "split that between the three of us"),
+        ("What's 12% of 860?", "ok now take that off 860"),
+        ("What is 12 times 8?", "take it away from 500"),
     ],
 )
 def test_arithmetic_on_the_answer_before_computes_it_again_first(
@@ -372,6 +374,18 @@ def test_arithmetic_on_the_answer_before_computes_it_again_first(
     result = plan(follow_up, history=(previous,))
     assert [step.depends_on for step in result.steps] == [[], ["s1"]]
     assert previous.rstrip("?") in result.steps[0].instruction
+
+
+def test_the_answer_before_taken_off_an_amount_is_a_subtraction_from_it() -> None:
+    result = plan("ok now take that off 860", history=("what's 12% of 860",))
+    assert "Subtract the result of step s1" in result.steps[1].instruction
+    assert "from 860" in result.steps[1].instruction
+
+
+def test_a_percentage_taken_off_the_answer_before_is_not_read_as_a_subtraction() -> None:
+    # "take that off 20%": no amount to take it from.
+    result = plan("take that off 20%", history=("What is 12 times 8?",))
+    assert all("Subtract" not in s.instruction for s in result.steps)
 
 
 @pytest.mark.parametrize("history", [(), ("Research electric cars",)])
@@ -2021,6 +2035,11 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         (
             "average daily passengers on the 42 bus fell from 1,600 to 1,368. by what percent "
             "did they fall",
+            [("calculation", [])],
+        ),
+        # ... said with "gone from", in surprise ("??"), still no ask of its own.
+        (
+            "broadband's gone from 28.50 to 31.35 a month?? what % rise is that",
             [("calculation", [])],
         ),
         # The ask after a dash, after what it is of; a figure then asked in a unit.

@@ -521,8 +521,11 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
     if _TARGET_SET_RE.match(" ".join(t.low for t in tokens)):
         # "i need my average across 3 tests to be 80.": a target set, asked of later.
         return False
-    if _states_a_change(tokens) and tokens[-1].text != "?":
-        # "average daily passengers fell from 1,600 to 1,368.": what happened, not an ask.
+    if _states_a_change(tokens) and (
+        tokens[-1].text != "?" or (len(tokens) > 1 and tokens[-2].text in {"?", "!"})
+    ):
+        # "average daily passengers fell from 1,600 to 1,368.": what happened, not an ask;
+        # "broadband's gone from 28.50 to 31.35 a month??": said in surprise, not asked.
         return False
     if is_action_start(tokens, index, extra_verbs):
         return True
@@ -655,7 +658,8 @@ _TARGET_SET_RE = re.compile(
 )
 _FIGURE_VERBS = _words("average total sum add tally count")
 _CHANGE_VERBS = _words(
-    "fell rose dropped went increased decreased grew climbed jumped slipped shrank"
+    "fell rose dropped went increased decreased grew climbed jumped slipped shrank gone "
+    "risen fallen grown"
 )
 
 

@@ -199,6 +199,10 @@ _CONTINUES_ARITHMETIC = re.compile(
     + _EARLIER
     + r"|(?:add|subtract)\s+\S+\s+(?:to|from)\s+"
     + _EARLIER
+    # "take that off 860", "take it away from 500": the value before, subtracted.
+    + r"|(?:take|knock)\s+"
+    + _EARLIER
+    + r"\s+(?:off|away\s+from|from)\s+(?:of\s+)?\d[\d,]*(?:\.\d+)?(?!\s*(?:%|percent))"
     # "take 15% of that", "now 20 percent of it": a share of the value before.
     + r"|(?:take\s+|get\s+|find\s+)?\d[\d,]*(?:\.\d+)?\s*(?:%|percent)\s+of\s+"
     + _EARLIER
@@ -469,6 +473,13 @@ def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
         # "40 percent of it" after "25% of 360": of 360 or of the 90 found? Not said.
         return None
     rest = match.group("rest")
+    # "take that off 860": said as the subtraction it is.
+    rest = re.sub(
+        rf"^(?:take|knock)\s+({_EARLIER})\s+(?:off|away\s+from|from)\s+(?:of\s+)?",
+        lambda m: f"subtract {m.group(1)} from ",
+        rest,
+        flags=re.I,
+    )
     if re.match(r"(?:split|divide)\s+(?!by\b)", rest, re.I) and previous.rstrip().endswith("?"):
         # "total?" then "split that between the three of us": the question, then its share.
         return f"{previous.rstrip()} then {rest}"

@@ -440,11 +440,41 @@ _ASKS_BANDED = re.compile(
 )
 
 
+# "the first 12,570 is tax free", "the first 1,000 isn't taxed": a band at no rate.
+_FIRST_FREE = re.compile(
+    rf"\b(?:the\s+)?first\s+(?P<size>{_MONEY})\s+(?:is|are)\s+(?:tax[\s-]free|untaxed|"
+    r"not\s+taxed|free\s+of\s+tax)\b",
+    re.I,
+)
+# "the next 37,700 is taxed at 20%": a band after the one before, at its rate.
+_NEXT_TAXED = re.compile(
+    rf"\b(?:the\s+)?next\s+(?P<size>{_MONEY})\s+(?:is|are|gets?)\s+taxed\s+at\s+"
+    rf"(?P<rate>{_AMOUNT}){_PERCENT}",
+    re.I,
+)
+# "the rest is taxed at 20%", "anything above that is taxed at 40%": the top band's rate.
+_REST_TAXED = re.compile(
+    r"\b(?:the\s+)?(?P<rest>rest|remainder|balance|(?:anything|everything)\s+(?:above|over)\s+"
+    rf"(?:that|this|it))\s+(?:is|are|gets?)\s+taxed\s+at\s+(?P<rate>{_AMOUNT}){_PERCENT}",
+    re.I,
+)
+
+
+def _bands_said_as_taxed(text: str) -> str:
+    """``text`` with bands said as taxed or tax free written as rates on them: "the first
+    12,570 is tax free and the rest is taxed at 20%" as "0% on the first 12,570 and 20% on
+    the rest"."""
+    text = _FIRST_FREE.sub(lambda m: f"0% on the first {m.group('size')}", text)
+    text = _NEXT_TAXED.sub(lambda m: f"{m.group('rate')}% on the next {m.group('size')}", text)
+    return _REST_TAXED.sub(lambda m: f"{m.group('rate')}% on the {m.group('rest')}", text)
+
+
 def _banded(text: str, ask: str) -> Reading | None:
     """ "Commission is 5% on the first 20k of sales and 8% on anything above that. I sold
     34,500": each band's rate on the part of the amount in it, added."""
     if not _ASKS_BANDED.search(ask):
         return None
+    text = _bands_said_as_taxed(text)
     bands = list(_BAND.finditer(text))
     tops = list(_TOP_BAND.finditer(text))
     if not bands or len(tops) > 1 or bands[0].group("which").lower() != "first":

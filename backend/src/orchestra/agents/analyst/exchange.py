@@ -18,7 +18,7 @@ import re
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["read_exchanged"]
+__all__ = ["read_exchanged", "read_rate_got", "signs_named"]
 
 Reading = list[tuple[Node, str]]
 
@@ -33,9 +33,10 @@ _CURRENCIES: dict[str, frozenset[str]] = {
         "usd", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf")},
     **{word: _DOLLARS for word in ("dollar", "dollars", "bucks")},
     "\u00a3": frozenset({"GBP"}), "\u20ac": frozenset({"EUR"}), "\u00a5": frozenset({"JPY"}),
+    "\u20b9": frozenset({"INR"}),
     "$": _DOLLARS,
 }  # fmt: skip
-_SYMBOL = r"[$\u20ac\u00a3\u00a5]"
+_SYMBOL = r"[$\u20ac\u00a3\u00a5\u20b9]"
 _NAME = (
     r"\b(?:"
     + "|".join(sorted((c for c in _CURRENCIES if c.isalpha()), key=len, reverse=True))
@@ -151,3 +152,65 @@ def read_exchanged(context: str | None, task: str) -> Reading | None:
     changed = Op("*", amount, factor) if times else Op("/", amount, factor)
     tipped = " with the tip" if _TIP.search(text) else ""
     return [*steps, (changed, f"the amount{tipped} in {'/'.join(sorted(target & goal))}")]
+
+
+# "¥42,000", "₹98,500": signs the other readers do not know, named where a rate needs them.
+_SIGN_NAMES = {"\u00a5": "yen", "\u20b9": "rupees"}
+_SIGNED = re.compile(rf"[\u00a5\u20b9]\s?(?P<amount>{_AMOUNT})")
+
+
+def signs_named(text: str) -> str | None:
+    """``text`` with each "¥" or "₹" before an amount written as its name after it ("¥149.5"
+    as "149.5 yen"), when the text states an exchange rate that names such a sign; else
+    None."""
+    if not any(
+        _SIGN_NAMES.get(r.group("fsym") or "") or _SIGN_NAMES.get(r.group("tsym") or "")
+        for r in _RATE.finditer(text)
+    ):
+        return None
+    return _SIGNED.sub(lambda m: f"{m.group('amount')} {_SIGN_NAMES[m.group(0)[0]]}", text)
+
+
+# "got 500 euros for £436", "paid $300 for 41,000 yen": one currency bought with another.
+_GOT_FOR = re.compile(
+    rf"\b(?:got|get|bought|buy|received|changed?\s+\w+\s+(?:in)?to)\s+(?:(?P<gsym>{_SYMBOL})\s?"
+    rf"(?P<got>{_AMOUNT})|(?P<got2>{_AMOUNT})\s*(?P<gcur>{_NAME}))\s+for\s+"
+    rf"(?:(?P<psym>{_SYMBOL})\s?(?P<paid>{_AMOUNT})|(?P<paid2>{_AMOUNT})\s*(?P<pcur>{_NAME}))",
+    re.I,
+)
+# "how many euros per pound", "how many euros to the pound", "how many euros for a pound".
+_ASKS_RATE = re.compile(
+    rf"\bhow\s+many\s+(?P<many>{_NAME})\s+(?:per|to\s+(?:the|a|one)|for\s+(?:a|one|each)|"
+    rf"a|each)\s+(?P<one>{_NAME})",
+    re.I,
+)
+
+
+def read_rate_got(context: str | None, task: str) -> Reading | None:
+    """ "got 500 euros for £436 at the bureau. how many euros per pound is that": the rate
+    the exchange gave, the amount of the currency asked over the other's; None unless the
+    text gives those two amounts only, in two currencies, and asks one for one of the
+    other."""
+    text = task if context is None else f"{context} {task}"
+    got, asked = _GOT_FOR.search(text), _ASKS_RATE.search(text)
+    if got is None or asked is None or len(_ANY_NUMBER.findall(text)) != 2:
+        return None
+    bought = _codes(got.group("gsym") or got.group("gcur"))
+    paid = _codes(got.group("psym") or got.group("pcur"))
+    many, one = _codes(asked.group("many")), _codes(asked.group("one"))
+    if not bought or not paid or bought & paid or not many or not one:
+        return None
+    bought_raw, paid_raw = (
+        got.group("got") or got.group("got2"),
+        got.group("paid") or got.group("paid2"),
+    )
+    if many & bought and one & paid and not many & paid and not one & bought:
+        top, bottom = bought_raw, paid_raw
+    elif many & paid and one & bought and not many & bought and not one & paid:
+        top, bottom = paid_raw, bought_raw
+    else:
+        return None
+    if float(bottom.replace(",", "")) == 0:
+        return None
+    label = f"{asked.group('many').lower()} per {asked.group('one').lower()}"
+    return [(Op("/", _num(top), _num(bottom)), label)]

@@ -21,7 +21,7 @@ from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
 from orchestra.agents.analyst.durations import read_durations
 from orchestra.agents.analyst.earnings import read_earnings
-from orchestra.agents.analyst.exchange import read_exchanged
+from orchestra.agents.analyst.exchange import read_exchanged, read_rate_got, signs_named
 from orchestra.agents.analyst.formulas import (
     asks_speed,
     is_unit,
@@ -64,6 +64,7 @@ from orchestra.agents.analyst.problems import (
     read_price_per_one_counted,
     read_pro_rata,
     read_rate_for_periods,
+    read_rates_in_turn,
     read_relative_change,
     read_saving,
     read_scaled_amount,
@@ -401,7 +402,9 @@ def _plain_amounts(text: str) -> str:
     text = _pence_as_pounds(text)
     # "₹98,500", "¥18,600": signs the reading of words does not know, and which change no
     # arithmetic (as "$" and "€" do not).
-    return re.sub(r"[\u20b9\u00a5](?=\s?\d)", "", text)
+    # A rate said with them ("$1 = ¥149.5") keeps them, as the currency's name.
+    named = signs_named(text)
+    return named if named is not None else re.sub(r"[\u20b9\u00a5](?=\s?\d)", "", text)
 
 
 # "45p a mile", "27.5p per kWh": pence, written as pounds when the request is about
@@ -968,6 +971,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_saving,
     # "I saved 150 a month for 8 months. How much do I have?"
     read_rate_for_periods,
+    # "15 a week for the first 26 weeks then 25 a week for the next 26. how much in total?"
+    read_rates_in_turn,
     # "I'm doubling a recipe that needs 250 g of flour, how much flour?"
     read_scaled_amount,
     # "A subscription is 12.99 a month. How much is that per year?"
@@ -1017,7 +1022,7 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # without compounding?"
         formula = read_interest(f"{context} {text}" if context is not None else text)
     if formula is None:  # "1 CHF = 0.89 GBP. total in pounds?"
-        exchanged = read_exchanged(context, text)
+        exchanged = read_exchanged(context, text) or read_rate_got(context, text)
         if exchanged is not None:
             return tuple(Clause(label, expression) for expression, label in exchanged)
     if formula is None:  # pay at an hourly rate, rates in bands, a pay rise, tax and a tip

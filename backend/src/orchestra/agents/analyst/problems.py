@@ -55,6 +55,7 @@ __all__ = [
     "read_before_change",
     "read_break_even",
     "read_change_given",
+    "read_changed_then_spread",
     "read_count_at_price",
     "read_count_at_price_and_one",
     "read_credit_weighted",
@@ -80,8 +81,10 @@ __all__ = [
     "read_pro_rata",
     "read_profit_then_margin",
     "read_rate_for_periods",
+    "read_rates_in_turn",
     "read_relative_change",
     "read_saving",
+    "read_saving_to_target",
     "read_scaled_amount",
     "read_share_by_weight",
     "read_share_earned",
@@ -1183,7 +1186,9 @@ _ASKS_RELATIVE = re.compile(
     r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
     r"reduction|change|difference|off|discount|loss|profit|raise|hike)\b"
     # "what's the discount in percent?", "how big a rise is that in %"
-    r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction|raise|hike)\s+"
+    # "bought for 185k, sold for 232k. whats the gain in %": the way named, as a change.
+    r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction|raise|hike|gain|"
+    r"growth|loss|profit|change)\s+"
     r"(?:(?:is|was)\s+(?:that|it|this)\s+)?in\s+(?:percent(?:age)?|%)"
     # "rent up from 1200 to 1320, what's that in percent": the way the statement says.
     r"|\bwhat(?:'s|s|\s+is)\s+(?:that|this|it)\s+in\s+(?:percent(?:age)?|%)"
@@ -2260,6 +2265,49 @@ def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
     return Op("*", Num(float(amount), amount), periods), label
 
 
+# "15 a week for the first 26 weeks", "then 25 a week for the next 26": an amount at a rate
+# for a number of those periods, one stretch of several in turn.
+_RATE_STRETCH = re.compile(
+    r"(?<![\w.])[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:dollars|euros|pounds|bucks)?\s+"
+    r"(?:(?:aside|away)\s+)?(?:a|an|per|each|every)\s+(?P<period>day|week|month|year)\s+"
+    r"(?:for|over)\s+(?:the\s+(?:first|next|last|remaining|following|other)\s+|another\s+|"
+    r"a\s+further\s+)?(?P<count>\d+)(?:\s+(?P<counted>day|week|month|year)s?\b)?",
+    re.I,
+)
+_IN_A_YEAR = {"week": 52, "month": 12}
+
+
+def read_rates_in_turn(context: str, task: str) -> tuple[Node, str] | None:
+    """ "saving 15 a week for the first 26 weeks then 25 a week for the next 26. how much
+    will i have at the end of the year": each amount times its periods, added; None unless
+    every number is one of those stretches, all of one period, the question asks the amount
+    and, when it says the year, the stretches make up that year."""
+    stretches = list(_RATE_STRETCH.finditer(context))
+    if len(stretches) < 2 or not _ASKS_AMOUNT.search(task) or _ASKS_LEFT.search(task):
+        return None
+    if _NUMBER.search(task) or _PERCENT_AFTER.search(context) or _ASKS_PER_PERIOD.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2 * len(stretches):
+        return None
+    period = stretches[0].group("period").lower()
+    if any(m.group("period").lower() != period for m in stretches):
+        return None
+    if any((m.group("counted") or period).lower() != period for m in stretches):
+        return None  # "15 a week for 3 months": how many weeks is not said
+    if stretches[0].group("counted") is None:
+        return None  # "15 a week for 26": the periods first counted are not said
+    counts = [float(m.group("count")) for m in stretches]
+    if re.search(r"\byear\b", task, re.I) and sum(counts) != _IN_A_YEAR.get(period):
+        return None  # "at the end of the year" asked of stretches that are not one year
+    total: Node | None = None
+    for m in stretches:
+        amount, count = m.group("amount").replace(",", ""), m.group("count")
+        part = Op("*", Num(float(amount), amount), Num(float(count), count))
+        total = part if total is None else Op("+", total, part)
+    assert total is not None
+    return total, f"the amounts for each stretch of {period}s, added"
+
+
 def states_rate_and_duration(text: str) -> bool:
     """Whether the text gives an amount at a rate and how long it runs ("175 each month for
     2 years", "50 a week over 3 months"): a rate and a number of periods, which no figure
@@ -2371,6 +2419,8 @@ _YEARLY_RATE = re.compile(
 _ASKS_BALANCE = re.compile(
     r"\b(?:total|in the end|at the end|altogether|will i have|do i have|balance|end up with|"
     r"worth|"
+    # "whats the total to pay back", "how much will i owe": the loan with its interest.
+    r"(?:to\s+)?pay\s+(?:it\s+)?back|repay|repaid|owe|owed|owing|"
     # "how much will there be after 3 years": what the account holds then; "what will it be
     # at the end": the amount it grows to.
     r"(?:will|would)\s+there\s+be|what\s+(?:will|would)\s+it\s+(?:be|come\s+to|grow\s+to))\b",
@@ -2386,6 +2436,12 @@ _ASKS_GAIN = re.compile(
 _COMPOUNDED_OFTEN = re.compile(
     r"\bcompound(?:ed|ing|s)?\s+(?:(?:every|each|per|a)\s+)?(?P<often>monthly|quarterly|daily|"
     r"weekly|semi-?annually|half-?yearly|biannually|twice|continuously|month|quarter|day|week)\b",
+    re.I,
+)
+# "(so 0.5% a month)", "(i.e. 1.5% a quarter)": the rate for each time interest is added.
+_RATE_EACH_TIME = re.compile(
+    r"\(\s*(?:so\s+|i\.?e\.?,?\s+|that'?s\s+|which\s+is\s+|=\s*)?(?P<rate>\d+(?:\.\d+)?)\s*%\s*"
+    r"(?:a|per|each|every)\s+(?P<period>month|quarter|week)\s*\)",
     re.I,
 )
 # How many times a year interest is added, for the periods whose count is plain.
@@ -2419,6 +2475,11 @@ def read_interest(text: str) -> tuple[Node, str] | None:
     if parts is None:
         return None
     principal, interest, kind = parts
+    if _ASKS_PER_PERIOD.search(_RATE_PERIOD.sub(" ", _question_of(text))):
+        # "9,600 over 48 months, flat 4.9% a year simple interest. monthly payment?": the
+        # loan and its interest over the months it runs; any other figure a period is not
+        # the interest of the whole term.
+        return _payment_per_period(text, principal, interest, kind)
     if not re.search(r"\binterest\b", text, re.I):
         # "5,000 at 4% compounded yearly for 3 years, what will it be": interest not named,
         # so the amount is asked, unless what it gains is ("how much will it earn").
@@ -2428,6 +2489,48 @@ def read_interest(text: str) -> tuple[Node, str] | None:
     if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
         return Op("+", principal, interest), f"the amount with {kind} interest"
     return interest, f"{kind} interest"
+
+
+# "over 48 months", "48 monthly payments": how many months a loan is paid over.
+_PAID_OVER_MONTHS = re.compile(
+    r"(?<![\w.])(?P<count>\d+)\s+(?:months?\b|monthly\s+(?:payments|instal(?:l)?ments)\b)",
+    re.I,
+)
+# "4.9% a year", "0.5% a month": the period of a rate, which asks for no amount a period.
+_RATE_PERIOD = re.compile(r"%\s*(?:a|per|each)\s+(?:year|annum|month|week)\b", re.I)
+_ASKS_PAYMENT = re.compile(r"\b(?:payments?|repayments?|instal(?:l)?ments?|pay|paying)\b", re.I)
+
+
+def _question_of(text: str) -> str:
+    """The question of a request: the task after "Task:", the question `split_question`
+    finds, or the last sentence, from after its last number ("... for 3 years - how much
+    interest": the rate's "a year" before it is no period asked)."""
+    task = re.split(r"\bTask:\s*", text)
+    if len(task) > 1:
+        return task[-1]
+    parts = split_question(text)
+    if parts is not None:
+        return parts[1]
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
+    last = sentences[-1] if sentences else text
+    numbers = list(_NUMBER.finditer(last))
+    return last[numbers[-1].end() :] if numbers else last
+
+
+def _payment_per_period(
+    text: str, principal: Node, interest: Node, kind: str
+) -> tuple[Node, str] | None:
+    """A monthly payment of a loan with simple interest on the whole amount: the loan and
+    its interest over the number of months it runs, or None unless the question asks a
+    monthly payment, the interest is simple and the term is said in months."""
+    question = _RATE_PERIOD.sub(" ", _question_of(text))
+    over = [m.group("count") for m in _PAID_OVER_MONTHS.finditer(text)]
+    if kind != "simple" or len(over) != 1 or not _ASKS_PAYMENT.search(question):
+        return None
+    if not _ASKS_MONTHLY.search(question) or _ASKS_INTEREST.search(question):
+        return None  # "how much interest a month": not the payment
+    months = Num(float(over[0]), over[0])
+    return Op("/", Op("+", principal, interest), months), "the monthly payment"
 
 
 def read_balance_and_interest(text: str) -> list[tuple[Node, str]] | None:
@@ -2460,6 +2563,17 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
     times = _TIMES_A_YEAR.get(often.group("often").lower()) if often else 1
     if times is None:
         return None  # "daily" (365 or 360 days?), "biannually", "continuously": unsaid here
+    aside = _RATE_EACH_TIME.search(text)
+    if aside is not None:
+        # "6% a year compounded monthly (so 0.5% a month)": the rate each time, said again;
+        # it adds nothing when it is the yearly rate over the times a year, else it differs.
+        yearly = _RATE_A_YEAR.search(text)
+        period = _TIMES_A_YEAR.get(aside.group("period").lower())
+        if yearly is None or period != times:
+            return None
+        if abs(float(aside.group("rate")) * period - float(yearly.group("rate"))) > 1e-9:
+            return None
+        text = text[: aside.start()] + " " + text[aside.end() :]
     # "without compounding" says simple, not compound.
     simple, compound = bool(_SIMPLE.search(text)), bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
     if simple == compound:
@@ -2733,6 +2847,8 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_price_for_margin(text)
         or read_time_less_break(text)
         or read_periods_to_target(text)
+        or read_saving_to_target(text)
+        or (read_changed_then_spread(context, task) if context is not None else None)
         or read_stated_factor(text)
         or read_fixed_plus_rate(text)
         or read_quantities(context, task)
@@ -3651,3 +3767,91 @@ def read_periods_to_target(text: str) -> tuple[Node, str] | None:
         return None
     needed, held, each = (Num(float(a), a) for a in amounts)
     return Op("/", Op("-", needed, held), each), f"{period}s until the amount needed"
+
+
+# "in 3 years", "within 18 months", "by 2 years' time": how long there is to save it.
+_TARGET_IN = re.compile(
+    rf"\b(?:in|within|over|by)\s+(?:the\s+next\s+)?(?P<count>{_AMOUNT})\s+"
+    r"(?P<period>week|month|year)s?\b",
+    re.I,
+)
+_ASKS_SAVING_A_PERIOD = re.compile(
+    r"\bhow\s+much\b[^.?!]*?\b(?:put\s+(?:away|aside|by)|set\s+aside|save|saving|pay\s+in)\b"
+    r"[^.?!]*?\b(?:a|an|per|each|every)\s+(?P<period>week|month|year)\b",
+    re.I,
+)
+# How many of the shorter period a longer one holds, where that is a whole number.
+_PERIODS_IN = {("year", "month"): 12, ("year", "week"): 52}
+
+
+def read_saving_to_target(text: str) -> tuple[Node, str] | None:
+    """ "need 12,000 for a deposit in 3 years, i've got 2,400 saved already. how much do i
+    need to put away per month": what is still needed over the periods left, 9,600 / 36;
+    None unless those are the only three numbers, less is held than needed, and the time
+    left holds a whole number of the period asked."""
+    need, have = _NEED_SAID.search(text), _HAVE_SAID.search(text)
+    within, asked = _TARGET_IN.search(text), _ASKS_SAVING_A_PERIOD.search(text)
+    if need is None or have is None or within is None or asked is None:
+        return None
+    if len(_NUMBER.findall(text)) != 3 or _PERCENT_AFTER.search(text):
+        return None
+    said = ((need, "need"), (have, "have"), (within, "count"))
+    raw = [m.group(k).replace(",", "") for m, k in said]
+    if len(set(raw)) != 3 or float(raw[1]) >= float(raw[0]) or float(raw[2]) <= 0:
+        return None
+    needed, held, count = (Num(float(a), a) for a in raw)
+    given, wanted = within.group("period").lower(), asked.group("period").lower()
+    periods: Node = count
+    if given != wanted:
+        if (given, wanted) not in _PERIODS_IN:
+            return None  # "in 3 months ... a week": no whole number of weeks
+        inside = _PERIODS_IN[(given, wanted)]
+        periods = Op("*", count, Num(inside, str(inside)))
+    return Op("/", Op("-", needed, held), periods), f"the amount to save each {wanted}"
+
+
+# "then pay it over 12 months", "spread across 6 months": an amount paid out in equal parts.
+_PAID_OVER = re.compile(
+    r"\b(?:pay|pays|paid|paying|spread|spreads|split|splits|divide|divided)\s+"
+    r"(?:(?:it|that|this|the\s+lot)\s+)?(?:out\s+)?(?:over|across)\s+(?P<count>\d+)\s+"
+    r"(?:equal\s+)?(?P<period>week|month|year)s\b",
+    re.I,
+)
+
+
+def read_changed_then_spread(context: str, task: str) -> tuple[Node, str] | None:
+    """ "bonus is 1,250, they add an 8% uplift and then pay it over 12 months. how much a
+    month": the amount with the percentage added (or taken off), over the periods it is
+    paid over; None unless those are the only three numbers, the percentage goes one way,
+    and the question asks an amount of that period."""
+    spread = _PAID_OVER.search(context)
+    if spread is None or _NUMBER.search(task) or len(_NUMBER.findall(context)) != 3:
+        return None
+    period = spread.group("period").lower()
+    asked = rf"\bhow\s+much\b[^.?!]*?\b(?:a|per|each|every)\s+{period}\b|\b{_ADVERB_OF[period]}\b"
+    if not re.search(asked, task, re.I):
+        return None
+    pieces = [p for p in re.split(r",|;|\bthen\b|[.?!](?=\s|$)", context) if p.strip()]
+    changed = [p for p in pieces if _PERCENT_AFTER.search(p)]
+    rates = [m for m in _NUMBER.finditer(context) if _PERCENT_AFTER.match(context, m.end())]
+    amounts = [
+        m
+        for m in _NUMBER.finditer(context)
+        if not _PERCENT_AFTER.match(context, m.end()) and m.start() != spread.start("count")
+    ]
+    if len(changed) != 1 or len(rates) != 1 or len(amounts) != 1:
+        return None
+    if not amounts[0].start() < rates[0].start() < spread.start():
+        return None  # the amount, its change and its spreading, said in that order only
+    down = bool(_CHANGE_DOWN.search(changed[0]))
+    up = bool(_CHANGE_UP.search(changed[0]) or re.search(r"\buplift\b", changed[0], re.I))
+    if down == up:
+        return None  # which way the percentage goes is not said (or both are)
+    rate, count = rates[0].group(0), spread.group("count")
+    amount = amounts[0].group(0).replace(",", "")
+    factor = Op("-" if down else "+", Num(1, "1"), Op("/", Num(float(rate), rate), Num(100, "100")))
+    whole = Op("*", Num(float(amount), amount), factor)
+    return Op("/", whole, Num(float(count), count)), f"the amount a {period}"
+
+
+_ADVERB_OF = {"week": "weekly", "month": "monthly", "year": "yearly"}

@@ -493,7 +493,8 @@ _ASKS_SHARE = re.compile(
 # ... and what is no part of a whole: a change, a markup, a margin, a tax.
 _CHANGE = re.compile(
     r"\b(?:markup|mark-up|margin|profit|increase|increased|decrease|decreased|change|changed|"
-    r"growth|grew|grow|rise|rose|risen|drop|dropped|fall|fell|fallen|went|from|"
+    r"growth|grew|grow|rise|rose|risen|drop|dropped|fall|fell|fallen|went|from|gain|gains|"
+    r"gained|lost|"
     r"discount|off|tax|vat|gst|tip|interest|return|roi|difference|error)\b",
     re.I,
 )
