@@ -63,7 +63,8 @@ def test_each_mark_in_percent() -> None:
     [
         "mocks: 34/40 on paper 1, 27/35 on paper 2, 45/60 on paper 3. add the marks together "
         "- what's that as a % overall",
-        "Context: 34/40 in test 1 and 27/35 in test 2 and 45/60 in test 3. Task: overall percentage?",
+        "Context: 34/40 in test 1 and 27/35 in test 2 and 45/60 in test 3. "
+        "Task: overall percentage?",
     ],
 )
 def test_marks_together_in_percent(instruction: str) -> None:
