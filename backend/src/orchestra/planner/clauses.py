@@ -560,6 +560,11 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
         return True
     if tokens[-1].text == "?":
         return True
+    words = [t.low for t in tokens if t.is_word]
+    if len(words) > 1 and words[-1] in _PLEASE and tokens[-1].low in {words[-1], ".", "!"}:
+        # "the 1 litre bottle is 8.40 and the 500ml one is 4.50. pence per 100 ml for both
+        # pls": a sentence that ends asking nicely asks, "?" or not.
+        return True
     if any(
         tokens[i].text in {",", "-", "\u2014"}
         and _is_question_word(tokens[i + 1])
@@ -1157,6 +1162,7 @@ def _is_elliptical_request(tokens: list[Token], index: int) -> bool:
 
 
 _COPULAS = _words("is are was were be been")
+_PLEASE = _words("please pls plz plez thanks thx ta")
 
 
 def _is_bare_arithmetic(tokens: list[Token], index: int) -> bool:
