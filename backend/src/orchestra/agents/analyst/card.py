@@ -176,7 +176,6 @@ SKILLS: tuple[AgentSkill, ...] = (
             "feedback",
             "reviews",
             "satisfaction",
-            "how people feel",
             "feel",
             "angry",
             "happy",
