@@ -981,6 +981,12 @@ def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
             "13 an hour for 30 hours",
         ),
         ("worked 20 hours at 11.50, my pay?", "i got a raise to 12.25 an hour", "hours at 12.25"),
+        # "what if it was 1.39": the one decimal of the earlier request, replaced.
+        (
+            "petrol's 1.48 a litre and i put 42 litres in, how much",
+            "what if it was 1.39",
+            "1.39 a litre and i put 42 litres in",
+        ),
         # A charge at the same rate per period, on top: the rate, grown.
         (
             "b&b is 80 a night for 3 nights, total?",
@@ -995,6 +1001,13 @@ def test_another_piece_and_a_new_count_follow_the_previous_request(
     result = plan(follow_up, history=(previous,))
     assert expected in result.steps[0].instruction
     assert result.steps[0].capability == plan(previous).steps[0].capability
+
+
+def test_what_if_with_two_numbers_of_its_kind_before_is_not_substituted() -> None:
+    # 1.48 or 3.20: which one the new figure replaces is not said.
+    previous = "fuel is 1.48 a litre, 42 litres and 3.20 for parking, total?"
+    result = plan("what if it was 1.39", history=(previous,))
+    assert "1.39 a litre" not in result.steps[0].instruction
 
 
 def test_a_new_rate_with_two_rates_before_is_planned_alone() -> None:

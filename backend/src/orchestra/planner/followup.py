@@ -564,7 +564,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     counted = _new_quantity_of(text, earlier)
     if counted is not None:
         return counted
-    rated = _new_rate(text, earlier)
+    rated = _new_rate(text, earlier) or _what_if(text, earlier)
     if rated is not None:
         return rated
     bare = _POINTED_BARE.match(text.strip())
@@ -721,6 +721,32 @@ def _new_rate(text: str, earlier: Sequence[str]) -> str | None:
     group = "rate" if found[0].group("rate") else "at"
     start, end = found[0].span(group)
     return previous[:start] + match.group("rate") + previous[end:]
+
+
+# "what if it was 1.39", "and what if the price is 2.10?": the earlier request again with the
+# one number of its kind (a decimal, or a whole number) in place of the new one.
+_WHAT_IF_RE = re.compile(
+    _LEAD + r"(?:and\s+|ok\s+|so\s+)?what\s+if\s+(?:it|that|the\s+\w+|\w+)\s+"
+    r"(?:was|were|is|'s|went\s+(?:up|down)\s+to|dropped\s+to|rose\s+to)\s+"
+    r"[\u00a3$\u20ac]?(?P<value>\d+(?:\.\d+)?)\s*[.!?]*$",
+    re.I,
+)
+_PLAIN_NUMBER_RE = re.compile(r"(?<![\w.,%])\d+(?:\.\d+)?(?![\w%]|[.,]\d)")
+
+
+def _what_if(text: str, earlier: Sequence[str]) -> str | None:
+    """ "what if it was 1.39" after "petrol's 1.48 a litre and i put 42 litres in, how much"
+    is the same request at 1.39 a litre; None unless exactly one number of the earlier
+    request is of the new one's kind (decimal or whole)."""
+    match = _WHAT_IF_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    decimal = "." in match.group("value")
+    found = [m for m in _PLAIN_NUMBER_RE.finditer(previous) if ("." in m.group(0)) == decimal]
+    if len(found) != 1:
+        return None
+    return previous[: found[0].start()] + match.group("value") + previous[found[0].end() :]
 
 
 # "actually 2 more are coming", "and 3 more people joining": the count of people the

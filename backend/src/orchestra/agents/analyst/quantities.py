@@ -516,6 +516,11 @@ _MONEY_ASKED = re.compile(
 )
 
 
+# "petrol's 1.48 a litre and i put 42 litres in, how much": a bare "how much" that ends the
+# request asks what it comes to, money, when a price is among the amounts.
+_BARE_HOW_MUCH = re.compile(r"\bhow\s+much\s*[?!.]*\s*$", re.I)
+
+
 _IN_MONEY = re.compile(r"\b(?:in|into)\s+(?:[$\u00a3\u20ac]|(?:pounds|dollars|euros|quid)\b)", re.I)
 
 
@@ -629,6 +634,8 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         top = (_MONEY_DIMS, 1.0)  # "how much is that in £", "in pounds"
     elif _MONEY_ASKED.search(question):
         top = (_MONEY_DIMS, 1.0)  # "how much is that a month", "pro rata rent for 12 days"
+    elif _BARE_HOW_MUCH.search(question) and any(dict(q.dims).get("money") for q in given):
+        top = (_MONEY_DIMS, 1.0)
     per = _PER.search(question, how.end() if how else 0)
     while per is not None and _AFTER_NUMBER.search(question[: per.start()]):
         # "what does that cost at 9.80 a litre": a price's own rate, not the one asked
@@ -931,7 +938,8 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         share is None and re.search(r"%|\bpercent", task, re.I)
     ):
         return None  # a markup, a margin, a tax: not a part of a whole
-    given = _quantities(context, priced=bool(_PRICED.search(f"{context} {task}")))
+    priced = _PRICED.search(f"{context} {task}") or _BARE_HOW_MUCH.search(task)
+    given = _quantities(context, priced=bool(priced))
     if given is None or not 1 <= len(given) <= 5:
         return None
     if _BMI.search(task):
