@@ -132,6 +132,12 @@ def run(instruction: str) -> dict[str, Any]:
         ),
         # a yield is yearly: a monthly rent times 12
         ("Context: The house cost 300,000 and lets for 1,250 pcm. Task: Gross yield in %?", 5.0),
+        # a price of a pack over a rate of using it, grams against kilograms: money a day
+        (
+            "Context: The bag is 2.8 kg and costs 11.49, the dog gets 140 g a day. "
+            "Task: Cost per day?",
+            0.5745,
+        ),
         # a bare "how much" at the end, a price a litre among the amounts: what it comes to
         ("petrol's 1.48 a litre and i put 42 litres in, how much", 62.16),
     ],
@@ -175,6 +181,8 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("2 kW heater, 6 uses a day, 30p per kWh.", "Cost per day in pence?"),
         # "a wash" with no washes counted: per wash, or one wash?
         ("Dishwasher uses 1.2 kWh a wash, 52 weeks, at 25p per kWh.", "Yearly cost in \u00a3?"),
+        # a rate asked per another period with no unit asked: grams or kilograms a week?
+        ("The dog gets 140 g a day for 30 days.", "Per week?"),
         # a bare "how much" with no price among the amounts: how much of what?
         ("Flour is 200 g a cake and i'm making 3 cakes.", "How much"),
         # a rule of units said that is not so: which is meant?

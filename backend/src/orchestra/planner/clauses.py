@@ -560,8 +560,8 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
         return True
     if tokens[-1].text == "?":
         return True
-    words = [t.low for t in tokens if t.is_word]
-    if len(words) > 1 and words[-1] in _PLEASE and tokens[-1].low in {words[-1], ".", "!"}:
+    said = [t.low for t in tokens if t.is_word]
+    if len(said) > 1 and said[-1] in _PLEASE and tokens[-1].low in {said[-1], ".", "!"}:
         # "the 1 litre bottle is 8.40 and the 500ml one is 4.50. pence per 100 ml for both
         # pls": a sentence that ends asking nicely asks, "?" or not.
         return True

@@ -1008,6 +1008,8 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         return None
     if len(given) == 1:
         return _rate_per_other(given[0], asked)
+    if not _keeps_own_unit(given, ways[0], asked):
+        return None
     found = _expression(given, ways[0], asked)
     if isinstance(found[0], Call) and NOT_ROUNDED.search(task):
         # "how many packs (just divide, i'll round up)": the quotient itself, as asked.
@@ -1386,12 +1388,31 @@ def _scaled(expression: Node, size: float) -> Node:
     return Op("*", expression, _factor(size))
 
 
+def _keeps_own_unit(given: list[Quantity], signs: tuple[int, ...], asked: _Asked) -> bool:
+    """Whether the answer, when no unit is asked ("cost per day?"), can keep the unit its
+    amounts are given in. An amount said as a rate ("140 g a day") has no unit of its own to
+    keep, so the answer is then read only in money, the one unit of one size (with the
+    rate's grams over the bag's kilograms converted: "11.49 a 2.8 kg bag, 140 g a day"
+    is 0.57 a day, not 11.49 * 140 / 2.8)."""
+    if asked.top is not None:
+        return True
+    rates = [q for q, s in zip(given, signs, strict=True) if s == 1 and len(q.dims) > 1]
+    if not rates:
+        return True
+    dims: Counter[str] = Counter()
+    for quantity, sign in zip(given, signs, strict=True):
+        for name, power in quantity.dims:
+            dims[name] += sign * power
+    return {k for k, v in dims.items() if v and k not in dict(asked.bottom)} == {"money"}
+
+
 def _expression(given: list[Quantity], signs: tuple[int, ...], asked: _Asked) -> tuple[Node, str]:
     top = _product([q.value for q, s in zip(given, signs, strict=True) if s == 1])
     bottom = _product([q.value for q, s in zip(given, signs, strict=True) if s == -1])
     assert top is not None
     expression: Node = top if bottom is None else Op("/", top, bottom)
-    if asked.top is None:
+    multiplied = [q for q, s in zip(given, signs, strict=True) if s == 1]
+    if asked.top is None and all(len(q.dims) == 1 for q in multiplied):
         # "per hectare" of 38.4 tonnes: the amounts multiplied keep their own unit.
         size = math.prod(1 / q.size for q, s in zip(given, signs, strict=True) if s == -1)
         size /= asked.size
