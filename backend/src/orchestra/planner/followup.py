@@ -531,6 +531,16 @@ def _pieces_over_area(text: str, earlier: Sequence[str]) -> str | None:
     return f"{area.group('what').strip()}, {match.group('ask')}" + (f", {rest}" if rest else "")
 
 
+def _only(found: list[re.Match[str]]) -> re.Match[str] | None:
+    """The one match of ``found``; None for none or several (which one is meant is not said)."""
+    return found[0] if len(found) == 1 else None
+
+
+def _spliced(text: str, span: tuple[int, int], new: str) -> str:
+    """``text`` with ``new`` in place of what ``span`` covers."""
+    return text[: span[0]] + new + text[span[1] :]
+
+
 def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     """Rewrite a follow-up as the previous task with the new subject; else return ``text``.
 
@@ -685,10 +695,8 @@ def _new_quantity_of(text: str, earlier: Sequence[str]) -> str | None:
         if singular(m.group("noun")) == noun
         and bool(m.group("percent")) == bool(match.group("percent"))
     ]
-    if len(found) != 1:
-        return None
-    old = found[0]
-    return previous[: old.start()] + match.group("quantity") + previous[old.end() :]
+    old = _only(found)
+    return None if old is None else _spliced(previous, old.span(), match.group("quantity"))
 
 
 # "they've bumped me up to 13.85, same hours?", "i got a raise to 14.50 an hour, same
@@ -715,12 +723,10 @@ def _new_rate(text: str, earlier: Sequence[str]) -> str | None:
     if match is None or not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
-    found = list(_RATE_AN_HOUR_RE.finditer(previous))
-    if len(found) != 1:
+    old = _only(list(_RATE_AN_HOUR_RE.finditer(previous)))
+    if old is None:
         return None
-    group = "rate" if found[0].group("rate") else "at"
-    start, end = found[0].span(group)
-    return previous[:start] + match.group("rate") + previous[end:]
+    return _spliced(previous, old.span("rate" if old.group("rate") else "at"), match["rate"])
 
 
 # "what if it was 1.39", "and what if the price is 2.10?": the earlier request again with the
@@ -743,10 +749,8 @@ def _what_if(text: str, earlier: Sequence[str]) -> str | None:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     decimal = "." in match.group("value")
-    found = [m for m in _PLAIN_NUMBER_RE.finditer(previous) if ("." in m.group(0)) == decimal]
-    if len(found) != 1:
-        return None
-    return previous[: found[0].start()] + match.group("value") + previous[found[0].end() :]
+    old = _only([m for m in _PLAIN_NUMBER_RE.finditer(previous) if ("." in m[0]) == decimal])
+    return None if old is None else _spliced(previous, old.span(), match.group("value"))
 
 
 # "actually 2 more are coming", "and 3 more people joining": the count of people the
@@ -766,12 +770,11 @@ def _more_join(text: str, earlier: Sequence[str]) -> str | None:
     if match is None or not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
-    found = list(re.finditer(rf"\b{_COUNT_WORDS}\s+(?P<number>\d+)\b", previous, re.I))
-    if len(found) != 1:
+    old = _only(list(re.finditer(rf"\b{_COUNT_WORDS}\s+(?P<number>\d+)\b", previous, re.I)))
+    if old is None:
         return None
-    old = found[0]
     total = int(old.group("number")) + int(match.group("more"))
-    return previous[: old.start("number")] + str(total) + previous[old.end("number") :]
+    return _spliced(previous, old.span("number"), str(total))
 
 
 # "oh and parking is another 15 a night on top, whats the new total": a charge at the same
@@ -795,20 +798,13 @@ def _another_on_top(text: str, earlier: Sequence[str]) -> str | None:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     per = match.group("per")
-    found = list(
-        re.finditer(
-            rf"(?<![\w.])[$\u20ac\u00a3]?(?P<rate>\d+(?:\.\d+)?)\s+(?:a|per)\s+{per}\b",
-            previous,
-            re.I,
-        )
-    )
-    if len(found) != 1:
+    rated = rf"(?<![\w.])[$\u20ac\u00a3]?(?P<rate>\d+(?:\.\d+)?)\s+(?:a|per)\s+{per}\b"
+    old = _only(list(re.finditer(rated, previous, re.I)))
+    if old is None:
         return None
-    old = found[0]
     rate, more = old.group("rate"), match.group("more")
     places = max(len(n.partition(".")[2]) for n in (rate, more))
-    new = f"{float(rate) + float(more):.{places}f}"
-    return previous[: old.start("rate")] + new + previous[old.end("rate") :]
+    return _spliced(previous, old.span("rate"), f"{float(rate) + float(more):.{places}f}")
 
 
 # "now in feet", "and in yards?", "what about in ounces": the same amount in another unit.
