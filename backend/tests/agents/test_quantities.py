@@ -691,3 +691,35 @@ def test_a_strength_with_a_number_left_over_is_refused() -> None:
             "dose is 15 mg per kg, she weighs 14 kg and 3 years, and the syrup is 120 mg in 5 "
             "ml. how many ml do i give"
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # "how much" naming no thing asks money, with one bare number the price
+        ("a box of 24 cans is 9.60, how much per can", 0.4),
+        ("the tank holds 55 litres and diesel is 1.52 a litre, how much to fill it", 83.6),
+        # "the recipe needs": the recipe's amount, and "i want" the amount wanted
+        ("the recipe needs 250 g flour for 12 muffins, i want 18 muffins, how much flour", 375),
+        # hours worked a week given: no working week guessed
+        ("i earn 12 an hour and work 38 hours a week, how much is that a week", 456),
+    ],
+)
+def test_how_much_naming_no_thing_asks_money(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a working week: 5 days or 7?
+        "I earn £50 a day. How much is that per week?",
+        "I earn £100 a day for 2 weeks, how much do I make",
+        "my day rate is £350, what do i charge a week",
+        # a working day: 8 hours or 24?
+        "I earn £12 an hour, how much is that a day",
+    ],
+)
+def test_time_worked_is_not_turned_into_days_or_weeks_by_the_clock(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

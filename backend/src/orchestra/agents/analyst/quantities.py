@@ -240,9 +240,10 @@ _CONTAINERS = frozenset(
     "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube crate".split()  # noqa: SIM905
 )
 CONTAINERS = _CONTAINERS
-# "i need 10 L", "i'm doing 30 covers": the amount wanted, beside the recipe's own.
+# "i need 10 L", "i'm doing 30 covers": the amount wanted, beside the recipe's own ("the
+# recipe needs 250 g": the recipe's).
 _WANTED = re.compile(
-    r"\b(?:need|needs|want|wants|doing|making\s+for|feeding|serving|cooking\s+for|"
+    r"\b(?<!recipe\s)(?:need|needs|want|wants|doing|making\s+for|feeding|serving|cooking\s+for|"
     r"planning|expecting|have\s+to\s+(?:make|feed|serve))\b[^\d,.;?!]{0,20}$",
     re.I,
 )
@@ -463,7 +464,12 @@ def split_question(text: str) -> tuple[str, str] | None:
     return None
 
 
-_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+(?P<unit>[a-z][a-z'-]*)", re.I)
+# Words after "how much" that name no thing: "how much per can", "how much to fill it".
+_NOT_NAMED = (
+    r"(?:per|a|an|each|every|to|for|in|is|was|will|would|does|do|did|should|shall|can|could|"
+    r"it|that|this|they|we|i|you|he|she|on|at|over|altogether|overall|roughly|then)\b"
+)
+_HOW_MANY = re.compile(rf"\bhow\s+(?:many|much)\s+(?!{_NOT_NAMED})(?P<unit>[a-z][a-z'-]*)", re.I)
 _SLASH = re.compile(r"(?<![\w/])(?P<unit>[a-z]+)\s*/\s*(?P<per>[a-z]+)\b", re.I)
 _PER = re.compile(
     r"\b(?:per|a|an|each|every)\s+(?:(?P<count>\d+(?:\.\d+)?)\s+)?(?P<per>[a-z][a-z'-]*)|"
@@ -516,9 +522,10 @@ _MONEY_ASKED = re.compile(
 )
 
 
-# "petrol's 1.48 a litre and i put 42 litres in, how much": a bare "how much" that ends the
-# request asks what it comes to, money, when a price is among the amounts.
-_BARE_HOW_MUCH = re.compile(r"\bhow\s+much\s*[?!.]*\s*$", re.I)
+# "petrol's 1.48 a litre and i put 42 litres in, how much", "a box of 24 cans is 9.60, how
+# much per can": a "how much" that names no thing asks what it comes to, money, when a price
+# is among the amounts.
+_BARE_HOW_MUCH = re.compile(rf"\bhow\s+much\s*(?:[?!.]*\s*$|(?={_NOT_NAMED}))", re.I)
 
 
 _IN_MONEY = re.compile(r"\b(?:in|into)\s+(?:[$\u00a3\u20ac]|(?:pounds|dollars|euros|quid)\b)", re.I)
@@ -555,8 +562,9 @@ def _asked_unit(word: str, given: list[Quantity]) -> tuple[dict[str, int], float
             # butter", the butter itself and not per batch
             dims = {k: v for k, v in quantity.dims if k != f"#{quantity.one_of}"}
             return dims, quantity.size
-    if word in _NOT_THINGS or word in {"is", "does", "do", "did", "will", "would", "can"}:
+    if word in _NOT_THINGS:
         return None
+    # "per can" of "24 cans": a thing counted, though "can" may also be a verb.
     thing = f"#{singular(word)}"
     if any(thing in dict(q.dims) for q in given):
         return {thing: 1}, 1.0
@@ -1006,6 +1014,8 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         # "we'll stop for lunch. how many hours all in": the time of a pause is part of the
         # time asked, so one not said leaves it unknown; and it is added to no other unit.
         return None
+    if _EARNED.search(f"{context} {task}") and _working_time_converted(given, ways[0], asked):
+        return None
     if len(given) == 1:
         return _rate_per_other(given[0], asked)
     if not _keeps_own_unit(given, ways[0], asked):
@@ -1295,6 +1305,32 @@ def read_first_then_each(context: str | None, task: str) -> tuple[Node, str] | N
     after: Node = Op("-", _num(spent[0].group("n")), _num(first))
     total = Op("+", _num(match.group("first")), Op("*", _num(match.group("rate")), after))
     return total, f"the price for the first {unit}s plus the rate for each {unit} after"
+
+
+# Money earned or charged for time worked: "i earn 50 a day", "my day rate is 350".
+_EARNED = re.compile(
+    r"\b(?:earn|earns|earned|earning|earnings|wage|wages|salary|paid|day\s+rate|hourly\s+rate|"
+    r"work|works|worked|working|shift|shifts|charge|charges)\b",
+    re.I,
+)
+# Turning hours into days, days into weeks, hours into weeks by the clock.
+_CLOCK_FACTORS = (24.0, 7.0, 168.0)
+
+
+def _working_time_converted(given: list[Quantity], signs: tuple[int, ...], asked: _Asked) -> bool:
+    """Whether an answer about time worked would turn hours into days or days into weeks
+    by the clock ("i earn 50 a day, how much a week": 5 working days or 7?). A working day
+    or week is no number of hours or days the request gives, so it is not guessed; "38
+    hours a week" given says it, and then the clock turns nothing."""
+    if not all(
+        all(k in {"money", "time"} or k.startswith("#") for k, _ in q.dims) for q in given
+    ) or not all(k in {"money", "time"} or k.startswith("#") for k, _ in asked.bottom):
+        return False
+    factor = math.prod(q.size**s for q, s in zip(given, signs, strict=True)) / asked.size
+    return any(
+        math.isclose(factor, clock, rel_tol=1e-9) or math.isclose(factor, 1 / clock, rel_tol=1e-9)
+        for clock in _CLOCK_FACTORS
+    )
 
 
 def _rate_per_other(rate: Quantity, asked: _Asked) -> tuple[Node, str] | None:
