@@ -814,3 +814,37 @@ def test_an_amount_changed_then_paid_over_periods(request_text: str, result: flo
 def test_an_amount_changed_then_spread_not_read_is_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+def test_amounts_a_month_totalled_for_a_year_show_the_month_then_the_year() -> None:
+    data = run_operation(
+        StepRequest(
+            instruction="netflix 10.99, spotify 11.99 and disney+ 7.99 a month - how much is "
+            "that a year on subs altogether",
+            capability="calculation",
+        )
+    ).data
+    assert [step["result"] for step in data["steps"]] == pytest.approx([30.97, 371.64])
+
+
+def test_a_figure_of_amounts_a_month_asked_a_week_is_refused_saying_so() -> None:
+    # a month is no whole number of weeks
+    with pytest.raises(AgentInputError, match="each month and the request asks for a week"):
+        run_operation(
+            StepRequest(
+                instruction="Context: Phone 22 and broadband 28 a month. Task: Average a week?",
+                capability="statistics",
+            )
+        )
+
+
+def test_a_charge_that_changed_is_no_charge_made_once_plus_a_rate() -> None:
+    # it gave 0.5335 + 0.6099 * 365
+    with pytest.raises(AgentInputError):
+        run_operation(
+            StepRequest(
+                instruction="standing charge went from 53.35p to 60.99p a day. how much more "
+                "is that over a year of 365 days, in £",
+                capability="calculation",
+            )
+        )

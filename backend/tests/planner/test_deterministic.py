@@ -1920,6 +1920,12 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
             "without saying where",
         ),
         ("is it going to snow tonight", "without saying where"),
+        # A fare at a time to come, which only a live search could give.
+        ("how much would it cost to fly to lisbon next friday", "a fare or price"),
+        # What a thing of the user's needs, with none of its figures.
+        ("knitting a jumper for my dad, how many balls of wool do i need", "how much you need"),
+        # How long a text takes to read, with no text.
+        ("how long will it take to read out", "without the text"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(

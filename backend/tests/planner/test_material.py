@@ -210,6 +210,15 @@ def test_a_topic_and_a_colon_before_numbers_to_add_up_is_no_text() -> None:
     assert masked.material == ()
 
 
+def test_a_topic_and_a_colon_before_numbers_and_a_short_ask_is_no_text() -> None:
+    # "karvonen:" names a formula; what follows states numbers and asks a few words of them.
+    masked = mask_material(
+        "karvonen: target = (max - resting) x 0.7 + resting. max is 185, resting 58. "
+        "target heart rate?"
+    )
+    assert masked.material == ()
+
+
 def test_commas_that_group_thousands_make_no_csv() -> None:
     masked = mask_material("Jan 4,200\nFeb 3,950\nMar 4,610\nwhat's the total")
     assert not masked.data

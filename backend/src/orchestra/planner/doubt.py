@@ -166,6 +166,27 @@ _FUTURE_PRICE_RE = re.compile(
     r"(?:week|month|year|spring|summer|autumn|winter)\b",
     re.I,
 )
+# What a thing of the user's needs, with none of its figures: "knitting a jumper for my dad,
+# how many balls of wool do i need", "how many tiles will we need for the bathroom".
+_NEED_WITHOUT_FIGURES_RE = re.compile(
+    r"\bhow\s+(?:many|much)\s+(?:[\w'-]+\s+){0,4}?(?:do|will|would|shall)\s+(?:i|we)\s+"
+    r"(?:need|have\s+to\s+(?:buy|get))\b(?!.*\d)",
+    re.I,
+)
+# A fare or price at a time to come, which only a live search could give: "how much would it
+# cost to fly to lisbon next friday".
+_FARE_RE = re.compile(
+    r"\bhow\s+much\s+(?:would|will|does|is)\s+(?:it\s+)?(?:cost|be)\s+(?:me\s+|us\s+)?"
+    r"to\s+(?:fly|get|go|travel|take|stay|hire|book)\b(?!.*\d)",
+    re.I,
+)
+# How long a text takes to read or say, with no text and no word count: "how long will it
+# take to read out" (the speech asked for before, which no step here has written).
+_READING_TIME_RE = re.compile(
+    r"\bhow\s+long\b.*\b(?:read|say|deliver|present|recite)(?:\s+(?:out|aloud|it|this|that))?"
+    r"\s*[?.!]*\s*$(?<!\d)",
+    re.I,
+)
 # How someone the user knows came across, with nothing of what they said: "did my boss
 # sound annoyed in the meeting this morning", "did they sound apologetic in their reply".
 _CAME_ACROSS_RE = re.compile(
@@ -348,6 +369,22 @@ def doubt(
             "it asks for a price in the future, which no source here can know. Give the "
             "price to work with, e.g. 'if petrol is 1.45 a litre next month, what does a "
             "45 litre tank cost?'"
+        )
+    if _FARE_RE.search(text):
+        return (
+            "it asks for a fare or price, which only a live search could give. Give the "
+            "price to work with, e.g. 'flights are 89 each way, what do 2 of us pay?'"
+        )
+    if _READING_TIME_RE.search(text) and not material and not numbers:
+        return (
+            "it asks how long a text takes to read without the text or its length. Paste "
+            "the text, or give its word count and a pace, e.g. '900 words at 130 a minute'"
+        )
+    if _NEED_WITHOUT_FIGURES_RE.search(text) and not _ADVICE_RE.search(text):
+        return (
+            "it asks how much you need of something without the figures it depends on (a "
+            "pattern, measurements, amounts), which only you have. Give them, e.g. 'the "
+            "pattern needs 1,150 m and a ball has 133 m: how many balls?'"
         )
     if _OWN_FIGURE_RE.search(text):
         return (

@@ -59,6 +59,10 @@ _ASKS_OF_ITS_NUMBERS = re.compile(
     re.I | re.S,
 )
 
+# "karvonen: target = (max - resting) x 0.7 + resting. max is 185, resting 58. target heart
+# rate?": numbers stated, then a few words asked of them, is the request too.
+_SHORT_ASK_OF_ITS_NUMBERS = re.compile(r"\d[^?]*[.!,]\s+[a-z][a-z '%-]{0,40}\?\s*$", re.I | re.S)
+
 # "quote for a job: labour 6.5 hrs at £55/hr plus parts 184.20, add those up then ...":
 # numbers stated and then an ask to compute on them, the request itself, not text to work on.
 _COMPUTES_ITS_NUMBERS = re.compile(
@@ -324,6 +328,7 @@ def _material_colon(text: str) -> int | None:
             )
             and opening.lower().split()[0] not in _HEADINGS
             and not _ASKS_OF_ITS_NUMBERS.search(text[match.end() :])
+            and not _SHORT_ASK_OF_ITS_NUMBERS.search(text[match.end() :])
             # "mocks: 34/40 on paper 1, 27/35 on paper 2. add the marks together": a topic,
             # then numbers and a sum of them asked, is the request.
             and not _COMPUTES_ITS_NUMBERS.search(text[match.end() :])

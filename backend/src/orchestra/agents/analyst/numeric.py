@@ -42,6 +42,8 @@ from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.periods import without_spanned_period
 from orchestra.agents.analyst.portions import read_result_in_portions
 from orchestra.agents.analyst.problems import (
+    PERIODS_IN,
+    period_asked_apart,
     read_amount_left,
     read_asked_count_at_price,
     read_balance_and_interest,
@@ -638,7 +640,28 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "number of items or people and amounts, not values of one list. Say the "
             "arithmetic, e.g. '45 / 3' or '3 times 45'."
         )
-    if reading.figures and states_rate_and_duration(inputs.text):
+    periods = period_asked_apart(inputs.text) if reading.figures else None
+    if periods is not None:
+        # "netflix 10.99, spotify 11.99 and disney+ 7.99 a month - how much is that a year":
+        # the month's total, then so many months; no other figure is asked of another period.
+        many = PERIODS_IN.get(periods)
+        if reading.figures != ("sum",) or many is None:
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the amounts are each "
+                f"{periods[0]} and the request asks for a {periods[1]}, which this reading "
+                f"does not turn one into the other. Ask for the {periods[0]}'s figure, or say "
+                f"the arithmetic."
+            )
+        total = Call("sum", reading.values)
+        reading = Reading(
+            (
+                Clause(f"the total a {periods[0]}", total),
+                Clause(f"a {periods[1]}: {many:g} of them", Op("*", total, Num(many, f"{many:g}"))),
+            ),
+            references=reading.references,
+            confidence=reading.confidence,
+        )
+    elif reading.figures and states_rate_and_duration(inputs.text):
         # "putting 175 aside each month for 2 years, what's the total saved" is not 177:
         # an amount at a rate and a number of periods are not values of one list.
         raise AgentInputError(

@@ -931,6 +931,8 @@ def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
     month"), and with no number of days given the request is not read."""
     if _GLUED_NUMBER.search(text):
         return None  # "53p daily": a number this reading would leave out
+    if _FROM_TO.search(text):
+        return None  # "standing charge went from 53.35p to 60.99p a day": a change, not a charge
     numbers = list(_NUMBER.finditer(text))
     repeated = _repeated_charge(text)
     if repeated is not None:
@@ -2322,6 +2324,52 @@ def states_rate_and_duration(text: str) -> bool:
         if any(m.start() != rate.start() for m in counted.finditer(text)):
             return True
     return False
+
+
+_PERIOD_NAMES = r"(?:hour|day|night|week|fortnight|month|quarter|year|annum)"
+# "netflix 10.99, spotify 11.99 and disney+ 7.99 a month - how much is that a year": amounts
+# said a period, and the figure asked a period that is another ("a year", "yearly").
+_PERIOD_OF_AMOUNT = re.compile(
+    rf"(?<![\w.])\d[\d,]*(?:\.\d+)?\s*(?:[a-z$\u20ac\u00a3+]{{1,12}}\s+)?(?:a|an|per|each|every|/)\s*"
+    rf"(?P<period>{_PERIOD_NAMES})\b",
+    re.I,
+)
+_PERIOD_ASKED = re.compile(
+    rf"\b(?:a|an|per|each|every|over\s+a|for\s+a|in\s+a|/)\s*(?P<period>{_PERIOD_NAMES})\b|"
+    r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually|annual)\b",
+    re.I,
+)
+_ADVERB_PERIOD = {
+    "hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "monthly": "month",
+    "quarterly": "quarter", "yearly": "year", "annually": "year", "annual": "year",
+}  # fmt: skip
+
+
+def period_asked_apart(text: str) -> tuple[str, str] | None:
+    """The one period amounts are said in ("7.99 a month") and another period named where
+    no amount is said of it ("how much is that a year"), or None: a total of the amounts
+    is a month's, not the year's asked."""
+    stated = {m.group("period").lower() for m in _PERIOD_OF_AMOUNT.finditer(text)}
+    if len(stated) != 1:
+        return None
+    said_at = {m.start("period") for m in _PERIOD_OF_AMOUNT.finditer(text)}
+    for asked in _PERIOD_ASKED.finditer(text):
+        if asked.group("period") and asked.start("period") in said_at:
+            continue
+        period = (asked.group("period") or _ADVERB_PERIOD[asked.group("adverb").lower()]).lower()
+        if period not in stated:
+            return next(iter(stated)), "year" if period == "annum" else period
+    return None
+
+
+# How many of a period make another, where the calendar settles it (a month is no whole
+# number of weeks, and a working week no number of days).
+PERIODS_IN = {
+    ("month", "year"): 12.0, ("week", "year"): 52.0, ("fortnight", "year"): 26.0,
+    ("quarter", "year"): 4.0, ("month", "quarter"): 3.0, ("year", "month"): 1 / 12,
+    ("year", "week"): 1 / 52, ("year", "quarter"): 0.25, ("quarter", "month"): 1 / 3,
+    ("week", "fortnight"): 2.0, ("fortnight", "week"): 0.5,
+}  # fmt: skip
 
 
 # "85 a night", "320 CHF a night", "6.20 an hour", "38 kcal per km", "(94 + 15) a night": an
