@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from orchestra.agents.analyst.asks import answer_in_turn, statement_and_questions
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
@@ -207,7 +208,12 @@ def statistics_operation(request: StepRequest) -> StepResult:
     table = _given_table(request, inputs)
     if table is not None and not _has_own_numbers(inputs.text):
         return _table_statistics(_without_markers(inputs.text), table)
-    return _answer(request, inputs, statistics=True)
+    return _in_turn_if_not_whole(
+        request,
+        lambda r: _answer(
+            r, inputs if r is request else read_inputs(r.instruction, r.inputs), statistics=True
+        ),
+    )
 
 
 # "- dress £1,150", "• suit hire: 185": a bullet, words naming an item, and its amount.
@@ -279,7 +285,37 @@ def calculation_operation(request: StepRequest) -> StepResult:
             "a code or a name, not an amount. Give the amount itself, e.g. 'it costs 349 "
             "and it's 20% off'."
         )
-    return _answer(request, read_inputs(request.instruction, request.inputs), statistics=False)
+    return _in_turn_if_not_whole(
+        request, lambda r: _answer(r, read_inputs(r.instruction, r.inputs), statistics=False)
+    )
+
+
+def _in_turn_if_not_whole(
+    request: StepRequest, answer: Callable[[StepRequest], StepResult]
+) -> StepResult:
+    """The answer to the request read whole, or else to each of its asks in turn
+    (`asks.answer_in_turn`); the whole request's refusal when neither is read."""
+    try:
+        return answer(request)
+    except NeedsInput:
+        raise
+    except AgentInputError:
+        stated = _CONTEXT.match(request.instruction)
+        parts = (
+            (stated.group("context"), stated.group("task"))
+            if stated
+            else statement_and_questions(request.instruction)
+        )
+        turn = (
+            None
+            if parts is None or request.data is not None or request.inputs
+            else answer_in_turn(
+                parts[0], parts[1], lambda said: answer(replace(request, instruction=said))
+            )
+        )
+        if turn is None:
+            raise
+        return turn
 
 
 # A code or a name written with a number: "RX-2450", "SKU-1182", "B-52" (not "x-2", an

@@ -653,6 +653,8 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         # "weekly bill?": money a week
         period = _UNITS[_ADVERB_PERIODS[periodic.group("adverb").lower()]]
         return _Asked(_key(_MONEY_DIMS), _key(period[0]), 1.0 / period[1], span=periodic.span())
+    if hundredths and (top is None or top[0] != _MONEY_DIMS):
+        return None  # "12 pounds ... per pod in pence": pence of what no money was read as
     if per is None:
         if top is None:
             return None

@@ -1,0 +1,117 @@
+"""Requests that ask two or three things of one statement, each ask answered in turn.
+
+"paying 289 a month for 48 months on an 11,500 loan. total repaid, and how much of that is
+interest", "a 1 kg bag of beans, 18 g a shot, 3 shots a day: how many days does it last and
+what's the cost per shot": the readers of the analyst each read a statement and ONE
+question. When the request as a whole is not read, its question is parted where a new ask
+starts (", and how ...", "? what ...", "; ..."), and each ask is answered on the statement
+as the whole request would be. An ask that speaks of the one before ("how much of that is
+interest", "and what's that per month") is answered on that ask's result alone, said in
+its place. Every ask must be answered, or none is: half an answer would leave the rest
+silently unanswered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from orchestra.agents.analyst.calculator import format_number
+from orchestra.agents.protocol import AgentInputError, StepResult
+
+__all__ = ["answer_in_turn", "asks_of", "statement_and_questions"]
+
+# Where a new ask starts: after a comma, semicolon or question mark, or "and", before a
+# question's word; or after ", and" whatever follows ("volume in m³, and tonnes at 1.6 t").
+_ASK_BREAK = re.compile(
+    r"(?:\s*[,;?]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+(?:plus|also)\s+)"
+    r"(?=(?:how|what|what's|whats|wats|which|is\s+that|does\s+that)\b)"
+    r"|\s*,\s*and\s+(?:also\s+)?",
+    re.I,
+)
+# An ask that speaks of the result of the one before it.
+_OF_THE_LAST = re.compile(r"\b(?:that|it|this|the\s+result|the\s+total)\b", re.I)
+# A question's words alone name no ask: "and what", "how much".
+_EMPTY = re.compile(r"^\s*(?:and\s+)?(?:how\s+(?:much|many)|what|whats|what's)?\s*[?.!]*\s*$", re.I)
+
+
+# Where the statement ends and the questions start: the first piece of the request, after
+# a sentence's end, a comma or a dash, that starts with a question's word.
+_QUESTION_START = re.compile(
+    r"(?:(?<=[.?!:,;])\s+|\s+[-\u2013\u2014]\s+)(?=(?:so\s+)?(?:how|what|what's|whats|wats|"
+    r"which)\b)",
+    re.I,
+)
+
+
+def statement_and_questions(text: str) -> tuple[str, str] | None:
+    """The statement of a request and its questions, parted at the first question."""
+    start = _QUESTION_START.search(text)
+    if start is None or not start.start():
+        return None
+    return text[: start.start()].strip(" ,;.-\u2013\u2014"), text[start.end() :].strip()
+
+
+def asks_of(question: str) -> list[str] | None:
+    """The asks of ``question`` in order, when it makes two or three; else None."""
+    asks = [a.strip(" ,;.") for a in _ASK_BREAK.split(question)]
+    if not 2 <= len(asks) <= 3 or any(_EMPTY.match(a) for a in asks):
+        return None
+    return asks
+
+
+Answer = Callable[[str], StepResult]
+
+
+def answer_in_turn(context: str, question: str, answer: Answer) -> StepResult | None:
+    """Each ask of ``question`` answered on ``context`` by ``answer`` (the analyst's reading
+    of one instruction), or None unless every one of them is."""
+    asks = asks_of(question)
+    if asks is None:
+        return None
+    steps: list[dict[str, Any]] = []
+    lines: list[str] = []
+    last: float | None = None
+    for ask in asks:
+        if last is not None and _OF_THE_LAST.search(ask):
+            # "what's 15% of that": the last ask's result, said in its place, alone or on the
+            # statement ("how much of that is interest" needs the loan too).
+            said = _OF_THE_LAST.sub(format_number(last), ask, count=1)
+            result = _answered(said, answer) or _answered(
+                f"Context: {context} Task: {said}", answer
+            )
+        else:
+            result = _answered(f"Context: {context} Task: {ask}", answer)
+        if result is None:
+            return None
+        shown = result.data.get("steps") or [
+            {"expression": result.data.get("expression", ask), "result": result.data["result"]}
+        ]
+        steps.extend(shown)
+        last = float(result.data["result"])
+        expression = result.data.get("expression", "")
+        lines.append(f"{len(lines) + 1}. {ask}: {expression} = {format_number(last)}")
+    return StepResult(
+        text=f"**Result: {format_number(last or 0.0)}**\n\n" + "\n".join(lines),
+        data={
+            "operation": "calculation",
+            "expression": steps[-1].get("expression", ""),
+            "result": last,
+            "formatted": format_number(last or 0.0),
+            "steps": steps,
+            "asks": asks,
+        },
+    )
+
+
+def _answered(instruction: str, answer: Answer) -> StepResult | None:
+    """The answer to one instruction when it is one number, or None."""
+    try:
+        result = answer(instruction)
+    except AgentInputError:
+        return None
+    value = result.data.get("result")
+    if result.data.get("operation") != "calculation" or isinstance(value, bool):
+        return None
+    return result if isinstance(value, int | float) else None

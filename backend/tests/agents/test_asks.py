@@ -1,0 +1,49 @@
+"""Requests that ask two or three things of one statement (`analyst.asks`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from orchestra.agents.analyst.asks import asks_of, statement_and_questions
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import AgentInputError, StepRequest
+
+
+def run(instruction: str) -> dict:
+    return run_operation(StepRequest(instruction=instruction, capability="calculation")).data
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("how much per can, and what's 15% of that", ["how much per can", "what's 15% of that"]),
+        ("volume in m³, and tonnes at 1.6 t per m³", ["volume in m³", "tonnes at 1.6 t per m³"]),
+        ("how many days does it last and whats the cost per shot",
+         ["how many days does it last", "whats the cost per shot"]),
+        ("total repaid? how much of that is interest",
+         ["total repaid", "how much of that is interest"]),
+        # one ask: "how much per can" is no second ask
+        ("how much is it per can", None),
+        ("how much and what", None),
+    ],
+)  # fmt: skip
+def test_a_question_is_parted_where_a_new_ask_starts(question: str, asks: list[str] | None) -> None:
+    assert asks_of(question) == asks
+
+
+def test_the_statement_ends_at_the_first_question() -> None:
+    assert statement_and_questions(
+        "a box of 24 cans is 9.60. how much per can, and what's 15% of that"
+    ) == ("a box of 24 cans is 9.60", "how much per can, and what's 15% of that")
+
+
+def test_each_ask_is_answered_in_turn_and_that_is_the_last_result() -> None:
+    # "15% of that" is of the price per can (0.4), not of the box (9.60)
+    data = run("a box of 24 cans is 9.60. how much per can, and what's 15% of that")
+    assert [step["result"] for step in data["steps"]] == pytest.approx([0.4, 0.06])
+    assert data["result"] == pytest.approx(0.06)
+
+
+def test_asks_not_all_answered_are_refused_whole() -> None:
+    with pytest.raises(AgentInputError):
+        run("a box of 24 cans is 9.60. how much per can, and how long is the bus ride")
