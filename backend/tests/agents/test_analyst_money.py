@@ -348,6 +348,23 @@ def test_a_loan_repaid_shows_the_total_then_the_interest() -> None:
 @pytest.mark.parametrize(
     "request_text",
     [
+        "Context: paying 289 a month for 48 months on an 11,500 loan. "
+        "Task: total repaid and how much of it is interest",
+        "Context: took a 11,500 car loan and im paying 289 a month for 48 months. "
+        "Task: how much interest",
+    ],
+)
+def test_a_loan_named_by_its_amount_shows_the_total_then_the_interest(request_text: str) -> None:
+    data = run(request_text)
+    assert [step["result"] for step in data["steps"]] == [
+        pytest.approx(13872),
+        pytest.approx(2372),
+    ]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
         # Not said to be interest only; less repaid than borrowed.
         "mortgage of 165,000 at 4.6% a year, what's the monthly payment",
         "Context: borrowed 12,000 and pay 138.60 a month for 60 months. Task: interest paid?",

@@ -2371,6 +2371,12 @@ _BORROWED = re.compile(
     r"(?P<loan>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
 )
+# "on an 11,500 loan", "the 8k car loan": the amount lent said before the word loan.
+_LOAN_NAMED = re.compile(
+    r"\b(?:an?|the|my|our)\s+[$\u20ac\u00a3]?(?P<loan>\d[\d,]*(?:\.\d+)?)(?![\d%.])"
+    r"\s+(?:(?:car|personal|bank|student)\s+)?loan\b",
+    re.I,
+)
 _REPAYMENTS = re.compile(
     r"\b(?:pay|paying|repay|repaying|payments?\s+(?:of|are|is))\s+(?:back\s+)?[$\u20ac\u00a3]?"
     r"(?P<each>\d[\d,]*(?:\.\d+)?)(?![\d%])\s+(?:a|per|each|every)\s+(?P<period>month|week|year)\s+"
@@ -2385,7 +2391,8 @@ def read_loan_repaid(context: str, task: str) -> list[tuple[Node, str]] | None:
     paid?": the total repaid, 238.60 * 60, then that less the loan; None unless those are
     the only three numbers, the question asks the interest, and more is repaid than lent."""
     said = f"{context} {task}"
-    loan, paid = _BORROWED.search(said), _REPAYMENTS.search(said)
+    loan = _BORROWED.search(said) or _LOAN_NAMED.search(said)
+    paid = _REPAYMENTS.search(said)
     if loan is None or paid is None or not _ASKS_INTEREST_PAID.search(task):
         return None
     if len(_NUMBER.findall(said)) != 3 or _PERCENT_AFTER.search(said):
