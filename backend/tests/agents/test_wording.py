@@ -86,6 +86,9 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         # "of" is often left out of a power.
         ("3 to the power 4", 81),
         ("2 raised to the power 5 minus 2", 30),
+        # ... and "the power" too, where the power ends the phrase.
+        ("1000 divided by 1.035 to the 4", 871.442228),
+        ("3 to the 4 times 2", 162),
         ("5 factorial", 120),
         ("4 factorial plus 1", 25),
         ("take away 5 from 20", 15),

@@ -2133,6 +2133,16 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         lambda m: f"to the power {m.group('digits') or _ORDINAL_WORDS[m.group('word')]}",
     ),
+    # "1000 divided by 1.035 to the 4", "2 to the 5th": a number to a power, "power" left
+    # out; never "from 3 to the 4th" (a range), and only where the power ends the phrase.
+    (
+        re.compile(
+            r"(?<!from\s)(?P<base>\b\d[\d,]*(?:\.\d+)?)\s+to\s+the\s+(?P<power>\d+)"
+            r"(?:st|nd|rd|th)?(?=\s*(?:[),;?!]|\.(?!\d)|$|\s(?:and|then|times|minus|plus|"
+            r"divided|multiplied)\b))"
+        ),
+        r"\g<base> to the power \g<power>",
+    ),
     # "the biggest number out of 56, 102 and 87": the largest of them, not a share nor a
     # "number of" them.
     (
