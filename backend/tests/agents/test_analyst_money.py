@@ -33,6 +33,18 @@ def test_the_balance_then_the_interest_in_it_when_both_are_asked() -> None:
             1567.5,
         ),
         ("2000 at 4% per year simple interest for 9 months, how much interest", 60),
+        # A month taken as a twelfth of the year is simple interest for that month; the
+        # card's balance is said, the interest asked.
+        (
+            "Context: card balance is 2,350 at 24.9% a year, taking a month as one twelfth of "
+            "that. Task: interest this month?",
+            48.7625,
+        ),
+        (
+            "overdraft of 1,200 at 19.9% a year, a month is 1/12 of the yearly rate. how much "
+            "interest for one month",
+            19.9,
+        ),
     ],
 )
 def test_simple_interest_for_a_number_of_months(request_text: str, result: float) -> None:
@@ -45,6 +57,8 @@ def test_simple_interest_for_a_number_of_months(request_text: str, result: float
         # a rate a month, or compounding over part of a year: not read as a share of a year
         "lent my brother 1,500 at 3% a month simple interest for 18 months. what's owed",
         "2000 at 4% a year compound interest for 9 months, how much interest",
+        # simple or compound, unsaid
+        "Context: card balance is 2,350 at 24.9% a year. Task: interest this month?",
     ],
 )
 def test_interest_for_months_without_a_yearly_simple_rate_is_refused(request_text: str) -> None:

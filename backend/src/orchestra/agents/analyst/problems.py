@@ -2413,6 +2413,16 @@ _SIMPLE = re.compile(
     r"\bsimple\b|\bwithout\s+compounding\b|\bnot\s+compounded\b|\bno\s+compounding\b", re.I
 )
 _COMPOUND = re.compile(r"\bcompound(?:ed|ing)?\b", re.I)
+# "taking a month as one twelfth of that", "a month is 1/12 of the yearly rate": a month's
+# interest as a share of the year's, which is simple interest for the month.
+_MONTH_A_TWELFTH = re.compile(
+    r"\b(?:a|each|one|the)\s+month\s+(?:as|is|being)\s+(?:(?:one|a)\s+twelfth|1\s*/\s*12)\b"
+    r"|\b(?:one|a)\s+twelfth\s+of\s+(?:that|it|the\s+(?:yearly|annual)\s+rate)\s+"
+    r"(?:a|each|per|every)\s+month\b",
+    re.I,
+)
+# "interest this month", "for one month": the interest of a single month.
+_ONE_MONTH = re.compile(r"\b(?:this|next|one|1|for\s+a|a\s+single)\s+month\b", re.I)
 # How long: "3 years", "after one year", "for a year" ("5% a year" is the rate's period).
 _YEARS = re.compile(
     r"(?<![\w.])(?P<years>\d+(?:\.\d+)?)\s+years?\b"
@@ -2493,7 +2503,14 @@ def read_interest(text: str) -> tuple[Node, str] | None:
         if _ASKS_GAIN.search(text):
             return None
         return Op("+", principal, interest), f"the amount with {kind} interest"
-    if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
+    question = _question_of(text)
+    if (
+        _ASKS_BALANCE.search(text)
+        and not _ASKS_INTEREST.search(text)
+        # "card balance is 2,350 ... interest this month?": the balance is said, the
+        # interest asked.
+        and not (re.search(r"\binterest\b", question, re.I) and not _ASKS_BALANCE.search(question))
+    ):
         return Op("+", principal, interest), f"the amount with {kind} interest"
     return interest, f"{kind} interest"
 
@@ -2582,13 +2599,19 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
             return None
         text = text[: aside.start()] + " " + text[aside.end() :]
     # "without compounding" says simple, not compound.
-    simple, compound = bool(_SIMPLE.search(text)), bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
+    twelfth = _MONTH_A_TWELFTH.search(text)
+    if twelfth is not None:
+        text = f"{text[: twelfth.start()]} {text[twelfth.end() :]}"  # its "1/12" is no amount
+    simple = bool(_SIMPLE.search(text)) or twelfth is not None
+    compound = bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
     if simple == compound:
         return None  # which kind is not said (or both are)
     years = [m.group("years") for m in _YEARS.finditer(text)]
     # "3% a year simple interest for 18 months": simple interest runs in months as a share
     # of the year (compounding yearly over part of a year would be a convention unsaid).
     months = [m.group("months") for m in _MONTHS_SAID.finditer(text)]
+    if not months and len(_ONE_MONTH.findall(text)) == 1:
+        months = ["1"]
     if simple and not years and len(months) == 1 and _YEARLY_RATE.search(text):
         years = [months[0]]
     else:
