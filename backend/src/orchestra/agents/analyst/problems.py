@@ -186,7 +186,9 @@ _TAKEN_OFF = re.compile(
     # "35% of my budget went on the flight": spent.
     r"went\s+on|goes\s+on|go\s+on|gone\s+on|"
     # "paid a 30% deposit": paid up front, taken off what is still due.
-    r"deposit|down\s+payment|paid\s+up\s*front)\b",
+    r"deposit|down\s+payment|paid\s+up\s*front|"
+    # "bike is 1,200 and i save 32% through the scheme": a saving of a share of the price.
+    r"sav(?:e|es|ed|ing)\s+(?:of\s+)?\d+(?:\.\d+)?(?=\s*(?:%|percent\b|per\s+cent\b)))\b",
     re.I,
 )
 # "a 15% tip": the share named after its percentage.
