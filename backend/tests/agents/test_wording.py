@@ -132,6 +132,21 @@ def test_a_percentage_added_to_an_earlier_result() -> None:
     assert value("add 20% tax to \u27e8s1\u27e9", {"s1": 150}) == pytest.approx(180)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's \u27e8s1\u27e9 per month over 12 months",
+        "\u27e8s1\u27e9 a month across the 12 months",
+    ],
+)
+def test_an_earlier_result_spread_over_periods(text: str) -> None:
+    assert value(text, {"s1": 816}) == pytest.approx(68)
+
+
+def test_a_rate_over_periods_is_not_spread() -> None:
+    assert not read_numeric_request("what's 50 a month over 12 months").trusted
+
+
 def test_figures_asked_after_the_list_they_are_of() -> None:
     reading = read_numeric_request("for 2, 8, 5 i need the mean and the biggest one")
     assert reading.trusted, reading.doubts

@@ -1966,6 +1966,16 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(r"\b(?:add|sum|total)\s+up\s+(?=\$?\d[\d,]*(?:\.\d+)?\s*\+\s*\$?\d)"),
         "",
     ),
+    # "what's that per month over 12 months": a result pointed at, spread evenly over the
+    # periods (never a number: "50 a month over 12 months" is a rate, its total asked).
+    (
+        re.compile(
+            r"(?<!\w)(it|that|this|the\s+result|\u27e8[^\u27e9]+\u27e9)\s+(?:per|a|an|each)\s+"
+            r"(?P<period>day|week|fortnight|month|quarter|year)\s+(?:over|across)\s+(?:the\s+)?"
+            r"(?P<count>\d+)\s+(?P=period)s\b"
+        ),
+        r"\1 divided by \g<count>",
+    ),
     # "split it 3 ways", "split 90 three ways": the amount, then the number of shares.
     (
         re.compile(
