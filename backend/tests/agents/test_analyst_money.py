@@ -397,6 +397,25 @@ def test_paying_yearly_against_twelve_months() -> None:
     assert data["result"] == pytest.approx(48)
 
 
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: car insurance is 684 paid upfront or 12 monthly payments of 62.40. "
+            "Task: how much extra is paying monthly",
+            64.8,
+        ),
+        (
+            "Context: home insurance is 310 up front or 12 payments of 27.50. "
+            "Task: how much more do i pay monthly",
+            20,
+        ),
+    ],
+)
+def test_twelve_payments_against_one_paid_at_once(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
 def test_paying_yearly_said_cheaper_but_dearer_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run(

@@ -1563,15 +1563,41 @@ _ASKS_YEARLY_SAVING = re.compile(
     re.I,
 )
 
+# "how much extra is paying monthly", "how much more do i pay monthly": the same difference,
+# asked the other way round.
+_ASKS_MONTHLY_EXTRA = re.compile(
+    r"\bhow\s+much\s+(?:extra|more)\b[^?.!]*\b(?:monthly|a\s+month|per\s+month|"
+    r"in\s+instal(?:l)?ments)\b",
+    re.I,
+)
+# "12 monthly payments of 62.40": a year's price paid a month at a time.
+_TWELVE_PAYMENTS = re.compile(
+    r"(?<![\w.])12\s+(?:monthly\s+)?(?:payments|instal(?:l)?ments|direct\s+debits)\s+of\s+"
+    r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+# "684 paid upfront", "684 in one go": the price paid at once, against twelve payments.
+_PAID_AT_ONCE = re.compile(
+    r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\d%])\s+(?:paid\s+)?"
+    r"(?:up\s*front|in\s+one\s+go|in\s+full|all\s+at\s+once)\b",
+    re.I,
+)
+
 
 def read_yearly_against_monthly(context: str, task: str) -> tuple[Node, str] | None:
     """ "gym wants 420 up front for the year or 39 a month. how much cheaper is paying
     yearly?": twelve monthly payments less the yearly price; None unless those are the only
     two numbers and the yearly price is the lower."""
     year, month = _A_YEAR_PRICE.search(context), _A_MONTH_PRICE.search(context)
-    if year is None or month is None or not _ASKS_YEARLY_SAVING.search(task):
+    numbers = 2
+    if (twelve := _TWELVE_PAYMENTS.search(context)) is not None:
+        # "684 paid upfront or 12 monthly payments of 62.40": the count of payments is a
+        # number said too.
+        month, year, numbers = twelve, year or _PAID_AT_ONCE.search(context), 3
+    asked = _ASKS_YEARLY_SAVING.search(task) or _ASKS_MONTHLY_EXTRA.search(task)
+    if year is None or month is None or not asked:
         return None
-    if _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
+    if _NUMBER.search(task) or len(_NUMBER.findall(context)) != numbers:
         return None
     yearly, monthly = _plain(year.group("amount")), _plain(month.group("amount"))
     if monthly.value * 12 < yearly.value:
