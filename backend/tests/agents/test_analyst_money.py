@@ -33,6 +33,18 @@ def test_the_balance_then_the_interest_in_it_when_both_are_asked() -> None:
             1567.5,
         ),
         ("2000 at 4% per year simple interest for 9 months, how much interest", 60),
+        # A month taken as a twelfth of the year is simple interest for that month; the
+        # card's balance is said, the interest asked.
+        (
+            "Context: card balance is 2,350 at 24.9% a year, taking a month as one twelfth of "
+            "that. Task: interest this month?",
+            48.7625,
+        ),
+        (
+            "overdraft of 1,200 at 19.9% a year, a month is 1/12 of the yearly rate. how much "
+            "interest for one month",
+            19.9,
+        ),
     ],
 )
 def test_simple_interest_for_a_number_of_months(request_text: str, result: float) -> None:
@@ -45,6 +57,8 @@ def test_simple_interest_for_a_number_of_months(request_text: str, result: float
         # a rate a month, or compounding over part of a year: not read as a share of a year
         "lent my brother 1,500 at 3% a month simple interest for 18 months. what's owed",
         "2000 at 4% a year compound interest for 9 months, how much interest",
+        # simple or compound, unsaid
+        "Context: card balance is 2,350 at 24.9% a year. Task: interest this month?",
     ],
 )
 def test_interest_for_months_without_a_yearly_simple_rate_is_refused(request_text: str) -> None:
@@ -348,6 +362,23 @@ def test_a_loan_repaid_shows_the_total_then_the_interest() -> None:
 @pytest.mark.parametrize(
     "request_text",
     [
+        "Context: paying 289 a month for 48 months on an 11,500 loan. "
+        "Task: total repaid and how much of it is interest",
+        "Context: took a 11,500 car loan and im paying 289 a month for 48 months. "
+        "Task: how much interest",
+    ],
+)
+def test_a_loan_named_by_its_amount_shows_the_total_then_the_interest(request_text: str) -> None:
+    data = run(request_text)
+    assert [step["result"] for step in data["steps"]] == [
+        pytest.approx(13872),
+        pytest.approx(2372),
+    ]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
         # Not said to be interest only; less repaid than borrowed.
         "mortgage of 165,000 at 4.6% a year, what's the monthly payment",
         "Context: borrowed 12,000 and pay 138.60 a month for 60 months. Task: interest paid?",
@@ -364,6 +395,25 @@ def test_paying_yearly_against_twelve_months() -> None:
         "Task: how much cheaper is paying yearly?"
     )
     assert data["result"] == pytest.approx(48)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: car insurance is 684 paid upfront or 12 monthly payments of 62.40. "
+            "Task: how much extra is paying monthly",
+            64.8,
+        ),
+        (
+            "Context: home insurance is 310 up front or 12 payments of 27.50. "
+            "Task: how much more do i pay monthly",
+            20,
+        ),
+    ],
+)
+def test_twelve_payments_against_one_paid_at_once(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
 
 
 def test_paying_yearly_said_cheaper_but_dearer_is_refused() -> None:

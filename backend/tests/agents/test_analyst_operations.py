@@ -383,6 +383,13 @@ def test_a_percentage_beside_an_amount_in_the_context_is_not_added_to_it(context
         # The share asked as "what's the ...", an amount "marked down".
         ("Lunch was 40 and we add a 10% tip.", "What is the tip?", 4),
         ("The sofa is 900 and is marked down 10%.", "What do I pay?", 810),
+        # A share of the price saved is taken off it.
+        (
+            "Bike is 1,200 and i save 32% through salary sacrifice.",
+            "What does it actually cost me?",
+            816,
+        ),
+        ("The laptop is 899 and i save 15% with my student card.", "What do i pay?", 764.15),
     ],
 )
 def test_an_amount_changed_by_a_percentage(context: str, task: str, result: float) -> None:

@@ -86,6 +86,9 @@ def value(text: str, references: dict[str, Any] | None = None, **kwargs: Any) ->
         # "of" is often left out of a power.
         ("3 to the power 4", 81),
         ("2 raised to the power 5 minus 2", 30),
+        # ... and "the power" too, where the power ends the phrase.
+        ("1000 divided by 1.035 to the 4", 871.442228),
+        ("3 to the 4 times 2", 162),
         ("5 factorial", 120),
         ("4 factorial plus 1", 25),
         ("take away 5 from 20", 15),
@@ -127,6 +130,21 @@ def test_a_figure_said_beside_its_list(text: str, figure: str) -> None:
 
 def test_a_percentage_added_to_an_earlier_result() -> None:
     assert value("add 20% tax to \u27e8s1\u27e9", {"s1": 150}) == pytest.approx(180)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's \u27e8s1\u27e9 per month over 12 months",
+        "\u27e8s1\u27e9 a month across the 12 months",
+    ],
+)
+def test_an_earlier_result_spread_over_periods(text: str) -> None:
+    assert value(text, {"s1": 816}) == pytest.approx(68)
+
+
+def test_a_rate_over_periods_is_not_spread() -> None:
+    assert not read_numeric_request("what's 50 a month over 12 months").trusted
 
 
 def test_figures_asked_after_the_list_they_are_of() -> None:

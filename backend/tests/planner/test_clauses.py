@@ -146,6 +146,20 @@ def text_of(description: str) -> list[str]:
             "saving for a holiday, i've got 950 and put away 220 a month. how many months",
             ["saving for a holiday, i've got 950 and put away 220 a month.", "how many months"],
         ),
+        # An auxiliary followed by a verb goes on with the subject; followed by who it asks
+        # about, it asks.
+        (
+            "solar panels cost 7,400 and should save about 620 a year. how many years to pay back",
+            [
+                "solar panels cost 7,400 and should save about 620 a year.",
+                "how many years to pay back",
+            ],
+        ),
+        (
+            "the battery costs 4,500 and will save 300 a year. years to pay back?",
+            ["the battery costs 4,500 and will save 300 a year.", "years to pay back?"],
+        ),
+        ("what is 5 + 5 and should i add 10% to 80", ["what is 5 + 5", "should i add 10% to 80"]),
     ],
 )
 def test_split_clauses(description: str, clauses: list[str]) -> None:

@@ -545,6 +545,16 @@ def test_a_chain_is_two_dependent_steps_that_name_the_earlier_result() -> None:
             "Find the sum of 1, 2, 3 and 4. Use it to compute the average of that result and 20",
             "average of the result of step s1",
         ),
+        # "that per month": the value before, over a period.
+        (
+            "phone is 720 with 10% off. what do i pay, and what's that per month over 24 months",
+            "the result of step s1 (What do i pay) per month",
+        ),
+        (
+            "the sofa is 900 and is marked down 10%. what do i pay, and what is that a week over "
+            "40 weeks",
+            "the result of step s1 (What do i pay) a week",
+        ),
     ],
 )
 def test_chains_in_other_words(description: str, second: str) -> None:

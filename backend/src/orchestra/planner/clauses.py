@@ -1008,7 +1008,12 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     )
                     # "the sentiment of '...' and what is 30% of 50?": a question with its
                     # own operands is not the object of the one before ("what causes it").
-                    or (words == ["and"] and question and _has_operand(tokens[verb_at:]))
+                    or (
+                        words == ["and"]
+                        and question
+                        and _has_operand(tokens[verb_at:])
+                        and not _auxiliary_goes_on(tokens, verb_at)
+                    )
                     # "the median of 3, 9, 4 and the sentiment of '...'": an ask about text
                     # after one about numbers is not one more operand of it.
                     # ("the keywords and the sentiment of '...'" ask both of one text.)
@@ -1137,6 +1142,28 @@ def _asks_of_it(tokens: list[Token], index: int) -> bool:
         index + 1 < len(tokens)
         and tokens[index].low in {"is", "was", "does", "did", "would"}
         and tokens[index + 1].low in {"it", "this", "that"}
+    )
+
+
+# Words that ask "should I", "will it", "does the bus": a question's auxiliary, and who or
+# what it asks about.
+_AUXILIARIES = _words("can could should would will shall may might must do does did")
+_ASKED_SUBJECTS = _words(
+    """i we you it they he she there this that these those the a an my our your its their
+    his her i'm im i've ive we're"""
+)
+
+
+def _auxiliary_goes_on(tokens: list[Token], index: int) -> bool:
+    """Whether an auxiliary at ``index`` goes on with the subject before it ("panels cost
+    7,400 and should save 620 a year", "and will take 3 hours"): followed by a verb, not
+    by who or what a question asks about ("and should I ...", "and will it ...")."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        tokens[index].low in _AUXILIARIES
+        and following is not None
+        and following.is_word
+        and following.low not in _ASKED_SUBJECTS
     )
 
 

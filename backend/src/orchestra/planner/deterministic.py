@@ -103,7 +103,9 @@ _OBJECT_PRONOUN_RE = re.compile(
     r"\b(?:it|them)\b(?!')"
     # "how many 500 g boxes is that (just divide)": a remark in brackets after it.
     r"|\b(?:this|that|these|those)\b(?=\s*(?:$|[.,;:!?()]|(?:in|into|to|as|for|with|from|"
-    r"using|based)\b))",
+    r"using|based)\b"
+    # "whats that per month", "what's that a week": the value pointed at, over a period.
+    r"|per\b|(?:a|an|each|every)\s+(?:hour|day|week|fortnight|month|quarter|year)\b))",
     re.I,
 )
 # "the cheaper ones", "tell me which one to pick": a choice among what came before.

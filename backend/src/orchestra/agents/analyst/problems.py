@@ -186,7 +186,9 @@ _TAKEN_OFF = re.compile(
     # "35% of my budget went on the flight": spent.
     r"went\s+on|goes\s+on|go\s+on|gone\s+on|"
     # "paid a 30% deposit": paid up front, taken off what is still due.
-    r"deposit|down\s+payment|paid\s+up\s*front)\b",
+    r"deposit|down\s+payment|paid\s+up\s*front|"
+    # "bike is 1,200 and i save 32% through the scheme": a saving of a share of the price.
+    r"sav(?:e|es|ed|ing)\s+(?:of\s+)?\d+(?:\.\d+)?(?=\s*(?:%|percent\b|per\s+cent\b)))\b",
     re.I,
 )
 # "a 15% tip": the share named after its percentage.
@@ -1563,15 +1565,41 @@ _ASKS_YEARLY_SAVING = re.compile(
     re.I,
 )
 
+# "how much extra is paying monthly", "how much more do i pay monthly": the same difference,
+# asked the other way round.
+_ASKS_MONTHLY_EXTRA = re.compile(
+    r"\bhow\s+much\s+(?:extra|more)\b[^?.!]*\b(?:monthly|a\s+month|per\s+month|"
+    r"in\s+instal(?:l)?ments)\b",
+    re.I,
+)
+# "12 monthly payments of 62.40": a year's price paid a month at a time.
+_TWELVE_PAYMENTS = re.compile(
+    r"(?<![\w.])12\s+(?:monthly\s+)?(?:payments|instal(?:l)?ments|direct\s+debits)\s+of\s+"
+    r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+# "684 paid upfront", "684 in one go": the price paid at once, against twelve payments.
+_PAID_AT_ONCE = re.compile(
+    r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\d%])\s+(?:paid\s+)?"
+    r"(?:up\s*front|in\s+one\s+go|in\s+full|all\s+at\s+once)\b",
+    re.I,
+)
+
 
 def read_yearly_against_monthly(context: str, task: str) -> tuple[Node, str] | None:
     """ "gym wants 420 up front for the year or 39 a month. how much cheaper is paying
     yearly?": twelve monthly payments less the yearly price; None unless those are the only
     two numbers and the yearly price is the lower."""
     year, month = _A_YEAR_PRICE.search(context), _A_MONTH_PRICE.search(context)
-    if year is None or month is None or not _ASKS_YEARLY_SAVING.search(task):
+    numbers = 2
+    if (twelve := _TWELVE_PAYMENTS.search(context)) is not None:
+        # "684 paid upfront or 12 monthly payments of 62.40": the count of payments is a
+        # number said too.
+        month, year, numbers = twelve, year or _PAID_AT_ONCE.search(context), 3
+    asked = _ASKS_YEARLY_SAVING.search(task) or _ASKS_MONTHLY_EXTRA.search(task)
+    if year is None or month is None or not asked:
         return None
-    if _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
+    if _NUMBER.search(task) or len(_NUMBER.findall(context)) != numbers:
         return None
     yearly, monthly = _plain(year.group("amount")), _plain(month.group("amount"))
     if monthly.value * 12 < yearly.value:
@@ -2419,6 +2447,12 @@ _BORROWED = re.compile(
     r"(?P<loan>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
 )
+# "on an 11,500 loan", "the 8k car loan": the amount lent said before the word loan.
+_LOAN_NAMED = re.compile(
+    r"\b(?:an?|the|my|our)\s+[$\u20ac\u00a3]?(?P<loan>\d[\d,]*(?:\.\d+)?)(?![\d%.])"
+    r"\s+(?:(?:car|personal|bank|student)\s+)?loan\b",
+    re.I,
+)
 _REPAYMENTS = re.compile(
     r"\b(?:pay|paying|repay|repaying|payments?\s+(?:of|are|is))\s+(?:back\s+)?[$\u20ac\u00a3]?"
     r"(?P<each>\d[\d,]*(?:\.\d+)?)(?![\d%])\s+(?:a|per|each|every)\s+(?P<period>month|week|year)\s+"
@@ -2433,7 +2467,8 @@ def read_loan_repaid(context: str, task: str) -> list[tuple[Node, str]] | None:
     paid?": the total repaid, 238.60 * 60, then that less the loan; None unless those are
     the only three numbers, the question asks the interest, and more is repaid than lent."""
     said = f"{context} {task}"
-    loan, paid = _BORROWED.search(said), _REPAYMENTS.search(said)
+    loan = _BORROWED.search(said) or _LOAN_NAMED.search(said)
+    paid = _REPAYMENTS.search(said)
     if loan is None or paid is None or not _ASKS_INTEREST_PAID.search(task):
         return None
     if len(_NUMBER.findall(said)) != 3 or _PERCENT_AFTER.search(said):
@@ -2454,6 +2489,16 @@ _SIMPLE = re.compile(
     r"\bsimple\b|\bwithout\s+compounding\b|\bnot\s+compounded\b|\bno\s+compounding\b", re.I
 )
 _COMPOUND = re.compile(r"\bcompound(?:ed|ing)?\b", re.I)
+# "taking a month as one twelfth of that", "a month is 1/12 of the yearly rate": a month's
+# interest as a share of the year's, which is simple interest for the month.
+_MONTH_A_TWELFTH = re.compile(
+    r"\b(?:a|each|one|the)\s+month\s+(?:as|is|being)\s+(?:(?:one|a)\s+twelfth|1\s*/\s*12)\b"
+    r"|\b(?:one|a)\s+twelfth\s+of\s+(?:that|it|the\s+(?:yearly|annual)\s+rate)\s+"
+    r"(?:a|each|per|every)\s+month\b",
+    re.I,
+)
+# "interest this month", "for one month": the interest of a single month.
+_ONE_MONTH = re.compile(r"\b(?:this|next|one|1|for\s+a|a\s+single)\s+month\b", re.I)
 # How long: "3 years", "after one year", "for a year" ("5% a year" is the rate's period).
 _YEARS = re.compile(
     r"(?<![\w.])(?P<years>\d+(?:\.\d+)?)\s+years?\b"
@@ -2534,7 +2579,14 @@ def read_interest(text: str) -> tuple[Node, str] | None:
         if _ASKS_GAIN.search(text):
             return None
         return Op("+", principal, interest), f"the amount with {kind} interest"
-    if _ASKS_BALANCE.search(text) and not _ASKS_INTEREST.search(text):
+    question = _question_of(text)
+    if (
+        _ASKS_BALANCE.search(text)
+        and not _ASKS_INTEREST.search(text)
+        # "card balance is 2,350 ... interest this month?": the balance is said, the
+        # interest asked.
+        and not (re.search(r"\binterest\b", question, re.I) and not _ASKS_BALANCE.search(question))
+    ):
         return Op("+", principal, interest), f"the amount with {kind} interest"
     return interest, f"{kind} interest"
 
@@ -2623,13 +2675,19 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
             return None
         text = text[: aside.start()] + " " + text[aside.end() :]
     # "without compounding" says simple, not compound.
-    simple, compound = bool(_SIMPLE.search(text)), bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
+    twelfth = _MONTH_A_TWELFTH.search(text)
+    if twelfth is not None:
+        text = f"{text[: twelfth.start()]} {text[twelfth.end() :]}"  # its "1/12" is no amount
+    simple = bool(_SIMPLE.search(text)) or twelfth is not None
+    compound = bool(_COMPOUND.search(_SIMPLE.sub(" ", text)))
     if simple == compound:
         return None  # which kind is not said (or both are)
     years = [m.group("years") for m in _YEARS.finditer(text)]
     # "3% a year simple interest for 18 months": simple interest runs in months as a share
     # of the year (compounding yearly over part of a year would be a convention unsaid).
     months = [m.group("months") for m in _MONTHS_SAID.finditer(text)]
+    if not months and len(_ONE_MONTH.findall(text)) == 1:
+        months = ["1"]
     if simple and not years and len(months) == 1 and _YEARLY_RATE.search(text):
         years = [months[0]]
     else:

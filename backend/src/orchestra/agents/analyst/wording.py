@@ -1966,6 +1966,16 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(r"\b(?:add|sum|total)\s+up\s+(?=\$?\d[\d,]*(?:\.\d+)?\s*\+\s*\$?\d)"),
         "",
     ),
+    # "what's that per month over 12 months": a result pointed at, spread evenly over the
+    # periods (never a number: "50 a month over 12 months" is a rate, its total asked).
+    (
+        re.compile(
+            r"(?<!\w)(it|that|this|the\s+result|\u27e8[^\u27e9]+\u27e9)\s+(?:per|a|an|each)\s+"
+            r"(?P<period>day|week|fortnight|month|quarter|year)\s+(?:over|across)\s+(?:the\s+)?"
+            r"(?P<count>\d+)\s+(?P=period)s\b"
+        ),
+        r"\1 divided by \g<count>",
+    ),
     # "split it 3 ways", "split 90 three ways": the amount, then the number of shares.
     (
         re.compile(
@@ -2132,6 +2142,16 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"tenth)|(?P<digits>\d+)(?:st|nd|rd|th))\s+power\b"
         ),
         lambda m: f"to the power {m.group('digits') or _ORDINAL_WORDS[m.group('word')]}",
+    ),
+    # "1000 divided by 1.035 to the 4", "2 to the 5th": a number to a power, "power" left
+    # out; never "from 3 to the 4th" (a range), and only where the power ends the phrase.
+    (
+        re.compile(
+            r"(?<!from\s)(?P<base>\b\d[\d,]*(?:\.\d+)?)\s+to\s+the\s+(?P<power>\d+)"
+            r"(?:st|nd|rd|th)?(?=\s*(?:[),;?!]|\.(?!\d)|$|\s(?:and|then|times|minus|plus|"
+            r"divided|multiplied)\b))"
+        ),
+        r"\g<base> to the power \g<power>",
     ),
     # "the biggest number out of 56, 102 and 87": the largest of them, not a share nor a
     # "number of" them.
