@@ -104,3 +104,7 @@ def test_a_service_charge_on_top_is_a_percentage_added() -> None:
 
 def test_a_figure_of_some_of_the_list_asked_first_keeps_which_ones() -> None:
     assert run("What's the average of the last three numbers: 4, 8, 15, 16")["result"] == 13
+    # "my last five" of five values is all of them
+    assert (
+        run("Average of my last five 5k times in minutes:\n27, 25.5, 26, 24.5, 27")["result"] == 26
+    )

@@ -908,8 +908,19 @@ def _figure_asked_first(text: str) -> str:
     what = asked.group("what")
     if names_a_figure(what):
         return text  # "the average of the max temps: ...": two figures, which is asked?
-    if _SOME_OF_THEM.search(what):
-        return text  # "the average of the last three numbers": of some of the list only
+    some = _SOME_OF_THEM.findall(what)
+    last = _LAST_FEW.search(what)
+    count = _COUNT_WORDS.get(last.group("count").lower(), last.group("count")) if last else ""
+    items = re.findall(_ITEM, asked.group("list"))
+    counts_them = (
+        last is not None
+        and count == str(len(items))
+        and {w.lower() for w in some} <= set(last.group(0).lower().split())
+    )
+    if some and not counts_them:
+        # "the average of the last three numbers": of some of the list only ("my last five
+        # 5k times" of five values are all of them).
+        return text
     return f"{asked.group('what')}: {asked.group('list')} - {asked.group('ask').strip()}?"
 
 

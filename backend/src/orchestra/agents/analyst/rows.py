@@ -212,6 +212,14 @@ _DETERMINER = r"(?:the|a|an|this|that|their|our|my|his|her|your)"
 _FOR_WHAT = re.compile(rf"(?:\bfor\s+(?:{_DETERMINER}\s+)?|\b{_DETERMINER}\s+)(?P<what>[a-z]+)")
 
 
+def _said_in_words(value: Any) -> bool | None:
+    """A cell's yes or no said as one (True, "no"), or None: an "active" of 1 and 0 may
+    as well count something ("how many users are active" of it is not read)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return None
+    return None if str(value).strip() in ("0", "1") else _said_yes(value)
+
+
 def count_of_flag(prose: str, table: Table) -> StepResult | None:
     """ "how many kids haven't paid" of a table whose column "paid" says yes or no on every
     row: how many rows say no ("have paid": yes; "are unpaid": no); None unless the verb
@@ -229,7 +237,7 @@ def count_of_flag(prose: str, table: Table) -> StepResult | None:
         c
         for c in table.columns
         if c.strip().lower() in (verb, verb.removeprefix("un"))
-        and all(_said_yes(row.get(c)) is not None for row in table.rows)
+        and all(_said_in_words(row.get(c)) is not None for row in table.rows)
     ]
     if len(flags) != 1:
         return None
