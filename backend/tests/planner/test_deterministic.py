@@ -2132,6 +2132,13 @@ def test_a_sentence_that_asks_in_its_middle_is_the_ask_of_the_one_before(
     assert step.instruction.startswith("Context: ")
 
 
+def test_a_bar_tab_listed_after_the_charge_on_top_is_what_is_totalled() -> None:
+    result = plan("total the bar tab then add 12.5% service on top: 18.50, 24.00, 31.75, 9.25")
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert "31.75" in result.steps[0].instruction
+    assert "31.75" not in result.steps[1].instruction
+
+
 def test_a_sum_of_receipts_pasted_after_the_split_of_it() -> None:
     result = plan(
         "add up the fuel receipts from the road trip then split it between the 4 of us\n"

@@ -524,7 +524,9 @@ _FIGURE_OF_DATA_RE = re.compile(
     r"\s*(?:add\s+(?:up|together)|total(?:\s+up)?|sum(?:\s+up)?|tally(?:\s+up)?|average)\s+"
     r"(?:what|all|everything|(?:the|my|our)\s+(?:\w+\s+){0,2}?(?:amounts?|figures?|numbers?|costs?|"
     r"spending|money|takings|sales|scores|hours|bills?|receipts?|expenses|prices|payments|fares|"
-    r"invoices|donations|readings|marks|points|values|totals))\b",
+    r"invoices|donations|readings|marks|points|values|totals|"
+    # "total the bar tab", "add up the shopping": what is spent, under its everyday names.
+    r"tabs?|drinks|purchases|shopping|spend|outgoings))\b",
     re.I,
 )
 _ORDINAL_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)

@@ -87,10 +87,16 @@ from orchestra.agents.analyst.problems import (
     states_rate_and_duration,
 )
 from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
+from orchestra.agents.analyst.ratios import read_part_of_ratio
 from orchestra.agents.analyst.recipes import read_recipe
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.rounds import read_round
-from orchestra.agents.analyst.rows import check_rows_named, count_of_outcome, names_rows
+from orchestra.agents.analyst.rows import (
+    check_rows_named,
+    count_of_flag,
+    count_of_outcome,
+    names_rows,
+)
 from orchestra.agents.analyst.shares import read_share_by_nights
 from orchestra.agents.analyst.statistics import (
     Headline,
@@ -224,6 +230,9 @@ _BULLETED_AMOUNT = re.compile(
 )
 
 
+_BULLET_AFTER_COLON = re.compile(r":[ \t]+(?=[-*\u2022]\s+[^\W\d_][^\n]*\n\s*[-*\u2022]\s)")
+
+
 def _bulleted_amounts(text: str) -> str | None:
     """ "wedding spend so far, add it up:\n- dress £1,150\n- rings £640": lines of items
     and their amounts, as the list of the amounts after the words around them ("wedding
@@ -231,7 +240,9 @@ def _bulleted_amounts(text: str) -> str | None:
     None unless there are two or more such lines, one after the other, every bullet line
     is one, they share their currency sign (or have none), and the words around them have
     no number of their own."""
-    lines = text.strip().splitlines()
+    # "add up the party costs: - hall 120\n- food 86.40": the first bullet run on after the
+    # colon (as a plan's step writes it) is a line of its own.
+    lines = _BULLET_AFTER_COLON.sub(":\n", text.strip()).splitlines()
     found = [(i, _BULLETED_AMOUNT.match(line)) for i, line in enumerate(lines)]
     rows = [(i, m) for i, m in found if m is not None]
     if len(rows) < 2 or rows[-1][0] - rows[0][0] != len(rows) - 1:
@@ -498,13 +509,32 @@ def _slashed_list(match: re.Match[str]) -> str:
     return label + ", ".join(items)
 
 
+# "ages 6/7/6/8/7 - which is most common": four or more whole numbers run together by
+# slashes are no date (a date has three parts) and, where a figure of them is asked, a list;
+# "100/5/2/2" asked as arithmetic names no figure and is left to divide.
+_SLASHED_RUN = re.compile(r"(?<![\d/.,])\d+(?:/\d+){3,}(?![\d/]|[.,]\d)")
+
+
 def _listed_by_slashes(text: str) -> str:
     text = _SLASHED_AFTER_LABEL.sub(_slashed_list, text)
+    if names_a_figure(_SLASHED_RUN.sub(" ", text)) and not _ASKS_ARITHMETIC.search(text):
+        text = _SLASHED_RUN.sub(lambda m: ", ".join(m.group(0).split("/")), text)
     return _SLASHED_MONEY.sub(lambda m: re.sub(r"\s*/\s*", ", ", m.group(0)), text)
 
 
+# "divide 100/5/2/2", "work out 64/2/2/2": slashes said to divide.
+_ASKS_ARITHMETIC = re.compile(r"\b(?:divided?|divisions?|work\s+out|calculate|compute)\b", re.I)
+# "¿total?", "¡vale!": the Spanish opening marks ask or exclaim, as the closing ones do; a
+# "- ¿" read as a subtraction of a word was refused.
+_OPENING_MARKS = re.compile(r"[\u00bf\u00a1]")
+
+
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
-    inputs.text = _plain_amounts(inputs.text)
+    slashed = _SLASHED_RUN.search(inputs.text)
+    inputs.text = _plain_amounts(_OPENING_MARKS.sub("", inputs.text))
+    # "ages 6/7/6/8 - most common?" planned as arithmetic: the slashes were a list, and a
+    # figure of it is asked, so it is read as a list to describe.
+    a_list = statistics or (slashed is not None and not _SLASHED_RUN.search(inputs.text))
     if unsized_gallon(inputs.text):
         raise AgentInputError(
             "Not sure enough to answer, so nothing was computed: a US gallon is 3.785 litres "
@@ -539,7 +569,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         return _expression_result(
             Reading((Clause(left[1], left[0]),)), inputs, 1.0, [_evaluate(left[0], inputs)]
         )
-    context = _listed_context(stated, text, whole=statistics)
+    if a_list and stated is None:
+        text = _figure_asked_first(text)
+    context = _listed_context(stated, text, whole=a_list)
     if context:
         # The planner's "Context: ... Task: ...": the task asks, the context may give numbers.
         apart = unit_asked_apart(context.group("context"), context.group("task"))
@@ -567,6 +599,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if counted is not None:
             return counted
     text = _warmest_said(_fastest_said(text, inputs.text), inputs.text)
+    text = _tallest_said(text, inputs.text)
     compared = None if context else _comparison(text, inputs)
     if compared is not None:
         return compared
@@ -809,6 +842,21 @@ def _warmest_said(task: str, said: str) -> str:
     return _COLDEST.sub("lowest", _WARMEST.sub("highest", task))
 
 
+# "shortest and tallest?" of a list of heights, "longest" of lengths or times: whatever the
+# values measure, the tallest or longest is the highest of them and the shortest the lowest
+# (of a table, the column is named by `_said_as_length`).
+_TALLEST = re.compile(r"\b(?:tallest|longest)\b", re.I)
+_SHORTEST_SAID = re.compile(r"\bshortest\b", re.I)
+
+
+def _tallest_said(task: str, said: str) -> str:
+    """``task`` with "tallest", "longest" and "shortest" said as "highest" and "lowest",
+    when ``said`` (the whole request) has no table."""
+    if find_table_text(said):
+        return task
+    return _SHORTEST_SAID.sub("lowest", _TALLEST.sub("highest", task))
+
+
 # A list of numbers: "14, 17, 9 and 20" (a comma before a space: "3,50 and 2,25" may have
 # decimal commas), or with spaces only ("132 128 141"), which takes three numbers at least
 # (two are as often one number grouped by a space, "12 500").
@@ -882,13 +930,67 @@ def _listed_context(
     return _CONTEXT.match(f"Context: {found[0]} Task: {task}")
 
 
+# "max temps this week: 31, 27, 34", "daily min temperatures": each value is the day's
+# highest or lowest reading, which the label says of them; it asks no figure of the list.
+_FIGURE_OF_EACH = re.compile(
+    r"\b(?:max|min|maximum|minimum|high|low|average|avg|mean)\s+(?:daily\s+)?"
+    r"(?:temps?|temperatures?|readings?)\b",
+    re.I,
+)
+
+
+# "sample variance of my 5k times in mins: 26.4, 25.8, 27.1": the figure asked, then what
+# the values are, then the list; said as the list then the question, so that the words of
+# what they are ("times", "mins") are read as its label, not as arithmetic.
+_FIGURE_OF_LABEL = re.compile(
+    rf"^(?P<ask>[^:\d\n]*?)\s+of\s+(?P<what>(?:the|my|our|his|her|their|these|this)\b[^:\n]*?)"
+    rf":\s*(?P<list>{_COMMA_LIST}|{_SPACE_LIST})\s*[.?!]?\s*$",
+    re.I,
+)
+
+
+# "the last three numbers", "the top 3 values", "the first five": some values of the list,
+# which the figure is of ("my 5k times" are all of them: a 5k is a run).
+_SOME_OF_THEM = re.compile(
+    r"\b(?:first|last|top|bottom|largest|smallest|biggest|highest|lowest|latest|previous|"
+    r"next|past|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b",
+    re.I,
+)
+
+
+def _figure_asked_first(text: str) -> str:
+    """``text`` ("the median of my 5k times: 26, 27, 25") said as the list, then the
+    figure asked ("my 5k times: 26, 27, 25 - the median?"), or as it is."""
+    asked = _FIGURE_OF_LABEL.match(text.strip())
+    if asked is None or not names_a_figure(asked.group("ask")):
+        return text
+    what = asked.group("what")
+    if names_a_figure(what):
+        return text  # "the average of the max temps: ...": two figures, which is asked?
+    some = _SOME_OF_THEM.findall(what)
+    last = _LAST_FEW.search(what)
+    count = _COUNT_WORDS.get(last.group("count").lower(), last.group("count")) if last else ""
+    items = re.findall(_ITEM, asked.group("list"))
+    counts_them = (
+        last is not None
+        and count == str(len(items))
+        and {w.lower() for w in some} <= set(last.group(0).lower().split())
+    )
+    if some and not counts_them:
+        # "the average of the last three numbers": of some of the list only ("my last five
+        # 5k times" of five values are all of them).
+        return text
+    return f"{asked.group('what')}: {asked.group('list')} - {asked.group('ask').strip()}?"
+
+
 def _labelled_list(text: str) -> tuple[str, str] | None:
     """The list of numbers ``text`` gives after its label, written with commas and with
     its unit, and what follows the list; None when the label asks something itself or has
     numbers that may be values."""
     match = _LABELLED.match(text.strip())
     label_text = match.group("label") if match else ""
-    if match is None or _ASKING_LABEL.search(label_text) or names_a_figure(label_text):
+    described = _FIGURE_OF_EACH.sub(" ", label_text)
+    if match is None or _ASKING_LABEL.search(label_text) or names_a_figure(described):
         return None
     items = [i.replace(",", "") for i in re.findall(_ITEM, match.group("list"))]
     label = _numbers(match.group("label"))
@@ -1048,6 +1150,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     given = read_given_formula(context, text)  # "10 x weight in kg + 5. i'm 78 kg"
     if given is None:
         given = read_share_by_nights(context, text)  # "each 3-night person pay"
+    if given is None:
+        given = read_part_of_ratio(context, text)  # "boys to girls is 3:4 ... how many girls"
     if given is not None:
         return (Clause(given[1], given[0]),)
     if context is not None:
@@ -2063,6 +2167,18 @@ _PRICE_COLUMN = re.compile(
 )
 
 
+# What the request calls the values when they are prices ("day rates", "the fees").
+_PRICES_SAID = re.compile(
+    r"\b(?:prices|costs|fees|fares|rates|charges|tariffs|quotes|rents)\b", re.I
+)
+
+
+def _without_table(prose: str) -> str:
+    """``prose`` without the table pasted into it: what the request says, not its cells."""
+    table = find_table_text(prose)
+    return prose.replace(table, " ") if table else prose
+
+
 def _said_as_price(prose: str, numeric: list[str]) -> str:
     """ "cheapest item?" read as "lowest price item?" on a table with one price column."""
     said = _CHEAPEST.search(prose) or _DEAREST.search(prose)
@@ -2073,6 +2189,10 @@ def _said_as_price(prose: str, numeric: list[str]) -> str:
         # "cheapest per night" of a per_night column: the one column named as what is
         # cheap or dear holds the prices, whatever its name.
         prices = _mentioned_columns(prose, numeric)
+    if not prices and len(numeric) == 1 and _PRICES_SAID.search(_without_table(prose)):
+        # "nursery day rates, which is cheapest?" of one numeric column "daily": the request
+        # says the values are prices, and there is one column of values.
+        prices = numeric
     if len(prices) != 1:
         # "the most expensive car" on horsepower and weight: "most" alone would be the
         # largest of whatever column there is.
@@ -2216,6 +2336,12 @@ def _said_of_column(
         )
     prose = high.sub(f"highest {columns[0]}", prose)
     return low.sub(f"lowest {columns[0]}", prose)
+
+
+# "which was the wettest month": the most rain, of the table's one column of rainfall.
+_WETTEST = re.compile(r"\b(?:wettest|rainiest)\b", re.I)
+_DRIEST = re.compile(r"\bdriest\b", re.I)
+_RAIN_COLUMN = re.compile(r"\b(?:rain|rainfall|precip|precipitation|mm)\b", re.I)
 
 
 # "what was our best seller": the row with the most sold, of a column of how many sold.
@@ -2374,6 +2500,8 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
         # delay, which the column holds, and groups nothing ("early by 15 minutes" of a
         # delay column is another thing, and is not read).
         rest = rest[: measured.start("by")]
+    # "finished in under 30 minutes": "in" before the bound says within it; no place or time.
+    rest = re.sub(r"\bin\s*$", "", rest)
     after = _without_unit_of(words[match.end() :], table, numeric)
     if (
         after.strip(" ?.!\n")  # "over 50 in March": a second condition
@@ -2431,6 +2559,14 @@ def _how_many_of_column(prose: str, numeric: list[str]) -> str:
             r"(?:i|we|you|they|he|she|it)\s+(?=[a-z]+(?:\s+(?:for\s+each|for\s+every|per|"
             r"by)\s+[a-z]+)?\s*[.?!]*\s*$)",
             f"total {column} ",
+            prose,
+            flags=re.I,
+        )
+        # "how many hours has each volunteer done": each one's total, as "for each" is.
+        prose = re.sub(
+            rf"\bhow\s+many\s+{name}\s+(?:did|do|does|have|has)\s+each\s+(?P<key>[a-z]+)\s+"
+            r"(?P<verb>[a-z]+)\b",
+            rf"total {column} \g<verb> for each \g<key>",
             prose,
             flags=re.I,
         )
@@ -2537,7 +2673,11 @@ def _count_beyond_listed(context: str, task: str, material: list[Node]) -> StepR
 
 def _table_statistics(prose: str, table: Table) -> StepResult:
     prose = without_spanned_period(_ASIDE.sub(" ", prose), table)
-    counted_value = _count_of_value(prose, table) or count_of_outcome(prose, table)
+    counted_value = (
+        count_of_flag(prose, table)
+        or _count_of_value(prose, table)
+        or count_of_outcome(prose, table)
+    )
     if counted_value is not None:
         return counted_value
     prose = _BOUND_THOUSANDS.sub(
@@ -2558,6 +2698,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     prose = _how_many_of_column(prose, numeric)
     prose = _said_of_column(prose, numeric, (_TOP_SCORER, _LOWEST_SCORER), _SCORED_COLUMN, "scores")
     prose = _said_of_column(prose, numeric, (_BEST_SELLER, _WORST_SELLER), _SOLD_COLUMN, "sales")
+    prose = _said_of_column(prose, numeric, (_WETTEST, _DRIEST), _RAIN_COLUMN, "rainfall")
     counted = _count_beyond(prose, table, numeric)
     if counted is not None:
         return counted
@@ -2590,9 +2731,16 @@ _BOUND_THOUSANDS = re.compile(
     re.I,
 )
 # "how many yeses so far", "how many said no": a count of the rows holding a value.
+# "how many cats are booked in", "how many adults are coming": being on the list the table
+# is, which every row is; no condition of its own.
+_ON_THE_LIST = (
+    r"(?:are|were)\s+(?:booked(?:\s+in)?|coming|attending|going|staying|registered|"
+    r"enrolled|entered|signed\s+up|listed|on\s+the\s+list)"
+)
 _HOW_MANY_OF_VALUE = re.compile(
     # "how many orders are still pending": the noun of the rows, then their value.
-    r"\bhow\s+many\s+(?:(?P<noun>[a-z]+\s+)?(?:said|answered|replied|voted|are|were|have)\s+"
+    rf"\bhow\s+many\s+(?:(?P<noun>[a-z]+\s+)?(?!{_ON_THE_LIST}\s*[?.!]*\s*$)"
+    r"(?:said|answered|replied|voted|are|were|have)\s+"
     r"(?:still\s+|currently\s+|now\s+)?)?"
     r"['\"]?(?P<value>[a-z]+)['\"]?(?:'?s)?"
     # "how many failed their MOT today": the verb of the value, said of what it was in.
@@ -2600,7 +2748,7 @@ _HOW_MANY_OF_VALUE = re.compile(
     r"(?:\s+(?:so\s+far|are\s+there|in\s+total|"
     # "how many errors are in here?", of lines pasted in.
     r"(?:are\s+)?in\s+(?:here|there|this|these)|"
-    r"altogether|have\s+we\s+got|do\s+we\s+have))?\s*[?.!]*\s*$",
+    rf"altogether|have\s+we\s+got|do\s+we\s+have|{_ON_THE_LIST}))?\s*[?.!]*\s*$",
     re.I,
 )
 

@@ -10,7 +10,9 @@ whose rows each have an identifier ("how many tickets" of an id,status table: ea
 a thing the request names).
 
 "How many failed logins" of a table with a yes-or-no column of success ("ok", "success")
-counts the rows where it says no, among the rows that are logins (`count_of_outcome`).
+counts the rows where it says no, among the rows that are logins (`count_of_outcome`);
+"how many kids haven't paid" of a yes-or-no column "paid" counts the rows where it says no
+(`count_of_flag`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 from orchestra.agents.analyst.tables import Table
 from orchestra.agents.protocol import AgentInputError, StepResult
 
-__all__ = ["check_rows_named", "count_of_outcome", "names_rows", "noun_counted"]
+__all__ = ["check_rows_named", "count_of_flag", "count_of_outcome", "names_rows", "noun_counted"]
 
 # "how many (distinct) customers": the noun after "how many" and any words that qualify it.
 _HOW_MANY = re.compile(
@@ -182,6 +184,85 @@ def count_of_outcome(prose: str, table: Table) -> StepResult | None:
             "operation": "count",
             "result": count,
             "where": where,
+            "rows": len(table.rows),
+            "confidence": 1.0,
+        },
+    )
+
+
+# "how many kids havent paid for the trip yet", "how many have RSVPd", "how many are
+# unpaid": a verb or state said of the rows, maybe denied, and what it is said about.
+_FLAG_ASKED = re.compile(
+    r"\bhow\s+many(?:\s+(?:of\s+(?:them|us|the\s+)?)?(?P<noun>[a-z]+))??\s+"
+    r"(?:have|has|had|did|do|does|are|were|is|was)(?P<neg>n'?t|\s+not)?\s+"
+    r"(?:(?:yet|already|still|actually)\s+)?(?P<verb>[a-z]+)\b(?P<rest>[^?.!\d]*)[?.!]*\s*$",
+    re.I,
+)
+# Words after the verb that add no condition of their own ("for the trip yet").
+_FLAG_FILLER = frozenset(
+    re.findall(
+        r"\w+",
+        """yet so far already still up now in total""",
+    )
+)
+
+
+# "paid for the trip", "paid their subs": what it was done for, or to.
+_DETERMINER = r"(?:the|a|an|this|that|their|our|my|his|her|your)"
+_FOR_WHAT = re.compile(rf"(?:\bfor\s+(?:{_DETERMINER}\s+)?|\b{_DETERMINER}\s+)(?P<what>[a-z]+)")
+
+
+def _said_in_words(value: Any) -> bool | None:
+    """A cell's yes or no said as one (True, "no"), or None: an "active" of 1 and 0 may
+    as well count something ("how many users are active" of it is not read)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return None
+    return None if str(value).strip() in ("0", "1") else _said_yes(value)
+
+
+def count_of_flag(prose: str, table: Table) -> StepResult | None:
+    """ "how many kids haven't paid" of a table whose column "paid" says yes or no on every
+    row: how many rows say no ("have paid": yes; "are unpaid": no); None unless the verb
+    is that column's name (or "un" and it), the noun names the rows, and the words after
+    it name nothing of the table."""
+    asked = _FLAG_ASKED.search(prose.strip())
+    if asked is None:
+        return None
+    noun = (asked.group("noun") or "").lower()
+    if noun and noun not in _NO_NOUN and not names_rows(noun, table):
+        return None
+    verb = asked.group("verb").lower()
+    denied = asked.group("neg") is not None
+    flags = [
+        c
+        for c in table.columns
+        if c.strip().lower() in (verb, verb.removeprefix("un"))
+        and all(_said_in_words(row.get(c)) is not None for row in table.rows)
+    ]
+    if len(flags) != 1:
+        return None
+    flag = flags[0]
+    negated = verb != flag.strip().lower()  # "unpaid"
+    if negated and denied:
+        return None  # "how many are not unpaid": read as it is said, or refused
+    rest = asked.group("rest").lower()
+    paid_for = _FOR_WHAT.search(rest)
+    cells = {str(v).strip().lower() for r in table.rows for v in r.values()}
+    if paid_for and paid_for.group("what") not in cells | {c.lower() for c in table.columns}:
+        # "for the trip", "their subs": what it was for, which every row is about; not a
+        # row's value.
+        rest = rest[: paid_for.start()] + rest[paid_for.end() :]
+    if set(re.findall(r"[a-z]+", rest)) - _FLAG_FILLER:
+        return None  # "how many haven't paid in March": a condition besides the flag
+    wanted = not (denied or negated)
+    count = sum(_said_yes(r.get(flag)) is wanted for r in table.rows)
+    return StepResult(
+        text=f"**Count of rows where {flag} is {str(wanted).lower()}:** {count} "
+        f"(of {len(table.rows)} rows)",
+        data={
+            "operation": "count",
+            "result": count,
+            "where": {flag: wanted},
             "rows": len(table.rows),
             "confidence": 1.0,
         },

@@ -1780,11 +1780,23 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(r"\b(gst|hst|vat|tax|mwst|iva|tva)\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)"),
         r"\2% \1",
     ),
-    # "add 20% vat on top": the percentage added to the amount before; "on top" says no
-    # more.
-    (re.compile(r"(\d%(?:\s+(?:vat|tax|gst|hst|tip))?)\s+on\s+top\b"), r"\1"),
-    # "add 20% vat to the average": the tax named is the percentage added, as "add 20% to".
-    (re.compile(r"\b(add\s+\d+(?:\.\d+)?\s*%)\s+(?:vat|tax|gst|hst|tip)\s+(?=to\b)"), r"\1 "),
+    # "add 20% vat on top", "12.5% service on top": the percentage added to the amount
+    # before; "on top" says no more.
+    (
+        re.compile(
+            r"(\d%(?:\s+(?:vat|tax|gst|hst|tip|service(?:\s+charge)?|gratuity))?)\s+on\s+top\b"
+        ),
+        r"\1",
+    ),
+    # "add 20% vat to the average": the tax named is the percentage added, as "add 20% to";
+    # so is a restaurant's service charge ("add 12.5% service").
+    (
+        re.compile(
+            r"\b(add\s+\d+(?:\.\d+)?\s*%)\s+(?:vat|tax|gst|hst|tip|service(?:\s+charge)?|"
+            r"gratuity)\s*(?=to\b|[.?!,]|$)"
+        ),
+        r"\1 ",
+    ),
     # "23,40 € / 17,85 € - media?": Spanish and Italian for a mean, asked at the end (no
     # slip for "median"; "social media" is none).
     (re.compile(r"(?<!social\s)\bmedia(?=\s*[?.!]*\s*$)"), "mean"),

@@ -1,0 +1,110 @@
+"""Figures of data pasted into a request: lists said in other ways (slashes, a label that
+asks first, superlatives of what is measured) and counts of a table's rows by a condition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.protocol import StepRequest
+
+
+def run(instruction: str, capability: str = "statistics") -> dict[str, Any]:
+    return run_operation(StepRequest(instruction=instruction, capability=capability)).data
+
+
+def test_numbers_run_together_by_slashes_are_a_list_when_a_figure_is_asked() -> None:
+    asked = "ages of the kids coming to the party 6/7/6/8/7/6/5/6 - which age is most common"
+    assert run(asked, "calculation")["result"] == 6
+    assert run("scores this season 3/1/4/2/2 - median?")["result"] == 2
+
+
+def test_spanish_opening_question_mark_subtracts_nothing() -> None:
+    asked = "gastos de la semana: 15,60 € / 8,90 € / 22,40 € / 11,10 € - ¿total?"
+    assert run(asked)["result"] == 58
+
+
+def test_shortest_and_tallest_of_a_list_are_its_lowest_and_highest() -> None:
+    data = run("sunflower heights in cm: 182, 167, 203, 149, 191, 176. shortest and tallest?")
+    assert (data["min"], data["max"]) == (149, 203)
+    assert run("lengths of the planks: 1.2, 2.4, 0.9 m. shortest?")["result"] == 0.9
+
+
+def test_max_temps_label_each_value_and_ask_no_figure() -> None:
+    asked = (
+        "greenhouse max temps this week: 31, 27, 34, 29, 36, 33, 28 - how many days went over 30"
+    )
+    assert run(asked)["result"] == 4
+    asked = "Context: Min temps last week: 2, -1, 0, 3, -2. Task: How many nights were below 0?"
+    assert run(asked)["result"] == 2
+
+
+def test_a_figure_asked_before_the_list_and_its_label() -> None:
+    asked = "sample variance of my 5k times in mins: 26.4, 25.8, 27.1, 26.0, 25.2"
+    assert run(asked)["result"] == 0.5
+    assert (
+        run("what's the median of our shop's daily takings in £: 320, 415, 290, 388")["result"]
+        == 354
+    )
+
+
+def test_wettest_and_driest_name_the_one_rainfall_column() -> None:
+    data = run("month,rainfall_mm\nJun,48\nJul,62\nAug,91\nSep,77\nwhich was the wettest month")
+    assert data["result"] == 91
+    assert data["matchingRows"][0]["month"] == "Aug"
+    assert run("which day was driest?\nday,rain (mm)\nMon,4\nTue,0.5\nWed,9")["result"] == 0.5
+
+
+def test_cheapest_of_values_the_request_calls_rates() -> None:
+    asked = (
+        "nursery day rates, which is cheapest?\n"
+        '[{"nursery":"Little Acorns","daily":62},{"nursery":"Sunbeams","daily":58.5},'
+        '{"nursery":"Tiny Steps","daily":66}]'
+    )
+    data = run(asked)
+    assert data["result"] == 58.5
+    assert data["matchingRows"][0]["nursery"] == "Sunbeams"
+
+
+def test_finished_in_under_a_bound_counts_the_rows_within_it() -> None:
+    table = "| runner | time_min |\n|---|---|\n| Kat | 24.5 |\n| Lee | 31.2 |\n| Max | 28.9 |\n"
+    assert run(table + "how many of us finished in under 30 minutes")["result"] == 2
+
+
+def test_how_many_of_a_value_are_booked_in() -> None:
+    table = "pet,type\nMilo,dog\nLuna,cat\nBella,dog\nNala,cat\n"
+    assert run(table + "how many cats are booked in")["result"] == 2
+
+
+def test_how_many_have_not_done_what_a_yes_or_no_column_says() -> None:
+    table = '{"kid":"Ella","paid":true}\n{"kid":"Josh","paid":false}\n{"kid":"Isla","paid":false}\n'
+    assert run(table + "how many kids havent paid for the trip yet")["result"] == 2
+    assert run("name,paid\nAnn,yes\nBob,no\nCy,no\nhow many are unpaid")["result"] == 2
+
+
+def test_how_many_hours_has_each_one_done_is_each_ones_total() -> None:
+    table = "volunteer,hours\nDee,3\nFin,2.5\nDee,4\nGus,6\nFin,3.5\n"
+    data = run(table + "how many hours has each volunteer done at the food bank")
+    totals = {group["volunteer"]: group["sum"]["hours"] for group in data["result"]}
+    assert totals == {"Dee": 7, "Fin": 6, "Gus": 6}
+
+
+def test_bullets_whose_first_is_run_on_after_the_colon_are_a_list() -> None:
+    asked = (
+        "Add up the party costs: - hall 120\n- food 86.40\n- entertainer 150\n- party bags 42.60"
+    )
+    assert run(asked)["result"] == 399
+
+
+def test_a_service_charge_on_top_is_a_percentage_added() -> None:
+    assert run("the bill was 80, add 12.5% service on top", "calculation")["result"] == 90
+    assert run("add 12.5% service to 80", "calculation")["result"] == 90
+    assert run("the meal was 64, add 10% service charge", "calculation")["result"] == 70.4
+
+
+def test_a_figure_of_some_of_the_list_asked_first_keeps_which_ones() -> None:
+    assert run("What's the average of the last three numbers: 4, 8, 15, 16")["result"] == 13
+    # "my last five" of five values is all of them
+    assert (
+        run("Average of my last five 5k times in minutes:\n27, 25.5, 26, 24.5, 27")["result"] == 26
+    )
