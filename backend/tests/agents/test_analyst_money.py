@@ -898,3 +898,14 @@ def test_a_charge_that_changed_is_no_charge_made_once_plus_a_rate() -> None:
                 capability="calculation",
             )
         )
+
+
+def test_points_for_a_win_and_a_count_of_wins_are_no_list() -> None:
+    # it summed the 10 wins and 3 draws (13), the points for a win left out
+    with pytest.raises(AgentInputError):
+        run_operation(
+            StepRequest(
+                instruction="Context: 2 points for a win. 10 wins and 3 draws. Task: Total points?",
+                capability="statistics",
+            )
+        )

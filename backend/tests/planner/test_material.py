@@ -238,3 +238,8 @@ def test_bullet_lines_of_words_are_no_list_of_amounts() -> None:
     masked = mask_material("plan:\n- book the venue\n- send 40 invites\n- order cake")
     assert all("- book the venue" not in m or "order cake" in m for m in masked.material)
     assert not masked.data
+
+
+def test_a_topic_and_numbers_asked_in_spanish_is_no_text() -> None:
+    # "¿total?" opens with its mark: still a few words asked of the numbers before.
+    assert mask_material("gastos: 15,60 € / 8,90 € / 22,40 €. ¿total?").material == ()

@@ -61,7 +61,10 @@ _ASKS_OF_ITS_NUMBERS = re.compile(
 
 # "karvonen: target = (max - resting) x 0.7 + resting. max is 185, resting 58. target heart
 # rate?": numbers stated, then a few words asked of them, is the request too.
-_SHORT_ASK_OF_ITS_NUMBERS = re.compile(r"\d[^?]*[.!,]\s+[a-z][a-z '%-]{0,40}\?\s*$", re.I | re.S)
+# ("gastos: 15,60 € / 8,90 €. ¿total?": in Spanish, with its opening mark.)
+_SHORT_ASK_OF_ITS_NUMBERS = re.compile(
+    r"\d[^?]*[.!,]\s+\u00bf?[a-z\u00c0-\u00ff][a-z\u00c0-\u00ff '%-]{0,40}\?\s*$", re.I | re.S
+)
 
 # "quote for a job: labour 6.5 hrs at £55/hr plus parts 184.20, add those up then ...":
 # numbers stated and then an ask to compute on them, the request itself, not text to work on.

@@ -2400,11 +2400,11 @@ PERIODS_IN = {
 }  # fmt: skip
 
 
-# "85 a night", "320 CHF a night", "6.20 an hour", "38 kcal per km", "(94 + 15) a night": an
-# amount for one unit.
+# "85 a night", "320 CHF a night", "6.20 an hour", "38 kcal per km", "(94 + 15) a night",
+# "2 points for a win": an amount for one unit.
 _RATE_OF_ONE = re.compile(
     r"(?<![\w.])\d[\d,]*(?:\.\d+)?\)?\s*(?:[a-z$\u20ac\u00a3]{1,12}\s+)?"
-    r"(?:a|an|per|each|every)\s+(?P<unit>[a-z]{2,})\b",
+    r"(?:a|an|per|each|every|for\s+(?:a|an|each|every))\s+(?P<unit>[a-z]{2,})\b",
     re.I,
 )
 # "3 nights", "11 nights", "9.5 km": a count of a unit, with at most one word between that is
