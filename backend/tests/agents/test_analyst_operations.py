@@ -2041,6 +2041,10 @@ def test_a_unit_written_against_its_number_leaves_the_number_whole(
         ("the ceiling is 4.5 by 3.8m", "the ceiling is 4.5 by 3.8 m"),
         ("we use 18g of beans", "we use 18 g of beans"),
         ("weighed 13st 2lb", "weighed 13 stone 2 lb"),
+        ("weighed 12 st 4 lb", "weighed 12 stone 4 lb"),
+        ("9 st 10lbs in kg", "9 stone 10 lbs in kg"),
+        # Alone, "st" may be a street.
+        ("lives at 12 st john's road", "lives at 12 st john's road"),
         # Millions, a network, an ordinal: left as written.
         ("the house went for 1.2m and", "the house went for 1.2m and"),
         ("5g speeds", "5g speeds"),

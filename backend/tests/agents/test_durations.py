@@ -38,6 +38,16 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "will it take", 3.5),
         ("312 miles to grandma's at an average of 52 mph, plus about 45 minutes of stops. how "
          "long will it take in total, in hours", 6.75),
+        # a journey with no stop: the distance at the speed
+        ("how long to drive 210 miles at 60 mph", 3.5),
+        ("how long does it take to cycle 45 km at 18 km/h", 2.5),
+        ("how many minutes to walk 3 miles at 4 mph", 45),
+        # a stop said in words is no journey without one
+        (
+            "the ridge walk is 14 km, i do about 4.5 km/h, and we'll stop an hour for lunch. "
+            "how many hours all in",
+            14 / 4.5 + 1,
+        ),
         # a pace or a split
         ("want to break 4 hours at the marathon (42.195 km). what pace per km is that, in "
          "minutes", 240 / 42.195),
@@ -97,6 +107,11 @@ def test_times_dates_and_rates_over_time(instruction: str, expected: float) -> N
         "born 29 february 2000, how many days old on my 18th birthday",
         # miles at km/h: a conversion not said
         "it is 300 km to the coast, we average 60 mph and stop for 30 minutes. how long",
+        "how long to drive 300 km at 60 mph",
+        # time lost to traffic, not said how much
+        "how long to drive 210 miles at 60 mph with traffic",
+        # a stop said in words, with no number
+        "how long to drive 210 miles at 60 mph with a lunch break",
         # "1:00" for 1 km: a minute (on a bike) or an hour (a stroll), both speeds people move at
         "did 1 km in 1:00, pace per 100 m in seconds",
         # a break not said as one this reading takes off

@@ -1735,3 +1735,84 @@ def test_praise_beside_plain_words_or_a_single_complaint_stays_unread(text: str)
     result = sentiment(text)
     assert result.unsure
     assert not result.positive_terms or result.label != "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Third time the bin's been missed this month. Fantastic service as always.",
+        "Fourth week running our street got missed. Brilliant service.",
+        "The recycling was missed again. Great service as usual!",
+    ],
+)
+def test_praise_of_the_service_after_a_missed_round_is_sarcasm(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert result.ironic
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Said of people, "missed" is fondness, and is not read as a round passed by.
+        ("He was missed at the party.", "neutral"),
+        ("Third time we've stayed here this year. Fantastic service as always.", "positive"),
+    ],
+)
+def test_missed_is_read_only_of_a_round(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I can't say I didn't enjoy it.", "positive"),
+        ("I wouldn't say the food wasn't good.", "positive"),
+        ("We can't say that we didn't like the place.", "positive"),
+        ("I can't say it wasn't awful.", "negative"),
+        ("I can't say I enjoyed it.", "negative"),
+    ],
+)
+def test_a_denied_saying_of_a_negation_takes_it_back(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The knitting class was friendly enough, but way too slow for me.", "mixed"),
+        ("The gym was clean enough, but far too crowded for us.", "mixed"),
+        ("Lovely hotel, but a bit too noisy for my liking.", "mixed"),
+        # Faint praise against it, or no praise at all, leaves the complaint the verdict.
+        ("The yoga class was fine, but too slow for me.", "negative"),
+        ("The class was way too slow for me.", "negative"),
+    ],
+)
+def test_too_much_for_the_writer_is_a_fit_not_a_verdict(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("cheap, cheerful, and the staff couldn't do enough for us", "positive"),
+        ("The nurses couldn't do enough for my mum.", "positive"),
+        ("We couldn't thank them enough.", "positive"),
+        ("the car runs beautifully now, but the bill nearly gave me a heart attack", "mixed"),
+        ("the van drives beautifully but the price gave me a heart attack", "mixed"),
+        ("the trainer was on her phone the whole time", "negative"),
+        ("the waiter was on his phone all the time", "negative"),
+    ],
+)
+def test_help_beyond_asked_how_a_thing_runs_a_shock_and_a_phone(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.unsure
+    assert not result.unread
+
+
+@pytest.mark.parametrize(
+    "text", ["I can't do enough exercise.", "I was on my phone the whole time."]
+)
+def test_no_help_and_the_writers_own_phone_stay_unread(text: str) -> None:
+    assert sentiment(text).unread

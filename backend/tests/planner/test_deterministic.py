@@ -1402,11 +1402,57 @@ def test_a_change_to_a_part_of_the_piece_stays_with_the_writer(follow_up: str) -
         ("how much is a 10% tip on 60", "ok make it 20% instead", "20% tip on 60"),
         # One unit said two ways: "ft" for "feet".
         ("4 feet in cm", "what about 7 ft then", "7 ft in cm"),
+        # One amount said in two units, for the amount in the larger one.
+        ("15 stone in kg", "and 12 st 4 lb?", "12 stone 4 lb in kg"),
+        ("convert 11 stone to kg", "what about 9 st 10 lbs?", "9 stone 10 lbs to kg"),
+        ("convert 2 hours to minutes", "and 3 hours 20 minutes?", "3 hours 20 minutes to"),
     ],
 )
 def test_a_new_quantity_said_another_way(previous: str, follow_up: str, expected: str) -> None:
     result = plan(follow_up, history=(previous,))
     assert expected in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        (
+            "how long to drive 210 miles at 60 mph",
+            "what if i only average 50",
+            "210 miles at 50 mph",
+        ),
+        ("how long to cycle 45 km at 18 km/h", "so what if i only manage 15", "45 km at 15 km/h"),
+        ("how long to drive 280 miles at 56 mph", "what if we drive at 70 instead?", "at 70 mph"),
+    ],
+)
+def test_a_journey_at_another_speed(previous: str, follow_up: str, expected: str) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in result.steps[0].instruction
+
+
+def test_a_journey_at_a_speed_in_another_unit_is_not_swapped() -> None:
+    result = plan(
+        "what if i only average 50 km/h", history=("how long to drive 210 miles at 60 mph",)
+    )
+    assert "210 miles" not in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up"),
+    [
+        (
+            "floor tiles are 24.50 per m² and the floor is 12 m², how much",
+            "and with 10% extra for cuts?",
+        ),
+        ("what's 40 times 12", "and add 5% on top?"),
+        ("what's 40 times 12", "plus 15% for waste"),
+    ],
+)
+def test_a_share_extra_is_added_to_the_earlier_answer(previous: str, follow_up: str) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert len(result.steps) == 2
+    assert result.steps[1].instruction.startswith("Add ")
+    assert "% to the result of step s1" in result.steps[1].instruction
 
 
 @pytest.mark.parametrize(

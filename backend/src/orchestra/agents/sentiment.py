@@ -398,6 +398,18 @@ _FAILURES.update(
         )
     }
 )
+# "the bin's been missed again", "our street was missed": a round that passed a house by,
+# a thing due not done. Read only of what a round calls at ("you've been missed" and "he
+# was missed at the party" are said of people, and fondly; see `_missed_round`).
+_ROUNDS = _words(
+    """bin bins bin's collection collections delivery deliveries parcel parcels post street
+    street's road house stop pickup pick-up appointment recycling rubbish"""
+)
+_MISSED: dict[tuple[str, ...], float] = {
+    (was, "missed"): -2.5 for was in ("been", "was", "were", "got", "gets", "is", "are")
+}
+_FAILURES.update(_MISSED)
+_ROUND_GAP = 3
 # Services that can be down ("the wifi is down"), where "prices are down" is no failure.
 _SERVICES = _words(
     """wifi wi-fi internet server servers site website app network system power connection
@@ -747,6 +759,23 @@ _PHRASES: dict[tuple[str, ...], float] = {
             "vomit",
         )
     },
+    # A shock, told as one ("the bill nearly gave me a heart attack"), or the news of one:
+    # bad either way.
+    ("heart", "attack"): -2.0,
+    # Someone meant to be attending, on their phone throughout: "the trainer was on her
+    # phone the whole time" (said of the writer, "I was on my phone", it is none).
+    **{
+        ("on", whose, phone, *throughout): -2.0
+        for whose in ("her", "his", "their")
+        for phone in ("phone", "phones", "mobile")
+        for throughout in (
+            ("the", "whole", "time"),
+            ("the", "entire", "time"),
+            ("all", "the", "time"),
+            ("throughout",),
+            *(("the", "whole", part) for part in ("lesson", "class", "session", "meal", "day")),
+        )
+    },
     # No verdict yet, said so: read, and neutral.
     **{("too", when, "to", verb): 0.0 for when in ("early", "soon") for verb in ("say", "tell")},
     **_FAILURES,
@@ -887,6 +916,9 @@ class _Tally:
     # Whether the first contrast turns from one thing judged to another ("lovely staff but
     # the rooms were tired"), see `_turns_to_another_thing`.
     turns: bool = False
+    # A complaint after a contrast said as a poor fit for the writer ("but way too slow
+    # for me"), see `_too_for_the_writer`.
+    to_taste: bool = False
 
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
         self.last_hedged = hedged
@@ -945,6 +977,17 @@ def _no_failure(phrase: tuple[str, ...], tokens: Sequence[str], index: int) -> b
         # "never arrived late": the bad thing did not happen.
         return True
     return phrase[-1] in _WORKING and _said_of_a_person(tokens, index)
+
+
+def _missed_round(tokens: Sequence[str], index: int) -> bool:
+    """Whether the "missed" said from ``index`` is said of a thing a round calls at ("the
+    bins were missed", "our street always gets missed"), in its clause."""
+    for position in range(index - 1, max(-1, index - 1 - _ROUND_GAP), -1):
+        if tokens[position] in _SCOPE_ENDS:
+            return False
+        if tokens[position] in _ROUNDS:
+            return True
+    return False
 
 
 def _said_of_a_person(tokens: Sequence[str], index: int) -> bool:
@@ -1033,10 +1076,17 @@ def _set_phrase(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], flo
     had bought it sooner", "wish I had never bought it"."""
     token = tokens[index]
     following = tokens[index + 1] if index + 1 < len(tokens) else ""
-    if token in ("can't", "cannot", "cant") and following in _NOT_ENOUGH:
+    if token in ("can't", "cannot", "cant", "couldn't") and following in _NOT_ENOUGH:
         width = _span_to(tokens, index + 1, "enough", _ENOUGH_GAP)
         if width:
             return tuple(tokens[index : index + 1 + width]), _ENOUGH_VALENCE
+    if token in ("can't", "cannot", "cant", "couldn't") and following == "do":
+        # "the staff couldn't do enough for us": help beyond what was asked ("I can't do
+        # enough exercise" does nothing for anyone, and is none).
+        width = _span_to(tokens, index + 1, "enough", _ENOUGH_GAP)
+        end = index + 1 + width
+        if width and end < len(tokens) and tokens[end] == "for":
+            return tuple(tokens[index : end + 1]), _ENOUGH_VALENCE
     wish = next((w for w in _WISHES if tuple(tokens[index : index + len(w)]) == w), None)
     if wish is not None:
         after = index + len(wish)
@@ -1122,6 +1172,8 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
                 and _said_of_a_person(tokens, index)
             ):
                 # "I wasn't ready for that ending": a person, in no verdict the words tell.
+                continue
+            if phrase in _MISSED and not _missed_round(tokens, index):
                 continue
             if phrase in _FAILURES and _no_failure(phrase, tokens, index):
                 return phrase, 0.0
@@ -1281,6 +1333,30 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
         if tuple(tokens[position : position + 3]) in _COUNTERFACTUAL:
             return True
     return _negated_subject(tokens, index)
+
+
+# "I can't say I didn't enjoy it", "I wouldn't say it wasn't worth it": a saying denied
+# of a negation, which takes it back.
+_DENIED_SAYING = _words("can't cannot cant couldn't wouldn't won't")
+_SAID_WHO = _PEOPLE | _words("it that this they it's")
+
+
+def _denied_saying(tokens: Sequence[str], index: int) -> bool:
+    """Whether the negation that turns the word at ``index`` is itself said under a denied
+    saying ("can't say I didn't ...", "wouldn't say that it wasn't ...")."""
+    for position in range(index - 1, max(-1, index - 1 - _NEGATION_WINDOW), -1):
+        token = tokens[position]
+        if token in _SCOPE_ENDS:
+            return False
+        if token in _NEGATIONS or token.endswith("n't"):
+            before = list(tokens[max(0, position - 4) : position])
+            if len(before) >= 2 and before[-2] in _DETERMINERS and before[-1].isalpha():
+                # "wouldn't say the food wasn't good": the thing said of, named.
+                del before[-2:]
+            while before and before[-1] in _SAID_WHO | {"that"}:
+                before.pop()
+            return len(before) >= 2 and before[-1] == "say" and before[-2] in _DENIED_SAYING
+    return False
 
 
 # "Not a single egg was cracked", "none of the plates were broken": the subject said to be
@@ -2185,6 +2261,10 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
         if token in _MUDDY and _said_of_a_sound(tokens, index):
             # "the sound was muddy all night": a sound not clear is a complaint.
             known = _MUDDY_VALENCE
+        if known is not None and _how_it_works(tokens, index):
+            # "the car runs beautifully now": a verdict on how the thing works, held as firmly
+            # as a mild word stressed ("very well made").
+            known *= _HOW_IT_WORKS
         if token in _PRICE_OR_MAKE and _said_of_make(tokens, index):
             # "cheap and nasty", "feels cheap": a poor make, not a low price.
             known = -2.0
@@ -2235,6 +2315,8 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             continue
         term = f"too {token}" if excess else token
         negated = _negated(tokens, index)
+        if tally.contrast and valence < 0 and not negated and _too_for_the_writer(tokens, index):
+            tally.to_taste = True
         if standard and not negated and _below_standard((token,), valence):
             # "For a luxury spa the towels were just okay."
             valence, term = _BELOW_STANDARD, f"{token} for a {standard}"
@@ -2268,6 +2350,11 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # "my feet never hurt anymore": a bad thing that stopped is relief, an opinion
             # held, not a hedge as "not bad" is.
             valence, term, negated = _RELIEF_VALENCE, f"no longer {token}", False
+        elif negated and _denied_saying(tokens, index):
+            # "I can't say I didn't enjoy it": a negation denied is understated praise (or
+            # blame), the word's own side said mildly, as "not bad" is.
+            valence = valence * 0.75
+            term = f"not not {token}"
         elif negated:
             # "not good" is mildly negative, not the opposite of "good".
             valence = -valence * 0.75
@@ -2998,6 +3085,9 @@ def _label(tally: _Tally, score: float) -> str:
         or _complaint_then_kind_words(tally)
         or _praise_then_complaint(tally)
         or (tally.turns and _one_side_each(tally, tally.held_before, CONTRAST_WEIGHT))
+        # "friendly enough, but way too slow for me": the thing does not suit the writer,
+        # which takes nothing back of the praise, and is no verdict outweighing it.
+        or (tally.to_taste and _one_side_each(tally, tally.held_before, 1.0))
     ):
         return "mixed"
     # After a "but" the writer has weighed both sides: a smaller lead says who won.
@@ -3103,6 +3193,43 @@ def _praise_then_complaint(tally: _Tally) -> bool:
         and min(before_positive, after_negative) / max(before_positive, after_negative)
         >= MIXED_BALANCE
     )
+
+
+# Verbs of a thing working, said with an adverb of opinion: "runs beautifully", "works
+# smoothly", "handles brilliantly".
+_WORKS_AS = _words(
+    """run runs ran running work works worked working perform performs performed handle
+    handles handled drive drives drove"""
+)
+_HOW_IT_WORKS = 1.3
+
+
+def _how_it_works(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is an adverb of opinion right after a verb of a thing
+    working ("runs beautifully"), not a word of the lexicon itself."""
+    token = tokens[index]
+    return (
+        index > 0
+        and tokens[index - 1] in _WORKS_AS
+        and token not in _LEXICON
+        and _adverb_of(token) is not None
+    )
+
+
+# "too slow for me", "far too sweet for our taste": more of a thing than suits the writer.
+_FOR_THE_WRITERS = (
+    ("for", "me"),
+    ("for", "us"),
+    *(("for", whose, taste) for whose in ("my", "our") for taste in ("liking", "taste", "tastes")),
+)
+
+
+def _too_for_the_writer(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` is said as too much for the writer ("too slow for me",
+    "a bit too loud for our liking"): a fit, not a fault of the thing."""
+    if index == 0 or tokens[index - 1] != "too":
+        return False
+    return any(tuple(tokens[index + 1 : index + 1 + len(f)]) == f for f in _FOR_THE_WRITERS)
 
 
 # Words that open a clause on a thing of its own: "but the rooms ...", "but their app ...".

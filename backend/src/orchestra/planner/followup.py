@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from orchestra.agents.analyst.formulas import names_unit, same_unit
+from orchestra.agents.analyst.formulas import is_unit, names_unit, same_unit, units_apart
 from orchestra.agents.analyst.quantities import singular
 from orchestra.planner.clauses import split_clauses, topic_of
 from orchestra.planner.material import mask_material
@@ -123,7 +123,10 @@ _FOLLOW_UP_PATTERNS = (
         r"(?:\s+(?:away|in|aside|by))?)\s+)?"
         r"(?:an?\s+)?"
         r"(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
-        r"(?!instead\b)[A-Za-z]+\b)?(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)"
+        r"(?!instead\b)[A-Za-z]+\b)?"
+        # "and 12 st 4 lb?": one amount said in two units, the larger first.
+        r"(?:\s+\d+(?:\.\d+)?\s*[A-Za-z]+\b)?"
+        r"(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)"
         # "and for a 28 kg child?": the amount, said of whom it is.
         r"(?:\s+(?!instead\b)[a-z]+)?"
         # "make it 15% instead": the word saying it replaces the other is no unit.
@@ -460,6 +463,18 @@ def _revised(text: str, earlier: Sequence[str]) -> str | None:
 _SHARE_RE = re.compile(r"(?:%|\bpercent)\s+of\b", re.I)
 
 
+# "and with 10% extra for cuts?", "plus 15% for waste", "add 5% on top": a share more of
+# the earlier answer, for what is lost in the doing.
+_EXTRA_SHARE = re.compile(
+    _LEAD + r"(?:(?:what\s+about|how\s+about)\s+)?(?:with|plus|add(?:ing)?|allow(?:ing)?)\s+"
+    r"(?:an?\s+)?(?:extra\s+|another\s+)?(?P<share>\d+(?:\.\d+)?\s*(?:%|percent))"
+    r"(?:\s+(?:extra|more|on\s+top))?"
+    r"(?:\s+(?:for|to\s+allow\s+for)\s+(?:the\s+)?(?:cuts|cutting|waste|wastage|breakages?|"
+    r"spares?|offcuts|mistakes|contingency))?\s*[.!?]*$",
+    re.I,
+)
+
+
 def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
     """ "double that" after "What's 15 + 6?" is "What's 15 + 6, then double that": the
     arithmetic goes on from the earlier request, which is computed again."""
@@ -574,7 +589,11 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     counted = _new_quantity_of(text, earlier)
     if counted is not None:
         return counted
-    rated = _new_rate(text, earlier) or _what_if(text, earlier)
+    extra = _EXTRA_SHARE.match(text.strip())
+    if extra and not _CONTINUES_ARITHMETIC.match(text.strip()):
+        # Said as the continuation it is: "..., then add 10% to that".
+        return _continues_arithmetic(f"add {extra.group('share')} to that", earlier) or text
+    rated = _new_rate(text, earlier) or _new_speed(text, earlier) or _what_if(text, earlier)
     if rated is not None:
         return rated
     bare = _POINTED_BARE.match(text.strip())
@@ -727,6 +746,40 @@ def _new_rate(text: str, earlier: Sequence[str]) -> str | None:
     if old is None:
         return None
     return _spliced(previous, old.span("rate" if old.group("rate") else "at"), match["rate"])
+
+
+# "what if i only average 50", "what if we drive at 70 instead": the earlier journey again at
+# another speed, said of how the traveller goes.
+_NEW_SPEED_RE = re.compile(
+    _LEAD + r"(?:and\s+|ok\s+|so\s+)?what\s+if\s+(?:i|we|you|he|she|they)\s+"
+    r"(?:only\s+|just\s+|can\s+only\s+|could\s+only\s+)?"
+    r"(?:average|averaged|do|did|go|went|manage|managed|(?:drive|drove|travel|cycle|ride|walk|"
+    r"run|sit|sat|stay|stayed)\s+at)\s+(?:an?\s+average\s+of\s+)?"
+    r"(?P<speed>\d+(?:\.\d+)?)\s*(?P<unit>mph|km/h|kph|kmh)?(?:\s+instead)?\s*[.!?]*$",
+    re.I,
+)
+_SPEED_SAID_RE = re.compile(
+    r"(?<![\w.])(?P<speed>\d+(?:\.\d+)?)\s*(?P<unit>mph|km/h|kph|kmh|miles?\s+(?:an|per)\s+hour|"
+    r"km\s+(?:an|per)\s+hour)(?!\w)",
+    re.I,
+)
+
+
+def _new_speed(text: str, earlier: Sequence[str]) -> str | None:
+    """ "what if i only average 50" after "how long to drive 210 miles at 60 mph" is the same
+    request at 50 mph; None unless the earlier request gives exactly one speed (and, when
+    the new one names its unit, one of that unit)."""
+    match = _NEW_SPEED_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    old = _only(list(_SPEED_SAID_RE.finditer(previous)))
+    if old is None:
+        return None
+    unit = (match.group("unit") or "").lower()
+    if unit and (unit == "mph") != old.group("unit").lower().startswith(("mph", "mile")):
+        return None  # 50 km/h for a speed said in mph: a conversion not asked for
+    return _spliced(previous, old.span("speed"), match.group("speed"))
 
 
 # "what if it was 1.39", "and what if the price is 2.10?": the earlier request again with the
@@ -897,6 +950,33 @@ def _swap_quantity(previous: str, quantity: re.Match[str]) -> str | None:
     return previous[: old.start()] + quantity.group(0) + previous[old.end() :]
 
 
+# "12 stone 4 lb", "2 hours 15 minutes": one amount in two units of one dimension.
+_TWO_UNITS_RE = re.compile(
+    r"(?P<amount>\d+(?:\.\d+)?\s*(?P<larger>[A-Za-z]+)\s+(?:and\s+)?\d+(?:\.\d+)?\s*"
+    r"(?P<smaller>[A-Za-z]+))"
+)
+
+
+def _swap_two_units(previous: str, amount: re.Match[str]) -> str | None:
+    """ "15 stone in kg" with "12 st 4 lb" is "12 stone 4 lb in kg": the amount in the
+    larger unit swapped for the one said in both; None unless there is exactly one."""
+    larger, smaller = amount.group("larger"), amount.group("smaller")
+    if not is_unit(larger) or not is_unit(smaller):
+        return None
+    same = [
+        m
+        for m in _QUANTITY_IN_TEXT_RE.finditer(previous)
+        if m.group("unit")
+        and (
+            m.group("unit").lower().rstrip("s") == larger.lower().rstrip("s")
+            or same_unit(m.group("unit"), larger)
+        )
+    ]
+    if len(same) != 1:
+        return None
+    return previous[: same[0].start()] + amount.group("amount") + previous[same[0].end() :]
+
+
 _FIGURE_RE = re.compile(r"\b" + _FIGURE + r"\b", re.I)
 _OF_AMOUNT_RE = re.compile(r"(?:%|\bpercent)\s+of\s+(?P<amount>\$?\d[\d,]*(?:\.\d+)?)", re.I)
 
@@ -951,6 +1031,9 @@ def _substitute(previous: str, subject: str) -> str | None:
         if spans:
             span = max(spans, key=lambda m: len(m.group(0)))
             return previous[: span.start()] + subject + previous[span.end() :]
+    two_units = _TWO_UNITS_RE.fullmatch(units_apart(subject))
+    if two_units:
+        return _swap_two_units(previous, two_units)
     quantity = _QUANTITY_RE.fullmatch(subject)
     if quantity:
         swapped = _swap_quantity(previous, quantity)

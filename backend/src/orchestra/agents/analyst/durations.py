@@ -257,18 +257,44 @@ _MORE_STOPS = re.compile(
 )
 
 
+# "we'll stop an hour for lunch", "with a break": a time not moving, said in words this
+# reading does not take a length from.
+_STOPPED = re.compile(
+    r"\b(?:stop|stopping|stopped|break|lunch|rest|pause|detour|wait|waiting|queue|all\s+in)\b",
+    re.I,
+)
+
+
 def _journey(text: str) -> tuple[Node, str] | None:
     asked = _JOURNEY_ASKED.search(text)
     distances = list(_DISTANCE.finditer(text))
     speeds = list(_SPEED.finditer(text))
     stops = list(_STOP.finditer(text))
-    if asked is None or len(distances) != 1 or len(speeds) != 1 or len(stops) != 1:
-        return None  # (a journey with no stop is a speed's formula, read elsewhere)
-    if _MORE_STOPS.search(text[: stops[0].start()] + text[stops[0].end() :]):
+    if asked is None or len(distances) != 1 or len(speeds) != 1 or len(stops) > 1:
         return None
-    distance, speed, stop = distances[0], speeds[0], stops[0]
+    distance, speed = distances[0], speeds[0]
     if distance.group("u").lower().startswith("k") != speed.group("u").lower().startswith("k"):
         return None  # miles at km/h: a conversion the request has not said
+    if not stops:
+        # "how long to drive 210 miles at 60 mph": the distance at the speed, no stop said
+        # (stops or traffic said in other words are a time this reading does not know).
+        if (
+            _MORE_STOPS.search(text)
+            or _STOPPED.search(text)
+            or not _all_read(text, [distance.span(), speed.span()])
+        ):
+            return None
+        driving = Op(
+            "/",
+            _num(float(distance.group("d")), distance.group("d")),
+            _num(float(speed.group("s")), speed.group("s")),
+        )
+        if (asked.group("u") or asked.group("v") or "").lower() == "minutes":
+            return Op("*", driving, _num(60)), "minutes, driving"
+        return driving, "hours, driving"
+    stop = stops[0]
+    if _MORE_STOPS.search(text[: stop.start()] + text[stop.end() :]):
+        return None
     if not _all_read(text, [distance.span(), speed.span(), stop.span()]):
         return None
     stop_unit = _unit_of(stop.group("u") or stop.group("u2") or stop.group("u3"))

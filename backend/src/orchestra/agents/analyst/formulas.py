@@ -172,7 +172,14 @@ def units_apart(text: str) -> str:
             return match.group(0)
         return f"{number} {unit}"
 
-    return _GLUED_UNIT.sub(apart, text)
+    return _STONE_SAID_APART.sub(r"\1 stone", _GLUED_UNIT.sub(apart, text))
+
+
+# "12 st 4 lb": "st" said apart from its number is stone too when pounds follow it, as
+# "13st 2lb" is (alone, "12 st" may be a street).
+_STONE_SAID_APART = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s+st\b(?=\s*\d+(?:\.\d+)?\s*(?:lb|lbs)\b)", re.I
+)
 
 
 # A unit given to an amount ("2 hours", "500 m") or asked for ("in minutes", "into grams").
