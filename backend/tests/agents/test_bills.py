@@ -65,6 +65,13 @@ def test_a_bill_with_a_number_it_does_not_read_is_refused(request_text: str) -> 
             "Task: What do i actually keep.",
             35.65,
         ),
+        # several things sold, and what was raised once the costs are paid
+        (
+            "Context: Bake sale: sold 64 brownies at 1.50 and 40 flapjacks at 1.20, "
+            "ingredients cost 38.70. Task: How much did we raise for the hospice after costs.",
+            105.3,
+        ),
+        ("Sold 12 candles at 8, 10 soaps at 4.50 and 5 mugs at 6, stall fees were 25, profit?", 146),
     ],
 )
 def test_takings_less_their_costs(request_text: str, result: float) -> None:
@@ -77,6 +84,8 @@ def test_takings_less_their_costs(request_text: str, result: float) -> None:
         # a cost for something else than each thing sold, or a number with no part
         "Context: Sold 60 mugs at 9 each and the van cost 2.50 a mile. Task: Profit?",
         "Context: Sold 60 mugs at 9 each over 3 days, the pitch was 45. Task: Profit?",
+        # a cost for each thing sold, when more than one thing was sold
+        "Sold 12 candles at 8 and 10 soaps at 4.50, materials cost 1.20 a candle, profit?",
     ],
 )
 def test_takings_with_a_number_not_read_are_refused(request_text: str) -> None:

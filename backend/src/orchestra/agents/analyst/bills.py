@@ -228,7 +228,7 @@ _FIXED_COST = re.compile(
 )
 _COST_WORDS = re.compile(
     r"\b(?:fees?|rent|pitch|stall|table|insurance|licence|license|listing|postage|"
-    r"advertising|costs|overheads|packaging)\b",
+    r"advertising|costs|overheads|packaging|ingredients|materials|supplies)\b",
     re.I,
 )
 # "0.20 to list it": a fee said by what it pays for.
@@ -245,7 +245,9 @@ _CUT_TAKEN = re.compile(
     re.I,
 )
 _ASKS_KEPT = re.compile(
-    r"\b(?:profit|keep|kept|clear|net|take\s+home|left\s+with|(?:do|did)\s+(?:i|we)\s+make)\b",
+    r"\b(?:profit|keep|kept|clear|net|take\s+home|left\s+with|(?:do|did)\s+(?:i|we)\s+make|"
+    # "how much did we raise after costs": what the sale raised once its costs are paid
+    r"(?:raise|raised|make|made)\b.*\bafter\s+(?:the\s+)?(?:costs|expenses))\b",
     re.I,
 )
 _ASKS_OTHER_THAN_KEPT = re.compile(
@@ -269,6 +271,7 @@ def read_takings(context: str | None, task: str) -> Reading | None:
     if not _ASKS_KEPT.search(task) or _ASKS_OTHER_THAN_KEPT.search(task):
         return None
     sold: tuple[Node, Node | None, str] | None = None  # takings, count, what was sold
+    selling = False  # the clause before was a sale: "sold 64 brownies at 1.50 and 40 ..."
     unit_costs: list[tuple[Node, str | None]] = []
     costs: list[Node] = []
     rates: list[str] = []
@@ -278,13 +281,25 @@ def read_takings(context: str | None, task: str) -> Reading | None:
             if _UNPRICED.search(clause):
                 return None
             continue
-        if numbers > 2 or (numbers == 2 and _SOLD_COUNTED.fullmatch(clause) is None):
+        was_selling, selling = selling, False
+        if numbers > 2 or (
+            numbers == 2
+            and _SOLD_COUNTED.fullmatch(clause) is None
+            and not (was_selling and _COUNTED_LINE.fullmatch(clause))
+        ):
             return None
         if (m := _SOLD_COUNTED.fullmatch(clause)) is not None:
             if sold is not None:
                 return None
             many = _num(m.group("count"))
             sold = Op("*", many, _price(m)), many, m.group("what").lower()
+            selling = True
+        elif was_selling and sold is not None and (m := _COUNTED_LINE.fullmatch(clause)):
+            # "... and 40 flapjacks at 1.20": another thing sold; a cost for each thing
+            # sold no longer has one count to go by.
+            more = Op("*", _num(m.group("count")), _price(m))
+            sold = Op("+", sold[0], more), None, f"{sold[2]} {m.group('what').lower()}"
+            selling = True
         elif (m := _SOLD_ONE.fullmatch(clause)) is not None:
             if sold is not None:
                 return None
