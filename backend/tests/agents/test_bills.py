@@ -33,6 +33,22 @@ def run(instruction: str) -> dict[str, Any]:
             "Context: Theatre tickets are 40 each plus a 10% booking fee. Task: Buying 3, total?",
             132,
         ),
+        # a price each for how many there are, said with it or apart
+        ("Context: Tickets for the panto were 23 each for 6 of us. Task: Total?", 138),
+        ("tickets were 23 each for 6 of us, total?", 138),
+        # a thing bought once ("for 300") beside a price each for every guest
+        ("a venue for 300 and meals at 25 each, 40 guests, total?", 1300),
+        # things one after the other, the last said "each", are each for every guest
+        (
+            "Context: Wedding favours for 95 guests: a mini jar of honey at 1.35 and a name "
+            "tag at 12p each. Task: Total cost",
+            139.65,
+        ),
+        (
+            "party bags for 20 kids: a bubble tube at 60p, a balloon at 15p and a lolly at "
+            "25p each. total?",
+            20,
+        ),
     ],
 )
 def test_a_bill_of_lines_is_added_up(request_text: str, result: float) -> None:
@@ -71,7 +87,10 @@ def test_a_bill_with_a_number_it_does_not_read_is_refused(request_text: str) -> 
             "ingredients cost 38.70. Task: How much did we raise for the hospice after costs.",
             105.3,
         ),
-        ("Sold 12 candles at 8, 10 soaps at 4.50 and 5 mugs at 6, stall fees were 25, profit?", 146),
+        (
+            "Sold 12 candles at 8, 10 soaps at 4.50 and 5 mugs at 6, stall fees were 25, profit?",
+            146,
+        ),
     ],
 )
 def test_takings_less_their_costs(request_text: str, result: float) -> None:

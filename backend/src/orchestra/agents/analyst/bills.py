@@ -61,7 +61,8 @@ def _price(match: re.Match[str]) -> Node:
 
 
 def _clauses(context: str | None, task: str) -> list[str]:
-    text = task if context is None else f"{context} {task}"
+    # The statement ends where the question starts, with or without its full stop.
+    text = task if context is None else f"{context.rstrip()}. {task}"
     return [c.strip() for c in _CUT.split(text) if c and c.strip()]
 
 
@@ -93,11 +94,26 @@ _LINE = re.compile(
     rf"(?:(?:an?|the|some|one)\s+)?(?P<what>{_WORDS})\s+(?:at|@|for|is|costs?)\s+{_PRICE}",
     re.I,
 )
-# "gig tickets are 58 each": a price each, for the count bought said apart.
+# Who a price each is for: "6 of us", "95 guests", "16 players".
+_HEADS = (
+    r"(?P<heads>\d+)\s+(?:of\s+us|people|persons|guests|players|kids|children|adults|friends|"
+    r"mates|pupils|members)"
+)
+# "gig tickets are 58 each", "tickets were 23 each for 6 of us": a price each, for the count
+# bought said apart or with it.
 _EACH_LINE = re.compile(
-    rf"(?P<what>{_WORDS})\s+(?:are|is|cost|costs|at)\s+{_PRICE}\s+(?:each|apiece|a\s+ticket)",
+    rf"(?P<what>{_WORDS})\s+(?:are|is|were|was|cost|costs|at)\s+{_PRICE}\s+"
+    rf"(?:each|apiece|a\s+ticket)(?:\s+for\s+{_HEADS})?",
     re.I,
 )
+# "wedding favours for 95 guests", "there are 6 of us": how many the prices each are for.
+_HEAD_COUNT = re.compile(
+    rf"(?:there\s+(?:are|were|will\s+be)\s+|we'?re\s+|we\s+are\s+|(?:{_WORDS}\s+)?for\s+)?{_HEADS}",
+    re.I,
+)
+# "a mini jar of honey at 1.35": one thing at a price, which a line after it said "each"
+# ("... and a name tag at 12p each") makes a price each too.
+_A_THING_AT = re.compile(rf"an?\s+{_WORDS}\s+(?:at|@)\s+{_PRICE}", re.I)
 _BUYING = re.compile(
     r"(?:i'?m\s+|we'?re\s+)?(?:buying|getting|ordering|booking|need|want|taking)\s+(?P<count>\d+)"
     r"(?:\s+of\s+them)?",
@@ -147,12 +163,16 @@ def read_bill(context: str | None, task: str) -> Reading | None:
     or money off said after them applied to the sum, then taken from what is paid with when
     the change is asked; None unless every clause with a number is a line, a fee, money
     off, the count bought of the one price each, or what is paid with."""
-    if _ASKS_OTHER.search(task):
+    # Said in one go ("gig tickets are 58 each, buying 4, total?"), the question is its last
+    # clause: the "each" of a line asks nothing.
+    asked = task if context is not None else _clauses(None, task)[-1]
+    if _ASKS_OTHER.search(asked):
         return None
     lines: list[Node] = []
     each: list[Node] = []
     counts: list[str] = []
     factors: list[Node] = []
+    things: list[Node] = []  # the lines just read that are one thing at a price
     paid: Node | None = None
     for clause in _clauses(context, task):
         numbers = _count_numbers(clause)
@@ -166,7 +186,11 @@ def read_bill(context: str | None, task: str) -> Reading | None:
             if _UNPRICED.search(clause):
                 return None  # "plus shipping": a part of the bill without its amount
             continue
-        if numbers > 2 or (numbers == 2 and _COUNTED_LINE.fullmatch(clause) is None):
+        if numbers > 2 or (
+            numbers == 2
+            and _COUNTED_LINE.fullmatch(clause) is None
+            and ((m := _EACH_LINE.fullmatch(clause)) is None or not m.group("heads"))
+        ):
             return None  # only a counted line holds two numbers, its count and its price
         if (m := _FEE.fullmatch(clause)) is not None:
             factors.append(Op("+", Num(1, "1"), _rate(m.group("rate"))))
@@ -176,22 +200,35 @@ def read_bill(context: str | None, task: str) -> Reading | None:
             factors.append(Op("-", Num(1, "1"), _rate(m.group("rate"))))
         elif (m := _BUYING.fullmatch(clause)) is not None:
             counts.append(m.group("count"))
+        elif (m := _HEAD_COUNT.fullmatch(clause)) is not None:
+            counts.append(m.group("heads"))
         elif factors:
             return None  # a line after a fee or money off: in which order is not said
         elif (m := _COUNTED_LINE.fullmatch(clause)) is not None:
             lines.append(Op("*", _num(m.group("count")), _price(m)))
         elif (m := _EACH_LINE.fullmatch(clause)) is not None:
-            each.append(_price(m))
+            # "a jar at 1.35 and a tag at 12p each": the things just before are each too
+            before: list[Node] = []
+            while things and lines and lines[-1] is things[-1]:
+                before.insert(0, lines.pop())
+                things.pop()
+            each.extend([*before, _price(m)])
+            if m.group("heads"):
+                counts.append(m.group("heads"))
         elif (m := _LINE.fullmatch(clause)) is not None:
             lines.append(_price(m))
+            if _A_THING_AT.fullmatch(clause):
+                things.append(lines[-1])
         else:
             return None
+        if not lines or not things or lines[-1] is not things[-1]:
+            things.clear()  # only things said one after the other share an "each"
     if counts or each:
-        if len(counts) != 1 or len(each) != 1:
+        if len(counts) != 1 or not each:
             return None  # a price each needs the one count bought, and the other way round
-        lines.append(Op("*", each[0], _num(counts[0])))
-    if not lines or (len(lines) == 1 and not factors and paid is None):
-        return None  # one line alone is no bill to add up
+        lines.append(Op("*", _sum(each), _num(counts[0])))
+    if not lines or (len(lines) == 1 and not factors and paid is None and not each):
+        return None  # one line alone is no bill to add up (a price each times a count is)
     total = _sum(lines)
     for factor in factors:
         total = Op("*", total, factor)
