@@ -2689,6 +2689,14 @@ def test_a_margin_on_cost_is_no_margin_of_the_price() -> None:
             "Task: How much of it is the vat.",
             3.0,
         ),
+        # ... a service charge or a tip said to be included, as a tax is
+        (
+            "Context: Restaurant bill was 137.60 and that already includes a 12.5% service "
+            "charge. Task: How much of it is the service.",
+            15.2888889,
+        ),
+        ("the bill came to 90 including a 10% tip, whats the tip", 8.1818182),
+        ("dinner was 112.50 inclusive of 12.5% service, how much was it before service", 100),
         # a markup on a cost, asked as the price to sell for
         ("mugs cost me 5.00 each and i want a 40% markup on cost, what do i sell them for", 7.0),
         # a period said as "a full year"
@@ -2707,6 +2715,8 @@ def test_taxes_markups_and_shares_a_period_in_words(instruction: str, result: fl
     [
         # the amount includes the VAT already: "what do i pay" is no sum to make
         "the bill is 64.80 including 20% vat, what do i pay",
+        # "with" a service charge may be on top of the amount as well as in it
+        "the bill was 80 with a 12.5% service charge, how much is the service charge",
         # interest is its own reading
         "I have 10,000 at 4% a year interest, how much is that a month",
     ],

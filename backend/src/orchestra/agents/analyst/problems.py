@@ -256,21 +256,28 @@ _PARTY = re.compile(
 # "64.80 including 20% vat", "120 incl. VAT at 20%", "gross 59.50 with 19% tax", "86.10 and
 # that includes 5% vat": an amount the percentage is already in.
 _TAXES = r"(?:vat|tax|gst|hst|mwst|sales\s+tax)"
+# "137.60 and that already includes a 12.5% service charge": a service charge or tip in it,
+# said so ("with a 12.5% service charge" may be on top).
+_SERVICE = r"(?:service(?:\s+charge)?|tip|gratuity)"
 _INCLUDED = re.compile(
     r"\b(?:including|includes|included|incl\.?|inc\.?|inclusive\s+of|with)\s+(?:(?:the|a)\s+)?"
-    rf"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)\s*{_TAXES}|{_TAXES}\s+(?:at|of)\s+\d+(?:\.\d+)?\s*%)",
+    rf"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)\s*{_TAXES}|{_TAXES}\s+(?:at|of)\s+\d+(?:\.\d+)?\s*%)"
+    r"|\b(?:including|includes|included|inclusive\s+of)\s+(?:(?:the|a)\s+)?"
+    rf"\d+(?:\.\d+)?\s*(?:%|percent\b)\s*{_SERVICE}",
     re.I,
 )
 # "how much of that is the vat", "what's the vat": the tax in it; "before vat", "ex vat",
 # "net": the amount without it.
 _ASKS_TAX_IN_IT = re.compile(
-    rf"\b(?:how\s+much\s+(?:of\s+(?:that|it|this)\s+)?(?:is|was)\s+(?:the\s+)?{_TAXES}|"
+    rf"\b(?:how\s+much\s+(?:of\s+(?:that|it|this)\s+)?(?:is|was)\s+(?:the\s+)?(?:{_TAXES}|{_SERVICE})|"
     # "whats the vat bit": the tax, said without the apostrophe.
-    rf"what(?:'s|s|\s+is|\s+was)\s+the\s+{_TAXES}|how\s+much\s+{_TAXES})\b",
+    rf"what(?:'s|s|\s+is|\s+was)\s+the\s+(?:{_TAXES}|{_SERVICE})|how\s+much\s+{_TAXES})\b",
     re.I,
 )
 _ASKS_NET = re.compile(
-    rf"\b(?:before|without|excluding|excl\.?|ex)\s+{_TAXES}\b|\bnet\b|\bnetto\b", re.I
+    rf"\b(?:before|without|excluding|excl\.?|ex)\s+(?:{_TAXES}|(?:the\s+)?{_SERVICE})\b|\bnet\b|"
+    r"\bnetto\b",
+    re.I,
 )
 
 
