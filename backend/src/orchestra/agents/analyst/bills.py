@@ -229,6 +229,8 @@ def read_bill(context: str | None, task: str) -> Reading | None:
         lines.append(Op("*", _sum(each), _num(counts[0])))
     if not lines or (len(lines) == 1 and not factors and paid is None and not each):
         return None  # one line alone is no bill to add up (a price each times a count is)
+    if len(factors) > 1 and not re.search(r"\bthen\b", f"{context} {task}", re.I):
+        return None  # "20% off and 10% off": one after the other, or 30% off?
     total = _sum(lines)
     for factor in factors:
         total = Op("*", total, factor)

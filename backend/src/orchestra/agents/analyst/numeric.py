@@ -423,7 +423,9 @@ def _pence_as_pounds(text: str) -> str:
     found = _PENCE.sub(pounds, text)
     # One amount in pence makes the others pence too: "went from 24.5p to 27.03p per kWh"
     # is two prices, the first no less than the second ("1080p" stays a video's lines).
-    if found != text or _POUNDS_SAID.search(text):
+    # Asked in pence, though, pence written as pounds would give pounds.
+    in_pence = re.search(r"\bpence\b", text, re.I)
+    if (found == text and _POUNDS_SAID.search(text)) or (found != text and not in_pence):
         found = re.sub(
             r"(?<![\w.,])(?!(?:144|240|360|480|720|1080|1440|2160)p)(\d+(?:\.\d+)?)p\b",
             pounds,
