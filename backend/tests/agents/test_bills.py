@@ -241,3 +241,33 @@ def test_shares_that_are_not_equal(request_text: str, results: list[float]) -> N
 def test_unequal_shares_with_a_number_not_read_are_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: Sponsors pledged 2.50, 4 and 1.75 per mile and i ran 13 miles. "
+            "Task: How much have i raised.",
+            107.25,
+        ),
+        # a pledge in pence among them, and the lengths said first
+        ("my sponsors gave 50p, 1 and 2 a length and i swam 40 lengths, total raised?", 140),
+        ("i did 18 holes and got pledges of 1, 2.50 and 3 per hole, how much did i raise", 117),
+    ],
+)
+def test_pledges_for_each_length_done(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # pledged per km, miles done; a number that is neither a pledge nor the lengths
+        "people pledged 3 and 5 per km, i walked 10 miles. total raised?",
+        "sponsors pledged 2, 3 and 4 per mile and i ran 13 miles, 5 of us. how much did i raise",
+    ],
+)
+def test_pledges_that_do_not_match_the_lengths_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)

@@ -28,6 +28,7 @@ __all__ = [
     "read_each_with_shared",
     "read_hire_with_excess",
     "read_instalment",
+    "read_pledges",
     "read_takings",
     "read_tip_split",
     "read_unit_prices",
@@ -689,3 +690,48 @@ def read_weighted_shares(context: str | None, task: str) -> list[Reading] | None
 
 
 _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (read_bill, read_takings)
+
+
+# --- pledges at a rate for each length done ----------------------------------------------------
+
+# "sponsors pledged 2.50, 4 and 1.75 per mile": several rates for the one length.
+_RATES_EACH = re.compile(
+    rf"(?P<rates>{_SIGN}{_NUM}p?(?:\s*(?:,|and|&|\+)\s*{_SIGN}{_NUM}p?)+)\s+(?:per|a|an|for\s+each)\s+"
+    r"(?P<unit>mile|km|kilometre|kilometer|lap|length|hole|hour|k)\b",
+    re.I,
+)
+# "i ran 13 miles", "we did 40 lengths": how many of that length were done.
+_DONE = re.compile(
+    r"\b(?:ran|run|walked|walk|swam|swim|cycled|rode|did|done|completed|managed|covered)\s+"
+    rf"(?:a\s+total\s+of\s+)?(?P<count>{_NUM})\s*(?P<unit>miles?|km|kilometres?|kilometers?|laps?|"
+    r"lengths?|holes?|hours?|k)\b",
+    re.I,
+)
+_ASKS_RAISED = re.compile(
+    r"\b(?:raised?|raising|total|altogether|in\s+all|how\s+much\s+(?:have|did|will|do)\s+"
+    r"(?:i|we)\s+(?:get|make|collect))\b",
+    re.I,
+)
+
+
+def read_pledges(context: str | None, task: str) -> Reading | None:
+    """ "sponsors pledged 2.50, 4 and 1.75 per mile and i ran 13 miles. how much have i
+    raised": the rates added, times the lengths done, (2.50 + 4 + 1.75) * 13; None unless
+    those are all the numbers said and the question asks what was raised in all."""
+    text = task if context is None else f"{context} {task}"
+    rates, done = _RATES_EACH.search(text), _DONE.search(text)
+    if rates is None or done is None or not _ASKS_RAISED.search(task):
+        return None
+    if _ASKS_OTHER.search(task):
+        return None  # "how much each", "per mile": not what was raised in all
+    if done["unit"].lower().rstrip("s")[:3] != rates["unit"].lower()[:3]:
+        return None  # pledged per mile, and laps done: not the same length
+    said = _ANY_NUMBER.findall(rates["rates"]) + _ANY_NUMBER.findall(done.group(0))
+    if sorted(said) != sorted(_ANY_NUMBER.findall(text)):
+        return None  # a number that is neither a rate nor the lengths done
+    each: list[Node] = []
+    for m in _ANY_NUMBER.finditer(rates["rates"]):
+        pence = rates["rates"][m.end() : m.end() + 1].lower() == "p"  # "50p, 1 and 2"
+        each.append(Op("/", _num(m.group(0)), Num(100, "100")) if pence else _num(m.group(0)))
+    asked = "the pledges for each length, times the lengths done"
+    return Op("*", _sum(each), _num(done["count"])), asked
