@@ -231,19 +231,28 @@ def read_discounted_order(context: str | None, task: str) -> Reading | None:
 
 _EACH_PRICE = re.compile(
     rf"(?:\bis|\bare|\bcosts?|\bat|\bfor)\s+{_SIGN}(?P<price>{_NUM})(?!\s*%)\s*(?:each|apiece|"
-    r"a\s+(?:bottle|pack|tin|can|box|jar|tub|bag|item|one|piece))\b",
+    r"(?:a|per)\s+(?:bottle|pack|tin|can|box|jar|tub|bag|item|one|piece|visit|session|class|"
+    r"lesson|wash|cut|coffee|go|time))\b",
     re.I,
 )
-# "3 for 2", "buy 2 get 1 free", "bogof": how many are taken for how many paid.
+# "3 for 2", "buy 2 get 1 free", "bogof", "every 5th visit is free": how many are taken for
+# how many paid.
 _OFFER = re.compile(
     r"(?<![\w.$\u20ac\u00a3])(?P<take>\d+)\s+for\s+(?P<pay>\d+)(?!\w|\.\d|\s*(?:quid|pounds?|"
     r"dollars?|euros?|bucks|p\b|each))|\bbuy\s+(?P<bought>\d+|one)\s+(?:and\s+)?get\s+"
-    r"(?P<free>\d+|one)\s+free\b|\b(?P<bogof>bogof|bogo)\b",
+    r"(?P<free>\d+|one)\s+free\b|\b(?P<bogof>bogof|bogo)\b|"
+    r"\bevery\s+(?P<nth>\d+)(?:st|nd|rd|th)\s+(?:[a-z]+\s+)?(?:is\s+|one\s+is\s+)?free\b",
     re.I,
 )
 _BUYING = re.compile(
     r"\b(?:buying|buy|bought|getting|get|taking|take|want|need|grab|grabbing)\s+(?P<count>\d+)\b"
     r"(?!\s*(?:for|get|free)\b)",
+    re.I,
+)
+# "what do 10 visits cost me": the count asked the price of.
+_ASKED_COUNT = re.compile(
+    r"\b(?:what\s+(?:do|does|would|will)|how\s+much\s+(?:do|would|will|are))\s+(?P<count>\d+)\s+"
+    r"[a-z]+\s+(?:cost|come\s+to)\b",
     re.I,
 )
 _ASKS_PAY = re.compile(r"\b(?:pay|cost|costs|total|spend|come\s+to|comes\s+to|owe)\b", re.I)
@@ -253,6 +262,8 @@ def _offer_sizes(offer: re.Match[str]) -> tuple[int, int]:
     """How many are taken, and how many of them paid for."""
     if offer.group("bogof"):
         return 2, 1
+    if offer.group("nth"):
+        return int(offer.group("nth")), int(offer.group("nth")) - 1
     if offer.group("bought"):
         bought = 1 if offer.group("bought").lower() == "one" else int(offer.group("bought"))
         free = 1 if offer.group("free").lower() == "one" else int(offer.group("free"))
@@ -268,6 +279,8 @@ def read_multibuy(context: str | None, task: str) -> Reading | None:
     text = task if context is None else f"{context} {task}"
     price, offer = _EACH_PRICE.search(text), _OFFER.search(text)
     bought = next(reversed(list(_BUYING.finditer(text))), None)  # the count bought is said last
+    if bought is None and context is not None:
+        bought = _ASKED_COUNT.search(text, len(context))
     if price is None or offer is None or bought is None or not _ASKS_PAY.search(task):
         return None
     take, pay = _offer_sizes(offer)
@@ -279,6 +292,8 @@ def read_multibuy(context: str | None, task: str) -> Reading | None:
         said |= {offer.start("take"), offer.start("pay")}
     elif offer.group("bought"):
         said |= {offer.start("bought"), offer.start("free")}
+    elif offer.group("nth"):
+        said |= {offer.start("nth")}
     if {m.start() for m in _NUMBER.finditer(text)} - said:
         return None  # a number the reading leaves out
     counted = Op(
