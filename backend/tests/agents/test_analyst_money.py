@@ -822,3 +822,27 @@ def test_an_amount_changed_then_paid_over_periods(request_text: str, result: flo
 def test_an_amount_changed_then_spread_not_read_is_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: Long story but my hairdresser put her prices up - colour was 65 and is now "
+            "72, cut was 38 and now 42. Task: Whats the % rise on the two together.",
+            10.6796117,
+        ),
+        (
+            "gym went from 30 to 35 a month and the pool went from 12 to 14, what's the "
+            "percentage increase overall",
+            16.6666667,
+        ),
+    ],
+)
+def test_prices_risen_taken_together(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_prices_risen_asked_each_are_not_taken_together() -> None:
+    with pytest.raises(AgentInputError):
+        run("colour was 65 and is now 72, cut was 38 and now 42. whats the % rise on each")

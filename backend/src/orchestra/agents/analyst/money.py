@@ -646,6 +646,52 @@ def read_ways_compared(context: str | None, task: str) -> Reading | None:
     return Op("-", high[0], low[0]), "the difference between the two ways over the period"
 
 
+# --- prices risen, taken together ---------------------------------------------------------------
+
+# "colour was 65 and is now 72", "a cut went from 38 to 42": a price before and after.
+_PRICE_NOW = re.compile(
+    rf"\b(?:was|were|used\s+to\s+be)\s+{_SIGN}(?P<old>{_NUM})\s*,?\s+(?:and\s+)?(?:(?:is|are)\s+)?"
+    rf"(?:now|gone\s+up\s+to|risen\s+to)\s+(?:(?:is|are)\s+)?{_SIGN}(?P<new>{_NUM})"
+    rf"|\b(?:went|gone|going|rose|risen|up)\s+from\s+{_SIGN}(?P<older>{_NUM})\s+to\s+"
+    rf"{_SIGN}(?P<newer>{_NUM})",
+    re.I,
+)
+_ASKS_RISE_TOGETHER = re.compile(
+    r"(?:%|\bper\s*cent(?:age)?\b|\bpercent(?:age)?\b).*\b(?:rise|increase|up|change)\b.*"
+    r"\b(?:together|combined|overall|in\s+total|altogether|both|all)\b",
+    re.I,
+)
+
+
+def read_prices_risen_together(context: str | None, task: str) -> Reading | None:
+    """ "colour was 65 and is now 72, cut was 38 and now 42. whats the % rise on the two
+    together": the prices after added against the prices before added, (72 + 42 - (65 +
+    38)) / (65 + 38) * 100; None unless every number is a price before or after and the
+    question asks the percentage rise of them together."""
+    text = task if context is None else f"{context} {task}"
+    if not _ASKS_RISE_TOGETHER.search(task):
+        return None
+    pairs = [
+        (m.group("old") or m.group("older"), m.group("new") or m.group("newer"))
+        for m in _PRICE_NOW.finditer(text)
+    ]
+    # "the two together" (read as "the 2 together") counts the prices, and is none of them.
+    counted = re.sub(r"\b(?:the|all|these)\s+\d+\s+(?:together|combined|of\s+them)\b", "", text)
+    if len(pairs) < 2 or 2 * len(pairs) != len(_numbers(counted)):
+        return None  # a number that is no price before or after
+    before = _sum_of([_num(old) for old, _ in pairs])
+    after = _sum_of([_num(new) for _, new in pairs])
+    rise = Op("*", Op("/", Op("-", after, before), before), Num(100, "100"))
+    return rise, "the percentage rise of the prices together"
+
+
+def _sum_of(parts: list[Node]) -> Node:
+    total = parts[0]
+    for part in parts[1:]:
+        total = Op("+", total, part)
+    return total
+
+
 # --- all of them ------------------------------------------------------------------------------
 
 _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (
@@ -660,6 +706,7 @@ _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (
     read_monthly_with_surcharge,
     read_fuel_cost,
     read_ways_compared,
+    read_prices_risen_together,
     read_bill,  # a bill of lines, its total or the change (bills.py)
     read_takings,  # a sale less its costs: the profit, what is kept (bills.py)
     read_instalment,  # an amount in N instalments, each one (bills.py)
