@@ -3685,3 +3685,38 @@ def test_bullet_lines_of_items_and_amounts_are_a_list(instruction: str, expected
 def test_bullet_lines_with_a_number_or_a_currency_apart_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # amounts said with "plus" added, shared by those who pay: one counted pays nothing
+        (
+            "Context: Hen do cottage is 1,560 plus 240 for activities. 12 of us including the "
+            "bride, and the bride doesn't pay. Task: What does each of the others pay.",
+            163.6363636,
+        ),
+        (
+            "Context: The cottage is 1800. 12 of us, and the bride doesn't pay. "
+            "Task: What does each of the others pay.",
+            163.6363636,
+        ),
+        (
+            "Context: Stag weekend is 2,400 plus 300 for paintball, 10 of us and the groom goes "
+            "free. Task: How much each.",
+            300,
+        ),
+    ],
+)
+def test_a_share_each_when_one_of_those_counted_pays_nothing(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_share_each_when_some_pay_nothing_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "dinner is 240 for 6 people and the kids go free, how much each",
+            capability="calculation",
+        )
