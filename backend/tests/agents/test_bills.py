@@ -221,6 +221,17 @@ def test_prices_per_size_that_do_not_compare_are_refused(request_text: str) -> N
             "others. Task: What do i pay and what do they each pay.",
             [495, 435],
         ),
+        # one of those sharing pays a part of a share
+        (
+            "Context: Electric bill is 214.60 for the quarter. 4 of us, but one moved in halfway "
+            "so pays half a share. Task: What does a full share come to, and the half share.",
+            [61.3142857, 30.6571429],
+        ),
+        (
+            "Context: Rent is 1,800 a month, 5 of us but one has the box room and pays a third "
+            "of a share. Task: Whats a full share and the third share.",
+            [415.3846154, 138.4615385],
+        ),
     ],
 )
 def test_shares_that_are_not_equal(request_text: str, results: list[float]) -> None:
@@ -271,3 +282,12 @@ def test_pledges_for_each_length_done(request_text: str, result: float) -> None:
 def test_pledges_that_do_not_match_the_lengths_are_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+def test_a_share_each_when_one_pays_part_of_a_share_is_refused() -> None:
+    # not 214.60 / 4: the shares are not equal, and which one is asked is not said
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: Electric bill is 214.60. 4 of us, but one pays half a share. "
+            "Task: What does each pay."
+        )

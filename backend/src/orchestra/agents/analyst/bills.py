@@ -631,6 +631,15 @@ _ASKS_BOTH_SHARES = re.compile(
     r"\badult(?:'s)?\s+share\b.*\b(?:kid|child|teen)(?:'s)?\s+share\b", re.I
 )
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4}
+# "one moved in halfway so pays half a share": one of those sharing pays a part of a share.
+_ONE_PART_SHARE = re.compile(
+    r"\bone\b[^.?!]{0,60}?\bpays?\s+(?:only\s+)?(?P<part>half|a\s+half|a\s+third|a\s+quarter)\s+"
+    r"(?:of\s+)?(?:a|the|one)?\s*(?:full\s+)?share\b",
+    re.I,
+)
+_ASKS_FULL_AND_PART = re.compile(
+    r"\bfull\s+share\b.*\b(?:half|third|quarter|smaller|their|his|her)(?:'s)?\s+share\b", re.I
+)
 _PEOPLE_OF_US = re.compile(r"(?<![\w.])(?P<people>\d+)\s+of\s+us\b", re.I)
 _PAYS_MORE = re.compile(
     rf"\b(?:i|i'll|i\s+will|i\s+should)\s+pay\s+{_SIGN}(?P<more>{_NUM})(?![\w.])\s+more\s+than\s+"
@@ -662,7 +671,20 @@ def read_weighted_shares(context: str | None, task: str) -> list[Reading] | None
         small = Op("/", _num(groups.group("small")), divisor)
         adult = Op("/", whole, Op("+", _num(groups.group("big")), small))
         return [(adult, "an adult share"), (Op("/", adult, divisor), "a smaller share")]
-    people, more = _PEOPLE_OF_US.search(text), _PAYS_MORE.search(text)
+    people, one_part = _PEOPLE_OF_US.search(text), _ONE_PART_SHARE.search(text)
+    if people is not None and one_part is not None and _ASKS_FULL_AND_PART.search(task):
+        # "4 of us, but one moved in halfway so pays half a share": a full share is the
+        # cost over 3 + 1/2 shares, and the one pays half of it.
+        rest = [m for m in numbers if m.start() != people.start("people")]
+        count = _num(people.group("people"))
+        if len(rest) != 1 or "%" in text or count.value < 2:
+            return None
+        parts = _FRACTIONS[re.sub(r"\s+", " ", one_part.group("part").lower())]
+        divisor = Num(parts, str(parts))
+        shares = Op("+", Op("-", count, Num(1, "1")), Op("/", Num(1, "1"), divisor))
+        full = Op("/", _num(rest[0].group(0)), shares)
+        return [(full, "a full share"), (Op("/", full, divisor), "the smaller share")]
+    more = _PAYS_MORE.search(text)
     if people is None or more is None or not _ASKS_ME_AND_THEM.search(task) or "%" in text:
         return None
     said = {people.start("people"), more.start("more")}

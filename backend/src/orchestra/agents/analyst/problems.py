@@ -1352,7 +1352,12 @@ _ONE_NOT_PAYING = re.compile(
     re.I,
 )
 # Words that say someone pays nothing, however many: read only as above.
-_NOT_PAYING = re.compile(r"\b(?:pay|paying|pays)\b.{0,20}\bnothing\b|\bfree\b|\bn'?t\s+pay", re.I)
+# ... or a part of a share ("one pays half a share"): shares that are not equal.
+_NOT_PAYING = re.compile(
+    r"\b(?:pay|paying|pays)\b.{0,20}\bnothing\b|\bfree\b|\bn'?t\s+pay|"
+    r"\bpays?\s+(?:only\s+)?(?:half|a\s+half|a\s+third|a\s+quarter|double|twice)\b",
+    re.I,
+)
 # "1,560 plus 240 for activities": another amount added to the first.
 _PLUS_AMOUNT = re.compile(r"(?:\bplus|\+|\band\s+another)\s*[$\u20ac\u00a3]?\s*$", re.I)
 
