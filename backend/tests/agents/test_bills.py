@@ -291,3 +291,37 @@ def test_a_share_each_when_one_pays_part_of_a_share_is_refused() -> None:
             "Context: Electric bill is 214.60. 4 of us, but one pays half a share. "
             "Task: What does each pay."
         )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # what gift aid adds, on a share of what was raised
+        (
+            "Context: Raised 640 on my sponsored walk and 70% of that is eligible for gift aid "
+            "at 25%. Task: How much extra does gift aid add.",
+            112,
+        ),
+        # the total with it, on an amount of what was raised
+        (
+            "Context: Fun run raised 3,450 and 2,100 of that is eligible for gift aid at 25%. "
+            "Task: Total once gift aid is added?",
+            3975,
+        ),
+        (
+            "Context: Charity bake sale raised 420, and gift aid adds 25% on top of donations. "
+            "300 of the 420 was donations eligible for gift aid. Task: Total with gift aid?",
+            495,
+        ),
+    ],
+)
+def test_what_gift_aid_adds(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_gift_aid_on_a_part_of_another_amount_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: Raised 420, and 300 of the 500 was donations eligible for gift aid at 25%. "
+            "Task: Total with gift aid?"
+        )

@@ -26,6 +26,7 @@ __all__ = [
     "read_bill",
     "read_capped_fares",
     "read_each_with_shared",
+    "read_gift_aid",
     "read_hire_with_excess",
     "read_instalment",
     "read_pledges",
@@ -757,3 +758,55 @@ def read_pledges(context: str | None, task: str) -> Reading | None:
         each.append(Op("/", _num(m.group(0)), Num(100, "100")) if pence else _num(m.group(0)))
     asked = "the pledges for each length, times the lengths done"
     return Op("*", _sum(each), _num(done["count"])), asked
+
+
+# --- gift aid on donations -------------------------------------------------------------------
+
+# "raised 3,450", "bake sale raised 420": what was raised in all.
+_RAISED = re.compile(rf"\braised\s+{_SIGN}(?P<raised>{_NUM})(?![\w.%])", re.I)
+# "2,100 of that is eligible", "70% of that", "300 of the 420 was donations": the part eligible.
+_ELIGIBLE = re.compile(
+    rf"(?<![\w.])(?P<part>{_NUM})(?P<percent>\s*%)?\s+of\s+(?:that|it|this|the\s+{_SIGN}"
+    rf"(?P<again>{_NUM}))\s+(?:is|was|are|were)\s+(?:eligible|donations|gift[\s-]aided)",
+    re.I,
+)
+# "gift aid at 25%", "gift aid adds 25%": what gift aid adds on what is eligible.
+_GIFT_AID = re.compile(
+    r"\bgift[\s-]aid\s+(?:at|of|adds|is|gives|adds\s+on)\s+(?:an?\s+(?:extra\s+)?)?"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*%",
+    re.I,
+)
+_ASKS_GIFT_AID_ALONE = re.compile(
+    r"\b(?:how\s+much\s+(?:extra|more)|extra|how\s+much\s+(?:does|will|would)\s+(?:the\s+)?"
+    r"gift[\s-]aid\s+(?:add|be|give|come\s+to))\b",
+    re.I,
+)
+_ASKS_WITH_GIFT_AID = re.compile(r"\b(?:total|altogether|in\s+all|with\s+gift[\s-]aid)\b", re.I)
+
+
+def read_gift_aid(context: str | None, task: str) -> Reading | None:
+    """ "raised 640 and 70% of that is eligible for gift aid at 25%. how much extra does gift
+    aid add": the part eligible times the rate, 640 * 70 / 100 * 25 / 100; asked the total,
+    what was raised plus that. None unless those are all the numbers said."""
+    text = task if context is None else f"{context} {task}"
+    raised, part, rate = _RAISED.search(text), _ELIGIBLE.search(text), _GIFT_AID.search(text)
+    if raised is None or part is None or rate is None:
+        return None
+    if part["again"] is not None and float(part["again"].replace(",", "")) != float(
+        raised["raised"].replace(",", "")
+    ):
+        return None  # "300 of the 500" when 420 was raised: of what is not clear
+    said = {raised.start("raised"), part.start("part"), rate.start("rate")}
+    if part["again"] is not None:
+        said.add(part.start("again"))
+    if {m.start() for m in _ANY_NUMBER.finditer(text)} != said:
+        return None  # a number that has no part here
+    total = _num(raised["raised"])
+    eligible = Op("*", total, _rate(part["part"])) if part["percent"] else _num(part["part"])
+    added = Op("*", eligible, _rate(rate["rate"]))
+    alone, with_it = _ASKS_GIFT_AID_ALONE.search(task), _ASKS_WITH_GIFT_AID.search(task)
+    if alone and not with_it:
+        return added, "what gift aid adds"
+    if with_it and not alone:
+        return Op("+", total, added), "what was raised with gift aid added"
+    return None

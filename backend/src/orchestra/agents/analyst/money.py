@@ -27,6 +27,7 @@ from orchestra.agents.analyst.bills import (
     read_bill,
     read_capped_fares,
     read_each_with_shared,
+    read_gift_aid,
     read_hire_with_excess,
     read_instalment,
     read_pledges,
@@ -713,6 +714,7 @@ _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (
     read_capped_fares,  # fares each, no more than a cap (bills.py)
     read_hire_with_excess,  # a day rate and a rate past an allowance of miles (bills.py)
     read_each_with_shared,  # a cost each and a share of a shared cost (bills.py)
+    read_gift_aid,  # what gift aid adds to the part of donations eligible (bills.py)
     read_pledges,  # pledges at rates for each length, times the lengths done (bills.py)
     read_tip_split,  # a bill with a tip, split (bills.py)
 )
