@@ -522,6 +522,14 @@ def test_equity_with_more_owed_than_the_value_is_refused() -> None:
         ),
         ("shower gel is 3.75 each and it's 3 for 2. i'm buying 6, what do i pay", 15),
         ("crisps are 1.20 each, 3 for 2 on now. buying 7, what's the total?", 6.0),
+        # every nth one free, for the count asked the price of
+        (
+            "Context: Dog groomer is 42 a visit and every 5th visit is free. "
+            "Task: What do 10 visits cost me.",
+            336,
+        ),
+        ("the car wash is 8 a wash and every 6th one is free, what do 14 washes cost", 96),
+        ("coffee is 3.20 each and every 10th coffee is free. buying 25, what do i pay", 73.6),
         ("buy 2 get 1 free on candles at 4 each, i want 6, what do i pay?", 16),
         (
             "meal deal is 3.85. bought separately the sandwich is 2.90, crisps 1.25 and the "
@@ -909,3 +917,27 @@ def test_points_for_a_win_and_a_count_of_wins_are_no_list() -> None:
                 capability="statistics",
             )
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: Long story but my hairdresser put her prices up - colour was 65 and is now "
+            "72, cut was 38 and now 42. Task: Whats the % rise on the two together.",
+            10.6796117,
+        ),
+        (
+            "gym went from 30 to 35 a month and the pool went from 12 to 14, what's the "
+            "percentage increase overall",
+            16.6666667,
+        ),
+    ],
+)
+def test_prices_risen_taken_together(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_prices_risen_asked_each_are_not_taken_together() -> None:
+    with pytest.raises(AgentInputError):
+        run("colour was 65 and is now 72, cut was 38 and now 42. whats the % rise on each")

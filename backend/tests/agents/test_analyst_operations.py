@@ -2700,6 +2700,14 @@ def test_a_margin_on_cost_is_no_margin_of_the_price() -> None:
             "Task: How much of it is the vat.",
             3.0,
         ),
+        # ... a service charge or a tip said to be included, as a tax is
+        (
+            "Context: Restaurant bill was 137.60 and that already includes a 12.5% service "
+            "charge. Task: How much of it is the service.",
+            15.2888889,
+        ),
+        ("the bill came to 90 including a 10% tip, whats the tip", 8.1818182),
+        ("dinner was 112.50 inclusive of 12.5% service, how much was it before service", 100),
         # a markup on a cost, asked as the price to sell for
         ("mugs cost me 5.00 each and i want a 40% markup on cost, what do i sell them for", 7.0),
         # a period said as "a full year"
@@ -2718,6 +2726,8 @@ def test_taxes_markups_and_shares_a_period_in_words(instruction: str, result: fl
     [
         # the amount includes the VAT already: "what do i pay" is no sum to make
         "the bill is 64.80 including 20% vat, what do i pay",
+        # "with" a service charge may be on top of the amount as well as in it
+        "the bill was 80 with a 12.5% service charge, how much is the service charge",
         # interest is its own reading
         "I have 10,000 at 4% a year interest, how much is that a month",
     ],
@@ -3686,3 +3696,38 @@ def test_bullet_lines_of_items_and_amounts_are_a_list(instruction: str, expected
 def test_bullet_lines_with_a_number_or_a_currency_apart_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # amounts said with "plus" added, shared by those who pay: one counted pays nothing
+        (
+            "Context: Hen do cottage is 1,560 plus 240 for activities. 12 of us including the "
+            "bride, and the bride doesn't pay. Task: What does each of the others pay.",
+            163.6363636,
+        ),
+        (
+            "Context: The cottage is 1800. 12 of us, and the bride doesn't pay. "
+            "Task: What does each of the others pay.",
+            163.6363636,
+        ),
+        (
+            "Context: Stag weekend is 2,400 plus 300 for paintball, 10 of us and the groom goes "
+            "free. Task: How much each.",
+            300,
+        ),
+    ],
+)
+def test_a_share_each_when_one_of_those_counted_pays_nothing(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+def test_a_share_each_when_some_pay_nothing_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "dinner is 240 for 6 people and the kids go free, how much each",
+            capability="calculation",
+        )

@@ -33,6 +33,22 @@ def run(instruction: str) -> dict[str, Any]:
             "Context: Theatre tickets are 40 each plus a 10% booking fee. Task: Buying 3, total?",
             132,
         ),
+        # a price each for how many there are, said with it or apart
+        ("Context: Tickets for the panto were 23 each for 6 of us. Task: Total?", 138),
+        ("tickets were 23 each for 6 of us, total?", 138),
+        # a thing bought once ("for 300") beside a price each for every guest
+        ("a venue for 300 and meals at 25 each, 40 guests, total?", 1300),
+        # things one after the other, the last said "each", are each for every guest
+        (
+            "Context: Wedding favours for 95 guests: a mini jar of honey at 1.35 and a name "
+            "tag at 12p each. Task: Total cost",
+            139.65,
+        ),
+        (
+            "party bags for 20 kids: a bubble tube at 60p, a balloon at 15p and a lolly at "
+            "25p each. total?",
+            20,
+        ),
     ],
 )
 def test_a_bill_of_lines_is_added_up(request_text: str, result: float) -> None:
@@ -65,6 +81,16 @@ def test_a_bill_with_a_number_it_does_not_read_is_refused(request_text: str) -> 
             "Task: What do i actually keep.",
             35.65,
         ),
+        # several things sold, and what was raised once the costs are paid
+        (
+            "Context: Bake sale: sold 64 brownies at 1.50 and 40 flapjacks at 1.20, "
+            "ingredients cost 38.70. Task: How much did we raise for the hospice after costs.",
+            105.3,
+        ),
+        (
+            "Sold 12 candles at 8, 10 soaps at 4.50 and 5 mugs at 6, stall fees were 25, profit?",
+            146,
+        ),
     ],
 )
 def test_takings_less_their_costs(request_text: str, result: float) -> None:
@@ -77,6 +103,8 @@ def test_takings_less_their_costs(request_text: str, result: float) -> None:
         # a cost for something else than each thing sold, or a number with no part
         "Context: Sold 60 mugs at 9 each and the van cost 2.50 a mile. Task: Profit?",
         "Context: Sold 60 mugs at 9 each over 3 days, the pitch was 45. Task: Profit?",
+        # a cost for each thing sold, when more than one thing was sold
+        "Sold 12 candles at 8 and 10 soaps at 4.50, materials cost 1.20 a candle, profit?",
     ],
 )
 def test_takings_with_a_number_not_read_are_refused(request_text: str) -> None:
@@ -193,6 +221,17 @@ def test_prices_per_size_that_do_not_compare_are_refused(request_text: str) -> N
             "others. Task: What do i pay and what do they each pay.",
             [495, 435],
         ),
+        # one of those sharing pays a part of a share
+        (
+            "Context: Electric bill is 214.60 for the quarter. 4 of us, but one moved in halfway "
+            "so pays half a share. Task: What does a full share come to, and the half share.",
+            [61.3142857, 30.6571429],
+        ),
+        (
+            "Context: Rent is 1,800 a month, 5 of us but one has the box room and pays a third "
+            "of a share. Task: Whats a full share and the third share.",
+            [415.3846154, 138.4615385],
+        ),
     ],
 )
 def test_shares_that_are_not_equal(request_text: str, results: list[float]) -> None:
@@ -213,3 +252,76 @@ def test_shares_that_are_not_equal(request_text: str, results: list[float]) -> N
 def test_unequal_shares_with_a_number_not_read_are_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: Sponsors pledged 2.50, 4 and 1.75 per mile and i ran 13 miles. "
+            "Task: How much have i raised.",
+            107.25,
+        ),
+        # a pledge in pence among them, and the lengths said first
+        ("my sponsors gave 50p, 1 and 2 a length and i swam 40 lengths, total raised?", 140),
+        ("i did 18 holes and got pledges of 1, 2.50 and 3 per hole, how much did i raise", 117),
+    ],
+)
+def test_pledges_for_each_length_done(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # pledged per km, miles done; a number that is neither a pledge nor the lengths
+        "people pledged 3 and 5 per km, i walked 10 miles. total raised?",
+        "sponsors pledged 2, 3 and 4 per mile and i ran 13 miles, 5 of us. how much did i raise",
+    ],
+)
+def test_pledges_that_do_not_match_the_lengths_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+def test_a_share_each_when_one_pays_part_of_a_share_is_refused() -> None:
+    # not 214.60 / 4: the shares are not equal, and which one is asked is not said
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: Electric bill is 214.60. 4 of us, but one pays half a share. "
+            "Task: What does each pay."
+        )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # what gift aid adds, on a share of what was raised
+        (
+            "Context: Raised 640 on my sponsored walk and 70% of that is eligible for gift aid "
+            "at 25%. Task: How much extra does gift aid add.",
+            112,
+        ),
+        # the total with it, on an amount of what was raised
+        (
+            "Context: Fun run raised 3,450 and 2,100 of that is eligible for gift aid at 25%. "
+            "Task: Total once gift aid is added?",
+            3975,
+        ),
+        (
+            "Context: Charity bake sale raised 420, and gift aid adds 25% on top of donations. "
+            "300 of the 420 was donations eligible for gift aid. Task: Total with gift aid?",
+            495,
+        ),
+    ],
+)
+def test_what_gift_aid_adds(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_gift_aid_on_a_part_of_another_amount_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: Raised 420, and 300 of the 500 was donations eligible for gift aid at 25%. "
+            "Task: Total with gift aid?"
+        )

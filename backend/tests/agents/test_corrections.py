@@ -36,6 +36,8 @@ from orchestra.agents.protocol import AgentInputError, StepRequest
         ("split 90 between 5 people. wait, there are 6 of us now", "calculation", 15),
         # ... and in the ask's own sentence, as the planner keeps it with the ask
         ("Split 240 between 6 of us, no hang on, there's 8 now.", "statistics", 30),
+        # ... or the count alone with who it counts
+        ("the meal was 180 between 4 of us, sorry, 5 of us. how much each?", "calculation", 36),
         # "it's X": the one plain number replaced
         ("what's 15% of 80? actually it's 20%", "calculation", 16),
         # "it was X hours": the one number said in that unit replaced

@@ -240,6 +240,9 @@ def test_a_unit_word_alone_is_still_refused() -> None:
         ("drove 20 miles each way to the client, mileage is 45p a mile. how much in pounds", 18),
         # power for a time, at a price per kWh said in pence
         ("a 2 kW heater on for three and a half hours, at 30p per kWh. how much is that in £", 2.1),
+        # one price in pence said as a rate makes the other pence too
+        ("unit rate went from 24.5p to 27.03p per kWh, whats that as a % rise", 10.3265306),
+        ("petrol was 142.9p a litre and is now 151.3p, % increase?", 5.8782365),
     ],
 )
 def test_pence_energy_and_both_ways(instruction: str, result: float) -> None:

@@ -26,8 +26,10 @@ __all__ = [
     "read_bill",
     "read_capped_fares",
     "read_each_with_shared",
+    "read_gift_aid",
     "read_hire_with_excess",
     "read_instalment",
+    "read_pledges",
     "read_takings",
     "read_tip_split",
     "read_unit_prices",
@@ -61,7 +63,8 @@ def _price(match: re.Match[str]) -> Node:
 
 
 def _clauses(context: str | None, task: str) -> list[str]:
-    text = task if context is None else f"{context} {task}"
+    # The statement ends where the question starts, with or without its full stop.
+    text = task if context is None else f"{context.rstrip()}. {task}"
     return [c.strip() for c in _CUT.split(text) if c and c.strip()]
 
 
@@ -93,11 +96,26 @@ _LINE = re.compile(
     rf"(?:(?:an?|the|some|one)\s+)?(?P<what>{_WORDS})\s+(?:at|@|for|is|costs?)\s+{_PRICE}",
     re.I,
 )
-# "gig tickets are 58 each": a price each, for the count bought said apart.
+# Who a price each is for: "6 of us", "95 guests", "16 players".
+_HEADS = (
+    r"(?P<heads>\d+)\s+(?:of\s+us|people|persons|guests|players|kids|children|adults|friends|"
+    r"mates|pupils|members)"
+)
+# "gig tickets are 58 each", "tickets were 23 each for 6 of us": a price each, for the count
+# bought said apart or with it.
 _EACH_LINE = re.compile(
-    rf"(?P<what>{_WORDS})\s+(?:are|is|cost|costs|at)\s+{_PRICE}\s+(?:each|apiece|a\s+ticket)",
+    rf"(?P<what>{_WORDS})\s+(?:are|is|were|was|cost|costs|at)\s+{_PRICE}\s+"
+    rf"(?:each|apiece|a\s+ticket)(?:\s+for\s+{_HEADS})?",
     re.I,
 )
+# "wedding favours for 95 guests", "there are 6 of us": how many the prices each are for.
+_HEAD_COUNT = re.compile(
+    rf"(?:there\s+(?:are|were|will\s+be)\s+|we'?re\s+|we\s+are\s+|(?:{_WORDS}\s+)?for\s+)?{_HEADS}",
+    re.I,
+)
+# "a mini jar of honey at 1.35": one thing at a price, which a line after it said "each"
+# ("... and a name tag at 12p each") makes a price each too.
+_A_THING_AT = re.compile(rf"an?\s+{_WORDS}\s+(?:at|@)\s+{_PRICE}", re.I)
 _BUYING = re.compile(
     r"(?:i'?m\s+|we'?re\s+)?(?:buying|getting|ordering|booking|need|want|taking)\s+(?P<count>\d+)"
     r"(?:\s+of\s+them)?",
@@ -147,12 +165,16 @@ def read_bill(context: str | None, task: str) -> Reading | None:
     or money off said after them applied to the sum, then taken from what is paid with when
     the change is asked; None unless every clause with a number is a line, a fee, money
     off, the count bought of the one price each, or what is paid with."""
-    if _ASKS_OTHER.search(task):
+    # Said in one go ("gig tickets are 58 each, buying 4, total?"), the question is its last
+    # clause: the "each" of a line asks nothing.
+    asked = task if context is not None else _clauses(None, task)[-1]
+    if _ASKS_OTHER.search(asked):
         return None
     lines: list[Node] = []
     each: list[Node] = []
     counts: list[str] = []
     factors: list[Node] = []
+    things: list[Node] = []  # the lines just read that are one thing at a price
     paid: Node | None = None
     for clause in _clauses(context, task):
         numbers = _count_numbers(clause)
@@ -166,7 +188,11 @@ def read_bill(context: str | None, task: str) -> Reading | None:
             if _UNPRICED.search(clause):
                 return None  # "plus shipping": a part of the bill without its amount
             continue
-        if numbers > 2 or (numbers == 2 and _COUNTED_LINE.fullmatch(clause) is None):
+        if numbers > 2 or (
+            numbers == 2
+            and _COUNTED_LINE.fullmatch(clause) is None
+            and ((m := _EACH_LINE.fullmatch(clause)) is None or not m.group("heads"))
+        ):
             return None  # only a counted line holds two numbers, its count and its price
         if (m := _FEE.fullmatch(clause)) is not None:
             factors.append(Op("+", Num(1, "1"), _rate(m.group("rate"))))
@@ -176,22 +202,37 @@ def read_bill(context: str | None, task: str) -> Reading | None:
             factors.append(Op("-", Num(1, "1"), _rate(m.group("rate"))))
         elif (m := _BUYING.fullmatch(clause)) is not None:
             counts.append(m.group("count"))
+        elif (m := _HEAD_COUNT.fullmatch(clause)) is not None:
+            counts.append(m.group("heads"))
         elif factors:
             return None  # a line after a fee or money off: in which order is not said
         elif (m := _COUNTED_LINE.fullmatch(clause)) is not None:
             lines.append(Op("*", _num(m.group("count")), _price(m)))
         elif (m := _EACH_LINE.fullmatch(clause)) is not None:
-            each.append(_price(m))
+            # "a jar at 1.35 and a tag at 12p each": the things just before are each too
+            before: list[Node] = []
+            while things and lines and lines[-1] is things[-1]:
+                before.insert(0, lines.pop())
+                things.pop()
+            each.extend([*before, _price(m)])
+            if m.group("heads"):
+                counts.append(m.group("heads"))
         elif (m := _LINE.fullmatch(clause)) is not None:
             lines.append(_price(m))
+            if _A_THING_AT.fullmatch(clause):
+                things.append(lines[-1])
         else:
             return None
+        if not lines or not things or lines[-1] is not things[-1]:
+            things.clear()  # only things said one after the other share an "each"
     if counts or each:
-        if len(counts) != 1 or len(each) != 1:
+        if len(counts) != 1 or not each:
             return None  # a price each needs the one count bought, and the other way round
-        lines.append(Op("*", each[0], _num(counts[0])))
-    if not lines or (len(lines) == 1 and not factors and paid is None):
-        return None  # one line alone is no bill to add up
+        lines.append(Op("*", _sum(each), _num(counts[0])))
+    if not lines or (len(lines) == 1 and not factors and paid is None and not each):
+        return None  # one line alone is no bill to add up (a price each times a count is)
+    if len(factors) > 1 and not re.search(r"\bthen\b", f"{context} {task}", re.I):
+        return None  # "20% off and 10% off": one after the other, or 30% off?
     total = _sum(lines)
     for factor in factors:
         total = Op("*", total, factor)
@@ -228,7 +269,7 @@ _FIXED_COST = re.compile(
 )
 _COST_WORDS = re.compile(
     r"\b(?:fees?|rent|pitch|stall|table|insurance|licence|license|listing|postage|"
-    r"advertising|costs|overheads|packaging)\b",
+    r"advertising|costs|overheads|packaging|ingredients|materials|supplies)\b",
     re.I,
 )
 # "0.20 to list it": a fee said by what it pays for.
@@ -245,7 +286,9 @@ _CUT_TAKEN = re.compile(
     re.I,
 )
 _ASKS_KEPT = re.compile(
-    r"\b(?:profit|keep|kept|clear|net|take\s+home|left\s+with|(?:do|did)\s+(?:i|we)\s+make)\b",
+    r"\b(?:profit|keep|kept|clear|net|take\s+home|left\s+with|(?:do|did)\s+(?:i|we)\s+make|"
+    # "how much did we raise after costs": what the sale raised once its costs are paid
+    r"(?:raise|raised|make|made)\b.*\bafter\s+(?:the\s+)?(?:costs|expenses))\b",
     re.I,
 )
 _ASKS_OTHER_THAN_KEPT = re.compile(
@@ -269,6 +312,7 @@ def read_takings(context: str | None, task: str) -> Reading | None:
     if not _ASKS_KEPT.search(task) or _ASKS_OTHER_THAN_KEPT.search(task):
         return None
     sold: tuple[Node, Node | None, str] | None = None  # takings, count, what was sold
+    selling = False  # the clause before was a sale: "sold 64 brownies at 1.50 and 40 ..."
     unit_costs: list[tuple[Node, str | None]] = []
     costs: list[Node] = []
     rates: list[str] = []
@@ -278,13 +322,25 @@ def read_takings(context: str | None, task: str) -> Reading | None:
             if _UNPRICED.search(clause):
                 return None
             continue
-        if numbers > 2 or (numbers == 2 and _SOLD_COUNTED.fullmatch(clause) is None):
+        was_selling, selling = selling, False
+        if numbers > 2 or (
+            numbers == 2
+            and _SOLD_COUNTED.fullmatch(clause) is None
+            and not (was_selling and _COUNTED_LINE.fullmatch(clause))
+        ):
             return None
         if (m := _SOLD_COUNTED.fullmatch(clause)) is not None:
             if sold is not None:
                 return None
             many = _num(m.group("count"))
             sold = Op("*", many, _price(m)), many, m.group("what").lower()
+            selling = True
+        elif was_selling and sold is not None and (m := _COUNTED_LINE.fullmatch(clause)):
+            # "... and 40 flapjacks at 1.20": another thing sold; a cost for each thing
+            # sold no longer has one count to go by.
+            more = Op("*", _num(m.group("count")), _price(m))
+            sold = Op("+", sold[0], more), None, f"{sold[2]} {m.group('what').lower()}"
+            selling = True
         elif (m := _SOLD_ONE.fullmatch(clause)) is not None:
             if sold is not None:
                 return None
@@ -576,6 +632,15 @@ _ASKS_BOTH_SHARES = re.compile(
     r"\badult(?:'s)?\s+share\b.*\b(?:kid|child|teen)(?:'s)?\s+share\b", re.I
 )
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4}
+# "one moved in halfway so pays half a share": one of those sharing pays a part of a share.
+_ONE_PART_SHARE = re.compile(
+    r"\bone\b[^.?!]{0,60}?\bpays?\s+(?:only\s+)?(?P<part>half|a\s+half|a\s+third|a\s+quarter)\s+"
+    r"(?:of\s+)?(?:a|the|one)?\s*(?:full\s+)?share\b",
+    re.I,
+)
+_ASKS_FULL_AND_PART = re.compile(
+    r"\bfull\s+share\b.*\b(?:half|third|quarter|smaller|their|his|her)(?:'s)?\s+share\b", re.I
+)
 _PEOPLE_OF_US = re.compile(r"(?<![\w.])(?P<people>\d+)\s+of\s+us\b", re.I)
 _PAYS_MORE = re.compile(
     rf"\b(?:i|i'll|i\s+will|i\s+should)\s+pay\s+{_SIGN}(?P<more>{_NUM})(?![\w.])\s+more\s+than\s+"
@@ -607,7 +672,20 @@ def read_weighted_shares(context: str | None, task: str) -> list[Reading] | None
         small = Op("/", _num(groups.group("small")), divisor)
         adult = Op("/", whole, Op("+", _num(groups.group("big")), small))
         return [(adult, "an adult share"), (Op("/", adult, divisor), "a smaller share")]
-    people, more = _PEOPLE_OF_US.search(text), _PAYS_MORE.search(text)
+    people, one_part = _PEOPLE_OF_US.search(text), _ONE_PART_SHARE.search(text)
+    if people is not None and one_part is not None and _ASKS_FULL_AND_PART.search(task):
+        # "4 of us, but one moved in halfway so pays half a share": a full share is the
+        # cost over 3 + 1/2 shares, and the one pays half of it.
+        rest = [m for m in numbers if m.start() != people.start("people")]
+        count = _num(people.group("people"))
+        if len(rest) != 1 or "%" in text or count.value < 2:
+            return None
+        parts = _FRACTIONS[re.sub(r"\s+", " ", one_part.group("part").lower())]
+        divisor = Num(parts, str(parts))
+        shares = Op("+", Op("-", count, Num(1, "1")), Op("/", Num(1, "1"), divisor))
+        full = Op("/", _num(rest[0].group(0)), shares)
+        return [(full, "a full share"), (Op("/", full, divisor), "the smaller share")]
+    more = _PAYS_MORE.search(text)
     if people is None or more is None or not _ASKS_ME_AND_THEM.search(task) or "%" in text:
         return None
     said = {people.start("people"), more.start("more")}
@@ -635,3 +713,100 @@ def read_weighted_shares(context: str | None, task: str) -> list[Reading] | None
 
 
 _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (read_bill, read_takings)
+
+
+# --- pledges at a rate for each length done ----------------------------------------------------
+
+# "sponsors pledged 2.50, 4 and 1.75 per mile": several rates for the one length.
+_RATES_EACH = re.compile(
+    rf"(?P<rates>{_SIGN}{_NUM}p?(?:\s*(?:,|and|&|\+)\s*{_SIGN}{_NUM}p?)+)\s+(?:per|a|an|for\s+each)\s+"
+    r"(?P<unit>mile|km|kilometre|kilometer|lap|length|hole|hour|k)\b",
+    re.I,
+)
+# "i ran 13 miles", "we did 40 lengths": how many of that length were done.
+_DONE = re.compile(
+    r"\b(?:ran|run|walked|walk|swam|swim|cycled|rode|did|done|completed|managed|covered)\s+"
+    rf"(?:a\s+total\s+of\s+)?(?P<count>{_NUM})\s*(?P<unit>miles?|km|kilometres?|kilometers?|laps?|"
+    r"lengths?|holes?|hours?|k)\b",
+    re.I,
+)
+_ASKS_RAISED = re.compile(
+    r"\b(?:raised?|raising|total|altogether|in\s+all|how\s+much\s+(?:have|did|will|do)\s+"
+    r"(?:i|we)\s+(?:get|make|collect))\b",
+    re.I,
+)
+
+
+def read_pledges(context: str | None, task: str) -> Reading | None:
+    """ "sponsors pledged 2.50, 4 and 1.75 per mile and i ran 13 miles. how much have i
+    raised": the rates added, times the lengths done, (2.50 + 4 + 1.75) * 13; None unless
+    those are all the numbers said and the question asks what was raised in all."""
+    text = task if context is None else f"{context} {task}"
+    rates, done = _RATES_EACH.search(text), _DONE.search(text)
+    if rates is None or done is None or not _ASKS_RAISED.search(task):
+        return None
+    if _ASKS_OTHER.search(task):
+        return None  # "how much each", "per mile": not what was raised in all
+    if done["unit"].lower().rstrip("s")[:3] != rates["unit"].lower()[:3]:
+        return None  # pledged per mile, and laps done: not the same length
+    said = _ANY_NUMBER.findall(rates["rates"]) + _ANY_NUMBER.findall(done.group(0))
+    if sorted(said) != sorted(_ANY_NUMBER.findall(text)):
+        return None  # a number that is neither a rate nor the lengths done
+    each: list[Node] = []
+    for m in _ANY_NUMBER.finditer(rates["rates"]):
+        pence = rates["rates"][m.end() : m.end() + 1].lower() == "p"  # "50p, 1 and 2"
+        each.append(Op("/", _num(m.group(0)), Num(100, "100")) if pence else _num(m.group(0)))
+    asked = "the pledges for each length, times the lengths done"
+    return Op("*", _sum(each), _num(done["count"])), asked
+
+
+# --- gift aid on donations -------------------------------------------------------------------
+
+# "raised 3,450", "bake sale raised 420": what was raised in all.
+_RAISED = re.compile(rf"\braised\s+{_SIGN}(?P<raised>{_NUM})(?![\w.%])", re.I)
+# "2,100 of that is eligible", "70% of that", "300 of the 420 was donations": the part eligible.
+_ELIGIBLE = re.compile(
+    rf"(?<![\w.])(?P<part>{_NUM})(?P<percent>\s*%)?\s+of\s+(?:that|it|this|the\s+{_SIGN}"
+    rf"(?P<again>{_NUM}))\s+(?:is|was|are|were)\s+(?:eligible|donations|gift[\s-]aided)",
+    re.I,
+)
+# "gift aid at 25%", "gift aid adds 25%": what gift aid adds on what is eligible.
+_GIFT_AID = re.compile(
+    r"\bgift[\s-]aid\s+(?:at|of|adds|is|gives|adds\s+on)\s+(?:an?\s+(?:extra\s+)?)?"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*%",
+    re.I,
+)
+_ASKS_GIFT_AID_ALONE = re.compile(
+    r"\b(?:how\s+much\s+(?:extra|more)|extra|how\s+much\s+(?:does|will|would)\s+(?:the\s+)?"
+    r"gift[\s-]aid\s+(?:add|be|give|come\s+to))\b",
+    re.I,
+)
+_ASKS_WITH_GIFT_AID = re.compile(r"\b(?:total|altogether|in\s+all|with\s+gift[\s-]aid)\b", re.I)
+
+
+def read_gift_aid(context: str | None, task: str) -> Reading | None:
+    """ "raised 640 and 70% of that is eligible for gift aid at 25%. how much extra does gift
+    aid add": the part eligible times the rate, 640 * 70 / 100 * 25 / 100; asked the total,
+    what was raised plus that. None unless those are all the numbers said."""
+    text = task if context is None else f"{context} {task}"
+    raised, part, rate = _RAISED.search(text), _ELIGIBLE.search(text), _GIFT_AID.search(text)
+    if raised is None or part is None or rate is None:
+        return None
+    if part["again"] is not None and float(part["again"].replace(",", "")) != float(
+        raised["raised"].replace(",", "")
+    ):
+        return None  # "300 of the 500" when 420 was raised: of what is not clear
+    said = {raised.start("raised"), part.start("part"), rate.start("rate")}
+    if part["again"] is not None:
+        said.add(part.start("again"))
+    if {m.start() for m in _ANY_NUMBER.finditer(text)} != said:
+        return None  # a number that has no part here
+    total = _num(raised["raised"])
+    eligible = Op("*", total, _rate(part["part"])) if part["percent"] else _num(part["part"])
+    added = Op("*", eligible, _rate(rate["rate"]))
+    alone, with_it = _ASKS_GIFT_AID_ALONE.search(task), _ASKS_WITH_GIFT_AID.search(task)
+    if alone and not with_it:
+        return added, "what gift aid adds"
+    if with_it and not alone:
+        return Op("+", total, added), "what was raised with gift aid added"
+    return None

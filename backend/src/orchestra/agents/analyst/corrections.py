@@ -165,22 +165,32 @@ _PEOPLE = re.compile(
 )
 
 
+# "23 each for 5 of us, no hang on, 6 of us": the new count said alone with who it counts.
+_COUNT_ALONE = re.compile(
+    r"(?<![\d.,])(?P<new>\d+)\s+(?:of\s+us|people|persons|friends|guests|mates)"
+    r"(?:\s+now)?(?:\s+instead)?\s*[.!]*\s*$",
+    re.I,
+)
+
+
 def _count_now(sentence: str, text: str) -> tuple[str, str, int] | None:
     cue = _STARTS.search(sentence)
-    now = _COUNT_NOW.search(sentence)
+    now = _COUNT_NOW.search(sentence) or _COUNT_ALONE.search(sentence)
     if cue is None or now is None or cue.start() > now.start():
         return None
+    if now.re is _COUNT_ALONE and sentence[cue.end() : now.start()].strip(" ,"):
+        return None  # words between the cue and the count: not the count said again
     # The rest of the request, before or after (the planner may set the correction first),
     # and the ask it follows in its own sentence ("split 240 between 6, no hang on, ...").
     at = text.index(sentence)
     rest = f"{text[: at + cue.start()]} {text[at + len(sentence) :]}"
-    if now["it"]:
+    if now.re is _COUNT_NOW and now["it"]:
         olds = (_PERCENTAGE if now["percent"] else _PLAIN).findall(rest)
         if len(olds) > 1 and not now["percent"]:
             # "28 hrs at 11.60 - oh wait, it was 26": a whole number corrects the one whole
             # number given, not an amount written with decimals (nor the other way).
             olds = [old for old in olds if ("." in old) == ("." in now["new"])]
-    elif now["percent"]:
+    elif now.re is _COUNT_NOW and now["percent"]:
         return None
     else:
         olds = list({m["count"] or m["between"] for m in _PEOPLE.finditer(rest)})

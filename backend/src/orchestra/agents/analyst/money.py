@@ -27,8 +27,10 @@ from orchestra.agents.analyst.bills import (
     read_bill,
     read_capped_fares,
     read_each_with_shared,
+    read_gift_aid,
     read_hire_with_excess,
     read_instalment,
+    read_pledges,
     read_takings,
     read_tip_split,
     read_unit_prices,
@@ -230,19 +232,28 @@ def read_discounted_order(context: str | None, task: str) -> Reading | None:
 
 _EACH_PRICE = re.compile(
     rf"(?:\bis|\bare|\bcosts?|\bat|\bfor)\s+{_SIGN}(?P<price>{_NUM})(?!\s*%)\s*(?:each|apiece|"
-    r"a\s+(?:bottle|pack|tin|can|box|jar|tub|bag|item|one|piece))\b",
+    r"(?:a|per)\s+(?:bottle|pack|tin|can|box|jar|tub|bag|item|one|piece|visit|session|class|"
+    r"lesson|wash|cut|coffee|go|time))\b",
     re.I,
 )
-# "3 for 2", "buy 2 get 1 free", "bogof": how many are taken for how many paid.
+# "3 for 2", "buy 2 get 1 free", "bogof", "every 5th visit is free": how many are taken for
+# how many paid.
 _OFFER = re.compile(
     r"(?<![\w.$\u20ac\u00a3])(?P<take>\d+)\s+for\s+(?P<pay>\d+)(?!\w|\.\d|\s*(?:quid|pounds?|"
     r"dollars?|euros?|bucks|p\b|each))|\bbuy\s+(?P<bought>\d+|one)\s+(?:and\s+)?get\s+"
-    r"(?P<free>\d+|one)\s+free\b|\b(?P<bogof>bogof|bogo)\b",
+    r"(?P<free>\d+|one)\s+free\b|\b(?P<bogof>bogof|bogo)\b|"
+    r"\bevery\s+(?P<nth>\d+)(?:st|nd|rd|th)\s+(?:[a-z]+\s+)?(?:is\s+|one\s+is\s+)?free\b",
     re.I,
 )
 _BUYING = re.compile(
     r"\b(?:buying|buy|bought|getting|get|taking|take|want|need|grab|grabbing)\s+(?P<count>\d+)\b"
     r"(?!\s*(?:for|get|free)\b)",
+    re.I,
+)
+# "what do 10 visits cost me": the count asked the price of.
+_ASKED_COUNT = re.compile(
+    r"\b(?:what\s+(?:do|does|would|will)|how\s+much\s+(?:do|would|will|are))\s+(?P<count>\d+)\s+"
+    r"[a-z]+\s+(?:cost|come\s+to)\b",
     re.I,
 )
 _ASKS_PAY = re.compile(r"\b(?:pay|cost|costs|total|spend|come\s+to|comes\s+to|owe)\b", re.I)
@@ -252,6 +263,8 @@ def _offer_sizes(offer: re.Match[str]) -> tuple[int, int]:
     """How many are taken, and how many of them paid for."""
     if offer.group("bogof"):
         return 2, 1
+    if offer.group("nth"):
+        return int(offer.group("nth")), int(offer.group("nth")) - 1
     if offer.group("bought"):
         bought = 1 if offer.group("bought").lower() == "one" else int(offer.group("bought"))
         free = 1 if offer.group("free").lower() == "one" else int(offer.group("free"))
@@ -267,6 +280,8 @@ def read_multibuy(context: str | None, task: str) -> Reading | None:
     text = task if context is None else f"{context} {task}"
     price, offer = _EACH_PRICE.search(text), _OFFER.search(text)
     bought = next(reversed(list(_BUYING.finditer(text))), None)  # the count bought is said last
+    if bought is None and context is not None:
+        bought = _ASKED_COUNT.search(text, len(context))
     if price is None or offer is None or bought is None or not _ASKS_PAY.search(task):
         return None
     take, pay = _offer_sizes(offer)
@@ -278,6 +293,8 @@ def read_multibuy(context: str | None, task: str) -> Reading | None:
         said |= {offer.start("take"), offer.start("pay")}
     elif offer.group("bought"):
         said |= {offer.start("bought"), offer.start("free")}
+    elif offer.group("nth"):
+        said |= {offer.start("nth")}
     if {m.start() for m in _NUMBER.finditer(text)} - said:
         return None  # a number the reading leaves out
     counted = Op(
@@ -630,6 +647,52 @@ def read_ways_compared(context: str | None, task: str) -> Reading | None:
     return Op("-", high[0], low[0]), "the difference between the two ways over the period"
 
 
+# --- prices risen, taken together ---------------------------------------------------------------
+
+# "colour was 65 and is now 72", "a cut went from 38 to 42": a price before and after.
+_PRICE_NOW = re.compile(
+    rf"\b(?:was|were|used\s+to\s+be)\s+{_SIGN}(?P<old>{_NUM})\s*,?\s+(?:and\s+)?(?:(?:is|are)\s+)?"
+    rf"(?:now|gone\s+up\s+to|risen\s+to)\s+(?:(?:is|are)\s+)?{_SIGN}(?P<new>{_NUM})"
+    rf"|\b(?:went|gone|going|rose|risen|up)\s+from\s+{_SIGN}(?P<older>{_NUM})\s+to\s+"
+    rf"{_SIGN}(?P<newer>{_NUM})",
+    re.I,
+)
+_ASKS_RISE_TOGETHER = re.compile(
+    r"(?:%|\bper\s*cent(?:age)?\b|\bpercent(?:age)?\b).*\b(?:rise|increase|up|change)\b.*"
+    r"\b(?:together|combined|overall|in\s+total|altogether|both|all)\b",
+    re.I,
+)
+
+
+def read_prices_risen_together(context: str | None, task: str) -> Reading | None:
+    """ "colour was 65 and is now 72, cut was 38 and now 42. whats the % rise on the two
+    together": the prices after added against the prices before added, (72 + 42 - (65 +
+    38)) / (65 + 38) * 100; None unless every number is a price before or after and the
+    question asks the percentage rise of them together."""
+    text = task if context is None else f"{context} {task}"
+    if not _ASKS_RISE_TOGETHER.search(task):
+        return None
+    pairs = [
+        (m.group("old") or m.group("older"), m.group("new") or m.group("newer"))
+        for m in _PRICE_NOW.finditer(text)
+    ]
+    # "the two together" (read as "the 2 together") counts the prices, and is none of them.
+    counted = re.sub(r"\b(?:the|all|these)\s+\d+\s+(?:together|combined|of\s+them)\b", "", text)
+    if len(pairs) < 2 or 2 * len(pairs) != len(_numbers(counted)):
+        return None  # a number that is no price before or after
+    before = _sum_of([_num(old) for old, _ in pairs])
+    after = _sum_of([_num(new) for _, new in pairs])
+    rise = Op("*", Op("/", Op("-", after, before), before), Num(100, "100"))
+    return rise, "the percentage rise of the prices together"
+
+
+def _sum_of(parts: list[Node]) -> Node:
+    total = parts[0]
+    for part in parts[1:]:
+        total = Op("+", total, part)
+    return total
+
+
 # --- all of them ------------------------------------------------------------------------------
 
 _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (
@@ -644,12 +707,15 @@ _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (
     read_monthly_with_surcharge,
     read_fuel_cost,
     read_ways_compared,
+    read_prices_risen_together,
     read_bill,  # a bill of lines, its total or the change (bills.py)
     read_takings,  # a sale less its costs: the profit, what is kept (bills.py)
     read_instalment,  # an amount in N instalments, each one (bills.py)
     read_capped_fares,  # fares each, no more than a cap (bills.py)
     read_hire_with_excess,  # a day rate and a rate past an allowance of miles (bills.py)
     read_each_with_shared,  # a cost each and a share of a shared cost (bills.py)
+    read_gift_aid,  # what gift aid adds to the part of donations eligible (bills.py)
+    read_pledges,  # pledges at rates for each length, times the lengths done (bills.py)
     read_tip_split,  # a bill with a tip, split (bills.py)
 )
 

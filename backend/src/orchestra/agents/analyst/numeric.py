@@ -470,8 +470,17 @@ def _pence_as_pounds(text: str) -> str:
         return f"\u00a3{format_number(amount)}"
 
     found = _PENCE.sub(pounds, text)
-    if found == text and _POUNDS_SAID.search(text):
-        found = re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?)p\b", pounds, text, flags=re.I)
+    # One amount in pence makes the others pence too: "went from 24.5p to 27.03p per kWh"
+    # is two prices, the first no less than the second ("1080p" stays a video's lines).
+    # Asked in pence, though, pence written as pounds would give pounds.
+    in_pence = re.search(r"\bpence\b", text, re.I)
+    if (found == text and _POUNDS_SAID.search(text)) or (found != text and not in_pence):
+        found = re.sub(
+            r"(?<![\w.,])(?!(?:144|240|360|480|720|1080|1440|2160)p)(\d+(?:\.\d+)?)p\b",
+            pounds,
+            found,
+            flags=re.I,
+        )
     return found
 
 

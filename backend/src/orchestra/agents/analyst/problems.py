@@ -258,21 +258,28 @@ _PARTY = re.compile(
 # "64.80 including 20% vat", "120 incl. VAT at 20%", "gross 59.50 with 19% tax", "86.10 and
 # that includes 5% vat": an amount the percentage is already in.
 _TAXES = r"(?:vat|tax|gst|hst|mwst|sales\s+tax)"
+# "137.60 and that already includes a 12.5% service charge": a service charge or tip in it,
+# said so ("with a 12.5% service charge" may be on top).
+_SERVICE = r"(?:service(?:\s+charge)?|tip|gratuity)"
 _INCLUDED = re.compile(
     r"\b(?:including|includes|included|incl\.?|inc\.?|inclusive\s+of|with)\s+(?:(?:the|a)\s+)?"
-    rf"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)\s*{_TAXES}|{_TAXES}\s+(?:at|of)\s+\d+(?:\.\d+)?\s*%)",
+    rf"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)\s*{_TAXES}|{_TAXES}\s+(?:at|of)\s+\d+(?:\.\d+)?\s*%)"
+    r"|\b(?:including|includes|included|inclusive\s+of)\s+(?:(?:the|a)\s+)?"
+    rf"\d+(?:\.\d+)?\s*(?:%|percent\b)\s*{_SERVICE}",
     re.I,
 )
 # "how much of that is the vat", "what's the vat": the tax in it; "before vat", "ex vat",
 # "net": the amount without it.
 _ASKS_TAX_IN_IT = re.compile(
-    rf"\b(?:how\s+much\s+(?:of\s+(?:that|it|this)\s+)?(?:is|was)\s+(?:the\s+)?{_TAXES}|"
+    rf"\b(?:how\s+much\s+(?:of\s+(?:that|it|this)\s+)?(?:is|was)\s+(?:the\s+)?(?:{_TAXES}|{_SERVICE})|"
     # "whats the vat bit": the tax, said without the apostrophe.
-    rf"what(?:'s|s|\s+is|\s+was)\s+the\s+{_TAXES}|how\s+much\s+{_TAXES})\b",
+    rf"what(?:'s|s|\s+is|\s+was)\s+the\s+(?:{_TAXES}|{_SERVICE})|how\s+much\s+{_TAXES})\b",
     re.I,
 )
 _ASKS_NET = re.compile(
-    rf"\b(?:before|without|excluding|excl\.?|ex)\s+{_TAXES}\b|\bnet\b|\bnetto\b", re.I
+    rf"\b(?:before|without|excluding|excl\.?|ex)\s+(?:{_TAXES}|(?:the\s+)?{_SERVICE})\b|\bnet\b|"
+    r"\bnetto\b",
+    re.I,
 )
 
 
@@ -1341,21 +1348,52 @@ _ASKS_EACH = re.compile(
 )
 
 
+# "the bride doesn't pay", "the birthday girl goes free": one of those counted pays nothing.
+_ONE_NOT_PAYING = re.compile(
+    r"\b(?:the\s+[a-z]+(?:\s+[a-z]+)?|one(?:\s+of\s+us)?|s?he)\s+(?:doesn'?t|does\s+not|won'?t|"
+    r"will\s+not|isn'?t|is\s+not)\s+pay(?:ing)?\b|\b(?:the\s+[a-z]+(?:\s+[a-z]+)?|one(?:\s+of\s+us)?|"
+    r"s?he)\s+(?:goes|is|comes)\s+(?:for\s+)?free\b",
+    re.I,
+)
+# Words that say someone pays nothing, however many: read only as above.
+# ... or a part of a share ("one pays half a share"): shares that are not equal.
+_NOT_PAYING = re.compile(
+    r"\b(?:pay|paying|pays)\b.{0,20}\bnothing\b|\bfree\b|\bn'?t\s+pay|"
+    r"\bpays?\s+(?:only\s+)?(?:half|a\s+half|a\s+third|a\s+quarter|double|twice)\b",
+    re.I,
+)
+# "1,560 plus 240 for activities": another amount added to the first.
+_PLUS_AMOUNT = re.compile(r"(?:\bplus|\+|\band\s+another)\s*[$\u20ac\u00a3]?\s*$", re.I)
+
+
 def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
     """ "We're 4 people and the bill is $138. How much does each person pay?": the amount
-    over the number of people, or None unless those are the only two numbers."""
+    over the number of people, or None unless those are the only two numbers. Amounts
+    said with "plus" between them are added first; "12 of us including the bride, and the
+    bride doesn't pay" shares it between the 11 others."""
     said = f"{context} {task}"
     people = _PEOPLE.search(said)
     if people is None or not _ASKS_EACH.search(task) or "\u27e8" in task:
         return None  # "split ⟨s1⟩ 4 ways": what is split is an earlier step's result
-    numbers = _NUMBER.findall(said)
-    if len(numbers) != 2 or _PERCENT_AFTER.search(said):
+    found = [m for m in _NUMBER.finditer(said) if m.start() != people.start("count")]
+    if len(found) + 1 != len(_NUMBER.findall(said)) or not found or _PERCENT_AFTER.search(said):
         return None
+    if any(not _PLUS_AMOUNT.search(said[: m.start()]) for m in found[1:]):
+        return None  # an amount not added to the first: no one amount to share
     count = people.group("count")
-    numbers.remove(count)
-    amount = numbers[0].replace(",", "")
-    share = Op("/", Num(float(amount), amount), Num(float(count), count))
-    return share, "the amount for each person"
+    amounts = [m.group(0).replace(",", "") for m in found]
+    amount: Node = Num(float(amounts[0]), amounts[0])
+    for more in amounts[1:]:
+        amount = Op("+", amount, Num(float(more), more))
+    payers: Node = Num(float(count), count)
+    if _ONE_NOT_PAYING.search(said):
+        # Only one counted among those sharing ("12 of us", "including the bride").
+        if not re.search(r"\bof\s+us\b|\bincluding\b", said[people.start() :], re.I):
+            return None
+        payers = Op("-", payers, Num(1, "1"))
+    elif _NOT_PAYING.search(said):
+        return None  # someone pays nothing, and who or how many is not read
+    return Op("/", amount, payers), "the amount for each person"
 
 
 # "I have $200 and spend $45.75", "My budget is 80. I paid 34.50 for a jacket.", "I have
