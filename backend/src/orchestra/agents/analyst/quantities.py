@@ -830,6 +830,14 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (re.compile(r"\bonce\s+(?=(?:a|an|per|each|every)\s)", re.I), "1 times "),
     (re.compile(r"\btwice\b", re.I), "2 times"),
     (re.compile(r"\bthrice\b", re.I), "3 times"),
+    # "1 h 24 min", "5 hrs 15 mins", "2 hours and 10 minutes": one time, in minutes.
+    (
+        re.compile(
+            r"(?<![\w.:])(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s+)?([0-5]?\d)\s*(?:minutes?|mins?)\b",
+            re.I,
+        ),
+        lambda m: f"{int(m.group(1)) * 60 + int(m.group(2))} min",
+    ),
     (
         re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:]|\.\d)"),
         lambda m: f"{int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))} s",
@@ -1226,7 +1234,11 @@ _UPFRONT = re.compile(
     r"(?:\b(?:an?\s+)?[$\u00a3\u20ac]?(?P<before>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s+"
     r"(?:upfront|up\s+front|deposit|down)\b"
     r"|\b(?:upfront|up\s+front|deposit)\s+(?:of\s+|is\s+|was\s+)?[$\u00a3\u20ac]?"
-    r"(?P<after>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?![\w,]|\.\d))"
+    r"(?P<after>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?![\w,]|\.\d)"
+    # "plus a flat 60 travel charge", "a flat fee of 45": charged once, whatever the time.
+    r"|\b(?:(?:plus|and)\s+)?(?:an?\s+)?flat\s+(?:(?:[a-z-]+\s+)?(?:fee|charge|rate)\s+of\s+)?[$\u00a3\u20ac]?"
+    r"(?P<flat>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?![\w,%]|\.\d)"
+    r"(?:\s+(?:[a-z-]+\s+)?(?:fee|charge))?)"
     r"(?:\s*,)?(?:\s+(?:then|and|plus))?",
     re.I,
 )
@@ -1265,7 +1277,7 @@ def read_upfront_plus_rate(context: str | None, task: str) -> tuple[Node, str] |
     ]
     if len(ways) != 1:
         return None
-    paid = match.group("before") or match.group("after")
+    paid = match.group("before") or match.group("after") or match.group("flat")
     expression, _ = _expression(given, ways[0], money)
     upfront = _num(paid)
     return Op("+", upfront, expression), "the amount paid upfront plus the rest"
