@@ -40,7 +40,7 @@ from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.meters import read_meter
 from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.periods import without_spanned_period
-from orchestra.agents.analyst.portions import read_result_in_portions
+from orchestra.agents.analyst.portions import read_result_in_portions, read_result_in_unit
 from orchestra.agents.analyst.problems import (
     read_amount_left,
     read_asked_count_at_price,
@@ -556,6 +556,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if found is None and inputs.titles:
         # "how many 60 L bags is the result of step s1 (How many litres of soil)".
         portions = read_result_in_portions(text, inputs.titles)
+        # "what's the result of step s1 (How many days between ...) in weeks".
+        portions = portions or read_result_in_unit(text, inputs.titles)
         found = None if portions is None else (Clause(portions[1], portions[0]),)
     if found is None:
         # "5 km in miles, 10 kg in lb and 30 C in F": each conversion, in turn.
