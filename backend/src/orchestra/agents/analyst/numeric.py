@@ -60,6 +60,7 @@ from orchestra.agents.analyst.problems import (
     read_named_share,
     read_part_of_whole,
     read_per_period,
+    read_percentage_asked_twice,
     read_percentage_problem,
     read_price_per_one_counted,
     read_pro_rata,
@@ -1002,6 +1003,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             read_two_discounts(context, text)
             or read_discount_then_voucher(context, text)
             or read_loan_repaid(context, text)
+            # "going up 6.5%. new rent, and how much extra a year": each ask of the change.
+            or read_percentage_asked_twice(context, text)
         )
         if stages is not None:
             return tuple(Clause(label, expression) for expression, label in stages)
