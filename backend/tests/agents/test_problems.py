@@ -87,3 +87,8 @@ def test_a_change_said_going_up_or_down_and_its_share_over_a_longer_period(
 def test_what_is_left_over_another_period_is_still_refused() -> None:
     with pytest.raises(AgentInputError):
         run("Context: My 2,000 monthly budget goes up 5%. Task: What's the total per year?")
+
+
+def test_a_number_naming_a_place_is_no_amount_to_raise() -> None:
+    with pytest.raises(AgentInputError):
+        run("i live at number 27 and the rent's going up 5%, what will i be paying")

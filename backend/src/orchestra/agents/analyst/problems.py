@@ -311,6 +311,12 @@ _PAID_AFTER = re.compile(
 )
 
 
+# "number 27", "flat 4", "room 12": a number that names a place, no amount.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:number|no\.|flat|apartment|apt|room|house|door|platform|gate)\s*#?\s*$", re.I
+)
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -337,6 +343,8 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
             number = Num(float(raw), raw)
             if _PERCENT_AFTER.match(text, match.end()):
                 percentages.append(number)
+            elif _LABEL_BEFORE.search(text, 0, match.start()):
+                return None  # "i live at number 27": a name, and the amount is not said
             elif stated:
                 amounts.append(number)
             else:
