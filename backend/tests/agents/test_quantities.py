@@ -759,3 +759,32 @@ def test_a_race_said_in_k_is_kilometres_and_money_in_k_thousands(
     instruction: str, expected: float
 ) -> None:
     assert run(instruction)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: Filled up with 41.3 litres after doing 412 miles. Task: Whats my mpg if a "
+            "gallon is 4.546 litres.",
+            412 / 41.3 * 4.546,
+        ),
+        (
+            "Context: Used 52 litres for 540 miles. Task: Taking a gallon as 3.785 litres, how "
+            "many miles per gallon.",
+            540 / 52 * 3.785,
+        ),
+    ],
+)
+def test_a_unit_the_request_defines_is_read_in_a_rate_per_it(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_an_amount_of_a_unit_the_request_defines_is_not_read_here() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: Did 380 miles on 38 litres. Task: How many gallons is that if a gallon is "
+            "4.546 litres."
+        )
