@@ -26,8 +26,8 @@ the whole; "how many pence" asks the money given in hundredths; a volume is a le
 ("80 cm by 50 cm, 15 cm deep, how many litres"), and "4.5 by 3.8 m" gives both sides in
 metres; "1 litre covers 12 m2" is 12 m2 per litre; a rule of units said ("1 m3 = 1000 L")
 adds nothing when it is so, and one defining a unit the table leaves out ("if a gallon is 4.546
-litres") gives a rate per it ("mpg"); "how many 450 g jars" asks for things of that size each, only a
-whole number of them; containers counted are rounded up unless "just divide" asks the
+litres") gives a rate per it ("mpg"); "how many 450 g jars" asks for things of that size
+each, only a whole number of them; containers counted are rounded up unless "just divide" asks the
 quotient itself; "150 ml per kg per day" is a
 rate of a rate; "4 days a week" is days, or how often where days give no answer; "if each
 bag makes 0.01 m3" in the question is said of the amounts; "1.6 g of protein per kg" is a
