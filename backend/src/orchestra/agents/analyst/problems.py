@@ -399,12 +399,17 @@ _SECOND_ASK = re.compile(
 )
 
 
+_EXTRA_ASKED = re.compile(r"\b(?:extra|more|increase|rise)\b", re.I)
+
+
 def read_percentage_asked_twice(context: str, task: str) -> list[tuple[Node, str]] | None:
     """ "rent is 1,380 a month and going up 6.5%. new rent, and how much extra a year": each
     of the two asks read as `read_percentage_problem` reads it alone; None unless the task
     is two asks and both are read."""
     asks = _SECOND_ASK.split(task)
-    if len(asks) != 2:
+    # The new amount, then what more it comes to: a rise. "what do i save" of a tip added,
+    # or both asks of one kind, is not so.
+    if len(asks) != 2 or not _EXTRA_ASKED.search(asks[1]) or _EXTRA_ASKED.search(asks[0]):
         return None
     found = [read_percentage_problem(context, ask) for ask in asks]
     if found[0] is None or found[1] is None:
