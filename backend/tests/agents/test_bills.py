@@ -325,3 +325,36 @@ def test_gift_aid_on_a_part_of_another_amount_is_refused() -> None:
             "Context: Raised 420, and 300 of the 500 was donations eligible for gift aid at 25%. "
             "Task: Total with gift aid?"
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "case weighs 26.4 kg, limit is 23 kg and they charge £12 per kg or part of a kg "
+            "over. how much will i pay",
+            48,
+        ),
+        (
+            "my bag is 25.2 kg and the allowance is 20 kg. excess is 15 per kg or part thereof, "
+            "what will it cost",
+            90,
+        ),
+        # no part charged as a whole unless said
+        (
+            "suitcase is 27.5 kg, there's a 23 kg limit and they charge 10 a kg over, how much "
+            "do i pay",
+            45,
+        ),
+    ],
+)
+def test_a_charge_for_each_unit_over_a_limit(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_within_the_limit_is_not_read() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "case weighs 21 kg, limit is 23 kg and they charge £12 per kg or part of a kg over. "
+            "how much will i pay"
+        )

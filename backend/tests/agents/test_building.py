@@ -91,3 +91,41 @@ def test_portions_of_another_kind_are_not_read() -> None:
     # litres in bags of a weight: no division of one by the other
     with pytest.raises(AgentInputError):
         run("How many 25 kg bags is the result of step s1 (How many litres of soil).", SOIL)
+
+
+DAYS = StepInput(
+    "s1", "How many days between 22 july 2026 and 2 september 2026", "**42**", {"result": 42}
+)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "step", "expected"),
+    [
+        (
+            "What's the result of step s1 (How many days between 22 july 2026 and 2 september "
+            "2026) in weeks.",
+            DAYS,
+            6,
+        ),
+        ("How many weeks is the result of step s1 (How many days between ...)?", DAYS, 6),
+        ("Convert the result of step s1 (How many litres of soil) to ml", SOIL, 864_000),
+    ],
+)
+def test_an_earlier_amount_in_another_unit(
+    instruction: str, step: StepInput, expected: float
+) -> None:
+    assert run(instruction, step)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # days are no whole number of months
+        "What's the result of step s1 (How many days between ...) in months.",
+        # a length asked of a time
+        "What's the result of step s1 (How many days between ...) in km.",
+    ],
+)
+def test_an_earlier_amount_in_a_unit_of_another_kind_is_not_read(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, DAYS)

@@ -167,3 +167,17 @@ def test_flight_time_with_a_difference_said_of_a_place(instruction: str, expecte
 def test_a_pace_without_the_length_it_is_per_is_refused_saying_so() -> None:
     with pytest.raises(AgentInputError, match="a pace is a time per length"):
         run("ran 10 km in 50 minutes, what was my pace")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("podcast is 1 h 24 min long, at 1.5x speed how many minutes", 56),
+        ("the lecture recording is 2 hours 10 minutes. how many minutes on 2x", 65),
+        ("audiobook is 9 hours, how many hours at 1.25x speed", 7.2),
+    ],
+)
+def test_a_recording_played_faster_takes_its_time_over_the_speed(
+    instruction: str, expected: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected)

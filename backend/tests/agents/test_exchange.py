@@ -111,3 +111,34 @@ def test_the_rate_an_exchange_gave(request_text: str, result: float) -> None:
 def test_a_rate_got_that_does_not_fit_is_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "bureau takes 3% commission off the pounds first then gives 1.16 euros per pound. "
+            "changing 600 quid, how many euros do i get",
+            675.12,
+        ),
+        ("changing 600 quid at 1.16 euros per pound, how many euros do i get", 696),
+        (
+            "the kiosk gives 1.25 dollars to the pound and charges a 2% fee. exchanging 400 "
+            "pounds, how many dollars",
+            490,
+        ),
+    ],
+)
+def test_a_rate_per_unit_and_a_commission_off_what_is_changed(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_commission_on_an_amount_wanted_is_refused() -> None:
+    # the pounds needed for 600 euros would have the commission added, not taken off
+    with pytest.raises(AgentInputError):
+        run(
+            "bureau gives 1.16 euros per pound and takes 3% commission. i need 600 euros, how "
+            "many pounds"
+        )

@@ -46,3 +46,49 @@ def test_other_things_at_a_number_are_not_read_as_a_price(question: str) -> None
     assert read_asked_count_at_price(question) is None
     with pytest.raises(AgentInputError):
         run(question)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        (
+            "Context: Rent is 1,380 a month and going up 6.5%. Task: New rent, and how much "
+            "extra a year.",
+            [1469.7, 1076.4],
+        ),
+        (
+            "Context: Gym is 42 a month and rising 5%. Task: Whats the new price and how much "
+            "more per year is that.",
+            [44.1, 25.2],
+        ),
+    ],
+)
+def test_a_rise_asked_as_the_new_amount_and_the_extra_over_a_year(
+    instruction: str, results: list[float]
+) -> None:
+    data = run(instruction)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("Context: Rent is 1,380 a month and going up 6.5%. Task: What's the new rent.", 1469.7),
+        ("Context: The train fare is 45 and going down 10%. Task: What will it be?", 40.5),
+        ("Context: The bill is 80 a month with 20% off. Task: How much do i save a year?", 192),
+    ],
+)
+def test_a_change_said_going_up_or_down_and_its_share_over_a_longer_period(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_what_is_left_over_another_period_is_still_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("Context: My 2,000 monthly budget goes up 5%. Task: What's the total per year?")
+
+
+def test_a_number_naming_a_place_is_no_amount_to_raise() -> None:
+    with pytest.raises(AgentInputError):
+        run("i live at number 27 and the rent's going up 5%, what will i be paying")

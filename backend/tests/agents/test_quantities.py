@@ -726,3 +726,68 @@ def test_how_much_naming_no_thing_asks_money(instruction: str, result: float) ->
 def test_time_worked_is_not_turned_into_days_or_weeks_by_the_clock(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: removal men charge 95 an hour plus a flat 60 travel charge. "
+            "Task: the job took 5 hrs 15 mins, total?",
+            558.75,
+        ),
+        (
+            "Context: the plumber charges 70 per hour and a flat call-out fee of 45. "
+            "Task: he was here 2 hours 40 minutes, what's the total",
+            45 + 70 * 160 / 60,
+        ),
+        ("electrician is 60 an hour plus a flat 30 callout charge. took 1 hr 45 mins. total?", 135),
+    ],
+)
+def test_a_flat_charge_is_paid_once_on_top_of_hours_and_minutes(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("ran a 10k this morning, how many miles is that", 10_000 / 1609.344),
+        ("doing a 5k run on saturday, how many miles is it", 5_000 / 1609.344),
+        ("salary went from 30k to 33k, what percent rise", 10),
+    ],
+)
+def test_a_race_said_in_k_is_kilometres_and_money_in_k_thousands(
+    instruction: str, expected: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: Filled up with 41.3 litres after doing 412 miles. Task: Whats my mpg if a "
+            "gallon is 4.546 litres.",
+            412 / 41.3 * 4.546,
+        ),
+        (
+            "Context: Used 52 litres for 540 miles. Task: Taking a gallon as 3.785 litres, how "
+            "many miles per gallon.",
+            540 / 52 * 3.785,
+        ),
+    ],
+)
+def test_a_unit_the_request_defines_is_read_in_a_rate_per_it(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_an_amount_of_a_unit_the_request_defines_is_not_read_here() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: Did 380 miles on 38 litres. Task: How many gallons is that if a gallon is "
+            "4.546 litres."
+        )

@@ -76,3 +76,23 @@ def test_any_arithmetic_formula_missing_or_with_extra_values_is_not_read(
 ) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("units = abv% x ml / 1000. had 4 pints (568 ml each) at 4.5%, how many units", 10.224),
+        ("units = abv% x ml / 1000. drank 3 cans of 440 ml each at 5%, how many units", 6.6),
+        ("units = abv% x ml / 1000. a 750 ml bottle of wine at 13%, how many units", 9.75),
+    ],
+)
+def test_a_quantity_named_in_percent_and_a_count_of_one_size(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_percentage_given_for_a_quantity_not_in_percent_is_refused() -> None:
+    # 18% as 18 would be a rate a hundred times too large
+    with pytest.raises(AgentInputError):
+        run("interest = balance x rate / 12. balance 3000, rate 18%")

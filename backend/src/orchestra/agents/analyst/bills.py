@@ -12,7 +12,9 @@ number is ever left out. What is read here:
   what is paid with ("paying with a tenner, how much change");
 - takings less costs, "sold 145 candles at 12 each, materials cost 2.80 a candle and the
   stall fees were 120", "etsy takes a 6.5% fee plus 0.20 to list it. sold a print for 25":
-  the profit, or what is kept.
+  the profit, or what is kept;
+- a charge past a limit, "case weighs 26.4 kg, limit is 23 kg and they charge £12 per kg or
+  part of a kg over": the rate for each unit over, a part one charged whole when said so.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from orchestra.agents.analyst.wording import Call, Node, Num, Op
 __all__ = [
     "read_bill",
     "read_capped_fares",
+    "read_charge_over_limit",
     "read_each_with_shared",
     "read_gift_aid",
     "read_hire_with_excess",
@@ -482,6 +485,56 @@ def read_hire_with_excess(context: str | None, task: str) -> Reading | None:
     days = Op("*", _price(rate), _num(rate.group("periods")))
     extra = Op("*", Op("-", _num(used.group("used")), _num(free.group("free"))), _price(excess))
     return Op("+", days, extra), "the hire with the distance over the allowance"
+
+
+# "limit is 23 kg", "a 20 kg allowance": the amount allowed before a charge for each unit over.
+_LIMIT_UNITS = r"(?:kg|kgs|kilos?|lbs?|g|grams?|gb|mb|minutes?|mins?|texts?)"
+_LIMIT = re.compile(
+    rf"\b(?:limit|allowance|max(?:imum)?)\s+(?:is\s+|of\s+)?(?P<limit>{_NUM})\s*"
+    rf"(?P<unit>{_LIMIT_UNITS})\b|(?<![\w.])(?P<limit2>{_NUM})\s*(?P<unit2>{_LIMIT_UNITS})\s+"
+    r"(?:limit|allowance)\b",
+    re.I,
+)
+# "£12 per kg or part of a kg over", "10 a kilo over": the charge for each unit past it.
+_OVER_CHARGE = re.compile(
+    rf"{_PRICE}\s+(?:a|an|per|for\s+each|for\s+every|each)\s+(?:extra\s+|additional\s+)?"
+    rf"(?P<unit>{_LIMIT_UNITS})\b(?P<part>\s+or\s+part(?:\s+of\s+(?:an?\s+)?{_LIMIT_UNITS}|"
+    r"\s+thereof)?\b)?(?:\s+(?:over|above|extra|in\s+excess))?",
+    re.I,
+)
+_MEASURED = re.compile(rf"(?<![\w.])(?P<used>{_NUM})\s*(?P<unit>{_LIMIT_UNITS})\b", re.I)
+
+
+def read_charge_over_limit(context: str | None, task: str) -> Reading | None:
+    """ "case weighs 26.4 kg, limit is 23 kg and they charge £12 per kg or part of a kg
+    over. how much will i pay": the rate for each unit past the limit, each part of one
+    charged as a whole one when said so, 12 * ceil(26.4 - 23); None unless those are the
+    request's three numbers, in one unit, past the limit, and it asks what is paid."""
+    text = task if context is None else f"{context} {task}"
+    limit, charge = _LIMIT.search(text), _OVER_CHARGE.search(text)
+    if limit is None or charge is None or not _ASKS_PAID.search(task):
+        return None
+    if len(_ANY_NUMBER.findall(text)) != 3 or "%" in text:
+        return None
+    rest = text[: limit.start()] + " " + text[limit.end() :]
+    rest = rest.replace(charge.group(0), " ")
+    measured = list(_MEASURED.finditer(rest))
+    if len(measured) != 1:
+        return None
+    units = {
+        m.lower().rstrip("s")[:2]
+        for m in (limit.group("unit") or limit.group("unit2"), charge["unit"], measured[0]["unit"])
+    }
+    if len(units) != 1:
+        return None
+    allowed = _num(limit.group("limit") or limit.group("limit2"))
+    used = _num(measured[0].group("used"))
+    if used.value <= allowed.value:
+        return None  # within the limit: whether anything is charged is not said
+    over: Node = Op("-", used, allowed)
+    if charge.group("part"):
+        over = Call("ceil", (over,))
+    return Op("*", _price(charge), over), "the charge for the amount over the limit"
 
 
 _PEOPLE = (

@@ -129,7 +129,20 @@ _SUM_SAID = re.compile(
 )
 
 
+# "at 1.5x speed", "on 2x": a recording played faster (or slower) takes its time over that.
+_PLAYED_AT = re.compile(
+    r"\b(?:at|on)\s+(?P<x>\d+(?:\.\d+)?)\s*(?:x|\u00d7|times)(?:\s+(?:the\s+)?(?:speed|playback))?"
+    r"(?!\w|\.\d)",
+    re.I,
+)
+
+
 def _time_in_unit(text: str) -> tuple[Node, str] | None:
+    played = _PLAYED_AT.search(text)
+    if played is not None:
+        if not 0 < float(played.group("x")) <= 4:
+            return None
+        text = f"{text[: played.start()]} {text[played.end() :]}"
     asked = _ASKED_UNIT.search(text)
     if asked is None or _MORE_THAN_A_TIME.search(text):
         return None
@@ -154,6 +167,9 @@ def _time_in_unit(text: str) -> tuple[Node, str] | None:
         return None
     unit = _unit_of(asked.group("u"))
     label = f"the times added, in {unit}s" if summed else f"the time in {unit}s"
+    if played is not None:
+        x = played.group("x")
+        time, label = Op("/", time, _num(float(x), x)), f"{label}, played at {x}x"
     return _from_minutes(time, unit), label
 
 

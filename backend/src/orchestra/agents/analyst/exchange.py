@@ -3,8 +3,9 @@
 "1 GBP = 1.27 USD. how many pounds is 450 dollars", "hotel in zurich is 320 CHF a night for
 3 nights. 1 CHF = 0.89 GBP. total in pounds?", "dinner in rome was 96 euros and we added a
 10% tip. with 1 euro = 0.86 pounds, what did it cost us in pounds": the amount (one amount,
-a price a unit for a count of units, or an amount with a tip added first), times the rate
-or divided by it, by which way round the rate is said.
+a price a unit for a count of units, or an amount with a tip added first or a percentage
+commission taken off), times the rate or divided by it, by which way round the rate is
+said ("1.16 euros per pound" too).
 
 Read only when the request states one rate, asks for one of the rate's two currencies, and
 every other number is part of the amount: a number left over may be a fee or a condition
@@ -47,7 +48,10 @@ _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?"
 _RATE = re.compile(
     rf"(?<![\w.,])(?:(?P<fsym>{_SYMBOL})\s?1(?![\d.,])|1\s*(?P<from>{_NAME}))\s*"
     r"(?:=|is\s+worth|is|equals|gets?\s+(?:you\s+)?|buys?|to)\s*(?:about\s+)?"
-    rf"(?:(?P<tsym>{_SYMBOL})\s?(?P<rate>{_AMOUNT})|(?P<rate2>{_AMOUNT})\s*(?P<to>{_NAME}))",
+    rf"(?:(?P<tsym>{_SYMBOL})\s?(?P<rate>{_AMOUNT})|(?P<rate2>{_AMOUNT})\s*(?P<to>{_NAME}))"
+    # "1.16 euros per pound", "1.16 euros to the pound": the rate said the other way about.
+    rf"|(?<![\w.,])(?P<rate3>{_AMOUNT})\s*(?P<to3>{_NAME})\s+(?:per|to\s+the|to\s+a|for\s+(?:a|one|"
+    rf"each|every)|a|an|each)\s+(?P<from3>{_NAME})",
     re.I,
 )
 # "total in pounds?", "convert it into euros", "how many pounds is ...".
@@ -72,6 +76,17 @@ _TIP = re.compile(
     r"(?:%|percent\b|per\s+cent\b)\s+(?:tip|gratuity|service(?:\s+charge)?)\b",
     re.I,
 )
+# "takes 3% commission", "less a 2% fee": taken off the amount (before the change or after,
+# which comes to the same).
+_COMMISSION = re.compile(
+    rf"\b(?:takes?|taking|took|charges?|charging|minus|less|after|with|and)\s+(?:an?\s+)?"
+    rf"(?P<rate>{_AMOUNT})\s*(?:%|percent\b|per\s+cent\b)\s+(?:commission|fee)\b",
+    re.I,
+)
+# A commission comes off what is handed over ("changing 600 quid"); for an amount wanted
+# ("need 600 euros") it would be added to what is paid, so that is not read.
+_HANDED_OVER = re.compile(r"\b(?:chang|exchang|swap|convert|trad)(?:e|es|ed|ing)\b", re.I)
+_WANTED = re.compile(r"\b(?:need|needs|needed|want|wants|to\s+get|to\s+buy)\b", re.I)
 # Every number written, glued to letters or not: each must be read.
 _ANY_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
 
@@ -98,6 +113,11 @@ def _amount(rest: str) -> tuple[Node, frozenset[str], Reading] | None:
     tip = _TIP.search(rest)
     if tip is not None:
         rest = _blank(rest, tip.span())
+    commission = _COMMISSION.search(rest)
+    if commission is not None:
+        if not _HANDED_OVER.search(rest) or _WANTED.search(rest):
+            return None
+        rest = _blank(rest, commission.span())
     numbers = _ANY_NUMBER.findall(rest)
     priced = _A_UNIT_FOR.search(rest)
     if priced is not None and len(numbers) == 2 and tip is None:
@@ -107,11 +127,14 @@ def _amount(rest: str) -> tuple[Node, frozenset[str], Reading] | None:
         steps.append((amount, "the amount in the currency given"))
         return amount, _codes(priced.group("sym") or priced.group("cur")), steps
     held = list(_HELD.finditer(rest))
-    if len(numbers) != 1 or len(held) != 1:
+    if len(numbers) != 1 or len(held) != 1 or (priced is not None and commission is not None):
         return None
     amount = _num(held[0].group("amount") or held[0].group("amount2"))
     if tip is not None:
         amount = Op("*", amount, Op("+", Num(1, "1"), Op("/", _num(tip["rate"]), Num(100, "100"))))
+    if commission is not None:
+        kept = Op("-", Num(1, "1"), Op("/", _num(commission["rate"]), Num(100, "100")))
+        amount = Op("*", amount, kept)
     return amount, _codes(held[0].group("sym") or held[0].group("cur")), steps
 
 
@@ -124,8 +147,8 @@ def read_exchanged(context: str | None, task: str) -> Reading | None:
     if len(rates) != 1:
         return None
     rate = rates[0]
-    one = _codes(rate.group("fsym") or rate.group("from"))
-    other = _codes(rate.group("tsym") or rate.group("to"))
+    one = _codes(rate.group("fsym") or rate.group("from") or rate.group("from3"))
+    other = _codes(rate.group("tsym") or rate.group("to") or rate.group("to3"))
     rest = _blank(text, rate.span())
     asks = list(_ASKED.finditer(rest))
     wanted = {_codes(m.group("cur") or m.group("many")) for m in asks}
@@ -148,9 +171,10 @@ def read_exchanged(context: str | None, task: str) -> Reading | None:
         return None
     if said and (not said & source or said & goal):
         return None
-    factor = _num(rate.group("rate") or rate.group("rate2"))
+    factor = _num(rate.group("rate") or rate.group("rate2") or rate.group("rate3"))
     changed = Op("*", amount, factor) if times else Op("/", amount, factor)
     tipped = " with the tip" if _TIP.search(text) else ""
+    tipped += " less the commission" if _COMMISSION.search(text) else ""
     return [*steps, (changed, f"the amount{tipped} in {'/'.join(sorted(target & goal))}")]
 
 

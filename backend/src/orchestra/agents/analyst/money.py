@@ -26,6 +26,7 @@ from collections.abc import Callable
 from orchestra.agents.analyst.bills import (
     read_bill,
     read_capped_fares,
+    read_charge_over_limit,
     read_each_with_shared,
     read_gift_aid,
     read_hire_with_excess,
@@ -713,6 +714,7 @@ _READERS: tuple[Callable[[str | None, str], Reading | None], ...] = (
     read_instalment,  # an amount in N instalments, each one (bills.py)
     read_capped_fares,  # fares each, no more than a cap (bills.py)
     read_hire_with_excess,  # a day rate and a rate past an allowance of miles (bills.py)
+    read_charge_over_limit,  # a rate for each kg past a limit (bills.py)
     read_each_with_shared,  # a cost each and a share of a shared cost (bills.py)
     read_gift_aid,  # what gift aid adds to the part of donations eligible (bills.py)
     read_pledges,  # pledges at rates for each length, times the lengths done (bills.py)

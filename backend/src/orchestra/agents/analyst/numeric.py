@@ -41,7 +41,7 @@ from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.meters import read_meter
 from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.periods import without_spanned_period
-from orchestra.agents.analyst.portions import read_result_in_portions
+from orchestra.agents.analyst.portions import read_result_in_portions, read_result_in_unit
 from orchestra.agents.analyst.problems import (
     PERIODS_IN,
     period_asked_apart,
@@ -63,6 +63,7 @@ from orchestra.agents.analyst.problems import (
     read_named_share,
     read_part_of_whole,
     read_per_period,
+    read_percentage_asked_twice,
     read_percentage_problem,
     read_price_per_one_counted,
     read_pro_rata,
@@ -636,6 +637,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if found is None and inputs.titles:
         # "how many 60 L bags is the result of step s1 (How many litres of soil)".
         portions = read_result_in_portions(text, inputs.titles)
+        # "what's the result of step s1 (How many days between ...) in weeks".
+        portions = portions or read_result_in_unit(text, inputs.titles)
         found = None if portions is None else (Clause(portions[1], portions[0]),)
     if found is None:
         # "5 km in miles, 10 kg in lb and 30 C in F": each conversion, in turn.
@@ -1172,6 +1175,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             read_two_discounts(context, text)
             or read_discount_then_voucher(context, text)
             or read_loan_repaid(context, text)
+            # "going up 6.5%. new rent, and how much extra a year": each ask of the change.
+            or read_percentage_asked_twice(context, text)
         )
         if stages is not None:
             return tuple(Clause(label, expression) for expression, label in stages)

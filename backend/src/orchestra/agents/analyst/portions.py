@@ -6,7 +6,9 @@ the units converted between ("how many 25 kg sacks" of a result in tonnes). "How
 scoops would cover half of the result of step s1 (How many grams a day)" takes that share
 of it first. Read only when the title names a unit of the same kind as the portion's and
 the question gives no other number; containers bought whole are rounded up unless the
-request says to just divide.
+request says to just divide. "What's the result of step s1 (How many days between ...) in
+weeks" is that result in the other unit, read so only when the title names a unit of the
+same kind.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from orchestra.agents.analyst.quantities import CONTAINERS, NOT_ROUNDED, singular, unit_of
 from orchestra.agents.analyst.wording import Call, Name, Node, Num, Op
 
-__all__ = ["read_result_in_portions"]
+__all__ = ["read_result_in_portions", "read_result_in_unit"]
 
 # "how many 60 L bags is ⟨s1⟩", "how many 25 g scoops of whey would cover half of ⟨s1⟩".
 _PORTIONS = re.compile(
@@ -91,3 +93,39 @@ def _rounding_removed(asked: re.Match[str]) -> str:
     """What the question says after the amount, without how to round it."""
     left = NOT_ROUNDED.sub(" ", asked.group("rest"))
     return re.sub(r"\b(?:up|down|it|myself|later|please)\b|[().,!;\s]+", " ", left).strip()
+
+
+# "what's ⟨s1⟩ in weeks", "convert ⟨s1⟩ to miles", "how many weeks is ⟨s1⟩": the result alone,
+# in another unit.
+_RESULT_IN = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:what(?:'s|\s+is|\s+are)|convert|express|give|show)\s+)?(?:that\s+is\s+)?"
+    r"\u27e8(?P<step>[^\u27e9]+)\u27e9\s*,?\s*(?:(?:is|as)\s+)?(?:in|into|to|as)\s+(?:decimal\s+)?"
+    r"(?P<unit>[a-z]+\d?)\s*[?.!]*\s*$"
+    r"|^\s*(?:and\s+)?how\s+many\s+(?P<many>[a-z]+\d?)\s+(?:is|are)\s+(?:that\s+is\s+)?"
+    r"\u27e8(?P<other>[^\u27e9]+)\u27e9\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def read_result_in_unit(text: str, titles: dict[str, str]) -> tuple[Node, str] | None:
+    """``text`` (a task with earlier results marked) asking an earlier step's amount in
+    another unit of the same kind as the one its title asks for ("what's ⟨s1⟩ in weeks" of
+    "How many days between ..."), as that result times the ratio of the units; None unless
+    the title says the unit and the task asks nothing more."""
+    asked = _RESULT_IN.match(text)
+    if asked is None:
+        return None
+    step = asked.group("step") or asked.group("other")
+    word = asked.group("unit") or asked.group("many")
+    target = unit_of(word)
+    result = _title_unit(titles.get(step, ""))
+    if target is None or result is None or target[0] != result[0]:
+        return None
+    ratio = result[1] / target[1]
+    if abs(ratio - 1) < 1e-12:
+        return None  # asked in the unit it is in: no conversion to read
+    text_ratio = f"{round(ratio):d}" if abs(ratio - round(ratio)) < 1e-9 else f"{ratio:.12g}"
+    if ratio < 1 and abs(1 / ratio - round(1 / ratio)) < 1e-9:
+        factor = round(1 / ratio)
+        return Op("/", Name(step), Num(factor, str(factor))), f"step {step}'s result in {word}"
+    return Op("*", Name(step), Num(ratio, text_ratio)), f"step {step}'s result in {word}"

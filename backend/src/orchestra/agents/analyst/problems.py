@@ -74,6 +74,7 @@ __all__ = [
     "read_parts_of_whole",
     "read_per_group",
     "read_per_period",
+    "read_percentage_asked_twice",
     "read_percentage_problem",
     "read_periods_to_target",
     "read_price_for_margin",
@@ -172,7 +173,8 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 # What is added to an amount, and what is taken off it.
 _ADDED = re.compile(
     r"\b(?:tax|taxes|vat|tip|gratuity|shipping|delivery|postage|fee|fees|surcharge|markup|"
-    r"service charge|adds?|added|plus|goes up|go up|went up|rises?|rose|increases?|"
+    r"service charge|adds?|added|plus|goes up|go up|went up|going up|gone up|rises?|rose|"
+    r"rising|risen|increases?|increasing|"
     # "putting the rent up 4.5%": a rise said with the thing between.
     r"(?:putting|puts|put)\s+(?:[a-z]+\s+){0,2}up|"
     r"increased|raised?)\b",
@@ -180,6 +182,7 @@ _ADDED = re.compile(
 )
 _TAKEN_OFF = re.compile(
     r"\b(?:off|discount|discounted|reduced|reduction|cheaper|goes down|go down|went down|"
+    r"going down|gone down|"
     r"marked down|"
     r"drops?|dropped|falls?|fell|decreases?|decreased|markdown|cut|spend|spends|spent|"
     r"use|uses|used|lose|loses|lost|"
@@ -221,7 +224,8 @@ _ASKS_FINAL = re.compile(
 )
 # ... or for the share itself ("how much is the tip?", "how much do I save?").
 _ASKS_SHARE = re.compile(
-    r"\b(?:save|saving|savings|(?:how much|what) (?:is|was|will be|would be) the (?:tax|tip|vat|"
+    r"\b(?:save|saving|savings|how much (?:extra|more)|"
+    r"(?:how much|what) (?:is|was|will be|would be) the (?:tax|tip|vat|"
     r"fee|discount|shipping|surcharge|increase|markup)|what's the (?:tax|tip|vat|fee|discount|"
     r"shipping|surcharge|increase|markup)|how much (?:tax|tip|vat))\b",
     re.I,
@@ -316,6 +320,12 @@ _PAID_AFTER = re.compile(
 )
 
 
+# "number 27", "flat 4", "room 12": a number that names a place, no amount.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:number|no\.|flat|apartment|apt|room|house|door|platform|gate)\s*#?\s*$", re.I
+)
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -342,14 +352,23 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
             number = Num(float(raw), raw)
             if _PERCENT_AFTER.match(text, match.end()):
                 percentages.append(number)
+            elif _LABEL_BEFORE.search(text, 0, match.start()):
+                return None  # "i live at number 27": a name, and the amount is not said
             elif stated:
                 amounts.append(number)
             else:
                 return None  # an amount in the question: not this problem
     if len(amounts) != 1 or len(percentages) != 1:
         return None
-    if any(p not in _period(context) for p in _period(task)):
-        return None  # "... my 2,000 monthly budget ..., what's left per year?": another period
+    periods, asked_periods = _period(context), _period(task)
+    longer = None
+    if any(p not in periods for p in asked_periods):
+        # "rent is 1,380 a month and going up 6.5%. how much extra a year": the change over
+        # the longer period, so many of the stated one in it; what is left or paid over
+        # another period is not read ("my 2,000 monthly budget ..., what's left per year?").
+        longer = _IN_PERIOD.get((periods[0], asked_periods[0])) if len(periods) == 1 else None
+        if longer is None or len(asked_periods) != 1:
+            return None
     if _INCOME.search(context) and _TAXED.search(f"{context} {task}"):
         return None
     if _AFTER_CHANGE.search(context) and _PAID_AFTER.search(context):
@@ -372,13 +391,39 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
             or bool(_SHARE_STATED.match(context) and _ASKS_IT.fullmatch(task))
         )
     )
-    if asks_share == asks_final:
+    if asks_share == asks_final or (longer is not None and not asks_share):
         return None
+    if asks_share and longer is not None:
+        return Op("*", share, Num(longer, str(longer))), f"the change over a {asked_periods[0]}"
     if asks_share:
         return share, "the percentage of the amount"
     sign = "+" if added else "-"
     change = Op(sign, Num(1, "1"), Op("/", percentages[0], Num(100, "100")))
     return Op("*", amounts[0], change), "the amount " + ("with" if added else "less") + " it"
+
+
+# "new rent, and how much extra a year": two asks of one change, each a question of its own.
+_SECOND_ASK = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:what|how|whats|what's|the|new)\b)", re.I
+)
+
+
+_EXTRA_ASKED = re.compile(r"\b(?:extra|more|increase|rise)\b", re.I)
+
+
+def read_percentage_asked_twice(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "rent is 1,380 a month and going up 6.5%. new rent, and how much extra a year": each
+    of the two asks read as `read_percentage_problem` reads it alone; None unless the task
+    is two asks and both are read."""
+    asks = _SECOND_ASK.split(task)
+    # The new amount, then what more it comes to: a rise. "what do i save" of a tip added,
+    # or both asks of one kind, is not so.
+    if len(asks) != 2 or not _EXTRA_ASKED.search(asks[1]) or _EXTRA_ASKED.search(asks[0]):
+        return None
+    found = [read_percentage_problem(context, ask) for ask in asks]
+    if found[0] is None or found[1] is None:
+        return None
+    return [found[0], found[1]]
 
 
 # "6 packs of batteries at 7.99 each", "4 tickets for 12.50 apiece": a count at a price.

@@ -25,8 +25,9 @@ is 3 a day of the one thing counted; "it's on 20% and i want it at 80%" fills 60
 the whole; "how many pence" asks the money given in hundredths; a volume is a length cubed
 ("80 cm by 50 cm, 15 cm deep, how many litres"), and "4.5 by 3.8 m" gives both sides in
 metres; "1 litre covers 12 m2" is 12 m2 per litre; a rule of units said ("1 m3 = 1000 L")
-adds nothing when it is so; "how many 450 g jars" asks for things of that size each, only a
-whole number of them; containers counted are rounded up unless "just divide" asks the
+adds nothing when it is so, and one defining a unit the table leaves out ("if a gallon is 4.546
+litres") gives a rate per it ("mpg"); "how many 450 g jars" asks for things of that size
+each, only a whole number of them; containers counted are rounded up unless "just divide" asks the
 quotient itself; "150 ml per kg per day" is a
 rate of a rate; "4 days a week" is days, or how often where days give no answer; "if each
 bag makes 0.01 m3" in the question is said of the amounts; "1.6 g of protein per kg" is a
@@ -477,7 +478,9 @@ _PER = re.compile(
     re.I,
 )
 _AFTER_NUMBER = re.compile(r"\d\s*$")
-_UNIT_PER = re.compile(r"\b(?P<unit>[a-z]+)\s+(?:per|a|an|each|every)\s+[a-z]", re.I)
+_UNIT_PER = re.compile(
+    r"\b(?P<unit>[a-z]+)\s+(?:per|a|an|each|every)\s+(?:\d+(?:\.\d+)?\s*)?[a-z]", re.I
+)
 _UNIT_NEEDED = re.compile(r"\b(?P<unit>[a-z]+)\s+(?:needed|required)\b", re.I)
 _IN_UNIT = re.compile(r"\b(?:in|into)\s+(?P<unit>[a-z]+)\b", re.I)
 
@@ -832,6 +835,14 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (re.compile(r"\bonce\s+(?=(?:a|an|per|each|every)\s)", re.I), "1 times "),
     (re.compile(r"\btwice\b", re.I), "2 times"),
     (re.compile(r"\bthrice\b", re.I), "3 times"),
+    # "1 h 24 min", "5 hrs 15 mins", "2 hours and 10 minutes": one time, in minutes.
+    (
+        re.compile(
+            r"(?<![\w.:])(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s+)?([0-5]?\d)\s*(?:minutes?|mins?)\b",
+            re.I,
+        ),
+        lambda m: f"{int(m.group(1)) * 60 + int(m.group(2))} min",
+    ),
     (
         re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:]|\.\d)"),
         lambda m: f"{int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))} s",
@@ -926,7 +937,48 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     return found
 
 
+# "if a gallon is 4.546 litres", "(1 gallon = 4.546 L)": a unit the table leaves out (a
+# gallon is a UK or a US one), defined by the request in one it knows.
+_UNIT_DEFINED = re.compile(
+    r"(?:,?\s*\b(?:if|where|assuming|taking|with)\s+)?\(?\s*(?<![\w.])(?:1|one|a)\s+"
+    r"(?P<one>[a-z]+)\s*(?:=|is|as|equals)\s*(?P<size>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\b\s*\)?",
+    re.I,
+)
+# Rates said in one word of a unit the request may define.
+_ONE_WORD_RATES = {"mpg": ("miles", "gallon")}
+
+
+def _units_defined(context: str | None, task: str) -> tuple[str | None, str]:
+    """``context`` and ``task`` with a unit they define ("a gallon is 4.546 litres") written
+    as that amount where a rate is per it ("mpg": miles per 4.546 litres), and the rule left
+    out; as they are unless one such unit is defined and every mention of it is so."""
+    said = f"{context or ''} {task}"
+    rules = [
+        m
+        for m in _UNIT_DEFINED.finditer(said)
+        if m["one"].lower() not in _UNITS and m["unit"].lower() in _UNITS
+    ]
+    if len(rules) != 1:
+        return context, task
+    one, defined = singular(rules[0]["one"].lower()), f"{rules[0]['size']} {rules[0]['unit']}"
+
+    def rewritten(text: str) -> str:
+        text = _UNIT_DEFINED.sub(
+            lambda m: " " if singular(m["one"].lower()) == one else m.group(0), text
+        )
+        for word, (top, per) in _ONE_WORD_RATES.items():
+            if per == one:
+                text = re.sub(rf"\b{word}\b", f"{top} per {one}", text, flags=re.I)
+        return re.sub(rf"\b(per|a|an|each|every)\s+{one}s?\b", rf"\1 {defined}", text, flags=re.I)
+
+    new_context, new_task = None if context is None else rewritten(context), rewritten(task)
+    if re.search(rf"\b{one}s?\b", f"{new_context or ''} {new_task}", re.I):
+        return context, task  # "how many gallons": an amount of it, not read so
+    return new_context, new_task
+
+
 def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
+    context, task = _units_defined(context, task)
     task = _known_rules_dropped(_plain_units(task))
     context = None if context is None else _known_rules_dropped(_plain_units(context))
     if context is None:
@@ -1228,7 +1280,11 @@ _UPFRONT = re.compile(
     r"(?:\b(?:an?\s+)?[$\u00a3\u20ac]?(?P<before>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s+"
     r"(?:upfront|up\s+front|deposit|down)\b"
     r"|\b(?:upfront|up\s+front|deposit)\s+(?:of\s+|is\s+|was\s+)?[$\u00a3\u20ac]?"
-    r"(?P<after>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?![\w,]|\.\d))"
+    r"(?P<after>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?![\w,]|\.\d)"
+    # "plus a flat 60 travel charge", "a flat fee of 45": charged once, whatever the time.
+    r"|\b(?:(?:plus|and)\s+)?(?:an?\s+)?flat\s+(?:(?:[a-z-]+\s+)?(?:fee|charge|rate)\s+of\s+)?[$\u00a3\u20ac]?"
+    r"(?P<flat>(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?![\w,%]|\.\d)"
+    r"(?:\s+(?:[a-z-]+\s+)?(?:fee|charge))?)"
     r"(?:\s*,)?(?:\s+(?:then|and|plus))?",
     re.I,
 )
@@ -1267,7 +1323,7 @@ def read_upfront_plus_rate(context: str | None, task: str) -> tuple[Node, str] |
     ]
     if len(ways) != 1:
         return None
-    paid = match.group("before") or match.group("after")
+    paid = match.group("before") or match.group("after") or match.group("flat")
     expression, _ = _expression(given, ways[0], money)
     upfront = _num(paid)
     return Op("+", upfront, expression), "the amount paid upfront plus the rest"

@@ -8,7 +8,9 @@ with no unit to the one quantity with none), so the arithmetic is 10 * 78 + 6.25
 is used: a quantity left without one, or a number left over, is not guessed. Any other
 arithmetic of numbers and quantities in one word is read so too ("max heart rate = 220 minus
 age, i'm 46", "weight x (1 + reps/30). i did 80 kg for 6 reps"): a value said in the
-quantity's name ("6 reps") or in a unit of what it measures ("80 kg", a weight) is its.
+quantity's name ("6 reps") or in a unit of what it measures ("80 kg", a weight) is its; a
+quantity named with "%" ("abv% x ml / 1000") takes the value given in percent, and no other
+does; "4 pints (568 ml each)" is 4 * 568 ml.
 """
 
 from __future__ import annotations
@@ -34,7 +36,14 @@ _NAMED = re.compile(
     rf"(?=\s*\d)",
     re.I,
 )
-_GIVEN = re.compile(rf"(?<![\w.])(?P<value>{_AMOUNT})(?:\s*(?P<unit>[a-z]+)\b)?", re.I)
+_GIVEN = re.compile(rf"(?<![\w.])(?P<value>{_AMOUNT})(?:\s*(?P<unit>[a-z]+\b|%))?", re.I)
+# "4 pints (568 ml each)", "3 cans of 440 ml each": a count of things of one size, so much
+# in that size's unit.
+_COUNT_OF_SIZE = re.compile(
+    rf"(?<![\w.])(?P<count>\d+)\s+[a-z]+\s*(?:\(\s*|of\s+)?(?P<size>{_AMOUNT})\s*(?P<unit>[a-z]+)"
+    r"\s+each\b\s*\)?",
+    re.I,
+)
 # Words after a number that are no unit of it ("180 cm and 34": "and").
 _NOT_UNITS = frozenset({"and", "or", "then", "so", "but", "with", "for", "to", "in", "at", "x"})
 # Units said of an age: "34 years", "34 yrs old".
@@ -55,7 +64,8 @@ def _quantity(phrase: str) -> tuple[str, str | None]:
 # in one word each, in brackets or not, after "with", "using", "=", ":".
 _OPERATOR = r"(?:[-+*/\u00d7]|\b(?:x|times|minus|plus|over)\b)"
 _WORD_OPERATORS = frozenset({"x", "times", "minus", "plus", "over"})
-_OPERAND = rf"(?:\(\s*)*(?:{_AMOUNT}|(?!{_OPERATOR})[a-z]+)(?:\s*\))*"
+# "abv% x ml / 1000": a quantity named with "%" takes a value given in percent.
+_OPERAND = rf"(?:\(\s*)*(?:{_AMOUNT}|(?!{_OPERATOR})[a-z]+%?)(?:\s*\))*"
 _ARITHMETIC = re.compile(
     rf"(?:\bwith|\busing|\bformula(?:\s+is)?|=|:)\s+(?P<formula>{_OPERAND}"
     rf"(?:\s*{_OPERATOR}\s*{_OPERAND})+)(?=\s*(?:[,.;?!]|$))",
@@ -88,8 +98,13 @@ def _value_for(name: str, unit: str | None, given: list[tuple[str, str]]) -> lis
 
 def _values_given(whole: str, start: int, end: int) -> list[tuple[str, str]]:
     rest = whole[:start] + " " + whole[end:]
+    sized = [
+        (f"({m.group('count')} * {m.group('size')})", m.group("unit").lower())
+        for m in _COUNT_OF_SIZE.finditer(rest)
+    ]
+    rest = _COUNT_OF_SIZE.sub(" ", rest)
     given = [(m.group("value"), (m.group("unit") or "").lower()) for m in _GIVEN.finditer(rest)]
-    return [(v, "" if u in _NOT_UNITS else u) for v, u in given]
+    return sized + [(v, "" if u in _NOT_UNITS else u) for v, u in given]
 
 
 def _arithmetic_formula(whole: str) -> tuple[Node, str] | None:
@@ -110,15 +125,21 @@ def _arithmetic_formula(whole: str) -> tuple[Node, str] | None:
     given = _values_given(whole, found.start("formula"), found.end("formula"))
     values: dict[str, str] = {}
     for match in names:
-        matching = _value_for(match.group(0).lower(), None, given)
+        if formula[match.end() : match.end() + 1] == "%":
+            matching = [v for v, u in given if u == "%"]
+        else:
+            matching = _value_for(match.group(0).lower(), None, [g for g in given if g[1] != "%"])
         if len(matching) != 1:
             return None
         values[match.group(0).lower()] = matching[0]
     if len(set(values.values())) != len(given) or len(given) != len(names):
         return None  # a value left over, or one said twice
     arithmetic = re.sub(
-        r"(?<![\w.])[a-z]+\b|\u00d7",
-        lambda m: values.get(m.group(0).lower()) or _WORD_SAID.get(m.group(0).lower(), m.group(0)),
+        r"(?<![\w.])[a-z]+\b%?|\u00d7",
+        lambda m: (
+            values.get(m.group(0).lower().rstrip("%"))
+            or _WORD_SAID.get(m.group(0).lower(), m.group(0))
+        ),
         formula,
         flags=re.I,
     )

@@ -2303,11 +2303,23 @@ def factorial_sign(text: str) -> str:
 
 
 _THOUSANDS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", re.I)
+# "ran a 10k", "a 5k run": a race's distance, in kilometres.
+_RACE_KM = (
+    re.compile(
+        r"\b(?P<ran>(?:ran|run|runs|running|jog|jogs|jogged|jogging|raced|racing|walked)\s+"
+        r"(?:a|the|my|another|in\s+a|in\s+the)\s+)(?P<km>\d+(?:\.\d+)?)k\b(?!\s*[$\u00a3\u20ac%])",
+        re.I,
+    ),
+    re.compile(r"(?<![\w.])(?P<ran>)(?P<km>\d+(?:\.\d+)?)k(?=\s+(?:run|race|fun\s+run)\b)", re.I),
+)
 
 
 def spell_thousands(text: str) -> str:
     """``text`` with "2.5k" and "80K" written "2.5 thousand": thousands as people write
-    them in money and counts, read like any other scale word."""
+    them in money and counts, read like any other scale word; a race run ("ran a 10k",
+    "a 5k run") is kilometres."""
+    for race in _RACE_KM:
+        text = race.sub(r"\g<ran>\g<km> km", text)
     return _THOUSANDS.sub(r"\1 thousand", text)
 
 
