@@ -40,6 +40,8 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "long will it take in total, in hours", 6.75),
         # a journey with no stop: the distance at the speed
         ("how long to drive 210 miles at 60 mph", 3.5),
+        # a slash after the speed's unit is its rate, not what is asked per (hours per hour)
+        ("the ride is 100 km. how many hours at 25 km/h", 4.0),
         ("how long does it take to cycle 45 km at 18 km/h", 2.5),
         ("how many minutes to walk 3 miles at 4 mph", 45),
         # a stop said in words is no journey without one

@@ -326,6 +326,13 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+_SAVE_ASKED = re.compile(r"\b(?:save|saving|saved)\b", re.I)
+# Shares paid on top of an amount, which nobody saves.
+_ADDED_SHARE = re.compile(
+    r"\b(?:tip|tax|vat|fee|surcharge|markup|service(?:\s+charge)?|commission|interest)\b", re.I
+)
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -333,6 +340,8 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
         context: The sentences that state the numbers ("A TV is 500 and is 20% off.").
         task: The question asked about them ("What do I pay?").
     """
+    if _SAVE_ASKED.search(task) and _ADDED_SHARE.search(context):
+        return None  # "the tip is 15%. how much do i save": a tip is paid on top, not saved
     included = _read_included(context, task)
     if isinstance(included, str):
         return None  # an amount with the percentage in it, asked neither of the two
