@@ -723,3 +723,17 @@ def test_how_much_naming_no_thing_asks_money(instruction: str, result: float) ->
 def test_time_worked_is_not_turned_into_days_or_weeks_by_the_clock(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # what one thing has is per that thing; yarn's balls and skeins are bought whole
+        ("jumper pattern needs 1,150 m of yarn and each ball has 133 m. how many balls is "
+         "that (just divide)", 1150 / 133),
+        ("blanket takes 2,500 m of wool and one skein has 200 m. how many skeins do i need", 13),
+        ("i need 45 m of cable and each reel has 20 m, how many reels", 3),
+    ],
+)  # fmt: skip
+def test_what_one_thing_has_is_per_that_thing(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

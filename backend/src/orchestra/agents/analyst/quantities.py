@@ -225,7 +225,7 @@ _TIMES_OVER = frozenset({"coat", "coats", "layer", "layers"})
 # gives, which is per that thing when the thing is counted too (`_per_one`).
 _ONE_GIVES = re.compile(
     r"\b(?:a|an|one|each|every)\s+(?P<thing>[a-z]+)(?:\s+of\s+[a-z]+)?\s+"
-    r"(?:uses|covers|pours|holds|makes|gives|contains|needs|fills)\s*$",
+    r"(?:uses|covers|pours|holds|has|makes|gives|contains|needs|fills)\s*$",
     re.I,
 )
 # "laminate packs cover 2.13 m² each": what each of the things named gives, per that thing
@@ -235,9 +235,11 @@ _THINGS_GIVE = re.compile(
     re.I,
 )
 _EACH_WORDS = frozenset({"a", "an", "every", "each"})
-# Containers bought whole: "how many bags" of 64.2 is 65.
+# Containers bought whole: "how many bags" of 64.2 is 65; yarn and cable come in balls,
+# skeins and reels bought whole too.
 _CONTAINERS = frozenset(
-    "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube crate".split()  # noqa: SIM905
+    "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube crate "
+    "ball skein reel spool".split()  # noqa: SIM905
 )
 CONTAINERS = _CONTAINERS
 # "i need 10 L", "i'm doing 30 covers": the amount wanted, beside the recipe's own ("the
