@@ -737,3 +737,19 @@ def test_time_worked_is_not_turned_into_days_or_weeks_by_the_clock(instruction: 
 )  # fmt: skip
 def test_what_one_thing_has_is_per_that_thing(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # things so often a period, each of an amount; a period asked of one thing
+        ("baby has 5 bottles of 210 ml a day and one tin makes 5.6 litres of made-up milk. "
+         "how many days does a tin last", 5.6 / 1.05),
+        ("we go through 4 cups of 250 ml a day and a carton holds 2 litres, how many days "
+         "does a carton last", 2),
+    ],
+)  # fmt: skip
+def test_things_of_an_amount_a_period_and_how_long_one_lasts(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

@@ -858,10 +858,36 @@ def _amount_gives(match: re.Match[str]) -> str:
     return f"{match['m']} {match['other']} per {match['n']} {match['unit']}"
 
 
+# "5 bottles of 210 ml a day": things so often a period, each of that amount ("5 bottles a
+# day, 210 ml per bottle").
+_THINGS_OF_AMOUNT = re.compile(
+    r"(?<![\w.])(?P<n>\d+)\s+(?P<things>[a-z]+s)\s+of\s+(?P<amount>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>[a-z]+)\s+(?P<rate>a|an|per|each|every)\s+(?P<period>[a-z]+)\b",
+    re.I,
+)
+
+
+def _things_of_amount(match: re.Match[str]) -> str:
+    unit, period = _UNITS.get(match["unit"].lower()), _UNITS.get(match["period"].lower())
+    if (
+        unit is None
+        or period is None
+        or match["things"].lower() in _UNITS
+        or period[0] not in (_TIME, {"month": 1})
+    ):
+        return match.group(0)
+    thing = singular(match["things"])
+    return (
+        f"{match['n']} {match['things']} {match['rate']} {match['period']}, "
+        f"{match['amount']} {match['unit']} per {thing}"
+    )
+
+
 def _plain_units(text: str) -> str:
     for pattern, plain in _PLAIN_UNITS:
         text = pattern.sub(plain, text)
     text = _AMOUNT_GIVES.sub(_amount_gives, text)
+    text = _THINGS_OF_AMOUNT.sub(_things_of_amount, text)
     return _PER_GLUED.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2)} {m.group(3)}" if m.group(3).lower() in _UNITS else m.group(0)
@@ -1191,11 +1217,13 @@ def _per_one(given: list[Quantity], task: str) -> list[Quantity]:
     too ("a bottle pours 6 glasses, how many bottles"; "one batch uses 185 g, making 2.5
     batches"), then "3 glasses each" made per the one other thing counted ("42 guests")."""
     how = _HOW_MANY.search(task)
-    asked = f"#{singular(how.group('unit'))}" if how else ""
+    asked = {f"#{singular(how.group('unit'))}"} if how else set()
+    # "how many days does a tin last" of "one tin makes 5.6 litres": asked per that thing.
+    asked |= {f"#{singular(m['per'])}" for m in _PER.finditer(task) if m["per"]}
     counted = {name for q in given for name, _ in q.dims}
     given = [
         replace(q, dims=_key(_divide((dict(q.dims), 1.0), ({f"#{q.one_of}": 1}, 1.0))[0]))
-        if q.one_of and f"#{q.one_of}" in counted | {asked} and f"#{q.one_of}" not in dict(q.dims)
+        if q.one_of and f"#{q.one_of}" in counted | asked and f"#{q.one_of}" not in dict(q.dims)
         else q
         for q in given
     ]
