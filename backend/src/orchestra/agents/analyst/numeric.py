@@ -107,6 +107,7 @@ from orchestra.agents.analyst.tables import (
     parse_table,
     table_from_data,
 )
+from orchestra.agents.analyst.triangles import read_right_triangle
 from orchestra.agents.analyst.wording import (
     CONFIDENCE_THRESHOLD,
     MIXED_NUMBER,
@@ -1035,7 +1036,12 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             return tuple(Clause(label, expression) for expression, label in recipe)
     if formula is None:  # round containers, pizzas, meter readings, materials and their cost
         said = f"{context} {text}" if context is not None else text
-        rounded = read_round(said) or read_meter(said) or read_materials(said)
+        rounded = (
+            read_round(said)
+            or read_meter(said)
+            or read_materials(said)
+            or read_right_triangle(said)  # a ladder against a wall, a screen's sides
+        )
         if rounded is not None:
             return tuple(Clause(label, expression) for expression, label in rounded)
     if formula is None:  # fence posts, tiles, rain on a roof, clock times, invoice lines

@@ -238,9 +238,8 @@ _EACH_WORDS = frozenset({"a", "an", "every", "each"})
 # Containers bought whole: "how many bags" of 64.2 is 65; yarn and cable come in balls,
 # skeins and reels bought whole too.
 _CONTAINERS = frozenset(
-    "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube crate "
-    "ball skein reel spool".split()  # noqa: SIM905
-)
+    "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube crate".split()  # noqa: SIM905
+) | frozenset(("ball", "skein", "reel", "spool"))
 CONTAINERS = _CONTAINERS
 # "i need 10 L", "i'm doing 30 covers": the amount wanted, beside the recipe's own ("the
 # recipe needs 250 g": the recipe's).
