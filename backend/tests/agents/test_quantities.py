@@ -753,3 +753,21 @@ def test_things_of_an_amount_a_period_and_how_long_one_lasts(
     instruction: str, result: float
 ) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        # a rate said with its amount in the question is the amount's, not asked per
+        ("Driveway is 6 m x 4 m and i want gravel 50 mm deep.", "How many tonnes at 1.6 t per m³.",
+         1.92),
+        ("the patio is 5 m by 3 m and the slab is 40 mm thick", "how many kg at 2400 kg per m3",
+         1440),
+    ],
+)  # fmt: skip
+def test_a_rate_given_in_the_question_is_not_asked_per(
+    context: str, task: str, result: float
+) -> None:
+    found = read_quantities(context, task)
+    assert found is not None
+    assert run(f"Context: {context} Task: {task}")["result"] == pytest.approx(result)

@@ -646,8 +646,9 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     elif _BARE_HOW_MUCH.search(question) and any(dict(q.dims).get("money") for q in given):
         top = (_MONEY_DIMS, 1.0)
     per = _PER.search(question, how.end() if how else 0)
-    while per is not None and _AFTER_NUMBER.search(question[: per.start()]):
-        # "what does that cost at 9.80 a litre": a price's own rate, not the one asked
+    while per is not None and _rate_given_before(question[: per.start()]):
+        # "what does that cost at 9.80 a litre", "how many tonnes at 1.6 t per m3": an
+        # amount's own rate, not the one asked
         per = _PER.search(question, per.end())
     periodic = _PERIODIC_MONEY.search(question)
     if per is None and top is None and periodic is not None:
@@ -676,6 +677,18 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         thing,
         per.span(),
     )
+
+
+_AFTER_AMOUNT = re.compile(r"\d\s*(?P<unit>[a-z]+)\s*$", re.I)
+
+
+def _rate_given_before(before: str) -> bool:
+    """Whether a rate word after ``before`` is an amount's own ("9.80 a litre", "1.6 t per
+    m3"), not what is asked per."""
+    if _AFTER_NUMBER.search(before):
+        return True
+    amount = _AFTER_AMOUNT.search(before)
+    return amount is not None and amount["unit"].lower() in _UNITS
 
 
 def _counted_per_period(dims: tuple[tuple[str, int], ...]) -> bool:
