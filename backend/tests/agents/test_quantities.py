@@ -771,3 +771,19 @@ def test_a_rate_given_in_the_question_is_not_asked_per(
     found = read_quantities(context, task)
     assert found is not None
     assert run(f"Context: {context} Task: {task}")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # "each a day": of each thing counted, and a rate too
+        ("Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
+         "Task: how many litres for the month", 651),
+        # the unit asked named first and alone
+        ("Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
+         "Task: Litres for the month.", 651),
+        ("Context: 6 hens, 120 g of feed each a day. Task: kg for a 30 day month", 21.6),
+    ],
+)  # fmt: skip
+def test_each_a_period_and_a_unit_asked_first(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

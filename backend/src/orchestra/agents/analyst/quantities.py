@@ -396,6 +396,8 @@ def _read_quantity(
     each = rate == "each" and (_word_at(tokens, per_at) or "and") in _NOT_THINGS
     if each:
         rate, j, per_at = "", j + 1, per_at + 1  # "3 glasses each": resolved by `_per_one`
+        if _word_at(tokens, j) in _EACH_WORDS | _RATE_WORDS and _word_at(tokens, j + 1) in _UNITS:
+            rate, per_at = _word_at(tokens, j), j + 1  # "1.5 litres each a day": a rate too
     count: Node | None = None
     if per_at < len(tokens) and tokens[per_at].kind == "num" and rate in _RATE_WORDS:
         count, per_at = _num(tokens[per_at].text), per_at + 1  # "22 stitches per 10 cm"
@@ -481,6 +483,8 @@ _AFTER_NUMBER = re.compile(r"\d\s*$")
 _UNIT_PER = re.compile(r"\b(?P<unit>[a-z]+)\s+(?:per|a|an|each|every)\s+[a-z]", re.I)
 _UNIT_NEEDED = re.compile(r"\b(?P<unit>[a-z]+)\s+(?:needed|required)\b", re.I)
 _IN_UNIT = re.compile(r"\b(?:in|into)\s+(?P<unit>[a-z]+)\b", re.I)
+# "litres for the month", "tonnes at 1.6 t per m3": the unit asked, named first and alone.
+_UNIT_FIRST = re.compile(r"\s*(?:(?:so|and|the|total)\s+)*(?P<unit>[a-z]+)\s+(?:for|at|in)\b", re.I)
 
 
 # A question asking for what is added or taken away, which no product of amounts gives.
@@ -639,6 +643,8 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         top = _UNITS[needed.group("unit").lower()]  # "litres needed": how many litres
     elif (within := _IN_UNIT.search(question)) and within.group("unit").lower() in _UNITS:
         top = _UNITS[within.group("unit").lower()]
+    elif (named := _UNIT_FIRST.match(question)) and named.group("unit").lower() in _UNITS:
+        top = _UNITS[named.group("unit").lower()]  # "litres for the month": litres asked
     elif _IN_MONEY.search(question):
         top = (_MONEY_DIMS, 1.0)  # "how much is that in £", "in pounds"
     elif _MONEY_ASKED.search(question):
