@@ -787,3 +787,26 @@ def test_a_rate_given_in_the_question_is_not_asked_per(
 )  # fmt: skip
 def test_each_a_period_and_a_unit_asked_first(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # fills of a container of a size: the amount over the size, the quotient when asked
+        ("Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
+         "Task: How many fills of my 200 litre water butt (just divide).", 3.255),
+        ("Context: we use 40 litres of water a day for 7 days. Task: how many fills of the "
+         "25 litre can (just divide)", 11.2),
+        ("Context: 9 m3 of soil to shift. Task: how many trips with my 0.5 m3 trailer", 18),
+    ],
+)  # fmt: skip
+def test_fills_of_a_container_of_a_size(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_part_fill_not_asked_as_a_quotient_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
+            "Task: how many fills of my 200 litre water butt?"
+        )

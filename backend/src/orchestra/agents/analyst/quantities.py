@@ -1073,10 +1073,14 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if stop is not None:
         paused_time = _scaled(stop[0], stop[1] / asked.size)
         return Op("+", found[0], paused_time), "the time on the way plus the stop"
-    if sized is not None and (
-        isinstance(found[0], Call) or abs(_value(found[0]) - round(_value(found[0]))) > 1e-9
+    if (
+        sized is not None
+        and not NOT_ROUNDED.search(task)
+        and (isinstance(found[0], Call) or abs(_value(found[0]) - round(_value(found[0]))) > 1e-9)
     ):
-        return None  # "how many 450 g jars can i fill": the part jar, filled or not?
+        # "how many 450 g jars can i fill": the part jar, filled or not? ("just divide" asks
+        # the quotient itself.)
+        return None
     return found
 
 
@@ -1112,9 +1116,26 @@ _SIZED = re.compile(
 )
 
 
+# "how many fills of my 200 litre water butt": times a container of that size is filled.
+_FILLS = re.compile(
+    r"\bhow\s+many\s+(?P<things>fills|refills|loads|trips|runs)\s+(?:of|with)\s+"
+    r"(?:my|the|a|an|our|your|this|that)\s+(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)"
+    r"(?:\s+[a-z]+){0,2}?(?=\s*(?:\(|[?.!,]|$))",
+    re.I,
+)
+
+
 def _sized_asked(task: str, given: list[Quantity]) -> tuple[str, Quantity | None]:
     """The task asking for the things alone ("how many jars"), and the size of each as an
-    amount per thing (450 g a jar); the task as it is and None when it asks no such things."""
+    amount per thing (450 g a jar); the task as it is and None when it asks no such things.
+    "how many fills of my 200 litre butt" asks fills, each of 200 litres."""
+    fills = _FILLS.search(task)
+    unit = _UNITS.get(fills["unit"].lower()) if fills else None
+    if fills is not None and unit is not None:
+        dims = Counter(unit[0])
+        dims[f"#{singular(fills['things'])}"] -= 1
+        each = Quantity(_num(fills["num"]), unit[1], _key(dict(dims)), 0, 0)
+        return f"{task[: fills.start()]}how many {fills['things']}{task[fills.end() :]}", each
     sized = _SIZED.search(task)
     unit = _UNITS.get(sized["unit"].lower()) if sized else None
     if sized is None or unit is None or sized["things"].lower() in _UNITS:
