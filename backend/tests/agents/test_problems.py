@@ -46,3 +46,31 @@ def test_other_things_at_a_number_are_not_read_as_a_price(question: str) -> None
     assert read_asked_count_at_price(question) is None
     with pytest.raises(AgentInputError):
         run(question)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # an amount grown by a share once a period, after so many times
+        ("Context: running 20 km a week now and adding 10% each week. Task: how many km will "
+         "i do in week 4 (so after 3 increases)", 26.62),
+        ("my plank is 60 seconds and i'm increasing it by 10% every week, how long after 4 "
+         "weeks", 60 * 1.1**4),
+    ],
+)  # fmt: skip
+def test_an_amount_grown_each_period(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a total over the weeks, or a week that disagrees with the count: not read
+        "running 20 km a week now and adding 10% each week. how many km in total after 3 weeks",
+        "running 20 km a week now and adding 10% each week. how many km in week 3, after 3 "
+        "increases",
+    ],
+)
+def test_growth_asked_as_a_total_or_said_two_ways_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

@@ -52,6 +52,7 @@ from orchestra.agents.analyst.problems import (
     read_count_at_price_and_one,
     read_discount_then_voucher,
     read_equity_share,
+    read_grown_each_period,
     read_held_less_taken,
     read_interest,
     read_interest_only_payment,
@@ -958,6 +959,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_share_spent,
     # "van cost 24,000 and loses 15% of its value every year. value after 3 yrs?"
     read_value_after_years,
+    # "running 20 km a week and adding 10% each week. how many km after 3 increases"
+    read_grown_each_period,
     # "interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment"
     read_interest_only_payment,
     # "gym wants 420 up front for the year or 39 a month. how much cheaper is yearly?"
