@@ -74,3 +74,27 @@ def test_an_amount_grown_each_period(instruction: str, result: float) -> None:
 def test_growth_asked_as_a_total_or_said_two_ways_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the day's energy times the share from a macro, over that macro's energy a gram
+        ("Context: on 2,200 kcal a day with 30% from protein, protein is 4 kcal per gram. "
+         "Task: how many grams of protein", 165),
+        ("Context: i eat 1800 calories a day and want 25% of it from fat, fat has 9 kcal per "
+         "gram. Task: how many grams of fat", 50),
+        ("Context: on 2,000 kcal a day with 50% from carbs, carbs are 4 kcal per gram. Task: "
+         "how many grams of carbs", 250),
+    ],
+)  # fmt: skip
+def test_grams_of_a_macro_from_its_share_of_the_energy(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_grams_of_another_macro_are_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: on 2,200 kcal a day with 30% from protein, protein is 4 kcal per gram. "
+            "Task: how many grams of fat"
+        )

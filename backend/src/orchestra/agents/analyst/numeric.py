@@ -57,6 +57,7 @@ from orchestra.agents.analyst.problems import (
     read_interest,
     read_interest_only_payment,
     read_loan_repaid,
+    read_macro_grams,
     read_markup_on_cost,
     read_named_share,
     read_part_of_whole,
@@ -961,6 +962,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_value_after_years,
     # "running 20 km a week and adding 10% each week. how many km after 3 increases"
     read_grown_each_period,
+    # "on 2,200 kcal a day with 30% from protein, protein is 4 kcal per gram. grams?"
+    read_macro_grams,
     # "interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment"
     read_interest_only_payment,
     # "gym wants 420 up front for the year or 39 a month. how much cheaper is yearly?"

@@ -69,6 +69,7 @@ __all__ = [
     "read_interest_only_payment",
     "read_loan_repaid",
     "read_loan_to_value",
+    "read_macro_grams",
     "read_made_per_hour",
     "read_markup_on_cost",
     "read_named_share",
@@ -1529,6 +1530,59 @@ def read_grown_each_period(context: str, task: str) -> tuple[Node, str] | None:
     factor = Op("+", Num(1, "1"), Op("/", _plain(grown.group("rate")), Num(100, "100")))
     value = Op("*", _plain(amounts[0]), Op("**", factor, Num(float(count), count)))
     return value, f"the amount after growing {count} times"
+
+
+# "with 30% from protein", "35% of it from carbs": a share of the day's energy from a macro.
+_MACROS = r"(?P<macro>protein|carbs|carbohydrates?|fat|fats)"
+_SHARE_FROM_MACRO = re.compile(
+    rf"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+(?:of\s+(?:it|that|them)\s+)?"
+    rf"(?:from|as|is|in)\s+{_MACROS}\b",
+    re.I,
+)
+# "protein is 4 kcal per gram", "fat has 9 kcal/g": the energy of one gram of it.
+_KCAL_PER_GRAM = re.compile(
+    rf"\b{_MACROS}\s+(?:is|are|has|have|gives|give|provides|provide|=)\s+(?:about\s+)?(?P<kcal>\d+(?:\.\d+)?)\s*"
+    r"(?:kcal|calories|cals)\s*(?:per|a|/|an?)\s*(?:g|gram|gramme)\b",
+    re.I,
+)
+_DAY_ENERGY = re.compile(r"(?P<kcal>\d{1,3}(?:,\d{3})+|\d+)\s*(?:kcal|calories|cals)\b", re.I)
+_ASKS_GRAMS = re.compile(rf"\bhow\s+many\s+(?:g|grams)\b(?:\s+(?:of\s+)?{_MACROS}\b)?", re.I)
+
+
+def _macro(word: str) -> str:
+    word = word.lower()
+    return "carbs" if word.startswith("carb") else word.rstrip("s") if word == "fats" else word
+
+
+def read_macro_grams(context: str, task: str) -> tuple[Node, str] | None:
+    """ "on 2,200 kcal a day with 30% from protein, protein is 4 kcal per gram. how many grams
+    of protein": the day's energy times the share, over the energy of a gram, 2200 * 30 /
+    100 / 4; None unless the text gives the day's energy once, one share of one macro, that
+    macro's energy per gram, and nothing more, and asks grams (of that macro)."""
+    text = f"{context} {task}"
+    shares = list(_SHARE_FROM_MACRO.finditer(text))
+    per_gram = list(_KCAL_PER_GRAM.finditer(text))
+    asked = _ASKS_GRAMS.search(task)
+    if len(shares) != 1 or len(per_gram) != 1 or asked is None:
+        return None
+    share, gram = shares[0], per_gram[0]
+    macro = _macro(share.group("macro"))
+    if _macro(gram.group("macro")) != macro or (
+        asked.group("macro") and _macro(asked.group("macro")) != macro
+    ):
+        return None
+    energies = [m for m in _DAY_ENERGY.finditer(text) if not gram.start() <= m.start() < gram.end()]
+    if len(energies) != 1:
+        return None
+    said = sorted(m.group(0).replace(",", "") for m in _NUMBER.finditer(text))
+    used = sorted(
+        [energies[0].group("kcal").replace(",", ""), share.group("rate"), gram.group("kcal")]
+    )
+    if said != used:
+        return None  # a number not read
+    energy = Op("*", _plain(energies[0].group("kcal")), _plain(share.group("rate")))
+    value = Op("/", Op("/", energy, Num(100, "100")), _plain(gram.group("kcal")))
+    return value, f"grams of {macro}"
 
 
 # "save 15% of it", "put away 10% of my pay": a share of the amount set aside.
