@@ -785,8 +785,6 @@ def test_the_unit_alone_asked_of_an_amount_stated(instruction: str, result: floa
         "I ran 5 km twice, what's that in miles",
         # Two amounts of the measure: which one is not said.
         "Context: I ran 5 km and then 3 km. Task: Convert that to miles.",
-        # A slash after a given amount's unit is its rate, not what is asked per.
-        "the ride is 100 km. how many hours at 25 km/h",
         # The amount shared out, or a second number beside it, is no amount to convert.
         "a 10 kg sack split between us, how many lbs is that",
         "Context: weighed 13st 2 at new year. Task: In kg?",

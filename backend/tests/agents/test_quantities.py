@@ -763,6 +763,8 @@ def test_things_of_an_amount_a_period_and_how_long_one_lasts(
          1.92),
         ("the patio is 5 m by 3 m and the slab is 40 mm thick", "how many kg at 2400 kg per m3",
          1440),
+        # a slash after an amount's unit is its rate (this was refused, read as hours per hour)
+        ("the ride is 100 km.", "how many hours at 25 km/h", 4),
     ],
 )  # fmt: skip
 def test_a_rate_given_in_the_question_is_not_asked_per(
