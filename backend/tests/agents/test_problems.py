@@ -92,3 +92,55 @@ def test_what_is_left_over_another_period_is_still_refused() -> None:
 def test_a_number_naming_a_place_is_no_amount_to_raise() -> None:
     with pytest.raises(AgentInputError):
         run("i live at number 27 and the rent's going up 5%, what will i be paying")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # an amount grown by a share once a period, after so many times
+        ("Context: running 20 km a week now and adding 10% each week. Task: how many km will "
+         "i do in week 4 (so after 3 increases)", 26.62),
+        ("my plank is 60 seconds and i'm increasing it by 10% every week, how long after 4 "
+         "weeks", 60 * 1.1**4),
+    ],
+)  # fmt: skip
+def test_an_amount_grown_each_period(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a total over the weeks, or a week that disagrees with the count: not read
+        "running 20 km a week now and adding 10% each week. how many km in total after 3 weeks",
+        "running 20 km a week now and adding 10% each week. how many km in week 3, after 3 "
+        "increases",
+    ],
+)
+def test_growth_asked_as_a_total_or_said_two_ways_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the day's energy times the share from a macro, over that macro's energy a gram
+        ("Context: on 2,200 kcal a day with 30% from protein, protein is 4 kcal per gram. "
+         "Task: how many grams of protein", 165),
+        ("Context: i eat 1800 calories a day and want 25% of it from fat, fat has 9 kcal per "
+         "gram. Task: how many grams of fat", 50),
+        ("Context: on 2,000 kcal a day with 50% from carbs, carbs are 4 kcal per gram. Task: "
+         "how many grams of carbs", 250),
+    ],
+)  # fmt: skip
+def test_grams_of_a_macro_from_its_share_of_the_energy(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_grams_of_another_macro_are_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: on 2,200 kcal a day with 30% from protein, protein is 4 kcal per gram. "
+            "Task: how many grams of fat"
+        )

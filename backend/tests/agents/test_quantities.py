@@ -751,6 +751,36 @@ def test_a_flat_charge_is_paid_once_on_top_of_hours_and_minutes(
 
 
 @pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # what one thing has is per that thing; yarn's balls and skeins are bought whole
+        ("jumper pattern needs 1,150 m of yarn and each ball has 133 m. how many balls is "
+         "that (just divide)", 1150 / 133),
+        ("blanket takes 2,500 m of wool and one skein has 200 m. how many skeins do i need", 13),
+        ("i need 45 m of cable and each reel has 20 m, how many reels", 3),
+    ],
+)  # fmt: skip
+def test_what_one_thing_has_is_per_that_thing(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # things so often a period, each of an amount; a period asked of one thing
+        ("baby has 5 bottles of 210 ml a day and one tin makes 5.6 litres of made-up milk. "
+         "how many days does a tin last", 5.6 / 1.05),
+        ("we go through 4 cups of 250 ml a day and a carton holds 2 litres, how many days "
+         "does a carton last", 2),
+    ],
+)  # fmt: skip
+def test_things_of_an_amount_a_period_and_how_long_one_lasts(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
     ("instruction", "expected"),
     [
         ("ran a 10k this morning, how many miles is that", 10_000 / 1609.344),
@@ -762,6 +792,26 @@ def test_a_race_said_in_k_is_kilometres_and_money_in_k_thousands(
     instruction: str, expected: float
 ) -> None:
     assert run(instruction)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        # a rate said with its amount in the question is the amount's, not asked per
+        ("Driveway is 6 m x 4 m and i want gravel 50 mm deep.", "How many tonnes at 1.6 t per m³.",
+         1.92),
+        ("the patio is 5 m by 3 m and the slab is 40 mm thick", "how many kg at 2400 kg per m3",
+         1440),
+        # a slash after an amount's unit is its rate (this was refused, read as hours per hour)
+        ("the ride is 100 km.", "how many hours at 25 km/h", 4),
+    ],
+)  # fmt: skip
+def test_a_rate_given_in_the_question_is_not_asked_per(
+    context: str, task: str, result: float
+) -> None:
+    found = read_quantities(context, task)
+    assert found is not None
+    assert run(f"Context: {context} Task: {task}")["result"] == pytest.approx(result)
 
 
 @pytest.mark.parametrize(
@@ -790,4 +840,43 @@ def test_an_amount_of_a_unit_the_request_defines_is_not_read_here() -> None:
         run(
             "Context: Did 380 miles on 38 litres. Task: How many gallons is that if a gallon is "
             "4.546 litres."
+        )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # "each a day": of each thing counted, and a rate too
+        ("Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
+         "Task: how many litres for the month", 651),
+        # the unit asked named first and alone
+        ("Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
+         "Task: Litres for the month.", 651),
+        ("Context: 6 hens, 120 g of feed each a day. Task: kg for a 30 day month", 21.6),
+    ],
+)  # fmt: skip
+def test_each_a_period_and_a_unit_asked_first(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # fills of a container of a size: the amount over the size, the quotient when asked
+        ("Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
+         "Task: How many fills of my 200 litre water butt (just divide).", 3.255),
+        ("Context: we use 40 litres of water a day for 7 days. Task: how many fills of the "
+         "25 litre can (just divide)", 11.2),
+        ("Context: 9 m3 of soil to shift. Task: how many trips with my 0.5 m3 trailer", 18),
+    ],
+)  # fmt: skip
+def test_fills_of_a_container_of_a_size(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_part_fill_not_asked_as_a_quotient_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
+            "Task: how many fills of my 200 litre water butt?"
         )

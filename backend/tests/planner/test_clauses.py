@@ -326,3 +326,30 @@ def test_a_yes_or_no_question_after_then_starts_a_clause() -> None:
 def test_incl_and_excl_end_no_sentence() -> None:
     clauses = split_clauses("price is 200 excl. VAT at 20%, so incl. VAT what is it?")
     assert len(clauses) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a measure named alone, then another ask: two asks, each a request
+        (
+            "driveway is 6 m x 4 m and i want gravel 50 mm deep. volume in m³, and tonnes at "
+            "1.6 t per m³",
+            ["volume in m³", "tonnes at 1.6 t per m³"],
+        ),
+        (
+            "14 tomato plants, 1.5 litres each a day, for the 31 days of july. litres for the "
+            "month, and how many fills of my 200 litre water butt",
+            ["litres for the month", "how many fills of my 200 litre water butt"],
+        ),
+    ],
+)
+def test_a_measure_named_alone_is_an_ask_of_its_own(text: str, asks: list[str]) -> None:
+    clauses = split_clauses(text)
+    assert [c.text for c in clauses[1:]] == asks
+    assert all(c.is_request for c in clauses[1:])
+
+
+def test_a_measure_said_with_its_amount_is_no_ask() -> None:
+    clauses = split_clauses("volume in the tank is 200 litres, and how many days will it last")
+    assert clauses[0].text.startswith("volume in the tank is 200 litres")

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from orchestra.agents.analyst.formulas import names_unit
+from orchestra.agents.analyst.quantities import unit_of
 from orchestra.planner.material import PLACEHOLDER_RE
 
 __all__ = [
@@ -602,6 +603,8 @@ def _is_request(tokens: list[Token], extra_verbs: frozenset[str]) -> bool:
         # "3 kW kettle, 4 min a boil, 26p per kWh. Cost per day in pence.": the answer named
         # alone, after the statement of the amounts it is of.
         return True
+    if _names_measure_asked(tokens):
+        return True  # "litres for the month", "volume in m³": a measure named alone
     if (
         _percentage_of_amount(tokens, index)
         and all(t.text in {".", "!", "?", ","} for t in tokens[index + 3 :])
@@ -773,6 +776,27 @@ def _after_header(tokens: list[Token]) -> list[Token]:
     if colon is None or colon == 0 or any(t.is_number for t in tokens[:colon]):
         return tokens
     return tokens[colon + 1 :]
+
+
+# Measures asked by their name alone: "area of the wall", "volume in m³".
+_MEASURE_NAMES = _words("area volume weight length perimeter height width depth")
+
+
+def _names_measure_asked(tokens: list[Token]) -> bool:
+    """ "litres for the month", "volume in m³", "tonnes at 1.6 t per m³": a measure or a
+    unit named first and asked with no verb, in a few words."""
+    words = [t for t in tokens if t.text not in {".", "!", "?"}]
+    while words and words[0].low in {"the", "total", "and", "so"}:
+        words = words[1:]
+    if not 2 <= len(words) <= 10 or not words[0].is_word or words[1].low not in _MEASURE_LINKS:
+        return False
+    if any(t.is_material or _is_question_word(t) or t.low in _COPULAS for t in words):
+        return False  # "volume in the tank is 200 litres": said, not asked
+    first = words[0].low
+    return first in _MEASURE_NAMES or names_unit(first) or unit_of(first) is not None
+
+
+_MEASURE_LINKS = _words("for at in of per needed")
 
 
 def _up_to_comma(tokens: list[Token], at: int) -> list[Token]:
@@ -1024,6 +1048,14 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                         and _has_operand(tokens[verb_at:])
                         and _has_operand(tokens[start:index])
                     )
+                )
+                # "litres for the month, and how many fills of the butt", "volume in m³,
+                # and tonnes at 1.6 t per m³": a measure asked by its name alone, then
+                # another ask.
+                starts = starts or (
+                    words in ([","], [",", "and"])
+                    and _names_measure_asked(tokens[clause_token:index])
+                    and (question or _names_measure_asked(_up_to_comma(tokens, verb_at)))
                 )
                 # "convert 3 kg to lb and 10 km to miles": a conversion of its own after one.
                 starts = starts or (

@@ -55,10 +55,12 @@ from orchestra.agents.analyst.problems import (
     read_count_at_price_and_one,
     read_discount_then_voucher,
     read_equity_share,
+    read_grown_each_period,
     read_held_less_taken,
     read_interest,
     read_interest_only_payment,
     read_loan_repaid,
+    read_macro_grams,
     read_markup_on_cost,
     read_named_share,
     read_part_of_whole,
@@ -117,6 +119,7 @@ from orchestra.agents.analyst.tables import (
     parse_table,
     table_from_data,
 )
+from orchestra.agents.analyst.triangles import read_right_triangle
 from orchestra.agents.analyst.wording import (
     CONFIDENCE_THRESHOLD,
     MIXED_NUMBER,
@@ -1130,6 +1133,10 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_share_spent,
     # "van cost 24,000 and loses 15% of its value every year. value after 3 yrs?"
     read_value_after_years,
+    # "running 20 km a week and adding 10% each week. how many km after 3 increases"
+    read_grown_each_period,
+    # "on 2,200 kcal a day with 30% from protein, protein is 4 kcal per gram. grams?"
+    read_macro_grams,
     # "interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment"
     read_interest_only_payment,
     # "gym wants 420 up front for the year or 39 a month. how much cheaper is yearly?"
@@ -1212,7 +1219,12 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             return tuple(Clause(label, expression) for expression, label in recipe)
     if formula is None:  # round containers, pizzas, meter readings, materials and their cost
         said = f"{context} {text}" if context is not None else text
-        rounded = read_round(said) or read_meter(said) or read_materials(said)
+        rounded = (
+            read_round(said)
+            or read_meter(said)
+            or read_materials(said)
+            or read_right_triangle(said)  # a ladder against a wall, a screen's sides
+        )
         if rounded is not None:
             return tuple(Clause(label, expression) for expression, label in rounded)
     if formula is None:  # fence posts, tiles, rain on a roof, clock times, invoice lines

@@ -63,11 +63,13 @@ __all__ = [
     "read_discount_then_voucher",
     "read_equity_share",
     "read_group_items",
+    "read_grown_each_period",
     "read_held_less_taken",
     "read_interest",
     "read_interest_only_payment",
     "read_loan_repaid",
     "read_loan_to_value",
+    "read_macro_grams",
     "read_made_per_hour",
     "read_markup_on_cost",
     "read_named_share",
@@ -1575,6 +1577,108 @@ def read_value_after_years(context: str, task: str) -> tuple[Node, str] | None:
     count = years.group("years")
     value = Op("*", _plain(amounts[0]), Op("**", kept, Num(float(count), count)))
     return value, f"the value after {count} years"
+
+
+# "adding 10% each week", "increasing it by 5% every month": an amount grown by a share
+# once a period.
+_GROWN_EACH = re.compile(
+    r"\b(?:add|adds|adding|increase|increases|increasing|grow|grows|growing|up|ups|upping|"
+    r"raise|raises|raising|build\s+up|building\s+up)\s+(?:it\s+|that\s+)?(?:by\s+)?"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+(?:each|every|a|per)\s+"
+    r"(?P<period>day|week|month|year|session|run|time)\b",
+    re.I,
+)
+# "after 3 increases", "after 4 weeks": how many times it has grown.
+_AFTER_GROWN = re.compile(
+    r"\bafter\s+(?P<count>\d+)\s+(?:(?P<steps>increases|rises|raises|increments|goes)|"
+    r"(?P<periods>days|weeks|months|years|sessions|runs))\b",
+    re.I,
+)
+# "in week 4": the period it is in, one more than the times it has grown by then.
+_NTH_PERIOD = re.compile(r"\b(?:in|for|by)\s+(?:day|week|month|year)\s+(?P<nth>\d+)\b", re.I)
+_ASKS_SUMMED = re.compile(r"\b(?:total|altogether|in\s+all|overall|sum|combined)\b", re.I)
+
+
+def read_grown_each_period(context: str, task: str) -> tuple[Node, str] | None:
+    """ "running 20 km a week now and adding 10% each week. how many km after 3 increases":
+    the amount times (1 + 10%) once each time, 20 * 1.1 ** 3; None unless the context gives
+    one amount and the one share it grows by each period, the question asks after how many
+    times (or periods of the rate's own kind) and asks no total over them. "in week 4" is
+    read only beside the count it agrees with ("in week 4, so after 3 increases")."""
+    grown, after = _GROWN_EACH.search(context), _AFTER_GROWN.search(task)
+    if grown is None or after is None or _ASKS_SUMMED.search(task):
+        return None
+    count = after.group("count")
+    periods = after.group("periods")
+    if periods is not None and periods.lower().rstrip("s") != grown.group("period").lower():
+        return None
+    text = f"{context} {task}"
+    rates = {m.group(0) for m in _NUMBER.finditer(text) if _PERCENT_AFTER.match(text, m.end())}
+    amounts = [
+        m.group(0) for m in _NUMBER.finditer(context) if not _PERCENT_AFTER.match(context, m.end())
+    ]
+    if rates != {grown.group("rate")} or len(amounts) != 1:
+        return None
+    told = [m.group(0) for m in _NUMBER.finditer(task)]
+    nth = [m.group("nth") for m in _NTH_PERIOD.finditer(task)]
+    if any(int(n) != int(count) + 1 for n in nth) or sorted(told) != sorted([count, *nth]):
+        return None  # "in week 3, after 3 increases": which is it?
+    factor = Op("+", Num(1, "1"), Op("/", _plain(grown.group("rate")), Num(100, "100")))
+    value = Op("*", _plain(amounts[0]), Op("**", factor, Num(float(count), count)))
+    return value, f"the amount after growing {count} times"
+
+
+# "with 30% from protein", "35% of it from carbs": a share of the day's energy from a macro.
+_MACROS = r"(?P<macro>protein|carbs|carbohydrates?|fat|fats)"
+_SHARE_FROM_MACRO = re.compile(
+    rf"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+(?:of\s+(?:it|that|them)\s+)?"
+    rf"(?:from|as|is|in)\s+{_MACROS}\b",
+    re.I,
+)
+# "protein is 4 kcal per gram", "fat has 9 kcal/g": the energy of one gram of it.
+_KCAL_PER_GRAM = re.compile(
+    rf"\b{_MACROS}\s+(?:is|are|has|have|gives|give|provides|provide|=)\s+(?:about\s+)?(?P<kcal>\d+(?:\.\d+)?)\s*"
+    r"(?:kcal|calories|cals)\s*(?:per|a|/|an?)\s*(?:g|gram|gramme)\b",
+    re.I,
+)
+_DAY_ENERGY = re.compile(r"(?P<kcal>\d{1,3}(?:,\d{3})+|\d+)\s*(?:kcal|calories|cals)\b", re.I)
+_ASKS_GRAMS = re.compile(rf"\bhow\s+many\s+(?:g|grams)\b(?:\s+(?:of\s+)?{_MACROS}\b)?", re.I)
+
+
+def _macro(word: str) -> str:
+    word = word.lower()
+    return "carbs" if word.startswith("carb") else word.rstrip("s") if word == "fats" else word
+
+
+def read_macro_grams(context: str, task: str) -> tuple[Node, str] | None:
+    """ "on 2,200 kcal a day with 30% from protein, protein is 4 kcal per gram. how many grams
+    of protein": the day's energy times the share, over the energy of a gram, 2200 * 30 /
+    100 / 4; None unless the text gives the day's energy once, one share of one macro, that
+    macro's energy per gram, and nothing more, and asks grams (of that macro)."""
+    text = f"{context} {task}"
+    shares = list(_SHARE_FROM_MACRO.finditer(text))
+    per_gram = list(_KCAL_PER_GRAM.finditer(text))
+    asked = _ASKS_GRAMS.search(task)
+    if len(shares) != 1 or len(per_gram) != 1 or asked is None:
+        return None
+    share, gram = shares[0], per_gram[0]
+    macro = _macro(share.group("macro"))
+    if _macro(gram.group("macro")) != macro or (
+        asked.group("macro") and _macro(asked.group("macro")) != macro
+    ):
+        return None
+    energies = [m for m in _DAY_ENERGY.finditer(text) if not gram.start() <= m.start() < gram.end()]
+    if len(energies) != 1:
+        return None
+    said = sorted(m.group(0).replace(",", "") for m in _NUMBER.finditer(text))
+    used = sorted(
+        [energies[0].group("kcal").replace(",", ""), share.group("rate"), gram.group("kcal")]
+    )
+    if said != used:
+        return None  # a number not read
+    energy = Op("*", _plain(energies[0].group("kcal")), _plain(share.group("rate")))
+    value = Op("/", Op("/", energy, Num(100, "100")), _plain(gram.group("kcal")))
+    return value, f"grams of {macro}"
 
 
 # "save 15% of it", "put away 10% of my pay": a share of the amount set aside.

@@ -226,7 +226,7 @@ _TIMES_OVER = frozenset({"coat", "coats", "layer", "layers"})
 # gives, which is per that thing when the thing is counted too (`_per_one`).
 _ONE_GIVES = re.compile(
     r"\b(?:a|an|one|each|every)\s+(?P<thing>[a-z]+)(?:\s+of\s+[a-z]+)?\s+"
-    r"(?:uses|covers|pours|holds|makes|gives|contains|needs|fills)\s*$",
+    r"(?:uses|covers|pours|holds|has|makes|gives|contains|needs|fills)\s*$",
     re.I,
 )
 # "laminate packs cover 2.13 m² each": what each of the things named gives, per that thing
@@ -236,10 +236,11 @@ _THINGS_GIVE = re.compile(
     re.I,
 )
 _EACH_WORDS = frozenset({"a", "an", "every", "each"})
-# Containers bought whole: "how many bags" of 64.2 is 65.
+# Containers bought whole: "how many bags" of 64.2 is 65; yarn and cable come in balls,
+# skeins and reels bought whole too.
 _CONTAINERS = frozenset(
     "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube crate".split()  # noqa: SIM905
-)
+) | frozenset(("ball", "skein", "reel", "spool"))
 CONTAINERS = _CONTAINERS
 # "i need 10 L", "i'm doing 30 covers": the amount wanted, beside the recipe's own ("the
 # recipe needs 250 g": the recipe's).
@@ -396,6 +397,8 @@ def _read_quantity(
     each = rate == "each" and (_word_at(tokens, per_at) or "and") in _NOT_THINGS
     if each:
         rate, j, per_at = "", j + 1, per_at + 1  # "3 glasses each": resolved by `_per_one`
+        if _word_at(tokens, j) in _EACH_WORDS | _RATE_WORDS and _word_at(tokens, j + 1) in _UNITS:
+            rate, per_at = _word_at(tokens, j), j + 1  # "1.5 litres each a day": a rate too
     count: Node | None = None
     if per_at < len(tokens) and tokens[per_at].kind == "num" and rate in _RATE_WORDS:
         count, per_at = _num(tokens[per_at].text), per_at + 1  # "22 stitches per 10 cm"
@@ -483,6 +486,8 @@ _UNIT_PER = re.compile(
 )
 _UNIT_NEEDED = re.compile(r"\b(?P<unit>[a-z]+)\s+(?:needed|required)\b", re.I)
 _IN_UNIT = re.compile(r"\b(?:in|into)\s+(?P<unit>[a-z]+)\b", re.I)
+# "litres for the month", "tonnes at 1.6 t per m3": the unit asked, named first and alone.
+_UNIT_FIRST = re.compile(r"\s*(?:(?:so|and|the|total)\s+)*(?P<unit>[a-z]+)\s+(?:for|at|in)\b", re.I)
 
 
 # A question asking for what is added or taken away, which no product of amounts gives.
@@ -641,6 +646,8 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         top = _UNITS[needed.group("unit").lower()]  # "litres needed": how many litres
     elif (within := _IN_UNIT.search(question)) and within.group("unit").lower() in _UNITS:
         top = _UNITS[within.group("unit").lower()]
+    elif (named := _UNIT_FIRST.match(question)) and named.group("unit").lower() in _UNITS:
+        top = _UNITS[named.group("unit").lower()]  # "litres for the month": litres asked
     elif _IN_MONEY.search(question):
         top = (_MONEY_DIMS, 1.0)  # "how much is that in £", "in pounds"
     elif _MONEY_ASKED.search(question):
@@ -648,8 +655,9 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     elif _BARE_HOW_MUCH.search(question) and any(dict(q.dims).get("money") for q in given):
         top = (_MONEY_DIMS, 1.0)
     per = _PER.search(question, how.end() if how else 0)
-    while per is not None and _AFTER_NUMBER.search(question[: per.start()]):
-        # "what does that cost at 9.80 a litre": a price's own rate, not the one asked
+    while per is not None and _rate_given_before(question[: per.start()]):
+        # "what does that cost at 9.80 a litre", "how many tonnes at 1.6 t per m3": an
+        # amount's own rate, not the one asked
         per = _PER.search(question, per.end())
     periodic = _PERIODIC_MONEY.search(question)
     if per is None and top is None and periodic is not None:
@@ -680,6 +688,18 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         thing,
         per.span(),
     )
+
+
+_AFTER_AMOUNT = re.compile(r"\d\s*(?P<unit>[a-z]+)\s*$", re.I)
+
+
+def _rate_given_before(before: str) -> bool:
+    """Whether a rate word after ``before`` is an amount's own ("9.80 a litre", "1.6 t per
+    m3"), not what is asked per."""
+    if _AFTER_NUMBER.search(before):
+        return True
+    amount = _AFTER_AMOUNT.search(before)
+    return amount is not None and amount["unit"].lower() in _UNITS
 
 
 def _counted_per_period(dims: tuple[tuple[str, int], ...]) -> bool:
@@ -869,10 +889,36 @@ def _amount_gives(match: re.Match[str]) -> str:
     return f"{match['m']} {match['other']} per {match['n']} {match['unit']}"
 
 
+# "5 bottles of 210 ml a day": things so often a period, each of that amount ("5 bottles a
+# day, 210 ml per bottle").
+_THINGS_OF_AMOUNT = re.compile(
+    r"(?<![\w.])(?P<n>\d+)\s+(?P<things>[a-z]+s)\s+of\s+(?P<amount>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>[a-z]+)\s+(?P<rate>a|an|per|each|every)\s+(?P<period>[a-z]+)\b",
+    re.I,
+)
+
+
+def _things_of_amount(match: re.Match[str]) -> str:
+    unit, period = _UNITS.get(match["unit"].lower()), _UNITS.get(match["period"].lower())
+    if (
+        unit is None
+        or period is None
+        or match["things"].lower() in _UNITS
+        or period[0] not in (_TIME, {"month": 1})
+    ):
+        return match.group(0)
+    thing = singular(match["things"])
+    return (
+        f"{match['n']} {match['things']} {match['rate']} {match['period']}, "
+        f"{match['amount']} {match['unit']} per {thing}"
+    )
+
+
 def _plain_units(text: str) -> str:
     for pattern, plain in _PLAIN_UNITS:
         text = pattern.sub(plain, text)
     text = _AMOUNT_GIVES.sub(_amount_gives, text)
+    text = _THINGS_OF_AMOUNT.sub(_things_of_amount, text)
     return _PER_GLUED.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2)} {m.group(3)}" if m.group(3).lower() in _UNITS else m.group(0)
@@ -1081,10 +1127,14 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if stop is not None:
         paused_time = _scaled(stop[0], stop[1] / asked.size)
         return Op("+", found[0], paused_time), "the time on the way plus the stop"
-    if sized is not None and (
-        isinstance(found[0], Call) or abs(_value(found[0]) - round(_value(found[0]))) > 1e-9
+    if (
+        sized is not None
+        and not NOT_ROUNDED.search(task)
+        and (isinstance(found[0], Call) or abs(_value(found[0]) - round(_value(found[0]))) > 1e-9)
     ):
-        return None  # "how many 450 g jars can i fill": the part jar, filled or not?
+        # "how many 450 g jars can i fill": the part jar, filled or not? ("just divide" asks
+        # the quotient itself.)
+        return None
     return found
 
 
@@ -1120,9 +1170,26 @@ _SIZED = re.compile(
 )
 
 
+# "how many fills of my 200 litre water butt": times a container of that size is filled.
+_FILLS = re.compile(
+    r"\bhow\s+many\s+(?P<things>fills|refills|loads|trips|runs)\s+(?:of|with)\s+"
+    r"(?:my|the|a|an|our|your|this|that)\s+(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)"
+    r"(?:\s+[a-z]+){0,2}?(?=\s*(?:\(|[?.!,]|$))",
+    re.I,
+)
+
+
 def _sized_asked(task: str, given: list[Quantity]) -> tuple[str, Quantity | None]:
     """The task asking for the things alone ("how many jars"), and the size of each as an
-    amount per thing (450 g a jar); the task as it is and None when it asks no such things."""
+    amount per thing (450 g a jar); the task as it is and None when it asks no such things.
+    "how many fills of my 200 litre butt" asks fills, each of 200 litres."""
+    fills = _FILLS.search(task)
+    unit = _UNITS.get(fills["unit"].lower()) if fills else None
+    if fills is not None and unit is not None:
+        dims = Counter(unit[0])
+        dims[f"#{singular(fills['things'])}"] -= 1
+        each = Quantity(_num(fills["num"]), unit[1], _key(dict(dims)), 0, 0)
+        return f"{task[: fills.start()]}how many {fills['things']}{task[fills.end() :]}", each
     sized = _SIZED.search(task)
     unit = _UNITS.get(sized["unit"].lower()) if sized else None
     if sized is None or unit is None or sized["things"].lower() in _UNITS:
@@ -1243,11 +1310,13 @@ def _per_one(given: list[Quantity], task: str) -> list[Quantity]:
     too ("a bottle pours 6 glasses, how many bottles"; "one batch uses 185 g, making 2.5
     batches"), then "3 glasses each" made per the one other thing counted ("42 guests")."""
     how = _HOW_MANY.search(task)
-    asked = f"#{singular(how.group('unit'))}" if how else ""
+    asked = {f"#{singular(how.group('unit'))}"} if how else set()
+    # "how many days does a tin last" of "one tin makes 5.6 litres": asked per that thing.
+    asked |= {f"#{singular(m['per'])}" for m in _PER.finditer(task) if m["per"]}
     counted = {name for q in given for name, _ in q.dims}
     given = [
         replace(q, dims=_key(_divide((dict(q.dims), 1.0), ({f"#{q.one_of}": 1}, 1.0))[0]))
-        if q.one_of and f"#{q.one_of}" in counted | {asked} and f"#{q.one_of}" not in dict(q.dims)
+        if q.one_of and f"#{q.one_of}" in counted | asked and f"#{q.one_of}" not in dict(q.dims)
         else q
         for q in given
     ]
