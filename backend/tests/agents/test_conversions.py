@@ -37,3 +37,10 @@ def test_a_list_with_a_piece_that_is_no_conversion_is_not_read() -> None:
     assert read_conversions("5 km in miles") is None  # one alone is the formula's
     with pytest.raises(AgentInputError):
         run("5 km in miles, 10 kg in lb and add 3")
+
+
+def test_a_conversion_of_a_number_in_words() -> None:
+    data = run_operation(
+        StepRequest(instruction="ten mile race, how many km", capability="calculation")
+    ).data
+    assert data["result"] == pytest.approx(16.09344)

@@ -28,6 +28,8 @@ from orchestra.planner.material import mask_material
         (["convert", "conversion", "converting", "converted"], "convert"),
         (["positive", "positively"], "positiv"),
         (["write", "writing", "written", "writes"], "writ"),
+        # a weight, not a tone
+        (["ton", "tons", "tonnes"], "tonne"),
     ],
 )
 def test_stem_maps_word_forms_to_one_key(words: list[str], key: str) -> None:
@@ -353,3 +355,8 @@ def test_a_measure_named_alone_is_an_ask_of_its_own(text: str, asks: list[str]) 
 def test_a_measure_said_with_its_amount_is_no_ask() -> None:
     clauses = split_clauses("volume in the tank is 200 litres, and how many days will it last")
     assert clauses[0].text.startswith("volume in the tank is 200 litres")
+
+
+def test_a_number_in_words_before_a_unit_is_a_number() -> None:
+    assert "<num>" in content_stems("ten mile race, how many km")
+    assert "<num>" not in content_stems("write five ideas for a party")

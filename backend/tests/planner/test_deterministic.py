@@ -187,6 +187,8 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         # Another figure of the same numbers; the same percentage of another amount.
         ("What is the average of 3, 9 and 12?", "and the median?", "median of 3, 9 and 12"),
         ("Compute the mean of 2, 7, 5", "what about the max", "max of 2, 7, 5"),
+        # two figures at once, a superlative among them
+        ("mean of my times: 26.5, 25.8", "and the fastest and slowest?", "slowest of my times"),
         ("Calculate 15% of 80", "and of 300?", "15% of 300"),
         ("What is 10% of 640?", "same but 25%", "25% of 640"),
         ("What is 10% of 640?", "and if it were 25%?", "25% of 640"),
@@ -1982,6 +1984,10 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("knitting a jumper for my dad, how many balls of wool do i need", "how much you need"),
         # How long a text takes to read, with no text.
         ("how long will it take to read out", "without the text"),
+        ("how much is a taxi from the station to mine", "a fare or price"),
+        # A thing of the user's, with none of its figures.
+        ("fuel gauge is on a quarter, how far can i get", "a thing of yours"),
+        ("how much should i ask for it", "a thing of yours"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(

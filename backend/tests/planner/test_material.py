@@ -243,3 +243,14 @@ def test_bullet_lines_of_words_are_no_list_of_amounts() -> None:
 def test_a_topic_and_numbers_asked_in_spanish_is_no_text() -> None:
     # "¿total?" opens with its mark: still a few words asked of the numbers before.
     assert mask_material("gastos: 15,60 € / 8,90 € / 22,40 €. ¿total?").material == ()
+
+
+def test_a_pointer_saying_when_before_numbers_and_a_question_is_no_text() -> None:
+    # "this morning" says when; what follows states numbers and asks of them
+    masked = mask_material(
+        "car boot this morning: pitch was 12, sold 23 bits at 2 quid each and an old bike for "
+        "40. what did i clear after the pitch fee"
+    )
+    assert masked.material == ()
+    # ... while a list of numbers after it is still data
+    assert mask_material("daily max this week: 24.5 31.2 28.8 - hottest?").material

@@ -74,6 +74,10 @@ _EXCEPTIONS = {
     "written": "writ",
     "wrote": "writ",
     "stats": "statistic",
+    # A weight, not a tone ("2 tons of hay" is no question of sentiment).
+    "ton": "tonne",
+    "tons": "tonne",
+    "tonnes": "tonne",
     "avg": "averag",
     "calc": "calcul",
     "pct": "percent",
@@ -261,7 +265,7 @@ def content_stems(text: str) -> frozenset[str]:
     }
     if re.search(
         r"\d", _DESCRIPTOR_RE.sub(" ", _COUNT_OF_IDEAS_RE.sub(" ", _YEAR_RE.sub(" ", text)))
-    ):
+    ) or any(unit_of(m.group(1).lower()) for m in _NUMBER_WORD_BEFORE_RE.finditer(text)):
         stems.add("<num>")
     if _NUMBER_LIST_RE.search(text):
         stems.add("<numlist>")
@@ -270,6 +274,12 @@ def content_stems(text: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+# "ten mile race", "two kilos": a number said in words before a unit, an amount as "10 mile".
+_NUMBER_WORD_BEFORE_RE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s+([a-z]+)",
+    re.I,
+)
 # "3 tips", "five ideas", "10 reasons": how many of something to write, not data.
 _COUNT_OF_IDEAS_RE = re.compile(
     r"\b\d{1,2}\s+(?:\w+\s+)?(?:tips|ideas|reasons|ways|examples|facts|questions|names|"

@@ -177,7 +177,20 @@ _NEED_WITHOUT_FIGURES_RE = re.compile(
 # cost to fly to lisbon next friday".
 _FARE_RE = re.compile(
     r"\bhow\s+much\s+(?:would|will|does|is)\s+(?:it\s+)?(?:cost|be)\s+(?:me\s+|us\s+)?"
-    r"to\s+(?:fly|get|go|travel|take|stay|hire|book)\b(?!.*\d)",
+    r"to\s+(?:fly|get|go|travel|take|stay|hire|book)\b(?!.*\d)"
+    # "how much is a taxi from the station to mine"
+    r"|\bhow\s+much\s+(?:is|are|would\s+be|will\s+be)\s+(?:a|an|the)\s+(?:taxi|cab|uber|train|bus|"
+    r"coach|flight|ferry|ticket|tickets)\s+(?:from|to|into|back)\b(?!.*\d)",
+    re.I,
+)
+# What the user should ask for a thing of theirs, or how far their own vehicle goes, with
+# none of the figures: "how much should i ask for it", "fuel gauge is on a quarter, how far
+# can i get".
+_OWN_THING_RE = re.compile(
+    r"\bhow\s+much\s+(?:should|could|can|do)\s+(?:i|we)\s+(?:ask|charge|sell\s+\w+|get|want)\s+"
+    r"for\b(?!.*\d)"
+    r"|\bhow\s+(?:far|many\s+(?:miles|km|kilometres|kilometers))\s+(?:can|could|will|would)\s+"
+    r"(?:i|we)\s+(?:get|go|drive|do|make\s+it)\b(?!.*\d)",
     re.I,
 )
 # How long a text takes to read or say, with no text and no word count: "how long will it
@@ -374,6 +387,12 @@ def doubt(
         return (
             "it asks for a fare or price, which only a live search could give. Give the "
             "price to work with, e.g. 'flights are 89 each way, what do 2 of us pay?'"
+        )
+    if _OWN_THING_RE.search(text):
+        return (
+            "it asks about a thing of yours (its worth, how far it goes) without the figures "
+            "it depends on, which only you have. Give them, e.g. 'a quarter of a 50 litre "
+            "tank at 6 litres per 100 km: how far?'"
         )
     if _READING_TIME_RE.search(text) and not material and not numbers:
         return (

@@ -28,6 +28,12 @@ _FIGURE = (
     r"(?:average|mean|median|mode|sum|total|range|variance|standard\s+deviation|stdev|"
     r"max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest|biggest|greatest)"
 )
+# "and the fastest and slowest?": one figure or two, a superlative of the values too.
+_ASKED_FIGURE = (
+    r"(?:" + _FIGURE + r"|fastest|slowest|quickest|tallest|shortest|longest|cheapest|dearest|"
+    r"hottest|coldest|coolest|warmest|wettest|driest)"
+)
+_ASKED_FIGURES = _ASKED_FIGURE + r"(?:\s+and\s+(?:the\s+)?" + _ASKED_FIGURE + r")?"
 # "the biggest one", "the lowest number": the figure, said of one of the numbers.
 _ONE_OF_THEM = r"(?:\s+(?:one|number|value|figure))?"
 # What is asked of a text, named as a noun.
@@ -94,7 +100,7 @@ _FOLLOW_UP_PATTERNS = (
         # "and which is the biggest?", "which one was lowest": the figure, of one of them.
         + r"(?:(?:what|how)\s+about\s+|what(?:'s|s|\s+is|\s+are)\s+"
         + r"|which(?:\s+(?:one|number|value))?(?:'s|\s+is|\s+was)\s+)?(?:the\s+)?(?P<subject>"
-        + _FIGURE
+        + _ASKED_FIGURES
         + "|"
         + _TEXT_ASK
         # "mean of them?", "median too?": the same numbers, pointed at.
@@ -1010,7 +1016,9 @@ def _substitute(previous: str, subject: str) -> str | None:
     if text_ask:
         quoted = _QUOTED_RE.search(previous)
         return f"Give me the {text_ask.group('ask')} of {quoted.group(0)}" if quoted else None
-    figure = re.fullmatch(r"(?:the\s+)?(?P<figure>" + _FIGURE + r")" + _ONE_OF_THEM, subject, re.I)
+    figure = re.fullmatch(
+        r"(?:the\s+)?(?P<figure>" + _ASKED_FIGURES + r")" + _ONE_OF_THEM, subject, re.I
+    )
     if figure:
         swapped = _swap_figure(previous, figure.group("figure"))
         numbers = _NUMBERS_RE.search(previous)

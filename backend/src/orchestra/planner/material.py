@@ -54,7 +54,7 @@ _HEADINGS = frozenset(
 # "wedding: 126 guests, tables seat 9 each. how many tables do we need": after a topic and a
 # colon, numbers stated and a question of them, which is the request, not text to work on.
 _ASKS_OF_ITS_NUMBERS = re.compile(
-    r"\d.*[.!?,]\s+(?:so\s+|and\s+)?(?:how\s+(?:many|much|long|far)|what(?:'s|\s+is|\s+do|"
+    r"\d.*[.!?,]\s+(?:so\s+|and\s+)?(?:how\s+(?:many|much|long|far)|whats|what(?:'s|\s+is|\s+do|"
     r"\s+does|\s+will)?|which)\b[^.!?]*[?]?\s*$",
     re.I | re.S,
 )
@@ -303,6 +303,20 @@ _TEXT_ON_NEXT_LINE = re.compile(
 )
 
 
+# Words that point at what follows ("summarize this:"), unless they say when, before numbers
+# stated and a question of them: "car boot this morning: pitch was 12, sold 23 bits at 2
+# each ... what did i clear" is the request ("daily max this week: 24.5 31.2 ..." is data).
+_POINTERS = frozenset({"this", "these", "following", "below"})
+
+
+def _names_material(word: str, before: list[str], after: str) -> bool:
+    """Whether ``word``, one of the few ``before`` a colon, says that material follows."""
+    if word in _POINTERS:
+        said = [w for w in before if w not in {"please", "pls", "plz", "thanks"}]
+        return (bool(said) and word == said[-1]) or not _ASKS_OF_ITS_NUMBERS.search(after)
+    return word in _MATERIAL_NOUNS
+
+
 def _material_colon(text: str) -> int | None:
     """Index of the first colon that introduces data to work on, if any."""
     for match in re.finditer(r":(?=\s|$)", text):
@@ -312,8 +326,9 @@ def _material_colon(text: str) -> int | None:
         ][-5:]
         if _INSTRUCTIONS_FOLLOW & set(before):
             continue  # "Do the following: research X, then ..." is more instructions
-        if any(word in _MATERIAL_NOUNS for word in before) and not _COMPUTES_ITS_NUMBERS.search(
-            text[match.end() :]
+        after = text[match.end() :]
+        if any(_names_material(word, before, after) for word in before) and not (
+            _COMPUTES_ITS_NUMBERS.search(after)
         ):
             return match.start()
         next_line = re.match(r"[ \t]*\n", text[match.end() :])

@@ -623,7 +623,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         implicit = inputs.only
         if isinstance(inputs.numbers[implicit], list) and not material:
             material = [Name(implicit)]
-    formula = read_formula(text)
+    # "ten mile race, how many km": a number in words, read as the conversion of it in figures.
+    formula = read_formula(text) or (read_formula(spelt(text)) if spelt(text) != text else None)
     if formula is not None and context and _numbers(context.group("context")):
         # "Context: HO scale is 1:87. Task: the loco is 19.5 m long, the model in cm?": a
         # conversion of the task alone would leave the context's numbers out.
