@@ -3479,6 +3479,13 @@ def test_a_list_taken_from_an_amount_held(instruction: str, result: float) -> No
     [
         ("my shift is 07:00 to 15:30 with a 30 minute lunch break, how many paid hours?", 8),
         ("Context: Late shift is 22:00 till 06:00 with a 1 hour break. Task: Hours worked?", 7),
+        # a count of shifts, each with its break
+        ("three long days 07:30 to 20:00 each with a 1 hr unpaid break. how many paid hours", 34.5),
+        ("i did 4 nights of 12 hours each with a 45 min unpaid break. paid hours?", 45),
+        (
+            "5 days 09:00 to 17:30 each with a 30 minute unpaid lunch break. how many hours worked",
+            40,
+        ),
     ],
 )
 def test_hours_less_a_break(instruction: str, result: float) -> None:

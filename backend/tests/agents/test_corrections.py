@@ -47,6 +47,9 @@ from orchestra.agents.protocol import AgentInputError, StepRequest
             471.2,
         ),
         ("drove 120 miles in 3 hours, sorry, it was 150 miles. average speed?", "calculation", 50),
+        # the new number with its unit straight after the cue
+        ("sold 14 dozen eggs at 3.20 a dozen - no sorry, 16 dozen. how much", "calculation", 51.2),
+        ("bought 6 boxes at 4.50 a box - oops, 8 boxes. how much did i spend", "calculation", 36),
         # "it was X": the one number of its kind (whole, or with decimals) replaced
         ("Context: Did 30 hrs at 12.50 - oh wait, no, it was 32. Task: Pay?", "statistics", 400),
         (

@@ -39,6 +39,13 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
         ),
         # the rate right after the hours
         ("Context: I worked 38 hours at 12.40. Task: What's my pay.", 471.2),
+        # "what's the shift worth": the pay for the time worked
+        (
+            "bank shift on a saturday, 12.5 hrs at 22.10 an hour with a 30% enhancement. "
+            "what's the shift worth",
+            359.125,
+        ),
+        ("worked 8 hours at 12 an hour. whats my day worth", 96),
     ],
 )
 def test_gross_pay_at_an_hourly_rate(request_text: str, result: float) -> None:
@@ -285,3 +292,28 @@ def test_bands_said_as_taxed_with_a_number_left_over_are_refused() -> None:
             "earning 32,000 and a 2,000 bonus. first 12,570 is tax free and the rest is taxed "
             "at 20%. how much tax is that"
         )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "full time salary is 34.5k for 37.5 hrs a week and i do 22.5 hrs. pro rata salary?",
+            20700,
+        ),
+        (
+            "the salary is 28,000 for a 5 day week and i work 3 days a week. "
+            "what's my pro rata pay",
+            16800,
+        ),
+        ("full-time pay is 40k on 40 hours a week; i only work 30 hours. pro rata?", 30000),
+    ],
+)
+def test_a_salary_pro_rata_by_the_part_of_the_week_worked(request_text: str, result: float) -> None:
+    assert run(request_text, "statistics")["result"] == pytest.approx(result)
+
+
+def test_a_salary_pro_rata_from_days_to_hours_is_not_read() -> None:
+    assert (
+        read_earnings(None, "salary is 30k for 5 days a week and i do 20 hours. pro rata?") is None
+    )

@@ -144,3 +144,15 @@ def test_grams_of_another_macro_are_refused() -> None:
             "Context: on 2,200 kcal a day with 30% from protein, protein is 4 kcal per gram. "
             "Task: how many grams of fat"
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("sold 16 dozen eggs at 3.20 a dozen. how much", 51.2),
+        ("bought 5 dozen rolls at 4.50 per dozen. how much did i spend", 22.5),
+        ("7 dozen eggs at 2.80 a dozen, how much altogether", 19.6),
+    ],
+)
+def test_dozens_priced_by_the_dozen_are_counted_in_dozens(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

@@ -213,9 +213,20 @@ _UNIT_AGAIN = re.compile(
 )
 
 
+# "14 dozen at 3.20 a dozen - no sorry, 16 dozen": the new number with its unit, said
+# straight after the cue.
+_UNIT_ALONE = re.compile(
+    rf"(?<![\d.,])(?P<new>{_NUMBER})\s+(?P<unit>[a-z]{{2,}}?)s?(?:\s+instead)?\s*[.!]*\s*$", re.I
+)
+
+
 def _unit_again(sentence: str, text: str) -> tuple[str, str, int] | None:
     cue = _STARTS.search(sentence)
     again = _UNIT_AGAIN.search(sentence)
+    if again is None and cue is not None:
+        alone = _UNIT_ALONE.search(sentence, cue.end())
+        if alone is not None and not sentence[cue.end() : alone.start()].strip(" ,:-"):
+            again = alone
     if cue is None or again is None or cue.start() > again.start():
         return None
     at = text.index(sentence)

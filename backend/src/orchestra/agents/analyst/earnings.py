@@ -175,7 +175,9 @@ _ASKS_PAY = re.compile(
     r"how\s+much\s+(?:do|did|will|would|should)\s+(?:i|you|we|he|she|they)\s+"
     r"(?:earn|make|get(?:\s+paid)?|be\s+paid|take|bill|charge|invoice)|"
     r"what\s+(?:do|did|will|would|should)\s+(?:i|you|we|he|she|they)\s+"
-    r"(?:earn|make|get(?:\s+paid)?|be\s+paid|bill|charge|invoice)|(?:total\s+)?earnings)\b|"
+    r"(?:earn|make|get(?:\s+paid)?|be\s+paid|bill|charge|invoice)|(?:total\s+)?earnings|"
+    # "what's the shift worth": the pay for the time worked.
+    r"what(?:'?s|\s+is)\s+(?:the|my|that|this|a)\s+(?:shift|day|night|week)\s+worth)\b|"
     # "Pay?" asked alone
     r"^\W*(?:my\s+|the\s+|total\s+)?pay\s*\?",
     re.I,
@@ -382,6 +384,40 @@ _ASKS_GET = re.compile(
     r"\bwhat\s+(?:do|will|would)\s+i\s+get\b",
     re.I,
 )
+
+
+# "full time salary is 34.5k for 37.5 hrs a week": a full-time salary and the week it is for.
+_FULL_SALARY = re.compile(
+    rf"\b(?:salary|pay|wage)\s+(?:is|of)\s+(?P<amount>{_MONEY})\s*(?:a\s+year\s+|pa\s+)?"
+    rf"(?:for|on)\s+(?:a\s+)?(?P<full>{_AMOUNT})[\s-]*(?P<unit>hours?|hrs?|days?)"
+    r"(?:[\s-]+week\b|\s+(?:a|per|each)\s+week\b)",
+    re.I,
+)
+# "i do 22.5 hrs", "i work 3 days a week": the part of that week worked.
+_MY_PART = re.compile(
+    r"\b(?:i|i'm|we)\s+(?:do|work|only\s+work|only\s+do|am\s+on)\s+(?:only\s+)?"
+    rf"(?P<part>{_AMOUNT})\s*(?P<unit>hours?|hrs?|days?)(?:\s+(?:a|per|each)\s+week)?\b",
+    re.I,
+)
+_ASKS_PRO_RATA_SALARY = re.compile(
+    r"\bpro[\s-]?rata\s+(?:salary|pay|wage)\b|\b(?:salary|pay|wage)\s+pro[\s-]?rata\b|"
+    r"^\W*pro[\s-]?rata\s*\??\s*$",
+    re.I,
+)
+
+
+def _pro_rata_salary(text: str, ask: str) -> Reading | None:
+    """ "full time salary is 34.5k for 37.5 hrs a week and i do 22.5 hrs. pro rata salary?":
+    the salary times the part of the full week worked, both in hours (or both in days)."""
+    full, mine = _FULL_SALARY.search(text), list(_MY_PART.finditer(text))
+    if full is None or len(mine) != 1 or not _ASKS_PRO_RATA_SALARY.search(ask):
+        return None
+    if full.group("unit")[0].lower() != mine[0].group("unit")[0].lower():
+        return None  # hours against days: the length of a day is not said
+    part, whole = _num(mine[0].group("part")), _num(full.group("full"))
+    if not 0 < part.value <= whole.value or not _all_read(text, [full.span(), mine[0].span()]):
+        return None
+    return [(Op("*", _num(full.group("amount")), Op("/", part, whole)), "the salary, pro rata")]
 
 
 def _pro_rata(text: str, ask: str) -> Reading | None:
@@ -734,7 +770,7 @@ def read_earnings(context: str | None, task: str) -> Reading | None:
     text = f"{context} {task}" if context is not None else task
     # What is asked is read in the question alone: "the pay is 12 an hour" states.
     ask = task if context is not None else re.split(r"(?<=[.?!])\s+(?=\S)", task.strip())[-1]
-    for reader in (_hourly_pay, _pro_rata, _banded, _pay_rise, _tax_and_tip):
+    for reader in (_hourly_pay, _pro_rata, _pro_rata_salary, _banded, _pay_rise, _tax_and_tip):
         found = reader(text, ask)
         if found is not None:
             return found

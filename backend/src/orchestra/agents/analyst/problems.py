@@ -165,9 +165,26 @@ def spelt(text: str) -> str:
     """``text`` with the short forms and small counts of everyday word problems written
     out ("a dozen eggs", "three of us", "32 hrs at 18.75/hr"): 12 eggs, 3 of us, 32 hours
     at 18.75 an hour."""
-    for pattern, plain in _SHORT_FORMS:
+    priced_by_dozen = _PRICED_BY_DOZEN.search(text) is not None
+    for number, (pattern, plain) in enumerate(_SHORT_FORMS):
+        if priced_by_dozen and number < _DOZEN_FORMS:
+            continue
         text = pattern.sub(plain, text)
+    if priced_by_dozen:
+        # "16 dozen eggs at 3.20 a dozen": the dozen is the unit priced, so the count stays
+        # in dozens ("16 dozens at 3.20 a dozen"), as "16 boxes at 3.20 a box" is read.
+        text = _DOZENS_OF.sub(r"\1 dozens", text)
     return text
+
+
+# "3.20 a dozen", "3.20 per dozen", "3.20/dozen": a price for each twelve.
+_PRICED_BY_DOZEN = re.compile(r"\d\s*(?:a|per|/|each)\s*dozen\b", re.I)
+# "16 dozen eggs": that many dozens of a thing named after them.
+_DOZENS_OF = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s+dozens?(?:\s+(?!at\b|for\b|a\b|per\b|and\b)[a-z]+)?", re.I
+)
+# The first short forms, which write dozens out as twelves.
+_DOZEN_FORMS = 3
 
 
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
@@ -4026,13 +4043,28 @@ def read_time_less_break(text: str) -> tuple[Node, str] | None:
     shift, pause = _SHIFT_HOURS.search(text), _BREAK.search(text)
     if shift is None or pause is None or not _ASKS_WORKED.search(text):
         return None
-    if len(_NUMBER.findall(text)) != 2 or _PERCENT_AFTER.search(text):
+    # "3 long days 07:30 to 20:00 each with a 1 hr unpaid break": that many shifts, each
+    # with its break ("each" said: a break for the shifts together is not taken off each).
+    shifts = _SHIFTS_EACH.match(text)
+    if len(_NUMBER.findall(text)) != 2 + (shifts is not None) or _PERCENT_AFTER.search(text):
         return None
     hours, value = shift.group("hours"), pause.group("value")
     taken: Node = Num(float(value), value)
     if pause.group("unit").lower().startswith("m"):
         taken = Op("/", taken, Num(60, "60"))
-    return Op("-", Num(float(hours), hours), taken), "the hours less the break"
+    worked = Op("-", Num(float(hours), hours), taken)
+    if shifts is not None:
+        count = shifts.group("count")
+        return Op("*", Num(float(count), count), worked), "the shifts' hours less their breaks"
+    return worked, "the hours less the break"
+
+
+# "3 long days ... each", "4 nights of ... each": a count of shifts said first, each alike.
+_SHIFTS_EACH = re.compile(
+    r"\W*(?:i\s+(?:did|do|worked|work)\s+)?(?P<count>\d+)\s+(?:long\s+|night\s+|day\s+|late\s+|"
+    r"early\s+)?(?:shifts|days|nights)\b(?=(?:[^.?!]|\.(?=\d))*\beach\b)",
+    re.I,
+)
 
 
 # --- periods until a target --------------------------------------------------------------
