@@ -229,10 +229,9 @@ def test_shares_losses_and_totals_of_everyday_money(request_text: str, result: f
 @pytest.mark.parametrize(
     "request_text",
     [
-        # Another rate in the text; a year asked of a monthly share; a count of days unsaid.
+        # Another rate in the text; a count of days unsaid.
         "Context: van cost 24,000 and loses 15% of its value every year, 10% in the first. "
         "Task: value after 3 yrs?",
-        "Context: I earn 2,800 a month and save 15% of it. Task: how much do I save a year?",
         "bought 3 bags of dog food at £18.75 each and a £6 chew toy every week, whats that come to",
     ],
 )
@@ -941,3 +940,8 @@ def test_prices_risen_taken_together(instruction: str, result: float) -> None:
 def test_prices_risen_asked_each_are_not_taken_together() -> None:
     with pytest.raises(AgentInputError):
         run("colour was 65 and is now 72, cut was 38 and now 42. whats the % rise on each")
+
+
+def test_a_monthly_share_asked_for_a_year_is_twelve_of_it() -> None:
+    data = run("Context: I earn 2,800 a month and save 15% of it. Task: how much do I save a year?")
+    assert data["result"] == pytest.approx(5040)
