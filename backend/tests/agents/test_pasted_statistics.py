@@ -152,3 +152,14 @@ def test_shifts_of_a_rota_counted_by_their_value() -> None:
 def test_a_numbered_column_after_which_names_the_rows_not_the_figure() -> None:
     data = run("table,covers\n1,4\n2,6\n3,2\nwhich table had the fewest covers")
     assert (data["column"], data["result"]) == ("covers", 2)
+
+
+def test_a_figure_said_as_a_verb_of_a_list_counted_by_its_label() -> None:
+    # "over the last 4 weeks" of four values counts them; it is no value.
+    asked = "average my dog walking income over the last 4 weeks (420, 465, 390, 505)"
+    assert run(asked)["result"] == 445
+    assert run("average my income over the last 4 weeks: 420, 465, 390, 505")["result"] == 445
+    assert run("total my last 3 weeks (5, 6, 8)")["result"] == 19
+    # A unit in brackets before the colon is no list.
+    asked = "sample variance of the lambs birth weights (kg): 4.2, 5.1, 3.8, 4.6, 4.9, 4.4"
+    assert round(run(asked)["result"], 3) == 0.224

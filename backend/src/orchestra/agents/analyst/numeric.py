@@ -957,9 +957,13 @@ _FIGURE_OF_EACH = re.compile(
 # "sample variance of my 5k times in mins: 26.4, 25.8, 27.1": the figure asked, then what
 # the values are, then the list; said as the list then the question, so that the words of
 # what they are ("times", "mins") are read as its label, not as arithmetic.
+# "average my income over the last 4 weeks (420, 465, 390, 505)": the figure said as a verb
+# of what the values are, the list in brackets.
 _FIGURE_OF_LABEL = re.compile(
-    rf"^(?P<ask>[^:\d\n]*?)\s+of\s+(?P<what>(?:the|my|our|his|her|their|these|this)\b[^:\n]*?)"
-    rf":\s*(?P<list>{_COMMA_LIST}|{_SPACE_LIST})\s*[.?!]?\s*$",
+    rf"^(?P<ask>[^:\d\n]*?)\s+(?:of\s+)?"
+    rf"(?P<what>(?:the|my|our|his|her|their|these|this)\b[^:\n]*?)"
+    rf"(?::\s*(?P<list>{_COMMA_LIST}|{_SPACE_LIST})|\s*\(\s*(?P<bracketed>{_COMMA_LIST})\s*\))"
+    r"\s*[.?!]?\s*$",
     re.I,
 )
 
@@ -985,7 +989,8 @@ def _figure_asked_first(text: str) -> str:
     some = _SOME_OF_THEM.findall(what)
     last = _LAST_FEW.search(what)
     count = _COUNT_WORDS.get(last.group("count").lower(), last.group("count")) if last else ""
-    items = re.findall(_ITEM, asked.group("list"))
+    listed = asked.group("list") or asked.group("bracketed")
+    items = re.findall(_ITEM, listed)
     counts_them = (
         last is not None
         and count == str(len(items))
@@ -995,7 +1000,7 @@ def _figure_asked_first(text: str) -> str:
         # "the average of the last three numbers": of some of the list only ("my last five
         # 5k times" of five values are all of them).
         return text
-    return f"{asked.group('what')}: {asked.group('list')} - {asked.group('ask').strip()}?"
+    return f"{asked.group('what')}: {listed} - {asked.group('ask').strip()}?"
 
 
 def _labelled_list(text: str) -> tuple[str, str] | None:
