@@ -108,3 +108,58 @@ def test_a_figure_of_some_of_the_list_asked_first_keeps_which_ones() -> None:
     assert (
         run("Average of my last five 5k times in minutes:\n27, 25.5, 26, 24.5, 27")["result"] == 26
     )
+
+
+def test_cheapest_of_a_rate_or_charge_column_is_its_lowest() -> None:
+    table = "| tutor | rate |\n|---|---|\n| Hana | 38 |\n| Olu | 32 |\n| Greg | 45 |\n"
+    data = run(table + "which tutor is cheapest per hour")
+    assert (data["result"], data["matchingRows"][0]["tutor"]) == (32, "Olu")
+    assert run("van,charge\nA,80\nB,65\nC,90\nwhich van hire is cheapest")["result"] == 65
+
+
+def test_what_was_spent_on_a_table_of_costs_is_their_total() -> None:
+    table = "| item | cost |\n|---|---|\n| strings | 12.99 |\n| tuner | 18.50 |\n| capo | 9.95 |\n"
+    assert run(table + "what have i spent on guitar stuff")["result"] == 41.44
+    assert (
+        run("thing,price\nsofa,300\nlamp,45\nhow much did we spend on the lounge?")["result"] == 345
+    )
+
+
+def test_how_many_sold_of_a_sold_column_adds_it_up() -> None:
+    table = "item,sold\njam,14\nchutney,9\nhoney,11\n"
+    assert run(table + "how many jars did we shift at the stall in total")["result"] == 34
+    assert (
+        run("flavour,units\nvanilla,40\nmint,25\nhow many tubs did we sell today?")["result"] == 65
+    )
+
+
+def test_top_of_the_league_is_the_most_of_its_one_column() -> None:
+    asked = (
+        '[{"member":"Dot","wins":12},{"member":"Raj","wins":15},{"member":"Kit","wins":9}] '
+        "who's top of the catan league"
+    )
+    data = run(asked)
+    assert (data["result"], data["matchingRows"][0]["member"]) == (15, "Raj")
+
+
+def test_shifts_of_a_rota_counted_by_their_value() -> None:
+    rota = "shift,type\nMon,day\nTue,night\nWed,night\nThu,day\nFri,night\nSun,off\n"
+    assert run(rota + "how many nights am i on this week")["result"] == 3
+    rota = "date,shift\n1 May,early\n2 May,late\n3 May,late\n"
+    assert run(rota + "how many earlies is she down for this month")["result"] == 1
+
+
+def test_a_numbered_column_after_which_names_the_rows_not_the_figure() -> None:
+    data = run("table,covers\n1,4\n2,6\n3,2\nwhich table had the fewest covers")
+    assert (data["column"], data["result"]) == ("covers", 2)
+
+
+def test_a_figure_said_as_a_verb_of_a_list_counted_by_its_label() -> None:
+    # "over the last 4 weeks" of four values counts them; it is no value.
+    asked = "average my dog walking income over the last 4 weeks (420, 465, 390, 505)"
+    assert run(asked)["result"] == 445
+    assert run("average my income over the last 4 weeks: 420, 465, 390, 505")["result"] == 445
+    assert run("total my last 3 weeks (5, 6, 8)")["result"] == 19
+    # A unit in brackets before the colon is no list.
+    asked = "sample variance of the lambs birth weights (kg): 4.2, 5.1, 3.8, 4.6, 4.9, 4.4"
+    assert round(run(asked)["result"], 3) == 0.224

@@ -229,6 +229,9 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         # "take off" a percentage, another one; a dash before "then"; the largest "out of".
         ("30 times 4, then take off 10%", [120, 108]),
         ("take 300, take off 10%, then take off another 5%", [300, 270, 256.5]),
+        # "take off the 15% commission (the market keeps)": the share named, of the value.
+        ("add up 120 and 280, then take off the 15% commission the market keeps", [400, 340]),
+        ("take 250, then take off the 20% deposit", [250, 200]),
         ("take the average of 2, 4, 9 - then times it by 3", [5, 15]),
         # "then times by 12": the verb "to times" with the value before left unsaid.
         ("average of 2, 4 and 9 then times by 12", [5, 60]),

@@ -2433,3 +2433,13 @@ def test_a_charge_on_top_of_two_rates_is_not_added_to_either() -> None:
     result = plan(follow_up, history=(previous,))
     assert "94" not in result.steps[0].instruction
     assert "109" not in result.steps[0].instruction
+
+
+def test_which_table_of_a_table_of_tables_is_a_figure_not_a_format() -> None:
+    takings = "table,takings\nBrownies,64.50\nCupcakes,81.20\nwhich table took the most"
+    assert shape(plan(takings)) == [("statistics", [])]
+    covers = "table,covers\n1,4\n2,6\nwhich table had the fewest covers"
+    assert shape(plan(covers)) == [("statistics", [])]
+    assert shape(plan("table,takings\nA,64\nB,81\nturn this into a markdown table")) == [
+        ("conversion", [])
+    ]

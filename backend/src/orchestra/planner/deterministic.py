@@ -731,6 +731,8 @@ _FORMAT_STEMS = content_stems("csv json markdown tsv table tables")
 _COUNT_OF_QUESTIONS_RE = re.compile(r"\b(?:\d+|a\s+few|several)[\s-]+questions?\b", re.I)
 _QUESTION_STEMS = content_stems("question questions")
 _UNIT_TARGET_RE = re.compile(r"\b(?:to|into|in)\s+(?P<unit>[a-z\u00b0/]+)\s*[.!?]*$", re.I)
+# "which table", "per table": tables of a room or an event, rows of the data, not a format.
+_TABLE_AS_ROWS_RE = re.compile(r"\b(?P<word>which|what|each|every|per|by)\s+tables?\b", re.I)
 _NAMES_FORMAT_RE = re.compile(r"\b(?:csv|json|markdown|tsv|table|spreadsheet)\b", re.I)
 
 _HOW_IT_SOUNDS_RE = re.compile(
@@ -962,7 +964,12 @@ def _parts(
             if topic and topic.lower() not in text.lower():
                 text = f"{text.rstrip(' .')} (about {topic})"
 
-        stems = content_stems(matcher.corrected(_summed_up(text, material, data)))
+        worded = _summed_up(text, material, data)
+        if data.intersection(material):
+            # "which table took the most" of a bake sale's tables: "table" after "which" or
+            # "by" names rows of the data (a column may be called "table"), not a format.
+            worded = _TABLE_AS_ROWS_RE.sub(r"\g<word> row", worded)
+        stems = content_stems(matcher.corrected(worded))
         if _COUNT_OF_QUESTIONS_RE.search(text):
             # "a 10 question quiz", "5 questions for my interview": questions counted are
             # items of a piece, not a question to look into.

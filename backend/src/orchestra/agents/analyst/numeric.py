@@ -958,9 +958,13 @@ _FIGURE_OF_EACH = re.compile(
 # "sample variance of my 5k times in mins: 26.4, 25.8, 27.1": the figure asked, then what
 # the values are, then the list; said as the list then the question, so that the words of
 # what they are ("times", "mins") are read as its label, not as arithmetic.
+# "average my income over the last 4 weeks (420, 465, 390, 505)": the figure said as a verb
+# of what the values are, the list in brackets.
 _FIGURE_OF_LABEL = re.compile(
-    rf"^(?P<ask>[^:\d\n]*?)\s+of\s+(?P<what>(?:the|my|our|his|her|their|these|this)\b[^:\n]*?)"
-    rf":\s*(?P<list>{_COMMA_LIST}|{_SPACE_LIST})\s*[.?!]?\s*$",
+    rf"^(?P<ask>[^:\d\n]*?)\s+(?:of\s+)?"
+    rf"(?P<what>(?:the|my|our|his|her|their|these|this)\b[^:\n]*?)"
+    rf"(?::\s*(?P<list>{_COMMA_LIST}|{_SPACE_LIST})|\s*\(\s*(?P<bracketed>{_COMMA_LIST})\s*\))"
+    r"\s*[.?!]?\s*$",
     re.I,
 )
 
@@ -986,7 +990,8 @@ def _figure_asked_first(text: str) -> str:
     some = _SOME_OF_THEM.findall(what)
     last = _LAST_FEW.search(what)
     count = _COUNT_WORDS.get(last.group("count").lower(), last.group("count")) if last else ""
-    items = re.findall(_ITEM, asked.group("list"))
+    listed = asked.group("list") or asked.group("bracketed")
+    items = re.findall(_ITEM, listed)
     counts_them = (
         last is not None
         and count == str(len(items))
@@ -996,7 +1001,7 @@ def _figure_asked_first(text: str) -> str:
         # "the average of the last three numbers": of some of the list only ("my last five
         # 5k times" of five values are all of them).
         return text
-    return f"{asked.group('what')}: {asked.group('list')} - {asked.group('ask').strip()}?"
+    return f"{asked.group('what')}: {listed} - {asked.group('ask').strip()}?"
 
 
 def _labelled_list(text: str) -> tuple[str, str] | None:
@@ -1839,6 +1844,13 @@ def _mentioned_columns(instruction: str, columns: list[str]) -> list[str]:
             if match:
                 found.append((match.start(), column))
                 break
+    asked = [
+        column for start, column in found if re.search(r"\b(?:which|what|whose)\s+$", text[:start])
+    ]
+    if asked and len(asked) < len(found):
+        # "which table had the fewest covers" of numbered tables: the column after "which"
+        # names the rows asked for; the other column named is what is compared.
+        found = [(start, column) for start, column in found if column not in asked]
     return [column for _, column in sorted(found)]
 
 
@@ -2179,10 +2191,21 @@ _HOW_MUCH_PUT_IN = re.compile(
 
 def _said_as_contributed(prose: str) -> str:
     """ "how much has each person put in" read as "how much in total", where no other
-    figure is named."""
+    figure is named; "what have i spent on guitar stuff" as the total spent."""
     if names_a_figure(prose):
         return prose
+    prose = _HOW_MUCH_SPENT.sub(r"\g<0> in total", prose, count=1)
     return _HOW_MUCH_PUT_IN.sub("how much in total", prose, count=1)
+
+
+# "what have i spent", "how much did we spend (on it)": what the rows cost, added up. Not
+# "each" ("how much did each of us spend" is per person) nor "a month" (an average).
+_HOW_MUCH_SPENT = re.compile(
+    r"\b(?:what|how\s+much)\s+(?:have|had|did|has)\s+(?:i|we|you|they|he|she)\s+"
+    r"(?:spent|spend|paid|pay)\b(?![^.?!\n]*\b(?:each|per|a\s+(?:day|week|month|year)|"
+    r"every|average)\b)",
+    re.I,
+)
 
 
 # "cheapest item?", "the most expensive one": the lowest or highest price, when the table
@@ -2190,7 +2213,10 @@ def _said_as_contributed(prose: str) -> str:
 _CHEAPEST = re.compile(r"\b(?:cheapest|least\s+expensive|lowest[-\s]priced)\b", re.I)
 _DEAREST = re.compile(r"\b(?:priciest|most\s+expensive|dearest|highest[-\s]priced)\b", re.I)
 _PRICE_COLUMN = re.compile(
-    r"\b(?:price|prices|cost|costs|fee|fees|fare|fares|rent|quote|quotes)\b", re.I
+    # "cheapest" of a tutor's "rate" or a hire "charge": what is paid, however it is called.
+    r"\b(?:price|prices|cost|costs|fee|fees|fare|fares|rent|quote|quotes|rate|rates|charge|"
+    r"charges|tariff|tariffs)\b",
+    re.I,
 )
 
 
@@ -2398,18 +2424,25 @@ def _said_as_highest(prose: str, numeric: list[str]) -> str:
 
 _DOING_BEST = re.compile(
     r"\b(?:is|was|are|were)\s+(?:doing|performing|selling)\s+(?:the\s+)?best\b"
+    # "who's top of the catan league": the most of a league's one column (of wins, points).
+    r"|(?:\b(?:is|was|are)\s+|'s\s+|\u2019s\s+)(?:at\s+the\s+)?top\s+of\s+(?:the|our|my)\s+"
+    r"(?:[a-z-]+\s+){0,3}?(?:league|leaderboard|standings|ladder|league\s+table)\b"
     r"|\b(?:is|was)\s+(?:the\s+)?most\s+popular\b",
     re.I,
 )
 _DOING_WORST = re.compile(
     r"\b(?:is|was|are|were)\s+(?:doing|performing|selling)\s+(?:the\s+)?worst\b"
+    r"|(?:\b(?:is|was|are)\s+|'s\s+|\u2019s\s+)(?:at\s+the\s+)?bottom\s+of\s+(?:the|our|my)\s+"
+    r"(?:[a-z-]+\s+){0,3}?(?:league|leaderboard|standings|ladder|league\s+table)\b"
     r"|\b(?:is|was)\s+(?:the\s+)?least\s+popular\b",
     re.I,
 )
 # Columns where less is better: a "best" of them is their lowest, not read here.
 _LOWER_IS_BETTER = re.compile(
     r"\b(?:time|times|secs?|seconds|mins?|minutes|hours|duration|pace|rank|ranking|position|"
-    r"place|cost|costs|price|spend|errors?|complaints?|returns?|defects?|delay|wait|score)\b",
+    r"place|cost|costs|price|spend|errors?|complaints?|returns?|defects?|delay|wait|score|"
+    # A golfer's strokes, a team's losses: the least of them leads a league.
+    r"strokes?|shots|handicap|losses|lost|defeats|conceded|against|faults|penalties)\b",
     re.I,
 )
 
@@ -2600,6 +2633,27 @@ def _how_many_of_column(prose: str, numeric: list[str]) -> str:
     return prose
 
 
+# "how many jars did we shift at the stall in total": of a table of how many of each sold,
+# the column added up. Only the question alone (where, when so far): "to Bob", "in March"
+# would be a condition on the rows.
+_HOW_MANY_SOLD = re.compile(
+    r"\bhow\s+many(?:\s+[a-z]+)?\s+(?:did|have|do)\s+(?:i|we|you|they)\s+"
+    r"(?:sell|sold|shift|shifted|move|moved|flog|flogged|get\s+through|got\s+through)"
+    r"(?:\s+(?:at|from|on)\s+(?:the|our|my)\s+[a-z]+)?"
+    r"(?:\s+(?:in\s+total|altogether|all\s+told|today|this\s+week|so\s+far))*\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _how_many_sold(prose: str, numeric: list[str]) -> str:
+    """ "how many jars did we shift in total" read as "total sold" on a table with one
+    column of how many sold."""
+    columns = [c for c in numeric if _SOLD_COLUMN.search(c.replace("_", " "))]
+    if len(columns) != 1:
+        return prose
+    return _HOW_MANY_SOLD.sub(f"total {columns[0]}", prose.strip())
+
+
 # "quick q - range of 41, 37, 52": a dash after words with no number, before a figure
 # asked, sets the question apart; it subtracts nothing ("-range(...)" would be wrong).
 _PREAMBLE_DASH = re.compile(
@@ -2723,6 +2777,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     prose = _said_as_busy(prose, numeric)
     prose = _said_as_duration(prose, numeric)
     prose = _how_many_of_column(prose, numeric)
+    prose = _how_many_sold(prose, numeric)
     prose = _said_of_column(prose, numeric, (_TOP_SCORER, _LOWEST_SCORER), _SCORED_COLUMN, "scores")
     prose = _said_of_column(prose, numeric, (_BEST_SELLER, _WORST_SELLER), _SOLD_COLUMN, "sales")
     prose = _said_of_column(prose, numeric, (_WETTEST, _DRIEST), _RAIN_COLUMN, "rainfall")
@@ -2775,6 +2830,9 @@ _HOW_MANY_OF_VALUE = re.compile(
     r"(?:\s+(?:so\s+far|are\s+there|in\s+total|"
     # "how many errors are in here?", of lines pasted in.
     r"(?:are\s+)?in\s+(?:here|there|this|these)|"
+    # "how many nights am i on this week": shifts of a rota, the value being the shift.
+    r"(?:am|are|is)\s+(?:i|we|you|they|he|she)\s+(?:on|working|doing|down\s+for)"
+    r"(?:\s+(?:today|this\s+week|this\s+month|this\s+year|this\s+rota))?|"
     rf"altogether|have\s+we\s+got|do\s+we\s+have|{_ON_THE_LIST}))?\s*[?.!]*\s*$",
     re.I,
 )
@@ -2791,7 +2849,14 @@ def _count_of_value(prose: str, table: Table) -> StepResult | None:
     if noun != "people" and not names_rows(noun, table):
         return None  # "how many refunds are pending" of rows that are not refunds
     word = asked.group("value").lower()
-    forms = (word, word.removesuffix("es"), word.removesuffix("s"), word.removesuffix("ed"))
+    forms: tuple[str, ...] = (
+        word,
+        word.removesuffix("es"),
+        word.removesuffix("s"),
+        word.removesuffix("ed"),
+    )
+    if word.endswith("ies"):
+        forms += (word[:-3] + "y",)  # "earlies" of an "early" shift
     for value in dict.fromkeys(forms):
         columns = [
             c for c in table.columns if any(_cell_text(r, c).lower() == value for r in table.rows)

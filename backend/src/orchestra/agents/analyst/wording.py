@@ -2067,7 +2067,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (
         # "take off another 10%", "take off an extra 5%": of the value at hand.
         re.compile(
-            r"\b(?:knock|take)\s+off\s+(?:another\s+|an?\s+(?:extra|further)\s+)?"
+            # "take off the 15% commission": the share named, of the value at hand too.
+            r"\b(?:knock|take)\s+off\s+(?:another\s+|an?\s+(?:extra|further)\s+|the\s+)?"
             r"(?=\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))"
         ),
         "subtract ",
