@@ -1890,3 +1890,35 @@ def test_hardly_is_a_negation_not_the_adverb_of_hard(text: str) -> None:
     result = sentiment(text)
     assert "hardly" not in result.negative_terms
     assert result.unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't say the festival was anything short of magical.",
+        "The wedding was nothing short of magical.",
+        "Honestly it wasn't anything short of superb.",
+    ],
+)
+def test_short_of_takes_the_negation_back(text: str) -> None:
+    assert sentiment(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("batch came out flat and tastes a bit like cardboard 🙃", "negative"),
+        ("The coffee tasted like dishwater.", "negative"),
+        ("This cider tastes kind of like soap.", "negative"),
+        ("but the toilets were a biohazard by sunday", "negative"),
+        (
+            "Lovely pitch and spotless showers, but the site shop shut at 4 which was a real pain.",
+            "mixed",
+        ),
+        ("Great pool and friendly staff, but parking was a real pain.", "mixed"),
+    ],
+)
+def test_food_likened_to_no_food_a_biohazard_and_a_pain(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.unsure

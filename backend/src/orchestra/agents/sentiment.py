@@ -74,7 +74,7 @@ _LEXICON: dict[str, float] = {
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
-            immaculate spotless heavenly overjoyed elated ecstatic chuffed"""
+            immaculate spotless heavenly overjoyed elated ecstatic chuffed magical"""
         ),
         3.0,
     ),
@@ -122,12 +122,14 @@ _LEXICON: dict[str, float] = {
         -2.0,
     ),
     # Goods spoiled or hurt, said as what happened to them: "the plants arrived wilted",
-    # "the milk had spilt"; and pain: "the saddle is agony" ("smashed it", "crushed it",
-    # praise in slang, are left out).
+    # "the milk had spilt", "the toilets were a biohazard"; and pain: "the saddle is agony",
+    # "the shop shutting at 4 was a real pain" ("smashed it", "crushed it", praise in slang,
+    # are left out).
     **dict.fromkeys(
         _words(
             """wilted withered drooping spilled spilt squashed shattered bruised rotten
-            rotting stained leaked agony agonising agonizing torture excruciating"""
+            rotting stained leaked biohazard agony agonising agonizing torture excruciating
+            pain"""
         ),
         -2.0,
     ),
@@ -1116,6 +1118,16 @@ def _set_phrase(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], flo
 # "Your prescription is ready for collection", "the parcel is now ready to collect": a
 # notice that a thing can be fetched, no opinion ("wasn't ready for collection", a thing
 # not there when due, is read by `_NOT_DUE`, which starts a word before).
+# "tastes a bit like cardboard", "tasted like soap": food or drink likened to what is no
+# food, a complaint without a word of opinion.
+_PHRASES.update(
+    {
+        (verb, *degree, "like", thing): -2.0
+        for verb in ("taste", "tastes", "tasted", "tasting")
+        for degree in ((), ("a", "bit"), ("a", "little"), ("kind", "of"), ("more",))
+        for thing in ("cardboard", "soap", "dishwater", "plastic", "sawdust", "chemicals")
+    }
+)
 _PHRASES.update(
     {
         (*said, "ready", *fetch): 0.0
@@ -1339,6 +1351,10 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
             return False
         token = tokens[position]
         if token in _SCOPE_ENDS:
+            return False
+        if back == 2 and tokens[position : position + 2] == ["short", "of"]:
+            # "nothing short of magical", "can't say it was anything short of superb", "not
+            # short of problems": the word itself, said with its negation taken back.
             return False
         following = tokens[position + 1] if position + 1 < len(tokens) else ""
         if token in _NONE_STRESSED:
