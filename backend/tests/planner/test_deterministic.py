@@ -2427,3 +2427,18 @@ def test_a_charge_on_top_of_two_rates_is_not_added_to_either() -> None:
     result = plan(follow_up, history=(previous,))
     assert "94" not in result.steps[0].instruction
     assert "109" not in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "amount"),
+    [
+        ("what about 62 miles for the audax", "62 miles"),
+        ("how about 26.2 miles for the marathon", "26.2 miles"),
+    ],
+)
+def test_a_new_quantity_said_with_what_it_is_for_replaces_the_old_one(
+    follow_up: str, amount: str
+) -> None:
+    result = plan(follow_up, history=("how many km is 50 miles",))
+    assert [step.capability for step in result.steps] == ["calculation"]
+    assert result.steps[0].instruction.lower().startswith(f"how many km is {amount}")
