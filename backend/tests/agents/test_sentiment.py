@@ -1816,3 +1816,109 @@ def test_help_beyond_asked_how_a_thing_runs_a_shock_and_a_phone(text: str, label
 )
 def test_no_help_and_the_writers_own_phone_stay_unread(text: str) -> None:
     assert sentiment(text).unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flat viewing cancelled for the third time. Cheers for that, really helpful.",
+        "The plumber never showed up. Thanks a lot, very useful!",
+        "Parcel lost again. Thanks for that, brilliant.",
+    ],
+)
+def test_closing_thanks_after_a_complaint_is_irony(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert result.ironic
+
+
+def test_closing_thanks_after_a_repair_stays_thanks() -> None:
+    assert sentiment("The engineer fixed it same day. Cheers for that, really helpful.").label == (
+        "positive"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Never had a single problem with them in six years of walking our dogs.",
+        "We have not had any issues with the boiler since it was fitted.",
+        "Never had one single complaint from the kids about the club.",
+    ],
+)
+def test_none_stressed_is_still_in_the_negations_reach(text: str) -> None:
+    assert sentiment(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fish arrived dead and the shop won't refund me.",
+        "The kettle leaked and they refused to replace it.",
+        "Parcel came damaged and the seller wouldn't exchange it.",
+    ],
+)
+def test_what_is_owed_refused_is_a_complaint(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert not result.positive_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Your shift on 14 March has been changed to a late (13:00-21:30).", "neutral"),
+        ("Your Friday shift has been swapped to a late, 2pm to 10pm.", "neutral"),
+        ("You are on the late shift on Saturday 3 May.", "neutral"),
+        ("The bus was late again and I missed my shift.", "negative"),
+        ("My shift started late.", "negative"),
+    ],
+)
+def test_a_late_on_a_rota_is_a_shift_not_a_delay(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stall was in a great spot but it poured all day and hardly anyone came.",
+        "The hall was lovely but hardly anyone came.",
+    ],
+)
+def test_hardly_is_a_negation_not_the_adverb_of_hard(text: str) -> None:
+    # Whether few coming outweighs the praise is not read: not guessed, not "hard".
+    result = sentiment(text)
+    assert "hardly" not in result.negative_terms
+    assert result.unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't say the festival was anything short of magical.",
+        "The wedding was nothing short of magical.",
+        "Honestly it wasn't anything short of superb.",
+    ],
+)
+def test_short_of_takes_the_negation_back(text: str) -> None:
+    assert sentiment(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("batch came out flat and tastes a bit like cardboard 🙃", "negative"),
+        ("The coffee tasted like dishwater.", "negative"),
+        ("This cider tastes kind of like soap.", "negative"),
+        ("but the toilets were a biohazard by sunday", "negative"),
+        (
+            "Lovely pitch and spotless showers, but the site shop shut at 4 which was a real pain.",
+            "mixed",
+        ),
+        ("Great pool and friendly staff, but parking was a real pain.", "mixed"),
+    ],
+)
+def test_food_likened_to_no_food_a_biohazard_and_a_pain(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.unsure

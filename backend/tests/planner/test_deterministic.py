@@ -2443,3 +2443,18 @@ def test_which_table_of_a_table_of_tables_is_a_figure_not_a_format() -> None:
     assert shape(plan("table,takings\nA,64\nB,81\nturn this into a markdown table")) == [
         ("conversion", [])
     ]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "amount"),
+    [
+        ("what about 62 miles for the audax", "62 miles"),
+        ("how about 26.2 miles for the marathon", "26.2 miles"),
+    ],
+)
+def test_a_new_quantity_said_with_what_it_is_for_replaces_the_old_one(
+    follow_up: str, amount: str
+) -> None:
+    result = plan(follow_up, history=("how many km is 50 miles",))
+    assert [step.capability for step in result.steps] == ["calculation"]
+    assert result.steps[0].instruction.lower().startswith(f"how many km is {amount}")

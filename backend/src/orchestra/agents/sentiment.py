@@ -74,7 +74,7 @@ _LEXICON: dict[str, float] = {
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
-            immaculate spotless heavenly overjoyed elated ecstatic chuffed"""
+            immaculate spotless heavenly overjoyed elated ecstatic chuffed magical"""
         ),
         3.0,
     ),
@@ -122,12 +122,14 @@ _LEXICON: dict[str, float] = {
         -2.0,
     ),
     # Goods spoiled or hurt, said as what happened to them: "the plants arrived wilted",
-    # "the milk had spilt"; and pain: "the saddle is agony" ("smashed it", "crushed it",
-    # praise in slang, are left out).
+    # "the milk had spilt", "the toilets were a biohazard"; and pain: "the saddle is agony",
+    # "the shop shutting at 4 was a real pain" ("smashed it", "crushed it", praise in slang,
+    # are left out).
     **dict.fromkeys(
         _words(
             """wilted withered drooping spilled spilt squashed shattered bruised rotten
-            rotting stained leaked agony agonising agonizing torture excruciating"""
+            rotting stained leaked biohazard agony agonising agonizing torture excruciating
+            pain"""
         ),
         -2.0,
     ),
@@ -246,6 +248,20 @@ _FAILURES.update({(phrase[0], "even", *phrase[1:]): v for phrase, v in list(_FAI
 _FAILURES[("out", "of", "order")] = -2.5
 # "two hours on hold and no answer", "still no reply": the same complaint, said with "no".
 _FAILURES.update({("no", word): -2.5 for word in ("answer", "reply", "response", "refund", "help")})
+# "the shop won't refund me", "they refused to replace it": what is owed, refused.
+_FAILURES.update(
+    {
+        (*refusal, act): -2.5
+        for refusal in (
+            ("won't",),
+            ("wouldn't",),
+            ("will", "not"),
+            ("would", "not"),
+            *((verb, "to") for verb in ("refuse", "refuses", "refused", "refusing")),
+        )
+        for act in ("refund", "repay", "replace", "repair", "exchange")
+    }
+)
 # "it does not work", "they did not reply": the same, with the negation in two words.
 _FAILURES.update(
     {
@@ -1102,6 +1118,16 @@ def _set_phrase(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], flo
 # "Your prescription is ready for collection", "the parcel is now ready to collect": a
 # notice that a thing can be fetched, no opinion ("wasn't ready for collection", a thing
 # not there when due, is read by `_NOT_DUE`, which starts a word before).
+# "tastes a bit like cardboard", "tasted like soap": food or drink likened to what is no
+# food, a complaint without a word of opinion.
+_PHRASES.update(
+    {
+        (verb, *degree, "like", thing): -2.0
+        for verb in ("taste", "tastes", "tasted", "tasting")
+        for degree in ((), ("a", "bit"), ("a", "little"), ("kind", "of"), ("more",))
+        for thing in ("cardboard", "soap", "dishwater", "plastic", "sawdust", "chemicals")
+    }
+)
 _PHRASES.update(
     {
         (*said, "ready", *fetch): 0.0
@@ -1310,16 +1336,30 @@ def _hope_before(tokens: Sequence[str], index: int) -> int | None:
     return None
 
 
+# "never had a single problem", "haven't had any issues": words stressing that none was
+# had, which the negation reaches over.
+_NONE_STRESSED = _words("single any")
+
+
 def _negated(tokens: Sequence[str], index: int) -> bool:
-    for back in range(1, _COUNTERFACTUAL_WINDOW + 1):
+    stressed = 0
+    back = 0
+    while back < _COUNTERFACTUAL_WINDOW + stressed:
+        back += 1
         position = index - back
         if position < 0:
             return False
         token = tokens[position]
         if token in _SCOPE_ENDS:
             return False
+        if back == 2 and tokens[position : position + 2] == ["short", "of"]:
+            # "nothing short of magical", "can't say it was anything short of superb", "not
+            # short of problems": the word itself, said with its negation taken back.
+            return False
         following = tokens[position + 1] if position + 1 < len(tokens) else ""
-        if (token in _NEGATIONS or token.endswith("n't")) and back <= _NEGATION_WINDOW:
+        if token in _NONE_STRESSED:
+            stressed += 1
+        if (token in _NEGATIONS or token.endswith("n't")) and back - stressed <= _NEGATION_WINDOW:
             # "could not be more disappointed": as much as can be, not its opposite.
             if tokens[position + 1 : position + 3] in (["be", "more"], ["be", "any"]):
                 return False
@@ -1330,7 +1370,10 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
             if token == "never" and tuple(tokens[position + 1 : position + 3]) in _NEVER_SO:
                 return False
             return (token, following) not in _NOT_NEGATING
-        if tuple(tokens[position : position + 3]) in _COUNTERFACTUAL:
+        if (
+            back <= _COUNTERFACTUAL_WINDOW
+            and tuple(tokens[position : position + 3]) in _COUNTERFACTUAL
+        ):
             return True
     return _negated_subject(tokens, index)
 
@@ -1730,6 +1773,34 @@ def _closing_praise_of_a_thing(tokens: Sequence[str]) -> int:
 _SIGN_OFFS = _words("thanks cheers")
 
 
+# A closing sentence of thanks with praise and nothing else: "Cheers for that, really
+# helpful.", "Thanks a lot, very useful!". After a complaint and nothing good it thanks for
+# the complaint, which is irony, as "Arrived broken. Great." is.
+_CLOSING_THANKS = _SIGN_OFFS | _words("thank ta")
+_THANKS_FILLERS = _words("you for that this a lot so much very loads , !")
+
+
+def _closing_thanks(tokens: Sequence[str]) -> int:
+    """The number of tokens of a closing sentence of thanks and praise after others, its
+    marks included, or 0."""
+    end = len(tokens)
+    while end and tokens[end - 1] in _EXCLAMATION_ENDS:
+        end -= 1
+    start = end
+    while start > 0 and tokens[start - 1] not in _SENTENCE_ENDS:
+        start -= 1
+    said = tokens[start:end]
+    if start < 2 or not said or said[0] not in _CLOSING_THANKS:
+        return 0
+    praised = [w for w in said[1:] if (_LEXICON.get(w) or 0.0) > 0 and w not in _CLOSING_THANKS]
+    others = [
+        w
+        for w in said[1:]
+        if w not in _THANKS_FILLERS and w not in _INTENSIFIERS and w not in praised
+    ]
+    return len(tokens) - start if praised and not others else 0
+
+
 # Set phrases of praise said as a sentence of their own after others, as "Great." is:
 # "Another parking fine. Just what I needed." is irony, "Hot soup. Just what I needed."
 # is not, and the sentence before tells which.
@@ -1963,6 +2034,13 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
             return rest
         if not _terms(rest) and not rest.read_neutral:
             rest.unread.append(f"'..., {said}' said of words with no opinion read")
+            return rest
+    thanked = _closing_thanks(tokens)
+    if thanked:
+        rest = _score_words(tokens[:-thanked])
+        if rest.held_negative and not rest.held_positive:
+            # "Viewing cancelled again. Cheers for that, really helpful.": irony.
+            rest.ironic.append(" ".join(t for t in tokens[-thanked:] if t not in _PUNCTUATION))
             return rest
     thing = _closing_praise_of_a_thing(tokens)
     if thing:
@@ -2241,6 +2319,11 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             continue
         if _verb_clear(tokens, index):
             # "please clear it within 28 days": an order to clear a thing, no praise.
+            tally.neutral += 1
+            index += 1
+            continue
+        if token == "late" and _shift_named(tokens, index):
+            # "changed to a late (13:00-21:30)", "on the late shift": a shift, not a delay.
             tally.neutral += 1
             index += 1
             continue
@@ -2758,6 +2841,32 @@ def _said_of(tokens: Sequence[str], index: int, things: frozenset[str]) -> bool:
     return False
 
 
+# Words of a rota: "late" said among them names a shift ("swapped to a late", "the late
+# shift"), where "the train was late" is a delay.
+_ROTA = _words("shift shifts rota rotas rostered roster")
+_SHIFT_AFTER = _words("shift shifts instead on")
+
+
+def _shift_named(tokens: Sequence[str], index: int) -> bool:
+    """Whether "late" at ``index`` names a shift: after an article, and either before
+    "shift" or ending its clause or before a time, in a sentence about a rota."""
+    before = tokens[index - 1] if index else ""
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    if following in ("shift", "shifts"):
+        return before in _DETERMINERS | _words("on") or before.isdigit()
+    start = index
+    while start > 0 and tokens[start - 1] not in _SENTENCE_ENDS:
+        start -= 1
+    end = index
+    while end < len(tokens) and tokens[end] not in _SENTENCE_ENDS:
+        end += 1
+    return (
+        before in ("a", "an")
+        and bool(_ROTA.intersection(tokens[start:end]))
+        and (following in _SCOPE_ENDS or following[0].isdigit() or following in _SHIFT_AFTER)
+    )
+
+
 def _known_valence(token: str) -> float | None:
     """The valence of a word the lexicon knows, itself or as a word made from one."""
     return _LEXICON.get(
@@ -3015,7 +3124,8 @@ def _prefix_negated(token: str) -> float | None:
 def _adverb_of(token: str) -> float | None:
     """The valence of the word an adverb is made from: "fits perfectly", "badly made",
     "happily", "horribly" (none of them in the lexicon, each a verdict)."""
-    if not token.endswith("ly") or token in _INTENSIFIERS:
+    # "hardly anyone came": a negation, not the adverb of "hard".
+    if not token.endswith("ly") or token in _INTENSIFIERS or token in _NEGATIONS:
         return None
     stem = token[:-2]
     for word in (stem, f"{stem}e", f"{token[:-3]}y"):

@@ -191,6 +191,16 @@ def follow_up_subject(text: str) -> str | None:
             quantity = re.fullmatch(r"for\s+(?P<rest>\$?\d.*)", subject, re.I)
             if quantity and _QUANTITY_RE.fullmatch(quantity.group("rest")):
                 subject = quantity.group("rest")
+            # "what about 62 miles for the audax": a quantity with what it is for, which
+            # names the occasion and changes nothing of the sum.
+            purpose = re.fullmatch(
+                r"(?P<amount>\$?\d\S*(?:\s+[A-Za-z]+)?)\s+for\s+(?:the|my|our|a|an|this|next)"
+                r"\s+[A-Za-z][\w' -]*?(?P<mark>[.!?]*)",
+                subject,
+                re.I,
+            )
+            if purpose and _QUANTITY_RE.fullmatch(purpose.group("amount")):
+                subject = purpose.group("amount") + purpose.group("mark")
             # "how about this: '...'": the quote is the subject, "this" only points at it.
             pointed = _POINTER_RE.fullmatch(subject)
             return pointed.group("quote") if pointed else subject
