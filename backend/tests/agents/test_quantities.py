@@ -880,3 +880,17 @@ def test_a_part_fill_not_asked_as_a_quotient_is_refused() -> None:
             "Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
             "Task: how many fills of my 200 litre water butt?"
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # another ingredient of the same kind is no part of the one asked; "scaling to" wants
+        ("Context: recipe is for 23 litres using 4.6 kg of malt and 50 g of hops. Task: "
+         "scaling down to 15 litres, how much malt in kg", 3),
+        ("Context: a batch for 20 litres uses 3 kg of malt and 40 g of hops. Task: scale it "
+         "to 10 litres, how many g of hops", 20),
+    ],
+)  # fmt: skip
+def test_one_ingredient_of_a_scaled_recipe(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

@@ -246,7 +246,8 @@ CONTAINERS = _CONTAINERS
 # recipe needs 250 g": the recipe's).
 _WANTED = re.compile(
     r"\b(?<!recipe\s)(?:need|needs|want|wants|doing|making\s+for|feeding|serving|cooking\s+for|"
-    r"planning|expecting|have\s+to\s+(?:make|feed|serve))\b[^\d,.;?!]{0,20}$",
+    r"planning|expecting|have\s+to\s+(?:make|feed|serve)|"
+    r"scal(?:e|es|ed|ing)(?:\s+it)?(?:\s+(?:down|up|back))?\s+to)\b[^\d,.;?!]{0,20}$",
     re.I,
 )
 
@@ -630,6 +631,8 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
             top = (_MONEY_DIMS, 0.01)
         if top is not None and how.group("unit").lower() not in _UNITS:
             thing = singular(how.group("unit"))
+        elif top is not None and (of := re.match(r"\s+of\s+([a-z]+)", question[how.end() :])):
+            thing = singular(of.group(1).lower())  # "how many g of hops": hops asked
     if top is None and (named := _UNIT_PER.search(question)) is not None:
         # "kcal per week from commuting?": the unit named before the rate asked.
         unit = named.group("unit").lower()
@@ -724,6 +727,20 @@ def _fits(dims: Counter[str], asked: _Asked) -> bool:
         return False
     left = {k: v for k, v in dims.items() if v and k not in bottom}
     return list(left.values()) == [1]  # one amount of one thing: not money squared
+
+
+def _others_of_kind_dropped(
+    given: list[Quantity], wanted: list[bool], asked: _Asked
+) -> tuple[list[Quantity], list[bool]]:
+    """``given`` (and which of it is ``wanted``) without the amounts of other things of the
+    kind of the thing asked, when the thing asked is named by one amount given."""
+    thing = singular(asked.thing) if asked.thing else ""
+    named = {q.dims for q in given if thing and singular(q.noun) == thing}
+    if len(named) != 1:
+        return given, wanted
+    kind = named.pop()
+    kept = [i for i, q in enumerate(given) if not (q.dims == kind and singular(q.noun) != thing)]
+    return [given[i] for i in kept], [wanted[i] for i in kept]
 
 
 def _ways(given: list[Quantity], asked: _Asked) -> list[tuple[int, ...]]:
@@ -1090,6 +1107,11 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     wanted += [True] * len(more)
     given = given + more
     ways = _ways(given, asked)
+    if not ways:
+        # "4.6 kg of malt and 50 g of hops ... how much malt": another ingredient of the
+        # same kind as the one asked is no part of its amount.
+        given, wanted = _others_of_kind_dropped(given, wanted, asked)
+        ways = _ways(given, asked)
     if len(ways) > 1:
         # "15 mg/kg": a ratio of one dimension, which fits either way up, is as stated.
         ways = [w for w in ways if all(s == 1 or q.dims for q, s in zip(given, w, strict=True))]
