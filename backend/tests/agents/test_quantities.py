@@ -894,3 +894,21 @@ def test_a_part_fill_not_asked_as_a_quotient_is_refused() -> None:
 )  # fmt: skip
 def test_one_ingredient_of_a_scaled_recipe(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the amount wanted takes the place of the one of the same thing, not the other's
+        ("Context: bread uses 500 g flour and 350 g water. Task: how much water for 800 g of "
+         "flour at the same hydration", 560),
+        ("Context: my dough is 1000 g of flour with 720 g of water. Task: how many g of water "
+         "for 650 g of flour", 468),
+        ("Context: dressing uses 90 ml oil and 30 ml vinegar. Task: how much vinegar for "
+         "150 ml of oil", 50),
+    ],
+)  # fmt: skip
+def test_the_same_proportion_for_another_amount_of_one_thing(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

@@ -766,6 +766,11 @@ def _wanted_way(
         return ways
     target = wanted.index(True)
     twins = [i for i, q in enumerate(given) if q.dims == given[target].dims and i != target]
+    noun = singular(given[target].noun) if given[target].noun else ""
+    if len(twins) > 1 and noun:
+        # "500 g flour and 350 g water, how much water for 800 g of flour": 800 g of flour
+        # is wanted in place of the 500 g of flour, not of the water.
+        twins = [i for i in twins if given[i].noun and singular(given[i].noun) == noun]
     if len(twins) != 1:
         return ways
     return [w for w in ways if w[target] == 1 and w[twins[0]] == -1]
