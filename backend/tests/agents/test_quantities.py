@@ -912,3 +912,38 @@ def test_the_same_proportion_for_another_amount_of_one_thing(
     instruction: str, result: float
 ) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a rate, and an amount of the unit it gives added once
+        ("Context: turkey needs 20 mins per kg plus 70 mins. its 5.4 kg. Task: how many "
+         "minutes", 178),
+        ("Context: turkey needs 20 mins per kg plus 70 mins. its 5.4 kg. Task: how many "
+         "hours", 178 / 60),
+        ("Context: roast beef takes 15 minutes per 500 g plus an extra 15 minutes. Task: my "
+         "joint is 2 kg, how many minutes", 75),
+    ],
+)  # fmt: skip
+def test_a_rate_plus_an_amount_added_once(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_rate_plus_an_amount_asked_twice_is_not_half_answered() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "a chicken roasts 40 min per kg plus 20 min, it weighs 1.8 kg. how many minutes, "
+            "and how many hours is that"
+        )
+
+
+def test_an_ingredient_named_in_the_question_is_not_set_apart() -> None:
+    # "how much flour and how much sugar" asks both: the flour alone would be half an answer
+    assert (
+        read_quantities(
+            "recipe makes 12 cupcakes with 180 g flour and 150 g sugar. i need 30 cupcakes.",
+            "how much flour and how much sugar",
+        )
+        is None
+    )
