@@ -71,3 +71,12 @@ def test_each_ingredient_of_a_scaled_recipe_is_answered(
     # read whole, "and hops in g" would be left unanswered
     data = run(instruction)
     assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+def test_what_the_first_ask_says_before_its_question_is_said_of_every_ask() -> None:
+    # "for a 160 l tank" is of the tetras too
+    data = run(
+        "Context: stocking rule is 1 cm of fish per 2 litres. Task: for a 160 l tank how many "
+        "cm of fish is that, and how many 4 cm tetras"
+    )
+    assert [step["result"] for step in data["steps"]] == pytest.approx([80, 20])

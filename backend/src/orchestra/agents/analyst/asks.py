@@ -85,6 +85,14 @@ def asks_of(question: str) -> list[str] | None:
     return asks
 
 
+# What the first ask says before its question's words: "for a 160 l tank how many ...".
+_LEAD = re.compile(
+    r"^(?P<lead>(?:(?!\b(?:how|what|what's|whats|which)\b)[^?])+?)[\s,;:-]+"
+    r"(?=(?:how|what|what's|whats|which)\b)",
+    re.I,
+)
+
+
 Answer = Callable[[str], StepResult]
 
 
@@ -94,6 +102,12 @@ def answer_in_turn(context: str, question: str, answer: Answer) -> StepResult | 
     asks = asks_of(question)
     if asks is None:
         return None
+    lead = _LEAD.match(asks[0])
+    if lead is not None and re.search(r"\d", lead["lead"]):
+        # "for a 160 l tank how many cm of fish, and how many 4 cm tetras": what is said
+        # before the first ask is said of them all.
+        context = f"{context.rstrip(' .')}. {lead['lead'].strip(' ,;:-')}."
+        asks = [asks[0][lead.end() :], *asks[1:]]
     steps: list[dict[str, Any]] = []
     lines: list[str] = []
     last: float | None = None
