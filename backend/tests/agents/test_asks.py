@@ -47,3 +47,36 @@ def test_each_ask_is_answered_in_turn_and_that_is_the_last_result() -> None:
 def test_asks_not_all_answered_are_refused_whole() -> None:
     with pytest.raises(AgentInputError):
         run("a box of 24 cans is 9.60. how much per can, and how long is the bus ride")
+
+
+def test_a_second_ask_said_without_its_question_words_is_asked_in_full() -> None:
+    assert asks_of("scaling down to 15 litres, how much malt in kg and hops in g") == [
+        "scaling down to 15 litres, how much malt in kg",
+        "scaling down to 15 litres, how much hops in g",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        ("recipe is for 23 litres using 4.6 kg of malt and 50 g of hops. scaling down to 15 "
+         "litres, how much malt in kg and hops in g", [3, 50 * 15 / 23]),
+        ("a batch for 20 litres uses 3 kg of malt and 40 g of hops. I want to scale it up to "
+         "30 litres. how much malt in kg and hops in g", [4.5, 60]),
+    ],
+)  # fmt: skip
+def test_each_ingredient_of_a_scaled_recipe_is_answered(
+    instruction: str, results: list[float]
+) -> None:
+    # read whole, "and hops in g" would be left unanswered
+    data = run(instruction)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+def test_what_the_first_ask_says_before_its_question_is_said_of_every_ask() -> None:
+    # "for a 160 l tank" is of the tetras too
+    data = run(
+        "Context: stocking rule is 1 cm of fish per 2 litres. Task: for a 160 l tank how many "
+        "cm of fish is that, and how many 4 cm tetras"
+    )
+    assert [step["result"] for step in data["steps"]] == pytest.approx([80, 20])

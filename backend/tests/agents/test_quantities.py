@@ -880,3 +880,70 @@ def test_a_part_fill_not_asked_as_a_quotient_is_refused() -> None:
             "Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
             "Task: how many fills of my 200 litre water butt?"
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # another ingredient of the same kind is no part of the one asked; "scaling to" wants
+        ("Context: recipe is for 23 litres using 4.6 kg of malt and 50 g of hops. Task: "
+         "scaling down to 15 litres, how much malt in kg", 3),
+        ("Context: a batch for 20 litres uses 3 kg of malt and 40 g of hops. Task: scale it "
+         "to 10 litres, how many g of hops", 20),
+    ],
+)  # fmt: skip
+def test_one_ingredient_of_a_scaled_recipe(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the amount wanted takes the place of the one of the same thing, not the other's
+        ("Context: bread uses 500 g flour and 350 g water. Task: how much water for 800 g of "
+         "flour at the same hydration", 560),
+        ("Context: my dough is 1000 g of flour with 720 g of water. Task: how many g of water "
+         "for 650 g of flour", 468),
+        ("Context: dressing uses 90 ml oil and 30 ml vinegar. Task: how much vinegar for "
+         "150 ml of oil", 50),
+    ],
+)  # fmt: skip
+def test_the_same_proportion_for_another_amount_of_one_thing(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a rate, and an amount of the unit it gives added once
+        ("Context: turkey needs 20 mins per kg plus 70 mins. its 5.4 kg. Task: how many "
+         "minutes", 178),
+        ("Context: turkey needs 20 mins per kg plus 70 mins. its 5.4 kg. Task: how many "
+         "hours", 178 / 60),
+        ("Context: roast beef takes 15 minutes per 500 g plus an extra 15 minutes. Task: my "
+         "joint is 2 kg, how many minutes", 75),
+    ],
+)  # fmt: skip
+def test_a_rate_plus_an_amount_added_once(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_rate_plus_an_amount_asked_twice_is_not_half_answered() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "a chicken roasts 40 min per kg plus 20 min, it weighs 1.8 kg. how many minutes, "
+            "and how many hours is that"
+        )
+
+
+def test_an_ingredient_named_in_the_question_is_not_set_apart() -> None:
+    # "how much flour and how much sugar" asks both: the flour alone would be half an answer
+    assert (
+        read_quantities(
+            "recipe makes 12 cupcakes with 180 g flour and 150 g sugar. i need 30 cupcakes.",
+            "how much flour and how much sugar",
+        )
+        is None
+    )

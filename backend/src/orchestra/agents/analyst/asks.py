@@ -20,7 +20,7 @@ from typing import Any
 from orchestra.agents.analyst.calculator import format_number
 from orchestra.agents.protocol import AgentInputError, StepResult
 
-__all__ = ["answer_in_turn", "asks_of", "statement_and_questions"]
+__all__ = ["answer_in_turn", "asks_of", "elliptic_asks", "statement_and_questions"]
 
 # Where a new ask starts: after a comma, semicolon or question mark, or "and", before a
 # question's word; or after ", and" whatever follows ("volume in m³, and tonnes at 1.6 t").
@@ -53,12 +53,44 @@ def statement_and_questions(text: str) -> tuple[str, str] | None:
     return text[: start.start()].strip(" ,;.-\u2013\u2014"), text[start.end() :].strip()
 
 
+# "how much malt in kg and hops in g": a second ask said without its question's words,
+# which are the first ask's.
+_ELLIPTIC = re.compile(
+    r"^(?P<lead>[^?]*?[,:;.]\s+|\s*)(?P<how>how\s+(?:much|many))\s+"
+    r"(?P<first>[a-z][a-z ]{0,30}?\s+in\s+[a-z]+)\s+"
+    r"and\s+(?!how\b|what\b)(?P<second>[a-z][a-z ]{0,30}?\s+in\s+[a-z]+)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def elliptic_asks(question: str) -> list[str] | None:
+    """The two asks of "how much malt in kg and hops in g", each with the question's words
+    (and what is said before them: "scaling to 15 litres, "); else None."""
+    said = _ELLIPTIC.match(question)
+    if said is None:
+        return None
+    lead = said["lead"].strip()
+    lead = f"{lead} " if lead else ""
+    return [f"{lead}{said['how']} {said['first']}", f"{lead}{said['how']} {said['second']}"]
+
+
 def asks_of(question: str) -> list[str] | None:
     """The asks of ``question`` in order, when it makes two or three; else None."""
+    elliptic = elliptic_asks(question)
+    if elliptic is not None:
+        return elliptic
     asks = [a.strip(" ,;.") for a in _ASK_BREAK.split(question)]
     if not 2 <= len(asks) <= 3 or any(_EMPTY.match(a) for a in asks):
         return None
     return asks
+
+
+# What the first ask says before its question's words: "for a 160 l tank how many ...".
+_LEAD = re.compile(
+    r"^(?P<lead>(?:(?!\b(?:how|what|what's|whats|which)\b)[^?])+?)[\s,;:-]+"
+    r"(?=(?:how|what|what's|whats|which)\b)",
+    re.I,
+)
 
 
 Answer = Callable[[str], StepResult]
@@ -70,6 +102,12 @@ def answer_in_turn(context: str, question: str, answer: Answer) -> StepResult | 
     asks = asks_of(question)
     if asks is None:
         return None
+    lead = _LEAD.match(asks[0])
+    if lead is not None and re.search(r"\d", lead["lead"]):
+        # "for a 160 l tank how many cm of fish, and how many 4 cm tetras": what is said
+        # before the first ask is said of them all.
+        context = f"{context.rstrip(' .')}. {lead['lead'].strip(' ,;:-')}."
+        asks = [asks[0][lead.end() :], *asks[1:]]
     steps: list[dict[str, Any]] = []
     lines: list[str] = []
     last: float | None = None

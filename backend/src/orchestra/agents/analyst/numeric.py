@@ -16,7 +16,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from orchestra.agents.analyst.asks import answer_in_turn, statement_and_questions
+from orchestra.agents.analyst.asks import (
+    answer_in_turn,
+    elliptic_asks,
+    statement_and_questions,
+)
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
 from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
@@ -310,6 +314,29 @@ def _in_turn_if_not_whole(
 ) -> StepResult:
     """The answer to the request read whole, or else to each of its asks in turn
     (`asks.answer_in_turn`); the whole request's refusal when neither is read."""
+    stated = _CONTEXT.match(request.instruction)
+    parts = (
+        (stated.group("context"), stated.group("task"))
+        if stated
+        else statement_and_questions(request.instruction)
+    )
+    if (
+        parts is not None
+        and elliptic_asks(parts[1]) is not None
+        and request.data is None
+        and not request.inputs
+    ):
+        # "how much malt in kg and hops in g": read whole, the second ask would be left
+        # unanswered; each ask is answered, or the request refused.
+        turn = answer_in_turn(
+            parts[0], parts[1], lambda said: answer(replace(request, instruction=said))
+        )
+        if turn is None:
+            raise AgentInputError(
+                "Not sure enough to answer, so nothing was computed: the request asks two "
+                "things, and not both were read. Ask each in turn."
+            )
+        return turn
     try:
         return answer(request)
     except NeedsInput:

@@ -43,6 +43,7 @@ from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.quantities import (
     read_first_then_each,
     read_quantities,
+    read_rate_plus_amount,
     read_upfront_plus_rate,
     split_question,
 )
@@ -3172,6 +3173,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_fixed_plus_rate(text)
         or read_quantities(context, task)
         or read_upfront_plus_rate(context, task)
+        or read_rate_plus_amount(context, task)
         or read_first_then_each(context, task)
         or read_share_per_period(text)
         or read_scale_model(text)

@@ -51,6 +51,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
+from orchestra.agents.analyst.asks import asks_of, statement_and_questions
 from orchestra.agents.analyst.wording import Call, Node, Num, Op
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "kinds_apart",
     "read_first_then_each",
     "read_quantities",
+    "read_rate_plus_amount",
     "read_upfront_plus_rate",
     "singular",
     "split_question",
@@ -246,7 +248,8 @@ CONTAINERS = _CONTAINERS
 # recipe needs 250 g": the recipe's).
 _WANTED = re.compile(
     r"\b(?<!recipe\s)(?:need|needs|want|wants|doing|making\s+for|feeding|serving|cooking\s+for|"
-    r"planning|expecting|have\s+to\s+(?:make|feed|serve))\b[^\d,.;?!]{0,20}$",
+    r"planning|expecting|have\s+to\s+(?:make|feed|serve)|"
+    r"scal(?:e|es|ed|ing)(?:\s+it)?(?:\s+(?:down|up|back))?\s+to)\b[^\d,.;?!]{0,20}$",
     re.I,
 )
 
@@ -630,6 +633,8 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
             top = (_MONEY_DIMS, 0.01)
         if top is not None and how.group("unit").lower() not in _UNITS:
             thing = singular(how.group("unit"))
+        elif top is not None and (of := re.match(r"\s+of\s+([a-z]+)", question[how.end() :])):
+            thing = singular(of.group(1).lower())  # "how many g of hops": hops asked
     if top is None and (named := _UNIT_PER.search(question)) is not None:
         # "kcal per week from commuting?": the unit named before the rate asked.
         unit = named.group("unit").lower()
@@ -726,6 +731,24 @@ def _fits(dims: Counter[str], asked: _Asked) -> bool:
     return list(left.values()) == [1]  # one amount of one thing: not money squared
 
 
+def _others_of_kind_dropped(
+    given: list[Quantity], wanted: list[bool], asked: _Asked, task: str
+) -> tuple[list[Quantity], list[bool]]:
+    """``given`` (and which of it is ``wanted``) without the amounts of other things of the
+    kind of the thing asked, when the thing asked is named by one amount given and the
+    question names none of the others ("how much flour and how much sugar" asks both)."""
+    thing = singular(asked.thing) if asked.thing else ""
+    named = {q.dims for q in given if thing and singular(q.noun) == thing}
+    if len(named) != 1:
+        return given, wanted
+    kind = named.pop()
+    kept = [i for i, q in enumerate(given) if not (q.dims == kind and singular(q.noun) != thing)]
+    said = {singular(w) for w in _WORD.findall(task.lower())}
+    if any(singular(given[i].noun) in said for i in range(len(given)) if i not in kept):
+        return given, wanted
+    return [given[i] for i in kept], [wanted[i] for i in kept]
+
+
 def _ways(given: list[Quantity], asked: _Asked) -> list[tuple[int, ...]]:
     """Each way of multiplying (1) and dividing (-1) by every amount that gives what is
     asked."""
@@ -749,6 +772,11 @@ def _wanted_way(
         return ways
     target = wanted.index(True)
     twins = [i for i, q in enumerate(given) if q.dims == given[target].dims and i != target]
+    noun = singular(given[target].noun) if given[target].noun else ""
+    if len(twins) > 1 and noun:
+        # "500 g flour and 350 g water, how much water for 800 g of flour": 800 g of flour
+        # is wanted in place of the 500 g of flour, not of the water.
+        twins = [i for i in twins if given[i].noun and singular(given[i].noun) == noun]
     if len(twins) != 1:
         return ways
     return [w for w in ways if w[target] == 1 and w[twins[0]] == -1]
@@ -1090,6 +1118,11 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     wanted += [True] * len(more)
     given = given + more
     ways = _ways(given, asked)
+    if not ways:
+        # "4.6 kg of malt and 50 g of hops ... how much malt": another ingredient of the
+        # same kind as the one asked is no part of its amount.
+        given, wanted = _others_of_kind_dropped(given, wanted, asked, task)
+        ways = _ways(given, asked)
     if len(ways) > 1:
         # "15 mg/kg": a ratio of one dimension, which fits either way up, is as stated.
         ways = [w for w in ways if all(s == 1 or q.dims for q, s in zip(given, w, strict=True))]
@@ -1396,6 +1429,46 @@ def read_upfront_plus_rate(context: str | None, task: str) -> tuple[Node, str] |
     expression, _ = _expression(given, ways[0], money)
     upfront = _num(paid)
     return Op("+", upfront, expression), "the amount paid upfront plus the rest"
+
+
+# "20 mins per kg plus 70 mins", "15 min a kg and another 20 min": a rate, and an amount
+# of the unit it gives added once, whatever the amount the rate is of.
+_RATE_PLUS = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?\s*[a-z]+\s+(?:per|a|an|each|every|/)\s*(?:\d+(?:\.\d+)?\s*)?"
+    r"[a-z]+(?P<plus>\s*,?\s*"
+    r"(?:plus|\+|and\s+(?:then\s+)?(?:an?\s+)?(?:extra|another|additional|further))\s+"
+    r"(?:an?\s+)?(?:extra\s+|additional\s+|further\s+)?"
+    r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+))\b",
+    re.I,
+)
+
+
+def read_rate_plus_amount(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "turkey needs 20 mins per kg plus 70 mins. its 5.4 kg - how many minutes": what the
+    rate gives (`read_quantities` of the rest) plus the amount added once, in the unit
+    asked; None unless the amount added is of the unit asked, and the rest is read."""
+    text = _plain_units(task if context is None else f"{context} {task}")
+    found = list(_RATE_PLUS.finditer(text))
+    if len(found) != 1 or found[0]["unit"].lower() not in _UNITS:
+        return None
+    match = found[0]
+    rest = f"{text[: match.start('plus')]}{text[match.end('plus') :]}"
+    asks = statement_and_questions(rest)
+    if asks is not None and asks_of(asks[1]) is not None:
+        return None  # "how many minutes, and how many hours": each ask in turn, not one
+    parts = split_question(rest)
+    if parts is None or re.search(r"\b(?:how|what|what's|whats)\b", parts[0], re.I):
+        return None  # "how many minutes. how many hours is that": the last ask is not all
+    given = _quantities(parts[0])
+    asked = None if given is None else _asked(parts[1], given)
+    dims, size = _UNITS[match["unit"].lower()]
+    if asked is None or asked.bottom or asked.top != _key(dims):
+        return None
+    read = _read_quantities(None, rest)
+    if read is None or isinstance(read[0], Call):
+        return None
+    added = _scaled(_num(match["amount"]), size / asked.size)
+    return Op("+", read[0], added), "what the rate gives plus the amount added once"
 
 
 # "2.20 for the first hour then 1.60 for every hour after that": a price for the first
