@@ -37,3 +37,15 @@ def test_a_list_with_a_piece_that_is_no_conversion_is_not_read() -> None:
     assert read_conversions("5 km in miles") is None  # one alone is the formula's
     with pytest.raises(AgentInputError):
         run("5 km in miles, 10 kg in lb and add 3")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("caravan awning is 10 ft 6 in wide, how many metres is that", 3.2004),
+        ("the shed is 12 ft 4 in long, what is that in cm", 375.92),
+        ("6 ft 2 in to cm", 187.96),
+    ],
+)
+def test_feet_and_inches_said_as_in_are_one_length(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result, rel=1e-6)
