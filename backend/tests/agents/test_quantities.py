@@ -880,3 +880,24 @@ def test_a_part_fill_not_asked_as_a_quotient_is_refused() -> None:
             "Context: 14 tomato plants, 1.5 litres each a day, for the 31 days of july. "
             "Task: how many fills of my 200 litre water butt?"
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        (
+            "supposed to swap the chain every 3,000 km and i ride about 85 km a week. how many "
+            "weeks does a chain last (just divide)",
+            3000 / 85,
+        ),
+        (
+            "tyres are good for 12000 miles and i drive 250 miles a week. how many weeks does a "
+            "set last",
+            48,
+        ),
+    ],
+)
+def test_a_thing_named_after_the_verb_is_what_is_asked_of(
+    instruction: str, expected: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)

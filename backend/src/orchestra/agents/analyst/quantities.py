@@ -655,7 +655,9 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     elif _BARE_HOW_MUCH.search(question) and any(dict(q.dims).get("money") for q in given):
         top = (_MONEY_DIMS, 1.0)
     per = _PER.search(question, how.end() if how else 0)
-    while per is not None and _rate_given_before(question[: per.start()]):
+    while per is not None and (
+        _rate_given_before(question[: per.start()]) or _names_what_lasts(question, per, given)
+    ):
         # "what does that cost at 9.80 a litre", "how many tonnes at 1.6 t per m3": an
         # amount's own rate, not the one asked
         per = _PER.search(question, per.end())
@@ -691,6 +693,18 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
 
 
 _AFTER_AMOUNT = re.compile(r"\d\s*(?P<unit>[a-z]+)\s*$", re.I)
+# "how many weeks does a chain last": "a" after the verb's helper opens what is asked of.
+_HELPER_BEFORE = re.compile(r"\b(?:does|do|did|will|would|should|can|could)\s*$", re.I)
+
+
+def _names_what_lasts(question: str, per: re.Match[str], given: list[Quantity]) -> bool:
+    """Whether "a <word>" after a verb's helper names the thing asked of ("how many weeks
+    does a chain last"), not a unit asked per ("how much does a litre cost" is per litre)."""
+    if per.group("per") is None or per.group("count") or not per.group(0).lower().startswith("a"):
+        return False
+    if not _HELPER_BEFORE.search(question[: per.start()]):
+        return False
+    return _asked_unit(per.group("per").lower(), given) is None
 
 
 def _rate_given_before(before: str) -> bool:
