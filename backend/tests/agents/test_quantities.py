@@ -901,3 +901,30 @@ def test_a_thing_named_after_the_verb_is_what_is_asked_of(
     instruction: str, expected: float
 ) -> None:
     assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # what one of a counted thing eats, per that thing
+        (
+            "each cow gets about 12 kg of hay a day, 45 cows, 150 days of winter. how many "
+            "tonnes of hay",
+            81,
+        ),
+        ("each hen eats about 120 g of feed a day and i have 6 hens. how many kg a week", 5.04),
+        # things of a size asked, a word of which kind before them
+        (
+            "Context: Each cow gets about 12 kg of hay a day, 45 cows, 150 days of winter. Task: "
+            "How many 250 kg round bales (just divide).",
+            324,
+        ),
+        (
+            "4 of us camping for 3 days, reckon 3.5 litres each per day for drinking and "
+            "cooking. how many 10 l jerry cans is that (just divide)",
+            4.2,
+        ),
+    ],
+)
+def test_feed_per_animal_and_things_of_a_size_of_a_kind(instruction: str, expected: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)

@@ -226,7 +226,9 @@ _TIMES_OVER = frozenset({"coat", "coats", "layer", "layers"})
 # gives, which is per that thing when the thing is counted too (`_per_one`).
 _ONE_GIVES = re.compile(
     r"\b(?:a|an|one|each|every)\s+(?P<thing>[a-z]+)(?:\s+of\s+[a-z]+)?\s+"
-    r"(?:uses|covers|pours|holds|has|makes|gives|contains|needs|fills)\s*$",
+    r"(?:uses|covers|pours|holds|has|makes|gives|contains|needs|fills|"
+    # "each cow gets about 12 kg of hay a day": what one of a living thing eats or gives.
+    r"gets|eats|drinks|produces)\s*(?:(?:about|around|roughly|approx(?:imately)?)\s+)?$",
     re.I,
 )
 # "laminate packs cover 2.13 m² each": what each of the things named gives, per that thing
@@ -1178,9 +1180,12 @@ NOT_ROUNDED = re.compile(
 )
 
 
-# "how many 450 g jars can i fill": things asked for, each of the size said.
+# "how many 450 g jars can i fill": things asked for, each of the size said ("how many 250
+# kg round bales", "10 l jerry cans": a word may say which kind, before them).
 _SIZED = re.compile(
-    r"\bhow\s+many\s+(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?P<things>[a-z]+s)\b", re.I
+    r"\bhow\s+many\s+(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?:[a-z]+\s+)??"
+    r"(?P<things>[a-z]+s)\b",
+    re.I,
 )
 
 
@@ -1211,7 +1216,7 @@ def _sized_asked(task: str, given: list[Quantity]) -> tuple[str, Quantity | None
     dims = Counter(unit[0])
     dims[f"#{singular(sized['things'])}"] -= 1
     each = Quantity(_num(sized["num"]), unit[1], _key(dict(dims)), 0, 0)
-    return f"{task[: sized.start('num')]}{task[sized.end('unit') :].lstrip()}", each
+    return f"{task[: sized.start('num')]}{task[sized.start('things') :]}", each
 
 
 _ALTOGETHER = re.compile(r"\s+(?:altogether|in\s+total)(?=\s*[?.!]*\s*$)", re.I)
