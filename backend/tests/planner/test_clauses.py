@@ -229,8 +229,6 @@ def test_a_shape_said_of_a_thing_is_no_request(text: str, requests: list[bool]) 
         "3 kW kettle, 4 min per boil, 6 boils a day, 26p per kWh. Cost per day in pence.",
         "Fence 15 m long, 1 litre covers 8 m2. Litres needed.",
         "Uses 1.1 kWh a wash, 5 washes a week, 25p per kWh. Yearly cost in \u00a3.",
-        # the total named alone, in the currency asked
-        "Ticket \u20ac185, camping \u20ac45 and \u20ac30 a day for 4 days. total in euros",
         # ... asked nicely, with no "?".
         "The 1 litre bottle is 8.40 and the 500ml one is 4.50. pence per 100 ml for both pls",
     ],

@@ -721,9 +721,7 @@ _UNIT_ASKED_RE = re.compile(
 # "Cost per day in pence.", "Yearly saving in £.", "Litres needed.": what is asked, named alone.
 _WHAT_IS_ASKED_RE = re.compile(
     r"(?:(?:the|yearly|annual|daily|weekly|monthly|total)\s+)*"
-    # "total in euros": the bill's total named alone, in the currency it is asked in.
-    r"(?:(?:cost|costs|saving|savings|spend|bill|total)"
-    r"(?:\s+(?:per|a|each)\s+(?:day|week|month|year))?"
+    r"(?:(?:cost|costs|saving|savings|spend|bill)(?:\s+(?:per|a|each)\s+(?:day|week|month|year))?"
     r"(?:\s+in\s+(?:\u00a3|\$|\u20ac|pounds|pence|p|dollars|euros|cents))?"
     r"|[a-z]+\s+(?:needed|required))"
     r"(?:\s*[.!?])*",
