@@ -358,3 +358,34 @@ def test_within_the_limit_is_not_read() -> None:
             "case weighs 21 kg, limit is 23 kg and they charge £12 per kg or part of a kg over. "
             "how much will i pay"
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        (
+            "festival in portugal: ticket \u20ac185, camping \u20ac45 and \u20ac30 a day spending "
+            "for 4 days. total in euros",
+            350,
+        ),
+        ("hotel at 120 a night for 3 nights and parking at 12 a day for 3 days. total", 396),
+    ],
+)
+def test_a_price_each_day_for_the_days_said_is_a_line_of_the_bill(
+    instruction: str, expected: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a total in another currency than the prices' needs a rate of exchange
+        "ticket \u00a3185, camping \u00a345 and \u00a330 a day for 4 days. total in euros",
+        # a price with neither verb nor sign may be a number of another kind ("room 12")
+        "ticket 185, camping 45 and 30 a day for 4 days. total?",
+    ],
+)
+def test_a_bill_not_wholly_said_is_not_totalled(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

@@ -44,3 +44,15 @@ def test_a_conversion_of_a_number_in_words() -> None:
         StepRequest(instruction="ten mile race, how many km", capability="calculation")
     ).data
     assert data["result"] == pytest.approx(16.09344)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("caravan awning is 10 ft 6 in wide, how many metres is that", 3.2004),
+        ("the shed is 12 ft 4 in long, what is that in cm", 375.92),
+        ("6 ft 2 in to cm", 187.96),
+    ],
+)
+def test_feet_and_inches_said_as_in_are_one_length(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result, rel=1e-6)

@@ -183,3 +183,17 @@ def test_a_recording_played_faster_takes_its_time_over_the_speed(
     instruction: str, expected: float
 ) -> None:
     assert run(instruction)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("train leaves 08:47 and gets in at 11:32. journey time in mins?", 165),
+        ("bus leaves at 14:05, arrives 16:20, how many mins is that", 135),
+        ("flight departs 09:15 and lands 13:40, how many hrs is that?", 265 / 60),
+    ],
+)
+def test_a_span_of_clock_times_is_asked_in_units_said_short(
+    instruction: str, expected: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)

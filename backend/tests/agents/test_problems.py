@@ -156,3 +156,26 @@ def test_grams_of_another_macro_are_refused() -> None:
 )
 def test_dozens_priced_by_the_dozen_are_counted_in_dozens(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("taxi is 3.20 flag fall plus 2.10 a mile, the trip is 7.4 miles. fare?", 18.74),
+        ("cab: flagfall 4.50 then 1.80 per km, 12 km ride, how much", 26.1),
+        ("plumber charges 45 call-out plus 30 an hour, job took 3 hours. total?", 135),
+        # several rates charged on one amount, with the unit said with its power
+        (
+            "water meter: used 48 m\u00b3 this half year. water is 1.92 per m\u00b3, sewerage "
+            "2.31 per m\u00b3 and theres a 38 standing charge for the half year. bill?",
+            241.04,
+        ),
+        (
+            "used 60 m3 of water. water is 1.50 per m3 and waste water 2.00 per m3, plus a 40 "
+            "standing charge. total bill?",
+            250,
+        ),
+    ],
+)
+def test_a_charge_made_once_plus_rates_on_an_amount(instruction: str, expected: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)

@@ -947,3 +947,51 @@ def test_an_ingredient_named_in_the_question_is_not_set_apart() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        (
+            "supposed to swap the chain every 3,000 km and i ride about 85 km a week. how many "
+            "weeks does a chain last (just divide)",
+            3000 / 85,
+        ),
+        (
+            "tyres are good for 12000 miles and i drive 250 miles a week. how many weeks does a "
+            "set last",
+            48,
+        ),
+    ],
+)
+def test_a_thing_named_after_the_verb_is_what_is_asked_of(
+    instruction: str, expected: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # what one of a counted thing eats, per that thing
+        (
+            "each cow gets about 12 kg of hay a day, 45 cows, 150 days of winter. how many "
+            "tonnes of hay",
+            81,
+        ),
+        ("each hen eats about 120 g of feed a day and i have 6 hens. how many kg a week", 5.04),
+        # things of a size asked, a word of which kind before them
+        (
+            "Context: Each cow gets about 12 kg of hay a day, 45 cows, 150 days of winter. Task: "
+            "How many 250 kg round bales (just divide).",
+            324,
+        ),
+        (
+            "4 of us camping for 3 days, reckon 3.5 litres each per day for drinking and "
+            "cooking. how many 10 l jerry cans is that (just divide)",
+            4.2,
+        ),
+    ],
+)
+def test_feed_per_animal_and_things_of_a_size_of_a_kind(instruction: str, expected: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)

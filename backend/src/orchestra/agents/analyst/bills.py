@@ -99,6 +99,18 @@ _LINE = re.compile(
     rf"(?:(?:an?|the|some|one)\s+)?(?P<what>{_WORDS})\s+(?:at|@|for|is|costs?)\s+{_PRICE}",
     re.I,
 )
+# "ticket €185": one thing and its price, said without a verb when the price has its sign.
+_SIGNED_LINE = re.compile(
+    rf"(?:(?:an?|the|some|one)\s+)?(?P<what>{_WORDS})\s+(?=[$\u20ac\u00a3]){_PRICE}", re.I
+)
+# "€30 a day spending for 4 days", "parking at 12 a night for 5 nights": a price each
+# day (night, week, month), for the number of them said.
+_PERIOD_LINE = re.compile(
+    rf"(?:(?P<what>{_WORDS})\s+(?:(?:of|is|at|costs?)\s+)?)?{_PRICE}\s+(?:a|an|per)\s+"
+    rf"(?P<period>day|night|week|month)(?:\s+{_WORDS})?\s+(?:for|over)\s+(?P<count>\d+)\s+"
+    r"(?P<periods>days?|nights?|weeks?|months?)",
+    re.I,
+)
 # Who a price each is for: "6 of us", "95 guests", "16 players".
 _HEADS = (
     r"(?P<heads>\d+)\s+(?:of\s+us|people|persons|guests|players|kids|children|adults|friends|"
@@ -162,6 +174,33 @@ _ASKS_OTHER = re.compile(
 )
 
 
+# "total in euros": the currency a total is asked in, by its sign or its name.
+_CURRENCY_ASKED = re.compile(
+    r"\bin\s+(?:(?P<euro>\u20ac|euros?)|(?P<pound>\u00a3|pounds?|gbp)|(?P<dollar>\$|dollars?))",
+    re.I,
+)
+_SIGNS = {"euro": "\u20ac", "pound": "\u00a3", "dollar": "$"}
+
+
+def _other_currency_asked(said: str, asked: str) -> bool:
+    """Whether the total is asked in a currency other than a sign the prices are given in
+    ("ticket \u00a3185 ... total in euros" would need a rate of exchange)."""
+    currency = _CURRENCY_ASKED.search(asked)
+    if currency is None:
+        return False
+    sign = _SIGNS[next(k for k, v in currency.groupdict().items() if v)]
+    given = set(re.findall(r"[$\u20ac\u00a3](?=\s?\d)", said))
+    return bool(given - {sign})
+
+
+def _periods_line(clause: str) -> re.Match[str] | None:
+    """A price each period for a number of those periods ("30 a day for 4 days")."""
+    m = _PERIOD_LINE.fullmatch(clause)
+    if m is None or not m.group("periods").lower().startswith(m.group("period").lower()):
+        return None
+    return m
+
+
 def read_bill(context: str | None, task: str) -> Reading | None:
     """ "3 tins at 65p, 2 packs of pasta at 1.15 and cheese for 3.80. paying with a tenner,
     how much change": the lines summed, 3 * 0.65 + 2 * 1.15 + 3.80, with any percentage fee
@@ -171,7 +210,7 @@ def read_bill(context: str | None, task: str) -> Reading | None:
     # Said in one go ("gig tickets are 58 each, buying 4, total?"), the question is its last
     # clause: the "each" of a line asks nothing.
     asked = task if context is not None else _clauses(None, task)[-1]
-    if _ASKS_OTHER.search(asked):
+    if _ASKS_OTHER.search(asked) or _other_currency_asked(f"{context or ''} {task}", asked):
         return None
     lines: list[Node] = []
     each: list[Node] = []
@@ -194,6 +233,7 @@ def read_bill(context: str | None, task: str) -> Reading | None:
         if numbers > 2 or (
             numbers == 2
             and _COUNTED_LINE.fullmatch(clause) is None
+            and _periods_line(clause) is None
             and ((m := _EACH_LINE.fullmatch(clause)) is None or not m.group("heads"))
         ):
             return None  # only a counted line holds two numbers, its count and its price
@@ -211,6 +251,8 @@ def read_bill(context: str | None, task: str) -> Reading | None:
             return None  # a line after a fee or money off: in which order is not said
         elif (m := _COUNTED_LINE.fullmatch(clause)) is not None:
             lines.append(Op("*", _num(m.group("count")), _price(m)))
+        elif (m := _periods_line(clause)) is not None:
+            lines.append(Op("*", _price(m), _num(m.group("count"))))
         elif (m := _EACH_LINE.fullmatch(clause)) is not None:
             # "a jar at 1.35 and a tag at 12p each": the things just before are each too
             before: list[Node] = []
@@ -220,7 +262,7 @@ def read_bill(context: str | None, task: str) -> Reading | None:
             each.extend([*before, _price(m)])
             if m.group("heads"):
                 counts.append(m.group("heads"))
-        elif (m := _LINE.fullmatch(clause)) is not None:
+        elif (m := _LINE.fullmatch(clause) or _SIGNED_LINE.fullmatch(clause)) is not None:
             lines.append(_price(m))
             if _A_THING_AT.fullmatch(clause):
                 things.append(lines[-1])

@@ -394,7 +394,16 @@ _ORDINAL = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th)\b")
 _NAUTICAL = re.compile(r"\bnautical\s+miles?\b")
 
 
+# "10 ft 6 in wide": "in" after an amount in feet is its inches, unless it opens what follows
+# ("6 ft 2 in a row" is no length in inches).
+_INCHES_AS_IN = re.compile(
+    r"(?<![\w.])(?P<feet>\d+(?:\.\d+)?\s*(?:ft|feet|foot)\s+(?:and\s+)?\d+(?:\.\d+)?)\s*in\b"
+    r"(?!\s+(?:a|an|the|my|our|your|his|her|their|this|that|each|every|total|all)\b|\s*\d)"
+)
+
+
 def _asides_dropped(request: str) -> str:
+    request = _INCHES_AS_IN.sub(r"\g<feet> inches", request)
     request = _NAUTICAL.sub("nmi", _ORDINAL.sub("nth", _AS_DECIMAL.sub("", request)))
     return _MASS_OUNCE_SAID.sub("", _BRACKETED_AMOUNT.sub(r"\1", request))
 

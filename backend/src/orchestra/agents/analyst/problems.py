@@ -965,7 +965,9 @@ _RATE_PER = re.compile(
 # "3.20 pick-up charge", "a call-out fee of 60": an amount charged once, whatever the rest.
 _FIXED_CHARGE = re.compile(
     r"\b(?:pick-?up|call-?out|standing|flag-?fall|base|fixed|booking|set-?up|minimum|"
-    r"admin|entry)\s+(?:charge|fee|cost|rate|price)\b",
+    r"admin|entry)\s+(?:charge|fee|cost|rate|price)\b"
+    # "3.20 flag fall", "45 call-out": words that name a charge made once by themselves.
+    r"|\bflag[\s-]?fall\b|\bcall[\s-]?out\b",
     re.I,
 )
 _ASKS_CHARGE = re.compile(
@@ -1011,7 +1013,9 @@ def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
     say": the charge made once plus the rate times the amount of its unit; None unless the
     request gives exactly those three numbers, the one said as a charge made once. A charge
     made each day ("a 53p daily standing charge") is made for each day given ("30 day
-    month"), and with no number of days given the request is not read."""
+    month"), and with no number of days given the request is not read. Several rates of one
+    unit ("water is 1.92 per m3, sewerage 2.31 per m3") are each charged on the amount."""
+    text = _CUBIC_SAID.sub(r"cu\g<unit>", text)
     if _GLUED_NUMBER.search(text):
         return None  # "53p daily": a number this reading would leave out
     if _FROM_TO.search(text):
@@ -1032,12 +1036,15 @@ def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
         periods = _plain(counts[0].group(0))
         text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
     rate = _RATE_PER.search(text)
-    if len(numbers) != (2 if repeated else 3) or rate is None or _PERCENT_AFTER.search(text):
+    if rate is None:
+        return None
+    unit = _singular_unit(rate.group("unit").lower())
+    rates = [r for r in _RATE_PER.finditer(text) if _singular_unit(r.group("unit").lower()) == unit]
+    if len(numbers) != len(rates) + (1 if repeated else 2) or _PERCENT_AFTER.search(text):
         return None
     if not _ASKS_CHARGE.search(text[rate.end() :]):
         return None
-    unit = _singular_unit(rate.group("unit").lower())
-    others = [m for m in numbers if m.start() != rate.start("rate")]
+    others = [m for m in numbers if m.start() not in {r.start("rate") for r in rates}]
     amount = [
         m
         for m in others
@@ -1050,7 +1057,7 @@ def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
             return None
         if _AMOUNT_EACH_PERIOD.match(text, amount[0].end()):
             return None  # "5 GB a month": for each period too, not once
-        used = Op("*", _plain(rate.group("rate")), _plain(amount[0].group(0)))
+        used = Op("*", _rates_summed(rates), _plain(amount[0].group(0)))
         label = f"the rate for the amount plus the charge each {period}"
         return Op("+", used, Op("*", each, periods)), label
     if len(amount) != 1 or len(fixed) != 1:
@@ -1061,9 +1068,21 @@ def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
     total = Op(
         "+",
         _plain(fixed[0].group(0)),
-        Op("*", _plain(rate.group("rate")), _plain(amount[0].group(0))),
+        Op("*", _rates_summed(rates), _plain(amount[0].group(0))),
     )
     return total, "the charge made once plus the rate for the amount"
+
+
+# "48 m³", "1.92 per m3": a unit of volume said with its power, as one word ("cum").
+_CUBIC_SAID = re.compile(r"(?<![\w.])(?P<unit>m|cm|ft)(?:\u00b3|3)(?![\w.])", re.I)
+
+
+def _rates_summed(rates: list[re.Match[str]]) -> Node:
+    """The rates charged on one amount, added ("1.92 per m3, sewerage 2.31 per m3")."""
+    summed: Node = _plain(rates[0].group("rate"))
+    for rate in rates[1:]:
+        summed = Op("+", summed, _plain(rate.group("rate")))
+    return summed
 
 
 def _singular_unit(word: str) -> str:

@@ -228,7 +228,9 @@ _TIMES_OVER = frozenset({"coat", "coats", "layer", "layers"})
 # gives, which is per that thing when the thing is counted too (`_per_one`).
 _ONE_GIVES = re.compile(
     r"\b(?:a|an|one|each|every)\s+(?P<thing>[a-z]+)(?:\s+of\s+[a-z]+)?\s+"
-    r"(?:uses|covers|pours|holds|has|makes|gives|contains|needs|fills)\s*$",
+    r"(?:uses|covers|pours|holds|has|makes|gives|contains|needs|fills|"
+    # "each cow gets about 12 kg of hay a day": what one of a living thing eats or gives.
+    r"gets|eats|drinks|produces)\s*(?:(?:about|around|roughly|approx(?:imately)?)\s+)?$",
     re.I,
 )
 # "laminate packs cover 2.13 m² each": what each of the things named gives, per that thing
@@ -660,7 +662,9 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     elif _BARE_HOW_MUCH.search(question) and any(dict(q.dims).get("money") for q in given):
         top = (_MONEY_DIMS, 1.0)
     per = _PER.search(question, how.end() if how else 0)
-    while per is not None and _rate_given_before(question[: per.start()]):
+    while per is not None and (
+        _rate_given_before(question[: per.start()]) or _names_what_lasts(question, per, given)
+    ):
         # "what does that cost at 9.80 a litre", "how many tonnes at 1.6 t per m3": an
         # amount's own rate, not the one asked
         per = _PER.search(question, per.end())
@@ -696,6 +700,18 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
 
 
 _AFTER_AMOUNT = re.compile(r"\d\s*(?P<unit>[a-z]+)\s*$", re.I)
+# "how many weeks does a chain last": "a" after the verb's helper opens what is asked of.
+_HELPER_BEFORE = re.compile(r"\b(?:does|do|did|will|would|should|can|could)\s*$", re.I)
+
+
+def _names_what_lasts(question: str, per: re.Match[str], given: list[Quantity]) -> bool:
+    """Whether "a <word>" after a verb's helper names the thing asked of ("how many weeks
+    does a chain last"), not a unit asked per ("how much does a litre cost" is per litre)."""
+    if per.group("per") is None or per.group("count") or not per.group(0).lower().startswith("a"):
+        return False
+    if not _HELPER_BEFORE.search(question[: per.start()]):
+        return False
+    return _asked_unit(per.group("per").lower(), given) is None
 
 
 def _rate_given_before(before: str) -> bool:
@@ -1197,9 +1213,12 @@ NOT_ROUNDED = re.compile(
 )
 
 
-# "how many 450 g jars can i fill": things asked for, each of the size said.
+# "how many 450 g jars can i fill": things asked for, each of the size said ("how many 250
+# kg round bales", "10 l jerry cans": a word may say which kind, before them).
 _SIZED = re.compile(
-    r"\bhow\s+many\s+(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?P<things>[a-z]+s)\b", re.I
+    r"\bhow\s+many\s+(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?:[a-z]+\s+)??"
+    r"(?P<things>[a-z]+s)\b",
+    re.I,
 )
 
 
@@ -1230,7 +1249,7 @@ def _sized_asked(task: str, given: list[Quantity]) -> tuple[str, Quantity | None
     dims = Counter(unit[0])
     dims[f"#{singular(sized['things'])}"] -= 1
     each = Quantity(_num(sized["num"]), unit[1], _key(dict(dims)), 0, 0)
-    return f"{task[: sized.start('num')]}{task[sized.end('unit') :].lstrip()}", each
+    return f"{task[: sized.start('num')]}{task[sized.start('things') :]}", each
 
 
 _ALTOGETHER = re.compile(r"\s+(?:altogether|in\s+total)(?=\s*[?.!]*\s*$)", re.I)

@@ -59,13 +59,15 @@ _TIMES_TAKEN = re.compile(
 _EVERY = re.compile(r"\b(?:every|each)\s+(?:night|day|evening|morning|shift)\b|\bnightly\b", re.I)
 # A time taken asked, and not a time of day ("what time is it there when it lands").
 _ASKS_TIME = re.compile(
-    r"\bhow\s+long\b|\bhow\s+many\s+(?:hours|minutes)\b|\btotal\s+(?:hours|minutes|time)\b|"
+    # "journey time in mins": the units said short, too.
+    r"\bhow\s+long\b|\bhow\s+many\s+(?:hours|hrs|minutes|mins)\b|"
+    r"\btotal\s+(?:hours|hrs|minutes|mins|time)\b|"
     r"\bhours\s+(?:asleep|of\s+sleep|slept|in\s+bed|flying|worked|at\s+work)\b|"
-    r"\bin\s+(?:hours|minutes)\b|\bduration\b|\bhow\s+much\s+(?:sleep|time)\b",
+    r"\bin\s+(?:hours|hrs|minutes|mins)\b|\bduration\b|\bhow\s+much\s+(?:sleep|time)\b",
     re.I,
 )
 _ASKS_CLOCK = re.compile(r"\bwhat\s+time\b|\bwhen\b|\bo'?clock\b", re.I)
-_ASKS_MINUTES = re.compile(r"\b(?:in|how\s+many)\s+minutes\b", re.I)
+_ASKS_MINUTES = re.compile(r"\b(?:in|how\s+many)\s+(?:minutes|mins)\b", re.I)
 # Time taken out of the span, said in words ("with an hour for lunch", "less a break").
 _TAKEN_OUT = re.compile(
     r"\b(?:breaks?|lunch|pause[sd]?|minus|less|except|excluding|not\s+counting|apart\s+from|"
