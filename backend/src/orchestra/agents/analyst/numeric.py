@@ -100,7 +100,7 @@ from orchestra.agents.analyst.rows import (
     count_of_outcome,
     names_rows,
 )
-from orchestra.agents.analyst.shares import read_share_by_nights
+from orchestra.agents.analyst.shares import read_share_by_nights, read_split_shares
 from orchestra.agents.analyst.statistics import (
     Headline,
     choose_headline,
@@ -1166,6 +1166,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     marks = read_marks(context, text)  # a mark needed, weighted, attended, in percent
     if marks is not None:
         return tuple(Clause(label, expression) for expression, label in marks)
+    split = read_split_shares(context, text)  # "splitting it 60/40 between", "by room size"
+    if split is not None:
+        return tuple(Clause(label, expression) for expression, label in split)
     given = read_given_formula(context, text)  # "10 x weight in kg + 5. i'm 78 kg"
     if given is None:
         given = read_share_by_nights(context, text)  # "each 3-night person pay"
