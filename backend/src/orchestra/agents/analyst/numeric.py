@@ -41,6 +41,7 @@ from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.meters import read_meter
 from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.periods import without_spanned_period
+from orchestra.agents.analyst.points import read_league_points
 from orchestra.agents.analyst.portions import read_result_in_portions, read_result_in_unit
 from orchestra.agents.analyst.problems import (
     PERIODS_IN,
@@ -1167,6 +1168,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     if marks is not None:
         return tuple(Clause(label, expression) for expression, label in marks)
     split = read_split_shares(context, text)  # "splitting it 60/40 between", "by room size"
+    if split is None:
+        split = read_league_points(context, text)  # "3 pts for a win ... won 9, drawn 4"
     if split is not None:
         return tuple(Clause(label, expression) for expression, label in split)
     given = read_given_formula(context, text)  # "10 x weight in kg + 5. i'm 78 kg"
