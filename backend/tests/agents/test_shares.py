@@ -120,3 +120,19 @@ def test_my_share_by_room_size(instruction: str, result: float) -> None:
 def test_splits_that_do_not_add_up_are_not_read(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "3 large pizzas at 17.99 each, the student deal knocks 40% off, split between 5 of "
+            "us. each?",
+            3 * 17.99 * 0.6 / 5,
+        ),
+        ("2 curries at 11.50 and 3 naans at 2.40, split 4 ways. how much each?", 30.2 / 4),
+    ],
+)
+def test_a_total_split_evenly_asked_each(instruction: str, result: float) -> None:
+    # The total read as if asked alone, then shared by the count it is split between.
+    assert run(instruction)["result"] == pytest.approx(result)

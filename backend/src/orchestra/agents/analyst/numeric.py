@@ -101,7 +101,7 @@ from orchestra.agents.analyst.rows import (
     count_of_outcome,
     names_rows,
 )
-from orchestra.agents.analyst.shares import read_share_by_nights, read_split_shares
+from orchestra.agents.analyst.shares import read_share_by_nights, read_split_shares, split_among
 from orchestra.agents.analyst.statistics import (
     Headline,
     choose_headline,
@@ -1164,6 +1164,15 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
 def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     """The expression of an everyday word problem the request states and asks, or None;
     ``context`` is the statement, when it comes before the question ``text``."""
+    among = split_among(context, text)
+    if among is not None:
+        # "3 pizzas at 17.99 each, 40% off, split between 5 of us. each?": the total read
+        # alone, then shared by the count.
+        whole = _word_problem(among[0], among[1])
+        if whole is None:
+            return None
+        share = Clause("each one's share", Op("/", whole[-1].expression, among[2]))
+        return (*whole, share)
     marks = read_marks(context, text)  # a mark needed, weighted, attended, in percent
     if marks is not None:
         return tuple(Clause(label, expression) for expression, label in marks)

@@ -21,7 +21,7 @@ import re
 
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["read_share_by_nights", "read_split_shares"]
+__all__ = ["read_share_by_nights", "read_split_shares", "split_among"]
 
 _AMOUNT = r"\d+(?:\.\d+)?"
 # "4 of us stay all 7 nights", "2 only come for 3 nights", "3 friends staying 5 nights".
@@ -229,3 +229,33 @@ def read_split_shares(context: str | None, text: str) -> tuple[tuple[Node, str],
     whole_text = f"{context.rstrip(' .,')}. {text}" if context is not None else text
     by_size = _by_room_size(whole_text)
     return (by_size,) if by_size is not None else _in_ratio(whole_text)
+
+
+# ", split between 5 of us. each?": the whole just worked out, shared evenly by a count.
+_SPLIT_AMONG = re.compile(
+    rf"[,;.]?\s*(?:and\s+|then\s+)?{_SPLIT_WORD}\s+(?:it\s+|that\s+|the\s+(?:bill|cost|total)\s+)?"
+    r"(?:equally\s+|evenly\s+)?(?:(?:between|among|amongst|by)\s+(?P<n>\d+)(?:\s+(?:of\s+us|people|"
+    r"ways|friends|mates))?|(?P<ways>\d+)\s+ways)\s*",
+    re.I,
+)
+# "each?", "how much each", "how much does each of us pay", "per person?".
+_ASKS_EACH_ALONE = re.compile(
+    r"^[\s.,?!]*(?:so\s+)?(?:(?:how\s+much|what)\s+(?:is\s+(?:it|that)\s+|do\s+we\s+|does\s+"
+    r"(?:it\s+come\s+to\s+)?)?)?(?:each|per\s+(?:person|head)|a\s+head)"
+    r"(?:\s+(?:of\s+us|person|one))?(?:\s+pay)?\s*\??\s*$",
+    re.I,
+)
+
+
+def split_among(context: str | None, text: str) -> tuple[str, str, Num] | None:
+    """ "3 large pizzas at 17.99 each, 40% off, split between 5 of us. each?": the statement
+    without the split, a question asking its total, and the count it is split by; None
+    unless the split is said last and the question asks only each one's share."""
+    whole = f"{context.rstrip(' .,')}. {text}" if context is not None else text
+    found = [m for m in _SPLIT_AMONG.finditer(whole) if m.start() > 0]
+    if len(found) != 1 or not _ASKS_EACH_ALONE.match(whole[found[0].end() :]):
+        return None
+    count = found[0].group("n") or found[0].group("ways")
+    if float(count) < 2:
+        return None
+    return whole[: found[0].start()].strip(), "what's the total?", _num(count)
