@@ -1169,10 +1169,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # "3 pizzas at 17.99 each, 40% off, split between 5 of us. each?": the total read
         # alone, then shared by the count.
         whole = _word_problem(among[0], among[1])
-        if whole is None:
-            return None
-        share = Clause("each one's share", Op("/", whole[-1].expression, among[2]))
-        return (*whole, share)
+        if whole is not None:
+            share = Clause("each one's share", Op("/", whole[-1].expression, among[2]))
+            return (*whole, share)
     marks = read_marks(context, text)  # a mark needed, weighted, attended, in percent
     if marks is not None:
         return tuple(Clause(label, expression) for expression, label in marks)
