@@ -54,3 +54,12 @@ def test_points_from_results(instruction: str, result: float) -> None:
 def test_results_that_do_not_add_up_are_not_read(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+def test_points_then_that_per_game() -> None:
+    # "what's that per game" asks the points a game after the points.
+    data = run(
+        "season so far: won 11, drew 5, lost 6. 3 points for a win and 1 for a draw. how many "
+        "points have we got and then what's that per game"
+    )
+    assert [s["result"] for s in data["steps"]] == pytest.approx([38, 38 / 22])

@@ -36,7 +36,8 @@ _ASKS_POINTS = re.compile(
     rf"\b(?:how\s+many|total|what\s+are\s+(?:our|my|the)|our|my)\s+{_POINTS}\b", re.I
 )
 _ASKS_PER_GAME = re.compile(
-    rf"\b{_POINTS}\s+(?:per|a|each)\s+(?:game|match|round|fixture)\b|"
+    rf"\b(?:{_POINTS}|that|it|this|the\s+result\s+of\s+the\s+previous\s+part)\s+(?:per|a|each)\s+"
+    r"(?:game|match|round|fixture)\b|"
     rf"\baverage\s+{_POINTS}\b",
     re.I,
 )
@@ -78,6 +79,8 @@ def read_league_points(context: str | None, text: str) -> tuple[tuple[Node, str]
     asks_points, asks_per_game = _ASKS_POINTS.search(whole), _ASKS_PER_GAME.search(whole)
     if asks_points is None and asks_per_game is None:
         return None
+    if asks_per_game is None and re.search(r"\b(?:per|a|each)\s+(?:game|match)\b", whole, re.I):
+        return None  # something a game is asked that is not read: not the points alone
     total: Node | None = None
     for result, count in played.items():
         if result in points:
