@@ -99,3 +99,49 @@ def test_marks_together_are_not_each_one() -> None:
     # "overall" asks one figure of the marks together, not each one's percentage.
     with pytest.raises(AgentInputError):
         run("got 18/25 and 22/30, what's the overall percentage for each")
+
+
+def test_each_mark_said_out_of_in_percent() -> None:
+    data = run("she got 34 out of 40 in maths and 27 out of 35 in science. percentage for each?")
+    assert [s["result"] for s in data["steps"]] == pytest.approx([85, 27 / 35 * 100])
+    data = run("he scored 18 out of 25 on the quiz and 41 out of 50 on the test, each as a %")
+    assert [s["result"] for s in data["steps"]] == pytest.approx([72, 82])
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "4 tests so far averaging 68, one left. what does he need on the last one to "
+            "average 72 over all 5",
+            72 * 5 - 68 * 4,
+        ),
+        (
+            "she's averaged 70 over 3 quizzes and has one more to go. what does she need on "
+            "the final quiz to get an average of 75 across all 4",
+            75 * 4 - 70 * 3,
+        ),
+        (
+            "after 5 exams my average is 62. what do i need in the last exam to average 65 "
+            "over 6 exams",
+            65 * 6 - 62 * 5,
+        ),
+    ],
+)
+def test_mark_on_the_last_test_for_an_average(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # two tests left: no one mark on the last makes the average
+        "4 tests so far averaging 68, two left. what does he need on the last one to "
+        "average 72 over all 6",
+        "4 tests so far averaging 68, two left. what does he need on the last one to "
+        "average 72 over them all",
+    ],
+)
+def test_mark_for_an_average_with_more_than_one_left_is_not_read(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

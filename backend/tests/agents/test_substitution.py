@@ -96,3 +96,32 @@ def test_a_percentage_given_for_a_quantity_not_in_percent_is_refused() -> None:
     # 18% as 18 would be a rate a hundred times too large
     with pytest.raises(AgentInputError):
         run("interest = balance x rate / 12. balance 3000, rate 18%")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "elo expected score is 1 / (1 + 10^((their rating - my rating)/400)). im 1450 and "
+            "they're 1610, what's my expected score",
+            1 / (1 + 10 ** ((1610 - 1450) / 400)),
+        ),
+        (
+            "the win chance is 1 / (1 + 10^((their rating - my rating)/400)). my rating is "
+            "2000 and theirs is 1800. what's my win chance",
+            1 / (1 + 10 ** ((1800 - 2000) / 400)),
+        ),
+    ],
+)
+def test_a_figure_said_by_whose_quantities_are_whose(instruction: str, result: float) -> None:
+    # "my rating" takes the value said to be mine, "their rating" the one said to be theirs.
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_figure_said_but_not_asked_is_not_read_as_a_formula() -> None:
+    # no value said to be whose: which rating is which is not guessed
+    with pytest.raises(AgentInputError):
+        run(
+            "elo expected score is 1 / (1 + 10^((their rating - my rating)/400)). ratings "
+            "are 1450 and 1610, what's my expected score"
+        )

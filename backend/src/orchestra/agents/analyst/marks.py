@@ -111,6 +111,79 @@ def _mark_needed(text: str) -> tuple[Node, str] | None:
     return needed, f"the mark needed in the {asked.group('name').lower()}"
 
 
+# --- the mark the last test needs for an average over all of them ---------------------
+
+_COUNTED = r"(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten)"
+_TESTS = r"(?:tests?|exams?|quizz?e?s?|papers?|assessments?|assignments?|essays?|mocks?)"
+# "4 tests so far averaging 68", "averaged 68 over 4 tests", "after 5 exams my average is 62".
+_AVERAGE_SO_FAR = (
+    re.compile(
+        rf"(?<![\w.]){_COUNTED}\s+{_TESTS}\s+(?:so\s+far\s+|done\s+|in\s+)?(?:,\s*)?"
+        rf"(?:averaging|averaged|with\s+an?\s+average\s+of|at\s+an\s+average\s+of)\s+"
+        rf"(?P<average>{_AMOUNT})\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:averaged|averaging|average\s+of)\s+(?P<average>{_AMOUNT})\s*%?\s+"
+        rf"(?:over|across|in|on|for)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?"
+        rf"(?:first\s+)?{_COUNTED}\s+{_TESTS}\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\bafter\s+(?:the\s+first\s+)?{_COUNTED}\s+{_TESTS},?\s+(?:my|his|her|their|our|"
+        rf"the)\s+average\s+is\s+(?P<average>{_AMOUNT})\b",
+        re.I,
+    ),
+)
+# "to average 72 over all 5", "an average of 75 across all 4 quizzes".
+_AVERAGE_OVER_ALL = re.compile(
+    rf"\b(?:average|an?\s+average\s+of|a\s+mean\s+of)\s+(?P<target>{_AMOUNT})\s*%?\s+"
+    rf"(?:over|across|for|in)\s+(?:all\s+|the\s+)?(?:(?P<total>\d+|two|three|four|five|six|seven|"
+    rf"eight|nine|ten)\b(?:\s+{_TESTS})?|{_TESTS}|them)",
+    re.I,
+)
+# "what does he need on the last one", "what do i need in the final exam".
+_NEEDS_LAST = re.compile(
+    r"\bneeds?\s+(?:to\s+(?:get|score)\s+)?(?:on|in|for)\s+the\s+(?:last|final)\b", re.I
+)
+# "one left", "one more to go", "one remaining".
+_ONE_LEFT = re.compile(r"\b(?:one|1)\s+(?:more\s+)?(?:left|to\s+go|remaining|more)\b", re.I)
+_COUNT_WORDS = dict(
+    zip("two three four five six seven eight nine ten".split(), range(2, 11), strict=True)  # noqa: SIM905
+)
+
+
+def _counted(word: str) -> int:
+    return _COUNT_WORDS.get(word.lower()) or int(word)
+
+
+def _mark_for_average_so_far(text: str) -> tuple[Node, str] | None:
+    """ "4 tests so far averaging 68, one left. what does he need on the last one to average
+    72 over all 5": the target times all the tests, less the average so far times the tests
+    done, 72 * 5 - 68 * 4; None unless only one test is left and no other number is said."""
+    so_far = next((m for p in _AVERAGE_SO_FAR if (m := p.search(text)) is not None), None)
+    wanted = _AVERAGE_OVER_ALL.search(text)
+    if so_far is None or wanted is None or not _NEEDS_LAST.search(text):
+        return None
+    done = _counted(so_far.group("count"))
+    if wanted.group("total"):
+        total = _counted(wanted.group("total"))
+    elif _ONE_LEFT.search(text):
+        total = done + 1
+    else:
+        return None  # "over all of them" with no word of how many are left
+    if total != done + 1:
+        return None  # more than one test left: what each needs is not one mark
+    said = [float(so_far.group("average")), float(wanted.group("target"))]
+    said += [float(n) for n in (so_far.group("count"), wanted.group("total") or "") if n.isdigit()]
+    spoken = re.sub(r"\b(?:last|final|next)\s+1\b", " ", text, flags=re.I)  # "the last 1"
+    if sorted(_numbers(spoken)) != sorted(said):
+        return None  # a number the reading leaves out
+    all_marks = Op("*", _num(wanted.group("target")), Num(float(total), str(total)))
+    got = Op("*", _num(so_far.group("average")), Num(float(done), str(done)))
+    return Op("-", all_marks, got), "the mark needed on the last one for the average wanted"
+
+
 # --- an average weighted by what each mark is worth ------------------------------------
 
 # "68 (20 credits)", "74% (30%)": a mark and, in brackets, what it is worth.
@@ -182,7 +255,11 @@ def _attendance(text: str) -> tuple[Node, str] | None:
 
 # --- each mark as a percentage --------------------------------------------------------------
 
-_FRACTION = re.compile(rf"(?<![\w./])(?P<got>{_AMOUNT})\s*/\s*(?P<of>{_AMOUNT})(?![\w/]|\.\d)")
+# "34/40", "34 out of 40": a mark over the most it could be.
+_FRACTION = re.compile(
+    rf"(?<![\w./])(?P<got>{_AMOUNT})(?:\s*/\s*|\s+out\s+of\s+)(?P<of>{_AMOUNT})(?![\w/]|\.\d)",
+    re.I,
+)
 # "what's the percentage for each", "as percentages", "each as a %".
 _ASKS_EACH_PERCENT = re.compile(
     r"\b(?:percent(?:age)?s?|%)\s+(?:for|of|on)\s+(?:each|every|all)\b|"
@@ -258,7 +335,13 @@ def read_marks(context: str | None, text: str) -> tuple[tuple[Node, str], ...] |
     each = _each_as_percent(whole)
     if each is not None:
         return each
-    for reader in (_mark_needed, _weighted_average, _attendance, _pooled_percent):
+    for reader in (
+        _mark_needed,
+        _mark_for_average_so_far,
+        _weighted_average,
+        _attendance,
+        _pooled_percent,
+    ):
         found = reader(whole)
         if found is not None:
             return (found,)

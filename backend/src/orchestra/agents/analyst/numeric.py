@@ -45,6 +45,7 @@ from orchestra.agents.analyst.measures import read_measured
 from orchestra.agents.analyst.meters import read_meter
 from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.periods import without_spanned_period
+from orchestra.agents.analyst.points import read_league_points
 from orchestra.agents.analyst.portions import read_result_in_portions, read_result_in_unit
 from orchestra.agents.analyst.problems import (
     PERIODS_IN,
@@ -104,7 +105,7 @@ from orchestra.agents.analyst.rows import (
     count_of_outcome,
     names_rows,
 )
-from orchestra.agents.analyst.shares import read_share_by_nights
+from orchestra.agents.analyst.shares import read_share_by_nights, read_split_shares, split_among
 from orchestra.agents.analyst.statistics import (
     Headline,
     choose_headline,
@@ -1196,9 +1197,22 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
 def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     """The expression of an everyday word problem the request states and asks, or None;
     ``context`` is the statement, when it comes before the question ``text``."""
+    among = split_among(context, text)
+    if among is not None:
+        # "3 pizzas at 17.99 each, 40% off, split between 5 of us. each?": the total read
+        # alone, then shared by the count.
+        whole = _word_problem(among[0], among[1])
+        if whole is not None:
+            share = Clause("each one's share", Op("/", whole[-1].expression, among[2]))
+            return (*whole, share)
     marks = read_marks(context, text)  # a mark needed, weighted, attended, in percent
     if marks is not None:
         return tuple(Clause(label, expression) for expression, label in marks)
+    split = read_split_shares(context, text)  # "splitting it 60/40 between", "by room size"
+    if split is None:
+        split = read_league_points(context, text)  # "3 pts for a win ... won 9, drawn 4"
+    if split is not None:
+        return tuple(Clause(label, expression) for expression, label in split)
     given = read_given_formula(context, text)  # "10 x weight in kg + 5. i'm 78 kg"
     if given is None:
         given = read_share_by_nights(context, text)  # "each 3-night person pay"

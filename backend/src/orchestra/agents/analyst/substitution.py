@@ -62,15 +62,66 @@ def _quantity(phrase: str) -> tuple[str, str | None]:
 
 # "220 minus age", "weight x (1 + reps/30)": any arithmetic of numbers and quantities named
 # in one word each, in brackets or not, after "with", "using", "=", ":".
-_OPERATOR = r"(?:[-+*/\u00d7]|\b(?:x|times|minus|plus|over)\b)"
+_OPERATOR = r"(?:[-+*/^\u00d7]|\b(?:x|times|minus|plus|over)\b)"
 _WORD_OPERATORS = frozenset({"x", "times", "minus", "plus", "over"})
+# "their rating - my rating": a quantity named by whose it is, in two words.
+_OWNERS = r"(?:my|their|his|her|your|our)"
 # "abv% x ml / 1000": a quantity named with "%" takes a value given in percent.
-_OPERAND = rf"(?:\(\s*)*(?:{_AMOUNT}|(?!{_OPERATOR})[a-z]+%?)(?:\s*\))*"
+_OPERAND = rf"(?:\(\s*)*(?:{_AMOUNT}|(?!{_OPERATOR})(?:{_OWNERS}\s+)?[a-z]+%?)(?:\s*\))*"
+_ARITHMETIC_SAID = rf"(?P<formula>{_OPERAND}(?:\s*{_OPERATOR}\s*{_OPERAND})+)(?=\s*(?:[,.;?!]|$))"
 _ARITHMETIC = re.compile(
-    rf"(?:\bwith|\busing|\bformula(?:\s+is)?|=|:)\s+(?P<formula>{_OPERAND}"
-    rf"(?:\s*{_OPERATOR}\s*{_OPERAND})+)(?=\s*(?:[,.;?!]|$))",
+    rf"(?:\bwith|\busing|\bformula(?:\s+is)?|=|:)\s+{_ARITHMETIC_SAID}",
     re.I,
 )
+# "elo expected score is 1 / (1 + 10^((their rating - my rating)/400)) ... what's my
+# expected score": a figure said to be an arithmetic of quantities, and asked by its name.
+_FIGURE_IS = re.compile(
+    rf"(?:^|[.!?;]\s*)(?:the\s+|an?\s+)?(?P<figure>[a-z]+(?:\s+[a-z]+){{0,3}})\s+is\s+"
+    rf"{_ARITHMETIC_SAID}",
+    re.I,
+)
+_NAME = re.compile(rf"(?<![\w.])(?:{_OWNERS}\s+)?[a-z]+\b", re.I)
+# Whose a value is, by the words before it: "i'm 1450", "they're 1610", "my rating is 1450".
+_WHOSE = {
+    "my": r"\b(?:i'?m|i\s+am|mine\s+is|my\s+[a-z]+\s+(?:is|=))",
+    "their": r"\b(?:they'?re|they\s+are|theirs\s+is|their\s+[a-z]+\s+(?:is|=))",
+    "his": r"\b(?:he'?s|he\s+is|his\s+[a-z]+\s+(?:is|=))",
+    "her": r"\b(?:she'?s|she\s+is|hers\s+is|her\s+[a-z]+\s+(?:is|=))",
+    "your": r"\b(?:you'?re|you\s+are|yours\s+is|your\s+[a-z]+\s+(?:is|=))",
+    "our": r"\b(?:we'?re|we\s+are|ours\s+is|our\s+[a-z]+\s+(?:is|=))",
+}
+_WHOSE_BEFORE = {
+    owner: re.compile(rf"{said}\s*(?:on\s+|rated\s+|at\s+)?$", re.I)
+    for owner, said in _WHOSE.items()
+}
+
+
+def _owned_values(whole: str, start: int, end: int) -> dict[str, list[str]]:
+    """The values said to be someone's, by owner: {"my": ["1450"], "their": ["1610"]}."""
+    rest = whole[:start] + " " + whole[end:]
+    owned: dict[str, list[str]] = {}
+    for m in _GIVEN.finditer(rest):
+        before = rest[: m.start()]
+        for owner, pattern in _WHOSE_BEFORE.items():
+            if pattern.search(before):
+                owned.setdefault(owner, []).append(m.group("value"))
+    return owned
+
+
+def _find_arithmetic(whole: str) -> re.Match[str] | None:
+    """The arithmetic of quantities the request writes, after "with", "=", ":" or after
+    the name of a figure that the question asks again."""
+    found = _ARITHMETIC.search(whole)
+    if found is not None:
+        return found
+    found = _FIGURE_IS.search(whole)
+    if found is None:
+        return None
+    figure = found.group("figure").lower().split()[-1]
+    asked = re.search(rf"\b{re.escape(figure)}\b", whole[found.end() :], re.I)
+    return found if asked is not None else None
+
+
 _WORD_SAID = {"x": "*", "times": "*", "minus": "-", "plus": "+", "over": "/", "\u00d7": "*"}
 # "1 rep max", "one-rep max": the name of what is asked, no value given.
 _ONE_REP_MAX = re.compile(r"\b(?:1|one)[\s-]*rep\s+max\b", re.I)
@@ -110,32 +161,41 @@ def _values_given(whole: str, start: int, end: int) -> list[tuple[str, str]]:
 def _arithmetic_formula(whole: str) -> tuple[Node, str] | None:
     """Any arithmetic of numbers and quantities in one word ("weight x (1 + reps/30)"), each
     quantity given one value and every value used."""
-    found = _ARITHMETIC.search(whole)
+    found = _find_arithmetic(whole)
     if found is None:
         return None
     formula = found.group("formula")
     if formula.count("(") != formula.count(")"):
         return None
     names = [
-        m for m in re.finditer(r"(?<![\w.])[a-z]+\b", formula, re.I)
+        m for m in _NAME.finditer(formula)
         if m.group(0).lower() not in _WORD_OPERATORS
     ]  # fmt: skip
     if not names or len({m.group(0).lower() for m in names}) != len(names):
         return None
     given = _values_given(whole, found.start("formula"), found.end("formula"))
+    owned = _owned_values(whole, found.start("formula"), found.end("formula"))
+    # With quantities named by whose they are, a value said to be someone's is for them
+    # alone; without, "i'm 46" is only how the age is said.
+    by_owner = any(" " in m.group(0) for m in names)
+    anyones = {v for values in owned.values() for v in values} if by_owner else set()
     values: dict[str, str] = {}
     for match in names:
-        if formula[match.end() : match.end() + 1] == "%":
+        owner = match.group(0).lower().split()[0]
+        if owner in _WHOSE and " " in match.group(0):
+            matching = owned.get(owner, [])  # "my rating": the value said to be mine
+        elif formula[match.end() : match.end() + 1] == "%":
             matching = [v for v, u in given if u == "%"]
         else:
-            matching = _value_for(match.group(0).lower(), None, [g for g in given if g[1] != "%"])
+            unowned = [g for g in given if g[1] != "%" and g[0] not in anyones]
+            matching = _value_for(match.group(0).lower(), None, unowned)
         if len(matching) != 1:
             return None
         values[match.group(0).lower()] = matching[0]
     if len(set(values.values())) != len(given) or len(given) != len(names):
         return None  # a value left over, or one said twice
     arithmetic = re.sub(
-        r"(?<![\w.])[a-z]+\b%?|\u00d7",
+        rf"(?<![\w.])(?:{_OWNERS}\s+)?[a-z]+\b%?|\u00d7",
         lambda m: (
             values.get(m.group(0).lower().rstrip("%"))
             or _WORD_SAID.get(m.group(0).lower(), m.group(0))
