@@ -144,3 +144,19 @@ def test_grams_of_another_macro_are_refused() -> None:
             "Context: on 2,200 kcal a day with 30% from protein, protein is 4 kcal per gram. "
             "Task: how many grams of fat"
         )
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a count times one price ignores the second dog at half price (877.5, not 585)
+        "Context: Dog sitting for the neighbours: 65 a night, 9 nights, and their second dog "
+        "is half price. Task: Total.",
+        "Context: Cat sitting: 20 a visit, 14 visits, the second cat is half price. "
+        "Task: How much altogether.",
+        "Context: 4 tickets at 12 each, and kids go half-price. Task: What's the total?",
+    ],
+)
+def test_a_price_changed_in_words_is_not_one_price_times_a_count(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
