@@ -945,3 +945,37 @@ def test_prices_risen_asked_each_are_not_taken_together() -> None:
 def test_a_monthly_share_asked_for_a_year_is_twelve_of_it() -> None:
     data = run("Context: I earn 2,800 a month and save 15% of it. Task: how much do I save a year?")
     assert data["result"] == pytest.approx(5040)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # each monthly payment grows from the month it is paid: 150 * ((1 + r)^60 - 1) / r
+        ("putting 150 in at the end of every month for 5 years at 4.5% a year compounded "
+         "monthly. whats the pot at the end", 10071.832821),
+        ("Context: I pay 200 into an isa at the start of each month for 3 years, 5% a year "
+         "compounded monthly. Task: How much will i have", 7782.961550),
+        ("putting 100 in at the end of every month for 4 years at 6% a year compounded "
+         "monthly. how much interest do i earn", 609.783222),
+    ],
+)  # fmt: skip
+def test_a_payment_made_every_month_grows_from_when_it_is_paid(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # paid at the start or the end of each month: not said
+        "put 150 in every month for 5 years at 4.5% a year compounded monthly. whats the pot",
+        # paid monthly, compounded yearly: a convention unsaid
+        "saving 150 at the end of each month for 5 years at 4.5% compounded yearly. total",
+    ],
+)
+def test_a_payment_every_month_with_its_timing_or_compounding_unsaid_is_refused(
+    instruction: str,
+) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

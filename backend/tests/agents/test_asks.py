@@ -80,3 +80,31 @@ def test_what_the_first_ask_says_before_its_question_is_said_of_every_ask() -> N
         "cm of fish is that, and how many 4 cm tetras"
     )
     assert [step["result"] for step in data["steps"]] == pytest.approx([80, 20])
+
+
+def test_a_reading_of_one_ask_does_not_answer_two() -> None:
+    # the % rise alone was read whole (7.43) and "how much extra a year" left unsaid
+    data = run(
+        "Context: Landlord wants to put the rent up from 875 to 940 a month. "
+        "Task: How much extra a year. Whats the % rise."
+    )
+    assert [step["result"] for step in data["steps"]] == pytest.approx([780, 7.428571], rel=1e-6)
+    data = run(
+        "council tax drops from 160 to 148 a month - how much less a year, and whats the % decrease"
+    )
+    assert [step["result"] for step in data["steps"]] == pytest.approx([144, 7.5])
+
+
+def test_two_asks_of_which_one_is_read_are_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "my phone bill is going up from 32 to 36.50 a month. how much more a year and "
+            "what percent increase is that"
+        )
+
+
+def test_a_full_stop_parts_two_asks() -> None:
+    assert asks_of("How much extra a year. Whats the % rise.") == [
+        "How much extra a year",
+        "Whats the % rise",
+    ]

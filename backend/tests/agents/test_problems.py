@@ -179,3 +179,19 @@ def test_dozens_priced_by_the_dozen_are_counted_in_dozens(instruction: str, resu
 )
 def test_a_charge_made_once_plus_rates_on_an_amount(instruction: str, expected: float) -> None:
     assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a count times one price ignores the second dog at half price (877.5, not 585)
+        "Context: Dog sitting for the neighbours: 65 a night, 9 nights, and their second dog "
+        "is half price. Task: Total.",
+        "Context: Cat sitting: 20 a visit, 14 visits, the second cat is half price. "
+        "Task: How much altogether.",
+        "Context: 4 tickets at 12 each, and kids go half-price. Task: What's the total?",
+    ],
+)
+def test_a_price_changed_in_words_is_not_one_price_times_a_count(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

@@ -22,10 +22,10 @@ from orchestra.agents.protocol import AgentInputError, StepResult
 
 __all__ = ["answer_in_turn", "asks_of", "elliptic_asks", "statement_and_questions"]
 
-# Where a new ask starts: after a comma, semicolon or question mark, or "and", before a
+# Where a new ask starts: after a comma, semicolon, question mark or full stop, or "and", before a
 # question's word; or after ", and" whatever follows ("volume in m³, and tonnes at 1.6 t").
 _ASK_BREAK = re.compile(
-    r"(?:\s*[,;?]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+(?:plus|also)\s+)"
+    r"(?:\s*[,;?.]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+(?:plus|also)\s+)"
     r"(?=(?:how|what|what's|whats|wats|which|is\s+that|does\s+that)\b)"
     r"|\s*,\s*and\s+(?:also\s+)?",
     re.I,

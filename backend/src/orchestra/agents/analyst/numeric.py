@@ -18,6 +18,7 @@ from typing import Any
 
 from orchestra.agents.analyst.asks import (
     answer_in_turn,
+    asks_of,
     elliptic_asks,
     statement_and_questions,
 )
@@ -56,6 +57,7 @@ from orchestra.agents.analyst.problems import (
     read_before_change,
     read_break_even,
     read_change_given,
+    read_change_over_period,
     read_count_at_price,
     read_count_at_price_and_one,
     read_discount_then_voucher,
@@ -310,6 +312,12 @@ def calculation_operation(request: StepRequest) -> StepResult:
     )
 
 
+# An ask said as a question: "how much extra a year", "whats the % rise".
+_QUESTION_ASKED = re.compile(
+    r"(?:and\s+)?(?:so\s+)?(?:how|what|what's|whats|wats|which|is\s+that|does\s+that)\b", re.I
+)
+
+
 def _in_turn_if_not_whole(
     request: StepRequest, answer: Callable[[StepRequest], StepResult]
 ) -> StepResult:
@@ -321,44 +329,51 @@ def _in_turn_if_not_whole(
         if stated
         else statement_and_questions(request.instruction)
     )
-    if (
-        parts is not None
-        and elliptic_asks(parts[1]) is not None
-        and request.data is None
-        and not request.inputs
-    ):
-        # "how much malt in kg and hops in g": read whole, the second ask would be left
-        # unanswered; each ask is answered, or the request refused.
-        turn = answer_in_turn(
+
+    def in_turn() -> StepResult | None:
+        if parts is None or request.data is not None or request.inputs:
+            return None
+        return answer_in_turn(
             parts[0], parts[1], lambda said: answer(replace(request, instruction=said))
         )
-        if turn is None:
+
+    if parts is not None and elliptic_asks(parts[1]) is not None:
+        # "how much malt in kg and hops in g": read whole, the second ask would be left
+        # unanswered; each ask is answered, or the request refused.
+        elliptic = in_turn()
+        if elliptic is None:
             raise AgentInputError(
                 "Not sure enough to answer, so nothing was computed: the request asks two "
                 "things, and not both were read. Ask each in turn."
             )
-        return turn
+        return elliptic
     try:
-        return answer(request)
+        whole = answer(request)
     except NeedsInput:
         raise
     except AgentInputError:
-        stated = _CONTEXT.match(request.instruction)
-        parts = (
-            (stated.group("context"), stated.group("task"))
-            if stated
-            else statement_and_questions(request.instruction)
-        )
-        turn = (
-            None
-            if parts is None or request.data is not None or request.inputs
-            else answer_in_turn(
-                parts[0], parts[1], lambda said: answer(replace(request, instruction=said))
-            )
-        )
+        turn = in_turn()
         if turn is None:
             raise
         return turn
+    # Only the asks said as questions count: the planner's task may carry a statement
+    # ("7.5 mile job, what should the meter say"), which is no ask.
+    asks = [a for a in asks_of(parts[1]) or [] if _QUESTION_ASKED.match(a)] if parts else []
+    if whole.data.get("operation") != "calculation" or len(asks) < 2:
+        return whole  # figures of a list ("which is tallest and what's the median") say each
+    if len(whole.data.get("steps") or [whole.data]) >= len(asks):
+        return whole
+    # "up from 875 to 940 a month. how much extra a year, and whats the % rise": a reading
+    # of the whole with fewer results than the question has asks answered one of them and
+    # left the rest unsaid; each ask read in turn answers them all, or none is answered.
+    turn = in_turn()
+    if turn is None:
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks "
+            f"{len(asks)} things ({'; '.join(asks)}) and only one of them was read. Ask them "
+            "one at a time, e.g. '" + asks[0] + "'."
+        )
+    return turn
 
 
 # A code or a name written with a number: "RX-2450", "SKU-1182", "B-52" (not "x-2", an
@@ -1151,6 +1166,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_pro_rata,
     # "Sales fell from 80 to 60. What's the percentage decrease?"
     read_relative_change,
+    # "rent up from 875 to 940 a month. how much extra a year?"
+    read_change_over_period,
     # "We're 4 people and the bill is 138. How much does each person pay?"
     read_share_per_person,
     # "I have $200 and spend $45.75. How much is left?"

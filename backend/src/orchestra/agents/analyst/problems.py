@@ -41,6 +41,7 @@ from collections.abc import Callable, Sequence
 from orchestra.agents.analyst.building import read_sized_by_rule
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.quantities import (
+    PRICE_CHANGED_IN_WORDS,
     read_first_then_each,
     read_quantities,
     read_rate_plus_amount,
@@ -489,6 +490,8 @@ def read_count_at_price(context: str, task: str) -> tuple[Node, str] | None:
     stated = _COUNT_AT_PRICE.search(context) or _AMOUNT_AT_UNIT_PRICE.search(context)
     if stated is None or not _ASKS_TOTAL.search(task) or _ASKS_ONE.search(task):
         return None
+    if PRICE_CHANGED_IN_WORDS.search(context):
+        return None
     if _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
         return None
     if _period(f"{context} {task}"):
@@ -563,6 +566,8 @@ def read_count_at_price_and_one(context: str, task: str) -> tuple[Node, str] | N
     stated = _COUNT_AT_PRICE_AND_ONE.search(context) or _COUNT_AT_PRICE_AND_NAMED.search(context)
     if stated is None or _NUMBER.search(task) or len(_NUMBER.findall(context)) != 3:
         return None
+    if PRICE_CHANGED_IN_WORDS.search(context):
+        return None
     if not (_ASKS_TOTAL.search(task) or _ASKS_COMES_TO.search(task)) or _ASKS_ONE.search(task):
         return None
     if _period(f"{context} {task}"):
@@ -589,6 +594,8 @@ def read_price_per_one_counted(context: str, task: str) -> tuple[Node, str] | No
     stated = _PRICE_PER_ONE.search(context)
     if stated is None or _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
         return None
+    if PRICE_CHANGED_IN_WORDS.search(context):
+        return None  # "65 a night, 9 nights, and their second dog is half price"
     if not (_ASKS_TOTAL.search(task) or _ASKS_COMES_TO.search(task)) or _ASKS_ONE.search(task):
         return None
     thing = _singular_unit(stated.group("thing").lower())
@@ -1423,6 +1430,44 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         return None
     relative = Op("*", Op("/", change, Num(old, old_text)), Num(100, "100"))
     return relative, "the change in percent of the first value"
+
+
+# "how much extra a year", "how much more is that per week", "how much less a month": the
+# change itself asked, the way it goes named.
+_ASKS_CHANGE_OVER = re.compile(
+    r"\bhow\s+much\s+(?:(?P<up>extra|more)|(?P<down>less|cheaper|lower))\b", re.I
+)
+
+
+def read_change_over_period(context: str, task: str) -> tuple[Node, str] | None:
+    """ "landlord wants to put the rent up from 875 to 940 a month. how much extra a year":
+    the new amount less the old, times the stated periods in the one asked (12 months in a
+    year); None unless those are the only two numbers, one period is said of them, the
+    question asks the change the way it goes and asks a period holding a whole number of
+    the stated one (or the same period)."""
+    stated, asked = _FROM_TO.search(context), _ASKS_CHANGE_OVER.search(task)
+    if stated is None or asked is None or _NUMBER.search(task):
+        return None
+    if len(_NUMBER.findall(context)) != 2 or _PERCENT_AFTER.search(context):
+        return None
+    if stated.group("scale_old") or stated.group("scale_new") or stated.group("counted"):
+        return None
+    periods, asked_periods = _period(context), _period(task)
+    if len(periods) != 1 or len(asked_periods) > 1:
+        return None
+    wanted = asked_periods[0] if asked_periods else periods[0]
+    times = 1 if wanted == periods[0] else _IN_PERIOD.get((periods[0], wanted))
+    if times is None:
+        return None  # "a month ... how much extra a week": no whole number of weeks
+    old_text = stated.group("old").replace(",", "")
+    new_text = stated.group("new").replace(",", "")
+    old, new = Num(float(old_text), old_text), Num(float(new_text), new_text)
+    if (new.value > old.value) != bool(asked.group("up")) or new.value == old.value:
+        return None  # "how much extra" of an amount that fell: the way is not the one said
+    change = Op("-", new, old) if asked.group("up") else Op("-", old, new)
+    if times == 1:
+        return change, f"the change a {wanted}"
+    return Op("*", change, Num(times, str(times))), f"the change over a {wanted}"
 
 
 # "4 people", "6 of us", "3 friends": how many shares an amount is split into.
@@ -2494,6 +2539,8 @@ def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
     for 8 months. How much do I have?": the amount times the number of periods, or None
     unless those are the only two numbers and the periods are of one kind."""
     rate, counted = _RATE.search(context), _PERIODS_COUNTED.search(context)
+    if PRICE_CHANGED_IN_WORDS.search(context):
+        return None  # "65 a night for 9 nights, the second dog half price": not one rate
     if rate is None or not _ASKS_AMOUNT.search(task) or _ASKS_LEFT.search(task):
         # "How much is left after 10 days?" asks what remains of an amount not given.
         return None
@@ -2884,6 +2931,19 @@ def read_balance_and_interest(text: str) -> list[tuple[Node, str]] | None:
     ]
 
 
+# "150 in at the end of every month", "put 200 a month in": an amount paid in again each
+# period, whose pot is the sum of each payment grown, not the first amount grown.
+_PAID_IN_EACH = re.compile(
+    r"\s*(?:in\s+|into\s+(?:it|the\s+\w+|an?\s+\w+)\s+)?"
+    r"(?:(?P<when>at\s+the\s+(?:end|start|beginning)\s+of)\s+)?"
+    r"(?:every|each|a|per)\s+(?P<period>month|quarter|week|year)\b"
+    r"|\s+(?P<often>monthly|quarterly|weekly|yearly|annually)\b(?!\s+(?:rate|interest))",
+    re.I,
+)
+_PAID_IN_TIMES = {"month": 12, "monthly": 12, "quarter": 4, "quarterly": 4, "week": 52,
+                  "weekly": 52, "year": 1, "yearly": 1, "annually": 1}  # fmt: skip
+
+
 def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
     """The amount put in, the interest it earns and its kind ("simple", "compound"), or None
     unless the text gives exactly one amount, one yearly rate and one number of years, and
@@ -2937,6 +2997,16 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
             amounts.append(raw)
     if len(rates) != 1 or len(amounts) != 1:
         return None
+    paid = next(
+        (
+            _PAID_IN_EACH.match(text, m.end())
+            for m in _NUMBER.finditer(text)
+            if m.group(0).replace(",", "") == amounts[0]
+        ),
+        None,
+    )
+    if paid is not None:
+        return _paid_in_each_parts(text, paid, amounts[0], rates[0], years[0], times, simple)
     principal, rate = Num(float(amounts[0]), amounts[0]), Num(float(rates[0]), rates[0])
     duration: Node = Num(float(years[0]), years[0]) if years[0] else Num(1, "1")
     if months:
@@ -2952,6 +3022,38 @@ def _interest_parts(text: str) -> tuple[Node, Node, str] | None:
         grown = Op("*", principal, Op("**", Op("+", Num(1, "1"), fraction), duration))
         interest = Op("-", grown, principal)
     return principal, interest, "simple" if simple else "compound"
+
+
+def _paid_in_each_parts(
+    text: str,
+    paid: re.Match[str],
+    amount: str,
+    rate: str,
+    years: str,
+    times: int,
+    simple: bool,
+) -> tuple[Node, Node, str] | None:
+    """ "150 in at the end of every month for 5 years at 4.5% a year compounded monthly":
+    the payments, the interest they earn and "compound"; each payment grows from when it is
+    paid, so the pot is 150 * ((1 + r)^n - 1) / r (times 1 + r when paid at the start of each
+    month). None unless interest compounds as often as the payments are made, over a whole
+    number of years said: payments and compounding that differ need a convention unsaid."""
+    period = (paid.group("period") or paid.group("often")).lower()
+    if simple or not years or _PAID_IN_TIMES[period] != times:
+        return None
+    count = Num(float(times), str(times))
+    periods = Op("*", count, Num(float(years), years))
+    each = Op("/", Op("/", Num(float(rate), rate), Num(100, "100")), count)
+    grown = Op("**", Op("+", Num(1, "1"), each), periods)
+    payment = Num(float(amount), amount)
+    pot: Node = Op("/", Op("*", payment, Op("-", grown, Num(1, "1"))), each)
+    when = (paid.group("when") or "").lower()
+    if when.startswith(("at the start", "at the beginning")):
+        pot = Op("*", pot, Op("+", Num(1, "1"), each))
+    elif not when and not re.search(r"\bat\s+the\s+end\s+of\b", text, re.I):
+        return None  # paid at the start or the end of each month: the pot differs, unsaid
+    paid_in = Op("*", payment, periods)
+    return paid_in, Op("-", pot, paid_in), "compound"
 
 
 # "I make 3,200 a month and spend 2,450": an income and a spending at one rate.

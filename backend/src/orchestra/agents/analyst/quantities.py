@@ -57,6 +57,7 @@ from orchestra.agents.analyst.wording import Call, Node, Num, Op
 __all__ = [
     "CONTAINERS",
     "NOT_ROUNDED",
+    "PRICE_CHANGED_IN_WORDS",
     "Quantity",
     "kinds_apart",
     "read_first_then_each",
@@ -1010,12 +1011,24 @@ def unit_of(word: str) -> tuple[tuple[tuple[str, int], ...], float] | None:
     return None if unit is None else (_key(unit[0]), unit[1])
 
 
+# "their second dog is half price", "the third one is free", "kids go half-price": a price
+# changed in words for some of the things counted, which a count times one price ignores.
+PRICE_CHANGED_IN_WORDS = re.compile(
+    r"\b(?:half|a\s+third|a\s+quarter|double|twice|triple|full)[\s-]+(?:the\s+)?price\b"
+    r"|\bhalf\s+off\b|\b(?:is|are|go|goes|come|comes|gets?)\s+(?:in\s+)?(?:for\s+)?free\b"
+    r"|\bfree\s+of\s+charge\b|\bget\s+one\s+free\b",
+    re.I,
+)
+
+
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     """The answer to a request whose amounts carry units and whose question asks for a
     unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None. "4 days a week" is
     days in a week ("5 km a day, 4 days a week": 20 km a week), or, where that gives no
     answer, how often a thing done on those days is done ("9.5 km each way, 4 days a week":
     the trip 4 times a week)."""
+    if PRICE_CHANGED_IN_WORDS.search(f"{context} {task}"):
+        return None  # "20 a visit, 14 visits, the second cat is half price": not one price
     found = _read_quantities(context, task)
     said = f"{context} {task}"
     if found is None and _DAYS_A_PERIOD.search(said):
