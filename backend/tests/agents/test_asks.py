@@ -108,3 +108,12 @@ def test_a_full_stop_parts_two_asks() -> None:
         "How much extra a year",
         "Whats the % rise",
     ]
+
+
+def test_that_keeps_the_unit_the_last_ask_named() -> None:
+    # "how many hours is that": that is 178 minutes, not 178 of nothing
+    data = run(
+        "turkey needs 20 mins per kg plus 70 mins. its 5.4 kg - how many minutes, and how many "
+        "hours is that"
+    )
+    assert [step["result"] for step in data["steps"]] == pytest.approx([178, 178 / 60])

@@ -96,6 +96,23 @@ _LEAD = re.compile(
 Answer = Callable[[str], StepResult]
 
 
+# "how many minutes", "the weight in kg": the unit an ask names for its answer.
+_UNIT_NAMED = re.compile(
+    r"\bhow\s+many\s+(?P<many>[a-z]+)|\bin\s+(?P<within>[a-z]+)\s*[?.!]*$", re.I
+)
+
+
+def _unit_asked(ask: str) -> str:
+    """ " minutes" when ``ask`` asks "how many minutes": said after its answer in the next
+    ask ("and how many hours is that": "178 minutes"), else ""."""
+    # Imported here: the units solver reads asks with this module's parting of them.
+    from orchestra.agents.analyst.quantities import unit_of
+
+    named = _UNIT_NAMED.search(ask)
+    word = (named.group("many") or named.group("within")).lower() if named else ""
+    return f" {word}" if word and unit_of(word) is not None else ""
+
+
 def answer_in_turn(context: str, question: str, answer: Answer) -> StepResult | None:
     """Each ask of ``question`` answered on ``context`` by ``answer`` (the analyst's reading
     of one instruction), or None unless every one of them is."""
@@ -108,14 +125,17 @@ def answer_in_turn(context: str, question: str, answer: Answer) -> StepResult | 
         # before the first ask is said of them all.
         context = f"{context.rstrip(' .')}. {lead['lead'].strip(' ,;:-')}."
         asks = [asks[0][lead.end() :], *asks[1:]]
+    # The statement as a sentence, as the planner writes it ("its 5.4 kg. Task: ...").
+    context = f"{context.rstrip(' .')}."
     steps: list[dict[str, Any]] = []
     lines: list[str] = []
     last: float | None = None
+    unit = ""
     for ask in asks:
         if last is not None and _OF_THE_LAST.search(ask):
             # "what's 15% of that": the last ask's result, said in its place, alone or on the
             # statement ("how much of that is interest" needs the loan too).
-            said = _OF_THE_LAST.sub(format_number(last), ask, count=1)
+            said = _OF_THE_LAST.sub(f"{format_number(last)}{unit}", ask, count=1)
             result = _answered(said, answer) or _answered(
                 f"Context: {context} Task: {said}", answer
             )
@@ -128,6 +148,7 @@ def answer_in_turn(context: str, question: str, answer: Answer) -> StepResult | 
         ]
         steps.extend(shown)
         last = float(result.data["result"])
+        unit = _unit_asked(ask)
         expression = result.data.get("expression", "")
         lines.append(f"{len(lines) + 1}. {ask}: {expression} = {format_number(last)}")
     return StepResult(
