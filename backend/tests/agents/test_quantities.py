@@ -931,11 +931,12 @@ def test_a_rate_plus_an_amount_added_once(instruction: str, result: float) -> No
 
 
 def test_a_rate_plus_an_amount_asked_twice_is_not_half_answered() -> None:
-    with pytest.raises(AgentInputError):
-        run(
-            "a chicken roasts 40 min per kg plus 20 min, it weighs 1.8 kg. how many minutes, "
-            "and how many hours is that"
-        )
+    # each ask answered in turn, "that" the minutes of the first: both, not the hours alone
+    data = run(
+        "a chicken roasts 40 min per kg plus 20 min, it weighs 1.8 kg. how many minutes, "
+        "and how many hours is that"
+    )
+    assert [step["result"] for step in data["steps"]] == pytest.approx([92, 92 / 60])
 
 
 def test_an_ingredient_named_in_the_question_is_not_set_apart() -> None:
@@ -995,3 +996,16 @@ def test_a_thing_named_after_the_verb_is_what_is_asked_of(
 )
 def test_feed_per_animal_and_things_of_a_size_of_a_kind(instruction: str, expected: float) -> None:
     assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the things counted named before the rate asked: drops per minute
+        ("Context: 1,000 ml infusion over 8 hours, giving set is 20 drops per ml. "
+         "Task: drops per minute?", 1000 * 20 / 8 / 60),
+        ("500 ml bag over 4 hours, the set gives 15 drops per ml. drops per minute?", 31.25),
+    ],
+)  # fmt: skip
+def test_things_counted_named_before_the_rate_asked(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

@@ -641,8 +641,13 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     if top is None and (named := _UNIT_PER.search(question)) is not None:
         # "kcal per week from commuting?": the unit named before the rate asked.
         unit = named.group("unit").lower()
-        if unit in _UNITS and not _AFTER_NUMBER.search(question[: named.start()]):
+        counted = f"#{singular(unit)}"
+        if _AFTER_NUMBER.search(question[: named.start()]):
+            pass
+        elif unit in _UNITS:
             top = _UNITS[unit]
+        elif unit not in _NOT_THINGS and any(counted in dict(q.dims) for q in given):
+            top = {counted: 1}, 1.0  # "drops per minute?" of "20 drops per ml"
     hundredths = _HUNDREDTHS_ASKED.search(question)
     if top is None and hundredths and any(dict(q.dims).get("money") == 1 for q in given):
         # "pence per page?" of "costs 24.99", "cost per day in pence" of "26p per kWh": money
