@@ -43,7 +43,7 @@ FLOORS = {
     "dev": (0.98, 0.97, 0.99),
     # Batches 14 to 16, written furthest from the earlier wordings, leave 52, 47 and 52
     # honest refusals after their fixes, and batches 26 and 27, measured in one round, 43
-    # and 69: right 89.8 % over the held-out part (4029 cases).
+    # and 67: right 89.9 % over the held-out part (4029 cases).
     "holdout": (0.99, 0.89, 0.99),
 }
 # Wrong answers reported as completed: the goal is none, and none is left on either part.
