@@ -106,6 +106,7 @@ from orchestra.agents.analyst.rows import (
     count_of_flag,
     count_of_outcome,
     names_rows,
+    rows_counted,
 )
 from orchestra.agents.analyst.shares import read_share_by_nights, read_split_shares, split_among
 from orchestra.agents.analyst.statistics import (
@@ -2922,17 +2923,7 @@ def _count_of_value(prose: str, table: Table) -> StepResult | None:
         if len(columns) == 1:
             column = columns[0]
             count = sum(_cell_text(r, column).lower() == value for r in table.rows)
-            return StepResult(
-                text=f"**Count of rows where {column} is {value}:** {count} "
-                f"(of {len(table.rows)} rows)",
-                data={
-                    "operation": "count",
-                    "result": count,
-                    "where": {column: value},
-                    "rows": len(table.rows),
-                    "confidence": 1.0,
-                },
-            )
+            return rows_counted(table, {column: value}, count)
         if len(columns) > 1:
             return None
     return None

@@ -23,7 +23,14 @@ from typing import Any
 from orchestra.agents.analyst.tables import Table
 from orchestra.agents.protocol import AgentInputError, StepResult
 
-__all__ = ["check_rows_named", "count_of_flag", "count_of_outcome", "names_rows", "noun_counted"]
+__all__ = [
+    "check_rows_named",
+    "count_of_flag",
+    "count_of_outcome",
+    "names_rows",
+    "noun_counted",
+    "rows_counted",
+]
 
 # "how many (distinct) customers": the noun after "how many" and any words that qualify it.
 _HOW_MANY = re.compile(
@@ -177,17 +184,7 @@ def count_of_outcome(prose: str, table: Table) -> StepResult | None:
         where[column] = str(rows[0].get(column, "")).strip()
     count = sum(_said_yes(r.get(flag)) is wanted for r in rows)
     where[flag] = wanted
-    said = ", ".join(f"{c} is {str(v).lower()}" for c, v in where.items())
-    return StepResult(
-        text=f"**Count of rows where {said}:** {count} (of {len(table.rows)} rows)",
-        data={
-            "operation": "count",
-            "result": count,
-            "where": where,
-            "rows": len(table.rows),
-            "confidence": 1.0,
-        },
-    )
+    return rows_counted(table, where, count)
 
 
 # "how many kids havent paid for the trip yet", "how many have RSVPd", "how many are
@@ -256,13 +253,18 @@ def count_of_flag(prose: str, table: Table) -> StepResult | None:
         return None  # "how many haven't paid in March": a condition besides the flag
     wanted = not (denied or negated)
     count = sum(_said_yes(r.get(flag)) is wanted for r in table.rows)
+    return rows_counted(table, {flag: wanted}, count)
+
+
+def rows_counted(table: Table, where: dict[str, Any], count: int) -> StepResult:
+    """The answer "how many rows hold these values": ``count`` of the table's rows."""
+    said = ", ".join(f"{c} is {str(v).lower()}" for c, v in where.items())
     return StepResult(
-        text=f"**Count of rows where {flag} is {str(wanted).lower()}:** {count} "
-        f"(of {len(table.rows)} rows)",
+        text=f"**Count of rows where {said}:** {count} (of {len(table.rows)} rows)",
         data={
             "operation": "count",
             "result": count,
-            "where": {flag: wanted},
+            "where": where,
             "rows": len(table.rows),
             "confidence": 1.0,
         },
