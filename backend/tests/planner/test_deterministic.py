@@ -1988,6 +1988,18 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         # A thing of the user's, with none of its figures.
         ("fuel gauge is on a quarter, how far can i get", "a thing of yours"),
         ("how much should i ask for it", "a thing of yours"),
+        # A figure of the user's own affairs, or of a thing of theirs said with its owner,
+        # with none of its figures: research would find no source.
+        ("what will the plumber charge for our boiler service", "figure of your own affairs"),
+        ("whats the going rate for a cleaner near me", "figure of your own affairs"),
+        ("work out the school's profit on the summer fair", "figure of your own affairs"),
+        ("how many guests are coming to the wedding", "figure of your own affairs"),
+        # Where a price or a market is going.
+        ("is the euro going to get weaker before we go", "where a price or a market"),
+        ("will house prices go down", "where a price or a market"),
+        # How long a text takes to say, asked in minutes; how people took what was sent.
+        ("how many minutes would it take to read aloud", "without the text"),
+        ("how did everyone react", "how someone came across"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -1998,6 +2010,20 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
     assert why in str(raised.value)
     # The refusal quotes the part it did not understand, so the user knows what to rephrase.
     assert raised.value.part.split()[0] in description
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # Advice on a body's needs is what sources give, first person or not.
+        "how much water should I drink each day",
+        # A figure of the world, no one's own.
+        "how many people live in lisbon",
+    ],
+)
+def test_a_figure_of_the_world_is_researched_not_refused(description: str) -> None:
+    plan = plan_deterministic(description, BUILTIN, 8)
+    assert [s.capability for s in plan.steps] == ["research"]
 
 
 @pytest.mark.parametrize(

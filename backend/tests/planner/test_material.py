@@ -219,6 +219,27 @@ def test_a_topic_and_a_colon_before_numbers_and_a_short_ask_is_no_text() -> None
     assert masked.material == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The ask as a figure's name, with no question mark.
+        "fundraiser: 40 cakes at 1.50, ingredients were 22. profit",
+        # The ask after a dash.
+        "paint: 1 litre covers 12 m2 and the walls are 38 m2 - how many litres",
+        # The ask holding a decimal point of its own.
+        "trip: 3 nights at 85 and 2 dinners at 40. whats the total if i add 12.50 parking",
+    ],
+)
+def test_a_topic_and_a_colon_before_numbers_and_an_ask_of_them_is_no_text(text: str) -> None:
+    assert mask_material(text).material == ()
+
+
+def test_a_one_word_request_before_a_colon_still_takes_its_text() -> None:
+    # "tone:" asks of the text after it, however it ends.
+    masked = mask_material("tone: we sold 40 cakes in an hour. what a day")
+    assert masked.material == ("we sold 40 cakes in an hour. what a day",)
+
+
 def test_commas_that_group_thousands_make_no_csv() -> None:
     masked = mask_material("Jan 4,200\nFeb 3,950\nMar 4,610\nwhat's the total")
     assert not masked.data

@@ -196,7 +196,7 @@ _OWN_THING_RE = re.compile(
 # How long a text takes to read or say, with no text and no word count: "how long will it
 # take to read out" (the speech asked for before, which no step here has written).
 _READING_TIME_RE = re.compile(
-    r"\bhow\s+long\b.*\b(?:read|say|deliver|present|recite)(?:\s+(?:out|aloud|it|this|that))?"
+    r"\bhow\s+(?:long|many\s+(?:minutes|mins|seconds|secs|hours))\b.*\b(?:read|say|deliver|present|recite)(?:\s+(?:out|aloud|it|this|that))?"
     r"\s*[?.!]*\s*$(?<!\d)",
     re.I,
 )
@@ -210,7 +210,10 @@ _CAME_ACROSS_RE = re.compile(
     r"apologetic|sorry|sincere|genuine|polite|sarcastic|defensive|hostile|dismissive)\b"
     # "how did the team take the announcement yesterday"
     r"|\bhow\s+did\s+(?:the|my|our)\s+(?:[\w'-]+\s+){1,2}?(?:take|react\s+to|receive|"
-    r"feel\s+about)\b",
+    r"feel\s+about)\b"
+    # "how did they react", "how did everyone take it"
+    r"|\bhow\s+did\s+(?:they|he|she|people|everyone|everybody|the\s+others)\s+(?:react|"
+    r"respond|take\s+(?:it|that|this|the\s+news))\b",
     re.I,
 )
 # The kinds of message people send each other, whose tone can be judged.
@@ -281,6 +284,49 @@ _PLACE_NAMED_RE = re.compile(
 )
 _ADVICE_RE = re.compile(r"\b(?:should|ought|recommended|advisable|safe)\b", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|my|me|we|our|us)\b", re.I)
+
+# A figure asked: "how much will the vet charge", "whats a fair price to charge", "whats the
+# density of the rock", "work out the club's surplus".
+_FIGURE_ASKED_RE = re.compile(
+    r"\bhow\s+(?:much|many)\b"
+    r"|\bwhat(?:'s|s|\s+is|\s+are|\s+will\s+be|\s+would\s+be)\s+(?:a|an|the|my|our)?\s*"
+    r"(?:[\w'-]+\s+){0,2}?(?:price|prices|rate|rates|cost|costs|charge|fee|fees|density|"
+    r"surplus|profit|deficit|loss|total|balance|bill|budget|salary|wage|amount|value|worth|"
+    r"weight|mass|volume|area|speed|score|headcount)\b"
+    r"|\b(?:work\s+out|calculate|figure\s+out)\s+(?:the|my|our)\b"
+    # "what will the plumber charge"
+    r"|\bwhat\s+(?:will|would|does|do|did)\s+(?:the|a|an|my|our)\s+(?:[\w'-]+\s+){1,2}?"
+    r"(?:charge|cost|ask|want)\b",
+    re.I,
+)
+# Whose the figure is: the user's ("my", "we"), a thing of theirs said with its owner ("the
+# dog's knee op", "the club's surplus"), where they are ("round here"), or an event of
+# theirs ("coming to the party").
+_OWNED_RE = re.compile(
+    r"\b(?:i|i'm|i've|i'd|my|we|we're|we've|our|us)\b"
+    r"|\b(?:the|this|that)\s+[\w-]+'s\b"
+    r"|\b(?:round|around|near)\s+(?:here|me|us)\b|\blocally\b|\bin\s+my\s+area\b"
+    r"|\b(?:coming|going|invited|turning\s+up)\s+to\s+(?:the|my|our)\b",
+    re.I,
+)
+# What sources say of a body's needs, first person or not: "how much water should I drink
+# each day", "how much sleep do we need".
+_BODY_ADVICE_RE = re.compile(
+    r"\b(?:drink|eat|sleep|exercise|walk|rest|stretch|weigh|need\s+to\s+sleep)\b.*"
+    r"\b(?:a|each|every|per)\s+(?:day|night|week)\b"
+    r"|\bhow\s+(?:much|many\s+(?:hours|minutes|glasses|cups|grams|calories|steps)\s+of)\s+"
+    r"(?:sleep|water|exercise|protein|fibre|fiber|salt|sugar|caffeine)\b"
+    r"|\bhow\s+many\s+(?:calories|steps)\b",
+    re.I,
+)
+# A market's or a price's course to come: "is the dollar going to get stronger before our
+# trip", "will house prices go down this year". No source here can know it.
+_FORECAST_RE = re.compile(
+    r"\b(?:is|are|will)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:going\s+to\s+|gonna\s+)?"
+    r"(?:get|go|be|become|rise|fall|drop|climb)\s+(?:any\s+)?(?:stronger|weaker|cheaper|dearer|"
+    r"higher|lower|up|down|more\s+expensive)\b",
+    re.I,
+)
 
 
 def doubt(
@@ -410,6 +456,27 @@ def doubt(
             "it asks for a figure of your own affairs without the figures or rates it "
             "depends on, which only you know. Give them, e.g. '12 km each way, 5 days a "
             "week, at 0.30 a km: what does that cost a year?'"
+        )
+    if _FORECAST_RE.search(text) and not numbers:
+        return (
+            "it asks where a price or a market is going, which no source here can know. "
+            "Give the figures to work with, e.g. 'if the rate goes from 1.17 to 1.20, how "
+            "many more euros do I get for 500 pounds?'"
+        )
+    if (
+        _FIGURE_ASKED_RE.search(text)
+        and _OWNED_RE.search(text)
+        and not numbers
+        and not material
+        and not _BODY_ADVICE_RE.search(text)
+    ):
+        # "how much will the vet charge for the dog's knee op", "whats a fair price to charge
+        # for my brownies": a figure of the user's own affairs, with none of its figures.
+        # Research would come back with no source; the figures are the user's to give.
+        return (
+            "it asks for a figure of your own affairs without the figures it depends on, "
+            "which only you have and no source here can look up. Give them, e.g. 'ingredients "
+            "cost 6.40 for 16 brownies and I want 50% on top: what price each?'"
         )
     if (
         _OWN_MEASURE_RE.search(text)

@@ -73,6 +73,47 @@ _COMPUTES_ITS_NUMBERS = re.compile(
     r"divide|multiply|split|take\s+off)\b",
     re.I | re.S,
 )
+# Where the last sentence of a statement starts: after a full stop that is no decimal point,
+# a question or exclamation mark, a semicolon, or a dash between spaces.
+_SENTENCE_BREAK = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?;]|\s[-\u2013\u2014]+)\s+")
+# A last sentence that asks a figure: a question word or a verb of computing first ("how many
+# kg of jam and how many 340g jars", "and the cost if i buy 9 packs at 17.99"), or a few
+# words naming the figure ("profit", "cost per head?", "the total each").
+_ASKS_A_FIGURE = re.compile(
+    r"(?:so\s+|and\s+|then\s+)?(?:how\s+(?:many|much|long|far|big|old)|whats|what(?:'s|\s+is|"
+    r"\s+are|\s+do|\s+does|\s+did|\s+will|\s+would|(?!\s+an?\b))|which|work\s+out|calculate|compute|"
+    r"add|sum|total)\b"
+    r"|(?:the\s+|my\s+|our\s+)?(?:total|profit|loss|cost|change|difference|average|mean|sum|"
+    r"balance|margin|surplus|saving|left|remaining)(?:\s+[\w%]+){0,3}\s*\??\s*$",
+    re.I,
+)
+
+
+# One word before a colon that asks for a text skill's work: what follows is its text, however
+# it ends ("tone: we sold 40 cakes in an hour. what a day").
+_TEXT_SKILL_WORDS = frozenset(
+    """sentiment tone mood keywords summary summarize summarise tldr tl;dr gist classify
+    translate proofread rewrite rephrase""".split()  # noqa: SIM905
+)
+
+
+def _asks_of_its_numbers(after: str) -> bool:
+    """Whether the words after a topic and a colon state numbers and then ask a figure of
+    them, which makes them the request and not a text to work on: "raffle: sold 340 tickets
+    at £2, prizes cost us 165. profit", "jam: 1 kg of fruit makes 1.6 kg. i've got 3.5 kg
+    - how many jars"."""
+    if _ASKS_OF_ITS_NUMBERS.search(after) or _SHORT_ASK_OF_ITS_NUMBERS.search(after):
+        return True
+    sentences = _SENTENCE_BREAK.split(after.strip())
+    stated = " ".join(sentences[:-1])
+    if len(sentences) < 2 or not re.search(r"\d", stated):
+        return False
+    if re.fullmatch(r"[\d\s.,;/%\u00a3$\u20ac-]+", stated):
+        return False  # "38 39 40 39 41 - which size most": a list, the data asked of
+
+    return bool(_ASKS_A_FIGURE.match(sentences[-1].strip()))
+
+
 _ASK_AFTER_QUOTE = re.compile(
     r"\u27e6\d+\u27e7\s*(?:[.!]\s+|\s[-\u2013\u2014]+\s+|\s+)"
     r"(?:[^\u27e6\n?]{1,40}\?|(?:what|how|is|does|did|would|which)\b[^\u27e6\n?]{0,40}\??)\s*",
@@ -313,7 +354,7 @@ def _names_material(word: str, before: list[str], after: str) -> bool:
     """Whether ``word``, one of the few ``before`` a colon, says that material follows."""
     if word in _POINTERS:
         said = [w for w in before if w not in {"please", "pls", "plz", "thanks"}]
-        return (bool(said) and word == said[-1]) or not _ASKS_OF_ITS_NUMBERS.search(after)
+        return (bool(said) and word == said[-1]) or not _asks_of_its_numbers(after)
     return word in _MATERIAL_NOUNS
 
 
@@ -345,8 +386,10 @@ def _material_colon(text: str) -> int | None:
                 re.I,
             )
             and opening.lower().split()[0] not in _HEADINGS
-            and not _ASKS_OF_ITS_NUMBERS.search(text[match.end() :])
-            and not _SHORT_ASK_OF_ITS_NUMBERS.search(text[match.end() :])
+            and (
+                opening.lower().split()[0] in _TEXT_SKILL_WORDS
+                or not _asks_of_its_numbers(text[match.end() :])
+            )
             # "mocks: 34/40 on paper 1, 27/35 on paper 2. add the marks together": a topic,
             # then numbers and a sum of them asked, is the request.
             and not _COMPUTES_ITS_NUMBERS.search(text[match.end() :])
