@@ -1922,3 +1922,57 @@ def test_food_likened_to_no_food_a_biohazard_and_a_pain(text: str, label: str) -
     result = sentiment(text)
     assert result.label == label
     assert not result.unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh brilliant, the removal van's broken down on the m6. perfect start to the day",
+        "oh great, my train's been cancelled. lovely start to the week",
+        "Wonderful, the boiler has broken again, perfect timing!",
+        "fantastic, the dog ruined the new carpet. great way to start the weekend",
+    ],
+)
+def test_praise_at_both_ends_of_a_complaint_is_sarcasm(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert result.ironic and not result.unsure
+
+
+def test_closing_praise_of_another_thing_is_not_read_as_sarcasm() -> None:
+    # "nice views" praises a thing of its own, which may be sincere.
+    result = sentiment("oh lovely, the train was late. nice views from the window")
+    assert not result.ironic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please submit a meter reading by 30 June so we can send you an accurate bill.",
+        "Please return the form by Friday so that we can give you a faster, smoother service.",
+        "Please update your details by 5 March to ensure your account stays secure.",
+        "Please note the office will be closed on Monday so we can carry out repairs.",
+    ],
+)
+def test_purpose_of_a_request_is_no_opinion(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "neutral"
+    assert not result.unread and not result.unsure
+
+
+def test_feeling_in_the_purpose_of_a_request_is_not_called_neutral() -> None:
+    assert sentiment("Please fix this so I can actually enjoy my holiday").unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("to be fair the ref was decent all game", "positive"),
+        ("In fairness, the food was fine.", "positive"),
+        ("in all fairness the hotel was okay", "positive"),
+        ("the ref was decent", "neutral"),
+        ("to be fair it wasn't decent", "neutral"),
+    ],
+)
+def test_mild_praise_granted_to_be_fair_is_praise_held(text: str, label: str) -> None:
+    assert sentiment(text).label == label

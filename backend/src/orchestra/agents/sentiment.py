@@ -2097,10 +2097,156 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
             # what follows is the verdict.
             rest.ironic.append(said)
             return rest
+        framed = _complaint_framed_by_praise(tokens[opening:])
+        if framed is not None:
+            # "oh brilliant, the van's broken down. perfect start to the day": praise
+            # exclaimed before a complaint and remarked again after it is sarcasm.
+            framed.ironic.insert(0, said)
+            return framed
         if not _terms(rest) and not rest.read_neutral:
             rest.unread.append(f"'{said}, ...' said of words with no opinion read")
             return rest
     return _score_plain(tokens)
+
+
+# A short remark of praise closing a text, after a sentence end or a comma, said of how
+# the day or the occasion is going and of no thing of its own: "... . perfect start to the
+# day", "..., great way to begin the week", "..., perfect timing" ("... . lovely views from
+# the window" praises another thing, and may be sincere).
+_REMARK_WORDS = 6
+_OCCASION = _words(
+    """start starts started end way begin begins kick off timing time day week morning
+    afternoon evening night weekend month year holiday holidays trip journey commute to
+    the a an my our this of what just exactly i we you needed wanted want"""
+)
+
+
+def _closing_remark(tokens: Sequence[str]) -> int:
+    """The number of tokens of a short closing remark after a sentence end or a comma, its
+    marks included, or 0."""
+    end = len(tokens)
+    while end and tokens[end - 1] in _EXCLAMATION_ENDS:
+        end -= 1
+    start = end
+    while start > 0 and tokens[start - 1] not in _SENTENCE_ENDS | {",", "!"}:
+        start -= 1
+    if start < 2 or not 0 < end - start <= _REMARK_WORDS:
+        return 0
+    return len(tokens) - start
+
+
+def _complaint_framed_by_praise(told: Sequence[str]) -> _Tally | None:
+    """What follows an opening exclamation of praise, when it is a complaint and nothing
+    else ("the removal van's broken down on the m6"), closed by a short remark of praise
+    and nothing else ("perfect start to the day"): the complaint, with the remark read as
+    irony; else None. A complaint with a turn in it ("..., but the AA came quickly") or any
+    praise of its own is not read so."""
+    closing = _closing_remark(told)
+    if not closing:
+        return None
+    complaint = _score_words(told[:-closing])
+    remark = _score_words(told[-closing:])
+    plain_complaint = (
+        complaint.held_negative
+        and not complaint.held_positive
+        and not complaint.positive
+        and not complaint.contrast
+        and not complaint.unread
+    )
+    plain_praise = (
+        remark.held_positive
+        and not remark.negative
+        and not remark.hedged_positive
+        and not remark.contrast
+        and not remark.unread
+        and not remark.ironic
+    )
+    said_of = [
+        t
+        for t in told[-closing:]
+        if t not in _NOT_COUNTED and _known_valence(t) is None and t not in _FACTUAL
+    ]
+    if not (plain_complaint and plain_praise) or not set(said_of) <= _OCCASION:
+        return None
+    complaint.ironic.append(" ".join(t for t in told[-closing:] if t not in _PUNCTUATION))
+    return complaint
+
+
+# "To be fair, the ref was decent", "in fairness it was fine": credit granted. A mild word
+# of praise ("decent", "fine", "okay") said after it, in its sentence, is a point conceded
+# in the writer's own judgement, praise held rather than a shrug.
+_GRANTING = (("to", "be", "fair"), ("in", "fairness"), ("in", "all", "fairness"))
+_MILD_PRAISE = 1.0
+_GRANTED = 1.5
+
+
+def _granted(tokens: Sequence[str], index: int) -> bool:
+    """Whether credit is granted ("to be fair") before ``index`` in its sentence, with no
+    contrast between ("to be fair it was fine, but ..." grants what comes before "but")."""
+    position = index - 1
+    while position >= 0 and tokens[position] not in _SENTENCE_ENDS | _CONTRAST:
+        if any(tuple(tokens[position : position + len(g)]) == g for g in _GRANTING):
+            return True
+        position -= 1
+    return False
+
+
+# A request ("please ...", "kindly ...") and the purpose it is made for: "so we can send
+# you an accurate bill", "so that your account stays secure", "to ensure a smooth move".
+# The words of the purpose say what is aimed at, and no opinion of anything; outside a
+# request, "so we can't wait to go back" is as often a consequence, and is read as said.
+_REQUESTS = _words("please kindly")
+_PURPOSE_OPENINGS = (
+    ("so", "that"),
+    ("so", "as", "to"),
+    ("in", "order", "to"),
+    ("to", "ensure"),
+    ("to", "make", "sure"),
+    *(
+        ("so", who, can)
+        for who in ("we", "you", "i", "they", "he", "she", "it")
+        for can in ("can", "could", "will", "may")
+    ),
+    *(("so", who) for who in ("we'll", "you'll", "they'll", "it'll", "we're", "you're")),
+)
+
+
+def _purpose_of_a_request(tokens: Sequence[str], index: int) -> int:
+    """The number of tokens of the purpose clause opened at ``index`` ("so we can send you
+    an accurate bill"), to the end of its sentence or clause, when a request opens its
+    sentence before it; else 0."""
+    opener = next(
+        (o for o in _PURPOSE_OPENINGS if tuple(tokens[index : index + len(o)]) == o), None
+    )
+    if opener is None:
+        return 0
+    start = index
+    while start > 0 and tokens[start - 1] not in _SENTENCE_ENDS:
+        start -= 1
+    if not _REQUESTS.intersection(tokens[start:index]):
+        return 0
+    end = index + len(opener)
+    while end < len(tokens) and tokens[end] not in _SENTENCE_ENDS | _CONTRAST:
+        end += 1
+    return end - index
+
+
+def _less_purpose_openings(tokens: Sequence[str]) -> list[str]:
+    """The tokens of a text less the words that open the purpose clauses of its requests
+    ("so we can"): the rest of the clause is kept ("so I can actually enjoy it" says a
+    feeling in "actually")."""
+    kept: list[str] = []
+    index = 0
+    while index < len(tokens):
+        if _purpose_of_a_request(tokens, index):
+            opener = next(
+                o for o in _PURPOSE_OPENINGS if tuple(tokens[index : index + len(o)]) == o
+            )
+            index += len(opener)
+            continue
+        kept.append(tokens[index])
+        index += 1
+    return kept
 
 
 _ZERO_VALENCE = 2.0
@@ -2198,6 +2344,13 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # true, "but" tells what came instead, and the verdict is already read.
             verdict = None if tally.last_hedged else (index, _terms(tally))
             index += 1
+            continue
+        purpose = _purpose_of_a_request(tokens, index)
+        if purpose:
+            # "Please submit a reading so we can send you an accurate bill": what a request
+            # is for is no opinion of anything ("accurate" is the aim, not praise).
+            tally.neutral += purpose
+            index += purpose
             continue
         asked = _disbelief_question(tokens, index)
         if asked:
@@ -2442,6 +2595,9 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # "not good" is mildly negative, not the opposite of "good".
             valence = -valence * 0.75
             term = f"not {token}"
+        if not negated and 0 < valence <= _MILD_PRAISE and _granted(tokens, index):
+            # "to be fair the ref was decent all game": mild praise granted is praise held.
+            valence *= _GRANTED
         tally.add(term, valence * _intensity(tokens, index) * weight, hedged=negated, weight=weight)
         index += 1
     if verdict is not None:
@@ -3433,6 +3589,9 @@ _FEELING = _words(
 
 
 def _plainly_factual(tokens: Sequence[str]) -> bool:
+    # "Please send a reading by 30 June so we can bill you": the "so" of a request's purpose
+    # is no emphasis.
+    tokens = _less_purpose_openings(tokens)
     return any(t in _FACTUAL or any(c.isdigit() for c in t) for t in tokens) and not any(
         t in _FEELING for t in tokens
     )
