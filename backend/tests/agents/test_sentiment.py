@@ -1976,3 +1976,74 @@ def test_feeling_in_the_purpose_of_a_request_is_not_called_neutral() -> None:
 )
 def test_mild_praise_granted_to_be_fair_is_praise_held(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Food eaten to the last.
+        ("the kids wolfed down the lasagne, not a scrap left", "positive"),
+        ("the guests polished off the trifle, not a crumb left", "positive"),
+        ("the children licked their plates clean", "positive"),
+        # Progress of a learner.
+        ("Miss Patel says Leo's fractions have come on loads this term.", "positive"),
+        ("his swimming has really come on in leaps and bounds", "positive"),
+        ("her reading is coming on so well", "positive"),
+        # A person praised as a star.
+        ("Our neighbour left a bag of courgettes on our gate again, what a star", "positive"),
+        ("thanks for walking the dog, you're a star", "positive"),
+        # Sleep lost to a noise.
+        ("but the neighbours dog barks all night", "negative"),
+        ("the people upstairs were banging and shouting half the night", "negative"),
+        ("the party next door kept me awake until 3am", "negative"),
+        ("the newsletter kept us up to date", "neutral"),
+        # Tradesmen scorned, and a thing cracking as it breaks.
+        (
+            "absolute cowboys, the tiles are already cracking and he won't answer his phone",
+            "negative",
+        ),
+        ("total cowboys, the plaster has started cracking already", "negative"),
+        ("a cracking day out", "positive"),
+        # A test passed, and a repair due.
+        ("the car passed its mot but it needs two new tyres and brake pads soon", "mixed"),
+        ("the boiler passed its inspection but it needs a new pump", "mixed"),
+        ("Tom passed his exams!", "positive"),
+        ("the roof needs repairs", "negative"),
+        # Disbelief at one thing set against a complaint of another.
+        ("the view from the terrace was unreal but the road noise kept us up every night", "mixed"),
+        ("the gig was unreal, but the queues for the bar were ridiculous", "mixed"),
+        # Boredom of those there, against a clever thing.
+        (
+            "the game is gorgeous and really clever but it took us 4 hours and half the table "
+            "lost interest",
+            "mixed",
+        ),
+        (
+            "the film looked stunning and the plot was clever but it dragged on and the kids "
+            "lost interest",
+            "mixed",
+        ),
+        # A notice of where a thing is in its handling.
+        ("Your parcel has been handed to the courier.", "neutral"),
+        ("Your order has been dispatched.", "neutral"),
+        ("Your booking has been confirmed and your tickets have been posted.", "neutral"),
+    ],
+)
+def test_batch_28_29_readings(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.unsure and not result.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he needs new glasses",
+        "we watched the cowboys game",
+        "the queue was unreal but we got in eventually",
+        "your parcel has been handed to the courier AGAIN, still not here",
+    ],
+)
+def test_batch_28_29_readings_not_guessed(text: str) -> None:
+    result = sentiment(text)
+    assert result.unread or result.unsure
