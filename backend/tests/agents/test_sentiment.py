@@ -1922,3 +1922,128 @@ def test_food_likened_to_no_food_a_biohazard_and_a_pain(text: str, label: str) -
     result = sentiment(text)
     assert result.label == label
     assert not result.unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh brilliant, the removal van's broken down on the m6. perfect start to the day",
+        "oh great, my train's been cancelled. lovely start to the week",
+        "Wonderful, the boiler has broken again, perfect timing!",
+        "fantastic, the dog ruined the new carpet. great way to start the weekend",
+    ],
+)
+def test_praise_at_both_ends_of_a_complaint_is_sarcasm(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert result.ironic and not result.unsure
+
+
+def test_closing_praise_of_another_thing_is_not_read_as_sarcasm() -> None:
+    # "nice views" praises a thing of its own, which may be sincere.
+    result = sentiment("oh lovely, the train was late. nice views from the window")
+    assert not result.ironic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please submit a meter reading by 30 June so we can send you an accurate bill.",
+        "Please return the form by Friday so that we can give you a faster, smoother service.",
+        "Please update your details by 5 March to ensure your account stays secure.",
+        "Please note the office will be closed on Monday so we can carry out repairs.",
+    ],
+)
+def test_purpose_of_a_request_is_no_opinion(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "neutral"
+    assert not result.unread and not result.unsure
+
+
+def test_feeling_in_the_purpose_of_a_request_is_not_called_neutral() -> None:
+    assert sentiment("Please fix this so I can actually enjoy my holiday").unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("to be fair the ref was decent all game", "positive"),
+        ("In fairness, the food was fine.", "positive"),
+        ("in all fairness the hotel was okay", "positive"),
+        ("the ref was decent", "neutral"),
+        ("to be fair it wasn't decent", "neutral"),
+    ],
+)
+def test_mild_praise_granted_to_be_fair_is_praise_held(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Food eaten to the last.
+        ("the kids wolfed down the lasagne, not a scrap left", "positive"),
+        ("the guests polished off the trifle, not a crumb left", "positive"),
+        ("the children licked their plates clean", "positive"),
+        # Progress of a learner.
+        ("Miss Patel says Leo's fractions have come on loads this term.", "positive"),
+        ("his swimming has really come on in leaps and bounds", "positive"),
+        ("her reading is coming on so well", "positive"),
+        # A person praised as a star.
+        ("Our neighbour left a bag of courgettes on our gate again, what a star", "positive"),
+        ("thanks for walking the dog, you're a star", "positive"),
+        # Sleep lost to a noise.
+        ("but the neighbours dog barks all night", "negative"),
+        ("the people upstairs were banging and shouting half the night", "negative"),
+        ("the party next door kept me awake until 3am", "negative"),
+        ("the newsletter kept us up to date", "neutral"),
+        # Tradesmen scorned, and a thing cracking as it breaks.
+        (
+            "absolute cowboys, the tiles are already cracking and he won't answer his phone",
+            "negative",
+        ),
+        ("total cowboys, the plaster has started cracking already", "negative"),
+        ("a cracking day out", "positive"),
+        # A test passed, and a repair due.
+        ("the car passed its mot but it needs two new tyres and brake pads soon", "mixed"),
+        ("the boiler passed its inspection but it needs a new pump", "mixed"),
+        ("Tom passed his exams!", "positive"),
+        ("the roof needs repairs", "negative"),
+        # Disbelief at one thing set against a complaint of another.
+        ("the view from the terrace was unreal but the road noise kept us up every night", "mixed"),
+        ("the gig was unreal, but the queues for the bar were ridiculous", "mixed"),
+        # Boredom of those there, against a clever thing.
+        (
+            "the game is gorgeous and really clever but it took us 4 hours and half the table "
+            "lost interest",
+            "mixed",
+        ),
+        (
+            "the film looked stunning and the plot was clever but it dragged on and the kids "
+            "lost interest",
+            "mixed",
+        ),
+        # A notice of where a thing is in its handling.
+        ("Your parcel has been handed to the courier.", "neutral"),
+        ("Your order has been dispatched.", "neutral"),
+        ("Your booking has been confirmed and your tickets have been posted.", "neutral"),
+    ],
+)
+def test_batch_28_29_readings(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.unsure and not result.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he needs new glasses",
+        "we watched the cowboys game",
+        "the queue was unreal but we got in eventually",
+        "your parcel has been handed to the courier AGAIN, still not here",
+    ],
+)
+def test_batch_28_29_readings_not_guessed(text: str) -> None:
+    result = sentiment(text)
+    assert result.unread or result.unsure

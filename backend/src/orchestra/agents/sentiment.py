@@ -139,6 +139,8 @@ _LEXICON: dict[str, float] = {
         _words("lukewarm tepid rubbery overcooked undercooked overdone mushy watery"),
         -2.0,
     ),
+    # Praise of how a thing is thought out: "a really clever game", "an ingenious design".
+    **dict.fromkeys(_words("clever ingenious"), 2.0),
     # Food praised for how it tastes or feels: "buttery croissants", "fluffy pancakes".
     **dict.fromkeys(_words("buttery fluffy creamy juicy"), 2.0),
     # Damage done, said as what happened: "the fence was wrecked", "slugs destroyed the
@@ -434,6 +436,9 @@ _SERVICES = _words(
 # A personal best, and what is done to one: "smashed my PB", "set a new personal best".
 _RECORDS = (("pb",), ("pbs",), ("personal", "best"), ("personal", "record"), ("pr",))
 _RECORD_VERBS = _words("smashed smash smashes beat beats broke breaks set sets got hit")
+# What a thing needs is a repair due; what a person needs ("she needs new shoes") is none.
+_NEEDS = _words("needs needed")
+_PERSONS_NEEDS = _words("he she i we you they who baby kid child son daughter")
 # Phrases whose meaning is not that of their words.
 _PHRASES: dict[tuple[str, ...], float] = {
     ("nothing", "special"): -0.5,
@@ -444,6 +449,56 @@ _PHRASES: dict[tuple[str, ...], float] = {
     ("not", "too", "bad"): 1.5,
     ("never", "again"): -2.0,
     ("fed", "up"): -2.5,
+    # Boredom said of those there: "half the table lost interest", "the kids lose interest".
+    **{(verb, "interest"): -2.5 for verb in ("lost", "lose", "loses", "losing")},
+    # A test or an inspection passed: "the car passed its MOT", "she passed her driving
+    # test" (good news with no word of opinion; "passed away" is none of these).
+    **{
+        ("passed", whose, test): 2.5
+        for whose in ("its", "his", "her", "my", "our", "their", "the", "your")
+        for test in _words("mot test exam exams inspection audit assessment driving")
+    },
+    # A thing that needs parts or work, said as what it needs: "it needs two new tyres",
+    # "the boiler needs replacing" (a repair due, bad news; said of a person, "he needs new
+    # glasses", it is none; see `_PERSONS_NEEDS`).
+    **{
+        (verb, *amount, "new"): -2.0
+        for verb in ("needs", "needed")
+        for amount in ((), ("a",), ("some",), *((n,) for n in _words("two three four 2 3 4")))
+    },
+    **{
+        (verb, work): -2.0
+        for verb in ("needs", "needed")
+        for work in _words("replacing fixing repairing mending replacement repairs")
+    },
+    # Tradesmen scorned as "cowboys": "absolute cowboys", "a bunch of cowboys", "cowboy
+    # builders" ("the cowboys won", a team or a film, is none).
+    **{
+        (*lead, "cowboys"): -2.5
+        for lead in (
+            ("absolute",),
+            ("total",),
+            ("complete",),
+            ("utter",),
+            ("proper",),
+            ("right",),
+            ("bunch", "of"),
+            ("load", "of"),
+            ("pack", "of"),
+            ("such",),
+        )
+    },
+    **{
+        (lead, "cowboy"): -2.5
+        for lead in ("absolute", "total", "complete", "utter", "proper", "right", "such")
+    },
+    **{
+        ("cowboy", trade): -2.5
+        for trade in _words(
+            """builder builders plumber plumbers tiler tilers electrician electricians
+            roofer roofers trader traders outfit firm firms company garage landlord"""
+        )
+    },
     # A price said to be theft, as "a rip-off" is: "the tickets were daylight robbery".
     ("daylight", "robbery"): -3.0,
     # Indifference said of people who should care: "the staff couldn't care less".
@@ -528,6 +583,38 @@ _PHRASES: dict[tuple[str, ...], float] = {
     # ("asked for more napkins" is no praise, and is not read).
     **{(verb, "for", "seconds"): 2.5 for verb in ("asked", "ask", "asking", "back", "begged")},
     ("back", "for", "more"): 2.5,
+    # Food eaten to the last: "not a scrap left", "licked their plates clean", "every last
+    # crumb" ("not a scrap of paper left" names what is gone, and is not read).
+    **{
+        ("not", "a", bit, "left"): 2.5 for bit in ("scrap", "crumb", "morsel", "crumb's", "scrap's")
+    },
+    **{
+        (verb, whose, plates, "clean"): 2.5
+        for verb in ("licked", "licking", "licks", "cleared", "scraped")
+        for whose in ("their", "his", "her", "my", "our", "the")
+        for plates in ("plate", "plates", "bowl", "bowls")
+    },
+    ("every", "last", "crumb"): 2.5,
+    # Progress said of a learner or a skill: "her reading has come on loads", "his
+    # fractions are coming on in leaps and bounds" ("come on!" alone is impatience).
+    **{
+        (verb, "on", *how): 2.5
+        for verb in ("come", "came", "comes", "coming")
+        for how in (
+            ("loads",),
+            ("massively",),
+            ("hugely",),
+            ("brilliantly",),
+            ("so", "much"),
+            ("a", "lot"),
+            ("leaps", "and", "bounds"),
+            ("in", "leaps", "and", "bounds"),
+            ("really", "well"),
+            ("so", "well"),
+            ("well",),
+            ("nicely",),
+        )
+    },
     # "Average", "about what you'd expect": a middling verdict, read as neutral.
     **{(verb, "average"): 0.0 for verb in ("is", "was", "are", "were")},
     **{
@@ -591,6 +678,56 @@ _PHRASES: dict[tuple[str, ...], float] = {
     # A fine to pay is no fine weather: "another parking fine".
     **{(kind, "fine"): -2.0 for kind in ("parking", "speeding", "library", "late", "penalty")},
     ("a", "superstar"): 3.0,
+    # A person praised as a star: "what a star", "you're a star", "an absolute star" ("a
+    # star" alone may be a rating or a sign, and is not read).
+    **{
+        (*lead, "star"): 3.0
+        for lead in (
+            ("what", "a"),
+            ("such", "a"),
+            ("you're", "a"),
+            ("youre", "a"),
+            ("you", "are", "a"),
+            ("she's", "a"),
+            ("he's", "a"),
+            ("an", "absolute"),
+            ("a", "total"),
+            ("a", "real"),
+            ("a", "proper"),
+        )
+    },
+    # Sleep taken by a noise or a worry: "the road noise kept us up every night", "the
+    # dog barks all night and keeps me awake" ("kept us up to date" is none).
+    **{
+        (verb, whom, awake): -2.5
+        for verb in ("kept", "keeps", "keep", "keeping")
+        for whom in ("me", "us", "him", "her", "them", "everyone", "everybody")
+        for awake in ("awake", "up")
+    },
+    **{
+        (verb, whom, "up", "to", what): 0.0
+        for verb in ("kept", "keeps", "keep", "keeping")
+        for whom in ("me", "us", "him", "her", "them", "everyone", "everybody")
+        for what in ("date", "speed")
+    },
+    # A noise that goes on through the night: "the dog barks all night", "drilling every
+    # night" (a complaint said as what happens; "we danced all night" is none).
+    **{
+        (noise, *when): -2.5
+        for noise in _words(
+            """bark barks barked barking yap yaps yapped yapping howl howls howled howling
+            bang bangs banged banging scream screams screamed screaming shout shouts
+            shouted shouting snore snores snored snoring drill drills drilled drilling
+            blaring blasting thumping"""
+        )
+        for when in (
+            ("all", "night"),
+            ("every", "night"),
+            ("all", "night", "long"),
+            ("through", "the", "night"),
+            ("half", "the", "night"),
+        )
+    },
     ("an", "absolute", "superstar"): 3.0,
     **{(verb, "apart"): -2.5 for verb in ("fell", "falls", "falling", "fall", "came", "coming")},
     **{(verb, "short"): -2.0 for verb in ("fell", "falls", "falling", "fall")},
@@ -1176,6 +1313,9 @@ def _still_none(tokens: Sequence[str], index: int) -> int:
 
 
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
+    if tokens[index] in _NEEDS and index > 0 and tokens[index - 1] in _PERSONS_NEEDS:
+        # "he needs new glasses": what a person needs is no repair due.
+        return None
     still = _still_none(tokens, index)
     if still:
         return tuple(tokens[index : index + still]), _STILL_NONE_VALENCE
@@ -2097,10 +2237,156 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
             # what follows is the verdict.
             rest.ironic.append(said)
             return rest
+        framed = _complaint_framed_by_praise(tokens[opening:])
+        if framed is not None:
+            # "oh brilliant, the van's broken down. perfect start to the day": praise
+            # exclaimed before a complaint and remarked again after it is sarcasm.
+            framed.ironic.insert(0, said)
+            return framed
         if not _terms(rest) and not rest.read_neutral:
             rest.unread.append(f"'{said}, ...' said of words with no opinion read")
             return rest
     return _score_plain(tokens)
+
+
+# A short remark of praise closing a text, after a sentence end or a comma, said of how
+# the day or the occasion is going and of no thing of its own: "... . perfect start to the
+# day", "..., great way to begin the week", "..., perfect timing" ("... . lovely views from
+# the window" praises another thing, and may be sincere).
+_REMARK_WORDS = 6
+_OCCASION = _words(
+    """start starts started end way begin begins kick off timing time day week morning
+    afternoon evening night weekend month year holiday holidays trip journey commute to
+    the a an my our this of what just exactly i we you needed wanted want"""
+)
+
+
+def _closing_remark(tokens: Sequence[str]) -> int:
+    """The number of tokens of a short closing remark after a sentence end or a comma, its
+    marks included, or 0."""
+    end = len(tokens)
+    while end and tokens[end - 1] in _EXCLAMATION_ENDS:
+        end -= 1
+    start = end
+    while start > 0 and tokens[start - 1] not in _SENTENCE_ENDS | {",", "!"}:
+        start -= 1
+    if start < 2 or not 0 < end - start <= _REMARK_WORDS:
+        return 0
+    return len(tokens) - start
+
+
+def _complaint_framed_by_praise(told: Sequence[str]) -> _Tally | None:
+    """What follows an opening exclamation of praise, when it is a complaint and nothing
+    else ("the removal van's broken down on the m6"), closed by a short remark of praise
+    and nothing else ("perfect start to the day"): the complaint, with the remark read as
+    irony; else None. A complaint with a turn in it ("..., but the AA came quickly") or any
+    praise of its own is not read so."""
+    closing = _closing_remark(told)
+    if not closing:
+        return None
+    complaint = _score_words(told[:-closing])
+    remark = _score_words(told[-closing:])
+    plain_complaint = (
+        complaint.held_negative
+        and not complaint.held_positive
+        and not complaint.positive
+        and not complaint.contrast
+        and not complaint.unread
+    )
+    plain_praise = (
+        remark.held_positive
+        and not remark.negative
+        and not remark.hedged_positive
+        and not remark.contrast
+        and not remark.unread
+        and not remark.ironic
+    )
+    said_of = [
+        t
+        for t in told[-closing:]
+        if t not in _NOT_COUNTED and _known_valence(t) is None and t not in _FACTUAL
+    ]
+    if not (plain_complaint and plain_praise) or not set(said_of) <= _OCCASION:
+        return None
+    complaint.ironic.append(" ".join(t for t in told[-closing:] if t not in _PUNCTUATION))
+    return complaint
+
+
+# "To be fair, the ref was decent", "in fairness it was fine": credit granted. A mild word
+# of praise ("decent", "fine", "okay") said after it, in its sentence, is a point conceded
+# in the writer's own judgement, praise held rather than a shrug.
+_GRANTING = (("to", "be", "fair"), ("in", "fairness"), ("in", "all", "fairness"))
+_MILD_PRAISE = 1.0
+_GRANTED = 1.5
+
+
+def _granted(tokens: Sequence[str], index: int) -> bool:
+    """Whether credit is granted ("to be fair") before ``index`` in its sentence, with no
+    contrast between ("to be fair it was fine, but ..." grants what comes before "but")."""
+    position = index - 1
+    while position >= 0 and tokens[position] not in _SENTENCE_ENDS | _CONTRAST:
+        if any(tuple(tokens[position : position + len(g)]) == g for g in _GRANTING):
+            return True
+        position -= 1
+    return False
+
+
+# A request ("please ...", "kindly ...") and the purpose it is made for: "so we can send
+# you an accurate bill", "so that your account stays secure", "to ensure a smooth move".
+# The words of the purpose say what is aimed at, and no opinion of anything; outside a
+# request, "so we can't wait to go back" is as often a consequence, and is read as said.
+_REQUESTS = _words("please kindly")
+_PURPOSE_OPENINGS = (
+    ("so", "that"),
+    ("so", "as", "to"),
+    ("in", "order", "to"),
+    ("to", "ensure"),
+    ("to", "make", "sure"),
+    *(
+        ("so", who, can)
+        for who in ("we", "you", "i", "they", "he", "she", "it")
+        for can in ("can", "could", "will", "may")
+    ),
+    *(("so", who) for who in ("we'll", "you'll", "they'll", "it'll", "we're", "you're")),
+)
+
+
+def _purpose_of_a_request(tokens: Sequence[str], index: int) -> int:
+    """The number of tokens of the purpose clause opened at ``index`` ("so we can send you
+    an accurate bill"), to the end of its sentence or clause, when a request opens its
+    sentence before it; else 0."""
+    opener = next(
+        (o for o in _PURPOSE_OPENINGS if tuple(tokens[index : index + len(o)]) == o), None
+    )
+    if opener is None:
+        return 0
+    start = index
+    while start > 0 and tokens[start - 1] not in _SENTENCE_ENDS:
+        start -= 1
+    if not _REQUESTS.intersection(tokens[start:index]):
+        return 0
+    end = index + len(opener)
+    while end < len(tokens) and tokens[end] not in _SENTENCE_ENDS | _CONTRAST:
+        end += 1
+    return end - index
+
+
+def _less_purpose_openings(tokens: Sequence[str]) -> list[str]:
+    """The tokens of a text less the words that open the purpose clauses of its requests
+    ("so we can"): the rest of the clause is kept ("so I can actually enjoy it" says a
+    feeling in "actually")."""
+    kept: list[str] = []
+    index = 0
+    while index < len(tokens):
+        if _purpose_of_a_request(tokens, index):
+            opener = next(
+                o for o in _PURPOSE_OPENINGS if tuple(tokens[index : index + len(o)]) == o
+            )
+            index += len(opener)
+            continue
+        kept.append(tokens[index])
+        index += 1
+    return kept
 
 
 _ZERO_VALENCE = 2.0
@@ -2198,6 +2484,13 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # true, "but" tells what came instead, and the verdict is already read.
             verdict = None if tally.last_hedged else (index, _terms(tally))
             index += 1
+            continue
+        purpose = _purpose_of_a_request(tokens, index)
+        if purpose:
+            # "Please submit a reading so we can send you an accurate bill": what a request
+            # is for is no opinion of anything ("accurate" is the aim, not praise).
+            tally.neutral += purpose
+            index += purpose
             continue
         asked = _disbelief_question(tokens, index)
         if asked:
@@ -2442,6 +2735,9 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # "not good" is mildly negative, not the opposite of "good".
             valence = -valence * 0.75
             term = f"not {token}"
+        if not negated and 0 < valence <= _MILD_PRAISE and _granted(tokens, index):
+            # "to be fair the ref was decent all game": mild praise granted is praise held.
+            valence *= _GRANTED
         tally.add(term, valence * _intensity(tokens, index) * weight, hedged=negated, weight=weight)
         index += 1
     if verdict is not None:
@@ -2534,6 +2830,8 @@ _LEGEND_BEFORE = _words("absolute total proper utter complete real actual such l
 _LEGEND_A = _words("what you're youre ur he's she's")
 _LEGENDS_ARE = _words("you're youre they're ur are")
 _SLANG_PRAISE = 2.5
+# A thing said to be cracking as it breaks: "already cracking", "started cracking".
+_CRACKING_STARTED = _words("already started starting begun beginning keep keeps kept")
 _FIRE_AFTER = _words("is was are were 's straight pure lowkey literally")
 _SLANG_ENDS = _words("ngl tbh honestly fr lol lmao tho though")
 _BUZZING_PEOPLE = _words("i'm im we're am he's she's they're")
@@ -2547,6 +2845,9 @@ def _said_in_sense(tokens: Sequence[str], index: int) -> float | None:
         return None
     before = tokens[index - 1] if index else ""
     following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    if token == "cracking" and before in _CRACKING_STARTED:
+        # "the tiles are already cracking", "the paint has started cracking": damage.
+        return _DAMAGE_VALENCE
     if token == "cracking":
         praised = before in ("a", "some", "absolutely", "really", "proper")
         return 2.0 if praised and following.isalpha() and following not in _NOT_PRAISED else None
@@ -2633,6 +2934,13 @@ _DISBELIEF_PRAISE = 3.0
 
 
 def _read_disbelief(tokens: Sequence[str], index: int, weight: float, tally: _Tally) -> None:
+    if _set_against_a_complaint(tokens, index, tally):
+        # "the view was unreal but the road noise kept us up": disbelief at one thing, set
+        # against a complaint of another after "but", is praise of the first.
+        before_positive, before_negative = tally.held_before or (0.0, 0.0)
+        tally.add(tokens[index], _DISBELIEF_PRAISE)
+        tally.held_before = (before_positive + _DISBELIEF_PRAISE, before_negative)
+        return
     if tally.held_negative:
         return
     if tally.held_positive and not _CONTRAST.intersection(tokens):
@@ -2648,6 +2956,29 @@ def _read_disbelief(tokens: Sequence[str], index: int, weight: float, tally: _Ta
         tally.add(tokens[index], _DISBELIEF_PRAISE * weight, weight=weight)
     else:
         tally.unread.append(f"'{tokens[index]}', disbelief at something good or bad")
+
+
+def _set_against_a_complaint(tokens: Sequence[str], index: int, tally: _Tally) -> bool:
+    """Whether the word at ``index`` comes before the first contrast of the text, with no
+    opinion held before the contrast, and only complaint after it."""
+    first = next(
+        (
+            position
+            for position, token in enumerate(tokens)
+            if token in _CONTRAST and not _until_a_time(tokens, position)
+        ),
+        None,
+    )
+    if first is None or index > first or tally.held_before is None:
+        return False
+    before_positive, before_negative = tally.held_before
+    return (
+        not before_positive
+        and not before_negative
+        and tally.held_negative > 0
+        and tally.held_positive == 0
+        and not _SENTENCE_ENDS.intersection(tokens[index:first])
+    )
 
 
 # "What a shame.", "a pity": regret is a complaint of its own; said of a bad thing ("shame
@@ -2918,7 +3249,10 @@ def _check_predicates(tokens: Sequence[str], tally: _Tally) -> None:
     part that says its verdict in a word this lexicon lacks ("The hike was exhausting but
     the view was incredible") leaves only the other side read, and a label from it alone
     would be a guess (one-sided where the writer was of two minds)."""
+    read = set(tally.positive_terms) | set(tally.negative_terms)
     for index in range(len(tokens)):
+        if tokens[index] in _DISBELIEF and tokens[index] in read:
+            continue
         if _unread_predicate(tokens, index):
             tally.unread.append(f"'{tokens[index]}'")
 
@@ -3416,8 +3750,11 @@ _FACTUAL = _words(
     january february march april may june july august september october november december
     today tomorrow yesterday tonight morning afternoon evening noon midnight week month
     year am pm o'clock one two three four five six seven eight nine ten twelve hundred
-    please will shall if unless whether attached enclosed scheduled"""
+    please will shall if unless whether attached enclosed scheduled dispatched shipped
+    handed posted processed confirmed renewed registered forwarded"""
 )
+# (The last words are those of a notice of where a thing is in its handling: "your parcel
+# has been handed to the courier", "your order has been dispatched".)
 
 
 # Signs that a person is saying how they feel, whatever words they feel it in: a negation
@@ -3433,6 +3770,9 @@ _FEELING = _words(
 
 
 def _plainly_factual(tokens: Sequence[str]) -> bool:
+    # "Please send a reading by 30 June so we can bill you": the "so" of a request's purpose
+    # is no emphasis.
+    tokens = _less_purpose_openings(tokens)
     return any(t in _FACTUAL or any(c.isdigit() for c in t) for t in tokens) and not any(
         t in _FEELING for t in tokens
     )
