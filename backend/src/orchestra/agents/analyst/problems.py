@@ -1885,28 +1885,45 @@ def read_yearly_against_monthly(context: str, task: str) -> tuple[Node, str] | N
     return Op("-", Op("*", monthly, Num(12, "12")), yearly), "the saving of paying yearly"
 
 
-# "cost me 2.40 each ... i flog them at 9": what one costs, then what it sells for.
+# "cost me 2.40 each ... i flog them at 9": what one costs, then what it sells for; "we buy
+# them in at 36 and sell at 54": the cost said as the price bought at.
 _COST_THEN_SELL = re.compile(
-    r"\bcosts?\s+(?:me|us)?\s*[$\u20ac\u00a3]?(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?"
+    r"(?:\bcosts?\s+(?:me|us)?|\b(?:buy|buys|bought)\s+"
+    r"(?:them|it|each|one|these|those|(?:the|my|our)\s+[a-z]+)?\s*"
+    r"(?:in\s+)?(?:at|for))"
+    r"\s*[$\u20ac\u00a3]?(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?"
     r"\b(?:sell|sells|flog|flogs|charge|charges|sold)\s+(?:them|it|each|one)?\s*(?:at|for)\s+"
     r"[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
 )
 _ASKS_MARKUP_ON_COST = re.compile(r"\bmark-?up\b(?:\s+on\s+(?:the\s+)?cost)?", re.I)
+# "margin as a % of the selling price", "gross margin in %", "margin on the price": the
+# profit over the price; a margin said on the cost is a markup, which the wording leaves
+# unsure, so it is not read.
+_ASKS_MARGIN_ON_PRICE = re.compile(r"\b(?:gross\s+|profit\s+)?margin\b(?![^.?!]*\bcost\b)", re.I)
 
 
 def read_markup_on_cost(context: str, task: str) -> tuple[Node, str] | None:
     """ "phone cases cost me 2.40 each and i flog them at 9. markup on cost in %?": the
-    price less the cost, over the cost, in percent; None unless those are the only two
-    numbers, the question asks a markup in percent, and the price is not below the cost."""
+    price less the cost, over the cost, in percent; "we buy them in at 36 and sell at 54.
+    margin as a % of the selling price?": the price less the cost over the price. None
+    unless those are the only two numbers, the question asks a markup or a margin in
+    percent (not both), and the price is not below the cost."""
     stated = _COST_THEN_SELL.search(context)
-    if stated is None or not _ASKS_MARKUP_ON_COST.search(task) or _NUMBER.search(task):
+    if stated is None or _NUMBER.search(task):
         return None
+    markup_asked = _ASKS_MARKUP_ON_COST.search(task) is not None
+    margin_asked = _ASKS_MARGIN_ON_PRICE.search(task) is not None
+    if markup_asked == margin_asked:
+        return None  # neither asked, or both named and which one is meant is unsure
     if not re.search(r"%|percent", task, re.I) or len(_NUMBER.findall(context)) != 2:
         return None
     cost, price = _plain(stated.group("cost")), _plain(stated.group("price"))
     if cost.value == 0 or price.value < cost.value:
         return None
+    if margin_asked:
+        margin = Op("*", Op("/", Op("-", price, cost), price), Num(100, "100"))
+        return margin, "the margin on the selling price, in percent"
     markup = Op("*", Op("/", Op("-", price, cost), cost), Num(100, "100"))
     return markup, "the markup on cost, in percent"
 
@@ -1919,14 +1936,24 @@ _FIXED_THEN_EACH = re.compile(
     r"(?:them|it|each)?\s*(?:at|for)\s+[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
 )
+# "fixed costs are 18,000 a month, each unit sells for 45 and costs 27 to make": the fixed
+# cost, then what each sells for and what each costs, in that order.
+_FIXED_THEN_EACH_SOLD = re.compile(
+    r"(?P<fixed>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?\beach\s+(?:one|[a-z]+)\s+"
+    r"(?:sells|is\s+sold|goes)\s+(?:at|for)\s+[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)"
+    r"(?![\d%])\s*(?:,\s*|\s+)(?:and\s+)?(?:it\s+)?costs?\s+(?:me\s+|us\s+)?"
+    r"[$\u20ac\u00a3]?(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
 _ASKS_BREAK_EVEN = re.compile(r"\bbreak[\s-]?even\b", re.I)
 
 
 def read_break_even(context: str, task: str) -> tuple[Node, str] | None:
     """ "stall costs 63 for the day, each bracelet costs me 1.80 in beads and i sell them at
-    6. how many to break even": the fixed cost over what each makes, rounded up; None
-    unless those are the only three numbers and each sells for more than it costs."""
-    stated = _FIXED_THEN_EACH.search(context)
+    6. how many to break even" (or "each unit sells for 45 and costs 27 to make"): the
+    fixed cost over what each makes, rounded up; None unless those are the only three
+    numbers and each sells for more than it costs."""
+    stated = _FIXED_THEN_EACH.search(context) or _FIXED_THEN_EACH_SOLD.search(context)
     if stated is None or not _ASKS_BREAK_EVEN.search(task) or _NUMBER.search(task):
         return None
     if len(_NUMBER.findall(context)) != 3 or _PERCENT_AFTER.search(context):
