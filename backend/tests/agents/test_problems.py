@@ -195,3 +195,25 @@ def test_a_charge_made_once_plus_rates_on_an_amount(instruction: str, expected: 
 def test_a_price_changed_in_words_is_not_one_price_times_a_count(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("i measured g as 9.62 and the real value is 9.81. percentage error?", 1.936799),
+        ("my estimate was 48 and the actual figure is 50, what's the % error", 4),
+        (
+            "Context: The accepted value is 343 m/s and i got 330. "
+            "Task: What's the percentage error?",
+            3.790087,
+        ),
+        ("we measured it at 2.4 and the true value was 2.5, percent error?", 4),
+    ],
+)
+def test_a_percentage_error_of_a_value_measured(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_an_error_not_asked_in_percent_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("Context: We measured it at 2.4 and the true value was 2.5. Task: Give the error.")

@@ -79,6 +79,7 @@ __all__ = [
     "read_per_group",
     "read_per_period",
     "read_percentage_asked_twice",
+    "read_percentage_error",
     "read_percentage_problem",
     "read_periods_to_target",
     "read_price_for_margin",
@@ -3310,6 +3311,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         return margin  # before the profit alone, which would leave the margin unanswered
     found = (
         read_days_between(text)
+        or read_percentage_error(text)
         or read_share_or_flat(text)
         or read_parts_of_whole(text)
         or read_price_for_margin(text)
@@ -4109,6 +4111,43 @@ _SHARE_OR_FLAT = (
     re.compile(rf"{_SHARE_OF}\s*,?\s+or\s+{_AMOUNT_SAID}{_WHICHEVER}", re.I),
     re.compile(rf"{_AMOUNT_SAID}\s*,?\s+or\s+{_SHARE_OF}{_WHICHEVER}", re.I),
 )
+
+
+# "i measured g as 9.62", "my estimate was 48", "i got 330": the value measured.
+_MEASURED = re.compile(
+    r"\b(?:(?:i|we|she|he|they)\s+(?:measured|got|recorded|estimated|guessed|calculated|"
+    r"worked\s+out)|(?:my|our|the)\s+(?:measurement|measured\s+value|estimate|guess|"
+    r"reading|result)\s+(?:is|was|came\s+out\s+(?:at|as))|(?:measured|estimated)\s+"
+    r"(?:value\s+)?(?:is|was|of))\s+(?:(?:[a-z]+\s+)?(?:as|at|to\s+be)\s+|it\s+(?:as|at)\s+)?"
+    rf"(?P<measured>{_MONEY})(?!\s*%)",
+    re.I,
+)
+# "the real value is 9.81", "actual figure was 50", "accepted value of 343": the true value.
+_TRUE_VALUE = re.compile(
+    r"\b(?:real|true|actual|accepted|correct|known|exact)\s+(?:value|figure|answer|number|"
+    r"amount)\s+(?:is|was|of|=|:)\s*(?:actually\s+)?"
+    rf"(?P<true>{_MONEY})(?!\s*%)",
+    re.I,
+)
+_ASKS_PERCENT_ERROR = re.compile(r"\b(?:percent(?:age)?|%)\s+error\b|%\s*error\b", re.I)
+
+
+def read_percentage_error(text: str) -> tuple[Node, str] | None:
+    """ "i measured g as 9.62 and the real value is 9.81. percentage error?": how far the
+    value measured is from the true value, over the true value, in percent; None unless
+    those are the only two numbers, each is said as what it is, and the true value is not
+    zero."""
+    measured, true = _MEASURED.search(text), _TRUE_VALUE.search(text)
+    if measured is None or true is None or not _ASKS_PERCENT_ERROR.search(text):
+        return None
+    if len(_NUMBER.findall(text)) != 2 or measured.start("measured") == true.start("true"):
+        return None
+    got = _plain(measured["measured"].lstrip("$\u00a3\u20ac"))
+    exact = _plain(true["true"].lstrip("$\u00a3\u20ac"))
+    if exact.value == 0:
+        return None
+    error = Op("*", Op("/", Call("abs", (Op("-", got, exact),)), exact), Num(100, "100"))
+    return error, "the percentage error of the value measured"
 
 
 def read_share_or_flat(text: str) -> tuple[Node, str] | None:
