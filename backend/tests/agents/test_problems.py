@@ -217,3 +217,29 @@ def test_a_percentage_error_of_a_value_measured(instruction: str, result: float)
 def test_an_error_not_asked_in_percent_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("Context: We measured it at 2.4 and the true value was 2.5. Task: Give the error.")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("chance of getting at least one six in 4 rolls of a normal die, as a %", 51.774691),
+        ("what's the probability of at least 1 head in 3 tosses of a fair coin", 0.875),
+        ("chance of rolling at least one 2 in six throws of a die, in percent?", 66.510202),
+    ],
+)
+def test_the_chance_of_at_least_one_face_in_several_goes(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # Not a fair die; a face a coin has not; odds are not a chance.
+        "chance of at least one six in 4 rolls of a loaded die",
+        "chance of at least one six in 4 flips of a coin",
+        "odds of rolling at least one 2 in six throws of a die, in percent?",
+    ],
+)
+def test_the_chance_of_at_least_one_otherwise_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

@@ -53,6 +53,7 @@ from orchestra.agents.analyst.wording import Call, Node, Num, Op
 __all__ = [
     "read_amount_left",
     "read_asked_count_at_price",
+    "read_at_least_one",
     "read_balance_and_interest",
     "read_before_change",
     "read_break_even",
@@ -3312,6 +3313,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
     found = (
         read_days_between(text)
         or read_percentage_error(text)
+        or read_at_least_one(text)
         or read_share_or_flat(text)
         or read_parts_of_whole(text)
         or read_price_for_margin(text)
@@ -4148,6 +4150,52 @@ def read_percentage_error(text: str) -> tuple[Node, str] | None:
         return None
     error = Op("*", Op("/", Call("abs", (Op("-", got, exact),)), exact), Num(100, "100"))
     return error, "the percentage error of the value measured"
+
+
+# "at least one six in 4 rolls of a normal die", "at least 1 head in 3 flips of a fair
+# coin": one face of a fair die or coin, at least once in a number of goes.
+_FACES = {
+    "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4,
+    "five": 5, "5": 5, "six": 6, "6": 6, "sixes": 6, "ones": 1, "twos": 2, "threes": 3,
+    "fours": 4, "fives": 5,
+}  # fmt: skip
+_AT_LEAST_ONE = re.compile(
+    r"\bat\s+least\s+(?:one|1|a|an)\s+(?P<face>one|two|three|four|five|six|sixes|[1-6]|"
+    r"heads?|tails?)\s+(?:in|from|with|out\s+of)\s+(?P<goes>\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+(?P<how>rolls?|throws?|goes|tries|flips?|tosses?)\s+of\s+"
+    r"(?:a|an|one|the)\s+(?:(?:normal|fair|standard|regular|ordinary|six-sided|6-sided)\s+)?"
+    r"(?P<thing>die|dice|coin)\b",
+    re.I,
+)
+_GOES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10}  # fmt: skip
+_ASKS_CHANCE = re.compile(r"\b(?:chance|probability|likelihood)\b", re.I)
+
+
+def read_at_least_one(text: str) -> tuple[Node, str] | None:
+    """ "chance of getting at least one six in 4 rolls of a normal die, as a %": one less
+    the chance of missing every time, 1 - (5/6)^4, in percent when a percent is asked;
+    None unless the die or coin is a fair one said so or plainly ("a die", "a normal die"),
+    the face fits what is thrown, and no other number is said."""
+    found = _AT_LEAST_ONE.search(text)
+    if found is None or not _ASKS_CHANCE.search(text):
+        return None
+    face, goes, thing = found["face"].lower(), found["goes"].lower(), found["thing"].lower()
+    coin = thing == "coin"
+    if coin != face.startswith(("head", "tail")):
+        return None  # a six of a coin, a head of a die
+    rest = text[: found.start()] + " " + text[found.end() :]
+    if _NUMBER.search(rest.replace("%", " ")) or (not coin and face not in _FACES):
+        return None
+    count = int(goes) if goes.isdigit() else _GOES[goes]
+    if not 0 < count <= 1000:
+        return None
+    sides = Num(2, "2") if coin else Num(6, "6")
+    miss = Op("/", Op("-", sides, Num(1, "1")), sides)
+    chance: Node = Op("-", Num(1, "1"), Op("**", miss, Num(count, str(count))))
+    if re.search(r"%|\bpercent(?:age)?\b|\bper\s+cent\b", text, re.I):
+        return Op("*", chance, Num(100, "100")), "the chance of at least one, in percent"
+    return chance, "the chance of at least one"
 
 
 def read_share_or_flat(text: str) -> tuple[Node, str] | None:
