@@ -243,3 +243,36 @@ def test_the_chance_of_at_least_one_face_in_several_goes(instruction: str, resul
 def test_the_chance_of_at_least_one_otherwise_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: 94 guests, top table seats 8 and the round tables seat 10. "
+            "Task: How many round tables (just divide).",
+            8.6,
+        ),
+        (
+            "Context: 120 people coming, the head table seats 12 and the other tables seat 8 "
+            "each. Task: How many other tables do we need?",
+            14,
+        ),
+        (
+            "Context: we have 75 guests, the top table takes 10 and the round tables hold 6. "
+            "Task: how many round tables",
+            11,
+        ),
+    ],
+)
+def test_the_other_tables_after_a_top_table(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_tables_asked_bare_after_a_top_table_are_refused() -> None:
+    # "how many tables" may count the top table too.
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: we have 75 guests, the top table takes 10 and the round tables hold 6. "
+            "Task: how many tables"
+        )

@@ -41,6 +41,7 @@ from collections.abc import Callable, Sequence
 from orchestra.agents.analyst.building import read_sized_by_rule
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.quantities import (
+    NOT_ROUNDED,
     PRICE_CHANGED_IN_WORDS,
     read_first_then_each,
     read_quantities,
@@ -105,6 +106,7 @@ __all__ = [
     "read_stated_problem",
     "read_still_owed",
     "read_still_to_go",
+    "read_tables_needed",
     "read_time_less_break",
     "read_time_share",
     "read_two_discounts",
@@ -3314,6 +3316,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         read_days_between(text)
         or read_percentage_error(text)
         or read_at_least_one(text)
+        or read_tables_needed(text)
         or read_share_or_flat(text)
         or read_parts_of_whole(text)
         or read_price_for_margin(text)
@@ -4196,6 +4199,40 @@ def read_at_least_one(text: str) -> tuple[Node, str] | None:
     if re.search(r"%|\bpercent(?:age)?\b|\bper\s+cent\b", text, re.I):
         return Op("*", chance, Num(100, "100")), "the chance of at least one, in percent"
     return chance, "the chance of at least one"
+
+
+# "94 guests, top table seats 8 and the round tables seat 10": people to seat, a table of
+# its own, then the size of each of the other tables.
+_SEATING = re.compile(
+    r"(?<![\w.])(?P<guests>\d+)\s+(?:guests|people|adults)\b[^\d]*?\b(?:the\s+)?"
+    r"(?:top|head|top\s+table|bride'?s)\s*(?:table)?\s+(?:seats|takes|holds|sits)\s+(?P<top>\d+)"
+    r"(?:\s+people)?\b[^\d]*?\b(?:the\s+)?(?P<kind>round|other|rest\s+of\s+the|remaining|"
+    r"long|trestle)\s+tables\s+(?:each\s+)?(?:seat|take|hold|sit)\s+(?P<each>\d+)"
+    r"(?:\s+(?:each|people|apiece))?\b",
+    re.I,
+)
+# "how many round tables": the other tables; "how many tables" bare may count the top table
+# too, which is not read.
+_ASKS_TABLES = re.compile(r"\bhow\s+many\s+(?:round|other|more|long|trestle)\s+tables\b", re.I)
+
+
+def read_tables_needed(text: str) -> tuple[Node, str] | None:
+    """ "94 guests, top table seats 8 and the round tables seat 10. how many round tables":
+    the guests not at the top table over the size of the others, rounded up unless "just
+    divide" says so; None unless those are the only three numbers, a count of tables is
+    asked, and the top table seats no more than there are guests."""
+    found = _SEATING.search(text)
+    if found is None or not _ASKS_TABLES.search(text[found.end() :]):
+        return None
+    if len(_NUMBER.findall(text)) != 3 or _PERCENT_AFTER.search(text):
+        return None
+    guests, top, each = (_plain(found[k]) for k in ("guests", "top", "each"))
+    if each.value == 0 or top.value > guests.value:
+        return None
+    tables = Op("/", Op("-", guests, top), each)
+    if NOT_ROUNDED.search(text):
+        return tables, "the other tables needed (divided, not rounded)"
+    return Call("ceil", (tables,)), "the other tables needed (rounded up)"
 
 
 def read_share_or_flat(text: str) -> tuple[Node, str] | None:
