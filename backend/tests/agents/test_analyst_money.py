@@ -468,10 +468,41 @@ def test_a_part_larger_than_the_whole_before_it_is_refused() -> None:
             "sell them at 6. Task: how many do i need to sell to break even",
             16,
         ),
+        # What each sells for said before what each costs.
+        (
+            "Context: overheads are 2,400 a month and each candle sells for 12 and costs 4.50 "
+            "to make. Task: how many candles do i need to sell to break even?",
+            320,
+        ),
+        (
+            "Context: the stall is 90 for the day, each cake is sold for 3.50, costs 1.25. "
+            "Task: break even point?",
+            40,
+        ),
+        # A margin is on the selling price; the cost said as the price bought at.
+        (
+            "Context: i buy the candles at 4.50 each and sell them for 12. "
+            "Task: what's my margin in %",
+            62.5,
+        ),
+        (
+            "Context: cards cost me 0.80 each and i sell them at 2.50. "
+            "Task: gross margin as a percentage?",
+            68,
+        ),
+        ("Context: we buy them in at 20 and sell at 25. Task: markup in %?", 25),
     ],
 )
 def test_a_markup_on_cost_and_a_break_even(request_text: str, result: float) -> None:
     assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_margin_said_on_cost_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: cards cost me 0.80 each and i sell them at 2.50. "
+            "Task: margin on cost as a percentage?"
+        )
 
 
 def test_a_break_even_selling_below_cost_is_refused() -> None:

@@ -195,3 +195,84 @@ def test_a_charge_made_once_plus_rates_on_an_amount(instruction: str, expected: 
 def test_a_price_changed_in_words_is_not_one_price_times_a_count(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("i measured g as 9.62 and the real value is 9.81. percentage error?", 1.936799),
+        ("my estimate was 48 and the actual figure is 50, what's the % error", 4),
+        (
+            "Context: The accepted value is 343 m/s and i got 330. "
+            "Task: What's the percentage error?",
+            3.790087,
+        ),
+        ("we measured it at 2.4 and the true value was 2.5, percent error?", 4),
+    ],
+)
+def test_a_percentage_error_of_a_value_measured(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_an_error_not_asked_in_percent_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("Context: We measured it at 2.4 and the true value was 2.5. Task: Give the error.")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("chance of getting at least one six in 4 rolls of a normal die, as a %", 51.774691),
+        ("what's the probability of at least 1 head in 3 tosses of a fair coin", 0.875),
+        ("chance of rolling at least one 2 in six throws of a die, in percent?", 66.510202),
+    ],
+)
+def test_the_chance_of_at_least_one_face_in_several_goes(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # Not a fair die; a face a coin has not; odds are not a chance.
+        "chance of at least one six in 4 rolls of a loaded die",
+        "chance of at least one six in 4 flips of a coin",
+        "odds of rolling at least one 2 in six throws of a die, in percent?",
+    ],
+)
+def test_the_chance_of_at_least_one_otherwise_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: 94 guests, top table seats 8 and the round tables seat 10. "
+            "Task: How many round tables (just divide).",
+            8.6,
+        ),
+        (
+            "Context: 120 people coming, the head table seats 12 and the other tables seat 8 "
+            "each. Task: How many other tables do we need?",
+            14,
+        ),
+        (
+            "Context: we have 75 guests, the top table takes 10 and the round tables hold 6. "
+            "Task: how many round tables",
+            11,
+        ),
+    ],
+)
+def test_the_other_tables_after_a_top_table(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_tables_asked_bare_after_a_top_table_are_refused() -> None:
+    # "how many tables" may count the top table too.
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: we have 75 guests, the top table takes 10 and the round tables hold 6. "
+            "Task: how many tables"
+        )

@@ -1009,3 +1009,29 @@ def test_feed_per_animal_and_things_of_a_size_of_a_kind(instruction: str, expect
 )  # fmt: skip
 def test_things_counted_named_before_the_rate_asked(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: Planting a beech hedge 14 m long, 5 whips per metre, bare root whips "
+            "are £1.35 each. Task: Cost?",
+            94.5,
+        ),
+        (
+            "Context: Laying a path 6 m long, 4 slabs per metre, slabs are £3.20 each. "
+            "Task: What will it cost.",
+            76.8,
+        ),
+        (
+            "Context: Fence is 20 m, 2 posts per metre and the posts cost 7.50 each. "
+            "Task: Total cost?",
+            300,
+        ),
+    ],
+)
+def test_things_priced_each_and_counted_per_length_and_a_bare_cost_asked(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

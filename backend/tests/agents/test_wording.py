@@ -601,6 +601,10 @@ def test_another_adds_nothing_to_the_arithmetic() -> None:
         # Prices, so the lowest and the highest.
         ("cheapest of 4.99, 3.49 and 5.25", 3.49),
         ("what's the most expensive: 12, 40, 33", 40),
+        # The range said as the gap between the two ends, in either order.
+        ("quotes 2,350 2,890 3,100 2,640 - range between cheapest and dearest?", 750),
+        ("quotes 120, 95, 140 and 110 - difference between the highest and lowest?", 45),
+        ("bids of 45, 60 and 52: the gap between the cheapest and the most expensive one", 15),
     ],
 )
 def test_changes_after_a_percentage_lists_with_semicolons_and_prices(
@@ -619,6 +623,13 @@ def test_changes_after_a_percentage_lists_with_semicolons_and_prices(
 )
 def test_a_fraction_or_a_decimal_as_a_percentage(text: str, expected: float) -> None:
     assert value(text) == pytest.approx(expected, rel=1e-4)
+
+
+def test_a_gap_between_two_ends_of_one_side_is_not_trusted() -> None:
+    reading = read_numeric_request(
+        "bids of 45, 60 and 52: the gap between the cheapest and the lowest"
+    )
+    assert not reading.trusted
 
 
 def test_a_percentage_asked_and_not_computed_is_not_trusted() -> None:

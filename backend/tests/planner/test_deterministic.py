@@ -537,6 +537,22 @@ def test_a_chain_is_two_dependent_steps_that_name_the_earlier_result() -> None:
 
 
 @pytest.mark.parametrize(
+    ("description", "steps"),
+    [
+        ("increase 80 by 15%, then decrease the answer by 15%. what do you get each time", 2),
+        ("double 45, then subtract 12 from that. give me both", 2),
+        ("take 250, add 10% and then take 10% off the result. what are the two results?", 3),
+        ("increase 80 by 15%. what do you get?", 1),
+    ],
+)
+def test_a_last_question_asking_only_the_results_is_no_step(description: str, steps: int) -> None:
+    result = plan(description)
+    assert len(result.steps) == steps
+    assert all(s.capability == "calculation" for s in result.steps)
+    assert not any("what" in s.instruction.lower() for s in result.steps)
+
+
+@pytest.mark.parametrize(
     ("description", "second"),
     [
         ("Add 5 to 10, then multiply the result by 3", "Multiply the result of step s1"),

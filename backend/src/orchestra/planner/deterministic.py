@@ -404,6 +404,10 @@ def plan_deterministic(
     actions = _drop_preparatory([c for c in clauses if c.is_request])
     # "Hello! Could you turn this into JSON ...": a greeting or thanks asks for nothing.
     actions = [c for c in actions if not _PLEASANTRY_RE.fullmatch(c.text)] or actions
+    # "increase 80 by 15%, then decrease the answer by 15%. what do you get each time": a
+    # last question asking only the results of the asks before is no ask of its own.
+    if len(actions) > 1 and _RESULTS_ASKED_RE.fullmatch(actions[-1].text):
+        actions = actions[:-1]
     actions = _share_bare_verbs(actions, extra_verbs, matcher)
     actions = _split_coordinated_objects(actions, matcher)
     if not actions:
@@ -546,6 +550,17 @@ _PLEASANTRY_RE = re.compile(
     r"\W*(?:(?:hello|hi|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening)|"
     r"thanks|thank\s+you|many\s+thanks|cheers|ta)(?:\s+(?:so|very)\s+much)?"
     r"(?:\s+(?:there|all|everyone|team|again|in\s+advance))?[\W]*)+",
+    re.I,
+)
+
+
+# "what do you get each time", "what are the two results", "give me both answers": the
+# results of the asks before, asked again with nothing of their own.
+_RESULTS_ASKED_RE = re.compile(
+    r"\W*(?:and\s+|so\s+)?(?:(?:what\s+(?:do|did|does|would|will)\s+(?:you|i|we)\s+(?:get|end\s+up"
+    r"\s+with)|what\s+(?:are|were)\s+the\s+(?:two\s+|both\s+)?(?:results|answers|numbers|"
+    r"values))(?:\s+(?:each|every)\s+time|\s+at\s+each\s+(?:step|stage)|\s+for\s+both|"
+    r"\s+each)?|(?:give|show|tell)\s+me\s+both(?:\s+(?:results|answers|numbers))?)\W*",
     re.I,
 )
 

@@ -41,6 +41,7 @@ from collections.abc import Callable, Sequence
 from orchestra.agents.analyst.building import read_sized_by_rule
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.quantities import (
+    NOT_ROUNDED,
     PRICE_CHANGED_IN_WORDS,
     read_first_then_each,
     read_quantities,
@@ -53,6 +54,7 @@ from orchestra.agents.analyst.wording import Call, Node, Num, Op
 __all__ = [
     "read_amount_left",
     "read_asked_count_at_price",
+    "read_at_least_one",
     "read_balance_and_interest",
     "read_before_change",
     "read_break_even",
@@ -79,6 +81,7 @@ __all__ = [
     "read_per_group",
     "read_per_period",
     "read_percentage_asked_twice",
+    "read_percentage_error",
     "read_percentage_problem",
     "read_periods_to_target",
     "read_price_for_margin",
@@ -103,6 +106,7 @@ __all__ = [
     "read_stated_problem",
     "read_still_owed",
     "read_still_to_go",
+    "read_tables_needed",
     "read_time_less_break",
     "read_time_share",
     "read_two_discounts",
@@ -1885,28 +1889,45 @@ def read_yearly_against_monthly(context: str, task: str) -> tuple[Node, str] | N
     return Op("-", Op("*", monthly, Num(12, "12")), yearly), "the saving of paying yearly"
 
 
-# "cost me 2.40 each ... i flog them at 9": what one costs, then what it sells for.
+# "cost me 2.40 each ... i flog them at 9": what one costs, then what it sells for; "we buy
+# them in at 36 and sell at 54": the cost said as the price bought at.
 _COST_THEN_SELL = re.compile(
-    r"\bcosts?\s+(?:me|us)?\s*[$\u20ac\u00a3]?(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?"
+    r"(?:\bcosts?\s+(?:me|us)?|\b(?:buy|buys|bought)\s+"
+    r"(?:them|it|each|one|these|those|(?:the|my|our)\s+[a-z]+)?\s*"
+    r"(?:in\s+)?(?:at|for))"
+    r"\s*[$\u20ac\u00a3]?(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?"
     r"\b(?:sell|sells|flog|flogs|charge|charges|sold)\s+(?:them|it|each|one)?\s*(?:at|for)\s+"
     r"[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
 )
 _ASKS_MARKUP_ON_COST = re.compile(r"\bmark-?up\b(?:\s+on\s+(?:the\s+)?cost)?", re.I)
+# "margin as a % of the selling price", "gross margin in %", "margin on the price": the
+# profit over the price; a margin said on the cost is a markup, which the wording leaves
+# unsure, so it is not read.
+_ASKS_MARGIN_ON_PRICE = re.compile(r"\b(?:gross\s+|profit\s+)?margin\b(?![^.?!]*\bcost\b)", re.I)
 
 
 def read_markup_on_cost(context: str, task: str) -> tuple[Node, str] | None:
     """ "phone cases cost me 2.40 each and i flog them at 9. markup on cost in %?": the
-    price less the cost, over the cost, in percent; None unless those are the only two
-    numbers, the question asks a markup in percent, and the price is not below the cost."""
+    price less the cost, over the cost, in percent; "we buy them in at 36 and sell at 54.
+    margin as a % of the selling price?": the price less the cost over the price. None
+    unless those are the only two numbers, the question asks a markup or a margin in
+    percent (not both), and the price is not below the cost."""
     stated = _COST_THEN_SELL.search(context)
-    if stated is None or not _ASKS_MARKUP_ON_COST.search(task) or _NUMBER.search(task):
+    if stated is None or _NUMBER.search(task):
         return None
+    markup_asked = _ASKS_MARKUP_ON_COST.search(task) is not None
+    margin_asked = _ASKS_MARGIN_ON_PRICE.search(task) is not None
+    if markup_asked == margin_asked:
+        return None  # neither asked, or both named and which one is meant is unsure
     if not re.search(r"%|percent", task, re.I) or len(_NUMBER.findall(context)) != 2:
         return None
     cost, price = _plain(stated.group("cost")), _plain(stated.group("price"))
     if cost.value == 0 or price.value < cost.value:
         return None
+    if margin_asked:
+        margin = Op("*", Op("/", Op("-", price, cost), price), Num(100, "100"))
+        return margin, "the margin on the selling price, in percent"
     markup = Op("*", Op("/", Op("-", price, cost), cost), Num(100, "100"))
     return markup, "the markup on cost, in percent"
 
@@ -1919,14 +1940,24 @@ _FIXED_THEN_EACH = re.compile(
     r"(?:them|it|each)?\s*(?:at|for)\s+[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?![\d%])",
     re.I,
 )
+# "fixed costs are 18,000 a month, each unit sells for 45 and costs 27 to make": the fixed
+# cost, then what each sells for and what each costs, in that order.
+_FIXED_THEN_EACH_SOLD = re.compile(
+    r"(?P<fixed>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d]*?\beach\s+(?:one|[a-z]+)\s+"
+    r"(?:sells|is\s+sold|goes)\s+(?:at|for)\s+[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)"
+    r"(?![\d%])\s*(?:,\s*|\s+)(?:and\s+)?(?:it\s+)?costs?\s+(?:me\s+|us\s+)?"
+    r"[$\u20ac\u00a3]?(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
 _ASKS_BREAK_EVEN = re.compile(r"\bbreak[\s-]?even\b", re.I)
 
 
 def read_break_even(context: str, task: str) -> tuple[Node, str] | None:
     """ "stall costs 63 for the day, each bracelet costs me 1.80 in beads and i sell them at
-    6. how many to break even": the fixed cost over what each makes, rounded up; None
-    unless those are the only three numbers and each sells for more than it costs."""
-    stated = _FIXED_THEN_EACH.search(context)
+    6. how many to break even" (or "each unit sells for 45 and costs 27 to make"): the
+    fixed cost over what each makes, rounded up; None unless those are the only three
+    numbers and each sells for more than it costs."""
+    stated = _FIXED_THEN_EACH.search(context) or _FIXED_THEN_EACH_SOLD.search(context)
     if stated is None or not _ASKS_BREAK_EVEN.search(task) or _NUMBER.search(task):
         return None
     if len(_NUMBER.findall(context)) != 3 or _PERCENT_AFTER.search(context):
@@ -3283,6 +3314,9 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         return margin  # before the profit alone, which would leave the margin unanswered
     found = (
         read_days_between(text)
+        or read_percentage_error(text)
+        or read_at_least_one(text)
+        or read_tables_needed(text)
         or read_share_or_flat(text)
         or read_parts_of_whole(text)
         or read_price_for_margin(text)
@@ -4082,6 +4116,123 @@ _SHARE_OR_FLAT = (
     re.compile(rf"{_SHARE_OF}\s*,?\s+or\s+{_AMOUNT_SAID}{_WHICHEVER}", re.I),
     re.compile(rf"{_AMOUNT_SAID}\s*,?\s+or\s+{_SHARE_OF}{_WHICHEVER}", re.I),
 )
+
+
+# "i measured g as 9.62", "my estimate was 48", "i got 330": the value measured.
+_MEASURED = re.compile(
+    r"\b(?:(?:i|we|she|he|they)\s+(?:measured|got|recorded|estimated|guessed|calculated|"
+    r"worked\s+out)|(?:my|our|the)\s+(?:measurement|measured\s+value|estimate|guess|"
+    r"reading|result)\s+(?:is|was|came\s+out\s+(?:at|as))|(?:measured|estimated)\s+"
+    r"(?:value\s+)?(?:is|was|of))\s+(?:(?:[a-z]+\s+)?(?:as|at|to\s+be)\s+|it\s+(?:as|at)\s+)?"
+    rf"(?P<measured>{_MONEY})(?!\s*%)",
+    re.I,
+)
+# "the real value is 9.81", "actual figure was 50", "accepted value of 343": the true value.
+_TRUE_VALUE = re.compile(
+    r"\b(?:real|true|actual|accepted|correct|known|exact)\s+(?:value|figure|answer|number|"
+    r"amount)\s+(?:is|was|of|=|:)\s*(?:actually\s+)?"
+    rf"(?P<true>{_MONEY})(?!\s*%)",
+    re.I,
+)
+_ASKS_PERCENT_ERROR = re.compile(r"\b(?:percent(?:age)?|%)\s+error\b|%\s*error\b", re.I)
+
+
+def read_percentage_error(text: str) -> tuple[Node, str] | None:
+    """ "i measured g as 9.62 and the real value is 9.81. percentage error?": how far the
+    value measured is from the true value, over the true value, in percent; None unless
+    those are the only two numbers, each is said as what it is, and the true value is not
+    zero."""
+    measured, true = _MEASURED.search(text), _TRUE_VALUE.search(text)
+    if measured is None or true is None or not _ASKS_PERCENT_ERROR.search(text):
+        return None
+    if len(_NUMBER.findall(text)) != 2 or measured.start("measured") == true.start("true"):
+        return None
+    got = _plain(measured["measured"].lstrip("$\u00a3\u20ac"))
+    exact = _plain(true["true"].lstrip("$\u00a3\u20ac"))
+    if exact.value == 0:
+        return None
+    error = Op("*", Op("/", Call("abs", (Op("-", got, exact),)), exact), Num(100, "100"))
+    return error, "the percentage error of the value measured"
+
+
+# "at least one six in 4 rolls of a normal die", "at least 1 head in 3 flips of a fair
+# coin": one face of a fair die or coin, at least once in a number of goes.
+_FACES = {
+    "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4,
+    "five": 5, "5": 5, "six": 6, "6": 6, "sixes": 6, "ones": 1, "twos": 2, "threes": 3,
+    "fours": 4, "fives": 5,
+}  # fmt: skip
+_AT_LEAST_ONE = re.compile(
+    r"\bat\s+least\s+(?:one|1|a|an)\s+(?P<face>one|two|three|four|five|six|sixes|[1-6]|"
+    r"heads?|tails?)\s+(?:in|from|with|out\s+of)\s+(?P<goes>\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+(?P<how>rolls?|throws?|goes|tries|flips?|tosses?)\s+of\s+"
+    r"(?:a|an|one|the)\s+(?:(?:normal|fair|standard|regular|ordinary|six-sided|6-sided)\s+)?"
+    r"(?P<thing>die|dice|coin)\b",
+    re.I,
+)
+_GOES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10}  # fmt: skip
+_ASKS_CHANCE = re.compile(r"\b(?:chance|probability|likelihood)\b", re.I)
+
+
+def read_at_least_one(text: str) -> tuple[Node, str] | None:
+    """ "chance of getting at least one six in 4 rolls of a normal die, as a %": one less
+    the chance of missing every time, 1 - (5/6)^4, in percent when a percent is asked;
+    None unless the die or coin is a fair one said so or plainly ("a die", "a normal die"),
+    the face fits what is thrown, and no other number is said."""
+    found = _AT_LEAST_ONE.search(text)
+    if found is None or not _ASKS_CHANCE.search(text):
+        return None
+    face, goes, thing = found["face"].lower(), found["goes"].lower(), found["thing"].lower()
+    coin = thing == "coin"
+    if coin != face.startswith(("head", "tail")):
+        return None  # a six of a coin, a head of a die
+    rest = text[: found.start()] + " " + text[found.end() :]
+    if _NUMBER.search(rest.replace("%", " ")) or (not coin and face not in _FACES):
+        return None
+    count = int(goes) if goes.isdigit() else _GOES[goes]
+    if not 0 < count <= 1000:
+        return None
+    sides = Num(2, "2") if coin else Num(6, "6")
+    miss = Op("/", Op("-", sides, Num(1, "1")), sides)
+    chance: Node = Op("-", Num(1, "1"), Op("**", miss, Num(count, str(count))))
+    if re.search(r"%|\bpercent(?:age)?\b|\bper\s+cent\b", text, re.I):
+        return Op("*", chance, Num(100, "100")), "the chance of at least one, in percent"
+    return chance, "the chance of at least one"
+
+
+# "94 guests, top table seats 8 and the round tables seat 10": people to seat, a table of
+# its own, then the size of each of the other tables.
+_SEATING = re.compile(
+    r"(?<![\w.])(?P<guests>\d+)\s+(?:guests|people|adults)\b[^\d]*?\b(?:the\s+)?"
+    r"(?:top|head|top\s+table|bride'?s)\s*(?:table)?\s+(?:seats|takes|holds|sits)\s+(?P<top>\d+)"
+    r"(?:\s+people)?\b[^\d]*?\b(?:the\s+)?(?P<kind>round|other|rest\s+of\s+the|remaining|"
+    r"long|trestle)\s+tables\s+(?:each\s+)?(?:seat|take|hold|sit)\s+(?P<each>\d+)"
+    r"(?:\s+(?:each|people|apiece))?\b",
+    re.I,
+)
+# "how many round tables": the other tables; "how many tables" bare may count the top table
+# too, which is not read.
+_ASKS_TABLES = re.compile(r"\bhow\s+many\s+(?:round|other|more|long|trestle)\s+tables\b", re.I)
+
+
+def read_tables_needed(text: str) -> tuple[Node, str] | None:
+    """ "94 guests, top table seats 8 and the round tables seat 10. how many round tables":
+    the guests not at the top table over the size of the others, rounded up unless "just
+    divide" says so; None unless those are the only three numbers, a count of tables is
+    asked, and the top table seats no more than there are guests."""
+    found = _SEATING.search(text)
+    if found is None or not _ASKS_TABLES.search(text[found.end() :]):
+        return None
+    if len(_NUMBER.findall(text)) != 3 or _PERCENT_AFTER.search(text):
+        return None
+    guests, top, each = (_plain(found[k]) for k in ("guests", "top", "each"))
+    if each.value == 0 or top.value > guests.value:
+        return None
+    tables = Op("/", Op("-", guests, top), each)
+    if NOT_ROUNDED.search(text):
+        return tables, "the other tables needed (divided, not rounded)"
+    return Call("ceil", (tables,)), "the other tables needed (rounded up)"
 
 
 def read_share_or_flat(text: str) -> tuple[Node, str] | None:

@@ -531,7 +531,10 @@ def _share_asked(task: str) -> _Asked:
 # A question asking for money: "how much is it", "the rent for those 12 days".
 _MONEY_ASKED = re.compile(
     r"\bhow\s+much\s+(?:is|was|will|would|does|do|did)\b|\b(?:rent|cost|price|pay|fee|charge|"
-    r"bill)\s+(?:for|of)\b|\bwhat\s+(?:do|does|did|will|would)\s+(?:i|we|you|they|he|she)\s+owe\b",
+    r"bill)\s+(?:for|of)\b|\bwhat\s+(?:do|does|did|will|would)\s+(?:i|we|you|they|he|she)\s+owe\b"
+    # "cost?", "total cost?", "what will it cost": the cost asked bare, of what is stated.
+    r"|^\W*(?:(?:the|total|overall)\s+)*cost\s*[?!.]*\s*$"
+    r"|\bwhat\s+(?:will|would|does|did)\s+(?:it|that|this|they|the\s+lot)\s+cost\b(?![^\d]*\d)",
     re.I,
 )
 
@@ -964,11 +967,36 @@ def _things_of_amount(match: re.Match[str]) -> str:
     )
 
 
+# "bare root whips are £1.35 each": a price for each of things named before it.
+_THINGS_PRICED_EACH = re.compile(
+    r"\b(?P<things>[a-z]+s)\s+(?:are\s+(?P<price>[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d+)?|"
+    r"\d[\d,]*(?:\.\d+)?\s*p)|cost\s+(?P<cost>[$\u00a3\u20ac]?\s?\d[\d,]*(?:\.\d+)?p?))"
+    r"\s+each\b",
+    re.I,
+)
+
+
+def _things_priced_each(match: re.Match[str]) -> str:
+    """ "whips are £1.35 each" said as "£1.35 per whip" when the things are counted by
+    another number ("5 whips per metre"), so the price is per the thing named, not per
+    whichever other thing is counted."""
+    things = match["things"]
+    if things.lower() in _UNITS:
+        return match.group(0)
+    counted = re.compile(rf"(?<![\w.])\d+(?:\.\d+)?\s+{re.escape(things)}\b", re.I)
+    if not counted.search(match.string):
+        return match.group(0)
+    if match["cost"]:
+        return f"{things} cost {match['cost']} per {singular(things)}"
+    return f"{things} at {match['price']} per {singular(things)}"
+
+
 def _plain_units(text: str) -> str:
     for pattern, plain in _PLAIN_UNITS:
         text = pattern.sub(plain, text)
     text = _AMOUNT_GIVES.sub(_amount_gives, text)
     text = _THINGS_OF_AMOUNT.sub(_things_of_amount, text)
+    text = _THINGS_PRICED_EACH.sub(_things_priced_each, text)
     return _PER_GLUED.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2)} {m.group(3)}" if m.group(3).lower() in _UNITS else m.group(0)

@@ -1668,6 +1668,10 @@ def _without_gloss(match: re.Match[str]) -> str:
     return "" if figure in named else match.group(0)
 
 
+# The two ends of a list of values, as the range between them is said.
+_LOW_END = r"(?:cheapest|least\s+expensive|lowest|smallest|min(?:imum)?)"
+_HIGH_END = r"(?:dearest|priciest|most\s+expensive|highest|largest|biggest|max(?:imum)?)"
+_END_NOUN = r"(?:\s+(?:one|value|number|figure|price|quote|bid))?"
 # An amount in digits or in number words ("96", "ninety six"), as "go into" reads it.
 _NUMBER_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -2174,6 +2178,16 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"\s+out\s+of\b"
         ),
         r"\1 of",
+    ),
+    # "range between cheapest and dearest", "the difference between the highest and the
+    # lowest", "gap from the smallest to the largest": the range, the two ends in either order.
+    (
+        re.compile(
+            rf"\b(?:range|difference|gap|spread)\s+(?:between|from)\s+(?:the\s+)?"
+            rf"(?:{_LOW_END}{_END_NOUN}\s+(?:and|to)\s+(?:the\s+)?{_HIGH_END}|"
+            rf"{_HIGH_END}{_END_NOUN}\s+(?:and|to)\s+(?:the\s+)?{_LOW_END}){_END_NOUN}\b"
+        ),
+        "range",
     ),
     # "the cheapest of 4.99, 3.49 and 5.25", "the most expensive: 12, 40, 33": prices, so
     # the lowest and the highest.
