@@ -128,6 +128,33 @@ def test_a_figure_said_beside_its_list(text: str, figure: str) -> None:
     assert len(reading.values) in (3, 4)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("son's homework: 3/4 + 2/5, as a decimal", 1.15),
+        ("daughter's maths homework: 2/3 + 1/6, as a decimal", 2 / 3 + 1 / 6),
+        ("hw question: 5/8 - 1/4", 0.375),
+        ("7/8 - 1/3 for my homework", 7 / 8 - 1 / 3),
+    ],
+)
+def test_whose_homework_it_is_says_nothing(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "references", "expected"),
+    [
+        ("split 356.5 between me and my 2 flatmates", None, 356.5 / 3),
+        ("share 250 among me and my 4 housemates", None, 50),
+        ("split \u27e8s1\u27e9 between me and three friends", {"s1": 96.0}, 24),
+    ],
+)
+def test_shares_between_me_and_others_count_the_asker(
+    text: str, references: dict[str, Any] | None, expected: float
+) -> None:
+    assert value(text, references) == pytest.approx(expected)
+
+
 def test_a_percentage_added_to_an_earlier_result() -> None:
     assert value("add 20% tax to \u27e8s1\u27e9", {"s1": 150}) == pytest.approx(180)
 

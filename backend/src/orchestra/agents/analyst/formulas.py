@@ -272,6 +272,8 @@ _CONVERT = re.compile(
     + _THING
     + r"\s+(?:to|in|into|in terms of|as)\s+(?:degrees?\s+)?"
     + _WORD.format("target")
+    # "convert 72 km/h to m/s for my physics hw": who or what it is for asks nothing more.
+    + r"(?:\s+for\s+(?:(?:my|a|an|the|our)\s+[a-z' ]+|homework|hw|school|work))?"
     + r"(?:\s+(?:please|pls|plz))?\s*[?.!]*$"
 )
 _HOW_MANY = re.compile(
