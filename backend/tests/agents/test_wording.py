@@ -972,6 +972,10 @@ def test_a_height_in_feet_and_inches_unit_unsaid(text: str, expected: float) -> 
     [
         ("our circular patio is 4 m across, what's the area in m2", 12.566370614359172),
         ("area of a circle with a radius of 5 cm", 78.53981633974483),
+        # "(use pi not 22/7)": pi itself, as this reading has it
+        ("area of a circle with radius 7 cm (use pi not 22/7)", 153.93804002589985),
+        ("area of a circle with a diameter of 10 m (using the pi button, not 3.14)", 78.5398163),
+        ("whats the area of a circle, radius 4.5 cm? (use pi rather than 3.142)", 63.6172512),
     ],
 )
 def test_the_area_of_a_circle_from_its_one_size(text: str, expected: float) -> None:
@@ -982,7 +986,12 @@ def test_the_area_of_a_circle_from_its_one_size(text: str, expected: float) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["the round table is 120 cm across, what's its area in m2", "a round pond of 3 m, area?"],
+    [
+        "the round table is 120 cm across, what's its area in m2",
+        "a round pond of 3 m, area?",
+        # pi taken as an approximation: not the reading's pi
+        "area of a circle with radius 7 cm (use 3.14 for pi)",
+    ],
 )
 def test_a_circle_area_in_another_unit_or_of_an_unsaid_size_is_not_read(text: str) -> None:
     assert read_formula(text) is None
