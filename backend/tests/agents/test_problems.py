@@ -195,3 +195,38 @@ def test_a_charge_made_once_plus_rates_on_an_amount(instruction: str, expected: 
 def test_a_price_changed_in_words_is_not_one_price_times_a_count(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a target and where it stands now, a step a period: the periods to reach it
+        (
+            "playing the piece at 84 bpm, target is 120. if i add 4 bpm a week how many weeks "
+            "will it take",
+            9,
+        ),
+        (
+            "squat is currently at 60 kg and my goal is 100. going up 2.5 kg each session, "
+            "how many sessions",
+            16,
+        ),
+        ("running at 20 km a week now, target is 50. adding 3 km a week, how many weeks", 10),
+    ],
+)
+def test_periods_to_a_target_from_where_it_stands(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # the step in another period than the one asked
+        "playing at 84 bpm, target is 120. if i add 4 bpm a week how many months",
+        # already past the target
+        "playing at 130 bpm, target is 120. if i add 4 bpm a week how many weeks",
+    ],
+)
+def test_periods_to_a_target_that_do_not_fit_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
