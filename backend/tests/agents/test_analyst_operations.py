@@ -897,6 +897,19 @@ def test_conversion_of_units_is_arithmetic() -> None:
     assert data["result"] == pytest.approx(37.7778, 1e-4)
 
 
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("convert 72 km/h to m/s for my physics hw", 20),
+        ("Convert 90 km/h to m/s for homework", 25),
+        ("change 30 m/s to km/h for my son's homework", 108),
+    ],
+)
+def test_a_conversion_said_with_what_it_is_for(instruction: str, expected: float) -> None:
+    data = run(instruction, capability="conversion")
+    assert data["result"] == pytest.approx(expected)
+
+
 def test_every_quoted_text_is_the_material() -> None:
     data = run(
         "Analyze the sentiment of these comments: 'Great service!', 'Terrible wait times'",

@@ -8,7 +8,7 @@ import pytest
 
 from orchestra.agents.analyst.exchange import read_exchanged
 from orchestra.agents.analyst.operations import run_operation
-from orchestra.agents.protocol import AgentInputError, StepRequest
+from orchestra.agents.protocol import AgentInputError, StepInput, StepRequest
 
 
 def run(instruction: str) -> dict[str, Any]:
@@ -63,6 +63,44 @@ def test_an_amount_at_the_rate_stated(request_text: str, results: list[float]) -
 )
 def test_a_rate_that_does_not_fit_is_not_read(request_text: str) -> None:
     assert read_exchanged(None, request_text) is None
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # "at 1.16 to the pound": the other side unnamed, the currency asked
+        ("\u00a3300 in euros at 1.16 to the pound", 348),
+        ("how many dollars is \u00a3250 at 1.27 to the pound", 317.5),
+        # ... or the amount's
+        ("\u20ac500 in pounds at 1.17 to the pound", 427.3504),
+    ],
+)
+def test_a_rate_to_the_pound_with_its_other_side_unnamed(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result, rel=1e-5)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # no currency by the amount: which way round is not said
+        "500 in euros at 1.16 to the pound",
+        # asked in the pound the rate is to
+        "\u00a3300 in pounds at 1.16 to the pound",
+    ],
+)
+def test_a_rate_to_the_pound_unsure_of_its_other_side_is_not_read(request_text: str) -> None:
+    assert read_exchanged(None, request_text) is None
+
+
+def test_an_earlier_result_changed_at_the_rate_stated() -> None:
+    # "Convert to pounds at 1.17 euros per £" of a total worked out before: in euros.
+    request = StepRequest(
+        instruction="Convert to pounds at 1.17 euros per \u00a3. "
+        "Use the result of step s1 (Total).",
+        capability="calculation",
+        inputs=(StepInput(step_id="s1", title="Total", text="527", data={"result": 527.0}),),
+    )
+    assert run_operation(request).data["result"] == pytest.approx(450.42735)
 
 
 def test_a_currency_asked_that_the_rate_does_not_name_is_refused() -> None:

@@ -232,6 +232,27 @@ def test_the_chance_of_at_least_one_face_in_several_goes(instruction: str, resul
 
 
 @pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # a target and where it stands now, a step a period: the periods to reach it
+        (
+            "playing the piece at 84 bpm, target is 120. if i add 4 bpm a week how many weeks "
+            "will it take",
+            9,
+        ),
+        (
+            "squat is currently at 60 kg and my goal is 100. going up 2.5 kg each session, "
+            "how many sessions",
+            16,
+        ),
+        ("running at 20 km a week now, target is 50. adding 3 km a week, how many weeks", 10),
+    ],
+)
+def test_periods_to_a_target_from_where_it_stands(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
     "instruction",
     [
         # Not a fair die; a face a coin has not; odds are not a chance.
@@ -276,3 +297,17 @@ def test_tables_asked_bare_after_a_top_table_are_refused() -> None:
             "Context: we have 75 guests, the top table takes 10 and the round tables hold 6. "
             "Task: how many tables"
         )
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # the step in another period than the one asked
+        "playing at 84 bpm, target is 120. if i add 4 bpm a week how many months",
+        # already past the target
+        "playing at 130 bpm, target is 120. if i add 4 bpm a week how many weeks",
+    ],
+)
+def test_periods_to_a_target_that_do_not_fit_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

@@ -57,6 +57,9 @@ def test_a_formula_missing_or_with_extra_values_is_not_read(instruction: str) ->
         # a value said in the quantity's name ("6 reps"), or in a unit of what it measures
         ("estimate my 1 rep max with weight x (1 + reps/30). i did 80 kg for 6 reps", 96),
         ("max heart rate = 220 minus age, i'm 46. what's my max", 174),
+        # the arithmetic ends at "and" before the value given, not at a stop
+        ("max hr = 220 - age and im 43. max?", 177),
+        ("max hr = 220 - age and i'm 38. what is my max hr", 182),
     ],
 )
 def test_any_arithmetic_formula_with_the_values_given(instruction: str, result: float) -> None:
@@ -69,6 +72,9 @@ def test_any_arithmetic_formula_with_the_values_given(instruction: str, result: 
         # no value for the reps, or a number left over
         "estimate my 1 rep max with weight x (1 + reps/30). i did 80 kg",
         "max heart rate = 220 minus age, i'm 46 and my dad is 70. what's my max",
+        "max hr = 220 - age and im 43 and my dad is 70. my max?",
+        # percentages of the result asked too: numbers this reading would leave out
+        "max hr = 220 - age and im 43. max, 70% of max and 85% of max?",
     ],
 )
 def test_any_arithmetic_formula_missing_or_with_extra_values_is_not_read(

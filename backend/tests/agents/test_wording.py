@@ -128,6 +128,33 @@ def test_a_figure_said_beside_its_list(text: str, figure: str) -> None:
     assert len(reading.values) in (3, 4)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("son's homework: 3/4 + 2/5, as a decimal", 1.15),
+        ("daughter's maths homework: 2/3 + 1/6, as a decimal", 2 / 3 + 1 / 6),
+        ("hw question: 5/8 - 1/4", 0.375),
+        ("7/8 - 1/3 for my homework", 7 / 8 - 1 / 3),
+    ],
+)
+def test_whose_homework_it_is_says_nothing(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "references", "expected"),
+    [
+        ("split 356.5 between me and my 2 flatmates", None, 356.5 / 3),
+        ("share 250 among me and my 4 housemates", None, 50),
+        ("split \u27e8s1\u27e9 between me and three friends", {"s1": 96.0}, 24),
+    ],
+)
+def test_shares_between_me_and_others_count_the_asker(
+    text: str, references: dict[str, Any] | None, expected: float
+) -> None:
+    assert value(text, references) == pytest.approx(expected)
+
+
 def test_a_percentage_added_to_an_earlier_result() -> None:
     assert value("add 20% tax to \u27e8s1\u27e9", {"s1": 150}) == pytest.approx(180)
 
@@ -956,6 +983,10 @@ def test_a_height_in_feet_and_inches_unit_unsaid(text: str, expected: float) -> 
     [
         ("our circular patio is 4 m across, what's the area in m2", 12.566370614359172),
         ("area of a circle with a radius of 5 cm", 78.53981633974483),
+        # "(use pi not 22/7)": pi itself, as this reading has it
+        ("area of a circle with radius 7 cm (use pi not 22/7)", 153.93804002589985),
+        ("area of a circle with a diameter of 10 m (using the pi button, not 3.14)", 78.5398163),
+        ("whats the area of a circle, radius 4.5 cm? (use pi rather than 3.142)", 63.6172512),
     ],
 )
 def test_the_area_of_a_circle_from_its_one_size(text: str, expected: float) -> None:
@@ -966,7 +997,12 @@ def test_the_area_of_a_circle_from_its_one_size(text: str, expected: float) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["the round table is 120 cm across, what's its area in m2", "a round pond of 3 m, area?"],
+    [
+        "the round table is 120 cm across, what's its area in m2",
+        "a round pond of 3 m, area?",
+        # pi taken as an approximation: not the reading's pi
+        "area of a circle with radius 7 cm (use 3.14 for pi)",
+    ],
 )
 def test_a_circle_area_in_another_unit_or_of_an_unsaid_size_is_not_read(text: str) -> None:
     assert read_formula(text) is None

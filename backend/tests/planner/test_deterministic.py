@@ -2202,6 +2202,24 @@ def test_shapes_people_write(description: str, expected: list[tuple[str, list[st
     assert shape(plan(description)) == expected
 
 
+@pytest.mark.parametrize(
+    "description",
+    [
+        "total these up and convert to pounds at 1.17 euros per \u00a3\n- ferry \u20ac142\n"
+        "- tolls \u20ac38.60\n- gite deposit \u20ac250",
+        "add these up and then convert to euros at 1.16 euros to the pound\n- hotel \u00a3320\n"
+        "- meals \u00a3145.50",
+        "add up the costs and then convert it to dollars at 1.27 dollars per pound\n"
+        "- hotel \u00a3320\n- meals \u00a3145.50",
+    ],
+)
+def test_a_list_pointed_at_totalled_then_changed_at_a_rate(description: str) -> None:
+    # The list is what is totalled; the total is changed at the rate, no table converted.
+    result = plan(description)
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert "- " not in result.steps[1].instruction
+
+
 def test_a_figure_of_data_pasted_after_the_next_ask_then_what_is_left() -> None:
     result = plan(
         "add up what i've spent and then tell me how much is left of my 250 budget\n"

@@ -530,7 +530,16 @@ _FIGURE_OF_DATA_RE = re.compile(
     r"spending|money|takings|sales|scores|hours|bills?|receipts?|expenses|prices|payments|fares|"
     r"invoices|donations|readings|marks|points|values|totals|"
     # "total the bar tab", "add up the shopping": what is spent, under its everyday names.
-    r"tabs?|drinks|purchases|shopping|spend|outgoings))\b",
+    r"tabs?|drinks|purchases|shopping|spend|outgoings))\b"
+    # "total these up and convert to pounds <list>": the data pasted after, pointed at.
+    r"|\s*(?:add|total|sum|tally)\s+(?:these|those|them)(?:\s+(?:up|together))?\b",
+    re.I,
+)
+# "convert to pounds at 1.17 euros per £", "change it into dollars at 1.27": a value changed
+# at a rate the clause states, no table converted to another format.
+_CONVERTS_AT_A_RATE_RE = re.compile(
+    r"\s*(?:convert|change|turn|put)\s+(?:[^\s\d]+\s+){0,8}?"
+    r"(?:in)?to\s+(?:[a-z$\u00a3\u20ac\u00a5]+)\s+(?:at|using)\s+(?:a\s+rate\s+of\s+)?\d",
     re.I,
 )
 _ORDINAL_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
@@ -954,6 +963,8 @@ def _parts(
                 or _WHAT_REMAINS_RE.search(_without_payload(text))
                 # "total it up and then tell me what that gives per head <table>"
                 or _WHAT_THAT_GIVES_RE.search(_without_payload(text))
+                # "total these up and convert to pounds at 1.17 euros per £ <list>"
+                or _CONVERTS_AT_A_RATE_RE.match(_without_payload(text))
             )
         ):
             # "Sum the price column, then take 15% of it: <table>": the table was for the
@@ -1259,6 +1270,17 @@ def _parts(
             # "read up on training for a 10k, then turn it into a 6-week plan": a piece made
             # from what was found, not a table turned into another format.
             capability = "writing"
+        if (
+            capability in ("conversion", *_GENERAL_CAPABILITIES)
+            and not material
+            and refs
+            and all(kinds.get(r) in _NUMERIC_CAPABILITIES for r in refs)
+            and _CONVERTS_AT_A_RATE_RE.match(strip_request_prefix(text))
+            and "calculation" in matcher.names
+        ):
+            # "total these up and convert to pounds at 1.17 euros per £": a figure changed
+            # at the rate stated, arithmetic, not a table in another format.
+            capability = "calculation"
         unit = _UNIT_TARGET_RE.search(text)
         if (
             capability in ("conversion", *_GENERAL_CAPABILITIES)
@@ -1475,7 +1497,8 @@ def _references(
         return frontier
     if material:
         return ()
-    if _continues_arithmetic(text):
+    if _continues_arithmetic(text) or _CONVERTS_AT_A_RATE_RE.match(strip_request_prefix(text)):
+        # "... and convert to pounds at 1.17 euros per £": the value just worked out.
         return previous
     if _SINGULAR_RESULT_RE.search(text):
         return previous

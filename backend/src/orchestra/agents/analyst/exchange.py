@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from orchestra.agents.analyst.wording import Node, Num, Op
+from orchestra.agents.analyst.wording import Name, Node, Num, Op
 
 __all__ = ["read_exchanged", "read_rate_got", "signs_named"]
 
@@ -51,7 +51,11 @@ _RATE = re.compile(
     rf"(?:(?P<tsym>{_SYMBOL})\s?(?P<rate>{_AMOUNT})|(?P<rate2>{_AMOUNT})\s*(?P<to>{_NAME}))"
     # "1.16 euros per pound", "1.16 euros to the pound": the rate said the other way about.
     rf"|(?<![\w.,])(?P<rate3>{_AMOUNT})\s*(?P<to3>{_NAME})\s+(?:per|to\s+the|to\s+a|for\s+(?:a|one|"
-    rf"each|every)|a|an|each)\s+(?P<from3>{_NAME})",
+    rf"each|every)|a|an|each)\s+(?P<from3>{_NAME}|{_SYMBOL})"
+    # "£300 in euros at 1.16 to the pound": the other currency unnamed, the one asked or the
+    # amount's.
+    rf"|\b(?:at|rate\s+(?:of|is|was))\s+(?P<rate4>{_AMOUNT})\s+(?:to\s+the|to\s+a|to\s+one|per|"
+    rf"for\s+(?:a|one|each))\s+(?P<from4>{_NAME}|{_SYMBOL})",
     re.I,
 )
 # "total in pounds?", "convert it into euros", "how many pounds is ...".
@@ -138,6 +142,20 @@ def _amount(rest: str) -> tuple[Node, frozenset[str], Reading] | None:
     return amount, _codes(held[0].group("sym") or held[0].group("cur")), steps
 
 
+# "Convert to pounds at 1.17 euros per £. Use ⟨s1⟩.": an earlier step's result, marked.
+_MARKED = re.compile(r"\u27e8(?P<step>[^\u27e9]+)\u27e9")
+
+
+def _earlier_result(rest: str) -> tuple[Node, frozenset[str], Reading] | None:
+    """The one earlier result ``rest`` (the request without its rate and its ask) points
+    at, as the amount, its currency unsaid: the side of the rate not asked for; None when
+    ``rest`` holds a number too, or more than one result."""
+    marked = list(_MARKED.finditer(rest))
+    if len(marked) != 1 or _ANY_NUMBER.search(_MARKED.sub(" ", rest)):
+        return None
+    return Name(marked[0].group("step")), frozenset(), []
+
+
 def read_exchanged(context: str | None, task: str) -> Reading | None:
     """The amount ``context`` and ``task`` state, in the currency asked at the one rate they
     state (with the amount before the change first, when it is a price for a count); None
@@ -147,20 +165,31 @@ def read_exchanged(context: str | None, task: str) -> Reading | None:
     if len(rates) != 1:
         return None
     rate = rates[0]
-    one = _codes(rate.group("fsym") or rate.group("from") or rate.group("from3"))
+    one = _codes(
+        rate.group("fsym") or rate.group("from") or rate.group("from3") or rate.group("from4")
+    )
     other = _codes(rate.group("tsym") or rate.group("to") or rate.group("to3"))
     rest = _blank(text, rate.span())
     asks = list(_ASKED.finditer(rest))
     wanted = {_codes(m.group("cur") or m.group("many")) for m in asks}
-    if not one or not other or one & other or len(wanted) != 1:
+    if not one or len(wanted) != 1:
         return None
     for ask in asks:
         rest = _blank(rest, ask.span())
     target = next(iter(wanted))
-    found = _amount(rest)
+    found = _amount(rest) or _earlier_result(rest)
     if found is None:
         return None
     amount, said, steps = found
+    if rate.group("rate4"):
+        # "at 1.16 to the pound": the other side is whichever of the currency asked and the
+        # amount's is not the pound; both must be known, one of them the pound.
+        sides = [side for side in (target, said) if side and not side & one]
+        if len(sides) != 1 or not (target & one or said & one):
+            return None
+        other = sides[0]
+    if not other or one & other:
+        return None
     # The amount is in the side of the rate not asked for: the currency written by it, or
     # that side when none is. "1 CHF = 0.89 GBP" asked in pounds: times the rate.
     if target & other and not target & one:
@@ -171,7 +200,9 @@ def read_exchanged(context: str | None, task: str) -> Reading | None:
         return None
     if said and (not said & source or said & goal):
         return None
-    factor = _num(rate.group("rate") or rate.group("rate2") or rate.group("rate3"))
+    factor = _num(
+        rate.group("rate") or rate.group("rate2") or rate.group("rate3") or rate.group("rate4")
+    )
     changed = Op("*", amount, factor) if times else Op("/", amount, factor)
     tipped = " with the tip" if _TIP.search(text) else ""
     tipped += " less the commission" if _COMMISSION.search(text) else ""

@@ -272,6 +272,8 @@ _CONVERT = re.compile(
     + _THING
     + r"\s+(?:to|in|into|in terms of|as)\s+(?:degrees?\s+)?"
     + _WORD.format("target")
+    # "convert 72 km/h to m/s for my physics hw": who or what it is for asks nothing more.
+    + r"(?:\s+for\s+(?:(?:my|a|an|the|our)\s+[a-z' ]+|homework|hw|school|work))?"
     + r"(?:\s+(?:please|pls|plz))?\s*[?.!]*$"
 )
 _HOW_MANY = re.compile(
@@ -388,6 +390,12 @@ _AS_DECIMAL = re.compile(
     r"\s*\(\s*(?:as|in)\s+(?:a\s+)?decimal(?:s|\s+number)?\s*\)"
     r"|,?\s+(?:as|in)\s+(?:a\s+)?decimal(?:s|\s+number)?(?=\s*[?.!]*$)"
 )
+# "(use pi not 22/7)", "(using the pi button, not 3.14)": pi itself, which this reading uses;
+# an approximation asked for instead ("use 3.14 for pi") is not dropped.
+_PI_ITSELF = re.compile(
+    r"\s*\(\s*(?:use|using|with)\s+(?:the\s+)?(?:pi|\u03c0)(?:\s+(?:button|key))?"
+    r"(?:\s*,?\s*(?:not|rather\s+than|instead\s+of)\s+(?:22/7|3\.14|3\.142))?\s*\)"
+)
 # "the 7th hole is 410 yards": an ordinal says which, and is no amount.
 _ORDINAL = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th)\b")
 # "21 nautical miles": the one word the units read.
@@ -405,6 +413,7 @@ _INCHES_AS_IN = re.compile(
 def _asides_dropped(request: str) -> str:
     request = _INCHES_AS_IN.sub(r"\g<feet> inches", request)
     request = _NAUTICAL.sub("nmi", _ORDINAL.sub("nth", _AS_DECIMAL.sub("", request)))
+    request = _PI_ITSELF.sub("", request)
     return _MASS_OUNCE_SAID.sub("", _BRACKETED_AMOUNT.sub(r"\1", request))
 
 

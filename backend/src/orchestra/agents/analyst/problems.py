@@ -4350,10 +4350,21 @@ _HAVE_SAID = re.compile(
     rf"(?P<have>{_AMOUNT})(?![\d%])",
     re.I,
 )
+# "target is 120" (bpm), "goal of 1,000": what is needed, said as a target.
+_TARGET_SAID = re.compile(
+    rf"\b(?:target|goal|aim)\s+(?:is|of|was)\s+[$\u00a3\u20ac]?(?P<need>{_AMOUNT})(?![\d%])", re.I
+)
+# "playing the piece at 84 bpm", "currently on 62": where it is now, with a target said.
+_NOW_SAID = re.compile(
+    rf"\b(?:at|currently(?:\s+(?:at|on))?|now\s+(?:at|on))\s+[$\u00a3\u20ac]?(?P<have>{_AMOUNT})"
+    r"(?![\d%])",
+    re.I,
+)
 _GAIN_RATE = re.compile(
-    rf"\b(?:make|makes|earn|earns|farm|farms|get|gets|save|saves|gain|gains|add|adds)\s+"
-    rf"(?:about\s+|around\s+)?(?P<rate>{_AMOUNT})\s+(?:[a-z]+\s+)?(?:an?|per|each|every)\s+"
-    r"(?P<period>minute|hour|day|week|month|year)\b",
+    rf"\b(?:make|makes|earn|earns|farm|farms|get|gets|save|saves|saving|gain|gains|add|adds|"
+    rf"adding|go(?:ing)?\s+up(?:\s+by)?|increas(?:e|ing)\s+(?:it\s+)?by)\s+"
+    rf"(?:about\s+|around\s+)?[$\u00a3\u20ac]?(?P<rate>{_AMOUNT})\s+(?:[a-z]+\s+)?"
+    r"(?:an?|per|each|every)\s+(?P<period>minute|hour|day|week|month|year|session)\b",
     re.I,
 )
 
@@ -4363,7 +4374,13 @@ def read_periods_to_target(text: str) -> tuple[Node, str] | None:
     is still needed over the amount gained each period; None unless those are the only three
     numbers, less is held than needed, and the question asks for that many periods."""
     need, have, rate = _NEED_SAID.search(text), _HAVE_SAID.search(text), _GAIN_RATE.search(text)
+    if need is None and have is None:
+        # "at 84 bpm, target is 120. if i add 4 bpm a week how many weeks": a target, and
+        # where it stands now.
+        need, have = _TARGET_SAID.search(text), _NOW_SAID.search(text)
     if need is None or have is None or rate is None or len(_NUMBER.findall(text)) != 3:
+        return None
+    if _PERCENT_AFTER.search(text):
         return None
     period = rate.group("period").lower()
     if not re.search(rf"\bhow\s+(?:many|much)\s+(?:more\s+)?{period}s?\b", text, re.I):

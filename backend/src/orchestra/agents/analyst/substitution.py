@@ -68,7 +68,10 @@ _WORD_OPERATORS = frozenset({"x", "times", "minus", "plus", "over"})
 _OWNERS = r"(?:my|their|his|her|your|our)"
 # "abv% x ml / 1000": a quantity named with "%" takes a value given in percent.
 _OPERAND = rf"(?:\(\s*)*(?:{_AMOUNT}|(?!{_OPERATOR})(?:{_OWNERS}\s+)?[a-z]+%?)(?:\s*\))*"
-_ARITHMETIC_SAID = rf"(?P<formula>{_OPERAND}(?:\s*{_OPERATOR}\s*{_OPERAND})+)(?=\s*(?:[,.;?!]|$))"
+# It ends at a stop, or at "and" before what is given ("220 - age and im 43").
+_ARITHMETIC_SAID = (
+    rf"(?P<formula>{_OPERAND}(?:\s*{_OPERATOR}\s*{_OPERAND})+)(?=\s*(?:[,.;?!]|$)|\s+and\s)"
+)
 _ARITHMETIC = re.compile(
     rf"(?:\bwith|\busing|\bformula(?:\s+is)?|=|:)\s+{_ARITHMETIC_SAID}",
     re.I,

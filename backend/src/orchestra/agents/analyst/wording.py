@@ -1707,6 +1707,29 @@ def _listed_in_brackets(match: re.Match[str]) -> str:
     return f"{name}: {match.group(2)}"
 
 
+_SHARE_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+
+def _with_the_asker(match: re.Match[str]) -> str:
+    """ "between me and my 2 flatmates": the others said, and the asker: 3 people."""
+    others = match.group(2)
+    count = int(others) if others.isdigit() else _SHARE_WORDS[others]
+    return f"{match.group(1)} {count + 1} people"
+
+
 def _trip_said_of_double(match: re.Match[str]) -> str:
     """ "double it for the round trip": the trip says why it is doubled, nothing more."""
     return (
@@ -1715,6 +1738,22 @@ def _trip_said_of_double(match: re.Match[str]) -> str:
 
 
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "son's homework: 3/4 + 2/5", "maths hw q: ...", "... for my physics homework": whose
+    # homework it is says nothing of the arithmetic.
+    (
+        re.compile(
+            r"^\s*(?:(?:my|our)\s+)?(?:[a-z]+'s\s+)?(?:(?:maths?|math|physics|science|"
+            r"chemistry|school)\s+)?(?:homework|hw)(?:\s+(?:question|q))?\s*:\s*"
+        ),
+        "",
+    ),
+    (
+        re.compile(
+            r"[\s,]+for\s+(?:my|our|his|her|their|the)\s+(?:[a-z]+'s\s+)?"
+            r"(?:(?:maths?|math|physics|science|chemistry|school)\s+)?(?:homework|hw)\b"
+        ),
+        "",
+    ),
     # "wat's 3 quaters of 1,260": slips in the words of a fraction.
     (re.compile(r"\bquaters\b"), "quarters"),
     # "best and worst? (lowest and highest)": the figures the words in brackets name.
@@ -1750,6 +1789,16 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"(?:\s+(?:go|are\s+going|come|are\s+coming|eat)\b[^.?!]*)?"
         ),
         r"split it between \1 people",
+    ),
+    # "split it between me and my 2 flatmates", "among me and 3 friends": the asker is one
+    # of the shares too, so 3 and 4 people.
+    (
+        re.compile(
+            rf"\b(between|among|amongst)\s+me\s+and\s+(?:my\s+)?({_SHARES}|one)\s+"
+            r"(?:flat\s?mates|house\s?mates|room\s?mates|mates|friends|pals|colleagues|"
+            r"co-?workers|siblings|sisters|brothers|kids|children|others|people|mates)\b"
+        ),
+        _with_the_asker,
     ),
     # "split it evenly between our 3 charities": between 3.
     (re.compile(r"\b(between|among|amongst)\s+(?:our|my|the|their)\s+(?=\d)"), r"\1 "),
