@@ -474,6 +474,40 @@ def test_a_markup_on_cost_and_a_break_even(request_text: str, result: float) -> 
     assert run(request_text)["result"] == pytest.approx(result)
 
 
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # the price with the markup, then the margin on it: each ask, in the order asked
+        ("Context: cost price 12.50 and i put a 60% markup on. Task: selling price and whats "
+         "my margin %", [20, 37.5]),
+        ("i buy them for 20 with a markup of 35%. what's the margin % and what do i sell them "
+         "for", [100 * 7 / 27, 27]),
+        # the margin alone
+        ("Context: each candle costs me 4 and i mark them up 150%. Task: whats my margin as a "
+         "%", [60]),
+    ],
+)  # fmt: skip
+def test_a_markup_then_the_margin(request_text: str, results: list[float]) -> None:
+    data = run(request_text)
+    assert [s["result"] for s in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a margin in money or in percent? and an ask that is not read
+        "Context: cost price 12.50 and i put a 60% markup on. Task: whats my margin",
+        "Context: cost price 12.50 and i put a 60% markup on. Task: whats my margin % and the vat",
+        # a markup is no margin: not the price with a 60% markup alone
+        "Context: cost price 12.50 and i put a 60% markup on. Task: selling price and my "
+        "margin in pounds",
+    ],
+)
+def test_a_markup_with_a_margin_not_wholly_read_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
 def test_a_break_even_selling_below_cost_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run(
