@@ -312,6 +312,23 @@ def test_a_discount_then_a_voucher_shows_both_prices() -> None:
     assert [step["result"] for step in data["steps"]] == [pytest.approx(68), pytest.approx(63)]
 
 
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # cashback or a rebate after the discount comes off as a voucher does
+        ("Context: lens is £849, theres 10% off and then £75 cashback from canon. Task: what "
+         "does it actually cost me", [764.1, 689.1]),
+        ("Context: the tv is 1,299 with 15% off, then a 100 cash back from samsung on top. "
+         "Task: what do i pay", [1104.15, 1004.15]),
+        ("Context: fridge 640, 20% off in the sale then £50 rebate after. Task: what does it "
+         "cost in the end", [512, 462]),
+    ],
+)  # fmt: skip
+def test_a_discount_then_cashback(request_text: str, results: list[float]) -> None:
+    data = run(request_text)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
 def test_a_voucher_before_the_discount_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run(

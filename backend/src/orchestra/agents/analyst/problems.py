@@ -714,7 +714,7 @@ def read_two_discounts(context: str, task: str) -> list[tuple[Node, str]] | None
 # "then i have a 5 voucher", "a £10 gift card on top": an amount taken off as money.
 _VOUCHER = re.compile(
     r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*(?:quid|pounds|dollars|euros)?\s+"
-    r"(?:off\s+)?(?:voucher|coupon|gift\s+card|code)\b",
+    r"(?:off\s+)?(?:voucher|coupon|gift\s+card|code|cash\s*-?\s*back|rebate)\b",
     re.I,
 )
 # ... said to come off after the discount.
