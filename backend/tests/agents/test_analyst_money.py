@@ -312,6 +312,23 @@ def test_a_discount_then_a_voucher_shows_both_prices() -> None:
     assert [step["result"] for step in data["steps"]] == [pytest.approx(68), pytest.approx(63)]
 
 
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # cashback or a rebate after the discount comes off as a voucher does
+        ("Context: lens is £849, theres 10% off and then £75 cashback from canon. Task: what "
+         "does it actually cost me", [764.1, 689.1]),
+        ("Context: the tv is 1,299 with 15% off, then a 100 cash back from samsung on top. "
+         "Task: what do i pay", [1104.15, 1004.15]),
+        ("Context: fridge 640, 20% off in the sale then £50 rebate after. Task: what does it "
+         "cost in the end", [512, 462]),
+    ],
+)  # fmt: skip
+def test_a_discount_then_cashback(request_text: str, results: list[float]) -> None:
+    data = run(request_text)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
 def test_a_voucher_before_the_discount_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run(
@@ -503,6 +520,40 @@ def test_a_margin_said_on_cost_is_refused() -> None:
             "Context: cards cost me 0.80 each and i sell them at 2.50. "
             "Task: margin on cost as a percentage?"
         )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # the price with the markup, then the margin on it: each ask, in the order asked
+        ("Context: cost price 12.50 and i put a 60% markup on. Task: selling price and whats "
+         "my margin %", [20, 37.5]),
+        ("i buy them for 20 with a markup of 35%. what's the margin % and what do i sell them "
+         "for", [100 * 7 / 27, 27]),
+        # the margin alone
+        ("Context: each candle costs me 4 and i mark them up 150%. Task: whats my margin as a "
+         "%", [60]),
+    ],
+)  # fmt: skip
+def test_a_markup_then_the_margin(request_text: str, results: list[float]) -> None:
+    data = run(request_text)
+    assert [s["result"] for s in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a margin in money or in percent? and an ask that is not read
+        "Context: cost price 12.50 and i put a 60% markup on. Task: whats my margin",
+        "Context: cost price 12.50 and i put a 60% markup on. Task: whats my margin % and the vat",
+        # a markup is no margin: not the price with a 60% markup alone
+        "Context: cost price 12.50 and i put a 60% markup on. Task: selling price and my "
+        "margin in pounds",
+    ],
+)
+def test_a_markup_with_a_margin_not_wholly_read_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
 
 
 def test_a_break_even_selling_below_cost_is_refused() -> None:

@@ -117,3 +117,35 @@ def test_what_is_left_in_a_pack(instruction: str, result: float) -> None:
 )
 def test_what_is_left_in_a_pack_not_wholly_read_is_left(text: str) -> None:
     assert read_recipe(None, text) is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        # the unit asked, or each of two units asked in turn: not the rate's unit alone
+        ("turkey is 6.4 kg, recipe says 20 mins per kg plus 90 mins. how long in minutes and "
+         "in hours", [218, 218 / 60]),
+        ("5 kg turkey, 20 mins per kg plus 70 mins - how many minutes and how many hours",
+         [170, 170 / 60]),
+        ("beef joint 1.8 kg, cook 25 minutes per 500 g plus 25 minutes. time in mins and in "
+         "hrs?", [115, 115 / 60]),
+        ("a 3.2 kg chicken takes 25 minutes per kg plus 30 minutes, how long in hours",
+         [110 / 60]),
+        ("lamb leg 2 kg at 1 hour per kg plus 20 mins, how long in minutes", [140]),
+    ],
+)  # fmt: skip
+def test_a_roasting_time_in_the_units_asked(instruction: str, results: list[float]) -> None:
+    data = run(instruction)
+    assert [s["result"] for s in data["steps"]] == pytest.approx(results)
+
+
+def test_a_roasting_time_in_hours_and_minutes_is_left() -> None:
+    # "in hours and minutes" asks one time said in both ("1 h 50 min"), not two answers
+    assert (
+        read_recipe(
+            None,
+            "a 3.2 kg chicken takes 25 minutes per kg plus 30 minutes, how long in hours and "
+            "minutes",
+        )
+        is None
+    )

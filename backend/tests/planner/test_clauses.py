@@ -138,6 +138,23 @@ def text_of(description: str) -> list[str]:
             ["how does this read 'parts arrived smashed'", "separately 3 x 14.99"],
         ),
         ("what is 10 - 3 and then double it", ["what is 10 - 3", "double it"]),
+        # A dash after a list of numbers, before the figures asked of them, parts them; a
+        # dash after one number subtracts.
+        (
+            "relay splits in seconds 31.4, 33.8, 30.9, 32.6 - total time and average per leg",
+            ["relay splits in seconds 31.4, 33.8, 30.9, 32.6", "total time", "average per leg"],
+        ),
+        (
+            "daily steps 8200, 10400, 7650 \u2013 total steps and average per day",
+            ["daily steps 8200, 10400, 7650", "total steps", "average per day"],
+        ),
+        # Two figures named one after the other ask one thing of the numbers before them:
+        # "average" after "total and" is no verb.
+        (
+            "daily steps 8200, 10400, 7650, total and average per day",
+            ["daily steps 8200, 10400, 7650, total and average per day"],
+        ),
+        ("what's 100 - the sum of 20 and 30", ["what's 100 - the sum of 20 and 30"]),
         # The user's own doings go on after "and"; a request to the reader does not.
         (
             "i read 40 pages an hour and read 45 mins a night. how many nights for 384 pages",

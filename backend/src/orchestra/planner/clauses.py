@@ -952,6 +952,11 @@ def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
             # connective parts the asks as a comma does ("2 - 3" stays a subtraction).
             words.append(",")
             index += 1
+        elif low in _DASHES and _dash_before_figures(tokens, index):
+            # "splits 31.4, 33.8, 30.9 - total time and average per leg": a dash after a list
+            # of numbers, before the figures asked of them, parts them as a comma does.
+            words.append(",")
+            index += 1
         elif low in _CONNECTIVES and not (
             # "when the next eclipse is": "next" after a determiner is no step's order.
             low == "next" and index > 0 and tokens[index - 1].low in _DETERMINERS
@@ -964,6 +969,19 @@ def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
 
 
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _dash_before_figures(tokens: list[Token], index: int) -> bool:
+    """Whether the dash at ``index`` ends a list of numbers ("31.4, 33.8, 30.9 -") and a
+    figure of them is named after it ("- total time", "- the average"): "what's 100 - the
+    sum of 2 and 3" subtracts, its dash after one number."""
+    if index < 3 or index + 1 >= len(tokens):
+        return False
+    before = tokens[index - 3 : index]
+    if not (before[0].is_number and before[1].text == "," and before[2].is_number):
+        return False
+    after = index + 2 if tokens[index + 1].low in _DETERMINERS else index + 1
+    return after < len(tokens) and tokens[after].low in _FIGURE_WORDS
 
 
 def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
@@ -1096,6 +1114,17 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                     # "i read about 40 pages an hour and read 45 mins every night", "saving
                     # for a holiday, i've got 950 and put away 220 a month": the same
                     # subject doing more, not a request to read or to put away.
+                    starts = False
+                if (
+                    starts
+                    and words == ["and"]
+                    and tokens[index - 1].low in _FIGURE_WORDS
+                    and tokens[verb_at].low in _FIGURE_WORDS
+                    and verb_at == after
+                    and not _has_operand(tokens[verb_at:])
+                ):
+                    # "8200, 10400, 7650, total and average per day": two figures of the
+                    # numbers before them, one ask ("average" is no verb here).
                     starts = False
                 if (
                     words == ["plus"]

@@ -69,6 +69,7 @@ from orchestra.agents.analyst.problems import (
     read_loan_repaid,
     read_macro_grams,
     read_markup_on_cost,
+    read_markup_then_margin,
     read_named_share,
     read_part_of_whole,
     read_per_period,
@@ -1249,6 +1250,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             or read_loan_repaid(context, text)
             # "going up 6.5%. new rent, and how much extra a year": each ask of the change.
             or read_percentage_asked_twice(context, text)
+            # "60% markup on 12.50. selling price and my margin %": a margin is no markup.
+            or read_markup_then_margin(context, text)
         )
         if stages is not None:
             return tuple(Clause(label, expression) for expression, label in stages)

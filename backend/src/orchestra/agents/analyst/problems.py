@@ -76,6 +76,7 @@ __all__ = [
     "read_macro_grams",
     "read_made_per_hour",
     "read_markup_on_cost",
+    "read_markup_then_margin",
     "read_named_share",
     "read_parts_of_whole",
     "read_per_group",
@@ -367,6 +368,8 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """
     if _SAVE_ASKED.search(task) and _ADDED_SHARE.search(context):
         return None  # "the tip is 15%. how much do i save": a tip is paid on top, not saved
+    if _ASKS_MARGIN.search(task):
+        return None  # "60% markup. selling price and my margin": a margin is no markup
     included = _read_included(context, task)
     if isinstance(included, str):
         return None  # an amount with the percentage in it, asked neither of the two
@@ -715,7 +718,7 @@ def read_two_discounts(context: str, task: str) -> list[tuple[Node, str]] | None
 # "then i have a 5 voucher", "a £10 gift card on top": an amount taken off as money.
 _VOUCHER = re.compile(
     r"[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?!\s*%)\s*(?:quid|pounds|dollars|euros)?\s+"
-    r"(?:off\s+)?(?:voucher|coupon|gift\s+card|code)\b",
+    r"(?:off\s+)?(?:voucher|coupon|gift\s+card|code|cash\s*-?\s*back|rebate)\b",
     re.I,
 )
 # ... said to come off after the discount.
@@ -1930,6 +1933,60 @@ def read_markup_on_cost(context: str, task: str) -> tuple[Node, str] | None:
         return margin, "the margin on the selling price, in percent"
     markup = Op("*", Op("/", Op("-", price, cost), cost), Num(100, "100"))
     return markup, "the markup on cost, in percent"
+
+
+# "cost price 12.50 and i put a 60% markup on", "it costs me 8, marked up 25%": what one
+# costs and the share of the cost added to it.
+_MARKUP_SAID = re.compile(
+    r"(?<![\w.])(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*mark-?up\b"
+    r"|\bmark-?up\s+(?:of\s+|is\s+|at\s+)?(?P<after>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
+    r"|\bmark(?:ed|s|ing)?\s+(?:it\s+|them\s+)?up\s+(?:by\s+)?(?P<up>\d+(?:\.\d+)?)\s*"
+    r"(?:%|percent\b|per\s+cent\b)",
+    re.I,
+)
+_COST_NAMED = re.compile(
+    r"\b(?:cost\s+price|costs?|bought|buy|buying|paid|pay)\b[^\d]{0,20}?[$\u20ac\u00a3]?"
+    r"(?P<cost>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    re.I,
+)
+_ASKS_MARGIN = re.compile(r"\bmargin\b", re.I)
+_ASKS_APART = re.compile(r"\s*(?:[,;?]\s*(?:and\s+)?|\s+and\s+)", re.I)
+_ASKS_SELLING = re.compile(
+    r"\b(?:selling\s+price|sale\s+price|retail\s+price|sell\s+(?:it|them|each|one)?\s*"
+    r"(?:for|at)|what\s+(?:do|should|will)\s+i\s+charge|(?:new|final)\s+price)\b",
+    re.I,
+)
+
+
+def read_markup_then_margin(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "cost price 12.50 and i put a 60% markup on. selling price and whats my margin %":
+    the price, the cost times (1 + 60 / 100), then the margin, the price less the cost over
+    the price, in percent; the margin alone when only it is asked. None unless the cost and
+    the markup are the only numbers, the margin is asked in percent (a markup is no
+    margin) and nothing else is asked."""
+    markup, cost = _MARKUP_SAID.search(context), _COST_NAMED.search(context)
+    asked = _ASKS_MARGIN.search(task)
+    if markup is None or cost is None or asked is None:
+        return None
+    if _NUMBER.search(task) or len(_NUMBER.findall(context)) != 2:
+        return None
+    if not re.search(r"%|\bpercent", task, re.I):
+        return None  # "whats my margin": in money, or in percent?
+    rate = _plain(markup["rate"] or markup["after"] or markup["up"])
+    price = Op("*", _plain(cost["cost"]), Op("+", Num(1, "1"), Op("/", rate, Num(100, "100"))))
+    margin = Op("*", Op("/", Op("-", price, _plain(cost["cost"])), price), Num(100, "100"))
+    stages: list[tuple[Node, str]] = [(margin, "the margin, in percent of the selling price")]
+    selling = _ASKS_SELLING.search(task)
+    # Every ask is one of the two read ("my margin and the vat" asks what is not read).
+    asks = [a for a in _ASKS_APART.split(task.strip(" ?.!")) if a.strip()]
+    if len(asks) != (1 if selling is None else 2) or not all(
+        _ASKS_MARGIN.search(a) or _ASKS_SELLING.search(a) for a in asks
+    ):
+        return None
+    if selling is None:
+        return stages
+    both = [(price, "the selling price, the cost with the markup"), *stages]
+    return both if selling.start() < asked.start() else both[::-1]
 
 
 # "stall costs 63 for the day, each bracelet costs me 1.80 ... i sell them at 6": a fixed

@@ -324,6 +324,8 @@ _ROAST = re.compile(
     re.I,
 )
 _HOW_LONG = re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:minutes|mins|hours)\b|\btime\b", re.I)
+# The units of time the question asks the answer in ("in minutes and in hours").
+_TIME_ASKED = re.compile(r"\b(minutes?|mins?|hours?|hrs?)\b", re.I)
 
 
 def _unit_of(table: dict[str, float], word: str) -> float:
@@ -354,7 +356,27 @@ def _roasting_time(text: str) -> list[tuple[Node, str]] | None:
     if extra_unit != rate_unit:
         extra = Op("*", extra, Num(extra_unit / rate_unit, f"{extra_unit / rate_unit:.15g}"))
     time = Op("+", Op("*", units, _num(roast["rate"])), extra)
-    return [(time, f"the time by weight plus the time added, in {roast['runit']}")]
+    # "how long in hours", "how long in minutes and in hours": each unit asked, in turn.
+    asked: list[str] = []
+    for word in _TIME_ASKED.findall(text[roast.end() :]):
+        if _unit_of(_MINUTES, word) not in [_unit_of(_MINUTES, a) for a in asked]:
+            asked.append(word)
+    if len(asked) > 2 or (
+        len(asked) == 2 and _unit_of(_MINUTES, asked[0]) > _unit_of(_MINUTES, asked[1])
+    ):
+        return None  # "in hours and minutes" asks one time in both ("1 h 50 min")
+    if not asked:
+        return [(time, f"the time by weight plus the time added, in {roast['runit']}")]
+    found: list[tuple[Node, str]] = []
+    for word in asked:
+        factor = rate_unit / _unit_of(_MINUTES, word)
+        said: Node = time
+        if factor > 1.0:
+            said = Op("*", time, Num(factor, f"{factor:.15g}"))
+        elif factor < 1.0:
+            said = Op("/", time, Num(1 / factor, f"{1 / factor:.15g}"))
+        found.append((said, f"the time by weight plus the time added, in {word.lower()}"))
+    return found
 
 
 # "1 kg bag of sugar", "a 500 ml bottle of oil": what there is, the size of its pack.
