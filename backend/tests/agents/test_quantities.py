@@ -721,11 +721,27 @@ def test_how_much_naming_no_thing_asks_money(instruction: str, result: float) ->
         "my day rate is £350, what do i charge a week",
         # a working day: 8 hours or 24?
         "I earn £12 an hour, how much is that a day",
+        # money for an hour or a day, with no word of work: open or hired for how long?
+        "£12 an hour, how much a day",
+        "the hall is £40 an hour to hire, what's that for a day",
     ],
 )
 def test_time_worked_is_not_turned_into_days_or_weeks_by_the_clock(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "said"),
+    [
+        ("I earn £50 a day. How much is that per week?", "a day and a week is asked"),
+        ("£12 an hour, how much a day", "an hour and a day is asked"),
+    ],
+)
+def test_a_working_period_not_said_is_what_the_refusal_names(instruction: str, said: str) -> None:
+    with pytest.raises(AgentInputError) as refused:
+        run(instruction)
+    assert said in str(refused.value)
 
 
 @pytest.mark.parametrize(

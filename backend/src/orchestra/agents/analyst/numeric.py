@@ -97,7 +97,11 @@ from orchestra.agents.analyst.problems import (
     states_count_and_price,
     states_rate_and_duration,
 )
-from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
+from orchestra.agents.analyst.quantities import (
+    kinds_apart,
+    unit_asked_apart,
+    working_period_unsaid,
+)
 from orchestra.agents.analyst.ratios import read_part_of_ratio
 from orchestra.agents.analyst.recipes import read_recipe
 from orchestra.agents.analyst.references import Inputs, read_inputs
@@ -750,6 +754,16 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if any(r in inputs.from_text for r in reading.references):
         confidence = round(confidence - 0.1, 3)
     if reading.expression is None or confidence < CONFIDENCE_THRESHOLD:
+        unsaid = working_period_unsaid(request.instruction)
+        if unsaid is not None:
+            # "I earn £50 a day, how much a week": not 350, and the refusal says why.
+            raise AgentInputError(
+                f"Not sure enough to answer, so nothing was computed: the amount is for "
+                f"{'an' if unsaid[0] == 'hour' else 'a'} {unsaid[0]} and a {unsaid[1]} is asked, but how many {unsaid[0]}s of "
+                f"work or opening make the {unsaid[1]} is not said (a working {unsaid[1]} "
+                f"is not the clock's). Say it, e.g. '£50 a day, 5 days a week: how much a "
+                f"week?'"
+            )
         refusal = _refusal(reading, confidence, statistics, bool(material))
         if refusal == NO_NUMBERS:
             raise NeedsInput(refusal)  # asked: the reply may give them (`answered`)

@@ -1209,8 +1209,8 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         # "we'll stop for lunch. how many hours all in": the time of a pause is part of the
         # time asked, so one not said leaves it unknown; and it is added to no other unit.
         return None
-    if _EARNED.search(f"{context} {task}") and _working_time_converted(given, ways[0], asked):
-        return None
+    if _working_time_converted(given, ways[0], asked):
+        return None  # `working_period_unsaid` says why, in the refusal
     if len(given) == 1:
         return _rate_per_other(given[0], asked)
     if not _keeps_own_unit(given, ways[0], asked):
@@ -1572,12 +1572,45 @@ def read_first_then_each(context: str | None, task: str) -> tuple[Node, str] | N
     return total, f"the price for the first {unit}s plus the rate for each {unit} after"
 
 
-# Money earned or charged for time worked: "i earn 50 a day", "my day rate is 350".
-_EARNED = re.compile(
-    r"\b(?:earn|earns|earned|earning|earnings|wage|wages|salary|paid|day\s+rate|hourly\s+rate|"
-    r"work|works|worked|working|shift|shifts|charge|charges)\b",
+# Money for an hour or a day ("£50 a day", "12 an hour"), and a longer period asked of it.
+_MONEY_PER_WORK_PERIOD = re.compile(
+    r"(?:[$\u20ac\u00a3]\s*\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s*(?:pounds?|quid|dollars?|"
+    r"euros?|p)\b)\s*(?:an?|per|/|each)\s*(?P<period>hour|hr|day)\b",
     re.I,
 )
+_LONGER_PERIOD_ASKED = re.compile(
+    r"\b(?:an?|per|each|every|for\s+(?:a|the)|in\s+a|/)\s*(?P<period>day|week|month|year)\b"
+    r"|\b(?P<adverb>daily|weekly|monthly|yearly|annually)\b",
+    re.I,
+)
+# How long the work runs, said: "8 hours a day", "5 days a week", "a 38 hour week".
+_WORK_TIME_SAID = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:-\s*)?(?:hours?|hrs?|h|days?)\s*(?:a|per|each|every|/)?\s*"
+    r"(?:day|week|month|year|shift)\b|\b(?:all|every)\s+day\b|\b24\s*/\s*7\b",
+    re.I,
+)
+_PERIOD_ORDER = {"hour": 0, "hr": 0, "day": 1, "week": 2, "month": 3, "year": 4}
+_ADVERB_PERIODS = {
+    "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year"
+}  # fmt: skip
+
+
+def working_period_unsaid(text: str) -> tuple[str, str] | None:
+    """The period money is said for ("£50 a day") and the longer one asked ("how much a
+    week"), when how many of the first make the second is not said and the clock would
+    guess it: money is paid for time worked or open, and a working week is no 7 days nor a
+    working day 24 hours. None when the request says how long the work runs."""
+    given = _MONEY_PER_WORK_PERIOD.search(text)
+    if given is None or _WORK_TIME_SAID.search(text):
+        return None
+    period = given.group("period").lower()
+    for asked in _LONGER_PERIOD_ASKED.finditer(text, given.end()):
+        longer = (asked.group("period") or _ADVERB_PERIODS[asked.group("adverb").lower()]).lower()
+        if _PERIOD_ORDER[longer] > _PERIOD_ORDER[period]:
+            return ("hour" if period == "hr" else period), longer
+    return None
+
+
 # Turning hours into days, days into weeks, hours into weeks by the clock.
 _CLOCK_FACTORS = (24.0, 7.0, 168.0)
 
@@ -1591,6 +1624,8 @@ def _working_time_converted(given: list[Quantity], signs: tuple[int, ...], asked
         all(k in {"money", "time"} or k.startswith("#") for k, _ in q.dims) for q in given
     ) or not all(k in {"money", "time"} or k.startswith("#") for k, _ in asked.bottom):
         return False
+    if not any(k == "money" for q in given for k, _ in q.dims):
+        return False  # "600 jobs per hour, how many a day": things done run by the clock
     factor = math.prod(q.size**s for q, s in zip(given, signs, strict=True)) / asked.size
     return any(
         math.isclose(factor, clock, rel_tol=1e-9) or math.isclose(factor, 1 / clock, rel_tol=1e-9)
