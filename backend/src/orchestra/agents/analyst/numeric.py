@@ -759,8 +759,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             # "I earn £50 a day, how much a week": not 350, and the refusal says why.
             raise AgentInputError(
                 f"Not sure enough to answer, so nothing was computed: the amount is for "
-                f"{'an' if unsaid[0] == 'hour' else 'a'} {unsaid[0]} and a {unsaid[1]} is asked, but how many {unsaid[0]}s of "
-                f"work or opening make the {unsaid[1]} is not said (a working {unsaid[1]} "
+                f"{'an' if unsaid[0] == 'hour' else 'a'} {unsaid[0]} and a {unsaid[1]} is "
+                f"asked, but how many {unsaid[0]}s of work or opening make the {unsaid[1]} "
+                f"is not said (a working {unsaid[1]} "
                 f"is not the clock's). Say it, e.g. '£50 a day, 5 days a week: how much a "
                 f"week?'"
             )
