@@ -1903,6 +1903,43 @@ def test_word_problems_that_do_not_hold_are_refused(instruction: str) -> None:
         run(instruction, capability="calculation")
 
 
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # "was ... and now its ...": the old and the new value, "its" without its apostrophe
+        ("a jumper was £35 and now its £28, what is the percentage decrease", 20),
+        ("the bike was 240 but now its 180. percentage decrease?", 25),
+        ("ticket was 12.50 and now its 15, whats the percentage increase", 20),
+        # the new value against the old, said to be of a time before; "184k" in thousands
+        ("q3 sales were 184k vs 152k in the same quarter last year. growth %?", 3200 / 152),
+        ("revenue was 42,300 against 39,800 last month. growth %?", 2500 / 398),
+        ("we had 1,250 compared to 1,400 the year before. percentage decrease?", 150 / 14),
+        # a part "from" its whole, the share named in a word and asked after a comma
+        ("our GS scored 38 from 51 attempts on saturday, shooting %?", 3800 / 51),
+        ("keeper saved 12 of 15 penalties this season, save percentage?", 80),
+        ("she made 45 from 60 free throws, what's her shooting %", 75),
+    ],
+)
+def test_relative_changes_and_shares_said_the_short_way(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a growth asked of values that fell, a scale on one value only, no time before
+        "sales were 184k vs 152k last year. whats the percentage decrease",
+        "sales 184k vs 152k. growth %?",
+        # a range, not a part of a whole
+        "temperature went from 12 to 20, shooting %?",
+        "scored 38 from 51 attempts, growth %?",
+    ],
+)
+def test_relative_changes_and_shares_not_read_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
 def test_negative_numbers_are_values_of_a_list_with_several_figures() -> None:
     data = run("lowest and highest of 9, -3, 14, 0", capability="statistics")
     assert data["figures"] == {"min": -3, "max": 14}
@@ -3735,4 +3772,37 @@ def test_a_share_each_when_some_pay_nothing_is_refused() -> None:
         run(
             "dinner is 240 for 6 people and the kids go free, how much each",
             capability="calculation",
+        )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "key", "sums"),
+    [
+        # "how many <a numeric column> of each <group>": the column added up in each group
+        (
+            "crop,kg\nbeans,1.2\ncourgette,2.5\nbeans,0.8\ntomato,1.9\ncourgette,3.1\n"
+            "tomato,2.4\nhow many kg of each crop have we picked",
+            "crop",
+            {"beans": 2.0, "courgette": 5.6, "tomato": 4.3},
+        ),
+        (
+            "how many hours of each project?\nproject,hours\nA,3\nB,4\nA,2.5",
+            "project",
+            {"A": 5.5, "B": 4},
+        ),
+    ],
+)
+def test_how_many_of_a_column_for_each_group_is_its_total(
+    instruction: str, key: str, sums: dict[str, float]
+) -> None:
+    data = run(instruction, capability="statistics")
+    column = next(iter(data["result"][0]["sum"]))
+    assert {g[key]: g["sum"][column] for g in data["result"]} == pytest.approx(sums)
+
+
+def test_how_many_rows_of_each_group_is_still_refused() -> None:
+    with pytest.raises(AgentInputError, match="count of the rows"):
+        run(
+            "how many rows of each team?\nteam,points\nred,3\nblue,1\nred,1",
+            capability="statistics",
         )
