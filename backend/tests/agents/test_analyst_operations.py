@@ -3806,3 +3806,37 @@ def test_how_many_rows_of_each_group_is_still_refused() -> None:
             "how many rows of each team?\nteam,points\nred,3\nblue,1\nred,1",
             capability="statistics",
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        # a yearly amount changed by a percentage, then the new amount over a shorter period
+        (
+            "Context: Salary is 31,200 and getting a 3.5% rise. Task: New annual and then monthly?",
+            [32292, 2691],
+        ),
+        (
+            "Context: My salary is 28,500 and i'm getting a 4% pay rise. Task: What's the new "
+            "salary, and per month?",
+            [29640, 2470],
+        ),
+        (
+            "Context: Earning 40,000 a year and taking a 5% pay cut. Task: New yearly figure and "
+            "then weekly?",
+            [38000, 38000 / 52],
+        ),
+    ],
+)
+def test_a_yearly_amount_changed_then_per_month(instruction: str, results: list[float]) -> None:
+    data = run(instruction, capability="calculation")
+    assert [s["result"] for s in data["steps"]] == pytest.approx(results)
+
+
+def test_a_monthly_amount_asked_new_annual_is_refused() -> None:
+    # "900 a month": not yearly, so "new annual and then monthly" is not read so
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: Rent is 900 a month and going up 5%. Task: New annual and then monthly?",
+            capability="calculation",
+        )

@@ -441,10 +441,45 @@ _SECOND_ASK = re.compile(
 _EXTRA_ASKED = re.compile(r"\b(?:extra|more|increase|rise)\b", re.I)
 
 
+# "new annual and then monthly?", "the new salary, and per month": the amount changed,
+# then the same over a shorter period.
+_NEW_THEN_PER = re.compile(
+    r"^\s*(?:so\s+)?(?:what(?:'s|s|\s+is|\s+will\s+be)\s+)?(?:the\s+|my\s+)?new\s+"
+    r"(?:(?:annual|yearly)\s+)?(?:salary|pay|amount|annual|yearly|figure)?\s*(?:,\s*|\s+)"
+    r"(?:and\s+)?(?:then\s+)?(?:(?:what(?:'s|s|\s+is)\s+)?(?:that|it)\s+)?(?:the\s+)?"
+    r"(?P<per>monthly|weekly|per\s+month|a\s+month|per\s+week|a\s+week)\s*[?.!]*\s*$",
+    re.I,
+)
+# A yearly amount: a salary, or an amount said a year.
+_YEARLY = re.compile(r"\b(?:salary|a\s+year|per\s+year|per\s+annum|p\.?a\.?|annual|yearly)\b", re.I)
+_OTHER_PERIOD = re.compile(
+    r"\b(?:a|per|each|every)\s+(?:month|week|day|hour)\b|\bmonthly\b|\bweekly\b", re.I
+)
+
+
+def _new_then_per_period(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "salary is 31,200 and getting a 3.5% rise. new annual and then monthly?": the yearly
+    amount with the change, then that over 12 months (or 52 weeks); None unless the amount
+    is said to be yearly and the change reads as `read_percentage_problem` reads it."""
+    asked = _NEW_THEN_PER.match(task)
+    if asked is None or not _YEARLY.search(context) or _OTHER_PERIOD.search(context):
+        return None
+    new = read_percentage_problem(context, "what's the new amount")
+    if new is None or not new[1].startswith("the amount"):
+        return None
+    weekly = "week" in asked["per"].lower()
+    periods = Num(52, "52") if weekly else Num(12, "12")
+    per = "week" if weekly else "month"
+    return [(new[0], f"{new[1]}, a year"), (Op("/", new[0], periods), f"{new[1]}, a {per}")]
+
+
 def read_percentage_asked_twice(context: str, task: str) -> list[tuple[Node, str]] | None:
     """ "rent is 1,380 a month and going up 6.5%. new rent, and how much extra a year": each
     of the two asks read as `read_percentage_problem` reads it alone; None unless the task
     is two asks and both are read."""
+    yearly = _new_then_per_period(context, task)
+    if yearly is not None:
+        return yearly
     asks = _SECOND_ASK.split(task)
     # The new amount, then what more it comes to: a rise. "what do i save" of a tip added,
     # or both asks of one kind, is not so.
