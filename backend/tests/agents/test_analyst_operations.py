@@ -1916,6 +1916,43 @@ def test_word_problems_that_do_not_hold_are_refused(instruction: str) -> None:
         run(instruction, capability="calculation")
 
 
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # "was ... and now its ...": the old and the new value, "its" without its apostrophe
+        ("a jumper was £35 and now its £28, what is the percentage decrease", 20),
+        ("the bike was 240 but now its 180. percentage decrease?", 25),
+        ("ticket was 12.50 and now its 15, whats the percentage increase", 20),
+        # the new value against the old, said to be of a time before; "184k" in thousands
+        ("q3 sales were 184k vs 152k in the same quarter last year. growth %?", 3200 / 152),
+        ("revenue was 42,300 against 39,800 last month. growth %?", 2500 / 398),
+        ("we had 1,250 compared to 1,400 the year before. percentage decrease?", 150 / 14),
+        # a part "from" its whole, the share named in a word and asked after a comma
+        ("our GS scored 38 from 51 attempts on saturday, shooting %?", 3800 / 51),
+        ("keeper saved 12 of 15 penalties this season, save percentage?", 80),
+        ("she made 45 from 60 free throws, what's her shooting %", 75),
+    ],
+)
+def test_relative_changes_and_shares_said_the_short_way(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a growth asked of values that fell, a scale on one value only, no time before
+        "sales were 184k vs 152k last year. whats the percentage decrease",
+        "sales 184k vs 152k. growth %?",
+        # a range, not a part of a whole
+        "temperature went from 12 to 20, shooting %?",
+        "scored 38 from 51 attempts, growth %?",
+    ],
+)
+def test_relative_changes_and_shares_not_read_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
 def test_negative_numbers_are_values_of_a_list_with_several_figures() -> None:
     data = run("lowest and highest of 9, -3, 14, 0", capability="statistics")
     assert data["figures"] == {"min": -3, "max": 14}
@@ -3747,5 +3784,72 @@ def test_a_share_each_when_some_pay_nothing_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run(
             "dinner is 240 for 6 people and the kids go free, how much each",
+            capability="calculation",
+        )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "key", "sums"),
+    [
+        # "how many <a numeric column> of each <group>": the column added up in each group
+        (
+            "crop,kg\nbeans,1.2\ncourgette,2.5\nbeans,0.8\ntomato,1.9\ncourgette,3.1\n"
+            "tomato,2.4\nhow many kg of each crop have we picked",
+            "crop",
+            {"beans": 2.0, "courgette": 5.6, "tomato": 4.3},
+        ),
+        (
+            "how many hours of each project?\nproject,hours\nA,3\nB,4\nA,2.5",
+            "project",
+            {"A": 5.5, "B": 4},
+        ),
+    ],
+)
+def test_how_many_of_a_column_for_each_group_is_its_total(
+    instruction: str, key: str, sums: dict[str, float]
+) -> None:
+    data = run(instruction, capability="statistics")
+    column = next(iter(data["result"][0]["sum"]))
+    assert {g[key]: g["sum"][column] for g in data["result"]} == pytest.approx(sums)
+
+
+def test_how_many_rows_of_each_group_is_still_refused() -> None:
+    with pytest.raises(AgentInputError, match="count of the rows"):
+        run(
+            "how many rows of each team?\nteam,points\nred,3\nblue,1\nred,1",
+            capability="statistics",
+        )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        # a yearly amount changed by a percentage, then the new amount over a shorter period
+        (
+            "Context: Salary is 31,200 and getting a 3.5% rise. Task: New annual and then monthly?",
+            [32292, 2691],
+        ),
+        (
+            "Context: My salary is 28,500 and i'm getting a 4% pay rise. Task: What's the new "
+            "salary, and per month?",
+            [29640, 2470],
+        ),
+        (
+            "Context: Earning 40,000 a year and taking a 5% pay cut. Task: New yearly figure and "
+            "then weekly?",
+            [38000, 38000 / 52],
+        ),
+    ],
+)
+def test_a_yearly_amount_changed_then_per_month(instruction: str, results: list[float]) -> None:
+    data = run(instruction, capability="calculation")
+    assert [s["result"] for s in data["steps"]] == pytest.approx(results)
+
+
+def test_a_monthly_amount_asked_new_annual_is_refused() -> None:
+    # "900 a month": not yearly, so "new annual and then monthly" is not read so
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: Rent is 900 a month and going up 5%. Task: New annual and then monthly?",
             capability="calculation",
         )

@@ -77,6 +77,11 @@ def run(instruction: str) -> dict[str, Any]:
         ("150 kills and 60 deaths in ranked, whats my k/d", 2.5),
         # the body mass index of a height and a weight, in any units
         ("she is 160 cm tall and weighs 64 kg, what's her BMI", 25.0),
+        # ... asked first, the amounts after it, written against their units or not
+        ("bmi for 82 kg and 1.78m", 82 / 1.78**2),
+        ("bmi for 82kg and 1.78m", 82 / 1.78**2),
+        ("what's the bmi of 95kg and 190cm", 95 / 1.9**2),
+        ("body mass index for 70 kg and 175 cm", 70 / 1.75**2),
         # money asked in hundredths of it, per thing
         ("the tub of 40 chocolates costs £12.50, how many pence per chocolate", 31.25),
         # a weight and a rate said in grams and kilograms

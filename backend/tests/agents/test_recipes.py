@@ -23,6 +23,13 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "how much mince and how much passata", [1250, 750]),
         ("recipe serves 4 and uses 2 eggs, i'm cooking for 6 people, how many eggs", [3]),
         ("recipe for 4 uses 200 g flour. how much flour for 6", [300]),
+        # ... asked in another unit of the same kind: converted
+        ("lasagne recipe serves 4 with 600g mince. cooking for 18 how much mince in kg",
+         [2.7]),
+        ("curry recipe for 6 people uses 900 g chicken and 400 ml coconut milk. making it "
+         "for 9, how much chicken in kilos", [1.35]),
+        ("soup recipe serves 2 and needs 1.5 litres stock. cooking for 5 how much stock in ml",
+         [3750]),
         # only what is asked, in the order asked
         ("recipe for 6 people uses 750 g mince and 2 onions. making it for 10 - how much "
          "mince", [1250]),
@@ -66,6 +73,9 @@ def test_recipes_and_mixes(instruction: str, results: list[float]) -> None:
     "text",
     [
         # asks what the recipe does not give
+        # an amount asked in a unit of another kind, or a count asked in a unit
+        "recipe serves 4 with 600 g mince. cooking for 8 how much mince in litres",
+        "recipe serves 4 with 3 eggs. cooking for 8 how many eggs in grams",
         "recipe for 6 uses 750 g mince. making it for 10, how much will it cost",
         # a number neither an amount nor how many it is for
         "recipe for 4 uses 200 g flour. making it for 8. how much flour for 6",

@@ -99,6 +99,7 @@ from orchestra.agents.analyst.problems import (
 )
 from orchestra.agents.analyst.quantities import (
     kinds_apart,
+    split_question,
     unit_asked_apart,
     working_period_unsaid,
 )
@@ -190,9 +191,10 @@ _TABLE_QUALIFIERS = re.compile(
     # "above 50" is a condition; "the expenses below" is where the table is.
     r"|\b(?:above|below|over|under)\b(?=\s+(?:[-$€£\d]|the\s+(?:average|mean|median)|average))"
     # "How many users are active?", "how many orders came from Spain?" count the rows that
-    # meet a condition; "how many orders are there (in here)?" counts them all.
+    # meet a condition; "how many orders are there (in here)?" counts them all, and "how
+    # many kg of each crop" asks a figure of each group.
     r"|\bhow many\s+\w+\s+(?!(?:(?:are|were|is|was)\s+)?(?:there|listed|in|here|shown|"
-    r"included|altogether|total|recorded)\b|(?:do|does|did)\s+(?:we|i|you|they|it|this|these|the\s+\w+)\s+(?:have|contain)\b)"
+    r"included|altogether|total|recorded)\b|of\s+(?:each|every)\b|(?:do|does|did)\s+(?:we|i|you|they|it|this|these|the\s+\w+)\s+(?:have|contain)\b)"
     r"\w+",
     re.I,
 )
@@ -1254,6 +1256,12 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         given = read_part_of_ratio(context, text)  # "boys to girls is 3:4 ... how many girls"
     if given is not None:
         return (Clause(given[1], given[0]),)
+    if context is None and (parts := split_question(text)) is not None:
+        # "scored 38 from 51 attempts on saturday, shooting %?": a share or a change in
+        # percent asked after a comma, with no sentence of its own.
+        asked = read_part_of_whole(*parts) or read_relative_change(*parts)
+        if asked is not None:
+            return (Clause(asked[1], asked[0]),)
     if context is not None:
         # "A 500 jacket gets 20% off, then an extra 10% off. What do I pay?": each price.
         # "95 with 20% off, then a 5 voucher": the discounted price, then less the voucher;
@@ -1988,10 +1996,19 @@ _EACH_NOT_A_GROUP = frozenset(
 _GROUP_FIGURES = frozenset({"sum", "mean", "median", "min", "max"})
 
 
-def _check_group_figure(text: str, said: str) -> None:
+def _group_figure(text: str, table: Table, numeric: list[str]) -> str:
+    """The figure asked of each group: "how many kg of each crop" of a column "kg" is the
+    amount each group's rows hold, added up, not how many rows it has."""
+    figure = choose_headline(text).operation
+    if figure == "count" and _counted_column(text, table, numeric) is not None:
+        return "sum"
+    return figure
+
+
+def _check_group_figure(text: str, said: str, table: Table, numeric: list[str]) -> None:
     """Refuse a figure of each group that the groups are not given ("the spread of payments
     for each person" would be each one's average)."""
-    figure = choose_headline(text).operation
+    figure = _group_figure(text, table, numeric)
     if figure not in _GROUP_FIGURES:
         raise AgentInputError(
             f"Not sure enough to answer, so nothing was computed: the request asks the {figure} "
@@ -2042,7 +2059,7 @@ def _key_of_each(text: str, table: Table, numeric: list[str]) -> str | None:
                 f"'{person.group(0)}', and does not say which figure of their rows. Ask e.g. "
                 f"'the total of {numeric[0]} by {labels[0]}'."
             )
-        _check_group_figure(text, person.group(0))
+        _check_group_figure(text, person.group(0), table, numeric)
         return labels[0]
     for each in re.finditer(r"\b(?<!for )(?:each|every)\s+([a-z]+)", text):
         word = each.group(1)
@@ -2055,7 +2072,7 @@ def _key_of_each(text: str, table: Table, numeric: list[str]) -> str | None:
             # row a month is over the rows).
             if named[0] not in repeated:
                 return None
-            _check_group_figure(text, each.group(0))
+            _check_group_figure(text, each.group(0), table, numeric)
             return named[0]
         if labels and not any(word == c.lower() for c in numeric):
             raise AgentInputError(
@@ -2955,11 +2972,8 @@ def _table_statistics_of(
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if key is not None:
         values = [c for c in (mentioned or numeric) if c != key]
-        aggregate = (
-            headline.operation
-            if headline.operation in ("sum", "mean", "median", "min", "max")
-            else "mean"
-        )
+        figure = _group_figure(prose, table, numeric)
+        aggregate = figure if figure in ("sum", "mean", "median", "min", "max") else "mean"
         groups = group_by(table, key, values, aggregate)
         text = (
             f"**{aggregate.capitalize()} of {', '.join(values)} grouped by {key}** "

@@ -448,10 +448,45 @@ _SECOND_ASK = re.compile(
 _EXTRA_ASKED = re.compile(r"\b(?:extra|more|increase|rise)\b", re.I)
 
 
+# "new annual and then monthly?", "the new salary, and per month": the amount changed,
+# then the same over a shorter period.
+_NEW_THEN_PER = re.compile(
+    r"^\s*(?:so\s+)?(?:what(?:'s|s|\s+is|\s+will\s+be)\s+)?(?:the\s+|my\s+)?new\s+"
+    r"(?:(?:annual|yearly)\s+)?(?:salary|pay|amount|annual|yearly|figure)?\s*(?:,\s*|\s+)"
+    r"(?:and\s+)?(?:then\s+)?(?:(?:what(?:'s|s|\s+is)\s+)?(?:that|it)\s+)?(?:the\s+)?"
+    r"(?P<per>monthly|weekly|per\s+month|a\s+month|per\s+week|a\s+week)\s*[?.!]*\s*$",
+    re.I,
+)
+# A yearly amount: a salary, or an amount said a year.
+_YEARLY = re.compile(r"\b(?:salary|a\s+year|per\s+year|per\s+annum|p\.?a\.?|annual|yearly)\b", re.I)
+_OTHER_PERIOD = re.compile(
+    r"\b(?:a|per|each|every)\s+(?:month|week|day|hour)\b|\bmonthly\b|\bweekly\b", re.I
+)
+
+
+def _new_then_per_period(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "salary is 31,200 and getting a 3.5% rise. new annual and then monthly?": the yearly
+    amount with the change, then that over 12 months (or 52 weeks); None unless the amount
+    is said to be yearly and the change reads as `read_percentage_problem` reads it."""
+    asked = _NEW_THEN_PER.match(task)
+    if asked is None or not _YEARLY.search(context) or _OTHER_PERIOD.search(context):
+        return None
+    new = read_percentage_problem(context, "what's the new amount")
+    if new is None or not new[1].startswith("the amount"):
+        return None
+    weekly = "week" in asked["per"].lower()
+    periods = Num(52, "52") if weekly else Num(12, "12")
+    per = "week" if weekly else "month"
+    return [(new[0], f"{new[1]}, a year"), (Op("/", new[0], periods), f"{new[1]}, a {per}")]
+
+
 def read_percentage_asked_twice(context: str, task: str) -> list[tuple[Node, str]] | None:
     """ "rent is 1,380 a month and going up 6.5%. new rent, and how much extra a year": each
     of the two asks read as `read_percentage_problem` reads it alone; None unless the task
     is two asks and both are read."""
+    yearly = _new_then_per_period(context, task)
+    if yearly is not None:
+        return yearly
     asks = _SECOND_ASK.split(task)
     # The new amount, then what more it comes to: a rise. "what do i save" of a tip added,
     # or both asks of one kind, is not so.
@@ -756,9 +791,10 @@ def read_discount_then_voucher(context: str, task: str) -> list[tuple[Node, str]
 
 # "48 of our 640 replies", "12 out of the 30 players": a part of a whole, counted.
 _PART_OF_WHOLE = re.compile(
-    r"(?<![\w.])(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:(?:right|correct)\s+)?(?:out\s+)?of\s+"
-    r"(?:(?:the|our|my|your|their|its|his|her|all|all\s+the)\s+)?"
-    r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+    r"(?<![\w.])(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:(?:right|correct)\s+)?(?:(?:out\s+)?of|"
+    # "scored 38 from 51 attempts": the whole after "from", when no range ("from 5 to 9")
+    r"(?P<from>from))\s+(?:(?:the|our|my|your|their|its|his|her|all|all\s+the)\s+)?"
+    r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])(?(from)(?!\s*(?:to|-|until|till)\b))",
     re.I,
 )
 # "take-home 2,850 a month, 1,140 of it is rent", "had 8 slices and i ate 3 of them": the
@@ -779,6 +815,11 @@ _ASKS_PERCENT_OF_IT = re.compile(
     r"(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%)"
     # "as a %?" alone after the part and the whole.
     r"|(?:as|in)\s+(?:a\s+)?(?:percent|percentage|%)"
+    # "shooting %?", "pass rate percentage": the share named in a word or two, then asked.
+    r"|(?:(?:what(?:'s|\s+is|s)|whats)\s+(?:the\s+|my\s+|our\s+|their\s+|his\s+|her\s+)?)?"
+    r"(?!(?:increase|decrease|change|more|less|off|discount|saving|savings|profit|loss|tip|"
+    r"tax|rise|drop|fall|growth|interest|vat|markup|margin)\b)[a-z]+(?:\s+(?:rate|ratio|"
+    r"success))?\s*(?:%|percent|percentage)"
     # "what percentage germinated", "what percent of the pizza was that": the part's
     # share said with the part's own verb; a change ("what percentage increase") is not.
     r"|what\s+(?:percent|percentage|%)(?:\s+of\s+(?:them|those|it|the\s+[a-z]+))?"
@@ -1269,7 +1310,7 @@ _WAS_NOW = re.compile(
     # "started at 92 kg, now i'm 84.64 kg": the first value said as where it started.
     r"\b(?:was|were|used\s+to\s+be|started\s+(?:at|on|out\s+at))\s+[$\u20ac\u00a3]?"
     r"(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_old>\s+(?:thousand|million|billion))?"
-    r"(?!\s*%)[^.?!\d]*?\bnow\s+(?:(?:it's|it\s+is|they're|they\s+are|i'm|i\s+am|we're|"
+    r"(?!\s*%)[^.?!\d]*?\bnow\s+(?:(?:it's|its|it\s+is|they're|they\s+are|i'm|i\s+am|we're|"
     r"we\s+are|is|are|costs?|just|only)\s+)*"
     r"[$\u20ac\u00a3]?(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"(?P<scale_new>\s+(?:thousand|million|billion))?(?!\s*%)",
@@ -1299,6 +1340,18 @@ _NOW_USED_TO = re.compile(
     r"(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_old>)(?!\s*%)",
     re.I,
 )
+# "q3 sales were 184k vs 152k in the same quarter last year": the new value against the
+# old, the old one said to be of a time before.
+_VERSUS = re.compile(
+    r"(?<![\w.])[$\u20ac\u00a3]?(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_new>\s+(?:thousand|million|billion))?(?!\s*%)\s+(?:vs\.?|versus|against|"
+    r"compared\s+(?:to|with))\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_old>\s+(?:thousand|million|billion))?(?!\s*%)[^.?!\d]*?\b(?:last|previous|"
+    r"prior|the\s+year\s+before|a\s+year\s+(?:ago|earlier|before))\b",
+    re.I,
+)
+# "184k": a thousand said in a letter, written out for the readers of values.
+_THOUSANDS_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", re.I)
 # The question asks for the relative change, and which way it is said to go.
 _ASKS_RELATIVE = re.compile(
     r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
@@ -1307,7 +1360,7 @@ _ASKS_RELATIVE = re.compile(
     # "bought for 185k, sold for 232k. whats the gain in %": the way named, as a change.
     r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction|raise|hike|gain|"
     r"growth|loss|profit|change)\s+"
-    r"(?:(?:is|was)\s+(?:that|it|this)\s+)?in\s+(?:percent(?:age)?|%)"
+    r"(?:(?:is|was)\s+(?:that|it|this)\s+)?(?:in\s+)?(?:percent(?:age)?|%)"
     # "rent up from 1200 to 1320, what's that in percent": the way the statement says.
     r"|\bwhat(?:'s|s|\s+is)\s+(?:that|this|it)\s+in\s+(?:percent(?:age)?|%)"
     # "what percentage am i saving": a saving, so a decrease.
@@ -1391,7 +1444,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     value, in percent, or None. The numbers must be exactly the two of "from ... to ...",
     and a decrease asked of values that rose (or the other way) is not answered."""
     # "from 900 in 2022 to 990 in 2024": the years say when, and are no values.
-    context = _DATED.sub("", context)
+    context = _THOUSANDS_K.sub(r"\1 thousand", _DATED.sub("", context))
     stated = (
         _FROM_TO.search(context)
         or _WAS_NOW.search(context)
@@ -1399,6 +1452,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         or _WAS_IN_SALE.search(context)
         or _NOW_USED_TO.search(context)
         or _BOUGHT_SOLD.search(context)
+        or _VERSUS.search(context)
     )
     asked = _ASKS_RELATIVE.search(task)
     if stated is None or asked is None or _NUMBER.search(task):

@@ -1119,6 +1119,10 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     context = None if context is None else _known_rules_dropped(_plain_units(context))
     if context is None:
         parts = split_question(task)
+        said_first = _BMI_FIRST.match(task)
+        if parts is None and said_first is not None:
+            # "bmi for 82 kg and 1.78 m": the figure asked first, then what it is of.
+            parts = task[said_first.end() :], said_first.group("asked")
         if parts is None:
             return None
         context, task = parts
@@ -1136,6 +1140,8 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         share is None and re.search(r"%|\bpercent", task, re.I)
     ):
         return None  # a markup, a margin, a tax: not a part of a whole
+    if _BMI.search(task):
+        context = _GLUED_AMOUNT.sub(_body_unit_apart, context)
     priced = _PRICED.search(f"{context} {task}") or _BARE_HOW_MUCH.search(task)
     given = _quantities(context, priced=bool(priced))
     if given is None or not 1 <= len(given) <= 5:
@@ -1653,6 +1659,11 @@ _HOLDS = re.compile(
     re.I,
 )
 _BMI = re.compile(r"\b(?:bmi|body\s+mass\s+index)\b", re.I)
+_BMI_FIRST = re.compile(
+    r"^\s*(?:(?:what(?:'s|\s+is|s)|whats|work\s+out|calculate)\s+)?(?:the\s+|my\s+|his\s+|"
+    r"her\s+)?(?P<asked>bmi|body\s+mass\s+index)\s+(?:for|of|at)\s+(?=\S)",
+    re.I,
+)
 _EACH_WAY = re.compile(r"\s+(?:each|every)\s+way\b", re.I)
 _ONE_WAY_ASKED = re.compile(r"\b(?:each|one|every|either)\s+way\b|\bper\s+trip\b", re.I)
 
@@ -1687,6 +1698,19 @@ def _both_ways(quantity: Quantity, context: str, task: str) -> Quantity:
     if not _EACH_WAY.match(context, quantity.end) or _ONE_WAY_ASKED.search(task):
         return quantity
     return replace(quantity, value=Op("*", quantity.value, Num(2, "2")))
+
+
+# "82kg", "1.78m": an amount written against its unit.
+_GLUED_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)([a-z]+)\b", re.I)
+
+
+def _body_unit_apart(match: re.Match[str]) -> str:
+    """ "1.78m" as "1.78 m", where a BMI is asked and the letters are a unit of weight or
+    height; other letters are left against the number, and so it is not read."""
+    unit = _UNITS.get(match.group(2).lower())
+    if unit is None or unit[0] not in (_MASS, _LENGTH):
+        return match.group(0)
+    return f"{match.group(1)} {match.group(2)}"
 
 
 def _body_mass_index(given: list[Quantity]) -> tuple[Node, str] | None:

@@ -72,6 +72,8 @@ _SCALE = re.compile(
     re.I,
 )
 _ASKED = re.compile(r"\bhow\s+(?:much|many)\b", re.I)
+# "in kg", "in grams": the unit an amount is asked in.
+_IN_UNIT = re.compile(rf"\b(?:in|into|as)\s+(?P<unit>{_UNIT})(?![\w\u00b3])", re.I)
 _ASKED_THING = re.compile(r"\bhow\s+(?:much|many)\s+(?:of\s+)?(?:the\s+)?(?P<thing>[a-z]+)", re.I)
 _EACH = re.compile(r"\bhow\s+much\s+of\s+(?:each|everything|them|it\s+all)\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent\b", re.I)
@@ -155,13 +157,27 @@ def _scaled_recipe(text: str) -> list[tuple[Node, str]] | None:
     asked = _asked_things(question, nouns)
     if asked is None:
         return None
+    # "how much mince in kg": the amounts asked in a unit said after the question.
+    units_asked = {u["unit"].lower() for u in _IN_UNIT.finditer(question)}
+    if len(units_asked) > 1:
+        return None  # asked in two units
     found: list[tuple[Node, str]] = []
     for index in asked:
         ingredient = ingredients[index]
         unit = f" {ingredient['unit']}" if ingredient["unit"] else ""
-        found.append(
-            (Op("*", _num(ingredient["amount"]), factor), f"{ingredient['noun']}{unit}, {label}")
-        )
+        amount: Node = _num(ingredient["amount"])
+        if units_asked:
+            (wanted_unit,) = units_asked
+            if not ingredient["unit"]:
+                return None  # "how many eggs in grams": a count asked in a unit
+            if not _same_unit(ingredient["unit"], wanted_unit):
+                size_from, size_to = _size_of(ingredient["unit"]), _size_of(wanted_unit)
+                if size_from is None or size_to is None or size_from[0] != size_to[0]:
+                    return None  # a unit not converted here, or of another kind
+                ratio = size_from[1] / size_to[1]
+                amount = Op("*", amount, Num(ratio, f"{ratio:.15g}"))
+                unit = f" {wanted_unit}"
+        found.append((Op("*", amount, factor), f"{ingredient['noun']}{unit}, {label}"))
     return found
 
 
