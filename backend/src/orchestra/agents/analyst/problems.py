@@ -1502,6 +1502,12 @@ _NOT_PAYING = re.compile(
 )
 # "1,560 plus 240 for activities": another amount added to the first.
 _PLUS_AMOUNT = re.compile(r"(?:\bplus|\+|\band\s+another)\s*[$\u20ac\u00a3]?\s*$", re.I)
+# "£12.50 a head", "30 per person", "8 each": an amount for each one counted, not a total.
+_EACH_ONES = re.compile(
+    r"\s*(?:(?:a|per|for\s+each)\s+(?:head|person|guest|kid|child|adult|player|student)\b|"
+    r"each\b)",
+    re.I,
+)
 
 
 def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
@@ -1519,11 +1525,16 @@ def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
     if any(not _PLUS_AMOUNT.search(said[: m.start()]) for m in found[1:]):
         return None  # an amount not added to the first: no one amount to share
     count = people.group("count")
-    amounts = [m.group(0).replace(",", "") for m in found]
-    amount: Node = Num(float(amounts[0]), amounts[0])
-    for more in amounts[1:]:
-        amount = Op("+", amount, Num(float(more), more))
     payers: Node = Num(float(count), count)
+    amount: Node | None = None
+    for m in found:
+        raw = m.group(0).replace(",", "")
+        part: Node = Num(float(raw), raw)
+        if _EACH_ONES.match(said, m.end()):
+            # "£12.50 a head for 45 people plus £60 delivery": the rate for all of them.
+            part = Op("*", part, Num(float(count), count))
+        amount = part if amount is None else Op("+", amount, part)
+    assert amount is not None
     if _ONE_NOT_PAYING.search(said):
         # Only one counted among those sharing ("12 of us", "including the bride").
         if not re.search(r"\bof\s+us\b|\bincluding\b", said[people.start() :], re.I):
