@@ -564,6 +564,46 @@ def test_a_break_even_selling_below_cost_is_refused() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        (
+            "Context: choir concert costs: hall 320, accompanist 150, printing 45. tickets are "
+            "£12. Task: how many do we need to sell to break even (round up)",
+            43,
+        ),
+        (
+            "Context: gig costs: venue 500, sound engineer 200 and posters 60. tickets sell at "
+            "£8. Task: how many to break even",
+            95,
+        ),
+        (
+            "Context: school play expenses are hall hire 240 and costumes 130, tickets are 5 "
+            "each. Task: how many tickets to break even",
+            74,
+        ),
+    ],
+)
+def test_a_break_even_of_listed_costs_over_a_ticket_price(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a cost for each sheet printed, which the count sold changes
+        "Context: quiz night costs: hall 120, prizes 60, printing 0.20 per sheet. tickets are "
+        "6. Task: how many to break even",
+        # a number after the price, which is no cost
+        "Context: costs: hall 120, prizes 60. tickets are 6 and raffle 50. Task: how many to "
+        "break even",
+    ],
+)
+def test_a_break_even_of_costs_not_all_fixed_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
 def test_equity_as_a_share_of_the_value() -> None:
     data = run(
         "Context: house is valued at 340,000 and there's 212,500 left on the mortgage. "

@@ -1662,6 +1662,26 @@ def test_word_problems_said_the_short_way(instruction: str, expected: float) -> 
 @pytest.mark.parametrize(
     ("instruction", "expected"),
     [
+        # A rate for each one counted is their total, not one amount to share out.
+        (
+            "caterer is £12.50 a head for 45 people plus £60 delivery, what does that "
+            "actually work out per head",
+            (12.5 * 45 + 60) / 45,
+        ),
+        (
+            "venue is $30 per person for 20 guests plus $150 cleaning, how much is that per person",
+            37.5,
+        ),
+        ("tickets are 12 each for 5 of us plus 10 booking fee, what's that each", 14),
+    ],
+)
+def test_a_rate_a_head_plus_a_fixed_cost_shared_per_head(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
         ("Context: 4 boxes of tea at 3.50 each. Task: what's the total", 14),
         ("Context: 40% of my 2,000 budget went on rent. Task: what's left", 1200),
         ("Context: the bill is 500 before VAT and VAT is 20%. Task: what's the gross amount", 600),

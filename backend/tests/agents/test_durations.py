@@ -55,6 +55,10 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
          "minutes", 240 / 42.195),
         ("rowed 2000 m in 7:48 on the erg. what's my average split per 500 m in seconds", 117),
         ("ran 10 km in 52:30, what is my pace per km in minutes", 5.25),
+        # a run said in "k" is kilometres, not thousands
+        ("ran 10k in 52:30, pace per km in minutes?", 5.25),
+        ("jogged 8k in 46:00, what's my pace per km in minutes", 46 / 8),
+        ("ran 5k in 24:30, what's that as a speed in km/h", 5 / (24.5 / 60)),
         ("ran a marathon (42.2 km) in 3:45, pace per km in minutes", 225 / 42.2),
         # a pace per km is a time over a length, not a speed
         ("ran 42.2 km in 3 h 45 min, pace per km in minutes", 225 / 42.2),

@@ -192,3 +192,37 @@ def test_distance_walked_is_a_stride_a_step(instruction: str, expected: float) -
 def test_steps_besides_those_counted_are_not_read_as_walked() -> None:
     with pytest.raises(AgentInputError):
         run("my stride is 0.74 m and i did 12400 steps and 300 more. how many km")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # a mass from a density and a volume, the volume in the density's unit
+        (
+            "Context: density of cooking oil is 0.92 g/cm³. Task: what's the mass of 250 ml of "
+            "it in g",
+            230,
+        ),
+        ("the density of olive oil is 0.91 g/ml, how much does 2 litres weigh in kg", 1.82),
+        ("Context: density of copper is 8.96 g/cm3. Task: mass of a 15 cm3 block?", 134.4),
+        # a concentration from a mass in a volume, in the units asked
+        ("dissolved 12.5 g of salt in 250 cm³ of water, concentration in g/dm³", 50),
+        ("40 g of sugar dissolved in 500 ml, what's the concentration in g/l", 80),
+    ],
+)
+def test_a_mass_from_a_density_and_a_concentration(instruction: str, expected: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # two volumes: which is weighed?
+        "Context: density of oil is 0.92 g/cm³. Task: what's the mass of 250 ml plus 100 ml",
+        # two masses in one volume
+        "dissolved 12.5 g of salt and 3 g of sugar in 250 cm³ of water, concentration in g/dm³",
+    ],
+)
+def test_a_density_or_concentration_with_a_number_left_over_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

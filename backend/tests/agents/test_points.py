@@ -42,6 +42,45 @@ def test_points_from_results(instruction: str, result: float) -> None:
 
 
 @pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        (
+            "sunday league, 3 pts for a win and 1 for a draw. we've played 18, won 9, drawn 4. "
+            "how many points and points per game",
+            [31, 31 / 18],
+        ),
+        (
+            "pub quiz league gives 2 points a win and 1 a draw, played 12 games, won 7 and drew "
+            "2. our points, and points per match?",
+            [16, 16 / 12],
+        ),
+        (
+            "3 points for a win, 1 for a draw. we have played 14 games, won 6 and drawn 5. "
+            "what's our points per game",
+            [23 / 14],
+        ),
+    ],
+)
+def test_the_games_played_count_the_losses_not_said(instruction: str, results: list[float]) -> None:
+    data = run(instruction)
+    assert [s["result"] for s in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # more results than games played
+        "3 points for a win, 1 for a draw. played 10, won 8, drawn 4. points per game?",
+        # the losses said, and the results not adding up to the games played
+        "3 points for a win, 1 for a draw. played 20, won 8, drawn 4, lost 5. points per game?",
+    ],
+)
+def test_games_played_that_do_not_add_up_are_not_read(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
     "instruction",
     [
         # 17 games said, 16 counted: which is right?

@@ -79,6 +79,26 @@ def test_a_whole_split_in_a_ratio(instruction: str, results: list[float]) -> Non
 
 
 @pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        ("share 96 sweets in the ratio 3:5", [36, 60]),
+        ("Divide £120 in the ratio 2:3:5.", [24, 36, 60]),
+        ("split 45 marbles into the ratio of 4 : 5", [20, 25]),
+    ],
+)
+def test_a_whole_in_a_ratio_said_alone_gives_each_part(
+    instruction: str, results: list[float]
+) -> None:
+    data = run(instruction)
+    assert [s["result"] for s in data["steps"]] == pytest.approx(results)
+
+
+def test_a_whole_in_a_ratio_with_more_said_is_not_read_alone() -> None:
+    with pytest.raises(AgentInputError):
+        run("share 96 sweets in the ratio 3:5 and eat 10, how many left")
+
+
+@pytest.mark.parametrize(
     ("instruction", "result"),
     [
         (

@@ -14,6 +14,7 @@ from orchestra.agents.analyst.wording import (
     Num,
     read_numeric_request,
     render,
+    spell_thousands,
 )
 
 
@@ -469,6 +470,22 @@ def test_units_of_different_kinds_do_not_convert() -> None:
 def test_a_thousands_separator_before_a_comma_of_the_sentence() -> None:
     assert value("How much is 5% of 1,250, rounded to 2 decimals?") == 62.5
     assert value("the sum of 1,250, 2,500 and 10") == 3760
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ran 10k in 52:30", "ran 10 km in 52:30"),
+        ("Jogged 8k this morning", "Jogged 8 km this morning"),
+        ("ran a 5k", "ran a 5 km"),
+        # thousands after "ran" when they are steps or money
+        ("ran 10k steps", "ran 10 thousand steps"),
+        ("ran up 3k on the card", "ran up 3 thousand on the card"),
+        ("ran 2k of debt", "ran 2 thousand of debt"),
+    ],
+)
+def test_a_run_said_in_k_is_kilometres(text: str, expected: str) -> None:
+    assert spell_thousands(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,11 @@ and 60 cm high, tiles 10 x 10 cm": (180 / 10) * (60 / 10) tiles (so too "10cm x 
 tiles", and "just divide" asks the area over a tile's, cut tiles and all); "24 m² and 12 mm of
 rain": 24 * 12 litres; "my stride is 0.74 m and i did 12,400 steps, how many km": 0.74 *
 12400 metres, in km; "skirting for a room 4.6m x 3.2m, minus 0.8m for the door": 2 * (4.6 +
-3.2) - 0.8 metres round the sides. Each is read only when the request says every amount it needs and
-nothing besides, and a count only when the lengths divide into whole pieces: a part piece
-(cut, or a shorter last gap) is a choice the request has not made, so it is not guessed.
+3.2) - 0.8 metres round the sides; "density 0.92 g/cm³, mass of 250 ml": 0.92 * 250 g, and
+"12.5 g in 250 cm³, concentration in g/dm³": 12.5 / 250 * 1000. Each is read only when the
+request says every amount it needs and nothing besides, and a count only when the lengths
+divide into whole pieces: a part piece (cut, or a shorter last gap) is a choice the request
+has not made, so it is not guessed.
 """
 
 from __future__ import annotations
@@ -396,6 +398,97 @@ def _round_the_sides(text: str) -> tuple[Node, str] | None:
     return total, label + (", less what is left out" if left_out else "")
 
 
+# --- a mass from a density, a concentration from a mass in a volume -----------------------
+
+_CUBED = r"(?:\u00b3|3|\^3)"
+# Volumes in millilitres per unit; masses in grams per unit.
+_VOLUMES_ML = {"ml": 1.0, "cm": 1.0, "cc": 1.0, "l": 1000.0, "litre": 1000.0, "liter": 1000.0,
+               "dm": 1000.0, "m": 1_000_000.0}  # fmt: skip
+_MASSES_G = {"g": 1.0, "kg": 1000.0}
+_VOLUME_UNIT = rf"(?:ml|cc|l|litres?|liters?|(?:cm|dm|m){_CUBED})"
+_PER_VOLUME = rf"(?P<mu>g|kg)\s*(?:/|per\s+)\s*(?P<pu>ml|l|litre|liter|(?:cm|dm|m){_CUBED})"
+_DENSITY_SAID = re.compile(
+    rf"\bdensity\b(?:\s+[a-z]+){{0,4}}?\s+(?:is|of|=|:)?\s*(?P<d>{_AMOUNT})\s*{_PER_VOLUME}"
+    r"(?![\w/])",
+    re.I,
+)
+_VOLUME_SAID = re.compile(rf"(?<![\w.])(?P<v>{_AMOUNT})\s*(?P<vu>{_VOLUME_UNIT})(?![\w/])", re.I)
+_MASS_SAID = re.compile(rf"(?<![\w.])(?P<m>{_AMOUNT})\s*(?P<mu>g|kg)\b(?!\s*/)", re.I)
+_ASKS_MASS = re.compile(
+    r"\b(?:mass|weigh|weighs|weight)\b(?:[^.?!]*?\bin\s+(?P<unit>g|grams|kg|kilograms)\b)?",
+    re.I,
+)
+_ASKS_CONCENTRATION = re.compile(rf"\bconcentration\b[^.?!]*?\bin\s+{_PER_VOLUME}", re.I)
+_ANY_AMOUNT = re.compile(rf"(?<![\w.]){_AMOUNT}(?![\w.]|\.\d)")
+
+
+def _volume_ml(unit: str) -> float:
+    unit = re.sub(rf"{_CUBED}$", "", unit.lower())
+    return _VOLUMES_ML[unit.rstrip("s").replace("litre", "l").replace("liter", "l")]
+
+
+def _scaled(node: Node, factor: float) -> Node:
+    if factor == 1:
+        return node
+    if factor > 1:
+        return Op("*", node, Num(factor, f"{factor:g}"))
+    return Op("/", node, Num(1 / factor, f"{1 / factor:g}"))
+
+
+def _only_numbers(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether every number of ``text`` outside its units lies in one of ``spans``."""
+    plain = re.sub(rf"(?<=[a-z]){_CUBED}", " ", text, flags=re.I)
+    return all(any(s <= m.start() < e for s, e in spans) for m in _ANY_AMOUNT.finditer(plain))
+
+
+def _mass_from_density(text: str) -> tuple[Node, str] | None:
+    """ "density of cooking oil is 0.92 g/cm³. what's the mass of 250 ml of it in g": the
+    density times the volume in the density's unit, 0.92 * 250 grams; None unless those are
+    the only two numbers and a mass is asked."""
+    density, asked = _DENSITY_SAID.search(text), _ASKS_MASS.search(text)
+    if density is None or asked is None:
+        return None
+    volumes = [v for v in _VOLUME_SAID.finditer(text) if v.start() >= density.end()]
+    if len(volumes) != 1 or not _only_numbers(text, [density.span("d"), volumes[0].span("v")]):
+        return None
+    volume = volumes[0]
+    in_unit = _volume_ml(volume.group("vu")) / _volume_ml(density.group("pu"))
+    asked_unit = (asked.group("unit") or density.group("mu")).lower()
+    asked_g = _MASSES_G["kg" if asked_unit.startswith("k") else "g"]
+    factor = in_unit * _MASSES_G[density.group("mu").lower()] / asked_g
+    d, v = density.group("d"), volume.group("v")
+    mass = _scaled(Op("*", Num(float(d), d), Num(float(v), v)), factor)
+    return mass, f"the mass in {'kg' if asked_g == 1000 else 'g'}"
+
+
+def _concentration(text: str) -> tuple[Node, str] | None:
+    """ "dissolved 12.5 g of salt in 250 cm³ of water, concentration in g/dm³": the mass over
+    the volume in the units asked, 12.5 / 250 * 1000; None unless those are the only two
+    numbers."""
+    asked = _ASKS_CONCENTRATION.search(text)
+    if asked is None:
+        return None
+    said = text[: asked.start()]
+    masses, volumes = list(_MASS_SAID.finditer(said)), list(_VOLUME_SAID.finditer(said))
+    if len(masses) != 1 or len(volumes) != 1:
+        return None
+    if not _only_numbers(text, [masses[0].span("m"), volumes[0].span("v")]):
+        return None
+    if float(volumes[0].group("v")) == 0:
+        return None
+    factor = (
+        _MASSES_G[masses[0].group("mu").lower()]
+        / _MASSES_G[asked.group("mu").lower()]
+        * _volume_ml(asked.group("pu"))
+        / _volume_ml(volumes[0].group("vu"))
+    )
+    m, v = masses[0].group("m"), volumes[0].group("v")
+    unit = f"{asked.group('mu')}/{asked.group('pu')}"
+    return _scaled(
+        Op("/", Num(float(m), m), Num(float(v), v)), factor
+    ), f"the concentration in {unit}"
+
+
 def read_measured(text: str) -> tuple[Node, str] | None:
     """The expression and label of a count along a length or over an area, of rain on an
     area, of a time between clock times (`times`) or of an invoice's lines (`invoices`)
@@ -412,6 +505,8 @@ def read_measured(text: str) -> tuple[Node, str] | None:
         _tiles_over,
         _rain_on_area,
         _stepped,
+        _mass_from_density,
+        _concentration,
         read_clock_times,
     ):
         found = reader(text)

@@ -2,10 +2,11 @@
 
 "quiz league is 3 pts for a win and 1 for a draw. we've won 9, drawn 4 and lost 5. how many
 points and how many points per game": the points are 3 * 9 + 1 * 4 = 31, and per game they
-are over all the games played, 31 / (9 + 4 + 5). A loss scores nothing unless the request
-gives it points too. It is read only when the points of a win are said, every result played
-is counted once, no other number is said, and the question asks the points or the points a
-game.
+are over all the games played, 31 / (9 + 4 + 5); or over the games said played ("we've played
+18, won 9, drawn 4": 31 / 18), when they are at least the results counted. A loss scores
+nothing unless the request gives it points too. It is read only when the points of a win
+are said, every result played is counted once, no other number is said, and the question
+asks the points or the points a game.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _PLAYED = re.compile(
     r"(?<![\w.])(?P<count2>\d+)\s+(?P<noun>wins|win|draws|draw|ties|tie|losses|loss|defeats)\b",
     re.I,
 )
+# "we've played 18", "played 18 games": all the games, the losses among them unsaid.
+_PLAYED_ALL = re.compile(r"\bplayed\s+(?P<games>\d+)(?:\s+(?:games|matches))?(?![\w.])", re.I)
 _VERB_RESULT = {"won": "win", "drawn": "draw", "drew": "draw", "tied": "draw", "lost": "loss"}
 _ASKS_POINTS = re.compile(
     rf"\b(?:how\s+many|total|what\s+are\s+(?:our|my|the)|our|my)\s+{_POINTS}\b", re.I
@@ -73,8 +76,17 @@ def read_league_points(context: str | None, text: str) -> tuple[tuple[Node, str]
         r not in points and r != "loss" for r in played
     ):
         return None  # draws counted with no points said for one, or the other way round
+    played_all = list(_PLAYED_ALL.finditer(whole))
+    if len(played_all) > 1:
+        return None
+    all_games = played_all[0].group("games") if played_all else None
+    if all_games is not None:
+        counted = sum(float(n) for n in played.values())
+        if float(all_games) < counted or ("loss" in played and float(all_games) != counted):
+            return None  # more results than games, or the losses said and not adding up
     said = sorted(float(n) for n in _NUMBER.findall(whole))
-    if said != sorted(float(n) for n in [*points.values(), *played.values()]):
+    read = [*points.values(), *played.values(), *([all_games] if all_games else [])]
+    if said != sorted(float(n) for n in read):
         return None  # a number the reading leaves out
     asks_points, asks_per_game = _ASKS_POINTS.search(whole), _ASKS_PER_GAME.search(whole)
     if asks_points is None and asks_per_game is None:
@@ -89,6 +101,8 @@ def read_league_points(context: str | None, text: str) -> tuple[tuple[Node, str]
     games: Node | None = None
     for count in played.values():
         games = _num(count) if games is None else Op("+", games, _num(count))
+    if all_games is not None:
+        games = _num(all_games)
     if total is None or games is None:
         return None
     asked: list[tuple[Node, str]] = []

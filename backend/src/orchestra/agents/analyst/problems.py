@@ -1563,6 +1563,12 @@ _NOT_PAYING = re.compile(
 )
 # "1,560 plus 240 for activities": another amount added to the first.
 _PLUS_AMOUNT = re.compile(r"(?:\bplus|\+|\band\s+another)\s*[$\u20ac\u00a3]?\s*$", re.I)
+# "£12.50 a head", "30 per person", "8 each": an amount for each one counted, not a total.
+_EACH_ONES = re.compile(
+    r"\s*(?:(?:a|per|for\s+each)\s+(?:head|person|guest|kid|child|adult|player|student)\b|"
+    r"each\b)",
+    re.I,
+)
 
 
 def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
@@ -1580,11 +1586,16 @@ def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
     if any(not _PLUS_AMOUNT.search(said[: m.start()]) for m in found[1:]):
         return None  # an amount not added to the first: no one amount to share
     count = people.group("count")
-    amounts = [m.group(0).replace(",", "") for m in found]
-    amount: Node = Num(float(amounts[0]), amounts[0])
-    for more in amounts[1:]:
-        amount = Op("+", amount, Num(float(more), more))
     payers: Node = Num(float(count), count)
+    amount: Node | None = None
+    for m in found:
+        raw = m.group(0).replace(",", "")
+        part: Node = Num(float(raw), raw)
+        if _EACH_ONES.match(said, m.end()):
+            # "£12.50 a head for 45 people plus £60 delivery": the rate for all of them.
+            part = Op("*", part, Num(float(count), count))
+        amount = part if amount is None else Op("+", amount, part)
+    assert amount is not None
     if _ONE_NOT_PAYING.search(said):
         # Only one counted among those sharing ("12 of us", "including the bride").
         if not re.search(r"\bof\s+us\b|\bincluding\b", said[people.start() :], re.I):
@@ -2063,14 +2074,60 @@ _FIXED_THEN_EACH_SOLD = re.compile(
 _ASKS_BREAK_EVEN = re.compile(r"\bbreak[\s-]?even\b", re.I)
 
 
+# "costs: hall 320, accompanist 150, printing 45", "expenses are hall hire 240 and costumes
+# 130": the fixed costs named one by one, all before the price.
+_COSTS_LISTED = re.compile(r"\b(?:costs|expenses|outgoings)\b\s*(?::|are\b|were\b)", re.I)
+# "tickets are £12", "tickets sell at 8", "tickets are 5 each": the price of each one sold.
+_PRICE_OF_EACH = re.compile(
+    r"\b(?:tickets?|entry|admission)\s+(?:are|is|costs?|sells?\s+(?:at|for)|"
+    r"(?:are\s+|is\s+)?(?:priced|sold)\s+at)\s+[$\u20ac\u00a3]?"
+    r"(?P<price>\d[\d,]*(?:\.\d+)?)(?![\w%]|\.\d)(?:\s+(?:each|a\s+head|per\s+(?:ticket|person|head)))?"
+    r"\s*[.,;]?\s*$",
+    re.I,
+)
+# "printing 0.50 per programme": a cost for each one, which a sum of fixed costs leaves out.
+_COST_EACH = re.compile(r"\s*(?:each|per|a|an|every)\b", re.I)
+
+
+def _break_even_listed_costs(context: str) -> tuple[Node, str] | None:
+    """ "choir concert costs: hall 320, accompanist 150, printing 45. tickets are £12": the
+    costs added, over the price, rounded up; None unless every number before the price is
+    one of the listed costs (no cost for each one sold) and the price is the last number."""
+    listed, priced = _COSTS_LISTED.search(context), _PRICE_OF_EACH.search(context)
+    if listed is None or priced is None or _PERCENT_AFTER.search(context):
+        return None
+    costs = list(_NUMBER.finditer(context, listed.end(), priced.start("price")))
+    if len(costs) < 1 or len(_NUMBER.findall(context)) != len(costs) + 1:
+        return None  # a number before the costs are named, or after the price
+    if _NUMBER.search(context[: listed.end()]) or any(
+        _COST_EACH.match(context, m.end()) for m in costs
+    ):
+        return None
+    price = _plain(priced.group("price"))
+    if price.value == 0:
+        return None
+    total: Node = _plain(costs[0].group(0))
+    for more in costs[1:]:
+        total = Op("+", total, _plain(more.group(0)))
+    count = Op("/", total, price)
+    exact = sum(float(m.group(0).replace(",", "")) for m in costs) / price.value
+    if abs(exact - round(exact)) < 1e-9:
+        return count, "the number to sell to break even"
+    return Call("ceil", (count,)), "the number to sell to break even (rounded up)"
+
+
 def read_break_even(context: str, task: str) -> tuple[Node, str] | None:
     """ "stall costs 63 for the day, each bracelet costs me 1.80 in beads and i sell them at
     6. how many to break even" (or "each unit sells for 45 and costs 27 to make"): the
     fixed cost over what each makes, rounded up; None unless those are the only three
-    numbers and each sells for more than it costs."""
-    stated = _FIXED_THEN_EACH.search(context) or _FIXED_THEN_EACH_SOLD.search(context)
-    if stated is None or not _ASKS_BREAK_EVEN.search(task) or _NUMBER.search(task):
+    numbers and each sells for more than it costs. Fixed costs listed with a ticket price
+    and no cost each ("costs: hall 320, accompanist 150. tickets are £12") are added and
+    shared over the price."""
+    if not _ASKS_BREAK_EVEN.search(task) or _NUMBER.search(task):
         return None
+    stated = _FIXED_THEN_EACH.search(context) or _FIXED_THEN_EACH_SOLD.search(context)
+    if stated is None:
+        return _break_even_listed_costs(context)
     if len(_NUMBER.findall(context)) != 3 or _PERCENT_AFTER.search(context):
         return None
     fixed, cost, price = (_plain(stated.group(k)) for k in ("fixed", "cost", "price"))

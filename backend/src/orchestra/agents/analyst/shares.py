@@ -12,7 +12,8 @@ much does each get": each named part gets the whole times its share of the ratio
 60 / (60 + 40). "Rent is 1,950 and we split by room size. mine is 14 m², the other two are
 11 and 10 m². whats my share": 1,950 * 14 / (14 + 11 + 10). Each is read only when the
 whole is the one number besides the ratio or the sizes, and the question asks a part the
-request names (or each of them).
+request names (or each of them). The exercise "share 96 sweets in the ratio 3:5", said
+alone, gives each part: 96 * 3 / (3 + 5) and 96 * 5 / (3 + 5).
 """
 
 from __future__ import annotations
@@ -223,12 +224,43 @@ def _by_room_size(whole_text: str) -> tuple[Node, str] | None:
     return share, "my share by room size"
 
 
+# "share 96 sweets in the ratio 3:5", "divide £120 in the ratio 2:3:5": the exercise as set,
+# a whole and a ratio with no names, each part asked; nothing else said after it.
+_WHOLE_IN_RATIO = re.compile(
+    rf"^\s*(?:please\s+)?{_SPLIT_WORD}\s+[$\u20ac\u00a3]?(?P<whole>\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in|into)\s+the\s+ratio\s+(?:of\s+)?"
+    r"(?P<ratio>\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+)\s*[.?!]*\s*$",
+    re.I,
+)
+
+
+def _whole_in_ratio(whole_text: str) -> tuple[tuple[Node, str], ...] | None:
+    """ "share 96 sweets in the ratio 3:5": each part, 96 * 3 / (3 + 5) and 96 * 5 / (3 + 5);
+    None unless the request is that alone."""
+    said = _WHOLE_IN_RATIO.match(whole_text)
+    if said is None:
+        return None
+    ratio = re.split(r"\s*:\s*", said.group("ratio"))
+    if any(float(r) <= 0 for r in ratio):
+        return None
+    whole = _amount(said.group("whole"))
+    total: Node = _num(ratio[0])
+    for part in ratio[1:]:
+        total = Op("+", total, _num(part))
+    return tuple(
+        (Op("/", Op("*", whole, _num(share)), total), f"the share of {share} parts")
+        for share in ratio
+    )
+
+
 def read_split_shares(context: str | None, text: str) -> tuple[tuple[Node, str], ...] | None:
     """The shares asked of a whole split in a ratio or by room size, or None."""
     # The statement ends where the question starts, so the names split between end there.
     whole_text = f"{context.rstrip(' .,')}. {text}" if context is not None else text
     by_size = _by_room_size(whole_text)
-    return (by_size,) if by_size is not None else _in_ratio(whole_text)
+    if by_size is not None:
+        return (by_size,)
+    return _in_ratio(whole_text) or (_whole_in_ratio(text) if context is None else None)
 
 
 # ", split between 5 of us. each?": the whole just worked out, shared evenly by a count.

@@ -2374,6 +2374,12 @@ _RACE_KM = (
         r"(?:a|the|my|another|in\s+a|in\s+the)\s+)(?P<km>\d+(?:\.\d+)?)k\b(?!\s*[$\u00a3\u20ac%])",
         re.I,
     ),
+    # "ran 10k in 52:30", "jogged 5k this morning": a run done, its distance said bare.
+    re.compile(
+        r"\b(?P<ran>(?:ran|jogged|raced|walked)\s+)(?P<km>\d+(?:\.\d+)?)k\b"
+        r"(?!\s*(?:[$\u00a3\u20ac%]|steps\b|of\b|up\b))",
+        re.I,
+    ),
     re.compile(r"(?<![\w.])(?P<ran>)(?P<km>\d+(?:\.\d+)?)k(?=\s+(?:run|race|fun\s+run)\b)", re.I),
 )
 
