@@ -2458,3 +2458,24 @@ def test_a_new_quantity_said_with_what_it_is_for_replaces_the_old_one(
     result = plan(follow_up, history=("how many km is 50 miles",))
     assert [step.capability for step in result.steps] == ["calculation"]
     assert result.steps[0].instruction.lower().startswith(f"how many km is {amount}")
+
+
+@pytest.mark.parametrize(
+    ("description", "history"),
+    [
+        (
+            "and the highest and lowest?",
+            ("mean of his maths homework marks out of 20: 14, 17, 11",),
+        ),
+        ("and the smallest?", ("average of my maths exam marks out of 100: 67, 72, 81",)),
+        ("maths test scores out of 50: 12, 48, 35, 29. which is the highest", ()),
+    ],
+)
+def test_maths_as_the_subject_marked_is_no_arithmetic(
+    description: str, history: tuple[str, ...]
+) -> None:
+    assert shape(plan(description, history=history)) == [("statistics", [])]
+
+
+def test_maths_asked_for_is_still_arithmetic() -> None:
+    assert shape(plan("quick maths: 365 x 24")) == [("calculation", [])]
