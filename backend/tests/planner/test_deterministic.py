@@ -2479,3 +2479,14 @@ def test_maths_as_the_subject_marked_is_no_arithmetic(
 
 def test_maths_asked_for_is_still_arithmetic() -> None:
     assert shape(plan("quick maths: 365 x 24")) == [("calculation", [])]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "vet bills: 62.50, 118.00, 45.90, 83.60 - average them and times by 12 for a year",
+        "weekly shop: 84.20, 91.75, 77.10. average them and times by 52",
+    ],
+)
+def test_times_by_after_a_figure_multiplies_that_figure(description: str) -> None:
+    assert shape(plan(description)) == [("statistics", []), ("calculation", ["s1"])]

@@ -482,6 +482,14 @@ def is_action_start(tokens: list[Token], index: int, extra_verbs: frozenset[str]
     if word == "times" and following in {"it", "that", "this", "them"}:
         # "then times it by 12.50": the verb, not "my 5k times".
         return True
+    if (
+        word == "times"
+        and following == "by"
+        and index + 2 < len(tokens)
+        and tokens[index + 2].is_number
+    ):
+        # "average them and times by 12": the verb, its object left unsaid.
+        return True
     return word in _VERBS
 
 
