@@ -2490,3 +2490,39 @@ def test_maths_asked_for_is_still_arithmetic() -> None:
 )
 def test_times_by_after_a_figure_multiplies_that_figure(description: str) -> None:
     assert shape(plan(description)) == [("statistics", []), ("calculation", ["s1"])]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        (
+            "what about at 74.9p",
+            "heating oil, 900 litres at 68.5p a litre. total?",
+            "74.9p a litre",
+        ),
+        ("and at £1.62?", "40 litres of diesel at £1.55 a litre, total?", "£1.62 a litre"),
+        ("what if it was at 2.40", "12 kg of apples at 2.10 per kg, total?", "2.40 per kg"),
+    ],
+)
+def test_a_new_price_at_replaces_the_one_price_said_after_at(
+    follow_up: str, previous: str, expected: str
+) -> None:
+    assert expected in plan(follow_up, history=(previous,)).steps[0].instruction
+
+
+def test_a_new_price_at_with_no_money_before_is_not_substituted() -> None:
+    result = plan("what about at 80", history=("heating oil, 900 litres at 68.5p a litre",))
+    assert "at 80 a litre" not in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        ("add 35 a day for the excess waiver", "van hire is 79 a day for 2 days, total?", "114"),
+        ("plus another 12 a night for parking", "hotel is 94 a night for 5 nights, total?", "106"),
+    ],
+)
+def test_a_charge_to_add_per_period_is_added_to_the_one_rate_before(
+    follow_up: str, previous: str, expected: str
+) -> None:
+    assert f"{expected} a " in plan(follow_up, history=(previous,)).steps[0].instruction
