@@ -2526,3 +2526,24 @@ def test_a_charge_to_add_per_period_is_added_to_the_one_rate_before(
     follow_up: str, previous: str, expected: str
 ) -> None:
     assert f"{expected} a " in plan(follow_up, history=(previous,)).steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        (
+            "and if i skip sundays so 26 days",
+            "practice 40 mins a day for 30 days, how many hours",
+            "for 26 days",
+        ),
+        (
+            "what if we miss the weekends, so 22 days",
+            "walk 45 mins a day for 30 days, how many hours",
+            "for 22 days",
+        ),
+    ],
+)
+def test_a_new_quantity_after_the_reason_for_it_replaces_the_old_one(
+    follow_up: str, previous: str, expected: str
+) -> None:
+    assert expected in plan(follow_up, history=(previous,)).steps[0].instruction

@@ -708,7 +708,9 @@ def _new_count_after(text: str, earlier: Sequence[str]) -> str | None:
 # a new number of a thing the earlier request gave a number of, the rest of it the same.
 _SPELLED_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _NEW_QUANTITY_OF_RE = re.compile(
-    _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:(?:what\s+)?if\s+(?:i|we|it|they)\s+[a-z]+\s+)?"
+    _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:(?:what\s+)?if\s+(?:i|we|it|they)\s+[a-z]+\s+"
+    # "and if i skip sundays so 26 days": the reason, then the new number it comes to.
+    r"(?:(?:[a-z']+\s+){0,3}?[a-z']+[\s,]+(?:so|that's|thats|which\s+is|making(?:\s+it)?)\s+)?)?"
     r"(?:for\s+|with\s+)?(?P<quantity>(?:\d+(?:\.\d+)?(?P<percent>%)?|" + _SPELLED_NUMBER + r")"
     r"\s*(?<=\s|%)(?P<noun>[a-z]+))\s*[.!?]*$",
     re.I,
