@@ -1015,3 +1015,15 @@ def test_amounts_with_no_period_asked_for_a_year_are_refused() -> None:
                 capability="statistics",
             )
         )
+
+
+def test_what_that_is_a_year_of_an_income_and_a_spend_is_refused() -> None:
+    # Which of the amounts "that" is, is not said: no total of them.
+    with pytest.raises(AgentInputError):
+        run_operation(
+            StepRequest(
+                instruction="Context: I earn 3200 a month and spend 2450. Task: How much is "
+                "that a year?",
+                capability="statistics",
+            )
+        )

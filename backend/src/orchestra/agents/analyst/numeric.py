@@ -95,6 +95,7 @@ from orchestra.agents.analyst.problems import (
     spelt,
     states_count_and_price,
     states_rate_and_duration,
+    under_period_heading,
 )
 from orchestra.agents.analyst.quantities import kinds_apart, unit_asked_apart
 from orchestra.agents.analyst.ratios import read_part_of_ratio
@@ -739,6 +740,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if (
             not names_a_figure(text)
             and _WHAT_THAT_IS_A_PERIOD.search(text)
+            # Not "I earn 3200 a month and spend 2450. How much is that a year?": which
+            # amount "that" is, is not said.
+            and under_period_heading(inputs.text)
             and period_asked_apart(inputs.text) is not None
         ):
             # "yearly car costs: insurance 540, road tax 190. what's that per month": the

@@ -2665,6 +2665,12 @@ _HEADER_PERIOD = {"yearly": "year", "annual": "year", "monthly": "month", "weekl
                   "quarterly": "quarter"}  # fmt: skip
 
 
+def under_period_heading(text: str) -> bool:
+    """Whether ``text`` opens with a heading that says the period of its amounts ("yearly car
+    costs: insurance 540, ...")."""
+    return _PERIOD_HEADER.match(text) is not None
+
+
 def period_asked_apart(text: str) -> tuple[str, str] | None:
     """The one period amounts are said in ("7.99 a month") and another period named where
     no amount is said of it ("how much is that a year"), or None: a total of the amounts
