@@ -1101,3 +1101,51 @@ def test_a_payment_every_month_with_its_timing_or_compounding_unsaid_is_refused(
 ) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        (
+            "Context: Yearly car costs: insurance 540, road tax 190, service 260, fuel 1,850, "
+            "mot 54.85. Task: What's that per month.",
+            [2894.85, 241.2375],
+        ),
+        (
+            "Context: Annual bills: water 480, council tax 1,620, tv licence 169.50. "
+            "Task: Total a month.",
+            [2269.5, 189.125],
+        ),
+        (
+            "Context: Monthly outgoings: rent 950, phone 20, gym 35. Task: Total for a year?",
+            [1005, 12060],
+        ),
+    ],
+)
+def test_amounts_under_a_heading_of_their_period_totalled_for_another(
+    instruction: str, expected: list[float]
+) -> None:
+    data = run_operation(StepRequest(instruction=instruction, capability="statistics")).data
+    assert [step["result"] for step in data["steps"]] == pytest.approx(expected)
+
+
+def test_amounts_with_no_period_asked_for_a_year_are_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run_operation(
+            StepRequest(
+                instruction="Context: Rent 950, phone 20, gym 35. Task: What's that a year?",
+                capability="statistics",
+            )
+        )
+
+
+def test_what_that_is_a_year_of_an_income_and_a_spend_is_refused() -> None:
+    # Which of the amounts "that" is, is not said: no total of them.
+    with pytest.raises(AgentInputError):
+        run_operation(
+            StepRequest(
+                instruction="Context: I earn 3200 a month and spend 2450. Task: How much is "
+                "that a year?",
+                capability="statistics",
+            )
+        )

@@ -2518,3 +2518,92 @@ def test_a_new_quantity_said_with_what_it_is_for_replaces_the_old_one(
     result = plan(follow_up, history=("how many km is 50 miles",))
     assert [step.capability for step in result.steps] == ["calculation"]
     assert result.steps[0].instruction.lower().startswith(f"how many km is {amount}")
+
+
+@pytest.mark.parametrize(
+    ("description", "history"),
+    [
+        (
+            "and the highest and lowest?",
+            ("mean of his maths homework marks out of 20: 14, 17, 11",),
+        ),
+        ("and the smallest?", ("average of my maths exam marks out of 100: 67, 72, 81",)),
+        ("maths test scores out of 50: 12, 48, 35, 29. which is the highest", ()),
+    ],
+)
+def test_maths_as_the_subject_marked_is_no_arithmetic(
+    description: str, history: tuple[str, ...]
+) -> None:
+    assert shape(plan(description, history=history)) == [("statistics", [])]
+
+
+def test_maths_asked_for_is_still_arithmetic() -> None:
+    assert shape(plan("quick maths: 365 x 24")) == [("calculation", [])]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "vet bills: 62.50, 118.00, 45.90, 83.60 - average them and times by 12 for a year",
+        "weekly shop: 84.20, 91.75, 77.10. average them and times by 52",
+    ],
+)
+def test_times_by_after_a_figure_multiplies_that_figure(description: str) -> None:
+    assert shape(plan(description)) == [("statistics", []), ("calculation", ["s1"])]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        (
+            "what about at 74.9p",
+            "heating oil, 900 litres at 68.5p a litre. total?",
+            "74.9p a litre",
+        ),
+        ("and at £1.62?", "40 litres of diesel at £1.55 a litre, total?", "£1.62 a litre"),
+        ("what if it was at 2.40", "12 kg of apples at 2.10 per kg, total?", "2.40 per kg"),
+    ],
+)
+def test_a_new_price_at_replaces_the_one_price_said_after_at(
+    follow_up: str, previous: str, expected: str
+) -> None:
+    assert expected in plan(follow_up, history=(previous,)).steps[0].instruction
+
+
+def test_a_new_price_at_with_no_money_before_is_not_substituted() -> None:
+    result = plan("what about at 80", history=("heating oil, 900 litres at 68.5p a litre",))
+    assert "at 80 a litre" not in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        ("add 35 a day for the excess waiver", "van hire is 79 a day for 2 days, total?", "114"),
+        ("plus another 12 a night for parking", "hotel is 94 a night for 5 nights, total?", "106"),
+    ],
+)
+def test_a_charge_to_add_per_period_is_added_to_the_one_rate_before(
+    follow_up: str, previous: str, expected: str
+) -> None:
+    assert f"{expected} a " in plan(follow_up, history=(previous,)).steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "expected"),
+    [
+        (
+            "and if i skip sundays so 26 days",
+            "practice 40 mins a day for 30 days, how many hours",
+            "for 26 days",
+        ),
+        (
+            "what if we miss the weekends, so 22 days",
+            "walk 45 mins a day for 30 days, how many hours",
+            "for 22 days",
+        ),
+    ],
+)
+def test_a_new_quantity_after_the_reason_for_it_replaces_the_old_one(
+    follow_up: str, previous: str, expected: str
+) -> None:
+    assert expected in plan(follow_up, history=(previous,)).steps[0].instruction

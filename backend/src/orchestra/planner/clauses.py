@@ -258,6 +258,7 @@ def content_stems(text: str) -> frozenset[str]:
     ``<op>``) let a clause with a list of numbers resemble an example with one.
     """
     text = PLACEHOLDER_RE.sub(" ", text).replace("%", " percent ")
+    text = _SCHOOL_SUBJECT_RE.sub(" ", text)
     stems = {
         stem(word)
         for word in re.findall(r"[a-z]+", text.lower())
@@ -273,6 +274,16 @@ def content_stems(text: str) -> frozenset[str]:
         stems.add("<op>")
     return frozenset(stems)
 
+
+# "his maths homework marks", "34 out of 40 in maths": maths as the school subject marked,
+# not arithmetic asked for.
+_SCHOOL_SUBJECT_RE = re.compile(
+    r"\b(?:maths?|mathematics)(?=\s+(?:homework|tests?|quiz(?:zes)?|exams?|marks?|scores?|"
+    r"grades?|results?|papers?|class(?:es)?|lessons?|teachers?|tutors?|sets?|mocks?|gcses?|"
+    r"coursework|worksheets?|assignments?|reports?)\b)"
+    r"|(?<=\bin )(?:maths?|mathematics)\b(?!\s*:)",
+    re.I,
+)
 
 # "ten mile race", "two kilos": a number said in words before a unit, an amount as "10 mile".
 _NUMBER_WORD_BEFORE_RE = re.compile(
@@ -470,6 +481,14 @@ def is_action_start(tokens: list[Token], index: int, extra_verbs: frozenset[str]
         return bool(following) and following not in _NOT_AN_OBJECT
     if word == "times" and following in {"it", "that", "this", "them"}:
         # "then times it by 12.50": the verb, not "my 5k times".
+        return True
+    if (
+        word == "times"
+        and following == "by"
+        and index + 2 < len(tokens)
+        and tokens[index + 2].is_number
+    ):
+        # "average them and times by 12": the verb, its object left unsaid.
         return True
     return word in _VERBS
 

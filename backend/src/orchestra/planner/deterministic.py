@@ -1540,7 +1540,9 @@ def _continues_arithmetic(text: str) -> bool:
     tokens = tokenize(strip_request_prefix(text))
     if not tokens or any(t.is_material for t in tokens):
         return False
-    if tokens[0].low not in _ARITHMETIC_VERBS:
+    # "times by 12": the verb "times", not "my 5k times".
+    times_by = tokens[0].low == "times" and len(tokens) > 1 and tokens[1].low == "by"
+    if tokens[0].low not in _ARITHMETIC_VERBS and not times_by:
         return _points_at_a_value(tokens)
     return sum(1 for t in tokens if t.is_number) < 2
 

@@ -609,7 +609,12 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     if extra and not _CONTINUES_ARITHMETIC.match(text.strip()):
         # Said as the continuation it is: "..., then add 10% to that".
         return _continues_arithmetic(f"add {extra.group('share')} to that", earlier) or text
-    rated = _new_rate(text, earlier) or _new_speed(text, earlier) or _what_if(text, earlier)
+    rated = (
+        _new_rate(text, earlier)
+        or _new_speed(text, earlier)
+        or _what_if(text, earlier)
+        or _new_price_at(text, earlier)
+    )
     if rated is not None:
         return rated
     bare = _POINTED_BARE.match(text.strip())
@@ -703,7 +708,9 @@ def _new_count_after(text: str, earlier: Sequence[str]) -> str | None:
 # a new number of a thing the earlier request gave a number of, the rest of it the same.
 _SPELLED_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _NEW_QUANTITY_OF_RE = re.compile(
-    _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:(?:what\s+)?if\s+(?:i|we|it|they)\s+[a-z]+\s+)?"
+    _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:(?:what\s+)?if\s+(?:i|we|it|they)\s+[a-z]+\s+"
+    # "and if i skip sundays so 26 days": the reason, then the new number it comes to.
+    r"(?:(?:[a-z']+\s+){0,3}?[a-z']+[\s,]+(?:so|that's|thats|which\s+is|making(?:\s+it)?)\s+)?)?"
     r"(?:for\s+|with\s+)?(?P<quantity>(?:\d+(?:\.\d+)?(?P<percent>%)?|" + _SPELLED_NUMBER + r")"
     r"\s*(?<=\s|%)(?P<noun>[a-z]+))\s*[.!?]*$",
     re.I,
@@ -809,6 +816,47 @@ _WHAT_IF_RE = re.compile(
 _PLAIN_NUMBER_RE = re.compile(r"(?<![\w.,%])\d+(?:\.\d+)?(?![\w%]|[.,]\d)")
 
 
+# "what about at 74.9p", "and at £1.62?": the earlier request again at another price, the
+# one it gave after "at".
+_AT_PRICE = r"[$\u20ac\u00a3]?\d+(?:\.\d+)?p?"
+_NEW_PRICE_AT_RE = re.compile(
+    _LEAD + r"(?:(?:what|how)\s+about\s+|what\s+if\s+(?:it\s+was|it's|its)\s+)?at\s+"
+    r"(?P<price>" + _AT_PRICE + r")(?:\s+instead)?\s*[.!?]*$",
+    re.I,
+)
+_PRICE_AT_RE = re.compile(r"\bat\s+(?P<price>" + _AT_PRICE + r")(?![\w.,%/])", re.I)
+# What follows a price said after "at": "a litre", "per kg", "each", or nothing.
+_AFTER_PRICE_RE = re.compile(r"\s*(?:$|[,.;?!]|(?:a|an|per|each|/)\b)", re.I)
+
+
+def _is_money(price: str) -> bool:
+    return price[0] in "$\u20ac\u00a3" or price.lower().endswith("p")
+
+
+def _new_price_at(text: str, earlier: Sequence[str]) -> str | None:
+    """ "what about at 74.9p" after "heating oil, 900 litres at 68.5p a litre. total?" is the
+    same request at 74.9p a litre; None unless the earlier request says exactly one price
+    after "at" (a money amount, not "at 60 mph" or "at 3pm"), and the new one is money too
+    or a plain number for a plain one."""
+    match = _NEW_PRICE_AT_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    found = [
+        m
+        for m in _PRICE_AT_RE.finditer(previous)
+        if _AFTER_PRICE_RE.match(previous, m.end())
+        and (_is_money(m["price"]) or re.match(r"\s*(?:a|an|per|each|/)\b", previous[m.end() :]))
+    ]
+    old = _only(found)
+    if old is None:
+        return None
+    new = match.group("price")
+    if not _is_money(new) and _is_money(old["price"]):
+        return None  # "at 80" for "at 68.5p": pence or pounds, not said
+    return _spliced(previous, old.span("price"), new)
+
+
 def _what_if(text: str, earlier: Sequence[str]) -> str | None:
     """ "what if it was 1.39" after "petrol's 1.48 a litre and i put 42 litres in, how much"
     is the same request at 1.39 a litre; None unless exactly one number of the earlier
@@ -850,10 +898,16 @@ def _more_join(text: str, earlier: Sequence[str]) -> str | None:
 # rate per period as the earlier request's one, added to it.
 _ANOTHER_ON_TOP_RE = re.compile(
     _LEAD
-    + r"(?:actually[\s,]+|oh[\s,]+|and[\s,]+)*(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:is|costs?)\s+"
+    + r"(?:actually[\s,]+|oh[\s,]+|and[\s,]+)*(?:(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:is|costs?)\s+"
     r"(?:another|an\s+extra|a\s+further)\s+[$\u20ac\u00a3]?(?P<more>\d+(?:\.\d+)?)\s+(?:a|per)\s+"
     r"(?P<per>night|day|week|month|person|head)(?:\s+on\s+top)?[\s,.]*"
-    r"(?:what(?:'s|s|\s+is)|whats)\s+(?:the\s+)?new\s+total\s*[.!?]*$",
+    r"(?:what(?:'s|s|\s+is)|whats)\s+(?:the\s+)?new\s+total"
+    # "add 35 a day for the excess waiver", "plus another 12 a night for parking": the
+    # charge said as what to add.
+    r"|(?:add|plus)\s+(?:(?:another|an\s+extra|a\s+further)\s+)?[$\u20ac\u00a3]?"
+    r"(?P<added>\d+(?:\.\d+)?)\s+(?:a|per)\s+(?P<added_per>night|day|week|month|person|head)"
+    r"(?:\s+for\s+(?:the\s+|a\s+|an\s+)?[a-z]+(?:\s+[a-z]+){0,2})?(?:\s+on\s+top)?"
+    r"(?:[\s,]+(?:too|as\s+well|please|pls))?)\s*[.!?]*$",
     re.I,
 )
 
@@ -866,12 +920,12 @@ def _another_on_top(text: str, earlier: Sequence[str]) -> str | None:
     if match is None or not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
-    per = match.group("per")
+    per = match.group("per") or match.group("added_per")
     rated = rf"(?<![\w.])[$\u20ac\u00a3]?(?P<rate>\d+(?:\.\d+)?)\s+(?:a|per)\s+{per}\b"
     old = _only(list(re.finditer(rated, previous, re.I)))
     if old is None:
         return None
-    rate, more = old.group("rate"), match.group("more")
+    rate, more = old.group("rate"), match.group("more") or match.group("added")
     places = max(len(n.partition(".")[2]) for n in (rate, more))
     return _spliced(previous, old.span("rate"), f"{float(rate) + float(more):.{places}f}")
 

@@ -96,6 +96,7 @@ from orchestra.agents.analyst.problems import (
     spelt,
     states_count_and_price,
     states_rate_and_duration,
+    under_period_heading,
 )
 from orchestra.agents.analyst.quantities import (
     kinds_apart,
@@ -743,6 +744,17 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         reading = Reading(found)
     else:
         _check_numbers_alone(context.group("context") if context else "")
+        if (
+            not names_a_figure(text)
+            and _WHAT_THAT_IS_A_PERIOD.search(text)
+            # Not "I earn 3200 a month and spend 2450. How much is that a year?": which
+            # amount "that" is, is not said.
+            and under_period_heading(inputs.text)
+            and period_asked_apart(inputs.text) is not None
+        ):
+            # "yearly car costs: insurance 540, road tax 190. what's that per month": the
+            # amounts together, in the period asked (below).
+            text = _WHAT_THAT_IS_A_PERIOD.sub("what's the total", text, count=1)
         reading = read_numeric_request(text, inputs.numbers, implicit=implicit, material=material)
     if in_unit is not None and reading.expression is not None and not reading.figures:
         _, factor, unit = in_unit
@@ -800,10 +812,18 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
                 f"the arithmetic."
             )
         total = Call("sum", reading.values)
+        # "yearly ... per month": over 12, said exactly, not times 0.0833333.
+        over = round(1 / many, 9)
+        scaled = (
+            Op("*", total, Num(many, f"{many:g}"))
+            if many >= 1
+            else Op("/", total, Num(over, f"{over:g}"))
+        )
+        said = f"{many:g} of them" if many >= 1 else f"over {over:g}"
         reading = Reading(
             (
                 Clause(f"the total a {periods[0]}", total),
-                Clause(f"a {periods[1]}: {many:g} of them", Op("*", total, Num(many, f"{many:g}"))),
+                Clause(f"a {periods[1]}: {said}", scaled),
             ),
             references=reading.references,
             confidence=reading.confidence,
@@ -2279,6 +2299,16 @@ _HOW_MUCH_PUT_IN = re.compile(
     # "put in", "paid into the pot"; not "paid in euros", a unit.
     r"(?:into\b|in(?=\s*(?:[.?!,]|$)|\s+(?:so\s+far|the|a|our|my|for|each|per)\b))"
     r"|[^.?!\n]*\b(?:contributed|donated)\b)",
+    re.I,
+)
+
+
+# "what's that per month", "how much is that a year": the amounts said, in another period.
+_WHAT_THAT_IS_A_PERIOD = re.compile(
+    r"\b(?:what(?:'s|s|\s+is|\s+does)|how\s+much\s+(?:is|does))\s+(?:that|it|this)"
+    r"(?:\s+(?:come|comes|work|works)\s+out|\s+(?:come|comes)\s+to)?"
+    r"(?=\s+(?:(?:a|an|per|each|every|over\s+a|for\s+a|in\s+a)\s+(?:week|month|year|quarter|"
+    r"fortnight)\b|(?:monthly|yearly|weekly|annually)\b))",
     re.I,
 )
 

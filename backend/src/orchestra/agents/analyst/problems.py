@@ -2852,16 +2852,41 @@ _ADVERB_PERIOD = {
 }  # fmt: skip
 
 
+# "yearly car costs: ...", "our annual bills -": a heading that says the period of every
+# amount listed after it.
+_PERIOD_HEADER = re.compile(
+    r"\s*(?:context:\s*)?(?:(?:my|our|the|his|her|their)\s+)?(?P<adverb>yearly|annual|monthly|weekly|quarterly)"
+    r"\s+(?:[a-z']+\s+){0,2}?(?:costs|bills|expenses|outgoings|spending|charges|fees|payments)"
+    r"\s*[:\-\u2013\u2014]",
+    re.I,
+)
+_HEADER_PERIOD = {"yearly": "year", "annual": "year", "monthly": "month", "weekly": "week",
+                  "quarterly": "quarter"}  # fmt: skip
+
+
+def under_period_heading(text: str) -> bool:
+    """Whether ``text`` opens with a heading that says the period of its amounts ("yearly car
+    costs: insurance 540, ...")."""
+    return _PERIOD_HEADER.match(text) is not None
+
+
 def period_asked_apart(text: str) -> tuple[str, str] | None:
     """The one period amounts are said in ("7.99 a month") and another period named where
     no amount is said of it ("how much is that a year"), or None: a total of the amounts
     is a month's, not the year's asked."""
     stated = {m.group("period").lower() for m in _PERIOD_OF_AMOUNT.finditer(text)}
+    said_at = {m.start("period") for m in _PERIOD_OF_AMOUNT.finditer(text)}
+    header = _PERIOD_HEADER.match(text)
+    if header is not None and not stated:
+        # "yearly car costs: insurance 540, road tax 190": the amounts listed are each a year's.
+        stated = {_HEADER_PERIOD[header.group("adverb").lower()]}
+        said_at = {header.start("adverb")}
     if len(stated) != 1:
         return None
-    said_at = {m.start("period") for m in _PERIOD_OF_AMOUNT.finditer(text)}
     for asked in _PERIOD_ASKED.finditer(text):
-        if asked.group("period") and asked.start("period") in said_at:
+        if (asked.group("period") and asked.start("period") in said_at) or (
+            asked.group("adverb") and asked.start("adverb") in said_at
+        ):
             continue
         period = (asked.group("period") or _ADVERB_PERIOD[asked.group("adverb").lower()]).lower()
         if period not in stated:
