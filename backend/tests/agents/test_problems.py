@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from orchestra.agents.analyst.operations import run_operation
-from orchestra.agents.analyst.problems import read_asked_count_at_price
+from orchestra.agents.analyst.problems import period_asked_apart, read_asked_count_at_price
 from orchestra.agents.protocol import AgentInputError, StepRequest
 
 
@@ -311,3 +311,19 @@ def test_tables_asked_bare_after_a_top_table_are_refused() -> None:
 def test_periods_to_a_target_that_do_not_fit_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # every adverb of a period is known, "daily" and "quarterly" too (a second, shorter
+        # table of them once shadowed the first, and "daily" raised KeyError)
+        (
+            "netflix 10.99 a month and spotify 11.99 a month. how much is that daily",
+            ("month", "day"),
+        ),
+        ("gym 30 a month, phone 12 a month, whats that quarterly", ("month", "quarter")),
+    ],
+)
+def test_a_period_asked_by_its_adverb(text: str, periods: tuple[str, str]) -> None:
+    assert period_asked_apart(text) == periods

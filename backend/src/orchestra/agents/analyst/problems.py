@@ -3337,7 +3337,6 @@ _SHARE_A_PERIOD = re.compile(
     r"weekly))\b",
     re.I,
 )
-_ADVERB_PERIOD = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
 _ASKS_SHARE_A_PERIOD = re.compile(
     r"\bhow\s+much\s+(?:is\s+(?:that|it)|do\s+i\s+get|would\s+(?:that|it)\s+be|does\s+that\s+give)"
     r"\s+(?:(?:a|per|each|every)\s+(?P<period>year|month|week)|(?P<adverb>annually|yearly|"
