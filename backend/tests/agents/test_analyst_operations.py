@@ -1188,6 +1188,27 @@ def test_how_many_of_what_the_numbers_measure_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
+    "instruction",
+    [
+        # points a number measures elsewhere in the request: not how many numbers there are
+        "Context: 3 points for a win, 1 for a draw. played 10, won 8, drawn 4. Task: how many "
+        "points",
+        "Context: a win is 3 points and a draw 1. played 12, won 9, drawn 5. Task: how many "
+        "points?",
+    ],
+)
+def test_how_many_points_a_number_measures_is_not_a_count(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="not how many numbers there are"):
+        run(instruction, capability="statistics")
+
+
+def test_how_many_points_of_a_list_of_data_is_its_count() -> None:
+    assert (
+        run("data: 3, 5, 8, 13. how many points are there", capability="statistics")["result"] == 4
+    )
+
+
+@pytest.mark.parametrize(
     ("question", "rows"),
     [
         ("How many orders came from Spain?", None),

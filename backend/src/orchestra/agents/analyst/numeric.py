@@ -783,7 +783,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if refusal == NO_NUMBERS:
             raise NeedsInput(refusal)  # asked: the reply may give them (`answered`)
         raise AgentInputError(refusal)
-    if reading.counts_numbers and _counts_something_else(text):
+    if reading.counts_numbers and _counts_something_else(text, request.instruction):
         # "12 boxes with 24 bottles each. How many bottles is that?" asks for arithmetic,
         # not how many numbers were given.
         raise AgentInputError(
@@ -1502,7 +1502,21 @@ def _total_of_listed(context: str, task: str) -> str:
 _LEFT_OVER = re.compile(r"\bhow many\b.*\b(?:left|remain|remaining|left over)\b", re.I)
 
 
-def _counts_something_else(text: str) -> bool:
+# "how many points" of "3 points for a win": a word a number measures elsewhere in the
+# request is what is counted, not the numbers given ("how many points are there" of a list
+# of data points says no number of them).
+_MEASURE_ASKED = re.compile(r"\bhow many\s+(?P<word>points?|scores?|amounts?|readings?)\b", re.I)
+
+
+def _counts_something_else(text: str, said: str) -> bool:
+    """Whether "how many" in ``text`` (the task) asks a number of things the numbers
+    measure, not how many numbers there are; ``said`` is the whole request, its context
+    too."""
+    asked = _MEASURE_ASKED.search(text)
+    if asked is not None:
+        stem = asked.group("word").lower().rstrip("s")
+        if re.search(rf"\d\s*{stem}s?\b", said, re.I):
+            return True
     return bool(_COUNTED.search(text) or _LEFT_OVER.search(text))
 
 
