@@ -2607,3 +2607,16 @@ def test_a_new_quantity_after_the_reason_for_it_replaces_the_old_one(
     follow_up: str, previous: str, expected: str
 ) -> None:
     assert expected in plan(follow_up, history=(previous,)).steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # a text skill's word ("term", "key") with no text to work on, and numbers given
+        "shop job pays 10.90/hr, i do two 6 hr shifts a week. weekly pay over a 12 week term?",
+        "the key costs 4.50 and i need 6 of them, total?",
+    ],
+)
+def test_numbers_with_no_text_are_not_given_to_a_text_skill(description: str) -> None:
+    plan = plan_deterministic(description, BUILTIN, 8)
+    assert {s.capability for s in plan.steps} <= {"calculation", "statistics"}

@@ -275,3 +275,20 @@ def test_a_pointer_saying_when_before_numbers_and_a_question_is_no_text() -> Non
     assert masked.material == ()
     # ... while a list of numbers after it is still data
     assert mask_material("daily max this week: 24.5 31.2 28.8 - hottest?").material
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a text's name, then numbers and a figure asked of them: the request itself
+        "builder's quote: 2 days at 250 a day and materials 310. whats the total",
+        "invoice: 6 hours at 40 plus 35 parts. net, vat and total pls",
+    ],
+)
+def test_a_texts_name_before_numbers_and_a_figure_asked_is_no_text(text: str) -> None:
+    assert mask_material(text).material == ()
+
+
+def test_a_texts_name_before_numbers_and_a_text_ask_keeps_its_text() -> None:
+    masked = mask_material("email from the boss: we hit 120% of target and 3 new clients. tone?")
+    assert masked.material == ("we hit 120% of target and 3 new clients. tone?",)

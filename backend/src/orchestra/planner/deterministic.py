@@ -1427,6 +1427,18 @@ def _parts(
             # "when's the best time to see cherry blossom in kyoto": a time asked with no
             # number to compute on is a fact to look up ("time" sounds like arithmetic).
             capability = matcher.general
+        if (
+            capability in _TEXT_CAPABILITIES
+            and not material
+            and not refs
+            and "calculation" in matcher.names
+            and not _NAMES_TEXT_WORK_RE.search(text)
+            and sum(1 for t in tokenize(f"{stated} {text}") if t.is_number) >= 2
+        ):
+            # "bar job pays 11.44/hr ... weekly pay and over a 10 week term?": a text skill
+            # with no text to work on and numbers given is a guess from a word ("term");
+            # the numbers are what is asked of.
+            capability = "calculation"
         revises = bool(
             _REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text))
             or _ADDS_TO_PIECE_RE.match(strip_request_prefix(clause.text))

@@ -83,8 +83,10 @@ _ASKS_A_FIGURE = re.compile(
     r"(?:so\s+|and\s+|then\s+)?(?:how\s+(?:many|much|long|far|big|old)|whats|what(?:'s|\s+is|"
     r"\s+are|\s+do|\s+does|\s+did|\s+will|\s+would|(?!\s+an?\b))|which|work\s+out|calculate|compute|"
     r"add|sum|total)\b"
-    r"|(?:the\s+|my\s+|our\s+)?(?:total|profit|loss|cost|change|difference|average|mean|sum|"
-    r"balance|margin|surplus|saving|left|remaining)(?:\s+[\w%]+){0,3}\s*\??\s*$",
+    r"|(?:the\s+|my\s+|our\s+)?(?:total|net|gross|vat|tax|pay|profit|loss|cost|change|"
+    r"difference|average|mean|sum|balance|margin|surplus|saving|left|remaining)"
+    # "net, vat and total pls"
+    r"(?:,?\s+[\w%]+){0,5}\s*\??\s*$",
     re.I,
 )
 
@@ -95,6 +97,29 @@ _TEXT_SKILL_WORDS = frozenset(
     """sentiment tone mood keywords summary summarize summarise tldr tl;dr gist classify
     translate proofread rewrite rephrase""".split()  # noqa: SIM905
 )
+
+
+# Nouns that name a text of words (not data) before a colon: "quote:", "email:".
+_TEXT_NOUNS = frozenset(
+    """text article paragraph passage review comment document notes message email post
+    feedback quote story transcript content excerpt""".split()  # noqa: SIM905
+)
+# A last sentence that asks something of a text, not a figure: "what's the tone".
+_ASKS_OF_A_TEXT = re.compile(
+    r"\b(?:tone|sentiment|mood|vibe|feel|feels|sound|sounds|read|reads|come\s+across|positive|"
+    r"negative|summar\w*|gist|keywords?|about|mean|means|say|says|polite|rude|angry|happy)\b",
+    re.I,
+)
+
+
+def _asks_a_figure_of_its_numbers(after: str) -> bool:
+    """Whether what follows a text's name and a colon states numbers and asks a figure of
+    them ("plasterer quote: 3 days at 220, materials 165. whats the total"), which is the
+    request; "email: we hit 120% of target. what's the tone" asks of a text."""
+    if not _asks_of_its_numbers(after):
+        return False
+    last = _SENTENCE_BREAK.split(after.strip())[-1]
+    return len(re.findall(r"\d+", after)) >= 2 and not _ASKS_OF_A_TEXT.search(last)
 
 
 def _asks_of_its_numbers(after: str) -> bool:
@@ -370,6 +395,8 @@ def _material_colon(text: str) -> int | None:
         after = text[match.end() :]
         if any(_names_material(word, before, after) for word in before) and not (
             _COMPUTES_ITS_NUMBERS.search(after)
+            # "plasterer quote: 3 days at 220 ... whats the total": a text's name is no text
+            or (_TEXT_NOUNS.intersection(before[-1:]) and _asks_a_figure_of_its_numbers(after))
         ):
             return match.start()
         next_line = re.match(r"[ \t]*\n", text[match.end() :])
