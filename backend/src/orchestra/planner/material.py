@@ -393,10 +393,13 @@ def _material_colon(text: str) -> int | None:
         if _INSTRUCTIONS_FOLLOW & set(before):
             continue  # "Do the following: research X, then ..." is more instructions
         after = text[match.end() :]
-        if any(_names_material(word, before, after) for word in before) and not (
-            _COMPUTES_ITS_NUMBERS.search(after)
-            # "plasterer quote: 3 days at 220 ... whats the total": a text's name is no text
-            or (_TEXT_NOUNS.intersection(before[-1:]) and _asks_a_figure_of_its_numbers(after))
+        if (
+            any(_names_material(word, before, after) for word in before)
+            and not (
+                _COMPUTES_ITS_NUMBERS.search(after)
+                # "plasterer quote: 3 days at 220 ... whats the total": a text's name is no text
+                or (_TEXT_NOUNS.intersection(before[-1:]) and _asks_a_figure_of_its_numbers(after))
+            )
         ):
             return match.start()
         next_line = re.match(r"[ \t]*\n", text[match.end() :])
