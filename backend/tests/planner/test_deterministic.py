@@ -2016,6 +2016,13 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         # How long a text takes to say, asked in minutes; how people took what was sent.
         ("how many minutes would it take to read aloud", "without the text"),
         ("how did everyone react", "how someone came across"),
+        # when a goal of the user's is met; how long a text takes, said with where
+        ("when will we reach our savings goal", "figure of your own affairs"),
+        ("how long will it take to say at the wedding", "without the text"),
+        # a choice of the user's own, with none of its figures
+        ("should we book the hotel or the airbnb", "your own choices"),
+        # a change said in words, with no figure
+        ("what if we go on a weekday", "no new figure"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -2035,6 +2042,9 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         "how much water should I drink each day",
         # A figure of the world, no one's own.
         "how many people live in lisbon",
+        # A choice that is no one's own; a question of what if, of the world.
+        "should i learn python or javascript",
+        "what if the moon disappeared",
     ],
 )
 def test_a_figure_of_the_world_is_researched_not_refused(description: str) -> None:
@@ -2620,3 +2630,11 @@ def test_a_new_quantity_after_the_reason_for_it_replaces_the_old_one(
 def test_numbers_with_no_text_are_not_given_to_a_text_skill(description: str) -> None:
     plan = plan_deterministic(description, BUILTIN, 8)
     assert {s.capability for s in plan.steps} <= {"calculation", "statistics"}
+
+
+def test_a_list_then_a_dash_and_its_ends_is_statistics() -> None:
+    # the dash ends the list; nothing is subtracted
+    plan = plan_deterministic(
+        "roofer quotes £2,100 £1,850 £2,400 - cheapest and dearest", BUILTIN, 8
+    )
+    assert [s.capability for s in plan.steps] == ["statistics"]

@@ -222,6 +222,14 @@ _MEANING_RE = re.compile(
     r"\bwhat\s+(?:does|do|did)\s+.+?\s+(?:actually\s+|really\s+|even\s+)?mean\b", re.I
 )
 # Words that ask a text skill's own work of a text or table by name.
+# A list of three or more amounts, a dash, and only figures of the list asked after it.
+_LIST_THEN_ITS_ENDS_RE = re.compile(
+    r"(?:[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?\s*,?\s*){3,}[-\u2013\u2014]\s*(?:the\s+)?"
+    r"(?:lowest|highest|cheapest|dearest|smallest|biggest|largest|min|max|minimum|maximum|"
+    r"average|mean|median|range)(?:\s+and\s+(?:the\s+)?(?:lowest|highest|cheapest|dearest|"
+    r"smallest|biggest|largest|min|max|minimum|maximum|average|mean|median|range))?\s*[?.!]*\s*$",
+    re.I,
+)
 _NAMES_TEXT_WORK_RE = re.compile(
     r"\b(?:key\s*words?|keyphrases?|key\s+(?:phrases|terms)|summar\w*|tl;?dr|gist|"
     r"sentiment|tone|mood|vibe|opinions?)\b",
@@ -1439,6 +1447,15 @@ def _parts(
             # with no text to work on and numbers given is a guess from a word ("term");
             # the numbers are what is asked of.
             capability = "calculation"
+        if (
+            capability == "calculation"
+            and not material
+            and "statistics" in matcher.names
+            and _LIST_THEN_ITS_ENDS_RE.search(text)
+        ):
+            # "quotes £3,450 £4,120 £2,980 - lowest and highest": the dash ends the list
+            # before the figures asked of it; it subtracts nothing.
+            capability = "statistics"
         revises = bool(
             _REVISES_PREVIOUS_RE.match(strip_request_prefix(clause.text))
             or _ADDS_TO_PIECE_RE.match(strip_request_prefix(clause.text))

@@ -197,7 +197,8 @@ _OWN_THING_RE = re.compile(
 # take to read out" (the speech asked for before, which no step here has written).
 _READING_TIME_RE = re.compile(
     r"\bhow\s+(?:long|many\s+(?:minutes|mins|seconds|secs|hours))\b.*\b(?:read|say|deliver|present|recite)(?:\s+(?:out|aloud|it|this|that))?"
-    r"\s*[?.!]*\s*$(?<!\d)",
+    # "... read out at the dinner", "... say at the wedding"
+    r"(?:\s+(?:at|in|during|on|for)\s+(?:the|my|our)\s+[\w'-]+)?\s*[?.!]*\s*$(?<!\d)",
     re.I,
 )
 # How someone the user knows came across, with nothing of what they said: "did my boss
@@ -294,6 +295,8 @@ _FIGURE_ASKED_RE = re.compile(
     r"surplus|profit|deficit|loss|total|balance|bill|budget|salary|wage|amount|value|worth|"
     r"weight|mass|volume|area|speed|score|headcount)\b"
     r"|\b(?:work\s+out|calculate|figure\s+out)\s+(?:the|my|our)\b"
+    # "when will i hit my target", "when will we have paid it off"
+    r"|\bwhen\s+will\s+(?:i|we)\s+(?:hit|reach|get\s+to|have|be|pay|afford|break\s+even)\b"
     # "what will the plumber charge"
     r"|\bwhat\s+(?:will|would|does|do|did)\s+(?:the|a|an|my|our)\s+(?:[\w'-]+\s+){1,2}?"
     r"(?:charge|cost|ask|want)\b",
@@ -317,6 +320,20 @@ _BODY_ADVICE_RE = re.compile(
     r"|\bhow\s+(?:much|many\s+(?:hours|minutes|glasses|cups|grams|calories|steps)\s+of)\s+"
     r"(?:sleep|water|exercise|protein|fibre|fiber|salt|sugar|caffeine)\b"
     r"|\bhow\s+many\s+(?:calories|steps)\b",
+    re.I,
+)
+# A choice of the user's own with none of the figures that decide it: "should i get the
+# railcard or not", "should we book the hotel or the airbnb".
+_OWN_CHOICE_RE = re.compile(
+    r"\bshould\s+(?:i|we)\s+(?:get|buy|take|book|choose|go\s+for|pick|renew|switch|sign\s+up|"
+    r"keep|sell|rent|lease)\b.*\bor\b(?!.*\d)",
+    re.I,
+)
+# A change to the earlier figures said in words, with no figure: "what if im not vat
+# registered", "and if we go on a weekday".
+_WHAT_IF_IN_WORDS_RE = re.compile(
+    r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|and)\s+if\s+(?:i|we|i'm|im|we're|it|it's|they|"
+    r"he|she|my|our)\b(?!.*\d)",
     re.I,
 )
 # A market's or a price's course to come: "is the dollar going to get stronger before our
@@ -456,6 +473,17 @@ def doubt(
             "it asks for a figure of your own affairs without the figures or rates it "
             "depends on, which only you know. Give them, e.g. '12 km each way, 5 days a "
             "week, at 0.30 a km: what does that cost a year?'"
+        )
+    if _OWN_CHOICE_RE.search(text) and not numbers and not material:
+        return (
+            "it asks which of your own choices pays, without the figures that decide it, "
+            "which only you have. Give them, e.g. 'railcard 30 for a third off, I spend 25 "
+            "a month on trains: is it worth it?'"
+        )
+    if _WHAT_IF_IN_WORDS_RE.search(text) and not numbers and not material:
+        return (
+            "it asks what changes, in words that give no new figure. Say the figure that "
+            "changes, e.g. 'what if the vat is 0' or 'what if it's 20 hours'"
         )
     if _FORECAST_RE.search(text) and not numbers:
         return (
