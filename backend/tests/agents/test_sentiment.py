@@ -1948,6 +1948,43 @@ def test_closing_praise_of_another_thing_is_not_read_as_sarcasm() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # Praise exclaimed, a bad event said flatly, praise of paying for it.
+        "oh brilliant, train cancelled AGAIN, love paying 40 quid for this",
+        "oh brilliant, train cancelled, love paying 40 quid for this",
+        "oh brilliant, train cancelled again, love paying £40 a month for this",
+        "oh fantastic, the bus didn't turn up again, love paying 5 pounds a day for that",
+        "oh perfect, wifi down AGAIN, love paying for this",
+        "oh fantastic!! the lift is broken AGAIN... love paying 900 a month in fees for this",
+        # A thing happening again, in words with no opinion read, framed by praise.
+        "Great, broadband down again, really love paying for the privilege",
+    ],
+)
+def test_praise_exclaimed_and_praise_of_paying_for_a_complaint_is_sarcasm(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert result.ironic and not result.unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Praise exclaimed at a bad event, then praise of something else: not guessed.
+        "oh wonderful, flight delayed three hours, lovely views from the gate though",
+        "oh great, parcel lost again, lovely driver though",
+        "oh lovely, the train was late. nice views from the window",
+        # Praise of paying for words with no opinion read: not guessed either.
+        "Great, broadband down, love paying for this",
+    ],
+)
+def test_praise_exclaimed_at_a_complaint_then_other_praise_is_not_guessed(text: str) -> None:
+    result = sentiment(text)
+    assert result.unsure
+    assert not result.ironic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Please submit a meter reading by 30 June so we can send you an accurate bill.",
         "Please return the form by Friday so that we can give you a faster, smoother service.",
         "Please update your details by 5 March to ensure your account stays secure.",

@@ -14,7 +14,10 @@ person growing in confidence, joy said in idioms such as "can't stop smiling", d
 to a thing, a way blocked, a service down again, a question of disbelief such as "who on
 earth ..."), and praise exclaimed beside a complaint is read as irony only when the words
 show it (a complaint that keeps happening, praise of the very service that failed, praise
-alone after "sure, because", praise at both ends of a thing that happens again); words
+alone after "sure, because", praise at both ends of a thing that happens again or of a
+complaint with praise of paying for it, "oh brilliant, train cancelled, love paying 40
+quid for this"), and praise exclaimed at a complaint then praise of another thing is not
+guessed; words
 whose side depends on what they are said of ("flaky", "unbelievable", "crushed",
 "cracking", "slaps", a cold kept) are read only where that shows; otherwise the text is not
 guessed.
@@ -2243,6 +2246,15 @@ def _score_words(tokens: Sequence[str]) -> _Tally:
             # exclaimed before a complaint and remarked again after it is sarcasm.
             framed.ironic.insert(0, said)
             return framed
+        remarked = _remark_on_plain_words(tokens, opening)
+        if remarked is not None:
+            return remarked
+        if rest.held_positive and _opens_with_a_complaint(tokens[opening:]):
+            # "oh wonderful, flight delayed three hours, lovely views from the gate": the
+            # praise exclaimed is contradicted by the bad event said right after it, and
+            # whether the later praise is sincere is not in the words.
+            rest.unread.append(f"'{said}, ...' exclaimed at a complaint, then praise")
+            return rest
         if not _terms(rest) and not rest.read_neutral:
             rest.unread.append(f"'{said}, ...' said of words with no opinion read")
             return rest
@@ -2270,17 +2282,68 @@ def _closing_remark(tokens: Sequence[str]) -> int:
     start = end
     while start > 0 and tokens[start - 1] not in _SENTENCE_ENDS | {",", "!"}:
         start -= 1
-    if start < 2 or not 0 < end - start <= _REMARK_WORDS:
+    if start < 2 or not 0 < end - start <= _REMARK_WORDS + _PAID_WORDS * _said_for_it(
+        tokens[start:end]
+    ):
         return 0
     return len(tokens) - start
+
+
+# "..., love paying 40 quid for this", "..., great value for that": a remark that ends on
+# what it is said of, the thing just complained of.
+_FOR_IT = (("for", "this"), ("for", "that"), ("for", "it"), ("for", "the", "privilege"))
+# A remark said for the complaint may name what it costs: "love paying £40 a month for this".
+_PAID_WORDS = 4
+
+
+def _said_for_it(remark: Sequence[str]) -> bool:
+    """Whether a closing remark ends on "for this" (or "that", "it", "the privilege")."""
+    words = [t for t in remark if t not in _PUNCTUATION]
+    return any(tuple(words[-len(said) :]) == said for said in _FOR_IT)
+
+
+def _remark_on_plain_words(tokens: Sequence[str], opening: int) -> _Tally | None:
+    """An opening exclamation of praise and a closing remark of praise said of the
+    complaint ("..., love paying for this"), around words with no opinion read: sarcasm
+    when those words tell of a thing happening again ("great, broadband down again, love
+    paying for this"), as `_praise_framing_a_recurrence` reads them; otherwise ("great,
+    broadband down, love paying for this") sincere or sarcastic is not in the words. None
+    when the text is not so."""
+    told = tokens[opening:]
+    closing = _closing_remark(told)
+    if not closing or not _said_for_it(told[-closing:]):
+        return None
+    middle = _score_words(told[:-closing])
+    remark = _score_words(told[-closing:])
+    if _terms(middle) or middle.read_neutral or not remark.held_positive or remark.negative:
+        return None
+    said = " ".join(t for t in told[-closing:] if t not in _PUNCTUATION)
+    framed = _praise_framing_a_recurrence(tokens[:-closing])
+    if framed is not None:
+        framed.ironic.append(said)
+        return framed
+    remark.unread.append(f"'..., {said}' said of words with no opinion read")
+    return remark
+
+
+def _opens_with_a_complaint(told: Sequence[str]) -> bool:
+    """Whether the first clause of ``told`` (up to its first comma or sentence end) is a
+    complaint and nothing else ("train cancelled again ,")."""
+    end = next((i for i, t in enumerate(told) if t in _SENTENCE_ENDS | {","}), len(told))
+    if not end or end == len(told):
+        return False
+    first = _score_words(told[:end])
+    return bool(first.held_negative) and not first.held_positive and not first.positive
 
 
 def _complaint_framed_by_praise(told: Sequence[str]) -> _Tally | None:
     """What follows an opening exclamation of praise, when it is a complaint and nothing
     else ("the removal van's broken down on the m6"), closed by a short remark of praise
-    and nothing else ("perfect start to the day"): the complaint, with the remark read as
-    irony; else None. A complaint with a turn in it ("..., but the AA came quickly") or any
-    praise of its own is not read so."""
+    and nothing else, said of the occasion ("perfect start to the day") or of the complaint
+    ("love paying 40 quid for this"), or after a thing that happens again ("train cancelled
+    AGAIN, ..."): the complaint, with the remark read as irony; else None. A remark with a
+    concession in it ("..., lovely views though"), a complaint with a turn in it ("..., but
+    the AA came quickly") or any praise of its own is not read so."""
     closing = _closing_remark(told)
     if not closing:
         return None
@@ -2306,7 +2369,14 @@ def _complaint_framed_by_praise(told: Sequence[str]) -> _Tally | None:
         for t in told[-closing:]
         if t not in _NOT_COUNTED and _known_valence(t) is None and t not in _FACTUAL
     ]
-    if not (plain_complaint and plain_praise) or not set(said_of) <= _OCCASION:
+    if not (plain_complaint and plain_praise) or _CONCESSIONS.intersection(told[-closing:]):
+        return None
+    # The remark is of the occasion ("perfect start to the day"), of the complaint itself
+    # ("love paying 40 quid for this"), or closes a complaint of a thing that happens again
+    # ("train cancelled AGAIN, ..."): the praise at both ends is said of the complaint.
+    of_the_complaint = _said_for_it(told[-closing:])
+    recurring = _AGAIN_AND_AGAIN.intersection(told[:-closing])
+    if not (set(said_of) <= _OCCASION or of_the_complaint or recurring):
         return None
     complaint.ironic.append(" ".join(t for t in told[-closing:] if t not in _PUNCTUATION))
     return complaint
