@@ -327,6 +327,17 @@ _QUESTION_ASKED = re.compile(
 )
 
 
+# A figure of a list asked in a planner's context: "median of 12, 7, 15, 9", "the average
+# of 3.5, 4 and 6".
+_ASK_IN_CONTEXT = re.compile(
+    r"\b(?:median|mean|average|mode|range|standard\s+deviation|std\s*dev|stdev|variance)\s+"
+    r"of\s+(?:the\s+)?-?\d[\d.]*(?:\s*(?:,|,?\s*and)\s*-?\d[\d.]*){1,}",
+    re.I,
+)
+# The task speaks of the result before it: "what's that as a %".
+_OF_THE_LAST = re.compile(r"\b(?:that|it|this|the\s+result|the\s+answer)\b", re.I)
+
+
 def _in_turn_if_not_whole(
     request: StepRequest, answer: Callable[[StepRequest], StepResult]
 ) -> StepResult:
@@ -365,6 +376,23 @@ def _in_turn_if_not_whole(
         if turn is None:
             raise
         return turn
+    left = _ASK_IN_CONTEXT.search(stated.group("context")) if stated else None
+    if (
+        stated is not None
+        and left is not None
+        and whole.data.get("operation") == "calculation"
+        and not _OF_THE_LAST.search(stated.group("task"))
+    ):
+        # "hey, median of 12, 7, 15, 9 and what's 15% of 860": the context asks a figure of
+        # its own list, which the task's arithmetic leaves unanswered; half an answer is
+        # none.
+        first = left.group(0).strip().rstrip(".")
+        second = stated.group("task").strip()
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks two "
+            f"things ('{first}' and '{second}') and only the second was read. Ask them one "
+            "at a time."
+        )
     # Only the asks said as questions count: the planner's task may carry a statement
     # ("7.5 mile job, what should the meter say"), which is no ask.
     asks = [a for a in asks_of(parts[1]) or [] if _QUESTION_ASKED.match(a)] if parts else []
