@@ -327,6 +327,12 @@ _QUESTION_ASKED = re.compile(
 )
 
 
+# A count or hours at a price: "6.5h @ 60", "3 x 12.99", "2 hrs at £45".
+_PRICED_AT = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?\s*(?:(?:h|hrs?|hours?)\s*(?:@|\bat\b)|@|(?:x|\u00d7)(?=\s*[$\u20ac\u00a3]?\d))"
+    r"\s*[$\u20ac\u00a3]?\d+(?:\.\d+)?",
+    re.I,
+)
 # A figure of a list asked in a planner's context: "median of 12, 7, 15, 9", "the average
 # of 3.5, 4 and 6".
 _ASK_IN_CONTEXT = re.compile(
@@ -826,6 +832,16 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Not sure enough to answer, so nothing was computed: the numbers given are a "
             "number of items or people and amounts, not values of one list. Say the "
             "arithmetic, e.g. '45 / 3' or '3 times 45'."
+        )
+    priced = _PRICED_AT.search(inputs.text) if reading.figures else None
+    if priced is not None:
+        # "design 6.5h @ 60, stock photos 3 x 12.99. total?" is not the sum of 6.5, 60, 3
+        # and 12.99: a count or hours at a price is a product, no two values of a list.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: "
+            f"'{priced.group(0).strip()}' is a count or hours at a price, not two values of "
+            "one list, and not every line was read as one. Write each line as 'count x item "
+            "@ price' (e.g. '3 x photos @ 12.99'), or say the arithmetic."
         )
     periods = period_asked_apart(inputs.text) if reading.figures else None
     if periods is not None:
