@@ -121,6 +121,36 @@ def test_a_list_in_the_context_that_the_task_works_on_is_answered() -> None:
     assert run("Context: I spent 12, 30 and 8. Task: What's the total?")["result"] == 50
 
 
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        ("Context: Cycle 7.5 km each way 4 days a week. Task: Whats that in km a week and "
+         "over 44 weeks.", [60, 2640]),
+        ("i walk 3.2 km each way 5 days a week, how many km is that a week and over 30 weeks",
+         [32, 960]),
+        ("Context: We spend 85 a week on groceries. Task: what's that per week and for 12 "
+         "weeks?", [85, 1020]),
+    ],
+)  # fmt: skip
+def test_an_amount_a_period_and_over_so_many_periods_answers_both(
+    instruction: str, results: list[float]
+) -> None:
+    data = run(instruction)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: Run 6 km 3 days a week. Task: Km a week and over a year?",
+        "Context: Cycle 7.5 km each way 4 days a week. Task: km a week and over 2 years",
+    ],
+)
+def test_a_span_not_counted_in_the_period_asked_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="two things"):
+        run(instruction)
+
+
 def test_a_full_stop_parts_two_asks() -> None:
     assert asks_of("How much extra a year. Whats the % rise.") == [
         "How much extra a year",

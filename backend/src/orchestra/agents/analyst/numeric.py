@@ -333,6 +333,72 @@ _PRICED_AT = re.compile(
     r"\s*[$\u20ac\u00a3]?\d+(?:\.\d+)?",
     re.I,
 )
+# "whats that in km a week and over 44 weeks": an amount a period, then the total over so
+# many of those periods, the second ask said without its question's words.
+_RATE_THEN_SPAN = re.compile(
+    r"^(?P<first>.*?\b(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|fortnight))\s*,?"
+    r"\s+(?:and|&)\s+(?:(?:the\s+)?total\s+)?(?:over|for|across|in)\s+(?:(?:the\s+)?next\s+)?"
+    r"(?P<n>\d+(?:\.\d+)?|an?|one)\s+(?P<unit>days?|weeks?|months?|years?|fortnights?)\s*[?.!]*$",
+    re.I,
+)
+
+
+def _rate_then_span(
+    request: StepRequest,
+    context: str,
+    spanned: re.Match[str],
+    answer: Callable[[StepRequest], StepResult],
+    planned: bool,
+) -> StepResult:
+    """ "cycle 7.5 km each way 4 days a week. whats that in km a week and over 44 weeks":
+    the amount a week asked first, then that amount times the weeks; refused unless the
+    first is read and the span is counted in the period it is per."""
+    per, unit = spanned["per"].lower(), spanned["unit"].lower().rstrip("s")
+    first, n = spanned["first"].strip(), spanned["n"]
+    n = n if n[0].isdigit() else "1"  # "over a year"
+    refusal = AgentInputError(
+        "Not sure enough to answer, so nothing was computed: the request asks two things "
+        f"('{first}' and the total over {spanned['n']} {spanned['unit']}) and not both were read. Ask "
+        "them one at a time."
+    )
+    if per != unit:
+        raise refusal  # "a week ... over 2 years": how many weeks make the span is unsaid
+    said = f"Context: {context} Task: {first}" if planned else f"{context}. {first}"
+    try:
+        rate = answer(replace(request, instruction=said))
+    except AgentInputError:
+        raise refusal from None
+    value = rate.data.get("result")
+    if (
+        rate.data.get("operation") != "calculation"
+        or isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or len(rate.data.get("steps") or [rate.data]) != 1
+    ):
+        raise refusal
+    total = float(value) * float(n)
+    steps = [
+        *(rate.data.get("steps") or []),
+        {"expression": f"{format_number(float(value))} * {n}", "result": total},
+    ]
+    lines = [
+        f"1. {first}: {rate.data.get('expression', '')} = {format_number(float(value))}",
+        f"2. over {n} {spanned['unit']}: {format_number(float(value))} * {n} = "
+        f"{format_number(total)}",
+    ]
+    return StepResult(
+        text=f"**Result: {format_number(total)}**\n\n" + "\n".join(lines),
+        data={
+            "operation": "calculation",
+            "expression": steps[-1]["expression"],
+            "result": total,
+            "formatted": format_number(total),
+            "steps": steps,
+            "asks": [first, f"over {n} {spanned['unit']}"],
+        },
+    )
+
+
 # A figure of a list asked in a planner's context: "median of 12, 7, 15, 9", "the average
 # of 3.5, 4 and 6".
 _ASK_IN_CONTEXT = re.compile(
@@ -363,6 +429,13 @@ def _in_turn_if_not_whole(
             parts[0], parts[1], lambda said: answer(replace(request, instruction=said))
         )
 
+    spanned = (
+        _RATE_THEN_SPAN.match(parts[1].strip())
+        if parts is not None and request.data is None and not request.inputs
+        else None
+    )
+    if parts is not None and spanned is not None:
+        return _rate_then_span(request, parts[0], spanned, answer, bool(stated))
     if parts is not None and elliptic_asks(parts[1]) is not None:
         # "how much malt in kg and hops in g": read whole, the second ask would be left
         # unanswered; each ask is answered, or the request refused.
