@@ -358,8 +358,8 @@ def _rate_then_span(
     n = n if n[0].isdigit() else "1"  # "over a year"
     refusal = AgentInputError(
         "Not sure enough to answer, so nothing was computed: the request asks two things "
-        f"('{first}' and the total over {spanned['n']} {spanned['unit']}) and not both were read. Ask "
-        "them one at a time."
+        f"('{first}' and the total over {spanned['n']} {spanned['unit']}) and not both were "
+        "read. Ask them one at a time."
     )
     if per != unit:
         raise refusal  # "a week ... over 2 years": how many weeks make the span is unsaid
