@@ -103,6 +103,54 @@ def test_two_asks_of_which_one_is_read_are_refused() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: Two separate q's, median of 12, 7, 15, 9. Task: What's 15% of 860.",
+        "Context: Hey, the average of 3.5, 4 and 6. Task: Whats 7 x 12?",
+        "Context: Quick ones: mean of 20, 30, 55. Task: how much is 12% of 300",
+    ],
+)
+def test_a_figure_of_a_list_asked_in_the_context_is_not_left_unanswered(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="two things"):
+        run(instruction)
+
+
+def test_a_list_in_the_context_that_the_task_works_on_is_answered() -> None:
+    # The context names values, and asks nothing of them: the task is the one ask.
+    assert run("Context: I spent 12, 30 and 8. Task: What's the total?")["result"] == 50
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        ("Context: Cycle 7.5 km each way 4 days a week. Task: Whats that in km a week and "
+         "over 44 weeks.", [60, 2640]),
+        ("i walk 3.2 km each way 5 days a week, how many km is that a week and over 30 weeks",
+         [32, 960]),
+        ("Context: We spend 85 a week on groceries. Task: what's that per week and for 12 "
+         "weeks?", [85, 1020]),
+    ],
+)  # fmt: skip
+def test_an_amount_a_period_and_over_so_many_periods_answers_both(
+    instruction: str, results: list[float]
+) -> None:
+    data = run(instruction)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: Run 6 km 3 days a week. Task: Km a week and over a year?",
+        "Context: Cycle 7.5 km each way 4 days a week. Task: km a week and over 2 years",
+    ],
+)
+def test_a_span_not_counted_in_the_period_asked_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="two things"):
+        run(instruction)
+
+
 def test_a_full_stop_parts_two_asks() -> None:
     assert asks_of("How much extra a year. Whats the % rise.") == [
         "How much extra a year",

@@ -139,6 +139,14 @@ def test_clock_times_not_read_are_refused(instruction: str) -> None:
          "loyalty discount. Task: What's the total.", "statistics", 481.5),
         ("invoice:\n2 x widget @ 10\n1 x gadget @ 5.50\nplus 20% vat\ntotal?", "calculation",
          30.6),
+        # Lines on one line, parted by commas; the item named first, then hours or a count.
+        ("Context: Invoice lines: design 6.5h @ 60, revisions 2h @ 60, stock photos 3 x 12.99. "
+         "Task: Total?", "statistics", 548.97),
+        ("Context: Bill lines: labour 7.5 hours at 42, parts 3 x 18.25. Task: Total?",
+         "statistics", 369.75),
+        ("invoice items: copywriting 3.25 hrs @ 70, hosting 12 x 9.5, plus 20% vat. "
+         "what's the total?", "calculation", 409.8),
+        ("invoice:\n- 4 hrs editing @ 55\n- fonts 2 x 15\ntotal?", "calculation", 250),
     ],
 )  # fmt: skip
 def test_invoice_lines_then_percentages(instruction: str, capability: str, expected: float) -> None:
@@ -152,6 +160,10 @@ def test_invoice_lines_then_percentages(instruction: str, capability: str, expec
         "invoice:\n2 x widget @ 10\nless 10%\n1 x gadget @ 5.50\ntotal?",
         # A line of something else may be an amount the total leaves out.
         "invoice:\n2 x widget @ 10\nshipping 5\n1 x gadget @ 3\ntotal?",
+        # A line with hours and no price: not summed with the prices as a list.
+        "Context: Invoice lines: design 6.5h @ 60, revisions 2h, stock photos 3 x 12.99. "
+        "Task: Total?",
+        "Context: Bill: widgets 4 @ 2.50, delivery 6, cables 3 x 1.20. Task: What's the total?",
     ],
 )
 def test_invoice_lines_not_all_read_are_refused(instruction: str) -> None:

@@ -2281,6 +2281,10 @@ def test_a_summary_asked_before_the_text_is_of_that_text() -> None:
     [
         "two things: mean of 3.2, 4.8, 5.1 and 2.9, and separately whats 15% of 80",
         "2 unrelated things: mean of 3.2, 4.8, 5.1, 2.9 and how many metres is 30 feet",
+        # A question, shortened: "q's", "qs", "qns".
+        "two separate q's: mean of 3.2, 4.8, 5.1, 2.9 and what's 15% of 860",
+        "2 quick qs: mean of 3.2, 4.8, 5.1 and whats 20% of 55",
+        "couple of qns - mean of 3.2, 4.8, 5.1, 7 and what is 12% of 300",
     ],
 )
 def test_the_count_of_the_asks_before_a_colon_is_no_ask_and_no_text(description: str) -> None:

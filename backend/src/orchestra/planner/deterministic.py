@@ -504,7 +504,9 @@ _ASKS_COUNTED_RE = re.compile(
     r"^\W*(?:(?:i\s+)?(?:need|have|got)\s+)?(?:a\s+)?"
     r"(?:two|three|four|2|3|4|a\s+couple\s+of|couple\s+of|a\s+few|few)\s+"
     # "2 unrelated things:", "few sums while ur there:"
-    r"(?:(?:quick|unrelated|separate|different|small)\s+)?(?:things|questions|asks|ones|sums)"
+    r"(?:(?:quick|unrelated|separate|different|small)\s+)?(?:things|questions|asks|ones|sums|"
+    # "two separate q's:", "2 qs:", "a couple of qns:": a question, shortened
+    r"q'?s|qns)"
     r"(?:\s+(?:please|pls|while\s+(?:you're|youre|ur|you\s+are)\s+(?:there|at\s+it)))?"
     r"\s*[:\u2013\u2014-]\s+",
     re.I,

@@ -327,6 +327,89 @@ _QUESTION_ASKED = re.compile(
 )
 
 
+# A count or hours at a price: "6.5h @ 60", "3 x 12.99", "2 hrs at £45".
+_PRICED_AT = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?\s*(?:(?:h|hrs?|hours?)\s*(?:@|\bat\b)|@|(?:x|\u00d7)(?=\s*[$\u20ac\u00a3]?\d))"
+    r"\s*[$\u20ac\u00a3]?\d+(?:\.\d+)?",
+    re.I,
+)
+# "whats that in km a week and over 44 weeks": an amount a period, then the total over so
+# many of those periods, the second ask said without its question's words.
+_RATE_THEN_SPAN = re.compile(
+    r"^(?P<first>.*?\b(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|fortnight))\s*,?"
+    r"\s+(?:and|&)\s+(?:(?:the\s+)?total\s+)?(?:over|for|across|in)\s+(?:(?:the\s+)?next\s+)?"
+    r"(?P<n>\d+(?:\.\d+)?|an?|one)\s+(?P<unit>days?|weeks?|months?|years?|fortnights?)\s*[?.!]*$",
+    re.I,
+)
+
+
+def _rate_then_span(
+    request: StepRequest,
+    context: str,
+    spanned: re.Match[str],
+    answer: Callable[[StepRequest], StepResult],
+    planned: bool,
+) -> StepResult:
+    """ "cycle 7.5 km each way 4 days a week. whats that in km a week and over 44 weeks":
+    the amount a week asked first, then that amount times the weeks; refused unless the
+    first is read and the span is counted in the period it is per."""
+    per, unit = spanned["per"].lower(), spanned["unit"].lower().rstrip("s")
+    first, n = spanned["first"].strip(), spanned["n"]
+    n = n if n[0].isdigit() else "1"  # "over a year"
+    refusal = AgentInputError(
+        "Not sure enough to answer, so nothing was computed: the request asks two things "
+        f"('{first}' and the total over {spanned['n']} {spanned['unit']}) and not both were "
+        "read. Ask them one at a time."
+    )
+    if per != unit:
+        raise refusal  # "a week ... over 2 years": how many weeks make the span is unsaid
+    said = f"Context: {context} Task: {first}" if planned else f"{context}. {first}"
+    try:
+        rate = answer(replace(request, instruction=said))
+    except AgentInputError:
+        raise refusal from None
+    value = rate.data.get("result")
+    if (
+        rate.data.get("operation") != "calculation"
+        or isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or len(rate.data.get("steps") or [rate.data]) != 1
+    ):
+        raise refusal
+    total = float(value) * float(n)
+    steps = [
+        *(rate.data.get("steps") or []),
+        {"expression": f"{format_number(float(value))} * {n}", "result": total},
+    ]
+    lines = [
+        f"1. {first}: {rate.data.get('expression', '')} = {format_number(float(value))}",
+        f"2. over {n} {spanned['unit']}: {format_number(float(value))} * {n} = "
+        f"{format_number(total)}",
+    ]
+    return StepResult(
+        text=f"**Result: {format_number(total)}**\n\n" + "\n".join(lines),
+        data={
+            "operation": "calculation",
+            "expression": steps[-1]["expression"],
+            "result": total,
+            "formatted": format_number(total),
+            "steps": steps,
+            "asks": [first, f"over {n} {spanned['unit']}"],
+        },
+    )
+
+
+# A figure of a list asked in a planner's context: "median of 12, 7, 15, 9", "the average
+# of 3.5, 4 and 6".
+_ASK_IN_CONTEXT = re.compile(
+    r"\b(?:median|mean|average|mode|range|standard\s+deviation|std\s*dev|stdev|variance)\s+"
+    r"of\s+(?:the\s+)?-?\d[\d.]*(?:\s*(?:,|,?\s*and)\s*-?\d[\d.]*){1,}",
+    re.I,
+)
+# The task speaks of the result before it: "what's that as a %".
+_OF_THE_LAST = re.compile(r"\b(?:that|it|this|the\s+result|the\s+answer)\b", re.I)
+
+
 def _in_turn_if_not_whole(
     request: StepRequest, answer: Callable[[StepRequest], StepResult]
 ) -> StepResult:
@@ -346,6 +429,13 @@ def _in_turn_if_not_whole(
             parts[0], parts[1], lambda said: answer(replace(request, instruction=said))
         )
 
+    spanned = (
+        _RATE_THEN_SPAN.match(parts[1].strip())
+        if parts is not None and request.data is None and not request.inputs
+        else None
+    )
+    if parts is not None and spanned is not None:
+        return _rate_then_span(request, parts[0], spanned, answer, bool(stated))
     if parts is not None and elliptic_asks(parts[1]) is not None:
         # "how much malt in kg and hops in g": read whole, the second ask would be left
         # unanswered; each ask is answered, or the request refused.
@@ -365,6 +455,23 @@ def _in_turn_if_not_whole(
         if turn is None:
             raise
         return turn
+    left = _ASK_IN_CONTEXT.search(stated.group("context")) if stated else None
+    if (
+        stated is not None
+        and left is not None
+        and whole.data.get("operation") == "calculation"
+        and not _OF_THE_LAST.search(stated.group("task"))
+    ):
+        # "hey, median of 12, 7, 15, 9 and what's 15% of 860": the context asks a figure of
+        # its own list, which the task's arithmetic leaves unanswered; half an answer is
+        # none.
+        first = left.group(0).strip().rstrip(".")
+        second = stated.group("task").strip()
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks two "
+            f"things ('{first}' and '{second}') and only the second was read. Ask them one "
+            "at a time."
+        )
     # Only the asks said as questions count: the planner's task may carry a statement
     # ("7.5 mile job, what should the meter say"), which is no ask.
     asks = [a for a in asks_of(parts[1]) or [] if _QUESTION_ASKED.match(a)] if parts else []
@@ -798,6 +905,16 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Not sure enough to answer, so nothing was computed: the numbers given are a "
             "number of items or people and amounts, not values of one list. Say the "
             "arithmetic, e.g. '45 / 3' or '3 times 45'."
+        )
+    priced = _PRICED_AT.search(inputs.text) if reading.figures else None
+    if priced is not None:
+        # "design 6.5h @ 60, stock photos 3 x 12.99. total?" is not the sum of 6.5, 60, 3
+        # and 12.99: a count or hours at a price is a product, no two values of a list.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: "
+            f"'{priced.group(0).strip()}' is a count or hours at a price, not two values of "
+            "one list, and not every line was read as one. Write each line as 'count x item "
+            "@ price' (e.g. '3 x photos @ 12.99'), or say the arithmetic."
         )
     periods = period_asked_apart(inputs.text) if reading.figures else None
     if periods is not None:
