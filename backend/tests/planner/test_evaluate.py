@@ -42,9 +42,10 @@ FLOORS = {
     # split: (plans that hold, right answers, right or honestly refused)
     "dev": (0.98, 0.97, 0.99),
     # Batches 14 to 16, written furthest from the earlier wordings, leave 52, 47 and 52
-    # honest refusals after their fixes, and batches 26 and 27, measured in one round, 43
-    # and 67: right 89.9 % over the held-out part (4029 cases).
-    "holdout": (0.99, 0.89, 0.99),
+    # honest refusals after their fixes, batches 26 and 27 43 and 67, and batches 28 to
+    # 30, measured in one round (batch 30 with only its wrong answers mended), 78, 79 and
+    # about a hundred: right 85 % over the held-out part (4539 cases), the issue's own bar.
+    "holdout": (0.99, 0.85, 0.99),
 }
 # Wrong answers reported as completed: the goal is none, and none is left on either part.
 WRONG_ALLOWED = {"dev": 0, "holdout": 0}
