@@ -1707,26 +1707,10 @@ def _listed_in_brackets(match: re.Match[str]) -> str:
     return f"{name}: {match.group(2)}"
 
 
-_SHARE_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-
-
 def _with_the_asker(match: re.Match[str]) -> str:
     """ "between me and my 2 flatmates": the others said, and the asker: 3 people."""
     others = match.group(2)
-    count = int(others) if others.isdigit() else _SHARE_WORDS[others]
+    count = int(others) if others.isdigit() else _NUMBER_WORDS[others.lower()]
     return f"{match.group(1)} {count + 1} people"
 
 
