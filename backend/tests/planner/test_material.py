@@ -292,3 +292,9 @@ def test_a_texts_name_before_numbers_and_a_figure_asked_is_no_text(text: str) ->
 def test_a_texts_name_before_numbers_and_a_text_ask_keeps_its_text() -> None:
     masked = mask_material("email from the boss: we hit 120% of target and 3 new clients. tone?")
     assert masked.material == ("we hit 120% of target and 3 new clients. tone?",)
+
+
+def test_a_texts_name_before_lines_of_numbers_and_a_figure_asked_is_no_text() -> None:
+    # the ask on a line of its own after the lines it is asked of
+    masked = mask_material("invoice:\n- labour 6 hours at 40\n- parts 35\ntotal?")
+    assert masked.material == ()

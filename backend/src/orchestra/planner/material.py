@@ -74,8 +74,8 @@ _COMPUTES_ITS_NUMBERS = re.compile(
     re.I | re.S,
 )
 # Where the last sentence of a statement starts: after a full stop that is no decimal point,
-# a question or exclamation mark, a semicolon, or a dash between spaces.
-_SENTENCE_BREAK = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?;]|\s[-\u2013\u2014]+)\s+")
+# a question or exclamation mark, a semicolon, a dash between spaces, or a line break.
+_SENTENCE_BREAK = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?;]|\s[-\u2013\u2014]+)\s+|\s*\n\s*")
 # A last sentence that asks a figure: a question word or a verb of computing first ("how many
 # kg of jam and how many 340g jars", "and the cost if i buy 9 packs at 17.99"), or a few
 # words naming the figure ("profit", "cost per head?", "the total each").
