@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pytest
@@ -1056,3 +1057,21 @@ def test_things_priced_each_and_counted_per_length_and_a_bare_cost_asked(
     instruction: str, result: float
 ) -> None:
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # every adverb of a period asked of money is known, "annual" and "hourly" too (a
+        # second, shorter table of them once shadowed the first, and these raised KeyError)
+        "rent is 1200 a month, annual rent?",
+        "i earn 420 a week for 35 hours, hourly pay?",
+    ],
+)
+def test_money_asked_by_a_period_adverb_is_read_or_refused(instruction: str) -> None:
+    with contextlib.suppress(AgentInputError):  # an honest refusal; a KeyError is a crash
+        run(instruction)
+
+
+def test_money_a_month_asked_annual_is_a_year_of_it() -> None:
+    assert run("rent is 1200 a month, annual rent?")["result"] == pytest.approx(14400)

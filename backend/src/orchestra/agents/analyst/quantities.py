@@ -556,7 +556,7 @@ _PERIODIC_MONEY = re.compile(
 )
 _ADVERB_PERIODS = {
     "hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
-    "annual": "year",
+    "annual": "year", "annually": "year",
 }  # fmt: skip
 
 
@@ -1596,9 +1596,6 @@ _WORK_TIME_SAID = re.compile(
     re.I,
 )
 _PERIOD_ORDER = {"hour": 0, "hr": 0, "day": 1, "week": 2, "month": 3, "year": 4}
-_ADVERB_PERIODS = {
-    "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year"
-}  # fmt: skip
 
 
 def working_period_unsaid(text: str) -> tuple[str, str] | None:
