@@ -2023,6 +2023,20 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("should we book the hotel or the airbnb", "your own choices"),
         # a change said in words, with no figure
         ("what if we go on a weekday", "no new figure"),
+        # things as they are now: live prices, rankings and timetables
+        ("which supermarket has the best prices at the moment", "as they are now"),
+        ("whats diesel at the asda today", "as they are now"),
+        ("when does the next bus to town leave", "as they are now"),
+        # a figure of the user's own to set or to come, asked with "what X should/will i"
+        ("what rent should we charge the lodger", "figure of your own affairs"),
+        ("what hourly rate should i charge for tutoring", "figure of your own affairs"),
+        # a figure to work out named with a word or two, none of its numbers
+        ("work out the monthly fuel bill for the van", "work out a figure"),
+        # how someone took it, said without "sound" or "seem"
+        ("were they upset in the meeting", "how someone came across"),
+        # ... which is no text to judge: its own "upset" or "happy" would be the answer
+        ("was my boss upset in the meeting", "how someone came across"),
+        ("is she happy with the quote", "how someone came across"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -2045,6 +2059,8 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         # A choice that is no one's own; a question of what if, of the world.
         "should i learn python or javascript",
         "what if the moon disappeared",
+        # the best way to do a thing today is advice, not a ranking of the moment
+        "what's the best way to learn python today",
     ],
 )
 def test_a_figure_of_the_world_is_researched_not_refused(description: str) -> None:

@@ -112,7 +112,8 @@ _MATERIAL_FOR_SPACE_RE = re.compile(
 # the quote", "calculate my tax".
 _WORKS_OUT_NOTHING_RE = re.compile(
     r"^\s*(?:please\s+)?(?:work\s+out|calculate|compute|figure\s+out)\s+(?:the|my|our)\s+"
-    r"(?:vat|tax|total|cost|price|interest|tip|percentage|average|mean|sum|difference|profit|"
+    # "work out the catering cost for the party": the figure may be named with a word or two
+    r"(?:[\w-]+\s+){0,2}?(?:vat|tax|total|cost|price|interest|tip|percentage|average|mean|sum|difference|profit|"
     r"margin|discount|change|balance|bill|mileage|overtime|pay|wage|salary)\b(?!.*\d)",
     re.I,
 )
@@ -203,12 +204,16 @@ _READING_TIME_RE = re.compile(
 )
 # How someone the user knows came across, with nothing of what they said: "did my boss
 # sound annoyed in the meeting this morning", "did they sound apologetic in their reply".
-_CAME_ACROSS_RE = re.compile(
-    r"\b(?:did|does|do|was|were|is)\s+(?:(?:my|our|the)\s+(?:[\w'-]+\s+){1,2}?|"
-    r"(?:they|he|she)\s+)"
-    r"(?:sound|seem|come\s+across|look)\s+(?:\w+\s+)?"
+_SOMEONE = r"(?:(?:my|our|the)\s+(?:[\w'-]+\s+){1,2}?|(?:they|he|she)\s+)"
+_FELT = (
     r"(?:annoyed|angry|upset|happy|pleased|cross|mad|sad|keen|interested|rude|off|friendly|"
     r"apologetic|sorry|sincere|genuine|polite|sarcastic|defensive|hostile|dismissive)\b"
+)
+_CAME_ACROSS_RE = re.compile(
+    rf"\b(?:did|does|do|was|were|is)\s+{_SOMEONE}(?:sound|seem|come\s+across|look)\s+(?:\w+\s+)?"
+    rf"{_FELT}"
+    # "was he annoyed when he replied", "is she happy with the quote"
+    rf"|\b(?:was|were|is|are)\s+{_SOMEONE}(?:\w+\s+)?{_FELT}"
     # "how did the team take the announcement yesterday"
     r"|\bhow\s+did\s+(?:the|my|our)\s+(?:[\w'-]+\s+){1,2}?(?:take|react\s+to|receive|"
     r"feel\s+about)\b"
@@ -216,6 +221,10 @@ _CAME_ACROSS_RE = re.compile(
     r"|\bhow\s+did\s+(?:they|he|she|people|everyone|everybody|the\s+others)\s+(?:react|"
     r"respond|take\s+(?:it|that|this|the\s+news))\b",
     re.I,
+)
+_CAME_ACROSS = (
+    "it asks how someone came across, which only their words would show. Quote what they "
+    "said or wrote ('...') and ask for its tone"
 )
 # The kinds of message people send each other, whose tone can be judged.
 _MESSAGE_WORDS = """email e-mail message text reply response answer note letter review comment
@@ -299,7 +308,31 @@ _FIGURE_ASKED_RE = re.compile(
     r"|\bwhen\s+will\s+(?:i|we)\s+(?:hit|reach|get\s+to|have|be|pay|afford|break\s+even)\b"
     # "what will the plumber charge"
     r"|\bwhat\s+(?:will|would|does|do|did)\s+(?:the|a|an|my|our)\s+(?:[\w'-]+\s+){1,2}?"
-    r"(?:charge|cost|ask|want)\b",
+    r"(?:charge|cost|ask|want)\b"
+    # "what day rate should i charge", "what mpg am i getting", "what grade will i get"
+    r"|\bwhat\s+(?:[\w'-]+\s+){1,2}?(?:should|will|would|can|could|do|am|are)\s+(?:i|we)\s+"
+    r"(?:charge|ask|get|getting|earn|earning|make|making|average|averaging|pay|paying)\b",
+    re.I,
+)
+# Things as they are at this moment: "which bank has the best savings rate right now",
+# "whats petrol at the tesco round the corner today", "when's the next train to leeds". No
+# source here has live prices, rankings or timetables, and research would find nothing.
+_LIVE_NOW_RE = re.compile(
+    r"\b(?:right\s+now|currently|at\s+the\s+moment|today|tonight|this\s+(?:week|morning))\b"
+    r"|\bnow\s*[?.!]*\s*$",
+    re.I,
+)
+_LIVE_ASKED_RE = re.compile(
+    # "the best way to learn python today" asks for advice, not a ranking.
+    r"\b(?:cheapest|dearest|best|worst|highest|lowest|fastest|quickest|top|most\s+expensive)\b"
+    r"(?!\s+(?:ways?|time|times|practice|approach|method|thing|things|advice)\b)"
+    r"|\b(?:price|prices|rate|rates|tariff|tariffs|fare|fares|petrol|diesel|unleaded|fuel|"
+    r"gold|bitcoin|shares?|stocks?|odds|queue|traffic|delays?)\b",
+    re.I,
+)
+_NEXT_DEPARTURE_RE = re.compile(
+    r"\b(?:when(?:'s|s|\s+is|\s+does)?|what\s+time\s+is)\s+(?:the\s+)?next\s+(?:train|bus|tram|"
+    r"flight|ferry|coach|boat|departure|service)\b",
     re.I,
 )
 # Whose the figure is: the user's ("my", "we"), a thing of theirs said with its owner ("the
@@ -368,6 +401,10 @@ def doubt(
             the only one to ask, whatever the request).
     """
     asked = strip_request_prefix(text)
+    if capability in _ON_TEXT and not material and _CAME_ACROSS_RE.search(text):
+        # "was my boss upset in the meeting": the words are a question about someone, not a
+        # text of theirs; judged as a text, the question's own "upset" would be the answer.
+        return _CAME_ACROSS
     if (
         capability not in _NAMES_WORK
         or any(n.search(asked) for n in _NAMES_WORK.values())
@@ -397,6 +434,15 @@ def doubt(
             "it asks for a live reading (weather, temperature, a price now), which no source "
             "here has. Give the reading, e.g. 'it is 12 C in Edinburgh, what is that in F?'"
         )
+    if (
+        (_LIVE_NOW_RE.search(text) and _LIVE_ASKED_RE.search(text))
+        or _NEXT_DEPARTURE_RE.search(text)
+    ) and not (numbers or material):
+        return (
+            "it asks about things as they are now (prices, rates, rankings, timetables), which "
+            "no source here has. Give the figures to work with, e.g. 'petrol is 1.42 a litre, "
+            "what does a 50 litre tank cost?'"
+        )
     if _WEATHER_RE.search(text) and _SOON_RE.search(text) and not _PLACE_NAMED_RE.search(text):
         return (
             "it asks about the weather where you are without saying where. Name the place, "
@@ -408,10 +454,7 @@ def doubt(
             "paste it after a colon"
         )
     if _CAME_ACROSS_RE.search(text):
-        return (
-            "it asks how someone came across, which only their words would show. Quote what "
-            "they said or wrote ('...') and ask for its tone"
-        )
+        return _CAME_ACROSS
     if _CLOSE_MEASURE_RE.search(text):
         return (
             "it asks about your own things, which only you know and no source can look "
