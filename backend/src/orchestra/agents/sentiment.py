@@ -1797,7 +1797,7 @@ _COSTS = _words("cost costs")
 _PAID_BY = _words("me us you them him her")
 _LITTLE = _words("less little nothing only just barely")
 # "the cost was low", "costs are reasonable": a cost said to be low.
-_COPULAS = _words("was is were are seemed seems")
+_COST_LINKS = _words("was is were are seemed seems")
 _LOW = _words("low lower reasonable minimal modest")
 _LOW_COST_VALENCE = 1.5
 
@@ -1808,7 +1808,7 @@ def _low_cost(tokens: Sequence[str], index: int) -> int:
     position = index + 1
     if position < len(tokens) and tokens[position] in _PAID_BY:
         position += 1
-    if position < len(tokens) and tokens[position] in _COPULAS:
+    if position < len(tokens) and tokens[position] in _COST_LINKS:
         said = position + 1
         low = tokens[index] in _COSTS and said < len(tokens) and tokens[said] in _LOW | _LITTLE
         return said - index + 1 if low else 0

@@ -447,7 +447,8 @@ _CONNECTIVES = frozenset(
 
 # Verbs that are shapes too ("round planter", "square patio").
 _SHAPE_WORDS = _words("round square")
-_COPULAS = _words("is are was were measures measuring has holds")
+# Verbs that say what a thing is or measures ("the water butt is 200 l", "tank holds 40").
+_STATING_VERBS = _words("is are was were measures measuring has holds")
 # Words before a noun that say which one (one set for the whole module: it was defined
 # three times, and the last definition was the one every use saw).
 _DETERMINERS = _words("the a an this that these those my our your their its")
@@ -463,7 +464,7 @@ def _names_a_subject(tokens: list[Token], index: int) -> bool:
         ):
             return False
         after = tokens[index + width] if index + width < len(tokens) else None
-        if after is not None and (after.low in _COPULAS or after.text == ","):
+        if after is not None and (after.low in _STATING_VERBS or after.text == ","):
             return True
     return False
 
@@ -819,7 +820,7 @@ def _names_measure_asked(tokens: list[Token]) -> bool:
         words = words[1:]
     if not 2 <= len(words) <= 10 or not words[0].is_word or words[1].low not in _MEASURE_LINKS:
         return False
-    if any(t.is_material or _is_question_word(t) or t.low in _COPULAS for t in words):
+    if any(t.is_material or _is_question_word(t) or t.low in _STATING_VERBS for t in words):
         return False  # "volume in the tank is 200 litres": said, not asked
     first = words[0].low
     return first in _MEASURE_NAMES or names_unit(first) or unit_of(first) is not None
