@@ -397,6 +397,34 @@ def test_arithmetic_on_nothing_goes_to_the_calculator_which_can_refuse(
     assert shape(plan("double that", history=history)) == [("calculation", [])]
 
 
+@pytest.mark.parametrize(
+    "follow_up",
+    ["and if i overseed the old lawn at half that rate", "what about at double that rate"],
+)
+def test_a_change_of_earlier_figures_not_applied_is_refused_not_researched(
+    follow_up: str,
+) -> None:
+    # Planned on its own it went to research, which looks up its words and finds nothing.
+    with pytest.raises(UnclearRequestError) as raised:
+        plan(follow_up, history=("lawn is 7 x 5 m and the seed rate is 35 g per m2, grams?",))
+    assert "Ask it again in full with the new figures" in str(raised.value)
+
+
+@pytest.mark.parametrize("follow_up", ["how much will all that cost", "how many calories is that"])
+def test_a_figure_of_what_came_before_with_no_figures_is_refused(follow_up: str) -> None:
+    with pytest.raises(UnclearRequestError) as raised:
+        plan(follow_up, history=("write me a shopping list for a roast dinner for 6",))
+    assert "a figure of what came before" in str(raised.value)
+
+
+def test_a_new_question_after_figures_is_still_researched() -> None:
+    result = plan(
+        "and what about the history of lawns",
+        history=("lawn is 7 x 5 m and the seed rate is 35 g per m2, grams?",),
+    )
+    assert shape(result) == [("research", [])]
+
+
 def test_a_follow_up_with_a_new_quote_after_for() -> None:
     result = plan("and now for 'I loved every minute'", history=("Is this negative? 'Dull'",))
     assert shape(result) == [("sentiment", [])]
@@ -2027,6 +2055,7 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("which supermarket has the best prices at the moment", "as they are now"),
         ("whats diesel at the asda today", "as they are now"),
         ("when does the next bus to town leave", "as they are now"),
+        ("who is top of the premier league", "as they are now"),
         # a figure of the user's own to set or to come, asked with "what X should/will i"
         ("what rent should we charge the lodger", "figure of your own affairs"),
         ("what hourly rate should i charge for tutoring", "figure of your own affairs"),
@@ -2061,6 +2090,8 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         "what if the moon disappeared",
         # the best way to do a thing today is advice, not a ranking of the moment
         "what's the best way to learn python today",
+        # a ranking of all time is no standing of the moment
+        "what is the best chess opening",
     ],
 )
 def test_a_figure_of_the_world_is_researched_not_refused(description: str) -> None:

@@ -34,7 +34,15 @@ from orchestra.planner.clauses import (
     topic_of,
 )
 from orchestra.planner.consensus import asks_several_models, with_consensus
-from orchestra.planner.doubt import DOCUMENTS, MAKING_VERBS, MESSAGES, WHO_SAID_RE, doubt, nouns_re
+from orchestra.planner.doubt import (
+    DOCUMENTS,
+    MAKING_VERBS,
+    MESSAGES,
+    WHO_SAID_RE,
+    change_unapplied,
+    doubt,
+    nouns_re,
+)
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError, UnclearRequestError
 from orchestra.planner.followup import ADDITION, REVISION, resolve_follow_up
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
@@ -439,6 +447,10 @@ def plan_deterministic(
         # A guess would come back completed with an answer to another question.
         part = _short_material(masked, unsure.clause.text).strip()
         raise UnclearRequestError(part, unsure.doubt or "")
+    if history:
+        unapplied = change_unapplied(description, history[-1], {p.capability for p in parts})
+        if unapplied is not None:
+            raise UnclearRequestError(description.strip(), unapplied)
     groups = _merge_groups(parts)
     groups = _cap(groups, max_steps, matcher.general)
     return _plan(groups, masked, context)

@@ -20,7 +20,15 @@ import re
 
 from orchestra.planner.clauses import strip_request_prefix
 
-__all__ = ["DOCUMENTS", "MAKING_VERBS", "MESSAGES", "WHO_SAID_RE", "doubt", "nouns_re"]
+__all__ = [
+    "DOCUMENTS",
+    "MAKING_VERBS",
+    "MESSAGES",
+    "WHO_SAID_RE",
+    "change_unapplied",
+    "doubt",
+    "nouns_re",
+]
 
 # Verbs that make a piece, or make one from a text given ("draft a reply to this: '...'").
 MAKING_VERBS = (
@@ -318,13 +326,16 @@ _FIGURE_ASKED_RE = re.compile(
 # "whats petrol at the tesco round the corner today", "when's the next train to leeds". No
 # source here has live prices, rankings or timetables, and research would find nothing.
 _LIVE_NOW_RE = re.compile(
-    r"\b(?:right\s+now|currently|at\s+the\s+moment|today|tonight|this\s+(?:week|morning))\b"
+    r"\b(?:right\s+now|currently|at\s+the\s+moment|today|tonight|this\s+(?:week|morning|season))\b"
+    # "who's the best striker in the league": a standing of this season
+    r"|\b(?:in|of|on)\s+the\s+(?:league|table|charts?|standings|premiership|premier\s+league)\b"
     r"|\bnow\s*[?.!]*\s*$",
     re.I,
 )
 _LIVE_ASKED_RE = re.compile(
     # "the best way to learn python today" asks for advice, not a ranking.
-    r"\b(?:cheapest|dearest|best|worst|highest|lowest|fastest|quickest|top|most\s+expensive)\b"
+    r"\b(?:cheapest|dearest|best|worst|highest|lowest|fastest|quickest|top|bottom|"
+    r"most\s+expensive)\b"
     r"(?!\s+(?:ways?|time|times|practice|approach|method|thing|things|advice)\b)"
     r"|\b(?:price|prices|rate|rates|tariff|tariffs|fare|fares|petrol|diesel|unleaded|fuel|"
     r"gold|bitcoin|shares?|stocks?|odds|queue|traffic|delays?)\b",
@@ -558,5 +569,54 @@ def doubt(
         return (
             "it asks about your own things, which only you know and no source can look "
             "up. Give the figures, e.g. 'I spent 12, 30 and 8.50 this week: the total?'"
+        )
+    return None
+
+
+# A follow-up that changes the request before: "and if i overseed at half that rate", "what
+# about at double that", "and with the old prices?".
+_CHANGE_OF_EARLIER_RE = re.compile(
+    r"^\s*(?:(?:so|and|but|ok(?:ay)?|hmm+)[\s,]+)*(?:what|and|how)?\s*(?:if|about|at|with|for)\b",
+    re.I,
+)
+# A figure asked of what the request before made or named: "how much will all that cost"
+# after "write me a shopping list for a roast", "how many calories is that".
+_FIGURE_OF_EARLIER_RE = re.compile(
+    r"^\s*(?:(?:so|and|but|ok(?:ay)?|right)[\s,]+)*(?:how\s+(?:much|many)|what)\b.*"
+    r"\b(?:all\s+(?:that|this|of\s+(?:that|it|them))|it\s+all|the\s+lot|that|those|them|it)\b"
+    r"\s*(?:cost|come\s+to|be|add\s+up\s+to|weigh|take)?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def change_unapplied(text: str, earlier: str | None, capabilities: set[str]) -> str | None:
+    """Why a follow-up about the request before is no question for a general capability,
+    and how to ask instead; None if it is not one.
+
+    When a follow-up could not be applied to the request before, it is planned on its own,
+    and research would look up its words and find nothing: "lawn is 7 x 5 m, seed at 35 g
+    per m2, how many grams", then "and if i overseed the old lawn at half that rate" (the
+    earlier figures, worked again), or "write me a shopping list for a roast", then "how
+    much will all that cost" (a figure of what came before, whose prices were never given).
+    """
+    if (
+        earlier is None
+        or not capabilities
+        or not capabilities <= set(_NAMES_WORK)
+        # "and what about the history of lawns": the general work named, a new question.
+        or any(n.search(text) for n in _NAMES_WORK.values())
+    ):
+        return None
+    if re.search(r"\d", earlier) and _CHANGE_OF_EARLIER_RE.search(text):
+        return (
+            "it changes the request before it in words that could not be applied to it. Ask it "
+            "again in full with the new figures, e.g. 'lawn 7 x 5 m, seed at 17.5 g per m2: "
+            "how many grams?'"
+        )
+    if _FIGURE_OF_EARLIER_RE.search(text) and not re.search(r"\d", text):
+        return (
+            "it asks for a figure of what came before without the figures it depends on "
+            "(prices, amounts), which were never given. Give them, e.g. 'beef 18.50, veg 6, "
+            "gravy 1.20: the total?'"
         )
     return None
