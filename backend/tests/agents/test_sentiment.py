@@ -2084,3 +2084,121 @@ def test_batch_28_29_readings(text: str, label: str) -> None:
 def test_batch_28_29_readings_not_guessed(text: str) -> None:
     result = sentiment(text)
     assert result.unread or result.unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Negations typed without their apostrophe are the negations they are.
+        ("but the wifi didnt work the entire week", "negative"),
+        ("the new charger doesnt charge my phone", "negative"),
+        ("the heating wasnt fixed when they said", "negative"),
+        # Grief, a hard time and a failed exam, in everyday words.
+        ("absolutely gutted, my sourdough starter has died after 3 years", "negative"),
+        ("heartbroken, the old oak in the park was cut down", "negative"),
+        ("but the hangover on sunday was brutal and i lost my phone", "negative"),
+        ("the night shift was gruelling", "negative"),
+        ("totally bombed my driving theory test", "negative"),
+        # Honesty praised; "honestly" and "to be honest" are fillers.
+        ("garage were honest, told me what didnt need doing and saved me a fortune", "positive"),
+        ("the plumber was honest and the new tap has saved us loads", "positive"),
+        ("honestly, it was terrible", "negative"),
+        # Put off, and hurt, said as what happened.
+        (
+            "sent my lens off for repair 6 weeks ago, still not back and they keep fobbing me off",
+            "negative",
+        ),
+        ("rang the council three times and got fobbed off every time", "negative"),
+        ("then pulled my calf on the cool down", "negative"),
+        ("twisted my ankle on the last lap", "negative"),
+        # A thing that does not send, connect or rise, as "doesn't work" is.
+        ("the doorbell doesnt actually connect to the app", "negative"),
+        ("the bread didnt rise at all", "negative"),
+        # A top grade said as what happened, then a failed exam: both held.
+        ("got an A in maths which im buzzing about but totally bombed chemistry", "mixed"),
+        ("got an A in history which im chuffed about but completely flunked physics", "mixed"),
+        # "dead easy" is very easy; the sunk cake after "but" a complaint as firm.
+        ("recipe was dead easy to follow but the cake sank in the middle", "mixed"),
+        ("the instructions were dead clear but the loaf sank in the middle", "mixed"),
+        ("the battery is dead", "negative"),
+        # A machine that makes little noise is praised.
+        ("the new boiler is so quiet and the house heats up in minutes", "positive"),
+        ("our new dishwasher is really quiet", "positive"),
+    ],
+)
+def test_batch_31_32_everyday_words(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert not result.unsure and not result.unread
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # The name of a kind of account, and a notice, hold no opinion.
+        (
+            "The interest rate on your easy access account will change to 3.85% from 1 July.",
+            "neutral",
+        ),
+        ("Your easy access saver will pay 4.1% interest from 1 June.", "neutral"),
+        ("Your annual energy statement is now available in your online account.", "neutral"),
+        ("Your monthly bill is now available to download.", "neutral"),
+    ],
+)
+def test_batch_31_32_notices_are_neutral(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label and not result.positive_terms
+    assert not result.unsure and not result.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh great, another penalty given against us for absolutely nothing. love this ref",
+        "oh brilliant, another bus that never turned up. love this company",
+        "oh great, another queue at the post office. love this town",
+        "wow great, the app logged me out again. love this app",
+        "yeah great, another smart meter that doesnt actually send any readings",
+        "oh lovely, another courier that never actually sent the tracking code",
+    ],
+)
+def test_batch_31_32_praise_framing_a_complaint_is_sarcasm(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative" and result.ironic
+    assert not result.unsure
+
+
+def test_batch_31_32_love_this_thing_after_praise_is_sincere() -> None:
+    assert sentiment("Brilliant film. Love this director").label == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # An adjective said of a noun of verdict of its side is one opinion, not two.
+        (
+            "the pattern is beautiful when finished but the instructions are a confusing mess",
+            "mixed",
+        ),
+        ("the finished quilt looks gorgeous but the instructions were an awful mess", "mixed"),
+        ("the yarn is really lovely but the pattern is a confusing mess", "mixed"),
+        ("the venue was stunning but the booking system was a terrible nightmare", "mixed"),
+    ],
+)
+def test_batch_31_32_a_kind_of_verdict_is_one_opinion(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gym has loads of new kit which is nice but its always rammed and the showers are freezing",
+        "the pub was absolutely heaving",
+        "the beach is usually rammed but the sea is lovely",
+        "the train was packed out, no seats",
+        "the pub was quiet",
+    ],
+)
+def test_batch_31_32_crowds_and_quiet_places_are_not_guessed(text: str) -> None:
+    result = sentiment(text)
+    assert result.unsure or result.unread

@@ -153,6 +153,20 @@ _LEXICON: dict[str, float] = {
     # heavy defeat" (a win or a loss is good or bad news with no word of opinion).
     **dict.fromkeys(_words("won victory victories triumph"), 2.0),
     **dict.fromkeys(_words("defeat defeats defeated thrashing drubbing hammering"), -2.0),
+    # An exam or a show failed, said in everyday words: "totally bombed chemistry", "I
+    # flunked the theory test" (a bombing, the other sense, is bad news as well).
+    **dict.fromkeys(_words("bombed flunked flunk flunks"), -2.0),
+    # Grief and dismay said in everyday words: "absolutely gutted", "heartbroken".
+    **dict.fromkeys(_words("gutted devastated heartbroken"), -3.0),
+    # A hard time had, said of what was had: "the hangover was brutal", "a gruelling shift".
+    **dict.fromkeys(_words("brutal gruelling grueling"), -2.0),
+    # Praise of how people dealt with the writer: "the garage were honest" ("to be honest"
+    # and "honestly" are fillers, read as none; see `_PHRASES` and `_NOT_ADVERBS`).
+    "honest": 2.0,
+    # Hurt to the body, said as what happened: "sprained my wrist", "a knee injury".
+    **dict.fromkeys(_words("sprained injured injury injuries"), -2.0),
+    # A thing that fell in, said as what happened: "the shelf collapsed".
+    "collapsed": -2.0,
     # Bad luck on the road and news given as bad: "three punctures", "unfortunately we
     # can't", "sadly it closed"; a state of being worn out; regret ("what a shame").
     **dict.fromkeys(
@@ -228,9 +242,12 @@ _FAILURES: dict[tuple[str, ...], float] = {
     for verb in (
         *(
             (form,)
-            for stem in ("work", "answer", "respond", "load", "charge", "arrive")
+            for stem in ("work", "answer", "respond", "load", "charge", "arrive", "connect", "sync")
             for form in (stem, f"{stem}s", f"{stem.removesuffix('e')}ed")
         ),
+        # "the bread didn't rise": a bake that did not do what it is for.
+        ("rise",),
+        ("rises",),
         ("reply",),
         ("replies",),
         ("replied",),
@@ -247,8 +264,36 @@ _FAILURES: dict[tuple[str, ...], float] = {
         *((verb, "up") for verb in ("pick", "picks", "picked")),
     )
 }
-# "it didn't even turn on", "never even replied": the same, with "even" stressing it.
-_FAILURES.update({(phrase[0], "even", *phrase[1:]): v for phrase, v in list(_FAILURES.items())})
+# "it didn't even turn on", "never even replied", "it doesn't actually work": the same,
+# with "even" or "actually" stressing it.
+_FAILURES.update(
+    {
+        (phrase[0], stress, *phrase[1:]): v
+        for phrase, v in list(_FAILURES.items())
+        for stress in ("even", "actually")
+    }
+)
+# "the smart meter doesn't send readings", "the app never sent the code": a thing that
+# does not send what it is for ("don't send cash", an instruction, is left out, and "I
+# didn't send it", a person's own doing, is none; see `_no_failure`).
+_SENDS = _words("send sends sent")
+_FAILURES.update(
+    {
+        (*negation, *stress, verb): -2.5
+        for negation in (
+            ("doesn't",),
+            ("didn't",),
+            ("never",),
+            ("won't",),
+            ("does", "not"),
+            ("did", "not"),
+            ("hasn't",),
+            ("haven't",),
+        )
+        for stress in ((), ("even",), ("actually",))
+        for verb in _SENDS
+    }
+)
 # "half the machines are out of order": broken, and (of what people do) unacceptable.
 _FAILURES[("out", "of", "order")] = -2.5
 # "two hours on hold and no answer", "still no reply": the same complaint, said with "no".
@@ -460,6 +505,12 @@ _PHRASES: dict[tuple[str, ...], float] = {
         ("passed", whose, test): 2.5
         for whose in ("its", "his", "her", "my", "our", "their", "the", "your")
         for test in _words("mot test exam exams inspection audit assessment driving")
+    },
+    # A top grade, said as what happened: "got an A in maths", "she got an A*" ("an a" is
+    # the letter of the grade; good news with no word of opinion).
+    **{
+        (verb, "an", "a"): 2.5
+        for verb in ("got", "get", "gets", "getting", "achieved", "scored", "awarded")
     },
     # A thing that needs parts or work, said as what it needs: "it needs two new tyres",
     # "the boiler needs replacing" (a repair due, bad news; said of a person, "he needs new
@@ -932,6 +983,60 @@ _PHRASES: dict[tuple[str, ...], float] = {
             *(("the", "whole", part) for part in ("lesson", "class", "session", "meal", "day")),
         )
     },
+    # Fobbed off: a complaint put off rather than dealt with ("they keep fobbing me off",
+    # "I was fobbed off again", "gave us the runaround", "messing me about").
+    **{
+        (verb, *whom, "off"): -2.5
+        for verb in ("fob", "fobs", "fobbed", "fobbing")
+        for whom in ((), *((w,) for w in _words("me us him her them people customers")))
+    },
+    **{(verb, "the", "runaround"): -2.5 for verb in ("gave", "give", "gives", "giving", "got")},
+    **{
+        (verb, whom, about): -2.5
+        for verb in ("messed", "messing", "mess")
+        for whom in ("me", "us", "him", "her", "them")
+        for about in ("about", "around")
+    },
+    # Money saved for the writer, said as what happened: "saved me a fortune", "it'll save
+    # you loads" ("save your money", a warning, is above).
+    **{
+        (verb, whom, *amount): 2.5
+        for verb in ("saved", "saves", "save", "saving")
+        for whom in ("me", "us", "you", "him", "her", "them")
+        for amount in (
+            ("a", "fortune"),
+            ("a", "packet"),
+            ("a", "bomb"),
+            ("a", "lot"),
+            ("loads",),
+            ("so", "much"),
+        )
+    },
+    # An injury, said as what happened: "pulled my calf", "twisted her ankle", "tore a
+    # muscle" (no word of opinion, and bad news; "pulled my socks up" is none of these).
+    **{
+        (verb, whose, *side, part): -2.5
+        for verb in _words(
+            "pulled pull tore torn twisted strained broke broken hurt injured sprained"
+        )
+        for whose in ("my", "his", "her", "their", "our", "your", "a")
+        for side in ((), ("left",), ("right",))
+        for part in _words(
+            """calf calves hamstring hamstrings muscle ankle knee wrist back neck shoulder
+            groin achilles thigh hip elbow toe finger leg arm ligament"""
+        )
+    },
+    # A bake that failed, said as what it did: "the cake sank in the middle".
+    **{(verb, "in", "the", "middle"): -2.0 for verb in ("sank", "sunk", "sinks", "sinking")},
+    # A name of a kind of account, no praise of it: "your easy access account", "an easy
+    # access saver" (easy is a word of its name).
+    **{
+        ("easy", "access", kind): 0.0
+        for kind in _words("account accounts saver savers savings isa isas bond")
+    },
+    # Fillers that say how frankly a thing is said, no praise: "to be honest, ...".
+    ("to", "be", "honest"): 0.0,
+    ("in", "all", "honesty"): 0.0,
     # No verdict yet, said so: read, and neutral.
     **{("too", when, "to", verb): 0.0 for when in ("early", "soon") for verb in ("say", "tell")},
     **_FAILURES,
@@ -1132,7 +1237,7 @@ def _no_failure(phrase: tuple[str, ...], tokens: Sequence[str], index: int) -> b
     if end < len(tokens) and _LEXICON.get(tokens[end], 0.0) < 0:
         # "never arrived late": the bad thing did not happen.
         return True
-    return phrase[-1] in _WORKING and _said_of_a_person(tokens, index)
+    return phrase[-1] in _WORKING | _SENDS and _said_of_a_person(tokens, index)
 
 
 def _missed_round(tokens: Sequence[str], index: int) -> bool:
@@ -1288,6 +1393,24 @@ _PHRASES.update(
 _PHRASES_LONGEST_FIRST = sorted(_PHRASES.items(), key=lambda item: -len(item[0]))
 
 
+def _by_first_word(
+    phrases: Iterable[tuple[tuple[str, ...], float]],
+) -> dict[str, list[tuple[tuple[str, ...], float]]]:
+    """The phrases by their first word, each list in the order given ("an" is filed with
+    "a", which a phrase said with a stress inside may be spoken as)."""
+    indexed: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for phrase, valence in phrases:
+        indexed.setdefault(_FIRST_WORDS.get(phrase[0], phrase[0]), []).append((phrase, valence))
+    return indexed
+
+
+# A phrase is only ever said from its first word: looked up by it, not tried one by one
+# at every word (there are thousands).
+_FIRST_WORDS = {"an": "a"}
+_PHRASES_LONGEST_FIRST_BY_WORD = _by_first_word(_PHRASES_LONGEST_FIRST)
+_PHRASES_BY_WORD = _by_first_word(_PHRASES.items())
+
+
 # "Still no hot water", "still no sign of the engineer": a thing waited for and still
 # missing; "still no problems" counts none of a bad thing, and is read as "no problems".
 _STILL_NONE = ("still", "no")
@@ -1331,7 +1454,8 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
     said = _set_phrase(tokens, index)
     if said is not None:
         return said
-    for phrase, valence in _PHRASES_LONGEST_FIRST:
+    first = _FIRST_WORDS.get(tokens[index], tokens[index])
+    for phrase, valence in _PHRASES_LONGEST_FIRST_BY_WORD.get(first, ()):
         end = _said_end(phrase, tokens, index)
         if end is not None and _hope_past(tokens, index):
             spoken = tuple(tokens[index:end])
@@ -1354,7 +1478,7 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
                 # The bad thing expected did not happen: neither a verdict nor a complaint.
                 return (*spoken, tokens[end]), 0.0
             return spoken, valence
-    for phrase, valence in _PHRASES.items():
+    for phrase, valence in _PHRASES_BY_WORD.get(first, ()):
         if phrase in _FAILURES or phrase[0] in _EXPECTATIONS:
             continue
         stressed = _intensified_phrase_end(phrase, tokens, index)
@@ -1627,8 +1751,15 @@ _DEGREE_ADVERB = 1.3
 _SURELY = _words("clearly")
 
 
+# Words that say only how much, in everyday speech, before a word of opinion: "dead easy",
+# "dead good", "proper annoying" ("the battery is dead" is a complaint, read as said).
+_SPOKEN_DEGREES = _words("dead proper")
+
+
 def _degree_adverb(tokens: Sequence[str], index: int) -> bool:
     token = tokens[index]
+    if token in _SPOKEN_DEGREES and index + 1 < len(tokens):
+        return _known_valence(tokens[index + 1]) is not None
     if token in _LEXICON or _adverb_of(token) is None or index + 1 >= len(tokens):
         return False
     following = tokens[index + 1]
@@ -2054,9 +2185,13 @@ def _joined_closing(tokens: Sequence[str]) -> int:
     # "love that for me" is "love that", said of the writer's lot (a lone word is not:
     # "..., great for me" is more often sincere).
     for_writer = 2 if tuple(tokens[end - 2 : end]) in _FOR_THE_WRITER else 0
+    # "... . love this ref", "..., love this app": "love this" said of a thing it names,
+    # the thing of the complaint, is the same praise.
+    thing = _thing_named_last(tokens, end)
     for said in (*_JOINED_PRAISE, None):
         width = len(said) if said else 1
-        start = end - width - (for_writer if said else 0)
+        named = thing if said and said[-1] in ("this", "that") and not for_writer else 0
+        start = end - width - (for_writer if said else 0) - named
         end_said = start + width
         if start < 2:
             continue
@@ -2071,6 +2206,21 @@ def _joined_closing(tokens: Sequence[str]) -> int:
             said is not None and tokens[start - 1] in _SENTENCE_ENDS | {"!"}
         ):
             return len(tokens) - start
+    return 0
+
+
+_NAMED_LAST = 2
+
+
+def _thing_named_last(tokens: Sequence[str], end: int) -> int:
+    """The number of words (up to two) naming a thing right before ``end`` after "this" or
+    "that" ("love this ref", "love this new app"), or 0."""
+    for width in range(1, _NAMED_LAST + 1):
+        start = end - width
+        if start < 1 or not all(_names_a_thing(w) for w in tokens[start:end]):
+            return 0
+        if tokens[start - 1] in ("this", "that"):
+            return width
     return 0
 
 
@@ -2704,6 +2854,9 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
         if token in _GROWN and _said_of(tokens, index, _QUALITIES):
             # "Jamal's confidence in reading has grown so much": a person gaining a quality.
             known = _GROWN_VALENCE
+        if token in _QUIET and _said_of(tokens, index, _MACHINES):
+            # "the new boiler is so quiet": a machine that makes little noise is praised.
+            known = _QUIET_VALENCE
         if token in _MUDDY and _said_of_a_sound(tokens, index):
             # "the sound was muddy all night": a sound not clear is a complaint.
             known = _MUDDY_VALENCE
@@ -2730,6 +2883,13 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # "way too loud", "far too small": more of a thing than wanted is a complaint,
             # whatever the thing ("not too loud" is none, and stays unread).
             known = _EXCESS_VALENCE
+        if known is None and _crowded_at(tokens, index):
+            # "the gym is always rammed": crowding, which a gig or a party is glad of and a
+            # gym or a train is not; the label would be a guess.
+            tally.neutral += 1
+            tally.unread.append(f"'{token}' said of a place, a crowd welcome or not")
+            index += 1
+            continue
         if known is None and token in _DISBELIEF:
             # "unbelievable": read once the whole text is (see `_read_disbelief`).
             tally.neutral += 1
@@ -2746,6 +2906,12 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
                     # "The food was terible.": a slip in a word of opinion, which is not
                     # guessed ("please" is a word, not a slip for "pleased").
                     tally.unread.append(f"'{token}'")
+            index += 1
+            continue
+        if _kind_of_verdict(tokens, index, known):
+            # "a confusing mess", "an absolute nightmare": the word says what kind of
+            # verdict the noun after it is, one opinion and not two; the noun is read.
+            tally.neutral += 1
             index += 1
             continue
         valence = known
@@ -2818,6 +2984,24 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
     if tally.contrast:
         _check_predicates(tokens, tally)
     return tally
+
+
+# Nouns that are a verdict of their own ("it was a mess", "a total nightmare").
+_VERDICT_NOUNS = _words(
+    """mess nightmare disaster catastrophe failure letdown let-down rip-off ripoff scam junk
+    rubbish garbage trash shambles joke success"""
+)
+
+
+def _kind_of_verdict(tokens: Sequence[str], index: int, valence: float) -> bool:
+    """Whether the word at ``index``, of ``valence``, is said of a noun of verdict of the
+    same side right after it ("a confusing mess", "a dreadful letdown")."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return (
+        following in _VERDICT_NOUNS
+        and _LEXICON.get(following, 0.0) * valence > 0
+        and not _negated(tokens, index)
+    )
 
 
 # "two hours on hold", "an hour in the queue": a long wait, said with its length first.
@@ -2999,6 +3183,29 @@ def _kept_quality(tokens: Sequence[str], index: int) -> bool:
 # good ("you lot were unbelievable!"). Beside a complaint it only stresses it; exclaimed of
 # people with no complaint read, it is praise of them; otherwise ("the queue was
 # unbelievable!") the words do not say whether it is praise or a complaint.
+# A place full of people, in everyday words: "the gym is always rammed", "the pub was
+# heaving", "the train was packed". A crowd is a complaint of a gym or a train and the
+# atmosphere of a gig or a party: said of a place, the side is not in the words.
+_CROWDED = _words("rammed heaving packed")
+_HOW_OFTEN = _words("always usually often normally constantly generally sometimes totally")
+# "its always rammed": "it's" typed without its apostrophe.
+_CROWDED_SUBJECTS = _COPULAS | _words("its")
+
+
+def _crowded_at(tokens: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` says a place is crowded: a word of crowding said of
+    the subject ("was rammed", "is always packed"), ending its clause or before "out"."""
+    if tokens[index] not in _CROWDED:
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else "."
+    if following not in _SCOPE_ENDS and following != "out":
+        return False
+    before = index - 1
+    while before >= 0 and tokens[before] in _NOT_COUNTED | _HOW_OFTEN:
+        before -= 1
+    return before >= 0 and tokens[before] in _CROWDED_SUBJECTS
+
+
 _DISBELIEF = _words("unbelievable unreal")
 _DISBELIEF_PRAISE = 3.0
 
@@ -3219,6 +3426,17 @@ _MUDDY_VALENCE = -2.0
 _SOUNDS = _words(
     """sound sounds audio mix bass vocals vocal speaker speakers recording recordings
     acoustics headphones earbuds"""
+)
+
+
+# "Quiet" is praise of a machine ("the dishwasher is whisper quiet") and of no sure side
+# said of a place or a person ("the pub was quiet", "she's quiet"): read only of a machine.
+_QUIET = _words("quiet quieter silent")
+_QUIET_VALENCE = 2.0
+_MACHINES = _words(
+    """boiler boilers fridge fridges freezer dishwasher fan fans engine engines car hoover
+    vacuum washer dryer machine laptop keyboard printer heater pump extractor aircon
+    air-con generator mower blender kettle"""
 )
 
 
@@ -3525,11 +3743,17 @@ def _prefix_negated(token: str) -> float | None:
     return None
 
 
+# "honestly, it was terrible": how frankly a thing is said, no praise of anything.
+_NOT_ADVERBS = _words("honestly")
+
+
 def _adverb_of(token: str) -> float | None:
     """The valence of the word an adverb is made from: "fits perfectly", "badly made",
     "happily", "horribly" (none of them in the lexicon, each a verdict)."""
     # "hardly anyone came": a negation, not the adverb of "hard".
     if not token.endswith("ly") or token in _INTENSIFIERS or token in _NEGATIONS:
+        return None
+    if token in _NOT_ADVERBS:
         return None
     stem = token[:-2]
     for word in (stem, f"{stem}e", f"{token[:-3]}y"):
@@ -3794,10 +4018,20 @@ _PUNCTUATION = frozenset(".,;:!?")
 _NOT_COUNTED = _NEGATIONS | _INTENSIFIERS.keys() | _PUNCTUATION
 
 
+# Negations typed without their apostrophe ("the wifi didnt work", "it doesnt charge"),
+# so common in messages that they are the same words: read as the negations they are.
+_UNMARKED_NEGATIONS = {
+    f"{stem}nt": f"{stem}n't"
+    for stem in _words(
+        "did does do is was were are could would should have has had ca wo need must"
+    )
+}
+
+
 def _tokens(text: str) -> list[str]:
     """Words, and punctuation marks where a negation's reach ends ("nobody came. Great.")."""
     text = re.sub(r"\bso-so\b", "so so", text.lower().replace("’", "'"))
-    return _TOKEN.findall(text)
+    return [_UNMARKED_NEGATIONS.get(token, token) for token in _TOKEN.findall(text)]
 
 
 def sentence_sentiment(sentence: str) -> SentenceSentiment:
@@ -3821,10 +4055,12 @@ _FACTUAL = _words(
     today tomorrow yesterday tonight morning afternoon evening noon midnight week month
     year am pm o'clock one two three four five six seven eight nine ten twelve hundred
     please will shall if unless whether attached enclosed scheduled dispatched shipped
-    handed posted processed confirmed renewed registered forwarded"""
+    handed posted processed confirmed renewed registered forwarded available annual
+    monthly quarterly"""
 )
 # (The last words are those of a notice of where a thing is in its handling: "your parcel
-# has been handed to the courier", "your order has been dispatched".)
+# has been handed to the courier", "your order has been dispatched", "your annual
+# statement is now available".)
 
 
 # Signs that a person is saying how they feel, whatever words they feel it in: a negation
