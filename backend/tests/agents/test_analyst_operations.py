@@ -2138,6 +2138,19 @@ def test_a_unit_written_against_its_number_leaves_the_number_whole(
         ("the house went for 1.2m and", "the house went for 1.2m and"),
         ("5g speeds", "5g speeds"),
         ("on the 21st at noon", "on the 21st at noon"),
+        # A network is named by one digit: more are grams, whatever follows.
+        ("6 dough balls of 260g each", "6 dough balls of 260 g each"),
+        ("uses 800g beef", "uses 800 g beef"),
+        ("seed at 35g per m2", "seed at 35 g per m2"),
+        # Metres beside metres said surely; money in millions stays.
+        (
+            "add 0.6m for overlap to the 2.5m long side",
+            "add 0.6 m for overlap to the 2.5 m long side",
+        ),
+        (
+            "sold for \u00a31.2m and the plot is 30m wide",
+            "sold for \u00a31.2m and the plot is 30 m wide",
+        ),
     ],
 )
 def test_units_written_against_their_numbers_are_set_apart_when_sure(text: str, apart: str) -> None:
@@ -2156,6 +2169,21 @@ def test_units_written_against_their_numbers_are_set_apart_when_sure(text: str, 
 def test_a_number_against_letters_is_refused_not_left_out(instruction: str, glued: str) -> None:
     with pytest.raises(AgentInputError, match=f"'{glued}'"):
         run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # "35g per m2": grams, set apart from their number, not a number against letters
+        ("Context: new lawn is 7.5m x 6m and the seed rate is 35g per m2. Task: how many grams "
+         "of seed", 1575),
+        ("Context: the bed is 4m x 3m, sown at 50g per m2. Task: how many grams of seed?", 600),
+        ("Context: the border is 5m by 2m and feed goes on at 70g per m2. Task: how many "
+         "grams of feed?", 700),
+    ],
+)  # fmt: skip
+def test_grams_written_against_their_number_are_read(instruction: str, expected: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
 
 
 def test_a_rate_and_a_count_of_named_periods_multiply() -> None:

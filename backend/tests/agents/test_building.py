@@ -42,6 +42,28 @@ def test_sides_by_a_rule_said_in_words(instruction: str, expected: list[float]) 
 
 
 @pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # a rule said as "rule:", over the deepest side, amounts glued to their metres
+        (
+            "pond liner rule: length + 2 x max depth + 0.5m for overlap. pond is 3m long and "
+            "0.7m deep at the deepest, what length of liner do i order",
+            [4.9],
+        ),
+        (
+            "liner rule: width + 2 x maximum depth + 50 cm. the pond is 180 cm wide and 60 cm "
+            "deep, liner width?",
+            [350],
+        ),
+        ("pond liner rule = length + 2 x depth + 0.6 m. pond is 2 m long, 0.5 m deep. liner "
+         "length?", [3.6]),
+    ],
+)  # fmt: skip
+def test_sides_by_a_rule_said_as_a_rule(instruction: str, expected: list[float]) -> None:
+    assert results(run(instruction)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
     "instruction",
     [
         # the rule is said for the length only

@@ -159,3 +159,56 @@ def test_a_roasting_time_in_hours_and_minutes_is_left() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        # the time asked as "total minutes" or "total hours", the weight glued to its unit
+        ("chicken is 1.6kg, cook 20 mins per 500g plus an extra 20 mins. total minutes in the "
+         "oven", [84]),
+        ("pork joint 2 kg, roast 30 minutes per kg plus 30 minutes. total hours?", [1.5]),
+        ("a 1.2kg chicken at 25 mins per 500g plus 15 mins, total mins", [75]),
+    ],
+)  # fmt: skip
+def test_a_roasting_time_asked_as_a_total(instruction: str, results: list[float]) -> None:
+    data = run(instruction)
+    steps = data["steps"] if len(results) > 1 else [data]
+    assert [s["result"] for s in steps] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        # the names of the parts in brackets, and "how much of each": every part
+        ("feeding the starter 1:2:2 (starter:flour:water) and i want 150g total. how much of "
+         "each", [30, 60, 60]),
+        ("concrete mix 1:2:3 (cement:sand:gravel), need 0.6 m3 in total - how much of each",
+         [0.1, 0.2, 0.3]),
+        ("bread dough is 5:3 (flour:water), 400 g in total, how much of each", [250, 150]),
+    ],
+)  # fmt: skip
+def test_a_mix_named_in_brackets_asked_of_each(instruction: str, results: list[float]) -> None:
+    data = run(instruction)
+    assert [s["result"] for s in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # one amount given, and "how much for 10" asks for it, whatever it is of
+        ("stew recipe for 4 uses 800g beef, how much for 10", 2000),
+        ("curry recipe for 6 needs 900 g chicken. how much for 4?", 600),
+        ("risotto recipe for 2 uses 150 g rice, how much for 5", 375),
+    ],
+)
+def test_the_one_amount_of_a_recipe_for_more_people(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_how_much_for_more_people_of_two_amounts_is_left() -> None:
+    # of the rice or of the onions?
+    assert (
+        read_recipe(None, "recipe serves 4 and uses 300 g rice and 2 onions, how much for 6")
+        is None
+    )

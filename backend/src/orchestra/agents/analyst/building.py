@@ -30,20 +30,23 @@ _SIDE_GIVEN = re.compile(
     rf"(?<![\w.])(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})\s+(?P<word>long|wide|deep|high|tall)\b",
     re.I,
 )
+# "max depth", "maximum depth": the side itself, the deepest (or widest) being what is given.
+_MAX = r"(?:max(?:imum)?\s+)?"
 # A term of the rule: a side, a number times a side ("2 x depth"), or a length ("0.6 m").
 _TERM = (
-    rf"(?:(?:\d+(?:\.\d+)?\s*(?:x|\*|\u00d7|times)\s*)?(?:{'|'.join(_SIDES)})\b"
+    rf"(?:(?:\d+(?:\.\d+)?\s*(?:x|\*|\u00d7|times)\s*)?{_MAX}(?:{'|'.join(_SIDES)})\b"
     rf"|\d+(?:\.\d+)?\s*{_UNIT}\b)"
 )
-# "liner size is length + 2 x depth + 0.6 m": a rule over the sides, with at least one side.
+# "liner size is length + 2 x depth + 0.6 m", "pond liner rule: length + ...": a rule over
+# the sides, with at least one side.
 _RULE = re.compile(
-    rf"\b(?P<thing>[a-z]+)\s+(?:size|dimensions?)\s+(?:is|are|=)\s+"
+    rf"\b(?P<thing>[a-z]+)\s+(?:(?:size|dimensions?)\s+(?:is|are|=)|rule\s*(?::|is|=))\s+"
     rf"(?P<rule>{_TERM}(?:\s*[+-]\s*{_TERM})+)",
     re.I,
 )
 _SAME_FOR = re.compile(rf"\bthe\s+same\s+for\s+(?:the\s+)?(?P<side>{'|'.join(_SIDES)})\b", re.I)
 _PRODUCT = re.compile(
-    rf"(?:(?P<factor>\d+(?:\.\d+)?)\s*(?:x|\*|\u00d7|times)\s*)?(?P<side>{'|'.join(_SIDES)})\b"
+    rf"(?:(?P<factor>\d+(?:\.\d+)?)\s*(?:x|\*|\u00d7|times)\s*)?{_MAX}(?P<side>{'|'.join(_SIDES)})\b"
     rf"|(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})\b",
     re.I,
 )

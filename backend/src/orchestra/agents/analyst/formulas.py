@@ -141,14 +141,31 @@ _GRAMS_AFTER = re.compile(r"\s+of\s+[a-z]", re.I)
 _POUNDS_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:lb|lbs)\b", re.I)
 
 
+def _metres_measured(text: str, match: re.Match[str]) -> bool:
+    rest = text[match.end() :]
+    return bool(_METRES_AFTER.match(rest) or _METRES_BEFORE.search(text[: match.start()]))
+
+
 def _measured(text: str, match: re.Match[str]) -> bool:
     """Whether a unit written against its number is said to measure something: "4.2m wide",
-    "4.5 by 3.8m", "250g of flour", "13st 2lb"."""
+    "4.5 by 3.8m", "250g of flour", "13st 2lb", "35g per m2"; or "0.6m for overlap" beside
+    "2.5m long": a text measuring in metres does not count in millions with the same "m"."""
     unit, rest = match.group(2).lower(), text[match.end() :]
     if unit == "m":
-        return bool(_METRES_AFTER.match(rest) or _METRES_BEFORE.search(text[: match.start()]))
+        money = re.search(r"[$\u00a3\u20ac]\s*$", text[: match.start()]) is not None
+        return _metres_measured(text, match) or (
+            not money
+            and any(
+                _metres_measured(text, other)
+                for other in _GLUED_UNIT.finditer(text)
+                if other.group(2).lower() == "m"
+            )
+        )
     if unit == "g":
-        return _GRAMS_AFTER.match(rest) is not None
+        # A network or a phone is named by one digit ("5g", "4g data"): "35g", "800g beef"
+        # or "260g each" are grams.
+        number = match.group(1).replace(",", "")
+        return _GRAMS_AFTER.match(rest) is not None or len(number.split(".")[0]) > 1
     return unit == "st" and _POUNDS_AFTER.match(rest) is not None
 
 

@@ -101,6 +101,8 @@ def _asked_things(question: str, nouns: list[str]) -> list[int] | None:
     if start is None:
         return None
     for thing in _ASKED_THING.finditer(question):
+        if thing["thing"].lower() == "for" and len(nouns) == 1:
+            return [0]  # "uses 800 g beef, how much for 10": the one amount the recipe gives
         if _singular(thing["thing"]) not in nouns:
             return None  # "how much will it cost": not a thing the recipe gives
     asked: list[int] = []
@@ -183,8 +185,9 @@ def _scaled_recipe(text: str) -> list[tuple[Node, str]] | None:
 
 # "1:16 coffee to water", "1:2:4 cement:sand:gravel": a mix in parts, named after them.
 _PARTS = rf"(?P<parts>{_AMOUNT}(?:\s*:\s*{_AMOUNT}){{1,4}})"
+# "1:2:2 (starter:flour:water)": the names in brackets after the parts.
 _MIX_NAMED_AFTER = re.compile(
-    rf"(?<![\w.:]){_PARTS}\s+(?:ratio\s+(?:of\s+)?)?(?P<names>[a-z]+(?:\s*(?::|\bto\b)\s*[a-z]+){{1,4}})\b",
+    rf"(?<![\w.:]){_PARTS}\s+(?:ratio\s+(?:of\s+)?)?\(?(?P<names>[a-z]+(?:\s*(?::|\bto\b)\s*[a-z]+){{1,4}})\b\)?",
     re.I,
 )
 # "coffee to water ratio of 1:16", "cement, sand and gravel at 1:2:4".
@@ -292,6 +295,8 @@ def _mix(text: str) -> list[tuple[Node, str]] | None:
         for w in re.findall(r"[a-z]+", question.lower())
         if _singular(w) in names
     ]
+    if _EACH.search(question):
+        asked = list(range(len(names)))  # "how much of each": every part of the mix
     if not whole:
         asked = [i for i in asked if i != names.index(noun)]
     asked = list(dict.fromkeys(asked))
@@ -339,7 +344,10 @@ _ROAST = re.compile(
     rf"another\s+)?(?P<extra>{_AMOUNT})\s*(?P<eunit>{_TIME})?(?:\s+(?:extra|more|on\s+top))?\b",
     re.I,
 )
-_HOW_LONG = re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:minutes|mins|hours)\b|\btime\b", re.I)
+# "how long", "how many minutes", "total minutes in the oven": the time is asked.
+_HOW_LONG = re.compile(
+    r"\bhow\s+long\b|\b(?:how\s+many|total)\s+(?:minutes|mins|hours|hrs)\b|\btime\b", re.I
+)
 # The units of time the question asks the answer in ("in minutes and in hours").
 _TIME_ASKED = re.compile(r"\b(minutes?|mins?|hours?|hrs?)\b", re.I)
 
