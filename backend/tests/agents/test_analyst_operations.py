@@ -3922,3 +3922,64 @@ def test_a_monthly_amount_asked_new_annual_is_refused() -> None:
             "Context: Rent is 900 a month and going up 5%. Task: New annual and then monthly?",
             capability="calculation",
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("Context: Tank is 40 US gallons. Task: Convert to litres.", 151.416471),
+        ("Context: The run is 10 km. Task: Convert to miles.", 6.213712),
+        ("Context: Her case weighs 23 kg. Task: convert into lb", 50.706),
+    ],
+)
+def test_convert_to_a_unit_alone_converts_the_one_amount_stated(
+    instruction: str, expected: float
+) -> None:
+    data = run(instruction, capability="calculation")
+    assert data["result"] == pytest.approx(expected, rel=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "title", "value", "expected"),
+    [
+        (
+            "Work out a 20% water change in litres. Use the result of step s1 (Convert to litres).",
+            "Convert to litres",
+            151.416471,
+            30.283294,
+        ),
+        (
+            "Take 10% of the result of step s1 (Convert to miles) in miles.",
+            "Convert to miles",
+            6.2,
+            0.62,
+        ),
+        (
+            "What's half of the result of step s1 (How many kg of flour), in kg?",
+            "How many kg of flour",
+            9,
+            4.5,
+        ),
+    ],
+)
+def test_a_share_of_a_result_asked_in_the_unit_it_is_in_needs_no_conversion(
+    instruction: str, title: str, value: float, expected: float
+) -> None:
+    request = StepRequest(
+        instruction=instruction,
+        capability="calculation",
+        inputs=(step("s1", {"operation": "calculation", "result": value}, title=title),),
+    )
+    assert run_operation(request).data["result"] == pytest.approx(expected, rel=1e-5)
+
+
+def test_a_result_asked_in_another_unit_than_its_own_is_still_refused() -> None:
+    request = StepRequest(
+        instruction="Take 20% of the result of step s1 (Convert to litres) in gallons.",
+        capability="calculation",
+        inputs=(
+            step("s1", {"operation": "calculation", "result": 151.4}, title="Convert to litres"),
+        ),
+    )
+    with pytest.raises(AgentInputError):
+        run_operation(request)

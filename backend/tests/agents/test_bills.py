@@ -389,3 +389,22 @@ def test_a_price_each_day_for_the_days_said_is_a_line_of_the_bill(
 def test_a_bill_not_wholly_said_is_not_totalled(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("3 weddings at 1,450 and 5 portrait sessions at 180 this month. whats my turnover", 5250),
+        ("3 weddings at 1,450 and 5 sessions at 180, total?", 5250),
+        ("12 cakes at 2.50 and 4 tarts at 6 today, takings?", 54),
+    ],
+)
+def test_lines_with_thousands_and_when_said_and_turnover_asked(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_turnover_of_lines_with_a_cost_among_them_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("20 mugs at 8, stall for 30. turnover?")

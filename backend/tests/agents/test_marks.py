@@ -145,3 +145,22 @@ def test_mark_on_the_last_test_for_an_average(instruction: str, result: float) -
 def test_mark_for_an_average_with_more_than_one_left_is_not_read(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("grade 7 boundary is 186 out of 240. what % is that", 77.5),
+        ("level 4 needs 52 out of 80, what percentage is that", 65),
+        ("i got 45 out of 60 on paper 2. as a percentage?", 75),
+    ],
+)
+def test_one_mark_out_of_its_whole_in_percent_beside_a_numbered_name(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_one_mark_missed_out_of_its_whole_is_not_read_as_got() -> None:
+    with pytest.raises(AgentInputError):
+        run("grade 7: i missed 3 out of 12. what % is that")

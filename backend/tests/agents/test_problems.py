@@ -327,3 +327,106 @@ def test_periods_to_a_target_that_do_not_fit_are_refused(instruction: str) -> No
 )
 def test_a_period_asked_by_its_adverb(text: str, periods: tuple[str, str]) -> None:
     assert period_asked_apart(text) == periods
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        ("got a pay rise from 34,500 to 36,800, what % is that", 6.666667),
+        ("rent went up from 850 to 900, what percentage is that", 5.882353),
+        ("my hours were cut from 40 to 32 a week. what % is that", 20),
+    ],
+)
+def test_what_percent_is_that_of_a_change_said_with_its_way(question: str, result: float) -> None:
+    assert run(question)["result"] == pytest.approx(result, rel=1e-5)
+
+
+def test_what_percent_is_that_of_two_values_with_no_way_said_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("the price went from 40 to 50, what % is that")
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        ("bonus of 4k, taxed at 40% plus 2% ni. what do i actually get", 2320),
+        ("my overtime was 340, 20% tax and 8% ni come off. what do i take home", 244.8),
+        (
+            "cycle to work scheme takes 300 a month off my gross, saving me 20% tax and 8% ni. "
+            "what does the bike really cost me per month",
+            216,
+        ),
+        (
+            "salary sacrifice of 50 a month for a gym, saving 40% tax and 2% ni. "
+            "whats the real cost",
+            29,
+        ),
+    ],
+)
+def test_pay_less_its_deductions_in_percent(question: str, result: float) -> None:
+    assert run(question)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # another period asked than the amount's
+        "cycle to work scheme takes 300 a month off my gross, saving me 20% tax and 8% ni. "
+        "what does the bike really cost me a year",
+        # money off is no deduction of pay
+        "bonus of 2000 and i get 10% off. what do i actually get",
+    ],
+)
+def test_pay_less_deductions_not_said_so_is_refused(question: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        (
+            "vat threshold is 90k and ive turned over 71,400 in the last 12 months. how much more "
+            "before i hit it",
+            18600,
+        ),
+        (
+            "vat threshold is 90k and ive turned over 71,400. what % of the threshold am i at",
+            79.333333,
+        ),
+        ("isa allowance 20k, ive put 650 a month in for 7 months. how much allowance left", 15450),
+        ("my overdraft limit is 1,500 and i've used 640. how much is left", 860),
+        (
+            "pension annual allowance is 60k, i've paid in 2,500 a month for 12 months. what % of "
+            "the allowance have i used",
+            50,
+        ),
+    ],
+)
+def test_what_is_left_of_a_limit_and_the_share_of_it_reached(question: str, result: float) -> None:
+    assert run(question)["result"] == pytest.approx(result, rel=1e-5)
+
+
+def test_a_limit_gone_toward_in_another_period_than_counted_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("isa allowance 20k, ive put 650 a month in for 7 weeks. how much allowance left")
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        (
+            "personal savings allowance is 1,000 tax free. earned 1,480 interest, rest taxed at "
+            "20%. tax?",
+            96,
+        ),
+        (
+            "dividend allowance is 500 tax free, i got 2,300 in dividends and anything over "
+            "that is taxed at 8.75%. how much tax",
+            157.5,
+        ),
+        ("the first 3k is tax free, i made 14k gain, rest taxed at 18%. whats the tax", 1980),
+    ],
+)
+def test_the_tax_on_what_is_over_an_allowance(question: str, result: float) -> None:
+    assert run(question)["result"] == pytest.approx(result)

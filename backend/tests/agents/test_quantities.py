@@ -1075,3 +1075,22 @@ def test_money_asked_by_a_period_adverb_is_read_or_refused(instruction: str) -> 
 
 def test_money_a_month_asked_annual_is_a_year_of_it() -> None:
     assert run("rent is 1200 a month, annual rent?")["result"] == pytest.approx(14400)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "set book is 352 pages, she reads 18 pages a night. how many nights (just divide)",
+            19.555556,
+        ),
+        ("the path is 120 m long, he paves 8 m a session. how many sessions", 15),
+        (
+            "borrowed 500 off my brother, paying back 35 a week. how many weeks (just divide)",
+            14.285714,
+        ),
+        ("i owe my mum 1200 and i'm repaying 150 a month. how many months", 8),
+    ],
+)
+def test_an_amount_over_a_rate_a_thing_the_question_counts(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result, rel=1e-5)

@@ -48,8 +48,9 @@ _PRICE = rf"{_SIGN}(?P<price>{_NUM})(?P<pence>p)?(?!\w|\.\d)"
 # Any number of a clause, a price in pence or a percentage included.
 _ANY_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 # Where a request is cut into clauses.
+# (A comma between digits grouping thousands, "1,450", cuts nothing.)
 _CUT = re.compile(
-    r"\s*(?:[,;:?!]|\.(?!\d)|\s[-\u2013\u2014](?=\s|$)|\band\b|\bplus\b|\bthen\b|\bbut\b)\s*",
+    r"\s*(?:[;:?!]|(?<!\d),|,(?!\d{3}(?!\d))|\.(?!\d)|\s[-\u2013\u2014](?=\s|$)|\band\b|\bplus\b|\bthen\b|\bbut\b)\s*",
     re.I,
 )
 _WORDS = r"[a-z][a-z' +&-]*?"
@@ -91,7 +92,9 @@ def _rate(raw: str) -> Node:
 # "3 tins of toms at 65p", "38 small boxes at 1.10", "3 rooms at 35 each": a count at a price.
 _COUNTED_LINE = re.compile(
     rf"(?:it'?s\s+)?(?P<count>\d+)\s+(?P<what>{_WORDS})\s+(?:at|@|for)\s+{_PRICE}"
-    r"(?:\s+(?:each|apiece|a\s+piece))?",
+    r"(?:\s+(?:each|apiece|a\s+piece))?"
+    # "5 portrait sessions at 180 this month": when, which changes no amount.
+    r"(?:\s+(?:this|last)\s+(?:week|month|quarter|year)|\s+today|\s+so\s+far)?",
     re.I,
 )
 # "a block of cheese for 3.80", "the stairs at 45", "tape for 6.50": one thing at a price.
@@ -153,6 +156,10 @@ _PAYING = re.compile(
     rf"(?:(?P<note>tenner|fiver|twenty)|{_SIGN}(?P<paid>{_NUM})(?:\s+note)?)",
     re.I,
 )
+# "whats my turnover", "takings?": the money taken for the things sold, a total of lines
+# that are each a count at a price (a line of one thing may be a cost, read by
+# `read_takings`).
+_ASKS_TAKEN = re.compile(r"\b(?:turnover|takings|revenue|gross\s+sales)\b", re.I)
 _ASKS_TOTAL = re.compile(
     r"\b(?:total|altogether|come\s+to|comes\s+to|what\s+do\s+(?:i|we)\s+(?:pay|owe|spend)|"
     r"how\s+much\s+(?:is\s+that|do\s+(?:i|we)\s+(?:pay|owe|spend)|will\s+(?:it|that)\s+be))\b",
@@ -218,6 +225,7 @@ def read_bill(context: str | None, task: str) -> Reading | None:
     factors: list[Node] = []
     things: list[Node] = []  # the lines just read that are one thing at a price
     paid: Node | None = None
+    counted = 0  # the lines that are a count at a price
     for clause in _clauses(context, task):
         numbers = _count_numbers(clause)
         if (m := _PAYING.fullmatch(clause)) is not None:
@@ -251,6 +259,7 @@ def read_bill(context: str | None, task: str) -> Reading | None:
             return None  # a line after a fee or money off: in which order is not said
         elif (m := _COUNTED_LINE.fullmatch(clause)) is not None:
             lines.append(Op("*", _num(m.group("count")), _price(m)))
+            counted += 1
         elif (m := _periods_line(clause)) is not None:
             lines.append(Op("*", _price(m), _num(m.group("count"))))
         elif (m := _EACH_LINE.fullmatch(clause)) is not None:
@@ -285,6 +294,10 @@ def read_bill(context: str | None, task: str) -> Reading | None:
         if not _ASKS_CHANGE.search(task):
             return None
         return Op("-", paid, total), "the change from what is paid with"
+    if _ASKS_TAKEN.search(task):
+        if counted != len(lines) or factors or each:
+            return None  # a line of one thing, a fee or money off: a cost, or money taken?
+        return total, "the money taken: each count at its price"
     if not _ASKS_TOTAL.search(task):
         return None
     return total, "the total of the bill"

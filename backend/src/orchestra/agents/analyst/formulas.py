@@ -1043,6 +1043,8 @@ _POINTED = re.compile(
     r"^\s*(?:(?:and|so|now|ok|okay|then)\s+)*(?:please\s+)?(?:"
     r"(?:convert|change|turn|put)\s+(?:that|it|this|the\s+(?:distance|weight|amount|length))\s+"
     r"(?:to|into|in)"
+    # "tank is 40 US gallons, convert to litres": the one amount stated, converted unnamed.
+    r"|convert\s+(?:to|into)"
     r"|(?:what(?:'s|\s+is)\s+)?(?:that|it|this)\s+in"
     r"|in|into)\s+(?P<target>[a-z]+(?:/[a-z]+)?)(?:\s+(?:please|pls))?\s*[.!?]*\s*$"
     # "Context: the field's 4 hectares. Task: Acres?": the unit alone, asked.
@@ -1070,9 +1072,11 @@ def read_pointed_conversion(context: str, task: str) -> tuple[Node, str] | None:
     if target not in _UNITS:
         return None
     dimension, target_size = _UNITS[target]
+    # "40 US gallons": a gallon whose size is said is a unit ("usgal"), as in `read_formula`.
+    context = _gallons_said(" ".join(context.lower().split()))
     amounts = [
         (m.group(1), m.group(2).lower())
-        for m in _AMOUNT.finditer(" ".join(context.lower().split()))
+        for m in _AMOUNT.finditer(context)
         if _UNITS.get(m.group(2).lower(), ("",))[0] == dimension
     ]
     # "i ran 5 km twice, what's that in miles": arithmetic on the amount is no conversion of

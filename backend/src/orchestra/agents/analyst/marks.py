@@ -303,7 +303,9 @@ _ASKS_POOLED_PERCENT = re.compile(
 )
 # "on paper 1", "in test 2": the number names the paper, it is no mark.
 _NAMED_BY_NUMBER = re.compile(
-    r"\b(?:paper|test|exam|quiz|unit|module|section|assignment|part|question|q)\s*\d+\b", re.I
+    r"\b(?:paper|test|exam|quiz|unit|module|section|assignment|part|question|q|grade|level|"
+    r"year|band)\s*\d+\b(?!\s*(?:%|out\s+of\b|/))",
+    re.I,
 )
 
 
@@ -327,6 +329,38 @@ def _pooled_percent(text: str) -> tuple[Node, str] | None:
     return Op("*", Op("/", got, out_of), Num(100, "100")), "the marks together in percent"
 
 
+# "what % is that", "as a percentage?": one mark's share of its whole, asked of it.
+_ASKS_ONE_PERCENT = re.compile(
+    r"\bwhat\s+(?:percent(?:age)?|%)\s+(?:is|was|are)\s+(?:that|it|this)\b"
+    r"|\b(?:as|in)\s+(?:an?\s+)?(?:percent(?:age)?|%)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+# "missed 3 out of 12", "got 4 wrong out of 20": the number said is what was not got.
+_NOT_GOT = re.compile(
+    r"\b(?:missed|miss|lost|lose|wrong|failed|fail|dropped|skipped|absent|incorrect)\b", re.I
+)
+
+
+def _one_as_percent(text: str) -> tuple[Node, str] | None:
+    """ "grade 7 boundary is 186 out of 240. what % is that": the one mark over its whole,
+    in percent, or None. A number naming a grade, paper or year is no value; any other
+    number besides the two is, and the reading is then left to others."""
+    fractions = [m for m in _FRACTION.finditer(text) if "out" in m.group(0).lower()]
+    if len(fractions) != 1 or not _ASKS_ONE_PERCENT.search(text, fractions[0].end()):
+        return None
+    if _NOT_GOT.search(text):
+        return None  # "missed 3 out of 12": the share got is of the rest, not of the 3
+    got, of = float(fractions[0].group("got")), float(fractions[0].group("of"))
+    if sorted(_numbers(_NAMED_BY_NUMBER.sub(" ", text))) != sorted([got, of]):
+        return None  # a number the reading leaves out
+    if of <= 0 or got > of:
+        return None
+    share = Op("/", _num(fractions[0].group("got")), _num(fractions[0].group("of")))
+    return Op("*", share, Num(100, "100")), "the mark in percent of the whole"
+
+
 def read_marks(context: str | None, text: str) -> tuple[tuple[Node, str], ...] | None:
     """The expressions and labels of a mark needed, a weighted average, an attendance or
     marks in percent that the request (``context`` then ``text``) states and asks; None
@@ -341,6 +375,7 @@ def read_marks(context: str | None, text: str) -> tuple[tuple[Node, str], ...] |
         _weighted_average,
         _attendance,
         _pooled_percent,
+        _one_as_percent,
     ):
         found = reader(whole)
         if found is not None:

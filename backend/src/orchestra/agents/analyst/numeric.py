@@ -47,7 +47,11 @@ from orchestra.agents.analyst.meters import read_meter
 from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.periods import without_spanned_period
 from orchestra.agents.analyst.points import read_league_points
-from orchestra.agents.analyst.portions import read_result_in_portions, read_result_in_unit
+from orchestra.agents.analyst.portions import (
+    read_result_in_portions,
+    read_result_in_unit,
+    without_result_unit,
+)
 from orchestra.agents.analyst.problems import (
     PERIODS_IN,
     period_asked_apart,
@@ -89,6 +93,7 @@ from orchestra.agents.analyst.problems import (
     read_stated_problem,
     read_still_owed,
     read_still_to_go,
+    read_toward_limit,
     read_two_discounts,
     read_unit_price,
     read_value_after_years,
@@ -803,6 +808,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         # "what's the result of step s1 (How many days between ...) in weeks".
         portions = portions or read_result_in_unit(text, inputs.titles)
         found = None if portions is None else (Clause(portions[1], portions[0]),)
+        if found is None:
+            # "work out 20% of it in litres" of a result in litres: no conversion asked.
+            text = without_result_unit(text, inputs.titles)
     if found is None:
         # "5 km in miles, 10 kg in lb and 30 C in F": each conversion, in turn.
         listed = read_conversions(f"{context.group('context')} {text}" if context else text)
@@ -1332,6 +1340,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_change_given,
     # "essay limit is 3000 words and ive done 2,170 so far. how many more?"
     read_still_to_go,
+    # "isa allowance 20k, ive put 650 a month in for 7 months. how much allowance left"
+    read_toward_limit,
     # "lent my brother 600, he paid back 175 and then another 240. how much does he owe"
     read_still_owed,
     # "I earn 2,800 a month and save 15% of it. how much do I save each month?"

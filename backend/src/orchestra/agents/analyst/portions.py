@@ -18,7 +18,7 @@ import re
 from orchestra.agents.analyst.quantities import CONTAINERS, NOT_ROUNDED, singular, unit_of
 from orchestra.agents.analyst.wording import Call, Name, Node, Num, Op
 
-__all__ = ["read_result_in_portions", "read_result_in_unit"]
+__all__ = ["read_result_in_portions", "read_result_in_unit", "without_result_unit"]
 
 # "how many 60 L bags is ⟨s1⟩", "how many 25 g scoops of whey would cover half of ⟨s1⟩".
 _PORTIONS = re.compile(
@@ -43,7 +43,9 @@ _SHARES = {
 }
 # The unit a step's title asks for: "How many litres of soil", "the volume in m3".
 _TITLE_UNIT = re.compile(
-    r"\bhow\s+(?:many|much)\s+(?P<many>[a-z]+\d?)\b|\b(?:in|into)\s+(?P<into>[a-z]+\d?)\b",
+    r"\bhow\s+(?:many|much)\s+(?P<many>[a-z]+\d?)\b|\b(?:in|into)\s+(?P<into>[a-z]+\d?)\b"
+    # "Convert to litres": the unit converted to.
+    r"|\bconvert\b[^.?!]*?\bto\s+(?P<to>[a-z]+\d?)\b",
     re.I,
 )
 
@@ -52,7 +54,8 @@ def _title_unit(title: str) -> tuple[tuple[tuple[str, int], ...], float] | None:
     units = {
         unit
         for match in _TITLE_UNIT.finditer(title)
-        if (unit := unit_of(match.group("many") or match.group("into"))) is not None
+        if (unit := unit_of(match.group("many") or match.group("into") or match.group("to")))
+        is not None
     }
     return units.pop() if len(units) == 1 else None
 
@@ -129,3 +132,23 @@ def read_result_in_unit(text: str, titles: dict[str, str]) -> tuple[Node, str] |
         factor = round(1 / ratio)
         return Op("/", Name(step), Num(factor, str(factor))), f"step {step}'s result in {word}"
     return Op("*", Name(step), Num(ratio, text_ratio)), f"step {step}'s result in {word}"
+
+
+# "work out a 20% water change in litres. Use ⟨s1⟩": the unit a result is asked in.
+_ASKED_IN = re.compile(r"\s*,?\s+in\s+(?P<unit>[a-z]+\d?)\b(?=\s*[?.!]|\s*$)", re.I)
+
+
+def without_result_unit(text: str, titles: dict[str, str]) -> str:
+    """``text`` (a task with earlier results marked) without "in litres" when every earlier
+    result it works on is in that unit already, as its step's title says ("Convert to
+    litres"): arithmetic on the result keeps its unit, and nothing is left to convert. Any
+    other unit asked is left for the reader to refuse."""
+    steps = re.findall(r"\u27e8([^\u27e9]+)\u27e9", text)
+    asked = list(_ASKED_IN.finditer(text))
+    if not steps or len(asked) != 1:
+        return text
+    wanted = unit_of(asked[0].group("unit"))
+    units = [_title_unit(titles.get(step, "")) for step in steps]
+    if wanted is None or any(unit is None or unit != wanted for unit in units):
+        return text
+    return text[: asked[0].start()] + text[asked[0].end() :]

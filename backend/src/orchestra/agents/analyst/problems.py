@@ -110,6 +110,7 @@ __all__ = [
     "read_tables_needed",
     "read_time_less_break",
     "read_time_share",
+    "read_toward_limit",
     "read_two_discounts",
     "read_unit_price",
     "read_value_after_years",
@@ -1363,6 +1364,9 @@ _ASKS_RELATIVE = re.compile(
     r"(?:(?:is|was)\s+(?:that|it|this)\s+)?(?:in\s+)?(?:percent(?:age)?|%)"
     # "rent up from 1200 to 1320, what's that in percent": the way the statement says.
     r"|\bwhat(?:'s|s|\s+is)\s+(?:that|this|it)\s+in\s+(?:percent(?:age)?|%)"
+    # "got a pay rise from 34,500 to 36,800, what % is that": "that" is the change only when
+    # the statement names its way (below), else it may be the one value of the other.
+    r"|\bwhat\s+(?:percent(?:age)?|%)\s+(?:is|was)\s+(?P<that>that|this|it)\b"
     # "what percentage am i saving": a saving, so a decrease.
     r"|\bwhat\s+(?:percent(?:age)?|%)\s+(?:am|are|is|do|did|will)\s+(?:i|we|you)\s+"
     r"(?P<saved>saving|save)\b"
@@ -1459,6 +1463,8 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         return None
     if len(_NUMBER.findall(context)) != 2:
         return None
+    if asked.group("that") and _way_stated(context) == "change":
+        return None  # "from 40 to 50, what % is that": 50 of 40, or the change? Unsaid.
     percents = [bool(stated.groupdict().get(k)) for k in ("pct_old", "pct_new")]
     if any(percents) and not (all(percents) and _NOT_POINTS.search(f"{context} {task}")):
         # "from 4.25% to 5%": a change in percentage points, or relative? Only said apart.
@@ -2228,6 +2234,80 @@ def read_still_to_go(context: str, task: str) -> tuple[Node, str] | None:
     if reached.value > goal.value:
         return None
     return Op("-", goal, reached), "the amount still to go"
+
+
+# "vat threshold is 90k", "isa allowance 20k", "overdraft limit of 1,500": a limit named,
+# with its amount ("20k" is 20,000).
+_LIMIT = re.compile(
+    r"\b(?:allowance|threshold|limit|cap)\s+(?:is\s+|of\s+|was\s+|=\s*)?[$\u00a3\u20ac]?"
+    r"(?P<target>\d[\d,]*(?:\.\d+)?)(?P<k>k)?(?![\d%\w])",
+    re.I,
+)
+# "ive turned over 71,400", "i've put 650 a month in for 7 months", "used 12.5 so far": what
+# has gone toward the limit; an amount a period for a number of periods is their product.
+_GONE_TOWARD = re.compile(
+    r"\b(?:i've|ive|i\s+have|i|we've|weve|we\s+have|we)\s+(?:already\s+)?"
+    r"(?:turned\s+over|used|put|paid|paid\s+in|spent|earned|made|saved|contributed|drawn)\s+"
+    r"(?:in\s+)?[$\u00a3\u20ac]?(?P<done>\d[\d,]*(?:\.\d+)?)(?P<k>k)?(?![\d%\w])"
+    r"(?:\s+(?:a|per|each)\s+(?P<period>week|month|year)(?:\s+in(?:to\s+it)?)?\s+for\s+"
+    r"(?P<count>\d+)\s+(?P<periods>weeks|months|years))?",
+    re.I,
+)
+# "in the last 12 months", "over the past 2 years": when, which is no amount.
+_SPAN_SAID = re.compile(
+    r"\b(?:in|over|during)\s+the\s+(?:last|past|previous)\s+\d+\s+(?:weeks|months|years)\b", re.I
+)
+_ASKS_HEADROOM = re.compile(
+    r"\bhow\s+much\s+(?:more|further)\b|\bhow\s+much\b[^.?!]*?\bleft\b|"
+    r"\bbefore\s+(?:i|we)\s+(?:hit|reach|go\s+over)\b",
+    re.I,
+)
+_ASKS_SHARE_OF_LIMIT = re.compile(
+    r"\bwhat\s+(?:%|percent(?:age)?)\s+of\s+(?:the|my|our)\s+(?:[a-z]+\s+)?"
+    r"(?:allowance|threshold|limit|cap)\b",
+    re.I,
+)
+
+
+def _thousands(raw: str, k: str | None) -> Num:
+    plain = raw.replace(",", "")
+    return Num(float(plain) * 1000, _k_written(plain)) if k else _plain(raw)
+
+
+def read_toward_limit(context: str | None, task: str) -> tuple[Node, str] | None:
+    """ "vat threshold is 90k and ive turned over 71,400 in the last 12 months. how much more
+    before i hit it": the limit less what has gone toward it; "... what % of the threshold am
+    i at": that over the limit, in percent. "isa allowance 20k, ive put 650 a month in for 7
+    months. how much allowance left": what has gone is 650 * 7. None unless those are the
+    only numbers (a span of time said is none), the period of the amount is the one counted,
+    and no more has gone than the limit."""
+    if context is None:
+        parts = split_question(task)
+        if parts is None:
+            return None
+        context, task = parts
+    limit, gone = _LIMIT.search(context), _GONE_TOWARD.search(context)
+    if limit is None or gone is None or _NUMBER.search(task) or _PERCENT_AFTER.search(context):
+        return None
+    numbers = _NUMBER.findall(_SPAN_SAID.sub(" ", context))
+    if len(numbers) != 2 + bool(gone.group("count")):
+        return None
+    if gone.group("count") and not gone.group("periods").lower().startswith(gone.group("period")):
+        return None  # "650 a month for 7 weeks": how many months is not said
+    target = _thousands(limit.group("target"), limit.group("k"))
+    each = _thousands(gone.group("done"), gone.group("k"))
+    done: Node = each
+    reached = each.value
+    if gone.group("count"):
+        done = Op("*", each, _plain(gone.group("count")))
+        reached *= float(gone.group("count"))
+    if reached > target.value:
+        return None
+    if _ASKS_SHARE_OF_LIMIT.search(task):
+        return Op("*", Op("/", done, target), Num(100, "100")), "the share of the limit reached"
+    if _ASKS_HEADROOM.search(task):
+        return Op("-", target, done), "the amount left before the limit"
+    return None
 
 
 # "and a phone bill of 40", "and then another 240": an amount said with no verb of its own,
@@ -3496,6 +3576,131 @@ def read_mark_for_average(text: str) -> tuple[Node, str] | None:
     return Op("-", total, _added(marks)), "the mark needed for the average wanted"
 
 
+# --- pay less the deductions taken from it in percent ----------------------------------------
+
+# "taxed at 40% plus 2% ni", "20% tax and 8% ni", "5% pension": shares of pay that go in
+# deductions, each of the same gross amount, so they add up before they are taken off.
+_DEDUCTION_KIND = r"(?:income\s+)?(?:tax|ni|nic|national\s+insurance|pension|student\s+loan)\b"
+_DEDUCTED_PERCENT = re.compile(
+    rf"(?<![\w.])(?P<rate>\d+(?:\.\d+)?)\s*%\s*(?:in\s+)?(?P<kind>{_DEDUCTION_KIND})?", re.I
+)
+_TAXED_AT = re.compile(r"\btaxed\s+at\s*$", re.I)
+# Pay, of which deductions are taken: "bonus of 4k", "gross 2,950", "overtime 340".
+_PAY = re.compile(
+    r"\b(?:bonus|salary|pay|payslip|wage|wages|gross|overtime|earnings|income|commission)\b", re.I
+)
+# "saving me 20% tax and 8% ni": a scheme paid from gross pay, the deductions saved.
+_SAVING_DEDUCTIONS = re.compile(r"\bsav(?:e|es|ed|ing)\b(?:\s+(?:me|us|you))?\s*$", re.I)
+_ASKS_KEPT = re.compile(
+    r"\bwhat\s+(?:do|will|would|did)\s+(?:i|we|you|they|he|she)\s+(?:actually\s+|really\s+)?"
+    r"(?:get|take\s+home|keep|receive|end\s+up\s+with|pocket)\b|\btake[\s-]?home\b"
+    r"|\bafter\s+(?:tax|deductions)\b",
+    re.I,
+)
+_ASKS_REAL_COST = re.compile(
+    r"\b(?:really|actually|truly)\s+cost\b|\b(?:real|actual|true)\s+cost\b", re.I
+)
+
+
+def read_pay_less_deductions(text: str) -> tuple[Node, str] | None:
+    """ "bonus of 4k, taxed at 40% plus 2% ni. what do i actually get": the pay less every
+    deduction's share of it, 4000 * (1 - (40 + 2) / 100); and "cycle to work scheme takes
+    300 a month off my gross, saving me 20% tax and 8% ni. what does the bike really cost
+    me": the amount less the deductions saved on it. None unless there is one amount, each
+    percentage is said as a deduction (named, or after "taxed at"), and what is kept (or
+    what it really costs) is asked."""
+    parts = split_question(text)
+    if parts is None:
+        return None
+    context, task = parts
+    context = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", lambda m: _k_written(m.group(1)), context)
+    if _NUMBER.search(task):
+        return None
+    rates = list(_DEDUCTED_PERCENT.finditer(context))
+    amounts = [m for m in _NUMBER.finditer(context) if not _PERCENT_AFTER.match(context, m.end())]
+    if not rates or len(amounts) != 1:
+        return None
+    saved = _SAVING_DEDUCTIONS.search(context[: rates[0].start()]) is not None
+    if saved and not _ASKS_REAL_COST.search(task):
+        return None
+    if not saved and (not _ASKS_KEPT.search(task) or not _PAY.search(context)):
+        return None
+    for i, rate in enumerate(rates):
+        taxed = i == 0 and _TAXED_AT.search(context[: rate.start()])
+        if rate.group("kind") is None and not taxed:
+            return None  # "40% plus 2% ni" reads only as "taxed at 40%"; "10% off" is no deduction
+    if not amounts[0].start() < rates[0].start():
+        return None  # the pay, then what is taken of it
+    if sum(float(r.group("rate")) for r in rates) >= 100:
+        return None
+    if any(p not in _period(context) for p in _period(task)):
+        return None  # "300 a month ... what does it cost me a year": another period asked
+    total: Node = _plain(rates[0].group("rate"))
+    for rate in rates[1:]:
+        total = Op("+", total, _plain(rate.group("rate")))
+    kept = Op("-", Num(1, "1"), Op("/", total, Num(100, "100")))
+    what = "the amount less the deductions saved" if saved else "the pay less its deductions"
+    return Op("*", _plain(amounts[0].group(0)), kept), what
+
+
+def _k_written(number: str) -> str:
+    """ "4k" written out as 4000 (and "2.5k" as 2500)."""
+    value = float(number) * 1000
+    return f"{value:.0f}" if value == int(value) else f"{value:g}"
+
+
+# "personal savings allowance is 1,000 tax free", "the first 3k is tax free": an amount
+# free of the tax.
+_TAX_FREE = re.compile(
+    r"\b(?:(?:allowance|first)\s+(?:is\s+|of\s+)?)[$\u00a3\u20ac]?(?P<free>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<k>k)?(?![\d%\w])(?:\s+(?:is|are))?\s+tax[\s-]?free\b",
+    re.I,
+)
+# "earned 1,480 interest", "made a 14k gain": the amount the tax is on.
+_EARNED_AMOUNT = re.compile(
+    r"\b(?:earned|earn|made|make|got|received|gained)\s+(?:an?\s+)?[$\u00a3\u20ac]?"
+    r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<k>k)?(?![\d%\w])",
+    re.I,
+)
+# "rest taxed at 20%", "anything over that is taxed at 20%": the rate on what is not free.
+_REST_TAXED = re.compile(
+    r"\b(?:(?:the\s+)?rest|(?:the\s+)?remainder|anything\s+(?:over|above)(?:\s+that)?|"
+    r"(?:over|above)\s+that)\s+(?:is\s+|gets\s+)?taxed\s+at\s+(?P<rate>\d+(?:\.\d+)?)\s*%",
+    re.I,
+)
+_ASKS_TAX = re.compile(
+    r"^\W*(?:(?:so\s+)?(?:how\s+much|what(?:'s|s|\s+is)?)\s+(?:(?:is\s+)?the\s+)?)?tax"
+    r"(?:\s+(?:do|will|would)\s+(?:i|we)\s+(?:pay|owe))?(?:\s+(?:to\s+pay|due|owed))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def read_taxed_over_allowance(text: str) -> tuple[Node, str] | None:
+    """ "personal savings allowance is 1,000 tax free. earned 1,480 interest, rest taxed at
+    20%. tax?": the amount over what is free, taxed at the rate, (1480 - 1000) * 20 / 100;
+    None unless those are the only three numbers, more is earned than is free, and the tax
+    itself is asked."""
+    parts = split_question(text)
+    if parts is None or not _ASKS_TAX.match(parts[1]):
+        return None
+    context = parts[0]
+    free, earned, rest = (
+        _TAX_FREE.search(context),
+        _EARNED_AMOUNT.search(context),
+        _REST_TAXED.search(context),
+    )
+    if free is None or earned is None or rest is None or len(_NUMBER.findall(context)) != 3:
+        return None
+    allowance = _thousands(free.group("free"), free.group("k"))
+    amount = _thousands(earned.group("amount"), earned.group("k"))
+    if amount.value <= allowance.value:
+        return None  # nothing over the allowance: no tax, which is no arithmetic to show
+    over = Op("-", amount, allowance)
+    return Op("*", over, Op("/", _plain(rest.group("rate")), Num(100, "100"))), (
+        "the tax on the amount over the allowance"
+    )
+
+
 def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]] | None:
     """Word problems read from the whole request, with its question found in it when the
     request is said in one go: by the units of its amounts, a share a period, or a chain
@@ -3506,6 +3711,8 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         return margin  # before the profit alone, which would leave the margin unanswered
     found = (
         read_days_between(text)
+        or read_pay_less_deductions(text)
+        or read_taxed_over_allowance(text)
         or read_percentage_error(text)
         or read_at_least_one(text)
         or read_tables_needed(text)
@@ -3526,6 +3733,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_scale_model(text)
         or read_start_plus_each(text)
         or read_held_less_taken(context, task)
+        or read_toward_limit(context, task)
         or read_profit(context, task)
         or read_made_per_hour(context, task)
         or read_group_items(context, task)

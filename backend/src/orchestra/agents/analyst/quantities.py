@@ -143,7 +143,9 @@ _NOT_THINGS = frozenset(
 _MONEY_BEFORE = re.compile(
     r"(?:[$\u20ac\u00a3\u00a5\u20b9]|\b(?:cost|costs|costing|price|priced|pay|paid|pays|"
     r"rent|rents|spend|spent|sell|sells|sold|bill|fee|salary|wage|charge|charges|budget|"
-    r"bought|buy|came\s+to|comes\s+to|usd|eur|gbp|aud|au\$|chf|kr|r)"
+    r"bought|buy|came\s+to|comes\s+to|usd|eur|gbp|aud|au\$|chf|kr|r|"
+    # "borrowed 500 off my brother, paying back 35 a week": money lent and paid back.
+    r"borrowed|borrow|lent|lend|loaned|owe|owes|owed|paying|repaying|repay|repays|repaid)"
     r"(?:\s+[a-z']+){0,3}?(?:\s+(?:is|was|are|were|of|for|at|me|us|about|around|just|only))*)"
     r"\s*$",
     re.I,
@@ -1113,6 +1115,30 @@ def _units_defined(context: str | None, task: str) -> tuple[str | None, str]:
     return new_context, new_task
 
 
+# "how many nights", "how many goes": the things a question counts.
+_HOW_MANY_THINGS = re.compile(r"\bhow\s+many\s+(?P<things>[a-z]+s)\b", re.I)
+
+
+def _asked_thing_per(context: str, task: str) -> str:
+    """``context`` with "a night" said as "per night" when the question counts nights
+    ("reads 18 pages a night. how many nights"): what is done a thing the question counts
+    is a rate per it, as a thing another number counts is (`_counted_elsewhere`)."""
+    asked = _HOW_MANY_THINGS.search(task)
+    if asked is None:
+        return context
+    one = singular(asked.group("things").lower())
+    if one in _UNITS or one in _NOT_THINGS:
+        return context  # "a day", "a week": periods are read as rates already
+    # Only said right after an amount and its unit ("18 pages a night"), not "a bottle
+    # pours 6 glasses", where the thing is the subject.
+    return re.sub(
+        rf"(?<![\w.])(\d[\d,]*(?:\.\d+)?\s+[a-z]+\s+)(?:a|an)\s+(?={re.escape(one)}\b)",
+        r"\1per ",
+        context,
+        flags=re.I,
+    )
+
+
 def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     context, task = _units_defined(context, task)
     task = _known_rules_dropped(_plain_units(task))
@@ -1127,6 +1153,7 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
             return None
         context, task = parts
     context, task = _condition_stated(context, task)
+    context = _asked_thing_per(context, task)
     share = _ASKS_SHARE.search(task)
     context, waste = _waste_set_apart(context)
     context, day_parts = _day_parts_set_apart(context)
