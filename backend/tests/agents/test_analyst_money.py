@@ -120,6 +120,51 @@ def test_a_change_in_percent_said_in_everyday_words(request_text: str, result: f
 
 
 @pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        (
+            "Context: approval went from 62% to 55%. Task: by how many percentage points did it "
+            "drop, and what's the percentage decrease",
+            [7, 11.290323],
+        ),
+        (
+            "Context: conversion was 3.2% in march and 4% in april. "
+            "Task: change in pp and % change",
+            [0.8, 25],
+        ),
+        (
+            "mock 40%, final 52%, how many percentage points up and what % increase is that",
+            [12, 30],
+        ),
+        ("Context: pass mark was 45%, now 50%. Task: how many percentage points higher", [5]),
+    ],
+)
+def test_a_change_between_percentages_in_points_and_in_percent(
+    request_text: str, results: list[float]
+) -> None:
+    data = run(request_text)
+    found = [step["result"] for step in data["steps"]] if "steps" in data else [data["result"]]
+    assert found == [pytest.approx(r) for r in results]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # percent of a percentage, not said apart from points: either may be meant
+        "Context: mock was 58%, final was 71%. Task: what % increase is that",
+        # said the other way round: which came first is not the order written
+        "Context: 71% this year vs 58% last year. Task: how many percentage points up and what "
+        "% increase",
+        # a rise asked of values that fell
+        "Context: approval went from 62% to 55%. Task: how many points up and what % increase",
+    ],
+)
+def test_a_change_between_percentages_not_said_apart_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
     "request_text",
     [
         # A rise asked of a price that fell; "off" of a price that went up.
@@ -362,6 +407,46 @@ def test_a_price_for_each_of_other_things_than_counted_is_refused() -> None:
 def test_an_interest_only_payment_a_month() -> None:
     data = run("interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment")
     assert data["result"] == pytest.approx(632.5)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        (
+            "15,000 loan at 5.5% apr over 5 years, standard amortisation (5.5%/12 a month). "
+            "monthly payment and total repaid",
+            [286.5192, 17191.15],
+        ),
+        ("repayment mortgage 180k at 4% over 30 years, monthly payment?", [859.3521]),
+        (
+            "borrowing 15,000 over 60 months at 5.5% apr, amortised. monthly payment and total "
+            "interest?",
+            [286.5192, 2191.046],
+        ),
+    ],
+)
+def test_an_amortised_loan_pays_the_same_each_month(
+    request_text: str, results: list[float]
+) -> None:
+    data = run(request_text)
+    found = [step["result"] for step in data["steps"]] if "steps" in data else [data["result"]]
+    assert found == [pytest.approx(r, rel=1e-5) for r in results]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # amortisation not said: simple, flat or amortised is not known
+        "20k car loan at 7% over 5 years, monthly payment?",
+        # a fee the reading would leave out
+        "20k car loan at 7% over 5 years with a 500 fee, amortised. monthly payment?",
+        # a month's rate that is not the year's over 12
+        "8,000 loan at 6.9% apr over 4 years, amortised (7%/12 a month). monthly payment",
+    ],
+)
+def test_an_amortised_loan_with_terms_not_read_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
 
 
 def test_a_loan_repaid_shows_the_total_then_the_interest() -> None:

@@ -286,6 +286,70 @@ def test_bands_said_as_tax_free_and_taxed_at(request_text: str, result: float) -
     assert run(request_text)["result"] == pytest.approx(result)
 
 
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # an allowance, then a band said by where it ends
+        (
+            "allowance is 10,000 and 15% on the rest (up to 40,000). earning 25k, how much tax",
+            [2250],
+        ),
+        (
+            "earning 70,000. tax free 12,000, then 20% up to 45,000, then 40% above. "
+            "total income tax",
+            [16600],
+        ),
+        # a band said by where it starts and ends, below it nothing
+        (
+            "levy is 5% on profits between 10,000 and 30,000 and 9% above 30,000. on 42k how "
+            "much levy",
+            [2080],
+        ),
+        (
+            "the first 2,000 of rental income is tax free, the rest taxed at 20%. got 5,500 "
+            "rent, how much tax",
+            [700],
+        ),
+        (
+            "royalty allowance is 500 and anything over is taxed at 10%. had 1,800 in "
+            "royalties, tax owed?",
+            [130],
+        ),
+        ("earning 20k, first 12,570 tax free then 20%. tax a year?", [1486]),
+        # the year's amount, and a month's
+        (
+            "Context: allowance of 12,000 then 20% on the rest (up to 50,000). Task: on a 30k "
+            "salary what's the income tax for the year and per month",
+            [3600, 300],
+        ),
+        (
+            "NI is 8% on pay between 12,000 and 50,000 and 2% above 50,000. on 20k how much NI",
+            [640],
+        ),
+    ],
+)
+def test_bands_said_by_where_they_end(request_text: str, results: list[float]) -> None:
+    data = run(request_text)
+    found = [step["result"] for step in data["steps"]] if "steps" in data else [data["result"]]
+    assert found == [pytest.approx(r) for r in results]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a gap between the bands
+        "NI is 8% on pay between 12,570 and 50,270 and 2% above 60,000. on 70k how much NI",
+        # a band ending below the one before
+        "earning 40,000. tax free 12,570, then 20% up to 10,000, then 40% above. how much tax",
+        # an amount past the last end, at a rate not said
+        "allowance is 12,570 and 20% on the rest (up to 50,270). on a 60k salary how much tax",
+    ],
+)
+def test_bands_said_by_ends_that_do_not_follow_on_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
 def test_bands_said_as_taxed_with_a_number_left_over_are_refused() -> None:
     with pytest.raises(AgentInputError):
         run(

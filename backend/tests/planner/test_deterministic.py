@@ -1059,6 +1059,34 @@ def test_another_piece_and_a_new_count_follow_the_previous_request(
     assert result.steps[0].capability == plan(previous).steps[0].capability
 
 
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        (
+            "10k loan at 6% apr over 3 years, monthly payment? (standard amortisation)",
+            "what if its over 5 years",
+            "over 5 years",
+        ),
+        (
+            "2k at 3% compounded annually for 2 years, how much at the end",
+            "and after 6 years?",
+            "for 6 years",
+        ),
+        ("saving 200 a month for 18 months, how much", "what about 24 months", "for 24 months"),
+    ],
+)
+def test_a_new_length_of_time_replaces_the_one_said_before(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    assert expected in plan(follow_up, history=(previous,)).steps[0].instruction
+
+
+def test_a_new_length_of_time_with_two_of_its_unit_before_is_not_substituted() -> None:
+    # 2 years or 5 years: which one the new length replaces is not said.
+    previous = "5k fixed for 2 years at 4% then 3% for 5 years, how much at the end"
+    assert "5k" not in plan("and after 7 years?", history=(previous,)).steps[0].instruction
+
+
 def test_what_if_with_two_numbers_of_its_kind_before_is_not_substituted() -> None:
     # 1.48 or 3.20: which one the new figure replaces is not said.
     previous = "fuel is 1.48 a litre, 42 litres and 3.20 for parking, total?"

@@ -614,6 +614,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         or _new_speed(text, earlier)
         or _what_if(text, earlier)
         or _new_price_at(text, earlier)
+        or _new_span(text, earlier)
     )
     if rated is not None:
         return rated
@@ -803,6 +804,38 @@ def _new_speed(text: str, earlier: Sequence[str]) -> str | None:
     if unit and (unit == "mph") != old.group("unit").lower().startswith(("mph", "mile")):
         return None  # 50 km/h for a speed said in mph: a conversion not asked for
     return _spliced(previous, old.span("speed"), match.group("speed"))
+
+
+# "what if its over 5 years", "and after 4 years?", "what about 10 years instead": the earlier
+# request again over another length of time, said in the unit it gave its own in.
+_NEW_SPAN_RE = re.compile(
+    _LEAD
+    + r"(?:and\s+|ok\s+|so\s+)?(?:(?:what|how)\s+about\s+|what\s+if\s+(?:it'?s|it\s+(?:was|is)|"
+    r"we\s+(?:do|did|go\s+for|take)\s+(?:it\s+)?|i\s+(?:do|did|go\s+for|take)\s+(?:it\s+)?)\s*)?"
+    r"(?:(?:over|for|after|in)\s+)?(?P<count>\d+)\s+(?P<unit>years?|yrs?|months?|weeks?|days?)"
+    r"(?:\s+instead)?\s*[.!?]*$",
+    re.I,
+)
+_SPAN_UNITS = {"yr": "year", "yrs": "year", "years": "year", "months": "month", "weeks": "week"}
+
+
+def _new_span(text: str, earlier: Sequence[str]) -> str | None:
+    """ "what if its over 5 years" after "8k loan at 6.9% over 4 years, monthly payment?" is
+    the same request over 5 years; None unless the earlier request gives exactly one count of
+    the new one's unit (a loan over 4 years at 5 years' fixed rate is not said which)."""
+    match = _NEW_SPAN_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    unit = match.group("unit").lower()
+    unit = _SPAN_UNITS.get(unit, unit.rstrip("s"))
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    said = [
+        m
+        for m in re.finditer(r"(?<![\w.,])(?P<count>\d+)\s*-?\s*(?P<unit>[a-z]+)\b", previous, re.I)
+        if _SPAN_UNITS.get(m["unit"].lower(), m["unit"].lower().rstrip("s")) == unit
+    ]
+    old = _only(said)
+    return None if old is None else _spliced(previous, old.span("count"), match.group("count"))
 
 
 # "what if it was 1.39", "and what if the price is 2.10?": the earlier request again with the

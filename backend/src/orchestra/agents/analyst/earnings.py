@@ -465,21 +465,35 @@ _TOP_BAND = re.compile(
     r"(?:rest|remainder|balance)\b)",
     re.I,
 )
+# What a banded rate is charged as: "tax", "income tax", "NI", "national insurance".
+_BANDED_NOUN = (
+    r"(?:(?:income\s+|dividend\s+)?tax|commission|duty|stamp\s+duty|levy|bonus|ni|nics?|"
+    r"national\s+insurance)"
+)
 _ASKS_BANDED = re.compile(
-    r"\bhow\s+much\s+(?:tax|commission|duty|stamp\s+duty|levy|bonus)\b|"
+    rf"\bhow\s+much\s+{_BANDED_NOUN}\b|"
     r"\b(?:what'?s|what\s+is|whats|what\s+will\s+be|work\s+out)\s+(?:my|the|our|his|her)\s+"
-    r"(?:total\s+)?(?:tax|commission|duty|stamp\s+duty|levy|bonus)\b|"
-    r"\b(?:tax|commission|duty|levy|bonus)\s+(?:due|owed|payable|to\s+pay)\b|"
-    # "... i sold 15,000. commission?": the noun alone asked.
-    r"(?:^|[.?!]\s*|Task:\s*)(?:my\s+|the\s+)?(?:total\s+)?(?:tax|commission|duty|levy|bonus)\s*\?",
+    rf"(?:total\s+)?{_BANDED_NOUN}\b|"
+    rf"\b{_BANDED_NOUN}\s+(?:due|owed|payable|to\s+pay)\b|"
+    # "... i sold 15,000. commission?", "total income tax", "tax a year?": the noun alone
+    # asked, over the year at most.
+    r"(?:^|[.?!]\s*|Task:\s*)(?:my\s+|the\s+)?(?:total\s+)?"
+    rf"{_BANDED_NOUN}(?:\s+(?:a|per|for\s+the)\s+year)?\s*(?:\?|\.?\s*$)",
     re.I,
 )
+# "... for the year and per month": the yearly amount asked a month too.
+_ASKS_A_MONTH_TOO = re.compile(r"\band\s+(?:per|a|each)\s+month\b|\band\s+monthly\b", re.I)
 
 
 # "the first 12,570 is tax free", "the first 1,000 isn't taxed": a band at no rate.
+# "the first 1,000 of side income is tax free", "personal allowance is 12,570", "tax free
+# 12,570": an allowance is the first band, at no rate.
 _FIRST_FREE = re.compile(
-    rf"\b(?:the\s+)?first\s+(?P<size>{_MONEY})\s+(?:is|are)\s+(?:tax[\s-]free|untaxed|"
-    r"not\s+taxed|free\s+of\s+tax)\b",
+    rf"\b(?:the\s+)?first\s+(?P<size>{_MONEY})\s+(?:of\s+(?:[a-z]+\s+){{1,3}}?)?(?:(?:is|are)\s+)?"
+    r"(?:tax[\s-]free|untaxed|not\s+taxed|free\s+of\s+tax)\b|"
+    r"\b(?:(?:personal|dividend|trading|tax[\s-]free)\s+)?allowance\s+(?:is|of)\s+"
+    rf"(?P<allowance>{_MONEY})|"
+    rf"\btax[\s-]free\s+(?:up\s+to\s+|on\s+(?:the\s+)?first\s+)?(?P<free>{_MONEY})",
     re.I,
 )
 # "the next 37,700 is taxed at 20%": a band after the one before, at its rate.
@@ -490,8 +504,9 @@ _NEXT_TAXED = re.compile(
 )
 # "the rest is taxed at 20%", "anything above that is taxed at 40%": the top band's rate.
 _REST_TAXED = re.compile(
-    r"\b(?:the\s+)?(?P<rest>rest|remainder|balance|(?:anything|everything)\s+(?:above|over)\s+"
-    rf"(?:that|this|it))\s+(?:is|are|gets?)\s+taxed\s+at\s+(?P<rate>{_AMOUNT}){_PERCENT}",
+    r"\b(?:the\s+)?(?P<rest>rest|remainder|balance|(?:anything|everything)\s+(?:above|over)"
+    r"(?:\s+(?:that|this|it))?)\s+(?:(?:is|are|gets?)\s+)?taxed\s+at\s+"
+    rf"(?P<rate>{_AMOUNT}){_PERCENT}",
     re.I,
 )
 
@@ -500,9 +515,83 @@ def _bands_said_as_taxed(text: str) -> str:
     """``text`` with bands said as taxed or tax free written as rates on them: "the first
     12,570 is tax free and the rest is taxed at 20%" as "0% on the first 12,570 and 20% on
     the rest"."""
-    text = _FIRST_FREE.sub(lambda m: f"0% on the first {m.group('size')}", text)
+    text = _FIRST_FREE.sub(
+        lambda m: f"0% on the first {m.group('size') or m.group('allowance') or m.group('free')}",
+        text,
+    )
     text = _NEXT_TAXED.sub(lambda m: f"{m.group('rate')}% on the next {m.group('size')}", text)
-    return _REST_TAXED.sub(lambda m: f"{m.group('rate')}% on the {m.group('rest')}", text)
+    return _REST_TAXED.sub(lambda m: f"{m.group('rate')}% on the rest", text)
+
+
+# Bands said by where they end or start rather than by their size, as tax bands are:
+# "20% up to 50,270" and "20% on the rest (up to 50,270)" end at 50,270; "8% on earnings
+# between 12,570 and 50,270" starts and ends so; "40% above" and "2% above 50,270" are the
+# top band, from where the one before ends. Each is written as a band's size from that end.
+_THRESHOLD = re.compile(
+    rf"(?<![\w.,])(?P<rate>{_AMOUNT}){_PERCENT}\s+"
+    r"(?:(?:on|of)\s+(?:the\s+)?(?:(?:rest|earnings|income|profits?|salary|pay|anything|"
+    r"everything)\s+)?)?(?:\(\s*)?"
+    rf"(?:up\s+to\s+(?P<upto>{_MONEY})|between\s+(?P<low>{_MONEY})\s+and\s+(?P<high>{_MONEY})|"
+    rf"(?P<above>above|over)(?:\s+(?P<from>{_MONEY}))?(?![\w,.]*\d))(?:\s*\))?",
+    re.I,
+)
+# "first 12,570 tax free then 20%.": a rate said alone right after the bands is the rest's.
+_THEN_RATE = re.compile(
+    rf"\bthen\s+(?P<rate>{_AMOUNT}){_PERCENT}(?=\s*(?:[.,;?!]|$|and\b))",
+    re.I,
+)
+
+
+def _said(value: float) -> str:
+    """``value`` written as a plain number ("37700", "12.5"), as a band's size is read."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _thresholds_as_bands(text: str) -> str | None:
+    """``text`` (its bands already said as rates) with bands said by their ends written by
+    their sizes, in order: "0% on the first 12,570, then 20% up to 50,270, then 40% above" as
+    "0% on the first 12,570, then 20% on the next 37700, then 40% on the rest"; None when an
+    end does not follow on from the band before (an end below it, a gap, a top band from
+    elsewhere), which is no ladder read in order."""
+    said = sorted(
+        [(m.start(), m.end(), "band", m) for m in _BAND.finditer(text)]
+        + [(m.start(), m.end(), "end", m) for m in _THRESHOLD.finditer(text)]
+        + [(m.start(), m.end(), "then", m) for m in _THEN_RATE.finditer(text)],
+        key=lambda found: found[0],
+    )
+    lower = 0.0
+    pieces: list[str] = []
+    at = 0
+    for start, end, kind, m in said:
+        if start < at:
+            return None  # two readings of the same words
+        if kind == "band":
+            size = _num(m.group("size")).value
+            lower = size if m.group("which").lower() == "first" else lower + size
+            continue
+        rate = m.group("rate")
+        if kind == "then" or m.group("above"):
+            edge = m.group("from") if kind == "end" else None
+            if not lower or (edge is not None and _num(edge).value != lower):
+                return None
+            written = f"then {rate}% on the rest" if kind == "then" else f"{rate}% on the rest"
+        elif m.group("upto"):
+            upper = _num(m.group("upto")).value
+            if upper <= lower:
+                return None
+            written = f"{rate}% on the next {_said(upper - lower)}"
+            lower = upper
+        else:
+            low, high = _num(m.group("low")).value, _num(m.group("high")).value
+            if high <= low or (lower and low != lower):
+                return None
+            written = f"{rate}% on the next {_said(high - low)}"
+            if not lower and low:  # below the first band said: at no rate
+                written = f"0% on the first {_said(low)} and {written}"
+            lower = high
+        pieces.append(text[at:start] + written)
+        at = end
+    return "".join(pieces) + text[at:]
 
 
 def _banded(text: str, ask: str) -> Reading | None:
@@ -510,7 +599,10 @@ def _banded(text: str, ask: str) -> Reading | None:
     34,500": each band's rate on the part of the amount in it, added."""
     if not _ASKS_BANDED.search(ask):
         return None
-    text = _bands_said_as_taxed(text)
+    ended = _thresholds_as_bands(_bands_said_as_taxed(text))
+    if ended is None:
+        return None
+    text = ended
     bands = list(_BAND.finditer(text))
     tops = list(_TOP_BAND.finditer(text))
     if not bands or len(tops) > 1 or bands[0].group("which").lower() != "first":
@@ -552,6 +644,11 @@ def _banded(text: str, ask: str) -> Reading | None:
     total = parts[0]
     for part in parts[1:]:
         total = Op("+", total, part)
+    if _ASKS_A_MONTH_TOO.search(ask):  # "for the year and per month"
+        return [
+            (total, "the amount at each band's rate, added"),
+            (Op("/", total, Num(12, "12")), "that a month"),
+        ]
     return [(total, "the amount at each band's rate, added")]
 
 

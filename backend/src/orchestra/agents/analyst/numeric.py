@@ -55,6 +55,7 @@ from orchestra.agents.analyst.portions import (
 from orchestra.agents.analyst.problems import (
     PERIODS_IN,
     period_asked_apart,
+    read_amortised_loan,
     read_amount_left,
     read_asked_count_at_price,
     read_balance_and_interest,
@@ -79,6 +80,7 @@ from orchestra.agents.analyst.problems import (
     read_per_period,
     read_percentage_asked_twice,
     read_percentage_problem,
+    read_points_and_relative_change,
     read_price_per_one_counted,
     read_pro_rata,
     read_rate_for_periods,
@@ -1391,6 +1393,11 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     marks = read_marks(context, text)  # a mark needed, weighted, attended, in percent
     if marks is not None:
         return tuple(Clause(label, expression) for expression, label in marks)
+    # "8,000 loan at 6.9% apr over 4 years, standard amortisation": the monthly payment;
+    # "was 58%, now 71%. how many percentage points up and what % increase": each asked.
+    loan = read_amortised_loan(context, text) or read_points_and_relative_change(context, text)
+    if loan is not None:
+        return tuple(Clause(label, expression) for expression, label in loan)
     split = read_split_shares(context, text)  # "splitting it 60/40 between", "by room size"
     if split is None:
         split = read_league_points(context, text)  # "3 pts for a win ... won 9, drawn 4"

@@ -49,9 +49,10 @@ from orchestra.agents.analyst.quantities import (
     read_upfront_plus_rate,
     split_question,
 )
-from orchestra.agents.analyst.wording import Call, Node, Num, Op
+from orchestra.agents.analyst.wording import Call, Neg, Node, Num, Op
 
 __all__ = [
+    "read_amortised_loan",
     "read_amount_left",
     "read_asked_count_at_price",
     "read_at_least_one",
@@ -85,6 +86,7 @@ __all__ = [
     "read_percentage_error",
     "read_percentage_problem",
     "read_periods_to_target",
+    "read_points_and_relative_change",
     "read_price_for_margin",
     "read_price_per_one_counted",
     "read_pro_rata",
@@ -1497,6 +1499,81 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         return None
     relative = Op("*", Op("/", change, Num(old, old_text)), Num(100, "100"))
     return relative, "the change in percent of the first value"
+
+
+# Two percentages, and the change between them asked in percentage points, in percent of
+# the first, or both: "mock was 58%, final was 71%. how many percentage points up and what %
+# increase is that" is 71 - 58 points and (71 - 58) / 58 * 100 percent. Points and percent
+# of a percentage are two answers, so each is given only when asked by its name.
+_TWO_PERCENTS = re.compile(
+    r"(?<![\w.])(?P<old>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
+    r"[^\d?!]*?(?<![\w.])(?P<new>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)",
+    re.I,
+)
+# Words that may say the two the other way round ("71% vs 58% last year"): not read.
+_ORDER_SAID = re.compile(
+    r"\b(?:vs\.?|versus|compared|than|against|ago|last|previous|prior|earlier|before|used\s+to)\b",
+    re.I,
+)
+_ASKS_POINTS = re.compile(
+    r"\b(?:percentage|%|percent)?\s*(?:points?|pts|pp)\s*(?P<way>up|down|higher|lower|more|less|"
+    r"increase|rise|drop|fall|decrease)?\b|\bpp\b",
+    re.I,
+)
+_ASKS_PERCENT_CHANGE = re.compile(
+    r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|"
+    r"decline|change|reduction)\b(?!\s+(?:in\s+)?(?:percentage\s+)?points)|"
+    r"\brelative\s+(?P<relative>change|increase|decrease|rise|drop|fall)\b",
+    re.I,
+)
+_WAYS_DOWN = frozenset("down lower less decrease drop fall decline reduction".split())  # noqa: SIM905
+
+
+def read_points_and_relative_change(
+    context: str | None, task: str
+) -> list[tuple[Node, str]] | None:
+    """ "mock was 58%, final was 71%. how many percentage points up and what % increase is
+    that": the change in percentage points, the change in percent of the first value, or
+    both, in the order asked; None unless the statement gives exactly two percentages, the
+    first said first, and the question names points or a percent change and no number."""
+    if context is None:
+        parts = split_question(task)
+        if parts is None:
+            return None
+        context, task = parts
+    stated = _TWO_PERCENTS.search(context)
+    if stated is None or _ORDER_SAID.search(context) or _NUMBER.search(task):
+        return None
+    if _NOT_POINTS.search(task) or len(_NUMBER.findall(context)) != 2:
+        # "(not percentage points)": the relative change alone, read by `read_relative_change`
+        return None
+    points = _ASKS_POINTS.search(_ASKS_PERCENT_CHANGE.sub(" ", task))
+    relative = _ASKS_PERCENT_CHANGE.search(task)
+    if points is None:
+        # "from 58% to 71%, what % increase": percent or points may be meant, unless both
+        # are asked apart (`read_relative_change` reads one said not to be points).
+        return None
+    old_text, new_text = stated.group("old"), stated.group("new")
+    old, new = Num(float(old_text), old_text), Num(float(new_text), new_text)
+    ways = [m.group("way") for m in (points, relative) if m is not None and m.group("way")]
+    down = {w.lower() in _WAYS_DOWN for w in ways}
+    if len(down) > 1 or old.value == 0:
+        return None  # up and down asked at once
+    if down == {True}:
+        if new.value > old.value:
+            return None
+        change = Op("-", old, new)
+    else:
+        if ways and new.value < old.value:
+            return None  # a rise asked of values that fell
+        change = Op("-", new, old)
+    asked: list[tuple[int, Node, str]] = []
+    if points is not None:
+        asked.append((points.start(), change, "the change in percentage points"))
+    if relative is not None:
+        share = Op("*", Op("/", change, old), Num(100, "100"))
+        asked.append((relative.start(), share, "the change in percent of the first value"))
+    return [(node, label) for _, node, label in sorted(asked, key=lambda a: a[0])]
 
 
 # "how much extra a year", "how much more is that per week", "how much less a month": the
@@ -3066,6 +3143,115 @@ def read_loan_repaid(context: str, task: str) -> list[tuple[Node, str]] | None:
         return None  # less repaid than borrowed: no interest, something is not said
     repaid = Op("*", each, count)
     return [(repaid, "the total repaid"), (Op("-", repaid, lent), "the interest paid")]
+
+
+# A repayment loan: the same payment each month pays the interest on what is still owed
+# and some of the loan, so that the last payment clears it (amortisation). Read only when
+# the request says so ("standard amortisation", "repayment mortgage", "standard formula"):
+# a monthly payment of a loan said without it may be of simple or flat-rate interest.
+_AMORTISED = re.compile(
+    r"\bamorti[sz](?:ed|ing|ation|e)\b|\brepayment\s+(?:mortgage|loan|basis)\b|"
+    # "over 25 years repayment": the kind of mortgage, not "the monthly repayment" asked
+    r"\b(?:years?|yrs?)\s+repayment\b|\bstandard\s+formula\b|\bannuity\b",
+    re.I,
+)
+# Interest said to be simple or flat is not amortised, whatever else is said.
+_NOT_AMORTISED = re.compile(r"\bsimple\b|\bflat\b|\binterest[\s-]only\b", re.I)
+# "8,000 loan", "mortgage 210k", "210k mortgage", "borrowing 15,000": the amount lent.
+_AMOUNT_LENT = re.compile(
+    r"(?:\b(?:loan|mortgage|borrow(?:ed|ing)?)\s+(?:of\s+)?(?P<after>[$\u20ac\u00a3]?\d[\d,]*"
+    r"(?:\.\d+)?k?)(?![\d%.\w])|(?<![\w.,])(?P<before>[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?k?)"
+    r"(?![\d%.\w])\s+(?:(?:car|personal|bank|student)\s+)?(?:loan|mortgage)\b)",
+    re.I,
+)
+# "at 6.9% apr", "4.5% a year", "4.5% interest": the yearly rate.
+_LOAN_RATE = re.compile(
+    r"(?<![\w.,])(?P<rate>\d+(?:\.\d+)?)\s*%(?!\s*/)(?:\s*(?:apr|a\s+year|per\s+year|per\s+annum|"
+    r"p\.?a\.?|interest|annual(?:ly)?|yearly)\b)?",
+    re.I,
+)
+# "(6.9%/12 per month)", "(4.5%/12 a month)", "6.9/12 % a month": the monthly rate said as
+# the yearly one over twelve, which is how amortisation takes it.
+_MONTHLY_RATE_SAID = re.compile(
+    r"(?<![\w.,])(?P<rate>\d+(?:\.\d+)?)\s*%?\s*/\s*12\s*%?"
+    r"(?:\s*(?:a|per|each|every)\s+month\b)?",
+    re.I,
+)
+_TERM = re.compile(
+    r"\b(?:over|for)\s+(?P<years>\d+)\s+(?:years?|yrs?)\b|"
+    r"\b(?:over|for)\s+(?P<months>\d+)\s+months?\b",
+    re.I,
+)
+_ASKS_LOAN_PAYMENT = re.compile(
+    r"\bmonthly(?:\s+(?:payments?|repayments?|instal(?:l)?ments?|cost))?\b|"
+    r"\b(?:payments?|repayments?|pay)\s+(?:a|per|each)\s+month\b",
+    re.I,
+)
+_ASKS_TOTAL_REPAID = re.compile(
+    r"\btotal\s+(?:repaid|paid|repayable|to\s+(?:re)?pay|cost)\b|\bpaid\s+back\s+in\s+total\b|"
+    r"\b(?:repay|pay\s+back)\s+(?:altogether|in\s+total)\b",
+    re.I,
+)
+_ASKS_LOAN_INTEREST = re.compile(r"\b(?:total|how\s+much)\s+interest\b", re.I)
+
+
+def _lent(raw: str) -> Num:
+    """An amount lent as written: "8,000", "210k", "\u00a315,000"."""
+    plain = raw.lstrip("$\u20ac\u00a3").replace(",", "")
+    if plain.lower().endswith("k"):
+        return Num(float(plain[:-1]) * 1000, f"{float(plain[:-1]) * 1000:.0f}")
+    return Num(float(plain), plain)
+
+
+def read_amortised_loan(context: str | None, task: str) -> list[tuple[Node, str]] | None:
+    """ "8,000 loan at 6.9% apr over 4 years (standard amortisation). monthly payment and total
+    repaid": the payment that clears the loan over the months, L * r / (1 - (1 + r) ** -n)
+    with r the yearly rate over 12 and n the months, then what those payments come to, or
+    the interest in them, when asked. None unless amortisation is said, and the request gives
+    one amount lent, one yearly rate (said again as a month's, over 12, at most) and one term,
+    and no other number."""
+    said = f"{context} {task}" if context is not None else task
+    if not _AMORTISED.search(said) or _NOT_AMORTISED.search(said):
+        return None
+    if not _ASKS_LOAN_PAYMENT.search(said):
+        return None
+    lent = list(_AMOUNT_LENT.finditer(said))
+    monthly = list(_MONTHLY_RATE_SAID.finditer(said))
+    rates = [
+        m
+        for m in _LOAN_RATE.finditer(said)
+        if not any(s <= m.start() < e for s, e in (said_so.span() for said_so in monthly))
+    ]
+    terms = list(_TERM.finditer(said))
+    if len(lent) != 1 or len(terms) != 1 or len(rates) != 1:
+        return None
+    rate = float(rates[0].group("rate"))
+    if any(float(m.group("rate")) != rate for m in monthly):
+        return None  # a month's rate that is not the year's over 12
+    spans = [lent[0].span(), rates[0].span(), terms[0].span()] + [m.span() for m in monthly]
+    if any(not any(s <= m.start() < e for s, e in spans) for m in _NUMBER.finditer(said)):
+        return None  # a number this reading leaves out: a fee, a deposit, a rate change
+    if re.search(r"\d\s*k\b", said.replace(lent[0].group(0), " "), re.I):
+        return None
+    term = terms[0]
+    months: Node = (
+        Op("*", _plain(term.group("years")), Num(12, "12"))
+        if term.group("years")
+        else _plain(term.group("months"))
+    )
+    amount = _lent(lent[0].group("after") or lent[0].group("before"))
+    a_month = Op("/", Op("/", _plain(rates[0].group("rate")), Num(100, "100")), Num(12, "12"))
+    payment = Op(
+        "/",
+        Op("*", amount, a_month),
+        Op("-", Num(1, "1"), Op("**", Op("+", Num(1, "1"), a_month), Neg(months))),
+    )
+    found: list[tuple[Node, str]] = [(payment, "the monthly payment")]
+    if _ASKS_TOTAL_REPAID.search(said):
+        found.append((Op("*", payment, months), "the total repaid"))
+    if _ASKS_LOAN_INTEREST.search(said):
+        found.append((Op("-", Op("*", payment, months), amount), "the interest paid"))
+    return found
 
 
 # Interest, said in everyday words: which kind, and what the question asks for.
