@@ -165,3 +165,37 @@ def test_that_keeps_the_unit_the_last_ask_named() -> None:
         "hours is that"
     )
     assert [step["result"] for step in data["steps"]] == pytest.approx([178, 178 / 60])
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        ("Context: Varnishing 18 m2 of floorboards, 3 coats, 1 litre does 12 m2. Task: Litres, "
+         "and how many 2.5 l tins (just divide).", [4.5, 1.8]),
+        ("Context: Painting 40 m2 of wall, 2 coats, 1 litre covers 10 m2. Task: Litres, and "
+         "how many 2.5 l tins (just divide).", [8, 3.2]),
+        ("Context: Skirting is 3 rooms of 14 m each. Task: Metres, and how many 2.4 m lengths "
+         "(just divide)", [42, 17.5]),
+    ],
+)  # fmt: skip
+def test_an_ask_that_names_its_unit_alone_is_answered_too(
+    instruction: str, results: list[float]
+) -> None:
+    # read whole, only the tins were answered and "litres" left unsaid
+    data = run(instruction)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: Piano lessons are £32 for 45 mins, 36 a year. Task: Yearly cost and whats "
+        "that per hour.",
+        "Context: Guitar lessons cost £28 for 30 mins, 40 a year. Task: Annual cost, and what "
+        "is that per hour?",
+    ],
+)
+def test_an_ask_that_names_its_figure_alone_is_not_left_unanswered(instruction: str) -> None:
+    # read whole, "per hour" alone was answered (wrongly, from all three amounts)
+    with pytest.raises(AgentInputError, match="2 things"):
+        run(instruction)

@@ -234,6 +234,29 @@ def test_a_topic_and_a_colon_before_numbers_and_an_ask_of_them_is_no_text(text: 
     assert mask_material(text).material == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A formula in words, then its values, nothing asked in words.
+        "karvonen: target hr = resting + % x (max - resting). resting 58, max 184, at 70%",
+        "bmi: bmi = weight / (height x height). weight 82 kg, height 1.8 m",
+        "tiling: tiles needed = area / tile area. area 12 m2, tile area 0.09 m2",
+        # The ask as the names of the figures ("number of ..."), with no question's words.
+        "timelapse: one shot every 5 s for 2 hours, played back at 25 fps. number of frames "
+        "and length of the clip in seconds",
+        "sprinklers: one head every 3 m along a 45 m bed. the number of heads",
+    ],
+)
+def test_a_topic_and_a_colon_before_a_formula_or_figures_named_is_no_text(text: str) -> None:
+    # read as a text, the request was judged for its sentiment
+    assert mask_material(text).material == ()
+
+
+def test_a_text_with_numbers_after_a_topic_keeps_its_text() -> None:
+    masked = mask_material("tone: we sold 40 cakes in 2 hours. the length of the queue was mad")
+    assert masked.material == ("we sold 40 cakes in 2 hours. the length of the queue was mad",)
+
+
 def test_a_one_word_request_before_a_colon_still_takes_its_text() -> None:
     # "tone:" asks of the text after it, however it ends.
     masked = mask_material("tone: we sold 40 cakes in an hour. what a day")

@@ -122,12 +122,34 @@ def _asks_a_figure_of_its_numbers(after: str) -> bool:
     return len(re.findall(r"\d+", after)) >= 2 and not _ASKS_OF_A_TEXT.search(last)
 
 
+# "karvonen: target hr = resting + % x (max - resting). resting 58, max 184, at 70%": a
+# formula in words (a name, "=", operators between names) and then its values is arithmetic
+# to do, however nothing is asked in words; no text to judge is written so.
+_FORMULA_THEN_VALUES = re.compile(
+    r"\b[a-z][a-z ]{0,30}?\s*=\s*[^.=\d]*[a-z)%]\s*(?:[-+*/\u00d7]|\bx\b)\s*[(a-z%][^=]*?"
+    r"[.;,\n]\s*[^=]*\d[^=]*\d",
+    re.I | re.S,
+)
+# "... played back at 25 fps. number of frames and length of the clip in seconds": a last
+# sentence that only names the figures asked ("the number of ...", "length of ...").
+_FIGURES_NAMED = (
+    r"(?:the\s+)?(?:number|count|length|duration|size|area|volume|weight|cost|price|total)\s+of\s+"
+)
+_NAMES_FIGURES = re.compile(
+    rf"(?:so\s+|and\s+)?{_FIGURES_NAMED}(?:(?!\b(?:is|was|were|are|has|had|seems?|felt)\b)"
+    r"[\w ,%])+\??\s*$",
+    re.I,
+)
+
+
 def _asks_of_its_numbers(after: str) -> bool:
     """Whether the words after a topic and a colon state numbers and then ask a figure of
     them, which makes them the request and not a text to work on: "raffle: sold 340 tickets
     at £2, prizes cost us 165. profit", "jam: 1 kg of fruit makes 1.6 kg. i've got 3.5 kg
     - how many jars"."""
     if _ASKS_OF_ITS_NUMBERS.search(after) or _SHORT_ASK_OF_ITS_NUMBERS.search(after):
+        return True
+    if _FORMULA_THEN_VALUES.search(after):
         return True
     sentences = _SENTENCE_BREAK.split(after.strip())
     stated = " ".join(sentences[:-1])
@@ -136,7 +158,8 @@ def _asks_of_its_numbers(after: str) -> bool:
     if re.fullmatch(r"[\d\s.,;/%\u00a3$\u20ac-]+", stated):
         return False  # "38 39 40 39 41 - which size most": a list, the data asked of
 
-    return bool(_ASKS_A_FIGURE.match(sentences[-1].strip()))
+    last = sentences[-1].strip()
+    return bool(_ASKS_A_FIGURE.match(last) or _NAMES_FIGURES.match(last))
 
 
 _ASK_AFTER_QUOTE = re.compile(

@@ -132,6 +132,7 @@ def answer_in_turn(context: str, question: str, answer: Answer) -> StepResult | 
     last: float | None = None
     unit = ""
     for ask in asks:
+        ask = _unit_alone_asked(ask)
         if last is not None and _OF_THE_LAST.search(ask):
             # "what's 15% of that": the last ask's result, said in its place, alone or on the
             # statement ("how much of that is interest" needs the loan too).
@@ -162,6 +163,17 @@ def answer_in_turn(context: str, question: str, answer: Answer) -> StepResult | 
             "asks": asks,
         },
     )
+
+
+def _unit_alone_asked(ask: str) -> str:
+    """ "how many litres" for an ask that names a unit alone ("litres, and how many tins"):
+    the amount in it is what is asked; any other ask as it is."""
+    from orchestra.agents.analyst.quantities import unit_of
+
+    word = ask.strip(" ?.!")
+    if re.fullmatch(r"(?:and\s+)?[a-z0-9]+", word, re.I) and unit_of(word.split()[-1]):
+        return f"how many {word.split()[-1].lower()}"
+    return ask
 
 
 def _answered(instruction: str, answer: Answer) -> StepResult | None:

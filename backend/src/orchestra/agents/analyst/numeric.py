@@ -109,6 +109,7 @@ from orchestra.agents.analyst.quantities import (
     kinds_apart,
     split_question,
     unit_asked_apart,
+    unit_of,
     working_period_unsaid,
 )
 from orchestra.agents.analyst.ratios import read_part_of_ratio
@@ -334,6 +335,32 @@ _QUESTION_ASKED = re.compile(
 )
 
 
+# An ask said as the name of its figure alone, no question's words: "litres, and how many
+# 2.5 l tins", "yearly cost and whats that per hour", "number of frames and length of the
+# clip". It is an ask all the same: a reading that answers only the other leaves it unsaid.
+_FIGURE_NAMED = re.compile(
+    r"(?:and\s+)?(?:the\s+|my\s+|our\s+|a\s+)?(?:[a-z]+\s+){0,2}(?:cost|costs|total|price|"
+    r"profit|fees?|amount|number|length|duration|area|volume|weight|distance|pay|saving|"
+    r"savings|difference|average|mean|sum|margin)\b(?:\s+(?:of|per|in|a|an|each)\s+[a-z ]+)?"
+    r"\s*[?.!]*",
+    re.I,
+)
+
+
+def _is_asked(ask: str) -> bool:
+    """Whether ``ask``, one part of a question, asks something: as a question, or as the
+    name of a figure or of a unit alone ("litres", "yearly cost"), with no number (a part
+    with numbers may be a statement the planner left in the task)."""
+    if _QUESTION_ASKED.match(ask):
+        return True
+    words = ask.strip(" ?.!").split()
+    if re.search(r"\d", ask) or not 1 <= len(words) <= 8:
+        return False
+    return bool(_FIGURE_NAMED.fullmatch(ask.strip())) or (
+        len(words) <= 2 and unit_of(words[-1]) is not None
+    )
+
+
 # A count or hours at a price: "6.5h @ 60", "3 x 12.99", "2 hrs at £45".
 _PRICED_AT = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s*(?:(?:h|hrs?|hours?)\s*(?:@|\bat\b)|@|(?:x|\u00d7)(?=\s*[$\u20ac\u00a3]?\d))"
@@ -481,7 +508,8 @@ def _in_turn_if_not_whole(
         )
     # Only the asks said as questions count: the planner's task may carry a statement
     # ("7.5 mile job, what should the meter say"), which is no ask.
-    asks = [a for a in asks_of(parts[1]) or [] if _QUESTION_ASKED.match(a)] if parts else []
+    # ("litres, and how many tins": a figure named alone is asked too.)
+    asks = [a for a in asks_of(parts[1]) or [] if _is_asked(a)] if parts else []
     if whole.data.get("operation") != "calculation" or len(asks) < 2:
         return whole  # figures of a list ("which is tallest and what's the median") say each
     if len(whole.data.get("steps") or [whole.data]) >= len(asks):
