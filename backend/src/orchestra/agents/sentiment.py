@@ -3189,7 +3189,7 @@ def _kept_quality(tokens: Sequence[str], index: int) -> bool:
 _CROWDED = _words("rammed heaving packed")
 _HOW_OFTEN = _words("always usually often normally constantly generally sometimes totally")
 # "its always rammed": "it's" typed without its apostrophe.
-_CROWDED_SUBJECTS = _COPULAS | _words("its")
+_CROWDED_SUBJECTS = _COST_LINKS | _words("its")
 
 
 def _crowded_at(tokens: Sequence[str], index: int) -> bool:
