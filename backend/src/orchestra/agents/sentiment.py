@@ -1927,8 +1927,8 @@ def _feared(tokens: Sequence[str], index: int) -> bool:
 _COSTS = _words("cost costs")
 _PAID_BY = _words("me us you them him her")
 _LITTLE = _words("less little nothing only just barely")
-# "the cost was low", "costs are reasonable": a cost said to be low.
-_COST_LINKS = _words("was is were are seemed seems")
+# Verbs that link a subject to what is said of it: "the cost was low", "the gym is rammed".
+_LINKING_VERBS = _words("was is were are seemed seems")
 _LOW = _words("low lower reasonable minimal modest")
 _LOW_COST_VALENCE = 1.5
 
@@ -1939,7 +1939,7 @@ def _low_cost(tokens: Sequence[str], index: int) -> int:
     position = index + 1
     if position < len(tokens) and tokens[position] in _PAID_BY:
         position += 1
-    if position < len(tokens) and tokens[position] in _COST_LINKS:
+    if position < len(tokens) and tokens[position] in _LINKING_VERBS:
         said = position + 1
         low = tokens[index] in _COSTS and said < len(tokens) and tokens[said] in _LOW | _LITTLE
         return said - index + 1 if low else 0
@@ -3189,7 +3189,7 @@ def _kept_quality(tokens: Sequence[str], index: int) -> bool:
 _CROWDED = _words("rammed heaving packed")
 _HOW_OFTEN = _words("always usually often normally constantly generally sometimes totally")
 # "its always rammed": "it's" typed without its apostrophe.
-_CROWDED_SUBJECTS = _COST_LINKS | _words("its")
+_CROWDED_SUBJECTS = _LINKING_VERBS | _words("its")
 
 
 def _crowded_at(tokens: Sequence[str], index: int) -> bool:
