@@ -260,6 +260,9 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         # "take off the 15% commission (the market keeps)": the share named, of the value.
         ("add up 120 and 280, then take off the 15% commission the market keeps", [400, 340]),
         ("take 250, then take off the 20% deposit", [250, 200]),
+        # "take 15% staff discount off it": the discount named, off the value before.
+        ("add up 12 and 4, then take 15% staff discount off the total", [16, 13.6]),
+        ("take 50, then knock 10% loyalty discount off it", [50, 45]),
         ("take the average of 2, 4, 9 - then times it by 3", [5, 15]),
         # "then times by 12": the verb "to times" with the value before left unsaid.
         ("average of 2, 4 and 9 then times by 12", [5, 60]),

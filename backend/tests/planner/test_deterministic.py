@@ -2717,3 +2717,39 @@ def test_a_list_then_a_dash_and_its_ends_is_statistics() -> None:
         "roofer quotes £2,100 £1,850 £2,400 - cheapest and dearest", BUILTIN, 8
     )
     assert [s.capability for s in plan.steps] == ["statistics"]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "average our last 4 quarterly water bills then times by 4 for the yearly: 88.20, 91.40, "
+        "79.10, 85.30",
+        "add up this shop then take 10% off the total\n- eggs 2.10\n- tea 3.40\n- jam 1.95",
+        "total the kwh for the week then multiply by 0.27 for the cost: 12.4, 10.9, 13.1",
+    ],
+)
+def test_a_figure_of_the_list_pasted_after_the_next_ask_is_of_the_list(description: str) -> None:
+    # "our last 4 ... bills", "this shop", "the kwh": the list at the end is what the first
+    # ask totals or averages; the next ask goes on from its result.
+    result = plan(description)
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
+    assert "1" in result.steps[0].instruction.split(":", 1)[-1]
+    assert ":" not in result.steps[1].instruction.split("Use the result")[0]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "microwave is 0.9 kW for 6 mins, hob is 1.8 kW for 15 mins. 27p/kWh, cost of each in pence",
+        "fan heater is 2 kW, on 3 hrs a day. 25p per kWh, cost for a 30 day month",
+        "swapping 6 x 60W bulbs for 8W LEDs, on 5 hrs a day. 30p per kWh, saving per year "
+        "(365 days)",
+    ],
+)
+def test_a_cost_named_after_the_last_amount_is_the_ask_of_the_sentences_before(
+    description: str,
+) -> None:
+    # No sentence asks with a verb or a question word; the cost named after a comma does,
+    # and the sentence before is the amounts it is of: one step, not one per sentence.
+    (step,) = plan(description).steps
+    assert step.instruction.startswith("Context: ")

@@ -1199,7 +1199,11 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
         # Nothing reads as a request ("A summary of X."): take every statement as one, or,
         # where some sentences ask in their middle ("EV has a 64 kWh battery. charging it
         # ... costs how much in pounds"), those, the others being what they ask about.
-        asking = {c.sentence for c in clauses if _ASKS_WITHIN.search(c.text)}
+        asking = {
+            c.sentence
+            for c in clauses
+            if _ASKS_WITHIN.search(c.text) or _COST_ASKED_LAST.search(c.text)
+        }
         clauses = [
             Clause(c.text, c.connectives, c.sentence, is_request=not asking or c.sentence in asking)
             for c in clauses
@@ -1210,6 +1214,16 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
 # A question asked inside a sentence rather than at its start: "... costs how much in pounds",
 # "for a 250 mile trip how many kWh is that".
 _ASKS_WITHIN = re.compile(r"\bhow\s+(?:much|many|long|far|old|big|often)\b|\bwhat(?:'s|s)?\b", re.I)
+# "24.5p/kWh, cost per year (365 days)", "electric is 24.5p/kWh, cost of each in pence",
+# "... a year - annual cost of each", "annual bill and the monthly direct debit over 12": the
+# cost named alone after the amounts (or as a sentence of its own), what they are the
+# amounts of; "the bill for may was 80" says a cost, it does not ask one.
+_COST_ASKED_LAST = re.compile(
+    r"(?:^|[,\-\u2013\u2014]\s*)(?:the\s+)?(?:(?:total|annual|yearly|monthly|weekly|daily)\s+)?"
+    r"(?:cost|bill|saving)(?:\s+(?:of|for|per|in|a|each|and)\b"
+    r"(?![^,;:.!?]*\b(?:is|was|were|are|will)\b)[^,;:.!?]*)?[.!?]*\s*$",
+    re.I,
+)
 
 
 # "; i've written 1,120", "; we're at 40": what the user has done or is at, told after a

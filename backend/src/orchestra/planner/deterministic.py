@@ -548,13 +548,18 @@ _SUMS_UP_RE = re.compile(
 )
 _FIGURE_OF_DATA_RE = re.compile(
     r"\s*(?:add\s+(?:up|together)|total(?:\s+up)?|sum(?:\s+up)?|tally(?:\s+up)?|average)\s+"
-    r"(?:what|all|everything|(?:the|my|our)\s+(?:\w+\s+){0,2}?(?:amounts?|figures?|numbers?|costs?|"
+    # "average our last 4 quarterly gas bills": a few words may say which of them.
+    r"(?:what|all|everything|(?:the|my|our)\s+(?:\w+\s+){0,4}?(?:amounts?|figures?|numbers?|costs?|"
     r"spending|money|takings|sales|scores|hours|bills?|receipts?|expenses|prices|payments|fares|"
     r"invoices|donations|readings|marks|points|values|totals|"
     # "total the bar tab", "add up the shopping": what is spent, under its everyday names.
-    r"tabs?|drinks|purchases|shopping|spend|outgoings))\b"
-    # "total these up and convert to pounds <list>": the data pasted after, pointed at.
-    r"|\s*(?:add|total|sum|tally)\s+(?:these|those|them)(?:\s+(?:up|together))?\b",
+    r"tabs?|drinks|purchases|shopping|spend|outgoings|"
+    # "add up the kwh for the quarter": what a meter reads, by its unit.
+    r"kwh|units|litres|miles|km|steps))\b"
+    # "total these up and convert to pounds <list>", "add up this shop then ...": the data
+    # pasted after, pointed at.
+    r"|\s*(?:add|total|sum|tally|average)(?:\s+up)?\s+(?:these|those|them|this)"
+    r"(?:\s+(?:up|together))?\b",
     re.I,
 )
 # "convert to pounds at 1.17 euros per £", "change it into dollars at 1.27": a value changed

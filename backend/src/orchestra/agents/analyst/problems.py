@@ -1043,7 +1043,10 @@ _REPEATED_CHARGE = re.compile(
     rf"{_SIGNED.format('before')}\s+(?P<often>daily|weekly|monthly)\s+{_CHARGE_WORDS}"
     rf"|(?P<often_first>daily|weekly|monthly)\s+{_CHARGE_WORDS}\s+(?:of\s+)?{_SIGNED.format('of')}"
     rf"|{_CHARGE_WORDS}\s+(?:of\s+)?{_SIGNED.format('after')}\s+(?:a|an|per|each|every)\s+"
-    r"(?P<each>day|week|month)\b",
+    r"(?P<each>day|week|month)\b"
+    # "plus 50p a day standing charge": the period said before the charge's name.
+    rf"|{_SIGNED.format('ahead')}\s+(?:a|an|per|each|every)\s+(?P<each_ahead>day|week|month)\s+"
+    rf"{_CHARGE_WORDS}",
     re.I,
 )
 _OFTEN = {"daily": "day", "weekly": "week", "monthly": "month"}
@@ -1062,7 +1065,11 @@ def _repeated_charge(text: str) -> tuple[re.Match[str], str] | None:
     if found is None:
         return None
     often = found.group("often") or found.group("often_first")
-    period = _OFTEN[often.lower()] if often else found.group("each").lower()
+    period = (
+        _OFTEN[often.lower()]
+        if often
+        else (found.group("each") or found.group("each_ahead")).lower()
+    )
     return found, period
 
 
@@ -1082,7 +1089,7 @@ def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
     repeated = _repeated_charge(text)
     if repeated is not None:
         found, period = repeated
-        charged = next(g for g in ("before", "of", "after") if found.group(g))
+        charged = next(g for g in ("before", "of", "after", "ahead") if found.group(g))
         # "30 day month", "for 30 days": how many periods the charge is made for.
         counts = [m for m in numbers if re.match(rf"\s*-?\s*{period}s?\b", text[m.end() :], re.I)]
         if len(counts) != 1:

@@ -2110,6 +2110,15 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         "subtract ",
     ),
+    # "take 15% staff discount off the total", "knock 10% loyalty discount off it": the
+    # discount's name says no more than "off" does.
+    (
+        re.compile(
+            r"\b(take|knock)\s+(\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b))\s+(?:[a-z]+\s+)?"
+            r"(?:discount|reduction)\s+off\b"
+        ),
+        r"\1 \2 off",
+    ),
     # "the mean of 14, 16, 21 - then times it by 4": a dash before "then" ends the clause.
     (re.compile(r"\s+[-\u2013\u2014]\s+(?=then\b)"), ", "),
     # "45% of 360, after which add 38": then.
