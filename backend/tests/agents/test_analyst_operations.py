@@ -3983,3 +3983,22 @@ def test_a_result_asked_in_another_unit_than_its_own_is_still_refused() -> None:
     )
     with pytest.raises(AgentInputError):
         run_operation(request)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "capability"),
+    [
+        ("Context: Ucas points: A* = 56, A = 48, B = 40. I got A*, B and B. Task: Total points.",
+         "statistics"),
+        ("Context: Ucas points: A* = 56, A = 48, B = 40, C = 32. She got A, A and C. Task: Total "
+         "points?", "statistics"),
+        ("Context: Grade points: A = 4, B = 3, C = 2. My modules came out B, C and A. Task: "
+         "Total?", "calculation"),
+    ],
+)  # fmt: skip
+def test_a_table_of_values_by_name_with_the_names_got_is_not_totalled(
+    instruction: str, capability: str
+) -> None:
+    # the sum of the table (144) is not what the names got are worth (136)
+    with pytest.raises(AgentInputError, match="worth"):
+        run(instruction, capability=capability)

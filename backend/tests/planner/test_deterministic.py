@@ -2753,3 +2753,27 @@ def test_a_cost_named_after_the_last_amount_is_the_ask_of_the_sentences_before(
     # and the sentence before is the amounts it is of: one step, not one per sentence.
     (step,) = plan(description).steps
     assert step.instruction.startswith("Context: ")
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        ("etsy takes 6.5% of each sale, sold 38 at £22, fees?", "and if i sell 50",
+         "6.5% of each sale, sold 50 at £22"),
+        ("ebay keeps 12.8% of every sale, i sold 40 at 15, fees?", "what if i sold 65",
+         "i sold 65 at 15"),
+        ("i bake 24 loaves a day at 3.20 each, takings a week?", "and if we bake 30",
+         "bake 30 loaves a day at 3.20"),
+    ],
+)  # fmt: skip
+def test_a_new_number_of_what_was_done_follows_the_previous_request(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    # the number alone took the place of the words of the request ("6.5% of 50")
+    result = plan(follow_up, history=(previous,))
+    assert expected in result.steps[0].instruction
+
+
+def test_a_number_alone_takes_the_place_of_no_words() -> None:
+    result = plan("and if i shift 50", history=("etsy takes 6.5% of each sale, sold 38 at £22",))
+    assert "6.5%" not in result.steps[0].instruction

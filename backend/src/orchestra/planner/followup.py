@@ -615,6 +615,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         or _what_if(text, earlier)
         or _new_price_at(text, earlier)
         or _new_span(text, earlier)
+        or _new_count_done(text, earlier)
     )
     if rated is not None:
         return rated
@@ -890,6 +891,57 @@ def _new_price_at(text: str, earlier: Sequence[str]) -> str | None:
     return _spliced(previous, old.span("price"), new)
 
 
+# "and if i sell 50" after "... sold 38 at £22, fees?": a new number of what the earlier
+# request did (said in any tense), the rest of it the same.
+_NEW_COUNT_DONE_RE = re.compile(
+    _LEAD + r"(?:what\s+)?if\s+(?:i|we|they|he|she|you)\s+(?:(?:only|just|then)\s+)?"
+    r"(?P<verb>[a-z]+)\s+(?P<count>\d+(?:\.\d+)?)\s*[.!?]*$",
+    re.I,
+)
+# Past forms not made by adding "ed" or "d".
+_PAST_OF = {
+    "sell": "sold",
+    "buy": "bought",
+    "make": "made",
+    "get": "got",
+    "run": "ran",
+    "ride": "rode",
+    "drive": "drove",
+    "swim": "swam",
+    "spend": "spent",
+    "pay": "paid",
+    "send": "sent",
+    "take": "took",
+    "eat": "ate",
+    "do": "did",
+    "win": "won",
+    "have": "had",
+}
+
+
+def _forms_of(verb: str) -> set[str]:
+    """The forms a verb is said in: "sell", "sells", "selling", "sold"."""
+    verb = verb.lower()
+    base = next((b for b, past in _PAST_OF.items() if verb == past), verb)
+    stem = base[:-1] if base.endswith("e") else base
+    return {base, f"{base}s", f"{stem}ing", f"{stem}ed", f"{base}d", _PAST_OF.get(base, base)}
+
+
+def _new_count_done(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and if i sell 50" after "etsy takes 6.5% of each sale, sold 38 at £22, fees?" is
+    that request with "sold 50"; None unless the earlier request gives exactly one number
+    right after a form of the same verb."""
+    match = _NEW_COUNT_DONE_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    forms = "|".join(sorted(_forms_of(match["verb"])))
+    old = _only(
+        list(re.finditer(rf"\b(?:{forms})\s+(?P<count>\d+(?:\.\d+)?)(?![\d.,%])", previous, re.I))
+    )
+    return None if old is None else _spliced(previous, old.span("count"), match["count"])
+
+
 def _what_if(text: str, earlier: Sequence[str]) -> str | None:
     """ "what if it was 1.39" after "petrol's 1.48 a litre and i put 42 litres in, how much"
     is the same request at 1.39 a litre; None unless exactly one number of the earlier
@@ -1153,6 +1205,11 @@ def _substitute(previous: str, subject: str) -> str | None:
             return _YEAR_RE.sub(subject, previous)
         return f"{previous.rstrip(' .')} for {subject}"
 
+    if re.fullmatch(r"[\u00a3$\u20ac]?\d[\d,]*(?:\.\d+)?%?", subject.strip(" .!?")):
+        # "and if i sell 50" after "... sold 38 at £22, fees?": a number alone takes the place
+        # of no topic of words ("each sale, sold 38 at £22, fees" became "50"); which
+        # number of the earlier request it replaces is not said.
+        return None
     masked = mask_material(previous)
     requests = [c for c in split_clauses(masked.text) if c.is_request]
     old = masked.restore(topic_of(requests[0].text)) if requests else ""

@@ -944,6 +944,16 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "number of items or people and amounts, not values of one list. Say the "
             "arithmetic, e.g. '45 / 3' or '3 times 45'."
         )
+    chosen = _labels_chosen(inputs.text) if reading.figures else None
+    if chosen is not None:
+        # "ucas points: A* = 56, A = 48, B = 40. i got A*, B and B. total": the numbers are
+        # a table of what each name is worth and the names got are listed after it; a
+        # figure of the table (144) is none of what was got.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the numbers are what each of "
+            f"{', '.join(chosen[0])} is worth, and '{chosen[1]}' names which were got, which "
+            "this reading does not look up. Say the arithmetic, e.g. '56 + 40 + 40'."
+        )
     priced = _PRICED_AT.search(inputs.text) if reading.figures else None
     if priced is not None:
         # "design 6.5h @ 60, stock photos 3 x 12.99. total?" is not the sum of 6.5, 60, 3
@@ -1011,6 +1021,34 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     if reading.figures:
         return _figures_result(reading, inputs, confidence, values)
     return _expression_result(reading, inputs, confidence, values)
+
+
+# "A* = 56", "grade B: 40", "small = 2.50": a short name given a value.
+_LABEL_VALUE = re.compile(
+    r"(?<![\w*+])(?P<label>[A-Za-z][\w*+-]{0,11})\s*(?:=|:)\s*[$\u20ac\u00a3]?\d+(?:\.\d+)?"
+)
+
+
+def _labels_chosen(text: str) -> tuple[list[str], str] | None:
+    """The names given values ("A* = 56, A = 48, B = 40") and the words after them that name
+    some of those names again ("i got A*, B and B"), when two or more are given and one is
+    named again after the last; else None."""
+    given = list(_LABEL_VALUE.finditer(text))
+    labels = {m["label"].lower() for m in given}
+    if len(labels) < 2:
+        return None
+    after = text[given[-1].end() :]
+    named = [
+        w
+        for w in re.findall(r"(?<![\w*+])[A-Za-z][\w*+-]*", after)
+        if w.lower() in labels
+        and (w.lower() != "a" or re.search(r"\ba\s*[,.;]|\band\s+a\b", after))
+    ]
+    if not named:
+        return None
+    said = after.strip(" .,;:")
+    said = re.split(r"(?<!\d)\.(?!\d)|[?!]", said)[0].strip()
+    return [m["label"] for m in given], said
 
 
 def _joins_values(reading: Reading) -> bool:
