@@ -155,6 +155,15 @@ def text_of(description: str) -> list[str]:
             ["daily steps 8200, 10400, 7650, total and average per day"],
         ),
         ("what's 100 - the sum of 20 and 30", ["what's 100 - the sum of 20 and 30"]),
+        # A dash before a verb of converting parts the statement from its first ask.
+        (
+            "flour sack says 5 lb - convert that to grams and after that halve it",
+            ["flour sack says 5 lb", "convert that to grams", "halve it"],
+        ),
+        (
+            "ran 6.2 miles – turn that into km then work out my pace",
+            ["ran 6.2 miles", "turn that into km", "work out my pace"],
+        ),
         # The user's own doings go on after "and"; a request to the reader does not.
         (
             "i read 40 pages an hour and read 45 mins a night. how many nights for 384 pages",

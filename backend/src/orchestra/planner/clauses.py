@@ -972,6 +972,16 @@ def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
             # connective parts the asks as a comma does ("2 - 3" stays a subtraction).
             words.append(",")
             index += 1
+        elif (
+            low in _DASHES
+            and index + 1 < len(tokens)
+            and tokens[index + 1].low in _CONVERTING_VERBS
+            and is_action_start(tokens, index + 1, frozenset())
+        ):
+            # "flour sack says 5 lb - convert that to grams and after that ...": a dash
+            # before a verb of converting parts the statement from its first ask.
+            words.append(",")
+            index += 1
         elif low in _DASHES and _dash_before_figures(tokens, index):
             # "splits 31.4, 33.8, 30.9 - total time and average per leg": a dash after a list
             # of numbers, before the figures asked of them, parts them as a comma does.
@@ -989,6 +999,7 @@ def _connective_run(tokens: list[Token], index: int) -> tuple[int, list[str]]:
 
 
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
+_CONVERTING_VERBS = _words("convert turn change express")
 
 
 def _dash_before_figures(tokens: list[Token], index: int) -> bool:
