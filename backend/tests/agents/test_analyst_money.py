@@ -802,6 +802,28 @@ def test_shopping_and_bills_not_read_are_refused(request_text: str) -> None:
         run(request_text)
 
 
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # what the offer saves: the count at the price each, less what is paid with it
+        ("crisps are 1.20 each, 3 for 2 on now. buying 7, how much do i save?", [2.4]),
+        (
+            "buy 2 get 1 free on candles at 4 each, i want 6. what do i pay and what's the saving",
+            [16, 8],
+        ),
+        (
+            "3 for 2 on shower gel at 3.75 each, im getting 7. what's the total and how much "
+            "do i save",
+            [18.75, 7.5],
+        ),
+    ],
+)
+def test_what_a_multibuy_offer_saves(request_text: str, results: list[float]) -> None:
+    data = run(request_text)
+    shown = [step["result"] for step in data["steps"]] if len(results) > 1 else [data["result"]]
+    assert shown == [pytest.approx(r, rel=1e-6) for r in results]
+
+
 def test_a_step_result_split_is_not_the_context_amount_split() -> None:
     inputs = (StepInput("s1", "Add 10% service", "**233.2**", {"result": 233.2}),)
     data = run_operation(

@@ -2185,6 +2185,27 @@ def test_a_figure_of_the_world_is_researched_not_refused(description: str) -> No
         ("sum up: 3, 4, 5", [("statistics", [])]),
         # The price of one of several is arithmetic.
         ("62 for 4 concert passes, price of a single pass?", [("calculation", [])]),
+        # What is paid, named alone after the amounts, or asked as the price of a job.
+        (
+            "rickshaw is 50 to start, 15 a km and 2 a minute waiting. 6 km with 8 mins of "
+            "waiting, fare?",
+            [("calculation", [])],
+        ),
+        (
+            "water taxi costs 4 to board and 3 per stop, waiting is 50p a minute. 5 stops and "
+            "10 minutes of waiting - fare?",
+            [("calculation", [])],
+        ),
+        (
+            "i charge 10p a word. a magazine wants 3 blog posts of 800 words and a 2,000 word "
+            "essay - what should i quote",
+            [("calculation", [])],
+        ),
+        (
+            "my rate is 15p a word. client wants 5 newsletters of 600 words and a 1,500 word "
+            "article, what do i quote",
+            [("calculation", [])],
+        ),
         # Asks listed after their count, each a percentage of its own amount.
         (
             "need three quick ones: 12% of 300, 40% of 85 and 7% of 1,200",

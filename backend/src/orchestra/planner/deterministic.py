@@ -1852,7 +1852,11 @@ _QUANTITY_ASK_RE = re.compile(
     # "what's my w/kg", "whats my k/d": a ratio of the amounts given, in its short name.
     r"|\bwhat(?:'s|s|\s+is|\s+was)\s+(?:my|the|our|his|her|their)\s+[a-z]{1,4}/[a-z]{1,4}\b"
     # "62 for 4 concert passes, price of a single pass?": the price of one of them.
-    r"|\b(?:price|cost)\s+(?:of|for)\s+(?:a\s+single|one|each)\b",
+    r"|\b(?:price|cost)\s+(?:of|for)\s+(?:a\s+single|one|each)\b"
+    # "7.5 miles with 6 mins of waiting, fare?": what is paid, named alone after the amounts.
+    r"|[,\u2013\u2014-]\s*(?:the\s+)?(?:total\s+)?(?:fare|cost|price|bill|charge|fee)\s*\?+\s*$"
+    # "what do i quote", "what should we charge": the price the user asks for a job.
+    r"|\bwhat\s+(?:do|should|would|shall)\s+(?:i|we)\s+(?:quote|charge|invoice|bill)\b",
     re.I,
 )
 

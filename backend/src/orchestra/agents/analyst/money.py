@@ -276,14 +276,19 @@ def _offer_sizes(offer: re.Match[str]) -> tuple[int, int]:
 def read_multibuy(context: str | None, task: str) -> Reading | None:
     """ "shower gel is 3.75 each and it's 3 for 2. i'm buying 6, what do i pay": each whole
     group of the offer paid at its count paid, the rest at the price each: (6 // 3 * 2 + 6
-    % 3) * 3.75; None unless the request gives one price each, one offer taking more than
-    it pays for, and one count bought, and asks what is paid."""
+    % 3) * 3.75; or, asked what it saves ("how much do i save"), the count at the price
+    each less that: 6 * 3.75 - (6 // 3 * 2 + 6 % 3) * 3.75. None unless the request gives
+    one price each, one offer taking more than it pays for, and one count bought, and asks
+    what is paid or saved."""
     text = task if context is None else f"{context} {task}"
     price, offer = _EACH_PRICE.search(text), _OFFER.search(text)
     bought = next(reversed(list(_BUYING.finditer(text))), None)  # the count bought is said last
     if bought is None and context is not None:
         bought = _ASKED_COUNT.search(text, len(context))
-    if price is None or offer is None or bought is None or not _ASKS_PAY.search(task):
+    saved = _MULTIBUY_SAVED.search(task) is not None
+    if price is None or offer is None or bought is None:
+        return None
+    if not saved and not _ASKS_PAY.search(task):
         return None
     take, pay = _offer_sizes(offer)
     count = int(bought.group("count"))
@@ -303,7 +308,16 @@ def read_multibuy(context: str | None, task: str) -> Reading | None:
         Op("*", Op("//", Num(count, str(count)), Num(take, str(take))), Num(pay, str(pay))),
         Op("%", Num(count, str(count)), Num(take, str(take))),
     )
-    return Op("*", counted, _num(price.group("price"))), "the price paid with the offer"
+    paid = Op("*", counted, _num(price.group("price")))
+    if saved:
+        full = Op("*", Num(count, str(count)), _num(price.group("price")))
+        return Op("-", full, paid), "what the offer saves on the count at the price each"
+    return paid, "the price paid with the offer"
+
+
+# "how much do i save", "what's the saving": what the offer takes off, asked alone ("what do
+# i pay and how much do i save" asks each in turn).
+_MULTIBUY_SAVED = re.compile(r"\b(?:save|saves|saving|saved)\b", re.I)
 
 
 # "buy one and the second is half price", "buy 1 get the 2nd half price".
