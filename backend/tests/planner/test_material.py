@@ -228,6 +228,10 @@ def test_a_topic_and_a_colon_before_numbers_and_a_short_ask_is_no_text() -> None
         "paint: 1 litre covers 12 m2 and the walls are 38 m2 - how many litres",
         # The ask holding a decimal point of its own.
         "trip: 3 nights at 85 and 2 dinners at 40. whats the total if i add 12.50 parking",
+        # The ask as what is paid: a fare, a bill, a fee (they came back as a text's tone).
+        "courier: 6 base and 0.90 per km. 14 km with 3 stops - fare?",
+        "plumber: 2 hours at 45 plus 30 callout - bill?",
+        "agency: 12% of 2,400 rent, plus 60 admin. fee",
     ],
 )
 def test_a_topic_and_a_colon_before_numbers_and_an_ask_of_them_is_no_text(text: str) -> None:

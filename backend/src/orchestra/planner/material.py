@@ -84,7 +84,8 @@ _ASKS_A_FIGURE = re.compile(
     r"\s+are|\s+do|\s+does|\s+did|\s+will|\s+would|(?!\s+an?\b))|which|work\s+out|calculate|compute|"
     r"add|sum|total)\b"
     r"|(?:the\s+|my\s+|our\s+)?(?:total|net|gross|vat|tax|pay|profit|loss|cost|change|"
-    r"difference|average|mean|sum|balance|margin|surplus|saving|left|remaining)"
+    r"difference|average|mean|sum|balance|margin|surplus|saving|left|remaining|fare|price|"
+    r"bill|charge|fee|fees|rent|wage|takings|turnover|income)"
     # "net, vat and total pls"
     r"(?:,?\s+[\w%]+){0,5}\s*\??\s*$",
     re.I,
