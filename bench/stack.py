@@ -94,7 +94,9 @@ class Process:
             )
         return self
 
-    def wait_ready(self, timeout: float = 90.0) -> Process:
+    # Six stacks start side by side on two cores in CI; on a machine busy with other work an
+    # orchestrator had written nothing after 90 s (its imports alone take 7-9 s there).
+    def wait_ready(self, timeout: float = 150.0) -> Process:
         assert self.popen is not None, "launch() first"
         deadline = time.monotonic() + timeout
         rebinds = 0
@@ -124,7 +126,7 @@ class Process:
         # The log is read for the bind error: start it afresh for the new port.
         self.log_path.unlink(missing_ok=True)
 
-    def start(self, timeout: float = 90.0) -> Process:
+    def start(self, timeout: float = 150.0) -> Process:
         return self.launch().wait_ready(timeout)
 
     def log_tail(self) -> str:
