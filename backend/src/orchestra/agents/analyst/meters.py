@@ -312,9 +312,6 @@ _AT_PRICE = re.compile(
     re.I,
 )
 _KWH_USED = re.compile(r"(?<![\w.])(?P<amount>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*kwh\b", re.I)
-_BILL_DAYS = re.compile(
-    rf"(?<![\w.])(?P<amount>{_AMOUNT})\s+days\b(?!\s+(?:a|per|each|every)\s+\w)", re.I
-)
 # "we use 2,900 kWh a year", "used 3,100 kWh last year": a year's use, its bill a year's.
 _A_YEAR = re.compile(r"\b(?:a|per|each|last|this)\s+year\b|\bannual(?:ly)?\b|\byearly\b", re.I)
 # "and the monthly direct debit over 12": the bill paid in 12 parts.
@@ -333,7 +330,7 @@ def _standing_charge(text: str) -> list[tuple[Node, str]] | None:
     if not standing:
         return None
     rates = sorted([*_PRICE.finditer(text), *_AT_PRICE.finditer(text)], key=lambda m: m.start())
-    used, days = list(_KWH_USED.finditer(text)), list(_BILL_DAYS.finditer(text))
+    used, days = list(_KWH_USED.finditer(text)), list(_DAYS.finditer(text))
     monthly = list(_MONTHLY_OVER.finditer(text))
     if len(rates) != len(standing) or len(used) != 1 or len(days) > 1 or len(monthly) > 1:
         return None
