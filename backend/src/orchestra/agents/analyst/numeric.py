@@ -941,8 +941,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         # pays 20. What's the total?" 23: a count and an amount are not values of one list.
         raise AgentInputError(
             "Not sure enough to answer, so nothing was computed: the numbers given are a "
-            "number of items or people and amounts, not values of one list. Say the "
-            "arithmetic, e.g. '45 / 3' or '3 times 45'."
+            "number of items or people, or a price or rate ('14 a head'), and amounts, not "
+            "values of one list. Say the arithmetic, e.g. '45 / 3' or '3 times 45'."
         )
     chosen = _labels_chosen(inputs.text) if reading.figures else None
     if chosen is not None:

@@ -1262,7 +1262,26 @@ def states_count_and_price(text: str) -> bool:
     lowered = text.lower()
     if _COUNT_COSTS.search(lowered) is not None or _counts_things(lowered):
         return True
+    if _prices_beside_amounts(lowered):
+        return True
     return _PEOPLE.search(lowered) is not None and len(_NUMBER.findall(lowered)) > 1
+
+
+# "68 a head", "12 each", "34.99/m2", "18 per m2", "22 an hour": a price or rate, said by
+# the words right after its number.
+_PRICED = re.compile(
+    r"\s*(?:each\b|apiece\b|a\s+(?:head|pop)\b|an?\s+(?:hour|hr)\b|per\s+(?!cent\b)[a-z]|"
+    r"/\s*[a-z])",
+    re.I,
+)
+
+
+def _prices_beside_amounts(text: str) -> bool:
+    """Whether the text gives a price or rate ("evening buffet is 14 a head", "tickets are 12
+    each") beside numbers that are none ("110 day guests"): the guests at 14 a head are a
+    product, and a total or average of 110 and 14 is no figure of anything."""
+    priced = [_PRICED.match(text, m.end()) is not None for m in _NUMBER.finditer(text)]
+    return any(priced) and not all(priced)
 
 
 # "3 kids", "2 dogs": a number of things, then a plural noun, outside a list of numbers.
