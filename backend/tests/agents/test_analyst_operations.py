@@ -453,7 +453,6 @@ def test_prices_alone_are_values_of_a_list() -> None:
     assert data["result"] == pytest.approx(6.3)
 
 
-
 @pytest.mark.parametrize(
     ("context", "task"),
     [
@@ -4024,3 +4023,29 @@ def test_a_table_of_values_by_name_with_the_names_got_is_not_totalled(
     # the sum of the table (144) is not what the names got are worth (136)
     with pytest.raises(AgentInputError, match="worth"):
         run(instruction, capability=capability)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # The 3 of "m3" is a power of its unit, no value of the list.
+        ("Median of these van loads in m3 14.5, 17, 12.8, 18, 15.2.", 15.2),
+        ("average of the room sizes in m2 12, 15, 18", 15),
+    ],
+)
+def test_a_units_power_is_no_value(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "overtime is time and a half or double depending on the day, i did 10 hrs at 18/hr "
+        "base, how much overtime pay",
+        "the pitch is either 25 or 40 depending on where they put me, how many candles at 6 "
+        "cover it",
+    ],
+)
+def test_values_that_depend_on_what_is_not_said_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="does not say which applies"):
+        run(instruction, capability="calculation")

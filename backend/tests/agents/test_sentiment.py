@@ -2202,3 +2202,31 @@ def test_batch_31_32_a_kind_of_verdict_is_one_opinion(text: str, label: str) -> 
 def test_batch_31_32_crowds_and_quiet_places_are_not_guessed(text: str) -> None:
     result = sentiment(text)
     assert result.unsure or result.unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh great, another 600 page doorstop with no plot, just what i needed",
+        "oh brilliant, another delay on the train, exactly what we needed",
+    ],
+)
+def test_just_what_i_needed_closing_a_recurrence_is_sarcasm(text: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert any("needed" in said for said in result.ironic)
+
+
+def test_just_what_i_needed_alone_is_sincere() -> None:
+    assert sentiment("new trainers arrived a day early, just what i needed").label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ticket #48213 closed. Issue: password reset. Resolution time: 2 days.",
+        "Order 5521. Issue: change of address. Status: dispatched.",
+    ],
+)
+def test_a_fields_name_before_its_colon_is_no_opinion(text: str) -> None:
+    assert sentiment(text).label == "neutral"

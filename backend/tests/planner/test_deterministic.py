@@ -2094,6 +2094,12 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         # ... which is no text to judge: its own "upset" or "happy" would be the answer
         ("was my boss upset in the meeting", "how someone came across"),
         ("is she happy with the quote", "how someone came across"),
+        # a contest as it stands; the weather of a season where the user is; a choice of a
+        # thing of theirs; when a thing of theirs is done
+        ("who's leading the tour de france at the moment", "as they are now"),
+        ("will my tomatoes ripen before the first frost this year", "without saying where"),
+        ("should we pay off our car loan or keep the cash", "your own choices"),
+        ("when will my student loan be paid off", "figure of your own affairs"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(

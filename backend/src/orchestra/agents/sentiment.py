@@ -2115,6 +2115,9 @@ _JOINED_PRAISE = (
     ("loving", "it"),
     ("love", "this"),
     ("love", "that"),
+    # "oh great, another doorstop with no plot, just what i needed": glad of what came
+    # before, as "love it" is.
+    *((lead, "what", who, "needed") for lead in ("just", "exactly") for who in ("i", "we")),
     # "..., really makes my week": joy said of what came before it.
     *(
         (*stress, verb, "my", when)
@@ -2711,6 +2714,16 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # is for is no opinion of anything ("accurate" is the aim, not praise).
             tally.neutral += purpose
             index += purpose
+            continue
+        if (
+            index + 1 < len(tokens)
+            and tokens[index + 1] == ":"
+            and (index == 0 or tokens[index - 1] in _SENTENCE_ENDS)
+        ):
+            # "Issue: password reset.", "Problem: none": a field's name before its colon
+            # says what the field holds, no opinion of it.
+            tally.neutral += 1
+            index += 2
             continue
         asked = _disbelief_question(tokens, index)
         if asked:

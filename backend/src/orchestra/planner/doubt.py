@@ -291,7 +291,9 @@ _WEATHER_RE = re.compile(
 )
 _SOON_RE = re.compile(
     r"\b(?:tomorrow|today|tonight|later|this\s+(?:weekend|afternoon|evening|morning|week)|"
-    r"over\s+the\s+weekend|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    r"over\s+the\s+weekend|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    # "will my tomatoes ripen before the first frost this year"
+    r"this\s+(?:year|month|season|spring|summer|autumn|fall|winter))\b",
     re.I,
 )
 _PLACE_NAMED_RE = re.compile(
@@ -314,6 +316,9 @@ _FIGURE_ASKED_RE = re.compile(
     r"|\b(?:work\s+out|calculate|figure\s+out)\s+(?:the|my|our)\b"
     # "when will i hit my target", "when will we have paid it off"
     r"|\bwhen\s+will\s+(?:i|we)\s+(?:hit|reach|get\s+to|have|be|pay|afford|break\s+even)\b"
+    # "when will my mortgage be paid off if i start overpaying"
+    r"|\bwhen\s+will\s+(?:my|our)\s+(?:[\w'-]+\s+){1,2}?(?:be|get)\s+(?:paid|cleared|done|"
+    r"finished|ready)\b"
     # "what will the plumber charge"
     r"|\bwhat\s+(?:will|would|does|do|did)\s+(?:the|a|an|my|our)\s+(?:[\w'-]+\s+){1,2}?"
     r"(?:charge|cost|ask|want)\b"
@@ -338,7 +343,9 @@ _LIVE_ASKED_RE = re.compile(
     r"most\s+expensive)\b"
     r"(?!\s+(?:ways?|time|times|practice|approach|method|thing|things|advice)\b)"
     r"|\b(?:price|prices|rate|rates|tariff|tariffs|fare|fares|petrol|diesel|unleaded|fuel|"
-    r"gold|bitcoin|shares?|stocks?|odds|queue|traffic|delays?)\b",
+    r"gold|bitcoin|shares?|stocks?|odds|queue|traffic|delays?)\b"
+    # "who's winning the tour de france at the moment": a race or a contest as it stands
+    r"|\bwho(?:'s|s|\s+is|\s+are)\s+(?:winning|leading|ahead|top|in\s+the\s+lead)\b",
     re.I,
 )
 _NEXT_DEPARTURE_RE = re.compile(
@@ -369,8 +376,10 @@ _BODY_ADVICE_RE = re.compile(
 # A choice of the user's own with none of the figures that decide it: "should i get the
 # railcard or not", "should we book the hotel or the airbnb".
 _OWN_CHOICE_RE = re.compile(
-    r"\bshould\s+(?:i|we)\s+(?:get|buy|take|book|choose|go\s+for|pick|renew|switch|sign\s+up|"
-    r"keep|sell|rent|lease)\b.*\bor\b(?!.*\d)",
+    r"\bshould\s+(?:i|we)\s+(?:(?:get|buy|take|book|choose|go\s+for|pick|renew|switch|"
+    r"sign\s+up|keep|sell|rent|lease)\b|"
+    # "should i overpay my mortgage or put the money in savings": a thing of theirs
+    r"(?:[a-z]+\s+){1,2}(?:my|our)\b).*\bor\b(?!.*\d)",
     re.I,
 )
 # A change to the earlier figures said in words, with no figure: "what if im not vat

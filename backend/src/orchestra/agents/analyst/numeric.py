@@ -734,6 +734,14 @@ _ASKS_ARITHMETIC = re.compile(r"\b(?:divided?|divisions?|work\s+out|calculate|co
 # "¿total?", "¡vale!": the Spanish opening marks ask or exclaim, as the closing ones do; a
 # "- ¿" read as a subtraction of a word was refused.
 _OPENING_MARKS = re.compile(r"[\u00bf\u00a1]")
+# "overtime is time and a half or double depending on the day": two values, and which one
+# applies is not given; either answer would be a guess.
+_CHOICE_WORD = r"\b(?!(?:is|are|was|were|be|costs?|at|of|for|on|in|to)\b)[\w.%]+"
+_UNDECIDED = re.compile(
+    rf"(?P<choice>(?:either\s+)?{_CHOICE_WORD}(?:\s+{_CHOICE_WORD}){{0,3}}\s+or\s+[\w.%]+"
+    r"(?:\s+[\w.%]+){0,2})\s*,?\s+(?P<depending>depending\s+on\s+[\w' ]+?)(?=\s*[,.;?!]|$)",
+    re.I,
+)
 
 
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
@@ -747,6 +755,13 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Not sure enough to answer, so nothing was computed: a US gallon is 3.785 litres "
             "and a UK (imperial) gallon 4.546, and the request does not say which it means. "
             "Say 'US gallons' or 'UK gallons'."
+        )
+    undecided = _UNDECIDED.search(inputs.text)
+    if undecided is not None:
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request gives "
+            f"'{undecided.group('choice')}' {undecided.group('depending')}, and does not say "
+            "which applies. Say which, or ask for each in turn."
         )
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(_clock_spans(inputs.text)))))
     if statistics:

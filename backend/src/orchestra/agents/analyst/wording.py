@@ -237,7 +237,9 @@ _TOKEN_RE = re.compile(
     # before the point.
     r"(?P<suffix>st|nd|rd|th)?(?![a-z]|\.\d)"
     r"|(?P<sym>\*\*|//|[-+*/^()%\u00d7\u00f7\u2212=])"
-    r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
+    # "m3", "ps5": digits written against a word's letters are part of it (a power of a
+    # unit, a name), no number; "x3" is still times 3.
+    r"|(?P<word>(?!x\d)[a-z]+(?:'[a-z]+)?(?:\d+(?![\d.,]?\d))?)"
     r"|(?P<comma>,)"
     r"|(?P<colon>:)"
     r"|(?P<end>[.;!?]+|\n\s*\n)"
