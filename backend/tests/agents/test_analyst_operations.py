@@ -4049,3 +4049,17 @@ def test_a_units_power_is_no_value(instruction: str, result: float) -> None:
 def test_values_that_depend_on_what_is_not_said_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError, match="does not say which applies"):
         run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: worked 8 hrs saturday at time and a half and 8 hrs sunday at double time, "
+        "base 17.90. Task: whats the total for the weekend",
+        "Context: paid 90 for the weekday shift and double for the sunday one, plus 40 in tips. "
+        "Task: total?",
+    ],
+)
+def test_numbers_some_word_multiplies_are_no_list(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="changes some of its numbers"):
+        run(instruction, capability="statistics")

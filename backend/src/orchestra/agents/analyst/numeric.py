@@ -734,6 +734,12 @@ _ASKS_ARITHMETIC = re.compile(r"\b(?:divided?|divisions?|work\s+out|calculate|co
 # "¿total?", "¡vale!": the Spanish opening marks ask or exclaim, as the closing ones do; a
 # "- ¿" read as a subtraction of a word was refused.
 _OPENING_MARKS = re.compile(r"[\u00bf\u00a1]")
+# Words that multiply some of a request's numbers: "at time and a half", "double time".
+_MULTIPLIED = re.compile(
+    r"\btime\s+and\s+a\s+(?:half|third|quarter)\b|\b(?:double|triple|treble)\s+time\b"
+    r"|\b(?:twice|double|triple|treble)\b|\bhalf\s+(?:price|rate|off)\b",
+    re.I,
+)
 # "overtime is time and a half or double depending on the day": two values, and which one
 # applies is not given; either answer would be a guess.
 _CHOICE_WORD = r"\b(?!(?:is|are|was|were|be|costs?|at|of|for|on|in|to)\b)[\w.%]+"
@@ -958,6 +964,17 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Not sure enough to answer, so nothing was computed: the numbers given are a "
             "number of items or people, or a price or rate ('14 a head'), and amounts, not "
             "values of one list. Say the arithmetic, e.g. '45 / 3' or '3 times 45'."
+        )
+    multiplied = _MULTIPLIED.search(context.group("context")) if context and reading.figures else None
+    if multiplied is not None:
+        # "8 hrs saturday at time and a half and 8 hrs sunday at double time, base 17.90.
+        # total?" is not 33.9: some numbers are to be multiplied, which no figure of them as
+        # they stand does.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request says "
+            f"'{multiplied.group(0)}', which changes some of its numbers, and a figure of "
+            "the numbers as they stand would leave it out. Say the arithmetic, e.g. "
+            "'8 * 17.90 * 1.5 + 8 * 17.90 * 2'."
         )
     chosen = _labels_chosen(inputs.text) if reading.figures else None
     if chosen is not None:
