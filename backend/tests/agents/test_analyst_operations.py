@@ -4056,8 +4056,7 @@ def test_values_that_depend_on_what_is_not_said_are_refused(instruction: str) ->
     [
         "Context: worked 8 hrs saturday at time and a half and 8 hrs sunday at double time, "
         "base 17.90. Task: whats the total for the weekend",
-        "Context: paid 90 for the weekday shift and double for the sunday one, plus 40 in tips. "
-        "Task: total?",
+        "Context: takings mon 90, tue 85, and sunday was double. Task: total?",
     ],
 )
 def test_numbers_some_word_multiplies_are_no_list(instruction: str) -> None:

@@ -965,7 +965,9 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "number of items or people, or a price or rate ('14 a head'), and amounts, not "
             "values of one list. Say the arithmetic, e.g. '45 / 3' or '3 times 45'."
         )
-    multiplied = _MULTIPLIED.search(context.group("context")) if context and reading.figures else None
+    multiplied = (
+        _MULTIPLIED.search(context.group("context")) if context and reading.figures else None
+    )
     if multiplied is not None:
         # "8 hrs saturday at time and a half and 8 hrs sunday at double time, base 17.90.
         # total?" is not 33.9: some numbers are to be multiplied, which no figure of them as
