@@ -4062,3 +4062,16 @@ def test_values_that_depend_on_what_is_not_said_are_refused(instruction: str) ->
 def test_numbers_some_word_multiplies_are_no_list(instruction: str) -> None:
     with pytest.raises(AgentInputError, match="changes some of its numbers"):
         run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: 6 exams, 35 days left, revising 4 hours a day. Task: total hours and hours "
+        "per exam if split evenly",
+        "Context: 6 exams, 4 hours a day for 35 days. Task: total hours and hours per exam",
+    ],
+)
+def test_a_total_and_another_ask_read_as_one_expression_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="asks two things"):
+        run(instruction, capability="statistics")

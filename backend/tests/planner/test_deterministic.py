@@ -2100,6 +2100,9 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("will my tomatoes ripen before the first frost this year", "without saying where"),
         ("should we pay off our car loan or keep the cash", "your own choices"),
         ("when will my student loan be paid off", "figure of your own affairs"),
+        # which of two things had or bought is better, with no figures
+        ("whats better, a heat pump or a new gas boiler", "which of two things"),
+        ("what is best, an electric car or a hybrid", "which of two things"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -2738,11 +2741,17 @@ def test_numbers_with_no_text_are_not_given_to_a_text_skill(description: str) ->
     assert {s.capability for s in plan.steps} <= {"calculation", "statistics"}
 
 
-def test_a_list_then_a_dash_and_its_ends_is_statistics() -> None:
+@pytest.mark.parametrize(
+    "description",
+    [
+        "roofer quotes £2,100 £1,850 £2,400 - cheapest and dearest",
+        "caterer quotes £8,950 £7,420 £9,380 £8,120 - cheapest and most expensive",
+        "van hire quotes £420 £385 £510 - the most expensive",
+    ],
+)
+def test_a_list_then_a_dash_and_its_ends_is_statistics(description: str) -> None:
     # the dash ends the list; nothing is subtracted
-    plan = plan_deterministic(
-        "roofer quotes £2,100 £1,850 £2,400 - cheapest and dearest", BUILTIN, 8
-    )
+    plan = plan_deterministic(description, BUILTIN, 8)
     assert [s.capability for s in plan.steps] == ["statistics"]
 
 

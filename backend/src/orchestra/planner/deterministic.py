@@ -231,11 +231,13 @@ _MEANING_RE = re.compile(
 )
 # Words that ask a text skill's own work of a text or table by name.
 # A list of three or more amounts, a dash, and only figures of the list asked after it.
+_LIST_END = (
+    r"(?:lowest|highest|cheapest|dearest|priciest|smallest|biggest|largest|min|max|minimum|"
+    r"maximum|average|mean|median|range|(?:most|least)\s+expensive)"
+)
 _LIST_THEN_ITS_ENDS_RE = re.compile(
     r"(?:[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?\s*,?\s*){3,}[-\u2013\u2014]\s*(?:the\s+)?"
-    r"(?:lowest|highest|cheapest|dearest|smallest|biggest|largest|min|max|minimum|maximum|"
-    r"average|mean|median|range)(?:\s+and\s+(?:the\s+)?(?:lowest|highest|cheapest|dearest|"
-    r"smallest|biggest|largest|min|max|minimum|maximum|average|mean|median|range))?\s*[?.!]*\s*$",
+    rf"{_LIST_END}(?:\s+and\s+(?:the\s+)?{_LIST_END})?\s*[?.!]*\s*$",
     re.I,
 )
 _NAMES_TEXT_WORK_RE = re.compile(

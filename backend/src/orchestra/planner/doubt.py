@@ -382,6 +382,14 @@ _OWN_CHOICE_RE = re.compile(
     r"(?:[a-z]+\s+){1,2}(?:my|our)\b).*\bor\b(?!.*\d)",
     re.I,
 )
+# Which of two things is better, with none of the figures that decide it: "whats better, a
+# heat pump or a new gas boiler". It turns on costs and needs only the user has.
+_BETTER_OF_TWO_RE = re.compile(
+    r"\b(?:what(?:'s|s|\s+is|\s+would\s+be)|which(?:'s|s|\s+is|\s+would\s+be)?)\s+"
+    # things had or bought, said with an article ("python or javascript" is no purchase)
+    r"(?:the\s+)?(?:better|best|cheaper|the\s+better)\b.*\bor\s+(?:a|an|the|my|our)\s+(?!.*\d)",
+    re.I,
+)
 # A change to the earlier figures said in words, with no figure: "what if im not vat
 # registered", "and if we go on a weekday".
 _WHAT_IF_IN_WORDS_RE = re.compile(
@@ -542,6 +550,13 @@ def doubt(
             "it asks which of your own choices pays, without the figures that decide it, "
             "which only you have. Give them, e.g. 'railcard 30 for a third off, I spend 25 "
             "a month on trains: is it worth it?'"
+        )
+    if _BETTER_OF_TWO_RE.search(text) and not numbers and not material:
+        return (
+            "it asks which of two things is better without the figures that decide it "
+            "(prices, running costs, sizes), which only you have. Give them, e.g. 'heat pump "
+            "9,000 and 700 a year to run, boiler 3,000 and 1,100 a year: which costs less "
+            "over 10 years?'"
         )
     if _WHAT_IF_IN_WORDS_RE.search(text) and not numbers and not material:
         return (

@@ -734,6 +734,12 @@ _ASKS_ARITHMETIC = re.compile(r"\b(?:divided?|divisions?|work\s+out|calculate|co
 # "¿total?", "¡vale!": the Spanish opening marks ask or exclaim, as the closing ones do; a
 # "- ¿" read as a subtraction of a word was refused.
 _OPENING_MARKS = re.compile(r"[\u00bf\u00a1]")
+# "total hours and hours per exam", "the total cost and what each pays": two asks.
+_TOTAL_AND_ANOTHER = re.compile(
+    r"^\s*(?:(?:what(?:'s|s|\s+is|\s+are)|work\s+out)\s+)?(?:the\s+|my\s+|our\s+)?"
+    r"(?P<first>total(?:\s+[a-z]+)?)\s+and\s+(?P<second>(?!total\b)[a-z].*)$",
+    re.I | re.S,
+)
 # Words that multiply some of a request's numbers: "at time and a half", "double time".
 _MULTIPLIED = re.compile(
     r"\btime\s+and\s+a\s+(?:half|third|quarter)\b|\b(?:double|triple|treble)\s+time\b"
@@ -1048,6 +1054,15 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             f"of different kinds ('{apart[0]}' and '{apart[1]}': units, currencies or things "
             "counted), which no total or average adds as they stand. Give the amounts in one "
             "unit or currency (convert first), or say the arithmetic."
+        )
+    both = _TOTAL_AND_ANOTHER.match(context.group("task")) if context else None
+    if both is not None and len(reading.clauses) == 1 and not reading.figures:
+        # "6 exams, 35 days left, 4 hours a day. total hours and hours per exam": one
+        # expression (35 * 4 / 6) answers the second ask only, and the total goes unshown.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: the request asks two things "
+            f"('{both.group('first')}' and '{both.group('second').strip(' ?.!')}') and one "
+            "reading answers only one of them. Ask them one at a time."
         )
     if statistics and not reading.figures and _is_describe(text) and reading.values:
         reading = Reading(reading.clauses, ("mean",), reading.values, reading.references)
