@@ -4075,3 +4075,84 @@ def test_numbers_some_word_multiplies_are_no_list(instruction: str) -> None:
 def test_a_total_and_another_ask_read_as_one_expression_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError, match="asks two things"):
         run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A reminder of the factor the table holds is no pair of numbers to read.
+        ("room is 180 sq ft, in m2? (1 ft = 0.3048 m)", 16.7225472),
+        ("a 10 mile race, how many km (1 mile = 1.609344 km)", 16.09344),
+        # Volumes in cubic units, the reminder beside them or not.
+        ("old gas bill shows 1,250 cubic feet, whats that in m3 (1 ft = 0.3048 m)", 35.396058),
+        ("the shed is 300 cu ft, how many cubic metres", 8.4950539776),
+        # A rounder factor than the table's is the request's own, and is used.
+        ("5 miles in km (1 mile = 1.6 km)", 8),
+    ],
+)
+def test_a_reminder_of_a_known_factor_and_cubic_units(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A gallon defined by its size in litres says whose gallon it is.
+        ("how many litres is 11 gallons (4.546 l each)", 50.00699),
+        ("how many litres is 11 gallons (1 gallon = 4.546 l)", 50.00699),
+        ("20 gallons in litres (3.785 litres to the gallon)", 75.70823568),
+    ],
+)
+def test_a_gallon_defined_in_litres(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "how many litres is 11 gallons (4.55 l each)",  # neither gallon's size
+        "how many litres is 11 US gallons (4.546 l each)",  # the UK one's, of US gallons
+        "3 cans (4.546 l each), how many gallons",  # cans, not gallons, of that size
+    ],
+)
+def test_a_gallon_defined_otherwise_is_still_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A pace per mile asked per km, and back, by the request's factor where it says one.
+        (
+            "my easy pace is 8:00 min/mile, what's that in min per km (1 mile = 1.609344 km)",
+            4.97097,
+        ),
+        ("running 5:00 per km, what is that per mile", 8.04672),
+        ("my pace is 9:30 min/mile, in min/km?", 9.5 / 1.609344),
+        ("8:00 min/mile in min per km (1 km = 0.621 miles)", 8 * 0.621),
+    ],
+)
+def test_a_pace_asked_per_another_length(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A sum of money named by what it is: a claim, a bill, a spend.
+        (
+            "Context: Drive 22 miles a day, 5 days a week, 48 weeks, claiming 45p a mile. "
+            "Task: Total claim.",
+            2376,
+        ),
+        (
+            "Context: Cycle 12 miles a day, 4 days a week for 40 weeks at 25p a mile. "
+            "Task: Claim total?",
+            480,
+        ),
+        ("Context: Petrol 1.48 a litre, 42 litres. Task: Total spend.", 62.16),
+    ],
+)
+def test_money_asked_by_its_name(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)

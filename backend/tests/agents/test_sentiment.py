@@ -2230,3 +2230,36 @@ def test_just_what_i_needed_alone_is_sincere() -> None:
 )
 def test_a_fields_name_before_its_colon_is_no_opinion(text: str) -> None:
     assert sentiment(text).label == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Time taken off a personal best, said as what happened.
+        ("knocked 2 minutes off my 10k PB this morning!!", "positive"),
+        ("shaved 30 seconds off my parkrun pb today", "positive"),
+        # A story that holds its reader, as strong as "brilliant".
+        ("a gripping thriller", "positive"),
+        ("the second half was riveting", "positive"),
+        ("the first half was gripping but it totally fell apart at the end", "mixed"),
+        # What was sought, not reached.
+        ("but half of us couldn't get hold of a copy in time", "negative"),
+        ("we can't get hold of anyone at the council", "negative"),
+        ("i couldn't get through to the helpline all week", "negative"),
+    ],
+)
+def test_records_cut_stories_that_grip_and_no_one_reached(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Time off something that is no record, a hand on a rail, and a condition.
+        "knocked 2 minutes off the price",
+        "she was gripping the rail the whole way down",
+        "if you can't get hold of me, ring the office",
+    ],
+)
+def test_time_off_a_thing_holding_on_and_a_condition_are_no_verdict(text: str) -> None:
+    assert sentiment(text).label == "neutral"

@@ -142,6 +142,10 @@ _LEXICON: dict[str, float] = {
         _words("lukewarm tepid rubbery overcooked undercooked overdone mushy watery"),
         -2.0,
     ),
+    # A story or a match that holds its audience: "a gripping thriller", "the second half
+    # was riveting" (as strong as "brilliant"; holding a thing, "gripping the rail", is read
+    # as none in `_PHRASES`).
+    **dict.fromkeys(_words("gripping riveting unputdownable"), 3.0),
     # Praise of how a thing is thought out: "a really clever game", "an ingenious design".
     **dict.fromkeys(_words("clever ingenious"), 2.0),
     # Food praised for how it tastes or feels: "buttery croissants", "fluffy pancakes".
@@ -422,6 +426,23 @@ _FAILURES.update(
         for verb in ("pay", "afford", "repay")
     }
 )
+# "couldn't get hold of a copy in time", "we can't get through to anyone": what was sought,
+# not reached (a complaint said as what happened, with no word of opinion).
+_FAILURES.update(
+    {
+        (*unable, "get", *reached): -2.5
+        for unable in (
+            ("can't",),
+            ("cannot",),
+            ("cant",),
+            ("couldn't",),
+            ("could", "not"),
+            ("never",),
+            ("unable", "to"),
+        )
+        for reached in (("hold", "of"), ("through", "to"))
+    }
+)
 # "management never listened to any of us": people not heard by those over them ("I never
 # listened to the album" is none: only a hearing owed to people is read).
 _FAILURES.update(
@@ -693,6 +714,12 @@ _PHRASES: dict[tuple[str, ...], float] = {
     # "engaging in talks", "engaging with the council": taking part, no praise.
     ("engaging", "in"): 0.0,
     ("engaging", "with"): 0.0,
+    # "gripping the rail", "riveting the panels on": holding or fixing a thing, no praise.
+    **{
+        (verb, what): 0.0
+        for verb in ("gripping", "riveting")
+        for what in _words("the a an my his her their our your it them onto on tightly hard")
+    },
     # Idioms of praise and of disappointment whose words say neither.
     # "The chef knows his stuff", "she knew her onions": mastery praised.
     **{
@@ -1438,6 +1465,36 @@ def _still_none(tokens: Sequence[str], index: int) -> int:
     return end - index
 
 
+# Time taken off a personal best: "knocked 2 minutes off my 10k PB", "shaved 30 seconds
+# off my parkrun pb" (good news said without a word of opinion, as a record beaten is).
+_CUTS = _words("knocked knock knocks took take takes shaved shave shaves cut cuts chopped")
+_CUT_GAP = 4  # "2 minutes", "a full minute": words between the verb and "off"
+_RECORD_OF = 2  # "10k", "half marathon": what the record is of
+_RECORD_WHOSE = _words("my his her our their your")
+_TIME_OFF_VALENCE = 2.5
+
+
+def _time_off_a_record(tokens: Sequence[str], index: int) -> int:
+    """How many tokens "<cut> ... off my [10k] PB" spans from ``index``, or 0."""
+    if tokens[index] not in _CUTS:
+        return 0
+    off = next(
+        (i for i in range(index + 1, min(index + 2 + _CUT_GAP, len(tokens))) if tokens[i] == "off"),
+        None,
+    )
+    if off is None or off + 1 >= len(tokens) or tokens[off + 1] not in _RECORD_WHOSE:
+        return 0
+    if any(t in _SCOPE_ENDS for t in tokens[index + 1 : off]):
+        return 0
+    for start in range(off + 2, min(off + 3 + _RECORD_OF, len(tokens))):
+        if any(t in _SCOPE_ENDS for t in tokens[off + 2 : start]):
+            return 0
+        for record in _RECORDS:
+            if tuple(tokens[start : start + len(record)]) == record:
+                return start + len(record) - index
+    return 0
+
+
 def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], float] | None:
     if tokens[index] in _NEEDS and index > 0 and tokens[index - 1] in _PERSONS_NEEDS:
         # "he needs new glasses": what a person needs is no repair due.
@@ -1451,6 +1508,9 @@ def _phrase_at(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], floa
     last = _last_custom(tokens, index)
     if last:
         return tuple(tokens[index : index + last]), _PHRASES[("never", "again")]
+    record = _time_off_a_record(tokens, index)
+    if record:
+        return tuple(tokens[index : index + record]), _TIME_OFF_VALENCE
     said = _set_phrase(tokens, index)
     if said is not None:
         return said

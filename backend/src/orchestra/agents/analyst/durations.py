@@ -420,7 +420,9 @@ def _speed(text: str) -> tuple[Node, str] | None:
 
 
 _PACE_SAID = re.compile(
-    rf"(?<![\w.:])(?:(?P<a>\d{{1,2}}):(?P<b>[0-5]\d)|(?P<n>{_AMOUNT})\s*(?:minutes?|mins?))"
+    # "5:30 per km", "8:00 min/mile", "6 minutes a mile".
+    rf"(?<![\w.:])(?:(?P<a>\d{{1,2}}):(?P<b>[0-5]\d)(?:\s*(?:minutes?|mins?|min))?"
+    rf"|(?P<n>{_AMOUNT})\s*(?:minutes?|mins?|min))"
     r"\s*(?:per|a|/|each)\s*(?P<u>km|kilomet(?:re|er)|mile|mi)\b",
     re.I,
 )
@@ -457,6 +459,55 @@ def _finish_from_pace(text: str) -> tuple[Node, str] | None:
     if (asked.group("u") or asked.group("v")).lower() == "hours":
         return Op("/", finish, _num(60)), "hours to finish at the pace"
     return finish, "minutes to finish at the pace"
+
+
+# "what's that in min per km", "how much is that per mile", "in min/km": a pace asked per
+# another length.
+_PACE_ASKED = re.compile(
+    r"\b(?:in|to|into|as|that|it)\s+(?:(?:minutes?|mins?|min)\s*)?(?:per|/|a)\s*"
+    r"(?P<u>km|kilomet(?:re|er)|mile|mi)\b",
+    re.I,
+)
+# "(1 mile = 1.609344 km)", "(1 km = 0.621 miles)": the factor the request converts by.
+_MILE_IN_KM = re.compile(
+    rf"\(?\s*(?:1|one|a|an)\s+(?P<one>km|kilomet(?:re|er)|mile|mi)\s*(?:=|is|equals)\s*"
+    rf"(?P<n>{_AMOUNT})\s*(?P<u>km|kilomet(?:re|er)s?|miles?|mi)\s*\)?",
+    re.I,
+)
+_KM_A_MILE = 1.609344
+
+
+def _pace_converted(text: str) -> tuple[Node, str] | None:
+    """ "my pace is 8:00 min/mile, what's that in min per km": 8 / 1.609344 minutes, by
+    the request's own factor where it says one ("1 mile = 1.609344 km")."""
+    paces, asked = list(_PACE_SAID.finditer(text)), list(_PACE_ASKED.finditer(text))
+    if len(paces) != 1 or len(asked) != 1 or asked[0].start() < paces[0].end():
+        return None
+    pace = paces[0]
+    per_km = pace.group("u").lower().startswith("k")
+    if asked[0].group("u").lower().startswith("k") == per_km:
+        return None  # the pace asked per the length it is said per
+    read = [pace.span()]
+    factor = _num(_KM_A_MILE)
+    stated = list(_MILE_IN_KM.finditer(text))
+    if len(stated) > 1:
+        return None
+    if stated:
+        one, unit = (stated[0].group(k).lower()[0] for k in ("one", "u"))
+        if one == unit:
+            return None  # "1 km = 1000 m" is no factor between a mile and a km
+        size = float(stated[0].group("n"))
+        factor = _num(size, stated[0].group("n")) if one == "m" else _num(1 / size)
+        read.append(stated[0].span())
+    if not _all_read(text, read):
+        return None
+    if pace.group("n") is not None:
+        minutes: Node = _num(float(pace.group("n")), pace.group("n"))
+    else:
+        minutes = _num(int(pace.group("a")) + int(pace.group("b")) / 60)
+    if per_km:
+        return Op("*", minutes, factor), "minutes per mile"
+    return Op("/", minutes, factor), "minutes per km"
 
 
 def _pace(text: str) -> tuple[Node, str] | None:
@@ -912,6 +963,7 @@ def read_durations(text: str) -> tuple[Node, str] | None:
         _pace,
         _speed,
         _finish_from_pace,
+        _pace_converted,
         _download,
         _hours_at_rate,
         _yearly_per_hour,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from orchestra.agents.analyst.wording import (
     AND_A_PART,
@@ -86,6 +87,13 @@ _add("area", 0.09290304, "sqft")
 _add("area", 0.00064516, "sqin")
 _add("area", 0.83612736, "sqyd")
 _add("area", 2_589_988.110336, "sqmi")
+# Units of volume in one word, sized in litres ("cubic feet" is written "cubft" before
+# reading, `_squares_spelt`).
+_add("volume", 1000.0, "cubm")
+_add("volume", 0.001, "cubcm")
+_add("volume", 28.316846592, "cubft")
+_add("volume", 0.016387064, "cubin")
+_add("volume", 764.554857984, "cubyd")
 _add("time", 1.0, "second", "seconds", "sec", "secs")
 _add("time", 60.0, "minute", "minutes", "mins")
 _add("time", 3600.0, "hour", "hours", "hr", "hrs", "h")
@@ -377,6 +385,12 @@ _SQUARE_UNIT = re.compile(
     r"ft|feet|foot|in|inch(?:es)?|yd|yards?|mi|miles?)\b"
     r"|\b(?P<glued>km|m|cm|ft|in|yd|mi)(?:\u00b2|2)(?![\w])"
 )
+# "1,250 cubic feet", "cu ft", "m3", "m³": a volume's unit in one word ("cubft", "cubm").
+_CUBIC_UNIT = re.compile(
+    r"\b(?:cubic|cu\.?)\s+(?P<unit>m|met(?:er|re)s?|cm|centimet(?:er|re)s?|ft|feet|foot|"
+    r"in|inch(?:es)?|yd|yards?)\b"
+    r"|\b(?P<glued>m|cm|ft|in|yd)(?:\u00b3|3)(?![\w])"
+)
 _SQUARE_OF = {
     "kilomet": "km", "met": "m", "centimet": "cm", "feet": "ft", "foot": "ft", "inch": "in",
     "yard": "yd", "mile": "mi",
@@ -384,14 +398,18 @@ _SQUARE_OF = {
 
 
 def _squares_spelt(request: str) -> str:
-    """``request`` with each unit of area written as one word ("sq ft" as "sqft")."""
+    """``request`` with each unit of area or of volume written as one word ("sq ft" as
+    "sqft", "cubic feet" as "cubft")."""
 
-    def spelt(match: re.Match[str]) -> str:
-        unit = match.group("unit") or match.group("glued")
-        short = next((v for k, v in _SQUARE_OF.items() if unit.startswith(k)), unit)
-        return f"sq{short}"
+    def spelt(prefix: str) -> Callable[[re.Match[str]], str]:
+        def word(match: re.Match[str]) -> str:
+            unit = match.group("unit") or match.group("glued")
+            short = next((v for k, v in _SQUARE_OF.items() if unit.startswith(k)), unit)
+            return f"{prefix}{short}"
 
-    return _SQUARE_UNIT.sub(spelt, request)
+        return word
+
+    return _CUBIC_UNIT.sub(spelt("cub"), _SQUARE_UNIT.sub(spelt("sq"), request))
 
 
 # "a marathon (42.195 km)": an amount in brackets is said as if without them; "(weight, not
@@ -427,7 +445,30 @@ _INCHES_AS_IN = re.compile(
 )
 
 
+# "(1 ft = 0.3048 m)", "(1 mile = 1.609344 km)": a reminder of how two units known convert.
+_REMINDER = re.compile(
+    r"\s*\(\s*(?:1|one|a|an)\s+(?P<one>[a-z]+)\s*(?:=|is|equals)\s*(?P<size>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>[a-z]+)\s*\)"
+)
+# How close a reminder's size must be to the table's to say the same: close enough that
+# even a volume, a length cubed, stays well within 0.1 % of the reminder's.
+_SAME_SIZE = 1e-4
+
+
+def _reminder_dropped(match: re.Match[str]) -> str:
+    """Nothing for a reminder whose size is the one this reading converts by; the reminder
+    as it is otherwise ("(1 mile = 1.6 km)" asks for its rounder size, and is read so)."""
+    one, unit = _UNITS.get(match["one"]), _UNITS.get(match["unit"])
+    if one is None or unit is None or one[0] != unit[0]:
+        return match.group(0)
+    said = float(match["size"]) * unit[1]
+    return "" if abs(said / one[1] - 1) < _SAME_SIZE else match.group(0)
+
+
 def _asides_dropped(request: str) -> str:
+    # "180 sq ft in m2 (1 ft = 0.3048 m)": the reminder says the factor the table holds,
+    # and would be read as two more numbers.
+    request = _REMINDER.sub(_reminder_dropped, request)
     request = _INCHES_AS_IN.sub(r"\g<feet> inches", request)
     request = _NAUTICAL.sub("nmi", _ORDINAL.sub("nth", _AS_DECIMAL.sub("", request)))
     request = _PI_ITSELF.sub("", request)
@@ -454,12 +495,50 @@ _US_GALLON_DEFINED = re.compile(
 )
 
 
+# "(1 gallon = 4.546 l)", "(3.785 litres to the gallon)", "11 gallons (4.546 l each)": a
+# gallon defined by its size in litres, which says whose gallon it is.
+_GALLON_IN_LITRES = re.compile(
+    r"\s*\(\s*(?P<one>(?:1|one|a|an)\s+gallon\s*(?:=|is|equals)\s*)?"
+    r"(?P<size>\d+(?:\.\d+)?)\s*(?:l|liters?|litres?)"
+    r"(?P<per>\s+(?:per|a|(?:to|in)\s+(?:a|the|one))\s+gallon)?(?P<each>\s+each)?\s*\)"
+)
+_GALLON_SIZES = {"usgal": 3.785411784, "impgal": 4.54609}
+# How close a size in litres must be to a gallon's to be it ("3.785", "4.546"; not "4.55").
+_SAME_GALLON = 5e-4
+_AFTER_GALLONS = re.compile(r"\b(?:gallons?|gal)\s*$")
+
+
+def _gallon_defined(request: str) -> tuple[str, str | None]:
+    """``request`` without a definition of its gallon in litres, and the gallon so defined
+    ("impgal", "usgal"); as it is and None unless one definition gives one gallon's size."""
+    found = []
+    for match in _GALLON_IN_LITRES.finditer(request):
+        defines = bool(match["one"]) != bool(match["per"] or match["each"]) and (
+            # "(4.546 l each)" is of the gallons said just before it, not of "3 cans".
+            not match["each"] or _AFTER_GALLONS.search(request[: match.start()]) is not None
+        )
+        size = float(match["size"])
+        kinds = [k for k, v in _GALLON_SIZES.items() if abs(size / v - 1) < _SAME_GALLON]
+        if defines and kinds:
+            found.append((match, kinds[0]))
+    if len(found) != 1:
+        return request, None
+    match, kind = found[0]
+    return f"{request[: match.start()]} {request[match.end() :]}", kind
+
+
 def _gallons_said(request: str) -> str:
-    defined = _US_GALLON_DEFINED.search(request) is not None
+    defined = "usgal" if _US_GALLON_DEFINED.search(request) is not None else None
     request = _US_GALLON_DEFINED.sub(" ", request)
+    if defined is None:
+        without, defined = _gallon_defined(request)
+        said = {"usgal" if m.group("us") else "impgal" for m in _GALLON_OF.finditer(request)}
+        # "11 US gallons (4.546 l each)": a gallon named other than the one defined leaves
+        # the definition as it is.
+        request, defined = (request, None) if said - {defined} else (without, defined)
     request = _PINT_OF.sub(lambda m: "uspint" if m.group("us") else "imppint", request)
     request = _GALLON_OF.sub(lambda m: "usgal" if m.group("us") else "impgal", request)
-    return _GALLON.sub("usgal", request) if defined else request
+    return _GALLON.sub(defined, request) if defined else request
 
 
 def unsized_gallon(text: str) -> bool:

@@ -534,8 +534,10 @@ def _share_asked(task: str) -> _Asked:
 _MONEY_ASKED = re.compile(
     r"\bhow\s+much\s+(?:is|was|will|would|does|do|did)\b|\b(?:rent|cost|price|pay|fee|charge|"
     r"bill)\s+(?:for|of)\b|\bwhat\s+(?:do|does|did|will|would)\s+(?:i|we|you|they|he|she)\s+owe\b"
-    # "cost?", "total cost?", "what will it cost": the cost asked bare, of what is stated.
-    r"|^\W*(?:(?:the|total|overall)\s+)*cost\s*[?!.]*\s*$"
+    # "cost?", "total cost?", "what will it cost": the cost asked bare, of what is stated;
+    # so is a sum of money named by what it is ("total claim", "the bill in total").
+    r"|^\W*(?:(?:the|total|overall|my|our)\s+)*(?:cost|claim|bill|fare|spend)"
+    r"(?:\s+(?:in\s+)?total)?\s*[?!.]*\s*$"
     r"|\bwhat\s+(?:will|would|does|did)\s+(?:it|that|this|they|the\s+lot)\s+cost\b(?![^\d]*\d)",
     re.I,
 )
