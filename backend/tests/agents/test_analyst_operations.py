@@ -1965,6 +1965,22 @@ def test_word_problems_said_in_other_orders(instruction: str, result: float) -> 
 
 
 @pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("whole thing came to 18,450 for 123 guests, cost per head", 150),
+        ("coach hire is 650 for 26 players, price per player", 25),
+        ("the meal was 540 for 12 people, cost per person", 45),
+        # an amount changed by a percentage, the new one asked after a comma
+        ("adult membership is 240, 7% rise, new fee?", 256.8),
+        ("rent is 900, 5% rise, new rent?", 945),
+        ("gym is 35 a month, going up 4%, new fee?", 36.4),
+    ],
+)
+def test_a_share_or_a_changed_amount_asked_after_a_comma(instruction: str, result: float) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
     "instruction",
     [
         # A discount asked of a price that rose.
@@ -1993,6 +2009,15 @@ def test_word_problems_that_do_not_hold_are_refused(instruction: str) -> None:
         ("our GS scored 38 from 51 attempts on saturday, shooting %?", 3800 / 51),
         ("keeper saved 12 of 15 penalties this season, save percentage?", 80),
         ("she made 45 from 60 free throws, what's her shooting %", 75),
+        # the part's things named before "out of", the share's name then "as a %"
+        ("9 mispicks out of 3,600 picks this week, error rate as a %?", 0.25),
+        ("14 late deliveries out of 560 this month, late rate as a percentage?", 2.5),
+        ("12 defects out of 400 units, defect rate %?", 3),
+        # a rate or an earlier time said of the old value, between it and "to"
+        ("output went from 40 units a day to 50, % increase?", 25),
+        ("went from 142 picks an hour to 167 after the new scanners, % increase?", 2500 / 142),
+        ("members went from 310 last season to 280 this season, % decrease", 3000 / 310),
+        ("sales went from 12,800 last year to 15,360 this year, % increase", 20),
     ],
 )
 def test_relative_changes_and_shares_said_the_short_way(instruction: str, result: float) -> None:
@@ -2008,6 +2033,12 @@ def test_relative_changes_and_shares_said_the_short_way(instruction: str, result
         # a range, not a part of a whole
         "temperature went from 12 to 20, shooting %?",
         "scored 38 from 51 attempts, growth %?",
+        # a part of another unit than its whole; things of a count that is no whole
+        "20 minutes out of 24 hours, what % is that",
+        "3 boxes of 12 eggs, what % is that",
+        # rates of two periods; the later time said first
+        "went from 2 a day to 10 a week, % increase",
+        "went from 15,360 this year to 12,800 last year, % change",
     ],
 )
 def test_relative_changes_and_shares_not_read_are_refused(instruction: str) -> None:

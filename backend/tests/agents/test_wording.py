@@ -1076,3 +1076,17 @@ def test_feet_and_in_and_the_thing_measured_named_in_the_question(
 )
 def test_in_after_another_unit_or_another_number_is_not_converted(text: str) -> None:
     assert read_formula(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("average hours i worked each week this month 41.5, 37.5, 48, 36, 45", 41.6),
+        ("median miles i ran each day this week 3, 5, 4, 6", 4.5),
+        ("max hours we were open per day this season 8, 10, 12", 12),
+    ],
+)
+def test_a_time_said_of_the_material_is_one_word_of_its_description(
+    text: str, expected: float
+) -> None:
+    assert value(text) == pytest.approx(expected)

@@ -192,6 +192,9 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("Calculate 15% of 80", "and of 300?", "15% of 300"),
         ("What is 10% of 640?", "same but 25%", "25% of 640"),
         ("What is 10% of 640?", "and if it were 25%?", "25% of 640"),
+        # "its" and "thats" with the apostrophe left out
+        ("What is 10% of 640?", "and if its 25%", "25% of 640"),
+        ("membership is 240, 7% rise, new fee?", "what if thats 9%", "240, 9% rise"),
         ("Convert 5 km to miles", "what if it was 8 km", "Convert 8 km to miles"),
         ("Calculate 15% of 80", "make it 20%", "20% of 80"),
         # A new subject asked for with "make it about": one article, not two.

@@ -121,7 +121,8 @@ _FOLLOW_UP_PATTERNS = (
         # "now do 172": the same, for another amount.
         _LEAD + r"(?:for\s+|with\s+|at\s+|on\s+|do\s+|make\s+it\s+"
         r"|(?:what\s+)?if\s+(?:(?:it|that)\s+"
-        r"(?:were|was|is|had\s+been)|it's|that's"
+        # "and if its 9%": the apostrophe left out.
+        r"(?:were|was|is|had\s+been)|it's|that's|its|thats"
         # "what if i saved 80 a week instead": what the user does, by another amount.
         r"|(?:i|we)\s+(?:saved|save|paid|pay|put|spent|spend|earned|earn|ran|run|walked|walk|"
         r"used|use|made|make|sold|sell|bought|buy|ate|eat|did|do|drove|drive)"

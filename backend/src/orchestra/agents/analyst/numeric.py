@@ -1528,7 +1528,14 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     if context is None and (parts := split_question(text)) is not None:
         # "scored 38 from 51 attempts on saturday, shooting %?": a share or a change in
         # percent asked after a comma, with no sentence of its own.
-        asked = read_part_of_whole(*parts) or read_relative_change(*parts)
+        # "came to 18,450 for 123 guests, cost per head": the amount for each one counted.
+        asked = (
+            read_part_of_whole(*parts)
+            or read_relative_change(*parts)
+            or read_share_per_person(*parts)
+            # "membership is 240, 7% rise, new fee?": an amount changed by a percentage.
+            or read_percentage_problem(*parts)
+        )
         if asked is not None:
             return (Clause(asked[1], asked[0]),)
     if context is not None:

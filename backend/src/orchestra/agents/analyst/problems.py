@@ -241,7 +241,8 @@ _TAXED = re.compile(r"\b(?:tax|taxes|taxed|vat|deductions?|deducted)\b", re.I)
 # The question asks for the amount in the end ...
 _ASKS_FINAL = re.compile(
     r"\b(?:pay|paying|total|altogether|in all|owe|cost|costs|end up|"
-    r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill)|"
+    r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill|fee|fare|"
+    r"premium|subscription|charge)|"
     r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
     r"discounted price|reduced price|price after|gross|"
     # "whats it worth now": what is left of a value after a loss.
@@ -795,6 +796,9 @@ def read_discount_then_voucher(context: str, task: str) -> list[tuple[Node, str]
 # "48 of our 640 replies", "12 out of the 30 players": a part of a whole, counted.
 _PART_OF_WHOLE = re.compile(
     r"(?<![\w.])(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:(?:right|correct)\s+)?(?:(?:out\s+)?of|"
+    # "9 mispicks out of 3,600 picks": what the part counts, before "out of" only ("3 boxes
+    # of 12 eggs" is no part of a whole).
+    r"(?!(?:out|of|from)\b)(?P<counted>[a-z]+)\s+out\s+of|"
     # "scored 38 from 51 attempts": the whole after "from", when no range ("from 5 to 9")
     r"(?P<from>from))\s+(?:(?:the|our|my|your|their|its|his|her|all|all\s+the)\s+)?"
     r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])(?(from)(?!\s*(?:to|-|until|till)\b))",
@@ -822,7 +826,8 @@ _ASKS_PERCENT_OF_IT = re.compile(
     r"|(?:(?:what(?:'s|\s+is|s)|whats)\s+(?:the\s+|my\s+|our\s+|their\s+|his\s+|her\s+)?)?"
     r"(?!(?:increase|decrease|change|more|less|off|discount|saving|savings|profit|loss|tip|"
     r"tax|rise|drop|fall|growth|interest|vat|markup|margin)\b)[a-z]+(?:\s+(?:rate|ratio|"
-    r"success))?\s*(?:%|percent|percentage)"
+    # "error rate as a %?": the share named, then asked in percent.
+    r"success))?\s*(?:(?:as|in)\s+(?:a\s+)?)?(?:%|percent|percentage)"
     # "what percentage germinated", "what percent of the pizza was that": the part's
     # share said with the part's own verb; a change ("what percentage increase") is not.
     r"|what\s+(?:percent|percentage|%)(?:\s+of\s+(?:them|those|it|the\s+[a-z]+))?"
@@ -848,6 +853,9 @@ def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
         return None
     if _ASKS_SCORE.search(task) and (_MISSED.search(context) or not _GOT.search(context)):
         return None  # "I missed 3 out of 12, what's my score?": the score is not 3 of 12
+    counted = stated.groupdict().get("counted")
+    if counted and is_unit(counted):
+        return None  # "20 minutes out of 24 hours": amounts of two units, maybe
     part, whole = (stated.group(k).replace(",", "") for k in ("part", "whole"))
     if float(part) > float(whole) or float(whole) == 0:
         return None
@@ -1321,6 +1329,12 @@ _FROM_TO = re.compile(
     r"\bfrom\s+[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     # "from 2,400 subs to 3,150": what is counted, said once after the first value.
     r"(?P<scale_old>\s+(?:thousand|million|billion))?(?P<pct_old>\s*%)?(?:\s+(?P<counted>[a-z]+))??"
+    # "from 142 picks an hour to 167": a rate, whose period the new value keeps (checked
+    # where it is read); "from 12,800 last year to 15,360": the old value's time, said
+    # only as the earlier one, so that the order of the two is the order of time.
+    r"(?:\s+(?:an?|per|each|every)\s+(?P<period_old>hour|hr|day|week|month|year))?"
+    r"(?P<time_old>\s+(?:last|the\s+previous|the\s+year\s+before)(?:\s+(?:year|month|week|quarter|"
+    r"season|term))?)?"
     r"\s+(?:(?:down|up)\s+)?to\s+[$\u20ac\u00a3]?"
     r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>\s+(?:thousand|million|billion))?"
     r"(?P<pct_new>\s*%)?",
@@ -1471,6 +1485,12 @@ _NOT_POINTS = re.compile(
 _DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
 
 
+# A rate said after the new value ("... to 167 an hour"), read against the old one's period.
+_RATE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:an?|per|each|every)\s+([a-z]+)", re.I)
+_PERIOD_WORDS = {"hour": "hour", "hr": "hour", "day": "day", "week": "week", "month": "month"}
+_PERIOD_WORDS |= {"year": "year", "hours": "hour", "hrs": "hour"}
+
+
 def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     """ "Sales fell from 80 to 60. What's the percentage decrease?": the change over the old
     value, in percent, or None. The numbers must be exactly the two of "from ... to ...",
@@ -1497,6 +1517,14 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     if any(percents) and not (all(percents) and _NOT_POINTS.search(f"{context} {task}")):
         # "from 4.25% to 5%": a change in percentage points, or relative? Only said apart.
         return None
+    period = stated.groupdict().get("period_old")
+    said_after = _RATE_AFTER.match(context, stated.end())
+    if (
+        period
+        and said_after
+        and _PERIOD_WORDS.get(said_after.group(1).lower()) != _PERIOD_WORDS[period.lower()]
+    ):
+        return None  # "from 2 a day to 10 a week": two rates of different periods
     counted = stated.groupdict().get("counted")
     # "from 96.4 kg to 88.7 kg": one unit said of both values is two amounts of one thing.
     same_unit = counted and re.match(rf"\s*{re.escape(counted)}\b", context[stated.end() :])
@@ -1622,6 +1650,8 @@ def read_change_over_period(context: str, task: str) -> tuple[Node, str] | None:
         return None
     if stated.group("scale_old") or stated.group("scale_new") or stated.group("counted"):
         return None
+    if stated.group("period_old") or stated.group("time_old"):
+        return None  # "from 875 a month to ...": the periods are read by `_period` alone
     periods, asked_periods = _period(context), _period(task)
     if len(periods) != 1 or len(asked_periods) > 1:
         return None

@@ -461,6 +461,13 @@ _ASKS = re.compile(
 )
 
 
+# "cost per head", "fee per member": an amount asked for each one of those counted.
+_ASKS_A_HEAD = re.compile(
+    r"\b(?:per|a)\s+(?:head|person|member|guest|student|player|pupil|runner|child|kid|adult)\b",
+    re.I,
+)
+
+
 def split_question(text: str) -> tuple[str, str] | None:
     """The statement and the question of a request said in one go, or None."""
     pieces = [(m.end(), text[m.end() :]) for m in _PIECE_BREAK.finditer(text)]
@@ -469,9 +476,12 @@ def split_question(text: str) -> tuple[str, str] | None:
             return text[:at].strip(), rest.strip()
     last = pieces[-1][1] if pieces else ""
     if re.fullmatch(r"(?:[a-z%/']+\s*){1,5}[?.!]*\s*", last, re.I) and (
-        last.rstrip().endswith("?") or re.search(r"%|\bperc[ae]nt", last, re.I)
+        last.rstrip().endswith("?")
+        or re.search(r"%|\bperc[ae]nt", last, re.I)
+        or _ASKS_A_HEAD.search(last)
     ):
-        # "..., food cost percentage?": a few words asked, after the statement.
+        # "..., food cost percentage?", "..., cost per head": a few words asked, after
+        # the statement.
         return text[: pieces[-1][0]].strip(), pieces[-1][1].strip()
     return None
 

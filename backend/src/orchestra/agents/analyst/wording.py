@@ -462,6 +462,9 @@ _DESCRIPTIVE_OK = _words(
     following these those given below above provided attached column row scores amounts
     totals subtotals here there all of in for from on"""
 )
+# "this month", "each week": a time the material is of, said in two words.
+_TIME_SAID = _words("this each every per")
+_PERIOD_NOUNS = _words("day week month year season term quarter shift")
 # Words that ask for something this reader cannot apply: never skipped as descriptions.
 _QUALIFIERS = _words(
     """top biggest largest smallest highest lowest excluding exclude except without only
@@ -1045,13 +1048,22 @@ class _Parser:
         # "the mean and kurtosis of 3, 5": words joined on by "and" name another figure,
         # unread, not the material; they must count against the reading.
         joined = self.at("and") or self.at("&")
+        # "hours i worked each week this month": a time said of the material ("this
+        # month") is one word of its description, not two.
+        timed = 0
         while (token := self.peek()) is not None and not self._operand_start():
+            if (
+                token.text in _TIME_SAID
+                and (period := self.peek(1)) is not None
+                and period.text in _PERIOD_NOUNS
+            ):
+                timed += 1
             # Words naming the material ("these sales figures:") before the numbers.
             if token.kind == "colon" or (
                 token.kind == "word"
                 and token.text not in _QUALIFIERS
                 and not self._changes_values()
-                and skipped < 5
+                and skipped - timed < 5
             ):
                 after_and = joined and skipped > 0
                 if token.kind == "word" and token.text not in _DESCRIPTIVE_OK and not after_and:
