@@ -2263,3 +2263,15 @@ def test_records_cut_stories_that_grip_and_no_one_reached(text: str, label: str)
 )
 def test_time_off_a_thing_holding_on_and_a_condition_are_no_verdict(text: str) -> None:
     assert sentiment(text).label == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dragged on for 300 pages and the twist was obvious from chapter two",
+        "the pacing across 400 pages was glacial",
+    ],
+)
+def test_a_review_with_its_verdict_in_unknown_words_is_no_statement_of_fact(text: str) -> None:
+    # neutral would be a guess: the count of pages or minutes is no sign of a plain fact here
+    assert sentiment(text).unread

@@ -4148,12 +4148,21 @@ _FEELING = _words(
 )
 
 
+# The parts of a book, a film or a show: a text that tells of them is a review, whose
+# verdict may be in words this lexicon lacks ("dragged on for 300 pages and the twist was
+# obvious from chapter two"); its page count makes it no statement of fact.
+_PARTS_OF_A_WORK = _words(
+    """plot plots twist twists ending endings chapter chapters page pages episode episodes
+    storyline pacing finale cast acting characters dialogue"""
+)
+
+
 def _plainly_factual(tokens: Sequence[str]) -> bool:
     # "Please send a reading by 30 June so we can bill you": the "so" of a request's purpose
     # is no emphasis.
     tokens = _less_purpose_openings(tokens)
     return any(t in _FACTUAL or any(c.isdigit() for c in t) for t in tokens) and not any(
-        t in _FEELING for t in tokens
+        t in _FEELING or t in _PARTS_OF_A_WORK for t in tokens
     )
 
 
