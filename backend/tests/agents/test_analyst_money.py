@@ -599,6 +599,41 @@ def test_a_markup_on_cost_and_a_break_even(request_text: str, result: float) -> 
     assert run(request_text)["result"] == pytest.approx(result)
 
 
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # The costs named one by one, the ticket price no cost of them.
+        ("Context: costs: hall 1,200, set 650, costumes 480, rights 900. tickets are 12 each. "
+         "Task: total costs", 3230),
+        ("Context: costs: venue 500, band 300. tickets are 10 each. Task: total costs", 800),
+        ("Context: expenses are hall hire 240 and costumes 130. entry is 5. Task: what are the "
+         "total expenses?", 370),
+        # "just divide": the break-even count as it is, not rounded up.
+        ("Context: costs: hall 1,200, set 650, costumes 480, rights 900. tickets are 12 each. "
+         "Task: how many tickets to break even (just divide)", 3230 / 12),
+        ("Context: costs: venue 500, band 330. tickets are 12 each. Task: break even, don't "
+         "round", 830 / 12),
+    ],
+)  # fmt: skip
+def test_listed_costs_beside_a_ticket_price(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # Costs named, another total asked: of the costs, or with the tickets?
+        "Context: costs: venue 500, band 300. tickets are 10 each. Task: total expenses",
+        # A cost for each one sold is no fixed cost of the list.
+        "Context: costs: venue 500, printing 0.50 per ticket. tickets are 10 each. Task: total "
+        "costs",
+    ],
+)
+def test_listed_costs_not_wholly_said_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
 def test_a_margin_said_on_cost_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run(

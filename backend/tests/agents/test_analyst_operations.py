@@ -439,8 +439,10 @@ def test_the_price_of_one_item_with_more_numbers_is_refused(instruction: str) ->
         # not one more value of a list (these came back as sums of every number).
         "Context: 110 day guests and 45 evening guests. Day meal is 68 a head, evening buffet "
         "is 14 a head. Task: Total catering.",
-        "Context: Costs: hall 1,200, set 650, rights 900. Tickets are 12 each. Task: Total costs.",
-        "Context: 22 m2 of oak flooring at 34.99/m2 plus fitting at 18/m2. Task: Total.",
+        # (Read as the products they are, "total costs" of these costs and "total" of these
+        # lines are answered: test_analyst_money, test_measures.) A total of what, here?
+        "Context: Costs: hall 1,200, set 650, rights 900. Tickets are 12 each. Task: Total.",
+        "Context: 22 m2 of oak flooring at 34.99/m2 plus fitting 18. Task: Total.",
     ],
 )
 def test_a_price_beside_amounts_is_no_value_of_a_list(instruction: str) -> None:
@@ -451,7 +453,6 @@ def test_a_price_beside_amounts_is_no_value_of_a_list(instruction: str) -> None:
 def test_prices_alone_are_values_of_a_list() -> None:
     data = run("Context: coffee 3.50 each, cake 2.80 each. Task: Total.", capability="statistics")
     assert data["result"] == pytest.approx(6.3)
-
 
 
 @pytest.mark.parametrize(

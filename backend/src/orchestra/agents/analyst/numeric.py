@@ -71,6 +71,7 @@ from orchestra.agents.analyst.problems import (
     read_held_less_taken,
     read_interest,
     read_interest_only_payment,
+    read_listed_costs_total,
     read_loan_repaid,
     read_macro_grams,
     read_markup_on_cost,
@@ -1430,6 +1431,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_markup_on_cost,
     # "stall costs 63, each bracelet costs me 1.80 and i sell them at 6. break even?"
     read_break_even,
+    # "costs: hall 1,200, set 650. tickets are 12 each. total costs": the costs, no ticket
+    read_listed_costs_total,
     # "house is valued at 340,000 and 212,500 is left on the mortgage. what % is equity"
     read_equity_share,
     # "I make 3,200 a month and spend 2,450. How much do I save each month?"

@@ -72,6 +72,7 @@ __all__ = [
     "read_held_less_taken",
     "read_interest",
     "read_interest_only_payment",
+    "read_listed_costs_total",
     "read_loan_repaid",
     "read_loan_to_value",
     "read_macro_grams",
@@ -2198,10 +2199,10 @@ _PRICE_OF_EACH = re.compile(
 _COST_EACH = re.compile(r"\s*(?:each|per|a|an|every)\b", re.I)
 
 
-def _break_even_listed_costs(context: str) -> tuple[Node, str] | None:
+def _listed_costs(context: str) -> tuple[list[Num], Num] | None:
     """ "choir concert costs: hall 320, accompanist 150, printing 45. tickets are £12": the
-    costs added, over the price, rounded up; None unless every number before the price is
-    one of the listed costs (no cost for each one sold) and the price is the last number."""
+    listed costs and the price; None unless every number before the price is one of the
+    listed costs (no cost for each one sold) and the price is the last number."""
     listed, priced = _COSTS_LISTED.search(context), _PRICE_OF_EACH.search(context)
     if listed is None or priced is None or _PERCENT_AFTER.search(context):
         return None
@@ -2213,16 +2214,45 @@ def _break_even_listed_costs(context: str) -> tuple[Node, str] | None:
     ):
         return None
     price = _plain(priced.group("price"))
-    if price.value == 0:
+    return ([_plain(m.group(0)) for m in costs], price) if price.value != 0 else None
+
+
+def _break_even_listed_costs(context: str, task: str) -> tuple[Node, str] | None:
+    """The listed costs (`_listed_costs`) added, over the price, rounded up unless the
+    task says not to round ("just divide")."""
+    stated = _listed_costs(context)
+    if stated is None:
         return None
-    total: Node = _plain(costs[0].group(0))
-    for more in costs[1:]:
-        total = Op("+", total, _plain(more.group(0)))
-    count = Op("/", total, price)
-    exact = sum(float(m.group(0).replace(",", "")) for m in costs) / price.value
-    if abs(exact - round(exact)) < 1e-9:
+    costs, price = stated
+    count = Op("/", _added(costs), price)
+    exact = sum(cost.value for cost in costs) / price.value
+    if abs(exact - round(exact)) < 1e-9 or NOT_ROUNDED.search(task):
         return count, "the number to sell to break even"
     return Call("ceil", (count,)), "the number to sell to break even (rounded up)"
+
+
+# "total costs", "what are the total expenses": the listed costs added, the price of each
+# ticket left out of them.
+_ASKS_TOTAL_COSTS = re.compile(
+    r"^\W*(?:(?:what\s+(?:are|is|were)|what'?s)\s+)?(?:the\s+|my\s+|our\s+)?total\s+"
+    r"(?P<noun>costs?|expenses|outgoings)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def read_listed_costs_total(context: str, task: str) -> tuple[Node, str] | None:
+    """ "costs: hall 1,200, set 650, costumes 480. tickets are 12 each. total costs": the
+    listed costs added (`_listed_costs`), the ticket price no cost; None unless the task
+    asks that total of the costs as they were named."""
+    asked = _ASKS_TOTAL_COSTS.match(task)
+    stated = _listed_costs(context) if asked is not None else None
+    if asked is None or stated is None:
+        return None
+    named = _COSTS_LISTED.search(context)
+    heading = "" if named is None else named.group(0).split()[0].rstrip(":").lower()
+    if asked.group("noun").lower().rstrip("s") != heading.rstrip("s"):
+        return None  # "costs: ...  total expenses"
+    return _added(stated[0]), "the total costs"
 
 
 def read_break_even(context: str, task: str) -> tuple[Node, str] | None:
@@ -2236,7 +2266,7 @@ def read_break_even(context: str, task: str) -> tuple[Node, str] | None:
         return None
     stated = _FIXED_THEN_EACH.search(context) or _FIXED_THEN_EACH_SOLD.search(context)
     if stated is None:
-        return _break_even_listed_costs(context)
+        return _break_even_listed_costs(context, task)
     if len(_NUMBER.findall(context)) != 3 or _PERCENT_AFTER.search(context):
         return None
     fixed, cost, price = (_plain(stated.group(k)) for k in ("fixed", "cost", "price"))
