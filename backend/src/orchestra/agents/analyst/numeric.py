@@ -83,6 +83,7 @@ from orchestra.agents.analyst.problems import (
     read_percentage_problem,
     read_points_and_relative_change,
     read_price_per_one_counted,
+    read_priced_kinds_counted,
     read_pro_rata,
     read_rate_for_periods,
     read_rates_in_turn,
@@ -1387,6 +1388,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_count_at_price_and_one,
     # "school trip is 18 per kid and there are 27 kids, how much altogether"
     read_price_per_one_counted,
+    # "adult 240 a year, junior 95. we have 86 adults and 54 juniors. total income"
+    read_priced_kinds_counted,
     # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
     read_percentage_problem,
     # "48 of our 640 survey replies said yes. What percent is that?"

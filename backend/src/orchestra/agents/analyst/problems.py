@@ -90,6 +90,7 @@ __all__ = [
     "read_points_and_relative_change",
     "read_price_for_margin",
     "read_price_per_one_counted",
+    "read_priced_kinds_counted",
     "read_pro_rata",
     "read_profit_then_margin",
     "read_rate_for_periods",
@@ -652,6 +653,91 @@ def read_price_per_one_counted(context: str, task: str) -> tuple[Node, str] | No
         return None
     count = counted.group("count")
     return Op("*", _plain(stated.group("price")), Num(float(count), count)), "the total"
+
+
+# "86 adults", "22 families": a count, then the kind of thing counted (not "240 a year").
+_KIND_COUNTED = re.compile(
+    r"(?P<count>\d[\d,]*)\s+(?!(?:a|an|per|each|every|for|at|is|are|and|or|of|the|to|in|"
+    r"x|on|off|apiece|quid|pounds|dollars|euros)\b)(?P<kind>[a-z]+)\b",
+    re.I,
+)
+# What a clause of prices says beside its kind and price: "adult membership 240 a year",
+# "child tickets are 6 each".
+_PRICE_WORDS = frozenset(
+    {"membership", "memberships", "ticket", "tickets", "price", "prices", "fee", "fees", "sub",
+     "subs", "rate", "rates", "entry", "is", "are", "costs", "cost", "pays", "pay", "at"}
+)  # fmt: skip
+_PRICE_AFTER = re.compile(
+    r"\s*(?:each|apiece|(?:a|an|per)\s+(?:year|month|week|season|term|head|person|ticket))?"
+    r"\s*(?:,|;|\.(?!\d)|\band\b|$)",
+    re.I,
+)
+# "total income", "how much altogether", "total takings a month": the money taken in, and
+# nothing else ("total people" counts the people).
+_ASKS_INCOME = re.compile(
+    r"^\W*(?:(?:so\s+)?(?:what'?s|whats|what\s+is)\s+)?(?:the\s+|our\s+|my\s+)?"
+    r"(?:total|how\s+much)(?:\s+(?:income|takings|revenue|collected|money|fees|subs|is\s+that|"
+    r"altogether|in\s+all|do\s+we\s+(?:get|take|make|collect)))*"
+    r"(?:\s+(?:a|per|each|for\s+the)\s+(?:year|month|week|season|term))?\W*$",
+    re.I,
+)
+_PERIOD_WORD = re.compile(r"\b(?:year|month|week|season|term|annual|monthly|weekly)", re.I)
+
+
+def _kind(word: str) -> str:
+    """ "adults" -> "adult", "families" -> "family", "children" -> "child"."""
+    word = word.lower()
+    if word == "children":
+        return "child"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def read_priced_kinds_counted(context: str, task: str) -> tuple[Node, str] | None:
+    """ "adult membership 240 a year, junior 95, family 480. we have 86 adults, 54 juniors
+    and 22 families. total income": each kind's count times its price, added; None unless
+    every number is a price said after its kind or a count said before one, each kind has
+    one price and one count, and the question asks the total (in the prices' own period:
+    "a year" is no total "a month")."""
+    if _NUMBER.search(task) or not _ASKS_INCOME.match(task):
+        return None
+    if _PERCENT_AFTER.search(context) or PRICE_CHANGED_IN_WORDS.search(context):
+        return None
+    numbers = list(_NUMBER.finditer(context))
+    counted = {m.start(): m for m in _KIND_COUNTED.finditer(context) if m.group("count") != "0"}
+    prices: dict[str, Num] = {}
+    counts: dict[str, Num] = {}
+    periods: set[str] = set()
+    start = 0
+    for number in numbers:
+        count = counted.get(number.start())
+        if count is not None and count.end("count") == number.end():
+            kind = _kind(count.group("kind"))
+            if kind in counts:
+                return None
+            counts[kind] = _plain(number.group(0))
+            start = count.end()
+            continue
+        after = _PRICE_AFTER.match(context, number.end())
+        words = re.findall(r"[a-z]+", context[start : number.start()].lower())
+        named = [w for w in words if w not in _PRICE_WORDS and w not in {"and", "the", "a"}]
+        if after is None or len(named) != 1 or _kind(named[0]) in prices:
+            return None  # no price of one kind, said in a clause of its own
+        prices[_kind(named[0])] = _plain(number.group(0))
+        periods.update(p.lower() for p in _PERIOD_WORD.findall(after.group(0)))
+        start = after.end()
+    if len(prices) < 2 or set(prices) != set(counts):
+        return None
+    asked = {p.lower() for p in _PERIOD_WORD.findall(task)}
+    if asked and asked != periods:
+        return None  # "240 a year ... total a month"
+    total: Node | None = None
+    for kind, price in prices.items():
+        each = Op("*", counts[kind], price)
+        total = each if total is None else Op("+", total, each)
+    assert total is not None
+    return total, "the total of each kind's count times its price"
 
 
 # "after a 15% pay cut I now earn 3,400", "after a 10% raise it is 550": the amount after a
