@@ -443,6 +443,9 @@ def test_the_price_of_one_item_with_more_numbers_is_refused(instruction: str) ->
         # lines are answered: test_analyst_money, test_measures.) A total of what, here?
         "Context: Costs: hall 1,200, set 650, rights 900. Tickets are 12 each. Task: Total.",
         "Context: 22 m2 of oak flooring at 34.99/m2 plus fitting 18. Task: Total.",
+        # A price a unit of measure beside an amount in another unit (this was 97.45).
+        "Context: fuel at 1.45 a litre for 96 miles. Task: Total.",
+        "Context: diesel is 1.52 a litre and i drove 340 miles. Task: What's the total?",
     ],
 )
 def test_a_price_beside_amounts_is_no_value_of_a_list(instruction: str) -> None:

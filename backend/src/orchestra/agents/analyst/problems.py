@@ -1354,10 +1354,13 @@ def states_count_and_price(text: str) -> bool:
     return _PEOPLE.search(lowered) is not None and len(_NUMBER.findall(lowered)) > 1
 
 
-# "68 a head", "12 each", "34.99/m2", "18 per m2", "22 an hour": a price or rate, said by
-# the words right after its number.
+# "68 a head", "12 each", "34.99/m2", "18 per m2", "22 an hour", "1.45 a litre": a price or
+# rate, said by the words right after its number.
 _PRICED = re.compile(
     r"\s*(?:each\b|apiece\b|a\s+(?:head|pop)\b|an?\s+(?:hour|hr)\b|per\s+(?!cent\b)[a-z]|"
+    # "fuel at 1.45 a litre for 96 miles": a price a unit of measure.
+    r"an?\s+(?:litre|liter|mile|km|kilometre|kilometer|kg|kilo|gallon|metre|meter|m2|sqm|"
+    r"foot|yard|kwh|unit)\b|"
     r"/\s*[a-z])",
     re.I,
 )
