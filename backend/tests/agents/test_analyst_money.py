@@ -404,6 +404,47 @@ def test_a_price_for_each_of_other_things_than_counted_is_refused() -> None:
         run("school trip is 18 per kid and there are 27 adults, how much altogether")
 
 
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # A price for each kind, then a count of each kind: the products, added.
+        ("Context: adult membership 240 a year, junior 95, family 480. we have 86 adults, 54 "
+         "juniors and 22 families. Task: total income", 36330),
+        ("Context: adult tickets are 12, child tickets 6. we sold 40 adults and 25 children. "
+         "Task: total takings", 630),
+        ("Context: adults 12 each, kids 6 each. 40 adults and 25 kids came. Task: total", 630),
+        # The total asked in the prices' own period.
+        ("Context: adult membership 20 a month, junior 10. we have 30 adults and 12 juniors. "
+         "Task: total income a month", 720),
+    ],
+)  # fmt: skip
+def test_prices_of_kinds_and_counts_of_kinds(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A total a year of prices a month: how many months?
+        "Context: adult membership 20 a month, junior 10. we have 30 adults and 12 juniors. "
+        "Task: total income a year",
+        # Kids are no children said: which price is theirs?
+        "Context: adult 12, child 6. 40 adults and 25 kids. Task: total",
+        # Not the money taken in: how many people.
+        "Context: adult 12, child 6. 40 adults and 25 children. Task: total people",
+        "Context: adult 12, child 6. 40 adults and 25 children. Task: total profit",
+        # A kind counted with no price.
+        "Context: adult 12, child 6. 40 adults, 25 children and 3 babies. Task: total",
+        # A price changed in words, or a share off.
+        "Context: adult 12, child 6, under 3s go free. 40 adults and 25 children. Task: total",
+        "Context: adult 12, child 6. 40 adults and 25 children, 10% off for groups. Task: total",
+    ],
+)
+def test_prices_of_kinds_not_all_counted_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
 def test_an_interest_only_payment_a_month() -> None:
     data = run("interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment")
     assert data["result"] == pytest.approx(632.5)
@@ -597,6 +638,41 @@ def test_a_part_larger_than_the_whole_before_it_is_refused() -> None:
 )
 def test_a_markup_on_cost_and_a_break_even(request_text: str, result: float) -> None:
     assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # The costs named one by one, the ticket price no cost of them.
+        ("Context: costs: hall 1,200, set 650, costumes 480, rights 900. tickets are 12 each. "
+         "Task: total costs", 3230),
+        ("Context: costs: venue 500, band 300. tickets are 10 each. Task: total costs", 800),
+        ("Context: expenses are hall hire 240 and costumes 130. entry is 5. Task: what are the "
+         "total expenses?", 370),
+        # "just divide": the break-even count as it is, not rounded up.
+        ("Context: costs: hall 1,200, set 650, costumes 480, rights 900. tickets are 12 each. "
+         "Task: how many tickets to break even (just divide)", 3230 / 12),
+        ("Context: costs: venue 500, band 330. tickets are 12 each. Task: break even, don't "
+         "round", 830 / 12),
+    ],
+)  # fmt: skip
+def test_listed_costs_beside_a_ticket_price(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # Costs named, another total asked: of the costs, or with the tickets?
+        "Context: costs: venue 500, band 300. tickets are 10 each. Task: total expenses",
+        # A cost for each one sold is no fixed cost of the list.
+        "Context: costs: venue 500, printing 0.50 per ticket. tickets are 10 each. Task: total "
+        "costs",
+    ],
+)
+def test_listed_costs_not_wholly_said_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
 
 
 def test_a_margin_said_on_cost_is_refused() -> None:

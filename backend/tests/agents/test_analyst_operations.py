@@ -439,8 +439,13 @@ def test_the_price_of_one_item_with_more_numbers_is_refused(instruction: str) ->
         # not one more value of a list (these came back as sums of every number).
         "Context: 110 day guests and 45 evening guests. Day meal is 68 a head, evening buffet "
         "is 14 a head. Task: Total catering.",
-        "Context: Costs: hall 1,200, set 650, rights 900. Tickets are 12 each. Task: Total costs.",
-        "Context: 22 m2 of oak flooring at 34.99/m2 plus fitting at 18/m2. Task: Total.",
+        # (Read as the products they are, "total costs" of these costs and "total" of these
+        # lines are answered: test_analyst_money, test_measures.) A total of what, here?
+        "Context: Costs: hall 1,200, set 650, rights 900. Tickets are 12 each. Task: Total.",
+        "Context: 22 m2 of oak flooring at 34.99/m2 plus fitting 18. Task: Total.",
+        # A price a unit of measure beside an amount in another unit (this was 97.45).
+        "Context: fuel at 1.45 a litre for 96 miles. Task: Total.",
+        "Context: diesel is 1.52 a litre and i drove 340 miles. Task: What's the total?",
     ],
 )
 def test_a_price_beside_amounts_is_no_value_of_a_list(instruction: str) -> None:

@@ -171,6 +171,52 @@ def test_invoice_lines_not_all_read_are_refused(instruction: str) -> None:
         run(instruction)
 
 
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # A count at a rate for so long, each: the product of the three.
+        ("2 storage containers at 28 a week each for 9 weeks, total", 504),
+        ("3 skips at 240 a week each for 2 weeks - total cost?", 1440),
+        ("Context: 4 scaffold towers at 55 a day each for 6 days. Task: Total.", 1320),
+        # A price a head, of the people counted.
+        ("110 guests at 68 a head, total catering", 7480),
+        ("110 guests at 68 a head and 45 kids at 20 a head, what's the total", 8380),
+        ("2 adults at 15 each and 3 children at 8 each, total", 54),
+        # An amount at a price per its unit, and a second price per the same unit.
+        ("22 m2 of oak flooring at 34.99/m2 plus fitting at 18/m2. total", 1165.78),
+        ("12 m of fencing at 25/m and painting at 3/m, total cost", 336),
+        # Lines of each kind, and one price for the whole day.
+        ("quote: 3 men at 22/hr each for 7 hrs, van hire 140 for the day, fuel at 0.35 a mile "
+         "for 96 miles. total", 635.6),
+        ("Context: 2 fitters at 30 an hour each for 5 hours, skip 180 for the week, mileage at "
+         "0.45 a mile for 40 miles. Task: What's the total?", 498),
+    ],
+)  # fmt: skip
+def test_lines_said_in_words_are_the_products_summed(instruction: str, expected: float) -> None:
+    assert run(instruction, "statistics")["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # The rate of each man, or of the three? ("each" says it.)
+        "3 men at 22/hr for 7 hrs, total",
+        # A rate a week, for how many weeks?
+        "2 storage containers at 28 a week, total",
+        # 25 each for each night, or for the three nights?
+        "4 people at 25 each for 3 nights, total",
+        # A price per m2, with no m2 said.
+        "fitting at 18/m2 and 3 doors at 40 each, total",
+        # A line of something else: the total may leave it out.
+        "10 guests at 68 a head, 2 paid already, total",
+        "12 tickets at 8 each and 2 free, total",
+    ],
+)
+def test_lines_said_in_words_not_all_read_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, "statistics")
+
+
 def test_how_many_of_a_noun_no_column_names_is_not_the_count_of_rows() -> None:
     with pytest.raises(AgentInputError, match="no column of errors"):
         run('how many errors are in here? [{"a":1},{"a":2}]', "statistics")

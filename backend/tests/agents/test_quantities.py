@@ -668,6 +668,19 @@ def test_a_thing_counted_in_the_singular_of_one_or_less(instruction: str, result
 
 
 @pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the amount wanted said as an order
+        ("1 kg flour makes 3 loaves, order for 40 loaves, how many kg of flour", 40 / 3),
+        ("2 eggs make 12 pancakes, we have an order of 30 pancakes, how many eggs", 5),
+        ("500 g of mince makes 4 burgers, order for 18 burgers, how much mince in g", 2250),
+    ],
+)
+def test_the_amount_wanted_said_as_an_order(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
     "instruction",
     [
         # a fraction with no short decimal is not guessed at

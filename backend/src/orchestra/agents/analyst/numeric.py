@@ -71,6 +71,7 @@ from orchestra.agents.analyst.problems import (
     read_held_less_taken,
     read_interest,
     read_interest_only_payment,
+    read_listed_costs_total,
     read_loan_repaid,
     read_macro_grams,
     read_markup_on_cost,
@@ -82,6 +83,7 @@ from orchestra.agents.analyst.problems import (
     read_percentage_problem,
     read_points_and_relative_change,
     read_price_per_one_counted,
+    read_priced_kinds_counted,
     read_pro_rata,
     read_rate_for_periods,
     read_rates_in_turn,
@@ -1435,6 +1437,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_count_at_price_and_one,
     # "school trip is 18 per kid and there are 27 kids, how much altogether"
     read_price_per_one_counted,
+    # "adult 240 a year, junior 95. we have 86 adults and 54 juniors. total income"
+    read_priced_kinds_counted,
     # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
     read_percentage_problem,
     # "48 of our 640 survey replies said yes. What percent is that?"
@@ -1479,6 +1483,8 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_markup_on_cost,
     # "stall costs 63, each bracelet costs me 1.80 and i sell them at 6. break even?"
     read_break_even,
+    # "costs: hall 1,200, set 650. tickets are 12 each. total costs": the costs, no ticket
+    read_listed_costs_total,
     # "house is valued at 340,000 and 212,500 is left on the mortgage. what % is equity"
     read_equity_share,
     # "I make 3,200 a month and spend 2,450. How much do I save each month?"

@@ -72,6 +72,7 @@ __all__ = [
     "read_held_less_taken",
     "read_interest",
     "read_interest_only_payment",
+    "read_listed_costs_total",
     "read_loan_repaid",
     "read_loan_to_value",
     "read_macro_grams",
@@ -89,6 +90,7 @@ __all__ = [
     "read_points_and_relative_change",
     "read_price_for_margin",
     "read_price_per_one_counted",
+    "read_priced_kinds_counted",
     "read_pro_rata",
     "read_profit_then_margin",
     "read_rate_for_periods",
@@ -652,6 +654,91 @@ def read_price_per_one_counted(context: str, task: str) -> tuple[Node, str] | No
         return None
     count = counted.group("count")
     return Op("*", _plain(stated.group("price")), Num(float(count), count)), "the total"
+
+
+# "86 adults", "22 families": a count, then the kind of thing counted (not "240 a year").
+_KIND_COUNTED = re.compile(
+    r"(?P<count>\d[\d,]*)\s+(?!(?:a|an|per|each|every|for|at|is|are|and|or|of|the|to|in|"
+    r"x|on|off|apiece|quid|pounds|dollars|euros)\b)(?P<kind>[a-z]+)\b",
+    re.I,
+)
+# What a clause of prices says beside its kind and price: "adult membership 240 a year",
+# "child tickets are 6 each".
+_PRICE_WORDS = frozenset(
+    {"membership", "memberships", "ticket", "tickets", "price", "prices", "fee", "fees", "sub",
+     "subs", "rate", "rates", "entry", "is", "are", "costs", "cost", "pays", "pay", "at"}
+)  # fmt: skip
+_PRICE_AFTER = re.compile(
+    r"\s*(?:each|apiece|(?:a|an|per)\s+(?:year|month|week|season|term|head|person|ticket))?"
+    r"\s*(?:,|;|\.(?!\d)|\band\b|$)",
+    re.I,
+)
+# "total income", "how much altogether", "total takings a month": the money taken in, and
+# nothing else ("total people" counts the people).
+_ASKS_INCOME = re.compile(
+    r"^\W*(?:(?:so\s+)?(?:what'?s|whats|what\s+is)\s+)?(?:the\s+|our\s+|my\s+)?"
+    r"(?:total|how\s+much)(?:\s+(?:income|takings|revenue|collected|money|fees|subs|is\s+that|"
+    r"altogether|in\s+all|do\s+we\s+(?:get|take|make|collect)))*"
+    r"(?:\s+(?:a|per|each|for\s+the)\s+(?:year|month|week|season|term))?\W*$",
+    re.I,
+)
+_PERIOD_WORD = re.compile(r"\b(?:year|month|week|season|term|annual|monthly|weekly)", re.I)
+
+
+def _kind(word: str) -> str:
+    """ "adults" -> "adult", "families" -> "family", "children" -> "child"."""
+    word = word.lower()
+    if word == "children":
+        return "child"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def read_priced_kinds_counted(context: str, task: str) -> tuple[Node, str] | None:
+    """ "adult membership 240 a year, junior 95, family 480. we have 86 adults, 54 juniors
+    and 22 families. total income": each kind's count times its price, added; None unless
+    every number is a price said after its kind or a count said before one, each kind has
+    one price and one count, and the question asks the total (in the prices' own period:
+    "a year" is no total "a month")."""
+    if _NUMBER.search(task) or not _ASKS_INCOME.match(task):
+        return None
+    if _PERCENT_AFTER.search(context) or PRICE_CHANGED_IN_WORDS.search(context):
+        return None
+    numbers = list(_NUMBER.finditer(context))
+    counted = {m.start(): m for m in _KIND_COUNTED.finditer(context) if m.group("count") != "0"}
+    prices: dict[str, Num] = {}
+    counts: dict[str, Num] = {}
+    periods: set[str] = set()
+    start = 0
+    for number in numbers:
+        count = counted.get(number.start())
+        if count is not None and count.end("count") == number.end():
+            kind = _kind(count.group("kind"))
+            if kind in counts:
+                return None
+            counts[kind] = _plain(number.group(0))
+            start = count.end()
+            continue
+        after = _PRICE_AFTER.match(context, number.end())
+        words = re.findall(r"[a-z]+", context[start : number.start()].lower())
+        named = [w for w in words if w not in _PRICE_WORDS and w not in {"and", "the", "a"}]
+        if after is None or len(named) != 1 or _kind(named[0]) in prices:
+            return None  # no price of one kind, said in a clause of its own
+        prices[_kind(named[0])] = _plain(number.group(0))
+        periods.update(p.lower() for p in _PERIOD_WORD.findall(after.group(0)))
+        start = after.end()
+    if len(prices) < 2 or set(prices) != set(counts):
+        return None
+    asked = {p.lower() for p in _PERIOD_WORD.findall(task)}
+    if asked and asked != periods:
+        return None  # "240 a year ... total a month"
+    total: Node | None = None
+    for kind, price in prices.items():
+        each = Op("*", counts[kind], price)
+        total = each if total is None else Op("+", total, each)
+    assert total is not None
+    return total, "the total of each kind's count times its price"
 
 
 # "after a 15% pay cut I now earn 3,400", "after a 10% raise it is 550": the amount after a
@@ -1275,10 +1362,13 @@ def states_count_and_price(text: str) -> bool:
     return _PEOPLE.search(lowered) is not None and len(_NUMBER.findall(lowered)) > 1
 
 
-# "68 a head", "12 each", "34.99/m2", "18 per m2", "22 an hour": a price or rate, said by
-# the words right after its number.
+# "68 a head", "12 each", "34.99/m2", "18 per m2", "22 an hour", "1.45 a litre": a price or
+# rate, said by the words right after its number.
 _PRICED = re.compile(
     r"\s*(?:each\b|apiece\b|a\s+(?:head|pop)\b|an?\s+(?:hour|hr)\b|per\s+(?!cent\b)[a-z]|"
+    # "fuel at 1.45 a litre for 96 miles": a price a unit of measure.
+    r"an?\s+(?:litre|liter|mile|km|kilometre|kilometer|kg|kilo|gallon|metre|meter|m2|sqm|"
+    r"foot|yard|kwh|unit)\b|"
     r"/\s*[a-z])",
     re.I,
 )
@@ -2228,10 +2318,10 @@ _PRICE_OF_EACH = re.compile(
 _COST_EACH = re.compile(r"\s*(?:each|per|a|an|every)\b", re.I)
 
 
-def _break_even_listed_costs(context: str) -> tuple[Node, str] | None:
+def _listed_costs(context: str) -> tuple[list[Num], Num] | None:
     """ "choir concert costs: hall 320, accompanist 150, printing 45. tickets are £12": the
-    costs added, over the price, rounded up; None unless every number before the price is
-    one of the listed costs (no cost for each one sold) and the price is the last number."""
+    listed costs and the price; None unless every number before the price is one of the
+    listed costs (no cost for each one sold) and the price is the last number."""
     listed, priced = _COSTS_LISTED.search(context), _PRICE_OF_EACH.search(context)
     if listed is None or priced is None or _PERCENT_AFTER.search(context):
         return None
@@ -2243,16 +2333,45 @@ def _break_even_listed_costs(context: str) -> tuple[Node, str] | None:
     ):
         return None
     price = _plain(priced.group("price"))
-    if price.value == 0:
+    return ([_plain(m.group(0)) for m in costs], price) if price.value != 0 else None
+
+
+def _break_even_listed_costs(context: str, task: str) -> tuple[Node, str] | None:
+    """The listed costs (`_listed_costs`) added, over the price, rounded up unless the
+    task says not to round ("just divide")."""
+    stated = _listed_costs(context)
+    if stated is None:
         return None
-    total: Node = _plain(costs[0].group(0))
-    for more in costs[1:]:
-        total = Op("+", total, _plain(more.group(0)))
-    count = Op("/", total, price)
-    exact = sum(float(m.group(0).replace(",", "")) for m in costs) / price.value
-    if abs(exact - round(exact)) < 1e-9:
+    costs, price = stated
+    count = Op("/", _added(costs), price)
+    exact = sum(cost.value for cost in costs) / price.value
+    if abs(exact - round(exact)) < 1e-9 or NOT_ROUNDED.search(task):
         return count, "the number to sell to break even"
     return Call("ceil", (count,)), "the number to sell to break even (rounded up)"
+
+
+# "total costs", "what are the total expenses": the listed costs added, the price of each
+# ticket left out of them.
+_ASKS_TOTAL_COSTS = re.compile(
+    r"^\W*(?:(?:what\s+(?:are|is|were)|what'?s)\s+)?(?:the\s+|my\s+|our\s+)?total\s+"
+    r"(?P<noun>costs?|expenses|outgoings)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def read_listed_costs_total(context: str, task: str) -> tuple[Node, str] | None:
+    """ "costs: hall 1,200, set 650, costumes 480. tickets are 12 each. total costs": the
+    listed costs added (`_listed_costs`), the ticket price no cost; None unless the task
+    asks that total of the costs as they were named."""
+    asked = _ASKS_TOTAL_COSTS.match(task)
+    stated = _listed_costs(context) if asked is not None else None
+    if asked is None or stated is None:
+        return None
+    named = _COSTS_LISTED.search(context)
+    heading = "" if named is None else named.group(0).split()[0].rstrip(":").lower()
+    if asked.group("noun").lower().rstrip("s") != heading.rstrip("s"):
+        return None  # "costs: ...  total expenses"
+    return _added(stated[0]), "the total costs"
 
 
 def read_break_even(context: str, task: str) -> tuple[Node, str] | None:
@@ -2266,7 +2385,7 @@ def read_break_even(context: str, task: str) -> tuple[Node, str] | None:
         return None
     stated = _FIXED_THEN_EACH.search(context) or _FIXED_THEN_EACH_SOLD.search(context)
     if stated is None:
-        return _break_even_listed_costs(context)
+        return _break_even_listed_costs(context, task)
     if len(_NUMBER.findall(context)) != 3 or _PERCENT_AFTER.search(context):
         return None
     fixed, cost, price = (_plain(stated.group(k)) for k in ("fixed", "cost", "price"))

@@ -249,11 +249,13 @@ _CONTAINERS = frozenset(
     "bag sack box tin can bottle pack packet roll tub carton jar tile pot tube crate".split()  # noqa: SIM905
 ) | frozenset(("ball", "skein", "reel", "spool"))
 CONTAINERS = _CONTAINERS
-# "i need 10 L", "i'm doing 30 covers": the amount wanted, beside the recipe's own ("the
-# recipe needs 250 g": the recipe's).
+# "i need 10 L", "i'm doing 30 covers", "order for 40 loaves": the amount wanted, beside the
+# recipe's own ("the recipe needs 250 g": the recipe's).
 _WANTED = re.compile(
     r"\b(?<!recipe\s)(?:need|needs|want|wants|doing|making\s+for|feeding|serving|cooking\s+for|"
     r"planning|expecting|have\s+to\s+(?:make|feed|serve)|"
+    # "order for 40 loaves", "an order of 60 rolls": the amount a customer wants.
+    r"(?:an?\s+)?order(?:ed)?\s+(?:is\s+)?(?:for|of)|"
     r"scal(?:e|es|ed|ing)(?:\s+it)?(?:\s+(?:down|up|back))?\s+to)\b[^\d,.;?!]{0,20}$",
     re.I,
 )
