@@ -748,12 +748,14 @@ _UNIT_ASKED_RE = re.compile(
 )
 
 
-# "Cost per day in pence.", "Yearly saving in £.", "Litres needed.": what is asked, named alone.
+# "Cost per day in pence.", "Yearly saving in £.", "Litres needed.": what is asked, named alone;
+# so is a share named in percent ("Attendance %.", "Germination rate %").
 _WHAT_IS_ASKED_RE = re.compile(
     r"(?:(?:the|yearly|annual|daily|weekly|monthly|total)\s+)*"
     r"(?:(?:cost|costs|saving|savings|spend|bill)(?:\s+(?:per|a|each)\s+(?:day|week|month|year))?"
     r"(?:\s+in\s+(?:\u00a3|\$|\u20ac|pounds|pence|p|dollars|euros|cents))?"
-    r"|[a-z]+\s+(?:needed|required))"
+    r"|[a-z]+\s+(?:needed|required)"
+    r"|[a-z]+(?:\s+(?:rate|ratio))?\s*(?:%|percent|percentage))"
     r"(?:\s*[.!?])*",
     re.I,
 )
