@@ -654,13 +654,18 @@ _BESIDE_FIGURES = _words(
 )
 
 
+# The extremes of a list named by a superlative ("cheapest and dearest", "lowest and
+# highest"): figures too, but matched exactly ("higher" is no slip of "highest").
+_EXTREMES = _words("lowest highest smallest largest biggest cheapest dearest priciest")
+
+
 def _only_figures(tokens: list[Token]) -> bool:
-    """ "total and daily average", "mean and median pls": figures named and nothing else,
-    an ask of the numbers stated before, not a statement."""
+    """ "total and daily average", "mean and median pls", "cheapest and dearest": figures
+    named and nothing else, an ask of the numbers stated before, not a statement."""
     words = " ".join(t.low for t in tokens if t.low not in _BESIDE_FIGURES)
     # "mean and sample standard deviation": a figure of two words.
     figures = re.sub(r"\bstandard\s+deviation\b", "stdev", words).split()
-    return bool(figures) and all(_names_figure(word) for word in figures)
+    return bool(figures) and all(word in _EXTREMES or _names_figure(word) for word in figures)
 
 
 def _names_figure(word: str) -> bool:
