@@ -4697,6 +4697,9 @@ _NAMED_DAY = re.compile(
 )
 
 
+_THE_TWO_DATES = re.compile(r"\b(?:the|these|those)\s+(?:2|two)\s+dates\b", re.I)
+
+
 def read_days_between(text: str) -> tuple[Node, str] | None:
     """ "How many days between 14 feb 2025 and 3 april 2025", "born on 20 nov 2024, how many
     days old on 1 march 2025": the days from one date to the other, or None unless the text
@@ -4705,6 +4708,9 @@ def read_days_between(text: str) -> tuple[Node, str] | None:
     if not _ASKS_DAYS.search(text):
         return None
     text = _NAMED_DAY.sub(lambda m: _NAMED_DAYS[m.group("name").lower()], text)
+    # "between the two dates" (or "the 2 dates", as a number in words is written) counts
+    # the dates given, it is no number of the sum.
+    text = _THE_TWO_DATES.sub("them", text)
     found = list(_DATE.finditer(text))
     if len(found) != 2 or re.search(r"\d", _DATE.sub(" ", text)):
         return None
