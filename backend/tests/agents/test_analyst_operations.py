@@ -848,6 +848,37 @@ def test_a_part_of_a_whole_asked_as_a_percentage_with_its_own_verb() -> None:
         run("12 of my 30 bulbs flowered, what percentage increase", capability="calculation")
 
 
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("sowed 72 chilli seeds and 58 germinated, germination rate %?", 80.555556),
+        ("Context: Planted 40 bulbs and 34 came up. Task: What % came up.", 85),
+        ("Context: 38 in the choir, 29 came tonight. Task: Attendance %.", 76.315789),
+        ("40 on the register, 33 turned up - attendance %?", 82.5),
+    ],
+)
+def test_the_whole_then_the_part_said_with_the_verb_the_question_names(
+    instruction: str, expected: float
+) -> None:
+    assert run(instruction, capability="calculation")["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # The part the question names is not the one given.
+        "sowed 30 seeds and 12 failed, germination rate %?",
+        # Two parts, each said with the verb: no whole.
+        "72 came last week and 58 came this week, attendance %",
+    ],
+)
+def test_a_part_said_with_another_verb_than_the_question_names_is_refused(
+    instruction: str,
+) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
 def test_an_amount_at_a_price_per_its_unit_is_their_product() -> None:
     data = run("put 40 litres in at 1.65 a litre, how much did that cost", capability="calculation")
     assert data["result"] == pytest.approx(66)

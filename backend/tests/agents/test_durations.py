@@ -201,3 +201,24 @@ def test_a_span_of_clock_times_is_asked_in_units_said_short(
     instruction: str, expected: float
 ) -> None:
     assert run(instruction)["result"] == pytest.approx(expected, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        ("tenancy runs from 1 march 2026 to 31 august 2026, how many days between the two "
+         "dates", 183),
+        ("contract starts 3 jan 2027 and ends 14 feb 2027 - how many days between these 2 "
+         "dates", 42),
+    ],
+)  # fmt: skip
+def test_days_between_the_two_dates_named_by_their_count(instruction: str, expected: float) -> None:
+    assert run(instruction, "statistics")["result"] == expected
+
+
+def test_days_between_dates_with_another_number_are_still_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "from 1 march 2026 to 31 august 2026 and 5 days more, how many days between the "
+            "two dates"
+        )

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from orchestra.agents.analyst.operations import run_operation
-from orchestra.agents.protocol import StepRequest
+from orchestra.agents.protocol import AgentInputError, StepRequest
 
 
 def run(instruction: str, capability: str = "statistics") -> dict[str, Any]:
@@ -163,3 +165,19 @@ def test_a_figure_said_as_a_verb_of_a_list_counted_by_its_label() -> None:
     # A unit in brackets before the colon is no list.
     asked = "sample variance of the lambs birth weights (kg): 4.2, 5.1, 3.8, 4.6, 4.9, 4.4"
     assert round(run(asked)["result"], 3) == 0.224
+
+
+def test_a_figure_asked_right_after_the_list_with_no_dash() -> None:
+    assert run("runs this week km 5.2 8.0 6.4 12.1 5.0 total?")["result"] == 36.7
+    asked = "times in minutes 24.2, 23.8, 25.1, 24.6, 23.5, 24.0 sample standard deviation"
+    assert round(run(asked)["result"], 6) == 0.576194
+    assert run("parcel weights 2.5 3.1 4.2 kg total")["result"] == 9.8
+    assert run("scores 12, 15, 18 median")["result"] == 15
+
+
+def test_words_after_the_list_that_ask_more_than_a_figure_are_no_figure_of_it() -> None:
+    # A unit that is also a figure's name stays the unit: minutes, not the lowest.
+    with pytest.raises(AgentInputError):
+        run("lap times 24, 25, 26 min")
+    with pytest.raises(AgentInputError):
+        run("5, 8, 6 total cost at 4 each")

@@ -23,6 +23,10 @@ def run(instruction: str) -> dict[str, Any]:
         ("how much is 7 nights at 135 a night", 945),
         ("whats 3 adult tickets at 12.50 each", 37.5),
         ("what is 5 hours at 40 an hour", 200),
+        # An area or a volume at a price per its unit.
+        ("whats 22.5 m2 at 34 per m2", 765),
+        ("cost of 14 m\u00b2 at 42.50 per m\u00b2", 595),
+        ("whats 6 m3 at 45 a m3", 270),
     ],
 )
 def test_a_count_at_a_price_asked_alone_is_their_product(question: str, result: float) -> None:
@@ -40,6 +44,8 @@ def test_a_count_at_a_price_asked_alone_is_their_product(question: str, result: 
         "whats 7 nights at 135 a week",
         "whats 7 nights at 135 plus 20",
         "whats 7 nights at 5%",
+        # A price per another unit than the amount's.
+        "whats 22.5 m2 at 34 per m3",
     ],
 )
 def test_other_things_at_a_number_are_not_read_as_a_price(question: str) -> None:

@@ -259,6 +259,10 @@ def test_a_shape_said_of_a_thing_is_no_request(text: str, requests: list[bool]) 
         "Uses 1.1 kWh a wash, 5 washes a week, 25p per kWh. Yearly cost in \u00a3.",
         # ... asked nicely, with no "?".
         "The 1 litre bottle is 8.40 and the 500ml one is 4.50. pence per 100 ml for both pls",
+        # A share named in percent.
+        "38 in the choir, 29 came tonight. attendance %",
+        "Sowed 72 chilli seeds and 58 germinated. Germination rate %.",
+        "40 on the register and 33 turned up. attendance percentage",
     ],
 )
 def test_the_answer_named_alone_asks_of_the_statement_before(text: str) -> None:

@@ -1851,6 +1851,9 @@ def test_a_qualified_figure_follows_up_on_the_same_numbers() -> None:
         "miles i ran each day: 3.5, 5, 2, 6. mean and median pls",
         # ... with a slip of the keys in a figure's name.
         "miles i ran each day: 3.5, 5, 2, 6. avrage and meidan",
+        # The extremes named by superlatives.
+        "fitted flooring quotes per m2: 38.50, 42, 35.75, 46.20 - cheapest and dearest",
+        "quotes 38.50, 42, 35.75, 46.20. lowest and highest",
     ],
 )
 def test_numbers_stated_then_asked_of_are_one_step_on_them(description: str) -> None:

@@ -654,13 +654,18 @@ _BESIDE_FIGURES = _words(
 )
 
 
+# The extremes of a list named by a superlative ("cheapest and dearest", "lowest and
+# highest"): figures too, but matched exactly ("higher" is no slip of "highest").
+_EXTREMES = _words("lowest highest smallest largest biggest cheapest dearest priciest")
+
+
 def _only_figures(tokens: list[Token]) -> bool:
-    """ "total and daily average", "mean and median pls": figures named and nothing else,
-    an ask of the numbers stated before, not a statement."""
+    """ "total and daily average", "mean and median pls", "cheapest and dearest": figures
+    named and nothing else, an ask of the numbers stated before, not a statement."""
     words = " ".join(t.low for t in tokens if t.low not in _BESIDE_FIGURES)
     # "mean and sample standard deviation": a figure of two words.
     figures = re.sub(r"\bstandard\s+deviation\b", "stdev", words).split()
-    return bool(figures) and all(_names_figure(word) for word in figures)
+    return bool(figures) and all(word in _EXTREMES or _names_figure(word) for word in figures)
 
 
 def _names_figure(word: str) -> bool:
@@ -748,12 +753,14 @@ _UNIT_ASKED_RE = re.compile(
 )
 
 
-# "Cost per day in pence.", "Yearly saving in £.", "Litres needed.": what is asked, named alone.
+# "Cost per day in pence.", "Yearly saving in £.", "Litres needed.": what is asked, named alone;
+# so is a share named in percent ("Attendance %.", "Germination rate %").
 _WHAT_IS_ASKED_RE = re.compile(
     r"(?:(?:the|yearly|annual|daily|weekly|monthly|total)\s+)*"
     r"(?:(?:cost|costs|saving|savings|spend|bill)(?:\s+(?:per|a|each)\s+(?:day|week|month|year))?"
     r"(?:\s+in\s+(?:\u00a3|\$|\u20ac|pounds|pence|p|dollars|euros|cents))?"
-    r"|[a-z]+\s+(?:needed|required))"
+    r"|[a-z]+\s+(?:needed|required)"
+    r"|[a-z]+(?:\s+(?:rate|ratio))?\s*(?:%|percent|percentage))"
     r"(?:\s*[.!?])*",
     re.I,
 )

@@ -1216,6 +1216,23 @@ _LABELLED = re.compile(
 _ASK_AFTER = re.compile(
     r"^\s*(?:[,.;?!]|\s[\u2014\u2013-]|[\u2014\u2013])\s*(?P<task>.*\S)\s*$", re.S
 )
+# "runs this week 5.2 8.0 6.4 total?", "scores 14, 17, 9 sample standard deviation": the
+# figure asked right after the list, with no comma or dash between. Only figure words may
+# follow ("5, 8, 6 total cost at 4 each" asks more than a figure of the list), and "min"
+# is not one of them: "lap times 24, 25, 26 min" are minutes.
+_FIGURE_WORDS_ONLY = re.compile(
+    r"^\s*(?:(?:the|and|its|their|sample|population|(?:std\.?\s*dev|standard deviation|stdev|"
+    r"variance|median|mode|most common|range|minimum|max|maximum|sum|total|average|mean|"
+    r"avg|lowest|highest|smallest|largest))\b[\s,&]*)+[?.!]*\s*$",
+    re.I,
+)
+
+
+def _figure_asked_after(rest: str) -> bool:
+    """Whether ``rest`` (what follows a list, "total?") is only the figure asked of it."""
+    return bool(_FIGURE_WORDS_ONLY.match(rest)) and names_a_figure(rest)
+
+
 # "my last 5 intervals", "the past 7 days": a count of what the list's values measure;
 # so is "my 6 flats", "our 4 shops" (one's own things, counted: "the 3 shops" is unsaid).
 _LAST_FEW = re.compile(
@@ -1262,9 +1279,9 @@ def _listed_context(
     elif whole:
         found = _labelled_list(text)
         ask = _ASK_AFTER.match(found[1]) if found else None
-        if found is None or ask is None:
+        if found is None or (ask is None and not _figure_asked_after(found[1])):
             return None
-        task = _without_list_again(ask.group("task"), found[0])
+        task = _without_list_again(ask.group("task") if ask else found[1].strip(), found[0])
         if re.search(r"\d", task) or not re.search(r"[a-z]", task, re.I):
             return None
     else:
@@ -1352,12 +1369,15 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
         return None  # "the 3 shops made 200, 300 and 250": is the 3 a value? unsaid
     if match.group("colon") and decimal_comma(text):
         return None  # "3,50 and 2,25": refused as the request is
+    unit, rest = match.group("unit") or "", match.group("rest")
+    if unit and _figure_asked_after(unit + rest) and not names_unit(unit.strip().lower()):
+        unit, rest = "", unit + rest  # "5.2 8.0 6.4 total?": "total" asks, it is no unit
     if label or match.group("colon") or counts_them:
         # The values alone: a label before a colon says only what they are ("mmol/L" is no
         # division), and their unit, said with a count, would read as things counted.
-        return ", ".join(items), match.group("rest")
-    listed = f"{label_text.strip()} {', '.join(items)}{match.group('unit') or ''}"
-    return listed.strip(), match.group("rest")
+        return ", ".join(items), rest
+    listed = f"{label_text.strip()} {', '.join(items)}{unit}"
+    return listed.strip(), rest
 
 
 # One row of "week 1: 6", "• Mon: 14.5 km": a label (which may hold a number of its own),

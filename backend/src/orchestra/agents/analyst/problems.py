@@ -551,13 +551,15 @@ def read_count_at_price(context: str, task: str) -> tuple[Node, str] | None:
 # "whats 7 nights at 135", "how much is 3 tickets at 12.50 each", "what's 4 hours at 22
 # an hour": a question that is wholly a count of things at a price, each. A length or a
 # time of minutes at a number is a speed, a pace or an oven's heat ("60 miles at 30", "40
-# minutes at 180"), no price, and is left to the other readers.
+# minutes at 180"), no price, and is left to the other readers. An area or a volume
+# ("22.5 m2 at 34 per m2") is an amount at a price per its unit like any other.
 _ASKED_COUNT_AT_PRICE = re.compile(
     r"^\s*(?:what'?s|what\s+(?:is|are|would\s+be|will\s+be)|how\s+much\s+(?:is|are|for|"
     r"would\s+be|will\s+be)|total\s+(?:for|of|cost\s+of)|(?:the\s+)?cost\s+of)\s+"
-    r"(?P<count>\d+(?:\.\d+)?)\s+(?P<things>(?:[a-z]+\s+){0,2}[a-z]+)\s+(?:at|@)\s+"
+    r"(?P<count>\d+(?:\.\d+)?)\s+(?P<things>(?:[a-z]+\s+){0,2}[a-z]+[23\u00b2\u00b3]?)\s+(?:at|@)\s+"
     r"[$\u20ac\u00a3]?(?P<price>\d[\d,]*(?:\.\d+)?)(?!\s*%)(?:\s*(?:dollars|euros|pounds|quid|bucks))?"
-    r"(?:\s+(?:each|apiece|a\s+piece|(?:a|an|per)\s+(?P<unit>[a-z]+)))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:each|apiece|a\s+piece|(?:a|an|per)\s+(?P<unit>[a-z]+[23\u00b2\u00b3]?)))?"
+    r"\s*[?.!]*\s*$",
     re.I,
 )
 _NOT_PRICED = re.compile(
@@ -898,6 +900,35 @@ _PART_OF_IT = re.compile(
     r"(?P<part>\d[\d,]*(?:\.\d+)?)\s+of\s+(?:it|that|this|them|those)\b",
     re.I,
 )
+# "sowed 72 seeds and 58 germinated", "38 in the choir, 29 came tonight": the whole, then
+# the part said with what it did, which the question names ("germination rate %",
+# "attendance %").
+_PART_BY_ITS_VERB = re.compile(
+    r"(?<![\w.])(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])(?P<between>[^\d]*?)(?<![\w.])"
+    r"(?P<part>\d[\d,]*(?:\.\d+)?)\s+(?:(?:have|had|were|of\s+them)\s+)?(?P<verb>[a-z]+)",
+    re.I,
+)
+# What being there is called: "29 came", "33 turned up" are its attendance.
+_ATTENDED = re.compile(r"^(?:came|attended|turned|showed)$", re.I)
+_ATTENDANCE = re.compile(r"\b(?:attendance|turnout)\b", re.I)
+
+
+def _part_by_its_verb(context: str, task: str) -> re.Match[str] | None:
+    """The whole and the part of ``context`` when the part is said with a verb the task
+    names ("58 germinated": "germination rate"); None when the whole is said with it too
+    ("72 came last week and 58 this week" is two parts)."""
+    stated = _PART_BY_ITS_VERB.search(context)
+    if stated is None:
+        return None
+    verb = stated.group("verb").lower()
+    stem = verb[:5]
+    if len(stem) < 4 or re.search(rf"\b{stem}", stated.group("between"), re.I):
+        return None
+    names_it = re.search(rf"\b{stem}", task, re.I) is not None
+    attended = _ATTENDED.match(verb) is not None and _ATTENDANCE.search(task) is not None
+    return stated if names_it or attended else None
+
+
 # "what percent is that", "what's that as a percentage": the part's share, out of a hundred.
 _ASKS_PERCENT_OF_IT = re.compile(
     r"\s*(?:so\s+)?(?:what\s+(?:percent|percentage|%)\s+(?:is|was|are|were)\s+"
@@ -935,7 +966,11 @@ def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
     not the larger."""
     if not _ASKS_PERCENT_OF_IT.fullmatch(task) or _PERCENT_AFTER.search(context):
         return None
-    stated = _PART_OF_WHOLE.search(context) or _PART_OF_IT.search(context)
+    stated = (
+        _PART_OF_WHOLE.search(context)
+        or _PART_OF_IT.search(context)
+        or _part_by_its_verb(context, task)
+    )
     if stated is None or len(_NUMBER.findall(context)) != 2:
         return None
     if _ASKS_SCORE.search(task) and (_MISSED.search(context) or not _GOT.search(context)):
@@ -4811,6 +4846,9 @@ _NAMED_DAY = re.compile(
 )
 
 
+_THE_TWO_DATES = re.compile(r"\b(?:the|these|those)\s+(?:2|two)\s+dates\b", re.I)
+
+
 def read_days_between(text: str) -> tuple[Node, str] | None:
     """ "How many days between 14 feb 2025 and 3 april 2025", "born on 20 nov 2024, how many
     days old on 1 march 2025": the days from one date to the other, or None unless the text
@@ -4819,6 +4857,9 @@ def read_days_between(text: str) -> tuple[Node, str] | None:
     if not _ASKS_DAYS.search(text):
         return None
     text = _NAMED_DAY.sub(lambda m: _NAMED_DAYS[m.group("name").lower()], text)
+    # "between the two dates" (or "the 2 dates", as a number in words is written) counts
+    # the dates given, it is no number of the sum.
+    text = _THE_TWO_DATES.sub("them", text)
     found = list(_DATE.finditer(text))
     if len(found) != 2 or re.search(r"\d", _DATE.sub(" ", text)):
         return None
