@@ -430,3 +430,84 @@ def test_a_limit_gone_toward_in_another_period_than_counted_is_refused() -> None
 )
 def test_the_tax_on_what_is_over_an_allowance(question: str, result: float) -> None:
     assert run(question)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: Rota is 75 hours over the fortnight and i get 2,640 gross for it. "
+            "Task: Effective hourly rate?",
+            35.2,
+        ),
+        ("Context: I get 2,640 for 75 hours. Task: Hourly rate?", 35.2),
+        (
+            "Context: We got 1,200 for a job that took 40 hours. Task: What did we make per hour.",
+            30,
+        ),
+    ],
+)
+def test_money_a_person_gets_for_the_hours_is_made_per_hour(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("Context: Adult fee is 240, committee wants a 7.5% rise. Task: New fee?", 258),
+        (
+            "Context: The membership is 60 a year and going up 5%. Task: Whats the new membership.",
+            63,
+        ),
+        ("Context: The bus fare is 3.20 and it's going down 10%. Task: New fare?", 2.88),
+    ],
+)
+def test_any_price_asked_new_is_the_amount_after_the_change(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_new_fee_said_with_a_rise_and_a_discount_is_still_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("Context: The fee is 240, they want a 10% discount. Task: New fee?")
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: Interest only mortgage of 140,000 at 4.79% a year. Task: Monthly interest?",
+        "Context: Interest only mortgage of 140,000 at 4.79% a year. Task: How much interest "
+        "per month.",
+    ],
+)
+def test_the_monthly_interest_of_an_interest_only_loan_is_its_payment(instruction: str) -> None:
+    assert run(instruction)["result"] == pytest.approx(558.833333)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        (
+            "Context: Target 15,000, raised 9,870 so far. Task: % of target and how much left.",
+            [65.8, 5130],
+        ),
+        (
+            "Context: Step goal of 10,000 and i've walked 6,500 so far. Task: What % of my "
+            "goal and how many more.",
+            [65, 3500],
+        ),
+        (
+            "Context: Our goal is 2,000 and we've raised 1,450 so far. Task: What percentage "
+            "of the goal is that.",
+            [72.5],
+        ),
+    ],
+)
+def test_a_target_asked_as_the_share_reached_and_what_is_left(
+    instruction: str, results: list[float]
+) -> None:
+    data = run(instruction)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)

@@ -241,7 +241,9 @@ _TAXED = re.compile(r"\b(?:tax|taxes|taxed|vat|deductions?|deducted)\b", re.I)
 # The question asks for the amount in the end ...
 _ASKS_FINAL = re.compile(
     r"\b(?:pay|paying|total|altogether|in all|owe|cost|costs|end up|"
-    r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill)|"
+    # "adult fee is 240, a 7.5% rise. new fee?": any price named new is the amount after.
+    r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill|fee|"
+    r"charge|fare|premium|subscription|membership)|"
     r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
     r"discounted price|reduced price|price after|gross|"
     # "whats it worth now": what is left of a value after a loss.
@@ -2311,7 +2313,9 @@ def read_change_given(context: str, task: str) -> tuple[Node, str] | None:
 
 # "word limit is 3000", "target of 10,000 steps": the amount to reach.
 _TARGET = re.compile(
-    r"\b(?:limit|target|goal|aim)\s+(?:is|of|was)\s+[$\u00a3\u20ac]?(?P<target>\d[\d,]*(?:\.\d+)?)"
+    # "target 15,000, raised 9,870 so far": the amount said straight after its name too.
+    r"\b(?:limit|target|goal|aim)\s+(?:(?:is|of|was)\s+)?[$\u00a3\u20ac]?"
+    r"(?P<target>\d[\d,]*(?:\.\d+)?)"
     r"(?![\d%])",
     re.I,
 )
@@ -2321,21 +2325,35 @@ _DONE_SO_FAR = re.compile(
     r"(?P<done>\d[\d,]*(?:\.\d+)?)(?![\d%])(?:\s+[a-z]+)?\s+so\s+far\b",
     re.I,
 )
-_ASKS_MORE = re.compile(r"\bhow\s+(?:many|much)\s+more\b|\bhow\s+many\s+(?:left|to\s+go)\b", re.I)
+_ASKS_MORE = re.compile(
+    r"\bhow\s+(?:many|much)\s+more\b|\bhow\s+(?:many|much)\s+(?:is\s+|are\s+)?(?:left|to\s+go)\b",
+    re.I,
+)
+# "% of target", "what percentage of the goal is that": the share of the target reached.
+_ASKS_SHARE_OF_TARGET = re.compile(
+    r"(?:%|\bpercent(?:age)?)\s+of\s+(?:the\s+|my\s+|our\s+)?(?:target|goal|aim|limit)\b",
+    re.I,
+)
 
 
 def read_still_to_go(context: str, task: str) -> tuple[Node, str] | None:
     """ "uni essay limit is 3000 words and ive done 2,170 so far. how many more do i need
-    to write": the target less what is done, or None unless those are the only two numbers
-    and no more is done than the target."""
+    to write": the target less what is done; "what % of the target is that": what is done
+    over the target, in percent. None unless those are the only two numbers, no more is
+    done than the target, and the question asks one of the two."""
     target, done = _TARGET.search(context), _DONE_SO_FAR.search(context)
-    if target is None or done is None or not _ASKS_MORE.search(task) or _NUMBER.search(task):
+    if target is None or done is None or _NUMBER.search(task):
         return None
     if len(_NUMBER.findall(context)) != 2 or _PERCENT_AFTER.search(context):
         return None
     goal, reached = _plain(target.group("target")), _plain(done.group("done"))
-    if reached.value > goal.value:
+    if reached.value > goal.value or goal.value == 0:
         return None
+    asks_more, asks_share = bool(_ASKS_MORE.search(task)), bool(_ASKS_SHARE_OF_TARGET.search(task))
+    if asks_more == asks_share:
+        return None  # neither asked, or both: each is read as an ask of its own
+    if asks_share:
+        return Op("*", Op("/", reached, goal), Num(100, "100")), "the share of the target reached"
     return Op("-", goal, reached), "the amount still to go"
 
 
@@ -2558,7 +2576,9 @@ def read_profit(context: str | None, task: str) -> tuple[Node, str] | None:
 _MONEY = r"[$\u00a3\u20ac]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _LIST_OF = rf"(?P<NAME>{_MONEY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_MONEY})*)"
 _MADE = re.compile(
-    r"\b(?:got\s+paid|was\s+paid|earned|made|took\s+(?:in|home)|brought\s+in)\s+"
+    r"\b(?:got\s+paid|was\s+paid|earned|made|took\s+(?:in|home)|brought\s+in|"
+    # "rota is 75 hours and i get 2,640 for it": the money for the hours, said with a person.
+    r"(?:i|we)\s+(?:get|got|get\s+paid|am\s+paid|are\s+paid))\s+"
     + _LIST_OF.replace("NAME", "made"),
     re.I,
 )
@@ -3117,7 +3137,8 @@ def read_interest_only_payment(context: str, task: str) -> tuple[Node, str] | No
     rate = _RATE_A_YEAR.search(said)
     if not _INTEREST_ONLY.search(said) or rate is None or not _ASKS_MONTHLY.search(task):
         return None
-    if not re.search(r"\b(?:payment|payments|pay|repayment|cost)\b", task, re.I):
+    # "monthly interest?": on an interest-only loan the interest is the payment.
+    if not re.search(r"\b(?:payment|payments|pay|repayment|cost|interest)\b", task, re.I):
         return None
     amounts = [
         m.group(0) for m in _NUMBER.finditer(said) if not _PERCENT_AFTER.match(said, m.end())
