@@ -511,3 +511,37 @@ def test_a_target_asked_as_the_share_reached_and_what_is_left(
 ) -> None:
     data = run(instruction)
     assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: Card takings 2,845 this week, the card machine takes 1.69%. Task: How "
+            "much do we lose to fees.",
+            48.0805,
+        ),
+        ("Context: The agency takes 15% of my 3,000 invoice. Task: How much do i lose.", 450),
+        ("Context: Sold 1,200 on the site and it keeps 12%. Task: What's left for me.", 1056),
+    ],
+)
+def test_a_share_a_taker_keeps_is_taken_off_whatever_it_is_called(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # What is paid of an amount a share is kept of: the share, or what is left?
+        "Context: The agency takes 15% of my 3,000 invoice. Task: How much do i pay in total.",
+        # A discount is no loss.
+        "Context: Jacket is 50 with 20% off. Task: How much do we lose.",
+    ],
+)
+def test_a_kept_share_asked_as_paid_or_a_discount_asked_as_lost_is_refused(
+    instruction: str,
+) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

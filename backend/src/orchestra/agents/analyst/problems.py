@@ -261,6 +261,18 @@ _ASKS_SHARE = re.compile(
     r"shipping|surcharge|increase|markup)|how much (?:tax|tip|vat))\b",
     re.I,
 )
+# "the card machine takes 1.69%", "the agent keeps 10%": a share kept by whoever takes it
+# is taken off the amount, whatever it is called (a fee is else added to a price).
+_KEPT_BY = re.compile(
+    r"\b(?:takes|keeps|retains|deducts|skims)\s+(?:off\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:%|percent\b|per\s+cent\b)",
+    re.I,
+)
+# "how much do we lose to fees": the share so taken, asked as what is lost.
+_ASKS_LOST = re.compile(
+    r"\b(?:how\s+much|what)\s+(?:do|did|will|would|are)\s+(?:i|we|you|they)\s+(?:lose|losing)\b",
+    re.I,
+)
 
 
 # "A 15% tip on a $60 bill", "A discount of 30% on 90": a statement whose subject is the
@@ -416,8 +428,9 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     if _AFTER_CHANGE.search(context) and _PAID_AFTER.search(context):
         return None  # "paid 68 after 15% off": 68 is the amount after the change, not before
     said = f"{context} {task}"
-    added = bool(_ADDED.search(said))
-    taken_off = bool(_TAKEN_OFF.search(said))
+    kept = bool(_KEPT_BY.search(context))
+    added = not kept and bool(_ADDED.search(said))
+    taken_off = kept or bool(_TAKEN_OFF.search(said))
     if added == taken_off:
         return None  # neither said, or both: which way the percentage goes is not known
     share = Op("*", amounts[0], Op("/", percentages[0], Num(100, "100")))
@@ -426,7 +439,7 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
         return None
     asks_final = asks_left or bool(_ASKS_FINAL.search(task))
     # "What's a 15% tip?" asks for the share; "What do I pay with a 15% tip?" does not.
-    asks_share = bool(_ASKS_SHARE.search(task)) or (
+    asks_share = bool(_ASKS_SHARE.search(task) or (kept and _ASKS_LOST.search(task))) or (
         not asks_final
         and (
             bool(_SHARE_NAMED.search(task))
@@ -435,6 +448,8 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     )
     if asks_share == asks_final or (longer is not None and not asks_share):
         return None
+    if kept and asks_final and not asks_left:
+        return None  # "the agency takes 15%. what do i pay": the share, or what is left?
     if asks_share and longer is not None:
         return Op("*", share, Num(longer, str(longer))), f"the change over a {asked_periods[0]}"
     if asks_share:
