@@ -545,3 +545,28 @@ def test_a_kept_share_asked_as_paid_or_a_discount_asked_as_lost_is_refused(
 ) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "holiday is in 7 months and costs £2,940, we've saved £800 so far. how much a "
+            "month do we need to save",
+            305.714286,
+        ),
+        (
+            "the car costs 6,000 and i need it in 2 years, i've saved 1,200. how much a month "
+            "do i need to put away",
+            200,
+        ),
+        ("the bike costs 900, i've saved 300 and i save 50 a week. how many weeks", 12),
+    ],
+)
+def test_a_price_saved_for_is_the_amount_needed(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_price_a_period_is_no_amount_saved_for() -> None:
+    with pytest.raises(AgentInputError):
+        run("rent costs 900 a month, i've saved 300, in 3 months how much a month should i save")

@@ -4992,10 +4992,19 @@ _SHIFTS_EACH = re.compile(
 # --- periods until a target --------------------------------------------------------------
 
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?"
-_NEED_SAID = re.compile(rf"\b(?:i\s+)?need\s+(?:about\s+)?(?P<need>{_AMOUNT})(?![\d%])", re.I)
+_NEED_SAID = re.compile(
+    rf"\b(?:i\s+)?need\s+(?:about\s+)?[$\u00a3\u20ac]?(?P<need>{_AMOUNT})(?![\d%])"
+    # "holiday ... costs 2,940": the price of the thing saved for is what is needed (not a
+    # price a period, which is paid again).
+    rf"|\bcosts\s+(?:about\s+)?[$\u00a3\u20ac]?(?P<costs>{_AMOUNT})(?![\d%])"
+    r"(?!\s*(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)",
+    re.I,
+)
 _HAVE_SAID = re.compile(
-    rf"\b(?:i've\s+got|ive\s+got|i\s+have|i've|ive|i\s+got|got|have)\s+(?:about\s+)?"
-    rf"(?P<have>{_AMOUNT})(?![\d%])",
+    rf"\b(?:i've\s+got|ive\s+got|i\s+have|i've|ive|i\s+got|got|have|"
+    # "we've saved 800 so far": what is held, said as saved.
+    r"(?:i've|ive|i\s+have|we've|weve|we\s+have)\s+(?:already\s+)?saved)\s+(?:about\s+)?"
+    rf"[$\u00a3\u20ac]?(?P<have>{_AMOUNT})(?![\d%])",
     re.I,
 )
 # "target is 120" (bpm), "goal of 1,000": what is needed, said as a target.
@@ -5034,7 +5043,8 @@ def read_periods_to_target(text: str) -> tuple[Node, str] | None:
     if not re.search(rf"\bhow\s+(?:many|much)\s+(?:more\s+)?{period}s?\b", text, re.I):
         return None
     amounts = [
-        m.group(k).replace(",", "") for m, k in ((need, "need"), (have, "have"), (rate, "rate"))
+        (m.group(k) or m.group("costs")).replace(",", "")
+        for m, k in ((need, "need"), (have, "have"), (rate, "rate"))
     ]
     if float(amounts[1]) >= float(amounts[0]) or float(amounts[2]) <= 0:
         return None
@@ -5050,7 +5060,10 @@ _TARGET_IN = re.compile(
 )
 _ASKS_SAVING_A_PERIOD = re.compile(
     r"\bhow\s+much\b[^.?!]*?\b(?:put\s+(?:away|aside|by)|set\s+aside|save|saving|pay\s+in)\b"
-    r"[^.?!]*?\b(?:a|an|per|each|every)\s+(?P<period>week|month|year)\b",
+    r"[^.?!]*?\b(?:a|an|per|each|every)\s+(?P<period>week|month|year)\b"
+    # "how much a month do we need to save": the period said first.
+    r"|\bhow\s+much\s+(?:a|an|per|each|every)\s+(?P<first>week|month|year)\b[^.?!]*?"
+    r"\b(?:put\s+(?:away|aside|by)|set\s+aside|save|saving|pay\s+in)\b",
     re.I,
 )
 # How many of the shorter period a longer one holds, where that is a whole number.
@@ -5069,11 +5082,12 @@ def read_saving_to_target(text: str) -> tuple[Node, str] | None:
     if len(_NUMBER.findall(text)) != 3 or _PERCENT_AFTER.search(text):
         return None
     said = ((need, "need"), (have, "have"), (within, "count"))
-    raw = [m.group(k).replace(",", "") for m, k in said]
+    raw = [(m.group(k) or m.group("costs")).replace(",", "") for m, k in said]
     if len(set(raw)) != 3 or float(raw[1]) >= float(raw[0]) or float(raw[2]) <= 0:
         return None
     needed, held, count = (Num(float(a), a) for a in raw)
-    given, wanted = within.group("period").lower(), asked.group("period").lower()
+    given = within.group("period").lower()
+    wanted = (asked.group("period") or asked.group("first")).lower()
     periods: Node = count
     if given != wanted:
         if (given, wanted) not in _PERIODS_IN:
