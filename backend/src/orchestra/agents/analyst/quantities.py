@@ -550,10 +550,10 @@ _BARE_HOW_MUCH = re.compile(rf"\bhow\s+much\s*(?:[?!.]*\s*$|(?={_NOT_NAMED}))", 
 _IN_MONEY = re.compile(r"\b(?:in|into)\s+(?:[$\u00a3\u20ac]|(?:pounds|dollars|euros|quid)\b)", re.I)
 
 
-# "weekly bill", "monthly cost": money asked a period.
+# "weekly bill", "monthly cost", "as an hourly rate": money asked a period.
 _PERIODIC_MONEY = re.compile(
     r"\b(?P<adverb>hourly|daily|weekly|monthly|yearly|annual)\s+(?:bill|cost|rent|fee|charge|"
-    r"pay|wage|salary|spend)\b",
+    r"pay|wage|salary|spend|rate)\b",
     re.I,
 )
 _ADVERB_PERIODS = {
@@ -673,13 +673,16 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     elif _BARE_HOW_MUCH.search(question) and any(dict(q.dims).get("money") for q in given):
         top = (_MONEY_DIMS, 1.0)
     per = _PER.search(question, how.end() if how else 0)
+    periodic = _PERIODIC_MONEY.search(question)
     while per is not None and (
-        _rate_given_before(question[: per.start()]) or _names_what_lasts(question, per, given)
+        _rate_given_before(question[: per.start()])
+        or _names_what_lasts(question, per, given)
+        # "as an hourly rate": the "an" of the money asked a period, no unit asked per.
+        or (periodic is not None and per.start("per") == periodic.start())
     ):
         # "what does that cost at 9.80 a litre", "how many tonnes at 1.6 t per m3": an
         # amount's own rate, not the one asked
         per = _PER.search(question, per.end())
-    periodic = _PERIODIC_MONEY.search(question)
     if per is None and top is None and periodic is not None:
         # "weekly bill?": money a week
         period = _UNITS[_ADVERB_PERIODS[periodic.group("adverb").lower()]]
