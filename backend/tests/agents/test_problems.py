@@ -570,3 +570,20 @@ def test_a_price_saved_for_is_the_amount_needed(instruction: str, result: float)
 def test_a_price_a_period_is_no_amount_saved_for() -> None:
     with pytest.raises(AgentInputError):
         run("rent costs 900 a month, i've saved 300, in 3 months how much a month should i save")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("band 5 going from 29,970 to 31,049 - what % rise is that", 3.600267),
+        ("my grade 3 pay went from 24,000 to 25,200, what's the percentage increase", 5),
+        ("Context: Level 4 fell from 80 to 60. Task: Whats the percentage decrease.", 25),
+    ],
+)
+def test_a_number_naming_a_rank_is_no_value_of_a_change(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_change_between_ranks_is_no_change_of_values() -> None:
+    with pytest.raises(AgentInputError):
+        run("went from level 3 to level 5, what percentage increase")

@@ -1486,6 +1486,11 @@ _NOT_POINTS = re.compile(
     re.I,
 )
 _DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
+# "band 5 going from 29,970 to 31,049", "grade 7": a number naming a rank, which is no value.
+_RANK_NAMED = re.compile(
+    r"\b(?P<rank>band|grade|level|tier|key\s+stage)\s+\d{1,2}\b(?![.,]\d|\s*(?:%|percent\b))",
+    re.I,
+)
 
 
 def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
@@ -1494,6 +1499,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     and a decrease asked of values that rose (or the other way) is not answered."""
     # "from 900 in 2022 to 990 in 2024": the years say when, and are no values.
     context = _THOUSANDS_K.sub(r"\1 thousand", _DATED.sub("", context))
+    context = _RANK_NAMED.sub(r"\g<rank>", context)
     stated = (
         _FROM_TO.search(context)
         or _WAS_NOW.search(context)
