@@ -230,7 +230,8 @@ _TIMES_OVER = frozenset({"coat", "coats", "layer", "layers"})
 # "a bottle of prosecco pours 6 glasses", "one pack covers 2.2 m\u00b2": what one of a thing
 # gives, which is per that thing when the thing is counted too (`_per_one`).
 _ONE_GIVES = re.compile(
-    r"\b(?:a|an|one|each|every)\s+(?P<thing>[a-z]+)(?:\s+of\s+[a-z]+)?\s+"
+    # "the van holds 18 m3", "luton holds 18 m3" (the request's first words): one of it too.
+    r"(?:\b(?:a|an|one|each|every|the)\s+|^\s*)(?P<thing>[a-z]+)(?:\s+of\s+[a-z]+)?\s+"
     r"(?:uses|covers|pours|holds|has|makes|gives|contains|needs|fills|"
     # "each cow gets about 12 kg of hay a day": what one of a living thing eats or gives.
     r"gets|eats|drinks|produces)\s*(?:(?:about|around|roughly|approx(?:imately)?)\s+)?$",
@@ -1120,6 +1121,22 @@ def _units_defined(context: str | None, task: str) -> tuple[str | None, str]:
 
 # "how many nights", "how many goes": the things a question counts.
 _HOW_MANY_THINGS = re.compile(r"\bhow\s+many\s+(?P<things>[a-z]+s)\b", re.I)
+# "a luton holds 18 m3 ... how many loads": loads, trips or fills of the one thing said to
+# hold an amount are a count of that thing.
+_GOES_ASKED = re.compile(
+    r"\b(?P<how>how\s+many\s+)(?:loads|trips|runs|journeys|fills|goes)\b", re.I
+)
+
+
+def _goes_as_holder(task: str, given: list[Quantity]) -> str:
+    """``task`` with the loads (trips, fills) it asks said as the one thing that holds an
+    amount ("how many luton"), when it asks the quotient itself ("just divide"); as it is
+    when no one such thing is given."""
+    holders = {q.one_of for q in given if q.one_of}
+    goes = _GOES_ASKED.search(task)
+    if goes is None or len(holders) != 1 or not NOT_ROUNDED.search(task):
+        return task  # 2.9 loads are 3 trips: the part trip is asked for, or none is read
+    return f"{task[: goes.start()]}{goes.group('how')}{holders.pop()}{task[goes.end() :]}"
 
 
 def _asked_thing_per(context: str, task: str) -> str:
@@ -1179,6 +1196,7 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if _BMI.search(task):
         return _body_mass_index(given)
     given = [_both_ways(q, context, task) for q in given]
+    task = _goes_as_holder(task, given)
     if day_parts is not None:
         # "1 in the morning and 2 at night": of the one thing counted, a day
         things = {q.dims[0][0] for q in given if _counted(q.dims) and q.dims[0][0][0] == "#"}
