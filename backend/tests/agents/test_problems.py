@@ -587,3 +587,33 @@ def test_a_number_naming_a_rank_is_no_value_of_a_change(instruction: str, result
 def test_a_change_between_ranks_is_no_change_of_values() -> None:
     with pytest.raises(AgentInputError):
         run("went from level 3 to level 5, what percentage increase")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71, 64 and 58. overall mark?", 63.35),
+        ("coursework is 40% and the exam 60%. i got 72 and 58. overall mark?", 63.6),
+        (
+            "component 1 is worth 30% and component 2 is worth 70%. i scored 65 and 80, whats "
+            "my overall mark",
+            75.5,
+        ),
+    ],
+)
+def test_marks_listed_in_the_order_of_the_weighted_parts(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # Fewer or more marks than parts, or a listed mark said of one part.
+        "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71 and 64. overall mark?",
+        "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71, 64, 58 and 60. overall mark?",
+        "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71, 64 and 58 on paper 2. overall mark?",
+    ],
+)
+def test_marks_listed_that_do_not_match_the_parts_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

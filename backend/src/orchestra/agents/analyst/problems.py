@@ -4028,19 +4028,28 @@ _ASSESSED = (
     r"assignments?|homework|quiz|quizzes|tests?|labs?|practicals?|dissertation|presentation|"
     r"participation|portfolio|report|orals?)"
 )
+# "paper 1", "component 2": a part named by its number, which is no mark or weight.
+_NUMBERED_PART = r"(?:paper|component|unit|module|section|part)\s+\d{1,2}(?![\d.%])"
 # "40% coursework", "coursework is worth 40%", "the exam is the other 60%", "exam 60%".
 _WEIGHT_SAID = (
     re.compile(
         rf"(?<![\w.])(?P<weight>{_NUM})\s*%\s+(?:is\s+)?(?:the\s+)?(?P<name>{_ASSESSED})\b", re.I
     ),
     re.compile(
-        rf"\b(?P<name>{_ASSESSED})\s+(?:is|are|was|counts?\s+for|makes?\s+up)\s+(?:worth\s+)?"
+        rf"\b(?P<name>{_ASSESSED}|{_NUMBERED_PART})\s+(?:is|are|was|counts?\s+for|makes?\s+up)\s+"
+        rf"(?:worth\s+)?"
         rf"(?:the\s+(?:other|remaining|rest\s+of\s+the)\s+)?(?P<weight>{_NUM})\s*%"
         rf"(?P<mark_after>\s+(?:and|,)\s+(?:i|we|she|he|you)\s+(?:got|scored|have|had|received)\s+"
         rf"(?:an?\s+)?(?P<mark>{_NUM})(?!\d|\.\d|\s*(?:%|percent\b|per\s+cent\b)))?",
         re.I,
     ),
-    re.compile(rf"\b(?P<name>{_ASSESSED})\s+(?P<weight>{_NUM})\s*%", re.I),
+    re.compile(rf"\b(?P<name>{_ASSESSED}|{_NUMBERED_PART})\s+(?P<weight>{_NUM})\s*%", re.I),
+)
+# "i got 71, 64 and 58": the marks listed in the order the parts' weights were said.
+_MARKS_LISTED = re.compile(
+    rf"\b(?:i|we|she|he|you)\s+(?:got|scored)\s+(?P<marks>{_NUM}(?:\s*,\s*{_NUM})*\s*,?\s+and\s+"
+    rf"{_NUM})(?!\d|\.\d|\s*(?:%|percent\b|per\s+cent\b|on\b|in\s+the\b|for\b))",
+    re.I,
 )
 # "72 on the coursework", "58 in the exam", "scored 64 for the project".
 _MARK_SAID = re.compile(
@@ -4104,8 +4113,17 @@ def read_weighted_mark(text: str) -> tuple[Node, str] | None:
         if name not in weights or name in marks:
             return None  # a mark for a part with no weight, or two marks for one
         marks[name] = _plain(said.group("mark"))
+    listed = _MARKS_LISTED.search(text)
+    if listed is not None and not marks and listed.start() > max(end for _, end in used):
+        # "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71, 64 and 58": one mark a part,
+        # in the order the parts were said, when there are as many.
+        said_marks = _NUMBER.findall(listed.group("marks"))
+        if len(said_marks) != len(weights):
+            return None
+        marks = dict(zip(weights, (_plain(m) for m in said_marks), strict=True))
     needed = _ASKS_NEEDED.search(text)
-    counted = len(weights) + len(marks) + (1 if needed else 0)
+    numbered = sum(1 for name in weights if re.search(r"\d", name))
+    counted = len(weights) + len(marks) + numbered + (1 if needed else 0)
     if len(_NUMBER.findall(text)) != counted:
         return None  # a number no part's weight or mark accounts for
     got = [
