@@ -428,7 +428,11 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     if _AFTER_CHANGE.search(context) and _PAID_AFTER.search(context):
         return None  # "paid 68 after 15% off": 68 is the amount after the change, not before
     said = f"{context} {task}"
+    # "the bursary takes 15%. their share, then how much is left": a chain of two asks, which
+    # the chains read stage by stage.
     kept = bool(_KEPT_BY.search(context))
+    if kept and re.search(r"\bthen\b", task, re.I):
+        return None
     added = not kept and bool(_ADDED.search(said))
     taken_off = kept or bool(_TAKEN_OFF.search(said))
     if added == taken_off:
