@@ -164,3 +164,28 @@ def test_one_mark_out_of_its_whole_in_percent_beside_a_numbered_name(
 def test_one_mark_missed_out_of_its_whole_is_not_read_as_got() -> None:
     with pytest.raises(AgentInputError):
         run("grade 7: i missed 3 out of 12. what % is that")
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("paper is out of 80 and the grade 7 boundary is 61%. how many marks is that", 48.8),
+        ("the exam is out of 120 and i need 65% to pass. how many marks do i need", 78),
+        ("test out of 50, the pass mark is 40%. how many marks is that", 20),
+    ],
+)
+def test_marks_for_a_percentage_of_the_marks_possible(text: str, result: float) -> None:
+    assert run(text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A mark got, or a number left over: not the marks for the percentage alone.
+        "got 34 out of 50 and need 70%. how many marks",
+        "paper is out of 80 and the boundary is 61%, i got 40. how many marks more",
+    ],
+)
+def test_marks_for_a_percentage_with_other_numbers_are_not_read(text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(text)

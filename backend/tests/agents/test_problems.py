@@ -436,3 +436,190 @@ def test_a_limit_gone_toward_in_another_period_than_counted_is_refused() -> None
 )
 def test_the_tax_on_what_is_over_an_allowance(question: str, result: float) -> None:
     assert run(question)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: Rota is 75 hours over the fortnight and i get 2,640 gross for it. "
+            "Task: Effective hourly rate?",
+            35.2,
+        ),
+        ("Context: I get 2,640 for 75 hours. Task: Hourly rate?", 35.2),
+        (
+            "Context: We got 1,200 for a job that took 40 hours. Task: What did we make per hour.",
+            30,
+        ),
+    ],
+)
+def test_money_a_person_gets_for_the_hours_is_made_per_hour(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("Context: Adult fee is 240, committee wants a 7.5% rise. Task: New fee?", 258),
+        (
+            "Context: The membership is 60 a year and going up 5%. Task: Whats the new membership.",
+            63,
+        ),
+        ("Context: The bus fare is 3.20 and it's going down 10%. Task: New fare?", 2.88),
+    ],
+)
+def test_any_price_asked_new_is_the_amount_after_the_change(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_new_fee_said_with_a_rise_and_a_discount_is_still_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("Context: The fee is 240, they want a 10% discount. Task: New fee?")
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: Interest only mortgage of 140,000 at 4.79% a year. Task: Monthly interest?",
+        "Context: Interest only mortgage of 140,000 at 4.79% a year. Task: How much interest "
+        "per month.",
+    ],
+)
+def test_the_monthly_interest_of_an_interest_only_loan_is_its_payment(instruction: str) -> None:
+    assert run(instruction)["result"] == pytest.approx(558.833333)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        (
+            "Context: Target 15,000, raised 9,870 so far. Task: % of target and how much left.",
+            [65.8, 5130],
+        ),
+        (
+            "Context: Step goal of 10,000 and i've walked 6,500 so far. Task: What % of my "
+            "goal and how many more.",
+            [65, 3500],
+        ),
+        (
+            "Context: Our goal is 2,000 and we've raised 1,450 so far. Task: What percentage "
+            "of the goal is that.",
+            [72.5],
+        ),
+    ],
+)
+def test_a_target_asked_as_the_share_reached_and_what_is_left(
+    instruction: str, results: list[float]
+) -> None:
+    data = run(instruction)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "Context: Card takings 2,845 this week, the card machine takes 1.69%. Task: How "
+            "much do we lose to fees.",
+            48.0805,
+        ),
+        ("Context: The agency takes 15% of my 3,000 invoice. Task: How much do i lose.", 450),
+        ("Context: Sold 1,200 on the site and it keeps 12%. Task: What's left for me.", 1056),
+    ],
+)
+def test_a_share_a_taker_keeps_is_taken_off_whatever_it_is_called(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # What is paid of an amount a share is kept of: the share, or what is left?
+        "Context: The agency takes 15% of my 3,000 invoice. Task: How much do i pay in total.",
+        # A discount is no loss.
+        "Context: Jacket is 50 with 20% off. Task: How much do we lose.",
+    ],
+)
+def test_a_kept_share_asked_as_paid_or_a_discount_asked_as_lost_is_refused(
+    instruction: str,
+) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        (
+            "holiday is in 7 months and costs £2,940, we've saved £800 so far. how much a "
+            "month do we need to save",
+            305.714286,
+        ),
+        (
+            "the car costs 6,000 and i need it in 2 years, i've saved 1,200. how much a month "
+            "do i need to put away",
+            200,
+        ),
+        ("the bike costs 900, i've saved 300 and i save 50 a week. how many weeks", 12),
+    ],
+)
+def test_a_price_saved_for_is_the_amount_needed(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_price_a_period_is_no_amount_saved_for() -> None:
+    with pytest.raises(AgentInputError):
+        run("rent costs 900 a month, i've saved 300, in 3 months how much a month should i save")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("band 5 going from 29,970 to 31,049 - what % rise is that", 3.600267),
+        ("my grade 3 pay went from 24,000 to 25,200, what's the percentage increase", 5),
+        ("Context: Level 4 fell from 80 to 60. Task: Whats the percentage decrease.", 25),
+    ],
+)
+def test_a_number_naming_a_rank_is_no_value_of_a_change(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_change_between_ranks_is_no_change_of_values() -> None:
+    with pytest.raises(AgentInputError):
+        run("went from level 3 to level 5, what percentage increase")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71, 64 and 58. overall mark?", 63.35),
+        ("coursework is 40% and the exam 60%. i got 72 and 58. overall mark?", 63.6),
+        (
+            "component 1 is worth 30% and component 2 is worth 70%. i scored 65 and 80, whats "
+            "my overall mark",
+            75.5,
+        ),
+    ],
+)
+def test_marks_listed_in_the_order_of_the_weighted_parts(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # Fewer or more marks than parts, or a listed mark said of one part.
+        "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71 and 64. overall mark?",
+        "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71, 64, 58 and 60. overall mark?",
+        "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71, 64 and 58 on paper 2. overall mark?",
+    ],
+)
+def test_marks_listed_that_do_not_match_the_parts_are_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

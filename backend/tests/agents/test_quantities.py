@@ -1107,3 +1107,48 @@ def test_money_a_month_asked_annual_is_a_year_of_it() -> None:
 )
 def test_an_amount_over_a_rate_a_thing_the_question_counts(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result, rel=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("context", "task", "result"),
+    [
+        (
+            "charge 0.08 per word and i do about 450 words an hour",
+            "whats that as an hourly rate",
+            36,
+        ),
+        ("i charge 15 a dog and walk 3 dogs an hour", "whats that as an hourly rate", 45),
+        ("i charge 1.20 per mile and drive 35 miles a day", "whats that as a daily rate?", 42),
+    ],
+)
+def test_money_asked_as_a_rate_a_period(context: str, task: str, result: float) -> None:
+    found = read_quantities(context, task)
+    assert found is not None
+    assert run(f"Context: {context}. Task: {task}")["result"] == pytest.approx(result)
+
+
+def test_an_hourly_rate_of_no_money_is_not_read() -> None:
+    assert read_quantities("i type 3,000 words in 2 hours", "whats my hourly rate") is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("luton holds 18 m3, the house is about 52 m3. how many loads (just divide)", 52 / 18),
+        ("the van holds 18 m3, the house is about 52 m3. how many trips (just divide)", 52 / 18),
+        (
+            "a bucket holds 9 litres and the tank takes 120 litres. how many fills (just divide)",
+            120 / 9,
+        ),
+    ],
+)
+def test_loads_of_the_one_thing_that_holds_an_amount_are_a_count_of_it(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_loads_asked_without_just_divide_are_refused() -> None:
+    # 2.9 loads are 3 trips: whether the part trip is asked is not said.
+    with pytest.raises(AgentInputError):
+        run("the van holds 18 m3, the house is about 52 m3. how many trips")

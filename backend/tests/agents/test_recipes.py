@@ -212,3 +212,39 @@ def test_how_much_for_more_people_of_two_amounts_is_left() -> None:
         read_recipe(None, "recipe serves 4 and uses 300 g rice and 2 onions, how much for 6")
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        (
+            "2,500g flour, salt at 2%, yeast 1.5%, water 68% (bakers %). grams of salt, yeast "
+            "and water",
+            [50, 37.5, 1700],
+        ),
+        (
+            "500 g flour, water 65%, salt 2% (baker's percentages). how much water and salt",
+            [325, 10],
+        ),
+        (
+            "1 kg strong flour with 70% water and 2% salt, bakers percent. how many kg of water "
+            "and salt",
+            [0.7, 0.02],
+        ),
+    ],
+)
+def test_bakers_percentages_are_shares_of_the_flour(instruction: str, results: list[float]) -> None:
+    data = run(instruction)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # An ingredient asked that is not given, and a price asked of a weight.
+        "500 g flour, water 65%, salt 2% (baker's percentages). how much water and sugar",
+        "500 g flour, water 65%, salt 2% (baker's percentages). how much does the salt cost",
+    ],
+)
+def test_bakers_percentages_asked_of_something_else_are_not_read(instruction: str) -> None:
+    assert read_recipe(None, instruction) is None

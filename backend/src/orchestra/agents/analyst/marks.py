@@ -6,7 +6,7 @@ credits) and 59 (40 credits), average weighted by credits": the sum of each mark
 credits over the credits; "missed 9 days out of 190, attendance %?": (190 - 9) / 190 * 100;
 "18/25, 22/30 and 41/50, the percentage for each": each mark over its maximum, in percent;
 "34/40 on paper 1, 27/35 on paper 2 ... as a % overall": the marks together over the marks
-possible.
+possible; "paper is out of 80 and the boundary is 61%. how many marks is that": 61% of 80.
 Each is read only when the request says every number it needs and nothing besides, so no
 number is guessed at or left out.
 """
@@ -361,6 +361,30 @@ def _one_as_percent(text: str) -> tuple[Node, str] | None:
     return Op("*", share, Num(100, "100")), "the mark in percent of the whole"
 
 
+# "paper is out of 80", "the exam is out of 120": the marks possible, said alone.
+_OUT_OF_ALONE = re.compile(
+    r"(?<![\d.]\s)(?<![\d.])\bout\s+of\s+(?P<of>\d+(?:\.\d+)?)\b(?!\s*%)", re.I
+)
+_PERCENT_SAID = re.compile(r"(?<![\w.])(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_ASKS_MARKS = re.compile(r"\bhow\s+many\s+marks\b", re.I)
+
+
+def _marks_for_percent(text: str) -> tuple[Node, str] | None:
+    """ "paper is out of 80 and the grade 7 boundary is 61%. how many marks is that": the
+    percentage of the marks possible, or None. A number naming a grade, paper or year is no
+    value; any other number besides the two is, and the reading is then left to others."""
+    whole, percent = _OUT_OF_ALONE.search(text), _PERCENT_SAID.search(text)
+    if whole is None or percent is None or not _ASKS_MARKS.search(text):
+        return None
+    of, pct = float(whole.group("of")), float(percent.group("pct"))
+    if sorted(_numbers(_NAMED_BY_NUMBER.sub(" ", text))) != sorted([of, pct]):
+        return None  # a number the reading leaves out
+    if of <= 0 or pct > 100:
+        return None
+    share = Op("/", _num(percent.group("pct")), Num(100, "100"))
+    return Op("*", share, _num(whole.group("of"))), "the marks for the percentage"
+
+
 def read_marks(context: str | None, text: str) -> tuple[tuple[Node, str], ...] | None:
     """The expressions and labels of a mark needed, a weighted average, an attendance or
     marks in percent that the request (``context`` then ``text``) states and asks; None
@@ -376,6 +400,7 @@ def read_marks(context: str | None, text: str) -> tuple[tuple[Node, str], ...] |
         _attendance,
         _pooled_percent,
         _one_as_percent,
+        _marks_for_percent,
     ):
         found = reader(whole)
         if found is not None:

@@ -243,8 +243,9 @@ _TAXED = re.compile(r"\b(?:tax|taxes|taxed|vat|deductions?|deducted)\b", re.I)
 # The question asks for the amount in the end ...
 _ASKS_FINAL = re.compile(
     r"\b(?:pay|paying|total|altogether|in all|owe|cost|costs|end up|"
-    r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill|fee|fare|"
-    r"premium|subscription|charge)|"
+    # "adult fee is 240, a 7.5% rise. new fee?": any price named new is the amount after.
+    r"new (?:price|rent|salary|pay|wage|income|amount|total|balance|value|cost|bill|fee|"
+    r"charge|fare|premium|subscription|membership)|"
     r"final|comes? to|come out|price now|will it be|does it cost|sale price|"
     r"discounted price|reduced price|price after|gross|"
     # "whats it worth now": what is left of a value after a loss.
@@ -260,6 +261,18 @@ _ASKS_SHARE = re.compile(
     r"(?:how much|what) (?:is|was|will be|would be) the (?:tax|tip|vat|"
     r"fee|discount|shipping|surcharge|increase|markup)|what's the (?:tax|tip|vat|fee|discount|"
     r"shipping|surcharge|increase|markup)|how much (?:tax|tip|vat))\b",
+    re.I,
+)
+# "the card machine takes 1.69%", "the agent keeps 10%": a share kept by whoever takes it
+# is taken off the amount, whatever it is called (a fee is else added to a price).
+_KEPT_BY = re.compile(
+    r"\b(?:takes|keeps|retains|deducts|skims)\s+(?:off\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:%|percent\b|per\s+cent\b)",
+    re.I,
+)
+# "how much do we lose to fees": the share so taken, asked as what is lost.
+_ASKS_LOST = re.compile(
+    r"\b(?:how\s+much|what)\s+(?:do|did|will|would|are)\s+(?:i|we|you|they)\s+(?:lose|losing)\b",
     re.I,
 )
 
@@ -417,8 +430,13 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     if _AFTER_CHANGE.search(context) and _PAID_AFTER.search(context):
         return None  # "paid 68 after 15% off": 68 is the amount after the change, not before
     said = f"{context} {task}"
-    added = bool(_ADDED.search(said))
-    taken_off = bool(_TAKEN_OFF.search(said))
+    # "the bursary takes 15%. their share, then how much is left": a chain of two asks, which
+    # the chains read stage by stage.
+    kept = bool(_KEPT_BY.search(context))
+    if kept and re.search(r"\bthen\b", task, re.I):
+        return None
+    added = not kept and bool(_ADDED.search(said))
+    taken_off = kept or bool(_TAKEN_OFF.search(said))
     if added == taken_off:
         return None  # neither said, or both: which way the percentage goes is not known
     share = Op("*", amounts[0], Op("/", percentages[0], Num(100, "100")))
@@ -427,7 +445,7 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
         return None
     asks_final = asks_left or bool(_ASKS_FINAL.search(task))
     # "What's a 15% tip?" asks for the share; "What do I pay with a 15% tip?" does not.
-    asks_share = bool(_ASKS_SHARE.search(task)) or (
+    asks_share = bool(_ASKS_SHARE.search(task) or (kept and _ASKS_LOST.search(task))) or (
         not asks_final
         and (
             bool(_SHARE_NAMED.search(task))
@@ -436,6 +454,8 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     )
     if asks_share == asks_final or (longer is not None and not asks_share):
         return None
+    if kept and asks_final and not asks_left:
+        return None  # "the agency takes 15%. what do i pay": the share, or what is left?
     if asks_share and longer is not None:
         return Op("*", share, Num(longer, str(longer))), f"the change over a {asked_periods[0]}"
     if asks_share:
@@ -1608,6 +1628,11 @@ _NOT_POINTS = re.compile(
     re.I,
 )
 _DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
+# "band 5 going from 29,970 to 31,049", "grade 7": a number naming a rank, which is no value.
+_RANK_NAMED = re.compile(
+    r"\b(?P<rank>band|grade|level|tier|key\s+stage)\s+\d{1,2}\b(?![.,]\d|\s*(?:%|percent\b))",
+    re.I,
+)
 
 
 # A rate said after the new value ("... to 167 an hour"), read against the old one's period.
@@ -1622,6 +1647,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     and a decrease asked of values that rose (or the other way) is not answered."""
     # "from 900 in 2022 to 990 in 2024": the years say when, and are no values.
     context = _THOUSANDS_K.sub(r"\1 thousand", _DATED.sub("", context))
+    context = _RANK_NAMED.sub(r"\g<rank>", context)
     stated = (
         _FROM_TO.search(context)
         or _WAS_NOW.search(context)
@@ -2495,7 +2521,9 @@ def read_change_given(context: str, task: str) -> tuple[Node, str] | None:
 
 # "word limit is 3000", "target of 10,000 steps": the amount to reach.
 _TARGET = re.compile(
-    r"\b(?:limit|target|goal|aim)\s+(?:is|of|was)\s+[$\u00a3\u20ac]?(?P<target>\d[\d,]*(?:\.\d+)?)"
+    # "target 15,000, raised 9,870 so far": the amount said straight after its name too.
+    r"\b(?:limit|target|goal|aim)\s+(?:(?:is|of|was)\s+)?[$\u00a3\u20ac]?"
+    r"(?P<target>\d[\d,]*(?:\.\d+)?)"
     r"(?![\d%])",
     re.I,
 )
@@ -2505,21 +2533,35 @@ _DONE_SO_FAR = re.compile(
     r"(?P<done>\d[\d,]*(?:\.\d+)?)(?![\d%])(?:\s+[a-z]+)?\s+so\s+far\b",
     re.I,
 )
-_ASKS_MORE = re.compile(r"\bhow\s+(?:many|much)\s+more\b|\bhow\s+many\s+(?:left|to\s+go)\b", re.I)
+_ASKS_MORE = re.compile(
+    r"\bhow\s+(?:many|much)\s+more\b|\bhow\s+(?:many|much)\s+(?:is\s+|are\s+)?(?:left|to\s+go)\b",
+    re.I,
+)
+# "% of target", "what percentage of the goal is that": the share of the target reached.
+_ASKS_SHARE_OF_TARGET = re.compile(
+    r"(?:%|\bpercent(?:age)?)\s+of\s+(?:the\s+|my\s+|our\s+)?(?:target|goal|aim|limit)\b",
+    re.I,
+)
 
 
 def read_still_to_go(context: str, task: str) -> tuple[Node, str] | None:
     """ "uni essay limit is 3000 words and ive done 2,170 so far. how many more do i need
-    to write": the target less what is done, or None unless those are the only two numbers
-    and no more is done than the target."""
+    to write": the target less what is done; "what % of the target is that": what is done
+    over the target, in percent. None unless those are the only two numbers, no more is
+    done than the target, and the question asks one of the two."""
     target, done = _TARGET.search(context), _DONE_SO_FAR.search(context)
-    if target is None or done is None or not _ASKS_MORE.search(task) or _NUMBER.search(task):
+    if target is None or done is None or _NUMBER.search(task):
         return None
     if len(_NUMBER.findall(context)) != 2 or _PERCENT_AFTER.search(context):
         return None
     goal, reached = _plain(target.group("target")), _plain(done.group("done"))
-    if reached.value > goal.value:
+    if reached.value > goal.value or goal.value == 0:
         return None
+    asks_more, asks_share = bool(_ASKS_MORE.search(task)), bool(_ASKS_SHARE_OF_TARGET.search(task))
+    if asks_more == asks_share:
+        return None  # neither asked, or both: each is read as an ask of its own
+    if asks_share:
+        return Op("*", Op("/", reached, goal), Num(100, "100")), "the share of the target reached"
     return Op("-", goal, reached), "the amount still to go"
 
 
@@ -2742,7 +2784,9 @@ def read_profit(context: str | None, task: str) -> tuple[Node, str] | None:
 _MONEY = r"[$\u00a3\u20ac]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _LIST_OF = rf"(?P<NAME>{_MONEY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_MONEY})*)"
 _MADE = re.compile(
-    r"\b(?:got\s+paid|was\s+paid|earned|made|took\s+(?:in|home)|brought\s+in)\s+"
+    r"\b(?:got\s+paid|was\s+paid|earned|made|took\s+(?:in|home)|brought\s+in|"
+    # "rota is 75 hours and i get 2,640 for it": the money for the hours, said with a person.
+    r"(?:i|we)\s+(?:get|got|get\s+paid|am\s+paid|are\s+paid))\s+"
     + _LIST_OF.replace("NAME", "made"),
     re.I,
 )
@@ -3301,7 +3345,8 @@ def read_interest_only_payment(context: str, task: str) -> tuple[Node, str] | No
     rate = _RATE_A_YEAR.search(said)
     if not _INTEREST_ONLY.search(said) or rate is None or not _ASKS_MONTHLY.search(task):
         return None
-    if not re.search(r"\b(?:payment|payments|pay|repayment|cost)\b", task, re.I):
+    # "monthly interest?": on an interest-only loan the interest is the payment.
+    if not re.search(r"\b(?:payment|payments|pay|repayment|cost|interest)\b", task, re.I):
         return None
     amounts = [
         m.group(0) for m in _NUMBER.finditer(said) if not _PERCENT_AFTER.match(said, m.end())
@@ -4170,19 +4215,28 @@ _ASSESSED = (
     r"assignments?|homework|quiz|quizzes|tests?|labs?|practicals?|dissertation|presentation|"
     r"participation|portfolio|report|orals?)"
 )
+# "paper 1", "component 2": a part named by its number, which is no mark or weight.
+_NUMBERED_PART = r"(?:paper|component|unit|module|section|part)\s+\d{1,2}(?![\d.%])"
 # "40% coursework", "coursework is worth 40%", "the exam is the other 60%", "exam 60%".
 _WEIGHT_SAID = (
     re.compile(
         rf"(?<![\w.])(?P<weight>{_NUM})\s*%\s+(?:is\s+)?(?:the\s+)?(?P<name>{_ASSESSED})\b", re.I
     ),
     re.compile(
-        rf"\b(?P<name>{_ASSESSED})\s+(?:is|are|was|counts?\s+for|makes?\s+up)\s+(?:worth\s+)?"
+        rf"\b(?P<name>{_ASSESSED}|{_NUMBERED_PART})\s+(?:is|are|was|counts?\s+for|makes?\s+up)\s+"
+        rf"(?:worth\s+)?"
         rf"(?:the\s+(?:other|remaining|rest\s+of\s+the)\s+)?(?P<weight>{_NUM})\s*%"
         rf"(?P<mark_after>\s+(?:and|,)\s+(?:i|we|she|he|you)\s+(?:got|scored|have|had|received)\s+"
         rf"(?:an?\s+)?(?P<mark>{_NUM})(?!\d|\.\d|\s*(?:%|percent\b|per\s+cent\b)))?",
         re.I,
     ),
-    re.compile(rf"\b(?P<name>{_ASSESSED})\s+(?P<weight>{_NUM})\s*%", re.I),
+    re.compile(rf"\b(?P<name>{_ASSESSED}|{_NUMBERED_PART})\s+(?P<weight>{_NUM})\s*%", re.I),
+)
+# "i got 71, 64 and 58": the marks listed in the order the parts' weights were said.
+_MARKS_LISTED = re.compile(
+    rf"\b(?:i|we|she|he|you)\s+(?:got|scored)\s+(?P<marks>{_NUM}(?:\s*,\s*{_NUM})*\s*,?\s+and\s+"
+    rf"{_NUM})(?!\d|\.\d|\s*(?:%|percent\b|per\s+cent\b|on\b|in\s+the\b|for\b))",
+    re.I,
 )
 # "72 on the coursework", "58 in the exam", "scored 64 for the project".
 _MARK_SAID = re.compile(
@@ -4246,8 +4300,17 @@ def read_weighted_mark(text: str) -> tuple[Node, str] | None:
         if name not in weights or name in marks:
             return None  # a mark for a part with no weight, or two marks for one
         marks[name] = _plain(said.group("mark"))
+    listed = _MARKS_LISTED.search(text)
+    if listed is not None and not marks and listed.start() > max(end for _, end in used):
+        # "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71, 64 and 58": one mark a part,
+        # in the order the parts were said, when there are as many.
+        said_marks = _NUMBER.findall(listed.group("marks"))
+        if len(said_marks) != len(weights):
+            return None
+        marks = dict(zip(weights, (_plain(m) for m in said_marks), strict=True))
     needed = _ASKS_NEEDED.search(text)
-    counted = len(weights) + len(marks) + (1 if needed else 0)
+    numbered = sum(1 for name in weights if re.search(r"\d", name))
+    counted = len(weights) + len(marks) + numbered + (1 if needed else 0)
     if len(_NUMBER.findall(text)) != counted:
         return None  # a number no part's weight or mark accounts for
     got = [
@@ -5146,10 +5209,19 @@ _SHIFTS_EACH = re.compile(
 # --- periods until a target --------------------------------------------------------------
 
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?"
-_NEED_SAID = re.compile(rf"\b(?:i\s+)?need\s+(?:about\s+)?(?P<need>{_AMOUNT})(?![\d%])", re.I)
+_NEED_SAID = re.compile(
+    rf"\b(?:i\s+)?need\s+(?:about\s+)?[$\u00a3\u20ac]?(?P<need>{_AMOUNT})(?![\d%])"
+    # "holiday ... costs 2,940": the price of the thing saved for is what is needed (not a
+    # price a period, which is paid again).
+    rf"|\bcosts\s+(?:about\s+)?[$\u00a3\u20ac]?(?P<costs>{_AMOUNT})(?![\d%])"
+    r"(?!\s*(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)",
+    re.I,
+)
 _HAVE_SAID = re.compile(
-    rf"\b(?:i've\s+got|ive\s+got|i\s+have|i've|ive|i\s+got|got|have)\s+(?:about\s+)?"
-    rf"(?P<have>{_AMOUNT})(?![\d%])",
+    rf"\b(?:i've\s+got|ive\s+got|i\s+have|i've|ive|i\s+got|got|have|"
+    # "we've saved 800 so far": what is held, said as saved.
+    r"(?:i've|ive|i\s+have|we've|weve|we\s+have)\s+(?:already\s+)?saved)\s+(?:about\s+)?"
+    rf"[$\u00a3\u20ac]?(?P<have>{_AMOUNT})(?![\d%])",
     re.I,
 )
 # "target is 120" (bpm), "goal of 1,000": what is needed, said as a target.
@@ -5188,7 +5260,8 @@ def read_periods_to_target(text: str) -> tuple[Node, str] | None:
     if not re.search(rf"\bhow\s+(?:many|much)\s+(?:more\s+)?{period}s?\b", text, re.I):
         return None
     amounts = [
-        m.group(k).replace(",", "") for m, k in ((need, "need"), (have, "have"), (rate, "rate"))
+        (m.group(k) or m.group("costs")).replace(",", "")
+        for m, k in ((need, "need"), (have, "have"), (rate, "rate"))
     ]
     if float(amounts[1]) >= float(amounts[0]) or float(amounts[2]) <= 0:
         return None
@@ -5204,7 +5277,10 @@ _TARGET_IN = re.compile(
 )
 _ASKS_SAVING_A_PERIOD = re.compile(
     r"\bhow\s+much\b[^.?!]*?\b(?:put\s+(?:away|aside|by)|set\s+aside|save|saving|pay\s+in)\b"
-    r"[^.?!]*?\b(?:a|an|per|each|every)\s+(?P<period>week|month|year)\b",
+    r"[^.?!]*?\b(?:a|an|per|each|every)\s+(?P<period>week|month|year)\b"
+    # "how much a month do we need to save": the period said first.
+    r"|\bhow\s+much\s+(?:a|an|per|each|every)\s+(?P<first>week|month|year)\b[^.?!]*?"
+    r"\b(?:put\s+(?:away|aside|by)|set\s+aside|save|saving|pay\s+in)\b",
     re.I,
 )
 # How many of the shorter period a longer one holds, where that is a whole number.
@@ -5223,11 +5299,12 @@ def read_saving_to_target(text: str) -> tuple[Node, str] | None:
     if len(_NUMBER.findall(text)) != 3 or _PERCENT_AFTER.search(text):
         return None
     said = ((need, "need"), (have, "have"), (within, "count"))
-    raw = [m.group(k).replace(",", "") for m, k in said]
+    raw = [(m.group(k) or m.group("costs")).replace(",", "") for m, k in said]
     if len(set(raw)) != 3 or float(raw[1]) >= float(raw[0]) or float(raw[2]) <= 0:
         return None
     needed, held, count = (Num(float(a), a) for a in raw)
-    given, wanted = within.group("period").lower(), asked.group("period").lower()
+    given = within.group("period").lower()
+    wanted = (asked.group("period") or asked.group("first")).lower()
     periods: Node = count
     if given != wanted:
         if (given, wanted) not in _PERIODS_IN:

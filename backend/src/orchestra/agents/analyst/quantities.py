@@ -230,7 +230,8 @@ _TIMES_OVER = frozenset({"coat", "coats", "layer", "layers"})
 # "a bottle of prosecco pours 6 glasses", "one pack covers 2.2 m\u00b2": what one of a thing
 # gives, which is per that thing when the thing is counted too (`_per_one`).
 _ONE_GIVES = re.compile(
-    r"\b(?:a|an|one|each|every)\s+(?P<thing>[a-z]+)(?:\s+of\s+[a-z]+)?\s+"
+    # "the van holds 18 m3", "luton holds 18 m3" (the request's first words): one of it too.
+    r"(?:\b(?:a|an|one|each|every|the)\s+|^\s*)(?P<thing>[a-z]+)(?:\s+of\s+[a-z]+)?\s+"
     r"(?:uses|covers|pours|holds|has|makes|gives|contains|needs|fills|"
     # "each cow gets about 12 kg of hay a day": what one of a living thing eats or gives.
     r"gets|eats|drinks|produces)\s*(?:(?:about|around|roughly|approx(?:imately)?)\s+)?$",
@@ -564,10 +565,10 @@ _BARE_HOW_MUCH = re.compile(rf"\bhow\s+much\s*(?:[?!.]*\s*$|(?={_NOT_NAMED}))", 
 _IN_MONEY = re.compile(r"\b(?:in|into)\s+(?:[$\u00a3\u20ac]|(?:pounds|dollars|euros|quid)\b)", re.I)
 
 
-# "weekly bill", "monthly cost": money asked a period.
+# "weekly bill", "monthly cost", "as an hourly rate": money asked a period.
 _PERIODIC_MONEY = re.compile(
     r"\b(?P<adverb>hourly|daily|weekly|monthly|yearly|annual)\s+(?:bill|cost|rent|fee|charge|"
-    r"pay|wage|salary|spend)\b",
+    r"pay|wage|salary|spend|rate)\b",
     re.I,
 )
 _ADVERB_PERIODS = {
@@ -687,13 +688,16 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
     elif _BARE_HOW_MUCH.search(question) and any(dict(q.dims).get("money") for q in given):
         top = (_MONEY_DIMS, 1.0)
     per = _PER.search(question, how.end() if how else 0)
+    periodic = _PERIODIC_MONEY.search(question)
     while per is not None and (
-        _rate_given_before(question[: per.start()]) or _names_what_lasts(question, per, given)
+        _rate_given_before(question[: per.start()])
+        or _names_what_lasts(question, per, given)
+        # "as an hourly rate": the "an" of the money asked a period, no unit asked per.
+        or (periodic is not None and per.start("per") == periodic.start())
     ):
         # "what does that cost at 9.80 a litre", "how many tonnes at 1.6 t per m3": an
         # amount's own rate, not the one asked
         per = _PER.search(question, per.end())
-    periodic = _PERIODIC_MONEY.search(question)
     if per is None and top is None and periodic is not None:
         # "weekly bill?": money a week
         period = _UNITS[_ADVERB_PERIODS[periodic.group("adverb").lower()]]
@@ -1131,6 +1135,22 @@ def _units_defined(context: str | None, task: str) -> tuple[str | None, str]:
 
 # "how many nights", "how many goes": the things a question counts.
 _HOW_MANY_THINGS = re.compile(r"\bhow\s+many\s+(?P<things>[a-z]+s)\b", re.I)
+# "a luton holds 18 m3 ... how many loads": loads, trips or fills of the one thing said to
+# hold an amount are a count of that thing.
+_GOES_ASKED = re.compile(
+    r"\b(?P<how>how\s+many\s+)(?:loads|trips|runs|journeys|fills|goes)\b", re.I
+)
+
+
+def _goes_as_holder(task: str, given: list[Quantity]) -> str:
+    """``task`` with the loads (trips, fills) it asks said as the one thing that holds an
+    amount ("how many luton"), when it asks the quotient itself ("just divide"); as it is
+    when no one such thing is given."""
+    holders = {q.one_of for q in given if q.one_of}
+    goes = _GOES_ASKED.search(task)
+    if goes is None or len(holders) != 1 or not NOT_ROUNDED.search(task):
+        return task  # 2.9 loads are 3 trips: the part trip is asked for, or none is read
+    return f"{task[: goes.start()]}{goes.group('how')}{holders.pop()}{task[goes.end() :]}"
 
 
 def _asked_thing_per(context: str, task: str) -> str:
@@ -1190,6 +1210,7 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     if _BMI.search(task):
         return _body_mass_index(given)
     given = [_both_ways(q, context, task) for q in given]
+    task = _goes_as_holder(task, given)
     if day_parts is not None:
         # "1 in the morning and 2 at night": of the one thing counted, a day
         things = {q.dims[0][0] for q in given if _counted(q.dims) and q.dims[0][0][0] == "#"}

@@ -11,7 +11,8 @@ spray bottle" gives the whole; "how many ml of oil for 5 litres of petrol" is as
 another unit of the same kind (volume, mass), converted. "a 2.4 kg chicken at 20 min per
 kg plus 20 min": the weight times the rate, plus the time added once. "1 kg bag of sugar,
 used 450 g and the recipe needs 340 g, how much will be left": the pack less each amount
-taken, in the smallest unit said. Each is read only
+taken, in the smallest unit said. "2,500g flour, salt at 2%, water 68% (bakers %). grams of
+salt and water": each percentage of the flour's weight. Each is read only
 when every number of the request is one it uses, and every thing asked is one it gives;
 otherwise the other readers have it.
 """
@@ -460,8 +461,75 @@ def _left_in_pack(text: str) -> list[tuple[Node, str]] | None:
     return [(left, f"left in the {pack['unit']} pack, in {unit}")]
 
 
+# --- baker's percentages ----------------------------------------------------------------
+
+# "(bakers %)", "baker's percentages": each ingredient given as a percentage of the flour.
+_BAKERS = re.compile(r"\bbakers?'?s?'?\s*(?:%|percent(?:ages?|s)?\b)", re.I)
+_FLOUR = re.compile(
+    r"(?<![\w.])(?P<amount>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<unit>kg|g|grams?|kilos?)\s+"
+    r"(?:of\s+)?(?:[a-z]+\s+)?flour\b",
+    re.I,
+)
+# "salt at 2%", "yeast 1.5%", "70% water": an ingredient and its percentage.
+_OF_FLOUR = re.compile(
+    r"\b(?!(?:with|and|at|of|is|plus|the|an?|to|on|in|for|then)\b)(?P<name>[a-z]+)\s+"
+    r"(?:at\s+|is\s+|of\s+)?(?P<pct>\d+(?:\.\d+)?)\s*%"
+    r"|(?<![\w.])(?P<pct_first>\d+(?:\.\d+)?)\s*%\s+(?:of\s+)?(?P<name_after>[a-z]+)",
+    re.I,
+)
+# What is asked is a weight: "grams of salt", "how much water".
+_WEIGHT_ASKED = re.compile(r"\b(?:how\s+(?:much|many)|grams?|g|kg|kilos?|weights?)\b", re.I)
+# "how much does the salt cost": money, or anything but the weight, is not read.
+_NOT_WEIGHT = re.compile(
+    r"\b(?:cost|costs|price|prices|pay|spend|calories|kcal|litres?|ml)\b|[$\u00a3\u20ac]", re.I
+)
+_GRAMS = re.compile(r"\b(?:grams?|g)\b", re.I)
+_KILOS = re.compile(r"\b(?:kg|kilos?)\b", re.I)
+
+
+def _bakers_percentages(text: str) -> list[tuple[Node, str]] | None:
+    """ "2,500g flour, salt at 2%, yeast 1.5%, water 68% (bakers %). grams of salt, yeast and
+    water": the flour times each percentage asked, in the order asked; None unless every
+    number is the flour's weight or an ingredient's percentage, and the question after them
+    asks the weight of ingredients given and names nothing else with a number."""
+    bakers, flour = _BAKERS.search(text), _FLOUR.search(text)
+    if bakers is None or flour is None:
+        return None
+    parts = list(_OF_FLOUR.finditer(text))
+    names = [(m["name"] or m["name_after"]).lower() for m in parts]
+    if not parts or len(set(names)) != len(names) or "flour" in names:
+        return None
+    if len(_ANY_NUMBER.findall(text.replace(",", ""))) != 1 + len(parts):
+        return None  # a number that is none of these: a count of loaves, a price
+    tail = text[max(parts[-1].end(), bakers.end()) :]
+    if re.search(r"\d", tail) or not _WEIGHT_ASKED.search(tail) or _NOT_WEIGHT.search(tail):
+        return None
+    # "grams of salt, yeast and water": each thing listed ends with an ingredient given.
+    listed = [re.findall(r"[a-z]+", item) for item in re.split(r",|\band\b", tail.lower())]
+    last = [words[-1] for words in listed if words]
+    if not last or any(word not in names for word in last):
+        return None  # "how much water and sugar": sugar is not given
+    asked = [names.index(word) for word in dict.fromkeys(last)]
+    grams = flour["unit"].lower().startswith("g")
+    if (grams and _KILOS.search(tail)) or (not grams and _GRAMS.search(tail)):
+        return None  # asked in another unit than the flour's
+    weight = _num(flour["amount"].replace(",", ""))
+    unit = "g" if grams else "kg"
+    found: list[tuple[Node, str]] = []
+    for i in asked:
+        share = Op("/", _num(parts[i]["pct"] or parts[i]["pct_first"]), Num(100, "100"))
+        found.append((Op("*", weight, share), f"{names[i]}, in {unit}"))
+    return found
+
+
 def read_recipe(context: str | None, task: str) -> list[tuple[Node, str]] | None:
     """The amounts a request about a recipe or a mix asks, each with its label: a recipe
     scaled, parts of a mix, a roasting time by weight; None when it is none of them."""
     text = " ".join((task if context is None else f"{context} {task}").split())
-    return _mix(text) or _roasting_time(text) or _scaled_recipe(text) or _left_in_pack(text)
+    return (
+        _mix(text)
+        or _roasting_time(text)
+        or _scaled_recipe(text)
+        or _left_in_pack(text)
+        or _bakers_percentages(text)
+    )
