@@ -2761,6 +2761,15 @@ def test_a_list_then_a_dash_and_its_ends_is_statistics(description: str) -> None
     assert [s.capability for s in plan.steps] == ["statistics"]
 
 
+@pytest.mark.timeout(20)
+def test_a_long_list_of_grouped_amounts_then_other_words_is_planned_at_once() -> None:
+    # "£1,240 £1,085 ..." can be cut into numbers many ways; the list-then-its-ends rule
+    # backtracked through all of them for minutes when the request ended otherwise.
+    amounts = " ".join(f"£{n:,}" for n in range(1_001, 1_241, 15))
+    plan = plan_deterministic(f"stall takings: {amounts} - lowest and highest please", BUILTIN, 8)
+    assert plan.steps
+
+
 @pytest.mark.parametrize(
     "description",
     [

@@ -235,9 +235,12 @@ _LIST_END = (
     r"(?:lowest|highest|cheapest|dearest|priciest|smallest|biggest|largest|min|max|minimum|"
     r"maximum|average|mean|median|range|(?:most|least)\s+expensive)"
 )
+# The items are taken possessively: "£1,240 £1,085 ..." can be cut into numbers in many
+# ways, and a request that did not end as asked backtracked through all of them (minutes).
 _LIST_THEN_ITS_ENDS_RE = re.compile(
-    r"(?:[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?\s*,?\s*){3,}[-\u2013\u2014]\s*(?:the\s+)?"
-    rf"{_LIST_END}(?:\s+and\s+(?:the\s+)?{_LIST_END})?\s*[?.!]*\s*$",
+    r"(?:[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?\s*,?\s*){3,}+[-\u2013\u2014]\s*(?:the\s+)?"
+    rf"{_LIST_END}(?:\s+and\s+(?:the\s+)?{_LIST_END})?"
+    r"(?:\s+(?:week|month|day|year|one|value|figure|quote|price|score|time))?\s*[?.!]*\s*$",
     re.I,
 )
 _NAMES_TEXT_WORK_RE = re.compile(
