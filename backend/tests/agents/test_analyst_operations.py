@@ -4223,3 +4223,16 @@ def test_a_pace_asked_per_another_length(instruction: str, result: float) -> Non
 )
 def test_money_asked_by_its_name(instruction: str, result: float) -> None:
     assert run(instruction, capability="calculation")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Reviews: 42 five star, 15 four star, 6 three star, 3 two star and 4 one star. "
+        "average rating",
+        "Feedback: 12 happy, 5 neutral, 3 unhappy. total responses",
+    ],
+)
+def test_a_figure_of_counts_taken_for_a_text_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="taken for a text"):
+        run(instruction, capability="sentiment")

@@ -623,3 +623,19 @@ def test_marks_listed_in_the_order_of_the_weighted_parts(instruction: str, resul
 def test_marks_listed_that_do_not_match_the_parts_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        # the call-out covers the first hour: the rate is charged on the hours after it
+        (
+            "call out is 65 which covers the first hour, then 48 an hour after that. job "
+            "took 3 hrs, what do i charge",
+            161,
+        ),
+        ("call out fee 80 including the first hour, then 40 per hour. 4 hours, total?", 200),
+    ],
+)
+def test_a_charge_made_once_that_covers_the_first_unit(question: str, result: float) -> None:
+    assert run(question)["result"] == pytest.approx(result)

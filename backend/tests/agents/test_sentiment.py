@@ -2275,3 +2275,14 @@ def test_time_off_a_thing_holding_on_and_a_condition_are_no_verdict(text: str) -
 def test_a_review_with_its_verdict_in_unknown_words_is_no_statement_of_fact(text: str) -> None:
     # neutral would be a guess: the count of pages or minutes is no sign of a plain fact here
     assert sentiment(text).unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "food was delicious but way overpriced for the portion size",
+        "the curry was delicious but the service was painfully slow",
+    ],
+)
+def test_delicious_is_praise_firm_enough_to_stand_against_a_complaint(text: str) -> None:
+    assert sentiment(text).label == "mixed"

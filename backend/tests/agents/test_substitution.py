@@ -131,3 +131,15 @@ def test_a_figure_said_but_not_asked_is_not_read_as_a_formula() -> None:
             "elo expected score is 1 / (1 + 10^((their rating - my rating)/400)). ratings "
             "are 1450 and 1610, what's my expected score"
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # each name said right before its value: 1.052 is og's, not the "fg" after it
+        ("og 1.052 fg 1.010, abv using (og - fg) x 131.25", 5.5125),
+        ("cable length: l 40 s 7.5, total using l + s x 2", 55),
+    ],
+)
+def test_names_said_before_their_values(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)

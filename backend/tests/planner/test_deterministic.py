@@ -2109,6 +2109,21 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         # which of two things had or bought is better, with no figures
         ("whats better, a heat pump or a new gas boiler", "which of two things"),
         ("what is best, an electric car or a hybrid", "which of two things"),
+        # a price going now, a place open today, a schedule of theirs, a judgement of their
+        # own affairs, a recommendation, how people or a customer came across
+        ("whats a bag of coffee beans going for at the co-op right now", "as they are now"),
+        ("is the swimming pool open today", "as they are now"),
+        ("how many shifts is tom down for on the rota next week", "figure of your own affairs"),
+        ("is it fair that i pay more of the bills than my flatmate", "judgement of your own"),
+        ("whats the best flour for a sourdough loaf", "a recommendation"),
+        ("are customers happy with our new menu", "how someone came across"),
+        ("does the tenant sound like theyll renew", "how someone came across"),
+        # a clause that only names figures, after the arithmetic that gives them
+        (
+            "parts cost me 86.40, i add 15% markup and then 20% vat on top of the marked up "
+            "price. price with markup and price with vat",
+            "names figures",
+        ),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(

@@ -61,7 +61,7 @@ _LEXICON: dict[str, float] = {
             likes liked enjoy enjoyed enjoys satisfied satisfying profitable profit profits
             better best boost boosts promising stable valuable fast faster friendly accurate
             clear innovative freedom balance healthy abundant renewable quick quickly smooth
-            smoothly lovely helpful kind polite tasty delicious beautiful spacious bright
+            smoothly lovely helpful kind polite tasty beautiful spacious bright
             comfortable fresh fun funny pleasant generous responsive intuitive solid worth
             worthwhile thank thanks grateful appreciate appreciated happy glad
             impressed proud calm cozy cosy charming attentive courteous welcoming
@@ -77,7 +77,7 @@ _LEXICON: dict[str, float] = {
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
-            immaculate spotless heavenly overjoyed elated ecstatic chuffed magical"""
+            immaculate spotless heavenly overjoyed elated ecstatic chuffed magical delicious"""
         ),
         3.0,
     ),

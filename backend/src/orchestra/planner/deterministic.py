@@ -38,6 +38,7 @@ from orchestra.planner.doubt import (
     DOCUMENTS,
     MAKING_VERBS,
     MESSAGES,
+    ONLY_FIGURE_NAMES_RE,
     WHO_SAID_RE,
     change_unapplied,
     doubt,
@@ -1515,8 +1516,15 @@ def _parts(
                 refs=refs,
                 has_topic=has_topic,
                 material=material,
+                # A clause working on an earlier result is no guess, unless it only names
+                # figures and fell to a general capability ("..., then 20% vat on top. price
+                # with markup and price with vat" went to research on the result).
                 doubt=None
                 if refs
+                and not (
+                    capability in ("research", "writing", "analysis")
+                    and ONLY_FIGURE_NAMES_RE.match(strip_request_prefix(text))
+                )
                 else doubt(
                     text,
                     capability,

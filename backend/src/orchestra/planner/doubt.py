@@ -24,6 +24,7 @@ __all__ = [
     "DOCUMENTS",
     "MAKING_VERBS",
     "MESSAGES",
+    "ONLY_FIGURE_NAMES_RE",
     "WHO_SAID_RE",
     "change_unapplied",
     "doubt",
@@ -32,7 +33,8 @@ __all__ = [
 
 # Verbs that make a piece, or make one from a text given ("draft a reply to this: '...'").
 MAKING_VERBS = (
-    r"write|draft|compose|reply|respond|rewrite|rephrase|reword|redo|turn|make|create|"
+    # "write offs", "written off": a loss booked, no piece written
+    r"write(?![\s-]*offs?\b)|draft|compose|reply|respond|rewrite|rephrase|reword|redo|turn|make|create|"
     r"prepare|translate|proofread|edit|polish|improve|craft|generate|come\s+up|suggest|"
     r"expand|continue|finish|shorten|simplify|fix"
 )
@@ -212,7 +214,10 @@ _READING_TIME_RE = re.compile(
 )
 # How someone the user knows came across, with nothing of what they said: "did my boss
 # sound annoyed in the meeting this morning", "did they sound apologetic in their reply".
-_SOMEONE = r"(?:(?:my|our|the)\s+(?:[\w'-]+\s+){1,2}?|(?:they|he|she)\s+)"
+_SOMEONE = (
+    r"(?:(?:my|our|the)\s+(?:[\w'-]+\s+){1,2}?|(?:they|he|she|people|customers|everyone|"
+    r"everybody)\s+)"
+)
 _FELT = (
     r"(?:annoyed|angry|upset|happy|pleased|cross|mad|sad|keen|interested|rude|off|friendly|"
     r"apologetic|sorry|sincere|genuine|polite|sarcastic|defensive|hostile|dismissive)\b"
@@ -222,6 +227,8 @@ _CAME_ACROSS_RE = re.compile(
     rf"{_FELT}"
     # "was he annoyed when he replied", "is she happy with the quote"
     rf"|\b(?:was|were|is|are)\s+{_SOMEONE}(?:\w+\s+)?{_FELT}"
+    # "does the customer sound like theyll come back"
+    rf"|\b(?:did|does|do)\s+{_SOMEONE}(?:sound|seem)\s+like\b"
     # "how did the team take the announcement yesterday"
     r"|\bhow\s+did\s+(?:the|my|our)\s+(?:[\w'-]+\s+){1,2}?(?:take|react\s+to|receive|"
     r"feel\s+about)\b"
@@ -344,6 +351,8 @@ _LIVE_ASKED_RE = re.compile(
     r"(?!\s+(?:ways?|time|times|practice|approach|method|thing|things|advice)\b)"
     r"|\b(?:price|prices|rate|rates|tariff|tariffs|fare|fares|petrol|diesel|unleaded|fuel|"
     r"gold|bitcoin|shares?|stocks?|odds|queue|traffic|delays?)\b"
+    # "whats a jar of honey going for in tesco right now", "is the path up snowdon open today"
+    r"|\b(?:going|selling)\s+for\b|\b(?:open|closed|shut|running|delayed|cancelled)\b"
     # "who's winning the tour de france at the moment": a race or a contest as it stands
     r"|\bwho(?:'s|s|\s+is|\s+are)\s+(?:winning|leading|ahead|top|in\s+the\s+lead)\b",
     re.I,
@@ -360,7 +369,9 @@ _OWNED_RE = re.compile(
     r"\b(?:i|i'm|i've|i'd|my|we|we're|we've|our|us)\b"
     r"|\b(?:the|this|that)\s+[\w-]+'s\b"
     r"|\b(?:round|around|near)\s+(?:here|me|us)\b|\blocally\b|\bin\s+my\s+area\b"
-    r"|\b(?:coming|going|invited|turning\s+up)\s+to\s+(?:the|my|our)\b",
+    r"|\b(?:coming|going|invited|turning\s+up)\s+to\s+(?:the|my|our)\b"
+    # "how many hours is sarah down for on the rota next week": a schedule of theirs
+    r"|\bon\s+the\s+(?:rota|roster|schedule)\b",
     re.I,
 )
 # What sources say of a body's needs, first person or not: "how much water should I drink
@@ -390,6 +401,19 @@ _BETTER_OF_TWO_RE = re.compile(
     r"(?:the\s+)?(?:better|best|cheaper|the\s+better)\b.*\bor\s+(?:a|an|the|my|our)\s+(?!.*\d)",
     re.I,
 )
+# A judgement of the user's own affairs: "is it fair that i pay more of the rent than my
+# boyfriend". It turns on what only they know, and on values no source settles.
+_JUDGED_OWN_RE = re.compile(
+    r"\bis\s+it\s+(?:fair|right|reasonable|normal|ok|okay|unfair)\s+(?:that|for|to)\s+"
+    r"(?:i|we|me|us|my|our)\b(?!.*\d)",
+    re.I,
+)
+# A recommendation: "whats the best yeast for a neipa". Taste and needs decide it.
+_BEST_FOR_RE = re.compile(
+    r"\bwhat(?:'s|s|\s+is|\s+are)\s+the\s+best\s+(?!(?:ways?|time|times|practice|approach|"
+    r"method|thing|things|advice)\b)[a-z]+\s+for\b(?!.*\d)",
+    re.I,
+)
 # A change to the earlier figures said in words, with no figure: "what if im not vat
 # registered", "and if we go on a weekday".
 _WHAT_IF_IN_WORDS_RE = re.compile(
@@ -403,6 +427,16 @@ _FORECAST_RE = re.compile(
     r"\b(?:is|are|will)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:going\s+to\s+|gonna\s+)?"
     r"(?:get|go|be|become|rise|fall|drop|climb)\s+(?:any\s+)?(?:stronger|weaker|cheaper|dearer|"
     r"higher|lower|up|down|more\s+expensive)\b",
+    re.I,
+)
+
+
+# A clause that only names figures: "price with markup and price with vat", "postage and
+# total". Which arithmetic gives them is not said, and no general capability computes.
+ONLY_FIGURE_NAMES_RE = re.compile(
+    r"^\W*(?:(?:the|a|and|with|after|before|plus|incl|including|price|prices|cost|costs|"
+    r"total|totals|amount|vat|tax|markup|mark-up|fee|fees|profit|net|gross|margin|discount|"
+    r"postage|deposit|balance|each|per|item|unit)\b\W*)+$",
     re.I,
 )
 
@@ -441,6 +475,11 @@ def doubt(
         # "analyse the pros and cons of ...", planned as research: which general capability
         # does the work is a choice among them, not a guess at what is asked.
         return None
+    if ONLY_FIGURE_NAMES_RE.match(asked) and offered & _ON_NUMBERS:
+        return (
+            "it names figures but does not say how to compute them. Say it, e.g. 'the price "
+            "with a 15% markup, then that with 20% vat on top'"
+        )
     if material and offered >= _ON_TEXT:
         return (
             "it gives a text or data but does not say what to do with it. Say what you want "
@@ -550,6 +589,18 @@ def doubt(
             "it asks which of your own choices pays, without the figures that decide it, "
             "which only you have. Give them, e.g. 'railcard 30 for a third off, I spend 25 "
             "a month on trains: is it worth it?'"
+        )
+    if _JUDGED_OWN_RE.search(text) and not numbers and not material:
+        return (
+            "it asks for a judgement of your own affairs, which turns on figures and values "
+            "only you have. Give the figures, e.g. 'i earn 2,400 and he earns 1,800, rent is "
+            "1,100: what is each share in proportion to pay?'"
+        )
+    if _BEST_FOR_RE.search(text) and not numbers and not material:
+        return (
+            "it asks for a recommendation, which turns on taste and needs, and no source "
+            "here settles it. Ask for facts to compare, e.g. 'research the yeasts used for "
+            "NEIPA and how they differ'"
         )
     if _BETTER_OF_TWO_RE.search(text) and not numbers and not material:
         return (

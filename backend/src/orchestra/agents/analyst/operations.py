@@ -471,6 +471,10 @@ def keywords_operation(request: StepRequest) -> StepResult:
     )
 
 
+# A figure asked of numbers: "average rating", "the total", "how many".
+_FIGURE_ASKED = re.compile(
+    r"\b(?:average|mean|median|total|sum|how\s+many|percentage)\b(?:\s+[a-z]+)?", re.I
+)
 # Sarcasm and irony say the opposite of their words: a lexicon cannot tell them.
 _SARCASM = re.compile(r"\b(?:sarcas\w*|ironic\w*|irony|passive[- ]aggressive\w*|joking)\b", re.I)
 
@@ -486,6 +490,15 @@ def sentiment_operation(request: StepRequest) -> StepResult:
     asked = _TASK.sub(lambda m: m.group("task"), request.instruction)
     question = "\n".join(line for line in asked.splitlines() if line.strip())
     material = _text_material(request)
+    figure = _FIGURE_ASKED.search(_quotes_removed(question))
+    if figure is not None and len(re.findall(r"(?<![\w.])\d", material)) >= 3:
+        # "reviews: 42 five star, 15 four star, ... average rating": a figure of counts, and
+        # no tone; "one star" judged as a complaint came back "negative".
+        raise AgentInputError(
+            f"Not sure enough to answer: the request asks for '{figure.group(0)}' of numbers "
+            "that were taken for a text whose tone to judge. Give the arithmetic, e.g. "
+            "'(42 * 5 + 15 * 4) / (42 + 15)'."
+        )
     result = sentiment(material)
     if _SARCASM.search(_quotes_removed(question)) and not _sarcasm_read(result):
         raise AgentInputError(

@@ -1280,12 +1280,23 @@ def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
     near = text[max(0, fixed[0].start() - 30) : fixed[0].end() + 30]
     if not _FIXED_CHARGE.search(near):
         return None
-    total = Op(
-        "+",
-        _plain(fixed[0].group(0)),
-        Op("*", _rates_summed(rates), _plain(amount[0].group(0))),
-    )
+    counted: Node = _plain(amount[0].group(0))
+    covered = _COVERS_FIRST.search(text)
+    if covered is not None:
+        # "call out is 65 which covers the first hour, then 48 an hour after that. job took
+        # 3 hrs": the rate is charged on the hours after the first (65 + 48 * 2, not * 3).
+        if _singular_unit(covered.group("unit").lower()) != unit:
+            return None
+        counted = Op("-", counted, Num(1, "1"))
+    total = Op("+", _plain(fixed[0].group(0)), Op("*", _rates_summed(rates), counted))
     return total, "the charge made once plus the rate for the amount"
+
+
+# "covers the first hour", "includes the first mile": one of the unit charged for by the
+# charge made once, which the rate is not charged on.
+_COVERS_FIRST = re.compile(
+    r"\b(?:covers?|covering|includes?|including)\s+(?:the\s+)?first\s+(?P<unit>[a-z]+)\b", re.I
+)
 
 
 # "48 m³", "1.92 per m3": a unit of volume said with its power, as one word ("cum").

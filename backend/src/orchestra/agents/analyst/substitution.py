@@ -161,6 +161,24 @@ def _values_given(whole: str, start: int, end: int) -> list[tuple[str, str]]:
     return sized + [(v, "" if u in _NOT_UNITS else u) for v, u in given]
 
 
+def _labelled(whole: str, start: int, end: int, names: list[str]) -> dict[str, str] | None:
+    """Each of the formula's names said once right before a value of its own ("og 1.052 fg
+    1.010", "a = 3, b: 4"), outside the formula; None unless every name is. Read by the word
+    after it, "1.052 fg" would make 1.052 fg's."""
+    rest = whole[:start] + " " + whole[end:]
+    labelled: dict[str, str] = {}
+    for name in names:
+        said = re.findall(
+            rf"(?<![\w.]){re.escape(name)}\s*(?:=|:|is\s+)?\s*({_AMOUNT})(?!\w|\.\d|\s*%)",
+            rest,
+            re.I,
+        )
+        if len(said) != 1:
+            return None
+        labelled[name] = said[0]
+    return labelled if len(set(labelled.values())) == len(labelled) else None
+
+
 def _arithmetic_formula(whole: str) -> tuple[Node, str] | None:
     """Any arithmetic of numbers and quantities in one word ("weight x (1 + reps/30)"), each
     quantity given one value and every value used."""
@@ -183,7 +201,11 @@ def _arithmetic_formula(whole: str) -> tuple[Node, str] | None:
     by_owner = any(" " in m.group(0) for m in names)
     anyones = {v for values in owned.values() for v in values} if by_owner else set()
     values: dict[str, str] = {}
-    for match in names:
+    said = [m.group(0).lower() for m in names]
+    labelled = _labelled(whole, found.start("formula"), found.end("formula"), said)
+    if labelled is not None and set(labelled.values()) == {v for v, _ in given}:
+        values = labelled  # "og 1.052 fg 1.010, abv using (og - fg) x 131.25"
+    for match in names if not values else []:
         owner = match.group(0).lower().split()[0]
         if owner in _WHOSE and " " in match.group(0):
             matching = owned.get(owner, [])  # "my rating": the value said to be mine
@@ -227,7 +249,13 @@ def read_given_formula(context: str | None, text: str) -> tuple[Node, str] | Non
         return _arithmetic_formula(whole)
     given = _values_given(whole, found.start("formula"), found.end("formula"))
     values: dict[tuple[str, str | None], str] = {}
-    for name, unit in quantities:
+    labelled = _labelled(
+        whole, found.start("formula"), found.end("formula"), [n for n, _ in quantities]
+    )
+    if labelled is not None and set(labelled.values()) == {v for v, _ in given}:
+        # "l 40 s 7.5, total using l + s x 2": read by the word after it, 40 was s's
+        values = {(n, u): labelled[n] for n, u in quantities}
+    for name, unit in quantities if not values else []:
         matching = (
             _value_for(name, unit, given)
             if unit is not None or name == "age"
