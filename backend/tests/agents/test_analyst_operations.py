@@ -4150,6 +4150,9 @@ def test_a_total_and_another_ask_read_as_one_expression_is_refused(instruction: 
         # A reminder of the factor the table holds is no pair of numbers to read.
         ("room is 180 sq ft, in m2? (1 ft = 0.3048 m)", 16.7225472),
         ("a 10 mile race, how many km (1 mile = 1.609344 km)", 16.09344),
+        # ... said the other way round, a size per unit
+        ("summit is 3,209 ft, in metres? (0.3048 m per ft)", 978.1032),
+        ("a 10 mile race, how many km (1.609344 km to the mile)", 16.09344),
         # Volumes in cubic units, the reminder beside them or not.
         ("old gas bill shows 1,250 cubic feet, whats that in m3 (1 ft = 0.3048 m)", 35.396058),
         ("the shed is 300 cu ft, how many cubic metres", 8.4950539776),

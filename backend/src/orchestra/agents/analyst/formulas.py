@@ -450,6 +450,11 @@ _REMINDER = re.compile(
     r"\s*\(\s*(?:1|one|a|an)\s+(?P<one>[a-z]+)\s*(?:=|is|equals)\s*(?P<size>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>[a-z]+)\s*\)"
 )
+# "(0.3048 m per ft)", "(3.785 litres to the gallon)": the same reminder, said the other way.
+_REMINDER_PER = re.compile(
+    r"\s*\(\s*(?P<size>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?:per|to\s+(?:a|an|the|one|each)|"
+    r"in\s+(?:a|an|one|each))\s+(?P<one>[a-z]+)\s*\)"
+)
 # How close a reminder's size must be to the table's to say the same: close enough that
 # even a volume, a length cubed, stays well within 0.1 % of the reminder's.
 _SAME_SIZE = 1e-4
@@ -469,6 +474,7 @@ def _asides_dropped(request: str) -> str:
     # "180 sq ft in m2 (1 ft = 0.3048 m)": the reminder says the factor the table holds,
     # and would be read as two more numbers.
     request = _REMINDER.sub(_reminder_dropped, request)
+    request = _REMINDER_PER.sub(_reminder_dropped, request)
     request = _INCHES_AS_IN.sub(r"\g<feet> inches", request)
     request = _NAUTICAL.sub("nmi", _ORDINAL.sub("nth", _AS_DECIMAL.sub("", request)))
     request = _PI_ITSELF.sub("", request)
