@@ -2959,6 +2959,11 @@ def test_an_amount_with_its_tax_in_it_is_not_taxed_again(instruction: str) -> No
             "Task: Work out their share, then how much is left.",
             [300.0, 1700.0],
         ),
+        # ... with the first ask put in the context by the planner
+        (
+            "Context: The bursary takes 15% of 2,000. Their share. Task: How much is left.",
+            [300.0, 1700.0],
+        ),
         # a price that went down, then another share off it, asked as what it is now
         (
             "Context: the bike was 500, went down 10% in march and then another 20% off that "

@@ -378,6 +378,10 @@ _ADDED_SHARE = re.compile(
 )
 
 
+# "their share", "its cut": the taker's share asked by name.
+_TAKERS_SHARE = re.compile(r"\b(?:their|its|his|her)\s+(?:share|cut|commission|take)\b", re.I)
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -433,7 +437,8 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     # "the bursary takes 15%. their share, then how much is left": a chain of two asks, which
     # the chains read stage by stage.
     kept = bool(_KEPT_BY.search(context))
-    if kept and re.search(r"\bthen\b", task, re.I):
+    if kept and (re.search(r"\bthen\b", task, re.I) or _TAKERS_SHARE.search(context)):
+        # ... also when the planner put the first ask, "their share", in the context
         return None
     added = not kept and bool(_ADDED.search(said))
     taken_off = kept or bool(_TAKEN_OFF.search(said))
