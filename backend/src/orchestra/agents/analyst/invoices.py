@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from orchestra.agents.analyst.quantities import unit_key
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = ["read_invoice"]
@@ -72,26 +73,11 @@ _WHOLE_PRICE = re.compile(
 )
 # Said of one person: "68 a head" is the price for each one counted ("110 guests").
 _PER_ONE = frozenset({"head", "person", "guest", "one", "item", "piece", "unit", "pop"})
-# The spellings of one unit ("7 hrs" at "22/hr").
-_UNIT_NAMES = {
-    "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
-    "wk": "week", "wks": "week", "min": "minute", "mins": "minute",
-}  # fmt: skip
 # "plus" or "and" may join two lines said in words: "22 m2 of oak flooring at 34.99/m2 plus
 # fitting at 18/m2", "110 guests at 68 a head and 45 kids at 20 a head".
 _PLUS = re.compile(
     r"\s+(?:plus|and)\s+(?=(?:\d+(?:\.\d+)?\s*)?[a-z][a-z0-9 '\-]*?\s+(?:at|@)\s)", re.I
 )
-
-
-def _unit(word: str) -> str:
-    """ "hrs" -> "hour", "weeks" -> "week", "m2" -> "m2": one name for each unit."""
-    word = word.lower()
-    if word in _UNIT_NAMES:
-        return _UNIT_NAMES[word]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return _UNIT_NAMES.get(word, word)
 
 
 def _lines_joined(said: str) -> list[str]:
@@ -109,18 +95,18 @@ def _rated_cost(line: re.Match[str], amounts: dict[str, list[str]]) -> Node | No
     price = Num(float(line.group("price")), line.group("price"))
     count, per = line.group("count"), line.group("per")
     span, span_unit = line.group("span"), line.group("span_unit")
-    if span is not None and (per is None or _unit(span_unit) != _unit(per)):
+    if span is not None and (per is None or unit_key(span_unit) != unit_key(per)):
         return None  # "3 men at 150 each for 2 days": for each day, or the two days?
     if count is None:
         if span is not None:  # "fuel at 0.35 a mile for 96 miles"
             return Op("*", price, Num(float(span), span))
-        said = amounts.get(_unit(per)) if per is not None else None
+        said = amounts.get(unit_key(per)) if per is not None else None
         if said is None or len(said) != 1:
             return None  # "fitting at 18/m2" with no m2, or with two amounts of it
         return Op("*", Num(float(said[0]), said[0]), price)
     counted = Num(float(count), count)
-    unit = _unit(line.group("things").split()[0])
-    if per is None or _unit(per) == unit or (per.lower() in _PER_ONE and span is None):
+    unit = unit_key(line.group("things").split()[0])
+    if per is None or unit_key(per) == unit or (per.lower() in _PER_ONE and span is None):
         if span is not None:
             return None  # "22 m2 at 34.99/m2 for 3 days"
         amounts.setdefault(unit, []).append(count)  # "22 m2 of oak flooring at 34.99/m2"

@@ -48,6 +48,7 @@ from orchestra.agents.analyst.quantities import (
     read_rate_plus_amount,
     read_upfront_plus_rate,
     split_question,
+    unit_key,
 )
 from orchestra.agents.analyst.wording import Call, Neg, Node, Num, Op
 
@@ -1653,8 +1654,6 @@ _RANK_NAMED = re.compile(
 
 # A rate said after the new value ("... to 167 an hour"), read against the old one's period.
 _RATE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:an?|per|each|every)\s+([a-z]+)", re.I)
-_PERIOD_WORDS = {"hour": "hour", "hr": "hour", "day": "day", "week": "week", "month": "month"}
-_PERIOD_WORDS |= {"year": "year", "hours": "hour", "hrs": "hour"}
 
 
 def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
@@ -1686,11 +1685,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         return None
     period = stated.groupdict().get("period_old")
     said_after = _RATE_AFTER.match(context, stated.end())
-    if (
-        period
-        and said_after
-        and _PERIOD_WORDS.get(said_after.group(1).lower()) != _PERIOD_WORDS[period.lower()]
-    ):
+    if period and said_after and unit_key(said_after.group(1)) != unit_key(period):
         return None  # "from 2 a day to 10 a week": two rates of different periods
     counted = stated.groupdict().get("counted")
     # "from 96.4 kg to 88.7 kg": one unit said of both values is two amounts of one thing.

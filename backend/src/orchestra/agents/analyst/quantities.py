@@ -186,6 +186,17 @@ def singular(word: str) -> str:
     return word
 
 
+def unit_key(word: str) -> str:
+    """One name for every spelling of a unit ("hrs", "hour" and "h" alike), or for a thing
+    counted in the singular ("containers" container): two words name the same unit when
+    their keys are equal."""
+    known = _UNITS.get(word.lower())
+    if known is None:
+        return singular(word)
+    dims, size = known
+    return f"{sorted(dims.items())}*{size:g}"
+
+
 def _unit(word: str, *, plural_only: bool) -> tuple[dict[str, int], float] | None:
     """The dimensions and size of a unit or of a thing counted ("bags": one of a bag); a
     singular noun that is no unit is a thing counted only when not ``plural_only``."""
