@@ -125,6 +125,18 @@ class Settings(BaseSettings):
         "are replanned only if the workflow says so.",
     )
     max_description_length: int = Field(default=20_000, ge=1)
+    plan_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        description="How long the offline planner may read one request before it is "
+        "stopped and the task fails with a reason (planning runs in a worker process).",
+    )
+    analysis_timeout_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        description="How long the analyst agent may work on one step before it is stopped "
+        "and the step fails with a reason (its operations run in worker processes).",
+    )
     step_timeout_seconds: float = Field(default=120.0, gt=0)
     step_max_attempts: int = Field(default=3, ge=1, le=20)
     agent_concurrency: int = Field(

@@ -30,11 +30,10 @@ from orchestra.llm import (
     extract_json,
     message_text,
 )
-from orchestra.planner.deterministic import plan_deterministic
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError
 from orchestra.planner.replanning import ReplanError, Setback, describe, replan_offline
 from orchestra.planner.schema import CapabilitySpec, Plan, PlannerKind
-from orchestra.planner.service import PlanOutcome
+from orchestra.planner.service import PLAN_DEADLINE, PlanOutcome, plan_offline
 from orchestra.planner.validation import validate_plan
 
 __all__ = ["LLMPlanner", "build_messages", "build_replan_messages"]
@@ -168,8 +167,10 @@ class LLMPlanner:
         model_name: str,
         method: StructuredOutputMethod = "function_calling",
         policy: LLMPolicy | None = None,
+        offline_deadline: float = PLAN_DEADLINE,
     ) -> None:
         self._model_name = model_name
+        self._offline_deadline = offline_deadline
         self._policy = policy or LLMPolicy()
         self._structured: Runnable[Any, Any] = model.with_structured_output(
             Plan, method=method, include_raw=True
@@ -207,8 +208,8 @@ class LLMPlanner:
 
         async def fallback(why: str) -> PlanOutcome:
             logger.warning("LLM planner falling back to the deterministic planner: %s", why)
-            plan = await asyncio.to_thread(
-                plan_deterministic, description, capabilities, max_steps, history
+            plan = await plan_offline(
+                description, capabilities, max_steps, history, self._offline_deadline
             )
             return outcome(plan, PlannerKind.FALLBACK, f"{why}; the deterministic planner planned")
 

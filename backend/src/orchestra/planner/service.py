@@ -9,13 +9,14 @@ cost.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from orchestra.config import Settings
+from orchestra.offload import Overtime, offload
 from orchestra.planner.deterministic import plan_deterministic
+from orchestra.planner.errors import OvertimeError
 from orchestra.planner.replanning import Setback, replan_offline
 from orchestra.planner.schema import CapabilitySpec, Plan, PlannerKind
 
@@ -24,7 +25,35 @@ if TYPE_CHECKING:
 
     from orchestra.llm import ModelProfile
 
-__all__ = ["OfflinePlanner", "PlanOutcome", "TaskPlanner", "build_planner"]
+__all__ = ["OfflinePlanner", "PlanOutcome", "TaskPlanner", "build_planner", "plan_offline"]
+
+#: How long the deterministic planner may read one request (``PLAN_TIMEOUT_SECONDS``).
+PLAN_DEADLINE = Settings.model_fields["plan_timeout_seconds"].default
+
+
+async def plan_offline(
+    description: str,
+    capabilities: Sequence[CapabilitySpec],
+    max_steps: int,
+    history: Sequence[str],
+    deadline: float = PLAN_DEADLINE,
+) -> Plan:
+    """`plan_deterministic` in a worker process, off the event loop (`orchestra.offload`).
+
+    Raises:
+        PlannerError: As `plan_deterministic` does; `OvertimeError` past the deadline.
+    """
+    try:
+        return await offload(
+            deadline,
+            plan_deterministic,
+            description,
+            tuple(capabilities),
+            max_steps,
+            tuple(history),
+        )
+    except Overtime:
+        raise OvertimeError(deadline) from None
 
 
 @dataclass(frozen=True)
@@ -92,6 +121,9 @@ class TaskPlanner(Protocol):
 class OfflinePlanner:
     """The deterministic planner behind the async interface (no LLM configured)."""
 
+    def __init__(self, deadline: float = PLAN_DEADLINE) -> None:
+        self._deadline = deadline
+
     async def plan(
         self,
         description: str,
@@ -99,9 +131,7 @@ class OfflinePlanner:
         history: Sequence[str],
         max_steps: int,
     ) -> PlanOutcome:
-        plan = await asyncio.to_thread(
-            plan_deterministic, description, capabilities, max_steps, history
-        )
+        plan = await plan_offline(description, capabilities, max_steps, history, self._deadline)
         return PlanOutcome(
             plan, PlannerKind.OFFLINE, "no LLM provider is configured (LLM_PROVIDER=offline)"
         )
@@ -132,26 +162,28 @@ def build_planner(
     Raises:
         UnknownProfileError: ``PLANNER_MODEL`` names no profile.
     """
+    deadline = settings.plan_timeout_seconds
     if profile is None:
         if settings.planner_model == "default" and settings.llm_provider == "offline":
-            return OfflinePlanner()  # the common case, without loading the LLM clients
+            return OfflinePlanner(deadline)  # the common case, without loading the LLM clients
         from orchestra.llm import ModelProfiles
 
         profile = ModelProfiles.from_settings(settings).get_profile(
             settings.planner_model, "PLANNER_MODEL"
         )
     if profile.offline:
-        return OfflinePlanner()
+        return OfflinePlanner(deadline)
     # Imported here: the LLM path pulls in the provider clients, offline does not need them.
     from orchestra.llm import LLMPolicy, build_chat_model
     from orchestra.planner.llm import LLMPlanner
 
     chat_model = model or build_chat_model(settings, profile)
     if chat_model is None:  # pragma: no cover - build_chat_model returns None only offline
-        return OfflinePlanner()
+        return OfflinePlanner(deadline)
     return LLMPlanner(
         chat_model,
         model_name=profile.model,
         method=profile.structured_output,
         policy=LLMPolicy.from_settings(settings),
+        offline_deadline=deadline,
     )

@@ -15,4 +15,10 @@ KIND = "analyst-agent"
 
 
 def create_analyst_app(settings: Settings, port: int) -> FastAPI:
-    return build_agent_app(KIND, analyst_card(settings, port), AnalystExecutor(), settings, port)
+    return build_agent_app(
+        KIND,
+        analyst_card(settings, port),
+        AnalystExecutor(settings.analysis_timeout_seconds),
+        settings,
+        port,
+    )
