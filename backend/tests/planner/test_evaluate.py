@@ -264,6 +264,9 @@ def test_steps_of_other_agents_and_their_dependents_are_not_run() -> None:
         ({"#sentences": 1}, {"sentences": ["a", "b"]}, False),
         ({"records": [{"a": 1}]}, {"records": [{"a": 1, "b": 2}]}, True),
         ({"mean": 5}, {"median": 5}, False),
+        ({"rows": [{"episode": "44"}]}, {"rows": [{"episode": 44, "downloads": 9}]}, True),
+        ({"rows": [{"episode": "44"}]}, {"rows": [{"episode": 4.4}]}, False),
+        ({"code": "007"}, {"code": 7}, False),
     ],
 )
 def test_how_an_expected_answer_is_compared(
