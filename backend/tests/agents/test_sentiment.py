@@ -693,6 +693,16 @@ def test_surprise_intensifies_a_mild_word(text: str, label: str) -> None:
         ),
         ("Waited 45 minutes for a coffee.", "negative", "waited 45 minutes"),
         ("Stunning views, but we waited forever for the lift.", "mixed", "waited forever"),
+        # Mild praise, then nothing but a long wait told as what happened: the service that
+        # failed takes nothing back of the praise, so both sides stand.
+        (
+            "the nurse was kind but we sat in the waiting room 50 mins after our slot",
+            "mixed",
+            "waiting room 50 mins",
+        ),
+        ("staff were friendly but i was on hold for an hour", "mixed", "on hold for an hour"),
+        # ... where a complaint said in words of opinion is the verdict.
+        ("friendly staff but we waited an hour and the food was cold", "negative", "cold"),
         # A machine failing, said as what happened.
         ("Gorgeous screen, but the laptop overheats all the time.", "mixed", "overheats"),
         # A mild word before "but" only leads to the verdict after it.

@@ -1207,6 +1207,9 @@ class _Tally:
     # A complaint after a contrast said as a poor fit for the writer ("but way too slow
     # for me"), see `_too_for_the_writer`.
     to_taste: bool = False
+    # The opinion held of long waits read after the first contrast ("but we sat there 40
+    # mins"), see `_praise_then_a_wait`.
+    waited_after: float = 0.0
 
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
         self.last_hedged = hedged
@@ -2807,6 +2810,8 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # "we waited over an hour for a table": a long wait is a complaint.
             tally.service_failed = True
             tally.add(" ".join(tokens[index : index + wait]), _LONG_WAIT * weight, weight=weight)
+            if tally.held_before is not None:
+                tally.waited_after -= _LONG_WAIT
             index += wait
             continue
         if token in _THANKS and _ironic_thanks(tokens, index):
@@ -2897,6 +2902,8 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # "two hours on hold": a long wait on the phone, told duration first.
             tally.service_failed = True
             tally.add(" ".join(tokens[index : index + hold]), _LONG_WAIT * weight, weight=weight)
+            if tally.held_before is not None:
+                tally.waited_after -= _LONG_WAIT
             index += hold
             continue
         if _less_so(tokens, index):
@@ -3895,6 +3902,7 @@ def _label(tally: _Tally, score: float) -> str:
         _strong_on_both_sides(tally)
         or _complaint_then_kind_words(tally)
         or _praise_then_complaint(tally)
+        or _praise_then_a_wait(tally)
         or (tally.turns and _one_side_each(tally, tally.held_before, CONTRAST_WEIGHT))
         # "friendly enough, but way too slow for me": the thing does not suit the writer,
         # which takes nothing back of the praise, and is no verdict outweighing it.
@@ -4003,6 +4011,24 @@ def _praise_then_complaint(tally: _Tally) -> bool:
         and after_negative > 0
         and min(before_positive, after_negative) / max(before_positive, after_negative)
         >= MIXED_BALANCE
+    )
+
+
+def _praise_then_a_wait(tally: _Tally) -> bool:
+    """Whether praise held before the contrast, mild or not, is set against nothing after it
+    but a long wait told as what happened ("the receptionist was lovely but i sat in the
+    waiting room 40 mins past my appointment", "nice staff, but we queued over an hour"):
+    a service that failed, said as a fact with no word of verdict, takes nothing back of
+    the praise, so both sides stand: mixed. A complaint said in words of opinion after
+    mild praise ("the waiter was polite, but the soup arrived cold") is the verdict, and a
+    wait told with such words ("..., but we waited an hour and the food was cold") too."""
+    if tally.held_before is None or not tally.waited_after:
+        return False
+    after_negative = tally.held_negative - tally.held_before[1]
+    return (
+        math.isclose(after_negative, tally.waited_after)
+        and not tally.hedged_positive
+        and _one_side_each(tally, tally.held_before, 1.0)
     )
 
 

@@ -290,7 +290,8 @@ _READING_ASKED_RE = re.compile(
     re.I,
 )
 # The weather where the user is, soon, with no place named: "will it rain enough tomorrow
-# that i can skip watering the veg beds" ("will it rain in leeds tomorrow" names one).
+# that i can skip watering the veg beds" ("will it rain in leeds tomorrow" names one, and
+# asks for a forecast, `_FORECAST_ASKED_RE`).
 _WEATHER_RE = re.compile(
     r"\b(?:rain|raining|snow|snowing|frost|frosty|sunny|windy|storms?|weather|forecast|"
     r"thunder|hail|drizzle)\b",
@@ -299,6 +300,7 @@ _WEATHER_RE = re.compile(
 _SOON_RE = re.compile(
     r"\b(?:tomorrow|today|tonight|later|this\s+(?:weekend|afternoon|evening|morning|week)|"
     r"over\s+the\s+weekend|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"next\s+(?:weekend|week|few\s+days)|"
     # "will my tomatoes ripen before the first frost this year"
     r"this\s+(?:year|month|season|spring|summer|autumn|fall|winter))\b",
     re.I,
@@ -309,9 +311,71 @@ _PLACE_NAMED_RE = re.compile(
     r"[a-z]",
     re.I,
 )
+# A place named with "the": "in the peak district", "over the yorkshire dales".
+_PLACE_WITH_THE_RE = re.compile(
+    r"\b(?:in|at|for|near|over|around)\s+the\s+(?:[a-z]+\s+){1,2}?(?:district|lakes|dales|"
+    r"highlands|moors?|hills|valley|mountains|forest|coast|peninsula|islands?|alps|national\s+"
+    r"park)\b",
+    re.I,
+)
 _ADVICE_RE = re.compile(r"\b(?:should|ought|recommended|advisable|safe)\b", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i've|my|me|we|our|us)\b", re.I)
 
+# A forecast asked, of any place: "will it rain at our camp in the peak district next
+# weekend", "is it going to be windy in whitby tomorrow", "what's the forecast for york on
+# saturday". No source here has forecasts, wherever they are of.
+_FORECAST_ASKED_RE = re.compile(
+    r"\b(?:will|is|it's|its)\s+(?:it|there)?\s*(?:be\s+|going\s+to\s+(?:be\s+)?|gonna\s+"
+    r"(?:be\s+)?)?(?:any\s+)?(?:rain|raining|snow|snowing|frost|frosty|sunny|windy|storms?|"
+    r"stormy|thunder|hail|drizzle|dry|wet)\b"
+    r"|\bwhat(?:'s|s|\s+is|\s+will)\s+the\s+(?:weather|forecast)\b",
+    re.I,
+)
+# Where a thing of the user's is, or when it comes: "where is my parcel right now", "when
+# will my refund arrive". Only its tracking or its sender knows; no source here does
+# ("where is my nearest post office" asks of a place, and "where is my liver" of a body).
+_TRACKED = (
+    r"(?:parcel|package|order|delivery|shipment|refund|post|letter|card|passport|luggage|"
+    r"suitcase|bag|taxi|cab|uber|driver|courier|food|takeaway)s?"
+)
+_TRACKING_RE = re.compile(
+    rf"\bwhere(?:'s|s|\s+is|\s+are)\s+(?:my|our)\s+(?!(?:nearest|closest|local)\b)"
+    rf"(?:[\w'-]+\s+){{0,2}}?{_TRACKED}\b"
+    rf"|\bwhen\s+(?:will|is|does|do|should)\s+(?:my|our)\s+(?:[\w'-]+\s+){{0,2}}?{_TRACKED}\s+"
+    r"(?:arrive|come|get\s+here|turn\s+up|be\s+(?:delivered|here|back|ready|paid)|land|"
+    r"due|coming|arriving)\b"
+    rf"|\b(?:has|have|did)\s+(?:my|our)\s+(?:[\w'-]+\s+){{0,2}}?{_TRACKED}\s+(?:been\s+)?"
+    r"(?:arrived?|come|shipped|sent|posted|dispatched|delivered|left|gone\s+out)\b",
+    re.I,
+)
+# Whether a medicine may be taken by the user, with another or with a condition of theirs:
+# "is it ok to take ibuprofen with my blood pressure tablets", "can i have a drink on these
+# antibiotics". Only a pharmacist or a doctor who knows their case can say.
+_MEDICINES = (
+    r"(?:tablets?|pills?|medication|medications|medicines?|meds|prescriptions?|antibiotics|"
+    r"painkillers?|inhalers?|injections?|jabs?|vaccines?|supplements?|ibuprofen|paracetamol|"
+    r"aspirin|codeine|antihistamines?|statins?|the\s+pill)"
+)
+_MEDICAL_ADVICE_RE = re.compile(
+    r"\b(?:is\s+it\s+(?:ok|okay|safe|fine|alright|all\s+right|bad|dangerous)\s+(?:for\s+(?:me|us|"
+    r"him|her|my\s+\w+)\s+)?to|can\s+(?:i|we|he|she|my\s+\w+)|should\s+(?:i|we)|"
+    r"(?:am\s+i|are\s+we)\s+(?:ok|okay|allowed|safe)\s+to)\s+(?:still\s+)?"
+    r"(?:take|have|mix|combine|drink|use|give|start|stop|double\s+up)\b"
+    rf"(?=.*\b{_MEDICINES}\b)(?=.*\b(?:with|on|while|alongside|and|after|before|together|"
+    r"if|when)\b)",
+    re.I,
+)
+# A change by a rate the request names but does not give: "rent is going up by the cpi
+# figure, whats the new rent", "my salary rises in line with inflation, what will it be".
+_UNGIVEN_RATE_RE = re.compile(
+    r"\b(?:go(?:es|ing)?\s+up|went\s+up|go(?:es|ing)?\s+down|ris(?:e|es|ing)|rose|"
+    r"increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|index(?:ed|-linked)?|linked|pegged|tracks?|"
+    r"track(?:ing|ed)|goes|going|moves?|moving)\s+(?:up\s+)?(?:by|in\s+line\s+with|with|to\s+match|"
+    r"at)\s+(?:the\s+)?(?:(?:latest|current|new|annual|this\s+year's|last\s+year's|official)\s+)?"
+    r"(?:cpi|rpi|cpih|inflation|base\s+rate|bank\s+rate|going\s+rate|living\s+wage|"
+    r"minimum\s+wage)\b(?!.*\d)",
+    re.I,
+)
 # A figure asked: "how much will the vet charge", "whats a fair price to charge", "whats the
 # density of the rock", "work out the club's surplus".
 _FIGURE_ASKED_RE = re.compile(
@@ -353,6 +417,10 @@ _LIVE_ASKED_RE = re.compile(
     r"gold|bitcoin|shares?|stocks?|odds|queue|traffic|delays?)\b"
     # "whats a jar of honey going for in tesco right now", "is the path up snowdon open today"
     r"|\b(?:going|selling)\s+for\b|\b(?:open|closed|shut|running|delayed|cancelled)\b"
+    # "how much is surge pricing in leeds tonight", "how long is the waiting list for a
+    # dentist at the moment", "are the tickets sold out now", "how busy is the tip today"
+    r"|\b(?:pricing|surge|availability|sold\s+out|how\s+busy)\b"
+    r"|\b(?:waiting\s+lists?|wait(?:ing)?\s+times?|the\s+wait)\b"
     # "who's winning the tour de france at the moment": a race or a contest as it stands
     r"|\bwho(?:'s|s|\s+is|\s+are)\s+(?:winning|leading|ahead|top|in\s+the\s+lead)\b",
     re.I,
@@ -510,10 +578,41 @@ def doubt(
             "no source here has. Give the figures to work with, e.g. 'petrol is 1.42 a litre, "
             "what does a 50 litre tank cost?'"
         )
-    if _WEATHER_RE.search(text) and _SOON_RE.search(text) and not _PLACE_NAMED_RE.search(text):
+    if (
+        _WEATHER_RE.search(text)
+        and _SOON_RE.search(text)
+        and not _PLACE_NAMED_RE.search(text)
+        and not _PLACE_WITH_THE_RE.search(text)
+    ):
         return (
-            "it asks about the weather where you are without saying where. Name the place, "
-            "e.g. 'will it rain in Leeds tomorrow?'"
+            "it asks about the weather where you are without saying where, and no source "
+            "here has forecasts. Give the forecast's figures to work with, e.g. 'the forecast "
+            "says 25 knot gusts, what is that in km/h?'"
+        )
+    if _FORECAST_ASKED_RE.search(text) and _SOON_RE.search(text) and not numbers:
+        return (
+            "it asks for a weather forecast, which no source here has. Give the forecast's "
+            "figures to work with, e.g. 'the forecast says 25 knot gusts, what is that in "
+            "km/h?'"
+        )
+    if _TRACKING_RE.search(text) and not numbers:
+        return (
+            "it asks where a thing of yours is or when it comes (a parcel, an order, a "
+            "refund), which only its tracking or its sender knows and no source here can "
+            "look up. Check the tracking, or give the figures, e.g. 'posted on the 3rd, 2 to "
+            "4 working days: by when?'"
+        )
+    if _MEDICAL_ADVICE_RE.search(text) and not numbers and not material:
+        return (
+            "it asks for medical advice on your own case, which only a pharmacist or a "
+            "doctor who knows it can give. Ask them; or ask for the facts, e.g. 'research "
+            "how ibuprofen interacts with blood pressure medicines'"
+        )
+    if _UNGIVEN_RATE_RE.search(text):
+        return (
+            "it asks for a change by a rate it names but does not give (inflation, the cpi, "
+            "the base rate), which changes over time and no source here has. Give the rate, "
+            "e.g. 'rent is 950 and goes up by cpi, which is 3.4%: the new rent?'"
         )
     if _NAMED_TEXT_RE.search(text):
         return (
