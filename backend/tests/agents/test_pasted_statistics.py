@@ -181,3 +181,18 @@ def test_words_after_the_list_that_ask_more_than_a_figure_are_no_figure_of_it() 
         run("lap times 24, 25, 26 min")
     with pytest.raises(AgentInputError):
         run("5, 8, 6 total cost at 4 each")
+
+
+def test_mins_before_a_list_are_minutes_not_minus() -> None:
+    data = run("how long each fitting took in mins: 25, 40, 15, 55 - mean and median")
+    assert (data["mean"], data["median"]) == (33.75, 32.5)
+
+
+def test_amounts_each_with_their_sign_and_spaces_between_are_a_list() -> None:
+    assert run("tips tonight £4.50 £2 £0 £6 £3.20 median?")["result"] == 3.2
+    assert run("lunch this week $8.20 $11 $6.75 $9.40 total?")["result"] == pytest.approx(35.35)
+
+
+def test_the_figure_asked_with_the_labels_noun_again() -> None:
+    assert run("tips tonight 4.50, 2, 0, 6, 3.20 median tip?")["result"] == 3.2
+    assert run("scores 14 17 9 12 average score?")["result"] == 13

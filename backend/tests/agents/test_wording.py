@@ -1090,3 +1090,25 @@ def test_a_time_said_of_the_material_is_one_word_of_its_description(
     text: str, expected: float
 ) -> None:
     assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("take 15% of \u27e8s1\u27e9 for the firm's cut", 30),
+        ("work out 20% of \u27e8s1\u27e9 for the agent's share", 40),
+    ],
+)
+def test_what_a_result_is_for_changes_nothing(text: str, expected: float) -> None:
+    assert value(text, {"s1": 200}) == pytest.approx(expected)
+
+
+def test_a_time_after_a_result_is_not_dropped_as_its_purpose() -> None:
+    assert not read_numeric_request(
+        "take 20% of \u27e8s1\u27e9 for the first 3 months", {"s1": 200}
+    ).trusted
+
+
+def test_mins_is_minutes_not_a_slip_of_minus() -> None:
+    reading = read_numeric_request("fittings took in mins: 25, 40, 15, 55 - mean")
+    assert not any("minus" in doubt for doubt in reading.doubts)

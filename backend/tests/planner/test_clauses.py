@@ -390,3 +390,10 @@ def test_a_measure_said_with_its_amount_is_no_ask() -> None:
 def test_a_number_in_words_before_a_unit_is_a_number() -> None:
     assert "<num>" in content_stems("ten mile race, how many km")
     assert "<num>" not in content_stems("write five ideas for a party")
+
+
+def test_avg_starts_an_ask_unless_it_labels_a_list_after_a_colon() -> None:
+    asked = split_clauses("avg visits per month 8, 12, 5 then times by 12")
+    assert [c.is_request for c in asked] == [True, True]
+    labelled = split_clauses("avg speeds from my last rides (km/h): 42.5, 38.0. mean and median")
+    assert [c.is_request for c in labelled] == [False, True]

@@ -328,7 +328,7 @@ _VERBS = _words(
     recommend rephrase rewrite say shorten show solve subtract suggest summarise summarize
     tabulate tell transform translate turn write build compare contrast highlight predict
     rate rank recap research review search sort study check count plot chart forecast
-    measure note plan design map total sum average report pull put get make
+    measure note plan design map total sum average avg report pull put get make
     create double triple halve square cube round increase decrease reduce split take work
     use weigh gather brainstorm decide conclude advise choose prioritize prioritise justify
     critique interpret read dig delve boil"""
@@ -338,7 +338,7 @@ _VERBS = _words(
 # only when something that can be their object follows.
 AMBIGUOUS_VERBS = _words(
     """research review report list count plot chart outline rank sort format check search
-    estimate forecast study plan design note answer measure map total sum average draft
+    estimate forecast study plan design note answer measure map total sum average avg draft
     rate name turn look figure put pull double square cube round split take work use read"""
 )
 
@@ -477,6 +477,10 @@ def is_action_start(tokens: list[Token], index: int, extra_verbs: frozenset[str]
     following = tokens[index + 1].low if index + 1 < len(tokens) else ""
     if word in _SHAPE_WORDS and _names_a_subject(tokens, index + 1):
         # "Round water butt is 0.6 m across": the shape of the thing said, not "round it".
+        return False
+    if word == "avg" and any(t.text == ":" for t in tokens[index:]):
+        # "avg speeds from my last six rides (km/h): 42.5, 38.0, ...": what the values are,
+        # said before their colon; "avg visits per month 8, 12, 5 then ..." asks the mean.
         return False
     if word in AMBIGUOUS_VERBS or (word in extra_verbs and word not in _VERBS):
         return bool(following) and following not in _NOT_AN_OBJECT

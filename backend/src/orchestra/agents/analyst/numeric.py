@@ -780,6 +780,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(_clock_spans(inputs.text)))))
     if statistics:
         text = _FIGURES_LISTED.sub(r"\g<a>, \g<b> and \g<c>", text)
+        text = _SIGNED_SPACE_LIST.sub(lambda m: m.group(0).replace(m.group(1), ""), text)
         # "sales were 4,200 5,100 4,650 -": a dash the sentence broke off at (the rest
         # went to a later step) takes nothing away from a list to describe.
         text = re.sub(r"(?<=\d)\s+[-\u2013\u2014]\s*([.?!]?)\s*$", r"\1", text)
@@ -1144,6 +1145,11 @@ _FIGURES_LISTED = re.compile(
     rf"\b(?P<a>{_FIGURE})\s+(?P<b>{_FIGURE})\s+(?:and|&)\s+(?P<c>{_FIGURE})\b", re.I
 )
 
+# "tips tonight £4.50 £2 £0 £6 median?": amounts in one currency, each with its sign and
+# only spaces between, are a list to describe as "4.50 2 0 6" is.
+_SIGNED_SPACE_LIST = re.compile(
+    r"(?<![\w.,])([\u00a3$\u20ac])\d+(?:\.\d+)?(?:[ \t]+\1\d+(?:\.\d+)?){2,}(?![\w.,]?\d)"
+)
 
 # "which was my fastest" of times is the lowest, of speeds the highest: what the values
 # are says which, and when the request says neither (or both) the word is left unread.
@@ -1253,6 +1259,27 @@ _ASKING_LABEL = re.compile(
     r"subtract|convert|round|then)\b",
     re.I,
 )
+
+
+# "tips 4.50 2 0 6 median tip?", "scores 14 17 9 average score?": the figure asked, then
+# the thing the label counts, said again in the singular.
+_NOUN_AFTER_FIGURE = re.compile(
+    r"^(?P<figure>[^\n]*\S)\s+(?P<noun>[a-z]+)(?P<end>[?.!]*)\s*$", re.I
+)
+
+
+def _without_noun_of_label(rest: str, text: str) -> str:
+    """``rest`` (what follows a list) without a last word that names again what the label
+    before the list says the values are ("median tip?" after "tips tonight ..."), when
+    what is left is only the figure asked; as it is otherwise."""
+    said = _NOUN_AFTER_FIGURE.match(rest) if len(rest) <= 80 else None
+    if said is None or not _figure_asked_after(said.group("figure")):
+        return rest
+    noun = said.group("noun").lower()
+    label = set(re.findall(r"[a-z]+", text[: len(text) - len(rest)].lower()))
+    if {noun, f"{noun}s", f"{noun}es"} & label:
+        return said.group("figure") + said.group("end")
+    return rest
 
 
 def _listed_context(
@@ -1370,8 +1397,9 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
     if match.group("colon") and decimal_comma(text):
         return None  # "3,50 and 2,25": refused as the request is
     unit, rest = match.group("unit") or "", match.group("rest")
-    if unit and _figure_asked_after(unit + rest) and not names_unit(unit.strip().lower()):
-        unit, rest = "", unit + rest  # "5.2 8.0 6.4 total?": "total" asks, it is no unit
+    asked = _without_noun_of_label(unit + rest, text) if unit else ""
+    if unit and _figure_asked_after(asked) and not names_unit(unit.strip().lower()):
+        unit, rest = "", asked  # "5.2 8.0 6.4 total?": "total" asks, it is no unit
     if label or match.group("colon") or counts_them:
         # The values alone: a label before a colon says only what they are ("mmol/L" is no
         # division), and their unit, said with a count, would read as things counted.

@@ -579,7 +579,7 @@ _TYPO_TARGETS = _words(
 # named "time" is not "times", "different" is not "difference".
 _NOT_SLIPS = _words(
     """plug plugs plum plums plush
-    time timed timer tiles tides tines tomes wheat whet wheats minds mines minis medial
+    time timed timer tiles tides tines tomes wheat whet wheats minds mines minis mins medial
     tonal totem commute commuted parent produce produced different products squire
     averages tires tyres tiers increased increases decreased decreases"""
 )
@@ -1776,6 +1776,20 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"buffer|projection)\b"
         ),
         "",
+    ),
+    # "15% of that for the firm's cut", "times by 12 for a yearly figure": after the value
+    # worked on or the number it is taken by, what the result is for ends the request and
+    # changes nothing (words only, no time: "for the first 3 months", "for a year" may scale it).
+    (
+        re.compile(
+            r"\b((?:of|by)\s+(?:that|it|this|them|\d[\d,]*(?:\.\d+)?"
+            r"|\u27e8s\d+\u27e9))\s+for\s+"
+            r"(?:the|a|an|my|our|his|her|their)\s+"
+            r"(?!(?:first|last|next|other|rest|remaining|whole|same|day|week|fortnight|month|year|"
+            r"hour|night|quarter|term|season)s?\b)"
+            r"[a-z]+(?:'s)?(?:\s[a-z]+){0,2}(?=\s*(?:[.?!;]|$))"
+        ),
+        r"\1",
     ),
     # "tell me what that gives per head if 5 of us go for the meal": split between 5.
     (
