@@ -32,6 +32,15 @@ def test_shortest_and_tallest_of_a_list_are_its_lowest_and_highest() -> None:
     assert run("lengths of the planks: 1.2, 2.4, 0.9 m. shortest?")["result"] == 0.9
 
 
+def test_heaviest_and_lightest_of_weights_are_their_highest_and_lowest() -> None:
+    data = run("heaviest and lightest rucksack weight 8.5 11.2 9.8 12.4 10.1 7.9 10.6 kg")
+    assert (data["min"], data["max"]) == (7.9, 12.4)
+    assert run("parcels weigh 2.4, 3.1, 0.8 and 5.6 - lightest?")["result"] == 0.8
+    # Of values said to be no weights, "heaviest" is not read.
+    with pytest.raises(AgentInputError):
+        run("prices 3.40 5.10 2.20 8.90 heaviest and lightest")
+
+
 def test_max_temps_label_each_value_and_ask_no_figure() -> None:
     asked = (
         "greenhouse max temps this week: 31, 27, 34, 29, 36, 33, 28 - how many days went over 30"

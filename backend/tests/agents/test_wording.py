@@ -181,6 +181,17 @@ def test_figures_asked_after_the_list_they_are_of() -> None:
     assert reading.figures == ("mean", "max")
 
 
+def test_a_round_of_work_named_before_a_total_is_no_rounding() -> None:
+    # "the new round total": the round a window cleaner does, with "new" before it; the
+    # figure is the total, which the analyst then refuses of a count and a price.
+    reading = read_numeric_request("38 at 16.50 and 12 at 22, whats the new round total")
+    assert "round" not in reading.understood()
+    reading = read_numeric_request("whats each round total of 12.4, 13.6 and 11.2")
+    assert reading.figures == ("sum",)
+    # With no such word before it, "round" still rounds.
+    assert value("whats the round total of 12.4, 13.6 and 11.2") == 37
+
+
 def test_a_bracket_naming_another_figure_is_not_dropped() -> None:
     assert not read_numeric_request("sum of 4, 9, 2 (median)").trusted
     # "- 5" after a list is no figure.

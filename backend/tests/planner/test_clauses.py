@@ -215,6 +215,25 @@ def test_do_the_following_colon_is_not_material() -> None:
     ]
 
 
+def test_a_list_with_spaces_only_is_a_list_of_numbers() -> None:
+    assert "<numlist>" in content_stems("tank litres 1870 1912 1845 1901 1888 - sample sd")
+    assert "<numlist>" in content_stems("rucksack weight 8.5 11.2 9.8 kg")
+    # Three digits after the first are as often one number grouped by spaces.
+    assert "<numlist>" not in content_stems("it costs 12 500 000")
+
+
+def test_a_figure_named_before_its_list_asks_beside_another_ask() -> None:
+    masked = mask_material(
+        "2 things: median stops per route 112, 98, 121, 105, 117 and separately whats 12% of 852.50"
+    )
+    assert [c.is_request for c in split_clauses(masked.text)] == [True, True]
+    masked = mask_material("mode shoe size 7, 8, 8, 9 kg and also whats 250 divided by 4")
+    assert [c.is_request for c in split_clauses(masked.text)] == [True, True]
+    # A figure said of its numbers is stated, not asked.
+    masked = mask_material("median prices were 120, 130, 140 and whats 10% of that")
+    assert not split_clauses(masked.text)[0].is_request
+
+
 def test_connectives_are_recorded() -> None:
     masked = mask_material("Research tides, then write a poem and also compute 2 + 2")
     clauses = split_clauses(masked.text)

@@ -287,6 +287,42 @@ def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -
 
 
 @pytest.mark.parametrize(
+    ("previous", "follow_up", "asked"),
+    [
+        # the figures said of the items the earlier list counts ("each day")
+        (
+            "eggs collected each day 158, 171, 149, 166, 175, 162, 159 - total?",
+            "lowest and highest day?",
+            "159 - lowest and highest?",
+        ),
+        ("sales each week 120, 135, 98, 141 - average?", "the biggest week", "- biggest?"),
+        # superlatives of weights
+        (
+            "average rucksack weight 8.5 11.2 9.8 12.4 10.1 7.9 10.6 kg",
+            "heaviest and lightest?",
+            "heaviest and lightest rucksack weight",
+        ),
+    ],
+)
+def test_figures_of_an_earlier_list_said_of_its_items(
+    previous: str, follow_up: str, asked: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert [s.capability for s in result.steps] == ["statistics"]
+    assert asked in result.steps[0].instruction.lower()
+
+
+def test_a_figure_of_a_noun_the_earlier_list_does_not_name_is_left_as_said() -> None:
+    result = plan("and the highest price?", history=("rainfall per month 80 95 60 72 mm",))
+    assert "rainfall" not in " ".join(s.instruction for s in result.steps)
+
+
+def test_a_list_with_spaces_only_and_a_figure_after_it_is_statistics() -> None:
+    result = plan("tank litres each day this week 1870 1912 1845 1901 1888 1856 1930 - sample sd")
+    assert [s.capability for s in result.steps] == ["statistics"]
+
+
+@pytest.mark.parametrize(
     ("previous", "follow_up", "absent"),
     [
         ("Research electric cars", "and the median?", "electric"),

@@ -243,6 +243,13 @@ _YEAR_RE = re.compile(
     re.I,
 )
 _NUMBER_LIST_RE = re.compile(r"-?\d+(?:\.\d+)?(?:\s*(?:,|,?\s*and|;)\s*-?\d+(?:\.\d+)?){2,}")
+# "tank litres 1870 1912 1845 1901": a list with spaces only, three numbers at least. Numbers
+# of three digits after the first may be one number grouped by spaces ("12 500 000"), so one
+# of them at least must have another length or a decimal point.
+_SPACED_LIST_RE = re.compile(
+    r"(?<![\d.,])-?\d+(?:\.\d+)?(?:[ \t]+-?\d+(?:\.\d+)?){2,}(?![\d.,]?\d)"
+)
+_GROUPED_RE = re.compile(r"-?\d+(?:[ \t]+\d{3})+")
 _OPERATION_RE = re.compile(
     r"(?:\d|\))\s*(?:[-+*/^\u00d7\u00f7]|plus|minus|times|divided by|to the power of)"
     r"\s*(?:\d|\()",
@@ -268,7 +275,9 @@ def content_stems(text: str) -> frozenset[str]:
         r"\d", _DESCRIPTOR_RE.sub(" ", _COUNT_OF_IDEAS_RE.sub(" ", _YEAR_RE.sub(" ", text)))
     ) or any(unit_of(m.group(1).lower()) for m in _NUMBER_WORD_BEFORE_RE.finditer(text)):
         stems.add("<num>")
-    if _NUMBER_LIST_RE.search(text):
+    if _NUMBER_LIST_RE.search(text) or any(
+        not _GROUPED_RE.fullmatch(m.group(0)) for m in _SPACED_LIST_RE.finditer(text)
+    ):
         stems.add("<numlist>")
     if _OPERATION_RE.search(_SLASHED_RE.sub(" ", text)):
         stems.add("<op>")
@@ -1202,6 +1211,7 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                 and (
                     _names_a_figure_asked(tokenize(first.text))
                     or names_a_text_ask(tokenize(first.text))
+                    or _figure_of_listed(tokenize(first.text))
                     # "quick maths: 365 x 24, 1000 divided by 7": the first of sums listed.
                     or _arithmetic_piece(_after_header(tokenize(first.text)))
                 )
@@ -1327,6 +1337,39 @@ def _is_bare_arithmetic(tokens: list[Token], index: int) -> bool:
         and tokens[index].is_number
         and tokens[index + 1].low in _OPERATORS
         and any(t.is_number for t in tokens[index + 2 : index + 4])
+    )
+
+
+# Figures of a list, named by a noun that is no verb ("average", "total" are verbs too and
+# ask as such) nor names things ("product", "range").
+_LIST_FIGURES = _words("median mean mode sd std stdev variance max maximum min minimum")
+
+
+def _figure_of_listed(tokens: list[Token]) -> bool:
+    """ "2 things: median stops per route 112, 98, 121, 105 and separately ...": a figure of
+    a list named first, what the list is of, then three numbers or more and nothing else,
+    an ask with its verb and its "of" left out (as "average temps 14, 16, 15" asks with
+    "average" read as the verb). A statement says what its numbers are ("median prices
+    were 120, 130, 140") and is not one."""
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is not None and colon <= 3:
+        # "2 things:", "quick ones:": a header counting the asks, no part of the first.
+        tokens = tokens[colon + 1 :]
+    words = [t for t in tokens if t.text not in {".", "!", "?"}]
+    index = 1 if words and words[0].low == "the" else 0
+    if index >= len(words) or words[index].low not in _LIST_FIGURES:
+        return False
+    end = next((i for i in range(index + 1, len(words)) if words[i].is_number), len(words))
+    label, listed = words[index + 1 : end], words[end:]
+    if len(label) > 5 or any(
+        not t.is_word or t.low in _STATING_VERBS or t.low in _COPULAS or _is_question_word(t)
+        for t in label
+    ):
+        return False
+    if listed and listed[-1].is_word and names_unit(listed[-1].low):
+        listed = listed[:-1]  # "7.9, 10.6 kg": the unit of the values
+    return sum(1 for t in listed if t.is_number) >= 3 and all(
+        t.is_number or t.low in {",", "and"} for t in listed
     )
 
 

@@ -31,7 +31,7 @@ _FIGURE = (
 # "and the fastest and slowest?": one figure or two, a superlative of the values too.
 _ASKED_FIGURE = (
     r"(?:" + _FIGURE + r"|fastest|slowest|quickest|tallest|shortest|longest|cheapest|dearest|"
-    r"hottest|coldest|coolest|warmest|wettest|driest)"
+    r"hottest|coldest|coolest|warmest|wettest|driest|heaviest|lightest)"
 )
 _ASKED_FIGURES = _ASKED_FIGURE + r"(?:\s+and\s+(?:the\s+)?" + _ASKED_FIGURE + r")?"
 # "the biggest one", "the lowest number": the figure, said of one of the numbers.
@@ -638,6 +638,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         if quoted:
             message = f"the message {named.group('who')} {named.group('verb')}"
             return f"{previous[: quoted.start()]}{message}{previous[quoted.end() :]}"
+    text = _items_unnamed(text, earlier)
     subject = follow_up_subject(text)
     if subject is None:
         return _continues_arithmetic(text, earlier) or _revises(text, earlier) or text
@@ -652,6 +653,31 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         # take the place of; the request is planned on its own.
         return text
     return _substitute(previous, subject) or text
+
+
+# "lowest and highest day?", "and the biggest week": figures of the earlier numbers, said
+# of the items they count.
+_FIGURES_OF_ITEMS_RE = re.compile(
+    r"(?P<figures>.*\b" + _ASKED_FIGURES + r")\s+(?P<noun>[a-z]+)"
+    r"(?P<rest>(?:\s+(?:too|as\s+well))?\s*[.!?]*)$",
+    re.I | re.S,
+)
+
+
+def _items_unnamed(text: str, earlier: Sequence[str]) -> str:
+    """ "lowest and highest day?" after "eggs collected each day 158, 171, 149" is "lowest
+    and highest?": the noun names the items of the earlier list when the earlier request
+    names them so (any other noun, "highest price" after a list of weights, may ask of
+    something else, and is left as said)."""
+    match = _FIGURES_OF_ITEMS_RE.match(text.strip())
+    if not match or not earlier:
+        return text
+    noun = singular(match.group("noun"))
+    named = {singular(w) for w in re.findall(r"[a-z]+", earlier[-1].lower())}
+    if noun not in named or len(re.findall(r"\d+(?:\.\d+)?", earlier[-1])) < 3:
+        return text
+    candidate = match.group("figures") + match.group("rest")
+    return candidate if follow_up_subject(candidate) is not None else text
 
 
 # "now the one my sister sent", "what about the one he wrote": another text, named, not given.

@@ -836,7 +836,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         if counted is not None:
             return counted
     text = _warmest_said(_fastest_said(text, inputs.text), inputs.text)
-    text = _tallest_said(text, inputs.text)
+    text = _heaviest_said(_tallest_said(text, inputs.text), inputs.text)
     compared = None if context else _comparison(text, inputs)
     if compared is not None:
         return compared
@@ -1203,6 +1203,23 @@ def _tallest_said(task: str, said: str) -> str:
     if find_table_text(said):
         return task
     return _SHORTEST_SAID.sub("lowest", _TALLEST.sub("highest", task))
+
+
+# "heaviest and lightest?" of a list said to be weights ("weight", "kg"): the highest and
+# the lowest of it.
+_WEIGHTS_SAID = re.compile(
+    r"\b(?:weigh\w*|weights?|kilos?|kilograms?|grams?|tonnes?)\b|\d\s*(?:kgs?|g|lbs?|oz)\b",
+    re.I,
+)
+
+
+def _heaviest_said(task: str, said: str) -> str:
+    """``task`` with "heaviest" and "lightest" said as "highest" and "lowest", when ``said``
+    (the whole request) says the values are weights and has no table (`_HEAVIEST` and
+    `_LIGHTEST` are defined with `_said_as_weight`, which reads them of a table)."""
+    if not _WEIGHTS_SAID.search(said) or find_table_text(said):
+        return task
+    return _LIGHTEST.sub("lowest", _HEAVIEST.sub("highest", task))
 
 
 # A list of numbers: "14, 17, 9 and 20" (a comma before a space: "3,50 and 2,25" may have

@@ -1820,6 +1820,17 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(r"\s+for\s+(?:the|a)\s+(?:round|return)\s+(?:trip|journey)\b"),
         _trip_said_of_double,
     ),
+    # "whats the new round total", "a round's worth", "earnings per round": a round of
+    # work (a milk round, a window cleaner's), named, not a total rounded; the verb has no
+    # "new" or "each" before it.
+    (
+        re.compile(
+            r"\b(a|an|my|our|his|her|their|this|that|each|per|every|new|whole|full|weekly|"
+            r"daily|monthly)\s+round(?:'s)?\s+(?=(?:total|worth|cost|price|takings|earnings|"
+            r"income|value|sum|money|pay)\b)"
+        ),
+        r"\1 ",
+    ),
     # "7.5 hours x 22 days": so much a day times a number of days (in hours).
     (DAILY_TIMES_DAYS, r"\g<amount> times \g<count>"),
     # "how much is left of my 250 budget", after a step that added up what was spent: the
