@@ -50,6 +50,14 @@ def test_a_figure_asked_before_the_list_and_its_label() -> None:
     )
 
 
+def test_a_label_said_as_how_long_each_took_asks_nothing_itself() -> None:
+    asked = "how long each alteration took in mins: 25, 40, 15, 55, 30, 20, 45 - mean and median"
+    figures = run(asked)["figures"]
+    assert (round(figures["mean"], 4), figures["median"]) == (32.8571, 30)
+    assert run("how far each walk was in km: 3.2, 5.1, 4.4, 6.0 - average")["result"] == 4.675
+    assert run("how many each kid ate: 3, 5, 2, 4, 4. median?")["result"] == 4
+
+
 def test_wettest_and_driest_name_the_one_rainfall_column() -> None:
     data = run("month,rainfall_mm\nJun,48\nJul,62\nAug,91\nSep,77\nwhich was the wettest month")
     assert data["result"] == 91

@@ -1253,6 +1253,11 @@ _ASKING_LABEL = re.compile(
     r"subtract|convert|round|then)\b",
     re.I,
 )
+# "how long each alteration took in mins: 25, 40, 15": a question said of each value, which
+# names what the values are and asks nothing itself ("how long did each take" asks).
+_SAID_OF_EACH = re.compile(
+    r"\bhow\s+(?:long|much|many|far|fast|often)\s+(?=(?:each|every)\b)", re.I
+)
 
 
 def _listed_context(
@@ -1354,7 +1359,8 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
     match = _LABELLED.match(text.strip())
     label_text = match.group("label") if match else ""
     described = _FIGURE_OF_EACH.sub(" ", label_text)
-    if match is None or _ASKING_LABEL.search(label_text) or names_a_figure(described):
+    asks = _ASKING_LABEL.search(_SAID_OF_EACH.sub(" ", label_text))
+    if match is None or asks or names_a_figure(described):
         return None
     items = [i.replace(",", "") for i in re.findall(_ITEM, match.group("list"))]
     label = _numbers(match.group("label"))
