@@ -1352,6 +1352,19 @@ def _figure_asked_first(text: str) -> str:
     return f"{asked.group('what')}: {listed} - {asked.group('ask').strip()}?"
 
 
+# "2 bed rents", "5 star ratings", "3 bedroom house prices": a number that, with the
+# singular noun after it, describes the plural thing the values are of; it counts none of
+# them and is no value.
+_NOT_A_NOUN = (
+    r"(?!(?:and|or|of|to|in|on|at|by|x|for|from|with|the|a|an|per|my|our|your|his|her|their|"
+    r"this|that|is|was|are|were|be)\b)(?![a-z]*s\b)"
+)
+_MODIFYING_NUMBER = re.compile(
+    rf"(?<![\w.,])\d+[\s-]{_NOT_A_NOUN}[a-z]+(?:\s+{_NOT_A_NOUN}[a-z]+)?\s+[a-z]+s\b",
+    re.I,
+)
+
+
 def _labelled_list(text: str) -> tuple[str, str] | None:
     """The list of numbers ``text`` gives after its label, written with commas and with
     its unit, and what follows the list; None when the label asks something itself or has
@@ -1371,7 +1384,8 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
         label if count.isdigit() and last and last.group("count").isdigit() else [*label, count]
     )
     counts_them = last is not None and said_as == [count] == [str(len(items))]
-    if label and not match.group("colon") and not counts_them:
+    describes = bool(label) and len(_MODIFYING_NUMBER.findall(match.group("label"))) == len(label)
+    if label and not match.group("colon") and not counts_them and not describes:
         return None  # "the 3 shops made 200, 300 and 250": is the 3 a value? unsaid
     if match.group("colon") and decimal_comma(text):
         return None  # "3,50 and 2,25": refused as the request is
