@@ -1039,6 +1039,9 @@ def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
         # More of the people the earlier request was for, named as they were.
         ("party bags for 18 kids at 2.75 each, total?", "and if 4 more kids come", "for 22 kids"),
         ("buffet for 40 guests at 14.50 a head", "what if 3 more guests come", "for 43 guests"),
+        # The new amount said of the thing it is for: the amount is the subject.
+        ("3.2 m of wool at 38 per metre, cost?", "and for a 3 piece that needs 3.9 m", "3.9 m of"),
+        ("3.2 m of wool at 38 per metre, cost?", "and for a coat that needs 2.5 m", "2.5 m of"),
         # A new rate an hour for the one rate of the earlier request, the hours the same.
         (
             "12.40 an hour for 30 hours, what's my pay",

@@ -181,9 +181,19 @@ _ADD_UP_RE = re.compile(
 )
 
 
+# "and for a 3 piece that needs 3.9 m", "what about a bigger room that takes 14 litres": the
+# thing named says what the new amount is for; the amount alone is the subject.
+_THING_THAT_NEEDS_RE = re.compile(
+    r"\b(?P<lead>for\s+|about\s+)?(?:a|an|the|my|our)\s+[\w-]+(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:that|which)\s+(?:needs|takes|uses|requires)\s+(?=\$?\d[\d,.]*\s*[a-z]+\s*[.!?]*$)",
+    re.I,
+)
+
+
 def follow_up_subject(text: str) -> str | None:
     """The new subject of a follow-up request, or None when ``text`` is not one."""
     text = _CLOSING_WORD_RE.sub(lambda m: m.group("mark"), text.strip())
+    text = _THING_THAT_NEEDS_RE.sub(lambda m: m.group("lead") or "", text)
     text = _ADD_UP_RE.sub(lambda m: "the sum" + m.group("mark"), text)
     for pattern in _FOLLOW_UP_PATTERNS:
         match = pattern.match(text.strip())
