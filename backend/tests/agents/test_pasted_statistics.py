@@ -59,6 +59,22 @@ def test_a_figure_asked_before_the_list_and_its_label() -> None:
     )
 
 
+def test_a_label_said_as_how_long_each_took_asks_nothing_itself() -> None:
+    asked = "how long each alteration took in mins: 25, 40, 15, 55, 30, 20, 45 - mean and median"
+    figures = run(asked)["figures"]
+    assert (round(figures["mean"], 4), figures["median"]) == (32.8571, 30)
+    assert run("how far each walk was in km: 3.2, 5.1, 4.4, 6.0 - average")["result"] == 4.675
+    assert run("how many each kid ate: 3, 5, 2, 4, 4. median?")["result"] == 4
+
+
+def test_a_number_describing_what_the_values_are_of_is_no_value() -> None:
+    assert run("2 bed rents on my street 875 950 1020 910 985 1100 940 - median")["result"] == 950
+    assert run("5 star ratings this month 4 5 3 5 4, mean")["result"] == 4.2
+    assert run("3 bedroom house prices near us 310000 295000 340000 - average")["result"] == 315000
+    with pytest.raises(AgentInputError):
+        run("the 3 shops made 200, 300 and 250 - total")  # is the 3 a value? unsaid
+
+
 def test_wettest_and_driest_name_the_one_rainfall_column() -> None:
     data = run("month,rainfall_mm\nJun,48\nJul,62\nAug,91\nSep,77\nwhich was the wettest month")
     assert data["result"] == 91

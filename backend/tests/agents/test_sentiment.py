@@ -16,6 +16,9 @@ from orchestra.agents.sentiment import NEUTRAL_BAND, sentiment
         # One mild word and a shrug are not a positive review.
         ("The update is fine, nothing special", "neutral"),
         ("Great camera, terrible battery.", "mixed"),
+        # "hilarious" praises as "funny" does; said of a mishap it is sarcasm.
+        ("the magician was hilarious, the kids haven't stopped talking about it", "positive"),
+        ("oh hilarious, the bus broke down again", "negative"),
         ("Not bad at all, honestly quite impressed.", "positive"),
         ("The service was not good and the food was not great either.", "negative"),
         # "Can't believe" is surprise, not a negation of "slow".

@@ -187,6 +187,9 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         # Another figure of the same numbers; the same percentage of another amount.
         ("What is the average of 3, 9 and 12?", "and the median?", "median of 3, 9 and 12"),
         ("Compute the mean of 2, 7, 5", "what about the max", "max of 2, 7, 5"),
+        # "sd", "std dev": the standard deviation, shortened, swapped for the figure asked.
+        ("fps readings 144 138 151 129 sample sd", "mean and median too", "129 mean and median"),
+        ("weights 3.1, 2.8, 3.4 - std dev", "and the range?", "3.4 - range"),
         # two figures at once, a superlative among them
         ("mean of my times: 26.5, 25.8", "and the fastest and slowest?", "slowest of my times"),
         ("Calculate 15% of 80", "and of 300?", "15% of 300"),
@@ -1069,6 +1072,12 @@ def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
         ),
         # People joining: the count shared among, grown.
         ("split 96 between 4 people", "actually 2 more are coming", "between 6 people"),
+        # More of the people the earlier request was for, named as they were.
+        ("party bags for 18 kids at 2.75 each, total?", "and if 4 more kids come", "for 22 kids"),
+        ("buffet for 40 guests at 14.50 a head", "what if 3 more guests come", "for 43 guests"),
+        # The new amount said of the thing it is for: the amount is the subject.
+        ("3.2 m of wool at 38 per metre, cost?", "and for a 3 piece that needs 3.9 m", "3.9 m of"),
+        ("3.2 m of wool at 38 per metre, cost?", "and for a coat that needs 2.5 m", "2.5 m of"),
         # A new rate an hour for the one rate of the earlier request, the hours the same.
         (
             "12.40 an hour for 30 hours, what's my pay",

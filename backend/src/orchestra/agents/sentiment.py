@@ -62,8 +62,8 @@ _LEXICON: dict[str, float] = {
             better best boost boosts promising stable valuable fast faster friendly accurate
             clear innovative freedom balance healthy abundant renewable quick quickly smooth
             smoothly lovely helpful kind polite tasty beautiful spacious bright
-            comfortable fresh fun funny pleasant generous responsive intuitive solid worth
-            worthwhile thank thanks grateful appreciate appreciated happy glad
+            comfortable fresh fun funny hilarious pleasant generous responsive intuitive solid
+            worth worthwhile thank thanks grateful appreciate appreciated happy glad
             impressed proud calm cozy cosy charming attentive courteous welcoming
             cheerful handy neat tidy sturdy helped painless effortless seamless
             hassle-free stress-free trouble-free worry-free comfy relaxing refreshing

@@ -26,6 +26,8 @@ _FIGURE = (
     # "the sample variance", "the population standard deviation": a figure, qualified.
     r"(?:(?:sample|population)\s+)?"
     r"(?:average|mean|median|mode|sum|total|range|variance|standard\s+deviation|stdev|"
+    # "sample sd", "the std dev": the standard deviation, as people shorten it.
+    r"std\.?\s*dev|sd|"
     r"max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest|biggest|greatest)"
 )
 # "and the fastest and slowest?": one figure or two, a superlative of the values too.
@@ -179,9 +181,19 @@ _ADD_UP_RE = re.compile(
 )
 
 
+# "and for a 3 piece that needs 3.9 m", "what about a bigger room that takes 14 litres": the
+# thing named says what the new amount is for; the amount alone is the subject.
+_THING_THAT_NEEDS_RE = re.compile(
+    r"\b(?P<lead>for\s+|about\s+)?(?:a|an|the|my|our)\s+[\w-]+(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:that|which)\s+(?:needs|takes|uses|requires)\s+(?=\$?\d[\d,.]*\s*[a-z]+\s*[.!?]*$)",
+    re.I,
+)
+
+
 def follow_up_subject(text: str) -> str | None:
     """The new subject of a follow-up request, or None when ``text`` is not one."""
     text = _CLOSING_WORD_RE.sub(lambda m: m.group("mark"), text.strip())
+    text = _THING_THAT_NEEDS_RE.sub(lambda m: m.group("lead") or "", text)
     text = _ADD_UP_RE.sub(lambda m: "the sum" + m.group("mark"), text)
     for pattern in _FOLLOW_UP_PATTERNS:
         match = pattern.match(text.strip())
@@ -982,11 +994,12 @@ def _what_if(text: str, earlier: Sequence[str]) -> str | None:
     return None if old is None else _spliced(previous, old.span(), match.group("value"))
 
 
-# "actually 2 more are coming", "and 3 more people joining": the count of people the
-# earlier request shared among, grown by so many.
+# "actually 2 more are coming", "and 3 more people joining", "and if 4 more kids come":
+# the count of people the earlier request shared among or was for, grown by so many.
 _MORE_JOIN_RE = re.compile(
-    _LEAD + r"(?:actually[\s,]+|oh[\s,]+)*(?P<more>\d+)\s+more(?:\s+(?:people|friends|guests|"
-    r"of\s+us))?\s+(?:are\s+|is\s+)?(?:coming|joining|on\s+(?:their|the)\s+way|turning\s+up)"
+    _LEAD + r"(?:actually[\s,]+|oh[\s,]+)*(?:(?:what\s+)?if\s+)?(?P<more>\d+)\s+more"
+    r"(?:\s+(?:people|friends|guests|of\s+us|(?P<who>[a-z]+s)))?\s+(?:are\s+|is\s+)?"
+    r"(?:coming|joining|come|join|on\s+(?:their|the)\s+way|turning\s+up|turn\s+up)"
     r"(?:\s+(?:too|now|as\s+well))?\s*[.!?]*$",
     re.I,
 )
@@ -999,9 +1012,18 @@ def _more_join(text: str, earlier: Sequence[str]) -> str | None:
     if match is None or not earlier:
         return None
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
-    old = _only(list(re.finditer(rf"\b{_COUNT_WORDS}\s+(?P<number>\d+)\b", previous, re.I)))
+    old = _only(
+        list(
+            re.finditer(
+                rf"\b{_COUNT_WORDS}\s+(?P<number>\d+)\b(?:\s+(?P<who>[a-z]+))?", previous, re.I
+            )
+        )
+    )
     if old is None:
         return None
+    who = match.group("who")
+    if who and (old.group("who") is None or singular(old.group("who")) != singular(who)):
+        return None  # "4 more kids" after "between 4 people": the kids were not counted
     total = int(old.group("number")) + int(match.group("more"))
     return _spliced(previous, old.span("number"), str(total))
 

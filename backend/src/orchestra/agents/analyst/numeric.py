@@ -1276,6 +1276,11 @@ _ASKING_LABEL = re.compile(
     r"subtract|convert|round|then)\b",
     re.I,
 )
+# "how long each alteration took in mins: 25, 40, 15": a question said of each value, which
+# names what the values are and asks nothing itself ("how long did each take" asks).
+_SAID_OF_EACH = re.compile(
+    r"\bhow\s+(?:long|much|many|far|fast|often)\s+(?=(?:each|every)\b)", re.I
+)
 
 
 # "tips 4.50 2 0 6 median tip?", "scores 14 17 9 average score?": the figure asked, then
@@ -1391,6 +1396,19 @@ def _figure_asked_first(text: str) -> str:
     return f"{asked.group('what')}: {listed} - {asked.group('ask').strip()}?"
 
 
+# "2 bed rents", "5 star ratings", "3 bedroom house prices": a number that, with the
+# singular noun after it, describes the plural thing the values are of; it counts none of
+# them and is no value.
+_NOT_A_NOUN = (
+    r"(?!(?:and|or|of|to|in|on|at|by|x|for|from|with|the|a|an|per|my|our|your|his|her|their|"
+    r"this|that|is|was|are|were|be)\b)(?![a-z]*s\b)"
+)
+_MODIFYING_NUMBER = re.compile(
+    rf"(?<![\w.,])\d+[\s-]{_NOT_A_NOUN}[a-z]+(?:\s+{_NOT_A_NOUN}[a-z]+)?\s+[a-z]+s\b",
+    re.I,
+)
+
+
 def _labelled_list(text: str) -> tuple[str, str] | None:
     """The list of numbers ``text`` gives after its label, written with commas and with
     its unit, and what follows the list; None when the label asks something itself or has
@@ -1398,7 +1416,8 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
     match = _LABELLED.match(text.strip())
     label_text = match.group("label") if match else ""
     described = _FIGURE_OF_EACH.sub(" ", label_text)
-    if match is None or _ASKING_LABEL.search(label_text) or names_a_figure(described):
+    asks = _ASKING_LABEL.search(_SAID_OF_EACH.sub(" ", label_text))
+    if match is None or asks or names_a_figure(described):
         return None
     items = [i.replace(",", "") for i in re.findall(_ITEM, match.group("list"))]
     label = _numbers(match.group("label"))
@@ -1409,7 +1428,8 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
         label if count.isdigit() and last and last.group("count").isdigit() else [*label, count]
     )
     counts_them = last is not None and said_as == [count] == [str(len(items))]
-    if label and not match.group("colon") and not counts_them:
+    describes = bool(label) and len(_MODIFYING_NUMBER.findall(match.group("label"))) == len(label)
+    if label and not match.group("colon") and not counts_them and not describes:
         return None  # "the 3 shops made 200, 300 and 250": is the 3 a value? unsaid
     if match.group("colon") and decimal_comma(text):
         return None  # "3,50 and 2,25": refused as the request is
