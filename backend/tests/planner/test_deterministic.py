@@ -2840,6 +2840,28 @@ def test_a_new_number_of_what_was_done_follows_the_previous_request(
     assert expected in result.steps[0].instruction
 
 
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        ("18,400 downloads at $22 cpm, ad revenue?", "and if we hit 25,000",
+         "25,000 downloads at $22 cpm"),
+        ("we sold 40 tickets at £12.50, takings?", "what if we reach 55", "sold 55 tickets"),
+    ],
+)  # fmt: skip
+def test_a_count_reached_takes_the_place_of_the_one_count(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in result.steps[0].instruction
+
+
+def test_a_count_reached_with_two_counts_before_is_not_placed() -> None:
+    # 1,240 or 85: which one is reached is not said
+    previous = "1,240 packs in stock, selling 85 a day, days left"
+    result = plan("and if we hit 200", history=(previous,))
+    assert "1,240" not in result.steps[0].instruction
+
+
 def test_a_number_alone_takes_the_place_of_no_words() -> None:
     result = plan("and if i shift 50", history=("etsy takes 6.5% of each sale, sold 38 at £22",))
     assert "6.5%" not in result.steps[0].instruction
