@@ -2810,6 +2810,9 @@ def test_a_figure_of_the_list_pasted_after_the_next_ask_is_of_the_list(descripti
         "fan heater is 2 kW, on 3 hrs a day. 25p per kWh, cost for a 30 day month",
         "swapping 6 x 60W bulbs for 8W LEDs, on 5 hrs a day. 30p per kWh, saving per year "
         "(365 days)",
+        # what the amounts bring in, named as a sentence of its own
+        "ep got 18,400 downloads, ad cpm is $22 (per 1000). ad revenue for the episode",
+        "video had 90,000 views and the cpm is 3.20. earnings",
     ],
 )
 def test_a_cost_named_after_the_last_amount_is_the_ask_of_the_sentences_before(
