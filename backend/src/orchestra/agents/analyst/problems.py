@@ -1062,16 +1062,18 @@ def read_named_share(context: str, task: str) -> tuple[Node, str] | None:
 # "what percent of my income goes to rent", "what % of our take-home pay goes on the
 # mortgage": the share of what is earned that one named outgoing takes.
 _ASKS_SHARE_OF_INCOME = re.compile(
-    r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+of\s+(?:my|our|his|her|"
+    # "what % goes on chair rent": of what is earned, unsaid.
+    r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+(?:of\s+(?:my|our|his|her|"
     r"their|the)\s+(?:monthly\s+|weekly\s+|yearly\s+|annual\s+)?(?:income|salary|pay|wages?|"
-    r"earnings|take[\s-]?home(?:\s+pay)?)\s+(?:goes|went|is\s+going|is\s+spent|gets\s+spent)\s+"
-    r"(?:on|to|towards?)\s+(?:the\s+|my\s+|our\s+)?(?P<name>[a-z]+)\s*[?.!]*\s*$",
+    r"earnings|take[\s-]?home(?:\s+pay)?)\s+)?(?:goes|went|is\s+going|is\s+spent|gets\s+spent)\s+"
+    r"(?:on|to|towards?)\s+(?:the\s+|my\s+|our\s+)?(?P<name>[a-z]+(?:\s+[a-z]+)?)\s*[?.!]*\s*$",
     re.I,
 )
 # "I earn 2800 a month", "we take home 3,400 a month": the amount earned, and how often.
 _EARNED = re.compile(
     r"\b(?:make|makes|earn|earns|get\s+paid|take\s+home|takes\s+home|bring\s+in|brings\s+in|"
-    r"(?:income|salary|pay)\s+is)\s+(?:about\s+)?[$\u20ac\u00a3]?"
+    # "i take £1,120 a week": what comes in, said so with its money sign.
+    r"(?:income|salary|pay)\s+is|takes?(?=\s+[$\u20ac\u00a3]))\s+(?:about\s+)?[$\u20ac\u00a3]?"
     r"(?P<income>\d[\d,]*(?:\.\d+)?)(?![\d%])(?:\s+(?:a|an|per|each|every)\s+"
     r"(?P<period>day|week|month|year))?",
     re.I,
@@ -1083,8 +1085,9 @@ def read_share_of_income(context: str, task: str) -> tuple[Node, str] | None:
     """ "I earn 2800 a month and rent is 950. What percent of my income goes to rent?": the
     named outgoing out of the amount earned, in percent; None unless the context gives
     exactly two amounts (no percentage), the one earned said with its verb, the outgoing
-    named once after it, both said of one period (or the outgoing of none), and the
-    outgoing no larger."""
+    named once after it (or before it, its amount right after its name: "chair rent £180 a
+    week and i take £1,120 a week. what % goes on chair rent"), both said of one period (or
+    the outgoing of none), and the outgoing no larger."""
     asked = _ASKS_SHARE_OF_INCOME.match(task)
     earned = _EARNED.search(context)
     if asked is None or earned is None or _PERCENT_AFTER.search(context):
@@ -1093,9 +1096,20 @@ def read_share_of_income(context: str, task: str) -> tuple[Node, str] | None:
     rest = context[earned.end() :]
     said = list(re.finditer(rf"\b{re.escape(name)}\b", context, re.I))
     after = _NUMBER.findall(rest)
-    if len(_NUMBER.findall(context)) != 2 or len(after) != 1:
+    if len(_NUMBER.findall(context)) != 2 or len(said) != 1:
         return None
-    if len(said) != 1 or said[0].start() < earned.end():
+    if said[0].start() < earned.end():
+        # "chair rent £180 a week and i take £1,120 a week": the outgoing named first, its
+        # amount right after its name.
+        named = re.match(
+            r"\s+(?:is\s+|was\s+|costs?\s+|of\s+)?[$\u20ac\u00a3]?(?P<out>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+            context[said[0].end() :],
+        )
+        if named is None or said[0].end() + named.end() > earned.start():
+            return None
+        after = [named.group("out")]
+        rest = context[said[0].end() : earned.start()] + context[earned.end() :]
+    elif len(after) != 1:
         return None
     periods = {p.lower() for p in _PERIOD_SAID.findall(rest)}
     if periods - {(earned.group("period") or "").lower()}:
