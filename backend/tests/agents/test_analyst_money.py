@@ -84,6 +84,17 @@ def test_the_amount_at_the_end_is_the_balance_not_the_interest() -> None:
             "Task: what % of our take-home pay goes on rent?",
             34.375,
         ),
+        # what is earned unsaid in the question; the outgoing named first, in two words
+        (
+            "Context: chair rent \u00a3180 a week and i take \u00a31,120 a week. "
+            "Task: what % goes on chair rent",
+            16.071429,
+        ),
+        (
+            "Context: the mortgage is \u00a3950 a month and i earn \u00a32,800 a month. "
+            "Task: what % goes on the mortgage?",
+            33.928571,
+        ),
     ],
 )
 def test_a_share_of_income_named_in_the_question(request_text: str, result: float) -> None:
@@ -99,6 +110,9 @@ def test_a_share_of_income_named_in_the_question(request_text: str, result: floa
         "Context: I make 3200 a month and rent is 4100. Task: what % of my income goes to rent?",
         "Context: I make 3200 a month, rent is 1100 and food 300. Task: what % of my income "
         "goes to rent?",
+        "Context: I make 3200 a month and rent is 250 a week. Task: what % goes to rent?",
+        "Context: chair rent \u00a31,300 a week and i take \u00a31,120 a week. "
+        "Task: what % goes on chair rent",
     ],
 )
 def test_a_share_of_income_is_refused_when_not_one_period_or_amount(request_text: str) -> None:

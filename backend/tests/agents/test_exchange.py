@@ -180,3 +180,46 @@ def test_a_commission_on_an_amount_wanted_is_refused() -> None:
             "bureau gives 1.16 euros per pound and takes 3% commission. i need 600 euros, how "
             "many pounds"
         )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # the rate written with signs, the other way about
+        ("\u20ac1,450 in \u00a3 at 0.86 \u00a3 per \u20ac", [1247]),
+        # two amounts of one currency added, asked in both currencies
+        (
+            "rack quote is $2,340 plus $410 shipping, rate 0.79 \u00a3 per $. total in $ and in "
+            "\u00a3",
+            [2750, 2172.5],
+        ),
+        # an amount in the currency asked taken off what the change gives
+        (
+            "doing a week of runs: \u20ac1,450 for the week, 0.86 \u00a3 per \u20ac, minus "
+            "\u00a3120 in tolls i pay. what i get in \u00a3",
+            [1247, 1127],
+        ),
+        ("paid 800 euros, minus \u00a340 fees, 1 euro = 0.86 pounds. in pounds", [688, 648]),
+    ],
+)
+def test_amounts_added_or_taken_off_around_a_rate_said_with_signs(
+    request_text: str, results: list[float]
+) -> None:
+    data = run(request_text)
+    steps = data.get("steps") or [data]
+    assert [step["result"] for step in steps] == [pytest.approx(r) for r in results]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # amounts added in two currencies
+        "flights $640 plus \u00a380 bags, 0.79 \u00a3 per $. total in \u00a3",
+        # asked in two currencies, neither the amount's
+        "$300 in \u00a3 and in \u20ac, 0.79 \u00a3 per $",
+        # taken off in the amount's currency, not the one asked
+        "paid 800 euros minus 40 euros deposit back, 1 euro = 0.86 pounds. in pounds",
+    ],
+)
+def test_amounts_around_a_rate_that_do_not_fit_are_not_read(request_text: str) -> None:
+    assert read_exchanged(None, request_text) is None

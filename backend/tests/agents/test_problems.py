@@ -639,3 +639,47 @@ def test_marks_listed_that_do_not_match_the_parts_are_refused(instruction: str) 
 )
 def test_a_charge_made_once_that_covers_the_first_unit(question: str, result: float) -> None:
     assert run(question)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("1,240 packs of paracetamol in stock, selling 85 a day. days of stock left", 1240 / 85),
+        ("we have 600 litres of diesel in stock and use 45 a week, how many weeks", 600 / 45),
+        ("320 bags of feed on hand, using 14 a day. how long will it last", 320 / 14),
+    ],
+)
+def test_how_long_a_stock_lasts_at_what_goes_out_each_period(
+    instruction: str, result: float
+) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # another period than the one it goes out in; a third number
+        "we have 600 litres left and use 45 a week, how many months",
+        "320 bags of feed on hand, using 14 a day and 2 more on sundays. how many days left",
+    ],
+)
+def test_a_stock_lasting_that_does_not_fit_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("ep got 18,400 downloads, ad cpm is $22 (per 1000). ad revenue?", 404.8),
+        ("whats 12,500 downloads at $18 cpm", 225),
+        ("video got 250,000 views, cpm of 4.50, what do i earn", 1125),
+    ],
+)
+def test_a_count_at_a_price_per_thousand_cpm(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_cpm_with_a_share_taken_too_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("50,000 impressions at $3 cpm and 20% goes to the network, what do i make")

@@ -1286,6 +1286,7 @@ def test_signs_of_feeling_are_no_plain_fact(text: str, unread: bool) -> None:
         ("Lovely fluffy pancakes.", "positive", "fluffy"),
         # Praise said as a verdict, stressed or ending its clause.
         ("Our new manager is really reassuring.", "positive", "reassuring"),
+        ("The coaches are brilliant and super motivating", "positive", "motivating"),
         # A way blocked; a service down again, said as a headline.
         ("The neighbours' van is blocking our driveway again.", "negative", "blocking"),
         ("wifi down again at the library", "negative", "wifi down again"),
@@ -1314,6 +1315,7 @@ def test_damage_food_blocked_ways_disbelief_and_praise_then_complaint(
         "She destroyed it on stage.",
         "Add the crushed garlic to the pan.",
         "We are encouraging residents to recycle.",
+        "Motivating staff to work weekends again.",
         # Disbelief at what the words do not tell, and praise asked in disbelief.
         "The queue was unbelievable!",
         "Who on earth makes cakes this good?",

@@ -2887,6 +2887,9 @@ def test_a_figure_of_the_list_pasted_after_the_next_ask_is_of_the_list(descripti
         "fan heater is 2 kW, on 3 hrs a day. 25p per kWh, cost for a 30 day month",
         "swapping 6 x 60W bulbs for 8W LEDs, on 5 hrs a day. 30p per kWh, saving per year "
         "(365 days)",
+        # what the amounts bring in, named as a sentence of its own
+        "ep got 18,400 downloads, ad cpm is $22 (per 1000). ad revenue for the episode",
+        "video had 90,000 views and the cpm is 3.20. earnings",
     ],
 )
 def test_a_cost_named_after_the_last_amount_is_the_ask_of_the_sentences_before(
@@ -2915,6 +2918,28 @@ def test_a_new_number_of_what_was_done_follows_the_previous_request(
     # the number alone took the place of the words of the request ("6.5% of 50")
     result = plan(follow_up, history=(previous,))
     assert expected in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        ("18,400 downloads at $22 cpm, ad revenue?", "and if we hit 25,000",
+         "25,000 downloads at $22 cpm"),
+        ("we sold 40 tickets at £12.50, takings?", "what if we reach 55", "sold 55 tickets"),
+    ],
+)  # fmt: skip
+def test_a_count_reached_takes_the_place_of_the_one_count(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in result.steps[0].instruction
+
+
+def test_a_count_reached_with_two_counts_before_is_not_placed() -> None:
+    # 1,240 or 85: which one is reached is not said
+    previous = "1,240 packs in stock, selling 85 a day, days left"
+    result = plan("and if we hit 200", history=(previous,))
+    assert "1,240" not in result.steps[0].instruction
 
 
 def test_a_number_alone_takes_the_place_of_no_words() -> None:

@@ -3397,7 +3397,7 @@ def _damage_at(tokens: Sequence[str], index: int) -> bool:
 # "Encouraging", "reassuring", "inspiring" are praise as a verdict ("the coach is really
 # encouraging", "it was reassuring.") and a plain act as a verb ("encouraging residents to
 # recycle"): read only stressed or ending their clause.
-_ENCOURAGING = _words("encouraging reassuring inspiring heartening uplifting")
+_ENCOURAGING = _words("encouraging reassuring inspiring heartening uplifting motivating")
 _ENCOURAGING_VALENCE = 2.0
 
 

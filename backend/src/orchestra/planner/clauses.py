@@ -1249,10 +1249,12 @@ _ASKS_WITHIN = re.compile(r"\bhow\s+(?:much|many|long|far|old|big|often)\b|\bwha
 # "24.5p/kWh, cost per year (365 days)", "electric is 24.5p/kWh, cost of each in pence",
 # "... a year - annual cost of each", "annual bill and the monthly direct debit over 12": the
 # cost named alone after the amounts (or as a sentence of its own), what they are the
-# amounts of; "the bill for may was 80" says a cost, it does not ask one.
+# amounts of; "the bill for may was 80" says a cost, it does not ask one. So are what they
+# bring in: "ep got 18,400 downloads, ad cpm is $22. ad revenue for the episode".
 _COST_ASKED_LAST = re.compile(
     r"(?:^|[,\-\u2013\u2014]\s*)(?:the\s+)?(?:(?:total|annual|yearly|monthly|weekly|daily)\s+)?"
-    r"(?:cost|bill|saving)(?:\s+(?:of|for|per|in|a|each|and)\b"
+    r"(?:cost|bill|saving|(?:ad\s+)?(?:revenue|income|takings|earnings))"
+    r"(?:\s+(?:of|for|per|in|a|each|and)\b"
     r"(?![^,;:.!?]*\b(?:is|was|were|are|will)\b)[^,;:.!?]*)?[.!?]*\s*$",
     re.I,
 )

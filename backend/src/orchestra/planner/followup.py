@@ -629,6 +629,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         or _new_price_at(text, earlier)
         or _new_span(text, earlier)
         or _new_count_done(text, earlier)
+        or _reached(text, earlier)
     )
     if rated is not None:
         return rated
@@ -979,6 +980,34 @@ def _new_count_done(text: str, earlier: Sequence[str]) -> str | None:
         list(re.finditer(rf"\b(?:{forms})\s+(?P<count>\d+(?:\.\d+)?)(?![\d.,%])", previous, re.I))
     )
     return None if old is None else _spliced(previous, old.span("count"), match["count"])
+
+
+# "and if we hit 25,000" after "18,400 downloads at $22 cpm, ad revenue?": the count the
+# earlier request gave, reached another number, the rest of it the same.
+_REACHED_RE = re.compile(
+    _LEAD + r"(?:what\s+)?if\s+(?:i|we|they|he|she|you|it)\s+(?:(?:only|just)\s+)?"
+    r"(?:hit|hits|reach|reaches|reached|get\s+to|gets\s+to|got\s+to)\s+"
+    r"(?P<value>\d{1,3}(?:,\d{3})+|\d+)\s*[.!?]*$",
+    re.I,
+)
+# A whole number with no money sign before it and no percent, decimal or letters after it.
+_COUNT_SAID_RE = re.compile(
+    r"(?<![\w.,%$\u00a3\u20ac])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|\s*(?:%|percent\b))",
+    re.I,
+)
+
+
+def _reached(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and if we hit 25,000" after "18,400 downloads at $22 cpm, ad revenue?" is that
+    request with 25,000 downloads; None unless the earlier request says exactly one whole
+    number that is no money and no percentage (which of two counts is reached is not
+    said)."""
+    match = _REACHED_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    old = _only(list(_COUNT_SAID_RE.finditer(previous)))
+    return None if old is None else _spliced(previous, old.span(), match["value"])
 
 
 def _what_if(text: str, earlier: Sequence[str]) -> str | None:

@@ -5,7 +5,10 @@
 10% tip. with 1 euro = 0.86 pounds, what did it cost us in pounds": the amount (one amount,
 a price a unit for a count of units, or an amount with a tip added first or a percentage
 commission taken off), times the rate or divided by it, by which way round the rate is
-said ("1.16 euros per pound" too).
+said ("1.16 euros per pound", "0.79 £ per $" too). Two amounts of one currency added ("$2,340
+plus $410 shipping") are the amount, shown before the change; asked in both currencies ("total
+in $ and in £") it is given in its own first; an amount in the currency asked taken off
+("minus £120 in tolls") comes off after the change.
 
 Read only when the request states one rate, asks for one of the rate's two currencies, and
 every other number is part of the amount: a number left over may be a fee or a condition
@@ -49,8 +52,9 @@ _RATE = re.compile(
     rf"(?<![\w.,])(?:(?P<fsym>{_SYMBOL})\s?1(?![\d.,])|1\s*(?P<from>{_NAME}))\s*"
     r"(?:=|is\s+worth|is|equals|gets?\s+(?:you\s+)?|buys?|to)\s*(?:about\s+)?"
     rf"(?:(?P<tsym>{_SYMBOL})\s?(?P<rate>{_AMOUNT})|(?P<rate2>{_AMOUNT})\s*(?P<to>{_NAME}))"
-    # "1.16 euros per pound", "1.16 euros to the pound": the rate said the other way about.
-    rf"|(?<![\w.,])(?P<rate3>{_AMOUNT})\s*(?P<to3>{_NAME})\s+(?:per|to\s+the|to\s+a|for\s+(?:a|one|"
+    # "1.16 euros per pound", "1.16 euros to the pound", "0.79 £ per $": the rate said the
+    # other way about.
+    rf"|(?<![\w.,])(?P<rate3>{_AMOUNT})\s*(?P<to3>{_NAME}|{_SYMBOL})\s+(?:per|to\s+the|to\s+a|for\s+(?:a|one|"
     rf"each|every)|a|an|each)\s+(?P<from3>{_NAME}|{_SYMBOL})"
     # "£300 in euros at 1.16 to the pound": the other currency unnamed, the one asked or the
     # amount's.
@@ -72,6 +76,21 @@ _A_UNIT_FOR = re.compile(
 _HELD = re.compile(
     rf"(?:(?P<sym>{_SYMBOL})\s?(?P<amount>{_AMOUNT})|(?<![\w.,])(?P<amount2>{_AMOUNT})"
     rf"(?:\s*(?P<cur>{_NAME}))?)",
+    re.I,
+)
+# "$2,340 plus $410 shipping": two amounts, each with its currency written, added before
+# the change.
+_PLUS = re.compile(
+    rf"(?:(?P<sym>{_SYMBOL})\s?(?P<a>{_AMOUNT})|(?<![\w.,])(?P<a2>{_AMOUNT})\s*(?P<cur>{_NAME}))"
+    rf"\s*(?:plus|\+)\s*(?:(?P<sym2>{_SYMBOL})\s?(?P<b>{_AMOUNT})|(?<![\w.,])(?P<b2>{_AMOUNT})\s*"
+    rf"(?P<cur2>{_NAME}))",
+    re.I,
+)
+# "minus £120 in tolls", "less £15 fees": an amount taken off what the change gives, read
+# only when written in the currency asked.
+_LESS_AFTER = re.compile(
+    rf"\b(?:minus|less)\s+(?:(?P<sym>{_SYMBOL})\s?(?P<a>{_AMOUNT})|(?<![\w.,])(?P<a2>{_AMOUNT})\s*"
+    rf"(?P<cur>{_NAME}))",
     re.I,
 )
 # "we added a 10% tip", "plus 12.5% service": added to the amount before it is changed.
@@ -130,6 +149,18 @@ def _amount(rest: str) -> tuple[Node, frozenset[str], Reading] | None:
         amount: Node = Op("*", _num(priced.group("price")), _num(priced.group("count")))
         steps.append((amount, "the amount in the currency given"))
         return amount, _codes(priced.group("sym") or priced.group("cur")), steps
+    added = _PLUS.search(rest)
+    if added is not None and len(numbers) == 2 and tip is None and commission is None:
+        first = _codes(added.group("sym") or added.group("cur"))
+        if not first or first != _codes(added.group("sym2") or added.group("cur2")):
+            return None
+        amount = Op(
+            "+",
+            _num(added.group("a") or added.group("a2")),
+            _num(added.group("b") or added.group("b2")),
+        )
+        steps.append((amount, "the amount in the currency given"))
+        return amount, first, steps
     held = list(_HELD.finditer(rest))
     if len(numbers) != 1 or len(held) != 1 or (priced is not None and commission is not None):
         return None
@@ -172,15 +203,27 @@ def read_exchanged(context: str | None, task: str) -> Reading | None:
     rest = _blank(text, rate.span())
     asks = list(_ASKED.finditer(rest))
     wanted = {_codes(m.group("cur") or m.group("many")) for m in asks}
-    if not one or len(wanted) != 1:
+    if not one or len(wanted) not in (1, 2):
         return None
     for ask in asks:
         rest = _blank(rest, ask.span())
-    target = next(iter(wanted))
+    less = _LESS_AFTER.search(rest)
+    if less is not None:
+        if len(wanted) != 1 or _codes(less.group("sym") or less.group("cur")) != next(iter(wanted)):
+            return None
+        rest = _blank(rest, less.span())
     found = _amount(rest) or _earlier_result(rest)
     if found is None:
         return None
     amount, said, steps = found
+    target = next(iter(wanted))
+    if len(wanted) == 2:
+        # "total in $ and in £": the amount in its own currency, as written, then changed.
+        others = [w for w in wanted if not w & said]
+        if not said or len(others) != 1:
+            return None
+        target = others[0]
+        steps = steps or [(amount, "the amount in the currency given")]
     if rate.group("rate4"):
         # "at 1.16 to the pound": the other side is whichever of the currency asked and the
         # amount's is not the pound; both must be known, one of them the pound.
@@ -204,6 +247,11 @@ def read_exchanged(context: str | None, task: str) -> Reading | None:
         rate.group("rate") or rate.group("rate2") or rate.group("rate3") or rate.group("rate4")
     )
     changed = Op("*", amount, factor) if times else Op("/", amount, factor)
+    if less is not None:
+        # "€1,450 ... minus £120 in tolls. what i get in £": taken off in the currency asked.
+        steps = [*steps, (changed, f"the amount in {'/'.join(sorted(target & goal))}")]
+        changed = Op("-", changed, _num(less.group("a") or less.group("a2")))
+        return [*steps, (changed, f"the amount in {'/'.join(sorted(target & goal))} less")]
     tipped = " with the tip" if _TIP.search(text) else ""
     tipped += " less the commission" if _COMMISSION.search(text) else ""
     return [*steps, (changed, f"the amount{tipped} in {'/'.join(sorted(target & goal))}")]

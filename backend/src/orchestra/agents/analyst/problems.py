@@ -1062,16 +1062,18 @@ def read_named_share(context: str, task: str) -> tuple[Node, str] | None:
 # "what percent of my income goes to rent", "what % of our take-home pay goes on the
 # mortgage": the share of what is earned that one named outgoing takes.
 _ASKS_SHARE_OF_INCOME = re.compile(
-    r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+of\s+(?:my|our|his|her|"
+    # "what % goes on chair rent": of what is earned, unsaid.
+    r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+(?:of\s+(?:my|our|his|her|"
     r"their|the)\s+(?:monthly\s+|weekly\s+|yearly\s+|annual\s+)?(?:income|salary|pay|wages?|"
-    r"earnings|take[\s-]?home(?:\s+pay)?)\s+(?:goes|went|is\s+going|is\s+spent|gets\s+spent)\s+"
-    r"(?:on|to|towards?)\s+(?:the\s+|my\s+|our\s+)?(?P<name>[a-z]+)\s*[?.!]*\s*$",
+    r"earnings|take[\s-]?home(?:\s+pay)?)\s+)?(?:goes|went|is\s+going|is\s+spent|gets\s+spent)\s+"
+    r"(?:on|to|towards?)\s+(?:the\s+|my\s+|our\s+)?(?P<name>[a-z]+(?:\s+[a-z]+)?)\s*[?.!]*\s*$",
     re.I,
 )
 # "I earn 2800 a month", "we take home 3,400 a month": the amount earned, and how often.
 _EARNED = re.compile(
     r"\b(?:make|makes|earn|earns|get\s+paid|take\s+home|takes\s+home|bring\s+in|brings\s+in|"
-    r"(?:income|salary|pay)\s+is)\s+(?:about\s+)?[$\u20ac\u00a3]?"
+    # "i take £1,120 a week": what comes in, said so with its money sign.
+    r"(?:income|salary|pay)\s+is|takes?(?=\s+[$\u20ac\u00a3]))\s+(?:about\s+)?[$\u20ac\u00a3]?"
     r"(?P<income>\d[\d,]*(?:\.\d+)?)(?![\d%])(?:\s+(?:a|an|per|each|every)\s+"
     r"(?P<period>day|week|month|year))?",
     re.I,
@@ -1083,8 +1085,9 @@ def read_share_of_income(context: str, task: str) -> tuple[Node, str] | None:
     """ "I earn 2800 a month and rent is 950. What percent of my income goes to rent?": the
     named outgoing out of the amount earned, in percent; None unless the context gives
     exactly two amounts (no percentage), the one earned said with its verb, the outgoing
-    named once after it, both said of one period (or the outgoing of none), and the
-    outgoing no larger."""
+    named once after it (or before it, its amount right after its name: "chair rent £180 a
+    week and i take £1,120 a week. what % goes on chair rent"), both said of one period (or
+    the outgoing of none), and the outgoing no larger."""
     asked = _ASKS_SHARE_OF_INCOME.match(task)
     earned = _EARNED.search(context)
     if asked is None or earned is None or _PERCENT_AFTER.search(context):
@@ -1093,9 +1096,20 @@ def read_share_of_income(context: str, task: str) -> tuple[Node, str] | None:
     rest = context[earned.end() :]
     said = list(re.finditer(rf"\b{re.escape(name)}\b", context, re.I))
     after = _NUMBER.findall(rest)
-    if len(_NUMBER.findall(context)) != 2 or len(after) != 1:
+    if len(_NUMBER.findall(context)) != 2 or len(said) != 1:
         return None
-    if len(said) != 1 or said[0].start() < earned.end():
+    if said[0].start() < earned.end():
+        # "chair rent £180 a week and i take £1,120 a week": the outgoing named first, its
+        # amount right after its name.
+        named = re.match(
+            r"\s+(?:is\s+|was\s+|costs?\s+|of\s+)?[$\u20ac\u00a3]?(?P<out>\d[\d,]*(?:\.\d+)?)(?![\d%])",
+            context[said[0].end() :],
+        )
+        if named is None or said[0].end() + named.end() > earned.start():
+            return None
+        after = [named.group("out")]
+        rest = context[said[0].end() : earned.start()] + context[earned.end() :]
+    elif len(after) != 1:
         return None
     periods = {p.lower() for p in _PERIOD_SAID.findall(rest)}
     if periods - {(earned.group("period") or "").lower()}:
@@ -4173,6 +4187,8 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_price_for_margin(text)
         or read_time_less_break(text)
         or read_periods_to_target(text)
+        or read_stock_lasting(text)
+        or read_cpm_revenue(text)
         or read_saving_to_target(text)
         or (read_changed_then_spread(context, task) if context is not None else None)
         or read_stated_factor(text)
@@ -5278,6 +5294,83 @@ def read_periods_to_target(text: str) -> tuple[Node, str] | None:
         return None
     needed, held, each = (Num(float(a), a) for a in amounts)
     return Op("/", Op("-", needed, held), each), f"{period}s until the amount needed"
+
+
+# "1,240 packs of paracetamol in stock", "we have 300 litres left": what is held now.
+_STOCK_HELD = re.compile(
+    rf"(?<![\w.,])(?P<held>{_AMOUNT})\s+(?:[a-z]+\s+){{0,3}}?(?:in\s+stock|on\s+hand|left)\b",
+    re.I,
+)
+# "selling 85 a day", "we use 12 a week", "going through 3 boxes a month": what goes out.
+_USED_RATE = re.compile(
+    r"\b(?:sell|sells|selling|use|uses|using|go(?:es|ing)?\s+through|burn|burns|burning|"
+    rf"eat|eats|eating)\s+(?:about\s+|around\s+)?(?P<rate>{_AMOUNT})\s+(?:[a-z]+\s+)?"
+    r"(?:an?|per|each|every)\s+(?P<period>hour|day|week|month|year)\b",
+    re.I,
+)
+
+
+def read_stock_lasting(text: str) -> tuple[Node, str] | None:
+    """ "1,240 packs in stock, selling 85 a day. days of stock left": how many periods what
+    is held lasts at the amount that goes out each period, 1,240 / 85; None unless those
+    are the only two numbers and the question asks for that many periods (or how long it
+    lasts)."""
+    held, rate = _STOCK_HELD.search(text), _USED_RATE.search(text)
+    if held is None or rate is None or len(_NUMBER.findall(text)) != 2:
+        return None
+    if _PERCENT_AFTER.search(text) or held.start("held") == rate.start("rate"):
+        return None
+    period = rate.group("period").lower()
+    asked = re.search(
+        rf"\bhow\s+many\s+{period}s?\b|\b{period}s\s+(?:of\s+(?:stock|supply)\s+)?"
+        r"(?:left|remaining)\b|\bhow\s+long\s+(?:will|would|does)\s+(?:it|that|this|they|"
+        r"the\s+stock)\s+last\b",
+        text,
+        re.I,
+    )
+    amounts = [held.group("held").replace(",", ""), rate.group("rate").replace(",", "")]
+    if asked is None or float(amounts[1]) <= 0:
+        return None
+    return Op("/", Num(float(amounts[0]), amounts[0]), Num(float(amounts[1]), amounts[1])), (
+        f"{period}s the stock lasts"
+    )
+
+
+# "18,400 downloads", "50,000 impressions": the count an ad's price per thousand is paid on.
+_CPM_COUNT = re.compile(
+    rf"(?<![\w.,])(?P<count>{_AMOUNT})\s+(?:ad\s+)?(?:downloads|impressions|views|plays|"
+    r"listens|streams)\b",
+    re.I,
+)
+# "$22 cpm", "at 18 CPM", "cpm is $22", "a cpm of 18": the price per thousand of them.
+_CPM_RATE = re.compile(
+    rf"(?<![\w.,])[$\u00a3\u20ac]?(?P<rate>{_AMOUNT})\s*cpm\b|"
+    rf"\bcpm\s+(?:is\s+|of\s+|at\s+|was\s+)?[$\u00a3\u20ac]?(?P<rate2>{_AMOUNT})(?![\d%])",
+    re.I,
+)
+# "(per 1000)", "per thousand": the reminder of what a cpm is, no number to compute on.
+_CPM_REMINDER = re.compile(r"\(?\bper\s+(?:1,?000|thousand)\b\s*\)?", re.I)
+_ASKS_BROUGHT_IN = re.compile(
+    r"\b(?:revenue|earn|earns|earnings|make|makes|income|pays?|worth|how\s+much|whats|"
+    r"what(?:'s|\s+is|\s+do|\s+does|\s+would))\b",
+    re.I,
+)
+
+
+def read_cpm_revenue(text: str) -> tuple[Node, str] | None:
+    """ "ep got 18,400 downloads, ad cpm is $22 (per 1000). ad revenue": a count paid for at
+    a price per thousand of it (cpm), 18,400 / 1000 x 22; None unless those are the only two
+    numbers (a reminder "(per 1000)" aside) and the request asks what it brings in."""
+    plain = _CPM_REMINDER.sub(" ", text)
+    counts, rates = list(_CPM_COUNT.finditer(plain)), list(_CPM_RATE.finditer(plain))
+    if len(counts) != 1 or len(rates) != 1 or len(_NUMBER.findall(plain)) != 2:
+        return None
+    if _PERCENT_AFTER.search(plain) or not _ASKS_BROUGHT_IN.search(plain):
+        return None
+    count = counts[0].group("count").replace(",", "")
+    rate = (rates[0].group("rate") or rates[0].group("rate2")).replace(",", "")
+    thousands = Op("/", Num(float(count), count), Num(1000, "1000"))
+    return Op("*", thousands, Num(float(rate), rate)), "the revenue at the cpm"
 
 
 # "in 3 years", "within 18 months", "by 2 years' time": how long there is to save it.
