@@ -1888,6 +1888,63 @@ def test_a_qualified_figure_follows_up_on_the_same_numbers() -> None:
 
 
 @pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        # A figure shortened ("sd", "std dev"), said by its full name.
+        ("weekly km 212 185 240 198 226 - mean?", "and the sample sd",
+         "212 185 240 198 226 - sample standard deviation"),
+        ("test marks 67, 72, 81, 59, 90 average?", "and the std dev?",
+         "67, 72, 81, 59, 90 standard deviation"),
+        # The mode said in words, of a noun any list of values is of.
+        ("goals per game 3 1 4 0 2 5 2 1 3 2, mean?", "whats the most common score",
+         "3 1 4 0 2 5 2 1 3 2, most common"),
+        ("dice rolls 3 6 2 6 1 6 4, whats the median", "most common number?",
+         "3 6 2 6 1 6 4, whats the most common"),
+    ],
+)  # fmt: skip
+def test_a_short_or_worded_figure_follows_up_on_the_same_numbers(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    # they were planned as research of the follow-up's words alone
+    result = plan(follow_up, history=(previous,))
+    assert shape(result) == [("statistics", [])]
+    assert expected in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        ("gel mani is £28, how much is 15% off for new clients",
+         "and whats the price after that discount", "£28, less 15%"),
+        ("jacket is $65 and theres a 20% discount, how much do i save",
+         "so what do i pay with the discount?", "$65 less 20%"),
+        ("what's 12.5% off 1,240", "discounted price?", "1,240 less 12.5%"),
+    ],
+)  # fmt: skip
+def test_the_price_after_the_earlier_discount_is_the_amount_less_it(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert shape(result) == [("calculation", [])]
+    assert expected in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    "previous",
+    [
+        # Which amount the discount is of, or which discount, is not said.
+        "3 tickets at £28 each, 15% off, how much off",
+        "£40 with 10% off, then 5% loyalty discount, saving?",
+        # No discount before.
+        "what is 15% of 80",
+    ],
+)
+def test_the_price_after_a_discount_not_said_once_is_not_guessed(previous: str) -> None:
+    with pytest.raises(PlannerError):
+        plan("and the price after the discount", history=(previous,))
+
+
+@pytest.mark.parametrize(
     "description",
     [
         # Numbers apart by spaces alone, then the question of them.

@@ -26,8 +26,10 @@ _FIGURE = (
     # "the sample variance", "the population standard deviation": a figure, qualified.
     r"(?:(?:sample|population)\s+)?"
     r"(?:average|mean|median|mode|sum|total|range|variance|standard\s+deviation|stdev|"
-    # "sample sd", "the std dev": the standard deviation, as people shorten it.
-    r"std\.?\s*dev|sd|"
+    # "and the sample sd", "the std dev": the standard deviation, shortened.
+    r"sd|std\.?\s*dev|"
+    # "whats the most common score": the mode, said in words.
+    r"most\s+(?:common|frequent)|commonest|"
     r"max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest|biggest|greatest)"
 )
 # "and the fastest and slowest?": one figure or two, a superlative of the values too.
@@ -36,8 +38,9 @@ _ASKED_FIGURE = (
     r"hottest|coldest|coolest|warmest|wettest|driest|heaviest|lightest)"
 )
 _ASKED_FIGURES = _ASKED_FIGURE + r"(?:\s+and\s+(?:the\s+)?" + _ASKED_FIGURE + r")?"
-# "the biggest one", "the lowest number": the figure, said of one of the numbers.
-_ONE_OF_THEM = r"(?:\s+(?:one|number|value|figure))?"
+# "the biggest one", "the lowest number", "the most common score": the figure, said of one
+# of the numbers, with a noun any list of values is of.
+_ONE_OF_THEM = r"(?:\s+(?:one|number|value|figure|score|result|reading|mark))?"
 # What is asked of a text, named as a noun.
 _TEXT_ASK = r"(?:keywords|key\s+words|key\s+terms|summary|gist|sentiment|tone)"
 # "now do 'the waiter was rude'", "try 'it broke'", "check this one too: '...'": a new
@@ -575,6 +578,47 @@ def _pieces_over_area(text: str, earlier: Sequence[str]) -> str | None:
     return f"{area.group('what').strip()}, {match.group('ask')}" + (f", {rest}" if rest else "")
 
 
+# "and whats the price after that discount", "so the discounted price?", "what do i pay
+# with the discount": the price left once the earlier request's discount is taken off.
+_AFTER_DISCOUNT_RE = re.compile(
+    _LEAD + r"(?:(?:what(?:'s|s|\s+is|\s+would\s+be|\s+will\s+be)|how\s+much\s+is)\s+)?"
+    r"(?:the\s+|my\s+)?(?:(?:discounted|reduced|sale)\s+(?:price|cost|total)"
+    r"|(?:(?:new|final)\s+)?(?:price|cost|total|it|that)\s+(?:after|with)\s+"
+    r"(?:the\s+|that\s+|this\s+)?(?:discount|reduction)"
+    r"|(?:what|how\s+much)\s+(?:do|would|will|does)\s+(?:i|we|they|you|he|she|it)\s+"
+    r"(?:pay|cost|come\s+to)\s+(?:after|with)\s+(?:the\s+|that\s+|this\s+)?discount)"
+    r"(?:\s+(?:then|now|please|pls))?\s*[.!?]*$",
+    re.I,
+)
+# A percentage said as a discount: "15% off", "a 10% discount", "discount of 20%".
+_DISCOUNT_SAID_RE = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent\b)\s*(?:off\b|discount)"
+    r"|\bdiscount\s+of\s+\d+(?:\.\d+)?\s*(?:%|percent\b)",
+    re.I,
+)
+_AMOUNT_OR_SHARE_RE = re.compile(
+    r"(?<![\w.,])(?P<amount>[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?)(?P<share>\s*(?:%|percent\b))?"
+)
+
+
+def _after_discount(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and whats the price after that discount" after "gel mani is £28, how much is 15% off
+    for new clients" is "£28 less 15%"; None unless the earlier request says its percentage
+    as a discount and gives exactly one percentage and one other amount (which price the
+    discount is of is otherwise not said)."""
+    if _AFTER_DISCOUNT_RE.match(text.strip()) is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    if _DISCOUNT_SAID_RE.search(previous) is None:
+        return None
+    found = list(_AMOUNT_OR_SHARE_RE.finditer(previous))
+    share = _only([m for m in found if m["share"]])
+    amount = _only([m for m in found if not m["share"]])
+    if share is None or amount is None:
+        return None
+    return f"{amount['amount']} less {share['amount']}%"
+
+
 def _only(found: list[re.Match[str]]) -> re.Match[str] | None:
     """The one match of ``found``; None for none or several (which one is meant is not said)."""
     return found[0] if len(found) == 1 else None
@@ -606,7 +650,11 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         # Another piece of writing or research; "another one" after arithmetic says nothing.
         if not re.search(r"\d", previous):
             return previous
-    shared = _new_count_after(text, earlier) or _pieces_over_area(text, earlier)
+    shared = (
+        _new_count_after(text, earlier)
+        or _pieces_over_area(text, earlier)
+        or _after_discount(text, earlier)
+    )
     if shared is not None:
         return shared
     joined = _more_join(text, earlier)
@@ -1211,6 +1259,7 @@ def _swap_two_units(previous: str, amount: re.Match[str]) -> str | None:
 
 
 _FIGURE_RE = re.compile(r"\b" + _FIGURE + r"\b", re.I)
+_SHORT_SPREAD_RE = re.compile(r"\b(?:sd|std\.?\s*dev)\b", re.I)
 _OF_AMOUNT_RE = re.compile(r"(?:%|\bpercent)\s+of\s+(?P<amount>\$?\d[\d,]*(?:\.\d+)?)", re.I)
 
 
@@ -1247,12 +1296,14 @@ def _substitute(previous: str, subject: str) -> str | None:
         r"(?:the\s+)?(?P<figure>" + _ASKED_FIGURES + r")" + _ONE_OF_THEM, subject, re.I
     )
     if figure:
-        swapped = _swap_figure(previous, figure.group("figure"))
+        # "the sample sd": the figure by its full name, which the skills are known by.
+        named = _SHORT_SPREAD_RE.sub("standard deviation", figure.group("figure"))
+        swapped = _swap_figure(previous, named)
         numbers = _NUMBERS_RE.search(previous)
         if swapped is None and numbers and not _FIGURE_RE.search(previous):
             # "and the largest one?" after "add up 12, 30 and 7": the same numbers, asked
             # for the figure the earlier request computed without naming it.
-            return f"What's the {figure.group('figure')} of {numbers.group(0)}"
+            return f"What's the {named} of {numbers.group(0)}"
         return swapped
     of_amount = re.fullmatch(r"of\s+(?P<amount>\$?\d[\d,]*(?:\.\d+)?)", subject, re.I)
     if of_amount:
