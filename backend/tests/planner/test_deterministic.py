@@ -2242,6 +2242,25 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         # a change by a rate named and not given
         ("my pension rises in line with inflation, what will i get", "names but does not give"),
         ("service charge is going up by the rpi, whats the new charge", "names but does not give"),
+        # the weather to come where the user is, asked as the wind or a temperature, or as a
+        # judgement of the day's heat or cold
+        ("what will the temperature be like for the bbq tomorrow", "without saying where"),
+        ("whats the wind doing on sunday for the sail", "without saying where"),
+        ("will it be too cold to take the baby out tonight", "without saying where"),
+        ("is it warm enough to sit out this afternoon", "without saying where"),
+        # ... and of a place named
+        ("whats the wind going to be like in whitby on sunday", "weather forecast"),
+        # what is in fashion, and what things cost, go for or sell for these days
+        ("what colours are on trend this winter", "as they are now"),
+        ("whats the most popular baby name this year", "as they are now"),
+        ("what do electricians charge nowadays", "as they are now"),
+        ("what does a new boiler fit cost these days", "as they are now"),
+        # which of many things are worth one's while: a recommendation
+        ("which walking boots are worth buying", "a recommendation"),
+        ("what podcasts are worth listening to", "a recommendation"),
+        # whether a thing pays in the user's own case, with none of its figures
+        ("would an electric car be worth it for me", "pays in your own case"),
+        ("is a heat pump worth the money for us", "pays in your own case"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -2273,6 +2292,19 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         "what is ibuprofen used for",
         "where is my appendix",
         "what is cpi inflation",
+        # facts of a thing, and whether it pays for nobody in particular, are looked up
+        "what is a heat pump",
+        "how do solar panels work",
+        "history of the electric car",
+        "is a phd worth it",
+        # the research or analysis asked for in its own words
+        "research whether solar panels are worth it on my house",
+        # a judgement of heat or cold asked of no day, and why it is hot or cold
+        "is it too hot to walk dogs",
+        "why is it colder in winter",
+        # a verb "wind", no weather; a popularity of all time
+        "how do i wind down before my exam tomorrow",
+        "what is the most popular colour in the world",
     ],
 )
 def test_a_figure_of_the_world_is_researched_not_refused(description: str) -> None:

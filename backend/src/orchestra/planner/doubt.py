@@ -64,6 +64,10 @@ _NOUNS = {
     "analysis": r"analysis|comparison|pros\s+and\s+cons|versus|vs|strengths|weaknesses|risks|"
     r"swot|tradeoffs?",
 }
+# Research asked for in its own words: "research ...", "look up ..." (its verbs only).
+_ASKS_RESEARCH_RE = re.compile(
+    rf"(?:^\s*|\b(?:to|and|then|please|pls|me|you|us)\s+)(?:{_VERBS['research']})\b", re.I
+)
 _NAMES_WORK = {
     name: re.compile(
         rf"(?:^\s*|\b(?:to|and|then|please|pls|me|you|us)\s+)(?:{_VERBS[name]})\b"
@@ -294,7 +298,10 @@ _READING_ASKED_RE = re.compile(
 # asks for a forecast, `_FORECAST_ASKED_RE`).
 _WEATHER_RE = re.compile(
     r"\b(?:rain|raining|snow|snowing|frost|frosty|sunny|windy|storms?|weather|forecast|"
-    r"thunder|hail|drizzle)\b",
+    r"thunder|hail|drizzle|gusts?|gusty|breezy|heatwave|fog|foggy)\b"
+    # "the wind", "strong winds", "wind speed" (not "wind down", "wind up the meeting")
+    r"|\b(?:the|any|much|strong|high|light|a)\s+winds?\b(?!\s+(?:up|down|back|on|in|off)\b)"
+    r"|\bwind\s+(?:speeds?|directions?|chill)\b",
     re.I,
 )
 _SOON_RE = re.compile(
@@ -328,7 +335,16 @@ _FORECAST_ASKED_RE = re.compile(
     r"\b(?:will|is|it's|its)\s+(?:it|there)?\s*(?:be\s+|going\s+to\s+(?:be\s+)?|gonna\s+"
     r"(?:be\s+)?)?(?:any\s+)?(?:rain|raining|snow|snowing|frost|frosty|sunny|windy|storms?|"
     r"stormy|thunder|hail|drizzle|dry|wet)\b"
-    r"|\bwhat(?:'s|s|\s+is|\s+will)\s+the\s+(?:weather|forecast)\b",
+    # How warm or cold it is, or is judged to be: "is it too hot to walk the dogs today",
+    # "will it be cold enough for ice on the pond tonight". Asked of a day, it turns on
+    # that day's reading ("is it too hot to walk dogs" alone asks no reading).
+    r"|\b(?:will|is|it's|its)\s+it\s+(?:be\s+|going\s+to\s+be\s+|gonna\s+be\s+)?"
+    r"(?:too\s+|very\s+|really\s+|so\s+|warm\s+or\s+|hot\s+or\s+)?(?:hot|cold|warm|chilly|"
+    r"freezing|icy|humid|muggy|foggy|misty|cloudy|breezy|gusty|mild)\b"
+    r"|\bwhat(?:'s|s|\s+is|\s+will)\s+the\s+(?:weather|forecast)\b"
+    # "whats the wind going to be like on saturday", "what will the temperature be tomorrow"
+    r"|\bwhat(?:'s|s|\s+is|\s+will)\s+the\s+(?:wind|winds|temperature|temp|humidity|"
+    r"visibility|swell|surf)\s+(?:going\s+to\s+be|gonna\s+be|be|like|doing)\b",
     re.I,
 )
 # Where a thing of the user's is, or when it comes: "where is my parcel right now", "when
@@ -403,6 +419,9 @@ _FIGURE_ASKED_RE = re.compile(
 # source here has live prices, rankings or timetables, and research would find nothing.
 _LIVE_NOW_RE = re.compile(
     r"\b(?:right\s+now|currently|at\s+the\s+moment|today|tonight|this\s+(?:week|morning|season))\b"
+    # "these days", "nowadays", "this autumn": the present, said more loosely
+    r"|\b(?:these\s+days|nowadays|at\s+present|this\s+(?:month|year|spring|summer|autumn|fall|"
+    r"winter))\b"
     # "who's the best striker in the league": a standing of this season
     r"|\b(?:in|of|on)\s+the\s+(?:league|table|charts?|standings|premiership|premier\s+league)\b"
     r"|\bnow\s*[?.!]*\s*$",
@@ -417,6 +436,12 @@ _LIVE_ASKED_RE = re.compile(
     r"gold|bitcoin|shares?|stocks?|odds|queue|traffic|delays?)\b"
     # "whats a jar of honey going for in tesco right now", "is the path up snowdon open today"
     r"|\b(?:going|selling)\s+for\b|\b(?:open|closed|shut|running|delayed|cancelled)\b"
+    # "what does a boiler service go for these days", "what do plumbers charge nowadays"
+    r"|\b(?:go|goes|sell|sells|fetch|fetches)\s+for\b|\b(?:cost|costs|charge|charges)\b"
+    # "the most popular nail colour this autumn", "whats trending this summer": what is in
+    # fashion, which changes with the season
+    r"|\b(?:most\s+popular|trending|trendy|in\s+fashion|fashionable|in\s+style|on[\s-]+trend|"
+    r"in\s+vogue|all\s+the\s+rage)\b"
     # "how much is surge pricing in leeds tonight", "how long is the waiting list for a
     # dentist at the moment", "are the tickets sold out now", "how busy is the tip today"
     r"|\b(?:pricing|surge|availability|sold\s+out|how\s+busy)\b"
@@ -482,6 +507,28 @@ _BEST_FOR_RE = re.compile(
     r"method|thing|things|advice)\b)[a-z]+\s+for\b(?!.*\d)",
     re.I,
 )
+# Whether a thing pays in the user's own case: "will solar panels be worth it on my house",
+# "is a heat pump worth the money for us". It turns on their figures (bills, use, prices),
+# which only they have; "is the japan rail pass still worth it for a 10 day trip" is nobody's
+# own and is looked up.
+_WORTH = r"worth\s+(?:it|the\s+(?:money|cost|price|investment|outlay|extra))\b"
+_OWN_WORTH_RE = re.compile(
+    rf"\b{_WORTH}.*\b(?:my|our|me|us|i|we)\b"
+    rf"|\b(?:my|our|i|we)\b.*\b{_WORTH}",
+    re.I,
+)
+# Which of many things are worth the user's while: "which festivals are worth doing this
+# summer", "what films are worth seeing". A recommendation: taste and needs decide it.
+_WORTH_WHICH_RE = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'-]+\s+){1,3}?(?:are|is)\s+(?:(?:really|actually|most|"
+    r"even|still)\s+)?worth\s+(?:it\b|the\s+(?:money|trip|effort)\b|[a-z]+ing\b)",
+    re.I,
+)
+_RECOMMENDATION = (
+    "it asks for a recommendation, which turns on taste and needs, and no source here "
+    "settles it. Ask for facts to compare, e.g. 'research the yeasts used for NEIPA and how "
+    "they differ'"
+)
 # A change to the earlier figures said in words, with no figure: "what if im not vat
 # registered", "and if we go on a weekday".
 _WHAT_IF_IN_WORDS_RE = re.compile(
@@ -536,6 +583,25 @@ def doubt(
         # text of theirs; judged as a text, the question's own "upset" would be the answer.
         return _CAME_ACROSS
     if (
+        capability in _NAMES_WORK
+        and not numbers
+        and not material
+        # "analyse whether solar is worth it on my house", "research which festivals are
+        # worth it": the work named is asked for
+        and not _NAMES_WORK["analysis"].search(asked)
+        and not _ASKS_RESEARCH_RE.search(asked)
+        # "write a post on whether solar is worth it for our street": a piece asked for
+        and not (capability == "writing" and _NAMES_WORK["writing"].search(asked))
+    ):
+        if _WORTH_WHICH_RE.search(asked):
+            return _RECOMMENDATION
+        if _OWN_WORTH_RE.search(asked):
+            return (
+                "it asks whether a thing pays in your own case, which turns on figures only "
+                "you have (costs, savings, use). Give them, e.g. 'panels cost 6,500 and save "
+                "540 a year: how many years to pay back?'"
+            )
+    if (
         capability not in _NAMES_WORK
         or any(n.search(asked) for n in _NAMES_WORK.values())
         or WHO_SAID_RE.search(asked)
@@ -574,12 +640,12 @@ def doubt(
         or _NEXT_DEPARTURE_RE.search(text)
     ) and not (numbers or material):
         return (
-            "it asks about things as they are now (prices, rates, rankings, timetables), which "
-            "no source here has. Give the figures to work with, e.g. 'petrol is 1.42 a litre, "
-            "what does a 50 litre tank cost?'"
+            "it asks about things as they are now (prices, rates, rankings, fashions, "
+            "timetables), which no source here has. Give the figures to work with, e.g. "
+            "'petrol is 1.42 a litre, what does a 50 litre tank cost?'"
         )
     if (
-        _WEATHER_RE.search(text)
+        (_WEATHER_RE.search(text) or (_FORECAST_ASKED_RE.search(text) and not numbers))
         and _SOON_RE.search(text)
         and not _PLACE_NAMED_RE.search(text)
         and not _PLACE_WITH_THE_RE.search(text)
@@ -696,11 +762,7 @@ def doubt(
             "1,100: what is each share in proportion to pay?'"
         )
     if _BEST_FOR_RE.search(text) and not numbers and not material:
-        return (
-            "it asks for a recommendation, which turns on taste and needs, and no source "
-            "here settles it. Ask for facts to compare, e.g. 'research the yeasts used for "
-            "NEIPA and how they differ'"
-        )
+        return _RECOMMENDATION
     if _BETTER_OF_TWO_RE.search(text) and not numbers and not material:
         return (
             "it asks which of two things is better without the figures that decide it "
