@@ -16,8 +16,8 @@ from fastapi import FastAPI
 from google.protobuf.json_format import MessageToDict
 
 from orchestra.agents.a2a_internals import durable_task_store
-from orchestra.agents.analyst import AnalystExecutor
 from orchestra.agents.analyst.card import analyst_card
+from orchestra.agents.analyst.executor import AnalystExecutor
 from orchestra.agents.executor import Progress
 from orchestra.agents.idempotency import MessageKeyStore, idempotency_key
 from orchestra.agents.protocol import StepRequest, StepResult

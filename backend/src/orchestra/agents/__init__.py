@@ -6,9 +6,12 @@ message contract both agents speak is described in `orchestra.agents.protocol`.
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from typing import TYPE_CHECKING
 
-from orchestra.config import Settings
+if TYPE_CHECKING:  # the analyst's readings, imported by worker processes, need neither
+    from fastapi import FastAPI
+
+    from orchestra.config import Settings
 
 __all__ = ["AGENT_KINDS", "create_agent_app"]
 
