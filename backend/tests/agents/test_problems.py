@@ -683,3 +683,31 @@ def test_a_count_at_a_price_per_thousand_cpm(instruction: str, result: float) ->
 def test_a_cpm_with_a_share_taken_too_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("50,000 impressions at $3 cpm and 20% goes to the network, what do i make")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the count a sum buys at a price per thousand: the reverse of the revenue
+        ("50,000 impressions at $3 cpm, how many impressions for $500", 166666.666667),
+        ("how many views do i need for $200 at $4 cpm", 50000),
+        ("podcast cpm is \u00a318. how many downloads to earn \u00a3900", 50000),
+        ("at a $2.50 cpm how many plays will 400 dollars buy", 160000),
+    ],
+)
+def test_the_count_a_sum_buys_at_a_cpm(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a count of other things than those asked; more than what; a share taken too
+        "20,000 views at $3 cpm, how many impressions for $500",
+        "50,000 impressions at $3 cpm, how many more impressions for $500",
+        "at a $3 cpm and 20% to the network, how many impressions for $500",
+    ],
+)
+def test_the_count_at_a_cpm_that_does_not_fit_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

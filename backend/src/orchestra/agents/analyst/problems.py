@@ -4189,6 +4189,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_periods_to_target(text)
         or read_stock_lasting(text)
         or read_cpm_revenue(text)
+        or read_cpm_count(text)
         or read_saving_to_target(text)
         or (read_changed_then_spread(context, task) if context is not None else None)
         or read_stated_factor(text)
@@ -5371,6 +5372,54 @@ def read_cpm_revenue(text: str) -> tuple[Node, str] | None:
     rate = (rates[0].group("rate") or rates[0].group("rate2")).replace(",", "")
     thousands = Op("/", Num(float(count), count), Num(1000, "1000"))
     return Op("*", thousands, Num(float(rate), rate)), "the revenue at the cpm"
+
+
+# "how many impressions for $500", "how many views do i need to make $200": the count a sum
+# of money buys (or brings in) at a price per thousand of them.
+_ASKS_CPM_COUNT = re.compile(
+    r"\bhow\s+many\s+(?:more\s+)?(?:ad\s+)?(?P<things>downloads|impressions|views|plays|listens|"
+    r"streams)\b",
+    re.I,
+)
+# "$500", "500 dollars", "a budget of 500": the sum the count is asked of.
+_CPM_SUM = re.compile(
+    rf"(?<![\w.,])[$\u00a3\u20ac](?P<sum>{_AMOUNT})(?![\d%]|[.,]\d)|"
+    rf"(?<![\w.,$\u00a3\u20ac])(?P<sum2>{_AMOUNT})\s*(?:dollars|pounds|euros|bucks|quid)\b|"
+    rf"\bbudget\s+(?:is\s+|of\s+)?(?P<sum3>{_AMOUNT})(?![\d%])",
+    re.I,
+)
+
+
+def read_cpm_count(text: str) -> tuple[Node, str] | None:
+    """ "how many views do i need for $200 at $4 cpm": the count a sum buys (or brings in)
+    at a price per thousand of it, 200 / 4 x 1000 (not the revenue of a count, the reverse);
+    None unless the cpm and the sum are said once each, nothing else is asked of them (no
+    percentage) and any other number is a count of the very things asked ("50,000
+    impressions at $3 cpm, how many impressions for $500": the campaign the price is of)."""
+    plain = _CPM_REMINDER.sub(" ", text)
+    asked = _ASKS_CPM_COUNT.search(plain)
+    rates = list(_CPM_RATE.finditer(plain))
+    sums = [
+        m
+        for m in _CPM_SUM.finditer(plain)
+        if not any(m.start() < r.end() and r.start() < m.end() for r in rates)
+    ]
+    if asked is None or len(rates) != 1 or len(sums) != 1 or _PERCENT_AFTER.search(plain):
+        return None
+    if re.search(r"\bhow\s+many\s+more\b", plain, re.I):
+        return None  # more than what: the count had is not said to be paid for
+    things = asked.group("things").lower()
+    counts = list(_CPM_COUNT.finditer(plain))
+    if any(not c.group(0).lower().rstrip("s").endswith(things.rstrip("s")) for c in counts):
+        return None  # a count of other things: what it is for is not said
+    if len(_NUMBER.findall(plain)) != 2 + len(counts) or len(counts) > 1:
+        return None
+    rate = (rates[0].group("rate") or rates[0].group("rate2")).replace(",", "")
+    amount = next(g for g in sums[0].group("sum", "sum2", "sum3") if g).replace(",", "")
+    if float(rate) <= 0:
+        return None
+    per_one = Op("/", Num(float(amount), amount), Num(float(rate), rate))
+    return Op("*", per_one, Num(1000, "1000")), f"the {things} the sum pays for at the cpm"
 
 
 # "in 3 years", "within 18 months", "by 2 years' time": how long there is to save it.
