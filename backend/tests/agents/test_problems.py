@@ -683,3 +683,99 @@ def test_a_count_at_a_price_per_thousand_cpm(instruction: str, result: float) ->
 def test_a_cpm_with_a_share_taken_too_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("50,000 impressions at $3 cpm and 20% goes to the network, what do i make")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the count a sum buys at a price per thousand: the reverse of the revenue
+        ("50,000 impressions at $3 cpm, how many impressions for $500", 166666.666667),
+        ("how many views do i need for $200 at $4 cpm", 50000),
+        ("podcast cpm is \u00a318. how many downloads to earn \u00a3900", 50000),
+        ("at a $2.50 cpm how many plays will 400 dollars buy", 160000),
+    ],
+)
+def test_the_count_a_sum_buys_at_a_cpm(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a count of other things than those asked; more than what; a share taken too
+        "20,000 views at $3 cpm, how many impressions for $500",
+        "50,000 impressions at $3 cpm, how many more impressions for $500",
+        "at a $3 cpm and 20% to the network, how many impressions for $500",
+    ],
+)
+def test_the_count_at_a_cpm_that_does_not_fit_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: rent \u00a3240 a week and i earn \u00a32,800 a month. Task: what % goes on rent",
+        "Context: rent is 240 a week and i earn 2,800 a month. Task: what percent is rent",
+        "Context: got paid 2800 a month, spent 240 a week on rent. Task: what share is rent",
+        "Context: donations 12,400 a year and 1,860 a month went on admin. "
+        "Task: what percent is admin",
+        "Context: i earn 15 an hour and rent is 240 a week. Task: rent as a percentage of pay?",
+        "Context: weekly rent is 240 and my monthly salary is 2,400. "
+        "Task: what fraction of my salary is rent",
+    ],
+)
+def test_a_share_of_amounts_over_different_periods_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError, match="different periods"):
+        run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # both amounts over one period: the share as it stands
+        (
+            "Context: rent \u00a3240 a week and i earn \u00a3700 a week. Task: what % goes on rent",
+            34.285714,
+        ),
+        (
+            "Context: i spend \u00a390 on food every week and take home \u00a3400 each week. "
+            "Task: what share is food",
+            22.5,
+        ),
+        (
+            "Context: donations 12,400 a month and 1,860 a month went on admin. "
+            "Task: what percent is admin",
+            15,
+        ),
+        # a difference in money over two periods, no share of one in the other
+        ("Context: gym is 420 a year or 39 a month. Task: how much cheaper is paying yearly", 48),
+    ],
+)
+def test_a_share_of_amounts_over_one_period_is_read(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the total is the two parts together, not the other part
+        ("Context: rent \u00a3240, bills \u00a3300. Task: what % of the total is rent", 44.444444),
+        ("Context: food was 120 and fuel 80. Task: what share of the total is fuel", 40),
+        ("Context: spent 120 on food and 80 on fuel. Task: what percent of the total is fuel", 40),
+        # the whole said by name
+        (
+            "Context: budget 12,400 and 1,860 went on admin. "
+            "Task: what percent of the budget is admin",
+            15,
+        ),
+    ],
+)
+def test_a_named_share_of_the_total(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result, rel=1e-6)
+
+
+def test_a_named_share_of_a_whole_not_said_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("rent \u00a3240, bills \u00a3300. what % of the budget is rent")

@@ -1152,3 +1152,10 @@ def test_loads_asked_without_just_divide_are_refused() -> None:
     # 2.9 loads are 3 trips: whether the part trip is asked is not said.
     with pytest.raises(AgentInputError):
         run("the van holds 18 m3, the house is about 52 m3. how many trips")
+
+
+def test_a_price_per_thousand_is_no_price_of_the_count_said() -> None:
+    # "$3 cpm" is $3 a thousand impressions, not $3 for the 50,000 (50000 * 500 / 3)
+    assert (
+        read_quantities(None, "50,000 impressions at $3 cpm, how many impressions for $500") is None
+    )

@@ -102,6 +102,7 @@ from orchestra.agents.analyst.problems import (
     read_unit_price,
     read_value_after_years,
     read_yearly_against_monthly,
+    share_over_periods,
     spelt,
     states_count_and_price,
     states_rate_and_duration,
@@ -875,6 +876,20 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         # "5 km in miles, 10 kg in lb and 30 C in F": each conversion, in turn.
         listed = read_conversions(f"{context.group('context')} {text}" if context else text)
         found = None if listed is None else tuple(Clause(n, e) for e, n in listed)
+    periods = (
+        share_over_periods(f"{context.group('context')} {text}" if context else text)
+        if found is None
+        else None
+    )
+    if periods is not None:
+        # "rent £240 a week and i earn £2,800 a month. what % goes on rent": not 240 of
+        # 2,800, and a month is no whole number of weeks to convert by.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: the request asks for a share "
+            f"of amounts said over different periods (a {periods[0]} and a {periods[1]}), and "
+            f"one is not a share of the other until both are for the same period. Give both "
+            f"for one period, e.g. both a {periods[0]} or both a {periods[1]}."
+        )
     if found is None:
         # Word problems, with their short forms written out ("a dozen", "18.75/hr").
         found = _word_problem(spelt(context.group("context")) if context else None, spelt(text))

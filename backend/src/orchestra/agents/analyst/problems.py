@@ -121,6 +121,7 @@ __all__ = [
     "read_value_after_years",
     "read_weighted_mark",
     "read_yearly_against_monthly",
+    "share_over_periods",
     "spelt",
     "states_count_and_price",
 ]
@@ -1015,7 +1016,7 @@ def read_part_of_whole(context: str, task: str) -> tuple[Node, str] | None:
 # of the amount a word names.
 _ASKS_NAMED_SHARE = re.compile(
     r"^\s*(?:so\s+)?what\s+(?:percent(?:age)?|%|share|proportion)\s+(?:of\s+(?:it|that|the\s+"
-    r"[a-z]+)\s+)?(?:is|was|went\s+on|goes\s+on|is\s+spent\s+on|was\s+spent\s+on)\s+"
+    r"(?P<whole>[a-z]+))\s+)?(?:is|was|went\s+on|goes\s+on|is\s+spent\s+on|was\s+spent\s+on)\s+"
     r"(?P<name>[a-z]+)\s*[?.!]*\s*$",
     re.I,
 )
@@ -1041,9 +1042,39 @@ def read_named_share(context: str, task: str) -> tuple[Node, str] | None:
     said = list(re.finditer(rf"\b{re.escape(asked.group('name'))}s?\b", context, re.I))
     if len(numbers) != 2 or len(said) != 1:
         return None
+    whole_named = (share.group("whole") or "") if share is not None else ""
+    unsaid = bool(whole_named) and not re.search(rf"\b{re.escape(whole_named)}", context, re.I)
+    if unsaid and whole_named.lower() not in {"total", "sum", "lot", "whole"}:
+        return None  # "rent 240, bills 300. what % of the budget is rent": no budget said
     at = said[0].start()
     named, other = sorted(numbers, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)))
     part, whole = _plain(named.group(0)), _plain(other.group(0))
+    if unsaid and gap is None:
+        # "rent 240, bills 300. what % of the total is rent": the total is the two together,
+        # not the other one; the part is the amount said right after its name ("rent 240",
+        # "rent is 240") or right before it ("240 on rent"), and only one is.
+        name = re.escape(asked.group("name"))
+        after = re.search(
+            rf"\b{name}s?\s*(?::|=|-|(?:is|was|are|were|costs?|came\s+to)\b)?\s*"
+            rf"[$\u00a3\u20ac]?(?P<n>{_NUMBER.pattern})",
+            context,
+            re.I,
+        )
+        before = re.search(
+            rf"(?P<n>{_NUMBER.pattern})\s+(?:(?:went|goes|spent|is|was)\s+)?(?:on|for|in)\s+"
+            rf"(?:the\s+)?{name}s?\b",
+            context,
+            re.I,
+        )
+        stated = after or before
+        if stated is None or (after is not None and before is not None):
+            return None
+        if stated.start("n") != named.start():
+            named, other = other, named
+        part, whole = _plain(named.group(0)), _plain(other.group(0))
+        return Op(
+            "*", Op("/", part, Op("+", part, whole)), Num(100, "100")
+        ), "the part as a percentage of the total"
     if gap is None:
         if part.value > whole.value or whole.value == 0:
             return None
@@ -1057,6 +1088,73 @@ def read_named_share(context: str, task: str) -> tuple[Node, str] | None:
     return Op(
         "*", Op("/", change, part), Num(100, "100")
     ), "the difference in percent of the amount named"
+
+
+# A share asked: "what % goes on rent", "what share is admin", "as a percentage"; not a
+# change or a difference in percent ("what % cheaper", "what percentage increase").
+_ASKS_A_SHARE = re.compile(
+    r"\b(?:what|which)\s+(?:(?:percent(?:age)?|share|proportion|fraction|portion|part)\b|%)"
+    r"(?!\s+(?:increase|decrease|change|more|less|cheaper|dearer|higher|lower|off|discount|"
+    r"saving|savings|profit|loss|rise|drop|fall|growth|up|down|over|under|above|below)\b)|"
+    r"\b(?:as|in)\s+(?:a\s+)?(?:(?:percent(?:age)?|share|proportion|fraction)\b|%)|\bratio\b",
+    re.I,
+)
+_AN_AMOUNT = r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:k\b)?(?![\w%]|\.\d|\s*%)"
+# The words between an amount and its period: "on food", not "and i earn" (another's).
+_WORDS_OF_IT = (
+    r"(?:(?!(?:and|or|but|plus|then|while|whilst|whereas|i|we|you|he|she|they|my|our|your|"
+    r"his|her|their)\b)[a-z]+\s+){0,3}?"
+)
+_PERIOD_NOUN = r"(?P<noun>hour|day|week|fortnight|month|year|annum)s?"
+_PERIOD_ADJ = r"(?P<adj>hourly|daily|weekly|fortnightly|monthly|yearly|annually|annual|pcm|pw|pa)"
+# "240 a week", "2,800 each month", "£90 on food every week", "36k per annum", "950 pcm":
+# an amount and the period it is of, said after it.
+_AMOUNT_THEN_PERIOD = re.compile(
+    rf"{_AN_AMOUNT}\s*{_WORDS_OF_IT}(?:(?:a|an|per|each|every|/)\s*"
+    rf"{_PERIOD_NOUN}\b|{_PERIOD_ADJ}\b)",
+    re.I,
+)
+# "weekly rent is 240", "my monthly salary of 2,400": the period said before the amount.
+_PERIOD_THEN_AMOUNT = re.compile(
+    rf"\b{_PERIOD_ADJ}\s+(?:[a-z]+\s+){{0,3}}?[$\u00a3\u20ac]?{_AN_AMOUNT}", re.I
+)
+# "5 days a week", "8 hours a day": a count of time said per period, not an amount of one.
+_TIME_COUNTED = re.compile(
+    r"\s*(?:hours?|hrs?|days?|nights?|weeks?|months?|years?|minutes?|mins?|shifts?)\b", re.I
+)
+# "for 12 months", "7 weeks", "a month is 4.33 weeks": periods counted, which say how one
+# converts to another.
+_PERIOD_SPAN_SAID = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?\s*(?:days?|weeks?|fortnights?|months?|years?|yrs?)\b", re.I
+)
+_PERIOD_OF_WORD = {"annum": "year", "annual": "year", "annually": "year", "pa": "year",
+                 "pcm": "month", "pw": "week", "hourly": "hour", "daily": "day",
+                 "weekly": "week", "fortnightly": "fortnight", "monthly": "month",
+                 "yearly": "year"}  # fmt: skip
+
+
+def share_over_periods(text: str) -> tuple[str, str] | None:
+    """ "rent £240 a week and i earn £2,800 a month. what % goes on rent": the two periods
+    (week, month) when a share is asked of amounts said over different periods, which no
+    reading converts between (a month is no whole number of weeks); None when a share is
+    not asked or every amount with a period is of the same one."""
+    if not _ASKS_A_SHARE.search(text) or _PERIOD_SPAN_SAID.search(text):
+        # "paid in 2,500 a month for 12 months" of a yearly allowance: how many of one
+        # period are in the other is said, and the readings count by it.
+        return None
+    periods: dict[int, str] = {}
+    for pattern in (_AMOUNT_THEN_PERIOD, _PERIOD_THEN_AMOUNT):
+        for said in pattern.finditer(text):
+            number = re.search(_AN_AMOUNT, said.group(0))
+            if number is None:
+                continue
+            at = said.start() + number.start()
+            if _TIME_COUNTED.match(text, said.start() + number.end()):
+                continue  # "3 days a week": how often, not an amount
+            word = (said.groupdict().get("noun") or said.group("adj")).lower()
+            periods.setdefault(at, _PERIOD_OF_WORD.get(word, word))
+    found = sorted(set(periods.values()))
+    return (found[0], found[1]) if len(found) > 1 else None
 
 
 # "what percent of my income goes to rent", "what % of our take-home pay goes on the
@@ -4189,6 +4287,7 @@ def read_stated_problem(context: str | None, task: str) -> list[tuple[Node, str]
         or read_periods_to_target(text)
         or read_stock_lasting(text)
         or read_cpm_revenue(text)
+        or read_cpm_count(text)
         or read_saving_to_target(text)
         or (read_changed_then_spread(context, task) if context is not None else None)
         or read_stated_factor(text)
@@ -5371,6 +5470,54 @@ def read_cpm_revenue(text: str) -> tuple[Node, str] | None:
     rate = (rates[0].group("rate") or rates[0].group("rate2")).replace(",", "")
     thousands = Op("/", Num(float(count), count), Num(1000, "1000"))
     return Op("*", thousands, Num(float(rate), rate)), "the revenue at the cpm"
+
+
+# "how many impressions for $500", "how many views do i need to make $200": the count a sum
+# of money buys (or brings in) at a price per thousand of them.
+_ASKS_CPM_COUNT = re.compile(
+    r"\bhow\s+many\s+(?:more\s+)?(?:ad\s+)?(?P<things>downloads|impressions|views|plays|listens|"
+    r"streams)\b",
+    re.I,
+)
+# "$500", "500 dollars", "a budget of 500": the sum the count is asked of.
+_CPM_SUM = re.compile(
+    rf"(?<![\w.,])[$\u00a3\u20ac](?P<sum>{_AMOUNT})(?![\d%]|[.,]\d)|"
+    rf"(?<![\w.,$\u00a3\u20ac])(?P<sum2>{_AMOUNT})\s*(?:dollars|pounds|euros|bucks|quid)\b|"
+    rf"\bbudget\s+(?:is\s+|of\s+)?(?P<sum3>{_AMOUNT})(?![\d%])",
+    re.I,
+)
+
+
+def read_cpm_count(text: str) -> tuple[Node, str] | None:
+    """ "how many views do i need for $200 at $4 cpm": the count a sum buys (or brings in)
+    at a price per thousand of it, 200 / 4 x 1000 (not the revenue of a count, the reverse);
+    None unless the cpm and the sum are said once each, nothing else is asked of them (no
+    percentage) and any other number is a count of the very things asked ("50,000
+    impressions at $3 cpm, how many impressions for $500": the campaign the price is of)."""
+    plain = _CPM_REMINDER.sub(" ", text)
+    asked = _ASKS_CPM_COUNT.search(plain)
+    rates = list(_CPM_RATE.finditer(plain))
+    sums = [
+        m
+        for m in _CPM_SUM.finditer(plain)
+        if not any(m.start() < r.end() and r.start() < m.end() for r in rates)
+    ]
+    if asked is None or len(rates) != 1 or len(sums) != 1 or _PERCENT_AFTER.search(plain):
+        return None
+    if re.search(r"\bhow\s+many\s+more\b", plain, re.I):
+        return None  # more than what: the count had is not said to be paid for
+    things = asked.group("things").lower()
+    counts = list(_CPM_COUNT.finditer(plain))
+    if any(not c.group(0).lower().rstrip("s").endswith(things.rstrip("s")) for c in counts):
+        return None  # a count of other things: what it is for is not said
+    if len(_NUMBER.findall(plain)) != 2 + len(counts) or len(counts) > 1:
+        return None
+    rate = (rates[0].group("rate") or rates[0].group("rate2")).replace(",", "")
+    amount = next(g for g in sums[0].group("sum", "sum2", "sum3") if g).replace(",", "")
+    if float(rate) <= 0:
+        return None
+    per_one = Op("/", Num(float(amount), amount), Num(float(rate), rate))
+    return Op("*", per_one, Num(1000, "1000")), f"the {things} the sum pays for at the cpm"
 
 
 # "in 3 years", "within 18 months", "by 2 years' time": how long there is to save it.

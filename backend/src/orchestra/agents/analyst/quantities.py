@@ -1085,6 +1085,10 @@ PRICE_CHANGED_IN_WORDS = re.compile(
 )
 
 
+# "$3 cpm", "an ecpm of 4": a price per thousand of things, which no unit here says.
+_PER_THOUSAND_PRICE = re.compile(r"\be?cpm\b", re.I)
+
+
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     """The answer to a request whose amounts carry units and whose question asks for a
     unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None. "4 days a week" is
@@ -1093,6 +1097,10 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     the trip 4 times a week)."""
     if PRICE_CHANGED_IN_WORDS.search(f"{context} {task}"):
         return None  # "20 a visit, 14 visits, the second cat is half price": not one price
+    if _PER_THOUSAND_PRICE.search(f"{context} {task}"):
+        # "50,000 impressions at $3 cpm, how many for $500": the price is of a thousand of
+        # them, not of the 50,000, which units alone would take it to be.
+        return None
     found = _read_quantities(context, task)
     said = f"{context} {task}"
     if found is None and _DAYS_A_PERIOD.search(said):
