@@ -1242,9 +1242,10 @@ _ASK_AFTER = re.compile(
 # "runs this week 5.2 8.0 6.4 total?", "scores 14, 17, 9 sample standard deviation": the
 # figure asked right after the list, with no comma or dash between. Only figure words may
 # follow ("5, 8, 6 total cost at 4 each" asks more than a figure of the list), and "min"
-# is not one of them: "lap times 24, 25, 26 min" are minutes.
+# is not one of them: "lap times 24, 25, 26 min" are minutes. Asking nicely asks nothing
+# more ("mean and median pls").
 _FIGURE_WORDS_ONLY = re.compile(
-    r"^\s*(?:(?:the|and|its|their|sample|population|(?:std\.?\s*dev|standard deviation|stdev|"
+    r"^\s*(?:(?:the|and|its|their|sample|population|please|pls|plz|thanks|thx|(?:std\.?\s*dev|standard deviation|stdev|"
     r"variance|median|mode|most common|range|minimum|max|maximum|sum|total|average|mean|"
     r"avg|lowest|highest|smallest|largest))\b[\s,&]*)+[?.!]*\s*$",
     re.I,
