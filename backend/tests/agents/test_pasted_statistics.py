@@ -227,7 +227,7 @@ def test_the_figure_asked_with_the_labels_noun_again() -> None:
     ("asked", "figure", "value"),
     [
         (
-            "cat weights at the clinic today in kg 4.1, 3.8, 5.2, 4.6, 3.9, 4.4 mean and median pls",
+            "cat weights at the clinic in kg 4.1, 3.8, 5.2, 4.6, 3.9, 4.4 mean and median pls",
             "median",
             4.25,
         ),

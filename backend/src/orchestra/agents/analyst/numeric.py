@@ -1245,7 +1245,8 @@ _ASK_AFTER = re.compile(
 # is not one of them: "lap times 24, 25, 26 min" are minutes. Asking nicely asks nothing
 # more ("mean and median pls").
 _FIGURE_WORDS_ONLY = re.compile(
-    r"^\s*(?:(?:the|and|its|their|sample|population|please|pls|plz|thanks|thx|(?:std\.?\s*dev|standard deviation|stdev|"
+    r"^\s*(?:(?:the|and|its|their|sample|population|please|pls|plz|thanks|thx|"
+    r"(?:std\.?\s*dev|standard deviation|stdev|"
     r"variance|median|mode|most common|range|minimum|max|maximum|sum|total|average|mean|"
     r"avg|lowest|highest|smallest|largest))\b[\s,&]*)+[?.!]*\s*$",
     re.I,
