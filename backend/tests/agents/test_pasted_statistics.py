@@ -221,3 +221,34 @@ def test_amounts_each_with_their_sign_and_spaces_between_are_a_list() -> None:
 def test_the_figure_asked_with_the_labels_noun_again() -> None:
     assert run("tips tonight 4.50, 2, 0, 6, 3.20 median tip?")["result"] == 3.2
     assert run("scores 14 17 9 12 average score?")["result"] == 13
+
+
+@pytest.mark.parametrize(
+    ("asked", "figure", "value"),
+    [
+        (
+            "cat weights at the clinic in kg 4.1, 3.8, 5.2, 4.6, 3.9, 4.4 mean and median pls",
+            "median",
+            4.25,
+        ),
+        ("lap times in secs 61, 64, 59, 62 average please", "mean", 61.5),
+    ],
+)
+def test_asking_nicely_after_the_figure_asks_nothing_more(
+    asked: str, figure: str, value: float
+) -> None:
+    assert run(asked)[figure] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("asked", "value"),
+    [
+        ("average these weigh-ins for rex 28.4, 27.9, 29.1, 28.6 kg", 28.5),
+        ("average these check-ins 28, 27, 29", 28),
+        ("total of the add-ons 4.50, 3, 2.25", 9.75),
+    ],
+)
+def test_a_noun_of_a_verb_and_its_particle_is_one_word_not_a_minus(
+    asked: str, value: float
+) -> None:
+    assert run(asked)["result"] == pytest.approx(value)

@@ -2301,3 +2301,23 @@ def test_a_review_with_its_verdict_in_unknown_words_is_no_statement_of_fact(text
 )
 def test_delicious_is_praise_firm_enough_to_stand_against_a_complaint(text: str) -> None:
     assert sentiment(text).label == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("had my wheel trued and back to me same day, top lads", "positive"),
+        ("top bloke, sorted my boiler", "positive"),
+        ("obsessed with my chrome nails, Mia is a genius", "positive"),
+        ("Tom at the desk is a genius, sorted it in minutes", "positive"),
+        ("lifted after 4 days and they wouldnt fix them without charging me again", "negative"),
+        ("the garage wont fix the dent unless I pay twice", "negative"),
+    ],
+)
+def test_slang_praise_of_people_and_a_repair_refused(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize("text", ["they are the top team in the league", "he is not a genius"])
+def test_a_rank_or_a_denied_genius_is_no_praise(text: str) -> None:
+    assert sentiment(text).positive == 0

@@ -156,3 +156,29 @@ def test_splits_that_do_not_add_up_are_not_read(instruction: str) -> None:
 def test_a_total_split_evenly_asked_each(instruction: str, result: float) -> None:
     # The total read as if asked alone, then shared by the count it is split between.
     assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("asked", "value"),
+    [
+        ("water bill was £1,386 split evenly across 63 plots, how much each?", 22.0),
+        (
+            "Context: Electric bill came to £318.60. Task: Split evenly between 4 flats, each?",
+            79.65,
+        ),
+    ],
+)
+def test_one_sum_said_alone_split_by_a_count_is_each_share(asked: str, value: float) -> None:
+    assert run(asked)["result"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Context: The taxi was £12 each. Task: Split between 3, how much each?",
+        "Context: Bill was £40 for 2 nights. Task: Split between 4, how much each?",
+    ],
+)
+def test_a_sum_per_thing_or_beside_another_number_is_not_split_alone(asked: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(asked)

@@ -302,18 +302,21 @@ _FAILURES.update(
 _FAILURES[("out", "of", "order")] = -2.5
 # "two hours on hold and no answer", "still no reply": the same complaint, said with "no".
 _FAILURES.update({("no", word): -2.5 for word in ("answer", "reply", "response", "refund", "help")})
-# "the shop won't refund me", "they refused to replace it": what is owed, refused.
+# "the shop won't refund me", "they refused to replace it", "they wouldnt fix them": what
+# is owed, refused (the negation also typed without its apostrophe).
 _FAILURES.update(
     {
         (*refusal, act): -2.5
         for refusal in (
             ("won't",),
             ("wouldn't",),
+            ("wont",),
+            ("wouldnt",),
             ("will", "not"),
             ("would", "not"),
             *((verb, "to") for verb in ("refuse", "refuses", "refused", "refusing")),
         )
-        for act in ("refund", "repay", "replace", "repair", "exchange")
+        for act in ("refund", "repay", "replace", "repair", "exchange", "fix", "redo")
     }
 )
 # "it does not work", "they did not reply": the same, with the negation in two words.
@@ -730,6 +733,22 @@ _PHRASES: dict[tuple[str, ...], float] = {
     },
     ("top", "notch"): 3.0,
     ("top-notch",): 3.0,
+    # "top lads", "a top bloke": people praised in British slang (not "the top team", a
+    # rank).
+    **{("top", who): 2.5 for who in _words("lad lads bloke blokes chap chaps fella fellas")},
+    # "Mia is a genius", "what a genius", "an absolute genius": a person praised.
+    **{
+        (*before, "genius"): 2.5
+        for before in (
+            ("is", "a"),
+            ("was", "a"),
+            ("what", "a"),
+            ("absolute",),
+            ("total",),
+            ("proper",),
+            ("such", "a"),
+        )
+    },
     ("game", "changer"): 3.0,
     ("game-changer",): 3.0,
     ("second", "to", "none"): 3.0,

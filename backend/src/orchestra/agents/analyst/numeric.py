@@ -1257,9 +1257,11 @@ _ASK_AFTER = re.compile(
 # "runs this week 5.2 8.0 6.4 total?", "scores 14, 17, 9 sample standard deviation": the
 # figure asked right after the list, with no comma or dash between. Only figure words may
 # follow ("5, 8, 6 total cost at 4 each" asks more than a figure of the list), and "min"
-# is not one of them: "lap times 24, 25, 26 min" are minutes.
+# is not one of them: "lap times 24, 25, 26 min" are minutes. Asking nicely asks nothing
+# more ("mean and median pls").
 _FIGURE_WORDS_ONLY = re.compile(
-    r"^\s*(?:(?:the|and|its|their|sample|population|(?:std\.?\s*dev|standard deviation|stdev|"
+    r"^\s*(?:(?:the|and|its|their|sample|population|please|pls|plz|thanks|thx|"
+    r"(?:std\.?\s*dev|standard deviation|stdev|"
     r"variance|median|mode|most common|range|minimum|max|maximum|sum|total|average|mean|"
     r"avg|lowest|highest|smallest|largest))\b[\s,&]*)+[?.!]*\s*$",
     re.I,
@@ -1600,10 +1602,39 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
 )
 
 
+# "water bill for the site was £1,386", "the bill came to 240": one sum of money, said
+# alone, with no other number (in figures or words) nor a word that it is per something.
+_ONE_SUM_SAID = re.compile(
+    r"^(?!.*\b(?:each|per|every|a\s+head|half|double|twice|third|quarter|dozen|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|k)\b)"
+    r"(?=.*(?:[$\u00a3\u20ac]\s*\d|\b(?:bill|cost|total|fare|rent|price|came\s+to)\b))"
+    r"[^\d%]*(?<![\w.,])(?P<amount>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\w.,%]?\d|\s*%)"
+    r"[^\d%]*$",
+    re.I | re.S,
+)
+
+
+def _one_sum(statement: str) -> Num | None:
+    """The one sum of money ``statement`` says and nothing else, or None."""
+    said = _ONE_SUM_SAID.match(statement.strip())
+    if said is None:
+        return None
+    raw = said.group(0)[said.start("amount") :]
+    amount = re.match(r"[\d,]+(?:\.\d+)?", raw)
+    if amount is None:
+        return None
+    plain = amount.group(0).replace(",", "")
+    return Num(float(plain), plain)
+
+
 def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     """The expression of an everyday word problem the request states and asks, or None;
     ``context`` is the statement, when it comes before the question ``text``."""
     among = split_among(context, text)
+    if among is not None and (alone := _one_sum(among[0])) is not None:
+        # "water bill for the site was £1,386, split evenly across 63 plots. each?": the
+        # one sum said, shared by the count.
+        return (Clause("each one's share", Op("/", alone, among[2])),)
     if among is not None:
         # "3 pizzas at 17.99 each, 40% off, split between 5 of us. each?": the total read
         # alone, then shared by the count.

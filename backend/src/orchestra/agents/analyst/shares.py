@@ -266,8 +266,8 @@ def read_split_shares(context: str | None, text: str) -> tuple[tuple[Node, str],
 # ", split between 5 of us. each?": the whole just worked out, shared evenly by a count.
 _SPLIT_AMONG = re.compile(
     rf"[,;.]?\s*(?:and\s+|then\s+)?{_SPLIT_WORD}\s+(?:it\s+|that\s+|the\s+(?:bill|cost|total)\s+)?"
-    r"(?:equally\s+|evenly\s+)?(?:(?:between|among|amongst|by)\s+(?P<n>\d+)(?:\s+(?:of\s+us|people|"
-    r"ways|friends|mates))?|(?P<ways>\d+)\s+ways)\s*",
+    r"(?:equally\s+|evenly\s+)?(?:(?:between|among|amongst|across|by)\s+(?P<n>\d+)"
+    r"(?:\s+(?:of\s+us|people|ways|friends|mates|[a-z]+s\b))?|(?P<ways>\d+)\s+ways)\s*",
     re.I,
 )
 # "each?", "how much each", "how much does each of us pay", "per person?".

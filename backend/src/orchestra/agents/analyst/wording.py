@@ -239,7 +239,10 @@ _TOKEN_RE = re.compile(
     r"|(?P<sym>\*\*|//|[-+*/^()%\u00d7\u00f7\u2212=])"
     # "m3", "ps5": digits written against a word's letters are part of it (a power of a
     # unit, a name), no number; "x3" is still times 3.
-    r"|(?P<word>(?!x\d)[a-z]+(?:'[a-z]+)?(?:\d+(?![\d.,]?\d))?)"
+    # "weigh-ins", "top-ups", "add-ons": a noun made of a verb and its particle, one word
+    # (no minus sign, and no "add" asked).
+    r"|(?P<word>[a-z]+-(?:ins|ups|outs|offs|ons|downs|overs)\b"
+    r"|(?!x\d)[a-z]+(?:'[a-z]+)?(?:\d+(?![\d.,]?\d))?)"
     r"|(?P<comma>,)"
     r"|(?P<colon>:)"
     r"|(?P<end>[.;!?]+|\n\s*\n)"
