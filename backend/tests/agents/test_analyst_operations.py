@@ -4244,3 +4244,29 @@ def test_money_asked_by_its_name(instruction: str, result: float) -> None:
 def test_a_figure_of_counts_taken_for_a_text_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError, match="taken for a text"):
         run(instruction, capability="sentiment")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # A rate per the unit the listed amounts are in, applied to their total.
+        ("add up the drives in km 120, 80, 95 then at 6 l per 100 km how many litres", 17.7),
+        ("total my runs 3, 5, 6.2 miles then at 100 kcal per mile burned", 1420),
+        ("add up 3.5, 4, 2.5 hours then times by £12 per hour", 120),
+    ],
+)
+def test_a_rate_per_the_unit_of_the_amounts_listed(instruction: str, result: float) -> None:
+    assert run(instruction, capability="statistics")["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # The rate is per another unit than the amounts', or gives another than asked.
+        "add up 12, 15, 9 kwh then at £0.30 per hour",
+        "total 120, 80, 95 km then at 6 l per 100 km how many kg",
+    ],
+)
+def test_a_rate_per_another_unit_than_the_amounts_listed_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="statistics")

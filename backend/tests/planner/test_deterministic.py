@@ -1956,6 +1956,9 @@ def test_the_price_after_a_discount_not_said_once_is_not_guessed(previous: str) 
         # The extremes named by superlatives.
         "fitted flooring quotes per m2: 38.50, 42, 35.75, 46.20 - cheapest and dearest",
         "quotes 38.50, 42, 35.75, 46.20. lowest and highest",
+        # ... and named with the items they are.
+        "rainfall in mm\n12\n30.5\n7\nsmallest and biggest number",
+        "quotes 38.50, 42, 35.75, 46.20. the lowest value",
     ],
 )
 def test_numbers_stated_then_asked_of_are_one_step_on_them(description: str) -> None:

@@ -678,7 +678,17 @@ def _only_figures(tokens: list[Token]) -> bool:
     words = " ".join(t.low for t in tokens if t.low not in _BESIDE_FIGURES)
     # "mean and sample standard deviation": a figure of two words.
     figures = re.sub(r"\bstandard\s+deviation\b", "stdev", words).split()
+    if any(word in _EXTREMES for word in figures) and all(
+        word in _EXTREMES | _ITEM_NOUNS for word in figures
+    ):
+        # "lowest and highest figure", "the biggest value": the extremes of the numbers
+        # stated, named with the items they are (not "total number", which may count them).
+        return True
     return bool(figures) and all(word in _EXTREMES or _names_figure(word) for word in figures)
+
+
+# Nouns for the items of a list, named after its extremes ("the highest value").
+_ITEM_NOUNS = _words("figure figures value values number numbers one ones")
 
 
 def _names_figure(word: str) -> bool:

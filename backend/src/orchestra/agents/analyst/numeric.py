@@ -836,6 +836,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         )
         if counted is not None:
             return counted
+    # "add up 186, 212, 94 km then at 9.2 l per 100 km": a rate per the listed amounts' unit.
+    text = _rate_on_listed(text)
     text = _warmest_said(_fastest_said(text, inputs.text), inputs.text)
     text = _heaviest_said(_tallest_said(text, inputs.text), inputs.text)
     compared = None if context else _comparison(text, inputs)
@@ -1506,6 +1508,53 @@ def _without_list_again(task: str, listed: str) -> str:
         return task
     items = ", ".join(i.replace(",", "") for i in re.findall(_ITEM, again.group("list")))
     return again.group("ask") if items == listed else task
+
+
+# "... then at 9.2 l per 100 km how many litres", "... then times by £0.245 per kwh saved":
+# the total of the amounts listed before "then", at a rate per their unit.
+_RATE_ON_LISTED = re.compile(
+    r"\s*,?\s+(?:and\s+)?then\s+(?:(?:times|multiplied|multiply(?:\s+(?:it|that))?)\s+by|at)"
+    r"\s+[\u00a3$\u20ac]?(?P<rate>\d+(?:\.\d+)?)\s*(?:(?P<got>[a-z]+\d?)\s+)?per\s+"
+    r"(?:(?P<per>\d+(?:\.\d+)?)\s*)?(?P<unit>[a-z]+\d?)\b(?P<tail>[^\d]*)$",
+    re.I,
+)
+# The unit of the amounts listed: after the last of them ("6.4, 12.9 kwh") or before the
+# first ("in km 186, 212").
+_LISTED_UNIT = re.compile(
+    r"\d\s*(?P<after>[a-z]+\d?)\s*$|\bin\s+(?P<before>[a-z]+\d?)\s+(?=\d)", re.I
+)
+# What may follow the rate: a word saying which units it is of ("per kwh saved"), or the
+# question of the amount the rate gives ("how many litres").
+_RATE_TAIL = re.compile(
+    r"^\s*(?:(?P<of>[a-z]+ed)|how\s+many\s+(?P<asked>[a-z]+))?\s*[.?!]?\s*$", re.I
+)
+
+
+def _rate_on_listed(text: str) -> str:
+    """ "add up our driving in km 186, 212, 94 then at 9.2 l per 100 km how many litres" as
+    "... then times 9.2 / 100": read only when the rate is per the unit the amounts listed
+    are in, and any amount asked after it is in the unit the rate gives; the text as it
+    stands otherwise."""
+    rate = _RATE_ON_LISTED.search(text)
+    if rate is None:
+        return text
+    head = text[: rate.start()]
+    units = [m.group("after") or m.group("before") for m in _LISTED_UNIT.finditer(head)]
+    listed = unit_of(units[0]) if len(units) == 1 else None
+    if listed is None or unit_of(rate.group("unit")) != listed:
+        return text
+    if len(re.findall(r"\d+(?:\.\d+)?", head)) < 2:
+        return text  # no amounts listed to total
+    tail = _RATE_TAIL.match(rate.group("tail"))
+    if tail is None:
+        return text
+    got = rate.group("got")
+    if got is not None and unit_of(got) is None:
+        return text  # "15p per kwh": a rate in a unit this reading does not know
+    if tail.group("asked") and (got is None or unit_of(tail.group("asked")) != unit_of(got)):
+        return text  # "how many litres" of a rate in pounds, or in gallons
+    per = rate.group("per")
+    return f"{head} then times {rate.group('rate')}" + (f" / {per}" if per else "")
 
 
 # ", and then half of that": where a formula's clause ends and arithmetic on it begins.
