@@ -1123,3 +1123,18 @@ def test_a_time_after_a_result_is_not_dropped_as_its_purpose() -> None:
 def test_mins_is_minutes_not_a_slip_of_minus() -> None:
     reading = read_numeric_request("fittings took in mins: 25, 40, 15, 55 - mean")
     assert not any("minus" in doubt for doubt in reading.doubts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["28% of 4750 and whats left", "15% of 200 and what remains", "15% of 200, and the rest?"],
+)
+def test_what_is_left_after_a_share_is_not_dropped(text: str) -> None:
+    # The share alone (1330) would answer one of the two figures asked as if it were all.
+    reading = read_numeric_request(text)
+    assert not reading.trusted
+    assert any("after the share" in doubt for doubt in reading.doubts), reading.doubts
+
+
+def test_a_share_alone_is_still_answered() -> None:
+    assert value("what is 15% of 200") == pytest.approx(30)

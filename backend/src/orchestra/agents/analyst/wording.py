@@ -2529,6 +2529,7 @@ def read_numeric_request(
             kept.append(piece if name is None else rest)
 
     previous: Node | None = Name(implicit) if implicit else None
+    share_read = False
     clauses: list[Clause] = []
     for piece in kept:
         content = _without_filler(piece)
@@ -2550,9 +2551,16 @@ def read_numeric_request(
         confidence -= cost
         doubts.extend(clause_doubts)
         unread.extend(clause_unread)
+        remainder = [t.text for t in content if t.text in _REMAINDER_WORDS]
+        if expression is None and share_read and remainder:
+            # "28% of 4750 and whats left": what remains of the whole is a second figure,
+            # asked in a clause of its own; 1330 alone would drop it.
+            confidence -= 1.0
+            doubts.append(f"did not work out what is '{remainder[0]}' after the share")
         if expression is not None:
             clauses.append(Clause(" ".join(t.text for t in piece), expression))
             previous = expression
+            share_read = _share_read(content, parser.used)
 
     last = clauses[-1] if clauses else None
     if last is not None and (
@@ -2684,6 +2692,12 @@ def _coverage(
             continue
         if token.text in _CONNECTIVES | _UNITS | {"=", "?", "of"} and not first < index < last:
             continue
+        if index > last and token.text in _REMAINDER_WORDS and _share_read(tokens, used):
+            # "15% of 200, and the rest?" read as one clause: the same second figure.
+            unread.append(token.text)
+            cost += 1.0
+            doubts.append(f"did not work out what is '{token.text}' after the share")
+            continue
         unread.append(token.text)
         if token.text in _CHANGES_VALUES | _words("dozen dozens"):
             # "half a million", "half of 3 quarters": a fraction or a multiple left out of
@@ -2714,6 +2728,15 @@ def _coverage(
 _POINTERS = _words("it them this that these those here there result answer reply message")
 # Forms a result may be asked in that are the plain number this reader gives.
 _PLAIN_FORMS = _words("total all decimal decimals digits numbers figures sum short full")
+
+
+# What remains of a whole once a share of it is taken, asked after the share.
+_REMAINDER_WORDS = _words("left leftover remains remain rest remainder")
+
+
+def _share_read(tokens: list[Token], used: set[int]) -> bool:
+    """Whether the reading took a percentage of something ("28% of 4750")."""
+    return any(tokens[index].kind == "pct" for index in used)
 
 
 def _asks_form(tokens: list[Token], index: int) -> bool:
