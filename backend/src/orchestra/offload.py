@@ -24,7 +24,7 @@ from typing import ParamSpec, TypeVar
 
 import pebble
 
-__all__ = ["Overtime", "offload", "warm"]
+__all__ = ["Overtime", "offload"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -52,7 +52,12 @@ _pool: pebble.ProcessPool | None = None
 
 
 def _running_pool() -> pebble.ProcessPool:
-    """The process's pool, started on first use (and again if it was stopped)."""
+    """The process's pool, started on first use (and again if it was stopped).
+
+    Not at the server's start: most servers of a test run, and an orchestrator given only
+    explicit plans, never read a request offline, and the fork server's imports cost about
+    a second of CPU. The first offline request waits for them instead; its deadline counts
+    from when a worker takes it, so the start is not charged to it."""
     global _pool
     with _lock:
         if _pool is None or not _pool.active:
@@ -69,12 +74,6 @@ def _stop() -> None:
 
 
 atexit.register(_stop)
-
-
-def warm() -> None:
-    """Start the pool now, without waiting: the fork server's imports take seconds, and
-    the first request should not wait for them."""
-    _running_pool().schedule(os.getpid)
 
 
 async def offload(

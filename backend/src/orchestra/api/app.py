@@ -48,8 +48,7 @@ from orchestra.executor.adoption import Adoption
 from orchestra.history import History
 from orchestra.llm import ModelProfiles, build_chat_model, verify_provider
 from orchestra.llm.hosts import HostPool
-from orchestra.offload import warm
-from orchestra.planner import OfflinePlanner, build_planner
+from orchestra.planner import build_planner
 from orchestra.planner.synthesis import build_synthesizer
 from orchestra.registry import Registry
 from orchestra.registry.credentials import Vault
@@ -127,8 +126,6 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         deliveries=deliveries,
         profiles=profiles,
     )
-    if isinstance(runtime.planner, OfflinePlanner):
-        warm()  # the first task should not wait for the planner's worker processes
     executor = Executor(runtime)
     await executor.start()
     resubmitted = await executor.resubmit_pending()

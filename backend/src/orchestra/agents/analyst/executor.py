@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from contextlib import AsyncExitStack
-
 from orchestra.agents.analyst.operations import infer_operation, run_operation
 from orchestra.agents.executor import Progress, StepExecutor
 from orchestra.agents.protocol import AgentInputError, StepRequest, StepResult
 from orchestra.config import Settings
-from orchestra.offload import Overtime, offload, warm
+from orchestra.offload import Overtime, offload
 
 __all__ = ["AnalystExecutor"]
 
@@ -24,10 +22,6 @@ class AnalystExecutor(StepExecutor):
     def __init__(self, deadline: float = ANALYSIS_DEADLINE) -> None:
         super().__init__()
         self._deadline = deadline
-
-    async def startup(self, stack: AsyncExitStack) -> None:
-        del stack
-        warm()  # the first step should not wait for the worker processes to start
 
     async def run(self, request: StepRequest, progress: Progress) -> StepResult:
         # Reading a request is CPU work that holds the GIL (regular expressions, up to 1 MB
