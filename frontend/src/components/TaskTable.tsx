@@ -26,7 +26,13 @@ export function TaskTable({ tasks }: { tasks: TaskSummary[] }) {
                 <Link to={`/tasks/${task.id}`} title={task.description}>
                   {task.description}
                 </Link>
-                {task.error ? <span className="error-text small">{task.error}</span> : null}
+                {/* An error can quote a whole request (kilobytes of pasted data): the list
+                    shows its first lines, the task's page and the tooltip all of it. */}
+                {task.error ? (
+                  <span className="error-text small task-error" title={task.error}>
+                    {task.error}
+                  </span>
+                ) : null}
               </td>
               <td data-label="Status">
                 <StatusBadge status={task.status} />

@@ -1,12 +1,14 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
 
 import { StepCard } from "../task/StepCard";
 import { Timeline } from "../task/Timeline";
-import { makeEvent, makeStep } from "../test/fixtures";
+import { makeEvent, makeStep, makeSummary } from "../test/fixtures";
 import { DataView } from "./DataView";
 import { Markdown } from "./Markdown";
+import { TaskTable } from "./TaskTable";
 
 describe("Markdown", () => {
   it("renders GitHub tables and does not render raw HTML", () => {
@@ -120,5 +122,19 @@ describe("StepCard", () => {
   it("shows the error of a failed step", () => {
     render(<StepCard step={makeStep({ status: "failed", error: "no healthy instance", output: null })} events={[]} selected />);
     expect(screen.getByRole("alert")).toHaveTextContent("no healthy instance");
+  });
+});
+
+describe("TaskTable", () => {
+  it("clips a long error to a few lines and keeps all of it in the tooltip", () => {
+    const error = `could not read '${Array.from({ length: 3000 }, (_, i) => i).join(",")}'`;
+    render(
+      <MemoryRouter>
+        <TaskTable tasks={[makeSummary({ status: "failed", error })]} />
+      </MemoryRouter>,
+    );
+    const shown = screen.getByText(error);
+    expect(shown).toHaveClass("task-error");
+    expect(shown).toHaveAttribute("title", error);
   });
 });
