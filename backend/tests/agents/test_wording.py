@@ -379,6 +379,18 @@ def test_doubtful_readings_are_not_trusted(text: str, doubt: str) -> None:
     assert any(doubt in d for d in reading.doubts), reading.doubts
 
 
+def test_a_long_request_is_not_quoted_whole_in_its_doubts() -> None:
+    # The doubts become a task's reason, shown in the dashboard's list of tasks: 400 amounts
+    # pasted in a request the reader cannot take come back as the first few and a count.
+    amounts = ", ".join(f"{n} quid or so" for n in range(100, 500))
+    doubts = read_numeric_request(f"what is the total of these amounts: {amounts}").doubts
+    unused = next(d for d in doubts if d.startswith("did not use"))
+    assert unused == "did not use 101, 102, 103, 104, 105, 106, 107, 108 and 391 more"
+    unread = read_numeric_request("the average of " + "fish and chips " * 40 + "please").doubts
+    quoted = next(d for d in unread if d.startswith("could not read"))
+    assert len(quoted) < 150 and quoted.endswith("\u2026'")
+
+
 def test_an_unknown_name_in_symbols_is_kept_so_the_answer_names_it() -> None:
     reading = read_numeric_request("what is 2 * x")
     assert reading.expression is not None and render(reading.expression) == "2 * x"

@@ -2604,7 +2604,7 @@ def read_numeric_request(
     left = [w for w in unread if re.fullmatch(r"[\d.]+%?|\u27e8.*", w)]
     if left:
         confidence = 0.0
-        doubts.append("did not use " + ", ".join(left))
+        doubts.append("did not use " + _some(left))
     if not clauses:
         confidence = 0.0
     for clause in clauses:
@@ -2721,8 +2721,30 @@ def _coverage(
             doubts.append(f"ignored '{token.text}'")
     if not read:
         cost = max(cost, 0.0)
-        doubts.append("could not read '" + " ".join(t.text for t in tokens) + "'")
+        doubts.append("could not read '" + _clipped(" ".join(t.text for t in tokens)) + "'")
     return cost, doubts, unread
+
+
+# A reason is read by a person, in a list of tasks too: a request of kilobytes of numbers
+# should not come back quoted whole in it.
+_LISTED_AT_MOST = 8
+_QUOTED_AT_MOST = 120
+
+
+def _some(items: list[str]) -> str:
+    """``items`` joined, the first few of a long list and how many more: "1, 2, ... and 392
+    more"."""
+    if len(items) <= _LISTED_AT_MOST:
+        return ", ".join(items)
+    shown = ", ".join(items[:_LISTED_AT_MOST])
+    return f"{shown} and {len(items) - _LISTED_AT_MOST} more"
+
+
+def _clipped(text: str) -> str:
+    """``text``, cut after a sentence's length with an ellipsis."""
+    if len(text) <= _QUOTED_AT_MOST:
+        return text
+    return text[:_QUOTED_AT_MOST].rstrip() + "…"
 
 
 _POINTERS = _words("it them this that these those here there result answer reply message")
