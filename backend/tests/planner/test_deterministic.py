@@ -192,6 +192,9 @@ def test_follow_up_repeats_the_previous_task_with_a_new_subject() -> None:
         ("weights 3.1, 2.8, 3.4 - std dev", "and the range?", "3.4 - range"),
         # two figures at once, a superlative among them
         ("mean of my times: 26.5, 25.8", "and the fastest and slowest?", "slowest of my times"),
+        # two figures asked before, two others in their place
+        ("scores 9.2 8.8 9.6 7.9, mean and median?", "lowest and highest?", "7.9, lowest and"),
+        ("laps 61 58 64: the mean and the median", "and the max and min?", "64: the max and"),
         ("Calculate 15% of 80", "and of 300?", "15% of 300"),
         ("What is 10% of 640?", "same but 25%", "25% of 640"),
         ("What is 10% of 640?", "and if it were 25%?", "25% of 640"),
@@ -2264,6 +2267,37 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         # whether a thing pays in the user's own case, with none of its figures
         ("would an electric car be worth it for me", "pays in your own case"),
         ("is a heat pump worth the money for us", "pays in your own case"),
+        # the user's own case: a thing, a pet, a body only someone who sees it can judge
+        ("is my chimney safe to use this winter", "your own case"),
+        ("are our gutters blocked", "your own case"),
+        ("is this soap safe for my son's eczema", "your own case"),
+        ("are these boots ok for my flat feet", "your own case"),
+        ("why is my cat not eating since she came home", "your own case"),
+        ("why does my car pull to the left", "your own case"),
+        ("do i need glasses?", "your own case"),
+        ("do we need planning permission for our extension", "your own case"),
+        # a count from the user's own records of a recent day or season
+        ("how many kids signed up for tap last september", "your own records"),
+        ("how many people came to the open day last saturday", "your own records"),
+        # what is to come: of the user's own affairs, a contest, a time to come
+        ("will our new single get in the charts", "what is to come"),
+        ("will i pass my driving test", "what is to come"),
+        ("how busy will we be this bank holiday", "what is to come"),
+        ("who will win the world snooker championship this year", "what is to come"),
+        ("who's going to win the league", "what is to come"),
+        ("will the river be too high to hire boats out this weekend", "what is to come"),
+        ("what wedding dress styles are going to be in next year", "what is to come"),
+        ("will it be warm enough to glamp in the lakes in april", "what is to come"),
+        # a choice of taste; what buyers would pay for a thing described
+        ("what font would look best on my bakery sign", "a recommendation"),
+        ("which colour would go best with our grey sofa", "a recommendation"),
+        ("what would an etsy buyer pay for a handmade leather journal", "what buyers would pay"),
+        ("how much would a collector pay for a signed first edition", "what buyers would pay"),
+        # prices now, said short; the weather tomorrow, said short; how news was taken
+        ("how much are locksmiths charging for a lockout rn", "as they are now"),
+        ("is it going to rain for the school run tmrw", "without saying where"),
+        ("did the hirers take it well", "came across"),
+        ("did my mum take the news badly", "came across"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -2308,6 +2342,11 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         # a verb "wind", no weather; a popularity of all time
         "how do i wind down before my exam tomorrow",
         "what is the most popular colour in the world",
+        # a rule of the world, and why a thing of nobody's own is as it is
+        "do i need a visa for canada",
+        "will i need a visa for japan",
+        "why do cats stop eating",
+        "what's the weather usually like in paris in may",
     ],
 )
 def test_a_figure_of_the_world_is_researched_not_refused(description: str) -> None:

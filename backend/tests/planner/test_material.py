@@ -210,6 +210,19 @@ def test_a_topic_and_a_colon_before_numbers_to_add_up_is_no_text() -> None:
     assert masked.material == ()
 
 
+def test_a_text_noun_and_a_colon_before_numbers_and_a_list_of_their_figures_is_no_text() -> None:
+    # "quote:" names a price quote here: its numbers, then the figures asked, each by a word
+    # of the sentence before or by a figure's name.
+    masked = mask_material(
+        "quote: 18 hrs labour at 28/hr, plus 15% handling on the 520 of materials. labour, "
+        "handling, and the total inc materials"
+    )
+    assert masked.material == ()
+    # A list of words the sentence before never says is a text to work on.
+    kept = mask_material("review: stayed 3 nights in room 12. lovely staff, great view and food")
+    assert kept.material != ()
+
+
 def test_a_topic_and_a_colon_before_numbers_and_a_short_ask_is_no_text() -> None:
     # "karvonen:" names a formula; what follows states numbers and asks a few words of them.
     masked = mask_material(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from orchestra.planner.clauses import strip_request_prefix
+from orchestra.planner.own_case import own_case, prediction
 
 __all__ = [
     "DOCUMENTS",
@@ -52,7 +53,8 @@ _VERBS = {
     "research": r"research|investigate|find\s+out|look\s+(?:up|into)|explore|read\s+up|gather|"
     r"search|google|explain|describe|tell\s+(?:me|us)\s+about|learn\s+about|dig\s+into|"
     r"check",
-    "writing": MAKING_VERBS + r"|put\s+together|do",
+    # "do me a poster", not "do i need glasses" (a question, `own_case`)
+    "writing": MAKING_VERBS + r"|put\s+together|do(?!\s+(?:i|we|you|they)\b)",
     "analysis": r"analy[sz]e|compare|contrast|evaluate|assess|weigh\s+up|critique|interpret|"
     r"review",
 }
@@ -238,7 +240,11 @@ _CAME_ACROSS_RE = re.compile(
     r"feel\s+about)\b"
     # "how did they react", "how did everyone take it"
     r"|\bhow\s+did\s+(?:they|he|she|people|everyone|everybody|the\s+others)\s+(?:react|"
-    r"respond|take\s+(?:it|that|this|the\s+news))\b",
+    r"respond|take\s+(?:it|that|this|the\s+news))\b"
+    # "did the hirers take it well", "did my mum take the news badly"
+    r"|\b(?:did|do|will|would)\s+(?:the\s+|my\s+|our\s+)?[\w'-]+\s+take\s+(?:it|that|this|"
+    r"the\s+(?:news|notice|message|email|letter))\s+(?:well|badly|ok|okay|alright|all\s+right|"
+    r"hard|personally|the\s+wrong\s+way)\b",
     re.I,
 )
 _CAME_ACROSS = (
@@ -305,7 +311,8 @@ _WEATHER_RE = re.compile(
     re.I,
 )
 _SOON_RE = re.compile(
-    r"\b(?:tomorrow|today|tonight|later|this\s+(?:weekend|afternoon|evening|morning|week)|"
+    # "tmrw", "2moro": tomorrow, short
+    r"\b(?:tomorrow|tmrw|tmr|tmoz|2moro|today|tonight|later|this\s+(?:weekend|afternoon|evening|morning|week)|"
     r"over\s+the\s+weekend|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"next\s+(?:weekend|week|few\s+days)|"
     # "will my tomatoes ripen before the first frost this year"
@@ -424,7 +431,9 @@ _LIVE_NOW_RE = re.compile(
     r"winter))\b"
     # "who's the best striker in the league": a standing of this season
     r"|\b(?:in|of|on)\s+the\s+(?:league|table|charts?|standings|premiership|premier\s+league)\b"
-    r"|\bnow\s*[?.!]*\s*$",
+    r"|\bnow\s*[?.!]*\s*$"
+    # "how much are locksmiths charging for a lockout rn": "right now", "at the moment", short
+    r"|\b(?:rn|atm)\s*[?.!]*\s*$",
     re.I,
 )
 _LIVE_ASKED_RE = re.compile(
@@ -437,7 +446,7 @@ _LIVE_ASKED_RE = re.compile(
     # "whats a jar of honey going for in tesco right now", "is the path up snowdon open today"
     r"|\b(?:going|selling)\s+for\b|\b(?:open|closed|shut|running|delayed|cancelled)\b"
     # "what does a boiler service go for these days", "what do plumbers charge nowadays"
-    r"|\b(?:go|goes|sell|sells|fetch|fetches)\s+for\b|\b(?:cost|costs|charge|charges)\b"
+    r"|\b(?:go|goes|sell|sells|fetch|fetches)\s+for\b|\b(?:cost|costs|charge|charges|charging)\b"
     # "the most popular nail colour this autumn", "whats trending this summer": what is in
     # fashion, which changes with the season
     r"|\b(?:most\s+popular|trending|trendy|in\s+fashion|fashionable|in\s+style|on[\s-]+trend|"
@@ -524,6 +533,22 @@ _WORTH_WHICH_RE = re.compile(
     r"even|still)\s+)?worth\s+(?:it\b|the\s+(?:money|trip|effort)\b|[a-z]+ing\b)",
     re.I,
 )
+# A choice of taste: "what font would look best on my bakery sign", "which colour would go
+# best with our grey sofa". Taste decides it, not a source.
+_TASTE_RE = re.compile(
+    r"\b(?:what|which)\s+(?:[\w'-]+\s+){1,3}?(?:would|will|does|do|might|could)\s+"
+    r"(?:look|work|go|suit|sound|fit|read)\s+(?:the\s+)?(?:best|better|nicest|good|nice|right)\b",
+    re.I,
+)
+# What buyers would pay for a thing described, with no price of it: "what would an etsy buyer
+# pay for a handmade leather journal", "how much would a collector pay for a signed first
+# edition". A market of the moment and the thing itself decide it; no source here has them.
+_BUYER_PAYS_RE = re.compile(
+    r"\b(?:what|how\s+much)\s+(?:would|will|could|might|do|does)\s+(?:a|an|the|people|someone|"
+    r"buyers|customers|collectors|dealers)\b(?:\s+[\w'-]+){0,3}?\s+(?:pay|give|spend|offer)\s+"
+    r"(?:me\s+|us\s+)?for\b(?!.*\d)",
+    re.I,
+)
 _RECOMMENDATION = (
     "it asks for a recommendation, which turns on taste and needs, and no source here "
     "settles it. Ask for facts to compare, e.g. 'research the yeasts used for NEIPA and how "
@@ -582,6 +607,13 @@ def doubt(
         # "was my boss upset in the meeting": the words are a question about someone, not a
         # text of theirs; judged as a text, the question's own "upset" would be the answer.
         return _CAME_ACROSS
+    if capability in _ON_TEXT and not material and not numbers and not _NAMED_TEXT_RE.search(text):
+        # "are these boots ok for my flat feet": a question of the user's own case, no text
+        # of theirs ("is my dad's text passive aggressive" names one); judged as a text, the
+        # question's own "ok" would be the answer.
+        reason = own_case(asked)
+        if reason:
+            return reason
     if (
         capability in _NAMES_WORK
         and not numbers
@@ -761,8 +793,15 @@ def doubt(
             "only you have. Give the figures, e.g. 'i earn 2,400 and he earns 1,800, rent is "
             "1,100: what is each share in proportion to pay?'"
         )
-    if _BEST_FOR_RE.search(text) and not numbers and not material:
+    if (_BEST_FOR_RE.search(text) or _TASTE_RE.search(text)) and not numbers and not material:
         return _RECOMMENDATION
+    if _BUYER_PAYS_RE.search(text) and not material:
+        return (
+            "it asks what buyers would pay for a thing, which turns on the thing and on a "
+            "market of the moment that no source here has. Give your figures, e.g. "
+            "'materials cost 14 and it takes 3 hours at 15 an hour: what price with 30% on "
+            "top?'"
+        )
     if _BETTER_OF_TWO_RE.search(text) and not numbers and not material:
         return (
             "it asks which of two things is better without the figures that decide it "
@@ -806,6 +845,11 @@ def doubt(
             "it asks about your own things, which only you know and no source can look "
             "up. Give the figures, e.g. 'I spent 12, 30 and 8.50 this week: the total?'"
         )
+    if not numbers and not material:
+        # "is my chimney safe to use this winter", "will our new single get in the charts":
+        # the user's own case, or what is to come, which research would answer with a page
+        # about something else.
+        return own_case(asked) or prediction(asked)
     return None
 
 

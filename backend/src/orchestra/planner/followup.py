@@ -7,6 +7,7 @@ returned unchanged and planned on its own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -1263,13 +1264,27 @@ _SHORT_SPREAD_RE = re.compile(r"\b(?:sd|std\.?\s*dev)\b", re.I)
 _OF_AMOUNT_RE = re.compile(r"(?:%|\bpercent)\s+of\s+(?P<amount>\$?\d[\d,]*(?:\.\d+)?)", re.I)
 
 
+# What joins the figures of a list of them: "mean and median", "the mean, the median and the
+# mode".
+_FIGURE_JOIN_RE = re.compile(r"\s*(?:,|&|\band\b|,\s*and\b)\s*(?:the\s+)?", re.I)
+
+
 def _swap_figure(previous: str, figure: str) -> str | None:
     """ "What's the average of 4, 8 and 12?" with "the median" is "What's the median of 4,
-    8 and 12?"; None unless the earlier request names exactly one figure."""
+    8 and 12?", and "scores 9.2 8.8 9.6, mean and median?" with "lowest and highest?" is
+    "scores 9.2 8.8 9.6, lowest and highest?" (the figures asked, one list of them, in
+    place of the other); None unless the earlier request names one figure, or one list
+    where a list is asked ("and the median?" after "the mean and the max" may ask it as
+    well as them, or in place of one of them)."""
     found = list(_FIGURE_RE.finditer(previous))
-    if len(found) != 1:
+    if len(found) > 1 and len(_FIGURE_RE.findall(figure)) < 2:
         return None
-    return previous[: found[0].start()] + figure + previous[found[0].end() :]
+    if not found or any(
+        not _FIGURE_JOIN_RE.fullmatch(previous[a.end() : b.start()])
+        for a, b in itertools.pairwise(found)
+    ):
+        return None
+    return previous[: found[0].start()] + figure + previous[found[-1].end() :]
 
 
 def _swap_amount(previous: str, amount: str) -> str | None:

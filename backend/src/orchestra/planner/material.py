@@ -160,7 +160,27 @@ def _asks_of_its_numbers(after: str) -> bool:
         return False  # "38 39 40 39 41 - which size most": a list, the data asked of
 
     last = sentences[-1].strip()
-    return bool(_ASKS_A_FIGURE.match(last) or _NAMES_FIGURES.match(last))
+    return bool(
+        _ASKS_A_FIGURE.match(last) or _NAMES_FIGURES.match(last) or _lists_figures(last, stated)
+    )
+
+
+# One item of a list of figures: "labour", "the total inc materials".
+_LIST_ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*", re.I)
+
+
+def _lists_figures(last: str, stated: str) -> bool:
+    """Whether ``last`` lists the figures asked of the numbers ``stated``, each by a word of
+    theirs or by a figure's name: "18 hrs labour at 28/hr, plus 15% handling on the 520 of
+    materials. labour, handling, and the total inc materials" names three figures, not a
+    text ("loved the view, the staff and the food" names none of a sentence before it)."""
+    items = [i for i in _LIST_ITEM_SPLIT.split(last.strip(" ?.!")) if i]
+    if len(items) < 2 or any(len(i.split()) > 4 for i in items):
+        return False
+    stated_words = set(re.findall(r"[a-z]{3,}", stated.lower()))
+    return any(_ASKS_A_FIGURE.match(i) for i in items) and all(
+        _ASKS_A_FIGURE.match(i) or i.lower().split()[0] in stated_words for i in items
+    )
 
 
 _ASK_AFTER_QUOTE = re.compile(

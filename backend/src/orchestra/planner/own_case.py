@@ -1,0 +1,125 @@
+"""Questions about the user's own case, and about what is to come: no source can answer.
+
+"is my chimney safe to use", "why is my cat not eating", "do i need glasses" ask about a
+thing or a body only the user (or someone who sees it: a sweep, a vet, an optician) knows.
+"will our new single get in the charts", "who will win the championship this year", "will
+the river be too high this weekend" ask what has not happened yet. Research would look up
+the words and come back with a general page, reported as the answer to the user's case, so
+such a clause, asked without a research verb ("research why cats stop eating" is a
+question of the world), is refused with what to ask instead (`own_case`, `prediction`).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["own_case", "prediction"]
+
+# A thing of the user's: "my chimney", "our new single", "my son's eczema".
+_OWN = r"(?:my|our)\s+"
+
+# A yes/no question about a thing of the user's, or about how a thing suits it: "is my
+# chimney safe to use this winter", "is my horse lame or just a bit stiff", "are our gutters
+# blocked", "is this soap safe for my son's eczema", "are these boots ok for my flat feet".
+_OWN_STATE_RE = re.compile(
+    rf"^\W*(?:is|are|was|were|isn'?t|aren'?t)\s+{_OWN}"
+    r"|^\W*(?:is|are)\s+(?:this|that|these|those|it)\s+(?:[\w'-]+\s+){0,3}?(?:safe|ok|okay|"
+    rf"fine|suitable|alright|all\s+right|good|bad)\s+(?:to\s+\w+\s+)?(?:for|with|on)\s+"
+    r"(?:my|our|me|us)\b",
+    re.I,
+)
+# Why a thing of the user's is as it is: "why is my cat not eating since she came home",
+# "why does my car pull to the left", "why has our boiler stopped firing". What went wrong
+# in their case is seen, not looked up ("why do cats stop eating" asks of cats).
+_OWN_WHY_RE = re.compile(
+    rf"^\W*why\s+(?:is|are|was|does|do|did|has|have|won'?t|isn'?t|doesn'?t|can'?t|keeps?)\s+{_OWN}",
+    re.I,
+)
+# Whether the user needs a thing, in their own case: "do i need glasses?", "do i need council
+# permission to take down the ash in my back garden", "do we need a new boiler". "do i need
+# a visa for canada" asks a rule of the world and is looked up.
+_OWN_NEED_RE = re.compile(
+    r"^\W*(?:do|does|will|would)\s+(?:i|we|my\s+[\w'-]+|our\s+[\w'-]+)\s+(?:really\s+)?need\s+"
+    r"(?:(?:a|an|some|new)\s+)?(?:[\w'-]+\s*[?.!]*\s*$|.*\b(?:my|our)\b)",
+    re.I,
+)
+# A count of a recent day or season of the user's own affairs, kept only in their records:
+# "how many kids signed up for tap last september", "how many came to the open day last
+# saturday" ("how many people died in the great fire" is history, with no "last").
+_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_RECENT_COUNT_RE = re.compile(
+    rf"^\W*how\s+many\b.*\blast\s+(?:{_MONTHS}|{_DAYS}|week|weekend|month|term|night|season|"
+    r"session|class|lesson|meeting)\b",
+    re.I,
+)
+
+# The future asked: "will ...", "who will win", "what ... are going to be in next year".
+_WILL_RE = re.compile(r"\bwill\b|\b(?:is|are|it's|its)\s+(?:going\s+to|gonna)\b", re.I)
+# What is to come of the user's own affairs: "will our new single get in the charts", "will
+# my dog be ok on his own while im at work", "how busy will we be this bank holiday", "will
+# we sell out".
+_OWN_FUTURE_RE = re.compile(
+    # ("will i need a visa for japan" asks a rule of the world, `_OWN_NEED_RE`)
+    rf"^\W*will\s+(?:{_OWN}|(?:i|we)\b(?!\s+(?:really\s+)?need\b))"
+    r"|^\W*how\s+(?:[\w'-]+\s+){1,2}?will\s+(?:i|we)\s+be\b",
+    re.I,
+)
+# Who wins a contest to come: "who will win the world snooker championship this year",
+# "who's going to win the league".
+_WINNER_RE = re.compile(
+    r"^\W*who(?:'s|\s+is)?\s+(?:will|going\s+to|gonna|do\s+you\s+think\s+will)\s+win\b", re.I
+)
+# A time to come: "this weekend", "next year", "this bank holiday", "in april". Asked with
+# "will", it is a forecast no source has: "will the river be too high to hire boats out this
+# weekend", "what wedding dress styles are going to be in next year", "will it be warm
+# enough to glamp in the lakes in april" ("what's the weather usually like in paris in may"
+# asks of the climate, and is looked up).
+_TO_COME_RE = re.compile(
+    r"\b(?:this|next)\s+(?:weekend|week|month|year|season|summer|winter|spring|autumn|"
+    r"bank\s+holiday|easter|christmas|half[\s-]+term)\b"
+    r"|\b(?:tomorrow|tmrw|tonight)\b"
+    rf"|\b(?:in|on|by|this|next)\s+(?:{_MONTHS}|{_DAYS})\b",
+    re.I,
+)
+
+
+def own_case(text: str) -> str | None:
+    """Why ``text`` asks about the user's own case, which no source here can see, and how
+    to ask instead; None if it does not.
+
+    Args:
+        text: The clause, asked without a research verb, with no numbers or material.
+    """
+    if _OWN_STATE_RE.search(text) or _OWN_WHY_RE.search(text) or _OWN_NEED_RE.search(text):
+        return (
+            "it asks about your own case (a thing, a pet, your health), which only someone "
+            "who sees it can judge and no source here can. Ask for the facts of the world, "
+            "e.g. 'research the signs that a chimney needs sweeping'"
+        )
+    if _RECENT_COUNT_RE.search(text):
+        return (
+            "it asks for a count from your own records, which only you have. Give the "
+            "figures, e.g. '12 signed up in september and 9 in january: the total?'"
+        )
+    return None
+
+
+def prediction(text: str) -> str | None:
+    """Why ``text`` asks what is to come, which no source here can know, and how to ask
+    instead; None if it does not.
+
+    Args:
+        text: The clause, asked without a research verb, with no numbers or material.
+    """
+    if (
+        _OWN_FUTURE_RE.search(text)
+        or _WINNER_RE.search(text)
+        or (_WILL_RE.search(text) and _TO_COME_RE.search(text))
+    ):
+        return (
+            "it asks what is to come (a result, a forecast, how your own plans turn out), "
+            "which no source here can know. Ask for the facts to judge by, e.g. 'research "
+            "how river levels are forecast'"
+        )
+    return None
