@@ -2352,6 +2352,8 @@ def test_failures_told_as_what_happened(text: str, label: str) -> None:
         # An effort told, the writer's own waking, a battery outlasting what was said.
         "took 3 days to walk the whole route",
         "I woke the kids at 7 for school",
+        "we left flyers all over town",
+        "I kept my change in a jar",
         "the battery lasted 3 hours longer than promised",
     ],
 )

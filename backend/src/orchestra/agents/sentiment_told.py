@@ -44,6 +44,13 @@ _LATE_UNITS = _words("minutes mins minute hour hours day days week weeks")
 # What may follow "said" in the same promise: "after he says he will".
 _PROMISE_GOES_ON = _words("he she they you it he'd she'd they'd would will")
 _CLAUSE_ENDS = _words("and or but because while . , ; : ! ?")
+# The writer as the doer: "I left my stuff everywhere", "we kept our change", "I woke the
+# kids": the writer's own doing, no complaint of anyone.
+_WRITERS = _words("i we i'd we'd i've we've")
+
+
+def _writers_own(tokens: Sequence[str], index: int) -> bool:
+    return index > 0 and tokens[index - 1] in _WRITERS
 
 
 def _took_long(tokens: Sequence[str], index: int) -> int:
@@ -112,7 +119,7 @@ _MESS_GAP = 4
 def _mess_left(tokens: Sequence[str], index: int) -> int:
     """How many tokens a mess left behind spans from ``index`` ("left sawdust all over" is
     4), or 0: "left", then within a few words of its clause "all over" or "everywhere"."""
-    if tokens[index] not in _LEFT:
+    if tokens[index] not in _LEFT or _writers_own(tokens, index):
         return 0
     for position in range(index + 2, min(index + 2 + _MESS_GAP, len(tokens))):
         if tokens[position] in _CLAUSE_ENDS:
@@ -136,7 +143,7 @@ _MONEY = _words(
 def _money_swallowed(tokens: Sequence[str], index: int) -> int:
     """How many tokens money swallowed spans from ``index`` ("ate my 4 quid" is 4), or 0."""
     whose = tokens[index + 1] if index + 1 < len(tokens) else "."
-    if tokens[index] not in _SWALLOWS or whose not in _WHOSE:
+    if tokens[index] not in _SWALLOWS or whose not in _WHOSE or _writers_own(tokens, index):
         return 0
     position = index + 2
     if position < len(tokens) and tokens[position].isdigit():
@@ -147,8 +154,8 @@ def _money_swallowed(tokens: Sequence[str], index: int) -> int:
 
 
 # "woke the baby", "woke us at 5am", "woke the whole street": sleep taken from others; "I
-# woke the kids for school", the writer's own doing, is none, and so is a kindness ("woke
-# me with breakfast in bed").
+# woke the kids for school", the writer's own doing (see `_writers_own`), is none, and so
+# is a kindness ("woke me with breakfast in bed").
 _WOKE = _words("woke wakes waking")
 _SLEEPERS = (
     ("me",),
@@ -160,13 +167,12 @@ _SLEEPERS = (
     *(("my", who) for who in _words("baby son daughter kids children toddler husband wife")),
     *(("our", who) for who in _words("baby son daughter kids children toddler")),
 )
-_WAKERS_OWN = _words("i we i'd we'd")
 
 
 def _woke_someone(tokens: Sequence[str], index: int) -> int:
     """How many tokens a sleeper woken by someone else spans from ``index`` ("woke the
     baby" is 3), or 0."""
-    if tokens[index] not in _WOKE or (index and tokens[index - 1] in _WAKERS_OWN):
+    if tokens[index] not in _WOKE or _writers_own(tokens, index):
         return 0
     for sleeper in _SLEEPERS:
         end = index + 1 + len(sleeper)
