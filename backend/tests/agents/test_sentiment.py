@@ -2321,3 +2321,71 @@ def test_slang_praise_of_people_and_a_repair_refused(text: str, label: str) -> N
 @pytest.mark.parametrize("text", ["they are the top team in the league", "he is not a genius"])
 def test_a_rank_or_a_denied_genius_is_no_praise(text: str) -> None:
     assert sentiment(text).positive == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A service that failed, told as what happened: slow, late, a mess left, money kept.
+        ("the sofa took 4 months to arrive", "negative"),
+        ("the hot water took a whole day to heat up", "negative"),
+        ("the extension took two weeks longer than quoted", "negative"),
+        ("the plumber rolled in 2 hours later than he said", "negative"),
+        ("the painters left drips all over the floor", "negative"),
+        ("the ATM swallowed my card on a Sunday", "negative"),
+        ("the parking meter kept my 2 quid", "negative"),
+        # Sleep taken by someone else's noise.
+        ("the bin lorry woke us at 5am", "negative"),
+        # Praise before such a failure stands: both sides held.
+        ("lovely dentist, really thorough, but the crown took 6 weeks to come back", "mixed"),
+        ("great with the kids but always arrives 20 mins after she says", "mixed"),
+        ("nice neat job on the hedge but they left clippings all over the drive", "mixed"),
+    ],
+)
+def test_failures_told_as_what_happened(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An effort told, the writer's own waking, a battery outlasting what was said.
+        "took 3 days to walk the whole route",
+        "I woke the kids at 7 for school",
+        "we left flyers all over town",
+        "I kept my change in a jar",
+        "the battery lasted 3 hours longer than promised",
+    ],
+)
+def test_times_taken_and_wakings_that_are_no_failure(text: str) -> None:
+    assert sentiment(text).negative == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("the puppy was a total angel at the vets on Monday", "positive"),
+        ("the whole day felt like a dream", "positive"),
+        ("the cake was an absolute dream but it arrived 2 hours late", "mixed"),
+        ("the garage saved us a trip to the dealer, 10 min job", "positive"),
+        ("the receptionist was really thorough", "positive"),
+        ("the van came back gleaming", "positive"),
+        ("they didn't overcharge me", "positive"),
+        ("the cabin was so comfy but the shower block was grim", "mixed"),
+        ("comfy seats, properly maintained, but the bar staff couldnt care less", "mixed"),
+        ("the waiter just shrugged", "negative"),
+        ("nobody rang us back", "negative"),
+        ("no one got back to me about the quote", "negative"),
+        ("the baby was a little angel all night", "positive"),
+        ("they never called me back", "negative"),
+    ],
+)
+def test_praise_and_complaints_said_in_everyday_words(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text", ["my daughter was an angel in the nativity", "she shrugged it off and carried on"]
+)
+def test_an_unstressed_angel_and_a_shrug_off_are_no_opinion(text: str) -> None:
+    assert sentiment(text).positive == sentiment(text).negative == 0

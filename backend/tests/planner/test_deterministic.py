@@ -946,6 +946,18 @@ def test_two_asks_joined_by_plus_or_as_well_as_are_two_steps(task: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "description",
+    [
+        "vibe of 'the fitter never rang me back' and whats 3 rugs at 40 each",
+        "sentiment of 'lovely staff' and what is 6 x 15",
+    ],
+)
+def test_a_text_ask_without_its_article_then_a_sum_are_two_asks(description: str) -> None:
+    result = plan(description)
+    assert sorted(s.capability for s in result.steps) == ["calculation", "sentiment"]
+
+
+@pytest.mark.parametrize(
     ("previous", "follow_up", "capability", "kept"),
     [
         # The change alone, the piece understood.

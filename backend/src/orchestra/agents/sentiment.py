@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from orchestra.agents.prose import split_sentences
+from orchestra.agents.sentiment_told import failure_told, sleep_taken
 
 __all__ = ["NEUTRAL_BAND", "SentenceSentiment", "Sentiment", "sentence_sentiment", "sentiment"]
 
@@ -148,6 +149,13 @@ _LEXICON: dict[str, float] = {
     **dict.fromkeys(_words("gripping riveting unputdownable"), 3.0),
     # Praise of how a thing is thought out: "a really clever game", "an ingenious design".
     **dict.fromkeys(_words("clever ingenious"), 2.0),
+    # Praise of how a thing is looked after or done: "the car came back gleaming", "a
+    # really thorough check-up"; and a place said to be bleak: "the loo was grim".
+    **dict.fromkeys(_words("gleaming thorough"), 2.0),
+    "grim": -2.0,
+    # A price charged above what is due, in the forms "overcharged" (listed above) lacks:
+    # "they didn't overcharge" turns it, as "not bad" is turned.
+    **dict.fromkeys(_words("overcharge overcharges overcharging"), -2.0),
     # Food praised for how it tastes or feels: "buttery croissants", "fluffy pancakes".
     **dict.fromkeys(_words("buttery fluffy creamy juicy"), 2.0),
     # Damage done, said as what happened: "the fence was wrecked", "slugs destroyed the
@@ -262,6 +270,12 @@ _FAILURES: dict[tuple[str, ...], float] = {
         *(
             (verb, "back")
             for verb in ("get", "gets", "got", "call", "calls", "called", "hear", "heard")
+        ),
+        # "they never called me back", "she didn't ring us back": the same, said to whom.
+        *(
+            (verb, whom, "back")
+            for verb in ("call", "calls", "called", "ring", "rang", "phone", "phoned")
+            for whom in ("me", "us")
         ),
         *((verb, "up") for verb in ("show", "shows", "showed", "turn", "turns", "turned")),
         # "the landlord never picks up his phone", "she didn't pick up": no answer.
@@ -482,6 +496,13 @@ _FAILURES.update(
             ("helped",),
             ("helps",),
             ("called", "back"),
+            # "nobody called me back", "no one got back to us": the same, said to whom.
+            *(
+                (verb, whom, "back")
+                for verb in ("called", "rang", "phoned")
+                for whom in ("me", "us")
+            ),
+            *(("got", "back", "to", whom) for whom in ("me", "us")),
             ("picked", "up"),
             ("cared",),
             ("cares",),
@@ -587,7 +608,9 @@ _PHRASES: dict[tuple[str, ...], float] = {
     # A thing done well, said of how it was done: "really well taught", "a well made
     # chair" ("not well organised" is turned as a word is).
     **{
-        ("well", done): 2.0
+        (how, done): 2.0
+        # "properly maintained tables": done as it should be, the same praise.
+        for how in ("well", "properly")
         for done in _words(
             """taught made written built organised organized run designed presented
             explained maintained kept equipped planned thought-out executed cooked"""
@@ -796,6 +819,27 @@ _PHRASES: dict[tuple[str, ...], float] = {
             ("a", "proper"),
         )
     },
+    # A person, a pet or a thing praised as an angel or a dream, stressed: "the dog was a
+    # total angel", "the dress is an absolute dream", "it runs like a dream" ("she was an
+    # angel in the nativity", "I had a dream", unstressed, are none and not read).
+    **{
+        (*lead, noun): 3.0
+        for lead in (
+            ("absolute",),
+            ("total",),
+            ("such", "a"),
+            ("what", "a"),
+            ("a", "real"),
+            ("a", "proper"),
+        )
+        for noun in ("angel", "dream")
+    },
+    ("little", "angel"): 2.5,
+    ("like", "a", "dream"): 3.0,
+    # Indifference shown to the writer: "the attendant just shrugged at me" ("she shrugged
+    # it off", taking a thing in her stride, is none).
+    ("just", "shrugged"): -2.0,
+    **{("shrugged", "at", whom): -2.0 for whom in ("me", "us")},
     # Sleep taken by a noise or a worry: "the road noise kept us up every night", "the
     # dog barks all night and keeps me awake" ("kept us up to date" is none).
     **{
@@ -1043,6 +1087,9 @@ _PHRASES: dict[tuple[str, ...], float] = {
         for whom in ("me", "us", "him", "her", "them")
         for about in ("about", "around")
     },
+    # Trouble spared the writer, said as what happened: "saved me a tow", "it saves us a
+    # trip into town" ("save me a seat", asked, is not read).
+    **{(verb, whom): 2.0 for verb in ("saved", "saves") for whom in ("me", "us")},
     # Money saved for the writer, said as what happened: "saved me a fortune", "it'll save
     # you loads" ("save your money", a warning, is above).
     **{
@@ -1118,7 +1165,7 @@ _INTENSIFIERS: dict[str, float] = {
     "really": 1.3,
     "extremely": 1.6,
     "highly": 1.4,
-    "so": 1.2,
+    "so": 1.3,
     "too": 1.2,
     "incredibly": 1.6,
     "particularly": 1.2,
@@ -1226,8 +1273,9 @@ class _Tally:
     # A complaint after a contrast said as a poor fit for the writer ("but way too slow
     # for me"), see `_too_for_the_writer`.
     to_taste: bool = False
-    # The opinion held of long waits read after the first contrast ("but we sat there 40
-    # mins"), see `_praise_then_a_wait`.
+    # The opinion held of long waits and other failures told as what happened, read after
+    # the first contrast ("but we sat there 40 mins", "but they left sawdust all over my
+    # car"), see `_praise_then_a_wait`.
     waited_after: float = 0.0
 
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
@@ -1924,6 +1972,9 @@ _MINUTES = _words("minutes mins")
 _SHORT = _words("only just less under barely")
 _WAIT_GAP = 8
 _LONG_WAIT = -2.0
+# A failure told as what happened (see `orchestra.agents.sentiment_told`), as bad as a
+# long wait.
+_TOLD_FAILURE = _LONG_WAIT
 _LONG_MINUTES = 30
 
 
@@ -2832,6 +2883,24 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             if tally.held_before is not None:
                 tally.waited_after -= _LONG_WAIT
             index += wait
+            continue
+        told = failure_told(tokens, index)
+        if told and not _negated(tokens, index):
+            # "the glasses took 5 weeks to come in", "they left sawdust all over my car": a
+            # service that failed the writer, told as what happened, as a long wait is.
+            tally.service_failed = True
+            tally.add(" ".join(tokens[index : index + told]), _TOLD_FAILURE * weight, weight=weight)
+            if tally.held_before is not None:
+                tally.waited_after -= _TOLD_FAILURE
+            index += told
+            continue
+        woken = sleep_taken(tokens, index)
+        if woken and not _negated(tokens, index):
+            # "the van played its jingle at 9pm and woke the baby": sleep taken, a complaint.
+            tally.add(
+                " ".join(tokens[index : index + woken]), _TOLD_FAILURE * weight, weight=weight
+            )
+            index += woken
             continue
         if token in _THANKS and _ironic_thanks(tokens, index):
             # "Thanks a lot for breaking my phone": the thanks is no praise; the act is read.
@@ -3765,7 +3834,7 @@ _SLIPS = (
     - _words(
         """please health freeze treats peasant trilled lawless braking racked cashed cashing
         cashes sunning prefect rowing wining inning critic smoothy ignore butter rubber
-        angled mangle garage"""
+        angled mangle garage through"""
     )
 )
 _SENTENCE_ENDS = frozenset(".!?;")

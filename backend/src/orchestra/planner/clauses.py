@@ -1221,6 +1221,9 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
                 and (
                     _names_a_figure_asked(tokenize(first.text))
                     or names_a_text_ask(tokenize(first.text))
+                    # "vibe of '...' and whats 4 chairs at 85 each": an ask about a text,
+                    # its article left out, then one of its own.
+                    or _is_text_ask(tokenize(first.text), 0)
                     or _figure_of_listed(tokenize(first.text))
                     # "quick maths: 365 x 24, 1000 divided by 7": the first of sums listed.
                     or _arithmetic_piece(_after_header(tokenize(first.text)))
@@ -1402,7 +1405,8 @@ def _names_a_figure_asked(tokens: list[Token], operand: bool = True) -> bool:
 
 
 # What is asked of a text, named as a noun ("the sentiment of", "the keywords of").
-_TEXT_ASKS = frozenset({"sentiment", "tone", "mood", "keywords", "summary", "gist"})
+# ("vibe" is a tone said casually: "vibe of '...' and whats 4 chairs at 85 each".)
+_TEXT_ASKS = frozenset({"sentiment", "tone", "mood", "vibe", "keywords", "summary", "gist"})
 
 
 _GIVING = _words("give get do write make send")

@@ -1,0 +1,188 @@
+"""Complaints told as what happened, with no word of opinion: a thing that took long to
+come, a visit later than was said, a mess left behind, money a machine kept, a sleeper
+woken.
+
+Each reader takes the tokens of `orchestra.agents.sentiment` and an index, and says how
+many tokens the complaint spans there (0 when there is none), so that the scorer can
+read the span as one term: "the glasses took 5 weeks to come in", "always turns up an
+hour after he says", "they left sawdust all over my car", "the machine ate my 4 quid",
+"the van woke the baby".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["failure_told", "sleep_taken"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# "took 5 weeks to come in", "takes ages to warm up": how long a thing due took.
+_TOOK = _words("took takes taking")
+# Spans long whatever their number: "took 3 weeks", "took months", "took forever".
+_LONG_UNITS = _words("weeks months years ages forever week month year")
+# Spans long only when stressed: "took a whole day", "took over an hour" ("took a day"
+# or "took two hours" may be as quick as was hoped).
+_STRESSED_UNITS = _words("day days hour hours")
+_STRESSES = _words("whole full entire over nearly almost several")
+# What a thing due does when it comes or is ready: "to arrive", "to come in", "to warm
+# up" ("took 3 weeks to hike the trail" tells of an effort, and is none).
+_DUE_VERBS = _words(
+    """arrive come get be turn warm heat cool dry fix sort repair deliver reply respond
+    answer load charge process refund install connect ship dispatch"""
+)
+_TOOK_GAP = 4
+# "3 weeks longer than promised": more time than the writer was told.
+_TOLD = _words("promised quoted agreed said planned stated advertised")
+# Whoever said when they would come: "an hour after he says", "later than they said".
+_SAYERS = _words("he she they you it we")
+_SAYS = _words("says said say promised told quoted")
+_LATE_UNITS = _words("minutes mins minute hour hours day days week weeks")
+# What may follow "said" in the same promise: "after he says he will".
+_PROMISE_GOES_ON = _words("he she they you it he'd she'd they'd would will")
+_CLAUSE_ENDS = _words("and or but because while . , ; : ! ?")
+# The writer as the doer: "I left my stuff everywhere", "we kept our change", "I woke the
+# kids": the writer's own doing, no complaint of anyone.
+_WRITERS = _words("i we i'd we'd i've we've")
+
+
+def _writers_own(tokens: Sequence[str], index: int) -> bool:
+    return index > 0 and tokens[index - 1] in _WRITERS
+
+
+def _took_long(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a long time taken by a thing due spans from ``index`` ("took 5 weeks
+    to come in" is 5, "took 3 weeks longer than promised" 6), or 0."""
+    if tokens[index] not in _TOOK:
+        return 0
+    for position in range(index + 1, min(index + 1 + _TOOK_GAP, len(tokens))):
+        word = tokens[position]
+        if word in _CLAUSE_ENDS:
+            return 0
+        following = tokens[position + 1 : position + 4]
+        if word in _LATE_UNITS | _LONG_UNITS and following[:2] == ["longer", "than"]:
+            if len(following) == 3 and following[2] in _TOLD:
+                return position + 4 - index
+            return 0
+        long = word in _LONG_UNITS or (
+            word in _STRESSED_UNITS and _STRESSES.intersection(tokens[index + 1 : position])
+        )
+        if long:
+            if following[:1] == ["to"] and following[1:2] and following[1] in _DUE_VERBS:
+                return position + 3 - index
+            return 0
+    return 0
+
+
+def _later_than_said(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a visit later than was said spans from the time at ``index`` ("hour
+    after he says" is 4, "mins later than she said" 5), or 0: the time, then "after" or
+    "later than", who said it and the saying, ending its clause or going on with the
+    promise ("an hour after he says he will")."""
+    if tokens[index] not in _LATE_UNITS:
+        return 0
+    rest = list(tokens[index + 1 : index + 5])
+    if rest[:1] == ["after"]:
+        told = rest[1:3]
+    elif rest[:2] == ["later", "than"]:
+        told = rest[2:4]
+    else:
+        return 0
+    if len(told) < 2 or told[0] not in _SAYERS or told[1] not in _SAYS:
+        return 0
+    end = index + 1 + rest.index(told[1]) + 1
+    following = tokens[end] if end < len(tokens) else "."
+    return end - index if following in _CLAUSE_ENDS | _PROMISE_GOES_ON else 0
+
+
+def failure_told(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a service that failed the writer, told as what happened, spans from
+    ``index``: "the glasses took 5 weeks to come in", "always turns up an hour after he
+    says", "they left sawdust all over my car", "the machine ate my 4 quid"."""
+    return (
+        _took_long(tokens, index)
+        or _later_than_said(tokens, index)
+        or _mess_left(tokens, index)
+        or _money_swallowed(tokens, index)
+    )
+
+
+# "they left sawdust all over my car", "left mud everywhere": a mess left behind.
+_LEFT = _words("left leaves leaving")
+_ALL_OVER = ("all", "over")
+_MESS_GAP = 4
+
+
+def _mess_left(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a mess left behind spans from ``index`` ("left sawdust all over" is
+    4), or 0: "left", then within a few words of its clause "all over" or "everywhere"."""
+    if tokens[index] not in _LEFT or _writers_own(tokens, index):
+        return 0
+    for position in range(index + 2, min(index + 2 + _MESS_GAP, len(tokens))):
+        if tokens[position] in _CLAUSE_ENDS:
+            return 0
+        if tokens[position] == "everywhere":
+            return position + 1 - index
+        if tuple(tokens[position : position + 2]) == _ALL_OVER:
+            return position + 2 - index
+    return 0
+
+
+# "the machine ate my 4 quid", "the ATM swallowed my card", "the meter kept my coins":
+# money or a card taken by what should have served the writer.
+_SWALLOWS = _words("ate eats eaten swallowed swallows kept keeps")
+_WHOSE = _words("my our his her")
+_MONEY = _words(
+    "money cash coins coin card quid pounds pound fiver tenner deposit change euros dollars"
+)
+
+
+def _money_swallowed(tokens: Sequence[str], index: int) -> int:
+    """How many tokens money swallowed spans from ``index`` ("ate my 4 quid" is 4), or 0."""
+    whose = tokens[index + 1] if index + 1 < len(tokens) else "."
+    if tokens[index] not in _SWALLOWS or whose not in _WHOSE or _writers_own(tokens, index):
+        return 0
+    position = index + 2
+    if position < len(tokens) and tokens[position].isdigit():
+        position += 1
+    if position < len(tokens) and tokens[position] in _MONEY:
+        return position + 1 - index
+    return 0
+
+
+# "woke the baby", "woke us at 5am", "woke the whole street": sleep taken from others; "I
+# woke the kids for school", the writer's own doing (see `_writers_own`), is none, and so
+# is a kindness ("woke me with breakfast in bed").
+_WOKE = _words("woke wakes waking")
+_SLEEPERS = (
+    ("me",),
+    ("us",),
+    ("everyone",),
+    ("everybody",),
+    *(("the", who) for who in _words("baby babies kids children toddler twins dog neighbours")),
+    *(("the", "whole", place) for place in _words("street house building road family")),
+    *(("my", who) for who in _words("baby son daughter kids children toddler husband wife")),
+    *(("our", who) for who in _words("baby son daughter kids children toddler")),
+)
+
+
+def _woke_someone(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a sleeper woken by someone else spans from ``index`` ("woke the
+    baby" is 3), or 0."""
+    if tokens[index] not in _WOKE or _writers_own(tokens, index):
+        return 0
+    for sleeper in _SLEEPERS:
+        end = index + 1 + len(sleeper)
+        if tuple(tokens[index + 1 : end]) == sleeper:
+            following = tokens[end] if end < len(tokens) else "."
+            return 0 if following == "with" else end - index
+    return 0
+
+
+def sleep_taken(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a sleeper woken by someone else spans from ``index``: "the van
+    played its jingle at 9pm and woke the baby"."""
+    return _woke_someone(tokens, index)
