@@ -2303,6 +2303,15 @@ def test_group_by_a_column_written_short() -> None:
     assert data["operation"] == "group_by" and groups == {"Ops": 35, "IT": 50}
 
 
+def test_group_by_two_words_takes_the_head_noun_and_not_the_row_numbers() -> None:
+    # "per order category": the groups are the categories; "order" numbers the rows 1, 2,
+    # 3, ... and is neither the group nor an amount to add up.
+    table = "order,category,price\n1,tea,3\n2,cake,4\n3,tea,2.5\n4,cake,5"
+    data = run(f"total per order category\n{table}", capability="statistics")
+    groups = {g["category"]: g["sum"] for g in data["result"]}
+    assert data["groupBy"] == "category" and groups == {"tea": {"price": 5.5}, "cake": {"price": 9}}
+
+
 def test_group_by_a_word_no_column_names_is_refused() -> None:
     table = "team,salary\nOps,30\nIT,50\nOps,40"
     with pytest.raises(AgentInputError, match="'department'"):

@@ -2420,6 +2420,29 @@ _GROUP_BY = re.compile(
 )
 
 
+def _group_compound_head(prose: str, table: Table) -> str:
+    """ "total per job type" of columns "job" and "type": "job type" is a kind of type, so
+    the head noun "type" names the groups and "job" is no column asked of; the prose is
+    given back as "total per type"."""
+
+    def head(match: re.Match[str]) -> str:
+        names = {c.lower().replace("_", " ") for c in table.columns}
+        modifier, noun = match.group("modifier"), match.group("noun")
+        if modifier.replace("_", " ") in names and noun.replace("_", " ") in names:
+            return match.group("by") + noun
+        return match.group(0)
+
+    return _GROUP_COMPOUND.sub(head, prose)
+
+
+# "per job type", "by customer region": a group named by two words.
+_GROUP_COMPOUND = re.compile(
+    r"(?P<by>\b(?:by|per|for each|for every|across|broken down by)\s+)"
+    r"(?P<modifier>[a-z_]+)\s+(?P<noun>[a-z_]+)\b",
+    re.I,
+)
+
+
 def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None:
     text = instruction.lower()
     for match in _GROUP_BY.finditer(text):
@@ -3365,6 +3388,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     if counted is not None:
         return counted
     prose = _WHERE_ASKED.sub("which", prose)
+    prose = _group_compound_head(prose, table)
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if headline.operation == "correlation":
@@ -3450,6 +3474,20 @@ def _count_of_value(prose: str, table: Table) -> StepResult | None:
     return None
 
 
+def _amount_columns(table: Table, numeric: list[str]) -> list[str]:
+    """The numeric columns that hold amounts: not one that numbers the rows 1, 2, 3, ...
+    ("job,type,amount" with jobs 1 to 7: "total per type" adds up the amounts, not the
+    job numbers), unless it is the only one."""
+    numbering = [
+        c
+        for c in numeric
+        if [_cell_text(row, c) for row in table.rows]
+        == [str(i) for i in range(1, len(table.rows) + 1)]
+    ]
+    amounts = [c for c in numeric if c not in numbering]
+    return amounts or numeric
+
+
 def _table_statistics_of(
     prose: str, table: Table, numeric: list[str], key: str | None
 ) -> StepResult:
@@ -3457,7 +3495,7 @@ def _table_statistics_of(
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if key is not None:
-        values = [c for c in (mentioned or numeric) if c != key]
+        values = [c for c in (mentioned or _amount_columns(table, numeric)) if c != key]
         figure = _group_figure(prose, table, numeric)
         aggregate = figure if figure in ("sum", "mean", "median", "min", "max") else "mean"
         groups = group_by(table, key, values, aggregate)
