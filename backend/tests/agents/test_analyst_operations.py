@@ -8,6 +8,7 @@ import pytest
 
 from orchestra.agents.analyst.calculator import evaluate
 from orchestra.agents.analyst.formulas import units_apart
+from orchestra.agents.analyst.numeric import _bulleted_amounts
 from orchestra.agents.analyst.operations import infer_operation, run_operation
 from orchestra.agents.analyst.problems import (
     read_percentage_problem,
@@ -3903,11 +3904,27 @@ def test_slashes_between_decimals_and_thousands_are_refused() -> None:
         ("wedding spend so far, add it up:\n- dress £1,150\n- suit hire £185\n- cake £310", 1645),
         ("my shop:\n• bread: 1.20\n• milk: 0.95\nwhat's the total?", 2.15),
         ("lap times\n- first lap 61\n- second lap 59\n- third lap 63\naverage?", 61),
+        # Items numbered among others of their name: the numbers name them.
+        ("tips by week\n- week 1 £120\n- week 2 £95.50\n- week 3 £88\ntotal?", 303.5),
+        ("coin boxes\n- washer 1 42.50\n- washer 2 38.00\n- dryer 1 27\n- dryer 2 31\nsum", 138.5),
     ],
 )
 def test_bullet_lines_of_items_and_amounts_are_a_list(instruction: str, expected: float) -> None:
     data = run(instruction, capability="statistics")
     assert data["result"] == pytest.approx(expected)
+
+
+def test_bullet_lines_of_numbered_items_are_a_list_in_a_calculation() -> None:
+    data = run(
+        "takings\n* till 1: 310\n* till 2: 295.40\n* bar: 120\nadd them up",
+        capability="calculation",
+    )
+    assert data["result"] == pytest.approx(725.4)
+
+
+def test_a_bullet_number_not_one_of_a_numbered_run_is_not_a_name() -> None:
+    # "- eggs 12 3.20": twelve eggs, or egg number 12? Not read as a list of amounts.
+    assert _bulleted_amounts("shopping\n- eggs 12 3.20\n- milk 2 1.80\ntotal") is None
 
 
 @pytest.mark.parametrize(

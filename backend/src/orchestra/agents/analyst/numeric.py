@@ -255,7 +255,7 @@ def statistics_operation(request: StepRequest) -> StepResult:
 
 # "- dress £1,150", "• suit hire: 185": a bullet, words naming an item, and its amount.
 _BULLETED_AMOUNT = re.compile(
-    r"^\s*[-*\u2022]\s+(?P<item>[^\W\d_][^\d\n:=]{0,30}?)\s*[:=]?\s*"
+    r"^\s*[-*\u2022]\s+(?P<item>[^\W\d_][^\d\n:=]{0,30}?)(?:\s+(?P<number>\d{1,3})(?=[\s:=]))?\s*[:=]?\s*"
     r"(?P<sign>[$\u20ac\u00a3\u00a5\u20b9]?)(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"\s*$"
 )
@@ -285,10 +285,25 @@ def _bulleted_amounts(text: str) -> str | None:
         return None  # "budget 5,000, spent so far:": is the 5,000 a value? unsaid
     if len({m.group("sign") for _, m in rows}) != 1:
         return None  # "£" and "$" amounts are not added as they stand
+    if not _numbered_items([m for _, m in rows]):
+        return None  # "- eggs 12 3.20": 12 eggs, or egg number 12? unsaid
     head = " ".join(line.strip() for line in lines[: rows[0][0]]).rstrip(" :")
     tail = " ".join(line.strip() for line in lines[rows[-1][0] + 1 :])
     amounts = ", ".join(m.group("amount").replace(",", "") for _, m in rows)
     return f"{head}: {amounts}" + (f". {tail}" if tail else "")
+
+
+def _numbered_items(rows: list[re.Match[str]]) -> bool:
+    """Whether each item written with a number before its amount is one of a numbered
+    run ("- washer 1 42.50\n- washer 2 38.00": washers 1 and 2, a name and no count): its
+    words are on another line with another number. "- eggs 12 3.20" alone may be twelve
+    eggs for 3.20, and is not read."""
+    numbered = [(m.group("item").strip().lower(), m.group("number")) for m in rows]
+    return all(
+        any(other == item and n != number for other, n in numbered if n is not None)
+        for item, number in numbered
+        if number is not None
+    )
 
 
 def _is_number_list(block: str) -> bool:
@@ -327,9 +342,20 @@ def calculation_operation(request: StepRequest) -> StepResult:
             "a code or a name, not an amount. Give the amount itself, e.g. 'it costs 349 "
             "and it's 20% off'."
         )
+    listed = _bulleted_amounts(request.instruction)
+    if listed is not None and _NUMBERED_ITEM.search(request.instruction):
+        # "- till 1: 310\n- till 2: 295.40, add them up": the tills' numbers name them
+        # and are not added, whichever of the two figures the step was planned as.
+        request = replace(request, instruction=listed)
     return _in_turn_if_not_whole(
         request, lambda r: _answer(r, read_inputs(r.instruction, r.inputs), statistics=False)
     )
+
+
+# "- washer 2 38.00": a bullet item written with its number before its amount.
+_NUMBERED_ITEM = re.compile(
+    r"^\s*[-*\u2022]\s+[^\W\d_][^\d\n:=]{0,30}?\s\d{1,3}(?=[\s:=])\s*[:=]?\s*\S*\d", re.M
+)
 
 
 # An ask said as a question: "how much extra a year", "whats the % rise".
