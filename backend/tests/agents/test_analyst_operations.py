@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from orchestra.agents.analyst.additions import unpriced_addition
 from orchestra.agents.analyst.calculator import evaluate
 from orchestra.agents.analyst.formulas import units_apart
 from orchestra.agents.analyst.numeric import _bulleted_amounts
@@ -4296,3 +4297,23 @@ def test_a_rate_per_the_unit_of_the_amounts_listed(instruction: str, result: flo
 def test_a_rate_per_another_unit_than_the_amounts_listed_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "lesson is 70 an hour plus kit hire, how much for 3 hrs",
+        "Context: cleaner is 15 an hour plus travel. Task: how much for 4 hours?",
+        "van hire 60 a day + fuel, cost for 5 days?",
+    ],
+)
+def test_a_part_added_with_no_amount_is_refused(instruction: str) -> None:
+    # The rate alone times the hours would be answered as the whole price.
+    with pytest.raises(AgentInputError, match="amount is not given"):
+        run(instruction, capability="calculation")
+
+
+def test_a_part_added_and_priced_in_another_clause_is_read() -> None:
+    instruction = "van hire 60 a day plus fuel. fuel is 25 a day, cost for 5 days?"
+    assert unpriced_addition(instruction) is None
+    assert unpriced_addition("what is 12 plus forty five") is None

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from orchestra.agents.analyst.additions import unpriced_addition
 from orchestra.agents.analyst.asks import (
     answer_in_turn,
     asks_of,
@@ -917,6 +918,18 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             f"of amounts said over different periods (a {periods[0]} and a {periods[1]}), and "
             f"one is not a share of the other until both are for the same period. Give both "
             f"for one period, e.g. both a {periods[0]} or both a {periods[1]}."
+        )
+    unpriced = (
+        unpriced_addition(f"{context.group('context')} {text}" if context else text)
+        if found is None
+        else None
+    )
+    if unpriced is not None:
+        # "lesson is 70 an hour plus kit hire, how much for 3 hrs": 210 is the lesson alone.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: '{unpriced}' is added to the "
+            f"price, but its amount is not given, so the total is not known. Give it, e.g. "
+            f"'{unpriced} is 25'."
         )
     if found is None:
         # Word problems, with their short forms written out ("a dozen", "18.75/hr").
