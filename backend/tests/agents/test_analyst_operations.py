@@ -4317,3 +4317,24 @@ def test_a_part_added_and_priced_in_another_clause_is_read() -> None:
     instruction = "van hire 60 a day plus fuel. fuel is 25 a day, cost for 5 days?"
     assert unpriced_addition(instruction) is None
     assert unpriced_addition("what is 12 plus forty five") is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "share", "rest"),
+    [
+        # The share named after its percentage and asked by its name, then the balance.
+        ("40% deposit on a 1,350 job, deposit and balance", 540, 810),
+        ("the platform takes 15% on 2,340 of bookings. commission and what i keep", 351, 1989),
+    ],
+)
+def test_a_share_taken_and_the_rest_are_each_answered(
+    instruction: str, share: float, rest: float
+) -> None:
+    data = run(instruction, capability="calculation")
+    assert [s["result"] for s in data["steps"]] == pytest.approx([share, rest])
+
+
+def test_two_figures_named_and_one_read_is_refused() -> None:
+    # "deposit and the balance": the balance alone (1800) would drop the deposit asked.
+    with pytest.raises(AgentInputError, match="asks 2 things"):
+        run("25% deposit on a 2,400 kitchen, deposit and the balance?", capability="calculation")

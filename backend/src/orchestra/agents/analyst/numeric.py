@@ -371,10 +371,26 @@ _QUESTION_ASKED = re.compile(
 _FIGURE_NAMED = re.compile(
     r"(?:and\s+)?(?:the\s+|my\s+|our\s+|a\s+)?(?:[a-z]+\s+){0,2}(?:cost|costs|total|price|"
     r"profit|fees?|amount|number|length|duration|area|volume|weight|distance|pay|saving|"
-    r"savings|difference|average|mean|sum|margin)\b(?:\s+(?:of|per|in|a|an|each)\s+[a-z ]+)?"
+    r"savings|difference|average|mean|sum|margin|deposit|balance|commission|tip|change|"
+    r"interest|discount|refund|rest|vat|tax)\b(?:\s+(?:of|per|in|a|an|each)\s+[a-z ]+)?"
     r"\s*[?.!]*",
     re.I,
 )
+
+
+# The last clause of a request, after its last comma or full stop: "deposit and balance".
+_LAST_CLAUSE = re.compile(r"[,.;:]\s*(?P<clause>[^,.;:\d]+?)\s*[?.!]*\s*$")
+
+
+def _named_asks(text: str) -> list[str]:
+    """The figures a request's last clause names, joined by "and", when each is an ask
+    ("40% deposit on a 1,350 job, deposit and balance": the deposit, and the balance),
+    else none: a reading with one result for two figures named drops one of them."""
+    last = _LAST_CLAUSE.search(text.strip())
+    if last is None:
+        return []
+    asks = [a.strip() for a in re.split(r"\s+(?:and|&)\s+", last.group("clause"), flags=re.I)]
+    return asks if 2 <= len(asks) <= 3 and all(_is_asked(a) for a in asks) else []
 
 
 def _is_asked(ask: str) -> bool:
@@ -539,7 +555,11 @@ def _in_turn_if_not_whole(
     # Only the asks said as questions count: the planner's task may carry a statement
     # ("7.5 mile job, what should the meter say"), which is no ask.
     # ("litres, and how many tins": a figure named alone is asked too.)
-    asks = [a for a in asks_of(parts[1]) or [] if _is_asked(a)] if parts else []
+    asks = (
+        [a for a in asks_of(parts[1]) or [] if _is_asked(a)]
+        if parts
+        else _named_asks(request.instruction)
+    )
     if whole.data.get("operation") != "calculation" or len(asks) < 2:
         return whole  # figures of a list ("which is tallest and what's the median") say each
     if len(whole.data.get("steps") or [whole.data]) >= len(asks):
