@@ -1136,5 +1136,16 @@ def test_what_is_left_after_a_share_is_not_dropped(text: str) -> None:
     assert any("after the share" in doubt for doubt in reading.doubts), reading.doubts
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("take off 15% for stock, whats left", 850), ("take 25% off it, what's left?", 750)],
+)
+def test_what_is_left_once_a_share_is_taken_off_is_the_value_read(
+    text: str, expected: float
+) -> None:
+    # s1 * (1 - 15 / 100) is what is left: "whats left" asks that value, no second figure.
+    assert value(text, {"s1": 1000}, implicit="s1") == pytest.approx(expected)
+
+
 def test_a_share_alone_is_still_answered() -> None:
     assert value("what is 15% of 200") == pytest.approx(30)

@@ -2546,7 +2546,11 @@ def read_numeric_request(
             # the clause works on, as "20% of it" would say.
             expression = Op("*", expression, previous)
         cost, clause_doubts, clause_unread = _coverage(
-            content, parser, expression is not None, frozenset(values)
+            content,
+            parser,
+            expression is not None,
+            frozenset(values),
+            taken_off=expression is not None and _takes_off(expression),
         )
         confidence -= cost
         doubts.extend(clause_doubts)
@@ -2560,7 +2564,7 @@ def read_numeric_request(
         if expression is not None:
             clauses.append(Clause(" ".join(t.text for t in piece), expression))
             previous = expression
-            share_read = _share_read(content, parser.used)
+            share_read = _share_read(content, parser.used) and not _takes_off(expression)
 
     last = clauses[-1] if clauses else None
     if last is not None and (
@@ -2669,9 +2673,15 @@ _ASKS_A_SHARE = _words("work find calculate compute get take what what's whats")
 
 
 def _coverage(
-    tokens: list[Token], parser: _Parser, read: bool, names: frozenset[str] = frozenset()
+    tokens: list[Token],
+    parser: _Parser,
+    read: bool,
+    names: frozenset[str] = frozenset(),
+    *,
+    taken_off: bool = False,
 ) -> tuple[float, list[str], list[str]]:
-    """What the tokens a clause's reading did not use cost, and why."""
+    """What the tokens a clause's reading did not use cost, and why; ``taken_off`` when
+    the reading is what is left once a share is taken off (`_takes_off`)."""
     used = parser.used if read else set()
     first, last = (min(used), max(used)) if used else (len(tokens), -1)
     cost = 0.0
@@ -2691,6 +2701,9 @@ def _coverage(
             doubts.append(f"the result asked in '{token.text}', which is not written")
             continue
         if token.text in _CONNECTIVES | _UNITS | {"=", "?", "of"} and not first < index < last:
+            continue
+        if index > last and token.text in _REMAINDER_WORDS and taken_off:
+            # "take off 15% for stock, whats left": the rest is the value read.
             continue
         if index > last and token.text in _REMAINDER_WORDS and _share_read(tokens, used):
             # "15% of 200, and the rest?" read as one clause: the same second figure.
@@ -2737,6 +2750,15 @@ _REMAINDER_WORDS = _words("left leftover remains remain rest remainder")
 def _share_read(tokens: list[Token], used: set[int]) -> bool:
     """Whether the reading took a percentage of something ("28% of 4750")."""
     return any(tokens[index].kind == "pct" for index in used)
+
+
+def _takes_off(node: Node) -> bool:
+    """Whether the reading takes something off ("take off 15% for stock" of an earlier
+    total, s1 * (1 - 15 / 100)): what is left is then the value read, and a "whats left"
+    after it asks that value, not a second figure."""
+    if isinstance(node, Op):
+        return node.symbol == "-" or _takes_off(node.left) or _takes_off(node.right)
+    return False
 
 
 def _asks_form(tokens: list[Token], index: int) -> bool:
