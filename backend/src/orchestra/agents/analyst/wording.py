@@ -1080,6 +1080,7 @@ class _Parser:
             self.described -= set(range(self.position, self.position + skipped))
             # "What is their average?": the numbers were given apart from the request.
             return list(self.material)
+        self._skip_count_of_list()
         items: list[Node] = []
         while self._operand_start():
             # Only powers bind inside a list: "the sum of 2 and 4 times 3" is (2 + 4) * 3.
@@ -1095,6 +1096,41 @@ class _Parser:
                 break
             self.take(gap)
         return items
+
+    def _skip_count_of_list(self) -> None:
+        """Steps over a number that counts the list after it: "average these 4 mat quotes
+        18.99, 22.50, 16.75, 20.40" is the mean of the four quotes, and 4 names how many
+        there are (as "these 4 mat quotes:" would). Only when one to four words stand
+        between the count and the list and the list holds exactly that many numbers."""
+        count = self.peek()
+        if count is None or count.kind != "num" or not 2 <= count.value <= 50:
+            return
+        if count.value != int(count.value):
+            return
+        offset = 1
+        while (token := self.peek(offset)) is not None and token.kind == "word" and offset <= 4:
+            if token.text in _QUALIFIERS or token.text in _JOINED_IN_LIST:
+                return
+            offset += 1
+        if offset == 1:
+            return
+        words_end = offset
+        first = offset + ((self.peek(offset) or count).kind == "colon")
+        offset = first
+        listed, expect_number = 0, True
+        while (token := self.peek(offset)) is not None:
+            if token.kind == "num":  # "4, 5 and 9", "5 3 9"
+                listed, expect_number = listed + 1, False
+            elif not expect_number and (token.kind == "comma" or token.text in _JOINED_IN_LIST):
+                expect_number = True
+            else:
+                break
+            offset += 1
+        if listed != int(count.value) or expect_number:
+            return
+        self.used.add(self.position)
+        self.described.update(range(self.position + 1, self.position + words_end))
+        self.position += first
 
     def _selection(self) -> Node | None:
         """ "the top 3 values: ...", "the three biggest numbers in ...", "the last 2 of ..."."""
@@ -2738,6 +2774,8 @@ def _coverage(
     return cost, doubts, unread
 
 
+# Words that join the numbers of a list ("4, 5 and 9").
+_JOINED_IN_LIST = _words("and &")
 _POINTERS = _words("it them this that these those here there result answer reply message")
 # Forms a result may be asked in that are the plain number this reader gives.
 _PLAIN_FORMS = _words("total all decimal decimals digits numbers figures sum short full")
