@@ -3333,6 +3333,15 @@ def test_how_many_of_a_value_counts_the_rows_holding_it() -> None:
     assert run(f"{table}how many said no", capability="statistics")["result"] == 1
 
 
+def test_how_many_rows_are_a_value_of_several_words_counts_them() -> None:
+    table = "order,state\n1,awaiting payment\n2,shipped\n3,awaiting payment\n"
+    data = run(f"{table}how many orders are awaiting payment?", capability="statistics")
+    assert data["result"] == 2 and data["where"] == {"state": "awaiting payment"}
+    # A value no cell holds whole is not counted.
+    with pytest.raises(AgentInputError):
+        run(f"{table}how many orders are awaiting stock?", capability="statistics")
+
+
 def test_how_many_rows_are_still_a_value_counts_them() -> None:
     table = "order,status\n5501,shipped\n5502,pending\n5503,cancelled\n5504,pending\n"
     data = run(f"{table}how many orders are still pending", capability="statistics")

@@ -3501,12 +3501,42 @@ _HOW_MANY_OF_VALUE = re.compile(
 )
 
 
+# "how many machines are out of order": the rows' noun, then a value of several words.
+_HOW_MANY_ARE_PHRASE = re.compile(
+    r"\bhow\s+many\s+(?P<noun>[a-z]+)\s+(?:are|were|is)\s+(?:still\s+|currently\s+|now\s+)?"
+    r"(?P<value>[a-z&'-]+(?:\s+[a-z&'-]+){1,4})\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _count_of_phrase(prose: str, table: Table) -> StepResult | None:
+    """ "how many machines are out of order" of a column holding "out of order": how many
+    rows hold that value of several words; None unless it is a whole cell of exactly one
+    column and the noun names the rows."""
+    asked = _HOW_MANY_ARE_PHRASE.search(prose.strip())
+    if asked is None or not names_rows(asked.group("noun").lower(), table):
+        return None
+    value = asked.group("value").lower()
+    columns = [
+        c for c in table.columns if any(_cell_text(r, c).lower() == value for r in table.rows)
+    ]
+    if len(columns) != 1:
+        return None
+    count = sum(_cell_text(r, columns[0]).lower() == value for r in table.rows)
+    return rows_counted(table, {columns[0]: value}, count)
+
+
 def _count_of_value(prose: str, table: Table) -> StepResult | None:
     """ "how many yeses so far" of a table whose one column holds "yes": how many rows hold
     it; None unless the word (or its singular) is a value of exactly one column and the
     request has no number of its own."""
+    if re.search(r"\d", prose):
+        return None
+    phrased = _count_of_phrase(prose, table)
+    if phrased is not None:
+        return phrased
     asked = _HOW_MANY_OF_VALUE.search(prose.strip())
-    if asked is None or re.search(r"\d", prose):
+    if asked is None:
         return None
     noun = (asked.group("noun") or "people").strip().lower()
     if noun != "people" and not names_rows(noun, table):
