@@ -10,6 +10,7 @@ from orchestra.agents.analyst.additions import unpriced_addition
 from orchestra.agents.analyst.calculator import evaluate
 from orchestra.agents.analyst.formulas import units_apart
 from orchestra.agents.analyst.numeric import _bulleted_amounts
+from orchestra.agents.analyst.portions import read_result_at_rate
 from orchestra.agents.analyst.operations import infer_operation, run_operation
 from orchestra.agents.analyst.problems import (
     read_percentage_problem,
@@ -4347,3 +4348,12 @@ def test_two_figures_named_and_one_read_is_refused() -> None:
     # "deposit and the balance": the balance alone (1800) would drop the deposit asked.
     with pytest.raises(AgentInputError, match="asks 2 things"):
         run("25% deposit on a 2,400 kitchen, deposit and the balance?", capability="calculation")
+
+
+def test_an_earlier_amount_at_a_rate_per_its_unit() -> None:
+    titles = {"s1": "Add up my mileage this week 42, 67, 38, 91, 55"}
+    read = read_result_at_rate("Work out the allowance at £0.45 a mile. Use ⟨s1⟩.", titles)
+    assert read is not None and render(read[0]) == "s1 * 0.45"
+    # A rate per a unit the earlier amount is not in is not read.
+    sales = {"s1": "Total the sales 40, 50, 60"}
+    assert read_result_at_rate("Work out the fee at 2 a mile. Use ⟨s1⟩.", sales) is None

@@ -49,6 +49,7 @@ from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.periods import without_spanned_period
 from orchestra.agents.analyst.points import read_league_points
 from orchestra.agents.analyst.portions import (
+    read_result_at_rate,
     read_result_in_portions,
     read_result_in_unit,
     without_result_unit,
@@ -917,6 +918,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         portions = read_result_in_portions(text, inputs.titles)
         # "what's the result of step s1 (How many days between ...) in weeks".
         portions = portions or read_result_in_unit(text, inputs.titles)
+        # "work out the allowance at 45p a mile" of a total of miles: the amount priced.
+        portions = portions or read_result_at_rate(text, inputs.titles)
         found = None if portions is None else (Clause(portions[1], portions[0]),)
         if found is None:
             # "work out 20% of it in litres" of a result in litres: no conversion asked.
