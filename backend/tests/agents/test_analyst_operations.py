@@ -10,8 +10,8 @@ from orchestra.agents.analyst.additions import unpriced_addition
 from orchestra.agents.analyst.calculator import evaluate
 from orchestra.agents.analyst.formulas import units_apart
 from orchestra.agents.analyst.numeric import _bulleted_amounts
-from orchestra.agents.analyst.portions import read_result_at_rate
 from orchestra.agents.analyst.operations import infer_operation, run_operation
+from orchestra.agents.analyst.portions import read_result_at_rate
 from orchestra.agents.analyst.problems import (
     read_percentage_problem,
     read_price_for_margin,
