@@ -4357,3 +4357,9 @@ def test_an_earlier_amount_at_a_rate_per_its_unit() -> None:
     # A rate per a unit the earlier amount is not in is not read.
     sales = {"s1": "Total the sales 40, 50, 60"}
     assert read_result_at_rate("Work out the fee at 2 a mile. Use ⟨s1⟩.", sales) is None
+
+
+def test_tallest_and_shortest_of_a_list_are_its_highest_and_lowest() -> None:
+    instruction = "Tree heights on the job in m 14.2 18.6 11.9 22.4 16.8 tallest and shortest?"
+    data = run(instruction, capability="statistics")
+    assert data["figures"] == {"max": 22.4, "min": 11.9}

@@ -234,6 +234,13 @@ def statistics_operation(request: StepRequest) -> StepResult:
     listed = _bulleted_amounts(request.instruction)
     if listed is not None:
         request = replace(request, instruction=listed)
+    # "tree heights in m 14.2 18.6 11.9 tallest and shortest?": the highest and the lowest,
+    # said so before the figures asked are looked for.
+    said = _heaviest_said(
+        _tallest_said(request.instruction, request.instruction), request.instruction
+    )
+    if said != request.instruction:
+        request = replace(request, instruction=said)
     inputs = read_inputs(request.instruction, request.inputs)
     block = find_table_text(request.instruction)
     values = _object_values(block, request.instruction) if block else None
