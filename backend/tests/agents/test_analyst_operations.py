@@ -4327,6 +4327,7 @@ def test_a_part_added_and_priced_in_another_clause_is_read() -> None:
     instruction = "van hire 60 a day plus fuel. fuel is 25 a day, cost for 5 days?"
     assert unpriced_addition(instruction) is None
     assert unpriced_addition("what is 12 plus forty five") is None
+    assert unpriced_addition("nineteen plus twenty-three") is None
 
 
 @pytest.mark.parametrize(

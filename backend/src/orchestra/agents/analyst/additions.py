@@ -25,9 +25,10 @@ _ADDED_BY_NAME = re.compile(
 )
 # Words that stand for a value ("plus that", "plus the result"), or are no part added.
 _VALUES = frozenset(
-    """it that this them those these result answer total sum value one two three four five
-    six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand half quarter squared cubed more extra what how which""".split()  # noqa: SIM905
+    """it that this them those these result answer total sum value what how which more extra
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million half quarter squared cubed""".split()  # noqa: SIM905
 )
 # A clause of the request: up to a comma, a full stop, a semicolon or a question mark.
 _CLAUSE = re.compile(r"[^,.;?!\n]+")
@@ -38,7 +39,7 @@ def unpriced_addition(text: str) -> str | None:
     "70 an hour plus kit hire, how much for 3 hrs"), else None."""
     for match in _ADDED_BY_NAME.finditer(text):
         item = match.group("item").lower()
-        words = item.split()
+        words = re.split(r"[\s-]+", item)  # "twenty-three": two number words
         if any(word in _VALUES for word in words) or re.search(r"\d", item):
             continue
         if not _priced_elsewhere(text, match, words[-1]):
