@@ -6,9 +6,12 @@ from typing import Any
 
 import pytest
 
+from orchestra.agents.analyst.additions import unpriced_addition
 from orchestra.agents.analyst.calculator import evaluate
 from orchestra.agents.analyst.formulas import units_apart
+from orchestra.agents.analyst.numeric import _bulleted_amounts
 from orchestra.agents.analyst.operations import infer_operation, run_operation
+from orchestra.agents.analyst.portions import read_result_at_rate
 from orchestra.agents.analyst.problems import (
     read_percentage_problem,
     read_price_for_margin,
@@ -2303,6 +2306,15 @@ def test_group_by_a_column_written_short() -> None:
     assert data["operation"] == "group_by" and groups == {"Ops": 35, "IT": 50}
 
 
+def test_group_by_two_words_takes_the_head_noun_and_not_the_row_numbers() -> None:
+    # "per order category": the groups are the categories; "order" numbers the rows 1, 2,
+    # 3, ... and is neither the group nor an amount to add up.
+    table = "order,category,price\n1,tea,3\n2,cake,4\n3,tea,2.5\n4,cake,5"
+    data = run(f"total per order category\n{table}", capability="statistics")
+    groups = {g["category"]: g["sum"] for g in data["result"]}
+    assert data["groupBy"] == "category" and groups == {"tea": {"price": 5.5}, "cake": {"price": 9}}
+
+
 def test_group_by_a_word_no_column_names_is_refused() -> None:
     table = "team,salary\nOps,30\nIT,50\nOps,40"
     with pytest.raises(AgentInputError, match="'department'"):
@@ -3322,6 +3334,15 @@ def test_how_many_of_a_value_counts_the_rows_holding_it() -> None:
     assert run(f"{table}how many said no", capability="statistics")["result"] == 1
 
 
+def test_how_many_rows_are_a_value_of_several_words_counts_them() -> None:
+    table = "order,state\n1,awaiting payment\n2,shipped\n3,awaiting payment\n"
+    data = run(f"{table}how many orders are awaiting payment?", capability="statistics")
+    assert data["result"] == 2 and data["where"] == {"state": "awaiting payment"}
+    # A value no cell holds whole is not counted.
+    with pytest.raises(AgentInputError):
+        run(f"{table}how many orders are awaiting stock?", capability="statistics")
+
+
 def test_how_many_rows_are_still_a_value_counts_them() -> None:
     table = "order,status\n5501,shipped\n5502,pending\n5503,cancelled\n5504,pending\n"
     data = run(f"{table}how many orders are still pending", capability="statistics")
@@ -3894,11 +3915,27 @@ def test_slashes_between_decimals_and_thousands_are_refused() -> None:
         ("wedding spend so far, add it up:\n- dress £1,150\n- suit hire £185\n- cake £310", 1645),
         ("my shop:\n• bread: 1.20\n• milk: 0.95\nwhat's the total?", 2.15),
         ("lap times\n- first lap 61\n- second lap 59\n- third lap 63\naverage?", 61),
+        # Items numbered among others of their name: the numbers name them.
+        ("tips by week\n- week 1 £120\n- week 2 £95.50\n- week 3 £88\ntotal?", 303.5),
+        ("coin boxes\n- washer 1 42.50\n- washer 2 38.00\n- dryer 1 27\n- dryer 2 31\nsum", 138.5),
     ],
 )
 def test_bullet_lines_of_items_and_amounts_are_a_list(instruction: str, expected: float) -> None:
     data = run(instruction, capability="statistics")
     assert data["result"] == pytest.approx(expected)
+
+
+def test_bullet_lines_of_numbered_items_are_a_list_in_a_calculation() -> None:
+    data = run(
+        "takings\n* till 1: 310\n* till 2: 295.40\n* bar: 120\nadd them up",
+        capability="calculation",
+    )
+    assert data["result"] == pytest.approx(725.4)
+
+
+def test_a_bullet_number_not_one_of_a_numbered_run_is_not_a_name() -> None:
+    # "- eggs 12 3.20": twelve eggs, or egg number 12? Not read as a list of amounts.
+    assert _bulleted_amounts("shopping\n- eggs 12 3.20\n- milk 2 1.80\ntotal") is None
 
 
 @pytest.mark.parametrize(
@@ -4270,3 +4307,60 @@ def test_a_rate_per_the_unit_of_the_amounts_listed(instruction: str, result: flo
 def test_a_rate_per_another_unit_than_the_amounts_listed_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction, capability="statistics")
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "lesson is 70 an hour plus kit hire, how much for 3 hrs",
+        "Context: cleaner is 15 an hour plus travel. Task: how much for 4 hours?",
+        "van hire 60 a day + fuel, cost for 5 days?",
+    ],
+)
+def test_a_part_added_with_no_amount_is_refused(instruction: str) -> None:
+    # The rate alone times the hours would be answered as the whole price.
+    with pytest.raises(AgentInputError, match="amount is not given"):
+        run(instruction, capability="calculation")
+
+
+def test_a_part_added_and_priced_in_another_clause_is_read() -> None:
+    instruction = "van hire 60 a day plus fuel. fuel is 25 a day, cost for 5 days?"
+    assert unpriced_addition(instruction) is None
+    assert unpriced_addition("what is 12 plus forty five") is None
+    assert unpriced_addition("nineteen plus twenty-three") is None
+
+
+@pytest.mark.parametrize(
+    ("instruction", "share", "rest"),
+    [
+        # The share named after its percentage and asked by its name, then the balance.
+        ("40% deposit on a 1,350 job, deposit and balance", 540, 810),
+        ("the platform takes 15% on 2,340 of bookings. commission and what i keep", 351, 1989),
+    ],
+)
+def test_a_share_taken_and_the_rest_are_each_answered(
+    instruction: str, share: float, rest: float
+) -> None:
+    data = run(instruction, capability="calculation")
+    assert [s["result"] for s in data["steps"]] == pytest.approx([share, rest])
+
+
+def test_two_figures_named_and_one_read_is_refused() -> None:
+    # "deposit and the balance": the balance alone (1800) would drop the deposit asked.
+    with pytest.raises(AgentInputError, match="asks 2 things"):
+        run("25% deposit on a 2,400 kitchen, deposit and the balance?", capability="calculation")
+
+
+def test_an_earlier_amount_at_a_rate_per_its_unit() -> None:
+    titles = {"s1": "Add up my mileage this week 42, 67, 38, 91, 55"}
+    read = read_result_at_rate("Work out the allowance at £0.45 a mile. Use ⟨s1⟩.", titles)
+    assert read is not None and render(read[0]) == "s1 * 0.45"
+    # A rate per a unit the earlier amount is not in is not read.
+    sales = {"s1": "Total the sales 40, 50, 60"}
+    assert read_result_at_rate("Work out the fee at 2 a mile. Use ⟨s1⟩.", sales) is None
+
+
+def test_tallest_and_shortest_of_a_list_are_its_highest_and_lowest() -> None:
+    instruction = "Tree heights on the job in m 14.2 18.6 11.9 22.4 16.8 tallest and shortest?"
+    data = run(instruction, capability="statistics")
+    assert data["figures"] == {"max": 22.4, "min": 11.9}

@@ -1148,5 +1148,32 @@ def test_what_is_left_after_a_share_is_not_dropped(text: str) -> None:
     assert any("after the share" in doubt for doubt in reading.doubts), reading.doubts
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("take off 15% for stock, whats left", 850), ("take 25% off it, what's left?", 750)],
+)
+def test_what_is_left_once_a_share_is_taken_off_is_the_value_read(
+    text: str, expected: float
+) -> None:
+    # s1 * (1 - 15 / 100) is what is left: "whats left" asks that value, no second figure.
+    assert value(text, {"s1": 1000}, implicit="s1") == pytest.approx(expected)
+
+
 def test_a_share_alone_is_still_answered() -> None:
     assert value("what is 15% of 200") == pytest.approx(30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("average these 4 mat quotes 18.99, 22.50, 16.75, 20.40", 19.66),
+        ("whats the median of my 5 race times 61, 59, 63, 58 and 60", 60),
+    ],
+)
+def test_a_count_of_the_list_after_it_is_not_one_of_its_values(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+def test_a_number_before_a_list_of_another_length_is_not_its_count() -> None:
+    # "the 2 numbers 3, 4, 5": 2 counts no list given; the reading is not trusted.
+    assert not read_numeric_request("sum of the 2 numbers 3, 4, 5").trusted

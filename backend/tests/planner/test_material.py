@@ -294,6 +294,12 @@ def test_bullet_lines_of_an_item_and_its_amount_are_one_list() -> None:
     assert len(plan.steps) == 1
 
 
+def test_bullet_lines_of_numbered_items_are_one_list() -> None:
+    # "- washer 2 38.00": an item's number before its amount keeps the line in the list.
+    masked = mask_material("coin boxes\n- washer 1 42.50\n- washer 2 38.00\nwhats the total")
+    assert masked.material == ("- washer 1 42.50\n- washer 2 38.00",)
+
+
 def test_bullet_lines_of_words_are_no_list_of_amounts() -> None:
     # Only bullets of an item and its amount: a list of things to do stays words.
     masked = mask_material("plan:\n- book the venue\n- send 40 invites\n- order cake")

@@ -209,9 +209,11 @@ _QUOTE_PATTERNS = (
 _GROUPING_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?![\d.,]))")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _NUMBER_LINE = re.compile(r"^\s*(?:[-*\u2022]\s+)?[-+]?\$?\d[\d,]*(?:\.\d+)?%?\s*$")
-# "- suit hire £185", "• rings: 640": a bullet, a few words naming an item, and its amount.
+# "- suit hire £185", "• rings: 640": a bullet, a few words naming an item, and its amount;
+# "- washer 2 38.00": an item numbered among others of its name (the analyst checks it is).
 _ITEM_LINE = re.compile(
-    r"^\s*[-*\u2022]\s+[A-Za-z][A-Za-z '&/]{0,30}?\s*[:=]?\s*[$\u20ac\u00a3\u00a5\u20b9]?"
+    r"^\s*[-*\u2022]\s+[A-Za-z][A-Za-z '&/]{0,30}?(?:\s+\d{1,3}(?=[\s:=]))?\s*[:=]?\s*"
+    r"[$\u20ac\u00a3\u00a5\u20b9]?"
     r"\d[\d,]*(?:\.\d+)?\s*$"
 )
 

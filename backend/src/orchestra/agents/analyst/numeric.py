@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from orchestra.agents.analyst.additions import unpriced_addition
 from orchestra.agents.analyst.asks import (
     answer_in_turn,
     asks_of,
@@ -48,6 +49,7 @@ from orchestra.agents.analyst.money import read_money
 from orchestra.agents.analyst.periods import without_spanned_period
 from orchestra.agents.analyst.points import read_league_points
 from orchestra.agents.analyst.portions import (
+    read_result_at_rate,
     read_result_in_portions,
     read_result_in_unit,
     without_result_unit,
@@ -232,6 +234,13 @@ def statistics_operation(request: StepRequest) -> StepResult:
     listed = _bulleted_amounts(request.instruction)
     if listed is not None:
         request = replace(request, instruction=listed)
+    # "tree heights in m 14.2 18.6 11.9 tallest and shortest?": the highest and the lowest,
+    # said so before the figures asked are looked for.
+    said = _heaviest_said(
+        _tallest_said(request.instruction, request.instruction), request.instruction
+    )
+    if said != request.instruction:
+        request = replace(request, instruction=said)
     inputs = read_inputs(request.instruction, request.inputs)
     block = find_table_text(request.instruction)
     values = _object_values(block, request.instruction) if block else None
@@ -255,7 +264,7 @@ def statistics_operation(request: StepRequest) -> StepResult:
 
 # "- dress £1,150", "• suit hire: 185": a bullet, words naming an item, and its amount.
 _BULLETED_AMOUNT = re.compile(
-    r"^\s*[-*\u2022]\s+(?P<item>[^\W\d_][^\d\n:=]{0,30}?)\s*[:=]?\s*"
+    r"^\s*[-*\u2022]\s+(?P<item>[^\W\d_][^\d\n:=]{0,30}?)(?:\s+(?P<number>\d{1,3})(?=[\s:=]))?\s*[:=]?\s*"
     r"(?P<sign>[$\u20ac\u00a3\u00a5\u20b9]?)(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"\s*$"
 )
@@ -285,10 +294,25 @@ def _bulleted_amounts(text: str) -> str | None:
         return None  # "budget 5,000, spent so far:": is the 5,000 a value? unsaid
     if len({m.group("sign") for _, m in rows}) != 1:
         return None  # "£" and "$" amounts are not added as they stand
+    if not _numbered_items([m for _, m in rows]):
+        return None  # "- eggs 12 3.20": 12 eggs, or egg number 12? unsaid
     head = " ".join(line.strip() for line in lines[: rows[0][0]]).rstrip(" :")
     tail = " ".join(line.strip() for line in lines[rows[-1][0] + 1 :])
     amounts = ", ".join(m.group("amount").replace(",", "") for _, m in rows)
     return f"{head}: {amounts}" + (f". {tail}" if tail else "")
+
+
+def _numbered_items(rows: list[re.Match[str]]) -> bool:
+    """Whether each item written with a number before its amount is one of a numbered
+    run ("- washer 1 42.50\n- washer 2 38.00": washers 1 and 2, a name and no count): its
+    words are on another line with another number. "- eggs 12 3.20" alone may be twelve
+    eggs for 3.20, and is not read."""
+    numbered = [(m.group("item").strip().lower(), m.group("number")) for m in rows]
+    return all(
+        any(other == item and n != number for other, n in numbered if n is not None)
+        for item, number in numbered
+        if number is not None
+    )
 
 
 def _is_number_list(block: str) -> bool:
@@ -327,9 +351,20 @@ def calculation_operation(request: StepRequest) -> StepResult:
             "a code or a name, not an amount. Give the amount itself, e.g. 'it costs 349 "
             "and it's 20% off'."
         )
+    listed = _bulleted_amounts(request.instruction)
+    if listed is not None and _NUMBERED_ITEM.search(request.instruction):
+        # "- till 1: 310\n- till 2: 295.40, add them up": the tills' numbers name them
+        # and are not added, whichever of the two figures the step was planned as.
+        request = replace(request, instruction=listed)
     return _in_turn_if_not_whole(
         request, lambda r: _answer(r, read_inputs(r.instruction, r.inputs), statistics=False)
     )
+
+
+# "- washer 2 38.00": a bullet item written with its number before its amount.
+_NUMBERED_ITEM = re.compile(
+    r"^\s*[-*\u2022]\s+[^\W\d_][^\d\n:=]{0,30}?\s\d{1,3}(?=[\s:=])\s*[:=]?\s*\S*\d", re.M
+)
 
 
 # An ask said as a question: "how much extra a year", "whats the % rise".
@@ -344,10 +379,26 @@ _QUESTION_ASKED = re.compile(
 _FIGURE_NAMED = re.compile(
     r"(?:and\s+)?(?:the\s+|my\s+|our\s+|a\s+)?(?:[a-z]+\s+){0,2}(?:cost|costs|total|price|"
     r"profit|fees?|amount|number|length|duration|area|volume|weight|distance|pay|saving|"
-    r"savings|difference|average|mean|sum|margin)\b(?:\s+(?:of|per|in|a|an|each)\s+[a-z ]+)?"
+    r"savings|difference|average|mean|sum|margin|deposit|balance|commission|tip|change|"
+    r"interest|discount|refund|rest|vat|tax)\b(?:\s+(?:of|per|in|a|an|each)\s+[a-z ]+)?"
     r"\s*[?.!]*",
     re.I,
 )
+
+
+# The last clause of a request, after its last comma or full stop: "deposit and balance".
+_LAST_CLAUSE = re.compile(r"[,.;:]\s*(?P<clause>[^,.;:\d]+?)\s*[?.!]*\s*$")
+
+
+def _named_asks(text: str) -> list[str]:
+    """The figures a request's last clause names, joined by "and", when each is an ask
+    ("40% deposit on a 1,350 job, deposit and balance": the deposit, and the balance),
+    else none: a reading with one result for two figures named drops one of them."""
+    last = _LAST_CLAUSE.search(text.strip())
+    if last is None:
+        return []
+    asks = [a.strip() for a in re.split(r"\s+(?:and|&)\s+", last.group("clause"), flags=re.I)]
+    return asks if 2 <= len(asks) <= 3 and all(_is_asked(a) for a in asks) else []
 
 
 def _is_asked(ask: str) -> bool:
@@ -512,7 +563,11 @@ def _in_turn_if_not_whole(
     # Only the asks said as questions count: the planner's task may carry a statement
     # ("7.5 mile job, what should the meter say"), which is no ask.
     # ("litres, and how many tins": a figure named alone is asked too.)
-    asks = [a for a in asks_of(parts[1]) or [] if _is_asked(a)] if parts else []
+    asks = (
+        [a for a in asks_of(parts[1]) or [] if _is_asked(a)]
+        if parts
+        else _named_asks(request.instruction)
+    )
     if whole.data.get("operation") != "calculation" or len(asks) < 2:
         return whole  # figures of a list ("which is tallest and what's the median") say each
     if len(whole.data.get("steps") or [whole.data]) >= len(asks):
@@ -870,6 +925,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         portions = read_result_in_portions(text, inputs.titles)
         # "what's the result of step s1 (How many days between ...) in weeks".
         portions = portions or read_result_in_unit(text, inputs.titles)
+        # "work out the allowance at 45p a mile" of a total of miles: the amount priced.
+        portions = portions or read_result_at_rate(text, inputs.titles)
         found = None if portions is None else (Clause(portions[1], portions[0]),)
         if found is None:
             # "work out 20% of it in litres" of a result in litres: no conversion asked.
@@ -891,6 +948,18 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             f"of amounts said over different periods (a {periods[0]} and a {periods[1]}), and "
             f"one is not a share of the other until both are for the same period. Give both "
             f"for one period, e.g. both a {periods[0]} or both a {periods[1]}."
+        )
+    unpriced = (
+        unpriced_addition(f"{context.group('context')} {text}" if context else text)
+        if found is None
+        else None
+    )
+    if unpriced is not None:
+        # "lesson is 70 an hour plus kit hire, how much for 3 hrs": 210 is the lesson alone.
+        raise AgentInputError(
+            f"Not sure enough to answer, so nothing was computed: '{unpriced}' is added to the "
+            f"price, but its amount is not given, so the total is not known. Give it, e.g. "
+            f"'{unpriced} is 25'."
         )
     if found is None:
         # Word problems, with their short forms written out ("a dozen", "18.75/hr").
@@ -2420,6 +2489,29 @@ _GROUP_BY = re.compile(
 )
 
 
+def _group_compound_head(prose: str, table: Table) -> str:
+    """ "total per job type" of columns "job" and "type": "job type" is a kind of type, so
+    the head noun "type" names the groups and "job" is no column asked of; the prose is
+    given back as "total per type"."""
+
+    def head(match: re.Match[str]) -> str:
+        names = {c.lower().replace("_", " ") for c in table.columns}
+        modifier, noun = match.group("modifier"), match.group("noun")
+        if modifier.replace("_", " ") in names and noun.replace("_", " ") in names:
+            return match.group("by") + noun
+        return match.group(0)
+
+    return _GROUP_COMPOUND.sub(head, prose)
+
+
+# "per job type", "by customer region": a group named by two words.
+_GROUP_COMPOUND = re.compile(
+    r"(?P<by>\b(?:by|per|for each|for every|across|broken down by)\s+)"
+    r"(?P<modifier>[a-z_]+)\s+(?P<noun>[a-z_]+)\b",
+    re.I,
+)
+
+
 def _group_key(instruction: str, table: Table, numeric: list[str]) -> str | None:
     text = instruction.lower()
     for match in _GROUP_BY.finditer(text):
@@ -3365,6 +3457,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     if counted is not None:
         return counted
     prose = _WHERE_ASKED.sub("which", prose)
+    prose = _group_compound_head(prose, table)
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if headline.operation == "correlation":
@@ -3418,12 +3511,42 @@ _HOW_MANY_OF_VALUE = re.compile(
 )
 
 
+# "how many machines are out of order": the rows' noun, then a value of several words.
+_HOW_MANY_ARE_PHRASE = re.compile(
+    r"\bhow\s+many\s+(?P<noun>[a-z]+)\s+(?:are|were|is)\s+(?:still\s+|currently\s+|now\s+)?"
+    r"(?P<value>[a-z&'-]+(?:\s+[a-z&'-]+){1,4})\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _count_of_phrase(prose: str, table: Table) -> StepResult | None:
+    """ "how many machines are out of order" of a column holding "out of order": how many
+    rows hold that value of several words; None unless it is a whole cell of exactly one
+    column and the noun names the rows."""
+    asked = _HOW_MANY_ARE_PHRASE.search(prose.strip())
+    if asked is None or not names_rows(asked.group("noun").lower(), table):
+        return None
+    value = asked.group("value").lower()
+    columns = [
+        c for c in table.columns if any(_cell_text(r, c).lower() == value for r in table.rows)
+    ]
+    if len(columns) != 1:
+        return None
+    count = sum(_cell_text(r, columns[0]).lower() == value for r in table.rows)
+    return rows_counted(table, {columns[0]: value}, count)
+
+
 def _count_of_value(prose: str, table: Table) -> StepResult | None:
     """ "how many yeses so far" of a table whose one column holds "yes": how many rows hold
     it; None unless the word (or its singular) is a value of exactly one column and the
     request has no number of its own."""
+    if re.search(r"\d", prose):
+        return None
+    phrased = _count_of_phrase(prose, table)
+    if phrased is not None:
+        return phrased
     asked = _HOW_MANY_OF_VALUE.search(prose.strip())
-    if asked is None or re.search(r"\d", prose):
+    if asked is None:
         return None
     noun = (asked.group("noun") or "people").strip().lower()
     if noun != "people" and not names_rows(noun, table):
@@ -3450,6 +3573,20 @@ def _count_of_value(prose: str, table: Table) -> StepResult | None:
     return None
 
 
+def _amount_columns(table: Table, numeric: list[str]) -> list[str]:
+    """The numeric columns that hold amounts: not one that numbers the rows 1, 2, 3, ...
+    ("job,type,amount" with jobs 1 to 7: "total per type" adds up the amounts, not the
+    job numbers), unless it is the only one."""
+    numbering = [
+        c
+        for c in numeric
+        if [_cell_text(row, c) for row in table.rows]
+        == [str(i) for i in range(1, len(table.rows) + 1)]
+    ]
+    amounts = [c for c in numeric if c not in numbering]
+    return amounts or numeric
+
+
 def _table_statistics_of(
     prose: str, table: Table, numeric: list[str], key: str | None
 ) -> StepResult:
@@ -3457,7 +3594,7 @@ def _table_statistics_of(
     headline = choose_headline(prose)
     mentioned = [c for c in _mentioned_columns(prose, table.columns) if c in numeric]
     if key is not None:
-        values = [c for c in (mentioned or numeric) if c != key]
+        values = [c for c in (mentioned or _amount_columns(table, numeric)) if c != key]
         figure = _group_figure(prose, table, numeric)
         aggregate = figure if figure in ("sum", "mean", "median", "min", "max") else "mean"
         groups = group_by(table, key, values, aggregate)

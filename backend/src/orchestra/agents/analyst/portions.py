@@ -18,7 +18,12 @@ import re
 from orchestra.agents.analyst.quantities import CONTAINERS, NOT_ROUNDED, singular, unit_of
 from orchestra.agents.analyst.wording import Call, Name, Node, Num, Op
 
-__all__ = ["read_result_in_portions", "read_result_in_unit", "without_result_unit"]
+__all__ = [
+    "read_result_at_rate",
+    "read_result_in_portions",
+    "read_result_in_unit",
+    "without_result_unit",
+]
 
 # "how many 60 L bags is ⟨s1⟩", "how many 25 g scoops of whey would cover half of ⟨s1⟩".
 _PORTIONS = re.compile(
@@ -152,3 +157,38 @@ def without_result_unit(text: str, titles: dict[str, str]) -> str:
     if wanted is None or any(unit is None or unit != wanted for unit in units):
         return text
     return text[: asked[0].start()] + text[asked[0].end() :]
+
+
+# "work out the allowance at £0.45 a mile. Use ⟨s1⟩.": an earlier amount priced at a rate
+# per one of its units, the rate the task's only number.
+_RESULT_AT_RATE = re.compile(
+    r"^(?P<lead>[^\d\u27e8]*?)\bat\s+[$\u20ac\u00a3]?(?P<rate>\d+(?:\.\d+)?)\s+"
+    r"(?:a|an|per|each)\s+(?P<unit>[a-z]+)\s*[.?!]?\s*(?:use\s+)?"
+    r"\u27e8(?P<step>[^\u27e9]+)\u27e9\s*[.?!]?\s*$",
+    re.I,
+)
+
+
+def read_result_at_rate(text: str, titles: dict[str, str]) -> tuple[Node, str] | None:
+    """ "add up my mileage this week 42, 67, 38 then work out the allowance at 45p a mile":
+    the earlier step's amount times the rate for each of its units; None unless the step's
+    title names that unit ("mileage", "miles", "how many km") and the rate is the task's
+    only number."""
+    asked = _RESULT_AT_RATE.search(text.strip())
+    if asked is None:
+        return None
+    unit = asked.group("unit").lower()
+    title = titles.get(asked.group("step"), "").lower()
+    if not any(_names_unit(word, unit) for word in re.findall(r"[a-z]+", title)):
+        return None
+    rate = asked.group("rate")
+    return Op("*", Name(asked.group("step")), Num(float(rate), rate)), f"at {rate} a {unit}"
+
+
+def _names_unit(word: str, unit: str) -> bool:
+    """Whether ``word`` of a title says its amount is in ``unit``: "miles", "mileage" of a
+    mile, "km" of a kilometre."""
+    if word in {unit, f"{unit}s", f"{unit}es", f"{unit}age"}:
+        return True
+    known, said = unit_of(word), unit_of(unit)
+    return known is not None and known == said

@@ -4783,15 +4783,19 @@ def _chain_start(steps: list[str]) -> tuple[Node, list[tuple[Node, str]]] | None
 _TAKES_SHARE = re.compile(
     r"\b(?:takes|take|taking|took|charges|charge|keeps|keep|gets)\b[^.?!\d]{0,30}?"
     r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b)"
-    r"|(?P<rate2>\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+(?:fee|commission|cut)\b",
+    r"|(?P<rate2>\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+(?:fee|commission|cut|deposit)\b",
     re.I,
 )
 _ASKS_THE_SHARE = re.compile(
     r"\b(?:their|the|his|her|its)\s+(?:fee|commission|cut|share)\b|\bhow\s+much\s+is\s+that\b",
     re.I,
 )
+# "40% deposit on a 1,350 job, deposit and balance": the share asked by its name alone,
+# after the sentence that takes it.
+_SHARE_NAMED_AFTER = re.compile(r"\b(?:fee|commission|cut|share|deposit)\b", re.I)
 _ASKS_THE_REST = re.compile(
-    r"\b(?:left|left\s+over|rest|remaining|remains|what\s+i\s+keep|i'm\s+left)\b", re.I
+    r"\b(?:left|left\s+over|rest|remaining|remains|what\s+i\s+keep|i'm\s+left|balance)\b",
+    re.I,
 )
 
 
@@ -4800,8 +4804,11 @@ def read_share_then_rest(text: str) -> list[tuple[Node, str]] | None:
     with": the share taken, then the amount less it; None unless the text gives one amount
     and one percentage taken from it, and asks the share before the rest."""
     taken = _TAKES_SHARE.search(text)
-    share, rest = _ASKS_THE_SHARE.search(text), _ASKS_THE_REST.search(text)
-    if taken is None or share is None or rest is None or rest.start() < share.start():
+    if taken is None:
+        return None
+    share = _ASKS_THE_SHARE.search(text) or _SHARE_NAMED_AFTER.search(text, taken.end())
+    rest = _ASKS_THE_REST.search(text)
+    if share is None or rest is None or rest.start() < share.start():
         return None
     amounts = [
         m.group(0).replace(",", "")

@@ -1080,6 +1080,7 @@ class _Parser:
             self.described -= set(range(self.position, self.position + skipped))
             # "What is their average?": the numbers were given apart from the request.
             return list(self.material)
+        self._skip_count_of_list()
         items: list[Node] = []
         while self._operand_start():
             # Only powers bind inside a list: "the sum of 2 and 4 times 3" is (2 + 4) * 3.
@@ -1095,6 +1096,41 @@ class _Parser:
                 break
             self.take(gap)
         return items
+
+    def _skip_count_of_list(self) -> None:
+        """Steps over a number that counts the list after it: "average these 4 mat quotes
+        18.99, 22.50, 16.75, 20.40" is the mean of the four quotes, and 4 names how many
+        there are (as "these 4 mat quotes:" would). Only when one to four words stand
+        between the count and the list and the list holds exactly that many numbers."""
+        count = self.peek()
+        if count is None or count.kind != "num" or not 2 <= count.value <= 50:
+            return
+        if count.value != int(count.value):
+            return
+        offset = 1
+        while (token := self.peek(offset)) is not None and token.kind == "word" and offset <= 4:
+            if token.text in _QUALIFIERS or token.text in _JOINED_IN_LIST:
+                return
+            offset += 1
+        if offset == 1:
+            return
+        words_end = offset
+        first = offset + ((self.peek(offset) or count).kind == "colon")
+        offset = first
+        listed, expect_number = 0, True
+        while (token := self.peek(offset)) is not None:
+            if token.kind == "num":  # "4, 5 and 9", "5 3 9"
+                listed, expect_number = listed + 1, False
+            elif not expect_number and (token.kind == "comma" or token.text in _JOINED_IN_LIST):
+                expect_number = True
+            else:
+                break
+            offset += 1
+        if listed != int(count.value) or expect_number:
+            return
+        self.used.add(self.position)
+        self.described.update(range(self.position + 1, self.position + words_end))
+        self.position += first
 
     def _selection(self) -> Node | None:
         """ "the top 3 values: ...", "the three biggest numbers in ...", "the last 2 of ..."."""
@@ -2546,7 +2582,11 @@ def read_numeric_request(
             # the clause works on, as "20% of it" would say.
             expression = Op("*", expression, previous)
         cost, clause_doubts, clause_unread = _coverage(
-            content, parser, expression is not None, frozenset(values)
+            content,
+            parser,
+            expression is not None,
+            frozenset(values),
+            taken_off=expression is not None and _takes_off(expression),
         )
         confidence -= cost
         doubts.extend(clause_doubts)
@@ -2560,7 +2600,7 @@ def read_numeric_request(
         if expression is not None:
             clauses.append(Clause(" ".join(t.text for t in piece), expression))
             previous = expression
-            share_read = _share_read(content, parser.used)
+            share_read = _share_read(content, parser.used) and not _takes_off(expression)
 
     last = clauses[-1] if clauses else None
     if last is not None and (
@@ -2669,9 +2709,15 @@ _ASKS_A_SHARE = _words("work find calculate compute get take what what's whats")
 
 
 def _coverage(
-    tokens: list[Token], parser: _Parser, read: bool, names: frozenset[str] = frozenset()
+    tokens: list[Token],
+    parser: _Parser,
+    read: bool,
+    names: frozenset[str] = frozenset(),
+    *,
+    taken_off: bool = False,
 ) -> tuple[float, list[str], list[str]]:
-    """What the tokens a clause's reading did not use cost, and why."""
+    """What the tokens a clause's reading did not use cost, and why; ``taken_off`` when
+    the reading is what is left once a share is taken off (`_takes_off`)."""
     used = parser.used if read else set()
     first, last = (min(used), max(used)) if used else (len(tokens), -1)
     cost = 0.0
@@ -2691,6 +2737,9 @@ def _coverage(
             doubts.append(f"the result asked in '{token.text}', which is not written")
             continue
         if token.text in _CONNECTIVES | _UNITS | {"=", "?", "of"} and not first < index < last:
+            continue
+        if index > last and token.text in _REMAINDER_WORDS and taken_off:
+            # "take off 15% for stock, whats left": the rest is the value read.
             continue
         if index > last and token.text in _REMAINDER_WORDS and _share_read(tokens, used):
             # "15% of 200, and the rest?" read as one clause: the same second figure.
@@ -2747,6 +2796,8 @@ def _clipped(text: str) -> str:
     return text[:_QUOTED_AT_MOST].rstrip() + "…"
 
 
+# Words that join the numbers of a list ("4, 5 and 9").
+_JOINED_IN_LIST = _words("and &")
 _POINTERS = _words("it them this that these those here there result answer reply message")
 # Forms a result may be asked in that are the plain number this reader gives.
 _PLAIN_FORMS = _words("total all decimal decimals digits numbers figures sum short full")
@@ -2759,6 +2810,15 @@ _REMAINDER_WORDS = _words("left leftover remains remain rest remainder")
 def _share_read(tokens: list[Token], used: set[int]) -> bool:
     """Whether the reading took a percentage of something ("28% of 4750")."""
     return any(tokens[index].kind == "pct" for index in used)
+
+
+def _takes_off(node: Node) -> bool:
+    """Whether the reading takes something off ("take off 15% for stock" of an earlier
+    total, s1 * (1 - 15 / 100)): what is left is then the value read, and a "whats left"
+    after it asks that value, not a second figure."""
+    if isinstance(node, Op):
+        return node.symbol == "-" or _takes_off(node.left) or _takes_off(node.right)
+    return False
 
 
 def _asks_form(tokens: list[Token], index: int) -> bool:
