@@ -145,6 +145,7 @@ from orchestra.agents.analyst.tables import (
     parse_table,
     table_from_data,
 )
+from orchestra.agents.analyst.tariffs import read_priced_counts
 from orchestra.agents.analyst.triangles import read_right_triangle
 from orchestra.agents.analyst.wording import (
     CONFIDENCE_THRESHOLD,
@@ -1777,6 +1778,7 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             or read_meter(said)
             or read_materials(said)
             or read_right_triangle(said)  # a ladder against a wall, a screen's sides
+            or read_priced_counts(said)  # "mini valet 25, full 65. did 14 minis and 5 fulls"
         )
         if rounded is not None:
             return tuple(Clause(label, expression) for expression, label in rounded)
