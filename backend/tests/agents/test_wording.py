@@ -284,12 +284,15 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         # A percentage added "to that", the value before.
         ("what is 50 times 3, then add 10% tax to that", [150, 165]),
         ("compute 20% of 50, after which add 3", [10, 13]),
+        # "then 20% vat": the tax added to the value before, as "then add 20%".
+        ("battery 96 plus 20 fitting, then 20% vat on the lot", [116, 139.2]),
+        ("paint 45 plus 155 labour then 10% gst", [200, 220]),
     ],
 )
 def test_take_works_on_the_value_before(text: str, values: list[float]) -> None:
     reading = read_numeric_request(text)
     assert reading.trusted, reading.doubts
-    assert [evaluate(render(c.expression)) for c in reading.clauses] == values
+    assert [evaluate(render(c.expression)) for c in reading.clauses] == pytest.approx(values)
 
 
 def test_independent_questions_are_separate_clauses() -> None:

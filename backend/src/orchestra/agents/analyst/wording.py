@@ -1859,6 +1859,15 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(r"\b(gst|hst|vat|tax|mwst|iva|tva)\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)"),
         r"\2% \1",
     ),
+    # "battery 96 plus 20 fitting, then 20% vat on the lot": the tax added to what came
+    # before, as "then add 20%"; read as it stood, "20% vat" asked nothing of its numbers.
+    (
+        re.compile(
+            r"\bthen\s+(\d+(?:\.\d+)?)\s*%\s+(?:vat|tax|gst|hst|sales\s+tax)"
+            r"(?:\s+on\s+(?:the\s+lot|that|it|top|the\s+total))?\s*(?=[.?!,;]|$)"
+        ),
+        r"then add \1%",
+    ),
     # "add 20% vat on top", "12.5% service on top": the percentage added to the amount
     # before; "on top" says no more.
     (
