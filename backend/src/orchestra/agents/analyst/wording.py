@@ -1859,6 +1859,20 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(r"\b(gst|hst|vat|tax|mwst|iva|tva)\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)"),
         r"\2% \1",
     ),
+    # "3 days at 240 + 165 materials": so many at a price for each one, as the line of a sum
+    # it is ("3 * 240 + 165"); a price for another unit ("2 vans at 60 a day + ...": for
+    # how many days?) is left as it is.
+    (
+        re.compile(
+            r"(?<![\w.,])(\d+)\s+([a-z]+)(?:\s+[a-z]+)?\s+at\s+[\u00a3$\u20ac]?(\d+(?:\.\d+)?)"
+            r"(?:\s+each|\s+(?:a|an|per)\s+([a-z]+))?(?=\s*(?:\+|plus)\s)"
+        ),
+        lambda m: (
+            f"{m.group(1)} * {m.group(3)}"
+            if m.group(4) is None or re.sub(r"s$", "", m.group(2)) == m.group(4)
+            else m.group(0)
+        ),
+    ),
     # "avg 6.5, 8, 7.25 then times by my 35/hr rate", "... then times that by my £85 avg job
     # value": the words after the number only name it; the arithmetic is "times by 35".
     (
