@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from orchestra.agents.analyst.operations import run_operation
+from orchestra.agents.analyst.tariffs import read_priced_counts
 from orchestra.agents.protocol import AgentInputError, StepRequest
 
 
@@ -47,3 +48,16 @@ def test_counts_at_the_prices_named_for_them(instruction: str, expected: float) 
 def test_counts_not_named_by_one_price_are_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # Not the money taken: how many.
+        "mini valet 25, full valet 65. did 14 minis and 5 fulls, total cars?",
+        # A total a year of prices a month: how many months?
+        "mini valet 25 a month, full valet 65. 14 minis and 5 fulls signed up, total a year",
+    ],
+)
+def test_another_total_than_the_takings_is_not_read(instruction: str) -> None:
+    assert read_priced_counts(instruction) is None

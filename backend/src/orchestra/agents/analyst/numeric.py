@@ -1808,7 +1808,6 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             or read_meter(said)
             or read_materials(said)
             or read_right_triangle(said)  # a ladder against a wall, a screen's sides
-            or read_priced_counts(said)  # "mini valet 25, full 65. did 14 minis and 5 fulls"
         )
         if rounded is not None:
             return tuple(Clause(label, expression) for expression, label in rounded)
@@ -1819,6 +1818,17 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     if formula is None and (money := read_money(context, text)) is not None:
         # Shopping and bills: "3 for 2", a pass against paying each time.
         return tuple(Clause(label, expression) for expression, label in money)
+    if formula is None:  # "mini valet 25, full valet 65. did 14 minis and 5 fulls, takings?"
+        # The statement and its question are parted again: "... 12 large. how much?"; a
+        # question the planner put first ("Context: Takings. Task: ...") is asked last.
+        parted = text
+        if context is not None and re.search(r"\d", context):
+            parted = f"{context.rstrip(' .')}. {text}"
+        elif context is not None:
+            parted = f"{text.rstrip(' .')}. {context}"
+        priced = read_priced_counts(parted)
+        if priced is not None:
+            return tuple(Clause(label, expression) for expression, label in priced)
     if formula is None:
         # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".
         stages = read_stated_problem(context, text)

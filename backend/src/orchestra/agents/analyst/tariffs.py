@@ -48,6 +48,46 @@ _FILLER_WORDS = (
     "months year years min mins minute minutes head heads"
 )
 _FILLER = frozenset(_FILLER_WORDS.split())
+# The words of a question that asks the total: "so what's the total takings?".
+_ASK_WORDS = frozenset(
+    [
+        "so",
+        "what",
+        "whats",
+        "s",
+        "is",
+        "the",
+        "total",
+        "takings",
+        "how",
+        "much",
+        "in",
+        "all",
+        "altogether",
+        "then",
+        "income",
+        "sales",
+        "revenue",
+        "cost",
+        "costs",
+        "bill",
+        "come",
+        "to",
+        "do",
+        "i",
+        "we",
+        "they",
+        "owe",
+        "is",
+        "it",
+        "was",
+        "were",
+        "please",
+    ]
+)
+_PERIODS = frozenset(
+    ["day", "days", "week", "weeks", "month", "months", "year", "years", "night", "nights"]
+)
 
 
 def read_priced_counts(text: str) -> list[tuple[Node, str]] | None:
@@ -78,6 +118,9 @@ def _read_at(text: str, numbers: list[re.Match[str]], cut: int, before: bool) ->
     names = [_price_name(text, numbers, i, before) for i in range(cut)]
     if any(not name for name in names) or len(set(map(frozenset, names))) != len(names):
         return None
+    last = counts[-1].end() + len(_clause(text[counts[-1].end() :]))
+    if not _asks_total_only(text[last:]):
+        return None
     total: Node | None = None
     used: set[int] = set()
     for k, count in enumerate(counts):
@@ -91,6 +134,15 @@ def _read_at(text: str, numbers: list[re.Match[str]], cut: int, before: bool) ->
         term = Op("*", _num(count), _num(price))
         total = term if total is None else Op("+", total, term)
     return total
+
+
+def _asks_total_only(question: str) -> bool:
+    """Whether ``question`` (what follows the counts) asks the total and nothing else:
+    "takings?", "total" ("total people" counts heads; "total income a year" of prices a
+    month asks for months unsaid)."""
+    words = re.findall(r"[a-z]+", question.lower())
+    periods = _PERIODS & set(words)
+    return bool(_TOTAL.search(question)) and not periods and set(words) <= _ASK_WORDS
 
 
 def _price_name(text: str, numbers: list[re.Match[str]], i: int, before: bool) -> set[str]:
