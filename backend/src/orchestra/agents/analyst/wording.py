@@ -1865,7 +1865,10 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (
         re.compile(
             r"(?<![\w.,])(\d+)\s+([a-z]+)(?:\s+[a-z]+)?\s+at\s+[\u00a3$\u20ac]?(\d+(?:\.\d+)?)"
-            r"(?:\s+each|\s+(?:a|an|per)\s+([a-z]+))?(?=\s*(?:\+|plus)\s)"
+            r"(?:\s+each|\s+(?:a|an|per)\s+([a-z]+))?"
+            # The amount added names a line of its own ("+ 165 materials"); "at 135 plus 20"
+            # may be at 155 each.
+            r"(?=\s*(?:\+|plus)\s+[\u00a3$\u20ac]?\d+(?:\.\d+)?\s+(?!(?:a|an|per|each|for)\b)[a-z]{3,})"
         ),
         lambda m: (
             f"{m.group(1)} * {m.group(3)}"
