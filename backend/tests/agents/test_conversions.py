@@ -56,3 +56,21 @@ def test_a_conversion_of_a_number_in_words() -> None:
 )
 def test_feet_and_inches_said_as_in_are_one_length(instruction: str, result: float) -> None:
     assert run(instruction)["result"] == pytest.approx(result, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("sign is 96 inches wide, in cm? (2.54)", 243.84),
+        ("board is 127 cm long, in inches? (2.54)", 50),
+        # The factor said is the one used.
+        ("a 5 mile walk in km (1.609)", 8.045),
+    ],
+)
+def test_a_conversion_with_its_factor_said_in_brackets(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_bracketed_number_that_is_no_factor_of_the_conversion_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run("sign is 96 inches wide, in cm? (2.6)")

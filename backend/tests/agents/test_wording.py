@@ -284,12 +284,35 @@ def test_each_clause_of_a_chain_works_on_the_value_before() -> None:
         # A percentage added "to that", the value before.
         ("what is 50 times 3, then add 10% tax to that", [150, 165]),
         ("compute 20% of 50, after which add 3", [10, 13]),
+        # "3 days at 240 + 165 materials": so many at a price each, a line of the sum.
+        ("van lettering 3 days at 240 + 165 materials, then 20% vat", [885, 1062]),
+        ("3 nights at 90 a night + 25 parking, then add 10%", [295, 324.5]),
+        # "times by my 35/hr rate": the words after the number only name it.
+        ("avg hours per board 6.5, 8, 7.25, 5.75 then times by my 35/hr rate", [6.875, 240.625]),
+        ("average of 4, 6, 3, 5, 7 then times that by my £85 avg job value", [5, 425]),
+        # "then charge at 32/hr" after hours: the hours at the rate.
+        ("add up my hours on the job 3.5, 2.25, 4, 1.75, 5.5 then charge at 32/hr", [17, 544]),
+        ("total my hrs 2, 3, 4 then bill at 40 an hour", [9, 360]),
+        # "then 20% vat": the tax added to the value before, as "then add 20%".
+        ("battery 96 plus 20 fitting, then 20% vat on the lot", [116, 139.2]),
+        ("paint 45 plus 155 labour then 10% gst", [200, 220]),
     ],
 )
 def test_take_works_on_the_value_before(text: str, values: list[float]) -> None:
     reading = read_numeric_request(text)
     assert reading.trusted, reading.doubts
-    assert [evaluate(render(c.expression)) for c in reading.clauses] == values
+    assert [evaluate(render(c.expression)) for c in reading.clauses] == pytest.approx(values)
+
+
+def test_a_count_at_a_price_for_another_unit_is_no_line_of_a_sum() -> None:
+    # 2 vans at 60 a day: for how many days?
+    assert not read_numeric_request("2 vans at 60 a day + 30 fuel").trusted
+
+
+def test_minutes_charged_at_an_hourly_rate_are_not_multiplied() -> None:
+    # 95 minutes at 32 an hour is not 95 * 32.
+    reading = read_numeric_request("add up my times 30, 45, 20 mins then charge at 32/hr")
+    assert not reading.trusted
 
 
 def test_independent_questions_are_separate_clauses() -> None:

@@ -1106,6 +1106,17 @@ def test_follow_ups_for_another_piece_or_another_ask_of_the_text(
             "what if it was 1.39",
             "1.39 a litre and i put 42 litres in",
         ),
+        # "and if full valet was 70": the amount said right after the thing named, changed.
+        (
+            "mini valet 25, full valet 65. did 14 minis and 5 fulls, takings?",
+            "and if full valet was 70",
+            "full valet 70.",
+        ),
+        (
+            "small box 4.50, large box 7.20. sent 30 small and 12 large, how much?",
+            "what if the large box was 8",
+            "large box 8.",
+        ),
         # A charge at the same rate per period, on top: the rate, grown.
         (
             "b&b is 80 a night for 3 nights, total?",
@@ -1155,6 +1166,13 @@ def test_what_if_with_two_numbers_of_its_kind_before_is_not_substituted() -> Non
     previous = "fuel is 1.48 a litre, 42 litres and 3.20 for parking, total?"
     result = plan("what if it was 1.39", history=(previous,))
     assert "1.39 a litre" not in result.steps[0].instruction
+
+
+def test_a_thing_named_before_two_amounts_is_not_substituted() -> None:
+    # "box" is said before 4.50 and before 7.20: which one is 8 is not said.
+    previous = "small box 4.50, large box 7.20. sent 30 small and 12 large, how much?"
+    result = plan("and if box was 8", history=(previous,))
+    assert "box 8" not in result.steps[0].instruction
 
 
 def test_a_new_rate_with_two_rates_before_is_planned_alone() -> None:
@@ -1583,6 +1601,9 @@ def test_a_journey_at_a_speed_in_another_unit_is_not_swapped() -> None:
         ),
         ("what's 40 times 12", "and add 5% on top?"),
         ("what's 40 times 12", "plus 15% for waste"),
+        # A tax named after the share: added as the share is.
+        ("what's 40 times 12", "and with 20% vat"),
+        ("add up 45, 12 and 30", "and with 15% tax"),
     ],
 )
 def test_a_share_extra_is_added_to_the_earlier_answer(previous: str, follow_up: str) -> None:

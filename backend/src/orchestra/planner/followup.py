@@ -502,6 +502,8 @@ _EXTRA_SHARE = re.compile(
     _LEAD + r"(?:(?:what\s+about|how\s+about)\s+)?(?:with|plus|add(?:ing)?|allow(?:ing)?)\s+"
     r"(?:an?\s+)?(?:extra\s+|another\s+)?(?P<share>\d+(?:\.\d+)?\s*(?:%|percent))"
     r"(?:\s+(?:extra|more|on\s+top))?"
+    # "and with 20% vat" after "... - total?": the tax added to the total.
+    r"(?:\s+(?:vat|tax|gst|hst|sales\s+tax)(?:\s+on\s+top)?)?"
     r"(?:\s+(?:for|to\s+allow\s+for)\s+(?:the\s+)?(?:cuts|cutting|waste|wastage|breakages?|"
     r"spares?|offcuts|mistakes|contingency))?\s*[.!?]*$",
     re.I,
@@ -679,6 +681,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         or _new_span(text, earlier)
         or _new_count_done(text, earlier)
         or _reached(text, earlier)
+        or _named_what_if(text, earlier)
     )
     if rated is not None:
         return rated
@@ -1070,6 +1073,36 @@ def _what_if(text: str, earlier: Sequence[str]) -> str | None:
     decimal = "." in match.group("value")
     old = _only([m for m in _PLAIN_NUMBER_RE.finditer(previous) if ("." in m[0]) == decimal])
     return None if old is None else _spliced(previous, old.span(), match.group("value"))
+
+
+# "and if full valet was 70" after "mini valet 25, full valet 65. did 14 minis and 5
+# fulls, takings?": the amount said right after the thing named, changed.
+_NAMED_WHAT_IF_RE = re.compile(
+    _LEAD + r"(?:what\s+)?if\s+(?:the\s+|a\s+|an\s+)?(?P<name>[a-z]+(?:\s+[a-z]+){0,2}?)\s+"
+    r"(?:was|were|is|are|cost|costs|went\s+(?:up|down)\s+to)\s+"
+    r"[\u00a3$\u20ac]?(?P<value>\d+(?:\.\d+)?)\s*[.!?]*$",
+    re.I,
+)
+# Names that point at something said before, not one the earlier request names.
+_NO_NAME = frozenset({"it", "that", "this", "they", "them", "he", "she", "i", "we", "you", "there"})
+
+
+def _named_what_if(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and if full valet was 70" after "mini valet 25, full valet 65. ..." is that request
+    with "full valet 70"; None unless the earlier request says the name, right before an
+    amount (after "is", ":" or "=", or nothing), exactly once."""
+    match = _NAMED_WHAT_IF_RE.match(text.strip())
+    if match is None or not earlier or match["name"].split()[0].lower() in _NO_NAME:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    name = r"\s+".join(map(re.escape, match["name"].split()))
+    said = re.compile(
+        rf"\b{name}s?\s*(?:is\s+|are\s+|:\s*|=\s*)?[\u00a3$\u20ac]?"
+        r"(?P<amount>\d+(?:\.\d+)?)(?![\d%]|[.,]\d|\s*%)",
+        re.I,
+    )
+    old = _only(list(said.finditer(previous)))
+    return None if old is None else _spliced(previous, old.span("amount"), match["value"])
 
 
 # "actually 2 more are coming", "and 3 more people joining", "and if 4 more kids come":

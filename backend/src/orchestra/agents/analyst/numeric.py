@@ -147,6 +147,7 @@ from orchestra.agents.analyst.tables import (
     parse_table,
     table_from_data,
 )
+from orchestra.agents.analyst.tariffs import read_priced_counts
 from orchestra.agents.analyst.triangles import read_right_triangle
 from orchestra.agents.analyst.wording import (
     CONFIDENCE_THRESHOLD,
@@ -907,6 +908,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             material = [Name(implicit)]
     # "ten mile race, how many km": a number in words, read as the conversion of it in figures.
     formula = read_formula(text) or (read_formula(spelt(text)) if spelt(text) != text else None)
+    if formula is None and not context:
+        formula = _conversion_with_factor_said(text)  # "96 inches wide, in cm? (2.54)"
     if formula is not None and context and _numbers(context.group("context")):
         # "Context: HO scale is 1:87. Task: the loco is 19.5 m long, the model in cm?": a
         # conversion of the task alone would leave the context's numbers out.
@@ -1745,6 +1748,34 @@ def _one_sum(statement: str) -> Num | None:
     return Num(float(plain), plain)
 
 
+# "sign is 96 inches wide, in cm? (2.54)": the factor of the conversion, said bare in
+# brackets at the end.
+_FACTOR_SAID = re.compile(r"\s*\(\s*(?P<factor>\d+(?:\.\d+)?)\s*\)\s*[?.!]*\s*$")
+
+
+def _conversion_with_factor_said(text: str) -> tuple[Node, str] | None:
+    """The conversion ``text`` asks, when the bare number in brackets at its end is that
+    conversion's factor (either way round: 2.54 for inches in cm or cm in inches); None
+    otherwise, as a number that is no such factor may be one this reading would leave out."""
+    said = _FACTOR_SAID.search(text)
+    formula = read_formula(text[: said.start()]) if said else None
+    amounts = _numbers(text[: said.start()]) if said else []
+    if said is None or formula is None or len(amounts) != 1 or float(amounts[0]) == 0:
+        return None
+    try:
+        result = float(evaluate(render(formula[0])))
+    except CalculationError:
+        return None
+    factor, amount = float(said.group("factor")), float(amounts[0])
+    given = Num(amount, amounts[0]), Num(factor, said.group("factor"))
+    # The factor said is the one used: "5 miles in km (1.609)" is 5 * 1.609.
+    if math.isclose(result / amount, factor, rel_tol=1e-3):
+        return Op("*", *given), formula[1]
+    if result and math.isclose(amount / result, factor, rel_tol=1e-3):
+        return Op("/", *given), formula[1]
+    return None
+
+
 def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     """The expression of an everyday word problem the request states and asks, or None;
     ``context`` is the statement, when it comes before the question ``text``."""
@@ -1856,6 +1887,17 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     if formula is None and (money := read_money(context, text)) is not None:
         # Shopping and bills: "3 for 2", a pass against paying each time.
         return tuple(Clause(label, expression) for expression, label in money)
+    if formula is None:  # "mini valet 25, full valet 65. did 14 minis and 5 fulls, takings?"
+        # The statement and its question are parted again: "... 12 large. how much?"; a
+        # question the planner put first ("Context: Takings. Task: ...") is asked last.
+        parted = text
+        if context is not None and re.search(r"\d", context):
+            parted = f"{context.rstrip(' .')}. {text}"
+        elif context is not None:
+            parted = f"{text.rstrip(' .')}. {context}"
+        priced = read_priced_counts(parted)
+        if priced is not None:
+            return tuple(Clause(label, expression) for expression, label in priced)
     if formula is None:
         # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".
         stages = read_stated_problem(context, text)

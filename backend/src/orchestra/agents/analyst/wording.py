@@ -1895,6 +1895,57 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(r"\b(gst|hst|vat|tax|mwst|iva|tva)\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)"),
         r"\2% \1",
     ),
+    # "3 days at 240 + 165 materials": so many at a price for each one, as the line of a sum
+    # it is ("3 * 240 + 165"); a price for another unit ("2 vans at 60 a day + ...": for
+    # how many days?) is left as it is.
+    (
+        re.compile(
+            r"(?<![\w.,])(\d+)\s+([a-z]+)(?:\s+[a-z]+)?\s+at\s+[\u00a3$\u20ac]?(\d+(?:\.\d+)?)"
+            r"(?:\s+each|\s+(?:a|an|per)\s+([a-z]+))?"
+            # The amount added names a line of its own ("+ 165 materials"); "at 135 plus 20"
+            # may be at 155 each.
+            r"(?=\s*(?:\+|plus)\s+[\u00a3$\u20ac]?\d+(?:\.\d+)?\s+(?!(?:a|an|per|each|for)\b)[a-z]{3,})"
+        ),
+        lambda m: (
+            f"{m.group(1)} * {m.group(3)}"
+            if m.group(4) is None or re.sub(r"s$", "", m.group(2)) == m.group(4)
+            else m.group(0)
+        ),
+    ),
+    # "avg 6.5, 8, 7.25 then times by my 35/hr rate", "... then times that by my £85 avg job
+    # value": the words after the number only name it; the arithmetic is "times by 35".
+    (
+        re.compile(
+            r"\b((?:times|multiply|multiplied)\s+(?:(?:that|it|this)\s+)?by\s+(?:my|our|the)\s+"
+            r"[\u00a3$\u20ac]?\d+(?:\.\d+)?)(?:\s*/\s*(?:hr|hour|h|day|night|week|month))?"
+            r"(?:\s+(?!(?:and|then|plus|minus|times|of|for|per|each|a|an|in|to)\b)[a-z]+){1,3}"
+            r"\s*(?=[.?!]|$)"
+        ),
+        r"\1",
+    ),
+    # "add up my hours 3.5, 2.25, 4 then charge at 32/hr": the hours at the rate, as "then
+    # times by 32"; hours said in minutes ("30, 45 mins") are no hours to charge so.
+    (
+        re.compile(
+            r"\bthen\s+(?:charge|bill)\s+(?:(?:it|that|them)\s+)?at\s+([\u00a3$\u20ac]?\d+(?:\.\d+)?)"
+            r"\s*(?:/\s*(?:hr|hour|h)|(?:an?|per)\s+(?:hour|hr))\b"
+        ),
+        lambda m: (
+            f"then times by {m.group(1)}"
+            if re.search(r"\b(?:hours|hrs)\b", m.string[: m.start()])
+            and not re.search(r"\bmin(?:ute)?s?\b", m.string[: m.start()])
+            else m.group(0)
+        ),
+    ),
+    # "battery 96 plus 20 fitting, then 20% vat on the lot": the tax added to what came
+    # before, as "then add 20%"; read as it stood, "20% vat" asked nothing of its numbers.
+    (
+        re.compile(
+            r"\bthen\s+(\d+(?:\.\d+)?)\s*%\s+(?:vat|tax|gst|hst|sales\s+tax)"
+            r"(?:\s+on\s+(?:the\s+lot|that|it|top|the\s+total))?\s*(?=[.?!,;]|$)"
+        ),
+        r"then add \1%",
+    ),
     # "add 20% vat on top", "12.5% service on top": the percentage added to the amount
     # before; "on top" says no more.
     (
