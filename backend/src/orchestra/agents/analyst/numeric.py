@@ -1428,6 +1428,15 @@ _MODIFYING_NUMBER = re.compile(
 )
 
 
+# "bins done per day last 2 wks 84 112 96 128": the time the list covers, said last in its
+# label; its number counts weeks, not values, and is none of them.
+_PERIOD_COVERED = re.compile(
+    r"\b(?:last|past|previous|over\s+the\s+(?:last|past))\s+(?P<count>\d+)\s+"
+    r"(?:days|wks|weeks|fortnights|months|mths|years|yrs)\s*$",
+    re.I,
+)
+
+
 def _labelled_list(text: str) -> tuple[str, str] | None:
     """The list of numbers ``text`` gives after its label, written with commas and with
     its unit, and what follows the list; None when the label asks something itself or has
@@ -1448,7 +1457,9 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
     )
     counts_them = last is not None and said_as == [count] == [str(len(items))]
     describes = bool(label) and len(_MODIFYING_NUMBER.findall(match.group("label"))) == len(label)
-    if label and not match.group("colon") and not counts_them and not describes:
+    covered = _PERIOD_COVERED.search(match.group("label"))
+    over_period = covered is not None and label == [covered.group("count")]
+    if label and not match.group("colon") and not counts_them and not describes and not over_period:
         return None  # "the 3 shops made 200, 300 and 250": is the 3 a value? unsaid
     if match.group("colon") and decimal_comma(text):
         return None  # "3,50 and 2,25": refused as the request is

@@ -1785,6 +1785,16 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "the cancellations this quarter 4, 7, 3": a quarter of the year, said as a period, is
     # no fraction of the numbers after it ("a quarter of 80" is).
     (re.compile(r"\b(this|last|next|each|every|per)\s+quarter\b(?!\s+of\b)"), r"\1 qtr"),
+    # "my highest breaks this month 34 52 41 67 - mean and median": whose list it is, named
+    # by what its values are, with the figure asked after the numbers; not their maximum.
+    (
+        re.compile(
+            r"\b(my|our|his|her|their)\s+(?:highest|lowest|top|biggest|longest|fastest)\s+"
+            r"(?=[a-z]+s\b(?:\s+[a-z]+){0,3}\s+\d[\d.,\s]*\d\s*[-:,]+\s*(?:the\s+)?"
+            r"(?:mean|median|average|sum|total|mode|range)\b)"
+        ),
+        r"\1 ",
+    ),
     # "wat's 3 quaters of 1,260": slips in the words of a fraction.
     (re.compile(r"\bquaters\b"), "quarters"),
     # "best and worst? (lowest and highest)": the figures the words in brackets name.
