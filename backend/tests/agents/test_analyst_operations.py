@@ -645,6 +645,22 @@ def test_counts_and_prices_named_in_other_words() -> None:
     assert run(f"which is cheapest? {quotes}", capability="statistics")["result"] == 580
 
 
+def test_a_value_the_rows_came_in_as_or_paid_of_two_words_is_counted() -> None:
+    fees = '{"member": "Gaz", "league_fee": "paid"}\n{"member": "Tony", "league_fee": "owed"}'
+    fees += '\n{"member": "Ray", "league_fee": "paid"}'
+    data = run(f"{fees}\nhow many have paid their league fee", capability="statistics")
+    assert data["result"] == 2
+    orders = "order,state\nA1,late\nB2,on time\nC3,late\nD4,late"
+    assert run(f"{orders}\nhow many orders arrived late", capability="statistics")["result"] == 3
+    deliveries = "supplier,delivery\nhughes,complete\nmarket,short\nfarm,short"
+    data = run(f"{deliveries}\nhow many deliveries came short", capability="statistics")
+    assert data["result"] == 2
+    # "late" a value of two columns: which is counted is unsaid
+    both = "order,state,note\nA1,late,late\nB2,on time,ok"
+    with pytest.raises(AgentInputError):
+        run(f"{both}\nhow many orders arrived late", capability="statistics")
+
+
 def test_a_normal_csv_of_a_table_with_semicolons() -> None:
     data = run(
         "item;owner\ntent;Dan\nstove;Ruth\nthis is semicolon separated, i need a normal csv",

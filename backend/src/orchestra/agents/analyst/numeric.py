@@ -3413,11 +3413,13 @@ _ON_THE_LIST = (
 _HOW_MANY_OF_VALUE = re.compile(
     # "how many orders are still pending": the noun of the rows, then their value.
     rf"\bhow\s+many\s+(?:(?P<noun>[a-z]+\s+)?(?!{_ON_THE_LIST}\s*[?.!]*\s*$)"
-    r"(?:said|answered|replied|voted|are|were|have)\s+"
+    # "how many deliveries came short": the value the rows came in as.
+    r"(?:said|answered|replied|voted|are|were|have|came|come|arrived)\s+"
     r"(?:still\s+|currently\s+|now\s+)?)?"
     r"['\"]?(?P<value>[a-z]+)['\"]?(?:'?s)?"
-    # "how many failed their MOT today": the verb of the value, said of what it was in.
-    r"(?:\s+(?:their|the|its)\s+[a-z]+)?(?:\s+(?:today|this\s+week|this\s+year))?"
+    # "how many failed their MOT today", "how many have paid their league fee": the verb of
+    # the value, said of what it was in.
+    r"(?:\s+(?:their|the|its)\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:today|this\s+week|this\s+year))?"
     r"(?:\s+(?:so\s+far|are\s+there|in\s+total|"
     # "how many errors are in here?", of lines pasted in.
     r"(?:are\s+)?in\s+(?:here|there|this|these)|"
