@@ -2616,6 +2616,17 @@ def test_how_many_rows_beyond_an_unclear_bound_is_refused(question: str) -> None
         run(f"order,total,items\n101,45,3\n102,72,14\n{question}", capability="statistics")
 
 
+def test_a_bound_said_with_the_name_of_the_one_column_is_of_that_column() -> None:
+    days = "day,bins\nmon,84\ntue,112\nwed,96\nthu,128\nfri,74\nsat,58\n"
+    data = run(f"{days}how many days did i do over 90 bins", capability="statistics")
+    assert data["result"] == 3
+    shifts = "shift,calls\nam,40\npm,55\nnight,20\n"
+    data = run(f"{shifts}how many shifts did i take over 30 calls", capability="statistics")
+    assert data["result"] == 2
+    with pytest.raises(AgentInputError):  # emails: no column of the table
+        run(f"{shifts}how many shifts did i take over 30 emails", capability="statistics")
+
+
 @pytest.mark.parametrize(
     ("instruction", "result"),
     [
