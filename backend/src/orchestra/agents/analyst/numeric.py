@@ -3097,7 +3097,7 @@ def _without_columns(text: str, table: Table) -> str:
     return text
 
 
-def _names_column(word: str, column: str) -> bool:
+def _is_column_named(word: str, column: str) -> bool:
     """Whether ``word`` is the column's name, in the singular or the plural ("bin" of bins)."""
     word, column = word.lower(), column.lower()
     return column in {word, f"{word}s", f"{word}es"} or word in {f"{column}s", f"{column}es"}
@@ -3107,7 +3107,7 @@ def _without_unit_of(after: str, table: Table, numeric: list[str]) -> str:
     """The words after a bound without a unit that the table's one numeric column is in
     ("more than 60 minutes" of wait_min, "over 5 kg" of weight_kg); as they are otherwise."""
     said = re.match(r"\s*([a-z]+)\b", after, re.I)
-    if said is not None and len(numeric) == 1 and _names_column(said.group(1), numeric[0]):
+    if said is not None and len(numeric) == 1 and _is_column_named(said.group(1), numeric[0]):
         # "how many days did i do over 90 bins" of a bins column: what the bound counts is
         # what the column holds.
         return after[said.end() :]
