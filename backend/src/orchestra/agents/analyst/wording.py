@@ -1336,8 +1336,7 @@ def _percent_frame(tokens: list[Token], previous: Node | None = None) -> Node | 
         and not any(t.kind == "pct" for t in tokens)
         and _SHARE_OF_IT.match(" ".join(words[: numbers[0]]))
     ):
-        whole = _operand(tokens[numbers[0]])
-        return Op("*", Op("/", previous, whole), Num(100, "100"))
+        return Op("*", Op("/", previous, _operand(tokens[numbers[0]])), Num(100, "100"))
     if len(numbers) != 2 or any(t.kind == "pct" for t in tokens):
         return None
     first, second = numbers
