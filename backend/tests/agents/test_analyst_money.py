@@ -467,6 +467,11 @@ def test_prices_of_kinds_not_all_counted_are_refused(request_text: str) -> None:
          "week. Task: takings?", 1145),
         ("Context: deep clean 120, standard clean 65. did 4 deep cleans and 9 standard cleans "
          "this month. Task: total", 1065),
+        # The kind said after its price.
+        ("Context: hire is 179 for a weekend or 249 for a week. 3 weekends and 1 week booked "
+         "this month. Task: total", 786),
+        ("Context: the van is 60 for a day or 150 for a weekend. 5 days and 2 weekends booked. "
+         "Task: total", 600),
     ],
 )  # fmt: skip
 def test_prices_of_kinds_named_in_several_words(request_text: str, result: float) -> None:

@@ -702,6 +702,10 @@ _PRICE_AFTER = re.compile(
     r"\s*(?:,|;|\.(?!\d)|\band\b|$)",
     re.I,
 )
+# "179 for a weekend or 249 for a week": a price, then the one thing it is for.
+_PRICE_FOR_ONE = re.compile(
+    r"\s+for\s+(?:a|an|one)\s+(?P<kind>[a-z]+)\s*(?:,|;|\.(?!\d)|\band\b|\bor\b|$)", re.I
+)
 # "total income", "how much altogether", "total takings a month": the money taken in, and
 # nothing else ("total people" counts the people).
 _ASKS_INCOME = re.compile(
@@ -795,6 +799,9 @@ def read_priced_kinds_counted(context: str, task: str) -> tuple[Node, str] | Non
         after = _PRICE_AFTER.match(context, number.end())
         words = re.findall(r"[a-z]+", context[start : number.start()].lower())
         named = [w for w in words if w not in _PRICE_WORDS and w not in {"and", "the", "a"}]
+        if (said_after := _PRICE_FOR_ONE.match(context, number.end())) is not None:
+            # "hire is 179 for a weekend or 249 for a week": the kind said after its price.
+            after, named = said_after, [said_after.group("kind").lower()]
         if after is None or not 0 < len(named) <= 4 or tuple(map(_kind, named)) in prices:
             return None  # no price of one kind, said in a clause of its own
         prices[tuple(map(_kind, named))] = _plain(number.group(0))
