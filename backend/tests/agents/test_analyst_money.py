@@ -459,6 +459,33 @@ def test_prices_of_kinds_not_all_counted_are_refused(request_text: str) -> None:
         run(request_text)
 
 
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # Kinds named in more than one word: a count names the one price its words begin.
+        ("Context: full set of shoes 95, trim only 40. did 7 full sets and 12 trims this "
+         "week. Task: takings?", 1145),
+        ("Context: deep clean 120, standard clean 65. did 4 deep cleans and 9 standard cleans "
+         "this month. Task: total", 1065),
+        # The kind said after its price.
+        ("Context: hire is 179 for a weekend or 249 for a week. 3 weekends and 1 week booked "
+         "this month. Task: total", 786),
+        ("Context: the van is 60 for a day or 150 for a weekend. 5 days and 2 weekends booked. "
+         "Task: total", 600),
+    ],
+)  # fmt: skip
+def test_prices_of_kinds_named_in_several_words(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_count_whose_words_begin_two_prices_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: castle on its own is 85 a day, castle with slide 120. booked 6 castles "
+            "and 4 slide combos this weekend. Task: takings"
+        )
+
+
 def test_an_interest_only_payment_a_month() -> None:
     data = run("interest only mortgage of 165,000 at 4.6% a year, what's the monthly payment")
     assert data["result"] == pytest.approx(632.5)

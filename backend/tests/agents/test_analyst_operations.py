@@ -648,6 +648,22 @@ def test_counts_and_prices_named_in_other_words() -> None:
     assert run(f"which is cheapest? {quotes}", capability="statistics")["result"] == 580
 
 
+def test_a_value_the_rows_came_in_as_or_paid_of_two_words_is_counted() -> None:
+    fees = '{"member": "Gaz", "league_fee": "paid"}\n{"member": "Tony", "league_fee": "owed"}'
+    fees += '\n{"member": "Ray", "league_fee": "paid"}'
+    data = run(f"{fees}\nhow many have paid their league fee", capability="statistics")
+    assert data["result"] == 2
+    orders = "order,state\nA1,late\nB2,on time\nC3,late\nD4,late"
+    assert run(f"{orders}\nhow many orders arrived late", capability="statistics")["result"] == 3
+    deliveries = "supplier,delivery\nhughes,complete\nmarket,short\nfarm,short"
+    data = run(f"{deliveries}\nhow many deliveries came short", capability="statistics")
+    assert data["result"] == 2
+    # "late" a value of two columns: which is counted is unsaid
+    both = "order,state,note\nA1,late,late\nB2,on time,ok"
+    with pytest.raises(AgentInputError):
+        run(f"{both}\nhow many orders arrived late", capability="statistics")
+
+
 def test_a_normal_csv_of_a_table_with_semicolons() -> None:
     data = run(
         "item;owner\ntent;Dan\nstove;Ruth\nthis is semicolon separated, i need a normal csv",
@@ -2610,6 +2626,17 @@ def test_how_many_beyond_a_bound_said_of_another_measure_is_refused(question: st
 def test_how_many_rows_beyond_an_unclear_bound_is_refused(question: str) -> None:
     with pytest.raises(AgentInputError):
         run(f"order,total,items\n101,45,3\n102,72,14\n{question}", capability="statistics")
+
+
+def test_a_bound_said_with_the_name_of_the_one_column_is_of_that_column() -> None:
+    days = "day,bins\nmon,84\ntue,112\nwed,96\nthu,128\nfri,74\nsat,58\n"
+    data = run(f"{days}how many days did i do over 90 bins", capability="statistics")
+    assert data["result"] == 3
+    shifts = "shift,calls\nam,40\npm,55\nnight,20\n"
+    data = run(f"{shifts}how many shifts did i take over 30 calls", capability="statistics")
+    assert data["result"] == 2
+    with pytest.raises(AgentInputError):  # emails: no column of the table
+        run(f"{shifts}how many shifts did i take over 30 emails", capability="statistics")
 
 
 @pytest.mark.parametrize(

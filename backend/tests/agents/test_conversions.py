@@ -74,3 +74,30 @@ def test_a_conversion_with_its_factor_said_in_brackets(instruction: str, result:
 def test_a_bracketed_number_that_is_no_factor_of_the_conversion_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("sign is 96 inches wide, in cm? (2.6)")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        ("chair seat is 18 inches square, in cm? (2.54 cm per inch)", 45.72),
+        ("the rug is 3 m square, in feet?", 9.8425197),
+        ("castle is 15 ft x 15 ft, how many metres is each side (1 ft = 0.3048 m)", 4.572),
+        ("the patio is 4 yards by 4 yards, how many metres is each side", 3.6576),
+    ],
+)
+def test_a_square_said_by_its_side_converts_the_side(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # sides that differ: each side is no one length
+        "the patio is 4 yards x 5 yards, how many metres is each side",
+        # an area asked of the square: not the side
+        "the rug is 3 m square, area in feet?",
+    ],
+)
+def test_a_square_with_no_one_side_is_not_converted(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

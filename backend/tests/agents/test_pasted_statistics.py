@@ -252,3 +252,18 @@ def test_a_noun_of_a_verb_and_its_particle_is_one_word_not_a_minus(
     asked: str, value: float
 ) -> None:
     assert run(asked)["result"] == pytest.approx(value)
+
+
+def test_the_period_a_list_covers_is_no_value_of_it() -> None:
+    asked = "bins done per day last 2 wks 84 112 96 128 74 90 102 88 115 79 - mean and median"
+    data = run(asked)
+    assert (data["mean"], data["median"]) == (96.8, 93)
+    assert run("calls taken last 5 days 40 52 47 61 38 - mean")["result"] == 47.6
+    with pytest.raises(AgentInputError):
+        run("the last 2 shops made 200, 300 and 250 - total")  # is the 2 a value? unsaid
+
+
+def test_whose_highest_values_names_the_list_when_another_figure_is_asked() -> None:
+    data = run("my highest breaks this month 34 52 41 67 28 45 - mean and median")
+    assert (data["mean"], data["median"]) == (44.5, 43)
+    assert run("his fastest laps 61.2 60.8 62.5, mean")["result"] == pytest.approx(61.5)

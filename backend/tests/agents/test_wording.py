@@ -1200,3 +1200,33 @@ def test_a_count_of_the_list_after_it_is_not_one_of_its_values(text: str, expect
 def test_a_number_before_a_list_of_another_length_is_not_its_count() -> None:
     # "the 2 numbers 3, 4, 5": 2 counts no list given; the reading is not trusted.
     assert not read_numeric_request("sum of the 2 numbers 3, 4, 5").trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what % is that of the 1,950 deposits taken. use \u27e8s1\u27e9", 220 / 1950 * 100),
+        ("what percentage is it of our 400 members. use \u27e8s1\u27e9", 220 / 400 * 100),
+        ("what percent is \u27e8s1\u27e9 of my 260 customers", 220 / 260 * 100),
+    ],
+)
+def test_a_share_of_the_value_worked_on_in_a_number_said_with_its_noun(
+    text: str, expected: float
+) -> None:
+    assert value(text, {"s1": 220.0}, implicit="s1") == pytest.approx(expected)
+
+
+def test_a_share_of_a_number_alone_needs_a_value_worked_on() -> None:
+    assert not read_numeric_request("what percent is that of my 260 customers").trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("total the cancellations this quarter 4, 7, 3", 14),
+        ("add up the refunds this quarter 12, 30 and 8", 50),
+        ("a quarter of 80", 20),
+    ],
+)
+def test_a_quarter_said_as_a_period_is_no_fraction(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)

@@ -733,7 +733,8 @@ _ASKED_IN = re.compile(
     r"(?:in|into)\s+" + _WORD.format("how") + r"|"
     # "16 oz steak, how many grams of meat is that": what is measured may be named again.
     r"how\s+many\s+" + _WORD.format("asked") + r"(?:\s+of\s+[a-z]+)?\s+(?:is|are)\s+"
-    r"(?:that|it|this)|"
+    # "15 ft x 15 ft, how many metres is each side": the side of a square, said twice
+    r"(?:that|it|this|each\s+side)|"
     # "68 kg is how many lbs"
     r"(?:is|are|equals)\s+how\s+many\s+" + _WORD.format("many") + r"|"
     # "needs 4.5 yards of backing fabric, how many metres"
@@ -817,13 +818,36 @@ def _defined_unit(text: str) -> tuple[str, dict[str, tuple[Num, str]]]:
     return f"{text[: match.start()]} {text[match.end() :]}", dict.fromkeys(names, defined)
 
 
+# "chair seat is 18 inches square", "a 15 ft x 15 ft castle ... each side": a square said by
+# its side, which is the one length to convert ("18 square inches" is an area, said apart).
+_SIDE_OF_SQUARE = re.compile(
+    _NUMBER.format("side") + r"\s*" + _WORD.format("unit") + r"\s+square\b(?!\s+[a-z]+\b)"
+)
+_SIDES_SAID_TWICE = re.compile(
+    _NUMBER.format("side")
+    + r"\s*"
+    + _WORD.format("unit")
+    + r"\s*(?:x|by)\s*(?P=side)\s*(?P=unit)\b(?=.*\beach\s+side\b)"
+)
+
+
+def _side_of_square(text: str) -> str:
+    """``text`` with a square said by its side ("18 inches square", "15 ft x 15 ft" when each
+    side is asked) as that one length, when the side is a length; else ``text``."""
+    for pattern in (_SIDE_OF_SQUARE, _SIDES_SAID_TWICE):
+        match = pattern.search(text)
+        if match is not None and _UNITS.get(match["unit"], ("",))[0] == "length":
+            return f"{text[: match.start()]}{match['side']} {match['unit']}{text[match.end() :]}"
+    return text
+
+
 def _stated_conversion(text: str) -> tuple[Node, str] | None:
     """ "my oven is set to 350 F, what's that in celsius?", "i weigh 68 kilos, what's that
     in lbs", "5 ft tall, how many cm is that", "1.5 kilograms of flour in oz": one amount
     stated with its unit (a height in feet and inches too, "5 ft 7"), then the unit it is asked
     in; None when any other number or word of arithmetic is said. A unit defined in brackets
     ("16 hands (1 hand = 4 inches), how tall is that in cm") is its size in the other."""
-    text, defined = _defined_unit(text)
+    text, defined = _defined_unit(_side_of_square(text))
     asked = _ASKED_IN.search(text) or _ASKED_ALONE.search(text)
     height = _FEET_AND_INCHES.search(text)
     if height is not None and asked is not None:

@@ -1500,6 +1500,15 @@ _MODIFYING_NUMBER = re.compile(
 )
 
 
+# "bins done per day last 2 wks 84 112 96 128": the time the list covers, said last in its
+# label; its number counts weeks, not values, and is none of them.
+_PERIOD_COVERED = re.compile(
+    r"\b(?:last|past|previous|over\s+the\s+(?:last|past))\s+(?P<count>\d+)\s+"
+    r"(?:days|wks|weeks|fortnights|months|mths|years|yrs)\s*$",
+    re.I,
+)
+
+
 def _labelled_list(text: str) -> tuple[str, str] | None:
     """The list of numbers ``text`` gives after its label, written with commas and with
     its unit, and what follows the list; None when the label asks something itself or has
@@ -1520,7 +1529,9 @@ def _labelled_list(text: str) -> tuple[str, str] | None:
     )
     counts_them = last is not None and said_as == [count] == [str(len(items))]
     describes = bool(label) and len(_MODIFYING_NUMBER.findall(match.group("label"))) == len(label)
-    if label and not match.group("colon") and not counts_them and not describes:
+    covered = _PERIOD_COVERED.search(match.group("label"))
+    over_period = covered is not None and label == [covered.group("count")]
+    if label and not match.group("colon") and not counts_them and not describes and not over_period:
         return None  # "the 3 shops made 200, 300 and 250": is the 3 a value? unsaid
     if match.group("colon") and decimal_comma(text):
         return None  # "3,50 and 2,25": refused as the request is
@@ -3220,10 +3231,20 @@ def _without_columns(text: str, table: Table) -> str:
     return text
 
 
+def _is_column_named(word: str, column: str) -> bool:
+    """Whether ``word`` is the column's name, in the singular or the plural ("bin" of bins)."""
+    word, column = word.lower(), column.lower()
+    return column in {word, f"{word}s", f"{word}es"} or word in {f"{column}s", f"{column}es"}
+
+
 def _without_unit_of(after: str, table: Table, numeric: list[str]) -> str:
     """The words after a bound without a unit that the table's one numeric column is in
     ("more than 60 minutes" of wait_min, "over 5 kg" of weight_kg); as they are otherwise."""
     said = re.match(r"\s*([a-z]+)\b", after, re.I)
+    if said is not None and len(numeric) == 1 and _is_column_named(said.group(1), numeric[0]):
+        # "how many days did i do over 90 bins" of a bins column: what the bound counts is
+        # what the column holds.
+        return after[said.end() :]
     if said is None or not is_unit(said.group(1)) or len(numeric) != 1:
         return after
     unit = said.group(1).lower()
@@ -3537,11 +3558,13 @@ _ON_THE_LIST = (
 _HOW_MANY_OF_VALUE = re.compile(
     # "how many orders are still pending": the noun of the rows, then their value.
     rf"\bhow\s+many\s+(?:(?P<noun>[a-z]+\s+)?(?!{_ON_THE_LIST}\s*[?.!]*\s*$)"
-    r"(?:said|answered|replied|voted|are|were|have)\s+"
+    # "how many deliveries came short": the value the rows came in as.
+    r"(?:said|answered|replied|voted|are|were|have|came|come|arrived)\s+"
     r"(?:still\s+|currently\s+|now\s+)?)?"
     r"['\"]?(?P<value>[a-z]+)['\"]?(?:'?s)?"
-    # "how many failed their MOT today": the verb of the value, said of what it was in.
-    r"(?:\s+(?:their|the|its)\s+[a-z]+)?(?:\s+(?:today|this\s+week|this\s+year))?"
+    # "how many failed their MOT today", "how many have paid their league fee": the verb of
+    # the value, said of what it was in.
+    r"(?:\s+(?:their|the|its)\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:today|this\s+week|this\s+year))?"
     r"(?:\s+(?:so\s+far|are\s+there|in\s+total|"
     # "how many errors are in here?", of lines pasted in.
     r"(?:are\s+)?in\s+(?:here|there|this|these)|"

@@ -702,11 +702,17 @@ _PRICE_AFTER = re.compile(
     r"\s*(?:,|;|\.(?!\d)|\band\b|$)",
     re.I,
 )
+# "179 for a weekend or 249 for a week": a price, then the one thing it is for.
+_PRICE_FOR_ONE = re.compile(
+    r"\s+for\s+(?:a|an|one)\s+(?P<kind>[a-z]+)\s*(?:,|;|\.(?!\d)|\band\b|\bor\b|$)", re.I
+)
 # "total income", "how much altogether", "total takings a month": the money taken in, and
 # nothing else ("total people" counts the people).
 _ASKS_INCOME = re.compile(
     r"^\W*(?:(?:so\s+)?(?:what'?s|whats|what\s+is)\s+)?(?:the\s+|our\s+|my\s+)?"
-    r"(?:total|how\s+much)(?:\s+(?:income|takings|revenue|collected|money|fees|subs|is\s+that|"
+    # "... did 7 full sets and 12 trims this week. takings?": the money taken, named alone.
+    r"(?:total|how\s+much|takings|income|revenue)"
+    r"(?:\s+(?:income|takings|revenue|collected|money|fees|subs|is\s+that|"
     r"altogether|in\s+all|do\s+we\s+(?:get|take|make|collect)))*"
     r"(?:\s+(?:a|per|each|for\s+the)\s+(?:year|month|week|season|term))?\W*$",
     re.I,
@@ -724,6 +730,47 @@ def _kind(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+# Words after a count that end the kind counted: "12 trims this week", "3 weekends and".
+_NOT_OF_THE_KIND = frozenset(
+    """and or this that these those each every per a an the at for in on of is are was were
+    to with booked done sold so far""".split()  # noqa: SIM905
+)
+
+
+def _kind_counted(context: str, end: int) -> tuple[str, ...]:
+    """The kind a count counts, in its words ("7 full sets and" -> full, set)."""
+    said = re.match(r"(?:\s+[a-z]+){1,2}", context[end:], re.I)
+    words: list[str] = []
+    for word in said.group(0).split() if said else ():
+        if word.lower() in _NOT_OF_THE_KIND:
+            break
+        words.append(_kind(word))
+    return tuple(words)
+
+
+def _begins(name: tuple[str, ...], kind: tuple[str, ...]) -> bool:
+    """Whether one of a price's name and a count's words begins the other."""
+    shorter = min(len(name), len(kind))
+    return name[:shorter] == kind[:shorter]
+
+
+def _counts_of_prices(
+    counts: dict[tuple[str, ...], Num], prices: dict[tuple[str, ...], Num]
+) -> dict[tuple[str, ...], Num]:
+    """Each count by the price it counts: the one price whose name begins with the count's
+    words ("7 full sets" of "full set of shoes 95", "12 trims" of "trim only 40"), or whose
+    name they begin with ("25 kids came" of "kids 6 each"); a count
+    that begins no name, or more than one ("6 castles" of "castle on its own" and "castle
+    with slide"), is left by its own words, and no total is read."""
+    matched: dict[tuple[str, ...], Num] = {}
+    for kind, count in counts.items():
+        names = [name for name in prices if kind and _begins(name, kind)]
+        if len(names) != 1 or names[0] in matched:
+            return counts
+        matched[names[0]] = count
+    return matched
+
+
 def read_priced_kinds_counted(context: str, task: str) -> tuple[Node, str] | None:
     """ "adult membership 240 a year, junior 95, family 480. we have 86 adults, 54 juniors
     and 22 families. total income": each kind's count times its price, added; None unless
@@ -736,14 +783,14 @@ def read_priced_kinds_counted(context: str, task: str) -> tuple[Node, str] | Non
         return None
     numbers = list(_NUMBER.finditer(context))
     counted = {m.start(): m for m in _KIND_COUNTED.finditer(context) if m.group("count") != "0"}
-    prices: dict[str, Num] = {}
-    counts: dict[str, Num] = {}
+    prices: dict[tuple[str, ...], Num] = {}
+    counts: dict[tuple[str, ...], Num] = {}
     periods: set[str] = set()
     start = 0
     for number in numbers:
         count = counted.get(number.start())
         if count is not None and count.end("count") == number.end():
-            kind = _kind(count.group("kind"))
+            kind = _kind_counted(context, count.end("count"))
             if kind in counts:
                 return None
             counts[kind] = _plain(number.group(0))
@@ -752,11 +799,15 @@ def read_priced_kinds_counted(context: str, task: str) -> tuple[Node, str] | Non
         after = _PRICE_AFTER.match(context, number.end())
         words = re.findall(r"[a-z]+", context[start : number.start()].lower())
         named = [w for w in words if w not in _PRICE_WORDS and w not in {"and", "the", "a"}]
-        if after is None or len(named) != 1 or _kind(named[0]) in prices:
+        if (said_after := _PRICE_FOR_ONE.match(context, number.end())) is not None:
+            # "hire is 179 for a weekend or 249 for a week": the kind said after its price.
+            after, named = said_after, [said_after.group("kind").lower()]
+        if after is None or not 0 < len(named) <= 4 or tuple(map(_kind, named)) in prices:
             return None  # no price of one kind, said in a clause of its own
-        prices[_kind(named[0])] = _plain(number.group(0))
+        prices[tuple(map(_kind, named))] = _plain(number.group(0))
         periods.update(p.lower() for p in _PERIOD_WORD.findall(after.group(0)))
         start = after.end()
+    counts = _counts_of_prices(counts, prices)
     if len(prices) < 2 or set(prices) != set(counts):
         return None
     asked = {p.lower() for p in _PERIOD_WORD.findall(task)}

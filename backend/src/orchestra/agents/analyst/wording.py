@@ -1342,11 +1342,37 @@ _SHARE_RE = re.compile(
 )
 
 
-def _percent_frame(tokens: list[Token]) -> Node | None:
-    """ "the percent change from 80 to 100", "what percentage is 45 of 180"."""
+# "what % is that of the 1,950 deposits taken": the share the value worked on is of the one
+# number said, with what that number counts after it.
+_SHARE_OF_IT = re.compile(
+    r"^(?:so\s+|and\s+|then\s+)*what\s+(?:percent(?:age)?|share)\s+(?:is|was)\s+"
+    r"(?:that|it|this)\s+of(?:\s+(?:the|my|our|their|your|his|her))?$"
+)
+
+
+def _said_after_of(words: list[str], index: int) -> bool:
+    """Whether the word at ``index`` follows "of", or "of" and a word saying whose ("what
+    percentage is that of our 400 members")."""
+    before = words[max(0, index - 2) : index]
+    return before[-1:] == ["of"] or (before[:1] == ["of"] and before[1] in _WHOSE)
+
+
+_WHOSE = frozenset({"the", "my", "our", "their", "your", "his", "her"})
+
+
+def _percent_frame(tokens: list[Token], previous: Node | None = None) -> Node | None:
+    """ "the percent change from 80 to 100", "what percentage is 45 of 180"; "what percent
+    is that of 1950", of the value ``previous`` worked on."""
     words = [t.text for t in tokens]
     text = " ".join(words)
     numbers = [i for i, t in enumerate(tokens) if t.kind in ("num", "ref")]
+    if (
+        previous is not None
+        and len(numbers) == 1
+        and not any(t.kind == "pct" for t in tokens)
+        and _SHARE_OF_IT.match(" ".join(words[: numbers[0]]))
+    ):
+        return Op("*", Op("/", previous, _operand(tokens[numbers[0]])), Num(100, "100"))
     if len(numbers) != 2 or any(t.kind == "pct" for t in tokens):
         return None
     first, second = numbers
@@ -1359,8 +1385,8 @@ def _percent_frame(tokens: list[Token]) -> Node | None:
         return _change_said_to_go(words, tokens[first], tokens[second])
     if _SHARE_RE.search(text):
         # The number right after "of" is the whole: "45 of 180", "what percent of 180 is 45".
-        whole = second if words[second - 1 : second] == ["of"] else first
-        if words[whole - 1 : whole] != ["of"]:
+        whole = second if _said_after_of(words, second) else first
+        if not _said_after_of(words, whole):
             return None
         part = first if whole == second else second
         return Op("*", Op("/", _operand(tokens[part]), _operand(tokens[whole])), Num(100, "100"))
@@ -1790,6 +1816,19 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"(?:(?:maths?|math|physics|science|chemistry|school)\s+)?(?:homework|hw)\b"
         ),
         "",
+    ),
+    # "the cancellations this quarter 4, 7, 3": a quarter of the year, said as a period, is
+    # no fraction of the numbers after it ("a quarter of 80" is).
+    (re.compile(r"\b(this|last|next|each|every|per)\s+quarter\b(?!\s+of\b)"), r"\1 qtr"),
+    # "my highest breaks this month 34 52 41 67 - mean and median": whose list it is, named
+    # by what its values are, with the figure asked after the numbers; not their maximum.
+    (
+        re.compile(
+            r"\b(my|our|his|her|their)\s+(?:highest|lowest|top|biggest|longest|fastest)\s+"
+            r"(?=[a-z]+s\b(?:\s+[a-z]+){0,3}\s+\d[\d.,\s]*\d\s*[-:,]+\s*(?:the\s+)?"
+            r"(?:mean|median|average|sum|total|mode|range)\b)"
+        ),
+        r"\1 ",
     ),
     # "wat's 3 quaters of 1,260": slips in the words of a fraction.
     (re.compile(r"\bquaters\b"), "quarters"),
@@ -2725,7 +2764,7 @@ def _read_clause(
     raw: list[Token], content: list[Token], previous: Node | None, material: Sequence[Node]
 ) -> tuple[Node | None, _Parser]:
     """The reading of one clause that accounts for the most of its tokens."""
-    framed = _percent_frame(raw)
+    framed = _percent_frame(raw, previous)
     if framed is not None:
         parser = _Parser(content, previous)
         parser.used.update(range(len(content)))
