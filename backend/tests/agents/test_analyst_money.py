@@ -279,6 +279,9 @@ def test_what_is_left_is_refused_when_not_all_taken(request_text: str) -> None:
             "bought 3 bags of dog food at £18.75 each and a £6 chew toy \u2014 whats that come to",
             62.25,
         ),
+        # The one more thing comes with each of them: as many of it.
+        ("5 dresses at 149 each plus a 12.50 sash for each, whats the total", 807.5),
+        ("6 mugs at £8 each and a £1.50 box for each - whats that come to", 57),
     ],
 )
 def test_shares_losses_and_totals_of_everyday_money(request_text: str, result: float) -> None:

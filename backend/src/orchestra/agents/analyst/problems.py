@@ -651,7 +651,16 @@ def read_count_at_price_and_one(context: str, task: str) -> tuple[Node, str] | N
         return None  # "2 coffees at 3 each every day": how many days is not said
     count = stated.group("count")
     each = Op("*", Num(float(count), count), _plain(stated.group("price")))
-    return Op("+", each, _plain(stated.group("extra"))), "the total price"
+    extra = _plain(stated.group("extra"))
+    if _FOR_EACH.search(context[stated.end("extra") :]):
+        # "5 dresses at 149 each plus a 12.50 sash for each": one more thing with each of
+        # them, so as many of it as of them (807.5, not 757.5).
+        extra = Op("*", Num(float(count), count), extra)
+    return Op("+", each, extra), "the total price"
+
+
+# After the one more thing's price: it comes with each of the things counted.
+_FOR_EACH = re.compile(r"\b(?:each|per|every|apiece|a\s+piece)\b", re.I)
 
 
 # "18 per kid ... 27 kids", "12 a head and there are 30 guests": a price for each one of
