@@ -3966,6 +3966,25 @@ def test_a_bullet_number_not_one_of_a_numbered_run_is_not_a_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("instruction", "capability"),
+    [
+        ("shopping\n- eggs 12 3.20\n- milk 2 1.80\ntotal", "statistics"),
+        ("room 1 42\nroom 2 30\nadd up", "calculation"),
+        # As the planner passes lines: sentences.
+        ("Context: Room 1 42. Room 2 30. Task: Add up.", "calculation"),
+        ("bolts 40 0.15\nwashers 40 0.05\nnuts 40 0.10\nwhats the sum", "statistics"),
+    ],
+)
+def test_lines_naming_a_thing_with_two_numbers_are_not_one_list(
+    instruction: str, capability: str
+) -> None:
+    # Every number added would be 19 for the eggs and milk, 75 for the rooms: which of the
+    # two on each line is the value is not said.
+    with pytest.raises(AgentInputError, match="two numbers"):
+        run(instruction, capability=capability)
+
+
+@pytest.mark.parametrize(
     "instruction",
     [
         # A number of its own beside the list: what it is for is not said.

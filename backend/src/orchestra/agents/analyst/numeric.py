@@ -1008,6 +1008,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         reading = Reading(found)
     else:
         _check_numbers_alone(context.group("context") if context else "")
+        _check_lines_of_pairs(inputs.text)
         if (
             not names_a_figure(text)
             and _WHAT_THAT_IS_A_PERIOD.search(text)
@@ -1981,6 +1982,28 @@ def _check_numbers_alone(context: str) -> None:
             "number written against letters, which may be a unit this reading does not know "
             "or a name ('5g speeds'). Put a space between a number and its unit ('61.4 s'), "
             "or leave out a number that is no value."
+        )
+
+
+# "- eggs 12 3.20", "room 1 42": a line (or a sentence) naming a thing, then two numbers.
+_PAIR_NAMED = re.compile(
+    r"\s*(?:[-*\u2022]\s+)?[^\W\d_][^\d\n:=]{0,30}?\s*[:=]?\s*[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?"
+    r"\s+[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?\s*[.]?\s*"
+)
+# Where a line or a sentence ends: "Room 1 42. Room 2 30." is how the planner passes lines.
+_LINE_END = re.compile(r"\n|(?<=\d)\.\s+(?=[^\W\d_])|\b(?:Context|Task):")
+
+
+def _check_lines_of_pairs(text: str) -> None:
+    """Refuses lines that each name a thing with two numbers ("- eggs 12 3.20\n- milk 2
+    1.80"): twelve eggs for 3.20, or egg number 12? Read as one list, every number would be
+    added (19); which of the two is the value is not said."""
+    if sum(1 for line in _LINE_END.split(text) if _PAIR_NAMED.fullmatch(line)) >= 2:
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: each line names a thing "
+            "with two numbers (a count and a price, or a number and an amount), and which "
+            "is the value is not said. Say it, e.g. '12 eggs at 3.20 and 2 milk at 1.80', "
+            "or paste a table with headings."
         )
 
 
