@@ -651,7 +651,7 @@ def read_count_at_price_and_one(context: str, task: str) -> tuple[Node, str] | N
         return None  # "2 coffees at 3 each every day": how many days is not said
     count = stated.group("count")
     each = Op("*", Num(float(count), count), _plain(stated.group("price")))
-    extra = _plain(stated.group("extra"))
+    extra: Node = _plain(stated.group("extra"))
     if _FOR_EACH.search(context[stated.end("extra") :]):
         # "5 dresses at 149 each plus a 12.50 sash for each": one more thing with each of
         # them, so as many of it as of them (807.5, not 757.5).
