@@ -60,4 +60,72 @@ def test_counts_not_named_by_one_price_are_refused(instruction: str) -> None:
     ],
 )
 def test_another_total_than_the_takings_is_not_read(instruction: str) -> None:
-    assert read_priced_counts(instruction) is None
+    assert read_priced_counts(None, instruction) is None
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # A price for each kind, then a count of each kind: the products, added.
+        ("Context: adult membership 240 a year, junior 95, family 480. we have 86 adults, 54 "
+         "juniors and 22 families. Task: total income", 36330),
+        ("Context: adult tickets are 12, child tickets 6. we sold 40 adults and 25 children. "
+         "Task: total takings", 630),
+        ("Context: adults 12 each, kids 6 each. 40 adults and 25 kids came. Task: total", 630),
+        # The total asked in the prices' own period.
+        ("Context: adult membership 20 a month, junior 10. we have 30 adults and 12 juniors. "
+         "Task: total income a month", 720),
+    ],
+)  # fmt: skip
+def test_prices_of_kinds_and_counts_of_kinds(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # A total a year of prices a month: how many months?
+        "Context: adult membership 20 a month, junior 10. we have 30 adults and 12 juniors. "
+        "Task: total income a year",
+        # Kids are no children said: which price is theirs?
+        "Context: adult 12, child 6. 40 adults and 25 kids. Task: total",
+        # Not the money taken in: how many people.
+        "Context: adult 12, child 6. 40 adults and 25 children. Task: total people",
+        "Context: adult 12, child 6. 40 adults and 25 children. Task: total profit",
+        # A kind counted with no price.
+        "Context: adult 12, child 6. 40 adults, 25 children and 3 babies. Task: total",
+        # A price changed in words, or a share off.
+        "Context: adult 12, child 6, under 3s go free. 40 adults and 25 children. Task: total",
+        "Context: adult 12, child 6. 40 adults and 25 children, 10% off for groups. Task: total",
+    ],
+)
+def test_prices_of_kinds_not_all_counted_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # Kinds named in more than one word: a count names the one price its words begin.
+        ("Context: full set of shoes 95, trim only 40. did 7 full sets and 12 trims this "
+         "week. Task: takings?", 1145),
+        ("Context: deep clean 120, standard clean 65. did 4 deep cleans and 9 standard cleans "
+         "this month. Task: total", 1065),
+        # The kind said after its price.
+        ("Context: hire is 179 for a weekend or 249 for a week. 3 weekends and 1 week booked "
+         "this month. Task: total", 786),
+        ("Context: the van is 60 for a day or 150 for a weekend. 5 days and 2 weekends booked. "
+         "Task: total", 600),
+    ],
+)  # fmt: skip
+def test_prices_of_kinds_named_in_several_words(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+def test_a_count_whose_words_begin_two_prices_is_refused() -> None:
+    with pytest.raises(AgentInputError):
+        run(
+            "Context: castle on its own is 85 a day, castle with slide 120. booked 6 castles "
+            "and 4 slide combos this weekend. Task: takings"
+        )

@@ -85,7 +85,6 @@ from orchestra.agents.analyst.problems import (
     read_percentage_problem,
     read_points_and_relative_change,
     read_price_per_one_counted,
-    read_priced_kinds_counted,
     read_pro_rata,
     read_rate_for_periods,
     read_rates_in_turn,
@@ -1672,8 +1671,6 @@ _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     read_count_at_price_and_one,
     # "school trip is 18 per kid and there are 27 kids, how much altogether"
     read_price_per_one_counted,
-    # "adult 240 a year, junior 95. we have 86 adults and 54 juniors. total income"
-    read_priced_kinds_counted,
     # "A TV is 500 and 20% off. What do I pay?": an amount changed by a percentage.
     read_percentage_problem,
     # "48 of our 640 survey replies said yes. What percent is that?"
@@ -1900,16 +1897,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         # Shopping and bills: "3 for 2", a pass against paying each time.
         return tuple(Clause(label, expression) for expression, label in money)
     if formula is None:  # "mini valet 25, full valet 65. did 14 minis and 5 fulls, takings?"
-        # The statement and its question are parted again: "... 12 large. how much?"; a
-        # question the planner put first ("Context: Takings. Task: ...") is asked last.
-        parted = text
-        if context is not None and re.search(r"\d", context):
-            parted = f"{context.rstrip(' .')}. {text}"
-        elif context is not None:
-            parted = f"{text.rstrip(' .')}. {context}"
-        priced = read_priced_counts(parted)
-        if priced is not None:
-            return tuple(Clause(label, expression) for expression, label in priced)
+        # "adult 240 a year, junior 95. we have 86 adults and 54 juniors. total income"
+        formula = read_priced_counts(context, text)
     if formula is None:
         # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".
         stages = read_stated_problem(context, text)

@@ -1,35 +1,223 @@
-"""A price list by kind, then how many of each kind: the takings, read as a careful person would.
+"""A price list by kind, then how many of each kind: the total, read as a careful person would.
 
-"mini valet 25, full valet 65. did 14 minis and 5 fulls, takings?": the prices are named
-first (a mini valet is 25, a full one 65), then the counts, each named again by a word of
-its price's name ("14 minis", "5 fulls"), so the total is 14 * 25 + 5 * 65 = 675. The name
-may come before its price ("mini valet 25") or after it ("£9 adult £5 child", "18/hr for
-community groups and 28/hr private"); the side is the one that names every count's price.
+"mini valet 25, full valet 65. did 14 minis and 5 fulls, takings?" is 14 * 25 + 5 * 65 =
+675: the prices are named first, then the counts, each named again by its price's name
+("14 minis", "7 full sets" of "full set of shoes 95", "22 families" of "family 480"). Two
+shapes are read:
 
-Read only when the request asks a total ("total", "takings", "how much"), with no percent,
-share or other figure asked; when every number before the counts is a price named by words
-of its own; when every count names exactly one price and no two counts the same one; and
-when only one side reads so. Anything else is left to the other readers, or to a refusal.
+- a statement and its question ("Context: adult membership 240 a year, junior 95, family
+  480. we have 86 adults, 54 juniors and 22 families. Task: total income"), where every
+  number is a price said after its kind ("adults 12 each", "240 a year") or before the one
+  thing it is for ("179 for a weekend"), or a count said before its kind; each count is the
+  one price whose name its words begin (or that begins them);
+- the whole request, where the first numbers are prices named before them ("mini valet 25")
+  or after them ("£9 adult £5 child", "95/day in summer and 60 off peak") and the rest are
+  counts, each sharing a word with exactly one price; the cut and side that read so must be
+  the only ones.
+
+Read only when the question asks the total and nothing else ("takings?", "how much",
+"total income"; not "total cars?", "total people", "average takings"), in the prices' own
+period if it names one ("total a year" of prices a month is refused); with no percentage or
+price changed in words ("under 3s go free"); and with every kind priced once and counted
+once. Anything else is left to the other readers, or to a refusal.
 """
 
 from __future__ import annotations
 
 import re
 
+from orchestra.agents.analyst.quantities import PRICE_CHANGED_IN_WORDS
 from orchestra.agents.analyst.wording import Node, Num, Op
 
 __all__ = ["read_priced_counts"]
 
-# A number, with a currency before it: "25", "£9", "7.50". "2nd" and "1,250" are not.
-_NUMBER = re.compile(r"(?<![\w.,])[\u00a3$\u20ac]?(?P<value>\d+(?:\.\d+)?)(?![\w.,]*\d|\w)")
+# A number, with a currency before it: "25", "£9", "7.50", "1,250". "2nd" and "25,65" are not.
+_NUMBER = re.compile(
+    r"(?<![\w.,])[\u00a3$\u20ac]?(?P<value>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"(?![\w.,]*\d|\w)"
+)
+_PERCENT = re.compile(r"%|percent\b|per\s+cent\b", re.I)
+# Where one named amount ends and the next begins: "and", ",", "+", a full stop.
+_BREAK = re.compile(r"[,;:+?!]|\.(?!\d)|\band\b|\bplus\b", re.I)
+# A total asked: "takings?", "total", "how much", "what do they owe".
+_TOTAL = re.compile(r"\b(?:total|takings|how\s+much|owe|come\s+to|bill|revenue|income)\b", re.I)
+# The words a question asking the total may say ("so what's our total income a month?"),
+# and the periods it may name, each as the period it is.
+_ASK_WORDS = frozenset(
+    """so what whats s is that the our my total takings how much in all altogether then
+    income sales revenue cost costs bill come to do i we they owe it was were please
+    collected money fees subs get take make collect a per each for""".split()  # noqa: SIM905
+)
+_PERIOD_OF = {
+    word: period
+    for period, words in {
+        "day": "day days daily",
+        "night": "night nights nightly",
+        "week": "week weeks weekly",
+        "month": "month months monthly",
+        "year": "year years yearly annual annually",
+        "season": "season seasons",
+        "term": "term terms",
+    }.items()
+    for word in words.split()
+}
+# A plural ending: "minis", "classes", "batches" (not "class", "glass").
+_PLURAL = re.compile(r"(?<=[a-z]{2})(?:(?:(?<=ss)|(?<=sh)|(?<=ch)|(?<=x))es|(?<!s)s)$")
+
+
+def read_priced_counts(context: str | None, text: str) -> tuple[Node, str] | None:
+    """The total of counts at the prices named for them, as the module describes; None
+    unless the request (``context`` its statement, when said apart, and ``text``) says so."""
+    if PRICE_CHANGED_IN_WORDS.search(f"{context} {text}"):
+        return None  # "under 3s go free", "half price on mondays"
+    total = _by_clauses(context, text) if context is not None else None
+    if total is None:
+        # The statement and its question parted again: "... 12 large. how much?"; a question
+        # the planner put first ("Context: Takings. Task: ...") is asked last.
+        if context is not None and re.search(r"\d", context):
+            text = f"{context.rstrip(' .')}. {text}"
+        elif context is not None:
+            text = f"{text.rstrip(' .')}. {context}"
+        total = _by_cut(text)
+    return None if total is None else (total, "the total of each kind's count times its price")
+
+
+def _asked_periods(question: str) -> set[str] | None:
+    """The periods ``question`` asks the total in ("total income a month": month), or None
+    unless it asks the total and nothing else ("total people" counts heads)."""
+    words = re.findall(r"[a-z]+", question.lower())
+    if not _TOTAL.search(question) or not set(words) <= _ASK_WORDS | set(_PERIOD_OF):
+        return None
+    return {_PERIOD_OF[w] for w in words if w in _PERIOD_OF}
+
+
+def _singular(word: str) -> str:
+    """ "adults" -> "adult", "families" -> "family", "children" -> "child", "classes" ->
+    "class"."""
+    word = word.lower()
+    if word == "children":
+        return "child"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return _PLURAL.sub("", word)
+
+
+def _num(match: re.Match[str]) -> Num:
+    value = match.group("value").replace(",", "")
+    return Num(float(value), value)
+
+
+def _added(terms: list[Node]) -> Node:
+    total = terms[0]
+    for term in terms[1:]:
+        total = Op("+", total, term)
+    return total
+
+
+# The statement and its question -------------------------------------------------------
+
+# "86 adults", "22 families": a count, then the kind of thing counted (not "240 a year").
+_KIND_COUNTED = re.compile(
+    r"(?P<count>\d[\d,]*)\s+(?!(?:a|an|per|each|every|for|at|is|are|and|or|of|the|to|in|"
+    r"x|on|off|apiece|quid|pounds|dollars|euros)\b)(?P<kind>[a-z]+)\b",
+    re.I,
+)
+# What a clause of prices says beside its kind and price: "adult membership 240 a year",
+# "child tickets are 6 each".
+_PRICE_WORDS = frozenset(
+    """membership memberships ticket tickets price prices fee fees sub subs rate rates entry
+    is are costs cost pays pay at and the a""".split()  # noqa: SIM905
+)
+_PRICE_AFTER = re.compile(
+    r"\s*(?:each|apiece|(?:a|an|per)\s+(?P<period>year|month|week|season|term|head|person|"
+    r"ticket))?\s*(?:,|;|\.(?!\d)|\band\b|$)",
+    re.I,
+)
+# "179 for a weekend or 249 for a week": a price, then the one thing it is for.
+_PRICE_FOR_ONE = re.compile(
+    r"\s+for\s+(?:a|an|one)\s+(?P<kind>[a-z]+)\s*(?:,|;|\.(?!\d)|\band\b|\bor\b|$)", re.I
+)
+# Words after a count that end the kind counted: "12 trims this week", "3 weekends and".
+_NOT_OF_THE_KIND = frozenset(
+    """and or this that these those each every per a an the at for in on of is are was were
+    to with booked done sold so far""".split()  # noqa: SIM905
+)
+
+
+def _by_clauses(context: str, task: str) -> Node | None:
+    """The total when every number of ``context`` is a price said after its kind or a count
+    said before one, and ``task`` asks the total (in the prices' period, if it names one)."""
+    asked = _asked_periods(task)
+    if _NUMBER.search(task) or asked is None:
+        return None
+    if _PERCENT.search(context):
+        return None
+    counted = {m.start(): m for m in _KIND_COUNTED.finditer(context) if m.group("count") != "0"}
+    prices: dict[tuple[str, ...], Num] = {}
+    counts: dict[tuple[str, ...], Num] = {}
+    periods: set[str] = set()
+    start = 0
+    for number in _NUMBER.finditer(context):
+        count = counted.get(number.start("value"))
+        if count is not None and count.end("count") == number.end():
+            kind = _kind_counted(context, count.end("count"))
+            if kind in counts:
+                return None
+            counts[kind] = _num(number)
+            start = count.end()
+            continue
+        after = _PRICE_AFTER.match(context, number.end())
+        words = re.findall(r"[a-z]+", context[start : number.start()].lower())
+        named = [w for w in words if w not in _PRICE_WORDS]
+        if (said_after := _PRICE_FOR_ONE.match(context, number.end())) is not None:
+            # "hire is 179 for a weekend or 249 for a week": the kind said after its price.
+            after, named = said_after, [said_after.group("kind").lower()]
+        if after is None or not 0 < len(named) <= 4 or tuple(map(_singular, named)) in prices:
+            return None  # no price of one kind, said in a clause of its own
+        prices[tuple(map(_singular, named))] = _num(number)
+        if (period := after.groupdict().get("period")) and period.lower() in _PERIOD_OF:
+            periods.add(_PERIOD_OF[period.lower()])
+        start = after.end()
+    counts = _counts_of_prices(counts, prices)
+    if len(prices) < 2 or set(prices) != set(counts) or (asked and asked != periods):
+        return None  # a kind not counted, or "240 a year ... total a month"
+    return _added([Op("*", counts[kind], price) for kind, price in prices.items()])
+
+
+def _kind_counted(context: str, end: int) -> tuple[str, ...]:
+    """The kind a count counts, in its words ("7 full sets and" -> full, set)."""
+    said = re.match(r"(?:\s+[a-z]+){1,2}", context[end:], re.I)
+    words: list[str] = []
+    for word in said.group(0).split() if said else ():
+        if word.lower() in _NOT_OF_THE_KIND:
+            break
+        words.append(_singular(word))
+    return tuple(words)
+
+
+def _counts_of_prices(
+    counts: dict[tuple[str, ...], Num], prices: dict[tuple[str, ...], Num]
+) -> dict[tuple[str, ...], Num]:
+    """Each count by the price it counts: the one price whose name begins with the count's
+    words ("7 full sets" of "full set of shoes 95", "12 trims" of "trim only 40"), or whose
+    name they begin with ("25 kids came" of "kids 6 each"); a count that begins no name, or
+    more than one ("6 castles" of "castle on its own" and "castle with slide"), is left by
+    its own words, and no total is read."""
+    matched: dict[tuple[str, ...], Num] = {}
+    for kind, count in counts.items():
+        names = [n for n in prices if kind and n[: len(kind)] == kind[: len(n)]]
+        if len(names) != 1 or names[0] in matched:
+            return counts
+        matched[names[0]] = count
+    return matched
+
+
+# The whole request, cut into prices then counts ------------------------------------------
+
 # What a price is for, right after it: "18/hr", "95/day", "15 a night", "42 each".
 _PER = re.compile(
     r"^\s*(?:/\s*[a-z]+|(?:a|an|per|each)\b(?:\s+(?:hour|hr|day|night|week|month|head))?)", re.I
 )
-# Where one named amount ends and the next begins: "and", ",", "+", a full stop.
-_BREAK = re.compile(r"[,;:+?!]|\.(?!\d)|\band\b|\bplus\b", re.I)
-# A total asked: "takings?", "total", "how much", "what do they owe".
-_TOTAL = re.compile(r"\b(?:total|takings|how\s+much|owe|come\s+to|bill|revenue)\b", re.I)
 # Any other figure asked, or a price changed: these are not a plain total.
 _OTHER = re.compile(
     r"%|\bpercent|\boff\s+(?:the|a|an|each|per|all|every)\b|\boff\b\s*(?:[,.;]|$)|"
@@ -38,61 +226,18 @@ _OTHER = re.compile(
     r"extra|every)\b|\d\s*(?:x|\*)\s*\d",
     re.I,
 )
-# A plural ending: "minis", "classes", "batches" (not "class", "glass").
-_PLURAL = re.compile(r"(?<=[a-z]{2})(?:(?:(?<=ss)|(?<=sh)|(?<=ch)|(?<=x))es|(?<!s)s)$")
 # Words that name no kind of thing: a price's or count's name is what is left.
-_FILLER_WORDS = (
-    "a an the is are was were at for in on of to so far did do does sold booked had got "
-    "made we i they our my us with from it its this that hire hired total takings how much "
-    "what owe come bill revenue hr hrs hour hours day days night nights week weeks month "
-    "months year years min mins minute minutes head heads"
-)
-_FILLER = frozenset(_FILLER_WORDS.split())
-# The words of a question that asks the total: "so what's the total takings?".
-_ASK_WORDS = frozenset(
-    [
-        "so",
-        "what",
-        "whats",
-        "s",
-        "is",
-        "the",
-        "total",
-        "takings",
-        "how",
-        "much",
-        "in",
-        "all",
-        "altogether",
-        "then",
-        "income",
-        "sales",
-        "revenue",
-        "cost",
-        "costs",
-        "bill",
-        "come",
-        "to",
-        "do",
-        "i",
-        "we",
-        "they",
-        "owe",
-        "is",
-        "it",
-        "was",
-        "were",
-        "please",
-    ]
-)
-_PERIODS = frozenset(
-    ["day", "days", "week", "weeks", "month", "months", "year", "years", "night", "nights"]
+_FILLER = frozenset(
+    """a an the is are was were at for in on of to so far did do does sold booked had got
+    made we i they our my us with from it its this that hire hired total takings how much
+    what owe come bill revenue hr hrs hour hours day days night nights week weeks month
+    months year years min mins minute minutes head heads""".split()  # noqa: SIM905
 )
 
 
-def read_priced_counts(text: str) -> list[tuple[Node, str]] | None:
-    """The total of counts at the prices named for them, as the module describes; None
-    unless ``text`` says it so."""
+def _by_cut(text: str) -> Node | None:
+    """The total when one cut of ``text``'s numbers into prices then counts, with the prices
+    named on one side, names every count's price, and what follows asks the total alone."""
     numbers = list(_NUMBER.finditer(text))
     if len(numbers) < 4 or _TOTAL.search(text) is None:
         return None
@@ -102,9 +247,7 @@ def read_priced_counts(text: str) -> list[tuple[Node, str]] | None:
         for before in (True, False)
         if (reading := _read_at(text, numbers, cut, before)) is not None
     ]
-    if len(readings) != 1:
-        return None
-    return [(readings[0], "total: each count at the price named for it")]
+    return readings[0] if len(readings) == 1 else None
 
 
 def _read_at(text: str, numbers: list[re.Match[str]], cut: int, before: bool) -> Node | None:
@@ -119,9 +262,9 @@ def _read_at(text: str, numbers: list[re.Match[str]], cut: int, before: bool) ->
     if any(not name for name in names) or len(set(map(frozenset, names))) != len(names):
         return None
     last = counts[-1].end() + len(_clause(text[counts[-1].end() :]))
-    if not _asks_total_only(text[last:]):
-        return None
-    total: Node | None = None
+    if _asked_periods(text[last:]) != set():
+        return None  # another figure asked, or a total in a period the prices do not say
+    terms: list[Node] = []
     used: set[int] = set()
     for k, count in enumerate(counts):
         end = counts[k + 1].start() if k + 1 < len(counts) else len(text)
@@ -130,19 +273,8 @@ def _read_at(text: str, numbers: list[re.Match[str]], cut: int, before: bool) ->
         if len(which) != 1 or which[0] in used:
             return None
         used.add(which[0])
-        price = prices[which[0]]
-        term = Op("*", _num(count), _num(price))
-        total = term if total is None else Op("+", total, term)
-    return total
-
-
-def _asks_total_only(question: str) -> bool:
-    """Whether ``question`` (what follows the counts) asks the total and nothing else:
-    "takings?", "total" ("total people" counts heads; "total income a year" of prices a
-    month asks for months unsaid)."""
-    words = re.findall(r"[a-z]+", question.lower())
-    periods = _PERIODS & set(words)
-    return bool(_TOTAL.search(question)) and not periods and set(words) <= _ASK_WORDS
+        terms.append(Op("*", _num(count), _num(prices[which[0]])))
+    return _added(terms)
 
 
 def _price_name(text: str, numbers: list[re.Match[str]], i: int, before: bool) -> set[str]:
@@ -164,10 +296,4 @@ def _clause(text: str) -> str:
 
 def _words(text: str) -> set[str]:
     """The naming words of ``text``, each without a plural ending: "minis" is "mini"."""
-    words = re.findall(r"[a-z]+", text.lower())
-    return {_PLURAL.sub("", w) for w in words if w not in _FILLER}
-
-
-def _num(match: re.Match[str]) -> Num:
-    value = match.group("value")
-    return Num(float(value), value)
+    return {_singular(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in _FILLER}
