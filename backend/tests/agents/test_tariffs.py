@@ -64,6 +64,21 @@ def test_another_total_than_the_takings_is_not_read(instruction: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("instruction", "capability"),
+    [
+        ("mini valet 25, full valet 65. did 14 minis and 5 fulls, total cars?", "statistics"),
+        ("£9 adult £5 child, 40 adults and 25 childs came, how many people", "calculation"),
+    ],
+)
+def test_prices_and_counts_of_kinds_are_not_added_up_as_one_list(
+    instruction: str, capability: str
+) -> None:
+    # Added up as one list, 25 + 65 + 14 + 5 = 109 "cars".
+    with pytest.raises(AgentInputError, match="prices of kinds and counts"):
+        run(instruction, capability)
+
+
+@pytest.mark.parametrize(
     ("request_text", "result"),
     [
         # A price for each kind, then a count of each kind: the products, added.

@@ -146,7 +146,7 @@ from orchestra.agents.analyst.tables import (
     parse_table,
     table_from_data,
 )
-from orchestra.agents.analyst.tariffs import read_priced_counts
+from orchestra.agents.analyst.tariffs import priced_and_counted, read_priced_counts
 from orchestra.agents.analyst.triangles import read_right_triangle
 from orchestra.agents.analyst.wording import (
     CONFIDENCE_THRESHOLD,
@@ -1902,6 +1902,13 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     if formula is None:
         # "38.4 tonnes off 4.8 ha, what's that per hectare", "knock 10% off then add 20%".
         stages = read_stated_problem(context, text)
+        if stages is None and priced_and_counted(context, text):
+            raise AgentInputError(
+                "Not sure enough to answer, so nothing was computed: the numbers are prices "
+                "of kinds and counts of those kinds, and the request asks neither their total "
+                "(the takings) nor another figure read from them; added up as one list they "
+                "mean nothing. Ask e.g. 'the total takings' or 'how many in all: 14 + 5'."
+            )
         return None if stages is None else tuple(Clause(s[1], s[0]) for s in stages)
     return None if formula is None else (Clause(formula[1], formula[0]),)
 

@@ -29,7 +29,7 @@ import re
 from orchestra.agents.analyst.quantities import PRICE_CHANGED_IN_WORDS
 from orchestra.agents.analyst.wording import Node, Num, Op
 
-__all__ = ["read_priced_counts"]
+__all__ = ["priced_and_counted", "read_priced_counts"]
 
 # A number, with a currency before it: "25", "£9", "7.50", "1,250". "2nd" and "25,65" are not.
 _NUMBER = re.compile(
@@ -72,14 +72,25 @@ def read_priced_counts(context: str | None, text: str) -> tuple[Node, str] | Non
         return None  # "under 3s go free", "half price on mondays"
     total = _by_clauses(context, text) if context is not None else None
     if total is None:
-        # The statement and its question parted again: "... 12 large. how much?"; a question
-        # the planner put first ("Context: Takings. Task: ...") is asked last.
-        if context is not None and re.search(r"\d", context):
-            text = f"{context.rstrip(' .')}. {text}"
-        elif context is not None:
-            text = f"{text.rstrip(' .')}. {context}"
-        total = _by_cut(text)
+        total = _by_cut(_whole(context, text))
     return None if total is None else (total, "the total of each kind's count times its price")
+
+
+def priced_and_counted(context: str | None, text: str) -> bool:
+    """Whether the whole request names prices of kinds, then counts of those kinds, as
+    `read_priced_counts` reads them, whatever it asks: "mini valet 25, full valet 65. did 14
+    minis and 5 fulls, total cars?" is no list of four numbers to add up (109)."""
+    return _by_cut(_whole(context, text), asked=False) is not None
+
+
+def _whole(context: str | None, text: str) -> str:
+    """The statement and its question parted again: "... 12 large. how much?"; a question
+    the planner put first ("Context: Takings. Task: ...") is asked last."""
+    if context is not None and re.search(r"\d", context):
+        return f"{context.rstrip(' .')}. {text}"
+    if context is not None:
+        return f"{text.rstrip(' .')}. {context}"
+    return text
 
 
 def _asked_periods(question: str) -> set[str] | None:
@@ -235,22 +246,25 @@ _FILLER = frozenset(
 )
 
 
-def _by_cut(text: str) -> Node | None:
+def _by_cut(text: str, asked: bool = True) -> Node | None:
     """The total when one cut of ``text``'s numbers into prices then counts, with the prices
-    named on one side, names every count's price, and what follows asks the total alone."""
+    named on one side, names every count's price, and (if ``asked``) what follows asks the
+    total alone."""
     numbers = list(_NUMBER.finditer(text))
-    if len(numbers) < 4 or _TOTAL.search(text) is None:
+    if len(numbers) < 4 or (asked and _TOTAL.search(text) is None):
         return None
     readings = [
         reading
         for cut in range(2, len(numbers) - 1)
         for before in (True, False)
-        if (reading := _read_at(text, numbers, cut, before)) is not None
+        if (reading := _read_at(text, numbers, cut, before, asked)) is not None
     ]
     return readings[0] if len(readings) == 1 else None
 
 
-def _read_at(text: str, numbers: list[re.Match[str]], cut: int, before: bool) -> Node | None:
+def _read_at(
+    text: str, numbers: list[re.Match[str]], cut: int, before: bool, asked: bool = True
+) -> Node | None:
     """The total when the first ``cut`` numbers are prices named ``before`` them (or after),
     and the rest counts named after them; None unless each count names one price."""
     prices, counts = numbers[:cut], numbers[cut:]
@@ -262,7 +276,7 @@ def _read_at(text: str, numbers: list[re.Match[str]], cut: int, before: bool) ->
     if any(not name for name in names) or len(set(map(frozenset, names))) != len(names):
         return None
     last = counts[-1].end() + len(_clause(text[counts[-1].end() :]))
-    if _asked_periods(text[last:]) != set():
+    if asked and _asked_periods(text[last:]) != set():
         return None  # another figure asked, or a total in a period the prices do not say
     terms: list[Node] = []
     used: set[int] = set()
