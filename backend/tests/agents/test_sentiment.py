@@ -2406,3 +2406,8 @@ def test_an_unstressed_angel_and_a_shrug_off_are_no_opinion(text: str) -> None:
 )
 def test_a_made_thing_come_out_askew_is_a_fault(text: str) -> None:
     assert sentiment(text).label == "negative"
+
+
+def test_a_real_word_one_letter_from_a_word_of_opinion_is_no_slip() -> None:
+    # "cooked" is "crooked" with a letter left out, and a word of its own.
+    assert sentiment("the lamb was cooked perfectly").unsure == []

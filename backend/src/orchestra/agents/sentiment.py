@@ -3838,7 +3838,7 @@ _SLIPS = (
     - _words(
         """please health freeze treats peasant trilled lawless braking racked cashed cashing
         cashes sunning prefect rowing wining inning critic smoothy ignore butter rubber
-        angled mangle garage through"""
+        angled mangle garage through cooked rooked"""
     )
 )
 _SENTENCE_ENDS = frozenset(".!?;")
