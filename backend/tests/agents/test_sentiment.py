@@ -2334,6 +2334,9 @@ def test_a_rank_or_a_denied_genius_is_no_praise(text: str) -> None:
         ("the painters left drips all over the floor", "negative"),
         ("the ATM swallowed my card on a Sunday", "negative"),
         ("the parking meter kept my 2 quid", "negative"),
+        # Word owed of how a thing due was going, never given.
+        ("paid in May and zero updates since", "negative"),
+        ("no communication from the builder at all", "negative"),
         # Sleep taken by someone else's noise.
         ("the bin lorry woke us at 5am", "negative"),
         # Praise before such a failure stands: both sides held.
@@ -2355,6 +2358,8 @@ def test_failures_told_as_what_happened(text: str, label: str) -> None:
         "we left flyers all over town",
         "I kept my change in a jar",
         "the battery lasted 3 hours longer than promised",
+        # News missing that no one owed: a setting, a saying.
+        "my phone is current, no updates available",
     ],
 )
 def test_times_taken_and_wakings_that_are_no_failure(text: str) -> None:
@@ -2389,3 +2394,20 @@ def test_praise_and_complaints_said_in_everyday_words(text: str, label: str) -> 
 )
 def test_an_unstressed_angel_and_a_shrug_off_are_no_opinion(text: str) -> None:
     assert sentiment(text).positive == sentiment(text).negative == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the eyes on my owl are wonky",
+        "the shelves went up crooked",
+        "the cake came out lopsided",
+    ],
+)
+def test_a_made_thing_come_out_askew_is_a_fault(text: str) -> None:
+    assert sentiment(text).label == "negative"
+
+
+def test_a_real_word_one_letter_from_a_word_of_opinion_is_no_slip() -> None:
+    # "cooked" is "crooked" with a letter left out, and a word of its own.
+    assert sentiment("the lamb was cooked perfectly").unsure == []

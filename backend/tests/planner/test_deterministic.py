@@ -1155,6 +1155,57 @@ def test_a_new_length_of_time_replaces_the_one_said_before(
     assert expected in plan(follow_up, history=(previous,)).steps[0].instruction
 
 
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        (
+            "hall is 18 x 12 m, seal does 10 m2 a litre, 2 coats, how many litres?",
+            "and the gym is 22 x 15",
+            "22 x 15 m, seal",
+        ),
+        (
+            "patio is 6 by 4 m, slabs cost 30 per m2, total cost?",
+            "what about the driveway at 10 by 3?",
+            "10 by 3 m, slabs",
+        ),
+        # A unit of its own: the size as said, converted by the analyst.
+        (
+            "bedroom is 4 x 3 m, carpet costs 20 per m2, total cost?",
+            "and the lounge is 16 x 12 ft",
+            "16 x 12 ft, carpet",
+        ),
+    ],
+)
+def test_a_new_size_replaces_the_one_said_before(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    assert expected in plan(follow_up, history=(previous,)).steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up"),
+    [
+        # Two sizes before: which one the new size replaces is not said.
+        (
+            "hall 18 x 12 m and corridor 10 x 2 m, seal does 10 m2 a litre, how many litres?",
+            "and the gym is 22 x 15",
+        ),
+        # A floor's size for a room's: the height is not said.
+        ("room is 5 x 4 x 2.5 m, paint covers 12 m2 a litre, litres for the walls?", "and 6 x 5"),
+    ],
+)
+def test_a_new_size_that_replaces_none_said_before_is_refused(
+    previous: str, follow_up: str
+) -> None:
+    with pytest.raises(UnclearRequestError, match="new size"):
+        plan(follow_up, history=(previous,))
+
+
+def test_an_ask_of_a_size_after_one_is_its_own_request() -> None:
+    previous = "hall is 18 x 12 m, seal does 10 m2 a litre, 2 coats, how many litres?"
+    assert "seal" not in plan("area of 22 x 15", history=(previous,)).steps[0].instruction
+
+
 def test_a_new_length_of_time_with_two_of_its_unit_before_is_not_substituted() -> None:
     # 2 years or 5 years: which one the new length replaces is not said.
     previous = "5k fixed for 2 years at 4% then 3% for 5 years, how much at the end"

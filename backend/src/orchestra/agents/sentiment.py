@@ -137,6 +137,10 @@ _LEXICON: dict[str, float] = {
         ),
         -2.0,
     ),
+    # A made thing that came out askew, said of how it came out: "the eyes on my owl are
+    # wonky", "the shelves went up crooked", "a lopsided cake" ("skewed" and "uneven" are
+    # left out: a skewed distribution and the uneven bars are named, not faulted).
+    **dict.fromkeys(_words("wonky crooked lopsided misaligned wobbly"), -2.0),
     # Food and drink served wrong, said of how it came: "the coffee was lukewarm", "rubbery
     # eggs" ("stale", "soggy", "bland" are above; "chewy" and "crunchy" are praise as often).
     **dict.fromkeys(
@@ -3834,7 +3838,7 @@ _SLIPS = (
     - _words(
         """please health freeze treats peasant trilled lawless braking racked cashed cashing
         cashes sunning prefect rowing wining inning critic smoothy ignore butter rubber
-        angled mangle garage through"""
+        angled mangle garage through cooked rooked"""
     )
 )
 _SENTENCE_ENDS = frozenset(".!?;")

@@ -1,6 +1,6 @@
 """Complaints told as what happened, with no word of opinion: a thing that took long to
-come, a visit later than was said, a mess left behind, money a machine kept, a sleeper
-woken.
+come, no word of how it was going, a visit later than was said, a mess left behind, money
+a machine kept, a sleeper woken.
 
 Each reader takes the tokens of `orchestra.agents.sentiment` and an index, and says how
 many tokens the complaint spans there (0 when there is none), so that the scorer can
@@ -104,10 +104,35 @@ def failure_told(tokens: Sequence[str], index: int) -> int:
     says", "they left sawdust all over my car", "the machine ate my 4 quid"."""
     return (
         _took_long(tokens, index)
+        or _none_heard(tokens, index)
         or _later_than_said(tokens, index)
         or _mess_left(tokens, index)
         or _money_swallowed(tokens, index)
     )
+
+
+# "zero updates", "no communication from the builder", "not a single update since March":
+# nothing heard from whoever owed word of how a thing due was going.
+_NONE = (("no",), ("zero",), ("not", "a", "single"), ("not", "one"), ("never", "any"))
+_NEWS_OWED = _words("updates update communication contact word")
+# What may follow the news missing within its clause: who it was owed by, since when
+# ("no news is good news", "no updates available" say no complaint, and are none).
+_OWED_BY = _words("from since")
+
+
+def _none_heard(tokens: Sequence[str], index: int) -> int:
+    """How many tokens word owed and never given spans from ``index`` ("zero updates" is 2,
+    "not a single update" 4), or 0: "no", "zero", "not a single" and the like, then the
+    news, ending its clause or said of whom or since when."""
+    for none in _NONE:
+        end = index + len(none)
+        if tuple(tokens[index:end]) != none or end >= len(tokens):
+            continue
+        if tokens[end] not in _NEWS_OWED:
+            return 0
+        following = tokens[end + 1] if end + 1 < len(tokens) else "."
+        return end + 1 - index if following in _CLAUSE_ENDS | _OWED_BY else 0
+    return 0
 
 
 # "they left sawdust all over my car", "left mud everywhere": a mess left behind.

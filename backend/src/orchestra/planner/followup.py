@@ -16,7 +16,7 @@ from orchestra.agents.analyst.quantities import singular
 from orchestra.planner.clauses import split_clauses, topic_of
 from orchestra.planner.material import mask_material
 
-__all__ = ["REVISION", "follow_up_subject", "resolve_follow_up"]
+__all__ = ["REVISION", "follow_up_subject", "resolve_follow_up", "size_unapplied"]
 
 _LEAD = (
     r"^(?:(?:ok(?:ay)?|great|thanks|thank you|now|and|so|please|then|hmm+|hm+|um+|uh+|oh|"
@@ -682,6 +682,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         or _new_count_done(text, earlier)
         or _reached(text, earlier)
         or _named_what_if(text, earlier)
+        or _new_size(text, earlier)
     )
     if rated is not None:
         return rated
@@ -929,6 +930,109 @@ def _new_span(text: str, earlier: Sequence[str]) -> str | None:
     ]
     old = _only(said)
     return None if old is None else _spliced(previous, old.span("count"), match.group("count"))
+
+
+# A length unit said after a size or each of its sides: "18 x 12 m", "6m by 4m".
+_LENGTH_UNIT = r"(?:mm|cm|m|km|in|ft|yd|yds|metres?|meters?|feet|foot|inch(?:es)?|yards?)"
+_SIDE = r"\d+(?:\.\d+)?(?:\s*" + _LENGTH_UNIT + r"(?![a-z]))?"
+_TIMES = r"\s*(?:x|by|\u00d7|\*)\s*"
+_SIZE = _SIDE + _TIMES + _SIDE + r"(?:" + _TIMES + _SIDE + r")?"
+# "and the gym is 22 x 15", "what about the back bedroom at 4 by 3.5 m", "and if it was 6 x
+# 4": another thing, or the same one, of a new size, with no ask of its own.
+_NEW_SIZE_RE = re.compile(
+    _LEAD + r"(?:(?:what|how)\s+about\s+|(?:and\s+|what\s+)?if\s+)?"
+    r"(?:(?:the|a|an|my|our|his|her|their|its)\s+)?"
+    r"(?:(?P<name>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2}?)\s*"
+    r"(?:(?:is|are|was|were|at|measures|measuring|of)\s+|[:=]\s*|\s))?"
+    r"(?P<size>" + _SIZE + r")(?:\s+instead)?\s*[.!?]*$",
+    re.I,
+)
+# Words that make the size an ask of its own: "area of 22 x 15", "what's 22 x 15".
+_ASKS_OF_A_SIZE = frozenset(
+    [
+        "area",
+        "perimeter",
+        "volume",
+        "diagonal",
+        "size",
+        "what",
+        "what's",
+        "whats",
+        "calculate",
+        "compute",
+        "work",
+        "multiply",
+        "product",
+        "times",
+    ]
+)
+_SIZE_SAID_RE = re.compile(r"(?<![\w.])" + _SIZE, re.I)
+_SIDE_RE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)?", re.I)
+
+
+def _sides(size: str) -> list[tuple[str, str]]:
+    """The sides of ``size`` with their units: "6m by 4 m" is [("6", "m"), ("4", "m")]."""
+    sides = [(m["number"], (m["unit"] or "").lower()) for m in _SIDE_RE.finditer(size)]
+    return [(number, "" if unit in ("x", "by") else unit) for number, unit in sides]
+
+
+def _bare_size(text: str) -> re.Match[str] | None:
+    """The match of ``text`` as a new size with no ask of its own, or None."""
+    match = _NEW_SIZE_RE.match(text.strip())
+    if match and match["name"] and _ASKS_OF_A_SIZE.intersection(match["name"].lower().split()):
+        return None
+    return match
+
+
+def size_unapplied(text: str, history: Sequence[str]) -> str | None:
+    """Why a new size could not take the place of the earlier request's, and how to ask
+    instead; None if it is no bare size, or was applied, or nothing before gave a size.
+
+    Planned alone, "and the gym is 22 x 15" after "hall 18 x 12 m and corridor 10 x 2 m,
+    seal does 10 m2 a litre, how many litres?" would come back as the area, an answer to
+    another question; which size the new one replaces is not said.
+    """
+    earlier = [h for h in history if h.strip()]
+    while earlier and earlier[-1].strip() == text.strip():
+        earlier.pop()
+    if not earlier or _bare_size(text) is None or _new_size(text, earlier) is not None:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    if not _SIZE_SAID_RE.search(previous):
+        return None
+    return (
+        "it gives a new size for the request before, which gives sizes it could not be "
+        "said to replace. Ask it again in full with the new size, e.g. 'gym 22 x 15 m, "
+        "seal does 10 m2 a litre, 2 coats: how many litres?'"
+    )
+
+
+def _new_size(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and the gym is 22 x 15" after "hall is 18 x 12 m, seal does 10 m2 a litre, 2 coats,
+    how many litres?" is that request with "22 x 15 m"; None unless the earlier request
+    gives exactly one size of as many sides (a size of a floor for a room's, or one of two
+    rooms, is not said which; see `size_unapplied`)."""
+    match = _bare_size(text)
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    old = _only(list(_SIZE_SAID_RE.finditer(previous)))
+    if old is None:
+        return None
+    new_sides, old_sides = _sides(match["size"]), _sides(old.group(0))
+    if len(new_sides) != len(old_sides):
+        return None
+    if any(unit for _, unit in new_sides):
+        # "and the gym is 22 x 15 ft": the size as said, in its own unit, which the earlier
+        # request's rates in metres are then converted to.
+        return _spliced(previous, old.span(), match["size"])
+    # The new sides in the places of the old ones, the units said before kept: "18 x 12 m"
+    # with "22 x 15" is "22 x 15 m".
+    numbers = list(re.finditer(r"\d+(?:\.\d+)?", old.group(0)))
+    size = old.group(0)
+    for number, (side, _) in reversed(list(zip(numbers, new_sides, strict=True))):
+        size = _spliced(size, number.span(), side)
+    return _spliced(previous, old.span(), size)
 
 
 # "what if it was 1.39", "and what if the price is 2.10?": the earlier request again with the
