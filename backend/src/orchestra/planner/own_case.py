@@ -91,13 +91,13 @@ _DECISION_RE = re.compile(
 )
 # What a thing is going to do or be like, asked of someone other than the user: "what are
 # hop prices going to do after next harvest", "what's the pound gonna do after the
-# election", "whats the viz gonna be like at the quarry", "how's the traffic going to be"
+# election", "whats the viz gonna be like at the quarry", "how is the wedding going to go"
 # ("what will baking soda do to a stain" asks what it does, and "i'm going to be in leeds"
 # tells a plan).
 _GOING_TO_RE = re.compile(
     r"^\W*(?:what|how)(?:'s|s|\s+is|\s+are)\s+(?:[\w'-]+\s+){1,4}?"
     r"(?<!\bi'm\s)(?<!\bim\s)(?<!\bwe're\s)(?:going\s+to|gonna)\s+"
-    r"(?:do|be|look|turn\s+out)\b(?!\s+(?:to|for|with|if|when)\b)",
+    r"(?:do|be|go|look|turn\s+out)\b(?!\s+(?:to|for|with|if|when)\b)",
     re.I,
 )
 # Who wins a contest to come: "who will win the world snooker championship this year",
