@@ -2382,6 +2382,28 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("is it going to rain for the school run tmrw", "without saying where"),
         ("did the hirers take it well", "came across"),
         ("did my mum take the news badly", "came across"),
+        # how a piece of the user's was received
+        ("did folks react well to it", "came across"),
+        ("did it go down well", "came across"),
+        ("was it well received", "came across"),
+        # whether a thing named suits a pet or a body of the user's
+        ("is raw feeding safe for my dog with kidney problems", "your own case"),
+        ("are grapes ok for our rabbit", "your own case"),
+        ("is ibuprofen fine for my son's asthma", "your own case"),
+        # someone else's decision to come, about the user
+        ("will the vicar let us ring for the anniversary", "what is to come"),
+        ("will my landlord let me keep a cat", "what is to come"),
+        ("is the headteacher going to let us use the hall", "what is to come"),
+        # what a thing is going to do or be like; a time named by what comes next
+        ("what are hop prices going to do after next harvest", "what is to come"),
+        ("what's the pound gonna do after the election", "what is to come"),
+        ("whats the sea gonna be like at saltburn tomorrow", "what is to come"),
+        ("how is the wedding going to go", "what is to come"),
+        ("what will the barley price be after the next harvest", "what is to come"),
+        # an opinion asked of the assistant
+        ("is the old gaol actually haunted do u reckon", "an opinion"),
+        ("d'you think the loch ness monster is real", "an opinion"),
+        ("was the moon landing faked, what's your take", "an opinion"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -2431,6 +2453,11 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         "will i need a visa for japan",
         "why do cats stop eating",
         "what's the weather usually like in paris in may",
+        # reactions of history, what a thing does, a suitability of nobody's own
+        "did the public react well to the poll tax",
+        "what will baking soda do to a stain",
+        "is raw feeding safe for dogs",
+        "is the old gaol haunted",
     ],
 )
 def test_a_figure_of_the_world_is_researched_not_refused(description: str) -> None:

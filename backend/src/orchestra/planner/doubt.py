@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from orchestra.planner.clauses import strip_request_prefix
-from orchestra.planner.own_case import own_case, prediction
+from orchestra.planner.own_case import opinion, own_case, prediction
 
 __all__ = [
     "DOCUMENTS",
@@ -53,8 +53,10 @@ _VERBS = {
     "research": r"research|investigate|find\s+out|look\s+(?:up|into)|explore|read\s+up|gather|"
     r"search|google|explain|describe|tell\s+(?:me|us)\s+about|learn\s+about|dig\s+into|"
     r"check",
-    # "do me a poster", not "do i need glasses" (a question, `own_case`)
-    "writing": MAKING_VERBS + r"|put\s+together|do(?!\s+(?:i|we|you|they)\b)",
+    # "do me a poster", not "do i need glasses" (a question, `own_case`) nor "what are
+    # prices going to do after the harvest" (what a thing does, `prediction`)
+    "writing": MAKING_VERBS + r"|put\s+together|do(?!\s+(?:i|we|you|they|after|before|next|"
+    r"now|then|over|when|if)\b)(?!\s*[?.!]*\s*$)",
     "analysis": r"analy[sz]e|compare|contrast|evaluate|assess|weigh\s+up|critique|interpret|"
     r"review",
 }
@@ -244,7 +246,16 @@ _CAME_ACROSS_RE = re.compile(
     # "did the hirers take it well", "did my mum take the news badly"
     r"|\b(?:did|do|will|would)\s+(?:the\s+|my\s+|our\s+)?[\w'-]+\s+take\s+(?:it|that|this|"
     r"the\s+(?:news|notice|message|email|letter))\s+(?:well|badly|ok|okay|alright|all\s+right|"
-    r"hard|personally|the\s+wrong\s+way)\b",
+    r"hard|personally|the\s+wrong\s+way)\b"
+    # How a piece of the user's was received: "did people respond well to it", "have the
+    # customers reacted badly to our post", "did it go down well", "was it well received"
+    # ("did the public react well to the poll tax" asks of history, and is looked up).
+    r"|\b(?:did|do|have|has)\s+(?:the\s+|my\s+|our\s+)?[\w'-]+\s+(?:respond(?:ed)?|"
+    r"react(?:ed)?|take\s+to|taken\s+to)\s+(?:well|badly|positively|negatively|warmly|"
+    r"favou?rably|kindly|ok|okay)\b(?:\s+to\s+(?:it|that|this|them|my|our)\b|\s*[?.!]*\s*$)"
+    r"|\b(?:did|has|have)\s+(?:it|that|this|they|the\s+[\w'-]+|my\s+[\w'-]+|our\s+[\w'-]+)\s+"
+    r"(?:go|gone|land|landed)\s+(?:down\s+)?(?:well|badly|ok|okay|alright)\b"
+    r"|\b(?:was|were)\s+(?:it|that|this|they)\s+(?:well|badly|warmly)\s+received\b",
     re.I,
 )
 _CAME_ACROSS = (
@@ -849,7 +860,7 @@ def doubt(
         # "is my chimney safe to use this winter", "will our new single get in the charts":
         # the user's own case, or what is to come, which research would answer with a page
         # about something else.
-        return own_case(asked) or prediction(asked)
+        return own_case(asked) or prediction(asked) or opinion(asked)
     return None
 
 

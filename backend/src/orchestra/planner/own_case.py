@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["own_case", "prediction"]
+__all__ = ["opinion", "own_case", "prediction"]
 
 # A thing of the user's: "my chimney", "our new single", "my son's eczema".
 _OWN = r"(?:my|our)\s+"
@@ -25,7 +25,12 @@ _OWN_STATE_RE = re.compile(
     rf"^\W*(?:is|are|was|were|isn'?t|aren'?t)\s+{_OWN}"
     r"|^\W*(?:is|are)\s+(?:this|that|these|those|it)\s+(?:[\w'-]+\s+){0,3}?(?:safe|ok|okay|"
     rf"fine|suitable|alright|all\s+right|good|bad)\s+(?:to\s+\w+\s+)?(?:for|with|on)\s+"
-    r"(?:my|our|me|us)\b",
+    r"(?:my|our|me|us)\b"
+    # Whether a thing named suits a body or a pet of the user's: "is raw feeding safe for my
+    # dog with kidney problems", "are grapes ok for our rabbit", "is ibuprofen fine for my
+    # son's asthma" ("is coffee bad for my teeth" asks of coffee, and is looked up).
+    r"|^\W*(?:is|are)\s+(?:[\w'-]+\s+){1,4}?(?:safe|ok|okay|fine|suitable|alright|"
+    r"all\s+right)\s+(?:to\s+\w+\s+)?(?:for|with|on)\s+(?:my|our)\s",
     re.I,
 )
 # Why a thing of the user's is as it is: "why is my cat not eating since she came home",
@@ -54,6 +59,16 @@ _RECENT_COUNT_RE = re.compile(
     re.I,
 )
 
+# An opinion asked of the assistant: "is the old gaol actually haunted do u reckon", "d'you
+# think the loch ness monster is real", "in your opinion, was the ending any good". What
+# it thinks is asked, not what sources say.
+_OPINION_RE = re.compile(
+    r"\b(?:do|d'|d)\s*(?:you|u|ya|ye)\s+(?:reckon|think)\b"
+    r"|\bin\s+your\s+(?:opinion|view)\b"
+    r"|\bwhat(?:'s|s|\s+is)\s+your\s+(?:opinion|view|take|verdict)\b",
+    re.I,
+)
+
 # The future asked: "will ...", "who will win", "what ... are going to be in next year".
 _WILL_RE = re.compile(r"\bwill\b|\b(?:is|are|it's|its)\s+(?:going\s+to|gonna)\b", re.I)
 # What is to come of the user's own affairs: "will our new single get in the charts", "will
@@ -63,6 +78,26 @@ _OWN_FUTURE_RE = re.compile(
     # ("will i need a visa for japan" asks a rule of the world, `_OWN_NEED_RE`)
     rf"^\W*will\s+(?:{_OWN}|(?:i|we)\b(?!\s+(?:really\s+)?need\b))"
     r"|^\W*how\s+(?:[\w'-]+\s+){1,2}?will\s+(?:i|we)\s+be\b",
+    re.I,
+)
+# Someone else's decision to come, about the user: "will the vicar let us ring for the
+# anniversary", "would the council approve our extension", "is my landlord going to let me
+# keep a cat". Only they can say; research would answer with their rules in general.
+_DECISION_RE = re.compile(
+    r"^\W*(?:will|would|is|are)\s+(?:the|my|our|he|she|they)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:going\s+to\s+|gonna\s+)?(?:let|allow|permit|approve|accept|agree\s+to|sign\s+off|"
+    r"say\s+yes\s+to|refund|give)\s+(?:me|us|my|our)\b",
+    re.I,
+)
+# What a thing is going to do or be like, asked of someone other than the user: "what are
+# hop prices going to do after next harvest", "what's the pound gonna do after the
+# election", "whats the viz gonna be like at the quarry", "how is the wedding going to go"
+# ("what will baking soda do to a stain" asks what it does, and "i'm going to be in leeds"
+# tells a plan).
+_GOING_TO_RE = re.compile(
+    r"^\W*(?:what|how)(?:'s|s|\s+is|\s+are)\s+(?:[\w'-]+\s+){1,4}?"
+    r"(?<!\bi'm\s)(?<!\bim\s)(?<!\bwe're\s)(?:going\s+to|gonna)\s+"
+    r"(?:do|be|go|look|turn\s+out)\b(?!\s+(?:to|for|with|if|when)\b)",
     re.I,
 )
 # Who wins a contest to come: "who will win the world snooker championship this year",
@@ -79,7 +114,9 @@ _TO_COME_RE = re.compile(
     r"\b(?:this|next)\s+(?:weekend|week|month|year|season|summer|winter|spring|autumn|"
     r"bank\s+holiday|easter|christmas|half[\s-]+term)\b"
     r"|\b(?:tomorrow|tmrw|tonight)\b"
-    rf"|\b(?:in|on|by|this|next)\s+(?:{_MONTHS}|{_DAYS})\b",
+    rf"|\b(?:in|on|by|this|next)\s+(?:{_MONTHS}|{_DAYS})\b"
+    # "after next harvest", "before the next election": a time named by what comes next
+    r"|\b(?:after|before|by|until|till)\s+(?:the\s+)?next\s+[a-z]+",
     re.I,
 )
 
@@ -115,11 +152,28 @@ def prediction(text: str) -> str | None:
     if (
         _OWN_FUTURE_RE.search(text)
         or _WINNER_RE.search(text)
+        or _DECISION_RE.search(text)
+        or _GOING_TO_RE.search(text)
         or (_WILL_RE.search(text) and _TO_COME_RE.search(text))
     ):
         return (
             "it asks what is to come (a result, a forecast, how your own plans turn out), "
             "which no source here can know. Ask for the facts to judge by, e.g. 'research "
             "how river levels are forecast'"
+        )
+    return None
+
+
+def opinion(text: str) -> str | None:
+    """Why ``text`` asks what the assistant itself thinks, which no source here settles,
+    and how to ask instead; None if it does not.
+
+    Args:
+        text: The clause, asked without a research verb, with no numbers or material.
+    """
+    if _OPINION_RE.search(text):
+        return (
+            "it asks for an opinion, which no source here settles. Ask for the facts or "
+            "what is claimed, e.g. 'research the stories told about the old gaol'"
         )
     return None
