@@ -721,6 +721,27 @@ def test_sound_without_a_message_to_judge_is_research(task: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "task",
+    [
+        "is coffee bad for my teeth",
+        "is sugar good for kids",
+        "is it bad to run every day",
+        "are energy drinks terrible for teenagers",
+    ],
+)
+def test_whether_a_thing_is_good_or_bad_is_looked_up_not_its_words_tone(task: str) -> None:
+    # Judged as a text, "is coffee bad for my teeth" was 'negative': the question's own
+    # word, no answer to it.
+    assert shape(plan(task)) == [("research", [])]
+
+
+def test_whether_a_text_named_is_good_or_bad_stays_its_tone() -> None:
+    # The review is not given: the sentiment skill says so, where research would look for it.
+    task = "is the latest review on my google business page good or bad"
+    assert shape(plan(task)) == [("sentiment", [])]
+
+
+@pytest.mark.parametrize(
     ("task", "expected"),
     [
         (

@@ -244,6 +244,14 @@ _LIST_THEN_ITS_ENDS_RE = re.compile(
     r"(?:\s+(?:week|month|day|year|one|value|figure|quote|price|score|time))?\s*[?.!]*\s*$",
     re.I,
 )
+# "is this nice?", "was it rude", "is the reply ok": a question of a text pointed at.
+_POINTED_RE = re.compile(
+    r"^\s*(?:is|was|are|were|does|did|do|would|will|could)\s+(?:this|that|these|those|they|"
+    # not "is it bad to run every day": an "it" that stands for what follows
+    r"he|she|it\b(?!\s+(?:[\w'-]+\s+){1,2}(?:to|for|if|that)\b)|the\s+\w+\s+(?:from|by)\b)",
+    re.I,
+)
+_NAMES_A_TEXT_RE = re.compile(rf"\b{nouns_re(DOCUMENTS)}\b", re.I)
 _NAMES_TEXT_WORK_RE = re.compile(
     r"\b(?:key\s*words?|keyphrases?|key\s+(?:phrases|terms)|summar\w*|tl;?dr|gist|"
     r"sentiment|tone|mood|vibe|opinions?)\b",
@@ -1474,6 +1482,24 @@ def _parts(
             # with no text to work on and numbers given is a guess from a word ("term");
             # the numbers are what is asked of.
             capability = "calculation"
+        if (
+            capability == "sentiment"
+            and not material
+            and not refs
+            and not stated.strip()
+            and "research" in matcher.names
+            and _YES_NO_RE.match(text)
+            and not _POINTED_RE.match(text)
+            # "is the latest review on my page good or bad": a text named, not given, which
+            # the sentiment skill says is missing
+            and not _NAMES_A_TEXT_RE.search(text)
+            and not _NAMES_TEXT_WORK_RE.search(text)
+            and not _judges_named_message(text)
+        ):
+            # "is coffee bad for my teeth", "is sugar good for kids": whether a thing is
+            # good or bad for something is a fact to look up; the tone of the question's own
+            # words ("bad") is no answer to it.
+            capability = "research"
         if (
             capability == "calculation"
             and not material
