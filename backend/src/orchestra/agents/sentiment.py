@@ -2879,24 +2879,16 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             tally.add(" ".join(tokens[index : index + again]), -2.0 * weight, weight=weight)
             index += again
             continue
-        wait = _long_wait(tokens, index)
+        wait = _long_wait(tokens, index) or failure_told(tokens, index)
         if wait and not _negated(tokens, index):
-            # "we waited over an hour for a table": a long wait is a complaint.
+            # "we waited over an hour for a table": a long wait is a complaint; and so is a
+            # service that failed the writer, told as what happened ("the glasses took 5
+            # weeks to come in", "they left sawdust all over my car").
             tally.service_failed = True
             tally.add(" ".join(tokens[index : index + wait]), _LONG_WAIT * weight, weight=weight)
             if tally.held_before is not None:
                 tally.waited_after -= _LONG_WAIT
             index += wait
-            continue
-        told = failure_told(tokens, index)
-        if told and not _negated(tokens, index):
-            # "the glasses took 5 weeks to come in", "they left sawdust all over my car": a
-            # service that failed the writer, told as what happened, as a long wait is.
-            tally.service_failed = True
-            tally.add(" ".join(tokens[index : index + told]), _TOLD_FAILURE * weight, weight=weight)
-            if tally.held_before is not None:
-                tally.waited_after -= _TOLD_FAILURE
-            index += told
             continue
         woken = sleep_taken(tokens, index)
         if woken and not _negated(tokens, index):
