@@ -1287,7 +1287,10 @@ def test_how_many_points_of_a_list_of_data_is_its_count() -> None:
 @pytest.mark.parametrize(
     ("question", "rows"),
     [
-        ("How many orders came from Spain?", None),
+        # The value named, in its column: the rows holding it (`count_of_named_value`).
+        ("How many orders came from Spain?", 2),
+        # A condition besides it is not applied, and not ignored either.
+        ("How many orders came from Spain after March?", None),
         ("How many rows does the table contain?", 3),
         ("How many orders do we have?", 3),
     ],

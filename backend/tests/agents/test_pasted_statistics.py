@@ -267,3 +267,60 @@ def test_whose_highest_values_names_the_list_when_another_figure_is_asked() -> N
     data = run("my highest breaks this month 34 52 41 67 28 45 - mean and median")
     assert (data["mean"], data["median"]) == (44.5, 43)
     assert run("his fastest laps 61.2 60.8 62.5, mean")["result"] == pytest.approx(61.5)
+
+
+_TICKETS = '{"ticket": "T1", "state": "closed"}\n{"ticket": "T2", "state": "open"}\n' + (
+    '{"ticket": "T3", "state": "closed"}\n{"ticket": "T4", "state": "on hold"}\n'
+)
+_CLASSES = "kid,grade\nAda,gold\nBen,silver\nCal,gold\nDee,bronze\nEve,gold\n"
+
+
+@pytest.mark.parametrize(
+    ("asked", "count"),
+    [
+        (_TICKETS + "how many tickets still closed", 2),
+        (_TICKETS + "how many tickets are on hold at the moment", None),
+        (_TICKETS + "how many CLOSEDs in that list", 2),
+        (_CLASSES + "how many got a gold", 3),
+        (_CLASSES + "how many kids came back with silver", 1),
+        ("room,state,nights\n1,clean,2\n2,dirty,3\n3,clean,1\nhow many rooms are clean so far", 2),
+    ],
+)
+def test_how_many_hold_a_value_named_in_the_question(asked: str, count: int | None) -> None:
+    if count is None:
+        with pytest.raises(AgentInputError):
+            run(asked)
+    else:
+        assert run(asked)["result"] == count
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        _TICKETS + "how many tickets are not closed",
+        _TICKETS + "how many tickets are closed or open",
+        _TICKETS + "how many urgent tickets are closed",
+        _TICKETS + "how many tickets were closed late",
+        _CLASSES + "how many more got gold than silver",
+        "item,kg\nplum,3\npear,2\nplum,4\nhow many plums",
+    ],
+)
+def test_a_value_named_with_another_condition_is_not_counted(asked: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(asked)
+
+
+@pytest.mark.parametrize(
+    ("asked", "count"),
+    [
+        ("invoice_id,total\n501,80\n502,240\n503,310\nhow many invoices over 200", 2),
+        ('how many parcels over 2 in this lot\n{"parcel":11,"kg":1.5}\n{"parcel":12,"kg":3}', 1),
+        (
+            "fund,balance\ncash,400\nbonds,2500\nshares,9000\nhow many funds have over 1000 in",
+            2,
+        ),
+        ("part,stock\nbolt,12\nnut,70\nwasher,30\nhow many parts are under 40 in stock", 2),
+    ],
+)
+def test_how_many_rows_beyond_a_bound_of_the_one_amount(asked: str, count: int) -> None:
+    assert run(asked)["result"] == count

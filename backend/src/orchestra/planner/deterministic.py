@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from orchestra.agents.analyst.formulas import names_unit, read_formula, same_unit
 from orchestra.agents.analyst.operations import ASKS_CONVERSION, SEPARATOR_SWAP, format_names
+from orchestra.agents.analyst.stated_formula import read_stated_formula
 from orchestra.agents.analyst.wording import read_numeric_request
 from orchestra.agents.sentiment import sentiment
 from orchestra.planner.clauses import (
@@ -424,8 +425,15 @@ def plan_deterministic(
         text = re.sub(r"^(add|subtract|multiply|divid)ing\b", r"\1", claimed["arithmetic"])
         text = re.sub(r"^divid\b", "divide", text) + "?"
     masked = mask_material(text)
-    # "short summary + keywords for this": a plus between words joins two asks, as "and".
-    masked = replace(masked, text=_WORD_PLUS_RE.sub(" and ", masked.text))
+    # "reorder point = daily use x lead time + safety stock. daily use 42, lead time 5 days,
+    # safety stock 60": a formula of named quantities and their values is one calculation,
+    # its plus an operator between names.
+    stated_formula = (
+        not history and not masked.material and read_stated_formula(None, text) is not None
+    )
+    if not stated_formula:
+        # "short summary + keywords for this": a plus between words joins two asks, as "and".
+        masked = replace(masked, text=_WORD_PLUS_RE.sub(" and ", masked.text))
     matcher = CapabilityMatcher(capabilities)
     extra_verbs = _example_verbs(capabilities)
     clauses = _corrections_joined(split_clauses(masked.text, extra_verbs))
@@ -440,8 +448,9 @@ def plan_deterministic(
         actions = actions[:-1]
     actions = _share_bare_verbs(actions, extra_verbs, matcher)
     actions = _split_coordinated_objects(actions, matcher)
-    if not actions:
+    if not actions or stated_formula:
         actions = [Clause(masked.text, frozenset(), 0)]
+        context = [] if stated_formula else context
 
     # Data stated apart from the request ("price\n4.50\n3.20. What's the average?") is
     # what a request without material of its own works on.
@@ -456,7 +465,12 @@ def plan_deterministic(
         bool(context_data) or context_numbers,
         stated=" ".join(context),
     )
-    unsure = next((p for p in parts if p.doubt), None)
+    # A stated formula is understood whole, whatever its words sound like ("homebrew
+    # question: ... so what's my abv").
+    unsure = next((p for p in parts if p.doubt and not stated_formula), None)
+    if stated_formula and "calculation" in matcher.names:
+        for stated in parts:
+            stated.capability = "calculation"
     if unsure is not None:
         # A guess would come back completed with an answer to another question.
         part = _short_material(masked, unsure.clause.text).strip()
@@ -1122,7 +1136,11 @@ def _parts(
             # "look up the average house price in Leeds": a figure to be found, not computed
             # from numbers the request gives (it gives none).
             capability = "research"
-        if capability == "statistics" and not material and read_formula(text) is not None:
+        if (
+            capability == "statistics"
+            and not material
+            and (read_formula(text) is not None or read_stated_formula(None, text) is not None)
+        ):
             # "45 miles per hour to km per hour" is wholly a known formula, a calculation;
             # "per" made it sound like a figure per group.
             capability = "calculation"

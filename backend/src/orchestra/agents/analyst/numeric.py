@@ -121,13 +121,19 @@ from orchestra.agents.analyst.recipes import read_recipe
 from orchestra.agents.analyst.references import Inputs, read_inputs
 from orchestra.agents.analyst.rounds import read_round
 from orchestra.agents.analyst.rows import (
+    ID_COLUMNS as _ID_COLUMNS,
+)
+from orchestra.agents.analyst.rows import (
+    amount_columns,
     check_rows_named,
     count_of_flag,
+    count_of_named_value,
     count_of_outcome,
     names_rows,
     rows_counted,
 )
 from orchestra.agents.analyst.shares import read_share_by_nights, read_split_shares, split_among
+from orchestra.agents.analyst.stated_formula import read_stated_formula
 from orchestra.agents.analyst.statistics import (
     Headline,
     choose_headline,
@@ -1815,6 +1821,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         return tuple(Clause(label, expression) for expression, label in split)
     given = read_given_formula(context, text)  # "10 x weight in kg + 5. i'm 78 kg"
     if given is None:
+        given = read_stated_formula(context, text)  # "target = (max - resting) x 0.7 + ..."
+    if given is None:
         given = read_share_by_nights(context, text)  # "each 3-night person pay"
     if given is None:
         given = read_part_of_ratio(context, text)  # "boys to girls is 3:4 ... how many girls"
@@ -3243,6 +3251,16 @@ _BEYOND_THE_BOUND = re.compile(
 )
 
 
+# After the bound, words that say where the rows are, adding no condition: "over 50 in this
+# lot", "more than 1000 in" (an account has it in), "under 50 in stock" (of a column stock,
+# taken out before).
+_IN_THE_TABLE = re.compile(
+    r"^\s*(?:in\s+(?:it|them|there|here|this(?:\s+lot|\s+list)?|that(?:\s+lot|\s+list)?|"
+    r"these|those|the\s+(?:list|table|lot|data))\b|in|so\s+far)\s*(?=[?.!\n]*\s*$)",
+    re.I,
+)
+
+
 def _without_columns(text: str, table: Table) -> str:
     """``text`` without the table's column names ("a total of at most 45" of a total column)."""
     for column in table.columns:
@@ -3317,6 +3335,7 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
     # "finished in under 30 minutes": "in" before the bound says within it; no place or time.
     rest = re.sub(r"\bin\s*$", "", rest)
     after = _without_unit_of(words[match.end() :], table, numeric)
+    after = _IN_THE_TABLE.sub(" ", _without_columns(after, table))
     if (
         after.strip(" ?.!\n")  # "over 50 in March": a second condition
         or _BEYOND_THE_BOUND.search(_without_columns(rest, table))
@@ -3332,6 +3351,8 @@ def _count_beyond(prose: str, table: Table, numeric: list[str]) -> StepResult | 
         for c in numeric
         if c not in rows_named and c.lower() not in (counted, counted.removesuffix("s"))
     ]
+    # "how many orders over 100" of order_id,amount: an identifier is no amount to bound.
+    candidates = [c for c in candidates if not _ID_COLUMNS.match(c.strip())] or candidates
     named = [c for c in _mentioned_columns(rest, table.columns) if c in candidates]
     columns = named or candidates
     if len(columns) != 1:
@@ -3512,6 +3533,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
         count_of_flag(prose, table)
         or _count_of_value(prose, table)
         or count_of_outcome(prose, table)
+        or count_of_named_value(prose, table)
     )
     if counted_value is not None:
         return counted_value
@@ -3636,6 +3658,14 @@ def _count_of_value(prose: str, table: Table) -> StepResult | None:
     if noun != "people" and not names_rows(noun, table):
         return None  # "how many refunds are pending" of rows that are not refunds
     word = asked.group("value").lower()
+    amounts = {c.lower() for c in amount_columns(table)}
+    right_after = re.match(
+        r"how\s+many\s+['\"]?[a-z]+['\"]?(?:'?s)?\s*[?.!]*$", asked.group(0), re.I
+    )
+    if right_after is not None and amounts:
+        # "how many apples" of an item,kg table: the amount of them is asked, not the
+        # number of rows holding them.
+        return None
     forms: tuple[str, ...] = (
         word,
         word.removesuffix("es"),

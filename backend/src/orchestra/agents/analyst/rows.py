@@ -24,8 +24,11 @@ from orchestra.agents.analyst.tables import Table
 from orchestra.agents.protocol import AgentInputError, StepResult
 
 __all__ = [
+    "ID_COLUMNS",
+    "amount_columns",
     "check_rows_named",
     "count_of_flag",
+    "count_of_named_value",
     "count_of_outcome",
     "names_rows",
     "noun_counted",
@@ -75,7 +78,7 @@ _NAME_COLUMNS = re.compile(
 )
 
 # Columns that identify the thing each row is.
-_ID_COLUMNS = re.compile(r"^(?:id|\w+[_ ]id|ids|ref|reference|no|number|#)$", re.I)
+ID_COLUMNS = re.compile(r"^(?:id|\w+[_ ]id|ids|ref|reference|no|number|#)$", re.I)
 
 
 def noun_counted(prose: str) -> str | None:
@@ -103,7 +106,7 @@ def _forms(noun: str) -> set[str]:
 
 def names_rows(noun: str, table: Table) -> bool:
     """Whether ``noun`` is what each row of ``table`` is (see the module docstring)."""
-    if noun in _ROW_WORDS or any(_ID_COLUMNS.match(c.strip()) for c in table.columns):
+    if noun in _ROW_WORDS or any(ID_COLUMNS.match(c.strip()) for c in table.columns):
         return True
     forms = _forms(noun)
     for column in table.columns:
@@ -269,3 +272,90 @@ def rows_counted(table: Table, where: dict[str, Any], count: int) -> StepResult:
             "confidence": 1.0,
         },
     )
+
+
+# "how many (of the) <noun words> <verb> ... <value> ...": the words the question may hold
+# besides the rows' noun, the value and the table's column names; any other word may be a
+# condition of its own, and the request is left to the other readers.
+_VALUE_FILLER = frozenset(
+    re.findall(
+        r"\w+",
+        """how many of the a an have has had been are were is was got get gotten did do does
+    said say answered replied voted come came back with from in on at as so far still now
+    currently yet already altogether total there here this that these those lot list
+    table today tonight tonights tonight's this week their its my our your them they""",
+    )
+)
+# Words that deny, compare or join: "how many are not paid", "more yes than no", "yes or
+# maybe"; a count of the rows holding one value is not what they ask.
+_NOT_ONE_VALUE = re.compile(
+    r"\b(?:not|no\s+longer|never|without|except|excluding|other|besides|than|more|less|"
+    r"fewer|most|least|or|and|nor|per|each|every|by|between|percent\w*|proportion|share)\b"
+    r"|\b(?:have|has|had|did|do|does|is|are|was|were|ca|wo|could|should|would)n'?t\b|%",
+    re.I,
+)
+_QUESTION_WORDS = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.I)
+
+
+def amount_columns(table: Table) -> set[str]:
+    """The numeric columns of ``table`` that hold amounts: not those that name or number
+    its rows (an order_id, a flat 1, 2, 3)."""
+    return {
+        c
+        for c in table.numeric_columns()
+        if not ID_COLUMNS.match(c.strip())
+        and [str(r.get(c) or "").strip() for r in table.rows]
+        != [str(i) for i in range(1, len(table.rows) + 1)]
+    }
+
+
+def count_of_named_value(prose: str, table: Table) -> StepResult | None:
+    """ "how many got a distinction", "how many jobs still open", "how many DNAs in that
+    list" of a table with a text column holding that value: how many rows hold it.
+
+    None unless the question starts with "how many", names exactly one value of exactly one
+    text column (the word as it stands, or its singular or plural), no numeric column, and
+    otherwise only the rows' noun, column names and words that add no condition; and unless
+    it denies, compares or joins nothing. The value may be the noun itself ("how many DNAs")
+    only of a table without amounts, where a count of rows is the only count there is
+    ("how many apples" of an item,kg table asks the kg)."""
+    question = prose.strip().lower()
+    if not question.startswith("how many") or _NOT_ONE_VALUE.search(question):
+        return None
+    words = _QUESTION_WORDS.findall(question.replace("(", " ").replace(")", " "))
+    numeric = set(table.numeric_columns())
+    texts = [c for c in table.columns if c not in numeric]
+    found: dict[tuple[str, str], set[int]] = {}
+    for column in texts:
+        for row in table.rows:
+            value = str(row.get(column) or "").strip().lower()
+            if not value or value in _ROW_WORDS or value in {c.lower() for c in table.columns}:
+                continue
+            parts = value.split()
+            for i in range(len(words) - len(parts) + 1):
+                said = words[i : i + len(parts)]
+                if said[:-1] == parts[:-1] and (
+                    said[-1] == parts[-1] or (len(said[-1]) > 2 and said[-1] in _forms(parts[-1]))
+                ):
+                    found.setdefault((column, value), set()).update(range(i, i + len(parts)))
+    if len(found) != 1:
+        return None
+    (column, value), at = next(iter(found.items()))
+    column_words = {w for c in table.columns for w in re.findall(r"[a-z0-9]+", c.lower())}
+    amounts = amount_columns(table)
+    if any(_forms(w) & {n.lower() for n in amounts} for w in words):
+        return None  # "how many tubs of vanilla" of a tubs column: the column, not a count
+    rest = [w for i, w in enumerate(words) if i not in at and i >= 2]
+    # The rows' noun: the words after "how many" (and "of the") before a verb.
+    noun = rest[: next((i for i, w in enumerate(rest) if w in _VALUE_FILLER), len(rest))]
+    if 2 in at and amounts:
+        return None  # "how many apples" of amounts of apples
+    if noun and not names_rows(noun[-1], table):
+        return None  # "how many refunds are pending" of rows that are not refunds
+    named = rest[: len(noun) - 1] + rest[len(noun) :] if noun else rest
+    if any(w not in _VALUE_FILLER and not _forms(w) & column_words for w in named):
+        return None  # "how many orders were delivered late", "how many large orders": more
+    if re.search(r"\d", " ".join(w for i, w in enumerate(words) if i not in at)):
+        return None
+    count = sum(str(r.get(column) or "").strip().lower() == value for r in table.rows)
+    return rows_counted(table, {column: value}, count)
