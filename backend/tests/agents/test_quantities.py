@@ -146,6 +146,13 @@ def run(instruction: str) -> dict[str, Any]:
         ),
         # a bare "how much" at the end, a price a litre among the amounts: what it comes to
         ("petrol's 1.48 a litre and i put 42 litres in, how much", 62.16),
+        # the question is the unit alone
+        ("8 g of salt per litre of stock, making 3.5 litres, grams?", 28),
+        ("the lawn is 12 m by 9 m and seed goes on at 35 g per m2. kg?", 3.78),
+        # a rate of a thing named between its unit and "per": the thing asked in its unit
+        ("the dietitian says 0.8 g protein per kg and i weigh 65 kg, how much protein", 52),
+        ("mix 30 ml concentrate per litre, my sprayer holds 5 litres. how much concentrate", 150),
+        ("spread 250 kg of fertiliser per hectare on a 12 ha field, how much fertiliser", 3000),
     ],
 )
 def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float) -> None:
@@ -193,6 +200,11 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("Flour is 200 g a cake and i'm making 3 cakes.", "How much"),
         # a rule of units said that is not so: which is meant?
         ("The bed is 2 m by 1 m and 20 cm deep.", "How many litres (1 m3 = 100 L)?"),
+        # a unit alone asked of amounts that give it two ways, or none
+        ("The tank is 40 litres and the jug holds 2 litres.", "Litres?"),
+        ("Salt goes in at 2 g per kg of meat, 3 kg of meat and 5 kg of fish.", "Grams?"),
+        # the rate of one thing, another thing of its unit: of which is the amount asked?
+        ("2 g salt per kg of meat, 3 kg of meat and 5 kg of fish.", "How much salt?"),
     ],
 )
 def test_amounts_whose_units_do_not_settle_the_answer_are_not_read(context: str, task: str) -> None:

@@ -174,6 +174,9 @@ class Quantity:
     guessed: bool = False  # money, for want of another unit
     one_of: str = ""  # "a bottle pours 6 glasses": what one of which gives the amount
     each: bool = False  # "3 glasses each": of each one of something counted
+    # "1.6 g protein per kg": the unit of the amount itself (g), before it was made a rate,
+    # which "how much protein" asks.
+    measured: tuple[tuple[tuple[str, int], ...], float] | None = None
 
 
 def singular(word: str) -> str:
@@ -414,6 +417,19 @@ def _read_quantity(
     ):
         noun = _word_at(tokens, j + 1)  # "600 g of chicken": what the amount is of
         j += 2
+    if (
+        not noun
+        and word in _UNITS
+        and j + 2 < len(tokens)
+        and tokens[j].kind == "word"
+        and _word_at(tokens, j) not in _NOT_THINGS | _OWNERS
+        and _unit(_word_at(tokens, j), plural_only=True) is None
+        and _word_at(tokens, j + 1) in _RATE_WORDS
+        and _word_at(tokens, j + 2) in _UNITS
+    ):
+        noun = _word_at(tokens, j)  # "1.6 g protein per kg": of protein, per kg
+        j += 1
+    measured: tuple[tuple[tuple[str, int], ...], float] | None = None
     rate = _word_at(tokens, j)
     per_at = j + 1
     each = rate == "each" and (_word_at(tokens, per_at) or "and") in _NOT_THINGS
@@ -431,6 +447,7 @@ def _read_quantity(
     ):
         if per is None:
             return None
+        measured = (_key(unit[0]), unit[1]) if word in _UNITS else None
         unit = _divide(unit, per)
         if count is not None:
             value = Op("/", value, count)
@@ -454,7 +471,10 @@ def _read_quantity(
     things = _THINGS_GIVE.search(text[:start]) if each and not one_of else None
     if things is not None:
         one_of, each = singular(things.group("things")), False  # "packs cover 2.13 m² each"
-    return Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed, one_of, each), j
+    return (
+        Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed, one_of, each, measured),
+        j,
+    )
 
 
 def _counted_elsewhere(text: str, word: str, start: int) -> bool:
@@ -520,6 +540,11 @@ _UNIT_NEEDED = re.compile(r"\b(?P<unit>[a-z]+)\s+(?:needed|required)\b", re.I)
 _IN_UNIT = re.compile(r"\b(?:in|into)\s+(?P<unit>[a-z]+)\b", re.I)
 # "litres for the month", "tonnes at 1.6 t per m3": the unit asked, named first and alone.
 _UNIT_FIRST = re.compile(r"\s*(?:(?:so|and|the|total)\s+)*(?P<unit>[a-z]+)\s+(?:for|at|in)\b", re.I)
+# "..., grams?", "so how many litres?" (without "many" read as a thing counted), "total kg?":
+# the question is the unit alone, asked of the amounts given.
+_UNIT_ALONE = re.compile(
+    r"\s*(?:(?:so|and|the|total|how\s+many|how\s+much)\s+)*(?P<unit>[a-z]+)\s*[?.!]*\s*$", re.I
+)
 
 
 # A question asking for what is added or taken away, which no product of amounts gives.
@@ -605,6 +630,9 @@ def _asked_unit(word: str, given: list[Quantity]) -> tuple[dict[str, int], float
         if quantity.noun and singular(quantity.noun) == singular(word):
             # "how much cream" of "800 ml cream"; "how much butter" of "one batch uses 185 g
             # butter", the butter itself and not per batch
+            if quantity.measured is not None and quantity.measured[0]:
+                # "how much protein" of "1.6 g protein per kg": grams of it, not a rate
+                return dict(quantity.measured[0]), quantity.measured[1]
             dims = {k: v for k, v in quantity.dims if k != f"#{quantity.one_of}"}
             return dims, quantity.size
     if word in _NOT_THINGS:
@@ -692,6 +720,8 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         top = _UNITS[within.group("unit").lower()]
     elif (named := _UNIT_FIRST.match(question)) and named.group("unit").lower() in _UNITS:
         top = _UNITS[named.group("unit").lower()]  # "litres for the month": litres asked
+    elif (alone := _UNIT_ALONE.match(question)) and alone.group("unit").lower() in _UNITS:
+        top = _UNITS[alone.group("unit").lower()]  # "..., grams?": grams asked
     elif _IN_MONEY.search(question):
         top = (_MONEY_DIMS, 1.0)  # "how much is that in £", "in pounds"
     elif _MONEY_ASKED.search(question):
