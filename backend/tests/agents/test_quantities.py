@@ -874,6 +874,19 @@ def test_a_rate_given_in_the_question_is_not_asked_per(
             "many miles per gallon.",
             540 / 52 * 3.785,
         ),
+        # the unit defined aside, in brackets
+        ("went 430 miles on 39.5 litres, what mpg is that (4.546 l per gallon)", 430 / 39.5 * 4.546),
+        # ... and the cost of a thing named ("petrol cost", "what will the diesel cost")
+        (
+            "the trip is 180 miles and the car does 45 mpg (us gallons, 3.785 litres each), "
+            "petrol is 0.95 a litre, what will the petrol cost",
+            180 / (45 / 3.785) * 0.95,
+        ),
+        (
+            "a 95 mile run, the van does 30 mpg (uk gallons, call it 4.546 litres each) and "
+            "diesel is 1.50 a litre. diesel cost?",
+            95 / (30 / 4.546) * 1.50,
+        ),
     ],
 )
 def test_a_unit_the_request_defines_is_read_in_a_rate_per_it(
@@ -888,6 +901,21 @@ def test_an_amount_of_a_unit_the_request_defines_is_not_read_here() -> None:
             "Context: Did 380 miles on 38 litres. Task: How many gallons is that if a gallon is "
             "4.546 litres."
         )
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # mpg with no gallon defined: UK or US?
+        "the trip is 180 miles and the car does 45 mpg, petrol is 0.95 a litre. fuel cost?",
+        # a cost added that no product of the amounts gives
+        "the trip is 180 miles and the car does 45 mpg (us gallons, 3.785 litres each), petrol "
+        "is 0.95 a litre and parking is 12, what will the petrol cost",
+    ],
+)
+def test_a_cost_of_amounts_not_all_read_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
 
 
 @pytest.mark.parametrize(

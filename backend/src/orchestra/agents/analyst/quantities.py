@@ -585,9 +585,13 @@ _MONEY_ASKED = re.compile(
     r"bill)\s+(?:for|of)\b|\bwhat\s+(?:do|does|did|will|would)\s+(?:i|we|you|they|he|she)\s+owe\b"
     # "cost?", "total cost?", "what will it cost": the cost asked bare, of what is stated;
     # so is a sum of money named by what it is ("total claim", "the bill in total").
-    r"|^\W*(?:(?:the|total|overall|my|our)\s+)*(?:cost|claim|bill|fare|spend)"
+    # "fuel cost?", "what will the fuel cost": the cost of a thing named, not a rate
+    # ("daily cost", "unit cost", "average cost" are others').
+    r"|^\W*(?:(?:the|total|overall|my|our)\s+)*(?:(?!(?:[a-z]+ly|annual|unit|average|mean|per|"
+    r"each|a|an)\b)[a-z]+\s+)?(?:cost|claim|bill|fare|spend)"
     r"(?:\s+(?:in\s+)?total)?\s*[?!.]*\s*$"
-    r"|\bwhat\s+(?:will|would|does|did)\s+(?:it|that|this|they|the\s+lot)\s+cost\b(?![^\d]*\d)",
+    r"|\bwhat\s+(?:will|would|does|did)\s+(?:it|that|this|they|the\s+lot|the\s+(?!(?:[a-z]+ly|"
+    r"annual|unit|average|mean)\b)[a-z]+)\s+cost\b(?![^\d]*\d)",
     re.I,
 )
 
@@ -1149,6 +1153,20 @@ _UNIT_DEFINED = re.compile(
     r"(?P<one>[a-z]+)\s*(?:=|is|as|equals)\s*(?P<size>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\b\s*\)?",
     re.I,
 )
+# ... or said aside, in brackets: "(4.546 l per gallon)", "(4.54609 litres a gallon)",
+# "(uk gallons, call it 4.546 litres each)".
+_UNIT_DEFINED_ASIDE = (
+    re.compile(
+        r"\s*\(\s*(?P<size>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?:per|a|an|to\s+the|to\s+a|in\s+a)\s+"
+        r"(?P<one>[a-z]+)\s*\)",
+        re.I,
+    ),
+    re.compile(
+        r"\s*\(\s*(?:[a-z]+\s+)?(?P<one>[a-z]+?)s?\s*,\s*(?:(?:call\s+it|say|about|so)\s+)?"
+        r"(?P<size>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+each\s*\)",
+        re.I,
+    ),
+)
 # Rates said in one word of a unit the request may define.
 _ONE_WORD_RATES = {"mpg": ("miles", "gallon")}
 
@@ -1158,19 +1176,22 @@ def _units_defined(context: str | None, task: str) -> tuple[str | None, str]:
     as that amount where a rate is per it ("mpg": miles per 4.546 litres), and the rule left
     out; as they are unless one such unit is defined and every mention of it is so."""
     said = f"{context or ''} {task}"
+    patterns = (_UNIT_DEFINED, *_UNIT_DEFINED_ASIDE)
     rules = [
         m
-        for m in _UNIT_DEFINED.finditer(said)
-        if m["one"].lower() not in _UNITS and m["unit"].lower() in _UNITS
+        for pattern in patterns
+        for m in pattern.finditer(said)
+        if singular(m["one"].lower()) not in _UNITS and m["unit"].lower() in _UNITS
     ]
     if len(rules) != 1:
         return context, task
     one, defined = singular(rules[0]["one"].lower()), f"{rules[0]['size']} {rules[0]['unit']}"
 
     def rewritten(text: str) -> str:
-        text = _UNIT_DEFINED.sub(
-            lambda m: " " if singular(m["one"].lower()) == one else m.group(0), text
-        )
+        for pattern in patterns:
+            text = pattern.sub(
+                lambda m: " " if singular(m["one"].lower()) == one else m.group(0), text
+            )
         for word, (top, per) in _ONE_WORD_RATES.items():
             if per == one:
                 text = re.sub(rf"\b{word}\b", f"{top} per {one}", text, flags=re.I)
