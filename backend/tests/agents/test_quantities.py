@@ -153,6 +153,13 @@ def run(instruction: str) -> dict[str, Any]:
         ("the dietitian says 0.8 g protein per kg and i weigh 65 kg, how much protein", 52),
         ("mix 30 ml concentrate per litre, my sprayer holds 5 litres. how much concentrate", 150),
         ("spread 250 kg of fertiliser per hectare on a 12 ha field, how much fertiliser", 3000),
+        # the one price, of what lasts, is no part of how long it lasts
+        ("a 10 kg sack costs 18 and the hens eat 400 g a day, how many days will it last", 25),
+        (
+            "the bird seed is 12.5 kg a sack and costs 21.99, they get through 250 g a day. "
+            "how many days does a sack last and what's the cost per day",
+            21.99 / 50,
+        ),
     ],
 )
 def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float) -> None:
@@ -205,6 +212,13 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("Salt goes in at 2 g per kg of meat, 3 kg of meat and 5 kg of fish.", "Grams?"),
         # the rate of one thing, another thing of its unit: of which is the amount asked?
         ("2 g salt per kg of meat, 3 kg of meat and 5 kg of fish.", "How much salt?"),
+        # two sums of money: one may be a budget, which is no price of what lasts
+        ("A 10 kg sack costs 18, I have 40 and the hens eat 400 g a day.", "How many days?"),
+        # a price said in the question asks something of it
+        (
+            "The hens eat 400 g a day and the sack is 10 kg.",
+            "How many days does it last? and at 18.50 what's the cost per day",
+        ),
     ],
 )
 def test_amounts_whose_units_do_not_settle_the_answer_are_not_read(context: str, task: str) -> None:

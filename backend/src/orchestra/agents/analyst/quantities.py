@@ -839,6 +839,22 @@ def _others_of_kind_dropped(
     return [given[i] for i in kept], [wanted[i] for i in kept]
 
 
+def _price_apart(
+    given: list[Quantity], wanted: list[bool], asked: _Asked
+) -> tuple[list[Quantity], list[bool]]:
+    """``given`` (and which of it is ``wanted``) without its one price, when it is the only
+    amount of money given, a sum and not a rate ("costs 11.49", not "1.55 a litre"), and a
+    unit with no money is asked: then no way of multiplying and dividing can use it."""
+    if asked.top is None:
+        return given, wanted  # "cost per shot": whatever the amounts give, money too
+    asked_dims = dict(asked.top) | dict(asked.bottom)
+    money = [i for i, q in enumerate(given) if "money" in dict(q.dims)]
+    if "money" in asked_dims or len(money) != 1 or given[money[0]].dims != _key(_MONEY_DIMS):
+        return given, wanted
+    kept = [i for i in range(len(given)) if i != money[0]]
+    return [given[i] for i in kept], [wanted[i] for i in kept]
+
+
 def _ways(given: list[Quantity], asked: _Asked) -> list[tuple[int, ...]]:
     """Each way of multiplying (1) and dividing (-1) by every amount that gives what is
     asked."""
@@ -1322,6 +1338,18 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         # "4.6 kg of malt and 50 g of hops ... how much malt": another ingredient of the
         # same kind as the one asked is no part of its amount.
         given, wanted = _others_of_kind_dropped(given, wanted, asked, task)
+        ways = _ways(given, asked)
+    if (
+        not ways
+        and not re.search(r"\d", task)
+        and asks_of(task) is None
+        and not re.search(r"\?|\b(?:how|what|what's|whats)\b", context, re.I)
+    ):
+        # "the bag is 2.8 kg and costs 11.49, 140 g a day: how many days does a bag last":
+        # the one sum of money, when nothing else given is money and none is asked, can be
+        # in no way of the units asked; the price is of what lasts, not of the days. (Not
+        # when the question says more: "and at 54.99 a bag, the cost per day" is an ask.)
+        given, wanted = _price_apart(given, wanted, asked)
         ways = _ways(given, asked)
     if len(ways) > 1:
         # "15 mg/kg": a ratio of one dimension, which fits either way up, is as stated.
