@@ -214,10 +214,10 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("2 g salt per kg of meat, 3 kg of meat and 5 kg of fish.", "How much salt?"),
         # two sums of money: one may be a budget, which is no price of what lasts
         ("A 10 kg sack costs 18, I have 40 and the hens eat 400 g a day.", "How many days?"),
-        # a price said in the question asks something of it
+        # a price said with another question asks something of it
         (
-            "The hens eat 400 g a day and the sack is 10 kg.",
-            "How many days does it last? and at 18.50 what's the cost per day",
+            "At \u00a318.50 a sack what's the cost per day.",
+            "The hens eat 400 g a day and the sack is 10 kg, how many days does it last?",
         ),
     ],
 )
