@@ -160,6 +160,9 @@ def run(instruction: str) -> dict[str, Any]:
             "how many days does a sack last and what's the cost per day",
             21.99 / 50,
         ),
+        # things of a size asked first, what they come from said after
+        ("how many 30 cm shelves can i cut from a 2.4 m plank", 8),
+        ("how many 200 ml cups will a 3 litre flask pour", 15),
     ],
 )
 def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float) -> None:
@@ -214,6 +217,9 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("2 g salt per kg of meat, 3 kg of meat and 5 kg of fish.", "How much salt?"),
         # two sums of money: one may be a budget, which is no price of what lasts
         ("A 10 kg sack costs 18, I have 40 and the hens eat 400 g a day.", "How many days?"),
+        # things of a size asked first, with an amount taken off that no product gives
+        (None, "how many 500 ml bottles can i fill from a 20 litre batch if i lose 2 litres"),
+        (None, "how many 30 cm shelves from a 2.4 m plank with a 5 mm saw cut each"),
         # a price said with another question asks something of it
         (
             "At \u00a318.50 a sack what's the cost per day.",
@@ -221,7 +227,9 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ),
     ],
 )
-def test_amounts_whose_units_do_not_settle_the_answer_are_not_read(context: str, task: str) -> None:
+def test_amounts_whose_units_do_not_settle_the_answer_are_not_read(
+    context: str | None, task: str
+) -> None:
     assert read_quantities(context, task) is None
 
 

@@ -1269,6 +1269,11 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         if parts is None and said_first is not None:
             # "bmi for 82 kg and 1.78 m": the figure asked first, then what it is of.
             parts = task[said_first.end() :], said_first.group("asked")
+        sized_first = _SIZED_FIRST.match(task)
+        if parts is None and sized_first is not None and "?" not in task[: sized_first.end()]:
+            # "how many 250 ml glasses can i pour from a 2 litre bottle": the things of a size
+            # asked first, then what they are poured, cut or filled from.
+            parts = task[sized_first.end() :], sized_first.group("asked")
         if parts is None:
             return None
         context, task = parts
@@ -1819,6 +1824,13 @@ _BMI = re.compile(r"\b(?:bmi|body\s+mass\s+index)\b", re.I)
 _BMI_FIRST = re.compile(
     r"^\s*(?:(?:what(?:'s|\s+is|s)|whats|work\s+out|calculate)\s+)?(?:the\s+|my\s+|his\s+|"
     r"her\s+)?(?P<asked>bmi|body\s+mass\s+index)\s+(?:for|of|at)\s+(?=\S)",
+    re.I,
+)
+# "how many 250 ml glasses can i pour from ...", "how many 330 ml cans in a 24 litre keg":
+# things of one size asked first, the amount they come from said after.
+_SIZED_FIRST = re.compile(
+    r"^\W*(?:so\s+)?(?P<asked>how\s+many\s+\d+(?:\.\d+)?\s*[a-z]+\s+(?:[a-z]+\s+)??[a-z]+s)\b"
+    r"(?=[^\d?]*\d)",
     re.I,
 )
 _EACH_WAY = re.compile(r"\s+(?:each|every)\s+way\b", re.I)
