@@ -163,6 +163,12 @@ def run(instruction: str) -> dict[str, Any]:
         # things of a size asked first, what they come from said after
         ("how many 30 cm shelves can i cut from a 2.4 m plank", 8),
         ("how many 200 ml cups will a 3 litre flask pour", 15),
+        # a ratio of two amounts of one kind, of the thing said before it, asked in its unit
+        (
+            "the conditioner is 5 ml per 50 litres, the tank is 270 litres, how much conditioner",
+            27,
+        ),
+        ("lawn feed says 20 ml per 5 litres of water, how much feed for my 12 litre can", 48),
     ],
 )
 def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float) -> None:
@@ -220,6 +226,8 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         # things of a size asked first, with an amount taken off that no product gives
         (None, "how many 500 ml bottles can i fill from a 20 litre batch if i lose 2 litres"),
         (None, "how many 30 cm shelves from a 2.4 m plank with a 5 mm saw cut each"),
+        # a ratio of one thing, and another thing asked
+        ("The conditioner is 5 ml per 50 litres and the tank is 270 litres.", "How much water?"),
         # a price said with another question asks something of it
         (
             "At \u00a318.50 a sack what's the cost per day.",
@@ -897,7 +905,10 @@ def test_a_rate_given_in_the_question_is_not_asked_per(
             540 / 52 * 3.785,
         ),
         # the unit defined aside, in brackets
-        ("went 430 miles on 39.5 litres, what mpg is that (4.546 l per gallon)", 430 / 39.5 * 4.546),
+        (
+            "went 430 miles on 39.5 litres, what mpg is that (4.546 l per gallon)",
+            430 / 39.5 * 4.546,
+        ),
         # ... and the cost of a thing named ("petrol cost", "what will the diesel cost")
         (
             "the trip is 180 miles and the car does 45 mpg (us gallons, 3.785 litres each), "

@@ -466,6 +466,11 @@ def _read_quantity(
         elif rate not in _NOT_THINGS:
             noun = noun or rate  # "800 ml cream"
     end = tokens[j - 1].end
+    subject = _RATIO_OF.search(text[:start])
+    if not noun and measured is not None and not _key(unit[0]) and subject is not None:
+        # "tomato feed is 10 ml per litre": a ratio of one unit to another of its kind, of
+        # the thing said before it, so that "how much feed" asks it in ml.
+        noun = subject["thing"].lower()
     one = _ONE_GIVES.search(text[:start])
     one_of = one.group("thing").lower() if one else ""
     things = _THINGS_GIVE.search(text[:start]) if each and not one_of else None
@@ -475,6 +480,14 @@ def _read_quantity(
         Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed, one_of, each, measured),
         j,
     )
+
+
+# "feed is", "feed says", "dose:": the thing an amount said next is of.
+_RATIO_OF = re.compile(
+    r"\b(?!(?:it|that|this|which|what|there|here|each|one|and|or)\b)(?P<thing>[a-z]+)\s+"
+    r"(?:is|says|at|:)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    re.I,
+)
 
 
 def _counted_elsewhere(text: str, word: str, start: int) -> bool:
