@@ -146,6 +146,29 @@ def run(instruction: str) -> dict[str, Any]:
         ),
         # a bare "how much" at the end, a price a litre among the amounts: what it comes to
         ("petrol's 1.48 a litre and i put 42 litres in, how much", 62.16),
+        # the question is the unit alone
+        ("8 g of salt per litre of stock, making 3.5 litres, grams?", 28),
+        ("the lawn is 12 m by 9 m and seed goes on at 35 g per m2. kg?", 3.78),
+        # a rate of a thing named between its unit and "per": the thing asked in its unit
+        ("the dietitian says 0.8 g protein per kg and i weigh 65 kg, how much protein", 52),
+        ("mix 30 ml concentrate per litre, my sprayer holds 5 litres. how much concentrate", 150),
+        ("spread 250 kg of fertiliser per hectare on a 12 ha field, how much fertiliser", 3000),
+        # the one price, of what lasts, is no part of how long it lasts
+        ("a 10 kg sack costs 18 and the hens eat 400 g a day, how many days will it last", 25),
+        (
+            "the bird seed is 12.5 kg a sack and costs 21.99, they get through 250 g a day. "
+            "how many days does a sack last and what's the cost per day",
+            21.99 / 50,
+        ),
+        # things of a size asked first, what they come from said after
+        ("how many 30 cm shelves can i cut from a 2.4 m plank", 8),
+        ("how many 200 ml cups will a 3 litre flask pour", 15),
+        # a ratio of two amounts of one kind, of the thing said before it, asked in its unit
+        (
+            "the conditioner is 5 ml per 50 litres, the tank is 270 litres, how much conditioner",
+            27,
+        ),
+        ("lawn feed says 20 ml per 5 litres of water, how much feed for my 12 litre can", 48),
     ],
 )
 def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float) -> None:
@@ -193,9 +216,28 @@ def test_amounts_with_units_give_the_unit_asked(instruction: str, result: float)
         ("Flour is 200 g a cake and i'm making 3 cakes.", "How much"),
         # a rule of units said that is not so: which is meant?
         ("The bed is 2 m by 1 m and 20 cm deep.", "How many litres (1 m3 = 100 L)?"),
+        # a unit alone asked of amounts that give it two ways, or none
+        ("The tank is 40 litres and the jug holds 2 litres.", "Litres?"),
+        ("Salt goes in at 2 g per kg of meat, 3 kg of meat and 5 kg of fish.", "Grams?"),
+        # the rate of one thing, another thing of its unit: of which is the amount asked?
+        ("2 g salt per kg of meat, 3 kg of meat and 5 kg of fish.", "How much salt?"),
+        # two sums of money: one may be a budget, which is no price of what lasts
+        ("A 10 kg sack costs 18, I have 40 and the hens eat 400 g a day.", "How many days?"),
+        # things of a size asked first, with an amount taken off that no product gives
+        (None, "how many 500 ml bottles can i fill from a 20 litre batch if i lose 2 litres"),
+        (None, "how many 30 cm shelves from a 2.4 m plank with a 5 mm saw cut each"),
+        # a ratio of one thing, and another thing asked
+        ("The conditioner is 5 ml per 50 litres and the tank is 270 litres.", "How much water?"),
+        # a price said with another question asks something of it
+        (
+            "At \u00a318.50 a sack what's the cost per day.",
+            "The hens eat 400 g a day and the sack is 10 kg, how many days does it last?",
+        ),
     ],
 )
-def test_amounts_whose_units_do_not_settle_the_answer_are_not_read(context: str, task: str) -> None:
+def test_amounts_whose_units_do_not_settle_the_answer_are_not_read(
+    context: str | None, task: str
+) -> None:
     assert read_quantities(context, task) is None
 
 
@@ -862,6 +904,22 @@ def test_a_rate_given_in_the_question_is_not_asked_per(
             "many miles per gallon.",
             540 / 52 * 3.785,
         ),
+        # the unit defined aside, in brackets
+        (
+            "went 430 miles on 39.5 litres, what mpg is that (4.546 l per gallon)",
+            430 / 39.5 * 4.546,
+        ),
+        # ... and the cost of a thing named ("petrol cost", "what will the diesel cost")
+        (
+            "the trip is 180 miles and the car does 45 mpg (us gallons, 3.785 litres each), "
+            "petrol is 0.95 a litre, what will the petrol cost",
+            180 / (45 / 3.785) * 0.95,
+        ),
+        (
+            "a 95 mile run, the van does 30 mpg (uk gallons, call it 4.546 litres each) and "
+            "diesel is 1.50 a litre. diesel cost?",
+            95 / (30 / 4.546) * 1.50,
+        ),
     ],
 )
 def test_a_unit_the_request_defines_is_read_in_a_rate_per_it(
@@ -876,6 +934,21 @@ def test_an_amount_of_a_unit_the_request_defines_is_not_read_here() -> None:
             "Context: Did 380 miles on 38 litres. Task: How many gallons is that if a gallon is "
             "4.546 litres."
         )
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # mpg with no gallon defined: UK or US?
+        "the trip is 180 miles and the car does 45 mpg, petrol is 0.95 a litre. fuel cost?",
+        # a cost added that no product of the amounts gives
+        "the trip is 180 miles and the car does 45 mpg (us gallons, 3.785 litres each), petrol "
+        "is 0.95 a litre and parking is 12, what will the petrol cost",
+    ],
+)
+def test_a_cost_of_amounts_not_all_read_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)
 
 
 @pytest.mark.parametrize(

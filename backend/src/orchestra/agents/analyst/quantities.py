@@ -174,6 +174,9 @@ class Quantity:
     guessed: bool = False  # money, for want of another unit
     one_of: str = ""  # "a bottle pours 6 glasses": what one of which gives the amount
     each: bool = False  # "3 glasses each": of each one of something counted
+    # "1.6 g protein per kg": the unit of the amount itself (g), before it was made a rate,
+    # which "how much protein" asks.
+    measured: tuple[tuple[tuple[str, int], ...], float] | None = None
 
 
 def singular(word: str) -> str:
@@ -414,6 +417,19 @@ def _read_quantity(
     ):
         noun = _word_at(tokens, j + 1)  # "600 g of chicken": what the amount is of
         j += 2
+    if (
+        not noun
+        and word in _UNITS
+        and j + 2 < len(tokens)
+        and tokens[j].kind == "word"
+        and _word_at(tokens, j) not in _NOT_THINGS | _OWNERS
+        and _unit(_word_at(tokens, j), plural_only=True) is None
+        and _word_at(tokens, j + 1) in _RATE_WORDS
+        and _word_at(tokens, j + 2) in _UNITS
+    ):
+        noun = _word_at(tokens, j)  # "1.6 g protein per kg": of protein, per kg
+        j += 1
+    measured: tuple[tuple[tuple[str, int], ...], float] | None = None
     rate = _word_at(tokens, j)
     per_at = j + 1
     each = rate == "each" and (_word_at(tokens, per_at) or "and") in _NOT_THINGS
@@ -431,6 +447,7 @@ def _read_quantity(
     ):
         if per is None:
             return None
+        measured = (_key(unit[0]), unit[1]) if word in _UNITS else None
         unit = _divide(unit, per)
         if count is not None:
             value = Op("/", value, count)
@@ -449,12 +466,28 @@ def _read_quantity(
         elif rate not in _NOT_THINGS:
             noun = noun or rate  # "800 ml cream"
     end = tokens[j - 1].end
+    subject = _RATIO_OF.search(text[:start])
+    if not noun and measured is not None and not _key(unit[0]) and subject is not None:
+        # "tomato feed is 10 ml per litre": a ratio of one unit to another of its kind, of
+        # the thing said before it, so that "how much feed" asks it in ml.
+        noun = subject["thing"].lower()
     one = _ONE_GIVES.search(text[:start])
     one_of = one.group("thing").lower() if one else ""
     things = _THINGS_GIVE.search(text[:start]) if each and not one_of else None
     if things is not None:
         one_of, each = singular(things.group("things")), False  # "packs cover 2.13 m² each"
-    return Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed, one_of, each), j
+    return (
+        Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed, one_of, each, measured),
+        j,
+    )
+
+
+# "feed is", "feed says", "dose:": the thing an amount said next is of.
+_RATIO_OF = re.compile(
+    r"\b(?!(?:it|that|this|which|what|there|here|each|one|and|or)\b)(?P<thing>[a-z]+)\s+"
+    r"(?:is|says|at|:)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    re.I,
+)
 
 
 def _counted_elsewhere(text: str, word: str, start: int) -> bool:
@@ -520,6 +553,11 @@ _UNIT_NEEDED = re.compile(r"\b(?P<unit>[a-z]+)\s+(?:needed|required)\b", re.I)
 _IN_UNIT = re.compile(r"\b(?:in|into)\s+(?P<unit>[a-z]+)\b", re.I)
 # "litres for the month", "tonnes at 1.6 t per m3": the unit asked, named first and alone.
 _UNIT_FIRST = re.compile(r"\s*(?:(?:so|and|the|total)\s+)*(?P<unit>[a-z]+)\s+(?:for|at|in)\b", re.I)
+# "..., grams?", "so how many litres?" (without "many" read as a thing counted), "total kg?":
+# the question is the unit alone, asked of the amounts given.
+_UNIT_ALONE = re.compile(
+    r"\s*(?:(?:so|and|the|total|how\s+many|how\s+much)\s+)*(?P<unit>[a-z]+)\s*[?.!]*\s*$", re.I
+)
 
 
 # A question asking for what is added or taken away, which no product of amounts gives.
@@ -560,9 +598,13 @@ _MONEY_ASKED = re.compile(
     r"bill)\s+(?:for|of)\b|\bwhat\s+(?:do|does|did|will|would)\s+(?:i|we|you|they|he|she)\s+owe\b"
     # "cost?", "total cost?", "what will it cost": the cost asked bare, of what is stated;
     # so is a sum of money named by what it is ("total claim", "the bill in total").
-    r"|^\W*(?:(?:the|total|overall|my|our)\s+)*(?:cost|claim|bill|fare|spend)"
+    # "fuel cost?", "what will the fuel cost": the cost of a thing named, not a rate
+    # ("daily cost", "unit cost", "average cost" are others').
+    r"|^\W*(?:(?:the|total|overall|my|our)\s+)*(?:(?!(?:[a-z]+ly|annual|unit|average|mean|per|"
+    r"each|a|an)\b)[a-z]+\s+)?(?:cost|claim|bill|fare|spend)"
     r"(?:\s+(?:in\s+)?total)?\s*[?!.]*\s*$"
-    r"|\bwhat\s+(?:will|would|does|did)\s+(?:it|that|this|they|the\s+lot)\s+cost\b(?![^\d]*\d)",
+    r"|\bwhat\s+(?:will|would|does|did)\s+(?:it|that|this|they|the\s+lot|the\s+(?!(?:[a-z]+ly|"
+    r"annual|unit|average|mean)\b)[a-z]+)\s+cost\b(?![^\d]*\d)",
     re.I,
 )
 
@@ -605,6 +647,9 @@ def _asked_unit(word: str, given: list[Quantity]) -> tuple[dict[str, int], float
         if quantity.noun and singular(quantity.noun) == singular(word):
             # "how much cream" of "800 ml cream"; "how much butter" of "one batch uses 185 g
             # butter", the butter itself and not per batch
+            if quantity.measured is not None and quantity.measured[0]:
+                # "how much protein" of "1.6 g protein per kg": grams of it, not a rate
+                return dict(quantity.measured[0]), quantity.measured[1]
             dims = {k: v for k, v in quantity.dims if k != f"#{quantity.one_of}"}
             return dims, quantity.size
     if word in _NOT_THINGS:
@@ -692,6 +737,8 @@ def _asked(question: str, given: list[Quantity]) -> _Asked | None:
         top = _UNITS[within.group("unit").lower()]
     elif (named := _UNIT_FIRST.match(question)) and named.group("unit").lower() in _UNITS:
         top = _UNITS[named.group("unit").lower()]  # "litres for the month": litres asked
+    elif (alone := _UNIT_ALONE.match(question)) and alone.group("unit").lower() in _UNITS:
+        top = _UNITS[alone.group("unit").lower()]  # "..., grams?": grams asked
     elif _IN_MONEY.search(question):
         top = (_MONEY_DIMS, 1.0)  # "how much is that in £", "in pounds"
     elif _MONEY_ASKED.search(question):
@@ -802,6 +849,22 @@ def _others_of_kind_dropped(
     said = {singular(w) for w in _WORD.findall(task.lower())}
     if any(singular(given[i].noun) in said for i in range(len(given)) if i not in kept):
         return given, wanted
+    return [given[i] for i in kept], [wanted[i] for i in kept]
+
+
+def _price_apart(
+    given: list[Quantity], wanted: list[bool], asked: _Asked
+) -> tuple[list[Quantity], list[bool]]:
+    """``given`` (and which of it is ``wanted``) without its one price, when it is the only
+    amount of money given, a sum and not a rate ("costs 11.49", not "1.55 a litre"), and a
+    unit with no money is asked: then no way of multiplying and dividing can use it."""
+    if asked.top is None:
+        return given, wanted  # "cost per shot": whatever the amounts give, money too
+    asked_dims = dict(asked.top) | dict(asked.bottom)
+    money = [i for i, q in enumerate(given) if "money" in dict(q.dims)]
+    if "money" in asked_dims or len(money) != 1 or given[money[0]].dims != _key(_MONEY_DIMS):
+        return given, wanted
+    kept = [i for i in range(len(given)) if i != money[0]]
     return [given[i] for i in kept], [wanted[i] for i in kept]
 
 
@@ -1119,6 +1182,20 @@ _UNIT_DEFINED = re.compile(
     r"(?P<one>[a-z]+)\s*(?:=|is|as|equals)\s*(?P<size>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\b\s*\)?",
     re.I,
 )
+# ... or said aside, in brackets: "(4.546 l per gallon)", "(4.54609 litres a gallon)",
+# "(uk gallons, call it 4.546 litres each)".
+_UNIT_DEFINED_ASIDE = (
+    re.compile(
+        r"\s*\(\s*(?P<size>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+(?:per|a|an|to\s+the|to\s+a|in\s+a)\s+"
+        r"(?P<one>[a-z]+)\s*\)",
+        re.I,
+    ),
+    re.compile(
+        r"\s*\(\s*(?:[a-z]+\s+)?(?P<one>[a-z]+?)s?\s*,\s*(?:(?:call\s+it|say|about|so)\s+)?"
+        r"(?P<size>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\s+each\s*\)",
+        re.I,
+    ),
+)
 # Rates said in one word of a unit the request may define.
 _ONE_WORD_RATES = {"mpg": ("miles", "gallon")}
 
@@ -1128,19 +1205,22 @@ def _units_defined(context: str | None, task: str) -> tuple[str | None, str]:
     as that amount where a rate is per it ("mpg": miles per 4.546 litres), and the rule left
     out; as they are unless one such unit is defined and every mention of it is so."""
     said = f"{context or ''} {task}"
+    patterns = (_UNIT_DEFINED, *_UNIT_DEFINED_ASIDE)
     rules = [
         m
-        for m in _UNIT_DEFINED.finditer(said)
-        if m["one"].lower() not in _UNITS and m["unit"].lower() in _UNITS
+        for pattern in patterns
+        for m in pattern.finditer(said)
+        if singular(m["one"].lower()) not in _UNITS and m["unit"].lower() in _UNITS
     ]
     if len(rules) != 1:
         return context, task
     one, defined = singular(rules[0]["one"].lower()), f"{rules[0]['size']} {rules[0]['unit']}"
 
     def rewritten(text: str) -> str:
-        text = _UNIT_DEFINED.sub(
-            lambda m: " " if singular(m["one"].lower()) == one else m.group(0), text
-        )
+        for pattern in patterns:
+            text = pattern.sub(
+                lambda m: " " if singular(m["one"].lower()) == one else m.group(0), text
+            )
         for word, (top, per) in _ONE_WORD_RATES.items():
             if per == one:
                 text = re.sub(rf"\b{word}\b", f"{top} per {one}", text, flags=re.I)
@@ -1202,6 +1282,11 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         if parts is None and said_first is not None:
             # "bmi for 82 kg and 1.78 m": the figure asked first, then what it is of.
             parts = task[said_first.end() :], said_first.group("asked")
+        sized_first = _SIZED_FIRST.match(task)
+        if parts is None and sized_first is not None and "?" not in task[: sized_first.end()]:
+            # "how many 250 ml glasses can i pour from a 2 litre bottle": the things of a size
+            # asked first, then what they are poured, cut or filled from.
+            parts = task[sized_first.end() :], sized_first.group("asked")
         if parts is None:
             return None
         context, task = parts
@@ -1271,6 +1356,18 @@ def _read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         # "4.6 kg of malt and 50 g of hops ... how much malt": another ingredient of the
         # same kind as the one asked is no part of its amount.
         given, wanted = _others_of_kind_dropped(given, wanted, asked, task)
+        ways = _ways(given, asked)
+    if (
+        not ways
+        and not re.search(r"\d", task)
+        and asks_of(task) is None
+        and not re.search(r"\?|\b(?:how|what|what's|whats)\b", context, re.I)
+    ):
+        # "the bag is 2.8 kg and costs 11.49, 140 g a day: how many days does a bag last":
+        # the one sum of money, when nothing else given is money and none is asked, can be
+        # in no way of the units asked; the price is of what lasts, not of the days. (Not
+        # when the question says more: "and at 54.99 a bag, the cost per day" is an ask.)
+        given, wanted = _price_apart(given, wanted, asked)
         ways = _ways(given, asked)
     if len(ways) > 1:
         # "15 mg/kg": a ratio of one dimension, which fits either way up, is as stated.
@@ -1740,6 +1837,13 @@ _BMI = re.compile(r"\b(?:bmi|body\s+mass\s+index)\b", re.I)
 _BMI_FIRST = re.compile(
     r"^\s*(?:(?:what(?:'s|\s+is|s)|whats|work\s+out|calculate)\s+)?(?:the\s+|my\s+|his\s+|"
     r"her\s+)?(?P<asked>bmi|body\s+mass\s+index)\s+(?:for|of|at)\s+(?=\S)",
+    re.I,
+)
+# "how many 250 ml glasses can i pour from ...", "how many 330 ml cans in a 24 litre keg":
+# things of one size asked first, the amount they come from said after.
+_SIZED_FIRST = re.compile(
+    r"^\W*(?:so\s+)?(?P<asked>how\s+many\s+\d+(?:\.\d+)?\s*[a-z]+\s+(?:[a-z]+\s+)??[a-z]+s)\b"
+    r"(?=[^\d?]*\d)",
     re.I,
 )
 _EACH_WAY = re.compile(r"\s+(?:each|every)\s+way\b", re.I)
