@@ -393,6 +393,9 @@ def test_a_percentage_beside_an_amount_in_the_context_is_not_added_to_it(context
             816,
         ),
         ("The laptop is 899 and i save 15% with my student card.", "What do i pay?", 764.15),
+        # Told to add a charge named after its percentage: the amount with it.
+        ("The repair came to 450.", "Add 20% vat.", 540),
+        ("The meal was 60.", "Then put a 15% tip on.", 69),
     ],
 )
 def test_an_amount_changed_by_a_percentage(context: str, task: str, result: float) -> None:

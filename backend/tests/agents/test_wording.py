@@ -176,6 +176,36 @@ def test_a_charge_put_on_top_of_an_earlier_result_is_added(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # an amount taken off, "off" said before it or right after it
+        "take off 40. use \u27e8s1\u27e9",
+        "take 40 off \u27e8s1\u27e9",
+        "knock 40 off. use \u27e8s1\u27e9",
+        "take off the 40 voucher we already used. use \u27e8s1\u27e9",
+        "take the 40 down payment off \u27e8s1\u27e9",
+    ],
+)
+def test_an_amount_taken_off_an_earlier_result_is_subtracted(text: str) -> None:
+    assert value(text, {"s1": 150}) == pytest.approx(110)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an amount of a unit, or named as something not known to be taken off
+        "take off 40 kg. use \u27e8s1\u27e9",
+        "take off the 40 fee. use \u27e8s1\u27e9",
+        # "off" twice, or not at all
+        "take off 40 off \u27e8s1\u27e9",
+        "take 40 off the list. use \u27e8s1\u27e9",
+    ],
+)
+def test_an_amount_taken_off_that_is_not_plainly_a_deduction_is_not_read(text: str) -> None:
+    assert not read_numeric_request(text, {"s1": 150}).trusted
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # "on top of" an amount is that amount with the percentage added, not a share of it

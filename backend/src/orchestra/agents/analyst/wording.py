@@ -1800,6 +1800,27 @@ def _trip_said_of_double(match: re.Match[str]) -> str:
     )
 
 
+# Amounts named as taken off what is owed: "the 500 deposit already paid", "the 10 coupon".
+_DEDUCTION = (
+    r"(?:deposit|coupon|voucher|refund|credit|down\s?payment)"
+    r"(?:\s+(?:(?:i|we|they|you|he|she)\s+)?(?:have\s+|had\s+)?(?:already\s+)?"
+    r"(?:paid|put\s+down|used))?"
+)
+
+
+def _taken_off(match: re.Match[str]) -> str:
+    """ "take off 500", "take 10 off ⟨s1⟩", "knock the 500 deposit off 2,000": "subtract 500
+    (from ...)", when "off" is said once, before the amount or right after it."""
+    if bool(match.group("first")) == bool(match.group("after")):
+        return match.group(0)
+    amount = match.group("amount")
+    if match.group("after") and re.match(
+        r"\s*(?:\u27e8|[\u00a3$\u20ac]?\d)", match.string[match.end() :]
+    ):
+        return f"subtract {amount} from"
+    return f"subtract {amount}"
+
+
 # Charges named after a percentage added to an amount: "20% vat", "25% gift aid".
 _ADDED_CHARGE = (
     r"(?:vat|tax|gst|hst|tip|service(?:\s+charge)?|gratuity|gift\s+aid|contingency|"
@@ -1991,6 +2012,18 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"(?:\s+on\s+(?:the\s+lot|that|it|top|the\s+total))?\s*(?=[.?!,;]|$)"
         ),
         r"then add \1%",
+    ),
+    # "take off the 500 deposit already paid. use ⟨s1⟩", "take 10 off ⟨s1⟩", "knock 50 off
+    # 245": an amount (no percentage) taken away, as "subtract"; a deposit, coupon or
+    # voucher named after it says only what it is.
+    (
+        re.compile(
+            r"\b(?:take|knock)\s+(?P<first>off\s+)?(?:(?:the|a|my|our)\s+)?"
+            r"(?P<amount>[\u00a3$\u20ac]?\d+(?:\.\d+)?)(?![\d.,]*\d)(?:\s+" + _DEDUCTION + r")?"
+            r"(?P<after>\s+off\b)?"
+            r"(?=\s*(?:[.?!,;]|$|(?:from|use|and|then)\b|\u27e8|[\u00a3$\u20ac]?\d))"
+        ),
+        _taken_off,
     ),
     # "20% on top of 45", "put 20% vat on top of ⟨s1⟩": the amount with the percentage added,
     # not the percentage of it (9 of 45 is what was added, not what is paid).
