@@ -393,6 +393,9 @@ def test_a_percentage_beside_an_amount_in_the_context_is_not_added_to_it(context
             816,
         ),
         ("The laptop is 899 and i save 15% with my student card.", "What do i pay?", 764.15),
+        # Told to add a charge named after its percentage: the amount with it.
+        ("The repair came to 450.", "Add 20% vat.", 540),
+        ("The meal was 60.", "Then put a 15% tip on.", 69),
     ],
 )
 def test_an_amount_changed_by_a_percentage(context: str, task: str, result: float) -> None:
@@ -4159,6 +4162,124 @@ def test_a_result_asked_in_another_unit_than_its_own_is_still_refused() -> None:
         inputs=(
             step("s1", {"operation": "calculation", "result": 151.4}, title="Convert to litres"),
         ),
+    )
+    with pytest.raises(AgentInputError):
+        run_operation(request)
+
+
+@pytest.mark.parametrize(
+    ("title", "asked", "value", "expected"),
+    [
+        # A figure of values that all carry one unit is in that unit.
+        ("Mean of my swims 1.2 km, 0.8 km, 1.5 km", "metres", 1.1667, 1166.7),
+        ("Total the walks 3, 4.5 and 6 miles", "km", 13.5, 21.7261),
+        ("The median of 2.5, 3 and 4 kg", "grams", 3, 3000),
+    ],
+)
+def test_a_figure_of_a_list_in_one_unit_is_converted_from_that_unit(
+    title: str, asked: str, value: float, expected: float
+) -> None:
+    request = StepRequest(
+        instruction=f"Convert the result of step s1 ({title}) to {asked}.",
+        capability="calculation",
+        inputs=(step("s1", {"operation": "statistics", "result": value}, title=title),),
+    )
+    assert run_operation(request).data["result"] == pytest.approx(expected, rel=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "title", "value", "expected"),
+    [
+        # an amount priced, dosed or scaled at a rate per the unit its step's title says
+        (
+            "What would the result of step s1 (How many litres in the tank) cost to fill at "
+            "1.40 a litre.",
+            "How many litres in the tank",
+            50,
+            70,
+        ),
+        (
+            "Work out her dose at 2 mg per kg. Use the result of step s1 (Mean of 30, 31 kg).",
+            "Mean of 30, 31 kg",
+            30.5,
+            61,
+        ),
+        (
+            "How many kg of seed at 0.05 kg per m2. Use the result of step s1 (The lawn in m2).",
+            "The lawn in m2",
+            120,
+            6,
+        ),
+        # an amount used up at a rate of its unit per period
+        (
+            "How many weeks will that last at 2.5 litres a week. Use the result of step s1 "
+            "(Total the cans 5, 10 and 5 litres).",
+            "Total the cans 5, 10 and 5 litres",
+            20,
+            8,
+        ),
+    ],
+)
+def test_an_earlier_amount_in_a_titled_unit_at_a_rate_of_it(
+    instruction: str, title: str, value: float, expected: float
+) -> None:
+    request = StepRequest(
+        instruction=instruction,
+        capability="calculation",
+        inputs=(step("s1", {"operation": "calculation", "result": value}, title=title),),
+    )
+    assert run_operation(request).data["result"] == pytest.approx(expected, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "title"),
+    [
+        # the title does not say the amount is in the rate's unit
+        ("What does the result of step s1 (How much cream) cost at 2.40 per litre.",
+         "How much cream"),
+        # the rate is per another unit than the amount's
+        ("Work out her dose at 2 mg per lb. Use the result of step s1 (Mean of 30, 31 kg).",
+         "Mean of 30, 31 kg"),
+        # another amount than the rate's is asked
+        ("How many litres of seed at 0.05 kg per m2. Use the result of step s1 (The lawn in "
+         "m2).", "The lawn in m2"),
+        # days asked of a rate a week, and a rate in grams of an amount in kg
+        ("How many days will that last at 2.5 litres a week. Use the result of step s1 (Total "
+         "the cans 5, 10 and 5 litres).", "Total the cans 5, 10 and 5 litres"),
+        ("How many days will that last at 300 g a day. Use the result of step s1 (Total the "
+         "sacks 20, 25 kg).", "Total the sacks 20, 25 kg"),
+        # another number in the question
+        ("What would 3 of the result of step s1 (How many litres in the tank) cost at 1.40 a "
+         "litre.", "How many litres in the tank"),
+    ],
+)  # fmt: skip
+def test_an_earlier_amount_at_a_rate_not_per_its_unit_is_refused(
+    instruction: str, title: str
+) -> None:
+    request = StepRequest(
+        instruction=instruction,
+        capability="calculation",
+        inputs=(step("s1", {"operation": "calculation", "result": 20.0}, title=title),),
+    )
+    with pytest.raises(AgentInputError):
+        run_operation(request)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Mean of my swims 1.2 km, 800 m, 1.5 km",  # units of one kind, but not one unit
+        "Total the walks 3, 4.5 km and 6 miles",  # values in different units
+        "Average of 3, 4 and 5 km in 2 days",  # more said after the list
+        "Count of 2.5, 3 and 4 kg",  # a count is no amount in kg
+        "Average of my runs 5.2, 6.8, 4.5 and 7.5\u2026",  # cut short: the unit is not seen
+    ],
+)
+def test_a_figure_of_a_list_not_in_one_unit_is_not_converted(title: str) -> None:
+    request = StepRequest(
+        instruction=f"Convert the result of step s1 ({title}) to miles.",
+        capability="calculation",
+        inputs=(step("s1", {"operation": "statistics", "result": 5.0}, title=title),),
     )
     with pytest.raises(AgentInputError):
         run_operation(request)

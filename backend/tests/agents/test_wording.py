@@ -163,6 +163,82 @@ def test_a_percentage_added_to_an_earlier_result() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # a charge named after the percentage, put on or added on the whole amount
+        "put 20% vat on top. use \u27e8s1\u27e9",
+        "add 20% contingency on the lot. use \u27e8s1\u27e9",
+        "add 20% gift aid on all of \u27e8s1\u27e9",
+        "add a 20% markup on top. use \u27e8s1\u27e9",
+        "put 20% service charge on top of \u27e8s1\u27e9",
+    ],
+)
+def test_a_charge_put_on_top_of_an_earlier_result_is_added(text: str) -> None:
+    assert value(text, {"s1": 150}) == pytest.approx(180)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an amount taken off, "off" said before it or right after it
+        "take off 40. use \u27e8s1\u27e9",
+        "take 40 off \u27e8s1\u27e9",
+        "knock 40 off. use \u27e8s1\u27e9",
+        "take off the 40 voucher we already used. use \u27e8s1\u27e9",
+        "take the 40 down payment off \u27e8s1\u27e9",
+    ],
+)
+def test_an_amount_taken_off_an_earlier_result_is_subtracted(text: str) -> None:
+    assert value(text, {"s1": 150}) == pytest.approx(110)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an amount of a unit, or named as something not known to be taken off
+        "take off 40 kg. use \u27e8s1\u27e9",
+        "take off the 40 fee. use \u27e8s1\u27e9",
+        # "off" twice, or not at all
+        "take off 40 off \u27e8s1\u27e9",
+        "take 40 off the list. use \u27e8s1\u27e9",
+    ],
+)
+def test_an_amount_taken_off_that_is_not_plainly_a_deduction_is_not_read(text: str) -> None:
+    assert not read_numeric_request(text, {"s1": 150}).trusted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "on top of" an amount is that amount with the percentage added, not a share of it
+        ("what's 15% on top of 60", 69),
+        ("put 10% vat on top of 250", 275),
+    ],
+)
+def test_a_percentage_on_top_of_an_amount_is_added_to_it(text: str, expected: float) -> None:
+    assert value(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the charge itself may be what is asked
+        "what's the 15% tip on top of 60",
+        "how much is 15% on top of 60",
+        # a charge not known to be added
+        "put 20% deposit on top. use \u27e8s1\u27e9",
+    ],
+)
+def test_a_percentage_on_top_that_may_be_the_charge_itself_is_not_read_as_added(
+    text: str,
+) -> None:
+    reading = read_numeric_request(text, {"s1": 150})
+    assert (
+        not reading.trusted or reading.expression is None or "1 +" not in render(reading.expression)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "what's \u27e8s1\u27e9 per month over 12 months",
         "\u27e8s1\u27e9 a month across the 12 months",
     ],

@@ -646,6 +646,15 @@ def test_a_last_question_asking_only_the_results_is_no_step(description: str, st
             "40 weeks",
             "the result of step s1 (What do i pay) a week",
         ),
+        # "that average": the figure found before, not a new average of its numbers.
+        (
+            "mean of 12, 15 and 18 then take 10% off that mean",
+            "Take 10% off the result of step s1",
+        ),
+        (
+            "work out the median of 3, 9, 4 and 7 then double this median",
+            "Double the result of step s1",
+        ),
     ],
 )
 def test_chains_in_other_words(description: str, second: str) -> None:

@@ -123,7 +123,10 @@ _ONES_RE = re.compile(r"\bones\b|\b(?:which|best|right|winning)\s+one\b", re.I)
 # An earlier result named as a value ("that total", "the result"), not "the sum of ...".
 _RESULT_PHRASE_RE = re.compile(
     r"\b(?:that|this|the)\s+(?:result|total|sum|answer|value|number|figure|amount|output)\b"
-    r"(?!\s+(?:of|for|from)\b)",
+    r"(?!\s+(?:of|for|from)\b)"
+    # "then convert that average to miles": the figure the step before found, not a new
+    # figure of its numbers ("the average" may be one, "that average" is not).
+    r"|\b(?:that|this)\s+(?:average|mean|median)\b(?!\s+of\b)",
     re.I,
 )
 _POSSESSIVE_RE = re.compile(r"\b(?:its|their)\b", re.I)

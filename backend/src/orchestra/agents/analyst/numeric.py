@@ -52,6 +52,7 @@ from orchestra.agents.analyst.portions import (
     read_result_at_rate,
     read_result_in_portions,
     read_result_in_unit,
+    read_result_lasting,
     without_result_unit,
 )
 from orchestra.agents.analyst.problems import (
@@ -935,6 +936,8 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
         portions = portions or read_result_in_unit(text, inputs.titles)
         # "work out the allowance at 45p a mile" of a total of miles: the amount priced.
         portions = portions or read_result_at_rate(text, inputs.titles)
+        # "how many days does that last at 0.65 kg a day" of a total in kg: used up so.
+        portions = portions or read_result_lasting(text, inputs.titles)
         found = None if portions is None else (Clause(portions[1], portions[0]),)
         if found is None:
             # "work out 20% of it in litres" of a result in litres: no conversion asked.

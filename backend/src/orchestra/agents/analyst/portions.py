@@ -14,6 +14,7 @@ same kind.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from orchestra.agents.analyst.quantities import CONTAINERS, NOT_ROUNDED, singular, unit_of
 from orchestra.agents.analyst.wording import Call, Name, Node, Num, Op
@@ -22,6 +23,7 @@ __all__ = [
     "read_result_at_rate",
     "read_result_in_portions",
     "read_result_in_unit",
+    "read_result_lasting",
     "without_result_unit",
 ]
 
@@ -62,7 +64,51 @@ def _title_unit(title: str) -> tuple[tuple[tuple[str, int], ...], float] | None:
         if (unit := unit_of(match.group("many") or match.group("into") or match.group("to")))
         is not None
     }
+    if not units:
+        listed = _listed_unit(title)
+        return None if listed is None else unit_of(listed)
     return units.pop() if len(units) == 1 else None
+
+
+# "Average of my hikes 14.2 km, 18.6 km, 11.9 km", "Total the runs 5.2, 6.8 and 7.5 km": a
+# figure that keeps the unit of the values it is of (not a count, a spread or a share).
+_FIGURE_OF_LIST = re.compile(
+    r"^\s*(?:(?:what(?:'s|\s+is)|work\s+out|find|get|give\s+me)\s+)?(?:the\s+)?"
+    r"(?:average|mean|median|total|sum|add\s+up|highest|lowest|max(?:imum)?|min(?:imum)?)\b",
+    re.I,
+)
+_LISTED_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d.,]\d)", re.I)
+_UNIT_AFTER = re.compile(r"\s*(?P<unit>[a-z]+\d?)\b", re.I)
+_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b)?\s*(?:\band\b)?\s*$", re.I)
+
+
+def _listed_unit(title: str) -> str | None:
+    """The unit of every value a title takes a figure of, written after each value or once
+    after the last one ("5.2, 6.8, 4.5 and 7.5 km"); None when the title was cut short, is
+    no figure of a list, or its values are in different units, or some in none."""
+    if "\u2026" in title or not _FIGURE_OF_LIST.match(title):
+        return None
+    numbers: list[tuple[int, int, str | None]] = []
+    for number in _LISTED_NUMBER.finditer(title):
+        unit = _UNIT_AFTER.match(title, number.end())
+        if unit is not None and unit_of(unit.group("unit")) is not None:
+            numbers.append((number.start(), unit.end(), unit.group("unit")))
+        else:
+            numbers.append((number.start(), number.end(), None))
+    if len(numbers) < 2 or title[numbers[-1][1] :].strip(" .?!"):
+        return None  # the list is not the title's end: more is said after it
+    for before, after in pairwise(numbers):
+        if not _LIST_JOIN.match(title[before[1] : after[0]]):
+            return None
+    said = [unit for _, _, unit in numbers]
+    last = said[-1]
+    if last is None:
+        return None
+    if any(unit is not None and unit_of(unit) != unit_of(last) for unit in said):
+        return None
+    if any(unit is None for unit in said[:-1]) and any(unit is not None for unit in said[:-1]):
+        return None  # "5 km, 6, 7 km": some values said with the unit and some without
+    return last
 
 
 def read_result_in_portions(text: str, titles: dict[str, str]) -> tuple[Node, str] | None:
@@ -169,6 +215,85 @@ _RESULT_AT_RATE = re.compile(
 )
 
 
+# "what would ⟨s1⟩ cost to fill at 1.52 a litre", "work out his dose at 0.5 mg per kg. Use
+# ⟨s1⟩", "how many litres of compost at 40 l per m2. Use ⟨s1⟩": an earlier amount at a rate
+# per its unit, the rate said as an amount of another unit ("mg") or of money.
+_RESULT_AT_UNIT_RATE = re.compile(
+    r"^(?P<lead>[^\d\u27e8\u27e9]*?(?:\u27e8(?P<inner>[^\u27e9]+)\u27e9[^\d\u27e8\u27e9]*?)?)"
+    r"\bat\s+[$\u20ac\u00a3]?(?P<rate>\d+(?:\.\d+)?)\s+(?:(?P<top>[a-z]+\d?)\s+)?"
+    r"(?:a|an|per|each)\s+(?P<unit>[a-z]+\d?)\s*[.?!]?\s*"
+    r"(?:(?:use\s+)?\u27e8(?P<step>[^\u27e9]+)\u27e9\s*[.?!]?)?\s*$",
+    re.I,
+)
+# What the lead of such a request may ask: the cost, a price, a dose or an amount.
+_AT_RATE_ASKED = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:then\s+)?(?:work\s+out|what(?:'s|\s+is)|find|give\s+me)\s+)?"
+    r"(?:(?:what\s+(?:would|does|will|do)\s+\u27e8[^\u27e9]+\u27e9\s+cost(?:\s+to\s+(?:fill|buy))?)"
+    r"|(?:(?:the|his|her|its|their|my|our)\s+)?(?:cost|price|dose|bill)"
+    r"|how\s+many\s+(?P<many>[a-z]+\d?)(?:\s+of\s+[a-z]+)?)\s*$",
+    re.I,
+)
+
+
+def _read_result_at_unit_rate(text: str, titles: dict[str, str]) -> tuple[Node, str] | None:
+    """An earlier amount priced or scaled at a rate per the unit its title says it is in
+    ("How many litres is that", "Average of 28.4, 27.9 kg"): the amount times the rate;
+    None unless the one earlier result is named once, the question is a cost, price, dose
+    or an amount of the rate's own unit, and the title's unit is the rate's."""
+    asked = _RESULT_AT_UNIT_RATE.match(text.strip())
+    if asked is None or (asked.group("inner") is None) == (asked.group("step") is None):
+        return None
+    lead = asked.group("lead")
+    question = _AT_RATE_ASKED.match(lead)
+    if question is None or ("\u27e8" in lead) != lead.lower().lstrip().startswith(
+        ("what would", "what does", "what will", "what do")
+    ):
+        return None
+    step = asked.group("inner") or asked.group("step")
+    top = asked.group("top")
+    if top is not None and unit_of(top) is None:
+        return None  # "at 2.40 a litre" is money; "at 0.5 mg per kg" a unit over a unit
+    many = question.group("many")
+    if many is not None and (top is None or unit_of(many) != unit_of(top)):
+        return None  # "how many days ... at 0.65 kg a day" asks another figure
+    per, result = unit_of(asked.group("unit")), _title_unit(titles.get(step, ""))
+    if per is None or result is None or per != result:
+        return None
+    rate = asked.group("rate")
+    said = f"at {rate} {top + ' ' if top else ''}a {asked.group('unit')}"
+    return Op("*", Name(step), Num(float(rate), rate)), said
+
+
+# "how many days does that last at 0.65 kg a day. Use ⟨s1⟩": an earlier amount used up at
+# a rate of its own unit per period.
+_RESULT_LASTS = re.compile(
+    r"^\s*(?:and\s+)?(?:then\s+)?how\s+many\s+(?P<periods>[a-z]+)\s+(?:does|will|would)\s+"
+    r"(?:\u27e8(?P<inner>[^\u27e9]+)\u27e9|that|it|this)\s+last(?:\s+(?:me|us|him|her|them))?"
+    r"\s+at\s+(?P<rate>\d+(?:\.\d+)?)\s*(?P<top>[a-z]+\d?)\s+(?:a|an|per|each)\s+"
+    r"(?P<per>[a-z]+)\s*[.?!]?\s*(?:(?:use\s+)?\u27e8(?P<step>[^\u27e9]+)\u27e9\s*[.?!]?)?\s*$",
+    re.I,
+)
+_PERIODS = frozenset({"hour", "day", "week", "fortnight", "month", "year"})
+
+
+def read_result_lasting(text: str, titles: dict[str, str]) -> tuple[Node, str] | None:
+    """ "how many days does ⟨s1⟩ last at 0.65 kg a day" of a total in kg: that amount over
+    the rate; None unless the earlier result is named once, the periods asked are the
+    rate's and the rate's amount is in the unit the step's title says its result is in."""
+    asked = _RESULT_LASTS.match(text.strip())
+    if asked is None or (asked.group("inner") is None) == (asked.group("step") is None):
+        return None
+    period = asked.group("per").lower()
+    if period not in _PERIODS or singular(asked.group("periods").lower()) != period:
+        return None
+    step = asked.group("inner") or asked.group("step")
+    used, result = unit_of(asked.group("top")), _title_unit(titles.get(step, ""))
+    if used is None or result is None or used != result:
+        return None
+    rate = asked.group("rate")
+    return Op("/", Name(step), Num(float(rate), rate)), f"{period}s at {rate} a {period}"
+
+
 def read_result_at_rate(text: str, titles: dict[str, str]) -> tuple[Node, str] | None:
     """ "add up my mileage this week 42, 67, 38 then work out the allowance at 45p a mile":
     the earlier step's amount times the rate for each of its units; None unless the step's
@@ -176,7 +301,7 @@ def read_result_at_rate(text: str, titles: dict[str, str]) -> tuple[Node, str] |
     only number."""
     asked = _RESULT_AT_RATE.search(text.strip())
     if asked is None:
-        return None
+        return _read_result_at_unit_rate(text, titles)
     unit = asked.group("unit").lower()
     title = titles.get(asked.group("step"), "").lower()
     if not any(_names_unit(word, unit) for word in re.findall(r"[a-z]+", title)):

@@ -232,6 +232,8 @@ _SHARE_NAMED = re.compile(
     r"markup|deposit|raise|increase)\b",
     re.I,
 )
+# "add 20% vat", "then put a 10% tip on": the percentage added, as told, not asked about.
+_TOLD_TO_ADD = re.compile(r"^\s*(?:(?:and\s+)?then\s+)?(?:add|put)\s+(?:an?\s+)?\d", re.I)
 # "How much is left?" after something is taken off.
 # "the balance due", "what's outstanding": what is left to pay after a deposit.
 _ASKS_LEFT = re.compile(
@@ -449,7 +451,8 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     asks_left = bool(_ASKS_LEFT.search(task))
     if asks_left and not taken_off:
         return None
-    asks_final = asks_left or bool(_ASKS_FINAL.search(task))
+    # "the job came to 2,340. add 20% vat": told to add it, the amount with it is asked.
+    asks_final = asks_left or bool(_ASKS_FINAL.search(task) or _TOLD_TO_ADD.match(task))
     # "What's a 15% tip?" asks for the share; "What do I pay with a 15% tip?" does not.
     asks_share = bool(_ASKS_SHARE.search(task) or (kept and _ASKS_LOST.search(task))) or (
         not asks_final

@@ -1800,6 +1800,34 @@ def _trip_said_of_double(match: re.Match[str]) -> str:
     )
 
 
+# Amounts named as taken off what is owed: "the 500 deposit already paid", "the 10 coupon".
+_DEDUCTION = (
+    r"(?:deposit|coupon|voucher|refund|credit|down\s?payment)"
+    r"(?:\s+(?:(?:i|we|they|you|he|she)\s+)?(?:have\s+|had\s+)?(?:already\s+)?"
+    r"(?:paid|put\s+down|used))?"
+)
+
+
+def _taken_off(match: re.Match[str]) -> str:
+    """ "take off 500", "take 10 off ⟨s1⟩", "knock the 500 deposit off 2,000": "subtract 500
+    (from ...)", when "off" is said once, before the amount or right after it."""
+    if bool(match.group("first")) == bool(match.group("after")):
+        return match.group(0)
+    amount = match.group("amount")
+    if match.group("after") and re.match(
+        r"\s*(?:\u27e8|[\u00a3$\u20ac]?\d)", match.string[match.end() :]
+    ):
+        return f"subtract {amount} from"
+    return f"subtract {amount}"
+
+
+# Charges named after a percentage added to an amount: "20% vat", "25% gift aid".
+_ADDED_CHARGE = (
+    r"(?:vat|tax|gst|hst|tip|service(?:\s+charge)?|gratuity|gift\s+aid|contingency|"
+    r"mark-?up|surcharge)"
+)
+
+
 _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "son's homework: 3/4 + 2/5", "maths hw q: ...", "... for my physics homework": whose
     # homework it is says nothing of the arithmetic.
@@ -1985,21 +2013,69 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"then add \1%",
     ),
+    # "take off the 500 deposit already paid. use ⟨s1⟩", "take 10 off ⟨s1⟩", "knock 50 off
+    # 245": an amount (no percentage) taken away, as "subtract"; a deposit, coupon or
+    # voucher named after it says only what it is.
+    (
+        re.compile(
+            r"\b(?:take|knock)\s+(?P<first>off\s+)?(?:(?:the|a|my|our)\s+)?"
+            r"(?P<amount>[\u00a3$\u20ac]?\d+(?:\.\d+)?)(?![\d.,]*\d)(?:\s+" + _DEDUCTION + r")?"
+            r"(?P<after>\s+off\b)?"
+            r"(?=\s*(?:[.?!,;]|$|(?:from|use|and|then)\b|\u27e8|[\u00a3$\u20ac]?\d))"
+        ),
+        _taken_off,
+    ),
+    # "20% on top of 45", "put 20% vat on top of ⟨s1⟩": the amount with the percentage added,
+    # not the percentage of it (9 of 45 is what was added, not what is paid).
+    (
+        re.compile(
+            r"(?:\b(?:add|put)\s+(?:an?\s+)?)?(\d+(?:\.\d+)?\s*%)(?:\s+" + _ADDED_CHARGE + r")?"
+            r"\s+on\s+top\s+of\s+(?:(?:the|a|an|my|our)\s+)?"
+            r"([\u00a3$\u20ac]?\d+(?:\.\d+)?(?![\d.,]*\d)|\u27e8[^\u27e9]+\u27e9)"
+        ),
+        lambda m: (
+            # "what's the 20% vat on top of 45": the charge itself may be asked.
+            m.group(0)
+            if re.search(r"\b(?:the|much(?:\s+is)?)\s*$", m.string[: m.start()])
+            else f"{m.group(2)} plus {m.group(1)}"
+        ),
+    ),
+    # "put 20% vat on top", "put 25% gift aid on the lot": a charge put on is added.
+    (
+        re.compile(
+            r"\bput\s+(?:an?\s+(?:extra\s+)?)?(?=\d+(?:\.\d+)?\s*%(?:\s+" + _ADDED_CHARGE + r")?"
+            r"\s+on\b)"
+        ),
+        "add ",
+    ),
+    # "add 25% gift aid on all of it", "add 20% vat on the lot": on the whole amount before,
+    # as "on top"; "on all of ⟨s1⟩" is that result.
+    (
+        re.compile(
+            r"(\badd\s+(?:an?\s+)?\d+(?:\.\d+)?\s*%(?:\s+" + _ADDED_CHARGE + r")?)\s+on\s+"
+            r"(?:the\s+(?:whole\s+)?lot|everything|it\s+all|all\s+of\s+(?:it|that))"
+            r"(?=\s*(?:[.?!,;]|use\b|$))"
+        ),
+        r"\1 on top",
+    ),
+    (
+        re.compile(
+            r"(\badd\s+(?:an?\s+)?\d+(?:\.\d+)?\s*%(?:\s+" + _ADDED_CHARGE + r")?)\s+on\s+"
+            r"(?:all\s+of\s+|the\s+whole\s+of\s+)?(?=\u27e8)"
+        ),
+        r"\1 to ",
+    ),
     # "add 20% vat on top", "12.5% service on top": the percentage added to the amount
     # before; "on top" says no more.
     (
-        re.compile(
-            r"(\d%(?:\s+(?:vat|tax|gst|hst|tip|service(?:\s+charge)?|gratuity))?)\s+on\s+top\b"
-        ),
+        re.compile(r"(\d%(?:\s+" + _ADDED_CHARGE + r")?)\s+on\s+top\b(?!\s+of\b)"),
         r"\1",
     ),
     # "add 20% vat to the average": the tax named is the percentage added, as "add 20% to";
-    # so is a restaurant's service charge ("add 12.5% service").
+    # so is a restaurant's service charge ("add 12.5% service"), gift aid on donations or a
+    # builder's contingency.
     (
-        re.compile(
-            r"\b(add\s+\d+(?:\.\d+)?\s*%)\s+(?:vat|tax|gst|hst|tip|service(?:\s+charge)?|"
-            r"gratuity)\s*(?=to\b|[.?!,]|$)"
-        ),
+        re.compile(r"\b(add\s+\d+(?:\.\d+)?\s*%)\s+" + _ADDED_CHARGE + r"\s*(?=to\b|[.?!,]|$)"),
         r"\1 ",
     ),
     # "23,40 € / 17,85 € - media?": Spanish and Italian for a mean, asked at the end (no
