@@ -184,7 +184,10 @@ _CLOSING_WORD_RE = re.compile(r"[\s,]+(?:then|now|please|pls)\s*(?P<mark>[.!?]*)
 # "what do they add up to?": the sum of the same numbers, asked in a question.
 _ADD_UP_RE = re.compile(
     _LEAD + r"what\s+(?:do|does|would|will)\s+(?:they|those|these|it|that)\s+(?:all\s+)?"
-    r"(?:add\s+up\s+to|come\s+to|total)\s*(?:then\s*)?(?P<mark>[.!?]*)\s*$",
+    r"(?:add\s+up\s+to|come\s+to|total)"
+    # "what do those come to added together": the adding said twice.
+    r"(?:\s+(?:added\s+(?:up|together)|all\s+together|altogether|in\s+total))?"
+    r"\s*(?:then\s*)?(?P<mark>[.!?]*)\s*$",
     re.I,
 )
 
@@ -243,6 +246,9 @@ _CONTINUES_ARITHMETIC = re.compile(
     + r"|(?:take|knock)\s+"
     + _EARLIER
     + r"\s+(?:off|away\s+from|from)\s+(?:of\s+)?\d[\d,]*(?:\.\d+)?(?!\s*(?:%|percent))"
+    # "take 15% off that", "knock 10 percent off it": the value before, less a share of it.
+    + r"|(?:take|knock)\s+\d[\d,]*(?:\.\d+)?\s*(?:%|percent)\s+off\s+(?:of\s+)?"
+    + _EARLIER
     # "take 15% of that", "now 20 percent of it": a share of the value before.
     + r"|(?:take\s+|get\s+|find\s+)?\d[\d,]*(?:\.\d+)?\s*(?:%|percent)\s+of\s+"
     + _EARLIER
@@ -536,7 +542,10 @@ def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
         rest,
         flags=re.I,
     )
-    if re.match(r"(?:split|divide)\s+(?!by\b)", rest, re.I) and previous.rstrip().endswith("?"):
+    # "knock 10% off that": said as the "take ... off" it is.
+    rest = re.sub(r"^knock(?=\s+\d[\d,.]*\s*(?:%|percent)\s+off\b)", "take", rest, flags=re.I)
+    shares = r"(?:split|divide)\s+(?!by\b)|take\s+\d[\d,.]*\s*(?:%|percent)\s+off\b"
+    if re.match(shares, rest, re.I) and previous.rstrip().endswith("?"):
         # "total?" then "split that between the three of us": the question, then its share.
         return f"{previous.rstrip()} then {rest}"
     return f"{previous.rstrip(' .?!')}, then {rest}"
@@ -638,6 +647,36 @@ def _spliced(text: str, span: tuple[int, int], new: str) -> str:
     return text[: span[0]] + new + text[span[1] :]
 
 
+# "what if it was thirty five percent": a percentage spelled out, in figures.
+_UNITS_SPELLED = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS_SPELLED = [
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+]  # fmt: skip
+_TENS_SPELLED = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_SPELLED_VALUES = {
+    **{w: i + 1 for i, w in enumerate(_UNITS_SPELLED)},
+    **{w: i + 10 for i, w in enumerate(_TEENS_SPELLED)},
+    **{w: 10 * (i + 2) for i, w in enumerate(_TENS_SPELLED)},
+}
+_SPELLED_PERCENT_RE = re.compile(
+    r"\b(?:(?P<tens>"
+    + "|".join(_TENS_SPELLED)
+    + r")(?:[\s-]+(?P<unit>"
+    + "|".join(_UNITS_SPELLED)
+    + r"))?|(?P<alone>"
+    + "|".join(_UNITS_SPELLED + _TEENS_SPELLED)
+    + r"))\s*(?:percent|per\s+cent)\b",
+    re.I,
+)
+
+
+def _percent_in_figures(match: re.Match[str]) -> str:
+    """ "thirty five percent" as "35 percent"."""
+    words = [w.lower() for w in (match["tens"], match["unit"], match["alone"]) if w]
+    return f"{sum(_SPELLED_VALUES[w] for w in words)} percent"
+
+
 def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     """Rewrite a follow-up as the previous task with the new subject; else return ``text``.
 
@@ -650,6 +689,9 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     while earlier and earlier[-1].strip() == text.strip():
         earlier.pop()
     text = _KIND_IN_BRACKETS.sub(r"\2 \1", text)
+    text = _SPELLED_PERCENT_RE.sub(_percent_in_figures, text)
+    # "and 12 per cent?": one word, or "per" was read as the unit of 12.
+    text = re.sub(r"(?<=\d)\s*per\s+cent\b", " percent", text, flags=re.I)
     if _IN_UNIT_RE.fullmatch(text.strip()):
         # "now in feet": the earlier conversion in another unit, or, with none before,
         # planned alone, to be refused for want of an amount.
@@ -738,6 +780,10 @@ _FIGURES_OF_ITEMS_RE = re.compile(
 )
 
 
+# The period whose parts a list over it is said of: the days of a week, the weeks of a month.
+_PARTS_OF = {"day": "week", "week": "month", "month": "year"}
+
+
 def _items_unnamed(text: str, earlier: Sequence[str]) -> str:
     """ "lowest and highest day?" after "eggs collected each day 158, 171, 149" is "lowest
     and highest?": the noun names the items of the earlier list when the earlier request
@@ -748,6 +794,9 @@ def _items_unnamed(text: str, earlier: Sequence[str]) -> str:
         return text
     noun = singular(match.group("noun"))
     named = {singular(w) for w in re.findall(r"[a-z]+", earlier[-1].lower())}
+    # "and the mean and median day?" after "takings this week: 412.50, 388.20, ...": the
+    # items of a list over a period are its parts.
+    named |= {part for part, whole in _PARTS_OF.items() if whole in named}
     if noun not in named or len(re.findall(r"\d+(?:\.\d+)?", earlier[-1])) < 3:
         return text
     candidate = match.group("figures") + match.group("rest")
