@@ -3272,3 +3272,33 @@ def test_new_amounts_with_no_one_place_are_not_placed(
 ) -> None:
     result = plan(follow_up, history=(previous,))
     assert placed not in " ".join(s.instruction for s in result.steps).lower()
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        # a share taken off the earlier answer
+        ("shoes 60, socks 12, laces 4, total?", "take 20% off that",
+         "take 20% off the result of step s1"),
+        ("what is 250 + 40", "knock 10 percent off it", "take 10 percent off"),
+        # the adding said twice
+        ("mean of 4, 9, 11", "what do those come to added together", "sum of 4, 9, 11"),
+        # the parts of the period a list is over
+        ("sales this week: 210, 185, 240, 199, 305", "and the mean and median day?",
+         "mean and median of"),
+        # a percentage spelled out, and "per cent"
+        ("what's 15% of 240", "what if it was twenty five percent", "25 percent of 240"),
+        ("what's 15% of 240", "and 18 per cent?", "18 percent of 240"),
+    ],
+)  # fmt: skip
+def test_follow_ups_said_in_other_words_go_on_from_the_earlier_request(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in " ".join(s.instruction for s in result.steps).lower()
+
+
+def test_a_list_over_a_period_is_not_of_other_parts() -> None:
+    # the weeks are no parts of a week: "day" names the parts, "month" does not
+    result = plan("and the mean month?", history=("sales this week: 210, 185, 240, 199",))
+    assert "mean of" not in " ".join(s.instruction for s in result.steps).lower()
