@@ -3302,3 +3302,25 @@ def test_a_list_over_a_period_is_not_of_other_parts() -> None:
     # the weeks are no parts of a week: "day" names the parts, "month" does not
     result = plan("and the mean month?", history=("sales this week: 210, 185, 240, 199",))
     assert "mean of" not in " ".join(s.instruction for s in result.steps).lower()
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        ("45 on the register, 39 came today. attendance %?", "and yesterday 41 came",
+         "41 came today"),
+        ("30 in the squad, 24 trained this week, what %?", "and 27 trained last week",
+         "27 trained this week"),
+    ],
+)  # fmt: skip
+def test_a_new_number_of_those_who_did_it_follows_the_previous_request(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in " ".join(s.instruction for s in result.steps).lower()
+
+
+def test_a_new_number_of_those_who_did_it_needs_one_number_of_them() -> None:
+    # 18 or 4 voted: which one is meant is not said
+    result = plan("and 20 voted", history=("24 members, 18 voted yes, 4 voted no, turnout %?",))
+    assert "20 voted yes" not in " ".join(s.instruction for s in result.steps).lower()

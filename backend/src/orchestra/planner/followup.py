@@ -733,6 +733,7 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         or _new_size(text, earlier)
         or _parallel_amounts(text, earlier)
         or _new_out_of(text, earlier)
+        or _new_count_before_verb(text, earlier)
     )
     if rated is not None:
         return rated
@@ -1250,6 +1251,32 @@ def _new_count_done(text: str, earlier: Sequence[str]) -> str | None:
         )
     )
     return None if old is None else _spliced(previous, old.span("count"), match["count"])
+
+
+# "and last week 33 came" after "38 in the choir, 29 came tonight. attendance %?": a new
+# number of those who did what the earlier request said, on another occasion.
+_WHEN = (
+    r"(?:(?:last|this|next)\s+(?:week|month|year|time|night|season|term)|yesterday|today|"
+    r"tonight|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+)
+_NEW_COUNT_BEFORE_VERB_RE = re.compile(
+    _LEAD + r"(?:" + _WHEN + r"[\s,]+)?(?:(?:only|just)\s+)?(?P<count>\d+)\s+(?P<verb>[a-z]+)"
+    r"(?:[\s,]+" + _WHEN + r")?\s*[.!?]*$",
+    re.I,
+)
+
+
+def _new_count_before_verb(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and last week 33 came" after "38 in the choir, 29 came tonight. attendance %?" is
+    that request with "33 came"; None unless the earlier request says exactly one whole
+    number right before a form of the same verb."""
+    match = _NEW_COUNT_BEFORE_VERB_RE.match(text.strip())
+    if match is None or not earlier or is_unit(match["verb"]):
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    forms = "|".join(sorted(_forms_of(match["verb"])))
+    old = _only(list(re.finditer(rf"(?<![\w.,])\d+(?=\s+(?:{forms})\b)", previous, re.I)))
+    return None if old is None else _spliced(previous, old.span(), match["count"])
 
 
 # "and if we hit 25,000" after "18,400 downloads at $22 cpm, ad revenue?": the count the
