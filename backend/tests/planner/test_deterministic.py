@@ -3217,3 +3217,119 @@ def test_a_count_reached_with_two_counts_before_is_not_placed() -> None:
 def test_a_number_alone_takes_the_place_of_no_words() -> None:
     result = plan("and if i shift 50", history=("etsy takes 6.5% of each sale, sold 38 at £22",))
     assert "6.5%" not in result.steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        # amounts alone: each in the place of the one amount of its unit, or clock time
+        ("rowed 3000 m in 13:05, split per 500m?", "and 5000 m in 22:40", "rowed 5000 m in 22:40"),
+        ("walked 8 km in 1:36:00, pace per km?", "what about if i do 1:30:00",
+         "walked 8 km in 1:30:00"),
+        ("90 l rain butt, we use 15 l a day, how many days", "and if we cut down to 10 l a day",
+         "we use 10 l a day"),
+        # a unit's definition holds no amount to replace
+        ("gust of 30 knots, in km/h? (1 knot = 1.852 km/h)", "and 45 knots", "gust of 45 knots"),
+        ("cat is 4 kg and the dose is 0.5 mg/kg, how many mg", "and for the 6.2 kg tabby?",
+         "cat is 6.2 kg"),
+        ("paid 9,400 won for a taxi, £1 = 1700 won. in pounds?",
+         "and 25,500 won for the hotel dinner", "paid 25,500 won for a taxi, £1 = 1700 won"),
+        # a new rate after "at", or per the same thing
+        ("$500 in euros at 0.92 to the dollar", "and at 0.95", "at 0.95 to the dollar"),
+        ("180 pages at 45 pages an hour, how many hours", "and at 60 an hour",
+         "at 60 pages an hour"),
+        ("2 kw heater on 6 hours, 28p per kwh, cost?", "and at 19.5p", "19.5p per kwh"),
+        ("trim is 3.20 a metre, need 6.5 m, cost?", "and the velvet one at 4.75 a metre",
+         "trim is 4.75 a metre"),
+        ("r$200 in dollars at 5.4 reais to the dollar", "and if the rate goes up to 5.6",
+         "at 5.6 reais to the dollar"),
+        ("10 shirts at 12 and 4 coats at 30, total?", "and if coats go up to 35", "4 coats at 35"),
+        ("we use 4,200 kWh a year at 25p per kWh, annual cost?", "and if we use 3,900",
+         "we use 3,900 kwh"),
+        ("got 31 out of 40 on the test, as a %", "and 36 out of 40 in the retake",
+         "got 36 out of 40 on the test"),
+        ("meal is 62.40 for the table", "and with a 12.5% service charge", "add 12.5% to that"),
+    ],
+)  # fmt: skip
+def test_new_amounts_take_the_place_of_the_earlier_ones_of_their_kind(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in " ".join(s.instruction for s in result.steps).lower()
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "placed"),
+    [
+        # two amounts of the unit: which one is meant is not said
+        ("ran 5 km to work and 7 km home, total km?", "and 6 km", "ran 6 km"),
+        # two clock times for one
+        ("ran 10 km in 48:00, pace per km?", "and 47:00 and 46:00", "10 km in 4"),
+        # a rate per another thing than the one before
+        ("90 l rain butt, we use 15 l a day, how many days", "and 10 l a week", "rain butt"),
+        # words that are no follow-up's
+        ("swam 1500 m in 27:45, pace per 100m?", "and 2000 m in 38:20 in the sea, colder",
+         "swam 2000"),
+        # a rate when a price was said
+        ("40 litres of diesel at £1.55 a litre", "and if the rate was 1.60", "diesel at"),
+        # two scores out of a total
+        ("got 31 out of 40 and 22 out of 30, overall %", "and 36 out of 40", "overall"),
+    ],
+)  # fmt: skip
+def test_new_amounts_with_no_one_place_are_not_placed(
+    previous: str, follow_up: str, placed: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert placed not in " ".join(s.instruction for s in result.steps).lower()
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        # a share taken off the earlier answer
+        ("shoes 60, socks 12, laces 4, total?", "take 20% off that",
+         "take 20% off the result of step s1"),
+        ("what is 250 + 40", "knock 10 percent off it", "take 10 percent off"),
+        # the adding said twice
+        ("mean of 4, 9, 11", "what do those come to added together", "sum of 4, 9, 11"),
+        # the parts of the period a list is over
+        ("sales this week: 210, 185, 240, 199, 305", "and the mean and median day?",
+         "mean and median of"),
+        # a percentage spelled out, and "per cent"
+        ("what's 15% of 240", "what if it was twenty five percent", "25 percent of 240"),
+        ("what's 15% of 240", "and 18 per cent?", "18 percent of 240"),
+    ],
+)  # fmt: skip
+def test_follow_ups_said_in_other_words_go_on_from_the_earlier_request(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in " ".join(s.instruction for s in result.steps).lower()
+
+
+def test_a_list_over_a_period_is_not_of_other_parts() -> None:
+    # the weeks are no parts of a week: "day" names the parts, "month" does not
+    result = plan("and the mean month?", history=("sales this week: 210, 185, 240, 199",))
+    assert "mean of" not in " ".join(s.instruction for s in result.steps).lower()
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        ("45 on the register, 39 came today. attendance %?", "and yesterday 41 came",
+         "41 came today"),
+        ("30 in the squad, 24 trained this week, what %?", "and 27 trained last week",
+         "27 trained this week"),
+    ],
+)  # fmt: skip
+def test_a_new_number_of_those_who_did_it_follows_the_previous_request(
+    previous: str, follow_up: str, expected: str
+) -> None:
+    result = plan(follow_up, history=(previous,))
+    assert expected in " ".join(s.instruction for s in result.steps).lower()
+
+
+def test_a_new_number_of_those_who_did_it_needs_one_number_of_them() -> None:
+    # 18 or 4 voted: which one is meant is not said
+    result = plan("and 20 voted", history=("24 members, 18 voted yes, 4 voted no, turnout %?",))
+    assert "20 voted yes" not in " ".join(s.instruction for s in result.steps).lower()

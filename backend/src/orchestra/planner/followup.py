@@ -134,7 +134,8 @@ _FOLLOW_UP_PATTERNS = (
         r"used|use|made|make|sold|sell|bought|buy|ate|eat|did|do|drove|drive)"
         # "what if i put in 137.50 a month", "put aside", "put away".
         r"(?:\s+(?:away|in|aside|by))?)\s+)?"
-        r"(?:an?\s+)?"
+        # "and the 31 mile one", "and for the 8.5 kg terrier": the amount, said of a thing.
+        r"(?:an?\s+|the\s+)?"
         r"(?P<subject>\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|"
         r"(?!instead\b)[A-Za-z]+\b)?"
         # "and 12 st 4 lb?": one amount said in two units, the larger first.
@@ -142,6 +143,9 @@ _FOLLOW_UP_PATTERNS = (
         r"(?:\s*(?:,|,?\s*and)\s*\$?\d[\d,]*(?:\.\d+)?)*)"
         # "and for a 28 kg child?": the amount, said of whom it is.
         r"(?:\s+(?!instead\b)[a-z]+)?"
+        # "and 14,800 yen for the museum and dinner": what the amount is for, which changes
+        # nothing of the sum.
+        r"(?:\s+for\s+(?:the|my|our|a|an|this|next)\s+[a-z][a-z' ]*?)?"
         # "make it 15% instead": the word saying it replaces the other is no unit.
         r"(?:\s+instead)?\s*[.!?]*$",
         re.I | re.S,
@@ -180,7 +184,10 @@ _CLOSING_WORD_RE = re.compile(r"[\s,]+(?:then|now|please|pls)\s*(?P<mark>[.!?]*)
 # "what do they add up to?": the sum of the same numbers, asked in a question.
 _ADD_UP_RE = re.compile(
     _LEAD + r"what\s+(?:do|does|would|will)\s+(?:they|those|these|it|that)\s+(?:all\s+)?"
-    r"(?:add\s+up\s+to|come\s+to|total)\s*(?:then\s*)?(?P<mark>[.!?]*)\s*$",
+    r"(?:add\s+up\s+to|come\s+to|total)"
+    # "what do those come to added together": the adding said twice.
+    r"(?:\s+(?:added\s+(?:up|together)|all\s+together|altogether|in\s+total))?"
+    r"\s*(?:then\s*)?(?P<mark>[.!?]*)\s*$",
     re.I,
 )
 
@@ -239,6 +246,9 @@ _CONTINUES_ARITHMETIC = re.compile(
     + r"|(?:take|knock)\s+"
     + _EARLIER
     + r"\s+(?:off|away\s+from|from)\s+(?:of\s+)?\d[\d,]*(?:\.\d+)?(?!\s*(?:%|percent))"
+    # "take 15% off that", "knock 10 percent off it": the value before, less a share of it.
+    + r"|(?:take|knock)\s+\d[\d,]*(?:\.\d+)?\s*(?:%|percent)\s+off\s+(?:of\s+)?"
+    + _EARLIER
     # "take 15% of that", "now 20 percent of it": a share of the value before.
     + r"|(?:take\s+|get\s+|find\s+)?\d[\d,]*(?:\.\d+)?\s*(?:%|percent)\s+of\s+"
     + _EARLIER
@@ -503,7 +513,9 @@ _EXTRA_SHARE = re.compile(
     r"(?:an?\s+)?(?:extra\s+|another\s+)?(?P<share>\d+(?:\.\d+)?\s*(?:%|percent))"
     r"(?:\s+(?:extra|more|on\s+top))?"
     # "and with 20% vat" after "... - total?": the tax added to the total.
-    r"(?:\s+(?:vat|tax|gst|hst|sales\s+tax)(?:\s+on\s+top)?)?"
+    # "and with a 10% tip on top": a tip or service charge, added the same way.
+    r"(?:\s+(?:vat|tax|gst|hst|sales\s+tax|tip|service(?:\s+charge)?|gratuity)"
+    r"(?:\s+on\s+top)?)?"
     r"(?:\s+(?:for|to\s+allow\s+for)\s+(?:the\s+)?(?:cuts|cutting|waste|wastage|breakages?|"
     r"spares?|offcuts|mistakes|contingency))?\s*[.!?]*$",
     re.I,
@@ -530,7 +542,10 @@ def _continues_arithmetic(text: str, earlier: Sequence[str]) -> str | None:
         rest,
         flags=re.I,
     )
-    if re.match(r"(?:split|divide)\s+(?!by\b)", rest, re.I) and previous.rstrip().endswith("?"):
+    # "knock 10% off that": said as the "take ... off" it is.
+    rest = re.sub(r"^knock(?=\s+\d[\d,.]*\s*(?:%|percent)\s+off\b)", "take", rest, flags=re.I)
+    shares = r"(?:split|divide)\s+(?!by\b)|take\s+\d[\d,.]*\s*(?:%|percent)\s+off\b"
+    if re.match(shares, rest, re.I) and previous.rstrip().endswith("?"):
         # "total?" then "split that between the three of us": the question, then its share.
         return f"{previous.rstrip()} then {rest}"
     return f"{previous.rstrip(' .?!')}, then {rest}"
@@ -632,6 +647,36 @@ def _spliced(text: str, span: tuple[int, int], new: str) -> str:
     return text[: span[0]] + new + text[span[1] :]
 
 
+# "what if it was thirty five percent": a percentage spelled out, in figures.
+_UNITS_SPELLED = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS_SPELLED = [
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+]  # fmt: skip
+_TENS_SPELLED = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_SPELLED_VALUES = {
+    **{w: i + 1 for i, w in enumerate(_UNITS_SPELLED)},
+    **{w: i + 10 for i, w in enumerate(_TEENS_SPELLED)},
+    **{w: 10 * (i + 2) for i, w in enumerate(_TENS_SPELLED)},
+}
+_SPELLED_PERCENT_RE = re.compile(
+    r"\b(?:(?P<tens>"
+    + "|".join(_TENS_SPELLED)
+    + r")(?:[\s-]+(?P<unit>"
+    + "|".join(_UNITS_SPELLED)
+    + r"))?|(?P<alone>"
+    + "|".join(_UNITS_SPELLED + _TEENS_SPELLED)
+    + r"))\s*(?:percent|per\s+cent)\b",
+    re.I,
+)
+
+
+def _percent_in_figures(match: re.Match[str]) -> str:
+    """ "thirty five percent" as "35 percent"."""
+    words = [w.lower() for w in (match["tens"], match["unit"], match["alone"]) if w]
+    return f"{sum(_SPELLED_VALUES[w] for w in words)} percent"
+
+
 def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     """Rewrite a follow-up as the previous task with the new subject; else return ``text``.
 
@@ -644,6 +689,9 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
     while earlier and earlier[-1].strip() == text.strip():
         earlier.pop()
     text = _KIND_IN_BRACKETS.sub(r"\2 \1", text)
+    text = _SPELLED_PERCENT_RE.sub(_percent_in_figures, text)
+    # "and 12 per cent?": one word, or "per" was read as the unit of 12.
+    text = re.sub(r"(?<=\d)\s*per\s+cent\b", " percent", text, flags=re.I)
     if _IN_UNIT_RE.fullmatch(text.strip()):
         # "now in feet": the earlier conversion in another unit, or, with none before,
         # planned alone, to be refused for want of an amount.
@@ -683,6 +731,9 @@ def resolve_follow_up(text: str, history: Sequence[str]) -> str:
         or _reached(text, earlier)
         or _named_what_if(text, earlier)
         or _new_size(text, earlier)
+        or _parallel_amounts(text, earlier)
+        or _new_out_of(text, earlier)
+        or _new_count_before_verb(text, earlier)
     )
     if rated is not None:
         return rated
@@ -730,6 +781,10 @@ _FIGURES_OF_ITEMS_RE = re.compile(
 )
 
 
+# The period whose parts a list over it is said of: the days of a week, the weeks of a month.
+_PARTS_OF = {"day": "week", "week": "month", "month": "year"}
+
+
 def _items_unnamed(text: str, earlier: Sequence[str]) -> str:
     """ "lowest and highest day?" after "eggs collected each day 158, 171, 149" is "lowest
     and highest?": the noun names the items of the earlier list when the earlier request
@@ -740,6 +795,9 @@ def _items_unnamed(text: str, earlier: Sequence[str]) -> str:
         return text
     noun = singular(match.group("noun"))
     named = {singular(w) for w in re.findall(r"[a-z]+", earlier[-1].lower())}
+    # "and the mean and median day?" after "takings this week: 412.50, 388.20, ...": the
+    # items of a list over a period are its parts.
+    named |= {part for part, whole in _PARTS_OF.items() if whole in named}
     if noun not in named or len(re.findall(r"\d+(?:\.\d+)?", earlier[-1])) < 3:
         return text
     candidate = match.group("figures") + match.group("rest")
@@ -1050,13 +1108,32 @@ _PLAIN_NUMBER_RE = re.compile(r"(?<![\w.,%])\d+(?:\.\d+)?(?![\w%]|[.,]\d)")
 # one it gave after "at".
 _AT_PRICE = r"[$\u20ac\u00a3]?\d+(?:\.\d+)?p?"
 _NEW_PRICE_AT_RE = re.compile(
-    _LEAD + r"(?:(?:what|how)\s+about\s+|what\s+if\s+(?:it\s+was|it's|its)\s+)?at\s+"
-    r"(?P<price>" + _AT_PRICE + r")(?:\s+instead)?\s*[.!?]*$",
+    _LEAD + r"(?:(?:what|how)\s+about\s+|what\s+if\s+(?:it\s+was|it's|its)\s+)?"
+    # "what about the cheaper one at 24.95", "and in the gold one at 22.80 a metre": another
+    # of the same thing, at its own price.
+    r"(?:(?:in|with|for)\s+)?(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+one\s+)?at\s+"
+    r"(?P<price>" + _AT_PRICE + r")"
+    # "and at 30 a minute": the rate said with what it is per, which the earlier one was.
+    r"(?:\s+(?P<per>(?:a|an|per)\s+[a-z]+))?(?:\s+instead)?\s*[.!?]*$"
+    # "and if the rate drops to 1.12": the one rate said after "at", changed.
+    r"|" + _LEAD + r"(?:what\s+)?if\s+the\s+(?:exchange\s+)?rate\s+"
+    r"(?:is|was|were|drops\s+to|dropped\s+to|falls\s+to|fell\s+to|rises\s+to|rose\s+to|"
+    r"goes\s+(?:up|down)\s+to|went\s+(?:up|down)\s+to|changes\s+to)\s+"
+    r"(?P<rate>" + _AT_PRICE + r")(?:\s+instead)?\s*[.!?]*$",
     re.I,
+)
+# "27p per kwh", "£1.55 a litre": a price per something, said without "at".
+_PRICE_PER_RE = re.compile(
+    r"(?<![\w.,])(?P<price>" + _AT_PRICE + r")(?=\s*(?:a|an|per|/)\s*[a-z])", re.I
 )
 _PRICE_AT_RE = re.compile(r"\bat\s+(?P<price>" + _AT_PRICE + r")(?![\w.,%/])", re.I)
 # What follows a price said after "at": "a litre", "per kg", "each", or nothing.
 _AFTER_PRICE_RE = re.compile(r"\s*(?:$|[,.;?!]|(?:a|an|per|each|/)\b)", re.I)
+# What follows a rate said after "at": "1.16 to the pound", "1.17 euros to the pound", "28
+# changes a minute": a number of one thing per another.
+_AFTER_RATE_RE = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?P<per>(?:a|an|per)\s+[a-z]+|to\s+(?:the|a|one)\s+[a-z]+)\b", re.I
+)
 
 
 def _is_money(price: str) -> bool:
@@ -1075,13 +1152,44 @@ def _new_price_at(text: str, earlier: Sequence[str]) -> str | None:
     found = [
         m
         for m in _PRICE_AT_RE.finditer(previous)
-        if _AFTER_PRICE_RE.match(previous, m.end())
-        and (_is_money(m["price"]) or re.match(r"\s*(?:a|an|per|each|/)\b", previous[m.end() :]))
+        if (
+            _AFTER_PRICE_RE.match(previous, m.end())
+            and (
+                _is_money(m["price"]) or re.match(r"\s*(?:a|an|per|each|/)\b", previous[m.end() :])
+            )
+        )
+        or _AFTER_RATE_RE.match(previous, m.end())
     ]
+    new = match.group("price") or match.group("rate")
+    if not found and match["price"] and _is_money(new):
+        # "and at 24.5p" after "27p per kwh": the one price of its kind said per something,
+        # with no "at" before it.
+        pence = new.lower().endswith("p")
+        found = [
+            m
+            for m in _PRICE_PER_RE.finditer(previous)
+            if _is_money(m["price"]) and m["price"].lower().endswith("p") == pence
+        ]
+    elif not found and match["per"]:
+        # "and at 22.80 a metre" after "moulding is 14.50 a metre": the one price said per
+        # the same thing.
+        per = match["per"].split()[-1].lower()
+        found = [
+            m
+            for m in _PRICE_PER_RE.finditer(previous)
+            if re.match(rf"\s*(?:a|an|per|/)\s*{re.escape(per)}s?\b", previous[m.end() :], re.I)
+            and _is_money(m["price"]) == _is_money(new)
+        ]
     old = _only(found)
     if old is None:
         return None
-    new = match.group("price")
+    rate = _AFTER_RATE_RE.match(previous, old.end())
+    if match["per"] and (
+        rate is None or rate["per"].split()[-1].lower() != match["per"].split()[-1].lower()
+    ):
+        return None  # "and at 30 a minute" after a price a litre: not the same rate
+    if match["rate"] and (rate is None or _is_money(old["price"])):
+        return None  # "if the rate was 1.12" after a price: no rate was said
     if not _is_money(new) and _is_money(old["price"]):
         return None  # "at 80" for "at 68.5p": pence or pounds, not said
     return _spliced(previous, old.span("price"), new)
@@ -1091,7 +1199,8 @@ def _new_price_at(text: str, earlier: Sequence[str]) -> str | None:
 # request did (said in any tense), the rest of it the same.
 _NEW_COUNT_DONE_RE = re.compile(
     _LEAD + r"(?:what\s+)?if\s+(?:i|we|they|he|she|you)\s+(?:(?:only|just|then)\s+)?"
-    r"(?P<verb>[a-z]+)\s+(?P<count>\d+(?:\.\d+)?)\s*[.!?]*$",
+    # "and if we use 3,400": thousands grouped with commas.
+    r"(?P<verb>[a-z]+)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*[.!?]*$",
     re.I,
 )
 # Past forms not made by adding "ed" or "d".
@@ -1133,9 +1242,41 @@ def _new_count_done(text: str, earlier: Sequence[str]) -> str | None:
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     forms = "|".join(sorted(_forms_of(match["verb"])))
     old = _only(
-        list(re.finditer(rf"\b(?:{forms})\s+(?P<count>\d+(?:\.\d+)?)(?![\d.,%])", previous, re.I))
+        list(
+            re.finditer(
+                rf"\b(?:{forms})\s+(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\d.,%])",
+                previous,
+                re.I,
+            )
+        )
     )
     return None if old is None else _spliced(previous, old.span("count"), match["count"])
+
+
+# "and last week 33 came" after "38 in the choir, 29 came tonight. attendance %?": a new
+# number of those who did what the earlier request said, on another occasion.
+_WHEN = (
+    r"(?:(?:last|this|next)\s+(?:week|month|year|time|night|season|term)|yesterday|today|"
+    r"tonight|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+)
+_NEW_COUNT_BEFORE_VERB_RE = re.compile(
+    _LEAD + r"(?:" + _WHEN + r"[\s,]+)?(?:(?:only|just)\s+)?(?P<count>\d+)\s+(?P<verb>[a-z]+)"
+    r"(?:[\s,]+" + _WHEN + r")?\s*[.!?]*$",
+    re.I,
+)
+
+
+def _new_count_before_verb(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and last week 33 came" after "38 in the choir, 29 came tonight. attendance %?" is
+    that request with "33 came"; None unless the earlier request says exactly one whole
+    number right before a form of the same verb."""
+    match = _NEW_COUNT_BEFORE_VERB_RE.match(text.strip())
+    if match is None or not earlier or is_unit(match["verb"]):
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    forms = "|".join(sorted(_forms_of(match["verb"])))
+    old = _only(list(re.finditer(rf"(?<![\w.,])\d+(?=\s+(?:{forms})\b)", previous, re.I)))
+    return None if old is None else _spliced(previous, old.span(), match["count"])
 
 
 # "and if we hit 25,000" after "18,400 downloads at $22 cpm, ad revenue?": the count the
@@ -1183,7 +1324,7 @@ def _what_if(text: str, earlier: Sequence[str]) -> str | None:
 # fulls, takings?": the amount said right after the thing named, changed.
 _NAMED_WHAT_IF_RE = re.compile(
     _LEAD + r"(?:what\s+)?if\s+(?:the\s+|a\s+|an\s+)?(?P<name>[a-z]+(?:\s+[a-z]+){0,2}?)\s+"
-    r"(?:was|were|is|are|cost|costs|went\s+(?:up|down)\s+to)\s+"
+    r"(?:was|were|is|are|cost|costs|(?:went|go|goes)\s+(?:up|down)\s+to)\s+"
     r"[\u00a3$\u20ac]?(?P<value>\d+(?:\.\d+)?)\s*[.!?]*$",
     re.I,
 )
@@ -1201,12 +1342,165 @@ def _named_what_if(text: str, earlier: Sequence[str]) -> str | None:
     previous = resolve_follow_up(earlier[-1], earlier[:-1])
     name = r"\s+".join(map(re.escape, match["name"].split()))
     said = re.compile(
-        rf"\b{name}s?\s*(?:is\s+|are\s+|:\s*|=\s*)?[\u00a3$\u20ac]?"
+        # "12 trims at 40": the price of each, said after "at".
+        rf"\b{name}s?\s*(?:is\s+|are\s+|at\s+|:\s*|=\s*)?[\u00a3$\u20ac]?"
         r"(?P<amount>\d+(?:\.\d+)?)(?![\d%]|[.,]\d|\s*%)",
         re.I,
     )
     old = _only(list(said.finditer(previous)))
     return None if old is None else _spliced(previous, old.span("amount"), match["value"])
+
+
+# "1 knot = 1.15078 mph", "£1 = 188 yen": a unit defined by another, whose amounts are no
+# amounts of the request that a follow-up could change.
+_DEFINITION_RE = re.compile(
+    r"(?<![\w.])[\u00a3$\u20ac]?1\s*(?:[a-z]+\s*)?=\s*[\u00a3$\u20ac]?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s*[a-z]+)?",
+    re.I,
+)
+
+
+def _defined(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` lies in a definition of a unit said in ``text``."""
+    return any(
+        d.start() <= match.start() and match.end() <= d.end() for d in _DEFINITION_RE.finditer(text)
+    )
+
+
+# "and 2000 m in 38:20" after "swam 1500 m in 27:45, pace per 100m in seconds?", "and if id
+# done 49:45" after "ran 10k in 52:30, pace per km?": new amounts in the place of the
+# earlier request's own, each of a unit (or a time on a clock) it says exactly once.
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+_PARALLEL_AMOUNT_RE = re.compile(
+    rf"(?<![\w.:,])(?:(?P<clock>{_CLOCK})|(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\b"
+    # "12 l a day": an amount per something, which only takes the place of one per the same.
+    r"(?:\s+(?P<per>(?:a|an|per)\s+[a-z]+)\b)?)"
+    r"(?![:\d])",
+    re.I,
+)
+# The words such a follow-up is said with, besides its amounts.
+_PARALLEL_WORDS = frozenset(
+    [
+        "and",
+        "what",
+        "about",
+        "how",
+        "if",
+        "i",
+        "we",
+        "id",
+        "i'd",
+        "had",
+        "have",
+        "done",
+        "did",
+        "do",
+        "ran",
+        "run",
+        "swam",
+        "walked",
+        "rode",
+        "cycled",
+        "in",
+        "instead",
+        "then",
+        "ok",
+        "okay",
+        "so",
+        "now",
+        "only",
+        "just",
+        "cut",
+        "down",
+        "up",
+        "to",
+        "use",
+        "used",
+        "drop",
+        "go",
+        "went",
+    ]
+)
+
+
+def _parallel_amounts(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and 2000 m in 38:20" after "swam 1500 m in 27:45, pace per 100m in seconds?" is
+    "swam 2000 m in 38:20, pace per 100m in seconds?"; None unless the follow-up is only
+    amounts (and words saying it follows on) and each amount has exactly one of its unit in
+    the earlier request (a time on a clock for a time on a clock; an amount after "per" or
+    in a unit's definition is no candidate)."""
+    said = text.strip().rstrip(".!?")
+    new = list(_PARALLEL_AMOUNT_RE.finditer(said))
+    if not new or not earlier:
+        return None
+    rest = _PARALLEL_AMOUNT_RE.sub(" ", said)
+    if re.search(r"\d", rest) or any(
+        w not in _PARALLEL_WORDS for w in re.findall(r"[a-z']+", rest.lower())
+    ):
+        return None
+    if any(m["unit"] and not names_unit(m["unit"]) for m in new):
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    olds = [
+        m
+        for m in _PARALLEL_AMOUNT_RE.finditer(previous)
+        if not _defined(previous, m) and not re.search(r"\bper\s*$", previous[: m.start()], re.I)
+    ]
+    spans: list[tuple[tuple[int, int], str]] = []
+    for m in new:
+        if m["clock"]:
+            same = [o for o in olds if o["clock"]]
+        else:
+            same = [
+                o
+                for o in olds
+                if o["unit"]
+                and (
+                    o["unit"].lower().rstrip("s") == m["unit"].lower().rstrip("s")
+                    or same_unit(o["unit"], m["unit"])
+                )
+                and (
+                    not m["per"] or (o["per"] or "").split()[-1:] == [m["per"].split()[-1].lower()]
+                )
+            ]
+        old = _only(same)
+        if old is None:
+            return None
+        # The amount in its own words: "7 ft" for "4 feet", the unit as the follow-up says it.
+        span = old.span("clock") if old["clock"] else (old.start("number"), old.end("unit"))
+        new_amount = m["clock"] or said[m.start("number") : m.end("unit")]
+        spans.append((span, new_amount))
+    if len({span for span, _ in spans}) != len(spans):
+        return None
+    for span, value in sorted(spans, reverse=True):
+        previous = _spliced(previous, span, value)
+    return previous
+
+
+# "and 54 out of 65 on the resit" after "got 47 out of 65 on my mock, as a %": another score
+# out of a total, in the place of the one the earlier request gave.
+_NEW_OUT_OF_RE = re.compile(
+    _LEAD + r"(?:(?:what|how)\s+about\s+|(?:what\s+)?if\s+(?:i|we|you|he|she|they)\s+"
+    r"(?:got|get|gets|scored|score|scores|had)\s+)?"
+    r"(?P<score>\d+(?:\.\d+)?\s+out\s+of\s+\d+(?:\.\d+)?)"
+    # "on the resit", "in the final": which test it was, which changes nothing of the sum.
+    r"(?:\s+(?:on|in|for|at)\s+(?:the|my|her|his|our|their|a|an)\s+[a-z]+(?:\s+[a-z]+)?)?"
+    r"(?:\s+(?:then|instead))?\s*[.!?]*$",
+    re.I,
+)
+_OUT_OF_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s+out\s+of\s+\d+(?:\.\d+)?(?![\w.]|\.\d)", re.I)
+
+
+def _new_out_of(text: str, earlier: Sequence[str]) -> str | None:
+    """ "and 54 out of 65 on the resit" after "got 47 out of 65 on my chem mock, as a %" is
+    "got 54 out of 65 on my chem mock, as a %"; None unless the earlier request gives
+    exactly one score out of a total."""
+    match = _NEW_OUT_OF_RE.match(text.strip())
+    if match is None or not earlier:
+        return None
+    previous = resolve_follow_up(earlier[-1], earlier[:-1])
+    old = _only(list(_OUT_OF_RE.finditer(previous)))
+    return None if old is None else _spliced(previous, old.span(), match["score"])
 
 
 # "actually 2 more are coming", "and 3 more people joining", "and if 4 more kids come":
@@ -1336,7 +1630,8 @@ def _swap_quantity(previous: str, quantity: re.Match[str]) -> str | None:
     """ "What's 20% of 150?" with "35%" is "What's 35% of 150?"; "Convert 10 miles to km"
     with "26.2 miles" is "Convert 26.2 miles to km": a percentage for a percentage, an
     amount of a unit for an amount of the same unit, a lone number for a lone number."""
-    found = list(_QUANTITY_IN_TEXT_RE.finditer(previous))
+    # "(1 knot = 1.15078 mph)": a unit's definition holds no amount of the request.
+    found = [m for m in _QUANTITY_IN_TEXT_RE.finditer(previous) if not _defined(previous, m)]
     if quantity.group("percent"):
         same = [m for m in found if m.group("percent")]
     elif quantity.group("unit"):
