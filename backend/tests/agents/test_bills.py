@@ -142,6 +142,36 @@ def test_takings_with_a_number_not_read_are_refused(request_text: str) -> None:
         run(request_text)
 
 
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # what was taken after paying the one cost the question names
+        ("Context: Sold 120 teas at 1.50 and 80 cakes at 2.25. Stall hire was 40. "
+         "Task: What did we take after paying the stall hire?", 320),
+        # or after every cost said
+        ("Context: Sold 120 teas at 1.50. Stall hire was 40. Task: what did we take after "
+         "costs", 140),
+    ],
+)  # fmt: skip
+def test_takings_after_paying_a_cost(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # the cost named is not the one said, or is one of several
+        "Context: Sold 120 teas at 1.50. Stall hire was 40. Task: What did we take after "
+        "paying the van?",
+        "Context: Sold 120 teas at 1.50. Stall hire was 40, insurance was 15. Task: What did "
+        "we take after paying the stall?",
+    ],
+)
+def test_takings_after_a_cost_not_the_only_one_said_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
 def test_an_amount_in_instalments_each_one() -> None:
     data = run(
         "Context: The car insurance is £960 and they take it in 12 monthly instalments. "

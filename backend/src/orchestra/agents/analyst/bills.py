@@ -14,7 +14,8 @@ number is ever left out. What is read here:
   much change");
 - takings less costs, "sold 145 candles at 12 each, materials cost 2.80 a candle and the
   stall fees were 120", "etsy takes a 6.5% fee plus 0.20 to list it. sold a print for 25":
-  the profit, or what is kept;
+  the profit, or what is kept ("what did we take after paying the pitch": less that one
+  cost, the only one said);
 - a charge past a limit, "case weighs 26.4 kg, limit is 23 kg and they charge £12 per kg or
   part of a kg over": the rate for each unit over, a part one charged whole when said so.
 """
@@ -374,6 +375,12 @@ _ASKS_KEPT = re.compile(
     r"(?:raise|raised|make|made)\b.*\bafter\s+(?:the\s+)?(?:costs|expenses))\b",
     re.I,
 )
+# "what did we take after paying the pitch": the takings less the one cost it names.
+_ASKS_TAKEN_AFTER = re.compile(
+    r"\b(?:take|took|taken)\b.*\bafter\s+(?:paying\s+(?:for\s+)?)?(?:the\s+|our\s+|my\s+)?"
+    r"(?P<named>[a-z]+)(?:\s+(?:fee|fees|hire|cost|costs))?\s*[.?!]*\s*$",
+    re.I,
+)
 _ASKS_OTHER_THAN_KEPT = re.compile(
     r"\b(?:each|per|margin|percent|percentage|rate|a\s+[a-z]+\s*$|how\s+many)\b|%", re.I
 )
@@ -392,8 +399,10 @@ def read_takings(context: str | None, task: str) -> Reading | None:
     120. profit?": the takings less each cost, 145 * 12 - 145 * 2.80 - 120; a share taken
     ("etsy takes a 6.5% fee") is that share of the takings. None unless one sale is said,
     every other clause with a number is a cost, and the question asks what is kept."""
-    if not _ASKS_KEPT.search(task) or _ASKS_OTHER_THAN_KEPT.search(task):
+    after = _ASKS_TAKEN_AFTER.search(task)
+    if not (_ASKS_KEPT.search(task) or after) or _ASKS_OTHER_THAN_KEPT.search(task):
         return None
+    fixed_said: list[str] = []  # the clauses of the costs said once
     sold: tuple[Node, Node | None, str] | None = None  # takings, count, what was sold
     selling = False  # the clause before was a sale: "sold 64 brownies at 1.50 and 40 ..."
     unit_costs: list[tuple[Node, str | None]] = []
@@ -439,10 +448,18 @@ def read_takings(context: str | None, task: str) -> Reading | None:
             unit_costs.append((_price(m), m.group("unit")))
         elif (fixed := _fixed_cost(clause)) is not None:
             costs.append(fixed)
+            fixed_said.append(clause.lower())
         else:
             return None
     if sold is None or not (unit_costs or costs or rates):
         return None
+    if after is not None and not _ASKS_KEPT.search(task):
+        # "after paying the pitch": the one cost said, and it is the one named.
+        named = after.group("named").lower()
+        if named in {"costs", "expenses", "everything", "outgoings"}:
+            pass  # "after costs": every cost said
+        elif unit_costs or rates or len(fixed_said) != 1 or named not in fixed_said[0].split():
+            return None
     takings, count, what = sold
     kept: Node = takings
     for rate in rates:

@@ -2019,6 +2019,8 @@ def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
     if any(not _added_amount(said, m.start()) for m in found[1:]):
         return None  # an amount not added to the first: no one amount to share
     listed = any(not _PLUS_AMOUNT.search(said[: m.start()]) for m in found[1:])
+    if listed and re.search(r"instal|payments", people.group(0), re.I):
+        return None  # "sofa 900, delivery 50, in 12 payments": is the delivery paid apart?
     if listed and (
         _ASKS_SHARED_OUT.search(task) or not all(_listed_cost(said, m, context) for m in found)
     ):
