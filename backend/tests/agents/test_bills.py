@@ -71,6 +71,36 @@ def test_a_bill_with_a_number_it_does_not_read_is_refused(request_text: str) -> 
 @pytest.mark.parametrize(
     ("request_text", "result"),
     [
+        # what was done with the things counted, said before the count
+        ("Context: We sold 40 scones at 1.50 and 25 brownies at 2. Task: Total takings?", 110),
+        ("Context: Ordered 6 chairs at 45 and 2 tables this week at 180. Task: Total?", 630),
+        # another count at a price of the same things, their name left out
+        ("Context: Returned 12 shirts at 19.99 and 3 at 35. Task: Total?", 344.88),
+    ],
+)
+def test_counted_lines_said_with_a_verb_or_without_their_name(
+    request_text: str, result: float
+) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # bought and sold: a cost and money taken are no one bill
+        "Context: Bought 40 mugs at 2 and sold 30 mugs at 5. Task: Total?",
+        # a count with no price
+        "Context: Sold 40 scones at 1.50 and 25 more. Task: Total?",
+    ],
+)
+def test_counted_lines_not_of_one_bill_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
         (
             "Context: Sold 60 mugs at £9 each, clay and glaze cost me 2.50 a mug and the "
             "market pitch was 45. Task: Profit?",
@@ -108,6 +138,36 @@ def test_takings_less_their_costs(request_text: str, result: float) -> None:
     ],
 )
 def test_takings_with_a_number_not_read_are_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # what was taken after paying the one cost the question names
+        ("Context: Sold 120 teas at 1.50 and 80 cakes at 2.25. Stall hire was 40. "
+         "Task: What did we take after paying the stall hire?", 320),
+        # or after every cost said
+        ("Context: Sold 120 teas at 1.50. Stall hire was 40. Task: what did we take after "
+         "costs", 140),
+    ],
+)  # fmt: skip
+def test_takings_after_paying_a_cost(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # the cost named is not the one said, or is one of several
+        "Context: Sold 120 teas at 1.50. Stall hire was 40. Task: What did we take after "
+        "paying the van?",
+        "Context: Sold 120 teas at 1.50. Stall hire was 40, insurance was 15. Task: What did "
+        "we take after paying the stall?",
+    ],
+)
+def test_takings_after_a_cost_not_the_only_one_said_are_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
 

@@ -779,3 +779,42 @@ def test_a_named_share_of_the_total(instruction: str, result: float) -> None:
 def test_a_named_share_of_a_whole_not_said_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("rent \u00a3240, bills \u00a3300. what % of the budget is rent")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # costs of a list, each named before its amount, shared by those counted
+        ("Context: 4 of us in the flat. gas 90 a month, internet 30, cleaner 40. "
+         "Task: whats my share", 40),
+        ("Context: Camping: pitch 84, firewood 16 and gas 20. 6 of us. Task: How much each?", 20),
+        # a rate for each one, named between its amount and "each"
+        ("Context: 20 entry each for 3 of us, taxi came to 24. Task: How much each?", 28),
+        # the share asked per one of those counted, by their own name
+        ("Context: Tour costs: bus 900, guide 300. 30 members. Task: Cost per member?", 40),
+    ],
+)  # fmt: skip
+def test_a_share_each_of_listed_costs(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # money shared out, not costs shared: a fee earned less the costs?
+        "Context: Wedding fee 600, fuel 40, strings 20. 3 of us in the band. "
+        "Task: What does each get?",
+        # an amount taken away, not a cost of the list
+        "Context: 4 of us put in 50 each, we spent 130. Task: whats left per person?",
+        "Context: Trip for 4 of us: hotel 300, we paid 100. Task: How much each?",
+        # a number that names no cost ("room 6") and a rate each way
+        "Context: Room 6 party: cake 30, balloons 12. 8 kids. Task: How much each?",
+        "Context: 4 of us, train 20 each way, snacks 12. Task: How much each?",
+        # costs of different periods, or a share asked per something not counted
+        "Context: 3 of us. gas 90 a month, internet 8 a week. Task: whats my share?",
+        "Context: Tour costs: bus 900, guide 300. 30 members. Task: Cost per hour?",
+    ],
+)
+def test_a_share_each_of_costs_not_all_read_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

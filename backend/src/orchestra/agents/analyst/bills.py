@@ -7,12 +7,15 @@ the bill; a clause with a number that is no such part makes the reader give None
 number is ever left out. What is read here:
 
 - a bill of lines, "3 tins at 65p, 2 packs of pasta at 1.15 and cheese for 3.80", "gig
-  tickets are 58 each ... buying 4", with a percentage fee on top ("plus a 12% booking
-  fee") or money off ("then 10% off for booking online"): the total, or the change from
-  what is paid with ("paying with a tenner, how much change");
+  tickets are 58 each ... buying 4", "sold 40 scones at 1.50 and 25 brownies at 2" (one
+  verb for every line said with one), "returned 12 shirts at 19.99 and 3 at 35", with a
+  percentage fee on top ("plus a 12% booking fee") or money off ("then 10% off for booking
+  online"): the total, or the change from what is paid with ("paying with a tenner, how
+  much change");
 - takings less costs, "sold 145 candles at 12 each, materials cost 2.80 a candle and the
   stall fees were 120", "etsy takes a 6.5% fee plus 0.20 to list it. sold a print for 25":
-  the profit, or what is kept;
+  the profit, or what is kept ("what did we take after paying the pitch": less that one
+  cost, the only one said);
 - a charge past a limit, "case weighs 26.4 kg, limit is 23 kg and they charge £12 per kg or
   part of a kg over": the rate for each unit over, a part one charged whole when said so.
 """
@@ -90,11 +93,22 @@ def _rate(raw: str) -> Node:
 # --- a bill of lines ----------------------------------------------------------------------
 
 # "3 tins of toms at 65p", "38 small boxes at 1.10", "3 rooms at 35 each": a count at a price.
+# When, which changes no amount: "5 portrait sessions at 180 this month", "38 keys today".
+_WHEN = r"(?:\s+(?:this|last)\s+(?:week|month|quarter|year)|\s+today|\s+tonight|\s+so\s+far)?"
+# "sold 154 jars at 7.50", "we refunded 23 items at 34.99": what was done with the things
+# counted, said before the count (`read_bill` takes one such verb to a bill).
+_DONE_WITH = (
+    r"(?:(?:i|we)\s+)?(?P<verb>sold|refunded|ordered|bought|cut|did|made|booked|returned|"
+    r"printed|fitted)\s+"
+)
 _COUNTED_LINE = re.compile(
-    rf"(?:it'?s\s+)?(?P<count>\d+)\s+(?P<what>{_WORDS})\s+(?:at|@|for)\s+{_PRICE}"
-    r"(?:\s+(?:each|apiece|a\s+piece))?"
-    # "5 portrait sessions at 180 this month": when, which changes no amount.
-    r"(?:\s+(?:this|last)\s+(?:week|month|quarter|year)|\s+today|\s+so\s+far)?",
+    rf"(?:it'?s\s+|{_DONE_WITH})?(?P<count>\d+)\s+(?P<what>{_WORDS}){_WHEN}\s+(?:at|@|for)\s+{_PRICE}"
+    rf"(?:\s+(?:each|apiece|a\s+piece))?{_WHEN}",
+    re.I,
+)
+# "... and 9 at 59": another count at a price, of the things of the line before it.
+_BARE_COUNTED_LINE = re.compile(
+    rf"(?P<count>\d+)\s+(?:more\s+)?(?:at|@)\s+{_PRICE}(?:\s+(?:each|apiece|a\s+piece))?",
     re.I,
 )
 # "a block of cheese for 3.80", "the stairs at 45", "tape for 6.50": one thing at a price.
@@ -226,6 +240,8 @@ def read_bill(context: str | None, task: str) -> Reading | None:
     things: list[Node] = []  # the lines just read that are one thing at a price
     paid: Node | None = None
     counted = 0  # the lines that are a count at a price
+    last_counted = -1  # how many lines there were after the last count at a price
+    verbs: set[str] = set()  # "sold 154 jars at 7.50": what was done with the things counted
     for clause in _clauses(context, task):
         numbers = _count_numbers(clause)
         if (m := _PAYING.fullmatch(clause)) is not None:
@@ -241,6 +257,7 @@ def read_bill(context: str | None, task: str) -> Reading | None:
         if numbers > 2 or (
             numbers == 2
             and _COUNTED_LINE.fullmatch(clause) is None
+            and _BARE_COUNTED_LINE.fullmatch(clause) is None
             and _periods_line(clause) is None
             and ((m := _EACH_LINE.fullmatch(clause)) is None or not m.group("heads"))
         ):
@@ -258,8 +275,15 @@ def read_bill(context: str | None, task: str) -> Reading | None:
         elif factors:
             return None  # a line after a fee or money off: in which order is not said
         elif (m := _COUNTED_LINE.fullmatch(clause)) is not None:
+            if m.group("verb") is not None:
+                verbs.add(m.group("verb").lower())
             lines.append(Op("*", _num(m.group("count")), _price(m)))
             counted += 1
+            last_counted = len(lines)
+        elif last_counted == len(lines) and (m := _BARE_COUNTED_LINE.fullmatch(clause)):
+            lines.append(Op("*", _num(m.group("count")), _price(m)))
+            counted += 1
+            last_counted = len(lines)
         elif (m := _periods_line(clause)) is not None:
             lines.append(Op("*", _price(m), _num(m.group("count"))))
         elif (m := _EACH_LINE.fullmatch(clause)) is not None:
@@ -279,6 +303,8 @@ def read_bill(context: str | None, task: str) -> Reading | None:
             return None
         if not lines or not things or lines[-1] is not things[-1]:
             things.clear()  # only things said one after the other share an "each"
+    if len(verbs) > 1:
+        return None  # "bought 40 at 2 and sold 30 at 5": a cost and money taken, not one bill
     if counts or each:
         if len(counts) != 1 or not each:
             return None  # a price each needs the one count bought, and the other way round
@@ -349,6 +375,12 @@ _ASKS_KEPT = re.compile(
     r"(?:raise|raised|make|made)\b.*\bafter\s+(?:the\s+)?(?:costs|expenses))\b",
     re.I,
 )
+# "what did we take after paying the pitch": the takings less the one cost it names.
+_ASKS_TAKEN_AFTER = re.compile(
+    r"\b(?:take|took|taken)\b.*\bafter\s+(?:paying\s+(?:for\s+)?)?(?:the\s+|our\s+|my\s+)?"
+    r"(?P<named>[a-z]+)(?:\s+(?:fee|fees|hire|cost|costs))?\s*[.?!]*\s*$",
+    re.I,
+)
 _ASKS_OTHER_THAN_KEPT = re.compile(
     r"\b(?:each|per|margin|percent|percentage|rate|a\s+[a-z]+\s*$|how\s+many)\b|%", re.I
 )
@@ -367,8 +399,10 @@ def read_takings(context: str | None, task: str) -> Reading | None:
     120. profit?": the takings less each cost, 145 * 12 - 145 * 2.80 - 120; a share taken
     ("etsy takes a 6.5% fee") is that share of the takings. None unless one sale is said,
     every other clause with a number is a cost, and the question asks what is kept."""
-    if not _ASKS_KEPT.search(task) or _ASKS_OTHER_THAN_KEPT.search(task):
+    after = _ASKS_TAKEN_AFTER.search(task)
+    if not (_ASKS_KEPT.search(task) or after) or _ASKS_OTHER_THAN_KEPT.search(task):
         return None
+    fixed_said: list[str] = []  # the clauses of the costs said once
     sold: tuple[Node, Node | None, str] | None = None  # takings, count, what was sold
     selling = False  # the clause before was a sale: "sold 64 brownies at 1.50 and 40 ..."
     unit_costs: list[tuple[Node, str | None]] = []
@@ -393,7 +427,12 @@ def read_takings(context: str | None, task: str) -> Reading | None:
             many = _num(m.group("count"))
             sold = Op("*", many, _price(m)), many, m.group("what").lower()
             selling = True
-        elif was_selling and sold is not None and (m := _COUNTED_LINE.fullmatch(clause)):
+        elif (
+            was_selling
+            and sold is not None
+            and (m := _COUNTED_LINE.fullmatch(clause))
+            and m.group("verb") is None
+        ):
             # "... and 40 flapjacks at 1.20": another thing sold; a cost for each thing
             # sold no longer has one count to go by.
             more = Op("*", _num(m.group("count")), _price(m))
@@ -409,10 +448,18 @@ def read_takings(context: str | None, task: str) -> Reading | None:
             unit_costs.append((_price(m), m.group("unit")))
         elif (fixed := _fixed_cost(clause)) is not None:
             costs.append(fixed)
+            fixed_said.append(clause.lower())
         else:
             return None
     if sold is None or not (unit_costs or costs or rates):
         return None
+    if after is not None and not _ASKS_KEPT.search(task):
+        # "after paying the pitch": the one cost said, and it is the one named.
+        named = after.group("named").lower()
+        if named in {"costs", "expenses", "everything", "outgoings"}:
+            pass  # "after costs": every cost said
+        elif unit_costs or rates or len(fixed_said) != 1 or named not in fixed_said[0].split():
+            return None
     takings, count, what = sold
     kept: Node = takings
     for rate in rates:

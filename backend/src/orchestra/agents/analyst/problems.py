@@ -1902,6 +1902,44 @@ _NOT_PAYING = re.compile(
 )
 # "1,560 plus 240 for activities": another amount added to the first.
 _PLUS_AMOUNT = re.compile(r"(?:\bplus|\+|\band\s+another)\s*[$\u20ac\u00a3]?\s*$", re.I)
+# "energy 186 a month, wifi 32, water 48", "drinks came to 27.40 and nachos 8.50": another
+# amount of a list of costs, each named before it.
+_NAMED_AMOUNT = re.compile(
+    r"(?:[,;:]|\band)\s+(?:the\s+|an?\s+)?(?P<name>[a-z]+(?:[ -][a-z]+){0,2})\s+"
+    r"(?:(?:is|was|were|are|came\s+to|comes?\s+to|costs?|at)\s+)?[$\u20ac\u00a3]?\s*$",
+    re.I,
+)
+# Words that name no cost of a list: a count, a share, a rate, money off.
+_NOT_A_COST_NAME = frozenset(
+    """each per head a an split share shared between off discount tip deposit free half
+    of us people person ways and or then but so i we weve ive you spent spend spending paid
+    pay put took take taken left owe owed gave give got get lost saved save earned earn
+    raised made make sold refund refunded back in out""".split()  # noqa: SIM905
+)
+# What may follow an amount of a list of costs, up to the next break: nothing, its period
+# ("186 a month"), or what it is for ("86.40 for pizza").
+_AFTER_LISTED = re.compile(
+    r"\s*(?:(?:a|per|an|every)\s+(?:day|week|month|year)|(?:for|on)\s+[a-z][a-z ]*)?\s*", re.I
+)
+# Asked what each gets or keeps: money shared out, not costs shared.
+_ASKS_SHARED_OUT = re.compile(
+    r"\b(?:get|gets|getting|earn|earns|receive|receives|keep|keeps|left|make|makes|profit)\b", re.I
+)
+# "186 a month": the period an amount is said for.
+_AMOUNT_PERIOD = re.compile(r"\s*(?:a|per|an|every)\s+(?P<period>day|week|month|year)\b", re.I)
+
+
+def _added_amount(said: str, start: int) -> bool:
+    """Whether the amount at ``start`` is added to those before it: said after "plus", or
+    named as one more cost of a list ("..., wifi 32")."""
+    if _PLUS_AMOUNT.search(said[:start]):
+        return True
+    named = _NAMED_AMOUNT.search(said[:start])
+    return named is not None and not (
+        set(re.split(r"[ -]", named.group("name").lower())) & _NOT_A_COST_NAME
+    )
+
+
 # "£12.50 a head", "30 per person", "8 each": an amount for each one counted, not a total.
 _EACH_ONES = re.compile(
     r"\s*(?:(?:a|per|for\s+each)\s+(?:head|person|guest|kid|child|adult|player|student)\b|"
@@ -1910,27 +1948,111 @@ _EACH_ONES = re.compile(
 )
 
 
+# "£6 cover each": an amount for each one counted, its name between it and "each".
+_EACH_NAMED = re.compile(
+    r"\s+(?:(?!(?:how|much|what|whats|is|that|does|do|pay|pays|owe)\b)[a-z]+\s+){1,2}each\b", re.I
+)
+# "20 each way", "5 each time": each of something else than the ones counted.
+_EACH_OTHER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}each\s+(?:way|time|trip|day|night|week|month|year|hour)\b", re.I
+)
+_EACH_WORD = re.compile(r"\b(?:each|per|head|apiece|every)\b", re.I)
+
+
+def _listed_cost(said: str, m: re.Match[str], context: str) -> bool:
+    """Whether the amount ``m`` is said as one cost of a list: named before it (after a
+    break or at the start), and followed by nothing but its period, what it is for, or a
+    rate for each one counted ("£6 cover each")."""
+    before = re.split(r"[,;:.]|\band\b|\bplus\b", said[: m.start()])[-1]
+    name = [
+        w
+        for w in re.findall(r"[a-z]+", before.lower())
+        if w
+        not in {
+            "is",
+            "was",
+            "were",
+            "are",
+            "came",
+            "comes",
+            "to",
+            "costs",
+            "cost",
+            "at",
+            "the",
+            "an",
+            "a",
+        }
+    ]
+    clause = re.split(r"[,;.?!]|\band\b|\bplus\b", said[m.end() : len(context)], maxsplit=1)[0]
+    if _EACH_NAMED.match(clause):
+        return not name  # "£6 cover each": named after it, as a rate for each one
+    if not name or set(name) & _NOT_A_COST_NAME or re.search(r"\d", before):
+        return False
+    return bool(_AFTER_LISTED.fullmatch(clause) or _EACH_ONES.match(clause))
+
+
+def _asks_per_one_counted(task: str, people: re.Match[str]) -> bool:
+    """Whether ``task`` asks the share of one of those counted by their own name: "16
+    players ... subs per player?"."""
+    counted = people.group(0).split()[-1].lower()
+    return any(
+        counted in (word, word + "s", word + "es")
+        for word in re.findall(r"\bper\s+([a-z]+)\b", task.lower())
+    )
+
+
 def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
     """ "We're 4 people and the bill is $138. How much does each person pay?": the amount
     over the number of people, or None unless those are the only two numbers. Amounts
-    said with "plus" between them are added first; "12 of us including the bride, and the
-    bride doesn't pay" shares it between the 11 others."""
+    said with "plus" between them are added first, and so are the costs of a list, each
+    named before its amount ("energy 186 a month, wifi 32, water 48", of one period or
+    none) or a rate named before "each" ("£6 cover each"), when the question asks no
+    money got or left; "12 of us including the bride, and the bride doesn't pay" shares it
+    between the 11 others; "16 players ... per player" asks the share by their name."""
     said = f"{context} {task}"
     people = _PEOPLE.search(said)
-    if people is None or not _ASKS_EACH.search(task) or "\u27e8" in task:
+    if people is None or "\u27e8" in task:
         return None  # "split ⟨s1⟩ 4 ways": what is split is an earlier step's result
+    if not _ASKS_EACH.search(task) and not _asks_per_one_counted(task, people):
+        return None
     found = [m for m in _NUMBER.finditer(said) if m.start() != people.start("count")]
     if len(found) + 1 != len(_NUMBER.findall(said)) or not found or _PERCENT_AFTER.search(said):
         return None
-    if any(not _PLUS_AMOUNT.search(said[: m.start()]) for m in found[1:]):
+    if any(not _added_amount(said, m.start()) for m in found[1:]):
         return None  # an amount not added to the first: no one amount to share
+    listed = any(not _PLUS_AMOUNT.search(said[: m.start()]) for m in found[1:])
+    if listed and re.search(r"instal|payments", people.group(0), re.I):
+        return None  # "sofa 900, delivery 50, in 12 payments": is the delivery paid apart?
+    if listed and (
+        _ASKS_SHARED_OUT.search(task) or not all(_listed_cost(said, m, context) for m in found)
+    ):
+        return None  # "year 6 trip: coach is 640", "gig fee 450 ... what does each get"
+    if len(found) > 1:
+        # "energy 186 a month, wifi 32": amounts of one period, or of none said, are added;
+        # the share asked in another period would need them changed.
+        periods = {
+            p.group("period").lower() for m in found if (p := _AMOUNT_PERIOD.match(said, m.end()))
+        }
+        asked = {
+            p.lower() for p in re.findall(r"\b(?:per|a|each)\s+(day|week|month|year)\b", task, re.I)
+        }
+        if len(periods | asked) > 1:
+            return None
     count = people.group("count")
     payers: Node = Num(float(count), count)
     amount: Node | None = None
     for m in found:
         raw = m.group(0).replace(",", "")
         part: Node = Num(float(raw), raw)
-        if _EACH_ONES.match(said, m.end()):
+        # What the statement says after the amount, up to the next break.
+        clause = re.split(r"[,;.?!]|\band\b|\bplus\b", said[m.end() : len(context)], maxsplit=1)[0]
+        if _EACH_OTHER.match(clause):
+            return None
+        named_each = _EACH_NAMED.match(clause)
+        if not _EACH_ONES.match(said, m.end()) and not named_each and _EACH_WORD.search(clause):
+            return None  # "6 for a ticket each way": a rate this reading does not take
+        if _EACH_ONES.match(said, m.end()) or named_each:
             # "£12.50 a head for 45 people plus £60 delivery": the rate for all of them.
             part = Op("*", part, Num(float(count), count))
         amount = part if amount is None else Op("+", amount, part)

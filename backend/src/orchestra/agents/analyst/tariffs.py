@@ -38,7 +38,8 @@ _NUMBER = re.compile(
 )
 _PERCENT = re.compile(r"%|percent\b|per\s+cent\b", re.I)
 # Where one named amount ends and the next begins: "and", ",", "+", a full stop.
-_BREAK = re.compile(r"[,;:+?!]|\.(?!\d)|\band\b|\bplus\b", re.I)
+# A dash between spaces ("64 child - total revenue") ends a clause too.
+_BREAK = re.compile(r"[,;:+?!]|\.(?!\d)|\s[-\u2013\u2014](?=\s|$)|\band\b|\bplus\b", re.I)
 # A total asked: "takings?", "total", "how much", "what do they owe".
 _TOTAL = re.compile(r"\b(?:total|takings|how\s+much|owe|come\s+to|bill|revenue|income)\b", re.I)
 # The words a question asking the total may say ("so what's our total income a month?"),
@@ -103,11 +104,11 @@ def _asked_periods(question: str) -> set[str] | None:
 
 
 def _singular(word: str) -> str:
-    """ "adults" -> "adult", "families" -> "family", "children" -> "child", "classes" ->
-    "class"."""
+    """ "adults" -> "adult", "families" -> "family", "children" and "kids" -> "child",
+    "classes" -> "class"."""
     word = word.lower()
-    if word == "children":
-        return "child"
+    if word in {"children", "kid", "kids"}:
+        return "child"  # "adult 14, child 9 ... 18 adults and 6 kids": a kid is a child
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     return _PLURAL.sub("", word)
@@ -288,6 +289,8 @@ def _read_at(
             return None
         used.add(which[0])
         terms.append(Op("*", _num(count), _num(prices[which[0]])))
+    if len(used) != cut:
+        return None  # a price no count names: "tonight we had 18 ..." is no price of "tonight"
     return _added(terms)
 
 
