@@ -1159,9 +1159,12 @@ _PER_THOUSAND_PRICE = re.compile(r"\be?cpm\b", re.I)
 
 
 # "how many hours is 8 lessons of 45 minutes": the question said first, of the amounts after.
+# A time asked, of amounts said plainly: no rule of units ("(4.546 l each)", "if a day is 8
+# hours") among them.
 _ASKED_FIRST = re.compile(
-    r"^\s*how\s+(?P<how>many|much)\s+(?P<unit>[a-z]+)\s+(?:is|are|in)\s+"
-    r"(?P<said>(?!(?:that|this|it|there)\b)[^?]*\d[^?]*?)\s*[?.!]*\s*$",
+    r"^\s*how\s+(?P<how>many)\s+(?P<unit>hours|minutes|seconds|days|weeks)\s+(?:is|are)\s+"
+    r"(?P<said>(?!(?:that|this|it|there)\b)(?![^?]*\b(?:each|per|every|if|assuming|where|"
+    r"taking|a|an)\b)[^?(=]*\d[^?(=]*?)\s*[?.!]*\s*$",
     re.I,
 )
 
