@@ -4333,14 +4333,22 @@ def test_values_that_depend_on_what_is_not_said_are_refused(instruction: str) ->
 @pytest.mark.parametrize(
     "instruction",
     [
-        "Context: worked 8 hrs saturday at time and a half and 8 hrs sunday at double time, "
-        "base 17.90. Task: whats the total for the weekend",
         "Context: takings mon 90, tue 85, and sunday was double. Task: total?",
     ],
 )
 def test_numbers_some_word_multiplies_are_no_list(instruction: str) -> None:
     with pytest.raises(AgentInputError, match="changes some of its numbers"):
         run(instruction, capability="statistics")
+
+
+def test_hours_a_word_multiplies_are_paid_at_that_multiple_not_listed() -> None:
+    # not 33.9 (the numbers as one list): each block of hours at its multiple of the base
+    data = run(
+        "Context: worked 8 hrs saturday at time and a half and 8 hrs sunday at double time, "
+        "base 17.90. Task: whats the total for the weekend",
+        capability="statistics",
+    )
+    assert data["result"] == pytest.approx(501.2)
 
 
 @pytest.mark.parametrize(

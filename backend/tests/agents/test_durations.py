@@ -222,3 +222,48 @@ def test_days_between_dates_with_another_number_are_still_refused() -> None:
             "from 1 march 2026 to 31 august 2026 and 5 days more, how many days between the "
             "two dates"
         )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # the clocks' difference added: taken off, the flight would be under nothing
+        (
+            "we take off from madrid 09:30 and land in lisbon 09:45 local time. lisbon is 1 "
+            "hour behind. how long is the flight in hours",
+            1.25,
+        ),
+        # taken off: added, the flight would be over a day
+        (
+            "leaving perth 01:00, arriving in auckland 23:00 local time, auckland is 3 hrs "
+            "ahead. how long in hours",
+            19.0,
+        ),
+        # asked in minutes
+        (
+            "departs 10:10 and arrives 10:40 local time, they are 2 hours behind us. how long "
+            "is that in minutes",
+            150.0,
+        ),
+    ],
+)
+def test_a_flight_across_clocks_where_one_way_alone_fits(instruction: str, expected: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # either way leaves a time under a day, and nothing here says which clock is behind
+        "leave 08:00, land 17:00 local time, they are 2 hours ahead. how long in hours",
+        # the clock of the landing time not said
+        "leave 09:30, land 12:45, they are 5 hours behind. how long in hours",
+        # a stop on the way, which this reading does not take off
+        "leave 09:00, land 12:00 local time with a 1 hour stopover, 5 hours behind. how long "
+        "in hours",
+    ],
+)
+def test_a_flight_across_clocks_not_settled_is_not_read(instruction: str) -> None:
+    from orchestra.agents.analyst.durations import read_durations
+
+    assert read_durations(instruction) is None

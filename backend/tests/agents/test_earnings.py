@@ -381,3 +381,63 @@ def test_a_salary_pro_rata_from_days_to_hours_is_not_read() -> None:
     assert (
         read_earnings(None, "salary is 30k for 5 days a week and i do 20 hours. pro rata?") is None
     )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # hours at the base rate, then hours at a multiple said after them
+        ("paid 16 an hour. i did 40 hours and 5 hrs extra at time and a half, gross pay?", 760),
+        ("worked 20 regular hours and 4 hours at double time, base rate 10/hr. total pay?", 280),
+        # the only hours, at a multiple said after them
+        ("my rate is 20 an hour. did 7.5 hours on the bank holiday at double time, my pay?", 300),
+        ("paid 11.50 per hour, 12 hours at time and a quarter, how much do i get paid", 172.5),
+        # a multiple said of overtime, and the hours said to be overtime
+        ("overtime is paid at time and a half and my base is 12. i did 9 hrs overtime. pay?", 162),
+        # a rate said as a multiple of the normal one, and the one block of hours
+        (
+            "the weekend rate is 2x my normal 30/hr. 3 hrs 30 mins on saturday, what do i charge",
+            210,
+        ),
+        # a time of day is no amount
+        ("callout rate is 1.5x my normal 40/hr. 2 hrs at 11pm, what's the charge", 120),
+        # only the overtime pay asked, of hours all at a multiple
+        ("base rate 20/hr. 3 hrs at time and a half and 2 hrs at double time. overtime pay?", 170),
+    ],
+)
+def test_hours_at_multiples_of_a_base_rate(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # overtime paid at a multiple, but the hours are not said to be overtime: all at base?
+        "base rate is 18/hr and overtime is paid at time and a half. did 40 hrs, gross pay?",
+        "my rate is 18 an hour and overtime is paid at time and a half. worked 40 hours. pay?",
+        # a number left over: hours for each of 3 days, or 10 in all?
+        "rate is 12 an hour and i did 10 hours at time and a half for 3 days. total pay?",
+        # two base rates: which is multiplied?
+        "day rate 12/hr, night rate 15/hr, did 8 hrs at double time. total pay?",
+        # tax taken off, which this reading does not do
+        "base rate 15/hr, 10 hours at double time, pay after tax?",
+        # the overtime pay asked, but some hours are at the base rate
+        "base 14/hr, 37.5 hours and 5 hours at time and a half. overtime pay?",
+    ],
+)
+def test_hours_at_multiples_with_what_this_reading_leaves_out_are_not_read(
+    request_text: str,
+) -> None:
+    assert read_earnings(None, request_text) is None
+
+
+@pytest.mark.parametrize(
+    ("request_text", "result"),
+    [
+        # what hours at a rate "come to", asked so
+        ("can you tell me what 6 hours at 12.20 an hour comes to?", 73.2),
+        ("30 hours a week at 15 per hour comes to how much a week", 450),
+    ],
+)
+def test_pay_asked_as_what_it_comes_to(request_text: str, result: float) -> None:
+    assert run(request_text)["result"] == pytest.approx(result)

@@ -1232,3 +1232,48 @@ def test_a_price_per_thousand_is_no_price_of_the_count_said() -> None:
     assert (
         read_quantities(None, "50,000 impressions at $3 cpm, how many impressions for $500") is None
     )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # hours and minutes with the minutes' unit left out, glued or after "hrs"
+        ("the court is 12.40/hr and we booked it for 1h30. cost?", 18.6),
+        ("hired the room at 30/hr and stayed 3 hrs 20. how much do we owe?", 100.0),
+        # minutes and seconds: one time
+        ("ran 400 m in 1 min 20 sec, whats that in metres per second", 5.0),
+        ("12 clips of 2 min 30 sec, how many minutes altogether", 30.0),
+        # things counted of a time: each one takes it
+        ("9 meetings of 40 minutes this week, how many hours is that", 6.0),
+        # an average time of the things counted: each one took it
+        ("we fixed 30 bikes and the average repair time was 24 min. how many hours in total", 12.0),
+        # the question first, of the amounts after it
+        ("how many hours is 15 sessions of 20 minutes", 5.0),
+        ("how many minutes are 4 episodes of 1 h 5 min", 260.0),
+        # a frequency of the things the question counts
+        ("recording at 48 kHz for 5 seconds, how many samples", 240_000.0),
+    ],
+)
+def test_times_said_in_parts_and_each(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    ("context", "task"),
+    [
+        # "3 hrs 20 staff": the number after the hours counts something else
+        ("We need 3 hrs 20 staff and pay 12 an hour.", "How many hours?"),
+        # an average of something that is no time: not what each one took
+        ("We served 40 customers and the average bill was 18 kg.", "How many minutes?"),
+        # a frequency, but the question counts no things
+        ("The note is 440 Hz and lasts 2 seconds.", "How long?"),
+    ],
+)
+def test_times_in_parts_not_read(context: str, task: str) -> None:
+    assert read_quantities(context, task) is None
+
+
+def test_a_frequency_asked_of_in_one_piece_counts_the_things_asked() -> None:
+    found = read_quantities(None, "at 48 kHz, how many samples in 5 s")
+    assert found is not None
+    assert render(found[0]) == "48000 * 5"

@@ -8,6 +8,9 @@
   35th birthday" counts to the same day 35 years on;
 - a journey's time: "186 miles at 55 mph and one stop for 40 mins, how many hours" is
   186 / 55 + 40 / 60;
+- a flight's time across clocks: "leave 11:20, land 14:05 local time, 5 hours behind, how
+  long in hours" is 14 + 5 / 60 + 5 - (11 + 20 / 60), the clocks' difference added or taken
+  off, whichever alone leaves a time between 0 and 24 hours;
 - a pace or a split: "4 hours for 42.195 km, pace per km in minutes" is 4 * 60 / 42.195;
   "2000 m in 7:48, split per 500 m in seconds" is 468 / 2000 * 500 (a time written "7:48"
   is minutes and seconds or hours and minutes, whichever gives a speed a person moves at);
@@ -952,12 +955,74 @@ def _times_added(text: str) -> tuple[Node, str] | None:
     return _from_minutes(total, unit), f"the times added, in {unit}s"
 
 
+# "leave heathrow 11:20, land at JFK 14:05 local time. new york is 5 hours behind london":
+# the times of leaving and landing, each on its own clock, and the hours between the clocks.
+_LEAVES_AT = re.compile(
+    r"\b(?:leaves?|leaving|left|departs?|departing|departed|takes?\s+off|took\s+off)\b"
+    r"[^.;?!\d]{0,40}?(?<![\d:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:]|\s*[ap]\.?m\b)",
+    re.I,
+)
+_LANDS_AT = re.compile(
+    r"\b(?:lands?|landing|landed|arrives?|arriving|arrived|gets?\s+in)\b"
+    r"[^.;?!\d]{0,40}?(?<![\d:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:]|\s*[ap]\.?m\b)",
+    re.I,
+)
+_ZONES_APART = re.compile(
+    rf"(?<![\w.])(?P<hours>{_AMOUNT})\s*{_HOURS}\s+(?P<way>behind|ahead)\b", re.I
+)
+_FLIGHT_ASKED = re.compile(
+    r"\bhow\s+long\b[^.;?!]*?\bin\s+(?P<unit>hours|minutes)\b|"
+    r"\b(?:flight|journey|travel)\s+time\b[^.;?!]*?\bin\s+(?P<unit2>hours|minutes)\b",
+    re.I,
+)
+
+
+def _across_zones(text: str) -> tuple[Node, str] | None:
+    """The time of a journey left on one clock and landed on another ("leave 11:20, land
+    14:05 local time, 5 hours behind"): the clocks' difference is taken off or added,
+    whichever leaves a time between 0 and 24 hours; when both would, which clock is behind
+    is not read from the names, and the request is left unread."""
+    leaves, lands = _LEAVES_AT.search(text), _LANDS_AT.search(text)
+    zones = list(_ZONES_APART.finditer(text))
+    asked = _FLIGHT_ASKED.search(text)
+    if leaves is None or lands is None or len(zones) != 1 or asked is None:
+        return None
+    if leaves.start("h") > lands.start("h") or re.search(
+        r"\bnext\s+day\b|\bovernight\b|\+\s*1\b|\bstop(?:s|over)?\b|\blayover\b|\bdelay",
+        text,
+        re.I,
+    ):
+        return None
+    if not _all_read(text, [leaves.span(), lands.span(), zones[0].span()]):
+        return None
+    if not re.match(r"\s*(?:\(?\s*local\b|(?:their|there)\s+time\b)", text[lands.end() :], re.I):
+        return None  # "landing at 12:45": on which clock is not said
+    minutes = int(lands["h"]) * 60 + int(lands["m"]) - int(leaves["h"]) * 60 - int(leaves["m"])
+    apart = float(zones[0]["hours"]) * 60
+    fits = [sign for sign in (1, -1) if 0 < minutes + sign * apart < 24 * 60]
+    if len(fits) != 1:
+        return None
+    landed: Node = Op("+", _num(int(lands["h"])), Op("/", _num(int(lands["m"])), _num(60)))
+    left: Node = Op(
+        "+",
+        _num(int(leaves["h"])),
+        Op("/", _num(int(leaves["m"])), _num(60)),
+    )
+    shift = _num(float(zones[0]["hours"]), zones[0]["hours"])
+    hours: Node = Op("-", Op("+" if fits[0] == 1 else "-", landed, shift), left)
+    unit = (asked["unit"] or asked["unit2"]).lower()
+    if unit == "minutes":
+        return Op("*", hours, _num(60)), "the journey's time, in minutes, across the clocks"
+    return hours, "the journey's time, in hours, across the clocks"
+
+
 def read_durations(text: str) -> tuple[Node, str] | None:
     """The expression and label of a time, a count of days, a journey's time, a pace, a
     download's time, pay for hours or a cost per hour or use that ``text`` states and asks,
     or None."""
     text = _plain(text)
     for reader in (
+        _across_zones,
         _days_between,
         _journey,
         _pace,

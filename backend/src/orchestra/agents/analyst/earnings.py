@@ -8,6 +8,10 @@ Everyday money said in set shapes that the word problems of `problems` do not re
   minutes ("6 hrs 45 mins"), a day for a count of days or days a week, a week (asked over
   a year of the weeks said paid), or clocked in and out less a break said unpaid; when the
   overtime pay alone is asked, the hours past the limit at their rate;
+- hours at multiples of a base rate ("base rate 14.20/hr. did 37.5 normal hours and 6 hours
+  OT at time and a half", "night rate is 1.75x my normal 55/hr. 2 hrs 15 mins"): each block
+  of hours at its multiple, added up; only those at a multiple when the overtime pay is
+  asked;
 - rates in bands ("5% on the first 20k and 8% on anything above that. i sold 34,500";
   "0% on the first 125,000, 2% on the next 125,000 and 5% on the rest"): the sum of each
   band's rate on the part of the amount in it;
@@ -170,6 +174,13 @@ _OVERTIME = re.compile(
     r"(?P<double>double(?:\s+time)?))",
     re.I,
 )
+# A multiple of the rate said in words or glued ("time and a half", "double time", "1.5x"),
+# not "3 times a week".
+_MULTIPLE_WORDS = re.compile(
+    r"\btime\s+and\s+a\s+(?:half|quarter|third)\b|\b(?:double|triple|treble)\s+time\b|"
+    r"(?<![\w.,])\d+(?:\.\d+)?x\b",
+    re.I,
+)
 _ASKS_PAY = re.compile(
     r"\b(?:gross\s+pay|(?:my|the|his|her|their|total|weekly|week'?s)\s+pay\b|"
     r"how\s+much\s+(?:do|did|will|would|should)\s+(?:i|you|we|he|she|they)\s+"
@@ -178,6 +189,8 @@ _ASKS_PAY = re.compile(
     r"(?:earn|make|get(?:\s+paid)?|be\s+paid|bill|charge|invoice)|(?:total\s+)?earnings|"
     # "what's the shift worth": the pay for the time worked.
     r"what(?:'?s|\s+is)\s+(?:the|my|that|this|a)\s+(?:shift|day|night|week)\s+worth)\b|"
+    # "what 7 hours at 13.15 an hour comes to", "comes to how much a week"
+    r"\bcomes?\s+to(?:\s+how\s+much\b|\s*[?.!]*\s*$)|"
     # "Pay?" asked alone
     r"^\W*(?:my\s+|the\s+|total\s+)?pay\s*\?",
     re.I,
@@ -317,6 +330,11 @@ def _hourly_pay(text: str, ask: str) -> Reading | None:
         spans.append(paid[0].span())
     rate: Node = _num(rate_said)
     premium, overtime = _PREMIUM.search(text), _OVERTIME.search(text)
+    multiple = _MULTIPLE_WORDS.search(text)
+    if multiple is not None and (overtime is None or not _overlap(multiple, overtime)):
+        # "7.5 hours on the bank holiday at double time": hours at a multiple of the rate,
+        # which the rate times the hours would leave out.
+        return None
     if premium is not None and overtime is not None:
         return None  # whether the premium is paid on overtime too is not said
     if overtime_asked and (overtime is None or weeks is not None):
@@ -354,6 +372,133 @@ def _hourly_pay(text: str, ask: str) -> Reading | None:
     if weekly:
         label = f"{label} a week"
     return [(pay, label)]
+
+
+# --- Hours at multiples of a base rate ----------------------------------------------------
+
+# How many times the base rate an hour is paid at: "time and a half", "double time", "1.75x".
+_MULTIPLE = (
+    r"(?:time\s+and\s+a\s+(?P<half>half)|time\s+and\s+a\s+(?P<quarter>quarter)|"
+    r"(?P<double>double)\s+time|(?P<triple>triple|treble)\s+time|"
+    rf"(?P<times>{_AMOUNT})\s*(?:x\b|times\b))"
+)
+# "base rate £14.20/hr", "base 17.90", "on 14.20/hr", "18.50 an hour", "my 21.15 base rate".
+_BASE_RATE = re.compile(
+    rf"(?P<rate>{_MONEY})\s*(?:/\s*(?:hr|hour|h)\b|(?:an?|per)\s+(?:hr|hour)\b)|"
+    rf"\bbase(?:\s+rate)?(?:\s+(?:is|of))?\s+(?P<base>{_MONEY})(?![\w%]|\s*%)|"
+    rf"(?P<named>{_MONEY})\s+base(?:\s+rate)?\b",
+    re.I,
+)
+# "37.5 normal hours", "6 hours OT", "4 hours overtime", "2 hrs 15 mins", "8 hrs saturday".
+_HOURS_BLOCK = re.compile(
+    rf"(?<![\w.,/])(?P<hours>{_AMOUNT})\s*(?:(?P<kind>normal|regular|basic|standard|"
+    r"overtime|ot)\s+)?(?:hours?|hrs?|h)\b"
+    r"(?:\s+(?:and\s+)?(?P<mins>[0-5]?\d)\s*(?:minutes?|mins?)\b)?"
+    r"(?:\s+(?P<over>overtime|ot|of\s+overtime)\b)?",
+    re.I,
+)
+# "at time and a half", "at double time", "at double": the multiple of the hours just said.
+_AT_MULTIPLE = re.compile(
+    r"^,?\s*(?:(?!(?:is|are|was|were|paid|gets?|over|above|after|past)\b)[\w'-]+,?\s+){0,4}?"
+    rf"at\s+(?:{_MULTIPLE}|(?P<bare>double)\b)",
+    re.I,
+)
+# "overtime is paid at time and a half", "emergency rate is 1.5x my normal 55/hr".
+_MULTIPLE_SAID = re.compile(
+    r"\b(?P<name>overtime|ot|emergency|night|weekend|sunday|saturday|holiday|call[\s-]?out|"
+    r"out[\s-]of[\s-]hours|unsocial)(?:\s+(?:rate|hours))?\s+(?:is|are)\s+(?:paid\s+)?"
+    rf"(?:at\s+)?{_MULTIPLE}",
+    re.I,
+)
+# A time of day ("at 3am", "10:30 pm"): no amount of the pay.
+_TIME_OF_DAY = re.compile(r"(?<![\w.,])\d{1,2}(?::[0-5]\d)?\s*[ap]\.?m\b", re.I)
+_ASKS_CHARGE = re.compile(
+    r"\b(?:gross|pay|paid|total|charge|earn|bill|invoice|comes?\s+to|worth|cost)\b", re.I
+)
+_ASKS_OVERTIME_TOO = re.compile(r"\bovertime\s+(?:pay|payment|cost|earnings)\b", re.I)
+
+
+def _multiple(said: re.Match[str]) -> Num | None:
+    """The multiple of the base rate ``said`` names."""
+    if said.group("half"):
+        return Num(1.5, "1.5")
+    if said.group("quarter"):
+        return Num(1.25, "1.25")
+    if said.group("double") or said.groupdict().get("bare"):
+        return Num(2, "2")
+    if said.group("triple"):
+        return Num(3, "3")
+    times = _num(said.group("times"))
+    return times if times.value >= 1 else None
+
+
+def _multiplied_hours(text: str, ask: str) -> Reading | None:
+    """ "base rate 14.20/hr. did 37.5 normal hours and 6 hours OT at time and a half. gross?",
+    "emergency rate is 1.5x my normal 55/hr. 2.5 hrs, what do i charge": each block of hours
+    at the base rate times its multiple, added up. A block's multiple is said after it ("at
+    double time"), or by a rate said of hours of its kind ("overtime is paid at time and a
+    half" of "6 hrs overtime"); a block with none is at the base rate, unless it is the one
+    block said and the multiple is said of the rate asked for (the overtime pay asked, or a
+    rate of its own, "emergency rate is 1.5x my normal"). When the overtime pay is asked, only
+    hours at a multiple are paid; a number left over leaves the request unread."""
+    overtime_asked = _ASKS_OVERTIME_TOO.search(ask) is not None
+    if not (overtime_asked or _ASKS_CHARGE.search(ask)) or _NOT_PAID.search(text):
+        return None
+    bases = list(_BASE_RATE.finditer(text))
+    if len({(m.group("rate") or m.group("base") or m.group("named")) for m in bases}) != 1:
+        return None
+    spans = [m.span() for m in bases]
+    spans += [m.span() for m in _TIME_OF_DAY.finditer(text)]
+    base = _num(bases[0].group("rate") or bases[0].group("base") or bases[0].group("named"))
+    stated = list(_MULTIPLE_SAID.finditer(text))
+    if len(stated) > 1:
+        return None
+    said = stated[0] if stated else None
+    said_multiple = _multiple(said) if said is not None else None
+    if said is not None:
+        if said_multiple is None:
+            return None
+        spans.append(said.span())
+    blocks = [
+        b for b in _HOURS_BLOCK.finditer(text) if not any(s <= b.start() < e for s, e in spans)
+    ]
+    if not blocks:
+        return None
+    parts: list[tuple[Node, bool]] = []  # the pay of each block, and whether at a multiple
+    for i, block in enumerate(blocks):
+        hours = _hours_of(block)
+        end = blocks[i + 1].start() if i + 1 < len(blocks) else len(text)
+        at = _AT_MULTIPLE.match(text[block.end() : end])
+        times: Num | None = None
+        if at is not None:
+            times = _multiple(at)
+            if times is None:
+                return None
+            spans.append((block.end(), block.end() + at.end()))
+        elif (block.group("kind") or "").lower() in ("overtime", "ot") or block.group("over"):
+            if said is None or said.group("name").lower() not in ("overtime", "ot"):
+                return None
+            times = said_multiple
+        elif said is not None and len(blocks) == 1:
+            named_overtime = said.group("name").lower() in ("overtime", "ot")
+            if named_overtime and not overtime_asked:
+                return None  # the hours may be all at the base rate
+            times = said_multiple
+        spans.append(block.span())
+        pay = Op("*", Op("*", base, times), hours) if times is not None else Op("*", base, hours)
+        parts.append((pay, times is not None))
+    if not any(multiplied for _, multiplied in parts) or not _all_read(text, spans):
+        return None
+    if overtime_asked:
+        if not all(multiplied for _, multiplied in parts):
+            return None
+        label = "the overtime pay"
+    else:
+        label = "the pay, each block of hours at its multiple of the base rate"
+    total: Node = parts[0][0]
+    for more, _ in parts[1:]:
+        total = Op("+", total, more)
+    return [(total, label)]
 
 
 # --- Pro rata by days a week ---------------------------------------------------------------
@@ -867,7 +1012,8 @@ def read_earnings(context: str | None, task: str) -> Reading | None:
     text = f"{context} {task}" if context is not None else task
     # What is asked is read in the question alone: "the pay is 12 an hour" states.
     ask = task if context is not None else re.split(r"(?<=[.?!])\s+(?=\S)", task.strip())[-1]
-    for reader in (_hourly_pay, _pro_rata, _pro_rata_salary, _banded, _pay_rise, _tax_and_tip):
+    readers = (_multiplied_hours, _hourly_pay, _pro_rata, _pro_rata_salary, _banded, _pay_rise)
+    for reader in (*readers, _tax_and_tip):
         found = reader(text, ask)
         if found is not None:
             return found

@@ -3315,6 +3315,14 @@ _ASKS_PER_PERIOD = re.compile(
 )
 
 
+# "at time and a half", "double time", "1.5x": the rate said, multiplied for some hours.
+_RATE_MULTIPLIED = re.compile(
+    r"\btime\s+and\s+a\s+(?:half|quarter|third)\b|\b(?:double|triple|treble)\s+time\b|"
+    r"(?<![\w.,])\d+(?:\.\d+)?x\b",
+    re.I,
+)
+
+
 def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
     """ "I make $22 an hour and worked 35 hours. What did I earn?", "I saved 150 a month
     for 8 months. How much do I have?": the amount times the number of periods, or None
@@ -3322,6 +3330,8 @@ def read_rate_for_periods(context: str, task: str) -> tuple[Node, str] | None:
     rate, counted = _RATE.search(context), _PERIODS_COUNTED.search(context)
     if PRICE_CHANGED_IN_WORDS.search(context):
         return None  # "65 a night for 9 nights, the second dog half price": not one rate
+    if _RATE_MULTIPLIED.search(f"{context} {task}"):
+        return None  # "12 hours at time and a quarter": not at the rate said
     if rate is None or not _ASKS_AMOUNT.search(task) or _ASKS_LEFT.search(task):
         # "How much is left after 10 days?" asks what remains of an amount not given.
         return None

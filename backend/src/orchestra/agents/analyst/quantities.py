@@ -1010,6 +1010,24 @@ _PLAIN_UNITS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         ),
         lambda m: f"{int(m.group(1)) * 60 + int(m.group(2))} min",
     ),
+    # "1h20", "2 hrs 15." (the minutes after the hours, their unit left out): one time.
+    (
+        re.compile(
+            r"(?<![\w.:])(\d+)(?:h|\s*(?:hours?|hrs?)\s+)([0-5]\d)(?=\s*(?:[.,;?!)]|$))"
+            r"|(?<![\w.:])(\d+)h([0-5]\d)\b(?![.:]\d)",
+            re.I,
+        ),
+        lambda m: f"{int(m[1] or m[3]) * 60 + int(m[2] or m[4])} min",
+    ),
+    # "3 min 30 sec", "6 mins and 45 seconds": one time, in seconds.
+    (
+        re.compile(
+            r"(?<![\w.:])(\d+)\s*(?:minutes?|mins?|m)\s*(?:and\s+)?([0-5]?\d(?:\.\d+)?)\s*"
+            r"(?:seconds?|secs?|s)\b",
+            re.I,
+        ),
+        lambda m: f"{int(m.group(1)) * 60 + float(m.group(2)):.10g} s",
+    ),
     (
         re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:]|\.\d)"),
         lambda m: f"{int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))} s",
@@ -1061,6 +1079,35 @@ def _things_of_amount(match: re.Match[str]) -> str:
     )
 
 
+# "8 lessons of 45 minutes", "3 bags of 20 kg": things counted, each of that amount (a rate
+# after it, "5 bottles of 210 ml a day", is `_THINGS_OF_AMOUNT`'s).
+_THINGS_EACH_OF = re.compile(
+    r"(?<![\w.])(?P<n>\d+)\s+(?P<things>[a-z]+s)\s+of\s+(?P<amount>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>[a-z]+)\b(?!\s+(?:a|an|per|each|every|of)\b|\s*/)",
+    re.I,
+)
+# "my average handle time was 6 min 45 sec": what each one of the things counted took.
+_AVERAGE_EACH = re.compile(
+    r"\b(?:(?:my|our|the|an?|their|his|her)\s+)?average\s+(?:[a-z]+\s+){0,2}?(?:was|is|of)\s+"
+    r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]+)\b(?=\s*(?:[.,;?!]|$))",
+    re.I,
+)
+
+
+def _things_each_of(match: re.Match[str]) -> str:
+    unit = _UNITS.get(match["unit"].lower())
+    if unit is None or match["things"].lower() in _UNITS or unit[0] != _TIME:
+        return match.group(0)
+    return f"{match['n']} {match['things']} of {match['amount']} {match['unit']} each"
+
+
+def _average_each(match: re.Match[str]) -> str:
+    unit = _UNITS.get(match["unit"].lower())
+    if unit is None or unit[0] != _TIME:
+        return match.group(0)
+    return f"{match['amount']} {match['unit']} each"
+
+
 # "bare root whips are £1.35 each": a price for each of things named before it.
 _THINGS_PRICED_EACH = re.compile(
     r"\b(?P<things>[a-z]+s)\s+(?:are\s+(?P<price>[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d+)?|"
@@ -1085,11 +1132,33 @@ def _things_priced_each(match: re.Match[str]) -> str:
     return f"{things} at {match['price']} per {singular(things)}"
 
 
+# "at 96 kHz": so many a second of the things the question counts ("how many samples").
+_FREQUENCY = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?P<kilo>k)?(?:hz|hertz)\b", re.I)
+_COUNTED_ASKED = re.compile(r"\bhow\s+many\s+(?P<things>[a-z]+s)\b", re.I)
+
+
+def _frequency(text: str, question: str) -> str:
+    """ "at 96 khz, how many samples" as "at 96000 samples per s": a frequency is of the
+    things the ``question`` asks for, and is left as said when it counts no things."""
+    asked = _COUNTED_ASKED.search(question)
+    if asked is None or asked["things"].lower() in _UNITS:
+        return text
+
+    def per_second(match: re.Match[str]) -> str:
+        size = float(match["n"]) * (1000 if match["kilo"] else 1)
+        return f"{size:.10g} {asked['things']} per s"
+
+    return _FREQUENCY.sub(per_second, text)
+
+
 def _plain_units(text: str) -> str:
     for pattern, plain in _PLAIN_UNITS:
         text = pattern.sub(plain, text)
+    text = _frequency(text, text)
     text = _AMOUNT_GIVES.sub(_amount_gives, text)
     text = _THINGS_OF_AMOUNT.sub(_things_of_amount, text)
+    text = _THINGS_EACH_OF.sub(_things_each_of, text)
+    text = _AVERAGE_EACH.sub(_average_each, text)
     text = _THINGS_PRICED_EACH.sub(_things_priced_each, text)
     return _PER_GLUED.sub(
         lambda m: (
@@ -1152,6 +1221,17 @@ PRICE_CHANGED_IN_WORDS = re.compile(
 _PER_THOUSAND_PRICE = re.compile(r"\be?cpm\b", re.I)
 
 
+# "how many hours is 8 lessons of 45 minutes": the question said first, of the amounts after.
+# A time asked, of amounts said plainly: no rule of units ("(4.546 l each)", "if a day is 8
+# hours") among them.
+_ASKED_FIRST = re.compile(
+    r"^\s*how\s+(?P<how>many)\s+(?P<unit>hours|minutes|seconds|days|weeks)\s+(?:is|are)\s+"
+    r"(?P<said>(?!(?:that|this|it|there)\b)(?![^?]*\b(?:each|per|every|if|assuming|where|"
+    r"taking|a|an)\b)[^?(=]*\d[^?(=]*?)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     """The answer to a request whose amounts carry units and whose question asks for a
     unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None. "4 days a week" is
@@ -1164,7 +1244,14 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
         # "50,000 impressions at $3 cpm, how many for $500": the price is of a thousand of
         # them, not of the 50,000, which units alone would take it to be.
         return None
+    if context is not None:
+        context = _frequency(context, task)  # "at 48 kHz for 5 s." "how many samples?"
     found = _read_quantities(context, task)
+    asked_first = _ASKED_FIRST.match(task) if found is None and context is None else None
+    if asked_first is not None:
+        # "how many hours is 8 lessons of 45 minutes": the amounts, then what is asked of them.
+        context, task = asked_first["said"], f"how {asked_first['how']} {asked_first['unit']}?"
+        found = _read_quantities(context, task)
     said = f"{context} {task}"
     if found is None and _DAYS_A_PERIOD.search(said):
         often = r"\g<n> times a \g<period>"
