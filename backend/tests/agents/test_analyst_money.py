@@ -127,6 +127,9 @@ def test_a_share_of_income_is_refused_when_not_one_period_or_amount(request_text
         ("tickets were 40 last year and 50 now, how big a rise is that in %", 25),
         ("rent up from 1200 to 1320 this year, what's that in percent", 10),
         ("dress was 80, it's 56 in the sale. how many % off is that", 30),
+        # The way alone after "%"; the months say when, and are no values.
+        ("class sizes went from 25 to 30, % up?", 20),
+        ("members went from 240 in january to 180 in june, what's the % drop", 25),
     ],
 )
 def test_a_change_in_percent_said_in_everyday_words(request_text: str, result: float) -> None:
@@ -184,6 +187,7 @@ def test_a_change_between_percentages_not_said_apart_is_refused(request_text: st
         # A rise asked of a price that fell; "off" of a price that went up.
         "tickets were 50 last year and 40 now, how big a rise is that in %",
         "dress was 56, it's 80 in the sale. how many % off is that",
+        "class sizes went from 30 to 25, % up?",
     ],
 )
 def test_a_change_the_other_way_than_asked_is_refused(request_text: str) -> None:

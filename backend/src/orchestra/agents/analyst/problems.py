@@ -861,6 +861,19 @@ _PART_BY_ITS_VERB = re.compile(
 # What being there is called: "29 came", "33 turned up" are its attendance.
 _ATTENDED = re.compile(r"^(?:came|attended|turned|showed)$", re.I)
 _ATTENDANCE = re.compile(r"\b(?:attendance|turnout)\b", re.I)
+# A rate named by a noun whose verb the part is said with in other words: "19 passed" is
+# the "pass rate", "87 came back" the "return rate", "251 came up" the "germination".
+_RATE_NOUN_VERBS = (
+    (re.compile(r"\bpass\s+rate\b", re.I), re.compile(r"^passed\b", re.I)),
+    (
+        re.compile(r"\breturns?\s+rate\b", re.I),
+        re.compile(r"^(?:came\s+back|were\s+returned|got\s+returned|were\s+sent\s+back)\b", re.I),
+    ),
+    (
+        re.compile(r"\bgermination\b", re.I),
+        re.compile(r"^(?:came\s+up|sprouted|germinated)\b", re.I),
+    ),
+)
 
 
 def _part_by_its_verb(context: str, task: str) -> re.Match[str] | None:
@@ -876,7 +889,14 @@ def _part_by_its_verb(context: str, task: str) -> re.Match[str] | None:
         return None
     names_it = re.search(rf"\b{stem}", task, re.I) is not None
     attended = _ATTENDED.match(verb) is not None and _ATTENDANCE.search(task) is not None
-    return stated if names_it or attended else None
+    said = context[stated.start("verb") :]
+    if stated.group(0)[stated.end("part") - stated.start() :].lower().startswith(" were "):
+        said = "were " + said  # "87 were returned": the verb said with its helper
+    named = any(
+        noun.search(task) is not None and verbs.match(said) is not None
+        for noun, verbs in _RATE_NOUN_VERBS
+    )
+    return stated if names_it or attended or named else None
 
 
 # "what percent is that", "what's that as a percentage": the part's share, out of a hundred.
@@ -1596,6 +1616,9 @@ _THOUSANDS_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", re.I)
 _ASKS_RELATIVE = re.compile(
     r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
     r"reduction|change|difference|off|discount|loss|profit|raise|hike)\b"
+    # "% up?", "percent down": the way alone, the whole question.
+    r"|^\s*(?:(?:what(?:'s|s|\s+is)|whats|how\s+many)\s+)?(?:the\s+)?(?:percent(?:age)?|%)\s+"
+    r"(?P<way_alone>up|down)\s*[?.!]*\s*$"
     # "what's the discount in percent?", "how big a rise is that in %"
     # "bought for 185k, sold for 232k. whats the gain in %": the way named, as a change.
     r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction|raise|hike|gain|"
@@ -1679,7 +1702,11 @@ _NOT_POINTS = re.compile(
     r"\bnot\s+(?:in\s+)?(?:percentage\s+)?points\b|\brelative\s+(?:change|increase|decrease|rise)",
     re.I,
 )
-_DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
+_DATED = re.compile(
+    r"\s+in\s+(?:(?:19|20)\d{2}\b(?!\s*(?:%|percent))|(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b(?!\s*\d))",
+    re.I,
+)
 # "band 5 going from 29,970 to 31,049", "grade 7": a number naming a rank, which is no value.
 _RANK_NAMED = re.compile(
     r"\b(?P<rank>band|grade|level|tier|key\s+stage)\s+\d{1,2}\b(?![.,]\d|\s*(?:%|percent\b))",
@@ -1735,6 +1762,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         return None
     way = (
         asked.group("way")
+        or asked.group("way_alone")
         or asked.group("verb")
         or asked.group("named")
         or asked.group("asked_verb")
