@@ -345,6 +345,16 @@ def test_shares_spent_and_amounts_owed_are_refused_when_unsure(request_text: str
     [
         # The amount before a rise said as "went up by ... and it's now".
         ("the price went up by 8% and it's now 54, what was it before the rise", 50),
+        # ... and a change said with a passive verb: "was cut by 20%, it's now".
+        ("Context: the sofa was cut by 20%, it's now 640. Task: what was the original price", 800),
+        (
+            "Context: season ticket has been increased by 6% and now costs 477. "
+            "Task: what was it before",
+            450,
+        ),
+        # The whole a part was a share of, asked by the whole's own name.
+        ("Context: sold 45 tickets, that's 30% of our capacity. Task: what's the capacity?", 150),
+        ("Context: i've put away 1,200, which is 40% of my goal. Task: what's my goal", 3000),
         # A rise said as "putting the rent up".
         (
             "Context: landlord is putting the rent up 4.5% from 1,320 a month. Task: new rent?",
@@ -363,6 +373,20 @@ def test_shares_spent_and_amounts_owed_are_refused_when_unsure(request_text: str
 )
 def test_prices_before_and_after_a_change(request_text: str, result: float) -> None:
     assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # Another whole than the one named; what is left of it; a third number.
+        "Context: i've put away 1,200, which is 40% of my goal. Task: what's my budget",
+        "Context: i've put away 1,200, which is 40% of my goal. Task: how much is left of my goal",
+        "Context: i've put away 1,200 in 3 months, which is 40% of my goal. Task: what's my goal",
+    ],
+)
+def test_a_whole_not_asked_by_the_name_its_share_was_of_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
 
 
 def test_a_saving_asked_of_a_price_that_rose_is_refused() -> None:

@@ -102,6 +102,7 @@ from orchestra.agents.analyst.problems import (
     read_two_discounts,
     read_unit_price,
     read_value_after_years,
+    read_whole_from_part,
     read_yearly_against_monthly,
     share_over_periods,
     spelt,
@@ -1665,6 +1666,8 @@ def _formula_then(text: str) -> tuple[Clause, ...] | None:
 _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     # "After a 15% pay cut I earn 3,400. What did I earn before?": not 15% off 3,400.
     read_before_change,
+    # "raised 3,780, which is 63% of our target. what's the target?"
+    read_whole_from_part,
     # "6 packs of batteries at 7.99 each. What's the total?"
     read_count_at_price,
     # "3 bags of dog food at 18.75 each and a 6 chew toy, whats that come to"

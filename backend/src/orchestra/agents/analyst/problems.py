@@ -119,6 +119,7 @@ __all__ = [
     "read_unit_price",
     "read_value_after_years",
     "read_weighted_mark",
+    "read_whole_from_part",
     "read_yearly_against_monthly",
     "share_over_periods",
     "spelt",
@@ -709,6 +710,15 @@ _CHANGED_NOW = re.compile(
     r"(?:it's|its|it\s+is|it\s+costs|they're|they\s+are)\s+now\b",
     re.I,
 )
+# "jacket is reduced by 35% and now costs 58.50", "rent was put up by 5%, it's now 840": the
+# change said with a passive verb, then the amount it came to.
+_CHANGED_BY_NOW = re.compile(
+    r"\b(?:is|was|are|were|been|got|gets|has\s+been)\s+(?:(?P<down>reduced|cut|discounted|marked\s+down)"
+    r"|(?P<up>increased|raised|marked\s+up|put\s+up))\s+by\s+(?P<rate>\d+(?:\.\d+)?)\s*"
+    r"(?:%|percent\b|per\s+cent\b)\s*(?:,\s*|\s+and\s+|\s+so\s+)"
+    r"(?:(?:it's|its|it\s+is|they're|they\s+are|it|they)\s+)?(?:(?:costs?|is|are)\s+)?now\b",
+    re.I,
+)
 # Words that make the amount stated the change itself, or a part of it.
 _NOT_THE_AMOUNT_AFTER = re.compile(
     r"\b(?:sav(?:e|ed|es|ing|ings)|more|less|extra|difference|lost|lose|gained)\b", re.I
@@ -735,7 +745,11 @@ def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
     """ "After a 15% pay cut I now earn 3,400. What did I earn before the cut?": the amount
     the change was applied to, 3,400 / (1 - 15%), or None unless the text gives one amount,
     the one percentage of the change, and the question asks for the amount before it."""
-    change = _AFTER_CHANGE.search(context) or _CHANGED_NOW.search(context)
+    change = (
+        _AFTER_CHANGE.search(context)
+        or _CHANGED_NOW.search(context)
+        or _CHANGED_BY_NOW.search(context)
+    )
     if change is None or not _ASKS_BEFORE.search(task) or _NUMBER.search(task):
         return None
     if _NOT_THE_AMOUNT_AFTER.search(context):
@@ -754,6 +768,44 @@ def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
         Op("/", Num(float(rate), rate), Num(100, "100")),
     )
     return Op("/", Num(float(amount), amount), factor), "the amount before the change"
+
+
+# "raised 3,780, which is 63% of our target": an amount, then the share it is of a whole
+# that a noun names; "what's the target?" asks that whole.
+_PART_THEN_SHARE_OF = re.compile(
+    r"(?<![\w.])[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d%]*?[,;]?\s*"
+    r"\b(?:which|that|this|that's|thats|this\s+is)\s+(?:(?:is|was|makes)\s+)?"
+    r"(?:(?:only|just|exactly)\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+of\s+"
+    r"(?:the|our|my|their|your|his|her)\s+(?P<whole>[a-z]+)\b\s*[.!]?\s*$",
+    re.I,
+)
+_ASKS_NAMED_WHOLE = re.compile(
+    r"\s*(?:so\s+)?(?:what(?:'s|s|\s+is|\s+was)|whats|how\s+(?:big|much)\s+is)\s+"
+    r"(?:the|our|my|their|your|his|her)\s+(?:full\s+|whole\s+)?(?P<whole>[a-z]+)\s*"
+    r"(?:then\s*)?[?.!]*\s*",
+    re.I,
+)
+
+
+def read_whole_from_part(context: str, task: str) -> tuple[Node, str] | None:
+    """ "we've raised 3,780, which is 63% of our target. what's the target?": the whole a
+    share was of, 3,780 / (63 / 100); None unless the statement gives just the amount and
+    its percentage, said "which is ... % of the <whole>", and the question asks that same
+    whole by its name and nothing else."""
+    stated = _PART_THEN_SHARE_OF.search(context)
+    asked = _ASKS_NAMED_WHOLE.fullmatch(task)
+    if stated is None or asked is None or _NUMBER.search(task):
+        return None
+    if (
+        len(_NUMBER.findall(context)) != 2
+        or asked.group("whole").lower() != stated.group("whole").lower()
+    ):
+        return None
+    rate, amount = stated.group("rate"), stated.group("amount").replace(",", "")
+    if float(rate) == 0:
+        return None
+    share = Op("/", Num(float(rate), rate), Num(100, "100"))
+    return Op("/", Num(float(amount), amount), share), f"the whole {asked.group('whole')}"
 
 
 # "20% off, then an extra 10% off": two discounts, the second off the reduced price.
