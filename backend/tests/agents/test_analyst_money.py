@@ -256,6 +256,47 @@ def test_what_is_left_is_refused_when_not_all_taken(request_text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # The share of a named whole reached and what is still to go, in the order asked.
+        (
+            "Context: venue capacity is 350 and we've sold 280 tickets. "
+            "Task: how many are left and what % have we sold",
+            [70, 80],
+        ),
+        (
+            "Context: savings goal of 5k, saved 3,200 so far. "
+            "Task: what % of the goal is that and how much to go",
+            [64, 1800],
+        ),
+        ("Context: reading target 40, on 26 so far. Task: % of target and how many left", [65, 14]),
+    ],
+)
+def test_the_share_of_a_whole_reached_and_what_is_still_to_go(
+    request_text: str, results: list[float]
+) -> None:
+    data = run(request_text)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # The share asked by another verb, or of another whole; a third number; over budget.
+        "Context: capacity 240, sold 183 so far. Task: % spent and how many left",
+        "Context: goal is 2,000, on 1,365 so far. Task: what % of my income is that and how "
+        "much to go",
+        "Context: target 2,000, raised 1,365 so far and 200 pledged. Task: % raised and how "
+        "much to go",
+        "Context: budget 500, we've spent 620. Task: what % have we spent and how much is left",
+    ],
+)
+def test_a_share_reached_not_of_the_whole_named_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
     ("request_text", "result"),
     [
         # The tax already in a bill, asked without the apostrophe.

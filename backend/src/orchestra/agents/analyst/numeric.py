@@ -91,6 +91,7 @@ from orchestra.agents.analyst.problems import (
     read_relative_change,
     read_saving,
     read_scaled_amount,
+    read_share_and_rest,
     read_share_of_income,
     read_share_per_person,
     read_share_set_aside,
@@ -1849,6 +1850,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             or read_percentage_asked_twice(context, text)
             # "60% markup on 12.50. selling price and my margin %": a margin is no markup.
             or read_markup_then_margin(context, text)
+            # "target is 2,000, on 1,365 so far. what % of the target and how much to go"
+            or read_share_and_rest(context, text)
         )
         if stages is not None:
             return tuple(Clause(label, expression) for expression, label in stages)

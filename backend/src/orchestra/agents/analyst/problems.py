@@ -99,6 +99,7 @@ __all__ = [
     "read_saving",
     "read_saving_to_target",
     "read_scaled_amount",
+    "read_share_and_rest",
     "read_share_by_weight",
     "read_share_earned",
     "read_share_of_income",
@@ -2689,6 +2690,65 @@ def read_still_to_go(context: str, task: str) -> tuple[Node, str] | None:
     if asks_share:
         return Op("*", Op("/", reached, goal), Num(100, "100")), "the share of the target reached"
     return Op("-", goal, reached), "the amount still to go"
+
+
+# "budget is 18k", "capacity 240", "target of 2,000": a whole to reach, named, with its amount.
+_WHOLE_TO_REACH = re.compile(
+    r"\b(?P<name>limit|target|goal|aim|budget|capacity)\s+(?:(?:is|of|was)\s+)?[$\u00a3\u20ac]?"
+    r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?P<k>k)?(?![\d%\w])",
+    re.I,
+)
+# "raised 15,360 so far", "we've spent 11,240", "on 1,365 so far", "sold 183 so far": what
+# is reached of it, said with its verb (none for "on ... so far").
+_REACHED = re.compile(
+    r"(?:\b(?:i've|ive|i\s+have|we've|weve|we\s+have|i|we)\s+(?:already\s+)?)?"
+    r"\b(?:(?P<verb>raised|sold|spent|used|saved|done|collected|booked)|on)\s+[$\u00a3\u20ac]?"
+    r"(?P<done>\d[\d,]*(?:\.\d+)?)(?P<k>k)?(?![\d%\w])(?P<so_far>\s+so\s+far\b)?",
+    re.I,
+)
+_ANY_AMOUNT = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?k?(?![\w.]|\.\d)", re.I)
+_ASKS_REST = re.compile(
+    r"\bhow\s+(?:many|much)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:left|to\s+go|remaining)\b",
+    re.I,
+)
+# "what % of the target is that", "% raised", "what % have we spent": the share reached.
+_ASKS_SHARE_REACHED = re.compile(
+    r"(?:%|\bpercent(?:age)?)\s+(?:of\s+(?:the\s+|my\s+|our\s+)?(?P<name>[a-z]+)\b|"
+    r"(?:(?:have|has|did)\s+(?:i|we|you|they)\s+|(?:is|was|are|were)\s+)?(?P<verb>[a-z]+))",
+    re.I,
+)
+
+
+def read_share_and_rest(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "marathon target is 2,000, on 1,365 so far. what % of the target is that and how much
+    to go": what is reached over the whole, in percent, and the whole less it, in the order
+    asked. None unless the statement gives just the named whole and the amount reached (said
+    with a verb, or "on ... so far"), no more than the whole, and the question asks both: the
+    share by the whole's name or by the reaching verb, and what is left."""
+    whole, reached = _WHOLE_TO_REACH.search(context), _REACHED.search(context)
+    rest, share = _ASKS_REST.search(task), _ASKS_SHARE_REACHED.search(task)
+    if whole is None or reached is None or rest is None or share is None:
+        return None
+    if _NUMBER.search(task) or len(_ANY_AMOUNT.findall(context)) != 2:
+        return None
+    if _PERCENT_AFTER.search(context) or (
+        reached.group("verb") is None and not reached.group("so_far")
+    ):
+        return None
+    if share.group("name"):
+        if share.group("name").lower() != whole.group("name").lower():
+            return None  # "what % of my income": another whole
+    elif (share.group("verb") or "").lower() != (reached.group("verb") or "").lower():
+        return None  # "% sold" of an amount spent: another part
+    goal = _thousands(whole.group("whole"), whole.group("k"))
+    done = _thousands(reached.group("done"), reached.group("k"))
+    if done.value > goal.value or goal.value == 0:
+        return None
+    asked = [
+        (share.start(), Op("*", Op("/", done, goal), Num(100, "100")), "the share reached"),
+        (rest.start(), Op("-", goal, done), "the amount still to go"),
+    ]
+    return [(node, label) for _, node, label in sorted(asked, key=lambda a: a[0])]
 
 
 # "vat threshold is 90k", "isa allowance 20k", "overdraft limit of 1,500": a limit named,
