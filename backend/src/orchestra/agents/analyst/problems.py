@@ -4409,10 +4409,13 @@ _NUMBERED_PART = r"(?:paper|component|unit|module|section|part)\s+\d{1,2}(?![\d.
 # "40% coursework", "coursework is worth 40%", "the exam is the other 60%", "exam 60%".
 _WEIGHT_SAID = (
     re.compile(
-        rf"(?<![\w.])(?P<weight>{_NUM})\s*%\s+(?:is\s+)?(?:the\s+)?(?P<name>{_ASSESSED})\b", re.I
+        # "25% test 1, 25% test 2": a part named with its number.
+        rf"(?<![\w.])(?P<weight>{_NUM})\s*%\s+(?:is\s+)?(?:the\s+)?"
+        rf"(?P<name>{_ASSESSED}(?:\s+\d{{1,2}}(?![\d.%]))?)\b",
+        re.I,
     ),
     re.compile(
-        rf"\b(?P<name>{_ASSESSED}|{_NUMBERED_PART})\s+(?:is|are|was|counts?\s+for|makes?\s+up)\s+"
+        rf"\b(?P<name>{_ASSESSED}|{_NUMBERED_PART})\s+(?:is|are|was|counts?(?:\s+for)?|makes?\s+up)\s+"
         rf"(?:worth\s+)?"
         rf"(?:the\s+(?:other|remaining|rest\s+of\s+the)\s+)?(?P<weight>{_NUM})\s*%"
         rf"(?P<mark_after>\s+(?:and|,)\s+(?:i|we|she|he|you)\s+(?:got|scored|have|had|received)\s+"
@@ -4423,7 +4426,8 @@ _WEIGHT_SAID = (
 )
 # "i got 71, 64 and 58": the marks listed in the order the parts' weights were said.
 _MARKS_LISTED = re.compile(
-    rf"\b(?:i|we|she|he|you)\s+(?:got|scored)\s+(?P<marks>{_NUM}(?:\s*,\s*{_NUM})*\s*,?\s+and\s+"
+    # "Lily got 64, 78 and 71": a pupil named.
+    rf"\b(?:i|we|she|he|you|[a-z]+)\s+(?:got|scored)\s+(?P<marks>{_NUM}(?:\s*,\s*{_NUM})*\s*,?\s+and\s+"
     rf"{_NUM})(?!\d|\.\d|\s*(?:%|percent\b|per\s+cent\b|on\b|in\s+the\b|for\b))",
     re.I,
 )
@@ -4434,7 +4438,7 @@ _MARK_SAID = re.compile(
     re.I,
 )
 _ASKS_OVERALL = re.compile(
-    r"\b(?:overall|final|weighted|module|course|total)\s+(?:mark|grade|score|result|percentage)\b|"
+    r"\b(?:overall|final|weighted|module|course|total|year)\s+(?:mark|grade|score|result|percentage)\b|"
     r"\b(?:mark|grade|score)\s+overall\b|\bwhat\s+(?:do|did|will)\s+(?:i|we)\s+get\s+overall\b",
     re.I,
 )
