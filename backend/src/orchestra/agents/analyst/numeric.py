@@ -41,6 +41,7 @@ from orchestra.agents.analyst.formulas import (
     units_apart,
     unsized_gallon,
 )
+from orchestra.agents.analyst.improvements import read_time_improvement
 from orchestra.agents.analyst.marks import read_marks
 from orchestra.agents.analyst.materials import read_materials
 from orchestra.agents.analyst.measures import read_measured
@@ -1810,6 +1811,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     # "8,000 loan at 6.9% apr over 4 years, standard amortisation": the monthly payment;
     # "was 58%, now 71%. how many percentage points up and what % increase": each asked.
     loan = read_amortised_loan(context, text) or read_points_and_relative_change(context, text)
+    if loan is None:
+        # "pb went from 27:40 to 25:55. seconds quicker and % improvement on the old time"
+        loan = read_time_improvement(context, text)
     if loan is not None:
         return tuple(Clause(label, expression) for expression, label in loan)
     split = read_split_shares(context, text)  # "splitting it 60/40 between", "by room size"
