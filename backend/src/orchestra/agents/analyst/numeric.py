@@ -24,6 +24,7 @@ from orchestra.agents.analyst.asks import (
     statement_and_questions,
 )
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
+from orchestra.agents.analyst.commissions import read_fee_plus_vat
 from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
 from orchestra.agents.analyst.durations import read_durations
@@ -1814,6 +1815,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     if loan is None:
         # "pb went from 27:40 to 25:55. seconds quicker and % improvement on the old time"
         loan = read_time_improvement(context, text)
+    if loan is None:
+        # "agent takes 12% plus 20% vat on their fee, rent 975. fee and what i get"
+        loan = read_fee_plus_vat(context, text)
     if loan is not None:
         return tuple(Clause(label, expression) for expression, label in loan)
     split = read_split_shares(context, text)  # "splitting it 60/40 between", "by room size"
