@@ -42,6 +42,7 @@ from orchestra.agents.analyst.formulas import (
     units_apart,
     unsized_gallon,
 )
+from orchestra.agents.analyst.giftaid import read_gift_aid
 from orchestra.agents.analyst.improvements import read_time_improvement
 from orchestra.agents.analyst.marks import read_marks
 from orchestra.agents.analyst.materials import read_materials
@@ -1818,6 +1819,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     if loan is None:
         # "agent takes 12% plus 20% vat on their fee, rent 975. fee and what i get"
         loan = read_fee_plus_vat(context, text)
+    if loan is None:
+        # "raised 2,460, 65% of it gift aid eligible, gift aid adds 25%. gift aid and total"
+        loan = read_gift_aid(context, text)
     if loan is not None:
         return tuple(Clause(label, expression) for expression, label in loan)
     split = read_split_shares(context, text)  # "splitting it 60/40 between", "by room size"
