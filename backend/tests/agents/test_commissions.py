@@ -58,3 +58,47 @@ def test_a_fee_with_vat_on_it_and_what_is_left(instruction: str, expected: list[
 def test_a_fee_with_vat_not_read_surely_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    ("instruction", "expected"),
+    [
+        # A share taken, with a flat part, set aside; each asked in the order asked.
+        (
+            "Context: the venue's cut is 20% of the door, the door was 1,450. "
+            "Task: whats left and their cut",
+            [1160, 290],
+        ),
+        (
+            "Context: market pitch fee is 40 plus 10% of takings. took 860. "
+            "Task: what do i pay and what do i keep",
+            [126, 734],
+        ),
+        ("Context: billed 3,600, setting 25% aside for tax. Task: how much to put aside", [900]),
+        # "after commission": only what is left is asked.
+        (
+            "Context: the platform takes 12% commission and i sold 2,250. "
+            "Task: what do i get after commission",
+            [1980],
+        ),
+    ],
+)
+def test_a_share_taken_and_what_is_left(instruction: str, expected: list[float]) -> None:
+    assert results(run(instruction)) == [pytest.approx(e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # A second amount; two shares; something else asked too.
+        "Context: the platform takes 12% commission and i sold 2,250 and 300. "
+        "Task: what do i get after commission",
+        "Context: the platform takes 12% commission and 3% for payments, i sold 2,250. "
+        "Task: what do i get",
+        "Context: the platform takes 12% commission and i sold 2,250. "
+        "Task: what do i get and how many sales is that",
+    ],
+)
+def test_a_share_taken_not_read_surely_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction)

@@ -41,7 +41,11 @@ _ALL_ELIGIBLE = re.compile(
     r"gift[\s-]+aid(?:ed)?(?:\s+eligible)?\b",
     re.I,
 )
-_AMOUNT = re.compile(r"(?<![\w.])[$\u00a3\u20ac]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\w.%]|\.\d)")
+# An amount whole: "1,480." at a sentence's end, never its "1" alone.
+_AMOUNT = re.compile(
+    r"(?<![\w.,])[$\u00a3\u20ac]?(?P<amount>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?![\w%]|[.,]\d)"
+)
 _ASKS_CLAIM = re.compile(
     r"\bhow\s+much\s+(?:is\s+(?:the\s+)?)?(?:extra\s+(?:from\s+)?)?gift[\s-]+aid\b(?:\s+is\s+that)?"
     r"|\bhow\s+much\s+(?:can|do|will|could)\s+(?:we|i|they)\s+claim\b"
