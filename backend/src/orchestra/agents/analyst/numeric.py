@@ -24,7 +24,7 @@ from orchestra.agents.analyst.asks import (
     statement_and_questions,
 )
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
-from orchestra.agents.analyst.commissions import read_fee_plus_vat, read_share_taken
+from orchestra.agents.analyst.commissions import read_fee_plus_vat
 from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
 from orchestra.agents.analyst.durations import read_durations
@@ -1822,9 +1822,6 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     if loan is None:
         # "raised 2,460, 65% of it gift aid eligible, gift aid adds 25%. gift aid and total"
         loan = read_gift_aid(context, text)
-    if loan is None:
-        # "licensing fee is 12% of box office, box office was 6,250. fee and whats left"
-        loan = read_share_taken(context, text)
     if loan is not None:
         return tuple(Clause(label, expression) for expression, label in loan)
     split = read_split_shares(context, text)  # "splitting it 60/40 between", "by room size"
