@@ -127,6 +127,9 @@ def test_a_share_of_income_is_refused_when_not_one_period_or_amount(request_text
         ("tickets were 40 last year and 50 now, how big a rise is that in %", 25),
         ("rent up from 1200 to 1320 this year, what's that in percent", 10),
         ("dress was 80, it's 56 in the sale. how many % off is that", 30),
+        # The way alone after "%"; the months say when, and are no values.
+        ("class sizes went from 25 to 30, % up?", 20),
+        ("members went from 240 in january to 180 in june, what's the % drop", 25),
     ],
 )
 def test_a_change_in_percent_said_in_everyday_words(request_text: str, result: float) -> None:
@@ -184,6 +187,7 @@ def test_a_change_between_percentages_not_said_apart_is_refused(request_text: st
         # A rise asked of a price that fell; "off" of a price that went up.
         "tickets were 50 last year and 40 now, how big a rise is that in %",
         "dress was 56, it's 80 in the sale. how many % off is that",
+        "class sizes went from 30 to 25, % up?",
     ],
 )
 def test_a_change_the_other_way_than_asked_is_refused(request_text: str) -> None:
@@ -247,6 +251,47 @@ def test_what_is_left_after_amounts_taken(request_text: str, result: float) -> N
     ],
 )
 def test_what_is_left_is_refused_when_not_all_taken(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "results"),
+    [
+        # The share of a named whole reached and what is still to go, in the order asked.
+        (
+            "Context: venue capacity is 350 and we've sold 280 tickets. "
+            "Task: how many are left and what % have we sold",
+            [70, 80],
+        ),
+        (
+            "Context: savings goal of 5k, saved 3,200 so far. "
+            "Task: what % of the goal is that and how much to go",
+            [64, 1800],
+        ),
+        ("Context: reading target 40, on 26 so far. Task: % of target and how many left", [65, 14]),
+    ],
+)
+def test_the_share_of_a_whole_reached_and_what_is_still_to_go(
+    request_text: str, results: list[float]
+) -> None:
+    data = run(request_text)
+    assert [step["result"] for step in data["steps"]] == pytest.approx(results)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # The share asked by another verb, or of another whole; a third number; over budget.
+        "Context: capacity 240, sold 183 so far. Task: % spent and how many left",
+        "Context: goal is 2,000, on 1,365 so far. Task: what % of my income is that and how "
+        "much to go",
+        "Context: target 2,000, raised 1,365 so far and 200 pledged. Task: % raised and how "
+        "much to go",
+        "Context: budget 500, we've spent 620. Task: what % have we spent and how much is left",
+    ],
+)
+def test_a_share_reached_not_of_the_whole_named_is_refused(request_text: str) -> None:
     with pytest.raises(AgentInputError):
         run(request_text)
 
@@ -341,6 +386,16 @@ def test_shares_spent_and_amounts_owed_are_refused_when_unsure(request_text: str
     [
         # The amount before a rise said as "went up by ... and it's now".
         ("the price went up by 8% and it's now 54, what was it before the rise", 50),
+        # ... and a change said with a passive verb: "was cut by 20%, it's now".
+        ("Context: the sofa was cut by 20%, it's now 640. Task: what was the original price", 800),
+        (
+            "Context: season ticket has been increased by 6% and now costs 477. "
+            "Task: what was it before",
+            450,
+        ),
+        # The whole a part was a share of, asked by the whole's own name.
+        ("Context: sold 45 tickets, that's 30% of our capacity. Task: what's the capacity?", 150),
+        ("Context: i've put away 1,200, which is 40% of my goal. Task: what's my goal", 3000),
         # A rise said as "putting the rent up".
         (
             "Context: landlord is putting the rent up 4.5% from 1,320 a month. Task: new rent?",
@@ -359,6 +414,20 @@ def test_shares_spent_and_amounts_owed_are_refused_when_unsure(request_text: str
 )
 def test_prices_before_and_after_a_change(request_text: str, result: float) -> None:
     assert run(request_text)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # Another whole than the one named; what is left of it; a third number.
+        "Context: i've put away 1,200, which is 40% of my goal. Task: what's my budget",
+        "Context: i've put away 1,200, which is 40% of my goal. Task: how much is left of my goal",
+        "Context: i've put away 1,200 in 3 months, which is 40% of my goal. Task: what's my goal",
+    ],
+)
+def test_a_whole_not_asked_by_the_name_its_share_was_of_is_refused(request_text: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(request_text)
 
 
 def test_a_saving_asked_of_a_price_that_rose_is_refused() -> None:

@@ -877,6 +877,11 @@ def test_a_part_of_a_whole_asked_as_a_percentage_with_its_own_verb() -> None:
         ("Context: Planted 40 bulbs and 34 came up. Task: What % came up.", 85),
         ("Context: 38 in the choir, 29 came tonight. Task: Attendance %.", 76.315789),
         ("40 on the register, 33 turned up - attendance %?", 82.5),
+        # The rate's noun, the part's verb in other words.
+        ("group of 32 sat the exam, 24 passed. pass rate %", 75),
+        ("posted 640 parcels this month and 48 came back. return rate %", 7.5),
+        ("sent 250 orders, 15 were returned. returns rate %", 6),
+        ("planted 150 seeds, 123 came up. germination %", 82),
     ],
 )
 def test_the_whole_then_the_part_said_with_the_verb_the_question_names(
@@ -892,6 +897,10 @@ def test_the_whole_then_the_part_said_with_the_verb_the_question_names(
         "sowed 30 seeds and 12 failed, germination rate %?",
         # Two parts, each said with the verb: no whole.
         "72 came last week and 58 came this week, attendance %",
+        # A rate whose part is not the one said.
+        "group of 32 sat the exam, 24 passed. fail rate %",
+        "group of 32 sat the exam, 8 failed. pass rate %",
+        "posted 640 parcels this month and 48 came back. pass rate %",
     ],
 )
 def test_a_part_said_with_another_verb_than_the_question_names_is_refused(

@@ -605,6 +605,9 @@ def test_a_change_between_ranks_is_no_change_of_values() -> None:
             "my overall mark",
             75.5,
         ),
+        # A part that "counts" its weight, the pupil named; parts named with their number.
+        ("coursework counts 40% and the exam 60%. Sam scored 70 and 55. his overall mark?", 61),
+        ("20% quiz 1, 20% quiz 2 and 60% the exam. he got 50, 80 and 70, his year grade?", 68),
     ],
 )
 def test_marks_listed_in_the_order_of_the_weighted_parts(instruction: str, result: float) -> None:
@@ -618,6 +621,9 @@ def test_marks_listed_in_the_order_of_the_weighted_parts(instruction: str, resul
         "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71 and 64. overall mark?",
         "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71, 64, 58 and 60. overall mark?",
         "paper 1 is 25%, paper 2 35%, paper 3 40%. i got 71, 64 and 58 on paper 2. overall mark?",
+        "coursework counts 40% and the exam 60%. Sam scored 70, 55 and 60. his overall mark?",
+        # Weights that do not make 100%.
+        "20% quiz 1, 20% quiz 2 and 50% the exam. he got 50, 80 and 70, his year grade?",
     ],
 )
 def test_marks_listed_that_do_not_match_the_parts_are_refused(instruction: str) -> None:

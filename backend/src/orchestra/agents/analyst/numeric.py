@@ -24,6 +24,7 @@ from orchestra.agents.analyst.asks import (
     statement_and_questions,
 )
 from orchestra.agents.analyst.calculator import CalculationError, evaluate, format_number
+from orchestra.agents.analyst.commissions import read_fee_plus_vat
 from orchestra.agents.analyst.conversions import read_conversions
 from orchestra.agents.analyst.corrections import apply_corrections
 from orchestra.agents.analyst.durations import read_durations
@@ -41,6 +42,8 @@ from orchestra.agents.analyst.formulas import (
     units_apart,
     unsized_gallon,
 )
+from orchestra.agents.analyst.giftaid import read_gift_aid
+from orchestra.agents.analyst.improvements import read_time_improvement
 from orchestra.agents.analyst.marks import read_marks
 from orchestra.agents.analyst.materials import read_materials
 from orchestra.agents.analyst.measures import read_measured
@@ -92,6 +95,7 @@ from orchestra.agents.analyst.problems import (
     read_relative_change,
     read_saving,
     read_scaled_amount,
+    read_share_and_rest,
     read_share_of_income,
     read_share_per_person,
     read_share_set_aside,
@@ -103,6 +107,7 @@ from orchestra.agents.analyst.problems import (
     read_two_discounts,
     read_unit_price,
     read_value_after_years,
+    read_whole_from_part,
     read_yearly_against_monthly,
     share_over_periods,
     spelt,
@@ -1674,6 +1679,8 @@ def _formula_then(text: str) -> tuple[Clause, ...] | None:
 _WORD_PROBLEMS: tuple[Callable[[str, str], tuple[Node, str] | None], ...] = (
     # "After a 15% pay cut I earn 3,400. What did I earn before?": not 15% off 3,400.
     read_before_change,
+    # "raised 3,780, which is 63% of our target. what's the target?"
+    read_whole_from_part,
     # "6 packs of batteries at 7.99 each. What's the total?"
     read_count_at_price,
     # "3 bags of dog food at 18.75 each and a 6 chew toy, whats that come to"
@@ -1815,6 +1822,15 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
     # "8,000 loan at 6.9% apr over 4 years, standard amortisation": the monthly payment;
     # "was 58%, now 71%. how many percentage points up and what % increase": each asked.
     loan = read_amortised_loan(context, text) or read_points_and_relative_change(context, text)
+    if loan is None:
+        # "pb went from 27:40 to 25:55. seconds quicker and % improvement on the old time"
+        loan = read_time_improvement(context, text)
+    if loan is None:
+        # "agent takes 12% plus 20% vat on their fee, rent 975. fee and what i get"
+        loan = read_fee_plus_vat(context, text)
+    if loan is None:
+        # "raised 2,460, 65% of it gift aid eligible, gift aid adds 25%. gift aid and total"
+        loan = read_gift_aid(context, text)
     if loan is not None:
         return tuple(Clause(label, expression) for expression, label in loan)
     split = read_split_shares(context, text)  # "splitting it 60/40 between", "by room size"
@@ -1857,6 +1873,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             or read_percentage_asked_twice(context, text)
             # "60% markup on 12.50. selling price and my margin %": a margin is no markup.
             or read_markup_then_margin(context, text)
+            # "target is 2,000, on 1,365 so far. what % of the target and how much to go"
+            or read_share_and_rest(context, text)
         )
         if stages is not None:
             return tuple(Clause(label, expression) for expression, label in stages)

@@ -99,6 +99,7 @@ __all__ = [
     "read_saving",
     "read_saving_to_target",
     "read_scaled_amount",
+    "read_share_and_rest",
     "read_share_by_weight",
     "read_share_earned",
     "read_share_of_income",
@@ -119,6 +120,7 @@ __all__ = [
     "read_unit_price",
     "read_value_after_years",
     "read_weighted_mark",
+    "read_whole_from_part",
     "read_yearly_against_monthly",
     "share_over_periods",
     "spelt",
@@ -712,6 +714,15 @@ _CHANGED_NOW = re.compile(
     r"(?:it's|its|it\s+is|it\s+costs|they're|they\s+are)\s+now\b",
     re.I,
 )
+# "jacket is reduced by 35% and now costs 58.50", "rent was put up by 5%, it's now 840": the
+# change said with a passive verb, then the amount it came to.
+_CHANGED_BY_NOW = re.compile(
+    r"\b(?:is|was|are|were|been|got|gets|has\s+been)\s+(?:(?P<down>reduced|cut|discounted|marked\s+down)"
+    r"|(?P<up>increased|raised|marked\s+up|put\s+up))\s+by\s+(?P<rate>\d+(?:\.\d+)?)\s*"
+    r"(?:%|percent\b|per\s+cent\b)\s*(?:,\s*|\s+and\s+|\s+so\s+)"
+    r"(?:(?:it's|its|it\s+is|they're|they\s+are|it|they)\s+)?(?:(?:costs?|is|are)\s+)?now\b",
+    re.I,
+)
 # Words that make the amount stated the change itself, or a part of it.
 _NOT_THE_AMOUNT_AFTER = re.compile(
     r"\b(?:sav(?:e|ed|es|ing|ings)|more|less|extra|difference|lost|lose|gained)\b", re.I
@@ -738,7 +749,11 @@ def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
     """ "After a 15% pay cut I now earn 3,400. What did I earn before the cut?": the amount
     the change was applied to, 3,400 / (1 - 15%), or None unless the text gives one amount,
     the one percentage of the change, and the question asks for the amount before it."""
-    change = _AFTER_CHANGE.search(context) or _CHANGED_NOW.search(context)
+    change = (
+        _AFTER_CHANGE.search(context)
+        or _CHANGED_NOW.search(context)
+        or _CHANGED_BY_NOW.search(context)
+    )
     if change is None or not _ASKS_BEFORE.search(task) or _NUMBER.search(task):
         return None
     if _NOT_THE_AMOUNT_AFTER.search(context):
@@ -757,6 +772,44 @@ def read_before_change(context: str, task: str) -> tuple[Node, str] | None:
         Op("/", Num(float(rate), rate), Num(100, "100")),
     )
     return Op("/", Num(float(amount), amount), factor), "the amount before the change"
+
+
+# "raised 3,780, which is 63% of our target": an amount, then the share it is of a whole
+# that a noun names; "what's the target?" asks that whole.
+_PART_THEN_SHARE_OF = re.compile(
+    r"(?<![\w.])[$\u20ac\u00a3]?(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\d%])[^\d%]*?[,;]?\s*"
+    r"\b(?:which|that|this|that's|thats|this\s+is)\s+(?:(?:is|was|makes)\s+)?"
+    r"(?:(?:only|just|exactly)\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+of\s+"
+    r"(?:the|our|my|their|your|his|her)\s+(?P<whole>[a-z]+)\b\s*[.!]?\s*$",
+    re.I,
+)
+_ASKS_NAMED_WHOLE = re.compile(
+    r"\s*(?:so\s+)?(?:what(?:'s|s|\s+is|\s+was)|whats|how\s+(?:big|much)\s+is)\s+"
+    r"(?:the|our|my|their|your|his|her)\s+(?:full\s+|whole\s+)?(?P<whole>[a-z]+)\s*"
+    r"(?:then\s*)?[?.!]*\s*",
+    re.I,
+)
+
+
+def read_whole_from_part(context: str, task: str) -> tuple[Node, str] | None:
+    """ "we've raised 3,780, which is 63% of our target. what's the target?": the whole a
+    share was of, 3,780 / (63 / 100); None unless the statement gives just the amount and
+    its percentage, said "which is ... % of the <whole>", and the question asks that same
+    whole by its name and nothing else."""
+    stated = _PART_THEN_SHARE_OF.search(context)
+    asked = _ASKS_NAMED_WHOLE.fullmatch(task)
+    if stated is None or asked is None or _NUMBER.search(task):
+        return None
+    if (
+        len(_NUMBER.findall(context)) != 2
+        or asked.group("whole").lower() != stated.group("whole").lower()
+    ):
+        return None
+    rate, amount = stated.group("rate"), stated.group("amount").replace(",", "")
+    if float(rate) == 0:
+        return None
+    share = Op("/", Num(float(rate), rate), Num(100, "100"))
+    return Op("/", Num(float(amount), amount), share), f"the whole {asked.group('whole')}"
 
 
 # "20% off, then an extra 10% off": two discounts, the second off the reduced price.
@@ -864,6 +917,19 @@ _PART_BY_ITS_VERB = re.compile(
 # What being there is called: "29 came", "33 turned up" are its attendance.
 _ATTENDED = re.compile(r"^(?:came|attended|turned|showed)$", re.I)
 _ATTENDANCE = re.compile(r"\b(?:attendance|turnout)\b", re.I)
+# A rate named by a noun whose verb the part is said with in other words: "19 passed" is
+# the "pass rate", "87 came back" the "return rate", "251 came up" the "germination".
+_RATE_NOUN_VERBS = (
+    (re.compile(r"\bpass\s+rate\b", re.I), re.compile(r"^passed\b", re.I)),
+    (
+        re.compile(r"\breturns?\s+rate\b", re.I),
+        re.compile(r"^(?:came\s+back|were\s+returned|got\s+returned|were\s+sent\s+back)\b", re.I),
+    ),
+    (
+        re.compile(r"\bgermination\b", re.I),
+        re.compile(r"^(?:came\s+up|sprouted|germinated)\b", re.I),
+    ),
+)
 
 
 def _part_by_its_verb(context: str, task: str) -> re.Match[str] | None:
@@ -879,7 +945,14 @@ def _part_by_its_verb(context: str, task: str) -> re.Match[str] | None:
         return None
     names_it = re.search(rf"\b{stem}", task, re.I) is not None
     attended = _ATTENDED.match(verb) is not None and _ATTENDANCE.search(task) is not None
-    return stated if names_it or attended else None
+    said = context[stated.start("verb") :]
+    if stated.group(0)[stated.end("part") - stated.start() :].lower().startswith(" were "):
+        said = "were " + said  # "87 were returned": the verb said with its helper
+    named = any(
+        noun.search(task) is not None and verbs.match(said) is not None
+        for noun, verbs in _RATE_NOUN_VERBS
+    )
+    return stated if names_it or attended or named else None
 
 
 # "what percent is that", "what's that as a percentage": the part's share, out of a hundred.
@@ -1599,6 +1672,9 @@ _THOUSANDS_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)k\b", re.I)
 _ASKS_RELATIVE = re.compile(
     r"(?:\bpercent(?:age)?|(?<![\d.])%)\s+(?P<way>increase|rise|growth|gain|decrease|drop|fall|decline|"
     r"reduction|change|difference|off|discount|loss|profit|raise|hike)\b"
+    # "% up?", "percent down": the way alone, the whole question.
+    r"|^\s*(?:(?:what(?:'s|s|\s+is)|whats|how\s+many)\s+)?(?:the\s+)?(?:percent(?:age)?|%)\s+"
+    r"(?P<way_alone>up|down)\s*[?.!]*\s*$"
     # "what's the discount in percent?", "how big a rise is that in %"
     # "bought for 185k, sold for 232k. whats the gain in %": the way named, as a change.
     r"|\b(?P<named>discount|markdown|increase|decrease|rise|drop|reduction|raise|hike|gain|"
@@ -1682,7 +1758,11 @@ _NOT_POINTS = re.compile(
     r"\bnot\s+(?:in\s+)?(?:percentage\s+)?points\b|\brelative\s+(?:change|increase|decrease|rise)",
     re.I,
 )
-_DATED = re.compile(r"\s+in\s+(?:19|20)\d{2}\b(?!\s*(?:%|percent))", re.I)
+_DATED = re.compile(
+    r"\s+in\s+(?:(?:19|20)\d{2}\b(?!\s*(?:%|percent))|(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b(?!\s*\d))",
+    re.I,
+)
 # "band 5 going from 29,970 to 31,049", "grade 7": a number naming a rank, which is no value.
 _RANK_NAMED = re.compile(
     r"\b(?P<rank>band|grade|level|tier|key\s+stage)\s+\d{1,2}\b(?![.,]\d|\s*(?:%|percent\b))",
@@ -1738,6 +1818,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
         return None
     way = (
         asked.group("way")
+        or asked.group("way_alone")
         or asked.group("verb")
         or asked.group("named")
         or asked.group("asked_verb")
@@ -2734,6 +2815,65 @@ def read_still_to_go(context: str, task: str) -> tuple[Node, str] | None:
     if asks_share:
         return Op("*", Op("/", reached, goal), Num(100, "100")), "the share of the target reached"
     return Op("-", goal, reached), "the amount still to go"
+
+
+# "budget is 18k", "capacity 240", "target of 2,000": a whole to reach, named, with its amount.
+_WHOLE_TO_REACH = re.compile(
+    r"\b(?P<name>limit|target|goal|aim|budget|capacity)\s+(?:(?:is|of|was)\s+)?[$\u00a3\u20ac]?"
+    r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?P<k>k)?(?![\d%\w])",
+    re.I,
+)
+# "raised 15,360 so far", "we've spent 11,240", "on 1,365 so far", "sold 183 so far": what
+# is reached of it, said with its verb (none for "on ... so far").
+_REACHED = re.compile(
+    r"(?:\b(?:i've|ive|i\s+have|we've|weve|we\s+have|i|we)\s+(?:already\s+)?)?"
+    r"\b(?:(?P<verb>raised|sold|spent|used|saved|done|collected|booked)|on)\s+[$\u00a3\u20ac]?"
+    r"(?P<done>\d[\d,]*(?:\.\d+)?)(?P<k>k)?(?![\d%\w])(?P<so_far>\s+so\s+far\b)?",
+    re.I,
+)
+_ANY_AMOUNT = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?k?(?![\w.]|\.\d)", re.I)
+_ASKS_REST = re.compile(
+    r"\bhow\s+(?:many|much)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:left|to\s+go|remaining)\b",
+    re.I,
+)
+# "what % of the target is that", "% raised", "what % have we spent": the share reached.
+_ASKS_SHARE_REACHED = re.compile(
+    r"(?:%|\bpercent(?:age)?)\s+(?:of\s+(?:the\s+|my\s+|our\s+)?(?P<name>[a-z]+)\b|"
+    r"(?:(?:have|has|did)\s+(?:i|we|you|they)\s+|(?:is|was|are|were)\s+)?(?P<verb>[a-z]+))",
+    re.I,
+)
+
+
+def read_share_and_rest(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "marathon target is 2,000, on 1,365 so far. what % of the target is that and how much
+    to go": what is reached over the whole, in percent, and the whole less it, in the order
+    asked. None unless the statement gives just the named whole and the amount reached (said
+    with a verb, or "on ... so far"), no more than the whole, and the question asks both: the
+    share by the whole's name or by the reaching verb, and what is left."""
+    whole, reached = _WHOLE_TO_REACH.search(context), _REACHED.search(context)
+    rest, share = _ASKS_REST.search(task), _ASKS_SHARE_REACHED.search(task)
+    if whole is None or reached is None or rest is None or share is None:
+        return None
+    if _NUMBER.search(task) or len(_ANY_AMOUNT.findall(context)) != 2:
+        return None
+    if _PERCENT_AFTER.search(context) or (
+        reached.group("verb") is None and not reached.group("so_far")
+    ):
+        return None
+    if share.group("name"):
+        if share.group("name").lower() != whole.group("name").lower():
+            return None  # "what % of my income": another whole
+    elif (share.group("verb") or "").lower() != (reached.group("verb") or "").lower():
+        return None  # "% sold" of an amount spent: another part
+    goal = _thousands(whole.group("whole"), whole.group("k"))
+    done = _thousands(reached.group("done"), reached.group("k"))
+    if done.value > goal.value or goal.value == 0:
+        return None
+    asked = [
+        (share.start(), Op("*", Op("/", done, goal), Num(100, "100")), "the share reached"),
+        (rest.start(), Op("-", goal, done), "the amount still to go"),
+    ]
+    return [(node, label) for _, node, label in sorted(asked, key=lambda a: a[0])]
 
 
 # "vat threshold is 90k", "isa allowance 20k", "overdraft limit of 1,500": a limit named,
@@ -4404,10 +4544,13 @@ _NUMBERED_PART = r"(?:paper|component|unit|module|section|part)\s+\d{1,2}(?![\d.
 # "40% coursework", "coursework is worth 40%", "the exam is the other 60%", "exam 60%".
 _WEIGHT_SAID = (
     re.compile(
-        rf"(?<![\w.])(?P<weight>{_NUM})\s*%\s+(?:is\s+)?(?:the\s+)?(?P<name>{_ASSESSED})\b", re.I
+        # "25% test 1, 25% test 2": a part named with its number.
+        rf"(?<![\w.])(?P<weight>{_NUM})\s*%\s+(?:is\s+)?(?:the\s+)?"
+        rf"(?P<name>{_ASSESSED}(?:\s+\d{{1,2}}(?![\d.%]))?)\b",
+        re.I,
     ),
     re.compile(
-        rf"\b(?P<name>{_ASSESSED}|{_NUMBERED_PART})\s+(?:is|are|was|counts?\s+for|makes?\s+up)\s+"
+        rf"\b(?P<name>{_ASSESSED}|{_NUMBERED_PART})\s+(?:is|are|was|counts?(?:\s+for)?|makes?\s+up)\s+"
         rf"(?:worth\s+)?"
         rf"(?:the\s+(?:other|remaining|rest\s+of\s+the)\s+)?(?P<weight>{_NUM})\s*%"
         rf"(?P<mark_after>\s+(?:and|,)\s+(?:i|we|she|he|you)\s+(?:got|scored|have|had|received)\s+"
@@ -4418,7 +4561,8 @@ _WEIGHT_SAID = (
 )
 # "i got 71, 64 and 58": the marks listed in the order the parts' weights were said.
 _MARKS_LISTED = re.compile(
-    rf"\b(?:i|we|she|he|you)\s+(?:got|scored)\s+(?P<marks>{_NUM}(?:\s*,\s*{_NUM})*\s*,?\s+and\s+"
+    # "Lily got 64, 78 and 71": a pupil named.
+    rf"\b(?:i|we|she|he|you|[a-z]+)\s+(?:got|scored)\s+(?P<marks>{_NUM}(?:\s*,\s*{_NUM})*\s*,?\s+and\s+"
     rf"{_NUM})(?!\d|\.\d|\s*(?:%|percent\b|per\s+cent\b|on\b|in\s+the\b|for\b))",
     re.I,
 )
@@ -4429,7 +4573,7 @@ _MARK_SAID = re.compile(
     re.I,
 )
 _ASKS_OVERALL = re.compile(
-    r"\b(?:overall|final|weighted|module|course|total)\s+(?:mark|grade|score|result|percentage)\b|"
+    r"\b(?:overall|final|weighted|module|course|total|year)\s+(?:mark|grade|score|result|percentage)\b|"
     r"\b(?:mark|grade|score)\s+overall\b|\bwhat\s+(?:do|did|will)\s+(?:i|we)\s+get\s+overall\b",
     re.I,
 )
