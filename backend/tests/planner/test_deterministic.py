@@ -295,6 +295,9 @@ def test_follow_up_subject_kinds(previous: str, follow_up: str, expected: str) -
 @pytest.mark.parametrize(
     ("previous", "follow_up", "asked"),
     [
+        # one figure more after a list of them, of the same values (those were answered)
+        ("Give me the mean and the max of 1, 2, 3", "and the median?", "median of 1, 2, 3"),
+        ("calls per shift 31 27 35 29 33 30, mean and median?", "and the sd", "31 27 35"),
         # the figures said of the items the earlier list counts ("each day")
         (
             "eggs collected each day 158, 171, 149, 166, 175, 162, 159 - total?",
@@ -332,8 +335,6 @@ def test_a_list_with_spaces_only_and_a_figure_after_it_is_statistics() -> None:
     ("previous", "follow_up", "absent"),
     [
         ("Research electric cars", "and the median?", "electric"),
-        # Two figures: which one the new figure replaces is not said.
-        ("Give me the mean and the max of 1, 2, 3", "and the median?", "1, 2, 3"),
         ("What is 3 + 4?", "and of 300?", "3 + 4"),
         # pieces over something that was no area asked
         ("What is 3 + 4?", "how many 60x60 cm tiles would that take", "3 + 4"),
@@ -1343,6 +1344,20 @@ def test_arithmetic_after_a_sum_works_on_the_sum_not_on_its_numbers() -> None:
     # "split it 3 ways" goes on from the total with the calculator.
     split = plan("What's the total of 120, 85 and 60? After that, split it 3 ways")
     assert shape(split) == [("statistics", []), ("calculation", ["s1"])]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "add up the bar tabs 22, 31, 18, 40 then split it between the 4 of us",
+        "add up the raffle takings 120, 85, 64 then split it between the 2 of us",
+        "add up the fuel receipts 31, 44, 27 then divide it between the 4 of us",
+    ],
+)
+def test_a_result_shared_out_between_a_count_is_a_division(description: str) -> None:
+    result = plan(description)
+    assert [s.capability for s in result.steps][-1] == "calculation"
+    assert result.steps[-1].depends_on
 
 
 def test_a_table_below_a_chain_is_the_first_steps_only() -> None:
@@ -2434,6 +2449,17 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("is the old gaol actually haunted do u reckon", "an opinion"),
         ("d'you think the loch ness monster is real", "an opinion"),
         ("was the moon landing faked, what's your take", "an opinion"),
+        # "do u think": a question of opinion, no "do me a poster"
+        ("do u think he enjoyed the party", "an opinion"),
+        ("do ya think they'll want the spare room", "an opinion"),
+        # a day to come named without "on"; a time possessive; compared with the last
+        ("will the surf be any good at polzeath sunday afternoon", "what is to come"),
+        ("will the beach be busy friday evening", "what is to come"),
+        ("will next years plums be bigger", "what is to come"),
+        ("will the strawberries be sweeter than last summer", "what is to come"),
+        # a decision to come whose words match a text skill's card
+        ("will the council let our son stay in the school long term", "what is to come"),
+        ("will the judge let my sister keep the house", "what is to come"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -2730,7 +2756,8 @@ def test_a_sum_of_receipts_pasted_after_the_split_of_it() -> None:
         "add up the fuel receipts from the road trip then split it between the 4 of us\n"
         "stop,cost\nPenrith,58.40\nPerth,54.50"
     )
-    assert shape(result) == [("statistics", []), ("statistics", ["s1"])]
+    # the split of the sum is a division, the calculator's
+    assert shape(result) == [("statistics", []), ("calculation", ["s1"])]
     assert "Penrith,58.40" in result.steps[0].instruction
     assert "Penrith,58.40" not in result.steps[1].instruction
 
@@ -2749,6 +2776,9 @@ def test_a_summary_asked_before_the_text_is_of_that_text() -> None:
         "two separate q's: mean of 3.2, 4.8, 5.1, 2.9 and what's 15% of 860",
         "2 quick qs: mean of 3.2, 4.8, 5.1 and whats 20% of 55",
         "couple of qns - mean of 3.2, 4.8, 5.1, 7 and what is 12% of 300",
+        # asks named loosely: "bits", "jobs"
+        "couple of bits - mean of 3.2, 4.8, 5.1, 7 and separately whats 12% of 300",
+        "two quick jobs: mean of 3.2, 4.8, 5.1 and what's 20% of 55",
     ],
 )
 def test_the_count_of_the_asks_before_a_colon_is_no_ask_and_no_text(description: str) -> None:

@@ -549,7 +549,9 @@ _ASKS_COUNTED_RE = re.compile(
     r"^\W*(?:(?:i\s+)?(?:need|have|got)\s+)?(?:a\s+)?"
     r"(?:two|three|four|2|3|4|a\s+couple\s+of|couple\s+of|a\s+few|few)\s+"
     # "2 unrelated things:", "few sums while ur there:"
+    # "couple of bits -", "two quick jobs:": asks named loosely
     r"(?:(?:quick|unrelated|separate|different|small)\s+)?(?:things|questions|asks|ones|sums|"
+    r"bits|jobs|queries|tasks|requests|"
     # "two separate q's:", "2 qs:", "a couple of qns:": a question, shortened
     r"q'?s|qns)"
     r"(?:\s+(?:please|pls|while\s+(?:you're|youre|ur|you\s+are)\s+(?:there|at\s+it)))?"
@@ -1250,6 +1252,16 @@ def _parts(
             # numbers, whatever its words share with a general capability's card.
             capability = "calculation"
         if (
+            capability == "statistics"
+            and not material
+            and numbers_before
+            and "calculation" in matcher.names
+            and _SHARED_OUT_RE.search(text.replace(_REF, " "))
+        ):
+            # "add up the fees 35, 42, 60, then split it between the 3 of us": one result
+            # shared out between a count is a division, not a figure of a list.
+            capability = "calculation"
+        if (
             (
                 capability not in ("calculation", "conversion", "statistics")
                 and not material
@@ -1738,6 +1750,13 @@ _SPELLED_NUMBER_RE = re.compile(
     re.I,
 )
 
+# A result shared out between a count of people or parts: "split it between the 3 of us",
+# "share that among 4", "divide it into 5 equal parts".
+_SHARED_OUT_RE = re.compile(
+    r"\b(?:split|share|divide|divvy(?:\s+up)?|shared|split\s+up)\b.*\b(?:between|among|amongst|"
+    r"into|by|across)\s+(?:the\s+|all\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.I,
+)
 _OPERATOR_WORD_RE = re.compile(
     r"\b(?:plus|minus|times|divided\s+by|multiplied\s+by|squared|cubed)\b", re.I
 )

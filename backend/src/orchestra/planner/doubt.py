@@ -55,8 +55,9 @@ _VERBS = {
     r"check",
     # "do me a poster", not "do i need glasses" (a question, `own_case`) nor "what are
     # prices going to do after the harvest" (what a thing does, `prediction`)
-    "writing": MAKING_VERBS + r"|put\s+together|do(?!\s+(?:i|we|you|they|after|before|next|"
-    r"now|then|over|when|if)\b)(?!\s*[?.!]*\s*$)",
+    # ("do u think she liked it" asks an opinion, `opinion`)
+    "writing": MAKING_VERBS + r"|put\s+together|do(?!\s+(?:i|we|you|u|ya|ye|they|he|she|"
+    r"after|before|next|now|then|over|when|if)\b)(?!\s*[?.!]*\s*$)",
     "analysis": r"analy[sz]e|compare|contrast|evaluate|assess|weigh\s+up|critique|interpret|"
     r"review",
 }
@@ -258,6 +259,8 @@ _CAME_ACROSS_RE = re.compile(
     r"|\b(?:was|were)\s+(?:it|that|this|they)\s+(?:well|badly|warmly)\s+received\b",
     re.I,
 )
+# A question of what is to come, by its first word: "will ...", "is ... going to".
+_ASKS_TO_COME_RE = re.compile(r"^\W*(?:will|would|is|are|who|what|how)\b", re.I)
 _CAME_ACROSS = (
     "it asks how someone came across, which only their words would show. Quote what they "
     "said or wrote ('...') and ask for its tone"
@@ -622,7 +625,9 @@ def doubt(
         # "are these boots ok for my flat feet": a question of the user's own case, no text
         # of theirs ("is my dad's text passive aggressive" names one); judged as a text, the
         # question's own "ok" would be the answer.
-        reason = own_case(asked)
+        # "will the council let us keep the shed": what is to come, asked as a question, no
+        # text to judge either ("summarize: our office will switch ... in may" gives one).
+        reason = own_case(asked) or (prediction(asked) if _ASKS_TO_COME_RE.match(asked) else None)
         if reason:
             return reason
     if (

@@ -1705,12 +1705,10 @@ def _swap_figure(previous: str, figure: str) -> str | None:
     """ "What's the average of 4, 8 and 12?" with "the median" is "What's the median of 4,
     8 and 12?", and "scores 9.2 8.8 9.6, mean and median?" with "lowest and highest?" is
     "scores 9.2 8.8 9.6, lowest and highest?" (the figures asked, one list of them, in
-    place of the other); None unless the earlier request names one figure, or one list
-    where a list is asked ("and the median?" after "the mean and the max" may ask it as
-    well as them, or in place of one of them)."""
+    place of the other). "and the sample sd" after "mean and median?" asks one figure more
+    of the same values, whose earlier figures were answered: it takes the list's place
+    too. None unless the earlier request names one figure, or one list of them."""
     found = list(_FIGURE_RE.finditer(previous))
-    if len(found) > 1 and len(_FIGURE_RE.findall(figure)) < 2:
-        return None
     if not found or any(
         not _FIGURE_JOIN_RE.fullmatch(previous[a.end() : b.start()])
         for a, b in itertools.pairwise(found)

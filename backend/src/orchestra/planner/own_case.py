@@ -111,8 +111,14 @@ _WINNER_RE = re.compile(
 # enough to glamp in the lakes in april" ("what's the weather usually like in paris in may"
 # asks of the climate, and is looked up).
 _TO_COME_RE = re.compile(
+    # "this year's harvest", "this years crop": the time as a possessive
     r"\b(?:this|next)\s+(?:weekend|week|month|year|season|summer|winter|spring|autumn|"
-    r"bank\s+holiday|easter|christmas|half[\s-]+term)\b"
+    r"bank\s+holiday|easter|christmas|half[\s-]+term)(?:'s|s'|s)?\b"
+    # "saturday morning", "friday night": a day to come, named without "on"
+    rf"|\b(?:{_DAYS})\s+(?:morning|afternoon|evening|night|lunchtime)\b"
+    # "better than last year", "busier than last season": this time, compared with the last
+    r"|\bthan\s+(?:last|the\s+last|the\s+previous)\s+(?:year|season|time|month|week|"
+    r"harvest|summer|winter|term)\b"
     r"|\b(?:tomorrow|tmrw|tonight)\b"
     rf"|\b(?:in|on|by|this|next)\s+(?:{_MONTHS}|{_DAYS})\b"
     # "after next harvest", "before the next election": a time named by what comes next
