@@ -130,6 +130,11 @@ def test_a_list_in_the_context_that_the_task_works_on_is_answered() -> None:
          [32, 960]),
         ("Context: We spend 85 a week on groceries. Task: what's that per week and for 12 "
          "weeks?", [85, 1020]),
+        # the period said by its adverb, the span as the days of a longer period
+        ("Context: Kiln draws 9 kw and runs 6 hrs a day, power is 30p/kwh. Task: Daily cost "
+         "and for a 4 day week", [16.2, 64.8]),
+        ("heater is 3 kw on 4 hrs a day at 25p/kwh. what's the daily cost, and over a 6-day "
+         "week?", [3, 18]),
     ],
 )  # fmt: skip
 def test_an_amount_a_period_and_over_so_many_periods_answers_both(
@@ -144,6 +149,8 @@ def test_an_amount_a_period_and_over_so_many_periods_answers_both(
     [
         "Context: Run 6 km 3 days a week. Task: Km a week and over a year?",
         "Context: Cycle 7.5 km each way 4 days a week. Task: km a week and over 2 years",
+        "Context: Kiln draws 9 kw and runs 6 hrs a day, at 30p/kwh. Task: weekly cost and "
+        "for a 4 day week",
     ],
 )
 def test_a_span_not_counted_in_the_period_asked_is_refused(instruction: str) -> None:

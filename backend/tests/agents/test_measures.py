@@ -164,6 +164,9 @@ def test_invoice_lines_then_percentages(instruction: str, capability: str, expec
         "Context: Invoice lines: design 6.5h @ 60, revisions 2h, stock photos 3 x 12.99. "
         "Task: Total?",
         "Context: Bill: widgets 4 @ 2.50, delivery 6, cables 3 x 1.20. Task: What's the total?",
+        # counts at prices, said with "at": no two values of one list
+        "picked up 8 at 4.25 and 2 at 19, total?",
+        "Context: 6 at 2.80 and 10 at 1.15. Task: Total?",
     ],
 )
 def test_invoice_lines_not_all_read_are_refused(instruction: str) -> None:

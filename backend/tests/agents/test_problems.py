@@ -648,6 +648,35 @@ def test_a_charge_made_once_that_covers_the_first_unit(question: str, result: fl
 
 
 @pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        # a minimum charge is a floor: the rate when it comes to more, else the minimum
+        ("dry cleaning is 3.50 per item with a 12 minimum charge. 2 items, what do i pay", 12),
+        ("dry cleaning is 3.50 per item with a 12 minimum charge. 5 items, what do i pay",
+         17.5),
+        ("ironing is 1.80 per shirt, minimum fee of 10. 4 shirts, how much", 10),
+    ],
+)  # fmt: skip
+def test_a_minimum_charge_is_not_added_to_the_rate(question: str, result: float) -> None:
+    assert run(question)["result"] == pytest.approx(result)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a rate said by its adverb, and counts of its period: not values of one list
+        "xmas bonus is 2 weeks pay and summer bonus 1 week. weekly pay is 420, total bonus?",
+        "daily rate of 85 and she was away 3 days then 2 days. total?",
+    ],
+)
+def test_a_rate_said_by_its_adverb_and_counts_of_its_period_are_refused(
+    instruction: str,
+) -> None:
+    with pytest.raises(AgentInputError, match="rate"):
+        run_operation(StepRequest(instruction=instruction, capability="statistics"))
+
+
+@pytest.mark.parametrize(
     ("instruction", "result"),
     [
         ("1,240 packs of paracetamol in stock, selling 85 a day. days of stock left", 1240 / 85),

@@ -433,6 +433,19 @@ _PRICED_AT = re.compile(
     r"\s*[$\u20ac\u00a3]?\d+(?:\.\d+)?",
     re.I,
 )
+# "12 at 19.99", "3 at £35": a number at another, which a list's figure does not take as two
+# of its values.
+_COUNT_AT_PRICE = re.compile(
+    r"(?<![\w.,])(?P<count>\d[\d,]*(?:\.\d+)?)\s+(?:[a-z]+\s+)?(?:at|@)\s+[$\u20ac\u00a3]?"
+    r"(?P<price>\d[\d,]*(?:\.\d+)?)(?![\w%:]|\.\d)",
+    re.I,
+)
+
+
+def _plain_number(said: str) -> float:
+    return float(said.replace(",", ""))
+
+
 # "whats that in km a week and over 44 weeks": an amount a period, then the total over so
 # many of those periods, the second ask said without its question's words.
 _RATE_THEN_SPAN = re.compile(
@@ -441,12 +454,36 @@ _RATE_THEN_SPAN = re.compile(
     r"(?P<n>\d+(?:\.\d+)?|an?|one)\s+(?P<unit>days?|weeks?|months?|years?|fortnights?)\s*[?.!]*$",
     re.I,
 )
+# "daily cost and for a 5 day week", "the weekly total and over a 4 week month": the figure
+# of a period said by its adverb, then the total over so many of those periods said as the
+# length of a longer one ("a 5 day week": 5 days).
+_ADVERB_THEN_SPAN = re.compile(
+    r"^(?P<first>(?:[a-z']+\s+){0,2}?(?P<adverb>daily|weekly|monthly|yearly)\s+[a-z]+(?:\s+[a-z]+)?)"
+    r"\s*,?\s+(?:and|&)\s+(?:(?:the\s+)?total\s+)?(?:over|for|across|in)\s+(?:an?\s+)?"
+    r"(?P<n>\d+)[\s-]+(?P<unit>day|week|month)s?\s+(?:working\s+)?"
+    r"(?:week|month|year|fortnight)\s*[?.!]*$",
+    re.I,
+)
+_ADVERB_PER = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
+
+
+def _span_asked(task: str) -> dict[str, str] | None:
+    """The first ask, the period it is per, and the count and unit of the span asked after
+    it ("cost a day and over 5 days", "daily cost and for a 5 day week"), else None."""
+    said = _RATE_THEN_SPAN.match(task)
+    if said is not None:
+        return {k: said[k] for k in ("first", "per", "n", "unit")}
+    said = _ADVERB_THEN_SPAN.match(task)
+    if said is None:
+        return None
+    per = _ADVERB_PER[said["adverb"].lower()]
+    return {"first": said["first"], "per": per, "n": said["n"], "unit": f"{said['unit']}s"}
 
 
 def _rate_then_span(
     request: StepRequest,
     context: str,
-    spanned: re.Match[str],
+    spanned: dict[str, str],
     answer: Callable[[StepRequest], StepResult],
     planned: bool,
 ) -> StepResult:
@@ -530,7 +567,7 @@ def _in_turn_if_not_whole(
         )
 
     spanned = (
-        _RATE_THEN_SPAN.match(parts[1].strip())
+        _span_asked(parts[1].strip())
         if parts is not None and request.data is None and not request.inputs
         else None
     )
@@ -1146,6 +1183,18 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "Not sure enough to answer, so nothing was computed: the numbers given are an "
             "amount at a rate and how long it runs, not values of one list. Say the "
             "arithmetic, e.g. '175 * 24'."
+        )
+    paired = _COUNT_AT_PRICE.search(inputs.text) if reading.figures else None
+    if paired is not None and {
+        _plain_number(paired.group("count")),
+        _plain_number(paired.group("price")),
+    } <= _numbers_used(reading):
+        # "bought 12 at 19.99 and 3 at 35, total?" is not 69.99: a count at a price is a
+        # product (12 * 19.99), and no figure of a list takes both as values.
+        raise AgentInputError(
+            "Not sure enough to answer, so nothing was computed: "
+            f"'{paired.group(0).strip()}' is a count at a price, not two values of one list. "
+            "Say the arithmetic, e.g. '12 * 19.99 + 3 * 35'."
         )
     apart = (
         kinds_apart(inputs.text, _numbers_used(reading))

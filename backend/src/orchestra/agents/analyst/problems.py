@@ -1405,8 +1405,22 @@ def read_fixed_plus_rate(text: str) -> tuple[Node, str] | None:
         if _singular_unit(covered.group("unit").lower()) != unit:
             return None
         counted = Op("-", counted, Num(1, "1"))
-    total = Op("+", _plain(fixed[0].group(0)), Op("*", _rates_summed(rates), counted))
+    priced = Op("*", _rates_summed(rates), counted)
+    if _MINIMUM_CHARGE.search(near):
+        # "2.20 per kg with a 15 minimum charge. 4.8 kg": a minimum is a floor, charged
+        # instead of the rate when the rate comes to less, never added to it (not 25.56).
+        if covered is not None:
+            return None
+        picked = Call("max", (_plain(fixed[0].group(0)), priced))
+        return picked, "the rate for the amount, or the minimum charge, whichever is higher"
+    total = Op("+", _plain(fixed[0].group(0)), priced)
     return total, "the charge made once plus the rate for the amount"
+
+
+# "a 15 minimum charge", "minimum fee of 30", "min. charge 20": an amount charged at least.
+_MINIMUM_CHARGE = re.compile(
+    r"\b(?:minimum|min\.?)\s+(?:charge|fee|cost|rate|price|fare|spend|order)\b", re.I
+)
 
 
 # "covers the first hour", "includes the first mile": one of the unit charged for by the
@@ -3562,7 +3576,27 @@ def states_rate_and_duration(text: str) -> bool:
         counted = re.compile(rf"{_COUNT_OF}{unit}(?:s|es)?\b", re.I)
         if any(m.start() != rate.start() for m in counted.finditer(text)):
             return True
+    # "holiday is 2 weeks, christmas 1 week. weekly rate is 198": a rate said by its adverb
+    # and a count of the period it is per.
+    for rate in _ADVERB_RATE.finditer(text):
+        unit = _ADVERB_PERIOD[(rate.group("adverb") or rate.group("after")).lower()]
+        counted = re.compile(rf"{_COUNT_OF}{unit}s?\b", re.I)
+        said = rate.start("amount") if rate.group("amount") else rate.start()
+        if any(m.start() != said for m in counted.finditer(text)):
+            return True
     return False
+
+
+# "weekly rate is 198", "the daily allowance of 12.50", "198 weekly": an amount said to be
+# for each period by the period's adverb.
+_ADVERB_RATE = re.compile(
+    r"\b(?P<adverb>hourly|daily|nightly|weekly|monthly|quarterly|yearly|annual)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:is\s+|was\s+|of\s+|=\s*|:\s*)?[$\u20ac\u00a3]?"
+    r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\w%]|\.\d)"
+    r"|(?<![\w.])[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?\s+(?P<after>hourly|daily|nightly|weekly|"
+    r"monthly|quarterly|yearly)\b",
+    re.I,
+)
 
 
 _PERIOD_NAMES = r"(?:hour|day|night|week|fortnight|month|quarter|year|annum)"
