@@ -2411,3 +2411,53 @@ def test_a_made_thing_come_out_askew_is_a_fault(text: str) -> None:
 def test_a_real_word_one_letter_from_a_word_of_opinion_is_no_slip() -> None:
     # "cooked" is "crooked" with a letter left out, and a word of its own.
     assert sentiment("the lamb was cooked perfectly").unsure == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # One thing said to be one word, then another thing said to be one word: two things
+        # judged, each on its side.
+        ("the coach is lovely but parking is rubbish", "mixed"),
+        ("the staff were friendly, but the kitchen was dirty", "mixed"),
+        # A thing set apart with "itself", then another thing named, whatever is said of it.
+        ("the course itself was great but the chairs wobbled and stank", "mixed"),
+        ("the walk itself was good but the boots leaked", "mixed"),
+        # Near misses: a complaint far heavier than the praise is the verdict; praise of
+        # "it" is no thing of its own; mild praise, then a complaint told of another thing.
+        ("the course itself was fine but the venue was awful", "negative"),
+        ("the cottage is lovely but the road is incredibly noisy", "negative"),
+        ("it was lovely but the price is rubbish", "negative"),
+        ("the barista was polite, but the latte arrived cold", "negative"),
+        ("the guide was lovely, but the coach was late", "negative"),
+    ],
+)
+def test_two_things_each_judged_in_a_word_are_mixed(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # The bad words name the hard time the writer was helped through, not the help.
+        ("you made a horrible month so much better for all of us", "positive"),
+        ("the midwives got us through the hardest night, cant thank them enough", "positive"),
+        # Near misses: a bad time made worse, or gone through with no one's help.
+        ("they made a bad situation even worse", "negative"),
+        ("we went through a horrible week", "negative"),
+    ],
+)
+def test_a_hard_time_eased_is_no_complaint(text: str, label: str) -> None:
+    assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("the towels were returned smelling damp", "negative"),
+        ("my coat smells damp after a night in the car", "negative"),
+        ("the cellar smells damp but the rooms are lovely", "mixed"),
+    ],
+)
+def test_a_damp_smell_said_without_of_is_a_complaint(text: str, label: str) -> None:
+    assert sentiment(text).label == label

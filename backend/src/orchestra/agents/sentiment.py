@@ -1060,6 +1060,8 @@ _PHRASES: dict[tuple[str, ...], float] = {
             "vomit",
         )
     },
+    # The same smell said with no "of" or "like": "the sheets came back smelling damp".
+    **{(verb, "damp"): -2.0 for verb in ("smelled", "smelt", "smells", "smell", "smelling")},
     # A shock, told as one ("the bill nearly gave me a heart attack"), or the news of one:
     # bad either way.
     ("heart", "attack"): -2.0,
@@ -2057,6 +2059,39 @@ def _feared(tokens: Sequence[str], index: int) -> bool:
     while position >= 0 and tokens[position] in _DETERMINERS:
         position -= 1
     return position >= 0 and tokens[position] in _FEARING
+
+
+# "you made the worst week of our lives so much easier", "they helped us through a really
+# hard month": the bad words name the hard time the writer was helped through, not the
+# writer's opinion of the help (as "expected the worst" names what was feared).
+_MADE = _words("made make makes making")
+_HELPED = _words("helped help helps helping got get gets saw see sees carried pulled guided")
+_EASED = _words("bearable manageable")
+_HARDSHIP_WINDOW = 6
+
+
+def _hardship_eased(tokens: Sequence[str], index: int) -> bool:
+    """Whether the bad word at ``index`` is said of a hard time made better ("made the worst
+    week of our lives so much easier") or helped through ("got us through a horrible
+    month"), within its clause; "made a bad situation worse" is none."""
+    for position in range(index - 1, max(-1, index - 1 - _HARDSHIP_WINDOW), -1):
+        token = tokens[position]
+        if token in _SCOPE_ENDS:
+            return False
+        if token == "through":
+            return any(t in _HELPED for t in tokens[max(0, position - 3) : position])
+        if token in _MADE:
+            break
+    else:
+        return False
+    for position in range(index + 1, min(len(tokens), index + 1 + 2 * _HARDSHIP_WINDOW)):
+        token = tokens[position]
+        if token in _SCOPE_ENDS:
+            return False
+        valence = _known_valence(token)
+        if token in _EASED or (_is_comparative(token) and valence is not None and valence > 0):
+            return True
+    return False
 
 
 # "It cost less than I thought", "the repair cost me nothing", "costs only 5": a low price,
@@ -3083,7 +3118,7 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
             # "shame about the three punctures": the punctures are the complaint, and the
             # regret said of them only stresses it.
             valence = _REGRET_OF_A_BAD_THING
-        if valence < 0 and _feared(tokens, index):
+        if valence < 0 and (_feared(tokens, index) or _hardship_eased(tokens, index)):
             # Not read as neutral either: "I expected the worst, and got it" is a complaint
             # said without a word of opinion, and a text with nothing else is not guessed.
             tally.neutral += 1
@@ -4182,7 +4217,97 @@ def _turns_to_another_thing(tokens: Sequence[str], index: int) -> bool:
     # "nice screen, but the laptop overheats all the time": a fault said to be constant is
     # the verdict on the whole, not one side of two.
     constant = re.search(r"\b(?:all the time|constantly|every time|always|non-stop)\b", after)
-    return named and opens and tokens[index + 2].isalpha() and not constant
+    if constant:
+        return False
+    if named and opens and tokens[index + 2].isalpha():
+        return True
+    return _judged_in_turn(tokens, start, index)
+
+
+# Links of a subject to the one word judging it: "the lesson was good", "turnout is rubbish".
+_SUBJECT_LINKS = _words("is was are were")
+# "the lesson itself was good": the thing praised set apart from the rest of the outing.
+_SET_APART = _words("itself themselves")
+# States told as what happened rather than judged: "but the train was late" is the news
+# that decides the day, which mild praise before it only concedes against.
+_TOLD_STATES = _words("late delayed cancelled canceled cold lost missing slow expensive")
+# Subjects that name no thing of their own: "it was lovely but the price is steep" judges
+# one thing and its price, not two things each on its side.
+_NO_OWN_THING = _words(
+    """it this that these those they them he she we i you there here everything everyone
+    everybody all what which who"""
+)
+
+
+def _subject_of(tokens: Sequence[str], link: int, start: int) -> str | None:
+    """The noun before the link at ``link`` (not before ``start``) that names a thing of its
+    own ("owner" in "yard owner is", "lesson" in "the lesson itself was"), else None."""
+    position = link - 1
+    if position >= start and tokens[position] in _SET_APART:
+        position -= 1
+    if position < start:
+        return None
+    noun = tokens[position]
+    if (
+        not noun.isalpha()
+        or noun in _NO_OWN_THING | _NOT_COUNTED | _CONTRAST | _SET_APART
+        or _known_valence(noun) is not None
+    ):
+        return None
+    return noun
+
+
+def _judged_in_turn(tokens: Sequence[str], start: int, index: int) -> bool:
+    """Whether the contrast at ``index`` sets one thing said to be of one opinion word ("the
+    yard owner is lovely", "the lesson itself was good") against another thing named on its
+    own: judged the same way ("but turnout is rubbish", not a state told as "but the train
+    was late"), or after a thing set apart with
+    "itself" ("... but the wetsuits stank"). Two things judged, each on its side, not a
+    concession about one ("the hotel was nice but way too expensive") nor a complaint told
+    of another after mild praise ("the waiter was polite, but the soup arrived cold")."""
+    end = index - 1 if index > 0 and tokens[index - 1] == "," else index
+    judged = end - 1
+    if judged < start or _known_valence(tokens[judged]) is None:
+        return False
+    link = judged - 1
+    while link >= start and tokens[link] in _INTENSIFIERS:
+        link -= 1
+    if link < start or tokens[link] not in _SUBJECT_LINKS:
+        return False
+    subject = _subject_of(tokens, link, start)
+    if subject is None:
+        return False
+    set_apart = tokens[link - 1] in _SET_APART
+    after = index + 1
+    if after < len(tokens) and tokens[after] in _OWN_SUBJECT:
+        after += 1
+    other = next(
+        (p for p in range(after, min(after + 3, len(tokens))) if tokens[p] in _SUBJECT_LINKS),
+        None,
+    )
+    if other is not None and other > after:
+        named = _subject_of(tokens, other, after)
+        said = other + 1
+        while said < len(tokens) and tokens[said] in _INTENSIFIERS:
+            said += 1
+        if (
+            named is not None
+            and named != subject
+            and said < len(tokens)
+            and tokens[said] not in _TOLD_STATES
+            and _known_valence(tokens[said]) is not None
+        ):
+            return True
+    # "the lesson itself was good but the wetsuits stank": the other thing named, whatever
+    # is said of it.
+    return (
+        set_apart
+        and after > index + 1
+        and after < len(tokens)
+        and tokens[after].isalpha()
+        and tokens[after] not in _NO_OWN_THING
+        and tokens[after] != subject
+    )
 
 
 def _strong_on_both_sides(tally: _Tally) -> bool:
