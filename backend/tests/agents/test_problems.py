@@ -848,6 +848,10 @@ def test_a_share_each_of_listed_costs(instruction: str, result: float) -> None:
         # costs of different periods, or a share asked per something not counted
         "Context: 3 of us. gas 90 a month, internet 8 a week. Task: whats my share?",
         "Context: Tour costs: bus 900, guide 300. 30 members. Task: Cost per hour?",
+        # money paid towards the bill, and what is left of it shared: never a sum
+        "Context: 4 of us, the villa is 2,400, the voucher covers 400. Task: How much each?",
+        "Context: Dinner 310, work chips in 100 and the rest is split 5 ways. Task: each?",
+        "Context: Repair is 900, insurance 500, the remainder shared by 3 of us. Task: each?",
     ],
 )
 def test_a_share_each_of_costs_not_all_read_is_refused(instruction: str) -> None:

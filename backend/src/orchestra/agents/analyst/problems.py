@@ -2004,12 +2004,14 @@ _NAMED_AMOUNT = re.compile(
     r"(?:(?:is|was|were|are|came\s+to|comes?\s+to|costs?|at)\s+)?[$\u20ac\u00a3]?\s*$",
     re.I,
 )
-# Words that name no cost of a list: a count, a share, a rate, money off.
+# Words that name no cost of a list: a count, a share, a rate, money off, money paid
+# towards it ("the plan covers 3,200").
 _NOT_A_COST_NAME = frozenset(
     """each per head a an split share shared between off discount tip deposit free half
     of us people person ways and or then but so i we weve ive you spent spend spending paid
     pay put took take taken left owe owed gave give got get lost saved save earned earn
-    raised made make sold refund refunded back in out""".split()  # noqa: SIM905
+    raised made make sold refund refunded back in out covers cover covered contributes
+    contributed chips chipped""".split()  # noqa: SIM905
 )
 # What may follow an amount of a list of costs, up to the next break: nothing, its period
 # ("186 a month"), or what it is for ("86.40 for pizza").
@@ -2019,6 +2021,11 @@ _AFTER_LISTED = re.compile(
 # Asked what each gets or keeps: money shared out, not costs shared.
 _ASKS_SHARED_OUT = re.compile(
     r"\b(?:get|gets|getting|earn|earns|receive|receives|keep|keeps|left|make|makes|profit)\b", re.I
+)
+# "the plan covers 3,200 and the rest gets split": what is shared is what is left of one
+# amount after another, never a sum of the two.
+_SAYS_REMAINDER = re.compile(
+    r"\b(?:the\s+rest|remainder|remaining|balance|what'?s\s+left|left\s+over|leftover)\b", re.I
 )
 # "186 a month": the period an amount is said for.
 _AMOUNT_PERIOD = re.compile(r"\s*(?:a|per|an|every)\s+(?P<period>day|week|month|year)\b", re.I)
@@ -2120,7 +2127,9 @@ def read_share_per_person(context: str, task: str) -> tuple[Node, str] | None:
     if listed and re.search(r"instal|payments", people.group(0), re.I):
         return None  # "sofa 900, delivery 50, in 12 payments": is the delivery paid apart?
     if listed and (
-        _ASKS_SHARED_OUT.search(task) or not all(_listed_cost(said, m, context) for m in found)
+        _ASKS_SHARED_OUT.search(task)
+        or _SAYS_REMAINDER.search(said)
+        or not all(_listed_cost(said, m, context) for m in found)
     ):
         return None  # "year 6 trip: coach is 640", "gig fee 450 ... what does each get"
     if len(found) > 1:
