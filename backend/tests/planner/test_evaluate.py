@@ -46,10 +46,11 @@ FLOORS = {
     # 30, measured in one round (batch 30 with only its wrong answers mended), 78, 79 and
     # about a hundred, batches 31 and 32 90 and 80, batches 33 and 34 90 and 88, then batch
     # 35 (its wrong answers mended) 105, batches 36 and 37 67 and 83, batches 38 and 39 69
-    # and 77, batch 40 (its wrong answers mended) 99: right 76.1 % over the held-out part
-    # (6239 cases), under the issue's own bar of 85 %, which is not met; plans 97.8 %
-    # (batches 31 to 40 hold plans refused where another capability was expected).
-    "holdout": (0.975, 0.76, 0.99),
+    # and 77, batch 40 (its wrong answers mended) 99, batch 41 (its wrong answers mended)
+    # 85: right 77.2 % over the held-out part (6409 cases), under the issue's own bar of
+    # 85 %, which is not met; plans 97.8 % (batches 31 to 41 hold plans refused where
+    # another capability was expected).
+    "holdout": (0.975, 0.77, 0.99),
 }
 # Wrong answers reported as completed: the goal is none, and none is left on either part.
 WRONG_ALLOWED = {"dev": 0, "holdout": 0}
