@@ -81,10 +81,13 @@ def test_delete_agent(tmp_path: Path) -> None:
     [
         ("not a url", "invalid_card_url"),
         ("ftp://127.0.0.1/card", "invalid_card_url"),
-        (f"http://127.0.0.1:{free_port()}", "agent_card_unreachable"),
+        ("http://127.0.0.1:{free port}", "agent_card_unreachable"),
     ],
 )
 def test_bad_card_urls(api: httpx.Client, card_url: str, code: str) -> None:
+    # The port is taken when the test runs, not when it is collected: parallel workers
+    # must collect the same test ids.
+    card_url = card_url.replace("{free port}", str(free_port()))
     before = len(api.get("/api/agents").json()["items"])
     response = api.post("/api/agents", json={"card_url": card_url})
     assert response.status_code == 422, response.text
