@@ -165,7 +165,7 @@ def prediction(text: str) -> str | None:
         return (
             "it asks what is to come (a result, a forecast, how your own plans turn out), "
             "which no source here can know. Ask for the facts to judge by, e.g. 'research "
-            "how river levels are forecast'"
+            "what it depends on' or the figures of past years"
         )
     return None
 
@@ -180,6 +180,6 @@ def opinion(text: str) -> str | None:
     if _OPINION_RE.search(text):
         return (
             "it asks for an opinion, which no source here settles. Ask for the facts or "
-            "what is claimed, e.g. 'research the stories told about the old gaol'"
+            "what is claimed, e.g. 'research what is said about it'"
         )
     return None
