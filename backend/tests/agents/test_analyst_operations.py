@@ -3197,6 +3197,8 @@ def test_what_is_left_with_an_amount_not_taken_is_refused(instruction: str) -> N
             285,
         ),
         ("Context: The quiz night raised 1,120 and the hall cost 150. Task: Net profit?", 970),
+        # the period asked is the one the amounts are said of
+        ("Context: daily takings 900 and costs 310. Task: profit a day?", 590),
     ],
 )
 def test_profit_is_the_money_taken_less_each_cost(instruction: str, result: float) -> None:
@@ -3206,6 +3208,20 @@ def test_profit_is_the_money_taken_less_each_cost(instruction: str, result: floa
 def test_profit_of_a_price_each_is_refused() -> None:
     with pytest.raises(AgentInputError):
         run("we sold 30 cakes at 2 each and ingredients cost 18, profit?", capability="calculation")
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        # a figure per period of amounts said of no period: the count of periods is missing
+        "Context: the fair took 2,300 and the marquee cost 400. Task: profit per day?",
+        "Context: the fair took 2,300 and the marquee cost 400. Task: weekly profit?",
+        "margin = price - cost. price 24, cost 15. margin per week?",
+    ],
+)
+def test_a_figure_per_period_not_said_is_refused(instruction: str) -> None:
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
 
 
 def test_a_fee_on_two_amounts_added_is_the_share_of_their_sum() -> None:

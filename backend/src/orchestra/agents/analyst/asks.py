@@ -20,7 +20,13 @@ from typing import Any
 from orchestra.agents.analyst.calculator import format_number
 from orchestra.agents.protocol import AgentInputError, StepResult
 
-__all__ = ["answer_in_turn", "asks_of", "elliptic_asks", "statement_and_questions"]
+__all__ = [
+    "answer_in_turn",
+    "asks_of",
+    "asks_per_period_unsaid",
+    "elliptic_asks",
+    "statement_and_questions",
+]
 
 # Where a new ask starts: after a comma, semicolon, question mark or full stop, or "and", before a
 # question's word; or after ", and" whatever follows ("volume in m³, and tonnes at 1.6 t").
@@ -186,3 +192,31 @@ def _answered(instruction: str, answer: Answer) -> StepResult | None:
     if result.data.get("operation") != "calculation" or isinstance(value, bool):
         return None
     return result if isinstance(value, int | float) else None
+
+
+# "profit per day?", "a week", "monthly": a figure asked for each of a period.
+_PERIOD_ASKED = re.compile(
+    r"\b(?:per|a|an|each|every)\s+(?P<noun>hour|day|night|shift|week|fortnight|month|year)\b|"
+    r"\b(?P<adverb>hourly|daily|nightly|weekly|fortnightly|monthly|yearly|annual(?:ly)?)\b",
+    re.I,
+)
+_PERIOD_OF_ADVERB = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week",
+                     "fortnightly": "fortnight", "monthly": "month", "yearly": "year",
+                     "annual": "year", "annually": "year"}  # fmt: skip
+_ADVERB_OF_PERIOD = {"day": "daily", "hour": "hourly", "night": "nightly", "week": "weekly",
+                     "fortnight": "fortnightly", "month": "monthly", "year": "yearly|annual",
+                     "shift": "shift"}  # fmt: skip
+
+
+def asks_per_period_unsaid(statement: str, question: str) -> bool:
+    """Whether ``question`` asks a figure for each of a period that ``statement`` never
+    speaks of: "sales 500, costs 320. profit per day?" would need the number of days, and
+    the amounts' difference is no answer to it. "sales 500 a day ... profit per day?" and
+    "daily takings 500 ... profit a day" speak of it."""
+    for asked in _PERIOD_ASKED.finditer(question):
+        adverb = (asked.group("adverb") or "").lower()
+        period = asked.group("noun").lower() if asked.group("noun") else _PERIOD_OF_ADVERB[adverb]
+        said = rf"\b(?:{period}s?|{_ADVERB_OF_PERIOD[period]})\b"
+        if not re.search(said, statement, re.I):
+            return True
+    return False

@@ -38,6 +38,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
+from orchestra.agents.analyst.asks import asks_per_period_unsaid
 from orchestra.agents.analyst.building import read_sized_by_rule
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.quantities import (
@@ -3098,6 +3099,8 @@ def read_profit(context: str | None, task: str) -> tuple[Node, str] | None:
         context, task = parts
     if not _ASKS_PROFIT.search(task) or _NUMBER.search(task) or _PERCENT_AFTER.search(context):
         return None
+    if asks_per_period_unsaid(context, task):
+        return None  # "profit per day?" of amounts said of no day
     if _REPEATED.search(context):
         return None  # "costs 2 each": a price, not one cost
     if re.search(r"\bthen\b", task, re.I):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from orchestra.agents.analyst.asks import asks_per_period_unsaid
 from orchestra.agents.analyst.wording import Node, read_numeric_request
 
 __all__ = ["read_given_formula"]
@@ -239,6 +240,9 @@ def read_given_formula(context: str | None, text: str) -> tuple[Node, str] | Non
     unless each quantity gets exactly one value and every value is used."""
     whole = f"{context} {text}" if context is not None else text
     whole = _ONE_REP_MAX.sub("one-rep max", whole)
+    parts = re.split(r"(?<=[.?!])\s+", whole.strip())
+    if len(parts) > 1 and asks_per_period_unsaid(" ".join(parts[:-1]), parts[-1]):
+        return None  # "profit per day?" of amounts said of no day
     found = _FORMULA.search(whole)
     if found is None:
         return _arithmetic_formula(whole)
