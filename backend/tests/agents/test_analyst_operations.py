@@ -1828,6 +1828,20 @@ def test_the_size_of_a_party_is_no_amount(instruction: str, expected: float) -> 
 
 
 @pytest.mark.parametrize(
+    "instruction",
+    [
+        "Context: 22 per person, group of 5 students, we do 15% off for students. Task: Total.",
+        "Context: 25pp for a party of 6, 10% off on tuesdays. Task: what's the bill",
+    ],
+)
+def test_a_party_priced_per_head_is_not_dropped(instruction: str) -> None:
+    # The price is for each of them: the party's size multiplies it, so 22 less 15% (18.7)
+    # would be one person's price given as the total.
+    with pytest.raises(AgentInputError):
+        run(instruction, capability="calculation")
+
+
+@pytest.mark.parametrize(
     ("instruction", "expected"),
     [
         ("Context: I had 500, 120 went on a jacket. Task: what remains", 380),

@@ -857,3 +857,23 @@ def test_a_share_each_of_listed_costs(instruction: str, result: float) -> None:
 def test_a_share_each_of_costs_not_all_read_is_refused(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "laptop is 899 inc vat, student discount is 10%. what do i pay, and how much of that "
+        "is the 20% vat",
+        "laptop is 899 inc vat, knock 10% off then add 20% vat",
+    ],
+)
+def test_a_tax_already_in_the_amount_is_not_added_again(instruction: str) -> None:
+    # Added in turn, 899 less 10% then plus 20% VAT is 970.92: the VAT counted twice.
+    with pytest.raises(AgentInputError):
+        run(instruction)
+
+
+def test_changes_in_turn_with_the_tax_added_on_top() -> None:
+    assert run("Shelf price is 45 ex VAT, knock 10% off then add 20% VAT on top")[
+        "result"
+    ] == pytest.approx(48.6)

@@ -310,6 +310,13 @@ _PARTY = re.compile(
 )
 
 
+# "22 per person", "25pp", "18 a head", "12 each": an amount for each one of a party.
+_PRICED_PER_HEAD = re.compile(
+    r"\d\s*(?:pp\b|per\s+(?:person|head|pax|guest|adult|child)\b|an?\s+(?:head|person)\b|each\b)",
+    re.I,
+)
+
+
 # "64.80 including 20% vat", "120 incl. VAT at 20%", "gross 59.50 with 19% tax", "86.10 and
 # that includes 5% vat": an amount the percentage is already in.
 _TAXES = r"(?:vat|tax|gst|hst|mwst|sales\s+tax)"
@@ -331,6 +338,13 @@ _ASKS_TAX_IN_IT = re.compile(
     rf"what(?:'s|s|\s+is|\s+was)\s+the\s+(?:{_TAXES}|{_SERVICE})|how\s+much\s+{_TAXES})\b",
     re.I,
 )
+# "899 inc vat", "incl. tax", "vat included": a tax already in the amount, its rate unsaid.
+_TAX_SAID_INCLUDED = re.compile(
+    rf"\b(?:inc|incl|including|includes|inclusive\s+of)\.?\s+(?:the\s+)?{_TAXES}\b|"
+    rf"\b{_TAXES}\s+(?:included|inclusive|incl)\b",
+    re.I,
+)
+_TAX_RATE = re.compile(rf"\d\s*(?:%|percent\b)\s*{_TAXES}\b", re.I)
 _ASKS_NET = re.compile(
     rf"\b(?:before|without|excluding|excl\.?|ex)\s+(?:{_TAXES}|(?:the\s+)?{_SERVICE})\b|\bnet\b|"
     r"\bnetto\b",
@@ -404,9 +418,10 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
         return None  # an amount with the percentage in it, asked neither of the two
     if included is not None:
         return included
-    if not _ASKS_EACH.search(task):
+    if not _ASKS_EACH.search(task) and not _PRICED_PER_HEAD.search(context):
         # "We're 4 at dinner and the check says 86.50. How much is a 20% tip on that?": the
-        # party's size is no amount, unless a share for each is asked.
+        # party's size is no amount, unless a share for each is asked, or the amount is for
+        # each of them ("22 per person, group of 5, 15% off": the party's size multiplies).
         context = _PARTY.sub(" ", context)
     amounts: list[Num] = []
     percentages: list[Num] = []
@@ -4955,6 +4970,10 @@ def read_successive_changes(text: str) -> list[tuple[Node, str]] | None:
     it; None unless each percentage is said in a step of its own with one way to go, and
     the request asks nothing else."""
     if _ASKS_OTHER.search(text) and not (_ASKS_GOT.search(text) or _ASKS_FINAL.search(text)):
+        return None
+    if _ASKS_TAX_IN_IT.search(text) or (_TAX_SAID_INCLUDED.search(text) and _TAX_RATE.search(text)):
+        # "laptop is 899 inc vat, 10% off. what do i pay, and how much of that is the 20%
+        # vat": the tax is in the amount, not added on top of it again.
         return None
     pieces = _STEP_BREAK.split(_THOUSANDS.sub("", text))
     steps, breaks = pieces[::2], pieces[1::2]
