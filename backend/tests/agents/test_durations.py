@@ -44,6 +44,9 @@ def run(instruction: str, capability: str = "calculation") -> dict[str, Any]:
         ("the ride is 100 km. how many hours at 25 km/h", 4.0),
         ("how long does it take to cycle 45 km at 18 km/h", 2.5),
         ("how many minutes to walk 3 miles at 4 mph", 45),
+        # the unit asked after the question
+        ("how long does it take to travel 150 km at 60 km/h, answer in minutes", 150),
+        ("how long to cycle 12 km at 18 km/h? in mins", 40),
         # a stop said in words is no journey without one
         (
             "the ridge walk is 14 km, i do about 4.5 km/h, and we'll stop an hour for lunch. "
@@ -114,6 +117,8 @@ def test_times_dates_and_rates_over_time(instruction: str, expected: float) -> N
         # miles at km/h: a conversion not said
         "it is 300 km to the coast, we average 60 mph and stop for 30 minutes. how long",
         "how long to drive 300 km at 60 mph",
+        # a journey's time asked in seconds: not read here
+        "how long does it take to travel 150 km at 60 km/h, answer in seconds",
         # time lost to traffic, not said how much
         "how long to drive 210 miles at 60 mph with traffic",
         # a stop said in words, with no number

@@ -267,7 +267,9 @@ _STOP = re.compile(
     re.I,
 )
 _JOURNEY_ASKED = re.compile(
-    r"\bhow\s+(?:long|many\s+(?P<u>hours|minutes))\b|\bin\s+(?P<v>hours|minutes)\b", re.I
+    r"\bhow\s+(?:long|many\s+(?P<u>hours|hrs|minutes|mins))\b"
+    r"|\bin\s+(?P<v>hours|hrs|minutes|mins|seconds|secs|days)\b",
+    re.I,
 )
 _MORE_STOPS = re.compile(
     r"\b(?:stops|twice|two\s+stops|each\s+way|return|there\s+and\s+back|delays?|traffic|"
@@ -291,6 +293,16 @@ def _journey(text: str) -> tuple[Node, str] | None:
     stops = list(_STOP.finditer(text))
     if asked is None or len(distances) != 1 or len(speeds) != 1 or len(stops) > 1:
         return None
+    # "how long ... answer in minutes": the unit may be asked after the question.
+    units = {
+        unit.lower()[0]
+        for said in _JOURNEY_ASKED.finditer(text)
+        for unit in (said.group("u"), said.group("v"))
+        if unit
+    }
+    if len(units) > 1 or not units <= {"h", "m"}:
+        return None  # hours and minutes both asked, or seconds or days: not read here
+    in_minutes = units == {"m"}
     distance, speed = distances[0], speeds[0]
     if distance.group("u").lower().startswith("k") != speed.group("u").lower().startswith("k"):
         return None  # miles at km/h: a conversion the request has not said
@@ -308,7 +320,7 @@ def _journey(text: str) -> tuple[Node, str] | None:
             _num(float(distance.group("d")), distance.group("d")),
             _num(float(speed.group("s")), speed.group("s")),
         )
-        if (asked.group("u") or asked.group("v") or "").lower() == "minutes":
+        if in_minutes:
             return Op("*", driving, _num(60)), "minutes, driving"
         return driving, "hours, driving"
     stop = stops[0]
@@ -327,7 +339,7 @@ def _journey(text: str) -> tuple[Node, str] | None:
         ),
         _over(_in_minutes(_num(float(stop_amount), stop_amount), stop_unit), 60),
     )
-    if (asked.group("u") or asked.group("v") or "").lower() == "minutes":
+    if in_minutes:
         return Op("*", hours, _num(60)), "minutes, driving and stopped"
     return hours, "hours, driving and stopped"
 
