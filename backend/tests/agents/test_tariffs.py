@@ -51,6 +51,9 @@ def test_counts_at_the_prices_named_for_them(instruction: str, expected: float) 
         "mini valet 25, full valet 65. did 14 minis and 5 fulls, 10% off, takings?",
         # A price that no count names.
         "mini valet 25, full valet 65, wax 9. did 14 minis and 5 fulls, takings?",
+        # A price glued to its letters ("25pp"), not read: the group's size is no price.
+        "private lesson is 35, group lessons are 25pp with 4 in a group, did 6 privates and 3 "
+        "full groups today, takings",
     ],
 )
 def test_counts_not_named_by_one_price_are_refused(instruction: str) -> None:

@@ -37,6 +37,7 @@ _NUMBER = re.compile(
     r"(?![\w.,]*\d|\w)"
 )
 _PERCENT = re.compile(r"%|percent\b|per\s+cent\b", re.I)
+_DIGIT = re.compile(r"\d")
 # Where one named amount ends and the next begins: "and", ",", "+", a full stop.
 # A dash between spaces ("64 child - total revenue") ends a clause too.
 _BREAK = re.compile(r"[,;:+?!]|\.(?!\d)|\s[-\u2013\u2014](?=\s|$)|\band\b|\bplus\b", re.I)
@@ -253,6 +254,12 @@ def _by_cut(text: str, asked: bool = True) -> Node | None:
     total alone."""
     numbers = list(_NUMBER.finditer(text))
     if len(numbers) < 4 or (asked and _TOTAL.search(text) is None):
+        return None
+    if any(
+        not any(n.start() <= d.start() < n.end() for n in numbers) for d in _DIGIT.finditer(text)
+    ):
+        # "group lessons are 25pp with 4 in a group": a number glued to letters is not read
+        # here, and a total without it would take the group's size for its price.
         return None
     readings = [
         reading
