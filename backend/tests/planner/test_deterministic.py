@@ -1232,6 +1232,29 @@ def test_a_new_size_that_replaces_none_said_before_is_refused(
         plan(follow_up, history=(previous,))
 
 
+@pytest.mark.parametrize(
+    ("previous", "follow_up"),
+    [
+        (
+            "clock loses 7 secs a day, how many secs in a week",
+            "and over a year (365 days), in mins",
+        ),
+        (
+            "balance is 150k and the allowance is 10% a year, how much can i overpay",
+            "and per month?",
+        ),
+    ],
+)
+def test_a_new_period_that_could_not_be_applied_is_refused(previous: str, follow_up: str) -> None:
+    # Planned alone, the first would be the minutes in 365 days: an answer to another question.
+    with pytest.raises(UnclearRequestError, match="another period"):
+        plan(follow_up, history=(previous,))
+
+
+def test_a_period_alone_with_nothing_before_is_planned() -> None:
+    assert plan("how many minutes in a year (365 days)").steps
+
+
 def test_an_ask_of_a_size_after_one_is_its_own_request() -> None:
     previous = "hall is 18 x 12 m, seal does 10 m2 a litre, 2 coats, how many litres?"
     assert "seal" not in plan("area of 22 x 15", history=(previous,)).steps[0].instruction

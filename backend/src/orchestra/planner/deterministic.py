@@ -46,7 +46,13 @@ from orchestra.planner.doubt import (
     nouns_re,
 )
 from orchestra.planner.errors import EmptyTaskError, NoCapabilityError, UnclearRequestError
-from orchestra.planner.followup import ADDITION, REVISION, resolve_follow_up, size_unapplied
+from orchestra.planner.followup import (
+    ADDITION,
+    REVISION,
+    period_unapplied,
+    resolve_follow_up,
+    size_unapplied,
+)
 from orchestra.planner.matching import MIN_SCORE_WITH_MATERIAL, CapabilityMatcher
 from orchestra.planner.material import (
     PLACEHOLDER_RE,
@@ -479,9 +485,11 @@ def plan_deterministic(
         part = _short_material(masked, unsure.clause.text).strip()
         raise UnclearRequestError(part, unsure.doubt or "")
     if history:
-        unapplied = change_unapplied(
-            description, history[-1], {p.capability for p in parts}
-        ) or size_unapplied(description, history)
+        unapplied = (
+            change_unapplied(description, history[-1], {p.capability for p in parts})
+            or size_unapplied(description, history)
+            or period_unapplied(description, history)
+        )
         if unapplied is not None:
             raise UnclearRequestError(description.strip(), unapplied)
     groups = _merge_groups(parts)

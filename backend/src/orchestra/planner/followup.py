@@ -16,7 +16,13 @@ from orchestra.agents.analyst.quantities import singular
 from orchestra.planner.clauses import split_clauses, topic_of
 from orchestra.planner.material import mask_material
 
-__all__ = ["REVISION", "follow_up_subject", "resolve_follow_up", "size_unapplied"]
+__all__ = [
+    "REVISION",
+    "follow_up_subject",
+    "period_unapplied",
+    "resolve_follow_up",
+    "size_unapplied",
+]
 
 _LEAD = (
     r"^(?:(?:ok(?:ay)?|great|thanks|thank you|now|and|so|please|then|hmm+|hm+|um+|uh+|oh|"
@@ -1062,6 +1068,38 @@ def size_unapplied(text: str, history: Sequence[str]) -> str | None:
         "it gives a new size for the request before, which gives sizes it could not be "
         "said to replace. Ask it again in full with the new size, e.g. 'gym 22 x 15 m, "
         "seal does 10 m2 a litre, 2 coats: how many litres?'"
+    )
+
+
+# "and over a year (365 days), in mins", "and per month?", "what about a week": the request
+# before asked again over another period, with no count of it to put in its place.
+_NEW_PERIOD_RE = re.compile(
+    _LEAD + r"(?:(?:what|how)\s+about\s+)?(?:(?:over|for|in|per|across)\s+)?"
+    r"(?:(?:a|an|one|the|each|every)\s+)?(?:(?:whole|full)\s+)?"
+    r"(?:year|month|week|day|fortnight|decade)(?:\s*\([^()]*\))?"
+    r"(?:\s*,?\s*(?:in|as)\s+[a-z]+)?\s*[.!?]*$",
+    re.I,
+)
+
+
+def period_unapplied(text: str, history: Sequence[str]) -> str | None:
+    """Why a new period could not be applied to the request before, and how to ask
+    instead; None if the text is no bare period, or it was applied, or nothing came before.
+
+    Planned alone, "and over a year (365 days), in mins" after "clock loses 7 secs a day,
+    how many secs in a week" is the minutes in a year, an answer to another question.
+    """
+    earlier = [h for h in history if h.strip()]
+    while earlier and earlier[-1].strip() == text.strip():
+        earlier.pop()
+    if not earlier or _NEW_PERIOD_RE.match(text.strip()) is None:
+        return None
+    if resolve_follow_up(text, earlier) != text or not re.search(r"\d", earlier[-1]):
+        return None
+    return (
+        "it asks the request before again over another period, which could not be put in "
+        "its place. Ask it again in full, e.g. 'clock loses 7 secs a day, how many minutes "
+        "in 365 days?'"
     )
 
 
