@@ -324,3 +324,17 @@ def test_a_value_named_with_another_condition_is_not_counted(asked: str) -> None
 )
 def test_how_many_rows_beyond_a_bound_of_the_one_amount(asked: str, count: int) -> None:
     assert run(asked)["result"] == count
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "total quantity ordered\norder\tqty\n1001\t3\n1002\t5\n1003\t2",
+        "Sum the qty column\norder,qty\n1001,3\n1002,5\n1003,2",
+    ],
+)
+def test_a_table_sent_for_arithmetic_is_read_by_its_column(instruction: str) -> None:
+    # Read as arithmetic, every cell was added, the order numbers too: 3016.
+    result = run_operation(StepRequest(instruction=instruction, capability="calculation"))
+    assert result.data["column"] == "qty"
+    assert result.data["sum"] == 10

@@ -363,6 +363,11 @@ def calculation_operation(request: StepRequest) -> StepResult:
             "a code or a name, not an amount. Give the amount itself, e.g. 'it costs 349 "
             "and it's 20% off'."
         )
+    block = find_table_text(request.instruction)
+    if block and not _is_number_list(block) and len(parse_table(block).columns) > 1:
+        # "total quantity ordered" over an order,qty table: a figure of one column, as
+        # statistics reads it; the arithmetic of all its cells would add the order numbers.
+        return statistics_operation(request)
     listed = _bulleted_amounts(request.instruction)
     if listed is not None and _NUMBERED_ITEM.search(request.instruction):
         # "- till 1: 310\n- till 2: 295.40, add them up": the tills' numbers name them
