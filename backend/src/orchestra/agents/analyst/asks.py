@@ -21,6 +21,7 @@ from orchestra.agents.analyst.calculator import format_number
 from orchestra.agents.protocol import AgentInputError, StepResult
 
 __all__ = [
+    "PERIOD_OF_WORD",
     "answer_in_turn",
     "asks_of",
     "asks_per_period_unsaid",
@@ -200,9 +201,11 @@ _PERIOD_ASKED = re.compile(
     r"\b(?P<adverb>hourly|daily|nightly|weekly|fortnightly|monthly|yearly|annual(?:ly)?)\b",
     re.I,
 )
-_PERIOD_OF_ADVERB = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week",
-                     "fortnightly": "fortnight", "monthly": "month", "yearly": "year",
-                     "annual": "year", "annually": "year"}  # fmt: skip
+# The period a word of one names: "daily" a day, "pcm" a month, "per annum" a year.
+PERIOD_OF_WORD = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week",
+                  "fortnightly": "fortnight", "monthly": "month", "yearly": "year",
+                  "annual": "year", "annually": "year", "annum": "year", "pa": "year",
+                  "pcm": "month", "pw": "week"}  # fmt: skip
 _ADVERB_OF_PERIOD = {"day": "daily", "hour": "hourly", "night": "nightly", "week": "weekly",
                      "fortnight": "fortnightly", "month": "monthly", "year": "yearly|annual",
                      "shift": "shift"}  # fmt: skip
@@ -215,7 +218,7 @@ def asks_per_period_unsaid(statement: str, question: str) -> bool:
     "daily takings 500 ... profit a day" speak of it."""
     for asked in _PERIOD_ASKED.finditer(question):
         adverb = (asked.group("adverb") or "").lower()
-        period = asked.group("noun").lower() if asked.group("noun") else _PERIOD_OF_ADVERB[adverb]
+        period = asked.group("noun").lower() if asked.group("noun") else PERIOD_OF_WORD[adverb]
         said = rf"\b(?:{period}s?|{_ADVERB_OF_PERIOD[period]})\b"
         if not re.search(said, statement, re.I):
             return True

@@ -38,7 +38,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
-from orchestra.agents.analyst.asks import asks_per_period_unsaid
+from orchestra.agents.analyst.asks import PERIOD_OF_WORD, asks_per_period_unsaid
 from orchestra.agents.analyst.building import read_sized_by_rule
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.quantities import (
@@ -1142,10 +1142,6 @@ _TIME_COUNTED = re.compile(
 _PERIOD_SPAN_SAID = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s*(?:days?|weeks?|fortnights?|months?|years?|yrs?)\b", re.I
 )
-_PERIOD_OF_WORD = {"annum": "year", "annual": "year", "annually": "year", "pa": "year",
-                 "pcm": "month", "pw": "week", "hourly": "hour", "daily": "day",
-                 "weekly": "week", "fortnightly": "fortnight", "monthly": "month",
-                 "yearly": "year"}  # fmt: skip
 
 
 def share_over_periods(text: str) -> tuple[str, str] | None:
@@ -1167,7 +1163,7 @@ def share_over_periods(text: str) -> tuple[str, str] | None:
             if _TIME_COUNTED.match(text, said.start() + number.end()):
                 continue  # "3 days a week": how often, not an amount
             word = (said.groupdict().get("noun") or said.group("adj")).lower()
-            periods.setdefault(at, _PERIOD_OF_WORD.get(word, word))
+            periods.setdefault(at, PERIOD_OF_WORD.get(word, word))
     found = sorted(set(periods.values()))
     return (found[0], found[1]) if len(found) > 1 else None
 
