@@ -2461,3 +2461,83 @@ def test_a_hard_time_eased_is_no_complaint(text: str, label: str) -> None:
 )
 def test_a_damp_smell_said_without_of_is_a_complaint(text: str, label: str) -> None:
     assert sentiment(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("she brought my nan's old armchair back to life in a week", "brought"),
+        ("the new owners have brought the pub back to life", "brought"),
+        ("they breathed new life into our old kitchen", "breathed new life into"),
+        ("took my watch in and the man is a proper craftsman", "proper craftsman"),
+        ("what a craftsman, the shelves fit to the millimetre", "what a craftsman"),
+    ],
+)
+def test_a_worn_thing_restored_and_a_craftsman_are_praise(text: str, term: str) -> None:
+    result = sentiment(text)
+    assert result.label == "positive"
+    assert any(t.startswith(term) for t in result.positive_terms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A trade named, and the way back as a place: no praise.
+        "the craftsman who made the table lives in the next village",
+        "we brought the kids back to the hotel after lunch",
+    ],
+)
+def test_a_craftsman_named_or_a_thing_brought_back_is_no_praise(text: str) -> None:
+    assert sentiment(text).positive == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("a lovely hotel let down by the breakfast", "mixed"),
+        ("Beautiful pictures, let down slightly by a flimsy frame.", "mixed"),
+        # However heavy the fault, the praise before it stands.
+        ("great food let down by awful, rude service", "mixed"),
+        # Said alone, being let down is the complaint.
+        ("we were let down by the builder again", "negative"),
+    ],
+)
+def test_praise_let_down_by_a_fault_is_mixed(text: str, label: str) -> None:
+    result = sentiment(text)
+    assert result.label == label
+    assert result.negative_terms[0].startswith("let down")
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("my gel nails started lifting after two days", "lifting after two days"),
+        ("the sole came off after a week", "came off after a week"),
+        ("the varnish chipped after only a day", "chipped after only a day"),
+    ],
+)
+def test_a_thing_that_gave_way_soon_after_is_a_complaint(text: str, term: str) -> None:
+    result = sentiment(text)
+    assert result.label == "negative"
+    assert term in result.negative_terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Good news lifted, or a thing that lasted long.
+        "the fog lifted after 3 days and we finally saw the hills",
+        "the ban was lifted after a week",
+        "the paint peeled after twenty years",
+    ],
+)
+def test_a_thing_lifted_or_worn_with_time_is_no_complaint(text: str) -> None:
+    assert sentiment(text).negative == 0
+
+
+def test_a_charge_to_put_right_what_failed_is_a_complaint() -> None:
+    result = sentiment("the tiles cracked and the firm charged us 200 quid to redo them")
+    assert result.label == "negative"
+    assert "charged us 200 quid to redo them" in result.negative_terms
+    # A repair billed, with nothing said to have failed, is a bill.
+    assert sentiment("the garage charged me 80 quid to fix it").negative == 0

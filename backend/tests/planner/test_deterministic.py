@@ -2483,6 +2483,20 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         # a decision to come whose words match a text skill's card
         ("will the council let our son stay in the school long term", "what is to come"),
         ("will the judge let my sister keep the house", "what is to come"),
+        # how things will sell; how busy a place will be, with no time named
+        ("which snacks will sell best in the new gym machine", "what is to come"),
+        ("will the lavender candles sell well at the fair", "what is to come"),
+        ("will town be dead", "what is to come"),
+        ("is the beach going to be rammed", "what is to come"),
+        # whether a thing of the user's own pays them, said with "worth me ...ing"
+        ("is it worth me working new years eve or will town be dead", "pays in your own case"),
+        ("is it worth our while opening on sundays", "pays in your own case"),
+        # whether a thing done to a pet or a thing of the user's is good for it
+        ("is it bad to wash my spaniel every week", "your own case"),
+        ("is it ok to leave our rabbit out at night", "your own case"),
+        # whether people liked a piece or an event of the user's, with nothing they said
+        ("did people like it", "how someone came across"),
+        ("did the kids enjoy our show", "how someone came across"),
     ],
 )
 def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
@@ -2537,11 +2551,30 @@ def test_a_clause_of_a_shape_it_does_not_know_is_refused_not_guessed(
         "what will baking soda do to a stain",
         "is raw feeding safe for dogs",
         "is the old gaol haunted",
+        # sales as known, not to come; a place's quiet asked of no time to come
+        "which snacks sell best in vending machines",
+        "why is the high street so quiet",
+        # whether a thing pays for nobody in particular; a care of dogs in general
+        "is it worth learning latin",
+        "is it bad to wash dogs every week",
+        # a reception of history, and of a thing of the world at a time named
+        "did people like the poll tax",
+        "did people like titanic when it came out",
     ],
 )
 def test_a_figure_of_the_world_is_researched_not_refused(description: str) -> None:
     plan = plan_deterministic(description, BUILTIN, 8)
     assert [s.capability for s in plan.steps] == ["research"]
+
+
+def test_whether_people_liked_a_piece_asked_for_before_is_refused_not_researched() -> None:
+    # The post was only asked for: nobody has said what they thought of it.
+    with pytest.raises(UnclearRequestError) as raised:
+        plan(
+            "did people like it",
+            history=("write a post for our panto auditions on tuesday at the village hall",),
+        )
+    assert "how someone came across" in str(raised.value)
 
 
 @pytest.mark.parametrize(

@@ -6,21 +6,22 @@ really good", "badly outdated"); after a contrast ("but") the writer's verdict w
 while a clause conceded against ("..., although ...") holds both sides. A text is
 *neutral* inside a band around zero (one mild word such as "fine" does not make a review
 positive), and *mixed* when strong opinions on both sides balance out; "less so" turns
-the praise said before it for another thing ("The kids loved it. The adults, less so.").
+the praise said before it for another thing ("The kids loved it. The adults, less so."),
+and praise "let down by" a fault after it stands beside the fault: mixed.
 Some things said as what happened are read as the opinion they carry (a long wait, a call
 hung up, something owed not given or not ready when due, someone due who did not come,
 something still missing, a thing less than its photos showed, a win, a personal best, a
 person growing in confidence, joy said in idioms such as "can't stop smiling", damage done
-to a thing, a way blocked, a service down again, a question of disbelief such as "who on
-earth ..."), and praise exclaimed beside a complaint is read as irony only when the words
-show it (a complaint that keeps happening, praise of the very service that failed, praise
-alone after "sure, because", praise at both ends of a thing that happens again or of a
-complaint with praise of paying for it, "oh brilliant, train cancelled, love paying 40
-quid for this"), and praise exclaimed at a complaint then praise of another thing is not
-guessed; words
-whose side depends on what they are said of ("flaky", "unbelievable", "crushed",
-"cracking", "slaps", a cold kept) are read only where that shows; otherwise the text is not
-guessed.
+to a thing, a way blocked, a service down again, a thing that gave way soon after it was
+done and a charge to put it right, a worn thing brought back to life, a question of
+disbelief such as "who on earth ..."), and praise exclaimed beside a complaint is read as
+irony only when the words show it (a complaint that keeps happening, praise of the very
+service that failed, praise alone after "sure, because", praise at both ends of a thing
+that happens again or of a complaint with praise of paying for it, "oh brilliant, train
+cancelled, love paying 40 quid for this"), and praise exclaimed at a complaint then praise
+of another thing is not guessed; words whose side depends on what they are said of
+("flaky", "unbelievable", "crushed", "cracking", "slaps", a cold kept) are read only where
+that shows; otherwise the text is not guessed.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from orchestra.agents.prose import split_sentences
-from orchestra.agents.sentiment_told import failure_told, sleep_taken
+from orchestra.agents.sentiment_told import charged_to_put_right, failure_told, sleep_taken
 
 __all__ = ["NEUTRAL_BAND", "SentenceSentiment", "Sentiment", "sentence_sentiment", "sentiment"]
 
@@ -776,6 +777,39 @@ _PHRASES: dict[tuple[str, ...], float] = {
             ("such", "a"),
         )
     },
+    # "a proper craftsman", "a real craftsman": a tradesman praised for the skill of his
+    # work ("the craftsman who made it", a trade named, is none).
+    **{
+        (*before, who): 2.5
+        for before in (
+            ("proper",),
+            ("real",),
+            ("true",),
+            ("absolute",),
+            ("such", "a"),
+            ("what", "a"),
+        )
+        for who in _words("craftsman craftsmen craftswoman artisan")
+    },
+    # A worn or tired thing made new again: "breathed new life into my old sofa" (see
+    # `_set_phrase` for "brought my boots back to life").
+    **{(verb, "new", "life", "into"): 2.5 for verb in ("breathed", "breathes", "breathe")},
+    # "a charming production let down by its singing": a fault said to spoil what was
+    # praised before it, a complaint that does not take the praise back (see
+    # `_praise_let_down`); said alone ("we were let down by the builder") a complaint.
+    **{
+        ("let", "down", *degree, "by"): -2.0
+        for degree in (
+            (),
+            ("only",),
+            ("slightly",),
+            ("somewhat",),
+            ("badly",),
+            ("a", "bit"),
+            ("a", "little"),
+            ("rather",),
+        )
+    },
     ("game", "changer"): 3.0,
     ("game-changer",): 3.0,
     ("second", "to", "none"): 3.0,
@@ -1283,6 +1317,9 @@ class _Tally:
     # the first contrast ("but we sat there 40 mins", "but they left sawdust all over my
     # car"), see `_praise_then_a_wait`.
     waited_after: float = 0.0
+    # The opinions held before the first "let down by" ("a charming production let down by
+    # the singing"), see `_praise_let_down`.
+    let_down: tuple[float, float] | None = None
 
     def add(self, term: str, valence: float, hedged: bool = False, weight: float = 1.0) -> None:
         self.last_hedged = hedged
@@ -1423,6 +1460,13 @@ _WISHES = (("wish", "i", "had"), ("wish", "i'd"), ("wish", "we", "had"), ("wish"
 _WISH_VALENCE = 2.5
 
 
+# "brought my old boots back to life", "brings the garden back to life": a worn or
+# neglected thing restored.
+_BRINGS = _words("bring brings brought bringing")
+_RESTORED_GAP = 6
+_RESTORED_VALENCE = 2.5
+
+
 def _span_to(tokens: Sequence[str], index: int, word: str, gap: int) -> int:
     """How many tokens from ``index`` up to ``word`` with at most ``gap`` words between, in
     one clause; 0 when there is no such word."""
@@ -1451,6 +1495,13 @@ def _set_phrase(tokens: Sequence[str], index: int) -> tuple[tuple[str, ...], flo
         end = index + 1 + width
         if width and end < len(tokens) and tokens[end] == "for":
             return tuple(tokens[index : end + 1]), _ENOUGH_VALENCE
+    if token in _BRINGS:
+        # "brought my 20 year old boots back to life": a worn thing restored, praise of
+        # the work however many words name the thing.
+        width = _span_to(tokens, index, "back", _RESTORED_GAP)
+        end = index + width
+        if width and tuple(tokens[end : end + 2]) == ("to", "life"):
+            return tuple(tokens[index : end + 2]), _RESTORED_VALENCE
     wish = next((w for w in _WISHES if tuple(tokens[index : index + len(w)]) == w), None)
     if wish is not None:
         after = index + len(wish)
@@ -2925,6 +2976,15 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
                 tally.waited_after -= _LONG_WAIT
             index += wait
             continue
+        charged = charged_to_put_right(tokens, index) if tally.held_negative else 0
+        if charged and not _negated(tokens, index):
+            # "lifted after 3 days and they wanted to charge me to fix them": paying to have
+            # put right what failed is a second complaint, not a bill.
+            tally.add(
+                " ".join(tokens[index : index + charged]), _TOLD_FAILURE * weight, weight=weight
+            )
+            index += charged
+            continue
         woken = sleep_taken(tokens, index)
         if woken and not _negated(tokens, index):
             # "the van played its jingle at 9pm and woke the baby": sleep taken, a complaint.
@@ -2962,6 +3022,8 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
                 term = f"not {term}"
             elif words in _FAILURES and valence < 0:
                 tally.service_failed = True
+            if words[:2] == _LET_DOWN and not negated and tally.let_down is None:
+                tally.let_down = (tally.held_positive, tally.held_negative)
             tally.add(
                 term,
                 valence * weight * _intensity(tokens, index),
@@ -4009,7 +4071,7 @@ def _label(tally: _Tally, score: float) -> str:
     if tally.positive and tally.negative and not positive and not negative:
         # "It's not bad, but not good either": hedges both ways, "but" or not.
         return "neutral"
-    if _conceded_on_both_sides(tally):
+    if _conceded_on_both_sides(tally) or _praise_let_down(tally):
         return "mixed"
     stronger, weaker = max(positive, negative), min(positive, negative)
     balanced = weaker >= 1.5 and weaker / stronger >= MIXED_BALANCE and abs(score) < 0.5
@@ -4067,6 +4129,23 @@ def _conceded_on_both_sides(tally: _Tally) -> bool:
     other only, about as firmly (unweighted: a concession is no verdict that outweighs
     what it concedes to): mixed, not a label of the side the words happened to stress."""
     return _one_side_each(tally, tally.conceded, 1.0)
+
+
+_LET_DOWN = ("let", "down")
+
+
+def _praise_let_down(tally: _Tally) -> bool:
+    """Whether praise, and only praise, is said to be let down by a fault after it ("a
+    charming production let down by some very shaky singing", "great food, let down by
+    awful service"): the fault spoils the thing without taking the praise back, so both
+    sides stand, however much heavier the fault is said; mixed. Praise after the fault, or
+    a complaint before it, is weighed as any other text."""
+    if tally.let_down is None:
+        return False
+    before_positive, before_negative = tally.let_down
+    after_positive = tally.held_positive - before_positive
+    after_negative = tally.held_negative - before_negative
+    return bool(before_positive and not before_negative and after_negative and not after_positive)
 
 
 def _one_side_each(tally: _Tally, before: tuple[float, float] | None, weight: float) -> bool:

@@ -1,6 +1,7 @@
 """Complaints told as what happened, with no word of opinion: a thing that took long to
 come, no word of how it was going, a visit later than was said, a mess left behind, money
-a machine kept, a sleeper woken.
+a machine kept, a thing done that gave way soon after, a charge to put right what gave way,
+a sleeper woken.
 
 Each reader takes the tokens of `orchestra.agents.sentiment` and an index, and says how
 many tokens the complaint spans there (0 when there is none), so that the scorer can
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["failure_told", "sleep_taken"]
+__all__ = ["charged_to_put_right", "failure_told", "sleep_taken"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -108,6 +109,7 @@ def failure_told(tokens: Sequence[str], index: int) -> int:
         or _later_than_said(tokens, index)
         or _mess_left(tokens, index)
         or _money_swallowed(tokens, index)
+        or _gave_way_soon(tokens, index)
     )
 
 
@@ -175,6 +177,79 @@ def _money_swallowed(tokens: Sequence[str], index: int) -> int:
         position += 1
     if position < len(tokens) and tokens[position] in _MONEY:
         return position + 1 - index
+    return 0
+
+
+# "lifted after 3 days", "the heel came off after a week", "chipped after one wash": a
+# thing done or bought that gave way soon after, a service or a make that failed (verbs
+# that are complaints of their own, "broke", "cracked", are read by the lexicon).
+_GAVE_WAY = (
+    *((verb,) for verb in _words("lifted lifting chipped chipping peeled peeling snapped")),
+    *((verb, part) for verb in ("came", "fell") for part in ("off", "loose", "unstuck")),
+)
+# Things whose lifting or going is good news: "the fog lifted after 3 days", "the ban was
+# lifted after a week", "my mood lifted after a day".
+_GOOD_TO_GO = _words(
+    """fog mist cloud clouds haze smog ban bans restrictions restriction curfew lockdown
+    gloom mood spirits embargo sanctions suspension cast plaster scab"""
+)
+_GOOD_TO_GO_GAP = 3
+# A short time: "after 3 days", "after only a week", "after one wash", "within hours".
+_SOON = _words("after within")
+_SOON_AMOUNTS = _words("only just a an one two three four five few couple of 1 2 3 4 5")
+_SHORT_UNITS = _words("hour hours day days week wash washes wear wears use uses")
+_SOON_GAP = 3
+
+
+def _gave_way_soon(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a thing that gave way soon after it was done spans from ``index``
+    ("lifted after 3 days" is 4, "came off after a week" 5), or 0."""
+    way = next((w for w in _GAVE_WAY if tuple(tokens[index : index + len(w)]) == w), None)
+    if way is None:
+        return 0
+    before = tokens[max(0, index - _GOOD_TO_GO_GAP) : index]
+    if _GOOD_TO_GO.intersection(before):
+        return 0
+    position = index + len(way)
+    if position >= len(tokens) or tokens[position] not in _SOON:
+        return 0
+    for unit in range(position + 1, min(position + 2 + _SOON_GAP, len(tokens))):
+        if tokens[unit] in _SHORT_UNITS:
+            return unit + 1 - index
+        if tokens[unit] not in _SOON_AMOUNTS and not tokens[unit].isdigit():
+            return 0
+    return 0
+
+
+# "they wanted to charge me to fix them", "charged us again to redo it": paying to have put
+# right what gave way; read only after a failure told ("the garage charged me to fix it",
+# alone, is a bill).
+_CHARGES = _words("charge charges charged charging")
+_CHARGED = _words("me us him her")
+_CHARGE_GAP = 3
+_PUT_RIGHT = _words(
+    """fix fixing redo redoing repair repairing replace replacing mend mending sort sorting
+    correct correcting"""
+)
+_PUT_RIGHT_WHAT = _words("it them this that")
+
+
+def charged_to_put_right(tokens: Sequence[str], index: int) -> int:
+    """How many tokens a charge to put a thing right spans from ``index`` ("charge me to
+    fix them" is 5, "charged us 40 quid to redo it" 7), or 0: a charge, to whom, up to a few
+    words (how much, "again"), then "to" or "for" and the putting right."""
+    if tokens[index] not in _CHARGES or index + 1 >= len(tokens):
+        return 0
+    if tokens[index + 1] not in _CHARGED:
+        return 0
+    for position in range(index + 2, min(index + 3 + _CHARGE_GAP, len(tokens) - 1)):
+        if tokens[position] in _CLAUSE_ENDS:
+            return 0
+        if tokens[position] in ("to", "for") and tokens[position + 1] in _PUT_RIGHT:
+            end = position + 2
+            if end < len(tokens) and tokens[end] in _PUT_RIGHT_WHAT:
+                end += 1
+            return end - index
     return 0
 
 

@@ -256,7 +256,13 @@ _CAME_ACROSS_RE = re.compile(
     r"favou?rably|kindly|ok|okay)\b(?:\s+to\s+(?:it|that|this|them|my|our)\b|\s*[?.!]*\s*$)"
     r"|\b(?:did|has|have)\s+(?:it|that|this|they|the\s+[\w'-]+|my\s+[\w'-]+|our\s+[\w'-]+)\s+"
     r"(?:go|gone|land|landed)\s+(?:down\s+)?(?:well|badly|ok|okay|alright)\b"
-    r"|\b(?:was|were)\s+(?:it|that|this|they)\s+(?:well|badly|warmly)\s+received\b",
+    r"|\b(?:was|were)\s+(?:it|that|this|they)\s+(?:well|badly|warmly)\s+received\b"
+    # Whether people liked a piece or an event of the user's: "did people like it", "did
+    # the kids enjoy our show". Only what they said would show it ("did people like the
+    # poll tax" asks of history, and is looked up).
+    r"|\b(?:did|have|has)\s+(?:the\s+|my\s+|our\s+)?[\w'-]+\s+(?:(?:really|actually)\s+)?"
+    r"(?:like|liked|love|loved|enjoy|enjoyed|hate|hated|dislike|disliked|rate|rated)\s+"
+    r"(?:(?:it|that|this|them)\s*[?.!]*\s*$|(?:my|our)\b)",
     re.I,
 )
 # A question of what is to come, by its first word: "will ...", "is ... going to".
@@ -537,7 +543,9 @@ _BEST_FOR_RE = re.compile(
 _WORTH = r"worth\s+(?:it|the\s+(?:money|cost|price|investment|outlay|extra))\b"
 _OWN_WORTH_RE = re.compile(
     rf"\b{_WORTH}.*\b(?:my|our|me|us|i|we)\b"
-    rf"|\b(?:my|our|i|we)\b.*\b{_WORTH}",
+    rf"|\b(?:my|our|i|we)\b.*\b{_WORTH}"
+    # "is it worth me working new years eve", "is it worth our while opening on sundays"
+    r"|\bworth\s+(?:me|us)\s+[\w'-]+ing\b|\bworth\s+(?:my|our)\s+while\b",
     re.I,
 )
 # Which of many things are worth the user's while: "which festivals are worth doing this

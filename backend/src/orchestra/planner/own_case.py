@@ -30,7 +30,14 @@ _OWN_STATE_RE = re.compile(
     # dog with kidney problems", "are grapes ok for our rabbit", "is ibuprofen fine for my
     # son's asthma" ("is coffee bad for my teeth" asks of coffee, and is looked up).
     r"|^\W*(?:is|are)\s+(?:[\w'-]+\s+){1,4}?(?:safe|ok|okay|fine|suitable|alright|"
-    r"all\s+right)\s+(?:to\s+\w+\s+)?(?:for|with|on)\s+(?:my|our)\s",
+    r"all\s+right)\s+(?:to\s+\w+\s+)?(?:for|with|on)\s+(?:my|our)\s"
+    # Whether a thing done to a pet, a body or a thing of the user's is good for it: "is it
+    # bad to wash my spaniel every week", "is it ok to leave our rabbit out at night". It
+    # turns on the animal or the thing, which only someone who sees it can judge ("is it
+    # bad to wash dogs every week" asks of dogs, and is looked up).
+    r"|^\W*is\s+it\s+(?:(?:really|too|very|that)\s+)?(?:bad|ok|okay|safe|fine|alright|"
+    r"all\s+right|cruel|harmful|unhealthy|wrong)\s+(?:for\s+(?:me|us|him|her|them)\s+)?"
+    r"to\s+[\w'-]+\s+(?:[\w'-]+\s+){0,2}?(?:my|our)\s",
     re.I,
 )
 # Why a thing of the user's is as it is: "why is my cat not eating since she came home",
@@ -105,6 +112,29 @@ _GOING_TO_RE = re.compile(
 _WINNER_RE = re.compile(
     r"^\W*who(?:'s|\s+is)?\s+(?:will|going\s+to|gonna|do\s+you\s+think\s+will)\s+win\b", re.I
 )
+# How things will sell: "which snacks will sell best in the new gym machine", "will the
+# lavender candles sell well at the fair". Sales to come, which no source has ("which
+# snacks sell best in vending machines" asks what is known of sales, and is looked up).
+_SALES_TO_COME_RE = re.compile(
+    r"\b(?:will|would|(?:is|are)\s+(?:going\s+to|gonna))\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:sell|shift)\s+(?:the\s+)?(?:best|better|worst|most|more|well|badly|ok|okay|"
+    r"fastest|quickest|out|at\s+all)\b",
+    re.I,
+)
+# How busy a place will be: "will town be dead", "will the pubs be packed", "is the beach
+# going to be rammed". A night or a day to come, which no source has ("why is the high
+# street so quiet" asks what is known).
+_PLACES = (
+    r"(?:town|the\s+town|(?:the\s+)?(?:city|town)\s+centre|(?:the\s+)?high\s+street|it|there|"
+    r"(?:the\s+)?(?:pubs?|bars?|clubs?|shops?|restaurants?|beach|beaches|roads?|motorways?|"
+    r"traffic|park|market|centre|place|airport|station|trains?|streets?|rank|taxi\s+rank))"
+)
+_BUSY_TO_COME_RE = re.compile(
+    rf"\b(?:will|(?:is|are)\s+{_PLACES}\s+(?:going\s+to|gonna))\s+(?:{_PLACES}\s+)?be\s+"
+    r"(?:(?:really|very|too|so|any|that|dead)\s+)?(?:dead|busy|quiet|packed|heaving|rammed|"
+    r"crowded|empty|mobbed|manic|buzzing|slow)\b",
+    re.I,
+)
 # A time to come: "this weekend", "next year", "this bank holiday", "in april". Asked with
 # "will", it is a forecast no source has: "will the river be too high to hire boats out this
 # weekend", "what wedding dress styles are going to be in next year", "will it be warm
@@ -158,6 +188,8 @@ def prediction(text: str) -> str | None:
     if (
         _OWN_FUTURE_RE.search(text)
         or _WINNER_RE.search(text)
+        or _SALES_TO_COME_RE.search(text)
+        or _BUSY_TO_COME_RE.search(text)
         or _DECISION_RE.search(text)
         or _GOING_TO_RE.search(text)
         or (_WILL_RE.search(text) and _TO_COME_RE.search(text))
