@@ -3419,3 +3419,28 @@ def test_a_new_number_of_those_who_did_it_needs_one_number_of_them() -> None:
     # 18 or 4 voted: which one is meant is not said
     result = plan("and 20 voted", history=("24 members, 18 voted yes, 4 voted no, turnout %?",))
     assert "20 voted yes" not in " ".join(s.instruction for s in result.steps).lower()
+
+
+@pytest.mark.parametrize(
+    ("request_text", "history"),
+    [
+        # Refused as the user's own case whatever opens it.
+        ("hi, quick one: is my horse overweight", ()),
+        ("hey there - quick question: will the council approve our plans for the extension", ()),
+        # A follow-up said with a greeting is still about the request before it.
+        (
+            "hi, quick one: and over a year (365 days), in mins",
+            ("clock loses 7 secs a day, secs in a week?",),
+        ),
+    ],
+)
+def test_a_greeting_first_changes_no_refusal(request_text: str, history: tuple[str, ...]) -> None:
+    with pytest.raises(UnclearRequestError):
+        plan(request_text, history=history)
+
+
+def test_a_greeting_first_keeps_every_ask() -> None:
+    # After "quick one:" the asks were read as material of one: only the average was answered.
+    steps = plan("hi, quick one: what's 9% of 700 and what's the average of 11, 13 and 18?").steps
+    assert len(steps) == 2
+    assert "9% of 700" in steps[0].instruction

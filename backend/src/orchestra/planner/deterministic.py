@@ -411,6 +411,10 @@ def plan_deterministic(
         raise ValueError(f"max_steps must be at least 1, got {max_steps}")
     if not re.search(r"\w", description):
         raise EmptyTaskError()
+    # "hi, quick one: is my horse overweight": the request as if said without its opening,
+    # so that every reading sees where it starts (and earlier messages said with one too).
+    description = without_opening(description)
+    history = [without_opening(h) for h in history]
 
     several = asks_several_models(description)
     if several is not None and any(len(c.profiles) >= 2 for c in capabilities):
@@ -625,6 +629,29 @@ _WORTH_IT_RE = re.compile(
 _WHEN_RE = re.compile(
     r"\s*when(?:'s|s|\s+is|\s+are|\s+do|\s+does|\s+did|\s+was|\s+should)?\b", re.I
 )
+# "hi, ", "hey there! ", "good morning all - ": a greeting before the request; "quick one:",
+# "quick question -", "i wonder if you could help -": a word about the request before it.
+_GREETING_FIRST_RE = re.compile(
+    r"^\s*(?:(?:hello|hi|hey|hiya|heya|howdy|good\s+(?:morning|afternoon|evening))"
+    r"(?:\s+(?:there|all|everyone|team|guys|folks))?\s*[,!.:;\-\u2013\u2014]+\s*)+",
+    re.I,
+)
+_ABOUT_THE_ASK_FIRST_RE = re.compile(
+    r"^\s*(?:(?:a\s+|just\s+a\s+)?quick\s+(?:one|q|question|query)|(?:i\s+)?(?:have|got)\s+a\s+"
+    r"(?:quick\s+)?question(?:\s+for\s+you)?|(?:i\s+)?(?:wonder(?:ed)?\s+if\s+you\s+could|"
+    r"(?:can|could|would)\s+you)\s+help(?:\s+(?:me|us))?(?:\s+out)?(?:\s+please)?)"
+    r"\s*[,!.:;?\-\u2013\u2014]+\s*",
+    re.I,
+)
+
+
+def without_opening(text: str) -> str:
+    """``text`` without a greeting or a word about the request said before it ("hi, quick
+    one: ..."), unless nothing would be left."""
+    rest = _ABOUT_THE_ASK_FIRST_RE.sub("", _GREETING_FIRST_RE.sub("", text, count=1), count=1)
+    return rest if re.search(r"\w", rest) else text
+
+
 _PLEASANTRY_RE = re.compile(
     r"\W*(?:(?:hello|hi|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening)|"
     r"thanks|thank\s+you|many\s+thanks|cheers|ta)(?:\s+(?:so|very)\s+much)?"
