@@ -97,6 +97,10 @@ def test_words_shared_by_many_capabilities_count_less() -> None:
         # A real word one letter away from a capability's word is left alone.
         ("the United States economy", "the United States economy"),
         ("statistics", "statistics"),
+        # English words one slip from a capability's word are meant as themselves.
+        ("22 per person, 6 mins of waiting", "22 per person, 6 mins of waiting"),
+        ("a 12 mile commute, 3 pints", "a 12 mile commute, 3 pints"),
+        ("the concert contract", "the concert contract"),
     ],
 )
 def test_slips_are_corrected_to_the_capabilities_words(text: str, corrected: str) -> None:
