@@ -74,3 +74,19 @@ def test_tables_and_code_are_not_sentences() -> None:
         "```\nprint(1)\n```\nThe mean is six. It is fine."
     )
     assert split_sentences(text) == ["**Mean: 6**", "The mean is six.", "It is fine."]
+
+
+def test_sentences_written_all_in_lower_case_are_split() -> None:
+    text = "the park opens at 8. dogs must be on a lead, e.g. a short one. the cafe closes at 6."
+    assert prose.split_sentences(text) == [
+        "the park opens at 8.",
+        "dogs must be on a lead, e.g. a short one.",
+        "the cafe closes at 6.",
+    ]
+
+
+def test_a_small_letter_after_a_full_stop_in_capitalised_text_goes_on() -> None:
+    assert prose.split_sentences("It costs approx. twelve pounds. Fine.") == [
+        "It costs approx. twelve pounds.",
+        "Fine.",
+    ]

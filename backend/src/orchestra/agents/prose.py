@@ -61,6 +61,9 @@ _ABBREVIATIONS = _words(
     "apr jun jul aug sep sept oct nov dec"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+# Text written all in lower case ("the park opens at 8. dogs must be on a lead.") starts
+# its sentences with a small letter.
+_SENTENCE_END_LOWER = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[a-z0-9])")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
@@ -78,7 +81,8 @@ def split_sentences(text: str) -> list[str]:
         if not line:
             continue
         start = 0
-        for match in _SENTENCE_END.finditer(line):
+        ends = _SENTENCE_END if line != line.lower() else _SENTENCE_END_LOWER
+        for match in ends.finditer(line):
             candidate = line[start : match.start()].strip()
             last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lower()
             # "Dr. Smith" or "e.g. this" must not end a sentence.
