@@ -877,3 +877,16 @@ def test_changes_in_turn_with_the_tax_added_on_top() -> None:
     assert run("Shelf price is 45 ex VAT, knock 10% off then add 20% VAT on top")[
         "result"
     ] == pytest.approx(48.6)
+
+
+def test_each_ones_share_asked_in_the_clause_that_gives_the_amounts() -> None:
+    instruction = (
+        "Work out how much each of the 9 of us needs to pay towards a £1,323 villa deposit."
+    )
+    assert run(instruction)["result"] == pytest.approx(147)
+
+
+def test_a_rate_per_person_is_no_share_asked() -> None:
+    # Read as each one's share, 14.50 * 2 / 2 = 14.5.
+    with pytest.raises(AgentInputError):
+        run("add breakfast at 14.50 per person per night for 2 of us")

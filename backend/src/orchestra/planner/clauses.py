@@ -381,6 +381,11 @@ _REQUEST_PREFIXES = tuple(
             "can you please",
             "could you please",
             "would you please",
+            # "would you be able to work out ...": asked whether it can be done, meant as an ask.
+            "would you be able to",
+            "could you be able to",
+            "are you able to",
+            "would you mind",
             "i want you to",
             "i need you to",
             "i would like you to",

@@ -1914,6 +1914,13 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
         )
         if asked is not None:
             return (Clause(asked[1], asked[0]),)
+    if context is None and _HOW_MUCH_EACH.search(text) and split_question(text) is None:
+        # "work out how much each of the 9 of us needs to pay towards a 1,323 deposit": the
+        # share asked and its amounts said in one clause ("14.50 per person ... for 2 of us"
+        # asks no share).
+        asked = read_share_per_person("", text)
+        if asked is not None:
+            return (Clause(asked[1], asked[0]),)
     if context is not None:
         # "A 500 jacket gets 20% off, then an extra 10% off. What do I pay?": each price.
         # "95 with 20% off, then a 5 voucher": the discounted price, then less the voucher;
@@ -1994,6 +2001,9 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             )
         return None if stages is None else tuple(Clause(s[1], s[0]) for s in stages)
     return None if formula is None else (Clause(formula[1], formula[0]),)
+
+
+_HOW_MUCH_EACH = re.compile(r"\bhow\s+much\s+(?:(?:does|do|should|will|would)\s+)?each\b", re.I)
 
 
 def _numbers(text: str) -> list[str]:
