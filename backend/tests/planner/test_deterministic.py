@@ -3426,6 +3426,7 @@ def test_a_new_number_of_those_who_did_it_needs_one_number_of_them() -> None:
     [
         # Refused as the user's own case whatever opens it.
         ("hi, quick one: is my horse overweight", ()),
+        ("pls is my horse overweight", ()),
         ("hey there - quick question: will the council approve our plans for the extension", ()),
         # A follow-up said with a greeting is still about the request before it.
         (
@@ -3444,3 +3445,13 @@ def test_a_greeting_first_keeps_every_ask() -> None:
     steps = plan("hi, quick one: what's 9% of 700 and what's the average of 11, 13 and 18?").steps
     assert len(steps) == 2
     assert "9% of 700" in steps[0].instruction
+
+
+def test_thanks_after_a_follow_up_keep_it_a_follow_up() -> None:
+    steps = plan("and the largest? thanks!", history=("mean of 4, 30, 12",)).steps
+    assert "4, 30, 12" in steps[0].instruction
+
+
+def test_thanks_after_a_request_are_no_text_to_judge() -> None:
+    # Judged, "thanks" was positive: the request has no text, and its step is to say so.
+    assert "thanks" not in plan("What's the sentiment? thanks!").steps[0].instruction
