@@ -55,6 +55,16 @@ def test_held_out_failures_are_listed_only_when_asked(tmp_path: Path) -> None:
     assert "expected {'result': 5}" in shown
 
 
+def test_the_cases_are_scored_said_another_way(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    case = {"id": "d", "split": "dev", "description": "What is 2 + 2?"}
+    path.write_text(
+        json.dumps({**case, "capabilities": ["calculation"], "answers": [{"result": 5}]})
+    )
+    _, said = run(["--cases", str(path), "--offline-only", "--reworded", "greeting"])
+    assert "WRONG d (dev): hi, quick one: what is 2 + 2?" in said
+
+
 def test_min_score_and_min_right_fail_the_command(server: FakeProvider, tmp_path: Path) -> None:
     # Two cases (not the whole set, which takes long): one right, one labelled so that
     # neither its plan nor its answer can hold. Score and right answers are both 1/2.

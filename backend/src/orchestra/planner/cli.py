@@ -25,10 +25,12 @@ from orchestra.planner.deterministic import plan_deterministic
 from orchestra.planner.errors import PlannerError
 from orchestra.planner.evaluate import (
     REFERENCE_CAPABILITIES,
+    REWORDINGS,
     EvaluationCase,
     evaluate,
     format_report,
     load_cases,
+    reworded,
 )
 from orchestra.planner.schema import CapabilitySpec, Plan, PlannerKind
 from orchestra.planner.service import PlanOutcome, TaskPlanner, build_planner
@@ -58,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=None,
         help="exit 1 if the share of right answers is below this (0-1)",
+    )
+    parser.add_argument(
+        "--reworded",
+        choices=sorted(REWORDINGS),
+        default=None,
+        help="the requests said another way (a greeting first, thanks after, ...)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="show every case and plan")
     parser.add_argument(
@@ -93,6 +101,8 @@ def evaluate_command(
     cases = load_cases(args.cases)
     if args.split:
         cases = [c for c in cases if c.split == args.split]
+    if args.reworded:
+        cases = reworded(cases, args.reworded)
 
     offline = evaluate(plan_deterministic, cases, REFERENCE_CAPABILITIES, args.max_steps)
     print("Offline planner (deterministic):", file=stream)

@@ -47,8 +47,9 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -61,6 +62,7 @@ __all__ = [
     "DEFAULT_CASES_PATH",
     "OUTCOMES",
     "REFERENCE_CAPABILITIES",
+    "REWORDINGS",
     "CaseResult",
     "EvaluationCase",
     "EvaluationReport",
@@ -69,6 +71,7 @@ __all__ = [
     "evaluate",
     "format_report",
     "load_cases",
+    "reworded",
     "shipped_capabilities",
 ]
 
@@ -257,6 +260,35 @@ def load_cases(path: Path | None = None) -> list[EvaluationCase]:
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
             raise ValueError(f"{source}:{number}: invalid evaluation case: {error}") from error
     return cases
+
+
+def _first_lowered(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+# The same requests said as people also say them: each keeps the request's meaning, so an
+# answer judged wrong after one of them is a wrong answer a user can meet.
+REWORDINGS: dict[str, Callable[[str], str]] = {
+    "greeting": lambda text: f"hi, quick one: {_first_lowered(text)}",
+    "pls": lambda text: f"pls {_first_lowered(text)}",
+    "thanks": lambda text: f"{text.rstrip()} thanks!",
+    "lower-case": str.lower,
+    # "how many?" as "how many": a question mark left out, or a full stop inside.
+    "no-question-marks": lambda text: re.sub(
+        r"\?+(\s+|$)", lambda m: ". " if m.group(1) else "", text
+    ).strip(),
+}
+
+
+def reworded(cases: Sequence[EvaluationCase], rewording: str) -> list[EvaluationCase]:
+    """The cases said another way (`REWORDINGS`), those it changes; requests with pasted
+    lines are left out, since their data is to be kept byte for byte."""
+    change = REWORDINGS[rewording]
+    return [
+        replace(case, description=said)
+        for case in cases
+        if "\n" not in case.description and (said := change(case.description)) != case.description
+    ]
 
 
 def evaluate(
