@@ -1365,9 +1365,12 @@ def _parts(
             capability == "statistics"
             and not material
             and not refs
-            and data_in_context
             and "calculation" in matcher.names
-            and _WHAT_REMAINS_RE.search(text)
+            and (
+                (data_in_context and _WHAT_REMAINS_RE.search(text))
+                # "6 km with 8 mins of waiting, fare?": the price of a job, no figure of a list.
+                or _PRICE_NAMED_LAST_RE.search(text)
+            )
         ):
             # "recipe says 250 g for 6 people, i'm cooking for 9, how much do i need", "nine
             # to the fourth": a quantity asked of numbers the request gives is arithmetic,
@@ -1968,6 +1971,13 @@ def _asks_units(text: str) -> bool:
 _GENERAL_CAPABILITIES = frozenset(
     {"research", "writing", "analysis", "summarization", "keywords", "sentiment"}
 )
+# "..., fare?", "... - total cost?": what is paid, named alone after the amounts.
+_PRICE_NAMED_LAST_RE = re.compile(
+    r"[,\u2013\u2014-]\s*(?:the\s+)?(?:total\s+)?(?:fare|cost|price|bill|charge|fee)\s*\?+\s*$",
+    re.I,
+)
+
+
 # Questions of a quantity: "how much butter do i need", "what do i set it to", "round that
 # to the nearest thousand", "shared out fifteen ways", "400 lots of 3.5", "nine to the fourth".
 _QUANTITY_ASK_RE = re.compile(
@@ -1982,7 +1992,7 @@ _QUANTITY_ASK_RE = re.compile(
     # "62 for 4 concert passes, price of a single pass?": the price of one of them.
     r"|\b(?:price|cost)\s+(?:of|for)\s+(?:a\s+single|one|each)\b"
     # "7.5 miles with 6 mins of waiting, fare?": what is paid, named alone after the amounts.
-    r"|[,\u2013\u2014-]\s*(?:the\s+)?(?:total\s+)?(?:fare|cost|price|bill|charge|fee)\s*\?+\s*$"
+    rf"|{_PRICE_NAMED_LAST_RE.pattern}"
     # "what do i quote", "what should we charge": the price the user asks for a job.
     r"|\bwhat\s+(?:do|should|would|shall)\s+(?:i|we)\s+(?:quote|charge|invoice|bill)\b",
     re.I,
