@@ -3455,3 +3455,25 @@ def test_thanks_after_a_follow_up_keep_it_a_follow_up() -> None:
 def test_thanks_after_a_request_are_no_text_to_judge() -> None:
     # Judged, "thanks" was positive: the request has no text, and its step is to say so.
     assert "thanks" not in plan("What's the sentiment? thanks!").steps[0].instruction
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "car finance on 9,600 over 48 months, flat 4.9% a year simple interest on the full "
+        "amount. monthly payment",
+        "sample sale - 40% off the 1,295 dress then another 10% off that for paying cash. "
+        "final price",
+    ],
+)
+def test_a_quantity_named_alone_after_the_amounts_is_their_question(description: str) -> None:
+    # Without "?", the statement was a step of its own (the interest, 1881.6) and "monthly
+    # payment" a question for research.
+    steps = plan(description).steps
+    assert len(steps) == 1
+    assert steps[0].instruction.startswith("Context: ")
+
+
+def test_a_quantity_named_after_an_ask_of_its_own_is_not_its_question() -> None:
+    steps = plan("work out 10% of 50. total").steps
+    assert steps[0].instruction == "Work out 10% of 50."

@@ -1245,6 +1245,18 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
             ]
         clauses.extend(sentence_clauses)
 
+    last = clauses[-1] if clauses else None
+    if (
+        last is not None
+        and not last.is_request
+        and _QUANTITY_NAMED_LAST.fullmatch(last.text)
+        and all(c.sentence != last.sentence for c in clauses[:-1])
+        and any(re.search(r"\d|<num>", c.text) for c in clauses[:-1])
+        and not any(_asks_itself(c.text, verbs) for c in clauses[:-1])
+    ):
+        # "car finance on 9,600 over 48 months at a flat 4.9% a year. monthly payment": the
+        # quantity named alone after the amounts is what is asked of them, "?" or not.
+        clauses = [Clause(c.text, c.connectives, c.sentence, is_request=c is last) for c in clauses]
     if clauses and not any(c.is_request for c in clauses):
         # Nothing reads as a request ("A summary of X."): take every statement as one, or,
         # where some sentences ask in their middle ("EV has a 64 kWh battery. charging it
@@ -1259,6 +1271,24 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
             for c in clauses
         ]
     return clauses
+
+
+# "monthly payment", "final balance.", "credit weighted gpa", "each pays": a quantity named
+# alone, in a sentence of its own after the amounts.
+_QUANTITY_NAMED_LAST = re.compile(
+    r"(?:(?:so|and|the|my|our)\s+)*(?:(?:total|final|monthly|weekly|yearly|annual|daily|new|net|"
+    r"gross|overall|average|credit|weighted|hourly)\s+)*(?:payment|balance|price|total|fare|"
+    r"cost|bill|profit|gpa|amount|interest|saving|savings|pay|change|each\s+pays?)\s*[.!]*",
+    re.I,
+)
+
+
+def _asks_itself(text: str, verbs: frozenset[str]) -> bool:
+    """Whether a clause is an ask of its own: a question, or one that starts with a verb."""
+    tokens = tokenize(text)
+    return bool(tokens) and (
+        tokens[-1].text == "?" or is_action_start(tokens, _skip_request_prefix(tokens, 0), verbs)
+    )
 
 
 # A question asked inside a sentence rather than at its start: "... costs how much in pounds",
