@@ -15,6 +15,7 @@ from orchestra.agents.analyst.quantities import (
     read_quantities,
     read_upfront_plus_rate,
     split_question,
+    unit_asked_apart,
 )
 from orchestra.agents.analyst.wording import render
 from orchestra.agents.protocol import AgentInputError, StepRequest
@@ -1277,3 +1278,13 @@ def test_a_frequency_asked_of_in_one_piece_counts_the_things_asked() -> None:
     found = read_quantities(None, "at 48 kHz, how many samples in 5 s")
     assert found is not None
     assert render(found[0]) == "48000 * 5"
+
+
+def test_the_s_of_whats_is_no_unit_asked() -> None:
+    # Read apart, the "s" of "what's" was seconds asked of hours: refused.
+    context = "worked 8 hrs saturday at time and a half and 8 hrs sunday at double time"
+    assert unit_asked_apart(context, "what's the total for the weekend") is None
+    assert unit_asked_apart("mon 510 minutes, tue 450 minutes.", "total hours?") == (
+        "minutes",
+        "hours",
+    )

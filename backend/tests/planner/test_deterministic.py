@@ -3477,3 +3477,10 @@ def test_a_quantity_named_alone_after_the_amounts_is_their_question(description:
 def test_a_quantity_named_after_an_ask_of_its_own_is_not_its_question() -> None:
     steps = plan("work out 10% of 50. total").steps
     assert steps[0].instruction == "Work out 10% of 50."
+
+
+def test_whats_typed_short_reads_as_what_is() -> None:
+    # Typed "whats", the follow-up was planned alone and refused for want of an amount.
+    previous = "convert 2 miles to km"
+    steps = plan("whats that in metres", history=(previous,)).steps
+    assert "2 miles" in steps[0].instruction

@@ -413,8 +413,8 @@ def plan_deterministic(
         raise EmptyTaskError()
     # "hi, quick one: is my horse overweight": the request as if said without its opening,
     # so that every reading sees where it starts (and earlier messages said with one too).
-    description = without_opening(description)
-    history = [without_opening(h) for h in history]
+    description = with_apostrophes(without_opening(description))
+    history = [with_apostrophes(without_opening(h)) for h in history]
 
     several = asks_several_models(description)
     if several is not None and any(len(c.profiles) >= 2 for c in capabilities):
@@ -654,6 +654,25 @@ _THANKS_LAST_RE = re.compile(
     r"(?:\s+(?:so|very)\s+much)?(?:\s+(?:in\s+advance|again|a\s+lot|x+))?[\s.!:)x]*$",
     re.I,
 )
+
+
+# "whats", "wats", "thats", "what\u2019s": "what's" and "that's" typed short or with a curly
+# apostrophe, as every reading of a request expects them.
+_SHORT_IS_RE = re.compile(
+    r"\b(?:(what|that|how|where|who)’s|(what|that|how|where|who)s|(wat)s)\b", re.I
+)
+
+
+def _is_spelt(match: re.Match[str]) -> str:
+    word = match.group(1) or match.group(2) or "what"
+    return f"{word}'s"
+
+
+def with_apostrophes(text: str) -> str:
+    """``text`` with "whats", "thats" and curly apostrophes in its first line written
+    "what's", "that's"; the lines after it (pasted data) are kept as they are."""
+    first, newline, rest = text.partition("\n")
+    return _SHORT_IS_RE.sub(_is_spelt, first) + newline + rest
 
 
 def without_opening(text: str) -> str:

@@ -2056,7 +2056,8 @@ def _expression(given: list[Quantity], signs: tuple[int, ...], asked: _Asked) ->
 
 # "510 minutes", "4.5 km": a number and the word after it.
 _NUMBER_AND_WORD = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s*([a-z]+)", re.I)
-_WORD = re.compile(r"[a-z]+", re.I)
+# A word, with what follows its apostrophe ("what's", not "what" and an "s" of seconds).
+_WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?", re.I)
 # A figure of all the amounts: their total or their average.
 _FIGURE_OF_ALL = re.compile(
     r"\b(?:total|sum|altogether|in\s+all|combined|average|mean|overall)\b", re.I
