@@ -3486,3 +3486,10 @@ def test_whats_typed_short_reads_as_what_is() -> None:
     previous = "convert 2 miles to km"
     steps = plan("whats that in metres", history=(previous,)).steps
     assert "2 miles" in steps[0].instruction
+
+
+def test_the_own_case_refusal_suggests_nothing_about_another_thing() -> None:
+    with pytest.raises(UnclearRequestError) as raised:
+        plan("is my horse overweight")
+    assert "own case" in str(raised.value)
+    assert "chimney" not in str(raised.value)

@@ -168,7 +168,7 @@ def own_case(text: str) -> str | None:
         return (
             "it asks about your own case (a thing, a pet, your health), which only someone "
             "who sees it can judge and no source here can. Ask for the facts of the world, "
-            "e.g. 'research the signs that a chimney needs sweeping'"
+            "e.g. 'research the signs to look for, and when to ask someone who can see it'"
         )
     if _RECENT_COUNT_RE.search(text):
         return (
