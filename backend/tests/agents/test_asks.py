@@ -206,3 +206,11 @@ def test_an_ask_that_names_its_figure_alone_is_not_left_unanswered(instruction: 
     # read whole, "per hour" alone was answered (wrongly, from all three amounts)
     with pytest.raises(AgentInputError, match="2 things"):
         run(instruction)
+
+
+def test_a_figure_then_the_same_figure_per_a_unit_is_two_asks() -> None:
+    assert asks_of("earnings and per hour") == ["earnings", "earnings per hour"]
+    assert asks_of("total, and per head?") == ["total", "total per head"]
+    # Read as one ask, "per hour" alone gave 17.14 and no earnings.
+    with pytest.raises(AgentInputError):
+        run("£1.10 per parcel, delivered 148 parcels today in 9.5 hrs. earnings and per hour")

@@ -890,3 +890,23 @@ def test_a_rate_per_person_is_no_share_asked() -> None:
     # Read as each one's share, 14.50 * 2 / 2 = 14.5.
     with pytest.raises(AgentInputError):
         run("add breakfast at 14.50 per person per night for 2 of us")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # the old value, then "down to" the new, without "from"
+        ("64 down to 48 - what's the percentage change?", -25),
+        ("subs: 2,400 up to 3,000. percentage change?", 25),
+        # the whole said as "a possible" one
+        ("scored 542 out of a possible 720, whats that as a %", 542 / 720 * 100),
+        ("got 38 out of a maximum of 50. what percentage is that?", 76),
+    ],
+)
+def test_a_change_or_a_part_said_in_fewer_words(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_up_to_inside_a_sentence_is_no_change() -> None:
+    with pytest.raises(AgentInputError):
+        run("we save 20 up to 40 a week. percentage change?")

@@ -1288,3 +1288,25 @@ def test_the_s_of_whats_is_no_unit_asked() -> None:
         "minutes",
         "hours",
     )
+
+
+@pytest.mark.parametrize(
+    ("instruction", "result"),
+    [
+        # money a period named by what it brings in: "weekly revenue", "takings?"
+        ("cargo bike does 38 drops a day at 4.20 a drop, 5 days a week. weekly revenue?", 798),
+        ("a stall sells 40 coffees a day at 3.10 each, open 6 days a week. weekly takings", 744),
+    ],
+)
+def test_money_asked_by_what_it_brings_in(instruction: str, result: float) -> None:
+    assert run(instruction)["result"] == pytest.approx(result)
+
+
+def test_a_bare_number_beside_money_said_as_money_is_no_money() -> None:
+    # Read as money, 148 (parcels) made "148 / (1.10 * 9.5)" parcels per pound-hour.
+    with pytest.raises(AgentInputError):
+        run("Context: £1.10 per parcel, delivered 148 today in 9.5 hrs. Task: Pay per hour?")
+    # A bare number that is a rate stays money: "saves 650 a year".
+    assert run("solar cost 7,800 and saves 650 a year. how many years to pay back")[
+        "result"
+    ] == pytest.approx(12)

@@ -442,7 +442,12 @@ def test_n_for_and_joins_two_figures() -> None:
 
 def test_ordinary_words_near_the_vocabulary_are_not_slips() -> None:
     # A column named "time" is not the word "times"; "different" is not "difference".
-    for text in ("the total time of 12 and 15", "what is different about 3 and 4"):
+    # Nor is "present" the word "percent": an English word is meant as itself.
+    for text in (
+        "the total time of 12 and 15",
+        "what is different about 3 and 4",
+        "24 students and 9 are absent. what percent are present?",
+    ):
         reading = read_numeric_request(text)
         assert not [d for d in reading.doubts if d.startswith("read '")], reading.doubts
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spellchecker import SpellChecker
-
+from orchestra.english import is_word
 from orchestra.planner.clauses import STOPWORDS, content_stems, stem
 from orchestra.planner.schema import CapabilitySpec
 
@@ -31,14 +29,6 @@ EXAMPLE_SIMILARITY_WEIGHT = 3.0
 
 # Words shorter than this are not corrected: too many short words are one slip apart.
 _MIN_TYPO_LENGTH = 5
-
-
-@functools.cache
-def _english() -> SpellChecker:
-    """The English words people write: one slip from a capability's word, such a word is
-    meant as itself ("per person" is no "pearson", "waiting" no "writing", "a 12 mile
-    commute" no "compute"). Loaded on first use (about 40 MB), once per process."""
-    return SpellChecker(language="en", distance=1)
 
 
 # Below this a clause shares too little with any capability to trust the choice.
@@ -177,7 +167,7 @@ class CapabilityMatcher:
             if len(low) < _MIN_TYPO_LENGTH or low in STOPWORDS or stem(low) in self._known_stems:
                 return word
             found = [w for w in self._words if _is_typo_of(low, w)]
-            return found[0] if len(found) == 1 and low not in _english() else word
+            return found[0] if len(found) == 1 and not is_word(low) else word
 
         return re.sub(r"[A-Za-z]+", fix, text)
 

@@ -70,9 +70,20 @@ _ELLIPTIC = re.compile(
 )
 
 
+# "earnings and per hour", "total, and per head": a figure, then the same figure per a unit.
+_ELLIPTIC_RATE = re.compile(
+    r"^(?P<first>[a-z][a-z ]{0,30}?)\s*,?\s+and\s+(?P<rate>(?:per|an?|each)\s+[a-z]+)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def elliptic_asks(question: str) -> list[str] | None:
     """The two asks of "how much malt in kg and hops in g", each with the question's words
-    (and what is said before them: "scaling to 15 litres, "); else None."""
+    (and what is said before them: "scaling to 15 litres, "), or of "earnings and per
+    hour" (the earnings, and the earnings per hour); else None."""
+    rate = _ELLIPTIC_RATE.match(question.strip())
+    if rate is not None:
+        return [rate["first"], f"{rate['first']} {rate['rate']}"]
     said = _ELLIPTIC.match(question)
     if said is None:
         return None

@@ -911,7 +911,9 @@ _PART_OF_WHOLE = re.compile(
     # of 12 eggs" is no part of a whole).
     r"(?!(?:out|of|from)\b)(?P<counted>[a-z]+)\s+out\s+of|"
     # "scored 38 from 51 attempts": the whole after "from", when no range ("from 5 to 9")
-    r"(?P<from>from))\s+(?:(?:the|our|my|your|their|its|his|her|all|all\s+the)\s+)?"
+    r"(?P<from>from))\s+(?:(?:the|our|my|your|their|its|his|her|all|all\s+the|"
+    # "542 out of a possible 720", "out of a maximum of 50": the whole, said so.
+    r"a\s+possible|a\s+max(?:imum)?(?:\s+of)?|a\s+total\s+of)\s+)?"
     r"(?P<whole>\d[\d,]*(?:\.\d+)?)(?![\d%])(?(from)(?!\s*(?:to|-|until|till)\b))",
     re.I,
 )
@@ -1639,6 +1641,14 @@ _FROM_TO = re.compile(
     r"(?P<pct_new>\s*%)?",
     re.I,
 )
+# "64 down to 48 - what's the percentage change?": the old value first, then where it went,
+# said without "from" (at the start, so that "saves up to 40" is no change).
+_DOWN_TO = re.compile(
+    r"^\s*(?:[a-z]+\s*:\s*)?[$\u20ac\u00a3]?(?P<old>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<scale_old>)\s+(?:down|up)\s+to\s+[$\u20ac\u00a3]?"
+    r"(?P<new>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)(?P<scale_new>)(?![\d%])",
+    re.I,
+)
 # "Bought a TV for 600 and sold it for 450": what was paid, then what it was sold for.
 _BOUGHT_SOLD = re.compile(
     r"\b(?:bought|buy|paid)\b[^\d.?!]*?\bfor\s+[$\u20ac\u00a3]?"
@@ -1809,6 +1819,7 @@ def read_relative_change(context: str, task: str) -> tuple[Node, str] | None:
     context = _RANK_NAMED.sub(r"\g<rank>", context)
     stated = (
         _FROM_TO.search(context)
+        or _DOWN_TO.search(context)
         or _WAS_NOW.search(context)
         or _WAS_AND_NOW.search(context)
         or _WAS_IN_SALE.search(context)

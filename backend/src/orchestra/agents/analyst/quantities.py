@@ -307,12 +307,20 @@ def _quantities(text: str, priced: bool = False) -> list[Quantity] | None:
     loose = _all_quantities(text, loose=True)
     if loose is None or sum(q.guessed for q in loose) != 1:
         return None
+    guess = next(q for q in loose if q.guessed)
+    if guess.dims == _key(_MONEY_DIMS) and any(
+        "money" in dict(q.dims) for q in loose if q != guess
+    ):
+        # "£1.10 per parcel, delivered 148": beside money said as money, a bare number that
+        # is no rate ("saves 650 a year" is) is something counted without its noun.
+        return None
     return loose
 
 
 # Words that make a request about money, though not said next to its price.
 _PRICED = re.compile(
-    r"\b(?:cost|costs|price|prices|priced|spend|pay|paid|fee|charge|charges|charged|owe|owed)\b",
+    r"\b(?:cost|costs|price|prices|priced|spend|pay|paid|fee|charge|charges|charged|owe|owed|"
+    r"revenue|takings|income|earnings|turnover)\b",
     re.I,
 )
 
@@ -526,9 +534,11 @@ def split_question(text: str) -> tuple[str, str] | None:
         last.rstrip().endswith("?")
         or re.search(r"%|\bperc[ae]nt", last, re.I)
         or _ASKS_A_HEAD.search(last)
+        or _PERIODIC_MONEY.search(last)
+        or _MONEY_ASKED.search(last.strip())
     ):
-        # "..., food cost percentage?", "..., cost per head": a few words asked, after
-        # the statement.
+        # "..., food cost percentage?", "..., cost per head", ". weekly takings": a few
+        # words asked, after the statement.
         return text[: pieces[-1][0]].strip(), pieces[-1][1].strip()
     return None
 
@@ -601,7 +611,7 @@ _MONEY_ASKED = re.compile(
     # "fuel cost?", "what will the fuel cost": the cost of a thing named, not a rate
     # ("daily cost", "unit cost", "average cost" are others').
     r"|^\W*(?:(?:the|total|overall|my|our)\s+)*(?:(?!(?:[a-z]+ly|annual|unit|average|mean|per|"
-    r"each|a|an)\b)[a-z]+\s+)?(?:cost|claim|bill|fare|spend)"
+    r"each|a|an)\b)[a-z]+\s+)?(?:cost|claim|bill|fare|spend|revenue|takings|income|earnings|turnover)"
     r"(?:\s+(?:in\s+)?total)?\s*[?!.]*\s*$"
     r"|\bwhat\s+(?:will|would|does|did)\s+(?:it|that|this|they|the\s+lot|the\s+(?!(?:[a-z]+ly|"
     r"annual|unit|average|mean)\b)[a-z]+)\s+cost\b(?![^\d]*\d)",
@@ -621,7 +631,7 @@ _IN_MONEY = re.compile(r"\b(?:in|into)\s+(?:[$\u00a3\u20ac]|(?:pounds|dollars|eu
 # "weekly bill", "monthly cost", "as an hourly rate": money asked a period.
 _PERIODIC_MONEY = re.compile(
     r"\b(?P<adverb>hourly|daily|weekly|monthly|yearly|annual)\s+(?:bill|cost|rent|fee|charge|"
-    r"pay|wage|salary|spend|rate)\b",
+    r"pay|wage|wages|salary|spend|rate|revenue|takings|income|earnings|turnover)\b",
     re.I,
 )
 _ADVERB_PERIODS = {
@@ -1692,7 +1702,12 @@ def _per_one(given: list[Quantity], task: str) -> list[Quantity]:
     for i, quantity in enumerate(given):
         if not quantity.each:
             continue
-        others = {q.dims[0][0] for k, q in enumerate(given) if k != i and _counted(q.dims)}
+        # "42 guests", or "40 coffees a day": "3.10 each" is per coffee.
+        others = {
+            next(name for name, _ in q.dims if name.startswith("#") or name == "person")
+            for k, q in enumerate(given)
+            if k != i and (_counted(q.dims) or _counted_per_period(q.dims))
+        }
         if len(others) == 1:
             dims = _divide((dict(quantity.dims), 1.0), ({others.pop(): 1}, 1.0))[0]
             given[i] = replace(quantity, dims=_key(dims))

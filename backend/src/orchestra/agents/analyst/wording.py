@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from orchestra.english import is_word
+
 __all__ = [
     "AND_A_PART",
     "CONFIDENCE_THRESHOLD",
@@ -578,14 +580,9 @@ _TYPO_TARGETS = _words(
     percent percentage square minus times deviation standard total evaluate maximum
     minimum product difference plus increase decrease"""
 )
-# Ordinary words one slip from a word above, which are words and not slips: a column
-# named "time" is not "times", "different" is not "difference".
-_NOT_SLIPS = _words(
-    """plug plugs plum plums plush
-    time timed timer tiles tides tines tomes wheat whet wheats minds mines minis mins medial
-    tonal totem commute commuted parent produce produced different products squire
-    averages tires tyres tiers increased increases decreased decreases"""
-)
+# Ordinary words one slip from a word above that the English word list leaves out (it
+# knows "time", "different", "present": a column named "time" is not "times").
+_NOT_SLIPS = _words("wheats mins tyres")
 _VERBS = _words(
     """add subtract multiply divide split share double triple halve square cube increase
     raise decrease reduce lower cut round take use"""
@@ -644,6 +641,7 @@ def _corrected(tokens: list[Token]) -> tuple[list[Token], list[str]]:
             and len(token.text) >= 4
             and token.text not in _KNOWN
             and token.text not in _NOT_SLIPS
+            and not is_word(token.text)
         ):
             target = next((t for t in sorted(_TYPO_TARGETS) if _close(token.text, t)), None)
             if target is not None:
