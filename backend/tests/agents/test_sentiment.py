@@ -512,6 +512,9 @@ def test_no_verdict_in_politeness_purpose_quantity_or_supposition(text: str) -> 
         ("I've never been so disappointed.", "negative"),
         ("We have never felt more welcome and happy.", "positive"),
         ("The meal was never good.", "negative"),
+        # not since then, as good as then
+        ("my feet havent felt this good in years, she was so gentle", "positive"),
+        ("It hasn't been good at all.", "negative"),
     ],
 )
 def test_never_been_so_intensifies_rather_than_negates(text: str, label: str) -> None:
@@ -2541,3 +2544,20 @@ def test_a_charge_to_put_right_what_failed_is_a_complaint() -> None:
     assert "charged us 200 quid to redo them" in result.negative_terms
     # A repair billed, with nothing said to have failed, is a bill.
     assert sentiment("the garage charged me 80 quid to fix it").negative == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "beautiful" is strong praise, as "gorgeous" is: held against a fault after it
+        (
+            "the envelopes looked beautiful but two of the names were spelt wrong and it was "
+            "too late to redo them",
+            "mixed",
+        ),
+        # mild praise before a complaint is a concession; the complaint is the verdict
+        ("the food was lovely but it came too late to eat before the show", "negative"),
+    ],
+)
+def test_beautiful_is_praise_held_against_a_fault(text: str, label: str) -> None:
+    assert sentiment(text).label == label

@@ -2429,6 +2429,11 @@ def test_a_message_pasted_with_nothing_asked(description: str, expected: str) ->
         ("why does my car pull to the left", "your own case"),
         ("do i need glasses?", "your own case"),
         ("do we need planning permission for our extension", "your own case"),
+        # a thing found on or in something of the user's; what a remedy will do for them
+        ("is this lump on my heel anything serious", "your own case"),
+        ("is the ash in my back garden going to come down in the next storm", "your own case"),
+        ("will a sports massage fix my sciatica", "your own case"),
+        ("would a dehumidifier sort out our damp", "your own case"),
         # a count from the user's own records of a recent day or season
         ("how many kids signed up for tap last september", "your own records"),
         ("how many people came to the open day last saturday", "your own records"),

@@ -63,7 +63,7 @@ _LEXICON: dict[str, float] = {
             likes liked enjoy enjoyed enjoys satisfied satisfying profitable profit profits
             better best boost boosts promising stable valuable fast faster friendly accurate
             clear innovative freedom balance healthy abundant renewable quick quickly smooth
-            smoothly lovely helpful kind polite tasty beautiful spacious bright
+            smoothly lovely helpful kind polite tasty spacious bright
             comfortable fresh fun funny hilarious pleasant generous responsive intuitive solid
             worth worthwhile thank thanks grateful appreciate appreciated happy glad
             impressed proud calm cozy cosy charming attentive courteous welcoming
@@ -79,7 +79,8 @@ _LEXICON: dict[str, float] = {
             """excellent amazing awesome outstanding fantastic wonderful superb brilliant
             perfect love loved loves loving delighted impressive exceptional remarkable thrilled
             gorgeous incredible stunning flawless invaluable terrific phenomenal
-            immaculate spotless heavenly overjoyed elated ecstatic chuffed magical delicious"""
+            immaculate spotless heavenly overjoyed elated ecstatic chuffed magical delicious
+            beautiful"""
         ),
         3.0,
     ),
@@ -1198,6 +1199,13 @@ _NEVER_SO = {
     for verb in ("been", "felt", "seen", "had", "was", "were", "be")
     for degree in ("so", "more", "this", "that", "as")
 }
+# "haven't felt this good in years", "hasn't looked this tidy since": as much as then.
+_NOT_SINCE = _words("haven't hasn't hadn't")
+_NOT_SINCE_SO = {
+    (verb, degree)
+    for verb in ("been", "felt", "looked", "seen", "had", "slept", "eaten")
+    for degree in ("this", "that")
+}
 # "supposed to be fast", "should have been better": the opinion is three words on.
 _COUNTERFACTUAL_WINDOW = 4
 _INTENSIFIERS: dict[str, float] = {
@@ -1822,6 +1830,9 @@ def _negated(tokens: Sequence[str], index: int) -> bool:
             # "never been so disappointed", "never felt more at home": more than ever
             # before, an intensifier, not a negation.
             if token == "never" and tuple(tokens[position + 1 : position + 3]) in _NEVER_SO:
+                return False
+            # "haven't felt this good in years": not since, as good as then.
+            if token in _NOT_SINCE and tuple(tokens[position + 1 : position + 3]) in _NOT_SINCE_SO:
                 return False
             return (token, following) not in _NOT_NEGATING
         if (

@@ -37,7 +37,15 @@ _OWN_STATE_RE = re.compile(
     # bad to wash dogs every week" asks of dogs, and is looked up).
     r"|^\W*is\s+it\s+(?:(?:really|too|very|that)\s+)?(?:bad|ok|okay|safe|fine|alright|"
     r"all\s+right|cruel|harmful|unhealthy|wrong)\s+(?:for\s+(?:me|us|him|her|them)\s+)?"
-    r"to\s+[\w'-]+\s+(?:[\w'-]+\s+){0,2}?(?:my|our)\s",
+    r"to\s+[\w'-]+\s+(?:[\w'-]+\s+){0,2}?(?:my|our)\s"
+    # A thing found on or in something of the user's: "is this lump on my heel anything
+    # serious", "is the ash in my back garden going to come down" (seen, not looked up).
+    r"|^\W*(?:is|are)\s+(?:this|that|these|those|the)\s+(?:[\w'-]+\s+){1,3}?(?:on|in|under|"
+    r"behind|inside)\s+(?:my|our)\s"
+    # What a remedy will do in the user's case: "will a sports massage fix my sciatica",
+    # "would a dehumidifier sort our damp" ("does massage help sciatica" is looked up).
+    r"|^\W*(?:will|would)\s+(?:(?:a|an|the|some|this|that)\s+)?(?:[\w'-]+\s+){1,3}?"
+    r"(?:fix|cure|heal|help|sort|solve|clear\s+up|get\s+rid\s+of)\s+(?:out\s+)?(?:my|our)\s",
     re.I,
 )
 # Why a thing of the user's is as it is: "why is my cat not eating since she came home",
