@@ -520,6 +520,20 @@ def test_figures_asked_one_after_another_of_one_list_are_each_reported() -> None
     )
 
 
+def test_a_sum_then_at_a_price_each_is_the_sum_times_the_price() -> None:
+    data = run(
+        "add up the papers returned this week 14, 9, 22, 11, 16, 8, 20 then at 1.85 each "
+        "whats the credit",
+        capability="calculation",
+    )
+    assert [s["result"] for s in data["steps"]] == pytest.approx([100, 185])
+    said_in_sq_m = "add up the pane areas 1.08, 0.72, 1.44, 0.96 sq m then at 58 a sq m, cost?"
+    assert run(said_in_sq_m, capability="calculation")["result"] == pytest.approx(243.6)
+    # a price per a unit the amounts are not said in: kg at a price a lb is no product
+    with pytest.raises(AgentInputError):
+        run("add up the weights 3, 4 kg then at 2 a lb whats the cost", capability="calculation")
+
+
 def test_how_many_of_what_a_column_measures_is_its_total_not_the_rows() -> None:
     table = '[{"dish":"soup","kcal":180},{"dish":"pasta","kcal":640}]'
     data = run(f"{table} how many calories altogether", capability="statistics")

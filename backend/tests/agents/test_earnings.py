@@ -230,6 +230,8 @@ def test_a_pay_rise_said_other_ways(request_text: str, result: float) -> None:
             "goes in a year",
             1800,
         ),
+        # asked by its name alone
+        ("Context: commission is 5% and we sold 3,400 this month. Task: Commission?", 170),
     ],
 )
 def test_a_share_named_by_what_it_pays_for(request_text: str, result: float) -> None:

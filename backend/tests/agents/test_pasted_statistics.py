@@ -82,6 +82,17 @@ def test_wettest_and_driest_name_the_one_rainfall_column() -> None:
     assert run("which day was driest?\nday,rain (mm)\nMon,4\nTue,0.5\nWed,9")["result"] == 0.5
 
 
+def test_windiest_and_busiest_name_the_one_column_of_their_kind() -> None:
+    data = run("day,max_knots\nmon,14\ntue,22\nwed,27\nthu,19\nwhich day was windiest")
+    assert data["result"] == 27
+    assert data["matchingRows"][0]["day"] == "wed"
+    jobs = "| month | jobs |\n|---|---|\n| jan | 14 |\n| feb | 19 |\n| mar | 27 |\n"
+    data = run(f"{jobs}busiest month?")
+    assert data["matchingRows"][0]["month"] == "mar"
+    with pytest.raises(AgentInputError):
+        run("day,rain_mm\nmon,4\ntue,9\nwhich day was windiest")  # no column of wind
+
+
 def test_cheapest_of_values_the_request_calls_rates() -> None:
     asked = (
         "nursery day rates, which is cheapest?\n"

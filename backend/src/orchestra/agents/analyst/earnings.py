@@ -871,6 +871,8 @@ _NAMED_SHARE = re.compile(
 _ASKS_NAMED = re.compile(
     r"\bhow\s+much\s+(?P<a>[a-z]{3,})\b|"
     r"\b(?:max|maximum|most|biggest|largest|total)\s+(?P<b>[a-z]{3,})\b|"
+    # "commission?", "the fee?": the share asked by its name alone
+    r"^\W*(?:(?:the|my|our|their|her|his)\s+)?(?P<c>[a-z]{3,})\s*[?.!]*\s*$|"
     r"\bwhat(?:'s|s|\s+is)\s+(?:that|this|it)\b",
     re.I,
 )
@@ -906,7 +908,7 @@ def _named_share(context: str, task: str) -> Reading | None:
     asked = _ASKS_NAMED.search(task)
     if asked is None:
         return None
-    word = asked.group("a") or asked.group("b")
+    word = asked.group("a") or asked.group("b") or asked.group("c")
     if word is not None and not _stem_of(name, word):
         return None
     if word is None and not re.match(

@@ -868,6 +868,29 @@ _UNDECIDED = re.compile(
 )
 
 
+# "add up the papers returned 14, 9, 22 then at 1.85 each whats the credit": the sum, then
+# at a price for each one of it, is the sum times the price.
+_PRICED_AFTER_THEN = re.compile(
+    r"\bthen\s+(?:at|@)\s+[$\u00a3\u20ac]?(?P<price>\d+(?:\.\d+)?)\s+"
+    r"(?:(?:each|apiece)|(?:a|per|an)\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?))\s*,?\s*"
+    r"(?:(?:what'?s|whats|what\s+is|how\s+much\s+is)\s+)?(?:the\s+)?(?:total\s+)?"
+    r"(?:[a-z]+\s+)?(?:cost|credit|price|value|bill|total|charge)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _priced_after_then(text: str) -> str:
+    """``text`` with "then at 1.85 each, what's the credit" said as "then multiply by 1.85";
+    a price "a sq m" only when the amounts before it are said in that unit too."""
+    said = _PRICED_AFTER_THEN.search(text)
+    if said is None:
+        return text
+    unit = said.group("unit")
+    if unit and not re.search(rf"\d\s*{re.escape(unit)}\b", text[: said.start()], re.I):
+        return text
+    return f"{text[: said.start()]}then multiply by {said.group('price')}"
+
+
 def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepResult:
     slashed = _SLASHED_RUN.search(inputs.text)
     inputs.text = _plain_amounts(_OPENING_MARKS.sub("", inputs.text))
@@ -888,6 +911,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "which applies. Say which, or ask for each in turn."
         )
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(_clock_spans(inputs.text)))))
+    text = _priced_after_then(text)
     if statistics:
         text = _FIGURES_LISTED.sub(r"\g<a>, \g<b> and \g<c>", text)
         text = _SIGNED_SPACE_LIST.sub(lambda m: m.group(0).replace(m.group(1), ""), text)
@@ -3184,7 +3208,9 @@ _BUSIEST = re.compile(r"\bbusiest\b", re.I)
 _QUIETEST = re.compile(r"\b(?:quietest|least\s+busy)\b", re.I)
 _VISITS_COLUMN = re.compile(
     r"\b(?:visitors?|visits|customers|footfall|guests|attendance|attendees|callers|calls|"
-    r"bookings|covers|tickets|passengers|patients|people|shoppers|diners|riders|entries)\b",
+    r"bookings|covers|tickets|passengers|patients|people|shoppers|diners|riders|entries|"
+    # "busiest month" of a column of the work that came in: jobs, orders, appointments
+    r"jobs|orders|appointments|clients|deliveries|enquiries|requests|callouts)\b",
     re.I,
 )
 
@@ -3232,6 +3258,12 @@ def _said_of_column(
 _WETTEST = re.compile(r"\b(?:wettest|rainiest)\b", re.I)
 _DRIEST = re.compile(r"\bdriest\b", re.I)
 _RAIN_COLUMN = re.compile(r"\b(?:rain|rainfall|precip|precipitation|mm)\b", re.I)
+
+
+# "which day was windiest": the highest of the table's one column of wind speeds.
+_WINDIEST = re.compile(r"\b(?:windiest|gustiest)\b", re.I)
+_CALMEST = re.compile(r"\b(?:calmest|least\s+windy)\b", re.I)
+_WIND_COLUMN = re.compile(r"\b(?:wind|winds|gust|gusts|knots|kts|kn|mph|km/h|kmh)\b", re.I)
 
 
 # "what was our best seller": the row with the most sold, of a column of how many sold.
@@ -3642,6 +3674,7 @@ def _table_statistics(prose: str, table: Table) -> StepResult:
     prose = _said_of_column(prose, numeric, (_TOP_SCORER, _LOWEST_SCORER), _SCORED_COLUMN, "scores")
     prose = _said_of_column(prose, numeric, (_BEST_SELLER, _WORST_SELLER), _SOLD_COLUMN, "sales")
     prose = _said_of_column(prose, numeric, (_WETTEST, _DRIEST), _RAIN_COLUMN, "rainfall")
+    prose = _said_of_column(prose, numeric, (_WINDIEST, _CALMEST), _WIND_COLUMN, "wind speeds")
     counted = _count_beyond(prose, table, numeric)
     if counted is not None:
         return counted
