@@ -68,6 +68,18 @@ def test_a_bill_with_a_number_it_does_not_read_is_refused(request_text: str) -> 
         run(request_text)
 
 
+def test_a_line_named_first_and_the_question_naming_the_fee_added() -> None:
+    # "rat job is 3 visits at 85": the line's name first; "total inc vat" names the vat on
+    # top, no part of the bill left without its amount.
+    assert run("rat job is 3 visits at 85, plus 20% vat. total inc vat")["result"] == 306
+    assert (
+        run("Context: the order is 4 boxes at 12.50 and delivery for 6. Task: Total.")["result"]
+        == 56
+    )
+    with pytest.raises(AgentInputError):
+        run("4 boxes at 12.50 plus delivery. total inc delivery")  # delivery has no amount
+
+
 @pytest.mark.parametrize(
     ("request_text", "result"),
     [

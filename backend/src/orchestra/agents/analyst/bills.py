@@ -102,7 +102,8 @@ _DONE_WITH = (
     r"printed|fitted)\s+"
 )
 _COUNTED_LINE = re.compile(
-    rf"(?:it'?s\s+|{_DONE_WITH})?(?P<count>\d+)\s+(?P<what>{_WORDS}){_WHEN}\s+(?:at|@|for)\s+{_PRICE}"
+    # "rat job is 3 visits at 85": the line named by what it is for, first.
+    rf"(?:it'?s\s+|{_DONE_WITH}|(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:is|was)\s+)?(?P<count>\d+)\s+(?P<what>{_WORDS}){_WHEN}\s+(?:at|@|for)\s+{_PRICE}"
     rf"(?:\s+(?:each|apiece|a\s+piece))?{_WHEN}",
     re.I,
 )
@@ -242,7 +243,10 @@ def read_bill(context: str | None, task: str) -> Reading | None:
     counted = 0  # the lines that are a count at a price
     last_counted = -1  # how many lines there were after the last count at a price
     verbs: set[str] = set()  # "sold 154 jars at 7.50": what was done with the things counted
-    for clause in _clauses(context, task):
+    clauses = _clauses(context, task)
+    # The question's own words ("total inc vat") name what is asked, no line left unpriced.
+    asking = len(_clauses(None, task)) if context is not None else 1
+    for position, clause in enumerate(clauses):
         numbers = _count_numbers(clause)
         if (m := _PAYING.fullmatch(clause)) is not None:
             if paid is not None:
@@ -251,7 +255,7 @@ def read_bill(context: str | None, task: str) -> Reading | None:
             paid = _num(str(_NOTES[note.lower()])) if note else _num(m.group("paid"))
             continue
         if numbers == 0:
-            if _UNPRICED.search(clause):
+            if _UNPRICED.search(clause) and position < len(clauses) - asking:
                 return None  # "plus shipping": a part of the bill without its amount
             continue
         if numbers > 2 or (
