@@ -73,6 +73,9 @@ def test_a_number_describing_what_the_values_are_of_is_no_value() -> None:
     assert run("3 bedroom house prices near us 310000 295000 340000 - average")["result"] == 315000
     with pytest.raises(AgentInputError):
         run("the 3 shops made 200, 300 and 250 - total")  # is the 3 a value? unsaid
+    # "per week the last 6 weeks" and six values: the periods the values are of, no rate
+    said = "callouts per week the last 6 weeks 18 24 15 31 22 20 - sample sd pls"
+    assert run(said)["result"] == pytest.approx(5.5377492)
 
 
 def test_wettest_and_driest_name_the_one_rainfall_column() -> None:

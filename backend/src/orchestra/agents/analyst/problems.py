@@ -3597,10 +3597,27 @@ def read_rates_in_turn(context: str, task: str) -> tuple[Node, str] | None:
     return total, f"the amounts for each stretch of {period}s, added"
 
 
+# "callouts per week the last 6 weeks 18 24 15 31 22 20": how many values the list holds,
+# said by the periods they are of.
+_LAST_PERIODS = re.compile(
+    r"\b(?:last|past|previous)\s+(?P<count>\d+)\s+(?:hour|day|night|week|month|year)s\b", re.I
+)
+
+
+def _periods_of_the_list(text: str) -> bool:
+    """Whether "the last 6 weeks" counts the values said after it, and no number before it."""
+    said = _LAST_PERIODS.search(text)
+    if said is None or _NUMBER.search(text[: said.start()]):
+        return False
+    return len(_NUMBER.findall(text[said.end() :])) == int(said.group("count"))
+
+
 def states_rate_and_duration(text: str) -> bool:
     """Whether the text gives an amount at a rate and how long it runs ("175 each month for
     2 years", "50 a week over 3 months"): a rate and a number of periods, which no figure
     of a list may add or average (the total saved is not 177)."""
+    if _periods_of_the_list(text):
+        return False
     if _REPEATED.search(text) and _PERIODS_COUNTED.search(text) is not None:
         return True
     # "10 or 11 nights at 85 a night", "320 CHF a night for 3 nights", "38 kcal per km and
