@@ -1310,3 +1310,9 @@ def test_a_bare_number_beside_money_said_as_money_is_no_money() -> None:
     assert run("solar cost 7,800 and saves 650 a year. how many years to pay back")[
         "result"
     ] == pytest.approx(12)
+
+
+def test_a_thing_the_question_asks_per_is_a_rate_per_it() -> None:
+    # "25 ml a treatment" with "cost per treatment": per treatment, as "per" would say
+    said = "Context: oil is 24 a litre and i use about 25 ml a treatment. Task: cost per treatment"
+    assert run(said)["result"] == pytest.approx(0.6)

@@ -1349,11 +1349,15 @@ def _goes_as_holder(task: str, given: list[Quantity]) -> str:
     return f"{task[: goes.start()]}{goes.group('how')}{holders.pop()}{task[goes.end() :]}"
 
 
+_PER_THING_ASKED = re.compile(r"\bper\s+(?P<things>[a-z]+)\b", re.I)
+
+
 def _asked_thing_per(context: str, task: str) -> str:
     """``context`` with "a night" said as "per night" when the question counts nights
     ("reads 18 pages a night. how many nights"): what is done a thing the question counts
-    is a rate per it, as a thing another number counts is (`_counted_elsewhere`)."""
-    asked = _HOW_MANY_THINGS.search(task)
+    is a rate per it, as a thing another number counts is (`_counted_elsewhere`); so is
+    what the question asks a figure per ("25 ml a treatment. cost per treatment")."""
+    asked = _HOW_MANY_THINGS.search(task) or _PER_THING_ASKED.search(task)
     if asked is None:
         return context
     one = singular(asked.group("things").lower())
