@@ -101,3 +101,19 @@ def test_a_square_said_by_its_side_converts_the_side(instruction: str, result: f
 def test_a_square_with_no_one_side_is_not_converted(instruction: str) -> None:
     with pytest.raises(AgentInputError):
         run(instruction)
+
+
+def test_the_rule_of_a_temperature_conversion_said_aside_adds_nothing() -> None:
+    assert run("freezer is at -18 c, whats that in f (c x 1.8 + 32)")["result"] == pytest.approx(
+        -0.4
+    )
+    assert run("oven says 350 f, what's that in c ((f - 32) x 5/9)")["result"] == pytest.approx(
+        176.6666667
+    )
+
+
+def test_knots_are_a_speed() -> None:
+    assert run("forecast says gusts of 25 knots, what's that in km/h")["result"] == pytest.approx(
+        46.3
+    )
+    assert run("20 knots in mph")["result"] == pytest.approx(23.0155890)

@@ -910,3 +910,36 @@ def test_a_change_or_a_part_said_in_fewer_words(instruction: str, result: float)
 def test_up_to_inside_a_sentence_is_no_change() -> None:
     with pytest.raises(AgentInputError):
         run("we save 20 up to 40 a week. percentage change?")
+
+
+@pytest.mark.parametrize(
+    ("instruction", "results"),
+    [
+        (
+            "Context: room rent is 18% of my takings, took £2,340 this month. "
+            "Task: how much is rent and what do i keep",
+            [421.2, 1918.8],
+        ),
+        (
+            "Context: techs get 40% commission, sarah took 1,860 this week. "
+            "Task: her pay and what the salon keeps",
+            [744, 1116],
+        ),
+        (
+            "Context: invoiced 4,750 this month, putting 28% aside for tax and ni. "
+            "Task: whats left and how much to put aside",
+            [3420, 1330],
+        ),
+    ],
+)
+def test_a_share_taken_and_what_is_kept_in_the_order_asked(
+    instruction: str, results: list[float]
+) -> None:
+    steps = run(instruction)["steps"]
+    assert [s["result"] for s in steps] == pytest.approx(results)
+
+
+def test_a_share_put_aside_for_tax_is_no_tax_added() -> None:
+    # Read as tax on top, "put 28% aside for tax" completed 1240 * 1.28 = 1587.2.
+    with pytest.raises(AgentInputError):
+        run("Context: Took 1,240 this month. Task: Put 28% aside for tax and ni.")

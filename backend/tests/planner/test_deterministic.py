@@ -3471,6 +3471,9 @@ def test_thanks_after_a_request_are_no_text_to_judge() -> None:
         "amount. monthly payment",
         "sample sale - 40% off the 1,295 dress then another 10% off that for paying cash. "
         "final price",
+        # ... with what it is of
+        "got 14 m3 of oak logs, sells at 95 a m3 and splitting costs me 20 a m3. profit on the "
+        "logs",
     ],
 )
 def test_a_quantity_named_alone_after_the_amounts_is_their_question(description: str) -> None:

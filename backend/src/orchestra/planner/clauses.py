@@ -1278,7 +1278,10 @@ def split_clauses(text: str, extra_verbs: Iterable[str] = ()) -> list[Clause]:
 _QUANTITY_NAMED_LAST = re.compile(
     r"(?:(?:so|and|the|my|our)\s+)*(?:(?:total|final|monthly|weekly|yearly|annual|daily|new|net|"
     r"gross|overall|average|credit|weighted|hourly)\s+)*(?:payment|balance|price|total|fare|"
-    r"cost|bill|profit|gpa|amount|interest|saving|savings|pay|change|each\s+pays?)\s*[.!]*",
+    r"cost|bill|profit|gpa|amount|interest|saving|savings|pay|change|each\s+pays?)"
+    # "profit on the logs", "total cost for the trip": what the quantity is of
+    r"(?:\s+(?:on|for|from|of)\s+(?:(?:the|my|our|a|this|that|each)\s+)?[a-z]+(?:\s+[a-z]+)?)?"
+    r"\s*[.!]*",
     re.I,
 )
 

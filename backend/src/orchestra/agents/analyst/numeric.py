@@ -95,6 +95,7 @@ from orchestra.agents.analyst.problems import (
     read_relative_change,
     read_saving,
     read_scaled_amount,
+    read_share_and_kept,
     read_share_and_rest,
     read_share_of_income,
     read_share_per_person,
@@ -879,6 +880,15 @@ _PRICED_AFTER_THEN = re.compile(
 )
 
 
+# "-18 c, whats that in f (c x 1.8 + 32)": the rule of the conversion asked, said aside;
+# it is the rule the conversion uses, and adds nothing to read.
+_TEMPERATURE_RULE = re.compile(
+    r"\s*\(\s*(?:f\s*=\s*)?c\s*[x\u00d7*]\s*(?:1\.8|9\s*/\s*5)\s*\+\s*32\s*\)"
+    r"|\s*\(\s*(?:c\s*=\s*)?\(\s*f\s*-\s*32\s*\)\s*(?:/\s*1\.8|[x\u00d7*]\s*5\s*/\s*9)\s*\)",
+    re.I,
+)
+
+
 def _priced_after_then(text: str) -> str:
     """``text`` with "then at 1.85 each, what's the credit" said as "then multiply by 1.85";
     a price "a sq m" only when the amounts before it are said in that unit too."""
@@ -911,7 +921,7 @@ def _answer(request: StepRequest, inputs: Inputs, *, statistics: bool) -> StepRe
             "which applies. Say which, or ask for each in turn."
         )
     text = _plain_scales(factorial_sign(_mixed_numbers(units_apart(_clock_spans(inputs.text)))))
-    text = _priced_after_then(text)
+    text = _TEMPERATURE_RULE.sub("", _priced_after_then(text))
     if statistics:
         text = _FIGURES_LISTED.sub(r"\g<a>, \g<b> and \g<c>", text)
         text = _SIGNED_SPACE_LIST.sub(lambda m: m.group(0).replace(m.group(1), ""), text)
@@ -1960,6 +1970,8 @@ def _word_problem(context: str | None, text: str) -> tuple[Clause, ...] | None:
             or read_markup_then_margin(context, text)
             # "target is 2,000, on 1,365 so far. what % of the target and how much to go"
             or read_share_and_rest(context, text)
+            # "rent is 18% of my takings, took 2,340. how much is rent and what do i keep"
+            or read_share_and_kept(context, text)
         )
         if stages is not None:
             return tuple(Clause(label, expression) for expression, label in stages)

@@ -38,7 +38,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
-from orchestra.agents.analyst.asks import PERIOD_OF_WORD, asks_per_period_unsaid
+from orchestra.agents.analyst.asks import PERIOD_OF_WORD, asks_of, asks_per_period_unsaid
 from orchestra.agents.analyst.building import read_sized_by_rule
 from orchestra.agents.analyst.formulas import is_unit
 from orchestra.agents.analyst.quantities import (
@@ -100,6 +100,7 @@ __all__ = [
     "read_saving",
     "read_saving_to_target",
     "read_scaled_amount",
+    "read_share_and_kept",
     "read_share_and_rest",
     "read_share_by_weight",
     "read_share_earned",
@@ -402,6 +403,9 @@ _ADDED_SHARE = re.compile(
 _TAKERS_SHARE = re.compile(r"\b(?:their|its|his|her)\s+(?:share|cut|commission|take)\b", re.I)
 
 
+_SET_ASIDE = re.compile(r"\b(?:aside|put\s+away|set\s+by)\b", re.I)
+
+
 def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
     """The expression for an amount changed by a percentage, and what it is, or None.
 
@@ -413,6 +417,9 @@ def read_percentage_problem(context: str, task: str) -> tuple[Node, str] | None:
         return None  # "the tip is 15%. how much do i save": a tip is paid on top, not saved
     if _ASKS_MARGIN.search(task):
         return None  # "60% markup. selling price and my margin": a margin is no markup
+    if _SET_ASIDE.search(f"{context} {task}"):
+        # "put 28% aside for tax": a share taken out of the amount, no tax added to it
+        return None
     included = _read_included(context, task)
     if isinstance(included, str):
         return None  # an amount with the percentage in it, asked neither of the two
@@ -2920,6 +2927,43 @@ def read_share_and_rest(context: str, task: str) -> list[tuple[Node, str]] | Non
         (rest.start(), Op("-", goal, done), "the amount still to go"),
     ]
     return [(node, label) for _, node, label in sorted(asked, key=lambda a: a[0])]
+
+
+# "room rent is 18% of my takings", "techs get 40% commission", "putting 28% aside for tax":
+# a share of an amount taken by or for someone.
+_SHARE_TAKEN = re.compile(
+    r"(?<![\w.])(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*"
+    r"(?:of\s+(?:my|our|the|her|his|their|your)\s+(?:takings|turnover|income|earnings|sales|pay|"
+    r"wages?|salary|profit|profits|gross)\b|(?:commission|cut|aside)\b)",
+    re.I,
+)
+# "what do i keep", "what the salon keeps", "whats left", "and the rest": the amount less it.
+_ASKS_WHAT_IS_KEPT = re.compile(
+    r"\b(?:keep|keeps|kept|left|left\s+over|the\s+rest|remaining|take\s+home)\b", re.I
+)
+
+
+def read_share_and_kept(context: str, task: str) -> list[tuple[Node, str]] | None:
+    """ "room rent is 18% of my takings, took 2,340 this month. how much is rent and what do
+    i keep": the share of the one amount, and the amount less it, in the order asked. None
+    unless the statement gives just the share (said as a share of takings or pay, or as a
+    commission, a cut or money put aside) and one amount, and the question asks two things,
+    one of them what is kept or left."""
+    asks = asks_of(task)
+    shares = list(_SHARE_TAKEN.finditer(context))
+    if asks is None or len(asks) != 2 or len(shares) != 1 or _NUMBER.search(task):
+        return None
+    numbers = [m for m in _NUMBER.finditer(context) if m.start() != shares[0].start("rate")]
+    if len(numbers) != 1 or re.search(r"\d\s*k\b|%", context[numbers[0].end() :][:3], re.I):
+        return None
+    kept = [bool(_ASKS_WHAT_IS_KEPT.search(ask)) for ask in asks]
+    if kept.count(True) != 1:
+        return None
+    amount = _plain(numbers[0].group(0))
+    rate = shares[0].group("rate")
+    share = Op("*", amount, Op("/", Num(float(rate), rate), Num(100, "100")))
+    rest = Op("-", amount, share)
+    return [(rest, "the amount kept") if keeps else (share, "the share") for keeps in kept]
 
 
 # "vat threshold is 90k", "isa allowance 20k", "overdraft limit of 1,500": a limit named,
