@@ -3459,6 +3459,16 @@ def test_thanks_after_a_follow_up_keep_it_a_follow_up() -> None:
     assert "4, 30, 12" in steps[0].instruction
 
 
+def test_please_said_last_is_no_part_of_the_request() -> None:
+    # Planned as a clause of its own, ", please" was a second step looking up nothing, and
+    # "minus 25, please" lost the answer before it.
+    assert [s.capability for s in plan("how many seconds in a day, please").steps] == [
+        "calculation"
+    ]
+    steps = plan("minus 25, please", history=("what is 50 + 25",)).steps
+    assert [s.instruction for s in steps] == ["What is 50 + 25, then minus 25."]
+
+
 def test_thanks_after_a_request_are_no_text_to_judge() -> None:
     # Judged, "thanks" was positive: the request has no text, and its step is to say so.
     assert "thanks" not in plan("What's the sentiment? thanks!").steps[0].instruction

@@ -25,6 +25,28 @@ def test_rewordings_keep_the_request_and_leave_pasted_lines_alone() -> None:
     assert [c.description for c in said["greeting"]] == ["hi, quick one: what's 15% of 80?"]
     assert [c.description for c in said["thanks"]] == ["What's 15% of 80? thanks!"]
 
+    cases = [
+        EvaluationCase("a", "i paid 12.50. it's 20% off? what was it before", frozenset()),
+        EvaluationCase("b", "It costs 300 excl. VAT. What is it with VAT at 20%?", frozenset()),
+        EvaluationCase("c", "is this rude? 'Why is it late?'", frozenset()),
+        EvaluationCase("d", "sum these\n1. a\n2. b", frozenset({"statistics"})),
+    ]
+    said = {name: reworded(cases, name) for name in ("sentence-case", "please", "joined")}
+    assert [c.description for c in said["sentence-case"]] == [
+        "I paid 12.50. It's 20% off? What was it before",
+        "Is this rude? 'Why is it late?'",
+    ]
+    assert [c.description for c in said["please"]] == [
+        "i paid 12.50. it's 20% off? what was it before, please",
+        "It costs 300 excl. VAT. What is it with VAT at 20%, please?",
+        "is this rude? 'Why is it late?', please",
+    ]
+    # A decimal point, a short form's full stop and the pasted lines stay as they are.
+    assert [c.description for c in said["joined"]] == [
+        "i paid 12.50, it's 20% off? what was it before",
+        "It costs 300 excl. VAT, What is it with VAT at 20%?",
+    ]
+
 
 # Each is the whole set again (about a minute on a quiet machine).
 @pytest.mark.timeout(600)

@@ -649,6 +649,9 @@ _ABOUT_THE_ASK_FIRST_RE = re.compile(
 _PLEASE_FIRST_RE = re.compile(r"^\s*(?:pls|plz|please|kindly)\b[\s,:;\-]*", re.I)
 # "... thanks!", "... thank you so much", "... cheers": thanks after the request, which are
 # no text to judge and end no request ("and the largest? thanks!").
+# "what's 15% of 80, please?", "too cheesy, please": asking nicely after the request, which
+# is no part of what is asked (a clause of its own, it was planned as something to look up).
+_PLEASE_LAST_RE = re.compile(r"\s*,\s*(?:please|pls|plz)(?=[\s.!?]*$)", re.I)
 _THANKS_LAST_RE = re.compile(
     r"[\s,;\-\u2013\u2014]*\b(?:many\s+)?(?:thanks|thank\s+you|thx|cheers|ty)"
     r"(?:\s+(?:so|very)\s+much)?(?:\s+(?:in\s+advance|again|a\s+lot|x+))?[\s.!:)x]*$",
@@ -677,9 +680,10 @@ def with_apostrophes(text: str) -> str:
 
 def without_opening(text: str) -> str:
     """``text`` without a greeting, a word about the request or a "pls" said before it ("hi,
-    quick one: ...") and thanks said after it, unless nothing would be left."""
+    quick one: ...") and ", please" or thanks said after it, unless nothing would be left."""
     rest = _ABOUT_THE_ASK_FIRST_RE.sub("", _GREETING_FIRST_RE.sub("", text, count=1), count=1)
-    rest = _THANKS_LAST_RE.sub("", _PLEASE_FIRST_RE.sub("", rest, count=1), count=1)
+    rest = _PLEASE_FIRST_RE.sub("", _PLEASE_LAST_RE.sub("", rest, count=1), count=1)
+    rest = _THANKS_LAST_RE.sub("", rest, count=1)
     return rest if re.search(r"\w", rest) else text
 
 

@@ -266,6 +266,40 @@ def _first_lowered(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _sentence_case(text: str) -> str:
+    """ "whats 15% of 80? round it." as "Whats 15% of 80? Round it.": only a lower-case
+    letter at the start or after ". ", "? " or "! " is changed."""
+    return re.sub(r"(^|[.?!] )([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+def _please(text: str) -> str:
+    """ "What's 15% of 80?" as "What's 15% of 80, please?": before the closing "?", "."
+    or "!", or at the end when there is none. A "?" inside the request is left alone,
+    since it may be in quoted text ("is this rude? 'Why is it late?'")."""
+    said = text.rstrip()
+    closing = re.search(r"[.?!]*$", said)
+    assert closing is not None
+    return f"{said[: closing.start()]}, please{said[closing.start() :]}"
+
+
+# A full stop that ends a short form rather than a sentence ("12 excl. VAT").
+_SHORT_FORMS = frozenset({"approx", "dr", "e.g", "etc", "excl", "i.e", "incl", "mr", "mrs", "vs"})
+
+
+def _joined(text: str) -> str:
+    """ "I have 3 apples. I eat 1. How many are left?" as "I have 3 apples, I eat 1, How many
+    are left?": a full stop between sentences (a space and a letter after it, so never a
+    decimal point) becomes a comma; an ellipsis or a short form's full stop is kept."""
+
+    def comma(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word.endswith(".") or word.lstrip("(").lower() in _SHORT_FORMS:
+            return match.group(0)
+        return f"{word}, "
+
+    return re.sub(r"(\S*)\. (?=[^\W\d_])", comma, text)
+
+
 # The same requests said as people also say them: each keeps the request's meaning, so an
 # answer judged wrong after one of them is a wrong answer a user can meet.
 REWORDINGS: dict[str, Callable[[str], str]] = {
@@ -277,6 +311,10 @@ REWORDINGS: dict[str, Callable[[str], str]] = {
     "no-question-marks": lambda text: re.sub(
         r"\?+(\s+|$)", lambda m: ". " if m.group(1) else "", text
     ).strip(),
+    "sentence-case": _sentence_case,
+    "please": _please,
+    # "I have 3 apples, I eat 1, how many are left": sentences run on with commas.
+    "joined": _joined,
 }
 
 
