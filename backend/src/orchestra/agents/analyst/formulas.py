@@ -102,6 +102,8 @@ _add("time", 604800.0, "week", "weeks")
 _add("speed", 1.0, "m/s", "mps")
 _add("speed", 1000.0 / 3600.0, "km/h", "kph", "kmh", "kmph", "km/hr")
 _add("speed", 1609.344 / 3600.0, "mph", "mi/h")
+# A knot is a nautical mile (1852 m) an hour.
+_add("speed", 1852.0 / 3600.0, "knot", "knots", "kts")
 # Tyre, weather and boiler pressures. "bar" alone: "2 bars" of chocolate are counted.
 _add("pressure", 100_000.0, "bar")
 _add("pressure", 100.0, "mbar", "millibar", "millibars", "hpa")
