@@ -76,6 +76,9 @@ def test_a_number_describing_what_the_values_are_of_is_no_value() -> None:
     # "per week the last 6 weeks" and six values: the periods the values are of, no rate
     said = "callouts per week the last 6 weeks 18 24 15 31 22 20 - sample sd pls"
     assert run(said)["result"] == pytest.approx(5.5377492)
+    # a unit after the last value is what the list measures, no count of things
+    said = "Context: lengths of stay this month 7 14 3 10 5 21 7 4 nights. Task: median"
+    assert run(said)["result"] == 7
 
 
 def test_wettest_and_driest_name_the_one_rainfall_column() -> None:

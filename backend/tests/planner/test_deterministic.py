@@ -3511,3 +3511,15 @@ def test_the_own_case_refusal_suggests_nothing_about_another_thing() -> None:
         plan("is my horse overweight")
     assert "own case" in str(raised.value)
     assert "chimney" not in str(raised.value)
+
+
+def test_an_amount_asked_in_a_speed_unit_is_arithmetic() -> None:
+    # "in km/h" was no unit asked (its slash), and the reading went to statistics.
+    steps = plan("rib does 18 knots flat out. what is that in km/h").steps
+    assert [s.capability for s in steps] == ["calculation"]
+    # ... but a speed asked after a step of its own is asked of that step's result
+    steps = plan(
+        "walked 7.5 miles in 2 h 15 min. convert the distance to km and then give me my speed "
+        "in km/h"
+    ).steps
+    assert len(steps) == 2 and steps[1].depends_on == ["s1"]

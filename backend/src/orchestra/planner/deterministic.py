@@ -1341,6 +1341,7 @@ def _parts(
             or (
                 capability not in ("calculation", "conversion")
                 and not material
+                and not refs  # "..., then my speed in km/h": of the step before, not the amount
                 and "calculation" in matcher.names
                 and _unit_asked_of_amount(text, stated)
             )
@@ -1947,8 +1948,10 @@ def _amount_in_unit(text: str) -> bool:
 _BARE_UNIT_ASKED_RE = re.compile(
     r"(?:^|[\s,.;:!\u2014\u2013-])(?:(?:and|so|now|then)\s+)?(?:(?:in|into|to|as)\s+)?"
     r"(?:degrees\s+)?(?P<target>[a-z]+)\s*\?+\s*$"
-    # "convert that to kg", "in km please": a unit the clause ends on, after its preposition.
-    r"|\b(?:in|into|to|as)\s+(?:degrees\s+)?(?P<unit>[a-z]+)(?:\s+(?:please|pls))?\s*[.!?]*\s*$",
+    # "convert that to kg", "in km please": a unit the clause ends on, after its preposition
+    # (a speed too: "in km/h").
+    r"|\b(?:in|into|to|as)\s+(?:degrees\s+)?(?P<unit>[a-z]+(?:/[a-z]+)?)(?:\s+(?:please|pls))?"
+    r"\s*[.!?]*\s*$",
     re.I,
 )
 # An amount given in a unit: "64 km", "425°F", "165lb", "5'7\"" (feet and inches).

@@ -1600,9 +1600,11 @@ def _prices_beside_amounts(text: str) -> bool:
     return any(priced) and not all(priced)
 
 
-# "3 kids", "2 dogs": a number of things, then a plural noun, outside a list of numbers.
+# "3 kids", "2 dogs": a number of things, then a plural noun, outside a list of numbers
+# (the last of a list, "7 14 3 4 nights", names what the list measures).
 _COUNTED_THINGS = re.compile(
-    r"(?<![\w.,])(?<!and )(?<!or )(?P<count>\d+)\s+(?:[a-z]+\s+)?(?P<things>[a-z]+s)\b"
+    r"(?<![\w.,])(?<!and )(?<!or )(?<!\d )(?<!\d, )"
+    r"(?P<count>\d+)\s+(?:[a-z]+\s+)?(?P<things>[a-z]+s)\b"
     r"(?!\s*(?:,|and|or)\s*\d)"
 )
 # Words after a number that measure it rather than count things.
