@@ -39,9 +39,12 @@ _OWN_STATE_RE = re.compile(
     r"all\s+right|cruel|harmful|unhealthy|wrong)\s+(?:for\s+(?:me|us|him|her|them)\s+)?"
     r"to\s+[\w'-]+\s+(?:[\w'-]+\s+){0,2}?(?:my|our)\s"
     # A thing found on or in something of the user's: "is this lump on my heel anything
-    # serious", "is the ash in my back garden going to come down" (seen, not looked up).
-    r"|^\W*(?:is|are)\s+(?:this|that|these|those|the)\s+(?:[\w'-]+\s+){1,3}?(?:on|in|under|"
-    r"behind|inside)\s+(?:my|our)\s"
+    # serious", "is the ash in my back garden going to come down" (seen, not looked up; a
+    # text there, "is the latest review on my page good or bad", is judged as a text).
+    r"|^\W*(?:is|are)\s+(?:this|that|these|those|the)\s+"
+    r"(?!(?:[\w'-]+\s+){0,3}?(?:reviews?|comments?|posts?|messages?|emails?|replies|reply|"
+    r"texts?|tweets?|notes?|feedback|letters?)\b)"
+    r"(?:[\w'-]+\s+){1,3}?(?:on|in|under|behind|inside)\s+(?:my|our)\s"
     # What a remedy will do in the user's case: "will a sports massage fix my sciatica",
     # "would a dehumidifier sort our damp" ("does massage help sciatica" is looked up).
     r"|^\W*(?:will|would)\s+(?:(?:a|an|the|some|this|that)\s+)?(?:[\w'-]+\s+){1,3}?"
