@@ -1060,6 +1060,16 @@ def test_a_bare_link_is_no_text(instruction: str, capability: str) -> None:
         run(instruction, capability=capability)
 
 
+def test_a_summary_longer_than_its_text_is_refused() -> None:
+    # Sentences run together with commas are one sentence: two of it would be the text whole.
+    text = "summarise in 2 sentences: The park opens at 8, Dogs must be on a lead, Cafe shuts at 6."
+    with pytest.raises(AgentInputError, match="already one sentence long"):
+        run(text, capability="summarization")
+    # As many sentences as asked for are still given.
+    data = run("summarise in 2 sentences: The park opens at 8. Dogs must be on a lead.")
+    assert len(data["sentences"]) == 2
+
+
 def test_a_text_with_a_link_in_it_is_read() -> None:
     text = "summarise: The council cuts the budget, see https://example.com/x. Libraries close."
     assert run(text, capability="summarization")["sourceSentences"] == 2

@@ -95,6 +95,27 @@ def test_a_reading_of_one_ask_does_not_answer_two() -> None:
     assert [step["result"] for step in data["steps"]] == pytest.approx([144, 7.5])
 
 
+def test_asks_after_amounts_with_only_commas_between_are_each_answered_or_refused() -> None:
+    # "new rent" was taken into the statement and only the yearly extra answered.
+    data = run("rent is 1,380 a month and going up 6.5%, new rent, and how much extra a year")
+    assert [step["result"] for step in data["steps"]] == pytest.approx([1469.7, 1076.4])
+    # A unit's power is no amount: "volume in m3" is asked.
+    data = run(
+        "shed base is 3m x 2.4m and 100mm deep, volume in m3, and how many 25kg bags of mix "
+        "if one bag makes 0.0125 m3 (just divide)"
+    )
+    assert [step["result"] for step in data["steps"]] == pytest.approx([0.72, 57.6])
+    # The planner's statement ends with the first ask: the bags alone were answered.
+    data = run(
+        "Context: spreading grit at 40 g per m2 over the 1,850 m2 playground, kg needed. "
+        "Task: How many 25 kg bags (just divide)."
+    )
+    assert [step["result"] for step in data["steps"]] == pytest.approx([74, 2.96])
+    # The % rise alone was answered, the extra per year left unsaid.
+    with pytest.raises(AgentInputError, match="asks 2 things"):
+        run("energy direct debit going from 118 to 149 a month, extra per year and % rise")
+
+
 def test_two_asks_of_which_one_is_read_are_refused() -> None:
     with pytest.raises(AgentInputError):
         run(

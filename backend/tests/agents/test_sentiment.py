@@ -1546,6 +1546,11 @@ def test_less_so_said_of_a_complaint_is_not_guessed() -> None:
             "Wow, two hours on hold and then they hung up on me. Brilliant customer service.",
             "brilliant customer service",
         ),
+        # The same praise after a comma.
+        (
+            "Wow, two hours on hold and then they hung up on me, Brilliant customer service.",
+            "brilliant customer service",
+        ),
         # "love how" said of a bad thing that keeps happening, with joy said after it.
         (
             "love how my train gets cancelled every single monday, really makes my week",
@@ -1842,6 +1847,8 @@ def test_no_help_and_the_writers_own_phone_stay_unread(text: str) -> None:
         "Flat viewing cancelled for the third time. Cheers for that, really helpful.",
         "The plumber never showed up. Thanks a lot, very useful!",
         "Parcel lost again. Thanks for that, brilliant.",
+        # The thanks after a comma.
+        "Flat viewing cancelled for the third time, Cheers for that, really helpful.",
     ],
 )
 def test_closing_thanks_after_a_complaint_is_irony(text: str) -> None:
@@ -1852,6 +1859,9 @@ def test_closing_thanks_after_a_complaint_is_irony(text: str) -> None:
 
 def test_closing_thanks_after_a_repair_stays_thanks() -> None:
     assert sentiment("The engineer fixed it same day. Cheers for that, really helpful.").label == (
+        "positive"
+    )
+    assert sentiment("The engineer fixed it same day, cheers for that, really helpful.").label == (
         "positive"
     )
 
@@ -2244,6 +2254,8 @@ def test_just_what_i_needed_alone_is_sincere() -> None:
     [
         "Ticket #48213 closed. Issue: password reset. Resolution time: 2 days.",
         "Order 5521. Issue: change of address. Status: dispatched.",
+        # The fields listed in one sentence, parted by commas.
+        "Ticket #48213 closed, Issue: password reset, Resolution time: 2 days.",
     ],
 )
 def test_a_fields_name_before_its_colon_is_no_opinion(text: str) -> None:

@@ -269,6 +269,27 @@ def test_a_topic_and_a_colon_before_a_formula_or_figures_named_is_no_text(text: 
     assert mask_material(text).material == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "restring: string 14, grip 4, plus 20 mins of my time at 36/hr, cost of a restring",
+        "timelapse: one shot every 5 s for 2 hours, played back at 25 fps, number of frames "
+        "and length of the clip in seconds",
+        "quote: 18 hrs labour at 28/hr, plus 15% handling on the 520 of materials, labour, "
+        "handling, and the total inc materials",
+    ],
+)
+def test_a_topic_and_a_colon_before_amounts_and_an_ask_all_after_commas_is_no_text(
+    text: str,
+) -> None:
+    # Sentences run together with commas: the amounts and the figures asked of them are the
+    # request, not a text to judge for its sentiment.
+    assert mask_material(text).material == ()
+    # A text said so keeps it.
+    kept = mask_material("review: stayed 3 nights in room 12, lovely staff, great view")
+    assert kept.material != ()
+
+
 def test_a_text_with_numbers_after_a_topic_keeps_its_text() -> None:
     masked = mask_material("tone: we sold 40 cakes in 2 hours. the length of the queue was mad")
     assert masked.material == ("we sold 40 cakes in 2 hours. the length of the queue was mad",)

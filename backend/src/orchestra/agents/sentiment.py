@@ -2269,7 +2269,9 @@ def _closing_praise_of_a_thing(tokens: Sequence[str]) -> int:
         praise = start
         if praise > 0 and tokens[praise - 1] in _EXCLAMATION_LEAD | _STRONG_INTENSIFIERS:
             praise -= 1
-        if praise < 2 or tokens[praise - 1] not in _SENTENCE_ENDS | {"!"}:
+        # After a comma too: "... hung up on me, brilliant customer service." (the praise
+        # is read as irony only of the service that failed, however it is joined).
+        if praise < 2 or tokens[praise - 1] not in _SENTENCE_ENDS | {"!", ","}:
             continue
         named = tokens[start + 1 : end]
         if (_LEXICON.get(tokens[start]) or 0.0) > 0 and all(_names_a_thing(w) for w in named):
@@ -2297,6 +2299,13 @@ def _closing_thanks(tokens: Sequence[str]) -> int:
     start = end
     while start > 0 and tokens[start - 1] not in _SENTENCE_ENDS:
         start -= 1
+    # "... for the third time, cheers for that, really helpful.": thanks after a comma start
+    # the closing sentence as well.
+    after_comma = [
+        i for i in range(start + 1, end) if tokens[i - 1] == "," and tokens[i] in _CLOSING_THANKS
+    ]
+    if start < end and tokens[start] not in _CLOSING_THANKS and after_comma:
+        start = after_comma[-1]
     said = tokens[start:end]
     if start < 2 or not said or said[0] not in _CLOSING_THANKS:
         return 0
@@ -2952,10 +2961,11 @@ def _score_plain(tokens: Sequence[str]) -> _Tally:
         if (
             index + 1 < len(tokens)
             and tokens[index + 1] == ":"
-            and (index == 0 or tokens[index - 1] in _SENTENCE_ENDS)
+            and (index == 0 or tokens[index - 1] in _SENTENCE_ENDS | {","})
         ):
             # "Issue: password reset.", "Problem: none": a field's name before its colon
-            # says what the field holds, no opinion of it.
+            # says what the field holds, no opinion of it; so it does after a comma, fields
+            # listed in one sentence ("Ticket closed, Issue: password reset").
             tally.neutral += 1
             index += 2
             continue

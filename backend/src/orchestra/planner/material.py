@@ -113,13 +113,24 @@ _ASKS_OF_A_TEXT = re.compile(
 )
 
 
+def _sentences_of(after: str) -> list[str]:
+    """The sentences of what follows a colon; said in one, run together with commas
+    ("string 14, grip 4, 20 mins at 36/hr, and the cost of a restring"), its parts, the last
+    without the "and" that joins it: what is asked of the amounts before it."""
+    sentences = _SENTENCE_BREAK.split(after.strip())
+    if len(sentences) > 1:
+        return sentences
+    parts = re.split(r",\s+", after.strip())
+    return [*parts[:-1], re.sub(r"^(?:and|so|then)\s+", "", parts[-1], flags=re.I)]
+
+
 def _asks_a_figure_of_its_numbers(after: str) -> bool:
     """Whether what follows a text's name and a colon states numbers and asks a figure of
     them ("plasterer quote: 3 days at 220, materials 165. whats the total"), which is the
     request; "email: we hit 120% of target. what's the tone" asks of a text."""
     if not _asks_of_its_numbers(after):
         return False
-    last = _SENTENCE_BREAK.split(after.strip())[-1]
+    last = _sentences_of(after)[-1]
     return len(re.findall(r"\d+", after)) >= 2 and not _ASKS_OF_A_TEXT.search(last)
 
 
@@ -152,7 +163,7 @@ def _asks_of_its_numbers(after: str) -> bool:
         return True
     if _FORMULA_THEN_VALUES.search(after):
         return True
-    sentences = _SENTENCE_BREAK.split(after.strip())
+    sentences = _sentences_of(after)
     stated = " ".join(sentences[:-1])
     if len(sentences) < 2 or not re.search(r"\d", stated):
         return False

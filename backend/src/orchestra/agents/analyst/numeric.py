@@ -419,6 +419,55 @@ def _named_asks(text: str) -> list[str]:
     return asks if 2 <= len(asks) <= 3 and all(_is_asked(a) for a in asks) else []
 
 
+# A question's words in a part: "how many" anywhere ("for a 160 l tank how many cm of fish
+# is that"), "what" first ("which is 40% of my goal" says what the amount is).
+_QUESTION_IN = re.compile(
+    r"\bhow\s+(?:many|much|long|far)\b|^\s*(?:and\s+)?(?:what|what's|whats|which)\b", re.I
+)
+
+
+def _asks_after_statement(text: str) -> tuple[str, str] | None:
+    """A statement of amounts and two or three asks after it, all in one sentence parted by
+    commas ("5 litres per person per day, 28 people, 4 days, litres needed and how many 25 l
+    jerry cans"): the statement, and the asks from the first part that asks something."""
+    parts = re.split(r"\s*[,;]\s+", text.strip(" ?.!"))
+    for index in range(1, len(parts)):
+        statement, question = ", ".join(parts[:index]), ", ".join(parts[index:])
+        asks = asks_of(question) or re.split(r"\s+(?:and|&)\s+", question)
+        if (
+            re.search(r"\d", statement)
+            and 2 <= len(asks) <= 3
+            and all(_asked_with_no_amount(a) for a in asks)
+        ):
+            return statement, question
+    return None
+
+
+def _asked_with_no_amount(ask: str) -> bool:
+    """Whether ``ask`` asks a figure, a power of a unit ("volume in m3") being no amount."""
+    ask = re.sub(r"(?<=[a-z])[23\u00b2\u00b3]\b", "", ask, flags=re.I)
+    if re.match(r"\s*which\b", ask, re.I) and re.search(r"\d", ask):
+        return False  # "1,200, which is 40% of my goal": what the amount before it is
+    return _is_asked(ask) or bool(_QUESTION_IN.search(ask)) or _figure_named(ask)
+
+
+# What a figure asked is called, said with no number: "extra per year", "% rise", "new rent".
+_CHANGE_ASKED = re.compile(
+    r"(?:^|\s)%|\b(?:extra|rise|increase|decrease|new\s+[a-z]+|per\s+(?:year|month|week|day))\b",
+    re.I,
+)
+
+
+def _figure_named(part: str) -> bool:
+    """Whether ``part`` names a figure asked with no number: a unit first ("litres needed",
+    "kg for the month") or a word of a change ("extra per year", "% rise")."""
+    words = re.sub(r"^(?:and|&)\s+", "", part.strip(" ?.!"), flags=re.I).split()
+    if re.search(r"\d", part) or not 1 <= len(words) <= 4:
+        return False
+    unit_first = len(words[0]) > 1 and unit_of(words[0]) is not None
+    return unit_first or bool(_CHANGE_ASKED.search(part))
+
+
 def _is_asked(ask: str) -> bool:
     """Whether ``ask``, one part of a question, asks something: as a question, or as the
     name of a figure or of a unit alone ("litres", "yearly cost"), with no number (a part
@@ -623,6 +672,15 @@ def _in_turn_if_not_whole(
         if parts
         else _named_asks(request.instruction)
     )
+    if len(asks) < 2 and request.data is None and not request.inputs:
+        # "going from 118 to 149 a month, extra per year and % rise", "4 days, litres needed
+        # and how many 25 l jerry cans": asks said after the amounts with only commas
+        # between (one of them, maybe, in the statement); read whole, one was left unsaid.
+        said = f"{parts[0].rstrip(' .')}, {parts[1]}" if parts else request.instruction
+        found = _asks_after_statement(said)
+        if found is not None:
+            parts = found
+            asks = asks_of(found[1]) or re.split(r"\s+(?:and|&)\s+", found[1])
     if whole.data.get("operation") != "calculation" or len(asks) < 2:
         return whole  # figures of a list ("which is tallest and what's the median") say each
     if len(whole.data.get("steps") or [whole.data]) >= len(asks):

@@ -406,6 +406,10 @@ def _count_before(instruction: str, nouns: str) -> int | None:
     return 2 if token.startswith("a") and "couple" in token else _NUMBER_WORDS[token]
 
 
+def _sentences_said(count: int) -> str:
+    return "one sentence" if count == 1 else f"{count} sentences"
+
+
 def summarization_operation(request: StepRequest) -> StepResult:
     material = _text_material(request, _ASKS_SUMMARY)
     sentences = prose.split_sentences(material)
@@ -422,6 +426,14 @@ def summarization_operation(request: StepRequest) -> StepResult:
             wanted = 6
         else:
             wanted = max(1, min(5, round(len(sentences) * 0.3)))
+    elif wanted > len(sentences):
+        # "summarise in 2 sentences: <one long sentence>": the text is already shorter than
+        # the summary asked for, and handing it back whole would be no summary.
+        raise AgentInputError(
+            f"The text is already {_sentences_said(len(sentences))} long, shorter than the "
+            f"{wanted} asked for, so there is nothing to summarize. Give a longer text, or "
+            "ask for fewer sentences."
+        )
     wanted = max(1, min(wanted, 20))
     word_limit = re.search(
         r"\b(?:in|under|within|max(?:imum)?|at most)\s+(\d+)\s+words\b", request.instruction.lower()
