@@ -1,6 +1,6 @@
 """The evaluation set said as people also say it: a greeting first, thanks after, all in
-lower case. Each rewording keeps the request's meaning, so a wrong answer after one is a
-wrong answer a user can meet."""
+lower case, ", please" last, each sentence with a capital. Each rewording keeps the
+request's meaning, so a wrong answer after one is a wrong answer a user can meet."""
 
 from __future__ import annotations
 
@@ -50,7 +50,9 @@ def test_rewordings_keep_the_request_and_leave_pasted_lines_alone() -> None:
 
 # Each is the whole set again (about a minute on a quiet machine).
 @pytest.mark.timeout(600)
-@pytest.mark.parametrize("rewording", ["greeting", "thanks", "lower-case"])
+@pytest.mark.parametrize(
+    "rewording", ["greeting", "thanks", "lower-case", "please", "sentence-case"]
+)
 def test_no_wrong_answer_when_the_requests_are_said_another_way(rewording: str) -> None:
     cases = reworded([c for c in load_cases() if c.answers or c.refuse], rewording)
     report = evaluate(plan_deterministic, cases, BUILTIN)
