@@ -1316,3 +1316,17 @@ def test_a_thing_the_question_asks_per_is_a_rate_per_it() -> None:
     # "25 ml a treatment" with "cost per treatment": per treatment, as "per" would say
     said = "Context: oil is 24 a litre and i use about 25 ml a treatment. Task: cost per treatment"
     assert run(said)["result"] == pytest.approx(0.6)
+
+
+def test_each_said_before_an_amount_is_of_each_thing_counted() -> None:
+    assert run("3 bags, each 25 kg. how many kg altogether")["result"] == 75
+    assert run("4 shelves each 80 cm, how many metres of wood")["result"] == pytest.approx(3.2)
+    # Read as one 68 cm, "5 * 2.4 / 68 * 100" shelves per plank completed 17.65.
+    with pytest.raises(AgentInputError):
+        run("Context: 5 shelves each 68 cm from 2.4 m planks. Task: How many shelves per plank.")
+
+
+def test_a_factor_said_in_words_is_not_left_out() -> None:
+    # With each panel's area read, "staining both sides" was left out: half the litres.
+    with pytest.raises(AgentInputError):
+        run("15 fence panels, each 1.83 m x 1.83 m, staining both sides. 5 m² per litre. litres?")

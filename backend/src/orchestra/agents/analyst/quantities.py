@@ -441,6 +441,8 @@ def _read_quantity(
     rate = _word_at(tokens, j)
     per_at = j + 1
     each = rate == "each" and (_word_at(tokens, per_at) or "and") in _NOT_THINGS
+    # "5 shelves each 68 cm": "each" before the amount says it of each thing, as after it.
+    each_before = i > 0 and tokens[i - 1].text == "each" and rate not in _RATE_WORDS
     if each:
         rate, j, per_at = "", j + 1, per_at + 1  # "3 glasses each": resolved by `_per_one`
         if _word_at(tokens, j) in _EACH_WORDS | _RATE_WORDS and _word_at(tokens, j + 1) in _UNITS:
@@ -484,6 +486,7 @@ def _read_quantity(
     things = _THINGS_GIVE.search(text[:start]) if each and not one_of else None
     if things is not None:
         one_of, each = singular(things.group("things")), False  # "packs cover 2.13 m² each"
+    each = each or each_before
     return (
         Quantity(value, unit[1], _key(unit[0]), start, end, noun, guessed, one_of, each, measured),
         j,
@@ -1242,6 +1245,13 @@ _ASKED_FIRST = re.compile(
 )
 
 
+# A factor said in words, which no unit carries: "both sides", "twice over", "double".
+_TIMES_IN_WORDS = re.compile(
+    r"\bboth\s+(?:sides|faces|ends)\b|\btwice\s+over\b|\b(?:double|triple|treble)\s+(?:it|that)\b",
+    re.I,
+)
+
+
 def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     """The answer to a request whose amounts carry units and whose question asks for a
     unit ("38.4 tonnes off 4.8 ha, what's that per hectare"), or None. "4 days a week" is
@@ -1250,6 +1260,8 @@ def read_quantities(context: str | None, task: str) -> tuple[Node, str] | None:
     the trip 4 times a week)."""
     if PRICE_CHANGED_IN_WORDS.search(f"{context} {task}"):
         return None  # "20 a visit, 14 visits, the second cat is half price": not one price
+    if _TIMES_IN_WORDS.search(f"{context} {task}"):
+        return None  # "staining both sides", "twice a day ... double it": a factor unread
     if _PER_THOUSAND_PRICE.search(f"{context} {task}"):
         # "50,000 impressions at $3 cpm, how many for $500": the price is of a thousand of
         # them, not of the 50,000, which units alone would take it to be.
