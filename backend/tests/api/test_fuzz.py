@@ -6,6 +6,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import start_stack
 
 # positive_data_acceptance expects every schema-valid body to be accepted, but some are
@@ -19,6 +21,8 @@ CONFIG = Path(__file__).parent / "schemathesis.toml"
 # mismatch" (a runtime error of the tool, not an answer of the API) on some schemas.
 
 
+# About a minute alone; longer on a shared, busy machine.
+@pytest.mark.timeout(300)
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(tmp_path: Path) -> None:
     stack = start_stack(tmp_path)
     try:

@@ -84,6 +84,8 @@ def test_dockerfile_is_pinned_non_root_and_copies_what_exists() -> None:
     assert '"build"' in scripts and (ROOT / "frontend" / "package-lock.json").exists()
 
 
+# A pip install into a new venv: about a minute alone, longer on a shared, busy machine.
+@pytest.mark.timeout(300)
 @pytest.mark.skipif(
     sys.platform != "linux", reason="the image is Linux; its install step is checked on Linux"
 )
