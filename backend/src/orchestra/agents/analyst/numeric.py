@@ -433,7 +433,7 @@ def _asks_after_statement(text: str) -> tuple[str, str] | None:
     parts = re.split(r"\s*[,;]\s+", text.strip(" ?.!"))
     for index in range(1, len(parts)):
         statement, question = ", ".join(parts[:index]), ", ".join(parts[index:])
-        asks = asks_of(question) or re.split(r"\s+(?:and|&)\s+", question)
+        asks = _asks_in(question)
         if (
             re.search(r"\d", statement)
             and 2 <= len(asks) <= 3
@@ -441,6 +441,11 @@ def _asks_after_statement(text: str) -> tuple[str, str] | None:
         ):
             return statement, question
     return None
+
+
+def _asks_in(question: str) -> list[str]:
+    """The asks of ``question``: as `asks_of` parts them, or else at each "and"."""
+    return asks_of(question) or re.split(r"\s+(?:and|&)\s+", question)
 
 
 def _asked_with_no_amount(ask: str) -> bool:
@@ -680,7 +685,7 @@ def _in_turn_if_not_whole(
         found = _asks_after_statement(said)
         if found is not None:
             parts = found
-            asks = asks_of(found[1]) or re.split(r"\s+(?:and|&)\s+", found[1])
+            asks = _asks_in(found[1])
     if whole.data.get("operation") != "calculation" or len(asks) < 2:
         return whole  # figures of a list ("which is tallest and what's the median") say each
     if len(whole.data.get("steps") or [whole.data]) >= len(asks):
